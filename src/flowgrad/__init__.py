@@ -1,0 +1,82 @@
+"""flowgrad: the TensorFlow 1.x graph-mode API on NumPy (`import flowgrad as tf`).
+
+This module only re-exports; each name is defined next to its op block.
+"""
+# ruff: noqa: F401, E402
+from . import _numpy_repr
+
+_numpy_repr.apply()
+
+from .framework import dtypes as _dtypes_mod
+from .framework.dtypes import (DType, as_dtype, bfloat16, complex64, complex128, double,
+                               float16, float32, float64, half, int8, int16, int32, int64,
+                               resource, string, uint8, uint16, uint32, uint64, variant)
+from .framework.dtypes import bool_ as bool  # noqa: A001 - TF's name
+from .framework.tensor_shape import Dimension, TensorShape, dimension_value
+from .framework.graph import (Graph, GraphKeys, Operation, Tensor, add_to_collection,
+                              add_to_collections, colocate_with, control_dependencies, device,
+                              get_collection, get_collection_ref, get_default_graph,
+                              reset_default_graph)
+from .framework.graph import name_scope as _name_scope
+from .framework.registry import NotDifferentiable, RegisterGradient, no_gradient
+from .framework.constant_op import (constant, convert_to_tensor, is_tensor,
+                                    register_tensor_conversion_function)
+from .framework import errors
+from .runtime.session import InteractiveSession, Session, get_default_session
+from .ops import overloads as _overloads
+from .ops.variables import (Variable, VariableV1, all_variables, assert_variables_initialized,
+                            global_variables, global_variables_initializer,
+                            initialize_all_variables, initialize_local_variables,
+                            is_variable_initialized, local_variables,
+                            local_variables_initializer, model_variables,
+                            moving_average_variables, report_uninitialized_variables,
+                            trainable_variables, variables_initializer)
+from .ops.state_ops import assign, assign_add, assign_sub
+from .ops.control_flow_ops import group, no_op, tuple, with_dependencies
+from .ops.math_ops import *  # noqa: F403
+from .ops.array_ops import *  # noqa: F403
+from .ops.slicing import strided_slice
+from .autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients, hessians,
+                                 hessian_vector_product)
+from .autodiff.indexed_slices import IndexedSlices, IndexedSlicesValue
+
+newaxis = None
+
+
+def name_scope(name, default_name=None, values=None):
+    """A context manager for op names (TF 1.x `tf.name_scope(name, default_name, values)`)."""
+    return _name_scope(name, default_name, values)
+
+
+def disable_v2_behavior():
+    """Accepted for TF 1.x scripts: flowgrad always behaves as TF 1.x graph mode."""
+
+
+def disable_eager_execution():
+    """Accepted for TF 1.x scripts: flowgrad is always in graph mode."""
+
+
+def enable_eager_execution(*args, **kwargs):
+    raise NotImplementedError("flowgrad implements TF 1.x graph mode only; eager execution "
+                              "is not available")
+
+
+def executing_eagerly():
+    return False
+
+
+def disable_resource_variables():
+    """Accepted: flowgrad variables are TF 1.x reference variables."""
+
+
+def enable_resource_variables():
+    raise NotImplementedError("flowgrad implements TF 1.x reference variables only")
+
+
+def resource_variables_enabled():
+    return False
+
+
+__version__ = "0.1.0"
+VERSION = "1.14.0"
+GIT_VERSION = "flowgrad"

@@ -1,0 +1,396 @@
+"""`tf.gradients`: reverse-mode differentiation that adds gradient ops to the graph.
+
+Cost is proportional to the ops between xs and ys: a backward walk from the
+ys (over differentiable edges) finds their ancestors, a forward walk from the
+xs restricted to those ancestors finds the ops between, and only those ops'
+gradient rules are called, each once, after all its consumers' gradients are
+in. Gradient rules learn which inputs need a gradient (`wants_grad`) so that
+no op is created that nothing consumes.
+"""
+from __future__ import annotations
+
+import enum
+import heapq
+import threading
+
+from ..framework import dtypes as _dt
+from ..framework.constant_op import convert_to_tensor
+from ..framework.graph import Operation, Tensor, get_default_graph
+from ..framework.registry import get_gradient_function
+from .indexed_slices import IndexedSlices
+
+
+class UnconnectedGradients(enum.Enum):
+    """What `gradients` returns for an x that no y depends on."""
+    NONE = "none"
+    ZERO = "zero"
+
+
+class AggregationMethod:
+    """How several gradient contributions to one tensor are summed."""
+    ADD_N = 0
+    DEFAULT = ADD_N
+    EXPERIMENTAL_TREE = 1
+    EXPERIMENTAL_ACCUMULATE_N = 2
+
+
+_state = threading.local()
+
+
+def wants_grad(index: int) -> bool:
+    """Inside a gradient rule: does input `index` of the op need a gradient?
+
+    Rules call this to skip building gradients nothing will read (TF builds
+    them and leaves them dangling). Outside `gradients`, always True.
+    """
+    wanted = getattr(_state, "wanted", None)
+    return True if wanted is None else index in wanted
+
+
+def _differentiable(t):
+    return t._dtype.is_differentiable
+
+
+def _as_list(x):
+    if x is None:
+        return []
+    if isinstance(x, (list, tuple)):
+        return list(x)
+    return [x]
+
+
+def _as_x_tensor(x, i):
+    if isinstance(x, (Tensor, IndexedSlices)):
+        return x
+    ref = getattr(x, "_ref", None)
+    if callable(ref):
+        return ref()
+    if isinstance(x, Operation):
+        raise TypeError(f"Can't convert Operation '{x.name}' to Tensor (xs[{i}])")
+    try:
+        return convert_to_tensor(x, name="x")
+    except (TypeError, ValueError) as e:
+        raise TypeError(f"xs[{i}] must be a Tensor or Variable, got {x!r}: {e}") from None
+
+
+def _as_y_tensor(y, i):
+    if isinstance(y, (Tensor, IndexedSlices)):
+        return y
+    if isinstance(y, Operation):
+        raise TypeError(f"Can't convert Operation '{y.name}' to Tensor (ys[{i}])")
+    if hasattr(y, "_as_graph_element") or hasattr(y, "value"):
+        try:
+            return convert_to_tensor(y, name="y")
+        except (TypeError, ValueError) as e:
+            raise TypeError(f"ys[{i}] must be a Tensor or Variable, got {y!r}: {e}") from None
+    raise TypeError(f"ys[{i}] must be a Tensor or Variable, got {y!r} of type "
+                    f"{type(y).__name__}")
+
+
+def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_ops=False,
+              gate_gradients=False, aggregation_method=None, stop_gradients=None,
+              unconnected_gradients=UnconnectedGradients.NONE):
+    """Symbolic derivatives of the sum of `ys` with respect to each of `xs`.
+
+    Args:
+      ys: a Tensor or list of Tensors to differentiate.
+      xs: a Tensor, Variable or list of them.
+      grad_ys: optional weights for each y (same shapes as ys); default ones.
+      name: the name scope of the gradient ops ("gradients").
+      gate_gradients: if True, each op's input gradients are grouped (tuple).
+      aggregation_method: an `AggregationMethod` constant.
+      stop_gradients: tensors treated as constants.
+      unconnected_gradients: NONE returns None for unconnected xs, ZERO zeros.
+    Returns:
+      A list with one gradient (Tensor, IndexedSlices or None) per x.
+    Raises:
+      LookupError: an op on the path has no registered gradient.
+      TypeError: a complex y without grad_ys, a grad_y of the wrong dtype.
+      ValueError: mismatched lengths or graphs.
+
+    >>> x = tf.Variable(3.0); tf.gradients(x ** 2, x)  # -> [6.0] when run
+    """
+    ys = [_as_y_tensor(y, i) for i, y in enumerate(_as_list(ys))]
+    xs = [_as_x_tensor(x, i) for i, x in enumerate(_as_list(xs))]
+    grad_ys = _as_list(grad_ys) if grad_ys is not None else [None] * len(ys)
+    if len(grad_ys) != len(ys):
+        raise ValueError(f"Passed {len(grad_ys)} grad_ys for {len(ys)} ys")
+    stop = [_as_x_tensor(s, i) for i, s in enumerate(_as_list(stop_gradients))]
+    unconnected_gradients = UnconnectedGradients(unconnected_gradients) if not isinstance(
+        unconnected_gradients, UnconnectedGradients) else unconnected_gradients
+    graph = _common_graph(ys, xs, [g for g in grad_ys if isinstance(g, Tensor)] + stop)
+    with graph.as_default(), graph.name_scope(name or "gradients") as scope:
+        return _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method,
+                          stop, unconnected_gradients)
+
+
+def _common_graph(ys, xs, others):
+    g = None
+    for t in ys + xs + others:
+        tg = t.graph
+        if g is None:
+            g = tg
+        elif tg is not g:
+            raise ValueError(f"Tensor {t} must be from the same graph as the other tensors "
+                             f"passed to gradients ({ys[0] if ys else xs[0]}).")
+    return g or get_default_graph()
+
+
+def _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
+               unconnected):
+    xs_t = [x.values if isinstance(x, IndexedSlices) else x for x in xs]
+    ys_t = [y.values if isinstance(y, IndexedSlices) else y for y in ys]
+    stop_ops = {t._op for t in stop}
+
+    # 1. Ancestors of the ys over differentiable edges (the walk stops at stop_gradients).
+    ancestors = set()
+    stack = [y._op for y in ys_t]
+    while stack:
+        op = stack.pop()
+        if op in ancestors:
+            continue
+        ancestors.add(op)
+        if op in stop_ops:
+            continue
+        for t in op._inputs:
+            if t._dtype.is_differentiable and t._op not in ancestors:
+                stack.append(t._op)
+
+    # 2. Ops between: reachable forward from the xs, within the ancestors.
+    between = set()
+    stack = [x._op for x in xs_t if x._op in ancestors]
+    while stack:
+        op = stack.pop()
+        if op in between:
+            continue
+        between.add(op)
+        if op in stop_ops:
+            continue
+        for t in op._outputs:
+            if t._dtype.is_differentiable:
+                for c in t._consumers:
+                    if c in ancestors and c not in between:
+                        stack.append(c)
+    # Stop ops that are not xs pass nothing back.
+    x_ops = {x._op for x in xs_t}
+    stopped = {op for op in stop_ops if op in between and op not in x_ops}
+
+    # 3. Pending counts: how many between-consumer edges each op waits for.
+    pending = dict.fromkeys(between, 0)
+    for op in between:
+        if op in stopped:
+            continue
+        for t in op._inputs:
+            if t._op in pending and t._dtype.is_differentiable:
+                pending[t._op] += 1
+
+    # 4. Seed the ys.
+    contrib = {}   # Tensor -> list of gradient contributions
+    for i, (y, gy) in enumerate(zip(ys_t, grad_ys)):
+        gy = _seed(y, gy, i)
+        contrib.setdefault(y, []).append(gy)
+
+    ready = [(-op._id, op) for op in {y._op for y in ys_t} if op in between and pending[op] == 0]
+    heapq.heapify(ready)
+    x_set = set(xs_t)
+    prev_wanted = getattr(_state, "wanted", None)
+    try:
+        while ready:
+            op = heapq.heappop(ready)[1]
+            out_grads = [_aggregate(contrib.get(t), aggregation_method, t)
+                         for t in op._outputs]
+            call = op not in stopped and any(g is not None for g in out_grads)
+            in_grads = None
+            if call:
+                wanted = {i for i, t in enumerate(op._inputs)
+                          if t._op in between and t._dtype.is_differentiable}
+                if wanted:
+                    in_grads = _call_grad(graph, op, out_grads, wanted, gate_gradients)
+            for i, t in enumerate(op._inputs):
+                if t._op not in pending or not t._dtype.is_differentiable or op in stopped:
+                    continue
+                if in_grads is not None:
+                    g = in_grads[i]
+                    if g is not None:
+                        if isinstance(g, Tensor) and t._shape.is_compatible_with(g._shape):
+                            g.set_shape(t._shape)
+                        contrib.setdefault(t, []).append(g)
+                p = pending[t._op] - 1
+                pending[t._op] = p
+                if p == 0:
+                    heapq.heappush(ready, (-t._op._id, t._op))
+    finally:
+        _state.wanted = prev_wanted
+
+    results = []
+    for x in xs_t:
+        g = _aggregate(contrib.get(x), aggregation_method, x) if x in contrib else None
+        if g is None and unconnected is UnconnectedGradients.ZERO:
+            from ..ops.array_ops import zeros_like
+            g = zeros_like(x)
+        results.append(g)
+    _ = x_set, scope
+    return results
+
+
+def _seed(y, gy, i):
+    from ..ops import array_ops
+    if gy is None:
+        if y.dtype.is_complex:
+            raise TypeError(f"Gradients of complex tensors must set grad_ys (y.dtype = "
+                            f"{y.dtype!r})")
+        ys = y._shape.as_tuple()
+        if ys is not None and None not in ys:
+            return array_ops.ones(list(ys), dtype=y.dtype.base_dtype, name=f"grad_ys_{i}")
+        from ..framework.constant_op import constant
+        return array_ops.fill(array_ops.shape(y), constant(1, dtype=y.dtype.base_dtype,
+                                                            name=f"grad_ys_{i}"))
+    if isinstance(gy, IndexedSlices):
+        return gy
+    gy = convert_to_tensor(gy, name=f"grad_ys_{i}") if not isinstance(gy, Tensor) else gy
+    yd, gd = y.dtype.base_dtype, gy.dtype.base_dtype
+    if yd.is_floating and not gd.is_floating or yd.is_complex and not gd.is_complex or \
+            yd.is_integer and not gd.is_integer:
+        raise TypeError(f"Gradient type {gd.name} generated for real or integer tensor "
+                        f"{y.name} with type {yd.name} must be real or integer" if not
+                        yd.is_complex else
+                        f"Gradient type {gd.name} generated for complex tensor {y.name} with "
+                        f"type {yd.name} must be complex")
+    if gd is not yd:
+        raise TypeError(f"grad_ys[{i}] has dtype {gd.name} but y {y.name} has dtype {yd.name}")
+    if not gy.shape.is_compatible_with(y.shape):
+        raise ValueError(f"Incompatible shapes between op input and calculated input gradient: "
+                         f"grad_ys[{i}] ({gy.name}) has shape {gy.shape} but y {y.name} has "
+                         f"shape {y.shape}")
+    return gy
+
+
+def _call_grad(graph, op, out_grads, wanted, gate_gradients):
+    grad_fn = get_gradient_function(op)
+    if grad_fn is None:
+        return None
+    for i, g in enumerate(out_grads):
+        if g is None and op._outputs[i]._dtype.is_differentiable:
+            from ..ops.array_ops import zeros_like
+            out_grads[i] = zeros_like(op._outputs[i])
+    old_stack = graph._name_stack
+    _state.wanted = wanted
+    try:
+        graph._name_stack = graph.unique_name(op._name + "_grad")
+        in_grads = grad_fn(op, *out_grads)
+        if isinstance(in_grads, (Tensor, IndexedSlices)) or in_grads is None:
+            in_grads = [in_grads]
+        in_grads = list(in_grads)
+        if len(in_grads) != len(op._inputs):
+            raise ValueError(f"Num gradients {len(in_grads)} generated for op {op.node_def} do "
+                             f"not match num inputs {len(op._inputs)}")
+        if gate_gradients and sum(1 for g in in_grads if g is not None) > 1:
+            from ..ops.control_flow_ops import tuple as _tuple
+            in_grads = _tuple(in_grads)
+    finally:
+        graph._name_stack = old_stack
+        _state.wanted = None
+    for i, (t, g) in enumerate(zip(op._inputs, in_grads)):
+        if isinstance(g, Tensor) and g._dtype.base_dtype is not t._dtype.base_dtype and \
+                t._dtype.is_differentiable and g._dtype.is_differentiable:
+            raise TypeError(f"Gradient type {g.dtype.name} generated for op {op.name} does not "
+                            f"match input type {t.dtype.base_dtype.name} (input {i})")
+    return in_grads
+
+
+def _aggregate(grads, method, t):
+    if not grads:
+        return None
+    if len(grads) == 1:
+        return grads[0]
+    from ..ops.math_ops import add_n
+    if any(isinstance(g, IndexedSlices) for g in grads):
+        return _aggregate_indexed_slices(grads)
+    if method == AggregationMethod.EXPERIMENTAL_TREE:
+        total = grads[0]
+        for g in grads[1:]:
+            total = add_n([total, g])
+        return total
+    if method == AggregationMethod.EXPERIMENTAL_ACCUMULATE_N and len(grads) > 2 and all(
+            g.shape.is_fully_defined() for g in grads):
+        from ..ops.math_ops import accumulate_n
+        return accumulate_n(grads)
+    return add_n(grads)
+
+
+def _aggregate_indexed_slices(grads):
+    """Dense parts are summed; sparse parts are concatenated (not deduplicated), as TF."""
+    from ..ops.array_ops import concat
+    from ..ops.math_ops import add_n
+    from ..ops.sparse_ops import dense_to_indexed_slices
+    dense = [g for g in grads if isinstance(g, Tensor)]
+    sparse = [g for g in grads if isinstance(g, IndexedSlices)]
+    if dense:
+        d = add_n(dense) if len(dense) > 1 else dense[0]
+        sparse.append(dense_to_indexed_slices(d))
+    values = concat([s.values for s in sparse], 0)
+    indices = concat([s.indices for s in sparse], 0)
+    return IndexedSlices(values, indices, sparse[0].dense_shape)
+
+
+def hessians(ys, xs, name="hessians", colocate_gradients_with_ops=False, gate_gradients=False,
+             aggregation_method=None):
+    """The Hessian of sum(ys) w.r.t. each x, shaped x.shape + x.shape.
+
+    Built as one gradient, then one backward pass per element of x (as TF);
+    use `hessian_vector_product` when only H·v is needed (two passes).
+    """
+    from ..ops import array_ops
+    xs = _as_list(xs)
+    out = []
+    with get_default_graph().name_scope(name):
+        for x in xs:
+            xt = _as_x_tensor(x, 0)
+            shape = xt.shape.as_tuple()
+            if shape is None or None in shape:
+                raise ValueError(f"hessians needs a fully defined shape for {xt.name}, got "
+                                 f"{xt.shape}")
+            g = gradients(ys, x, gate_gradients=gate_gradients,
+                          aggregation_method=aggregation_method)[0]
+            if g is None:
+                out.append(None)
+                continue
+            n = 1
+            for d in shape:
+                n *= d
+            flat = array_ops.reshape(g, [n])
+            rows = []
+            for i in range(n):
+                r = gradients(flat[i], x)[0]
+                rows.append(r if r is not None else array_ops.zeros_like(xt))
+            h = array_ops.stack(rows) if rows else array_ops.zeros([0] + list(shape))
+            out.append(array_ops.reshape(h, list(shape) + list(shape)))
+    return out
+
+
+def hessian_vector_product(ys, xs, v, name="hessian_vector_product"):
+    """H·v for the Hessian of sum(ys) w.r.t. xs, with two backward passes.
+
+    Args:
+      ys: the function(s) to differentiate.
+      xs: list of tensors/variables.
+      v: list of tensors shaped like xs.
+    Returns:
+      A list of H·v, one per x.
+    """
+    from ..ops.math_ops import multiply, reduce_sum, add_n
+    xs = _as_list(xs)
+    v = _as_list(v)
+    if len(v) != len(xs):
+        raise ValueError(f"xs and v must have the same length ({len(xs)} vs {len(v)})")
+    with get_default_graph().name_scope(name):
+        grads = gradients(ys, xs)
+        terms = [reduce_sum(multiply(g, convert_to_tensor(vi, dtype=g.dtype)))
+                 for g, vi in zip(grads, v) if g is not None]
+        if not terms:
+            return [None] * len(xs)
+        total = add_n(terms) if len(terms) > 1 else terms[0]
+        return gradients(total, xs)
+
+
+_ = _dt

@@ -1,0 +1,110 @@
+"""`tf.IndexedSlices`: a sparse gradient (rows `values` at `indices` of a dense tensor)."""
+from __future__ import annotations
+
+from ..framework.constant_op import register_tensor_conversion_function
+
+
+class IndexedSlices:
+    """Sparse representation of a tensor: `dense[indices[i]] = values[i]` (summed on repeats).
+
+    `gather` and `embedding_lookup` produce gradients of this type; using one
+    where a Tensor is expected densifies it (a sum, as TF does).
+    """
+
+    def __init__(self, values, indices, dense_shape=None):
+        self._values = values
+        self._indices = indices
+        self._dense_shape = dense_shape
+
+    @property
+    def values(self):
+        return self._values
+
+    @property
+    def indices(self):
+        return self._indices
+
+    @property
+    def dense_shape(self):
+        return self._dense_shape
+
+    @property
+    def name(self):
+        return self._values.name
+
+    @property
+    def op(self):
+        return self._values.op
+
+    @property
+    def dtype(self):
+        return self._values.dtype
+
+    @property
+    def graph(self):
+        return self._values.graph
+
+    @property
+    def device(self):
+        return self._values.device
+
+    def get_shape(self):
+        from ..ops._base import const_value
+        from ..framework.tensor_shape import TensorShape
+        if self._dense_shape is not None:
+            v = const_value(self._dense_shape)
+            if v is not None:
+                return TensorShape([int(d) for d in v])
+        return TensorShape(None)
+
+    @property
+    def shape(self):
+        return self.get_shape()
+
+    def _fetch_components(self):
+        comps = [self._values, self._indices]
+        if self._dense_shape is not None:
+            comps.append(self._dense_shape)
+
+        def rebuild(vals):
+            return IndexedSlicesValue(vals[0], vals[1], vals[2] if len(vals) > 2 else None)
+        return comps, rebuild
+
+    def __neg__(self):
+        from ..ops.math_ops import negative
+        return IndexedSlices(negative(self._values), self._indices, self._dense_shape)
+
+    def __repr__(self):
+        return (f"IndexedSlices(indices={self._indices}, values={self._values}"
+                f"{', dense_shape=%s' % self._dense_shape if self._dense_shape is not None else ''})")
+
+
+class IndexedSlicesValue:
+    """What `Session.run` returns for a fetched IndexedSlices."""
+
+    def __init__(self, values, indices, dense_shape):
+        self.values = values
+        self.indices = indices
+        self.dense_shape = dense_shape
+
+    def __iter__(self):
+        return iter((self.values, self.indices, self.dense_shape))
+
+    def __repr__(self):
+        return (f"IndexedSlicesValue(values={self.values!r}, indices={self.indices!r}, "
+                f"dense_shape={self.dense_shape!r})")
+
+
+def indexed_slices_to_tensor(value, dtype=None, name=None, as_ref=False):
+    """Densifies: unsorted_segment_sum(values, indices, dense_shape[0])."""
+    if dtype is not None and not dtype.is_compatible_with(value.dtype):
+        raise ValueError(f"Tensor conversion requested dtype {dtype.name} for IndexedSlices "
+                         f"with dtype {value.dtype.name}")
+    if value.dense_shape is None:
+        raise ValueError(f"Tensor conversion requested for IndexedSlices without dense_shape: "
+                         f"{value!s}")
+    from ..ops.sparse_ops import densify_indexed_slices
+    return densify_indexed_slices(value, name)
+
+
+register_tensor_conversion_function(IndexedSlices, indexed_slices_to_tensor)

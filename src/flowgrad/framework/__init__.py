@@ -1,0 +1,1 @@
+"""dtypes, shapes, Graph/Operation/Tensor, the op registry, errors."""

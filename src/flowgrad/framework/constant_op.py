@@ -1,0 +1,216 @@
+"""`tf.constant`, `convert_to_tensor` and the Const op."""
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+from . import dtypes as _dt
+from .graph import Operation, Tensor, get_default_graph
+from .registry import register_op
+from .tensor_shape import TensorShape
+
+# (type, fn(value, dtype, name, as_ref) -> Tensor) pairs, as tf.register_tensor_conversion_function
+_CONVERSIONS: list = []
+
+
+def register_tensor_conversion_function(base_type, conversion_func, priority=100):
+    """Lets objects of `base_type` be used wherever a Tensor is expected."""
+    _CONVERSIONS.append((priority, base_type, conversion_func))
+    _CONVERSIONS.sort(key=lambda x: x[0])
+
+
+def _const_infer(inputs, attrs):
+    v = attrs["value"]
+    return [(attrs["dtype"], TensorShape(v.shape))]
+
+
+def _const_kernel(value, dtype):
+    return value
+
+
+register_op("Const", infer=_const_infer, kernel=_const_kernel, grad=None, constant=True)
+
+_INT32_MIN, _INT32_MAX = -2 ** 31, 2 ** 31 - 1
+
+
+def _infer_dtype(value):
+    """TF's inference for Python values: float->float32, int->int32 (int64 if large)."""
+    if isinstance(value, np.ndarray | np.generic):
+        return _dt.as_dtype(value.dtype)
+    if isinstance(value, bool):
+        return _dt.bool_
+    if isinstance(value, numbers.Integral):
+        return _dt.int32 if _INT32_MIN <= value <= _INT32_MAX else _dt.int64
+    if isinstance(value, numbers.Real):
+        return _dt.float32
+    if isinstance(value, numbers.Complex):
+        return _dt.complex128
+    if isinstance(value, (str, bytes)):
+        return _dt.string
+    if isinstance(value, (list, tuple)):
+        kinds = set()
+        _collect_kinds(value, kinds)
+        if "t" in kinds:
+            return None
+        if "s" in kinds:
+            return _dt.string
+        if "c" in kinds:
+            return _dt.complex128
+        if "f" in kinds:
+            return _dt.float32
+        if "i64" in kinds:
+            return _dt.int64
+        if "i" in kinds:
+            return _dt.int32
+        if "b" in kinds:
+            return _dt.bool_
+        return _dt.float32  # empty list: TF gives float32
+    return None
+
+
+def _collect_kinds(value, kinds):
+    for v in value:
+        if isinstance(v, (list, tuple)):
+            _collect_kinds(v, kinds)
+        elif isinstance(v, bool | np.bool_):
+            kinds.add("b")
+        elif isinstance(v, np.generic):
+            kinds.add({"f": "f", "i": "i", "u": "i", "c": "c", "b": "b"}.get(v.dtype.kind, "s"))
+        elif isinstance(v, numbers.Integral):
+            kinds.add("i" if _INT32_MIN <= v <= _INT32_MAX else "i64")
+        elif isinstance(v, numbers.Real):
+            kinds.add("f")
+        elif isinstance(v, numbers.Complex):
+            kinds.add("c")
+        elif isinstance(v, (str, bytes)):
+            kinds.add("s")
+        else:
+            kinds.add("t")
+
+
+def to_numpy(value, dtype=None) -> np.ndarray:
+    """Converts a Python/NumPy value to an array of `dtype` with TF's checks."""
+    if dtype is not None:
+        dtype = _dt.as_dtype(dtype).base_dtype
+    inferred = _infer_dtype(value)
+    if inferred is None:
+        raise TypeError(f"Failed to convert object of type {type(value)} to Tensor. Contents: "
+                        f"{value!r}. Consider casting elements to a supported type.")
+    target = dtype or inferred
+    if target is _dt.string:
+        arr = np.array(value, dtype=object)
+        return np.vectorize(lambda s: s.encode() if isinstance(s, str) else s,
+                            otypes=[object])(arr) if arr.size else arr
+    if dtype is not None and inferred is not dtype:
+        _check_compatible(value, inferred, dtype)
+    arr = np.array(value, dtype=target.as_numpy_dtype)
+    if target.is_integer and inferred.is_integer:
+        info = np.iinfo(target.as_numpy_dtype)
+        raw = np.asarray(value)
+        if raw.size and (raw.min() < info.min or raw.max() > info.max):
+            raise TypeError(f"Value {value!r} out of range for dtype {target.name}")
+    return arr
+
+
+def _check_compatible(value, inferred, dtype):
+    ok = True
+    if inferred.is_floating or inferred.is_complex:
+        ok = dtype.is_floating or dtype.is_complex
+        if inferred.is_complex and not dtype.is_complex:
+            ok = False
+    elif inferred.is_integer:
+        ok = dtype.is_integer or dtype.is_floating or dtype.is_complex
+    elif inferred is _dt.bool_:
+        ok = dtype is _dt.bool_
+    elif inferred is _dt.string:
+        ok = dtype is _dt.string
+    if isinstance(value, np.ndarray | np.generic):
+        ok = True  # NumPy arrays are cast, as TF does with an explicit dtype
+    if not ok:
+        raise TypeError(f"Expected {dtype.name}, got {value!r} of type "
+                        f"'{type(value).__name__}' instead.")
+
+
+def constant(value, dtype=None, shape=None, name="Const", verify_shape=False):
+    """Creates a constant tensor (TF 1.x `tf.constant`).
+
+    Args:
+      value: a Python or NumPy value (a scalar fills `shape`).
+      dtype: the element type; inferred as TF does when None.
+      shape: optional shape; a scalar or list of matching size is reshaped.
+    Returns:
+      A Tensor.
+    Raises:
+      TypeError: the value does not fit the dtype.
+      ValueError: the value does not fit the shape.
+
+    >>> tf.constant([1.0, 2.0]).dtype
+    tf.float32
+    """
+    arr = to_numpy(value, dtype)
+    if shape is not None:
+        shape = tuple(int(d) for d in (shape if isinstance(shape, (list, tuple)) else
+                                       TensorShape(shape).as_list()))
+        n = int(np.prod(shape)) if shape else 1
+        if verify_shape and arr.shape != shape:
+            raise TypeError(f"Expected Tensor's shape: {shape}, got {arr.shape}.")
+        if arr.size == n:
+            arr = arr.reshape(shape)
+        elif arr.size == 1:
+            arr = np.full(shape, arr.reshape(()), dtype=arr.dtype)
+        elif arr.size < n and arr.ndim <= 1:
+            # TF pads a short list with its last element.
+            flat = np.concatenate([arr.ravel(), np.repeat(arr.ravel()[-1:], n - arr.size)])
+            arr = flat.reshape(shape)
+        else:
+            raise ValueError(f"Too many elements provided. Needed at most {n}, but received "
+                             f"{arr.size}")
+    arr.flags.writeable = False
+    g = get_default_graph()
+    dtype = _dt.as_dtype(dtype).base_dtype if dtype is not None else _infer_dtype(arr)
+    return g._create_op("Const", [], {"value": arr, "dtype": dtype}, name)._outputs[0]
+
+
+def convert_to_tensor(value, dtype=None, name=None, preferred_dtype=None, as_ref=False,
+                      dtype_hint=None):
+    """Converts Tensors, Variables, NumPy and Python values to a Tensor.
+
+    Python floats become float32 and ints int32 unless `dtype` says otherwise;
+    a Tensor of another dtype than `dtype` raises ValueError, as in TF.
+    """
+    preferred_dtype = preferred_dtype or dtype_hint
+    if isinstance(value, Tensor):
+        if dtype is not None:
+            dtype = _dt.as_dtype(dtype)
+            if not dtype.is_compatible_with(value.dtype) or (
+                    dtype.base_dtype is not value.dtype.base_dtype):
+                raise ValueError(f"Tensor conversion requested dtype {dtype.name} for Tensor "
+                                 f"with dtype {value.dtype.name}: {value!r}")
+        return value
+    for _, base_type, fn in _CONVERSIONS:
+        if isinstance(value, base_type):
+            t = fn(value, dtype=dtype, name=name, as_ref=as_ref)
+            if dtype is not None and t.dtype.base_dtype is not _dt.as_dtype(dtype).base_dtype:
+                raise ValueError(f"Tensor conversion requested dtype {_dt.as_dtype(dtype).name} "
+                                 f"for Tensor with dtype {t.dtype.name}: {t!r}")
+            return t
+    if isinstance(value, Operation):
+        raise TypeError(f"Can't convert Operation '{value.name}' to Tensor (target dtype="
+                        f"{dtype}, name={name!r}, as_ref={as_ref})")
+    if dtype is None and preferred_dtype is not None:
+        try:
+            return constant(value, dtype=preferred_dtype, name=name or "Const")
+        except (TypeError, ValueError):
+            pass
+    return constant(value, dtype=dtype, name=name or "Const")
+
+
+def convert_n_to_tensor(values, dtype=None, name=None, preferred_dtype=None):
+    return [convert_to_tensor(v, dtype, None if name is None else f"{name}_{i}", preferred_dtype)
+            for i, v in enumerate(values)]
+
+
+def is_tensor(x) -> bool:
+    return isinstance(x, Tensor) or hasattr(x, "_as_graph_element") and not isinstance(
+        x, Operation)

@@ -1,0 +1,198 @@
+"""TF 1.x data types (`tf.float32`, ...), mapped one-to-one onto NumPy dtypes."""
+from __future__ import annotations
+
+import numpy as np
+
+
+class DType:
+    """A TensorFlow dtype: a name, a NumPy dtype and whether it is a reference.
+
+    Reference dtypes (`float32_ref`) are what a TF 1.x variable op outputs;
+    everything else uses the base dtype.
+    """
+
+    __slots__ = ("name", "_np", "_is_ref", "_base")
+
+    def __init__(self, name: str, np_dtype, is_ref: bool = False, base: "DType | None" = None):
+        self.name = name + ("_ref" if is_ref else "")
+        self._np = np_dtype
+        self._is_ref = is_ref
+        self._base = base if base is not None else self
+
+    # -- properties TF 1.x code uses ------------------------------------------------
+    @property
+    def as_numpy_dtype(self):
+        return self._np
+
+    @property
+    def base_dtype(self) -> "DType":
+        return self._base
+
+    @property
+    def real_dtype(self) -> "DType":
+        b = self._base
+        if b is complex64:
+            return float32
+        if b is complex128:
+            return float64
+        return b
+
+    @property
+    def is_ref_dtype(self) -> bool:
+        return self._is_ref
+
+    @property
+    def _as_ref(self) -> "DType":
+        return self if self._is_ref else _REF[self]
+
+    @property
+    def as_datatype_enum(self) -> int:
+        return _ENUM[self._base] + (100 if self._is_ref else 0)
+
+    @property
+    def is_floating(self) -> bool:
+        return self._base in (float16, float32, float64, bfloat16)
+
+    @property
+    def is_complex(self) -> bool:
+        return self._base in (complex64, complex128)
+
+    @property
+    def is_integer(self) -> bool:
+        return self._base in (int8, int16, int32, int64, uint8, uint16, uint32, uint64)
+
+    @property
+    def is_unsigned(self) -> bool:
+        return self._base in (uint8, uint16, uint32, uint64)
+
+    @property
+    def is_bool(self) -> bool:
+        return self._base is bool_
+
+    @property
+    def is_numpy_compatible(self) -> bool:
+        return self._base is not resource
+
+    @property
+    def is_differentiable(self) -> bool:
+        """True for the dtypes TF walks in tf.gradients (float, complex, resource)."""
+        return self.is_floating or self.is_complex or self._base is resource
+
+    @property
+    def size(self) -> int:
+        return np.dtype(self._np).itemsize if self._np is not object else 1
+
+    @property
+    def max(self):
+        b = self._base
+        if b.is_floating:
+            return float(np.finfo(b._np).max)
+        if b.is_integer:
+            return int(np.iinfo(b._np).max)
+        if b is bool_:
+            return True
+        raise TypeError(f"Cannot find maximum value of {self}.")
+
+    @property
+    def min(self):
+        b = self._base
+        if b.is_floating:
+            return float(np.finfo(b._np).min)
+        if b.is_integer:
+            return int(np.iinfo(b._np).min)
+        if b is bool_:
+            return False
+        raise TypeError(f"Cannot find minimum value of {self}.")
+
+    def is_compatible_with(self, other) -> bool:
+        other = as_dtype(other)
+        return self._base is other._base and (not self._is_ref or other._is_ref or True)
+
+    def __repr__(self) -> str:
+        return f"tf.{self.name}"
+
+    def __str__(self) -> str:
+        return f"<dtype: '{self.name}'>"
+
+    def __eq__(self, other) -> bool:
+        if other is None:
+            return False
+        if isinstance(other, DType):
+            return self is other
+        try:
+            return self is as_dtype(other)
+        except TypeError:
+            return False
+
+    def __ne__(self, other) -> bool:
+        return not self.__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash(self.name)
+
+    def __reduce__(self):
+        return as_dtype, (self.name,)
+
+
+float16 = DType("float16", np.float16)
+half = float16
+float32 = DType("float32", np.float32)
+float64 = DType("float64", np.float64)
+double = float64
+bfloat16 = DType("bfloat16", np.float32)  # stored as float32: NumPy has no bfloat16
+int8 = DType("int8", np.int8)
+int16 = DType("int16", np.int16)
+int32 = DType("int32", np.int32)
+int64 = DType("int64", np.int64)
+uint8 = DType("uint8", np.uint8)
+uint16 = DType("uint16", np.uint16)
+uint32 = DType("uint32", np.uint32)
+uint64 = DType("uint64", np.uint64)
+bool_ = DType("bool", np.bool_)
+string = DType("string", object)
+complex64 = DType("complex64", np.complex64)
+complex128 = DType("complex128", np.complex128)
+resource = DType("resource", object)
+variant = DType("variant", object)
+
+_ALL = [float16, float32, float64, bfloat16, int8, int16, int32, int64, uint8, uint16,
+        uint32, uint64, bool_, string, complex64, complex128, resource, variant]
+_ENUM = {float32: 1, float64: 2, int32: 3, uint8: 4, int16: 5, int8: 6, string: 7,
+         complex64: 8, int64: 9, bool_: 10, bfloat16: 14, uint16: 17, complex128: 18,
+         float16: 19, resource: 20, variant: 21, uint32: 22, uint64: 23}
+_REF = {d: DType(d.name, d._np, True, d) for d in _ALL}
+_BY_NAME = {d.name: d for d in _ALL}
+_BY_NAME.update({r.name: r for r in _REF.values()})
+_BY_NAME.update({"half": float16, "double": float64})
+_BY_ENUM = {v: k for k, v in _ENUM.items()}
+_BY_NP = {np.dtype(d._np): d for d in [float16, float32, float64, int8, int16, int32, int64,
+                                       uint8, uint16, uint32, uint64, bool_, complex64, complex128]}
+_PY = {float: float32, int: int32, bool: bool_, complex: complex128, str: string, bytes: string}
+
+
+def as_dtype(type_value) -> DType:
+    """Converts a DType, NumPy dtype, name, Python type or enum to a DType."""
+    if isinstance(type_value, DType):
+        return type_value
+    if isinstance(type_value, str):
+        try:
+            return _BY_NAME[type_value]
+        except KeyError:
+            raise TypeError(f"Cannot convert value {type_value!r} to a TensorFlow DType.") from None
+    if isinstance(type_value, int) and not isinstance(type_value, bool) and type_value in _BY_ENUM:
+        return _BY_ENUM[type_value]
+    if type_value in _PY:
+        return _PY[type_value]
+    try:
+        npd = np.dtype(type_value)
+    except TypeError:
+        raise TypeError(f"Cannot convert value {type_value!r} to a TensorFlow DType.") from None
+    if npd in _BY_NP:
+        return _BY_NP[npd]
+    if npd.kind in "SUO":
+        return string
+    raise TypeError(f"Cannot convert value {type_value!r} to a TensorFlow DType.")
+
+
+def from_numpy(npd) -> DType:
+    return as_dtype(npd)

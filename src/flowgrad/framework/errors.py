@@ -1,0 +1,76 @@
+"""`tf.errors`: the OpError hierarchy of TF 1.x, with TF's error codes."""
+from __future__ import annotations
+
+OK, CANCELLED, UNKNOWN, INVALID_ARGUMENT, DEADLINE_EXCEEDED, NOT_FOUND = 0, 1, 2, 3, 4, 5
+ALREADY_EXISTS, PERMISSION_DENIED, RESOURCE_EXHAUSTED, FAILED_PRECONDITION = 6, 7, 8, 9
+ABORTED, OUT_OF_RANGE, UNIMPLEMENTED, INTERNAL, UNAVAILABLE, DATA_LOSS = 10, 11, 12, 13, 14, 15
+UNAUTHENTICATED = 16
+
+
+class OpError(Exception):
+    """An error raised while running a graph; `op` is the failing Operation or None."""
+
+    error_code = UNKNOWN
+
+    def __init__(self, node_def, op, message, error_code=None):
+        super().__init__(message)
+        self._node_def = node_def
+        self._op = op
+        self._message = message
+        if error_code is not None:
+            self.error_code = error_code
+
+    @property
+    def message(self):
+        return self._message
+
+    @property
+    def op(self):
+        return self._op
+
+    @property
+    def node_def(self):
+        return self._node_def
+
+    def __str__(self):
+        return self._message
+
+
+def _make(name, code):
+    def __init__(self, node_def, op, message, *args):
+        OpError.__init__(self, node_def, op, message, code)
+
+    return type(name, (OpError,), {"__init__": __init__, "error_code": code})
+
+
+CancelledError = _make("CancelledError", CANCELLED)
+UnknownError = _make("UnknownError", UNKNOWN)
+InvalidArgumentError = _make("InvalidArgumentError", INVALID_ARGUMENT)
+DeadlineExceededError = _make("DeadlineExceededError", DEADLINE_EXCEEDED)
+NotFoundError = _make("NotFoundError", NOT_FOUND)
+AlreadyExistsError = _make("AlreadyExistsError", ALREADY_EXISTS)
+PermissionDeniedError = _make("PermissionDeniedError", PERMISSION_DENIED)
+UnauthenticatedError = _make("UnauthenticatedError", UNAUTHENTICATED)
+ResourceExhaustedError = _make("ResourceExhaustedError", RESOURCE_EXHAUSTED)
+FailedPreconditionError = _make("FailedPreconditionError", FAILED_PRECONDITION)
+AbortedError = _make("AbortedError", ABORTED)
+OutOfRangeError = _make("OutOfRangeError", OUT_OF_RANGE)
+UnimplementedError = _make("UnimplementedError", UNIMPLEMENTED)
+InternalError = _make("InternalError", INTERNAL)
+UnavailableError = _make("UnavailableError", UNAVAILABLE)
+DataLossError = _make("DataLossError", DATA_LOSS)
+
+_BY_CODE = {c.error_code: c for c in [CancelledError, UnknownError, InvalidArgumentError,
+                                       DeadlineExceededError, NotFoundError, AlreadyExistsError,
+                                       PermissionDeniedError, UnauthenticatedError,
+                                       ResourceExhaustedError, FailedPreconditionError,
+                                       AbortedError, OutOfRangeError, UnimplementedError,
+                                       InternalError, UnavailableError, DataLossError]}
+
+
+def exception_type_from_error_code(code):
+    return _BY_CODE[code]
+
+
+def error_code_from_exception_type(cls):
+    return cls.error_code

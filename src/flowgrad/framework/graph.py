@@ -1,0 +1,864 @@
+"""Graph, Operation and Tensor: the data model that user code builds.
+
+A Graph is an append-only list of Operations. Ops can only take inputs from
+ops that exist already, so creation order is a topological order; the runtime
+relies on that for its deterministic schedule.
+"""
+from __future__ import annotations
+
+import contextlib
+import re
+import threading
+
+from . import dtypes as _dt
+from .registry import get_op_def
+from .tensor_shape import TensorShape, as_shape, unknown_shape
+
+_VALID_OP_NAME = re.compile(r"^[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*$")
+_VALID_SCOPE_NAME = re.compile(r"^[A-Za-z0-9_.\\/>-]*$")
+
+
+class GraphKeys:
+    """Standard names for graph collections (TF 1.x `tf.GraphKeys`)."""
+
+    GLOBAL_VARIABLES = "variables"
+    LOCAL_VARIABLES = "local_variables"
+    METRIC_VARIABLES = "metric_variables"
+    MODEL_VARIABLES = "model_variables"
+    TRAINABLE_VARIABLES = "trainable_variables"
+    SUMMARIES = "summaries"
+    QUEUE_RUNNERS = "queue_runners"
+    TABLE_INITIALIZERS = "table_initializer"
+    ASSET_FILEPATHS = "asset_filepaths"
+    MOVING_AVERAGE_VARIABLES = "moving_average_variables"
+    REGULARIZATION_LOSSES = "regularization_losses"
+    CONCATENATED_VARIABLES = "concatenated_variables"
+    SAVERS = "savers"
+    WEIGHTS = "weights"
+    BIASES = "biases"
+    ACTIVATIONS = "activations"
+    UPDATE_OPS = "update_ops"
+    LOSSES = "losses"
+    SAVEABLE_OBJECTS = "saveable_objects"
+    RESOURCES = "resources"
+    LOCAL_RESOURCES = "local_resources"
+    TRAINABLE_RESOURCE_VARIABLES = "trainable_resource_variables"
+    INIT_OP = "init_op"
+    LOCAL_INIT_OP = "local_init_op"
+    READY_OP = "ready_op"
+    READY_FOR_LOCAL_INIT_OP = "ready_for_local_init_op"
+    SUMMARY_OP = "summary_op"
+    GLOBAL_STEP = "global_step"
+    EVAL_STEP = "eval_step"
+    TRAIN_OP = "train_op"
+    COND_CONTEXT = "cond_context"
+    WHILE_CONTEXT = "while_context"
+    VARIABLES = GLOBAL_VARIABLES
+
+
+# ---------------------------------------------------------------------------------------
+# Tensor
+# ---------------------------------------------------------------------------------------
+class Tensor:
+    """A symbolic handle to one output of an Operation (TF 1.x graph tensor)."""
+
+    __slots__ = ("_op", "_value_index", "_dtype", "_shape", "_consumers", "__weakref__")
+
+    # Let NumPy defer to our operators (ndarray + Tensor -> Tensor.__radd__).
+    __array_priority__ = 100
+    OVERLOADABLE_OPERATORS = frozenset()
+
+    def __init__(self, op, value_index, dtype, shape):
+        self._op = op
+        self._value_index = value_index
+        self._dtype = dtype
+        self._shape = shape
+        self._consumers = []
+
+    @property
+    def op(self):
+        return self._op
+
+    @property
+    def value_index(self):
+        return self._value_index
+
+    @property
+    def dtype(self):
+        return self._dtype
+
+    @property
+    def graph(self):
+        return self._op._graph
+
+    @property
+    def name(self):
+        return f"{self._op._name}:{self._value_index}"
+
+    @property
+    def device(self):
+        return self._op.device
+
+    @property
+    def shape(self) -> TensorShape:
+        return self._shape
+
+    def get_shape(self) -> TensorShape:
+        return self._shape
+
+    def set_shape(self, shape):
+        """Merges `shape` into the static shape (ValueError if incompatible)."""
+        shape = as_shape(shape)
+        if not self._shape.is_compatible_with(shape):
+            raise ValueError(
+                f"Tensor's shape {self._shape} is not compatible with supplied shape {shape}")
+        self._shape = self._shape.merge_with(shape)
+
+    def consumers(self):
+        return list(self._consumers)
+
+    def eval(self, feed_dict=None, session=None):
+        from ..runtime.session import _eval_with_default
+        return _eval_with_default(self, feed_dict, session)
+
+    def _as_node_def_input(self):
+        return self._op._name if self._value_index == 0 else self.name
+
+    def __repr__(self):
+        return f"<tf.Tensor '{self.name}' shape={self._shape} dtype={self._dtype.name}>"
+
+    def __str__(self):
+        return (f'Tensor("{self.name}", shape={self._shape}, dtype={self._dtype.name}'
+                f'{", device=" + self.device if self.device else ""})')
+
+    def __hash__(self):
+        return id(self)
+
+    def __eq__(self, other):
+        return self is other
+
+    def __ne__(self, other):
+        return self is not other
+
+    def __bool__(self):
+        raise TypeError(
+            "Using a `tf.Tensor` as a Python `bool` is not allowed. Use `if t is not None:` "
+            "instead of `if t:` to test if a tensor is defined, and use TensorFlow ops such as "
+            "tf.cond to execute subgraphs conditioned on the value of a tensor.")
+
+    __nonzero__ = __bool__
+
+    def __iter__(self):
+        dims = self._shape.as_tuple()
+        if dims is None or not dims:
+            raise TypeError("'Tensor' object is not iterable.")
+        if dims[0] is None:
+            raise TypeError(
+                "Tensor objects are only iterable when the shape of the first dimension is known.")
+        return (self[i] for i in range(dims[0]))
+
+    def __len__(self):
+        raise TypeError(
+            f"len is not well defined for symbolic Tensors. ({self.name}) Please call `x.shape` "
+            "rather than `len(x)` for shape information.")
+
+    def __array__(self, dtype=None, copy=None):
+        raise NotImplementedError(
+            f"Cannot convert a symbolic Tensor ({self.name}) to a numpy array.")
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    # Python operators are attached by flowgrad.ops.overloads (TF 1.x `math_ops` does
+    # the same), so that this module has no dependency on the op library.
+
+
+# ---------------------------------------------------------------------------------------
+# Operation
+# ---------------------------------------------------------------------------------------
+class Operation:
+    """A node of the graph: an op type, inputs, attributes and output Tensors."""
+
+    __slots__ = ("_graph", "_name", "_type", "_inputs", "_outputs", "_control_inputs",
+                 "_control_outputs", "_attrs", "_id", "_device", "_colocation", "_grad_type",
+                 "_def", "_traceback", "__weakref__")
+
+    def __init__(self, graph, name, op_type, op_def, inputs, attrs, out_specs, control_inputs,
+                 op_id):
+        self._graph = graph
+        self._name = name
+        self._type = op_type
+        self._def = op_def
+        self._inputs = tuple(inputs)
+        self._attrs = attrs
+        self._id = op_id
+        self._control_inputs = control_inputs
+        self._control_outputs = []
+        self._device = ""
+        self._colocation = None
+        self._grad_type = None
+        self._outputs = [Tensor(self, i, d, s) for i, (d, s) in enumerate(out_specs)]
+
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def type(self):
+        return self._type
+
+    @property
+    def graph(self):
+        return self._graph
+
+    @property
+    def inputs(self):
+        return _InputList(self._inputs)
+
+    @property
+    def outputs(self):
+        return list(self._outputs)
+
+    @property
+    def control_inputs(self):
+        return list(self._control_inputs)
+
+    @property
+    def _control_outputs_list(self):
+        return list(self._control_outputs)
+
+    @property
+    def device(self):
+        return self._device
+
+    @property
+    def node_def(self):
+        return {"name": self._name, "op": self._type,
+                "input": [t._as_node_def_input() for t in self._inputs]
+                + ["^" + c._name for c in self._control_inputs],
+                "device": self._device, "attr": dict(self._attrs)}
+
+    @property
+    def op_def(self):
+        return self._def
+
+    @property
+    def traceback(self):
+        return []
+
+    def get_attr(self, name):
+        try:
+            return self._attrs[name]
+        except KeyError:
+            raise ValueError(f"Operation '{self._name}' has no attr named '{name}'.") from None
+
+    def _set_attr(self, name, value):
+        self._attrs[name] = value
+
+    def colocation_groups(self):
+        if self._colocation:
+            return [b"loc:@" + c.encode() for c in self._colocation]
+        return [b"loc:@" + self._name.encode()]
+
+    def values(self):
+        return tuple(self._outputs)
+
+    def _add_control_input(self, op):
+        self._add_control_inputs([op])
+
+    def _add_control_inputs(self, ops):
+        for op in ops:
+            if not isinstance(op, Operation):
+                raise TypeError(f"op must be an Operation: {op!r}")
+            if op not in self._control_inputs:
+                self._control_inputs.append(op)
+                op._control_outputs.append(self)
+                if op._id > self._id:
+                    self._graph._backward_edges = True
+        self._graph._version += 1
+
+    def run(self, feed_dict=None, session=None):
+        from ..runtime.session import _run_with_default
+        _run_with_default(self, feed_dict, session)
+
+    def __repr__(self):
+        return f"<tf.Operation '{self._name}' type={self._type}>"
+
+    def __str__(self):
+        nd = self.node_def
+        lines = [f'name: "{self._name}"', f'op: "{self._type}"']
+        lines += [f'input: "{i}"' for i in nd["input"]]
+        return "\n".join(lines) + "\n"
+
+    def __hash__(self):
+        return id(self)
+
+    def __eq__(self, other):
+        return self is other
+
+
+class _InputList(tuple):
+    """`Operation.inputs`: a tuple of Tensors (TF returns a list-like object)."""
+
+
+# ---------------------------------------------------------------------------------------
+# Control dependency controller (TF's filtering rule)
+# ---------------------------------------------------------------------------------------
+class _ControlDependencies:
+    """One `control_dependencies(...)` block.
+
+    As in TF, an op created inside the block gets the block's control inputs
+    unless one of its inputs was itself created inside the block (it is then
+    already ordered after them).
+    """
+
+    __slots__ = ("control_inputs", "new_ops", "graph", "old_stack")
+
+    def __init__(self, graph, control_inputs):
+        self.graph = graph
+        self.control_inputs = control_inputs
+        self.new_ops = set()
+        self.old_stack = None
+
+    def __enter__(self):
+        g = self.graph
+        if self.control_inputs is None:
+            self.old_stack = g._control_stack
+            g._control_stack = []
+        else:
+            g._control_stack = g._control_stack + [self]
+        return None
+
+    def __exit__(self, *exc):
+        g = self.graph
+        if self.control_inputs is None:
+            g._control_stack = self.old_stack
+        else:
+            g._control_stack = g._control_stack[:-1]
+        return False
+
+
+# ---------------------------------------------------------------------------------------
+# Graph
+# ---------------------------------------------------------------------------------------
+class Graph:
+    """A TensorFlow computation graph (TF 1.x `tf.Graph`)."""
+
+    def __init__(self):
+        self._ops = []
+        self._ops_by_name = {}
+        self._names_in_use = {}
+        self._name_stack = ""
+        self._control_stack = []
+        self._device_stack = []
+        self._colocation_stack = []
+        self._collections = {}
+        self._finalized = False
+        self._version = 0
+        self._backward_edges = False
+        self._gradient_override_map = {}
+        self._lock = threading.RLock()
+        self._seed = None
+        self._random_seed_counter = 0
+        self._building_function = False
+        self._unfeedable = set()
+        self._unfetchable = set()
+        self._variable_scope_store = None
+        self._unique_ids = 0
+
+    # -- default graph ------------------------------------------------------------------
+    def as_default(self):
+        return _default_graph_stack.get_controller(self)
+
+    @property
+    def version(self):
+        return self._version
+
+    @property
+    def finalized(self):
+        return self._finalized
+
+    def finalize(self):
+        self._finalized = True
+
+    def _unsafe_unfinalize(self):
+        self._finalized = False
+
+    @property
+    def seed(self):
+        return self._seed
+
+    @seed.setter
+    def seed(self, value):
+        self._seed = value
+
+    @property
+    def building_function(self):
+        return False
+
+    # -- names ----------------------------------------------------------------------------
+    def get_name_scope(self):
+        return self._name_stack
+
+    def unique_name(self, name, mark_as_used=True):
+        """TF's rule: prefix the current scope, then append _1, _2, ... if taken."""
+        if self._name_stack:
+            name = self._name_stack + "/" + name
+        name_key = name.lower()
+        i = self._names_in_use.get(name_key, 0)
+        if mark_as_used:
+            self._names_in_use[name_key] = i + 1
+        if i > 0:
+            base_name_key = name_key
+            while name_key in self._names_in_use:
+                name_key = f"{base_name_key}_{i}"
+                i += 1
+            if mark_as_used:
+                self._names_in_use[name_key] = 1
+            name = f"{name}_{i - 1}"
+        return name
+
+    @contextlib.contextmanager
+    def name_scope(self, name):
+        """Opens a name scope; a name ending in '/' re-enters that scope exactly."""
+        if name:
+            if isinstance(name, str) is False:
+                raise TypeError(f"name for name_scope must be a string, got {name!r}")
+            if self._name_stack:
+                if not _VALID_SCOPE_NAME.match(name):
+                    raise ValueError(f"'{name}' is not a valid scope name")
+            elif not _VALID_OP_NAME.match(name):
+                raise ValueError(f"'{name}' is not a valid scope name")
+        old = self._name_stack
+        try:
+            if not name:
+                new = ""
+            elif name[-1] == "/":
+                new = name[:-1]
+            else:
+                new = self.unique_name(name)
+            self._name_stack = new
+            yield "" if not new else new + "/"
+        finally:
+            self._name_stack = old
+
+    # -- ops ------------------------------------------------------------------------------
+    def _next_id(self):
+        return len(self._ops)
+
+    def create_op(self, op_type, inputs, dtypes=None, input_types=None, name=None, attrs=None,
+                  op_def=None, compute_shapes=True, compute_device=True):
+        """Creates an op (TF 1.x signature; `dtypes` and `input_types` are checked)."""
+        return self._create_op(op_type, list(inputs), attrs or {}, name)
+
+    def _create_op(self, op_type, inputs, attrs, name=None, ctrl=None):
+        """Validates, infers shapes, and only then adds the op: nothing half-built."""
+        if self._finalized:
+            raise RuntimeError("Graph is finalized and cannot be modified.")
+        op_def = get_op_def(op_type)
+        for t in inputs:
+            if not isinstance(t, Tensor):
+                raise TypeError(f"Input to op '{op_type}' must be a Tensor, got {t!r}")
+            if t._op._graph is not self:
+                raise ValueError(f"Tensor {t} must be from the same graph as the op "
+                                 f"'{name or op_type}' being created.")
+        exact = False
+        if name is None:
+            name = op_type
+        elif name and name[-1] == "/":
+            # A name scope's name ("pow/"): used exactly, it is already unique.
+            name = name[:-1]
+            exact = True
+        elif not _VALID_OP_NAME.match(name):
+            raise ValueError(f"'{name}' is not a valid node name")
+        candidate = name if exact else self.unique_name(name, mark_as_used=False)
+        try:
+            specs = op_def.infer(inputs, attrs)
+        except (ValueError, TypeError) as e:
+            msg = str(e)
+            if candidate not in msg:
+                msg = f"{msg} for '{candidate}' (op: '{op_type}') with input shapes: " + \
+                      ", ".join(str(t._shape) for t in inputs) + "."
+            raise type(e)(msg) from None
+        full = name if exact else self.unique_name(name)
+        op = Operation(self, full, op_type, op_def, inputs, attrs, specs,
+                       self._control_inputs_for(inputs), len(self._ops))
+        self._add_op(op, inputs)
+        if ctrl:
+            op._add_control_inputs(ctrl)
+        return op
+
+    def _control_inputs_for(self, inputs):
+        stack = self._control_stack
+        if not stack:
+            return []
+        ctrl = []
+        input_ops = [t._op for t in inputs]
+        for c in stack:
+            if any(o in c.new_ops for o in input_ops):
+                continue
+            for x in c.control_inputs:
+                if x not in ctrl:
+                    ctrl.append(x)
+        return ctrl
+
+    def _add_op(self, op, inputs):
+        if op._name in self._ops_by_name:
+            raise ValueError(f"Duplicate node name in graph: '{op._name}'")
+        self._ops.append(op)
+        self._ops_by_name[op._name] = op
+        for t in inputs:
+            t._consumers.append(op)
+        for c in op._control_inputs:
+            c._control_outputs.append(op)
+        for c in self._control_stack:
+            c.new_ops.add(op)
+        if self._device_stack:
+            op._device = self._current_device(op)
+        if self._colocation_stack:
+            op._colocation = [o._name for o in self._colocation_stack[-1]]
+        if self._gradient_override_map and op._type in self._gradient_override_map:
+            op._grad_type = self._gradient_override_map[op._type]
+        self._version += 1
+
+    def get_operations(self):
+        return list(self._ops)
+
+    def get_operation_by_name(self, name):
+        if not isinstance(name, str):
+            raise TypeError(f"Operation names are strings (or similar), not {type(name).__name__}.")
+        return self.as_graph_element(name, allow_tensor=False, allow_operation=True)
+
+    def get_tensor_by_name(self, name):
+        if not isinstance(name, str):
+            raise TypeError(f"Tensor names are strings (or similar), not {type(name).__name__}.")
+        return self.as_graph_element(name, allow_tensor=True, allow_operation=False)
+
+    def _get_operation_by_name_unsafe(self, name):
+        return self._ops_by_name[name]
+
+    def as_graph_element(self, obj, allow_tensor=True, allow_operation=True):
+        """Resolves a Tensor, Operation, Variable or name to an element of this graph."""
+        if allow_tensor and allow_operation:
+            types_str = "Tensor or Operation"
+        elif allow_tensor:
+            types_str = "Tensor"
+        else:
+            types_str = "Operation"
+        conv = getattr(obj, "_as_graph_element", None)
+        if conv is not None:
+            obj = conv()
+        if isinstance(obj, str):
+            name = obj
+            if ":" in name and allow_tensor:
+                try:
+                    op_name, out_n = name.split(":")
+                    out_n = int(out_n)
+                except ValueError:
+                    raise ValueError(
+                        f"The name {name!r} looks a like a Tensor name, but is not a valid one. "
+                        "Tensor names must be of the form \"<op_name>:<output_index>\".") from None
+                if op_name not in self._ops_by_name:
+                    raise KeyError(f"The name {name!r} refers to a Tensor which does not exist. "
+                                   f"The operation, {op_name!r}, does not exist in the graph.")
+                op = self._ops_by_name[op_name]
+                if out_n >= len(op._outputs):
+                    raise KeyError(
+                        f"The name {name!r} refers to a Tensor which does not exist. The "
+                        f"operation, {op_name!r}, exists but only has {len(op._outputs)} outputs.")
+                return op._outputs[out_n]
+            if ":" in name and not allow_tensor:
+                raise ValueError(f"Name {name!r} appears to refer to a Tensor, not a {types_str}.")
+            if ":" not in name and allow_operation:
+                if name not in self._ops_by_name:
+                    raise KeyError(f"The name {name!r} refers to an Operation not in the graph.")
+                return self._ops_by_name[name]
+            if ":" not in name:
+                if name in self._ops_by_name:
+                    raise ValueError(
+                        f"The name {name!r} refers to an Operation, not a {types_str}. Tensor "
+                        "names must be of the form \"<op_name>:<output_index>\".")
+                raise ValueError(
+                    f"The name {name!r} looks like an (invalid) Operation name, not a {types_str}.")
+        if isinstance(obj, Tensor) and allow_tensor:
+            if obj.graph is not self:
+                raise ValueError(f"Tensor {obj} is not an element of this graph.")
+            return obj
+        if isinstance(obj, Operation) and allow_operation:
+            if obj._graph is not self:
+                raise ValueError(f"Operation {obj} is not an element of this graph.")
+            return obj
+        raise TypeError(f"Can not convert a {type(obj).__name__} into a {types_str}.")
+
+    # -- control dependencies, devices, colocation ---------------------------------------
+    def control_dependencies(self, control_inputs):
+        """Ops created in this context run after `control_inputs` (None clears)."""
+        if control_inputs is None:
+            return _ControlDependencies(self, None)
+        ops = []
+        for c in control_inputs:
+            conv = getattr(c, "_as_graph_element", None)
+            if conv is not None and not isinstance(c, (Tensor, Operation)):
+                c = conv()
+            if isinstance(c, Tensor):
+                c = c._op
+            elif callable(c) and not isinstance(c, Operation):
+                raise TypeError(f"Can not convert a {type(c).__name__} into a Tensor or Operation.")
+            if not isinstance(c, Operation):
+                c = self.as_graph_element(c)
+                if isinstance(c, Tensor):
+                    c = c._op
+            if c._graph is not self:
+                raise ValueError(f"Control input {c.name} must be from the same graph.")
+            if c not in ops:
+                ops.append(c)
+        return _ControlDependencies(self, ops)
+
+    @contextlib.contextmanager
+    def device(self, device_name_or_function):
+        self._device_stack.append(device_name_or_function)
+        try:
+            yield
+        finally:
+            self._device_stack.pop()
+
+    def _current_device(self, op):
+        dev = ""
+        for d in self._device_stack:
+            if d is None:
+                dev = ""
+            elif callable(d):
+                dev = d(op) or ""
+            else:
+                dev = str(d)
+        return dev
+
+    @contextlib.contextmanager
+    def colocate_with(self, op, ignore_existing=False):
+        if op is None:
+            old = self._colocation_stack
+            self._colocation_stack = []
+            try:
+                yield
+            finally:
+                self._colocation_stack = old
+            return
+        conv = getattr(op, "_as_graph_element", None)
+        if conv is not None and not isinstance(op, (Tensor, Operation)):
+            op = conv()
+        if isinstance(op, Tensor):
+            op = op._op
+        self._colocation_stack.append([op])
+        try:
+            yield
+        finally:
+            self._colocation_stack.pop()
+
+    @contextlib.contextmanager
+    def gradient_override_map(self, op_type_map):
+        """Within this context, ops of type K use the gradient registered for V."""
+        for k, v in op_type_map.items():
+            if not isinstance(k, str) or not isinstance(v, str):
+                raise TypeError("op_type_map must be a dictionary mapping strings to strings")
+        old = self._gradient_override_map
+        self._gradient_override_map = {**old, **op_type_map}
+        try:
+            yield
+        finally:
+            self._gradient_override_map = old
+
+    # -- collections ----------------------------------------------------------------------
+    def add_to_collection(self, name, value):
+        self._check_not_finalized()
+        self._collections.setdefault(name, []).append(value)
+
+    def add_to_collections(self, names, value):
+        names = (names,) if isinstance(names, str) else set(names)
+        for n in names:
+            self.add_to_collection(n, value)
+
+    def get_collection_ref(self, name):
+        return self._collections.setdefault(name, [])
+
+    def get_collection(self, name, scope=None):
+        coll = self._collections.get(name)
+        if coll is None:
+            return []
+        if scope is None:
+            return list(coll)
+        regex = re.compile(scope)
+        out = []
+        for item in coll:
+            try:
+                if regex.match(item.name):
+                    out.append(item)
+            except AttributeError:
+                pass
+        return out
+
+    def get_all_collection_keys(self):
+        return [k for k, v in self._collections.items() if isinstance(v, list)]
+
+    def clear_collection(self, name):
+        self._collections.pop(name, None)
+
+    def _check_not_finalized(self):
+        if self._finalized:
+            raise RuntimeError("Graph is finalized and cannot be modified.")
+
+    # -- feeding / fetching ---------------------------------------------------------------
+    def prevent_feeding(self, tensor):
+        self._unfeedable.add(tensor)
+
+    def is_feedable(self, tensor):
+        return tensor not in self._unfeedable
+
+    def prevent_fetching(self, op):
+        self._unfetchable.add(op)
+
+    def is_fetchable(self, tensor_or_op):
+        op = tensor_or_op._op if isinstance(tensor_or_op, Tensor) else tensor_or_op
+        return op not in self._unfetchable
+
+    def as_graph_def(self, from_version=None, add_shapes=False):
+        from ..tools.graph_def import graph_to_graph_def
+        return graph_to_graph_def(self, add_shapes=add_shapes)
+
+    def __repr__(self):
+        return f"<flowgrad.Graph object at {id(self):#x}>"
+
+
+# ---------------------------------------------------------------------------------------
+# The default-graph stack (thread-local, as in TF)
+# ---------------------------------------------------------------------------------------
+class _DefaultStack(threading.local):
+    def __init__(self):
+        super().__init__()
+        self.stack = []
+
+    def get_controller(self, obj):
+        return _StackController(self, obj)
+
+
+class _StackController:
+    __slots__ = ("_stack", "_obj")
+
+    def __init__(self, stack, obj):
+        self._stack = stack
+        self._obj = obj
+
+    def __enter__(self):
+        self._stack.stack.append(self._obj)
+        return self._obj
+
+    def __exit__(self, *exc):
+        st = self._stack.stack
+        if st and st[-1] is self._obj:
+            st.pop()
+        elif self._obj in st:
+            st.remove(self._obj)
+        return False
+
+
+class _DefaultGraphStack(_DefaultStack):
+    def __init__(self):
+        super().__init__()
+
+
+_default_graph_stack = _DefaultGraphStack()
+_global_default_graph = None
+
+
+def get_default_graph() -> Graph:
+    global _global_default_graph
+    st = _default_graph_stack.stack
+    if st:
+        return st[-1]
+    if _global_default_graph is None:
+        _global_default_graph = Graph()
+    return _global_default_graph
+
+
+def reset_default_graph():
+    """Clears the default graph (AssertionError inside a nested graph, as TF)."""
+    global _global_default_graph
+    if _default_graph_stack.stack:
+        raise AssertionError("Do not use tf.reset_default_graph() to clear nested graphs. If you "
+                             "need a cleared graph, exit the nesting and create a new graph.")
+    _global_default_graph = Graph()
+
+
+def _graph_of(values):
+    """The graph that `values` (tensors, ops, variables) live in, else the default."""
+    g = None
+    for v in values:
+        conv = getattr(v, "_as_graph_element", None)
+        if conv is not None and not isinstance(v, (Tensor, Operation)):
+            v = conv()
+        vg = v.graph if isinstance(v, (Tensor, Operation)) else None
+        if vg is not None:
+            if g is None:
+                g = vg
+            elif vg is not g:
+                raise ValueError(f"{v!r} must be from the same graph as {g!r}.")
+    return g or get_default_graph()
+
+
+def name_scope(name, default_name=None, values=None):
+    """`tf.name_scope(name, default_name, values)`: a scope in the values' graph."""
+    n = name if name is not None else default_name
+    if n is None and name is None and default_name is None:
+        g = get_default_graph()
+        return g.name_scope(None)
+    g = _graph_of(values) if values else get_default_graph()
+    if values and g is not get_default_graph():
+        return _scope_in_graph(g, n)
+    return g.name_scope(n)
+
+
+@contextlib.contextmanager
+def _scope_in_graph(g, n):
+    with g.as_default(), g.name_scope(n) as s:
+        yield s
+
+
+def control_dependencies(control_inputs):
+    return get_default_graph().control_dependencies(control_inputs)
+
+
+def device(device_name_or_function):
+    return get_default_graph().device(device_name_or_function)
+
+
+def colocate_with(op, ignore_existing=False):
+    return get_default_graph().colocate_with(op, ignore_existing)
+
+
+def add_to_collection(name, value):
+    get_default_graph().add_to_collection(name, value)
+
+
+def add_to_collections(names, value):
+    get_default_graph().add_to_collections(names, value)
+
+
+def get_collection(key, scope=None):
+    return get_default_graph().get_collection(key, scope)
+
+
+def get_collection_ref(key):
+    return get_default_graph().get_collection_ref(key)
+
+
+def get_name_scope():
+    return get_default_graph().get_name_scope()
+
+
+def dtype_of(x):
+    return x.dtype
+
+
+_ = (_dt, unknown_shape)

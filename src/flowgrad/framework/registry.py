@@ -1,0 +1,110 @@
+"""The op registry: one `OpDef` per op type, and the gradient table.
+
+An op is registered once, in one block, with everything about it:
+
+    register_op("Tanh", infer=unary_same, kernel=np.tanh,
+                grad=lambda op, g: [tanh_grad(op.outputs[0], g)])
+
+- `infer(inputs, attrs)` runs at graph-build time and returns one
+  `(DType, TensorShape)` per output, raising ValueError/TypeError for bad
+  input (the graph adds the op's name to the message).
+- `kernel(*arrays, **attrs)` computes the outputs (one array, or a tuple when
+  the op has several outputs) and may assume valid inputs.
+- `bind(node, ctx)` replaces `kernel` for ops that need the session (variables,
+  random state): it returns the callable the plan will call.
+- `grad(op, *output_grads)` returns one gradient (a Tensor or None) per input,
+  built from public flowgrad ops so that it can be differentiated again.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+_NOT_SET = object()
+
+
+@dataclass
+class OpDef:
+    name: str
+    infer: Callable
+    kernel: Callable | None = None
+    bind: Callable | None = None
+    stateful: bool = False
+    # The first output may be a view of input 0 (Identity, Reshape, ...): the
+    # runtime copies such values before handing them to the user.
+    aliases_input: bool = False
+    # Kernel may write into the buffer of its first input when that buffer is
+    # dead afterwards (set by elementwise ops whose kernel takes `out=`).
+    inplace_ok: bool = False
+    # Extra properties other components read (e.g. "elementwise": True).
+    props: dict = field(default_factory=dict)
+
+
+OPS: dict[str, OpDef] = {}
+GRADIENTS: dict[str, Callable | None] = {}
+
+
+def register_op(name, *, infer, kernel=None, bind=None, grad=_NOT_SET, stateful=False,
+                aliases_input=False, inplace_ok=False, **props) -> OpDef:
+    """Registers op type `name`; `grad=None` marks it not differentiable."""
+    if name in OPS:
+        raise KeyError(f"Op type {name!r} is already registered")
+    if kernel is None and bind is None:
+        raise ValueError(f"Op type {name!r} needs a kernel or a bind function")
+    op_def = OpDef(name, infer, kernel, bind, stateful, aliases_input, inplace_ok, props)
+    OPS[name] = op_def
+    if grad is not _NOT_SET:
+        GRADIENTS[name] = grad
+    return op_def
+
+
+def get_op_def(name) -> OpDef:
+    try:
+        return OPS[name]
+    except KeyError:
+        raise ValueError(f"Op type not registered '{name}'") from None
+
+
+class RegisterGradient:
+    """Decorator registering a gradient function for an op type (TF 1.x API).
+
+    >>> @RegisterGradient("MySquare")
+    ... def _my_square_grad(op, grad): ...
+    """
+
+    def __init__(self, op_type: str):
+        if not isinstance(op_type, str):
+            raise TypeError("op_type must be a string")
+        self._op_type = op_type
+
+    def __call__(self, f):
+        if self._op_type in GRADIENTS and self._op_type not in OPS:
+            raise KeyError(f"Registering two gradient with name '{self._op_type}'!")
+        if self._op_type in _USER_REGISTERED:
+            raise KeyError(f"Registering two gradient with name '{self._op_type}'!")
+        _USER_REGISTERED.add(self._op_type)
+        GRADIENTS[self._op_type] = f
+        return f
+
+
+_USER_REGISTERED: set = set()
+
+
+def NotDifferentiable(op_type: str):  # noqa: N802 - TF's name
+    """Declares that ops of type `op_type` have no gradient."""
+    if not isinstance(op_type, str):
+        raise TypeError("op_type must be a string")
+    GRADIENTS[op_type] = None
+
+
+no_gradient = NotDifferentiable
+
+
+def get_gradient_function(op):
+    """The gradient function for `op`, honouring gradient_override_map."""
+    op_type = op._grad_type or op.type
+    try:
+        return GRADIENTS[op_type]
+    except KeyError:
+        raise LookupError(
+            f"No gradient defined for operation '{op.name}' (op type: {op_type})") from None

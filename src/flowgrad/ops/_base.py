@@ -1,0 +1,127 @@
+"""Shared pieces for op blocks: input conversion, shape/dtype rules, op creation."""
+from __future__ import annotations
+
+from ..framework import dtypes as _dt
+from ..framework.constant_op import convert_to_tensor
+from ..framework.graph import Tensor, _graph_of, get_default_graph
+from ..framework.tensor_shape import TensorShape
+
+FLOATS = (_dt.float16, _dt.bfloat16, _dt.float32, _dt.float64)
+COMPLEX = (_dt.complex64, _dt.complex128)
+INTS = (_dt.int8, _dt.int16, _dt.int32, _dt.int64, _dt.uint8, _dt.uint16, _dt.uint32, _dt.uint64)
+REAL_NUMBERS = FLOATS + INTS
+NUMBERS = REAL_NUMBERS + COMPLEX
+FLOAT_COMPLEX = FLOATS + COMPLEX
+ALL = NUMBERS + (_dt.bool_, _dt.string)
+
+
+def apply(op_type, inputs, attrs=None, name=None):
+    """Creates an op of `op_type` in the inputs' graph; returns its first output."""
+    g = _graph_of(inputs) if inputs else get_default_graph()
+    op = g._create_op(op_type, inputs, attrs if attrs is not None else {}, name)
+    outs = op._outputs
+    return outs[0] if len(outs) == 1 else (op if not outs else outs)
+
+
+def apply_op(op_type, inputs, attrs=None, name=None):
+    """Like `apply` but returns the Operation."""
+    g = _graph_of(inputs) if inputs else get_default_graph()
+    return g._create_op(op_type, inputs, attrs if attrs is not None else {}, name)
+
+
+def to_tensor(x, dtype=None, name=None):
+    return convert_to_tensor(x, dtype=dtype, name=name)
+
+
+def same_type_inputs(op_type, values, arg_names=None, allowed=None):
+    """Converts `values` to Tensors of one dtype, as TF's op wrappers do.
+
+    Tensors set the dtype; Python values are converted to it. A mismatch
+    raises TypeError naming both inputs.
+    """
+    arg_names = arg_names or ["x", "y", "z", "w"][: len(values)]
+    dtype = None
+    first_name = None
+    for v, n in zip(values, arg_names):
+        if isinstance(v, Tensor) or (hasattr(v, "_as_graph_element") and hasattr(v, "dtype")):
+            dtype = v.dtype.base_dtype
+            first_name = n
+            break
+    out = []
+    for v, n in zip(values, arg_names):
+        if isinstance(v, Tensor):
+            t = v
+        elif dtype is None:
+            t = convert_to_tensor(v, name=n)
+            dtype, first_name = t.dtype.base_dtype, n
+        else:
+            try:
+                t = convert_to_tensor(v, dtype=dtype, name=n)
+            except ValueError:
+                t = convert_to_tensor(v, name=n)
+        if t.dtype.base_dtype is not dtype:
+            raise TypeError(f"Input '{n}' of '{op_type}' Op has type {t.dtype.base_dtype.name} "
+                            f"that does not match type {dtype.name} of argument '{first_name}'.")
+        out.append(t)
+    if allowed is not None and dtype not in allowed:
+        raise TypeError(f"Value passed to parameter '{arg_names[0]}' has DataType {dtype.name} not "
+                        f"in list of allowed values: {', '.join(d.name for d in allowed)}")
+    return out
+
+
+def check_dtype(op_type, t, allowed, arg="x"):
+    if t.dtype.base_dtype not in allowed:
+        raise TypeError(f"Value passed to parameter '{arg}' has DataType {t.dtype.base_dtype.name} "
+                        f"not in list of allowed values: {', '.join(d.name for d in allowed)}")
+
+
+# -- shape rules -------------------------------------------------------------------------
+def broadcast_dims(a, b, op_type="", xs=None, ys=None):
+    """Static broadcast of two dim tuples (None = unknown); ValueError if incompatible."""
+    if a is None or b is None:
+        return None
+    n = max(len(a), len(b))
+    a = (1,) * (n - len(a)) + tuple(a)
+    b = (1,) * (n - len(b)) + tuple(b)
+    out = []
+    for da, db in zip(a, b):
+        if da == 1:
+            out.append(db)
+        elif db == 1:
+            out.append(da)
+        elif da is None:
+            out.append(db)
+        elif db is None:
+            out.append(da)
+        elif da == db:
+            out.append(da)
+        else:
+            raise ValueError(f"Dimensions must be equal, but are {da} and {db}")
+    return tuple(out)
+
+
+def unary_same(inputs, attrs):
+    x = inputs[0]
+    return [(x.dtype.base_dtype, x.shape)]
+
+
+def binary_broadcast(inputs, attrs):
+    x, y = inputs
+    return [(x.dtype.base_dtype, TensorShape(broadcast_dims(x.shape.as_tuple(),
+                                                             y.shape.as_tuple())))]
+
+
+def binary_compare(inputs, attrs):
+    x, y = inputs
+    return [(_dt.bool_, TensorShape(broadcast_dims(x.shape.as_tuple(), y.shape.as_tuple())))]
+
+
+def const_value(t):
+    """The NumPy value of `t` if it is known at graph-build time, else None."""
+    op = t.op
+    if op.type == "Const":
+        return op._attrs["value"]
+    if op.type == "Shape" and t.op.inputs[0].shape.is_fully_defined():
+        import numpy as np
+        return np.array(t.op.inputs[0].shape.as_list(), dtype=t.dtype.as_numpy_dtype)
+    return None

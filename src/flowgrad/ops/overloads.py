@@ -1,0 +1,118 @@
+"""Python operators on Tensor and Variable, wired as TF 1.x wires them.
+
+`x + y` opens a name scope `add` (so the op is `add`, a converted Python
+operand `add/y`), converts the other operand to x's dtype, then calls the op
+function: the same names and dtype rules as TF 1.14.
+"""
+from __future__ import annotations
+
+import importlib
+
+from ..framework.constant_op import convert_to_tensor
+from ..framework.graph import Tensor
+from .variables import Variable
+
+
+def _fn(module, name):
+    mod = importlib.import_module(f"flowgrad.ops.{module}")
+    return getattr(mod, name)
+
+
+def _scoped(g, scope_name):
+    """Enters a fresh name scope cheaply; returns (scope, old name stack)."""
+    old = g._name_stack
+    scope = g.unique_name(scope_name)
+    g._name_stack = scope
+    return scope, old
+
+
+def _binary(module, fname, scope_name):
+    cache = []
+
+    def forward(x, y):
+        if not cache:
+            cache.append(_fn(module, fname))
+        fn = cache[0]
+        if not isinstance(x, Tensor):
+            x = convert_to_tensor(x)
+        g = x.graph
+        scope, old = _scoped(g, scope_name)
+        try:
+            if not isinstance(y, Tensor):
+                y = convert_to_tensor(y, dtype=x.dtype.base_dtype, name="y")
+            g._name_stack = old
+            return fn(x, y, name=scope + "/")
+        finally:
+            g._name_stack = old
+
+    def reverse(y, x):
+        if not cache:
+            cache.append(_fn(module, fname))
+        fn = cache[0]
+        if not isinstance(y, Tensor):
+            y = convert_to_tensor(y)
+        g = y.graph
+        scope, old = _scoped(g, scope_name)
+        try:
+            x = convert_to_tensor(x, dtype=y.dtype.base_dtype, name="x")
+            g._name_stack = old
+            return fn(x, y, name=scope + "/")
+        finally:
+            g._name_stack = old
+
+    return forward, reverse
+
+
+def _direct(module, fname):
+    cache = []
+
+    def call(*args):
+        if not cache:
+            cache.append(_fn(module, fname))
+        return cache[0](*args)
+    return call
+
+
+_BINARY = [
+    ("add", "math_ops", "add", "add"),
+    ("sub", "math_ops", "subtract", "sub"),
+    ("mul", "math_ops", "multiply", "mul"),
+    ("truediv", "math_ops", "truediv", "truediv"),
+    ("div", "math_ops", "div", "div"),
+    ("floordiv", "math_ops", "floordiv", "floordiv"),
+    ("mod", "math_ops", "floormod", "mod"),
+    ("pow", "math_ops", "pow", "pow"),
+    ("matmul", "linalg_ops", "matmul", "matmul"),
+    ("and", "comparison_ops", "logical_and", "and"),
+    ("or", "comparison_ops", "logical_or", "or"),
+    ("xor", "comparison_ops", "logical_xor", "xor"),
+]
+
+
+def _install(cls, to_tensor):
+    def wrap(f):
+        if to_tensor is None:
+            return f
+
+        def g(self, *args):
+            return f(to_tensor(self), *args)
+        g.__name__ = f.__name__
+        return g
+
+    for op, module, fname, scope in _BINARY:
+        fwd, rev = _binary(module, fname, scope)
+        setattr(cls, f"__{op}__", wrap(fwd))
+        setattr(cls, f"__r{op}__", wrap(rev))
+    for op, module, fname in [("lt", "comparison_ops", "less"),
+                              ("le", "comparison_ops", "less_equal"),
+                              ("gt", "comparison_ops", "greater"),
+                              ("ge", "comparison_ops", "greater_equal"),
+                              ("neg", "math_ops", "negative"),
+                              ("abs", "math_ops", "abs"),
+                              ("invert", "comparison_ops", "logical_not"),
+                              ("getitem", "slicing", "getitem")]:
+        setattr(cls, f"__{op}__", wrap(_direct(module, fname)))
+
+
+_install(Tensor, None)
+_install(Variable, lambda v: v.value())

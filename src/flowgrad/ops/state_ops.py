@@ -1,0 +1,207 @@
+"""Variable ops with TF 1.x reference semantics: VariableV2, Assign, AssignAdd, AssignSub.
+
+The session keeps one NumPy buffer per variable. VariableV2 returns that
+buffer itself (reads alias it); Assign with an unchanged shape copies into it,
+so anything ordered after the assign sees the new value, as in TF 1.x.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._base import apply, to_tensor
+
+
+def _variable_infer(inputs, attrs):
+    return [(attrs["dtype"]._as_ref, TensorShape(attrs["shape"]))]
+
+
+def _variable_bind(node, ctx):
+    store = ctx.variables
+    name = node.attrs.get("shared_name") or node.name
+
+    missing = Uninitialized(name)
+    get = store.get
+    return lambda: get(name, missing)
+
+
+class Uninitialized:
+    """What an uninitialized variable reads as: any use raises FailedPreconditionError.
+
+    Assign and IsVariableInitialized take the variable's ref without reading
+    it, so only real reads fail, as in TF 1.x.
+    """
+
+    __slots__ = ("name",)
+
+    def __init__(self, name):
+        self.name = name
+
+    def error(self):
+        return errors.FailedPreconditionError(
+            None, None, f"Attempting to use uninitialized value {self.name}")
+
+    def __array__(self, *a, **k):
+        raise self.error()
+
+    def __getattr__(self, item):
+        raise self.error()
+
+
+register_op("VariableV2", infer=_variable_infer, bind=_variable_bind, stateful=True, grad=None)
+
+
+def _var_name(node):
+    """The storage key of the variable a ref input comes from (through Identity/Assign)."""
+    op = node.op._inputs[0].op
+    while op.type not in ("VariableV2",):
+        op = op._inputs[0].op
+    return op._attrs.get("shared_name") or op.name
+
+
+def _assign_infer(inputs, attrs):
+    ref, value = inputs
+    if not ref.dtype.is_ref_dtype:
+        raise TypeError(f"'Assign' Op requires that input 'ref' be a mutable tensor (e.g.: a "
+                        f"tf.Variable), got {ref.name} of dtype {ref.dtype.name}")
+    if value.dtype.base_dtype is not ref.dtype.base_dtype:
+        raise TypeError(f"Input 'value' of 'Assign' Op has type {value.dtype.base_dtype.name} "
+                        f"that does not match type {ref.dtype.name} of argument 'ref'.")
+    if attrs.get("validate_shape", True) and not ref.shape.is_compatible_with(value.shape):
+        raise ValueError(f"Shapes must be equal rank, but are {ref.shape.ndims} and "
+                         f"{value.shape.ndims}" if ref.shape.ndims != value.shape.ndims else
+                         f"Dimension mismatch: shapes {ref.shape} and {value.shape}")
+    shape = ref.shape if attrs.get("validate_shape", True) else value.shape
+    return [(ref.dtype, shape.merge_with(value.shape) if attrs.get("validate_shape", True)
+             else shape)]
+
+
+def _assign_bind(node, ctx):
+    store = ctx.variables
+    name = _var_name(node)
+    validate = node.attrs.get("validate_shape", True)
+
+    def assign(ref, value):
+        buf = store.get(name)
+        value = np.asarray(value)
+        if buf is not None and buf.shape == value.shape:
+            np.copyto(buf, value)
+            return buf
+        if buf is not None and validate:
+            raise errors.InvalidArgumentError(
+                None, None, f"Assign requires shapes of both tensors to match. lhs shape= "
+                f"{list(buf.shape)} rhs shape= {list(value.shape)}")
+        buf = np.array(value, dtype=node.op._outputs[0].dtype.as_numpy_dtype, copy=True)
+        store[name] = buf
+        return buf
+
+    def assign_first(value):
+        return assign(None, value)
+    return assign
+
+
+def _assign_update_bind(ufunc):
+    def bind(node, ctx):
+        store = ctx.variables
+        name = _var_name(node)
+
+        def update(ref, value):
+            buf = ref
+            if np.broadcast_shapes(buf.shape, np.shape(value)) != buf.shape:
+                raise errors.InvalidArgumentError(
+                    None, None, f"Cannot update variable with shape {list(buf.shape)} using a "
+                    f"Tensor with shape {list(np.shape(value))}, shapes must be equal.")
+            if buf.ndim == 0:
+                new = ufunc(buf, value).astype(buf.dtype)
+                buf[...] = new
+                return buf
+            ufunc(buf, value, out=buf, casting="unsafe")
+            return buf
+        _ = store, name
+        return update
+    return bind
+
+
+def _update_infer(inputs, attrs):
+    ref, value = inputs
+    if not ref.dtype.is_ref_dtype:
+        raise TypeError(f"Input 'ref' must be a mutable tensor (e.g.: a tf.Variable), got "
+                        f"{ref.name}")
+    if value.dtype.base_dtype is not ref.dtype.base_dtype:
+        raise TypeError(f"Input 'value' has type {value.dtype.base_dtype.name} that does not "
+                        f"match type {ref.dtype.name} of argument 'ref'.")
+    if not ref.shape.is_compatible_with(value.shape) and value.shape.ndims != 0:
+        raise ValueError(f"Shapes {ref.shape} and {value.shape} are incompatible")
+    return [(ref.dtype, ref.shape)]
+
+
+register_op("Assign", infer=_assign_infer, bind=_assign_bind, stateful=True, grad=None,
+            aliases_input=True)
+register_op("AssignAdd", infer=_update_infer, bind=_assign_update_bind(np.add), stateful=True,
+            grad=None, aliases_input=True)
+register_op("AssignSub", infer=_update_infer, bind=_assign_update_bind(np.subtract),
+            stateful=True, grad=None, aliases_input=True)
+
+
+def _is_init_bind(node, ctx):
+    store = ctx.variables
+    op = node.op._inputs[0].op
+    name = op._attrs.get("shared_name") or op.name
+    return lambda ref=None: np.bool_(name in store)
+
+
+def _is_init_infer(inputs, attrs):
+    return [(_dt.bool_, TensorShape(()))]
+
+
+register_op("IsVariableInitialized", infer=_is_init_infer, bind=_is_init_bind, stateful=True,
+            grad=None)
+
+
+def variable_op(shape, dtype, name="Variable", container="", shared_name=""):
+    return apply("VariableV2", [], {"shape": tuple(TensorShape(shape).as_list()),
+                                    "dtype": _dt.as_dtype(dtype).base_dtype,
+                                    "container": container, "shared_name": shared_name}, name)
+
+
+def _ref(x):
+    ref = getattr(x, "_ref", None)
+    return ref() if callable(ref) else x
+
+
+def assign(ref, value, validate_shape=None, use_locking=None, name=None):
+    """Writes `value` into the variable `ref`; returns `ref` after the write.
+
+    Args:
+      ref: a Variable (or its ref tensor).
+      value: a tensor of the same dtype; with validate_shape, the same shape.
+    Returns:
+      The variable's ref tensor, ordered after the write.
+    Raises:
+      TypeError: `ref` is not a variable, or the dtypes differ.
+      ValueError: the shapes differ and validate_shape is True.
+    """
+    r = _ref(ref)
+    value = to_tensor(value, dtype=r.dtype.base_dtype if hasattr(r, "dtype") else None)
+    attrs = {"validate_shape": True if validate_shape is None else bool(validate_shape),
+             "use_locking": bool(use_locking)}
+    return apply("Assign", [r, value], attrs, name or "Assign")
+
+
+def assign_add(ref, value, use_locking=None, name=None):
+    r = _ref(ref)
+    value = to_tensor(value, dtype=r.dtype.base_dtype)
+    return apply("AssignAdd", [r, value], {"use_locking": bool(use_locking)}, name or "AssignAdd")
+
+
+def assign_sub(ref, value, use_locking=None, name=None):
+    r = _ref(ref)
+    value = to_tensor(value, dtype=r.dtype.base_dtype)
+    return apply("AssignSub", [r, value], {"use_locking": bool(use_locking)}, name or "AssignSub")
+
+
+def is_variable_initialized(variable):
+    return apply("IsVariableInitialized", [_ref(variable)], {}, "IsVariableInitialized")

@@ -1,0 +1,137 @@
+"""The plan IR: a private, immutable-by-convention copy of the pruned subgraph.
+
+Values are small integers. A `Node` reads values and defines values; nodes are
+kept in execution order, so an optimizer pass that keeps relative order keeps
+every data and control dependency of the user's graph.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Node:
+    type: str
+    op_def: object
+    attrs: dict
+    inputs: list            # value ids read
+    outputs: list           # value ids defined
+    name: str               # the user's op name (for errors and profiles)
+    op: object = None       # the graph Operation it came from (None if synthesized)
+    stateful: bool = False
+    # set by the memory planner: the input position whose buffer the kernel may reuse
+    inplace_input: int | None = None
+
+
+@dataclass
+class Program:
+    nodes: list
+    feeds: list             # value ids bound from the feed list, in order
+    fetches: list           # value ids returned, in order
+    dtypes: dict            # value id -> DType
+    shapes: dict            # value id -> TensorShape (static)
+    persistent: set = field(default_factory=set)   # values that alias state/consts/feeds
+    next_value: int = 0
+
+    def new_value(self, dtype=None, shape=None):
+        v = self.next_value
+        self.next_value += 1
+        if dtype is not None:
+            self.dtypes[v] = dtype
+        if shape is not None:
+            self.shapes[v] = shape
+        return v
+
+    def copy(self, nodes=None, fetches=None):
+        return Program(list(self.nodes if nodes is None else nodes), list(self.feeds),
+                       list(self.fetches if fetches is None else fetches), self.dtypes,
+                       self.shapes, set(self.persistent), self.next_value)
+
+    def dump(self) -> str:
+        """A readable listing: `v3 = Mul(v1, v2)  # name`."""
+        lines = [f"feeds: {', '.join('v%d' % v for v in self.feeds)}"]
+        for n in self.nodes:
+            outs = ", ".join(f"v{v}" for v in n.outputs) or "_"
+            ins = ", ".join(f"v{v}" for v in n.inputs)
+            lines.append(f"{outs} = {n.type}({ins})  # {n.name}")
+        lines.append(f"fetches: {', '.join('v%d' % v for v in self.fetches)}")
+        return "\n".join(lines)
+
+
+def lower(graph, fetch_tensors, target_ops, feed_tensors):
+    """Prunes `graph` to what the fetches and targets need and lowers it to a Program.
+
+    Traversal stops at fed tensors: an op runs only if one of its outputs that
+    is not fed is needed, or it is a target, or a needed op depends on it by a
+    control edge.
+    """
+    fed = {id(t) for t in feed_tensors}
+    needed = {}
+    stack = [t._op for t in fetch_tensors if id(t) not in fed] + list(target_ops)
+    while stack:
+        op = stack.pop()
+        if op._id in needed:
+            continue
+        needed[op._id] = op
+        for t in op._inputs:
+            if id(t) not in fed and t._op._id not in needed:
+                stack.append(t._op)
+        for c in op._control_inputs:
+            if c._id not in needed:
+                stack.append(c)
+    order = _schedule(needed, graph._backward_edges)
+
+    prog = Program([], [], [], {}, {})
+    value_of = {}
+    for t in feed_tensors:
+        v = prog.new_value(t.dtype.base_dtype, t.shape)
+        value_of[id(t)] = v
+        prog.feeds.append(v)
+        prog.persistent.add(v)
+    for op in order:
+        ins = [value_of[id(t)] for t in op._inputs]
+        outs = []
+        for t in op._outputs:
+            if id(t) in fed:
+                outs.append(prog.new_value(t.dtype.base_dtype, t.shape))  # computed, unused
+            else:
+                v = prog.new_value(t.dtype.base_dtype, t.shape)
+                value_of[id(t)] = v
+                outs.append(v)
+        od = op._def
+        node = Node(op._type, od, op._attrs, ins, outs, op._name, op, od.stateful)
+        prog.nodes.append(node)
+        if od.stateful or od.props.get("constant"):
+            prog.persistent.update(outs)
+        elif od.aliases_input and ins and ins[0] in prog.persistent:
+            prog.persistent.add(outs[0])
+    prog.fetches = [value_of[id(t)] for t in fetch_tensors]
+    return prog
+
+
+def _schedule(needed, backward_edges):
+    """Creation order among ready ops: sorting by id, unless edges point backwards."""
+    if not backward_edges:
+        return [needed[i] for i in sorted(needed)]
+    import heapq
+    indeg = {}
+    users = {}
+    for i, op in needed.items():
+        deps = {t._op._id for t in op._inputs if t._op._id in needed}
+        deps |= {c._id for c in op._control_inputs if c._id in needed}
+        indeg[i] = len(deps)
+        for d in deps:
+            users.setdefault(d, []).append(i)
+    ready = [i for i, n in indeg.items() if n == 0]
+    heapq.heapify(ready)
+    out = []
+    while ready:
+        i = heapq.heappop(ready)
+        out.append(needed[i])
+        for u in users.get(i, ()):
+            indeg[u] -= 1
+            if indeg[u] == 0:
+                heapq.heappush(ready, u)
+    if len(out) != len(needed):
+        raise ValueError("Graph has a cycle through control dependencies")
+    return out

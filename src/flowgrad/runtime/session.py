@@ -1,0 +1,442 @@
+"""`tf.Session`: fetch/feed handling around cached, compiled plans.
+
+`run` looks the (fetches, feeds) signature up in a cache; a miss prunes,
+lowers, optimizes and compiles a plan once. A hit binds feeds, calls the
+plan's generated function and repackages the fetched values.
+"""
+from __future__ import annotations
+
+import collections
+import threading
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.graph import Graph, Operation, Tensor, get_default_graph
+from .backends.numpy import CompiledProgram
+from .ir import lower
+
+
+class RunContext:
+    """Per-session state that stateful kernels bind to: variables, RNGs."""
+
+    def __init__(self, session):
+        self.variables = {}
+        self.rngs = {}
+        self.session = session
+        self.lock = threading.RLock()
+        self.keep_source = False
+
+
+class _ClosedState:
+    pass
+
+
+# ---------------------------------------------------------------------------------------
+# Fetch structure
+# ---------------------------------------------------------------------------------------
+def _is_namedtuple(x):
+    return isinstance(x, tuple) and hasattr(x, "_fields")
+
+
+class _FetchMapper:
+    """Flattens a nested fetch structure into graph elements and rebuilds results."""
+
+    def __init__(self, graph, fetches):
+        self.graph = graph
+        self.elements = []      # unique Tensors to fetch
+        self.targets = []       # Operations to run
+        self._index = {}
+        self.build = self._map(fetches)
+
+    def _element(self, f):
+        if f is None:
+            raise TypeError(f"Fetch argument None has invalid type {type(None)}")
+        conv = getattr(f, "_fetch_components", None)
+        if conv is not None:
+            comps, rebuild = conv()
+            builders = [self._element(c) for c in comps]
+            return lambda r: rebuild([b(r) for b in builders])
+        try:
+            el = self.graph.as_graph_element(f, allow_tensor=True, allow_operation=True)
+        except TypeError:
+            raise TypeError(f"Fetch argument {f!r} has invalid type {type(f)}, must be a string "
+                            "or Tensor. (Can not convert a "
+                            f"{type(f).__name__} into a Tensor or Operation.)") from None
+        except ValueError as e:
+            raise ValueError(f"Fetch argument {f!r} cannot be interpreted as a Tensor. ({e})") \
+                from None
+        except KeyError as e:
+            raise ValueError(f"Fetch argument {f!r} cannot be interpreted as a Tensor. "
+                             f"({e.args[0]})") from None
+        if isinstance(el, Operation):
+            if el not in self.targets:
+                self.targets.append(el)
+            return lambda r: None
+        if not self.graph.is_fetchable(el):
+            raise ValueError(f"Operation {el.op.name!r} has been marked as not fetchable.")
+        i = self._index.get(id(el))
+        if i is None:
+            i = self._index[id(el)] = len(self.elements)
+            self.elements.append(el)
+        return lambda r, i=i: r[i]
+
+    def _map(self, f):
+        if isinstance(f, (list, tuple)) and not isinstance(f, Tensor):
+            subs = [self._map(x) for x in f]
+            if _is_namedtuple(f):
+                cls = type(f)
+                return lambda r: cls(*[s(r) for s in subs])
+            if isinstance(f, tuple):
+                return lambda r: tuple(s(r) for s in subs)
+            return lambda r: [s(r) for s in subs]
+        if isinstance(f, collections.abc.Mapping):
+            keys = list(f.keys())
+            subs = [self._map(f[k]) for k in keys]
+            cls = type(f)
+            if cls in (dict, collections.OrderedDict):
+                return lambda r: cls(zip(keys, [s(r) for s in subs]))
+            return lambda r: cls(zip(keys, [s(r) for s in subs]))
+        return self._element(f)
+
+
+def _fetch_key(f):
+    t = type(f)
+    if t is Tensor or t is Operation or t is str:
+        return f
+    if t is list or t is tuple:
+        return (t, tuple(_fetch_key(x) for x in f))
+    if isinstance(f, collections.abc.Mapping):
+        return (type(f), tuple((k, _fetch_key(v)) for k, v in f.items()))
+    if _is_namedtuple(f):
+        return (type(f), tuple(_fetch_key(x) for x in f))
+    return f
+
+
+# ---------------------------------------------------------------------------------------
+# Plans
+# ---------------------------------------------------------------------------------------
+class _Plan:
+    """A compiled (fetches, feeds) signature: feed checks, program, fetch packaging."""
+
+    def __init__(self, session, mapper, feed_tensors):
+        self.mapper = mapper
+        self.feed_tensors = feed_tensors
+        graph = session.graph
+        prog = lower(graph, mapper.elements, mapper.targets, feed_tensors)
+        from ..optimize import optimize_program
+        prog = optimize_program(prog, session._config_options)
+        self.program = prog
+        self.compiled = CompiledProgram(prog, session._ctx)
+        self.fn = self.compiled.fn
+        self.feed_specs = [(t, t.dtype.base_dtype.as_numpy_dtype, t.shape.as_tuple())
+                           for t in feed_tensors]
+        self.copy_out = [v in prog.persistent for v in prog.fetches]
+        self.scalar_out = [(prog.shapes.get(v) is not None and prog.shapes[v].as_tuple() == ())
+                           for v in prog.fetches]
+        self.build = mapper.build
+        self.simple = len(mapper.elements) == 1 and not mapper.targets
+
+    def convert_feeds(self, values):
+        out = []
+        for (t, npdt, dims), val in zip(self.feed_specs, values):
+            if isinstance(val, Tensor):
+                raise TypeError("The value of a feed cannot be a tf.Tensor object. Acceptable "
+                                "feed values include Python scalars, strings, lists, numpy "
+                                "ndarrays, or TensorHandles. For reference, the tensor object "
+                                f"was {val} which was passed to the feed with key {t}.")
+            if type(val) is np.ndarray and val.dtype == npdt:
+                arr = val
+            else:
+                if isinstance(val, int) and not isinstance(val, bool) and npdt is not object:
+                    try:
+                        ok = np.array(val).astype(npdt) == val
+                    except OverflowError:
+                        ok = False
+                    if not ok:
+                        raise TypeError(
+                            f"Type of feed value {val} with type {type(val)} is not compatible "
+                            f"with Tensor type {t.dtype.base_dtype!r}. Try explicitly setting "
+                            "the type of the feed tensor to a larger type (e.g. int64).")
+                try:
+                    arr = np.asarray(val, dtype=npdt)
+                except (ValueError, TypeError) as e:
+                    raise ValueError(f"Cannot feed value {val!r} for Tensor {t.name!r} of dtype "
+                                     f"{t.dtype.base_dtype.name}: {e}") from None
+            if dims is not None:
+                s = arr.shape
+                if len(s) != len(dims) or any(d is not None and d != x for d, x in zip(dims, s)):
+                    raise ValueError(f"Cannot feed value of shape {s!r} for Tensor {t.name!r}, "
+                                     f"which has shape {str(t.shape)!r}")
+            out.append(arr)
+        return out
+
+    def package(self, results):
+        copy_out, scalar_out = self.copy_out, self.scalar_out
+        vals = []
+        for r, c, s in zip(results, copy_out, scalar_out):
+            if type(r) is np.ndarray:
+                if r.ndim == 0:
+                    r = r[()]
+                elif c:
+                    r = r.copy()
+            vals.append(r)
+        return self.build(vals)
+
+
+# ---------------------------------------------------------------------------------------
+# Session
+# ---------------------------------------------------------------------------------------
+class BaseSession:
+    def __init__(self, target="", graph=None, config=None):
+        if graph is None:
+            graph = get_default_graph()
+        elif not isinstance(graph, Graph):
+            raise TypeError(f"graph must be a tf.Graph, but got {type(graph)}")
+        self._graph = graph
+        self._config = config
+        self._config_options = _options_from_config(config)
+        self._ctx = RunContext(self)
+        self._plans = {}
+        self._closed = False
+        self._compile_lock = threading.Lock()
+        self._default_ctx = None
+        self.target = target
+
+    @property
+    def graph(self):
+        return self._graph
+
+    @property
+    def graph_def(self):
+        return self._graph.as_graph_def()
+
+    @property
+    def sess_str(self):
+        return self.target
+
+    def list_devices(self):
+        return [_DeviceAttributes("/job:localhost/replica:0/task:0/device:CPU:0", "CPU")]
+
+    def as_default(self):
+        return _default_session_stack.get_controller(self)
+
+    def close(self):
+        self._closed = True
+        self._plans.clear()
+        self._ctx.variables.clear()
+
+    def __del__(self):
+        pass
+
+    # -- run --------------------------------------------------------------------------
+    def run(self, fetches, feed_dict=None, options=None, run_metadata=None):
+        """Runs the ops that `fetches` need and returns their values, shaped as `fetches`.
+
+        Args:
+          fetches: a graph element, a name, or any nesting of lists, tuples,
+            namedtuples and dicts of them. Operations fetch None.
+          feed_dict: maps feedable tensors (or their names) to values.
+        Returns:
+          NumPy values with the structure of `fetches`.
+        Raises:
+          RuntimeError: the session is closed or its graph is empty.
+          TypeError, ValueError: bad fetch or feed (naming it).
+          tf.errors.OpError: an op failed while running (naming it).
+        """
+        if self._closed:
+            raise RuntimeError("Attempted to use a closed Session.")
+        if feed_dict:
+            keys = tuple(feed_dict)
+            key = (_fetch_key(fetches), keys)
+        else:
+            keys = ()
+            key = _fetch_key(fetches)
+        try:
+            plan = self._plans.get(key)
+        except TypeError:
+            plan, key = None, None
+        if plan is None:
+            plan = self._compile(fetches, keys)
+            if key is not None:
+                self._plans[key] = plan
+        feeds = plan.convert_feeds(feed_dict.values()) if keys else ()
+        results = self._execute(plan, feeds, run_metadata)
+        return plan.package(results)
+
+    def _execute(self, plan, feeds, run_metadata=None):
+        comp = plan.compiled
+        try:
+            with np.errstate(all="ignore"):
+                out = plan.fn(feeds)
+        except Exception as e:  # noqa: BLE001 - every kernel failure becomes an OpError
+            raise comp.translate_error(e) from None
+        if run_metadata is not None and hasattr(run_metadata, "_record"):
+            run_metadata._record(plan)
+        return out
+
+    def _resolve_feed_keys(self, keys):
+        tensors = []
+        for k in keys:
+            try:
+                t = self._graph.as_graph_element(k, allow_tensor=True, allow_operation=False)
+            except Exception as e:  # noqa: BLE001
+                raise TypeError(f"Cannot interpret feed_dict key as Tensor: {e}") from None
+            if not self._graph.is_feedable(t):
+                raise ValueError(f"Tensor {t} may not be fed.")
+            tensors.append(t)
+        return tensors
+
+    def _compile(self, fetches, feed_keys):
+        with self._compile_lock:
+            if self._graph._version == 0 and not self._graph._ops:
+                raise RuntimeError("The Session graph is empty.  Add operations to the graph "
+                                   "before calling run().")
+            mapper = _FetchMapper(self._graph, fetches)
+            feeds = self._resolve_feed_keys(feed_keys)
+            return _Plan(self, mapper, feeds)
+
+    def make_callable(self, fetches, feed_list=None, accept_options=False):
+        """Returns a function running `fetches` with positional feeds for `feed_list`."""
+        if self._closed:
+            raise RuntimeError("Attempted to use a closed Session.")
+        feed_list = list(feed_list or [])
+        plan = self._compile(fetches, feed_list)
+        fn, package, convert = plan.fn, plan.package, plan.convert_feeds
+        execute = self._execute
+        session = self
+
+        if not feed_list:
+            def _callable(*args, **kwargs):
+                if session._closed:
+                    raise RuntimeError("Attempted to use a closed Session.")
+                return package(execute(plan, (), kwargs.get("run_metadata")))
+        else:
+            n = len(feed_list)
+
+            def _callable(*args, **kwargs):
+                if session._closed:
+                    raise RuntimeError("Attempted to use a closed Session.")
+                if len(args) != n:
+                    raise TypeError(f"Expected {n} feed values, got {len(args)}")
+                return package(execute(plan, convert(args), kwargs.get("run_metadata")))
+        _callable.plan = plan
+        _ = fn
+        return _callable
+
+    def partial_run_setup(self, *a, **k):
+        raise errors.UnimplementedError(None, None, "flowgrad does not support partial_run.")
+
+    partial_run = partial_run_setup
+
+    def __enter__(self):
+        self._default_ctx = self.as_default()
+        self._default_ctx.__enter__()
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if self._default_ctx is not None:
+            self._default_ctx.__exit__(exc_type, exc, tb)
+            self._default_ctx = None
+        self.close()
+        return False
+
+
+class Session(BaseSession):
+    """A TF 1.x session running one graph on the NumPy backend.
+
+    >>> with tf.Session() as sess:
+    ...     sess.run(tf.constant(2.0) * 3.0)
+    6.0
+    """
+
+    def __init__(self, target="", graph=None, config=None):
+        super().__init__(target, graph, config)
+
+    @staticmethod
+    def reset(target, containers=None, config=None):
+        pass
+
+
+class InteractiveSession(BaseSession):
+    """A session that installs itself as the default session on construction."""
+
+    def __init__(self, target="", graph=None, config=None):
+        super().__init__(target, graph, config)
+        self._default_ctx = self.as_default()
+        self._default_ctx.__enter__()
+        self._graph_ctx = self._graph.as_default()
+        self._graph_ctx.__enter__()
+
+    def close(self):
+        super().close()
+        if self._default_ctx is not None:
+            self._default_ctx.__exit__(None, None, None)
+            self._default_ctx = None
+        if getattr(self, "_graph_ctx", None) is not None:
+            self._graph_ctx.__exit__(None, None, None)
+            self._graph_ctx = None
+
+
+class _DeviceAttributes:
+    def __init__(self, name, device_type):
+        self.name = name
+        self.device_type = device_type
+        self.memory_limit_bytes = 0
+        self.incarnation = 0
+
+
+def _options_from_config(config):
+    from ..optimize import options_from_config
+    return options_from_config(config)
+
+
+# ---------------------------------------------------------------------------------------
+# Default session
+# ---------------------------------------------------------------------------------------
+class _DefaultSessionStack(threading.local):
+    def __init__(self):
+        super().__init__()
+        self.stack = []
+
+    def get_controller(self, obj):
+        from ..framework.graph import _StackController
+        return _StackController(self, obj)
+
+
+_default_session_stack = _DefaultSessionStack()
+
+
+def get_default_session():
+    st = _default_session_stack.stack
+    return st[-1] if st else None
+
+
+def _eval_with_default(tensor, feed_dict, session):
+    if session is None:
+        session = get_default_session()
+        if session is None:
+            raise ValueError("Cannot evaluate tensor using `eval()`: No default session is "
+                             "registered. Use `with sess.as_default()` or pass an explicit "
+                             "session to `eval(session=sess)`")
+    if session.graph is not tensor.graph:
+        raise ValueError("Cannot use the given session to evaluate tensor: the tensor's graph is "
+                         "different from the session's graph.")
+    return session.run(tensor, feed_dict)
+
+
+def _run_with_default(op, feed_dict, session):
+    if session is None:
+        session = get_default_session()
+        if session is None:
+            raise ValueError("Cannot execute operation using `run()`: No default session is "
+                             "registered. Use `with sess.as_default():` or pass an explicit "
+                             "session to `run(session=sess)`")
+    if session.graph is not op.graph:
+        raise ValueError("Cannot use the given session to execute operation: the operation's "
+                         "graph is different from the session's graph.")
+    session.run(op, feed_dict)
+
+
+_ = (_dt, _ClosedState)
