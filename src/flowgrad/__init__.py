@@ -35,10 +35,24 @@ from .ops.state_ops import assign, assign_add, assign_sub
 from .ops.control_flow_ops import group, no_op, tuple, with_dependencies
 from .ops.math_ops import *  # noqa: F403
 from .ops.array_ops import *  # noqa: F403
+from .ops.comparison_ops import *  # noqa: F403
+from .ops.linalg_ops import *  # noqa: F403
+from .ops.sparse_ops import *  # noqa: F403
+from .ops.nn_ops import *  # noqa: F403
+from .ops.conv_ops import *  # noqa: F403
+from .ops.random_ops import *  # noqa: F403
+from .ops.init_ops import *  # noqa: F403
+from .ops.variable_scope import *  # noqa: F403
+from .ops.logging_ops import *  # noqa: F403
+from .autodiff.custom_gradient import *  # noqa: F403
 from .ops.slicing import strided_slice
 from .autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients, hessians,
                                  hessian_vector_product)
 from .autodiff.indexed_slices import IndexedSlices, IndexedSlicesValue
+
+from . import testing as test
+from . import nn, math, linalg, random, train, summary, logging, initializers
+from .framework import dtypes
 
 newaxis = None
 

@@ -1,6 +1,8 @@
 """Shape-manipulating and indexing ops: one block per op."""
 from __future__ import annotations
 
+__all__ = ["identity", "shape", "reshape", "fill", "zeros_like", "ones_like", "zeros", "ones", "broadcast_to", "rank", "range", "where", "placeholder", "placeholder_with_default"]
+
 import builtins
 
 import numpy as np

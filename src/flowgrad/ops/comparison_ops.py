@@ -1,6 +1,8 @@
 """Comparisons and logical ops (bool results, never differentiated)."""
 from __future__ import annotations
 
+__all__ = ["logical_not", "logical_xor", "greater", "greater_equal", "less", "less_equal", "equal", "not_equal", "logical_and", "logical_or"]
+
 import numpy as np
 
 from ..framework import dtypes as _dt

@@ -1,6 +1,8 @@
 """Elementwise arithmetic, reductions and AddN: one block per op."""
 from __future__ import annotations
 
+__all__ = ["add", "subtract", "multiply", "truediv", "negative", "pow", "square", "tanh", "cast", "to_float", "to_double", "to_int32", "to_int64", "reduce_sum", "add_n", "log", "reciprocal", "sub", "mul", "neg"]
+
 import numpy as np
 
 from ..framework import dtypes as _dt

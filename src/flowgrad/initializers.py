@@ -1,0 +1,2 @@
+"""tf.initializers: initializer classes (re-exports from flowgrad.ops.init_ops)."""
+# ruff: noqa: F401

@@ -1,0 +1,4 @@
+"""Assert, Print and tf.print."""
+from __future__ import annotations
+
+__all__: list = []

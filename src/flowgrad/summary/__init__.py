@@ -1,0 +1,1 @@
+"""tf.summary: summaries and FileWriter (event files TensorBoard reads)."""

@@ -1,0 +1,1 @@
+"""tf.train: optimizers, schedules, Saver, global step."""
