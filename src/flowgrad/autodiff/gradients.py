@@ -171,9 +171,8 @@ def _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method
                 for c in t._consumers:
                     if c in ancestors and c not in between:
                         stack.append(c)
-    # Stop ops that are not xs pass nothing back.
-    x_ops = {x._op for x in xs_t}
-    stopped = {op for op in stop_ops if op in between and op not in x_ops}
+    # stop_gradients ops pass nothing back, even when they are xs themselves (TF's _StopOps).
+    stopped = {op for op in stop_ops if op in between}
 
     # 3. Pending counts: how many between-consumer edges each op waits for.
     pending = dict.fromkeys(between, 0)

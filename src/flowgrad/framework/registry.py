@@ -107,4 +107,4 @@ def get_gradient_function(op):
         return GRADIENTS[op_type]
     except KeyError:
         raise LookupError(
-            f"No gradient defined for operation '{op.name}' (op type: {op_type})") from None
+            f"No gradient defined for operation '{op.name}' (op type: {op.type})") from None
