@@ -1,4 +1,114 @@
-"""tf.custom_gradient in graph mode."""
+"""`tf.custom_gradient` in graph mode.
+
+As in TF, the decorated function's outputs and inputs pass through one
+IdentityN op whose gradient is overridden by the user's `grad_fn`; the
+original computation of the outputs gets no gradient. Variables that `f`
+reads (and that are not inputs) are found from the ops `f` created, and
+`grad_fn(*dys, variables=...)` must then return `(input_grads, variable_grads)`.
+
+flowgrad difference: TF 1.14 accepts only resource variables inside a
+custom-gradient function in graph mode; flowgrad's variables are reference
+variables, and they work here.
+"""
 from __future__ import annotations
 
-__all__: list = []
+import functools
+import inspect
+import itertools
+
+from ..framework.constant_op import convert_to_tensor
+from ..framework.graph import Tensor, get_default_graph
+from ..framework.registry import GRADIENTS
+
+__all__ = ["custom_gradient"]
+
+_uid = itertools.count()
+
+
+def _variables_read(graph, first_op_id, args):
+    """Variables whose value the ops created since `first_op_id` read (not via args)."""
+    from ..ops.variables import global_variables, local_variables
+    arg_set = set(args)
+    by_ref = {v._ref(): v for v in global_variables() + local_variables()}
+    by_read = {v.value(): v for v in by_ref.values()}
+    found = []
+    for op in graph._ops[first_op_id:]:
+        for t in op._inputs:
+            v = by_read.get(t) or by_ref.get(t)
+            if v is not None and t not in arg_set and v not in found:
+                found.append(v)
+    return found
+
+
+def custom_gradient(f):
+    """Decorator: `f(*x)` returns `(y, grad_fn)`; gradients of y use `grad_fn(*dy)`.
+
+    Args:
+      f: function of tensors returning a tensor (or list) and a gradient
+        function. `grad_fn(*dys)` returns one gradient per input; if `f` reads
+        variables, `grad_fn(*dys, variables=vars)` returns
+        `(input_grads, variable_grads)`.
+    Returns:
+      The wrapped function.
+    Raises:
+      TypeError: `f` reads variables but grad_fn takes no `variables` argument.
+      ValueError: grad_fn returns the wrong number of gradients.
+
+    >>> @tf.custom_gradient
+    ... def log1pexp(x):
+    ...     e = tf.exp(x)
+    ...     return tf.log(1 + e), lambda dy: dy * (1 - 1 / (1 + e))
+    """
+
+    @functools.wraps(f)
+    def decorated(*args, **kwargs):
+        if kwargs:
+            raise ValueError("The custom_gradient decorator currently supports keywords "
+                             "arguments only when eager execution is enabled.")
+        from ..ops.array_ops import identity_n
+        g = get_default_graph()
+        args = [convert_to_tensor(a) for a in args]
+        start = len(g._ops)
+        result, grad_fn = f(*args)
+        flat = list(result) if isinstance(result, (list, tuple)) else [result]
+        flat = [convert_to_tensor(r) for r in flat]
+        variables = _variables_read(g, start, args)
+        params = inspect.signature(grad_fn).parameters
+        takes_vars = "variables" in params or any(
+            p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+        if variables and not takes_vars:
+            raise TypeError("If using @custom_gradient with a function that uses variables, "
+                            "then grad_fn must accept a keyword argument 'variables'.")
+        n_res, n_args = len(flat), len(args)
+        name = f"CustomGradient-{next(_uid)}"
+
+        def grad_rule(op, *result_grads):
+            dys = result_grads[:n_res]
+            if variables:
+                input_grads, variable_grads = grad_fn(*dys, variables=variables)
+                if len(variable_grads) != len(variables):
+                    raise ValueError("Must return gradient for each variable from "
+                                     "@custom_gradient grad_fn.")
+            else:
+                input_grads = grad_fn(*dys)
+                variable_grads = []
+            input_grads = list(input_grads) if isinstance(input_grads, (list, tuple)) \
+                else [input_grads]
+            if len(input_grads) != n_args:
+                raise ValueError(f"custom_gradient function {f.__name__} expected {n_args} "
+                                 f"input gradients from grad_fn, got {len(input_grads)}")
+            return [None] * n_res + input_grads + list(variable_grads)
+
+        GRADIENTS[name] = grad_rule
+        everything = flat + args + [v.value() for v in variables]
+        with g.gradient_override_map({"IdentityN": name}):
+            outs = identity_n(everything)
+        outs = outs[:n_res]
+        for o, r in zip(outs, flat):
+            if isinstance(o, Tensor):
+                o.set_shape(r.shape)
+        if isinstance(result, (list, tuple)):
+            return type(result)(outs) if isinstance(result, tuple) else list(outs)
+        return outs[0]
+
+    return decorated

@@ -36,6 +36,10 @@ class AggregationMethod:
 
 _state = threading.local()
 
+# Counters of the last `gradients` call in this thread (for tests and tools):
+# ancestors / between ops visited, gradient rules called, ops created.
+last_stats = threading.local()
+
 
 def wants_grad(index: int) -> bool:
     """Inside a gradient rule: does input `index` of the op need a gradient?
@@ -60,31 +64,30 @@ def _as_list(x):
 
 
 def _as_x_tensor(x, i):
+    """xs as TF converts them (as_ref: a variable's ref tensor; Python values to constants)."""
     if isinstance(x, (Tensor, IndexedSlices)):
         return x
     ref = getattr(x, "_ref", None)
     if callable(ref):
         return ref()
+    if x is None:
+        raise TypeError(f"xs[{i}] is None; tf.gradients needs a Tensor or Variable")
     if isinstance(x, Operation):
-        raise TypeError(f"Can't convert Operation '{x.name}' to Tensor (xs[{i}])")
-    try:
-        return convert_to_tensor(x, name="x")
-    except (TypeError, ValueError) as e:
-        raise TypeError(f"xs[{i}] must be a Tensor or Variable, got {x!r}: {e}") from None
+        raise TypeError(f"Can't convert Operation '{x.name}' to Tensor (target dtype=None, "
+                        f"name='x_{i}', as_ref=True)")
+    return convert_to_tensor(x, name="x")
 
 
 def _as_y_tensor(y, i):
+    """ys as TF converts them (Variables to their value, Python values to constants)."""
     if isinstance(y, (Tensor, IndexedSlices)):
         return y
+    if y is None:
+        raise TypeError(f"ys[{i}] is None; tf.gradients needs a Tensor or Variable")
     if isinstance(y, Operation):
-        raise TypeError(f"Can't convert Operation '{y.name}' to Tensor (ys[{i}])")
-    if hasattr(y, "_as_graph_element") or hasattr(y, "value"):
-        try:
-            return convert_to_tensor(y, name="y")
-        except (TypeError, ValueError) as e:
-            raise TypeError(f"ys[{i}] must be a Tensor or Variable, got {y!r}: {e}") from None
-    raise TypeError(f"ys[{i}] must be a Tensor or Variable, got {y!r} of type "
-                    f"{type(y).__name__}")
+        raise TypeError(f"Can't convert Operation '{y.name}' to Tensor (target dtype=None, "
+                        f"name='y_{i}', as_ref=False)")
+    return convert_to_tensor(y, name="y")
 
 
 def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_ops=False,
@@ -110,30 +113,56 @@ def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_op
 
     >>> x = tf.Variable(3.0); tf.gradients(x ** 2, x)  # -> [6.0] when run
     """
-    ys = [_as_y_tensor(y, i) for i, y in enumerate(_as_list(ys))]
-    xs = [_as_x_tensor(x, i) for i, x in enumerate(_as_list(xs))]
-    grad_ys = _as_list(grad_ys) if grad_ys is not None else [None] * len(ys)
-    if len(grad_ys) != len(ys):
-        raise ValueError(f"Passed {len(grad_ys)} grad_ys for {len(ys)} ys")
-    stop = [_as_x_tensor(s, i) for i, s in enumerate(_as_list(stop_gradients))]
     unconnected_gradients = UnconnectedGradients(unconnected_gradients) if not isinstance(
         unconnected_gradients, UnconnectedGradients) else unconnected_gradients
-    graph = _common_graph(ys, xs, [g for g in grad_ys if isinstance(g, Tensor)] + stop)
-    with graph.as_default(), graph.name_scope(name or "gradients") as scope:
-        return _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method,
-                          stop, unconnected_gradients)
+    ys_in = list(ys) if isinstance(ys, (list, tuple)) else [ys]
+    xs_in = list(xs) if isinstance(xs, (list, tuple)) else [xs]
+    grad_ys = _as_list(grad_ys) if grad_ys is not None else [None] * len(ys_in)
+    if len(grad_ys) != len(ys_in):
+        raise ValueError(f"Passed {len(grad_ys)} grad_ys for {len(ys_in)} ys")
+    graph = _graph_of_args(ys_in + xs_in + grad_ys + _as_list(stop_gradients))
+    # Everything below builds ops; a failure removes them all again (no half-built gradient).
+    token = graph._begin_transaction() if graph._name_journal is None else None
+    first = len(graph._ops)
+    try:
+        with graph.as_default():
+            ys = [_as_y_tensor(y, i) for i, y in enumerate(ys_in)]
+            xs = [_as_x_tensor(x, i) for i, x in enumerate(xs_in)]
+            stop = [_as_x_tensor(s, i) for i, s in enumerate(_as_list(stop_gradients))]
+            _common_graph(ys, xs, [g for g in grad_ys if isinstance(g, Tensor)] + stop)
+            with graph.name_scope(name or "gradients") as scope:
+                out = _gradients(graph, scope, ys, xs, grad_ys, gate_gradients,
+                                 aggregation_method, stop, unconnected_gradients)
+    except BaseException:
+        if token is not None:
+            graph._rollback(token)
+        raise
+    finally:
+        if token is not None:
+            graph._end_transaction(token)
+    last_stats.ops_created = len(graph._ops) - first
+    return out
+
+
+def _graph_of_args(values):
+    """The graph of the first graph element among `values` (default graph if none)."""
+    for v in values:
+        if isinstance(v, (Tensor, Operation, IndexedSlices)):
+            return v.graph
+        ref = getattr(v, "_ref", None)
+        if callable(ref):
+            return ref().graph
+    return get_default_graph()
 
 
 def _common_graph(ys, xs, others):
-    g = None
+    first = None
     for t in ys + xs + others:
-        tg = t.graph
-        if g is None:
-            g = tg
-        elif tg is not g:
-            raise ValueError(f"Tensor {t} must be from the same graph as the other tensors "
-                             f"passed to gradients ({ys[0] if ys else xs[0]}).")
-    return g or get_default_graph()
+        if first is None:
+            first = t
+        elif t.graph is not first.graph:
+            raise ValueError(f"{t} must be from the same graph as {first}.")
+    return first.graph if first is not None else get_default_graph()
 
 
 def _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
@@ -192,12 +221,12 @@ def _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method
     ready = [(-op._id, op) for op in {y._op for y in ys_t} if op in between and pending[op] == 0]
     heapq.heapify(ready)
     x_set = set(xs_t)
+    rules_called = 0
     prev_wanted = getattr(_state, "wanted", None)
     try:
         while ready:
             op = heapq.heappop(ready)[1]
-            out_grads = [_aggregate(contrib.get(t), aggregation_method, t)
-                         for t in op._outputs]
+            out_grads = [_aggregated(contrib, t, aggregation_method) for t in op._outputs]
             call = op not in stopped and any(g is not None for g in out_grads)
             in_grads = None
             if call:
@@ -205,6 +234,7 @@ def _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method
                           if t._op in between and t._dtype.is_differentiable}
                 if wanted:
                     in_grads = _call_grad(graph, op, out_grads, wanted, gate_gradients)
+                    rules_called += 1
             for i, t in enumerate(op._inputs):
                 if t._op not in pending or not t._dtype.is_differentiable or op in stopped:
                     continue
@@ -221,9 +251,12 @@ def _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method
     finally:
         _state.wanted = prev_wanted
 
+    last_stats.ancestors = len(ancestors)
+    last_stats.between = len(between)
+    last_stats.rules_called = rules_called
     results = []
     for x in xs_t:
-        g = _aggregate(contrib.get(x), aggregation_method, x) if x in contrib else None
+        g = _aggregated(contrib, x, aggregation_method)
         if g is None and unconnected is UnconnectedGradients.ZERO:
             from ..ops.array_ops import zeros_like
             g = zeros_like(x)
@@ -295,6 +328,16 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
             raise TypeError(f"Gradient type {g.dtype.name} generated for op {op.name} does not "
                             f"match input type {t.dtype.base_dtype.name} (input {i})")
     return in_grads
+
+
+def _aggregated(contrib, t, method):
+    """The summed gradient of `t` (built once; later calls reuse it)."""
+    grads = contrib.get(t)
+    if not grads:
+        return None
+    if len(grads) > 1:
+        contrib[t] = grads = [_aggregate(grads, method, t)]
+    return grads[0]
 
 
 def _aggregate(grads, method, t):

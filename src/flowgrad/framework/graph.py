@@ -351,6 +351,7 @@ class Graph:
         self._ops = []
         self._ops_by_name = {}
         self._names_in_use = {}
+        self._name_journal = None
         self._name_stack = ""
         self._control_stack = []
         self._device_stack = []
@@ -410,6 +411,8 @@ class Graph:
         name_key = name.lower()
         i = self._names_in_use.get(name_key, 0)
         if mark_as_used:
+            if self._name_journal is not None:
+                self._name_journal.append((name_key, i))
             self._names_in_use[name_key] = i + 1
         if i > 0:
             base_name_key = name_key
@@ -417,9 +420,47 @@ class Graph:
                 name_key = f"{base_name_key}_{i}"
                 i += 1
             if mark_as_used:
+                if self._name_journal is not None:
+                    self._name_journal.append((name_key, 0))
                 self._names_in_use[name_key] = 1
             name = f"{name}_{i - 1}"
         return name
+
+    def _begin_transaction(self):
+        """Starts recording name changes so that `_rollback` can undo a failed build."""
+        self._name_journal = []
+        return (len(self._ops), self._name_journal)
+
+    def _end_transaction(self, token):
+        self._name_journal = None
+
+    def _rollback(self, token):
+        """Removes every op created since `token` and restores the name counters.
+
+        Used by multi-op builders (tf.gradients) so that an error leaves the
+        graph exactly as it was.
+        """
+        n_ops, journal = token
+        for op in reversed(self._ops[n_ops:]):
+            for t in op._inputs:
+                if t._consumers and t._consumers[-1] is op:
+                    t._consumers.pop()
+                elif op in t._consumers:
+                    t._consumers.remove(op)
+            for c in op._control_inputs:
+                if op in c._control_outputs:
+                    c._control_outputs.remove(op)
+            for c in self._control_stack:
+                c.new_ops.discard(op)
+            del self._ops_by_name[op._name]
+        del self._ops[n_ops:]
+        for key, prev in reversed(journal):
+            if prev == 0:
+                self._names_in_use.pop(key, None)
+            else:
+                self._names_in_use[key] = prev
+        self._name_journal = None
+        self._version += 1
 
     @contextlib.contextmanager
     def name_scope(self, name):
