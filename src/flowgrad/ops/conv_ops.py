@@ -1,4 +1,984 @@
-"""Convolution and pooling ops (NHWC/NCHW, SAME/VALID), built on matrix products."""
+"""Convolution and pooling ops (NHWC/NCHW, SAME/VALID), built on matrix products.
+
+Every kernel works on NHWC (NCHW inputs are transposed views) and on one
+strided *window view* of the padded input, shaped (N, OH, OW, KH, KW, C):
+convolutions contract it with the filter by `tensordot` (im2col), pools reduce
+over its window axes. Backward kernels scatter per kernel tap (a loop over the
+KH*KW taps, each a strided slice over all pixels), never per pixel.
+
+Padding follows TF's arithmetic (GetWindowedOutputSize): SAME gives
+out = ceil(in / stride) and pads (out - 1) * stride + eff_k - in in total,
+the smaller half before; VALID gives out = ceil((in - eff_k + 1) / stride);
+eff_k = (k - 1) * dilation + 1.
+
+Gradient ops are TF's (Conv2DBackpropInput, Conv2DBackpropFilter,
+MaxPoolGrad, MaxPoolGradGrad, AvgPoolGrad, DepthwiseConv2dNativeBackprop*),
+each with its own gradient, so second-order gradients work.
+"""
 from __future__ import annotations
 
-__all__: list = []
+__all__ = ["conv2d", "conv1d", "conv2d_transpose", "conv2d_backprop_input",
+           "conv2d_backprop_filter", "depthwise_conv2d", "depthwise_conv2d_native",
+           "depthwise_conv2d_native_backprop_input", "depthwise_conv2d_native_backprop_filter",
+           "max_pool", "max_pool2d", "avg_pool", "avg_pool2d"]
+
+import numpy as np
+from numpy.lib.stride_tricks import as_strided
+
+from ..framework import errors
+from ..framework.constant_op import constant
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._base import FLOATS, INTS, apply, const_value, same_type_inputs, to_tensor
+
+_POOL_TYPES = FLOATS + INTS
+
+
+# -- geometry ----------------------------------------------------------------------------
+def _check_choice(op_type, attr, value, allowed):
+    if not isinstance(value, str) or value not in allowed:
+        raise ValueError(f"Attr '{attr}' of '{op_type}' Op passed string '{value}' not in: "
+                         + ", ".join(f'"{a}"' for a in allowed) + ".")
+
+
+def _get_sequence(value, n, channel_index, name):
+    """TF's _get_sequence: an int or a 1/2/4-list becomes a 4-list in data_format order."""
+    if value is None:
+        value = 1
+    if isinstance(value, (int, np.integer)):
+        value = [int(value)]
+    value = [int(v) for v in value]
+    if len(value) == n + 2:
+        return value
+    if len(value) == 1:
+        value = value * n
+    elif len(value) != n:
+        raise ValueError(f"{name} should be of length 1, {n} or {n + 2} but was {len(value)}")
+    if channel_index == 1:
+        return [1, 1] + value
+    return [1] + value + [1]
+
+
+def _hw(seq, data_format):
+    """The (H, W) entries of a 4-list given in `data_format` order."""
+    return (seq[2], seq[3]) if data_format == "NCHW" else (seq[1], seq[2])
+
+
+def _nhwc_dims(dims, data_format):
+    """(N, H, W, C) of a 4-tuple in `data_format` order."""
+    if dims is None:
+        return None
+    if data_format == "NCHW":
+        return dims[0], dims[2], dims[3], dims[1]
+    return tuple(dims)
+
+
+def _from_nhwc_dims(n, h, w, c, data_format):
+    return [n, c, h, w] if data_format == "NCHW" else [n, h, w, c]
+
+
+def _out_size(size, k, stride, dilation, padding, explicit=(0, 0)):
+    """TF's windowed output size and padding: (out, pad_before, pad_after); None if unknown."""
+    if size is None:
+        return None, 0, 0
+    eff = (k - 1) * dilation + 1
+    if padding == "SAME":
+        out = (size + stride - 1) // stride
+        total = max(0, (out - 1) * stride + eff - size)
+        return out, total // 2, total - total // 2
+    if padding == "EXPLICIT":
+        before, after = explicit
+        size += before + after
+        if size < eff:
+            raise ValueError(f"Negative dimension size caused by subtracting {eff} from {size}")
+        return (size - eff) // stride + 1, before, after
+    if size < eff:
+        raise ValueError(f"Negative dimension size caused by subtracting {eff} from {size}")
+    return (size - eff + stride) // stride, 0, 0
+
+
+def _explicit_hw(explicit, data_format):
+    if not explicit:
+        return (0, 0), (0, 0)
+    pairs = [tuple(explicit[2 * i: 2 * i + 2]) for i in range(4)]
+    return _hw(pairs, data_format)
+
+
+def _geometry(in_hw, k_hw, strides, dilations, padding, data_format, explicit=None):
+    """Per spatial dim: (out, pad_before, pad_after)."""
+    s = _hw(strides, data_format)
+    d = _hw(dilations, data_format)
+    ex = _explicit_hw(explicit, data_format)
+    return [_out_size(in_hw[i], k_hw[i], s[i], d[i], padding, ex[i]) for i in range(2)]
+
+
+def _to_nhwc(x, data_format):
+    return np.transpose(x, (0, 2, 3, 1)) if data_format == "NCHW" else x
+
+
+def _from_nhwc(x, data_format):
+    return np.ascontiguousarray(np.transpose(x, (0, 3, 1, 2))) if data_format == "NCHW" else x
+
+
+def _pad(x, geo, value=0):
+    (_, ht, hb), (_, wl, wr) = geo
+    if not (ht or hb or wl or wr):
+        return x
+    return np.pad(x, ((0, 0), (ht, hb), (wl, wr), (0, 0)), constant_values=value)
+
+
+def _windows(xp, kh, kw, sh, sw, dh, dw, oh, ow):
+    """A read-only view (N, OH, OW, KH, KW, C) of the windows of padded NHWC `xp`."""
+    n, _, _, c = xp.shape
+    s0, s1, s2, s3 = xp.strides
+    return as_strided(xp, (n, oh, ow, kh, kw, c), (s0, s1 * sh, s2 * sw, s1 * dh, s2 * dw, s3),
+                      writeable=False)
+
+
+def _scatter_taps(cols, padded_shape, kh, kw, sh, sw, dh, dw, oh, ow, dtype):
+    """Adjoint of `_windows`: sums cols (N, OH, OW, KH, KW, C) into a padded NHWC array."""
+    out = np.zeros(padded_shape, dtype=dtype)
+    for i in range(kh):
+        for j in range(kw):
+            out[:, i * dh: i * dh + (oh - 1) * sh + 1: sh,
+                j * dw: j * dw + (ow - 1) * sw + 1: sw, :] += cols[:, :, :, i, j, :]
+    return out
+
+
+def _crop(xp, geo, h, w):
+    (_, ht, _), (_, wl, _) = geo
+    return xp[:, ht: ht + h, wl: wl + w, :]
+
+
+class _Geo:
+    """Everything a kernel needs about one windowed op, from NHWC input dims and attrs."""
+
+    def __init__(self, in_dims, k_hw, strides, dilations, padding, data_format, explicit=None):
+        self.n, self.h, self.w, self.c = in_dims
+        self.kh, self.kw = k_hw
+        self.sh, self.sw = _hw(strides, data_format)
+        self.dh, self.dw = _hw(dilations, data_format)
+        self.geo = _geometry((self.h, self.w), k_hw, strides, dilations, padding, data_format,
+                             explicit)
+        (self.oh, ht, hb), (self.ow, wl, wr) = self.geo
+        self.padded = (self.n, self.h + ht + hb, self.w + wl + wr, self.c)
+
+    def windows(self, xp):
+        return _windows(xp, self.kh, self.kw, self.sh, self.sw, self.dh, self.dw, self.oh,
+                        self.ow)
+
+    def scatter(self, cols, dtype):
+        xp = _scatter_taps(cols, self.padded, self.kh, self.kw, self.sh, self.sw, self.dh,
+                           self.dw, self.oh, self.ow, dtype)
+        return _crop(xp, self.geo, self.h, self.w)
+
+
+def _check_strides_kernel(strides, data_format, what="strides"):
+    n, _, _, c = _nhwc_dims(strides, data_format)
+    if n != 1 or c != 1:
+        raise errors.InvalidArgumentError(
+            None, None, "Current implementation does not yet support strides in the batch "
+            "and depth dimensions.")
+
+
+def _check_rank(t, rank, what="Shape"):
+    r = t.shape.ndims
+    if r is not None and r != rank:
+        raise ValueError(f"Shape must be rank {rank} but is rank {r}")
+
+
+def _static_dims(t):
+    return t.shape.as_tuple()
+
+
+def _shape_of(t):
+    """A 1-D int32 tensor with `t`'s shape (a constant when static)."""
+    dims = t.shape.as_tuple()
+    if dims is not None and None not in dims:
+        return constant(np.array(dims, dtype=np.int32))
+    from .array_ops import shape
+    return shape(t)
+
+
+def _sizes_value(sizes_t):
+    v = const_value(sizes_t)
+    return None if v is None else tuple(int(d) for d in np.asarray(v).reshape(-1))
+
+
+# =========================================================================================
+# Conv2D
+# =========================================================================================
+def _conv_attrs(node_attrs):
+    return (node_attrs["strides"], node_attrs["padding"], node_attrs["data_format"],
+            node_attrs.get("dilations", [1, 1, 1, 1]), node_attrs.get("explicit_paddings", []))
+
+
+def _conv2d_infer(inputs, attrs):
+    x, f = inputs
+    _check_rank(x, 4)
+    _check_rank(f, 4)
+    if x.dtype.base_dtype is not f.dtype.base_dtype:
+        raise TypeError(f"Input 'filter' of 'Conv2D' Op has type {f.dtype.base_dtype.name} that "
+                        f"does not match type {x.dtype.base_dtype.name} of argument 'input'.")
+    strides, padding, fmt, dil, explicit = _conv_attrs(attrs)
+    xd = _nhwc_dims(x.shape.as_tuple(), fmt) or (None,) * 4
+    fd = f.shape.as_tuple() or (None,) * 4
+    if xd[3] is not None and fd[2] is not None and xd[3] != fd[2]:
+        raise ValueError(f"Depth of input ({xd[3]}) is not a multiple of input depth of filter "
+                         f"({fd[2]})")
+    out_hw = [None, None]
+    if fd[0] is not None and fd[1] is not None:
+        geo = _geometry(xd[1:3], fd[:2], strides, dil, padding, fmt, explicit)
+        out_hw = [g[0] for g in geo]
+    return [(x.dtype.base_dtype, TensorShape(_from_nhwc_dims(xd[0], out_hw[0], out_hw[1], fd[3],
+                                                             fmt)))]
+
+
+def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
+                   explicit_paddings=(), **_):
+    _check_strides_kernel(strides, data_format)
+    x = _to_nhwc(x, data_format)
+    g = _Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format, explicit_paddings)
+    cols = g.windows(_pad(x, g.geo))
+    out = np.tensordot(cols, f, axes=([3, 4, 5], [0, 1, 2]))
+    return _from_nhwc(out.astype(x.dtype, copy=False), data_format)
+
+
+def _conv2d_grad(op, grad):
+    """dx = Conv2DBackpropInput(shape(x), f, g); df = Conv2DBackpropFilter(x, shape(f), g)."""
+    from ..autodiff.gradients import wants_grad
+    x, f = op.inputs
+    attrs = _pass_attrs(op)
+    dx = apply("Conv2DBackpropInput", [_shape_of(x), f, grad], attrs) if wants_grad(0) else None
+    df = apply("Conv2DBackpropFilter", [x, _shape_of(f), grad], attrs) if wants_grad(1) else None
+    return [dx, df]
+
+
+def _pass_attrs(op):
+    return {k: op.get_attr(k) for k in ("strides", "padding", "data_format", "dilations",
+                                        "explicit_paddings") if k in op._attrs}
+
+
+register_op("Conv2D", infer=_conv2d_infer, kernel=_conv2d_kernel, grad=_conv2d_grad)
+
+
+def _padding_attrs(op_type, padding, data_format):
+    """Validates padding (a string or explicit [[b, a]] * 4 pairs); returns (padding, explicit)."""
+    if isinstance(padding, (list, tuple)):
+        pairs = [list(p) for p in padding]
+        if len(pairs) != 4 or any(len(p) != 2 for p in pairs):
+            raise ValueError(f"When padding is a list, it must be of length 4 of pairs, got "
+                             f"{padding}")
+        n, _, _, c = _nhwc_dims(pairs, data_format)
+        if n != [0, 0] or c != [0, 0]:
+            raise ValueError("The padding of the batch and depth dimensions must be 0, got "
+                             f"{padding}")
+        return "EXPLICIT", [int(v) for p in pairs for v in p]
+    _check_choice(op_type, "padding", padding, ("SAME", "VALID", "EXPLICIT"))
+    if padding == "EXPLICIT":
+        raise ValueError("padding='EXPLICIT' needs the paddings as a list of pairs")
+    return padding, []
+
+
+def conv2d(input, filter=None, strides=None, padding=None, use_cudnn_on_gpu=True,  # noqa: A002
+           data_format="NHWC", dilations=(1, 1, 1, 1), name=None, filters=None):
+    """2-D convolution (cross-correlation, as TF) of a 4-D input with a 4-D filter.
+
+    Args:
+      input: [batch, in_height, in_width, in_channels] (NHWC) or
+        [batch, in_channels, in_height, in_width] (NCHW); float16/32/64.
+      filter: [filter_height, filter_width, in_channels, out_channels].
+      strides: int or list of 1, 2 or 4 ints (batch and depth strides must be 1).
+      padding: "SAME", "VALID", or explicit [[0, 0], [top, bottom], [left, right], [0, 0]].
+      data_format: "NHWC" (default) or "NCHW".
+      dilations: int or list of 1, 2 or 4 ints.
+    Returns:
+      A tensor of input's dtype and data_format.
+    Raises:
+      ValueError: bad rank, padding string, data_format, or channel mismatch.
+
+    >>> y = tf.nn.conv2d(tf.ones([1, 5, 5, 1]), tf.ones([3, 3, 1, 2]), [1, 1, 1, 1], "SAME")
+    """
+    if filters is not None:
+        if filter is not None:
+            raise ValueError("Cannot specify both 'filter' and 'filters'")
+        filter = filters
+    _check_choice("Conv2D", "data_format", data_format, ("NHWC", "NCHW"))
+    padding, explicit = _padding_attrs("Conv2D", padding, data_format)
+    cidx = 1 if data_format == "NCHW" else 3
+    strides = _get_sequence(strides, 2, cidx, "strides")
+    dilations = _get_sequence(dilations, 2, cidx, "dilations")
+    x, f = same_type_inputs("Conv2D", [input, filter], ["input", "filter"], allowed=FLOATS)
+    return apply("Conv2D", [x, f], {"strides": strides, "padding": padding,
+                                    "explicit_paddings": explicit, "data_format": data_format,
+                                    "dilations": dilations, "use_cudnn_on_gpu": True},
+                 name or "Conv2D")
+
+
+# -- Conv2DBackpropInput ----------------------------------------------------------------
+def _backprop_input_infer(op_type):
+    def infer(inputs, attrs):
+        sizes, f, dy = inputs
+        _check_rank(f, 4)
+        _check_rank(dy, 4)
+        if f.dtype.base_dtype is not dy.dtype.base_dtype:
+            raise TypeError(f"Input 'out_backprop' of '{op_type}' Op has type "
+                            f"{dy.dtype.base_dtype.name} that does not match type "
+                            f"{f.dtype.base_dtype.name} of argument 'filter'.")
+        sv = _sizes_value(sizes)
+        if sv is not None and len(sv) != 4:
+            raise ValueError(f"input_sizes must be 4-dimensional, got {len(sv)}")
+        return [(f.dtype.base_dtype, TensorShape(sv if sv is not None else [None] * 4))]
+    return infer
+
+
+def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
+                                  dilations=(1, 1, 1, 1), explicit_paddings=(), **_):
+    _check_strides_kernel(strides, data_format)
+    n, h, w, c = _nhwc_dims(tuple(int(s) for s in sizes), data_format)
+    dy = _to_nhwc(dy, data_format)
+    g = _Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format,
+             explicit_paddings)
+    _check_out_shape(g, dy)
+    cols = np.tensordot(dy, f, axes=([3], [3]))          # (N, OH, OW, KH, KW, C)
+    return _from_nhwc(np.ascontiguousarray(g.scatter(cols, dy.dtype)), data_format)
+
+
+def _check_out_shape(g, dy):
+    if dy.shape[1:3] != (g.oh, g.ow):
+        raise errors.InvalidArgumentError(
+            None, None, f"Conv2DSlowBackpropInput: Size of out_backprop doesn't match computed: "
+            f"actual = {dy.shape[1:3]}, computed = {(g.oh, g.ow)}")
+
+
+def _conv2d_backprop_input_grad(op, grad):
+    """Linear in (filter, out_backprop): d/df = BackpropFilter(g, ., dy), d/ddy = Conv2D(g, f)."""
+    from ..autodiff.gradients import wants_grad
+    _, f, dy = op.inputs
+    attrs = _pass_attrs(op)
+    df = apply("Conv2DBackpropFilter", [grad, _shape_of(f), dy], attrs) if wants_grad(1) \
+        else None
+    ddy = apply("Conv2D", [grad, f], attrs) if wants_grad(2) else None
+    return [None, df, ddy]
+
+
+register_op("Conv2DBackpropInput", infer=_backprop_input_infer("Conv2DBackpropInput"),
+            kernel=_conv2d_backprop_input_kernel, grad=_conv2d_backprop_input_grad)
+
+
+# -- Conv2DBackpropFilter ---------------------------------------------------------------
+def _backprop_filter_infer(op_type):
+    def infer(inputs, attrs):
+        x, sizes, dy = inputs
+        _check_rank(x, 4)
+        _check_rank(dy, 4)
+        if x.dtype.base_dtype is not dy.dtype.base_dtype:
+            raise TypeError(f"Input 'out_backprop' of '{op_type}' Op has type "
+                            f"{dy.dtype.base_dtype.name} that does not match type "
+                            f"{x.dtype.base_dtype.name} of argument 'input'.")
+        sv = _sizes_value(sizes)
+        if sv is not None and len(sv) != 4:
+            raise ValueError(f"filter_sizes must be 4-dimensional, got {len(sv)}")
+        return [(x.dtype.base_dtype, TensorShape(sv if sv is not None else [None] * 4))]
+    return infer
+
+
+def _conv2d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
+                                   dilations=(1, 1, 1, 1), explicit_paddings=(), **_):
+    _check_strides_kernel(strides, data_format)
+    x = _to_nhwc(x, data_format)
+    dy = _to_nhwc(dy, data_format)
+    kh, kw = int(sizes[0]), int(sizes[1])
+    g = _Geo(x.shape, (kh, kw), strides, dilations, padding, data_format, explicit_paddings)
+    _check_out_shape(g, dy)
+    cols = g.windows(_pad(x, g.geo))
+    out = np.tensordot(cols, dy, axes=([0, 1, 2], [0, 1, 2]))   # (KH, KW, C, O)
+    return out.astype(x.dtype, copy=False)
+
+
+def _conv2d_backprop_filter_grad(op, grad):
+    """Linear in (input, out_backprop): d/dx = BackpropInput(., g, dy), d/ddy = Conv2D(x, g)."""
+    from ..autodiff.gradients import wants_grad
+    x, _, dy = op.inputs
+    attrs = _pass_attrs(op)
+    dx = apply("Conv2DBackpropInput", [_shape_of(x), grad, dy], attrs) if wants_grad(0) \
+        else None
+    ddy = apply("Conv2D", [x, grad], attrs) if wants_grad(2) else None
+    return [dx, None, ddy]
+
+
+register_op("Conv2DBackpropFilter", infer=_backprop_filter_infer("Conv2DBackpropFilter"),
+            kernel=_conv2d_backprop_filter_kernel, grad=_conv2d_backprop_filter_grad)
+
+
+def _sizes_tensor(sizes):
+    if hasattr(sizes, "op"):
+        return sizes
+    return constant(np.asarray(sizes, dtype=np.int32).reshape(-1))
+
+
+def conv2d_backprop_input(input_sizes, filter=None, out_backprop=None, strides=None,  # noqa: A002
+                          padding=None, use_cudnn_on_gpu=True, data_format="NHWC",
+                          dilations=(1, 1, 1, 1), name=None, filters=None):
+    """The gradient of conv2d with respect to its input (TF's Conv2DBackpropInput).
+
+    Args:
+      input_sizes: 1-D int32 [4]: the shape of the conv input.
+      filter: [kh, kw, in_channels, out_channels]; out_backprop: the output gradient.
+    Returns:
+      A tensor of shape `input_sizes`.
+    """
+    filter = filters if filter is None else filter
+    _check_choice("Conv2DBackpropInput", "data_format", data_format, ("NHWC", "NCHW"))
+    padding, explicit = _padding_attrs("Conv2DBackpropInput", padding, data_format)
+    cidx = 1 if data_format == "NCHW" else 3
+    f, dy = same_type_inputs("Conv2DBackpropInput", [filter, out_backprop],
+                             ["filter", "out_backprop"], allowed=FLOATS)
+    return apply("Conv2DBackpropInput", [_sizes_tensor(input_sizes), f, dy],
+                 {"strides": _get_sequence(strides, 2, cidx, "strides"), "padding": padding,
+                  "explicit_paddings": explicit, "data_format": data_format,
+                  "dilations": _get_sequence(dilations, 2, cidx, "dilations")},
+                 name or "Conv2DBackpropInput")
+
+
+def conv2d_backprop_filter(input, filter_sizes, out_backprop, strides, padding,  # noqa: A002
+                           use_cudnn_on_gpu=True, data_format="NHWC", dilations=(1, 1, 1, 1),
+                           name=None):
+    """The gradient of conv2d with respect to its filter (TF's Conv2DBackpropFilter).
+
+    Returns:
+      A tensor of shape `filter_sizes`.
+    """
+    _check_choice("Conv2DBackpropFilter", "data_format", data_format, ("NHWC", "NCHW"))
+    padding, explicit = _padding_attrs("Conv2DBackpropFilter", padding, data_format)
+    cidx = 1 if data_format == "NCHW" else 3
+    x, dy = same_type_inputs("Conv2DBackpropFilter", [input, out_backprop],
+                             ["input", "out_backprop"], allowed=FLOATS)
+    return apply("Conv2DBackpropFilter", [x, _sizes_tensor(filter_sizes), dy],
+                 {"strides": _get_sequence(strides, 2, cidx, "strides"), "padding": padding,
+                  "explicit_paddings": explicit, "data_format": data_format,
+                  "dilations": _get_sequence(dilations, 2, cidx, "dilations")},
+                 name or "Conv2DBackpropFilter")
+
+
+def conv2d_transpose(value=None, filter=None, output_shape=None, strides=None,  # noqa: A002
+                     padding="SAME", data_format="NHWC", name=None, input=None, filters=None,
+                     dilations=None):
+    """The transpose of conv2d (the gradient of conv2d with respect to its input).
+
+    Args:
+      value: 4-D input [batch, h, w, in_channels] (NHWC).
+      filter: [kh, kw, output_channels, in_channels].
+      output_shape: 1-D of 4 ints, the output's shape.
+    Returns:
+      A tensor of shape `output_shape`.
+    Raises:
+      ValueError: the filter's last dim differs from value's channels, or output_shape's
+        channels differ from the filter's third dim.
+
+    >>> y = tf.nn.conv2d_transpose(tf.ones([1, 3, 3, 2]), tf.ones([3, 3, 1, 2]), [1, 6, 6, 1],
+    ...                            [1, 2, 2, 1])
+    """
+    value = input if value is None else value
+    filter = filters if filter is None else filter
+    _check_choice("Conv2DBackpropInput", "data_format", data_format, ("NHWC", "NCHW"))
+    with _scope(name, "conv2d_transpose", [value, filter, output_shape]) as scope_name:
+        value, filter = same_type_inputs("Conv2DBackpropInput", [value, filter],
+                                         ["value", "filter"], allowed=FLOATS)
+        cidx = 1 if data_format == "NCHW" else 3
+        if value.shape.ndims is not None and value.shape.ndims != 4:
+            raise ValueError(f"value must be a 4-D tensor, got shape {value.shape}")
+        vc = value.shape.as_tuple()[cidx] if value.shape.ndims else None
+        fd = filter.shape.as_tuple()
+        if vc is not None and fd is not None and fd[3] is not None and vc != fd[3]:
+            raise ValueError(f"input channels does not match filter's input channels, "
+                             f"{vc} != {fd[3]}")
+        sizes = _sizes_tensor(output_shape)
+        sv = _sizes_value(sizes)
+        if sv is not None:
+            if len(sv) != 4:
+                raise ValueError(f"output_shape must have shape (4,), got {(len(sv),)}")
+            if fd is not None and fd[2] is not None and sv[cidx] != fd[2]:
+                raise ValueError(f"output_shape does not match filter's output channels, "
+                                 f"{sv[cidx]} != {fd[2]}")
+        padding, explicit = _padding_attrs("Conv2DBackpropInput", padding, data_format)
+        return apply("Conv2DBackpropInput", [sizes, filter, value],
+                     {"strides": _get_sequence(strides, 2, cidx, "strides"), "padding": padding,
+                      "explicit_paddings": explicit, "data_format": data_format,
+                      "dilations": _get_sequence(dilations, 2, cidx, "dilations")},
+                     scope_name)
+
+
+def _scope(name, default, values):
+    from ..framework.graph import name_scope
+    return name_scope(name, default, [v for v in values if hasattr(v, "op")])
+
+
+# -- conv1d ----------------------------------------------------------------------------------
+def conv1d(value=None, filters=None, stride=None, padding=None, use_cudnn_on_gpu=None,
+           data_format=None, name=None, input=None, dilations=None):  # noqa: A002
+    """1-D convolution, computed as TF does: a Conv2D over an inserted height of 1.
+
+    Args:
+      value: [batch, in_width, in_channels] ("NWC") or [batch, in_channels, in_width] ("NCW").
+      filters: [filter_width, in_channels, out_channels].
+      stride: int or list of 1 or 3 ints.
+    Returns:
+      [batch, out_width, out_channels] ("NWC").
+    Raises:
+      ValueError: bad data_format, rank or padding.
+    """
+    from .array_ops import reshape
+    value = input if value is None else value
+    with _scope(name, "conv1d", [value, filters]) as scope_name:
+        if data_format is None or data_format in ("NHWC", "NWC"):
+            data_format, spatial, cidx = "NHWC", 1, 2
+        elif data_format in ("NCHW", "NCW"):
+            data_format, spatial, cidx = "NCHW", 2, 1
+        else:
+            raise ValueError("data_format must be \"NWC\" or \"NCW\".")
+        x, f = same_type_inputs("Conv2D", [value, filters], ["input", "filter"], allowed=FLOATS)
+        if x.shape.ndims is not None and x.shape.ndims != 3:
+            raise ValueError(f"Shape must be rank 3 but is rank {x.shape.ndims} for 'conv1d' "
+                             f"with input shapes: {x.shape}, {f.shape}.")
+        if f.shape.ndims is not None and f.shape.ndims != 3:
+            raise ValueError(f"Shape must be rank 3 but is rank {f.shape.ndims} for 'conv1d' "
+                             f"with input shapes: {x.shape}, {f.shape}.")
+        stride = _get_sequence(stride, 1, cidx, "stride")
+        dil = _get_sequence(dilations, 1, cidx, "dilations")
+        strides = stride[:spatial] + [1] + stride[spatial:]
+        dil = dil[:spatial] + [1] + dil[spatial:]
+        x4 = _expand(x, spatial)
+        f4 = _expand(f, 0)
+        y = conv2d(x4, f4, strides, padding, data_format=data_format, dilations=dil)
+        ys = y.shape.as_tuple()
+        if ys is not None and None not in ys:
+            return reshape(y, [d for i, d in enumerate(ys) if i != spatial], name=scope_name)
+        return _squeeze(y, spatial, scope_name)
+
+
+def _expand(t, axis):
+    """Inserts a dimension of size 1 at `axis` (ExpandDims when available, else Reshape)."""
+    from .array_ops import reshape
+    dims = t.shape.as_tuple()
+    if dims is not None and None not in dims:
+        return reshape(t, list(dims[:axis]) + [1] + list(dims[axis:]))
+    from . import array_ops
+    return array_ops.expand_dims(t, axis)
+
+
+def _squeeze(t, axis, name):
+    from . import array_ops
+    return array_ops.squeeze(t, [axis], name=name)
+
+
+# =========================================================================================
+# Depthwise convolution
+# =========================================================================================
+def _depthwise_infer(inputs, attrs):
+    x, f = inputs
+    _check_rank(x, 4)
+    _check_rank(f, 4)
+    if x.dtype.base_dtype is not f.dtype.base_dtype:
+        raise TypeError(f"Input 'filter' of 'DepthwiseConv2dNative' Op has type "
+                        f"{f.dtype.base_dtype.name} that does not match type "
+                        f"{x.dtype.base_dtype.name} of argument 'input'.")
+    strides, padding, fmt, dil, _ = _conv_attrs(attrs)
+    xd = _nhwc_dims(x.shape.as_tuple(), fmt) or (None,) * 4
+    fd = f.shape.as_tuple() or (None,) * 4
+    if xd[3] is not None and fd[2] is not None and xd[3] != fd[2]:
+        raise ValueError(f"Dimensions must be equal, but are {xd[3]} and {fd[2]}")
+    out_hw = [None, None]
+    if fd[0] is not None and fd[1] is not None:
+        out_hw = [g[0] for g in _geometry(xd[1:3], fd[:2], strides, dil, padding, fmt)]
+    c = xd[3] if xd[3] is not None else fd[2]
+    oc = c * fd[3] if c is not None and fd[3] is not None else None
+    return [(x.dtype.base_dtype, TensorShape(_from_nhwc_dims(xd[0], out_hw[0], out_hw[1], oc,
+                                                             fmt)))]
+
+
+def _depthwise_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1), **_):
+    _check_strides_kernel(strides, data_format)
+    x = _to_nhwc(x, data_format)
+    g = _Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format)
+    cols = g.windows(_pad(x, g.geo))
+    out = np.einsum("nhwijc,ijcm->nhwcm", cols, f, optimize=True)
+    out = out.reshape(g.n, g.oh, g.ow, -1).astype(x.dtype, copy=False)
+    return _from_nhwc(out, data_format)
+
+
+def _depthwise_grad(op, grad):
+    """The two depthwise backprop ops, as for Conv2D."""
+    from ..autodiff.gradients import wants_grad
+    x, f = op.inputs
+    attrs = _pass_attrs(op)
+    dx = apply("DepthwiseConv2dNativeBackpropInput", [_shape_of(x), f, grad], attrs) \
+        if wants_grad(0) else None
+    df = apply("DepthwiseConv2dNativeBackpropFilter", [x, _shape_of(f), grad], attrs) \
+        if wants_grad(1) else None
+    return [dx, df]
+
+
+register_op("DepthwiseConv2dNative", infer=_depthwise_infer, kernel=_depthwise_kernel,
+            grad=_depthwise_grad)
+
+
+def _depthwise_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
+                                     dilations=(1, 1, 1, 1), **_):
+    n, h, w, c = _nhwc_dims(tuple(int(s) for s in sizes), data_format)
+    dy = _to_nhwc(dy, data_format)
+    g = _Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format)
+    _check_out_shape(g, dy)
+    dy5 = dy.reshape(n, g.oh, g.ow, c, f.shape[3])
+    cols = np.einsum("nhwcm,ijcm->nhwijc", dy5, f, optimize=True)
+    return _from_nhwc(np.ascontiguousarray(g.scatter(cols, dy.dtype)), data_format)
+
+
+def _depthwise_backprop_input_grad(op, grad):
+    """Linear in (filter, out_backprop)."""
+    from ..autodiff.gradients import wants_grad
+    _, f, dy = op.inputs
+    attrs = _pass_attrs(op)
+    df = apply("DepthwiseConv2dNativeBackpropFilter", [grad, _shape_of(f), dy], attrs) \
+        if wants_grad(1) else None
+    ddy = apply("DepthwiseConv2dNative", [grad, f], attrs) if wants_grad(2) else None
+    return [None, df, ddy]
+
+
+register_op("DepthwiseConv2dNativeBackpropInput",
+            infer=_backprop_input_infer("DepthwiseConv2dNativeBackpropInput"),
+            kernel=_depthwise_backprop_input_kernel, grad=_depthwise_backprop_input_grad)
+
+
+def _depthwise_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
+                                      dilations=(1, 1, 1, 1), **_):
+    x = _to_nhwc(x, data_format)
+    dy = _to_nhwc(dy, data_format)
+    kh, kw, c, m = (int(s) for s in sizes)
+    g = _Geo(x.shape, (kh, kw), strides, dilations, padding, data_format)
+    _check_out_shape(g, dy)
+    cols = g.windows(_pad(x, g.geo))
+    dy5 = dy.reshape(g.n, g.oh, g.ow, c, m)
+    out = np.einsum("nhwijc,nhwcm->ijcm", cols, dy5, optimize=True)
+    return out.astype(x.dtype, copy=False)
+
+
+def _depthwise_backprop_filter_grad(op, grad):
+    """Linear in (input, out_backprop)."""
+    from ..autodiff.gradients import wants_grad
+    x, _, dy = op.inputs
+    attrs = _pass_attrs(op)
+    dx = apply("DepthwiseConv2dNativeBackpropInput", [_shape_of(x), grad, dy], attrs) \
+        if wants_grad(0) else None
+    ddy = apply("DepthwiseConv2dNative", [x, grad], attrs) if wants_grad(2) else None
+    return [dx, None, ddy]
+
+
+register_op("DepthwiseConv2dNativeBackpropFilter",
+            infer=_backprop_filter_infer("DepthwiseConv2dNativeBackpropFilter"),
+            kernel=_depthwise_backprop_filter_kernel, grad=_depthwise_backprop_filter_grad)
+
+
+def _depthwise_attrs(strides, padding, data_format, dilations):
+    data_format = data_format or "NHWC"
+    _check_choice("DepthwiseConv2dNative", "data_format", data_format, ("NHWC", "NCHW"))
+    _check_choice("DepthwiseConv2dNative", "padding", padding, ("SAME", "VALID"))
+    cidx = 1 if data_format == "NCHW" else 3
+    return {"strides": _get_sequence(strides, 2, cidx, "strides"), "padding": padding,
+            "data_format": data_format, "dilations": _get_sequence(dilations, 2, cidx,
+                                                                  "dilations")}
+
+
+def depthwise_conv2d_native(input, filter, strides, padding, data_format="NHWC",  # noqa: A002
+                            dilations=(1, 1, 1, 1), name=None):
+    """Depthwise 2-D convolution: each input channel is convolved with its own M filters.
+
+    Args:
+      input: 4-D [batch, h, w, in_channels] (NHWC) or NCHW.
+      filter: [kh, kw, in_channels, channel_multiplier].
+    Returns:
+      A tensor with in_channels * channel_multiplier channels (channel c*M + m).
+    Raises:
+      ValueError: bad rank, padding, data_format, or channel mismatch.
+    """
+    attrs = _depthwise_attrs(strides, padding, data_format, dilations)
+    x, f = same_type_inputs("DepthwiseConv2dNative", [input, filter], ["input", "filter"],
+                            allowed=FLOATS)
+    return apply("DepthwiseConv2dNative", [x, f], attrs, name or "DepthwiseConv2dNative")
+
+
+def depthwise_conv2d(input, filter, strides, padding, rate=None, name=None,  # noqa: A002
+                     data_format=None, dilations=None):
+    """Depthwise 2-D convolution with an optional dilation `rate` ([rh, rw]).
+
+    Dilation is passed to DepthwiseConv2dNative directly (TF rewrites it with
+    SpaceToBatchND; the result is the same).
+
+    >>> y = tf.nn.depthwise_conv2d(tf.ones([1, 5, 5, 2]), tf.ones([3, 3, 2, 2]), [1, 1, 1, 1],
+    ...                            "SAME")
+    """
+    if rate is not None and dilations is not None:
+        raise ValueError("Cannot specify both 'rate' and 'dilations'")
+    rate = dilations if rate is None else rate
+    data_format = data_format or "NHWC"
+    cidx = 1 if data_format == "NCHW" else 3
+    with _scope(name, "depthwise", [input, filter]) as scope_name:
+        attrs = _depthwise_attrs(strides, padding, data_format,
+                                 _get_sequence(rate, 2, cidx, "rate"))
+        x, f = same_type_inputs("DepthwiseConv2dNative", [input, filter], ["input", "filter"],
+                                allowed=FLOATS)
+        return apply("DepthwiseConv2dNative", [x, f], attrs, scope_name)
+
+
+def depthwise_conv2d_native_backprop_input(input_sizes, filter, out_backprop, strides,  # noqa
+                                           padding, data_format="NHWC",
+                                           dilations=(1, 1, 1, 1), name=None):
+    """The gradient of depthwise_conv2d_native with respect to its input."""
+    attrs = _depthwise_attrs(strides, padding, data_format, dilations)
+    f, dy = same_type_inputs("DepthwiseConv2dNativeBackpropInput", [filter, out_backprop],
+                             ["filter", "out_backprop"], allowed=FLOATS)
+    return apply("DepthwiseConv2dNativeBackpropInput", [_sizes_tensor(input_sizes), f, dy],
+                 attrs, name or "DepthwiseConv2dNativeBackpropInput")
+
+
+def depthwise_conv2d_native_backprop_filter(input, filter_sizes, out_backprop,  # noqa: A002
+                                            strides, padding, data_format="NHWC",
+                                            dilations=(1, 1, 1, 1), name=None):
+    """The gradient of depthwise_conv2d_native with respect to its filter."""
+    attrs = _depthwise_attrs(strides, padding, data_format, dilations)
+    x, dy = same_type_inputs("DepthwiseConv2dNativeBackpropFilter", [input, out_backprop],
+                             ["input", "out_backprop"], allowed=FLOATS)
+    return apply("DepthwiseConv2dNativeBackpropFilter", [x, _sizes_tensor(filter_sizes), dy],
+                 attrs, name or "DepthwiseConv2dNativeBackpropFilter")
+
+
+# =========================================================================================
+# Pooling
+# =========================================================================================
+def _pool_geo(x_nhwc_shape, attrs):
+    ksize, strides, padding, fmt = (attrs["ksize"], attrs["strides"], attrs["padding"],
+                                    attrs["data_format"])
+    return _Geo(x_nhwc_shape, _hw(ksize, fmt), strides, (1, 1, 1, 1), padding, fmt)
+
+
+def _pool_infer(op_type):
+    def infer(inputs, attrs):
+        x = inputs[0]
+        _check_rank(x, 4)
+        ksize, strides, padding, fmt = (attrs["ksize"], attrs["strides"], attrs["padding"],
+                                        attrs["data_format"])
+        kn, _, _, kc = _nhwc_dims(ksize, fmt)
+        sn, _, _, sc = _nhwc_dims(strides, fmt)
+        if kn != 1 or sn != 1:
+            raise ValueError("Pooling is not yet supported on the batch dimension.")
+        if kc != 1 or sc != 1:
+            raise ValueError("Pooling is not yet supported on the depth dimension.")
+        xd = _nhwc_dims(x.shape.as_tuple(), fmt) or (None,) * 4
+        geo = _geometry(xd[1:3], _hw(ksize, fmt), strides, (1, 1, 1, 1), padding, fmt)
+        return [(x.dtype.base_dtype, TensorShape(_from_nhwc_dims(xd[0], geo[0][0], geo[1][0],
+                                                                 xd[3], fmt)))]
+    return infer
+
+
+def _lowest(dtype):
+    return -np.inf if dtype.kind == "f" else np.iinfo(dtype).min
+
+
+def _max_windows(x, attrs):
+    """(geometry, window view of x padded with the dtype's lowest value)."""
+    g = _pool_geo(x.shape, attrs)
+    return g, g.windows(_pad(x, g.geo, _lowest(x.dtype)))
+
+
+def _argmax_taps(x, attrs):
+    """For every output, the kernel tap (row-major, first on ties, as TF's CPU kernel) of
+    the window's maximum: an int array (N, OH, OW, C)."""
+    g, win = _max_windows(x, attrs)
+    flat = win.reshape(g.n, g.oh, g.ow, g.kh * g.kw, g.c)
+    return g, np.argmax(flat, axis=3)
+
+
+def _max_pool_kernel(x, data_format, **attrs):
+    x = _to_nhwc(x, data_format)
+    _, win = _max_windows(x, dict(attrs, data_format=data_format))
+    out = win.max(axis=(3, 4))
+    return _from_nhwc(out, data_format)
+
+
+def _max_pool_grad(op, grad):
+    """MaxPoolGrad routes each output gradient to its window's maximum."""
+    return [apply("MaxPoolGrad", [op.inputs[0], op.outputs[0], grad], _pool_attrs(op))]
+
+
+def _pool_attrs(op):
+    return {k: op.get_attr(k) for k in ("ksize", "strides", "padding", "data_format")}
+
+
+register_op("MaxPool", infer=_pool_infer("MaxPool"), kernel=_max_pool_kernel,
+            grad=_max_pool_grad)
+
+
+def _max_pool_grad_infer(inputs, attrs):
+    x, y, g = inputs
+    _check_rank(x, 4)
+    _check_rank(y, 4)
+    _check_rank(g, 4)
+    return [(x.dtype.base_dtype, x.shape)]
+
+
+def _max_pool_grad_kernel(x, y, dy, data_format, **attrs):
+    attrs = dict(attrs, data_format=data_format)
+    x = _to_nhwc(x, data_format)
+    dy = _to_nhwc(dy, data_format)
+    g, arg = _argmax_taps(x, attrs)
+    cols = np.zeros((g.n, g.oh, g.ow, g.kh * g.kw, g.c), dtype=dy.dtype)
+    np.put_along_axis(cols, arg[:, :, :, None, :], dy[:, :, :, None, :], axis=3)
+    cols = cols.reshape(g.n, g.oh, g.ow, g.kh, g.kw, g.c)
+    return _from_nhwc(np.ascontiguousarray(g.scatter(cols, dy.dtype)), data_format)
+
+
+def _max_pool_grad_grad(op, grad):
+    """MaxPoolGrad is linear in its gradient input: its adjoint is MaxPoolGradGrad."""
+    from .array_ops import zeros_like
+    x, y, _ = op.inputs
+    return [zeros_like(x), zeros_like(y),
+            apply("MaxPoolGradGrad", [x, y, grad], _pool_attrs(op))]
+
+
+register_op("MaxPoolGrad", infer=_max_pool_grad_infer, kernel=_max_pool_grad_kernel,
+            grad=_max_pool_grad_grad)
+
+
+def _max_pool_grad_grad_infer(inputs, attrs):
+    x, y, g = inputs
+    _check_rank(x, 4)
+    return [(x.dtype.base_dtype, y.shape)]
+
+
+def _max_pool_grad_grad_kernel(x, y, ddx, data_format, **attrs):
+    attrs = dict(attrs, data_format=data_format)
+    x = _to_nhwc(x, data_format)
+    ddx = _to_nhwc(ddx, data_format)
+    g, arg = _argmax_taps(x, attrs)
+    win = g.windows(_pad(ddx, g.geo)).reshape(g.n, g.oh, g.ow, g.kh * g.kw, g.c)
+    out = np.take_along_axis(win, arg[:, :, :, None, :], axis=3)[:, :, :, 0, :]
+    return _from_nhwc(np.ascontiguousarray(out), data_format)
+
+
+def _max_pool_grad_grad_grad(op, grad):
+    """MaxPoolGradGrad is linear in its last input: its adjoint is MaxPoolGrad."""
+    from .array_ops import zeros_like
+    x, y, _ = op.inputs
+    return [zeros_like(x), zeros_like(y), apply("MaxPoolGrad", [x, y, grad], _pool_attrs(op))]
+
+
+register_op("MaxPoolGradGrad", infer=_max_pool_grad_grad_infer,
+            kernel=_max_pool_grad_grad_kernel, grad=_max_pool_grad_grad_grad)
+
+
+# -- AvgPool -----------------------------------------------------------------------------
+def _window_counts(g):
+    """How many real (unpadded) elements each output window covers: (OH, OW)."""
+    (_, ht, _), (_, wl, _) = g.geo
+
+    def counts(o, stride, pad, k, size):
+        start = np.arange(o) * stride - pad
+        return np.minimum(start + k, size) - np.maximum(start, 0)
+    return np.outer(counts(g.oh, g.sh, ht, g.kh, g.h), counts(g.ow, g.sw, wl, g.kw, g.w))
+
+
+def _avg_pool_kernel(x, data_format, **attrs):
+    x = _to_nhwc(x, data_format)
+    g = _pool_geo(x.shape, dict(attrs, data_format=data_format))
+    win = g.windows(_pad(x, g.geo))
+    total = win.sum(axis=(3, 4))
+    out = (total / _window_counts(g)[None, :, :, None]).astype(x.dtype, copy=False)
+    return _from_nhwc(out, data_format)
+
+
+def _avg_pool_grad(op, grad):
+    """AvgPoolGrad spreads each output gradient evenly over its window."""
+    return [apply("AvgPoolGrad", [_shape_of(op.inputs[0]), grad], _pool_attrs(op))]
+
+
+register_op("AvgPool", infer=_pool_infer("AvgPool"), kernel=_avg_pool_kernel,
+            grad=_avg_pool_grad)
+
+
+def _avg_pool_grad_infer(inputs, attrs):
+    sizes, g = inputs
+    _check_rank(g, 4)
+    sv = _sizes_value(sizes)
+    return [(g.dtype.base_dtype, TensorShape(sv if sv is not None else [None] * 4))]
+
+
+def _avg_pool_grad_kernel(sizes, dy, data_format, **attrs):
+    dims = _nhwc_dims(tuple(int(s) for s in sizes), data_format)
+    dy = _to_nhwc(dy, data_format)
+    g = _pool_geo(dims, dict(attrs, data_format=data_format))
+    share = (dy / _window_counts(g)[None, :, :, None]).astype(dy.dtype, copy=False)
+    cols = np.broadcast_to(share[:, :, :, None, None, :], (g.n, g.oh, g.ow, g.kh, g.kw, g.c))
+    return _from_nhwc(np.ascontiguousarray(g.scatter(cols, dy.dtype)), data_format)
+
+
+def _avg_pool_grad_grad(op, grad):
+    """AvgPoolGrad is linear in its gradient: its adjoint is AvgPool."""
+    return [None, apply("AvgPool", [grad], _pool_attrs(op))]
+
+
+register_op("AvgPoolGrad", infer=_avg_pool_grad_infer, kernel=_avg_pool_grad_kernel,
+            grad=_avg_pool_grad_grad)
+
+
+def _pool(op_type, value, ksize, strides, padding, data_format, name, allowed):
+    _check_choice(op_type, "padding", padding, ("SAME", "VALID"))
+    _check_choice(op_type, "data_format", data_format, ("NHWC", "NCHW"))
+    cidx = 1 if data_format == "NCHW" else 3
+    x = to_tensor(value, name="input")
+    if x.dtype.base_dtype not in allowed:
+        raise TypeError(f"Value passed to parameter 'input' has DataType {x.dtype.name} not in "
+                        f"list of allowed values: {', '.join(d.name for d in allowed)}")
+    return apply(op_type, [x], {"ksize": _get_sequence(ksize, 2, cidx, "ksize"),
+                                "strides": _get_sequence(strides, 2, cidx, "strides"),
+                                "padding": padding, "data_format": data_format},
+                 name or op_type)
+
+
+def max_pool(value, ksize, strides, padding, data_format="NHWC", name=None,
+             input=None):  # noqa: A002
+    """Max pooling over 2-D windows.
+
+    Args:
+      value: 4-D tensor (NHWC or NCHW).
+      ksize, strides: int or list of 1, 2 or 4 ints (batch/depth entries must be 1).
+      padding: "SAME" or "VALID".
+    Returns:
+      The pooled tensor, same dtype and data_format.
+    Raises:
+      ValueError: bad rank, padding, data_format, or pooling over batch/depth.
+
+    >>> y = tf.nn.max_pool(tf.ones([1, 4, 4, 1]), [1, 2, 2, 1], [1, 2, 2, 1], "VALID")
+    """
+    value = input if value is None else value
+    return _pool("MaxPool", value, ksize, strides, padding, data_format, name, _POOL_TYPES)
+
+
+def max_pool2d(input, ksize, strides, padding, data_format="NHWC", name=None):  # noqa: A002
+    """max_pool under its TF 2 name."""
+    return max_pool(input, ksize, strides, padding, data_format, name)
+
+
+def avg_pool(value, ksize, strides, padding, data_format="NHWC", name=None,
+             input=None):  # noqa: A002
+    """Average pooling over 2-D windows; SAME padding averages only real elements (as TF).
+
+    >>> y = tf.nn.avg_pool(tf.ones([1, 4, 4, 1]), [1, 2, 2, 1], [1, 2, 2, 1], "SAME")
+    """
+    value = input if value is None else value
+    return _pool("AvgPool", value, ksize, strides, padding, data_format, name, FLOATS)
+
+
+def avg_pool2d(input, ksize, strides, padding, data_format="NHWC", name=None):  # noqa: A002
+    """avg_pool under its TF 2 name."""
+    return avg_pool(input, ksize, strides, padding, data_format, name)
+
