@@ -52,7 +52,7 @@ def wants_grad(index: int) -> bool:
 
 
 def _differentiable(t):
-    return t._dtype.is_differentiable
+    return t._dtype._diff
 
 
 def _as_list(x):
@@ -182,7 +182,7 @@ def _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method
         if op in stop_ops:
             continue
         for t in op._inputs:
-            if t._dtype.is_differentiable and t._op not in ancestors:
+            if t._dtype._diff and t._op not in ancestors:
                 stack.append(t._op)
 
     # 2. Ops between: reachable forward from the xs, within the ancestors.
@@ -196,7 +196,7 @@ def _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method
         if op in stop_ops:
             continue
         for t in op._outputs:
-            if t._dtype.is_differentiable:
+            if t._dtype._diff:
                 for c in t._consumers:
                     if c in ancestors and c not in between:
                         stack.append(c)
@@ -209,7 +209,7 @@ def _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method
         if op in stopped:
             continue
         for t in op._inputs:
-            if t._op in pending and t._dtype.is_differentiable:
+            if t._op in pending and t._dtype._diff:
                 pending[t._op] += 1
 
     # 4. Seed the ys.
@@ -231,17 +231,18 @@ def _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method
             in_grads = None
             if call:
                 wanted = {i for i, t in enumerate(op._inputs)
-                          if t._op in between and t._dtype.is_differentiable}
+                          if t._op in between and t._dtype._diff}
                 if wanted:
                     in_grads = _call_grad(graph, op, out_grads, wanted, gate_gradients)
                     rules_called += 1
             for i, t in enumerate(op._inputs):
-                if t._op not in pending or not t._dtype.is_differentiable or op in stopped:
+                if t._op not in pending or not t._dtype._diff or op in stopped:
                     continue
                 if in_grads is not None:
                     g = in_grads[i]
                     if g is not None:
-                        if isinstance(g, Tensor) and t._shape.is_compatible_with(g._shape):
+                        if type(g) is Tensor and g._shape._dims != t._shape._dims and \
+                                t._shape.is_compatible_with(g._shape):
                             g.set_shape(t._shape)
                         contrib.setdefault(t, []).append(g)
                 p = pending[t._op] - 1
@@ -302,7 +303,7 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
     if grad_fn is None:
         return None
     for i, g in enumerate(out_grads):
-        if g is None and op._outputs[i]._dtype.is_differentiable:
+        if g is None and op._outputs[i]._dtype._diff:
             from ..ops.array_ops import zeros_like
             out_grads[i] = zeros_like(op._outputs[i])
     old_stack = graph._name_stack
@@ -324,7 +325,7 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
         _state.wanted = None
     for i, (t, g) in enumerate(zip(op._inputs, in_grads)):
         if isinstance(g, Tensor) and g._dtype.base_dtype is not t._dtype.base_dtype and \
-                t._dtype.is_differentiable and g._dtype.is_differentiable:
+                t._dtype._diff and g._dtype._diff:
             raise TypeError(f"Gradient type {g.dtype.name} generated for op {op.name} does not "
                             f"match input type {t.dtype.base_dtype.name} (input {i})")
     return in_grads

@@ -11,13 +11,14 @@ class DType:
     everything else uses the base dtype.
     """
 
-    __slots__ = ("name", "_np", "_is_ref", "_base")
+    __slots__ = ("name", "_np", "_is_ref", "_base", "_diff")
 
     def __init__(self, name: str, np_dtype, is_ref: bool = False, base: "DType | None" = None):
         self.name = name + ("_ref" if is_ref else "")
         self._np = np_dtype
         self._is_ref = is_ref
         self._base = base if base is not None else self
+        self._diff = False  # set below for float/complex/resource: tf.gradients walks these
 
     # -- properties TF 1.x code uses ------------------------------------------------
     @property
@@ -76,7 +77,7 @@ class DType:
     @property
     def is_differentiable(self) -> bool:
         """True for the dtypes TF walks in tf.gradients (float, complex, resource)."""
-        return self.is_floating or self.is_complex or self._base is resource
+        return _DIFFERENTIABLE.get(self._base, False)
 
     @property
     def size(self) -> int:
@@ -161,6 +162,10 @@ _ENUM = {float32: 1, float64: 2, int32: 3, uint8: 4, int16: 5, int8: 6, string: 
          complex64: 8, int64: 9, bool_: 10, bfloat16: 14, uint16: 17, complex128: 18,
          float16: 19, resource: 20, variant: 21, uint32: 22, uint64: 23}
 _REF = {d: DType(d.name, d._np, True, d) for d in _ALL}
+_DIFFERENTIABLE = {d: d in (float16, float32, float64, bfloat16, complex64, complex128, resource)
+                   for d in _ALL}
+for _d in list(_ALL) + list(_REF.values()):
+    _d._diff = _DIFFERENTIABLE[_d._base]
 _BY_NAME = {d.name: d for d in _ALL}
 _BY_NAME.update({r.name: r for r in _REF.values()})
 _BY_NAME.update({"half": float16, "double": float64})

@@ -131,14 +131,8 @@ class Tensor:
         return (f'Tensor("{self.name}", shape={self._shape}, dtype={self._dtype.name}'
                 f'{", device=" + self.device if self.device else ""})')
 
-    def __hash__(self):
-        return id(self)
-
-    def __eq__(self, other):
-        return self is other
-
-    def __ne__(self, other):
-        return self is not other
+    # __eq__/__hash__ are object identity (TF 1.x semantics), inherited from object so
+    # that sets and dicts of tensors run at C speed in the gradient walks.
 
     def __bool__(self):
         raise TypeError(
@@ -293,11 +287,7 @@ class Operation:
         lines += [f'input: "{i}"' for i in nd["input"]]
         return "\n".join(lines) + "\n"
 
-    def __hash__(self):
-        return id(self)
-
-    def __eq__(self, other):
-        return self is other
+    # identity __eq__/__hash__ inherited from object (fast sets/dicts of ops)
 
 
 class _InputList(tuple):

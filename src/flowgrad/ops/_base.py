@@ -17,7 +17,10 @@ ALL = NUMBERS + (_dt.bool_, _dt.string)
 
 def apply(op_type, inputs, attrs=None, name=None):
     """Creates an op of `op_type` in the inputs' graph; returns its first output."""
-    g = _graph_of(inputs) if inputs else get_default_graph()
+    if inputs and type(inputs[0]) is Tensor:
+        g = inputs[0]._op._graph  # _create_op checks that the others share it
+    else:
+        g = _graph_of(inputs) if inputs else get_default_graph()
     op = g._create_op(op_type, inputs, attrs if attrs is not None else {}, name)
     outs = op._outputs
     return outs[0] if len(outs) == 1 else (op if not outs else outs)
