@@ -43,6 +43,10 @@ class DType:
         return self._is_ref
 
     @property
+    def _is_ref_dtype(self) -> bool:  # TF's private spelling, used by TF 1.x code
+        return self._is_ref
+
+    @property
     def _as_ref(self) -> "DType":
         return self if self._is_ref else _REF[self]
 
@@ -81,33 +85,32 @@ class DType:
 
     @property
     def size(self) -> int:
-        return np.dtype(self._np).itemsize if self._np is not object else 1
+        return np.dtype(self._np).itemsize
 
     @property
     def max(self):
+        """The largest value of the type (a NumPy scalar for floats, as in TF)."""
         b = self._base
-        if b.is_floating:
-            return float(np.finfo(b._np).max)
+        if b.is_floating and b is not bfloat16:
+            return np.finfo(b._np).max
         if b.is_integer:
             return int(np.iinfo(b._np).max)
-        if b is bool_:
-            return True
         raise TypeError(f"Cannot find maximum value of {self}.")
 
     @property
     def min(self):
+        """The smallest value of the type (a NumPy scalar for floats, as in TF)."""
         b = self._base
-        if b.is_floating:
-            return float(np.finfo(b._np).min)
+        if b.is_floating and b is not bfloat16:
+            return np.finfo(b._np).min
         if b.is_integer:
             return int(np.iinfo(b._np).min)
-        if b is bool_:
-            return False
         raise TypeError(f"Cannot find minimum value of {self}.")
 
     def is_compatible_with(self, other) -> bool:
+        """TF's rule: same base type, and a ref dtype only accepts a ref dtype."""
         other = as_dtype(other)
-        return self._base is other._base and (not self._is_ref or other._is_ref or True)
+        return self._base is other._base and (not self._is_ref or other._is_ref)
 
     def __repr__(self) -> str:
         return f"tf.{self.name}"
@@ -170,9 +173,11 @@ _BY_NAME = {d.name: d for d in _ALL}
 _BY_NAME.update({r.name: r for r in _REF.values()})
 _BY_NAME.update({"half": float16, "double": float64})
 _BY_ENUM = {v: k for k, v in _ENUM.items()}
+_BY_ENUM.update({v + 100: _REF[k] for k, v in _ENUM.items()})
 _BY_NP = {np.dtype(d._np): d for d in [float16, float32, float64, int8, int16, int32, int64,
                                        uint8, uint16, uint32, uint64, bool_, complex64, complex128]}
-_PY = {float: float32, int: int32, bool: bool_, complex: complex128, str: string, bytes: string}
+# TF 1.14 accepts these two Python types in as_dtype (not int, complex, str or bytes).
+_PY = {float: float32, bool: bool_}
 
 
 def as_dtype(type_value) -> DType:
@@ -184,18 +189,18 @@ def as_dtype(type_value) -> DType:
             return _BY_NAME[type_value]
         except KeyError:
             raise TypeError(f"Cannot convert value {type_value!r} to a TensorFlow DType.") from None
+    hash(type_value)  # TypeError "unhashable type" as in TF
     if isinstance(type_value, int) and not isinstance(type_value, bool) and type_value in _BY_ENUM:
         return _BY_ENUM[type_value]
     if type_value in _PY:
         return _PY[type_value]
-    try:
+    if isinstance(type_value, np.dtype) or (isinstance(type_value, type)
+                                            and issubclass(type_value, np.generic)):
         npd = np.dtype(type_value)
-    except TypeError:
-        raise TypeError(f"Cannot convert value {type_value!r} to a TensorFlow DType.") from None
-    if npd in _BY_NP:
-        return _BY_NP[npd]
-    if npd.kind in "SUO":
-        return string
+        if npd in _BY_NP:
+            return _BY_NP[npd]
+        if npd.kind in "SUO":
+            return string
     raise TypeError(f"Cannot convert value {type_value!r} to a TensorFlow DType.")
 
 

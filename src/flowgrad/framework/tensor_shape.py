@@ -8,19 +8,19 @@ class Dimension:
     __slots__ = ("_value",)
 
     def __init__(self, value):
-        if isinstance(value, Dimension):
-            value = value._value
-        if value is not None:
-            try:
-                iv = int(value.__index__()) if hasattr(value, "__index__") else None
-            except TypeError:
-                iv = None
-            if iv is None:
-                raise TypeError(f"Dimension value must be integer or None, got {value!r}")
+        if value is None:
+            self._value = None
+        elif isinstance(value, Dimension):
+            self._value = value._value
+        elif hasattr(value, "as_numpy_dtype"):
+            raise TypeError(f"Cannot convert {value} to Dimension")
+        else:
+            iv = int(value)
+            if not isinstance(value, (str, bytes)) and iv != value:
+                raise ValueError(f"Ambiguous dimension: {value}")
             if iv < 0:
                 raise ValueError(f"Dimension {iv} must be >= 0")
-            value = iv
-        self._value = value
+            self._value = iv
 
     @property
     def value(self):
@@ -33,9 +33,7 @@ class Dimension:
         return "?" if self._value is None else str(self._value)
 
     def __int__(self):
-        if self._value is None:
-            raise TypeError("Cannot convert an unknown Dimension to int")
-        return self._value
+        return self._value  # None raises TypeError "__int__ returned non-int", as in TF
 
     __index__ = __int__
 
@@ -137,7 +135,8 @@ class TensorShape:
                 it = iter(dims)
             except TypeError:
                 it = iter([dims])  # a single int is a 1-D shape
-            self._dims = tuple(Dimension(d)._value for d in it)
+            self._dims = tuple(d if d is None or type(d) is int and d >= 0 else Dimension(d)._value
+                               for d in it)
 
     # -- views ------------------------------------------------------------------------
     @property
@@ -224,7 +223,14 @@ class TensorShape:
             raise ValueError(f"Shape {self} must have rank {rank}")
 
     def with_rank(self, rank):
+        if self._dims is not None and len(self._dims) != rank:
+            raise ValueError(f"Shape {self} must have rank {rank}")
         return self.merge_with(unknown_shape(rank))
+
+    def with_rank_at_most(self, rank):
+        if self._dims is not None and len(self._dims) > rank:
+            raise ValueError(f"Shape {self} must have rank at most {rank}")
+        return self
 
     def with_rank_at_least(self, rank):
         if self._dims is not None and len(self._dims) < rank:
@@ -250,15 +256,26 @@ class TensorShape:
 
     # -- dunder ---------------------------------------------------------------------------
     def __eq__(self, other):
+        """TF's rule: equal ranks and every dim known-equal (unknown dims are not equal)."""
         try:
             other = as_shape(other)
-        except (TypeError, ValueError):
+        except TypeError:
             return NotImplemented
-        return self._dims == other._dims
+        if other is self:
+            return True
+        if self._dims is None or other._dims is None:
+            return self._dims is None and other._dims is None
+        return len(self._dims) == len(other._dims) and all(
+            a is not None and a == b for a, b in zip(self._dims, other._dims))
 
     def __ne__(self, other):
-        r = self.__eq__(other)
-        return r if r is NotImplemented else not r
+        try:
+            other = as_shape(other)
+        except TypeError:
+            return NotImplemented
+        if self._dims is None or other._dims is None:
+            raise ValueError("The inequality of unknown TensorShapes is undefined.")
+        return not self.__eq__(other)
 
     def __hash__(self):
         return hash(self._dims)
@@ -275,11 +292,6 @@ class TensorShape:
             return "(%s,)" % ("?" if self._dims[0] is None else self._dims[0])
         return "(%s)" % ", ".join("?" if d is None else str(d) for d in self._dims)
 
-    def __add__(self, other):
-        return self.concatenate(other)
-
-    def __radd__(self, other):
-        return as_shape(other).concatenate(self)
 
 
 def as_shape(shape) -> TensorShape:
