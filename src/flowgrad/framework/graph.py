@@ -11,10 +11,11 @@ import re
 import threading
 
 from . import dtypes as _dt
-from .registry import get_op_def
+from .registry import OPS, get_op_def
 from .tensor_shape import TensorShape, as_shape, unknown_shape
 
 _VALID_OP_NAME = re.compile(r"^[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*$")
+_VALID_NAMES_SEEN: set = set()  # names already checked against _VALID_OP_NAME
 _VALID_SCOPE_NAME = re.compile(r"^[A-Za-z0-9_.\\/>-]*$")
 
 
@@ -489,9 +490,9 @@ class Graph:
         """Validates, infers shapes, and only then adds the op: nothing half-built."""
         if self._finalized:
             raise RuntimeError("Graph is finalized and cannot be modified.")
-        op_def = get_op_def(op_type)
+        op_def = OPS.get(op_type) or get_op_def(op_type)
         for t in inputs:
-            if not isinstance(t, Tensor):
+            if type(t) is not Tensor and not isinstance(t, Tensor):
                 raise TypeError(f"Input to op '{op_type}' must be a Tensor, got {t!r}")
             if t._op._graph is not self:
                 raise ValueError(f"Tensor {t} must be from the same graph as the op "
@@ -499,16 +500,20 @@ class Graph:
         exact = False
         if name is None:
             name = op_type
-        elif name and name[-1] == "/":
+        elif name[-1:] == "/":
             # A name scope's name ("pow/"): used exactly, it is already unique.
             name = name[:-1]
             exact = True
-        elif not _VALID_OP_NAME.match(name):
-            raise ValueError(f"'{name}' is not a valid node name")
-        candidate = name if exact else self.unique_name(name, mark_as_used=False)
+        elif name not in _VALID_NAMES_SEEN:
+            if not _VALID_OP_NAME.match(name):
+                raise ValueError(f"'{name}' is not a valid node name")
+            if len(_VALID_NAMES_SEEN) < 10000:
+                _VALID_NAMES_SEEN.add(name)
         try:
             specs = op_def.infer(inputs, attrs)
         except (ValueError, TypeError) as e:
+            # The name the op would have had; nothing was marked as used.
+            candidate = name if exact else self.unique_name(name, mark_as_used=False)
             msg = str(e)
             if candidate not in msg:
                 msg = f"{msg} for '{candidate}' (op: '{op_type}') with input shapes: " + \

@@ -110,8 +110,15 @@ def unary_same(inputs, attrs):
 
 def binary_broadcast(inputs, attrs):
     x, y = inputs
-    return [(x.dtype.base_dtype, TensorShape(broadcast_dims(x.shape.as_tuple(),
-                                                             y.shape.as_tuple())))]
+    xs, ys = x._shape, y._shape
+    xd, yd = xs._dims, ys._dims
+    if xd == yd and xd is not None and None not in xd:
+        return [(x._dtype.base_dtype, xs)]  # shapes are immutable: share the object
+    if yd == ():
+        return [(x._dtype.base_dtype, xs if xd is not None else xs)]
+    if xd == () and yd is not None:
+        return [(x._dtype.base_dtype, ys)]
+    return [(x._dtype.base_dtype, TensorShape(broadcast_dims(xd, yd)))]
 
 
 def binary_compare(inputs, attrs):
