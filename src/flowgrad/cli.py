@@ -1,10 +1,16 @@
-"""The `flowgrad` command."""
+"""The `flowgrad` command.
+
+    flowgrad run SCRIPT.py [args...]   run an unmodified TF 1.x script on flowgrad
+    flowgrad demo [--logdir DIR] ...   train an MLP on scikit-learn's 8x8 digits
+    flowgrad seed                      run the design note's three examples
+"""
 from __future__ import annotations
 
 import argparse
 import os
 import runpy
 import sys
+import traceback
 
 
 def _examples_dir():
@@ -15,7 +21,77 @@ def _examples_dir():
     raise FileNotFoundError("examples/ not found next to the flowgrad package")
 
 
-def cmd_seed(args):
+def _exit_code(code):
+    """SystemExit's code as a process exit status (None is 0, a message is 1)."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
+
+
+def _print_script_traceback(exc, script):
+    """The traceback from the script's first frame on (runpy and this module left out)."""
+    tb = exc.__traceback__
+    target = os.path.normcase(os.path.abspath(script))
+    t = tb
+    while t is not None:
+        if os.path.normcase(os.path.abspath(t.tb_frame.f_code.co_filename)) == target:
+            tb = t
+            break
+        t = t.tb_next
+    traceback.print_exception(type(exc), exc, tb)
+
+
+def run_script(script, args=()):
+    """Runs `script` as __main__ with `import tensorflow` giving flowgrad.
+
+    sys.argv is [script, *args] and sys.path[0] the script's directory while it
+    runs, as under `python script.py`; both are restored afterwards, and so are
+    the `tensorflow` entries of sys.modules. Each run starts on a fresh default
+    graph and an empty `tf.app.flags.FLAGS`.
+
+    Returns:
+        The exit status: 0, the script's `sys.exit` code, or 1 after an exception
+        (its traceback, from the script's frames on, is printed to stderr).
+    """
+    import flowgrad
+    from flowgrad.compat.tf_alias import alias_tensorflow
+
+    if not os.path.isfile(script):
+        print(f"flowgrad run: {script}: no such file", file=sys.stderr)
+        return 2
+    saved_argv, saved_path = sys.argv, list(sys.path)
+    sys.argv = [script, *args]
+    sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
+    flowgrad.reset_default_graph()
+    flowgrad.flags.FLAGS._reset()
+    try:
+        with alias_tensorflow():
+            runpy.run_path(script, run_name="__main__")
+        return 0
+    except SystemExit as e:
+        return _exit_code(e.code)
+    except Exception as e:  # noqa: BLE001 - reported like Python reports an uncaught error
+        _print_script_traceback(e, script)
+        return 1
+    finally:
+        sys.argv = saved_argv
+        sys.path[:] = saved_path
+        sys.stdout.flush()
+
+
+def cmd_run(args, extra):
+    return run_script(args.script, list(args.args) + extra)
+
+
+def cmd_demo(args, extra):
+    """Trains examples/digits.py's MLP; arguments go to the script (see --help)."""
+    return run_script(os.path.join(_examples_dir(), "digits.py"), extra)
+
+
+def cmd_seed(args, extra):
     """Runs the design note's three examples, printing what TF 1.14 prints."""
     d = os.path.join(_examples_dir(), "seed")
     for i in (1, 2, 3):
@@ -28,12 +104,24 @@ def cmd_seed(args):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="flowgrad", description=__doc__)
+    parser = argparse.ArgumentParser(prog="flowgrad", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("run", help="run an unmodified TF 1.x script (`import tensorflow`) "
+                                   "on flowgrad")
+    p.add_argument("script", help="the script's path")
+    p.add_argument("args", nargs=argparse.REMAINDER, help="its command-line arguments")
+    p.set_defaults(fn=cmd_run)
+    p = sub.add_parser("demo", add_help=False,
+                       help="train a 64-64-10 MLP on the 8x8 digits (--help for its flags)")
+    p.set_defaults(fn=cmd_demo)
     p = sub.add_parser("seed", help="run the design note's three examples")
     p.set_defaults(fn=cmd_seed)
-    args = parser.parse_args(argv)
-    return args.fn(args)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.cmd not in ("demo", "run"):
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args.fn(args, extra)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,260 @@
+"""`tensorflow` as an alias of flowgrad, so unmodified TF 1.x scripts run.
+
+`alias_tensorflow()` is a context manager (used by `flowgrad run`) that puts an
+import hook in front of `sys.meta_path`. While it is active,
+
+    import tensorflow as tf
+    import tensorflow.compat.v1 as tf
+    from tensorflow.python.framework import ops
+    from tensorflow.python.ops import math_ops
+
+all give modules whose attributes are flowgrad's. Each alias module looks a
+name up in its flowgrad sources (a short list of flowgrad modules) the first
+time it is used and caches it, so `tf.float32` in a loop costs a dict lookup.
+A name flowgrad lacks raises AttributeError (attribute access) or
+ModuleNotFoundError (import) that names the TF symbol and the script line:
+
+    flowgrad does not implement tensorflow.contrib (used by train.py line 12)
+
+On exit the hook and every `tensorflow*` entry of `sys.modules` made while it
+was active are removed; entries that were there before (a real TensorFlow) are
+put back.
+"""
+from __future__ import annotations
+
+import contextlib
+import importlib
+import importlib.abc
+import importlib.machinery
+import os
+import sys
+import types
+
+# TF's private modules that scripts import, and the flowgrad modules that hold
+# their public names (looked up in order). A module path listed with no
+# sources is a namespace: only its listed submodules exist.
+_INTERNAL = {
+    "tensorflow.python": [],
+    "tensorflow.python.framework": [],
+    "tensorflow.python.framework.ops": ["flowgrad.framework.graph", "flowgrad"],
+    "tensorflow.python.framework.dtypes": ["flowgrad.framework.dtypes"],
+    "tensorflow.python.framework.tensor_shape": ["flowgrad.framework.tensor_shape"],
+    "tensorflow.python.framework.constant_op": ["flowgrad.framework.constant_op"],
+    "tensorflow.python.framework.errors": ["flowgrad.framework.errors"],
+    "tensorflow.python.framework.errors_impl": ["flowgrad.framework.errors"],
+    "tensorflow.python.framework.random_seed": ["flowgrad.random", "flowgrad"],
+    "tensorflow.python.ops": [],
+    "tensorflow.python.ops.math_ops": ["flowgrad.ops.math_ops", "flowgrad"],
+    "tensorflow.python.ops.array_ops": ["flowgrad.ops.array_ops", "flowgrad"],
+    "tensorflow.python.ops.nn": ["flowgrad.nn"],
+    "tensorflow.python.ops.nn_ops": ["flowgrad.ops.nn_ops", "flowgrad.nn"],
+    "tensorflow.python.ops.nn_impl": ["flowgrad.nn"],
+    "tensorflow.python.ops.init_ops": ["flowgrad.ops.init_ops", "flowgrad"],
+    "tensorflow.python.ops.variable_scope": ["flowgrad.ops.variable_scope", "flowgrad"],
+    "tensorflow.python.ops.variables": ["flowgrad.ops.variables", "flowgrad"],
+    "tensorflow.python.ops.state_ops": ["flowgrad.ops.state_ops", "flowgrad"],
+    "tensorflow.python.ops.control_flow_ops": ["flowgrad.ops.control_flow_ops", "flowgrad"],
+    "tensorflow.python.ops.random_ops": ["flowgrad.ops.random_ops", "flowgrad"],
+    "tensorflow.python.ops.linalg_ops": ["flowgrad.ops.linalg_ops", "flowgrad.linalg"],
+    "tensorflow.python.ops.logging_ops": ["flowgrad.ops.logging_ops", "flowgrad"],
+    "tensorflow.python.ops.sparse_ops": ["flowgrad.ops.sparse_ops", "flowgrad"],
+    "tensorflow.python.ops.clip_ops": ["flowgrad"],
+    "tensorflow.python.ops.standard_ops": ["flowgrad"],
+    "tensorflow.python.ops.gradients": ["flowgrad.autodiff.gradients"],
+    "tensorflow.python.ops.gradients_impl": ["flowgrad.autodiff.gradients"],
+    "tensorflow.python.ops.gradients_util": ["flowgrad.autodiff.gradients"],
+    "tensorflow.python.ops.custom_gradient": ["flowgrad.autodiff.custom_gradient"],
+    "tensorflow.python.ops.gradient_checker": ["flowgrad.testing"],
+    "tensorflow.python.ops.summary_ops": ["flowgrad.summary"],
+    "tensorflow.python.client": [],
+    "tensorflow.python.client.session": ["flowgrad.runtime.session"],
+    "tensorflow.python.platform": [],
+    "tensorflow.python.platform.app": ["flowgrad.app"],
+    "tensorflow.python.platform.flags": ["flowgrad.flags"],
+    "tensorflow.python.platform.gfile": ["flowgrad.gfile"],
+    "tensorflow.python.platform.tf_logging": ["flowgrad.logging"],
+    "tensorflow.python.platform.test": ["flowgrad.testing"],
+    "tensorflow.python.training": [],
+    "tensorflow.python.summary": [],
+    "tensorflow.python.summary.summary": ["flowgrad.summary"],
+    "tensorflow.python.summary.writer": [],
+    "tensorflow.python.summary.writer.writer": ["flowgrad.summary"],
+}
+for _m in ("training", "training_util", "saver", "optimizer", "gradient_descent", "momentum",
+           "adam", "adagrad", "adadelta", "rmsprop", "ftrl", "learning_rate_decay",
+           "moving_averages", "checkpoint_management", "basic_session_run_hooks",
+           "monitored_session", "session_run_hook"):
+    _INTERNAL["tensorflow.python.training." + _m] = ["flowgrad.train"]
+del _m
+
+_V1 = "tensorflow.compat.v1"
+
+
+def _canonical(path):
+    """`tensorflow.compat.v1.X` is `tensorflow.X`."""
+    if path == _V1 or path.startswith(_V1 + "."):
+        return "tensorflow" + path[len(_V1):]
+    return path
+
+
+def _import_sources(names):
+    mods = []
+    for name in names:
+        try:
+            mods.append(importlib.import_module(name))
+        except ImportError:
+            continue  # a flowgrad module that is not built (yet): its names are absent
+    return mods
+
+
+def _sources(path):
+    """The flowgrad modules behind TF module `path`, or None if flowgrad lacks it."""
+    path = _canonical(path)
+    if path == "tensorflow":
+        return _import_sources(["flowgrad"])
+    if path == "tensorflow.compat":
+        return _import_sources(["flowgrad.compat"])
+    if path in _INTERNAL:
+        return _import_sources(_INTERNAL[path])
+    parent, _, name = path.rpartition(".")
+    if parent == "tensorflow.python" or parent.startswith("tensorflow.python."):
+        return None  # private TF modules exist only where _INTERNAL lists them
+    parent_sources = _sources(parent) if parent.startswith("tensorflow") else None
+    for src in parent_sources or ():
+        value = src.__dict__.get(name)
+        if isinstance(value, types.ModuleType):
+            return [value]
+    return None
+
+
+def _user_site():
+    """`file line N` of the nearest frame outside this module and importlib."""
+    frame = sys._getframe(1)
+    here = os.path.normcase(os.path.abspath(__file__))
+    while frame is not None:
+        fname = frame.f_code.co_filename
+        if not fname.startswith("<frozen") and os.path.normcase(os.path.abspath(fname)) != here:
+            rel = os.path.relpath(fname) if os.path.isabs(fname) else fname
+            shown = fname if rel.startswith("..") else rel
+            return f"{shown} line {frame.f_lineno}"
+        frame = frame.f_back
+    return "unknown location"
+
+
+def _missing_message(tf_name):
+    return f"flowgrad does not implement {tf_name} (used by {_user_site()})"
+
+
+def _requested(fullname):
+    """The module the user's import asked for: `tensorflow.contrib.layers` when the
+    import system is loading its parent `tensorflow.contrib` (read from importlib's
+    frames; `fullname` itself if they are not there)."""
+    best = fullname
+    frame = sys._getframe(1)
+    while frame is not None:
+        name = frame.f_locals.get("name") if frame.f_code.co_filename.startswith("<frozen") \
+            else None
+        if isinstance(name, str) and name.startswith(best + "."):
+            best = name
+        frame = frame.f_back
+    return best
+
+
+class AliasModule(types.ModuleType):
+    """A TF module path whose attributes come from flowgrad modules."""
+
+    def __init__(self, path, sources):
+        super().__init__(path, f"flowgrad's implementation of {path}")
+        self.__dict__["_fg_sources"] = sources
+        self.__dict__["__path__"] = []  # a package, so submodule imports reach the finder
+        if _canonical(path) == "tensorflow":
+            import flowgrad
+            self.__dict__["__version__"] = flowgrad.VERSION
+
+    def __getattr__(self, name):
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        path = f"{self.__name__}.{name}"
+        child = _alias(path)
+        if child is not None:
+            value = child
+        else:
+            for src in self.__dict__["_fg_sources"]:
+                if name in src.__dict__:
+                    value = src.__dict__[name]
+                    break
+            else:
+                raise AttributeError(_missing_message(path))
+        self.__dict__[name] = value
+        return value
+
+    def __repr__(self):
+        return f"<module {self.__name__!r} (flowgrad)>"
+
+    def __dir__(self):
+        names = set(self.__dict__)
+        for src in self.__dict__["_fg_sources"]:
+            names.update(n for n in src.__dict__ if not n.startswith("_"))
+        return sorted(names)
+
+
+_ALIASES: dict = {}
+
+
+def _alias(path):
+    """The AliasModule for TF module `path` (cached), or None if flowgrad lacks it."""
+    mod = _ALIASES.get(path)
+    if mod is None:
+        sources = _sources(path)
+        if sources is None:
+            return None
+        mod = _ALIASES[path] = AliasModule(path, sources)
+    return mod
+
+
+class _Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Finds `tensorflow` and `tensorflow.*` and answers with AliasModules."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname != "tensorflow" and not fullname.startswith("tensorflow."):
+            return None
+        if _alias(fullname) is None:
+            # no `name=`: `from tensorflow import contrib` would swallow it otherwise
+            raise ModuleNotFoundError(_missing_message(_requested(fullname)))
+        return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
+
+    def create_module(self, spec):
+        return _alias(spec.name)
+
+    def exec_module(self, module):
+        """Nothing to run: an AliasModule resolves its names on first use."""
+
+
+def _is_tf(name):
+    return name == "tensorflow" or name.startswith("tensorflow.")
+
+
+@contextlib.contextmanager
+def alias_tensorflow():
+    """Make `import tensorflow` (and its submodules) give flowgrad while active.
+
+    Example:
+        >>> with alias_tensorflow():
+        ...     import tensorflow as tf
+        ...     tf.constant(1.0).dtype
+        tf.float32
+    """
+    saved = {k: v for k, v in sys.modules.items() if _is_tf(k)}
+    for k in saved:
+        del sys.modules[k]
+    _ALIASES.clear()
+    finder = _Finder()
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(finder)
+        for k in [k for k in sys.modules if _is_tf(k)]:
+            del sys.modules[k]
+        sys.modules.update(saved)
+        _ALIASES.clear()

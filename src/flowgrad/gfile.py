@@ -1,0 +1,327 @@
+"""`tf.gfile`: TF 1.x's file API on the local file system, with TF's errors.
+
+Failures raise `tf.errors.*` as TF 1.14 does (NotFoundError for a missing
+file, AlreadyExistsError when Copy/Rename would overwrite, ...), with TF's
+messages. `GFile` opens lazily: a missing file fails at the first read.
+
+    with tf.gfile.GFile("/tmp/x.txt", "w") as f:
+        f.write("hello\\n")
+    tf.gfile.Exists("/tmp/x.txt")            # True
+"""
+from __future__ import annotations
+
+import errno
+import glob as _glob
+import os
+import shutil
+
+from .framework import errors
+
+__all__ = ["GFile", "Open", "FastGFile", "Exists", "IsDirectory", "MkDir", "MakeDirs",
+           "ListDirectory", "Glob", "Remove", "DeleteRecursively", "Copy", "Rename", "Walk",
+           "Stat", "FileStatistics"]
+
+_MODES = ("r", "w", "a", "rb", "wb", "ab", "r+", "w+", "a+", "r+b", "w+b", "a+b")
+
+_BY_ERRNO = {
+    errno.ENOENT: errors.NotFoundError,
+    errno.EEXIST: errors.AlreadyExistsError,
+    errno.EACCES: errors.PermissionDeniedError,
+    errno.EPERM: errors.PermissionDeniedError,
+    errno.EISDIR: errors.FailedPreconditionError,
+    errno.ENOTDIR: errors.FailedPreconditionError,
+    errno.ENOTEMPTY: errors.FailedPreconditionError,
+}
+
+
+def _path(p):
+    p = os.fspath(p)
+    return p.decode("utf-8") if isinstance(p, bytes) else p
+
+
+def _os_error(e: OSError, path):
+    """TF's error class and message (`<path>; <reason>`) for an OSError."""
+    cls = _BY_ERRNO.get(e.errno, errors.UnknownError)
+    return cls(None, None, f"{path}; {e.strerror}")
+
+
+class FileStatistics:
+    """`tf.gfile.Stat`'s result: length (bytes), mtime_nsec, is_directory."""
+
+    def __init__(self, length, mtime_nsec, is_directory):
+        self.length = length
+        self.mtime_nsec = mtime_nsec
+        self.is_directory = is_directory
+
+
+class GFile:
+    """A file, opened on first use (TF 1.x `tf.gfile.GFile`, also `Open`, `FastGFile`).
+
+    Text modes read and return str; binary modes ("rb", "wb", ...) bytes.
+    `write` takes either.
+
+    Args:
+        name: the file's path.
+        mode: one of r, w, a, r+, w+, a+, each optionally with b.
+
+    Raises:
+        InvalidArgumentError: an unknown mode (at construction).
+        NotFoundError: reading a file that does not exist (at first use).
+        PermissionDeniedError: reading a file opened for writing, or the reverse.
+
+    Example:
+        >>> with tf.gfile.GFile("/tmp/a.txt", "w") as f:
+        ...     f.write("x")
+        >>> tf.gfile.GFile("/tmp/a.txt").read()
+        'x'
+    """
+
+    def __init__(self, name, mode="r"):
+        if mode not in _MODES:
+            raise errors.InvalidArgumentError(
+                None, None, "mode is not 'r' or 'w' or 'a' or 'r+' or 'w+' or 'a+'")
+        self.name = _path(name)
+        self.mode = mode
+        self._binary = "b" in mode
+        self._readable = "r" in mode or "+" in mode
+        self._writable = mode[0] in "wa" or "+" in mode
+        self._f = None
+
+    def _file(self):
+        if self._f is None:
+            try:
+                self._f = open(self.name, self.mode.replace("b", "") + "b")
+            except OSError as e:
+                raise _os_error(e, self.name) from None
+        return self._f
+
+    def _for_reading(self):
+        if not self._readable:
+            raise errors.PermissionDeniedError(None, None, "File isn't open for reading")
+        return self._file()
+
+    def _out(self, data: bytes):
+        return data if self._binary else data.decode("utf-8")
+
+    def read(self, n=-1):
+        """Reads n bytes (all that remain if n < 0)."""
+        return self._out(self._for_reading().read(-1 if n is None else n))
+
+    def readline(self):
+        return self._out(self._for_reading().readline())
+
+    def readlines(self):
+        return [self._out(line) for line in self._for_reading().readlines()]
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    next = __next__
+
+    def write(self, file_content):
+        """Writes str (as UTF-8) or bytes."""
+        if not self._writable:
+            raise errors.PermissionDeniedError(None, None, "File isn't open for writing")
+        if isinstance(file_content, str):
+            file_content = file_content.encode("utf-8")
+        self._file().write(bytes(file_content))
+
+    def tell(self):
+        return self._file().tell()
+
+    def seek(self, offset=None, whence=0, position=None):
+        """Moves to `offset` (or TF's older keyword `position`) relative to `whence`."""
+        if position is not None:
+            offset = position
+        self._file().seek(offset, whence)
+
+    def seekable(self):
+        return True
+
+    def size(self):
+        if self._f is not None and self._writable:
+            self._f.flush()
+        try:
+            return os.stat(self.name).st_size
+        except OSError as e:
+            raise _os_error(e, self.name) from None
+
+    def flush(self):
+        if self._f is not None:
+            self._f.flush()
+
+    def close(self):
+        if self._f is not None:
+            self._f.close()
+            self._f = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+Open = GFile
+FastGFile = GFile
+
+
+def Exists(filename):  # noqa: N802 - TF's name
+    """True if `filename` (a file or directory) exists."""
+    return os.path.exists(_path(filename))
+
+
+def IsDirectory(dirname):  # noqa: N802
+    """True if `dirname` exists and is a directory."""
+    return os.path.isdir(_path(dirname))
+
+
+def MkDir(dirname):  # noqa: N802
+    """Creates one directory; an existing one is left as it is (as TF 1.14 does).
+
+    Raises:
+        NotFoundError: the parent directory does not exist.
+    """
+    dirname = _path(dirname)
+    try:
+        os.mkdir(dirname)
+    except FileExistsError:
+        pass
+    except OSError as e:
+        raise _os_error(e, dirname) from None
+
+
+def MakeDirs(dirname):  # noqa: N802
+    """Creates a directory and its missing parents; no error if it exists.
+
+    Raises:
+        FailedPreconditionError: a component of the path is a file.
+    """
+    dirname = _path(dirname)
+    try:
+        os.makedirs(dirname, exist_ok=True)
+    except FileExistsError:
+        pass
+    except OSError as e:
+        raise _os_error(e, dirname) from None
+
+
+def ListDirectory(dirname):  # noqa: N802
+    """The names in a directory (sorted), without '.' and '..'.
+
+    Raises:
+        NotFoundError: `dirname` is not a directory.
+    """
+    dirname = _path(dirname)
+    if not os.path.isdir(dirname):
+        raise errors.NotFoundError(None, None, f"Could not find directory {dirname}")
+    return sorted(os.listdir(dirname))
+
+
+def Glob(filename):  # noqa: N802
+    """The paths matching a pattern (or any of a list of patterns), sorted."""
+    patterns = [filename] if isinstance(filename, (str, bytes, os.PathLike)) else filename
+    out = []
+    for pattern in patterns:
+        out.extend(_glob.glob(_path(pattern)))
+    return sorted(out)
+
+
+def Remove(filename):  # noqa: N802
+    """Deletes a file.
+
+    Raises:
+        NotFoundError: it does not exist. FailedPreconditionError: it is a directory.
+    """
+    filename = _path(filename)
+    try:
+        os.remove(filename)
+    except OSError as e:
+        raise _os_error(e, filename) from None
+
+
+def DeleteRecursively(dirname):  # noqa: N802
+    """Deletes a directory and everything under it.
+
+    Raises:
+        NotFoundError: it does not exist. FailedPreconditionError: it is a file.
+    """
+    dirname = _path(dirname)
+    if not os.path.lexists(dirname):
+        raise errors.NotFoundError(None, None, f"{dirname} not found")
+    if not os.path.isdir(dirname):
+        raise errors.FailedPreconditionError(None, None, f"{dirname}; Not a directory")
+    shutil.rmtree(dirname)
+
+
+def Copy(oldpath, newpath, overwrite=False):  # noqa: N802
+    """Copies a file.
+
+    Raises:
+        AlreadyExistsError: `newpath` exists and overwrite is False.
+        NotFoundError: `oldpath` does not exist.
+    """
+    oldpath, newpath = _path(oldpath), _path(newpath)
+    if not overwrite and os.path.exists(newpath):
+        raise errors.AlreadyExistsError(None, None, "file already exists")
+    try:
+        shutil.copyfile(oldpath, newpath)
+    except OSError as e:
+        raise _os_error(e, oldpath if not os.path.exists(oldpath) else newpath) from None
+
+
+def Rename(oldname, newname, overwrite=False):  # noqa: N802
+    """Renames (moves) a file or directory.
+
+    Raises:
+        AlreadyExistsError: `newname` exists and overwrite is False.
+        NotFoundError: `oldname` does not exist.
+    """
+    oldname, newname = _path(oldname), _path(newname)
+    if not overwrite and os.path.exists(newname):
+        raise errors.AlreadyExistsError(None, None, "file already exists")
+    try:
+        os.replace(oldname, newname)
+    except OSError as e:
+        raise _os_error(e, oldname if not os.path.lexists(oldname) else newname) from None
+
+
+def Walk(top, in_order=True):  # noqa: N802
+    """Yields (dirname, subdirs, files) for `top` and each directory under it.
+
+    Parents come before their subdirectories when in_order is True, after them
+    otherwise. A `top` that does not exist yields nothing.
+    """
+    top = _path(top)
+    try:
+        names = ListDirectory(top)
+    except errors.NotFoundError:
+        return
+    subdirs = [n for n in names if os.path.isdir(os.path.join(top, n))]
+    files = [n for n in names if n not in subdirs]
+    if in_order:
+        yield top, subdirs, files
+    for sub in subdirs:
+        yield from Walk(os.path.join(top, sub), in_order)
+    if not in_order:
+        yield top, subdirs, files
+
+
+def Stat(filename):  # noqa: N802
+    """Length, modification time (ns) and kind of a file.
+
+    Raises:
+        NotFoundError: it does not exist.
+    """
+    filename = _path(filename)
+    try:
+        st = os.stat(filename)
+    except OSError as e:
+        raise _os_error(e, filename) from None
+    return FileStatistics(st.st_size, st.st_mtime_ns, os.path.isdir(filename))

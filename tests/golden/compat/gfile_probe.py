@@ -1,0 +1,108 @@
+"""tf.gfile behaviour probe: a TF 1.x script printing one JSON line per step.
+
+Run under TF 1.14 to make gfile.json (`python gfile_probe.py DIR > gfile.json`);
+tests/test_compat.py runs it with `flowgrad run` and compares. DIR must not exist.
+"""
+import json
+import sys
+
+import tensorflow as tf
+
+g = tf.gfile
+base = sys.argv[1]
+d = base + "/d"
+
+
+def step(label, f):
+    try:
+        r = f()
+        out = [label, "ok", r]
+    except Exception as e:  # noqa: BLE001
+        out = [label, type(e).__name__, str(e).replace(base, "<base>")]
+    print(json.dumps(out).replace(base, "<base>"))
+
+
+def write_hello():
+    with g.GFile(d + "/f.txt", "w") as f:
+        f.write("hello\nworld\n")
+        return f.tell()
+
+
+def append():
+    with g.GFile(base + "/ap", "w") as f:
+        f.write("a")
+    with g.GFile(base + "/ap", "a") as f:
+        f.write(b"b")
+    return g.GFile(base + "/ap").read()
+
+
+def seek():
+    f = g.GFile(base + "/ap")
+    f.seek(1)
+    return [f.read(), f.tell()]
+
+
+def lazy_write():
+    f = g.GFile(base + "/never", "w")
+    f.close()
+    return g.Exists(base + "/never")
+
+
+step("exists missing", lambda: g.Exists(d))
+step("isdir missing", lambda: g.IsDirectory(d))
+step("mkdir base", lambda: g.MkDir(base))
+step("mkdir", lambda: g.MkDir(d))
+step("mkdir again", lambda: g.MkDir(d))
+step("mkdir nested", lambda: g.MkDir(d + "/a/b"))
+step("makedirs", lambda: g.MakeDirs(d + "/a/b"))
+step("makedirs again", lambda: g.MakeDirs(d + "/a/b"))
+step("isdir", lambda: g.IsDirectory(d + "/a"))
+step("ctor missing is lazy", lambda: g.GFile(d + "/nofile") is not None)
+step("read missing", lambda: g.GFile(d + "/nofile").read())
+step("write", write_hello)
+step("read", lambda: g.GFile(d + "/f.txt").read())
+step("read rb", lambda: g.GFile(d + "/f.txt", "rb").read().decode("ascii"))
+step("read rb type", lambda: type(g.GFile(d + "/f.txt", "rb").read()).__name__)
+step("readlines", lambda: g.GFile(d + "/f.txt").readlines())
+step("readline", lambda: g.GFile(d + "/f.txt").readline())
+step("iterate", lambda: list(g.GFile(d + "/f.txt")))
+step("size", lambda: g.GFile(d + "/f.txt").size())
+step("read 3", lambda: g.GFile(d + "/f.txt").read(3))
+step("Open", lambda: g.Open(d + "/f.txt").read())
+step("bad mode", lambda: g.GFile(d + "/f.txt", "x"))
+step("write read-only", lambda: g.GFile(d + "/f.txt", "r").write("x"))
+step("read write-only", lambda: g.GFile(d + "/f.txt", "w").read())
+step("copy", lambda: g.Copy(d + "/f.txt", d + "/g.txt"))
+step("copy again", lambda: g.Copy(d + "/f.txt", d + "/g.txt"))
+step("copy overwrite", lambda: g.Copy(d + "/f.txt", d + "/g.txt", overwrite=True))
+step("copy missing", lambda: g.Copy(d + "/zz.txt", d + "/h.txt"))
+step("rename", lambda: g.Rename(d + "/g.txt", d + "/h.txt"))
+step("rename onto existing", lambda: g.Rename(d + "/h.txt", d + "/f.txt"))
+step("rename missing", lambda: g.Rename(d + "/zz.txt", d + "/q.txt"))
+step("listdir", lambda: sorted(g.ListDirectory(d)))
+step("listdir missing", lambda: g.ListDirectory(d + "/nope"))
+step("listdir file", lambda: g.ListDirectory(d + "/f.txt"))
+step("glob", lambda: sorted(g.Glob(d + "/*.txt")))
+step("glob none", lambda: g.Glob(d + "/*.zz"))
+step("walk", lambda: [[t, sorted(s), sorted(f)] for t, s, f in g.Walk(d)])
+step("walk post-order", lambda: [t for t, _, _ in g.Walk(d, in_order=False)])
+step("walk missing", lambda: list(g.Walk(d + "/nope")))
+step("stat", lambda: [g.Stat(d + "/f.txt").length, g.Stat(d + "/f.txt").is_directory])
+step("stat dir", lambda: g.Stat(d).is_directory)
+step("stat missing", lambda: g.Stat(d + "/nope"))
+step("remove", lambda: g.Remove(d + "/h.txt"))
+step("remove missing", lambda: g.Remove(d + "/h.txt"))
+step("remove dir", lambda: g.Remove(d + "/a"))
+step("isdir file", lambda: g.IsDirectory(d + "/f.txt"))
+step("delrec missing", lambda: g.DeleteRecursively(d + "/nope"))
+step("delrec file", lambda: g.DeleteRecursively(d + "/f.txt"))
+step("delrec", lambda: g.DeleteRecursively(d))
+step("exists after delrec", lambda: g.Exists(d))
+step("makedirs through file", lambda: (g.GFile(base + "/file", "w").write(""),
+                                       g.MakeDirs(base + "/file/x")))
+step("makedirs onto file", lambda: g.MakeDirs(base + "/file"))
+step("append", append)
+step("seek", seek)
+step("lazy write creates nothing", lazy_write)
+step("write bytes in text mode", lambda: g.GFile(base + "/wb", "w").write(b"abc"))
+step("write str in binary mode", lambda: g.GFile(base + "/wb", "wb").write("abc"))
