@@ -1,0 +1,540 @@
+"""`tf.train.Saver`: save and restore variables through SaveV2/RestoreV2 graph ops.
+
+As in TF 1.14, a Saver adds a `save/` scope to the graph: a filename
+placeholder (`save/Const:0`), a `SaveV2` op whose inputs are the variables
+(so values come from the session's variable buffers through an ordinary plan),
+`save/control_dependency` (the filename, after the save), one `RestoreV2` op
+and one `Assign` per variable grouped in `save/restore_all`. The SaverDef names
+these, so a Saver rebuilt from a meta graph (import_meta_graph) runs them by
+name. File handling is in checkpoint_management.
+
+Restore never leaves a session half-restored: RestoreV2 reads and checks every
+tensor (presence, dtype, shape, checksums) before it returns any value, and
+the Assigns only run after it.
+"""
+from __future__ import annotations
+
+import numbers
+import os
+import time
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.constant_op import constant
+from ..framework.graph import GraphKeys, Operation, Tensor, get_default_graph
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ..ops import array_ops, state_ops
+from ..ops._base import apply
+from . import checkpoint_management as _cm
+from .checkpoint_management import (checkpoint_exists, get_checkpoint_mtimes,  # noqa: F401
+                                    get_checkpoint_state, latest_checkpoint)
+
+__all__ = ["Saver", "SaverDef", "export_meta_graph", "import_meta_graph"]
+
+
+# ---------------------------------------------------------------------------------------
+# SaveV2: writes its tensor inputs as checkpoint `prefix`
+# ---------------------------------------------------------------------------------------
+def _save_v2_infer(inputs, attrs):
+    prefix, names, slices = inputs[:3]
+    tensors = inputs[3:]
+    n = names.shape.as_tuple()
+    if n is not None and len(n) == 1 and n[0] is not None and n[0] != len(tensors):
+        raise ValueError(f"Expected {n[0]} tensors to save, got {len(tensors)}")
+    return []
+
+
+def _str(x):
+    x = x.item() if isinstance(x, np.ndarray) else x
+    return x.decode() if isinstance(x, bytes) else str(x)
+
+
+def _save_v2_kernel(prefix, names, slices, *tensors, dtypes):
+    prefix = _str(prefix)
+    values = {}
+    for name, dtype, value in zip(names.tolist(), dtypes, tensors):
+        values[_str(name)] = (dtype, np.asarray(value))
+    _cm.write_checkpoint(prefix, values)
+
+
+register_op("SaveV2", infer=_save_v2_infer, kernel=_save_v2_kernel, stateful=True, grad=None)
+
+
+def save_v2(prefix, tensor_names, shape_and_slices, tensors, name=None):
+    """Writes `tensors` under `tensor_names` as checkpoint `prefix` (TF's gen_io_ops).
+
+    Returns the SaveV2 Operation (it has no outputs).
+    """
+    g = get_default_graph()
+    with g.name_scope(name or "SaveV2") as scope:
+        names_t = constant([str(n) for n in tensor_names], dtype=_dt.string, name="tensor_names")
+        slices_t = constant(list(shape_and_slices), dtype=_dt.string, name="shape_and_slices")
+        dtypes = tuple(t.dtype.base_dtype for t in tensors)
+        return g._create_op("SaveV2", [prefix, names_t, slices_t] + list(tensors),
+                            {"dtypes": dtypes}, scope)
+
+
+# ---------------------------------------------------------------------------------------
+# RestoreV2: reads tensors back, validating all of them before returning any
+# ---------------------------------------------------------------------------------------
+def _restore_v2_infer(inputs, attrs):
+    shapes = attrs.get("_shapes") or [None] * len(attrs["dtypes"])
+    out = []
+    for d, s in zip(attrs["dtypes"], shapes):
+        out.append((d, TensorShape(s) if s is not None and not attrs.get("_reshape") else
+                    TensorShape(None)))
+    return out
+
+
+def _restore_v2_kernel(prefix, names, slices, dtypes, _shapes=None, _reshape=False):
+    names = [_str(n) for n in names.tolist()]
+    shapes = _shapes if _shapes is not None else [None] * len(names)
+    values = _cm.read_for_restore(_str(prefix), names, dtypes, shapes, _reshape)
+    return values[0] if len(values) == 1 else tuple(values)
+
+
+register_op("RestoreV2", infer=_restore_v2_infer, kernel=_restore_v2_kernel, stateful=True,
+            grad=None)
+
+
+def restore_v2(prefix, tensor_names, shape_and_slices, dtypes, name=None, shapes=None,
+               reshape=False):
+    """Reads `tensor_names` from checkpoint `prefix` (TF's gen_io_ops.restore_v2).
+
+    `shapes` (flowgrad's addition, None entries allowed) makes the op check every
+    tensor's shape before it returns any value; with `reshape` only the number
+    of elements must match and values are reshaped.
+    """
+    g = get_default_graph()
+    with g.name_scope(name or "RestoreV2") as scope:
+        names_t = constant([str(n) for n in tensor_names], dtype=_dt.string, name="tensor_names")
+        slices_t = constant(list(shape_and_slices), dtype=_dt.string, name="shape_and_slices")
+        attrs = {"dtypes": tuple(_dt.as_dtype(d).base_dtype for d in dtypes)}
+        if shapes is not None:
+            attrs["_shapes"] = tuple(None if s is None else tuple(s) for s in shapes)
+            attrs["_reshape"] = bool(reshape)
+        op = g._create_op("RestoreV2", [prefix, names_t, slices_t], attrs, scope)
+    return op.outputs
+
+
+# ---------------------------------------------------------------------------------------
+# SaverDef
+# ---------------------------------------------------------------------------------------
+class SaverDef:
+    """TF's SaverDef proto: the names a Saver runs, and its retention policy."""
+
+    V1, V2 = 1, 2
+    _FIELDS = ("filename_tensor_name", "save_tensor_name", "restore_op_name", "max_to_keep",
+               "sharded", "keep_checkpoint_every_n_hours", "version")
+
+    def __init__(self, filename_tensor_name="", save_tensor_name="", restore_op_name="",
+                 max_to_keep=0, sharded=False, keep_checkpoint_every_n_hours=0.0, version=2):
+        self.filename_tensor_name = filename_tensor_name
+        self.save_tensor_name = save_tensor_name
+        self.restore_op_name = restore_op_name
+        self.max_to_keep = max_to_keep
+        self.sharded = sharded
+        self.keep_checkpoint_every_n_hours = keep_checkpoint_every_n_hours
+        self.version = version
+
+    def to_dict(self):
+        return {k: getattr(self, k) for k in self._FIELDS}
+
+    @classmethod
+    def from_dict(cls, d):
+        return cls(**{k: d[k] for k in cls._FIELDS if k in d})
+
+    def __eq__(self, other):
+        return isinstance(other, SaverDef) and self.to_dict() == other.to_dict()
+
+    def __str__(self):
+        lines = []
+        for k in self._FIELDS:
+            v = getattr(self, k)
+            if k == "version":
+                lines.append(f"version: V{v}")
+            elif isinstance(v, str):
+                if v:
+                    lines.append(f'{k}: "{v}"')
+            elif isinstance(v, bool):
+                if v:
+                    lines.append(f"{k}: true")
+            elif v:
+                lines.append(f"{k}: {v}")
+        return "\n".join(lines) + "\n"
+
+    __repr__ = __str__
+
+
+# ---------------------------------------------------------------------------------------
+# var_list handling (TF's saveable_object_util.op_list_to_dict)
+# ---------------------------------------------------------------------------------------
+def _var_key(v):
+    if isinstance(v, Tensor):
+        return v.op.name
+    return v.op.name
+
+
+def _op_list_to_dict(var_list):
+    if isinstance(var_list, (set, frozenset)):
+        raise TypeError("Variables to save should be passed in a dict or a list: "
+                        f"{var_list}")
+    if isinstance(var_list, dict):
+        out = {}
+        for name, v in var_list.items():
+            if not isinstance(name, str):
+                raise TypeError(f"Variable names should be strings, got {name!r}")
+            out[name] = _check_saveable(v)
+        return out
+    out = {}
+    for v in sorted(var_list, key=lambda x: x.name):
+        v = _check_saveable(v)
+        name = _var_key(v)
+        if name in out:
+            raise ValueError(f"At least two variables have the same name: {name}")
+        out[name] = v
+    return out
+
+
+def _check_saveable(v):
+    from ..ops.variables import Variable
+    if isinstance(v, Variable):
+        return v
+    if isinstance(v, Tensor) and v.op.type == "VariableV2":
+        return v
+    raise TypeError(f"Can not convert a {type(v).__name__} into a Tensor or Operation: {v!r} "
+                    "(a Saver saves Variables)")
+
+
+def _ref_of(v):
+    return v._ref() if hasattr(v, "_ref") else v
+
+
+# ---------------------------------------------------------------------------------------
+# Saver
+# ---------------------------------------------------------------------------------------
+class Saver:
+    """Saves and restores variables (TF 1.x `tf.train.Saver`).
+
+    >>> w = tf.Variable([1.0, 2.0], name="w")
+    >>> saver = tf.train.Saver(max_to_keep=3)
+    >>> with tf.Session() as sess:
+    ...     sess.run(tf.global_variables_initializer())
+    ...     path = saver.save(sess, "/tmp/model.ckpt", global_step=10)  # '/tmp/model.ckpt-10'
+    ...     saver.restore(sess, path)
+
+    Files: `<path>.index` (JSON), `<path>.data-00000-of-00001` (safetensors),
+    `<path>.meta` (the meta graph) and the `checkpoint` state file.
+    """
+
+    def __init__(self, var_list=None, reshape=False, sharded=False, max_to_keep=5,
+                 keep_checkpoint_every_n_hours=10000.0, name=None, restore_sequentially=False,
+                 saver_def=None, builder=None, defer_build=False, allow_empty=False,
+                 write_version=2, pad_step_number=False, save_relative_paths=False,
+                 filename=None):
+        if defer_build and var_list:
+            raise ValueError("If `var_list` is provided then build cannot be deferred. Either "
+                             "set defer_build=False or var_list=None.")
+        self._var_list = var_list
+        self._reshape = reshape
+        self._sharded = sharded
+        self._max_to_keep = max_to_keep
+        self._keep_checkpoint_every_n_hours = keep_checkpoint_every_n_hours
+        self._name = name
+        self._restore_sequentially = restore_sequentially
+        self.saver_def = saver_def
+        self._builder = builder
+        self._is_built = False
+        self._allow_empty = allow_empty
+        self._is_empty = None
+        self._write_version = write_version
+        self._pad_step_number = pad_step_number
+        self._filename = filename
+        self._save_relative_paths = save_relative_paths
+        self._last_checkpoints = []
+        self._checkpoints_to_be_deleted = []
+        self._next_checkpoint_time = (time.time()
+                                      + keep_checkpoint_every_n_hours * 3600)
+        if saver_def is not None:
+            self._check_saver_def()
+            self._is_built = True
+            self._next_checkpoint_time = (time.time()
+                                          + saver_def.keep_checkpoint_every_n_hours * 3600)
+        elif not defer_build:
+            self.build()
+
+    def _check_saver_def(self):
+        if not isinstance(self.saver_def, SaverDef):
+            raise ValueError(f"saver_def must be a saver_pb2.SaverDef: {self.saver_def}")
+        if not self.saver_def.save_tensor_name:
+            raise ValueError(f"saver_def must specify the save_tensor_name: {self.saver_def}")
+        if not self.saver_def.restore_op_name:
+            raise ValueError(f"saver_def must specify the restore_op_name: {self.saver_def}")
+
+    # -- building the save/restore ops ---------------------------------------------------
+    def build(self):
+        if self._is_built:
+            return
+        self._build()
+
+    def _build(self):
+        var_list = self._var_list
+        if var_list is None:
+            g = get_default_graph()
+            var_list = (g.get_collection(GraphKeys.GLOBAL_VARIABLES)
+                        + g.get_collection(GraphKeys.SAVEABLE_OBJECTS))
+        var_dict = _op_list_to_dict(var_list)
+        if not var_dict:
+            if self._allow_empty:
+                self._is_empty = True
+                return
+            raise ValueError("No variables to save")
+        self._is_empty = False
+        g = _ref_of(next(iter(var_dict.values()))).graph
+        names = list(var_dict)
+        refs = [_ref_of(var_dict[n]) for n in names]
+        with g.as_default(), g.control_dependencies(None), g.name_scope(self._name or "save") \
+                as scope:
+            with g.name_scope("filename") as fscope:
+                default = constant(self._filename or "model", dtype=_dt.string, name="input")
+            filename = g._create_op("PlaceholderWithDefault", [default], {"shape": ()},
+                                    fscope).outputs[0]
+            filename = array_ops.placeholder_with_default(filename, shape=(), name="Const")
+            slices = [""] * len(names)
+            save_op = save_v2(filename, names, slices, refs)
+            with g.control_dependencies([save_op]):
+                save_tensor = array_ops.identity(filename, name="control_dependency")
+            dtypes = [r.dtype.base_dtype for r in refs]
+            shapes = [r.shape.as_tuple() if r.shape.is_fully_defined() else None for r in refs]
+            restored = restore_v2(filename, names, slices, dtypes, shapes=shapes,
+                                  reshape=self._reshape)
+            assigns = []
+            for ref, value in zip(refs, restored):
+                validate = ref.shape.is_fully_defined() and not self._reshape
+                assigns.append(state_ops.assign(ref, value, validate_shape=validate).op)
+            from ..ops.control_flow_ops import group
+            restore_op = group(*assigns, name="restore_all")
+        self._restore_vars = list(zip(names, refs))
+        self.saver_def = SaverDef(
+            filename_tensor_name=filename.name, save_tensor_name=save_tensor.name,
+            restore_op_name=restore_op.name, max_to_keep=self._max_to_keep,
+            sharded=self._sharded,
+            keep_checkpoint_every_n_hours=self._keep_checkpoint_every_n_hours,
+            version=self._write_version)
+        _ = scope
+        self._is_built = True
+
+    def as_saver_def(self):
+        """The SaverDef naming this saver's ops."""
+        return self.saver_def
+
+    def to_proto(self, export_scope=None):
+        sd = SaverDef.from_dict(self.saver_def.to_dict())
+        if export_scope:
+            pre = export_scope + "/"
+            for k in ("filename_tensor_name", "save_tensor_name", "restore_op_name"):
+                v = getattr(sd, k)
+                if v.startswith(pre):
+                    setattr(sd, k, v[len(pre):])
+        return sd
+
+    @staticmethod
+    def from_proto(saver_def, import_scope=None):
+        if import_scope:
+            sd = SaverDef.from_dict(saver_def.to_dict())
+            for k in ("filename_tensor_name", "save_tensor_name", "restore_op_name"):
+                setattr(sd, k, import_scope + "/" + getattr(sd, k))
+            saver_def = sd
+        return Saver(saver_def=saver_def)
+
+    # -- checkpoint bookkeeping ----------------------------------------------------------
+    @property
+    def last_checkpoints(self):
+        """The checkpoint prefixes not yet deleted, oldest first."""
+        return [p for p, _ in self._last_checkpoints]
+
+    def set_last_checkpoints(self, last_checkpoints):
+        if not isinstance(last_checkpoints, list):
+            raise AssertionError(f"last_checkpoints: {last_checkpoints!r}")
+        self._last_checkpoints = [(s, np.inf) for s in last_checkpoints]
+
+    def set_last_checkpoints_with_time(self, last_checkpoints_with_time):
+        if not isinstance(last_checkpoints_with_time, list):
+            raise AssertionError(f"last_checkpoints_with_time: {last_checkpoints_with_time!r}")
+        self._last_checkpoints = list(last_checkpoints_with_time)
+
+    def recover_last_checkpoints(self, checkpoint_paths):
+        """Adopts existing checkpoints (e.g. after a restart), using their file times."""
+        mtimes = get_checkpoint_mtimes(checkpoint_paths)
+        self.set_last_checkpoints_with_time(list(zip(checkpoint_paths, mtimes)))
+
+    def _record_last_checkpoint(self, latest_save_path):
+        if not self.saver_def.max_to_keep:
+            return
+        self._last_checkpoints = [p for p in self._last_checkpoints if p[0] != latest_save_path]
+        self._last_checkpoints.append((latest_save_path, time.time()))
+        if len(self._last_checkpoints) > self.saver_def.max_to_keep:
+            self._checkpoints_to_be_deleted.append(self._last_checkpoints.pop(0))
+
+    def _maybe_delete_old_checkpoints(self, meta_graph_suffix="meta"):
+        if self._checkpoints_to_be_deleted:
+            p = self._checkpoints_to_be_deleted.pop(0)
+            if p[1] > self._next_checkpoint_time:
+                self._next_checkpoint_time += (self.saver_def.keep_checkpoint_every_n_hours
+                                               * 3600)
+                return
+            try:
+                _cm.remove_checkpoint(p[0], meta_graph_suffix=meta_graph_suffix)
+            except OSError as e:
+                _cm._log.warning("Ignoring: %s", e)
+
+    # -- save / restore ------------------------------------------------------------------
+    def save(self, sess, save_path, global_step=None, latest_filename=None,
+             meta_graph_suffix="meta", write_meta_graph=True, write_state=True,
+             strip_default_attrs=False, save_debug_info=False):
+        """Saves the variables as checkpoint `save_path[-global_step]`.
+
+        Returns:
+          The checkpoint prefix written (a str), or None for an empty saver.
+        Raises:
+          TypeError: `sess` is not a Session.
+          ValueError: the parent directory does not exist, or `latest_filename`
+            is a path or collides with `save_path`.
+        """
+        from ..runtime.session import BaseSession
+        if not self._is_built:
+            raise RuntimeError("`build()` should be called before save if defer_build==True")
+        if latest_filename is None:
+            latest_filename = "checkpoint"
+        if os.path.split(latest_filename)[0]:
+            raise ValueError("'latest_filename' must not contain path components")
+        save_path = os.fspath(save_path)
+        if global_step is not None:
+            if not isinstance(global_step, numbers.Number):
+                global_step = int(sess.run(global_step))
+            if self._pad_step_number:
+                checkpoint_file = f"{save_path}-{int(global_step):08d}"
+            else:
+                checkpoint_file = f"{save_path}-{int(global_step)}"
+        else:
+            checkpoint_file = save_path
+            if os.path.basename(save_path) == latest_filename and not self.saver_def.sharded:
+                raise ValueError(f"'latest_filename' collides with 'save_path': "
+                                 f"'{latest_filename}' and '{save_path}'")
+        if not isinstance(sess, BaseSession):
+            raise TypeError(f"'sess' must be a Session; {sess}")
+        save_path_parent = os.path.dirname(save_path)
+        if save_path_parent and not os.path.isdir(save_path_parent):
+            raise ValueError(f"Parent directory of {save_path} doesn't exist, can't save.")
+        if self._is_empty:
+            return None
+        model_checkpoint_path = sess.run(self.saver_def.save_tensor_name,
+                                         {self.saver_def.filename_tensor_name: checkpoint_file})
+        model_checkpoint_path = _str(model_checkpoint_path)
+        if write_meta_graph:
+            from ..framework import meta_graph
+            meta_file = _cm.meta_graph_filename(checkpoint_file, meta_graph_suffix)
+            meta_graph.export_scoped_meta_graph(
+                filename=meta_file, graph=sess.graph, saver_def=self.saver_def,
+                strip_default_attrs=strip_default_attrs, atomic=True)
+        if write_state:
+            self._record_last_checkpoint(model_checkpoint_path)
+            _cm.update_checkpoint_state(
+                save_dir=save_path_parent or ".", model_checkpoint_path=checkpoint_file,
+                all_model_checkpoint_paths=self.last_checkpoints,
+                latest_filename=latest_filename, save_relative_paths=self._save_relative_paths)
+            self._maybe_delete_old_checkpoints(meta_graph_suffix=meta_graph_suffix)
+        return model_checkpoint_path
+
+    def restore(self, sess, save_path):
+        """Restores the variables from checkpoint `save_path`.
+
+        Everything is checked before any variable changes: on error the
+        session's variables are as they were.
+
+        Raises:
+          ValueError: `save_path` is None or names no checkpoint.
+          tf.errors.NotFoundError: a variable is missing from the checkpoint
+            (or the directory does not exist).
+          tf.errors.InvalidArgumentError: a dtype or shape differs.
+          tf.errors.DataLossError: the files are truncated or corrupted.
+        """
+        if self._is_empty:
+            return
+        if save_path is None:
+            raise ValueError("Can't load save_path when it is None.")
+        save_path = os.fspath(save_path)
+        if not checkpoint_exists(save_path):
+            raise ValueError("The passed save_path is not a valid checkpoint: " + save_path)
+        try:
+            sess.run(self.saver_def.restore_op_name,
+                     {self.saver_def.filename_tensor_name: save_path})
+        except errors.NotFoundError as err:
+            raise errors.NotFoundError(
+                None, err.op, "Restoring from checkpoint failed. This is most likely due to a "
+                "Variable name or other graph key that is missing from the checkpoint. Please "
+                "ensure that you have not altered the graph expected based on the checkpoint. "
+                "Original error:\n\n" + err.message) from None
+        except errors.InvalidArgumentError as err:
+            raise errors.InvalidArgumentError(
+                None, err.op, "Restoring from checkpoint failed. This is most likely due to a "
+                "mismatch between the current graph and the graph from the checkpoint. Please "
+                "ensure that you have not altered the graph expected based on the checkpoint. "
+                "Original error:\n\n" + err.message) from None
+
+    def export_meta_graph(self, filename=None, collection_list=None, as_text=False,
+                          export_scope=None, clear_devices=False, clear_extraneous_savers=False,
+                          strip_default_attrs=False, save_debug_info=False):
+        """Writes the default graph's meta graph with this saver's SaverDef."""
+        from ..framework import meta_graph
+        return meta_graph.export_scoped_meta_graph(
+            filename=filename, graph=get_default_graph(), saver_def=self.saver_def,
+            collection_list=collection_list, as_text=as_text, export_scope=export_scope,
+            clear_devices=clear_devices, strip_default_attrs=strip_default_attrs)
+
+
+def export_meta_graph(filename=None, meta_info_def=None, graph_def=None, saver_def=None,
+                      collection_list=None, as_text=False, graph=None, export_scope=None,
+                      clear_devices=False, clear_extraneous_savers=False,
+                      strip_default_attrs=False, save_debug_info=False, **kwargs):
+    """Writes (and returns) a MetaGraphDef of `graph` (the default graph).
+
+    The document is JSON (see framework/meta_graph.py); `as_text` indents it.
+    """
+    from ..framework import meta_graph
+    if saver_def is None:
+        savers = (graph or get_default_graph()).get_collection(GraphKeys.SAVERS)
+        if savers:
+            saver_def = savers[0].saver_def if isinstance(savers[0], Saver) else savers[0]
+    return meta_graph.export_scoped_meta_graph(
+        filename=filename, graph=graph or get_default_graph(), saver_def=saver_def,
+        collection_list=collection_list, as_text=as_text, export_scope=export_scope,
+        clear_devices=clear_devices, strip_default_attrs=strip_default_attrs,
+        meta_info_def=meta_info_def)
+
+
+def import_meta_graph(meta_graph_or_file, clear_devices=False, import_scope=None, **kwargs):
+    """Rebuilds a saved graph in the default graph; returns a Saver for it (or None).
+
+    >>> saver = tf.train.import_meta_graph("/tmp/model.ckpt-10.meta")
+    >>> saver.restore(sess, "/tmp/model.ckpt-10")
+    """
+    from ..framework import meta_graph
+    mg = meta_graph.read_meta_graph_file(meta_graph_or_file) \
+        if not isinstance(meta_graph_or_file, meta_graph.MetaGraphDef) else meta_graph_or_file
+    meta_graph.import_scoped_meta_graph(mg, clear_devices=clear_devices,
+                                        import_scope=import_scope, **kwargs)
+    if mg.saver_def is not None:
+        return Saver.from_proto(mg.saver_def, import_scope=import_scope)
+    g = get_default_graph()
+    if g.get_collection(GraphKeys.GLOBAL_VARIABLES) or \
+            g.get_collection(GraphKeys.SAVEABLE_OBJECTS):
+        return Saver()
+    _cm._log.info("Saver not created because there are no variables in the graph to restore")
+    return None
+
+
+_ = Operation
