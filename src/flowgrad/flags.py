@@ -118,8 +118,7 @@ class Flag:
         try:
             return self._parser(argument)
         except (TypeError, ValueError) as e:
-            msg = e.args[0] if e.args else str(e)
-            raise IllegalFlagValueError(f"flag --{self.name}={argument}: {msg}") from None
+            raise IllegalFlagValueError(f"flag --{self.name}={argument}: {e}") from None
 
     def parse(self, argument):
         """Sets the value from a command-line string (appends, for multi flags)."""
@@ -323,9 +322,22 @@ def _define(name, default, help, parser, type_help, flag_values, short_name=None
     return (flag_values if flag_values is not None else FLAGS)._define(flag)
 
 
-def _bounded(parse, lower, upper, kind):
+def _bounded(parse, lower, upper, number):
+    """A parser checking lower <= value <= upper, and absl's wording of the bounds."""
     if lower is None and upper is None:
-        return parse, kind
+        return parse, None
+    if lower is not None and upper is not None:
+        help_text = f"a {number} in the range [{lower}, {upper}]"
+    elif lower == 0:
+        help_text = f"a non-negative {number}"
+    elif upper == 0:
+        help_text = f"a non-positive {number}"
+    elif upper is not None:
+        help_text = f"{number} <= {upper}"
+    elif lower == 1 and number == "integer":
+        help_text = f"a positive {number}"
+    else:
+        help_text = f"{number} >= {lower}"
 
     def check(arg):
         value = parse(arg)
@@ -333,12 +345,6 @@ def _bounded(parse, lower, upper, kind):
             raise ValueError(f"{value} is not {help_text}")
         return value
 
-    if lower is not None and upper is not None:
-        help_text = f"{kind} in the range [{lower}, {upper}]"
-    elif lower is not None:
-        help_text = f"{kind} >= {lower}"
-    else:
-        help_text = f"{kind} <= {upper}"
     return check, help_text
 
 
@@ -365,16 +371,18 @@ def DEFINE_integer(name, default, help, lower_bound=None, upper_bound=None,  # n
     Raises:
         IllegalFlagValueError: the default or a parsed value is not an integer in bounds.
     """
-    parse, type_help = _bounded(_parse_int, lower_bound, upper_bound, "an integer")
-    return _define(name, default, help, parse, type_help, flag_values, short_name)
+    parse, type_help = _bounded(_parse_int, lower_bound, upper_bound, "integer")
+    return _define(name, default, help, parse, type_help or "an integer", flag_values,
+                   short_name)
 
 
 @_definer
 def DEFINE_float(name, default, help, lower_bound=None, upper_bound=None,  # noqa: N802
                  flag_values=None, short_name=None, **_):
     """Defines a float flag: `DEFINE_float("learning_rate", 0.01, "Step size.")`."""
-    parse, type_help = _bounded(float, lower_bound, upper_bound, "a number")
-    return _define(name, default, help, parse, type_help, flag_values, short_name)
+    parse, type_help = _bounded(float, lower_bound, upper_bound, "number")
+    return _define(name, default, help, parse, type_help or "a number", flag_values,
+                   short_name)
 
 
 @_definer

@@ -1,0 +1,201 @@
+"""The TF 1.x script layer: `tensorflow` aliasing, tf.app, tf.flags, tf.gfile.
+
+tf.flags and tf.gfile are checked against TF 1.14: tests/golden/compat/*_probe.py
+are TF 1.x scripts; under TF 1.14 they printed tests/golden/compat/*.json, and
+here they run through `flowgrad run` and must print the same.
+"""
+import json
+import os
+import sys
+import types
+
+import pytest
+
+import flowgrad
+from flowgrad import flags as fl
+from flowgrad.cli import run_script
+from flowgrad.compat.tf_alias import alias_tensorflow
+
+GOLDEN = os.path.join(os.path.dirname(__file__), "golden", "compat")
+
+
+# -- tensorflow aliasing ------------------------------------------------------------------
+
+def test_import_forms_resolve_to_flowgrad():
+    with alias_tensorflow():
+        import tensorflow as tf
+        import tensorflow.compat.v1 as tf1
+        from tensorflow.python.framework import dtypes, ops
+        from tensorflow.python.ops import array_ops, math_ops
+        from tensorflow.python.platform import gfile
+        from tensorflow.python.training import saver as saver_lib  # noqa: F401
+        assert tf.Session is flowgrad.Session
+        assert tf1.Session is flowgrad.Session
+        assert tf.compat.v1.placeholder is flowgrad.placeholder
+        assert tf.compat.v1.nn.__name__ == "tensorflow.compat.v1.nn"
+        assert ops.Graph is flowgrad.Graph
+        assert ops.get_default_graph is flowgrad.get_default_graph
+        assert dtypes.float32 is flowgrad.float32
+        assert math_ops.add is flowgrad.add
+        assert array_ops.reshape is flowgrad.reshape
+        assert gfile.Exists is flowgrad.gfile.Exists
+        assert tf.app.flags.FLAGS is flowgrad.flags.FLAGS
+        assert tf.__version__ == "1.14.0"
+        assert tf.compat.as_bytes("ab") == b"ab"
+        assert "Session" in dir(tf)
+    assert not any(k == "tensorflow" or k.startswith("tensorflow.") for k in sys.modules)
+
+
+def test_aliased_script_computes():
+    with alias_tensorflow():
+        import tensorflow.compat.v1 as tf
+        x = tf.placeholder(tf.float32, [2])
+        y = tf.reduce_sum(x * x)
+        (g,) = tf.gradients(y, x)
+        with tf.Session() as sess:
+            assert sess.run(g, {x: [1.0, 2.0]}).tolist() == [2.0, 4.0]
+
+
+def _error_of(code):
+    with alias_tensorflow():
+        try:
+            exec(compile(code, "script.py", "exec"), {})
+        except (AttributeError, ImportError) as e:
+            return e
+    raise AssertionError("no error raised")
+
+
+@pytest.mark.parametrize("code, cls, missing", [
+    ("import tensorflow as tf\n\ntf.contrib.layers.fully_connected", AttributeError,
+     "tensorflow.contrib"),
+    ("import tensorflow as tf\n\ntf.nn.rnn_cell.LSTMCell", AttributeError,
+     "tensorflow.nn.rnn_cell"),
+    ("import tensorflow as tf\n\ntf.compat.v1.no_such_fn", AttributeError,
+     "tensorflow.compat.v1.no_such_fn"),
+    ("import os\n\nimport tensorflow.contrib.layers", ImportError,
+     "tensorflow.contrib.layers"),
+    ("import os\n\nfrom tensorflow.contrib.layers import fully_connected", ImportError,
+     "tensorflow.contrib.layers"),
+    ("import os\n\nfrom tensorflow import contrib", ImportError, "tensorflow.contrib"),
+    ("import os\n\nfrom tensorflow.python.ops import gen_math_ops", ImportError,
+     "tensorflow.python.ops.gen_math_ops"),
+    ("import os\n\nfrom tensorflow.examples.tutorials.mnist import input_data", ImportError,
+     "tensorflow.examples.tutorials.mnist"),
+])
+def test_missing_symbol_is_named_with_the_script_line(code, cls, missing):
+    e = _error_of(code)
+    assert isinstance(e, cls)
+    assert str(e) == f"flowgrad does not implement {missing} (used by script.py line 3)"
+
+
+def test_hasattr_on_a_missing_name_is_false():
+    with alias_tensorflow():
+        import tensorflow as tf
+        assert not hasattr(tf, "contrib")
+        assert hasattr(tf, "Session")
+
+
+def test_alias_restores_what_was_there():
+    fake = types.ModuleType("tensorflow")
+    sys.modules["tensorflow"] = fake
+    try:
+        with alias_tensorflow():
+            import tensorflow
+            assert tensorflow is not fake
+            assert tensorflow.constant is flowgrad.constant
+        assert sys.modules["tensorflow"] is fake
+        assert sys.meta_path[0].__class__.__name__ != "_Finder"
+    finally:
+        del sys.modules["tensorflow"]
+
+
+# -- tf.flags and tf.app.run -------------------------------------------------------------
+
+def _golden_lines(name):
+    with open(os.path.join(GOLDEN, name)) as f:
+        return [json.loads(line) for line in f]
+
+
+def _run_probe(capsys, name, *args):
+    assert run_script(os.path.join(GOLDEN, name), list(args)) == 0
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def test_flags_parse_as_tf114(capsys):
+    assert _run_probe(capsys, "flags_probe.py") == _golden_lines("flags.json")
+
+
+def test_flags_read_before_parse_parses_sys_argv(monkeypatch):
+    fv = fl.FlagValues()
+    fl.DEFINE_integer("steps", 1, "Steps.", flag_values=fv)
+    monkeypatch.setattr(sys, "argv", ["prog", "--steps=4"])
+    assert not fv.is_parsed()
+    assert fv.steps == 4
+    assert fv.is_parsed()
+
+
+def test_flags_old_keyword_names_defaults_and_setters():
+    fv = fl.FlagValues()
+    fl.DEFINE_string(flag_name="data", default_value="/tmp", docstring="Data dir.",
+                     flag_values=fv)
+    fv(["prog"])
+    assert fv.data == "/tmp"
+    fv.data = "/x"
+    assert fv["data"].value == "/x" and fv.flag_values_dict() == {"data": "/x"}
+    fv.unparse_flags()
+    assert not fv.is_parsed() and fv["data"].value == "/tmp"
+    with pytest.raises(fl.DuplicateFlagError, match="'data' is defined twice"):
+        fl.DEFINE_string("data", "", "again", flag_values=fv)
+    with pytest.raises(AttributeError):
+        fv.nope  # noqa: B018
+
+
+def test_required_flag():
+    fv = fl.FlagValues()
+    fl.DEFINE_string("out", None, "Output.", flag_values=fv)
+    fl.mark_flag_as_required("out", flag_values=fv)
+    with pytest.raises(fl.IllegalFlagValueError, match="--out must have a value"):
+        fv(["prog"])
+    assert fv(["prog", "--out=a"]) == ["prog"]
+
+
+def _app_script(tmp_path, body):
+    path = tmp_path / "app_script.py"
+    path.write_text('"""Trains a thing."""\nimport tensorflow as tf\n'
+                    'tf.app.flags.DEFINE_integer("steps", 3, "Number of steps.")\n'
+                    'FLAGS = tf.app.flags.FLAGS\n' + body)
+    return str(path)
+
+
+def test_app_run_calls_main_with_unparsed_args_and_exits_with_its_result(tmp_path, capsys):
+    script = _app_script(tmp_path, "def main(argv):\n    print(FLAGS.steps, argv[1:])\n"
+                                   "    return 7\n\ntf.app.run()\n")
+    assert run_script(script, ["--steps", "5", "pos", "--other=1"]) == 7
+    assert capsys.readouterr().out == "5 ['pos', '--other=1']\n"
+
+
+def test_app_run_help_and_bad_value(tmp_path, capsys):
+    script = _app_script(tmp_path, "def main(argv):\n    print('ran')\n\ntf.app.run()\n")
+    assert run_script(script, ["--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Trains a thing.") and "--steps: Number of steps." in out
+    assert "ran" not in out
+    assert run_script(script, ["--steps=many"]) == 1
+    err = capsys.readouterr().err
+    assert "FATAL Flags parsing error: flag --steps=many" in err
+
+
+def test_app_run_with_explicit_main_and_argv():
+    flowgrad.flags.FLAGS._reset()
+    seen = []
+    with pytest.raises(SystemExit) as e:
+        flowgrad.app.run(lambda argv: seen.append(argv), ["prog", "a"])
+    assert e.value.code is None and seen == [["prog", "a"]]
+
+
+# -- tf.gfile -----------------------------------------------------------------------------
+
+def test_gfile_behaves_as_tf114(capsys, tmp_path):
+    base = str(tmp_path / "base")
+    got = _run_probe(capsys, "gfile_probe.py", base)
+    assert got == _golden_lines("gfile.json")
