@@ -89,47 +89,84 @@ def _collect_kinds(value, kinds):
             kinds.add("t")
 
 
+def _dense_dims(value):
+    """The shape TF expects from the first elements of nested lists (_GetDenseDimensions)."""
+    dims = []
+    while isinstance(value, (list, tuple)):
+        dims.append(len(value))
+        if not value:
+            break
+        value = value[0]
+    return dims
+
+
+def _flat(value):
+    if isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _flat(v)
+    else:
+        yield value
+
+
+def _accepts(dtype, v):
+    """TF's _AssertCompatible check for one Python element against `dtype`."""
+    if isinstance(v, (np.ndarray, np.generic)):
+        return True
+    if dtype.is_floating:
+        return isinstance(v, numbers.Real)
+    if dtype.is_integer:
+        return isinstance(v, numbers.Integral)
+    if dtype.is_complex:
+        return isinstance(v, numbers.Complex)
+    if dtype is _dt.bool_:
+        return isinstance(v, bool)
+    if dtype is _dt.string:
+        return isinstance(v, (str, bytes))
+    return True
+
+
 def to_numpy(value, dtype=None) -> np.ndarray:
-    """Converts a Python/NumPy value to an array of `dtype` with TF's checks."""
+    """Converts a Python/NumPy value to an array of `dtype` with TF 1.14's checks.
+
+    Raises ValueError for None and ragged lists, TypeError for an element the
+    dtype does not accept ("Expected int32, got 1.5 of type 'float' instead.").
+    Integers out of the dtype's range wrap around, as TF 1.14 does.
+    """
     if dtype is not None:
         dtype = _dt.as_dtype(dtype).base_dtype
+    if value is None or isinstance(value, (list, tuple)):
+        for v in _flat(value):
+            if v is None:
+                raise ValueError("None values not supported.")
     inferred = _infer_dtype(value)
     if inferred is None:
         raise TypeError(f"Failed to convert object of type {type(value)} to Tensor. Contents: "
                         f"{value!r}. Consider casting elements to a supported type.")
+    if isinstance(value, (list, tuple)):
+        want = _dense_dims(value)
+        try:
+            probe = np.array(value, dtype=object)
+            got = list(probe.shape)
+        except ValueError:
+            got = want[:1]
+        if got != want:
+            raise ValueError(f"Argument must be a dense tensor: {value!r} - got shape "
+                             f"{got}, but wanted {want}.")
     target = dtype or inferred
+    if dtype is not None and not isinstance(value, (np.ndarray, np.generic)):
+        for v in _flat(value):
+            if not _accepts(dtype, v):
+                raise TypeError(f"Expected {dtype.name}, got {v!r} of type "
+                                f"'{type(v).__name__}' instead.")
     if target is _dt.string:
         arr = np.array(value, dtype=object)
         return np.vectorize(lambda s: s.encode() if isinstance(s, str) else s,
                             otypes=[object])(arr) if arr.size else arr
-    if dtype is not None and inferred is not dtype:
-        _check_compatible(value, inferred, dtype)
-    arr = np.array(value, dtype=target.as_numpy_dtype)
-    if target.is_integer and inferred.is_integer:
-        info = np.iinfo(target.as_numpy_dtype)
-        raw = np.asarray(value)
-        if raw.size and (raw.min() < info.min or raw.max() > info.max):
-            raise TypeError(f"Value {value!r} out of range for dtype {target.name}")
-    return arr
-
-
-def _check_compatible(value, inferred, dtype):
-    ok = True
-    if inferred.is_floating or inferred.is_complex:
-        ok = dtype.is_floating or dtype.is_complex
-        if inferred.is_complex and not dtype.is_complex:
-            ok = False
-    elif inferred.is_integer:
-        ok = dtype.is_integer or dtype.is_floating or dtype.is_complex
-    elif inferred is _dt.bool_:
-        ok = dtype is _dt.bool_
-    elif inferred is _dt.string:
-        ok = dtype is _dt.string
-    if isinstance(value, np.ndarray | np.generic):
-        ok = True  # NumPy arrays are cast, as TF does with an explicit dtype
-    if not ok:
-        raise TypeError(f"Expected {dtype.name}, got {value!r} of type "
-                        f"'{type(value).__name__}' instead.")
+    if target.is_integer and (inferred.is_integer or inferred is _dt.bool_):
+        raw = np.array(value)
+        if raw.dtype.kind in "iub":
+            return raw.astype(target.as_numpy_dtype)
+    return np.array(value, dtype=target.as_numpy_dtype)
 
 
 def constant(value, dtype=None, shape=None, name="Const", verify_shape=False):
@@ -186,14 +223,14 @@ def convert_to_tensor(value, dtype=None, name=None, preferred_dtype=None, as_ref
             if not dtype.is_compatible_with(value.dtype) or (
                     dtype.base_dtype is not value.dtype.base_dtype):
                 raise ValueError(f"Tensor conversion requested dtype {dtype.name} for Tensor "
-                                 f"with dtype {value.dtype.name}: {value!r}")
+                                 f"with dtype {value.dtype.name}: {str(value)!r}")
         return value
     for _, base_type, fn in _CONVERSIONS:
         if isinstance(value, base_type):
             t = fn(value, dtype=dtype, name=name, as_ref=as_ref)
             if dtype is not None and t.dtype.base_dtype is not _dt.as_dtype(dtype).base_dtype:
                 raise ValueError(f"Tensor conversion requested dtype {_dt.as_dtype(dtype).name} "
-                                 f"for Tensor with dtype {t.dtype.name}: {t!r}")
+                                 f"for Tensor with dtype {t.dtype.name}: {str(t)!r}")
             return t
     if isinstance(value, Operation):
         raise TypeError(f"Can't convert Operation '{value.name}' to Tensor (target dtype="

@@ -19,6 +19,31 @@ _VALID_NAMES_SEEN: set = set()  # names already checked against _VALID_OP_NAME
 _VALID_SCOPE_NAME = re.compile(r"^[A-Za-z0-9_.\\/>-]*$")
 
 
+def _shape_str(shape):
+    """A shape as TF's C++ shape inference prints it: [2,3], [?,3], [] or ?."""
+    dims = shape.as_tuple()
+    if dims is None:
+        return "?"
+    return "[" + ",".join("?" if d is None else str(d) for d in dims) + "]"
+
+
+def merge_shapes(a, b):
+    """Merges two static shapes, raising ValueError with TF's C++ messages."""
+    a, b = as_shape(a), as_shape(b)
+    da, db = a.as_tuple(), b.as_tuple()
+    if da is None:
+        return b
+    if db is None:
+        return a
+    if len(da) != len(db):
+        raise ValueError(f"Shapes must be equal rank, but are {len(da)} and {len(db)}")
+    for i, (x, y) in enumerate(zip(da, db)):
+        if x is not None and y is not None and x != y:
+            raise ValueError(f"Dimension {i} in both shapes must be equal, but are {x} and {y}. "
+                             f"Shapes are {_shape_str(a)} and {_shape_str(b)}.")
+    return a.merge_with(b)
+
+
 class GraphKeys:
     """Standard names for graph collections (TF 1.x `tf.GraphKeys`)."""
 
@@ -55,6 +80,40 @@ class GraphKeys:
     COND_CONTEXT = "cond_context"
     WHILE_CONTEXT = "while_context"
     VARIABLES = GLOBAL_VARIABLES
+
+
+def _parse_device(spec):
+    """'/job:w/task:0/cpu:0' -> {'job': 'w', 'task': '0', 'type': 'CPU', 'index': '0'}."""
+    if hasattr(spec, "to_string"):
+        spec = spec.to_string()
+    out = {}
+    for part in str(spec).split("/"):
+        if not part:
+            continue
+        fields = part.split(":")
+        key = fields[0].lower()
+        if key in ("job", "replica", "task") and len(fields) == 2:
+            out[key] = fields[1]
+        elif key == "device" and len(fields) in (2, 3):
+            out["type"] = fields[1].upper()
+            if len(fields) == 3 and fields[2] != "*":
+                out["index"] = fields[2]
+        elif key in ("cpu", "gpu") and len(fields) == 2:
+            out["type"] = key.upper()
+            if fields[1] != "*":
+                out["index"] = fields[1]
+        else:
+            raise ValueError(f"Unknown attribute: '{part}' in '{spec}'")
+    if "type" not in out:
+        out.pop("index", None)
+    return out
+
+
+def _device_string(spec):
+    s = "".join(f"/{k}:{spec[k]}" for k in ("job", "replica", "task") if k in spec)
+    if "type" in spec:
+        s += f"/device:{spec['type']}:{spec.get('index', '*')}"
+    return s
 
 
 # ---------------------------------------------------------------------------------------
@@ -109,11 +168,7 @@ class Tensor:
 
     def set_shape(self, shape):
         """Merges `shape` into the static shape (ValueError if incompatible)."""
-        shape = as_shape(shape)
-        if not self._shape.is_compatible_with(shape):
-            raise ValueError(
-                f"Tensor's shape {self._shape} is not compatible with supplied shape {shape}")
-        self._shape = self._shape.merge_with(shape)
+        self._shape = merge_shapes(self._shape, as_shape(shape))
 
     def consumers(self):
         return list(self._consumers)
@@ -144,18 +199,10 @@ class Tensor:
     __nonzero__ = __bool__
 
     def __iter__(self):
-        dims = self._shape.as_tuple()
-        if dims is None or not dims:
-            raise TypeError("'Tensor' object is not iterable.")
-        if dims[0] is None:
-            raise TypeError(
-                "Tensor objects are only iterable when the shape of the first dimension is known.")
-        return (self[i] for i in range(dims[0]))
-
-    def __len__(self):
-        raise TypeError(
-            f"len is not well defined for symbolic Tensors. ({self.name}) Please call `x.shape` "
-            "rather than `len(x)` for shape information.")
+        # A generator, as in TF 1.14: iter(t) succeeds, the first next() raises.
+        raise TypeError("Tensor objects are only iterable when eager execution is enabled. To "
+                        "iterate over this tensor use tf.map_fn.")
+        yield  # noqa: unreachable - makes this a generator
 
     def __array__(self, dtype=None, copy=None):
         raise NotImplementedError(
@@ -231,10 +278,11 @@ class Operation:
 
     @property
     def node_def(self):
-        return {"name": self._name, "op": self._type,
-                "input": [t._as_node_def_input() for t in self._inputs]
-                + ["^" + c._name for c in self._control_inputs],
-                "device": self._device, "attr": dict(self._attrs)}
+        """A NodeDef-like record: .name, .op, .input, .device, .attr (also `nd["name"]`)."""
+        return NodeDef(name=self._name, op=self._type,
+                       input=[t._as_node_def_input() for t in self._inputs]
+                       + ["^" + c._name for c in self._control_inputs],
+                       device=self._device, attr=dict(self._attrs))
 
     @property
     def op_def(self):
@@ -248,6 +296,10 @@ class Operation:
         try:
             return self._attrs[name]
         except KeyError:
+            if name == "T" and self._inputs:  # the type attr of TF's single-type ops
+                return self._inputs[0].dtype.base_dtype
+            if name == "_class" and self._colocation:
+                return [b"loc:@" + c.encode() for c in self._colocation]
             raise ValueError(f"Operation '{self._name}' has no attr named '{name}'.") from None
 
     def _set_attr(self, name, value):
@@ -289,6 +341,12 @@ class Operation:
         return "\n".join(lines) + "\n"
 
     # identity __eq__/__hash__ inherited from object (fast sets/dicts of ops)
+
+
+class NodeDef(dict):
+    """The fields of TF's NodeDef proto, readable as attributes or keys."""
+
+    __getattr__ = dict.__getitem__
 
 
 class _InputList(tuple):
@@ -495,8 +553,9 @@ class Graph:
             if type(t) is not Tensor and not isinstance(t, Tensor):
                 raise TypeError(f"Input to op '{op_type}' must be a Tensor, got {t!r}")
             if t._op._graph is not self:
-                raise ValueError(f"Tensor {t} must be from the same graph as the op "
-                                 f"'{name or op_type}' being created.")
+                first = next((x for x in inputs if x._op._graph is self), None)
+                other = first if first is not None else repr(self)
+                raise ValueError(f"{t} must be from the same graph as {other}.")
         exact = False
         if name is None:
             name = op_type
@@ -517,7 +576,7 @@ class Graph:
             msg = str(e)
             if candidate not in msg:
                 msg = f"{msg} for '{candidate}' (op: '{op_type}') with input shapes: " + \
-                      ", ".join(str(t._shape) for t in inputs) + "."
+                      ", ".join(_shape_str(t._shape) for t in inputs) + "."
             raise type(e)(msg) from None
         full = name if exact else self.unique_name(name)
         op = Operation(self, full, op_type, op_def, inputs, attrs, specs,
@@ -537,7 +596,7 @@ class Graph:
             if any(o in c.new_ops for o in input_ops):
                 continue
             for x in c.control_inputs:
-                if x not in ctrl:
+                if x not in ctrl and x not in input_ops:
                     ctrl.append(x)
         return ctrl
 
@@ -662,15 +721,16 @@ class Graph:
             self._device_stack.pop()
 
     def _current_device(self, op):
-        dev = ""
+        """The merged device of the device stack, canonical as TF prints it."""
+        spec = {}
         for d in self._device_stack:
             if d is None:
-                dev = ""
+                spec = {}
             elif callable(d):
-                dev = d(op) or ""
+                spec = _parse_device(d(op) or "")
             else:
-                dev = str(d)
-        return dev
+                spec = {**spec, **_parse_device(d)}
+        return _device_string(spec)
 
     @contextlib.contextmanager
     def colocate_with(self, op, ignore_existing=False):
@@ -830,6 +890,7 @@ def reset_default_graph():
 def _graph_of(values):
     """The graph that `values` (tensors, ops, variables) live in, else the default."""
     g = None
+    first = None
     for v in values:
         conv = getattr(v, "_as_graph_element", None)
         if conv is not None and not isinstance(v, (Tensor, Operation)):
@@ -837,9 +898,9 @@ def _graph_of(values):
         vg = v.graph if isinstance(v, (Tensor, Operation)) else None
         if vg is not None:
             if g is None:
-                g = vg
+                g, first = vg, v
             elif vg is not g:
-                raise ValueError(f"{v!r} must be from the same graph as {g!r}.")
+                raise ValueError(f"{v} must be from the same graph as {first}.")
     return g or get_default_graph()
 
 

@@ -216,10 +216,7 @@ class Variable:
         return self is other
 
     def __iter__(self):
-        return iter(self._snapshot)
-
-    def __bool__(self):
-        return self._snapshot.__bool__()
+        raise TypeError("'Variable' object is not iterable.")
 
     __array_priority__ = 100
 

@@ -16,6 +16,7 @@ from ..framework import errors
 from ..framework.graph import Graph, Operation, Tensor, get_default_graph
 from .backends.numpy import CompiledProgram
 from .ir import lower
+from ..ops.state_ops import Uninitialized
 
 
 class RunContext:
@@ -27,6 +28,34 @@ class RunContext:
         self.session = session
         self.lock = threading.RLock()
         self.keep_source = False
+
+
+def _convert_feed(t, npdt, val):
+    if isinstance(val, Tensor):
+        raise TypeError("The value of a feed cannot be a tf.Tensor object. Acceptable "
+                        "feed values include Python scalars, strings, lists, numpy "
+                        "ndarrays, or TensorHandles. For reference, the tensor object "
+                        f"was {val} which was passed to the feed with key {t}.")
+    if isinstance(val, int) and not isinstance(val, bool) and npdt is not object:
+        try:
+            ok = np.array(val).astype(npdt) == val
+        except OverflowError:
+            ok = False
+        if not ok:
+            raise TypeError(
+                f"Type of feed value {val} with type {type(val)} is not compatible "
+                f"with Tensor type {t.dtype.base_dtype!r}. Try explicitly setting "
+                "the type of the feed tensor to a larger type (e.g. int64).")
+    try:
+        if npdt is not object and np.dtype(npdt).kind in "iu":
+            raw = np.asarray(val)
+            if raw.dtype.kind in "iub":
+                return raw.astype(npdt)
+        return np.asarray(val, dtype=npdt)
+    except (ValueError, TypeError) as e:
+        # NumPy's message, first sentence (what TF 1.14's NumPy printed)
+        msg = str(e).split(". ")[0]
+        raise type(e)(msg if msg.endswith(".") or "'" in msg else msg + ".") from None
 
 
 class _ClosedState:
@@ -69,7 +98,7 @@ class _FetchMapper:
                 from None
         except KeyError as e:
             raise ValueError(f"Fetch argument {f!r} cannot be interpreted as a Tensor. "
-                             f"({e.args[0]})") from None
+                             f"({e})") from None
         if isinstance(el, Operation):
             if el not in self.targets:
                 self.targets.append(el)
@@ -133,37 +162,25 @@ class _Plan:
         self.feed_specs = [(t, t.dtype.base_dtype.as_numpy_dtype, t.shape.as_tuple())
                            for t in feed_tensors]
         self.copy_out = [v in prog.persistent for v in prog.fetches]
-        self.scalar_out = [(prog.shapes.get(v) is not None and prog.shapes[v].as_tuple() == ())
-                           for v in prog.fetches]
+        # A fetched value that is a feed comes back as the converted feed array (a 0-d
+        # array stays an array, as in TF); everything else that is 0-d becomes a scalar.
+        self.scalar_out = [v not in prog.feeds for v in prog.fetches]
         self.build = mapper.build
         self.simple = len(mapper.elements) == 1 and not mapper.targets
 
     def convert_feeds(self, values):
+        """Converts feed values to arrays of the fed tensors' dtypes; checks their shapes.
+
+        As in TF 1.14: a Python int that does not fit the dtype is a TypeError,
+        integer arrays are cast (wrapping), a value NumPy cannot convert is a
+        ValueError, and a shape the tensor does not accept is a ValueError.
+        """
         out = []
         for (t, npdt, dims), val in zip(self.feed_specs, values):
-            if isinstance(val, Tensor):
-                raise TypeError("The value of a feed cannot be a tf.Tensor object. Acceptable "
-                                "feed values include Python scalars, strings, lists, numpy "
-                                "ndarrays, or TensorHandles. For reference, the tensor object "
-                                f"was {val} which was passed to the feed with key {t}.")
             if type(val) is np.ndarray and val.dtype == npdt:
                 arr = val
             else:
-                if isinstance(val, int) and not isinstance(val, bool) and npdt is not object:
-                    try:
-                        ok = np.array(val).astype(npdt) == val
-                    except OverflowError:
-                        ok = False
-                    if not ok:
-                        raise TypeError(
-                            f"Type of feed value {val} with type {type(val)} is not compatible "
-                            f"with Tensor type {t.dtype.base_dtype!r}. Try explicitly setting "
-                            "the type of the feed tensor to a larger type (e.g. int64).")
-                try:
-                    arr = np.asarray(val, dtype=npdt)
-                except (ValueError, TypeError) as e:
-                    raise ValueError(f"Cannot feed value {val!r} for Tensor {t.name!r} of dtype "
-                                     f"{t.dtype.base_dtype.name}: {e}") from None
+                arr = _convert_feed(t, npdt, val)
             if dims is not None:
                 s = arr.shape
                 if len(s) != len(dims) or any(d is not None and d != x for d, x in zip(dims, s)):
@@ -177,10 +194,12 @@ class _Plan:
         vals = []
         for r, c, s in zip(results, copy_out, scalar_out):
             if type(r) is np.ndarray:
-                if r.ndim == 0:
+                if r.ndim == 0 and s:
                     r = r[()]
                 elif c:
                     r = r.copy()
+            elif type(r) is Uninitialized:
+                raise r.error()
             vals.append(r)
         return self.build(vals)
 
@@ -282,7 +301,8 @@ class BaseSession:
             try:
                 t = self._graph.as_graph_element(k, allow_tensor=True, allow_operation=False)
             except Exception as e:  # noqa: BLE001
-                raise TypeError(f"Cannot interpret feed_dict key as Tensor: {e}") from None
+                msg = e.args[0] if isinstance(e, KeyError) and e.args else e
+                raise TypeError(f"Cannot interpret feed_dict key as Tensor: {msg}") from None
             if not self._graph.is_feedable(t):
                 raise ValueError(f"Tensor {t} may not be fed.")
             tensors.append(t)
@@ -318,8 +338,8 @@ class BaseSession:
             def _callable(*args, **kwargs):
                 if session._closed:
                     raise RuntimeError("Attempted to use a closed Session.")
-                if len(args) != n:
-                    raise TypeError(f"Expected {n} feed values, got {len(args)}")
+                if len(args) != n:  # as TF: the values are zipped with feed_list
+                    return session.run(fetches, dict(zip(feed_list, args)))
                 return package(execute(plan, convert(args), kwargs.get("run_metadata")))
         _callable.plan = plan
         _ = fn
