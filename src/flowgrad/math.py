@@ -1,2 +1,13 @@
 """tf.math: the math namespace (re-exports from flowgrad.ops)."""
 # ruff: noqa: F401
+from .ops.comparison_ops import (equal, greater, greater_equal, less, less_equal, logical_and,
+                                 logical_not, logical_or, logical_xor, not_equal)
+from .ops.math_ops import (abs, accumulate_n, acos, add, add_n, argmax, argmin, asin, atan,
+                           atan2, ceil, conj, cos, cosh, cumprod, cumsum, divide, erf, exp,
+                           expm1, floor, floordiv, floormod, is_finite, is_inf, is_nan, log,
+                           log1p, maximum, minimum, mod, multiply, negative, pow, reciprocal,
+                           reduce_all, reduce_any, reduce_logsumexp, reduce_max, reduce_mean,
+                           reduce_min, reduce_prod, reduce_sum, rint, round, rsqrt, scalar_mul,
+                           sigmoid, sign, sin, sinh, sqrt, square, squared_difference,
+                           subtract, tan, tanh, truediv)
+from .ops.math_ops import div_no_nan as divide_no_nan
