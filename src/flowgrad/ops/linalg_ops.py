@@ -59,7 +59,6 @@ def _matmul_grad(op, grad):
     a, b = op.inputs
     t_a = op.get_attr("transpose_a")
     t_b = op.get_attr("transpose_b")
-    ga = gb = None
     if not t_a and not t_b:
         ga = wants_grad(0) and _mm(grad, b, transpose_b=True)
         gb = wants_grad(1) and _mm(a, grad, transpose_a=True)
@@ -72,7 +71,7 @@ def _matmul_grad(op, grad):
     else:
         ga = wants_grad(0) and _mm(b, grad, transpose_a=True, transpose_b=True)
         gb = wants_grad(1) and _mm(grad, a, transpose_a=True, transpose_b=True)
-    return [ga or None, gb or None]
+    return [ga if ga is not False else None, gb if gb is not False else None]
 
 
 def _mm(a, b, transpose_a=False, transpose_b=False):
