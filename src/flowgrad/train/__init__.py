@@ -6,3 +6,8 @@ from .checkpoint_management import (CheckpointState, NewCheckpointReader, checkp
                                     get_checkpoint_state, latest_checkpoint, list_variables,
                                     load_checkpoint, load_variable, meta_graph_filename,
                                     remove_checkpoint, update_checkpoint_state)
+from .optimizer import Optimizer
+from .optimizers import (AdadeltaOptimizer, AdagradOptimizer, AdamOptimizer, FtrlOptimizer,
+                         GradientDescentOptimizer, MomentumOptimizer, RMSPropOptimizer)
+from .training_util import (assert_global_step, create_global_step, get_global_step,
+                            get_or_create_global_step, global_step)

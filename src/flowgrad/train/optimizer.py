@@ -1,0 +1,452 @@
+"""`tf.train.Optimizer`: the base class (compute_gradients, apply_gradients, slots).
+
+Follows TF 1.14's optimizer.py step for step: the same op names
+(`Adam/update_w/ApplyAdam`), slot variables named and initialized as
+slot_creator makes them (`w/Momentum`, `w/Adam_1`, `w/Momentum/Initializer/zeros`),
+non-slot variables (`beta1_power`) in the caller's name scope, the global
+step incremented after the updates, and TF's errors. One addition: when no
+variable gets a gradient, the ValueError also says, for each variable, why
+(found by walking the graph between the loss and the variable).
+"""
+from __future__ import annotations
+
+from ..autodiff.gradients import gradients
+from ..autodiff.indexed_slices import IndexedSlices
+from ..framework import dtypes as _dt
+from ..framework.constant_op import convert_to_tensor
+from ..framework.graph import GraphKeys, Operation, Tensor, get_default_graph, name_scope
+from ..framework.registry import GRADIENTS
+from ..ops import array_ops, control_flow_ops, state_ops
+from ..ops.variables import Variable, trainable_variables
+
+__all__ = ["Optimizer"]
+
+
+def _var_key(var):
+    return (var.op.graph, var.op.name)
+
+
+def _flatten(x):
+    if isinstance(x, (list, tuple)):
+        out = []
+        for i in x:
+            out.extend(_flatten(i))
+        return out
+    if isinstance(x, dict):
+        out = []
+        for k in sorted(x):
+            out.extend(_flatten(x[k]))
+        return out
+    return [x]
+
+
+# ---------------------------------------------------------------------------------------
+# Slot creation (TF's slot_creator): variables named `<primary>/<name>`, made unique,
+# created at the root name scope, outside control dependencies, colocated with primary.
+# ---------------------------------------------------------------------------------------
+def _create_slot_var(primary, name, make_initial, dtype):
+    g = primary.op.graph
+    with g.as_default(), g.control_dependencies(None), g.name_scope(None):
+        full = g.unique_name(primary.op.name + "/" + name, mark_as_used=False)
+        with g.colocate_with(primary.op):
+            return Variable(initial_value=make_initial, trainable=False, name=full, dtype=dtype,
+                            validate_shape=primary.shape.is_fully_defined())
+
+
+def create_slot(primary, val, name, colocate_with_primary=True):
+    """A slot variable for `primary` initialized to the tensor `val` (slot_creator.create_slot)."""
+    g = primary.op.graph
+    with g.as_default(), g.control_dependencies(None), g.name_scope(None):
+        full = g.unique_name(primary.op.name + "/" + name, mark_as_used=False)
+        with g.colocate_with(primary.op):
+            return Variable(initial_value=val, trainable=False, name=full,
+                            validate_shape=val.shape.is_fully_defined())
+
+
+def create_slot_with_initializer(primary, initializer, shape, dtype, name,
+                                 colocate_with_primary=True):
+    """A slot variable for `primary` from `initializer(shape, dtype)` (in `<slot>/Initializer`)."""
+    dtype = _dt.as_dtype(dtype).base_dtype
+    dims = shape.as_list() if shape.is_fully_defined() else None
+
+    def make():
+        if dims is None:
+            return initializer(array_ops.shape(primary.value()), dtype)
+        return initializer(dims, dtype)
+    return _create_slot_var(primary, name, make, dtype)
+
+
+def zeros_initializer(shape, dtype):
+    return array_ops.zeros(shape, dtype=dtype, name="zeros")
+
+
+def ones_initializer(shape, dtype):
+    return array_ops.ones(shape, dtype=dtype, name="ones")
+
+
+def constant_initializer(value):
+    def init(shape, dtype):
+        if isinstance(shape, Tensor):
+            return array_ops.fill(shape, convert_to_tensor(value, dtype=dtype), name="Const")
+        import numpy as np
+        return convert_to_tensor(np.full(shape, value, dtype=dtype.as_numpy_dtype),
+                                 dtype=dtype, name="Const")
+    return init
+
+
+def create_zeros_slot(primary, name, dtype=None, colocate_with_primary=True):
+    """A slot initialized to zeros with primary's shape (slot_creator.create_zeros_slot)."""
+    dtype = primary.dtype.base_dtype if dtype is None else _dt.as_dtype(dtype).base_dtype
+    return create_slot_with_initializer(primary, zeros_initializer, primary.shape, dtype, name)
+
+
+# ---------------------------------------------------------------------------------------
+# Why a variable gets no gradient (flowgrad's addition to TF's message)
+# ---------------------------------------------------------------------------------------
+def _why_no_gradient(loss, var):
+    """A sentence saying why `loss` has no gradient w.r.t. `var`."""
+    target = var.op if not isinstance(var, Tensor) else var.op
+    ancestors = set()
+    stack = [loss.op]
+    while stack:
+        op = stack.pop()
+        if op in ancestors:
+            continue
+        ancestors.add(op)
+        stack.extend(t.op for t in op.inputs)
+    if target not in ancestors:
+        return "not connected to the loss"
+    # Ops on some path from the variable to the loss, and the edges among them.
+    between = set()
+    stack = [target]
+    while stack:
+        op = stack.pop()
+        if op in between:
+            continue
+        between.add(op)
+        for t in op.outputs:
+            stack.extend(c for c in t.consumers() if c in ancestors and c not in between)
+    reasons = []
+    for op in sorted(between, key=lambda o: o._id):
+        for t in op.outputs:
+            for c in t.consumers():
+                if c not in between:
+                    continue
+                if not t.dtype.is_differentiable:
+                    reasons.append(f"the path goes through the {t.dtype.base_dtype.name} tensor "
+                                   f"'{t.name}' (integer tensors carry no gradient)")
+                elif c.type in ("StopGradient", "PreventGradient"):
+                    reasons.append(f"the path goes through tf.stop_gradient ('{c.name}')")
+                else:
+                    op_type = c._grad_type or c.type
+                    if op_type in GRADIENTS and GRADIENTS[op_type] is None:
+                        reasons.append(f"the path goes through '{c.name}' ({c.type}), an op "
+                                       "with no gradient")
+    if not reasons:
+        return "no differentiable path to the loss"
+    return "; ".join(dict.fromkeys(reasons))
+
+
+# ---------------------------------------------------------------------------------------
+# Variable processors (TF: _RefVariableProcessor, _TensorProcessor)
+# ---------------------------------------------------------------------------------------
+class _RefVariableProcessor:
+    def __init__(self, v):
+        self._v = v
+
+    def target(self):
+        return self._v._ref()
+
+    def update_op(self, optimizer, g):
+        if isinstance(g, Tensor):
+            update_op = optimizer._apply_dense(g, self._v)
+            if self._v.constraint is not None:
+                with get_default_graph().control_dependencies([update_op]):
+                    return self._v.assign(self._v.constraint(self._v))
+            return update_op
+        if self._v.constraint is not None:
+            raise RuntimeError("Cannot use a constraint function on a sparse variable.")
+        return optimizer._apply_sparse_duplicate_indices(g, self._v)
+
+
+class _TensorProcessor:
+    def __init__(self, v):
+        self._v = v
+
+    def target(self):
+        return self._v
+
+    def update_op(self, optimizer, g):
+        raise NotImplementedError("Trying to update a Tensor ", self._v)
+
+
+def _get_processor(v):
+    if isinstance(v, Variable):
+        return _RefVariableProcessor(v)
+    if isinstance(v, Tensor):
+        return _TensorProcessor(v)
+    if not hasattr(v, "op"):
+        raise AttributeError(f"'{type(v).__name__}' object has no attribute 'op'")
+    raise NotImplementedError("Trying to optimize unsupported type ", v)
+
+
+def _deduplicate_indexed_slices(values, indices):
+    """Sums the rows of `values` that share an index: (summed_values, unique_indices)."""
+    from ..ops import array_ops as _a
+    from ..ops.sparse_ops import unsorted_segment_sum
+    unique_indices, new_index_positions = _a.unique(indices)
+    summed_values = unsorted_segment_sum(values, new_index_positions,
+                                            _a.shape(unique_indices)[0])
+    return summed_values, unique_indices
+
+
+# ---------------------------------------------------------------------------------------
+# Optimizer
+# ---------------------------------------------------------------------------------------
+class Optimizer:
+    """Base class for optimizers (TF 1.x `tf.train.Optimizer`).
+
+    Subclasses implement `_create_slots`, `_prepare`, `_apply_dense`,
+    `_apply_sparse` and optionally `_finish`.
+
+    >>> opt = tf.train.GradientDescentOptimizer(0.1)
+    >>> train_op = opt.minimize(loss)  # doctest: +SKIP
+    """
+
+    GATE_NONE = 0
+    GATE_OP = 1
+    GATE_GRAPH = 2
+
+    def __init__(self, use_locking, name):
+        if not name:
+            raise ValueError("Must specify the optimizer name")
+        self._use_locking = use_locking
+        self._name = name
+        self._slots = {}
+        self._non_slot_dict = {}
+
+    def get_name(self):
+        return self._name
+
+    # -- the three entry points ---------------------------------------------------------
+    def minimize(self, loss, global_step=None, var_list=None, gate_gradients=GATE_OP,
+                 aggregation_method=None, colocate_gradients_with_ops=False, name=None,
+                 grad_loss=None):
+        """Adds ops that minimize `loss` by updating `var_list`; returns the train op.
+
+        Args:
+          loss: the scalar Tensor to minimize.
+          global_step: optional integer Variable incremented after the updates.
+          var_list: variables to update (default: the trainable variables).
+          gate_gradients: GATE_NONE, GATE_OP or GATE_GRAPH.
+          aggregation_method, colocate_gradients_with_ops, grad_loss: as in tf.gradients.
+          name: name of the returned op (default: the optimizer's name).
+        Returns:
+          An Operation that applies the updates (and increments global_step).
+        Raises:
+          ValueError: no variable gets a gradient (the message says why for each),
+            no variables to optimize, or the loss has a non-float dtype.
+        """
+        grads_and_vars = self.compute_gradients(
+            loss, var_list=var_list, gate_gradients=gate_gradients,
+            aggregation_method=aggregation_method,
+            colocate_gradients_with_ops=colocate_gradients_with_ops, grad_loss=grad_loss)
+        vars_with_grad = [v for g, v in grads_and_vars if g is not None]
+        if not vars_with_grad:
+            why = "\n".join(f"  {v.name}: {_why_no_gradient(loss, v)}"
+                            for _, v in grads_and_vars)
+            raise ValueError(
+                "No gradients provided for any variable, check your graph for ops that do not "
+                "support gradients, between variables %s and loss %s.\nWhy, per variable:\n%s"
+                % ([str(v) for _, v in grads_and_vars], loss, why))
+        return self.apply_gradients(grads_and_vars, global_step=global_step, name=name)
+
+    def compute_gradients(self, loss, var_list=None, gate_gradients=GATE_OP,
+                          aggregation_method=None, colocate_gradients_with_ops=False,
+                          grad_loss=None):
+        """(gradient, variable) pairs for `loss`; the gradient is None where there is none.
+
+        Raises:
+          ValueError: bad gate_gradients, no variables, or non-float loss/variables.
+          AttributeError/NotImplementedError: var_list holds something that is not a
+            variable (as TF).
+        """
+        if callable(loss) and not isinstance(loss, Tensor):
+            raise RuntimeError("flowgrad runs in graph mode: pass `loss` as a Tensor")
+        if gate_gradients not in (Optimizer.GATE_NONE, Optimizer.GATE_OP,
+                                  Optimizer.GATE_GRAPH):
+            raise ValueError("gate_gradients must be one of: Optimizer.GATE_NONE, "
+                             "Optimizer.GATE_OP, Optimizer.GATE_GRAPH.  Not %s" % gate_gradients)
+        loss = convert_to_tensor(loss) if not isinstance(loss, Tensor) else loss
+        self._assert_valid_dtypes([loss])
+        if grad_loss is not None:
+            self._assert_valid_dtypes([grad_loss])
+        if var_list is None:
+            var_list = (trainable_variables()
+                        + get_default_graph().get_collection(
+                            GraphKeys.TRAINABLE_RESOURCE_VARIABLES))
+        else:
+            var_list = _flatten(var_list)
+        processors = [_get_processor(v) for v in var_list]
+        if not var_list:
+            raise ValueError("No variables to optimize.")
+        var_refs = [p.target() for p in processors]
+        grads = gradients(loss, var_refs, grad_ys=grad_loss,
+                          gate_gradients=(gate_gradients == Optimizer.GATE_OP),
+                          aggregation_method=aggregation_method,
+                          colocate_gradients_with_ops=colocate_gradients_with_ops)
+        if gate_gradients == Optimizer.GATE_GRAPH:
+            grads = control_flow_ops.tuple(grads)
+        grads_and_vars = list(zip(grads, var_list))
+        self._assert_valid_dtypes([v for g, v in grads_and_vars
+                                   if g is not None and v.dtype != _dt.resource])
+        return grads_and_vars
+
+    def apply_gradients(self, grads_and_vars, global_step=None, name=None):
+        """Adds ops applying (gradient, variable) pairs; returns the train op.
+
+        Raises:
+          TypeError: a gradient is not a Tensor/IndexedSlices/None.
+          ValueError: no pairs, or no gradient at all.
+        """
+        grads_and_vars = tuple(grads_and_vars)
+        if not grads_and_vars:
+            raise ValueError("No variables provided.")
+        converted = []
+        for g, v in grads_and_vars:
+            if g is not None:
+                if not isinstance(g, (Tensor, IndexedSlices)):
+                    try:
+                        g = convert_to_tensor(g)
+                    except (TypeError, ValueError):
+                        raise TypeError("Gradient must be convertible to a Tensor or "
+                                        "IndexedSlices, or None: %s" % g) from None
+            converted.append((g, v, _get_processor(v)))
+        var_list = [v for g, v, _ in converted if g is not None]
+        if not var_list:
+            raise ValueError("No gradients provided for any variable: %s."
+                             % ([str(v) for _, v, _ in converted],))
+        graph = get_default_graph()
+        with graph.control_dependencies(None):
+            self._create_slots(var_list)
+        with name_scope(name, self._name) as name:
+            self._prepare()
+            update_ops = []
+            for grad, var, processor in converted:
+                if grad is None:
+                    continue
+                with name_scope("update_" + var.op.name), graph.colocate_with(var.op):
+                    update_ops.append(processor.update_op(self, grad))
+            if global_step is None:
+                apply_updates = self._finish(update_ops, name)
+            else:
+                with graph.control_dependencies([self._finish(update_ops, "update")]):
+                    with graph.colocate_with(global_step.op):
+                        apply_updates = state_ops.assign_add(
+                            global_step, convert_to_tensor(1, dtype=global_step.dtype.base_dtype,
+                                                           name="value"), name=name)
+            if isinstance(apply_updates, Tensor):
+                apply_updates = apply_updates.op
+            train_op = graph.get_collection_ref(GraphKeys.TRAIN_OP)
+            if apply_updates not in train_op:
+                train_op.append(apply_updates)
+            return apply_updates
+
+    # -- slots ------------------------------------------------------------------------------
+    def get_slot(self, var, name):
+        """The slot variable `name` created for `var`, or None."""
+        named_slots = self._slots.get(name, None)
+        if not named_slots:
+            return None
+        return named_slots.get(_var_key(var), None)
+
+    def get_slot_names(self):
+        """The sorted names of the slots this optimizer creates ("m", "v", ...)."""
+        return sorted(self._slots.keys())
+
+    def variables(self):
+        """Slot and non-slot variables of this optimizer in the default graph, by name."""
+        g = get_default_graph()
+        out = [v for v in self._non_slot_dict.values() if v.op.graph is g]
+        for slots in self._slots.values():
+            out.extend(v for v in slots.values() if v.op.graph is g)
+        return sorted(out, key=lambda v: v.name)
+
+    def _slot_dict(self, slot_name):
+        return self._slots.setdefault(slot_name, {})
+
+    def _get_or_make_slot(self, var, val, slot_name, op_name):
+        named_slots = self._slot_dict(slot_name)
+        if _var_key(var) not in named_slots:
+            named_slots[_var_key(var)] = create_slot(var, val, op_name)
+        return named_slots[_var_key(var)]
+
+    def _get_or_make_slot_with_initializer(self, var, initializer, shape, dtype, slot_name,
+                                           op_name):
+        named_slots = self._slot_dict(slot_name)
+        if _var_key(var) not in named_slots:
+            named_slots[_var_key(var)] = create_slot_with_initializer(
+                var, initializer, shape, dtype, op_name)
+        return named_slots[_var_key(var)]
+
+    def _zeros_slot(self, var, slot_name, op_name):
+        named_slots = self._slot_dict(slot_name)
+        if _var_key(var) not in named_slots:
+            named_slots[_var_key(var)] = create_zeros_slot(var, op_name)
+        return named_slots[_var_key(var)]
+
+    def _create_non_slot_variable(self, initial_value, name, colocate_with):
+        graph = colocate_with.op.graph
+        key = (name, graph)
+        v = self._non_slot_dict.get(key, None)
+        if v is None:
+            with graph.as_default(), graph.colocate_with(colocate_with.op):
+                v = Variable(initial_value, name=name, trainable=False)
+            self._non_slot_dict[key] = v
+        return v
+
+    def _get_non_slot_variable(self, name, graph=None):
+        return self._non_slot_dict.get((name, graph), None)
+
+    def _non_slot_variables(self):
+        return self._non_slot_dict.values()
+
+    # -- dtype checks ---------------------------------------------------------------------
+    def _valid_dtypes(self):
+        return (_dt.float32, _dt.float64, _dt.float16, _dt.bfloat16)
+
+    def _assert_valid_dtypes(self, tensors):
+        valid = self._valid_dtypes()
+        for t in tensors:
+            dtype = t.dtype.base_dtype
+            if dtype not in valid:
+                raise ValueError("Invalid type %r for %s, expected: %s."
+                                 % (dtype, t.name, "[" + ", ".join(repr(d) for d in valid)
+                                    + "]"))
+
+    # -- hooks for subclasses -------------------------------------------------------------
+    def _create_slots(self, var_list):
+        pass
+
+    def _prepare(self):
+        pass
+
+    def _apply_dense(self, grad, var):
+        raise NotImplementedError()
+
+    def _apply_sparse_duplicate_indices(self, grad, var):
+        summed_values, unique_indices = _deduplicate_indexed_slices(grad.values, grad.indices)
+        return self._apply_sparse(IndexedSlices(summed_values, unique_indices, grad.dense_shape),
+                                  var)
+
+    def _apply_sparse(self, grad, var):
+        raise NotImplementedError()
+
+    def _finish(self, update_ops, name_scope):
+        return control_flow_ops.group(*update_ops, name=name_scope)
+
+    def _call_if_callable(self, param):
+        return param() if callable(param) else param
+
+
+_ = Operation

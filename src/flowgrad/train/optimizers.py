@@ -1,0 +1,399 @@
+"""The TF 1.x optimizers: GradientDescent, Momentum, Adam, Adagrad, RMSProp, Adadelta, Ftrl.
+
+Each one mirrors its TF 1.14 class: the same slots (names, initial values,
+creation order), the same hyperparameter tensors in `_prepare`
+(`Adam/learning_rate`, ...), cast to the variable's dtype, and one update op
+from training_ops per variable. Sparse gradients (IndexedSlices from gather)
+are deduplicated (summed per index) and applied to the touched rows only,
+except Adam, which, as TF, decays all of m and v and updates every row.
+
+>>> opt = tf.train.AdamOptimizer(0.01)
+>>> train_op = opt.minimize(loss, global_step=tf.train.get_or_create_global_step())  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from ..framework.constant_op import constant, convert_to_tensor
+from ..framework.graph import get_default_graph
+from ..ops import control_flow_ops, state_ops
+from ..ops import math_ops
+from ..ops import scatter_ops
+from . import training_ops
+from .optimizer import Optimizer, constant_initializer, ones_initializer
+
+__all__ = ["GradientDescentOptimizer", "MomentumOptimizer", "AdamOptimizer",
+           "AdagradOptimizer", "RMSPropOptimizer", "AdadeltaOptimizer", "FtrlOptimizer"]
+
+
+def _cast(x, var):
+    return math_ops.cast(x, var.dtype.base_dtype)
+
+
+class GradientDescentOptimizer(Optimizer):
+    """var -= learning_rate * grad.
+
+    Args:
+      learning_rate: a float or a float Tensor.
+      use_locking: accepted (updates are never concurrent in flowgrad).
+      name: prefix of the ops it adds ("GradientDescent").
+    """
+
+    def __init__(self, learning_rate, use_locking=False, name="GradientDescent"):
+        super().__init__(use_locking, name)
+        self._learning_rate = learning_rate
+        self._learning_rate_tensor = None
+
+    def _prepare(self):
+        lr = self._call_if_callable(self._learning_rate)
+        self._learning_rate_tensor = convert_to_tensor(lr, name="learning_rate")
+
+    def _apply_dense(self, grad, var):
+        return training_ops.apply_gradient_descent(
+            var, _cast(self._learning_rate_tensor, var), grad,
+            use_locking=self._use_locking).op
+
+    def _apply_sparse_duplicate_indices(self, grad, var):
+        # Scatter-sub accumulates duplicates itself: no deduplication needed (as TF).
+        values = grad.values * _cast(self._learning_rate_tensor, var)
+        return scatter_ops.scatter_sub(var, grad.indices, values,
+                                       use_locking=self._use_locking)
+
+
+class MomentumOptimizer(Optimizer):
+    """accum = momentum * accum + grad; var -= lr * accum (or Nesterov's variant).
+
+    Args:
+      learning_rate, momentum: floats or float Tensors.
+      use_nesterov: use Nesterov momentum (var -= lr*grad + lr*momentum*accum).
+    """
+
+    def __init__(self, learning_rate, momentum, use_locking=False, name="Momentum",
+                 use_nesterov=False):
+        super().__init__(use_locking, name)
+        self._learning_rate = learning_rate
+        self._momentum = momentum
+        self._use_nesterov = use_nesterov
+
+    def _create_slots(self, var_list):
+        for v in var_list:
+            self._zeros_slot(v, "momentum", self._name)
+
+    def _prepare(self):
+        self._learning_rate_tensor = convert_to_tensor(
+            self._call_if_callable(self._learning_rate), name="learning_rate")
+        self._momentum_tensor = convert_to_tensor(self._call_if_callable(self._momentum),
+                                                  name="momentum")
+
+    def _apply_dense(self, grad, var):
+        mom = self.get_slot(var, "momentum")
+        return training_ops.apply_momentum(
+            var, mom, _cast(self._learning_rate_tensor, var), grad,
+            _cast(self._momentum_tensor, var), use_locking=self._use_locking,
+            use_nesterov=self._use_nesterov).op
+
+    def _apply_sparse(self, grad, var):
+        mom = self.get_slot(var, "momentum")
+        return training_ops.sparse_apply_momentum(
+            var, mom, _cast(self._learning_rate_tensor, var), grad.values, grad.indices,
+            _cast(self._momentum_tensor, var), use_locking=self._use_locking,
+            use_nesterov=self._use_nesterov).op
+
+
+class AdamOptimizer(Optimizer):
+    """Adam (Kingma & Ba): lr_t = lr * sqrt(1 - beta2^t) / (1 - beta1^t),
+    m = beta1*m + (1-beta1)*g, v = beta2*v + (1-beta2)*g^2, var -= lr_t*m/(sqrt(v)+epsilon).
+
+    beta1^t and beta2^t live in the non-slot variables `beta1_power` and
+    `beta2_power`, multiplied by beta1/beta2 after each step.
+    """
+
+    def __init__(self, learning_rate=0.001, beta1=0.9, beta2=0.999, epsilon=1e-8,
+                 use_locking=False, name="Adam"):
+        super().__init__(use_locking, name)
+        self._lr = learning_rate
+        self._beta1 = beta1
+        self._beta2 = beta2
+        self._epsilon = epsilon
+        self._lr_t = self._beta1_t = self._beta2_t = self._epsilon_t = None
+
+    def _get_beta_accumulators(self):
+        graph = get_default_graph()
+        return (self._get_non_slot_variable("beta1_power", graph=graph),
+                self._get_non_slot_variable("beta2_power", graph=graph))
+
+    def _create_slots(self, var_list):
+        first_var = min(var_list, key=lambda x: x.name)
+        self._create_non_slot_variable(initial_value=self._beta1, name="beta1_power",
+                                       colocate_with=first_var)
+        self._create_non_slot_variable(initial_value=self._beta2, name="beta2_power",
+                                       colocate_with=first_var)
+        for v in var_list:
+            self._zeros_slot(v, "m", self._name)
+            self._zeros_slot(v, "v", self._name)
+
+    def _prepare(self):
+        self._lr_t = convert_to_tensor(self._call_if_callable(self._lr), name="learning_rate")
+        self._beta1_t = convert_to_tensor(self._call_if_callable(self._beta1), name="beta1")
+        self._beta2_t = convert_to_tensor(self._call_if_callable(self._beta2), name="beta2")
+        self._epsilon_t = convert_to_tensor(self._call_if_callable(self._epsilon),
+                                            name="epsilon")
+
+    def _apply_dense(self, grad, var):
+        m = self.get_slot(var, "m")
+        v = self.get_slot(var, "v")
+        beta1_power, beta2_power = self._get_beta_accumulators()
+        return training_ops.apply_adam(
+            var, m, v, _cast(beta1_power, var), _cast(beta2_power, var),
+            _cast(self._lr_t, var), _cast(self._beta1_t, var), _cast(self._beta2_t, var),
+            _cast(self._epsilon_t, var), grad, use_locking=self._use_locking).op
+
+    def _apply_sparse(self, grad, var):
+        beta1_power, beta2_power = self._get_beta_accumulators()
+        beta1_power = _cast(beta1_power, var)
+        beta2_power = _cast(beta2_power, var)
+        lr_t = _cast(self._lr_t, var)
+        beta1_t = _cast(self._beta1_t, var)
+        beta2_t = _cast(self._beta2_t, var)
+        epsilon_t = _cast(self._epsilon_t, var)
+        lr = lr_t * math_ops.sqrt(1 - beta2_power) / (1 - beta1_power)
+        g = get_default_graph()
+        # m_t = beta1 * m + (1 - beta1) * g_t, on all rows, then the rows of g added.
+        m = self.get_slot(var, "m")
+        m_scaled_g_values = grad.values * (1 - beta1_t)
+        m_t = state_ops.assign(m, m * beta1_t, use_locking=self._use_locking)
+        with g.control_dependencies([m_t]):
+            m_t = scatter_ops.scatter_add(m, grad.indices, m_scaled_g_values,
+                                          use_locking=self._use_locking)
+        # v_t = beta2 * v + (1 - beta2) * (g_t * g_t)
+        v = self.get_slot(var, "v")
+        v_scaled_g_values = (grad.values * grad.values) * (1 - beta2_t)
+        v_t = state_ops.assign(v, v * beta2_t, use_locking=self._use_locking)
+        with g.control_dependencies([v_t]):
+            v_t = scatter_ops.scatter_add(v, grad.indices, v_scaled_g_values,
+                                          use_locking=self._use_locking)
+        v_sqrt = math_ops.sqrt(v_t)
+        var_update = state_ops.assign_sub(var, lr * m_t / (v_sqrt + epsilon_t),
+                                          use_locking=self._use_locking)
+        return control_flow_ops.group(*[var_update, m_t, v_t])
+
+    def _finish(self, update_ops, name_scope):
+        g = get_default_graph()
+        with g.control_dependencies(update_ops):
+            beta1_power, beta2_power = self._get_beta_accumulators()
+            with g.colocate_with(beta1_power.op):
+                update_beta1 = beta1_power.assign(beta1_power * self._beta1_t,
+                                                  use_locking=self._use_locking)
+                update_beta2 = beta2_power.assign(beta2_power * self._beta2_t,
+                                                  use_locking=self._use_locking)
+        return control_flow_ops.group(*update_ops + [update_beta1, update_beta2],
+                                      name=name_scope)
+
+
+class AdagradOptimizer(Optimizer):
+    """accum += grad^2; var -= lr * grad / sqrt(accum).
+
+    Raises:
+      ValueError: initial_accumulator_value is not positive.
+    """
+
+    def __init__(self, learning_rate, initial_accumulator_value=0.1, use_locking=False,
+                 name="Adagrad"):
+        if initial_accumulator_value <= 0.0:
+            raise ValueError("initial_accumulator_value must be positive: %s"
+                             % initial_accumulator_value)
+        super().__init__(use_locking, name)
+        self._learning_rate = learning_rate
+        self._initial_accumulator_value = initial_accumulator_value
+        self._learning_rate_tensor = None
+
+    def _create_slots(self, var_list):
+        for v in var_list:
+            dtype = v.dtype.base_dtype
+            self._get_or_make_slot_with_initializer(
+                v, constant_initializer(self._initial_accumulator_value), v.get_shape(), dtype,
+                "accumulator", self._name)
+
+    def _prepare(self):
+        self._learning_rate_tensor = convert_to_tensor(
+            self._call_if_callable(self._learning_rate), name="learning_rate")
+
+    def _apply_dense(self, grad, var):
+        acc = self.get_slot(var, "accumulator")
+        return training_ops.apply_adagrad(var, acc, _cast(self._learning_rate_tensor, var), grad,
+                                          use_locking=self._use_locking)
+
+    def _apply_sparse(self, grad, var):
+        acc = self.get_slot(var, "accumulator")
+        return training_ops.sparse_apply_adagrad(
+            var, acc, _cast(self._learning_rate_tensor, var), grad.values, grad.indices,
+            use_locking=self._use_locking)
+
+
+class RMSPropOptimizer(Optimizer):
+    """ms = decay*ms + (1-decay)*g^2; mom = momentum*mom + lr*g/sqrt(ms+epsilon); var -= mom.
+
+    With centered=True the denominator is sqrt(ms - mg^2 + epsilon), mg the
+    moving mean of g. The "rms" slot starts at ones, as in TF 1.x.
+    """
+
+    def __init__(self, learning_rate, decay=0.9, momentum=0.0, epsilon=1e-10,
+                 use_locking=False, centered=False, name="RMSProp"):
+        super().__init__(use_locking, name)
+        self._learning_rate = learning_rate
+        self._decay = decay
+        self._momentum = momentum
+        self._epsilon = epsilon
+        self._centered = centered
+
+    def _create_slots(self, var_list):
+        for v in var_list:
+            self._get_or_make_slot_with_initializer(v, ones_initializer, v.get_shape(),
+                                                    v.dtype.base_dtype, "rms", self._name)
+            if self._centered:
+                self._zeros_slot(v, "mg", self._name)
+            self._zeros_slot(v, "momentum", self._name)
+
+    def _prepare(self):
+        c = self._call_if_callable
+        self._learning_rate_tensor = convert_to_tensor(c(self._learning_rate),
+                                                       name="learning_rate")
+        self._decay_tensor = convert_to_tensor(c(self._decay), name="decay")
+        self._momentum_tensor = convert_to_tensor(c(self._momentum), name="momentum")
+        self._epsilon_tensor = convert_to_tensor(c(self._epsilon), name="epsilon")
+
+    def _hyper(self, var):
+        return (_cast(self._learning_rate_tensor, var), _cast(self._decay_tensor, var),
+                _cast(self._momentum_tensor, var), _cast(self._epsilon_tensor, var))
+
+    def _apply_dense(self, grad, var):
+        rms = self.get_slot(var, "rms")
+        mom = self.get_slot(var, "momentum")
+        if self._centered:
+            mg = self.get_slot(var, "mg")
+            return training_ops.apply_centered_rms_prop(
+                var, mg, rms, mom, *self._hyper(var), grad, use_locking=self._use_locking).op
+        return training_ops.apply_rms_prop(var, rms, mom, *self._hyper(var), grad,
+                                           use_locking=self._use_locking).op
+
+    def _apply_sparse(self, grad, var):
+        rms = self.get_slot(var, "rms")
+        mom = self.get_slot(var, "momentum")
+        if self._centered:
+            mg = self.get_slot(var, "mg")
+            return training_ops.sparse_apply_centered_rms_prop(
+                var, mg, rms, mom, *self._hyper(var), grad.values, grad.indices,
+                use_locking=self._use_locking)
+        return training_ops.sparse_apply_rms_prop(
+            var, rms, mom, *self._hyper(var), grad.values, grad.indices,
+            use_locking=self._use_locking)
+
+
+class AdadeltaOptimizer(Optimizer):
+    """accum = rho*accum + (1-rho)*g^2; update = sqrt(accum_update+eps)/sqrt(accum+eps)*g;
+    var -= lr*update; accum_update = rho*accum_update + (1-rho)*update^2."""
+
+    def __init__(self, learning_rate=0.001, rho=0.95, epsilon=1e-8, use_locking=False,
+                 name="Adadelta"):
+        super().__init__(use_locking, name)
+        self._lr = learning_rate
+        self._rho = rho
+        self._epsilon = epsilon
+
+    def _create_slots(self, var_list):
+        for v in var_list:
+            self._zeros_slot(v, "accum", self._name)
+            self._zeros_slot(v, "accum_update", self._name)
+
+    def _prepare(self):
+        c = self._call_if_callable
+        self._lr_t = convert_to_tensor(c(self._lr), name="lr")
+        self._rho_t = convert_to_tensor(c(self._rho), name="rho")
+        self._epsilon_t = convert_to_tensor(c(self._epsilon), name="epsilon")
+
+    def _apply_dense(self, grad, var):
+        return training_ops.apply_adadelta(
+            var, self.get_slot(var, "accum"), self.get_slot(var, "accum_update"),
+            _cast(self._lr_t, var), _cast(self._rho_t, var), _cast(self._epsilon_t, var), grad,
+            use_locking=self._use_locking)
+
+    def _apply_sparse(self, grad, var):
+        return training_ops.sparse_apply_adadelta(
+            var, self.get_slot(var, "accum"), self.get_slot(var, "accum_update"),
+            _cast(self._lr_t, var), _cast(self._rho_t, var), _cast(self._epsilon_t, var),
+            grad.values, grad.indices, use_locking=self._use_locking)
+
+
+class FtrlOptimizer(Optimizer):
+    """FTRL-proximal (McMahan et al.) with L1, L2 and L2-shrinkage regularization.
+
+    Raises:
+      ValueError: a negative initial_accumulator_value or regularization
+        strength, or a positive learning_rate_power.
+    """
+
+    def __init__(self, learning_rate, learning_rate_power=-0.5, initial_accumulator_value=0.1,
+                 l1_regularization_strength=0.0, l2_regularization_strength=0.0,
+                 use_locking=False, name="Ftrl", accum_name=None, linear_name=None,
+                 l2_shrinkage_regularization_strength=0.0):
+        super().__init__(use_locking, name)
+        if initial_accumulator_value < 0.0:
+            raise ValueError("initial_accumulator_value %f needs to be positive or zero"
+                             % initial_accumulator_value)
+        if learning_rate_power > 0.0:
+            raise ValueError("learning_rate_power %f needs to be negative or zero"
+                             % learning_rate_power)
+        if l1_regularization_strength < 0.0:
+            raise ValueError("l1_regularization_strength %f needs to be positive or zero"
+                             % l1_regularization_strength)
+        if l2_regularization_strength < 0.0:
+            raise ValueError("l2_regularization_strength %f needs to be positive or zero"
+                             % l2_regularization_strength)
+        if l2_shrinkage_regularization_strength < 0.0:
+            raise ValueError("l2_shrinkage_regularization_strength %f needs to be positive or "
+                             "zero" % l2_shrinkage_regularization_strength)
+        self._learning_rate = learning_rate
+        self._learning_rate_power = learning_rate_power
+        self._initial_accumulator_value = initial_accumulator_value
+        self._l1 = l1_regularization_strength
+        self._l2 = l2_regularization_strength
+        self._l2_shrinkage = l2_shrinkage_regularization_strength
+        self._accum_name = accum_name
+        self._linear_name = linear_name
+
+    def _create_slots(self, var_list):
+        g = get_default_graph()
+        for v in var_list:
+            with g.colocate_with(v.op):
+                val = constant(self._initial_accumulator_value, dtype=v.dtype.base_dtype,
+                               shape=v.get_shape().as_list())
+                self._get_or_make_slot(v, val, "accum", self._accum_name or self._name)
+                self._zeros_slot(v, "linear", self._linear_name or self._name)
+
+    def _prepare(self):
+        self._learning_rate_tensor = convert_to_tensor(self._learning_rate,
+                                                       name="learning_rate")
+        self._l1_tensor = convert_to_tensor(self._l1, name="l1_regularization_strength")
+        self._l2_tensor = convert_to_tensor(self._l2, name="l2_regularization_strength")
+        self._l2_shrinkage_tensor = convert_to_tensor(
+            self._l2_shrinkage, name="l2_shrinkage_regularization_strength")
+        self._learning_rate_power_tensor = convert_to_tensor(self._learning_rate_power,
+                                                             name="learning_rate_power")
+
+    def _apply(self, dense, grad, var):
+        accum = self.get_slot(var, "accum")
+        linear = self.get_slot(var, "linear")
+        lr, l1, l2 = (_cast(self._learning_rate_tensor, var), _cast(self._l1_tensor, var),
+                      _cast(self._l2_tensor, var))
+        power = _cast(self._learning_rate_power_tensor, var)
+        g = [grad] if dense else [grad.values, grad.indices]
+        if self._l2_shrinkage <= 0.0:
+            fn = training_ops.apply_ftrl if dense else training_ops.sparse_apply_ftrl
+            return fn(var, accum, linear, *g, lr, l1, l2, power, use_locking=self._use_locking)
+        fn = training_ops.apply_ftrl_v2 if dense else training_ops.sparse_apply_ftrl_v2
+        return fn(var, accum, linear, *g, lr, l1, l2, _cast(self._l2_shrinkage_tensor, var),
+                  power, use_locking=self._use_locking)
+
+    def _apply_dense(self, grad, var):
+        return self._apply(True, grad, var)
+
+    def _apply_sparse(self, grad, var):
+        return self._apply(False, grad, var)

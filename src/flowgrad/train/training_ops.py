@@ -1,0 +1,494 @@
+"""The optimizers' update ops (TF's training_ops): ApplyAdam, SparseApplyMomentum, ...
+
+Each op updates a variable and its slots in place, as TF's kernels do, and
+returns the variable's ref. One table row per op: its inputs (refs first,
+then scalars, the gradient and, for sparse ops, the indices) and one update
+rule, written once with the arithmetic of TF 1.14's CPU kernel, that mutates
+the arrays it is given. Dense ops call the rule on the variable buffers;
+sparse ops call it on the gathered rows and write them back.
+
+The public functions have the signatures of TF's `gen_training_ops`:
+
+>>> w = tf.Variable([1.0, 2.0])
+>>> step = apply_gradient_descent(w, 0.5, tf.constant([2.0, 2.0]))  # w -> [0, 1]
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ..ops._base import NUMBERS, apply, to_tensor
+
+__all__ = [
+    "apply_gradient_descent", "apply_momentum", "apply_adam", "apply_adagrad",
+    "apply_rms_prop", "apply_centered_rms_prop", "apply_adadelta", "apply_ftrl",
+    "apply_ftrl_v2", "sparse_apply_momentum", "sparse_apply_adagrad", "sparse_apply_rms_prop",
+    "sparse_apply_centered_rms_prop", "sparse_apply_adadelta", "sparse_apply_ftrl",
+    "sparse_apply_ftrl_v2",
+]
+
+
+# ---------------------------------------------------------------------------------------
+# Update rules: TF 1.14's kernel arithmetic, mutating var and slots in place.
+# Scalars arrive as 0-d arrays of the variable's dtype, so every step stays in it.
+# ---------------------------------------------------------------------------------------
+def _rsqrt(x):
+    return np.reciprocal(np.sqrt(x))
+
+
+def _gradient_descent(var, alpha, delta):
+    var -= delta * alpha
+
+
+def _momentum(var, accum, lr, grad, momentum, use_nesterov=False):
+    accum *= momentum
+    accum += grad
+    if use_nesterov:
+        var -= grad * lr + accum * momentum * lr
+    else:
+        var -= lr * accum
+
+
+def _adam(var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad,
+          use_nesterov=False):
+    one = var.dtype.type(1)
+    alpha = lr * np.sqrt(one - beta2_power) / (one - beta1_power)
+    m += (grad - m) * (one - beta1)
+    v += (np.square(grad) - v) * (one - beta2)
+    if use_nesterov:
+        var -= ((grad * (one - beta1) + beta1 * m) * alpha) / (np.sqrt(v) + epsilon)
+    else:
+        var -= (m * alpha) / (np.sqrt(v) + epsilon)
+
+
+def _adagrad(var, accum, lr, grad, update_slots=True):
+    if update_slots:
+        accum += np.square(grad)
+    var -= grad * lr * _rsqrt(accum)
+
+
+def _rms_prop(var, ms, mom, lr, rho, momentum, epsilon, grad):
+    one = var.dtype.type(1)
+    ms += (np.square(grad) - ms) * (one - rho)
+    mom *= momentum
+    mom += (grad * lr) / np.sqrt(ms + epsilon)
+    var -= mom
+
+
+def _centered_rms_prop(var, mg, ms, mom, lr, rho, momentum, epsilon, grad):
+    one = var.dtype.type(1)
+    ms += (np.square(grad) - ms) * (one - rho)
+    mg += (grad - mg) * (one - rho)
+    denom = (ms - np.square(mg)) + epsilon
+    mom *= momentum
+    mom += (grad * lr) / np.sqrt(denom)
+    var -= mom
+
+
+def _adadelta(var, accum, accum_update, lr, rho, epsilon, grad):
+    one = var.dtype.type(1)
+    accum[...] = accum * rho + np.square(grad) * (one - rho)
+    update = np.sqrt(accum_update + epsilon) * _rsqrt(accum + epsilon) * grad
+    var -= update * lr
+    accum_update[...] = accum_update * rho + np.square(update) * (one - rho)
+
+
+def _ftrl_core(var, accum, linear, grad, grad_shrunk, lr, l1, l2, lr_power):
+    new_accum = accum + np.square(grad)
+    if lr_power == -0.5:
+        linear += grad_shrunk - (np.sqrt(new_accum) - np.sqrt(accum)) / lr * var
+        y = np.sqrt(new_accum) / lr + var.dtype.type(2) * l2
+    else:
+        linear += grad_shrunk - (np.power(new_accum, -lr_power)
+                                 - np.power(accum, -lr_power)) / lr * var
+        y = np.power(new_accum, -lr_power) / lr + var.dtype.type(2) * l2
+    x = l1 * np.sign(linear) - linear
+    var[...] = np.where(np.abs(linear) > l1, x / y, var.dtype.type(0))
+    accum[...] = new_accum
+
+
+def _ftrl(var, accum, linear, grad, lr, l1, l2, lr_power):
+    _ftrl_core(var, accum, linear, grad, grad, lr, l1, l2, lr_power)
+
+
+def _ftrl_v2(var, accum, linear, grad, lr, l1, l2, l2_shrinkage, lr_power):
+    shrunk = grad + var.dtype.type(2) * l2_shrinkage * var
+    _ftrl_core(var, accum, linear, grad, shrunk, lr, l1, l2, lr_power)
+
+
+# ---------------------------------------------------------------------------------------
+# Shape/dtype rule shared by every Apply op
+# ---------------------------------------------------------------------------------------
+def _merge_shapes(a, b):
+    if a.ndims is not None and b.ndims is not None and a.ndims != b.ndims:
+        raise ValueError(f"Shapes must be equal rank, but are {a.ndims} and {b.ndims}")
+    if a.ndims is not None and b.ndims is not None:
+        for i, (da, db) in enumerate(zip(a.as_tuple(), b.as_tuple())):
+            if da is not None and db is not None and da != db:
+                raise ValueError(f"Dimension {i} in both shapes must be equal, but are {da} "
+                                 f"and {db}. Shapes are {_fmt(a)} and {_fmt(b)}.")
+    return a.merge_with(b)
+
+
+def _fmt(s):
+    if s.ndims is None:
+        return "?"
+    return "[" + ",".join("?" if d is None else str(d) for d in s.as_tuple()) + "]"
+
+
+def _make_infer(op_type, names, kinds):
+    def infer(inputs, attrs):
+        var = inputs[0]
+        for t, n, k in zip(inputs, names, kinds):
+            if k == "ref" and not t.dtype.is_ref_dtype:
+                raise TypeError(f"'{op_type}' Op requires that input '{n}' be a mutable tensor "
+                                f"(e.g.: a tf.Variable)")
+        dtype = var.dtype.base_dtype
+        if dtype not in NUMBERS:
+            raise TypeError(f"Value passed to parameter 'var' has DataType {dtype.name} not in "
+                            f"list of allowed values: " + ", ".join(d.name for d in NUMBERS))
+        for t, n, k in zip(inputs, names, kinds):
+            if k == "indices":
+                if t.dtype.base_dtype not in (_dt.int32, _dt.int64):
+                    raise TypeError(f"Value passed to parameter 'indices' has DataType "
+                                    f"{t.dtype.base_dtype.name} not in list of allowed values: "
+                                    "int32, int64")
+            elif t.dtype.base_dtype is not dtype:
+                raise TypeError(f"Input '{n}' of '{op_type}' Op has type "
+                                f"{t.dtype.base_dtype.name} that does not match type "
+                                f"{dtype.name} of argument 'var'.")
+        shape = var.shape
+        for t, k in zip(inputs, kinds):
+            if k == "ref":
+                shape = _merge_shapes(shape, t.shape)
+            elif k == "scalar" and t.shape.ndims not in (None, 0):
+                raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}")
+            elif k == "indices" and t.shape.ndims not in (None, 1):
+                raise ValueError(f"Shape must be rank 1 but is rank {t.shape.ndims}")
+        for t, k in zip(inputs, kinds):
+            if k == "grad":
+                if "indices" in kinds:
+                    if shape.ndims is not None and t.shape.ndims is not None:
+                        if shape.ndims != t.shape.ndims:
+                            raise ValueError(f"Shapes must be equal rank, but are "
+                                             f"{t.shape.ndims} and {shape.ndims}")
+                        _merge_shapes(TensorShape(shape.as_tuple()[1:]),
+                                      TensorShape(t.shape.as_tuple()[1:]))
+                else:
+                    shape = _merge_shapes(shape, t.shape)
+        return [(var.dtype, shape)]
+    return infer
+
+
+# ---------------------------------------------------------------------------------------
+# Kernels
+# ---------------------------------------------------------------------------------------
+def _check_refs(op_type, names, refs):
+    for r in refs:
+        if type(r) is not np.ndarray:
+            r = np.asarray(r)   # an uninitialized variable raises FailedPreconditionError here
+    shape = refs[0].shape
+    for r, n in zip(refs[1:], names[1:]):
+        if r.shape != shape:
+            raise errors.InvalidArgumentError(
+                None, None, f"var and {n} do not have the same shape{list(shape)} "
+                f"{list(r.shape)}")
+
+
+def _dense_bind(op_type, rule, names, kinds, attr_names):
+    nref = kinds.count("ref")
+    gpos = kinds.index("grad")
+
+    def bind(node, ctx):
+        kw = {a: node.attrs[a] for a in attr_names if a in node.attrs}
+
+        def run(*args):
+            refs = args[:nref]
+            _check_refs(op_type, names, refs)
+            grad = args[gpos]
+            if any(np.may_share_memory(grad, r) for r in refs):
+                # The gradient may be a read of one of the buffers being updated.
+                args = list(args)
+                args[gpos] = grad = np.array(grad)
+            if np.shape(grad) != refs[0].shape:
+                raise errors.InvalidArgumentError(
+                    None, None, f"var and grad do not have the same shape"
+                    f"{list(refs[0].shape)} {list(np.shape(grad))}")
+            rule(*args, **kw)
+            return refs[0]
+        return run
+    return bind
+
+
+def _rounds(idx):
+    """Groups of positions such that no index repeats within a group, in order.
+
+    TF's sparse kernels apply rows one after another; rows with distinct
+    indices commute, so applying all first occurrences, then all second ones,
+    ... gives TF's answer with one vectorized step per multiplicity.
+    """
+    if idx.size < 2:
+        return [np.arange(idx.size)]
+    order = np.argsort(idx, kind="stable")
+    s = idx[order]
+    start = np.r_[True, s[1:] != s[:-1]]
+    group_start = np.maximum.accumulate(np.where(start, np.arange(s.size), 0))
+    rank = np.empty(idx.size, dtype=np.int64)
+    rank[order] = np.arange(s.size) - group_start
+    if rank.max() == 0:
+        return [np.arange(idx.size)]
+    return [np.flatnonzero(rank == r) for r in range(int(rank.max()) + 1)]
+
+
+def _sparse_bind(op_type, rule, names, kinds, attr_names):
+    nref = kinds.count("ref")
+    ipos = kinds.index("indices")
+    gpos = kinds.index("grad")
+    rest = [i for i in range(len(kinds)) if i >= nref and i != ipos]
+
+    def bind(node, ctx):
+        kw = {a: node.attrs[a] for a in attr_names if a in node.attrs}
+
+        def run(*args):
+            refs = args[:nref]
+            _check_refs(op_type, names, refs)
+            idx = np.asarray(args[ipos])
+            grad = np.asarray(args[gpos])
+            var = refs[0]
+            if var.ndim < 1:
+                raise errors.InvalidArgumentError(None, None, "var must be at least 1 dimensional")
+            if grad.shape[:1] != idx.shape or grad.shape[1:] != var.shape[1:]:
+                raise errors.InvalidArgumentError(
+                    None, None, f"grad must be the same shape as var except the first dimension "
+                    f"and its first dimension must match indices: var {list(var.shape)}, grad "
+                    f"{list(grad.shape)}, indices {list(idx.shape)}")
+            bad = np.flatnonzero((idx < 0) | (idx >= var.shape[0]))
+            if bad.size:
+                raise errors.InvalidArgumentError(
+                    None, None, f"Index {idx[bad[0]]} at offset {bad[0]} in indices is out of "
+                    "range")
+            for sel in _rounds(idx):
+                rows = idx[sel]
+                parts = [r[rows] for r in refs]
+                others = [args[i][sel] if i == gpos else args[i] for i in rest]
+                rule(*parts, *others, **kw)
+                for r, p in zip(refs, parts):
+                    r[rows] = p
+            return var
+        return run
+    return bind
+
+
+_SPECS = {}
+
+
+def _register(op_type, rule, spec, attr_names=("use_locking",)):
+    names = [n for n, _ in spec]
+    kinds = [k for _, k in spec]
+    sparse = "indices" in kinds
+    bind = (_sparse_bind if sparse else _dense_bind)(op_type, rule, names, kinds,
+                                                     [a for a in attr_names if a != "use_locking"])
+    register_op(op_type, infer=_make_infer(op_type, names, kinds), bind=bind, stateful=True,
+                grad=None, aliases_input=True)
+    _SPECS[op_type] = (names, kinds, attr_names)
+
+
+def _build(op_type, args, attrs, name):
+    """Converts the public function's arguments as TF's op wrapper does and adds the op."""
+    names, kinds, _ = _SPECS[op_type]
+    var = _as_ref(args[0], op_type, names[0])
+    dtype = var.dtype.base_dtype
+    inputs = []
+    for a, n, k in zip(args, names, kinds):
+        if k == "ref":
+            inputs.append(_as_ref(a, op_type, n))
+        elif k == "indices":
+            inputs.append(to_tensor(a, name=n))
+        else:
+            inputs.append(_convert(a, dtype, n))
+    return apply(op_type, inputs, attrs, name or op_type)
+
+
+def _as_ref(x, op_type, arg):
+    ref = getattr(x, "_ref", None)
+    if callable(ref):
+        return ref()
+    t = to_tensor(x, name=arg)
+    if not t.dtype.is_ref_dtype:
+        raise TypeError(f"'{op_type}' Op requires that input '{arg}' be a mutable tensor (e.g.: "
+                        "a tf.Variable)")
+    return t
+
+
+def _convert(x, dtype, name):
+    from ..framework.graph import Tensor
+    if isinstance(x, Tensor) or hasattr(x, "_as_graph_element"):
+        return to_tensor(x)
+    try:
+        return to_tensor(x, dtype=dtype, name=name)
+    except (TypeError, ValueError):
+        return to_tensor(x, name=name)
+
+
+# -- the table -------------------------------------------------------------------------------
+R, S, G, I = "ref", "scalar", "grad", "indices"
+_register("ApplyGradientDescent", _gradient_descent, [("var", R), ("alpha", S), ("delta", G)])
+_register("ApplyMomentum", _momentum, [("var", R), ("accum", R), ("lr", S), ("grad", G),
+                                       ("momentum", S)], ("use_locking", "use_nesterov"))
+_register("SparseApplyMomentum", _momentum,
+          [("var", R), ("accum", R), ("lr", S), ("grad", G), ("indices", I), ("momentum", S)],
+          ("use_locking", "use_nesterov"))
+_register("ApplyAdam", _adam, [("var", R), ("m", R), ("v", R), ("beta1_power", S),
+                               ("beta2_power", S), ("lr", S), ("beta1", S), ("beta2", S),
+                               ("epsilon", S), ("grad", G)], ("use_locking", "use_nesterov"))
+_register("ApplyAdagrad", _adagrad, [("var", R), ("accum", R), ("lr", S), ("grad", G)],
+          ("use_locking", "update_slots"))
+_register("SparseApplyAdagrad", _adagrad,
+          [("var", R), ("accum", R), ("lr", S), ("grad", G), ("indices", I)],
+          ("use_locking", "update_slots"))
+_RMS = [("var", R), ("ms", R), ("mom", R), ("lr", S), ("rho", S), ("momentum", S),
+        ("epsilon", S), ("grad", G)]
+_register("ApplyRMSProp", _rms_prop, _RMS)
+_register("SparseApplyRMSProp", _rms_prop, _RMS + [("indices", I)])
+_CRMS = [("var", R), ("mg", R), ("ms", R), ("mom", R), ("lr", S), ("rho", S), ("momentum", S),
+         ("epsilon", S), ("grad", G)]
+_register("ApplyCenteredRMSProp", _centered_rms_prop, _CRMS)
+_register("SparseApplyCenteredRMSProp", _centered_rms_prop, _CRMS + [("indices", I)])
+_ADADELTA = [("var", R), ("accum", R), ("accum_update", R), ("lr", S), ("rho", S),
+             ("epsilon", S), ("grad", G)]
+_register("ApplyAdadelta", _adadelta, _ADADELTA)
+_register("SparseApplyAdadelta", _adadelta, _ADADELTA + [("indices", I)])
+_register("ApplyFtrl", _ftrl, [("var", R), ("accum", R), ("linear", R), ("grad", G), ("lr", S),
+                               ("l1", S), ("l2", S), ("lr_power", S)])
+_register("SparseApplyFtrl", _ftrl,
+          [("var", R), ("accum", R), ("linear", R), ("grad", G), ("indices", I), ("lr", S),
+           ("l1", S), ("l2", S), ("lr_power", S)])
+_register("ApplyFtrlV2", _ftrl_v2,
+          [("var", R), ("accum", R), ("linear", R), ("grad", G), ("lr", S), ("l1", S),
+           ("l2", S), ("l2_shrinkage", S), ("lr_power", S)])
+_register("SparseApplyFtrlV2", _ftrl_v2,
+          [("var", R), ("accum", R), ("linear", R), ("grad", G), ("indices", I), ("lr", S),
+           ("l1", S), ("l2", S), ("l2_shrinkage", S), ("lr_power", S)])
+
+
+# -- public functions (gen_training_ops signatures) ---------------------------------------------
+def apply_gradient_descent(var, alpha, delta, use_locking=False, name=None):
+    """var -= alpha * delta, in place; returns var's ref.
+
+    Args:
+      var: a Variable (or its ref). alpha: a scalar. delta: the gradient, var's shape.
+    Raises:
+      TypeError: var is not a variable, or dtypes differ from var's.
+      ValueError: alpha is not a scalar, or delta's shape differs from var's.
+    """
+    return _build("ApplyGradientDescent", [var, alpha, delta],
+                  {"use_locking": bool(use_locking)}, name)
+
+
+def apply_momentum(var, accum, lr, grad, momentum, use_locking=False, use_nesterov=False,
+                   name=None):
+    """accum = accum * momentum + grad; var -= lr * accum (Nesterov: grad*lr + accum*momentum*lr)."""
+    return _build("ApplyMomentum", [var, accum, lr, grad, momentum],
+                  {"use_locking": bool(use_locking), "use_nesterov": bool(use_nesterov)}, name)
+
+
+def sparse_apply_momentum(var, accum, lr, grad, indices, momentum, use_locking=False,
+                          use_nesterov=False, name=None):
+    """Momentum on the rows `indices` of var and accum only (rows applied in order)."""
+    return _build("SparseApplyMomentum", [var, accum, lr, grad, indices, momentum],
+                  {"use_locking": bool(use_locking), "use_nesterov": bool(use_nesterov)}, name)
+
+
+def apply_adam(var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad,
+               use_locking=False, use_nesterov=False, name=None):
+    """Adam: lr_t = lr*sqrt(1-beta2^t)/(1-beta1^t); m,v moments; var -= lr_t*m/(sqrt(v)+eps)."""
+    return _build("ApplyAdam", [var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon,
+                                grad],
+                  {"use_locking": bool(use_locking), "use_nesterov": bool(use_nesterov)}, name)
+
+
+def apply_adagrad(var, accum, lr, grad, use_locking=False, update_slots=True, name=None):
+    """accum += grad^2; var -= lr * grad / sqrt(accum)."""
+    return _build("ApplyAdagrad", [var, accum, lr, grad],
+                  {"use_locking": bool(use_locking), "update_slots": bool(update_slots)}, name)
+
+
+def sparse_apply_adagrad(var, accum, lr, grad, indices, use_locking=False, update_slots=True,
+                         name=None):
+    """Adagrad on the rows `indices` only."""
+    return _build("SparseApplyAdagrad", [var, accum, lr, grad, indices],
+                  {"use_locking": bool(use_locking), "update_slots": bool(update_slots)}, name)
+
+
+def apply_rms_prop(var, ms, mom, lr, rho, momentum, epsilon, grad, use_locking=False, name=None):
+    """ms += (g^2-ms)(1-rho); mom = mom*momentum + lr*g/sqrt(ms+eps); var -= mom."""
+    return _build("ApplyRMSProp", [var, ms, mom, lr, rho, momentum, epsilon, grad],
+                  {"use_locking": bool(use_locking)}, name)
+
+
+def sparse_apply_rms_prop(var, ms, mom, lr, rho, momentum, epsilon, grad, indices,
+                          use_locking=False, name=None):
+    """RMSProp on the rows `indices` only."""
+    return _build("SparseApplyRMSProp", [var, ms, mom, lr, rho, momentum, epsilon, grad, indices],
+                  {"use_locking": bool(use_locking)}, name)
+
+
+def apply_centered_rms_prop(var, mg, ms, mom, lr, rho, momentum, epsilon, grad,
+                            use_locking=False, name=None):
+    """Centered RMSProp: the denominator is sqrt(ms - mg^2 + eps)."""
+    return _build("ApplyCenteredRMSProp", [var, mg, ms, mom, lr, rho, momentum, epsilon, grad],
+                  {"use_locking": bool(use_locking)}, name)
+
+
+def sparse_apply_centered_rms_prop(var, mg, ms, mom, lr, rho, momentum, epsilon, grad, indices,
+                                   use_locking=False, name=None):
+    """Centered RMSProp on the rows `indices` only."""
+    return _build("SparseApplyCenteredRMSProp",
+                  [var, mg, ms, mom, lr, rho, momentum, epsilon, grad, indices],
+                  {"use_locking": bool(use_locking)}, name)
+
+
+def apply_adadelta(var, accum, accum_update, lr, rho, epsilon, grad, use_locking=False,
+                   name=None):
+    """Adadelta: update = sqrt(accum_update+eps)/sqrt(accum+eps)*grad; var -= lr*update."""
+    return _build("ApplyAdadelta", [var, accum, accum_update, lr, rho, epsilon, grad],
+                  {"use_locking": bool(use_locking)}, name)
+
+
+def sparse_apply_adadelta(var, accum, accum_update, lr, rho, epsilon, grad, indices,
+                          use_locking=False, name=None):
+    """Adadelta on the rows `indices` only."""
+    return _build("SparseApplyAdadelta", [var, accum, accum_update, lr, rho, epsilon, grad,
+                                          indices],
+                  {"use_locking": bool(use_locking)}, name)
+
+
+def apply_ftrl(var, accum, linear, grad, lr, l1, l2, lr_power, use_locking=False, name=None):
+    """FTRL-proximal with l1/l2 regularization and learning_rate_power."""
+    return _build("ApplyFtrl", [var, accum, linear, grad, lr, l1, l2, lr_power],
+                  {"use_locking": bool(use_locking)}, name)
+
+
+def sparse_apply_ftrl(var, accum, linear, grad, indices, lr, l1, l2, lr_power,
+                      use_locking=False, name=None):
+    """FTRL on the rows `indices` only."""
+    return _build("SparseApplyFtrl", [var, accum, linear, grad, indices, lr, l1, l2, lr_power],
+                  {"use_locking": bool(use_locking)}, name)
+
+
+def apply_ftrl_v2(var, accum, linear, grad, lr, l1, l2, l2_shrinkage, lr_power,
+                  use_locking=False, name=None):
+    """FTRL with L2 shrinkage: the linear term sees grad + 2*l2_shrinkage*var."""
+    return _build("ApplyFtrlV2", [var, accum, linear, grad, lr, l1, l2, l2_shrinkage, lr_power],
+                  {"use_locking": bool(use_locking)}, name)
+
+
+def sparse_apply_ftrl_v2(var, accum, linear, grad, indices, lr, l1, l2, l2_shrinkage, lr_power,
+                         use_locking=False, name=None):
+    """FTRL with L2 shrinkage on the rows `indices` only."""
+    return _build("SparseApplyFtrlV2",
+                  [var, accum, linear, grad, indices, lr, l1, l2, l2_shrinkage, lr_power],
+                  {"use_locking": bool(use_locking)}, name)
