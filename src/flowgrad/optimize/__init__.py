@@ -1,12 +1,71 @@
-"""Graph optimizer passes over the plan IR (see optimize/passes.py for the list)."""
+"""Graph optimizer passes over the plan IR, and their order (PASSES).
+
+Each pass is a pure function `pass(program, options) -> program` (it never
+changes its input Program or the user's Graph) in its own module. All are on
+by default; a `tf.ConfigProto` turns them off one by one, spelled as TF 1.x
+spells its Grappler switches:
+
+    ======================  =========================================================
+    pass                    switched off by
+    ======================  =========================================================
+    constant_folding        RewriterConfig(constant_folding=RewriterConfig.OFF)
+    arithmetic              RewriterConfig(arithmetic_optimization=RewriterConfig.OFF)
+    cse                     RewriterConfig(common_subgraph_elimination=RewriterConfig.OFF)
+                            or OptimizerOptions(opt_level=OptimizerOptions.L0)
+    dependency              RewriterConfig(dependency_optimization=RewriterConfig.OFF)
+    fusion                  RewriterConfig(remapping=RewriterConfig.OFF)
+    (in-place reuse)        RewriterConfig(memory_optimization=RewriterConfig.NO_MEM_OPT)
+    all of the above        RewriterConfig(disable_meta_optimizer=True)
+    ======================  =========================================================
+"""
 from __future__ import annotations
 
-PASSES: list = []   # (name, fn(program, options) -> program), applied in order
+from .arithmetic import arithmetic_optimization
+from .constant_folding import constant_folding
+from .cse import common_subexpression_elimination
+from .dependency import dependency_optimization
+from .fusion import fusion
+
+# (name, fn(program, options) -> program), applied in this order.
+PASSES: list = [
+    ("constant_folding", constant_folding),
+    ("arithmetic", arithmetic_optimization),
+    ("cse", common_subexpression_elimination),
+    ("dependency", dependency_optimization),
+    ("fusion", fusion),
+]
+
+PASS_NAMES = tuple(name for name, _ in PASSES)
+
+_FIELD_OF = {"constant_folding": "constant_folding", "arithmetic": "arithmetic_optimization",
+             "cse": "common_subgraph_elimination", "dependency": "dependency_optimization",
+             "fusion": "remapping"}
 
 
 def options_from_config(config):
-    """Which passes are on: all of them unless the ConfigProto turns one off."""
-    return {}
+    """Which passes are on: all of them unless the ConfigProto turns one off.
+
+    Returns a dict {pass name: bool, "inplace": bool}.
+    """
+    opts = dict.fromkeys(PASS_NAMES, True)
+    opts["inplace"] = True
+    if config is None:
+        return opts
+    go = getattr(config, "graph_options", None)
+    if go is None:
+        return opts
+    rw = go.rewrite_options
+    if rw.disable_meta_optimizer:
+        return {k: False for k in opts}
+    off = 2   # RewriterConfig.OFF
+    for name, field in _FIELD_OF.items():
+        if getattr(rw, field) == off:
+            opts[name] = False
+    if go.optimizer_options.opt_level == -1:   # OptimizerOptions.L0
+        opts["cse"] = False
+    if rw.memory_optimization == 1:            # RewriterConfig.NO_MEM_OPT
+        opts["inplace"] = False
+    return opts
 
 
 def optimize_program(program, options):

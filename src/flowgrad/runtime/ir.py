@@ -21,6 +21,8 @@ class Node:
     stateful: bool = False
     # set by the memory planner: the input position whose buffer the kernel may reuse
     inplace_input: int | None = None
+    # a gradient-checkpointing recomputation copy: passes never merge or fold it
+    recompute: bool = False
 
 
 @dataclass
@@ -43,6 +45,8 @@ class Program:
         return v
 
     def copy(self, nodes=None, fetches=None):
+        """A new Program (passes never change their input); dtype/shape maps are shared,
+        as value ids are never reused."""
         return Program(list(self.nodes if nodes is None else nodes), list(self.feeds),
                        list(self.fetches if fetches is None else fetches), self.dtypes,
                        self.shapes, set(self.persistent), self.next_value)
@@ -53,7 +57,15 @@ class Program:
         for n in self.nodes:
             outs = ", ".join(f"v{v}" for v in n.outputs) or "_"
             ins = ", ".join(f"v{v}" for v in n.inputs)
-            lines.append(f"{outs} = {n.type}({ins})  # {n.name}")
+            extra = ""
+            if n.type == "Const" and not n.inputs:
+                import numpy as np
+                val = n.attrs.get("value")
+                if np.size(val) <= 4:
+                    extra = f" = {np.asarray(val).tolist()!r}"
+            elif n.recompute:
+                extra = " (recompute)"
+            lines.append(f"{outs} = {n.type}({ins})  # {n.name}{extra}")
         lines.append(f"fetches: {', '.join('v%d' % v for v in self.fetches)}")
         return "\n".join(lines)
 
@@ -82,29 +94,35 @@ def lower(graph, fetch_tensors, target_ops, feed_tensors):
     order = _schedule(needed, graph._backward_edges)
 
     prog = Program([], [], [], {}, {})
+    dtypes, shapes, persistent, nodes = prog.dtypes, prog.shapes, prog.persistent, prog.nodes
     value_of = {}
+    nv = 0
     for t in feed_tensors:
-        v = prog.new_value(t.dtype.base_dtype, t.shape)
-        value_of[id(t)] = v
-        prog.feeds.append(v)
-        prog.persistent.add(v)
+        dtypes[nv] = t._dtype.base_dtype
+        shapes[nv] = t._shape
+        value_of[id(t)] = nv
+        prog.feeds.append(nv)
+        persistent.add(nv)
+        nv += 1
+    recomputed = getattr(graph, "_recomputed_ops", None) or ()
     for op in order:
         ins = [value_of[id(t)] for t in op._inputs]
         outs = []
         for t in op._outputs:
-            if id(t) in fed:
-                outs.append(prog.new_value(t.dtype.base_dtype, t.shape))  # computed, unused
-            else:
-                v = prog.new_value(t.dtype.base_dtype, t.shape)
-                value_of[id(t)] = v
-                outs.append(v)
+            dtypes[nv] = t._dtype.base_dtype
+            shapes[nv] = t._shape
+            if id(t) not in fed:           # a fed output is computed but never read
+                value_of[id(t)] = nv
+            outs.append(nv)
+            nv += 1
         od = op._def
-        node = Node(op._type, od, op._attrs, ins, outs, op._name, op, od.stateful)
-        prog.nodes.append(node)
+        nodes.append(Node(op._type, od, op._attrs, ins, outs, op._name, op, od.stateful,
+                          None, op._id in recomputed))
         if od.stateful or od.props.get("constant"):
-            prog.persistent.update(outs)
-        elif od.aliases_input and ins and ins[0] in prog.persistent:
-            prog.persistent.add(outs[0])
+            persistent.update(outs)
+        elif od.aliases_input and ins and ins[0] in persistent:
+            persistent.add(outs[0])
+    prog.next_value = nv
     prog.fetches = [value_of[id(t)] for t in fetch_tensors]
     return prog
 

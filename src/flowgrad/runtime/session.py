@@ -16,6 +16,8 @@ from ..framework import errors
 from ..framework.graph import Graph, Operation, Tensor, get_default_graph
 from .backends.numpy import CompiledProgram
 from .ir import lower
+
+_errstate = np.errstate
 from ..ops.state_ops import Uninitialized
 
 
@@ -155,18 +157,30 @@ class _Plan:
         graph = session.graph
         prog = lower(graph, mapper.elements, mapper.targets, feed_tensors)
         from ..optimize import optimize_program
-        prog = optimize_program(prog, session._config_options)
+        options = session._config_options
+        prog = optimize_program(prog, options)
         self.program = prog
-        self.compiled = CompiledProgram(prog, session._ctx)
+        self.compiled = CompiledProgram(prog, session._ctx, inplace=options.get("inplace", True))
         self.fn = self.compiled.fn
         self.feed_specs = [(t, t.dtype.base_dtype.as_numpy_dtype, t.shape.as_tuple())
                            for t in feed_tensors]
         self.copy_out = [v in prog.persistent for v in prog.fetches]
-        # A fetched value that is a feed comes back as the converted feed array (a 0-d
-        # array stays an array, as in TF); everything else that is 0-d becomes a scalar.
-        self.scalar_out = [v not in prog.feeds for v in prog.fetches]
+        self.scalar_out = [(prog.shapes.get(v) is not None and prog.shapes[v].as_tuple() == ())
+                           for v in prog.fetches]
         self.build = mapper.build
         self.simple = len(mapper.elements) == 1 and not mapper.targets
+        self._memory = None
+
+    @property
+    def memory(self):
+        """The static peak-memory estimate of this plan (see CompiledProgram.estimate_memory)."""
+        if self._memory is None:
+            self._memory = self.compiled.estimate_memory()
+        return self._memory
+
+    @property
+    def estimated_peak_bytes(self):
+        return self.memory["peak_bytes"]
 
     def convert_feeds(self, values):
         """Converts feed values to arrays of the fed tensors' dtypes; checks their shapes.
@@ -281,18 +295,44 @@ class BaseSession:
             if key is not None:
                 self._plans[key] = plan
         feeds = plan.convert_feeds(feed_dict.values()) if keys else ()
-        results = self._execute(plan, feeds, run_metadata)
+        results = self._execute(plan, feeds, run_metadata, options)
         return plan.package(results)
 
-    def _execute(self, plan, feeds, run_metadata=None):
-        comp = plan.compiled
+    def _execute(self, plan, feeds, run_metadata=None, options=None):
+        if run_metadata is not None or options is not None:
+            return self._execute_with_metadata(plan, feeds, run_metadata, options)
         try:
-            with np.errstate(all="ignore"):
-                out = plan.fn(feeds)
+            with _errstate(all="ignore"):
+                return plan.fn(feeds)
         except Exception as e:  # noqa: BLE001 - every kernel failure becomes an OpError
-            raise comp.translate_error(e) from None
+            raise plan.compiled.translate_error(e) from None
+
+    def _execute_with_metadata(self, plan, feeds, run_metadata, options):
+        """A run with RunOptions/RunMetadata: FULL_TRACE runs node by node, timing each."""
+        comp = plan.compiled
+        trace = options is not None and getattr(options, "trace_level", 0) >= 1
+        if not trace:
+            out = self._execute(plan, feeds)
+        else:
+            with _errstate(all="ignore"):
+                try:
+                    out, records, peak = comp.run_traced(feeds)
+                except Exception as e:  # noqa: BLE001
+                    raise comp.translate_error(e) from None
         if run_metadata is not None and hasattr(run_metadata, "_record"):
             run_metadata._record(plan)
+            if trace:
+                from ..framework.config import DeviceStepStats, NodeExecStats
+                import time as _time
+                start = int(_time.time() * 1e6)
+                dev = DeviceStepStats(device="/job:localhost/replica:0/task:0/device:CPU:0")
+                dev.node_stats = [NodeExecStats(
+                    node_name=name, op_type=ty, all_start_micros=start + int(t0),
+                    op_start_rel_micros=0, op_end_rel_micros=int(round(t1 - t0)),
+                    all_end_rel_micros=int(round(t1 - t0)), output_bytes=b, live_bytes=live,
+                    timeline_label=f"{name} = {ty}()") for name, ty, t0, t1, b, live in records]
+                run_metadata.step_stats.dev_stats = [dev]
+                run_metadata.peak_bytes = peak
         return out
 
     def _resolve_feed_keys(self, keys):

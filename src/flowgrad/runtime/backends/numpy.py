@@ -1,9 +1,24 @@
 """The NumPy backend: emits a Program as one straight-line Python function.
 
 The generated function takes the feed list and returns the fetch tuple; each
-node is one line `vOUT = K<i>(vIN, ...)`, followed by `del` of the values
-whose last reader it was. Running a plan therefore costs one Python call per
-kernel and nothing else: no dictionaries, no dispatch.
+node is one line `rOUT = K<i>(rIN, ...)`. Nothing else runs per op: no
+dictionaries, no dispatch. The memory planner decides, once per plan:
+
+- constants become globals of the generated code (no line, no call);
+- every intermediate buffer is released right after its last reader: the
+  output of a node takes over the local name of an input that dies there
+  (rebinding frees it), other dying inputs get a `del`;
+- in place: an elementwise ufunc node writes into an input buffer that dies at
+  that node (`r3 = K7(r3, r5, out=r3)`) when that buffer is a fresh
+  intermediate (made by a ufunc or fused kernel, so never a variable's
+  buffer, a constant, a feed, or a view of one), nothing else can still see
+  it (no view of it is read later), it is not fetched, and its static shape
+  and dtype are the output's.
+
+`estimate_memory` walks the same plan over static shapes (peak bytes known
+before running); `CompiledProgram.run_traced` executes the plan node by node,
+recording time and bytes per node and the measured peak (RunOptions
+FULL_TRACE).
 """
 from __future__ import annotations
 
@@ -11,6 +26,7 @@ import functools
 import itertools
 import linecache
 import sys
+import time
 
 import numpy as np
 
@@ -28,42 +44,160 @@ def bind_kernel(node, ctx):
     return od.kernel
 
 
+def _is_ufunc_node(n):
+    return isinstance(n.op_def.kernel, np.ufunc) and not n.attrs and n.op_def.bind is None \
+        and n.op_def.kernel.nout == 1 and len(n.outputs) == 1
+
+
+def _fresh(n):
+    """Does the node always return newly allocated arrays (never views of its inputs)?"""
+    return _is_ufunc_node(n) or "fused" in n.op_def.props or n.type == "TanhGrad"
+
+
+def _static_nbytes(program, v):
+    s = program.shapes.get(v)
+    dt = program.dtypes.get(v)
+    t = s.as_tuple() if s is not None else None
+    if t is None or None in t or dt is None:
+        return None
+    try:
+        item = np.dtype(dt.as_numpy_dtype).itemsize
+    except TypeError:
+        return None
+    size = 1
+    for d in t:
+        size *= d
+    return size * item
+
+
+class _Analysis:
+    """Last uses, dying values and in-place choices of a program (shared by emit,
+    estimate and trace)."""
+
+    def __init__(self, program, inplace=True):
+        nodes = program.nodes
+        fetch_set = set(program.fetches)
+        end = len(nodes)
+        last = {}
+        for i, n in enumerate(nodes):
+            for v in n.inputs:
+                last[v] = i
+        for v in fetch_set:
+            last[v] = end
+        self.last = last
+        # alias_last[v]: the last read of v or of anything that may be a view of v.
+        alias_last = dict(last)
+        producer_fresh = {}
+        for i in range(end - 1, -1, -1):
+            n = nodes[i]
+            fresh = _fresh(n)
+            for o in n.outputs:
+                producer_fresh[o] = fresh
+            if not fresh:
+                lo = max((alias_last.get(o, -1) for o in n.outputs), default=-1)
+                for x in n.inputs:
+                    if alias_last.get(x, -1) < lo:
+                        alias_last[x] = lo
+        self.inplace = {}
+        persistent = program.persistent
+        if inplace:
+            for i, n in enumerate(nodes):
+                if not _is_ufunc_node(n):
+                    continue
+                out = n.outputs[0]
+                ob = program.shapes.get(out)
+                ot = ob.as_tuple() if ob is not None else None
+                if not ot or None in ot:
+                    continue
+                for j, v in enumerate(n.inputs):
+                    if v in persistent or v in fetch_set or not producer_fresh.get(v) or \
+                            alias_last.get(v) != i:
+                        continue
+                    vs = program.shapes.get(v)
+                    if vs is None or vs.as_tuple() != ot or \
+                            program.dtypes.get(v) != program.dtypes.get(out):
+                        continue
+                    self.inplace[i] = j
+                    break
+        self.dying = []
+        for i, n in enumerate(nodes):
+            d = [v for v in dict.fromkeys(n.inputs) if last.get(v) == i]
+            d += [v for v in n.outputs if v not in last]
+            self.dying.append(d)
+        self.dead_feeds = [v for v in program.feeds if v not in last]
+
+
 class CompiledProgram:
     """A callable plan: `fn(feeds) -> tuple(fetched values)`."""
 
-    def __init__(self, program, ctx):
+    def __init__(self, program, ctx, inplace=True):
         self.program = program
+        self.ctx = ctx
         nodes = program.nodes
+        an = self.analysis = _Analysis(program, inplace)
         fetch_set = set(program.fetches)
-        last_use = {}
-        for i, n in enumerate(nodes):
-            for v in n.inputs:
-                last_use[v] = i
         lines = ["def _plan(F):"]
         line_node = {}
         env = {}
-        for j, v in enumerate(program.feeds):
-            lines.append(f"    v{v} = F[{j}]")
+        kernels = [None] * len(nodes)
+        name_of = {}
+        free = []
+        fresh_names = itertools.count()
+
+        def new_name():
+            return free.pop() if free else f"r{next(fresh_names)}"
+
+        feed_names = []
         for v in program.feeds:
-            if v not in last_use and v not in fetch_set:
-                lines.append(f"    del v{v}")
-        for i, n in enumerate(nodes):
-            k = f"K{i}"
-            env[k] = bind_kernel(n, ctx)
-            args = ", ".join(f"v{v}" for v in n.inputs)
-            if not n.outputs:
-                lhs = ""
-            elif len(n.outputs) == 1:
-                lhs = f"v{n.outputs[0]} = "
+            if v in an.last:
+                name_of[v] = nm = new_name()
+                feed_names.append(nm)
             else:
-                lhs = ", ".join(f"v{v}" for v in n.outputs) + " = "
+                feed_names.append("_")
+        if program.feeds:
+            lines.append(f"    {', '.join(feed_names)}, = F" if len(feed_names) == 1 else
+                         f"    {', '.join(feed_names)} = F")
+        inplace_at = an.inplace
+        for i, n in enumerate(nodes):
+            if n.type == "Const" and not n.inputs and n.op_def.bind is None:
+                v = n.outputs[0]
+                g = f"C{v}"
+                env[g] = bind_kernel(n, ctx)()
+                kernels[i] = bind_kernel(n, ctx)
+                name_of[v] = g
+                continue
+            k = f"K{i}"
+            kernels[i] = env[k] = bind_kernel(n, ctx)
+            args = [name_of[v] for v in n.inputs]
+            dying = [v for v in an.dying[i] if v not in fetch_set and v in name_of
+                     and not name_of[v].startswith("C")]
+            dying_in = [v for v in dying if v not in n.outputs]
+            j = inplace_at.get(i)
+            reuse = [name_of[v] for v in dying_in]
+            if j is not None:
+                target = name_of[n.inputs[j]]
+                reuse.remove(target)
+                reuse.insert(0, target)
+                call = f"{k}({', '.join(args)}, out={target})"
+            else:
+                call = f"{k}({', '.join(args)})"
+            out_names = []
+            for v in n.outputs:
+                nm = reuse.pop(0) if reuse else new_name()
+                name_of[v] = nm
+                out_names.append(nm)
             line_node[len(lines) + 1] = i
-            lines.append(f"    {lhs}{k}({args})")
-            dead = [v for v in n.inputs if last_use.get(v) == i and v not in fetch_set]
-            dead += [v for v in n.outputs if v not in last_use and v not in fetch_set]
-            if dead:
-                lines.append("    del " + ", ".join(f"v{v}" for v in dict.fromkeys(dead)))
-        rets = ", ".join(f"v{v}" for v in program.fetches)
+            if not out_names:
+                lines.append(f"    {call}")
+            elif len(out_names) == 1:
+                lines.append(f"    {out_names[0]} = {call}")
+            else:
+                lines.append(f"    {', '.join(out_names)} = {call}")
+            dels = list(reuse) + [name_of[v] for v in n.outputs if v not in an.last]
+            if dels:
+                lines.append("    del " + ", ".join(dels))
+                free.extend(dels)
+        rets = ", ".join(name_of[v] for v in program.fetches)
         lines.append(f"    return ({rets}{',' if len(program.fetches) == 1 else ''})")
         src = "\n".join(lines) + "\n"
         filename = f"<flowgrad-plan-{next(_counter)}>"
@@ -73,9 +207,136 @@ class CompiledProgram:
         self.filename = filename
         self.fn = env["_plan"]
         self.line_node = line_node
+        self.kernels = kernels
         if ctx is not None and getattr(ctx, "keep_source", False):
             linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
 
+    # -- memory and profiling --------------------------------------------------------
+    def estimate_memory(self):
+        """Peak bytes of intermediate buffers, from static shapes, before running.
+
+        Returns a dict: peak_bytes, persistent_bytes (feeds, constants, variables
+        read), unknown_values (intermediates whose static shape is unknown: not
+        counted), peak_node (the node at the peak).
+        """
+        program = self.program
+        an = self.analysis
+        persistent = program.persistent
+        live = 0
+        peak = 0
+        peak_node = None
+        owner = {}          # value -> buffer key
+        buf = {}            # buffer key -> [bytes, live values]
+        unknown = 0
+        pers = 0
+        seen_pers = set()
+        for i, n in enumerate(program.nodes):
+            j = an.inplace.get(i)
+            for k, v in enumerate(n.outputs):
+                if v in persistent:
+                    if v not in seen_pers:
+                        seen_pers.add(v)
+                        if not n.op_def.aliases_input:
+                            pers += _static_nbytes(program, v) or 0
+                    continue
+                if j is not None:
+                    key = owner.get(n.inputs[j])
+                elif n.op_def.aliases_input and n.inputs and n.inputs[0] in owner:
+                    key = owner[n.inputs[0]]
+                else:
+                    key = None
+                if key is None:
+                    b = _static_nbytes(program, v)
+                    if b is None:
+                        unknown += 1
+                        b = 0
+                    key = v
+                    buf[key] = [b, 0]
+                    live += b
+                owner[v] = key
+                buf[key][1] += 1
+            if live > peak:
+                peak, peak_node = live, n.name
+            for v in an.dying[i]:
+                key = owner.pop(v, None)
+                if key is not None:
+                    ent = buf[key]
+                    ent[1] -= 1
+                    if ent[1] == 0:
+                        live -= ent[0]
+                        del buf[key]
+        for v in program.feeds:
+            pers += _static_nbytes(program, v) or 0
+        return {"peak_bytes": peak, "persistent_bytes": pers, "unknown_values": unknown,
+                "peak_node": peak_node}
+
+    def run_traced(self, feeds):
+        """Runs the plan node by node; returns (fetches, node records, measured peak bytes).
+
+        A node record is (name, type, start_us, end_us, output_bytes, live_bytes).
+        The peak counts distinct buffers of intermediate values (not variables,
+        constants or feeds) alive at once, as the generated code keeps them.
+        """
+        program = self.program
+        an = self.analysis
+        persistent = program.persistent
+        env = dict(zip(program.feeds, feeds))
+        pers_bases = set()
+        for v in program.feeds:
+            pers_bases.add(id(_base(env[v])))
+        bufs = {}           # id(base) -> [bytes, count, base]
+        owner = {}
+        live = 0
+        peak = 0
+        records = []
+        clock = time.perf_counter
+        t_start = clock()
+        for i, n in enumerate(program.nodes):
+            k = self.kernels[i]
+            args = [env[v] for v in n.inputs]
+            j = an.inplace.get(i)
+            t0 = clock()
+            if j is not None:
+                res = k(*args, out=args[j])
+            else:
+                res = k(*args)
+            t1 = clock()
+            outs = res if len(n.outputs) > 1 else (res,)
+            out_bytes = 0
+            for v, r in zip(n.outputs, outs):
+                env[v] = r
+                if not isinstance(r, np.ndarray):
+                    continue
+                b = _base(r)
+                if v in persistent:
+                    pers_bases.add(id(b))
+                    continue
+                key = id(b)
+                if key in pers_bases:
+                    continue
+                ent = bufs.get(key)
+                if ent is None:
+                    ent = bufs[key] = [b.nbytes, 0, b]
+                    live += b.nbytes
+                    out_bytes += b.nbytes
+                ent[1] += 1
+                owner[v] = key
+            if live > peak:
+                peak = live
+            records.append((n.name, n.type, (t0 - t_start) * 1e6, (t1 - t_start) * 1e6,
+                            out_bytes, live))
+            for v in an.dying[i]:
+                env.pop(v, None)
+                key = owner.pop(v, None)
+                if key is not None:
+                    ent = bufs[key]
+                    ent[1] -= 1
+                    if ent[1] == 0:
+                        live -= ent[0]
+                        del bufs[key]
+        return tuple(env[v] for v in program.fetches), records, peak
+
+    # -- errors ----------------------------------------------------------------------
     def failing_node(self, tb):
         """The node whose kernel raised, found from the traceback's line number."""
         while tb is not None:
@@ -85,9 +346,10 @@ class CompiledProgram:
             tb = tb.tb_next
         return None
 
-    def translate_error(self, exc):
+    def translate_error(self, exc, node=None):
         """Turns a kernel exception into the OpError TF would raise, naming the op."""
-        node = self.failing_node(sys.exc_info()[2])
+        if node is None:
+            node = self.failing_node(sys.exc_info()[2])
         op = node.op if node is not None else None
         name = node.name if node is not None else "?"
         if isinstance(exc, errors.OpError):
@@ -100,6 +362,12 @@ class CompiledProgram:
         ty = node.type if node is not None else "?"
         return errors.InvalidArgumentError(
             None, op, f"{type(exc).__name__} in op '{name}' ({ty}): {exc}\n\t [[node {name}]]")
+
+
+def _base(a):
+    while isinstance(getattr(a, "base", None), np.ndarray):
+        a = a.base
+    return a
 
 
 errstate = np.errstate

@@ -1,0 +1,206 @@
+"""TF 1.x session configuration messages: ConfigProto, GraphOptions, RewriterConfig, ...
+
+These are plain Python classes spelled as TF 1.x's protocol buffers are
+(`tf.ConfigProto(graph_options=tf.GraphOptions(rewrite_options=
+tf.RewriterConfig(constant_folding=tf.RewriterConfig.OFF)))`). flowgrad reads
+the fields that map to its plan optimizer (see docs/performance.md); the others
+are accepted and kept so TF 1.x programs run unchanged.
+
+    >>> cfg = tf.ConfigProto(graph_options=tf.GraphOptions(
+    ...     rewrite_options=tf.RewriterConfig(arithmetic_optimization=tf.RewriterConfig.OFF)))
+    >>> sess = tf.Session(config=cfg)
+"""
+from __future__ import annotations
+
+import copy as _copy
+
+__all__ = ["ConfigProto", "GraphOptions", "OptimizerOptions", "RewriterConfig", "RunOptions",
+           "RunMetadata", "GPUOptions", "StepStats", "DeviceStepStats", "NodeExecStats"]
+
+
+class _Message:
+    """A protobuf-like record: declared fields with defaults, nested messages built lazily."""
+
+    _FIELDS: dict = {}
+
+    def __init__(self, **kwargs):
+        for k, v in kwargs.items():
+            if k not in self._FIELDS:
+                raise ValueError(f'Protocol message {type(self).__name__} has no "{k}" field.')
+            setattr(self, k, v)
+
+    def __getattr__(self, name):
+        fields = type(self)._FIELDS
+        if name in fields:
+            default = fields[name]
+            if isinstance(default, type) and issubclass(default, _Message):
+                value = default()
+            elif isinstance(default, (list, dict)):
+                value = type(default)()
+            else:
+                return default
+            object.__setattr__(self, name, value)
+            return value
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __setattr__(self, name, value):
+        if name not in type(self)._FIELDS and not name.startswith("_"):
+            raise AttributeError(f'Assignment not allowed (no field "{name}" in protocol '
+                                 f'message object).')
+        object.__setattr__(self, name, value)
+
+    def HasField(self, name):  # noqa: N802 - protobuf's name
+        if name not in self._FIELDS:
+            raise ValueError(f'Protocol message has no singular "{name}" field.')
+        return name in self.__dict__
+
+    def ClearField(self, name):  # noqa: N802
+        self.__dict__.pop(name, None)
+
+    def CopyFrom(self, other):  # noqa: N802
+        self.__dict__.clear()
+        self.__dict__.update(_copy.deepcopy(other.__dict__))
+
+    def MergeFrom(self, other):  # noqa: N802
+        for k, v in other.__dict__.items():
+            cur = self.__dict__.get(k)
+            if isinstance(cur, _Message) and isinstance(v, _Message):
+                cur.MergeFrom(v)
+            else:
+                self.__dict__[k] = _copy.deepcopy(v)
+
+    def __eq__(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(getattr(self, k) == getattr(other, k) for k in self._FIELDS)
+
+    def __repr__(self):
+        parts = [f"{k}={v!r}" for k, v in self.__dict__.items() if not k.startswith("_")]
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+    __str__ = __repr__
+
+
+class OptimizerOptions(_Message):
+    """Classic graph optimizer options; `opt_level=L0` turns CSE off (TF's L0: no CSE)."""
+    L1 = 0
+    L0 = -1
+    DEFAULT = 0
+    OFF = -1
+    ON_1 = 1
+    ON_2 = 2
+    _FIELDS = {"do_common_subexpression_elimination": False, "do_constant_folding": False,
+               "max_folded_constant_in_bytes": 0, "do_function_inlining": False,
+               "opt_level": 0, "global_jit_level": 0}
+
+
+class RewriterConfig(_Message):
+    """Grappler's switches. Each flowgrad pass is controlled by one field (Toggle values).
+
+    constant_folding -> constant folding; arithmetic_optimization -> arithmetic
+    simplification; common_subgraph_elimination -> CSE; dependency_optimization
+    -> Identity and dead-op removal; remapping -> elementwise fusion;
+    memory_optimization=NO_MEM_OPT -> no in-place buffer reuse;
+    disable_meta_optimizer=True -> all of them off.
+    """
+    DEFAULT = 0
+    ON = 1
+    OFF = 2
+    AGGRESSIVE = 3
+    # MemOptType
+    DEFAULT_MEM_OPT = 0
+    NO_MEM_OPT = 1
+    MANUAL = 2
+    SWAPPING_HEURISTICS = 4
+    RECOMPUTATION_HEURISTICS = 5
+    SCHEDULING_HEURISTICS = 6
+    HEURISTICS = 3
+    # NumIterationsType
+    DEFAULT_NUM_ITERS = 0
+    ONE = 1
+    TWO = 2
+    _FIELDS = {"layout_optimizer": 0, "constant_folding": 0, "shape_optimization": 0,
+               "remapping": 0, "arithmetic_optimization": 0, "dependency_optimization": 0,
+               "loop_optimization": 0, "function_optimization": 0, "debug_stripper": 0,
+               "disable_model_pruning": False, "scoped_allocator_optimization": 0,
+               "pin_to_host_optimization": 0, "implementation_selector": 0,
+               "auto_mixed_precision": 0, "common_subgraph_elimination": 0,
+               "disable_meta_optimizer": False, "meta_optimizer_iterations": 0,
+               "min_graph_nodes": 0, "memory_optimization": 0,
+               "memory_optimizer_target_node_name_scope": "", "meta_optimizer_timeout_ms": 0,
+               "optimizers": [], "custom_optimizers": []}
+
+
+class GraphOptions(_Message):
+    _FIELDS = {"enable_recv_scheduling": False, "optimizer_options": OptimizerOptions,
+               "build_cost_model": 0, "build_cost_model_after": 0, "infer_shapes": False,
+               "place_pruned_graph": False, "enable_bfloat16_sendrecv": False,
+               "timeline_step": 0, "rewrite_options": RewriterConfig}
+
+
+class GPUOptions(_Message):
+    _FIELDS = {"per_process_gpu_memory_fraction": 0.0, "allow_growth": False,
+               "allocator_type": "", "deferred_deletion_bytes": 0, "visible_device_list": "",
+               "polling_active_delay_usecs": 0, "polling_inactive_delay_msecs": 0,
+               "force_gpu_compatible": False}
+
+
+class ConfigProto(_Message):
+    _FIELDS = {"device_count": {}, "intra_op_parallelism_threads": 0,
+               "inter_op_parallelism_threads": 0, "use_per_session_threads": False,
+               "placement_period": 0, "device_filters": [], "gpu_options": GPUOptions,
+               "allow_soft_placement": False, "log_device_placement": False,
+               "graph_options": GraphOptions, "operation_timeout_in_ms": 0,
+               "isolate_session_state": False}
+
+
+class RunOptions(_Message):
+    """Per-run options; `trace_level=FULL_TRACE` records per-op time and bytes in RunMetadata."""
+    NO_TRACE = 0
+    SOFTWARE_TRACE = 1
+    HARDWARE_TRACE = 2
+    FULL_TRACE = 3
+    _FIELDS = {"trace_level": 0, "timeout_in_ms": 0, "inter_op_thread_pool": 0,
+               "output_partition_graphs": False, "debug_options": None,
+               "report_tensor_allocations_upon_oom": False}
+
+
+class NodeExecStats(_Message):
+    """One op's record in a traced run (flowgrad adds `output_bytes` and `op_type`)."""
+    _FIELDS = {"node_name": "", "op_type": "", "all_start_micros": 0,
+               "op_start_rel_micros": 0, "op_end_rel_micros": 0, "all_end_rel_micros": 0,
+               "timeline_label": "", "output_bytes": 0, "live_bytes": 0}
+
+
+class DeviceStepStats(_Message):
+    _FIELDS = {"device": "", "node_stats": []}
+
+
+class StepStats(_Message):
+    _FIELDS = {"dev_stats": []}
+
+
+class RunMetadata(_Message):
+    """Filled by `Session.run(..., run_metadata=md)`.
+
+    Always: `estimated_peak_bytes` (the plan's static estimate) and
+    `optimized_ir` (Program.dump() of the plan that ran). With
+    RunOptions(trace_level=FULL_TRACE): `step_stats` (per-op times and output
+    bytes) and `peak_bytes` (the measured peak of live intermediate buffers).
+    """
+    _FIELDS = {"step_stats": StepStats, "cost_graph": None, "partition_graphs": [],
+               "estimated_peak_bytes": 0, "peak_bytes": 0, "optimized_ir": ""}
+
+    def _record(self, plan):
+        self.estimated_peak_bytes = plan.estimated_peak_bytes
+        self.optimized_ir = plan.program.dump()
+
+    def profile(self, top=20):
+        """A text table of the traced ops, slowest first."""
+        rows = [n for d in self.step_stats.dev_stats for n in d.node_stats]
+        rows.sort(key=lambda n: -(n.op_end_rel_micros - n.op_start_rel_micros))
+        out = [f"{'us':>10} {'bytes':>12}  op"]
+        for n in rows[:top]:
+            out.append(f"{n.op_end_rel_micros - n.op_start_rel_micros:>10} "
+                       f"{n.output_bytes:>12}  {n.node_name} ({n.op_type})")
+        return "\n".join(out)

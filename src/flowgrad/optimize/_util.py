@@ -1,0 +1,115 @@
+"""Helpers the passes share: value replacement, last uses, mutable state, constants."""
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+
+# Stateful ops that never change a buffer another op reads: they do not order reads.
+_NON_MUTATING = frozenset({"VariableV2", "VarHandleOp", "Placeholder", "IsVariableInitialized",
+                           "NoOp", "ReportUninitialized"})
+
+
+def mutating(node) -> bool:
+    """May this node write into state (a variable's buffer) that pure ops read?"""
+    return node.stateful and node.type not in _NON_MUTATING
+
+
+def mutating_prefix(nodes):
+    """prefix[i] = number of mutating nodes among nodes[:i] (len(nodes)+1 entries)."""
+    out = [0] * (len(nodes) + 1)
+    c = 0
+    for i, n in enumerate(nodes):
+        if n.stateful and n.type not in _NON_MUTATING:
+            c += 1
+        out[i + 1] = c
+    return out
+
+
+def mutable_values(program):
+    """Values that are (views of) mutable state: stateful outputs and their aliases."""
+    mut = set()
+    for n in program.nodes:
+        if n.stateful:
+            mut.update(n.outputs)
+        elif n.op_def.aliases_input and n.inputs and n.inputs[0] in mut and n.outputs:
+            mut.add(n.outputs[0])
+    return mut
+
+
+def last_uses(program):
+    """value -> index of the last node reading it (len(nodes) for fetched values)."""
+    last = {}
+    for i, n in enumerate(program.nodes):
+        for v in n.inputs:
+            last[v] = i
+    end = len(program.nodes)
+    for v in program.fetches:
+        last[v] = end
+    return last
+
+
+def resolve(repl, v):
+    while v in repl:
+        v = repl[v]
+    return v
+
+
+def apply_replacements(program, nodes, repl):
+    """A new Program whose nodes/fetches read `repl`-resolved values."""
+    if repl:
+        out = []
+        for n in nodes:
+            ins = n.inputs
+            if any(v in repl for v in ins):
+                n = dataclasses.replace(n, inputs=[resolve(repl, v) for v in ins])
+            out.append(n)
+        nodes = out
+        fetches = [resolve(repl, v) for v in program.fetches]
+    else:
+        fetches = program.fetches
+    return program.copy(nodes=nodes, fetches=fetches)
+
+
+def producers(nodes):
+    """value -> (node index, node)."""
+    prod = {}
+    for i, n in enumerate(nodes):
+        for v in n.outputs:
+            prod[v] = (i, n)
+    return prod
+
+
+def const_of(node):
+    """The value of a Const node, else None."""
+    if node.type == "Const" and not node.inputs:
+        return node.attrs.get("value")
+    return None
+
+
+def static_shape(program, v):
+    s = program.shapes.get(v)
+    if s is None:
+        return None
+    t = s.as_tuple()
+    if t is None or None in t:
+        return None
+    return t
+
+
+def hashable(x):
+    """A hashable stand-in for an attr value; raises TypeError if there is none."""
+    if isinstance(x, np.ndarray):
+        if x.nbytes > 1 << 16:
+            raise TypeError("large array")
+        return ("nd", x.dtype.str, x.shape, x.tobytes())
+    if isinstance(x, np.generic):
+        return ("np", x.dtype.str, x.tobytes())
+    if isinstance(x, (list, tuple)):
+        return (type(x).__name__,) + tuple(hashable(i) for i in x)
+    if isinstance(x, dict):
+        return ("dict",) + tuple(sorted((k, hashable(v)) for k, v in x.items()))
+    if isinstance(x, float) and x != x:
+        return ("nan",)
+    hash(x)
+    return (type(x).__name__, x)

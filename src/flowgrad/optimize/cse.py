@@ -1,0 +1,52 @@
+"""Common-subexpression elimination: one node per (type, inputs, attrs).
+
+Stateful nodes and recomputation copies (gradient checkpointing) are never
+merged. A pure node that reads mutable state (a variable's buffer or a view of
+it) is only merged with an identical node that no state-mutating node (Assign,
+AssignAdd, ...) separates from it: with reference variables, `x * 2` before
+and after an assign are different values.
+
+Before/after:
+
+    v2 = Mul(v0, v1)           v2 = Mul(v0, v1)
+    v3 = Mul(v0, v1)     ->    v4 = Add(v2, v2)
+    v4 = Add(v2, v3)
+"""
+from __future__ import annotations
+
+from ._util import apply_replacements, hashable, mutable_values, resolve
+
+
+def common_subexpression_elimination(program, options=None):
+    mut = mutable_values(program)
+    seen = {}
+    repl = {}
+    nodes = []
+    epoch = 0
+    for n in program.nodes:
+        if n.stateful:
+            if n.type not in ("VariableV2", "Placeholder", "IsVariableInitialized"):
+                epoch += 1
+            nodes.append(n)
+            continue
+        if n.recompute or not n.outputs:
+            nodes.append(n)
+            continue
+        ins = tuple(resolve(repl, v) for v in n.inputs)
+        try:
+            key = (n.type, ins, hashable(n.attrs),
+                   epoch if any(v in mut for v in ins) else -1)
+            hash(key)
+        except TypeError:
+            nodes.append(n)
+            continue
+        prev = seen.get(key)
+        if prev is not None and len(prev.outputs) == len(n.outputs):
+            for a, b in zip(n.outputs, prev.outputs):
+                repl[a] = b
+            continue
+        seen[key] = n
+        nodes.append(n)
+    if not repl:
+        return program
+    return apply_replacements(program, nodes, repl)
