@@ -50,6 +50,8 @@ from .ops.slicing import strided_slice
 from .autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients, hessians,
                                  hessian_vector_product)
 from .autodiff.indexed_slices import IndexedSlices, IndexedSlicesValue
+from .framework.config import (ConfigProto, GPUOptions, GraphOptions, OptimizerOptions,
+                               RewriterConfig, RunMetadata, RunOptions)
 
 from . import testing as test
 from . import nn, math, linalg, random, train, summary, logging, initializers
