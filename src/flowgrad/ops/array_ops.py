@@ -709,7 +709,7 @@ def _range_infer(inputs, attrs):
     return [(dt, TensorShape([n]))]
 
 
-def _range_kernel(s, l_, d):
+def _range_kernel(s, l_, d, **_):
     if d == 0:
         raise _invalid(f"Requires delta != 0: {d}")
     if (d > 0 and l_ < s) or (d < 0 and s < l_):
