@@ -370,18 +370,21 @@ def _aggregate(grads, method, t):
 
 
 def _aggregate_indexed_slices(grads):
-    """Dense parts are summed; sparse parts are concatenated (not deduplicated), as TF."""
+    """TF's rule: every contribution becomes IndexedSlices (a dense one with indices
+    range(rows)), kept in arrival order; values and indices are concatenated, not
+    deduplicated; int32 indices are cast to int64 when the contributions mix them."""
     from ..ops.array_ops import concat
-    from ..ops.math_ops import add_n
+    from ..ops.math_ops import cast
     from ..ops.sparse_ops import dense_to_indexed_slices
-    dense = [g for g in grads if isinstance(g, Tensor)]
-    sparse = [g for g in grads if isinstance(g, IndexedSlices)]
-    if dense:
-        d = add_n(dense) if len(dense) > 1 else dense[0]
-        sparse.append(dense_to_indexed_slices(d))
-    values = concat([s.values for s in sparse], 0)
-    indices = concat([s.indices for s in sparse], 0)
-    return IndexedSlices(values, indices, sparse[0].dense_shape)
+    slices = [g if isinstance(g, IndexedSlices) else dense_to_indexed_slices(g)
+              for g in grads if g is not None]
+    int32 = [s for s in slices if s.indices.dtype.base_dtype is _dt.int32]
+    if int32 and len(int32) != len(slices):
+        slices = [IndexedSlices(s.values, cast(s.indices, _dt.int64), s.dense_shape)
+                  if s.indices.dtype.base_dtype is _dt.int32 else s for s in slices]
+    values = concat([s.values for s in slices], 0)
+    indices = concat([s.indices for s in slices], 0)
+    return IndexedSlices(values, indices, slices[0].dense_shape)
 
 
 def hessians(ys, xs, name="hessians", colocate_gradients_with_ops=False, gate_gradients=False,
