@@ -1,1 +1,22 @@
-"""tf.summary: summaries and FileWriter (event files TensorBoard reads)."""
+"""tf.summary: summaries and FileWriter (event files TensorBoard reads).
+
+Needs the `summary` extra (tensorboard, protobuf) when used; importing this
+package does not import tensorboard. The proto classes `Summary`, `Event`,
+`SessionLog`, `HistogramProto`, `SummaryMetadata` are loaded on first access.
+"""
+# ruff: noqa: F401
+from .summary_ops import (audio, histogram, image, merge, merge_all, scalar, tensor_summary,
+                          text)
+from .writer import FileWriter, FileWriterCache
+
+_PROTOS = {"Summary": "summary_pb2", "SummaryMetadata": "summary_pb2",
+           "HistogramProto": "summary_pb2", "Event": "event_pb2", "SessionLog": "event_pb2",
+           "TaggedRunMetadata": "event_pb2"}
+
+
+def __getattr__(name):
+    mod = _PROTOS.get(name)
+    if mod is None:
+        raise AttributeError(f"module 'flowgrad.summary' has no attribute '{name}'")
+    from ._proto import pb
+    return getattr(getattr(pb(), mod), name)

@@ -11,3 +11,4 @@ from .optimizers import (AdadeltaOptimizer, AdagradOptimizer, AdamOptimizer, Ftr
                          GradientDescentOptimizer, MomentumOptimizer, RMSPropOptimizer)
 from .training_util import (assert_global_step, create_global_step, get_global_step,
                             get_or_create_global_step, global_step)
+from ..tools.graph_def import write_graph

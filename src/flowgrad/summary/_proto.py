@@ -1,0 +1,68 @@
+"""Lazy access to the protobuf classes that the `tensorboard` package ships.
+
+The core never imports tensorboard; summary ops and FileWriter call `pb()` at
+graph-build or construction time and get a clear ImportError without it.
+"""
+from __future__ import annotations
+
+import types
+
+_PB = None
+
+
+def pb():
+    """A namespace with summary_pb2, event_pb2, graph_pb2, ... (ImportError naming the extra)."""
+    global _PB
+    if _PB is None:
+        try:
+            from tensorboard.compat.proto import (attr_value_pb2, event_pb2, graph_pb2,
+                                                  node_def_pb2, summary_pb2, tensor_pb2,
+                                                  tensor_shape_pb2, types_pb2, versions_pb2)
+        except ImportError:
+            raise ImportError("tf.summary and GraphDef export need the 'tensorboard' and "
+                              "'protobuf' packages: pip install 'flowgrad[summary]'") from None
+        _PB = types.SimpleNamespace(
+            attr_value_pb2=attr_value_pb2, event_pb2=event_pb2, graph_pb2=graph_pb2,
+            node_def_pb2=node_def_pb2, summary_pb2=summary_pb2, tensor_pb2=tensor_pb2,
+            tensor_shape_pb2=tensor_shape_pb2, types_pb2=types_pb2, versions_pb2=versions_pb2)
+    return _PB
+
+
+def tensor_proto(arr, dtype=None):
+    """A TensorProto of a NumPy array as TF's AsProtoTensorContent writes it."""
+    import numpy as np
+
+    from ..framework import dtypes as _dt
+    p = pb()
+    arr = np.asarray(arr)
+    dtype = dtype or (_dt.string if arr.dtype == object or arr.dtype.kind in "SU"
+                      else _dt.as_dtype(arr.dtype))
+    t = p.tensor_pb2.TensorProto(dtype=dtype.as_datatype_enum
+                                 if hasattr(dtype, "as_datatype_enum") else _enum(dtype))
+    t.tensor_shape.SetInParent()  # TF always writes the shape, even a scalar's
+    for d in arr.shape:
+        t.tensor_shape.dim.add(size=d)
+    if dtype.base_dtype is _dt.string:
+        t.string_val.extend(x if isinstance(x, bytes) else str(x).encode()
+                            for x in arr.reshape(-1))
+    else:
+        t.tensor_content = np.ascontiguousarray(
+            arr.astype(arr.dtype.newbyteorder("<"), copy=False)).tobytes()
+    return t
+
+
+def _enum(dtype):
+    from ..framework import dtypes as _dt
+    return _dt._ENUM[dtype.base_dtype]
+
+
+def shape_proto(dims):
+    """A TensorShapeProto for a tuple of dims (None entries are -1) or None (unknown rank)."""
+    p = pb()
+    s = p.tensor_shape_pb2.TensorShapeProto()
+    if dims is None:
+        s.unknown_rank = True
+        return s
+    for d in dims:
+        s.dim.add(size=-1 if d is None else int(d))
+    return s

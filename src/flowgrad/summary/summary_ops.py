@@ -1,0 +1,487 @@
+"""Summary ops (`tf.summary.scalar`, `histogram`, `image`, `audio`, `text`, `merge`, ...).
+
+Each op's kernel returns a serialized `Summary` protobuf (a 0-d string
+tensor) exactly as TF 1.14's C++ kernel builds it, using the protobuf classes
+that the `tensorboard` package ships (so the `summary` extra is needed; the
+op functions raise ImportError naming it when it is missing).
+"""
+from __future__ import annotations
+
+import logging
+import re
+import struct
+import zlib
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.constant_op import constant, convert_to_tensor
+from ..framework.graph import GraphKeys, get_default_graph, name_scope
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._proto import pb, tensor_proto
+
+__all__ = ["audio", "histogram", "image", "merge", "merge_all", "scalar", "tensor_summary",
+           "text"]
+
+_log = logging.getLogger("flowgrad")
+_STRING_SCALAR = [(_dt.string, TensorShape(()))]
+
+
+def _summary_infer(inputs, attrs):
+    return _STRING_SCALAR
+
+
+def _s(x):
+    x = x.item() if isinstance(x, np.ndarray) and x.ndim == 0 else x
+    return x.decode() if isinstance(x, bytes) else str(x)
+
+
+def _shape_str(shape):
+    return "[" + ",".join(str(d) for d in shape) + "]"
+
+
+def _invalid(msg):
+    return errors.InvalidArgumentError(None, None, msg)
+
+
+# ---------------------------------------------------------------------------------------
+# Names and tags (TF's summary_op_util)
+# ---------------------------------------------------------------------------------------
+_INVALID_TAG_CHARACTERS = re.compile(r"[^-/\w\.]")
+
+
+def _clean_tag(name):
+    if name is not None:
+        new_name = _INVALID_TAG_CHARACTERS.sub("_", name).lstrip("/")
+        if new_name != name:
+            _log.info("Summary name %s is illegal; using %s instead.", name, new_name)
+            name = new_name
+    return name
+
+
+class _SummaryScope:
+    """`summary_scope(name, family)`: yields (tag, scope) as TF 1.14 does."""
+
+    def __init__(self, name, family=None, default_name=None, values=None):
+        self.name = _clean_tag(name)
+        self.family = _clean_tag(family)
+        self.default_name = default_name
+        self.values = values
+
+    def __enter__(self):
+        base = self.name if self.family is None else f"{self.family}/{self.name}"
+        self._cm = name_scope(base, self.default_name, self.values)
+        scope = self._cm.__enter__()
+        tag = scope.rstrip("/") if self.family is None else f"{self.family}/{scope.rstrip('/')}"
+        return tag, scope
+
+    def __exit__(self, *exc):
+        return self._cm.__exit__(*exc)
+
+
+def _collect(val, collections, default_collections):
+    if collections is None:
+        collections = default_collections
+    if collections:
+        get_default_graph().add_to_collections(collections, val)
+
+
+def _apply(op_type, inputs, attrs, scope):
+    g = get_default_graph()
+    return g._create_op(op_type, inputs, attrs, scope).outputs[0]
+
+
+# ---------------------------------------------------------------------------------------
+# ScalarSummary
+# ---------------------------------------------------------------------------------------
+def _scalar_kernel(tags, values):
+    tags = np.asarray(tags)
+    values = np.asarray(values)
+    if tags.shape != values.shape:
+        raise _invalid(f"tags and values not the same shape: {_shape_str(tags.shape)} != "
+                       f"{_shape_str(values.shape)}"
+                       + (f" (tag '{_s(tags)}')" if tags.ndim == 0 else ""))
+    p = pb()
+    s = p.summary_pb2.Summary()
+    for t, v in zip(tags.reshape(-1), values.reshape(-1).astype(np.float64)):
+        s.value.add(tag=_s(t), simple_value=float(v))
+    return np.array(s.SerializeToString(), dtype=object)
+
+
+register_op("ScalarSummary", infer=_summary_infer, kernel=_scalar_kernel, stateful=False,
+            grad=None)
+
+
+def scalar(name, tensor, collections=None, family=None):
+    """A summary op holding one scalar (`Summary.Value.simple_value`).
+
+    Args:
+      name: the summary's name (its tag is `<name scope>/<name>`).
+      tensor: a real numeric scalar.
+      collections: graph collections to add the op to (default [SUMMARIES]).
+      family: a prefix for the tag shown in TensorBoard.
+    Returns:
+      A scalar string tensor: a serialized `Summary` protobuf.
+    Raises:
+      ImportError: the `tensorboard` package is missing.
+
+    >>> s = tf.summary.scalar("loss", loss)
+    """
+    pb()
+    with _SummaryScope(name, family, values=[tensor]) as (tag, scope):
+        t = convert_to_tensor(tensor)
+        val = _apply("ScalarSummary", [constant(tag, dtype=_dt.string, name="tags"), t], {},
+                     scope)
+    _collect(val, collections, [GraphKeys.SUMMARIES])
+    return val
+
+
+# ---------------------------------------------------------------------------------------
+# HistogramSummary (TF's core/lib/histogram with its default buckets)
+# ---------------------------------------------------------------------------------------
+def _default_bucket_limits():
+    pos = []
+    v = 1.0e-12
+    while v < 1.0e20:
+        pos.append(v)
+        v *= 1.1  # repeated multiplication, as TF's C++ does, for bit-identical limits
+    pos.append(np.finfo(np.float64).max)
+    neg = [-x for x in reversed(pos)]
+    return np.array(neg + [0.0] + pos, dtype=np.float64)
+
+
+_LIMITS = _default_bucket_limits()
+_DBL_MAX = float(np.finfo(np.float64).max)
+
+
+def _histogram_proto(values):
+    """TF's Histogram::Add for each value then EncodeToProto(preserve_zero_buckets=False)."""
+    p = pb()
+    h = p.summary_pb2.HistogramProto()
+    n = values.size
+    if n:
+        h.min = float(values.min())
+        h.max = float(values.max())
+        h.num = float(n)
+        # TF adds sequentially in double; cumsum reproduces that rounding exactly.
+        h.sum = float(np.cumsum(values)[-1])
+        h.sum_squares = float(np.cumsum(values * values)[-1])
+        idx = np.minimum(np.searchsorted(_LIMITS, values, side="right"), len(_LIMITS) - 1)
+        counts = np.bincount(idx, minlength=len(_LIMITS)).astype(np.float64)
+        zero = counts <= 0
+        run_end = zero & np.append(~zero[1:], True)
+        keep = ~zero | run_end
+        h.bucket_limit.extend(_LIMITS[keep].tolist())
+        h.bucket.extend(counts[keep].tolist())
+    else:
+        h.min = _DBL_MAX
+        h.max = -_DBL_MAX
+        h.bucket_limit.append(_DBL_MAX)
+        h.bucket.append(0.0)
+    return h
+
+
+def _histogram_bind(node, ctx):
+    name = node.name
+
+    def histogram_summary(tag, values):
+        vals = np.asarray(values).astype(np.float64).reshape(-1)
+        if not np.isfinite(vals).all():
+            kind = "Nan" if np.isnan(vals).any() else "Infinity"
+            raise _invalid(f"{kind} in summary histogram for: {name}")
+        p = pb()
+        s = p.summary_pb2.Summary()
+        s.value.add(tag=_s(tag), histo=_histogram_proto(vals))
+        return np.array(s.SerializeToString(), dtype=object)
+    return histogram_summary
+
+
+register_op("HistogramSummary", infer=_summary_infer, bind=_histogram_bind, grad=None)
+
+
+def histogram(name, values, collections=None, family=None):
+    """A summary op with a histogram of `values` (TF's default exponential buckets).
+
+    Args:
+      name: the summary's name; values: a real numeric tensor of any shape.
+      collections, family: as in `scalar`.
+    Returns:
+      A scalar string tensor: a serialized `Summary`.
+    Raises:
+      tf.errors.InvalidArgumentError (at run): NaN or infinite values.
+
+    >>> tf.summary.histogram("weights", w)
+    """
+    pb()
+    with _SummaryScope(name, family, values=[values], default_name="HistogramSummary") \
+            as (tag, scope):
+        t = convert_to_tensor(values)
+        val = _apply("HistogramSummary", [constant(tag, dtype=_dt.string, name="tag"), t], {},
+                     scope)
+    _collect(val, collections, [GraphKeys.SUMMARIES])
+    return val
+
+
+# ---------------------------------------------------------------------------------------
+# ImageSummary (PNG written with zlib)
+# ---------------------------------------------------------------------------------------
+def encode_png(img):
+    """PNG bytes of a uint8 [h, w, c] image, c in (1, 2, 3, 4) (filter 0, zlib level 6)."""
+    h, w, c = img.shape
+    color_type = {1: 0, 2: 4, 3: 2, 4: 6}[c]
+    raw = np.zeros((h, w * c + 1), dtype=np.uint8)
+    raw[:, 1:] = img.reshape(h, w * c)
+
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+    ihdr = struct.pack(">IIBBBBB", w, h, 8, color_type, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr)
+            + chunk(b"IDAT", zlib.compress(raw.tobytes(), 6)) + chunk(b"IEND", b""))
+
+
+def _normalize_float_image(im, bad_color):
+    """TF's NormalizeFloatImage: to uint8 by 255/max, or centred at 128 by 127/max|x|."""
+    ft = np.float64 if im.dtype == np.float64 else np.float32
+    hwd = im.astype(ft, copy=False)
+    finite = np.isfinite(hwd).all(axis=-1)
+    good = hwd[finite]
+    if good.size:
+        lo, hi = float(good.min()), float(good.max())
+    else:
+        lo, hi = np.inf, -np.inf
+    if lo < 0:
+        m = max(abs(lo), abs(hi))
+        scale, offset = (0.0 if m < 1e-6 else 127.0 / ft(m)), 128.0
+    else:
+        scale, offset = (0.0 if hi < 1e-6 else 255.0 / ft(hi)), 0.0
+    with np.errstate(invalid="ignore"):
+        out = (hwd * ft(scale) + ft(offset))
+    out = np.where(finite[..., None], out, 0).astype(np.uint8)
+    out[~finite] = bad_color[:im.shape[-1]]
+    return out
+
+
+def _image_kernel(tag, tensor, bad_color, max_images):
+    tensor = np.asarray(tensor)
+    if tensor.ndim != 4 or tensor.shape[-1] not in (1, 3, 4):
+        raise _invalid(f"Tensor must be 4-D with last dim 1, 3, or 4, not "
+                       f"{_shape_str(tensor.shape)}")
+    bad_color = np.asarray(bad_color, dtype=np.uint8).reshape(-1)
+    depth = tensor.shape[-1]
+    if bad_color.size < depth:
+        raise _invalid(f"bad_color must have at least {depth} channels, got "
+                       f"{_shape_str(bad_color.shape)}")
+    base = _s(tag)
+    n = min(max_images, tensor.shape[0])
+    p = pb()
+    s = p.summary_pb2.Summary()
+    for i in range(n):
+        im = tensor[i]
+        if im.dtype != np.uint8:
+            im = _normalize_float_image(im, bad_color)
+        v = s.value.add(tag=f"{base}/image/{i}" if max_images > 1 else f"{base}/image")
+        v.image.height, v.image.width, v.image.colorspace = im.shape[0], im.shape[1], depth
+        v.image.encoded_image_string = encode_png(np.ascontiguousarray(im))
+    return np.array(s.SerializeToString(), dtype=object)
+
+
+register_op("ImageSummary", infer=_summary_infer, kernel=_image_kernel, grad=None)
+
+
+def image(name, tensor, max_outputs=3, collections=None, family=None):
+    """A summary op with up to `max_outputs` images of a [batch, h, w, c] tensor.
+
+    uint8 images are written as they are; float images are scaled to [0, 255]
+    per image (by 255/max if all values are >= 0, else centred at 128), and
+    non-finite pixels become red, as in TF.
+
+    Raises (at run): InvalidArgumentError if the tensor is not 4-D with 1, 3 or 4
+    channels.
+
+    >>> tf.summary.image("inputs", x_images, max_outputs=4)
+    """
+    pb()
+    with _SummaryScope(name, family, values=[tensor]) as (tag, scope):
+        t = convert_to_tensor(tensor)
+        bad = constant(np.array([255, 0, 0, 255], dtype=np.uint8), name="bad_color")
+        val = _apply("ImageSummary", [constant(tag, dtype=_dt.string, name="tag"), t, bad],
+                     {"max_images": int(max_outputs)}, scope)
+    _collect(val, collections, [GraphKeys.SUMMARIES])
+    return val
+
+
+# ---------------------------------------------------------------------------------------
+# AudioSummaryV2 (16-bit PCM WAV)
+# ---------------------------------------------------------------------------------------
+def encode_wav(samples, sample_rate):
+    """WAV bytes of float samples [frames, channels] in [-1, 1] (TF's S16LE encoder)."""
+    frames, channels = samples.shape
+    pcm = np.clip(np.round(samples.astype(np.float32) * np.float32(32768.0)), -32768, 32767)
+    data = pcm.astype("<i2").tobytes()
+    rate = int(sample_rate)
+    header = (b"RIFF" + struct.pack("<I", 36 + len(data)) + b"WAVE" + b"fmt "
+              + struct.pack("<IHHIIHH", 16, 1, channels, rate, rate * channels * 2,
+                            channels * 2, 16)
+              + b"data" + struct.pack("<I", len(data)))
+    return header + data
+
+
+def _audio_kernel(tag, tensor, sample_rate, max_outputs):
+    tensor = np.asarray(tensor)
+    if tensor.ndim not in (2, 3):
+        raise _invalid(f"Tensor must be 3-D or 2-D, got: {_shape_str(tensor.shape)}")
+    if tensor.ndim == 2:
+        tensor = tensor[:, :, None]
+    rate = float(np.asarray(sample_rate))
+    if rate <= 0:
+        raise _invalid("sample_rate must be > 0")
+    base = _s(tag)
+    p = pb()
+    s = p.summary_pb2.Summary()
+    for i in range(min(max_outputs, tensor.shape[0])):
+        v = s.value.add(tag=f"{base}/audio/{i}" if max_outputs > 1 else f"{base}/audio")
+        a = v.audio
+        a.sample_rate = rate
+        a.num_channels = tensor.shape[2]
+        a.length_frames = tensor.shape[1]
+        a.encoded_audio_string = encode_wav(tensor[i], rate)
+        a.content_type = "audio/wav"
+    return np.array(s.SerializeToString(), dtype=object)
+
+
+register_op("AudioSummaryV2", infer=_summary_infer, kernel=_audio_kernel, grad=None)
+
+
+def audio(name, tensor, sample_rate, max_outputs=3, collections=None, family=None):
+    """A summary op with up to `max_outputs` clips of a [batch, frames(, channels)] tensor.
+
+    Samples in [-1, 1] are written as 16-bit PCM WAV at `sample_rate` Hz.
+
+    >>> tf.summary.audio("speech", waves, 16000)
+    """
+    pb()
+    with _SummaryScope(name, family, values=[tensor]) as (tag, scope):
+        t = convert_to_tensor(tensor, dtype=_dt.float32)
+        rate = convert_to_tensor(sample_rate, dtype=_dt.float32, name="sample_rate")
+        val = _apply("AudioSummaryV2", [constant(tag, dtype=_dt.string, name="tag"), t, rate],
+                     {"max_outputs": int(max_outputs)}, scope)
+    _collect(val, collections, [GraphKeys.SUMMARIES])
+    return val
+
+
+# ---------------------------------------------------------------------------------------
+# TensorSummaryV2 (tensor_summary, text)
+# ---------------------------------------------------------------------------------------
+def _tensor_summary_kernel(tag, tensor, serialized_summary_metadata):
+    p = pb()
+    s = p.summary_pb2.Summary()
+    v = s.value.add(tag=_s(tag))
+    v.metadata.ParseFromString(np.asarray(serialized_summary_metadata).item())
+    v.tensor.CopyFrom(tensor_proto(np.asarray(tensor)))
+    return np.array(s.SerializeToString(), dtype=object)
+
+
+register_op("TensorSummaryV2", infer=_summary_infer, kernel=_tensor_summary_kernel, grad=None)
+
+
+def tensor_summary(name, tensor, summary_description=None, collections=None,
+                   summary_metadata=None, family=None, display_name=None):
+    """A summary op holding a whole tensor (`Summary.Value.tensor`).
+
+    Args:
+      summary_metadata: a `SummaryMetadata` proto (or its bytes), e.g. naming a plugin.
+    """
+    p = pb()
+    if summary_metadata is None:
+        summary_metadata = p.summary_pb2.SummaryMetadata()
+    if summary_description is not None:
+        summary_metadata.summary_description = summary_description
+    if display_name is not None:
+        summary_metadata.display_name = display_name
+    meta = summary_metadata if isinstance(summary_metadata, bytes) \
+        else summary_metadata.SerializeToString()
+    with _SummaryScope(name, family, values=[tensor]) as (tag, scope):
+        t = convert_to_tensor(tensor)
+        val = _apply("TensorSummaryV2", [
+            constant(tag, dtype=_dt.string, name="tag"), t,
+            constant(meta, dtype=_dt.string, name="serialized_summary_metadata")], {}, scope)
+    _collect(val, collections, [GraphKeys.SUMMARIES])
+    return val
+
+
+def text(name, tensor, collections=None):
+    """A summary op with a string tensor, shown by TensorBoard's text plugin.
+
+    Raises:
+      ValueError: `tensor` is not a string tensor.
+
+    >>> tf.summary.text("notes", tf.constant("step done"))
+    """
+    p = pb()
+    tensor = convert_to_tensor(tensor)
+    if tensor.dtype.base_dtype is not _dt.string:
+        raise ValueError(f"Expected tensor {tensor.name} to have dtype string, got "
+                         f"{tensor.dtype!r}")
+    meta = p.summary_pb2.SummaryMetadata(
+        plugin_data=p.summary_pb2.SummaryMetadata.PluginData(plugin_name="text"))
+    return tensor_summary(name=name, tensor=tensor, summary_metadata=meta,
+                          collections=collections)
+
+
+# ---------------------------------------------------------------------------------------
+# MergeSummary
+# ---------------------------------------------------------------------------------------
+def _merge_kernel(*inputs, **_):
+    p = pb()
+    out = p.summary_pb2.Summary()
+    seen = set()
+    for x in inputs:
+        for b in np.asarray(x, dtype=object).reshape(-1):
+            s = p.summary_pb2.Summary()
+            try:
+                s.ParseFromString(b)
+            except Exception:  # noqa: BLE001 - protobuf's DecodeError
+                raise _invalid("Could not parse one of the summary inputs") from None
+            for v in s.value:
+                if v.tag in seen:
+                    raise _invalid(f"Duplicate tag {v.tag} found in summary inputs")
+                seen.add(v.tag)
+                out.value.add().CopyFrom(v)
+    return np.array(out.SerializeToString(), dtype=object)
+
+
+def _merge_infer(inputs, attrs):
+    for t in inputs:
+        if t.dtype.base_dtype is not _dt.string:
+            raise TypeError(f"MergeSummary inputs must be string tensors, got {t.name} of "
+                            f"dtype {t.dtype.name}")
+    return _STRING_SCALAR
+
+
+register_op("MergeSummary", infer=_merge_infer, kernel=_merge_kernel, grad=None)
+
+
+def merge(inputs, collections=None, name=None):
+    """One serialized `Summary` with the values of all `inputs` (duplicate tags fail at run).
+
+    >>> merged = tf.summary.merge([loss_summary, acc_summary])
+    """
+    pb()
+    inputs = [convert_to_tensor(x) for x in inputs]
+    with name_scope(name, "Merge", inputs):
+        g = get_default_graph()
+        val = g._create_op("MergeSummary", inputs, {"N": len(inputs)},
+                           name or "MergeSummary").outputs[0]
+    _collect(val, collections, [])
+    return val
+
+
+def merge_all(key=GraphKeys.SUMMARIES, scope=None, name=None):
+    """Merges every summary in collection `key` (None if there is none)."""
+    ops = get_default_graph().get_collection(key, scope)
+    if not ops:
+        return None
+    return merge(ops, name=name)

@@ -1,0 +1,357 @@
+"""`tf.summary.FileWriter`: event files that TensorBoard reads.
+
+Records use TF's framing: uint64 length, masked CRC-32C of the length, the
+serialized `Event`, masked CRC-32C of the data (all little-endian). CRC-32C
+is computed here in NumPy (parallel lanes combined with zlib's GF(2) shift
+method), so no compiled CRC package is needed. Files are named as TF 1.14
+names them: `events.out.tfevents.<10-digit time>.<hostname><suffix>`.
+"""
+from __future__ import annotations
+
+import atexit
+import os
+import socket
+import struct
+import threading
+import time
+import weakref
+
+import numpy as np
+
+from ._proto import pb
+
+__all__ = ["FileWriter", "FileWriterCache"]
+
+
+# ---------------------------------------------------------------------------------------
+# CRC-32C (Castagnoli), vectorized
+# ---------------------------------------------------------------------------------------
+_POLY = 0x82F63B78
+
+
+def _make_table():
+    t = np.arange(256, dtype=np.uint32)
+    for _ in range(8):
+        t = np.where(t & 1, (t >> 1) ^ np.uint32(_POLY), t >> 1).astype(np.uint32)
+    return t
+
+
+_TABLE = _make_table()
+_TABLE_LIST = _TABLE.tolist()
+
+
+def _crc_small(data: bytes, crc=0xFFFFFFFF):
+    t = _TABLE_LIST
+    for b in data:
+        crc = t[(crc ^ b) & 0xFF] ^ (crc >> 8)
+    return crc
+
+
+def _gf2_times(mat, vec):
+    s = 0
+    i = 0
+    while vec:
+        if vec & 1:
+            s ^= mat[i]
+        vec >>= 1
+        i += 1
+    return s
+
+
+def _gf2_square(mat):
+    return [_gf2_times(mat, mat[n]) for n in range(32)]
+
+
+def _shift_operator(length):
+    """The 32x32 GF(2) matrix that appends `length` zero bytes to a CRC (zlib's method)."""
+    odd = [_POLY] + [1 << n for n in range(31)]      # one zero bit
+    even = _gf2_square(odd)                           # two zero bits
+    odd = _gf2_square(even)                           # four zero bits
+    result = [1 << n for n in range(32)]              # identity
+    while True:
+        even = _gf2_square(odd)                       # first: one zero byte
+        if length & 1:
+            result = [_gf2_times(even, result[n]) for n in range(32)]
+        length >>= 1
+        if not length:
+            break
+        odd = _gf2_square(even)
+        if length & 1:
+            result = [_gf2_times(odd, result[n]) for n in range(32)]
+        length >>= 1
+        if not length:
+            break
+    return result
+
+
+_SHIFT_CACHE: dict = {}
+_LANES = 512
+
+
+def crc32c(data: bytes) -> int:
+    """The CRC-32C of `data`."""
+    n = len(data)
+    if n < 4 * _LANES:
+        return _crc_small(data) ^ 0xFFFFFFFF
+    chunk = n // _LANES
+    body = np.frombuffer(data, dtype=np.uint8, count=chunk * _LANES).reshape(_LANES, chunk)
+    crc = np.full(_LANES, 0xFFFFFFFF, dtype=np.uint32)
+    table = _TABLE
+    for j in range(chunk):
+        crc = table[(crc ^ body[:, j]) & 0xFF] ^ (crc >> 8)
+    crc ^= np.uint32(0xFFFFFFFF)
+    op = _SHIFT_CACHE.get(chunk)
+    if op is None:
+        op = _SHIFT_CACHE[chunk] = _shift_operator(chunk)
+    lanes = crc.tolist()
+    result = lanes[0]
+    for c in lanes[1:]:
+        result = _gf2_times(op, result) ^ c
+    tail = data[chunk * _LANES:]
+    if tail:
+        result = _crc_small(tail, result ^ 0xFFFFFFFF) ^ 0xFFFFFFFF
+    return result
+
+
+def masked_crc32c(data: bytes) -> int:
+    x = crc32c(data)
+    return (((x >> 15) | (x << 17)) + 0xA282EAD8) & 0xFFFFFFFF
+
+
+def encode_record(data: bytes) -> bytes:
+    header = struct.pack("<Q", len(data))
+    return (header + struct.pack("<I", masked_crc32c(header)) + data
+            + struct.pack("<I", masked_crc32c(data)))
+
+
+# ---------------------------------------------------------------------------------------
+# The event file
+# ---------------------------------------------------------------------------------------
+_OPEN_WRITERS: "weakref.WeakSet" = weakref.WeakSet()
+
+
+@atexit.register
+def _flush_all_at_exit():
+    for w in list(_OPEN_WRITERS):
+        try:
+            w.close()
+        except Exception:  # noqa: BLE001 - best effort at interpreter exit
+            pass
+
+
+class EventFileWriter:
+    """Writes Event protos to one new event file, batching up to `max_queue` records.
+
+    Pending records are written when the queue is full, every `flush_secs`
+    (a daemon thread), on flush()/close(), and at interpreter exit.
+    """
+
+    def __init__(self, logdir, max_queue=10, flush_secs=120, filename_suffix=""):
+        self._logdir = os.fspath(logdir)
+        os.makedirs(self._logdir, exist_ok=True)
+        base = os.path.join(self._logdir, "events.out.tfevents.%010d.%s%s" % (
+            int(time.time()), socket.gethostname(), filename_suffix or ""))
+        path, n = base, 0
+        while os.path.exists(path):  # never overwrite another writer's file
+            n += 1
+            path = f"{base}.{n}"
+        self._path = path
+        self._file = open(path, "wb")
+        self._max_queue = max(1, int(max_queue))
+        self._queue = []
+        self._lock = threading.Lock()
+        self._closed = False
+        self._stop = threading.Event()
+        p = pb()
+        self.add_event(p.event_pb2.Event(wall_time=time.time(), file_version="brain.Event:2"))
+        self.flush()
+        self._thread = None
+        if flush_secs and flush_secs > 0:
+            self._thread = threading.Thread(target=self._run, args=(float(flush_secs),),
+                                            daemon=True, name="flowgrad-event-flush")
+            self._thread.start()
+        _OPEN_WRITERS.add(self)
+
+    def _run(self, secs):
+        while not self._stop.wait(secs):
+            try:
+                self.flush()
+            except (OSError, ValueError):
+                return
+
+    def get_logdir(self):
+        return self._logdir
+
+    @property
+    def path(self):
+        return self._path
+
+    def add_event(self, event):
+        data = event.SerializeToString()
+        with self._lock:
+            if self._closed:
+                return
+            self._queue.append(encode_record(data))
+            full = len(self._queue) >= self._max_queue
+        if full:
+            self.flush()
+
+    def flush(self):
+        with self._lock:
+            if self._closed:
+                return
+            if self._queue:
+                self._file.write(b"".join(self._queue))
+                self._queue = []
+            self._file.flush()
+            os.fsync(self._file.fileno())
+
+    def close(self):
+        if self._closed:
+            return
+        self.flush()
+        with self._lock:
+            self._closed = True
+            self._file.close()
+        self._stop.set()
+        _OPEN_WRITERS.discard(self)
+
+
+# ---------------------------------------------------------------------------------------
+# FileWriter
+# ---------------------------------------------------------------------------------------
+class FileWriter:
+    """Writes summaries, graphs and session logs to an event file in `logdir`.
+
+    >>> writer = tf.summary.FileWriter("/tmp/logs", sess.graph)
+    >>> writer.add_summary(sess.run(merged), global_step=step)
+    >>> writer.close()
+    """
+
+    def __init__(self, logdir, graph=None, max_queue=10, flush_secs=120, graph_def=None,
+                 filename_suffix=None, session=None):
+        pb()
+        self._logdir = os.fspath(logdir)
+        self._max_queue = max_queue
+        self._flush_secs = flush_secs
+        self._filename_suffix = filename_suffix
+        self._writer = EventFileWriter(self._logdir, max_queue, flush_secs, filename_suffix)
+        self._seen_summary_tags = set()
+        self._closed = False
+        if graph is not None or graph_def is not None:
+            self.add_graph(graph=graph, graph_def=graph_def)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+    def get_logdir(self):
+        return self._logdir
+
+    def _add_event(self, event, step):
+        event.wall_time = time.time()
+        if step is not None:
+            event.step = int(step)
+        self._writer.add_event(event)
+
+    def add_event(self, event):
+        """Writes an `Event` proto as it is."""
+        if not self._closed:
+            self._writer.add_event(event)
+
+    def add_summary(self, summary, global_step=None):
+        """Writes a `Summary` (proto or serialized bytes, as `sess.run` returns them).
+
+        As TF does, a plugin's metadata is kept only on the first value of each tag.
+        """
+        p = pb()
+        if isinstance(summary, (bytes, np.bytes_)):
+            summ = p.summary_pb2.Summary()
+            summ.ParseFromString(bytes(summary))
+            summary = summ
+        elif isinstance(summary, np.ndarray) and summary.dtype == object:
+            return self.add_summary(summary.item(), global_step)
+        for value in summary.value:
+            if not value.HasField("metadata"):
+                continue
+            if value.tag in self._seen_summary_tags:
+                value.ClearField("metadata")
+                continue
+            self._seen_summary_tags.add(value.tag)
+        self._add_event(p.event_pb2.Event(summary=summary), global_step)
+
+    def add_session_log(self, session_log, global_step=None):
+        """Writes a `SessionLog` proto (START / STOP / CHECKPOINT)."""
+        p = pb()
+        self._add_event(p.event_pb2.Event(session_log=session_log), global_step)
+
+    def add_graph(self, graph=None, global_step=None, graph_def=None):
+        """Writes the graph (a flowgrad Graph, or a GraphDef proto) for TensorBoard's graph tab.
+
+        Raises:
+          ValueError: both or neither of `graph` and `graph_def` are given.
+        """
+        if graph is not None and graph_def is not None:
+            raise ValueError("Please pass only graph, or graph_def (deprecated), but not both.")
+        p = pb()
+        if graph is not None:
+            from ..framework.graph import Graph
+            if isinstance(graph, Graph):
+                gd = graph.as_graph_def(add_shapes=True)
+            elif isinstance(graph, p.graph_pb2.GraphDef):
+                gd = graph
+            else:
+                raise TypeError("graph must be a tf.Graph or a GraphDef proto, got "
+                                f"{type(graph).__name__}")
+        elif graph_def is not None:
+            gd = graph_def
+        else:
+            raise ValueError("Must pass either graph or graph_def")
+        self._add_event(p.event_pb2.Event(graph_def=gd.SerializeToString()), global_step)
+
+    def flush(self):
+        """Writes pending events to disk."""
+        if not self._closed:
+            self._writer.flush()
+
+    def close(self):
+        """Flushes and closes the file; `reopen()` starts a new one."""
+        if not self._closed:
+            self._writer.close()
+            self._closed = True
+
+    def reopen(self):
+        """After close(), continues in a new event file in the same logdir."""
+        if self._closed:
+            self._writer = EventFileWriter(self._logdir, self._max_queue, self._flush_secs,
+                                           self._filename_suffix)
+            self._closed = False
+
+
+class FileWriterCache:
+    """One FileWriter per logdir (TF's `tf.summary.FileWriterCache`)."""
+
+    _cache: dict = {}
+    _lock = threading.RLock()
+
+    @staticmethod
+    def clear():
+        """Closes and forgets every cached writer."""
+        with FileWriterCache._lock:
+            for w in FileWriterCache._cache.values():
+                w.close()
+            FileWriterCache._cache = {}
+
+    @staticmethod
+    def get(logdir):
+        """The cached FileWriter for `logdir`, created with the default graph."""
+        from ..framework.graph import get_default_graph
+        with FileWriterCache._lock:
+            w = FileWriterCache._cache.get(logdir)
+            if w is None:
+                w = FileWriterCache._cache[logdir] = FileWriter(logdir,
+                                                                graph=get_default_graph())
+            return w
