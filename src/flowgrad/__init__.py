@@ -55,6 +55,9 @@ from .framework.config import (ConfigProto, GPUOptions, GraphOptions, OptimizerO
 
 from . import testing as test
 from . import nn, math, linalg, random, train, summary, logging, initializers
+from . import app
+from . import flags
+from . import gfile
 from .framework import dtypes
 
 newaxis = None
