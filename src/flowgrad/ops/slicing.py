@@ -1,9 +1,19 @@
-"""StridedSlice (Tensor.__getitem__) and its gradient, StridedSliceGrad."""
+"""StridedSlice (Tensor.__getitem__), its gradient StridedSliceGrad, and `getitem`.
+
+TF encodes `x[1:, ..., None, ::-1, 2]` as begin/end/strides vectors plus five
+bit masks. `_canonical` follows TF's ValidateStridedSliceOp: it expands the
+ellipsis, checks ranks and bounds (raising TF's messages), and gives both the
+static result shape (unknown input dims stay unknown, except shrunk ones) and
+the NumPy index the kernel applies.
+"""
 from __future__ import annotations
+
+__all__ = ["strided_slice"]
 
 import numpy as np
 
 from ..framework import dtypes as _dt
+from ..framework import errors
 from ..framework.constant_op import constant
 from ..framework.graph import Tensor
 from ..framework.registry import register_op
@@ -32,36 +42,99 @@ def _np_index(begin, end, strides, attrs):
     return tuple(idx)
 
 
-def _static_result_shape(dims, index):
-    """Result dims of `index` on a shape with unknown (None) dims, via zero-size probes."""
-    probes = []
-    for fill in (1000003, 1000033):
-        shape = [fill if d is None else d for d in dims]
-        dummy = np.lib.stride_tricks.as_strided(np.zeros(1, np.int8), shape=shape,
-                                                strides=[0] * len(shape))
-        probes.append(dummy[index].shape)
-    return [a if a == b else None for a, b in zip(*probes)]
+def _canonical(dims, begin, end, strides, attrs):
+    """TF's strided-slice validation on static `dims` (ints or None).
+
+    `begin`/`end` may be None (not known statically): sliced dims are then
+    unknown and shrink indices unchecked. Returns the result dims (None where
+    unknown). Raises ValueError with TF's
+    messages for a zero stride, too many indices, or an out-of-bounds shrink index.
+    """
+    bm, em, elm, nm, sm = (attrs.get(m, 0) for m in _MASKS)
+    n = len(strides)
+    for i in range(n):
+        if int(strides[i]) == 0:
+            raise ValueError(f"strides[{i}] must be non-zero")
+    if elm & (elm - 1):
+        raise ValueError("Multiple ellipses in slice spec not allowed")
+    rank = len(dims)
+    # Expand the sparse spec over the input's dims: each entry says what it does.
+    has_ellipsis = bool(elm)
+    spec = []
+    for i in range(n):
+        bit = 1 << i
+        if elm & bit:
+            after = sum(1 for j in range(i + 1, n) if not (nm >> j) & 1)
+            fill = rank - len([s for s in spec if s[0] != "new"]) - after
+            spec.extend([("full", None, None, 1)] * max(fill, 0))
+        elif nm & bit:
+            spec.append(("new",))
+        elif sm & bit:
+            spec.append(("shrink", None if begin is None else int(begin[i])))
+        elif begin is None or end is None:
+            spec.append(("unknown",))
+        else:
+            spec.append(("slice", None if bm & bit else int(begin[i]),
+                         None if em & bit else int(end[i]), int(strides[i])))
+    used = len([s for s in spec if s[0] != "new"])
+    if used > rank:
+        raise ValueError(f"Index out of range using input dim {rank}; input has only {rank} "
+                         "dims")
+    if not has_ellipsis:
+        spec.extend([("full", None, None, 1)] * (rank - used))
+    out = []
+    d = 0
+    for s in spec:
+        kind = s[0]
+        if kind == "new":
+            out.append(1)
+            continue
+        size = dims[d]
+        if kind == "shrink":
+            if size is not None and s[1] is not None:
+                idx = s[1] + size if s[1] < 0 else s[1]
+                if not 0 <= idx < size:
+                    raise ValueError(f"slice index {idx} of dimension {d} out of bounds.")
+        elif kind == "full":
+            out.append(size)
+        elif kind == "unknown":
+            out.append(None)
+        else:
+            out.append(None if size is None else len(range(size)[slice(s[1], s[2], s[3])]))
+        d += 1
+    return out
 
 
 def _strided_slice_infer(inputs, attrs):
     x, b, e, s = inputs
+    for t, name in ((b, "begin"), (e, "end"), (s, "strides")):
+        if t.shape.ndims not in (None, 1):
+            raise ValueError(f"Shape must be rank 1 but is rank {t.shape.ndims}")
+    if not (b.dtype.base_dtype is e.dtype.base_dtype is s.dtype.base_dtype):
+        raise TypeError(f"Input 'end' of 'StridedSlice' Op has type {e.dtype.name} that does "
+                        f"not match type {b.dtype.name} of argument 'begin'.")
     bv, ev, sv = const_value(b), const_value(e), const_value(s)
-    if sv is not None and np.any(np.asarray(sv) == 0):
-        raise ValueError("strides must be non-zero")
+    if sv is not None:
+        for i, st in enumerate(np.asarray(sv).reshape(-1)):
+            if st == 0:
+                raise ValueError(f"strides[{i}] must be non-zero")
     dims = x.shape.as_tuple()
-    if dims is None or bv is None or ev is None or sv is None:
+    if dims is None or sv is None:
         return [(x.dtype.base_dtype, TensorShape(None))]
-    index = _np_index(bv, ev, sv, attrs)
-    try:
-        out = _static_result_shape(dims, index)
-    except IndexError as err:
-        raise ValueError(f"slice index out of bounds: {err}") from None
-    return [(x.dtype.base_dtype, TensorShape(out))]
+    # Unknown begin/end (tensor indices) still fix the rank; those dims are unknown.
+    return [(x.dtype.base_dtype, TensorShape(_canonical(dims, bv, ev, sv, attrs)))]
 
 
 def _strided_slice_kernel(x, begin, end, strides, **attrs):
-    r = np.asarray(x)[_np_index(begin, end, strides, attrs)]
-    return r
+    x = np.asarray(x)
+    try:
+        return x[_np_index(begin, end, strides, attrs)]
+    except IndexError:
+        try:
+            _canonical(x.shape, begin, end, strides, attrs)
+        except ValueError as e:
+            raise errors.InvalidArgumentError(None, None, str(e)) from None
+        raise
 
 
 def _strided_slice_grad(op, grad):
@@ -69,10 +142,9 @@ def _strided_slice_grad(op, grad):
     x, b, e, s = op.inputs
     xs = x.shape.as_tuple()
     if xs is not None and None not in xs:
-        shp = constant(np.array(xs, dtype=np.int32))
+        shp = constant(np.array(xs, dtype=b.dtype.as_numpy_dtype))
     else:
-        from .array_ops import shape
-        shp = shape(x)
+        shp = apply("Shape", [x], {"out_type": b.dtype.base_dtype})
     attrs = {m: op.get_attr(m) for m in _MASKS}
     return [apply("StridedSliceGrad", [shp, b, e, s, grad], attrs), None, None, None]
 
@@ -85,8 +157,10 @@ def _ssg_infer(inputs, attrs):
     shp, b, e, s, dy = inputs
     sv = const_value(shp)
     if sv is None:
-        return [(dy.dtype.base_dtype, TensorShape(None))]
-    return [(dy.dtype.base_dtype, TensorShape([int(d) for d in sv]))]
+        n = shp.shape.as_tuple()
+        return [(dy.dtype.base_dtype, TensorShape(None if not n or n[0] is None
+                                                  else [None] * n[0]))]
+    return [(dy.dtype.base_dtype, TensorShape([int(d) for d in np.asarray(sv).reshape(-1)]))]
 
 
 def _ssg_kernel(shape, begin, end, strides, dy, **attrs):
@@ -107,6 +181,24 @@ register_op("StridedSliceGrad", infer=_ssg_infer, kernel=_ssg_kernel, grad=_ssg_
 
 def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, ellipsis_mask=0,
                   new_axis_mask=0, shrink_axis_mask=0, var=None, name=None):
+    """Extracts a strided slice of `input_` (TF's encoding of Python slicing).
+
+    Args:
+      input_: a Tensor.
+      begin, end, strides: lists or 1-D int32/int64 tensors of one length.
+      begin_mask, end_mask: bit i set: ignore begin[i]/end[i] (slice to the edge).
+      ellipsis_mask: bit i set: entry i is `...`.
+      new_axis_mask: bit i set: entry i is tf.newaxis.
+      shrink_axis_mask: bit i set: entry i is an integer index (dimension removed).
+      var: ignored (TF uses it for sliced assignment).
+      name: op name (default "strided_slice").
+    Returns:
+      A Tensor.
+    Raises:
+      ValueError: a zero stride, too many indices, or an index out of bounds.
+
+    >>> tf.strided_slice(tf.range(10), [1], [8], [3])  # [1, 4, 7] when run
+    """
     x = to_tensor(input_)
     if strides is None:
         strides = [1] * len(begin)
@@ -118,30 +210,41 @@ def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, el
 
 
 def _is_int(x):
-    return isinstance(x, (int, np.integer)) and not isinstance(x, bool)
+    return isinstance(x, (int, np.integer)) and not isinstance(x, (bool, np.bool_))
+
+
+def _is_int_tensor(x):
+    return isinstance(x, Tensor) and x.dtype.base_dtype in (_dt.int32, _dt.int64)
+
+
+_BAD_INDEX = ("Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) and scalar "
+              "tf.int32/tf.int64 tensors are valid indices, got {!r}")
 
 
 def getitem(tensor, slice_spec):
-    """`tensor[...]` with ints, slices (negative steps too), Ellipsis and tf.newaxis."""
+    """`tensor[...]`: ints, slices (negative steps too), Ellipsis, tf.newaxis, int tensors.
+
+    Builds one StridedSlice in a `strided_slice` name scope, as TF 1.14 does
+    (constants `stack`, `stack_1`, `stack_2`; a tensor index `t` adds `t + 1`).
+
+    Raises:
+      TypeError: an index of another type (float, bool, float tensor, list).
+      ValueError: statically out of bounds, zero step, or too many indices.
+    """
+    from .array_ops import stack
     if not isinstance(slice_spec, (list, tuple)) or isinstance(slice_spec, Tensor):
         slice_spec = [slice_spec]
     begin, end, strides = [], [], []
     bm = em = elm = nm = sm = 0
-    dynamic = False
     for i, s in enumerate(slice_spec):
         bit = 1 << i
         if isinstance(s, slice):
             for part in (s.start, s.stop, s.step):
-                if part is not None and not _is_int(part) and not isinstance(part, Tensor):
-                    raise TypeError("Only integers, slices (`:`), ellipsis (`...`), tf.newaxis "
-                                    "(`None`) and scalar tf.int32/tf.int64 tensors are valid "
-                                    f"indices, got {s!r}")
-            step = 1 if s.step is None else s.step
-            if _is_int(step) and step == 0:
-                raise ValueError("slice step cannot be zero")
+                if part is not None and not _is_int(part) and not _is_int_tensor(part):
+                    raise TypeError(_BAD_INDEX.format(part))
             begin.append(0 if s.start is None else s.start)
             end.append(0 if s.stop is None else s.stop)
-            strides.append(step)
+            strides.append(1 if s.step is None else s.step)
             if s.start is None:
                 bm |= bit
             if s.stop is None:
@@ -156,24 +259,25 @@ def getitem(tensor, slice_spec):
             end.append(0)
             strides.append(1)
             nm |= bit
-        elif _is_int(s) or (isinstance(s, Tensor) and s.dtype.base_dtype in (_dt.int32,
-                                                                            _dt.int64)):
+        elif _is_int(s):
+            begin.append(int(s))
+            end.append(int(s) + 1)
+            strides.append(1)
+            sm |= bit
+        elif _is_int_tensor(s):
+            if s.shape.ndims not in (None, 0):
+                raise TypeError(_BAD_INDEX.format(s))
             begin.append(s)
-            end.append(s + 1 if _is_int(s) else s + 1)
+            end.append(s + 1)
             strides.append(1)
             sm |= bit
         else:
-            raise TypeError("Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) "
-                            "and scalar tf.int32/tf.int64 tensors are valid indices, got "
-                            f"{s!r}")
-        dynamic = dynamic or any(isinstance(v, Tensor) for v in (begin[-1], end[-1], strides[-1]))
+            raise TypeError(_BAD_INDEX.format(s))
     g = tensor.graph
-    with g.name_scope("strided_slice") as scope:
-        if dynamic:
-            from .array_ops import stack
-            b, e, st = (stack([v if isinstance(v, Tensor) else constant(np.int32(v))
-                               for v in vs], name="stack") for vs in (begin, end, strides))
-        else:
-            b, e, st = (constant(np.array(v, dtype=np.int32), name="stack")
-                        for v in (begin, end, strides))
-        return strided_slice(tensor, b, e, st, bm, em, elm, nm, sm, name=scope)
+    with g.as_default(), g.name_scope("strided_slice") as scope:
+        packed = [stack(v, name="stack") for v in (begin, end, strides)]
+        if any(p.dtype.base_dtype is _dt.int64 for p in packed):
+            from .math_ops import cast
+            packed = [cast(p, _dt.int64) for p in packed]
+        return apply("StridedSlice", [tensor] + packed,
+                     dict(zip(_MASKS, (bm, em, elm, nm, sm))), scope)
