@@ -323,7 +323,8 @@ def _truncatediv_kernel(x, y):
         # Floor and truncation differ when the signs differ and the division is inexact.
         fix = (np.not_equal(np.multiply(q, y), x)) & (np.less(x, 0) != np.less(y, 0))
         return np.add(q, fix.astype(q.dtype))
-    return np.trunc(np.true_divide(x, y))
+    # TF 1.14's TruncateDiv kernel on floats is a plain division (no truncation).
+    return np.true_divide(x, y)
 
 
 register_op("TruncateDiv", infer=binary_broadcast, kernel=_truncatediv_kernel,
@@ -331,7 +332,9 @@ register_op("TruncateDiv", infer=binary_broadcast, kernel=_truncatediv_kernel,
 
 
 def truncatediv(x, y, name=None):
-    """Divides x / y elementwise, rounding toward zero (C semantics).
+    """Divides x / y elementwise, rounding integers toward zero (C semantics).
+
+    For floats TF 1.14 returns the plain quotient x / y, and so does this.
 
     >>> tf.truncatediv(tf.constant(-7), 2)  # -> -3  # doctest: +SKIP
     """
@@ -1232,6 +1235,9 @@ def _reduce(op_type, input_tensor, axis, keepdims, name, reduction_indices, keep
     keep = _keep(keepdims, keep_dims)
     axis = _axis_arg(axis, reduction_indices)
     x = to_tensor(input_tensor, name="input_tensor")
+    if allowed == (_dt.bool_,) and x.dtype.base_dtype is not _dt.bool_:
+        raise TypeError(f"Input 'input' of '{op_type}' Op has type {x.dtype.base_dtype.name} "
+                        "that does not match expected type of bool.")
     check_dtype(op_type, x, allowed, "input")
     out = apply(op_type, [x, _reduction_axes(x, axis)], {"keep_dims": keep}, name or op_type)
     if axis is None and not keep and out.shape.ndims is None:
