@@ -1,4 +1,388 @@
-"""Random ops with graph- and op-level seeds (deterministic per seed)."""
+"""Random ops with TF 1.x seed rules, drawing from per-session generator state.
+
+Seeds (TF 1.x `get_seed`): a graph seed (`set_random_seed`) and an op seed
+give (graph_seed, op_seed); a graph seed alone gives (graph_seed, an op seed
+taken from the graph's op count); an op seed alone gives (DEFAULT_GRAPH_SEED,
+op_seed); neither leaves the op nondeterministic (seed = seed2 = 0).
+
+Each random op binds, per session, one NumPy Generator kept in the session's
+`ctx.rngs` under the op's name (so every plan of one session shares it).
+Seeded ops therefore give the same sequence in every new Session and every
+program run, and successive runs of one op give new numbers, as in TF. The
+numbers themselves are not TF's.
+"""
 from __future__ import annotations
 
-__all__: list = []
+__all__ = ["random_normal", "random_uniform", "truncated_normal", "random_shuffle",
+           "multinomial", "set_random_seed", "get_seed"]
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.constant_op import constant
+from ..framework.graph import get_default_graph, name_scope
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._base import FLOATS, apply, const_value, to_tensor
+
+DEFAULT_GRAPH_SEED = 87654321
+_MAXINT32 = 2 ** 31 - 1
+
+
+# -- seeds --------------------------------------------------------------------------------
+def _truncate_seed(seed):
+    return int(seed) % _MAXINT32
+
+
+def get_seed(op_seed):
+    """The (graph-level, op-level) seed pair for a random op, with TF 1.x's rules.
+
+    Returns:
+      (seed, seed2): both None when neither a graph nor an op seed is set.
+    """
+    g = get_default_graph()
+    graph_seed = g.seed
+    if graph_seed is not None:
+        if op_seed is None:
+            op_seed = g._next_id()
+        seeds = _truncate_seed(graph_seed), _truncate_seed(op_seed)
+    elif op_seed is not None:
+        seeds = DEFAULT_GRAPH_SEED, _truncate_seed(op_seed)
+    else:
+        seeds = None, None
+    if seeds == (0, 0):
+        return 0, _MAXINT32
+    return seeds
+
+
+def set_random_seed(seed):
+    """Sets the graph-level random seed of the default graph (TF 1.x `tf.set_random_seed`).
+
+    >>> tf.set_random_seed(1); a = tf.random_uniform([1])  # same numbers in every Session
+    """
+    get_default_graph().seed = seed
+
+
+def _seed_attrs(seed):
+    s1, s2 = get_seed(seed)
+    return {"seed": s1 or 0, "seed2": s2 or 0}
+
+
+def _generator(node, ctx):
+    """The session's Generator for this op (seeded from seed/seed2 unless both are 0)."""
+    rngs = ctx.rngs
+    rng = rngs.get(node.name)
+    if rng is None:
+        seed, seed2 = node.attrs.get("seed", 0), node.attrs.get("seed2", 0)
+        rng = np.random.default_rng([seed, seed2]) if seed or seed2 else np.random.default_rng()
+        rngs[node.name] = rng
+    return rng
+
+
+# -- shape handling -------------------------------------------------------------------------
+def _shape_tensor(shape):
+    if hasattr(shape, "op"):
+        if shape.dtype.base_dtype not in (_dt.int32, _dt.int64):
+            raise TypeError(f"shape must be int32 or int64, got {shape.dtype.name}")
+        return shape
+    if isinstance(shape, TensorShape):
+        if not shape.is_fully_defined():
+            raise ValueError(f"Cannot convert a partially known TensorShape {shape} to a Tensor")
+        shape = shape.as_list()
+    dims = np.asarray(shape if not isinstance(shape, (int, np.integer)) else [shape])
+    if dims.ndim != 1 and dims.size:
+        raise ValueError(f"Shape must be rank 1 but is rank {dims.ndim}")
+    return constant(dims.reshape(-1).astype(np.int32), dtype=_dt.int32, name="shape")
+
+
+def _shape_from(t):
+    v = const_value(t)
+    if v is not None:
+        dims = [int(d) for d in np.asarray(v).reshape(-1)]
+        if any(d < 0 for d in dims):
+            raise ValueError(f"Dimension {min(dims)} must be >= 0")
+        return TensorShape(dims)
+    n = t.shape.as_tuple()
+    if t.shape.ndims not in (None, 1):
+        raise ValueError(f"Shape must be rank 1 but is rank {t.shape.ndims}")
+    return TensorShape(None if not n or n[0] is None else [None] * n[0])
+
+
+def _dims(shape):
+    return tuple(int(d) for d in np.asarray(shape).reshape(-1))
+
+
+def _shape_infer(inputs, attrs):
+    return [(attrs["dtype"], _shape_from(inputs[0]))]
+
+
+# -- RandomStandardNormal -----------------------------------------------------------------
+def _normal_bind(node, ctx):
+    rng = _generator(node, ctx)
+    npdt = node.attrs["dtype"].as_numpy_dtype
+    draw_dt = npdt if npdt in (np.float32, np.float64) else np.float32
+
+    def kernel(shape):
+        return rng.standard_normal(_dims(shape), dtype=draw_dt).astype(npdt, copy=False)
+    return kernel
+
+
+register_op("RandomStandardNormal", infer=_shape_infer, bind=_normal_bind, grad=None,
+            stateful=True)
+
+
+def _float_dtype(dtype, what):
+    dtype = _dt.as_dtype(dtype).base_dtype
+    if dtype not in FLOATS:
+        raise TypeError(f"Value passed to parameter 'dtype' has DataType {dtype.name} not in "
+                        f"list of allowed values: half, bfloat16, float32, float64 ({what})")
+    return dtype
+
+
+def random_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, name=None):
+    """Samples from a normal distribution: RandomStandardNormal * stddev + mean.
+
+    Args:
+      shape: 1-D int list/tensor.
+      mean, stddev: scalars (or broadcastable tensors) of `dtype`.
+      dtype: a float dtype.
+      seed: op-level seed (with tf.set_random_seed, TF 1.x's rules apply).
+    Returns:
+      A tensor of `shape` and `dtype`.
+    Raises:
+      TypeError: a non-float dtype.
+
+    >>> x = tf.random_normal([2, 3], seed=1)
+    """
+    dtype = _float_dtype(dtype, "random_normal")
+    with name_scope(name, "random_normal", []) as scope:
+        shape_t = _shape_tensor(shape)
+        mean_t = to_tensor(mean, dtype=dtype, name="mean")
+        std_t = to_tensor(stddev, dtype=dtype, name="stddev")
+        attrs = {"dtype": dtype, **_seed_attrs(seed)}
+        rnd = apply("RandomStandardNormal", [shape_t], attrs, "RandomStandardNormal")
+        from .math_ops import add, multiply
+        return add(multiply(rnd, std_t), mean_t, name=scope)
+
+
+# -- TruncatedNormal ----------------------------------------------------------------------
+def _truncated_bind(node, ctx):
+    rng = _generator(node, ctx)
+    npdt = node.attrs["dtype"].as_numpy_dtype
+    draw_dt = npdt if npdt in (np.float32, np.float64) else np.float32
+
+    def kernel(shape):
+        out = rng.standard_normal(_dims(shape), dtype=draw_dt)
+        bad = np.abs(out) > 2
+        while bad.any():               # rejection rounds: each redraws all rejected values
+            out[bad] = rng.standard_normal(int(bad.sum()), dtype=draw_dt)
+            bad = np.abs(out) > 2
+        return out.astype(npdt, copy=False)
+    return kernel
+
+
+register_op("TruncatedNormal", infer=_shape_infer, bind=_truncated_bind, grad=None,
+            stateful=True)
+
+
+def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, name=None):
+    """Samples from a normal distribution truncated to two standard deviations.
+
+    >>> x = tf.truncated_normal([100], stddev=0.1, seed=3)
+    """
+    dtype = _float_dtype(dtype, "truncated_normal")
+    with name_scope(name, "truncated_normal", []) as scope:
+        shape_t = _shape_tensor(shape)
+        mean_t = to_tensor(mean, dtype=dtype, name="mean")
+        std_t = to_tensor(stddev, dtype=dtype, name="stddev")
+        attrs = {"dtype": dtype, **_seed_attrs(seed)}
+        rnd = apply("TruncatedNormal", [shape_t], attrs, "TruncatedNormal")
+        from .math_ops import add, multiply
+        return add(multiply(rnd, std_t), mean_t, name=scope)
+
+
+# -- RandomUniform / RandomUniformInt --------------------------------------------------------
+def _uniform_bind(node, ctx):
+    rng = _generator(node, ctx)
+    npdt = node.attrs["dtype"].as_numpy_dtype
+    draw_dt = npdt if npdt in (np.float32, np.float64) else np.float32
+
+    def kernel(shape):
+        return rng.random(_dims(shape), dtype=draw_dt).astype(npdt, copy=False)
+    return kernel
+
+
+register_op("RandomUniform", infer=_shape_infer, bind=_uniform_bind, grad=None, stateful=True)
+
+
+def _uniform_int_infer(inputs, attrs):
+    shape, lo, hi = inputs
+    for t, n in ((lo, "minval"), (hi, "maxval")):
+        if t.shape.ndims not in (None, 0):
+            raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims} ({n})")
+    return [(lo.dtype.base_dtype, _shape_from(shape))]
+
+
+def _uniform_int_bind(node, ctx):
+    rng = _generator(node, ctx)
+
+    def kernel(shape, lo, hi):
+        dims = _dims(shape)
+        if lo >= hi and int(np.prod(dims)):
+            raise errors.InvalidArgumentError(
+                None, None, f"Need minval < maxval, got {lo} >= {hi}")
+        if not int(np.prod(dims)):
+            return np.zeros(dims, dtype=np.asarray(lo).dtype)
+        return rng.integers(lo, hi, size=dims, dtype=np.asarray(lo).dtype)
+    return kernel
+
+
+register_op("RandomUniformInt", infer=_uniform_int_infer, bind=_uniform_int_bind, grad=None,
+            stateful=True)
+
+
+def random_uniform(shape, minval=0, maxval=None, dtype=_dt.float32, seed=None, name=None):
+    """Samples uniformly from [minval, maxval).
+
+    Floats: RandomUniform * (maxval - minval) + minval (maxval defaults to 1).
+    Integers (int32/int64): RandomUniformInt; maxval is required.
+
+    Args:
+      shape: 1-D int list/tensor.
+      minval, maxval: scalars of `dtype`.
+      dtype: float16/32/64, int32 or int64.
+      seed: op-level seed.
+    Returns:
+      A tensor of `shape` and `dtype`.
+    Raises:
+      ValueError: an integer dtype without maxval.
+      InvalidArgumentError (at run): integer minval >= maxval.
+
+    >>> x = tf.random_uniform([3], 0, 10, dtype=tf.int32, seed=2)
+    """
+    dtype = _dt.as_dtype(dtype).base_dtype
+    if dtype not in FLOATS + (_dt.int32, _dt.int64):
+        raise TypeError(f"Value passed to parameter 'dtype' has DataType {dtype.name} not in "
+                        "list of allowed values: half, bfloat16, float32, float64, int32, int64")
+    if maxval is None:
+        if dtype.is_integer:
+            raise ValueError(f"Must specify maxval for integer dtype {dtype!r}")
+        maxval = 1
+    with name_scope(name, "random_uniform", []) as scope:
+        shape_t = _shape_tensor(shape)
+        lo = to_tensor(minval, dtype=dtype, name="min")
+        hi = to_tensor(maxval, dtype=dtype, name="max")
+        seeds = _seed_attrs(seed)
+        if dtype.is_integer:
+            return apply("RandomUniformInt", [shape_t, lo, hi], {"Tout": dtype, **seeds}, scope)
+        rnd = apply("RandomUniform", [shape_t], {"dtype": dtype, **seeds}, "RandomUniform")
+        from .math_ops import add, multiply, subtract
+        return add(multiply(rnd, subtract(hi, lo)), lo, name=scope)
+
+
+# -- RandomShuffle ------------------------------------------------------------------------
+def _shuffle_bind(node, ctx):
+    rng = _generator(node, ctx)
+
+    def kernel(x):
+        x = np.asarray(x)
+        if x.ndim == 0 or x.shape[0] <= 1:
+            return x.copy()
+        return x[rng.permutation(x.shape[0])]
+    return kernel
+
+
+register_op("RandomShuffle", infer=lambda ins, a: [(ins[0].dtype.base_dtype, ins[0].shape)],
+            bind=_shuffle_bind, grad=None, stateful=True)
+
+
+def random_shuffle(value, seed=None, name=None):
+    """Shuffles `value` along its first dimension.
+
+    >>> y = tf.random_shuffle([1, 2, 3, 4], seed=5)
+    """
+    x = to_tensor(value, name="value")
+    return apply("RandomShuffle", [x], _seed_attrs(seed), name or "RandomShuffle")
+
+
+# -- Multinomial --------------------------------------------------------------------------
+def _multinomial_infer(inputs, attrs):
+    logits, n = inputs
+    if logits.shape.ndims is not None and logits.shape.ndims != 2:
+        raise ValueError(f"Shape must be rank 2 but is rank {logits.shape.ndims}")
+    if n.shape.ndims not in (None, 0):
+        raise ValueError(f"Shape must be rank 0 but is rank {n.shape.ndims}")
+    batch = logits.shape.as_tuple()[0] if logits.shape.ndims == 2 else None
+    nv = const_value(n)
+    if nv is not None and int(nv) < 0:
+        raise ValueError(f"num_samples should be nonnegative, got {int(nv)}")
+    return [(attrs["output_dtype"], TensorShape([batch, None if nv is None else int(nv)]))]
+
+
+def _multinomial_bind(node, ctx):
+    rng = _generator(node, ctx)
+    out_dt = node.attrs["output_dtype"].as_numpy_dtype
+
+    def kernel(logits, num_samples):
+        batch, classes = logits.shape
+        n = int(num_samples)
+        if n < 0:
+            raise errors.InvalidArgumentError(None, None,
+                                              f"num_samples should be nonnegative, got {n}")
+        if batch == 0 or n == 0:
+            return np.zeros((batch, n), dtype=out_dt)
+        if classes == 0:
+            raise errors.InvalidArgumentError(None, None,
+                                              "num_classes should be positive, got 0")
+        lg = np.asarray(logits, dtype=np.float64)
+        p = np.exp(lg - lg.max(axis=1, keepdims=True))
+        cdf = np.cumsum(p, axis=1)
+        cdf /= cdf[:, -1:]
+        u = rng.random((batch, n))
+        # Inverse CDF for all rows at once: row r's cdf lives in [r, r + 1].
+        rows = np.arange(batch, dtype=np.float64)[:, None]
+        flat = np.searchsorted((cdf + rows).ravel(), (u + rows).ravel(), side="right")
+        idx = flat.reshape(batch, n) - np.arange(batch)[:, None] * classes
+        return np.minimum(idx, classes - 1).astype(out_dt)
+    return kernel
+
+
+register_op("Multinomial", infer=_multinomial_infer, bind=_multinomial_bind, grad=None,
+            stateful=True)
+
+
+def _multinomial(logits, num_samples, seed, name, output_dtype, default="multinomial"):
+    output_dtype = _dt.as_dtype(output_dtype or _dt.int64).base_dtype
+    if output_dtype not in (_dt.int32, _dt.int64):
+        raise TypeError(f"Value passed to parameter 'output_dtype' has DataType "
+                        f"{output_dtype.name} not in list of allowed values: int32, int64")
+    with name_scope(name, default, [logits] if hasattr(logits, "op") else []) as scope:
+        lg = to_tensor(logits, name="logits")
+        if lg.dtype.base_dtype not in FLOATS:
+            raise TypeError(f"Value passed to parameter 'logits' has DataType {lg.dtype.name} "
+                            "not in list of allowed values: float16, float32, float64")
+        n = num_samples if hasattr(num_samples, "op") else \
+            constant(int(num_samples), dtype=_dt.int32, name="num_samples")
+        return apply("Multinomial", [lg, n], {"output_dtype": output_dtype,
+                                              **_seed_attrs(seed)}, scope)
+
+
+def multinomial(logits, num_samples, seed=None, name=None, output_dtype=None):
+    """Draws `num_samples` class indices per row of unnormalized log-probabilities.
+
+    Args:
+      logits: float [batch, classes].
+      num_samples: scalar int.
+      output_dtype: int64 (default) or int32.
+    Returns:
+      [batch, num_samples] class indices.
+
+    >>> s = tf.multinomial(tf.log([[0.5, 0.5]]), 4, seed=1)
+    """
+    return _multinomial(logits, num_samples, seed, name, output_dtype)
+
+
+def random_categorical(logits, num_samples, dtype=None, seed=None, name=None):
+    """tf.random.categorical: multinomial with `dtype` naming the output type."""
+    return _multinomial(logits, num_samples, seed, name, dtype, "categorical")
