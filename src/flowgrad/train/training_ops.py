@@ -43,11 +43,17 @@ def _gradient_descent(var, alpha, delta):
     var -= delta * alpha
 
 
+# The rules below keep TF's order of operations (one float rounding per
+# operation, as Eigen) but reuse their temporaries to save allocations.
 def _momentum(var, accum, lr, grad, momentum, use_nesterov=False):
     accum *= momentum
     accum += grad
     if use_nesterov:
-        var -= grad * lr + accum * momentum * lr
+        t = grad * lr
+        t2 = accum * momentum
+        t2 *= lr
+        t += t2
+        var -= t
     else:
         var -= lr * accum
 
@@ -56,12 +62,23 @@ def _adam(var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad,
           use_nesterov=False):
     one = var.dtype.type(1)
     alpha = lr * np.sqrt(one - beta2_power) / (one - beta1_power)
-    m += (grad - m) * (one - beta1)
-    v += (np.square(grad) - v) * (one - beta2)
+    t = grad - m
+    t *= one - beta1
+    m += t
+    t = np.square(grad)
+    t -= v
+    t *= one - beta2
+    v += t
+    denom = np.sqrt(v)
+    denom += epsilon
     if use_nesterov:
-        var -= ((grad * (one - beta1) + beta1 * m) * alpha) / (np.sqrt(v) + epsilon)
+        t = grad * (one - beta1)
+        t += beta1 * m
     else:
-        var -= (m * alpha) / (np.sqrt(v) + epsilon)
+        t = m.copy()
+    t *= alpha
+    t /= denom
+    var -= t
 
 
 def _adagrad(var, accum, lr, grad, update_slots=True):
@@ -72,19 +89,33 @@ def _adagrad(var, accum, lr, grad, update_slots=True):
 
 def _rms_prop(var, ms, mom, lr, rho, momentum, epsilon, grad):
     one = var.dtype.type(1)
-    ms += (np.square(grad) - ms) * (one - rho)
+    t = np.square(grad)
+    t -= ms
+    t *= one - rho
+    ms += t
     mom *= momentum
-    mom += (grad * lr) / np.sqrt(ms + epsilon)
+    t = grad * lr
+    d = ms + epsilon
+    t /= np.sqrt(d, out=d)
+    mom += t
     var -= mom
 
 
 def _centered_rms_prop(var, mg, ms, mom, lr, rho, momentum, epsilon, grad):
     one = var.dtype.type(1)
-    ms += (np.square(grad) - ms) * (one - rho)
-    mg += (grad - mg) * (one - rho)
-    denom = (ms - np.square(mg)) + epsilon
+    t = np.square(grad)
+    t -= ms
+    t *= one - rho
+    ms += t
+    t = grad - mg
+    t *= one - rho
+    mg += t
+    d = ms - np.square(mg)
+    d += epsilon
     mom *= momentum
-    mom += (grad * lr) / np.sqrt(denom)
+    t = grad * lr
+    t /= np.sqrt(d, out=d)
+    mom += t
     var -= mom
 
 
@@ -189,7 +220,7 @@ def _make_infer(op_type, names, kinds):
 def _check_refs(op_type, names, refs):
     for r in refs:
         if type(r) is not np.ndarray:
-            r = np.asarray(r)   # an uninitialized variable raises FailedPreconditionError here
+            np.asarray(r)   # an uninitialized variable raises FailedPreconditionError here
     shape = refs[0].shape
     for r, n in zip(refs[1:], names[1:]):
         if r.shape != shape:
@@ -201,6 +232,7 @@ def _check_refs(op_type, names, refs):
 def _dense_bind(op_type, rule, names, kinds, attr_names):
     nref = kinds.count("ref")
     gpos = kinds.index("grad")
+    spos = [i for i, k in enumerate(kinds) if k == "scalar"]
 
     def bind(node, ctx):
         kw = {a: node.attrs[a] for a in attr_names if a in node.attrs}
@@ -208,10 +240,12 @@ def _dense_bind(op_type, rule, names, kinds, attr_names):
         def run(*args):
             refs = args[:nref]
             _check_refs(op_type, names, refs)
+            args = list(args)
+            for i in spos:
+                args[i] = np.asarray(args[i])[()]   # NumPy scalars: cheap scalar arithmetic
             grad = args[gpos]
             if any(np.may_share_memory(grad, r) for r in refs):
                 # The gradient may be a read of one of the buffers being updated.
-                args = list(args)
                 args[gpos] = grad = np.array(grad)
             if np.shape(grad) != refs[0].shape:
                 raise errors.InvalidArgumentError(
@@ -248,6 +282,7 @@ def _sparse_bind(op_type, rule, names, kinds, attr_names):
     ipos = kinds.index("indices")
     gpos = kinds.index("grad")
     rest = [i for i in range(len(kinds)) if i >= nref and i != ipos]
+    spos = {i for i, k in enumerate(kinds) if k == "scalar"}
 
     def bind(node, ctx):
         kw = {a: node.attrs[a] for a in attr_names if a in node.attrs}
@@ -273,7 +308,8 @@ def _sparse_bind(op_type, rule, names, kinds, attr_names):
             for sel in _rounds(idx):
                 rows = idx[sel]
                 parts = [r[rows] for r in refs]
-                others = [args[i][sel] if i == gpos else args[i] for i in rest]
+                others = [grad[sel] if i == gpos else
+                          np.asarray(args[i])[()] if i in spos else args[i] for i in rest]
                 rule(*parts, *others, **kw)
                 for r, p in zip(refs, parts):
                     r[rows] = p
