@@ -91,11 +91,26 @@ def _update_rows(ref, idx, upd):
     ref[idx] = upd      # NumPy assigns in order: the last duplicate wins, as TF's CPU kernel
 
 
+def _trunc_div(a, b):
+    """Integer division rounding toward zero (C++'s `/`, TF's integer ScatterDiv)."""
+    q = np.floor_divide(a, b)
+    q += ((a - q * b) != 0) & ((a < 0) != (b < 0))
+    return q
+
+
 def _div_rows(ref, idx, upd):
-    if ref.dtype.kind in "iu":
-        np.floor_divide.at(ref, idx, upd)
-    else:
+    if ref.dtype.kind not in "iu":
         np.divide.at(ref, idx, upd)
+        return
+    flat = idx.reshape(-1)
+    upd = upd.reshape((flat.size,) + ref.shape[1:])
+    # Duplicates divide one after another: apply first occurrences, then second ones, ...
+    remaining = np.arange(flat.size)
+    while remaining.size:
+        _, first = np.unique(flat[remaining], return_index=True)
+        sel = remaining[first]
+        ref[flat[sel]] = _trunc_div(ref[flat[sel]], upd[sel])
+        remaining = np.delete(remaining, first)
 
 
 _KINDS = {
