@@ -59,9 +59,10 @@ def apply_replacements(program, nodes, repl):
     """A new Program whose nodes/fetches read `repl`-resolved values."""
     if repl:
         out = []
+        isdisjoint = repl.keys().isdisjoint
         for n in nodes:
             ins = n.inputs
-            if any(v in repl for v in ins):
+            if not isdisjoint(ins):
                 n = dataclasses.replace(n, inputs=[resolve(repl, v) for v in ins])
             out.append(n)
         nodes = out
@@ -99,6 +100,10 @@ def static_shape(program, v):
 
 def hashable(x):
     """A hashable stand-in for an attr value; raises TypeError if there is none."""
+    if type(x) is dict:
+        if not x:
+            return ()
+        return tuple([(k, hashable(v)) for k, v in x.items()])
     if isinstance(x, np.ndarray):
         if x.nbytes > 1 << 16:
             raise TypeError("large array")
@@ -108,7 +113,7 @@ def hashable(x):
     if isinstance(x, (list, tuple)):
         return (type(x).__name__,) + tuple(hashable(i) for i in x)
     if isinstance(x, dict):
-        return ("dict",) + tuple(sorted((k, hashable(v)) for k, v in x.items()))
+        return ("dict",) + tuple([(k, hashable(v)) for k, v in x.items()])
     if isinstance(x, float) and x != x:
         return ("nan",)
     hash(x)
