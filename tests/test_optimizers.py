@@ -346,3 +346,35 @@ def test_error_runtime_uninitialized_and_out_of_range():
     with pytest.raises(tf.errors.InvalidArgumentError,
                        match="Index 5 at offset 0 in indices is out of range"):
         sess.run(bad)
+
+
+def test_error_no_gradients_through_op_without_gradient():
+    w = tf.Variable([1.5, 2.5], name="w")
+    with pytest.raises(ValueError) as e:
+        tf.train.AdamOptimizer(0.1).minimize(tf.reduce_sum(tf.floor(w)))
+    assert "w:0: the path goes through 'Floor' (Floor), an op with no gradient" in str(e.value)
+    assert tf.get_collection(tf.GraphKeys.TRAIN_OP) == []
+
+
+def test_embedding_lookup_sparse_update_equals_gather():
+    results = []
+    for use_embedding in (False, True):
+        tf.reset_default_graph()
+        emb = tf.Variable(np.arange(8, dtype=np.float32).reshape(4, 2), name="emb")
+        ids = tf.constant([3, 1, 3])
+        rows = tf.nn.embedding_lookup(emb, ids) if use_embedding else tf.gather(emb, ids)
+        op = tf.train.AdagradOptimizer(0.5).minimize(tf.reduce_sum(tf.square(rows)))
+        assert any(o.type == "SparseApplyAdagrad" for o in tf.get_default_graph().get_operations())
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            sess.run(op)
+            results.append(sess.run(emb))
+    np.testing.assert_allclose(results[0], results[1])
+    np.testing.assert_allclose(results[0][[0, 2]], [[0, 1], [4, 5]])   # untouched rows
+
+
+def test_default_var_list_includes_trainable_resource_collection_and_skips_untrainable():
+    w = tf.Variable([1.0], name="w")
+    frozen = tf.Variable([2.0], name="frozen", trainable=False)
+    gv = tf.train.GradientDescentOptimizer(0.1).compute_gradients(tf.reduce_sum(w * frozen))
+    assert [v for _, v in gv] == [w]
