@@ -1,4 +1,4 @@
-"""Scatter ops on variables: NumPy reference over a table of shapes/dtypes, TF 1.14 cases, errors."""
+"""Scatter ops on variables: NumPy reference over shapes/dtypes, TF 1.14 cases, errors."""
 import numpy as np
 import pytest
 

@@ -61,7 +61,10 @@ def exponential_decay(learning_rate, global_step, decay_steps, decay_rate, stair
 
 def natural_exp_decay(learning_rate, global_step, decay_steps, decay_rate, staircase=False,
                       name=None):
-    """learning_rate * exp(-decay_rate * global_step / decay_steps) (floored exponent if staircase)."""
+    """learning_rate * exp(-decay_rate * global_step / decay_steps).
+
+    With staircase, global_step / decay_steps is floored.
+    """
     natural_exp_rate = math_ops.exp(math_ops.negative(convert_to_tensor(decay_rate)))
     return _exponential(learning_rate, global_step, decay_steps, natural_exp_rate, staircase,
                         name or "NaturalExpDecay", "natural_exp_decay")

@@ -14,7 +14,7 @@ from ..autodiff.gradients import gradients
 from ..autodiff.indexed_slices import IndexedSlices
 from ..framework import dtypes as _dt
 from ..framework.constant_op import convert_to_tensor
-from ..framework.graph import GraphKeys, Operation, Tensor, get_default_graph, name_scope
+from ..framework.graph import GraphKeys, Tensor, get_default_graph, name_scope
 from ..framework.registry import GRADIENTS
 from ..ops import array_ops, control_flow_ops, state_ops
 from ..ops.variables import Variable, trainable_variables
@@ -105,7 +105,7 @@ def create_zeros_slot(primary, name, dtype=None, colocate_with_primary=True):
 # ---------------------------------------------------------------------------------------
 def _why_no_gradient(loss, var):
     """A sentence saying why `loss` has no gradient w.r.t. `var`."""
-    target = var.op if not isinstance(var, Tensor) else var.op
+    target = var.op
     ancestors = set()
     stack = [loss.op]
     while stack:
@@ -448,5 +448,3 @@ class Optimizer:
     def _call_if_callable(self, param):
         return param() if callable(param) else param
 
-
-_ = Operation

@@ -8,7 +8,8 @@ are deduplicated (summed per index) and applied to the touched rows only,
 except Adam, which, as TF, decays all of m and v and updates every row.
 
 >>> opt = tf.train.AdamOptimizer(0.01)
->>> train_op = opt.minimize(loss, global_step=tf.train.get_or_create_global_step())  # doctest: +SKIP
+>>> step = tf.train.get_or_create_global_step()
+>>> train_op = opt.minimize(loss, global_step=step)  # doctest: +SKIP
 """
 from __future__ import annotations
 

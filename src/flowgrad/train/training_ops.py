@@ -426,7 +426,10 @@ def apply_gradient_descent(var, alpha, delta, use_locking=False, name=None):
 
 def apply_momentum(var, accum, lr, grad, momentum, use_locking=False, use_nesterov=False,
                    name=None):
-    """accum = accum * momentum + grad; var -= lr * accum (Nesterov: grad*lr + accum*momentum*lr)."""
+    """accum = accum * momentum + grad; var -= lr * accum.
+
+    With use_nesterov: var -= grad * lr + accum * momentum * lr.
+    """
     return _build("ApplyMomentum", [var, accum, lr, grad, momentum],
                   {"use_locking": bool(use_locking), "use_nesterov": bool(use_nesterov)}, name)
 
