@@ -49,8 +49,9 @@ def run_script(script, args=()):
 
     sys.argv is [script, *args] and sys.path[0] the script's directory while it
     runs, as under `python script.py`; both are restored afterwards, and so are
-    the `tensorflow` entries of sys.modules. Each run starts on a fresh default
-    graph and an empty `tf.app.flags.FLAGS`.
+    the `tensorflow` entries of sys.modules, and the default graph and session
+    stacks. Each run starts on a fresh default graph and an empty
+    `tf.app.flags.FLAGS`.
 
     Returns:
         The exit status: 0, the script's `sys.exit` code, or 1 after an exception
@@ -58,11 +59,16 @@ def run_script(script, args=()):
     """
     import flowgrad
     from flowgrad.compat.tf_alias import alias_tensorflow
+    from flowgrad.framework import graph as graph_mod
+    from flowgrad.runtime import session as session_mod
 
     if not os.path.isfile(script):
         print(f"flowgrad run: {script}: no such file", file=sys.stderr)
         return 2
     saved_argv, saved_path = sys.argv, list(sys.path)
+    # a script may leave graphs or sessions entered (an unclosed InteractiveSession)
+    graphs = list(graph_mod._default_graph_stack.stack)
+    sessions = list(session_mod._default_session_stack.stack)
     sys.argv = [script, *args]
     sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
     flowgrad.reset_default_graph()
@@ -79,6 +85,8 @@ def run_script(script, args=()):
     finally:
         sys.argv = saved_argv
         sys.path[:] = saved_path
+        graph_mod._default_graph_stack.stack[:] = graphs
+        session_mod._default_session_stack.stack[:] = sessions
         sys.stdout.flush()
 
 
