@@ -164,6 +164,8 @@ def write_checkpoint(prefix, tensors):
         index[name] = entry
     data = st.save(stored)
     d, base = os.path.split(prefix)
+    if d:
+        os.makedirs(d, exist_ok=True)  # TF's SaveV2 creates the directory too
     data_name = base + DATA_SUFFIX
     old_data = None
     if os.path.exists(_index_path(prefix)):

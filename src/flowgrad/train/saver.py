@@ -205,8 +205,7 @@ def _check_saveable(v):
         return v
     if isinstance(v, Tensor) and v.op.type == "VariableV2":
         return v
-    raise TypeError(f"Can not convert a {type(v).__name__} into a Tensor or Operation: {v!r} "
-                    "(a Saver saves Variables)")
+    raise TypeError(f"Variable to save is not a Variable: {v}")
 
 
 def _ref_of(v):
@@ -281,6 +280,7 @@ class Saver:
         self._build()
 
     def _build(self):
+        self._is_built = True
         var_list = self._var_list
         if var_list is None:
             g = get_default_graph()
@@ -401,8 +401,8 @@ class Saver:
           The checkpoint prefix written (a str), or None for an empty saver.
         Raises:
           TypeError: `sess` is not a Session.
-          ValueError: the parent directory does not exist, or `latest_filename`
-            is a path or collides with `save_path`.
+          ValueError: `latest_filename` is a path or collides with `save_path`.
+        (A missing parent directory is created, as TF's SaveV2 does.)
         """
         from ..runtime.session import BaseSession
         if not self._is_built:
@@ -427,10 +427,9 @@ class Saver:
         if not isinstance(sess, BaseSession):
             raise TypeError(f"'sess' must be a Session; {sess}")
         save_path_parent = os.path.dirname(save_path)
-        if save_path_parent and not os.path.isdir(save_path_parent):
-            raise ValueError(f"Parent directory of {save_path} doesn't exist, can't save.")
         if self._is_empty:
             return None
+        _cm._safetensors()  # a clear ImportError naming the extra, before running anything
         model_checkpoint_path = sess.run(self.saver_def.save_tensor_name,
                                          {self.saver_def.filename_tensor_name: checkpoint_file})
         model_checkpoint_path = _str(model_checkpoint_path)
@@ -469,6 +468,7 @@ class Saver:
         save_path = os.fspath(save_path)
         if not checkpoint_exists(save_path):
             raise ValueError("The passed save_path is not a valid checkpoint: " + save_path)
+        _cm._safetensors()
         try:
             sess.run(self.saver_def.restore_op_name,
                      {self.saver_def.filename_tensor_name: save_path})
