@@ -1,0 +1,172 @@
+"""Regenerates nn goldens with real TensorFlow 1.14 (not run by the tests).
+
+    /tmp/tf114/bin/python tests/golden/nn/gen_goldens.py
+
+Writes conv.npz (conv/pool forward and backprop, NHWC; TF's CPU kernels do
+not run NCHW, so tests check NCHW by transposing these), xent.npz (softmax and
+sigmoid cross-entropies on extreme logits, with gradients), bn.npz
+(fused_batch_norm outputs and gradients) and act.npz (activations on extreme inputs).
+"""
+import os
+
+import numpy as np
+import tensorflow as tf
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+rng = np.random.RandomState(1234)
+out = {}
+
+
+def run(fetches, feed=None):
+    with tf.Session() as s:
+        return s.run(fetches, feed)
+
+
+# -- conv / pool ------------------------------------------------------------------------
+CONV_CASES = [  # name, input shape, filter shape, strides, padding, dilations
+    ("same_odd", (2, 7, 5, 3), (3, 3, 3, 4), (1, 1), "SAME", (1, 1)),
+    ("same_stride2", (1, 7, 6, 2), (3, 2, 2, 3), (2, 2), "SAME", (1, 1)),
+    ("same_stride3_even_k", (2, 8, 9, 2), (4, 2, 2, 2), (3, 2), "SAME", (1, 1)),
+    ("same_dilated", (1, 9, 8, 2), (3, 3, 2, 2), (1, 1), "SAME", (2, 3)),
+    ("valid_stride", (2, 9, 7, 3), (3, 3, 3, 2), (2, 3), "VALID", (1, 1)),
+    ("valid_dilated", (1, 8, 8, 1), (2, 3, 1, 2), (1, 1), "VALID", (2, 2)),
+]
+for name, xs, fs, st, pad, dil in CONV_CASES:
+    g = tf.Graph()
+    with g.as_default():
+        x = tf.constant(rng.randn(*xs))
+        f = tf.constant(rng.randn(*fs))
+        if dil == (1, 1):
+            y = tf.nn.conv2d(x, f, [1, st[0], st[1], 1], pad)
+        else:  # TF's CPU backprop kernels refuse dilations: use the space-to-batch form
+            y = tf.nn.convolution(x, f, pad, dilation_rate=list(dil))
+        dy = tf.constant(rng.randn(*y.shape.as_list()))
+        dx, df = tf.gradients(y, [x, f], dy)
+        vals = run([x, f, y, dy, dx, df])
+    for k, v in zip(["x", "f", "y", "dy", "dx", "df"], vals):
+        out[f"conv_{name}_{k}"] = v
+
+DW_CASES = [
+    ("same_odd", (2, 7, 5, 3), (3, 3, 3, 2), (1, 1), "SAME"),
+    ("same_stride2", (1, 8, 7, 2), (3, 2, 2, 3), (2, 2), "SAME"),
+    ("valid", (1, 6, 7, 2), (2, 3, 2, 1), (2, 2), "VALID"),
+]
+for name, xs, fs, st, pad in DW_CASES:
+    g = tf.Graph()
+    with g.as_default():
+        x = tf.constant(rng.randn(*xs))
+        f = tf.constant(rng.randn(*fs))
+        y = tf.nn.depthwise_conv2d_native(x, f, [1, st[0], st[1], 1], pad)
+        dy = tf.constant(rng.randn(*y.shape.as_list()))
+        dx, df = tf.gradients(y, [x, f], dy)
+        vals = run([x, f, y, dy, dx, df])
+    for k, v in zip(["x", "f", "y", "dy", "dx", "df"], vals):
+        out[f"dw_{name}_{k}"] = v
+
+POOL_CASES = [  # name, input shape, ksize, strides, padding
+    ("same_odd", (2, 7, 5, 3), (3, 3), (2, 2), "SAME"),
+    ("same_even_k", (1, 6, 7, 2), (2, 4), (3, 2), "SAME"),
+    ("same_overlap", (1, 5, 5, 1), (3, 3), (1, 1), "SAME"),
+    ("valid", (2, 8, 7, 2), (3, 2), (2, 2), "VALID"),
+]
+for name, xs, k, st, pad in POOL_CASES:
+    for kind, fn in (("max", tf.nn.max_pool), ("avg", tf.nn.avg_pool)):
+        g = tf.Graph()
+        with g.as_default():
+            xv = rng.randn(*xs)
+            if kind == "max":
+                xv = np.round(xv * 2) / 2   # ties: TF routes to the first maximum
+            x = tf.constant(xv)
+            y = fn(x, [1, k[0], k[1], 1], [1, st[0], st[1], 1], pad)
+            dy = tf.constant(rng.randn(*y.shape.as_list()))
+            dx = tf.gradients(y, x, dy)[0]
+            fetch = [x, y, dy, dx]
+            if kind == "max":
+                ddx = tf.constant(rng.randn(*xs))
+                fetch += [ddx, tf.gradients(dx, dy, ddx)[0]]
+            vals = run(fetch)
+        for key, v in zip(["x", "y", "dy", "dx", "ddx", "ddy"], vals):
+            out[f"{kind}pool_{name}_{key}"] = v
+
+g = tf.Graph()
+with g.as_default():
+    v = tf.constant(rng.randn(2, 4, 3, 3))
+    f = tf.constant(rng.randn(3, 3, 2, 3))
+    y = tf.nn.conv2d_transpose(v, f, [2, 8, 5, 2], [1, 2, 2, 1], "SAME")
+    out["convT_v"], out["convT_f"], out["convT_y"] = run([v, f, y])
+
+# -- cross-entropies on extreme logits ------------------------------------------------------
+logits = np.array([[1000.0, 0.0, -1000.0], [-1e4, -1e4 + 1, -1e4 + 2], [50.0, 50.0, 50.0],
+                   [0.0, -200.0, 300.0]])
+labels = np.array([[0.0, 1.0, 0.0], [0.2, 0.3, 0.5], [1.0, 0.0, 0.0], [0.5, 0.5, 0.0]])
+sparse = np.array([1, 0, 2, 1], dtype=np.int32)
+for dt in ("float32", "float64"):
+    g = tf.Graph()
+    with g.as_default():
+        lg = tf.constant(logits.astype(dt))
+        lb = tf.constant(labels.astype(dt))
+        dloss = tf.constant(np.array([1.0, -2.0, 0.5, 3.0], dtype=dt))
+        l1 = tf.nn.softmax_cross_entropy_with_logits_v2(labels=lb, logits=lg)
+        g1, g2 = tf.gradients(l1, [lg, lb], dloss)
+        l2 = tf.nn.sparse_softmax_cross_entropy_with_logits(labels=sparse, logits=lg)
+        g3 = tf.gradients(l2, lg, dloss)[0]
+        sm = tf.nn.softmax(lg)
+        lsm = tf.nn.log_softmax(lg)
+        vals = run([l1, g1, g2, l2, g3, sm, lsm])
+    for k, v in zip(["xent", "xent_dlogits", "xent_dlabels", "sparse", "sparse_dlogits",
+                     "softmax", "log_softmax"], vals):
+        out_key = f"{k}_{dt}"
+        out[out_key] = v
+out["xent_logits"] = logits
+out["xent_labels"] = labels
+out["xent_sparse_labels"] = sparse
+
+x = np.array([-1e4, -800.0, -88.0, -30.0, -1.0, 0.0, 1e-8, 2.5, 40.0, 100.0, 900.0, 1e5])
+z = np.array([0.0, 1.0, 0.3, 1.0, 0.5, 0.5, 1.0, 0.0, 0.7, 1.0, 0.0, 0.25])
+for dt in ("float32", "float64"):
+    g = tf.Graph()
+    with g.as_default():
+        xt = tf.constant(x.astype(dt))
+        zt = tf.constant(z.astype(dt))
+        l = tf.nn.sigmoid_cross_entropy_with_logits(labels=zt, logits=xt)
+        w = tf.nn.weighted_cross_entropy_with_logits(targets=zt, logits=xt, pos_weight=3.0)
+        gx, gz = tf.gradients(l, [xt, zt])
+        gw = tf.gradients(w, xt)[0]
+        acts = [tf.nn.relu(xt), tf.nn.relu6(xt), tf.nn.elu(xt), tf.nn.selu(xt),
+                tf.nn.softplus(xt), tf.nn.softsign(xt), tf.nn.leaky_relu(xt, 0.1)]
+        dacts = [tf.gradients(a, xt)[0] for a in acts]
+        vals = run([l, w, gx, gz, gw] + acts + dacts)
+    names = ["sigxent", "wxent", "sigxent_dx", "sigxent_dz", "wxent_dx", "relu", "relu6",
+             "elu", "selu", "softplus", "softsign", "leaky_relu"]
+    names += ["d_" + n for n in names[5:]]
+    for k, v in zip(names, vals):
+        out[f"{k}_{dt}"] = v
+out["sig_x"] = x
+out["sig_z"] = z
+
+# -- fused_batch_norm ---------------------------------------------------------------------
+xb = rng.randn(2, 3, 5, 4).astype(np.float32) * 3 + 1
+sc = rng.rand(4).astype(np.float32) + 0.5
+of = rng.randn(4).astype(np.float32)
+pm = rng.randn(4).astype(np.float32)
+pv = rng.rand(4).astype(np.float32) + 0.1
+dyb = rng.randn(*xb.shape).astype(np.float32)
+out.update(bn_x=xb, bn_scale=sc, bn_offset=of, bn_mean=pm, bn_var=pv, bn_dy=dyb)
+for training in (True, False):
+    g = tf.Graph()
+    with g.as_default():
+        # placeholders: Grappler's constant folding breaks FusedBatchNorm on constants
+        x_t, s_t, o_t, m_t, v_t = (tf.placeholder(tf.float32, a.shape)
+                                   for a in (xb, sc, of, pm, pv))
+        feed = {x_t: xb, s_t: sc, o_t: of, m_t: pm, v_t: pv}
+        kw = {} if training else {"mean": m_t, "variance": v_t}
+        y, m, v = tf.nn.fused_batch_norm(x_t, s_t, o_t, epsilon=1e-3, is_training=training,
+                                         **kw)
+        dx, ds, do = tf.gradients(y, [x_t, s_t, o_t], tf.constant(dyb))
+        vals = run([y, m, v, dx, ds, do], feed)
+    tag = "train" if training else "infer"
+    for k, val in zip(["y", "mean", "var", "dx", "dscale", "doffset"], vals):
+        out[f"bn_{tag}_{k}"] = val
+
+np.savez_compressed(os.path.join(HERE, "nn_goldens.npz"), **out)
+print(len(out), "arrays")
