@@ -16,6 +16,7 @@ from flowgrad.train import training_ops
 GOLDEN = os.path.join(os.path.dirname(__file__), "golden", "train")
 DENSE = json.load(open(os.path.join(GOLDEN, "optimizers_dense.json")))
 SPARSE = json.load(open(os.path.join(GOLDEN, "optimizers_sparse.json")))
+SCALAR = json.load(open(os.path.join(GOLDEN, "optimizers_scalar.json")))
 
 
 def _dense_problem(dtype):
@@ -36,6 +37,11 @@ def _sparse_problem(dtype):
     c = np.linspace(-1, 1, 10).reshape(5, 2).astype(dtype)
     loss = tf.reduce_sum(tf.square(tf.tanh(rows * c) - 0.3))
     return [emb], loss
+
+
+def _scalar_problem(dtype):
+    s = tf.Variable(np.array(1.5, dtype), name="s")
+    return [s], tf.square(s) + tf.tanh(s * 3.0)
 
 
 def _run(problem, rec):
@@ -81,10 +87,11 @@ def test_dense_steps_match_tf(key):
                        f"{key} step {i + 1} {k}")
 
 
-@pytest.mark.parametrize("key", sorted(SPARSE["runs"]))
-def test_sparse_steps_match_tf(key):
-    rec = SPARSE["runs"][key]
-    opt, train, slots, fetch = _run(_sparse_problem, rec)
+@pytest.mark.parametrize("problem,key", [(_sparse_problem, k) for k in sorted(SPARSE["runs"])]
+                         + [(_scalar_problem, k) for k in sorted(SCALAR["runs"])])
+def test_sparse_and_scalar_steps_match_tf(problem, key):
+    rec = (SPARSE if problem is _sparse_problem else SCALAR)["runs"][key]
+    opt, train, slots, fetch = _run(problem, rec)
     assert [v.name for v in opt.variables()] == rec["variables"]
     types = {op.type for op in tf.get_default_graph().get_operations()
              if op.name.startswith(train.name + "/update_")}
@@ -96,7 +103,7 @@ def test_sparse_steps_match_tf(key):
             got = sess.run(fetch)
             for k, v in want.items():
                 _close(got[k], v, np.float32 if k != "global_step" else np.int64,
-                       f"{key} sparse step {i + 1} {k}")
+                       f"{key} {problem.__name__} step {i + 1} {k}")
 
 
 # -- names and structure ------------------------------------------------------------------

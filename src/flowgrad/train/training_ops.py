@@ -96,7 +96,7 @@ def _rms_prop(var, ms, mom, lr, rho, momentum, epsilon, grad):
     mom *= momentum
     t = grad * lr
     d = ms + epsilon
-    t /= np.sqrt(d, out=d)
+    t /= np.sqrt(d)
     mom += t
     var -= mom
 
@@ -114,7 +114,7 @@ def _centered_rms_prop(var, mg, ms, mom, lr, rho, momentum, epsilon, grad):
     d += epsilon
     mom *= momentum
     t = grad * lr
-    t /= np.sqrt(d, out=d)
+    t /= np.sqrt(d)
     mom += t
     var -= mom
 

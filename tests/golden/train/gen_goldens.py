@@ -88,6 +88,17 @@ json.dump({"W0": L(W0), "B0": L(B0), "X": L(X), "Y": L(Y), "runs": dense},
 sparse = {k: run(sparse_problem, k) for k in OPTS}
 json.dump({"runs": sparse}, open(f"{OUT}/optimizers_sparse.json", "w"), indent=0)
 
+
+
+def scalar_problem(dtype):
+    s = tf.Variable(np.array(1.5, dtype), name="s")
+    loss = tf.square(s) + tf.tanh(s * 3.0)
+    return [s], loss
+
+
+scalar = {k: run(scalar_problem, k) for k in OPTS}
+json.dump({"runs": scalar}, open(f"{OUT}/optimizers_scalar.json", "w"), indent=0)
+
 # -- schedules ------------------------------------------------------------------------
 tf.reset_default_graph()
 step = tf.placeholder(tf.int64, [])
