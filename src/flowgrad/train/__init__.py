@@ -8,7 +8,9 @@ from .checkpoint_management import (CheckpointState, NewCheckpointReader, checkp
                                     remove_checkpoint, update_checkpoint_state)
 from .optimizer import Optimizer
 from .optimizers import (AdadeltaOptimizer, AdagradOptimizer, AdamOptimizer, FtrlOptimizer,
-                         GradientDescentOptimizer, MomentumOptimizer, RMSPropOptimizer)
+                         GradientDescentOptimizer, MomentumOptimizer,
+                         ProximalAdagradOptimizer, ProximalGradientDescentOptimizer,
+                         RMSPropOptimizer)
 from .training_util import (assert_global_step, create_global_step, get_global_step,
                             get_or_create_global_step, global_step)
 from ..tools.graph_def import write_graph

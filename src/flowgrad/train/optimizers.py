@@ -22,7 +22,8 @@ from . import training_ops
 from .optimizer import Optimizer, constant_initializer, ones_initializer
 
 __all__ = ["GradientDescentOptimizer", "MomentumOptimizer", "AdamOptimizer",
-           "AdagradOptimizer", "RMSPropOptimizer", "AdadeltaOptimizer", "FtrlOptimizer"]
+           "AdagradOptimizer", "RMSPropOptimizer", "AdadeltaOptimizer", "FtrlOptimizer",
+           "ProximalGradientDescentOptimizer", "ProximalAdagradOptimizer"]
 
 
 def _cast(x, var):
@@ -398,3 +399,78 @@ class FtrlOptimizer(Optimizer):
 
     def _apply_sparse(self, grad, var):
         return self._apply(False, grad, var)
+
+
+class ProximalGradientDescentOptimizer(Optimizer):
+    """Gradient descent followed by the L1/L2 proximal step (FOBOS).
+
+    As in TF, the hyperparameters are not cast: they must match the variables' dtype.
+    """
+
+    def __init__(self, learning_rate, l1_regularization_strength=0.0,
+                 l2_regularization_strength=0.0, use_locking=False,
+                 name="ProximalGradientDescent"):
+        super().__init__(use_locking, name)
+        self._learning_rate = learning_rate
+        self._l1 = l1_regularization_strength
+        self._l2 = l2_regularization_strength
+
+    def _prepare(self):
+        self._learning_rate_tensor = convert_to_tensor(self._learning_rate,
+                                                       name="learning_rate")
+        self._l1_tensor = convert_to_tensor(self._l1, name="l1_regularization_strength")
+        self._l2_tensor = convert_to_tensor(self._l2, name="l2_regularization_strength")
+
+    def _apply_dense(self, grad, var):
+        return training_ops.apply_proximal_gradient_descent(
+            var, self._learning_rate_tensor, self._l1_tensor, self._l2_tensor, grad,
+            use_locking=self._use_locking).op
+
+    def _apply_sparse(self, grad, var):
+        return training_ops.sparse_apply_proximal_gradient_descent(
+            var, self._learning_rate_tensor, self._l1_tensor, self._l2_tensor, grad.values,
+            grad.indices, use_locking=self._use_locking).op
+
+
+class ProximalAdagradOptimizer(Optimizer):
+    """Adagrad followed by the L1/L2 proximal step with the per-element Adagrad rate.
+
+    Raises:
+      ValueError: initial_accumulator_value is not positive.
+    """
+
+    def __init__(self, learning_rate, initial_accumulator_value=0.1,
+                 l1_regularization_strength=0.0, l2_regularization_strength=0.0,
+                 use_locking=False, name="ProximalAdagrad"):
+        if initial_accumulator_value <= 0.0:
+            raise ValueError("initial_accumulator_value must be positive: %s"
+                             % initial_accumulator_value)
+        super().__init__(use_locking, name)
+        self._learning_rate = learning_rate
+        self._initial_accumulator_value = initial_accumulator_value
+        self._l1 = l1_regularization_strength
+        self._l2 = l2_regularization_strength
+
+    def _create_slots(self, var_list):
+        g = get_default_graph()
+        for v in var_list:
+            with g.colocate_with(v.op):
+                val = constant(self._initial_accumulator_value, shape=v.get_shape().as_list(),
+                               dtype=v.dtype.base_dtype)
+            self._get_or_make_slot(v, val, "accumulator", self._name)
+
+    def _prepare(self):
+        self._learning_rate_tensor = convert_to_tensor(self._learning_rate,
+                                                       name="learning_rate")
+        self._l1_tensor = convert_to_tensor(self._l1, name="l1_regularization_strength")
+        self._l2_tensor = convert_to_tensor(self._l2, name="l2_regularization_strength")
+
+    def _apply_dense(self, grad, var):
+        return training_ops.apply_proximal_adagrad(
+            var, self.get_slot(var, "accumulator"), self._learning_rate_tensor, self._l1_tensor,
+            self._l2_tensor, grad, use_locking=self._use_locking)
+
+    def _apply_sparse(self, grad, var):
+        return training_ops.sparse_apply_proximal_adagrad(
+            var, self.get_slot(var, "accumulator"), self._learning_rate_tensor, self._l1_tensor,
+            self._l2_tensor, grad.values, grad.indices, use_locking=self._use_locking)

@@ -25,7 +25,9 @@ from ..ops._base import NUMBERS, apply, to_tensor
 __all__ = [
     "apply_gradient_descent", "apply_momentum", "apply_adam", "apply_adagrad",
     "apply_rms_prop", "apply_centered_rms_prop", "apply_adadelta", "apply_ftrl",
-    "apply_ftrl_v2", "sparse_apply_momentum", "sparse_apply_adagrad", "sparse_apply_rms_prop",
+    "apply_ftrl_v2", "apply_proximal_gradient_descent", "apply_proximal_adagrad",
+    "sparse_apply_proximal_gradient_descent", "sparse_apply_proximal_adagrad",
+    "sparse_apply_momentum", "sparse_apply_adagrad", "sparse_apply_rms_prop",
     "sparse_apply_centered_rms_prop", "sparse_apply_adadelta", "sparse_apply_ftrl",
     "sparse_apply_ftrl_v2",
 ]
@@ -125,6 +127,28 @@ def _adadelta(var, accum, accum_update, lr, rho, epsilon, grad):
     update = np.sqrt(accum_update + epsilon) * _rsqrt(accum + epsilon) * grad
     var -= update * lr
     accum_update[...] = accum_update * rho + np.square(update) * (one - rho)
+
+
+def _proximal_gradient_descent(var, alpha, l1, l2, delta):
+    prox = var - delta * alpha
+    one = var.dtype.type(1)
+    if l1 > 0:
+        shrunk = np.maximum(np.abs(prox) - alpha * l1, var.dtype.type(0))
+        var[...] = np.sign(prox) * shrunk / (one + l2 * alpha)
+    else:
+        var[...] = prox / (one + l2 * alpha)
+
+
+def _proximal_adagrad(var, accum, lr, l1, l2, grad):
+    accum += np.square(grad)
+    learning_rate = lr * _rsqrt(accum)
+    prox = var - grad * learning_rate
+    one = var.dtype.type(1)
+    if l1 > 0:
+        shrunk = np.maximum(np.abs(prox) - learning_rate * l1, var.dtype.type(0))
+        var[...] = np.sign(prox) * shrunk / (one + l2 * learning_rate)
+    else:
+        var[...] = prox / (one + l2 * learning_rate)
 
 
 def _ftrl_core(var, accum, linear, grad, grad_shrunk, lr, l1, l2, lr_power):
@@ -397,6 +421,15 @@ _ADADELTA = [("var", R), ("accum", R), ("accum_update", R), ("lr", S), ("rho", S
              ("epsilon", S), ("grad", G)]
 _register("ApplyAdadelta", _adadelta, _ADADELTA)
 _register("SparseApplyAdadelta", _adadelta, _ADADELTA + [("indices", I)])
+_register("ApplyProximalGradientDescent", _proximal_gradient_descent,
+          [("var", R), ("alpha", S), ("l1", S), ("l2", S), ("delta", G)])
+_register("SparseApplyProximalGradientDescent", _proximal_gradient_descent,
+          [("var", R), ("alpha", S), ("l1", S), ("l2", S), ("grad", G), ("indices", I)])
+_register("ApplyProximalAdagrad", _proximal_adagrad,
+          [("var", R), ("accum", R), ("lr", S), ("l1", S), ("l2", S), ("grad", G)])
+_register("SparseApplyProximalAdagrad", _proximal_adagrad,
+          [("var", R), ("accum", R), ("lr", S), ("l1", S), ("l2", S), ("grad", G),
+           ("indices", I)])
 _register("ApplyFtrl", _ftrl, [("var", R), ("accum", R), ("linear", R), ("grad", G), ("lr", S),
                                ("l1", S), ("l2", S), ("lr_power", S)])
 _register("SparseApplyFtrl", _ftrl,
@@ -530,4 +563,30 @@ def sparse_apply_ftrl_v2(var, accum, linear, grad, indices, lr, l1, l2, l2_shrin
     """FTRL with L2 shrinkage on the rows `indices` only."""
     return _build("SparseApplyFtrlV2",
                   [var, accum, linear, grad, indices, lr, l1, l2, l2_shrinkage, lr_power],
+                  {"use_locking": bool(use_locking)}, name)
+
+
+def apply_proximal_gradient_descent(var, alpha, l1, l2, delta, use_locking=False, name=None):
+    """prox = var - alpha*delta; var = sign(prox)*max(|prox| - alpha*l1, 0) / (1 + alpha*l2)."""
+    return _build("ApplyProximalGradientDescent", [var, alpha, l1, l2, delta],
+                  {"use_locking": bool(use_locking)}, name)
+
+
+def sparse_apply_proximal_gradient_descent(var, alpha, l1, l2, grad, indices, use_locking=False,
+                                           name=None):
+    """Proximal gradient descent on the rows `indices` only."""
+    return _build("SparseApplyProximalGradientDescent", [var, alpha, l1, l2, grad, indices],
+                  {"use_locking": bool(use_locking)}, name)
+
+
+def apply_proximal_adagrad(var, accum, lr, l1, l2, grad, use_locking=False, name=None):
+    """accum += grad^2; proximal step with the per-element rate lr / sqrt(accum)."""
+    return _build("ApplyProximalAdagrad", [var, accum, lr, l1, l2, grad],
+                  {"use_locking": bool(use_locking)}, name)
+
+
+def sparse_apply_proximal_adagrad(var, accum, lr, l1, l2, grad, indices, use_locking=False,
+                                  name=None):
+    """Proximal Adagrad on the rows `indices` only."""
+    return _build("SparseApplyProximalAdagrad", [var, accum, lr, l1, l2, grad, indices],
                   {"use_locking": bool(use_locking)}, name)

@@ -23,6 +23,10 @@ OPTS = {
     "ftrl": ("FtrlOptimizer", dict(learning_rate=0.1)),
     "ftrl_l1l2": ("FtrlOptimizer", dict(learning_rate=0.1, l1_regularization_strength=0.05, l2_regularization_strength=0.1, initial_accumulator_value=0.2)),
     "ftrl_power": ("FtrlOptimizer", dict(learning_rate=0.1, learning_rate_power=-0.3, l1_regularization_strength=0.01)),
+    "proximal_gd": ("ProximalGradientDescentOptimizer", dict(learning_rate=0.1)),
+    "proximal_gd_l1l2": ("ProximalGradientDescentOptimizer", dict(learning_rate=0.1, l1_regularization_strength=0.05, l2_regularization_strength=0.2)),
+    "proximal_adagrad": ("ProximalAdagradOptimizer", dict(learning_rate=0.1, l2_regularization_strength=0.1)),
+    "proximal_adagrad_l1l2": ("ProximalAdagradOptimizer", dict(learning_rate=0.1, initial_accumulator_value=0.3, l1_regularization_strength=0.05, l2_regularization_strength=0.1)),
     "ftrl_shrinkage": ("FtrlOptimizer", dict(learning_rate=0.1, l1_regularization_strength=0.01, l2_regularization_strength=0.05, l2_shrinkage_regularization_strength=0.1)),
 }
 
@@ -82,6 +86,8 @@ def run(problem, key, dtype=np.float32, steps=5):
 dense = {k: run(dense_problem, k) for k in OPTS}
 dense["adam_float64"] = run(dense_problem, "adam", np.float64)
 dense["momentum_float64"] = run(dense_problem, "momentum_nesterov", np.float64)
+dense["rmsprop_centered_float64"] = run(dense_problem, "rmsprop_centered", np.float64)
+dense["ftrl_shrinkage_float64"] = run(dense_problem, "ftrl_shrinkage", np.float64)
 json.dump({"W0": L(W0), "B0": L(B0), "X": L(X), "Y": L(Y), "runs": dense},
           open(f"{OUT}/optimizers_dense.json", "w"), indent=0)
 
