@@ -58,7 +58,7 @@ def _int_tensor(v, name, dtype=_dt.int32):
 
 def _static_int(t):
     """The int value of a scalar/vector tensor known at build time, else None."""
-    v = const_value(t)
+    v = folded_value(t)
     if v is None:
         return None
     v = np.asarray(v)
@@ -351,6 +351,24 @@ def rank(input, name=None):  # noqa: A002
     return apply("Rank", [x], None, name or "Rank")
 
 
+def folded_value(t):
+    """The value of `t` if build-time constant: Const, Shape of a known shape, and Cast
+    and Pack (axis 0) of such, as TF's `constant_value`; else None."""
+    v = const_value(t)
+    if v is not None:
+        return v
+    op = t.op
+    if op.type == "Cast":
+        v = folded_value(op.inputs[0])
+        return None if v is None else np.asarray(v).astype(t.dtype.as_numpy_dtype)
+    if op.type == "Pack" and op.get_attr("axis") == 0:
+        vals = [folded_value(e) for e in op.inputs]
+        if builtins.any(v is None for v in vals):
+            return None
+        return np.stack([np.asarray(v) for v in vals]).astype(t.dtype.as_numpy_dtype)
+    return None
+
+
 def shape_value(t):
     """TF's `constant_value_as_shape`: a shape tensor's dims as int-or-None, or None.
 
@@ -402,7 +420,8 @@ def _reshape_infer(inputs, attrs):
     if sv is None:
         return [(x.dtype.base_dtype, _unknown_dims_from(s))]
     if builtins.sum(1 for d in sv if d == -1) > 1:
-        raise ValueError(f"Cannot infer shape: more than one -1 in {sv}")
+        # TF leaves this to run time ("Only one input size may be -1").
+        return [(x.dtype.base_dtype, TensorShape([None if d == -1 else d for d in sv]))]
     n = x.shape.num_elements()
     known = [d for d in sv if d != -1]
     if None in known:
@@ -414,8 +433,8 @@ def _reshape_infer(inputs, attrs):
         if n is not None:
             if prod == 0 or n % prod:
                 if not (prod == 0 and n == 0):
-                    raise ValueError(f"Cannot reshape a tensor with {n} elements to shape "
-                                     f"{_fmt_shape(sv).replace('-1', '?')} ({prod} elements)")
+                    raise ValueError(f"Dimension size must be evenly divisible by {prod} but "
+                                     f"is {n}")
             sv = [(n // prod if prod else 0) if d == -1 else d for d in sv]
         else:
             sv = [None if d == -1 else d for d in sv]
@@ -693,7 +712,7 @@ def _range_infer(inputs, attrs):
     for t, n in zip(inputs, ("start", "limit", "delta")):
         if t.shape.ndims not in (None, 0):
             raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}")
-    s, l_, d = (const_value(t) for t in inputs)
+    s, l_, d = (folded_value(t) for t in inputs)
     dt = inputs[0].dtype.base_dtype
     if s is None or l_ is None or d is None:
         return [(dt, TensorShape([None]))]
@@ -914,7 +933,8 @@ def where(condition, x=None, y=None, name=None):
     """
     if x is None and y is None:
         with _scope(name, "Where", [condition]) as scope:
-            c = to_tensor(condition, preferred_dtype=_dt.bool_, name="condition") \
+            from ..framework.constant_op import convert_to_tensor
+            c = convert_to_tensor(condition, preferred_dtype=_dt.bool_, name="condition") \
                 if not isinstance(condition, Tensor) else condition
             return apply("Where", [c], None, scope)
     if x is None or y is None:
@@ -989,13 +1009,9 @@ def _transpose_infer(inputs, attrs):
     if pv is None:
         r = len(xs) if xs is not None else (pn[0] if pn is not None else None)
         return [(x.dtype.base_dtype, TensorShape(None if r is None else [None] * r))]
-    if sorted(p % len(pv) if len(pv) else p for p in pv) != list(builtins.range(len(pv))) or \
-            builtins.any(not -len(pv) <= p < len(pv) for p in pv):
-        raise ValueError(f"{_fmt_shape(pv)} is not a valid permutation of "
-                         f"{_fmt_shape(list(builtins.range(len(pv))))}"
-                         if builtins.all(0 <= p < len(pv) for p in pv) else
-                         f"perm dim {builtins.max(pv)} is out of range of input rank "
-                         f"{len(pv)}")
+    if builtins.any(not 0 <= p_ < len(pv) for p_ in pv) or len(set(pv)) != len(pv):
+        # Not a permutation: TF reports it when the op runs.
+        return [(x.dtype.base_dtype, TensorShape([None] * len(pv)))]
     if xs is None:
         return [(x.dtype.base_dtype, TensorShape([None] * len(pv)))]
     return [(x.dtype.base_dtype, TensorShape([xs[p] for p in pv]))]
@@ -1006,8 +1022,10 @@ def _transpose_kernel(x, perm):
     if len(perm) != x.ndim:
         raise _invalid(f"transpose expects a vector of size {x.ndim}. But input(1) is a vector "
                        f"of size {len(perm)}")
-    if sorted(perm) != list(builtins.range(x.ndim)):
-        raise _invalid(f"{_fmt_shape(list(perm))} is not a valid permutation")
+    seen = set(int(p_) for p_ in perm)
+    for i in builtins.range(x.ndim):
+        if i not in seen:
+            raise _invalid(f"{i} is missing from {{{','.join(str(int(p_)) for p_ in perm)}}}.")
     return np.transpose(x, perm)
 
 
@@ -1057,8 +1075,11 @@ def transpose(a, perm=None, name="transpose", conjugate=False):
             r = a.shape.ndims
             if r is None:
                 rk = rank(a)
-                from .math_ops import subtract
-                perm = subtract(subtract(rk, 1), range(0, rk, 1))
+                last = rk - 1
+                with _scope(None, "Range", [rk]) as rs:
+                    steps = apply("Range", [constant(0, name="start"), rk,
+                                            constant(1, name="delta")], {"Tidx": _dt.int32}, rs)
+                perm = last - steps
             else:
                 perm = constant(np.arange(r - 1, -1, -1, dtype=np.int32), name="perm")
         elif not isinstance(perm, Tensor):
@@ -1145,6 +1166,9 @@ def expand_dims(input, axis=None, name=None, dim=None):  # noqa: A002
     if axis is None:
         raise ValueError("Must specify an axis argument to tf.expand_dims()")
     x = to_tensor(input)
+    r = x.shape.ndims
+    if r is not None and not isinstance(axis, Tensor) and not -1 - r <= int(axis) <= r:
+        raise ValueError(f"dim {int(axis)} not in the interval [{-1 - r}, {r}].")
     with _scope(name, "ExpandDims", [x]) as scope:
         axis = axis if isinstance(axis, Tensor) else _int_tensor(axis, "dim")
         return apply("ExpandDims", [x, axis], None, scope)
@@ -1250,29 +1274,30 @@ def _concat_infer(inputs, attrs):
                 out = [a if a is not None else b for a, b in zip(out, v.shape.as_tuple())]
         return [(dt, TensorShape([None] * r))]
     if not -r <= axis < r:
-        raise ValueError(f"ConcatOp : Expected concatenating dimensions in the range [{-r}, {r}),"
-                         f" but got {axis}")
+        need = axis + 1 if axis >= 0 else -axis
+        raise ValueError(f"Shape must be at least rank {need} but is rank {r}")
     ax = axis % r
     out = [None] * r
     total = 0
-    first = None
+    merged = None
     for v in values:
         vs = v.shape.as_tuple()
         if vs is None:
             total = None
             continue
         total = None if total is None or vs[ax] is None else total + vs[ax]
-        for i, d in enumerate(vs):
-            if i == ax:
-                continue
-            if out[i] is not None and d is not None and out[i] != d:
-                raise ValueError(f"Dimension {i} in both shapes must be equal, but are {out[i]} "
-                                 f"and {d}. Shapes are {_fmt_shape(first)} and "
-                                 f"{_fmt_shape(vs)}.")
-            if out[i] is None:
-                out[i] = d
-        if first is None:
-            first = vs
+        rest = list(vs[:ax]) + list(vs[ax + 1:])
+        if merged is not None:
+            for i, (a, b) in enumerate(zip(merged, rest)):
+                if a is not None and b is not None and a != b:
+                    raise ValueError(f"Dimension {i} in both shapes must be equal, but are {a} "
+                                     f"and {b}. Shapes are {_fmt_shape(merged)} and "
+                                     f"{_fmt_shape(rest)}.")
+            merged = [a if a is not None else b for a, b in zip(merged, rest)]
+        else:
+            merged = rest
+    for i, d in enumerate(merged):
+        out[i if i < ax else i + 1] = d
     out[ax] = total
     return [(dt, TensorShape(out))]
 
@@ -1385,11 +1410,14 @@ def _pack_infer(inputs, attrs):
         if merged.ndims is not None and v.shape.ndims is not None and \
                 merged.ndims != v.shape.ndims:
             raise ValueError(f"Shapes must be equal rank, but are {merged.ndims} and "
-                             f"{v.shape.ndims} From merging shape 0 with other shapes.")
+                             f"{v.shape.ndims}\n\tFrom merging shape 0 with other shapes.")
         if not merged.is_compatible_with(v.shape):
-            raise ValueError(f"Dimension mismatch: shapes {_fmt_shape(merged.as_tuple())} and "
-                             f"{_fmt_shape(v.shape.as_tuple())} From merging shape 0 with other "
-                             "shapes.")
+            a_, b_ = merged.as_tuple(), v.shape.as_tuple()
+            i = next(j for j, (p_, q_) in enumerate(zip(a_, b_))
+                     if p_ is not None and q_ is not None and p_ != q_)
+            raise ValueError(f"Dimension {i} in both shapes must be equal, but are {a_[i]} and "
+                             f"{b_[i]}. Shapes are {_fmt_shape(a_)} and {_fmt_shape(b_)}.\n"
+                             "\tFrom merging shape 0 with other shapes.")
         merged = merged.merge_with(v.shape)
     axis = attrs["axis"]
     if merged.ndims is None:
@@ -1537,7 +1565,8 @@ def _split_infer(inputs, attrs):
     ax = axis % r
     d = xs[ax]
     if d is not None and d % n:
-        raise ValueError(f"Dimension size must be evenly divisible by {n} but is {d}")
+        raise ValueError(f"Dimension size must be evenly divisible by {n} but is {d}\n"
+                         "\tNumber of ways to split should evenly divide the split dimension")
     out = list(xs)
     out[ax] = None if d is None else d // n
     return [(dt, TensorShape(out))] * n
@@ -1589,9 +1618,8 @@ def _splitv_infer(inputs, attrs):
     known = builtins.sum(s for s in sizes if s != -1)
     if d is not None:
         if (-1 not in sizes and known != d) or (-1 in sizes and known > d):
-            raise ValueError("Determined shape must either match input shape along split_dim "
-                             "exactly if fully specified, or be less than the size of the "
-                             f"input along split_dim if not fully specified.  Got: {known}")
+            raise ValueError(f"can't split axis of size {d} into pieces of size "
+                             f"{_fmt_shape(sizes)}")
         sizes = [d - known if s == -1 else s for s in sizes]
     outs = []
     for s in sizes:
@@ -1688,23 +1716,17 @@ def _slice_infer(inputs, attrs):
         return [(dt, TensorShape(None if r is None else [None] * r))]
     if r is None:
         return [(dt, TensorShape([None if d == -1 else d for d in s]))]
+    # Bounds are checked when the op runs, as TF does.
     out = []
     for i in builtins.range(r):
         d = None if xs is None else xs[i]
         bi = None if b is None else b[i]
-        si = s[i]
-        if si == -1:
-            out.append(None if d is None or bi is None else d - bi)
-            if d is not None and bi is not None and (bi < 0 or bi > d):
-                raise ValueError(f"Expected begin[{i}] in [0, {d}], but got {bi}")
+        if s[i] == -1:
+            out.append(None if d is None or bi is None else builtins.max(d - bi, 0))
+        elif s[i] < -1:
+            raise ValueError(f"Expected size[{i}] in [-1, ...], but got {s[i]}")
         else:
-            if si < -1:
-                raise ValueError(f"Expected size[{i}] in [-1, ...], but got {si}")
-            if d is not None and bi is not None and (bi < 0 or bi + si > d):
-                raise ValueError(f"Expected size[{i}] in [0, {d - bi}], but got {si}" if
-                                 0 <= bi <= d else
-                                 f"Expected begin[{i}] in [0, {d}], but got {bi}")
-            out.append(si)
+            out.append(s[i])
     return [(dt, TensorShape(out))]
 
 
@@ -1779,7 +1801,7 @@ def _tile_infer(inputs, attrs):
     m = _static_int(m_t)
     mn = m_t.shape.as_tuple()
     if xs is not None and mn is not None and mn[0] is not None and mn[0] != len(xs):
-        raise ValueError(f"Dimension must be {len(xs)} but is {mn[0]}")
+        raise ValueError(f"Shape must be rank {len(xs)} but is rank {mn[0]}")
     if m is None:
         r = len(xs) if xs is not None else (mn[0] if mn is not None else None)
         return [(x.dtype.base_dtype, TensorShape(None if r is None else [None] * r))]
@@ -1852,8 +1874,7 @@ def _pad_infer_common(x, p_t, mode=None):
         if ps[1] is not None and ps[1] != 2:
             raise ValueError(f"Dimension 1 in both shapes must be equal, but are {ps[1]} and 2.")
         if xs is not None and ps[0] is not None and ps[0] != len(xs):
-            raise ValueError(f"Dimension 0 in both shapes must be equal, but are {ps[0]} and "
-                             f"{len(xs)}.")
+            raise ValueError(f"Shape must be rank {ps[0]} but is rank {len(xs)}")
     pv = const_value(p_t)
     r = len(xs) if xs is not None else (ps[0] if ps is not None else None)
     if pv is None:
@@ -1865,13 +1886,6 @@ def _pad_infer_common(x, p_t, mode=None):
         return TensorShape([None] * len(pv))
     out = []
     for i, (d, (a, b)) in enumerate(zip(xs, pv)):
-        if mode is not None and d is not None:
-            off = 0 if mode == "SYMMETRIC" else 1
-            if a > d - off or b > d - off:
-                raise ValueError(f"paddings must be no greater than the dimension size: {a}, "
-                                 f"{b} greater than {d}" if off == 0 else
-                                 f"paddings must be less than the dimension size: {a}, {b} not "
-                                 f"less than {d}")
         out.append(None if d is None else d + int(a) + int(b))
     return TensorShape(out)
 
@@ -2294,26 +2308,31 @@ def _scatter_nd_infer(inputs, attrs):
                         f"does not match type {indices.dtype.name} of argument 'indices'.")
     dt = updates.dtype.base_dtype
     sv = shape_value(shape_t)
-    out = TensorShape(None) if sv is None else TensorShape(sv)
     is_, us = _dims(indices), _dims(updates)
-    if sv is not None and None not in sv and is_ is not None and us is not None and \
-            is_[-1] is not None:
+    if sv is not None and is_ is not None and us is not None and is_[-1] is not None:
         k = is_[-1]
+        outer = len(is_) - 1
         if k > len(sv):
             raise ValueError(f"The last dimension of indices ({k}) must be <= the rank of shape "
                              f"({len(sv)})")
-        outer = len(is_) - 1
-        want = TensorShape(list(is_[:-1]) + list(sv[k:]))
-        if not TensorShape(us).is_compatible_with(want):
-            raise ValueError(f"The outer {outer} dimensions of indices.shape="
-                             f"{_fmt_shape(is_)} must match the outer {outer} dimensions of "
-                             f"updates.shape={_fmt_shape(us)}" if len(us) < outer or
-                             not TensorShape(us[:outer]).is_compatible_with(
-                                 TensorShape(is_[:-1])) else
-                             f"The inner {len(sv) - k} dimensions of output.shape="
-                             f"{_fmt_shape(sv)} must match the inner {len(us) - outer} "
-                             f"dimensions of updates.shape={_fmt_shape(us)}")
-    return [(dt, out)]
+        _check_prefix(f"The outer {outer} dimensions of indices.shape={_fmt_shape(is_)} must "
+                      f"match the outer {outer} dimensions of updates.shape={_fmt_shape(us)}",
+                      list(is_[:-1]), list(us[:outer]), len(us) >= outer)
+        inner_out, inner_up = list(sv[k:]), list(us[outer:])
+        _check_prefix(f"The inner {len(sv) - k} dimensions of output.shape={_fmt_shape(sv)} "
+                      f"must match the inner {len(us) - outer} dimensions of updates.shape="
+                      f"{_fmt_shape(us)}", inner_out, inner_up, True)
+    return [(dt, TensorShape(None) if sv is None else TensorShape(sv))]
+
+
+def _check_prefix(head, a, b, rank_ok):
+    """TF's Merge check between two dim lists, with its message after `head`."""
+    if not rank_ok or len(a) != len(b):
+        raise ValueError(f"{head}: Shapes must be equal rank, but are {len(a)} and {len(b)}")
+    for i, (x, y) in enumerate(zip(a, b)):
+        if x is not None and y is not None and x != y:
+            raise ValueError(f"{head}: Dimension {i} in both shapes must be equal, but are {x} "
+                             f"and {y}. Shapes are {_fmt_shape(a)} and {_fmt_shape(b)}.")
 
 
 def _scatter_nd_kernel(indices, updates, shape_):
@@ -2380,8 +2399,7 @@ def _one_hot_infer(inputs, attrs):
         return [(dt, TensorShape(None))]
     r = len(is_)
     if axis != -1 and not 0 <= axis <= r:
-        raise ValueError(f"Expected axis to be -1 or between [0, {r + 1}).  But received: "
-                         f"{axis}")
+        return [(dt, TensorShape(None))]  # TF reports a bad axis when the op runs
     ax = r if axis == -1 else axis
     return [(dt, TensorShape(list(is_[:ax]) + [depth] + list(is_[ax:])))]
 
@@ -2391,6 +2409,9 @@ def _one_hot_kernel(indices, depth, on_value, off_value, axis=-1, **_):
     depth = int(depth)
     if depth < 0:
         raise _invalid(f"depth must be non-negative, got: {depth}")
+    if axis != -1 and not 0 <= axis <= indices.ndim:
+        raise _invalid(f"Expected axis to be -1 or between [0, {indices.ndim + 1}).  But "
+                       f"received: {axis}")
     hot = indices[..., None] == np.arange(depth, dtype=indices.dtype)
     out = np.where(hot, on_value, off_value).astype(np.asarray(on_value).dtype, copy=False)
     if axis != -1 and axis != indices.ndim:
@@ -2448,8 +2469,8 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
             0 if off_value is None else off_value,
             dtype=dtype if off_value is None else off_dtype, name="off_value")
         if on.dtype.base_dtype is not off.dtype.base_dtype:
-            raise TypeError(f"dtype {on.dtype.base_dtype} of on_value does not match dtype "
-                            f"{off.dtype.base_dtype} of off_value")
+            raise TypeError(f"dtype <dtype: '{on.dtype.base_dtype.name}'> of on_value does not "
+                            f"match dtype <dtype: '{off.dtype.base_dtype.name}'> of off_value")
         i = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")
         d = depth if isinstance(depth, Tensor) else to_tensor(depth, dtype=_dt.int32,
                                                               name="depth")
@@ -2605,6 +2626,10 @@ def sequence_mask(lengths, maxlen=None, dtype=_dt.bool_, name=None):
                     {"Tidx": mdt}, "Range")
         matrix = cast(expand_dims(lengths, -1), mdt)
         result = less(row, matrix)
+        lv = folded_value(lengths)
+        if lv is not None and maxlen.op.type == "Maximum":
+            # TF's shape inference evaluates max(lengths) when lengths is constant.
+            result.set_shape(list(np.shape(lv)) + [int(builtins.max(0, np.max(lv, initial=0)))])
         dtype = _dt.as_dtype(dtype).base_dtype if dtype is not None else None
         if dtype is None or dtype is _dt.bool_:
             return result

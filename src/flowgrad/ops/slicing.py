@@ -113,7 +113,8 @@ def _strided_slice_infer(inputs, attrs):
     if not (b.dtype.base_dtype is e.dtype.base_dtype is s.dtype.base_dtype):
         raise TypeError(f"Input 'end' of 'StridedSlice' Op has type {e.dtype.name} that does "
                         f"not match type {b.dtype.name} of argument 'begin'.")
-    bv, ev, sv = const_value(b), const_value(e), const_value(s)
+    from .array_ops import folded_value
+    bv, ev, sv = folded_value(b), folded_value(e), folded_value(s)
     if sv is not None:
         for i, st in enumerate(np.asarray(sv).reshape(-1)):
             if st == 0:

@@ -199,11 +199,7 @@ def _segment_infer(inputs, attrs):
     if is_ is not None and ds[0] is not None and is_[0] is not None and ds[0] != is_[0]:
         raise ValueError(f"Dimension 0 in both shapes must be equal, but are {ds[0]} and "
                          f"{is_[0]}")
-    n = None
-    if ids.op.type == "Const":
-        v = np.asarray(const_value(ids))
-        n = int(v[-1]) + 1 if v.size else 0
-    return [(data.dtype.base_dtype, TensorShape([n] + list(ds[1:])))]
+    return [(data.dtype.base_dtype, TensorShape([None] + list(ds[1:])))]
 
 
 def _segment_prepare(data, ids):
