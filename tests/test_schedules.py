@@ -25,6 +25,14 @@ def _schedules(step):
         "inverse_time_staircase": tf.train.inverse_time_decay(0.1, step, 10, 0.5, staircase=True),
         "natural_exp": tf.train.natural_exp_decay(0.1, step, 10, 0.5),
         "natural_exp_staircase": tf.train.natural_exp_decay(0.1, step, 10, 0.5, staircase=True),
+        "cosine_restarts": tf.train.cosine_decay_restarts(0.1, step, 4),
+        "cosine_restarts_mul": tf.train.cosine_decay_restarts(0.1, step, 3, t_mul=1.0, m_mul=0.5,
+                                                              alpha=0.1),
+        "cosine_restarts_tmul": tf.train.cosine_decay_restarts(0.1, step, 3, t_mul=1.5,
+                                                               m_mul=0.8),
+        "linear_cosine": tf.train.linear_cosine_decay(0.1, step, 30),
+        "linear_cosine_args": tf.train.linear_cosine_decay(0.1, step, 30, num_periods=2.0,
+                                                           alpha=0.1, beta=0.01),
     }
 
 
@@ -49,6 +57,18 @@ def test_schedule_driven_by_global_step_in_training():
             sess.run(op)
         assert sess.run(w) == pytest.approx(1.0 - 1.0 - 0.5 - 0.25)
         assert sess.run(lr) == pytest.approx(0.125)
+
+
+def test_cosine_restarts_tensor_t_mul_selects_branch():
+    step = tf.placeholder(tf.int64, [])
+    a = tf.train.cosine_decay_restarts(0.1, step, 3, t_mul=tf.constant(1.5), m_mul=0.8)
+    b = tf.train.cosine_decay_restarts(0.1, step, 3, t_mul=1.5, m_mul=0.8)
+    c = tf.train.cosine_decay_restarts(0.1, step, 3, t_mul=tf.constant(1.0))
+    d = tf.train.cosine_decay_restarts(0.1, step, 3, t_mul=1.0)
+    with tf.Session() as sess:
+        for s in GOLDEN["steps"]:
+            assert sess.run(a, {step: s}) == pytest.approx(sess.run(b, {step: s}), rel=1e-6)
+            assert sess.run(c, {step: s}) == pytest.approx(sess.run(d, {step: s}), rel=1e-6)
 
 
 def test_piecewise_int_values_and_int32_step():

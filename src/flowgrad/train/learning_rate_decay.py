@@ -20,7 +20,7 @@ from ..framework.graph import Tensor, name_scope
 from ..ops import array_ops, comparison_ops, math_ops
 
 __all__ = ["exponential_decay", "piecewise_constant", "polynomial_decay", "natural_exp_decay",
-           "inverse_time_decay", "cosine_decay"]
+           "inverse_time_decay", "cosine_decay", "cosine_decay_restarts", "linear_cosine_decay"]
 
 
 def _step(global_step, fn_name, dtype):
@@ -127,6 +127,65 @@ def cosine_decay(learning_rate, global_step, decay_steps, alpha=0.0, name=None):
                                                    * completed_fraction))
         decayed = (1 - alpha) * cosine_decayed + alpha
         return math_ops.multiply(lr, decayed)
+
+
+def cosine_decay_restarts(learning_rate, global_step, first_decay_steps, t_mul=2.0, m_mul=1.0,
+                          alpha=0.0, name=None):
+    """Cosine decay with warm restarts (SGDR): period i lasts first_decay_steps * t_mul^i
+    steps and starts at m_mul^i times the learning rate."""
+    with name_scope(name, "SGDRDecay", [learning_rate, global_step]) as scope:
+        lr = convert_to_tensor(learning_rate, name="initial_learning_rate")
+        dtype = lr.dtype.base_dtype
+        first_decay_steps = math_ops.cast(first_decay_steps, dtype)
+        alpha_t = math_ops.cast(alpha, dtype)
+        t_mul_t = math_ops.cast(t_mul, dtype)
+        m_mul_t = math_ops.cast(m_mul, dtype)
+        completed_fraction = _step(global_step, "cosine_decay_restarts", dtype) \
+            / first_decay_steps
+
+        def compute_step(fraction, geometric):
+            if geometric:
+                i_restart = math_ops.floor(math_ops.log(1.0 - fraction * (1.0 - t_mul_t))
+                                           / math_ops.log(t_mul_t))
+                sum_r = (1.0 - t_mul_t ** i_restart) / (1.0 - t_mul_t)
+                return i_restart, (fraction - sum_r) / t_mul_t ** i_restart
+            i_restart = math_ops.floor(fraction)
+            return i_restart, fraction - i_restart
+
+        if isinstance(t_mul, (int, float)):
+            # TF selects the branch with cond(t_mul == 1); a Python t_mul decides it here.
+            i_restart, completed_fraction = compute_step(completed_fraction, t_mul != 1.0)
+        else:
+            same = comparison_ops.equal(t_mul_t, constant(1.0, dtype=dtype))
+            i1, f1 = compute_step(completed_fraction, False)
+            i2, f2 = compute_step(completed_fraction, True)
+            i_restart = array_ops.where(same, i1, i2)
+            completed_fraction = array_ops.where(same, f1, f2)
+        m_fac = m_mul_t ** i_restart
+        cosine_decayed = 0.5 * m_fac * (1.0 + math_ops.cos(constant(math.pi, dtype=dtype)
+                                                           * completed_fraction))
+        decayed = (1 - alpha_t) * cosine_decayed + alpha_t
+        return math_ops.multiply(lr, decayed, name=scope)
+
+
+def linear_cosine_decay(learning_rate, global_step, decay_steps, num_periods=0.5, alpha=0.0,
+                        beta=0.001, name=None):
+    """lr * ((alpha + linear) * cosine + beta) with linear = (decay_steps - step) / decay_steps
+    and cosine = 0.5 * (1 + cos(pi * 2 * num_periods * step / decay_steps)), step clipped."""
+    with name_scope(name, "LinearCosineDecay", [learning_rate, global_step]) as scope:
+        lr = convert_to_tensor(learning_rate, name="initial_learning_rate")
+        dtype = lr.dtype.base_dtype
+        decay_steps = math_ops.cast(decay_steps, dtype)
+        num_periods = math_ops.cast(num_periods, dtype)
+        alpha = math_ops.cast(alpha, dtype)
+        beta = math_ops.cast(beta, dtype)
+        step = math_ops.minimum(_step(global_step, "linear_cosine_decay", dtype), decay_steps)
+        linear_decayed = (decay_steps - step) / decay_steps
+        completed_fraction = step / decay_steps
+        fraction = 2.0 * num_periods * completed_fraction
+        cosine_decayed = 0.5 * (1.0 + math_ops.cos(constant(math.pi, dtype=dtype) * fraction))
+        linear_cosine_decayed = (alpha + linear_decayed) * cosine_decayed + beta
+        return math_ops.multiply(lr, linear_cosine_decayed, name=scope)
 
 
 def piecewise_constant(x, boundaries, values, name=None):

@@ -122,6 +122,11 @@ sched = {
     "inverse_time_staircase": tf.train.inverse_time_decay(0.1, step, 10, 0.5, staircase=True),
     "natural_exp": tf.train.natural_exp_decay(0.1, step, 10, 0.5),
     "natural_exp_staircase": tf.train.natural_exp_decay(0.1, step, 10, 0.5, staircase=True),
+    "cosine_restarts": tf.train.cosine_decay_restarts(0.1, step, 4),
+    "cosine_restarts_mul": tf.train.cosine_decay_restarts(0.1, step, 3, t_mul=1.0, m_mul=0.5, alpha=0.1),
+    "cosine_restarts_tmul": tf.train.cosine_decay_restarts(0.1, step, 3, t_mul=1.5, m_mul=0.8),
+    "linear_cosine": tf.train.linear_cosine_decay(0.1, step, 30),
+    "linear_cosine_args": tf.train.linear_cosine_decay(0.1, step, 30, num_periods=2.0, alpha=0.1, beta=0.01),
 }
 out = {"steps": steps, "values": {}, "dtypes": {k: v.dtype.name for k, v in sched.items()}}
 with tf.Session() as sess:
