@@ -622,3 +622,45 @@ def test_golden_tf114(case):
             np.testing.assert_allclose(g, w, rtol=tol, atol=tol, err_msg=f"output {i}")
         else:
             np.testing.assert_array_equal(g, w, err_msg=f"output {i}")
+
+
+# =========================================================================================
+# Comparisons and logic: (name, fn, NumPy reference, dtypes)
+# =========================================================================================
+COMPARISONS = [
+    ("equal", tf.equal, np.equal, FLOAT_DTYPES + INT_DTYPES + [np.bool_]),
+    ("not_equal", tf.not_equal, np.not_equal, FLOAT_DTYPES + INT_DTYPES + [np.bool_]),
+    ("less", tf.less, np.less, FLOAT_DTYPES + INT_DTYPES),
+    ("less_equal", tf.less_equal, np.less_equal, FLOAT_DTYPES + INT_DTYPES),
+    ("greater", tf.greater, np.greater, FLOAT_DTYPES + INT_DTYPES),
+    ("greater_equal", tf.greater_equal, np.greater_equal, FLOAT_DTYPES + INT_DTYPES),
+    ("logical_and", tf.logical_and, np.logical_and, [np.bool_]),
+    ("logical_or", tf.logical_or, np.logical_or, [np.bool_]),
+    ("logical_xor", tf.logical_xor, np.logical_xor, [np.bool_]),
+]
+
+
+def _compare_values(shape, dtype, seed):
+    if dtype == np.bool_:
+        return sample(shape, np.float64, -1, 1, seed) > 0
+    return _ints(shape, dtype, -2, 3, seed)  # small ints: many ties, also as floats
+
+
+@pytest.mark.parametrize("row,shapes,dtype", _table_params(COMPARISONS, BINARY_SHAPES, 3))
+def test_comparison_forward(row, shapes, dtype):
+    _, fn, ref, _ = row
+    x = _compare_values(shapes[0], dtype, 1)
+    y = _compare_values(shapes[1], dtype, 2)
+    assert_forward(fn, ref, x, y)
+
+
+@pytest.mark.parametrize("shape", UNARY_SHAPES, ids=str)
+def test_logical_not_forward(shape):
+    assert_forward(tf.logical_not, np.logical_not, _compare_values(shape, np.bool_, 3))
+
+
+def test_comparisons_have_no_gradient():
+    x = tf.constant([1.0, 2.0])
+    for fn in (tf.equal, tf.not_equal, tf.less, tf.less_equal, tf.greater, tf.greater_equal):
+        y = tf.cast(fn(x, 1.5), tf.float32)
+        assert tf.gradients(y, x) == [None]

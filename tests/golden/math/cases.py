@@ -238,7 +238,13 @@ CASES = [
          error="TypeError", match=["t_list should be a sequence"]),
     dict(name="logical_and_float", setup="",
          expr="[tf.logical_and(tf.constant(1.0), tf.constant(0.0))]",
-         error="TypeError", match=["float32"]),
+         error="TypeError", match=["Input 'x' of 'LogicalAnd' Op has type float32 that does not "
+                                   "match expected type of bool."]),
+    dict(name="less_bool", setup="", expr="[tf.less(tf.constant(True), tf.constant(False))]",
+         error="TypeError", match=["bool", "not in list of allowed values"]),
+    dict(name="equal_mixed", setup="", expr="[tf.equal(tf.constant(1.0), tf.constant(1))]",
+         error="TypeError", match=["Input 'y' of 'Equal' Op has type int32 that does not match "
+                                   "type float32 of argument 'x'."]),
     # -- comparisons and logic ------------------------------------------------------------------
     dict(name="comparisons",
          setup="a = tf.constant([1., 2., 3.]); b = tf.constant(2.); "
