@@ -309,8 +309,8 @@ def test_recover_and_set_last_checkpoints(tmp_path):
 # Restore validates everything before changing anything
 # ---------------------------------------------------------------------------------------
 def _saved_ab(tmp_path):
-    a = tf.Variable([1., 2., 3.], name="a")
-    w = tf.Variable([4., 5., 6.], name="w")
+    tf.Variable([1., 2., 3.], name="a")
+    tf.Variable([4., 5., 6.], name="w")
     saver = tf.train.Saver()
     with tf.Session() as sess:
         sess.run(tf.global_variables_initializer())

@@ -147,7 +147,7 @@ class MetaGraphDef:
                "collection_def": self.collection_def}
         return json.dumps(doc, indent=indent)
 
-    def SerializeToString(self) -> bytes:  # noqa: N802 - TF's name
+    def SerializeToString(self) -> bytes:
         return self.to_json().encode("utf-8")
 
     @classmethod
@@ -165,7 +165,7 @@ class MetaGraphDef:
                    SaverDef.from_dict(sd) if sd else None, doc.get("collection_def"))
 
     @classmethod
-    def FromString(cls, data):  # noqa: N802 - TF's name
+    def FromString(cls, data):
         return cls.from_json(data.decode("utf-8") if isinstance(data, bytes) else data)
 
 

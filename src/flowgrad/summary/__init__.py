@@ -5,8 +5,7 @@ package does not import tensorboard. The proto classes `Summary`, `Event`,
 `SessionLog`, `HistogramProto`, `SummaryMetadata` are loaded on first access.
 """
 # ruff: noqa: F401
-from .summary_ops import (audio, histogram, image, merge, merge_all, scalar, tensor_summary,
-                          text)
+from .summary_ops import audio, histogram, image, merge, merge_all, scalar, tensor_summary, text
 from .writer import FileWriter, FileWriterCache
 
 _PROTOS = {"Summary": "summary_pb2", "SummaryMetadata": "summary_pb2",

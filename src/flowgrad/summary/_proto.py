@@ -15,9 +15,17 @@ def pb():
     global _PB
     if _PB is None:
         try:
-            from tensorboard.compat.proto import (attr_value_pb2, event_pb2, graph_pb2,
-                                                  node_def_pb2, summary_pb2, tensor_pb2,
-                                                  tensor_shape_pb2, types_pb2, versions_pb2)
+            from tensorboard.compat.proto import (
+                attr_value_pb2,
+                event_pb2,
+                graph_pb2,
+                node_def_pb2,
+                summary_pb2,
+                tensor_pb2,
+                tensor_shape_pb2,
+                types_pb2,
+                versions_pb2,
+            )
         except ImportError:
             raise ImportError("tf.summary and GraphDef export need the 'tensorboard' and "
                               "'protobuf' packages: pip install 'flowgrad[summary]'") from None

@@ -127,7 +127,7 @@ def encode_record(data: bytes) -> bytes:
 # ---------------------------------------------------------------------------------------
 # The event file
 # ---------------------------------------------------------------------------------------
-_OPEN_WRITERS: "weakref.WeakSet" = weakref.WeakSet()
+_OPEN_WRITERS: weakref.WeakSet = weakref.WeakSet()
 
 
 @atexit.register
@@ -149,14 +149,18 @@ class EventFileWriter:
     def __init__(self, logdir, max_queue=10, flush_secs=120, filename_suffix=""):
         self._logdir = os.fspath(logdir)
         os.makedirs(self._logdir, exist_ok=True)
-        base = os.path.join(self._logdir, "events.out.tfevents.%010d.%s%s" % (
-            int(time.time()), socket.gethostname(), filename_suffix or ""))
-        path, n = base, 0
-        while os.path.exists(path):  # never overwrite another writer's file
-            n += 1
-            path = f"{base}.{n}"
+        stamp, suffix = int(time.time()), filename_suffix or ""
+        while True:
+            path = os.path.join(self._logdir, "events.out.tfevents.%010d.%s%s" % (
+                stamp, socket.gethostname(), suffix))
+            try:
+                self._file = open(path, "xb")  # noqa: SIM115 - closed by close()
+                break
+            except FileExistsError:
+                # Never overwrite another writer's file; a later stamp keeps name order
+                # equal to time order (TensorBoard reads files in name order).
+                stamp += 1
         self._path = path
-        self._file = open(path, "wb")
         self._max_queue = max(1, int(max_queue))
         self._queue = []
         self._lock = threading.Lock()

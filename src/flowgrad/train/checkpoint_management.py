@@ -33,10 +33,22 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework import errors
 
-__all__ = ["CheckpointState", "CheckpointReader", "NewCheckpointReader", "checkpoint_exists",
-           "generate_checkpoint_state_proto", "get_checkpoint_mtimes", "get_checkpoint_state",
-           "latest_checkpoint", "list_variables", "load_checkpoint", "load_variable",
-           "meta_graph_filename", "remove_checkpoint", "update_checkpoint_state"]
+__all__ = [
+    "CheckpointReader",
+    "CheckpointState",
+    "NewCheckpointReader",
+    "checkpoint_exists",
+    "generate_checkpoint_state_proto",
+    "get_checkpoint_mtimes",
+    "get_checkpoint_state",
+    "latest_checkpoint",
+    "list_variables",
+    "load_checkpoint",
+    "load_variable",
+    "meta_graph_filename",
+    "remove_checkpoint",
+    "update_checkpoint_state",
+]
 
 _log = logging.getLogger("flowgrad")
 
@@ -585,8 +597,7 @@ def _get_checkpoint_filename(ckpt_dir_or_file):
 
 def load_variable(ckpt_dir_or_file, name):
     """The value of variable `name` (a trailing ':0' is ignored) in a checkpoint."""
-    if name.endswith(":0"):
-        name = name[:-2]
+    name = name.removesuffix(":0")
     return load_checkpoint(ckpt_dir_or_file).get_tensor(name)
 
 

@@ -27,10 +27,13 @@ from ..framework.graph import GraphKeys, Operation, Tensor, get_default_graph
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ..ops import array_ops, state_ops
-from ..ops._base import apply
 from . import checkpoint_management as _cm
-from .checkpoint_management import (checkpoint_exists, get_checkpoint_mtimes,  # noqa: F401
-                                    get_checkpoint_state, latest_checkpoint)
+from .checkpoint_management import (  # noqa: F401
+    checkpoint_exists,
+    get_checkpoint_mtimes,
+    get_checkpoint_state,
+    latest_checkpoint,
+)
 
 __all__ = ["Saver", "SaverDef", "export_meta_graph", "import_meta_graph"]
 
