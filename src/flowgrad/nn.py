@@ -4,7 +4,7 @@ from .ops.conv_ops import (avg_pool, avg_pool2d, conv1d, conv2d, conv2d_backprop
                            conv2d_backprop_input, conv2d_transpose, depthwise_conv2d,
                            depthwise_conv2d_native, depthwise_conv2d_native_backprop_filter,
                            depthwise_conv2d_native_backprop_input, max_pool, max_pool2d)
-from .ops.math_ops import tanh
+from .ops.math_ops import sigmoid, tanh
 from .ops.nn_ops import (batch_normalization, bias_add, dropout, elu, embedding_lookup,
                          fused_batch_norm, in_top_k, l2_loss, l2_normalize, leaky_relu,
                          log_softmax, moments, relu, relu6, selu, softmax,

@@ -263,8 +263,13 @@ def softsign(features, name=None):
 
 
 # -- LeakyRelu ----------------------------------------------------------------------------
+def _alpha(alpha, dtype):
+    """TF stores the alpha attr as a float32, then casts it to the input's type."""
+    return np.asarray(np.float32(alpha), dtype)
+
+
 def _leaky_relu_kernel(x, alpha=0.2, **_):
-    return np.where(x > 0, x, x * np.asarray(alpha, x.dtype))
+    return np.where(x > 0, x, x * _alpha(alpha, x.dtype))
 
 
 def _leaky_relu_grad(op, grad):
@@ -284,8 +289,7 @@ def _leaky_relu_grad_grad(op, grad):
 
 
 register_op("LeakyReluGrad", infer=_same_infer,
-            kernel=lambda g, f, alpha=0.2, **_: np.where(f > 0, g, g * np.asarray(alpha,
-                                                                                 g.dtype)),
+            kernel=lambda g, f, alpha=0.2, **_: np.where(f > 0, g, g * _alpha(alpha, g.dtype)),
             grad=_leaky_relu_grad_grad, elementwise=True)
 
 
@@ -976,6 +980,10 @@ def _fused_bn_kernel(x, scale, offset, mean, var, epsilon, data_format, is_train
     y = centered * _bn_bcast(inv * scale, data_format) + _bn_bcast(offset, data_format)
     mean = mean.astype(scale.dtype, copy=False)
     var = var.astype(scale.dtype, copy=False)
+    if not is_training:
+        # TF 1.14's CPU kernel leaves batch_mean and batch_variance zero in inference.
+        zeros = np.zeros_like(mean)
+        return y.astype(x.dtype, copy=False), zeros, zeros, mean, var
     return (y.astype(x.dtype, copy=False), mean, unbiased.astype(scale.dtype, copy=False),
             mean, var)
 
@@ -1161,14 +1169,14 @@ def embedding_lookup(params, ids, partition_strategy="mod", name=None, validate_
     if not isinstance(params, (list, tuple)):
         params = [params]
     values = [p for p in params if hasattr(p, "op")] + ([ids] if hasattr(ids, "op") else [])
-    with name_scope(name, "embedding_lookup", values) as scope:
+    with name_scope(name, "embedding_lookup", values):
         params = [to_tensor(p, name="params") for p in params]
         ids = to_tensor(ids, name="ids")
         if ids.dtype.base_dtype not in (_dt.int32, _dt.int64):
             raise TypeError(f"Value passed to parameter 'indices' has DataType "
                             f"{ids.dtype.name} not in list of allowed values: int32, int64")
         if len(params) == 1:
-            return _a.identity(_a.gather(params[0], ids), name=scope)
+            return _a.identity(_a.gather(params[0], ids), name="Identity")
         n = len(params)
         rows = [p.shape.as_tuple()[0] if p.shape.ndims else None for p in params]
         if None in rows:
@@ -1176,12 +1184,12 @@ def embedding_lookup(params, ids, partition_strategy="mod", name=None, validate_
                              "dimension to be known")
         full = _a.concat(params, 0)
         if partition_strategy == "div":
-            return _a.identity(_a.gather(full, ids), name=scope)
+            return _a.identity(_a.gather(full, ids), name="Identity")
         offsets = constant(np.concatenate([[0], np.cumsum(rows)[:-1]]).astype(
             ids.dtype.base_dtype.as_numpy_dtype))
         nt = constant(n, dtype=ids.dtype.base_dtype)
         idx = _m.add(_a.gather(offsets, _m.floormod(ids, nt)), _m.floordiv(ids, nt))
-        return _a.identity(_a.gather(full, idx), name=scope)
+        return _a.identity(_a.gather(full, idx), name="Identity")
 
 
 # -- TopKV2 / InTopKV2 --------------------------------------------------------------------
@@ -1362,4 +1370,4 @@ def dropout(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=None
         keep_prob = _m.subtract(_scalar(1, x), rate)
         scale = _m.truediv(_scalar(1, x), keep_prob)
         keep_mask = _c.greater_equal(random_tensor, rate)
-        return _m.multiply(_m.multiply(x, scale), _m.cast(keep_mask, x.dtype.base_dtype))
+        return x * scale * _m.cast(keep_mask, x.dtype.base_dtype)    # "mul", "mul_1" as TF
