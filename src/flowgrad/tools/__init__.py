@@ -1,0 +1,1 @@
+"""Tools on top of the graph: GraphDef export (graph_def.py)."""
