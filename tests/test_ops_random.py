@@ -1,0 +1,194 @@
+"""Random ops: TF 1.x seed rules, per-session determinism, distributions, shapes, errors."""
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import flowgrad as tf
+
+
+def _two_sessions(t, runs=2):
+    out = []
+    for _ in range(2):
+        with tf.Session() as s:
+            out.append([s.run(t) for _ in range(runs)])
+    return out
+
+
+SAMPLERS = [  # name, build(seed) -> tensor
+    ("normal", lambda seed: tf.random_normal([50], seed=seed)),
+    ("uniform", lambda seed: tf.random_uniform([50], seed=seed)),
+    ("uniform_int", lambda seed: tf.random_uniform([50], 0, 1000, dtype=tf.int64, seed=seed)),
+    ("truncated", lambda seed: tf.truncated_normal([50], seed=seed)),
+    ("shuffle", lambda seed: tf.random_shuffle(np.arange(50), seed=seed)),
+    ("multinomial", lambda seed: tf.multinomial(np.zeros((2, 10), np.float32), 25, seed=seed)),
+    ("categorical", lambda seed: tf.random.categorical(np.zeros((2, 10), np.float32), 25,
+                                                       seed=seed)),
+]
+
+
+@pytest.mark.parametrize("name,build", SAMPLERS, ids=[s[0] for s in SAMPLERS])
+def test_op_seed_same_sequence_in_every_session_new_numbers_each_run(name, build):
+    t = build(7)
+    (a1, a2), (b1, b2) = _two_sessions(t)
+    np.testing.assert_array_equal(a1, b1)
+    np.testing.assert_array_equal(a2, b2)
+    assert not np.array_equal(a1, a2)
+
+
+@pytest.mark.parametrize("name,build", SAMPLERS, ids=[s[0] for s in SAMPLERS])
+def test_unseeded_ops_differ_between_sessions(name, build):
+    t = build(None)
+    (a1, _), (b1, _) = _two_sessions(t)
+    assert not np.array_equal(a1, b1)
+
+
+def test_graph_seed_rules():
+    tf.set_random_seed(1234)
+    assert tf.get_default_graph().seed == 1234
+    a = tf.random_uniform([20])
+    b = tf.random_uniform([20])
+    assert a.op.inputs[0].op.inputs[0].op.get_attr("seed") == 1234
+    (a1, _), (a2, _) = _two_sessions(a)
+    np.testing.assert_array_equal(a1, a2)        # graph seed alone: deterministic
+    with tf.Session() as s:
+        av, bv = s.run([a, b])
+    assert not np.array_equal(av, bv)            # ...and two ops get different op seeds
+    assert tf.random.get_seed(5) == (1234, 5)
+
+
+def test_op_seed_without_graph_seed_uses_default_graph_seed():
+    assert tf.get_default_graph().seed is None
+    assert tf.random.get_seed(None) == (None, None)
+    assert tf.random.get_seed(3) == (87654321, 3)
+    x = tf.random_normal([10], seed=3)
+    rnd = x.op.inputs[0].op.inputs[0].op
+    assert rnd.type == "RandomStandardNormal"
+    assert (rnd.get_attr("seed"), rnd.get_attr("seed2")) == (87654321, 3)
+    tf.set_random_seed(0)
+    assert tf.random.get_seed(0) == (0, 2 ** 31 - 1)     # (0, 0) is reserved
+
+
+def test_same_seeds_same_numbers_across_graphs_and_plans():
+    def build():
+        g = tf.Graph()
+        with g.as_default():
+            tf.set_random_seed(42)
+            x = tf.random_normal([5])
+            y = x * 2.0
+        return g, x, y
+    g1, x1, y1 = build()
+    g2, x2, _ = build()
+    with tf.Session(graph=g1) as s:
+        first = s.run(x1)
+        second = s.run(y1)              # a different plan shares the op's generator
+    with tf.Session(graph=g2) as s:
+        np.testing.assert_array_equal(s.run(x2), first)
+        np.testing.assert_array_equal(s.run(x2) * 2, second)
+    assert not np.allclose(second, first * 2)
+
+
+def test_same_numbers_in_a_new_process():
+    code = ("import flowgrad as tf\ntf.set_random_seed(3)\nx = tf.random_uniform([4], seed=9)\n"
+            "with tf.Session() as s:\n    print(repr(s.run(x).tolist()))\n")
+    outs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True).stdout for _ in range(2)]
+    assert outs[0] == outs[1] and outs[0].startswith("[")
+
+
+# -- shapes, dtypes, distributions ------------------------------------------------------------
+@pytest.mark.parametrize("dtype", [tf.float16, tf.float32, tf.float64])
+@pytest.mark.parametrize("shape", [[], [0], [3], [2, 0, 3], [4, 1, 2]])
+def test_float_shapes_and_dtypes(shape, dtype):
+    for t in (tf.random_normal(shape, dtype=dtype, seed=1),
+              tf.random_uniform(shape, dtype=dtype, seed=1),
+              tf.truncated_normal(shape, dtype=dtype, seed=1)):
+        assert t.dtype == dtype
+        assert t.shape.as_list() == shape
+        with tf.Session() as s:
+            v = s.run(t)
+        assert np.shape(v) == tuple(shape) and v.dtype == dtype.as_numpy_dtype
+
+
+def test_shape_from_a_tensor():
+    n = tf.placeholder(tf.int32, [2])
+    t = tf.random_uniform(n, seed=1)
+    assert t.shape.as_list() == [None, None]
+    with tf.Session() as s:
+        assert s.run(t, {n: [3, 2]}).shape == (3, 2)
+
+
+def test_normal_and_truncated_normal_moments():
+    x = tf.random_normal([200000], mean=3.0, stddev=2.0, dtype=tf.float64, seed=1)
+    t = tf.truncated_normal([200000], mean=-1.0, stddev=0.5, dtype=tf.float64, seed=2)
+    with tf.Session() as s:
+        xv, tv = s.run([x, t])
+    assert abs(xv.mean() - 3.0) < 0.02 and abs(xv.std() - 2.0) < 0.02
+    assert tv.min() >= -2.0 and tv.max() <= 0.0           # within two stddevs
+    assert abs(tv.mean() + 1.0) < 0.01
+    assert abs(tv.std() - 0.5 * 0.8796) < 0.005           # std of N(0,1) cut at +-2
+
+
+def test_uniform_range_and_moments():
+    x = tf.random_uniform([100000], -2.0, 6.0, seed=1)
+    i = tf.random_uniform([100000], -3, 5, dtype=tf.int32, seed=2)
+    with tf.Session() as s:
+        xv, iv = s.run([x, i])
+    assert xv.min() >= -2.0 and xv.max() < 6.0
+    assert abs(xv.mean() - 2.0) < 0.05 and abs(xv.var() - 64 / 12) < 0.1
+    assert iv.dtype == np.int32 and set(np.unique(iv).tolist()) == set(range(-3, 5))
+    assert abs(np.bincount(iv + 3).std() / 12500) < 0.05
+
+
+def test_shuffle_is_a_permutation_of_rows():
+    x = np.arange(30).reshape(10, 3)
+    with tf.Session() as s:
+        v = s.run(tf.random_shuffle(x, seed=4))
+    assert sorted(v[:, 0].tolist()) == list(range(0, 30, 3))
+    np.testing.assert_array_equal(v[:, 1:] - v[:, :1], np.tile([1, 2], (10, 1)))
+    with tf.Session() as s:
+        assert s.run(tf.random_shuffle(5)) == 5
+
+
+def test_multinomial_frequencies_and_dtypes():
+    p = np.array([[0.1, 0.2, 0.7], [0.5, 0.5, 0.0]])
+    logp = np.log(np.maximum(p, 1e-300))
+    logp[1, 2] = -np.inf                       # a class that is never drawn
+    m = tf.multinomial(logp, 50000, seed=3)
+    c = tf.random.categorical(logp.astype(np.float32), 10, dtype=tf.int32, seed=3)
+    assert m.dtype == tf.int64 and c.dtype == tf.int32
+    assert m.shape.as_list() == [2, 50000]
+    with tf.Session() as s:
+        mv, cv = s.run([m, c])
+    for row, probs in zip(mv, p):
+        np.testing.assert_allclose(np.bincount(row, minlength=3) / row.size, probs, atol=0.01)
+    assert cv.shape == (2, 10) and cv.dtype == np.int32
+
+
+def test_random_ops_are_stateful_and_not_differentiable():
+    x = tf.random_normal([3], seed=1)
+    rnd = x.op.inputs[0].op.inputs[0].op
+    assert rnd._def.stateful
+    v = tf.constant([1.0, 2.0])
+    assert tf.gradients(tf.random_shuffle(v), v)[0] is None
+
+
+def test_errors():
+    with pytest.raises(ValueError, match="Must specify maxval for integer dtype"):
+        tf.random_uniform([2], dtype=tf.int32)
+    with pytest.raises(TypeError):
+        tf.random_normal([2], dtype=tf.int32)
+    with pytest.raises(ValueError, match="rank 2"):
+        tf.multinomial(tf.zeros([3]), 2)
+    bad = tf.random_uniform([2], 5, 5, dtype=tf.int32)
+    with tf.Session() as s:
+        with pytest.raises(tf.errors.InvalidArgumentError, match="Need minval < maxval"):
+            s.run(bad)
+
+
+def test_namespace():
+    for name in ("normal", "uniform", "truncated_normal", "shuffle", "categorical",
+                 "set_random_seed", "multinomial"):
+        assert callable(getattr(tf.random, name))
+    assert tf.random.normal is tf.random_normal
