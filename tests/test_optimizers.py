@@ -385,3 +385,28 @@ def test_default_var_list_includes_trainable_resource_collection_and_skips_untra
     frozen = tf.Variable([2.0], name="frozen", trainable=False)
     gv = tf.train.GradientDescentOptimizer(0.1).compute_gradients(tf.reduce_sum(w * frozen))
     assert [v for _, v in gv] == [w]
+
+
+def test_sparse_apply_shape_errors_at_build():
+    var = tf.Variable(np.zeros((3, 2), np.float32), name="var")
+    acc = tf.Variable(np.zeros((3, 2), np.float32), name="acc")
+    with pytest.raises(ValueError, match="Dimensions must be equal, but are 2 and 3 for "
+                                         "'SparseApplyAdagrad'"):
+        training_ops.sparse_apply_adagrad(var, acc, 0.1, np.ones((2, 2), np.float32), [0, 1, 2])
+    with pytest.raises(ValueError, match="Dimension 0 in both shapes must be equal, but are 2 "
+                                         "and 3"):
+        training_ops.sparse_apply_adagrad(var, acc, 0.1, np.ones((2, 3), np.float32), [0, 1])
+    with pytest.raises(ValueError, match="Shape must be rank 1 but is rank 2"):
+        training_ops.sparse_apply_adagrad(var, acc, 0.1, np.ones((2, 2), np.float32),
+                                          [[0, 1]])
+    with pytest.raises(TypeError, match="Value passed to parameter 'indices' has DataType "
+                                        "float32"):
+        training_ops.sparse_apply_adagrad(var, acc, 0.1, np.ones((2, 2), np.float32),
+                                          [0.0, 1.0])
+    s = tf.Variable(1.0, name="s")
+    a = tf.Variable(1.0, name="a")
+    with pytest.raises(ValueError, match="Shape must be at least rank 1 but is rank 0"):
+        training_ops.sparse_apply_adagrad(s, a, 0.1, [1.0], [0])
+    with pytest.raises(ValueError, match="Shapes must be equal rank, but are 2 and 1"):
+        training_ops.apply_adagrad(var, tf.Variable(np.zeros(2, np.float32)), 0.1,
+                                   np.ones((3, 2), np.float32))

@@ -226,12 +226,19 @@ def _make_infer(op_type, names, kinds):
         for t, k in zip(inputs, kinds):
             if k == "grad":
                 if "indices" in kinds:
+                    idx = inputs[kinds.index("indices")]
+                    if shape.ndims == 0:
+                        raise ValueError("Shape must be at least rank 1 but is rank 0")
                     if shape.ndims is not None and t.shape.ndims is not None:
                         if shape.ndims != t.shape.ndims:
                             raise ValueError(f"Shapes must be equal rank, but are "
                                              f"{t.shape.ndims} and {shape.ndims}")
                         _merge_shapes(TensorShape(shape.as_tuple()[1:]),
                                       TensorShape(t.shape.as_tuple()[1:]))
+                    if t.shape.ndims and idx.shape.ndims == 1:
+                        n, m = t.shape.as_tuple()[0], idx.shape.as_tuple()[0]
+                        if n is not None and m is not None and n != m:
+                            raise ValueError(f"Dimensions must be equal, but are {n} and {m}")
                 else:
                     shape = _merge_shapes(shape, t.shape)
         return [(var.dtype, shape)]
