@@ -312,3 +312,32 @@ def test_write_graph_text_and_binary(tmp_path):
     p2 = tf.train.write_graph(tf.get_default_graph().as_graph_def(), str(tmp_path / "sub"),
                               "g.pb", as_text=False)
     assert graph_pb2.GraphDef.FromString(open(p2, "rb").read()) == gd
+
+
+_DTYPE_ERRORS = [
+    (lambda: tf.summary.scalar("a", tf.constant(True)),
+     "Value passed to parameter 'values' has DataType bool not in list of allowed values: "
+     "float32, float64, int32, uint8, int16, int8, int64, bfloat16, uint16, float16, uint32, "
+     "uint64"),
+    (lambda: tf.summary.histogram("h", tf.constant(["a"])),
+     "Value passed to parameter 'values' has DataType string not in list of allowed values"),
+    (lambda: tf.summary.image("i", tf.zeros([1, 2, 2, 3], tf.int32)),
+     "Value passed to parameter 'tensor' has DataType int32 not in list of allowed values: "
+     "uint8, float32, float16, float64"),
+    (lambda: tf.summary.audio("a", tf.zeros([1, 4], tf.float64), 8000),
+     "Input 'tensor' of 'AudioSummaryV2' Op has type float64 that does not match expected "
+     "type of float32."),
+    (lambda: tf.summary.merge([tf.constant(1.0)]),
+     "Tensors in list passed to 'inputs' of 'MergeSummary' Op have types [float32] that do "
+     "not match expected type string."),
+]
+
+
+@pytest.mark.parametrize("case", range(len(_DTYPE_ERRORS)))
+def test_build_time_dtype_errors_match_tf(case):
+    make, msg = _DTYPE_ERRORS[case]
+    g = tf.get_default_graph()
+    with pytest.raises(TypeError) as e:
+        make()
+    assert str(e.value).startswith(msg)
+    assert not [op for op in g.get_operations() if "Summary" in op.type or "tag" in op.name]

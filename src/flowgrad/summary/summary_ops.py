@@ -33,6 +33,26 @@ def _summary_infer(inputs, attrs):
     return _STRING_SCALAR
 
 
+_REAL = (_dt.float32, _dt.float64, _dt.int32, _dt.uint8, _dt.int16, _dt.int8, _dt.int64,
+         _dt.bfloat16, _dt.uint16, _dt.float16, _dt.uint32, _dt.uint64)
+_IMAGE = (_dt.uint8, _dt.float32, _dt.float16, _dt.float64)
+
+
+def _check_dtype(arg, allowed, t):
+    d = t.dtype.base_dtype
+    if d not in allowed:
+        raise TypeError(f"Value passed to parameter '{arg}' has DataType {d.name} not in "
+                        "list of allowed values: " + ", ".join(a.name for a in allowed))
+
+
+def _allowed_infer(arg, allowed):
+    """An infer rule checking input 1's dtype as TF's op wrappers do."""
+    def infer(inputs, attrs):
+        _check_dtype(arg, allowed, inputs[1])
+        return _STRING_SCALAR
+    return infer
+
+
 def _s(x):
     x = x.item() if isinstance(x, np.ndarray) and x.ndim == 0 else x
     return x.decode() if isinstance(x, bytes) else str(x)
@@ -110,7 +130,7 @@ def _scalar_kernel(tags, values):
     return np.array(s.SerializeToString(), dtype=object)
 
 
-register_op("ScalarSummary", infer=_summary_infer, kernel=_scalar_kernel, stateful=False,
+register_op("ScalarSummary", infer=_allowed_infer("values", _REAL), kernel=_scalar_kernel,
             grad=None)
 
 
@@ -132,6 +152,7 @@ def scalar(name, tensor, collections=None, family=None):
     pb()
     with _SummaryScope(name, family, values=[tensor]) as (tag, scope):
         t = convert_to_tensor(tensor)
+        _check_dtype("values", _REAL, t)  # before the tag constant: nothing half-built
         val = _apply("ScalarSummary", [constant(tag, dtype=_dt.string, name="tags"), t], {},
                      scope)
     _collect(val, collections, [GraphKeys.SUMMARIES])
@@ -198,7 +219,8 @@ def _histogram_bind(node, ctx):
     return histogram_summary
 
 
-register_op("HistogramSummary", infer=_summary_infer, bind=_histogram_bind, grad=None)
+register_op("HistogramSummary", infer=_allowed_infer("values", _REAL), bind=_histogram_bind,
+            grad=None)
 
 
 def histogram(name, values, collections=None, family=None):
@@ -218,6 +240,7 @@ def histogram(name, values, collections=None, family=None):
     with _SummaryScope(name, family, values=[values], default_name="HistogramSummary") \
             as (tag, scope):
         t = convert_to_tensor(values)
+        _check_dtype("values", _REAL, t)
         val = _apply("HistogramSummary", [constant(tag, dtype=_dt.string, name="tag"), t], {},
                      scope)
     _collect(val, collections, [GraphKeys.SUMMARIES])
@@ -288,7 +311,8 @@ def _image_kernel(tag, tensor, bad_color, max_images):
     return np.array(s.SerializeToString(), dtype=object)
 
 
-register_op("ImageSummary", infer=_summary_infer, kernel=_image_kernel, grad=None)
+register_op("ImageSummary", infer=_allowed_infer("tensor", _IMAGE), kernel=_image_kernel,
+            grad=None)
 
 
 def image(name, tensor, max_outputs=3, collections=None, family=None):
@@ -306,6 +330,7 @@ def image(name, tensor, max_outputs=3, collections=None, family=None):
     pb()
     with _SummaryScope(name, family, values=[tensor]) as (tag, scope):
         t = convert_to_tensor(tensor)
+        _check_dtype("tensor", _IMAGE, t)
         bad = constant(np.array([255, 0, 0, 255], dtype=np.uint8), name="bad_color")
         val = _apply("ImageSummary", [constant(tag, dtype=_dt.string, name="tag"), t, bad],
                      {"max_images": int(max_outputs)}, scope)
@@ -318,7 +343,7 @@ def image(name, tensor, max_outputs=3, collections=None, family=None):
 # ---------------------------------------------------------------------------------------
 def encode_wav(samples, sample_rate):
     """WAV bytes of float samples [frames, channels] in [-1, 1] (TF's S16LE encoder)."""
-    frames, channels = samples.shape
+    channels = samples.shape[1]
     pcm = np.clip(np.round(samples.astype(np.float32) * np.float32(32768.0)), -32768, 32767)
     data = pcm.astype("<i2").tobytes()
     rate = int(sample_rate)
@@ -364,7 +389,11 @@ def audio(name, tensor, sample_rate, max_outputs=3, collections=None, family=Non
     """
     pb()
     with _SummaryScope(name, family, values=[tensor]) as (tag, scope):
-        t = convert_to_tensor(tensor, dtype=_dt.float32)
+        t = convert_to_tensor(tensor)
+        if t.dtype.base_dtype is not _dt.float32:
+            raise TypeError(f"Input 'tensor' of 'AudioSummaryV2' Op has type "
+                            f"{t.dtype.base_dtype.name} that does not match expected type of "
+                            "float32.")
         rate = convert_to_tensor(sample_rate, dtype=_dt.float32, name="sample_rate")
         val = _apply("AudioSummaryV2", [constant(tag, dtype=_dt.string, name="tag"), t, rate],
                      {"max_outputs": int(max_outputs)}, scope)
@@ -454,10 +483,10 @@ def _merge_kernel(*inputs, **_):
 
 
 def _merge_infer(inputs, attrs):
-    for t in inputs:
-        if t.dtype.base_dtype is not _dt.string:
-            raise TypeError(f"MergeSummary inputs must be string tensors, got {t.name} of "
-                            f"dtype {t.dtype.name}")
+    if any(t.dtype.base_dtype is not _dt.string for t in inputs):
+        raise TypeError("Tensors in list passed to 'inputs' of 'MergeSummary' Op have types "
+                        f"[{', '.join(t.dtype.base_dtype.name for t in inputs)}] that do not "
+                        "match expected type string.")
     return _STRING_SCALAR
 
 
