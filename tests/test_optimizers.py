@@ -410,3 +410,31 @@ def test_sparse_apply_shape_errors_at_build():
     with pytest.raises(ValueError, match="Shapes must be equal rank, but are 2 and 1"):
         training_ops.apply_adagrad(var, tf.Variable(np.zeros(2, np.float32)), 0.1,
                                    np.ones((3, 2), np.float32))
+
+
+def test_gradient_aliasing_the_updated_variable_is_read_before_the_update():
+    results = []
+    for alias in (True, False):
+        tf.reset_default_graph()
+        w = tf.Variable([1.0, -2.0, 3.0], name="w")
+        g = w.value() if alias else tf.constant([1.0, -2.0, 3.0])
+        op = tf.train.AdamOptimizer(0.1).apply_gradients([(g, w)])
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            sess.run(op)
+            results.append(sess.run(w))
+    np.testing.assert_array_equal(results[0], results[1])
+
+
+def test_proximal_hyperparameters_are_not_cast_as_tf():
+    w = tf.Variable(np.ones(2), name="w")   # float64
+    with pytest.raises(TypeError, match="Input 'alpha' of 'ApplyProximalGradientDescent' Op has "
+                                        "type float32 that does not match type float64"):
+        tf.train.ProximalGradientDescentOptimizer(0.1).minimize(tf.reduce_sum(w * w))
+    op = tf.train.ProximalGradientDescentOptimizer(
+        tf.constant(0.5, tf.float64), tf.constant(0.0, tf.float64),
+        tf.constant(0.0, tf.float64)).minimize(tf.reduce_sum(w * w))
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        sess.run(op)
+        np.testing.assert_allclose(sess.run(w), [0.0, 0.0])
