@@ -265,6 +265,9 @@ def div(x, y, name=None):
 # -- FloorDiv ------------------------------------------------------------------------------------
 def _floordiv_kernel(x, y):
     _check_int_divisor(x, y)
+    if x.dtype.kind == "f":
+        # TF computes floor(x / y): 1.0 // 0.1 is 10 (Python's divmod rule gives 9).
+        return np.floor(np.true_divide(x, y))
     return np.floor_divide(x, y)
 
 
@@ -1188,7 +1191,10 @@ def reduced_shape(x, axes_t, keep_dims):
     return TensorShape([d for i, d in enumerate(xs) if i not in norm])
 
 
-def _axis(axes):
+def _axis(axes, x=None):
+    """The reduction axes for NumPy; a scalar input has none to reduce."""
+    if x is not None and np.ndim(x) == 0:
+        return ()
     a = np.asarray(axes)
     return int(a) if a.ndim == 0 else tuple(int(i) for i in a)
 
@@ -1291,7 +1297,7 @@ register_op("ReducedShape", infer=lambda ins, a: [(_dt.int32, ins[0].shape)],
 
 # -- Sum -------------------------------------------------------------------------------------
 def _sum_kernel(x, axes, keep_dims=False, **_):
-    return np.sum(x, axis=_axis(axes), keepdims=keep_dims, dtype=x.dtype)
+    return np.sum(x, axis=_axis(axes, x), keepdims=keep_dims, dtype=x.dtype)
 
 
 def _sum_grad(op, grad):
@@ -1325,7 +1331,7 @@ def reduce_sum(input_tensor, axis=None, keepdims=None, name=None, reduction_indi
 
 # -- Mean ------------------------------------------------------------------------------------
 def _mean_kernel(x, axes, keep_dims=False, **_):
-    ax = _axis(axes)
+    ax = _axis(axes, x)
     s = np.sum(x, axis=ax, keepdims=keep_dims, dtype=x.dtype)
     n = x.size // builtins.max(np.size(s), 1) if x.size else \
         int(np.prod([x.shape[a] for a in _norm_axes(x, axes)]))
@@ -1369,12 +1375,13 @@ def reduce_mean(input_tensor, axis=None, keepdims=None, name=None, reduction_ind
 
 
 # -- Max / Min -------------------------------------------------------------------------------
-def _extreme_kernel(fn, empty_value):
+def _extreme_kernel(ufunc, empty_value):
+    """Max/Min as TF's reducers: NaN is skipped (all NaN or empty gives -inf/+inf)."""
     def kernel(x, axes, keep_dims=False, **_):
-        ax = _axis(axes)
-        if x.size == 0:
-            return fn(x, axis=ax, keepdims=keep_dims, initial=empty_value(x.dtype))
-        return fn(x, axis=ax, keepdims=keep_dims)
+        ax = _axis(axes, x)
+        if ax == ():
+            return np.copy(x)
+        return ufunc.reduce(x, axis=ax, keepdims=keep_dims, initial=empty_value(x.dtype))
     return kernel
 
 
@@ -1397,13 +1404,14 @@ def _min_or_max_grad(op, grad):
     return [multiply(realdiv(indicators, num_selected), grad), None]
 
 
-register_op("Max", infer=_reduce_infer, kernel=_extreme_kernel(np.max, _lowest),
+register_op("Max", infer=_reduce_infer, kernel=_extreme_kernel(np.fmax, _lowest),
             grad=_min_or_max_grad)
 
 
 def reduce_max(input_tensor, axis=None, keepdims=None, name=None, reduction_indices=None,
                keep_dims=None):
-    """Maximum over `axis` (op `Max`); -inf (or the lowest int) for empty input.
+    """Maximum over `axis` (op `Max`); NaN is skipped and empty input gives -inf (or the
+    lowest int), as TF's CPU reducer.
 
     The gradient is split evenly among tied maxima, as TF.
     Args/Returns/Raises: as `reduce_sum`.
@@ -1414,13 +1422,14 @@ def reduce_max(input_tensor, axis=None, keepdims=None, name=None, reduction_indi
                    REAL_NUMBERS)
 
 
-register_op("Min", infer=_reduce_infer, kernel=_extreme_kernel(np.min, _highest),
+register_op("Min", infer=_reduce_infer, kernel=_extreme_kernel(np.fmin, _highest),
             grad=_min_or_max_grad)
 
 
 def reduce_min(input_tensor, axis=None, keepdims=None, name=None, reduction_indices=None,
                keep_dims=None):
-    """Minimum over `axis` (op `Min`); +inf (or the highest int) for empty input.
+    """Minimum over `axis` (op `Min`); NaN is skipped and empty input gives +inf (or the
+    highest int), as TF's CPU reducer.
 
     The gradient is split evenly among tied minima, as TF.
     Args/Returns/Raises: as `reduce_sum`.
@@ -1433,7 +1442,7 @@ def reduce_min(input_tensor, axis=None, keepdims=None, name=None, reduction_indi
 
 # -- Prod ------------------------------------------------------------------------------------
 def _prod_kernel(x, axes, keep_dims=False, **_):
-    return np.prod(x, axis=_axis(axes), keepdims=keep_dims, dtype=x.dtype)
+    return np.prod(x, axis=_axis(axes, x), keepdims=keep_dims, dtype=x.dtype)
 
 
 def _prod_others(x, axis):
@@ -1489,7 +1498,7 @@ def reduce_prod(input_tensor, axis=None, keepdims=None, name=None, reduction_ind
 # -- Any / All -------------------------------------------------------------------------------
 def _logical_reduce_kernel(fn):
     def kernel(x, axes, keep_dims=False, **_):
-        return fn(x, axis=_axis(axes), keepdims=keep_dims)
+        return fn(x, axis=_axis(axes, x), keepdims=keep_dims)
     return kernel
 
 

@@ -91,6 +91,13 @@ CASES = [
          setup="a = tf.constant([7, -7, 7, -7, 0, 6]); b = tf.constant([2, 2, -2, -2, 3, -3])",
          expr="[tf.floordiv(a, b), tf.floormod(a, b), a // b, a % b, tf.truncatediv(a, b), "
               "tf.truncatemod(a, b), tf.div(a, b)]"),
+    dict(name="float_floordiv_is_floor_of_quotient",
+         setup="a = tf.constant([1., -1., 7.], tf.float64); b = tf.constant([0.1, 0.1, 0.7], tf.float64)",
+         expr="[tf.floordiv(a, b), tf.floormod(a, b), a // b, tf.floordiv(tf.cast(a, tf.float32), "
+              "tf.cast(b, tf.float32))]"),
+    dict(name="reduce_max_min_skip_nan",
+         setup="x = tf.constant([[np.nan, 1., 2., 3., 4., 5., 6., 7., 8., 9.], [np.nan] * 10])",
+         expr="[tf.reduce_max(x, 1), tf.reduce_min(x, 1), tf.reduce_max(x)]"),
     dict(name="floordiv_floormod_floats",
          setup="a = tf.constant([7., -7., 7., -7., 7.5, -0.5]); "
                "b = tf.constant([2., 2., -2., -2., 2., 3.])",
