@@ -186,6 +186,24 @@ def test_files_text_scopes_and_collections(tmp_path):
         assert g3.get_operation_by_name("again/out").type == "Mul"
 
 
+def test_name_clash_and_clear_devices():
+    g = tf.Graph()
+    with g.as_default(), g.device("/cpu:0"):
+        tf.constant(1.0, name="a")
+        tf.constant(2.0, name="b")
+    mg = tf.train.export_meta_graph(graph=g)
+    g2 = tf.Graph()
+    with g2.as_default():
+        tf.constant(3.0, name="b")
+        with pytest.raises(ValueError, match="already has an op"):
+            tf.train.import_meta_graph(mg)
+        assert [op.name for op in g2.get_operations()] == ["b"]
+        tf.train.import_meta_graph(mg, import_scope="s")
+        assert g2.get_operation_by_name("s/a").device == g.get_operation_by_name("a").device != ""
+        tf.train.import_meta_graph(mg, clear_devices=True, import_scope="t")
+        assert g2.get_operation_by_name("t/a").device == ""
+
+
 def test_saver_choice_on_import(tmp_path):
     g = tf.Graph()
     with g.as_default():

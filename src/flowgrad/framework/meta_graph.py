@@ -338,8 +338,11 @@ def import_scoped_meta_graph(meta_graph_or_file, clear_devices=False, graph=None
         return pre + n
 
     nodes = mg.graph_def.node
-    for node in nodes:
-        get_op_def(node["op"])  # fail before adding anything if an op type is unknown
+    for node in nodes:  # fail before adding anything: unknown op types, taken names
+        get_op_def(node["op"])
+        if full(node["name"]) in graph._ops_by_name:
+            raise ValueError(f"Cannot import node '{full(node['name'])}': the graph already has "
+                             "an op of that name (use import_scope)")
     created = []
     ctrl_pending = []
     with graph.as_default(), graph.control_dependencies(None):
