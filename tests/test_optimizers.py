@@ -48,7 +48,8 @@ def _run(problem, rec):
     dtype = np.dtype(rec["dtype"])
     vars_, loss = problem(dtype)
     gs = tf.train.get_or_create_global_step()
-    opt = getattr(tf.train, rec["optimizer"])(**rec["kwargs"])
+    kwargs = {k: (gs if v == "gs" else v) for k, v in rec["kwargs"].items()}
+    opt = getattr(tf.train, rec["optimizer"])(**kwargs)
     train = opt.minimize(loss, global_step=gs)
     slots = {f"{v.op.name}|{s}": opt.get_slot(v, s) for v in vars_ for s in opt.get_slot_names()}
     fetch = {v.op.name: v for v in vars_}

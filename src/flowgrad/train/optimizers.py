@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.graph import get_default_graph
-from ..ops import control_flow_ops, state_ops
+from ..ops import array_ops, control_flow_ops, state_ops
 from ..ops import math_ops
 from ..ops import scatter_ops
 from . import training_ops
@@ -23,7 +23,7 @@ from .optimizer import Optimizer, constant_initializer, ones_initializer
 
 __all__ = ["GradientDescentOptimizer", "MomentumOptimizer", "AdamOptimizer",
            "AdagradOptimizer", "RMSPropOptimizer", "AdadeltaOptimizer", "FtrlOptimizer",
-           "ProximalGradientDescentOptimizer", "ProximalAdagradOptimizer"]
+           "ProximalGradientDescentOptimizer", "ProximalAdagradOptimizer", "AdagradDAOptimizer"]
 
 
 def _cast(x, var):
@@ -474,3 +474,59 @@ class ProximalAdagradOptimizer(Optimizer):
         return training_ops.sparse_apply_proximal_adagrad(
             var, self.get_slot(var, "accumulator"), self._learning_rate_tensor, self._l1_tensor,
             self._l2_tensor, grad.values, grad.indices, use_locking=self._use_locking)
+
+
+class AdagradDAOptimizer(Optimizer):
+    """Adagrad dual averaging (Duchi et al.): the weights are recomputed each step
+    from the gradient sums, with L1/L2 regularization scaled by the global step.
+
+    Args:
+      learning_rate: float or float Tensor.
+      global_step: the training step Tensor/Variable (int64); step T = global_step + 1.
+    Raises:
+      ValueError: initial_gradient_squared_accumulator_value is not positive.
+    """
+
+    def __init__(self, learning_rate, global_step, initial_gradient_squared_accumulator_value=0.1,
+                 l1_regularization_strength=0.0, l2_regularization_strength=0.0,
+                 use_locking=False, name="AdagradDA"):
+        if initial_gradient_squared_accumulator_value <= 0.0:
+            raise ValueError("initial_gradient_squared_accumulator_value must be positive: %s"
+                             % initial_gradient_squared_accumulator_value)
+        super().__init__(use_locking, name)
+        self._learning_rate = learning_rate
+        self._initial_gg = initial_gradient_squared_accumulator_value
+        self._l1 = l1_regularization_strength
+        self._l2 = l2_regularization_strength
+        self._global_step = global_step
+        self._global_step_on_worker = None
+
+    def _create_slots(self, var_list):
+        g = get_default_graph()
+        for v in var_list:
+            with g.colocate_with(v.op):
+                shape = v.get_shape().as_list()
+                g_val = constant(0.0, shape=shape, dtype=v.dtype.base_dtype)
+                gg_val = constant(self._initial_gg, shape=shape, dtype=v.dtype.base_dtype)
+            self._get_or_make_slot(v, g_val, "gradient_accumulator", self._name)
+            self._get_or_make_slot(v, gg_val, "gradient_squared_accumulator", self._name)
+
+    def _prepare(self):
+        self._learning_rate_tensor = convert_to_tensor(self._learning_rate,
+                                                       name="learning_rate")
+        self._global_step_on_worker = array_ops.identity(self._global_step) + 1
+
+    def _apply(self, dense, grad, var):
+        step = array_ops.identity(self._global_step_on_worker)
+        g = [grad] if dense else [grad.values, grad.indices]
+        fn = training_ops.apply_adagrad_da if dense else training_ops.sparse_apply_adagrad_da
+        return fn(var, self.get_slot(var, "gradient_accumulator"),
+                  self.get_slot(var, "gradient_squared_accumulator"), *g,
+                  _cast(self._learning_rate_tensor, var), _cast(self._l1, var),
+                  _cast(self._l2, var), step, use_locking=self._use_locking)
+
+    def _apply_dense(self, grad, var):
+        return self._apply(True, grad, var)
+
+    def _apply_sparse(self, grad, var):
+        return self._apply(False, grad, var)

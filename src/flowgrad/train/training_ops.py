@@ -27,7 +27,7 @@ __all__ = [
     "apply_rms_prop", "apply_centered_rms_prop", "apply_adadelta", "apply_ftrl",
     "apply_ftrl_v2", "apply_proximal_gradient_descent", "apply_proximal_adagrad",
     "sparse_apply_proximal_gradient_descent", "sparse_apply_proximal_adagrad",
-    "sparse_apply_momentum", "sparse_apply_adagrad", "sparse_apply_rms_prop",
+    "apply_adagrad_da", "sparse_apply_adagrad_da", "sparse_apply_momentum", "sparse_apply_adagrad", "sparse_apply_rms_prop",
     "sparse_apply_centered_rms_prop", "sparse_apply_adadelta", "sparse_apply_ftrl",
     "sparse_apply_ftrl_v2",
 ]
@@ -151,6 +151,19 @@ def _proximal_adagrad(var, accum, lr, l1, l2, grad):
         var[...] = prox / (one + l2 * learning_rate)
 
 
+def _adagrad_da(var, gradient_accumulator, gradient_squared_accumulator, grad, lr, l1, l2,
+                global_step):
+    gradient_accumulator += grad
+    gradient_squared_accumulator += np.square(grad)
+    step = var.dtype.type(global_step)
+    denom = l2 * (step * lr) + np.sqrt(gradient_squared_accumulator)
+    if l1 > 0:
+        shrunk = np.maximum(np.abs(gradient_accumulator) - step * l1, var.dtype.type(0))
+        var[...] = lr * var.dtype.type(-1) * np.sign(gradient_accumulator) * shrunk / denom
+    else:
+        var[...] = lr * gradient_accumulator * var.dtype.type(-1) / denom
+
+
 def _ftrl_core(var, accum, linear, grad, grad_shrunk, lr, l1, l2, lr_power):
     new_accum = accum + np.square(grad)
     if lr_power == -0.5:
@@ -206,7 +219,12 @@ def _make_infer(op_type, names, kinds):
             raise TypeError(f"Value passed to parameter 'var' has DataType {dtype.name} not in "
                             f"list of allowed values: " + ", ".join(d.name for d in NUMBERS))
         for t, n, k in zip(inputs, names, kinds):
-            if k == "indices":
+            if k == "step":
+                if t.dtype.base_dtype is not _dt.int64:
+                    raise TypeError(f"Input '{n}' of '{op_type}' Op has type "
+                                    f"{t.dtype.base_dtype.name} that does not match expected "
+                                    "type of int64.")
+            elif k == "indices":
                 if t.dtype.base_dtype not in (_dt.int32, _dt.int64):
                     raise TypeError(f"Value passed to parameter 'indices' has DataType "
                                     f"{t.dtype.base_dtype.name} not in list of allowed values: "
@@ -219,7 +237,7 @@ def _make_infer(op_type, names, kinds):
         for t, k in zip(inputs, kinds):
             if k == "ref":
                 shape = _merge_shapes(shape, t.shape)
-            elif k == "scalar" and t.shape.ndims not in (None, 0):
+            elif k in ("scalar", "step") and t.shape.ndims not in (None, 0):
                 raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}")
             elif k == "indices" and t.shape.ndims not in (None, 1):
                 raise ValueError(f"Shape must be rank 1 but is rank {t.shape.ndims}")
@@ -263,7 +281,7 @@ def _check_refs(op_type, names, refs):
 def _dense_bind(op_type, rule, names, kinds, attr_names):
     nref = kinds.count("ref")
     gpos = kinds.index("grad")
-    spos = [i for i, k in enumerate(kinds) if k == "scalar"]
+    spos = [i for i, k in enumerate(kinds) if k in ("scalar", "step")]
 
     def bind(node, ctx):
         kw = {a: node.attrs[a] for a in attr_names if a in node.attrs}
@@ -313,7 +331,7 @@ def _sparse_bind(op_type, rule, names, kinds, attr_names):
     ipos = kinds.index("indices")
     gpos = kinds.index("grad")
     rest = [i for i in range(len(kinds)) if i >= nref and i != ipos]
-    spos = {i for i, k in enumerate(kinds) if k == "scalar"}
+    spos = {i for i, k in enumerate(kinds) if k in ("scalar", "step")}
 
     def bind(node, ctx):
         kw = {a: node.attrs[a] for a in attr_names if a in node.attrs}
@@ -374,6 +392,8 @@ def _build(op_type, args, attrs, name):
             inputs.append(_as_ref(a, op_type, n))
         elif k == "indices":
             inputs.append(to_tensor(a, name=n))
+        elif k == "step":
+            inputs.append(_convert(a, _dt.int64, n))
         else:
             inputs.append(_convert(a, dtype, n))
     return apply(op_type, inputs, attrs, name or op_type)
@@ -401,7 +421,7 @@ def _convert(x, dtype, name):
 
 
 # -- the table -------------------------------------------------------------------------------
-R, S, G, I = "ref", "scalar", "grad", "indices"
+R, S, G, I, STEP = "ref", "scalar", "grad", "indices", "step"
 _register("ApplyGradientDescent", _gradient_descent, [("var", R), ("alpha", S), ("delta", G)])
 _register("ApplyMomentum", _momentum, [("var", R), ("accum", R), ("lr", S), ("grad", G),
                                        ("momentum", S)], ("use_locking", "use_nesterov"))
@@ -437,6 +457,12 @@ _register("ApplyProximalAdagrad", _proximal_adagrad,
 _register("SparseApplyProximalAdagrad", _proximal_adagrad,
           [("var", R), ("accum", R), ("lr", S), ("l1", S), ("l2", S), ("grad", G),
            ("indices", I)])
+_register("ApplyAdagradDA", _adagrad_da,
+          [("var", R), ("gradient_accumulator", R), ("gradient_squared_accumulator", R),
+           ("grad", G), ("lr", S), ("l1", S), ("l2", S), ("global_step", STEP)])
+_register("SparseApplyAdagradDA", _adagrad_da,
+          [("var", R), ("gradient_accumulator", R), ("gradient_squared_accumulator", R),
+           ("grad", G), ("indices", I), ("lr", S), ("l1", S), ("l2", S), ("global_step", STEP)])
 _register("ApplyFtrl", _ftrl, [("var", R), ("accum", R), ("linear", R), ("grad", G), ("lr", S),
                                ("l1", S), ("l2", S), ("lr_power", S)])
 _register("SparseApplyFtrl", _ftrl,
@@ -596,4 +622,22 @@ def sparse_apply_proximal_adagrad(var, accum, lr, l1, l2, grad, indices, use_loc
                                   name=None):
     """Proximal Adagrad on the rows `indices` only."""
     return _build("SparseApplyProximalAdagrad", [var, accum, lr, l1, l2, grad, indices],
+                  {"use_locking": bool(use_locking)}, name)
+
+
+def apply_adagrad_da(var, gradient_accumulator, gradient_squared_accumulator, grad, lr, l1, l2,
+                     global_step, use_locking=False, name=None):
+    """Adagrad dual averaging: g += grad, gg += grad^2,
+    var = -lr * sign(g) * max(|g| - l1*T, 0) / (l2*T*lr + sqrt(gg)) with T = global_step."""
+    return _build("ApplyAdagradDA", [var, gradient_accumulator, gradient_squared_accumulator, grad,
+                                     lr, l1, l2, global_step],
+                  {"use_locking": bool(use_locking)}, name)
+
+
+def sparse_apply_adagrad_da(var, gradient_accumulator, gradient_squared_accumulator, grad,
+                            indices, lr, l1, l2, global_step, use_locking=False, name=None):
+    """Adagrad dual averaging on the rows `indices` only."""
+    return _build("SparseApplyAdagradDA", [var, gradient_accumulator,
+                                           gradient_squared_accumulator, grad, indices, lr, l1,
+                                           l2, global_step],
                   {"use_locking": bool(use_locking)}, name)

@@ -27,6 +27,8 @@ OPTS = {
     "proximal_gd_l1l2": ("ProximalGradientDescentOptimizer", dict(learning_rate=0.1, l1_regularization_strength=0.05, l2_regularization_strength=0.2)),
     "proximal_adagrad": ("ProximalAdagradOptimizer", dict(learning_rate=0.1, l2_regularization_strength=0.1)),
     "proximal_adagrad_l1l2": ("ProximalAdagradOptimizer", dict(learning_rate=0.1, initial_accumulator_value=0.3, l1_regularization_strength=0.05, l2_regularization_strength=0.1)),
+    "adagrad_da": ("AdagradDAOptimizer", dict(learning_rate=0.1, global_step="gs")),
+    "adagrad_da_l1l2": ("AdagradDAOptimizer", dict(learning_rate=0.1, global_step="gs", initial_gradient_squared_accumulator_value=0.2, l1_regularization_strength=0.01, l2_regularization_strength=0.1)),
     "ftrl_shrinkage": ("FtrlOptimizer", dict(learning_rate=0.1, l1_regularization_strength=0.01, l2_regularization_strength=0.05, l2_shrinkage_regularization_strength=0.1)),
 }
 
@@ -56,7 +58,7 @@ def run(problem, key, dtype=np.float32, steps=5):
     cls, kw = OPTS[key]
     vars_, loss = problem(dtype)
     gs = tf.train.get_or_create_global_step()
-    opt = getattr(tf.train, cls)(**kw)
+    opt = getattr(tf.train, cls)(**{k: (gs if v == "gs" else v) for k, v in kw.items()})
     train = opt.minimize(loss, global_step=gs)
     rec = {"optimizer": cls, "kwargs": kw, "dtype": np.dtype(dtype).name,
            "slot_names": opt.get_slot_names(),
