@@ -171,6 +171,7 @@ def test_file_writer_round_trip_through_tensorboard(tmp_path):
     tf.summary.histogram("xs", x)
     tf.summary.image("img", tf.reshape(x[:12], [1, 2, 2, 3]), max_outputs=1)
     tf.summary.text("note", tf.constant("hi"))
+    tf.summary.audio("snd", tf.reshape(x[:10] / 20.0, [1, 10]), 4000, max_outputs=1)
     merged = tf.summary.merge_all()
     logdir = tmp_path / "logs"
     with tf.Session() as sess:
@@ -196,6 +197,11 @@ def test_file_writer_round_trip_through_tensorboard(tmp_path):
     img = ea.Images("img/image")
     assert [(i.step, i.width, i.height) for i in img] == [(s, 2, 2) for s in range(5)]
     assert ea.Tensors("note")[0].tensor_proto.string_val == [b"hi"]
+    clip = ea.Audio("snd/audio")[4]
+    assert (clip.step, clip.sample_rate, clip.length_frames, clip.content_type) == \
+        (4, 4000, 10, "audio/wav")
+    assert tf.summary.Summary is summary_pb2.Summary
+    assert tf.summary.SessionLog is event_pb2.SessionLog
     names = {n.name for n in ea.Graph().node}
     assert {"x", "stats/Mean", "stats/mean_1", "xs", "img"} <= names
 
