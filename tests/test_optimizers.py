@@ -439,3 +439,47 @@ def test_proximal_hyperparameters_are_not_cast_as_tf():
         sess.run(tf.global_variables_initializer())
         sess.run(op)
         np.testing.assert_allclose(sess.run(w), [0.0, 0.0])
+
+
+RAW = json.load(open(os.path.join(GOLDEN, "sparse_raw_ops.json")))
+
+
+def _raw_call(key, v, s, g, idx):
+    T = training_ops
+    return {
+        "SparseApplyMomentum": lambda: T.sparse_apply_momentum(v, s[0], 0.1, g, idx, 0.9),
+        "SparseApplyMomentumNesterov": lambda: T.sparse_apply_momentum(v, s[0], 0.1, g, idx,
+                                                                       0.9, use_nesterov=True),
+        "SparseApplyAdagrad": lambda: T.sparse_apply_adagrad(v, s[0], 0.1, g, idx),
+        "SparseApplyRMSProp": lambda: T.sparse_apply_rms_prop(v, s[0], s[1], 0.1, 0.9, 0.5, 1e-6,
+                                                              g, idx),
+        "SparseApplyCenteredRMSProp": lambda: T.sparse_apply_centered_rms_prop(
+            v, s[2], s[0], s[1], 0.1, 0.9, 0.5, 1.0, g, idx),
+        "SparseApplyAdadelta": lambda: T.sparse_apply_adadelta(v, s[0], s[1], 1.0, 0.9, 1e-6, g,
+                                                               idx),
+        "SparseApplyFtrl": lambda: T.sparse_apply_ftrl(v, s[0], s[1], g, idx, 0.1, 0.01, 0.1,
+                                                       -0.5),
+        "SparseApplyFtrlV2": lambda: T.sparse_apply_ftrl_v2(v, s[0], s[1], g, idx, 0.1, 0.01, 0.1,
+                                                            0.05, -0.5),
+        "SparseApplyProximalGradientDescent": lambda: T.sparse_apply_proximal_gradient_descent(
+            v, 0.1, 0.01, 0.1, g, idx),
+        "SparseApplyProximalAdagrad": lambda: T.sparse_apply_proximal_adagrad(
+            v, s[0], 0.1, 0.01, 0.1, g, idx),
+        "SparseApplyAdagradDA": lambda: T.sparse_apply_adagrad_da(
+            v, s[0], s[1], g, idx, 0.1, 0.01, 0.1, tf.constant(3, tf.int64)),
+    }[key]()
+
+
+@pytest.mark.parametrize("key", sorted(RAW["ops"]))
+def test_raw_sparse_ops_with_duplicate_indices_match_tf(key):
+    want = RAW["ops"][key]
+    v = tf.Variable(np.array(RAW["V0"], np.float32), name="var")
+    s = [tf.Variable(np.array(x, np.float32), name=f"slot{i}")
+         for i, x in enumerate(RAW["slots0"])]
+    op = _raw_call(key, v, s, np.array(RAW["G"], np.float32), RAW["IDX"])
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        sess.run(op)
+        _close(sess.run(v), want["var"], np.float32, key + " var")
+        for i, w in enumerate(want["slots"]):
+            _close(sess.run(s[i]), w, np.float32, f"{key} slot{i}")
