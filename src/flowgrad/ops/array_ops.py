@@ -1347,7 +1347,7 @@ def _concat_grad(op, grad):
 register_op("ConcatV2", infer=_concat_infer, kernel=_concat_kernel, grad=_concat_grad)
 
 
-def _concat_offset_kernel(axis, *shapes):
+def _concat_offset_kernel(axis, *shapes, **_):
     shapes = np.stack([np.asarray(s) for s in shapes])
     ax = int(axis) % shapes.shape[1]
     sizes = shapes[:, ax]
@@ -2171,8 +2171,7 @@ def _gather_grad(op, grad):
             flat = reshape(indices, size_v)
         return [IndexedSlices(values, flat, params_shape), None, None]
     if axis is None or ps is None:
-        raise NotImplementedError("flowgrad: the gradient of gather with a non-constant axis or "
-                                  "params of unknown rank is not implemented")
+        return [_gather_grad_dynamic(params, indices, axis_t, grad), None, None]
     r = len(ps)
     ax = axis % r
     if static and n_idx is not None:
@@ -2188,6 +2187,26 @@ def _gather_grad(op, grad):
     summed = unsorted_segment_sum(transpose(values, perm), flat, num)
     inv = list(np.argsort(perm))
     return [transpose(summed, inv), None, None]
+
+
+def _gather_grad_dynamic(params, indices, axis_t, grad):
+    """The axis != 0 gradient with the axis or the params' rank known only at run time."""
+    from .sparse_ops import unsorted_segment_sum
+    from .comparison_ops import less
+    r = rank(params)
+    ax = cast(axis_t, _dt.int32)
+    ax = ax + r * cast(less(ax, constant(0, dtype=_dt.int32)), _dt.int32)
+    params_shape = shape(params)
+    outer = slice(params_shape, [0], expand_dims(ax, 0))
+    inner = slice(params_shape, expand_dims(ax + 1, 0), [-1])
+    size_v = expand_dims(size(indices), 0)
+    values = reshape(grad, concat([outer, size_v, inner], 0))
+    one = constant(1, dtype=_dt.int32)
+    perm = concat([expand_dims(ax, 0), range(0, ax), range(ax + one, r)], 0)
+    summed = unsorted_segment_sum(transpose(values, perm), reshape(indices, size_v),
+                                  reshape(slice(params_shape, expand_dims(ax, 0), [1]), []))
+    inv = concat([range(1, ax + one), constant([0], dtype=_dt.int32), range(ax + one, r)], 0)
+    return transpose(summed, inv)
 
 
 register_op("GatherV2", infer=_gather_infer, kernel=_gather_kernel, grad=_gather_grad)
@@ -2658,7 +2677,11 @@ def _sort_or_argsort(values, axis, direction, return_argsort):
 
 def _descending_sort(values, axis, return_argsort):
     static_rank = values.shape.ndims
-    k = shape(values)[axis]
+    if values.shape.is_fully_defined():
+        # TF folds shape(values)[axis] only when the whole shape is known.
+        k = constant(np.int32(values.shape.as_tuple()[axis]), name="k")
+    else:
+        k = shape(values)[axis]
     if axis == -1 or (static_rank is not None and axis + 1 == static_rank):
         top_in, transposition = values, None
     else:
