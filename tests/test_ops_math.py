@@ -75,6 +75,9 @@ UNARY = [
     ("sinh", tf.sinh, np.sinh, (-2, 2), FLOAT_DTYPES, True),
     ("cosh", tf.cosh, np.cosh, (-2, 2), FLOAT_DTYPES, True),
     ("tanh", tf.tanh, np.tanh, (-2, 2), FLOAT_DTYPES, True),
+    ("asinh", tf.asinh, np.arcsinh, (-2, 2), FLOAT_DTYPES, True),
+    ("acosh", tf.acosh, np.arccosh, (1.2, 3), FLOAT_DTYPES, True),
+    ("atanh", tf.atanh, np.arctanh, (-0.8, 0.8), FLOAT_DTYPES, True),
     ("sigmoid", tf.sigmoid, _sigmoid_ref, (-5, 5), FLOAT_DTYPES, True),
     ("erf", tf.erf, _erf_scalar, (-3, 3), FLOAT_DTYPES, True),
     ("floor", tf.floor, np.floor, (-3, 3), FLOAT_DTYPES, False),
@@ -208,6 +211,10 @@ BINARY = [
      (-2, 2), FLOAT_DTYPES + INT_DTYPES, True),
     ("div_no_nan", tf.div_no_nan, np.true_divide, (-2, 2), (0.5, 2), FLOAT_DTYPES, True),
     ("atan2", tf.atan2, np.arctan2, (-2, 2), (0.3, 2), FLOAT_DTYPES, True),
+    ("xlogy", tf.math.xlogy, lambda x, y: x * np.log(y), (-2, 2), (0.5, 2), FLOAT_DTYPES, True),
+    ("xdivy", tf.math.xdivy, np.true_divide, (-2, 2), (0.5, 2), FLOAT_DTYPES, True),
+    ("multiply_no_nan", tf.math.multiply_no_nan, np.multiply, (-2, 2), (-2, 2), FLOAT_DTYPES,
+     True),
 ]
 
 
@@ -556,6 +563,28 @@ def test_norm_argument_errors():
         tf.norm(x, axis=[0, 0])
     with pytest.raises(NotImplementedError, match="SVD"):
         tf.norm(x, ord=2, axis=[0, 1])
+
+
+def test_variance_std_count_polyval():
+    x = sample((3, 4), np.float64)
+    for axis, keep in [(None, False), (1, False), (0, True), ([0, 1], False)]:
+        ax = tuple(np.atleast_1d(axis)) if axis is not None else None
+        assert_forward(lambda t: tf.math.reduce_variance(t, axis, keep),
+                       lambda a: np.var(a, axis=ax, keepdims=keep), x)
+        assert_forward(lambda t: tf.math.reduce_std(t, axis, keep),
+                       lambda a: np.std(a, axis=ax, keepdims=keep), x)
+        check_grads(lambda t: tf.math.reduce_std(t, axis, keep), [x])
+    with pytest.raises(TypeError, match="real or complex"):
+        tf.math.reduce_variance(tf.constant([1, 2]))
+    ints = np.array([[0, 1, 2], [0, 0, 3]], np.int32)
+    assert_forward(lambda t: tf.count_nonzero(t, axis=1), lambda a: np.count_nonzero(a, 1), ints)
+    assert_forward(lambda t: tf.count_nonzero(t, dtype=tf.int32),
+                   lambda a: np.int32(np.count_nonzero(a)), ints)
+    assert_forward(lambda t: tf.math.polyval([2.0, t, 1.0], t),
+                   lambda a: 2 * a * a + a * a + 1, np.array([1.0, 2.0], np.float32))
+    check_grads(lambda t, c: tf.math.polyval([c, 0.5, t], t), [x, np.float64(0.7)])
+    with pytest.raises(ValueError, match="list"):
+        tf.math.polyval((1.0,), 1.0)
 
 
 def test_namespaces():

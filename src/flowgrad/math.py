@@ -10,4 +10,6 @@ from .ops.math_ops import (abs, accumulate_n, acos, add, add_n, argmax, argmin, 
                            reduce_min, reduce_prod, reduce_sum, rint, round, rsqrt, scalar_mul,
                            sigmoid, sign, sin, sinh, sqrt, square, squared_difference,
                            subtract, tan, tanh, truediv)
+from .ops.math_ops import (acosh, asinh, atanh, count_nonzero, multiply_no_nan, polyval,
+                           reduce_std, reduce_variance, xdivy, xlogy)
 from .ops.math_ops import div_no_nan as divide_no_nan

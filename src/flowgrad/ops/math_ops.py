@@ -9,22 +9,25 @@ from __future__ import annotations
 
 __all__ = [
     # binary arithmetic
-    "add", "subtract", "sub", "multiply", "mul", "scalar_mul", "divide", "truediv", "div",
-    "realdiv", "floordiv", "floor_div", "floormod", "mod", "truncatediv", "truncatemod",
-    "pow", "maximum", "minimum", "squared_difference", "div_no_nan", "atan2",
+    "add", "subtract", "multiply", "scalar_mul", "divide", "truediv", "div", "realdiv",
+    "floordiv", "floor_div", "floormod", "mod", "truncatediv", "truncatemod", "pow", "maximum",
+    "minimum", "squared_difference", "div_no_nan", "atan2",
     # unary
-    "negative", "neg", "abs", "sign", "reciprocal", "square", "sqrt", "rsqrt", "exp", "expm1",
+    "negative", "abs", "sign", "reciprocal", "square", "sqrt", "rsqrt", "exp", "expm1",
     "log", "log1p", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh",
     "sigmoid", "erf", "floor", "ceil", "round", "rint", "is_nan", "is_inf", "is_finite", "conj",
+    "asinh", "acosh", "atanh",
     # casts
     "cast", "to_float", "to_double", "to_int32", "to_int64",
     # reductions and scans
     "reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_prod", "reduce_any",
-    "reduce_all", "reduce_logsumexp", "argmax", "argmin", "cumsum", "cumprod",
+    "reduce_all", "reduce_logsumexp", "count_nonzero", "argmax", "argmin", "cumsum", "cumprod",
     # sums of lists, clipping, norms
     "add_n", "accumulate_n", "clip_by_value", "clip_by_norm", "clip_by_global_norm",
     "global_norm", "norm",
 ]
+# Only under tf.math in TF 1.14 (see flowgrad/math.py): xlogy, xdivy, multiply_no_nan,
+# polyval, reduce_variance, reduce_std. Old aliases kept for callers: sub, mul, neg
 
 import builtins
 import math as _math
@@ -502,6 +505,80 @@ def div_no_nan(x, y, name=None):
         return _binary("DivNoNan", x, y, scope, FLOAT_COMPLEX)
 
 
+# -- Xlogy / Xdivy / MulNoNan ----------------------------------------------------------------
+def _xlogy_kernel(x, y):
+    return np.where(x == 0, np.zeros((), x.dtype), np.multiply(x, np.log(y)))
+
+
+def _xlogy_grad(op, grad):
+    """d x log(y) = log(y) dx (0 where x == 0) + x / y dy (0 where x == 0)."""
+    from .comparison_ops import not_equal
+    x, y = op.inputs
+    not_zero_x = cast(not_equal(x, _scalar(0, x)), x.dtype.base_dtype)
+    return _both(op, grad, lambda: multiply(xlogy(not_zero_x, y), grad),
+                 lambda: multiply(xdivy(x, y), grad))
+
+
+register_op("Xlogy", infer=binary_broadcast, kernel=_xlogy_kernel, grad=_xlogy_grad,
+            elementwise=True)
+
+
+def xlogy(x, y, name=None):
+    """Returns x * log(y), and 0 where x == 0 (even if y is 0) (op `Xlogy`).
+
+    >>> tf.math.xlogy(0.0, 0.0)  # -> 0.0  # doctest: +SKIP
+    """
+    return _binary("Xlogy", x, y, name, FLOAT_COMPLEX)
+
+
+def _xdivy_kernel(x, y):
+    return np.where(x == 0, np.zeros((), x.dtype), np.true_divide(x, y))
+
+
+def _xdivy_grad(op, grad):
+    """d x/y = 1/y dx (0 where x == 0) - x / y^2 dy."""
+    from .comparison_ops import not_equal
+    x, y = op.inputs
+    not_zero_x = cast(not_equal(x, _scalar(0, x)), x.dtype.base_dtype)
+    return _both(op, grad, lambda: multiply(xdivy(not_zero_x, y), grad),
+                 lambda: multiply(xdivy(negative(x), square(y)), grad))
+
+
+register_op("Xdivy", infer=binary_broadcast, kernel=_xdivy_kernel, grad=_xdivy_grad,
+            elementwise=True)
+
+
+def xdivy(x, y, name=None):
+    """Returns x / y, and 0 where x == 0 (even if y is 0) (op `Xdivy`).
+
+    >>> tf.math.xdivy(0.0, 0.0)  # -> 0.0  # doctest: +SKIP
+    """
+    return _binary("Xdivy", x, y, name, FLOAT_COMPLEX)
+
+
+def _mul_no_nan_kernel(x, y):
+    return np.where(y == 0, np.zeros((), x.dtype), np.multiply(x, y))
+
+
+def _mul_no_nan_grad(op, grad):
+    """d x*y = y dx + x dy, each product taken as 0 where its second factor is 0."""
+    x, y = op.inputs
+    return _both(op, grad, lambda: multiply_no_nan(grad, y), lambda: multiply_no_nan(x, grad))
+
+
+register_op("MulNoNan", infer=binary_broadcast, kernel=_mul_no_nan_kernel,
+            grad=_mul_no_nan_grad, elementwise=True)
+
+
+def multiply_no_nan(x, y, name=None):
+    """Returns x * y, and 0 where y == 0 even if x is NaN or inf (op `MulNoNan`).
+
+    >>> tf.math.multiply_no_nan(float("inf"), 0.0)  # -> 0.0  # doctest: +SKIP
+    """
+    with name_scope(name, "multiply_no_nan", [x, y]) as scope:
+        return _binary("MulNoNan", x, y, scope, FLOAT_COMPLEX)
+
+
 # -- Atan2 ------------------------------------------------------------------------------------
 def _atan2_grad(op, grad):
     """d atan2(y, x) = (x dy - y dx) / (x^2 + y^2); inputs are (y, x)."""
@@ -858,6 +935,79 @@ def cosh(x, name=None):
     >>> tf.cosh(tf.constant(0.0))  # -> 1.0  # doctest: +SKIP
     """
     return _unary("Cosh", x, name, FLOAT_COMPLEX)
+
+
+# -- Asinh / Acosh / Atanh -------------------------------------------------------------------
+register_op("Asinh", infer=unary_same, kernel=np.arcsinh,
+            grad=lambda op, grad: [realdiv(grad, cosh(op.outputs[0]))], elementwise=True,
+            inplace_ok=True)
+
+
+def asinh(x, name=None):
+    """Inverse hyperbolic sine elementwise (op `Asinh`); d asinh = 1 / cosh(asinh x).
+
+    >>> tf.asinh(tf.constant(0.0))  # -> 0.0  # doctest: +SKIP
+    """
+    return _unary("Asinh", x, name, FLOAT_COMPLEX)
+
+
+register_op("Acosh", infer=unary_same, kernel=np.arccosh,
+            grad=lambda op, grad: [realdiv(grad, sinh(op.outputs[0]))], elementwise=True,
+            inplace_ok=True)
+
+
+def acosh(x, name=None):
+    """Inverse hyperbolic cosine elementwise (op `Acosh`); NaN below 1.
+
+    >>> tf.acosh(tf.constant(1.0))  # -> 0.0  # doctest: +SKIP
+    """
+    return _unary("Acosh", x, name, FLOAT_COMPLEX)
+
+
+def _atanh_grad(op, grad):
+    """d atanh(x) = 1 / (1 - x^2)."""
+    x = op.inputs[0]
+    return [multiply(grad, reciprocal(subtract(_scalar(1, x), square(x))))]
+
+
+register_op("Atanh", infer=unary_same, kernel=np.arctanh, grad=_atanh_grad, elementwise=True,
+            inplace_ok=True)
+
+
+def atanh(x, name=None):
+    """Inverse hyperbolic tangent elementwise (op `Atanh`); +-inf at +-1.
+
+    >>> tf.atanh(tf.constant(0.0))  # -> 0.0  # doctest: +SKIP
+    """
+    return _unary("Atanh", x, name, FLOAT_COMPLEX)
+
+
+def polyval(coeffs, x, name=None):
+    """Evaluates the polynomial coeffs[0] x^(n-1) + ... + coeffs[n-1] by Horner's rule.
+
+    Args:
+      coeffs: a list of Tensors (or numbers) broadcastable with x.
+      x: a Tensor.
+    Returns:
+      A Tensor (zeros like x for an empty list).
+    Raises:
+      ValueError: coeffs is not a list.
+
+    >>> tf.math.polyval([2.0, 0.0, 1.0], tf.constant(3.0))  # -> 19.0  # doctest: +SKIP
+    """
+    if not isinstance(coeffs, list):
+        raise ValueError(f"Argument coeffs must be list type found {type(coeffs)}.")
+    with name_scope(name, "polyval", [c for c in coeffs if isinstance(c, Tensor)] + [x]):
+        x = to_tensor(x, name="x")
+        if not coeffs:
+            from .array_ops import zeros_like
+            return zeros_like(x)
+        coeffs = [to_tensor(c, name=f"coeff_{i}", dtype=None if isinstance(c, Tensor)
+                            else x.dtype.base_dtype) for i, c in enumerate(coeffs)]
+        p = coeffs[0]
+        for c in coeffs[1:]:
+            p = add(c, multiply(p, x))
+        return p
 
 
 # -- Tanh / TanhGrad -------------------------------------------------------------------------
@@ -1564,6 +1714,49 @@ def _stop_gradient(t):
     from . import array_ops
     sg = getattr(array_ops, "stop_gradient", None)
     return sg(t) if sg is not None else t
+
+
+def reduce_variance(input_tensor, axis=None, keepdims=False, name=None):
+    """Variance over `axis`: mean((x - mean(x))^2) (float or complex input).
+
+    Raises:
+      TypeError: the input is an integer tensor (as TF).
+
+    >>> tf.math.reduce_variance(tf.constant([1.0, 3.0]))  # -> 1.0  # doctest: +SKIP
+    """
+    with name_scope(name, "reduce_variance"):
+        means = reduce_mean(input_tensor, axis=axis, keepdims=True)
+        if means.dtype.is_integer:
+            raise TypeError("Input must be either real or complex")
+        squared_deviations = square(subtract(to_tensor(input_tensor), means))
+        return reduce_mean(squared_deviations, axis=axis, keepdims=keepdims)
+
+
+def reduce_std(input_tensor, axis=None, keepdims=False, name=None):
+    """Standard deviation over `axis`: sqrt(reduce_variance).
+
+    >>> tf.math.reduce_std(tf.constant([1.0, 3.0]))  # -> 1.0  # doctest: +SKIP
+    """
+    with name_scope(name, "reduce_std"):
+        variance = reduce_variance(input_tensor, axis=axis, keepdims=keepdims)
+        return sqrt(variance)
+
+
+def count_nonzero(input_tensor, axis=None, keepdims=None, dtype=_dt.int64, name=None,
+                  reduction_indices=None, keep_dims=None):
+    """Counts the non-zero elements over `axis` (as `dtype`, int64 by default).
+
+    >>> tf.count_nonzero(tf.constant([0, 1, 2]))  # -> 2  # doctest: +SKIP
+    """
+    from .comparison_ops import not_equal
+    keep = _keep(keepdims, keep_dims)
+    axis = _axis_arg(axis, reduction_indices)
+    with name_scope(name, "count_nonzero", [input_tensor]):
+        x = to_tensor(input_tensor, name="input")
+        zero = constant("" if x.dtype.base_dtype is _dt.string else 0,
+                        dtype=x.dtype.base_dtype)
+        return cast(reduce_sum(cast(not_equal(x, zero), _dt.int64), axis=axis, keepdims=keep),
+                    dtype=dtype)
 
 
 # -- ArgMax / ArgMin ---------------------------------------------------------------------------

@@ -143,6 +143,22 @@ CASES = [
     dict(name="atan2_quadrants_and_grad",
          setup="y = tf.constant([1., 1., -1., -1., 0.]); x = tf.constant([1., -1., 1., -1., -1.])",
          expr="[tf.atan2(y, x)] + tf.gradients(tf.atan2(y, x), [y, x])"),
+    dict(name="xlogy_xdivy_mul_no_nan_at_zero",
+         setup="x = tf.constant([0., 0., 2., 1.]); y = tf.constant([0., 2., 0., np.inf])",
+         expr="[tf.math.xlogy(x, y), tf.math.xdivy(x, y), tf.math.multiply_no_nan(y, x), "
+              "tf.math.multiply_no_nan(x, y)] + tf.gradients(tf.math.xlogy(x, y), [x, y]) + "
+              "tf.gradients(tf.math.xdivy(x, y), [x, y]) + "
+              "tf.gradients(tf.math.multiply_no_nan(x, y), [x, y])"),
+    dict(name="variance_std_count_polyval",
+         setup="x = tf.constant([[1., 2., 4.], [0., 0., 3.]])",
+         expr="[tf.math.reduce_variance(x), tf.math.reduce_std(x, 1), "
+              "tf.math.reduce_variance(x, 0, keepdims=True), tf.count_nonzero(x), "
+              "tf.count_nonzero(x, 1, keepdims=True, dtype=tf.int32), "
+              "tf.math.polyval([1., 2., 3.], x)] + tf.gradients(tf.math.reduce_std(x), x)"),
+    dict(name="inverse_hyperbolic",
+         setup="x = tf.constant([-0.5, 0., 0.5]); z = tf.constant([1., 1.5, 3.])",
+         expr="[tf.asinh(x), tf.atanh(x), tf.acosh(z)] + tf.gradients(tf.asinh(x), x) + "
+              "tf.gradients(tf.atanh(x), x) + tf.gradients(tf.acosh(z), z)"),
     # -- norms and clipping -------------------------------------------------------------------------
     dict(name="norms", setup="m = tf.constant([[3., -4.], [1., 1.]])",
          expr="[tf.norm(m), tf.norm(m, ord=1, axis=[0, 1]), tf.norm(m, ord=np.inf, axis=1), "
