@@ -266,7 +266,8 @@ def test_fusion_tanh_grad_chain_bit_exact():
 
 # -- configuration --------------------------------------------------------------------------
 def test_passes_are_named_and_ordered():
-    assert PASS_NAMES == ("constant_folding", "arithmetic", "cse", "dependency", "fusion")
+    assert PASS_NAMES == ("constant_folding", "arithmetic", "cse", "dependency", "fusion",
+                          "accumulate")
     assert all(callable(fn) for _, fn in PASSES)
 
 
@@ -307,6 +308,22 @@ def test_config_messages_behave_like_protos():
 
 
 # -- identical results ----------------------------------------------------------------------
+_FIELDS = {"constant_folding": "constant_folding", "arithmetic": "arithmetic_optimization",
+           "cse": "common_subgraph_elimination", "dependency": "dependency_optimization",
+           "fusion": "remapping"}
+
+
+def _only_off(off):
+    """A ConfigProto with exactly the passes in `off` switched off."""
+    rw = tf.RewriterConfig(**{f: (tf.RewriterConfig.OFF if p in off else tf.RewriterConfig.ON)
+                              for p, f in _FIELDS.items()})
+    if "accumulate" in off:
+        rw.memory_optimization = tf.RewriterConfig.NO_MEM_OPT
+    cfg = tf.ConfigProto(graph_options=tf.GraphOptions(rewrite_options=rw))
+    assert {k for k, v in options_from_config(cfg).items() if not v} - {"inplace"} == set(off)
+    return cfg
+
+
 def _sample_graph():
     rs = np.random.RandomState(3)
     x = tf.placeholder(tf.float32, [4, 5], name="x")
@@ -332,10 +349,7 @@ def test_results_identical_with_and_without_each_pass(off):
     elif off is None:
         cfg = None
     else:
-        field = {"constant_folding": "constant_folding", "arithmetic": "arithmetic_optimization",
-                 "cse": "common_subgraph_elimination", "dependency": "dependency_optimization",
-                 "fusion": "remapping"}[off]
-        cfg = _config(**{field: 1})
+        cfg = _only_off({off})
     with tf.Session(config=NO_PASSES) as s0, tf.Session(config=cfg) as s1:
         s0.run(tf.global_variables_initializer())
         s1.run(tf.global_variables_initializer())
@@ -352,13 +366,7 @@ def _example2_value(opts):
     update = tf.assign(x, x + 1)
     with tf.control_dependencies([update]):
         g = tf.gradients(y, x)
-    fields = {"constant_folding": "constant_folding", "arithmetic": "arithmetic_optimization",
-              "cse": "common_subgraph_elimination", "dependency": "dependency_optimization",
-              "fusion": "remapping"}
-    rw = tf.RewriterConfig(**{fields[p]: (tf.RewriterConfig.ON if p in opts else
-                                          tf.RewriterConfig.OFF) for p in fields})
-    with tf.Session(config=tf.ConfigProto(graph_options=tf.GraphOptions(
-            rewrite_options=rw))) as sess:
+    with tf.Session(config=_only_off(set(PASS_NAMES) - set(opts))) as sess:
         sess.run(tf.global_variables_initializer())
         out = [sess.run(g) for _ in range(3)]
         out.append(sess.run(x))

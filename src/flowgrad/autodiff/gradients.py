@@ -93,7 +93,7 @@ def _as_y_tensor(y, i):
 
 def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_ops=False,
               gate_gradients=False, aggregation_method=None, stop_gradients=None,
-              unconnected_gradients=UnconnectedGradients.NONE):
+              unconnected_gradients=UnconnectedGradients.NONE, checkpoints=None):
     """Symbolic derivatives of the sum of `ys` with respect to each of `xs`.
 
     Args:
@@ -105,6 +105,8 @@ def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_op
       aggregation_method: an `AggregationMethod` constant.
       stop_gradients: tensors treated as constants.
       unconnected_gradients: NONE returns None for unconnected xs, ZERO zeros.
+      checkpoints: flowgrad extension, gradient checkpointing: None, 'memory',
+        'speed', 'auto' or a list of tensors (see autodiff/checkpointing.py).
     Returns:
       A list with one gradient (Tensor, IndexedSlices or None) per x.
     Raises:
@@ -138,7 +140,7 @@ def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_op
             _common_graph(ys, xs, [g for g in grad_ys if isinstance(g, Tensor)] + stop)
             with graph.name_scope(name or "gradients") as scope:
                 out = _gradients(graph, scope, ys, xs, grad_ys, gate_gradients,
-                                 aggregation_method, stop, unconnected_gradients)
+                                 aggregation_method, stop, unconnected_gradients, checkpoints)
     except BaseException:
         if token is not None:
             graph._rollback(token)
@@ -174,7 +176,7 @@ def _common_graph(ys, xs, others):
 
 
 def _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
-               unconnected):
+               unconnected, checkpoints=None):
     xs_t = [x.values if isinstance(x, IndexedSlices) else x for x in xs]
     ys_t = [y.values if isinstance(y, IndexedSlices) else y for y in ys]
     stop_ops = {t._op for t in stop}
@@ -210,6 +212,10 @@ def _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method
                         stack.append(c)
     # stop_gradients ops pass nothing back, even when they are xs themselves (TF's _StopOps).
     stopped = {op for op in stop_ops if op in between}
+    recompute = None
+    if checkpoints is not None:
+        from .checkpointing import Recomputer
+        recompute = Recomputer(graph, between, xs_t, ys_t, checkpoints)
 
     # 3. Pending counts: how many between-consumer edges each op waits for.
     pending = dict.fromkeys(between, 0)
@@ -241,7 +247,8 @@ def _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method
                 wanted = {i for i, t in enumerate(op._inputs)
                           if t._op in between and t._dtype._diff}
                 if wanted:
-                    in_grads = _call_grad(graph, op, out_grads, wanted, gate_gradients)
+                    in_grads = _call_grad(graph, op if recompute is None else recompute.view(op),
+                                          out_grads, wanted, gate_gradients)
                     rules_called += 1
             for i, t in enumerate(op._inputs):
                 if t._op not in pending or not t._dtype._diff or op in stopped:

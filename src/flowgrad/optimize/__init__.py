@@ -14,12 +14,14 @@ spells its Grappler switches:
                             or OptimizerOptions(opt_level=OptimizerOptions.L0)
     dependency              RewriterConfig(dependency_optimization=RewriterConfig.OFF)
     fusion                  RewriterConfig(remapping=RewriterConfig.OFF)
+    accumulate              RewriterConfig(memory_optimization=RewriterConfig.NO_MEM_OPT)
     (in-place reuse)        RewriterConfig(memory_optimization=RewriterConfig.NO_MEM_OPT)
     all of the above        RewriterConfig(disable_meta_optimizer=True)
     ======================  =========================================================
 """
 from __future__ import annotations
 
+from .accumulate import accumulate_n
 from .arithmetic import arithmetic_optimization
 from .constant_folding import constant_folding
 from .cse import common_subexpression_elimination
@@ -33,6 +35,7 @@ PASSES: list = [
     ("cse", common_subexpression_elimination),
     ("dependency", dependency_optimization),
     ("fusion", fusion),
+    ("accumulate", accumulate_n),
 ]
 
 PASS_NAMES = tuple(name for name, _ in PASSES)
@@ -65,6 +68,7 @@ def options_from_config(config):
         opts["cse"] = False
     if rw.memory_optimization == 1:            # RewriterConfig.NO_MEM_OPT
         opts["inplace"] = False
+        opts["accumulate"] = False
     return opts
 
 
