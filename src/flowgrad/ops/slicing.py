@@ -71,11 +71,12 @@ def _canonical(dims, begin, end, strides, attrs):
             spec.append(("new",))
         elif sm & bit:
             spec.append(("shrink", None if begin is None else int(begin[i])))
-        elif begin is None or end is None:
+        elif (begin is None or end is None) and not (bm & em & bit):
             spec.append(("unknown",))
         else:
             spec.append(("slice", None if bm & bit else int(begin[i]),
                          None if em & bit else int(end[i]), int(strides[i])))
+            # (with both masks set, begin/end are ignored: the size is known without them)
     used = len([s for s in spec if s[0] != "new"])
     if used > rank:
         raise ValueError(f"Index out of range using input dim {rank}; input has only {rank} "
@@ -228,11 +229,19 @@ def getitem(tensor, slice_spec):
     Builds one StridedSlice in a `strided_slice` name scope, as TF 1.14 does
     (constants `stack`, `stack_1`, `stack_2`; a tensor index `t` adds `t + 1`).
 
+    A bool index (Python bool, bool array or bool tensor) selects with
+    `boolean_mask`, as in TF 1.14.
+
     Raises:
-      TypeError: an index of another type (float, bool, float tensor, list).
+      TypeError: an index of another type (float, string, float or rank-1 tensor).
       ValueError: statically out of bounds, zero step, or too many indices.
     """
-    from .array_ops import stack
+    from .array_ops import boolean_mask, stack
+    if isinstance(slice_spec, (bool, np.bool_)) or (
+            isinstance(slice_spec, Tensor) and slice_spec.dtype.base_dtype is _dt.bool_) or (
+            isinstance(slice_spec, np.ndarray) and slice_spec.dtype == np.bool_):
+        # TF 1.14 indexes with a bool mask through boolean_mask.
+        return boolean_mask(tensor=tensor, mask=slice_spec)
     if not isinstance(slice_spec, (list, tuple)) or isinstance(slice_spec, Tensor):
         slice_spec = [slice_spec]
     begin, end, strides = [], [], []
