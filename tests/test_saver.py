@@ -518,3 +518,20 @@ def test_checkpoint_state_text_round_trip(tmp_path):
     assert tf.train.get_checkpoint_state(str(tmp_path)) is None
     with pytest.raises(RuntimeError, match="conflicts with path used for checkpoint state"):
         tf.train.update_checkpoint_state(str(tmp_path), str(tmp_path / "checkpoint"))
+
+
+def test_defer_build_and_sharded_flag(tmp_path):
+    w = tf.Variable([1.], name="w")
+    with pytest.raises(ValueError, match="build cannot be deferred"):
+        tf.train.Saver([w], defer_build=True)
+    saver = tf.train.Saver(defer_build=True, sharded=True)
+    with tf.Session() as sess:
+        sess.run(w.initializer)
+        with pytest.raises(RuntimeError, match="build"):
+            saver.save(sess, str(tmp_path / "m"))
+        saver.build()
+        assert saver.as_saver_def().sharded
+        path = saver.save(sess, str(tmp_path / "m"))
+        assert sorted(os.listdir(tmp_path)) == ["checkpoint", "m.data-00000-of-00001",
+                                                "m.index", "m.meta"]
+        saver.restore(sess, path)

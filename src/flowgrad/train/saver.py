@@ -23,7 +23,7 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.constant_op import constant
-from ..framework.graph import GraphKeys, Operation, Tensor, get_default_graph
+from ..framework.graph import GraphKeys, Tensor, get_default_graph
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ..ops import array_ops, state_ops
@@ -176,8 +176,7 @@ class SaverDef:
 # var_list handling (TF's saveable_object_util.op_list_to_dict)
 # ---------------------------------------------------------------------------------------
 def _var_key(v):
-    if isinstance(v, Tensor):
-        return v.op.name
+    """TF's default checkpoint key: the variable's op name ('layer/w' for 'layer/w:0')."""
     return v.op.name
 
 
@@ -230,6 +229,11 @@ class Saver:
 
     Files: `<path>.index` (JSON), `<path>.data-00000-of-00001` (safetensors),
     `<path>.meta` (the meta graph) and the `checkpoint` state file.
+
+    There is one device, so `sharded=True` writes the same single shard (the
+    SaverDef records the flag); `restore_sequentially` and `builder` are
+    accepted for compatibility and change nothing; `write_version` is
+    recorded in the SaverDef, the file format is always flowgrad's.
     """
 
     def __init__(self, var_list=None, reshape=False, sharded=False, max_to_keep=5,
@@ -320,7 +324,6 @@ class Saver:
                 assigns.append(state_ops.assign(ref, value, validate_shape=validate).op)
             from ..ops.control_flow_ops import group
             restore_op = group(*assigns, name="restore_all")
-        self._restore_vars = list(zip(names, refs))
         self.saver_def = SaverDef(
             filename_tensor_name=filename.name, save_tensor_name=save_tensor.name,
             restore_op_name=restore_op.name, max_to_keep=self._max_to_keep,
@@ -539,5 +542,3 @@ def import_meta_graph(meta_graph_or_file, clear_devices=False, import_scope=None
     _cm._log.info("Saver not created because there are no variables in the graph to restore")
     return None
 
-
-_ = Operation
