@@ -1,0 +1,37 @@
+"""The runtime: sessions, the plan IR, backends, and plan inspection helpers."""
+from __future__ import annotations
+
+__all__ = ["plan_memory", "plan_for"]
+
+
+def plan_for(sess, fetches, feed_dict=None):
+    """The compiled plan `sess.run(fetches, feed_dict)` would execute (compiled and cached now).
+
+    Its `program.dump()` is the optimized IR, `compiled.source` the generated code.
+    """
+    from .session import _fetch_key
+    keys = tuple(feed_dict) if feed_dict else ()
+    key = (_fetch_key(fetches), keys) if keys else _fetch_key(fetches)
+    try:
+        plan = sess._plans.get(key)
+    except TypeError:
+        plan, key = None, None
+    if plan is None:
+        plan = sess._compile(fetches, keys)
+        if key is not None:
+            sess._plans[key] = plan
+    return plan
+
+
+def plan_memory(sess, fetches, feed_dict=None):
+    """Peak memory of the plan for (fetches, feed keys), estimated from static shapes, before
+    running anything.
+
+    Returns a dict: `peak_bytes` (the most bytes of intermediate buffers alive at
+    once, after in-place reuse and freeing at last use), `persistent_bytes`
+    (feeds, constants and variables the plan reads), `unknown_values` (values
+    whose static shape is unknown, not counted), `peak_node` (the op at the peak).
+
+    >>> flowgrad.runtime.plan_memory(sess, train_op, {x: batch})["peak_bytes"]
+    """
+    return dict(plan_for(sess, fetches, feed_dict).memory)

@@ -296,10 +296,10 @@ class CompiledProgram:
             args = [env[v] for v in n.inputs]
             j = an.inplace.get(i)
             t0 = clock()
-            if j is not None:
-                res = k(*args, out=args[j])
-            else:
-                res = k(*args)
+            try:
+                res = k(*args, out=args[j]) if j is not None else k(*args)
+            except Exception as e:  # noqa: BLE001 - becomes the OpError naming this node
+                raise self.translate_error(e, node=n) from None
             t1 = clock()
             outs = res if len(n.outputs) > 1 else (res,)
             out_bytes = 0
