@@ -55,6 +55,7 @@ from .framework.config import (ConfigProto, GPUOptions, GraphOptions, OptimizerO
 
 from . import testing as test
 from . import nn, math, linalg, random, train, summary, logging, initializers
+from .logging import get_logger
 from . import app
 from . import flags
 from . import gfile
@@ -100,3 +101,13 @@ def resource_variables_enabled():
 __version__ = "0.1.0"
 VERSION = "1.14.0"
 GIT_VERSION = "flowgrad"
+
+
+_LAZY_PROTOS = ("Summary", "Event", "SessionLog", "HistogramProto", "SummaryMetadata")
+
+
+def __getattr__(name):
+    # tf.Summary & co. are tensorboard's proto classes: loaded on first use (optional extra).
+    if name in _LAZY_PROTOS:
+        return getattr(summary, name)
+    raise AttributeError(f"module 'flowgrad' has no attribute '{name}'")
