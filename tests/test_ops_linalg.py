@@ -65,6 +65,21 @@ def test_matmul_forward(sa, sb, flags, dtype):
                    a, b, rtol=1e-5 if dtype == np.float32 else None)
 
 
+def test_sparse_matmul_hint_values_and_grads():
+    a = sample((2, 3), np.float32, seed=1) * (sample((2, 3), seed=2) > 0)
+    b = sample((4, 3), np.float32, seed=3)
+    assert_forward(lambda x, y: tf.matmul(x, y, transpose_b=True, a_is_sparse=True),
+                   lambda x, y: x @ y.T, a, b)
+    with tf.Graph().as_default():
+        x = tf.constant(a)
+        y = tf.constant(b)
+        gx, gy = tf.gradients(tf.matmul(x, y, transpose_b=True, b_is_sparse=True), [x, y])
+        with tf.Session() as sess:
+            gxv, gyv = sess.run([gx, gy])
+    np.testing.assert_allclose(gxv, np.ones((2, 4)) @ b, rtol=1e-6)
+    np.testing.assert_allclose(gyv, np.ones((2, 4)).T @ a, rtol=1e-6)
+
+
 @pytest.mark.parametrize("sa,sb,flags", [m for m in MATMUL if 0 not in m[0] + m[1]],
                          ids=_ids([m for m in MATMUL if 0 not in m[0] + m[1]]))
 def test_matmul_grad(sa, sb, flags):
@@ -84,7 +99,10 @@ def test_matmul_op_types():
     unknown = tf.matmul(tf.placeholder(tf.float32), a)
     assert unknown.op.type == "BatchMatMulV2"
     sparse_hint = tf.matmul(a, tf.zeros([3, 4]), a_is_sparse=True, b_is_sparse=True)
-    assert sparse_hint.op.type == "MatMul"
+    assert sparse_hint.op.type == "SparseMatMul"
+    dense = tf.matmul(tf.zeros([2, 3], tf.float64), tf.zeros([3, 4], tf.float64),
+                      a_is_sparse=True)
+    assert dense.op.type == "MatMul"
     assert (a @ tf.zeros([3, 1])).op.name.startswith("matmul")
 
 

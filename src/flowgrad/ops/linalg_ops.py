@@ -81,6 +81,28 @@ def _mm(a, b, transpose_a=False, transpose_b=False):
 register_op("MatMul", infer=_matmul_infer, kernel=_matmul_kernel, grad=_matmul_grad)
 
 
+# -- SparseMatMul (matmul with a_is_sparse/b_is_sparse on float32/bfloat16) --------------------
+def _sparse_matmul_infer(inputs, attrs):
+    (_, shape), = _matmul_infer(inputs, attrs)
+    return [(_dt.float32, shape)]
+
+
+def _sparse_matmul_kernel(a, b, transpose_a=False, transpose_b=False, **_):
+    out = np.matmul(a.T if transpose_a else a, b.T if transpose_b else b)
+    return out.astype(np.float32, copy=False)
+
+
+def _sparse_matmul_grad(op, grad):
+    """As MatMul's (the sparsity flags are hints only); each gradient in its input's dtype."""
+    from .math_ops import cast
+    grads = _matmul_grad(op, grad)
+    return [None if g is None else cast(g, t.dtype.base_dtype) for g, t in zip(grads, op.inputs)]
+
+
+register_op("SparseMatMul", infer=_sparse_matmul_infer, kernel=_sparse_matmul_kernel,
+            grad=_sparse_matmul_grad)
+
+
 # -- BatchMatMulV2 ---------------------------------------------------------------------------
 def _bmm_infer(inputs, attrs):
     a, b = inputs
@@ -142,7 +164,8 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
 
     Two matrices give a `MatMul` op; inputs of rank > 2 (or unknown rank) give
     `BatchMatMulV2`, whose batch dimensions broadcast, as TF 1.14.
-    `a_is_sparse`/`b_is_sparse` are accepted hints (the result is the same).
+    `a_is_sparse`/`b_is_sparse` are hints: on float32/bfloat16 matrices they give a
+    `SparseMatMul` op (float32 result), as TF 1.14; the values are the same.
 
     Args:
       a, b: Tensors of one dtype among float16/32/64, bfloat16, int32, int64, complex.
@@ -178,6 +201,11 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
             a, transpose_a = conj(a), True
         if adjoint_b:
             b, transpose_b = conj(b), True
+        if (a_is_sparse or b_is_sparse) and a.dtype.base_dtype in (_dt.float32, _dt.bfloat16):
+            # TF 1.14 routes sparse hints on float32/bfloat16 to SparseMatMul (float32 out).
+            return apply("SparseMatMul", [a, b], {
+                "transpose_a": bool(transpose_a), "transpose_b": bool(transpose_b),
+                "a_is_sparse": bool(a_is_sparse), "b_is_sparse": bool(b_is_sparse)}, scope)
         return apply("MatMul", [a, b], {"transpose_a": bool(transpose_a),
                                         "transpose_b": bool(transpose_b)}, scope)
 
@@ -340,7 +368,10 @@ def einsum(equation, *inputs, **kwargs):
 
 # -- tensordot ------------------------------------------------------------------------------------
 def tensordot(a, b, axes, name=None):
-    """Sums the product of a and b over the given axes (an Einsum op here).
+    """Sums the product of a and b over the given axes.
+
+    With fully known shapes this is TF 1.14's graph (Transpose, Reshape, MatMul,
+    Reshape); otherwise one Einsum op.
 
     Args:
       a, b: Tensors of one dtype, with known ranks.
@@ -383,6 +414,17 @@ def tensordot(a, b, axes, name=None):
                     raise ValueError(f"axis {i} is out of range for a tensor of rank {r}")
         a_axes = [i % ra for i in a_axes] if ra else a_axes
         b_axes = [i % rb for i in b_axes] if rb else b_axes
+        for i, j in zip(a_axes, b_axes):
+            da, db = a.shape.as_tuple()[i], b.shape.as_tuple()[j]
+            if da is not None and db is not None and da != db:
+                raise ValueError(f"Dimensions must be equal, but are {da} and {db} for "
+                                 f"contraction axes {i} of 'a' and {j} of 'b'")
+        if a.shape.is_fully_defined() and b.shape.is_fully_defined():
+            # TF 1.14's graph: transpose + reshape each side to a matrix, one MatMul, reshape.
+            from .array_ops import reshape
+            a_mat, a_free = _tensordot_reshape(a, a_axes, False)
+            b_mat, b_free = _tensordot_reshape(b, b_axes, True)
+            return reshape(matmul(a_mat, b_mat), a_free + b_free, name=scope)
         letters = iter(string.ascii_letters)
         la = [next(letters) for _ in range(ra)]
         lb = [next(letters) for _ in range(rb)]
@@ -392,3 +434,16 @@ def tensordot(a, b, axes, name=None):
               [c for k, c in enumerate(lb) if k not in b_axes]
         eq = "".join(la) + "," + "".join(lb) + "->" + "".join(out)
         return apply("Einsum", [a, b], {"equation": eq}, scope)
+
+
+def _tensordot_reshape(t, axes, flipped):
+    """Transposes `t` so `axes` come last (first if flipped) and flattens it to a matrix."""
+    from .array_ops import reshape, transpose
+    shape = t.shape.as_list()
+    free = [i for i in range(len(shape)) if i not in axes]
+    free_dims = [shape[i] for i in free]
+    prod_free = int(np.prod(free_dims))
+    prod_axes = int(np.prod([shape[i] for i in axes]))
+    perm = list(axes) + free if flipped else free + list(axes)
+    new_shape = [prod_axes, prod_free] if flipped else [prod_free, prod_axes]
+    return reshape(transpose(t, perm), new_shape), free_dims

@@ -175,8 +175,7 @@ def scalar_mul(scalar, x, name=None):
                        name="scalar")
     if scalar.shape.ndims not in (None, 0):
         raise ValueError(f"Only scalar multiply works, got shape {scalar.shape}")
-    with name_scope(name, "scalar_mul", [x]) as scope:
-        return multiply(scalar, x, name=scope)
+    return multiply(scalar, x, name=name)
 
 
 # -- RealDiv -----------------------------------------------------------------------------------
@@ -2209,19 +2208,6 @@ def norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None,  # noqa: 
                 result = pow(reduce_sum(pow(result, p), axes, keepdims=True),
                              _scalar(1.0 / ord, result))
         if not keep:
-            result = _squeeze_axes(result, axes)
+            from .array_ops import squeeze
+            result = squeeze(result, axes)
         return result
-
-
-def _squeeze_axes(t, axes):
-    """Removes size-1 dims `axes` (all when None): a Reshape when static, else a Sum."""
-    from .array_ops import reshape
-    shp = t.shape.as_tuple()
-    if shp is not None and None not in shp:
-        if axes is None:
-            target = []
-        else:
-            drop = {a % len(shp) for a in axes}
-            target = [d for i, d in enumerate(shp) if i not in drop]
-        return reshape(t, target, name="Squeeze")
-    return reduce_sum(t, axes, name="Squeeze")

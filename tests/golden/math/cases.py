@@ -4,7 +4,9 @@ Each case is Python code run with `tf` bound to TensorFlow 1.14 (by
 make_golden.py) or to flowgrad (by tests/test_ops_math.py): `setup` builds
 tensors in a fresh graph, `expr` gives the fetches (a list; entries may be
 None for unconnected gradients). Error cases give `error` instead: the
-exception class expected and substrings its message must contain.
+exception class expected and substrings its message must contain. Cases with
+`static=True` record each fetch's name, op type, dtype and static shape instead
+of running it.
 """
 
 F32 = "np.float32"
@@ -277,4 +279,37 @@ CASES = [
               " tf.logical_xor(p, q), tf.logical_not(p), a < b, a >= b, p & q, p | q, p ^ q, ~p, "
               "tf.is_nan(tf.constant([np.nan, 1., np.inf])), tf.is_inf(tf.constant([np.nan, 1., -np.inf])),"
               " tf.is_finite(tf.constant([np.nan, 1., np.inf])), tf.equal(tf.constant(['a', 'b']), 'a')]"),
+    # -- graph structure: names, op types, dtypes and static shapes -------------------------
+    dict(name="static_elementwise", static=True,
+         setup="x = tf.placeholder(tf.float32, [None, 3]); y = tf.constant([1., 2., 3.]); "
+               "i = tf.placeholder(tf.int32, [2, None])",
+         expr="[tf.add(x, y), x + y, x - 1.0, x * y, x / y, tf.divide(x, y), tf.div(x, y), "
+              "tf.truediv(i, i), i / i, i // i, i % i, tf.floordiv(x, y), tf.floormod(x, y), "
+              "tf.mod(i, 2), tf.pow(x, 2.0), x ** 2.0, tf.maximum(x, y), tf.minimum(x, 0.0), "
+              "tf.squared_difference(x, y), tf.div_no_nan(x, y), tf.atan2(x, y), -x, abs(x), "
+              "tf.sqrt(x), tf.rsqrt(x), tf.exp(x), tf.log(x), tf.sigmoid(x), tf.tanh(x), "
+              "tf.erf(x), tf.round(x), tf.round(i), tf.sign(i), tf.cast(x, tf.int32), "
+              "tf.is_nan(x), tf.equal(x, y), x < y, tf.logical_xor(x > 0., y > 0.), "
+              "tf.logical_not(x > y), tf.add_n([x, x, x]), tf.accumulate_n([y, y, y]), "
+              "tf.clip_by_value(x, 0., 1.), tf.clip_by_norm(x, 1.), tf.scalar_mul(2., x), "
+              "tf.math.xlogy(x, y), tf.math.multiply_no_nan(x, y)]"),
+    dict(name="static_reductions", static=True,
+         setup="x = tf.placeholder(tf.float32, [None, 3, 4]); u = tf.placeholder(tf.float32); "
+               "b = tf.placeholder(tf.bool, [2, 3])",
+         expr="[tf.reduce_sum(x), tf.reduce_sum(x, 1), tf.reduce_sum(x, [0, 2], keepdims=True), "
+              "tf.reduce_mean(x, -1), tf.reduce_max(x, 0), tf.reduce_min(x, [1]), "
+              "tf.reduce_prod(x, keep_dims=True), tf.reduce_any(b, 1), tf.reduce_all(b), "
+              "tf.reduce_logsumexp(x, 1), tf.reduce_logsumexp(x), tf.reduce_sum(u), "
+              "tf.reduce_sum(u, 0), tf.reduce_sum(u, 0, keepdims=True), tf.reduce_mean(u), "
+              "tf.argmax(x, 1), tf.argmin(x, -1, output_type=tf.int32), tf.cumsum(x, 1), "
+              "tf.cumprod(x, exclusive=True), tf.count_nonzero(x, 1), tf.norm(x), "
+              "tf.norm(x, axis=1), tf.norm(x, ord=1, axis=[1, 2], keepdims=True), "
+              "tf.global_norm([x, x]), tf.math.reduce_variance(x, 1), tf.math.reduce_std(x)]"),
+    dict(name="static_products", static=True,
+         setup="a = tf.placeholder(tf.float32, [None, 3]); b = tf.placeholder(tf.float32, [3, 4]);"
+               " c = tf.placeholder(tf.float32, [5, None, 2, 3]); u = tf.placeholder(tf.float32)",
+         expr="[tf.matmul(a, b), a @ b, tf.matmul(b, b, transpose_a=True), "
+              "tf.matmul(c, b), tf.matmul(c, c, adjoint_b=True), tf.matmul(u, b), "
+              "tf.matmul(a, b, a_is_sparse=True), tf.tensordot(b, b, [[0], [0]]), "
+              "tf.tensordot(tf.zeros([2, 3, 4]), b, [[1], [0]])]"),
 ]

@@ -33,6 +33,10 @@ def run_case(case):
         try:
             exec(case["setup"], env)
             fetches = eval(case["expr"], env)
+            if case.get("static"):
+                return {"static": [[t.name, t.op.type, t.dtype.base_dtype.name,
+                                    None if t.shape.ndims is None else t.shape.as_list()]
+                                   for t in fetches]}
             with tf.Session() as sess:
                 real = [f for f in fetches if f is not None]
                 vals = iter(sess.run(real))
