@@ -32,16 +32,25 @@ def _exit_code(code):
 
 
 def _print_script_traceback(exc, script):
-    """The traceback from the script's first frame on (runpy and this module left out)."""
+    """The traceback from the script's first frame on, as Python would print it, without
+    runpy's frames, this module's or the tensorflow alias's."""
+    from flowgrad.compat import tf_alias
+
+    def norm(path):
+        return os.path.normcase(os.path.abspath(path))
+
     tb = exc.__traceback__
-    target = os.path.normcase(os.path.abspath(script))
+    target = norm(script)
     t = tb
     while t is not None:
-        if os.path.normcase(os.path.abspath(t.tb_frame.f_code.co_filename)) == target:
+        if norm(t.tb_frame.f_code.co_filename) == target:
             tb = t
             break
         t = t.tb_next
-    traceback.print_exception(type(exc), exc, tb)
+    te = traceback.TracebackException(type(exc), exc, tb)
+    alias_file = norm(tf_alias.__file__)
+    te.stack[:] = [f for f in te.stack if norm(f.filename) != alias_file]
+    sys.stderr.write("".join(te.format()))
 
 
 def run_script(script, args=()):

@@ -325,3 +325,72 @@ def Stat(filename):  # noqa: N802
     except OSError as e:
         raise _os_error(e, filename) from None
     return FileStatistics(st.st_size, st.st_mtime_ns, os.path.isdir(filename))
+
+
+# -- tf.io.gfile: the same functions under TF 1.14's lowercase names ----------------------
+
+def copy(src, dst, overwrite=False):
+    """`tf.io.gfile.copy`: see Copy."""
+    Copy(src, dst, overwrite)
+
+
+def exists(path):
+    """`tf.io.gfile.exists`: see Exists."""
+    return Exists(path)
+
+
+def glob(pattern):
+    """`tf.io.gfile.glob`: see Glob."""
+    return Glob(pattern)
+
+
+def isdir(path):
+    """`tf.io.gfile.isdir`: see IsDirectory."""
+    return IsDirectory(path)
+
+
+def listdir(path):
+    """`tf.io.gfile.listdir`: see ListDirectory."""
+    return ListDirectory(path)
+
+
+def makedirs(path):
+    """`tf.io.gfile.makedirs`: see MakeDirs."""
+    MakeDirs(path)
+
+
+def mkdir(path):
+    """`tf.io.gfile.mkdir`: see MkDir."""
+    MkDir(path)
+
+
+def remove(path):
+    """`tf.io.gfile.remove`: see Remove."""
+    Remove(path)
+
+
+def rename(src, dst, overwrite=False):
+    """`tf.io.gfile.rename`: see Rename."""
+    Rename(src, dst, overwrite)
+
+
+def rmtree(path):
+    """`tf.io.gfile.rmtree`: see DeleteRecursively."""
+    DeleteRecursively(path)
+
+
+def stat(path):
+    """`tf.io.gfile.stat`: see Stat."""
+    return Stat(path)
+
+
+def walk(top, topdown=True, onerror=None):
+    """`tf.io.gfile.walk`: see Walk; `onerror(err)` is called if `top` cannot be listed."""
+    top = _path(top)
+    try:
+        ListDirectory(top)
+    except errors.NotFoundError as err:
+        if onerror is not None:
+            onerror(err)
+        return
+    yield from Walk(top, in_order=topdown)

@@ -87,6 +87,12 @@ for _m in ("training", "training_util", "saver", "optimizer", "gradient_descent"
     _INTERNAL["tensorflow.python.training." + _m] = ["flowgrad.train"]
 del _m
 
+# public TF 1.14 namespaces flowgrad has no module for, and what stands in for them
+_PUBLIC_EXTRA = {
+    "tensorflow.io": [],
+    "tensorflow.io.gfile": ["flowgrad.gfile"],
+}
+
 _V1 = "tensorflow.compat.v1"
 
 
@@ -124,6 +130,8 @@ def _sources(path):
         value = src.__dict__.get(name)
         if isinstance(value, types.ModuleType):
             return [value]
+    if path in _PUBLIC_EXTRA:
+        return _import_sources(_PUBLIC_EXTRA[path])
     return None
 
 

@@ -106,3 +106,34 @@ step("seek", seek)
 step("lazy write creates nothing", lazy_write)
 step("write bytes in text mode", lambda: g.GFile(base + "/wb", "w").write(b"abc"))
 step("write str in binary mode", lambda: g.GFile(base + "/wb", "wb").write("abc"))
+
+# tf.io.gfile: the lowercase names
+io = tf.io.gfile
+errs = []
+step("io mkdir", lambda: io.mkdir(base + "/io"))
+step("io makedirs", lambda: io.makedirs(base + "/io/x/y"))
+step("io exists", lambda: [io.exists(base + "/io/x"), io.exists(base + "/io/z")])
+step("io isdir", lambda: io.isdir(base + "/io/x"))
+step("io write", lambda: io.GFile(base + "/io/a.txt", "w").write("abc"))
+step("io copy", lambda: io.copy(base + "/io/a.txt", base + "/io/b.txt"))
+step("io copy again", lambda: io.copy(base + "/io/a.txt", base + "/io/b.txt"))
+step("io rename", lambda: io.rename(base + "/io/b.txt", base + "/io/c.txt"))
+step("io rename overwrite", lambda: io.rename(base + "/io/c.txt", base + "/io/a.txt", True))
+step("io listdir", lambda: sorted(io.listdir(base + "/io")))
+step("io glob", lambda: io.glob(base + "/io/*.txt"))
+step("io stat", lambda: io.stat(base + "/io/a.txt").length)
+step("io walk", lambda: [[t, sorted(s), sorted(f)] for t, s, f in io.walk(base + "/io")])
+step("io walk bottom-up", lambda: [t for t, _, _ in io.walk(base + "/io", topdown=False)])
+
+
+def stop(err):
+    errs.append(err)
+    raise RuntimeError("onerror stops the walk")
+
+
+step("io walk missing", lambda: list(io.walk(base + "/nope")))
+step("io walk missing onerror", lambda: list(io.walk(base + "/nope", onerror=stop)))
+step("io walk onerror", lambda: [type(e).__name__ for e in errs])
+step("io remove", lambda: io.remove(base + "/io/a.txt"))
+step("io rmtree", lambda: io.rmtree(base + "/io"))
+step("io rmtree missing", lambda: io.rmtree(base + "/io"))
