@@ -537,3 +537,81 @@ def test_dropout_errors():
 
 def test_run_helper_roundtrip():
     assert run(tf.nn.relu, np.array([-1.0, 1.0])).tolist() == [0.0, 1.0]
+
+
+# -- LRN, max_pool_with_argmax, small composites (TF 1.14 goldens) -----------------------------
+def test_lrn_matches_tf_and_second_order():
+    x = tf.constant(GOLD["lrn_x"])
+    y = tf.nn.lrn(x, depth_radius=2, bias=1.5, alpha=0.3, beta=0.75)
+    assert y.op.type == "LRN"
+    dx = tf.gradients(y, x, tf.constant(GOLD["lrn_dy"]))[0]
+    yv, dxv = _run([y, dx])
+    np.testing.assert_allclose(yv, GOLD["lrn_y"], rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(dxv, GOLD["lrn_dx"], rtol=1e-4, atol=1e-5)
+    x64 = np.random.RandomState(8).randn(1, 2, 2, 5)
+    check_grads(lambda t: tf.nn.local_response_normalization(t, 1, 2.0, 0.5, 0.6), [x64],
+                order=2)
+
+
+def test_max_pool_with_argmax_matches_tf():
+    x = tf.constant(GOLD["argmax_x"])
+    y, idx = tf.nn.max_pool_with_argmax(x, [1, 3, 3, 1], [1, 2, 2, 1], "SAME")
+    assert idx.dtype == tf.int64
+    yv, iv = _run([y, idx])
+    np.testing.assert_array_equal(yv, GOLD["argmax_y"])
+    np.testing.assert_array_equal(iv, GOLD["argmax_idx"])
+    xb = np.random.RandomState(9).randn(2, 5, 5, 2)
+    check_grads(lambda t: tf.nn.max_pool_with_argmax(t, [1, 3, 3, 1], [1, 2, 2, 1], "SAME")[0],
+                [xb], order=2)
+    _, ib = _run(list(tf.nn.max_pool_with_argmax(xb, [1, 2, 2, 1], [1, 2, 2, 1], "VALID",
+                                                 include_batch_in_index=True)))
+    yb = _run(tf.nn.max_pool(xb, [1, 2, 2, 1], [1, 2, 2, 1], "VALID"))
+    np.testing.assert_array_equal(xb.ravel()[ib], yb)
+
+
+def test_small_composites_match_tf():
+    x, w, b = GOLD["ex_x"], GOLD["ex_w"], GOLD["ex_b"]
+    cnt, mss, vss, sh = tf.nn.sufficient_statistics(tf.constant(x), [0],
+                                                    shift=tf.constant(0.5, tf.float64))
+    nm, nv = tf.nn.normalize_moments(cnt, mss, vss, sh)
+    wm, wv = tf.nn.weighted_moments(tf.constant(x), [1], tf.constant(GOLD["ex_fw"]))
+    got = _run([tf.nn.xw_plus_b(x, w, b), tf.nn.relu_layer(x, w, b),
+                tf.nn.zero_fraction(GOLD["ex_xz"]), tf.nn.crelu(x), tf.nn.swish(x), nm, nv, wm,
+                wv, tf.nn.log_poisson_loss(GOLD["ex_tg"], GOLD["ex_li"]),
+                tf.nn.log_poisson_loss(GOLD["ex_tg"], GOLD["ex_li"], True),
+                tf.nn.separable_conv2d(GOLD["ex_xs"], GOLD["ex_dwf"], GOLD["ex_pwf"],
+                                       [1, 1, 1, 1], "SAME"),
+                tf.nn.atrous_conv2d(GOLD["ex_xs"], GOLD["ex_af"], 2, "SAME")])
+    keys = ["xw_plus_b", "relu_layer", "zero_fraction", "crelu", "swish", "norm_mean",
+            "norm_var", "wmean", "wvar", "poisson", "poisson_full", "separable", "atrous"]
+    for v, k in zip(got, keys):
+        want = GOLD["ex_" + k]
+        assert np.shape(v) == want.shape, k
+        np.testing.assert_allclose(v, want, rtol=1e-6, atol=1e-12, err_msg=k)
+
+
+def test_composite_gradients():
+    rng = np.random.RandomState(10)
+    x, w, b = rng.randn(3, 4), rng.randn(4, 2), rng.randn(2)
+    check_grads(tf.nn.xw_plus_b, [x, w, b], order=2)
+    check_grads(lambda t: tf.nn.crelu(t), [np.where(np.abs(x) < 0.1, 0.5, x)], order=2)
+    check_grads(tf.nn.swish, [x], order=2)
+    check_grads(lambda t, f: list(tf.nn.weighted_moments(t, [1], f)), [x, rng.rand(3, 4)],
+                order=1)
+    check_grads(lambda t, li: tf.nn.log_poisson_loss(t, li, True), [rng.rand(5) * 3,
+                                                                    rng.randn(5)], order=2)
+    check_grads(lambda a, d, p: tf.nn.separable_conv2d(a, d, p, [1, 1, 1, 1], "SAME"),
+                [rng.randn(1, 4, 4, 2), rng.randn(3, 3, 2, 2), rng.randn(1, 1, 4, 3)], order=2)
+
+
+def test_namespace_exports_tf_names():
+    for name in ["relu", "relu6", "elu", "selu", "softplus", "softsign", "leaky_relu", "sigmoid",
+                 "tanh", "softmax", "log_softmax", "bias_add", "dropout",
+                 "softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2",
+                 "sparse_softmax_cross_entropy_with_logits", "sigmoid_cross_entropy_with_logits",
+                 "weighted_cross_entropy_with_logits", "l2_loss", "l2_normalize", "moments",
+                 "batch_normalization", "fused_batch_norm", "embedding_lookup", "top_k",
+                 "in_top_k", "conv2d", "conv1d", "depthwise_conv2d", "depthwise_conv2d_native",
+                 "conv2d_transpose", "max_pool", "avg_pool", "conv2d_backprop_input",
+                 "conv2d_backprop_filter", "lrn", "max_pool_with_argmax", "xw_plus_b"]:
+        assert callable(getattr(tf.nn, name)), name

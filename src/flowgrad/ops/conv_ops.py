@@ -20,7 +20,8 @@ from __future__ import annotations
 __all__ = ["conv2d", "conv1d", "conv2d_transpose", "conv2d_backprop_input",
            "conv2d_backprop_filter", "depthwise_conv2d", "depthwise_conv2d_native",
            "depthwise_conv2d_native_backprop_input", "depthwise_conv2d_native_backprop_filter",
-           "max_pool", "max_pool2d", "avg_pool", "avg_pool2d"]
+           "max_pool", "max_pool2d", "avg_pool", "avg_pool2d", "separable_conv2d",
+           "atrous_conv2d", "convolution", "pool", "max_pool_with_argmax"]
 
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
@@ -982,3 +983,204 @@ def avg_pool2d(input, ksize, strides, padding, data_format="NHWC", name=None):  
     """avg_pool under its TF 2 name."""
     return avg_pool(input, ksize, strides, padding, data_format, name)
 
+
+
+# =========================================================================================
+# MaxPoolWithArgmax (NHWC only, as TF)
+# =========================================================================================
+def _argmax_infer(inputs, attrs):
+    (dt, shape), = _pool_infer("MaxPoolWithArgmax")(inputs, dict(attrs, data_format="NHWC"))
+    return [(dt, shape), (attrs["Targmax"], shape)]
+
+
+def _flat_argmax(x, attrs):
+    """TF's argmax: ((b * H + h) * W + w) * C + c (b only with include_batch_in_index)."""
+    g, tap = _argmax_taps(x, dict(attrs, data_format="NHWC"))
+    (_, ht, _), (_, wl, _) = g.geo
+    i, j = np.divmod(tap, g.kw)
+    h = np.arange(g.oh)[None, :, None, None] * g.sh - ht + i
+    w = np.arange(g.ow)[None, None, :, None] * g.sw - wl + j
+    idx = (h * g.w + w) * g.c + np.arange(g.c)
+    if attrs.get("include_batch_in_index", False):
+        idx = idx + np.arange(g.n)[:, None, None, None] * (g.h * g.w * g.c)
+    return g, idx
+
+
+def _max_pool_argmax_kernel(x, Targmax, **attrs):  # noqa: N803 - TF's attr name
+    _, win = _max_windows(x, dict(attrs, data_format="NHWC"))
+    _, idx = _flat_argmax(x, attrs)
+    return win.max(axis=(3, 4)), idx.astype(Targmax.as_numpy_dtype)
+
+
+def _argmax_attrs(op):
+    return {k: op.get_attr(k) for k in ("ksize", "strides", "padding",
+                                        "include_batch_in_index")}
+
+
+def _max_pool_argmax_grad(op, grad, _argmax_grad):
+    """Routes the gradient to the recorded argmax positions (MaxPoolGradWithArgmax)."""
+    return [apply("MaxPoolGradWithArgmax", [op.inputs[0], grad, op.outputs[1]],
+                  _argmax_attrs(op))]
+
+
+register_op("MaxPoolWithArgmax", infer=_argmax_infer, kernel=_max_pool_argmax_kernel,
+            grad=_max_pool_argmax_grad)
+
+
+def _batch_offsets(shape, include_batch):
+    n = shape[0]
+    per = int(np.prod(shape[1:]))
+    if include_batch:
+        return np.zeros((n, 1, 1, 1), np.int64)
+    return (np.arange(n) * per).reshape(n, 1, 1, 1)
+
+
+def _max_pool_grad_argmax_kernel(x, grad, argmax, include_batch_in_index=False, **_):
+    flat = (argmax + _batch_offsets(x.shape, include_batch_in_index)).ravel()
+    out = np.bincount(flat, weights=grad.ravel(), minlength=x.size)
+    return out.reshape(x.shape).astype(grad.dtype, copy=False)
+
+
+def _max_pool_grad_argmax_grad(op, grad):
+    """Linear in the gradient: its adjoint gathers at the argmax positions."""
+    from .array_ops import zeros_like
+    x, _, argmax = op.inputs
+    return [zeros_like(x), apply("MaxPoolGradGradWithArgmax", [x, grad, argmax],
+                                 _argmax_attrs(op)), None]
+
+
+register_op("MaxPoolGradWithArgmax", infer=lambda ins, a: [(ins[0].dtype.base_dtype,
+                                                            ins[0].shape)],
+            kernel=_max_pool_grad_argmax_kernel, grad=_max_pool_grad_argmax_grad)
+
+
+def _max_pool_grad_grad_argmax_kernel(x, grad, argmax, include_batch_in_index=False, **_):
+    flat = argmax + _batch_offsets(x.shape, include_batch_in_index)
+    return grad.ravel()[flat]
+
+
+def _max_pool_grad_grad_argmax_grad(op, grad):
+    """Gathering at argmax is the adjoint of scattering there."""
+    from .array_ops import zeros_like
+    x, _, argmax = op.inputs
+    return [zeros_like(x), apply("MaxPoolGradWithArgmax", [x, grad, argmax], _argmax_attrs(op)),
+            None]
+
+
+register_op("MaxPoolGradGradWithArgmax",
+            infer=lambda ins, a: [(ins[0].dtype.base_dtype, ins[2].shape)],
+            kernel=_max_pool_grad_grad_argmax_kernel, grad=_max_pool_grad_grad_argmax_grad)
+
+
+def max_pool_with_argmax(input, ksize, strides, padding, Targmax=None, name=None,  # noqa
+                         output_dtype=None, include_batch_in_index=False):
+    """Max pooling (NHWC) that also returns the flattened index of each maximum.
+
+    Returns:
+      (output, argmax): argmax[b, y, x, c] = (y' * width + x') * channels + c of the
+      chosen input element (plus b * height * width * channels with
+      include_batch_in_index).
+
+    >>> y, idx = tf.nn.max_pool_with_argmax(tf.ones([1, 4, 4, 1]), [1, 2, 2, 1],
+    ...                                     [1, 2, 2, 1], "VALID")
+    """
+    from ..framework import dtypes as _dt
+    targ = _dt.as_dtype(Targmax or output_dtype or _dt.int64).base_dtype
+    _check_choice("MaxPoolWithArgmax", "padding", padding, ("SAME", "VALID"))
+    x = to_tensor(input, name="input")
+    if x.dtype.base_dtype not in _POOL_TYPES:
+        raise TypeError(f"Value passed to parameter 'input' has DataType {x.dtype.name} not in "
+                        "list of allowed values")
+    out, idx = apply("MaxPoolWithArgmax", [x], {
+        "ksize": _get_sequence(ksize, 2, 3, "ksize"),
+        "strides": _get_sequence(strides, 2, 3, "strides"), "padding": padding,
+        "Targmax": targ, "include_batch_in_index": bool(include_batch_in_index)},
+        name or "MaxPoolWithArgmax")
+    return out, idx
+
+
+# =========================================================================================
+# Composite convolutions
+# =========================================================================================
+def separable_conv2d(input, depthwise_filter, pointwise_filter, strides, padding,  # noqa
+                     rate=None, name=None, data_format=None, dilations=None):
+    """A depthwise convolution followed by a 1x1 (pointwise) convolution.
+
+    Args:
+      depthwise_filter: [kh, kw, in_channels, channel_multiplier].
+      pointwise_filter: [1, 1, in_channels * channel_multiplier, out_channels].
+    Raises:
+      ValueError: the pointwise filter is not 1x1.
+    """
+    rate = dilations if rate is None else rate
+    with _scope(name, "separable_conv2d", [input, depthwise_filter, pointwise_filter]) as sc:
+        pw = to_tensor(pointwise_filter, name="pointwise_filter")
+        pd = pw.shape.as_tuple()
+        if pd is not None and (pd[0] != 1 or pd[1] != 1):
+            raise ValueError(f"Pointwise filter must be 1x1, got {pd[0]}x{pd[1]}")
+        depthwise = depthwise_conv2d(input, depthwise_filter, strides, padding, rate=rate,
+                                     name="depthwise", data_format=data_format)
+        return conv2d(depthwise, pw, [1, 1, 1, 1], "VALID",
+                      data_format=data_format or "NHWC", name=sc)
+
+
+def atrous_conv2d(value, filters, rate, padding, name=None):
+    """2-D convolution with holes: conv2d with dilations [1, rate, rate, 1].
+
+    Raises:
+      ValueError: rate < 1.
+    """
+    if rate < 1:
+        raise ValueError(f"rate {rate} cannot be less than one")
+    return conv2d(value, filters, [1, 1, 1, 1], padding, dilations=[1, rate, rate, 1],
+                  name=name or "convolution")
+
+
+def convolution(input, filter=None, padding=None, strides=None,  # noqa: A002
+                dilation_rate=None, name=None, data_format=None, filters=None,
+                dilations=None):
+    """N-d convolution for N = 1 or 2 (conv1d / conv2d with dilations).
+
+    Raises:
+      NotImplementedError: 3-D convolutions (flowgrad has no Conv3D).
+    """
+    filter = filters if filter is None else filter
+    dilation_rate = dilations if dilation_rate is None else dilation_rate
+    f = to_tensor(filter, name="filter")
+    n = None if f.shape.ndims is None else f.shape.ndims - 2
+    if n == 2:
+        fmt = data_format or "NHWC"
+        cidx = 1 if fmt.startswith("NC") else 3
+        return conv2d(input, f, _get_sequence(strides, 2, cidx, "strides"), padding,
+                      data_format=fmt, dilations=_get_sequence(dilation_rate, 2, cidx,
+                                                               "dilations"),
+                      name=name or "convolution")
+    if n == 1:
+        fmt = data_format or "NWC"
+        return conv1d(input, f, strides if strides is not None else 1, padding,
+                      data_format=fmt, dilations=dilation_rate, name=name or "convolution")
+    raise NotImplementedError(f"flowgrad's convolution supports 1-D and 2-D filters, got a "
+                              f"filter of rank {f.shape.ndims}")
+
+
+def pool(input, window_shape, pooling_type, padding, dilation_rate=None,  # noqa: A002
+         strides=None, name=None, data_format=None, dilations=None):
+    """2-D max or average pooling with window_shape [h, w] (TF's tf.nn.pool, N = 2).
+
+    Raises:
+      ValueError: a pooling_type other than "MAX" or "AVG".
+      NotImplementedError: N != 2 or dilation_rate != 1.
+    """
+    dilation_rate = dilations if dilation_rate is None else dilation_rate
+    if pooling_type not in ("MAX", "AVG"):
+        raise ValueError(f"Invalid pooling_type: {pooling_type}")
+    if len(window_shape) != 2:
+        raise NotImplementedError("flowgrad's tf.nn.pool supports 2-D windows only")
+    if dilation_rate is not None and any(int(d) != 1 for d in dilation_rate):
+        raise NotImplementedError("flowgrad's tf.nn.pool does not support dilation_rate != 1")
+    fmt = data_format or "NHWC"
+    cidx = 1 if fmt == "NCHW" else 3
+    fn = max_pool if pooling_type == "MAX" else avg_pool
+    return fn(input, _get_sequence(list(window_shape), 2, cidx, "ksize"),
+              _get_sequence(strides if strides is not None else 1, 2, cidx, "strides"),
+              padding, data_format=fmt, name=name)

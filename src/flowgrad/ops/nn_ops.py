@@ -17,7 +17,9 @@ __all__ = ["relu", "relu6", "elu", "selu", "softplus", "softsign", "leaky_relu",
            "softmax_cross_entropy_with_logits_v2", "sparse_softmax_cross_entropy_with_logits",
            "sigmoid_cross_entropy_with_logits", "weighted_cross_entropy_with_logits",
            "l2_loss", "l2_normalize", "moments", "batch_normalization", "fused_batch_norm",
-           "embedding_lookup", "top_k", "in_top_k"]
+           "embedding_lookup", "top_k", "in_top_k", "xw_plus_b", "relu_layer", "zero_fraction",
+           "crelu", "swish", "sufficient_statistics", "normalize_moments", "weighted_moments",
+           "log_poisson_loss", "local_response_normalization", "lrn"]
 
 import numbers
 
@@ -1371,3 +1373,242 @@ def dropout(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=None
         scale = _m.truediv(_scalar(1, x), keep_prob)
         keep_mask = _c.greater_equal(random_tensor, rate)
         return x * scale * _m.cast(keep_mask, x.dtype.base_dtype)    # "mul", "mul_1" as TF
+
+
+# -- small composites TF exposes in tf.nn --------------------------------------------------
+def _vals(*ts):
+    return [t for t in ts if hasattr(t, "op")]
+
+
+def xw_plus_b(x, weights, biases, name=None):
+    """matmul(x, weights) + biases.
+
+    >>> y = tf.nn.xw_plus_b(tf.ones([2, 3]), tf.ones([3, 4]), tf.zeros([4]))
+    """
+    from .linalg_ops import matmul
+    with name_scope(name, "xw_plus_b", _vals(x, weights, biases)) as scope:
+        x = to_tensor(x, name="x")
+        weights = to_tensor(weights, name="weights")
+        biases = to_tensor(biases, name="biases")
+        return bias_add(matmul(x, weights), biases, name=scope)
+
+
+def relu_layer(x, weights, biases, name=None):
+    """relu(matmul(x, weights) + biases)."""
+    from .linalg_ops import matmul
+    with name_scope(name, "relu_layer", _vals(x, weights, biases)) as scope:
+        x = to_tensor(x, name="x")
+        weights = to_tensor(weights, name="weights")
+        biases = to_tensor(biases, name="biases")
+        return relu(bias_add(matmul(x, weights), biases), name=scope)
+
+
+def zero_fraction(value, name=None):
+    """The fraction of zeros in `value`, as a float32 scalar.
+
+    >>> tf.nn.zero_fraction([0.0, 1.0, 0.0, 2.0])  # doctest: +SKIP  -> 0.5
+    """
+    with name_scope(name, "zero_fraction", _vals(value)):
+        value = to_tensor(value, name="value")
+        zeros = _m.reduce_sum(_m.cast(_c.equal(value, _a.zeros_like(value)), _dt.float32))
+        size = _m.cast(_a.size(value, out_type=_dt.int64), _dt.float32)
+        with name_scope("counts_to_fraction"):
+            frac = _m.truediv(zeros, size)
+        return _a.identity(frac, name="fraction")
+
+
+def crelu(features, name=None, axis=-1):
+    """Concatenated ReLU: relu(concat([features, -features], axis))."""
+    with name_scope(name, "CRelu", _vals(features)) as scope:
+        features = to_tensor(features, name="features")
+        c = _a.concat([features, _m.negative(features)], axis, name=scope)
+        return relu(c)
+
+
+def swish(features, name=None):
+    """features * sigmoid(features)."""
+    with name_scope(name, "swish", _vals(features)) as scope:
+        features = to_tensor(features, name="features")
+        return _m.multiply(features, _m.sigmoid(features), name=scope)
+
+
+def sufficient_statistics(x, axes, shift=None, keep_dims=None, name=None, keepdims=None):
+    """(count, sum(x - shift), sum((x - shift)^2), shift) over `axes`, as TF.
+
+    Returns:
+      count as a tensor of x's dtype, the two sums, and shift (or None).
+    """
+    if keep_dims is not None and keepdims is not None:
+        raise ValueError("Cannot specify both 'keep_dims' and 'keepdims'.")
+    keep = bool(keep_dims if keep_dims is not None else keepdims)
+    axes = sorted(set(axes))
+    with name_scope(name, "sufficient_statistics", _vals(x, shift)):
+        x = to_tensor(x, name="x")
+        dims = x.shape.as_tuple()
+        if dims is not None and all(dims[d] is not None for d in axes):
+            n = 1
+            for d in axes:
+                n *= dims[d]
+            counts = constant(n, dtype=x.dtype.base_dtype, name="count")
+        else:
+            shape = _a.shape(x)
+            counts = _m.cast(_m.reduce_prod(_a.gather(shape, axes)), x.dtype.base_dtype,
+                             name="count")
+        if shift is not None:
+            shift = to_tensor(shift, dtype=x.dtype.base_dtype, name="shift")
+            m_ss = _m.subtract(x, shift)
+            v_ss = _m.squared_difference(x, shift)
+        else:
+            m_ss, v_ss = x, _m.square(x)
+        m_ss = _m.reduce_sum(m_ss, axes, keepdims=keep, name="mean_ss")
+        v_ss = _m.reduce_sum(v_ss, axes, keepdims=keep, name="var_ss")
+    return counts, m_ss, v_ss, shift
+
+
+def normalize_moments(counts, mean_ss, variance_ss, shift, name=None):
+    """Mean and variance from sufficient statistics (see sufficient_statistics)."""
+    with name_scope(name, "normalize", _vals(counts, mean_ss, variance_ss, shift)):
+        divisor = _m.reciprocal(counts, name="divisor")
+        if shift is not None:
+            shifted_mean = _m.multiply(mean_ss, divisor, name="shifted_mean")
+            mean = _m.add(shifted_mean, shift, name="mean")
+        else:
+            shifted_mean = _m.multiply(mean_ss, divisor, name="mean")
+            mean = shifted_mean
+        variance = _m.subtract(_m.multiply(variance_ss, divisor), _m.square(shifted_mean),
+                               name="variance")
+    return mean, variance
+
+
+def weighted_moments(x, axes, frequency_weights, name=None, keep_dims=None, keepdims=None):
+    """Frequency-weighted mean and variance of `x` over `axes`.
+
+    >>> m, v = tf.nn.weighted_moments(tf.ones([2, 3]), [1], tf.ones([2, 3]))
+    """
+    if keep_dims is not None and keepdims is not None:
+        raise ValueError("Cannot specify both 'keep_dims' and 'keepdims'.")
+    keep = bool(keep_dims if keep_dims is not None else keepdims)
+    with name_scope(name, "weighted_moments", _vals(x, frequency_weights)):
+        x = to_tensor(x, name="x")
+        w = to_tensor(frequency_weights, name="frequency_weights")
+        needs_cast = x.dtype.base_dtype is _dt.float16
+        if needs_cast:
+            x = _m.cast(x, _dt.float32)
+        if w.dtype.base_dtype is not x.dtype.base_dtype:
+            w = _m.cast(w, x.dtype.base_dtype)
+        wsum = _m.reduce_sum(_m.multiply(w, x), axes, keepdims=True, name="weighted_input_sum")
+        sum_w = _m.reduce_sum(_m.add(w, _a.zeros_like(x)), axes, keepdims=True,
+                              name="sum_of_weights")
+        divisor = _m.reciprocal(sum_w, name="inv_weight_sum")
+        mean = _m.multiply(wsum, divisor)
+        distsq = _m.reduce_sum(_m.multiply(w, _m.squared_difference(x, mean)), axes,
+                               keepdims=True, name="weighted_distsq")
+        variance = _m.multiply(distsq, divisor)
+        if not keep:
+            mean = _a.squeeze(mean, axis=axes)
+            variance = _a.squeeze(variance, axis=axes)
+        if needs_cast:
+            mean = _m.cast(mean, _dt.float16)
+            variance = _m.cast(variance, _dt.float16)
+        return mean, variance
+
+
+def log_poisson_loss(targets, log_input, compute_full_loss=False, name=None):
+    """exp(log_input) - log_input * targets (+ Stirling's term when compute_full_loss).
+
+    Raises:
+      ValueError: log_input and targets shapes differ.
+    """
+    with name_scope(name, "log_poisson_loss", _vals(targets, log_input)):
+        log_input = to_tensor(log_input, name="log_input")
+        targets = to_tensor(targets, dtype=log_input.dtype.base_dtype, name="targets")
+        if not targets.shape.is_compatible_with(log_input.shape):
+            raise ValueError(f"log_input and targets must have the same shape "
+                             f"({log_input.shape} vs {targets.shape})")
+        result = _m.subtract(_m.exp(log_input), _m.multiply(log_input, targets))
+        if compute_full_loss:
+            half = _scalar(0.5, targets)
+            two_pi = _scalar(2 * np.pi, targets)
+            stirling = _m.add(_m.subtract(_m.multiply(targets, _m.log(targets)), targets),
+                              _m.multiply(half, _m.log(_m.multiply(two_pi, targets))))
+            zeros = _a.zeros_like(targets)
+            ones = _a.ones_like(targets)
+            cond = _c.logical_and(_c.greater_equal(targets, zeros),
+                                  _c.less_equal(targets, ones))
+            result = _m.add(result, _a.where(cond, zeros, stirling))
+        return result
+
+
+# -- LRN ----------------------------------------------------------------------------------
+def _lrn_infer(inputs, attrs):
+    x = inputs[0]
+    if x.shape.ndims is not None and x.shape.ndims != 4:
+        raise ValueError(f"Shape must be rank 4 but is rank {x.shape.ndims}")
+    return [(x.dtype.base_dtype, x.shape)]
+
+
+def _channel_window_sum(v, r):
+    """sum(v[..., c - r: c + r + 1]) for every channel c, by cumulative sums."""
+    c = v.shape[-1]
+    cs = np.concatenate([np.zeros(v.shape[:-1] + (1,), v.dtype), np.cumsum(v, axis=-1)], -1)
+    hi = np.minimum(np.arange(c) + r + 1, c)
+    lo = np.maximum(np.arange(c) - r, 0)
+    return cs[..., hi] - cs[..., lo]
+
+
+def _lrn_kernel(x, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, **_):
+    xf = x.astype(np.float64) if x.dtype == np.float16 else x
+    s = bias + alpha * _channel_window_sum(np.square(xf), depth_radius)
+    return (xf * s ** -beta).astype(x.dtype, copy=False)
+
+
+def _band(c, r, dtype):
+    i = np.arange(c)
+    return constant((np.abs(i[:, None] - i[None, :]) <= r).astype(dtype.as_numpy_dtype))
+
+
+def _lrn_grad(op, grad):
+    """y = x s^-b with s = bias + alpha W(x^2) (W: the channel-window sum, a band matmul):
+    dx = g s^-b - 2 alpha b x W(g x s^(-b-1)). Composed from differentiable ops (TF's
+    LRNGrad has no gradient; this one has)."""
+    from .linalg_ops import matmul
+    x = op.inputs[0]
+    r, bias, alpha, beta = (op.get_attr(k) for k in ("depth_radius", "bias", "alpha", "beta"))
+    c = x.shape.as_tuple()[-1] if x.shape.ndims == 4 else None
+    if c is None:
+        raise ValueError("The gradient of local_response_normalization needs a known number "
+                         "of channels")
+    dt = x.dtype.base_dtype
+    band = _band(c, r, dt)
+
+    def window(v):
+        flat = _a.reshape(v, [-1, c])
+        return _a.reshape(matmul(flat, band), _a.shape(v))
+    s = _m.add(_scalar(bias, x), _m.multiply(_scalar(alpha, x), window(_m.square(x))))
+    s_b = _m.pow(s, _scalar(-beta, x))
+    inner = window(_m.multiply(_m.multiply(grad, x), _m.truediv(s_b, s)))
+    return [_m.subtract(_m.multiply(grad, s_b),
+                        _m.multiply(_scalar(2 * alpha * beta, x), _m.multiply(x, inner)))]
+
+
+register_op("LRN", infer=_lrn_infer, kernel=_lrn_kernel, grad=_lrn_grad)
+
+
+def local_response_normalization(input, depth_radius=5, bias=1, alpha=1, beta=0.5,  # noqa
+                                 name=None):
+    """input / (bias + alpha * sum(input^2 over depth_radius channels each side)) ** beta.
+
+    Args:
+      input: 4-D float tensor (the last dimension is the channel).
+    Returns:
+      A tensor of input's shape and dtype.
+
+    >>> y = tf.nn.lrn(tf.ones([1, 2, 2, 3]), depth_radius=1)
+    """
+    x = to_tensor(input, name="input")
+    check_dtype("LRN", x, FLOATS, "input")      # TF's kernel has no float64; ours does
+    return apply("LRN", [x], {"depth_radius": int(depth_radius), "bias": float(bias),
+                              "alpha": float(alpha), "beta": float(beta)}, name or "LRN")
+
+
+lrn = local_response_normalization

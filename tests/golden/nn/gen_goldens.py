@@ -168,5 +168,50 @@ for training in (True, False):
     for k, val in zip(["y", "mean", "var", "dx", "dscale", "doffset"], vals):
         out[f"bn_{tag}_{k}"] = val
 
+# -- extras: LRN, max_pool_with_argmax, small composites ---------------------------------------
+xl = rng.randn(2, 3, 2, 7).astype(np.float32)
+dyl = rng.randn(*xl.shape).astype(np.float32)
+xa = (np.round(rng.randn(2, 5, 5, 3) * 2) / 2).astype(np.float32)
+g = tf.Graph()
+with g.as_default():
+    xt = tf.placeholder(tf.float32, xl.shape)
+    y = tf.nn.lrn(xt, depth_radius=2, bias=1.5, alpha=0.3, beta=0.75)
+    dx = tf.gradients(y, xt, tf.constant(dyl))[0]
+    at = tf.placeholder(tf.float32, xa.shape)
+    mp, am = tf.nn.max_pool_with_argmax(at, [1, 3, 3, 1], [1, 2, 2, 1], "SAME")
+    dmp = tf.gradients(mp, at, tf.constant(rng.randn(2, 3, 3, 3).astype(np.float32)))[0]
+    vals = run([y, dx, mp, am, dmp], {xt: xl, at: xa})
+out.update(lrn_x=xl, lrn_dy=dyl, argmax_x=xa)
+for k, v in zip(["lrn_y", "lrn_dx", "argmax_y", "argmax_idx", "argmax_dx"], vals):
+    out[k] = v
+
+xc = rng.randn(3, 4)
+wc = rng.randn(4, 2)
+bc = rng.randn(2)
+fw = rng.rand(3, 4)
+xz = np.array([[0.0, 1.0, 0.0], [2.0, 0.0, 3.0]])
+tg = np.array([0.0, 0.5, 1.0, 2.0, 7.0])
+li = np.array([0.3, -1.0, 2.0, 0.1, 1.5])
+xs = rng.randn(1, 6, 6, 2)
+dwf = rng.randn(3, 3, 2, 2)
+pwf = rng.randn(1, 1, 4, 3)
+af = rng.randn(3, 3, 2, 2)
+g = tf.Graph()
+with g.as_default():
+    cnt, mss, vss, sh = tf.nn.sufficient_statistics(tf.constant(xc), [0], shift=tf.constant(0.5, tf.float64))
+    nm, nv = tf.nn.normalize_moments(cnt, mss, vss, sh)
+    wm, wv = tf.nn.weighted_moments(tf.constant(xc), [1], tf.constant(fw))
+    vals = run([tf.nn.xw_plus_b(xc, wc, bc), tf.nn.relu_layer(xc, wc, bc),
+                tf.nn.zero_fraction(xz), tf.nn.crelu(xc), tf.nn.swish(xc), nm, nv, wm, wv,
+                tf.nn.log_poisson_loss(tg, li), tf.nn.log_poisson_loss(tg, li, True),
+                tf.nn.separable_conv2d(xs, dwf, pwf, [1, 1, 1, 1], "SAME"),
+                tf.nn.atrous_conv2d(xs, af, 2, "SAME")])
+out.update(ex_x=xc, ex_w=wc, ex_b=bc, ex_fw=fw, ex_xz=xz, ex_tg=tg, ex_li=li, ex_xs=xs,
+           ex_dwf=dwf, ex_pwf=pwf, ex_af=af)
+for k, v in zip(["xw_plus_b", "relu_layer", "zero_fraction", "crelu", "swish", "norm_mean",
+                 "norm_var", "wmean", "wvar", "poisson", "poisson_full", "separable",
+                 "atrous"], vals):
+    out["ex_" + k] = v
+
 np.savez_compressed(os.path.join(HERE, "nn_goldens.npz"), **out)
 print(len(out), "arrays")
