@@ -268,3 +268,24 @@ def test_tensordot_errors():
     with pytest.raises(ValueError, match="Dimensions must be equal"):
         tf.tensordot(a, a, 1)
     assert tf.tensordot(a, a, [[1], [1]]).shape.as_list() == [2, 2]
+
+
+def test_matvec_adjoint_matrix_transpose():
+    a = sample((2, 3, 4), np.float64, seed=1)
+    v = sample((4,), np.float64, seed=2)
+    w = sample((2, 3), np.float64, seed=3)
+    assert_forward(lambda x, y: tf.linalg.matvec(x, y), lambda x, y: x @ y, a, v)
+    assert_forward(lambda x, y: tf.linalg.matvec(x, y, transpose_a=True),
+                   lambda x, y: np.einsum("bij,bi->bj", x, y), a, w)
+    assert_forward(tf.linalg.matrix_transpose, lambda x: np.swapaxes(x, -1, -2), a)
+    c = (a + 1j * a[::-1]).astype(np.complex128)
+    assert_forward(tf.linalg.adjoint, lambda x: np.conj(np.swapaxes(x, -1, -2)), c)
+    check_grads(lambda x, y: tf.linalg.matvec(x, y), [a, v])
+    check_grads(tf.linalg.matrix_transpose, [a])
+    with pytest.raises(ValueError, match="rank >= 2"):
+        tf.linalg.matrix_transpose(tf.zeros([3]))
+    with tf.Graph().as_default():
+        u = tf.placeholder(tf.float64)
+        t = tf.linalg.matrix_transpose(u)
+        with tf.Session() as sess:
+            np.testing.assert_allclose(sess.run(t, {u: a}), np.swapaxes(a, -1, -2))

@@ -619,6 +619,9 @@ def _decode(entry):
         return None
     if entry["dtype"] == "string":
         return np.array([v.encode() for v in entry["value"]], dtype=object).reshape(entry["shape"])
+    if entry["dtype"].startswith("complex"):
+        pairs = np.array(entry["value"], dtype=np.float64).reshape(-1, 2)
+        return (pairs[:, 0] + 1j * pairs[:, 1]).astype(entry["dtype"]).reshape(entry["shape"])
     return np.array(entry["value"], dtype=entry["dtype"]).reshape(entry["shape"])
 
 

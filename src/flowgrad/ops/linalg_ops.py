@@ -447,3 +447,56 @@ def _tensordot_reshape(t, axes, flipped):
     perm = list(axes) + free if flipped else free + list(axes)
     new_shape = [prod_axes, prod_free] if flipped else [prod_free, prod_axes]
     return reshape(transpose(t, perm), new_shape), free_dims
+
+
+# -- tf.linalg helpers composed from matmul and array ops (exported under tf.linalg only) -------
+def matrix_transpose(a, name="matrix_transpose", conjugate=False):
+    """Transposes the last two dimensions of `a` (conjugating if asked).
+
+    Raises:
+      ValueError: `a` has known rank below 2.
+
+    >>> tf.linalg.matrix_transpose(tf.zeros([5, 2, 3])).shape  # -> (5, 3, 2)  # doctest: +SKIP
+    """
+    from .array_ops import transpose
+    from .math_ops import subtract
+    with name_scope(name, "matrix_transpose", [a]):
+        a = to_tensor(a, name="a")
+        ndims = a.shape.ndims
+        if ndims is not None:
+            if ndims < 2:
+                raise ValueError("Argument 'a' should be a (batch) matrix, with rank >= 2.  "
+                                 f"Found: {a.shape}")
+            perm = list(range(ndims - 2)) + [ndims - 1, ndims - 2]
+        else:
+            from .array_ops import concat, range as _range, rank, stack
+            r = rank(a)
+            perm = concat([_range(0, subtract(r, 2)),
+                           stack([subtract(r, 1), subtract(r, 2)])], 0)
+        return transpose(a, perm=perm, conjugate=conjugate)
+
+
+def adjoint(matrix, name=None):
+    """Conjugate transpose of the last two dimensions.
+
+    >>> tf.linalg.adjoint(tf.constant([[1 + 1j, 2]])).shape  # -> (2, 1)  # doctest: +SKIP
+    """
+    with name_scope(name, "adjoint", [matrix]):
+        matrix = to_tensor(matrix, name="matrix")
+        return matrix_transpose(matrix, conjugate=True)
+
+
+def matvec(a, b, transpose_a=False, adjoint_a=False, a_is_sparse=False, b_is_sparse=False,
+           name=None):
+    """Matrix-vector product a @ b over the last dimensions (batch dims broadcast).
+
+    Raises:
+      ValueError: as `matmul`.
+
+    >>> tf.linalg.matvec(tf.ones([2, 3]), tf.ones([3])).shape  # -> (2,)  # doctest: +SKIP
+    """
+    from .array_ops import expand_dims, squeeze
+    with name_scope(name, "MatVec", [a, b]):
+        output = matmul(a, expand_dims(b, axis=-1), transpose_a=transpose_a,
+                        adjoint_a=adjoint_a, a_is_sparse=a_is_sparse, b_is_sparse=b_is_sparse)
+        return squeeze(output, axis=-1)

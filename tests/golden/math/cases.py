@@ -226,6 +226,11 @@ CASES = [
          expr="[tf.tensordot(a, b, 1), tf.tensordot(a, b, [[1, 2], [1, 0]]), "
               "tf.tensordot(b, b, 0), tf.tensordot(a, b, [[2], [0]])] + "
               "tf.gradients(tf.tensordot(a, b, [[1, 2], [1, 0]]), [a, b])"),
+    dict(name="matvec_adjoint_transpose",
+         setup="a = tf.constant(np.arange(24.).reshape(2, 3, 4)); v = tf.constant([1., 0., -1., 2.], tf.float64); "
+               "c = tf.constant([[1 + 2j, 3j], [-1j, 2 + 0j]])",
+         expr="[tf.linalg.matvec(a, v), tf.linalg.matrix_transpose(a), tf.linalg.adjoint(c)] + "
+              "tf.gradients(tf.linalg.matvec(a, v), [a, v])"),
     # -- dtype and shape errors -------------------------------------------------------------------
     dict(name="add_f32_i32", setup="", expr="[tf.add(tf.constant(1.0), tf.constant(1))]",
          error="TypeError", match=["Add", "int32", "float32"]),

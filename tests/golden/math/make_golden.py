@@ -21,6 +21,9 @@ def encode(v):
     if a.dtype.kind in "SUO":
         return {"dtype": "string", "shape": list(a.shape),
                 "value": [x.decode() if isinstance(x, bytes) else str(x) for x in a.ravel()]}
+    if a.dtype.kind == "c":
+        return {"dtype": a.dtype.name, "shape": list(a.shape),
+                "value": [[float(x.real), float(x.imag)] for x in a.ravel()]}
     return {"dtype": a.dtype.name, "shape": list(a.shape),
             "value": [float(x) if a.dtype.kind == "f" else
                       (bool(x) if a.dtype.kind == "b" else int(x)) for x in a.ravel()]}
