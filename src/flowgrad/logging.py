@@ -1,2 +1,147 @@
-"""tf.logging: TF 1.x's logging module (verbosity, info/warn/error)."""
-# ruff: noqa: F401
+"""tf.logging: TF 1.x's logging module, on Python's `logging` ("tensorflow" logger).
+
+As in TF 1.14: messages go to stderr as "LEVEL:tensorflow:message" unless the
+root logger already has handlers, and the default verbosity is WARN.
+
+>>> tf.logging.set_verbosity(tf.logging.INFO)
+>>> tf.logging.info("step %d", 3)        # prints INFO:tensorflow:step 3
+"""
+from __future__ import annotations
+
+import logging as _logging
+import sys as _sys
+import threading as _threading
+
+DEBUG = _logging.DEBUG
+INFO = _logging.INFO
+WARN = _logging.WARN
+ERROR = _logging.ERROR
+FATAL = _logging.FATAL
+
+_logger = None
+_lock = _threading.Lock()
+
+
+class _StderrHandler(_logging.StreamHandler):
+    """A StreamHandler that writes to the current sys.stderr (so redirection works)."""
+
+    def __init__(self):
+        super().__init__(_sys.stderr)
+
+    @property
+    def stream(self):
+        return _sys.stderr
+
+    @stream.setter
+    def stream(self, value):
+        pass
+
+
+def get_logger():
+    """The "tensorflow" logger (`tf.get_logger()`), configured on first use as TF does."""
+    global _logger
+    if _logger is not None:
+        return _logger
+    with _lock:
+        if _logger is None:
+            logger = _logging.getLogger("tensorflow")
+            if not _logging.getLogger().handlers:
+                handler = _StderrHandler()
+                handler.setFormatter(_logging.Formatter(_logging.BASIC_FORMAT, None))
+                logger.addHandler(handler)
+            _logger = logger
+    return _logger
+
+
+def log(level, msg, *args, **kwargs):
+    get_logger().log(level, msg, *args, **kwargs)
+
+
+def debug(msg, *args, **kwargs):
+    get_logger().debug(msg, *args, **kwargs)
+
+
+def info(msg, *args, **kwargs):
+    get_logger().info(msg, *args, **kwargs)
+
+
+def warning(msg, *args, **kwargs):
+    get_logger().warning(msg, *args, **kwargs)
+
+
+warn = warning
+
+
+def error(msg, *args, **kwargs):
+    get_logger().error(msg, *args, **kwargs)
+
+
+def fatal(msg, *args, **kwargs):
+    get_logger().fatal(msg, *args, **kwargs)
+
+
+def vlog(level, msg, *args, **kwargs):
+    get_logger().log(level, msg, *args, **kwargs)
+
+
+def log_if(level, msg, condition, *args):
+    """Logs `msg` at `level` if `condition` is true."""
+    if condition:
+        vlog(level, msg, *args)
+
+
+_counts: dict = {}
+
+
+def _caller_key():
+    f = _sys._getframe(2)
+    return (f.f_code.co_filename, f.f_lineno)
+
+
+def log_every_n(level, msg, n, *args):
+    """Logs `msg` the 1st, (n+1)th, (2n+1)th, ... time this line is reached."""
+    key = _caller_key()
+    count = _counts.get(key, 0)
+    _counts[key] = count + 1
+    log_if(level, msg, not (count % n), *args)
+
+
+def log_first_n(level, msg, n, *args):
+    """Logs `msg` only the first `n` times this line is reached."""
+    key = _caller_key()
+    count = _counts.get(key, 0)
+    _counts[key] = count + 1
+    log_if(level, msg, count < n, *args)
+
+
+def flush():
+    for h in get_logger().handlers:
+        h.flush()
+
+
+def get_verbosity():
+    """The effective level of the "tensorflow" logger (WARN = 30 by default)."""
+    return get_logger().getEffectiveLevel()
+
+
+def set_verbosity(v):
+    """Sets the threshold: tf.logging.DEBUG, INFO, WARN, ERROR or FATAL (or an int)."""
+    get_logger().setLevel(v)
+
+
+def TaskLevelStatusMessage(msg):  # noqa: N802 - TF's name
+    error(msg)
+
+
+def google2_log_prefix(level, timestamp=None, file_and_line=None):
+    """The glog-style prefix "Lmmdd hh:mm:ss.uuuuuu  pid file:line] " TF builds."""
+    import os
+    import time
+    now = timestamp if timestamp is not None else time.time()
+    lt = time.localtime(now)
+    usec = int((now - int(now)) * 1e6)
+    letter = {DEBUG: "I", INFO: "I", WARN: "W", ERROR: "E", FATAL: "F"}.get(level, "I")
+    filename, line = file_and_line or ("<unknown>", 0)
+    return "%s%02d%02d %02d:%02d:%02d.%06d %5d %s:%d] " % (
+        letter, lt.tm_mon, lt.tm_mday, lt.tm_hour, lt.tm_min, lt.tm_sec, usec, os.getpid(),
+        os.path.basename(filename), line)

@@ -480,6 +480,23 @@ class Graph:
         self._name_journal = []
         return (len(self._ops), self._name_journal)
 
+    @contextlib.contextmanager
+    def _atomic(self):
+        """A multi-op build that either completes or leaves the graph (ops and names) as it was.
+
+        Nested uses are covered by the outermost one.
+        """
+        if self._name_journal is not None:
+            yield
+            return
+        token = self._begin_transaction()
+        try:
+            yield
+        except BaseException:
+            self._rollback(token)
+            raise
+        self._end_transaction(token)
+
     def _end_transaction(self, token):
         self._name_journal = None
 
@@ -574,7 +591,9 @@ class Graph:
             # The name the op would have had; nothing was marked as used.
             candidate = name if exact else self.unique_name(name, mark_as_used=False)
             msg = str(e)
-            if candidate not in msg:
+            # As TF: shape errors name the op and its input shapes; type errors (raised by
+            # TF's Python op wrappers) are left as they are.
+            if isinstance(e, ValueError) and candidate not in msg:
                 msg = f"{msg} for '{candidate}' (op: '{op_type}') with input shapes: " + \
                       ", ".join(_shape_str(t._shape) for t in inputs) + "."
             raise type(e)(msg) from None

@@ -1,4 +1,402 @@
-"""Assert, Print and tf.print."""
+"""Assert, Print and tf.print.
+
+Values are formatted as TF 1.14's C++ kernels format them: `tf.Print` and
+`tf.Assert` use the legacy summary (at most `summarize` elements in all,
+"[1 2 3...]"), `tf.print` the v2 summary (`summarize` elements at each end of
+every dimension, "[0 1 2 ... 7 8 9]", rows on separate lines). Floats print
+with the shortest of 6/9 (float) or 15/17 (double) significant digits that
+round-trips, as C++ StrCat does.
+"""
 from __future__ import annotations
 
-__all__: list = []
+import sys
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.graph import Operation, Tensor, get_default_graph, name_scope
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._base import apply, apply_op, to_tensor
+
+__all__ = ["Assert", "Print", "print"]
+
+# ---------------------------------------------------------------------------------------
+# Value formatting (TF's Tensor::SummarizeValue)
+# ---------------------------------------------------------------------------------------
+def _fmt_float32(v):
+    s = "%.6g" % v
+    if np.isfinite(v) and np.float32(s) != np.float32(v):
+        s = "%.9g" % v
+    return _c_float(s)
+
+
+def _fmt_float64(v):
+    s = "%.15g" % v
+    if np.isfinite(v) and float(s) != float(v):
+        s = "%.17g" % v
+    return _c_float(s)
+
+
+def _c_float(s):
+    return {"nan": "nan", "-nan": "-nan", "inf": "inf", "-inf": "-inf"}.get(s, s)
+
+
+def _cescape(b):
+    if isinstance(b, str):
+        b = b.encode()
+    out = []
+    for c in b:
+        ch = chr(c)
+        if ch == "\n":
+            out.append("\\n")
+        elif ch == "\r":
+            out.append("\\r")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ch in "\"'\\":
+            out.append("\\" + ch)
+        elif 32 <= c < 127:
+            out.append(ch)
+        else:
+            out.append("\\%03o" % c)
+    return "".join(out)
+
+
+def _element_formatter(arr, v2):
+    kind = arr.dtype.kind
+    if arr.dtype == np.float64:
+        return _fmt_float64
+    if kind == "f":
+        return lambda v: _fmt_float32(np.float32(v))
+    if kind == "c":
+        part = _fmt_float64 if arr.dtype == np.complex128 else \
+            (lambda v: _fmt_float32(np.float32(v)))
+        return lambda v: f"({part(v.real)},{part(v.imag)})"
+    if kind == "b":
+        return lambda v: "1" if v else "0"
+    if kind in "iu":
+        return lambda v: str(int(v))
+    if v2:
+        return lambda v: '"' + _cescape(v) + '"'
+    return _cescape
+
+
+def summarize_v1(arr, summarize=3):
+    """The legacy summary used by tf.Print and tf.Assert (without the outer brackets)."""
+    arr = np.asarray(arr)
+    flat = arr.reshape(-1)
+    n = flat.size
+    limit = n if summarize is None or summarize < 0 else min(summarize, n)
+    fmt = _element_formatter(arr, False)
+    if arr.ndim == 0:
+        out = " ".join(fmt(flat[i]) for i in range(limit))
+        return out + ("..." if n > limit else "")
+    parts = []
+    index = [0]
+    shape = arr.shape
+
+    def one_dim(dim):
+        if index[0] >= limit:
+            return
+        count = shape[dim]
+        if dim == len(shape) - 1:
+            for i in range(count):
+                if index[0] >= limit:
+                    if dim != 0:
+                        parts.append("...")
+                    return
+                if i > 0:
+                    parts.append(" ")
+                parts.append(fmt(flat[index[0]]))
+                index[0] += 1
+            return
+        for _ in range(count):
+            opened = False
+            if index[0] < limit:
+                parts.append("[")
+                opened = True
+            one_dim(dim + 1)
+            if index[0] < limit or opened:
+                parts.append("]")
+
+    one_dim(0)
+    return "".join(parts) + ("..." if n > limit else "")
+
+
+def summarize_v2(arr, summarize=3):
+    """The summary tf.print uses: `summarize` elements at each end of each dimension."""
+    arr = np.asarray(arr)
+    if arr.ndim == 0:
+        v = arr.reshape(-1)[0]
+        if arr.dtype.kind in "OSU":
+            return _cescape(v)  # a scalar string prints bare
+        return _element_formatter(arr, True)(v)
+    fmt = _element_formatter(arr, True)
+    ends = arr.size if summarize is None or summarize < 0 else summarize
+    nd = arr.ndim
+    parts = []
+
+    def spacing(dim):
+        if dim == nd - 1:
+            parts.append(" ")
+        else:
+            parts.append("\n" * (nd - dim - 1) + " " * (dim + 1))
+
+    def one_dim(dim, sub):
+        if dim == nd:
+            parts.append(fmt(sub))
+            return
+        parts.append("[")
+        count = sub.shape[0]
+        start_of_end = max(ends, count - ends)
+        for i in range(min(ends, count)):
+            if i > 0:
+                spacing(dim)
+            one_dim(dim + 1, sub[i])
+        if count > 2 * ends:
+            spacing(dim)
+            parts.append("...")
+        for i in range(start_of_end, count):
+            spacing(dim)
+            one_dim(dim + 1, sub[i])
+        parts.append("]")
+
+    one_dim(0, arr)
+    return "".join(parts)
+
+
+# ---------------------------------------------------------------------------------------
+# Assert
+# ---------------------------------------------------------------------------------------
+def _assert_infer(inputs, attrs):
+    cond = inputs[0]
+    if cond.dtype.base_dtype is not _dt.bool_:
+        raise TypeError(f"Input 'condition' of 'Assert' Op has type {cond.dtype.base_dtype.name} "
+                        "that does not match expected type of bool.")
+    return []
+
+
+def _assert_kernel(condition, *data, summarize=3):
+    if np.ndim(condition) != 0:
+        raise errors.InvalidArgumentError(
+            None, None, f"In[0] is not a scalar: [{','.join(map(str, np.shape(condition)))}]")
+    if not condition:
+        raise errors.InvalidArgumentError(
+            None, None, "assertion failed: " + " ".join(
+                "[" + summarize_v1(d, summarize) + "]" for d in data))
+
+
+register_op("Assert", infer=_assert_infer, kernel=_assert_kernel, stateful=True, grad=None)
+
+
+def Assert(condition, data, summarize=None, name=None):  # noqa: N802 - TF's name
+    """Raises InvalidArgumentError when run with `condition` False, showing `data`.
+
+    Args:
+      condition: a scalar bool tensor.
+      data: tensors (or values) printed in the error message.
+      summarize: how many elements of each to print (default 3).
+      name: the op's name scope (default "Assert").
+    Returns:
+      The Assert Operation (use it in control_dependencies).
+    Raises:
+      TypeError: condition is not bool.
+
+    >>> x = tf.placeholder(tf.float32, [2])
+    >>> check = tf.Assert(tf.reduce_all(x > 0.0), [x])
+    >>> with tf.control_dependencies([check]):
+    ...     y = tf.identity(x)
+    """
+    g = get_default_graph()
+    with g._atomic(), name_scope(name, "Assert", [condition] + list(data)) as scope:
+        cond = to_tensor(condition, name="Condition") if not isinstance(condition, Tensor) \
+            else condition
+        _assert_infer([cond], {})
+        xs = [to_tensor(x, name=f"data_{i}") if not isinstance(x, Tensor) else x
+              for i, x in enumerate(data)]
+        return apply_op("Assert", [cond] + xs,
+                        {"summarize": 3 if summarize is None else int(summarize)},
+                        "Assert")
+
+
+# ---------------------------------------------------------------------------------------
+# Print (TF 1.x identity that logs to stderr)
+# ---------------------------------------------------------------------------------------
+def _print_infer(inputs, attrs):
+    x = inputs[0]
+    return [(x.dtype.base_dtype, x.shape)]
+
+
+def _print_bind(node, ctx):
+    message = node.attrs.get("message", "")
+    first_n = node.attrs.get("first_n", -1)
+    summarize = node.attrs.get("summarize", 3)
+    count = [0]
+
+    def print_kernel(x, *data):
+        if first_n < 0 or count[0] < first_n:
+            count[0] += 1
+            sys.stderr.write(message + "".join("[" + summarize_v1(d, summarize) + "]"
+                                               for d in data) + "\n")
+        return x
+    return print_kernel
+
+
+def _print_grad(op, grad):
+    """d/dx Print(x) = 1; the printed data get no gradient."""
+    return [grad] + [None] * (len(op.inputs) - 1)
+
+
+register_op("Print", infer=_print_infer, bind=_print_bind, grad=_print_grad, stateful=True,
+            aliases_input=True)
+
+
+def Print(input_, data, message=None, first_n=None, summarize=None, name=None):  # noqa: N802
+    """Returns `input_` and, each time it is computed, prints `message` and `data` to stderr.
+
+    Args:
+      input_: the tensor passed through.
+      data: tensors to print, each as "[...]".
+      message: a prefix string.
+      first_n: print only the first n times (default: always).
+      summarize: elements to print per tensor (default 3).
+    Returns:
+      A tensor equal to `input_`.
+
+    >>> x = tf.constant([1.0, 2.0])
+    >>> y = tf.Print(x, [x], message="x = ")
+    """
+    g = get_default_graph()
+    with g._atomic():
+        x = to_tensor(input_)
+        xs = [to_tensor(d) for d in data]
+        attrs = {"message": message or "", "first_n": -1 if first_n is None else int(first_n),
+                 "summarize": 3 if summarize is None else int(summarize)}
+        return apply("Print", [x] + xs, attrs, name or "Print")
+
+
+# ---------------------------------------------------------------------------------------
+# tf.print (PrintV2: an op that prints)
+# ---------------------------------------------------------------------------------------
+class _Slot:
+    def __init__(self, i):
+        self.marker = f"\x00flowgrad-slot-{i}\x00"
+
+    def __repr__(self):
+        return self.marker
+
+    __str__ = __repr__
+
+
+def _print_v2_infer(inputs, attrs):
+    return []
+
+
+def _print_v2_bind(node, ctx):
+    template = node.attrs["template"]
+    summarize = node.attrs["summarize"]
+    stream = node.attrs["output_stream"]
+
+    def print_v2(*values):
+        formatted = [summarize_v2(v, summarize) for v in values]
+        text = "".join(p if isinstance(p, str) else formatted[p] for p in template)
+        if stream == "stderr":
+            sys.stderr.write(text)
+        elif stream == "stdout":
+            sys.stdout.write(text)
+        elif hasattr(stream, "write"):
+            stream.write(text)
+        else:
+            stream(text[:-1] if text.endswith("\n") else text)
+    return print_v2
+
+
+register_op("PrintV2", infer=_print_v2_infer, bind=_print_v2_bind, stateful=True, grad=None)
+
+
+def _is_tensor_like(x):
+    return isinstance(x, Tensor) or (hasattr(x, "_as_graph_element") and
+                                     not isinstance(x, Operation) and hasattr(x, "dtype"))
+
+
+def print(*inputs, **kwargs):  # noqa: A001 - TF's name
+    """An op that prints `inputs` when run (TF 1.x `tf.print`).
+
+    Args:
+      *inputs: tensors, Python values and structures (lists/dicts) of them;
+        strings print as they are, tensors in TF's summary format.
+      output_stream: sys.stderr (default), sys.stdout, any object with `write`,
+        or a logging function such as tf.logging.info.
+      summarize: elements printed at each end of each dimension (default 3,
+        -1 for all).
+      sep: separator between inputs (default " "); end: appended (default "\\n").
+      name: the op's name.
+    Returns:
+      The PrintV2 Operation: run it, or use it in control_dependencies.
+    Raises:
+      ValueError: an unknown keyword argument.
+
+    >>> x = tf.constant([1, 2, 3])
+    >>> p = tf.print("x:", x, output_stream=sys.stdout)
+    """
+    output_stream = kwargs.pop("output_stream", sys.stderr)
+    summarize = kwargs.pop("summarize", 3)
+    sep = kwargs.pop("sep", " ")
+    end = kwargs.pop("end", "\n")
+    name = kwargs.pop("name", None)
+    if kwargs:
+        raise ValueError(f"Unrecognized keyword arguments for tf.print: {kwargs}")
+    if output_stream is sys.stderr:
+        stream = "stderr"
+    elif output_stream is sys.stdout:
+        stream = "stdout"
+    elif hasattr(output_stream, "write") or callable(output_stream):
+        stream = output_stream
+    else:
+        raise ValueError(f"Unsupported output stream: {output_stream!r}")
+    tensors = []
+    template = []
+
+    def add_tensor(t):
+        template.append(len(tensors))
+        tensors.append(to_tensor(t))
+
+    g = get_default_graph()
+    with g._atomic():
+        for i, x in enumerate(inputs):
+            if i > 0:
+                template.append(sep)
+            if _is_tensor_like(x):
+                add_tensor(x)
+            elif isinstance(x, str):
+                template.append(x)
+            elif isinstance(x, (list, tuple, dict)):
+                slots = []
+
+                def swap(v):
+                    if _is_tensor_like(v):
+                        s = _Slot(len(slots))
+                        slots.append(v)
+                        return s
+                    if isinstance(v, dict):
+                        return type(v)((k, swap(w)) for k, w in v.items())
+                    if isinstance(v, (list, tuple)):
+                        return type(v)(swap(w) for w in v)
+                    return v
+                text = str(swap(x))
+                for j, t in enumerate(slots):
+                    before, text = text.split(_Slot(j).marker, 1)
+                    template.append(before)
+                    add_tensor(t)
+                template.append(text)
+            else:
+                template.append(str(x))
+        template.append(end)
+        return apply_op("PrintV2", tensors, {"template": tuple(template),
+                                             "summarize": int(summarize),
+                                             "output_stream": stream}, name or "PrintV2")
+
+
+_ = TensorShape

@@ -10,6 +10,7 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
+from ..framework.graph import merge_shapes
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import apply, to_tensor
@@ -70,13 +71,9 @@ def _assign_infer(inputs, attrs):
     if value.dtype.base_dtype is not ref.dtype.base_dtype:
         raise TypeError(f"Input 'value' of 'Assign' Op has type {value.dtype.base_dtype.name} "
                         f"that does not match type {ref.dtype.name} of argument 'ref'.")
-    if attrs.get("validate_shape", True) and not ref.shape.is_compatible_with(value.shape):
-        raise ValueError(f"Shapes must be equal rank, but are {ref.shape.ndims} and "
-                         f"{value.shape.ndims}" if ref.shape.ndims != value.shape.ndims else
-                         f"Dimension mismatch: shapes {ref.shape} and {value.shape}")
-    shape = ref.shape if attrs.get("validate_shape", True) else value.shape
-    return [(ref.dtype, shape.merge_with(value.shape) if attrs.get("validate_shape", True)
-             else shape)]
+    if attrs.get("validate_shape", True):
+        return [(ref.dtype, merge_shapes(ref.shape, value.shape))]
+    return [(ref.dtype, value.shape)]
 
 
 def _assign_bind(node, ctx):
@@ -125,24 +122,27 @@ def _assign_update_bind(ufunc):
     return bind
 
 
-def _update_infer(inputs, attrs):
+def _update_infer_for(op_type):
+    return lambda inputs, attrs: _update_infer(op_type, inputs)
+
+
+def _update_infer(op_type, inputs):
     ref, value = inputs
     if not ref.dtype.is_ref_dtype:
-        raise TypeError(f"Input 'ref' must be a mutable tensor (e.g.: a tf.Variable), got "
-                        f"{ref.name}")
+        raise TypeError(f"'{op_type}' Op requires that input 'ref' be a mutable tensor (e.g.: "
+                        f"a tf.Variable), got {ref.name} of dtype {ref.dtype.name}")
     if value.dtype.base_dtype is not ref.dtype.base_dtype:
-        raise TypeError(f"Input 'value' has type {value.dtype.base_dtype.name} that does not "
-                        f"match type {ref.dtype.name} of argument 'ref'.")
-    if not ref.shape.is_compatible_with(value.shape) and value.shape.ndims != 0:
-        raise ValueError(f"Shapes {ref.shape} and {value.shape} are incompatible")
-    return [(ref.dtype, ref.shape)]
+        raise TypeError(f"Input 'value' of '{op_type}' Op has type "
+                        f"{value.dtype.base_dtype.name} that does not match type "
+                        f"{ref.dtype.name} of argument 'ref'.")
+    return [(ref.dtype, merge_shapes(ref.shape, value.shape))]
 
 
 register_op("Assign", infer=_assign_infer, bind=_assign_bind, stateful=True, grad=None,
             aliases_input=True)
-register_op("AssignAdd", infer=_update_infer, bind=_assign_update_bind(np.add), stateful=True,
+register_op("AssignAdd", infer=_update_infer_for("AssignAdd"), bind=_assign_update_bind(np.add), stateful=True,
             grad=None, aliases_input=True)
-register_op("AssignSub", infer=_update_infer, bind=_assign_update_bind(np.subtract),
+register_op("AssignSub", infer=_update_infer_for("AssignSub"), bind=_assign_update_bind(np.subtract),
             stateful=True, grad=None, aliases_input=True)
 
 
@@ -172,36 +172,90 @@ def _ref(x):
     return ref() if callable(ref) else x
 
 
+def _state_update(op_type, ref, value, attrs, name, method):
+    """TF's op-wrapper pattern: scope `name`, convert `value` as `<scope>/value`, one op.
+
+    A plain (non-ref) tensor is treated as TF 1.14 does: `ref.<method>(...)`,
+    which a graph Tensor does not have (AttributeError).
+    """
+    r = _ref(ref)
+    if not getattr(getattr(r, "dtype", None), "is_ref_dtype", False):
+        return getattr(r, method)(value, name=name)
+    g = r.graph
+    with g._atomic(), g.name_scope(name or op_type) as scope:
+        value = to_tensor(value, dtype=r.dtype.base_dtype, name="value")
+        return apply(op_type, [r, value], attrs, scope)
+
+
 def assign(ref, value, validate_shape=None, use_locking=None, name=None):
     """Writes `value` into the variable `ref`; returns `ref` after the write.
 
+    An unchanged shape is written in place, so ops ordered after the assign
+    (control dependencies, or reading its result) see the new value.
+
     Args:
       ref: a Variable (or its ref tensor).
-      value: a tensor of the same dtype; with validate_shape, the same shape.
+      value: a tensor of the variable's dtype; with validate_shape, its shape.
+      validate_shape: if False, the variable takes value's shape.
     Returns:
-      The variable's ref tensor, ordered after the write.
+      The variable's ref tensor, holding the new value.
     Raises:
-      TypeError: `ref` is not a variable, or the dtypes differ.
+      AttributeError: `ref` is not a variable (as TF 1.14).
+      TypeError: `value` does not convert to the variable's dtype.
       ValueError: the shapes differ and validate_shape is True.
+
+    >>> v = tf.Variable([1.0, 2.0])
+    >>> a = tf.assign(v, [3.0, 4.0])
     """
-    r = _ref(ref)
-    value = to_tensor(value, dtype=r.dtype.base_dtype if hasattr(r, "dtype") else None)
     attrs = {"validate_shape": True if validate_shape is None else bool(validate_shape),
-             "use_locking": bool(use_locking)}
-    return apply("Assign", [r, value], attrs, name or "Assign")
+             "use_locking": True if use_locking is None else bool(use_locking)}
+    return _state_update("Assign", ref, value, attrs, name, "assign")
 
 
 def assign_add(ref, value, use_locking=None, name=None):
-    r = _ref(ref)
-    value = to_tensor(value, dtype=r.dtype.base_dtype)
-    return apply("AssignAdd", [r, value], {"use_locking": bool(use_locking)}, name or "AssignAdd")
+    """Adds `value` to the variable `ref` in place; returns `ref` after the update.
+
+    Raises:
+      AttributeError: `ref` is not a variable.  ValueError: shapes differ.
+
+    >>> v = tf.Variable([1.0, 2.0])
+    >>> inc = tf.assign_add(v, [1.0, 1.0])
+    """
+    attrs = {"use_locking": bool(use_locking)}
+    return _state_update("AssignAdd", ref, value, attrs, name, "assign_add")
 
 
 def assign_sub(ref, value, use_locking=None, name=None):
-    r = _ref(ref)
-    value = to_tensor(value, dtype=r.dtype.base_dtype)
-    return apply("AssignSub", [r, value], {"use_locking": bool(use_locking)}, name or "AssignSub")
+    """Subtracts `value` from the variable `ref` in place; returns `ref` after the update.
+
+    Raises:
+      AttributeError: `ref` is not a variable.  ValueError: shapes differ.
+    """
+    attrs = {"use_locking": bool(use_locking)}
+    return _state_update("AssignSub", ref, value, attrs, name, "assign_sub")
 
 
 def is_variable_initialized(variable):
+    """A bool scalar: whether `variable` has been initialized in the running session."""
     return apply("IsVariableInitialized", [_ref(variable)], {}, "IsVariableInitialized")
+
+
+def _initialized_value_infer(inputs, attrs):
+    ref, init = inputs
+    return [(ref.dtype.base_dtype, ref.shape)]
+
+
+def _initialized_value_bind(node, ctx):
+    store = ctx.variables
+    name = _var_name(node)
+
+    def initialized_value(ref, initial_value):
+        buf = store.get(name)
+        return initial_value if buf is None else buf
+    return initialized_value
+
+
+# Variable.initialized_value: the variable's value if it is initialized, else its initial
+# value (TF builds this with tf.cond; here one op selects, both inputs are computed).
+register_op("InitializedValue", infer=_initialized_value_infer, bind=_initialized_value_bind,
+            stateful=True, grad=None)

@@ -1,4 +1,604 @@
-"""tf.variable_scope and tf.get_variable."""
+"""tf.variable_scope and tf.get_variable (TF 1.x variable sharing by name).
+
+Each graph holds one `_VariableScopeStore`: the current VariableScope, the
+open-count of every scope name (for `default_name` uniquification) and the
+variables `get_variable` created, by full name. Variable names depend only on
+the variable scope; ops created inside `variable_scope` get the scope's name
+scope, which is uniquified like any name scope ("foo", then "foo_1").
+"""
 from __future__ import annotations
 
-__all__: list = []
+import collections.abc
+import enum
+import inspect
+import traceback
+
+from ..framework import dtypes as _dt
+from ..framework.constant_op import convert_to_tensor
+from ..framework.graph import GraphKeys, get_default_graph, name_scope
+from ..framework.tensor_shape import as_shape
+
+__all__ = ["AUTO_REUSE", "VariableScope", "get_variable", "get_local_variable",
+           "get_variable_scope", "variable_scope", "variable_op_scope", "no_regularizer"]
+
+
+class _ReuseMode(enum.Enum):
+    """Reuse modes of variable_scope (TF's enum: `tf.AUTO_REUSE`)."""
+
+    AUTO_REUSE = 1
+
+
+AUTO_REUSE = _ReuseMode.AUTO_REUSE
+
+
+def no_regularizer(_):
+    """Use this to switch off a scope's regularizer for one variable."""
+    return None
+
+
+class VariableScope:
+    """The defaults that `get_variable` uses inside a `variable_scope` (TF 1.x class)."""
+
+    def __init__(self, reuse, name="", initializer=None, regularizer=None,
+                 caching_device=None, partitioner=None, custom_getter=None, name_scope="",
+                 dtype=_dt.float32, use_resource=None, constraint=None):
+        self._name = name
+        self._initializer = initializer
+        self._regularizer = regularizer
+        self._reuse = reuse
+        self._caching_device = caching_device
+        self._partitioner = partitioner
+        self._custom_getter = custom_getter
+        self._name_scope = name_scope
+        self._dtype = dtype
+        self._use_resource = use_resource
+        self._constraint = constraint
+
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def original_name_scope(self):
+        return self._name_scope
+
+    @property
+    def reuse(self):
+        return self._reuse
+
+    @property
+    def initializer(self):
+        return self._initializer
+
+    @property
+    def dtype(self):
+        return self._dtype
+
+    @property
+    def use_resource(self):
+        return self._use_resource
+
+    @property
+    def regularizer(self):
+        return self._regularizer
+
+    @property
+    def caching_device(self):
+        return self._caching_device
+
+    @property
+    def partitioner(self):
+        return self._partitioner
+
+    @property
+    def custom_getter(self):
+        return self._custom_getter
+
+    @property
+    def constraint(self):
+        return self._constraint
+
+    def reuse_variables(self):
+        """From now on, `get_variable` in this scope reuses existing variables."""
+        self._reuse = True
+
+    def set_initializer(self, initializer):
+        self._initializer = initializer
+
+    def set_dtype(self, dtype):
+        self._dtype = dtype
+
+    def set_use_resource(self, use_resource):
+        if use_resource:
+            raise NotImplementedError("flowgrad implements TF 1.x reference variables only")
+        self._use_resource = use_resource
+
+    def set_regularizer(self, regularizer):
+        self._regularizer = regularizer
+
+    def set_caching_device(self, caching_device):
+        self._caching_device = caching_device
+
+    def set_partitioner(self, partitioner):
+        self._partitioner = partitioner
+
+    def set_custom_getter(self, custom_getter):
+        self._custom_getter = custom_getter
+
+    def get_collection(self, name):
+        """The items of collection `name` whose names start with this scope's name."""
+        scope = self._name + "/" if self._name else ""
+        return get_default_graph().get_collection(name, scope)
+
+    def trainable_variables(self):
+        return self.get_collection(GraphKeys.TRAINABLE_VARIABLES)
+
+    def global_variables(self):
+        return self.get_collection(GraphKeys.GLOBAL_VARIABLES)
+
+    def local_variables(self):
+        return self.get_collection(GraphKeys.LOCAL_VARIABLES)
+
+    def get_variable(self, var_store, name, shape=None, dtype=None, initializer=None,
+                     regularizer=None, reuse=None, trainable=None, collections=None,
+                     caching_device=None, partitioner=None, validate_shape=True,
+                     use_resource=None, custom_getter=None, constraint=None,
+                     synchronization=None, aggregation=None):
+        """Gets or creates `self.name/name` in `var_store` with this scope's defaults."""
+        if regularizer is None:
+            regularizer = self._regularizer
+        if caching_device is None:
+            caching_device = self._caching_device
+        if partitioner is None:
+            partitioner = self._partitioner
+        if custom_getter is None:
+            custom_getter = self._custom_getter
+        if reuse is None:
+            reuse = self._reuse
+        full_name = self._name + "/" + name if self._name else name
+        # Variable names depend only on the variable scope: reset the name scope.
+        with name_scope(None):
+            if dtype is not None and initializer is not None and not callable(initializer):
+                init_dtype = convert_to_tensor(initializer).dtype.base_dtype
+                if init_dtype != _dt.as_dtype(dtype):
+                    raise ValueError(f"Initializer type '{init_dtype!r}' and explicit dtype "
+                                     f"'{_dt.as_dtype(dtype)!r}' don't match.")
+            if initializer is None:
+                initializer = self._initializer
+            if constraint is None:
+                constraint = self._constraint
+            if dtype is None:
+                dtype = self._dtype
+            return var_store.get_variable(
+                full_name, shape=shape, dtype=dtype, initializer=initializer,
+                regularizer=regularizer, reuse=reuse, trainable=trainable,
+                collections=collections, caching_device=caching_device,
+                partitioner=partitioner, validate_shape=validate_shape,
+                use_resource=use_resource, custom_getter=custom_getter, constraint=constraint)
+
+
+class _VariableStore:
+    """The variables created by get_variable in one graph, by full name."""
+
+    def __init__(self):
+        self._vars = {}
+
+    def get_variable(self, name, shape=None, dtype=_dt.float32, initializer=None,
+                     regularizer=None, reuse=None, trainable=None, collections=None,
+                     caching_device=None, partitioner=None, validate_shape=True,
+                     use_resource=None, custom_getter=None, constraint=None):
+        if use_resource:
+            raise NotImplementedError("flowgrad implements TF 1.x reference variables only "
+                                      "(use_resource=True is not available)")
+        if partitioner is not None and not (isinstance(shape, collections.abc.Sequence)
+                                            and not shape):
+            raise NotImplementedError("flowgrad does not implement partitioned variables")
+        if dtype is not None:
+            dtype = _dt.as_dtype(dtype).base_dtype
+        if custom_getter is not None:
+            if not callable(custom_getter):
+                raise ValueError(f"Passed a custom_getter which is not callable: "
+                                 f"{custom_getter}")
+            return custom_getter(
+                getter=self._get_single_variable, name=name, shape=shape, dtype=dtype,
+                initializer=initializer, regularizer=regularizer, reuse=reuse,
+                trainable=trainable, collections=collections, caching_device=caching_device,
+                partitioner=partitioner, validate_shape=validate_shape,
+                use_resource=use_resource, constraint=constraint)
+        return self._get_single_variable(
+            name, shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
+            reuse=reuse, trainable=trainable, collections=collections,
+            caching_device=caching_device, validate_shape=validate_shape,
+            constraint=constraint)
+
+    def _get_single_variable(self, name, shape=None, dtype=_dt.float32, initializer=None,
+                             regularizer=None, reuse=None, trainable=None, collections=None,
+                             caching_device=None, validate_shape=True, constraint=None,
+                             partitioner=None, use_resource=None, **_):
+        from .variables import Variable
+        from . import init_ops
+        initializing_from_value = initializer is not None and not callable(initializer)
+        if shape is not None and initializing_from_value:
+            raise ValueError("If initializer is a constant, do not specify shape.")
+        dtype = _dt.as_dtype(dtype if dtype is not None else _dt.float32)
+        shape = as_shape(shape)
+        if name in self._vars:
+            found = self._vars[name]
+            if reuse is False or reuse is None:
+                tb = [f for f in found._creation_stack if "/flowgrad/" not in f.filename][-5:]
+                raise ValueError(
+                    f"Variable {name} already exists, disallowed. Did you mean to set "
+                    "reuse=True or reuse=tf.AUTO_REUSE in VarScope? Originally defined at:\n\n"
+                    + "".join(traceback.format_list(tb[::-1])))
+            if not shape.is_compatible_with(found.get_shape()):
+                raise ValueError(f"Trying to share variable {name}, but specified shape "
+                                 f"{shape} and found shape {found.get_shape()}.")
+            if not dtype.is_compatible_with(found.dtype):
+                raise ValueError(f"Trying to share variable {name}, but specified dtype "
+                                 f"{dtype.name} and found dtype {found.dtype.name}.")
+            return found
+        if reuse is True:
+            raise ValueError(f"Variable {name} does not exist, or was not created with "
+                             "tf.get_variable(). Did you mean to set reuse=tf.AUTO_REUSE in "
+                             "VarScope?")
+        if initializer is None:
+            initializer = _default_initializer(name, dtype, init_ops)
+        if initializing_from_value:
+            init_val = initializer
+            variable_dtype = None
+        else:
+            if inspect.isclass(initializer):
+                initializer = initializer()
+            if shape.is_fully_defined():
+                dims = shape.as_list()
+                init_val = lambda: initializer(dims, dtype=dtype)  # noqa: E731
+                variable_dtype = dtype.base_dtype
+            elif _takes_no_required_args(initializer):
+                init_val = initializer
+                variable_dtype = None
+            else:
+                raise ValueError(
+                    "The initializer passed is not valid. It should be a callable with no "
+                    "arguments and the shape should not be provided or an instance of "
+                    "`tf.keras.initializers.*' and `shape` should be fully defined.")
+        g = get_default_graph()
+        with g.control_dependencies(None):
+            v = Variable(initial_value=init_val, name=name, trainable=trainable,
+                         collections=collections, caching_device=caching_device,
+                         dtype=variable_dtype, validate_shape=validate_shape,
+                         constraint=constraint)
+        v._creation_stack = traceback.extract_stack()[:-1]
+        self._vars[name] = v
+        if regularizer:
+            with g.colocate_with(v.op), name_scope(name + "/Regularizer/"):
+                loss = regularizer(v)
+            if loss is not None:
+                g.add_to_collection(GraphKeys.REGULARIZATION_LOSSES, loss)
+        return v
+
+
+def _takes_no_required_args(fn):
+    try:
+        sig = inspect.signature(fn)
+    except (TypeError, ValueError):
+        return False
+    return all(p.default is not inspect.Parameter.empty or
+               p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in sig.parameters.values())
+
+
+def _default_initializer(name, dtype, init_ops):
+    """TF's default: glorot_uniform for floats, zeros for ints, bools and strings."""
+    if dtype.is_floating:
+        return init_ops.glorot_uniform_initializer()
+    if dtype.is_integer or dtype.is_bool or dtype.base_dtype is _dt.string:
+        return init_ops.zeros_initializer()
+    raise ValueError(f"An initializer for variable {name} of {dtype.base_dtype!r} is required")
+
+
+class _VariableScopeStore:
+    """Per-graph state: the current scope, open counts per scope name, the variables."""
+
+    def __init__(self):
+        self.current_scope = VariableScope(False)
+        self.variable_scopes_count = {}
+        self.var_store = _VariableStore()
+
+    def open_variable_scope(self, scope_name):
+        self.variable_scopes_count[scope_name] = self.variable_scopes_count.get(scope_name, 0) + 1
+
+    def close_variable_subscopes(self, scope_name):
+        for k in list(self.variable_scopes_count):
+            if scope_name is None or k.startswith(scope_name + "/"):
+                self.variable_scopes_count[k] = 0
+
+    def variable_scope_count(self, scope_name):
+        return self.variable_scopes_count.get(scope_name, 0)
+
+
+def _store(graph=None):
+    g = graph or get_default_graph()
+    if g._variable_scope_store is None:
+        g._variable_scope_store = _VariableScopeStore()
+    return g._variable_scope_store
+
+
+def get_variable_scope() -> VariableScope:
+    """The current VariableScope of the default graph."""
+    return _store().current_scope
+
+
+def _get_unique_variable_scope(prefix):
+    store = _store()
+    current = store.current_scope
+    name = current.name + "/" + prefix if current.name else prefix
+    if store.variable_scope_count(name) == 0:
+        return prefix
+    idx = 1
+    while store.variable_scope_count(f"{name}_{idx}") > 0:
+        idx += 1
+    return f"{prefix}_{idx}"
+
+
+def get_variable(name, shape=None, dtype=None, initializer=None, regularizer=None,
+                 trainable=None, collections=None, caching_device=None, partitioner=None,
+                 validate_shape=True, use_resource=None, custom_getter=None, constraint=None,
+                 synchronization=None, aggregation=None):
+    """Gets the variable `<scope>/name` or creates it (TF 1.x `tf.get_variable`).
+
+    Args:
+      name: the name inside the current variable scope.
+      shape: the shape; omit it when `initializer` is a value or a Tensor.
+      dtype: defaults to the scope's dtype (float32).
+      initializer: an initializer (callable(shape, dtype)), a Tensor or a value.
+        Default: the scope's, else glorot_uniform for floats and zeros for
+        integers, bools and strings.
+      regularizer: callable(variable) -> loss tensor, added to
+        GraphKeys.REGULARIZATION_LOSSES.
+      trainable, collections, validate_shape, constraint: as in tf.Variable.
+    Returns:
+      The Variable.
+    Raises:
+      ValueError: creating a variable that exists without reuse, reusing one that
+        does not exist, a shape or dtype that differs from the existing variable's,
+        or a missing shape.
+
+    >>> with tf.variable_scope("layer"):
+    ...     w = tf.get_variable("w", [3, 4])
+    >>> w.name
+    'layer/w:0'
+    """
+    store = _store()
+    return store.current_scope.get_variable(
+        store.var_store, name, shape=shape, dtype=dtype, initializer=initializer,
+        regularizer=regularizer, trainable=trainable, collections=collections,
+        caching_device=caching_device, partitioner=partitioner, validate_shape=validate_shape,
+        use_resource=use_resource, custom_getter=custom_getter, constraint=constraint)
+
+
+def get_local_variable(name, shape=None, dtype=None, initializer=None, regularizer=None,
+                       trainable=False, collections=None, caching_device=None,
+                       partitioner=None, validate_shape=True, use_resource=None,
+                       custom_getter=None, constraint=None, synchronization=None,
+                       aggregation=None):
+    """get_variable into GraphKeys.LOCAL_VARIABLES (not trainable)."""
+    collections = list(collections or []) + [GraphKeys.LOCAL_VARIABLES]
+    return get_variable(name, shape=shape, dtype=dtype, initializer=initializer,
+                        regularizer=regularizer, trainable=False, collections=collections,
+                        caching_device=caching_device, partitioner=partitioner,
+                        validate_shape=validate_shape, use_resource=use_resource,
+                        custom_getter=custom_getter, constraint=constraint)
+
+
+class _PureVariableScope:
+    """Switches the current VariableScope (no name scope; variable_scope adds that)."""
+
+    def __init__(self, name_or_scope, reuse, initializer, regularizer, caching_device,
+                 partitioner, custom_getter, old_name_scope, dtype, use_resource, constraint):
+        self._name_or_scope = name_or_scope
+        self._reuse = reuse
+        self._initializer = initializer
+        self._regularizer = regularizer
+        self._caching_device = caching_device
+        self._partitioner = partitioner
+        self._custom_getter = custom_getter
+        self._old_name_scope = old_name_scope
+        self._dtype = dtype
+        self._use_resource = use_resource
+        self._constraint = constraint
+        self._store = _store()
+        self._old = None
+        self._new_name = None
+        self._old_subscopes = None
+
+    def _apply_overrides(self, scope):
+        if self._initializer is not None:
+            scope.set_initializer(self._initializer)
+        if self._regularizer is not None:
+            scope.set_regularizer(self._regularizer)
+        if self._caching_device is not None:
+            scope.set_caching_device(self._caching_device)
+        if self._partitioner is not None:
+            scope.set_partitioner(self._partitioner)
+        if self._custom_getter is not None:
+            scope.set_custom_getter(_compose_getters(self._custom_getter, scope.custom_getter))
+        if self._dtype is not None:
+            scope.set_dtype(self._dtype)
+        if self._use_resource is not None:
+            scope.set_use_resource(self._use_resource)
+        return scope
+
+    def __enter__(self):
+        store = self._store
+        self._old = store.current_scope
+        nos = self._name_or_scope
+        if isinstance(nos, VariableScope):
+            self._new_name = nos.name
+            scope = VariableScope(
+                nos.reuse if not self._reuse else self._reuse, name=nos.name,
+                initializer=nos.initializer, regularizer=nos.regularizer,
+                caching_device=nos.caching_device, partitioner=nos.partitioner,
+                custom_getter=nos.custom_getter, name_scope=nos.original_name_scope,
+                dtype=nos.dtype, use_resource=nos.use_resource, constraint=nos.constraint)
+            store.open_variable_scope(self._new_name)
+            self._old_subscopes = dict(store.variable_scopes_count)
+        else:
+            old = self._old
+            self._new_name = old.name + "/" + nos if old.name else nos
+            reuse = self._reuse or old.reuse  # reuse is inherited by sub-scopes
+            ns = nos if self._old_name_scope is None else self._old_name_scope
+            scope = VariableScope(
+                reuse, name=self._new_name, initializer=old.initializer,
+                regularizer=old.regularizer, caching_device=old.caching_device,
+                partitioner=old.partitioner, custom_getter=old.custom_getter, name_scope=ns,
+                dtype=old.dtype, use_resource=old.use_resource, constraint=old.constraint)
+            store.open_variable_scope(self._new_name)
+        self._apply_overrides(scope)
+        store.current_scope = scope
+        return scope
+
+    def __exit__(self, *exc):
+        store = self._store
+        if isinstance(self._name_or_scope, VariableScope):
+            store.variable_scopes_count = self._old_subscopes
+        else:
+            store.close_variable_subscopes(self._new_name)
+        store.current_scope = self._old
+        return False
+
+
+def _compose_getters(new_getter, old_getter):
+    if old_getter is None:
+        return new_getter
+
+    def composed(getter, *args, **kwargs):
+        return new_getter(lambda *a, **k: old_getter(getter, *a, **k), *args, **kwargs)
+    return composed
+
+
+class variable_scope:  # noqa: N801 - TF's name
+    """A context manager for variable sharing and op names (TF 1.x `tf.variable_scope`).
+
+    Args:
+      name_or_scope: a string or a VariableScope to re-enter.
+      default_name: used (made unique: "d", "d_1", ...) when name_or_scope is None.
+      values: tensors the scope's ops use (picks their graph).
+      initializer, regularizer, caching_device, partitioner, custom_getter, dtype,
+        constraint: defaults for get_variable inside the scope.
+      reuse: True, tf.AUTO_REUSE or None (inherit); inherited by sub-scopes.
+      auxiliary_name_scope: if False, no name scope is opened.
+    Raises:
+      TypeError: name_or_scope is neither a string nor a VariableScope.
+      ValueError: reuse=True without name_or_scope, or neither name given.
+
+    >>> with tf.variable_scope("foo"):
+    ...     v = tf.get_variable("v", [1])
+    >>> with tf.variable_scope("foo", reuse=True):
+    ...     v1 = tf.get_variable("v", [1])
+    >>> v1 is v
+    True
+    """
+
+    def __init__(self, name_or_scope, default_name=None, values=None, initializer=None,
+                 regularizer=None, caching_device=None, partitioner=None, custom_getter=None,
+                 reuse=None, dtype=None, use_resource=None, constraint=None,
+                 auxiliary_name_scope=True):
+        self._name_or_scope = name_or_scope
+        self._default_name = default_name
+        self._values = values
+        self._initializer = initializer
+        self._regularizer = regularizer
+        self._caching_device = caching_device
+        self._partitioner = partitioner
+        self._custom_getter = custom_getter
+        self._reuse = None if reuse is False else reuse
+        self._dtype = dtype
+        self._use_resource = use_resource
+        self._constraint = constraint
+        if self._default_name is None and self._name_or_scope is None:
+            raise TypeError("If default_name is None then name_or_scope is required")
+        if not isinstance(auxiliary_name_scope, bool):
+            raise TypeError(f"The auxiliary_name_scope must be `True` or `False`, while get "
+                            f"{auxiliary_name_scope}")
+        self._auxiliary_name_scope = auxiliary_name_scope
+        self._graph_ctx = None
+        self._name_ctx = None
+        self._pure = None
+
+    def _pure_scope(self, name_or_scope, old_name_scope):
+        return _PureVariableScope(
+            name_or_scope, self._reuse, self._initializer, self._regularizer,
+            self._caching_device, self._partitioner, self._custom_getter, old_name_scope,
+            self._dtype, self._use_resource, self._constraint)
+
+    def __enter__(self):
+        if self._values:
+            from ..framework.graph import _graph_of
+            g = _graph_of(self._values)
+            if g is not get_default_graph():
+                self._graph_ctx = g.as_default()
+                self._graph_ctx.__enter__()
+        try:
+            return self._enter_scope()
+        except Exception:
+            self._exit_all(None, None, None)
+            raise
+
+    def _open_name_scope(self, name):
+        self._name_ctx = get_default_graph().name_scope(name)
+        return self._name_ctx.__enter__()
+
+    def _enter_scope(self):
+        nos = self._name_or_scope
+        if nos is not None:
+            if not isinstance(nos, (VariableScope, str)):
+                raise TypeError("VariableScope: name_or_scope must be a string or "
+                                "VariableScope.")
+            if self._auxiliary_name_scope:
+                ns_name = nos if isinstance(nos, str) else nos.name.split("/")[-1]
+            else:
+                current = get_default_graph().get_name_scope()
+                ns_name = current + "/" if current else ""
+            if ns_name or get_default_graph().get_name_scope():
+                scope_name = self._open_name_scope(ns_name) if ns_name else (
+                    self._open_name_scope(""))
+                if isinstance(nos, str):
+                    old_name_scope = scope_name
+                else:
+                    old_name_scope = nos.original_name_scope
+            else:
+                old_name_scope = nos if isinstance(nos, str) else nos.original_name_scope
+            self._pure = self._pure_scope(nos, old_name_scope)
+            return self._pure.__enter__()
+        if self._reuse:
+            raise ValueError("reuse=True cannot be used without a name_or_scope")
+        scope_name = self._open_name_scope(self._default_name)
+        unique = _get_unique_variable_scope(self._default_name)
+        self._pure = self._pure_scope(unique, scope_name)
+        return self._pure.__enter__()
+
+    def _exit_all(self, *exc):
+        if self._pure is not None:
+            self._pure.__exit__(*exc)
+            self._pure = None
+        if self._name_ctx is not None:
+            self._name_ctx.__exit__(*exc)
+            self._name_ctx = None
+        if self._graph_ctx is not None:
+            self._graph_ctx.__exit__(*exc)
+            self._graph_ctx = None
+
+    def __exit__(self, *exc):
+        self._exit_all(*exc)
+        return False
+
+
+def variable_op_scope(values, name_or_scope, default_name=None, initializer=None,
+                      regularizer=None, caching_device=None, partitioner=None,
+                      custom_getter=None, reuse=None, dtype=None, use_resource=None,
+                      constraint=None):
+    """Deprecated TF 1.x spelling of `variable_scope(name_or_scope, default_name, values)`."""
+    return variable_scope(name_or_scope, default_name=default_name, values=values,
+                          initializer=initializer, regularizer=regularizer,
+                          caching_device=caching_device, partitioner=partitioner,
+                          custom_getter=custom_getter, reuse=reuse, dtype=dtype,
+                          use_resource=use_resource, constraint=constraint)

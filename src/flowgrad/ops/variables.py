@@ -37,6 +37,8 @@ class Variable:
         if constraint is not None and not callable(constraint):
             raise ValueError("The `constraint` argument must be a callable.")
         collections = list(collections)
+        if trainable is None:
+            trainable = True
         if trainable and GraphKeys.TRAINABLE_VARIABLES not in collections:
             collections.append(GraphKeys.TRAINABLE_VARIABLES)
         self._trainable = trainable
@@ -44,7 +46,7 @@ class Variable:
         self._save_slice_info = None
         g = get_default_graph()
         init_from_fn = callable(initial_value)
-        with g.control_dependencies(None):
+        with g._atomic(), g.control_dependencies(None):
             with name_scope(name, "Variable", [] if init_from_fn else [initial_value]) as scope:
                 if init_from_fn:
                     with name_scope("Initializer"):
@@ -168,11 +170,9 @@ class Variable:
 
     def initialized_value(self):
         """The value, initializing the variable first if it is not yet initialized."""
-        from . import control_flow_ops
-        with get_default_graph().control_dependencies(None):
-            return control_flow_ops.cond(
-                state_ops.is_variable_initialized(self), self.read_value,
-                lambda: self._initial_value)
+        with self.graph.control_dependencies(None):
+            return apply("InitializedValue", [self._variable, self._initial_value], {},
+                         self._variable.op.name + "/InitializedValue")
 
     def eval(self, session=None):
         return self._variable.eval(session=session)
@@ -235,8 +235,8 @@ VariableV1 = Variable
 def _variable_to_tensor(v, dtype=None, name=None, as_ref=False):
     t = v._ref() if as_ref else v.value()
     if dtype is not None and not _dt.as_dtype(dtype).is_compatible_with(t.dtype):
-        raise ValueError(f"Incompatible type conversion requested to type '{_dt.as_dtype(dtype).name}'"
-                         f" for variable of type '{t.dtype.name}'")
+        raise ValueError(f"Incompatible type conversion requested to type "
+                         f"'{_dt.as_dtype(dtype).name}' for variable of type '{v.dtype.name}'")
     return t
 
 
