@@ -615,3 +615,14 @@ def test_namespace_exports_tf_names():
                  "conv2d_transpose", "max_pool", "avg_pool", "conv2d_backprop_input",
                  "conv2d_backprop_filter", "lrn", "max_pool_with_argmax", "xw_plus_b"]:
         assert callable(getattr(tf.nn, name)), name
+
+
+def test_dropout_with_fed_keep_prob():
+    keep = tf.placeholder(tf.float32)
+    y = tf.nn.dropout(np.ones((100, 100), np.float32), keep, seed=4)
+    with tf.Session() as s:
+        full = s.run(y, {keep: 1.0})
+        half = s.run(y, {keep: 0.5})
+    np.testing.assert_array_equal(full, np.ones((100, 100)))
+    assert set(np.unique(half).tolist()) == {0.0, 2.0}
+    assert abs((half == 0).mean() - 0.5) < 0.03

@@ -174,11 +174,17 @@ class _Geo:
         return _crop(xp, self.geo, self.h, self.w)
 
 
-def _check_strides_kernel(strides, data_format, what="strides"):
+def _check_strides_kernel(strides, data_format, dilations=(1, 1, 1, 1)):
+    """TF's kernels check these at run time (InvalidArgumentError), not at graph build."""
     n, _, _, c = _nhwc_dims(strides, data_format)
     if n != 1 or c != 1:
         raise errors.InvalidArgumentError(
             None, None, "Current implementation does not yet support strides in the batch "
+            "and depth dimensions.")
+    n, _, _, c = _nhwc_dims(dilations, data_format)
+    if n != 1 or c != 1:
+        raise errors.InvalidArgumentError(
+            None, None, "Current implementation does not yet support dilations in the batch "
             "and depth dimensions.")
 
 
@@ -237,7 +243,7 @@ def _conv2d_infer(inputs, attrs):
 
 def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
                    explicit_paddings=(), **_):
-    _check_strides_kernel(strides, data_format)
+    _check_strides_kernel(strides, data_format, dilations)
     x = _to_nhwc(x, data_format)
     g = _Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format, explicit_paddings)
     cols = g.windows(_pad(x, g.geo))
@@ -335,7 +341,7 @@ def _backprop_input_infer(op_type):
 
 def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
                                   dilations=(1, 1, 1, 1), explicit_paddings=(), **_):
-    _check_strides_kernel(strides, data_format)
+    _check_strides_kernel(strides, data_format, dilations)
     n, h, w, c = _nhwc_dims(tuple(int(s) for s in sizes), data_format)
     dy = _to_nhwc(dy, data_format)
     g = _Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format,
@@ -386,7 +392,7 @@ def _backprop_filter_infer(op_type):
 
 def _conv2d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
                                    dilations=(1, 1, 1, 1), explicit_paddings=(), **_):
-    _check_strides_kernel(strides, data_format)
+    _check_strides_kernel(strides, data_format, dilations)
     x = _to_nhwc(x, data_format)
     dy = _to_nhwc(dy, data_format)
     kh, kw = int(sizes[0]), int(sizes[1])
@@ -529,7 +535,7 @@ def conv1d(value=None, filters=None, stride=None, padding=None, use_cudnn_on_gpu
     Raises:
       ValueError: bad data_format, rank or padding.
     """
-    from .array_ops import reshape
+    from .array_ops import expand_dims, squeeze
     value = input if value is None else value
     with _scope(name, "conv1d", [value, filters]) as scope_name:
         if data_format is None or data_format in ("NHWC", "NWC"):
@@ -549,28 +555,10 @@ def conv1d(value=None, filters=None, stride=None, padding=None, use_cudnn_on_gpu
         dil = _get_sequence(dilations, 1, cidx, "dilations")
         strides = stride[:spatial] + [1] + stride[spatial:]
         dil = dil[:spatial] + [1] + dil[spatial:]
-        x4 = _expand(x, spatial)
-        f4 = _expand(f, 0)
+        x4 = expand_dims(x, spatial)
+        f4 = expand_dims(f, 0)
         y = conv2d(x4, f4, strides, padding, data_format=data_format, dilations=dil)
-        ys = y.shape.as_tuple()
-        if ys is not None and None not in ys:
-            return reshape(y, [d for i, d in enumerate(ys) if i != spatial], name=scope_name)
-        return _squeeze(y, spatial, scope_name)
-
-
-def _expand(t, axis):
-    """Inserts a dimension of size 1 at `axis` (ExpandDims when available, else Reshape)."""
-    from .array_ops import reshape
-    dims = t.shape.as_tuple()
-    if dims is not None and None not in dims:
-        return reshape(t, list(dims[:axis]) + [1] + list(dims[axis:]))
-    from . import array_ops
-    return array_ops.expand_dims(t, axis)
-
-
-def _squeeze(t, axis, name):
-    from . import array_ops
-    return array_ops.squeeze(t, [axis], name=name)
+        return squeeze(y, [spatial], name=scope_name)
 
 
 # =========================================================================================
@@ -599,7 +587,7 @@ def _depthwise_infer(inputs, attrs):
 
 
 def _depthwise_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1), **_):
-    _check_strides_kernel(strides, data_format)
+    _check_strides_kernel(strides, data_format, dilations)
     x = _to_nhwc(x, data_format)
     g = _Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format)
     cols = g.windows(_pad(x, g.geo))

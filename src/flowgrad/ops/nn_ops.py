@@ -1349,8 +1349,11 @@ def dropout(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=None
         if isinstance(keep_prob, numbers.Real) and not 0 < keep_prob <= 1:
             raise ValueError(f"keep_prob must be a scalar tensor or a float in the range (0, 1], "
                              f"got {keep_prob:g}")
-        rate = 1 - keep_prob if isinstance(keep_prob, numbers.Real) else \
-            _m.subtract(_scalar(1, keep_prob), keep_prob)
+        if isinstance(keep_prob, numbers.Real):
+            rate = 1 - keep_prob
+        else:
+            keep_prob = to_tensor(keep_prob, name="keep_prob")
+            rate = _m.subtract(_scalar(1, keep_prob), keep_prob)
     with name_scope(name, "dropout", [x] if hasattr(x, "op") else []):
         x = to_tensor(x, name="x")
         if not x.dtype.is_floating:
