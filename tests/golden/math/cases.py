@@ -231,6 +231,26 @@ CASES = [
                "c = tf.constant([[1 + 2j, 3j], [-1j, 2 + 0j]])",
          expr="[tf.linalg.matvec(a, v), tf.linalg.matrix_transpose(a), tf.linalg.adjoint(c)] + "
               "tf.gradients(tf.linalg.matvec(a, v), [a, v])"),
+    dict(name="casts",
+         setup="f = tf.constant([1.7, -1.7, 0.5, -0.0, 2.5]); i = tf.constant([3000000000, -1], tf.int64); "
+               "b = tf.constant([True, False])",
+         expr="[tf.cast(f, tf.int32), tf.cast(f, tf.bool), tf.cast(b, tf.float32), "
+              "tf.cast(i, tf.int32), tf.cast(f, tf.uint8), tf.to_float(i), tf.cast(f, tf.float16), "
+              "tf.cast(tf.cast(f, tf.float64), tf.float32)] + "
+              "tf.gradients(tf.cast(tf.cast(f, tf.float64), tf.float32), f) + "
+              "tf.gradients(tf.cast(tf.cast(f, tf.int32), tf.float32), f)"),
+    dict(name="string_add_and_equal",
+         setup="a = tf.constant(['ab', 'c']); b = tf.constant('x')",
+         expr="[tf.add(a, b), a + b, tf.equal(a, 'c'), tf.not_equal(a, b)]"),
+    dict(name="logsumexp_grad_with_infinities",
+         setup="x = tf.constant([[-np.inf, 0.], [-np.inf, -np.inf], [1., 1.]])",
+         expr="[tf.reduce_logsumexp(x, 1)] + tf.gradients(tf.reduce_logsumexp(x, 1), x)"),
+    dict(name="int_overflow_wraps",
+         setup="a = tf.constant([2147483647, 100000], tf.int32)",
+         expr="[a + 1, tf.reduce_sum(a), tf.reduce_prod(a), a * a, tf.square(a), -tf.constant(-2147483648)]"),
+    dict(name="clip_int_and_negative_zero",
+         setup="a = tf.constant([-5, 0, 5]); z = tf.constant([-0.0, 0.0])",
+         expr="[tf.clip_by_value(a, -1, 3), tf.abs(z), tf.negative(z), tf.sign(z), tf.round(z)]"),
     # -- dtype and shape errors -------------------------------------------------------------------
     dict(name="add_f32_i32", setup="", expr="[tf.add(tf.constant(1.0), tf.constant(1))]",
          error="TypeError", match=["Add", "int32", "float32"]),
