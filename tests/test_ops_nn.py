@@ -208,9 +208,14 @@ def test_softmax_xent_gradients_second_order(shape):
 
 def test_softmax_xent_errors():
     x = tf.placeholder(tf.float32, [2, 4])
-    with pytest.raises(ValueError, match="Dimensions must be equal"):
+    with pytest.raises(ValueError, match=r"Dimensions must be equal, but are 4 and 3 for "
+                                         r"'softmax_cross_entropy_with_logits' \(op: "
+                                         r"'SoftmaxCrossEntropyWithLogits'\)"):
         tf.nn.softmax_cross_entropy_with_logits_v2(labels=tf.placeholder(tf.float32, [2, 3]),
                                                    logits=x)
+    with pytest.raises(ValueError, match="incompatible"):
+        tf.nn.softmax_cross_entropy_with_logits_v2(labels=tf.ones([2, 3, 3]),
+                                                   logits=tf.ones([2, 3, 4]))
     with pytest.raises(ValueError, match="named arguments"):
         tf.nn.softmax_cross_entropy_with_logits_v2(x, x)
     assert "SoftmaxCrossEntropyWithLogits" not in [

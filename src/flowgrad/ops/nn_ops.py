@@ -647,11 +647,10 @@ def softmax_cross_entropy_with_logits_v2(_sentinel=None, labels=None, logits=Non
             logits = _m.cast(logits, _dt.float32)
             labels = _m.cast(labels, _dt.float32)
         shape = logits.shape
-        if not shape.is_compatible_with(labels.shape):
-            raise ValueError(f"Dimensions must be equal, but are {shape} and {labels.shape} "
-                             "for 'SoftmaxCrossEntropyWithLogits' (op: "
-                             "'SoftmaxCrossEntropyWithLogits') with input shapes: "
-                             f"{shape}, {labels.shape}.")
+        if shape.ndims != 2 and not shape.is_compatible_with(labels.shape):
+            # (rank 2 goes straight to the op, whose shape rule raises this naming it)
+            raise ValueError(f"Shapes {shape} and {labels.shape} are incompatible for "
+                             f"'{scope.rstrip('/')}' (op: 'SoftmaxCrossEntropyWithLogits')")
         if shape.ndims == 0:
             raise ValueError("logits must have at least one dimension")
         logits = _moved_to_end(logits, axis)
