@@ -83,3 +83,12 @@ def test_ema_errors():
     iv = tf.Variable([1, 2], name="iv")
     with pytest.raises(TypeError, match="The variables must be half, float, or double: iv:0"):
         tf.train.ExponentialMovingAverage(0.9).apply([iv])
+
+
+def test_shadow_names_follow_the_variable_scope_as_tf():
+    with tf.variable_scope("model"):
+        w = tf.get_variable("w", initializer=tf.constant([1.0, 2.0]))
+    ema = tf.train.ExponentialMovingAverage(0.9)
+    with tf.variable_scope("emas"):
+        ema.apply([w])
+    assert ema.average(w).op.name == "emas/model/w/ExponentialMovingAverage"   # as TF 1.14

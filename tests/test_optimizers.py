@@ -483,3 +483,46 @@ def test_raw_sparse_ops_with_duplicate_indices_match_tf(key):
         _close(sess.run(v), want["var"], np.float32, key + " var")
         for i, w in enumerate(want["slots"]):
             _close(sess.run(s[i]), w, np.float32, f"{key} slot{i}")
+
+
+def test_slots_and_global_step_follow_the_variable_scope_as_tf():
+    # Names from TF 1.14 (variable_scope prefixes slots; AUTO_REUSE still makes new slots).
+    with tf.variable_scope("model"):
+        w = tf.get_variable("w", initializer=tf.constant([1.0, 2.0]))
+    loss = tf.reduce_sum(w * w)
+    with tf.variable_scope("train"):
+        op = tf.train.AdamOptimizer(0.1).minimize(loss)
+    assert op.name == "train/Adam"
+    with tf.variable_scope("model", reuse=tf.AUTO_REUSE):
+        op2 = tf.train.MomentumOptimizer(0.1, 0.9).minimize(loss)
+    assert op2.name == "model_1/Momentum"
+    assert [v.op.name for v in tf.global_variables()] == [
+        "model/w", "train/beta1_power", "train/beta2_power", "train/model/w/Adam",
+        "train/model/w/Adam_1", "model/model/w/Momentum"]
+    with pytest.raises(ValueError, match="Variable model/model/w/Adagrad/ does not exist, or was "
+                                         "not created with tf.get_variable()"):
+        with tf.variable_scope("model", reuse=True):
+            tf.train.AdagradOptimizer(0.1).minimize(loss)
+    with tf.variable_scope("foo"):
+        gs = tf.train.get_or_create_global_step()
+    assert gs.op.name == "foo/global_step" and tf.train.get_global_step() is gs
+    g = tf.get_default_graph()
+    assert g.get_operation_by_name("foo/global_step/Initializer/zeros").type == "Const"
+    with pytest.raises(ValueError, match='"global_step" already exists.'):
+        tf.train.create_global_step()
+
+
+def test_get_global_step_checks_type():
+    tf.Variable(1.0, name="global_step")
+    with pytest.raises(TypeError, match='Existing "global_step" does not have integer type: '
+                                        "<dtype: 'float32_ref'>"):
+        tf.train.get_global_step()
+
+
+def test_callable_loss():
+    w = tf.Variable([3.0], name="w")
+    op = tf.train.GradientDescentOptimizer(0.5).minimize(lambda: tf.reduce_sum(w * w))
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        sess.run(op)
+        np.testing.assert_allclose(sess.run(w), [0.0])

@@ -12,10 +12,12 @@ from __future__ import annotations
 from ..framework import dtypes as _dt
 from ..framework.constant_op import convert_to_tensor
 from ..framework.graph import GraphKeys, get_default_graph, name_scope
-from ..ops import array_ops, control_flow_ops, math_ops, state_ops
+from ..ops import control_flow_ops, math_ops, state_ops
 from ..ops.variables import (Variable, global_variables, moving_average_variables,
                              trainable_variables)
-from .optimizer import create_slot, create_zeros_slot
+from ..ops import init_ops
+from ..ops import variable_scope as vs
+from .slot_creator import create_slot, create_zeros_slot
 
 __all__ = ["ExponentialMovingAverage", "assign_moving_average"]
 
@@ -43,25 +45,30 @@ def assign_moving_average(variable, value, decay, zero_debias=True, name=None):
 
 
 def _zero_debias(unbiased_var, value, decay, scope):
-    """Updates a biased shadow and a step count; writes biased / (1 - (1-decay)^t)."""
+    """Updates a biased shadow and a step count; writes biased / (1 - (1-decay)^t) (as TF)."""
     g = get_default_graph()
-    prefix = unbiased_var.op.name
-    with g.control_dependencies(None), g.name_scope(None), g.colocate_with(unbiased_var.op):
-        def unique(n):
-            names = {v.op.name for v in global_variables()}
-            full = prefix + "/" + n
-            if full not in names:
-                return full
-            i = 1
-            while f"{full}_{i}" in names:
-                i += 1
-            return f"{full}_{i}"
-        dtype = unbiased_var.dtype.base_dtype
-        shape = unbiased_var.shape.as_list()
-        biased_var = Variable(lambda: array_ops.zeros(shape, dtype=dtype, name="zeros"),
-                              trainable=False, name=unique("biased"), dtype=dtype)
-        local_step = Variable(lambda: array_ops.zeros([], dtype=dtype, name="zeros"),
-                              trainable=False, name=unique("local_step"), dtype=dtype)
+    with vs.variable_scope(unbiased_var.name[:-len(":0")], values=[unbiased_var, value, decay]):
+        with g.control_dependencies(None):
+            def maybe_get_unique(name):
+                if vs.get_variable_scope().reuse:
+                    return name
+                vs_vars = [x.op.name for x in vs.get_variable_scope().global_variables()]
+                full_name = vs.get_variable_scope().name + "/" + name
+                if full_name not in vs_vars:
+                    return name
+                idx = 1
+                while full_name + ("_%d" % idx) in vs_vars:
+                    idx += 1
+                return name + ("_%d" % idx)
+            with g.colocate_with(unbiased_var.op):
+                biased_var = vs.get_variable(
+                    maybe_get_unique("biased"), initializer=init_ops.zeros_initializer(),
+                    shape=unbiased_var.get_shape(), dtype=unbiased_var.dtype.base_dtype,
+                    trainable=False)
+                local_step = vs.get_variable(
+                    maybe_get_unique("local_step"), shape=[],
+                    dtype=unbiased_var.dtype.base_dtype,
+                    initializer=init_ops.zeros_initializer(), trainable=False)
     update_biased = state_ops.assign_sub(biased_var, (biased_var - value) * decay)
     update_local_step = local_step.assign_add(1)
     bias_factor = 1 - math_ops.pow(1.0 - decay, update_local_step)
@@ -111,7 +118,7 @@ class ExponentialMovingAverage:
             if var not in self._averages:
                 with g.control_dependencies(None):
                     if isinstance(var, Variable):
-                        avg = create_slot(var, _initialized_value(var), self.name)
+                        avg = create_slot(var, var.initialized_value(), self.name)
                         g.add_to_collection(GraphKeys.MOVING_AVERAGE_VARIABLES, var)
                     else:
                         avg = create_zeros_slot(var, self.name)
@@ -153,12 +160,3 @@ class ExponentialMovingAverage:
             if v.name not in names and v.op.name not in name_map:
                 name_map[v.op.name] = v
         return name_map
-
-
-def _initialized_value(var):
-    """The variable's value, or its initial value if it is not initialized yet (TF's
-    initialized_value). Without `cond` in the op library, the initial value: what
-    global_variables_initializer gives, since the variable is initialized first."""
-    if hasattr(control_flow_ops, "cond"):
-        return var.initialized_value()
-    return var.initial_value

@@ -2,7 +2,8 @@
 
 Follows TF 1.14's optimizer.py step for step: the same op names
 (`Adam/update_w/ApplyAdam`), slot variables named and initialized as
-slot_creator makes them (`w/Momentum`, `w/Adam_1`, `w/Momentum/Initializer/zeros`),
+slot_creator makes them (`w/Momentum`, `w/Adam_1`, `w/Momentum/Initializer/zeros`,
+prefixed by the current variable scope),
 non-slot variables (`beta1_power`) in the caller's name scope, the global
 step incremented after the updates, and TF's errors. One addition: when no
 variable gets a gradient, the ValueError also says, for each variable, why
@@ -16,8 +17,9 @@ from ..framework import dtypes as _dt
 from ..framework.constant_op import convert_to_tensor
 from ..framework.graph import GraphKeys, Tensor, get_default_graph, name_scope
 from ..framework.registry import GRADIENTS
-from ..ops import array_ops, control_flow_ops, state_ops
+from ..ops import control_flow_ops, state_ops
 from ..ops.variables import Variable, trainable_variables
+from . import slot_creator
 
 __all__ = ["Optimizer"]
 
@@ -38,66 +40,6 @@ def _flatten(x):
             out.extend(_flatten(x[k]))
         return out
     return [x]
-
-
-# ---------------------------------------------------------------------------------------
-# Slot creation (TF's slot_creator): variables named `<primary>/<name>`, made unique,
-# created at the root name scope, outside control dependencies, colocated with primary.
-# ---------------------------------------------------------------------------------------
-def _create_slot_var(primary, name, make_initial, dtype):
-    g = primary.op.graph
-    with g.as_default(), g.control_dependencies(None), g.name_scope(None):
-        full = g.unique_name(primary.op.name + "/" + name, mark_as_used=False)
-        with g.colocate_with(primary.op):
-            return Variable(initial_value=make_initial, trainable=False, name=full, dtype=dtype,
-                            validate_shape=primary.shape.is_fully_defined())
-
-
-def create_slot(primary, val, name, colocate_with_primary=True):
-    """A slot variable for `primary` initialized to the tensor `val` (slot_creator.create_slot)."""
-    g = primary.op.graph
-    with g.as_default(), g.control_dependencies(None), g.name_scope(None):
-        full = g.unique_name(primary.op.name + "/" + name, mark_as_used=False)
-        with g.colocate_with(primary.op):
-            return Variable(initial_value=val, trainable=False, name=full,
-                            validate_shape=val.shape.is_fully_defined())
-
-
-def create_slot_with_initializer(primary, initializer, shape, dtype, name,
-                                 colocate_with_primary=True):
-    """A slot variable for `primary` from `initializer(shape, dtype)` (in `<slot>/Initializer`)."""
-    dtype = _dt.as_dtype(dtype).base_dtype
-    dims = shape.as_list() if shape.is_fully_defined() else None
-
-    def make():
-        if dims is None:
-            return initializer(array_ops.shape(primary.value()), dtype)
-        return initializer(dims, dtype)
-    return _create_slot_var(primary, name, make, dtype)
-
-
-def zeros_initializer(shape, dtype):
-    return array_ops.zeros(shape, dtype=dtype, name="zeros")
-
-
-def ones_initializer(shape, dtype):
-    return array_ops.ones(shape, dtype=dtype, name="ones")
-
-
-def constant_initializer(value):
-    def init(shape, dtype):
-        if isinstance(shape, Tensor):
-            return array_ops.fill(shape, convert_to_tensor(value, dtype=dtype), name="Const")
-        import numpy as np
-        return convert_to_tensor(np.full(shape, value, dtype=dtype.as_numpy_dtype),
-                                 dtype=dtype, name="Const")
-    return init
-
-
-def create_zeros_slot(primary, name, dtype=None, colocate_with_primary=True):
-    """A slot initialized to zeros with primary's shape (slot_creator.create_zeros_slot)."""
-    dtype = primary.dtype.base_dtype if dtype is None else _dt.as_dtype(dtype).base_dtype
-    return create_slot_with_initializer(primary, zeros_initializer, primary.shape, dtype, name)
 
 
 # ---------------------------------------------------------------------------------------
@@ -247,6 +189,8 @@ class Optimizer:
           ValueError: no variable gets a gradient (the message says why for each),
             no variables to optimize, or the loss has a non-float dtype.
         """
+        if callable(loss) and not isinstance(loss, Tensor):
+            loss = loss()
         grads_and_vars = self.compute_gradients(
             loss, var_list=var_list, gate_gradients=gate_gradients,
             aggregation_method=aggregation_method,
@@ -266,13 +210,16 @@ class Optimizer:
                           grad_loss=None):
         """(gradient, variable) pairs for `loss`; the gradient is None where there is none.
 
+        `loss` may also be a callable with no arguments that returns the loss.
+
         Raises:
           ValueError: bad gate_gradients, no variables, or non-float loss/variables.
           AttributeError/NotImplementedError: var_list holds something that is not a
             variable (as TF).
         """
         if callable(loss) and not isinstance(loss, Tensor):
-            raise RuntimeError("flowgrad runs in graph mode: pass `loss` as a Tensor")
+            # TF records the call on a tape; in graph mode that is building it here.
+            loss = loss()
         if gate_gradients not in (Optimizer.GATE_NONE, Optimizer.GATE_OP,
                                   Optimizer.GATE_GRAPH):
             raise ValueError("gate_gradients must be one of: Optimizer.GATE_NONE, "
@@ -378,21 +325,21 @@ class Optimizer:
     def _get_or_make_slot(self, var, val, slot_name, op_name):
         named_slots = self._slot_dict(slot_name)
         if _var_key(var) not in named_slots:
-            named_slots[_var_key(var)] = create_slot(var, val, op_name)
+            named_slots[_var_key(var)] = slot_creator.create_slot(var, val, op_name)
         return named_slots[_var_key(var)]
 
     def _get_or_make_slot_with_initializer(self, var, initializer, shape, dtype, slot_name,
                                            op_name):
         named_slots = self._slot_dict(slot_name)
         if _var_key(var) not in named_slots:
-            named_slots[_var_key(var)] = create_slot_with_initializer(
+            named_slots[_var_key(var)] = slot_creator.create_slot_with_initializer(
                 var, initializer, shape, dtype, op_name)
         return named_slots[_var_key(var)]
 
     def _zeros_slot(self, var, slot_name, op_name):
         named_slots = self._slot_dict(slot_name)
         if _var_key(var) not in named_slots:
-            named_slots[_var_key(var)] = create_zeros_slot(var, op_name)
+            named_slots[_var_key(var)] = slot_creator.create_zeros_slot(var, op_name)
         return named_slots[_var_key(var)]
 
     def _create_non_slot_variable(self, initial_value, name, colocate_with):

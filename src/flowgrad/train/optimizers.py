@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.graph import get_default_graph
-from ..ops import array_ops, control_flow_ops, state_ops
+from ..ops import array_ops, control_flow_ops, init_ops, state_ops
 from ..ops import math_ops
 from ..ops import scatter_ops
 from . import training_ops
-from .optimizer import Optimizer, constant_initializer, ones_initializer
+from .optimizer import Optimizer
 
 __all__ = ["GradientDescentOptimizer", "MomentumOptimizer", "AdamOptimizer",
            "AdagradOptimizer", "RMSPropOptimizer", "AdadeltaOptimizer", "FtrlOptimizer",
@@ -210,9 +210,19 @@ class AdagradOptimizer(Optimizer):
     def _create_slots(self, var_list):
         for v in var_list:
             dtype = v.dtype.base_dtype
-            self._get_or_make_slot_with_initializer(
-                v, constant_initializer(self._initial_accumulator_value), v.get_shape(), dtype,
-                "accumulator", self._name)
+            if v.get_shape().is_fully_defined():
+                init = init_ops.constant_initializer(self._initial_accumulator_value,
+                                                     dtype=dtype)
+            else:
+                init = self._init_constant_op(v, dtype)
+            self._get_or_make_slot_with_initializer(v, init, v.get_shape(), dtype,
+                                                    "accumulator", self._name)
+
+    def _init_constant_op(self, v, dtype):
+        def init():
+            value = array_ops.fill(array_ops.shape(v), self._initial_accumulator_value)
+            return math_ops.cast(value, dtype)
+        return init
 
     def _prepare(self):
         self._learning_rate_tensor = convert_to_tensor(
@@ -248,7 +258,11 @@ class RMSPropOptimizer(Optimizer):
 
     def _create_slots(self, var_list):
         for v in var_list:
-            self._get_or_make_slot_with_initializer(v, ones_initializer, v.get_shape(),
+            if v.get_shape().is_fully_defined():
+                init_rms = init_ops.ones_initializer(dtype=v.dtype.base_dtype)
+            else:
+                init_rms = array_ops.ones_like(v)
+            self._get_or_make_slot_with_initializer(v, init_rms, v.get_shape(),
                                                     v.dtype.base_dtype, "rms", self._name)
             if self._centered:
                 self._zeros_slot(v, "mg", self._name)

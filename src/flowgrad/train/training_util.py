@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from ..framework import dtypes as _dt
 from ..framework.graph import GraphKeys, Tensor, get_default_graph
-from ..ops import array_ops
+from ..ops import init_ops
+from ..ops import variable_scope as vs
 from ..ops.variables import Variable
 
 __all__ = ["global_step", "get_global_step", "create_global_step", "get_or_create_global_step",
@@ -51,7 +52,8 @@ def get_global_step(graph=None):
 def create_global_step(graph=None):
     """Creates the int64 scalar variable 'global_step' (zeros, not trainable) in `graph`.
 
-    It is created at the root name scope, in GLOBAL_VARIABLES and GLOBAL_STEP.
+    It is made by get_variable (so inside variable_scope("foo") it is
+    'foo/global_step'), in GLOBAL_VARIABLES and GLOBAL_STEP.
 
     Raises:
       ValueError: the graph has a global step already.
@@ -59,10 +61,10 @@ def create_global_step(graph=None):
     graph = graph or get_default_graph()
     if get_global_step(graph) is not None:
         raise ValueError('"global_step" already exists.')
-    with graph.as_default() as g, g.name_scope(None), g.control_dependencies(None):
-        return Variable(lambda: array_ops.zeros([], dtype=_dt.int64, name="zeros"),
-                        trainable=False, name=GraphKeys.GLOBAL_STEP, dtype=_dt.int64,
-                        collections=[GraphKeys.GLOBAL_VARIABLES, GraphKeys.GLOBAL_STEP])
+    with graph.as_default() as g, g.name_scope(None):
+        return vs.get_variable(GraphKeys.GLOBAL_STEP, shape=[], dtype=_dt.int64,
+                               initializer=init_ops.zeros_initializer(), trainable=False,
+                               collections=[GraphKeys.GLOBAL_VARIABLES, GraphKeys.GLOBAL_STEP])
 
 
 def get_or_create_global_step(graph=None):
