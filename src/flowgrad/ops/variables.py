@@ -190,9 +190,9 @@ class Variable:
         return t if read_value else t.op
 
     def scatter_sub(self, sparse_delta, use_locking=False, name=None):
-        from . import sparse_state_ops
-        return sparse_state_ops.scatter_sub(self._variable, sparse_delta.indices,
-                                            sparse_delta.values, use_locking, name)
+        from . import scatter_ops
+        return scatter_ops.scatter_sub(self._variable, sparse_delta.indices,
+                                       sparse_delta.values, use_locking, name)
 
     def load(self, value, session=None):
         """Writes `value` into the variable through a feed (no new ops are kept per call)."""
