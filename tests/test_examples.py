@@ -89,8 +89,8 @@ def test_mnist_softmax_tutorial(capsys):
 @needs("nn.conv2d", "nn.max_pool", "nn.dropout", "nn.relu", "set_random_seed",
        "truncated_normal", "nn.softmax_cross_entropy_with_logits_v2")
 def test_digits_cnn(capsys):
-    # TF 1.14: test accuracy 0.983165
-    out = run(capsys, "tf1_scripts/digits_cnn.py")
+    # TF 1.14: test accuracy 0.946128 after 250 steps (0.983165 after the default 600)
+    out = run(capsys, "tf1_scripts/digits_cnn.py", "--steps", "250")
     assert _accuracy(out, r"test accuracy ([0-9.]+)") > 0.9
 
 

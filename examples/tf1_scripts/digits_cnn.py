@@ -4,6 +4,8 @@ scikit-learn's 8x8 digits.
 """
 from __future__ import print_function
 
+import argparse
+
 import numpy as np
 from sklearn.datasets import load_digits
 
@@ -58,7 +60,7 @@ def deepnn(x):
     return y_conv, keep_prob
 
 
-def main():
+def main(steps):
     digits = load_digits()
     images = (digits.data / 16.0).astype(np.float32)
     labels = np.eye(10, dtype=np.float32)[digits.target]
@@ -82,9 +84,9 @@ def main():
     rng = np.random.RandomState(0)
     with tf.Session() as sess:
         sess.run(tf.global_variables_initializer())
-        for i in range(600):
+        for i in range(steps):
             idx = rng.randint(0, len(train_x), 50)
-            if i % 200 == 0:
+            if i % 100 == 0:
                 train_accuracy = accuracy.eval(feed_dict={
                     x: train_x[idx], y_: train_y[idx], keep_prob: 1.0})
                 print('step %d, training accuracy %g' % (i, train_accuracy))
@@ -94,4 +96,6 @@ def main():
 
 
 if __name__ == '__main__':
-    main()
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--steps', type=int, default=600, help='Training steps.')
+    main(parser.parse_args().steps)
