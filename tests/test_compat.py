@@ -199,3 +199,14 @@ def test_gfile_behaves_as_tf114(capsys, tmp_path):
     base = str(tmp_path / "base")
     got = _run_probe(capsys, "gfile_probe.py", base)
     assert got == _golden_lines("gfile.json")
+
+
+def test_every_internal_tf_module_maps_to_existing_flowgrad_modules():
+    import importlib
+
+    from flowgrad.compat import tf_alias
+    for tf_path, sources in tf_alias._INTERNAL.items():
+        for name in sources:
+            importlib.import_module(name)  # raises if the table names a missing module
+        with alias_tensorflow():
+            assert importlib.import_module(tf_path).__name__ == tf_path

@@ -108,8 +108,10 @@ def _import_sources(names):
     for name in names:
         try:
             mods.append(importlib.import_module(name))
-        except ImportError:
-            continue  # a flowgrad module that is not built (yet): its names are absent
+        except ModuleNotFoundError as e:
+            if e.name != name:
+                raise  # a module that exists but fails to import: show why
+            # a flowgrad module that does not exist: its names are reported missing
     return mods
 
 
