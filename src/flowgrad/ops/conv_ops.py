@@ -557,8 +557,9 @@ def conv1d(value=None, filters=None, stride=None, padding=None, use_cudnn_on_gpu
         dil = dil[:spatial] + [1] + dil[spatial:]
         x4 = expand_dims(x, spatial)
         f4 = expand_dims(f, 0)
-        y = conv2d(x4, f4, strides, padding, data_format=data_format, dilations=dil)
-        return squeeze(y, [spatial], name=scope_name)
+        y = conv2d(x4, f4, strides, padding, data_format=data_format, dilations=dil,
+                   name=scope_name)
+        return squeeze(y, [spatial])
 
 
 # =========================================================================================

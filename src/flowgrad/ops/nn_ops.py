@@ -926,16 +926,14 @@ def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name
     """
     values = [t for t in (x, mean, variance, scale, offset) if hasattr(t, "op")]
     with name_scope(name, "batchnorm", values):
-        x = to_tensor(x, name="x")
-        dt = x.dtype.base_dtype
-        mean = to_tensor(mean, dtype=dt)
-        variance = to_tensor(variance, dtype=dt)
-        inv = _m.rsqrt(_m.add(variance, _scalar(variance_epsilon, variance)))
+        # Line for line TF's code: Python numbers stay numbers until they meet a tensor,
+        # so op names ("batchnorm/add", ...) come out as in TF.
+        inv = _m.rsqrt(variance + variance_epsilon)
         if scale is not None:
-            inv = _m.multiply(inv, to_tensor(scale, dtype=dt))
-        shift = _m.subtract(to_tensor(offset, dtype=dt), _m.multiply(mean, inv)) \
-            if offset is not None else _m.multiply(_m.negative(mean), inv)
-        return _m.add(_m.multiply(x, _m.cast(inv, dt)), _m.cast(shift, dt))
+            inv *= scale
+        x = to_tensor(x, name="x")
+        shift = offset - mean * inv if offset is not None else -mean * inv
+        return x * _m.cast(inv, x.dtype) + _m.cast(shift, x.dtype)
 
 
 # -- FusedBatchNorm -----------------------------------------------------------------------
@@ -1317,8 +1315,9 @@ def in_top_k(predictions, targets, k, name=None):
     check_dtype("InTopKV2", p, (_dt.float32,), "predictions")
     t = to_tensor(targets, name="targets")
     check_dtype("InTopKV2", t, (_dt.int32, _dt.int64), "targets")
-    kt = k if hasattr(k, "op") else constant(int(k), dtype=t.dtype.base_dtype)
-    return apply("InTopKV2", [p, t, kt], None, name or "InTopKV2")
+    with name_scope(name, "in_top_k", _vals(predictions, targets, k)):
+        kt = k if hasattr(k, "op") else constant(int(k), dtype=t.dtype.base_dtype)
+        return apply("InTopKV2", [p, t, kt], None, "InTopKV2")
 
 
 # -- dropout ------------------------------------------------------------------------------

@@ -357,7 +357,7 @@ def _multinomial(logits, num_samples, seed, name, output_dtype, default="multino
     if output_dtype not in (_dt.int32, _dt.int64):
         raise TypeError(f"Value passed to parameter 'output_dtype' has DataType "
                         f"{output_dtype.name} not in list of allowed values: int32, int64")
-    with name_scope(name, default, [logits] if hasattr(logits, "op") else []) as scope:
+    with name_scope(name, default, [logits] if hasattr(logits, "op") else []):
         lg = to_tensor(logits, name="logits")
         if lg.dtype.base_dtype not in FLOATS:
             raise TypeError(f"Value passed to parameter 'logits' has DataType {lg.dtype.name} "
@@ -365,7 +365,7 @@ def _multinomial(logits, num_samples, seed, name, output_dtype, default="multino
         n = num_samples if hasattr(num_samples, "op") else \
             constant(int(num_samples), dtype=_dt.int32, name="num_samples")
         return apply("Multinomial", [lg, n], {"output_dtype": output_dtype,
-                                              **_seed_attrs(seed)}, scope)
+                                              **_seed_attrs(seed)}, "Multinomial")
 
 
 def multinomial(logits, num_samples, seed=None, name=None, output_dtype=None):
