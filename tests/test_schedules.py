@@ -33,6 +33,8 @@ def _schedules(step):
         "linear_cosine": tf.train.linear_cosine_decay(0.1, step, 30),
         "linear_cosine_args": tf.train.linear_cosine_decay(0.1, step, 30, num_periods=2.0,
                                                            alpha=0.1, beta=0.01),
+        "noisy_linear_cosine_no_noise": tf.train.noisy_linear_cosine_decay(
+            0.1, step, 30, initial_variance=0.0, num_periods=2.0, alpha=0.1, beta=0.01),
     }
 
 
@@ -69,6 +71,20 @@ def test_cosine_restarts_tensor_t_mul_selects_branch():
         for s in GOLDEN["steps"]:
             assert sess.run(a, {step: s}) == pytest.approx(sess.run(b, {step: s}), rel=1e-6)
             assert sess.run(c, {step: s}) == pytest.approx(sess.run(d, {step: s}), rel=1e-6)
+
+
+def test_noisy_linear_cosine_noise_has_the_scheduled_spread():
+    step = tf.placeholder(tf.int64, [])
+    tf.set_random_seed(1)
+    noisy = tf.train.noisy_linear_cosine_decay(1.0, step, 100, initial_variance=1.0,
+                                               variance_decay=0.55, num_periods=0.0, beta=0.0)
+    clean = tf.train.linear_cosine_decay(1.0, step, 100, num_periods=0.0, beta=0.0)
+    with tf.Session() as sess:
+        diffs = np.array([sess.run(noisy, {step: 3}) - sess.run(clean, {step: 3})
+                          for _ in range(400)])
+    # num_periods=0: cosine part is 1, so noisy - clean ~ N(0, 1 / 4^0.55).
+    assert abs(diffs.std() - (1.0 / 4 ** 0.55) ** 0.5) < 0.1
+    assert abs(diffs.mean()) < 0.1
 
 
 def test_piecewise_int_values_and_int32_step():

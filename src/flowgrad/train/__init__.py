@@ -16,5 +16,6 @@ from .training_util import (assert_global_step, create_global_step, get_global_s
 from ..tools.graph_def import write_graph
 from .learning_rate_decay import (cosine_decay, cosine_decay_restarts, exponential_decay,
                                   inverse_time_decay, linear_cosine_decay, natural_exp_decay,
-                                  piecewise_constant, polynomial_decay)
+                                  noisy_linear_cosine_decay, piecewise_constant,
+                                  polynomial_decay)
 from .moving_averages import ExponentialMovingAverage

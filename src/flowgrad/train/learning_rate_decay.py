@@ -20,7 +20,8 @@ from ..framework.graph import Tensor, name_scope
 from ..ops import array_ops, comparison_ops, math_ops
 
 __all__ = ["exponential_decay", "piecewise_constant", "polynomial_decay", "natural_exp_decay",
-           "inverse_time_decay", "cosine_decay", "cosine_decay_restarts", "linear_cosine_decay"]
+           "inverse_time_decay", "cosine_decay", "cosine_decay_restarts", "linear_cosine_decay",
+           "noisy_linear_cosine_decay"]
 
 
 def _step(global_step, fn_name, dtype):
@@ -186,6 +187,35 @@ def linear_cosine_decay(learning_rate, global_step, decay_steps, num_periods=0.5
         cosine_decayed = 0.5 * (1.0 + math_ops.cos(constant(math.pi, dtype=dtype) * fraction))
         linear_cosine_decayed = (alpha + linear_decayed) * cosine_decayed + beta
         return math_ops.multiply(lr, linear_cosine_decayed, name=scope)
+
+
+def noisy_linear_cosine_decay(learning_rate, global_step, decay_steps, initial_variance=1.0,
+                              variance_decay=0.55, num_periods=0.5, alpha=0.0, beta=0.001,
+                              name=None):
+    """linear_cosine_decay with Gaussian noise added to the linear part; the noise's variance
+    is initial_variance / (1 + step)^variance_decay (a new sample on every run)."""
+    from ..ops import random_ops
+    with name_scope(name, "NoisyLinearCosineDecay", [learning_rate, global_step]) as scope:
+        lr = convert_to_tensor(learning_rate, name="initial_learning_rate")
+        dtype = lr.dtype.base_dtype
+        decay_steps = math_ops.cast(decay_steps, dtype)
+        initial_variance = math_ops.cast(initial_variance, dtype)
+        variance_decay = math_ops.cast(variance_decay, dtype)
+        num_periods = math_ops.cast(num_periods, dtype)
+        alpha = math_ops.cast(alpha, dtype)
+        beta = math_ops.cast(beta, dtype)
+        step = math_ops.minimum(_step(global_step, "noisy_linear_cosine_decay", dtype),
+                                decay_steps)
+        linear_decayed = (decay_steps - step) / decay_steps
+        variance = initial_variance / math_ops.pow(1.0 + step, variance_decay)
+        std = math_ops.sqrt(variance)
+        noisy_linear_decayed = linear_decayed + random_ops.random_normal(
+            linear_decayed.shape, stddev=std, dtype=dtype)
+        completed_fraction = step / decay_steps
+        fraction = 2.0 * num_periods * completed_fraction
+        cosine_decayed = 0.5 * (1.0 + math_ops.cos(constant(math.pi, dtype=dtype) * fraction))
+        noisy = (alpha + noisy_linear_decayed) * cosine_decayed + beta
+        return math_ops.multiply(lr, noisy, name=scope)
 
 
 def piecewise_constant(x, boundaries, values, name=None):

@@ -129,6 +129,7 @@ sched = {
     "cosine_restarts_tmul": tf.train.cosine_decay_restarts(0.1, step, 3, t_mul=1.5, m_mul=0.8),
     "linear_cosine": tf.train.linear_cosine_decay(0.1, step, 30),
     "linear_cosine_args": tf.train.linear_cosine_decay(0.1, step, 30, num_periods=2.0, alpha=0.1, beta=0.01),
+    "noisy_linear_cosine_no_noise": tf.train.noisy_linear_cosine_decay(0.1, step, 30, initial_variance=0.0, num_periods=2.0, alpha=0.1, beta=0.01),
 }
 out = {"steps": steps, "values": {}, "dtypes": {k: v.dtype.name for k, v in sched.items()}}
 with tf.Session() as sess:
