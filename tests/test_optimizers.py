@@ -526,3 +526,20 @@ def test_callable_loss():
         sess.run(tf.global_variables_initializer())
         sess.run(op)
         np.testing.assert_allclose(sess.run(w), [0.0])
+
+
+OP_NAMES = json.load(open(os.path.join(GOLDEN, "op_names.json")))
+
+
+@pytest.mark.parametrize("cls", sorted(OP_NAMES))
+def test_every_op_name_and_type_as_tf(cls):
+    kw = {"MomentumOptimizer": {"momentum": 0.9}, "RMSPropOptimizer": {"centered": True}}
+    w = tf.Variable(np.ones((3, 2), np.float32), name="w")
+    b = tf.Variable(np.zeros(2, np.float32), name="b")
+    loss = tf.reduce_sum(tf.square(w * 2.0 + b))
+    gs = tf.train.get_or_create_global_step()
+    with tf.name_scope("train"):
+        getattr(tf.train, cls)(0.1, **kw.get(cls, {})).minimize(loss, global_step=gs)
+    got = [[o.name, o.type] for o in tf.get_default_graph().get_operations()
+           if "gradients" not in o.name]
+    assert got == OP_NAMES[cls]
