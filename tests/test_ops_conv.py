@@ -31,7 +31,7 @@ def _geometry(h, w, kh, kw, st, pad, dil):
 
 
 def ref_conv2d(x, f, st, pad, dil=(1, 1)):
-    n, h, w, c = x.shape
+    n, h, w, _ = x.shape
     kh, kw, _, o = f.shape
     oh, ow, ph, pw = _geometry(h, w, kh, kw, st, pad, dil)
     xp = np.pad(x.astype(np.float64), ((0, 0), ph, pw, (0, 0)))

@@ -4,11 +4,10 @@ import os
 
 import numpy as np
 import pytest
+from optest import FLOAT_DTYPES, GRAD_UNARY_SHAPES, UNARY_SHAPES, assert_forward, run, sample
 
 import flowgrad as tf
 from flowgrad.testing import check_grads
-from optest import (FLOAT_DTYPES, GRAD_UNARY_SHAPES, UNARY_SHAPES, assert_forward, run,
-                    sample)
 
 GOLD = np.load(os.path.join(os.path.dirname(__file__), "golden", "nn", "nn_goldens.npz"))
 SELU_ALPHA, SELU_SCALE = 1.6732632423543772848170429916717, 1.0507009873554804934193349852946
@@ -513,7 +512,7 @@ def test_dropout_scaling_and_rate():
 def test_dropout_noise_shape_seed_and_grad():
     x = np.ones((6, 40), np.float64)
     v = _run(tf.nn.dropout(x, rate=0.5, noise_shape=[6, 1], seed=1))
-    assert np.all((v == v[:, :1]))                      # one mask value per row
+    assert np.all(v == v[:, :1])                      # one mask value per row
     tf.set_random_seed(5)
     a = tf.nn.dropout(x, rate=0.5, seed=2)
     with tf.Session() as s1:

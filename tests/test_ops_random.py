@@ -182,9 +182,9 @@ def test_errors():
     with pytest.raises(ValueError, match="rank 2"):
         tf.multinomial(tf.zeros([3]), 2)
     bad = tf.random_uniform([2], 5, 5, dtype=tf.int32)
-    with tf.Session() as s:
-        with pytest.raises(tf.errors.InvalidArgumentError, match="Need minval < maxval"):
-            s.run(bad)
+    with tf.Session() as s, pytest.raises(tf.errors.InvalidArgumentError,
+                                          match="Need minval < maxval"):
+        s.run(bad)
 
 
 def test_namespace():

@@ -1,8 +1,7 @@
 """tf.random: the random namespace (re-exports from flowgrad.ops.random_ops)."""
 # ruff: noqa: F401
-from .ops.random_ops import get_seed, multinomial, set_random_seed
+from .ops.random_ops import get_seed, multinomial, set_random_seed, truncated_normal
 from .ops.random_ops import random_categorical as categorical
 from .ops.random_ops import random_normal as normal
 from .ops.random_ops import random_shuffle as shuffle
 from .ops.random_ops import random_uniform as uniform
-from .ops.random_ops import truncated_normal

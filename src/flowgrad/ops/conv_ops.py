@@ -17,11 +17,26 @@ each with its own gradient, so second-order gradients work.
 """
 from __future__ import annotations
 
-__all__ = ["conv2d", "conv1d", "conv2d_transpose", "conv2d_backprop_input",
-           "conv2d_backprop_filter", "depthwise_conv2d", "depthwise_conv2d_native",
-           "depthwise_conv2d_native_backprop_input", "depthwise_conv2d_native_backprop_filter",
-           "max_pool", "max_pool2d", "avg_pool", "avg_pool2d", "separable_conv2d",
-           "atrous_conv2d", "convolution", "pool", "max_pool_with_argmax"]
+__all__ = [
+    "atrous_conv2d",
+    "avg_pool",
+    "avg_pool2d",
+    "conv1d",
+    "conv2d",
+    "conv2d_backprop_filter",
+    "conv2d_backprop_input",
+    "conv2d_transpose",
+    "convolution",
+    "depthwise_conv2d",
+    "depthwise_conv2d_native",
+    "depthwise_conv2d_native_backprop_filter",
+    "depthwise_conv2d_native_backprop_input",
+    "max_pool",
+    "max_pool2d",
+    "max_pool_with_argmax",
+    "pool",
+    "separable_conv2d",
+]
 
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
@@ -194,10 +209,6 @@ def _check_rank(t, rank, what="Shape"):
         raise ValueError(f"Shape must be rank {rank} but is rank {r}")
 
 
-def _static_dims(t):
-    return t.shape.as_tuple()
-
-
 def _shape_of(t):
     """A 1-D int32 tensor with `t`'s shape (a constant when static)."""
     dims = t.shape.as_tuple()
@@ -287,7 +298,7 @@ def _padding_attrs(op_type, padding, data_format):
     return padding, []
 
 
-def conv2d(input, filter=None, strides=None, padding=None, use_cudnn_on_gpu=True,  # noqa: A002
+def conv2d(input, filter=None, strides=None, padding=None, use_cudnn_on_gpu=True,
            data_format="NHWC", dilations=(1, 1, 1, 1), name=None, filters=None):
     """2-D convolution (cross-correlation, as TF) of a 4-D input with a 4-D filter.
 
@@ -424,7 +435,7 @@ def _sizes_tensor(sizes):
     return constant(np.asarray(sizes, dtype=np.int32).reshape(-1))
 
 
-def conv2d_backprop_input(input_sizes, filter=None, out_backprop=None, strides=None,  # noqa: A002
+def conv2d_backprop_input(input_sizes, filter=None, out_backprop=None, strides=None,
                           padding=None, use_cudnn_on_gpu=True, data_format="NHWC",
                           dilations=(1, 1, 1, 1), name=None, filters=None):
     """The gradient of conv2d with respect to its input (TF's Conv2DBackpropInput).
@@ -448,7 +459,7 @@ def conv2d_backprop_input(input_sizes, filter=None, out_backprop=None, strides=N
                  name or "Conv2DBackpropInput")
 
 
-def conv2d_backprop_filter(input, filter_sizes, out_backprop, strides, padding,  # noqa: A002
+def conv2d_backprop_filter(input, filter_sizes, out_backprop, strides, padding,
                            use_cudnn_on_gpu=True, data_format="NHWC", dilations=(1, 1, 1, 1),
                            name=None):
     """The gradient of conv2d with respect to its filter (TF's Conv2DBackpropFilter).
@@ -468,7 +479,7 @@ def conv2d_backprop_filter(input, filter_sizes, out_backprop, strides, padding, 
                  name or "Conv2DBackpropFilter")
 
 
-def conv2d_transpose(value=None, filter=None, output_shape=None, strides=None,  # noqa: A002
+def conv2d_transpose(value=None, filter=None, output_shape=None, strides=None,
                      padding="SAME", data_format="NHWC", name=None, input=None, filters=None,
                      dilations=None):
     """The transpose of conv2d (the gradient of conv2d with respect to its input).
@@ -523,7 +534,7 @@ def _scope(name, default, values):
 
 # -- conv1d ----------------------------------------------------------------------------------
 def conv1d(value=None, filters=None, stride=None, padding=None, use_cudnn_on_gpu=None,
-           data_format=None, name=None, input=None, dilations=None):  # noqa: A002
+           data_format=None, name=None, input=None, dilations=None):
     """1-D convolution, computed as TF does: a Conv2D over an inserted height of 1.
 
     Args:
@@ -679,7 +690,7 @@ def _depthwise_attrs(strides, padding, data_format, dilations):
                                                                   "dilations")}
 
 
-def depthwise_conv2d_native(input, filter, strides, padding, data_format="NHWC",  # noqa: A002
+def depthwise_conv2d_native(input, filter, strides, padding, data_format="NHWC",
                             dilations=(1, 1, 1, 1), name=None):
     """Depthwise 2-D convolution: each input channel is convolved with its own M filters.
 
@@ -697,7 +708,7 @@ def depthwise_conv2d_native(input, filter, strides, padding, data_format="NHWC",
     return apply("DepthwiseConv2dNative", [x, f], attrs, name or "DepthwiseConv2dNative")
 
 
-def depthwise_conv2d(input, filter, strides, padding, rate=None, name=None,  # noqa: A002
+def depthwise_conv2d(input, filter, strides, padding, rate=None, name=None,
                      data_format=None, dilations=None):
     """Depthwise 2-D convolution with an optional dilation `rate` ([rh, rw]).
 
@@ -720,7 +731,7 @@ def depthwise_conv2d(input, filter, strides, padding, rate=None, name=None,  # n
         return apply("DepthwiseConv2dNative", [x, f], attrs, scope_name)
 
 
-def depthwise_conv2d_native_backprop_input(input_sizes, filter, out_backprop, strides,  # noqa
+def depthwise_conv2d_native_backprop_input(input_sizes, filter, out_backprop, strides,
                                            padding, data_format="NHWC",
                                            dilations=(1, 1, 1, 1), name=None):
     """The gradient of depthwise_conv2d_native with respect to its input."""
@@ -731,7 +742,7 @@ def depthwise_conv2d_native_backprop_input(input_sizes, filter, out_backprop, st
                  attrs, name or "DepthwiseConv2dNativeBackpropInput")
 
 
-def depthwise_conv2d_native_backprop_filter(input, filter_sizes, out_backprop,  # noqa: A002
+def depthwise_conv2d_native_backprop_filter(input, filter_sizes, out_backprop,
                                             strides, padding, data_format="NHWC",
                                             dilations=(1, 1, 1, 1), name=None):
     """The gradient of depthwise_conv2d_native with respect to its filter."""
@@ -809,10 +820,9 @@ register_op("MaxPool", infer=_pool_infer("MaxPool"), kernel=_max_pool_kernel,
 
 
 def _max_pool_grad_infer(inputs, attrs):
-    x, y, g = inputs
-    _check_rank(x, 4)
-    _check_rank(y, 4)
-    _check_rank(g, 4)
+    for t in inputs:
+        _check_rank(t, 4)
+    x = inputs[0]
     return [(x.dtype.base_dtype, x.shape)]
 
 
@@ -840,7 +850,7 @@ register_op("MaxPoolGrad", infer=_max_pool_grad_infer, kernel=_max_pool_grad_ker
 
 
 def _max_pool_grad_grad_infer(inputs, attrs):
-    x, y, g = inputs
+    x, y, _ = inputs
     _check_rank(x, 4)
     return [(x.dtype.base_dtype, y.shape)]
 
@@ -935,7 +945,7 @@ def _pool(op_type, value, ksize, strides, padding, data_format, name, allowed):
 
 
 def max_pool(value, ksize, strides, padding, data_format="NHWC", name=None,
-             input=None):  # noqa: A002
+             input=None):
     """Max pooling over 2-D windows.
 
     Args:
@@ -953,13 +963,13 @@ def max_pool(value, ksize, strides, padding, data_format="NHWC", name=None,
     return _pool("MaxPool", value, ksize, strides, padding, data_format, name, _POOL_TYPES)
 
 
-def max_pool2d(input, ksize, strides, padding, data_format="NHWC", name=None):  # noqa: A002
+def max_pool2d(input, ksize, strides, padding, data_format="NHWC", name=None):
     """max_pool under its TF 2 name."""
     return max_pool(input, ksize, strides, padding, data_format, name)
 
 
 def avg_pool(value, ksize, strides, padding, data_format="NHWC", name=None,
-             input=None):  # noqa: A002
+             input=None):
     """Average pooling over 2-D windows; SAME padding averages only real elements (as TF).
 
     >>> y = tf.nn.avg_pool(tf.ones([1, 4, 4, 1]), [1, 2, 2, 1], [1, 2, 2, 1], "SAME")
@@ -968,7 +978,7 @@ def avg_pool(value, ksize, strides, padding, data_format="NHWC", name=None,
     return _pool("AvgPool", value, ksize, strides, padding, data_format, name, FLOATS)
 
 
-def avg_pool2d(input, ksize, strides, padding, data_format="NHWC", name=None):  # noqa: A002
+def avg_pool2d(input, ksize, strides, padding, data_format="NHWC", name=None):
     """avg_pool under its TF 2 name."""
     return avg_pool(input, ksize, strides, padding, data_format, name)
 
@@ -995,7 +1005,7 @@ def _flat_argmax(x, attrs):
     return g, idx
 
 
-def _max_pool_argmax_kernel(x, Targmax, **attrs):  # noqa: N803 - TF's attr name
+def _max_pool_argmax_kernel(x, Targmax, **attrs):
     _, win = _max_windows(x, dict(attrs, data_format="NHWC"))
     _, idx = _flat_argmax(x, attrs)
     return win.max(axis=(3, 4)), idx.astype(Targmax.as_numpy_dtype)
@@ -1061,7 +1071,7 @@ register_op("MaxPoolGradGradWithArgmax",
             kernel=_max_pool_grad_grad_argmax_kernel, grad=_max_pool_grad_grad_argmax_grad)
 
 
-def max_pool_with_argmax(input, ksize, strides, padding, Targmax=None, name=None,  # noqa
+def max_pool_with_argmax(input, ksize, strides, padding, Targmax=None, name=None,
                          output_dtype=None, include_batch_in_index=False):
     """Max pooling (NHWC) that also returns the flattened index of each maximum.
 
@@ -1091,7 +1101,7 @@ def max_pool_with_argmax(input, ksize, strides, padding, Targmax=None, name=None
 # =========================================================================================
 # Composite convolutions
 # =========================================================================================
-def separable_conv2d(input, depthwise_filter, pointwise_filter, strides, padding,  # noqa
+def separable_conv2d(input, depthwise_filter, pointwise_filter, strides, padding,
                      rate=None, name=None, data_format=None, dilations=None):
     """A depthwise convolution followed by a 1x1 (pointwise) convolution.
 
@@ -1125,7 +1135,7 @@ def atrous_conv2d(value, filters, rate, padding, name=None):
                   name=name or "convolution")
 
 
-def convolution(input, filter=None, padding=None, strides=None,  # noqa: A002
+def convolution(input, filter=None, padding=None, strides=None,
                 dilation_rate=None, name=None, data_format=None, filters=None,
                 dilations=None):
     """N-d convolution for N = 1 or 2 (conv1d / conv2d with dilations).
@@ -1152,7 +1162,7 @@ def convolution(input, filter=None, padding=None, strides=None,  # noqa: A002
                               f"filter of rank {f.shape.ndims}")
 
 
-def pool(input, window_shape, pooling_type, padding, dilation_rate=None,  # noqa: A002
+def pool(input, window_shape, pooling_type, padding, dilation_rate=None,
          strides=None, name=None, data_format=None, dilations=None):
     """2-D max or average pooling with window_shape [h, w] (TF's tf.nn.pool, N = 2).
 

@@ -12,14 +12,43 @@ l2_normalize, moments, batch_normalization, embedding_lookup.
 """
 from __future__ import annotations
 
-__all__ = ["relu", "relu6", "elu", "selu", "softplus", "softsign", "leaky_relu", "softmax",
-           "log_softmax", "bias_add", "dropout", "softmax_cross_entropy_with_logits",
-           "softmax_cross_entropy_with_logits_v2", "sparse_softmax_cross_entropy_with_logits",
-           "sigmoid_cross_entropy_with_logits", "weighted_cross_entropy_with_logits",
-           "l2_loss", "l2_normalize", "moments", "batch_normalization", "fused_batch_norm",
-           "embedding_lookup", "top_k", "in_top_k", "xw_plus_b", "relu_layer", "zero_fraction",
-           "crelu", "swish", "sufficient_statistics", "normalize_moments", "weighted_moments",
-           "log_poisson_loss", "local_response_normalization", "lrn"]
+__all__ = [
+    "batch_normalization",
+    "bias_add",
+    "crelu",
+    "dropout",
+    "elu",
+    "embedding_lookup",
+    "fused_batch_norm",
+    "in_top_k",
+    "l2_loss",
+    "l2_normalize",
+    "leaky_relu",
+    "local_response_normalization",
+    "log_poisson_loss",
+    "log_softmax",
+    "lrn",
+    "moments",
+    "normalize_moments",
+    "relu",
+    "relu6",
+    "relu_layer",
+    "selu",
+    "sigmoid_cross_entropy_with_logits",
+    "softmax",
+    "softmax_cross_entropy_with_logits",
+    "softmax_cross_entropy_with_logits_v2",
+    "softplus",
+    "softsign",
+    "sparse_softmax_cross_entropy_with_logits",
+    "sufficient_statistics",
+    "swish",
+    "top_k",
+    "weighted_cross_entropy_with_logits",
+    "weighted_moments",
+    "xw_plus_b",
+    "zero_fraction",
+]
 
 import numbers
 
@@ -31,11 +60,20 @@ from ..framework.constant_op import constant
 from ..framework.graph import name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from ._base import (FLOATS, REAL_NUMBERS, apply, apply_op, check_dtype, const_value,
-                    same_type_inputs, to_tensor, unary_same)
 from . import array_ops as _a
 from . import comparison_ops as _c
 from . import math_ops as _m
+from ._base import (
+    FLOATS,
+    REAL_NUMBERS,
+    apply,
+    apply_op,
+    check_dtype,
+    const_value,
+    same_type_inputs,
+    to_tensor,
+    unary_same,
+)
 
 
 def _wants(i):
@@ -1005,7 +1043,7 @@ register_op("FusedBatchNorm", infer=_fused_bn_infer, kernel=_fused_bn_kernel,
 
 
 def _fused_bn_grad_infer(inputs, attrs):
-    gy, x, scale, m, v = inputs
+    x, scale = inputs[1], inputs[2]
     c = scale.shape
     sdt = scale.dtype.base_dtype
     return [(x.dtype.base_dtype, x.shape), (sdt, c), (sdt, c), (sdt, TensorShape([0])),
@@ -1210,7 +1248,7 @@ def _top_k_infer(inputs, attrs):
     return [(x.dtype.base_dtype, TensorShape(out)), (_dt.int32, TensorShape(out))]
 
 
-def _top_k_kernel(x, k, sorted=True, **_):  # noqa: A002 - TF's attr name
+def _top_k_kernel(x, k, sorted=True, **_):
     k = int(k)
     if k < 0 or x.shape[-1] < k:
         raise errors.InvalidArgumentError(
@@ -1236,7 +1274,7 @@ def _top_k_grad(op, grad_values, _grad_indices):
 register_op("TopKV2", infer=_top_k_infer, kernel=_top_k_kernel, grad=_top_k_grad)
 
 
-def top_k(input, k=1, sorted=True, name=None):  # noqa: A002
+def top_k(input, k=1, sorted=True, name=None):
     """The k largest entries of the last dimension and their indices (ties: lower index first).
 
     Args:
@@ -1272,7 +1310,7 @@ class _TopKResult(tuple):
 
 
 def _in_top_k_infer(inputs, attrs):
-    p, t, k = inputs
+    p, t = inputs[0], inputs[1]
     if p.shape.ndims is not None and p.shape.ndims != 2:
         raise ValueError(f"Shape must be rank 2 but is rank {p.shape.ndims}")
     if t.shape.ndims is not None and t.shape.ndims != 1:
@@ -1595,7 +1633,7 @@ def _lrn_grad(op, grad):
 register_op("LRN", infer=_lrn_infer, kernel=_lrn_kernel, grad=_lrn_grad)
 
 
-def local_response_normalization(input, depth_radius=5, bias=1, alpha=1, beta=0.5,  # noqa
+def local_response_normalization(input, depth_radius=5, bias=1, alpha=1, beta=0.5,
                                  name=None):
     """input / (bias + alpha * sum(input^2 over depth_radius channels each side)) ** beta.
 

@@ -13,8 +13,15 @@ numbers themselves are not TF's.
 """
 from __future__ import annotations
 
-__all__ = ["random_normal", "random_uniform", "truncated_normal", "random_shuffle",
-           "multinomial", "set_random_seed", "get_seed"]
+__all__ = [
+    "get_seed",
+    "multinomial",
+    "random_normal",
+    "random_shuffle",
+    "random_uniform",
+    "set_random_seed",
+    "truncated_normal",
+]
 
 import numpy as np
 
