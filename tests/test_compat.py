@@ -59,7 +59,7 @@ def test_aliased_script_computes():
 def _error_of(code):
     with alias_tensorflow():
         try:
-            exec(compile(code, "script.py", "exec"), {})
+            exec(compile(code, "script.py", "exec"), {})  # noqa: S102 - the test input
         except (AttributeError, ImportError) as e:
             return e
     raise AssertionError("no error raised")

@@ -5,7 +5,7 @@ import sys
 
 from . import flags
 
-__all__ = ["run", "flags"]
+__all__ = ["flags", "run"]
 
 _HELP = ("--help", "-help", "--helpfull", "-helpfull", "--helpshort", "-helpshort", "-?")
 

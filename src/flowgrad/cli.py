@@ -88,7 +88,7 @@ def run_script(script, args=()):
         return 0
     except SystemExit as e:
         return _exit_code(e.code)
-    except Exception as e:  # noqa: BLE001 - reported like Python reports an uncaught error
+    except Exception as e:  # noqa: BLE001 (reported as Python reports an uncaught error)
         _print_script_traceback(e, script)
         return 1
     finally:

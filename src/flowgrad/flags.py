@@ -18,12 +18,30 @@ from __future__ import annotations
 
 import sys
 
-__all__ = ["FLAGS", "FlagValues", "Flag", "Error", "IllegalFlagValueError",
-           "UnrecognizedFlagError", "DuplicateFlagError", "UnparsedFlagAccessError",
-           "ValidationError", "DEFINE_string", "DEFINE_integer", "DEFINE_float",
-           "DEFINE_boolean", "DEFINE_bool", "DEFINE_enum", "DEFINE_list",
-           "DEFINE_multi_string", "DEFINE_multi_integer", "DEFINE_multi_float",
-           "mark_flag_as_required", "mark_flags_as_required", "register_validator"]
+__all__ = [
+    "FLAGS",
+    "DEFINE_bool",
+    "DEFINE_boolean",
+    "DEFINE_enum",
+    "DEFINE_float",
+    "DEFINE_integer",
+    "DEFINE_list",
+    "DEFINE_multi_float",
+    "DEFINE_multi_integer",
+    "DEFINE_multi_string",
+    "DEFINE_string",
+    "DuplicateFlagError",
+    "Error",
+    "Flag",
+    "FlagValues",
+    "IllegalFlagValueError",
+    "UnparsedFlagAccessError",
+    "UnrecognizedFlagError",
+    "ValidationError",
+    "mark_flag_as_required",
+    "mark_flags_as_required",
+    "register_validator",
+]
 
 
 class Error(Exception):
@@ -358,13 +376,13 @@ def _definer(fn):
 
 
 @_definer
-def DEFINE_string(name, default, help, flag_values=None, short_name=None, **_):  # noqa: N802
+def DEFINE_string(name, default, help, flag_values=None, short_name=None, **_):
     """Defines a string flag: `DEFINE_string("data_dir", "/tmp/data", "Where data lives.")`."""
     return _define(name, default, help, str, None, flag_values, short_name)
 
 
 @_definer
-def DEFINE_integer(name, default, help, lower_bound=None, upper_bound=None,  # noqa: N802
+def DEFINE_integer(name, default, help, lower_bound=None, upper_bound=None,
                    flag_values=None, short_name=None, **_):
     """Defines an integer flag, optionally bounded: `DEFINE_integer("steps", 100, "...")`.
 
@@ -377,7 +395,7 @@ def DEFINE_integer(name, default, help, lower_bound=None, upper_bound=None,  # n
 
 
 @_definer
-def DEFINE_float(name, default, help, lower_bound=None, upper_bound=None,  # noqa: N802
+def DEFINE_float(name, default, help, lower_bound=None, upper_bound=None,
                  flag_values=None, short_name=None, **_):
     """Defines a float flag: `DEFINE_float("learning_rate", 0.01, "Step size.")`."""
     parse, type_help = _bounded(float, lower_bound, upper_bound, "number")
@@ -386,7 +404,7 @@ def DEFINE_float(name, default, help, lower_bound=None, upper_bound=None,  # noq
 
 
 @_definer
-def DEFINE_boolean(name, default, help, flag_values=None, short_name=None, **_):  # noqa: N802
+def DEFINE_boolean(name, default, help, flag_values=None, short_name=None, **_):
     """Defines a boolean flag, set with `--name`/`--noname`/`--name=false`."""
     return _define(name, default, help, _parse_bool, None, flag_values, short_name,
                    boolean=True)
@@ -396,7 +414,7 @@ DEFINE_bool = DEFINE_boolean
 
 
 @_definer
-def DEFINE_enum(name, default, enum_values, help, flag_values=None,  # noqa: N802
+def DEFINE_enum(name, default, enum_values, help, flag_values=None,
                 short_name=None, case_sensitive=True, **_):
     """Defines a string flag restricted to `enum_values`.
 
@@ -418,14 +436,14 @@ def DEFINE_enum(name, default, enum_values, help, flag_values=None,  # noqa: N80
 
 
 @_definer
-def DEFINE_list(name, default, help, flag_values=None, short_name=None, **_):  # noqa: N802
+def DEFINE_list(name, default, help, flag_values=None, short_name=None, **_):
     """Defines a comma-separated list flag: `--layers=64,64` gives ['64', '64']."""
     return _define(name, default, help, _parse_list, "a comma separated list", flag_values,
                    short_name)
 
 
 @_definer
-def DEFINE_multi_string(name, default, help, flag_values=None, short_name=None,  # noqa: N802
+def DEFINE_multi_string(name, default, help, flag_values=None, short_name=None,
                         **_):
     """Defines a repeatable string flag: `--x=a --x=b` gives ['a', 'b']."""
     return _define(name, default, help, str, "repeat this option to specify a list of values",
@@ -433,7 +451,7 @@ def DEFINE_multi_string(name, default, help, flag_values=None, short_name=None, 
 
 
 @_definer
-def DEFINE_multi_integer(name, default, help, flag_values=None, short_name=None,  # noqa: N802
+def DEFINE_multi_integer(name, default, help, flag_values=None, short_name=None,
                          **_):
     """Defines a repeatable integer flag."""
     return _define(name, default, help, _parse_int,
@@ -442,7 +460,7 @@ def DEFINE_multi_integer(name, default, help, flag_values=None, short_name=None,
 
 
 @_definer
-def DEFINE_multi_float(name, default, help, flag_values=None, short_name=None,  # noqa: N802
+def DEFINE_multi_float(name, default, help, flag_values=None, short_name=None,
                        **_):
     """Defines a repeatable float flag."""
     return _define(name, default, help, float,

@@ -17,9 +17,24 @@ import shutil
 
 from .framework import errors
 
-__all__ = ["GFile", "Open", "FastGFile", "Exists", "IsDirectory", "MkDir", "MakeDirs",
-           "ListDirectory", "Glob", "Remove", "DeleteRecursively", "Copy", "Rename", "Walk",
-           "Stat", "FileStatistics"]
+__all__ = [
+    "Copy",
+    "DeleteRecursively",
+    "Exists",
+    "FastGFile",
+    "FileStatistics",
+    "GFile",
+    "Glob",
+    "IsDirectory",
+    "ListDirectory",
+    "MakeDirs",
+    "MkDir",
+    "Open",
+    "Remove",
+    "Rename",
+    "Stat",
+    "Walk",
+]
 
 _MODES = ("r", "w", "a", "rb", "wb", "ab", "r+", "w+", "a+", "r+b", "w+b", "a+b")
 
@@ -90,7 +105,7 @@ class GFile:
     def _file(self):
         if self._f is None:
             try:
-                self._f = open(self.name, self.mode.replace("b", "") + "b")
+                self._f = open(self.name, self.mode.replace("b", "") + "b")  # noqa: SIM115 - held until close()
             except OSError as e:
                 raise _os_error(e, self.name) from None
         return self._f
@@ -172,17 +187,17 @@ Open = GFile
 FastGFile = GFile
 
 
-def Exists(filename):  # noqa: N802 - TF's name
+def Exists(filename):
     """True if `filename` (a file or directory) exists."""
     return os.path.exists(_path(filename))
 
 
-def IsDirectory(dirname):  # noqa: N802
+def IsDirectory(dirname):
     """True if `dirname` exists and is a directory."""
     return os.path.isdir(_path(dirname))
 
 
-def MkDir(dirname):  # noqa: N802
+def MkDir(dirname):
     """Creates one directory; an existing one is left as it is (as TF 1.14 does).
 
     Raises:
@@ -197,7 +212,7 @@ def MkDir(dirname):  # noqa: N802
         raise _os_error(e, dirname) from None
 
 
-def MakeDirs(dirname):  # noqa: N802
+def MakeDirs(dirname):
     """Creates a directory and its missing parents; no error if it exists.
 
     Raises:
@@ -212,7 +227,7 @@ def MakeDirs(dirname):  # noqa: N802
         raise _os_error(e, dirname) from None
 
 
-def ListDirectory(dirname):  # noqa: N802
+def ListDirectory(dirname):
     """The names in a directory (sorted), without '.' and '..'.
 
     Raises:
@@ -224,7 +239,7 @@ def ListDirectory(dirname):  # noqa: N802
     return sorted(os.listdir(dirname))
 
 
-def Glob(filename):  # noqa: N802
+def Glob(filename):
     """The paths matching a pattern (or any of a list of patterns), sorted."""
     patterns = [filename] if isinstance(filename, (str, bytes, os.PathLike)) else filename
     out = []
@@ -233,7 +248,7 @@ def Glob(filename):  # noqa: N802
     return sorted(out)
 
 
-def Remove(filename):  # noqa: N802
+def Remove(filename):
     """Deletes a file.
 
     Raises:
@@ -246,7 +261,7 @@ def Remove(filename):  # noqa: N802
         raise _os_error(e, filename) from None
 
 
-def DeleteRecursively(dirname):  # noqa: N802
+def DeleteRecursively(dirname):
     """Deletes a directory and everything under it.
 
     Raises:
@@ -260,7 +275,7 @@ def DeleteRecursively(dirname):  # noqa: N802
     shutil.rmtree(dirname)
 
 
-def Copy(oldpath, newpath, overwrite=False):  # noqa: N802
+def Copy(oldpath, newpath, overwrite=False):
     """Copies a file.
 
     Raises:
@@ -276,7 +291,7 @@ def Copy(oldpath, newpath, overwrite=False):  # noqa: N802
         raise _os_error(e, oldpath if not os.path.exists(oldpath) else newpath) from None
 
 
-def Rename(oldname, newname, overwrite=False):  # noqa: N802
+def Rename(oldname, newname, overwrite=False):
     """Renames (moves) a file or directory.
 
     Raises:
@@ -292,7 +307,7 @@ def Rename(oldname, newname, overwrite=False):  # noqa: N802
         raise _os_error(e, oldname if not os.path.lexists(oldname) else newname) from None
 
 
-def Walk(top, in_order=True):  # noqa: N802
+def Walk(top, in_order=True):
     """Yields (dirname, subdirs, files) for `top` and each directory under it.
 
     Parents come before their subdirectories when in_order is True, after them
@@ -313,7 +328,7 @@ def Walk(top, in_order=True):  # noqa: N802
         yield top, subdirs, files
 
 
-def Stat(filename):  # noqa: N802
+def Stat(filename):
     """Length, modification time (ns) and kind of a file.
 
     Raises:
