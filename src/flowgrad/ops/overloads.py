@@ -40,7 +40,6 @@ def _binary(module, fname, scope_name):
         try:
             if not isinstance(y, Tensor):
                 y = convert_to_tensor(y, preferred_dtype=x.dtype.base_dtype, name="y")
-            g._name_stack = old
             return fn(x, y, name=scope + "/")
         finally:
             g._name_stack = old
@@ -55,7 +54,6 @@ def _binary(module, fname, scope_name):
         scope, old = _scoped(g, scope_name)
         try:
             x = convert_to_tensor(x, preferred_dtype=y.dtype.base_dtype, name="x")
-            g._name_stack = old
             return fn(x, y, name=scope + "/")
         finally:
             g._name_stack = old
