@@ -651,6 +651,8 @@ def test_golden_tf114(case):
             assert len(got) == len(expected["static"])
             return
         with tf.Session() as sess:
+            if "init" in env:
+                sess.run(env["init"])
             real = [f for f in fetches if f is not None]
             vals = iter(sess.run(real))
             got = [None if f is None else np.asarray(next(vals)) for f in fetches]

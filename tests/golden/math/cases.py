@@ -330,6 +330,20 @@ CASES = [
               "tf.cumprod(x, exclusive=True), tf.count_nonzero(x, 1), tf.norm(x), "
               "tf.norm(x, axis=1), tf.norm(x, ord=1, axis=[1, 2], keepdims=True), "
               "tf.global_norm([x, x]), tf.math.reduce_variance(x, 1), tf.math.reduce_std(x)]"),
+    dict(name="static_clipping", static=True,
+         setup="a = tf.placeholder(tf.float32, [None, 3]); b = tf.constant([1., 2.]); "
+               "e = tf.Variable(tf.ones([5, 2])); "
+               "g = tf.gradients(tf.reduce_sum(tf.gather(e, [0, 2, 2])), e)[0]",
+         expr="tf.clip_by_global_norm([a, b], 1.0)[0] + [tf.clip_by_global_norm([a, b], 1.0)[1], "
+              "tf.global_norm([a, b]), tf.clip_by_global_norm([g], 2.0)[0][0].values, "
+              "tf.clip_by_global_norm([a], 1.0, name='clipper')[0][0], "
+              "tf.clip_by_norm(a, 1., name='cn'), tf.reduce_logsumexp(a, 1, name='lse')]"),
+    dict(name="clip_indexed_slices_values",
+         setup="e = tf.Variable(tf.ones([5, 2])); "
+               "g = tf.gradients(tf.reduce_sum(tf.gather(e, [0, 2, 2]) * 3.0), e)[0]; "
+               "init = tf.global_variables_initializer()",
+         expr="[tf.clip_by_global_norm([g, tf.constant([4.])], 2.0)[0][0].values, "
+              "tf.clip_by_global_norm([g], 2.0)[0][0].indices, tf.global_norm([g])]"),
     dict(name="static_products", static=True,
          setup="a = tf.placeholder(tf.float32, [None, 3]); b = tf.placeholder(tf.float32, [3, 4]);"
                " c = tf.placeholder(tf.float32, [5, None, 2, 3]); u = tf.placeholder(tf.float32)",

@@ -41,6 +41,8 @@ def run_case(case):
                                     None if t.shape.ndims is None else t.shape.as_list()]
                                    for t in fetches]}
             with tf.Session() as sess:
+                if "init" in env:
+                    sess.run(env["init"])
                 real = [f for f in fetches if f is not None]
                 vals = iter(sess.run(real))
                 out = [None if f is None else next(vals) for f in fetches]
