@@ -381,3 +381,20 @@ def test_batch_strides_fail_at_run_naming_the_op():
                      [2, 1, 1, 1], "SAME", name="strided")
     with pytest.raises(tf.errors.InvalidArgumentError, match="strides in the batch and depth"):
         _run(y)
+
+
+def test_float16_convolutions_keep_dtype():
+    rng = np.random.RandomState(11)
+    x, f = rng.randn(2, 6, 5, 3), rng.randn(3, 3, 3, 2)
+    xh, fh = x.astype(np.float16), f.astype(np.float16)
+    xt, ft = tf.constant(xh), tf.constant(fh)
+    y = tf.nn.conv2d(xt, ft, [1, 2, 1, 1], "SAME")
+    d = tf.nn.depthwise_conv2d(xt, fh[..., :1], [1, 1, 1, 1], "VALID")
+    dx, df = tf.gradients(y, [xt, ft])
+    yv, dv, dxv, dfv = _run([y, d, dx, df])
+    assert {a.dtype for a in (yv, dv, dxv, dfv)} == {np.dtype(np.float16)}
+    ref = ref_conv2d(xh.astype(np.float64), fh.astype(np.float64), (2, 1), "SAME")
+    np.testing.assert_allclose(yv, ref, rtol=1e-2, atol=2e-2)
+    np.testing.assert_allclose(dv, ref_depthwise(xh.astype(np.float64),
+                                                 fh[..., :1].astype(np.float64), (1, 1),
+                                                 "VALID"), rtol=1e-2, atol=2e-2)

@@ -255,11 +255,12 @@ def _conv2d_infer(inputs, attrs):
 def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
                    explicit_paddings=(), **_):
     _check_strides_kernel(strides, data_format, dilations)
-    x = _to_nhwc(x, data_format)
+    dt = x.dtype
+    x, f = _wide(_to_nhwc(x, data_format), f)
     g = _Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format, explicit_paddings)
     cols = g.windows(_pad(x, g.geo))
     out = np.tensordot(cols, f, axes=([3, 4, 5], [0, 1, 2]))
-    return _from_nhwc(out.astype(x.dtype, copy=False), data_format)
+    return _from_nhwc(out.astype(dt, copy=False), data_format)
 
 
 def _conv2d_grad(op, grad):
@@ -354,12 +355,19 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
                                   dilations=(1, 1, 1, 1), explicit_paddings=(), **_):
     _check_strides_kernel(strides, data_format, dilations)
     n, h, w, c = _nhwc_dims(tuple(int(s) for s in sizes), data_format)
-    dy = _to_nhwc(dy, data_format)
+    dt = dy.dtype
+    dy, f = _wide(_to_nhwc(dy, data_format), f)
     g = _Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format,
              explicit_paddings)
     _check_out_shape(g, dy)
     cols = np.tensordot(dy, f, axes=([3], [3]))          # (N, OH, OW, KH, KW, C)
-    return _from_nhwc(np.ascontiguousarray(g.scatter(cols, dy.dtype)), data_format)
+    dx = g.scatter(cols, dy.dtype).astype(dt, copy=False)
+    return _from_nhwc(np.ascontiguousarray(dx), data_format)
+
+
+def _wide(*arrays):
+    """float16 operands are contracted in float32 (NumPy has no fast float16 matmul)."""
+    return [a.astype(np.float32) if a.dtype == np.float16 else a for a in arrays]
 
 
 def _check_out_shape(g, dy):
@@ -404,14 +412,14 @@ def _backprop_filter_infer(op_type):
 def _conv2d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
                                    dilations=(1, 1, 1, 1), explicit_paddings=(), **_):
     _check_strides_kernel(strides, data_format, dilations)
-    x = _to_nhwc(x, data_format)
-    dy = _to_nhwc(dy, data_format)
+    dt = x.dtype
+    x, dy = _wide(_to_nhwc(x, data_format), _to_nhwc(dy, data_format))
     kh, kw = int(sizes[0]), int(sizes[1])
     g = _Geo(x.shape, (kh, kw), strides, dilations, padding, data_format, explicit_paddings)
     _check_out_shape(g, dy)
     cols = g.windows(_pad(x, g.geo))
     out = np.tensordot(cols, dy, axes=([0, 1, 2], [0, 1, 2]))   # (KH, KW, C, O)
-    return out.astype(x.dtype, copy=False)
+    return out.astype(dt, copy=False)
 
 
 def _conv2d_backprop_filter_grad(op, grad):
@@ -600,11 +608,12 @@ def _depthwise_infer(inputs, attrs):
 
 def _depthwise_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1), **_):
     _check_strides_kernel(strides, data_format, dilations)
-    x = _to_nhwc(x, data_format)
+    dt = x.dtype
+    x, f = _wide(_to_nhwc(x, data_format), f)
     g = _Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format)
     cols = g.windows(_pad(x, g.geo))
     out = np.einsum("nhwijc,ijcm->nhwcm", cols, f, optimize=True)
-    out = out.reshape(g.n, g.oh, g.ow, -1).astype(x.dtype, copy=False)
+    out = out.reshape(g.n, g.oh, g.ow, -1).astype(dt, copy=False)
     return _from_nhwc(out, data_format)
 
 
@@ -627,12 +636,14 @@ register_op("DepthwiseConv2dNative", infer=_depthwise_infer, kernel=_depthwise_k
 def _depthwise_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
                                      dilations=(1, 1, 1, 1), **_):
     n, h, w, c = _nhwc_dims(tuple(int(s) for s in sizes), data_format)
-    dy = _to_nhwc(dy, data_format)
+    dt = dy.dtype
+    dy, f = _wide(_to_nhwc(dy, data_format), f)
     g = _Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format)
     _check_out_shape(g, dy)
     dy5 = dy.reshape(n, g.oh, g.ow, c, f.shape[3])
     cols = np.einsum("nhwcm,ijcm->nhwijc", dy5, f, optimize=True)
-    return _from_nhwc(np.ascontiguousarray(g.scatter(cols, dy.dtype)), data_format)
+    dx = g.scatter(cols, dy.dtype).astype(dt, copy=False)
+    return _from_nhwc(np.ascontiguousarray(dx), data_format)
 
 
 def _depthwise_backprop_input_grad(op, grad):
@@ -653,15 +664,15 @@ register_op("DepthwiseConv2dNativeBackpropInput",
 
 def _depthwise_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
                                       dilations=(1, 1, 1, 1), **_):
-    x = _to_nhwc(x, data_format)
-    dy = _to_nhwc(dy, data_format)
+    dt = x.dtype
+    x, dy = _wide(_to_nhwc(x, data_format), _to_nhwc(dy, data_format))
     kh, kw, c, m = (int(s) for s in sizes)
     g = _Geo(x.shape, (kh, kw), strides, dilations, padding, data_format)
     _check_out_shape(g, dy)
     cols = g.windows(_pad(x, g.geo))
     dy5 = dy.reshape(g.n, g.oh, g.ow, c, m)
     out = np.einsum("nhwijc,nhwcm->ijcm", cols, dy5, optimize=True)
-    return out.astype(x.dtype, copy=False)
+    return out.astype(dt, copy=False)
 
 
 def _depthwise_backprop_filter_grad(op, grad):
