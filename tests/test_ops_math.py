@@ -425,6 +425,25 @@ def test_reduction_dynamic_shapes_and_axes():
     np.testing.assert_allclose(res[9], e / e.sum(1, keepdims=True))
 
 
+def test_prod_grad_with_runtime_axes_is_exact_with_zeros():
+    v = np.array([[0.0, 3.0, 2.0], [0.0, 0.0, 2.0], [1.0, 2.0, 3.0]])
+    want = {1: [[6, 0, 0], [0, 0, 0], [6, 3, 2]], 0: [[0, 0, 6], [0, 6, 6], [0, 0, 4]]}
+    for axis, expected in want.items():
+        with tf.Graph().as_default():
+            x = tf.placeholder(tf.float64, [3, 3])
+            ax = tf.placeholder(tf.int32, [])
+            g = tf.gradients(tf.reduce_prod(x, ax), x)[0]
+            with tf.Session() as sess:
+                np.testing.assert_allclose(sess.run(g, {x: v, ax: axis}), expected)
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float64)  # unknown rank: axes are a Range at run time
+        g = tf.gradients(tf.reduce_prod(x), x)[0]
+        with tf.Session() as sess:
+            np.testing.assert_allclose(sess.run(g, {x: v[2]}), [6, 3, 2])
+    check_grads(lambda t, a: tf.reduce_prod(t, a), [sample((2, 3), np.float64, 0.5, 1.5),
+                                                    np.int32(1)])
+
+
 def test_reduction_argument_errors():
     x = tf.zeros([2, 3])
     with pytest.raises(ValueError, match="reduction_indices"):

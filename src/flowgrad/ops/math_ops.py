@@ -1622,9 +1622,7 @@ def _prod_grad(op, grad):
     ax = const_value(axes)
     rank = x.shape.ndims
     if ax is None or rank is None:
-        raise NotImplementedError(
-            f"The gradient of '{op.name}' (Prod) needs constant reduction axes and a known "
-            "input rank")
+        return [_prod_grad_dynamic(op, grad), None]
     norm = builtins.sorted({int(a) % rank for a in np.asarray(ax).reshape(-1)}) if rank else []
     g = _broadcast_to_input(_to_kept(grad, op), x)
     if not norm:
@@ -1638,6 +1636,30 @@ def _prod_grad(op, grad):
     if x.dtype.is_complex:
         factor = conj(factor)
     return [multiply(g, factor), None]
+
+
+def _prod_grad_dynamic(op, grad):
+    """Prod's gradient for axes known only at run time, exact with zeros.
+
+    Per reduced group: no zero -> prod / x; one zero -> the product of the non-zero
+    elements at the zero, 0 elsewhere; two or more zeros -> 0.
+    """
+    from .array_ops import broadcast_to, ones_like, shape, where, zeros_like
+    from .comparison_ops import equal, logical_and, logical_not, not_equal
+    x, axes = op.inputs
+    nz = not_equal(x, _scalar(0, x))
+    x_safe = where(nz, x, ones_like(x))
+    full = shape(x)
+    p_nz = broadcast_to(reduce_prod(x_safe, axes, keepdims=True), full)
+    n_zero = broadcast_to(reduce_sum(cast(logical_not(nz), x.dtype.base_dtype), axes,
+                                     keepdims=True), full)
+    zero = zeros_like(x)
+    one_zero_here = logical_and(equal(n_zero, _scalar(1, x)), logical_not(nz))
+    others = where(equal(n_zero, zero), realdiv(p_nz, x_safe),
+                   where(one_zero_here, p_nz, zero))
+    if x.dtype.is_complex:
+        others = conj(others)
+    return multiply(_broadcast_to_input(_to_kept(grad, op), x), others)
 
 
 register_op("Prod", infer=_reduce_infer, kernel=_prod_kernel, grad=_prod_grad)
