@@ -177,8 +177,10 @@ class _Plan:
         self.feed_specs = [(t, t.dtype.base_dtype.as_numpy_dtype, t.shape.as_tuple())
                            for t in feed_tensors]
         self.copy_out = [v in prog.persistent for v in prog.fetches]
-        self.scalar_out = [(prog.shapes.get(v) is not None and prog.shapes[v].as_tuple() == ())
-                           for v in prog.fetches]
+        # A fetched value that is a feed comes back as the converted feed array (a 0-d
+        # array stays an array, as in TF); every other 0-d value becomes a NumPy scalar.
+        feeds = set(prog.feeds)
+        self.scalar_out = [v not in feeds for v in prog.fetches]
         self.build = mapper.build
         self.simple = len(mapper.elements) == 1 and not mapper.targets
         self._memory = None
