@@ -320,7 +320,7 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
     for i, g in enumerate(out_grads):
         if g is None and op._outputs[i]._dtype._diff:
             from ..ops.array_ops import zeros_like
-            out_grads[i] = zeros_like(op._outputs[i])
+            out_grads[i] = zeros_like(op._outputs[i], optimize=False)  # as TF
     old_stack = graph._name_stack
     _state.wanted = wanted
     try:

@@ -560,39 +560,57 @@ register_op("OnesLike", infer=unary_same, kernel=_like_kernel(1), grad=lambda op
 def zeros_like(tensor, dtype=None, name=None, optimize=True):
     """A tensor of zeros with the shape (and by default dtype) of `tensor`.
 
+    As TF 1.14: with `optimize` and a fully known shape this is a constant
+    (`zeros`), otherwise a ZerosLike op (or zeros of the runtime shape when
+    `dtype` differs).
+
     Args:
       tensor: a Tensor.
       dtype: optional result dtype.
       name: op name (default "zeros_like").
-      optimize: accepted for TF compatibility.
+      optimize: allow the constant when the static shape is known.
     Returns:
       A Tensor of zeros.
 
     >>> tf.zeros_like(tf.constant([1, 2]))  # [0, 0] when run
     """
     x = to_tensor(tensor)
-    if dtype is not None and _dt.as_dtype(dtype).base_dtype is not x.dtype.base_dtype:
-        return zeros(shape(x), dtype=dtype, name=name)
-    return apply("ZerosLike", [x], None, name or "zeros_like")
+    with _scope(name, "zeros_like", [x]) as scope:
+        dt = _dt.as_dtype(dtype).base_dtype if dtype is not None else x.dtype.base_dtype
+        if optimize and x.shape.is_fully_defined():
+            return zeros(x.shape.as_list(), dtype=dt, name=scope)
+        if dt is not x.dtype.base_dtype:
+            return zeros(_shape_internal(x, optimize), dtype=dt, name=scope)
+        return apply("ZerosLike", [x], None, scope)
 
 
 def ones_like(tensor, dtype=None, name=None, optimize=True):
     """A tensor of ones with the shape (and by default dtype) of `tensor`.
 
+    As TF 1.14: `ones` of the (static or runtime) shape, in scope "ones_like".
+
     Args:
       tensor: a Tensor.
       dtype: optional result dtype.
       name: op name (default "ones_like").
-      optimize: accepted for TF compatibility.
+      optimize: use the static shape when it is fully known.
     Returns:
       A Tensor of ones.
 
     >>> tf.ones_like(tf.constant([1, 2]))  # [1, 1] when run
     """
     x = to_tensor(tensor)
-    if dtype is not None and _dt.as_dtype(dtype).base_dtype is not x.dtype.base_dtype:
-        return ones(shape(x), dtype=dtype, name=name)
-    return apply("OnesLike", [x], None, name or "ones_like")
+    with _scope(name, "ones_like", [x]) as scope:
+        dt = _dt.as_dtype(dtype).base_dtype if dtype is not None else x.dtype.base_dtype
+        ret = ones(_shape_internal(x, optimize), dtype=dt, name=scope)
+        ret.set_shape(x.shape)
+        return ret
+
+
+def _shape_internal(x, optimize):
+    if optimize and x.shape.is_fully_defined():
+        return constant(np.array(x.shape.as_list(), dtype=np.int32), name="Shape")
+    return apply("Shape", [x], {"out_type": _dt.int32}, "Shape")
 
 
 _SMALL_CONST = 1000  # TF 1.14 writes a Const below this many elements, a Fill above
@@ -600,6 +618,8 @@ _SMALL_CONST = 1000  # TF 1.14 writes a Const below this many elements, a Fill a
 
 def _filled(shape_, dtype, value, default):
     dtype = _dt.as_dtype(dtype).base_dtype
+    if dtype is _dt.bool_:
+        value = bool(value)
     with _scope(None, default, [shape_] if isinstance(shape_, Tensor) else []) as scope:
         if isinstance(shape_, Tensor) or _has_tensor(shape_):
             dims = _as_int_input(shape_, "shape")

@@ -110,6 +110,10 @@ SHAPE_CASES = {
 }
 
 NAME_CASES = {
+    "like": "x = tf.placeholder(tf.float32, [2, 3])\nu = tf.placeholder(tf.float32, [None])\n"
+            "tf.zeros_like(x)\ntf.zeros_like(u)\ntf.ones_like(x)\ntf.ones_like(u)\n"
+            "tf.zeros_like(u, dtype=tf.int32)\ntf.zeros_like(x, optimize=False)\n"
+            "tf.zeros([40, 40])\ntf.ones(tf.shape(u), tf.int64)\ntf.zeros([2], tf.bool)",
     "getitem_tensor": "x = tf.placeholder(tf.float32, [3, 4])\nt = tf.placeholder(tf.int32, [])\n"
                       "a = x[t]\nb = x[1:t]\nc = x[..., tf.newaxis, ::-1]",
     "transpose": "x = tf.placeholder(tf.float32, [3, 4])\ntf.transpose(x)\n"
