@@ -630,3 +630,61 @@ def test_dropout_with_fed_keep_prob():
     np.testing.assert_array_equal(full, np.ones((100, 100)))
     assert set(np.unique(half).tolist()) == {0.0, 2.0}
     assert abs((half == 0).mean() - 0.5) < 0.03
+
+
+# -- sampled losses ---------------------------------------------------------------------------
+@pytest.mark.parametrize("hits", ["nohits", "hits"])
+def test_sampled_losses_match_tf_with_given_samples(hits):
+    w, b, i = (tf.constant(GOLD[k]) for k in ("samp_w", "samp_b", "samp_inputs"))
+    labels = tf.constant(GOLD["samp_labels"])
+    sv = (tf.constant(GOLD["samp_sampled"]), tf.constant(GOLD["samp_true_exp"]),
+          tf.constant(GOLD["samp_sampled_exp"]))
+    remove = hits == "hits"
+    nce = tf.nn.nce_loss(w, b, labels, i, 5, 20, num_true=2, sampled_values=sv,
+                         remove_accidental_hits=remove)
+    ssm = tf.nn.sampled_softmax_loss(w, b, labels, i, 5, 20, num_true=2, sampled_values=sv,
+                                     remove_accidental_hits=remove)
+    grads = [tf.convert_to_tensor(g) for g in tf.gradients(nce + ssm, [w, b, i])]
+    got = _run([nce, ssm] + grads)
+    for v, k in zip(got, ["nce", "ssm", "dw", "db", "di"]):
+        np.testing.assert_allclose(v, GOLD[f"samp_{hits}_{k}"], rtol=1e-10, atol=1e-12,
+                                   err_msg=k)
+
+
+def test_candidate_samplers():
+    true = np.array([[1], [50]], dtype=np.int64)
+    s, t, e = tf.nn.log_uniform_candidate_sampler(true, 1, 40, True, 1000, seed=3)
+    assert s.dtype == tf.int64 and t.dtype == tf.float32 and t.shape.as_list() == [2, 1]
+    sv, _, ev = _run([s, t, e])
+    assert len(set(sv.tolist())) == 40 and sv.min() >= 0 and sv.max() < 1000
+    p = np.log((sv + 2.0) / (sv + 1.0)) / np.log(1001.0)
+    assert np.all(ev >= p * 0.999)               # several tries: expected counts above p
+    draws = _run(tf.random.log_uniform_candidate_sampler(true, 1, 20000, False, 10,
+                                                         seed=4)[0])
+    p10 = np.log((np.arange(10) + 2.0) / (np.arange(10) + 1.0)) / np.log(11.0)
+    np.testing.assert_allclose(np.bincount(draws, minlength=10) / 20000, p10, atol=0.01)
+    _, ut, ue = _run(list(tf.nn.uniform_candidate_sampler(true, 1, 5, False, 10, seed=1)))
+    np.testing.assert_allclose(ut, np.full((2, 1), 0.5))
+    np.testing.assert_allclose(ue, np.full(5, 0.5))
+    with pytest.raises(tf.errors.InvalidArgumentError, match="range is too small"):
+        _run(tf.nn.uniform_candidate_sampler(true, 1, 11, True, 10)[0])
+
+
+def test_nce_training_reduces_loss():
+    rng = np.random.RandomState(12)
+    tf.set_random_seed(1)
+    emb = tf.Variable(rng.randn(30, 8) * 0.1)
+    w = tf.Variable(rng.randn(30, 8) * 0.1)
+    b = tf.Variable(np.zeros(30))
+    ids = rng.randint(0, 30, size=64)
+    ctx = ((ids + 1) % 30).reshape(-1, 1)
+    x = tf.nn.embedding_lookup(emb, ids)
+    loss = tf.reduce_mean(tf.nn.nce_loss(w, b, ctx, x, num_sampled=5, num_classes=30))
+    step = tf.train.GradientDescentOptimizer(1.0).minimize(loss)
+    with tf.Session() as s:
+        s.run(tf.global_variables_initializer())
+        first = np.mean([s.run(loss) for _ in range(5)])
+        for _ in range(150):
+            s.run(step)
+        last = np.mean([s.run(loss) for _ in range(5)])
+    assert last < 0.5 * first

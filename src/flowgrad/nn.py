@@ -38,10 +38,12 @@ from .ops.nn_ops import (
     log_softmax,
     lrn,
     moments,
+    nce_loss,
     normalize_moments,
     relu,
     relu6,
     relu_layer,
+    sampled_softmax_loss,
     selu,
     sigmoid_cross_entropy_with_logits,
     softmax,
@@ -58,3 +60,4 @@ from .ops.nn_ops import (
     xw_plus_b,
     zero_fraction,
 )
+from .ops.random_ops import log_uniform_candidate_sampler, uniform_candidate_sampler

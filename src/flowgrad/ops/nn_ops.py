@@ -29,10 +29,12 @@ __all__ = [
     "log_softmax",
     "lrn",
     "moments",
+    "nce_loss",
     "normalize_moments",
     "relu",
     "relu6",
     "relu_layer",
+    "sampled_softmax_loss",
     "selu",
     "sigmoid_cross_entropy_with_logits",
     "softmax",
@@ -1651,3 +1653,112 @@ def local_response_normalization(input, depth_radius=5, bias=1, alpha=1, beta=0.
 
 
 lrn = local_response_normalization
+
+
+# -- sampled losses (nce_loss, sampled_softmax_loss) ---------------------------------------
+def _compute_sampled_logits(weights, biases, labels, inputs, num_sampled, num_classes,
+                            num_true=1, sampled_values=None, subtract_log_q=True,
+                            remove_accidental_hits=False, partition_strategy="mod", name=None,
+                            seed=None):
+    """Logits and labels for the true and the sampled classes, as TF builds them.
+
+    Accidental hits (a sampled class equal to one of the row's true classes) get
+    -FLT_MAX added, through a dense comparison rather than TF's sparse_to_dense.
+    """
+    from .linalg_ops import matmul
+    from .random_ops import log_uniform_candidate_sampler
+    if not isinstance(weights, (list, tuple)):
+        weights = [weights]
+    with name_scope(name, "compute_sampled_logits", _vals(*weights, biases, inputs, labels)):
+        labels = to_tensor(labels, name="labels")
+        inputs = to_tensor(inputs, name="inputs")
+        if labels.dtype.base_dtype is not _dt.int64:
+            labels = _m.cast(labels, _dt.int64)
+        labels_flat = _a.reshape(labels, [-1])
+        if sampled_values is None:
+            sampled_values = log_uniform_candidate_sampler(
+                true_classes=labels, num_true=num_true, num_sampled=num_sampled, unique=True,
+                range_max=num_classes, seed=seed)
+        sampled, true_expected, sampled_expected = (_a.stop_gradient(s) for s in sampled_values)
+        sampled = _m.cast(sampled, _dt.int64)
+        all_ids = _a.concat([labels_flat, sampled], 0)
+        all_w = embedding_lookup(weights, all_ids, partition_strategy=partition_strategy)
+        if all_w.dtype.base_dtype is not inputs.dtype.base_dtype:
+            all_w = _m.cast(all_w, inputs.dtype.base_dtype)
+        n_true = _a.shape(labels_flat)[0]
+        true_w = _a.slice(all_w, [0, 0], _a.stack([n_true, -1]))
+        sampled_w = _a.slice(all_w, _a.stack([n_true, 0]), [-1, -1])
+        sampled_logits = matmul(inputs, sampled_w, transpose_b=True)
+        all_b = embedding_lookup(biases, all_ids, partition_strategy=partition_strategy)
+        if all_b.dtype.base_dtype is not inputs.dtype.base_dtype:
+            all_b = _m.cast(all_b, inputs.dtype.base_dtype)
+        true_b = _a.slice(all_b, [0], _a.shape(labels_flat))
+        sampled_b = _a.slice(all_b, _a.shape(labels_flat), [-1])
+        dim = _a.shape(true_w)[1:2]
+        new_true_w_shape = _a.concat([constant(np.array([-1, num_true], np.int32)), dim], 0)
+        row_wise_dots = _m.multiply(_a.expand_dims(inputs, 1),
+                                    _a.reshape(true_w, new_true_w_shape))
+        dots = _a.reshape(row_wise_dots, _a.concat([constant(np.array([-1], np.int32)), dim],
+                                                   0))
+        true_logits = _a.reshape(_m.reduce_sum(dots, 1), [-1, num_true])
+        true_logits = _m.add(true_logits, _a.reshape(true_b, [-1, num_true]))
+        sampled_logits = _m.add(sampled_logits, sampled_b)
+        if remove_accidental_hits:
+            hits = _m.reduce_any(_c.equal(_a.expand_dims(labels, 2),
+                                          _a.reshape(sampled, [1, 1, -1])), 1)
+            big = _scalar(-np.finfo(sampled_logits.dtype.as_numpy_dtype).max, sampled_logits)
+            sampled_logits = _m.add(sampled_logits, _a.where(
+                hits, _a.fill(_a.shape(sampled_logits), big), _a.zeros_like(sampled_logits)))
+        if subtract_log_q:
+            true_logits = _m.subtract(true_logits, _m.log(_m.cast(true_expected,
+                                                                  true_logits.dtype)))
+            sampled_logits = _m.subtract(sampled_logits, _m.log(_m.cast(sampled_expected,
+                                                                        sampled_logits.dtype)))
+        out_logits = _a.concat([true_logits, sampled_logits], 1)
+        out_labels = _a.concat([_m.truediv(_a.ones_like(true_logits),
+                                           _scalar(num_true, true_logits)),
+                                _a.zeros_like(sampled_logits)], 1)
+        return out_logits, out_labels
+
+
+def nce_loss(weights, biases, labels, inputs, num_sampled, num_classes, num_true=1,
+             sampled_values=None, remove_accidental_hits=False, partition_strategy="mod",
+             name="nce_loss"):
+    """Noise-contrastive estimation loss, one value per example (as TF's).
+
+    Args:
+      weights: [num_classes, dim] (or a list of shards), biases: [num_classes].
+      labels: int [batch, num_true]; inputs: float [batch, dim].
+      num_sampled: negative classes drawn per batch (log-uniform unless
+        `sampled_values` is given).
+    Returns:
+      float [batch].
+
+    >>> loss = tf.nn.nce_loss(tf.ones([50, 4]), tf.zeros([50]), [[1], [2]], tf.ones([2, 4]),
+    ...                       num_sampled=5, num_classes=50)
+    """
+    logits, labels = _compute_sampled_logits(
+        weights, biases, labels, inputs, num_sampled, num_classes, num_true=num_true,
+        sampled_values=sampled_values, subtract_log_q=True,
+        remove_accidental_hits=remove_accidental_hits, partition_strategy=partition_strategy,
+        name=name)
+    losses = sigmoid_cross_entropy_with_logits(labels=labels, logits=logits,
+                                               name="sampled_losses")
+    return _m.reduce_sum(losses, 1)
+
+
+def sampled_softmax_loss(weights, biases, labels, inputs, num_sampled, num_classes,
+                         num_true=1, sampled_values=None, remove_accidental_hits=True,
+                         partition_strategy="mod", name="sampled_softmax_loss", seed=None):
+    """Softmax cross-entropy over the true and `num_sampled` sampled classes (as TF's).
+
+    Returns:
+      float [batch].
+    """
+    logits, labels = _compute_sampled_logits(
+        weights, biases, labels, inputs, num_sampled, num_classes, num_true=num_true,
+        sampled_values=sampled_values, subtract_log_q=True,
+        remove_accidental_hits=remove_accidental_hits, partition_strategy=partition_strategy,
+        name=name, seed=seed)
+    labels = _a.stop_gradient(labels, name="labels_stop_gradient")
+    return softmax_cross_entropy_with_logits_v2(labels=labels, logits=logits)

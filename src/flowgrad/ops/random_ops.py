@@ -393,3 +393,113 @@ def multinomial(logits, num_samples, seed=None, name=None, output_dtype=None):
 def random_categorical(logits, num_samples, dtype=None, seed=None, name=None):
     """tf.random.categorical: multinomial with `dtype` naming the output type."""
     return _multinomial(logits, num_samples, seed, name, dtype, "categorical")
+
+
+# -- candidate samplers (for sampled losses) -----------------------------------------------
+def _sampler_infer(inputs, attrs):
+    true_classes = inputs[0]
+    if true_classes.dtype.base_dtype is not _dt.int64:
+        raise TypeError(f"Input 'true_classes' has type {true_classes.dtype.name} that does "
+                        "not match expected type of int64.")
+    if true_classes.shape.ndims not in (None, 2):
+        raise ValueError(f"Shape must be rank 2 but is rank {true_classes.shape.ndims}")
+    batch = true_classes.shape.as_tuple()[0] if true_classes.shape.ndims == 2 else None
+    n = attrs["num_sampled"]
+    return [(_dt.int64, TensorShape([n])), (_dt.float32, TensorShape([batch, attrs["num_true"]])),
+            (_dt.float32, TensorShape([n]))]
+
+
+def _log_uniform_draw(rng, n, range_max):
+    log_range = np.log(range_max + 1.0)
+    v = (np.exp(rng.random(n) * log_range) - 1).astype(np.int64)
+    return np.minimum(v, range_max - 1)
+
+
+def _log_uniform_prob(v, range_max):
+    return np.log((v + 2.0) / (v + 1.0)) / np.log(range_max + 1.0)
+
+
+def _uniform_draw(rng, n, range_max):
+    return rng.integers(0, range_max, size=n, dtype=np.int64)
+
+
+def _uniform_prob(v, range_max):
+    return np.full(np.shape(v), 1.0 / range_max)
+
+
+def _sampler_bind(draw, prob):
+    def bind(node, ctx):
+        rng = _generator(node, ctx)
+        n, unique = node.attrs["num_sampled"], node.attrs["unique"]
+        range_max = node.attrs["range_max"]
+
+        def kernel(true_classes):
+            if unique and n > range_max:
+                raise errors.InvalidArgumentError(None, None, "Sampler's range is too small.")
+            if not unique:
+                sampled, tries = draw(rng, n, range_max), n
+            else:
+                # Draw in chunks until n distinct values appeared; the number of tries is
+                # the position of the n-th first occurrence (TF's rejection loop, vectorized).
+                seen = np.empty(0, np.int64)
+                while True:
+                    seen = np.concatenate([seen, draw(rng, max(2 * n, 64), range_max)])
+                    vals, first = np.unique(seen, return_index=True)
+                    if len(vals) >= n:
+                        order = np.sort(first)[:n]
+                        sampled, tries = seen[order], int(order[-1]) + 1 if n else 0
+                        break
+
+            def expected(p):
+                if tries == n:
+                    return p * n
+                return -np.expm1(tries * np.log1p(-p))
+            true_p = prob(np.asarray(true_classes, np.int64), range_max)
+            return (sampled, expected(true_p).astype(np.float32),
+                    expected(prob(sampled, range_max)).astype(np.float32))
+        return kernel
+    return bind
+
+
+register_op("LogUniformCandidateSampler", infer=_sampler_infer,
+            bind=_sampler_bind(_log_uniform_draw, _log_uniform_prob), grad=None, stateful=True)
+register_op("UniformCandidateSampler", infer=_sampler_infer,
+            bind=_sampler_bind(_uniform_draw, _uniform_prob), grad=None, stateful=True)
+
+
+def _candidate_sampler(op_type, true_classes, num_true, num_sampled, unique, range_max, seed,
+                       name):
+    tc = to_tensor(true_classes, name="true_classes")
+    if tc.dtype.base_dtype is not _dt.int64:
+        from .math_ops import cast
+        tc = cast(tc, _dt.int64)
+    attrs = {"num_true": int(num_true), "num_sampled": int(num_sampled), "unique": bool(unique),
+             "range_max": int(range_max), **_seed_attrs(seed)}
+    return tuple(apply(op_type, [tc], attrs, name or op_type))
+
+
+def log_uniform_candidate_sampler(true_classes, num_true, num_sampled, unique, range_max,
+                                  seed=None, name=None):
+    """Samples classes from the log-uniform (Zipfian) distribution over [0, range_max).
+
+    P(class) = (log(class + 2) - log(class + 1)) / log(range_max + 1). With
+    `unique`, the classes are distinct and the expected counts account for the
+    number of tries, as TF computes them.
+
+    Args:
+      true_classes: int64 [batch, num_true].
+    Returns:
+      (sampled_candidates int64 [num_sampled], true_expected_count float32
+      [batch, num_true], sampled_expected_count float32 [num_sampled]).
+
+    >>> s, t, e = tf.nn.log_uniform_candidate_sampler([[1]], 1, 5, True, 100, seed=1)
+    """
+    return _candidate_sampler("LogUniformCandidateSampler", true_classes, num_true,
+                              num_sampled, unique, range_max, seed, name)
+
+
+def uniform_candidate_sampler(true_classes, num_true, num_sampled, unique, range_max,
+                              seed=None, name=None):
+    """Samples classes uniformly from [0, range_max) (see log_uniform_candidate_sampler)."""
+    return _candidate_sampler("UniformCandidateSampler", true_classes, num_true, num_sampled,
+                              unique, range_max, seed, name)

@@ -213,5 +213,31 @@ for k, v in zip(["xw_plus_b", "relu_layer", "zero_fraction", "crelu", "swish", "
                  "atrous"], vals):
     out["ex_" + k] = v
 
+# -- sampled losses with given sampled_values (deterministic) ----------------------------------
+sw = rng.randn(20, 4)
+sb = rng.randn(20)
+sl = np.array([[1, 7], [3, 3], [19, 0]], dtype=np.int64)
+si = rng.randn(3, 4)
+ss = np.array([7, 2, 11, 0, 5], dtype=np.int64)
+ste = rng.rand(3, 2) * 0.5 + 0.1
+sse = rng.rand(5) * 0.5 + 0.1
+g = tf.Graph()
+with g.as_default():
+    sv = (tf.constant(ss), tf.constant(ste), tf.constant(sse))
+    wt, bt, it, lt = tf.constant(sw), tf.constant(sb), tf.constant(si), tf.constant(sl)
+    res = []
+    for hits in (False, True):
+        nce = tf.nn.nce_loss(wt, bt, lt, it, 5, 20, num_true=2, sampled_values=sv,
+                             remove_accidental_hits=hits)
+        ssm = tf.nn.sampled_softmax_loss(wt, bt, lt, it, 5, 20, num_true=2, sampled_values=sv,
+                                         remove_accidental_hits=hits)
+        res += [nce, ssm] + tf.gradients(nce + ssm, [wt, bt, it])
+    vals = run([tf.convert_to_tensor(r) for r in res])
+out.update(samp_w=sw, samp_b=sb, samp_labels=sl, samp_inputs=si, samp_sampled=ss,
+           samp_true_exp=ste, samp_sampled_exp=sse)
+for i, hits in enumerate(("nohits", "hits")):
+    for k, v in zip(["nce", "ssm", "dw", "db", "di"], vals[5 * i: 5 * i + 5]):
+        out[f"samp_{hits}_{k}"] = v
+
 np.savez_compressed(os.path.join(HERE, "nn_goldens.npz"), **out)
 print(len(out), "arrays")
