@@ -61,7 +61,7 @@ def _run(problem, rec):
 
 
 def _close(got, want, dtype, what):
-    rtol = 2e-6 if dtype == np.float32 else 1e-12
+    rtol = {np.dtype(np.float16): 2e-3, np.dtype(np.float32): 2e-6}.get(np.dtype(dtype), 1e-12)
     np.testing.assert_allclose(got, np.array(want, dtype), rtol=rtol, atol=rtol, err_msg=what)
 
 

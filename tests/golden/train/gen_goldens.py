@@ -90,6 +90,8 @@ dense["adam_float64"] = run(dense_problem, "adam", np.float64)
 dense["momentum_float64"] = run(dense_problem, "momentum_nesterov", np.float64)
 dense["rmsprop_centered_float64"] = run(dense_problem, "rmsprop_centered", np.float64)
 dense["ftrl_shrinkage_float64"] = run(dense_problem, "ftrl_shrinkage", np.float64)
+for k in ("adam", "momentum_nesterov", "rmsprop_centered", "adagrad", "gd"):
+    dense[k + "_float16"] = run(dense_problem, k, np.float16)
 json.dump({"W0": L(W0), "B0": L(B0), "X": L(X), "Y": L(Y), "runs": dense},
           open(f"{OUT}/optimizers_dense.json", "w"), indent=0)
 
