@@ -298,6 +298,16 @@ def test_gather_gradient_is_indexed_slices():
             np.testing.assert_array_equal(v.dense_shape, [4, 3])
 
 
+@pytest.mark.parametrize("pre", [lambda x: x[1:], lambda x: tf.pad(x, [[1, 0], [0, 0]], "REFLECT"),
+                                 lambda x: tf.stack(tf.unstack(x)), lambda x: tf.split(x, 3)[0],
+                                 lambda x: tf.identity_n([x])[0], lambda x: tf.tile(x, [2, 1])],
+                         ids=["getitem", "mirror_pad", "unstack", "split", "identity_n", "tile"])
+def test_indexed_slices_gradient_flows_into_other_ops(pre):
+    """A gather downstream sends IndexedSlices into these ops' gradient rules."""
+    x = sample((3, 2), np.float64)
+    check_grads(lambda t: tf.gather(pre(t), [0, 0]) ** 2, [x], order=2)
+
+
 def test_stop_gradient_has_no_gradient():
     with tf.Graph().as_default():
         x = tf.placeholder(tf.float64, [2])

@@ -29,6 +29,7 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape, as_shape
 from ._base import apply, apply_op, const_value, to_tensor, unary_same
 from ..autodiff.gradients import wants_grad
+from ..autodiff.indexed_slices import IndexedSlices
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -111,7 +112,7 @@ def _static_or_shape(x):
 
 # -- autopacking: lists holding Tensors convert by stacking (TF's Pack) --------------------
 def _is_tensor_like(v):
-    return isinstance(v, Tensor) or hasattr(v, "_as_graph_element")
+    return isinstance(v, (Tensor, IndexedSlices)) or hasattr(v, "_as_graph_element")
 
 
 def _has_tensor(v):
@@ -2002,7 +2003,8 @@ def _mirror_pad_grad_kernel(g, paddings, mode="REFLECT", **_):
 
 def _mirror_pad_grad(op, grad):
     """Fold the mirrored borders back onto the input (MirrorPadGrad)."""
-    return [apply("MirrorPadGrad", [grad, op.inputs[1]], {"mode": op.get_attr("mode")}), None]
+    return [apply("MirrorPadGrad", [to_tensor(grad), op.inputs[1]],
+                  {"mode": op.get_attr("mode")}), None]
 
 
 def _mirror_pad_grad_infer(inputs, attrs):
@@ -2018,7 +2020,8 @@ def _mirror_pad_grad_infer(inputs, attrs):
 
 def _mirror_pad_grad_grad(op, grad):
     """MirrorPadGrad is linear; its adjoint is MirrorPad."""
-    return [apply("MirrorPad", [grad, op.inputs[1]], {"mode": op.get_attr("mode")}), None]
+    return [apply("MirrorPad", [to_tensor(grad), op.inputs[1]], {"mode": op.get_attr("mode")}),
+            None]
 
 
 register_op("MirrorPad", infer=_mirror_pad_infer, kernel=_mirror_pad_kernel,

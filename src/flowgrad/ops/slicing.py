@@ -148,7 +148,8 @@ def _strided_slice_grad(op, grad):
     else:
         shp = apply("Shape", [x], {"out_type": b.dtype.base_dtype})
     attrs = {m: op.get_attr(m) for m in _MASKS}
-    return [apply("StridedSliceGrad", [shp, b, e, s, grad], attrs), None, None, None]
+    # An IndexedSlices gradient (from a gather downstream) is densified, as TF does.
+    return [apply("StridedSliceGrad", [shp, b, e, s, to_tensor(grad)], attrs), None, None, None]
 
 
 register_op("StridedSlice", infer=_strided_slice_infer, kernel=_strided_slice_kernel,
@@ -175,7 +176,7 @@ def _ssg_grad(op, grad):
     """The gradient of a scatter-into-zeros is the same slice of the incoming gradient."""
     shp, b, e, s, dy = op.inputs
     attrs = {m: op.get_attr(m) for m in _MASKS}
-    return [None, None, None, None, apply("StridedSlice", [grad, b, e, s], attrs)]
+    return [None, None, None, None, apply("StridedSlice", [to_tensor(grad), b, e, s], attrs)]
 
 
 register_op("StridedSliceGrad", infer=_ssg_infer, kernel=_ssg_kernel, grad=_ssg_grad)
