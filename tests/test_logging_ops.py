@@ -1,0 +1,158 @@
+"""tf.Assert, tf.Print, tf.print (output formats from TF 1.14) and tf.logging."""
+import io
+import json
+import logging
+import os
+import sys
+
+import numpy as np
+import pytest
+
+import flowgrad as tf
+from framework_golden import HERE, check, drop_items
+
+sys.path.insert(0, HERE)
+import print_cases  # noqa: E402
+
+
+def _capture(fn):
+    old = sys.stderr
+    sys.stderr = buf = io.StringIO()
+    try:
+        fn()
+    finally:
+        sys.stderr = old
+    return buf.getvalue()
+
+
+with open(os.path.join(HERE, "print_cases.json")) as _f:
+    GOLDEN = json.load(_f)
+_OURS = {}
+
+
+def _ours():
+    if not _OURS:
+        _OURS.update(print_cases.formats(tf, _capture))
+    return _OURS
+
+
+@pytest.mark.parametrize("key", sorted(GOLDEN))
+def test_printed_text_matches_tf114(key):
+    assert _ours()[key] == GOLDEN[key]
+
+
+def test_assert_and_print_case():
+    # Deviation: tf.Assert returns one Assert op ("<name>/Assert"), not TF's
+    # AssertGuard cond (item 0 of the case is the returned op's name and type).
+    check("cases_variables", "assert_and_print", drop_items(0))
+
+
+def test_assert_runs_only_where_ordered():
+    x = tf.placeholder(tf.float32, [], name="x")
+    check_op = tf.Assert(x > 0.0, [x, "x must be positive"], name="positive")
+    with tf.control_dependencies([check_op]):
+        y = tf.identity(x) * 2.0
+    z = x * 3.0
+    assert check_op.name == "positive/Assert" and check_op.type == "Assert"
+    with tf.Session() as sess:
+        assert sess.run(y, {x: 1.0}) == 2.0
+        assert sess.run(z, {x: -1.0}) == -3.0
+        with pytest.raises(tf.errors.InvalidArgumentError,
+                           match=r"assertion failed: \[-1\] \[x must be positive\]") as e:
+            sess.run(y, {x: -1.0})
+        assert e.value.op is check_op
+
+
+def test_assert_condition_must_be_a_bool_scalar():
+    c = tf.constant(1.0)
+    with pytest.raises(TypeError, match="Input 'condition' of 'Assert' Op has type float32"):
+        tf.Assert(c, [1])
+    assert tf.get_default_graph().get_operations() == [c.op]
+    bad = tf.Assert(tf.constant([True, False]), [1])
+    with tf.Session() as sess:
+        with pytest.raises(tf.errors.InvalidArgumentError, match=r"In\[0\] is not a scalar: \[2\]"):
+            sess.run(bad)
+
+
+def test_print_is_identity_with_first_n_and_gradient():
+    x = tf.constant([1.0, 2.0])
+    p = tf.Print(x, [x], message="x=", first_n=2)
+    y = tf.reduce_sum(p * p)
+    (g,) = tf.gradients(y, x)
+    with tf.Session() as sess:
+        out = _capture(lambda: [sess.run(y) for _ in range(3)])
+        assert out == "x=[1 2]\nx=[1 2]\n"
+        assert sess.run(g).tolist() == [2.0, 4.0]
+
+
+def test_tf_print_streams():
+    x = tf.constant([1, 2, 3])
+    buf = io.StringIO()
+    to_buf = tf.print("x:", x, output_stream=buf)
+    to_stdout = tf.print(x, output_stream=sys.stdout)
+    got = []
+    to_log = tf.print("logged", x, output_stream=got.append)
+    with tf.Session() as sess:
+        sess.run(to_buf)
+        assert buf.getvalue() == "x: [1 2 3]\n"
+        old, sys.stdout = sys.stdout, io.StringIO()
+        try:
+            sess.run(to_stdout)
+            assert sys.stdout.getvalue() == "[1 2 3]\n"
+        finally:
+            sys.stdout = old
+        sess.run(to_log)
+    assert got == ["logged [1 2 3]"]
+    with pytest.raises(ValueError, match="Unrecognized keyword"):
+        tf.print(x, bogus=1)
+
+
+def test_tf_print_orders_with_control_dependencies():
+    x = tf.placeholder(tf.int32, [], name="x")
+    p = tf.print("value", x)
+    with tf.control_dependencies([p]):
+        y = x + 1
+    with tf.Session() as sess:
+        out = _capture(lambda: sess.run(y, {x: 41}))
+    assert out == "value 41\n"
+
+
+def test_logging_levels_and_output(capsys):
+    log = tf.logging
+    assert (log.DEBUG, log.INFO, log.WARN, log.ERROR, log.FATAL) == (10, 20, 30, 40, 50)
+    assert tf.get_logger() is logging.getLogger("tensorflow")
+    old = log.get_verbosity()
+    try:
+        log.set_verbosity(log.INFO)
+        assert log.get_verbosity() == log.INFO
+        log.info("step %d", 3)
+        log.debug("hidden")
+        log.warn("careful")
+        log.log(log.ERROR, "bad %s", "thing")
+        log.log_if(log.INFO, "shown", True)
+        log.log_if(log.INFO, "not shown", False)
+        for i in range(5):
+            log.log_every_n(log.INFO, "every %d", 2, i)
+        for i in range(5):
+            log.log_first_n(log.INFO, "first %d", 2, i)
+        err = capsys.readouterr().err
+    finally:
+        log.set_verbosity(old)
+    if logging.getLogger().handlers:   # pytest's root handlers: TF does not add its own
+        return
+    assert err.splitlines() == [
+        "INFO:tensorflow:step 3", "WARNING:tensorflow:careful", "ERROR:tensorflow:bad thing",
+        "INFO:tensorflow:shown", "INFO:tensorflow:every 0", "INFO:tensorflow:every 2",
+        "INFO:tensorflow:every 4", "INFO:tensorflow:first 0", "INFO:tensorflow:first 1"]
+
+
+def test_compat_v1_has_the_setup_calls():
+    import flowgrad.compat.v1 as tf1
+    tf1.disable_v2_behavior()
+    tf1.logging.set_verbosity(tf1.logging.ERROR)
+    tf1.logging.set_verbosity(tf1.logging.WARN)
+    assert tf1.AUTO_REUSE is tf.AUTO_REUSE and tf1.get_variable is tf.get_variable
+    assert tf1.variable_scope is tf.variable_scope
+
+
+_ = np
