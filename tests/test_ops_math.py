@@ -616,11 +616,21 @@ def test_variance_std_count_polyval():
         tf.math.polyval((1.0,), 1.0)
 
 
+def test_log_sigmoid_stable_and_differentiable():
+    x = np.array([-800.0, -30.0, 0.0, 2.0, 800.0])
+    got = _run_const(tf.log_sigmoid, x)
+    want = -np.logaddexp(0.0, -x)
+    np.testing.assert_allclose(got, want, rtol=1e-12)
+    check_grads(tf.log_sigmoid, [sample((2, 3), np.float64, -4, 4)])
+    assert tf.log_sigmoid(tf.constant(1.0)).op.name == "LogSigmoid"
+
+
 def test_namespaces():
     assert tf.math.log is tf.log and tf.math.reduce_sum is tf.reduce_sum
     assert tf.math.divide_no_nan is tf.div_no_nan and tf.math.floormod is tf.mod
     assert tf.linalg.matmul is tf.matmul and tf.linalg.einsum is tf.einsum
     assert tf.linalg.norm is tf.norm and tf.math.equal is tf.equal
+    assert tf.math.softmax is tf.nn.softmax and tf.math.log_sigmoid is tf.log_sigmoid
 
 
 # =========================================================================================

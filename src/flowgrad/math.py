@@ -10,6 +10,11 @@ from .ops.math_ops import (abs, accumulate_n, acos, add, add_n, argmax, argmin, 
                            reduce_min, reduce_prod, reduce_sum, rint, round, rsqrt, scalar_mul,
                            sigmoid, sign, sin, sinh, sqrt, square, squared_difference,
                            subtract, tan, tanh, truediv)
-from .ops.math_ops import (acosh, asinh, atanh, count_nonzero, multiply_no_nan, polyval,
-                           reduce_std, reduce_variance, xdivy, xlogy)
+from .ops.math_ops import (acosh, asinh, atanh, count_nonzero, log_sigmoid, multiply_no_nan,
+                           polyval, reduce_std, reduce_variance, xdivy, xlogy)
+# Defined with their op families, listed here as TF 1.14's tf.math lists them.
+from .ops.array_ops import invert_permutation
+from .ops.nn_ops import (in_top_k, l2_normalize, log_softmax, softmax, softplus, softsign,
+                         top_k, zero_fraction)
+from .ops.sparse_ops import segment_max, segment_mean, segment_sum, unsorted_segment_sum
 from .ops.math_ops import div_no_nan as divide_no_nan

@@ -16,7 +16,7 @@ __all__ = [
     "negative", "abs", "sign", "reciprocal", "square", "sqrt", "rsqrt", "exp", "expm1",
     "log", "log1p", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh",
     "sigmoid", "erf", "floor", "ceil", "round", "rint", "is_nan", "is_inf", "is_finite", "conj",
-    "asinh", "acosh", "atanh",
+    "asinh", "acosh", "atanh", "log_sigmoid",
     # casts
     "cast", "to_float", "to_double", "to_int32", "to_int64",
     # reductions and scans
@@ -979,6 +979,17 @@ def atanh(x, name=None):
     >>> tf.atanh(tf.constant(0.0))  # -> 0.0  # doctest: +SKIP
     """
     return _unary("Atanh", x, name, FLOAT_COMPLEX)
+
+
+def log_sigmoid(x, name=None):
+    """log(sigmoid(x)) = -softplus(-x), stable for large |x| (as TF 1.14 composes it).
+
+    >>> tf.log_sigmoid(tf.constant(-100.0))  # -> -100.0  # doctest: +SKIP
+    """
+    from .nn_ops import softplus
+    with name_scope(name, "LogSigmoid", [x]) as scope:
+        x = to_tensor(x, name="x")
+        return apply("Neg", [softplus(negative(x))], None, scope)
 
 
 def polyval(coeffs, x, name=None):
