@@ -64,20 +64,24 @@ def _adam(var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad,
           use_nesterov=False):
     one = var.dtype.type(1)
     alpha = lr * np.sqrt(one - beta2_power) / (one - beta1_power)
-    t = grad - m
+    t = np.empty_like(m)            # one scratch buffer, reused for every step below
+    np.subtract(grad, m, out=t)
     t *= one - beta1
     m += t
-    t = np.square(grad)
+    np.square(grad, out=t)
     t -= v
     t *= one - beta2
     v += t
     denom = np.sqrt(v)
     denom += epsilon
     if use_nesterov:
-        t = grad * (one - beta1)
+        np.multiply(grad, one - beta1, out=t)
         t += beta1 * m
     else:
-        t = m.copy()
+        np.multiply(m, alpha, out=t)
+        t /= denom
+        var -= t
+        return
     t *= alpha
     t /= denom
     var -= t
