@@ -490,12 +490,9 @@ def reshape(tensor, shape, name=None):  # noqa: A002
     >>> tf.reshape(tf.range(6), [2, -1])  # [[0, 1, 2], [3, 4, 5]] when run
     """
     x = to_tensor(tensor)
-    g = x.graph
-    with g.as_default():
-        if not isinstance(shape, Tensor):
-            shape = _as_int_input(shape, "shape") if _has_tensor(shape) else \
-                _int_tensor(shape, "Const")
-        return apply("Reshape", [x, shape], None, name or "Reshape")
+    with _scope(name, "Reshape", [x]) as scope:
+        shape = _as_int_input(shape, "shape")
+        return apply("Reshape", [x, shape], None, scope)
 
 
 # -- Fill / ZerosLike / OnesLike / zeros / ones ------------------------------------------------
@@ -1127,11 +1124,12 @@ def invert_permutation(x, name=None):
 
     >>> tf.invert_permutation([3, 4, 0, 2, 1])  # [2, 4, 3, 0, 1] when run
     """
-    x = to_tensor(x)
-    if x.dtype.base_dtype not in (_dt.int32, _dt.int64):
-        raise TypeError(f"Value passed to parameter 'x' has DataType {x.dtype.name} not in list "
-                        "of allowed values: int32, int64")
-    return apply("InvertPermutation", [x], None, name or "InvertPermutation")
+    with _scope(name, "InvertPermutation", [x] if isinstance(x, Tensor) else []) as scope:
+        x = x if isinstance(x, Tensor) else to_tensor(x, name="x")
+        if x.dtype.base_dtype not in (_dt.int32, _dt.int64):
+            raise TypeError(f"Value passed to parameter 'x' has DataType {x.dtype.name} not in "
+                            "list of allowed values: int32, int64")
+        return apply("InvertPermutation", [x], None, scope)
 
 
 # -- ExpandDims / Squeeze ----------------------------------------------------------------------
@@ -2700,11 +2698,8 @@ def _sort_or_argsort(values, axis, direction, return_argsort):
 
 def _descending_sort(values, axis, return_argsort):
     static_rank = values.shape.ndims
-    if values.shape.is_fully_defined():
-        # TF folds shape(values)[axis] only when the whole shape is known.
-        k = constant(np.int32(values.shape.as_tuple()[axis]), name="k")
-    else:
-        k = shape(values)[axis]
+    k = shape(values)[axis]
+    rank(values)  # TF 1.14 builds it (unused)
     if axis == -1 or (static_rank is not None and axis + 1 == static_rank):
         top_in, transposition = values, None
     else:
@@ -2719,6 +2714,9 @@ def _descending_sort(values, axis, return_argsort):
         top_in = transpose(values, transposition)
     op = apply_op("TopKV2", [top_in, k], {"sorted": True}, "TopKV2")
     out = op.outputs[1] if return_argsort else op.outputs[0]
+    if values.shape.is_fully_defined():
+        # TF's shape inference folds k = shape(values)[axis] when the shape is known.
+        out.set_shape(top_in.shape)
     if transposition is not None:
         out = transpose(out, transposition)
     return out

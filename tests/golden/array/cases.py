@@ -110,6 +110,14 @@ SHAPE_CASES = {
 }
 
 NAME_CASES = {
+    "more": "x = tf.placeholder(tf.float32, [4, 4])\nn = tf.placeholder(tf.int32, [])\n"
+            "tf.fill([2, 3], 9)\ntf.broadcast_to(x, [2, 4, 4])\ntf.range(5)\ntf.range(n)\n"
+            "tf.range(0., 1., 0.5)\ntf.linspace(0., 1., 3)\ntf.reshape(x, [16])\n"
+            "tf.reshape(x, [n, -1])\ntf.stack([x, x], axis=1)\ntf.split(x, tf.constant([1, 3]))\n"
+            "tf.one_hot([1], 2, dtype=tf.int32)\ntf.identity_n([x, x])\ntf.stop_gradient(x)\n"
+            "tf.shape_n([x])\ntf.unique([1, 2])\ntf.scatter_nd([[1]], [2.], [3])\n"
+            "tf.invert_permutation([1, 0])\ntf.pad(x, [[1, 1], [0, 0]], constant_values=1.)\n"
+            "tf.pad(x, [[1, 1], [0, 0]], 'SYMMETRIC')\ntf.sort(x)\ntf.argsort(x, axis=0)",
     "like": "x = tf.placeholder(tf.float32, [2, 3])\nu = tf.placeholder(tf.float32, [None])\n"
             "tf.zeros_like(x)\ntf.zeros_like(u)\ntf.ones_like(x)\ntf.ones_like(u)\n"
             "tf.zeros_like(u, dtype=tf.int32)\ntf.zeros_like(x, optimize=False)\n"
