@@ -543,3 +543,17 @@ def test_every_op_name_and_type_as_tf(cls):
     got = [[o.name, o.type] for o in tf.get_default_graph().get_operations()
            if "gradients" not in o.name]
     assert got == OP_NAMES[cls]
+
+
+def test_grad_loss_scales_the_gradient():
+    w = tf.Variable([1.0, 2.0], name="w")
+    op = tf.train.GradientDescentOptimizer(0.5).minimize(
+        tf.reduce_sum(w), grad_loss=tf.constant(3.0),
+        aggregation_method=tf.AggregationMethod.EXPERIMENTAL_TREE)
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        sess.run(op)
+        np.testing.assert_allclose(sess.run(w), [-0.5, 0.5])
+    with pytest.raises(ValueError, match="Invalid type tf.int32 for Const"):
+        tf.train.GradientDescentOptimizer(0.5).compute_gradients(tf.reduce_sum(w),
+                                                                  grad_loss=tf.constant(3))
