@@ -148,6 +148,31 @@ def test_unary_rejects_int(row):
     assert len(g.get_operations()) == n
 
 
+# Op types registered as not differentiable (TF's NotDifferentiable or a rule returning None).
+NOT_DIFFERENTIABLE = ["ArgMax", "ArgMin", "Equal", "NotEqual", "Less", "LessEqual", "Greater",
+                      "GreaterEqual", "LogicalAnd", "LogicalOr", "LogicalNot", "IsNan", "IsInf",
+                      "IsFinite", "Floor", "Ceil", "Round", "Rint", "Any", "All", "TruncateMod",
+                      "ReducedShape"]
+
+
+@pytest.mark.parametrize("op_type", NOT_DIFFERENTIABLE)
+def test_not_differentiable_registry(op_type):
+    from flowgrad.framework.registry import GRADIENTS
+    assert op_type in GRADIENTS and GRADIENTS[op_type] is None
+
+
+def test_floordiv_truncatediv_grads_are_none_and_sign_grad_is_zero():
+    """TF registers FloorDiv/TruncateDiv rules returning None, and Sign's returning zeros."""
+    x = tf.constant([1.5, -2.5])
+    y = tf.constant([2.0, 2.0])
+    assert tf.gradients(tf.floordiv(x, y), [x, y]) == [None, None]
+    assert tf.gradients(tf.truncatediv(x, y), [x, y]) == [None, None]
+    g = tf.gradients(tf.sign(x), x)[0]
+    assert g is not None
+    with tf.Session() as sess:
+        np.testing.assert_array_equal(sess.run(g), [0.0, 0.0])
+
+
 def test_erf_accuracy_float64():
     """erf matches math.erf to 1e-15 (absolute) over the whole line, incl. tiny and huge x."""
     x = np.concatenate([np.linspace(-8, 8, 20001), np.geomspace(1e-300, 1e-3, 200),
