@@ -557,3 +557,29 @@ def test_grad_loss_scales_the_gradient():
     with pytest.raises(ValueError, match="Invalid type tf.int32 for Const"):
         tf.train.GradientDescentOptimizer(0.5).compute_gradients(tf.reduce_sum(w),
                                                                   grad_loss=tf.constant(3))
+
+
+def test_resume_from_checkpoint_restores_slots_and_step(tmp_path):
+    def build():
+        tf.reset_default_graph()
+        w = tf.Variable(np.array([1.0, -2.0], np.float32), name="w")
+        gs = tf.train.get_or_create_global_step()
+        op = tf.train.AdamOptimizer(0.1).minimize(tf.reduce_sum(tf.square(w - 0.5)),
+                                                  global_step=gs)
+        return w, gs, op, tf.train.Saver()
+    w, gs, op, saver = build()
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        for _ in range(3):
+            sess.run(op)
+        saver.save(sess, str(tmp_path / "model"))
+        for _ in range(3):
+            sess.run(op)
+        uninterrupted = sess.run(w)
+    w, gs, op, saver = build()
+    with tf.Session() as sess:
+        saver.restore(sess, str(tmp_path / "model"))
+        assert sess.run(gs) == 3
+        for _ in range(3):
+            sess.run(op)
+        np.testing.assert_array_equal(sess.run(w), uninterrupted)
