@@ -70,10 +70,6 @@ def _dims(t):
     return t.shape.as_tuple()
 
 
-def _shape_of_dims(dims):
-    return TensorShape(dims)
-
-
 def _unknown_dims_from(vec):
     """Shape of rank len(vec) with unknown dims, or unknown rank (for a shape tensor `vec`)."""
     n = vec.shape.as_tuple()
@@ -86,22 +82,8 @@ def _fmt_shape(dims):
     return "[" + ",".join("?" if d is None else str(d) for d in dims) + "]"
 
 
-def _norm_axis(axis, rank, op_type, what="axis"):
-    if not -rank <= axis < rank:
-        raise ValueError(f"Expected {what} in the range [{-rank}, {rank}), but got {axis}")
-    return axis % rank if rank else 0
-
-
 def _invalid(msg):
     return errors.InvalidArgumentError(None, None, msg)
-
-
-def _shape_tensor(x, out_type=_dt.int32):
-    """Static shape of `x` as a Const when fully known, else a Shape op."""
-    xs = x.shape
-    if xs.is_fully_defined():
-        return constant(np.array(xs.as_list(), dtype=out_type.as_numpy_dtype))
-    return apply("Shape", [x], {"out_type": out_type})
 
 
 def _static_or_shape(x):
@@ -2259,8 +2241,7 @@ def gather(params, indices, validate_indices=None, name=None, axis=None, batch_d
     p = params if isinstance(params, Tensor) else to_tensor(params, name="params")
     with _scope(name, "GatherV2", [p]) as scope:
         i = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")
-        a = axis if isinstance(axis, Tensor) else to_tensor(axis, dtype=i.dtype.base_dtype,
-                                                            name="axis")
+        a = axis if isinstance(axis, Tensor) else to_tensor(axis, dtype=_dt.int32, name="axis")
         return apply("GatherV2", [p, i, a], {"batch_dims": 0}, scope)
 
 
