@@ -1,0 +1,456 @@
+"""One workload on one framework, in this process: `python bench/peers.py PEER WORKLOAD [VARIANT]`.
+
+Prints one JSON object (the measurements) on the last line of stdout. bench/run.py
+starts one such process per (peer, workload, variant), so peers never share a
+process (and W4's peak RSS is the whole process's, from a fresh start).
+
+Peers: flowgrad, tensorflow (compat.v1 graph mode), torch (eager autograd),
+jax (jit(grad)). Workloads: W1..W5 as described in bench/run.py.
+"""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import statistics
+import sys
+import time
+
+import numpy as np
+
+QUICK = os.environ.get("BENCH_QUICK") == "1"
+
+
+def timeit(fn, min_time=0.5, max_reps=200000, min_reps=5, warmup=1):
+    """Median seconds per call of fn() over batches (small calls are batched)."""
+    for _ in range(warmup):
+        fn()
+    t0 = time.perf_counter()
+    fn()
+    one = time.perf_counter() - t0
+    if QUICK:
+        min_time = min_time / 5
+    batch = max(1, int(0.01 / max(one, 1e-7)))
+    samples = []
+    start = time.perf_counter()
+    while (time.perf_counter() - start < min_time or len(samples) < min_reps) and \
+            len(samples) * batch < max_reps:
+        t0 = time.perf_counter()
+        for _ in range(batch):
+            fn()
+        samples.append((time.perf_counter() - t0) / batch)
+    return statistics.median(samples)
+
+
+def peak_rss_bytes():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def mlp_init(sizes, seed=0):
+    rs = np.random.RandomState(seed)
+    ws = [(rs.randn(a, b) * np.sqrt(2.0 / a)).astype(np.float32)
+          for a, b in zip(sizes[:-1], sizes[1:])]
+    bs = [np.zeros(b, np.float32) for b in sizes[1:]]
+    return ws, bs
+
+
+W2_SIZES = [784, 512, 512, 10]
+W2_BATCH = 128
+W3_STEPS = 1000
+W4_LAYERS, W4_WIDTH, W4_BATCH = 64, 512, 4096
+W5_SIZES = [32, 64, 64, 1]
+W5_BATCH = 64
+
+
+def w2_data():
+    rs = np.random.RandomState(1)
+    x = rs.rand(W2_BATCH, 784).astype(np.float32)
+    y = rs.randint(0, 10, W2_BATCH).astype(np.int64)
+    return x, y
+
+
+def w4_data():
+    rs = np.random.RandomState(2)
+    x = rs.randn(W4_BATCH, W4_WIDTH).astype(np.float32)
+    ws = [(rs.randn(W4_WIDTH, W4_WIDTH) / np.sqrt(W4_WIDTH)).astype(np.float32)
+          for _ in range(W4_LAYERS)]
+    bs = [np.zeros(W4_WIDTH, np.float32) for _ in range(W4_LAYERS)]
+    return x, ws, bs
+
+
+def w5_data():
+    rs = np.random.RandomState(3)
+    ws, bs = mlp_init(W5_SIZES, seed=3)
+    x = rs.randn(W5_BATCH, W5_SIZES[0]).astype(np.float32)
+    y = rs.randn(W5_BATCH, 1).astype(np.float32)
+    vs = [rs.randn(*w.shape).astype(np.float32) for w in ws] + \
+         [rs.randn(*b.shape).astype(np.float32) for b in bs]
+    return x, y, ws, bs, vs
+
+
+# ------------------------------------------------------------------------------------------
+# TF 1.x-style graph programs: identical for flowgrad and tensorflow.compat.v1
+# ------------------------------------------------------------------------------------------
+def graph_w1(tf):
+    x = tf.Variable(tf.constant(3.0), name="x")
+    y = x ** 2
+    dy_dx = tf.gradients(y, x)
+    sess = tf.Session()
+    sess.run(tf.global_variables_initializer())
+    f = sess.make_callable(dy_dx)
+    assert abs(sess.run(dy_dx)[0] - 6.0) < 1e-6
+    return {"run_s": timeit(lambda: sess.run(dy_dx)), "callable_s": timeit(f)}
+
+
+def graph_w2(tf):
+    ws, bs = mlp_init(W2_SIZES)
+    xv, yv = w2_data()
+    x = tf.placeholder(tf.float32, [W2_BATCH, 784])
+    y = tf.placeholder(tf.int64, [W2_BATCH])
+    h = x
+    vs = []
+    for i, (w, b) in enumerate(zip(ws, bs)):
+        W, B = tf.Variable(w), tf.Variable(b)
+        vs += [W, B]
+        h = tf.matmul(h, W) + B
+        if i < len(ws) - 1:
+            h = tf.nn.relu(h)
+    loss = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(labels=y, logits=h))
+    step = tf.train.GradientDescentOptimizer(0.01).minimize(loss)
+    sess = tf.Session()
+    sess.run(tf.global_variables_initializer())
+    feed = {x: xv, y: yv}
+    f = sess.make_callable(step, [x, y])
+    return {"step_s": timeit(lambda: sess.run(step, feed)), "callable_s": timeit(lambda: f(xv, yv)),
+            "loss": float(sess.run(loss, feed))}
+
+
+def graph_w3(tf, checkpoints=None):
+    t0 = time.perf_counter()
+    w = tf.Variable(np.linspace(0.1, 0.9, 16).astype(np.float32))
+    h = tf.ones([16])
+    for _ in range(W3_STEPS):
+        h = tf.tanh(h * w + 0.1)
+    g = tf.gradients(tf.reduce_sum(h), w)[0]
+    sess = tf.Session()
+    sess.run(tf.global_variables_initializer())
+    first = sess.run(g)
+    first_s = time.perf_counter() - t0
+    return {"first_s": first_s, "steady_s": timeit(lambda: sess.run(g)),
+            "check": float(first.sum())}
+
+
+def graph_w4(tf, checkpoints=None):
+    xv, ws, bs = w4_data()
+    x = tf.constant(xv)
+    params = []
+    h = x
+    for w, b in zip(ws, bs):
+        W, B = tf.Variable(w), tf.Variable(b)
+        params += [W, B]
+        h = tf.tanh(tf.matmul(h, W) + B)
+    loss = tf.reduce_mean(tf.square(h))
+    kw = {"checkpoints": checkpoints} if checkpoints else {}
+    grads = tf.gradients(loss, params, **kw)
+    step = tf.group(*[tf.assign_sub(p, 0.01 * g) for p, g in zip(params, grads)])
+    sess = tf.Session()
+    sess.run(tf.global_variables_initializer())
+    base = peak_rss_bytes()
+    t = timeit(lambda: sess.run(step), min_time=0, min_reps=3, warmup=1)
+    return {"step_s": t, "peak_rss": peak_rss_bytes(), "rss_before_steps": base}
+
+
+def graph_w5(tf, hvp=None):
+    xv, yv, ws, bs, vs = w5_data()
+    x, y = tf.constant(xv), tf.constant(yv)
+    params = [tf.Variable(w) for w in ws] + [tf.Variable(b) for b in bs]
+    h = x
+    n = len(ws)
+    for i in range(n):
+        h = tf.matmul(h, params[i]) + params[n + i]
+        if i < n - 1:
+            h = tf.tanh(h)
+    loss = tf.reduce_mean(tf.square(h - y))
+    vts = [tf.constant(v) for v in vs]
+    if hvp is not None:
+        out = hvp(loss, params, vts)
+    else:
+        grads = tf.gradients(loss, params)
+        inner = tf.add_n([tf.reduce_sum(g * v) for g, v in zip(grads, vts)])
+        out = tf.gradients(inner, params)
+    sess = tf.Session()
+    sess.run(tf.global_variables_initializer())
+    res = sess.run(out)
+    return {"hvp_s": timeit(lambda: sess.run(out)), "check": float(sum(r.sum() for r in res))}
+
+
+# ------------------------------------------------------------------------------------------
+# peers
+# ------------------------------------------------------------------------------------------
+def run_flowgrad(work, variant):
+    import flowgrad as tf
+    if work == "W1":
+        return graph_w1(tf)
+    if work == "W2":
+        return graph_w2(tf)
+    if work == "W3":
+        return graph_w3(tf)
+    if work == "W4":
+        return graph_w4(tf, checkpoints=variant or None)
+    if work == "W5":
+        return graph_w5(tf, hvp=tf.hessian_vector_product)
+    raise KeyError(work)
+
+
+def run_tensorflow(work, variant):
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    import tensorflow.compat.v1 as tf
+    tf.disable_eager_execution()
+    if work == "W1":
+        return graph_w1(tf)
+    if work == "W2":
+        return graph_w2(tf)
+    if work == "W3":
+        return graph_w3(tf)
+    if work == "W4":
+        if variant:
+            return {"skipped": "no checkpointing in TF 1.x graph mode"}
+        return graph_w4(tf)
+    if work == "W5":
+        return graph_w5(tf)
+    raise KeyError(work)
+
+
+def run_torch(work, variant):
+    import torch
+    torch.manual_seed(0)
+    if work == "W1":
+        x = torch.tensor(3.0, requires_grad=True)
+
+        def f():
+            (g,) = torch.autograd.grad(x ** 2, x)
+            return g.item()
+        assert f() == 6.0
+        return {"run_s": timeit(f)}
+    if work == "W2":
+        ws, bs = mlp_init(W2_SIZES)
+        xv, yv = w2_data()
+        ps = [torch.tensor(a, requires_grad=True) for a in ws + bs]
+        x, y = torch.tensor(xv), torch.tensor(yv)
+        n = len(ws)
+
+        def step():
+            h = x
+            for i in range(n):
+                h = h @ ps[i] + ps[n + i]
+                if i < n - 1:
+                    h = torch.relu(h)
+            loss = torch.nn.functional.cross_entropy(h, y)
+            gs = torch.autograd.grad(loss, ps)
+            with torch.no_grad():
+                for p, g in zip(ps, gs):
+                    p.sub_(0.01 * g)
+            return loss
+        return {"step_s": timeit(step)}
+    if work == "W3":
+        t0 = time.perf_counter()
+        w = torch.tensor(np.linspace(0.1, 0.9, 16).astype(np.float32), requires_grad=True)
+
+        def grad():
+            h = torch.ones(16)
+            for _ in range(W3_STEPS):
+                h = torch.tanh(h * w + 0.1)
+            (g,) = torch.autograd.grad(h.sum(), w)
+            return g
+        first = grad()
+        first_s = time.perf_counter() - t0
+        return {"first_s": first_s, "steady_s": timeit(grad), "check": float(first.sum())}
+    if work == "W4":
+        xv, ws, bs = w4_data()
+        x = torch.tensor(xv)
+        Ws = [torch.tensor(w, requires_grad=True) for w in ws]
+        Bs = [torch.tensor(b, requires_grad=True) for b in bs]
+
+        class Layer(torch.nn.Module):
+            def __init__(self, i):
+                super().__init__()
+                self.i = i
+
+            def forward(self, h):
+                return torch.tanh(h @ Ws[self.i] + Bs[self.i])
+        layers = [Layer(i) for i in range(W4_LAYERS)]
+        seq = torch.nn.Sequential(*layers)
+
+        def forward():
+            if variant:
+                from torch.utils.checkpoint import checkpoint_sequential
+                return checkpoint_sequential(seq, int(np.sqrt(W4_LAYERS)), x,
+                                             use_reentrant=False)
+            h = x
+            for f in layers:
+                h = f(h)
+            return h
+
+        def step():
+            loss = (forward() ** 2).mean()
+            gs = torch.autograd.grad(loss, Ws + Bs)
+            with torch.no_grad():
+                for p, g in zip(Ws + Bs, gs):
+                    p.sub_(0.01 * g)
+        base = peak_rss_bytes()
+        t = timeit(step, min_time=0, min_reps=3, warmup=1)
+        return {"step_s": t, "peak_rss": peak_rss_bytes(), "rss_before_steps": base}
+    if work == "W5":
+        xv, yv, ws, bs, vs = w5_data()
+        x, y = torch.tensor(xv), torch.tensor(yv)
+        ps = [torch.tensor(a, requires_grad=True) for a in ws + bs]
+        vts = [torch.tensor(v) for v in vs]
+        n = len(ws)
+
+        def hvp():
+            h = x
+            for i in range(n):
+                h = h @ ps[i] + ps[n + i]
+                if i < n - 1:
+                    h = torch.tanh(h)
+            loss = ((h - y) ** 2).mean()
+            gs = torch.autograd.grad(loss, ps, create_graph=True)
+            inner = sum((g * v).sum() for g, v in zip(gs, vts))
+            return torch.autograd.grad(inner, ps)
+        res = hvp()
+        return {"hvp_s": timeit(hvp), "check": float(sum(r.sum() for r in res))}
+    raise KeyError(work)
+
+
+def run_jax(work, variant):
+    import jax
+    import jax.numpy as jnp
+    if work == "W1":
+        g = jax.jit(jax.grad(lambda x: x ** 2))
+        x = jnp.float32(3.0)
+        assert float(g(x)) == 6.0
+        return {"run_s": timeit(lambda: g(x).block_until_ready())}
+    if work == "W2":
+        ws, bs = mlp_init(W2_SIZES)
+        xv, yv = w2_data()
+        n = len(ws)
+
+        def loss_fn(ps, x, y):
+            h = x
+            for i in range(n):
+                h = h @ ps[i] + ps[n + i]
+                if i < n - 1:
+                    h = jax.nn.relu(h)
+            logp = jax.nn.log_softmax(h)
+            return -jnp.mean(jnp.take_along_axis(logp, y[:, None], axis=1))
+
+        @jax.jit
+        def step(ps, x, y):
+            gs = jax.grad(loss_fn)(ps, x, y)
+            return [p - 0.01 * g for p, g in zip(ps, gs)]
+        ps = [jnp.asarray(a) for a in ws + bs]
+        x, y = jnp.asarray(xv), jnp.asarray(yv.astype(np.int32))
+        state = {"ps": ps}
+
+        def run():
+            state["ps"] = step(state["ps"], x, y)
+            jax.block_until_ready(state["ps"])
+        return {"step_s": timeit(run)}
+    if work == "W3":
+        t0 = time.perf_counter()
+
+        def f(w):
+            h = jnp.ones(16, jnp.float32)
+            for _ in range(W3_STEPS):
+                h = jnp.tanh(h * w + 0.1)
+            return h.sum()
+        g = jax.jit(jax.grad(f))
+        w = jnp.asarray(np.linspace(0.1, 0.9, 16).astype(np.float32))
+        first = g(w).block_until_ready()
+        first_s = time.perf_counter() - t0
+        return {"first_s": first_s, "steady_s": timeit(lambda: g(w).block_until_ready()),
+                "check": float(first.sum())}
+    if work == "W4":
+        xv, ws, bs = w4_data()
+        x = jnp.asarray(xv)
+
+        def layer(h, wb):
+            w, b = wb
+            return jnp.tanh(h @ w + b)
+
+        def loss_fn(ps):
+            h = x
+            lay = jax.checkpoint(layer) if variant else layer
+            for i in range(W4_LAYERS):
+                h = lay(h, (ps[i], ps[W4_LAYERS + i]))
+            return jnp.mean(h ** 2)
+
+        @jax.jit
+        def step(ps):
+            gs = jax.grad(loss_fn)(ps)
+            return [p - 0.01 * g for p, g in zip(ps, gs)]
+        state = {"ps": [jnp.asarray(a) for a in ws + bs]}
+
+        def run():
+            state["ps"] = step(state["ps"])
+            jax.block_until_ready(state["ps"])
+        base = peak_rss_bytes()
+        t = timeit(run, min_time=0, min_reps=3, warmup=1)
+        return {"step_s": t, "peak_rss": peak_rss_bytes(), "rss_before_steps": base}
+    if work == "W5":
+        xv, yv, ws, bs, vs = w5_data()
+        n = len(ws)
+        x, y = jnp.asarray(xv), jnp.asarray(yv)
+
+        def loss_fn(ps):
+            h = x
+            for i in range(n):
+                h = h @ ps[i] + ps[n + i]
+                if i < n - 1:
+                    h = jnp.tanh(h)
+            return jnp.mean((h - y) ** 2)
+
+        @jax.jit
+        def hvp(ps, vs):
+            return jax.jvp(jax.grad(loss_fn), (ps,), (vs,))[1]
+        ps = [jnp.asarray(a) for a in ws + bs]
+        vts = [jnp.asarray(v) for v in vs]
+        res = hvp(ps, vts)
+        return {"hvp_s": timeit(lambda: jax.block_until_ready(hvp(ps, vts))),
+                "check": float(sum(r.sum() for r in res))}
+    raise KeyError(work)
+
+
+PEERS = {"flowgrad": run_flowgrad, "tensorflow": run_tensorflow, "torch": run_torch,
+         "jax": run_jax}
+
+
+def versions(peer):
+    try:
+        if peer == "flowgrad":
+            import flowgrad
+            return getattr(flowgrad, "__version__", "0.1.0") + f" (numpy {np.__version__})"
+        if peer == "tensorflow":
+            import tensorflow
+            return tensorflow.__version__
+        if peer == "torch":
+            import torch
+            return torch.__version__
+        if peer == "jax":
+            import jax
+            return jax.__version__
+    except ImportError:
+        return None
+    return None
+
+
+def main(argv):
+    peer, work = argv[0], argv[1]
+    variant = argv[2] if len(argv) > 2 else ""
+    res = PEERS[peer](work, variant)
+    res["version"] = versions(peer)
+    print(json.dumps(res))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

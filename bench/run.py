@@ -1,0 +1,161 @@
+"""Runs every workload on flowgrad and, in the same run, on the peers that are installed.
+
+    python bench/run.py                 # everything (a few minutes; W4 is the long one)
+    python bench/run.py --only W1,W3    # some workloads
+    python bench/run.py --quick         # shorter timing loops, W4 skipped
+    python bench/run.py --peers flowgrad,torch
+
+Peers: TensorFlow (tensorflow.compat.v1 graph mode), PyTorch (eager autograd),
+JAX (jit(grad)); `pip install -e .[bench]` installs them. Each (peer,
+workload, variant) runs in its own fresh subprocess (bench/peers.py). Prints
+a markdown table of medians and the ratio to the fastest peer, and writes all
+numbers as JSON to bench/results/<UTC time>.json.
+
+Workloads:
+  W1  the seed's example 1 gradient (d(x^2)/dx at 3): latency of one run, and
+      through make_callable.
+  W2  one SGD step of an MLP 784-512-512-10, ReLU, softmax cross-entropy,
+      batch 128, float32.
+  W3  the gradient of a 1,000-step chain h = tanh(h * w + 0.1) on 16-element
+      vectors: steady-state run, and time to first result (build + first run).
+  W4  one SGD step of a 64-layer tanh MLP, width 512, batch 4096, float32:
+      time and whole-process peak RSS (fresh process), without and with
+      gradient checkpointing (flowgrad checkpoints='memory', torch
+      checkpoint_sequential with sqrt(64) segments, jax.checkpoint per layer).
+  W5  a Hessian-vector product of a 32-64-64-1 tanh network's MSE loss.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import importlib.util
+import json
+import os
+import platform
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PEERS = ["flowgrad", "tensorflow", "torch", "jax"]
+
+# (workload, variant, metric, label, unit)
+ROWS = [
+    ("W1", "", "run_s", "W1 example-1 gradient, Session.run", "us"),
+    ("W1", "", "callable_s", "W1 example-1 gradient, make_callable", "us"),
+    ("W2", "", "step_s", "W2 MLP 784-512-512-10 SGD step", "ms"),
+    ("W3", "", "steady_s", "W3 1000-step chain gradient, steady run", "ms"),
+    ("W3", "", "first_s", "W3 1000-step chain, build + first result", "s"),
+    ("W4", "", "step_s", "W4 64x512 tanh MLP b4096 SGD step", "s"),
+    ("W4", "", "peak_rss", "W4 peak RSS", "MiB"),
+    ("W4", "ckpt", "step_s", "W4 step, checkpointing", "s"),
+    ("W4", "ckpt", "peak_rss", "W4 peak RSS, checkpointing", "MiB"),
+    ("W5", "", "hvp_s", "W5 Hessian-vector product", "us"),
+]
+SCALE = {"us": 1e6, "ms": 1e3, "s": 1.0, "MiB": 1 / 2 ** 20}
+
+
+def installed(peer):
+    mod = {"flowgrad": "flowgrad", "tensorflow": "tensorflow", "torch": "torch",
+           "jax": "jax"}[peer]
+    return importlib.util.find_spec(mod) is not None
+
+
+def run_one(peer, work, variant, quick, timeout):
+    variant_arg = {"ckpt": {"flowgrad": "memory", "torch": "1", "jax": "1",
+                            "tensorflow": "1"}[peer]} if variant else {}
+    cmd = [sys.executable, os.path.join(HERE, "peers.py"), peer, work] + \
+        ([variant_arg["ckpt"]] if variant else [])
+    env = dict(os.environ, BENCH_QUICK="1" if quick else "0", TF_CPP_MIN_LOG_LEVEL="3")
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env)
+    except subprocess.TimeoutExpired:
+        return {"error": f"timeout after {timeout}s"}
+    lines = [ln for ln in p.stdout.splitlines() if ln.startswith("{")]
+    if p.returncode != 0 or not lines:
+        tail = (p.stderr or p.stdout).strip().splitlines()[-1:] or ["?"]
+        return {"error": tail[0][:200]}
+    return json.loads(lines[-1])
+
+
+def fmt(v, unit):
+    x = v * SCALE[unit]
+    if x >= 100:
+        return f"{x:.0f}"
+    if x >= 10:
+        return f"{x:.1f}"
+    return f"{x:.2f}" if x >= 1 else f"{x:.3f}"
+
+
+def table(results, peers):
+    head = "| workload | unit | " + " | ".join(peers) + " | flowgrad / best peer |"
+    out = [head, "|" + "---|" * (len(peers) + 3)]
+    for work, variant, metric, label, unit in ROWS:
+        vals = {}
+        for p in peers:
+            r = results.get(p, {}).get(f"{work}{'/' + variant if variant else ''}")
+            if r and metric in r:
+                vals[p] = r[metric]
+        if not vals:
+            continue
+        peers_only = [v for p, v in vals.items() if p != "flowgrad"]
+        best = min(vals.values())
+        cells = []
+        for p in peers:
+            if p in vals:
+                mark = "**" if vals[p] == best and len(vals) > 1 else ""
+                cells.append(f"{mark}{fmt(vals[p], unit)}{mark}")
+            else:
+                r = results.get(p, {}).get(f"{work}{'/' + variant if variant else ''}") or {}
+                cells.append("skipped" if "skipped" in r else ("error" if "error" in r else "-"))
+        ratio = f"{vals['flowgrad'] / min(peers_only):.2f}x" if "flowgrad" in vals and \
+            peers_only else "-"
+        out.append(f"| {label} | {unit} | " + " | ".join(cells) + f" | {ratio} |")
+    return "\n".join(out)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--only", default="W1,W2,W3,W4,W5")
+    ap.add_argument("--peers", default=",".join(PEERS))
+    ap.add_argument("--quick", action="store_true", help="short timing loops; skips W4")
+    ap.add_argument("--timeout", type=int, default=900)
+    ap.add_argument("--out", default=os.path.join(HERE, "results"))
+    args = ap.parse_args(argv)
+    works = [w.strip() for w in args.only.split(",") if w.strip()]
+    if args.quick and "W4" in works and args.only == ap.get_default("only"):
+        works.remove("W4")
+    peers = [p for p in args.peers.split(",") if p in PEERS]
+    missing = [p for p in peers if not installed(p)]
+    peers = [p for p in peers if p not in missing]
+    results = {p: {} for p in peers}
+    for work in works:
+        for variant in (["", "ckpt"] if work == "W4" else [""]):
+            for p in peers:
+                key = f"{work}{'/' + variant if variant else ''}"
+                print(f"  {key:8s} {p:10s} ...", end="", flush=True, file=sys.stderr)
+                r = run_one(p, work, variant, args.quick, args.timeout)
+                results[p][key] = r
+                print(" " + (r.get("error") or r.get("skipped") or "ok"), file=sys.stderr)
+    versions = {p: next((r.get("version") for r in results[p].values() if r.get("version")),
+                        None) for p in peers}
+    now = _dt.datetime.now(_dt.timezone.utc)
+    meta = {"date": now.isoformat(timespec="seconds"), "python": platform.python_version(),
+            "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
+            "versions": versions, "not_installed": missing,
+            "command": " ".join([os.path.basename(sys.executable), "bench/run.py"] +
+                                (argv if argv is not None else sys.argv[1:]))}
+    print(f"\n{meta['date']} · Python {meta['python']} · {meta['machine']}")
+    print("versions: " + ", ".join(f"{p} {v}" for p, v in versions.items()))
+    if missing:
+        print("not installed (pip install -e .[bench]): " + ", ".join(missing))
+    print()
+    print(table(results, peers))
+    os.makedirs(args.out, exist_ok=True)
+    path = os.path.join(args.out, now.strftime("%Y%m%dT%H%M%SZ") + ".json")
+    with open(path, "w") as f:
+        json.dump({"meta": meta, "results": results}, f, indent=1)
+    print(f"\nJSON: {os.path.relpath(path)}")
+
+
+if __name__ == "__main__":
+    main()
