@@ -107,6 +107,29 @@ SHAPE_CASES = {
     "unsorted_segment_sum_2d": "out = tf.unsorted_segment_sum(tf.zeros([2, 4, 3]), "
                                "tf.zeros([2, 4], tf.int32), 7)",
     "invert_permutation": "out = tf.invert_permutation([2, 0, 1])",
+
+    # static shapes of gradients through unknown dims
+    "grad_concat": "x = tf.placeholder(tf.float32, [None, 3])\ny = tf.placeholder(tf.float32, "
+                   "[None, 2])\nout = tf.gradients(tf.concat([x, y], 1), [x, y])",
+    "grad_slice": P + "out = tf.gradients(tf.slice(x, [0, 1, 0], [-1, 1, 2]), x)",
+    "grad_pad": P + "out = tf.gradients(tf.pad(x, [[1, 1], [0, 0], [2, 0]]), x)",
+    "grad_mirror_pad": P + "out = tf.gradients(tf.pad(x, [[0, 0], [1, 1], [2, 0]], 'REFLECT'), x)",
+    "grad_tile": P + "out = tf.gradients(tf.tile(x, [2, 1, 3]), x)",
+    "grad_transpose": P + "out = tf.gradients(tf.transpose(x), x)",
+    "grad_gather_axis1": P + "out = tf.gradients(tf.gather(x, [0, 0], axis=1), x)",
+    "grad_gather_nd": P + "out = tf.gradients(tf.gather_nd(x, [[0, 1]]), x)",
+    "grad_reverse": P + "out = tf.gradients(tf.reverse(x, [1]), x)",
+    "grad_ss": P + "out = tf.gradients(x[:, 1:, ::2], x)",
+    "grad_split": P + "out = tf.gradients(tf.split(x, [1, 3], 2)[1], x)",
+    "grad_unstack": P + "out = tf.gradients(tf.unstack(x, axis=1)[0], x)",
+    "grad_stack": P + "out = tf.gradients(tf.stack([x, x], 1), x)",
+    "grad_reshape": P + "out = tf.gradients(tf.reshape(x, [-1]), x)",
+    "grad_expand_squeeze": P + "out = tf.gradients(tf.squeeze(tf.expand_dims(x, 0)), x)",
+    "grad_select": P + "out = tf.gradients(tf.where(x > 0, x, -x), x)",
+    "grad_broadcast_to": "x = tf.placeholder(tf.float32, [None, 1])\n"
+                         "out = tf.gradients(tf.broadcast_to(x, [2, 3]), x)",
+    "grad_unsorted_segment_sum": "x = tf.placeholder(tf.float32, [None, 2])\n"
+                                 "out = tf.gradients(tf.unsorted_segment_sum(x, [0, 1, 0], 4), x)",
 }
 
 NAME_CASES = {
