@@ -6,7 +6,6 @@ import textwrap
 
 import pytest
 
-import flowgrad
 from flowgrad import cli
 
 ROOT = os.path.dirname(os.path.dirname(__file__))
@@ -113,22 +112,6 @@ def test_no_command_is_a_usage_error():
     assert e.value.code == 2
 
 
-_DEMO_NEEDS = ["nn.relu", "set_random_seed", "truncated_normal", "one_hot",
-               "nn.softmax_cross_entropy_with_logits_v2"]
-
-
-def _lacks(names):
-    out = []
-    for name in names:
-        obj = flowgrad
-        for part in name.split("."):
-            obj = getattr(obj, part, None)
-        if obj is None:
-            out.append(name)
-    return out
-
-
-@pytest.mark.skipif(bool(_lacks(_DEMO_NEEDS)), reason=f"flowgrad lacks {_lacks(_DEMO_NEEDS)}")
 def test_demo_shows_progress_and_resumes(tmp_path):
     logdir = str(tmp_path / "digits")
     out = flowgrad_cmd("demo", "--logdir", logdir, "--steps", "300")

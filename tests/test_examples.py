@@ -11,7 +11,6 @@ import re
 
 import pytest
 
-import flowgrad
 from flowgrad.cli import run_script
 
 HERE = os.path.dirname(__file__)
@@ -27,25 +26,12 @@ def run(capsys, script, *args):
     return out
 
 
-def needs(*names):
-    """Skip while a flowgrad piece the script uses is still being built by its owner."""
-    missing = []
-    for name in names:
-        obj = flowgrad
-        for part in name.split("."):
-            obj = getattr(obj, part, None)
-        if obj is None:
-            missing.append(name)
-    return pytest.mark.skipif(bool(missing), reason=f"flowgrad lacks {', '.join(missing)}")
-
-
 def golden(name):
     with open(os.path.join(GOLDEN, name)) as f:
         return f.read()
 
 
-@pytest.mark.parametrize("name", ["linear_regression", "rosenbrock", pytest.param(
-    "logistic_regression", marks=needs("nn.softmax"))])
+@pytest.mark.parametrize("name", ["linear_regression", "logistic_regression", "rosenbrock"])
 def test_example_prints_what_tf114_prints(capsys, name):
     assert run(capsys, f"{name}.py") == golden(f"{name}.txt")
 
@@ -55,12 +41,7 @@ def test_rosenbrock_reaches_the_minimum(capsys):
     assert "Adam, 2000 steps: x = 1.0000, y = 1.0000, f = 0.000000" in out
 
 
-@pytest.mark.parametrize("name", [
-    "flags_app",
-    pytest.param("variable_scope_reuse", marks=needs("variable_scope", "get_variable",
-                                                     "random_normal_initializer", "maximum")),
-    pytest.param("saver_roundtrip", marks=needs("get_variable", "constant_initializer")),
-])
+@pytest.mark.parametrize("name", ["flags_app", "variable_scope_reuse", "saver_roundtrip"])
 def test_tf1_script_prints_what_tf114_prints(capsys, tmp_path, name):
     args = ["--output_dir", str(tmp_path)] if name == "flags_app" else []
     assert run(capsys, f"tf1_scripts/{name}.py", *args) == golden(f"tf1_scripts/{name}.txt")
@@ -79,24 +60,18 @@ def _accuracy(out, pattern):
     return float(m.group(1))
 
 
-@needs("nn.softmax_cross_entropy_with_logits")
 def test_mnist_softmax_tutorial(capsys):
     # TF 1.14: test accuracy 0.946128
     out = run(capsys, "tf1_scripts/mnist_softmax.py", "--steps", "300")
     assert _accuracy(out, r"test accuracy ([0-9.]+)") > 0.9
 
 
-@needs("nn.conv2d", "nn.max_pool", "nn.dropout", "nn.relu", "set_random_seed",
-       "truncated_normal", "nn.softmax_cross_entropy_with_logits_v2")
 def test_digits_cnn(capsys):
     # TF 1.14: test accuracy 0.946128 after 250 steps (0.983165 after the default 600)
     out = run(capsys, "tf1_scripts/digits_cnn.py", "--steps", "250")
     assert _accuracy(out, r"test accuracy ([0-9.]+)") > 0.9
 
 
-@needs("nn.relu", "set_random_seed", "truncated_normal", "one_hot",
-       "nn.softmax_cross_entropy_with_logits_v2", "summary.scalar", "summary.FileWriter",
-       "summary.merge_all")
 def test_digits_demo_trains_saves_and_resumes(capsys, tmp_path):
     logdir = str(tmp_path / "run")
     out = run(capsys, "digits.py", "--logdir", logdir, "--steps", "400", "--noprogress")
