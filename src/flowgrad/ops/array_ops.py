@@ -1328,6 +1328,8 @@ def _concat_grad(op, grad):
     n = len(values)
     axis = _static_int(axis_t)
     r = values[0].shape.ndims
+    if isinstance(grad, IndexedSlices):
+        return _concat_grad_sparse(values, axis, r, grad) + [None]
     sizes = None
     if axis is not None and r is not None:
         ax = axis % r
@@ -1343,6 +1345,50 @@ def _concat_grad(op, grad):
     offsets = apply_op("ConcatOffset", [axis_t] + shapes, {"N": n}).outputs
     return [slice(grad, offsets[i], shapes[i]) if wants_grad(i) else None
             for i in builtins.range(n)] + [None]
+
+
+def _concat_grad_sparse(values, axis, r, grad):
+    """TF's rule for an IndexedSlices gradient: IndexedSlices per input. Along axis 0 each
+    input keeps the rows in its range (re-based); along another axis every input keeps all
+    rows with its columns of the values."""
+    from .comparison_ops import greater_equal, less, logical_and
+    if axis is None:
+        raise ValueError("Can only compute IndexedSlices gradient with statically-known "
+                         "concat_dim")
+    if axis < 0:
+        if r is None:
+            raise ValueError("Can only compute IndexedSlices gradient with negative concat_dim "
+                             "when first value rank is statically-known.")
+        axis %= r
+    sizes = [shape(v) for v in values]
+    out = []
+    if axis > 0:
+        rk = r if r is not None else None
+        if rk is None:
+            raise ValueError("flowgrad: an IndexedSlices gradient through concat along a "
+                             "non-zero axis needs inputs of known rank")
+        mask = constant(np.eye(rk, dtype=np.int32)[axis])
+        begin = constant(np.zeros(rk, dtype=np.int32))
+        for s in sizes:
+            new_values = slice(grad.values, begin, concat([constant([-1], dtype=_dt.int32),
+                                                           slice(s, [1], [-1])], 0))
+            out.append(IndexedSlices(new_values, grad.indices, s))
+            begin = begin + s * mask
+        return out
+    idx_dt = grad.indices.dtype.base_dtype
+    start = constant(0, dtype=idx_dt)
+    for s in sizes:
+        size0 = gather(s, 0)
+        if size0.dtype.base_dtype is not idx_dt:
+            size0 = cast(size0, idx_dt)
+        end = start + size0
+        sel = squeeze(where(logical_and(greater_equal(grad.indices, start),
+                                        less(grad.indices, end))), axis=[1])
+        new_indices = gather(grad.indices, sel) - start
+        new_values = gather(grad.values, sel)
+        out.append(IndexedSlices(new_values, new_indices, s))
+        start = end
+    return out
 
 
 register_op("ConcatV2", infer=_concat_infer, kernel=_concat_kernel, grad=_concat_grad)

@@ -316,3 +316,14 @@ INDEXED_SLICES_CASES = {
                             "out = tf.gradients(tf.reduce_sum(tf.unsorted_segment_sum(x, "
                             "[0, -1, 2, 0], 3) * [1., 2., 3.]), x)\nfeed = {x: np.ones(4)}",
 }
+
+INDEXED_SLICES_CASES.update({
+    "concat0_then_gather": "a = tf.Variable(np.arange(6.).reshape(3, 2))\n"
+                           "b = tf.Variable(np.arange(4.).reshape(2, 2))\n"
+                           "y = tf.gather(tf.concat([a, b], 0), [4, 0, 3, 0])\n"
+                           "out = tf.gradients(tf.reduce_sum(y * y), [a, b])",
+    "concat1_then_gather": "a = tf.Variable(np.arange(6.).reshape(3, 2))\n"
+                           "b = tf.Variable(np.arange(3.).reshape(3, 1))\n"
+                           "y = tf.gather(tf.concat([a, b], 1), [2, 0])\n"
+                           "out = tf.gradients(tf.reduce_sum(y * y), [a, b])",
+})
