@@ -398,3 +398,23 @@ def test_float16_convolutions_keep_dtype():
     np.testing.assert_allclose(dv, ref_depthwise(xh.astype(np.float64),
                                                  fh[..., :1].astype(np.float64), (1, 1),
                                                  "VALID"), rtol=1e-2, atol=2e-2)
+
+
+def test_1d_pools_conv1d_transpose_match_tf():
+    x, f = GOLD["p1d_x"], GOLD["p1d_f"]
+    p1 = tf.nn.max_pool1d(x, 3, 2, "SAME")
+    assert p1.name == "MaxPool1d/Squeeze:0"
+    ct = tf.nn.conv1d_transpose(tf.constant(x), f, [2, 18, 2], 2, "SAME")
+    assert ct.name == "conv1d_transpose/Squeeze:0"
+    got = _run([p1, tf.nn.avg_pool1d(x, 2, 2, "VALID"), tf.nn.max_pool_v2(x, 2, 1, "SAME"), ct])
+    for v, k in zip(got, ["p1d_max", "p1d_avg", "p1d_v2", "p1d_convT"]):
+        np.testing.assert_allclose(v, GOLD[k], rtol=1e-12, atol=1e-12, err_msg=k)
+    ncw = _run(tf.nn.max_pool1d(x.transpose(0, 2, 1), 3, 2, "SAME", data_format="NCW"))
+    np.testing.assert_allclose(ncw.transpose(0, 2, 1), GOLD["p1d_max"])
+    x4 = np.random.RandomState(12).randn(1, 4, 4, 2)
+    np.testing.assert_array_equal(_run(tf.nn.avg_pool_v2(x4, 2, 2, "VALID")),
+                                  _run(tf.nn.avg_pool(x4, [1, 2, 2, 1], [1, 2, 2, 1], "VALID")))
+    check_grads(lambda t: tf.nn.max_pool1d(t, 3, 2, "SAME"), [x], order=2)
+    check_grads(lambda t, w: tf.nn.conv1d_transpose(t, w, [2, 18, 2], 2, "SAME"), [x, f],
+                order=2)
+    assert tf.nn.depthwise_conv2d_backprop_input is tf.nn.depthwise_conv2d_native_backprop_input

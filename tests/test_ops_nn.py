@@ -688,3 +688,10 @@ def test_nce_training_reduces_loss():
             s.run(step)
         last = np.mean([s.run(loss) for _ in range(5)])
     assert last < 0.5 * first
+
+
+def test_batch_norm_with_global_normalization_matches_tf():
+    y = tf.nn.batch_norm_with_global_normalization(
+        GOLD["bg_x"], np.array([0.1, 0.2, 0.3]), np.array([1.0, 2.0, 0.5]),
+        np.array([0.0, 1.0, -1.0]), np.array([2.0, 1.0, 3.0]), 1e-3, True)
+    np.testing.assert_allclose(_run(y), GOLD["bg_y"], rtol=1e-12)

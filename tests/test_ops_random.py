@@ -192,3 +192,43 @@ def test_namespace():
                  "set_random_seed", "multinomial"):
         assert callable(getattr(tf.random, name))
     assert tf.random.normal is tf.random_normal
+
+
+# -- stateless ops ----------------------------------------------------------------------------
+STATELESS = [
+    ("uniform", lambda seed: tf.random.stateless_uniform([3, 4], seed=seed)),
+    ("uniform_int", lambda seed: tf.random.stateless_uniform([40], seed=seed, minval=-5,
+                                                             maxval=5, dtype=tf.int64)),
+    ("normal", lambda seed: tf.random.stateless_normal([5], seed=seed, dtype=tf.float64)),
+    ("truncated", lambda seed: tf.random.stateless_truncated_normal([500], seed=seed)),
+    ("categorical", lambda seed: tf.random.stateless_categorical([[0.0, 1.0, 2.0]], 30,
+                                                                 seed=seed)),
+]
+
+
+@pytest.mark.parametrize("name,build", STATELESS, ids=[s[0] for s in STATELESS])
+def test_stateless_ops_are_functions_of_the_seed(name, build):
+    a, b, c = build([1, 2]), build([1, 2]), build([2, 1])
+    seed = tf.placeholder(tf.int64, [2])
+    d = build(seed)
+    with tf.Session() as s:
+        av, av2, bv, cv = s.run(a), s.run(a), s.run(b), s.run(c)
+        dv = s.run(d, {seed: [1, 2]})
+    np.testing.assert_array_equal(av, av2)
+    np.testing.assert_array_equal(av, bv)
+    np.testing.assert_array_equal(av, dv)
+    assert not np.array_equal(av, cv)
+    assert not a.op._def.stateful
+
+
+def test_stateless_ranges_and_errors():
+    with tf.Session() as s:
+        i = s.run(tf.random.stateless_uniform([400], [3, 4], -5, 5, tf.int32))
+        t = s.run(tf.random.stateless_truncated_normal([1000], [3, 4], 1.0, 0.5))
+    assert i.min() == -5 and i.max() == 4
+    assert t.min() >= 0.0 and t.max() <= 2.0
+    with pytest.raises(ValueError, match=r"Dimension must be 2 but is 3 for "
+                                         r"'stateless_random_uniform_\d/StatelessRandomUniform'"):
+        tf.random.stateless_uniform([2], seed=[1, 2, 3])
+    with pytest.raises(ValueError, match="Must specify maxval"):
+        tf.random.stateless_uniform([2], seed=[1, 2], dtype=tf.int32)

@@ -5,6 +5,9 @@ from .ops.random_ops import (
     log_uniform_candidate_sampler,
     multinomial,
     set_random_seed,
+    stateless_categorical,
+    stateless_multinomial,
+    stateless_truncated_normal,
     truncated_normal,
     uniform_candidate_sampler,
 )
@@ -12,3 +15,5 @@ from .ops.random_ops import random_categorical as categorical
 from .ops.random_ops import random_normal as normal
 from .ops.random_ops import random_shuffle as shuffle
 from .ops.random_ops import random_uniform as uniform
+from .ops.random_ops import stateless_random_normal as stateless_normal
+from .ops.random_ops import stateless_random_uniform as stateless_uniform

@@ -20,19 +20,26 @@ from __future__ import annotations
 __all__ = [
     "atrous_conv2d",
     "avg_pool",
+    "avg_pool1d",
     "avg_pool2d",
+    "avg_pool_v2",
     "conv1d",
+    "conv1d_transpose",
     "conv2d",
     "conv2d_backprop_filter",
     "conv2d_backprop_input",
     "conv2d_transpose",
     "convolution",
     "depthwise_conv2d",
+    "depthwise_conv2d_backprop_filter",
+    "depthwise_conv2d_backprop_input",
     "depthwise_conv2d_native",
     "depthwise_conv2d_native_backprop_filter",
     "depthwise_conv2d_native_backprop_input",
     "max_pool",
+    "max_pool1d",
     "max_pool2d",
+    "max_pool_v2",
     "max_pool_with_argmax",
     "pool",
     "separable_conv2d",
@@ -1194,3 +1201,94 @@ def pool(input, window_shape, pooling_type, padding, dilation_rate=None,
     return fn(input, _get_sequence(list(window_shape), 2, cidx, "ksize"),
               _get_sequence(strides if strides is not None else 1, 2, cidx, "strides"),
               padding, data_format=fmt, name=name)
+
+
+# -- TF 2 style pooling entry points and 1-D variants -------------------------------------------
+def _pool_nd(fn, input, ksize, strides, padding, data_format, name):
+    x = to_tensor(input, name="input")
+    rank = x.shape.ndims
+    if rank == 4:
+        return fn(x, ksize, strides, padding, data_format=data_format or "NHWC", name=name)
+    if rank == 3:
+        return _pool1d(fn, x, ksize, strides, padding, data_format, name)
+    raise NotImplementedError(f"flowgrad pools 1-D and 2-D inputs (rank 3 or 4), got rank "
+                              f"{rank}")
+
+
+def _pool1d(fn, x, ksize, strides, padding, data_format, name):
+    """1-D pooling: pool a height-1 2-D input, then squeeze.
+
+    TF 1.14's max_pool1d/avg_pool1d insert the height axis in the wrong place for
+    NWC and pool a size-1 dimension (an identity for SAME, an error for VALID);
+    flowgrad pools the width, as documented and as later TF versions do.
+    """
+    from .array_ops import expand_dims, squeeze
+    data_format = data_format or "NWC"
+    if data_format not in ("NWC", "NCW"):
+        raise ValueError("data_format must be \"NWC\" or \"NCW\".")
+    spatial = 1 if data_format == "NWC" else 2
+    cidx = 2 if data_format == "NWC" else 1
+    k = _get_sequence(ksize, 1, cidx, "ksize")
+    s = _get_sequence(strides, 1, cidx, "strides")
+    k = k[:spatial] + [1] + k[spatial:]
+    s = s[:spatial] + [1] + s[spatial:]
+    fmt2 = "NHWC" if data_format == "NWC" else "NCHW"
+    with _scope(name, "MaxPool1d" if fn is max_pool else "AvgPool1D", [x]) as scope:
+        y = fn(expand_dims(x, spatial), k, s, padding, data_format=fmt2, name=scope)
+        return squeeze(y, [spatial])
+
+
+def max_pool_v2(input, ksize, strides, padding, data_format=None, name=None):
+    """Max pooling of a 1-D (rank 3) or 2-D (rank 4) input (TF 2's tf.nn.max_pool)."""
+    return _pool_nd(max_pool, input, ksize, strides, padding, data_format, name)
+
+
+def avg_pool_v2(input, ksize, strides, padding, data_format=None, name=None):
+    """Average pooling of a 1-D (rank 3) or 2-D (rank 4) input (TF 2's tf.nn.avg_pool)."""
+    return _pool_nd(avg_pool, input, ksize, strides, padding, data_format, name)
+
+
+def max_pool1d(input, ksize, strides, padding, data_format="NWC", name=None):
+    """Max pooling over 1-D windows of a [batch, width, channels] input."""
+    return _pool1d(max_pool, to_tensor(input, name="input"), ksize, strides, padding,
+                   data_format, name)
+
+
+def avg_pool1d(input, ksize, strides, padding, data_format="NWC", name=None):
+    """Average pooling over 1-D windows of a [batch, width, channels] input."""
+    return _pool1d(avg_pool, to_tensor(input, name="input"), ksize, strides, padding,
+                   data_format, name)
+
+
+def conv1d_transpose(input, filters, output_shape, strides, padding="SAME",
+                     data_format="NWC", dilations=None, name=None):
+    """The transpose of conv1d, through conv2d_transpose over an inserted height of 1.
+
+    Args:
+      input: [batch, width, in_channels] (NWC).
+      filters: [width, output_channels, in_channels].
+      output_shape: [batch, out_width, output_channels].
+    """
+    from .array_ops import expand_dims, squeeze
+    if data_format not in ("NWC", "NCW"):
+        raise ValueError("data_format must be \"NWC\" or \"NCW\".")
+    spatial = 1 if data_format == "NWC" else 2
+    cidx = 2 if data_format == "NWC" else 1
+    with _scope(name, "conv1d_transpose", [input, filters, output_shape]) as scope:
+        x = to_tensor(input, name="input")
+        shape = list(output_shape) if not hasattr(output_shape, "op") else None
+        if shape is None:
+            raise NotImplementedError("conv1d_transpose needs a static output_shape in flowgrad")
+        out4 = shape[:spatial] + [1] + shape[spatial:]
+        s = _get_sequence(strides, 1, cidx, "strides")
+        d = _get_sequence(dilations, 1, cidx, "dilations")
+        s = s[:spatial] + [1] + s[spatial:]
+        d = d[:spatial] + [1] + d[spatial:]
+        y = conv2d_transpose(expand_dims(x, spatial), expand_dims(filters, 0), out4, s, padding,
+                             data_format="NHWC" if data_format == "NWC" else "NCHW",
+                             dilations=d, name=scope)
+        return squeeze(y, [spatial])
+
+
+depthwise_conv2d_backprop_input = depthwise_conv2d_native_backprop_input
+depthwise_conv2d_backprop_filter = depthwise_conv2d_native_backprop_filter

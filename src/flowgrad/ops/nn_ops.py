@@ -13,6 +13,7 @@ l2_normalize, moments, batch_normalization, embedding_lookup.
 from __future__ import annotations
 
 __all__ = [
+    "batch_norm_with_global_normalization",
     "batch_normalization",
     "bias_add",
     "crelu",
@@ -1762,3 +1763,16 @@ def sampled_softmax_loss(weights, biases, labels, inputs, num_sampled, num_class
         name=name, seed=seed)
     labels = _a.stop_gradient(labels, name="labels_stop_gradient")
     return softmax_cross_entropy_with_logits_v2(labels=labels, logits=logits)
+
+
+def batch_norm_with_global_normalization(t=None, m=None, v=None, beta=None, gamma=None,
+                                         variance_epsilon=None, scale_after_normalization=None,
+                                         name=None, input=None, mean=None,
+                                         variance=None):
+    """The deprecated TF 1.x batch norm: batch_normalization with gamma applied only when
+    scale_after_normalization."""
+    t = input if t is None else t
+    m = mean if m is None else m
+    v = variance if v is None else v
+    return batch_normalization(t, m, v, beta, gamma if scale_after_normalization else None,
+                               variance_epsilon, name)

@@ -327,32 +327,32 @@ def _multinomial_infer(inputs, attrs):
     return [(attrs["output_dtype"], TensorShape([batch, None if nv is None else int(nv)]))]
 
 
+def _multinomial_sample(rng, logits, num_samples, out_dt):
+    batch, classes = logits.shape
+    n = int(num_samples)
+    if n < 0:
+        raise errors.InvalidArgumentError(None, None,
+                                          f"num_samples should be nonnegative, got {n}")
+    if batch == 0 or n == 0:
+        return np.zeros((batch, n), dtype=out_dt)
+    if classes == 0:
+        raise errors.InvalidArgumentError(None, None, "num_classes should be positive, got 0")
+    lg = np.asarray(logits, dtype=np.float64)
+    p = np.exp(lg - lg.max(axis=1, keepdims=True))
+    cdf = np.cumsum(p, axis=1)
+    cdf /= cdf[:, -1:]
+    u = rng.random((batch, n))
+    # Inverse CDF for all rows at once: row r's cdf lives in [r, r + 1].
+    rows = np.arange(batch, dtype=np.float64)[:, None]
+    flat = np.searchsorted((cdf + rows).ravel(), (u + rows).ravel(), side="right")
+    idx = flat.reshape(batch, n) - np.arange(batch)[:, None] * classes
+    return np.minimum(idx, classes - 1).astype(out_dt)
+
+
 def _multinomial_bind(node, ctx):
     rng = _generator(node, ctx)
     out_dt = node.attrs["output_dtype"].as_numpy_dtype
-
-    def kernel(logits, num_samples):
-        batch, classes = logits.shape
-        n = int(num_samples)
-        if n < 0:
-            raise errors.InvalidArgumentError(None, None,
-                                              f"num_samples should be nonnegative, got {n}")
-        if batch == 0 or n == 0:
-            return np.zeros((batch, n), dtype=out_dt)
-        if classes == 0:
-            raise errors.InvalidArgumentError(None, None,
-                                              "num_classes should be positive, got 0")
-        lg = np.asarray(logits, dtype=np.float64)
-        p = np.exp(lg - lg.max(axis=1, keepdims=True))
-        cdf = np.cumsum(p, axis=1)
-        cdf /= cdf[:, -1:]
-        u = rng.random((batch, n))
-        # Inverse CDF for all rows at once: row r's cdf lives in [r, r + 1].
-        rows = np.arange(batch, dtype=np.float64)[:, None]
-        flat = np.searchsorted((cdf + rows).ravel(), (u + rows).ravel(), side="right")
-        idx = flat.reshape(batch, n) - np.arange(batch)[:, None] * classes
-        return np.minimum(idx, classes - 1).astype(out_dt)
-    return kernel
+    return lambda logits, num_samples: _multinomial_sample(rng, logits, num_samples, out_dt)
 
 
 register_op("Multinomial", infer=_multinomial_infer, bind=_multinomial_bind, grad=None,
@@ -503,3 +503,146 @@ def uniform_candidate_sampler(true_classes, num_true, num_sampled, unique, range
     """Samples classes uniformly from [0, range_max) (see log_uniform_candidate_sampler)."""
     return _candidate_sampler("UniformCandidateSampler", true_classes, num_true, num_sampled,
                               unique, range_max, seed, name)
+
+
+# -- stateless random ops (tf.random.stateless_*) --------------------------------------------
+# Pure functions of (shape, seed): the same seed gives the same numbers, in any session;
+# they are not stateful, so passes may fold or merge them. The numbers are not TF's.
+def _seed_rng(seed):
+    s = np.asarray(seed).reshape(-1)
+    return np.random.default_rng([int(v) & 0xFFFFFFFFFFFFFFFF for v in s])
+
+
+def _stateless_infer(inputs, attrs):
+    seed = inputs[1]
+    if seed.shape.ndims not in (None, 1) or (seed.shape.ndims == 1 and
+                                              seed.shape.as_tuple()[0] not in (None, 2)):
+        n = seed.shape.as_tuple()[0] if seed.shape.ndims == 1 else seed.shape.ndims
+        raise ValueError(f"Dimension must be 2 but is {n}")
+    return [(attrs["dtype"], _shape_from(inputs[0]))]
+
+
+def _float_kernel(draw):
+    def kernel(shape, seed, dtype, **_):
+        npdt = dtype.as_numpy_dtype
+        draw_dt = npdt if npdt in (np.float32, np.float64) else np.float32
+        return draw(_seed_rng(seed), _dims(shape), draw_dt).astype(npdt, copy=False)
+    return kernel
+
+
+def _draw_truncated(rng, dims, dt):
+    out = rng.standard_normal(dims, dtype=dt)
+    bad = np.abs(out) > 2
+    while bad.any():
+        out[bad] = rng.standard_normal(int(bad.sum()), dtype=dt)
+        bad = np.abs(out) > 2
+    return out
+
+
+register_op("StatelessRandomUniform", infer=_stateless_infer, grad=None,
+            kernel=_float_kernel(lambda rng, dims, dt: rng.random(dims, dtype=dt)))
+register_op("StatelessRandomNormal", infer=_stateless_infer, grad=None,
+            kernel=_float_kernel(lambda rng, dims, dt: rng.standard_normal(dims, dtype=dt)))
+register_op("StatelessTruncatedNormal", infer=_stateless_infer, grad=None,
+            kernel=_float_kernel(_draw_truncated))
+
+
+def _stateless_int_kernel(shape, seed, lo, hi, **_):
+    dims = _dims(shape)
+    if lo >= hi and int(np.prod(dims)):
+        raise errors.InvalidArgumentError(None, None, f"Need minval < maxval, got {lo} >= {hi}")
+    if not int(np.prod(dims)):
+        return np.zeros(dims, dtype=np.asarray(lo).dtype)
+    return _seed_rng(seed).integers(lo, hi, size=dims, dtype=np.asarray(lo).dtype)
+
+
+register_op("StatelessRandomUniformInt",
+            infer=lambda ins, a: [(ins[2].dtype.base_dtype, _shape_from(ins[0]))],
+            kernel=_stateless_int_kernel, grad=None)
+
+
+def _seed_tensor(seed):
+    t = seed if hasattr(seed, "op") else constant(np.asarray(seed, dtype=np.int64), name="seed")
+    if t.dtype.base_dtype not in (_dt.int32, _dt.int64):
+        raise TypeError(f"seed must be int32 or int64, got {t.dtype.name}")
+    return t
+
+
+def stateless_random_uniform(shape, seed, minval=0, maxval=None, dtype=_dt.float32,
+                             name=None):
+    """Uniform samples that are a pure function of `seed` (a shape-[2] int tensor).
+
+    >>> x = tf.random.stateless_uniform([3], seed=[1, 2])  # the same in every run
+    """
+    dtype = _dt.as_dtype(dtype).base_dtype
+    if maxval is None:
+        if dtype.is_integer:
+            raise ValueError(f"Must specify maxval for integer dtype {dtype!r}")
+        maxval = 1
+    with name_scope(name, "stateless_random_uniform", []) as scope:
+        shape_t = _shape_tensor(shape)
+        seed_t = _seed_tensor(seed)
+        lo = to_tensor(minval, dtype=dtype, name="min")
+        hi = to_tensor(maxval, dtype=dtype, name="max")
+        if dtype.is_integer:
+            return apply("StatelessRandomUniformInt", [shape_t, seed_t, lo, hi], {}, scope)
+        rnd = apply("StatelessRandomUniform", [shape_t, seed_t], {"dtype": dtype},
+                    "StatelessRandomUniform")
+        from .math_ops import add, multiply, subtract
+        return add(multiply(rnd, subtract(hi, lo)), lo, name=scope)
+
+
+def _stateless_gauss(op_type, default, shape, seed, mean, stddev, dtype, name):
+    dtype = _float_dtype(dtype, default)
+    with name_scope(name, default, []) as scope:
+        shape_t = _shape_tensor(shape)
+        seed_t = _seed_tensor(seed)
+        mean_t = to_tensor(mean, dtype=dtype, name="mean")
+        std_t = to_tensor(stddev, dtype=dtype, name="stddev")
+        rnd = apply(op_type, [shape_t, seed_t], {"dtype": dtype}, op_type)
+        from .math_ops import add, multiply
+        return add(multiply(rnd, std_t), mean_t, name=scope)
+
+
+def stateless_random_normal(shape, seed, mean=0.0, stddev=1.0, dtype=_dt.float32, name=None):
+    """Normal samples that are a pure function of `seed`."""
+    return _stateless_gauss("StatelessRandomNormal", "stateless_random_normal", shape, seed,
+                            mean, stddev, dtype, name)
+
+
+def stateless_truncated_normal(shape, seed, mean=0.0, stddev=1.0, dtype=_dt.float32,
+                               name=None):
+    """Truncated-normal samples (within two stddevs) that are a pure function of `seed`."""
+    return _stateless_gauss("StatelessTruncatedNormal", "stateless_truncated_normal", shape,
+                            seed, mean, stddev, dtype, name)
+
+
+def _stateless_multinomial_infer(inputs, attrs):
+    (dt, shape), = _multinomial_infer(inputs[:2], attrs)
+    return [(dt, shape)]
+
+
+def _stateless_multinomial_kernel(logits, num_samples, seed, output_dtype, **_):
+    return _multinomial_sample(_seed_rng(seed), logits, num_samples,
+                               output_dtype.as_numpy_dtype)
+
+
+register_op("StatelessMultinomial", infer=_stateless_multinomial_infer,
+            kernel=_stateless_multinomial_kernel, grad=None)
+
+
+def stateless_categorical(logits, num_samples, seed, dtype=_dt.int64, name=None):
+    """Categorical samples that are a pure function of `seed`."""
+    dtype = _dt.as_dtype(dtype).base_dtype
+    with name_scope(name, "stateless_categorical", [logits] if hasattr(logits, "op") else []):
+        lg = to_tensor(logits, name="logits")
+        n = num_samples if hasattr(num_samples, "op") else \
+            constant(int(num_samples), dtype=_dt.int32, name="num_samples")
+        return apply("StatelessMultinomial", [lg, n, _seed_tensor(seed)],
+                     {"output_dtype": dtype}, "StatelessMultinomial")
+
+
+def stateless_multinomial(logits, num_samples, seed, output_dtype=_dt.int64, name=None):
+    """stateless_categorical under its TF 1.x name."""
+    with name_scope(name, "stateless_multinomial", []):
+        return stateless_categorical(logits, num_samples, seed, output_dtype)

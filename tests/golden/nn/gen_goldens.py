@@ -239,5 +239,28 @@ for i, hits in enumerate(("nohits", "hits")):
     for k, v in zip(["nce", "ssm", "dw", "db", "di"], vals[5 * i: 5 * i + 5]):
         out[f"samp_{hits}_{k}"] = v
 
+# -- 1-D pooling, conv1d_transpose, batch_norm_with_global_normalization ----------------------
+x1 = rng.randn(2, 9, 3)
+f1 = rng.randn(3, 2, 3)
+xb2 = rng.randn(4, 3)
+g = tf.Graph()
+with g.as_default():
+    # TF 1.14's max_pool1d/avg_pool1d expand the wrong axis for NWC (they pool a size-1
+    # dimension); the goldens are the intended 1-D pools, through 2-D pooling.
+    x1h = tf.constant(x1[:, None], tf.float64)
+    p1 = tf.nn.max_pool(x1h, [1, 1, 3, 1], [1, 1, 2, 1], "SAME")[:, 0]
+    p2 = tf.nn.avg_pool(x1h, [1, 1, 2, 1], [1, 1, 2, 1], "VALID")[:, 0]
+    p3 = tf.nn.max_pool(x1h, [1, 1, 2, 1], [1, 1, 1, 1], "SAME")[:, 0]
+    ct = tf.nn.conv1d_transpose(tf.constant(x1), f1, [2, 18, 2], 2, "SAME")
+    bg = tf.nn.batch_norm_with_global_normalization(
+        tf.constant(xb2), tf.constant([0.1, 0.2, 0.3], tf.float64),
+        tf.constant([1.0, 2.0, 0.5], tf.float64), tf.constant([0.0, 1.0, -1.0], tf.float64),
+        tf.constant([2.0, 1.0, 3.0], tf.float64), 1e-3, True)
+    print("names:", ct.name, bg.name)
+    vals = run([p1, p2, p3, ct, bg])
+out.update(p1d_x=x1, p1d_f=f1, bg_x=xb2)
+for k, v in zip(["p1d_max", "p1d_avg", "p1d_v2", "p1d_convT", "bg_y"], vals):
+    out[k] = v
+
 np.savez_compressed(os.path.join(HERE, "nn_goldens.npz"), **out)
 print(len(out), "arrays")
