@@ -16,7 +16,7 @@ __all__ = [
     "negative", "abs", "sign", "reciprocal", "square", "sqrt", "rsqrt", "exp", "expm1",
     "log", "log1p", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh",
     "sigmoid", "erf", "floor", "ceil", "round", "rint", "is_nan", "is_inf", "is_finite", "conj",
-    "asinh", "acosh", "atanh", "log_sigmoid",
+    "asinh", "acosh", "atanh", "log_sigmoid", "lgamma", "digamma", "polygamma", "zeta",
     # casts
     "cast", "to_float", "to_double", "to_int32", "to_int64",
     # reductions and scans
@@ -1018,6 +1018,156 @@ def polyval(coeffs, x, name=None):
         for c in coeffs[1:]:
             p = add(c, multiply(p, x))
         return p
+
+
+# -- Lgamma / Digamma / Polygamma / Zeta --------------------------------------------------------
+# Lanczos approximation (g = 7, n = 9): relative error ~1e-15 for x >= 0.5.
+_LANCZOS = (0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+            -176.61502916214059, 12.507343278686905, -0.13857109526572012,
+            9.9843695780195716e-6, 1.5056327351493116e-7)
+
+
+def _abs_sinpi(x):
+    """|sin(pi x)| with the argument reduced first (exact zeros at the integers)."""
+    return np.abs(np.sin(np.pi * (x - np.round(x))))
+
+
+def _lgamma_kernel(x):
+    xd = np.asarray(x, dtype=np.float64)
+    refl = xd < 0.5
+    z = np.where(refl, -xd, xd - 1)  # Lanczos works on z = x' - 1 with x' = 1 - x if reflected
+    series = np.full_like(z, _LANCZOS[0])
+    for k in builtins.range(1, 9):
+        series += _LANCZOS[k] / (z + k)
+    t = z + 7.5
+    out = 0.5 * np.log(2 * np.pi) + (z + 0.5) * np.log(t) - t + np.log(series)
+    out = np.where(refl, np.log(np.pi / _abs_sinpi(xd)) - out, out)
+    out = np.where(np.isinf(xd), np.inf, out)
+    return out.astype(x.dtype, copy=False)
+
+
+register_op("Lgamma", infer=unary_same, kernel=_lgamma_kernel,
+            grad=lambda op, grad: [multiply(grad, digamma(op.inputs[0]))], elementwise=True)
+
+
+def lgamma(x, name=None):
+    """log|Gamma(x)| elementwise (op `Lgamma`); +inf at 0 and the negative integers.
+
+    >>> tf.lgamma(tf.constant(5.0))  # -> log(24) = 3.1780539  # doctest: +SKIP
+    """
+    return _unary("Lgamma", x, name, FLOATS)
+
+
+# Bernoulli numbers B2, B4, ..., B16 for the asymptotic series of digamma and zeta.
+_BERNOULLI = (1 / 6, -1 / 30, 1 / 42, -1 / 30, 5 / 66, -691 / 2730, 7 / 6, -3617 / 510)
+_SHIFT = 10  # recurrence steps before the asymptotic series (argument >= 10.5)
+
+
+def _digamma_kernel(x):
+    xd = np.asarray(x, dtype=np.float64)
+    refl = xd < 0.5
+    y = np.where(refl, 1 - xd, xd)
+    acc = np.zeros_like(y)
+    for k in builtins.range(_SHIFT):
+        acc -= 1 / (y + k)
+    y = y + _SHIFT
+    inv2 = 1 / (y * y)
+    tail = np.zeros_like(y)
+    for j in builtins.range(len(_BERNOULLI), 0, -1):
+        tail = (tail + _BERNOULLI[j - 1] / (2 * j)) * inv2
+    out = acc + np.log(y) - 0.5 / y - tail
+    with np.errstate(all="ignore"):
+        reflected = out - np.pi / np.tan(np.pi * (xd - np.round(xd)))
+    out = np.where(refl, reflected, out)
+    out = np.where(refl & (xd == np.round(xd)), np.nan, out)
+    out = np.where(xd == np.inf, np.inf, out)
+    return out.astype(x.dtype, copy=False)
+
+
+register_op("Digamma", infer=unary_same, kernel=_digamma_kernel,
+            grad=lambda op, grad: [multiply(grad, polygamma(_scalar(1, op.inputs[0]),
+                                                            op.inputs[0]))],
+            elementwise=True)
+
+
+def digamma(x, name=None):
+    """Psi, the derivative of lgamma, elementwise (op `Digamma`); NaN at the poles.
+
+    >>> tf.digamma(tf.constant(1.0))  # -> -0.5772157 (minus Euler's constant)  # doctest: +SKIP
+    """
+    return _unary("Digamma", x, name, FLOATS)
+
+
+def _zeta_kernel(x, q):
+    """Hurwitz zeta sum_k (q + k)^-x by Euler-Maclaurin; NaN for x < 1 or q <= 0 (inf at poles)."""
+    s = np.asarray(x, dtype=np.float64)
+    qd = np.asarray(q, dtype=np.float64)
+    s, qd = np.broadcast_arrays(s, qd)
+    with np.errstate(all="ignore"):
+        acc = np.zeros(s.shape)
+        for k in builtins.range(_SHIFT):
+            acc += (qd + k) ** -s
+        a = qd + _SHIFT
+        acc += a ** (1 - s) / (s - 1) + 0.5 * a ** -s
+        # sum_j B2j / (2j)! * s (s+1) ... (s+2j-2) * a^(-s-2j+1)
+        term = s * a ** (-s - 1)
+        fact = 2.0
+        for j in builtins.range(1, len(_BERNOULLI) + 1):
+            acc += _BERNOULLI[j - 1] / fact * term
+            term = term * (s + 2 * j - 1) * (s + 2 * j) / (a * a)
+            fact *= (2 * j + 1) * (2 * j + 2)
+    out = np.where(s == 1, np.inf, acc)
+    out = np.where((s < 1) | ((qd <= 0) & (qd != np.round(qd))), np.nan, out)
+    out = np.where((qd <= 0) & (qd == np.round(qd)) & (s >= 1), np.inf, out)
+    return out.astype(np.result_type(x), copy=False)
+
+
+def _zeta_grad(op, grad):
+    """d zeta(x, q)/dq = -x zeta(x + 1, q); no gradient for x (as TF)."""
+    x, q = op.inputs
+    gq = multiply(grad, negative(multiply(x, zeta(add(x, _scalar(1, x)), q))))
+    return [None, sum_to(gq, q) if wants_grad(1) else None]
+
+
+register_op("Zeta", infer=binary_broadcast, kernel=_zeta_kernel, grad=_zeta_grad,
+            elementwise=True)
+
+
+def zeta(x, q, name=None):
+    """Hurwitz zeta function sum_k (q + k)^-x, elementwise with broadcasting (op `Zeta`).
+
+    >>> tf.zeta(2.0, 1.0)  # -> pi^2 / 6  # doctest: +SKIP
+    """
+    return _binary("Zeta", x, q, name, (_dt.float32, _dt.float64))
+
+
+def _polygamma_kernel(a, x):
+    n = np.asarray(a, dtype=np.float64)
+    sign_fact = np.where(np.mod(n, 2) == 0, -1.0, 1.0) * np.vectorize(
+        lambda v: _math.gamma(v + 1) if v >= 0 and v == int(v) else np.nan,
+        otypes=[np.float64])(n)
+    out = np.where(n == 0, _digamma_kernel(np.asarray(x, np.float64) + 0 * n),
+                   sign_fact * _zeta_kernel(n + 1, np.asarray(x, np.float64)))
+    return out.astype(np.result_type(x), copy=False)
+
+
+def _polygamma_grad(op, grad):
+    """d polygamma(a, x)/dx = polygamma(a + 1, x); no gradient for the order a (as TF)."""
+    a, x = op.inputs
+    gx = multiply(grad, polygamma(add(a, _scalar(1, a)), x))
+    return [None, sum_to(gx, x) if wants_grad(1) else None]
+
+
+register_op("Polygamma", infer=binary_broadcast, kernel=_polygamma_kernel,
+            grad=_polygamma_grad, elementwise=True)
+
+
+def polygamma(a, x, name=None):
+    """The a-th derivative of digamma at x (a a non-negative integer value; op `Polygamma`).
+
+    >>> tf.polygamma(1.0, 1.0)  # -> pi^2 / 6  # doctest: +SKIP
+    """
+    return _binary("Polygamma", a, x, name, (_dt.float32, _dt.float64))
 
 
 # -- Tanh / TanhGrad -------------------------------------------------------------------------

@@ -161,6 +161,17 @@ CASES = [
          setup="x = tf.constant([-0.5, 0., 0.5]); z = tf.constant([1., 1.5, 3.])",
          expr="[tf.asinh(x), tf.atanh(x), tf.acosh(z)] + tf.gradients(tf.asinh(x), x) + "
               "tf.gradients(tf.atanh(x), x) + tf.gradients(tf.acosh(z), z)"),
+    dict(name="gamma_family",
+         setup="x = tf.constant([0.1, 0.5, 1., 1.5, 2., 3.7, 10., 55.5, -0.5, -2.5, -7.3], tf.float64); "
+               "p = tf.constant([0.3, 1., 4.2, 20.], tf.float64)",
+         expr="[tf.lgamma(x), tf.digamma(x), tf.lgamma(tf.cast(x, tf.float32)), "
+              "tf.polygamma(tf.constant(1., tf.float64), p), tf.polygamma(tf.constant(2., tf.float64), p), "
+              "tf.polygamma(tf.constant([0., 1., 3., 5.], tf.float64), p), "
+              "tf.zeta(tf.constant([2., 3.5, 1.5, 6.], tf.float64), p)] + tf.gradients(tf.lgamma(p), p) + "
+              "tf.gradients(tf.digamma(p), p) + tf.gradients(tf.zeta(tf.constant(2.5, tf.float64), p), p)"),
+    dict(name="gamma_poles",
+         setup="x = tf.constant([0., -1., -2., np.inf])",
+         expr="[tf.lgamma(x)]"),
     # -- norms and clipping -------------------------------------------------------------------------
     dict(name="norms", setup="m = tf.constant([[3., -4.], [1., 1.]])",
          expr="[tf.norm(m), tf.norm(m, ord=1, axis=[0, 1]), tf.norm(m, ord=np.inf, axis=1), "
