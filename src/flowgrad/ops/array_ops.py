@@ -1435,6 +1435,8 @@ def concat(values, axis, name="concat"):
     tensors = [v for v in values if isinstance(v, Tensor)]
     with _scope(name, "concat", tensors) as scope:
         from ._base import same_type_inputs
+        values = [_autopack(list(v), None, f"values_{i}") if isinstance(v, (list, tuple)) and
+                  _has_tensor(v) else v for i, v in enumerate(values)]
         try:
             vals = same_type_inputs("ConcatV2", list(values),
                                     [f"values_{i}" for i in builtins.range(len(values))])
@@ -2590,18 +2592,18 @@ def boolean_mask(tensor, mask, name="boolean_mask", axis=None):
         covered = ts[axis:axis + nm]
         if not covered.is_compatible_with(ms):
             raise ValueError(f"Shapes {covered} and {ms} are incompatible")
+        dims_covered = shape(tensor)[axis:axis + nm]
+        with _scope(None, "Prod", [dims_covered]) as ps:
+            leading = apply("Prod", [dims_covered, constant(np.array([0], np.int32),
+                                                            name="reduction_indices")],
+                            {"keep_dims": False}, ps)
+        flat_shape = concat([shape(tensor)[:axis], [leading], shape(tensor)[axis + nm:]], 0)
+        flat = reshape(tensor, flat_shape)
         td = ts.as_tuple()
-        if td is not None and None not in td:
-            first = int(np.prod(td[axis:axis + nm], dtype=np.int64))
-            flat = reshape(tensor, list(td[:axis]) + [first] + list(td[axis + nm:]))
-        else:
-            st = shape(tensor)
-            lead = expand_dims(size(mask), 0)
-            flat = reshape(tensor, concat([st[:axis], lead, st[axis + nm:]], 0))
+        if td is not None:
             cd = covered.as_tuple()
             first = None if cd is None or None in cd else int(np.prod(cd, dtype=np.int64))
-            if td is not None:
-                flat.set_shape(list(td[:axis]) + [first] + list(td[axis + nm:]))
+            flat.set_shape(list(td[:axis]) + [first] + list(td[axis + nm:]))
         m = reshape(mask, [-1])
         indices = squeeze(where(m), axis=[1])
         return gather(flat, indices, axis=axis)
@@ -2691,7 +2693,9 @@ def sequence_mask(lengths, maxlen=None, dtype=_dt.bool_, name=None):
         mdt = maxlen.dtype.base_dtype
         row = apply("Range", [constant(0, dtype=mdt), maxlen, constant(1, dtype=mdt)],
                     {"Tidx": mdt}, "Range")
-        matrix = cast(expand_dims(lengths, -1), mdt)
+        lx = expand_dims(lengths, -1)
+        # gen_math_ops.cast: a Cast op even when the dtype is unchanged, as TF
+        matrix = apply("Cast", [lx], {"DstT": mdt, "SrcT": lx.dtype.base_dtype}, "Cast")
         result = less(row, matrix)
         lv = folded_value(lengths)
         if lv is not None and maxlen.op.type == "Maximum":

@@ -133,6 +133,10 @@ SHAPE_CASES = {
 }
 
 NAME_CASES = {
+    "masks": "x = tf.placeholder(tf.float32, [None, 3, 4])\n"
+             "tf.boolean_mask(x, tf.placeholder(tf.bool, [None, 3]))\n"
+             "tf.boolean_mask(tf.zeros([2, 3]), [True, False, True], axis=1)\n"
+             "tf.sequence_mask([1, 2])\ntf.sequence_mask([1, 2], 4, dtype=tf.float32)",
     "more": "x = tf.placeholder(tf.float32, [4, 4])\nn = tf.placeholder(tf.int32, [])\n"
             "tf.fill([2, 3], 9)\ntf.broadcast_to(x, [2, 4, 4])\ntf.range(5)\ntf.range(n)\n"
             "tf.range(0., 1., 0.5)\ntf.linspace(0., 1., 3)\ntf.reshape(x, [16])\n"
