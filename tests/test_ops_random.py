@@ -232,3 +232,16 @@ def test_stateless_ranges_and_errors():
         tf.random.stateless_uniform([2], seed=[1, 2, 3])
     with pytest.raises(ValueError, match="Must specify maxval"):
         tf.random.stateless_uniform([2], seed=[1, 2], dtype=tf.int32)
+
+
+def test_poisson():
+    x = tf.random_poisson([1.5, 20.0], [50000], seed=2)
+    assert x.shape.as_list() == [50000, 2] and x.dtype == tf.float32
+    i = tf.random.poisson(3.0, [4, 5], dtype=tf.int64, seed=3)
+    with tf.Session() as s:
+        xv, iv = s.run([x, i])
+    np.testing.assert_allclose(xv.mean(0), [1.5, 20.0], rtol=0.02)
+    np.testing.assert_allclose(xv.var(0), [1.5, 20.0], rtol=0.05)
+    assert iv.shape == (4, 5) and iv.dtype == np.int64 and iv.min() >= 0
+    (a, _), (b, _) = _two_sessions(i)
+    np.testing.assert_array_equal(a, b)

@@ -13,6 +13,7 @@ from .ops.random_ops import (
 )
 from .ops.random_ops import random_categorical as categorical
 from .ops.random_ops import random_normal as normal
+from .ops.random_ops import random_poisson as poisson
 from .ops.random_ops import random_shuffle as shuffle
 from .ops.random_ops import random_uniform as uniform
 from .ops.random_ops import stateless_random_normal as stateless_normal

@@ -17,6 +17,7 @@ __all__ = [
     "get_seed",
     "multinomial",
     "random_normal",
+    "random_poisson",
     "random_shuffle",
     "random_uniform",
     "set_random_seed",
@@ -646,3 +647,50 @@ def stateless_multinomial(logits, num_samples, seed, output_dtype=_dt.int64, nam
     """stateless_categorical under its TF 1.x name."""
     with name_scope(name, "stateless_multinomial", []):
         return stateless_categorical(logits, num_samples, seed, output_dtype)
+
+
+# -- RandomPoissonV2 ------------------------------------------------------------------------
+def _poisson_infer(inputs, attrs):
+    shape, rate = inputs
+    s = _shape_from(shape)
+    if s.ndims is None or rate.shape.ndims is None:
+        return [(attrs["dtype"], TensorShape(None))]
+    return [(attrs["dtype"], TensorShape(s.as_tuple() + rate.shape.as_tuple()))]
+
+
+def _poisson_bind(node, ctx):
+    rng = _generator(node, ctx)
+    npdt = node.attrs["dtype"].as_numpy_dtype
+
+    def kernel(shape, rate):
+        rate = np.asarray(rate, dtype=np.float64)
+        return rng.poisson(rate, size=_dims(shape) + rate.shape).astype(npdt)
+    return kernel
+
+
+register_op("RandomPoissonV2", infer=_poisson_infer, bind=_poisson_bind, grad=None,
+            stateful=True)
+
+
+def random_poisson(lam, shape, dtype=_dt.float32, seed=None, name=None):
+    """Samples from Poisson distributions with rates `lam`.
+
+    Args:
+      lam: rates (a tensor); the output has shape `shape + lam.shape`.
+      shape: 1-D int list/tensor.
+      dtype: float16/32/64, int32 or int64.
+    Returns:
+      A tensor of `dtype`.
+
+    >>> x = tf.random_poisson([1.0, 10.0], [100], seed=1)   # shape [100, 2]
+    """
+    dtype = _dt.as_dtype(dtype).base_dtype
+    if dtype not in FLOATS + (_dt.int32, _dt.int64):
+        raise TypeError(f"Value passed to parameter 'dtype' has DataType {dtype.name} not in "
+                        "list of allowed values: half, float32, float64, int32, int64")
+    with name_scope(name, "random_poisson", [lam] if hasattr(lam, "op") else []):
+        shape_t = _shape_tensor(shape)
+        rate = to_tensor(lam, name="lam")
+        return apply("RandomPoissonV2", [shape_t, rate],
+                     {"dtype": dtype, "R": rate.dtype.base_dtype, **_seed_attrs(seed)},
+                     "RandomPoissonV2")
