@@ -27,7 +27,7 @@ __all__ = [
     "global_norm", "norm",
 ]
 # Only under tf.math in TF 1.14 (see flowgrad/math.py): xlogy, xdivy, multiply_no_nan,
-# polyval, reduce_variance, reduce_std. Old aliases kept for callers: sub, mul, neg
+# polyval, reduce_variance, reduce_std, reduce_euclidean_norm, lbeta, nextafter. Old aliases kept for callers: sub, mul, neg
 
 import builtins
 import math as _math
@@ -1170,6 +1170,31 @@ def polygamma(a, x, name=None):
     return _binary("Polygamma", a, x, name, (_dt.float32, _dt.float64))
 
 
+def lbeta(x, name=None):
+    """log|Beta(x)| over the last axis: sum(lgamma(x)) - lgamma(sum(x)).
+
+    >>> tf.math.lbeta(tf.constant([1.0, 1.0]))  # -> 0.0  # doctest: +SKIP
+    """
+    with name_scope(name, "lbeta", [x]):
+        x = to_tensor(x, name="x")
+        log_prod_gamma_x = reduce_sum(lgamma(x), axis=[-1])
+        log_gamma_sum_x = lgamma(reduce_sum(x, axis=[-1]))
+        return subtract(log_prod_gamma_x, log_gamma_sum_x)
+
+
+# -- NextAfter ----------------------------------------------------------------------------------
+register_op("NextAfter", infer=binary_broadcast, kernel=np.nextafter, grad=None,
+            elementwise=True)
+
+
+def nextafter(x1, x2, name=None):
+    """The next representable value after x1 in the direction of x2 (op `NextAfter`).
+
+    >>> tf.math.nextafter(1.0, 2.0)  # -> 1.0000001  # doctest: +SKIP
+    """
+    return _binary("NextAfter", x1, x2, name, (_dt.float32, _dt.float64))
+
+
 # -- Tanh / TanhGrad -------------------------------------------------------------------------
 register_op("Tanh", infer=unary_same, kernel=np.tanh,
             grad=lambda op, grad: [tanh_grad(op.outputs[0], grad)], elementwise=True,
@@ -1933,6 +1958,28 @@ def reduce_std(input_tensor, axis=None, keepdims=False, name=None):
     with name_scope(name, "reduce_std"):
         variance = reduce_variance(input_tensor, axis=axis, keepdims=keepdims)
         return sqrt(variance)
+
+
+def _euclidean_norm_kernel(x, axes, keep_dims=False, **_):
+    ax = _axis(axes, x)
+    if x.dtype.kind == "c":
+        sq = np.sum((x * np.conj(x)).real, axis=ax, keepdims=keep_dims)
+        return np.sqrt(sq).astype(x.dtype)
+    s = np.sum(np.multiply(x, x, dtype=np.float64 if x.dtype.kind in "iu" else x.dtype),
+               axis=ax, keepdims=keep_dims)
+    return np.sqrt(s).astype(x.dtype, copy=False)
+
+
+# TF 1.14 registers no gradient for EuclideanNorm (NotDifferentiable).
+register_op("EuclideanNorm", infer=_reduce_infer, kernel=_euclidean_norm_kernel, grad=None)
+
+
+def reduce_euclidean_norm(input_tensor, axis=None, keepdims=False, name=None):
+    """sqrt(sum(x^2)) over `axis` (op `EuclideanNorm`); not differentiable in TF 1.14.
+
+    >>> tf.math.reduce_euclidean_norm(tf.constant([3.0, 4.0]))  # -> 5.0  # doctest: +SKIP
+    """
+    return _reduce("EuclideanNorm", input_tensor, axis, keepdims, name, None, None, NUMBERS)
 
 
 def count_nonzero(input_tensor, axis=None, keepdims=None, dtype=_dt.int64, name=None,

@@ -169,6 +169,12 @@ CASES = [
               "tf.polygamma(tf.constant([0., 1., 3., 5.], tf.float64), p), "
               "tf.zeta(tf.constant([2., 3.5, 1.5, 6.], tf.float64), p)] + tf.gradients(tf.lgamma(p), p) + "
               "tf.gradients(tf.digamma(p), p) + tf.gradients(tf.zeta(tf.constant(2.5, tf.float64), p), p)"),
+    dict(name="lbeta_euclidean_nextafter",
+         setup="x = tf.constant([[1., 2., 3.], [0.5, 0.5, 4.]]); i = tf.constant([[3, 4], [1, 1]])",
+         expr="[tf.math.lbeta(x), tf.math.reduce_euclidean_norm(x, 1), "
+              "tf.math.reduce_euclidean_norm(x), tf.math.reduce_euclidean_norm(i, 1, keepdims=True), "
+              "tf.math.nextafter(x, 0.), tf.math.nextafter(tf.constant([1.], tf.float64), 2.)] + "
+              "tf.gradients(tf.math.lbeta(x), x) + tf.gradients(tf.math.reduce_euclidean_norm(x), x)"),
     dict(name="gamma_poles",
          setup="x = tf.constant([0., -1., -2., np.inf])",
          expr="[tf.lgamma(x)]"),
