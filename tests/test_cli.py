@@ -122,3 +122,11 @@ def test_demo_shows_progress_and_resumes(tmp_path):
     assert out.returncode == 0, out.stderr
     assert f"Resumed from {os.path.join(logdir, 'model.ckpt-300')} at step 300" in out.stdout
     assert "Step 320: test loss" in out.stdout
+
+
+def test_console_script_is_installed():
+    script = os.path.join(os.path.dirname(sys.executable), "flowgrad")
+    out = subprocess.run([script, "--help"], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr
+    for cmd in ("run", "demo", "seed"):
+        assert cmd in out.stdout
