@@ -12,6 +12,7 @@ from .ops.random_ops import (
     uniform_candidate_sampler,
 )
 from .ops.random_ops import random_categorical as categorical
+from .ops.random_ops import random_gamma as gamma
 from .ops.random_ops import random_normal as normal
 from .ops.random_ops import random_poisson as poisson
 from .ops.random_ops import random_shuffle as shuffle

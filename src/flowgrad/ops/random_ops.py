@@ -16,6 +16,7 @@ from __future__ import annotations
 __all__ = [
     "get_seed",
     "multinomial",
+    "random_gamma",
     "random_normal",
     "random_poisson",
     "random_shuffle",
@@ -694,3 +695,140 @@ def random_poisson(lam, shape, dtype=_dt.float32, seed=None, name=None):
         return apply("RandomPoissonV2", [shape_t, rate],
                      {"dtype": dtype, "R": rate.dtype.base_dtype, **_seed_attrs(seed)},
                      "RandomPoissonV2")
+
+
+# -- RandomGamma and its reparameterization gradient -------------------------------------------
+def _lgamma(a):
+    import math
+    return np.vectorize(math.lgamma, otypes=[np.float64])(a)
+
+
+def _igamma(a, x):
+    """The regularized lower incomplete gamma P(a, x), vectorized (series below a + 1,
+    Lentz's continued fraction above), in float64."""
+    a, x = np.broadcast_arrays(np.asarray(a, np.float64), np.asarray(x, np.float64))
+    out = np.zeros(a.shape)
+    pos = x > 0
+    series = pos & (x < a + 1)
+    if series.any():
+        aa, xx = a[series], x[series]
+        term = 1.0 / aa
+        total = term.copy()
+        ap = aa.copy()
+        for _ in range(1000):
+            ap += 1
+            term *= xx / ap
+            total += term
+            if np.all(np.abs(term) < np.abs(total) * 1e-16):
+                break
+        out[series] = total * np.exp(-xx + aa * np.log(xx) - _lgamma(aa))
+    frac = pos & ~series
+    if frac.any():
+        aa, xx = a[frac], x[frac]
+        tiny = 1e-300
+        b = xx + 1 - aa
+        c = np.full(aa.shape, 1 / tiny)
+        d = 1 / b
+        h = d.copy()
+        for i in range(1, 1000):
+            an = -i * (i - aa)
+            b += 2
+            d = an * d + b
+            d = np.where(np.abs(d) < tiny, tiny, d)
+            c = b + an / c
+            c = np.where(np.abs(c) < tiny, tiny, c)
+            d = 1 / d
+            delta = d * c
+            h *= delta
+            if np.all(np.abs(delta - 1) < 1e-16):
+                break
+        out[frac] = 1 - np.exp(-xx + aa * np.log(xx) - _lgamma(aa)) * h
+    return out
+
+
+def _random_gamma_grad_kernel(alpha, sample):
+    """d sample / d alpha at fixed CDF value (implicit reparameterization):
+    -(dP(alpha, s)/d alpha) / pdf(s; alpha), the alpha-derivative by central differences."""
+    a, s = np.broadcast_arrays(np.asarray(alpha, np.float64), np.asarray(sample, np.float64))
+    h = 1e-5 * np.maximum(a, 1.0)
+    dp_da = (_igamma(a + h, s) - _igamma(np.maximum(a - h, 1e-300), s)) / (2 * h)
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+        log_pdf = (a - 1) * np.log(s) - s - _lgamma(a)
+        out = np.where(s > 0, -dp_da * np.exp(-log_pdf), 0.0)
+    return np.nan_to_num(out).astype(np.result_type(alpha, sample), copy=False)
+
+
+def _gamma_grad_infer(inputs, attrs):
+    from ._base import broadcast_dims
+    a, s = inputs
+    return [(a.dtype.base_dtype, TensorShape(broadcast_dims(a.shape.as_tuple(),
+                                                            s.shape.as_tuple())))]
+
+
+register_op("RandomGammaGrad", infer=_gamma_grad_infer, kernel=_random_gamma_grad_kernel,
+            grad=None)
+
+
+def _random_gamma_infer(inputs, attrs):
+    shape, alpha = inputs
+    s = _shape_from(shape)
+    if s.ndims is None or alpha.shape.ndims is None:
+        return [(alpha.dtype.base_dtype, TensorShape(None))]
+    return [(alpha.dtype.base_dtype, TensorShape(s.as_tuple() + alpha.shape.as_tuple()))]
+
+
+def _random_gamma_bind(node, ctx):
+    rng = _generator(node, ctx)
+
+    def kernel(shape, alpha):
+        alpha = np.asarray(alpha)
+        return rng.standard_gamma(alpha.astype(np.float64),
+                                  size=_dims(shape) + alpha.shape).astype(alpha.dtype)
+    return kernel
+
+
+def _random_gamma_grad(op, grad):
+    """TF's rule: sum over the sample dimensions of grad * RandomGammaGrad(alpha, sample)."""
+    from .array_ops import concat, ones, reshape
+    from .array_ops import shape as shape_of
+    from .math_ops import multiply, reduce_sum
+    shape_t, alpha = op.inputs
+    sample = op.outputs[0]
+    k = shape_t.shape.as_tuple()[0] if shape_t.shape.ndims == 1 else None
+    if k is None:
+        raise ValueError("The gradient of random_gamma needs a shape of known length")
+    ad = alpha.shape.as_tuple()
+    if ad is not None and None not in ad:
+        alpha_b = reshape(alpha, [1] * k + list(ad))
+    else:
+        alpha_b = reshape(alpha, concat([ones([k], _dt.int32), shape_of(alpha)], 0))
+    partial = apply("RandomGammaGrad", [alpha_b, sample])
+    return [None, reduce_sum(multiply(grad, partial), list(range(k))) if k else
+            multiply(grad, partial)]
+
+
+register_op("RandomGamma", infer=_random_gamma_infer, bind=_random_gamma_bind,
+            grad=_random_gamma_grad, stateful=True)
+
+
+def random_gamma(shape, alpha, beta=None, dtype=_dt.float32, seed=None, name=None):
+    """Samples from Gamma(alpha, beta) distributions; shape `shape + broadcast(alpha, beta)`.
+
+    Differentiable with respect to alpha and beta (implicit reparameterization, as TF);
+    samples are clamped below at the dtype's smallest normal number, as in TF.
+
+    >>> x = tf.random_gamma([100], [0.5, 1.5], seed=1)   # shape [100, 2]
+    """
+    from .array_ops import zeros_like
+    from .math_ops import add, maximum, truediv
+    dtype = _float_dtype(dtype, "random_gamma")
+    values = [t for t in (alpha, beta) if hasattr(t, "op")]
+    with name_scope(name, "random_gamma", values):
+        shape_t = _shape_tensor(shape)
+        alpha_t = to_tensor(alpha, dtype=dtype, name="alpha")
+        beta_t = to_tensor(beta if beta is not None else 1, dtype=dtype, name="beta")
+        alpha_b = add(alpha_t, zeros_like(beta_t))
+        g = apply("RandomGamma", [shape_t, alpha_b], {"T": dtype, **_seed_attrs(seed)},
+                  "RandomGamma")
+        tiny = constant(np.finfo(dtype.as_numpy_dtype).tiny, dtype=dtype)
+        return maximum(tiny, truediv(g, beta_t))

@@ -262,5 +262,15 @@ out.update(p1d_x=x1, p1d_f=f1, bg_x=xb2)
 for k, v in zip(["p1d_max", "p1d_avg", "p1d_v2", "p1d_convT", "bg_y"], vals):
     out[k] = v
 
+# -- RandomGammaGrad (d sample / d alpha) on fixed points ------------------------------------
+from tensorflow.python.ops import gen_random_ops
+
+ga = np.array([0.3, 0.5, 1.0, 2.5, 7.0, 30.0, 0.8, 4.0, 0.05, 100.0])
+gs = np.array([0.01, 1.2, 0.7, 2.0, 9.0, 25.0, 1e-6, 12.0, 1e-3, 90.0])
+g = tf.Graph()
+with g.as_default():
+    out["gamma_alpha"], out["gamma_sample"] = ga, gs
+    out["gamma_grad"] = run(gen_random_ops.random_gamma_grad(ga, gs))
+
 np.savez_compressed(os.path.join(HERE, "nn_goldens.npz"), **out)
 print(len(out), "arrays")
