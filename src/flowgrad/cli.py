@@ -105,6 +105,12 @@ def cmd_run(args, extra):
 
 def cmd_demo(args, extra):
     """Trains examples/digits.py's MLP; arguments go to the script (see --help)."""
+    import importlib.util
+    missing = [m for m in ("sklearn", "tqdm") if importlib.util.find_spec(m) is None]
+    if missing:
+        print(f"flowgrad demo needs {' and '.join(missing)}: pip install 'flowgrad[demo]'",
+              file=sys.stderr)
+        return 1
     return run_script(os.path.join(_examples_dir(), "digits.py"), extra)
 
 
