@@ -130,3 +130,9 @@ def test_console_script_is_installed():
     assert out.returncode == 0, out.stderr
     for cmd in ("run", "demo", "seed"):
         assert cmd in out.stdout
+
+
+def test_demo_without_the_demo_extra_says_what_to_install(monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "sklearn", None)
+    assert cli.main(["demo"]) == 1
+    assert capsys.readouterr().err == "flowgrad demo needs sklearn: pip install 'flowgrad[demo]'\n"
