@@ -390,6 +390,11 @@ def test_fused_batch_norm_matches_tf(training, fmt):
     assert dx.op.type == "FusedBatchNormGrad"
     got = _run([y, m, v, dx, ds, do])
     for val, key in zip(got, ["y", "mean", "var", "dx", "dscale", "doffset"]):
+        if not training and key in ("mean", "var"):
+            # TF 1.14's CPU kernel leaves these uninitialized in inference; we return the
+            # population statistics.
+            np.testing.assert_array_equal(val, GOLD["bn_" + key])
+            continue
         want = GOLD[f"bn_{tag}_{key}"]
         if key in ("y", "dx"):
             want = cv(want)

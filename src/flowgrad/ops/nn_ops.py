@@ -1021,9 +1021,9 @@ def _fused_bn_kernel(x, scale, offset, mean, var, epsilon, data_format, is_train
     mean = mean.astype(scale.dtype, copy=False)
     var = var.astype(scale.dtype, copy=False)
     if not is_training:
-        # TF 1.14's CPU kernel leaves batch_mean and batch_variance zero in inference.
-        zeros = np.zeros_like(mean)
-        return y.astype(x.dtype, copy=False), zeros, zeros, mean, var
+        # TF 1.14's CPU kernel leaves batch_mean/batch_variance uninitialized in inference
+        # (garbage); we return the population statistics, as later TF versions do.
+        return y.astype(x.dtype, copy=False), mean, var, mean, var
     return (y.astype(x.dtype, copy=False), mean, unbiased.astype(scale.dtype, copy=False),
             mean, var)
 
