@@ -1269,11 +1269,7 @@ def _concat_infer(inputs, attrs):
     if r == 0:
         raise ValueError("Can't concatenate scalars (use tf.stack instead)")
     if axis is None:
-        out = [None] * r
-        for v in values:
-            if v.shape.ndims is not None:
-                out = [a if a is not None else b for a, b in zip(out, v.shape.as_tuple())]
-        return [(dt, TensorShape([None] * r))]
+        return [(dt, TensorShape([None] * r))]  # as TF: any dim may be the axis
     if not -r <= axis < r:
         need = axis + 1 if axis >= 0 else -axis
         raise ValueError(f"Shape must be at least rank {need} but is rank {r}")

@@ -159,7 +159,8 @@ NAME_CASES = {
     "misc": "x = tf.placeholder(tf.float32, [4, 4])\ntf.expand_dims(x, 0)\ntf.squeeze(x)\n"
             "tf.slice(x, [0, 0], [1, 1])\ntf.gather(x, [1])\ntf.gather_nd(x, [[1, 1]])\n"
             "tf.tile(x, [1, 2])\ntf.pad(x, [[1, 1], [0, 0]])\ntf.reverse(x, [0])\n"
-            "tf.one_hot([1], 2)\ntf.where(tf.placeholder(tf.bool, [4]))\ntf.size(x)\ntf.rank(x)\ntf.shape(x)",
+            "tf.one_hot([1], 2)\ntf.where(tf.placeholder(tf.bool, [4]))\ntf.size(x)\n"
+            "tf.rank(x)\ntf.shape(x)",
 }
 
 ERROR_CASES = {

@@ -14,7 +14,8 @@ import tensorflow as tf
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from cases import ERROR_CASES, INDEXED_SLICES_CASES, NAME_CASES, RUN_CASES, RUNTIME_ERROR_CASES, SHAPE_CASES  # noqa: E402
+from cases import (ERROR_CASES, INDEXED_SLICES_CASES, NAME_CASES, RUN_CASES,  # noqa: E402
+                   RUNTIME_ERROR_CASES, SHAPE_CASES)
 
 
 def _build(code):
