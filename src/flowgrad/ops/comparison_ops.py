@@ -60,7 +60,7 @@ def not_equal(x, y, name=None):
     return _compare("NotEqual", x, y, name, ALL)
 
 
-# -- Less / LessEqual / Greater / GreaterEqual ------------------------------------------------------
+# -- Less / LessEqual / Greater / GreaterEqual -------------------------------------------------
 register_op("Less", infer=binary_compare, kernel=np.less, grad=None, elementwise=True)
 
 

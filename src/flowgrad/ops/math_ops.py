@@ -27,7 +27,8 @@ __all__ = [
     "global_norm", "norm",
 ]
 # Only under tf.math in TF 1.14 (see flowgrad/math.py): xlogy, xdivy, multiply_no_nan,
-# polyval, reduce_variance, reduce_std, reduce_euclidean_norm, lbeta, nextafter. Old aliases kept for callers: sub, mul, neg
+# polyval, reduce_variance, reduce_std, reduce_euclidean_norm, lbeta, nextafter.
+# Old aliases kept for callers: sub, mul, neg.
 
 import builtins
 import math as _math
