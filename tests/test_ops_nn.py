@@ -304,6 +304,17 @@ def test_bias_add_forward(shape, dtype):
     assert_forward(tf.nn.bias_add, lambda a, c: a + c, x, b)
 
 
+@pytest.mark.parametrize("shape", [(3, 4, 5), (2, 3, 4, 5, 2)])
+def test_bias_add_nchw_channel_is_dimension_one(shape):
+    x = sample(shape, np.float64)
+    b = sample((shape[1],), np.float64, seed=2)
+    want = x + b.reshape((-1,) + (1,) * (len(shape) - 2))
+    np.testing.assert_allclose(_run(tf.nn.bias_add(x, b, data_format="NCHW")), want)
+    check_grads(lambda a, c: tf.nn.bias_add(a, c, data_format="NCHW"), [x, b], order=2)
+    with pytest.raises(ValueError, match="Shape must be at least rank 3 but is rank 2"):
+        tf.nn.bias_add(tf.zeros([3, 4]), tf.zeros([4]), data_format="NCHW")
+
+
 def test_bias_add_nchw_and_grads():
     x = sample((2, 3, 2, 2), np.float64)
     b = sample((3,), np.float64, seed=1)

@@ -454,7 +454,8 @@ def log_softmax(logits, axis=None, name=None, dim=None):
 
 # -- BiasAdd ------------------------------------------------------------------------------
 def _channel_axis(rank, data_format):
-    return rank - 3 if data_format == "NCHW" else rank - 1
+    """NCHW: dimension 1 at any rank >= 3 (TF 1.14); NHWC: the last."""
+    return 1 if data_format == "NCHW" else rank - 1
 
 
 def _bias_add_infer(inputs, attrs):
@@ -480,7 +481,7 @@ def _bias_add_infer(inputs, attrs):
 def _bias_shape(rank, data_format):
     """How the 1-D bias broadcasts against a value of `rank` dims."""
     if data_format == "NCHW":
-        return (-1, 1, 1)
+        return (-1,) + (1,) * (rank - 2)
     return (-1,)
 
 
