@@ -744,8 +744,8 @@ def test_golden_tf114(case):
             assert g.dtype.kind in "OSU" and list(g.ravel()) == list(w.ravel()), (i, g, w)
             continue
         assert g.dtype == w.dtype, (i, g.dtype, w.dtype)
-        if w.dtype.kind == "f":
-            tol = 2e-6 if w.dtype == np.float32 else 1e-12
+        if w.dtype.kind in "fc":
+            tol = 2e-6 if w.dtype in (np.float32, np.complex64) else 1e-12
             np.testing.assert_allclose(g, w, rtol=tol, atol=tol, err_msg=f"output {i}")
         else:
             np.testing.assert_array_equal(g, w, err_msg=f"output {i}")

@@ -56,7 +56,8 @@ def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, **_):
 
 def _matmul_grad(op, grad):
     """dA = G B^T, dB = A^T G, with the transposes TF uses for each flag combination."""
-    a, b = op.inputs
+    from .math_ops import conj
+    a, b = conj(op.inputs[0]), conj(op.inputs[1])
     t_a = op.get_attr("transpose_a")
     t_b = op.get_attr("transpose_b")
     if not t_a and not t_b:

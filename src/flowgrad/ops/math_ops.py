@@ -142,8 +142,8 @@ sub = subtract
 
 # -- Mul -------------------------------------------------------------------------------------
 def _mul_grad(op, grad):
-    """d(x*y) = y dx + x dy."""
-    x, y = op.inputs
+    """d(x*y) = y dx + x dy (conjugated for complex, as TF)."""
+    x, y = conj(op.inputs[0]), conj(op.inputs[1])
     return _both(op, grad, lambda: multiply(grad, y), lambda: multiply(x, grad))
 
 
@@ -181,8 +181,8 @@ def scalar_mul(scalar, x, name=None):
 
 # -- RealDiv -----------------------------------------------------------------------------------
 def _realdiv_grad(op, grad):
-    """d(x/y) = dx / y - x / y^2 dy."""
-    x, y = op.inputs
+    """d(x/y) = dx / y - x / y^2 dy (conjugated for complex, as TF)."""
+    x, y = conj(op.inputs[0]), conj(op.inputs[1])
     return _both(op, grad, lambda: realdiv(grad, y),
                  lambda: multiply(grad, realdiv(realdiv(negative(x), y), y)))
 
@@ -374,9 +374,9 @@ def _pow_kernel(x, y):
 
 def _pow_grad(op, grad):
     """d(x^y) = y x^(y-1) dx + x^y log(x) dy, with log(x) taken as 0 where x <= 0 (as TF)."""
-    x, y = op.inputs
-    z = op.outputs[0]
-    gx = sum_to(multiply(multiply(grad, y), pow(x, subtract(y, _scalar(1, y)))), x) \
+    x, y = conj(op.inputs[0]), conj(op.inputs[1])
+    z = conj(op.outputs[0])
+    gx = sum_to(multiply(multiply(grad, y), pow(x, subtract(y, _scalar(1, y)))), op.inputs[0]) \
         if wants_grad(0) else None
     if not wants_grad(1):
         return [gx, None]
@@ -386,7 +386,7 @@ def _pow_grad(op, grad):
     mask = not_equal(x, zero) if x.dtype.is_complex else greater(x, zero)
     safe_x = where(mask, x, ones_like(x))
     log_x = where(mask, log(safe_x), zero)
-    return [gx, sum_to(multiply(multiply(grad, z), log_x), y)]
+    return [gx, sum_to(multiply(multiply(grad, z), log_x), op.inputs[1])]
 
 
 register_op("Pow", infer=binary_broadcast, kernel=_pow_kernel, grad=_pow_grad, elementwise=True)
@@ -691,8 +691,8 @@ register_op("ReciprocalGrad", infer=unary_same, kernel=lambda y, dy: -dy * y * y
 
 # -- Square ------------------------------------------------------------------------------------
 def _square_grad(op, grad):
-    """d(x^2) = 2 x dx."""
-    x = op.inputs[0]
+    """d(x^2) = 2 x dx (conjugated for complex, as TF)."""
+    x = conj(op.inputs[0])
     return [multiply(grad, multiply(x, _scalar(2, x)))]
 
 
@@ -765,7 +765,7 @@ register_op("RsqrtGrad", infer=unary_same, kernel=lambda y, dy: dy * (-0.5) * (y
 
 # -- Exp / Expm1 / Log / Log1p ----------------------------------------------------------------
 register_op("Exp", infer=unary_same, kernel=np.exp,
-            grad=lambda op, grad: [multiply(grad, op.outputs[0])], elementwise=True,
+            grad=lambda op, grad: [multiply(grad, conj(op.outputs[0]))], elementwise=True,
             inplace_ok=True)
 
 
@@ -791,7 +791,8 @@ def expm1(x, name=None):
 
 
 register_op("Log", infer=unary_same, kernel=np.log,
-            grad=lambda op, grad: [multiply(grad, reciprocal(op.inputs[0]))], elementwise=True,
+            grad=lambda op, grad: [multiply(grad, reciprocal(conj(op.inputs[0])))],
+            elementwise=True,
             inplace_ok=True)
 
 
@@ -819,7 +820,7 @@ def log1p(x, name=None):
 
 # -- Trigonometric and hyperbolic ------------------------------------------------------------
 register_op("Sin", infer=unary_same, kernel=np.sin,
-            grad=lambda op, grad: [multiply(grad, cos(op.inputs[0]))], elementwise=True,
+            grad=lambda op, grad: [multiply(grad, cos(conj(op.inputs[0])))], elementwise=True,
             inplace_ok=True)
 
 
@@ -832,7 +833,7 @@ def sin(x, name=None):
 
 
 register_op("Cos", infer=unary_same, kernel=np.cos,
-            grad=lambda op, grad: [negative(multiply(grad, sin(op.inputs[0])))],
+            grad=lambda op, grad: [negative(multiply(grad, sin(conj(op.inputs[0]))))],
             elementwise=True, inplace_ok=True)
 
 

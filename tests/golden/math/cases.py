@@ -179,6 +179,14 @@ CASES = [
     dict(name="gamma_poles",
          setup="x = tf.constant([0., -1., -2., np.inf])",
          expr="[tf.lgamma(x)]"),
+    dict(name="complex_gradients_conjugate",
+         setup="x = tf.constant([1 + 2j, -0.5 + 1j]); y = tf.constant([3 - 1j, 2 + 2j]); "
+               "g = tf.constant([1 + 0j, 0.5 - 1j]); m = tf.constant([[1 + 1j, 2j], [1 - 1j, 3 + 0j]])",
+         expr="tf.gradients(x * y, [x, y], grad_ys=g) + tf.gradients(x / y, [x, y], grad_ys=g) + "
+              "tf.gradients(tf.square(x), x, grad_ys=g) + tf.gradients(tf.exp(x), x, grad_ys=g) + "
+              "tf.gradients(tf.log(x), x, grad_ys=g) + tf.gradients(tf.sin(x), x, grad_ys=g) + "
+              "tf.gradients(tf.pow(x, y), [x, y], grad_ys=g) + "
+              "tf.gradients(tf.matmul(m, m), m, grad_ys=tf.ones([2, 2], tf.complex128))"),
     # -- norms and clipping -------------------------------------------------------------------------
     dict(name="norms", setup="m = tf.constant([[3., -4.], [1., 1.]])",
          expr="[tf.norm(m), tf.norm(m, ord=1, axis=[0, 1]), tf.norm(m, ord=np.inf, axis=1), "
