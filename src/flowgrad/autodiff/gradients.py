@@ -197,14 +197,15 @@ def _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method
 
     # 2. Ops between: reachable forward from the xs, within the ancestors.
     between = set()
+    xs_ops = {x._op for x in xs_t}
     stack = [x._op for x in xs_t if x._op in ancestors]
     while stack:
         op = stack.pop()
         if op in between:
             continue
         between.add(op)
-        if op in stop_ops:
-            continue
+        if op in stop_ops and op not in xs_ops:
+            continue  # an x that is also stopped still gets its own gradient (as TF)
         for t in op._outputs:
             if t._dtype._diff:
                 for c in t._consumers:

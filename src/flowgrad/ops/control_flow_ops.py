@@ -69,3 +69,249 @@ def with_dependencies(dependencies, output_tensor, name=None):
     with name_scope(name, "control_dependency", list(dependencies) + [output_tensor]):
         with get_default_graph().control_dependencies(dependencies):
             return identity(output_tensor)
+
+
+# ---------------------------------------------------------------------------------------
+# tf.cond: both branches are built in the graph; one Cond op runs the taken one.
+# ---------------------------------------------------------------------------------------
+# The Cond op's inputs are the predicate and every tensor the branches take from outside
+# them ("captures"). Binding compiles each branch (its outputs and ops, fed the captures)
+# into a sub-plan of the same session; running the op calls the taken branch's sub-plan,
+# so only its stateful ops run. Branch information lives here, by op (not in attrs).
+import weakref  # noqa: E402
+
+import numpy as _np  # noqa: E402
+
+from ..framework import dtypes as _dt  # noqa: E402
+from ..framework.tensor_shape import TensorShape  # noqa: E402
+
+_COND_INFO: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+__all__ = ["no_op", "group", "tuple", "with_dependencies", "cond"]
+
+
+def _cond_infer(inputs, attrs):
+    pred = inputs[0]
+    if pred.dtype.base_dtype is not _dt.bool_:
+        raise TypeError(f"Input 'pred' of 'Switch' Op has type {pred.dtype.base_dtype.name} "
+                        "that does not match expected type of bool.")
+    if pred.shape.ndims not in (None, 0):
+        raise ValueError(f"Shape must be rank 0 but is rank {pred.shape.ndims}")
+    return list(attrs["Tout"])
+
+
+def _cond_bind(node, ctx):
+    from ..optimize import optimize_program
+    from ..runtime.backends.numpy import CompiledProgram
+    from ..runtime.ir import lower
+    info = _COND_INFO[node.op]
+    graph = node.op.graph
+    options = ctx.session._config_options if ctx.session is not None else {}
+    captures = info["captures"]
+    branches = []
+    for outs, targets in (info["true"], info["false"]):
+        prog = optimize_program(lower(graph, outs, targets, captures), options)
+        comp = CompiledProgram(prog, ctx, inplace=False)
+        branches.append((comp, comp.fn))
+    (t_comp, t_fn), (f_comp, f_fn) = branches
+    n_out = len(node.outputs)
+
+    def run_cond(pred, *caps):
+        comp, fn = (t_comp, t_fn) if pred else (f_comp, f_fn)
+        try:
+            out = fn(caps)
+        except Exception as e:  # noqa: BLE001 - mapped to the failing branch op
+            raise comp.translate_error(e) from None
+        if n_out == 0:
+            return None
+        return out[0] if n_out == 1 else out
+    return run_cond
+
+
+def _cond_grad(op, *grads):
+    """Gradients flow to the captures through the taken branch (a cond of the branch grads)."""
+    from ..autodiff.gradients import gradients
+    from .array_ops import zeros_like
+    from ..framework.constant_op import convert_to_tensor
+    info = _COND_INFO[op]
+    caps = list(op.inputs[1:])
+    diff = [i for i, c in enumerate(caps) if c.dtype.base_dtype.is_floating
+            or c.dtype.base_dtype.is_complex]
+    if not diff:
+        return [None] * len(op.inputs)
+    outs = op.outputs
+    grads = [zeros_like(o) if g is None else g for o, g in zip(outs, grads)]
+    keep = [k for k, o in enumerate(outs) if o.dtype.base_dtype.is_floating
+            or o.dtype.base_dtype.is_complex]
+
+    def branch(branch_outs):
+        def fn():
+            xs = [caps[i] for i in diff]
+            # The captures are independent inputs here: a capture computed from another
+            # one gets its own gradient, so no path may run through it twice.
+            gs = gradients([branch_outs[k] for k in keep], xs,
+                           grad_ys=[grads[k] for k in keep], stop_gradients=xs)
+            return [zeros_like(caps[i]) if g is None else convert_to_tensor(g)
+                    for i, g in zip(diff, gs)]
+        return fn
+
+    if not keep:
+        return [None] * len(op.inputs)
+    res = cond(op.inputs[0], branch(info["true"][0]), branch(info["false"][0]),
+               name="cond_grad")
+    if not isinstance(res, list):
+        res = [res]
+    out = [None] * len(op.inputs)
+    for i, g in zip(diff, res):
+        out[1 + i] = g
+    return out
+
+
+register_op("Cond", infer=_cond_infer, bind=_cond_bind, grad=_cond_grad, stateful=True)
+
+
+def _flatten(x):
+    """(leaves, rebuild): nested lists/tuples/namedtuples/dicts of tensors."""
+    if isinstance(x, dict):
+        keys = sorted(x)
+        parts = [_flatten(x[k]) for k in keys]
+        leaves = [leaf for p in parts for leaf in p[0]]
+
+        def rebuild(vals, parts=parts):
+            out, i = {}, 0
+            for k, (lv, rb) in zip(keys, parts):
+                out[k] = rb(vals[i:i + len(lv)])
+                i += len(lv)
+            return type(x)(out) if type(x) is not dict else out
+        return leaves, rebuild
+    if isinstance(x, (list, builtins.tuple)):
+        parts = [_flatten(v) for v in x]
+        leaves = [leaf for p in parts for leaf in p[0]]
+
+        def rebuild(vals, parts=parts):
+            items, i = [], 0
+            for lv, rb in parts:
+                items.append(rb(vals[i:i + len(lv)]))
+                i += len(lv)
+            if hasattr(x, "_fields"):
+                return type(x)(*items)
+            return type(x)(items)
+        return leaves, rebuild
+    return [x], lambda vals: vals[0]
+
+
+def _structure(x):
+    if isinstance(x, dict):
+        return ("dict", builtins.tuple((k, _structure(x[k])) for k in sorted(x)))
+    if isinstance(x, (list, builtins.tuple)):
+        return ("seq", builtins.tuple(_structure(v) for v in x))
+    return "leaf"
+
+
+def _branch_outputs(result):
+    """Converts a branch's results: Operations become targets, the rest Tensors."""
+    from ..framework.constant_op import convert_to_tensor
+    leaves, rebuild = _flatten(result)
+    tensors, targets = [], []
+    for leaf in leaves:
+        if isinstance(leaf, Operation):
+            targets.append(leaf)
+            tensors.append(None)
+        else:
+            conv = getattr(leaf, "_as_graph_element", None)
+            if conv is not None and not isinstance(leaf, Tensor) and hasattr(leaf, "value"):
+                leaf = leaf.value()
+            tensors.append(convert_to_tensor(leaf))
+    return leaves, rebuild, tensors, targets
+
+
+def cond(pred, true_fn=None, false_fn=None, strict=False, name=None, fn1=None, fn2=None):
+    """Returns `true_fn()` if `pred` is true else `false_fn()` (TF 1.x graph-mode `tf.cond`).
+
+    Both functions are called once, at graph construction, and their ops are
+    built in the graph (in the "cond" name scope); when run, only the taken
+    branch's ops run, so a stateful op (an assign) in the other branch does not.
+
+    Args:
+      pred: a scalar bool tensor.
+      true_fn, false_fn: callables returning the same structure of tensors with
+        the same dtypes (ops may be returned too; they are run, giving None).
+      strict: if False, a branch returning a one-element list returns its element.
+      name: the name scope (default "cond").
+    Returns:
+      The outputs of the taken branch, in true_fn's structure.
+    Raises:
+      TypeError: a branch is not callable, or pred is not bool.
+      ValueError: the branches return different structures or dtypes.
+
+    >>> x = tf.placeholder(tf.float32, [])
+    >>> y = tf.cond(x > 0.0, lambda: x * 2.0, lambda: -x)
+    """
+    true_fn = true_fn if true_fn is not None else fn1
+    false_fn = false_fn if false_fn is not None else fn2
+    if not callable(true_fn):
+        raise TypeError("true_fn must be callable.")
+    if not callable(false_fn):
+        raise TypeError("false_fn must be callable.")
+    from ..framework.constant_op import convert_to_tensor
+    g = _graph_of([pred]) if isinstance(pred, Tensor) else get_default_graph()
+    with g.as_default(), g._atomic(), name_scope(name, "cond", [pred]):
+        pred_t = convert_to_tensor(pred)
+        _cond_infer([pred_t], {"Tout": ()})
+        ops = g._ops
+        start = len(ops)
+        with g.control_dependencies(None):
+            t_res = true_fn()
+            mid = len(ops)
+            f_res = false_fn()
+            end = len(ops)
+        t_leaves, rebuild, t_tensors, t_targets = _branch_outputs(t_res)
+        f_leaves, _, f_tensors, f_targets = _branch_outputs(f_res)
+        mid2 = len(ops)   # conversion constants belong to no branch: they are captures
+        if _structure(t_res) != _structure(f_res):
+            raise ValueError("true_fn and false_fn must have the same type of structure, "
+                             f"got {_structure(t_res)} and {_structure(f_res)}")
+        tout, t_outs, f_outs = [], [], []
+        for a, b in zip(t_tensors, f_tensors):
+            if (a is None) != (b is None):
+                raise ValueError("Outputs of true_fn and false_fn must both be operations "
+                                 "or both be tensors")
+            if a is None:
+                continue
+            if a.dtype.base_dtype is not b.dtype.base_dtype:
+                raise ValueError("Outputs of true_fn and false_fn must have the same type: "
+                                 f"{a.dtype.base_dtype.name}, {b.dtype.base_dtype.name}")
+            dtype = a.dtype if a.dtype.is_ref_dtype and b.dtype.is_ref_dtype else \
+                a.dtype.base_dtype
+            tout.append((dtype, a.shape.most_specific_compatible_shape(b.shape)))
+            t_outs.append(a)
+            f_outs.append(b)
+        branch_ops = [set(ops[start:mid]), set(ops[mid:end])]
+        captures = []
+        seen = set()
+
+        def capture(t, members):
+            if t._op not in members and t not in seen:
+                seen.add(t)
+                captures.append(t)
+
+        for members, outs in zip(branch_ops, (t_outs, f_outs)):
+            for op in members:
+                for t in op._inputs:
+                    capture(t, members)
+            for t in outs:
+                capture(t, members)
+        op = g._create_op("Cond", [pred_t] + captures, {"Tout": builtins.tuple(tout)},
+                          "Cond")
+        _COND_INFO[op] = {"captures": captures, "true": (t_outs, t_targets),
+                          "false": (f_outs, f_targets)}
+        _ = mid2
+        outputs = iter(op._outputs)
+        values = [op if isinstance(leaf, Operation) else next(outputs) for leaf in t_leaves]
+        result = rebuild(values)
+        if not strict and isinstance(result, list) and len(result) == 1:
+            return result[0]
+        return result
+
+
+_ = (_np, TensorShape)

@@ -1,0 +1,103 @@
+"""tf.cond (graph mode): only the taken branch runs; gradients through the taken branch."""
+import io
+
+import numpy as np
+import pytest
+
+import flowgrad as tf
+from flowgrad.testing import check_grads
+from framework_golden import check
+
+
+def test_matches_tf114():
+    check("cases_variables", "cond")
+
+
+def test_only_the_taken_branch_runs_its_stateful_ops():
+    p = tf.placeholder(tf.bool, [], name="p")
+    a = tf.Variable(0, name="a")
+    b = tf.Variable(0, name="b")
+    out = io.StringIO()
+
+    def t():
+        with tf.control_dependencies([tf.print("true", output_stream=out)]):
+            return tf.assign_add(a, 1)
+
+    r = tf.cond(p, t, lambda: tf.assign_add(b, 1))
+    with tf.Session() as sess:
+        sess.run([a.initializer, b.initializer])
+        for flag in [True, True, False, True]:
+            sess.run(r, {p: flag})
+        assert sess.run([a, b]) == [3, 1]
+    assert out.getvalue() == "true\n" * 3
+
+
+def test_branch_ops_live_in_the_cond_scope_and_capture_outside_tensors():
+    x = tf.placeholder(tf.float32, [None], name="x")
+    y = tf.cond(tf.reduce_sum(x) > 0.0, lambda: x * 2.0, lambda: x - 1.0, name="c")
+    names = [op.name for op in tf.get_default_graph().get_operations()]
+    assert "c/mul" in names and "c/sub" in names and "c/Cond" in names
+    assert str(y.shape) == "(?,)"
+    with tf.Session() as sess:
+        assert sess.run(y, {x: [1.0, 2.0]}).tolist() == [2.0, 4.0]
+        assert sess.run(y, {x: [-1.0, -2.0]}).tolist() == [-2.0, -3.0]
+
+
+def test_nested_cond_and_structures():
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def inner():
+        return tf.cond(x > 10.0, lambda: {"v": x * 10.0, "w": [x]},
+                       lambda: {"v": x + 10.0, "w": [-x]})
+
+    r = tf.cond(x > 0.0, inner, lambda: {"v": x, "w": [x * 0.0]})
+    with tf.Session() as sess:
+        assert sess.run(r, {x: 20.0}) == {"v": 200.0, "w": [-20.0]} or \
+            sess.run(r, {x: 20.0}) == {"v": 200.0, "w": [20.0]}
+        assert sess.run(r, {x: 1.0}) == {"v": 11.0, "w": [-1.0]}
+        assert sess.run(r, {x: -1.0}) == {"v": -1.0, "w": [-0.0]}
+
+
+def test_outer_control_dependencies_run_once_before_the_cond():
+    v = tf.Variable(0.0, name="v")
+    bump = tf.assign_add(v, 1.0)
+    p = tf.placeholder(tf.bool, [])
+    with tf.control_dependencies([bump]):
+        r = tf.cond(p, lambda: v.value() * 1.0, lambda: v.value() * -1.0)
+    with tf.Session() as sess:
+        sess.run(v.initializer)
+        assert sess.run(r, {p: True}) == 1.0
+        assert sess.run(r, {p: False}) == -2.0
+        assert sess.run(v) == 2.0
+
+
+def test_gradient_flows_through_the_taken_branch():
+    x = tf.placeholder(tf.float64, [3], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    w = tf.constant([1.0, 2.0, 3.0], tf.float64)
+    y = tf.reduce_sum(tf.cond(p, lambda: x * x * w, lambda: x * 3.0))
+    (g,) = tf.gradients(y, x)
+    xv = np.array([1.0, -2.0, 0.5])
+    with tf.Session() as sess:
+        np.testing.assert_allclose(sess.run(g, {x: xv, p: True}), 2 * xv * [1.0, 2.0, 3.0])
+        np.testing.assert_allclose(sess.run(g, {x: xv, p: False}), [3.0, 3.0, 3.0])
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_numerical_gradients_to_second_order(flag):
+    def f(x):
+        return tf.cond(tf.constant(flag), lambda: tf.tanh(x) * x, lambda: x * x * x)
+    check_grads(f, [np.array([0.3, -0.7])], order=2)
+
+
+def test_errors():
+    x = tf.placeholder(tf.float32, [])
+    with pytest.raises(TypeError, match="true_fn must be callable."):
+        tf.cond(x > 0.0, x, lambda: x)
+    with pytest.raises(ValueError, match="same type of structure"):
+        tf.cond(x > 0.0, lambda: [x, x], lambda: x)
+    p = x > 0.0
+    n = len(tf.get_default_graph().get_operations())
+    with pytest.raises(ValueError, match="must have the same type: float32, int32"):
+        tf.cond(p, lambda: x * 2.0, lambda: tf.constant(1))
+    assert len(tf.get_default_graph().get_operations()) == n
