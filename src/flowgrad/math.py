@@ -10,8 +10,8 @@ from .ops.math_ops import (abs, accumulate_n, acos, add, add_n, argmax, argmin, 
                            reduce_min, reduce_prod, reduce_sum, rint, round, rsqrt, scalar_mul,
                            sigmoid, sign, sin, sinh, sqrt, square, squared_difference,
                            subtract, tan, tanh, truediv)
-from .ops.math_ops import (acosh, asinh, atanh, count_nonzero, digamma, lbeta, lgamma,
-                           log_sigmoid, multiply_no_nan, nextafter, polygamma, polyval,
+from .ops.math_ops import (acosh, asinh, atanh, bincount, count_nonzero, digamma, lbeta,
+                           lgamma, log_sigmoid, multiply_no_nan, nextafter, polygamma, polyval,
                            reduce_euclidean_norm, reduce_std, reduce_variance, xdivy, xlogy,
                            zeta)
 # Defined with their op families, listed here as TF 1.14's tf.math lists them.

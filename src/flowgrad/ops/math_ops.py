@@ -22,6 +22,7 @@ __all__ = [
     # reductions and scans
     "reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_prod", "reduce_any",
     "reduce_all", "reduce_logsumexp", "count_nonzero", "argmax", "argmin", "cumsum", "cumprod",
+    "bincount",
     # sums of lists, clipping, norms
     "add_n", "accumulate_n", "clip_by_value", "clip_by_norm", "clip_by_global_norm",
     "global_norm", "norm",
@@ -1982,6 +1983,67 @@ def reduce_euclidean_norm(input_tensor, axis=None, keepdims=False, name=None):
     >>> tf.math.reduce_euclidean_norm(tf.constant([3.0, 4.0]))  # -> 5.0  # doctest: +SKIP
     """
     return _reduce("EuclideanNorm", input_tensor, axis, keepdims, name, None, None, NUMBERS)
+
+
+# -- Bincount ---------------------------------------------------------------------------------
+def _bincount_infer(inputs, attrs):
+    arr, size, weights = inputs
+    if arr.dtype.base_dtype is not _dt.int32:
+        raise TypeError(f"Input 'arr' of 'Bincount' Op has type {arr.dtype.base_dtype.name} "
+                        "that does not match expected type of int32.")
+    n = const_value(size)
+    return [(weights.dtype.base_dtype, TensorShape([None if n is None else int(n)]))]
+
+
+def _bincount_kernel(arr, size, weights):
+    n = int(size)
+    if n < 0:
+        raise _errors.InvalidArgumentError(None, None, f"size ({n}) must be non-negative")
+    flat = np.asarray(arr).reshape(-1)
+    if flat.size and flat.min() < 0:
+        raise _errors.InvalidArgumentError(
+            None, None, f"Input arr must be non-negative, got {int(flat.min())}")
+    keep = flat < n
+    w = np.asarray(weights)
+    if w.size:
+        counts = np.bincount(flat[keep], weights=w.reshape(-1)[keep], minlength=n)
+    else:
+        counts = np.bincount(flat[keep], minlength=n)
+    return counts[:n].astype(w.dtype, copy=False)
+
+
+register_op("Bincount", infer=_bincount_infer, kernel=_bincount_kernel, grad=None)
+
+
+def bincount(arr, weights=None, minlength=None, maxlength=None, dtype=_dt.int32):
+    """Counts the occurrences of each value in an int32 array (weighted if asked).
+
+    The output length is max(arr) + 1 (0 for empty input), raised to `minlength`
+    and capped at `maxlength`; values at or beyond it are ignored.
+
+    Raises:
+      InvalidArgumentError: at run time, for negative values.
+
+    >>> tf.bincount(tf.constant([1, 1, 3]))  # -> [0, 2, 0, 1]  # doctest: +SKIP
+    """
+    arr = to_tensor(arr, dtype=_dt.int32, name="arr")
+    from .array_ops import shape
+    from .comparison_ops import greater
+    nonempty = greater(reduce_prod(shape(arr)), constant(0, dtype=_dt.int32))
+    output_size = multiply(cast(nonempty, _dt.int32),
+                           add(reduce_max(arr), constant(1, dtype=_dt.int32)))
+    if minlength is not None:
+        output_size = maximum(to_tensor(minlength, dtype=_dt.int32, name="minlength"),
+                              output_size)
+    if maxlength is not None:
+        output_size = minimum(to_tensor(maxlength, dtype=_dt.int32, name="maxlength"),
+                              output_size)
+    if weights is not None:
+        weights = to_tensor(weights, name="weights")
+        from .sparse_ops import unsorted_segment_sum
+        return unsorted_segment_sum(weights, arr, output_size)
+    weights = constant(np.zeros(0, dtype=_dt.as_dtype(dtype).as_numpy_dtype))
+    return apply("Bincount", [arr, output_size, weights], None, "Bincount")
 
 
 def count_nonzero(input_tensor, axis=None, keepdims=None, dtype=_dt.int64, name=None,

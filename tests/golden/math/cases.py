@@ -176,6 +176,13 @@ CASES = [
               "tf.math.reduce_euclidean_norm(x), tf.math.reduce_euclidean_norm(i, 1, keepdims=True), "
               "tf.math.nextafter(x, 0.), tf.math.nextafter(tf.constant([1.], tf.float64), 2.)] + "
               "tf.gradients(tf.math.lbeta(x), x) + tf.gradients(tf.math.reduce_euclidean_norm(x), x)"),
+    dict(name="bincount",
+         setup="a = tf.constant([1, 1, 3, 0, 5]); w = tf.constant([0.5, 1., 2., 3., 4.]); e = tf.zeros([0], tf.int32)",
+         expr="[tf.bincount(a), tf.bincount(a, minlength=8), tf.bincount(a, maxlength=3), "
+              "tf.bincount(a, weights=w), tf.bincount(a, dtype=tf.float32), tf.bincount(e), "
+              "tf.bincount(e, minlength=2), tf.bincount(tf.constant([[2, 2], [0, 1]]))]"),
+    dict(name="bincount_negative", setup="", expr="[tf.bincount(tf.constant([1, -1]))]",
+         error="InvalidArgumentError", match=["must be non-negative"]),
     dict(name="gamma_poles",
          setup="x = tf.constant([0., -1., -2., np.inf])",
          expr="[tf.lgamma(x)]"),
