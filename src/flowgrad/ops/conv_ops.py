@@ -12,8 +12,10 @@ the smaller half before; VALID gives out = ceil((in - eff_k + 1) / stride);
 eff_k = (k - 1) * dilation + 1.
 
 Gradient ops are TF's (Conv2DBackpropInput, Conv2DBackpropFilter,
-MaxPoolGrad, MaxPoolGradGrad, AvgPoolGrad, DepthwiseConv2dNativeBackprop*),
-each with its own gradient, so second-order gradients work.
+MaxPoolGrad, MaxPoolGradGrad, AvgPoolGrad, DepthwiseConv2dNativeBackprop*,
+MaxPoolGradWithArgmax, MaxPoolGradGradWithArgmax), each with its own
+gradient, so second-order gradients work. conv1d, 1-D pools, separable and
+atrous convolutions are composites over these ops.
 """
 from __future__ import annotations
 

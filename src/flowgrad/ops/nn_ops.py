@@ -4,11 +4,12 @@ Primitive ops (one block each, TF's op types): Relu/ReluGrad, Relu6/Relu6Grad,
 Elu/EluGrad, Selu/SeluGrad, Softplus/SoftplusGrad, Softsign/SoftsignGrad,
 LeakyRelu/LeakyReluGrad, Softmax, LogSoftmax, BiasAdd/BiasAddGrad,
 SoftmaxCrossEntropyWithLogits, SparseSoftmaxCrossEntropyWithLogits, L2Loss,
-FusedBatchNorm/FusedBatchNormGrad, TopKV2, InTopKV2. Every activation's *Grad
-op has its own gradient, so second-order gradients work.
+FusedBatchNorm/FusedBatchNormGrad, TopKV2, InTopKV2, LRN. Every activation's
+*Grad op has its own gradient, so second-order gradients work.
 
 Composites (as TF writes them): dropout, sigmoid/weighted cross-entropy,
-l2_normalize, moments, batch_normalization, embedding_lookup.
+l2_normalize, moments, batch_normalization, embedding_lookup, nce_loss,
+sampled_softmax_loss, xw_plus_b and the other small tf.nn helpers.
 """
 from __future__ import annotations
 

@@ -10,6 +10,10 @@ Each random op binds, per session, one NumPy Generator kept in the session's
 Seeded ops therefore give the same sequence in every new Session and every
 program run, and successive runs of one op give new numbers, as in TF. The
 numbers themselves are not TF's.
+
+Also here: the candidate samplers behind nce_loss/sampled_softmax_loss,
+RandomGamma (with TF's reparameterization gradient), RandomPoissonV2, and the
+stateless ops (pure functions of a seed tensor, so not stateful).
 """
 from __future__ import annotations
 
