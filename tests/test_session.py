@@ -143,3 +143,11 @@ def test_error_hierarchy():
                            match="Attempting to use uninitialized value weights") as e:
             sess.run(v + 1.0)
     assert e.value.error_code == tf.errors.FAILED_PRECONDITION
+
+
+def test_with_session_makes_its_graph_the_default():
+    g = tf.Graph()
+    with tf.Session(graph=g) as sess:
+        assert tf.get_default_graph() is g and tf.get_default_session() is sess
+        c = tf.constant(1.0)
+    assert c.graph is g and tf.get_default_graph() is not g

@@ -131,3 +131,14 @@ def test_variable_is_not_iterable_and_is_truthy():
     with pytest.raises(TypeError, match="'Variable' object is not iterable."):
         iter(v)
     assert bool(v)
+
+
+def test_scatter_methods_update_rows_in_place():
+    v = tf.Variable([[1.0, 1.0], [2.0, 2.0], [3.0, 3.0]])
+    delta = tf.IndexedSlices(tf.constant([[10.0, 10.0]]), tf.constant([1]))
+    add, sub, upd = v.scatter_add(delta), v.scatter_sub(delta), v.scatter_update(delta)
+    with tf.Session() as sess:
+        sess.run(v.initializer)
+        assert sess.run(add).tolist() == [[1.0, 1.0], [12.0, 12.0], [3.0, 3.0]]
+        assert sess.run(sub).tolist() == [[1.0, 1.0], [2.0, 2.0], [3.0, 3.0]]
+        assert sess.run(upd).tolist() == [[1.0, 1.0], [10.0, 10.0], [3.0, 3.0]]

@@ -189,10 +189,35 @@ class Variable:
         t = state_ops.assign_sub(self._variable, delta, use_locking=use_locking, name=name)
         return t if read_value else t.op
 
-    def scatter_sub(self, sparse_delta, use_locking=False, name=None):
+    def _scatter(self, fn_name, sparse_delta, use_locking, name):
         from . import scatter_ops
-        return scatter_ops.scatter_sub(self._variable, sparse_delta.indices,
-                                       sparse_delta.values, use_locking, name)
+        fn = getattr(scatter_ops, fn_name)
+        return fn(self._variable, sparse_delta.indices, sparse_delta.values,
+                  use_locking=use_locking, name=name)
+
+    def scatter_sub(self, sparse_delta, use_locking=False, name=None):
+        """Subtracts IndexedSlices `sparse_delta` from this variable's rows."""
+        return self._scatter("scatter_sub", sparse_delta, use_locking, name)
+
+    def scatter_add(self, sparse_delta, use_locking=False, name=None):
+        """Adds IndexedSlices `sparse_delta` to this variable's rows."""
+        return self._scatter("scatter_add", sparse_delta, use_locking, name)
+
+    def scatter_update(self, sparse_delta, use_locking=False, name=None):
+        """Writes IndexedSlices `sparse_delta` into this variable's rows."""
+        return self._scatter("scatter_update", sparse_delta, use_locking, name)
+
+    def scatter_mul(self, sparse_delta, use_locking=False, name=None):
+        return self._scatter("scatter_mul", sparse_delta, use_locking, name)
+
+    def scatter_div(self, sparse_delta, use_locking=False, name=None):
+        return self._scatter("scatter_div", sparse_delta, use_locking, name)
+
+    def scatter_max(self, sparse_delta, use_locking=False, name=None):
+        return self._scatter("scatter_max", sparse_delta, use_locking, name)
+
+    def scatter_min(self, sparse_delta, use_locking=False, name=None):
+        return self._scatter("scatter_min", sparse_delta, use_locking, name)
 
     def load(self, value, session=None):
         """Writes `value` into the variable through a feed (no new ops are kept per call)."""

@@ -405,6 +405,9 @@ class BaseSession:
     partial_run = partial_run_setup
 
     def __enter__(self):
+        # As TF: `with Session(graph=g)` makes g the default graph and self the default session.
+        self._graph_enter_ctx = self._graph.as_default()
+        self._graph_enter_ctx.__enter__()
         self._default_ctx = self.as_default()
         self._default_ctx.__enter__()
         return self
@@ -413,6 +416,10 @@ class BaseSession:
         if self._default_ctx is not None:
             self._default_ctx.__exit__(exc_type, exc, tb)
             self._default_ctx = None
+        ctx = getattr(self, "_graph_enter_ctx", None)
+        if ctx is not None:
+            ctx.__exit__(exc_type, exc, tb)
+            self._graph_enter_ctx = None
         self.close()
         return False
 
