@@ -83,6 +83,8 @@ UNARY = [
      FLOAT_DTYPES, True),
     ("digamma", tf.digamma, None, (0.2, 6), FLOAT_DTYPES, True),
     ("erf", tf.erf, _erf_scalar, (-3, 3), FLOAT_DTYPES, True),
+    ("erfc", tf.erfc, np.vectorize(math.erfc, otypes=[np.float64]), (-3, 3), FLOAT_DTYPES,
+     True),
     ("floor", tf.floor, np.floor, (-3, 3), FLOAT_DTYPES, False),
     ("ceil", tf.ceil, np.ceil, (-3, 3), FLOAT_DTYPES, False),
     ("round", tf.round, np.round, (-3, 3), FLOAT_DTYPES + INT_DTYPES, False),
@@ -157,7 +159,7 @@ def test_unary_rejects_int(row):
 NOT_DIFFERENTIABLE = ["ArgMax", "ArgMin", "Equal", "NotEqual", "Less", "LessEqual", "Greater",
                       "GreaterEqual", "LogicalAnd", "LogicalOr", "LogicalNot", "IsNan", "IsInf",
                       "IsFinite", "Floor", "Ceil", "Round", "Rint", "Any", "All", "TruncateMod",
-                      "ReducedShape", "NextAfter", "EuclideanNorm"]
+                      "ReducedShape", "NextAfter", "EuclideanNorm", "Bincount"]
 
 
 @pytest.mark.parametrize("op_type", NOT_DIFFERENTIABLE)
@@ -207,6 +209,15 @@ def test_gamma_family_identities():
     np.testing.assert_allclose(dg[x > 0.3], num[x > 0.3], rtol=1e-6, atol=1e-6)
     check_grads(lambda t: tf.zeta(tf.constant(3.0, tf.float64), t), [np.array([0.7, 2.5])])
     check_grads(lambda t: tf.polygamma(tf.constant(2.0, tf.float64), t), [np.array([0.7, 2.5])])
+
+
+def test_erfc_relative_accuracy_in_the_tail():
+    x = np.linspace(-8, 26, 40001)
+    got = np.asarray(_run_const(tf.erfc, x))
+    want = np.array([math.erfc(v) for v in x])
+    np.testing.assert_allclose(got, want, rtol=2e-13, atol=0)
+    ends = np.asarray(_run_const(tf.erfc, np.array([np.inf, -np.inf, np.nan])))
+    assert ends[0] == 0 and ends[1] == 2 and np.isnan(ends[2])
 
 
 def test_sigmoid_is_stable():

@@ -136,6 +136,9 @@ CASES = [
          setup="x = tf.constant([-7., -3., -1., -0.3, -1e-8, 0., 1e-8, 0.1, 0.5, 0.9, 1.3, 2., "
                "2.7, 3.3, 4.5, 5.8, 6.2, 30.], tf.float64)",
          expr="[tf.erf(x), tf.erf(tf.cast(x, tf.float32))] + tf.gradients(tf.erf(x), x)"),
+    dict(name="erfc_values",
+         setup="x = tf.constant([-7., -2., -0.5, 0., 1e-8, 0.5, 1., 3., 5.9, 6.1, 10., 25.], tf.float64)",
+         expr="[tf.erfc(x), tf.erfc(tf.cast(x, tf.float32))] + tf.gradients(tf.erfc(x), x)"),
     dict(name="sigmoid_extremes",
          setup="x = tf.constant([-1000., -100., -20., 0., 20., 100., 1000.])",
          expr="[tf.sigmoid(x)] + tf.gradients(tf.sigmoid(x), x)"),
