@@ -16,7 +16,8 @@ __all__ = [
     "negative", "abs", "sign", "reciprocal", "square", "sqrt", "rsqrt", "exp", "expm1",
     "log", "log1p", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh",
     "sigmoid", "erf", "erfc", "floor", "ceil", "round", "rint", "is_nan", "is_inf",
-    "is_finite", "conj", "asinh", "acosh", "atanh", "log_sigmoid", "lgamma", "digamma", "polygamma", "zeta",
+    "is_finite", "conj", "asinh", "acosh", "atanh", "log_sigmoid", "lgamma", "digamma",
+    "polygamma", "zeta",
     # casts
     "cast", "to_float", "to_double", "to_int32", "to_int64",
     # reductions and scans
