@@ -1,8 +1,9 @@
 """The TF 1.x script layer: `tensorflow` aliasing, tf.app, tf.flags, tf.gfile.
 
 tf.flags and tf.gfile are checked against TF 1.14: tests/golden/compat/*_probe.py
-are TF 1.x scripts; under TF 1.14 they printed tests/golden/compat/*.json, and
-here they run through `flowgrad run` and must print the same.
+are TF 1.x scripts; under TF 1.14 they printed tests/golden/compat/*.json
+(make_goldens.sh there), and here they run through `flowgrad run` and must print
+the same.
 """
 import json
 import os
