@@ -2,8 +2,8 @@
 
 They are TF 1.x programs (`import tensorflow as tf`). Where their output is
 deterministic, it must equal what TensorFlow 1.14 printed for the same script
-(tests/golden/examples/, made by its make_goldens.sh with the oracle). Training scripts with random initialisation are
-checked for the accuracy they must reach.
+(tests/golden/examples/, made by its make_goldens.sh with the oracle). Training
+scripts with random initialisation are checked for the accuracy they must reach.
 """
 import os
 import re
