@@ -23,7 +23,7 @@ __all__ = [
     # reductions and scans
     "reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_prod", "reduce_any",
     "reduce_all", "reduce_logsumexp", "count_nonzero", "argmax", "argmin", "cumsum", "cumprod",
-    "bincount",
+    "bincount", "is_non_decreasing", "is_strictly_increasing",
     # sums of lists, clipping, norms
     "add_n", "accumulate_n", "clip_by_value", "clip_by_norm", "clip_by_global_norm",
     "global_norm", "norm",
@@ -2109,6 +2109,36 @@ def bincount(arr, weights=None, minlength=None, maxlength=None, dtype=_dt.int32)
         return unsorted_segment_sum(weights, arr, output_size)
     weights = constant(np.zeros(0, dtype=_dt.as_dtype(dtype).as_numpy_dtype))
     return apply("Bincount", [arr, output_size, weights], None, "Bincount")
+
+
+def _monotonic_diff(x):
+    from .array_ops import reshape
+    x = reshape(to_tensor(x, name="x"), [-1])
+    if x.dtype.base_dtype not in REAL_NUMBERS:
+        raise TypeError(f"Expected x to be numeric, instead found: {x}")
+    return subtract(x[1:], x[:-1])
+
+
+def is_non_decreasing(x, name=None):
+    """True if x (flattened) never decreases; True for fewer than 2 elements.
+
+    >>> tf.is_non_decreasing([1, 1, 2])  # -> True  # doctest: +SKIP
+    """
+    from .comparison_ops import less_equal
+    with name_scope(name, "is_non_decreasing", [x]):
+        diff = _monotonic_diff(x)
+        return reduce_all(less_equal(constant(0, dtype=diff.dtype.base_dtype), diff))
+
+
+def is_strictly_increasing(x, name=None):
+    """True if x (flattened) always increases; True for fewer than 2 elements.
+
+    >>> tf.is_strictly_increasing([1, 1, 2])  # -> False  # doctest: +SKIP
+    """
+    from .comparison_ops import less
+    with name_scope(name, "is_strictly_increasing", [x]):
+        diff = _monotonic_diff(x)
+        return reduce_all(less(constant(0, dtype=diff.dtype.base_dtype), diff))
 
 
 def count_nonzero(input_tensor, axis=None, keepdims=None, dtype=_dt.int64, name=None,

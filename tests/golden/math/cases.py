@@ -186,6 +186,11 @@ CASES = [
               "tf.bincount(e, minlength=2), tf.bincount(tf.constant([[2, 2], [0, 1]]))]"),
     dict(name="bincount_negative", setup="", expr="[tf.bincount(tf.constant([1, -1]))]",
          error="InvalidArgumentError", match=["must be non-negative"]),
+    dict(name="monotonic",
+         setup="a = tf.constant([[1, 1], [2, 5]]); b = tf.constant([1., 2., 3.]); c = tf.constant([3.])",
+         expr="[tf.is_non_decreasing(a), tf.is_strictly_increasing(a), tf.is_non_decreasing(b), "
+              "tf.is_strictly_increasing(b), tf.math.is_strictly_increasing(c), "
+              "tf.is_non_decreasing(tf.zeros([0])), tf.is_non_decreasing([3, 2])]"),
     dict(name="gamma_poles",
          setup="x = tf.constant([0., -1., -2., np.inf])",
          expr="[tf.lgamma(x)]"),
