@@ -101,3 +101,19 @@ def test_errors():
     with pytest.raises(ValueError, match="must have the same type: float32, int32"):
         tf.cond(p, lambda: x * 2.0, lambda: tf.constant(1))
     assert len(tf.get_default_graph().get_operations()) == n
+
+
+def test_case_matches_tf114():
+    check("cases_variables", "case")
+
+
+def test_case_runs_only_the_selected_branch():
+    x = tf.placeholder(tf.int32, [])
+    v = tf.Variable(0)
+    r = tf.case([(x < 0, lambda: tf.assign_add(v, 1)), (x > 0, lambda: tf.assign_add(v, 10))],
+                default=lambda: tf.assign_add(v, 100))
+    with tf.Session() as sess:
+        sess.run(v.initializer)
+        for val in [-1, 1, 0, 1]:
+            sess.run(r, {x: val})
+        assert sess.run(v) == 121

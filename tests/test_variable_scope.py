@@ -111,3 +111,23 @@ def test_variable_scope_picks_the_graph_of_its_values():
     with tf.variable_scope("vs", values=[x]):
         v = tf.get_variable("v", [1])
     assert v.graph is g and v.name == "vs/v:0"
+
+
+def test_make_template_matches_tf114():
+    check("cases_variables", "make_template", before("originally defined at:"))
+
+
+def test_make_template_shares_variables_and_scope():
+    def layer(x):
+        return x * tf.get_variable("w", [], initializer=tf.constant_initializer(3.0))
+
+    t = tf.make_template("layer", layer, create_scope_now_=True)
+    assert t.variable_scope_name == "layer/"
+    with tf.name_scope("elsewhere"):
+        a = t(tf.constant(1.0))
+    b = t(tf.constant(2.0))
+    assert [v.name for v in tf.global_variables()] == ["layer/w:0"]
+    assert t.trainable_variables == tf.trainable_variables()
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        assert sess.run([a, b]) == [3.0, 6.0]

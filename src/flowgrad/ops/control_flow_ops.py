@@ -87,7 +87,7 @@ from ..framework.tensor_shape import TensorShape  # noqa: E402
 
 _COND_INFO: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
-__all__ = ["no_op", "group", "tuple", "with_dependencies", "cond"]
+__all__ = ["no_op", "group", "tuple", "with_dependencies", "cond", "case"]
 
 
 def _cond_infer(inputs, attrs):
@@ -98,6 +98,25 @@ def _cond_infer(inputs, attrs):
     if pred.shape.ndims not in (None, 0):
         raise ValueError(f"Shape must be rank 0 but is rank {pred.shape.ndims}")
     return list(attrs["Tout"])
+
+
+class _SubPlan:
+    """Runs a branch's CompiledProgram: interpreted first, compiled from the second call."""
+
+    __slots__ = ("comp", "calls")
+
+    def __init__(self, comp):
+        self.comp = comp
+        self.calls = 0
+
+    def __call__(self, feeds):
+        comp = self.comp
+        if comp.fn is not None:
+            return comp.fn(feeds)
+        self.calls += 1
+        if self.calls == 1:
+            return comp.interpret(feeds)
+        return comp.compile()(feeds)
 
 
 def _cond_bind(node, ctx):
@@ -111,17 +130,16 @@ def _cond_bind(node, ctx):
     branches = []
     for outs, targets in (info["true"], info["false"]):
         prog = optimize_program(lower(graph, outs, targets, captures), options)
-        comp = CompiledProgram(prog, ctx, inplace=False)
-        branches.append((comp, comp.fn))
-    (t_comp, t_fn), (f_comp, f_fn) = branches
+        branches.append(_SubPlan(CompiledProgram(prog, ctx, inplace=False)))
+    t_plan, f_plan = branches
     n_out = len(node.outputs)
 
     def run_cond(pred, *caps):
-        comp, fn = (t_comp, t_fn) if pred else (f_comp, f_fn)
+        plan = t_plan if pred else f_plan
         try:
-            out = fn(caps)
+            out = plan(caps)
         except Exception as e:  # noqa: BLE001 - mapped to the failing branch op
-            raise comp.translate_error(e) from None
+            raise plan.comp.translate_error(e) from None
         if n_out == 0:
             return None
         return out[0] if n_out == 1 else out
@@ -311,6 +329,77 @@ def cond(pred, true_fn=None, false_fn=None, strict=False, name=None, fn1=None, f
         result = rebuild(values)
         if not strict and isinstance(result, list) and len(result) == 1:
             return result[0]
+        return result
+
+
+def case(pred_fn_pairs, default=None, exclusive=False, strict=False, name="case"):
+    """The output of the first `fn` whose `pred` is true, else `default()` (TF 1.x `tf.case`).
+
+    Args:
+      pred_fn_pairs: a list of (scalar bool tensor, callable) pairs (or a dict).
+      default: a callable; if None, the last pair's callable is the default and
+        running with every predicate false raises InvalidArgumentError.
+      exclusive: if True, running with more than one predicate true raises
+        InvalidArgumentError.
+      strict, name: as in tf.cond.
+    Returns:
+      The outputs of the selected callable.
+    Raises:
+      TypeError: a pair is not (Tensor, callable), or pred_fn_pairs is empty.
+
+    >>> x = tf.placeholder(tf.int32, [])
+    >>> y = tf.case([(x < 0, lambda: -x), (x > 10, lambda: x - 10)], default=lambda: x)
+    """
+    from . import array_ops, math_ops
+    from .logging_ops import Assert
+    from ..framework.constant_op import convert_to_tensor
+    if isinstance(pred_fn_pairs, dict):
+        pred_fn_pairs = list(pred_fn_pairs.items())
+    if not isinstance(pred_fn_pairs, (list, builtins.tuple)):
+        raise TypeError("fns must be a list, tuple, or dict")
+    if not pred_fn_pairs:
+        raise ValueError("not enough values to unpack (expected 2, got 0)")
+    preds, fns = [], []
+    for pair in pred_fn_pairs:
+        if not isinstance(pair, builtins.tuple) or len(pair) != 2:
+            raise TypeError("Each entry in pred_fn_pairs must be a 2-tuple")
+        pred, fn = pair
+        pred = convert_to_tensor(pred)
+        if pred.dtype.base_dtype is not _dt.bool_:
+            raise TypeError(f"pred must be Tensor of type bool: {pred.name}")
+        if not callable(fn):
+            raise TypeError(f"fn for pred {pred.name} must be callable.")
+        preds.append(pred)
+        fns.append(fn)
+    g = get_default_graph()
+    with g._atomic(), name_scope(name, "case", preds):
+        checks = []
+        if default is None:
+            last_pred, last_fn = preds[-1], fns[-1]
+            preds, fns = preds[:-1], fns[:-1]
+            all_preds = array_ops.stack(preds + [last_pred], name="preds_c")
+
+            def default(last_pred=last_pred, last_fn=last_fn, all_preds=all_preds):
+                with g.control_dependencies([Assert(last_pred, [
+                        "Input error: None of conditions evaluated as True:", all_preds])]):
+                    out = last_fn()
+                return out
+        if exclusive and preds:
+            stacked = array_ops.stack(preds, name="preds_c")
+            count = math_ops.reduce_sum(math_ops.cast(stacked, _dt.int32))
+            checks.append(Assert(count <= 1, [
+                f"Input error: exclusive=True: more than 1 conditions ({', '.join(p.name for p in preds)}) "
+                "evaluated as True:", stacked]))
+        fn = default
+        for pred, action in reversed(builtins.list(zip(preds, fns))):
+            fn = (lambda p, a, rest: lambda: cond(p, a, rest, strict=strict))(pred, action, fn)
+        with g.control_dependencies(checks):
+            result = fn()
+        if checks:
+            from .array_ops import identity
+            leaves, rebuild = _flatten(result)
+            with g.control_dependencies(checks):
+                result = rebuild([identity(x) if isinstance(x, Tensor) else x for x in leaves])
         return result
 
 

@@ -602,3 +602,109 @@ def variable_op_scope(values, name_or_scope, default_name=None, initializer=None
                           caching_device=caching_device, partitioner=partitioner,
                           custom_getter=custom_getter, reuse=reuse, dtype=dtype,
                           use_resource=use_resource, constraint=constraint)
+
+
+class Template:
+    """A function whose variables are created on the first call and shared afterwards.
+
+    Made by `tf.make_template`: each call runs `func` in the same variable scope,
+    the first with reuse off (creating variables with get_variable), the later
+    ones with reuse=True.
+    """
+
+    def __init__(self, name, func, create_scope_now=False, unique_name=None,
+                 custom_getter=None):
+        self._func = func
+        self._name = name
+        self._unique_name = unique_name
+        self._custom_getter = custom_getter
+        self._variable_scope = None
+        self._variables_created = False
+        self._stacktrace = traceback.format_stack()[:-2]
+        if create_scope_now:
+            with variable_scope(unique_name, name, custom_getter=custom_getter) as vs:
+                self._variable_scope = vs
+
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def variable_scope(self):
+        return self._variable_scope
+
+    @property
+    def variable_scope_name(self):
+        """The scope's name with a trailing "/" (so prefixes cannot match partially)."""
+        if self._variable_scope is None:
+            return None
+        name = self._variable_scope.name
+        return name if not name or name[-1] == "/" else name + "/"
+
+    def _call(self, args, kwargs):
+        graph = get_default_graph()
+        if self._variables_created:
+            n_trainable = len(graph.get_collection(GraphKeys.TRAINABLE_VARIABLES))
+            result = self._func(*args, **kwargs)
+            new = graph.get_collection(GraphKeys.TRAINABLE_VARIABLES)[n_trainable:]
+            if new:
+                raise ValueError(
+                    "Trainable variable created when calling a template after the first time, "
+                    f"perhaps you used tf.Variable when you meant tf.get_variable: {new}"
+                    "\n\noriginally defined at:\n" + "".join(self._stacktrace))
+            return result
+        result = self._func(*args, **kwargs)
+        self._variables_created = True
+        return result
+
+    def __call__(self, *args, **kwargs):
+        if self._variable_scope is not None:
+            reuse = True if self._variables_created else None
+            with variable_scope(self._variable_scope, reuse=reuse):
+                return self._call(args, kwargs)
+        with variable_scope(self._unique_name, self._name,
+                            custom_getter=self._custom_getter) as vs:
+            self._variable_scope = vs
+            return self._call(args, kwargs)
+
+    @property
+    def trainable_variables(self):
+        return self._variable_scope.trainable_variables() if self._variable_scope else []
+
+    @property
+    def global_variables(self):
+        return self._variable_scope.global_variables() if self._variable_scope else []
+
+    variables = global_variables
+
+
+def make_template(name_, func_, create_scope_now_=False, unique_name_=None,
+                  custom_getter_=None, **kwargs):
+    """Wraps `func_` so that all its calls share the variables of the first (TF 1.x).
+
+    Args:
+      name_: the base name of the variable scope (made unique).
+      func_: builds ops and creates variables with tf.get_variable.
+      create_scope_now_: open the scope now instead of at the first call.
+      unique_name_: an exact scope name instead of a uniquified name_.
+      custom_getter_: a custom getter for the scope.
+      **kwargs: bound to func_.
+    Returns:
+      A Template (callable).
+    Raises:
+      ValueError: a later call creates a new trainable variable.
+
+    >>> def dense(x):
+    ...     w = tf.get_variable("w", [3, 3])
+    ...     return tf.matmul(x, w)
+    >>> layer = tf.make_template("dense", dense)
+    >>> a = layer(tf.ones([1, 3])); b = layer(tf.ones([1, 3]))   # one w
+    """
+    import functools
+    if kwargs:
+        func_ = functools.partial(func_, **kwargs)
+    return Template(name_, func_, create_scope_now=create_scope_now_, unique_name=unique_name_,
+                    custom_getter=custom_getter_)
+
+
+__all__ += ["make_template"]

@@ -313,3 +313,43 @@ def case_cond(tf):
     out.append(err(lambda: tf.cond(x > 0.0, lambda: x, lambda: tf.constant(1))))
     out.append(err(lambda: tf.cond(x, lambda: x, lambda: x)))
     return out
+
+
+def case_case(tf):
+    x = tf.placeholder(tf.int32, [], name="x")
+    y = tf.case([(x < 0, lambda: -x), (x > 10, lambda: x - 10)], default=lambda: x * 2)
+    z = tf.case([(x < 0, lambda: -x), (x > 10, lambda: x - 10)], exclusive=True)
+    s = tf.case({x < 0: lambda: tf.constant(1), x >= 0: lambda: tf.constant(2)})
+    out = [y.dtype.name, str(y.shape)]
+    with tf.Session() as sess:
+        out.append([j(sess.run(y, {x: v})) for v in [-3, 20, 5]])
+        out.append([j(sess.run(z, {x: v})) for v in [-3, 20]])
+        out.append(err(lambda: sess.run(z, {x: 5})))
+        out.append([j(sess.run(s, {x: v})) for v in [-1, 1]])
+    out.append(err(lambda: tf.case([(x, lambda: x)])))
+    out.append(err(lambda: tf.case([])))
+    return out
+
+
+def case_make_template(tf):
+    def dense(x, scale):
+        w = tf.get_variable("w", [2], initializer=tf.ones_initializer())
+        return x * w * scale
+
+    t = tf.make_template("dense", dense, scale=2.0)
+    a = t(tf.constant([1.0, 2.0]))
+    b = t(tf.constant([3.0, 4.0]))
+    t2 = tf.make_template("dense", dense, scale=1.0)
+    c = t2(tf.constant([1.0, 1.0]))
+
+    def bad(x):
+        return x * tf.Variable(1.0, name="fresh")
+
+    tb = tf.make_template("bad", bad)
+    tb(tf.constant(1.0))
+    out = [[v.name for v in tf.global_variables()], t.variable_scope_name, t2.variable_scope_name,
+           a.name, b.name, c.name, err(lambda: tb(tf.constant(2.0)))]
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        out.append(j(sess.run([a, b, c])))
+    return out
