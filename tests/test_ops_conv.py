@@ -418,3 +418,95 @@ def test_1d_pools_conv1d_transpose_match_tf():
     check_grads(lambda t, w: tf.nn.conv1d_transpose(t, w, [2, 18, 2], 2, "SAME"), [x, f],
                 order=2)
     assert tf.nn.depthwise_conv2d_backprop_input is tf.nn.depthwise_conv2d_native_backprop_input
+
+
+# -- 3-D convolution and pooling ------------------------------------------------------------
+def ref_conv3d(x, f, st, pad):
+    n, *sp, _ = x.shape
+    k = f.shape[:3]
+    geo = [_same_pads(s_, k_, t, 1) if pad == "SAME" else ((s_ - k_) // t + 1, 0, 0)
+           for s_, k_, t in zip(sp, k, st)]
+    xp = np.pad(x.astype(np.float64), [(0, 0)] + [(g[1], g[2]) for g in geo] + [(0, 0)])
+    out = np.zeros((n,) + tuple(g[0] for g in geo) + (f.shape[4],))
+    for idx in np.ndindex(*[g[0] for g in geo]):
+        for tap in np.ndindex(*k):
+            pos = tuple(i * t + a for i, t, a in zip(idx, st, tap))
+            out[(slice(None),) + idx] += xp[(slice(None),) + pos] @ f[tap]
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["NDHWC", "NCDHW"])
+@pytest.mark.parametrize("xs,fs,st,pad", [((1, 4, 5, 3, 2), (2, 3, 2, 2, 3), (1, 2, 1), "SAME"),
+                                          ((2, 5, 4, 4, 1), (3, 2, 2, 1, 2), (2, 1, 2), "VALID"),
+                                          ((0, 3, 3, 3, 1), (2, 2, 2, 1, 1), (1, 1, 1), "SAME")])
+def test_conv3d_forward_matches_reference(xs, fs, st, pad, fmt):
+    rng = np.random.RandomState(13)
+    x, f = rng.randn(*xs), rng.randn(*fs)
+    expected = ref_conv3d(x, f, st, pad)
+    if fmt == "NDHWC":
+        got = _run(tf.nn.conv3d(x, f, [1, *st, 1], pad))
+    else:
+        got = np.moveaxis(_run(tf.nn.conv3d(np.moveaxis(x, -1, 1), f, [1, 1, *st], pad,
+                                            data_format="NCDHW")), 1, -1)
+    np.testing.assert_allclose(got, expected, rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("fmt", ["NDHWC", "NCDHW"])
+@pytest.mark.parametrize("name,st,k,pad", [("same", (1, 2, 1), (2, 2, 3), "SAME"),
+                                           ("valid", (2, 1, 2), (3, 2, 2), "VALID")])
+def test_3d_ops_match_tf(name, st, k, pad, fmt):
+    g = {key: GOLD[f"c3_{name}_{key}"] for key in ("x", "f", "dy", "dp", "ddx", "y", "dx", "df",
+                                                   "mp", "ap", "dmp", "dap", "ddmp", "convT")}
+    cv = (lambda a: a) if fmt == "NDHWC" else (lambda a: np.ascontiguousarray(
+        np.moveaxis(a, -1, 1)))
+    back = (lambda a: a) if fmt == "NDHWC" else (lambda a: np.moveaxis(a, 1, -1))
+    s5 = [1, *st, 1] if fmt == "NDHWC" else [1, 1, *st]
+    k5 = [1, *k, 1] if fmt == "NDHWC" else [1, 1, *k]
+    x, f = tf.constant(cv(g["x"])), tf.constant(g["f"])
+    y = tf.nn.conv3d(x, f, s5, pad, data_format=fmt)
+    dx, df = tf.gradients(y, [x, f], tf.constant(cv(g["dy"])))
+    assert dx.op.type == "Conv3DBackpropInputV2" and df.op.type == "Conv3DBackpropFilterV2"
+    mp = tf.nn.max_pool3d(x, k5, s5, pad, data_format=fmt)
+    ap = tf.nn.avg_pool3d(x, k5, s5, pad, data_format=fmt)
+    dp = tf.constant(cv(g["dp"]))
+    dmp = tf.gradients(mp, x, dp)[0]
+    dap = tf.gradients(ap, x, dp)[0]
+    ddmp = tf.gradients(dmp, dp, tf.constant(cv(g["ddx"])))[0]
+    assert ddmp.op.type == "MaxPool3DGradGrad"
+    tv = tf.nn.conv3d_transpose(tf.constant(cv(g["dy"])), f, list(cv(g["x"]).shape), s5, pad,
+                                data_format=fmt)
+    got = _run([y, dx, df, mp, ap, dmp, dap, ddmp, tv])
+    for v, key in zip(got, ["y", "dx", "df", "mp", "ap", "dmp", "dap", "ddmp", "convT"]):
+        v = v if key == "df" else back(v)
+        np.testing.assert_allclose(v, g[key], rtol=1e-4, atol=1e-4, err_msg=key)
+
+
+@pytest.mark.parametrize("name,fn,shapes", [
+    ("conv3d", lambda x, f: tf.nn.conv3d(x, f, [1, 1, 2, 1, 1], "SAME"),
+     [(1, 3, 4, 3, 2), (2, 2, 2, 2, 2)]),
+    ("conv3d_ncdhw", lambda x, f: tf.nn.conv3d(x, f, [1, 1, 1, 1, 2], "VALID",
+                                               data_format="NCDHW"),
+     [(1, 2, 3, 3, 4), (2, 1, 2, 2, 1)]),
+    ("conv3d_transpose", lambda v, f: tf.nn.conv3d_transpose(v, f, [1, 4, 4, 3, 1],
+                                                             [1, 2, 2, 1, 1], "SAME"),
+     [(1, 2, 2, 3, 2), (2, 2, 2, 1, 2)]),
+    ("max_pool3d", lambda x: tf.nn.max_pool3d(x, [1, 2, 2, 2, 1], [1, 2, 1, 2, 1], "SAME"),
+     [(1, 3, 4, 4, 2)]),
+    ("avg_pool3d", lambda x: tf.nn.avg_pool3d(x, [1, 2, 3, 2, 1], [1, 1, 2, 2, 1], "SAME"),
+     [(1, 3, 4, 4, 2)]),
+])
+def test_3d_gradients_second_order(name, fn, shapes):
+    rng = np.random.RandomState(14)
+    check_grads(fn, [rng.randn(*s) for s in shapes], order=2)
+
+
+def test_3d_errors():
+    x = tf.placeholder(tf.float32, [1, 4, 4, 4, 1])
+    f = tf.placeholder(tf.float32, [2, 2, 2, 1, 2])
+    with pytest.raises(ValueError, match="Attr 'strides' of 'Conv3D' Op passed list of length "
+                                         "4 less than minimum 5."):
+        tf.nn.conv3d(x, f, [1, 1, 1, 1], "SAME")
+    with pytest.raises(ValueError, match="Shape must be rank 5 but is rank 4 for 'Conv3D"):
+        tf.nn.conv3d(tf.placeholder(tf.float32, [1, 4, 4, 4]), f, [1] * 5, "SAME")
+    with pytest.raises(ValueError, match="Attr 'padding' of 'MaxPool3D'"):
+        tf.nn.max_pool3d(x, [1, 2, 2, 2, 1], [1] * 5, "FULL")

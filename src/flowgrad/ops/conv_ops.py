@@ -24,6 +24,7 @@ __all__ = [
     "avg_pool",
     "avg_pool1d",
     "avg_pool2d",
+    "avg_pool3d",
     "avg_pool_v2",
     "conv1d",
     "conv1d_transpose",
@@ -31,6 +32,9 @@ __all__ = [
     "conv2d_backprop_filter",
     "conv2d_backprop_input",
     "conv2d_transpose",
+    "conv3d",
+    "conv3d_backprop_filter_v2",
+    "conv3d_transpose",
     "convolution",
     "depthwise_conv2d",
     "depthwise_conv2d_backprop_filter",
@@ -41,6 +45,7 @@ __all__ = [
     "max_pool",
     "max_pool1d",
     "max_pool2d",
+    "max_pool3d",
     "max_pool_v2",
     "max_pool_with_argmax",
     "pool",
@@ -1294,3 +1299,417 @@ def conv1d_transpose(input, filters, output_shape, strides, padding="SAME",
 
 depthwise_conv2d_backprop_input = depthwise_conv2d_native_backprop_input
 depthwise_conv2d_backprop_filter = depthwise_conv2d_native_backprop_filter
+
+
+# =========================================================================================
+# 3-D convolution and pooling (NDHWC / NCDHW), on N-d window views
+# =========================================================================================
+def _to_last(x, data_format):
+    """NC... -> N...C (a view)."""
+    if data_format.startswith("NC"):
+        return np.moveaxis(x, 1, -1)
+    return x
+
+
+def _from_last(x, data_format):
+    if data_format.startswith("NC"):
+        return np.ascontiguousarray(np.moveaxis(x, -1, 1))
+    return x
+
+
+def _spatial(seq, data_format):
+    return tuple(seq[2:]) if data_format.startswith("NC") else tuple(seq[1:-1])
+
+
+def _ndims_last(dims, data_format):
+    """(N, spatial..., C) of a dims tuple in `data_format` order."""
+    if dims is None:
+        return None
+    if data_format.startswith("NC"):
+        return (dims[0],) + tuple(dims[2:]) + (dims[1],)
+    return tuple(dims)
+
+
+def _from_last_dims(dims, data_format):
+    dims = list(dims)
+    if data_format.startswith("NC"):
+        return [dims[0], dims[-1]] + dims[1:-1]
+    return dims
+
+
+class _GeoN:
+    """Window geometry over k spatial dims of a channels-last array (N, S1..Sk, C)."""
+
+    def __init__(self, in_dims, ksize, strides, dilations, padding):
+        self.n, self.c = in_dims[0], in_dims[-1]
+        self.size = tuple(in_dims[1:-1])
+        self.k, self.s, self.d = tuple(ksize), tuple(strides), tuple(dilations)
+        self.geo = [_out_size(sz, k, s, d, padding)
+                    for sz, k, s, d in zip(self.size, self.k, self.s, self.d)]
+        self.out = tuple(g[0] for g in self.geo)
+        self.padded = (self.n,) + tuple(sz + g[1] + g[2] for sz, g in zip(self.size, self.geo)) \
+            + (self.c,)
+
+    def pad(self, x, value=0):
+        pads = [(0, 0)] + [(g[1], g[2]) for g in self.geo] + [(0, 0)]
+        return np.pad(x, pads, constant_values=value) if any(p != (0, 0) for p in pads) else x
+
+    def windows(self, xp):
+        """(N, O1..Ok, K1..Kk, C) read-only view."""
+        st = xp.strides
+        sp = st[1:-1]
+        shape = (self.n,) + self.out + self.k + (self.c,)
+        strides = (st[0],) + tuple(a * s for a, s in zip(sp, self.s)) + \
+            tuple(a * d for a, d in zip(sp, self.d)) + (st[-1],)
+        return as_strided(xp, shape, strides, writeable=False)
+
+    def scatter(self, cols, dtype):
+        """Adjoint of windows(): sums (N, O.., K.., C) into the unpadded input."""
+        import itertools
+        out = np.zeros(self.padded, dtype=dtype)
+        nk = len(self.k)
+        for tap in itertools.product(*(range(k) for k in self.k)):
+            idx = (slice(None),) + tuple(
+                slice(t * d, t * d + (o - 1) * s + 1, s)
+                for t, d, o, s in zip(tap, self.d, self.out, self.s)) + (slice(None),)
+            out[idx] += cols[(slice(None),) + (slice(None),) * nk + tap]
+        crop = (slice(None),) + tuple(slice(g[1], g[1] + sz) for g, sz in
+                                      zip(self.geo, self.size)) + (slice(None),)
+        return out[crop]
+
+
+_FMT3 = ("NDHWC", "NCDHW")
+
+
+def _attrs3(node_attrs, with_k=False):
+    fmt = node_attrs["data_format"]
+    k = _spatial(node_attrs["ksize"], fmt) if with_k else None
+    return (fmt, _spatial(node_attrs["strides"], fmt),
+            _spatial(node_attrs.get("dilations", [1] * 5), fmt), node_attrs["padding"], k)
+
+
+def _conv3d_infer(inputs, attrs):
+    x, f = inputs
+    _check_rank(x, 5)
+    _check_rank(f, 5)
+    if x.dtype.base_dtype is not f.dtype.base_dtype:
+        raise TypeError(f"Input 'filter' of 'Conv3D' Op has type {f.dtype.base_dtype.name} that "
+                        f"does not match type {x.dtype.base_dtype.name} of argument 'input'.")
+    fmt, st, dil, pad, _ = _attrs3(attrs)
+    xd = _ndims_last(x.shape.as_tuple(), fmt) or (None,) * 5
+    fd = f.shape.as_tuple() or (None,) * 5
+    if xd[-1] is not None and fd[3] is not None and xd[-1] != fd[3]:
+        raise ValueError(f"Dimensions must be equal, but are {xd[-1]} and {fd[3]}")
+    out = [None] * 3
+    if None not in fd[:3]:
+        out = [_out_size(xd[1 + i], fd[i], st[i], dil[i], pad)[0] for i in range(3)]
+    return [(x.dtype.base_dtype, TensorShape(_from_last_dims([xd[0]] + out + [fd[4]], fmt)))]
+
+
+def _conv3d_kernel(x, f, strides, padding, data_format, dilations=(1,) * 5, **_):
+    fmt = data_format
+    dt = x.dtype
+    x, f = _wide(_to_last(x, fmt), f)
+    g = _GeoN(x.shape, f.shape[:3], _spatial(strides, fmt), _spatial(dilations, fmt), padding)
+    out = np.tensordot(g.windows(g.pad(x)), f, axes=([4, 5, 6, 7], [0, 1, 2, 3]))
+    return _from_last(out.astype(dt, copy=False), fmt)
+
+
+def _attrs3_of(op, names=("strides", "padding", "data_format", "dilations")):
+    return {k: op.get_attr(k) for k in names}
+
+
+def _conv3d_grad(op, grad):
+    """Conv3DBackpropInputV2 / Conv3DBackpropFilterV2, as TF."""
+    from ..autodiff.gradients import wants_grad
+    x, f = op.inputs
+    a = _attrs3_of(op)
+    return [apply("Conv3DBackpropInputV2", [_shape_of(x), f, grad], a) if wants_grad(0)
+            else None,
+            apply("Conv3DBackpropFilterV2", [x, _shape_of(f), grad], a) if wants_grad(1)
+            else None]
+
+
+register_op("Conv3D", infer=_conv3d_infer, kernel=_conv3d_kernel, grad=_conv3d_grad)
+
+
+def _sizes_infer(pos_sizes, pos_dtype):
+    def infer(inputs, attrs):
+        sv = _sizes_value(inputs[pos_sizes])
+        return [(inputs[pos_dtype].dtype.base_dtype,
+                 TensorShape(sv if sv is not None else [None] * 5))]
+    return infer
+
+
+def _conv3d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
+                                  dilations=(1,) * 5, **_):
+    fmt = data_format
+    dims = _ndims_last(tuple(int(s) for s in sizes), fmt)
+    dt = dy.dtype
+    dy, f = _wide(_to_last(dy, fmt), f)
+    g = _GeoN(dims, f.shape[:3], _spatial(strides, fmt), _spatial(dilations, fmt), padding)
+    cols = np.tensordot(dy, f, axes=([4], [4]))          # (N, O.., K.., C)
+    return _from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype).astype(dt, copy=False)),
+                      fmt)
+
+
+def _conv3d_backprop_input_grad(op, grad):
+    """Linear in (filter, out_backprop)."""
+    from ..autodiff.gradients import wants_grad
+    _, f, dy = op.inputs
+    a = _attrs3_of(op)
+    return [None,
+            apply("Conv3DBackpropFilterV2", [grad, _shape_of(f), dy], a) if wants_grad(1)
+            else None,
+            apply("Conv3D", [grad, f], a) if wants_grad(2) else None]
+
+
+register_op("Conv3DBackpropInputV2", infer=_sizes_infer(0, 1),
+            kernel=_conv3d_backprop_input_kernel, grad=_conv3d_backprop_input_grad)
+
+
+def _conv3d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
+                                   dilations=(1,) * 5, **_):
+    fmt = data_format
+    dt = x.dtype
+    x, dy = _wide(_to_last(x, fmt), _to_last(dy, fmt))
+    k = tuple(int(s) for s in sizes[:3])
+    g = _GeoN(x.shape, k, _spatial(strides, fmt), _spatial(dilations, fmt), padding)
+    out = np.tensordot(g.windows(g.pad(x)), dy, axes=([0, 1, 2, 3], [0, 1, 2, 3]))
+    return out.astype(dt, copy=False)
+
+
+def _conv3d_backprop_filter_grad(op, grad):
+    """Linear in (input, out_backprop)."""
+    from ..autodiff.gradients import wants_grad
+    x, _, dy = op.inputs
+    a = _attrs3_of(op)
+    return [apply("Conv3DBackpropInputV2", [_shape_of(x), grad, dy], a) if wants_grad(0)
+            else None, None,
+            apply("Conv3D", [x, grad], a) if wants_grad(2) else None]
+
+
+register_op("Conv3DBackpropFilterV2", infer=_sizes_infer(1, 0),
+            kernel=_conv3d_backprop_filter_kernel, grad=_conv3d_backprop_filter_grad)
+
+
+def _check_seq5(op_type, name, seq):
+    seq = [int(v) for v in seq]
+    if len(seq) < 5:
+        raise ValueError(f"Attr '{name}' of '{op_type}' Op passed list of length {len(seq)} "
+                         "less than minimum 5.")
+    return seq
+
+
+def _conv3d_attrs(op_type, strides, padding, data_format, dilations):
+    _check_choice(op_type, "padding", padding, ("SAME", "VALID"))
+    _check_choice(op_type, "data_format", data_format, _FMT3)
+    return {"strides": _check_seq5(op_type, "strides", strides), "padding": padding,
+            "data_format": data_format,
+            "dilations": _check_seq5(op_type, "dilations", dilations or [1] * 5)}
+
+
+def conv3d(input, filter=None, strides=None, padding=None, data_format="NDHWC",
+           dilations=(1, 1, 1, 1, 1), name=None, filters=None):
+    """3-D convolution of a 5-D input with a [kd, kh, kw, in, out] filter.
+
+    Args:
+      strides, dilations: 5-lists in data_format order (batch and channel entries 1).
+      padding: "SAME" or "VALID"; data_format: "NDHWC" or "NCDHW".
+    Raises:
+      ValueError: bad ranks, lists, padding or data_format.
+
+    >>> y = tf.nn.conv3d(tf.ones([1, 4, 4, 4, 1]), tf.ones([2, 2, 2, 1, 2]), [1] * 5, "SAME")
+    """
+    filter = filters if filter is None else filter
+    attrs = _conv3d_attrs("Conv3D", strides, padding, data_format, dilations)
+    x, f = same_type_inputs("Conv3D", [input, filter], ["input", "filter"], allowed=FLOATS)
+    return apply("Conv3D", [x, f], attrs, name or "Conv3D")
+
+
+def conv3d_backprop_filter_v2(input, filter_sizes, out_backprop, strides, padding,
+                              data_format="NDHWC", dilations=(1, 1, 1, 1, 1), name=None):
+    """The gradient of conv3d with respect to its filter."""
+    attrs = _conv3d_attrs("Conv3DBackpropFilterV2", strides, padding, data_format, dilations)
+    x, dy = same_type_inputs("Conv3DBackpropFilterV2", [input, out_backprop],
+                             ["input", "out_backprop"], allowed=FLOATS)
+    return apply("Conv3DBackpropFilterV2", [x, _sizes_tensor(filter_sizes), dy], attrs,
+                 name or "Conv3DBackpropFilterV2")
+
+
+def conv3d_transpose(value, filter=None, output_shape=None, strides=None,
+                     padding="SAME", data_format="NDHWC", name=None, filters=None,
+                     dilations=None, input=None):
+    """The transpose of conv3d (its gradient with respect to the input).
+
+    Args:
+      value: 5-D [batch, d, h, w, in_channels]; filter: [kd, kh, kw, out_channels,
+      in_channels]; output_shape: the 5-D output shape.
+    """
+    value = input if value is None else value
+    filter = filters if filter is None else filter
+    attrs = _conv3d_attrs("Conv3DBackpropInputV2", strides, padding, data_format, dilations)
+    with _scope(name, "conv3d_transpose", [value, filter, output_shape]) as scope:
+        v, f = same_type_inputs("Conv3DBackpropInputV2", [value, filter], ["value", "filter"],
+                                allowed=FLOATS)
+        cidx = 1 if data_format == "NCDHW" else 4
+        vd, fd = v.shape.as_tuple(), f.shape.as_tuple()
+        if vd is not None and fd is not None and vd[cidx] is not None and \
+                fd[4] is not None and vd[cidx] != fd[4]:
+            raise ValueError(f"input channels does not match filter's input channels, "
+                             f"{vd[cidx]} != {fd[4]}")
+        return apply("Conv3DBackpropInputV2", [_sizes_tensor(output_shape), f, v], attrs,
+                     scope)
+
+
+# -- MaxPool3D / AvgPool3D ------------------------------------------------------------------
+def _pool3d_infer(inputs, attrs):
+    x = inputs[0]
+    _check_rank(x, 5)
+    fmt, st, _, pad, k = _attrs3(attrs, with_k=True)
+    kn = attrs["ksize"][0]
+    kc = attrs["ksize"][1 if fmt == "NCDHW" else 4]
+    if kn != 1 or kc != 1:
+        raise ValueError("Pooling is not yet supported on the batch or depth dimension.")
+    xd = _ndims_last(x.shape.as_tuple(), fmt) or (None,) * 5
+    out = [_out_size(xd[1 + i], k[i], st[i], 1, pad)[0] for i in range(3)]
+    return [(x.dtype.base_dtype, TensorShape(_from_last_dims([xd[0]] + out + [xd[-1]], fmt)))]
+
+
+def _geo3(x_last_shape, attrs):
+    _, st, _, pad, k = _attrs3(attrs, with_k=True)
+    return _GeoN(x_last_shape, k, st, (1, 1, 1), pad)
+
+
+def _max_pool3d_kernel(x, **attrs):
+    fmt = attrs["data_format"]
+    x = _to_last(x, fmt)
+    g = _geo3(x.shape, attrs)
+    win = g.windows(g.pad(x, _lowest(x.dtype)))
+    return _from_last(win.max(axis=(4, 5, 6)), fmt)
+
+
+def _argmax3(x, attrs):
+    g = _geo3(x.shape, attrs)
+    win = g.windows(g.pad(x, _lowest(x.dtype)))
+    flat = win.reshape(win.shape[:4] + (-1, g.c))
+    return g, np.argmax(flat, axis=4)
+
+
+def _pool3d_attrs(op):
+    return {k: op.get_attr(k) for k in ("ksize", "strides", "padding", "data_format")}
+
+
+register_op("MaxPool3D", infer=_pool3d_infer, kernel=_max_pool3d_kernel,
+            grad=lambda op, grad: [apply("MaxPool3DGrad", [op.inputs[0], op.outputs[0], grad],
+                                         _pool3d_attrs(op))])
+
+
+def _max_pool3d_grad_kernel(x, y, dy, **attrs):
+    """As TF's CPU kernel: every element equal to its window's maximum gets that window's
+    gradient (ties all receive it, unlike 2-D MaxPoolGrad and MaxPool3DGradGrad)."""
+    fmt = attrs["data_format"]
+    x, y, dy = _to_last(x, fmt), _to_last(y, fmt), _to_last(dy, fmt)
+    g = _geo3(x.shape, attrs)
+    win = g.windows(g.pad(x, _lowest(x.dtype)))
+    e = (slice(None),) * 4 + (None, None, None, slice(None))
+    cols = np.where(win == y[e], dy[e], np.zeros((), dy.dtype))
+    return _from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype)), fmt)
+
+
+def _max_pool3d_grad_grad(op, grad):
+    """Linear in the gradient: the adjoint is MaxPool3DGradGrad."""
+    from .array_ops import zeros_like
+    x, y, _ = op.inputs
+    return [zeros_like(x), zeros_like(y),
+            apply("MaxPool3DGradGrad", [x, y, grad], _pool3d_attrs(op))]
+
+
+register_op("MaxPool3DGrad", infer=lambda ins, a: [(ins[2].dtype.base_dtype, ins[0].shape)],
+            kernel=_max_pool3d_grad_kernel, grad=_max_pool3d_grad_grad)
+
+
+def _max_pool3d_grad_grad_kernel(x, y, ddx, **attrs):
+    fmt = attrs["data_format"]
+    x, ddx = _to_last(x, fmt), _to_last(ddx, fmt)
+    g, arg = _argmax3(x, attrs)
+    win = g.windows(g.pad(ddx))
+    flat = win.reshape(win.shape[:4] + (-1, g.c))
+    out = np.take_along_axis(flat, arg[:, :, :, :, None, :], axis=4)[:, :, :, :, 0, :]
+    return _from_last(np.ascontiguousarray(out), fmt)
+
+
+def _max_pool3d_grad_grad_grad(op, grad):
+    """Gathering at the argmax is the adjoint of scattering there: MaxPool3DGrad."""
+    from .array_ops import zeros_like
+    x, y, _ = op.inputs
+    return [zeros_like(x), zeros_like(y),
+            apply("MaxPool3DGrad", [x, y, grad], _pool3d_attrs(op))]
+
+
+register_op("MaxPool3DGradGrad", infer=lambda ins, a: [(ins[0].dtype.base_dtype, ins[1].shape)],
+            kernel=_max_pool3d_grad_grad_kernel, grad=_max_pool3d_grad_grad_grad)
+
+
+def _counts3(g):
+    def counts(o, stride, pad, k, size):
+        start = np.arange(o) * stride - pad
+        return np.minimum(start + k, size) - np.maximum(start, 0)
+    c = [counts(o, s, geo[1], k, sz) for o, s, geo, k, sz in
+         zip(g.out, g.s, g.geo, g.k, g.size)]
+    return c[0][:, None, None] * c[1][None, :, None] * c[2][None, None, :]
+
+
+def _avg_pool3d_kernel(x, **attrs):
+    fmt = attrs["data_format"]
+    x = _to_last(x, fmt)
+    g = _geo3(x.shape, attrs)
+    total = g.windows(g.pad(x)).sum(axis=(4, 5, 6))
+    return _from_last((total / _counts3(g)[None, ..., None]).astype(x.dtype, copy=False), fmt)
+
+
+register_op("AvgPool3D", infer=_pool3d_infer, kernel=_avg_pool3d_kernel,
+            grad=lambda op, grad: [apply("AvgPool3DGrad", [_shape_of(op.inputs[0]), grad],
+                                         _pool3d_attrs(op))])
+
+
+def _avg_pool3d_grad_kernel(sizes, dy, **attrs):
+    fmt = attrs["data_format"]
+    dims = _ndims_last(tuple(int(s) for s in sizes), fmt)
+    dy = _to_last(dy, fmt)
+    g = _geo3(dims, attrs)
+    share = (dy / _counts3(g)[None, ..., None]).astype(dy.dtype, copy=False)
+    cols = np.broadcast_to(share[:, :, :, :, None, None, None, :],
+                           share.shape[:4] + g.k + (g.c,))
+    return _from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype)), fmt)
+
+
+register_op("AvgPool3DGrad", infer=_sizes_infer(0, 1), kernel=_avg_pool3d_grad_kernel,
+            grad=lambda op, grad: [None, apply("AvgPool3D", [grad], _pool3d_attrs(op))])
+
+
+def _pool3d(op_type, input, ksize, strides, padding, data_format, name, allowed):
+    _check_choice(op_type, "padding", padding, ("SAME", "VALID"))
+    _check_choice(op_type, "data_format", data_format, _FMT3)
+    x = to_tensor(input, name="input")
+    if x.dtype.base_dtype not in allowed:
+        raise TypeError(f"Value passed to parameter 'input' has DataType {x.dtype.name} not in "
+                        f"list of allowed values: {', '.join(d.name for d in allowed)}")
+    cidx = 1 if data_format == "NCDHW" else 4
+    return apply(op_type, [x], {"ksize": _get_sequence(ksize, 3, cidx, "ksize"),
+                                "strides": _get_sequence(strides, 3, cidx, "strides"),
+                                "padding": padding, "data_format": data_format},
+                 name or op_type)
+
+
+def max_pool3d(input, ksize, strides, padding, data_format="NDHWC", name=None):
+    """Max pooling over 3-D windows of a 5-D input.
+
+    >>> y = tf.nn.max_pool3d(tf.ones([1, 4, 4, 4, 1]), [1, 2, 2, 2, 1], [1, 2, 2, 2, 1], "SAME")
+    """
+    return _pool3d("MaxPool3D", input, ksize, strides, padding, data_format, name, FLOATS)
+
+
+def avg_pool3d(input, ksize, strides, padding, data_format="NDHWC", name=None):
+    """Average pooling over 3-D windows (SAME averages only real elements, as TF)."""
+    return _pool3d("AvgPool3D", input, ksize, strides, padding, data_format, name, FLOATS)

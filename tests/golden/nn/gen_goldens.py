@@ -274,5 +274,34 @@ with g.as_default():
     out["gamma_alpha"], out["gamma_sample"] = ga, gs
     out["gamma_grad"] = run(gen_random_ops.random_gamma_grad(ga, gs))
 
+# -- 3-D convolution and pooling (float32: TF's 3-D pools have no float64 kernel) -------------
+C3 = [("same", (2, 5, 4, 6, 2), (3, 2, 3, 2, 3), (1, 2, 1), (2, 2, 3), "SAME"),
+      ("valid", (1, 6, 5, 5, 1), (2, 3, 2, 1, 2), (2, 1, 2), (3, 2, 2), "VALID")]
+for name, xs, fs, st, k, pad in C3:
+    xv = (np.round(rng.randn(*xs) * 2) / 2).astype(np.float32)   # ties for the pools
+    fv = rng.randn(*fs).astype(np.float32)
+    g = tf.Graph()
+    with g.as_default():
+        x = tf.placeholder(tf.float32, xs)
+        f = tf.placeholder(tf.float32, fs)
+        s5, k5 = [1, *st, 1], [1, *k, 1]
+        y = tf.nn.conv3d(x, f, s5, pad)
+        dyv = rng.randn(*y.shape.as_list()).astype(np.float32)
+        dx, df = tf.gradients(y, [x, f], tf.constant(dyv))
+        mp = tf.nn.max_pool3d(x, k5, s5, pad)
+        ap = tf.nn.avg_pool3d(x, k5, s5, pad)
+        dpv = rng.randn(*mp.shape.as_list()).astype(np.float32)
+        dmp = tf.gradients(mp, x, tf.constant(dpv))[0]
+        dap = tf.gradients(ap, x, tf.constant(dpv))[0]
+        ddv = rng.randn(*xs).astype(np.float32)
+        dp_in = tf.placeholder(tf.float32, mp.shape)
+        ddmp = tf.gradients(tf.gradients(mp, x, dp_in)[0], dp_in, tf.constant(ddv))[0]
+        tv = tf.nn.conv3d_transpose(tf.constant(dyv), f, list(xs), s5, pad)
+        vals = run([y, dx, df, mp, ap, dmp, dap, ddmp, tv], {x: xv, f: fv, dp_in: dpv})
+    out.update({f"c3_{name}_x": xv, f"c3_{name}_f": fv, f"c3_{name}_dy": dyv,
+                f"c3_{name}_dp": dpv, f"c3_{name}_ddx": ddv})
+    for kk, v in zip(["y", "dx", "df", "mp", "ap", "dmp", "dap", "ddmp", "convT"], vals):
+        out[f"c3_{name}_{kk}"] = v
+
 np.savez_compressed(os.path.join(HERE, "nn_goldens.npz"), **out)
 print(len(out), "arrays")
