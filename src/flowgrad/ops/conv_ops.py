@@ -15,7 +15,9 @@ Gradient ops are TF's (Conv2DBackpropInput, Conv2DBackpropFilter,
 MaxPoolGrad, MaxPoolGradGrad, AvgPoolGrad, DepthwiseConv2dNativeBackprop*,
 MaxPoolGradWithArgmax, MaxPoolGradGradWithArgmax), each with its own
 gradient, so second-order gradients work. conv1d, 1-D pools, separable and
-atrous convolutions are composites over these ops.
+atrous convolutions are composites over these ops. The 3-D family (Conv3D,
+MaxPool3D, AvgPool3D and their gradient ops) uses the same scheme on N-d
+window views (`_GeoN`).
 """
 from __future__ import annotations
 
