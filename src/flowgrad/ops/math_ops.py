@@ -2179,18 +2179,23 @@ def _arg_infer(inputs, attrs):
     return [(out_type, TensorShape(xs[:d] + xs[d + 1:]))]
 
 
-def _arg_kernel(fn):
+def _arg_kernel(fn, nan_as):
     def kernel(x, dim, output_type, **_):
         d = int(dim)
         if x.shape[d] == 0:
             raise _errors.InvalidArgumentError(
                 None, None, f"Reduction axis {d} is empty in shape {list(x.shape)}")
+        if x.dtype.kind == "f":
+            nans = np.isnan(x)
+            if nans.any():
+                # TF's reducer never selects NaN (it compares with >/<): treat it as -inf/+inf.
+                x = np.where(nans, nan_as, x)
         return fn(x, axis=d).astype(output_type.as_numpy_dtype, copy=False)
     return kernel
 
 
-register_op("ArgMax", infer=_arg_infer, kernel=_arg_kernel(np.argmax), grad=None)
-register_op("ArgMin", infer=_arg_infer, kernel=_arg_kernel(np.argmin), grad=None)
+register_op("ArgMax", infer=_arg_infer, kernel=_arg_kernel(np.argmax, -np.inf), grad=None)
+register_op("ArgMin", infer=_arg_infer, kernel=_arg_kernel(np.argmin, np.inf), grad=None)
 
 
 def _arg(op_type, input, axis, name, dimension, output_type):  # noqa: A002

@@ -82,6 +82,9 @@ CASES = [
     dict(name="argmax_ties", setup="a = tf.constant([[1, 3, 3], [2, 2, 1]])",
          expr="[tf.argmax(a, axis=1), tf.argmin(a, axis=1), tf.argmax(a), "
               "tf.argmax(a, dimension=1, output_type=tf.int32), tf.argmin(a, -1)]"),
+    dict(name="argmax_skips_nan",
+         setup="x = tf.constant([[1., np.nan, 3.], [np.nan, np.nan, np.nan], [np.nan, 2., -1.]])",
+         expr="[tf.argmax(x, 1), tf.argmin(x, 1), tf.argmax(x, 0)]"),
     dict(name="cumsum_cumprod_flags", setup="a = tf.constant([[1., 2., 3.], [4., 5., 6.]])",
          expr="[tf.cumsum(a, 1), tf.cumsum(a, 1, exclusive=True), tf.cumsum(a, 1, reverse=True),"
               " tf.cumsum(a, 0, exclusive=True, reverse=True), tf.cumprod(a, 1, exclusive=True),"
