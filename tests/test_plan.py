@@ -133,4 +133,5 @@ def test_compiled_program_dump_and_source_are_deterministic():
         c1 = CompiledProgram(p1, sess._ctx)
         c2 = CompiledProgram(p2, sess._ctx)
     assert c1.source == c2.source
-    assert c1.fn([np.ones(4, np.float32)])[0] == 8.0
+    assert c1.interpret([np.ones(4, np.float32)])[0] == 8.0
+    assert c1.compile()([np.ones(4, np.float32)])[0] == 8.0

@@ -1,8 +1,6 @@
 """Helpers the passes share: value replacement, last uses, mutable state, constants."""
 from __future__ import annotations
 
-import dataclasses
-
 import numpy as np
 
 # Stateful ops that never change a buffer another op reads: they do not order reads.
@@ -63,7 +61,7 @@ def apply_replacements(program, nodes, repl):
         for n in nodes:
             ins = n.inputs
             if not isdisjoint(ins):
-                n = dataclasses.replace(n, inputs=[resolve(repl, v) for v in ins])
+                n = n.with_inputs([resolve(repl, v) for v in ins])
             out.append(n)
         nodes = out
         fetches = [resolve(repl, v) for v in program.fetches]

@@ -84,7 +84,7 @@ def arithmetic_optimization(program, options=None):
         t = n.type
         ins = [resolve(repl, v) for v in n.inputs]
         if ins != n.inputs:
-            n = dataclasses.replace(n, inputs=ins)
+            n = n.with_inputs(ins)
         done = False
         if t == "Mul" and len(ins) == 2:
             done = (_is(consts.get(ins[1]), 1) and try_replace(i, n, ins[0])) or \

@@ -24,6 +24,13 @@ class Node:
     # a gradient-checkpointing recomputation copy: passes never merge or fold it
     recompute: bool = False
 
+    def with_inputs(self, inputs):
+        """A copy reading `inputs` (much cheaper than dataclasses.replace)."""
+        new = object.__new__(Node)
+        new.__dict__.update(self.__dict__)
+        new.inputs = inputs
+        return new
+
 
 @dataclass
 class Program:

@@ -173,7 +173,9 @@ class _Plan:
         prog = optimize_program(prog, options)
         self.program = prog
         self.compiled = CompiledProgram(prog, session._ctx, inplace=options.get("inplace", True))
-        self.fn = self.compiled.fn
+        # First call: interpret the plan (nothing to compile); second call: compile the
+        # straight-line function and use it from then on.
+        self.fn = self._first_call
         self.feed_specs = [(t, t.dtype.base_dtype.as_numpy_dtype, t.shape.as_tuple())
                            for t in feed_tensors]
         self.copy_out = [v in prog.persistent for v in prog.fetches]
@@ -184,6 +186,21 @@ class _Plan:
         self.build = mapper.build
         self.simple = len(mapper.elements) == 1 and not mapper.targets
         self._memory = None
+
+    def _first_call(self, feeds):
+        self.fn = self._second_call
+        return self.compiled.interpret(feeds)
+
+    def _second_call(self, feeds):
+        gc_was_on = _gc.isenabled()
+        _gc.disable()
+        try:
+            fn = self.compiled.compile()
+        finally:
+            if gc_was_on:
+                _gc.enable()
+        self.fn = fn
+        return fn(feeds)
 
     @property
     def memory(self):

@@ -44,9 +44,19 @@ def bind_kernel(node, ctx):
     return od.kernel
 
 
+_UFUNC_DEF = {}
+
+
+def _ufunc_def(od):
+    r = _UFUNC_DEF.get(id(od))
+    if r is None:
+        r = _UFUNC_DEF[id(od)] = (od, isinstance(od.kernel, np.ufunc) and od.bind is None
+                                  and od.kernel.nout == 1)
+    return r[1]
+
+
 def _is_ufunc_node(n):
-    return isinstance(n.op_def.kernel, np.ufunc) and not n.attrs and n.op_def.bind is None \
-        and n.op_def.kernel.nout == 1 and len(n.outputs) == 1
+    return not n.attrs and len(n.outputs) == 1 and _ufunc_def(n.op_def)
 
 
 def _fresh(n):
@@ -128,18 +138,82 @@ class _Analysis:
 
 
 class CompiledProgram:
-    """A callable plan: `fn(feeds) -> tuple(fetched values)`."""
+    """A callable plan: `fn(feeds) -> tuple(fetched values)`.
+
+    Two tiers. Kernels are bound and the memory plan made at construction;
+    `interpret(feeds)` runs that plan node by node from a list of values (a
+    few hundred nanoseconds per node, nothing to compile). `compile()` emits
+    the straight-line function `fn` (one line per kernel call); generating
+    and compiling it costs ~10 us per node, so the session runs a plan's first
+    call through `interpret` and compiles on the second (docs/performance.md).
+    """
 
     def __init__(self, program, ctx, inplace=True):
         self.program = program
         self.ctx = ctx
         nodes = program.nodes
-        an = self.analysis = _Analysis(program, inplace)
+        self.analysis = an = _Analysis(program, inplace)
+        self.kernels = kernels = [bind_kernel(n, ctx) for n in nodes]
+        self.fn = None
+        self.filename = None
+        self.line_node = {}
+        self._source = None
+        # interpreter steps: (kernel, input ids, output ids, ids to drop, in-place input)
+        template = [None] * program.next_value
+        steps = []
+        fetch_set = set(program.fetches)
+        for i, n in enumerate(nodes):
+            if n.type == "Const" and not n.inputs and n.op_def.bind is None:
+                template[n.outputs[0]] = kernels[i]()
+                continue
+            drop = tuple(v for v in an.dying[i] if v not in fetch_set)
+            steps.append((kernels[i], tuple(n.inputs), tuple(n.outputs), drop,
+                          an.inplace.get(i), i))
+        self._template = template
+        self._steps = steps
+
+    def interpret(self, feeds):
+        """Runs the plan without compiling it (the first call of a plan)."""
+        R = list(self._template)
+        for v, f in zip(self.program.feeds, feeds):
+            R[v] = f
+        i = -1
+        try:
+            for k, ins, outs, drop, j, i in self._steps:
+                args = [R[v] for v in ins]
+                res = k(*args) if j is None else k(*args, out=args[j])
+                if len(outs) == 1:
+                    R[outs[0]] = res
+                elif outs:
+                    for v, r in zip(outs, res):
+                        R[v] = r
+                for v in drop:
+                    R[v] = None
+        except Exception as e:  # noqa: BLE001 - becomes the OpError naming this node
+            raise self.translate_error(e, node=self.program.nodes[i] if i >= 0 else None) \
+                from None
+        return tuple(R[v] for v in self.program.fetches)
+
+    @property
+    def source(self):
+        """The generated Python source of the plan (compiles it if not done yet)."""
+        if self._source is None:
+            self.compile()
+        return self._source
+
+    def compile(self):
+        """Emits and compiles the straight-line function; returns it."""
+        if self.fn is not None:
+            return self.fn
+        program = self.program
+        ctx = self.ctx
+        nodes = program.nodes
+        an = self.analysis
+        kernels = self.kernels
         fetch_set = set(program.fetches)
         lines = ["def _plan(F):"]
         line_node = {}
         env = {}
-        kernels = [None] * len(nodes)
         name_of = {}
         free = []
         fresh_names = itertools.count()
@@ -158,16 +232,16 @@ class CompiledProgram:
             lines.append(f"    {', '.join(feed_names)}, = F" if len(feed_names) == 1 else
                          f"    {', '.join(feed_names)} = F")
         inplace_at = an.inplace
+        template = self._template
         for i, n in enumerate(nodes):
             if n.type == "Const" and not n.inputs and n.op_def.bind is None:
                 v = n.outputs[0]
                 g = f"C{v}"
-                env[g] = bind_kernel(n, ctx)()
-                kernels[i] = bind_kernel(n, ctx)
+                env[g] = template[v]
                 name_of[v] = g
                 continue
             k = f"K{i}"
-            kernels[i] = env[k] = bind_kernel(n, ctx)
+            env[k] = kernels[i]
             args = [name_of[v] for v in n.inputs]
             dying = [v for v in an.dying[i] if v not in fetch_set and v in name_of
                      and not name_of[v].startswith("C")]
@@ -203,13 +277,13 @@ class CompiledProgram:
         filename = f"<flowgrad-plan-{next(_counter)}>"
         code = compile(src, filename, "exec")
         exec(code, env)
-        self.source = src
+        self._source = src
         self.filename = filename
-        self.fn = env["_plan"]
         self.line_node = line_node
-        self.kernels = kernels
         if ctx is not None and getattr(ctx, "keep_source", False):
             linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
+        self.fn = env["_plan"]
+        return self.fn
 
     # -- memory and profiling --------------------------------------------------------
     def estimate_memory(self):
@@ -339,6 +413,8 @@ class CompiledProgram:
     # -- errors ----------------------------------------------------------------------
     def failing_node(self, tb):
         """The node whose kernel raised, found from the traceback's line number."""
+        if self.filename is None:
+            return None
         while tb is not None:
             if tb.tb_frame.f_code.co_filename == self.filename:
                 idx = self.line_node.get(tb.tb_lineno)
