@@ -129,11 +129,14 @@ def check_grads(f, args, order=2, eps=1e-6, rtol=1e-5, atol=1e-6, seed=0, dtype=
     with g.as_default():
         phs = [placeholder(a.dtype, shape=a.shape) for a in args]
         ys = _as_list(f(*phs))
+        ys = [y for y in ys if y is not None and (y.dtype.is_floating or y.dtype.is_complex)]
+        shapes = [y.shape.as_list() if y.shape.is_fully_defined() else None for y in ys]
+        if None in shapes:  # static shape not fully known: use the runtime shape
+            with Session(graph=g) as probe:
+                vals = probe.run(ys, dict(zip(phs, args)))
+            shapes = [list(np.shape(v)) for v in vals]
         terms = []
-        for y in ys:
-            if y is None or not (y.dtype.is_floating or y.dtype.is_complex):
-                continue
-            shape = y.shape.as_list()
+        for y, shape in zip(ys, shapes):
             u = rng.standard_normal(shape).astype(y.dtype.base_dtype.as_numpy_dtype)
             terms.append(reduce_sum(multiply(y, constant(u))))
         if not terms:
