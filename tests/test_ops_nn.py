@@ -711,3 +711,17 @@ def test_batch_norm_with_global_normalization_matches_tf():
         GOLD["bg_x"], np.array([0.1, 0.2, 0.3]), np.array([1.0, 2.0, 0.5]),
         np.array([0.0, 1.0, -1.0]), np.array([2.0, 1.0, 3.0]), 1e-3, True)
     np.testing.assert_allclose(_run(y), GOLD["bg_y"], rtol=1e-12)
+
+
+def test_embedding_lookup_max_norm():
+    """Values from TF 1.14 for this input."""
+    p = np.arange(12, dtype=np.float64).reshape(4, 3)
+    ids = np.array([[0, 3], [2, 2]])
+    want = np.array([[[0.0, 1.0, 2.0], [2.58945902, 2.87717669, 3.16489436]],
+                     [[2.45769576, 2.86731172, 3.27692768], [2.45769576, 2.86731172, 3.27692768]]])
+    got = _run([tf.nn.embedding_lookup(tf.constant(p), ids, max_norm=5.0),
+                tf.nn.embedding_lookup([tf.constant(p[:2]), tf.constant(p[2:])], ids,
+                                       max_norm=5.0, partition_strategy="div")])
+    for v in got:
+        np.testing.assert_allclose(v, want, rtol=1e-8)
+    check_grads(lambda t: tf.nn.embedding_lookup(t, ids, max_norm=5.0), [p + 0.5], order=2)

@@ -1195,6 +1195,7 @@ def embedding_lookup(params, ids, partition_strategy="mod", name=None, validate_
       params: a tensor, or a list of tensors with the same trailing dims.
       ids: int32/int64 tensor of indices.
       partition_strategy: "mod" or "div".
+      max_norm: if set, each embedding is clipped to this L2 norm.
     Returns:
       A tensor of shape ids.shape + params.shape[1:].
     Raises:
@@ -1202,8 +1203,6 @@ def embedding_lookup(params, ids, partition_strategy="mod", name=None, validate_
 
     >>> tf.nn.embedding_lookup(tf.eye(3), [2, 0])  # doctest: +SKIP
     """
-    if max_norm is not None:
-        raise NotImplementedError("embedding_lookup: max_norm is not supported by flowgrad")
     if params is None or (isinstance(params, (list, tuple)) and not params):
         raise ValueError("Need at least one param")
     if partition_strategy not in ("mod", "div"):
@@ -1218,7 +1217,8 @@ def embedding_lookup(params, ids, partition_strategy="mod", name=None, validate_
             raise TypeError(f"Value passed to parameter 'indices' has DataType "
                             f"{ids.dtype.name} not in list of allowed values: int32, int64")
         if len(params) == 1:
-            return _a.identity(_a.gather(params[0], ids), name="Identity")
+            return _a.identity(_clip_rows(_a.gather(params[0], ids), ids, max_norm),
+                               name="Identity")
         n = len(params)
         rows = [p.shape.as_tuple()[0] if p.shape.ndims else None for p in params]
         if None in rows:
@@ -1226,12 +1226,23 @@ def embedding_lookup(params, ids, partition_strategy="mod", name=None, validate_
                              "dimension to be known")
         full = _a.concat(params, 0)
         if partition_strategy == "div":
-            return _a.identity(_a.gather(full, ids), name="Identity")
+            return _a.identity(_clip_rows(_a.gather(full, ids), ids, max_norm),
+                               name="Identity")
         offsets = constant(np.concatenate([[0], np.cumsum(rows)[:-1]]).astype(
             ids.dtype.base_dtype.as_numpy_dtype))
         nt = constant(n, dtype=ids.dtype.base_dtype)
         idx = _m.add(_a.gather(offsets, _m.floormod(ids, nt)), _m.floordiv(ids, nt))
-        return _a.identity(_a.gather(full, idx), name="Identity")
+        return _a.identity(_clip_rows(_a.gather(full, idx), ids, max_norm), name="Identity")
+
+
+def _clip_rows(rows, ids, max_norm):
+    """TF's max_norm: clip each looked-up embedding (the dims after ids') to L2 norm max_norm."""
+    if max_norm is None:
+        return rows
+    r, k = rows.shape.ndims, ids.shape.ndims
+    if r is None or k is None:
+        raise ValueError("embedding_lookup with max_norm needs params and ids of known rank")
+    return _m.clip_by_norm(rows, max_norm, axes=list(range(k, r)))
 
 
 # -- TopKV2 / InTopKV2 --------------------------------------------------------------------
