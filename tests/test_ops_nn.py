@@ -725,3 +725,14 @@ def test_embedding_lookup_max_norm():
     for v in got:
         np.testing.assert_allclose(v, want, rtol=1e-8)
     check_grads(lambda t: tf.nn.embedding_lookup(t, ids, max_norm=5.0), [p + 0.5], order=2)
+
+
+def test_compute_accidental_hits_matches_tf():
+    tc = np.array([[1, 7], [3, 3], [19, 0], [5, 5]], dtype=np.int64)
+    sc = np.array([7, 2, 11, 0, 5, 7, 3], dtype=np.int64)
+    idx, ids, w = _run(list(tf.nn.compute_accidental_hits(tc, sc, 2)))
+    assert idx.tolist() == [0, 1, 1, 2, 3, 3]          # TF 1.14's answer
+    assert ids.tolist() == [5, 6, 6, 3, 4, 4]
+    np.testing.assert_array_equal(w, np.full(6, -np.finfo(np.float32).max, np.float32))
+    idx, ids, w = _run(list(tf.nn.compute_accidental_hits(tc, np.array([8, 9]), 2)))
+    assert idx.size == 0 and ids.size == 0 and w.size == 0

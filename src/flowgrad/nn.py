@@ -73,4 +73,8 @@ from .ops.nn_ops import (
     xw_plus_b,
     zero_fraction,
 )
-from .ops.random_ops import log_uniform_candidate_sampler, uniform_candidate_sampler
+from .ops.random_ops import (
+    compute_accidental_hits,
+    log_uniform_candidate_sampler,
+    uniform_candidate_sampler,
+)

@@ -836,3 +836,41 @@ def random_gamma(shape, alpha, beta=None, dtype=_dt.float32, seed=None, name=Non
                   "RandomGamma")
         tiny = constant(np.finfo(dtype.as_numpy_dtype).tiny, dtype=dtype)
         return maximum(tiny, truediv(g, beta_t))
+
+
+# -- ComputeAccidentalHits ----------------------------------------------------------------
+def _accidental_hits_kernel(true_classes, sampled, **_):
+    # TF maps each sampled value to its last position in `sampled`.
+    order = np.argsort(sampled, kind="stable")
+    vals = sampled[order]
+    uniq, first = np.unique(vals[::-1], return_index=True)
+    last_pos = order[::-1][first]
+    flat = true_classes.ravel()
+    where = np.searchsorted(uniq, flat)
+    where = np.minimum(where, max(len(uniq) - 1, 0))
+    hit = (uniq[where] == flat) if len(uniq) else np.zeros(flat.shape, bool)
+    rows = np.repeat(np.arange(true_classes.shape[0]), true_classes.shape[1])
+    idx = np.nonzero(hit)[0]
+    return (rows[idx].astype(np.int32), last_pos[where[idx]].astype(np.int64),
+            np.full(len(idx), -np.finfo(np.float32).max, np.float32))
+
+
+register_op("ComputeAccidentalHits",
+            infer=lambda ins, a: [(_dt.int32, TensorShape([None])),
+                                  (_dt.int64, TensorShape([None])),
+                                  (_dt.float32, TensorShape([None]))],
+            kernel=_accidental_hits_kernel, grad=None)
+
+
+def compute_accidental_hits(true_classes, sampled_candidates, num_true, seed=None, name=None):
+    """Where sampled candidates equal a row's true classes (to remove such "hits").
+
+    Returns:
+      (indices int32: the rows, ids int64: positions in sampled_candidates, weights
+      float32: -FLT_MAX), one entry per hit, in row-major order of true_classes.
+    """
+    tc = to_tensor(true_classes, dtype=_dt.int64, name="true_classes")
+    sc = to_tensor(sampled_candidates, dtype=_dt.int64, name="sampled_candidates")
+    return tuple(apply("ComputeAccidentalHits", [tc, sc],
+                       {"num_true": int(num_true), **_seed_attrs(seed)},
+                       name or "ComputeAccidentalHits"))
