@@ -117,3 +117,42 @@ def test_case_runs_only_the_selected_branch():
         for val in [-1, 1, 0, 1]:
             sess.run(r, {x: val})
         assert sess.run(v) == 121
+
+
+def test_while_loop_matches_tf114():
+    check("cases_variables", "while_loop")
+
+
+def test_while_loop_gradient_numerically():
+    def f(w):
+        _, a = tf.while_loop(lambda k, a: k < 4, lambda k, a: (k + 1, tf.tanh(a * w) + a),
+                             [tf.constant(0), tf.constant(np.array([0.5, -0.3]))])
+        return a
+    check_grads(f, [np.array([0.7, 1.3])], order=1)
+
+
+def test_while_loop_captures_and_nested_cond():
+    x = tf.placeholder(tf.float32, [], name="x")
+    total = tf.while_loop(
+        lambda k, acc: k < 6,
+        lambda k, acc: (k + 1, acc + tf.cond(tf.equal(k % 2, 0), lambda: x, lambda: -1.0)),
+        [tf.constant(0), tf.constant(0.0)])[1]
+    with tf.Session() as sess:
+        assert sess.run(total, {x: 10.0}) == 27.0
+
+
+def test_while_loop_leaves_graph_unchanged_on_error():
+    i = tf.constant(0)
+    n = len(tf.get_default_graph().get_operations())
+    with pytest.raises(ValueError, match="same nested structure"):
+        tf.while_loop(lambda i: i < 5, lambda i: (i, i), [i])
+    assert len(tf.get_default_graph().get_operations()) == n
+    assert tf.while_loop(lambda i: i < 2, lambda i: i + 1, [i]).name == "while/Exit:0"
+
+
+def test_while_loop_second_order_gradient_raises():
+    w = tf.constant(2.0)
+    y = tf.while_loop(lambda k, a: k < 2, lambda k, a: (k + 1, a * w), [0, tf.constant(1.0)])[1]
+    (g,) = tf.gradients(y, w)
+    with pytest.raises(LookupError, match="WhileGrad"):
+        tf.gradients(g, w)

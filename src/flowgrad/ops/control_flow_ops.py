@@ -87,7 +87,7 @@ from ..framework.tensor_shape import TensorShape  # noqa: E402
 
 _COND_INFO: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
-__all__ = ["no_op", "group", "tuple", "with_dependencies", "cond", "case"]
+__all__ = ["no_op", "group", "tuple", "with_dependencies", "cond", "case", "while_loop"]
 
 
 def _cond_infer(inputs, attrs):
@@ -401,6 +401,306 @@ def case(pred_fn_pairs, default=None, exclusive=False, strict=False, name="case"
             with g.control_dependencies(checks):
                 result = rebuild([identity(x) if isinstance(x, Tensor) else x for x in leaves])
         return result
+
+
+# ---------------------------------------------------------------------------------------
+# tf.while_loop: cond and body are built once over LoopVar tensors; one While op iterates.
+# ---------------------------------------------------------------------------------------
+# Like Cond: the While op's inputs are the initial loop values and the captures; binding
+# compiles two sub-plans fed (loop values + captures): the condition and the body. Its
+# gradient (WhileGrad) runs the loop forward again keeping every state, then walks the
+# iterations backwards through a sub-plan of the body's gradient (which recomputes the
+# body from the kept state): memory is one state per iteration.
+_LOOP_INFO: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _loop_var_infer(inputs, attrs):
+    return [(attrs["dtype"], attrs["shape"])]
+
+
+def _loop_var_kernel(**_):
+    raise errors_mod().InvalidArgumentError(
+        None, None, "A tensor of a tf.while_loop body was evaluated outside its loop")
+
+
+def errors_mod():
+    from ..framework import errors
+    return errors
+
+
+register_op("LoopVar", infer=_loop_var_infer, kernel=_loop_var_kernel, grad=None,
+            stateful=True)
+
+
+def _while_infer(inputs, attrs):
+    return list(attrs["Tout"])
+
+
+def _compile_sub(graph, ctx, outs, feeds):
+    from ..optimize import optimize_program
+    from ..runtime.backends.numpy import CompiledProgram
+    from ..runtime.ir import lower
+    options = ctx.session._config_options if ctx.session is not None else {}
+    prog = optimize_program(lower(graph, outs, [], feeds), options)
+    return _SubPlan(CompiledProgram(prog, ctx, inplace=False))
+
+
+def _run_sub(plan, feeds):
+    try:
+        return plan(feeds)
+    except Exception as e:  # noqa: BLE001 - mapped to the failing op of the loop
+        raise plan.comp.translate_error(e) from None
+
+
+def _loop_states(info, cond_plan, body_plan, values, caps, keep):
+    n = len(info["vars"])
+    states = []
+    values = builtins.tuple(values)
+    while True:
+        (go,) = _run_sub(cond_plan, values + caps)
+        if not go:
+            break
+        if keep:
+            states.append(values)
+        out = _run_sub(body_plan, values + caps)
+        values = builtins.tuple(_np.array(v, copy=True) if isinstance(v, _np.ndarray) else v
+                                for v in out[:n])
+    return values, states
+
+
+def _while_bind(node, ctx):
+    info = _LOOP_INFO[node.op]
+    graph = node.op.graph
+    feeds = info["vars"] + info["captures"]
+    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds)
+    body_plan = _compile_sub(graph, ctx, info["body"], feeds)
+    n = len(info["vars"])
+
+    def run_while(*args):
+        values, _ = _loop_states(info, cond_plan, body_plan, args[:n],
+                                 builtins.tuple(args[n:]), False)
+        return values[0] if n == 1 else values
+    return run_while
+
+
+def _while_grad_bind(node, ctx):
+    ginfo = _LOOP_INFO[node.op]
+    info = _LOOP_INFO[ginfo["forward"]]
+    graph = node.op.graph
+    feeds = info["vars"] + info["captures"]
+    n, m = len(info["vars"]), len(info["captures"])
+    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds)
+    body_plan = _compile_sub(graph, ctx, info["body"], feeds)
+    grad_plan = _compile_sub(graph, ctx, ginfo["grads"], feeds + ginfo["grad_vars"])
+
+    def run_while_grad(*args):
+        init, caps, gys = args[:n], builtins.tuple(args[n:n + m]), args[n + m:]
+        _, states = _loop_states(info, cond_plan, body_plan, init, caps, True)
+        g_vars = list(gys)
+        g_caps = [_np.zeros_like(c) if k in ginfo["diff_caps"] else None
+                  for k, c in enumerate(caps)]
+        for state in reversed(states):
+            out = _run_sub(grad_plan, builtins.tuple(state) + caps + builtins.tuple(g_vars))
+            g_vars = list(out[:n])
+            for k, g in zip(ginfo["diff_caps"], out[n:]):
+                g_caps[k] = g_caps[k] + g
+        outs = g_vars + [g for g in g_caps if g is not None]
+        return outs[0] if len(outs) == 1 else builtins.tuple(outs)
+    return run_while_grad
+
+
+def _while_grad(op, *grads):
+    """Backprop through every iteration (the body's gradient, recomputed per kept state)."""
+    from ..autodiff.gradients import gradients
+    from .array_ops import zeros_like
+    from ..framework.constant_op import convert_to_tensor
+    info = _LOOP_INFO[op]
+    g = op.graph
+    lvars, caps = info["vars"], info["captures"]
+    n = len(lvars)
+
+    def diff(t):
+        return t.dtype.base_dtype.is_floating or t.dtype.base_dtype.is_complex
+
+    diff_caps = [k for k, c in enumerate(caps) if diff(c)]
+    with name_scope(op.name + "_grad"):
+        grads = [zeros_like(o) if gr is None else convert_to_tensor(gr)
+                 for o, gr in zip(op.outputs, grads)]
+        grad_vars = [_loop_var(v.dtype.base_dtype, v.shape, "grad") for v in lvars]
+        ys = [b for b, v in zip(info["body"], lvars) if diff(v)]
+        gys = [gv for gv, v in zip(grad_vars, lvars) if diff(v)]
+        xs = [v for v in lvars if diff(v)] + [caps[k] for k in diff_caps]
+        body_grads = gradients(ys, xs, grad_ys=gys, stop_gradients=xs) if ys else \
+            [None] * len(xs)
+        it = iter(body_grads)
+        out_vars = []
+        for v in lvars:
+            gv = next(it) if diff(v) else None
+            out_vars.append(zeros_like(v) if gv is None else convert_to_tensor(gv))
+        out_caps = []
+        for k in diff_caps:
+            gc = next(it)
+            out_caps.append(zeros_like(caps[k]) if gc is None else convert_to_tensor(gc))
+        inputs = list(op.inputs) + grads
+        tout = builtins.tuple((t.dtype.base_dtype, t.shape) for t in list(lvars) +
+                              [caps[k] for k in diff_caps])
+        gop = g._create_op("WhileGrad", inputs, {"Tout": tout}, "WhileGrad")
+    _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
+                       "diff_caps": diff_caps, "forward": op}
+    res = [None] * len(op.inputs)
+    outs = gop.outputs
+    for i in range(n):
+        res[i] = outs[i] if diff(lvars[i]) else None
+    for j, k in enumerate(diff_caps):
+        res[n + k] = outs[n + j]
+    return res
+
+
+register_op("While", infer=_while_infer, bind=_while_bind, grad=_while_grad, stateful=True)
+def _while_grad_grad(op, *grads):
+    """Not implemented: fail loudly rather than return a wrong (zero) second derivative."""
+    raise LookupError(f"No gradient defined for operation '{op.name}' (op type: WhileGrad): "
+                      "flowgrad computes first-order gradients of tf.while_loop only")
+
+
+register_op("WhileGrad", infer=_while_infer, bind=_while_grad_bind, grad=_while_grad_grad,
+            stateful=True)
+
+
+def _loop_var(dtype, shape, name):
+    return get_default_graph()._create_op(
+        "LoopVar", [], {"dtype": dtype, "shape": shape}, name)._outputs[0]
+
+
+def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations=10,
+               back_prop=True, swap_memory=False, name=None, maximum_iterations=None,
+               return_same_structure=False):
+    """Repeats `body` while `cond` is true (TF 1.x graph-mode `tf.while_loop`).
+
+    `cond` and `body` are called once, at graph construction, on tensors that
+    stand for the loop variables (named like TF's, "while/Identity"); one While
+    op runs the iterations. Stateful ops in the body run once per iteration.
+
+    Args:
+      cond: callable(*loop_vars) -> scalar bool tensor.
+      body: callable(*loop_vars) -> new loop variables (same structure).
+      loop_vars: a tensor, or a (nested) list/tuple of tensors.
+      shape_invariants: the shapes the loop variables keep (less specific than
+        their initial shapes if they change across iterations).
+      maximum_iterations: an optional bound on the number of iterations.
+      return_same_structure: if False, a single loop variable is returned bare.
+    Returns:
+      The loop variables after the last iteration.
+    Raises:
+      TypeError: cond or body is not callable, or cond does not return a bool.
+      ValueError: body returns another structure, or a shape its invariant
+        does not allow.
+
+    >>> i = tf.constant(0)
+    >>> r = tf.while_loop(lambda i: i < 10, lambda i: i + 1, [i])
+    """
+    from ..framework.constant_op import convert_to_tensor
+    from . import array_ops, comparison_ops
+    if not callable(cond):
+        raise TypeError("cond must be callable.")
+    if not callable(body):
+        raise TypeError("body must be callable.")
+    if parallel_iterations < 1:
+        raise TypeError("parallel_iterations must be a positive integer.")
+    if maximum_iterations is not None:
+        orig_cond, orig_body = cond, body
+        max_iter = maximum_iterations
+        loop_vars = (0, loop_vars)   # the iteration counter, converted in the loop's scope
+        if shape_invariants is not None:
+            shape_invariants = (TensorShape([]), shape_invariants)
+
+        def cond(i, lv):  # noqa: F811
+            args = lv if isinstance(lv, (list, builtins.tuple)) and not \
+                hasattr(lv, "_fields") else [lv]
+            return comparison_ops.logical_and(i < max_iter, orig_cond(*args))
+
+        def body(i, lv):  # noqa: F811
+            args = lv if isinstance(lv, (list, builtins.tuple)) and not \
+                hasattr(lv, "_fields") else [lv]
+            r = orig_body(*args)
+            if args is lv and not isinstance(r, (list, builtins.tuple, dict)):
+                r = [r]
+            return (i + 1, r)
+    single = not isinstance(loop_vars, (list, builtins.tuple, dict))
+    structure = [loop_vars] if single else loop_vars
+    leaves, rebuild = _flatten(structure)
+    g = get_default_graph()
+    with g._atomic(), name_scope(name, "while", leaves) as scope:
+        inits = [convert_to_tensor(v) for v in leaves]
+        if shape_invariants is None:
+            invariants = [t.shape for t in inits]
+        else:
+            inv_leaves, _ = _flatten([shape_invariants] if single else shape_invariants)
+            invariants = [TensorShape(s) if not isinstance(s, TensorShape) else s
+                          for s in inv_leaves]
+            for t, s in zip(inits, invariants):
+                if not s.is_compatible_with(t.shape) or (
+                        s.ndims is not None and t.shape.ndims is not None and
+                        not t.shape.merge_with(s).is_compatible_with(t.shape)):
+                    raise ValueError(f"The shape invariant specified for {t.name} is not "
+                                     f"compatible with the initial shape of the loop variable. "
+                                     f"It enters the loop with shape {t.shape}, but the "
+                                     f"specified shape invariant is {s}.")
+        ops = g._ops
+        start = len(ops)
+        with g.control_dependencies(None):
+            lvars = [_loop_var(t.dtype.base_dtype, s, "Identity")
+                     for t, s in zip(inits, invariants)]
+            packed = rebuild(lvars)
+            args = packed if not single else packed
+            c = cond(*args) if not single else cond(packed[0])
+            c = convert_to_tensor(c)
+            if c.dtype.base_dtype is not _dt.bool_:
+                raise TypeError(f"Input 'input' of 'LoopCond' Op has type "
+                                f"{c.dtype.base_dtype.name} that does not match expected type "
+                                "of bool.")
+            out = body(*args) if not single else body(packed[0])
+            if not isinstance(out, (list, builtins.tuple, dict)):
+                out = [out]
+            if _structure(out) != _structure(packed):
+                raise ValueError("The two structures don't have the same nested structure.")
+            out_leaves, out_rebuild = _flatten(out)
+            outs = [convert_to_tensor(o) for o in out_leaves]
+        for t, o, s in zip(inits, outs, invariants):
+            if o.dtype.base_dtype is not t.dtype.base_dtype:
+                raise TypeError(f"Input tensor '{t.name}' enters the loop with type "
+                                f"{t.dtype.base_dtype.name}, but has type "
+                                f"{o.dtype.base_dtype.name} after one iteration.")
+            if not s.is_compatible_with(o.shape) or (
+                    s.ndims is not None and o.shape.ndims is None):
+                raise ValueError(f"Input tensor '{t.name}' enters the loop with shape {s}, but "
+                                 f"has shape {o.shape} after one iteration. To allow the shape "
+                                 "to vary across iterations, use the `shape_invariants` "
+                                 "argument of tf.while_loop to specify a less-specific shape.")
+        members = set(ops[start:])
+        captures, seen = [], set(lvars)
+        for op in ops[start:]:
+            for t in op._inputs:
+                if t._op not in members and t not in seen:
+                    seen.add(t)
+                    captures.append(t)
+        for t in [c] + outs:
+            if t._op not in members and t not in seen:
+                seen.add(t)
+                captures.append(t)
+        tout = builtins.tuple((t.dtype.base_dtype, s) for t, s in zip(inits, invariants))
+        op = g._create_op("While", inits + captures, {"Tout": tout}, "While")
+        _LOOP_INFO[op] = {"vars": lvars, "captures": captures, "cond": c, "body": outs}
+        from .array_ops import identity
+        exits = [identity(t, name="Exit") for t in op._outputs]
+        _ = (scope, array_ops, back_prop, swap_memory)
+    result = out_rebuild(exits)   # packed like the body's result, as TF
+    if maximum_iterations is not None:
+        result = result[1]
+        exits = exits[1:]
+    if len(exits) == 1 and not return_same_structure:
+        return exits[0]
+    return result
 
 
 _ = (_np, TensorShape)

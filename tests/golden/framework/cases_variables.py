@@ -353,3 +353,33 @@ def case_make_template(tf):
         sess.run(tf.global_variables_initializer())
         out.append(j(sess.run([a, b, c])))
     return out
+
+
+def case_while_loop(tf):
+    i = tf.constant(0, name="i")
+    x = tf.constant(1.0, name="x")
+    r = tf.while_loop(lambda i, x: i < 5, lambda i, x: (i + 1, x * 2.0), [i, x])
+    v = tf.while_loop(lambda x: tf.reduce_sum(x) < 5, lambda x: tf.concat([x, x], 0),
+                      [tf.constant([1.0])], shape_invariants=[tf.TensorShape([None])])
+    m = tf.while_loop(lambda i: i < 5, lambda i: i + 1, [i], maximum_iterations=3)
+    s = tf.while_loop(lambda i: i < 5, lambda i: i + 1, [i], return_same_structure=True)
+    w = tf.placeholder(tf.float64, [2], name="w")
+    y = tf.while_loop(lambda k, a: k < 3, lambda k, a: (k + 1, a * w + 1.0),
+                      [tf.constant(0), tf.constant(np.ones(2))])[1]
+    (g,) = tf.gradients(tf.reduce_sum(y), w)
+    cnt = tf.Variable(0, name="cnt")
+    z = tf.while_loop(lambda k: k < 4, lambda k: k + tf.assign_add(cnt, 1) * 0 + 1, [i])
+    out = [[t.name, t.dtype.name, str(t.shape)] for t in [r[0], r[1], v, m, s[0], y]]
+    out.append([type(r).__name__, type(s).__name__])
+    with tf.Session() as sess:
+        sess.run(cnt.initializer)
+        out.append(j(sess.run([r, v, m, s])))
+        out.append(j(sess.run([y, g], {w: [2.0, 3.0]})))
+        out.append(j(sess.run(z)))
+        out.append(j(sess.run(cnt)))
+    out += [err(lambda: tf.while_loop(lambda x: tf.reduce_sum(x) < 5,
+                                      lambda x: tf.concat([x, x], 0), [tf.constant([1.0])])),
+            err(lambda: tf.while_loop(lambda i: i < 5, lambda i: (i, i), [i]))[0],
+            err(lambda: tf.while_loop(lambda i: i, lambda i: i + 1, [i])),
+            err(lambda: tf.while_loop(lambda i: i < 5, 3, [i]))]
+    return out
