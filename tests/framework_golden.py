@@ -7,9 +7,9 @@ HERE = os.path.join(os.path.dirname(__file__), "golden", "framework")
 if HERE not in sys.path:
     sys.path.insert(0, HERE)
 
-import harness  # noqa: E402
+import harness
 
-import flowgrad as tf  # noqa: E402
+import flowgrad as tf
 
 
 def case_names(module):

@@ -3,10 +3,10 @@ import io
 
 import numpy as np
 import pytest
+from framework_golden import check
 
 import flowgrad as tf
 from flowgrad.testing import check_grads
-from framework_golden import check
 
 
 def test_matches_tf114():

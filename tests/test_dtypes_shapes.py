@@ -1,9 +1,9 @@
 """dtypes, TensorShape and Dimension against TF 1.14 goldens (tests/golden/framework)."""
 import numpy as np
 import pytest
+from framework_golden import case_names, check
 
 import flowgrad as tf
-from framework_golden import case_names, check
 
 
 @pytest.mark.parametrize("name", case_names("cases_types"))

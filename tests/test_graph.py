@@ -2,9 +2,9 @@
 import threading
 
 import pytest
+from framework_golden import case_names, check, drop_items
 
 import flowgrad as tf
-from framework_golden import case_names, check, drop_items
 
 # Documented deviations from TF 1.14 (docs/design.md, "Errors"): a failed op construction
 # leaves the graph exactly as it was, its name included, so the next op gets the name the
@@ -86,9 +86,8 @@ def test_gradient_override_map_changes_the_gradient_used():
         y = tf.identity(x)
     z = tf.identity(x)
     assert y.op._grad_type == "Square" and z.op._grad_type is None
-    with pytest.raises(TypeError):
-        with g.gradient_override_map({"Identity": 3}):
-            pass
+    with pytest.raises(TypeError), g.gradient_override_map({"Identity": 3}):
+        pass
 
 
 def test_default_graph_is_thread_local():

@@ -1,9 +1,9 @@
 """Initializers (init_ops.py): TF 1.14 goldens for classes/configs/values, statistics for random ones."""
 import numpy as np
 import pytest
+from framework_golden import check, lowercase_scoped_names
 
 import flowgrad as tf
-from framework_golden import check, lowercase_scoped_names
 
 CASES = {
     "initializer_classes": None,

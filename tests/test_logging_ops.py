@@ -7,12 +7,12 @@ import sys
 
 import numpy as np
 import pytest
-
-import flowgrad as tf
 from framework_golden import HERE, check, drop_items
 
+import flowgrad as tf
+
 sys.path.insert(0, HERE)
-import print_cases  # noqa: E402
+import print_cases
 
 
 def _capture(fn):
@@ -127,7 +127,7 @@ def test_logging_levels_and_output(capsys):
         assert log.get_verbosity() == log.INFO
         log.info("step %d", 3)
         log.debug("hidden")
-        log.warn("careful")
+        log.warning("careful")
         log.log(log.ERROR, "bad %s", "thing")
         log.log_if(log.INFO, "shown", True)
         log.log_if(log.INFO, "not shown", False)

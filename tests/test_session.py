@@ -5,9 +5,9 @@ import threading
 
 import numpy as np
 import pytest
+from framework_golden import case_names, check
 
 import flowgrad as tf
-from framework_golden import case_names, check
 
 
 @pytest.mark.parametrize("name", case_names("cases_session"))
@@ -138,10 +138,9 @@ def test_error_hierarchy():
     assert issubclass(tf.errors.FailedPreconditionError, tf.errors.OpError)
     assert issubclass(tf.errors.OpError, Exception)
     v = tf.Variable(1.0, name="weights")
-    with tf.Session() as sess:
-        with pytest.raises(tf.errors.FailedPreconditionError,
-                           match="Attempting to use uninitialized value weights") as e:
-            sess.run(v + 1.0)
+    with tf.Session() as sess, pytest.raises(tf.errors.FailedPreconditionError,
+                       match="Attempting to use uninitialized value weights") as e:
+        sess.run(v + 1.0)
     assert e.value.error_code == tf.errors.FAILED_PRECONDITION
 
 

@@ -1,9 +1,9 @@
 """Tensor: identity, static shapes, Python operators and their TF 1.x semantics."""
+import framework_golden
 import numpy as np
 import pytest
 
 import flowgrad as tf
-import framework_golden
 
 
 def test_names_and_properties():

@@ -1,9 +1,9 @@
 """tf.variable_scope and tf.get_variable against TF 1.14 goldens, plus sharing rules."""
 import numpy as np
 import pytest
+from framework_golden import before, check, lowercase_scoped_names
 
 import flowgrad as tf
-from framework_golden import before, check, lowercase_scoped_names
 
 # The default initializer's ops come from random_ops; their inner names are compared
 # case-insensitively here (random_ops has its own tests). The "already exists" message

@@ -1,9 +1,9 @@
 """tf.Variable with TF 1.x reference semantics (TF 1.14 goldens + the semantics in docs/design.md)."""
 import numpy as np
 import pytest
+from framework_golden import check, drop_items
 
 import flowgrad as tf
-from framework_golden import check, drop_items
 
 # Deviations (docs/design.md): a failed build leaves no ops and consumes no names (items 4
 # and 9 of variable_errors); initialized_value is one InitializedValue op, not a tf.cond

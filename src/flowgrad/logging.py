@@ -14,7 +14,7 @@ import threading as _threading
 
 DEBUG = _logging.DEBUG
 INFO = _logging.INFO
-WARN = _logging.WARN
+WARN = _logging.WARNING
 ERROR = _logging.ERROR
 FATAL = _logging.FATAL
 
@@ -129,7 +129,7 @@ def set_verbosity(v):
     get_logger().setLevel(v)
 
 
-def TaskLevelStatusMessage(msg):  # noqa: N802 - TF's name
+def TaskLevelStatusMessage(msg):
     error(msg)
 
 

@@ -11,9 +11,9 @@ class DType:
     everything else uses the base dtype.
     """
 
-    __slots__ = ("name", "_np", "_is_ref", "_base", "_diff")
+    __slots__ = ("_base", "_diff", "_is_ref", "_np", "name")
 
-    def __init__(self, name: str, np_dtype, is_ref: bool = False, base: "DType | None" = None):
+    def __init__(self, name: str, np_dtype, is_ref: bool = False, base: DType | None = None):
         self.name = name + ("_ref" if is_ref else "")
         self._np = np_dtype
         self._is_ref = is_ref
@@ -26,11 +26,11 @@ class DType:
         return self._np
 
     @property
-    def base_dtype(self) -> "DType":
+    def base_dtype(self) -> DType:
         return self._base
 
     @property
-    def real_dtype(self) -> "DType":
+    def real_dtype(self) -> DType:
         b = self._base
         if b is complex64:
             return float32
@@ -47,7 +47,7 @@ class DType:
         return self._is_ref
 
     @property
-    def _as_ref(self) -> "DType":
+    def _as_ref(self) -> DType:
         return self if self._is_ref else _REF[self]
 
     @property

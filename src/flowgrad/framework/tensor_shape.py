@@ -60,7 +60,7 @@ class Dimension:
         if not self.is_compatible_with(other):
             raise ValueError(f"Dimensions {self} and {other} are not compatible")
 
-    def merge_with(self, other) -> "Dimension":
+    def merge_with(self, other) -> Dimension:
         other = Dimension(other)
         self.assert_is_compatible_with(other)
         return Dimension(self._value if self._value is not None else other._value)
@@ -208,7 +208,7 @@ class TensorShape:
         if not self.is_compatible_with(other):
             raise ValueError(f"Shapes {self} and {as_shape(other)} are incompatible")
 
-    def merge_with(self, other) -> "TensorShape":
+    def merge_with(self, other) -> TensorShape:
         other = as_shape(other)
         if self._dims is None:
             return other

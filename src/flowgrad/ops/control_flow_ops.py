@@ -42,7 +42,7 @@ def group(*inputs, **kwargs):
         return no_op(name=name or "group_deps")
 
 
-def tuple(tensors, name=None, control_inputs=None):  # noqa: A001 - TF's name
+def tuple(tensors, name=None, control_inputs=None):
     """Returns `tensors` gated so that each is ready only after all of them are."""
     from .array_ops import identity
     with name_scope(name, "tuple", tensors) as scope:
@@ -78,16 +78,16 @@ def with_dependencies(dependencies, output_tensor, name=None):
 # them ("captures"). Binding compiles each branch (its outputs and ops, fed the captures)
 # into a sub-plan of the same session; running the op calls the taken branch's sub-plan,
 # so only its stateful ops run. Branch information lives here, by op (not in attrs).
-import weakref  # noqa: E402
+import weakref
 
-import numpy as _np  # noqa: E402
+import numpy as _np
 
-from ..framework import dtypes as _dt  # noqa: E402
-from ..framework.tensor_shape import TensorShape  # noqa: E402
+from ..framework import dtypes as _dt
+from ..framework.tensor_shape import TensorShape
 
-_COND_INFO: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_COND_INFO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
-__all__ = ["no_op", "group", "tuple", "with_dependencies", "cond", "case", "while_loop"]
+__all__ = ["case", "cond", "group", "no_op", "tuple", "while_loop", "with_dependencies"]
 
 
 def _cond_infer(inputs, attrs):
@@ -103,7 +103,7 @@ def _cond_infer(inputs, attrs):
 class _SubPlan:
     """Runs a branch's CompiledProgram: interpreted first, compiled from the second call."""
 
-    __slots__ = ("comp", "calls")
+    __slots__ = ("calls", "comp")
 
     def __init__(self, comp):
         self.comp = comp
@@ -149,8 +149,8 @@ def _cond_bind(node, ctx):
 def _cond_grad(op, *grads):
     """Gradients flow to the captures through the taken branch (a cond of the branch grads)."""
     from ..autodiff.gradients import gradients
-    from .array_ops import zeros_like
     from ..framework.constant_op import convert_to_tensor
+    from .array_ops import zeros_like
     info = _COND_INFO[op]
     caps = list(op.inputs[1:])
     diff = [i for i, c in enumerate(caps) if c.dtype.base_dtype.is_floating
@@ -284,7 +284,7 @@ def cond(pred, true_fn=None, false_fn=None, strict=False, name=None, fn1=None, f
             f_res = false_fn()
             end = len(ops)
         t_leaves, rebuild, t_tensors, t_targets = _branch_outputs(t_res)
-        f_leaves, _, f_tensors, f_targets = _branch_outputs(f_res)
+        _, _, f_tensors, f_targets = _branch_outputs(f_res)
         mid2 = len(ops)   # conversion constants belong to no branch: they are captures
         if _structure(t_res) != _structure(f_res):
             raise ValueError("true_fn and false_fn must have the same type of structure, "
@@ -350,9 +350,9 @@ def case(pred_fn_pairs, default=None, exclusive=False, strict=False, name="case"
     >>> x = tf.placeholder(tf.int32, [])
     >>> y = tf.case([(x < 0, lambda: -x), (x > 10, lambda: x - 10)], default=lambda: x)
     """
+    from ..framework.constant_op import convert_to_tensor
     from . import array_ops, math_ops
     from .logging_ops import Assert
-    from ..framework.constant_op import convert_to_tensor
     if isinstance(pred_fn_pairs, dict):
         pred_fn_pairs = list(pred_fn_pairs.items())
     if not isinstance(pred_fn_pairs, (list, builtins.tuple)):
@@ -411,7 +411,7 @@ def case(pred_fn_pairs, default=None, exclusive=False, strict=False, name="case"
 # gradient (WhileGrad) runs the loop forward again keeping every state, then walks the
 # iterations backwards through a sub-plan of the body's gradient (which recomputes the
 # body from the kept state): memory is one state per iteration.
-_LOOP_INFO: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_LOOP_INFO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _loop_var_infer(inputs, attrs):
@@ -512,8 +512,8 @@ def _while_grad_bind(node, ctx):
 def _while_grad(op, *grads):
     """Backprop through every iteration (the body's gradient, recomputed per kept state)."""
     from ..autodiff.gradients import gradients
-    from .array_ops import zeros_like
     from ..framework.constant_op import convert_to_tensor
+    from .array_ops import zeros_like
     info = _LOOP_INFO[op]
     g = op.graph
     lvars, caps = info["vars"], info["captures"]
@@ -614,12 +614,12 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         if shape_invariants is not None:
             shape_invariants = (TensorShape([]), shape_invariants)
 
-        def cond(i, lv):  # noqa: F811
+        def cond(i, lv):
             args = lv if isinstance(lv, (list, builtins.tuple)) and not \
                 hasattr(lv, "_fields") else [lv]
             return comparison_ops.logical_and(i < max_iter, orig_cond(*args))
 
-        def body(i, lv):  # noqa: F811
+        def body(i, lv):
             args = lv if isinstance(lv, (list, builtins.tuple)) and not \
                 hasattr(lv, "_fields") else [lv]
             r = orig_body(*args)
@@ -652,7 +652,7 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
             lvars = [_loop_var(t.dtype.base_dtype, s, "Identity")
                      for t, s in zip(inits, invariants)]
             packed = rebuild(lvars)
-            args = packed if not single else packed
+            args = packed
             c = cond(*args) if not single else cond(packed[0])
             c = convert_to_tensor(c)
             if c.dtype.base_dtype is not _dt.bool_:

@@ -14,14 +14,37 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework.constant_op import constant
 
-__all__ = ["Initializer", "Zeros", "Ones", "Constant", "RandomUniform", "RandomNormal",
-           "TruncatedNormal", "UniformUnitScaling", "VarianceScaling", "Orthogonal", "Identity",
-           "GlorotUniform", "GlorotNormal", "zeros_initializer", "ones_initializer",
-           "constant_initializer", "random_uniform_initializer", "random_normal_initializer",
-           "truncated_normal_initializer", "uniform_unit_scaling_initializer",
-           "variance_scaling_initializer", "glorot_uniform_initializer",
-           "glorot_normal_initializer", "orthogonal_initializer", "identity_initializer",
-           "he_normal", "he_uniform", "lecun_normal", "lecun_uniform"]
+__all__ = [
+    "Constant",
+    "GlorotNormal",
+    "GlorotUniform",
+    "Identity",
+    "Initializer",
+    "Ones",
+    "Orthogonal",
+    "RandomNormal",
+    "RandomUniform",
+    "TruncatedNormal",
+    "UniformUnitScaling",
+    "VarianceScaling",
+    "Zeros",
+    "constant_initializer",
+    "glorot_normal_initializer",
+    "glorot_uniform_initializer",
+    "he_normal",
+    "he_uniform",
+    "identity_initializer",
+    "lecun_normal",
+    "lecun_uniform",
+    "ones_initializer",
+    "orthogonal_initializer",
+    "random_normal_initializer",
+    "random_uniform_initializer",
+    "truncated_normal_initializer",
+    "uniform_unit_scaling_initializer",
+    "variance_scaling_initializer",
+    "zeros_initializer",
+]
 
 
 def _assert_float_dtype(dtype):

@@ -191,7 +191,7 @@ def _assert_kernel(condition, *data, summarize=3):
 register_op("Assert", infer=_assert_infer, kernel=_assert_kernel, stateful=True, grad=None)
 
 
-def Assert(condition, data, summarize=None, name=None):  # noqa: N802 - TF's name
+def Assert(condition, data, summarize=None, name=None):
     """Raises InvalidArgumentError when run with `condition` False, showing `data`.
 
     Args:
@@ -210,7 +210,7 @@ def Assert(condition, data, summarize=None, name=None):  # noqa: N802 - TF's nam
     ...     y = tf.identity(x)
     """
     g = get_default_graph()
-    with g._atomic(), name_scope(name, "Assert", [condition] + list(data)) as scope:
+    with g._atomic(), name_scope(name, "Assert", [condition] + list(data)):
         cond = to_tensor(condition, name="Condition") if not isinstance(condition, Tensor) \
             else condition
         _assert_infer([cond], {})
@@ -253,7 +253,7 @@ register_op("Print", infer=_print_infer, bind=_print_bind, grad=_print_grad, sta
             aliases_input=True)
 
 
-def Print(input_, data, message=None, first_n=None, summarize=None, name=None):  # noqa: N802
+def Print(input_, data, message=None, first_n=None, summarize=None, name=None):
     """Returns `input_` and, each time it is computed, prints `message` and `data` to stderr.
 
     Args:
@@ -309,7 +309,7 @@ def _print_v2_bind(node, ctx):
         elif hasattr(stream, "write"):
             stream.write(text)
         else:
-            stream(text[:-1] if text.endswith("\n") else text)
+            stream(text.removesuffix("\n"))
     return print_v2
 
 
@@ -321,7 +321,7 @@ def _is_tensor_like(x):
                                      not isinstance(x, Operation) and hasattr(x, "dtype"))
 
 
-def print(*inputs, **kwargs):  # noqa: A001 - TF's name
+def print(*inputs, **kwargs):
     """An op that prints `inputs` when run (TF 1.x `tf.print`).
 
     Args:

@@ -241,7 +241,7 @@ def is_variable_initialized(variable):
 
 
 def _initialized_value_infer(inputs, attrs):
-    ref, init = inputs
+    ref = inputs[0]
     return [(ref.dtype.base_dtype, ref.shape)]
 
 

@@ -8,7 +8,6 @@ scope, which is uniquified like any name scope ("foo", then "foo_1").
 """
 from __future__ import annotations
 
-import collections.abc
 import enum
 import inspect
 import traceback
@@ -18,8 +17,16 @@ from ..framework.constant_op import convert_to_tensor
 from ..framework.graph import GraphKeys, get_default_graph, name_scope
 from ..framework.tensor_shape import as_shape
 
-__all__ = ["AUTO_REUSE", "VariableScope", "get_variable", "get_local_variable",
-           "get_variable_scope", "variable_scope", "variable_op_scope", "no_regularizer"]
+__all__ = [
+    "AUTO_REUSE",
+    "VariableScope",
+    "get_local_variable",
+    "get_variable",
+    "get_variable_scope",
+    "no_regularizer",
+    "variable_op_scope",
+    "variable_scope",
+]
 
 
 class _ReuseMode(enum.Enum):
@@ -33,7 +40,7 @@ AUTO_REUSE = _ReuseMode.AUTO_REUSE
 
 def no_regularizer(_):
     """Use this to switch off a scope's regularizer for one variable."""
-    return None
+    return
 
 
 class VariableScope:
@@ -215,8 +222,8 @@ class _VariableStore:
                              regularizer=None, reuse=None, trainable=None, collections=None,
                              caching_device=None, validate_shape=True, constraint=None,
                              partitioner=None, use_resource=None, **_):
-        from .variables import Variable
         from . import init_ops
+        from .variables import Variable
         initializing_from_value = initializer is not None and not callable(initializer)
         if shape is not None and initializing_from_value:
             raise ValueError("If initializer is a constant, do not specify shape.")
@@ -251,7 +258,7 @@ class _VariableStore:
                 initializer = initializer()
             if shape.is_fully_defined():
                 dims = shape.as_list()
-                init_val = lambda: initializer(dims, dtype=dtype)  # noqa: E731
+                init_val = lambda: initializer(dims, dtype=dtype)
                 variable_dtype = dtype.base_dtype
             elif _takes_no_required_args(initializer):
                 init_val = initializer
@@ -475,7 +482,7 @@ def _compose_getters(new_getter, old_getter):
     return composed
 
 
-class variable_scope:  # noqa: N801 - TF's name
+class variable_scope:
     """A context manager for variable sharing and op names (TF 1.x `tf.variable_scope`).
 
     Args:

@@ -165,7 +165,7 @@ class Variable:
     def _as_graph_element(self):
         return self._variable
 
-    def _AsTensor(self):  # noqa: N802 - TF's name
+    def _AsTensor(self):
         return self._snapshot
 
     def initialized_value(self):
@@ -357,7 +357,7 @@ def _report_bind(node, ctx):
     return report
 
 
-from ..framework.registry import register_op  # noqa: E402
+from ..framework.registry import register_op
 
 register_op("ReportUninitialized", infer=_report_infer, bind=_report_bind, stateful=True,
             grad=None)

@@ -175,9 +175,8 @@ def case_device(tf):
             b = tf.constant(1.0, name="b")
     with tf.device("/device:GPU:1"):
         c = tf.constant(1.0, name="c")
-    with tf.device("/job:worker/task:0"):
-        with tf.device("/cpu:0"):
-            d = tf.constant(1.0, name="d")
+    with tf.device("/job:worker/task:0"), tf.device("/cpu:0"):
+        d = tf.constant(1.0, name="d")
     return [a.op.device, b.op.device, c.op.device, d.op.device, a.device]
 
 

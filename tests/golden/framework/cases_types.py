@@ -46,7 +46,7 @@ def case_dtype_properties(tf):
 def case_dtype_module_names(tf):
     return [tf.float32 is tf.as_dtype("float32"), tf.half is tf.float16, tf.double is tf.float64,
             tf.bool.name, tf.string.name, tf.float32 == "float32", tf.float32 == np.float32,
-            tf.float32 != tf.float64, tf.float32 == None, tf.int32 == 3,  # noqa: E711
+            tf.float32 != tf.float64, tf.float32 == None, tf.int32 == 3,
             tf.as_dtype(1).name, tf.as_dtype(9).name, tf.as_dtype(101).name,
             tf.dtypes.float32.name, tf.as_dtype(tf.float32) is tf.float32]
 

@@ -1,6 +1,5 @@
 """Variables, variable scopes, get_variable, initializers, Assert/Print and cond."""
 import numpy as np
-
 from cases_graph import ops_of
 from cases_session import err, j
 
@@ -159,10 +158,9 @@ def case_variable_scope_names(tf):
         out.append(tf.get_variable("x", []).name)
     with tf.variable_scope("foo/bar", reuse=True):
         out.append(tf.get_variable("w") is w)
-    with tf.name_scope("ns"):
-        with tf.variable_scope("vs"):
-            u = tf.get_variable("u", [])
-            out.append([u.name, tf.constant(1).name])
+    with tf.name_scope("ns"), tf.variable_scope("vs"):
+        u = tf.get_variable("u", [])
+        out.append([u.name, tf.constant(1).name])
     with tf.variable_scope("vs", reuse=tf.AUTO_REUSE):
         a1 = tf.get_variable("a", [2])
     with tf.variable_scope("vs", reuse=tf.AUTO_REUSE):
