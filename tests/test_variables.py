@@ -142,3 +142,24 @@ def test_scatter_methods_update_rows_in_place():
         assert sess.run(add).tolist() == [[1.0, 1.0], [12.0, 12.0], [3.0, 3.0]]
         assert sess.run(sub).tolist() == [[1.0, 1.0], [2.0, 2.0], [3.0, 3.0]]
         assert sess.run(upd).tolist() == [[1.0, 1.0], [10.0, 10.0], [3.0, 3.0]]
+
+
+def test_assert_variables_initialized_reads_every_variable():
+    a = tf.Variable(1.0, name="a")
+    b = tf.Variable([1.0, 2.0], name="b")
+    check_op = tf.assert_variables_initialized()
+    with tf.Session() as sess:
+        sess.run(a.initializer)
+        with pytest.raises(tf.errors.FailedPreconditionError, match="uninitialized value b"):
+            sess.run(check_op)
+        sess.run(b.initializer)
+        assert sess.run(check_op).tolist() == [0, 1]
+
+
+def test_graph_container_is_recorded_on_variables():
+    g = tf.get_default_graph()
+    with g.container("exp1"):
+        v = tf.Variable(1.0)
+    assert v.op.get_attr("container") == "exp1"
+    assert tf.Variable(1.0).op.get_attr("container") == ""
+    assert "variables" in g.collections

@@ -417,6 +417,7 @@ class Graph:
         self._unfeedable = set()
         self._unfetchable = set()
         self._variable_scope_store = None
+        self._container = ""
         self._unique_ids = 0
 
     # -- default graph ------------------------------------------------------------------
@@ -785,6 +786,16 @@ class Graph:
         finally:
             self._gradient_override_map = old
 
+    @contextlib.contextmanager
+    def container(self, container_name):
+        """Variables created in this context are recorded with `container_name`."""
+        old = self._container
+        self._container = container_name
+        try:
+            yield self._container
+        finally:
+            self._container = old
+
     # -- collections ----------------------------------------------------------------------
     def add_to_collection(self, name, value):
         self._check_not_finalized()
@@ -813,6 +824,11 @@ class Graph:
             except AttributeError:
                 pass
         return out
+
+    @property
+    def collections(self):
+        """The names of this graph's collections."""
+        return list(self._collections)
 
     def get_all_collection_keys(self):
         return [k for k, v in self._collections.items() if isinstance(v, list)]

@@ -64,7 +64,7 @@ class Variable:
                 true_name = scope[:-1]
                 self._variable = apply("VariableV2", [], {
                     "shape": vshape.as_tuple() if vshape.ndims is not None else None,
-                    "dtype": initial_value.dtype.base_dtype, "container": "",
+                    "dtype": initial_value.dtype.base_dtype, "container": g._container,
                     "shared_name": ""}, true_name + "/")
                 self._initial_value = initial_value
                 self._initializer_op = apply(
@@ -319,14 +319,17 @@ def is_variable_initialized(variable):
 
 
 def assert_variables_initialized(var_list=None):
-    from . import array_ops, math_ops
-    var_list = global_variables() if var_list is None else var_list
+    """A tensor whose evaluation raises FailedPreconditionError if a variable is uninitialized.
+
+    It stacks the ranks of the variables (reading each one), as TF 1.x does;
+    None if there are no variables.
+    """
+    var_list = global_variables() + local_variables() if var_list is None else var_list
     if not var_list:
         return None
-    from .control_flow_ops import no_op
-    ranks = [is_variable_initialized(v) for v in var_list]
-    _ = array_ops, math_ops
-    return no_op() if not ranks else ranks[0]
+    with name_scope("assert_variables_initialized"):
+        return apply("AssertVariablesInitialized", [v._ref() for v in var_list],
+                     {"names": tuple(v.op.name for v in var_list)}, "stack")
 
 
 def report_uninitialized_variables(var_list=None, name="report_uninitialized_variables"):
@@ -361,3 +364,28 @@ from ..framework.registry import register_op
 
 register_op("ReportUninitialized", infer=_report_infer, bind=_report_bind, stateful=True,
             grad=None)
+
+
+def _assert_init_infer(inputs, attrs):
+    return [(_dt.int32, TensorShape([len(inputs)]))]
+
+
+def _assert_init_bind(node, ctx):
+    import numpy as np
+    from ..framework import errors
+    store = ctx.variables
+    names = node.attrs["names"]
+    keys = [t.op._attrs.get("shared_name") or t.op.name for t in node.op.inputs]
+
+    def check(*refs):
+        for n, k in zip(names, keys):
+            if k not in store:
+                raise errors.FailedPreconditionError(
+                    None, None, f"Attempting to use uninitialized value {n}")
+        return np.array([store[k].ndim for k in keys], dtype=np.int32)
+    return check
+
+
+# assert_variables_initialized: the variables' ranks, raising for an uninitialized one.
+register_op("AssertVariablesInitialized", infer=_assert_init_infer, bind=_assert_init_bind,
+            stateful=True, grad=None)
