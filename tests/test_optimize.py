@@ -390,3 +390,20 @@ def test_seed_examples_print_the_same_without_passes(i, tmp_path):
     out = subprocess.run([sys.executable, str(p)], capture_output=True, text=True, check=True)
     with open(os.path.join(ROOT, "tests", "golden", "seed", f"example{i}.txt")) as f:
         assert out.stdout == f.read()
+
+
+def test_fusion_replaces_relu_grad_with_exact_branchless_select():
+    from flowgrad.optimize.fusion import relu_grad_select
+    g = np.array([1.5, np.nan, np.inf, -2.0, -0.0, 3.0], np.float32)
+    f = np.array([1.0, 2.0, -1.0, np.nan, 1.0, 0.0], np.float32)
+    assert relu_grad_select(g, f).tobytes() == np.where(f > 0, g, np.float32(0)).tobytes()
+    x = tf.placeholder(tf.float32, [128, 256])
+    y = tf.reduce_sum(tf.nn.relu(x) * 3.0)
+    gx = tf.gradients(y, x)[0]
+    rs = np.random.RandomState(4)
+    xv = rs.randn(128, 256).astype(np.float32)
+    xv[0, :4] = [np.nan, np.inf, -np.inf, -0.0]
+    with tf.Session() as s1, tf.Session(config=NO_PASSES) as s0:
+        prog = s1.make_callable(gx, [x]).plan.program
+        assert any(n.type == "Fused[ReluGrad]" for n in prog.nodes), prog.dump()
+        assert s1.run(gx, {x: xv}).tobytes() == s0.run(gx, {x: xv}).tobytes()
