@@ -153,6 +153,8 @@ def test_compat_v1_has_the_setup_calls():
     tf1.logging.set_verbosity(tf1.logging.WARN)
     assert tf1.AUTO_REUSE is tf.AUTO_REUSE and tf1.get_variable is tf.get_variable
     assert tf1.variable_scope is tf.variable_scope
+    assert tf.compat.v1 is tf and tf.compat.v1.logging is tf.logging
+    tf.compat.v1.disable_eager_execution()
 
 
 _ = np

@@ -56,6 +56,7 @@ from .framework.config import (ConfigProto, GPUOptions, GraphOptions, OptimizerO
 from . import testing as test
 from . import nn, math, linalg, random, train, summary, logging, initializers
 from .logging import get_logger
+from . import compat  # tf.compat.v1 (flowgrad itself), tf.compat.as_bytes, ...
 from . import app
 from . import flags
 from . import gfile
