@@ -125,6 +125,38 @@ def _accepts(dtype, v):
     return True
 
 
+_KIND_OK = {"f": "biuf", "i": "biu", "u": "biu", "c": "biufc", "b": "b"}
+
+
+def _numeric_list(value, dtype):
+    """The fast path for a dense list of numbers (NumPy converts it in C), else None.
+
+    Falls back (None) for anything needing TF's per-element checks: strings,
+    None, ragged lists, or elements the requested dtype does not accept.
+    """
+    try:
+        arr = np.array(value)
+    except (ValueError, TypeError):
+        return None
+    kind = arr.dtype.kind
+    if kind not in "biufc":
+        return None
+    if dtype is None:
+        if kind == "f":
+            dtype = _dt.float32
+        elif kind == "c":
+            dtype = _dt.complex128
+        elif kind == "b":
+            dtype = _dt.bool_
+        elif arr.size and (arr.min() < _INT32_MIN or arr.max() > _INT32_MAX):
+            dtype = _dt.int64
+        else:
+            dtype = _dt.int32
+    elif kind not in _KIND_OK.get(np.dtype(dtype.as_numpy_dtype).kind, ""):
+        return None
+    return arr.astype(dtype.as_numpy_dtype)
+
+
 def to_numpy(value, dtype=None) -> np.ndarray:
     """Converts a Python/NumPy value to an array of `dtype` with TF 1.14's checks.
 
@@ -134,6 +166,10 @@ def to_numpy(value, dtype=None) -> np.ndarray:
     """
     if dtype is not None:
         dtype = _dt.as_dtype(dtype).base_dtype
+    if isinstance(value, (list, tuple)):
+        arr = _numeric_list(value, dtype)
+        if arr is not None:
+            return arr
     if value is None or isinstance(value, (list, tuple)):
         for v in _flat(value):
             if v is None:
