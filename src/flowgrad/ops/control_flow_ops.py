@@ -100,6 +100,17 @@ def _cond_infer(inputs, attrs):
     return list(attrs["Tout"])
 
 
+def _control_info(table, node):
+    info = table.get(node.op)
+    if info is None:
+        from ..framework import errors
+        raise errors.UnimplementedError(
+            None, node.op, f"{node.type} op '{node.name}' has no branch functions: control flow "
+            "imported from a GraphDef cannot run in flowgrad (build it with tf.cond / "
+            "tf.while_loop in Python)")
+    return info
+
+
 class _SubPlan:
     """Runs a branch's CompiledProgram: interpreted first, compiled from the second call."""
 
@@ -123,7 +134,7 @@ def _cond_bind(node, ctx):
     from ..optimize import optimize_program
     from ..runtime.backends.numpy import CompiledProgram
     from ..runtime.ir import lower
-    info = _COND_INFO[node.op]
+    info = _control_info(_COND_INFO, node)
     graph = node.op.graph
     options = ctx.session._config_options if ctx.session is not None else {}
     captures = info["captures"]
@@ -469,7 +480,7 @@ def _loop_states(info, cond_plan, body_plan, values, caps, keep):
 
 
 def _while_bind(node, ctx):
-    info = _LOOP_INFO[node.op]
+    info = _control_info(_LOOP_INFO, node)
     graph = node.op.graph
     feeds = info["vars"] + info["captures"]
     cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds)
