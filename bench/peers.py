@@ -359,10 +359,9 @@ def run_jax(work, variant):
     if work == "W3":
         t0 = time.perf_counter()
 
-        def f(w):
-            h = jnp.ones(16, jnp.float32)
-            for _ in range(W3_STEPS):
-                h = jnp.tanh(h * w + 0.1)
+        def f(w):   # a fori_loop: unrolling 1,000 steps takes XLA minutes to compile
+            h = jax.lax.fori_loop(0, W3_STEPS, lambda i, h: jnp.tanh(h * w + 0.1),
+                                  jnp.ones(16, jnp.float32))
             return h.sum()
         g = jax.jit(jax.grad(f))
         w = jnp.asarray(np.linspace(0.1, 0.9, 16).astype(np.float32))
