@@ -19,6 +19,22 @@ from .backends.numpy import CompiledProgram
 from .ir import lower
 
 _errstate = np.errstate
+try:   # NumPy 2: set the error state's context variable directly (0.2 us, not 0.8 us)
+    from numpy._core._ufunc_config import _extobj_contextvar as _ERR_VAR
+    from numpy._core.umath import _make_extobj
+    _ERR_IGNORE = _make_extobj(all="ignore")
+    _err_quiet = _ERR_VAR.set
+    _err_restore = _ERR_VAR.reset
+except (ImportError, AttributeError, TypeError):   # older NumPy: the public context manager
+    _ERR_IGNORE = None
+
+    def _err_quiet(_):
+        ctx = np.errstate(all="ignore")
+        ctx.__enter__()
+        return ctx
+
+    def _err_restore(ctx):
+        ctx.__exit__(None, None, None)
 from ..ops.state_ops import Uninitialized
 
 
@@ -332,11 +348,13 @@ class BaseSession:
     def _execute(self, plan, feeds, run_metadata=None, options=None):
         if run_metadata is not None or options is not None:
             return self._execute_with_metadata(plan, feeds, run_metadata, options)
+        token = _err_quiet(_ERR_IGNORE)
         try:
-            with _errstate(all="ignore"):
-                return plan.fn(feeds)
+            return plan.fn(feeds)
         except Exception as e:  # noqa: BLE001 - every kernel failure becomes an OpError
             raise plan.compiled.translate_error(e) from None
+        finally:
+            _err_restore(token)
 
     def _execute_with_metadata(self, plan, feeds, run_metadata, options):
         """A run with RunOptions/RunMetadata: FULL_TRACE runs node by node, timing each."""
