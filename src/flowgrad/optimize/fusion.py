@@ -159,7 +159,6 @@ def fusion(program, options=None):
 
 
 def _fuse(program, chain):
-    internal = {n.outputs[0] for n in chain[:-1]}
     ext = []
     env = {"np": np}
     lines = []
@@ -198,7 +197,6 @@ def _fuse(program, chain):
             else:
                 lines.append(f"{name}({', '.join(args)}, out=o)")
         acc = n.outputs[0]
-    _ = internal
     params = ", ".join(f"e{j}" for j in range(len(ext)))
     src = f"def fused({params}):\n" + "".join(f"    {ln}\n" for ln in lines) + "    return o\n"
     exec(compile(src, f"<flowgrad-fused-{next(_counter)}>", "exec"), env)

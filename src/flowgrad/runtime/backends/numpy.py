@@ -96,36 +96,44 @@ class _Analysis:
             last[v] = end
         self.last = last
         # alias_last[v]: the last read of v or of anything that may be a view of v.
+        ufunc = [_is_ufunc_node(n) for n in nodes]
         alias_last = dict(last)
-        producer_fresh = {}
+        producer_fresh = set()
         for i in range(end - 1, -1, -1):
             n = nodes[i]
-            fresh = _fresh(n)
+            if ufunc[i] or "fused" in n.op_def.props or n.type == "TanhGrad":
+                producer_fresh.update(n.outputs)
+                continue
+            lo = -1
             for o in n.outputs:
-                producer_fresh[o] = fresh
-            if not fresh:
-                lo = max((alias_last.get(o, -1) for o in n.outputs), default=-1)
+                a = alias_last.get(o, -1)
+                if a > lo:
+                    lo = a
+            if lo >= 0:
                 for x in n.inputs:
                     if alias_last.get(x, -1) < lo:
                         alias_last[x] = lo
         self.inplace = {}
         persistent = program.persistent
+        shapes, dtypes = program.shapes, program.dtypes
         if inplace:
             for i, n in enumerate(nodes):
-                if not _is_ufunc_node(n):
+                if not ufunc[i]:
+                    continue
+                cands = [j for j, v in enumerate(n.inputs)
+                         if alias_last.get(v) == i and v in producer_fresh and
+                         v not in persistent and v not in fetch_set]
+                if not cands:
                     continue
                 out = n.outputs[0]
-                ob = program.shapes.get(out)
+                ob = shapes.get(out)
                 ot = ob.as_tuple() if ob is not None else None
                 if not ot or None in ot:
                     continue
-                for j, v in enumerate(n.inputs):
-                    if v in persistent or v in fetch_set or not producer_fresh.get(v) or \
-                            alias_last.get(v) != i:
-                        continue
-                    vs = program.shapes.get(v)
-                    if vs is None or vs.as_tuple() != ot or \
-                            program.dtypes.get(v) != program.dtypes.get(out):
+                for j in cands:
+                    v = n.inputs[j]
+                    vs = shapes.get(v)
+                    if vs is None or vs.as_tuple() != ot or dtypes.get(v) != dtypes.get(out):
                         continue
                     self.inplace[i] = j
                     break
