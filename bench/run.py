@@ -4,6 +4,7 @@
     python bench/run.py --only W1,W3    # some workloads
     python bench/run.py --quick         # shorter timing loops, W4 skipped
     python bench/run.py --peers flowgrad,torch
+    python bench/run.py --openblas-coretype SkylakeX   # NumPy's OpenBLAS kernels (AVX-512)
 
 Peers: TensorFlow (tensorflow.compat.v1 graph mode), PyTorch (eager autograd),
 JAX (jit(grad)); `pip install -e .[bench]` installs them. Each (peer,
@@ -58,22 +59,6 @@ def installed(peer):
     mod = {"flowgrad": "flowgrad", "tensorflow": "tensorflow", "torch": "torch",
            "jax": "jax"}[peer]
     return importlib.util.find_spec(mod) is not None
-
-
-def blas_env():
-    """OpenBLAS (NumPy's BLAS) picks its Haswell kernels on AVX-512 AMD EPYC CPUs; its
-    SkylakeX kernels are ~2x faster there. Set for every peer's process unless the user
-    set OPENBLAS_CORETYPE (only NumPy-based code reads it)."""
-    if "OPENBLAS_CORETYPE" in os.environ:
-        return {}
-    try:
-        with open("/proc/cpuinfo") as f:
-            info = f.read(1 << 16)
-    except OSError:
-        return {}
-    if " avx512f" in info and "AuthenticAMD" in info:
-        return {"OPENBLAS_CORETYPE": "SkylakeX"}
-    return {}
 
 
 BLAS_ENV = {}
@@ -140,11 +125,12 @@ def main(argv=None):
     ap.add_argument("--quick", action="store_true", help="short timing loops; skips W4")
     ap.add_argument("--timeout", type=int, default=900)
     ap.add_argument("--out", default=os.path.join(HERE, "results"))
-    ap.add_argument("--no-blas-tune", action="store_true",
-                    help="do not set OPENBLAS_CORETYPE=SkylakeX on AVX-512 AMD CPUs")
+    ap.add_argument("--openblas-coretype", metavar="NAME",
+                    help="set OPENBLAS_CORETYPE for every peer process (NumPy's OpenBLAS; "
+                         "e.g. SkylakeX on AVX-512 CPUs that it runs with Haswell kernels)")
     args = ap.parse_args(argv)
-    if not args.no_blas_tune:
-        BLAS_ENV.update(blas_env())
+    if args.openblas_coretype:
+        BLAS_ENV["OPENBLAS_CORETYPE"] = args.openblas_coretype
     works = [w.strip() for w in args.only.split(",") if w.strip()]
     if args.quick and "W4" in works and args.only == ap.get_default("only"):
         works.remove("W4")
@@ -165,16 +151,18 @@ def main(argv=None):
     now = _dt.datetime.now(_dt.timezone.utc)
     meta = {"date": now.isoformat(timespec="seconds"), "python": platform.python_version(),
             "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
-            "versions": versions, "not_installed": missing, "env": dict(BLAS_ENV),
+            "versions": versions, "not_installed": missing,
+            "OPENBLAS_CORETYPE": BLAS_ENV.get("OPENBLAS_CORETYPE",
+                                              os.environ.get("OPENBLAS_CORETYPE")),
             "command": " ".join([os.path.basename(sys.executable), "bench/run.py"] +
                                 (argv if argv is not None else sys.argv[1:]))}
     print(f"\n{meta['date']} · Python {meta['python']} · {meta['machine']}")
     print("versions: " + ", ".join(f"{p} {v}" for p, v in versions.items()))
     if missing:
         print("not installed (pip install -e .[bench]): " + ", ".join(missing))
-    if BLAS_ENV:
-        print("env: " + " ".join(f"{k}={v}" for k, v in BLAS_ENV.items()) +
-              " (OpenBLAS misdetects this CPU; --no-blas-tune to measure without)")
+    if meta["OPENBLAS_CORETYPE"]:
+        print(f"OPENBLAS_CORETYPE={meta['OPENBLAS_CORETYPE']} (NumPy's BLAS kernels; "
+              "--openblas-coretype to change)")
     print()
     print(table(results, peers))
     os.makedirs(args.out, exist_ok=True)
