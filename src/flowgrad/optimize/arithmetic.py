@@ -31,6 +31,8 @@ from ._util import (apply_replacements, const_of, last_uses, mutable_values, mut
                     producers, resolve, static_shape)
 
 _INVOLUTIONS = frozenset({"Neg", "LogicalNot", "Conj"})
+_HANDLED = _INVOLUTIONS | {"Mul", "Add", "AddV2", "Sub", "RealDiv", "Div", "Transpose", "Sum",
+                           "Reshape", "BroadcastTo", "Pow", "MatMul"}
 
 
 def _is(c, value):
@@ -46,8 +48,7 @@ def arithmetic_optimization(program, options=None):
     nodes = program.nodes
     prod = producers(nodes)
     mut = mutable_values(program)
-    last = last_uses(program)
-    pref = mutating_prefix(nodes)
+    lazy = {}            # last uses and mutating prefix: only needed for rewrites onto state
     end = len(nodes)
     consts = {}
     for n in nodes:
@@ -64,11 +65,14 @@ def arithmetic_optimization(program, options=None):
     def try_replace(i, n, x):
         """Replace n's output by x if exact and safe; True when done."""
         out = n.outputs[0]
-        if program.dtypes.get(out) != program.dtypes.get(x) or not same_shape(out, x):
+        if program.dtypes.get(out) is not program.dtypes.get(x) or not same_shape(out, x):
             return False
         if x in mut:
-            lu = min(last.get(out, i), end - 1)
-            if pref[lu + 1] - pref[i + 1]:
+            if not lazy:
+                lazy["last"] = last_uses(program)
+                lazy["pref"] = mutating_prefix(nodes)
+            lu = min(lazy["last"].get(out, i), end - 1)
+            if lazy["pref"][lu + 1] - lazy["pref"][i + 1]:
                 return False
         repl[out] = x
         return True
@@ -78,10 +82,10 @@ def arithmetic_optimization(program, options=None):
         return p[1] if p is not None else None
 
     for i, n in enumerate(nodes):
-        if n.stateful or n.recompute or len(n.outputs) != 1:
-            out_nodes.append(n)
-            continue
         t = n.type
+        if t not in _HANDLED or n.stateful or n.recompute or len(n.outputs) != 1:
+            out_nodes.append(n)     # inputs are resolved by apply_replacements at the end
+            continue
         ins = [resolve(repl, v) for v in n.inputs]
         if ins != n.inputs:
             n = n.with_inputs(ins)

@@ -32,10 +32,10 @@ def common_subexpression_elimination(program, options=None):
         if n.recompute or not n.outputs:
             nodes.append(n)
             continue
-        ins = tuple(resolve(repl, v) for v in n.inputs)
+        ins = tuple([resolve(repl, v) for v in n.inputs]) if repl else tuple(n.inputs)
         try:
-            key = (n.type, ins, hashable(n.attrs),
-                   epoch if any(v in mut for v in ins) else -1)
+            key = (n.type, ins, hashable(n.attrs) if n.attrs else (),
+                   -1 if mut.isdisjoint(ins) else epoch)
             hash(key)
         except TypeError:
             nodes.append(n)

@@ -27,9 +27,10 @@ IDENTITY_OPS = frozenset({"Identity", "StopGradient", "PreventGradient",
 
 def remove_identities(program, options=None):
     nodes = program.nodes
+    if not any(n.type in IDENTITY_OPS for n in nodes):
+        return program
     mut = mutable_values(program)
-    last = last_uses(program)
-    pref = mutating_prefix(nodes)
+    lazy = {}
     end = len(nodes)
     repl = {}
     keep = []
@@ -38,8 +39,11 @@ def remove_identities(program, options=None):
                 and not n.stateful and not n.recompute:
             src = resolve(repl, n.inputs[0])
             out = n.outputs[0]
-            lu = min(last.get(out, i), end - 1)
-            if src not in mut or pref[lu + 1] - pref[i + 1] == 0:
+            if src in mut and not lazy:
+                lazy["last"] = last_uses(program)
+                lazy["pref"] = mutating_prefix(nodes)
+            if src not in mut or lazy["pref"][min(lazy["last"].get(out, i), end - 1) + 1] \
+                    - lazy["pref"][i + 1] == 0:
                 repl[out] = src
                 continue
         keep.append(n)

@@ -101,6 +101,12 @@ def _size(shape):
 def fusion(program, options=None):
     nodes = program.nodes
     min_el = (options or {}).get("fusion_min_elements", MIN_ELEMENTS)
+    big = [i for i, n in enumerate(nodes)
+           if len(n.outputs) == 1 and not n.stateful and
+           _size(static_shape(program, n.outputs[0]) or ()) >= min_el and
+           static_shape(program, n.outputs[0])]
+    if not big or not any(_steps(nodes[i]) is not None for i in big):
+        return program
     readers = {}
     for i, n in enumerate(nodes):
         for v in n.inputs:
