@@ -84,16 +84,16 @@ def lower(graph, fetch_tensors, target_ops, feed_tensors):
     is not fed is needed, or it is a target, or a needed op depends on it by a
     control edge.
     """
-    fed = {id(t) for t in feed_tensors}
+    fed = set(feed_tensors)          # Tensors hash by identity
     needed = {}
-    stack = [t._op for t in fetch_tensors if id(t) not in fed] + list(target_ops)
+    stack = [t._op for t in fetch_tensors if t not in fed] + list(target_ops)
     while stack:
         op = stack.pop()
         if op._id in needed:
             continue
         needed[op._id] = op
         for t in op._inputs:
-            if id(t) not in fed and t._op._id not in needed:
+            if t not in fed and t._op._id not in needed:
                 stack.append(t._op)
         for c in op._control_inputs:
             if c._id not in needed:
@@ -107,30 +107,31 @@ def lower(graph, fetch_tensors, target_ops, feed_tensors):
     for t in feed_tensors:
         dtypes[nv] = t._dtype.base_dtype
         shapes[nv] = t._shape
-        value_of[id(t)] = nv
+        value_of[t] = nv
         prog.feeds.append(nv)
         persistent.add(nv)
         nv += 1
     recomputed = getattr(graph, "_recomputed_ops", None) or ()
+    new_node = Node
     for op in order:
-        ins = [value_of[id(t)] for t in op._inputs]
+        ins = [value_of[t] for t in op._inputs]
         outs = []
         for t in op._outputs:
             dtypes[nv] = t._dtype.base_dtype
             shapes[nv] = t._shape
-            if id(t) not in fed:           # a fed output is computed but never read
-                value_of[id(t)] = nv
+            if not fed or t not in fed:    # a fed output is computed but never read
+                value_of[t] = nv
             outs.append(nv)
             nv += 1
         od = op._def
-        nodes.append(Node(op._type, od, op._attrs, ins, outs, op._name, op, od.stateful,
-                          None, op._id in recomputed))
+        nodes.append(new_node(op._type, od, op._attrs, ins, outs, op._name, op, od.stateful,
+                              None, op._id in recomputed))
         if od.stateful or od.props.get("constant"):
             persistent.update(outs)
         elif od.aliases_input and ins and ins[0] in persistent:
             persistent.add(outs[0])
     prog.next_value = nv
-    prog.fetches = [value_of[id(t)] for t in fetch_tensors]
+    prog.fetches = [value_of[t] for t in fetch_tensors]
     return prog
 
 
