@@ -56,7 +56,7 @@ def worker(fw, n):
 def run(fw, n, timeout):
     cmd = [sys.executable, os.path.abspath(__file__), "--worker", fw, str(n)]
     try:
-        p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False,
                            env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3"))
     except subprocess.TimeoutExpired:
         return {"error": f"timeout {timeout}s"}

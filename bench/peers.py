@@ -9,6 +9,7 @@ jax (jit(grad)). Workloads: W1..W5 as described in bench/run.py.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import resource
@@ -49,7 +50,7 @@ def peak_rss_bytes():
 def mlp_init(sizes, seed=0):
     rs = np.random.RandomState(seed)
     ws = [(rs.randn(a, b) * np.sqrt(2.0 / a)).astype(np.float32)
-          for a, b in zip(sizes[:-1], sizes[1:])]
+          for a, b in itertools.pairwise(sizes)]
     bs = [np.zeros(b, np.float32) for b in sizes[1:]]
     return ws, bs
 

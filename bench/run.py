@@ -72,7 +72,8 @@ def run_one(peer, work, variant, quick, timeout):
     env = dict(os.environ, BENCH_QUICK="1" if quick else "0", TF_CPP_MIN_LOG_LEVEL="3",
                **BLAS_ENV)
     try:
-        p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env)
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env,
+                           check=False)
     except subprocess.TimeoutExpired:
         return {"error": f"timeout after {timeout}s"}
     lines = [ln for ln in p.stdout.splitlines() if ln.startswith("{")]

@@ -122,7 +122,7 @@ def test_full_trace_records_every_op():
     names = [s.node_name for s in stats]
     assert "total" in names and "Tanh" in names
     assert all(s.op_end_rel_micros >= 0 for s in stats)
-    tanh = [s for s in stats if s.node_name == "Tanh"][0]
+    tanh = next(s for s in stats if s.node_name == "Tanh")
     assert tanh.op_type == "Tanh" and tanh.output_bytes == 40
     assert "total" in md.profile()
     assert "Tanh(" in md.optimized_ir

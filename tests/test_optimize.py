@@ -57,7 +57,7 @@ def test_constant_folding_folds_pure_constants_and_shapes():
     assert "Shape" not in _types(after)
     assert _types(after).count("Mul") == 1          # x * c still runs
     assert "Placeholder" in _types(after)           # never folded
-    shape_node = [n for n in after.nodes if n.outputs[0] == before.fetches[0]][0]
+    shape_node = next(n for n in after.nodes if n.outputs[0] == before.fetches[0])
     assert shape_node.type == "Const"
     assert shape_node.attrs["value"].tolist() == [2, 3]
     assert before.dump() != after.dump() and "Shape(" in before.dump()
@@ -96,9 +96,8 @@ def test_constant_folding_leaves_failing_kernels_to_run_time():
     prog = constant_folding(_lower([z, ok]))
     assert [n.type for n in prog.nodes if n.name == z.op.name] == ["Pow"]
     assert [n.type for n in prog.nodes if n.name == ok.op.name] == ["Const"]
-    with tf.Session() as sess:
-        with pytest.raises(tf.errors.InvalidArgumentError):
-            sess.run(z)
+    with tf.Session() as sess, pytest.raises(tf.errors.InvalidArgumentError):
+        sess.run(z)
 
 
 # -- arithmetic -----------------------------------------------------------------------------
@@ -141,7 +140,7 @@ def test_arithmetic_folds_transposes_into_matmul():
     y = tf.matmul(tf.transpose(a), b)
     before = _lower([y], [a, b])
     after = arithmetic_optimization(before)
-    mm = [n for n in after.nodes if n.type == "MatMul"][0]
+    mm = next(n for n in after.nodes if n.type == "MatMul")
     assert mm.attrs["transpose_a"] is True and mm.inputs == [before.feeds[0], before.feeds[1]]
     av, bv = np.random.rand(3, 2).astype(np.float32), np.random.rand(3, 4).astype(np.float32)
     with tf.Session() as s1, tf.Session(config=NO_PASSES) as s0:
@@ -382,7 +381,9 @@ def test_seed_example2_under_every_pass_combination():
 @pytest.mark.parametrize("i", [1, 2, 3])
 def test_seed_examples_print_the_same_without_passes(i, tmp_path):
     script = os.path.join(ROOT, "examples", "seed", f"example{i}.py")
-    src = open(script).read().replace(
+    with open(script) as f:
+        src = f.read()
+    src = src.replace(
         "tf.Session()", "tf.Session(config=tf.ConfigProto(graph_options=tf.GraphOptions("
         "rewrite_options=tf.RewriterConfig(disable_meta_optimizer=True))))")
     p = tmp_path / "ex.py"

@@ -42,7 +42,7 @@ _ELEMENTWISE_EXTRA = frozenset({"BiasAdd", "Relu", "Relu6", "Elu", "Selu", "Soft
 class _View:
     """Stands for a forward Operation inside its gradient rule, with recomputed tensors."""
 
-    __slots__ = ("_op", "_inputs", "_outputs")
+    __slots__ = ("_inputs", "_op", "_outputs")
 
     def __init__(self, op, inputs, outputs):
         object.__setattr__(self, "_op", op)
@@ -139,8 +139,7 @@ class Recomputer:
                 t = op._outputs[0]
                 if t not in self.fixed and t not in ys and t._dtype.is_differentiable:
                     seps.append(t)
-            if reach[i] > running:
-                running = reach[i]
+            running = max(running, reach[i])
         return seps
 
     @staticmethod
@@ -148,7 +147,7 @@ class Recomputer:
         n = len(seps)
         if n == 0:
             return set()
-        step = max(1, int(round(math.sqrt(n))))
+        step = max(1, round(math.sqrt(n)))
         return {seps[i] for i in range(step - 1, n, step)}
 
     # -- recomputing -------------------------------------------------------------------

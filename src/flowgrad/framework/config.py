@@ -13,15 +13,26 @@ are accepted and kept so TF 1.x programs run unchanged.
 from __future__ import annotations
 
 import copy as _copy
+from typing import ClassVar
 
-__all__ = ["ConfigProto", "GraphOptions", "OptimizerOptions", "RewriterConfig", "RunOptions",
-           "RunMetadata", "GPUOptions", "StepStats", "DeviceStepStats", "NodeExecStats"]
+__all__ = [
+    "ConfigProto",
+    "DeviceStepStats",
+    "GPUOptions",
+    "GraphOptions",
+    "NodeExecStats",
+    "OptimizerOptions",
+    "RewriterConfig",
+    "RunMetadata",
+    "RunOptions",
+    "StepStats",
+]
 
 
 class _Message:
     """A protobuf-like record: declared fields with defaults, nested messages built lazily."""
 
-    _FIELDS: dict = {}
+    _FIELDS: ClassVar[dict] = {}
 
     def __init__(self, **kwargs):
         for k, v in kwargs.items():
@@ -49,19 +60,19 @@ class _Message:
                                  f'message object).')
         object.__setattr__(self, name, value)
 
-    def HasField(self, name):  # noqa: N802 - protobuf's name
+    def HasField(self, name):
         if name not in self._FIELDS:
             raise ValueError(f'Protocol message has no singular "{name}" field.')
         return name in self.__dict__
 
-    def ClearField(self, name):  # noqa: N802
+    def ClearField(self, name):
         self.__dict__.pop(name, None)
 
-    def CopyFrom(self, other):  # noqa: N802
+    def CopyFrom(self, other):
         self.__dict__.clear()
         self.__dict__.update(_copy.deepcopy(other.__dict__))
 
-    def MergeFrom(self, other):  # noqa: N802
+    def MergeFrom(self, other):
         for k, v in other.__dict__.items():
             cur = self.__dict__.get(k)
             if isinstance(cur, _Message) and isinstance(v, _Message):
@@ -89,7 +100,7 @@ class OptimizerOptions(_Message):
     OFF = -1
     ON_1 = 1
     ON_2 = 2
-    _FIELDS = {"do_common_subexpression_elimination": False, "do_constant_folding": False,
+    _FIELDS: ClassVar[dict] = {"do_common_subexpression_elimination": False, "do_constant_folding": False,
                "max_folded_constant_in_bytes": 0, "do_function_inlining": False,
                "opt_level": 0, "global_jit_level": 0}
 
@@ -119,7 +130,7 @@ class RewriterConfig(_Message):
     DEFAULT_NUM_ITERS = 0
     ONE = 1
     TWO = 2
-    _FIELDS = {"layout_optimizer": 0, "constant_folding": 0, "shape_optimization": 0,
+    _FIELDS: ClassVar[dict] = {"layout_optimizer": 0, "constant_folding": 0, "shape_optimization": 0,
                "remapping": 0, "arithmetic_optimization": 0, "dependency_optimization": 0,
                "loop_optimization": 0, "function_optimization": 0, "debug_stripper": 0,
                "disable_model_pruning": False, "scoped_allocator_optimization": 0,
@@ -132,21 +143,21 @@ class RewriterConfig(_Message):
 
 
 class GraphOptions(_Message):
-    _FIELDS = {"enable_recv_scheduling": False, "optimizer_options": OptimizerOptions,
+    _FIELDS: ClassVar[dict] = {"enable_recv_scheduling": False, "optimizer_options": OptimizerOptions,
                "build_cost_model": 0, "build_cost_model_after": 0, "infer_shapes": False,
                "place_pruned_graph": False, "enable_bfloat16_sendrecv": False,
                "timeline_step": 0, "rewrite_options": RewriterConfig}
 
 
 class GPUOptions(_Message):
-    _FIELDS = {"per_process_gpu_memory_fraction": 0.0, "allow_growth": False,
+    _FIELDS: ClassVar[dict] = {"per_process_gpu_memory_fraction": 0.0, "allow_growth": False,
                "allocator_type": "", "deferred_deletion_bytes": 0, "visible_device_list": "",
                "polling_active_delay_usecs": 0, "polling_inactive_delay_msecs": 0,
                "force_gpu_compatible": False}
 
 
 class ConfigProto(_Message):
-    _FIELDS = {"device_count": {}, "intra_op_parallelism_threads": 0,
+    _FIELDS: ClassVar[dict] = {"device_count": {}, "intra_op_parallelism_threads": 0,
                "inter_op_parallelism_threads": 0, "use_per_session_threads": False,
                "placement_period": 0, "device_filters": [], "gpu_options": GPUOptions,
                "allow_soft_placement": False, "log_device_placement": False,
@@ -160,24 +171,24 @@ class RunOptions(_Message):
     SOFTWARE_TRACE = 1
     HARDWARE_TRACE = 2
     FULL_TRACE = 3
-    _FIELDS = {"trace_level": 0, "timeout_in_ms": 0, "inter_op_thread_pool": 0,
+    _FIELDS: ClassVar[dict] = {"trace_level": 0, "timeout_in_ms": 0, "inter_op_thread_pool": 0,
                "output_partition_graphs": False, "debug_options": None,
                "report_tensor_allocations_upon_oom": False}
 
 
 class NodeExecStats(_Message):
     """One op's record in a traced run (flowgrad adds `output_bytes` and `op_type`)."""
-    _FIELDS = {"node_name": "", "op_type": "", "all_start_micros": 0,
+    _FIELDS: ClassVar[dict] = {"node_name": "", "op_type": "", "all_start_micros": 0,
                "op_start_rel_micros": 0, "op_end_rel_micros": 0, "all_end_rel_micros": 0,
                "timeline_label": "", "output_bytes": 0, "live_bytes": 0}
 
 
 class DeviceStepStats(_Message):
-    _FIELDS = {"device": "", "node_stats": []}
+    _FIELDS: ClassVar[dict] = {"device": "", "node_stats": []}
 
 
 class StepStats(_Message):
-    _FIELDS = {"dev_stats": []}
+    _FIELDS: ClassVar[dict] = {"dev_stats": []}
 
 
 class RunMetadata(_Message):
@@ -188,7 +199,7 @@ class RunMetadata(_Message):
     RunOptions(trace_level=FULL_TRACE): `step_stats` (per-op times and output
     bytes) and `peak_bytes` (the measured peak of live intermediate buffers).
     """
-    _FIELDS = {"step_stats": StepStats, "cost_graph": None, "partition_graphs": [],
+    _FIELDS: ClassVar[dict] = {"step_stats": StepStats, "cost_graph": None, "partition_graphs": [],
                "estimated_peak_bytes": 0, "peak_bytes": 0, "optimized_ir": ""}
 
     def _record(self, plan):

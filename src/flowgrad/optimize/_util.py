@@ -1,6 +1,8 @@
 """Helpers the passes share: value replacement, last uses, mutable state, constants."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 # Stateful ops that never change a buffer another op reads: they do not order reads.
@@ -112,7 +114,7 @@ def hashable(x):
         return (type(x).__name__,) + tuple(hashable(i) for i in x)
     if isinstance(x, dict):
         return ("dict",) + tuple([(k, hashable(v)) for k, v in x.items()])
-    if isinstance(x, float) and x != x:
+    if isinstance(x, float) and math.isnan(x):
         return ("nan",)
     hash(x)
     return (type(x).__name__, x)

@@ -27,8 +27,16 @@ import dataclasses
 import numpy as np
 
 from ..framework.registry import OPS
-from ._util import (apply_replacements, const_of, last_uses, mutable_values, mutating_prefix,
-                    producers, resolve, static_shape)
+from ._util import (
+    apply_replacements,
+    const_of,
+    last_uses,
+    mutable_values,
+    mutating_prefix,
+    producers,
+    resolve,
+    static_shape,
+)
 
 _INVOLUTIONS = frozenset({"Neg", "LogicalNot", "Conj"})
 _HANDLED = _INVOLUTIONS | {"Mul", "Add", "AddV2", "Sub", "RealDiv", "Div", "Transpose", "Sum",

@@ -205,7 +205,7 @@ def _fuse(program, chain):
         acc = n.outputs[0]
     params = ", ".join(f"e{j}" for j in range(len(ext)))
     src = f"def fused({params}):\n" + "".join(f"    {ln}\n" for ln in lines) + "    return o\n"
-    exec(compile(src, f"<flowgrad-fused-{next(_counter)}>", "exec"), env)
+    exec(compile(src, f"<flowgrad-fused-{next(_counter)}>", "exec"), env)  # noqa: S102 - generated kernel
     label = "+".join(n.type for n in chain)
     od = OpDef(f"Fused[{label}]", infer=None, kernel=env["fused"],
                props={"elementwise": True, "fused": [n.type for n in chain], "source": src})

@@ -1,7 +1,7 @@
 """The runtime: sessions, the plan IR, backends, and plan inspection helpers."""
 from __future__ import annotations
 
-__all__ = ["plan_memory", "plan_for"]
+__all__ = ["plan_for", "plan_memory"]
 
 
 def plan_for(sess, fetches, feed_dict=None):

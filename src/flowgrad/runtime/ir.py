@@ -60,7 +60,7 @@ class Program:
 
     def dump(self) -> str:
         """A readable listing: `v3 = Mul(v1, v2)  # name`."""
-        lines = [f"feeds: {', '.join('v%d' % v for v in self.feeds)}"]
+        lines = ["feeds: " + ", ".join(f"v{v}" for v in self.feeds)]
         for n in self.nodes:
             outs = ", ".join(f"v{v}" for v in n.outputs) or "_"
             ins = ", ".join(f"v{v}" for v in n.inputs)
@@ -73,7 +73,7 @@ class Program:
             elif n.recompute:
                 extra = " (recompute)"
             lines.append(f"{outs} = {n.type}({ins})  # {n.name}{extra}")
-        lines.append(f"fetches: {', '.join('v%d' % v for v in self.fetches)}")
+        lines.append("fetches: " + ", ".join(f"v{v}" for v in self.fetches))
         return "\n".join(lines)
 
 

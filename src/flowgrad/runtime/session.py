@@ -371,14 +371,15 @@ class BaseSession:
         if run_metadata is not None and hasattr(run_metadata, "_record"):
             run_metadata._record(plan)
             if trace:
-                from ..framework.config import DeviceStepStats, NodeExecStats
                 import time as _time
+
+                from ..framework.config import DeviceStepStats, NodeExecStats
                 start = int(_time.time() * 1e6)
                 dev = DeviceStepStats(device="/job:localhost/replica:0/task:0/device:CPU:0")
                 dev.node_stats = [NodeExecStats(
                     node_name=name, op_type=ty, all_start_micros=start + int(t0),
-                    op_start_rel_micros=0, op_end_rel_micros=int(round(t1 - t0)),
-                    all_end_rel_micros=int(round(t1 - t0)), output_bytes=b, live_bytes=live,
+                    op_start_rel_micros=0, op_end_rel_micros=round(t1 - t0),
+                    all_end_rel_micros=round(t1 - t0), output_bytes=b, live_bytes=live,
                     timeline_label=f"{name} = {ty}()") for name, ty, t0, t1, b, live in records]
                 run_metadata.step_stats.dev_stats = [dev]
                 run_metadata.peak_bytes = peak

@@ -107,8 +107,7 @@ class _Analysis:
             lo = -1
             for o in n.outputs:
                 a = alias_last.get(o, -1)
-                if a > lo:
-                    lo = a
+                lo = max(lo, a)
             if lo >= 0:
                 for x in n.inputs:
                     if alias_last.get(x, -1) < lo:
@@ -284,7 +283,7 @@ class CompiledProgram:
         src = "\n".join(lines) + "\n"
         filename = f"<flowgrad-plan-{next(_counter)}>"
         code = compile(src, filename, "exec")
-        exec(code, env)
+        exec(code, env)  # noqa: S102 - the generated plan
         self._source = src
         self.filename = filename
         self.line_node = line_node
@@ -403,8 +402,7 @@ class CompiledProgram:
                     out_bytes += b.nbytes
                 ent[1] += 1
                 owner[v] = key
-            if live > peak:
-                peak = live
+            peak = max(peak, live)
             records.append((n.name, n.type, (t0 - t_start) * 1e6, (t1 - t_start) * 1e6,
                             out_bytes, live))
             for v in an.dying[i]:
