@@ -408,3 +408,18 @@ def test_fusion_replaces_relu_grad_with_exact_branchless_select():
         prog = s1.make_callable(gx, [x]).plan.program
         assert any(n.type == "Fused[ReluGrad]" for n in prog.nodes), prog.dump()
         assert s1.run(gx, {x: xv}).tobytes() == s0.run(gx, {x: xv}).tobytes()
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+def test_fusion_small_tanh_grad_kernel_is_bit_exact(dtype):
+    x = tf.placeholder(dtype, [16])
+    y = tf.reduce_sum(tf.tanh(x) * tf.constant(np.arange(16).astype(dtype)))
+    gx = tf.gradients(y, x)[0]
+    xv = np.linspace(-3, 3, 16).astype(dtype)
+    xv[:3] = [np.nan, np.inf, -0.0]
+    with tf.Session() as s1, tf.Session(config=NO_PASSES) as s0:
+        prog = s1.make_callable(gx, [x]).plan.program
+        assert any(n.type == "Fused[TanhGrad]" for n in prog.nodes), prog.dump()
+        for _ in range(2):                     # interpreted, then compiled
+            a, b = s1.run(gx, {x: xv}), s0.run(gx, {x: xv})
+            assert a.dtype == b.dtype == dtype and a.tobytes() == b.tobytes()

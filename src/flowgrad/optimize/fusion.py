@@ -32,6 +32,7 @@ from ._util import mutable_values, mutating_prefix, static_shape
 
 MIN_ELEMENTS = 1 << 14
 _counter = itertools.count()
+_KERNELS: dict = {}     # generated source (+ the ufuncs it calls) -> OpDef of the kernel
 
 
 _INT_OF = {np.dtype(np.float16): np.int16, np.dtype(np.float32): np.int32,
@@ -105,8 +106,14 @@ def fusion(program, options=None):
            if len(n.outputs) == 1 and not n.stateful and
            _size(static_shape(program, n.outputs[0]) or ()) >= min_el and
            static_shape(program, n.outputs[0])]
-    if not big or not any(_steps(nodes[i]) is not None for i in big):
-        return program
+    if not any(_steps(nodes[i]) is not None for i in big):
+        # nothing large: only lone TanhGrads get their cheaper kernel
+        chains = [[i] for i, n in enumerate(nodes) if n.type == "TanhGrad" and
+                  not n.stateful and not n.recompute and len(n.outputs) == 1 and
+                  _steps(n) == "tanh_grad" and static_shape(program, n.outputs[0]) and
+                  all(static_shape(program, v) == static_shape(program, n.outputs[0])
+                      for v in n.inputs)]
+        return _rewrite(program, chains) if chains else program
     readers = {}
     for i, n in enumerate(nodes):
         for v in n.inputs:
@@ -125,6 +132,10 @@ def fusion(program, options=None):
         out = n.outputs[0]
         shape = static_shape(program, out)
         if shape is None or len(shape) == 0 or _size(shape) < min_el:
+            # small: only TanhGrad alone, for its cheaper kernel (no Python-int operand)
+            if kind == "tanh_grad" and shape and all(
+                    static_shape(program, v) == shape for v in n.inputs):
+                chains.append([i])
             continue
         dt = program.dtypes.get(out)
         chain = None
@@ -150,6 +161,12 @@ def fusion(program, options=None):
     chains = [c for c in chains if len(c) > 1 or _steps(nodes[c[0]]) in ("tanh_grad", "relu_grad")]
     if not chains:
         return program
+    return _rewrite(program, chains)
+
+
+def _rewrite(program, chains):
+    """The program with each chain (node indices) replaced by one fused node at its end."""
+    nodes = program.nodes
     member = {}
     for c in chains:
         for j in c:
@@ -166,7 +183,10 @@ def fusion(program, options=None):
 
 def _fuse(program, chain):
     ext = []
-    env = {"np": np}
+    dt = program.dtypes.get(chain[-1].outputs[0])
+    # 1 as a 0-d array of the chain's dtype: `1 - t` with a Python int converts the
+    # scalar on every call (+300 ns); the values are the same (1 is exact in every dtype).
+    env = {"np": np, "ONE": np.ones((), getattr(dt, "as_numpy_dtype", np.float64))}
     lines = []
     acc = None
 
@@ -184,14 +204,14 @@ def _fuse(program, chain):
         if kind == "tanh_grad":
             y, dy = args
             if first:
-                lines += [f"o = np.multiply({y}, {y})", "np.subtract(1, o, out=o)",
-                          f"np.multiply({dy}, o, out=o)"]
+                lines += [f"o = np.multiply({y}, {y})", "np.subtract(ONE, o, o)",
+                          f"np.multiply({dy}, o, o)"]
             elif y == "o" and dy != "o":
-                lines += ["np.multiply(o, o, out=o)", "np.subtract(1, o, out=o)",
-                          f"np.multiply({dy}, o, out=o)"]
+                lines += ["np.multiply(o, o, o)", "np.subtract(ONE, o, o)",
+                          f"np.multiply({dy}, o, o)"]
             else:
-                lines += [f"t = np.multiply({y}, {y})", "np.subtract(1, t, out=t)",
-                          "np.multiply(o, t, out=o)", "del t"]
+                lines += [f"t = np.multiply({y}, {y})", "np.subtract(ONE, t, t)",
+                          "np.multiply(o, t, o)", "del t"]
         elif kind == "relu_grad":
             env["relu_grad_select"] = relu_grad_select
             lines.append(f"o = relu_grad_select({args[0]}, {args[1]})")
@@ -205,9 +225,14 @@ def _fuse(program, chain):
         acc = n.outputs[0]
     params = ", ".join(f"e{j}" for j in range(len(ext)))
     src = f"def fused({params}):\n" + "".join(f"    {ln}\n" for ln in lines) + "    return o\n"
-    exec(compile(src, f"<flowgrad-fused-{next(_counter)}>", "exec"), env)  # noqa: S102 - generated kernel
     label = "+".join(n.type for n in chain)
-    od = OpDef(f"Fused[{label}]", infer=None, kernel=env["fused"],
-               props={"elementwise": True, "fused": [n.type for n in chain], "source": src})
+    key = (src, env["ONE"].dtype.str,
+           tuple(id(v) for k, v in sorted(env.items()) if k not in ("np", "ONE")))
+    od = _KERNELS.get(key)         # identical chains (a 20k-step chain has 20k) share one
+    if od is None:
+        exec(compile(src, f"<flowgrad-fused-{next(_counter)}>", "exec"), env)  # noqa: S102
+        od = _KERNELS[key] = OpDef(f"Fused[{label}]", infer=None, kernel=env["fused"],
+                                   props={"elementwise": True, "fused": [n.type for n in chain],
+                                          "source": src})
     last = chain[-1]
     return dataclasses.replace(last, type=f"Fused[{label}]", op_def=od, attrs={}, inputs=ext)
