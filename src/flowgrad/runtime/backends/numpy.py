@@ -9,7 +9,7 @@ dictionaries, no dispatch. The memory planner decides, once per plan:
   output of a node takes over the local name of an input that dies there
   (rebinding frees it), other dying inputs get a `del`;
 - in place: an elementwise ufunc node writes into an input buffer that dies at
-  that node (`r3 = K7(r3, r5, r3)`: a ufunc's positional `out`, 40 ns cheaper than the keyword) when that buffer is a fresh
+  that node (`r3 = K7(r3, r5, out=r3)`) when that buffer is a fresh
   intermediate (made by a ufunc or fused kernel, so never a variable's
   buffer, a constant, a feed, or a view of one), nothing else can still see
   it (no view of it is read later), it is not fetched, and its static shape
@@ -188,7 +188,7 @@ class CompiledProgram:
         try:
             for k, ins, outs, drop, j, i in self._steps:
                 args = [R[v] for v in ins]
-                res = k(*args) if j is None else k(*args, args[j])
+                res = k(*args) if j is None else k(*args, out=args[j])
                 if len(outs) == 1:
                     R[outs[0]] = res
                 elif outs:
@@ -259,7 +259,7 @@ class CompiledProgram:
                 target = name_of[n.inputs[j]]
                 reuse.remove(target)
                 reuse.insert(0, target)
-                call = f"{k}({', '.join(args)}, {target})"   # a ufunc's positional out
+                call = f"{k}({', '.join(args)}, out={target})"
             else:
                 call = f"{k}({', '.join(args)})"
             out_names = []
@@ -378,7 +378,7 @@ class CompiledProgram:
             j = an.inplace.get(i)
             t0 = clock()
             try:
-                res = k(*args, args[j]) if j is not None else k(*args)
+                res = k(*args, out=args[j]) if j is not None else k(*args)
             except Exception as e:  # noqa: BLE001 - becomes the OpError naming this node
                 raise self.translate_error(e, node=n) from None
             t1 = clock()
