@@ -130,3 +130,23 @@ def test_separators_of_a_chain_skip_shared_weights():
     seps = rc._separators(sorted(between, key=lambda o: o._id), {h})
     assert len(seps) == 9                      # 5 Muls and 4 Tanhs (the last is y)
     assert rc.kind == "memory"
+
+
+def test_optimizer_minimize_takes_checkpoints():
+    loss, params = _mlp(layers=24, width=32, batch=1024)
+    plain = tf.train.GradientDescentOptimizer(0.01).minimize(loss)
+    n_before = len(tf.get_default_graph().get_operations())
+    ck = tf.train.GradientDescentOptimizer(0.01).minimize(loss, checkpoints="memory")
+    assert any(op.name.endswith("_recompute")
+               for op in tf.get_default_graph().get_operations()[n_before:])
+    init = tf.global_variables_initializer()
+    peaks, losses = [], []
+    for train in (plain, ck):
+        with tf.Session() as sess:
+            sess.run(init)
+            md = tf.RunMetadata()
+            sess.run(train, options=FULL, run_metadata=md)
+            peaks.append(md.peak_bytes)
+            losses.append(sess.run(loss))
+    np.testing.assert_allclose(losses[1], losses[0], rtol=1e-5)
+    assert peaks[1] < 0.8 * peaks[0], peaks

@@ -135,3 +135,28 @@ def test_compiled_program_dump_and_source_are_deterministic():
     assert c1.source == c2.source
     assert c1.interpret([np.ones(4, np.float32)])[0] == 8.0
     assert c1.compile()([np.ones(4, np.float32)])[0] == 8.0
+
+
+def test_first_run_is_lightly_optimized_later_runs_fully_and_agree():
+    import numpy as np
+    import flowgrad as tf
+    from flowgrad.runtime import plan_for
+    x = tf.placeholder(tf.float32, [64, 300])
+    h = x
+    for _ in range(3):
+        h = tf.tanh(h * 1.5 + 0.0)
+    (g,) = tf.gradients(tf.reduce_sum(h * h), x)
+    xv = np.random.RandomState(0).randn(64, 300).astype(np.float32)
+    with tf.Session() as sess:
+        first = sess.run(g, {x: xv})
+        plan = sess._plans[(g, (x,))]
+        assert plan.tier == 1
+        light = plan.program.dump()
+        second = sess.run(g, {x: xv})
+        assert plan.tier == 2
+        third = sess.run(g, {x: xv})
+        full = plan_for(sess, g, {x: xv}).program.dump()
+    assert first.tobytes() == second.tobytes() == third.tobytes()
+    # the first tier skipped the rewriting passes (x + 0 is still there)...
+    assert "= Add(" in light and "= Add(" not in full
+    assert len(full.splitlines()) < len(light.splitlines())

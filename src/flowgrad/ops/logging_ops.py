@@ -233,7 +233,9 @@ def _print_bind(node, ctx):
     message = node.attrs.get("message", "")
     first_n = node.attrs.get("first_n", -1)
     summarize = node.attrs.get("summarize", 3)
-    count = [0]
+    # One counter per op and session (as TF's per-session kernel), kept in the session
+    # context so that every plan that runs this op, and every tier of a plan, shares it.
+    count = ctx.rngs.setdefault(("Print.first_n", node.name), [0])
 
     def print_kernel(x, *data):
         if first_n < 0 or count[0] < first_n:

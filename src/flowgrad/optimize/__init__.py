@@ -40,6 +40,10 @@ PASSES: list = [
 
 PASS_NAMES = tuple(name for name, _ in PASSES)
 
+# The passes a plan's first (interpreted) run gets: those that bound its peak
+# memory. Every pass runs before the second run compiles the plan.
+FIRST_RUN_PASSES = frozenset({"accumulate"})
+
 _FIELD_OF = {"constant_folding": "constant_folding", "arithmetic": "arithmetic_optimization",
              "cse": "common_subgraph_elimination", "dependency": "dependency_optimization",
              "fusion": "remapping"}

@@ -7,7 +7,7 @@ __all__ = ["plan_for", "plan_memory"]
 def plan_for(sess, fetches, feed_dict=None):
     """The compiled plan `sess.run(fetches, feed_dict)` would execute (compiled and cached now).
 
-    Its `program.dump()` is the optimized IR, `compiled.source` the generated code.
+    Its `program.dump()` is the (fully) optimized IR, `compiled.source` the generated code.
     """
     from .session import _fetch_key
     keys = tuple(feed_dict) if feed_dict else ()
@@ -20,6 +20,7 @@ def plan_for(sess, fetches, feed_dict=None):
         plan = sess._compile(fetches, keys)
         if key is not None:
             sess._plans[key] = plan
+    plan.upgrade()  # the fully optimized plan, as every run after the first executes
     return plan
 
 

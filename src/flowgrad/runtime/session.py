@@ -184,30 +184,61 @@ class _Plan:
         self.feed_tensors = feed_tensors
         graph = session.graph
         prog = lower(graph, mapper.elements, mapper.targets, feed_tensors)
-        from ..optimize import optimize_program
+        from ..optimize import FIRST_RUN_PASSES, optimize_program
         options = session._config_options
-        prog = optimize_program(prog, options)
-        self.program = prog
-        self.compiled = CompiledProgram(prog, session._ctx, inplace=options.get("inplace", True))
-        # First call: interpret the plan (nothing to compile); second call: compile the
-        # straight-line function and use it from then on.
+        self._session = session
+        self._lowered = prog
+        # Tiered like a JIT. First call: only the passes that bound memory
+        # (FIRST_RUN_PASSES), then interpret: a one-shot run (initializers, time to
+        # first result) pays for nothing else. Second call: every pass, then compile
+        # the straight-line function and use it from then on. Passes are exact, so
+        # both tiers give the same values.
+        first = {name: on and name in FIRST_RUN_PASSES for name, on in options.items()}
+        first["inplace"] = options.get("inplace", True)
+        self._install(optimize_program(prog, first), tier=1)
         self.fn = self._first_call
         self.feed_specs = [(t, t.dtype.base_dtype.as_numpy_dtype, t.shape.as_tuple())
                            for t in feed_tensors]
+        self.build = mapper.build
+        self.simple = len(mapper.elements) == 1 and not mapper.targets
+        self._memory = None
+
+    def _install(self, prog, tier):
+        self.program = prog
+        self.tier = tier
+        self.compiled = CompiledProgram(prog, self._session._ctx,
+                                        inplace=self._session._config_options.get("inplace",
+                                                                                  True))
         self.copy_out = [v in prog.persistent for v in prog.fetches]
         # A fetched value that is a feed comes back as the converted feed array (a 0-d
         # array stays an array, as in TF); every other 0-d value becomes a NumPy scalar.
         feeds = set(prog.feeds)
         self.scalar_out = [v not in feeds for v in prog.fetches]
-        self.build = mapper.build
-        self.simple = len(mapper.elements) == 1 and not mapper.targets
         self._memory = None
+
+    def upgrade(self):
+        """Runs every optimizer pass on the lowered program (tier 2), once."""
+        if self.tier == 2:
+            return
+        from ..optimize import optimize_program
+        gc_was_on = _gc.isenabled()
+        _gc.disable()
+        try:
+            self._install(optimize_program(self._lowered, self._session._config_options),
+                          tier=2)
+        finally:
+            if gc_was_on:
+                _gc.enable()
+        self._lowered = None
+        if self.fn == self._first_call:
+            self.fn = self._second_call
 
     def _first_call(self, feeds):
         self.fn = self._second_call
         return self.compiled.interpret(feeds)
 
     def _second_call(self, feeds):
+        self.upgrade()
         gc_was_on = _gc.isenabled()
         _gc.disable()
         try:
@@ -358,6 +389,7 @@ class BaseSession:
 
     def _execute_with_metadata(self, plan, feeds, run_metadata, options):
         """A run with RunOptions/RunMetadata: FULL_TRACE runs node by node, timing each."""
+        plan.upgrade()  # metadata describes the fully optimized plan
         comp = plan.compiled
         trace = options is not None and getattr(options, "trace_level", 0) >= 1
         if not trace:
@@ -413,6 +445,7 @@ class BaseSession:
             raise RuntimeError("Attempted to use a closed Session.")
         feed_list = list(feed_list or [])
         plan = self._compile(fetches, feed_list)
+        plan.upgrade()  # a callable is made to run many times: optimize fully now
         fn, package, convert = plan.fn, plan.package, plan.convert_feeds
         execute = self._execute
         session = self

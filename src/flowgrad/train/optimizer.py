@@ -173,7 +173,7 @@ class Optimizer:
     # -- the three entry points ---------------------------------------------------------
     def minimize(self, loss, global_step=None, var_list=None, gate_gradients=GATE_OP,
                  aggregation_method=None, colocate_gradients_with_ops=False, name=None,
-                 grad_loss=None):
+                 grad_loss=None, checkpoints=None):
         """Adds ops that minimize `loss` by updating `var_list`; returns the train op.
 
         Args:
@@ -183,6 +183,9 @@ class Optimizer:
           gate_gradients: GATE_NONE, GATE_OP or GATE_GRAPH.
           aggregation_method, colocate_gradients_with_ops, grad_loss: as in tf.gradients.
           name: name of the returned op (default: the optimizer's name).
+          checkpoints: flowgrad's gradient checkpointing (None, 'memory', 'speed',
+            'auto' or a list of tensors), passed to tf.gradients: recompute forward
+            activations in the backward pass to cut peak memory.
         Returns:
           An Operation that applies the updates (and increments global_step).
         Raises:
@@ -194,7 +197,8 @@ class Optimizer:
         grads_and_vars = self.compute_gradients(
             loss, var_list=var_list, gate_gradients=gate_gradients,
             aggregation_method=aggregation_method,
-            colocate_gradients_with_ops=colocate_gradients_with_ops, grad_loss=grad_loss)
+            colocate_gradients_with_ops=colocate_gradients_with_ops, grad_loss=grad_loss,
+            checkpoints=checkpoints)
         vars_with_grad = [v for g, v in grads_and_vars if g is not None]
         if not vars_with_grad:
             why = "\n".join(f"  {v.name}: {_why_no_gradient(loss, v)}"
@@ -207,10 +211,11 @@ class Optimizer:
 
     def compute_gradients(self, loss, var_list=None, gate_gradients=GATE_OP,
                           aggregation_method=None, colocate_gradients_with_ops=False,
-                          grad_loss=None):
+                          grad_loss=None, checkpoints=None):
         """(gradient, variable) pairs for `loss`; the gradient is None where there is none.
 
         `loss` may also be a callable with no arguments that returns the loss.
+        `checkpoints` (a flowgrad extension) is passed to tf.gradients.
 
         Raises:
           ValueError: bad gate_gradients, no variables, or non-float loss/variables.
@@ -241,7 +246,8 @@ class Optimizer:
         grads = gradients(loss, var_refs, grad_ys=grad_loss,
                           gate_gradients=(gate_gradients == Optimizer.GATE_OP),
                           aggregation_method=aggregation_method,
-                          colocate_gradients_with_ops=colocate_gradients_with_ops)
+                          colocate_gradients_with_ops=colocate_gradients_with_ops,
+                          checkpoints=checkpoints)
         if gate_gradients == Optimizer.GATE_GRAPH:
             grads = control_flow_ops.tuple(grads)
         grads_and_vars = list(zip(grads, var_list))
