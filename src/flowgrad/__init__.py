@@ -37,6 +37,7 @@ from .ops.math_ops import *  # noqa: F403
 from .ops.array_ops import *  # noqa: F403
 from .ops.comparison_ops import *  # noqa: F403
 from .ops.linalg_ops import *  # noqa: F403
+from .ops.matrix_ops import *  # noqa: F403
 from .ops.sparse_ops import *  # noqa: F403
 from .ops.scatter_ops import *  # noqa: F403
 from .ops.nn_ops import *  # noqa: F403

@@ -5,3 +5,6 @@ from .ops.linalg_ops import adjoint, einsum, matmul, matrix_transpose, matvec, t
 from .ops.linalg_ops import matrix_transpose as transpose
 from .ops.math_ops import global_norm, norm
 from .ops.nn_ops import l2_normalize
+from .ops.matrix_ops import matrix_band_part as band_part
+from .ops.matrix_ops import matrix_triangular_solve as triangular_solve
+from .ops.matrix_ops import qr

@@ -291,7 +291,7 @@ class Orthogonal(Initializer):
         self.dtype = _assert_float_dtype(_dt.as_dtype(dtype))
 
     def __call__(self, shape, dtype=None, partition_info=None):
-        from . import array_ops, linalg_ops, math_ops
+        from . import array_ops, linalg_ops, math_ops, matrix_ops
         dtype = dtype if dtype is not None else self.dtype
         shape = _shape_list(shape)
         if len(shape) < 2:
@@ -301,16 +301,13 @@ class Orthogonal(Initializer):
             num_rows *= dim
         num_cols = shape[-1]
         flat_shape = (num_cols, num_rows) if num_rows < num_cols else (num_rows, num_cols)
-        qr = getattr(linalg_ops, "qr", None)
-        if qr is None:
-            raise NotImplementedError("orthogonal_initializer needs tf.linalg.qr, which "
-                                      "flowgrad does not have yet")
         a = _random_ops().random_normal(flat_shape, dtype=dtype, seed=self.seed)
-        q, r = qr(a, full_matrices=False)
-        d = array_ops.matrix_diag_part(r)
+        q, r = matrix_ops.qr(a, full_matrices=False)
+        # diag(r): the column sums of r's main diagonal band (r is square here)
+        d = math_ops.reduce_sum(matrix_ops.matrix_band_part(r, 0, 0), axis=0)
         q = q * math_ops.sign(d)
         if num_rows < num_cols:
-            q = array_ops.matrix_transpose(q)
+            q = linalg_ops.matrix_transpose(q)
         return self.gain * array_ops.reshape(q, shape)
 
     def get_config(self):
