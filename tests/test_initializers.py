@@ -1,4 +1,5 @@
-"""Initializers (init_ops.py): TF 1.14 goldens for classes/configs/values, statistics for random ones."""
+"""Initializers (init_ops.py): TF 1.14 goldens for classes, configs and values;
+statistics for the random ones."""
 import numpy as np
 import pytest
 from framework_golden import check, lowercase_scoped_names
@@ -34,7 +35,8 @@ def _value(init, shape, dtype=tf.float32):
     (tf.truncated_normal_initializer(0.0, 1.0, seed=3), 0.0, 0.87962566103423978, 2.0),
     (tf.random_uniform_initializer(-2.0, 2.0, seed=3), 0.0, 4.0 / np.sqrt(12), 2.0),
     (tf.glorot_uniform_initializer(seed=3), 0.0, np.sqrt(2.0 / 300), np.sqrt(6.0 / 300)),
-    (tf.glorot_normal_initializer(seed=3), 0.0, np.sqrt(2.0 / 300), 2 * np.sqrt(2.0 / 300) / 0.8796),
+    (tf.glorot_normal_initializer(seed=3), 0.0, np.sqrt(2.0 / 300),
+     2 * np.sqrt(2.0 / 300) / 0.8796),
     (tf.initializers.he_normal(seed=3), 0.0, np.sqrt(2.0 / 100), None),
     (tf.initializers.lecun_uniform(seed=3), 0.0, np.sqrt(1.0 / 100), np.sqrt(3.0 / 100)),
     (tf.variance_scaling_initializer(2.0, "fan_out", "untruncated_normal", seed=3), 0.0,

@@ -221,7 +221,7 @@ def test_softmax_xent_errors():
         op.type for op in tf.get_default_graph().get_operations()]
 
 
-# -- sparse softmax cross-entropy -------------------------------------------------------------------
+# -- sparse softmax cross-entropy ------------------------------------------------------------
 @pytest.mark.parametrize("dtype", FLOAT_DTYPES)
 @pytest.mark.parametrize("shape", [(3, 4), (1, 1), (0, 3), (2, 3, 4)])
 def test_sparse_xent_forward(shape, dtype):
@@ -384,7 +384,7 @@ def test_batch_normalization():
     check_grads(lambda *a: tf.nn.batch_normalization(*a, 1e-3), [x, m, v, o, s], order=2)
 
 
-# -- fused_batch_norm -------------------------------------------------------------------------------
+# -- fused_batch_norm ----------------------------------------------------------------------
 @pytest.mark.parametrize("fmt", ["NHWC", "NCHW"])
 @pytest.mark.parametrize("training", [True, False])
 def test_fused_batch_norm_matches_tf(training, fmt):

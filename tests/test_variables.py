@@ -1,4 +1,6 @@
-"""tf.Variable with TF 1.x reference semantics (TF 1.14 goldens + the semantics in docs/design.md)."""
+"""tf.Variable with TF 1.x reference semantics.
+
+TF 1.14 goldens, plus the semantics that docs/design.md states."""
 import numpy as np
 import pytest
 from framework_golden import check, drop_items

@@ -22,7 +22,8 @@ buffers die with them. Peak memory is the checkpoints plus one segment.
   separators (a long chain, where sqrt(n) pays), else 'speed'.
 
 Never recomputed: the xs, outputs of stateful ops (variables, random ops:
-the same mask is reused), and Identity views of those (a variable's `read`). A recomputed op reads variables when it runs, so an assign ordered
+the same mask is reused), and Identity views of those (a variable's `read`).
+A recomputed op reads variables when it runs, so an assign ordered
 between the forward and the backward of the same run would be seen by the
 recomputation (as in TF's recomputation).
 

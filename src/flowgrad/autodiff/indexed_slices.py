@@ -76,7 +76,8 @@ class IndexedSlices:
 
     def __repr__(self):
         return (f"IndexedSlices(indices={self._indices}, values={self._values}"
-                f"{', dense_shape=%s' % self._dense_shape if self._dense_shape is not None else ''})")
+                + (f", dense_shape={self._dense_shape}" if self._dense_shape is not None else "")
+                + ")")
 
 
 class IndexedSlicesValue:

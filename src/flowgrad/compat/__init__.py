@@ -39,4 +39,4 @@ def as_str_any(value):
     return as_text(value) if isinstance(value, bytes) else str(value)
 
 
-from . import v1  # noqa: F401 (`flowgrad.compat.v1` is flowgrad itself)
+from . import v1  # noqa: E402, F401 - `flowgrad.compat.v1` is flowgrad itself

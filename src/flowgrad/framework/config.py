@@ -100,7 +100,8 @@ class OptimizerOptions(_Message):
     OFF = -1
     ON_1 = 1
     ON_2 = 2
-    _FIELDS: ClassVar[dict] = {"do_common_subexpression_elimination": False, "do_constant_folding": False,
+    _FIELDS: ClassVar[dict] = {"do_common_subexpression_elimination": False,
+               "do_constant_folding": False,
                "max_folded_constant_in_bytes": 0, "do_function_inlining": False,
                "opt_level": 0, "global_jit_level": 0}
 
@@ -130,7 +131,8 @@ class RewriterConfig(_Message):
     DEFAULT_NUM_ITERS = 0
     ONE = 1
     TWO = 2
-    _FIELDS: ClassVar[dict] = {"layout_optimizer": 0, "constant_folding": 0, "shape_optimization": 0,
+    _FIELDS: ClassVar[dict] = {"layout_optimizer": 0, "constant_folding": 0,
+               "shape_optimization": 0,
                "remapping": 0, "arithmetic_optimization": 0, "dependency_optimization": 0,
                "loop_optimization": 0, "function_optimization": 0, "debug_stripper": 0,
                "disable_model_pruning": False, "scoped_allocator_optimization": 0,
@@ -143,7 +145,8 @@ class RewriterConfig(_Message):
 
 
 class GraphOptions(_Message):
-    _FIELDS: ClassVar[dict] = {"enable_recv_scheduling": False, "optimizer_options": OptimizerOptions,
+    _FIELDS: ClassVar[dict] = {"enable_recv_scheduling": False,
+               "optimizer_options": OptimizerOptions,
                "build_cost_model": 0, "build_cost_model_after": 0, "infer_shapes": False,
                "place_pruned_graph": False, "enable_bfloat16_sendrecv": False,
                "timeline_step": 0, "rewrite_options": RewriterConfig}

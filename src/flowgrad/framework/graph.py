@@ -202,7 +202,7 @@ class Tensor:
         # A generator, as in TF 1.14: iter(t) succeeds, the first next() raises.
         raise TypeError("Tensor objects are only iterable when eager execution is enabled. To "
                         "iterate over this tensor use tf.map_fn.")
-        yield  # noqa: unreachable - makes this a generator
+        yield  # unreachable: makes this function a generator
 
     def __array__(self, dtype=None, copy=None):
         raise NotImplementedError(

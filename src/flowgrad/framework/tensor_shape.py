@@ -245,7 +245,8 @@ class TensorShape:
 
     def assert_same_rank(self, other):
         other = as_shape(other)
-        if self._dims is not None and other._dims is not None and len(self._dims) != len(other._dims):
+        if self._dims is not None and other._dims is not None and \
+                len(self._dims) != len(other._dims):
             raise ValueError(f"Shapes {self} and {other} must have the same rank")
 
     def most_specific_compatible_shape(self, other):

@@ -1121,7 +1121,7 @@ def _expand_dims_infer(inputs, attrs):
     dv = _static_int(dim)
     if isinstance(dv, list):
         if len(dv) != 1:
-            raise ValueError(f"'dim' input must be a tensor with a single value")
+            raise ValueError("'dim' input must be a tensor with a single value")
         dv = dv[0]
     if dv is None or xs is None:
         return [(x.dtype.base_dtype, TensorShape(None if xs is None else [None] * (len(xs) + 1)))]
@@ -2640,7 +2640,6 @@ def unique(x, out_idx=_dt.int32, name=None):
 
     >>> y, idx = tf.unique([1, 1, 2, 4, 4, 4, 7, 8, 8])  # y [1 2 4 7 8], idx [0 0 1 2 2 2 3 4 4]
     """
-    from collections import namedtuple
     with _scope(name, "Unique", [x] if isinstance(x, Tensor) else []) as scope:
         xt = x if isinstance(x, Tensor) else to_tensor(x, name="x")
         op = apply_op("Unique", [xt], {"out_idx": _check_out_type(out_idx)}, scope)

@@ -78,12 +78,12 @@ def with_dependencies(dependencies, output_tensor, name=None):
 # them ("captures"). Binding compiles each branch (its outputs and ops, fed the captures)
 # into a sub-plan of the same session; running the op calls the taken branch's sub-plan,
 # so only its stateful ops run. Branch information lives here, by op (not in attrs).
-import weakref
+import weakref  # noqa: E402
 
-import numpy as _np
+import numpy as _np  # noqa: E402
 
-from ..framework import dtypes as _dt
-from ..framework.tensor_shape import TensorShape
+from ..framework import dtypes as _dt  # noqa: E402
+from ..framework.tensor_shape import TensorShape  # noqa: E402
 
 _COND_INFO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -399,7 +399,8 @@ def case(pred_fn_pairs, default=None, exclusive=False, strict=False, name="case"
             stacked = array_ops.stack(preds, name="preds_c")
             count = math_ops.reduce_sum(math_ops.cast(stacked, _dt.int32))
             checks.append(Assert(count <= 1, [
-                f"Input error: exclusive=True: more than 1 conditions ({', '.join(p.name for p in preds)}) "
+                "Input error: exclusive=True: more than 1 conditions "
+                f"({', '.join(p.name for p in preds)}) "
                 "evaluated as True:", stacked]))
         fn = default
         for pred, action in reversed(builtins.list(zip(preds, fns))):

@@ -140,10 +140,10 @@ def _update_infer(op_type, inputs):
 
 register_op("Assign", infer=_assign_infer, bind=_assign_bind, stateful=True, grad=None,
             aliases_input=True)
-register_op("AssignAdd", infer=_update_infer_for("AssignAdd"), bind=_assign_update_bind(np.add), stateful=True,
-            grad=None, aliases_input=True)
-register_op("AssignSub", infer=_update_infer_for("AssignSub"), bind=_assign_update_bind(np.subtract),
+register_op("AssignAdd", infer=_update_infer_for("AssignAdd"), bind=_assign_update_bind(np.add),
             stateful=True, grad=None, aliases_input=True)
+register_op("AssignSub", infer=_update_infer_for("AssignSub"),
+            bind=_assign_update_bind(np.subtract), stateful=True, grad=None, aliases_input=True)
 
 
 def _is_init_bind(node, ctx):

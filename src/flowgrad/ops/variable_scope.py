@@ -258,7 +258,8 @@ class _VariableStore:
                 initializer = initializer()
             if shape.is_fully_defined():
                 dims = shape.as_list()
-                init_val = lambda: initializer(dims, dtype=dtype)
+                def init_val(initializer=initializer, dims=dims, dtype=dtype):
+                    return initializer(dims, dtype=dtype)
                 variable_dtype = dtype.base_dtype
             elif _takes_no_required_args(initializer):
                 init_val = initializer

@@ -360,7 +360,7 @@ def _report_bind(node, ctx):
     return report
 
 
-from ..framework.registry import register_op
+from ..framework.registry import register_op  # noqa: E402
 
 register_op("ReportUninitialized", infer=_report_infer, bind=_report_bind, stateful=True,
             grad=None)

@@ -159,7 +159,7 @@ def check_grads(f, args, order=2, eps=1e-6, rtol=1e-5, atol=1e-6, seed=0, dtype=
     vs = [rng.standard_normal(args[i].shape).astype(args[i].dtype) for i in wrt]
     with Session(graph=g) as sess:
         base = {p: a for p, a in zip(phs, args)}
-        for level, (l, gr) in enumerate(levels, 1):
+        for level, (objective, gr) in enumerate(levels, 1):
             fetch = [x for x in gr if x is not None]
             vals = sess.run(fetch, base) if fetch else []
             it = iter(vals)
@@ -172,7 +172,7 @@ def check_grads(f, args, order=2, eps=1e-6, rtol=1e-5, atol=1e-6, seed=0, dtype=
                 feed = dict(base)
                 for i, v in zip(wrt, vs):
                     feed[phs[i]] = (args[i] + s * v).astype(args[i].dtype)
-                return float(sess.run(l, feed))
+                return float(sess.run(objective, feed))
             numeric = (at(eps) - at(-eps)) / (2 * eps)
             if not np.isclose(analytic, numeric, rtol=rtol, atol=atol):
                 raise AssertionError(

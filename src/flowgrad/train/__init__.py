@@ -7,7 +7,8 @@ from .checkpoint_management import (CheckpointState, NewCheckpointReader, checkp
                                     load_checkpoint, load_variable, meta_graph_filename,
                                     remove_checkpoint, update_checkpoint_state)
 from .optimizer import Optimizer
-from .optimizers import (AdadeltaOptimizer, AdagradDAOptimizer, AdagradOptimizer, AdamOptimizer, FtrlOptimizer,
+from .optimizers import (AdadeltaOptimizer, AdagradDAOptimizer, AdagradOptimizer, AdamOptimizer,
+                         FtrlOptimizer,
                          GradientDescentOptimizer, MomentumOptimizer,
                          ProximalAdagradOptimizer, ProximalGradientDescentOptimizer,
                          RMSPropOptimizer)

@@ -27,7 +27,8 @@ __all__ = [
     "apply_rms_prop", "apply_centered_rms_prop", "apply_adadelta", "apply_ftrl",
     "apply_ftrl_v2", "apply_proximal_gradient_descent", "apply_proximal_adagrad",
     "sparse_apply_proximal_gradient_descent", "sparse_apply_proximal_adagrad",
-    "apply_adagrad_da", "sparse_apply_adagrad_da", "sparse_apply_momentum", "sparse_apply_adagrad", "sparse_apply_rms_prop",
+    "apply_adagrad_da", "sparse_apply_adagrad_da", "sparse_apply_momentum", "sparse_apply_adagrad",
+    "sparse_apply_rms_prop",
     "sparse_apply_centered_rms_prop", "sparse_apply_adadelta", "sparse_apply_ftrl",
     "sparse_apply_ftrl_v2",
 ]
@@ -425,7 +426,7 @@ def _convert(x, dtype, name):
 
 
 # -- the table -------------------------------------------------------------------------------
-R, S, G, I, STEP = "ref", "scalar", "grad", "indices", "step"
+R, S, G, I, STEP = "ref", "scalar", "grad", "indices", "step"  # noqa: E741
 _register("ApplyGradientDescent", _gradient_descent, [("var", R), ("alpha", S), ("delta", G)])
 _register("ApplyMomentum", _momentum, [("var", R), ("accum", R), ("lr", S), ("grad", G),
                                        ("momentum", S)], ("use_locking", "use_nesterov"))

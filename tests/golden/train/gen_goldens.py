@@ -1,5 +1,6 @@
 """Generates tests/golden/train/*.json with TF 1.14 (run with /tmp/tf114/bin/python)."""
-import json, sys
+import json
+import sys
 import numpy as np
 import tensorflow as tf
 

@@ -2,7 +2,8 @@
 
 Run: /tmp/tf114/bin/python gen_op_names.py op_names.json
 """
-import json, sys
+import json
+import sys
 import numpy as np
 import tensorflow as tf
 out = {}
