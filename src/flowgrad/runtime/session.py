@@ -7,7 +7,7 @@ plan's generated function and repackages the fetched values.
 from __future__ import annotations
 
 import collections
-from .._gc import paused as gc_paused
+import gc as _gc
 import threading
 
 import numpy as np
@@ -171,8 +171,13 @@ class _Plan:
     def __init__(self, session, mapper, feed_tensors):
         # Compiling builds ~10 objects per op and frees none: the cyclic GC would
         # rescan them all, again and again (a third of the time on 100k-op plans).
-        with gc_paused():
+        gc_was_on = _gc.isenabled()
+        _gc.disable()
+        try:
             self._build(session, mapper, feed_tensors)
+        finally:
+            if gc_was_on:
+                _gc.enable()
 
     def _build(self, session, mapper, feed_tensors):
         self.mapper = mapper
@@ -216,9 +221,14 @@ class _Plan:
         if self.tier == 2:
             return
         from ..optimize import optimize_program
-        with gc_paused():
+        gc_was_on = _gc.isenabled()
+        _gc.disable()
+        try:
             self._install(optimize_program(self._lowered, self._session._config_options),
                           tier=2)
+        finally:
+            if gc_was_on:
+                _gc.enable()
         self._lowered = None
         if self.fn == self._first_call:
             self.fn = self._second_call
@@ -229,8 +239,13 @@ class _Plan:
 
     def _second_call(self, feeds):
         self.upgrade()
-        with gc_paused():
+        gc_was_on = _gc.isenabled()
+        _gc.disable()
+        try:
             fn = self.compiled.compile()
+        finally:
+            if gc_was_on:
+                _gc.enable()
         self.fn = fn
         return fn(feeds)
 
