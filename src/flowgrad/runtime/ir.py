@@ -117,7 +117,7 @@ def lower(graph, fetch_tensors, target_ops, feed_tensors):
         ins = [value_of[t] for t in op._inputs]
         outs = []
         for t in op._outputs:
-            dtypes[nv] = t._dtype.base_dtype
+            dtypes[nv] = t._dtype._base
             shapes[nv] = t._shape
             if not fed or t not in fed:    # a fed output is computed but never read
                 value_of[t] = nv

@@ -136,11 +136,16 @@ class _Analysis:
                         continue
                     self.inplace[i] = j
                     break
-        self.dying = []
+        # dying[i]: values read last by node i, then outputs of node i nobody reads
+        # (one pass over `last` rather than a scan of every node's inputs)
+        self.dying = dying = [[] for _ in range(end)]
+        for v, i in last.items():
+            if i < end:
+                dying[i].append(v)
         for i, n in enumerate(nodes):
-            d = [v for v in dict.fromkeys(n.inputs) if last.get(v) == i]
-            d += [v for v in n.outputs if v not in last]
-            self.dying.append(d)
+            for v in n.outputs:
+                if v not in last:
+                    dying[i].append(v)
         self.dead_feeds = [v for v in program.feeds if v not in last]
 
 
