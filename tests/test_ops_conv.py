@@ -510,3 +510,15 @@ def test_3d_errors():
         tf.nn.conv3d(tf.placeholder(tf.float32, [1, 4, 4, 4]), f, [1] * 5, "SAME")
     with pytest.raises(ValueError, match="Attr 'padding' of 'MaxPool3D'"):
         tf.nn.max_pool3d(x, [1, 2, 2, 2, 1], [1] * 5, "FULL")
+
+
+def test_convolution_dispatches_3d_to_conv3d():
+    rs = np.random.RandomState(5)
+    x = tf.constant(rs.rand(1, 4, 4, 4, 2).astype(np.float32))
+    f = tf.constant(rs.rand(2, 2, 2, 2, 3).astype(np.float32))
+    a = tf.nn.convolution(x, f, "SAME", strides=[2, 2, 2])
+    b = tf.nn.conv3d(x, f, [1, 2, 2, 2, 1], "SAME")
+    with tf.Session() as sess:
+        va, vb = sess.run([a, b])
+    assert va.shape == (1, 2, 2, 2, 3)
+    np.testing.assert_array_equal(va, vb)

@@ -1165,10 +1165,10 @@ def atrous_conv2d(value, filters, rate, padding, name=None):
 def convolution(input, filter=None, padding=None, strides=None,
                 dilation_rate=None, name=None, data_format=None, filters=None,
                 dilations=None):
-    """N-d convolution for N = 1 or 2 (conv1d / conv2d with dilations).
+    """N-d convolution for N = 1, 2 or 3 (conv1d / conv2d / conv3d with dilations).
 
     Raises:
-      NotImplementedError: 3-D convolutions (flowgrad has no Conv3D).
+      NotImplementedError: filters of other ranks.
     """
     filter = filters if filter is None else filter
     dilation_rate = dilations if dilation_rate is None else dilation_rate
@@ -1185,8 +1185,15 @@ def convolution(input, filter=None, padding=None, strides=None,
         fmt = data_format or "NWC"
         return conv1d(input, f, strides if strides is not None else 1, padding,
                       data_format=fmt, dilations=dilation_rate, name=name or "convolution")
-    raise NotImplementedError(f"flowgrad's convolution supports 1-D and 2-D filters, got a "
-                              f"filter of rank {f.shape.ndims}")
+    if n == 3:
+        fmt = data_format or "NDHWC"
+        cidx = 1 if fmt.startswith("NC") else 4
+        return conv3d(input, f, _get_sequence(strides, 3, cidx, "strides"), padding,
+                      data_format=fmt, dilations=_get_sequence(dilation_rate, 3, cidx,
+                                                               "dilations"),
+                      name=name or "convolution")
+    raise NotImplementedError(f"flowgrad's convolution supports 1-D, 2-D and 3-D filters, got "
+                              f"a filter of rank {f.shape.ndims}")
 
 
 def pool(input, window_shape, pooling_type, padding, dilation_rate=None,
