@@ -165,3 +165,18 @@ def test_graph_container_is_recorded_on_variables():
     assert v.op.get_attr("container") == "exp1"
     assert tf.Variable(1.0).op.get_attr("container") == ""
     assert "variables" in g.collections
+
+
+def test_count_up_to_matches_tf114():
+    # TF 1.14: CountUpTo:0 int32 (); runs give 0, 1, then OutOfRangeError "Reached limit of 2"
+    v = tf.Variable(0, name="c")
+    c = v.count_up_to(2)
+    assert (c.name, c.dtype, c.shape.as_list()) == ("CountUpTo:0", tf.int32, [])
+    with tf.Session() as sess:
+        sess.run(v.initializer)
+        assert [sess.run(c), sess.run(c), sess.run(v)] == [0, 1, 2]
+        with pytest.raises(tf.errors.OutOfRangeError, match="Reached limit of 2"):
+            sess.run(c)
+        assert sess.run(v) == 2
+    with pytest.raises(TypeError, match="not in list of allowed values"):
+        tf.count_up_to(tf.Variable(0.0), 3)

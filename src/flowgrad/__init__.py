@@ -31,7 +31,7 @@ from .ops.variables import (Variable, VariableV1, all_variables, assert_variable
                             local_variables_initializer, model_variables,
                             moving_average_variables, report_uninitialized_variables,
                             trainable_variables, variables_initializer)
-from .ops.state_ops import assign, assign_add, assign_sub
+from .ops.state_ops import assign, assign_add, assign_sub, count_up_to
 from .ops.control_flow_ops import case, cond, group, no_op, tuple, while_loop, with_dependencies
 from .ops.math_ops import *  # noqa: F403
 from .ops.array_ops import *  # noqa: F403

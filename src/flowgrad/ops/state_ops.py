@@ -259,3 +259,44 @@ def _initialized_value_bind(node, ctx):
 # value (TF builds this with tf.cond; here one op selects, both inputs are computed).
 register_op("InitializedValue", infer=_initialized_value_infer, bind=_initialized_value_bind,
             stateful=True, grad=None)
+
+
+# -- CountUpTo -------------------------------------------------------------------------------
+def _count_up_to_infer(inputs, attrs):
+    ref = inputs[0]
+    if not ref.dtype.is_ref_dtype:
+        raise TypeError(f"'CountUpTo' Op requires that input 'ref' be a mutable tensor (e.g.: "
+                        f"a tf.Variable), got {ref.name} of dtype {ref.dtype.name}")
+    if ref.dtype.base_dtype not in (_dt.int32, _dt.int64):
+        raise TypeError(f"Value passed to parameter 'ref' has DataType "
+                        f"{ref.dtype.base_dtype.name} not in list of allowed values: int32, int64")
+    if ref.shape.ndims not in (None, 0):
+        raise ValueError(f"Shape must be rank 0 but is rank {ref.shape.ndims} for 'CountUpTo' "
+                         f"(ref {ref.name})")
+    return [(ref.dtype.base_dtype, TensorShape(()))]
+
+
+def _count_up_to_bind(node, ctx):
+    limit = node.attrs["limit"]
+
+    def count_up_to(ref):
+        before = ref[()]
+        if before >= limit:
+            raise errors.OutOfRangeError(None, None, f"Reached limit of {limit}")
+        ref[...] = before + 1
+        return np.array(before)
+    return count_up_to
+
+
+register_op("CountUpTo", infer=_count_up_to_infer, bind=_count_up_to_bind, stateful=True,
+            grad=None)
+
+
+def count_up_to(ref, limit, name=None):
+    """Increments the integer variable `ref` until it reaches `limit`; returns the old value.
+
+    Raises (at run): tf.errors.OutOfRangeError "Reached limit of N" once the value
+    is `limit`; the variable is then left unchanged.
+    """
+    r = _ref(ref)
+    return apply("CountUpTo", [r], {"limit": int(limit)}, name or "CountUpTo")

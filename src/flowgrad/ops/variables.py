@@ -229,7 +229,8 @@ class Variable:
         session.run(self._initializer_op, {self._initializer_op.inputs[1]: value})
 
     def count_up_to(self, limit):
-        raise NotImplementedError("Variable.count_up_to is not supported by flowgrad")
+        """Increments this integer variable until `limit` (OutOfRangeError after that)."""
+        return state_ops.count_up_to(self._variable, limit)
 
     def __repr__(self):
         return f"<tf.Variable '{self.name}' shape={self.shape} dtype={self.dtype.name}>"
