@@ -9,17 +9,7 @@ def plan_for(sess, fetches, feed_dict=None):
 
     Its `program.dump()` is the (fully) optimized IR, `compiled.source` the generated code.
     """
-    from .session import _fetch_key
-    keys = tuple(feed_dict) if feed_dict else ()
-    key = (_fetch_key(fetches), keys) if keys else _fetch_key(fetches)
-    try:
-        plan = sess._plans.get(key)
-    except TypeError:
-        plan, key = None, None
-    if plan is None:
-        plan = sess._compile(fetches, keys)
-        if key is not None:
-            sess._plans[key] = plan
+    plan = sess._cached_plan(fetches, tuple(feed_dict) if feed_dict else ())
     plan.upgrade()  # the fully optimized plan, as every run after the first executes
     return plan
 

@@ -358,23 +358,24 @@ class BaseSession:
         """
         if self._closed:
             raise RuntimeError("Attempted to use a closed Session.")
-        if feed_dict:
-            keys = tuple(feed_dict)
-            key = (_fetch_key(fetches), keys)
-        else:
-            keys = ()
-            key = _fetch_key(fetches)
+        keys = tuple(feed_dict) if feed_dict else ()
+        plan = self._cached_plan(fetches, keys)
+        feeds = plan.convert_feeds(feed_dict.values()) if keys else ()
+        results = self._execute(plan, feeds, run_metadata, options)
+        return plan.package(results)
+
+    def _cached_plan(self, fetches, keys):
+        """The plan for (fetches, feed keys): from the cache, else compiled and cached."""
+        key = (_fetch_key(fetches), keys) if keys else _fetch_key(fetches)
         try:
             plan = self._plans.get(key)
-        except TypeError:
+        except TypeError:   # unhashable fetch structure: compile, don't cache
             plan, key = None, None
         if plan is None:
             plan = self._compile(fetches, keys)
             if key is not None:
                 self._plans[key] = plan
-        feeds = plan.convert_feeds(feed_dict.values()) if keys else ()
-        results = self._execute(plan, feeds, run_metadata, options)
-        return plan.package(results)
+        return plan
 
     def _execute(self, plan, feeds, run_metadata=None, options=None):
         if run_metadata is not None or options is not None:
