@@ -50,7 +50,7 @@ from .autodiff.custom_gradient import *  # noqa: F403
 from .ops.slicing import strided_slice
 from .autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients, hessians,
                                  hessian_vector_product)
-from .autodiff.indexed_slices import IndexedSlices, IndexedSlicesValue
+from .framework.indexed_slices import IndexedSlices, IndexedSlicesValue
 from .framework.config import (ConfigProto, GPUOptions, GraphOptions, OptimizerOptions,
                                RewriterConfig, RunMetadata, RunOptions)
 

@@ -18,7 +18,8 @@ from ..framework import dtypes as _dt
 from ..framework.constant_op import convert_to_tensor
 from ..framework.graph import Operation, Tensor, get_default_graph
 from ..framework.registry import get_gradient_function
-from .indexed_slices import IndexedSlices
+from ..framework.grad_state import get_wanted, set_wanted, wants_grad  # noqa: F401 - re-exported
+from ..framework.indexed_slices import IndexedSlices
 
 
 class UnconnectedGradients(enum.Enum):
@@ -35,21 +36,9 @@ class AggregationMethod:
     EXPERIMENTAL_ACCUMULATE_N = 2
 
 
-_state = threading.local()
-
 # Counters of the last `gradients` call in this thread (for tests and tools):
 # ancestors / between ops visited, gradient rules called, ops created.
 last_stats = threading.local()
-
-
-def wants_grad(index: int) -> bool:
-    """Inside a gradient rule: does input `index` of the op need a gradient?
-
-    Rules call this to skip building gradients nothing will read (TF builds
-    them and leaves them dangling). Outside `gradients`, always True.
-    """
-    wanted = getattr(_state, "wanted", None)
-    return True if wanted is None else index in wanted
 
 
 def _differentiable(t):
@@ -237,7 +226,7 @@ def _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method
     heapq.heapify(ready)
     x_set = set(xs_t)
     rules_called = 0
-    prev_wanted = getattr(_state, "wanted", None)
+    prev_wanted = get_wanted()
     try:
         while ready:
             op = heapq.heappop(ready)[1]
@@ -266,7 +255,7 @@ def _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method
                 if p == 0:
                     heapq.heappush(ready, (-t._op._id, t._op))
     finally:
-        _state.wanted = prev_wanted
+        set_wanted(prev_wanted)
 
     last_stats.ancestors = len(ancestors)
     last_stats.between = len(between)
@@ -323,7 +312,7 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
             from ..ops.array_ops import zeros_like
             out_grads[i] = zeros_like(op._outputs[i], optimize=False)  # as TF
     old_stack = graph._name_stack
-    _state.wanted = wanted
+    set_wanted(wanted)
     try:
         graph._name_stack = graph.unique_name(op._name + "_grad")
         in_grads = grad_fn(op, *out_grads)
@@ -338,7 +327,7 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
             in_grads = _tuple(in_grads)
     finally:
         graph._name_stack = old_stack
-        _state.wanted = None
+        set_wanted(None)
     for i, (t, g) in enumerate(zip(op._inputs, in_grads)):
         if isinstance(g, Tensor) and g._dtype.base_dtype is not t._dtype.base_dtype and \
                 t._dtype._diff and g._dtype._diff:

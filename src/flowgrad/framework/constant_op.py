@@ -287,3 +287,13 @@ def convert_n_to_tensor(values, dtype=None, name=None, preferred_dtype=None):
 def is_tensor(x) -> bool:
     return isinstance(x, Tensor) or hasattr(x, "_as_graph_element") and not isinstance(
         x, Operation)
+
+
+def const_value(t):
+    """The NumPy value of `t` if it is known at graph-build time, else None."""
+    op = t.op
+    if op.type == "Const":
+        return op._attrs["value"]
+    if op.type == "Shape" and t.op.inputs[0].shape.is_fully_defined():
+        return np.array(t.op.inputs[0].shape.as_list(), dtype=t.dtype.as_numpy_dtype)
+    return None

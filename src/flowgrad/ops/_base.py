@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..framework import dtypes as _dt
-from ..framework.constant_op import convert_to_tensor
+from ..framework.constant_op import const_value, convert_to_tensor  # noqa: F401 - re-exported
 from ..framework.graph import Tensor, _graph_of, get_default_graph
 from ..framework.tensor_shape import TensorShape
 
@@ -124,14 +124,3 @@ def binary_broadcast(inputs, attrs):
 def binary_compare(inputs, attrs):
     x, y = inputs
     return [(_dt.bool_, TensorShape(broadcast_dims(x.shape.as_tuple(), y.shape.as_tuple())))]
-
-
-def const_value(t):
-    """The NumPy value of `t` if it is known at graph-build time, else None."""
-    op = t.op
-    if op.type == "Const":
-        return op._attrs["value"]
-    if op.type == "Shape" and t.op.inputs[0].shape.is_fully_defined():
-        import numpy as np
-        return np.array(t.op.inputs[0].shape.as_list(), dtype=t.dtype.as_numpy_dtype)
-    return None

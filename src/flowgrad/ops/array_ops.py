@@ -28,8 +28,8 @@ from ..framework.graph import Tensor, _graph_of
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape, as_shape
 from ._base import apply, apply_op, const_value, to_tensor, unary_same
-from ..autodiff.gradients import wants_grad
-from ..autodiff.indexed_slices import IndexedSlices
+from ..framework.grad_state import wants_grad
+from ..framework.indexed_slices import IndexedSlices
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -2200,7 +2200,6 @@ def _gather_kernel(params, indices, axis, batch_dims=0, **_):
 def _gather_grad(op, grad):
     """axis 0: IndexedSlices(grad rows, flat indices, shape(params)); else a segment sum."""
     from .sparse_ops import unsorted_segment_sum
-    from ..autodiff.indexed_slices import IndexedSlices
     params, indices, axis_t = op.inputs
     ps, is_ = _dims(params), _dims(indices)
     axis = _static_int(axis_t)

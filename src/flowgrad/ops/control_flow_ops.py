@@ -55,7 +55,7 @@ def tuple(tensors, name=None, control_inputs=None):
                 continue
             if hasattr(t, "indices"):
                 with get_default_graph().control_dependencies([gate]):
-                    from ..autodiff.indexed_slices import IndexedSlices
+                    from ..framework.indexed_slices import IndexedSlices
                     out.append(IndexedSlices(identity(t.values), t.indices, t.dense_shape))
                 continue
             with get_default_graph().control_dependencies([gate]):

@@ -281,7 +281,7 @@ def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
 
 def _conv2d_grad(op, grad):
     """dx = Conv2DBackpropInput(shape(x), f, g); df = Conv2DBackpropFilter(x, shape(f), g)."""
-    from ..autodiff.gradients import wants_grad
+    from ..framework.grad_state import wants_grad
     x, f = op.inputs
     attrs = _pass_attrs(op)
     dx = apply("Conv2DBackpropInput", [_shape_of(x), f, grad], attrs) if wants_grad(0) else None
@@ -395,7 +395,7 @@ def _check_out_shape(g, dy):
 
 def _conv2d_backprop_input_grad(op, grad):
     """Linear in (filter, out_backprop): d/df = BackpropFilter(g, ., dy), d/ddy = Conv2D(g, f)."""
-    from ..autodiff.gradients import wants_grad
+    from ..framework.grad_state import wants_grad
     _, f, dy = op.inputs
     attrs = _pass_attrs(op)
     df = apply("Conv2DBackpropFilter", [grad, _shape_of(f), dy], attrs) if wants_grad(1) \
@@ -440,7 +440,7 @@ def _conv2d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
 
 def _conv2d_backprop_filter_grad(op, grad):
     """Linear in (input, out_backprop): d/dx = BackpropInput(., g, dy), d/ddy = Conv2D(x, g)."""
-    from ..autodiff.gradients import wants_grad
+    from ..framework.grad_state import wants_grad
     x, _, dy = op.inputs
     attrs = _pass_attrs(op)
     dx = apply("Conv2DBackpropInput", [_shape_of(x), grad, dy], attrs) if wants_grad(0) \
@@ -635,7 +635,7 @@ def _depthwise_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1
 
 def _depthwise_grad(op, grad):
     """The two depthwise backprop ops, as for Conv2D."""
-    from ..autodiff.gradients import wants_grad
+    from ..framework.grad_state import wants_grad
     x, f = op.inputs
     attrs = _pass_attrs(op)
     dx = apply("DepthwiseConv2dNativeBackpropInput", [_shape_of(x), f, grad], attrs) \
@@ -664,7 +664,7 @@ def _depthwise_backprop_input_kernel(sizes, f, dy, strides, padding, data_format
 
 def _depthwise_backprop_input_grad(op, grad):
     """Linear in (filter, out_backprop)."""
-    from ..autodiff.gradients import wants_grad
+    from ..framework.grad_state import wants_grad
     _, f, dy = op.inputs
     attrs = _pass_attrs(op)
     df = apply("DepthwiseConv2dNativeBackpropFilter", [grad, _shape_of(f), dy], attrs) \
@@ -693,7 +693,7 @@ def _depthwise_backprop_filter_kernel(x, sizes, dy, strides, padding, data_forma
 
 def _depthwise_backprop_filter_grad(op, grad):
     """Linear in (input, out_backprop)."""
-    from ..autodiff.gradients import wants_grad
+    from ..framework.grad_state import wants_grad
     x, _, dy = op.inputs
     attrs = _pass_attrs(op)
     dx = apply("DepthwiseConv2dNativeBackpropInput", [_shape_of(x), grad, dy], attrs) \
@@ -1430,7 +1430,7 @@ def _attrs3_of(op, names=("strides", "padding", "data_format", "dilations")):
 
 def _conv3d_grad(op, grad):
     """Conv3DBackpropInputV2 / Conv3DBackpropFilterV2, as TF."""
-    from ..autodiff.gradients import wants_grad
+    from ..framework.grad_state import wants_grad
     x, f = op.inputs
     a = _attrs3_of(op)
     return [apply("Conv3DBackpropInputV2", [_shape_of(x), f, grad], a) if wants_grad(0)
@@ -1464,7 +1464,7 @@ def _conv3d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
 
 def _conv3d_backprop_input_grad(op, grad):
     """Linear in (filter, out_backprop)."""
-    from ..autodiff.gradients import wants_grad
+    from ..framework.grad_state import wants_grad
     _, f, dy = op.inputs
     a = _attrs3_of(op)
     return [None,
@@ -1490,7 +1490,7 @@ def _conv3d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
 
 def _conv3d_backprop_filter_grad(op, grad):
     """Linear in (input, out_backprop)."""
-    from ..autodiff.gradients import wants_grad
+    from ..framework.grad_state import wants_grad
     x, _, dy = op.inputs
     a = _attrs3_of(op)
     return [apply("Conv3DBackpropInputV2", [_shape_of(x), grad, dy], a) if wants_grad(0)

@@ -15,7 +15,7 @@ import string
 
 import numpy as np
 
-from ..autodiff.gradients import wants_grad
+from ..framework.grad_state import wants_grad
 from ..framework import dtypes as _dt
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op

@@ -37,10 +37,11 @@ import math as _math
 
 import numpy as np
 
-from ..autodiff.gradients import wants_grad
+from ..framework.grad_state import wants_grad
 from ..framework import dtypes as _dt
 from ..framework import errors as _errors
 from ..framework.constant_op import constant
+from ..framework.indexed_slices import IndexedSlices
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
@@ -2497,7 +2498,6 @@ def global_norm(t_list, name=None):
     if isinstance(t_list, (str, bytes)) or not isinstance(t_list, (list, tuple)):
         raise TypeError("t_list should be a sequence")
     t_list = list(t_list)
-    from ..autodiff.indexed_slices import IndexedSlices
     with name_scope(name, "global_norm", [t for t in t_list if t is not None]) as scope:
         values = [to_tensor(t.values if isinstance(t, IndexedSlices) else t, name=f"t_{i}")
                   for i, t in enumerate(t_list) if t is not None]
@@ -2522,7 +2522,6 @@ def clip_by_global_norm(t_list, clip_norm, use_norm=None, name=None):
     if isinstance(t_list, (str, bytes)) or not isinstance(t_list, (list, tuple)):
         raise TypeError("t_list should be a sequence")
     t_list = list(t_list)
-    from ..autodiff.indexed_slices import IndexedSlices
     from .array_ops import identity
     if use_norm is None:
         use_norm = global_norm(t_list, name)

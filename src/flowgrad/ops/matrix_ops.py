@@ -10,7 +10,7 @@ __all__ = ["qr", "matrix_band_part", "matrix_triangular_solve"]
 
 import numpy as np
 
-from ..autodiff.gradients import wants_grad
+from ..framework.grad_state import wants_grad
 from ..framework import dtypes as _dt
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape

@@ -81,7 +81,7 @@ from ._base import (
 
 
 def _wants(i):
-    from ..autodiff.gradients import wants_grad
+    from ..framework.grad_state import wants_grad
     return wants_grad(i)
 
 

@@ -17,12 +17,13 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
-from ..framework.constant_op import constant
+from ..framework.constant_op import constant, register_tensor_conversion_function
 from ..framework.graph import Tensor
+from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, const_value, to_tensor
-from ..autodiff.gradients import wants_grad
+from ..framework.grad_state import wants_grad
 
 # TF's threshold (ops.py _LARGE_SPARSE_NUM_ELEMENTS) above which densifying warns.
 LARGE_SPARSE_NUM_ELEMENTS = 100000000
@@ -392,7 +393,20 @@ def dense_to_indexed_slices(tensor):
     Returns:
       A tf.IndexedSlices.
     """
-    from ..autodiff.indexed_slices import IndexedSlices
     from .array_ops import range as _range, shape
     x_shape = shape(tensor)
     return IndexedSlices(tensor, _range(0, x_shape[0]), x_shape)
+
+
+def indexed_slices_to_tensor(value, dtype=None, name=None, as_ref=False):
+    """Densifies: unsorted_segment_sum(values, indices, dense_shape[0])."""
+    if dtype is not None and not dtype.is_compatible_with(value.dtype):
+        raise ValueError(f"Tensor conversion requested dtype {dtype.name} for IndexedSlices "
+                         f"with dtype {value.dtype.name}")
+    if value.dense_shape is None:
+        raise ValueError(f"Tensor conversion requested for IndexedSlices without dense_shape: "
+                         f"{value!s}")
+    return densify_indexed_slices(value, name)
+
+
+register_tensor_conversion_function(IndexedSlices, indexed_slices_to_tensor)

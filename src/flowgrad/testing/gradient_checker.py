@@ -25,7 +25,7 @@ def _session(graph=None):
 
 
 def _dense(v):
-    from ..autodiff.indexed_slices import IndexedSlicesValue
+    from ..framework.indexed_slices import IndexedSlicesValue
     if isinstance(v, IndexedSlicesValue):
         out = np.zeros(v.dense_shape, dtype=v.values.dtype)
         np.add.at(out, v.indices, v.values)
@@ -181,6 +181,6 @@ def check_grads(f, args, order=2, eps=1e-6, rtol=1e-5, atol=1e-6, seed=0, dtype=
 
 
 def _dense_t(g):
-    from ..autodiff.indexed_slices import IndexedSlices
+    from ..framework.indexed_slices import IndexedSlices
     from ..framework.constant_op import convert_to_tensor
     return convert_to_tensor(g) if isinstance(g, IndexedSlices) else g

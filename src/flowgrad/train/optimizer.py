@@ -12,7 +12,7 @@ variable gets a gradient, the ValueError also says, for each variable, why
 from __future__ import annotations
 
 from ..autodiff.gradients import gradients
-from ..autodiff.indexed_slices import IndexedSlices
+from ..framework.indexed_slices import IndexedSlices
 from ..framework import dtypes as _dt
 from ..framework.constant_op import convert_to_tensor
 from ..framework.graph import GraphKeys, Tensor, get_default_graph, name_scope

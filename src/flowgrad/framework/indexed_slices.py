@@ -1,7 +1,12 @@
-"""`tf.IndexedSlices`: a sparse gradient (rows `values` at `indices` of a dense tensor)."""
+"""`tf.IndexedSlices`: a sparse gradient (rows `values` at `indices` of a dense tensor).
+
+Using one where a Tensor is expected densifies it: the conversion function is
+registered by ops/sparse_ops.py, next to the op that densifies.
+"""
 from __future__ import annotations
 
-from ..framework.constant_op import register_tensor_conversion_function
+from .constant_op import const_value
+from .tensor_shape import TensorShape
 
 
 class IndexedSlices:
@@ -49,8 +54,6 @@ class IndexedSlices:
         return self._values.device
 
     def get_shape(self):
-        from ..ops._base import const_value
-        from ..framework.tensor_shape import TensorShape
         if self._dense_shape is not None:
             v = const_value(self._dense_shape)
             if v is not None:
@@ -71,8 +74,7 @@ class IndexedSlices:
         return comps, rebuild
 
     def __neg__(self):
-        from ..ops.math_ops import negative
-        return IndexedSlices(negative(self._values), self._indices, self._dense_shape)
+        return IndexedSlices(-self._values, self._indices, self._dense_shape)
 
     def __repr__(self):
         return (f"IndexedSlices(indices={self._indices}, values={self._values}"
@@ -94,18 +96,3 @@ class IndexedSlicesValue:
     def __repr__(self):
         return (f"IndexedSlicesValue(values={self.values!r}, indices={self.indices!r}, "
                 f"dense_shape={self.dense_shape!r})")
-
-
-def indexed_slices_to_tensor(value, dtype=None, name=None, as_ref=False):
-    """Densifies: unsorted_segment_sum(values, indices, dense_shape[0])."""
-    if dtype is not None and not dtype.is_compatible_with(value.dtype):
-        raise ValueError(f"Tensor conversion requested dtype {dtype.name} for IndexedSlices "
-                         f"with dtype {value.dtype.name}")
-    if value.dense_shape is None:
-        raise ValueError(f"Tensor conversion requested for IndexedSlices without dense_shape: "
-                         f"{value!s}")
-    from ..ops.sparse_ops import densify_indexed_slices
-    return densify_indexed_slices(value, name)
-
-
-register_tensor_conversion_function(IndexedSlices, indexed_slices_to_tensor)
