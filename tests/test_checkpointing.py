@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 import flowgrad as tf
-from flowgrad.autodiff.checkpointing import Recomputer
+from flowgrad.engine.autodiff.checkpointing import Recomputer
 
 FULL = tf.RunOptions(trace_level=tf.RunOptions.FULL_TRACE)
 

@@ -56,6 +56,6 @@ def test_remaining_rules():
 
 
 def test_addv2_and_conj_rules():
-    from flowgrad.ops._base import apply
+    from flowgrad.engine.ops._base import apply
     check_grads(lambda x, y: apply("AddV2", [x, y]) * y, [RS.randn(2, 3), RS.randn(3)])
     check_grads(lambda x: tf.conj(x) * x, [RS.randn(4)])

@@ -1,6 +1,6 @@
 """Every registered op is either differentiable (a gradient rule) or explicitly not."""
 import flowgrad  # noqa: F401 - registers every op
-from flowgrad.framework.registry import GRADIENTS, OPS
+from flowgrad.engine.framework.registry import GRADIENTS, OPS
 
 
 def test_every_op_has_a_gradient_rule_or_is_declared_non_differentiable():

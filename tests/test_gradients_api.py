@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 import flowgrad as tf
-from flowgrad.autodiff import gradients as gradients_mod
+from flowgrad.engine.autodiff import gradients as gradients_mod
 from flowgrad.testing import check_grads
 
 

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 import flowgrad as tf
-import flowgrad.runtime as rt
+import flowgrad.engine.runtime as rt
 
 FULL = tf.RunOptions(trace_level=tf.RunOptions.FULL_TRACE)
 NO_MEM = tf.ConfigProto(graph_options=tf.GraphOptions(

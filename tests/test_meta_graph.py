@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import flowgrad as tf
-from flowgrad.framework import meta_graph
+from flowgrad.engine.framework import meta_graph
 
 X = np.random.RandomState(0).randn(8, 2).astype(np.float32)
 Y = (X @ np.array([1.5, -2.0], np.float32) + 0.5).astype(np.float32)

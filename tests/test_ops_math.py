@@ -164,7 +164,7 @@ NOT_DIFFERENTIABLE = ["ArgMax", "ArgMin", "Equal", "NotEqual", "Less", "LessEqua
 
 @pytest.mark.parametrize("op_type", NOT_DIFFERENTIABLE)
 def test_not_differentiable_registry(op_type):
-    from flowgrad.framework.registry import GRADIENTS
+    from flowgrad.engine.framework.registry import GRADIENTS
     assert op_type in GRADIENTS and GRADIENTS[op_type] is None
 
 

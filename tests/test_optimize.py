@@ -8,13 +8,13 @@ import numpy as np
 import pytest
 
 import flowgrad as tf
-from flowgrad.optimize import PASS_NAMES, PASSES, options_from_config
-from flowgrad.optimize.arithmetic import arithmetic_optimization
-from flowgrad.optimize.constant_folding import constant_folding
-from flowgrad.optimize.cse import common_subexpression_elimination
-from flowgrad.optimize.dependency import dependency_optimization
-from flowgrad.optimize.fusion import fusion
-from flowgrad.runtime.ir import lower
+from flowgrad.engine.optimize import PASS_NAMES, PASSES, options_from_config
+from flowgrad.engine.optimize.arithmetic import arithmetic_optimization
+from flowgrad.engine.optimize.constant_folding import constant_folding
+from flowgrad.engine.optimize.cse import common_subexpression_elimination
+from flowgrad.engine.optimize.dependency import dependency_optimization
+from flowgrad.engine.optimize.fusion import fusion
+from flowgrad.engine.runtime.ir import lower
 
 ROOT = os.path.dirname(os.path.dirname(__file__))
 
@@ -45,7 +45,7 @@ def _fresh_graph():
 
 # -- constant folding ----------------------------------------------------------------------
 def test_constant_folding_folds_pure_constants_and_shapes():
-    from flowgrad.ops._base import apply
+    from flowgrad.engine.ops._base import apply
     x = tf.placeholder(tf.float32, [2, 3], name="x")
     s = apply("Shape", [x], {"out_type": tf.int32})    # tf.shape folds at build already
     c = tf.constant(2.0) * tf.constant(3.0)
@@ -66,7 +66,7 @@ def test_constant_folding_folds_pure_constants_and_shapes():
 def test_constant_folding_cascades_through_broadcast_gradient_args():
     x = tf.placeholder(tf.float32, [4, 3])
     b = tf.placeholder(tf.float32, [3])
-    from flowgrad.ops._base import apply
+    from flowgrad.engine.ops._base import apply
     ra, rb = _bga(apply("Shape", [x], {"out_type": tf.int32}),
                   apply("Shape", [b], {"out_type": tf.int32}))
     prog = constant_folding(_lower([ra, rb], [x, b]))
@@ -76,7 +76,7 @@ def test_constant_folding_cascades_through_broadcast_gradient_args():
 
 
 def _bga(s0, s1):
-    from flowgrad.ops._base import apply
+    from flowgrad.engine.ops._base import apply
     return apply("BroadcastGradientArgs", [s0, s1])
 
 
@@ -128,7 +128,7 @@ def test_arithmetic_removes_noop_reshape_sum_broadcast():
     x = tf.placeholder(tf.float32, [2, 3])
     y = tf.reshape(x, [2, 3])
     z = tf.broadcast_to(y, [2, 3])
-    from flowgrad.ops._base import apply
+    from flowgrad.engine.ops._base import apply
     w = apply("Sum", [z, tf.constant(np.zeros([0], np.int32))], {"keep_dims": False})
     after = arithmetic_optimization(_lower([w], [x]))
     assert not ({"Reshape", "BroadcastTo", "Sum"} & set(_types(after))), after.dump()
@@ -394,7 +394,7 @@ def test_seed_examples_print_the_same_without_passes(i, tmp_path):
 
 
 def test_fusion_replaces_relu_grad_with_exact_branchless_select():
-    from flowgrad.optimize.fusion import relu_grad_select
+    from flowgrad.engine.optimize.fusion import relu_grad_select
     g = np.array([1.5, np.nan, np.inf, -2.0, -0.0, 3.0], np.float32)
     f = np.array([1.0, 2.0, -1.0, np.nan, 1.0, 0.0], np.float32)
     assert relu_grad_select(g, f).tobytes() == np.where(f > 0, g, np.float32(0)).tobytes()

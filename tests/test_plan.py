@@ -3,9 +3,9 @@ import numpy as np
 import pytest
 
 import flowgrad as tf
-import flowgrad.runtime as rt
-from flowgrad.runtime.backends.numpy import CompiledProgram
-from flowgrad.runtime.ir import lower
+import flowgrad.engine.runtime as rt
+from flowgrad.engine.runtime.backends.numpy import CompiledProgram
+from flowgrad.engine.runtime.ir import lower
 
 
 @pytest.fixture(autouse=True)
@@ -140,7 +140,7 @@ def test_compiled_program_dump_and_source_are_deterministic():
 def test_first_run_is_lightly_optimized_later_runs_fully_and_agree():
     import numpy as np
     import flowgrad as tf
-    from flowgrad.runtime import plan_for
+    from flowgrad.engine.runtime import plan_for
     x = tf.placeholder(tf.float32, [64, 300])
     h = x
     for _ in range(3):

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import flowgrad as tf
-from flowgrad.framework import errors
+from flowgrad.engine.framework import errors
 from flowgrad.train import checkpoint_management as cm
 
 GOLDEN = os.path.join(os.path.dirname(__file__), "golden", "saver", "saver.json")

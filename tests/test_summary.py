@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 import flowgrad as tf
-from flowgrad.framework import errors
+from flowgrad.engine.framework import errors
 
 pytest.importorskip("tensorboard")
 from tensorboard.compat.proto import event_pb2, graph_pb2, summary_pb2

@@ -7,22 +7,22 @@ from . import _numpy_repr
 
 _numpy_repr.apply()
 
-from .framework import dtypes as _dtypes_mod
-from .framework.dtypes import (DType, as_dtype, bfloat16, complex64, complex128, double,
+from .engine.framework import dtypes as _dtypes_mod
+from .engine.framework.dtypes import (DType, as_dtype, bfloat16, complex64, complex128, double,
                                float16, float32, float64, half, int8, int16, int32, int64,
                                resource, string, uint8, uint16, uint32, uint64, variant)
-from .framework.dtypes import bool_ as bool  # noqa: A001 - TF's name
-from .framework.tensor_shape import Dimension, TensorShape, dimension_value
-from .framework.graph import (Graph, GraphKeys, Operation, Tensor, add_to_collection,
+from .engine.framework.dtypes import bool_ as bool  # noqa: A001 - TF's name
+from .engine.framework.tensor_shape import Dimension, TensorShape, dimension_value
+from .engine.framework.graph import (Graph, GraphKeys, Operation, Tensor, add_to_collection,
                               add_to_collections, colocate_with, control_dependencies, device,
                               get_collection, get_collection_ref, get_default_graph,
                               reset_default_graph)
-from .framework.graph import name_scope as _name_scope
-from .framework.registry import NotDifferentiable, RegisterGradient, no_gradient
-from .framework.constant_op import (constant, convert_to_tensor, is_tensor,
+from .engine.framework.graph import name_scope as _name_scope
+from .engine.framework.registry import NotDifferentiable, RegisterGradient, no_gradient
+from .engine.framework.constant_op import (constant, convert_to_tensor, is_tensor,
                                     register_tensor_conversion_function)
-from .framework import errors
-from .runtime.session import InteractiveSession, Session, get_default_session
+from .engine.framework import errors
+from .engine.runtime.session import InteractiveSession, Session, get_default_session
 from .ops import overloads as _overloads
 from .ops.variables import (Variable, VariableV1, all_variables, assert_variables_initialized,
                             global_variables, global_variables_initializer,
@@ -46,12 +46,12 @@ from .ops.random_ops import *  # noqa: F403
 from .ops.init_ops import *  # noqa: F403
 from .ops.variable_scope import *  # noqa: F403
 from .ops.logging_ops import *  # noqa: F403
-from .autodiff.custom_gradient import *  # noqa: F403
+from .engine.autodiff.custom_gradient import *  # noqa: F403
 from .ops.slicing import strided_slice
-from .autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients, hessians,
-                                 hessian_vector_product)
-from .framework.indexed_slices import IndexedSlices, IndexedSlicesValue
-from .framework.config import (ConfigProto, GPUOptions, GraphOptions, OptimizerOptions,
+from .engine.autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients,
+                                        hessians, hessian_vector_product)
+from .engine.framework.indexed_slices import IndexedSlices, IndexedSlicesValue
+from .engine.framework.config import (ConfigProto, GPUOptions, GraphOptions, OptimizerOptions,
                                RewriterConfig, RunMetadata, RunOptions)
 
 from . import testing as test
@@ -61,7 +61,7 @@ from . import compat  # tf.compat.v1 (flowgrad itself), tf.compat.as_bytes, ...
 from . import app
 from . import flags
 from . import gfile
-from .framework import dtypes
+from .engine.framework import dtypes
 
 newaxis = None
 

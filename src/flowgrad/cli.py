@@ -68,8 +68,8 @@ def run_script(script, args=()):
     """
     import flowgrad
     from flowgrad.compat.tf_alias import alias_tensorflow
-    from flowgrad.framework import graph as graph_mod
-    from flowgrad.runtime import session as session_mod
+    from flowgrad.engine.framework import graph as graph_mod
+    from flowgrad.engine.runtime import session as session_mod
 
     if not os.path.isfile(script):
         print(f"flowgrad run: {script}: no such file", file=sys.stderr)

@@ -15,7 +15,7 @@ import glob as _glob
 import os
 import shutil
 
-from .framework import errors
+from .engine.framework import errors
 
 __all__ = [
     "Copy",

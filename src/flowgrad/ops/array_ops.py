@@ -21,15 +21,15 @@ import contextlib
 
 import numpy as np
 
-from ..framework import dtypes as _dt
-from ..framework import errors
-from ..framework.constant_op import constant
-from ..framework.graph import Tensor, _graph_of
-from ..framework.registry import register_op
-from ..framework.tensor_shape import TensorShape, as_shape
-from ._base import apply, apply_op, const_value, to_tensor, unary_same
-from ..framework.grad_state import wants_grad
-from ..framework.indexed_slices import IndexedSlices
+from ..engine.framework import dtypes as _dt
+from ..engine.framework import errors
+from ..engine.framework.constant_op import constant
+from ..engine.framework.graph import Tensor, _graph_of
+from ..engine.framework.registry import register_op
+from ..engine.framework.tensor_shape import TensorShape, as_shape
+from ..engine.ops._base import apply, apply_op, const_value, to_tensor, unary_same
+from ..engine.framework.grad_state import wants_grad
+from ..engine.framework.indexed_slices import IndexedSlices
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -657,7 +657,7 @@ def _broadcast_to_kernel(x, s):
 
 def _broadcast_to_grad(op, grad):
     """Sum the gradient back over the broadcast axes."""
-    from ._grad_util import sum_to
+    from ..engine.ops._grad_util import sum_to
     return [sum_to(grad, op.inputs[0]), None]
 
 
@@ -933,14 +933,14 @@ def where(condition, x=None, y=None, name=None):
     """
     if x is None and y is None:
         with _scope(name, "Where", [condition]) as scope:
-            from ..framework.constant_op import convert_to_tensor
+            from ..engine.framework.constant_op import convert_to_tensor
             c = convert_to_tensor(condition, preferred_dtype=_dt.bool_, name="condition") \
                 if not isinstance(condition, Tensor) else condition
             return apply("Where", [c], None, scope)
     if x is None or y is None:
         raise ValueError("x and y must both be non-None or both be None.")
     c = to_tensor(condition, dtype=_dt.bool_) if not isinstance(condition, Tensor) else condition
-    from ._base import same_type_inputs
+    from ..engine.ops._base import same_type_inputs
     x, y = same_type_inputs("Select", [x, y], ["t", "e"])
     return apply("Select", [c, x, y], None, name or "Select")
 
@@ -1430,7 +1430,7 @@ def concat(values, axis, name="concat"):
             return identity(values[0], name=scope)
     tensors = [v for v in values if isinstance(v, Tensor)]
     with _scope(name, "concat", tensors) as scope:
-        from ._base import same_type_inputs
+        from ..engine.ops._base import same_type_inputs
         values = [_autopack(list(v), None, f"values_{i}") if isinstance(v, (list, tuple)) and
                   _has_tensor(v) else v for i, v in enumerate(values)]
         try:
@@ -1521,7 +1521,7 @@ def stack(values, axis=0, name="stack"):
         if axis < -r or axis >= r:
             raise ValueError(f"axis = {axis} not in [{-r}, {r})")
     with _scope(name, "stack", tensors) as scope:
-        from ._base import same_type_inputs
+        from ..engine.ops._base import same_type_inputs
         vals = same_type_inputs("Pack", list(values),
                                 [f"values_{i}" for i in builtins.range(len(values))])
         return apply("Pack", vals, {"axis": axis, "N": len(vals)}, scope)
@@ -2547,7 +2547,7 @@ def _value_dtype(v):
         return None
     if isinstance(v, Tensor):
         return v.dtype.base_dtype
-    from ..framework.constant_op import _infer_dtype
+    from ..engine.framework.constant_op import _infer_dtype
     return _infer_dtype(v)
 
 

@@ -10,10 +10,11 @@ __all__ = ["equal", "not_equal", "less", "less_equal", "greater", "greater_equal
 
 import numpy as np
 
-from ..framework import dtypes as _dt
-from ..framework.graph import Tensor
-from ..framework.registry import register_op
-from ._base import ALL, REAL_NUMBERS, apply, binary_compare, same_type_inputs, to_tensor, unary_same
+from ..engine.framework import dtypes as _dt
+from ..engine.framework.graph import Tensor
+from ..engine.framework.registry import register_op
+from ..engine.ops._base import (ALL, REAL_NUMBERS, apply, binary_compare, same_type_inputs,
+                               to_tensor, unary_same)
 
 
 def _compare(op_type, x, y, name, allowed):

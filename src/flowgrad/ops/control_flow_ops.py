@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import builtins
 
-from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
-from ..framework.registry import register_op
-from ._base import apply_op
+from ..engine.framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
+from ..engine.framework.registry import register_op
+from ..engine.ops._base import apply_op
 
 register_op("NoOp", infer=lambda ins, a: [], kernel=lambda: None, grad=None)
 
@@ -55,7 +55,7 @@ def tuple(tensors, name=None, control_inputs=None):
                 continue
             if hasattr(t, "indices"):
                 with get_default_graph().control_dependencies([gate]):
-                    from ..framework.indexed_slices import IndexedSlices
+                    from ..engine.framework.indexed_slices import IndexedSlices
                     out.append(IndexedSlices(identity(t.values), t.indices, t.dense_shape))
                 continue
             with get_default_graph().control_dependencies([gate]):
@@ -82,8 +82,8 @@ import weakref  # noqa: E402
 
 import numpy as _np  # noqa: E402
 
-from ..framework import dtypes as _dt  # noqa: E402
-from ..framework.tensor_shape import TensorShape  # noqa: E402
+from ..engine.framework import dtypes as _dt  # noqa: E402
+from ..engine.framework.tensor_shape import TensorShape  # noqa: E402
 
 _COND_INFO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -103,7 +103,7 @@ def _cond_infer(inputs, attrs):
 def _control_info(table, node):
     info = table.get(node.op)
     if info is None:
-        from ..framework import errors
+        from ..engine.framework import errors
         raise errors.UnimplementedError(
             None, node.op, f"{node.type} op '{node.name}' has no branch functions: control flow "
             "imported from a GraphDef cannot run in flowgrad (build it with tf.cond / "
@@ -131,9 +131,9 @@ class _SubPlan:
 
 
 def _cond_bind(node, ctx):
-    from ..optimize import optimize_program
-    from ..runtime.backends.numpy import CompiledProgram
-    from ..runtime.ir import lower
+    from ..engine.optimize import optimize_program
+    from ..engine.runtime.backends.numpy import CompiledProgram
+    from ..engine.runtime.ir import lower
     info = _control_info(_COND_INFO, node)
     graph = node.op.graph
     options = ctx.session._config_options if ctx.session is not None else {}
@@ -159,8 +159,8 @@ def _cond_bind(node, ctx):
 
 def _cond_grad(op, *grads):
     """Gradients flow to the captures through the taken branch (a cond of the branch grads)."""
-    from ..autodiff.gradients import gradients
-    from ..framework.constant_op import convert_to_tensor
+    from ..engine.autodiff.gradients import gradients
+    from ..engine.framework.constant_op import convert_to_tensor
     from .array_ops import zeros_like
     info = _COND_INFO[op]
     caps = list(op.inputs[1:])
@@ -239,7 +239,7 @@ def _structure(x):
 
 def _branch_outputs(result):
     """Converts a branch's results: Operations become targets, the rest Tensors."""
-    from ..framework.constant_op import convert_to_tensor
+    from ..engine.framework.constant_op import convert_to_tensor
     leaves, rebuild = _flatten(result)
     tensors, targets = [], []
     for leaf in leaves:
@@ -282,7 +282,7 @@ def cond(pred, true_fn=None, false_fn=None, strict=False, name=None, fn1=None, f
         raise TypeError("true_fn must be callable.")
     if not callable(false_fn):
         raise TypeError("false_fn must be callable.")
-    from ..framework.constant_op import convert_to_tensor
+    from ..engine.framework.constant_op import convert_to_tensor
     g = _graph_of([pred]) if isinstance(pred, Tensor) else get_default_graph()
     with g.as_default(), g._atomic(), name_scope(name, "cond", [pred]):
         pred_t = convert_to_tensor(pred)
@@ -361,7 +361,7 @@ def case(pred_fn_pairs, default=None, exclusive=False, strict=False, name="case"
     >>> x = tf.placeholder(tf.int32, [])
     >>> y = tf.case([(x < 0, lambda: -x), (x > 10, lambda: x - 10)], default=lambda: x)
     """
-    from ..framework.constant_op import convert_to_tensor
+    from ..engine.framework.constant_op import convert_to_tensor
     from . import array_ops, math_ops
     from .logging_ops import Assert
     if isinstance(pred_fn_pairs, dict):
@@ -436,7 +436,7 @@ def _loop_var_kernel(**_):
 
 
 def errors_mod():
-    from ..framework import errors
+    from ..engine.framework import errors
     return errors
 
 
@@ -449,9 +449,9 @@ def _while_infer(inputs, attrs):
 
 
 def _compile_sub(graph, ctx, outs, feeds):
-    from ..optimize import optimize_program
-    from ..runtime.backends.numpy import CompiledProgram
-    from ..runtime.ir import lower
+    from ..engine.optimize import optimize_program
+    from ..engine.runtime.backends.numpy import CompiledProgram
+    from ..engine.runtime.ir import lower
     options = ctx.session._config_options if ctx.session is not None else {}
     prog = optimize_program(lower(graph, outs, [], feeds), options)
     return _SubPlan(CompiledProgram(prog, ctx, inplace=False))
@@ -523,8 +523,8 @@ def _while_grad_bind(node, ctx):
 
 def _while_grad(op, *grads):
     """Backprop through every iteration (the body's gradient, recomputed per kept state)."""
-    from ..autodiff.gradients import gradients
-    from ..framework.constant_op import convert_to_tensor
+    from ..engine.autodiff.gradients import gradients
+    from ..engine.framework.constant_op import convert_to_tensor
     from .array_ops import zeros_like
     info = _LOOP_INFO[op]
     g = op.graph
@@ -611,7 +611,7 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
     >>> i = tf.constant(0)
     >>> r = tf.while_loop(lambda i: i < 10, lambda i: i + 1, [i])
     """
-    from ..framework.constant_op import convert_to_tensor
+    from ..engine.framework.constant_op import convert_to_tensor
     from . import array_ops, comparison_ops
     if not callable(cond):
         raise TypeError("cond must be callable.")

@@ -57,11 +57,11 @@ __all__ = [
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
-from ..framework import errors
-from ..framework.constant_op import constant
-from ..framework.registry import register_op
-from ..framework.tensor_shape import TensorShape
-from ._base import FLOATS, INTS, apply, const_value, same_type_inputs, to_tensor
+from ..engine.framework import errors
+from ..engine.framework.constant_op import constant
+from ..engine.framework.registry import register_op
+from ..engine.framework.tensor_shape import TensorShape
+from ..engine.ops._base import FLOATS, INTS, apply, const_value, same_type_inputs, to_tensor
 
 _POOL_TYPES = FLOATS + INTS
 
@@ -281,7 +281,7 @@ def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
 
 def _conv2d_grad(op, grad):
     """dx = Conv2DBackpropInput(shape(x), f, g); df = Conv2DBackpropFilter(x, shape(f), g)."""
-    from ..framework.grad_state import wants_grad
+    from ..engine.framework.grad_state import wants_grad
     x, f = op.inputs
     attrs = _pass_attrs(op)
     dx = apply("Conv2DBackpropInput", [_shape_of(x), f, grad], attrs) if wants_grad(0) else None
@@ -395,7 +395,7 @@ def _check_out_shape(g, dy):
 
 def _conv2d_backprop_input_grad(op, grad):
     """Linear in (filter, out_backprop): d/df = BackpropFilter(g, ., dy), d/ddy = Conv2D(g, f)."""
-    from ..framework.grad_state import wants_grad
+    from ..engine.framework.grad_state import wants_grad
     _, f, dy = op.inputs
     attrs = _pass_attrs(op)
     df = apply("Conv2DBackpropFilter", [grad, _shape_of(f), dy], attrs) if wants_grad(1) \
@@ -440,7 +440,7 @@ def _conv2d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
 
 def _conv2d_backprop_filter_grad(op, grad):
     """Linear in (input, out_backprop): d/dx = BackpropInput(., g, dy), d/ddy = Conv2D(x, g)."""
-    from ..framework.grad_state import wants_grad
+    from ..engine.framework.grad_state import wants_grad
     x, _, dy = op.inputs
     attrs = _pass_attrs(op)
     dx = apply("Conv2DBackpropInput", [_shape_of(x), grad, dy], attrs) if wants_grad(0) \
@@ -552,7 +552,7 @@ def conv2d_transpose(value=None, filter=None, output_shape=None, strides=None,
 
 
 def _scope(name, default, values):
-    from ..framework.graph import name_scope
+    from ..engine.framework.graph import name_scope
     return name_scope(name, default, [v for v in values if hasattr(v, "op")])
 
 
@@ -635,7 +635,7 @@ def _depthwise_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1
 
 def _depthwise_grad(op, grad):
     """The two depthwise backprop ops, as for Conv2D."""
-    from ..framework.grad_state import wants_grad
+    from ..engine.framework.grad_state import wants_grad
     x, f = op.inputs
     attrs = _pass_attrs(op)
     dx = apply("DepthwiseConv2dNativeBackpropInput", [_shape_of(x), f, grad], attrs) \
@@ -664,7 +664,7 @@ def _depthwise_backprop_input_kernel(sizes, f, dy, strides, padding, data_format
 
 def _depthwise_backprop_input_grad(op, grad):
     """Linear in (filter, out_backprop)."""
-    from ..framework.grad_state import wants_grad
+    from ..engine.framework.grad_state import wants_grad
     _, f, dy = op.inputs
     attrs = _pass_attrs(op)
     df = apply("DepthwiseConv2dNativeBackpropFilter", [grad, _shape_of(f), dy], attrs) \
@@ -693,7 +693,7 @@ def _depthwise_backprop_filter_kernel(x, sizes, dy, strides, padding, data_forma
 
 def _depthwise_backprop_filter_grad(op, grad):
     """Linear in (input, out_backprop)."""
-    from ..framework.grad_state import wants_grad
+    from ..engine.framework.grad_state import wants_grad
     x, _, dy = op.inputs
     attrs = _pass_attrs(op)
     dx = apply("DepthwiseConv2dNativeBackpropInput", [_shape_of(x), grad, dy], attrs) \
@@ -1110,7 +1110,7 @@ def max_pool_with_argmax(input, ksize, strides, padding, Targmax=None, name=None
     >>> y, idx = tf.nn.max_pool_with_argmax(tf.ones([1, 4, 4, 1]), [1, 2, 2, 1],
     ...                                     [1, 2, 2, 1], "VALID")
     """
-    from ..framework import dtypes as _dt
+    from ..engine.framework import dtypes as _dt
     targ = _dt.as_dtype(Targmax or output_dtype or _dt.int64).base_dtype
     _check_choice("MaxPoolWithArgmax", "padding", padding, ("SAME", "VALID"))
     x = to_tensor(input, name="input")
@@ -1430,7 +1430,7 @@ def _attrs3_of(op, names=("strides", "padding", "data_format", "dilations")):
 
 def _conv3d_grad(op, grad):
     """Conv3DBackpropInputV2 / Conv3DBackpropFilterV2, as TF."""
-    from ..framework.grad_state import wants_grad
+    from ..engine.framework.grad_state import wants_grad
     x, f = op.inputs
     a = _attrs3_of(op)
     return [apply("Conv3DBackpropInputV2", [_shape_of(x), f, grad], a) if wants_grad(0)
@@ -1464,7 +1464,7 @@ def _conv3d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
 
 def _conv3d_backprop_input_grad(op, grad):
     """Linear in (filter, out_backprop)."""
-    from ..framework.grad_state import wants_grad
+    from ..engine.framework.grad_state import wants_grad
     _, f, dy = op.inputs
     a = _attrs3_of(op)
     return [None,
@@ -1490,7 +1490,7 @@ def _conv3d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
 
 def _conv3d_backprop_filter_grad(op, grad):
     """Linear in (input, out_backprop)."""
-    from ..framework.grad_state import wants_grad
+    from ..engine.framework.grad_state import wants_grad
     x, _, dy = op.inputs
     a = _attrs3_of(op)
     return [apply("Conv3DBackpropInputV2", [_shape_of(x), grad, dy], a) if wants_grad(0)

@@ -11,8 +11,8 @@ import math
 
 import numpy as np
 
-from ..framework import dtypes as _dt
-from ..framework.constant_op import constant
+from ..engine.framework import dtypes as _dt
+from ..engine.framework.constant_op import constant
 
 __all__ = [
     "Constant",
@@ -59,7 +59,7 @@ def _random_ops():
 
 
 def _shape_list(shape):
-    from ..framework.tensor_shape import TensorShape
+    from ..engine.framework.tensor_shape import TensorShape
     if isinstance(shape, TensorShape):
         return shape.as_list()
     return list(shape)

@@ -15,13 +15,13 @@ import string
 
 import numpy as np
 
-from ..framework.grad_state import wants_grad
-from ..framework import dtypes as _dt
-from ..framework.graph import Tensor, name_scope
-from ..framework.registry import register_op
-from ..framework.tensor_shape import TensorShape
-from ._base import COMPLEX, FLOATS, apply, broadcast_dims, same_type_inputs, to_tensor
-from ._grad_util import sum_to
+from ..engine.framework.grad_state import wants_grad
+from ..engine.framework import dtypes as _dt
+from ..engine.framework.graph import Tensor, name_scope
+from ..engine.framework.registry import register_op
+from ..engine.framework.tensor_shape import TensorShape
+from ..engine.ops._base import COMPLEX, FLOATS, apply, broadcast_dims, same_type_inputs, to_tensor
+from ..engine.ops._grad_util import sum_to
 
 _MATMUL_TYPES = FLOATS + (_dt.int32, _dt.int64) + COMPLEX
 

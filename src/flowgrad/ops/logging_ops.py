@@ -13,12 +13,12 @@ import sys
 
 import numpy as np
 
-from ..framework import dtypes as _dt
-from ..framework import errors
-from ..framework.graph import Operation, Tensor, get_default_graph, name_scope
-from ..framework.registry import register_op
-from ..framework.tensor_shape import TensorShape
-from ._base import apply, apply_op, to_tensor
+from ..engine.framework import dtypes as _dt
+from ..engine.framework import errors
+from ..engine.framework.graph import Operation, Tensor, get_default_graph, name_scope
+from ..engine.framework.registry import register_op
+from ..engine.framework.tensor_shape import TensorShape
+from ..engine.ops._base import apply, apply_op, to_tensor
 
 __all__ = ["Assert", "Print", "print"]
 

@@ -37,18 +37,18 @@ import math as _math
 
 import numpy as np
 
-from ..framework.grad_state import wants_grad
-from ..framework import dtypes as _dt
-from ..framework import errors as _errors
-from ..framework.constant_op import constant
-from ..framework.indexed_slices import IndexedSlices
-from ..framework.graph import Tensor, name_scope
-from ..framework.registry import register_op
-from ..framework.tensor_shape import TensorShape
-from ._base import (COMPLEX, FLOAT_COMPLEX, FLOATS, NUMBERS, REAL_NUMBERS, apply,
+from ..engine.framework.grad_state import wants_grad
+from ..engine.framework import dtypes as _dt
+from ..engine.framework import errors as _errors
+from ..engine.framework.constant_op import constant
+from ..engine.framework.indexed_slices import IndexedSlices
+from ..engine.framework.graph import Tensor, name_scope
+from ..engine.framework.registry import register_op
+from ..engine.framework.tensor_shape import TensorShape
+from ..engine.ops._base import (COMPLEX, FLOAT_COMPLEX, FLOATS, NUMBERS, REAL_NUMBERS, apply,
                     binary_broadcast, check_dtype, const_value, same_type_inputs, to_tensor,
                     unary_same)
-from ._grad_util import sum_to
+from ..engine.ops._grad_util import sum_to
 
 _I32_64 = (_dt.int32, _dt.int64)
 # Maximum, Minimum, FloorMod, SquaredDifference and friends: TF's narrower type lists.
@@ -2425,7 +2425,7 @@ def accumulate_n(inputs, shape=None, tensor_dtype=None, name=None):
             if t.dtype.base_dtype is not want:
                 raise TypeError(f"tensor_dtype is {want.name}, but input is of type "
                                 f"{t.dtype.base_dtype.name}")
-    from ..framework.tensor_shape import as_shape
+    from ..engine.framework.tensor_shape import as_shape
     shape = as_shape(shape) if shape is not None else TensorShape(None)
     for t in inputs:
         if not shape.is_compatible_with(t.shape):

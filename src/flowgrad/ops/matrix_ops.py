@@ -10,11 +10,11 @@ __all__ = ["qr", "matrix_band_part", "matrix_triangular_solve"]
 
 import numpy as np
 
-from ..framework.grad_state import wants_grad
-from ..framework import dtypes as _dt
-from ..framework.registry import register_op
-from ..framework.tensor_shape import TensorShape
-from ._base import apply, check_dtype, to_tensor
+from ..engine.framework.grad_state import wants_grad
+from ..engine.framework import dtypes as _dt
+from ..engine.framework.registry import register_op
+from ..engine.framework.tensor_shape import TensorShape
+from ..engine.ops._base import apply, check_dtype, to_tensor
 
 _TYPES = (_dt.float32, _dt.float64)
 

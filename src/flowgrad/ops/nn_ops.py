@@ -58,16 +58,16 @@ import numbers
 
 import numpy as np
 
-from ..framework import dtypes as _dt
-from ..framework import errors
-from ..framework.constant_op import constant
-from ..framework.graph import name_scope
-from ..framework.registry import register_op
-from ..framework.tensor_shape import TensorShape
+from ..engine.framework import dtypes as _dt
+from ..engine.framework import errors
+from ..engine.framework.constant_op import constant
+from ..engine.framework.graph import name_scope
+from ..engine.framework.registry import register_op
+from ..engine.framework.tensor_shape import TensorShape
 from . import array_ops as _a
 from . import comparison_ops as _c
 from . import math_ops as _m
-from ._base import (
+from ..engine.ops._base import (
     FLOATS,
     REAL_NUMBERS,
     apply,
@@ -81,7 +81,7 @@ from ._base import (
 
 
 def _wants(i):
-    from ..framework.grad_state import wants_grad
+    from ..engine.framework.grad_state import wants_grad
     return wants_grad(i)
 
 
@@ -1111,7 +1111,7 @@ def _batch_norm_grad(grad_y, x, scale, pop_mean, pop_var, epsilon, data_format, 
 
 def _fused_bn_grad_grad(op, *grads):
     """Differentiates the composed backprop (TF's _FusedBatchNormGradGrad)."""
-    from ..autodiff.gradients import gradients
+    from ..engine.autodiff.gradients import gradients
     grad_y, x, scale, m, v = op.inputs
     want = [_wants(0), _wants(1), _wants(2)]
     outs = _batch_norm_grad(grad_y, x, scale, m, v, op.get_attr("epsilon"),

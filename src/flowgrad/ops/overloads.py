@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import importlib
 
-from ..framework.constant_op import convert_to_tensor
-from ..framework.graph import Tensor
+from ..engine.framework.constant_op import convert_to_tensor
+from ..engine.framework.graph import Tensor
 from .variables import Variable
 
 

@@ -31,13 +31,13 @@ __all__ = [
 
 import numpy as np
 
-from ..framework import dtypes as _dt
-from ..framework import errors
-from ..framework.constant_op import constant
-from ..framework.graph import get_default_graph, name_scope
-from ..framework.registry import register_op
-from ..framework.tensor_shape import TensorShape
-from ._base import FLOATS, apply, const_value, to_tensor
+from ..engine.framework import dtypes as _dt
+from ..engine.framework import errors
+from ..engine.framework.constant_op import constant
+from ..engine.framework.graph import get_default_graph, name_scope
+from ..engine.framework.registry import register_op
+from ..engine.framework.tensor_shape import TensorShape
+from ..engine.ops._base import FLOATS, apply, const_value, to_tensor
 
 DEFAULT_GRAPH_SEED = 87654321
 _MAXINT32 = 2 ** 31 - 1
@@ -763,7 +763,7 @@ def _random_gamma_grad_kernel(alpha, sample):
 
 
 def _gamma_grad_infer(inputs, attrs):
-    from ._base import broadcast_dims
+    from ..engine.ops._base import broadcast_dims
     a, s = inputs
     return [(a.dtype.base_dtype, TensorShape(broadcast_dims(a.shape.as_tuple(),
                                                             s.shape.as_tuple())))]

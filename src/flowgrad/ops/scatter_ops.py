@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..framework import dtypes as _dt
-from ..framework import errors
-from ..framework.registry import register_op
-from ._base import NUMBERS, apply, to_tensor
+from ..engine.framework import dtypes as _dt
+from ..engine.framework import errors
+from ..engine.framework.registry import register_op
+from ..engine.ops._base import NUMBERS, apply, to_tensor
 
 __all__ = ["scatter_add", "scatter_sub", "scatter_update", "scatter_mul", "scatter_div",
            "scatter_min", "scatter_max"]

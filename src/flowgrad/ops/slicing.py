@@ -12,13 +12,13 @@ __all__ = ["strided_slice"]
 
 import numpy as np
 
-from ..framework import dtypes as _dt
-from ..framework import errors
-from ..framework.constant_op import constant
-from ..framework.graph import Tensor
-from ..framework.registry import register_op
-from ..framework.tensor_shape import TensorShape
-from ._base import apply, const_value, to_tensor
+from ..engine.framework import dtypes as _dt
+from ..engine.framework import errors
+from ..engine.framework.constant_op import constant
+from ..engine.framework.graph import Tensor
+from ..engine.framework.registry import register_op
+from ..engine.framework.tensor_shape import TensorShape
+from ..engine.ops._base import apply, const_value, to_tensor
 
 _MASKS = ("begin_mask", "end_mask", "ellipsis_mask", "new_axis_mask", "shrink_axis_mask")
 

@@ -15,15 +15,15 @@ import warnings
 
 import numpy as np
 
-from ..framework import dtypes as _dt
-from ..framework import errors
-from ..framework.constant_op import constant, register_tensor_conversion_function
-from ..framework.graph import Tensor
-from ..framework.indexed_slices import IndexedSlices
-from ..framework.registry import register_op
-from ..framework.tensor_shape import TensorShape
-from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, const_value, to_tensor
-from ..framework.grad_state import wants_grad
+from ..engine.framework import dtypes as _dt
+from ..engine.framework import errors
+from ..engine.framework.constant_op import constant, register_tensor_conversion_function
+from ..engine.framework.graph import Tensor
+from ..engine.framework.indexed_slices import IndexedSlices
+from ..engine.framework.registry import register_op
+from ..engine.framework.tensor_shape import TensorShape
+from ..engine.ops._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, const_value, to_tensor
+from ..engine.framework.grad_state import wants_grad
 
 # TF's threshold (ops.py _LARGE_SPARSE_NUM_ELEMENTS) above which densifying warns.
 LARGE_SPARSE_NUM_ELEMENTS = 100000000

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..framework import dtypes as _dt
-from ..framework import errors
-from ..framework.graph import merge_shapes
-from ..framework.registry import register_op
-from ..framework.tensor_shape import TensorShape
-from ._base import apply, to_tensor
+from ..engine.framework import dtypes as _dt
+from ..engine.framework import errors
+from ..engine.framework.graph import merge_shapes
+from ..engine.framework.registry import register_op
+from ..engine.framework.tensor_shape import TensorShape
+from ..engine.ops._base import apply, to_tensor
 
 
 def _variable_infer(inputs, attrs):

@@ -12,10 +12,10 @@ import enum
 import inspect
 import traceback
 
-from ..framework import dtypes as _dt
-from ..framework.constant_op import convert_to_tensor
-from ..framework.graph import GraphKeys, get_default_graph, name_scope
-from ..framework.tensor_shape import as_shape
+from ..engine.framework import dtypes as _dt
+from ..engine.framework.constant_op import convert_to_tensor
+from ..engine.framework.graph import GraphKeys, get_default_graph, name_scope
+from ..engine.framework.tensor_shape import as_shape
 
 __all__ = [
     "AUTO_REUSE",
@@ -540,7 +540,7 @@ class variable_scope:
 
     def __enter__(self):
         if self._values:
-            from ..framework.graph import _graph_of
+            from ..engine.framework.graph import _graph_of
             g = _graph_of(self._values)
             if g is not get_default_graph():
                 self._graph_ctx = g.as_default()

@@ -1,12 +1,12 @@
 """`tf.Variable`: a TF 1.x reference variable (VariableV2 + Assign + Identity 'read')."""
 from __future__ import annotations
 
-from ..framework import dtypes as _dt
-from ..framework.constant_op import convert_to_tensor, register_tensor_conversion_function
-from ..framework.graph import GraphKeys, Operation, Tensor, get_default_graph, name_scope
-from ..framework.tensor_shape import TensorShape, as_shape
+from ..engine.framework import dtypes as _dt
+from ..engine.framework.constant_op import convert_to_tensor, register_tensor_conversion_function
+from ..engine.framework.graph import GraphKeys, Operation, Tensor, get_default_graph, name_scope
+from ..engine.framework.tensor_shape import TensorShape, as_shape
 from . import state_ops
-from ._base import apply
+from ..engine.ops._base import apply
 
 
 class Variable:
@@ -221,7 +221,7 @@ class Variable:
 
     def load(self, value, session=None):
         """Writes `value` into the variable through a feed (no new ops are kept per call)."""
-        from ..runtime.session import get_default_session
+        from ..engine.runtime.session import get_default_session
         session = session or get_default_session()
         if session is None:
             raise ValueError("Either session argument should be provided or default session "
@@ -339,7 +339,7 @@ def report_uninitialized_variables(var_list=None, name="report_uninitialized_var
     var_list = global_variables() + local_variables() if var_list is None else var_list
     with name_scope(name):
         if not var_list:
-            from ..framework.constant_op import constant
+            from ..engine.framework.constant_op import constant
             return constant([], dtype=_dt.string)
         return apply("ReportUninitialized", [v._ref() for v in var_list],
                      {"names": tuple(v.op.name for v in var_list)}, "boolean_mask/GatherV2")
@@ -361,7 +361,7 @@ def _report_bind(node, ctx):
     return report
 
 
-from ..framework.registry import register_op  # noqa: E402
+from ..engine.framework.registry import register_op  # noqa: E402
 
 register_op("ReportUninitialized", infer=_report_infer, bind=_report_bind, stateful=True,
             grad=None)
@@ -373,7 +373,7 @@ def _assert_init_infer(inputs, attrs):
 
 def _assert_init_bind(node, ctx):
     import numpy as np
-    from ..framework import errors
+    from ..engine.framework import errors
     store = ctx.variables
     names = node.attrs["names"]
     keys = [t.op._attrs.get("shared_name") or t.op.name for t in node.op.inputs]

@@ -40,7 +40,7 @@ def tensor_proto(arr, dtype=None):
     """A TensorProto of a NumPy array as TF's AsProtoTensorContent writes it."""
     import numpy as np
 
-    from ..framework import dtypes as _dt
+    from ..engine.framework import dtypes as _dt
     p = pb()
     arr = np.asarray(arr)
     dtype = dtype or (_dt.string if arr.dtype == object or arr.dtype.kind in "SU"
@@ -60,7 +60,7 @@ def tensor_proto(arr, dtype=None):
 
 
 def _enum(dtype):
-    from ..framework import dtypes as _dt
+    from ..engine.framework import dtypes as _dt
     return _dt._ENUM[dtype.base_dtype]
 
 

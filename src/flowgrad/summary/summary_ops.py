@@ -14,12 +14,12 @@ import zlib
 
 import numpy as np
 
-from ..framework import dtypes as _dt
-from ..framework import errors
-from ..framework.constant_op import constant, convert_to_tensor
-from ..framework.graph import GraphKeys, get_default_graph, name_scope
-from ..framework.registry import register_op
-from ..framework.tensor_shape import TensorShape
+from ..engine.framework import dtypes as _dt
+from ..engine.framework import errors
+from ..engine.framework.constant_op import constant, convert_to_tensor
+from ..engine.framework.graph import GraphKeys, get_default_graph, name_scope
+from ..engine.framework.registry import register_op
+from ..engine.framework.tensor_shape import TensorShape
 from ._proto import pb, tensor_proto
 
 __all__ = ["audio", "histogram", "image", "merge", "merge_all", "scalar", "tensor_summary",

@@ -17,7 +17,7 @@ def _as_list(x):
 
 
 def _session(graph=None):
-    from ..runtime.session import Session, get_default_session
+    from ..engine.runtime.session import Session, get_default_session
     s = get_default_session()
     if s is not None and (graph is None or s.graph is graph):
         return s, False
@@ -25,7 +25,7 @@ def _session(graph=None):
 
 
 def _dense(v):
-    from ..framework.indexed_slices import IndexedSlicesValue
+    from ..engine.framework.indexed_slices import IndexedSlicesValue
     if isinstance(v, IndexedSlicesValue):
         out = np.zeros(v.dense_shape, dtype=v.values.dtype)
         np.add.at(out, v.indices, v.values)
@@ -121,7 +121,7 @@ def check_grads(f, args, order=2, eps=1e-6, rtol=1e-5, atol=1e-6, seed=0, dtype=
     from .. import Graph, Session, gradients
     from ..ops.array_ops import placeholder
     from ..ops.math_ops import add_n, multiply, reduce_sum
-    from ..framework.constant_op import constant
+    from ..engine.framework.constant_op import constant
     rng = np.random.RandomState(seed)
     args = [np.asarray(a) for a in args]
     wrt = [i for i, a in enumerate(args) if a.dtype.kind == "f"] if wrt is None else list(wrt)
@@ -181,6 +181,6 @@ def check_grads(f, args, order=2, eps=1e-6, rtol=1e-5, atol=1e-6, seed=0, dtype=
 
 
 def _dense_t(g):
-    from ..framework.indexed_slices import IndexedSlices
-    from ..framework.constant_op import convert_to_tensor
+    from ..engine.framework.indexed_slices import IndexedSlices
+    from ..engine.framework.constant_op import convert_to_tensor
     return convert_to_tensor(g) if isinstance(g, IndexedSlices) else g

@@ -25,7 +25,7 @@ class TestCase(unittest.TestCase):
     test_session = session
 
     def evaluate(self, tensors):
-        from ..runtime.session import get_default_session
+        from ..engine.runtime.session import get_default_session
         sess = get_default_session()
         if sess is not None:
             return sess.run(tensors)

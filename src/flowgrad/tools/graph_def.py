@@ -12,8 +12,8 @@ import os
 
 import numpy as np
 
-from ..framework import dtypes as _dt
-from ..framework.tensor_shape import TensorShape
+from ..engine.framework import dtypes as _dt
+from ..engine.framework.tensor_shape import TensorShape
 
 __all__ = ["graph_to_graph_def", "write_graph"]
 
@@ -115,7 +115,7 @@ def write_graph(graph_or_graph_def, logdir, name, as_text=True):
 
     >>> tf.train.write_graph(sess.graph, "/tmp/model", "graph.pbtxt")
     """
-    from ..framework.graph import Graph
+    from ..engine.framework.graph import Graph
     from ..train.checkpoint_management import atomic_write
     gd = graph_or_graph_def.as_graph_def() if isinstance(graph_or_graph_def, Graph) \
         else graph_or_graph_def

@@ -30,8 +30,8 @@ import zlib
 
 import numpy as np
 
-from ..framework import dtypes as _dt
-from ..framework import errors
+from ..engine.framework import dtypes as _dt
+from ..engine.framework import errors
 
 __all__ = [
     "CheckpointReader",

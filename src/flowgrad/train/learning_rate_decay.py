@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import math
 
-from ..framework import dtypes as _dt
-from ..framework.constant_op import constant, convert_to_tensor
-from ..framework.graph import Tensor, name_scope
+from ..engine.framework import dtypes as _dt
+from ..engine.framework.constant_op import constant, convert_to_tensor
+from ..engine.framework.graph import Tensor, name_scope
 from ..ops import array_ops, comparison_ops, math_ops
 
 __all__ = ["exponential_decay", "piecewise_constant", "polynomial_decay", "natural_exp_decay",

@@ -9,9 +9,9 @@ slot_creator makes it), updated by `shadow -= (1 - decay) * (shadow - v)`:
 """
 from __future__ import annotations
 
-from ..framework import dtypes as _dt
-from ..framework.constant_op import convert_to_tensor
-from ..framework.graph import GraphKeys, get_default_graph, name_scope
+from ..engine.framework import dtypes as _dt
+from ..engine.framework.constant_op import convert_to_tensor
+from ..engine.framework.graph import GraphKeys, get_default_graph, name_scope
 from ..ops import control_flow_ops, math_ops, state_ops
 from ..ops.variables import (Variable, global_variables, moving_average_variables,
                              trainable_variables)

@@ -11,12 +11,12 @@ variable gets a gradient, the ValueError also says, for each variable, why
 """
 from __future__ import annotations
 
-from ..autodiff.gradients import gradients
-from ..framework.indexed_slices import IndexedSlices
-from ..framework import dtypes as _dt
-from ..framework.constant_op import convert_to_tensor
-from ..framework.graph import GraphKeys, Tensor, get_default_graph, name_scope
-from ..framework.registry import GRADIENTS
+from ..engine.autodiff.gradients import gradients
+from ..engine.framework.indexed_slices import IndexedSlices
+from ..engine.framework import dtypes as _dt
+from ..engine.framework.constant_op import convert_to_tensor
+from ..engine.framework.graph import GraphKeys, Tensor, get_default_graph, name_scope
+from ..engine.framework.registry import GRADIENTS
 from ..ops import control_flow_ops, state_ops
 from ..ops.variables import Variable, trainable_variables
 from . import slot_creator

@@ -13,8 +13,8 @@ except Adam, which, as TF, decays all of m and v and updates every row.
 """
 from __future__ import annotations
 
-from ..framework.constant_op import constant, convert_to_tensor
-from ..framework.graph import get_default_graph
+from ..engine.framework.constant_op import constant, convert_to_tensor
+from ..engine.framework.graph import get_default_graph
 from ..ops import array_ops, control_flow_ops, init_ops, state_ops
 from ..ops import math_ops
 from ..ops import scatter_ops

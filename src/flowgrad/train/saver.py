@@ -20,12 +20,12 @@ import time
 
 import numpy as np
 
-from ..framework import dtypes as _dt
-from ..framework import errors
-from ..framework.constant_op import constant
-from ..framework.graph import GraphKeys, Tensor, get_default_graph
-from ..framework.registry import register_op
-from ..framework.tensor_shape import TensorShape
+from ..engine.framework import dtypes as _dt
+from ..engine.framework import errors
+from ..engine.framework.constant_op import constant
+from ..engine.framework.graph import GraphKeys, Tensor, get_default_graph
+from ..engine.framework.registry import register_op
+from ..engine.framework.tensor_shape import TensorShape
 from ..ops import array_ops, state_ops
 from . import checkpoint_management as _cm
 from .checkpoint_management import (  # noqa: F401
@@ -410,7 +410,7 @@ class Saver:
           ValueError: `latest_filename` is a path or collides with `save_path`.
         (A missing parent directory is created, as TF's SaveV2 does.)
         """
-        from ..runtime.session import BaseSession
+        from ..engine.runtime.session import BaseSession
         if not self._is_built:
             raise RuntimeError("`build()` should be called before save if defer_build==True")
         if latest_filename is None:
@@ -440,7 +440,7 @@ class Saver:
                                          {self.saver_def.filename_tensor_name: checkpoint_file})
         model_checkpoint_path = _str(model_checkpoint_path)
         if write_meta_graph:
-            from ..framework import meta_graph
+            from ..engine.framework import meta_graph
             meta_file = _cm.meta_graph_filename(checkpoint_file, meta_graph_suffix)
             meta_graph.export_scoped_meta_graph(
                 filename=meta_file, graph=sess.graph, saver_def=self.saver_def,
@@ -495,7 +495,7 @@ class Saver:
                           export_scope=None, clear_devices=False, clear_extraneous_savers=False,
                           strip_default_attrs=False, save_debug_info=False):
         """Writes the default graph's meta graph with this saver's SaverDef."""
-        from ..framework import meta_graph
+        from ..engine.framework import meta_graph
         return meta_graph.export_scoped_meta_graph(
             filename=filename, graph=get_default_graph(), saver_def=self.saver_def,
             collection_list=collection_list, as_text=as_text, export_scope=export_scope,
@@ -510,7 +510,7 @@ def export_meta_graph(filename=None, meta_info_def=None, graph_def=None, saver_d
 
     The document is JSON (see framework/meta_graph.py); `as_text` indents it.
     """
-    from ..framework import meta_graph
+    from ..engine.framework import meta_graph
     if saver_def is None:
         savers = (graph or get_default_graph()).get_collection(GraphKeys.SAVERS)
         if savers:
@@ -528,7 +528,7 @@ def import_meta_graph(meta_graph_or_file, clear_devices=False, import_scope=None
     >>> saver = tf.train.import_meta_graph("/tmp/model.ckpt-10.meta")
     >>> saver.restore(sess, "/tmp/model.ckpt-10")
     """
-    from ..framework import meta_graph
+    from ..engine.framework import meta_graph
     mg = meta_graph.read_meta_graph_file(meta_graph_or_file) \
         if not isinstance(meta_graph_or_file, meta_graph.MetaGraphDef) else meta_graph_or_file
     meta_graph.import_scoped_meta_graph(mg, clear_devices=clear_devices,

@@ -11,8 +11,8 @@ in `<slot>/Initializer/`.
 """
 from __future__ import annotations
 
-from ..framework import dtypes as _dt
-from ..framework.graph import get_default_graph
+from ..engine.framework import dtypes as _dt
+from ..engine.framework.graph import get_default_graph
 from ..ops import array_ops, init_ops
 from ..ops import variable_scope as vs
 

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..framework import dtypes as _dt
-from ..framework import errors
-from ..framework.registry import register_op
-from ..framework.tensor_shape import TensorShape
-from ..ops._base import NUMBERS, apply, to_tensor
+from ..engine.framework import dtypes as _dt
+from ..engine.framework import errors
+from ..engine.framework.registry import register_op
+from ..engine.framework.tensor_shape import TensorShape
+from ..engine.ops._base import NUMBERS, apply, to_tensor
 
 __all__ = [
     "apply_gradient_descent", "apply_momentum", "apply_adam", "apply_adagrad",
@@ -416,7 +416,7 @@ def _as_ref(x, op_type, arg):
 
 
 def _convert(x, dtype, name):
-    from ..framework.graph import Tensor
+    from ..engine.framework.graph import Tensor
     if isinstance(x, Tensor) or hasattr(x, "_as_graph_element"):
         return to_tensor(x)
     try:

@@ -5,8 +5,8 @@
 """
 from __future__ import annotations
 
-from ..framework import dtypes as _dt
-from ..framework.graph import GraphKeys, Tensor, get_default_graph
+from ..engine.framework import dtypes as _dt
+from ..engine.framework.graph import GraphKeys, Tensor, get_default_graph
 from ..ops import init_ops
 from ..ops import variable_scope as vs
 from ..ops.variables import Variable

@@ -152,7 +152,7 @@ class MetaGraphDef:
 
     @classmethod
     def from_json(cls, text):
-        from ..train.saver import SaverDef
+        from ...train.saver import SaverDef
         doc = json.loads(text)
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise ValueError("not a flowgrad meta graph document")
@@ -214,8 +214,8 @@ def _node(op, export_scope, clear_devices, strip_default_attrs):
 
 
 def _encode_collection(key, items, export_scope):
-    from ..ops.variables import Variable
-    from ..train.saver import Saver
+    from ...ops.variables import Variable
+    from ...train.saver import Saver
     if not items:
         return None
     if all(isinstance(x, Variable) for x in items):
@@ -283,7 +283,7 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
         info.update(meta_info_def)
     sd = saver_def
     if sd is not None and export_scope:
-        from ..train.saver import SaverDef
+        from ...train.saver import SaverDef
         sd = SaverDef.from_dict(sd.to_dict())
         for k in ("filename_tensor_name", "save_tensor_name", "restore_op_name"):
             setattr(sd, k, _strip(getattr(sd, k), export_scope))
@@ -295,7 +295,7 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
         if d:
             os.makedirs(d, exist_ok=True)
         if atomic:
-            from ..train.checkpoint_management import atomic_write
+            from ...train.checkpoint_management import atomic_write
             atomic_write(filename, text, "meta")
         else:
             with open(filename, "wb") as f:
@@ -324,8 +324,8 @@ def import_scoped_meta_graph(meta_graph_or_file, clear_devices=False, graph=None
     Raises:
       ValueError: a node names an unknown op type or an input that does not exist.
     """
-    from ..ops.variables import Variable
-    from ..train.saver import Saver, SaverDef
+    from ...ops.variables import Variable
+    from ...train.saver import Saver, SaverDef
     from .registry import get_op_def
     mg = meta_graph_or_file
     if not isinstance(mg, MetaGraphDef):

@@ -264,7 +264,7 @@ def _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method
     for x in xs_t:
         g = _aggregated(contrib, x, aggregation_method)
         if g is None and unconnected is UnconnectedGradients.ZERO:
-            from ..ops.array_ops import zeros_like
+            from ...ops.array_ops import zeros_like
             g = zeros_like(x)
         results.append(g)
     _ = x_set, scope
@@ -272,7 +272,7 @@ def _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method
 
 
 def _seed(y, gy, i):
-    from ..ops import array_ops
+    from ...ops import array_ops
     if gy is None:
         if y.dtype.is_complex:
             raise TypeError(f"Gradients of complex tensors must set grad_ys (y.dtype = "
@@ -309,7 +309,7 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
         return None
     for i, g in enumerate(out_grads):
         if g is None and op._outputs[i]._dtype._diff:
-            from ..ops.array_ops import zeros_like
+            from ...ops.array_ops import zeros_like
             out_grads[i] = zeros_like(op._outputs[i], optimize=False)  # as TF
     old_stack = graph._name_stack
     set_wanted(wanted)
@@ -323,7 +323,7 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
             raise ValueError(f"Num gradients {len(in_grads)} generated for op {op.node_def} do "
                              f"not match num inputs {len(op._inputs)}")
         if gate_gradients and sum(1 for g in in_grads if g is not None) > 1:
-            from ..ops.control_flow_ops import tuple as _tuple
+            from ...ops.control_flow_ops import tuple as _tuple
             in_grads = _tuple(in_grads)
     finally:
         graph._name_stack = old_stack
@@ -351,7 +351,7 @@ def _aggregate(grads, method, t):
         return None
     if len(grads) == 1:
         return grads[0]
-    from ..ops.math_ops import add_n
+    from ...ops.math_ops import add_n
     if any(isinstance(g, IndexedSlices) for g in grads):
         return _aggregate_indexed_slices(grads)
     if method == AggregationMethod.EXPERIMENTAL_TREE:
@@ -361,7 +361,7 @@ def _aggregate(grads, method, t):
         return total
     if method == AggregationMethod.EXPERIMENTAL_ACCUMULATE_N and len(grads) > 2 and all(
             g.shape.is_fully_defined() for g in grads):
-        from ..ops.math_ops import accumulate_n
+        from ...ops.math_ops import accumulate_n
         return accumulate_n(grads)
     return add_n(grads)
 
@@ -370,9 +370,9 @@ def _aggregate_indexed_slices(grads):
     """TF's rule: every contribution becomes IndexedSlices (a dense one with indices
     range(rows)), kept in arrival order; values and indices are concatenated, not
     deduplicated; int32 indices are cast to int64 when the contributions mix them."""
-    from ..ops.array_ops import concat
-    from ..ops.math_ops import cast
-    from ..ops.sparse_ops import dense_to_indexed_slices
+    from ...ops.array_ops import concat
+    from ...ops.math_ops import cast
+    from ...ops.sparse_ops import dense_to_indexed_slices
     slices = [g if isinstance(g, IndexedSlices) else dense_to_indexed_slices(g)
               for g in grads if g is not None]
     int32 = [s for s in slices if s.indices.dtype.base_dtype is _dt.int32]
@@ -391,7 +391,7 @@ def hessians(ys, xs, name="hessians", colocate_gradients_with_ops=False, gate_gr
     Built as one gradient, then one backward pass per element of x (as TF);
     use `hessian_vector_product` when only H·v is needed (two passes).
     """
-    from ..ops import array_ops
+    from ...ops import array_ops
     xs = _as_list(xs)
     out = []
     with get_default_graph().name_scope(name):
@@ -429,7 +429,7 @@ def hessian_vector_product(ys, xs, v, name="hessian_vector_product"):
     Returns:
       A list of H·v, one per x.
     """
-    from ..ops.math_ops import multiply, reduce_sum, add_n
+    from ...ops.math_ops import multiply, reduce_sum, add_n
     xs = _as_list(xs)
     v = _as_list(v)
     if len(v) != len(xs):

@@ -855,7 +855,7 @@ class Graph:
         return op not in self._unfetchable
 
     def as_graph_def(self, from_version=None, add_shapes=False):
-        from ..tools.graph_def import graph_to_graph_def
+        from ...tools.graph_def import graph_to_graph_def
         return graph_to_graph_def(self, add_shapes=add_shapes)
 
     def __repr__(self):

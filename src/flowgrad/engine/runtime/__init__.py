@@ -23,6 +23,6 @@ def plan_memory(sess, fetches, feed_dict=None):
     (feeds, constants and variables the plan reads), `unknown_values` (values
     whose static shape is unknown, not counted), `peak_node` (the op at the peak).
 
-    >>> flowgrad.runtime.plan_memory(sess, train_op, {x: batch})["peak_bytes"]
+    >>> flowgrad.engine.runtime.plan_memory(sess, train_op, {x: batch})["peak_bytes"]
     """
     return dict(plan_for(sess, fetches, feed_dict).memory)

@@ -35,7 +35,7 @@ except (ImportError, AttributeError, TypeError):   # older NumPy: the public con
 
     def _err_restore(ctx):
         ctx.__exit__(None, None, None)
-from ..ops.state_ops import Uninitialized  # noqa: E402
+from ...ops.state_ops import Uninitialized  # noqa: E402
 
 
 class RunContext:

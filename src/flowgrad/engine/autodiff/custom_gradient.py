@@ -27,7 +27,7 @@ _uid = itertools.count()
 
 def _variables_read(graph, first_op_id, args):
     """Variables whose value the ops created since `first_op_id` read (not via args)."""
-    from ..ops.variables import global_variables, local_variables
+    from ...ops.variables import global_variables, local_variables
     arg_set = set(args)
     by_ref = {v._ref(): v for v in global_variables() + local_variables()}
     by_read = {v.value(): v for v in by_ref.values()}
@@ -65,7 +65,7 @@ def custom_gradient(f):
         if kwargs:
             raise ValueError("The custom_gradient decorator currently supports keywords "
                              "arguments only when eager execution is enabled.")
-        from ..ops.array_ops import identity_n
+        from ...ops.array_ops import identity_n
         g = get_default_graph()
         args = [convert_to_tensor(a) for a in args]
         start = len(g._ops)
