@@ -5,6 +5,8 @@
     python bench/run.py --quick         # shorter timing loops, W4 skipped
     python bench/run.py --peers flowgrad,torch
     python bench/run.py --openblas-coretype SkylakeX   # NumPy's OpenBLAS kernels (AVX-512)
+    python bench/run.py --busy 0,1,2 --repeat 3 --only W2   # beside 0, 1, 2 busy processes
+    python bench/run.py --busy 1 --busy-threads 2           # a neighbour that runs 2 threads
 
 Peers: TensorFlow (tensorflow.compat.v1 graph mode), PyTorch (eager autograd),
 JAX (jit(grad)); `pip install -e .[bench]` installs them. Each (peer,
@@ -33,6 +35,7 @@ import importlib.util
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 
@@ -83,6 +86,40 @@ def run_one(peer, work, variant, quick, timeout):
     return json.loads(lines[-1])
 
 
+_BUSY_LOOP = "import sys, threading\n" \
+    "def spin():\n    x = 0\n    while True:\n        x += 1\n" \
+    "ts = [threading.Thread(target=spin, daemon=True) for _ in range(int(sys.argv[1]) - 1)]\n" \
+    "[t.start() for t in ts]\nspin()\n"
+
+
+def start_neighbours(n, threads=1):
+    """`n` busy neighbour processes, each spinning `threads` Python threads (GIL-bound: one
+    core's worth at most when threads=1; a threaded neighbour contends for the OS scheduler)."""
+    return [subprocess.Popen([sys.executable, "-c", _BUSY_LOOP, str(threads)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            for _ in range(n)]
+
+
+def stop_neighbours(procs):
+    for p in procs:
+        p.kill()
+    for p in procs:
+        p.wait()
+
+
+def median_result(rs):
+    """Per-metric medians of several runs' results (errors pass through)."""
+    ok = [r for r in rs if "error" not in r and "skipped" not in r]
+    if not ok:
+        return rs[-1]
+    out = dict(ok[0])
+    for k, v in ok[0].items():
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            out[k] = statistics.median(r[k] for r in ok if k in r)
+    out["runs"] = len(ok)
+    return out
+
+
 def fmt(v, unit):
     x = v * SCALE[unit]
     if x >= 100:
@@ -119,6 +156,22 @@ def table(results, peers):
     return "\n".join(out)
 
 
+def collect(peers, works, args):
+    """{peer: {workload key: result}}, each the median of `args.repeat` interleaved runs."""
+    runs = {p: {} for p in peers}
+    for rep in range(args.repeat):
+        for work in works:
+            for variant in (["", "ckpt"] if work == "W4" else [""]):
+                key = f"{work}{'/' + variant if variant else ''}"
+                order = peers if rep % 2 == 0 else peers[::-1]
+                for p in order:
+                    print(f"  {key:8s} {p:10s} ...", end="", flush=True, file=sys.stderr)
+                    r = run_one(p, work, variant, args.quick, args.timeout)
+                    runs[p].setdefault(key, []).append(r)
+                    print(" " + (r.get("error") or r.get("skipped") or "ok"), file=sys.stderr)
+    return {p: {k: median_result(v) for k, v in d.items()} for p, d in runs.items()}
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", default="W1,W2,W3,W4,W5")
@@ -129,6 +182,12 @@ def main(argv=None):
     ap.add_argument("--openblas-coretype", metavar="NAME",
                     help="set OPENBLAS_CORETYPE for every peer process (NumPy's OpenBLAS; "
                          "e.g. SkylakeX on AVX-512 CPUs that it runs with Haswell kernels)")
+    ap.add_argument("--busy", default="0", metavar="N[,N...]",
+                    help="run everything beside N busy neighbour processes (one table per N)")
+    ap.add_argument("--busy-threads", type=int, default=1, metavar="T",
+                    help="threads per busy neighbour (1: a single-threaded Python loop)")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="runs per (peer, workload), interleaved across peers; medians reported")
     args = ap.parse_args(argv)
     if args.openblas_coretype:
         BLAS_ENV["OPENBLAS_CORETYPE"] = args.openblas_coretype
@@ -138,19 +197,20 @@ def main(argv=None):
     peers = [p for p in args.peers.split(",") if p in PEERS]
     missing = [p for p in peers if not installed(p)]
     peers = [p for p in peers if p not in missing]
-    results = {p: {} for p in peers}
-    for work in works:
-        for variant in (["", "ckpt"] if work == "W4" else [""]):
-            for p in peers:
-                key = f"{work}{'/' + variant if variant else ''}"
-                print(f"  {key:8s} {p:10s} ...", end="", flush=True, file=sys.stderr)
-                r = run_one(p, work, variant, args.quick, args.timeout)
-                results[p][key] = r
-                print(" " + (r.get("error") or r.get("skipped") or "ok"), file=sys.stderr)
+    busy_counts = [int(n) for n in args.busy.split(",")]
+    by_busy = {}
+    for n_busy in busy_counts:
+        neighbours = start_neighbours(n_busy, args.busy_threads)
+        try:
+            by_busy[n_busy] = collect(peers, works, args)
+        finally:
+            stop_neighbours(neighbours)
+    results = by_busy[busy_counts[0]]
     versions = {p: next((r.get("version") for r in results[p].values() if r.get("version")),
                         None) for p in peers}
     now = _dt.datetime.now(_dt.timezone.utc)
     meta = {"date": now.isoformat(timespec="seconds"), "python": platform.python_version(),
+            "busy": busy_counts, "busy_threads": args.busy_threads, "repeat": args.repeat,
             "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
             "versions": versions, "not_installed": missing,
             "OPENBLAS_CORETYPE": BLAS_ENV.get("OPENBLAS_CORETYPE",
@@ -164,12 +224,17 @@ def main(argv=None):
     if meta["OPENBLAS_CORETYPE"]:
         print(f"OPENBLAS_CORETYPE={meta['OPENBLAS_CORETYPE']} (NumPy's BLAS kernels; "
               "--openblas-coretype to change)")
-    print()
-    print(table(results, peers))
+    for n_busy, res in by_busy.items():
+        print()
+        if len(busy_counts) > 1 or n_busy:
+            print(f"### beside {n_busy} busy neighbour process(es), {args.busy_threads} "
+                  f"thread(s) each; medians of {args.repeat} interleaved run(s)")
+        print(table(res, peers))
     os.makedirs(args.out, exist_ok=True)
     path = os.path.join(args.out, now.strftime("%Y%m%dT%H%M%SZ") + ".json")
     with open(path, "w") as f:
-        json.dump({"meta": meta, "results": results}, f, indent=1)
+        json.dump({"meta": meta, "results": results,
+                   "by_busy": {str(k): v for k, v in by_busy.items()}}, f, indent=1)
     print(f"\nJSON: {os.path.relpath(path)}")
 
 
