@@ -40,7 +40,7 @@ from ..engine.ops.shape import (broadcast_to, expand_dims, identity, identity_n,
                                 stop_gradient, transpose)
 
 
-def cast(x, dtype):
+def cast(x: TensorLike, dtype: DTypeLike) -> Tensor:
     """`tf.cast` (math_ops), as this module's composites call it."""
     from .math_ops import cast as _cast  # cycle: math_ops' gradient rules import array_ops
     return _cast(x, dtype)

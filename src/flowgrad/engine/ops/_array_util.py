@@ -142,7 +142,7 @@ def _autopack(values, dtype, name):
 
 
 # -- build-time values of shape tensors -------------------------------------------------------
-def folded_value(t):
+def folded_value(t: Tensor) -> np.ndarray | None:
     """The value of `t` if build-time constant: Const, Shape of a known shape, and Cast
     and Pack (axis 0) of such, as TF's `constant_value`; else None."""
     v = const_value(t)
@@ -160,7 +160,7 @@ def folded_value(t):
     return None
 
 
-def shape_value(t):
+def shape_value(t: Tensor) -> list | None:
     """TF's `constant_value_as_shape`: a shape tensor's dims as int-or-None, or None.
 
     Understands Const, Shape, Cast, Pack of scalars and ConcatV2 of such, so that

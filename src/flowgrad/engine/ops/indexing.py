@@ -293,7 +293,7 @@ def _gather_kernel(params, indices, axis, batch_dims=0, **_):
 
 def _gather_grad(op, grad):
     """axis 0: IndexedSlices(grad rows, flat indices, shape(params)); else a segment sum."""
-    from ...ops.sparse_ops import unsorted_segment_sum  # upward (math family)
+    from ...ops.sparse_ops import unsorted_segment_sum  # upward (segment ops): rewired later
     params, indices, axis_t = op.inputs
     ps, is_ = _dims(params), _dims(indices)
     axis = _static_int(axis_t)
@@ -333,7 +333,7 @@ def _gather_grad_dynamic(params, indices, axis_t, grad):
     """The axis != 0 gradient with the axis or the params' rank known only at run time."""
     from ...ops.comparison_ops import less  # upward (math family)
     from ...ops.math_ops import cast  # upward (math family): rewired after the merge
-    from ...ops.sparse_ops import unsorted_segment_sum  # upward (math family)
+    from ...ops.sparse_ops import unsorted_segment_sum  # upward (segment ops): rewired later
     r = rank(params)
     ax = cast(axis_t, _dt.int32)
     ax = ax + r * cast(less(ax, constant(0, dtype=_dt.int32)), _dt.int32)

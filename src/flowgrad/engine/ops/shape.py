@@ -29,8 +29,10 @@ def _identity_kernel(x):
     return x
 
 
-register_op("Identity", infer=unary_same, kernel=_identity_kernel,
-            grad=lambda op, grad: [grad], aliases_input=True)
+# Pass-through ops, one row each: (op type, gradient rule). The output is the input itself.
+for _op_type, _grad in (("Identity", lambda op, grad: [grad]), ("StopGradient", None)):
+    register_op(_op_type, infer=unary_same, kernel=_identity_kernel, grad=_grad,
+                aliases_input=True)
 
 
 def identity(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002 - TF's name
@@ -70,10 +72,6 @@ def identity_n(input: list, name: str | None = None) -> list:  # noqa: A002
     return list(op.outputs)
 
 
-register_op("StopGradient", infer=unary_same, kernel=_identity_kernel, grad=None,
-            aliases_input=True)
-
-
 def stop_gradient(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
     """The value of `input`, treated as a constant by `tf.gradients` (its gradient is None).
 
@@ -85,17 +83,24 @@ def stop_gradient(input: TensorLike, name: str | None = None) -> Tensor:  # noqa
     return apply("StopGradient", [x], None, name or "StopGradient")
 
 
-# -- Shape / ShapeN / Size / Rank ------------------------------------------------------------
-def _shape_infer(inputs, attrs):
-    r = inputs[0].shape.ndims
-    return [(attrs.get("out_type", _dt.int32), TensorShape([r]))]
+# -- Shape / Size / Rank / ShapeN ------------------------------------------------------------
+def _shape_query(of_input, result_shape):
+    """The infer rule and kernel of an op returning `of_input(x)` as an int32/int64 array."""
+    def infer(inputs, attrs):
+        return [(attrs.get("out_type", _dt.int32), result_shape(inputs[0]))]
+
+    def kernel(x, out_type=_dt.int32, **_):
+        return np.array(of_input(x), dtype=out_type.as_numpy_dtype)
+    return infer, kernel
 
 
-def _shape_kernel(x, out_type=_dt.int32):
-    return np.array(np.shape(x), dtype=out_type.as_numpy_dtype)
-
-
-register_op("Shape", infer=_shape_infer, kernel=_shape_kernel, grad=None)
+# Shape queries, one row each: (op type, NumPy function, static result shape). No gradient.
+for _op_type, _of_input, _result_shape in (
+        ("Shape", np.shape, lambda x: TensorShape([x.shape.ndims])),
+        ("Size", np.size, lambda x: TensorShape(())),
+        ("Rank", np.ndim, lambda x: TensorShape(()))):
+    _infer, _kernel = _shape_query(_of_input, _result_shape)
+    register_op(_op_type, infer=_infer, kernel=_kernel, grad=None)
 
 
 def shape(input: TensorLike, name: str | None = None,  # noqa: A002
@@ -139,12 +144,6 @@ def shape_n(input: list, out_type: DTypeLike = _dt.int32,  # noqa: A002
     return list(op.outputs)
 
 
-register_op("Size", infer=lambda ins, a: [(a["out_type"], TensorShape(()))],
-            kernel=lambda x, out_type=_dt.int32, **_: np.array(np.size(x),
-                                                                dtype=out_type.as_numpy_dtype),
-            grad=None)
-
-
 def size(input: TensorLike, name: str | None = None,  # noqa: A002
          out_type: DTypeLike = _dt.int32) -> Tensor:
     """The number of elements of `input` (a Const when the static shape tells it).
@@ -162,10 +161,6 @@ def size(input: TensorLike, name: str | None = None,  # noqa: A002
         return constant(np.array(0, dtype=out_type.as_numpy_dtype), dtype=out_type,
                         name=name or "Size")
     return apply("Size", [x], {"out_type": out_type}, name or "Size")
-
-
-register_op("Rank", infer=lambda ins, a: [(_dt.int32, TensorShape(()))],
-            kernel=lambda x: np.array(np.ndim(x), dtype=np.int32), grad=None)
 
 
 def rank(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
