@@ -1,0 +1,224 @@
+"""Shared pieces of the array op families (shape, construction, joining, indexing).
+
+TF's wrappers create the constants an op needs inside the op's name scope
+(`ExpandDims/dim`, `concat/axis`, ...) and pack lists holding Tensors with a
+Pack op (autopacking); static shape inference reads shape tensors whose value
+is known at build time (TF's `constant_value` and `constant_value_as_shape`).
+"""
+from __future__ import annotations
+
+import builtins
+import contextlib
+from typing import Union
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.constant_op import constant
+from ..framework.graph import Tensor, _graph_of
+from ..framework.indexed_slices import IndexedSlices
+from ..framework.tensor_shape import TensorShape
+from ._base import apply, const_value, to_tensor
+
+# Argument types of the public binders (the values `convert_to_tensor` accepts).
+TensorLike = Union[Tensor, np.ndarray, list, tuple, int, float, complex, bool, str, bytes]
+IntsLike = Union[Tensor, np.ndarray, list, tuple, int]     # an int, ints, or an int tensor
+DTypeLike = Union[_dt.DType, str, type, np.dtype]
+ShapeLike = Union[TensorShape, list, tuple, None]
+
+
+@contextlib.contextmanager
+def _scope(name, default, values=()):
+    """TF's `ops.name_scope(name, default, values)` in the values' graph; yields 'scope/'."""
+    g = _graph_of([v for v in values if isinstance(v, Tensor)])
+    with g.as_default(), g.name_scope(name or default) as s:
+        yield s
+
+
+def _int_tensor(v, name, dtype=_dt.int32):
+    """`v` as an int tensor: Tensors pass through, Python/NumPy values become a Const."""
+    if isinstance(v, Tensor) or hasattr(v, "_as_graph_element"):
+        return to_tensor(v)
+    arr = np.asarray(v)
+    if arr.dtype.kind not in "iu":
+        if arr.size == 0:
+            arr = arr.astype(dtype.as_numpy_dtype)
+        else:
+            raise TypeError(f"Expected int32, got {v!r} of type '{type(v).__name__}' instead.")
+    if arr.dtype == np.int64 and dtype is _dt.int32 and not (
+            arr.size == 0 or (arr.min() >= -2**31 and arr.max() < 2**31)):
+        dtype = _dt.int64
+    return constant(arr.astype(dtype.as_numpy_dtype), dtype=dtype, name=name)
+
+
+def _static_int(t):
+    """The int value of a scalar/vector tensor known at build time, else None."""
+    v = folded_value(t)
+    if v is None:
+        return None
+    v = np.asarray(v)
+    return int(v) if v.ndim == 0 else [int(i) for i in v.reshape(-1)]
+
+
+def _dims(t):
+    return t.shape.as_tuple()
+
+
+def _unknown_dims_from(vec):
+    """Shape of rank len(vec) with unknown dims, or unknown rank (for a shape tensor `vec`)."""
+    n = vec.shape.as_tuple()
+    return TensorShape(None if not n or n[0] is None else [None] * n[0])
+
+
+def _fmt_shape(dims):
+    if dims is None:
+        return "<unknown>"
+    return "[" + ",".join("?" if d is None else str(d) for d in dims) + "]"
+
+
+def _invalid(msg):
+    return errors.InvalidArgumentError(None, None, msg)
+
+
+def _static_or_shape(x):
+    """The fully known shape of `x` as a list, or a Shape tensor."""
+    xs = x.shape
+    return xs.as_list() if xs.is_fully_defined() else apply("Shape", [x], {"out_type": _dt.int32})
+
+
+def _check_out_type(out_type):
+    out_type = _dt.as_dtype(out_type).base_dtype
+    if out_type not in (_dt.int32, _dt.int64):
+        raise TypeError(f"Value passed to parameter 'out_type' has DataType {out_type.name} "
+                        "not in list of allowed values: int32, int64")
+    return out_type
+
+
+# -- autopacking: lists holding Tensors convert by stacking (TF's Pack) --------------------
+def _is_tensor_like(v):
+    return isinstance(v, (Tensor, IndexedSlices)) or hasattr(v, "_as_graph_element")
+
+
+def _has_tensor(v):
+    if _is_tensor_like(v):
+        return True
+    if isinstance(v, (list, tuple)):
+        return builtins.any(_has_tensor(e) for e in v)
+    return False
+
+
+def _as_int_input(v, name, dtype=_dt.int32):
+    """An int input of an op: Tensors pass, lists holding Tensors are packed (TF's
+    autopacking, named after the input), other values become a Const named `name`."""
+    if isinstance(v, Tensor):
+        return v
+    if _has_tensor(v):
+        return _autopack(list(v), dtype, name)
+    return _int_tensor(v, name, dtype)
+
+
+def _autopack(values, dtype, name):
+    with _scope(None, name, [e for e in values if _is_tensor_like(e)]) as scope:
+        inner = None
+        values = [to_tensor(e) if _is_tensor_like(e) else e for e in values]
+        for e in values:
+            if isinstance(e, Tensor):
+                inner = e.dtype.base_dtype
+                break
+        dtype = _dt.as_dtype(dtype).base_dtype if dtype is not None else inner
+        elems = []
+        for i, e in enumerate(values):
+            if isinstance(e, Tensor):
+                if dtype is not None and e.dtype.base_dtype is not dtype:
+                    raise TypeError(f"Cannot convert a list containing a tensor of dtype "
+                                    f"{e.dtype.base_dtype} to {dtype} (Tensor is: {e!r})")
+                elems.append(e)
+            elif isinstance(e, (list, tuple)):
+                elems.append(_autopack(e, dtype, str(i)))
+            else:
+                elems.append(constant(e, dtype=dtype, name=str(i)))
+        return apply("Pack", elems, {"axis": 0, "N": len(elems)}, scope)
+
+
+# -- build-time values of shape tensors -------------------------------------------------------
+def folded_value(t: Tensor) -> np.ndarray | None:
+    """The value of `t` if build-time constant: Const, Shape of a known shape, and Cast
+    and Pack (axis 0) of such, as TF's `constant_value`; else None."""
+    v = const_value(t)
+    if v is not None:
+        return v
+    op = t.op
+    if op.type == "Cast":
+        v = folded_value(op.inputs[0])
+        return None if v is None else np.asarray(v).astype(t.dtype.as_numpy_dtype)
+    if op.type == "Pack" and op.get_attr("axis") == 0:
+        vals = [folded_value(e) for e in op.inputs]
+        if builtins.any(v is None for v in vals):
+            return None
+        return np.stack([np.asarray(v) for v in vals]).astype(t.dtype.as_numpy_dtype)
+    return None
+
+
+def shape_value(t: Tensor) -> list | None:
+    """TF's `constant_value_as_shape`: a shape tensor's dims as int-or-None, or None.
+
+    Understands Const, Shape, Cast, Pack of scalars and ConcatV2 of such, so that
+    `tf.reshape(x, [tf.shape(x)[0], 3])` keeps the known 3.
+    """
+    op = t.op
+    n = t.shape.as_tuple()
+    if op.type == "Const":
+        v = np.asarray(op.get_attr("value"))
+        return [int(d) if d >= 0 else -1 for d in v.reshape(-1)]
+    if op.type == "Shape":
+        return None if op.inputs[0].shape.ndims is None else list(op.inputs[0].shape.as_tuple())
+    if op.type == "Cast":
+        return shape_value(op.inputs[0])
+    if op.type == "Pack" and op.get_attr("axis") == 0:
+        out = []
+        for e in op.inputs:
+            v = const_value(e)
+            out.append(None if v is None else int(v))
+        return out
+    if op.type == "ConcatV2":
+        out = []
+        for e in op.inputs[:-1]:
+            v = shape_value(e)
+            if v is None:
+                return None
+            out += v
+        return out
+    if op.type == "StridedSlice" and op.inputs[0].op.type == "Shape":
+        dims = op.inputs[0].op.inputs[0].shape.as_tuple()
+        b, e, s = (const_value(i) for i in op.inputs[1:])
+        if dims is not None and b is not None and e is not None and s is not None:
+            if op.get_attr("shrink_axis_mask") == 0:
+                idx = _np_index(b, e, s, op._attrs)
+                return list(np.array(dims, dtype=object)[idx])
+    if n is not None and len(n) == 1 and n[0] is not None:
+        return [None] * n[0]
+    return None
+
+
+# -- StridedSlice's encoding (here because shape_value reads sliced shapes) ----------------
+_MASKS = ("begin_mask", "end_mask", "ellipsis_mask", "new_axis_mask", "shrink_axis_mask")
+
+
+def _np_index(begin, end, strides, attrs):
+    """Rebuilds the NumPy index that TF's (begin, end, strides, masks) encode."""
+    bm, em, elm, nm, sm = (attrs.get(m, 0) for m in _MASKS)
+    idx = []
+    for i in range(len(strides)):
+        bit = 1 << i
+        if elm & bit:
+            idx.append(Ellipsis)
+        elif nm & bit:
+            idx.append(None)
+        elif sm & bit:
+            idx.append(int(begin[i]))
+        else:
+            b = None if bm & bit else int(begin[i])
+            e = None if em & bit else int(end[i])
+            idx.append(slice(b, e, int(strides[i])))
+    return tuple(idx)

@@ -1,0 +1,424 @@
+"""Construction ops: tensors made from a shape or a few scalars.
+
+Fill, ZerosLike/OnesLike, Range, LinSpace, OneHot, Placeholder and
+PlaceholderWithDefault, with TF 1.14's wrappers: `zeros`/`ones` write a Const
+below 1000 elements and a Fill above, `zeros_like` is a Const when the shape is
+known, `range` casts its arguments to the widest of their dtypes.
+"""
+from __future__ import annotations
+
+import builtins
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.constant_op import _infer_dtype, constant
+from ..framework.graph import Tensor
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape, as_shape
+from ._array_util import (DTypeLike, IntsLike, ShapeLike, TensorLike, _as_int_input, _dims,
+                          _has_tensor, _invalid, _scope, _static_int, _unknown_dims_from,
+                          folded_value, shape_value)
+from ._base import apply, const_value, to_tensor, unary_same
+
+
+def _cast(x, dtype):
+    from ...ops.math_ops import cast  # upward (math family): rewired after the merge
+    return cast(x, dtype)
+
+
+# -- Fill / ZerosLike / OnesLike / zeros / ones ------------------------------------------------
+def _fill_infer(inputs, attrs):
+    dims, value = inputs
+    if value.shape.ndims not in (None, 0):
+        raise ValueError(f"Shape must be rank 0 but is rank {value.shape.ndims}")
+    if dims.shape.ndims not in (None, 1):
+        raise ValueError(f"Shape must be rank 1 but is rank {dims.shape.ndims}")
+    dv = shape_value(dims)
+    if dv is None:
+        return [(value.dtype.base_dtype, _unknown_dims_from(dims))]
+    if builtins.any(d is not None and d < 0 for d in dv):
+        raise ValueError(f"Fill dimensions must be >= 0, got {dv}")
+    return [(value.dtype.base_dtype, TensorShape(dv))]
+
+
+def _fill_kernel(dims, value):
+    dims = tuple(int(d) for d in dims)
+    if builtins.any(d < 0 for d in dims):
+        raise _invalid(f"dims must be non-negative, got {list(dims)}")
+    return np.full(dims, value, dtype=np.asarray(value).dtype)
+
+
+def _fill_grad(op, grad):
+    """d fill(dims, v) / dv = sum(grad)."""
+    from ...ops.math_ops import reduce_sum  # upward (math family): rewired after the merge
+    return [None, reduce_sum(grad)]
+
+
+register_op("Fill", infer=_fill_infer, kernel=_fill_kernel, grad=_fill_grad)
+
+
+def fill(dims: IntsLike, value: TensorLike, name: str | None = None) -> Tensor:
+    """A tensor of shape `dims` filled with the scalar `value` (of value's dtype).
+
+    >>> tf.Session().run(tf.fill([2, 3], 9))
+    array([[9, 9, 9], [9, 9, 9]], dtype=int32)
+    """
+    vals = [v for v in (dims, value) if isinstance(v, Tensor)]
+    with _scope(name, "Fill", vals) as scope:
+        dims = _as_int_input(dims, "dims")
+        value = to_tensor(value, name="value")
+        return apply("Fill", [dims, value], None, scope)
+
+
+def _like_kernel(v):
+    def k(x):
+        return np.full(np.shape(x), v, dtype=np.asarray(x).dtype)
+    return k
+
+
+# One row per op: (op type, fill value). No gradient flows back to the input.
+for _op_type, _value in (("ZerosLike", 0), ("OnesLike", 1)):
+    register_op(_op_type, infer=unary_same, kernel=_like_kernel(_value),
+                grad=lambda op, g: [None])
+
+
+def zeros_like(tensor: TensorLike, dtype: DTypeLike | None = None, name: str | None = None,
+               optimize: bool = True) -> Tensor:
+    """Zeros with the shape (and by default dtype) of `tensor`.
+
+    As TF 1.14: with `optimize` and a fully known shape this is a constant
+    (`zeros`), otherwise a ZerosLike op (or zeros of the runtime shape when
+    `dtype` differs).
+
+    >>> tf.Session().run(tf.zeros_like(tf.constant([1, 2])))
+    array([0, 0], dtype=int32)
+    """
+    x = to_tensor(tensor)
+    with _scope(name, "zeros_like", [x]) as scope:
+        dt = _dt.as_dtype(dtype).base_dtype if dtype is not None else x.dtype.base_dtype
+        if optimize and x.shape.is_fully_defined():
+            return zeros(x.shape.as_list(), dtype=dt, name=scope)
+        if dt is not x.dtype.base_dtype:
+            return zeros(_shape_internal(x, optimize), dtype=dt, name=scope)
+        return apply("ZerosLike", [x], None, scope)
+
+
+def ones_like(tensor: TensorLike, dtype: DTypeLike | None = None, name: str | None = None,
+              optimize: bool = True) -> Tensor:
+    """Ones with the shape (and by default dtype) of `tensor`: `ones` of its shape, as TF 1.14.
+
+    >>> tf.Session().run(tf.ones_like(tf.constant([1, 2])))
+    array([1, 1], dtype=int32)
+    """
+    x = to_tensor(tensor)
+    with _scope(name, "ones_like", [x]) as scope:
+        dt = _dt.as_dtype(dtype).base_dtype if dtype is not None else x.dtype.base_dtype
+        ret = ones(_shape_internal(x, optimize), dtype=dt, name=scope)
+        ret.set_shape(x.shape)
+        return ret
+
+
+def _shape_internal(x, optimize):
+    if optimize and x.shape.is_fully_defined():
+        return constant(np.array(x.shape.as_list(), dtype=np.int32), name="Shape")
+    return apply("Shape", [x], {"out_type": _dt.int32}, "Shape")
+
+
+_SMALL_CONST = 1000  # TF 1.14 writes a Const below this many elements, a Fill above
+
+
+def _filled(shape_, dtype, value, default):
+    dtype = _dt.as_dtype(dtype).base_dtype
+    if dtype is _dt.bool_:
+        value = bool(value)
+    with _scope(None, default, [shape_] if isinstance(shape_, Tensor) else []) as scope:
+        if isinstance(shape_, Tensor) or _has_tensor(shape_):
+            dims = _as_int_input(shape_, "shape")
+            return apply("Fill", [dims, constant(value, dtype=dtype, name="Const")], None, scope)
+        dims = [int(d) for d in as_shape(shape_).as_list()]
+        if int(np.prod(dims)) < _SMALL_CONST:
+            return constant(np.full(dims, value, dtype=dtype.as_numpy_dtype), dtype=dtype,
+                            name=scope)
+        return apply("Fill", [constant(np.array(dims, dtype=np.int32), name="shape_as_tensor"),
+                              constant(value, dtype=dtype, name="Const")], None, scope)
+
+
+def zeros(shape: IntsLike | ShapeLike, dtype: DTypeLike = _dt.float32,  # noqa: A002
+          name: str | None = None) -> Tensor:
+    """Zeros of `shape` (a list, TensorShape or 1-D int tensor).
+
+    >>> tf.Session().run(tf.zeros([2, 3], tf.int32))
+    array([[0, 0, 0], [0, 0, 0]], dtype=int32)
+    """
+    return _filled(shape, dtype, 0, name or "zeros")
+
+
+def ones(shape: IntsLike | ShapeLike, dtype: DTypeLike = _dt.float32,  # noqa: A002
+         name: str | None = None) -> Tensor:
+    """Ones of `shape` (a list, TensorShape or 1-D int tensor).
+
+    >>> tf.Session().run(tf.ones([2], tf.float64))
+    array([1., 1.])
+    """
+    return _filled(shape, dtype, 1, name or "ones")
+
+
+# -- Range / LinSpace ---------------------------------------------------------------------------
+def _range_infer(inputs, attrs):
+    for t, n in zip(inputs, ("start", "limit", "delta")):
+        if t.shape.ndims not in (None, 0):
+            raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}")
+    s, l_, d = (folded_value(t) for t in inputs)
+    dt = inputs[0].dtype.base_dtype
+    if s is None or l_ is None or d is None:
+        return [(dt, TensorShape([None]))]
+    if d == 0:
+        raise ValueError("Requires delta != 0: 0")
+    if (d > 0 and l_ < s) or (d < 0 and s < l_):
+        raise ValueError(f"Requires start <= limit when delta > 0: {s}/{l_}" if d > 0 else
+                         f"Requires start >= limit when delta < 0: {s}/{l_}")
+    if dt.is_integer:
+        n = int((abs(int(l_) - int(s)) + abs(int(d)) - 1) // abs(int(d)))
+    else:
+        n = int(np.ceil(abs((float(l_) - float(s)) / float(d))))
+    return [(dt, TensorShape([n]))]
+
+
+def _range_kernel(s, l_, d, **_):
+    if d == 0:
+        raise _invalid(f"Requires delta != 0: {d}")
+    if (d > 0 and l_ < s) or (d < 0 and s < l_):
+        raise _invalid(f"Requires start <= limit when delta > 0: {s}/{l_}" if d > 0 else
+                       f"Requires start >= limit when delta < 0: {s}/{l_}")
+    return np.arange(s, l_, d, dtype=np.asarray(s).dtype)
+
+
+register_op("Range", infer=_range_infer, kernel=_range_kernel, grad=None)
+
+_RANGE_ORDER = [_dt.int32, _dt.int64, _dt.float32, _dt.float64]
+
+
+def range(start: TensorLike, limit: TensorLike | None = None,  # noqa: A001 - TF's name
+          delta: TensorLike = 1, dtype: DTypeLike | None = None, name: str = "range") -> Tensor:
+    """Like Python's range, as a 1-D tensor of the widest argument dtype (or `dtype`).
+
+    >>> tf.Session().run(tf.range(3, 18, 3))
+    array([ 3,  6,  9, 12, 15], dtype=int32)
+    """
+    if limit is None:
+        start, limit = 0, start
+    with _scope(name, "Range", [v for v in (start, limit, delta) if isinstance(v, Tensor)]) \
+            as scope:
+        ts = [to_tensor(v, dtype=dtype, name=n) for v, n in
+              zip((start, limit, delta), ("start", "limit", "delta"))]
+        if dtype is None:
+            kinds = [t.dtype.base_dtype for t in ts]
+            widest = builtins.max(kinds, key=lambda d: _RANGE_ORDER.index(d)
+                                  if d in _RANGE_ORDER else -1)
+            ts = [t if t.dtype.base_dtype is widest else _cast(t, widest) for t in ts]
+        return apply("Range", ts, {"Tidx": ts[0].dtype.base_dtype}, scope)
+
+
+def _linspace_infer(inputs, attrs):
+    start, stop, num = inputs
+    for t in inputs:
+        if t.shape.ndims not in (None, 0):
+            raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}")
+    if start.dtype.base_dtype not in (_dt.float32, _dt.float64):
+        raise TypeError(f"Value passed to parameter 'start' has DataType {start.dtype.name} not "
+                        "in list of allowed values: float32, float64")
+    if stop.dtype.base_dtype is not start.dtype.base_dtype:
+        raise TypeError(f"Input 'stop' of 'LinSpace' Op has type {stop.dtype.name} that does "
+                        f"not match type {start.dtype.name} of argument 'start'.")
+    n = const_value(num)
+    if n is not None and int(n) <= 0:
+        raise ValueError(f"Requires num > 0: {int(n)}")
+    return [(start.dtype.base_dtype, TensorShape([None if n is None else int(n)]))]
+
+
+def _linspace_kernel(start, stop, num):
+    if num <= 0:
+        raise _invalid(f"Requires num > 0: {num}")
+    return np.linspace(start, stop, int(num), dtype=np.asarray(start).dtype)
+
+
+register_op("LinSpace", infer=_linspace_infer, kernel=_linspace_kernel, grad=None)
+
+
+def lin_space(start: TensorLike, stop: TensorLike, num: TensorLike,
+              name: str | None = None) -> Tensor:
+    """`num` evenly spaced float values from `start` to `stop` inclusive (op LinSpace).
+
+    >>> tf.Session().run(tf.lin_space(10.0, 12.0, 3))
+    array([10., 11., 12.], dtype=float32)
+    """
+    vals = [v for v in (start, stop, num) if isinstance(v, Tensor)]
+    with _scope(name, "LinSpace", vals) as scope:
+        start = to_tensor(start, name="start")
+        stop = to_tensor(stop, dtype=start.dtype.base_dtype, name="stop") if not isinstance(
+            stop, Tensor) else stop
+        num = to_tensor(num, dtype=_dt.int32, name="num") if not isinstance(num, Tensor) \
+            else num
+        return apply("LinSpace", [start, stop, num], None, scope)
+
+
+linspace = lin_space
+
+
+# -- Placeholder / PlaceholderWithDefault ------------------------------------------------------
+def _placeholder_infer(inputs, attrs):
+    return [(attrs["dtype"], TensorShape(attrs["shape"]))]
+
+
+def _placeholder_bind(node, ctx):
+    t = node.op._outputs[0]
+    shp = "unknown" if t.shape.ndims is None else \
+        "[" + ",".join("?" if d is None else str(d) for d in t.shape.as_tuple()) + "]"
+    dt = {"float32": "float", "float64": "double"}.get(t.dtype.name, t.dtype.name)
+
+    def missing():
+        raise errors.InvalidArgumentError(
+            None, node.op, f"You must feed a value for placeholder tensor '{node.name}' with "
+            f"dtype {dt} and shape {shp}\n\t [[node {node.name}]]")
+    return missing
+
+
+register_op("Placeholder", infer=_placeholder_infer, bind=_placeholder_bind, grad=None,
+            stateful=True)
+
+
+def placeholder(dtype: DTypeLike, shape: ShapeLike = None,  # noqa: A002
+                name: str | None = None) -> Tensor:
+    """A tensor that must be fed at `run` (InvalidArgumentError naming it otherwise).
+
+    >>> p = tf.placeholder(tf.float32, shape=[None, 3])
+    >>> tf.Session().run(2 * p, {p: [[1, 2, 3]]})
+    array([[2., 4., 6.]], dtype=float32)
+    """
+    shape = as_shape(shape) if shape is not None else TensorShape(None)
+    return apply("Placeholder", [], {"dtype": _dt.as_dtype(dtype).base_dtype,
+                                     "shape": shape.as_tuple()}, name or "Placeholder")
+
+
+def _pwd_infer(inputs, attrs):
+    x = inputs[0]
+    shape = TensorShape(attrs["shape"])
+    if not shape.is_compatible_with(x.shape):
+        raise ValueError(f"Shapes {shape} and {x.shape} are incompatible")
+    return [(x.dtype.base_dtype, shape)]
+
+
+register_op("PlaceholderWithDefault", infer=_pwd_infer, kernel=lambda x, **_: x,
+            grad=lambda op, grad: [grad], aliases_input=True)
+
+
+def placeholder_with_default(input: TensorLike, shape: ShapeLike,  # noqa: A002
+                             name: str | None = None) -> Tensor:
+    """Passes `input` through unless this tensor is fed."""
+    x = to_tensor(input)
+    return apply("PlaceholderWithDefault", [x], {"shape": as_shape(shape).as_tuple()},
+                 name or "PlaceholderWithDefault")
+
+
+# -- OneHot ------------------------------------------------------------------------------------
+def _one_hot_infer(inputs, attrs):
+    indices, depth_t, on, off = inputs
+    if indices.dtype.base_dtype not in (_dt.uint8, _dt.int32, _dt.int64):
+        raise TypeError(f"Value passed to parameter 'indices' has DataType "
+                        f"{indices.dtype.name} not in list of allowed values: uint8, int32, "
+                        "int64")
+    if on.dtype.base_dtype is not off.dtype.base_dtype:
+        raise TypeError(f"Input 'off_value' of 'OneHot' Op has type {off.dtype.name} that does "
+                        f"not match type {on.dtype.name} of argument 'on_value'.")
+    axis = attrs["axis"]
+    is_ = _dims(indices)
+    depth = _static_int(depth_t)
+    if depth is not None and depth < 0:
+        raise ValueError(f"depth must be non-negative, got: {depth}")
+    dt = on.dtype.base_dtype
+    if is_ is None:
+        return [(dt, TensorShape(None))]
+    r = len(is_)
+    if axis != -1 and not 0 <= axis <= r:
+        return [(dt, TensorShape(None))]  # TF reports a bad axis when the op runs
+    ax = r if axis == -1 else axis
+    return [(dt, TensorShape(list(is_[:ax]) + [depth] + list(is_[ax:])))]
+
+
+def _one_hot_kernel(indices, depth, on_value, off_value, axis=-1, **_):
+    indices = np.asarray(indices)
+    depth = int(depth)
+    if depth < 0:
+        raise _invalid(f"depth must be non-negative, got: {depth}")
+    if axis != -1 and not 0 <= axis <= indices.ndim:
+        raise _invalid(f"Expected axis to be -1 or between [0, {indices.ndim + 1}).  But "
+                       f"received: {axis}")
+    hot = indices[..., None] == np.arange(depth, dtype=indices.dtype)
+    out = np.where(hot, on_value, off_value).astype(np.asarray(on_value).dtype, copy=False)
+    if axis != -1 and axis != indices.ndim:
+        out = np.moveaxis(out, -1, axis)
+    return out
+
+
+register_op("OneHot", infer=_one_hot_infer, kernel=_one_hot_kernel,
+            grad=lambda op, grad: [None, None, None, None])
+
+
+def one_hot(indices: TensorLike, depth: TensorLike, on_value: TensorLike | None = None,
+            off_value: TensorLike | None = None, axis: int | None = None,
+            dtype: DTypeLike | None = None, name: str | None = None) -> Tensor:
+    """One-hot encoding: on_value (default 1) where the index matches, off_value (0) elsewhere.
+
+    The new dimension goes at `axis` (default last); the dtype is `dtype`, else
+    on/off_value's, else float32 (TypeError if they disagree). Out-of-range
+    indices give an all-off row.
+
+    >>> tf.Session().run(tf.one_hot([0, 2], 3))
+    array([[1., 0., 0.], [0., 0., 1.]], dtype=float32)
+    """
+    vals = [v for v in (indices, depth, on_value, off_value) if isinstance(v, Tensor)]
+    with _scope(name, "one_hot", vals) as scope:
+        on_dtype = _value_dtype(on_value)
+        off_dtype = _value_dtype(off_value)
+        if dtype is not None:
+            dtype = _dt.as_dtype(dtype).base_dtype
+        if on_value is not None or off_value is not None:
+            if dtype is not None:
+                if on_value is not None and on_dtype is not dtype and isinstance(on_value,
+                                                                                 Tensor):
+                    raise TypeError(f"dtype {on_dtype} of on_value does not match dtype "
+                                    f"parameter {dtype}")
+                if off_value is not None and off_dtype is not dtype and isinstance(off_value,
+                                                                                   Tensor):
+                    raise TypeError(f"dtype {off_dtype} of off_value does not match dtype "
+                                    f"parameter {dtype}")
+                on_dtype = dtype if on_value is not None else on_dtype
+                off_dtype = dtype if off_value is not None else off_dtype
+            else:
+                dtype = on_dtype if on_value is not None else off_dtype
+        elif dtype is None:
+            dtype = _dt.float32
+        on = on_value if isinstance(on_value, Tensor) else to_tensor(
+            1 if on_value is None else on_value, dtype=dtype if on_value is None else on_dtype,
+            name="on_value")
+        off = off_value if isinstance(off_value, Tensor) else to_tensor(
+            0 if off_value is None else off_value,
+            dtype=dtype if off_value is None else off_dtype, name="off_value")
+        if on.dtype.base_dtype is not off.dtype.base_dtype:
+            raise TypeError(f"dtype <dtype: '{on.dtype.base_dtype.name}'> of on_value does not "
+                            f"match dtype <dtype: '{off.dtype.base_dtype.name}'> of off_value")
+        i = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")
+        d = depth if isinstance(depth, Tensor) else to_tensor(depth, dtype=_dt.int32,
+                                                              name="depth")
+        return apply("OneHot", [i, d, on, off], {"axis": -1 if axis is None else int(axis)},
+                     scope)
+
+
+def _value_dtype(v):
+    if v is None:
+        return None
+    if isinstance(v, Tensor):
+        return v.dtype.base_dtype
+    return _infer_dtype(v)

@@ -1,0 +1,639 @@
+"""Indexing ops: strided slices, gathers and scatters, selection, Where, Unique.
+
+StridedSlice is TF's encoding of Python slicing (`x[1:, ..., None, ::-1, 2]`):
+begin/end/strides vectors plus five bit masks; `_canonical` follows TF's
+ValidateStridedSliceOp (it expands the ellipsis, checks ranks and bounds with
+TF's messages, and gives the static result shape). GatherV2's gradient for
+axis 0 is an IndexedSlices, as in TF.
+"""
+from __future__ import annotations
+
+import builtins
+from collections import namedtuple
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.constant_op import constant, convert_to_tensor
+from ..framework.graph import Tensor
+from ..framework.grad_state import wants_grad
+from ..framework.indexed_slices import IndexedSlices
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._array_util import (_MASKS, DTypeLike, IntsLike, TensorLike, _as_int_input,
+                          _check_out_type, _dims, _fmt_shape, _int_tensor, _invalid, _np_index,
+                          _scope, _static_int, folded_value, shape_value)
+from ._base import apply, apply_op, const_value, same_type_inputs, to_tensor
+from .construction import range, zeros_like
+from .joining import concat, slice
+from .shape import expand_dims, rank, reshape, shape, size, transpose
+
+
+# -- StridedSlice / StridedSliceGrad ------------------------------------------------------------
+def _canonical(dims, begin, end, strides, attrs):
+    """TF's strided-slice validation on static `dims` (ints or None).
+
+    `begin`/`end` may be None (not known statically): sliced dims are then
+    unknown and shrink indices unchecked. Returns the result dims (None where
+    unknown). Raises ValueError with TF's
+    messages for a zero stride, too many indices, or an out-of-bounds shrink index.
+    """
+    bm, em, elm, nm, sm = (attrs.get(m, 0) for m in _MASKS)
+    n = len(strides)
+    for i in builtins.range(n):
+        if int(strides[i]) == 0:
+            raise ValueError(f"strides[{i}] must be non-zero")
+    if elm & (elm - 1):
+        raise ValueError("Multiple ellipses in slice spec not allowed")
+    rank = len(dims)
+    # Expand the sparse spec over the input's dims: each entry says what it does.
+    has_ellipsis = bool(elm)
+    spec = []
+    for i in builtins.range(n):
+        bit = 1 << i
+        if elm & bit:
+            after = builtins.sum(1 for j in builtins.range(i + 1, n) if not (nm >> j) & 1)
+            fill = rank - len([s for s in spec if s[0] != "new"]) - after
+            spec.extend([("full", None, None, 1)] * builtins.max(fill, 0))
+        elif nm & bit:
+            spec.append(("new",))
+        elif sm & bit:
+            spec.append(("shrink", None if begin is None else int(begin[i])))
+        elif (begin is None or end is None) and not (bm & em & bit):
+            spec.append(("unknown",))
+        else:
+            spec.append(("slice", None if bm & bit else int(begin[i]),
+                         None if em & bit else int(end[i]), int(strides[i])))
+            # (with both masks set, begin/end are ignored: the size is known without them)
+    used = len([s for s in spec if s[0] != "new"])
+    if used > rank:
+        raise ValueError(f"Index out of range using input dim {rank}; input has only {rank} "
+                         "dims")
+    if not has_ellipsis:
+        spec.extend([("full", None, None, 1)] * (rank - used))
+    out = []
+    d = 0
+    for s in spec:
+        kind = s[0]
+        if kind == "new":
+            out.append(1)
+            continue
+        size = dims[d]
+        if kind == "shrink":
+            if size is not None and s[1] is not None:
+                idx = s[1] + size if s[1] < 0 else s[1]
+                if not 0 <= idx < size:
+                    raise ValueError(f"slice index {idx} of dimension {d} out of bounds.")
+        elif kind == "full":
+            out.append(size)
+        elif kind == "unknown":
+            out.append(None)
+        else:
+            sliced = None if size is None else builtins.range(size)[builtins.slice(*s[1:4])]
+            out.append(None if sliced is None else len(sliced))
+        d += 1
+    return out
+
+
+def _strided_slice_infer(inputs, attrs):
+    x, b, e, s = inputs
+    for t, name in ((b, "begin"), (e, "end"), (s, "strides")):
+        if t.shape.ndims not in (None, 1):
+            raise ValueError(f"Shape must be rank 1 but is rank {t.shape.ndims}")
+    if not (b.dtype.base_dtype is e.dtype.base_dtype is s.dtype.base_dtype):
+        raise TypeError(f"Input 'end' of 'StridedSlice' Op has type {e.dtype.name} that does "
+                        f"not match type {b.dtype.name} of argument 'begin'.")
+    bv, ev, sv = folded_value(b), folded_value(e), folded_value(s)
+    if sv is not None:
+        for i, st in enumerate(np.asarray(sv).reshape(-1)):
+            if st == 0:
+                raise ValueError(f"strides[{i}] must be non-zero")
+    dims = x.shape.as_tuple()
+    if dims is None or sv is None:
+        return [(x.dtype.base_dtype, TensorShape(None))]
+    # Unknown begin/end (tensor indices) still fix the rank; those dims are unknown.
+    return [(x.dtype.base_dtype, TensorShape(_canonical(dims, bv, ev, sv, attrs)))]
+
+
+def _strided_slice_kernel(x, begin, end, strides, **attrs):
+    x = np.asarray(x)
+    try:
+        return x[_np_index(begin, end, strides, attrs)]
+    except IndexError:
+        try:
+            _canonical(x.shape, begin, end, strides, attrs)
+        except ValueError as e:
+            raise errors.InvalidArgumentError(None, None, str(e)) from None
+        raise
+
+
+def _strided_slice_grad(op, grad):
+    """Scatter the gradient into zeros shaped like the input."""
+    x, b, e, s = op.inputs
+    xs = x.shape.as_tuple()
+    if xs is not None and None not in xs:
+        shp = constant(np.array(xs, dtype=b.dtype.as_numpy_dtype))
+    else:
+        shp = apply("Shape", [x], {"out_type": b.dtype.base_dtype})
+    attrs = {m: op.get_attr(m) for m in _MASKS}
+    # An IndexedSlices gradient (from a gather downstream) is densified, as TF does.
+    return [apply("StridedSliceGrad", [shp, b, e, s, to_tensor(grad)], attrs), None, None, None]
+
+
+register_op("StridedSlice", infer=_strided_slice_infer, kernel=_strided_slice_kernel,
+            grad=_strided_slice_grad, aliases_input=True)
+
+
+def _ssg_infer(inputs, attrs):
+    shp, b, e, s, dy = inputs
+    sv = const_value(shp)
+    if sv is None:
+        n = shp.shape.as_tuple()
+        return [(dy.dtype.base_dtype, TensorShape(None if not n or n[0] is None
+                                                  else [None] * n[0]))]
+    return [(dy.dtype.base_dtype, TensorShape([int(d) for d in np.asarray(sv).reshape(-1)]))]
+
+
+def _ssg_kernel(shape, begin, end, strides, dy, **attrs):
+    out = np.zeros(tuple(int(d) for d in shape), dtype=np.asarray(dy).dtype)
+    out[_np_index(begin, end, strides, attrs)] = dy
+    return out
+
+
+def _ssg_grad(op, grad):
+    """The gradient of a scatter-into-zeros is the same slice of the incoming gradient."""
+    shp, b, e, s, dy = op.inputs
+    attrs = {m: op.get_attr(m) for m in _MASKS}
+    return [None, None, None, None, apply("StridedSlice", [to_tensor(grad), b, e, s], attrs)]
+
+
+register_op("StridedSliceGrad", infer=_ssg_infer, kernel=_ssg_kernel, grad=_ssg_grad)
+
+
+def strided_slice(input_: TensorLike, begin: IntsLike, end: IntsLike,
+                  strides: IntsLike | None = None, begin_mask: int = 0, end_mask: int = 0,
+                  ellipsis_mask: int = 0, new_axis_mask: int = 0, shrink_axis_mask: int = 0,
+                  var: object = None, name: str | None = None) -> Tensor:
+    """A strided slice of `input_` (TF's encoding of Python slicing).
+
+    Bit i of a mask says what entry i is: begin_mask/end_mask: slice from/to
+    the edge; ellipsis_mask: `...`; new_axis_mask: tf.newaxis;
+    shrink_axis_mask: an integer index (the dimension is removed). `var` is
+    ignored (TF uses it for sliced assignment). ValueError for a zero stride,
+    too many indices, or an index out of bounds.
+
+    >>> tf.Session().run(tf.strided_slice(tf.range(10), [1], [8], [3]))
+    array([1, 4, 7], dtype=int32)
+    """
+    x = to_tensor(input_)
+    if strides is None:
+        strides = [1] * len(begin)
+    b, e, s = (t if isinstance(t, Tensor) else constant(np.asarray(t, dtype=np.int32))
+               for t in (begin, end, strides))
+    attrs = dict(zip(_MASKS, (begin_mask, end_mask, ellipsis_mask, new_axis_mask,
+                              shrink_axis_mask)))
+    return apply("StridedSlice", [x, b, e, s], attrs, name or "strided_slice")
+
+
+# -- ReverseV2 ---------------------------------------------------------------------------------
+def _reverse_infer(inputs, attrs):
+    x, axis_t = inputs
+    xs = _dims(x)
+    if axis_t.shape.ndims not in (None, 1):
+        raise ValueError(f"Shape must be rank 1 but is rank {axis_t.shape.ndims}")
+    av = _static_int(axis_t)
+    if av is not None and xs is not None:
+        r = len(xs)
+        seen = set()
+        for a in av:
+            if not -r <= a < r:
+                raise ValueError(f"'axis'[{av.index(a)}] = {a} is out of valid range [0, {r - 1}")
+            if a % r in seen:
+                raise ValueError(f"axis {a % r} specified more than once.")
+            seen.add(a % r)
+    return [(x.dtype.base_dtype, x.shape)]
+
+
+def _reverse_kernel(x, axis):
+    x = np.asarray(x)
+    axes = [int(a) for a in np.asarray(axis).reshape(-1)]
+    for i, a in enumerate(axes):
+        if not -x.ndim <= a < x.ndim:
+            raise _invalid(f"'axis'[{i}] = {a} is out of valid range [0, {x.ndim - 1}")
+    if not axes:
+        return x
+    return np.flip(x, axis=tuple(a % x.ndim for a in axes))
+
+
+register_op("ReverseV2", infer=_reverse_infer, kernel=_reverse_kernel,
+            grad=lambda op, grad: [reverse(grad, op.inputs[1]), None], aliases_input=True)
+
+
+def reverse(tensor: TensorLike, axis: IntsLike, name: str | None = None) -> Tensor:
+    """Reverses `tensor` along the distinct dimensions in `axis` (op ReverseV2).
+
+    >>> tf.Session().run(tf.reverse([[1, 2], [3, 4]], [1]))
+    array([[2, 1], [4, 3]], dtype=int32)
+    """
+    x = to_tensor(tensor)
+    with _scope(name, "ReverseV2", [x]) as scope:
+        a = axis if isinstance(axis, Tensor) else _int_tensor(np.asarray(axis).reshape(-1)
+                                                              if np.size(axis) else
+                                                              np.zeros(0, np.int32), "axis")
+        return apply("ReverseV2", [x, a], None, scope)
+
+
+reverse_v2 = reverse
+
+
+# -- GatherV2 ----------------------------------------------------------------------------------
+def _index_dtype_check(t, op_type, arg="indices"):
+    if t.dtype.base_dtype not in (_dt.int32, _dt.int64):
+        raise TypeError(f"Value passed to parameter '{arg}' has DataType {t.dtype.name} not in "
+                        "list of allowed values: int32, int64")
+
+
+def _gather_infer(inputs, attrs):
+    params, indices, axis_t = inputs
+    _index_dtype_check(indices, "GatherV2")
+    ps, is_ = _dims(params), _dims(indices)
+    axis = _static_int(axis_t)
+    dt = params.dtype.base_dtype
+    if axis is None or ps is None or is_ is None:
+        return [(dt, TensorShape(None))]
+    r = len(ps)
+    need = axis + 1 if axis >= 0 else -axis
+    if r < need:
+        raise ValueError(f"Shape must be at least rank {need} but is rank {r}")
+    ax = axis % r
+    return [(dt, TensorShape(list(ps[:ax]) + list(is_) + list(ps[ax + 1:])))]
+
+
+def _bad_index_message(indices, bad, bound, what="indices"):
+    pos = np.argwhere(bad)[0]
+    where_ = ",".join(str(int(p)) for p in pos)
+    return f"{what}[{where_}] = {int(indices[tuple(pos)])} is not in [0, {bound})"
+
+
+def _gather_kernel(params, indices, axis, batch_dims=0, **_):
+    params = np.asarray(params)
+    indices = np.asarray(indices)
+    ax = int(axis)
+    if not -params.ndim <= ax < params.ndim:
+        raise _invalid(f"Expected axis in the range [{-params.ndim}, {params.ndim}), but got "
+                       f"{ax}")
+    ax %= params.ndim
+    n = params.shape[ax]
+    bad = (indices < 0) | (indices >= n)
+    if bad.any():
+        raise _invalid(_bad_index_message(indices, bad, n))
+    return np.take(params, indices, axis=ax)
+
+
+def _gather_grad(op, grad):
+    """axis 0: IndexedSlices(grad rows, flat indices, shape(params)); else a segment sum."""
+    from ...ops.sparse_ops import unsorted_segment_sum  # upward (segment ops): rewired later
+    params, indices, axis_t = op.inputs
+    ps, is_ = _dims(params), _dims(indices)
+    axis = _static_int(axis_t)
+    static = ps is not None and None not in ps
+    params_shape = constant(np.array(ps, dtype=np.int32)) if static else shape(params)
+    n_idx = None if is_ is None or None in is_ else int(np.prod(is_, dtype=np.int64))
+    if axis == 0:
+        if static and n_idx is not None:
+            values = reshape(grad, [n_idx] + list(ps[1:]))
+            flat = reshape(indices, [n_idx])
+        else:
+            size_v = expand_dims(size(indices), 0)
+            tail = params_shape[1:]
+            values = reshape(grad, concat([size_v, tail], 0))
+            flat = reshape(indices, size_v)
+        return [IndexedSlices(values, flat, params_shape), None, None]
+    if axis is None or ps is None:
+        return [_gather_grad_dynamic(params, indices, axis_t, grad), None, None]
+    r = len(ps)
+    ax = axis % r
+    if static and n_idx is not None:
+        values = reshape(grad, list(ps[:ax]) + [n_idx] + list(ps[ax + 1:]))
+        flat = reshape(indices, [n_idx])
+        num = constant(np.int32(ps[ax]))
+    else:
+        size_v = expand_dims(size(indices), 0)
+        values = reshape(grad, concat([params_shape[:ax], size_v, params_shape[ax + 1:]], 0))
+        flat = reshape(indices, size_v)
+        num = params_shape[ax]
+    perm = [ax] + list(builtins.range(ax)) + list(builtins.range(ax + 1, r))
+    summed = unsorted_segment_sum(transpose(values, perm), flat, num)
+    inv = list(np.argsort(perm))
+    return [transpose(summed, inv), None, None]
+
+
+def _gather_grad_dynamic(params, indices, axis_t, grad):
+    """The axis != 0 gradient with the axis or the params' rank known only at run time."""
+    from ...ops.comparison_ops import less  # upward (math family)
+    from ...ops.math_ops import cast  # upward (math family): rewired after the merge
+    from ...ops.sparse_ops import unsorted_segment_sum  # upward (segment ops): rewired later
+    r = rank(params)
+    ax = cast(axis_t, _dt.int32)
+    ax = ax + r * cast(less(ax, constant(0, dtype=_dt.int32)), _dt.int32)
+    params_shape = shape(params)
+    outer = slice(params_shape, [0], expand_dims(ax, 0))
+    inner = slice(params_shape, expand_dims(ax + 1, 0), [-1])
+    size_v = expand_dims(size(indices), 0)
+    values = reshape(grad, concat([outer, size_v, inner], 0))
+    one = constant(1, dtype=_dt.int32)
+    perm = concat([expand_dims(ax, 0), range(0, ax), range(ax + one, r)], 0)
+    summed = unsorted_segment_sum(transpose(values, perm), reshape(indices, size_v),
+                                  reshape(slice(params_shape, expand_dims(ax, 0), [1]), []))
+    inv = concat([range(1, ax + one), constant([0], dtype=_dt.int32), range(ax + one, r)], 0)
+    return transpose(summed, inv)
+
+
+register_op("GatherV2", infer=_gather_infer, kernel=_gather_kernel, grad=_gather_grad)
+
+
+def gather(params: TensorLike, indices: TensorLike, validate_indices: object = None,
+           name: str | None = None, axis: int | Tensor | None = None,
+           batch_dims: int = 0) -> Tensor:
+    """Slices of `params` along `axis` (default 0) at int32/int64 `indices` (op GatherV2).
+
+    The result's shape is params.shape[:axis] + indices.shape + params.shape[axis+1:];
+    its gradient w.r.t. params is a tf.IndexedSlices for axis 0. `validate_indices`
+    is ignored, as in TF; `batch_dims` must be 0 (TF 1.14 has no batch dims).
+
+    >>> tf.Session().run(tf.gather([10, 20, 30], [2, 0]))
+    array([30, 10], dtype=int32)
+    """
+    if batch_dims != 0:
+        raise NotImplementedError("flowgrad: gather with batch_dims != 0 is not implemented "
+                                  "(TF 1.14 does not have it either)")
+    if axis is None:
+        axis = 0
+    p = params if isinstance(params, Tensor) else to_tensor(params, name="params")
+    with _scope(name, "GatherV2", [p]) as scope:
+        i = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")
+        a = axis if isinstance(axis, Tensor) else to_tensor(axis, dtype=_dt.int32, name="axis")
+        return apply("GatherV2", [p, i, a], {"batch_dims": 0}, scope)
+
+
+# -- GatherNd / ScatterNd ----------------------------------------------------------------------
+def _gather_nd_infer(inputs, attrs):
+    params, indices = inputs
+    _index_dtype_check(indices, "GatherNd")
+    ps, is_ = _dims(params), _dims(indices)
+    dt = params.dtype.base_dtype
+    if is_ is not None and len(is_) == 0:
+        raise ValueError("Shape must be at least rank 1 but is rank 0")
+    if is_ is None or is_[-1] is None or ps is None:
+        return [(dt, TensorShape(None))]
+    k = is_[-1]
+    if k > len(ps):
+        raise ValueError(f"indices.shape[-1] must be <= params.rank, but saw indices shape: "
+                         f"{_fmt_shape(is_)} and params shape: {_fmt_shape(ps)}")
+    return [(dt, TensorShape(list(is_[:-1]) + list(ps[k:])))]
+
+
+def _nd_index(indices, shape_, what):
+    """The tuple index of `indices` (..., k) into `shape_`, validated."""
+    k = indices.shape[-1]
+    bounds = np.array(shape_[:k], dtype=np.int64)
+    bad = ((indices < 0) | (indices >= bounds)).any(axis=-1) if k else np.zeros(
+        indices.shape[:-1], bool)
+    if bad.any():
+        pos = np.argwhere(bad)[0]
+        where_ = ",".join(str(int(p)) for p in pos)
+        vals = ", ".join(str(int(v)) for v in indices[tuple(pos)])
+        raise _invalid(f"indices[{where_}] = [{vals}] does not index into {what} "
+                       f"{_fmt_shape(shape_)}")
+    return tuple(np.moveaxis(indices, -1, 0))
+
+
+def _gather_nd_kernel(params, indices):
+    params = np.asarray(params)
+    indices = np.asarray(indices)
+    if indices.shape[-1] == 0:
+        return np.array(np.broadcast_to(params, indices.shape[:-1] + params.shape))
+    return params[_nd_index(indices, params.shape, "param shape")]
+
+
+def _gather_nd_grad(op, grad):
+    """The gradient scatters back: scatter_nd(indices, grad, shape(params))."""
+    params, indices = op.inputs
+    ps = _dims(params)
+    shp = constant(np.array(ps, dtype=indices.dtype.as_numpy_dtype)) if ps is not None and \
+        None not in ps else shape(params, out_type=indices.dtype.base_dtype)
+    return [scatter_nd(indices, grad, shp), None]
+
+
+register_op("GatherNd", infer=_gather_nd_infer, kernel=_gather_nd_kernel, grad=_gather_nd_grad)
+
+
+def gather_nd(params: TensorLike, indices: TensorLike, name: str | None = None,
+              batch_dims: int = 0) -> Tensor:
+    """Slices of `params` addressed by the last dim of `indices` ([..., k], k <= rank(params)).
+
+    >>> tf.Session().run(tf.gather_nd([[1, 2], [3, 4]], [[1, 0], [0, 1]]))
+    array([3, 2], dtype=int32)
+    """
+    if batch_dims != 0:
+        raise NotImplementedError("flowgrad: gather_nd with batch_dims != 0 is not implemented")
+    p = params if isinstance(params, Tensor) else to_tensor(params, name="params")
+    with _scope(name, "GatherNd", [p]) as scope:
+        i = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")
+        return apply("GatherNd", [p, i], None, scope)
+
+
+def _scatter_nd_infer(inputs, attrs):
+    indices, updates, shape_t = inputs
+    _index_dtype_check(indices, "ScatterNd")
+    if shape_t.dtype.base_dtype is not indices.dtype.base_dtype:
+        raise TypeError(f"Input 'shape' of 'ScatterNd' Op has type {shape_t.dtype.name} that "
+                        f"does not match type {indices.dtype.name} of argument 'indices'.")
+    dt = updates.dtype.base_dtype
+    sv = shape_value(shape_t)
+    is_, us = _dims(indices), _dims(updates)
+    if sv is not None and is_ is not None and us is not None and is_[-1] is not None:
+        k = is_[-1]
+        outer = len(is_) - 1
+        if k > len(sv):
+            raise ValueError(f"The last dimension of indices ({k}) must be <= the rank of shape "
+                             f"({len(sv)})")
+        _check_prefix(f"The outer {outer} dimensions of indices.shape={_fmt_shape(is_)} must "
+                      f"match the outer {outer} dimensions of updates.shape={_fmt_shape(us)}",
+                      list(is_[:-1]), list(us[:outer]), len(us) >= outer)
+        inner_out, inner_up = list(sv[k:]), list(us[outer:])
+        _check_prefix(f"The inner {len(sv) - k} dimensions of output.shape={_fmt_shape(sv)} "
+                      f"must match the inner {len(us) - outer} dimensions of updates.shape="
+                      f"{_fmt_shape(us)}", inner_out, inner_up, True)
+    return [(dt, TensorShape(None) if sv is None else TensorShape(sv))]
+
+
+def _check_prefix(head, a, b, rank_ok):
+    """TF's Merge check between two dim lists, with its message after `head`."""
+    if not rank_ok or len(a) != len(b):
+        raise ValueError(f"{head}: Shapes must be equal rank, but are {len(a)} and {len(b)}")
+    for i, (x, y) in enumerate(zip(a, b)):
+        if x is not None and y is not None and x != y:
+            raise ValueError(f"{head}: Dimension {i} in both shapes must be equal, but are {x} "
+                             f"and {y}. Shapes are {_fmt_shape(a)} and {_fmt_shape(b)}.")
+
+
+def _scatter_nd_kernel(indices, updates, shape_):
+    indices = np.asarray(indices)
+    updates = np.asarray(updates)
+    shp = tuple(int(d) for d in shape_)
+    out = np.zeros(shp, dtype=updates.dtype)
+    if indices.shape[-1] == 0:
+        out += np.sum(updates.reshape((-1,) + shp), axis=0, dtype=updates.dtype)
+        return out
+    idx = _nd_index(indices, shp, "shape")
+    np.add.at(out, idx, updates)
+    return out
+
+
+def _scatter_nd_grad(op, grad):
+    """d/dupdates = gather_nd(grad, indices)."""
+    indices = op.inputs[0]
+    return [None, gather_nd(grad, indices) if wants_grad(1) else None, None]
+
+
+register_op("ScatterNd", infer=_scatter_nd_infer, kernel=_scatter_nd_kernel,
+            grad=_scatter_nd_grad)
+
+
+def scatter_nd(indices: TensorLike, updates: TensorLike, shape: IntsLike,  # noqa: A002
+               name: str | None = None) -> Tensor:
+    """Scatters `updates` into zeros of `shape` at `indices` (repeated indices add up).
+
+    >>> tf.Session().run(tf.scatter_nd([[1], [3]], [9, 10], [4]))
+    array([ 0,  9,  0, 10], dtype=int32)
+    """
+    with _scope(name, "ScatterNd", [t for t in (indices, updates) if isinstance(t, Tensor)]) \
+            as scope:
+        i = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")
+        u = updates if isinstance(updates, Tensor) else to_tensor(updates, name="updates")
+        s = _as_int_input(shape, "shape", i.dtype.base_dtype)
+        return apply("ScatterNd", [i, u, s], None, scope)
+
+
+# -- Select (where with three arguments) / Where (with one) -----------------------------------
+def _select_infer(inputs, attrs):
+    c, x, y = inputs
+    if c.dtype.base_dtype is not _dt.bool_:
+        raise TypeError(f"Input 'condition' of 'Select' Op has type {c.dtype.name} that does "
+                        "not match expected type of bool.")
+    if x.dtype.base_dtype is not y.dtype.base_dtype:
+        raise TypeError(f"Input 'e' of 'Select' Op has type {y.dtype.name} that does not match "
+                        f"type {x.dtype.name} of argument 't'.")
+    if not x.shape.is_compatible_with(y.shape):
+        raise ValueError(f"Shapes must be equal rank, but are {x.shape.ndims} and "
+                         f"{y.shape.ndims}" if x.shape.ndims != y.shape.ndims else
+                         f"Dimensions must be equal: {_fmt_shape(_dims(x))} vs. "
+                         f"{_fmt_shape(_dims(y))}")
+    shp = x.shape.merge_with(y.shape)
+    cs = c.shape
+    if cs.ndims is not None and shp.ndims is not None and cs.ndims != 0:
+        if cs.ndims == 1 and shp.ndims >= 1:
+            if not TensorShape([cs.as_tuple()[0]]).is_compatible_with(
+                    TensorShape([shp.as_tuple()[0]])):
+                raise ValueError(f"Dimensions must be equal, but are {cs.as_tuple()[0]} and "
+                                 f"{shp.as_tuple()[0]}")
+        elif cs.ndims != shp.ndims:
+            raise ValueError(f"Shape must be rank {shp.ndims} but is rank {cs.ndims}")
+        elif not cs.is_compatible_with(shp):
+            raise ValueError(f"Dimensions must be equal: {_fmt_shape(cs.as_tuple())} vs. "
+                             f"{_fmt_shape(shp.as_tuple())}")
+    return [(x.dtype.base_dtype, shp)]
+
+
+def _select_kernel(c, x, y):
+    c = np.asarray(c)
+    x = np.asarray(x)
+    if c.ndim == 1 and x.ndim > 1:
+        c = c.reshape((-1,) + (1,) * (x.ndim - 1))
+    return np.where(c, x, y)
+
+
+def _select_grad(op, grad):
+    """Route the gradient to the branch each element came from; zeros elsewhere."""
+    c = op.inputs[0]
+    z = zeros_like(grad)
+    return [None, where(c, grad, z) if wants_grad(1) else None,
+            where(c, z, grad) if wants_grad(2) else None]
+
+
+register_op("Select", infer=_select_infer, kernel=_select_kernel, grad=_select_grad)
+
+
+def _where_infer(inputs, attrs):
+    r = inputs[0].shape.ndims
+    return [(_dt.int64, TensorShape([None, r]))]
+
+
+def _where_kernel(x):
+    return np.argwhere(x).astype(np.int64)
+
+
+register_op("Where", infer=_where_infer, kernel=_where_kernel, grad=None)
+
+
+def where(condition: TensorLike, x: TensorLike | None = None, y: TensorLike | None = None,
+          name: str | None = None) -> Tensor:
+    """With x and y: elementwise select (op Select); with neither: the coordinates of True.
+
+    `condition` has x's shape, or is a vector selecting rows. The coordinates
+    are an int64 [num_true, rank(condition)] tensor (op Where).
+
+    >>> tf.Session().run(tf.where([True, False, True]))
+    array([[0], [2]])
+    """
+    if x is None and y is None:
+        with _scope(name, "Where", [condition]) as scope:
+            c = convert_to_tensor(condition, preferred_dtype=_dt.bool_, name="condition") \
+                if not isinstance(condition, Tensor) else condition
+            return apply("Where", [c], None, scope)
+    if x is None or y is None:
+        raise ValueError("x and y must both be non-None or both be None.")
+    c = to_tensor(condition, dtype=_dt.bool_) if not isinstance(condition, Tensor) else condition
+    x, y = same_type_inputs("Select", [x, y], ["t", "e"])
+    return apply("Select", [c, x, y], None, name or "Select")
+
+
+# -- Unique --------------------------------------------------------------------------------------
+def _unique_infer(inputs, attrs):
+    x = inputs[0]
+    if x.shape.ndims not in (None, 1):
+        raise ValueError(f"Shape must be rank 1 but is rank {x.shape.ndims}")
+    return [(x.dtype.base_dtype, TensorShape([None])),
+            (attrs["out_idx"], x.shape if x.shape.ndims is not None else TensorShape([None]))]
+
+
+def _unique_kernel(x, out_idx=_dt.int32, **_):
+    x = np.asarray(x)
+    if x.ndim != 1:
+        raise _invalid("unique expects a 1D vector.")
+    u, first, inv = np.unique(x, return_index=True, return_inverse=True)
+    order = np.argsort(first, kind="stable")
+    ranks = np.empty_like(order)
+    ranks[order] = np.arange(order.size)
+    return u[order], ranks[inv.reshape(-1)].astype(out_idx.as_numpy_dtype)
+
+
+register_op("Unique", infer=_unique_infer, kernel=_unique_kernel, grad=None)
+
+
+def unique(x: TensorLike, out_idx: DTypeLike = _dt.int32, name: str | None = None) -> tuple:
+    """(y, idx): the unique elements of 1-D `x` in order of first occurrence, x == y[idx].
+
+    >>> y, idx = tf.unique([1, 1, 2, 4, 4, 4, 7, 8, 8])
+    >>> tf.Session().run([y, idx])
+    [array([1, 2, 4, 7, 8], dtype=int32), array([0, 0, 1, 2, 2, 2, 3, 4, 4], dtype=int32)]
+    """
+    with _scope(name, "Unique", [x] if isinstance(x, Tensor) else []) as scope:
+        xt = x if isinstance(x, Tensor) else to_tensor(x, name="x")
+        op = apply_op("Unique", [xt], {"out_idx": _check_out_type(out_idx)}, scope)
+    return _UniqueResult(*op.outputs)
+
+
+_UniqueResult = namedtuple("Unique", ["y", "idx"])

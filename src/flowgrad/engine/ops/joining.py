@@ -1,0 +1,832 @@
+"""Cutting and joining ops: Slice/Pad, Split/Concat, Unpack/Pack, Tile.
+
+They come in adjoint pairs, each the other's gradient: Slice and Pad
+(MirrorPad and MirrorPadGrad), Split(V) and ConcatV2, Unpack and Pack; Tile's
+gradient sums the tiles. TF 1.14's wrappers: `concat` of one tensor is an
+identity, `stack` of Python values on axis 0 is one Const, `pad` picks Pad,
+PadV2 or MirrorPad from the mode and the fill value.
+"""
+from __future__ import annotations
+
+import builtins
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework.constant_op import constant
+from ..framework.graph import Tensor
+from ..framework.grad_state import wants_grad
+from ..framework.indexed_slices import IndexedSlices
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._array_util import (IntsLike, TensorLike, _as_int_input, _autopack, _dims, _fmt_shape,
+                          _has_tensor, _int_tensor, _invalid, _scope, _static_int)
+from ._base import apply, apply_op, const_value, same_type_inputs, to_tensor
+from .construction import range
+from .shape import identity, rank, reshape, shape, shape_n, size, squeeze, transpose
+
+
+# -- Slice -------------------------------------------------------------------------------------
+def _slice_infer(inputs, attrs):
+    x, begin_t, size_t = inputs
+    xs = _dims(x)
+    dt = x.dtype.base_dtype
+    for t in (begin_t, size_t):
+        if t.shape.ndims not in (None, 1):
+            raise ValueError(f"Shape must be rank 1 but is rank {t.shape.ndims}")
+    b, s = _static_int(begin_t), _static_int(size_t)
+    n = begin_t.shape.as_tuple()
+    r = len(xs) if xs is not None else (n[0] if n is not None else None)
+    for v in (b, s):
+        if v is not None and r is not None and len(v) != r:
+            raise ValueError(f"Shape must be rank {r} but is rank {len(v)}" if xs is None else
+                             f"Dimension must be {r} but is {len(v)}")
+    if s is None:
+        return [(dt, TensorShape(None if r is None else [None] * r))]
+    if r is None:
+        return [(dt, TensorShape([None if d == -1 else d for d in s]))]
+    # Bounds are checked when the op runs, as TF does.
+    out = []
+    for i in builtins.range(r):
+        d = None if xs is None else xs[i]
+        bi = None if b is None else b[i]
+        if s[i] == -1:
+            out.append(None if d is None or bi is None else builtins.max(d - bi, 0))
+        elif s[i] < -1:
+            raise ValueError(f"Expected size[{i}] in [-1, ...], but got {s[i]}")
+        else:
+            out.append(s[i])
+    return [(dt, TensorShape(out))]
+
+
+def _slice_kernel(x, begin, size):
+    x = np.asarray(x)
+    idx = []
+    for i, (b, s) in enumerate(zip(begin, size)):
+        b, s = int(b), int(s)
+        d = x.shape[i]
+        if s == -1:
+            s = d - b
+        if not (0 <= b <= d and 0 <= s and b + s <= d):
+            raise _invalid(f"Expected begin[{i}] in [0, {d}], but got {b}" if not 0 <= b <= d
+                           else f"Expected size[{i}] in [0, {d - b}], but got {s}")
+        idx.append(builtins.slice(b, b + s))
+    if len(idx) != x.ndim:
+        raise _invalid(f"Expected begin and size arguments to be 1-D tensors of size {x.ndim}, "
+                       f"but got shapes [{len(begin)}] and [{len(size)}] instead.")
+    return x[tuple(idx)]
+
+
+def _slice_grad(op, grad):
+    """Pad the gradient with zeros back to the input's shape."""
+    x, begin, _ = op.inputs
+    xs = _dims(x)
+    b = _static_int(begin)
+    ys = _dims(op.outputs[0])
+    if xs is not None and None not in xs and b is not None and ys is not None and None not in ys:
+        pads = np.array([[bi, d - bi - s] for bi, d, s in zip(b, xs, ys)], dtype=np.int32)
+        return [pad(grad, constant(pads)), None, None]
+    from ...ops.math_ops import subtract  # upward (math family): rewired after the merge
+    x_shape = shape(x, out_type=begin.dtype.base_dtype)
+    after = subtract(subtract(x_shape, shape(op.outputs[0], out_type=begin.dtype.base_dtype)),
+                     begin)
+    pads = stack([begin, after], axis=1)
+    return [pad(grad, pads), None, None]
+
+
+register_op("Slice", infer=_slice_infer, kernel=_slice_kernel, grad=_slice_grad,
+            aliases_input=True)
+
+
+def slice(input_: TensorLike, begin: IntsLike, size: IntsLike,  # noqa: A001 - TF's name
+          name: str | None = None) -> Tensor:
+    """The slice of `size` starting at `begin` (a size of -1: to the end of the dim).
+
+    Out of range: ValueError when known at build time, InvalidArgumentError at run time.
+
+    >>> tf.Session().run(tf.slice(tf.reshape(tf.range(6), [2, 3]), [0, 1], [-1, 2]))
+    array([[1, 2], [4, 5]], dtype=int32)
+    """
+    x = to_tensor(input_)
+    with _scope(name, "Slice", [x]) as scope:
+        b = _as_int_input(begin, "begin")
+        s = _as_int_input(size, "size", b.dtype.base_dtype)
+        return apply("Slice", [x, b, s], None, scope)
+
+
+# -- Pad / PadV2 / MirrorPad / MirrorPadGrad ----------------------------------------------------
+def _pad_infer_common(x, p_t, mode=None):
+    xs = _dims(x)
+    ps = p_t.shape.as_tuple()
+    if ps is not None:
+        if len(ps) != 2:
+            raise ValueError(f"Shape must be rank 2 but is rank {len(ps)}")
+        if ps[1] is not None and ps[1] != 2:
+            raise ValueError(f"Dimension 1 in both shapes must be equal, but are {ps[1]} and 2.")
+        if xs is not None and ps[0] is not None and ps[0] != len(xs):
+            raise ValueError(f"Shape must be rank {ps[0]} but is rank {len(xs)}")
+    pv = const_value(p_t)
+    r = len(xs) if xs is not None else (ps[0] if ps is not None else None)
+    if pv is None:
+        return TensorShape(None if r is None else [None] * r)
+    pv = np.asarray(pv).reshape(-1, 2)
+    if np.any(pv < 0):
+        raise ValueError(f"Paddings must be non-negative: {int(pv.min())}")
+    if xs is None:
+        return TensorShape([None] * len(pv))
+    out = []
+    for i, (d, (a, b)) in enumerate(zip(xs, pv)):
+        out.append(None if d is None else d + int(a) + int(b))
+    return TensorShape(out)
+
+
+def _pad_infer(inputs, attrs):
+    x, p = inputs[0], inputs[1]
+    if len(inputs) == 3:
+        c = inputs[2]
+        if c.shape.ndims not in (None, 0):
+            raise ValueError(f"Shape must be rank 0 but is rank {c.shape.ndims}")
+        if c.dtype.base_dtype is not x.dtype.base_dtype:
+            raise TypeError(f"Input 'constant_values' of 'PadV2' Op has type {c.dtype.name} "
+                            f"that does not match type {x.dtype.name} of argument 'input'.")
+    return [(x.dtype.base_dtype, _pad_infer_common(x, p))]
+
+
+def _check_paddings(x, paddings):
+    p = np.asarray(paddings).reshape(-1, 2) if np.size(paddings) else np.zeros((0, 2), np.int64)
+    if p.shape[0] != np.ndim(x):
+        raise _invalid(f"The first dimension of paddings must be the rank of inputs"
+                       f"{_fmt_shape(list(np.shape(paddings)))} {_fmt_shape(np.shape(x))}")
+    if np.any(p < 0):
+        raise _invalid(f"Paddings must be non-negative: {int(p.min())} {int(p.max())}")
+    return [(int(a), int(b)) for a, b in p]
+
+
+def _pad_kernel(x, paddings, constant_values=0):
+    x = np.asarray(x)
+    p = _check_paddings(x, paddings)
+    if x.ndim == 0:
+        return x.copy()
+    out = np.full(tuple(d + a + b for d, (a, b) in zip(x.shape, p)), constant_values,
+                  dtype=x.dtype)
+    out[tuple(builtins.slice(a, a + d) for d, (a, _) in zip(x.shape, p))] = x
+    return out
+
+
+def _pad_grad(op, grad):
+    """Slice the gradient back out of the padding."""
+    x, p = op.inputs[0], op.inputs[1]
+    xs = _dims(x)
+    pv = const_value(p)
+    if xs is not None and None not in xs and pv is not None:
+        begin = np.asarray(pv).reshape(-1, 2)[:, 0].astype(np.int32)
+        gx = slice(grad, constant(begin), constant(np.array(xs, dtype=np.int32)))
+    else:
+        begin = reshape(slice(p, [0, 0], stack([rank(x), 1])), [-1])
+        gx = slice(grad, begin, shape(x, out_type=p.dtype.base_dtype))
+    return [gx, None] + ([None] if len(op.inputs) == 3 else [])
+
+
+register_op("Pad", infer=_pad_infer, kernel=_pad_kernel, grad=_pad_grad)
+register_op("PadV2", infer=_pad_infer, kernel=_pad_kernel, grad=_pad_grad)
+
+
+def _mirror_pad_infer(inputs, attrs):
+    x, p = inputs
+    return [(x.dtype.base_dtype, _pad_infer_common(x, p, attrs["mode"]))]
+
+
+def _mirror_pad_kernel(x, paddings, mode="REFLECT", **_):
+    x = np.asarray(x)
+    p = _check_paddings(x, paddings)
+    off = 0 if mode == "SYMMETRIC" else 1
+    for i, (d, (a, b)) in enumerate(zip(x.shape, p)):
+        if a > d - off or b > d - off:
+            raise _invalid(f"paddings must be less than the dimension size: {a}, {b} not less "
+                           f"than {d}" if off else
+                           f"paddings must be no greater than the dimension size: {a}, {b} "
+                           f"greater than {d}")
+    return np.pad(x, p, mode="symmetric" if mode == "SYMMETRIC" else "reflect")
+
+
+def _mirror_pad_grad_kernel(g, paddings, mode="REFLECT", **_):
+    g = np.asarray(g)
+    p = [(int(a), int(b)) for a, b in np.asarray(paddings).reshape(-1, 2)]
+    off = 0 if mode == "SYMMETRIC" else 1
+    out = g
+    for ax, (a, b) in enumerate(p):
+        n = out.shape[ax] - a - b
+
+        def sl(lo, hi, step=None, _ax=ax):
+            idx = [builtins.slice(None)] * out.ndim
+            idx[_ax] = builtins.slice(lo, hi, step)
+            return tuple(idx)
+        res = np.array(out[sl(a, a + n)], copy=True)
+        if a:
+            res[sl(off, off + a)] += out[sl(0, a)][sl(None, None, -1)]
+        if b:
+            res[sl(n - off - b, n - off)] += out[sl(a + n, a + n + b)][sl(None, None, -1)]
+        out = res
+    return out if out is not g else g.copy()
+
+
+def _mirror_pad_grad(op, grad):
+    """Fold the mirrored borders back onto the input (MirrorPadGrad)."""
+    return [apply("MirrorPadGrad", [to_tensor(grad), op.inputs[1]],
+                  {"mode": op.get_attr("mode")}), None]
+
+
+def _mirror_pad_grad_infer(inputs, attrs):
+    g, p = inputs
+    gs = _dims(g)
+    pv = const_value(p)
+    if gs is None or pv is None:
+        return [(g.dtype.base_dtype, TensorShape(None if gs is None else [None] * len(gs)))]
+    pv = np.asarray(pv).reshape(-1, 2)
+    return [(g.dtype.base_dtype, TensorShape([None if d is None else d - int(a) - int(b)
+                                              for d, (a, b) in zip(gs, pv)]))]
+
+
+def _mirror_pad_grad_grad(op, grad):
+    """MirrorPadGrad is linear; its adjoint is MirrorPad."""
+    return [apply("MirrorPad", [to_tensor(grad), op.inputs[1]], {"mode": op.get_attr("mode")}),
+            None]
+
+
+register_op("MirrorPad", infer=_mirror_pad_infer, kernel=_mirror_pad_kernel,
+            grad=_mirror_pad_grad)
+register_op("MirrorPadGrad", infer=_mirror_pad_grad_infer, kernel=_mirror_pad_grad_kernel,
+            grad=_mirror_pad_grad_grad)
+
+
+def pad(tensor: TensorLike, paddings: IntsLike, mode: str = "CONSTANT",  # noqa: A002
+        name: str | None = None, constant_values: TensorLike = 0) -> Tensor:
+    """Pads `tensor` with paddings[i] = [before, after] along each dimension i.
+
+    `mode` (any case): "CONSTANT" with `constant_values` (ops Pad, PadV2),
+    "REFLECT" or "SYMMETRIC" (op MirrorPad). `paddings` is an [R, 2] int list
+    or tensor.
+
+    >>> tf.Session().run(tf.pad([[1, 2]], [[1, 0], [0, 1]]))
+    array([[0, 0, 0], [1, 2, 0]], dtype=int32)
+    """
+    mode = mode.upper()
+    x = to_tensor(tensor)
+
+    def _paddings():
+        if isinstance(paddings, Tensor):
+            return paddings
+        if _has_tensor(paddings):
+            return _as_int_input(paddings, "paddings")
+        return _int_tensor(np.asarray(paddings).reshape(-1, 2) if np.size(paddings) else
+                           np.zeros((0, 2), np.int32), "paddings")
+    if mode == "CONSTANT":
+        if not isinstance(constant_values, Tensor) and np.all(np.asarray(constant_values) == 0):
+            with _scope(name, "Pad", [x]) as scope:
+                return apply("Pad", [x, _paddings()], None, scope)
+        with _scope(name, "PadV2", [x]) as scope:
+            p = _paddings()
+            c = to_tensor(constant_values, dtype=x.dtype.base_dtype, name="constant_values") \
+                if not isinstance(constant_values, Tensor) else constant_values
+            return apply("PadV2", [x, p, c], None, scope)
+    if mode not in ("REFLECT", "SYMMETRIC"):
+        raise ValueError(f"Unknown padding mode: {mode}")
+    with _scope(name, "MirrorPad", [x]) as scope:
+        return apply("MirrorPad", [x, _paddings()], {"mode": mode}, scope)
+
+
+# -- ConcatV2 / ConcatOffset ------------------------------------------------------------------
+def _concat_infer(inputs, attrs):
+    values, axis_t = inputs[:-1], inputs[-1]
+    if axis_t.shape.ndims not in (None, 0):
+        raise ValueError(f"Shape must be rank 0 but is rank {axis_t.shape.ndims}")
+    dt = values[0].dtype.base_dtype
+    for i, v in enumerate(values[1:], 1):
+        if v.dtype.base_dtype is not dt:
+            raise TypeError(f"Tensors in list passed to 'values' of 'ConcatV2' Op have types "
+                            f"[{', '.join(t.dtype.base_dtype.name for t in values)}] that don't "
+                            "all match.")
+    axis = _static_int(axis_t)
+    ranks = [v.shape.ndims for v in values]
+    known = [r for r in ranks if r is not None]
+    for r in known:
+        if r != known[0]:
+            raise ValueError(f"Shape must be rank {known[0]} but is rank {r}")
+    if not known:
+        return [(dt, TensorShape(None))]
+    r = known[0]
+    if r == 0:
+        raise ValueError("Can't concatenate scalars (use tf.stack instead)")
+    if axis is None:
+        return [(dt, TensorShape([None] * r))]  # as TF: any dim may be the axis
+    if not -r <= axis < r:
+        need = axis + 1 if axis >= 0 else -axis
+        raise ValueError(f"Shape must be at least rank {need} but is rank {r}")
+    ax = axis % r
+    out = [None] * r
+    total = 0
+    merged = None
+    for v in values:
+        vs = v.shape.as_tuple()
+        if vs is None:
+            total = None
+            continue
+        total = None if total is None or vs[ax] is None else total + vs[ax]
+        rest = list(vs[:ax]) + list(vs[ax + 1:])
+        if merged is not None:
+            for i, (a, b) in enumerate(zip(merged, rest)):
+                if a is not None and b is not None and a != b:
+                    raise ValueError(f"Dimension {i} in both shapes must be equal, but are {a} "
+                                     f"and {b}. Shapes are {_fmt_shape(merged)} and "
+                                     f"{_fmt_shape(rest)}.")
+            merged = [a if a is not None else b for a, b in zip(merged, rest)]
+        else:
+            merged = rest
+    for i, d in enumerate(merged):
+        out[i if i < ax else i + 1] = d
+    out[ax] = total
+    return [(dt, TensorShape(out))]
+
+
+def _concat_kernel(*args, **_):
+    values, axis = args[:-1], int(args[-1])
+    r = np.ndim(values[0])
+    if not -r <= axis < r:
+        raise _invalid(f"ConcatOp : Expected concatenating dimensions in the range [{-r}, {r}), "
+                       f"but got {axis}")
+    ax = axis % r
+    s0 = np.shape(values[0])
+    for i, v in enumerate(values[1:], 1):
+        sv = np.shape(v)
+        if len(sv) != r:
+            raise _invalid(f"ConcatOp : Ranks of all input tensors should match: shape[0] = "
+                           f"{_fmt_shape(s0)} vs. shape[{i}] = {_fmt_shape(sv)}")
+        if s0[:ax] + s0[ax + 1:] != sv[:ax] + sv[ax + 1:]:
+            raise _invalid(f"ConcatOp : Dimensions of inputs should match: shape[0] = "
+                           f"{_fmt_shape(s0)} vs. shape[{i}] = {_fmt_shape(sv)}")
+    return np.concatenate(values, axis=ax)
+
+
+def _concat_grad(op, grad):
+    """Slices of the gradient, one per input, at the input's offset along the axis."""
+    values, axis_t = op.inputs[:-1], op.inputs[-1]
+    n = len(values)
+    axis = _static_int(axis_t)
+    r = values[0].shape.ndims
+    if isinstance(grad, IndexedSlices):
+        return _concat_grad_sparse(values, axis, r, grad) + [None]
+    sizes = None
+    if axis is not None and r is not None:
+        ax = axis % r
+        sizes = [v.shape.as_tuple()[ax] if v.shape.ndims is not None else None for v in values]
+        if None in sizes:
+            sizes = None
+    if sizes is not None:
+        if n == 1:
+            return [grad, None]
+        parts = split(grad, sizes, axis=ax)
+        return [p if wants_grad(i) else None for i, p in enumerate(parts)] + [None]
+    shapes = shape_n(values)
+    offsets = apply_op("ConcatOffset", [axis_t] + shapes, {"N": n}).outputs
+    return [slice(grad, offsets[i], shapes[i]) if wants_grad(i) else None
+            for i in builtins.range(n)] + [None]
+
+
+def _concat_grad_sparse(values, axis, r, grad):
+    """TF's rule for an IndexedSlices gradient: IndexedSlices per input. Along axis 0 each
+    input keeps the rows in its range (re-based); along another axis every input keeps all
+    rows with its columns of the values."""
+    from ...ops.comparison_ops import greater_equal, less, logical_and  # upward (math family)
+    from ...ops.math_ops import cast  # upward (math family): rewired after the merge
+    from .indexing import gather, where  # cycle: gather's gradient uses concat
+    if axis is None:
+        raise ValueError("Can only compute IndexedSlices gradient with statically-known "
+                         "concat_dim")
+    if axis < 0:
+        if r is None:
+            raise ValueError("Can only compute IndexedSlices gradient with negative concat_dim "
+                             "when first value rank is statically-known.")
+        axis %= r
+    sizes = [shape(v) for v in values]
+    out = []
+    if axis > 0:
+        rk = r if r is not None else None
+        if rk is None:
+            raise ValueError("flowgrad: an IndexedSlices gradient through concat along a "
+                             "non-zero axis needs inputs of known rank")
+        mask = constant(np.eye(rk, dtype=np.int32)[axis])
+        begin = constant(np.zeros(rk, dtype=np.int32))
+        for s in sizes:
+            new_values = slice(grad.values, begin, concat([constant([-1], dtype=_dt.int32),
+                                                           slice(s, [1], [-1])], 0))
+            out.append(IndexedSlices(new_values, grad.indices, s))
+            begin = begin + s * mask
+        return out
+    idx_dt = grad.indices.dtype.base_dtype
+    start = constant(0, dtype=idx_dt)
+    for s in sizes:
+        size0 = gather(s, 0)
+        if size0.dtype.base_dtype is not idx_dt:
+            size0 = cast(size0, idx_dt)
+        end = start + size0
+        sel = squeeze(where(logical_and(greater_equal(grad.indices, start),
+                                        less(grad.indices, end))), axis=[1])
+        new_indices = gather(grad.indices, sel) - start
+        new_values = gather(grad.values, sel)
+        out.append(IndexedSlices(new_values, new_indices, s))
+        start = end
+    return out
+
+
+register_op("ConcatV2", infer=_concat_infer, kernel=_concat_kernel, grad=_concat_grad)
+
+
+def _concat_offset_kernel(axis, *shapes, **_):
+    shapes = np.stack([np.asarray(s) for s in shapes])
+    ax = int(axis) % shapes.shape[1]
+    sizes = shapes[:, ax]
+    out = np.zeros_like(shapes)
+    out[:, ax] = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    res = tuple(out)
+    return res if len(res) > 1 else res[0]
+
+
+register_op("ConcatOffset",
+            infer=lambda ins, a: [(t.dtype.base_dtype, t.shape) for t in ins[1:]],
+            kernel=_concat_offset_kernel, grad=None)
+
+
+def concat(values: list, axis: int | Tensor, name: str = "concat") -> Tensor:
+    """Concatenates tensors of one dtype and rank along `axis` (negative counts from the end).
+
+    ValueError if ranks or dimensions outside `axis` differ, or axis is out of range.
+
+    >>> tf.Session().run(tf.concat([[[1, 2]], [[3, 4]]], 0))
+    array([[1, 2], [3, 4]], dtype=int32)
+    """
+    if not isinstance(values, (list, tuple)):
+        values = [values]
+    if len(values) == 1:
+        with _scope(name, "concat", [v for v in values if isinstance(v, Tensor)]) as scope:
+            ax = axis if isinstance(axis, Tensor) else to_tensor(axis, dtype=_dt.int32,
+                                                                   name="concat_dim")
+            if ax.shape.ndims not in (None, 0):
+                raise ValueError(f"Shapes {ax.shape} and () are incompatible")
+            return identity(values[0], name=scope)
+    tensors = [v for v in values if isinstance(v, Tensor)]
+    with _scope(name, "concat", tensors) as scope:
+        values = [_autopack(list(v), None, f"values_{i}") if isinstance(v, (list, tuple)) and
+                  _has_tensor(v) else v for i, v in enumerate(values)]
+        try:
+            vals = same_type_inputs("ConcatV2", list(values),
+                                    [f"values_{i}" for i in builtins.range(len(values))])
+        except TypeError:
+            vals = [to_tensor(v) for v in values]
+        ax = axis if isinstance(axis, Tensor) else _int_tensor(axis, "axis")
+        return apply("ConcatV2", vals + [ax], {"N": len(vals)}, scope)
+
+
+# -- Pack / Unpack (stack / unstack) ------------------------------------------------------------
+def _pack_infer(inputs, attrs):
+    dt = inputs[0].dtype.base_dtype
+    for v in inputs[1:]:
+        if v.dtype.base_dtype is not dt:
+            raise TypeError(f"Tensors in list passed to 'values' of 'Pack' Op have types "
+                            f"[{', '.join(t.dtype.base_dtype.name for t in inputs)}] that don't "
+                            "all match.")
+    merged = inputs[0].shape
+    for i, v in enumerate(inputs[1:], 1):
+        if merged.ndims is not None and v.shape.ndims is not None and \
+                merged.ndims != v.shape.ndims:
+            raise ValueError(f"Shapes must be equal rank, but are {merged.ndims} and "
+                             f"{v.shape.ndims}\n\tFrom merging shape 0 with other shapes.")
+        if not merged.is_compatible_with(v.shape):
+            a_, b_ = merged.as_tuple(), v.shape.as_tuple()
+            i = next(j for j, (p_, q_) in enumerate(zip(a_, b_))
+                     if p_ is not None and q_ is not None and p_ != q_)
+            raise ValueError(f"Dimension {i} in both shapes must be equal, but are {a_[i]} and "
+                             f"{b_[i]}. Shapes are {_fmt_shape(a_)} and {_fmt_shape(b_)}.\n"
+                             "\tFrom merging shape 0 with other shapes.")
+        merged = merged.merge_with(v.shape)
+    axis = attrs["axis"]
+    if merged.ndims is None:
+        return [(dt, TensorShape(None))]
+    r = merged.ndims + 1
+    if not -r <= axis < r:
+        raise ValueError(f"Invalid axis: {axis}; must be in [{-r},{r})")
+    ax = axis % r
+    dims = list(merged.as_tuple())
+    return [(dt, TensorShape(dims[:ax] + [len(inputs)] + dims[ax:]))]
+
+
+def _pack_kernel(*xs, axis=0, **_):
+    s0 = np.shape(xs[0])
+    for i, x in enumerate(xs[1:], 1):
+        if np.shape(x) != s0:
+            raise _invalid(f"Shapes of all inputs must match: values[0].shape = {_fmt_shape(s0)}"
+                           f" != values[{i}].shape = {_fmt_shape(np.shape(x))}")
+    return np.stack(xs, axis=axis)
+
+
+def _pack_grad(op, grad):
+    """Unstack the gradient along the packing axis."""
+    return unstack(grad, num=len(op.inputs), axis=op.get_attr("axis"))
+
+
+register_op("Pack", infer=_pack_infer, kernel=_pack_kernel, grad=_pack_grad)
+
+
+def stack(values: list, axis: int = 0, name: str = "stack") -> Tensor:
+    """Stacks rank-R tensors of one shape into one rank-(R+1) tensor along a new `axis`.
+
+    Python/NumPy values stacked on axis 0 give one Const, as in TF.
+
+    >>> tf.stack([tf.zeros([2]), tf.ones([2])], axis=1).shape.as_list()
+    [2, 2]
+    """
+    if axis == 0 and not _has_tensor(values) and not builtins.any(
+            hasattr(v, "_as_graph_element") for v in values):
+        try:
+            return constant(values, name=name)
+        except (TypeError, ValueError):
+            pass
+    if axis == 0:
+        return _autopack(list(values), None, name)
+    tensors = [v for v in values if isinstance(v, Tensor)]
+    first = values[0] if isinstance(values[0], Tensor) else to_tensor(values[0])
+    if first.shape.ndims is not None:
+        r = first.shape.ndims + 1
+        if axis < -r or axis >= r:
+            raise ValueError(f"axis = {axis} not in [{-r}, {r})")
+    with _scope(name, "stack", tensors) as scope:
+        vals = same_type_inputs("Pack", list(values),
+                                [f"values_{i}" for i in builtins.range(len(values))])
+        return apply("Pack", vals, {"axis": axis, "N": len(vals)}, scope)
+
+
+def _unpack_infer(inputs, attrs):
+    x = inputs[0]
+    xs = _dims(x)
+    num, axis = attrs["num"], attrs["axis"]
+    if xs is None:
+        return [(x.dtype.base_dtype, TensorShape(None))] * num
+    r = len(xs)
+    if not -r <= axis < r:
+        raise ValueError(f"Invalid axis: {axis}; must be in [{-r},{r})")
+    ax = axis % r
+    if xs[ax] is not None and xs[ax] != num:
+        raise ValueError(f"Dimension must be {num} but is {xs[ax]}")
+    out = TensorShape(list(xs[:ax]) + list(xs[ax + 1:]))
+    return [(x.dtype.base_dtype, out)] * num
+
+
+def _unpack_kernel(x, num=None, axis=0, **_):
+    x = np.asarray(x)
+    if x.shape[axis] != num:
+        raise _invalid(f"Input shape axis {axis % x.ndim} must equal {num}, got shape "
+                       f"{_fmt_shape(x.shape)}")
+    # Copies: the runtime tracks view aliasing for output 0 only.
+    moved = np.moveaxis(x, axis, 0)
+    out = tuple(np.array(p) for p in moved)
+    return out if num != 1 else out[0]
+
+
+def _unpack_grad(op, *grads):
+    """Stack the output gradients back along the axis."""
+    return [stack(list(grads), axis=op.get_attr("axis"))]
+
+
+register_op("Unpack", infer=_unpack_infer, kernel=_unpack_kernel, grad=_unpack_grad)
+
+
+def unstack(value: TensorLike, num: int | None = None, axis: int = 0,
+            name: str = "unstack") -> list:
+    """Splits `value` along `axis` into `num` rank-(R-1) tensors (num: from the static shape).
+
+    >>> a, b = tf.unstack(tf.zeros([2, 3]))
+    >>> b.shape.as_list()
+    [3]
+    """
+    x = to_tensor(value)
+    if num is None:
+        xs = _dims(x)
+        if xs is None:
+            raise ValueError(f"Cannot infer num from shape {x.shape}")
+        r = len(xs)
+        if not -r <= axis < r:
+            raise ValueError(f"axis = {axis} not in [{-r}, {r})")
+        num = xs[axis]
+        if num is None:
+            raise ValueError(f"Cannot infer num from shape {x.shape}")
+    op = apply_op("Unpack", [x], {"num": num, "axis": axis}, name or "unstack")
+    return list(op.outputs)
+
+
+# -- Split / SplitV ---------------------------------------------------------------------------
+def _split_infer(inputs, attrs):
+    axis_t, x = inputs
+    n = attrs["num_split"]
+    xs = _dims(x)
+    axis = _static_int(axis_t)
+    dt = x.dtype.base_dtype
+    if xs is None:
+        return [(dt, TensorShape(None))] * n
+    if axis is None:
+        return [(dt, TensorShape([None] * len(xs)))] * n
+    r = len(xs)
+    if not -r <= axis < r:
+        raise ValueError(f"Dimension size must be in [{-r}, {r}), but is {axis}" if r else
+                         "Split dimension must be less than input rank")
+    ax = axis % r
+    d = xs[ax]
+    if d is not None and d % n:
+        raise ValueError(f"Dimension size must be evenly divisible by {n} but is {d}\n"
+                         "\tNumber of ways to split should evenly divide the split dimension")
+    out = list(xs)
+    out[ax] = None if d is None else d // n
+    return [(dt, TensorShape(out))] * n
+
+
+def _split_kernel(axis, x, num_split=1, **_):
+    x = np.asarray(x)
+    ax = int(axis) % x.ndim
+    if x.shape[ax] % num_split:
+        raise _invalid(f"Number of ways to split should evenly divide the split dimension, but "
+                       f"got split_dim {ax} (size = {x.shape[ax]}) and num_split {num_split}")
+    out = tuple(np.array(p) for p in np.split(x, num_split, axis=ax))
+    return out if num_split > 1 else out[0]
+
+
+def _split_grad(op, *grads):
+    """Concatenate the output gradients."""
+    return [None, concat(list(grads), op.inputs[0])]
+
+
+register_op("Split", infer=_split_infer, kernel=_split_kernel, grad=_split_grad)
+
+
+def _splitv_infer(inputs, attrs):
+    x, sizes_t, axis_t = inputs
+    n = attrs["num_split"]
+    xs = _dims(x)
+    dt = x.dtype.base_dtype
+    axis = _static_int(axis_t)
+    sizes = _static_int(sizes_t)
+    if xs is None:
+        return [(dt, TensorShape(None))] * n
+    if axis is None:
+        return [(dt, TensorShape([None] * len(xs)))] * n
+    r = len(xs)
+    if not -r <= axis < r:
+        raise ValueError(f"Dimension size must be in [{-r}, {r}), but is {axis}")
+    ax = axis % r
+    if sizes is None:
+        return [(dt, TensorShape([None if i == ax else d for i, d in enumerate(xs)]))] * n
+    if len(sizes) != n:
+        raise ValueError(f"Determined shape must either match input shape along split_dim "
+                         f"exactly if fully specified, or be less than the size of the input "
+                         f"along split_dim if not fully specified.  Got: {sizes}")
+    d = xs[ax]
+    if sizes.count(-1) > 1:
+        raise ValueError("Only one dimensions can have a value of -1. Second one found at "
+                         f"dimension {len(sizes) - 1 - sizes[::-1].index(-1)}")
+    known = builtins.sum(s for s in sizes if s != -1)
+    if d is not None:
+        if (-1 not in sizes and known != d) or (-1 in sizes and known > d):
+            raise ValueError(f"can't split axis of size {d} into pieces of size "
+                             f"{_fmt_shape(sizes)}")
+        sizes = [d - known if s == -1 else s for s in sizes]
+    outs = []
+    for s in sizes:
+        o = list(xs)
+        o[ax] = None if s == -1 else s
+        outs.append((dt, TensorShape(o)))
+    return outs
+
+
+def _splitv_kernel(x, sizes, axis, num_split=1, **_):
+    x = np.asarray(x)
+    ax = int(axis) % x.ndim
+    sizes = [int(s) for s in sizes]
+    d = x.shape[ax]
+    known = builtins.sum(s for s in sizes if s != -1)
+    if (-1 not in sizes and known != d) or (-1 in sizes and known > d):
+        raise _invalid("Determined shape must either match input shape along split_dim exactly "
+                       "if fully specified, or be less than the size of the input along "
+                       f"split_dim if not fully specified.  Got: {known}")
+    sizes = [d - known if s == -1 else s for s in sizes]
+    cuts = np.cumsum(sizes)[:-1]
+    out = tuple(np.array(p) for p in np.split(x, cuts, axis=ax))
+    return out if num_split > 1 else out[0]
+
+
+def _splitv_grad(op, *grads):
+    """Concatenate the output gradients."""
+    return [concat(list(grads), op.inputs[2]), None, None]
+
+
+register_op("SplitV", infer=_splitv_infer, kernel=_splitv_kernel, grad=_splitv_grad)
+
+
+def split(value: TensorLike, num_or_size_splits: IntsLike, axis: int | Tensor = 0,
+          num: int | None = None, name: str = "split") -> list:
+    """Splits `value` along `axis` into equal parts (an int: op Split) or parts of given sizes.
+
+    Sizes (op SplitV) are a list or 1-D tensor, one of which may be -1; `num`
+    gives the number of outputs when it cannot be read from their shape.
+
+    >>> a, b = tf.split(tf.zeros([4, 6]), [2, -1], axis=1)
+    >>> b.shape.as_list()
+    [4, 4]
+    """
+    x = to_tensor(value)
+    is_int = isinstance(num_or_size_splits, (int, np.integer)) and not isinstance(
+        num_or_size_splits, bool)
+    if not isinstance(num_or_size_splits, Tensor):
+        size_splits = _as_int_input(num_or_size_splits, "Const")
+    else:
+        size_splits = num_or_size_splits
+    if is_int:
+        with _scope(name, "split", [x]) as scope:
+            ax = axis if isinstance(axis, Tensor) else _int_tensor(axis, "split_dim")
+            n = int(num_or_size_splits)
+            if n < 1:
+                raise ValueError(f"Value for attr 'num_split' of {n} must be at least minimum 1")
+            op = apply_op("Split", [ax, x], {"num_split": n}, scope)
+            return list(op.outputs)
+    if num is None:
+        ss = size_splits.shape.as_tuple()
+        if ss:
+            num = ss[0]
+        if num is None:
+            raise ValueError(f"Cannot infer num from shape {num_or_size_splits}")
+    with _scope(name, "split", [x]) as scope:
+        ax = axis if isinstance(axis, Tensor) else _int_tensor(axis, "split_dim")
+        op = apply_op("SplitV", [x, size_splits, ax], {"num_split": num}, scope)
+        return list(op.outputs)
+
+
+# -- Tile ----------------------------------------------------------------------------------
+def _tile_infer(inputs, attrs):
+    x, m_t = inputs
+    xs = _dims(x)
+    if m_t.shape.ndims not in (None, 1):
+        raise ValueError(f"Shape must be rank 1 but is rank {m_t.shape.ndims}")
+    m = _static_int(m_t)
+    mn = m_t.shape.as_tuple()
+    if xs is not None and mn is not None and mn[0] is not None and mn[0] != len(xs):
+        raise ValueError(f"Shape must be rank {len(xs)} but is rank {mn[0]}")
+    if m is None:
+        r = len(xs) if xs is not None else (mn[0] if mn is not None else None)
+        return [(x.dtype.base_dtype, TensorShape(None if r is None else [None] * r))]
+    if builtins.any(v < 0 for v in m):
+        raise ValueError(f"Expected multiples[i] >= 0, but got {m}")
+    if xs is None:
+        return [(x.dtype.base_dtype, TensorShape([None] * len(m)))]
+    return [(x.dtype.base_dtype, TensorShape([None if d is None else d * k
+                                              for d, k in zip(xs, m)]))]
+
+
+def _tile_kernel(x, multiples):
+    x = np.asarray(x)
+    m = tuple(int(k) for k in multiples)
+    if len(m) != x.ndim:
+        raise _invalid(f"Expected multiples argument to be a vector of length {x.ndim} but got "
+                       f"length {len(m)}")
+    if builtins.any(k < 0 for k in m):
+        raise _invalid(f"Expected multiples[i] >= 0, but got {list(m)}")
+    return np.tile(x, m) if x.ndim else x.copy()
+
+
+def _tile_grad(op, grad):
+    """Reshape to [m0, d0, m1, d1, ...] and sum over the multiples' axes."""
+    from ...ops.math_ops import reduce_sum  # upward (math family): rewired after the merge
+    x, m_t = op.inputs
+    xs = _dims(x)
+    m = _static_int(m_t)
+    if xs is not None and None not in xs and m is not None:
+        split_shape = [v for pair in zip(m, xs) for v in pair]
+        axes = list(builtins.range(0, 2 * len(xs), 2))
+        if not axes:
+            return [grad, None]
+        return [reduce_sum(reshape(grad, split_shape), axes), None]
+    x_shape = shape(x, out_type=m_t.dtype.base_dtype)
+    split_shape = reshape(transpose(stack([m_t, x_shape])), [-1])
+    axes = range(0, size(split_shape), 2)
+    out = reduce_sum(reshape(grad, split_shape), axes)
+    return [out, None]
+
+
+register_op("Tile", infer=_tile_infer, kernel=_tile_kernel, grad=_tile_grad)
+
+
+def tile(input: TensorLike, multiples: IntsLike, name: str | None = None) -> Tensor:  # noqa: A002
+    """Repeats `input` multiples[i] times along dimension i.
+
+    >>> tf.Session().run(tf.tile([[1, 2]], [2, 2]))
+    array([[1, 2, 1, 2], [1, 2, 1, 2]], dtype=int32)
+    """
+    x = to_tensor(input)
+    with _scope(name, "Tile", [x]) as scope:
+        m = _as_int_input(multiples, "multiples")
+        return apply("Tile", [x, m], None, scope)
