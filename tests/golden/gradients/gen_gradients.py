@@ -1,4 +1,5 @@
-"""tf.gradients semantics cases, run both under TF 1.14 (to make goldens) and flowgrad.
+"""tf.gradients semantics cases, run both under TF 1.14 (to make gradients.json) and
+flowgrad (tests/test_gradients_semantics.py).
 
 Each case takes the `tf` module and returns a dict name -> fetch (tensor or
 list of tensors/None). `run_case` evaluates it after initializing variables.
@@ -152,18 +153,18 @@ CASES = [ex1, ex2, ex3, unconnected, integer_path, stop_gradient_op, stop_gradie
 
 
 def _to_json(v):
+    """Fetched values as NumPy arrays (lists stay lists, None stays None)."""
     if v is None:
         return None
     if isinstance(v, (list, tuple)):
         return [_to_json(x) for x in v]
     if isinstance(v, dict):
         return {k: _to_json(x) for k, x in v.items()}
-    a = np.asarray(v)
-    return {"dtype": str(a.dtype), "shape": list(a.shape), "value": a.tolist()}
+    return np.asarray(v)
 
 
 def run_case(tf, case):
-    """Builds `case` in a fresh graph and returns its JSON-able results."""
+    """Builds `case` in a fresh graph and returns its results (name -> arrays)."""
     with tf.Graph().as_default():
         fetches = case(tf)
         feed = fetches.pop("_feed", None)
@@ -180,3 +181,7 @@ def run_case(tf, case):
             for k, f in then.items():
                 out["then_" + k] = _to_json(sess.run(f))
     return out
+
+
+def cases(tf):
+    return {c.__name__: run_case(tf, c) for c in CASES}
