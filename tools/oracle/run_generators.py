@@ -27,7 +27,7 @@ import tensorflow as tf  # noqa: E402
 
 import goldenio  # noqa: E402
 
-tf.logging.set_verbosity(tf.logging.ERROR)
+tf.compat.v1.logging.set_verbosity(tf.compat.v1.logging.ERROR)
 
 
 def _forget_golden_modules():
