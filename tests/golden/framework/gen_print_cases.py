@@ -1,18 +1,14 @@
 """What tf.Print, tf.print and tf.Assert print for a table of values (TF 1.14 golden).
 
-    TF_CPP_MIN_LOG_LEVEL=2 /tmp/tf114/bin/python tests/golden/framework/print_cases.py
+    python tools/goldens.py regen framework/print_cases
 
 The C++ kernels write to file descriptors 1 and 2, so the generator captures those.
 """
-import json
 import os
 import sys
 import tempfile
 
 import numpy as np
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-
 
 def values():
     return {
@@ -81,15 +77,5 @@ def _fd_capture(fn):
         return f.read().decode()
 
 
-def main():
-    import tensorflow as tf
-    tf.logging.set_verbosity(tf.logging.ERROR)
-    out = formats(tf, _fd_capture)
-    with open(os.path.join(HERE, "print_cases.json"), "w") as f:
-        json.dump(out, f, indent=1, sort_keys=True)
-        f.write("\n")
-    print(len(out), "outputs")
-
-
-if __name__ == "__main__":
-    main()
+def cases(tf):
+    return formats(tf, _fd_capture)
