@@ -1,9 +1,9 @@
 """The TF 1.x script layer: `tensorflow` aliasing, tf.app, tf.flags, tf.gfile.
 
 tf.flags and tf.gfile are checked against TF 1.14: tests/golden/compat/*_probe.py
-are TF 1.x scripts; under TF 1.14 they printed tests/golden/compat/*.json
-(make_goldens.sh there), and here they run through `flowgrad run` and must print
-the same.
+are TF 1.x scripts; what they print under TF 1.14 is recorded in
+tests/golden/compat/*.json (gen_flags.py, gen_gfile.py there), and here they run
+through `flowgrad run` and must print the same.
 """
 import json
 import os

@@ -1,4 +1,4 @@
-"""tf.train optimizers against TF 1.14 goldens (tests/golden/train/gen_goldens.py).
+"""tf.train optimizers against TF 1.14 goldens (tests/golden/train/gen_optimizers_*.py).
 
 Each golden run trains a small fixed problem for 5 steps and records every
 variable, slot and non-slot variable after each step; flowgrad must match
