@@ -1,7 +1,10 @@
-"""Helpers for the framework tests: run a TF 1.14 golden case (tests/golden/framework)."""
+"""Helpers for the framework tests: run a TF 1.14 golden case (tests/golden/framework:
+gen_cases_<module>.py holds the case functions, cases_<module>.json TF 1.14's results)."""
 import os
 import re
 import sys
+
+import goldens  # noqa: F401 - puts tests/golden (goldenio) on sys.path
 
 HERE = os.path.join(os.path.dirname(__file__), "golden", "framework")
 if HERE not in sys.path:

@@ -1,9 +1,9 @@
 """The TF 1.x script layer: `tensorflow` aliasing, tf.app, tf.flags, tf.gfile.
 
 tf.flags and tf.gfile are checked against TF 1.14: tests/golden/compat/*_probe.py
-are TF 1.x scripts; under TF 1.14 they printed tests/golden/compat/*.json
-(make_goldens.sh there), and here they run through `flowgrad run` and must print
-the same.
+are TF 1.x scripts; what they print under TF 1.14 is recorded in
+tests/golden/compat/*.json (gen_flags.py, gen_gfile.py there), and here they run
+through `flowgrad run` and must print the same.
 """
 import json
 import os
@@ -16,6 +16,8 @@ import flowgrad
 from flowgrad import flags as fl
 from flowgrad.cli import run_script
 from flowgrad.compat.tf_alias import alias_tensorflow
+
+import goldens
 
 GOLDEN = os.path.join(os.path.dirname(__file__), "golden", "compat")
 
@@ -112,9 +114,8 @@ def test_alias_restores_what_was_there():
 
 # -- tf.flags and tf.app.run -------------------------------------------------------------
 
-def _golden_lines(name):
-    with open(os.path.join(GOLDEN, name)) as f:
-        return [json.loads(line) for line in f]
+def _golden_lines(stem):
+    return [json.loads(line) for line in goldens.load("compat", stem)["stdout"].splitlines()]
 
 
 def _run_probe(capsys, name, *args):
@@ -123,7 +124,7 @@ def _run_probe(capsys, name, *args):
 
 
 def test_flags_parse_as_tf114(capsys):
-    assert _run_probe(capsys, "flags_probe.py") == _golden_lines("flags.json")
+    assert _run_probe(capsys, "flags_probe.py") == _golden_lines("flags")
 
 
 def test_flags_read_before_parse_parses_sys_argv(monkeypatch):
@@ -199,7 +200,7 @@ def test_app_run_with_explicit_main_and_argv():
 def test_gfile_behaves_as_tf114(capsys, tmp_path):
     base = str(tmp_path / "base")
     got = _run_probe(capsys, "gfile_probe.py", base)
-    assert got == _golden_lines("gfile.json")
+    assert got == _golden_lines("gfile")
 
 
 def test_every_internal_tf_module_maps_to_existing_flowgrad_modules():

@@ -2,7 +2,7 @@
 
 They are TF 1.x programs (`import tensorflow as tf`). Where their output is
 deterministic, it must equal what TensorFlow 1.14 printed for the same script
-(tests/golden/examples/, made by its make_goldens.sh with the oracle). Training
+(tests/golden/examples/examples.json, made by gen_examples.py there with the oracle). Training
 scripts with random initialisation are checked for the accuracy they must reach.
 """
 import os
@@ -10,11 +10,12 @@ import re
 
 import pytest
 
+import goldens
+
 from flowgrad.cli import run_script
 
 HERE = os.path.dirname(__file__)
 EXAMPLES = os.path.join(os.path.dirname(HERE), "examples")
-GOLDEN = os.path.join(HERE, "golden", "examples")
 
 
 def run(capsys, script, *args):
@@ -26,13 +27,12 @@ def run(capsys, script, *args):
 
 
 def golden(name):
-    with open(os.path.join(GOLDEN, name)) as f:
-        return f.read()
+    return goldens.load("examples", "examples")[name]
 
 
 @pytest.mark.parametrize("name", ["linear_regression", "logistic_regression", "rosenbrock"])
 def test_example_prints_what_tf114_prints(capsys, name):
-    assert run(capsys, f"{name}.py") == golden(f"{name}.txt")
+    assert run(capsys, f"{name}.py") == golden(name)
 
 
 def test_rosenbrock_reaches_the_minimum(capsys):
@@ -43,13 +43,13 @@ def test_rosenbrock_reaches_the_minimum(capsys):
 @pytest.mark.parametrize("name", ["flags_app", "variable_scope_reuse", "saver_roundtrip"])
 def test_tf1_script_prints_what_tf114_prints(capsys, tmp_path, name):
     args = ["--output_dir", str(tmp_path)] if name == "flags_app" else []
-    assert run(capsys, f"tf1_scripts/{name}.py", *args) == golden(f"tf1_scripts/{name}.txt")
+    assert run(capsys, f"tf1_scripts/{name}.py", *args) == golden(f"tf1_scripts/{name}")
 
 
 def test_flags_app_with_flags_and_extra_arguments(capsys, tmp_path):
     out = run(capsys, "tf1_scripts/flags_app.py", "--steps=50", "--verbose", "extra1",
               f"--output_dir={tmp_path}")
-    assert out == golden("tf1_scripts/flags_app_args.txt")
+    assert out == golden("tf1_scripts/flags_app_args")
     assert (tmp_path / "fit.txt").read_text() == "y = 1.853 x^2 + -0.483 x + 0.933\n"
 
 

@@ -1,15 +1,12 @@
 """tf.gradients semantics against goldens from TF 1.14 (tests/golden/gradients/)."""
-import json
-import os
-
 import numpy as np
 import pytest
 
 import flowgrad as tf
-import gradient_cases
+import goldens
 
-with open(os.path.join(os.path.dirname(__file__), "golden", "gradients", "gradients.json")) as f:
-    GOLDEN = json.load(f)
+gradient_cases = goldens.generator("gradients", "gradients")
+GOLDEN = goldens.load("gradients", "gradients")
 
 
 def _compare(got, want, where):
@@ -22,10 +19,10 @@ def _compare(got, want, where):
             _compare(g, w, f"{where}[{i}]")
         return
     assert got is not None, f"{where}: expected {want}, got None"
-    assert got["dtype"] == want["dtype"], f"{where}: dtype {got['dtype']} vs {want['dtype']}"
-    assert got["shape"] == want["shape"], f"{where}: shape {got['shape']} vs {want['shape']}"
-    np.testing.assert_allclose(np.asarray(got["value"], dtype=np.float64),
-                               np.asarray(want["value"], dtype=np.float64),
+    assert got.dtype == want.dtype, f"{where}: dtype {got.dtype} vs {want.dtype}"
+    assert got.shape == want.shape, f"{where}: shape {got.shape} vs {want.shape}"
+    np.testing.assert_allclose(np.asarray(got, dtype=np.float64),
+                               np.asarray(want, dtype=np.float64),
                                rtol=1e-6, atol=1e-6, err_msg=where)
 
 

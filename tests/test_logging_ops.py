@@ -1,18 +1,16 @@
 """tf.Assert, tf.Print, tf.print (output formats from TF 1.14) and tf.logging."""
 import io
-import json
 import logging
-import os
 import sys
 
 import numpy as np
 import pytest
-from framework_golden import HERE, check, drop_items
+from framework_golden import check, drop_items
 
 import flowgrad as tf
+import goldens
 
-sys.path.insert(0, HERE)
-import print_cases
+print_cases = goldens.generator("framework", "print_cases")
 
 
 def _capture(fn):
@@ -25,8 +23,7 @@ def _capture(fn):
     return buf.getvalue()
 
 
-with open(os.path.join(HERE, "print_cases.json")) as _f:
-    GOLDEN = json.load(_f)
+GOLDEN = goldens.load("framework", "print_cases")
 _OURS = {}
 
 

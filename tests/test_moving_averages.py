@@ -1,15 +1,13 @@
 """ExponentialMovingAverage against TF 1.14 (tests/golden/train/moving_averages.json)."""
-import json
-import os
 
 import numpy as np
 import pytest
 
 import flowgrad as tf
+import goldens
 from flowgrad.train.moving_averages import assign_moving_average
 
-GOLDEN = json.load(open(os.path.join(os.path.dirname(__file__), "golden", "train",
-                                     "moving_averages.json")))
+GOLDEN = goldens.load("train", "moving_averages")
 
 
 @pytest.mark.parametrize("label", ["plain", "num_updates", "zero_debias"])

@@ -1,14 +1,14 @@
 """Convolution and pooling: forward against a plain NumPy reference and TF 1.14 goldens,
 gradients (TF's backprop ops) against goldens and numerically to second order, errors."""
-import os
 
 import numpy as np
 import pytest
 
 import flowgrad as tf
+import goldens
 from flowgrad.testing import check_grads
 
-GOLD = np.load(os.path.join(os.path.dirname(__file__), "golden", "nn", "nn_goldens.npz"))
+GOLD = goldens.load("nn", "nn")
 
 
 # -- straightforward NumPy references (loops are fine here: tiny sizes) -------------------------

@@ -1,19 +1,15 @@
 """Elementwise math, reductions, scans, clipping and norms: forward tables against NumPy,
 numerical gradient checks to second order, and TF 1.14 goldens for the edge cases."""
 import builtins
-import json
 import math
-import os
-import sys
 
 import numpy as np
 import pytest
 
 import flowgrad as tf
+import goldens
 from optest import (BINARY_SHAPES, FLOAT_DTYPES, GRAD_BINARY_SHAPES, GRAD_UNARY_SHAPES,
                     UNARY_SHAPES, assert_forward, check_grads, sample)
-
-GOLDEN = os.path.join(os.path.dirname(__file__), "golden")
 
 INT_DTYPES = [np.int32, np.int64]
 _erf_scalar = np.vectorize(math.erf, otypes=[np.float64])
@@ -692,44 +688,27 @@ def test_namespaces():
 
 
 # =========================================================================================
-# Golden edge cases recorded from TF 1.14 (tests/golden/math: cases.py, golden.json)
+# Golden edge cases recorded from TF 1.14 (tests/golden/math: gen_math.py, math.json)
 # =========================================================================================
-sys.path.insert(0, os.path.join(GOLDEN, "math"))
-from cases import CASES  # noqa: E402
-
-with open(os.path.join(GOLDEN, "math", "golden.json")) as _f:
-    _GOLDEN = json.load(_f)
-
-
-def _decode(entry):
-    if entry is None:
-        return None
-    if entry["dtype"] == "string":
-        return np.array([v.encode() for v in entry["value"]], dtype=object).reshape(entry["shape"])
-    if entry["dtype"].startswith("complex"):
-        pairs = np.array(entry["value"], dtype=np.float64).reshape(-1, 2)
-        return (pairs[:, 0] + 1j * pairs[:, 1]).astype(entry["dtype"]).reshape(entry["shape"])
-    return np.array(entry["value"], dtype=entry["dtype"]).reshape(entry["shape"])
+CASES = goldens.generator("math", "math").CASES
+_GOLDEN = goldens.load("math", "math")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_golden_tf114(case):
     """The same code gives TF 1.14's values, dtypes, gradients and errors."""
     expected = _GOLDEN[case["name"]]
-    env = {"tf": tf, "np": np}
     with tf.Graph().as_default():
         if "error" in case:
             err = getattr(tf.errors, case["error"], None) or getattr(builtins, case["error"])
             with pytest.raises(err) as info:
-                exec(case["setup"], env)
-                fetches = eval(case["expr"], env)
+                fetches = case["fn"](tf)
                 with tf.Session() as sess:
                     sess.run(fetches)
             for m in case["match"]:
                 assert m in str(info.value), (m, str(info.value))
             return
-        exec(case["setup"], env)
-        fetches = eval(case["expr"], env)
+        fetches = case["fn"](tf)
         if case.get("static"):
             got = [[t.name, t.op.type, t.dtype.base_dtype.name,
                     None if t.shape.ndims is None else t.shape.as_list()] for t in fetches]
@@ -738,12 +717,12 @@ def test_golden_tf114(case):
             assert len(got) == len(expected["static"])
             return
         with tf.Session() as sess:
-            if "init" in env:
-                sess.run(env["init"])
+            if case.get("init"):
+                sess.run(tf.global_variables_initializer())
             real = [f for f in fetches if f is not None]
             vals = iter(sess.run(real))
             got = [None if f is None else np.asarray(next(vals)) for f in fetches]
-    want = [_decode(e) for e in expected["outputs"]]
+    want = expected["outputs"]
     assert len(got) == len(want)
     for i, (g, w) in enumerate(zip(got, want)):
         if w is None:

@@ -1,15 +1,15 @@
 """tf.nn ops: forward against NumPy over the shape/dtype tables, TF 1.14 goldens on extreme
 inputs, gradients to second order in float64, and TF's errors."""
-import os
 
 import numpy as np
 import pytest
 from optest import FLOAT_DTYPES, GRAD_UNARY_SHAPES, UNARY_SHAPES, assert_forward, run, sample
 
 import flowgrad as tf
+import goldens
 from flowgrad.testing import check_grads
 
-GOLD = np.load(os.path.join(os.path.dirname(__file__), "golden", "nn", "nn_goldens.npz"))
+GOLD = goldens.load("nn", "nn")
 SELU_ALPHA, SELU_SCALE = 1.6732632423543772848170429916717, 1.0507009873554804934193349852946
 
 

@@ -1,5 +1,4 @@
 """Random ops: TF 1.x seed rules, per-session determinism, distributions, shapes, errors."""
-import os
 import subprocess
 import sys
 
@@ -7,6 +6,7 @@ import numpy as np
 import pytest
 
 import flowgrad as tf
+import goldens
 
 
 def _two_sessions(t, runs=2):
@@ -249,7 +249,7 @@ def test_poisson():
 
 
 # -- gamma ----------------------------------------------------------------------------------
-GOLD = np.load(os.path.join(os.path.dirname(__file__), "golden", "nn", "nn_goldens.npz"))
+GOLD = goldens.load("nn", "nn")
 
 
 def test_random_gamma_grad_matches_tf():

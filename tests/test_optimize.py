@@ -16,6 +16,8 @@ from flowgrad.engine.optimize.dependency import dependency_optimization
 from flowgrad.engine.optimize.fusion import fusion
 from flowgrad.engine.runtime.ir import lower
 
+import goldens
+
 ROOT = os.path.dirname(os.path.dirname(__file__))
 
 
@@ -389,8 +391,7 @@ def test_seed_examples_print_the_same_without_passes(i, tmp_path):
     p = tmp_path / "ex.py"
     p.write_text(src)
     out = subprocess.run([sys.executable, str(p)], capture_output=True, text=True, check=True)
-    with open(os.path.join(ROOT, "tests", "golden", "seed", f"example{i}.txt")) as f:
-        assert out.stdout == f.read()
+    assert out.stdout == goldens.load("seed", "seed")[f"example{i}"]
 
 
 def test_fusion_replaces_relu_grad_with_exact_branchless_select():

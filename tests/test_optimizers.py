@@ -1,22 +1,20 @@
-"""tf.train optimizers against TF 1.14 goldens (tests/golden/train/gen_goldens.py).
+"""tf.train optimizers against TF 1.14 goldens (tests/golden/train/gen_optimizers_*.py).
 
 Each golden run trains a small fixed problem for 5 steps and records every
 variable, slot and non-slot variable after each step; flowgrad must match
 step for step, and name its slots and ops as TF does.
 """
-import json
-import os
 
 import numpy as np
 import pytest
 
 import flowgrad as tf
+import goldens
 from flowgrad.train import training_ops
 
-GOLDEN = os.path.join(os.path.dirname(__file__), "golden", "train")
-DENSE = json.load(open(os.path.join(GOLDEN, "optimizers_dense.json")))
-SPARSE = json.load(open(os.path.join(GOLDEN, "optimizers_sparse.json")))
-SCALAR = json.load(open(os.path.join(GOLDEN, "optimizers_scalar.json")))
+DENSE = goldens.load("train", "optimizers_dense")
+SPARSE = goldens.load("train", "optimizers_sparse")
+SCALAR = goldens.load("train", "optimizers_scalar")
 
 
 def _dense_problem(dtype):
@@ -441,7 +439,7 @@ def test_proximal_hyperparameters_are_not_cast_as_tf():
         np.testing.assert_allclose(sess.run(w), [0.0, 0.0])
 
 
-RAW = json.load(open(os.path.join(GOLDEN, "sparse_raw_ops.json")))
+RAW = goldens.load("train", "sparse_raw_ops")
 
 
 def _raw_call(key, v, s, g, idx):
@@ -528,7 +526,7 @@ def test_callable_loss():
         np.testing.assert_allclose(sess.run(w), [0.0])
 
 
-OP_NAMES = json.load(open(os.path.join(GOLDEN, "op_names.json")))
+OP_NAMES = goldens.load("train", "op_names")
 
 
 @pytest.mark.parametrize("cls", sorted(OP_NAMES))

@@ -10,16 +10,14 @@ import numpy as np
 import pytest
 
 import flowgrad as tf
+import goldens
 from flowgrad.engine.framework import errors
 from flowgrad.train import checkpoint_management as cm
-
-GOLDEN = os.path.join(os.path.dirname(__file__), "golden", "saver", "saver.json")
 
 
 @pytest.fixture(scope="module")
 def golden():
-    with open(GOLDEN) as f:
-        return json.load(f)
+    return goldens.load("saver", "saver")
 
 
 def _model():

@@ -1,14 +1,12 @@
 """Learning-rate schedules against TF 1.14 values (tests/golden/train/schedules.json)."""
-import json
-import os
 
 import numpy as np
 import pytest
 
 import flowgrad as tf
+import goldens
 
-GOLDEN = json.load(open(os.path.join(os.path.dirname(__file__), "golden", "train",
-                                     "schedules.json")))
+GOLDEN = goldens.load("train", "schedules")
 
 
 def _schedules(step):

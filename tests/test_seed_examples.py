@@ -1,13 +1,15 @@
 """The design note's three examples print exactly what TensorFlow 1.14 prints.
 
-Goldens in tests/golden/seed/ were produced by running the same scripts with
-`import tensorflow as tf` under TF 1.14 (../shared/tools/oracle-tf114.sh).
+Goldens in tests/golden/seed/seed.json (gen_seed.py) are produced by running the same scripts with
+`import tensorflow as tf` under TF 1.14 (python tools/goldens.py regen seed).
 """
 import os
 import subprocess
 import sys
 
 import pytest
+
+import goldens
 
 HERE = os.path.dirname(__file__)
 ROOT = os.path.dirname(HERE)
@@ -17,8 +19,7 @@ ROOT = os.path.dirname(HERE)
 def test_seed_example_prints_tf114_output(i):
     script = os.path.join(ROOT, "examples", "seed", f"example{i}.py")
     out = subprocess.run([sys.executable, script], capture_output=True, text=True, check=True)
-    with open(os.path.join(HERE, "golden", "seed", f"example{i}.txt")) as f:
-        assert out.stdout == f.read()
+    assert out.stdout == goldens.load("seed", "seed")[f"example{i}"]
 
 
 def test_example3_is_one_summed_gradient():

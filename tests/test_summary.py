@@ -4,7 +4,6 @@ Event files are read back with TensorBoard's own EventAccumulator.
 """
 import base64
 import glob
-import json
 import os
 import re
 import socket
@@ -19,16 +18,14 @@ import pytest
 import flowgrad as tf
 from flowgrad.engine.framework import errors
 
+import goldens
+
 pytest.importorskip("tensorboard")
 from tensorboard.compat.proto import event_pb2, graph_pb2, summary_pb2
 
-GOLDEN_DIR = os.path.join(os.path.dirname(__file__), "golden", "saver")
-
-
 @pytest.fixture(scope="module")
 def golden():
-    with open(os.path.join(GOLDEN_DIR, "summaries.json")) as f:
-        return json.load(f)
+    return goldens.load("saver", "summaries")
 
 
 def _accumulator(logdir):
@@ -283,8 +280,7 @@ def _golden_graph():
 
 
 def test_graph_def_matches_tf():
-    with open(os.path.join(GOLDEN_DIR, "graph_def.json")) as f:
-        gold = json.load(f)
+    gold = goldens.load("saver", "graph_def")
     _golden_graph()
     gd = tf.get_default_graph().as_graph_def(add_shapes=True)
     assert isinstance(gd, graph_pb2.GraphDef)

@@ -15,7 +15,8 @@ Values are JSON with tagged objects for what JSON cannot hold:
   {"__bytes__": "<b64>"}                     bytes
   {"__float__": "nan" | "inf" | "-inf"}      non-finite Python floats
   {"__tuple__": [...]}                       tuples (lists stay lists)
-  {"__error__": "<TF error class name>", "message": "..."}   a raised error
+  {"__error__": "<TF error class name>", "message": "..."}   a raised error (an
+      exception instance, or a GoldenError to record part of a message)
 """
 from __future__ import absolute_import
 
@@ -37,7 +38,7 @@ def encode(value):
             items = [base64.b64encode(v if isinstance(v, bytes) else str(v).encode()).decode()
                      for v in arr.reshape(-1).tolist()]
             return {"__nd__": "bytes", "shape": list(arr.shape), "items": items}
-        shape = list(arr.shape)  # before ascontiguousarray, which makes 0-d arrays 1-d
+        shape = list(arr.shape)   # before ascontiguousarray, which makes 0-d arrays 1-d
         arr = np.ascontiguousarray(arr)
         dt = arr.dtype.newbyteorder("<") if arr.dtype.byteorder == ">" else arr.dtype
         return {"__nd__": dt.str, "shape": shape,
@@ -62,6 +63,8 @@ def encode(value):
         return {str(k): encode(v) for k, v in value.items()}
     if isinstance(value, BaseException):
         return {"__error__": type(value).__name__, "message": str(value)}
+    if isinstance(value, GoldenError):
+        return {"__error__": value.cls, "message": value.message}
     raise TypeError("goldenio cannot encode %r (%s)" % (value, type(value).__name__))
 
 
@@ -100,6 +103,21 @@ class GoldenError(object):
 
     def __repr__(self):
         return "GoldenError(%r, %r)" % (self.cls, self.message)
+
+    def __eq__(self, other):
+        return (isinstance(other, GoldenError) and
+                (self.cls, self.message) == (other.cls, other.message))
+
+    def __ne__(self, other):
+        return not self == other
+
+    __hash__ = None
+
+    @classmethod
+    def of(cls, exc, message=None):
+        """A recorded `exc` (its class name), with `message` in place of str(exc) if given;
+        generators use it to keep only part of a message (e.g. an OpError's first line)."""
+        return cls(type(exc).__name__, str(exc) if message is None else message)
 
 
 def versions():

@@ -1,15 +1,14 @@
-"""Runs the framework cases (cases_*.py) against a TF-like module and records the results.
+"""Runs the framework cases (gen_cases_*.py) against a TF-like module and records the results.
 
 Each case is a function `case_<name>(tf)` that builds on a fresh default graph
 and returns JSON-able data. Exceptions are recorded as {"error": class name,
 "msg": message}; for `tf.errors.OpError` only the first line of the message is
 kept (TF appends node definitions and a Python stack trace).
 
-The goldens are produced by running this file under TF 1.14:
-
-    /tmp/tf114/bin/python tests/golden/framework/harness.py
-
-and the tests (tests/test_*.py) run the same cases with flowgrad and compare.
+Each gen_cases_<x>.py ends with `cases(tf)` = `run_all(tf, globals())`, so that
+`python tools/goldens.py regen framework` records every case under TF 1.14 in
+cases_<x>.json, and the tests (tests/test_*.py, via tests/framework_golden.py) run
+the same case functions with flowgrad and compare with `check`.
 Tests never import TensorFlow.
 """
 import importlib.util
@@ -17,13 +16,15 @@ import json
 import os
 import sys
 
+import goldenio
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE) if HERE not in sys.path else None
-MODULES = ["cases_graph", "cases_types", "cases_session", "cases_variables"]
 
 
 def load(module):
-    spec = importlib.util.spec_from_file_location(module, os.path.join(HERE, module + ".py"))
+    spec = importlib.util.spec_from_file_location("gen_" + module,
+                                                  os.path.join(HERE, "gen_" + module + ".py"))
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
@@ -66,8 +67,7 @@ def check(module, name, tf, adjust=None):
 
     `adjust(result)` may normalize both sides the same way (a documented deviation).
     """
-    with open(golden_path(module)) as f:
-        expected = json.load(f)[name]
+    expected = _golden(module)[name]
     got = normalize(run_case(tf, cases(module)[name]))
     if adjust is not None:
         expected, got = adjust(expected), adjust(got)
@@ -78,16 +78,17 @@ def golden_path(module):
     return os.path.join(HERE, module + ".json")
 
 
-def main():
-    import tensorflow as tf
-    tf.logging.set_verbosity(tf.logging.ERROR)
-    for module in sys.argv[1:] or MODULES:
-        out = {name: run_case(tf, fn) for name, fn in sorted(cases(module).items())}
-        with open(golden_path(module), "w") as f:
-            json.dump(out, f, indent=1, sort_keys=True, default=_default)
-            f.write("\n")
-        print(module, len(out), "cases")
+_GOLDEN = {}
 
 
-if __name__ == "__main__":
-    main()
+def _golden(module):
+    if module not in _GOLDEN:
+        _GOLDEN[module] = goldenio.read(golden_path(module))[1]
+    return _GOLDEN[module]
+
+
+def run_all(tf, namespace):
+    """{name: normalized result} of every `case_<name>` function in `namespace` (a module's
+    globals()): what gen_cases_*.py's `cases(tf)` returns."""
+    return {k[len("case_"):]: normalize(run_case(tf, fn)) for k, fn in sorted(namespace.items())
+            if k.startswith("case_") and callable(fn)}

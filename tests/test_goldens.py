@@ -1,0 +1,42 @@
+"""The golden files themselves: one generator per file, one format, versions recorded."""
+import ast
+import glob
+import os
+
+import pytest
+
+import goldens
+
+GEN = sorted(glob.glob(os.path.join(goldens.GOLDEN, "**", "gen_*.py"), recursive=True))
+JSON = sorted(glob.glob(os.path.join(goldens.GOLDEN, "**", "*.json"), recursive=True))
+
+
+def _area_stem(path):
+    area = os.path.relpath(os.path.dirname(path), goldens.GOLDEN).replace(os.sep, "/")
+    stem = os.path.basename(path)
+    return area, stem[len("gen_"):-len(".py")] if stem.startswith("gen_") else stem[:-5]
+
+
+def test_every_generator_has_its_golden_and_every_golden_its_generator():
+    assert {_area_stem(p) for p in GEN} == {_area_stem(p) for p in JSON}
+
+
+@pytest.mark.parametrize("path", JSON, ids=lambda p: "/".join(_area_stem(p)))
+def test_golden_header_records_generator_and_versions(path):
+    area, stem = _area_stem(path)
+    head = goldens.header(area, stem)
+    assert head["generator"] == f"tests/golden/{area}/gen_{stem}.py"
+    assert head["versions"]["tensorflow"] == "1.14.0"
+    assert set(head["versions"]) == {"tensorflow", "numpy", "python"}
+    assert goldens.load(area, stem)
+
+
+@pytest.mark.parametrize("path", sorted(glob.glob(os.path.join(goldens.GOLDEN, "**", "*.py"),
+                                               recursive=True)),
+                         ids=lambda p: os.path.relpath(p, goldens.GOLDEN))
+def test_generator_code_parses_as_python_37(path):
+    """The oracle runs Python 3.7: no syntax from later versions (walrus, match, ...)."""
+    with open(path) as f:
+        tree = ast.parse(f.read(), path, feature_version=(3, 7))
+    if os.path.basename(path).startswith("gen_"):
+        assert any(isinstance(n, ast.FunctionDef) and n.name == "cases" for n in tree.body)
