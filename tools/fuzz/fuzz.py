@@ -1,0 +1,200 @@
+"""Differential fuzzer: random TF 1.x programs on the TF 1.14 oracle and on flowgrad.
+
+    python tools/fuzz/fuzz.py --n 2000              # programs with seeds 0..1999
+    python tools/fuzz/fuzz.py --n 500 --start 10000 --save
+
+Each program (tools/fuzz/programs.py) is generated once here, run by one
+long-lived oracle process (TF's start-up dominates otherwise) and by flowgrad in
+this process, and the results compared (errors by class; values by shape, dtype
+and per-dtype tolerance). A mismatch is minimized (fewer ops, a single output,
+lower gradient order) and, with --save, appended to tests/golden/fuzz/specs.json;
+`python tools/goldens.py regen fuzz` (or the gen module) then records TF's
+results, and tests/test_fuzz_regressions.py runs them on every suite run.
+Not run by CI: it needs the oracle (tools/oracle/setup.sh or the shared script).
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(ROOT, "tests", "golden"))
+
+import goldenio  # noqa: E402
+import programs  # noqa: E402
+
+SPECS = os.path.join(ROOT, "tests", "golden", "fuzz", "specs.json")
+
+
+class OracleCrash:
+    """TF 1.14 aborted the process on this program (a CHECK failure in its C++)."""
+    cls = "OracleCrash"
+    message = "TF 1.14 aborted the process"
+
+
+class Oracle:
+    """One TF 1.14 process answering specs line by line; restarted when TF aborts."""
+
+    def __init__(self, python):
+        self.python = python
+        self.p = None
+        self.crashes = 0
+
+    def _start(self):
+        self.p = subprocess.Popen([self.python, os.path.join(HERE, "oracle_worker.py")],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.DEVNULL, text=True, bufsize=1)
+
+    @staticmethod
+    def _send(p, specs):
+        try:
+            for s in specs:
+                p.stdin.write(json.dumps(s) + "\n")
+            p.stdin.flush()
+        except (BrokenPipeError, ValueError):
+            pass
+
+    def run_many(self, specs):
+        out = []
+        while len(out) < len(specs):
+            if self.p is None or self.p.poll() is not None:
+                self._start()
+            todo = specs[len(out):]
+            # Written from a thread: results come back while specs still go in (a full
+            # pipe in both directions would otherwise deadlock).
+            threading.Thread(target=self._send, args=(self.p, todo), daemon=True).start()
+            for _ in todo:
+                line = self.p.stdout.readline()
+                if not line:  # the process died on the program it was running
+                    self.p.wait()
+                    self.p = None
+                    self.crashes += 1
+                    out.append(OracleCrash())
+                    break
+                out.append(goldenio.decode(json.loads(line)["result"]))
+        return out
+
+    def close(self):
+        if self.p is not None:
+            self.p.stdin.close()
+            self.p.wait()
+
+
+def _needed(spec, out):
+    """Indices of the ops that value `out` depends on."""
+    n_in = len(spec["inputs"])
+    need, stack = set(), [out]
+    while stack:
+        v = stack.pop()
+        if v >= n_in and v - n_in not in need:
+            need.add(v - n_in)
+            stack.extend(a["v"] for a in spec["ops"][v - n_in][1]
+                         if isinstance(a, dict) and "v" in a)
+    return need
+
+
+def _restrict(spec, out, grad_order):
+    """`spec` computing only value `out` (ops it needs, renumbered)."""
+    n_in = len(spec["inputs"])
+    keep = sorted(_needed(spec, out))
+    new_index = {i: i for i in range(n_in)}
+    ops = []
+    for k in keep:
+        name, args, kw = spec["ops"][k]
+        args = [{"v": new_index[a["v"]]} if isinstance(a, dict) and "v" in a else a
+                for a in args]
+        new_index[n_in + k] = n_in + len(ops)
+        ops.append([name, args, kw])
+    s = dict(spec, ops=ops, outputs=[new_index[out]], grad_order=grad_order)
+    return s
+
+
+def minimize(spec, oracle, local):
+    """The smallest variant of `spec` that still mismatches (one oracle call per round)."""
+    n_in = len(spec["inputs"])
+    orders = [spec.get("grad_order", 0)] if spec.get("train") else \
+        list(range(spec.get("grad_order", 0) + 1))
+    cands = [_restrict(spec, v, o) for o in orders
+             for v in range(n_in, n_in + len(spec["ops"]))]
+    cands.sort(key=lambda s: (len(s["ops"]), s["grad_order"]))
+    wants = oracle.run_many(cands)
+    for c, w in zip(cands, wants):
+        if isinstance(w, OracleCrash):
+            continue
+        why = programs.compare(local(c), w)
+        if why:
+            return c, why
+    return spec, None
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--start", type=int, default=0)
+    ap.add_argument("--seeds", help="comma-separated seeds to run instead of --start/--n")
+    ap.add_argument("--batch", type=int, default=50)
+    ap.add_argument("--oracle", default=os.environ.get("TF114_PYTHON", "/tmp/tf114/bin/python"))
+    ap.add_argument("--save", action="store_true", help="append minimized mismatches to specs")
+    args = ap.parse_args(argv)
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    import flowgrad as tf
+    from flowgrad.engine.framework.registry import GRADIENTS, OPS
+    seen = collections.Counter()
+
+    def local(spec, record=False):
+        return programs.run(tf, spec, on_graph=(
+            lambda g: seen.update({op.type for op in g.get_operations()})) if record else None)
+
+    oracle = Oracle(args.oracle)
+    found, reasons, last_new = [], collections.Counter(), 0
+    t0 = time.time()
+    seeds = [int(x) for x in args.seeds.split(",")] if args.seeds else \
+        list(range(args.start, args.start + args.n))
+    for b in range(0, len(seeds), args.batch):
+        specs = [programs.generate(s) for s in seeds[b:b + args.batch]]
+        wants = oracle.run_many(specs)
+        for spec, want in zip(specs, wants):
+            if isinstance(want, OracleCrash):
+                print(f"seed {spec['seed']}: TF 1.14 aborted the process (skipped)", flush=True)
+                continue
+            why = programs.compare(local(spec, record=True), want)
+            if why:
+                small, small_why = minimize(spec, oracle, local)
+                key = (small["ops"][-1][0] if small["ops"] else "input") + ": " + \
+                    (small_why or why).split(",")[0][:60]
+                if key not in reasons:
+                    last_new = spec["seed"]
+                    print(f"seed {spec['seed']}: {small_why or why}\n  {json.dumps(small)[:400]}",
+                          flush=True)
+                    found.append(dict(small, note=small_why or why))
+                reasons[key] += 1
+        print(f"... {b + len(specs)} programs, {len(reasons)} distinct mismatches, "
+              f"{time.time() - t0:.0f} s", file=sys.stderr, flush=True)
+    oracle.close()
+    diff = {k for k, v in GRADIENTS.items() if v is not None and k in OPS}
+    print(f"\n{len(seeds)} programs, {sum(reasons.values())} mismatching, {len(reasons)} distinct; "
+          f"last new mismatch at seed {last_new}")
+    print(f"op types exercised: {len(seen)} of {len(OPS)} registered; differentiable: "
+          f"{len(diff & set(seen))} of {len(diff)}")
+    for k, v in reasons.most_common():
+        print(f"  {v:4d}  {k}")
+    if args.save and found:
+        os.makedirs(os.path.dirname(SPECS), exist_ok=True)
+        old = json.load(open(SPECS)) if os.path.exists(SPECS) else []
+        known = {json.dumps(dict(s, note=None), sort_keys=True) for s in old}
+        new = [s for s in found if json.dumps(dict(s, note=None), sort_keys=True) not in known]
+        with open(SPECS, "w") as f:
+            json.dump(old + new, f, indent=1)
+        print(f"saved {len(new)} new cases to {os.path.relpath(SPECS, ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
