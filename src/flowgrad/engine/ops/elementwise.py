@@ -3,7 +3,8 @@
 `unop` and `binop` register an op and return its TF wrapper (`tanh(x, name=None)`).
 A unary gradient is `d(g, x, y)`: the gradient for x given the output gradient g and
 the output y; a binary one is a rule `(op, grad) -> [gx, gy]`, usually `both(dx, dy)`
-(each `d(g, x, y)`, summed back to its input's shape).
+(each `d(g, x, y)`, summed back to its input's shape). Complex gradients are
+conjugated as TF 1.14 conjugates them: g * conj(f'(x)).
 
 Every row is `elementwise` (fusion and the code generator read it) and, where the
 kernel is a NumPy ufunc that can write into its input, `inplace_ok`.
@@ -234,19 +235,26 @@ def _bool_out(inputs, attrs):
     return [(_dt.bool_, inputs[0].shape)]
 
 
+# The backprop kernels conjugate y for complex inputs, as TF's (cwise_ops_gradients.h).
 def _tanh_grad_kernel(y, dy):
     return dy * (1 - y * y)
 
 
 def _reciprocal_grad_kernel(y, dy):
+    if y.dtype.kind == "c":
+        y = np.conj(y)
     return -dy * y * y
 
 
 def _sqrt_grad_kernel(y, dy):
+    if y.dtype.kind == "c":
+        y = np.conj(y)
     return dy * 0.5 / y
 
 
 def _rsqrt_grad_kernel(y, dy):
+    if y.dtype.kind == "c":
+        y = np.conj(y)
     return dy * (-0.5) * (y * y * y)
 
 
@@ -310,13 +318,13 @@ def _atan2_grad(op, grad):
 
 def _tanh_grad_grad(op, grad):
     """TanhGrad(y, dy) = dy (1 - y^2): d/dy = -2 y dy grad, d/ddy = (1 - y^2) grad."""
-    y, dy = op.inputs
+    y, dy = cj(op.inputs[0]), cj(op.inputs[1])
     return [multiply(multiply(grad, dy), multiply(scalar(-2, y), y)), tanh_grad(y, grad)]
 
 
 def _sigmoid_grad_grad(op, grad):
     """SigmoidGrad(y, dy) = dy y (1 - y): d/dy = grad dy (1 - 2y), d/ddy = SigmoidGrad(y, grad)."""
-    y, dy = op.inputs
+    y, dy = cj(op.inputs[0]), cj(op.inputs[1])
     gb = multiply(grad, dy)
     return [subtract(gb, multiply(multiply(scalar(2, gb), gb), y)), sigmoid_grad(y, grad)]
 
@@ -324,7 +332,9 @@ def _sigmoid_grad_grad(op, grad):
 def _reciprocal_grad_grad(op, grad):
     """ReciprocalGrad(y, dy) = -dy y^2: d/dy = -2 dy y grad, d/ddy = -y^2 grad."""
     y, dy = op.inputs
-    return [multiply(grad, multiply(scalar(-2, y), multiply(dy, y))), reciprocal_grad(y, grad)]
+    cy = cj(y)
+    return [multiply(cj(grad), multiply(scalar(-2, y), multiply(dy, cy))),
+            reciprocal_grad(cy, grad)]
 
 
 def _sqrt_grad_grad(op, grad):
@@ -332,14 +342,15 @@ def _sqrt_grad_grad(op, grad):
     y = op.inputs[0]
     z = op.outputs[0]
     ga = realdiv(grad, y)
-    return [negative(multiply(ga, z)), multiply(scalar(0.5, ga), ga)]
+    return [negative(multiply(cj(ga), z)), multiply(scalar(0.5, ga), ga)]
 
 
 def _rsqrt_grad_grad(op, grad):
     """RsqrtGrad(y, dy) = -0.5 dy y^3: d/dy = -1.5 grad dy y^2, d/ddy = RsqrtGrad(y, grad)."""
     y, dy = op.inputs
-    return [multiply(multiply(multiply(scalar(-1.5, y), grad), dy), square(y)),
-            rsqrt_grad(y, grad)]
+    cy = cj(y)
+    return [multiply(multiply(multiply(scalar(-1.5, y), cj(grad)), dy), square(cy)),
+            rsqrt_grad(cy, grad)]
 
 
 # =========================================================================================
@@ -382,8 +393,9 @@ minimum = binop("minimum", "Minimum", np.minimum, MINMAX_TYPES, _max_min_grad(le
 squared_difference = binop("squared_difference", "SquaredDifference", _sqdiff_kernel,
                            SQDIFF_TYPES, _sqdiff_grad, "Returns (x - y) * conj(x - y)")
 div_no_nan = binop("div_no_nan", "DivNoNan", _div_no_nan_kernel, FLOAT_COMPLEX,
-                   both(lambda g, x, y: div_no_nan(g, y),
-                        lambda g, x, y: multiply(g, div_no_nan(div_no_nan(negative(x), y), y))),
+                   both(lambda g, x, y: div_no_nan(g, cj(y)),
+                        lambda g, x, y: multiply(g, div_no_nan(div_no_nan(negative(cj(x)), cj(y)),
+                                                               cj(y)))),
                    "Returns x / y, and 0 where y is 0", scope="div_no_nan")
 xlogy = binop("xlogy", "Xlogy", _xlogy_kernel, FLOAT_COMPLEX, _xlogy_grad,
               "Returns x * log(y), and 0 where x is 0")
@@ -418,46 +430,46 @@ rsqrt = unop("rsqrt", "Rsqrt", _rsqrt_kernel, FLOAT_COMPLEX, lambda g, x, y: rsq
              "Returns 1 / sqrt(x)")
 exp = unop("exp", "Exp", np.exp, FLOAT_COMPLEX, lambda g, x, y: multiply(g, cj(y)),
            "Returns e^x", inplace_ok=True)
-expm1 = unop("expm1", "Expm1", np.expm1, FLOAT_COMPLEX, lambda g, x, y: multiply(g, exp(x)),
+expm1 = unop("expm1", "Expm1", np.expm1, FLOAT_COMPLEX, lambda g, x, y: multiply(g, exp(cj(x))),
              "Returns e^x - 1, accurate near 0", inplace_ok=True)
 log = unop("log", "Log", np.log, FLOAT_COMPLEX, lambda g, x, y: multiply(g, reciprocal(cj(x))),
            "Natural logarithm", inplace_ok=True)
 log1p = unop("log1p", "Log1p", np.log1p, FLOAT_COMPLEX,
-             lambda g, x, y: multiply(g, reciprocal(add(scalar(1, x), x))),
+             lambda g, x, y: multiply(g, reciprocal(add(scalar(1, x), cj(x)))),
              "Returns log(1 + x), accurate near 0", inplace_ok=True)
 sin = unop("sin", "Sin", np.sin, FLOAT_COMPLEX, lambda g, x, y: multiply(g, cos(cj(x))), "Sine",
            inplace_ok=True)
 cos = unop("cos", "Cos", np.cos, FLOAT_COMPLEX,
            lambda g, x, y: negative(multiply(g, sin(cj(x)))), "Cosine", inplace_ok=True)
 tan = unop("tan", "Tan", np.tan, FLOAT_COMPLEX,
-           lambda g, x, y: multiply(g, square(reciprocal(cos(x)))), "Tangent",
+           lambda g, x, y: multiply(g, square(reciprocal(cos(cj(x))))), "Tangent",
            inplace_ok=True)
 asin = unop("asin", "Asin", np.arcsin, FLOAT_COMPLEX,
-            lambda g, x, y: multiply(g, reciprocal(sqrt(_one_minus_sq(x)))),
+            lambda g, x, y: multiply(g, reciprocal(sqrt(_one_minus_sq(cj(x))))),
             "Arcsine (NaN outside [-1, 1])", inplace_ok=True)
 acos = unop("acos", "Acos", np.arccos, FLOAT_COMPLEX,
-            lambda g, x, y: negative(multiply(g, reciprocal(sqrt(_one_minus_sq(x))))),
+            lambda g, x, y: negative(multiply(g, reciprocal(sqrt(_one_minus_sq(cj(x)))))),
             "Arccosine (NaN outside [-1, 1])", inplace_ok=True)
 atan = unop("atan", "Atan", np.arctan, FLOAT_COMPLEX,
-            lambda g, x, y: multiply(g, reciprocal(_one_plus_sq(x))), "Arctangent",
+            lambda g, x, y: multiply(g, reciprocal(_one_plus_sq(cj(x)))), "Arctangent",
             inplace_ok=True)
-sinh = unop("sinh", "Sinh", np.sinh, FLOAT_COMPLEX, lambda g, x, y: multiply(g, cosh(x)),
+sinh = unop("sinh", "Sinh", np.sinh, FLOAT_COMPLEX, lambda g, x, y: multiply(g, cosh(cj(x))),
             "Hyperbolic sine", inplace_ok=True)
-cosh = unop("cosh", "Cosh", np.cosh, FLOAT_COMPLEX, lambda g, x, y: multiply(g, sinh(x)),
+cosh = unop("cosh", "Cosh", np.cosh, FLOAT_COMPLEX, lambda g, x, y: multiply(g, sinh(cj(x))),
             "Hyperbolic cosine", inplace_ok=True)
-tanh = unop("tanh", "Tanh", np.tanh, FLOAT_COMPLEX, lambda g, x, y: tanh_grad(y, g),
+tanh = unop("tanh", "Tanh", np.tanh, FLOAT_COMPLEX, lambda g, x, y: tanh_grad(cj(y), g),
             "Hyperbolic tangent", inplace_ok=True)
 asinh = unop("asinh", "Asinh", np.arcsinh, FLOAT_COMPLEX,
-             lambda g, x, y: realdiv(g, cosh(y)), "Inverse hyperbolic sine",
+             lambda g, x, y: realdiv(g, cosh(cj(y))), "Inverse hyperbolic sine",
              inplace_ok=True)
 acosh = unop("acosh", "Acosh", np.arccosh, FLOAT_COMPLEX,
-             lambda g, x, y: realdiv(g, sinh(y)), "Inverse hyperbolic cosine (NaN below 1)",
+             lambda g, x, y: realdiv(g, sinh(cj(y))), "Inverse hyperbolic cosine (NaN below 1)",
              inplace_ok=True)
 atanh = unop("atanh", "Atanh", np.arctanh, FLOAT_COMPLEX,
-             lambda g, x, y: multiply(g, reciprocal(_one_minus_sq(x))),
+             lambda g, x, y: multiply(g, reciprocal(_one_minus_sq(cj(x)))),
              "Inverse hyperbolic tangent", inplace_ok=True)
 sigmoid = unop("sigmoid", "Sigmoid", _sigmoid_kernel, FLOAT_COMPLEX,
-               lambda g, x, y: sigmoid_grad(y, g),
+               lambda g, x, y: sigmoid_grad(cj(y), g),
                "Returns 1 / (1 + exp(-x)), stable for large |x|", scope="Sigmoid")
 floor = unop("floor", "Floor", np.floor, FLOATS, None, "Largest integer not greater than x",
              inplace_ok=True)
@@ -479,11 +491,11 @@ tanh_grad = gradop("tanh_grad", "TanhGrad", _tanh_grad_kernel, _tanh_grad_grad,
 sigmoid_grad = gradop("sigmoid_grad", "SigmoidGrad", lambda y, dy: dy * (y * (1 - y)),
                       _sigmoid_grad_grad, "dy * y * (1 - y): the backprop of Sigmoid")
 reciprocal_grad = gradop("reciprocal_grad", "ReciprocalGrad", _reciprocal_grad_kernel,
-                         _reciprocal_grad_grad, "-dy * y^2: the backprop of Reciprocal")
+                         _reciprocal_grad_grad, "-dy * conj(y)^2: the backprop of Reciprocal")
 sqrt_grad = gradop("sqrt_grad", "SqrtGrad", _sqrt_grad_kernel, _sqrt_grad_grad,
-                   "0.5 * dy / y: the backprop of Sqrt")
+                   "0.5 * dy / conj(y): the backprop of Sqrt")
 rsqrt_grad = gradop("rsqrt_grad", "RsqrtGrad", _rsqrt_grad_kernel, _rsqrt_grad_grad,
-                    "-0.5 * dy * y^3: the backprop of Rsqrt")
+                    "-0.5 * dy * conj(y)^3: the backprop of Rsqrt")
 
 
 # -- wrappers with their own rules -------------------------------------------------------------
