@@ -34,6 +34,8 @@ __all__ = [
 # Old aliases kept for callers: sub, mul, neg.
 
 
+from typing import Any
+
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
@@ -67,7 +69,7 @@ floor_div = floordiv
 mod = floormod
 
 
-def scalar_mul(scalar, x, name=None):
+def scalar_mul(scalar: Any, x: Any, name: str | None = None) -> Tensor:
     """Multiplies a scalar by a tensor (TF's `scalar_mul`).
 
     Raises:
@@ -88,7 +90,7 @@ _TRUEDIV_TABLE = {_dt.uint8: _dt.float32, _dt.int8: _dt.float32, _dt.uint16: _dt
                   _dt.int16: _dt.float32, _dt.int32: _dt.float64, _dt.int64: _dt.float64}
 
 
-def truediv(x, y, name=None):
+def truediv(x: Any, y: Any, name: str | None = None) -> Tensor:
     """Divides x / y with Python 3 semantics: integers are cast to float first.
 
     int8/int16/uint8/uint16 become float32, int32/int64 become float64 (as TF).
@@ -117,7 +119,7 @@ def truediv(x, y, name=None):
         return apply("RealDiv", [x, y], None, scope)
 
 
-def divide(x, y, name=None):
+def divide(x: Any, y: Any, name: str | None = None) -> Any:
     """Computes Python-style division of x by y (`x / y`; Python numbers stay Python).
 
     >>> print(tf.Session().run(tf.divide(tf.constant(1.0), 4.0)))
@@ -130,7 +132,7 @@ def divide(x, y, name=None):
     return x / y
 
 
-def div(x, y, name=None):
+def div(x: Any, y: Any, name: str | None = None) -> Tensor:
     """Python 2 style division: floor division for integers, real division for floats.
 
     Args:
@@ -152,7 +154,7 @@ def div(x, y, name=None):
         return apply("FloorDiv", [x, y], None, scope)
 
 
-def log_sigmoid(x, name=None):
+def log_sigmoid(x: Any, name: str | None = None) -> Tensor:
     """log(sigmoid(x)) = -softplus(-x), stable for large |x| (as TF 1.14 composes it).
 
     >>> print(tf.Session().run(tf.log_sigmoid(tf.constant(-100.0))))
@@ -164,7 +166,7 @@ def log_sigmoid(x, name=None):
         return apply("Neg", [softplus(negative(x))], None, scope)
 
 
-def polyval(coeffs, x, name=None):
+def polyval(coeffs: list, x: Any, name: str | None = None) -> Tensor:
     """Evaluates the polynomial coeffs[0] x^(n-1) + ... + coeffs[n-1] by Horner's rule.
 
     Args:
@@ -193,7 +195,7 @@ def polyval(coeffs, x, name=None):
         return p
 
 
-def lbeta(x, name=None):
+def lbeta(x: Any, name: str | None = None) -> Tensor:
     """log|Beta(x)| over the last axis: sum(lgamma(x)) - lgamma(sum(x)).
 
     >>> print(tf.Session().run(tf.math.lbeta(tf.constant([1.0, 2.0]))))
@@ -206,29 +208,30 @@ def lbeta(x, name=None):
         return subtract(log_prod_gamma_x, log_gamma_sum_x)
 
 
-def to_float(x, name="ToFloat"):
+def to_float(x: Any, name: str = "ToFloat") -> Tensor:
     """Casts to float32 (deprecated TF 1.x helper)."""
     return cast(x, _dt.float32, name)
 
 
-def to_double(x, name="ToDouble"):
+def to_double(x: Any, name: str = "ToDouble") -> Tensor:
     """Casts to float64 (deprecated TF 1.x helper)."""
     return cast(x, _dt.float64, name)
 
 
-def to_int32(x, name="ToInt32"):
+def to_int32(x: Any, name: str = "ToInt32") -> Tensor:
     """Casts to int32 (deprecated TF 1.x helper)."""
     return cast(x, _dt.int32, name)
 
 
-def to_int64(x, name="ToInt64"):
+def to_int64(x: Any, name: str = "ToInt64") -> Tensor:
     """Casts to int64 (deprecated TF 1.x helper)."""
     return cast(x, _dt.int64, name)
 
 
 # -- reduce_logsumexp (composite, as TF) -------------------------------------------------------
-def reduce_logsumexp(input_tensor, axis=None, keepdims=None, name=None,
-                     reduction_indices=None, keep_dims=None):
+def reduce_logsumexp(input_tensor: Any, axis: Any = None, keepdims: bool | None = None,
+                     name: str | None = None, reduction_indices: Any = None,
+                     keep_dims: bool | None = None) -> Tensor:
     """log(sum(exp(x))) over `axis`, computed stably by shifting by the (finite) max.
 
     Args/Returns/Raises: as `reduce_sum` (float input).
@@ -261,7 +264,8 @@ def _stop_gradient(t):
     return sg(t) if sg is not None else t
 
 
-def reduce_variance(input_tensor, axis=None, keepdims=False, name=None):
+def reduce_variance(input_tensor: Any, axis: Any = None, keepdims: bool = False,
+                    name: str | None = None) -> Tensor:
     """Variance over `axis`: mean((x - mean(x))^2) (float or complex input).
 
     Raises:
@@ -278,7 +282,8 @@ def reduce_variance(input_tensor, axis=None, keepdims=False, name=None):
         return reduce_mean(squared_deviations, axis=axis, keepdims=keepdims)
 
 
-def reduce_std(input_tensor, axis=None, keepdims=False, name=None):
+def reduce_std(input_tensor: Any, axis: Any = None, keepdims: bool = False,
+               name: str | None = None) -> Tensor:
     """Standard deviation over `axis`: sqrt(reduce_variance).
 
     >>> print(tf.Session().run(tf.math.reduce_std(tf.constant([1.0, 3.0]))))
@@ -289,7 +294,8 @@ def reduce_std(input_tensor, axis=None, keepdims=False, name=None):
         return sqrt(variance)
 
 
-def bincount(arr, weights=None, minlength=None, maxlength=None, dtype=_dt.int32):
+def bincount(arr: Any, weights: Any = None, minlength: Any = None, maxlength: Any = None,
+             dtype: Any = _dt.int32) -> Tensor:
     """Counts the occurrences of each value in an int32 array (weighted if asked).
 
     The output length is max(arr) + 1 (0 for empty input), raised to `minlength`
@@ -328,7 +334,7 @@ def _monotonic_diff(x):
     return subtract(x[1:], x[:-1])
 
 
-def is_non_decreasing(x, name=None):
+def is_non_decreasing(x: Any, name: str | None = None) -> Tensor:
     """True if x (flattened) never decreases; True for fewer than 2 elements.
 
     >>> print(tf.Session().run(tf.is_non_decreasing([1, 1, 2])))
@@ -339,7 +345,7 @@ def is_non_decreasing(x, name=None):
         return reduce_all(less_equal(constant(0, dtype=diff.dtype.base_dtype), diff))
 
 
-def is_strictly_increasing(x, name=None):
+def is_strictly_increasing(x: Any, name: str | None = None) -> Tensor:
     """True if x (flattened) always increases; True for fewer than 2 elements.
 
     >>> print(tf.Session().run(tf.is_strictly_increasing([1, 1, 2])))
@@ -350,8 +356,9 @@ def is_strictly_increasing(x, name=None):
         return reduce_all(less(constant(0, dtype=diff.dtype.base_dtype), diff))
 
 
-def count_nonzero(input_tensor, axis=None, keepdims=None, dtype=_dt.int64, name=None,
-                  reduction_indices=None, keep_dims=None):
+def count_nonzero(input_tensor: Any, axis: Any = None, keepdims: bool | None = None,
+                  dtype: Any = _dt.int64, name: str | None = None,
+                  reduction_indices: Any = None, keep_dims: bool | None = None) -> Tensor:
     """Counts the non-zero elements over `axis` (as `dtype`, int64 by default).
 
     >>> print(tf.Session().run(tf.count_nonzero(tf.constant([0, 1, 2]))))
@@ -370,7 +377,8 @@ def count_nonzero(input_tensor, axis=None, keepdims=None, dtype=_dt.int64, name=
 # =========================================================================================
 # Clipping and norms (composites, as TF 1.14 composes them)
 # =========================================================================================
-def clip_by_value(t, clip_value_min, clip_value_max, name=None):
+def clip_by_value(t: Any, clip_value_min: Any, clip_value_max: Any,
+                  name: str | None = None) -> Tensor:
     """Clips values to [clip_value_min, clip_value_max] (Minimum then Maximum).
 
     At the bounds the gradient flows to `t`, as TF.
@@ -389,13 +397,13 @@ def clip_by_value(t, clip_value_min, clip_value_max, name=None):
     with name_scope(name, "clip_by_value", [t, clip_value_min, clip_value_max]) as scope:
         values = to_tensor(t, name="t")
         t_min = minimum(values, clip_value_max)
-        _ = values.shape.merge_with(t_min.shape)
+        values.shape.merge_with(t_min.shape)  # ValueError if the bounds broadcast t
         t_max = maximum(t_min, clip_value_min, name=scope)
-        _ = values.shape.merge_with(t_max.shape)
+        values.shape.merge_with(t_max.shape)
         return t_max
 
 
-def clip_by_norm(t, clip_norm, axes=None, name=None):
+def clip_by_norm(t: Any, clip_norm: Any, axes: Any = None, name: str | None = None) -> Tensor:
     """Scales t so that its L2 norm over `axes` is at most clip_norm.
 
     Returns t * clip_norm / max(l2norm(t), clip_norm); a zero t stays zero with a
@@ -412,11 +420,11 @@ def clip_by_norm(t, clip_norm, axes=None, name=None):
         l2sum_safe = where(pred, l2sum, ones_like(l2sum))
         l2norm = where(pred, sqrt(l2sum_safe), l2sum)
         intermediate = multiply(values, clip_norm)
-        _ = values.shape.merge_with(intermediate.shape)
+        values.shape.merge_with(intermediate.shape)  # ValueError if clip_norm broadcasts t
         return identity(truediv(intermediate, maximum(l2norm, clip_norm)), name=scope)
 
 
-def global_norm(t_list, name=None):
+def global_norm(t_list: Any, name: str | None = None) -> Tensor:
     """sqrt(sum of squares of all the tensors in t_list); None entries are skipped.
 
     Raises:
@@ -428,17 +436,17 @@ def global_norm(t_list, name=None):
     if isinstance(t_list, (str, bytes)) or not isinstance(t_list, (list, tuple)):
         raise TypeError("t_list should be a sequence")
     t_list = list(t_list)
-    with name_scope(name, "global_norm", [t for t in t_list if t is not None]) as scope:
+    with name_scope(name, "global_norm", [t for t in t_list if t is not None]):
         values = [to_tensor(t.values if isinstance(t, IndexedSlices) else t, name=f"t_{i}")
                   for i, t in enumerate(t_list) if t is not None]
         half_squares = [multiply(reduce_sum(square(v)), scalar(0.5, v)) for v in values]
         half_squared_norm = add_n(half_squares) if len(half_squares) > 1 else half_squares[0]
-        _ = scope
         return sqrt(multiply(half_squared_norm, scalar(2.0, half_squared_norm)),
                     name="global_norm")
 
 
-def clip_by_global_norm(t_list, clip_norm, use_norm=None, name=None):
+def clip_by_global_norm(t_list: Any, clip_norm: Any, use_norm: Any = None,
+                        name: str | None = None) -> tuple[list, Tensor]:
     """Scales all tensors by clip_norm / max(global_norm, clip_norm).
 
     Returns:
@@ -483,8 +491,9 @@ _MATRIX_NORMS = ["euclidean", "fro", 1, 2, np.inf]
 _VECTOR_NORMS = ["euclidean", 1, 2, np.inf]
 
 
-def norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None,  # noqa: A002
-         keep_dims=None):
+def norm(tensor: Any, ord: Any = "euclidean", axis: Any = None,  # noqa: A002
+         keepdims: bool | None = None, name: str | None = None,
+         keep_dims: bool | None = None) -> Tensor:
     """Vector or matrix norm of `tensor` (TF 1.14's `tf.norm`).
 
     Args:

@@ -24,6 +24,9 @@ from .elementwise import conj, floordiv, maximum, multiply, realdiv, scalar
 from .scans import cumprod
 
 _I32_64 = (_dt.int32, _dt.int64)
+# The array-family primitives the gradients need (reshape, shape, broadcast_to, where,
+# identity, ...) still live in the surface module flowgrad.ops.array_ops, which imports
+# the math ops: they are imported at call time until the layering rewire moves them down.
 
 
 def _truediv(x, y):
@@ -85,7 +88,7 @@ def _reduction_axes(x, axis):
         r = x.shape.ndims
         if r is not None:
             return constant(np.arange(r, dtype=np.int32))
-        from ...ops.array_ops import range as _range, rank  # see _zeros_like in elementwise
+        from ...ops.array_ops import range as _range, rank
         return _range(0, rank(x))
     if isinstance(axis, Tensor):
         return axis
