@@ -239,13 +239,13 @@ def reduce_logsumexp(input_tensor: Any, axis: Any = None, keepdims: bool | None 
     >>> print(tf.Session().run(tf.reduce_logsumexp(tf.constant([1000.0, 1000.0]))))
     1000.6932
     """
-    from .array_ops import where, zeros_like, reshape, shape
+    from .array_ops import reshape, shape, stop_gradient, where, zeros_like
     keep = _keep(keepdims, keep_dims)
     axis = _axis_arg(axis, reduction_indices)
     with name_scope(name, "ReduceLogSumExp", [input_tensor]):
         x = to_tensor(input_tensor, name="input_tensor")
         raw_max = reduce_max(x, axis, keepdims=True)
-        my_max = _stop_gradient(where(is_finite(raw_max), raw_max, zeros_like(raw_max)))
+        my_max = stop_gradient(where(is_finite(raw_max), raw_max, zeros_like(raw_max)))
         result = log(reduce_sum(exp(subtract(x, my_max)), axis, keepdims=keep))
         if not keep:
             rs = result.shape.as_tuple()
@@ -255,13 +255,6 @@ def reduce_logsumexp(input_tensor: Any, axis: Any = None, keepdims: bool | None 
         if axis is None and not keep and result.shape.ndims is None:
             result.set_shape([])
         return result
-
-
-def _stop_gradient(t):
-    """StopGradient when array_ops provides it; the math is unchanged without it."""
-    from . import array_ops
-    sg = getattr(array_ops, "stop_gradient", None)
-    return sg(t) if sg is not None else t
 
 
 def reduce_variance(input_tensor: Any, axis: Any = None, keepdims: bool = False,
