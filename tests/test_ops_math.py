@@ -781,3 +781,44 @@ def test_comparisons_have_no_gradient():
     for fn in (tf.equal, tf.not_equal, tf.less, tf.less_equal, tf.greater, tf.greater_equal):
         y = tf.cast(fn(x, 1.5), tf.float32)
         assert tf.gradients(y, x) == [None]
+
+
+# =========================================================================================
+# The op tables: every row registers an elementwise op and a wrapper named as TF's
+# =========================================================================================
+def _table_wrappers():
+    import inspect
+
+    from flowgrad.engine.ops import comparison, elementwise, reductions, special
+    out = []
+    for mod in (elementwise, special, comparison, reductions):
+        for name, f in vars(mod).items():
+            if inspect.isfunction(f) and not name.startswith("_") and f.__module__ == mod.__name__ \
+                    and f.__name__ == name and "(op `" in (f.__doc__ or ""):
+                out.append((mod.__name__.rsplit(".", 1)[-1], name, f))
+    return out
+
+
+_WRAPPERS = _table_wrappers()
+
+
+def test_table_wrappers_found():
+    assert len(_WRAPPERS) > 60
+
+
+@pytest.mark.parametrize("module,name,fn", _WRAPPERS, ids=[n for _, n, _ in _WRAPPERS])
+def test_table_wrapper_names_its_op(module, name, fn):
+    """A wrapper is exported under its TF name, names its op, and its op is registered."""
+    import inspect
+
+    from flowgrad.engine.framework.registry import OPS
+    op_type = fn.__doc__.split("(op `")[1].split("`")[0]
+    od = OPS[op_type]
+    params = list(inspect.signature(fn).parameters)
+    assert params[-1] == "name" or "name" in params
+    assert inspect.signature(fn).return_annotation == "Tensor"
+    if module in ("elementwise", "special", "comparison"):
+        assert od.props.get("elementwise") is True
+    surface = tf.math if hasattr(tf.math, name) else tf
+    if hasattr(surface, name):
+        assert getattr(surface, name) is fn

@@ -1,0 +1,40 @@
+"""Cast: one dtype to another, elementwise (float to int truncates toward zero, as TF)."""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework.graph import Tensor
+from ..framework.registry import register_op
+from ._base import apply, to_tensor
+
+
+def _cast_infer(inputs, attrs):
+    return [(attrs["DstT"], inputs[0].shape)]
+
+
+def _cast_kernel(x, DstT, **_):  # noqa: N803 - TF's attr name
+    return np.asarray(x).astype(DstT.as_numpy_dtype)
+
+
+def _cast_grad(op, grad):
+    """Cast is differentiable between float/complex types only."""
+    src = op.inputs[0].dtype.base_dtype
+    dst = op.outputs[0].dtype.base_dtype
+    if (src.is_floating or src.is_complex) and (dst.is_floating or dst.is_complex):
+        return [cast(grad, src)]
+    return [None]
+
+
+register_op("Cast", infer=_cast_infer, kernel=_cast_kernel, grad=_cast_grad, elementwise=True)
+
+
+def cast(x: Any, dtype: Any, name: str | None = None) -> Tensor:
+    """Casts `x` to `dtype` (op `Cast`); returns `x` itself when the dtype is already right."""
+    dtype = _dt.as_dtype(dtype).base_dtype
+    x = to_tensor(x, name="x")
+    if x.dtype.base_dtype is dtype:
+        return x
+    return apply("Cast", [x], {"DstT": dtype, "SrcT": x.dtype.base_dtype}, name or "Cast")

@@ -1,0 +1,64 @@
+"""Comparisons and logical ops: bool results, never differentiated (TF's NotDifferentiable).
+
+One row per op: TF's op type, the NumPy kernel and the dtypes its wrapper accepts.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework.graph import Tensor
+from ..framework.registry import register_op
+from ._base import ALL, REAL_NUMBERS, apply, binary_compare, same_type_inputs, to_tensor, unary_same
+
+
+def _bool_inputs(op_type, values, arg_names):
+    """Converts to bool tensors; a non-bool tensor raises TF's TypeError."""
+    out = []
+    for v, n in zip(values, arg_names):
+        t = v if isinstance(v, Tensor) else to_tensor(v, dtype=_dt.bool_, name=n) \
+            if not hasattr(v, "_as_graph_element") else to_tensor(v)
+        if t.dtype.base_dtype is not _dt.bool_:
+            raise TypeError(f"Input '{n}' of '{op_type}' Op has type {t.dtype.base_dtype.name} "
+                            "that does not match expected type of bool.")
+        out.append(t)
+    return out
+
+
+def compare_op(pyname, op_type, kernel, dtypes, what):
+    """Registers a bool-valued binary op and returns its wrapper `pyname(x, y, name=None)`."""
+    register_op(op_type, infer=binary_compare, kernel=kernel, grad=None, elementwise=True)
+
+    if dtypes is None:  # logical ops: both inputs must be bool
+        def binder(x: Any, y: Any, name: str | None = None) -> Tensor:
+            x, y = _bool_inputs(op_type, [x, y], ["x", "y"])
+            return apply(op_type, [x, y], None, name)
+    else:
+        def binder(x: Any, y: Any, name: str | None = None) -> Tensor:
+            x, y = same_type_inputs(op_type, [x, y], allowed=dtypes)
+            return apply(op_type, [x, y], None, name)
+    binder.__name__ = binder.__qualname__ = pyname
+    binder.__doc__ = f"Returns {what} elementwise, with broadcasting (op `{op_type}`)."
+    return binder
+
+
+# wrapper             op type          kernel            dtypes        what it returns
+equal = compare_op("equal", "Equal", np.equal, ALL, "x == y (bool; any dtype incl. strings)")
+not_equal = compare_op("not_equal", "NotEqual", np.not_equal, ALL, "x != y (bool)")
+less = compare_op("less", "Less", np.less, REAL_NUMBERS, "x < y (real numbers)")
+less_equal = compare_op("less_equal", "LessEqual", np.less_equal, REAL_NUMBERS, "x <= y")
+greater = compare_op("greater", "Greater", np.greater, REAL_NUMBERS, "x > y (real numbers)")
+greater_equal = compare_op("greater_equal", "GreaterEqual", np.greater_equal, REAL_NUMBERS,
+                           "x >= y")
+logical_and = compare_op("logical_and", "LogicalAnd", np.logical_and, None, "x AND y (bool)")
+logical_or = compare_op("logical_or", "LogicalOr", np.logical_or, None, "x OR y (bool)")
+
+register_op("LogicalNot", infer=unary_same, kernel=np.logical_not, grad=None, elementwise=True)
+
+
+def logical_not(x: Any, name: str | None = None) -> Tensor:
+    """Elementwise NOT of a bool tensor (op `LogicalNot`); TypeError for another dtype."""
+    (x,) = _bool_inputs("LogicalNot", [x], ["x"])
+    return apply("LogicalNot", [x], None, name)

@@ -1,0 +1,528 @@
+"""Elementwise math: one row per op (TF's op type, NumPy kernel, dtypes, gradient, flags).
+
+`unop` and `binop` register an op and return its TF wrapper (`tanh(x, name=None)`).
+A unary gradient is `d(g, x, y)`: the gradient for x given the output gradient g and
+the output y; a binary one is a rule `(op, grad) -> [gx, gy]`, usually `both(dx, dy)`
+(each `d(g, x, y)`, summed back to its input's shape). Complex gradients are
+conjugated as TF 1.14 conjugates them: g * conj(f'(x)).
+
+Every row is `elementwise` (fusion and the code generator read it) and, where the
+kernel is a NumPy ufunc that can write into its input, `inplace_ok`.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors as _errors
+from ..framework.constant_op import constant
+from ..framework.grad_state import wants_grad
+from ..framework.graph import Tensor, name_scope
+from ..framework.registry import register_op
+from ._base import (COMPLEX, FLOAT_COMPLEX, FLOATS, NUMBERS, REAL_NUMBERS, apply,
+                    binary_broadcast, check_dtype, same_type_inputs, to_tensor, unary_same)
+from ._grad_util import sum_to
+from .cast import cast
+from .comparison import greater, greater_equal, less_equal, not_equal
+
+_I32_64 = (_dt.int32, _dt.int64)
+# Maximum, Minimum, FloorMod, SquaredDifference and friends: TF's narrower type lists.
+MINMAX_TYPES = FLOATS + _I32_64
+FLOORMOD_TYPES = FLOATS + _I32_64
+SQDIFF_TYPES = FLOATS + _I32_64 + COMPLEX
+ABS_TYPES = FLOATS + (_dt.int8, _dt.int16, _dt.int32, _dt.int64)
+
+
+# -- the table machinery ---------------------------------------------------------------------
+def _named(binder, pyname, op_type, doc):
+    binder.__name__ = binder.__qualname__ = pyname
+    binder.__doc__ = f"{doc} (op `{op_type}`)."
+    return binder
+
+
+def unop(pyname, op_type, kernel, dtypes, d, doc, *, inplace_ok=False, scope=None,
+         infer=unary_same):
+    """Registers a unary elementwise op; returns its wrapper `pyname(x, name=None)`.
+
+    `d(g, x, y)` is the gradient for x (None: not differentiable); `scope` wraps the op
+    in `name_scope(name, scope)` as TF's Python wrapper does.
+    """
+    grad = None if d is None else (lambda op, g: [d(g, op.inputs[0], op.outputs[0])])
+    register_op(op_type, infer=infer, kernel=kernel, grad=grad, elementwise=True,
+                inplace_ok=inplace_ok)
+    if pyname is None:
+        return None
+    if scope is None:
+        def binder(x: Any, name: str | None = None) -> Tensor:
+            x = to_tensor(x, name="x")
+            check_dtype(op_type, x, dtypes)
+            return apply(op_type, [x], None, name)
+    else:
+        def binder(x: Any, name: str | None = None) -> Tensor:
+            with name_scope(name, scope, [x]) as s:
+                x = to_tensor(x, name="x")
+                check_dtype(op_type, x, dtypes)
+                return apply(op_type, [x], None, s)
+    return _named(binder, pyname, op_type, doc)
+
+
+def binop(pyname, op_type, kernel, dtypes, grad, doc, *, inplace_ok=False, scope=None,
+          scope_on=2, arg_names=None):
+    """Registers a binary broadcasting op; returns its wrapper `pyname(x, y, name=None)`.
+
+    `grad` is the rule `(op, grad) -> [gx, gy]` (None: not differentiable); `scope`
+    wraps the op in `name_scope(name, scope, [x, y][:scope_on])`; `arg_names` are the
+    input names in TF's error messages (default x, y).
+    """
+    register_op(op_type, infer=binary_broadcast, kernel=kernel, grad=grad, elementwise=True,
+                inplace_ok=inplace_ok)
+    if scope is None:
+        def binder(x: Any, y: Any, name: str | None = None) -> Tensor:
+            x, y = same_type_inputs(op_type, [x, y], arg_names, allowed=dtypes)
+            return apply(op_type, [x, y], None, name)
+    else:
+        def binder(x: Any, y: Any, name: str | None = None) -> Tensor:
+            with name_scope(name, scope, [x, y][:scope_on]) as s:
+                x, y = same_type_inputs(op_type, [x, y], arg_names, allowed=dtypes)
+                return apply(op_type, [x, y], None, s)
+    return _named(binder, pyname, op_type, doc)
+
+
+def gradop(pyname, op_type, kernel, grad, doc):
+    """Registers the backprop op of a unary op (inputs: its output y and dy)."""
+    register_op(op_type, infer=unary_same, kernel=kernel, grad=grad, elementwise=True)
+
+    def binder(y: Any, dy: Any, name: str | None = None) -> Tensor:
+        return apply(op_type, [y, dy], None, name)
+    return _named(binder, pyname, op_type, doc)
+
+
+def both(dx: Callable, dy: Callable | None):
+    """A binary rule from per-input gradients `d(g, x, y)`, each summed to its input."""
+    def rule(op, grad):
+        x, y = op.inputs
+        return [sum_to(dx(grad, x, y), x) if wants_grad(0) else None,
+                sum_to(dy(grad, x, y), y) if dy is not None and wants_grad(1) else None]
+    return rule
+
+
+def cj(t):
+    """conj(t) for a complex tensor, t itself otherwise (gradients conjugate as TF's)."""
+    return apply("Conj", [t], None, "Conj") if t.dtype.base_dtype in COMPLEX else t
+
+
+def scalar(value, like):
+    """A scalar constant of `like`'s dtype (gradient rules use it)."""
+    return constant(value, dtype=like.dtype.base_dtype)
+
+
+def _one_minus_sq(x):
+    return subtract(scalar(1, x), square(x))
+
+
+def _one_plus_sq(x):
+    return add(scalar(1, x), square(x))
+
+
+def _zeros_like(t):
+    # Array-family primitive, still in the surface module until the layering rewire;
+    # imported at call time because flowgrad.ops.array_ops imports the math ops.
+    from ...ops.array_ops import zeros_like
+    return zeros_like(t)
+
+
+def _where(c, x, y):
+    from ...ops.array_ops import where  # see _zeros_like
+    return where(c, x, y)
+
+
+def _ones_like(t):
+    from ...ops.array_ops import ones_like  # see _zeros_like
+    return ones_like(t)
+
+
+# -- kernels that are not a single NumPy ufunc -----------------------------------------------
+def _check_int_divisor(x, y):
+    if x.dtype.kind in "iu" and not np.all(y):
+        raise _errors.InvalidArgumentError(None, None, "Integer division by zero")
+
+
+def _floordiv_kernel(x, y):
+    _check_int_divisor(x, y)
+    if x.dtype.kind == "f":
+        # TF computes floor(x / y): 1.0 // 0.1 is 10 (Python's divmod rule gives 9).
+        return np.floor(np.true_divide(x, y))
+    return np.floor_divide(x, y)
+
+
+def _floormod_kernel(x, y):
+    _check_int_divisor(x, y)
+    return np.mod(x, y)
+
+
+def _truncatediv_kernel(x, y):
+    _check_int_divisor(x, y)
+    if x.dtype.kind in "iu":
+        q = np.floor_divide(x, y)
+        # Floor and truncation differ when the signs differ and the division is inexact.
+        fix = (np.not_equal(np.multiply(q, y), x)) & (np.less(x, 0) != np.less(y, 0))
+        return np.add(q, fix.astype(q.dtype))
+    # TF 1.14's TruncateDiv kernel on floats is a plain division (no truncation).
+    return np.true_divide(x, y)
+
+
+def _truncatemod_kernel(x, y):
+    _check_int_divisor(x, y)
+    return np.fmod(x, y)
+
+
+def _pow_kernel(x, y):
+    if x.dtype.kind in "iu" and np.any(np.asarray(y) < 0):
+        raise _errors.InvalidArgumentError(
+            None, None, "Integers to negative integer powers are not allowed")
+    return np.power(x, y)
+
+
+def _sqdiff_kernel(x, y):
+    d = np.subtract(x, y)
+    return np.multiply(d, np.conj(d)) if d.dtype.kind == "c" else np.multiply(d, d)
+
+
+def _div_no_nan_kernel(x, y):
+    safe = np.where(y == 0, np.ones((), y.dtype), y)
+    return np.where(y == 0, np.zeros((), x.dtype), np.true_divide(x, safe))
+
+
+def _xlogy_kernel(x, y):
+    return np.where(x == 0, np.zeros((), x.dtype), np.multiply(x, np.log(y)))
+
+
+def _xdivy_kernel(x, y):
+    return np.where(x == 0, np.zeros((), x.dtype), np.true_divide(x, y))
+
+
+def _mul_no_nan_kernel(x, y):
+    return np.where(y == 0, np.zeros((), x.dtype), np.multiply(x, y))
+
+
+def _sign_kernel(x):
+    if x.dtype.kind == "f":
+        # (x > 0) - (x < 0), as Eigen: sign(nan) is 0 in TF.
+        return np.subtract(np.greater(x, 0), np.less(x, 0), dtype=x.dtype)
+    return np.sign(x)
+
+
+def _rsqrt_kernel(x):
+    return np.reciprocal(np.sqrt(x))
+
+
+def _sigmoid_kernel(x):
+    if x.dtype.kind == "c":
+        return 1 / (1 + np.exp(-x))
+    # exp(-|x|) never overflows; both branches are accurate in their half.
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1 / (1 + e), e / (1 + e)).astype(x.dtype, copy=False)
+
+
+def _round_kernel(x):
+    # Half to even; "+ 0" turns -0.0 into 0.0 as TF's floor-based rounding gives.
+    return np.add(np.round(x), 0, dtype=x.dtype)
+
+
+def _bool_out(inputs, attrs):
+    return [(_dt.bool_, inputs[0].shape)]
+
+
+# The backprop kernels conjugate y for complex inputs, as TF's (cwise_ops_gradients.h).
+def _tanh_grad_kernel(y, dy):
+    return dy * (1 - y * y)
+
+
+def _reciprocal_grad_kernel(y, dy):
+    if y.dtype.kind == "c":
+        y = np.conj(y)
+    return -dy * y * y
+
+
+def _sqrt_grad_kernel(y, dy):
+    if y.dtype.kind == "c":
+        y = np.conj(y)
+    return dy * 0.5 / y
+
+
+def _rsqrt_grad_kernel(y, dy):
+    if y.dtype.kind == "c":
+        y = np.conj(y)
+    return dy * (-0.5) * (y * y * y)
+
+
+# -- gradient rules that do not fit one line -------------------------------------------------
+def _pow_grad(op, grad):
+    """d(x^y) = y x^(y-1) dx + x^y log(x) dy, with log(x) taken as 0 where x <= 0 (as TF)."""
+    x, y = cj(op.inputs[0]), cj(op.inputs[1])
+    z = cj(op.outputs[0])
+    gx = sum_to(multiply(multiply(grad, y), pow(x, subtract(y, scalar(1, y)))), op.inputs[0]) \
+        if wants_grad(0) else None
+    if not wants_grad(1):
+        return [gx, None]
+    zero = _zeros_like(x)
+    mask = not_equal(x, zero) if x.dtype.is_complex else greater(x, zero)
+    safe_x = _where(mask, x, _ones_like(x))
+    log_x = _where(mask, log(safe_x), zero)
+    return [gx, sum_to(multiply(multiply(grad, z), log_x), op.inputs[1])]
+
+
+def _max_min_grad(selector):
+    def rule(op, grad):
+        """Gradient goes to x where selector(x, y) holds (ties go to x, as TF), else to y."""
+        x, y = op.inputs
+        xmask = selector(x, y)
+        zeros = _zeros_like(grad)
+        return [sum_to(_where(xmask, grad, zeros), x) if wants_grad(0) else None,
+                sum_to(_where(xmask, zeros, grad), y) if wants_grad(1) else None]
+    return rule
+
+
+def _sqdiff_grad(op, grad):
+    """d (x-y)^2 = 2 (x-y) (dx - dy)."""
+    x, y = op.inputs
+    g = multiply(multiply(scalar(2, grad), grad), subtract(x, y))
+    return both(lambda *_: g, lambda *_: negative(g))(op, grad)
+
+
+def _xlogy_grad(op, grad):
+    """d x log(y) = log(y) dx (0 where x == 0) + x / y dy (0 where x == 0)."""
+    x, y = op.inputs
+    not_zero_x = cast(not_equal(x, scalar(0, x)), x.dtype.base_dtype)
+    return both(lambda g, x, y: multiply(xlogy(not_zero_x, y), g),
+                lambda g, x, y: multiply(xdivy(x, y), g))(op, grad)
+
+
+def _xdivy_grad(op, grad):
+    """d x/y = 1/y dx (0 where x == 0) - x / y^2 dy."""
+    x, y = op.inputs
+    not_zero_x = cast(not_equal(x, scalar(0, x)), x.dtype.base_dtype)
+    return both(lambda g, x, y: multiply(xdivy(not_zero_x, y), g),
+                lambda g, x, y: multiply(xdivy(negative(x), square(y)), g))(op, grad)
+
+
+def _atan2_grad(op, grad):
+    """d atan2(y, x) = (x dy - y dx) / (x^2 + y^2); inputs are (y, x)."""
+    y, x = op.inputs
+    grad_inv = realdiv(grad, add(square(x), square(y)))
+    return both(lambda *_: multiply(x, grad_inv), lambda *_: multiply(negative(y), grad_inv))(
+        op, grad)
+
+
+def _tanh_grad_grad(op, grad):
+    """TanhGrad(y, dy) = dy (1 - y^2): d/dy = -2 y dy grad, d/ddy = (1 - y^2) grad."""
+    y, dy = cj(op.inputs[0]), cj(op.inputs[1])
+    return [multiply(multiply(grad, dy), multiply(scalar(-2, y), y)), tanh_grad(y, grad)]
+
+
+def _sigmoid_grad_grad(op, grad):
+    """SigmoidGrad(y, dy) = dy y (1 - y): d/dy = grad dy (1 - 2y), d/ddy = SigmoidGrad(y, grad)."""
+    y, dy = cj(op.inputs[0]), cj(op.inputs[1])
+    gb = multiply(grad, dy)
+    return [subtract(gb, multiply(multiply(scalar(2, gb), gb), y)), sigmoid_grad(y, grad)]
+
+
+def _reciprocal_grad_grad(op, grad):
+    """ReciprocalGrad(y, dy) = -dy y^2: d/dy = -2 dy y grad, d/ddy = -y^2 grad."""
+    y, dy = op.inputs
+    cy = cj(y)
+    return [multiply(cj(grad), multiply(scalar(-2, y), multiply(dy, cy))),
+            reciprocal_grad(cy, grad)]
+
+
+def _sqrt_grad_grad(op, grad):
+    """SqrtGrad(y, dy) = 0.5 dy / y = z: d/dy = -grad z / y, d/ddy = 0.5 grad / y."""
+    y = op.inputs[0]
+    z = op.outputs[0]
+    ga = realdiv(grad, y)
+    return [negative(multiply(cj(ga), z)), multiply(scalar(0.5, ga), ga)]
+
+
+def _rsqrt_grad_grad(op, grad):
+    """RsqrtGrad(y, dy) = -0.5 dy y^3: d/dy = -1.5 grad dy y^2, d/ddy = RsqrtGrad(y, grad)."""
+    y, dy = op.inputs
+    cy = cj(y)
+    return [multiply(multiply(multiply(scalar(-1.5, y), cj(grad)), dy), square(cy)),
+            rsqrt_grad(cy, grad)]
+
+
+# =========================================================================================
+# Binary ops: wrapper, op type, kernel, dtypes, gradient rule, docstring, flags
+# =========================================================================================
+add = binop("add", "Add", np.add, NUMBERS + (_dt.string,),
+            both(lambda g, x, y: g, lambda g, x, y: g),
+            "Returns x + y elementwise, with broadcasting", inplace_ok=True)
+register_op("AddV2", infer=binary_broadcast, kernel=np.add, grad=both(
+    lambda g, x, y: g, lambda g, x, y: g), elementwise=True, inplace_ok=True)
+subtract = binop("subtract", "Sub", np.subtract, NUMBERS,
+                 both(lambda g, x, y: g, lambda g, x, y: negative(g)),
+                 "Returns x - y elementwise, with broadcasting", inplace_ok=True)
+multiply = binop("multiply", "Mul", np.multiply, NUMBERS,
+                 both(lambda g, x, y: multiply(g, cj(y)), lambda g, x, y: multiply(cj(x), g)),
+                 "Returns x * y elementwise, with broadcasting", inplace_ok=True)
+realdiv = binop("realdiv", "RealDiv", np.true_divide, FLOAT_COMPLEX,
+                both(lambda g, x, y: realdiv(g, cj(y)),
+                     lambda g, x, y: multiply(g, realdiv(realdiv(negative(cj(x)), cj(y)), cj(y)))),
+                "Returns x / y for float or complex tensors", inplace_ok=True)
+floordiv = binop("floordiv", "FloorDiv", _floordiv_kernel, NUMBERS, lambda op, g: [None, None],
+                 "Returns floor(x / y) elementwise (integer division by zero fails at run time)",
+                 scope="floordiv")
+floormod = binop("floormod", "FloorMod", _floormod_kernel, FLOORMOD_TYPES,
+                 both(lambda g, x, y: g,
+                      lambda g, x, y: multiply(g, negative(apply("FloorDiv", [x, y])))),
+                 "Returns x - floor(x / y) * y, with the sign of y")
+truncatediv = binop("truncatediv", "TruncateDiv", _truncatediv_kernel, NUMBERS,
+                    lambda op, g: [None, None],
+                    "Returns x / y rounded toward zero for integers (plain x / y for floats)")
+truncatemod = binop("truncatemod", "TruncateMod", _truncatemod_kernel, FLOORMOD_TYPES, None,
+                    "Returns the remainder of truncating division (C's fmod, the sign of x)")
+pow = binop("pow", "Pow", _pow_kernel, NUMBERS, _pow_grad,  # noqa: A001 - TF's name
+            "Returns x ** y elementwise (integers to negative powers fail at run time)",
+            scope="Pow", scope_on=1)
+maximum = binop("maximum", "Maximum", np.maximum, MINMAX_TYPES, _max_min_grad(greater_equal),
+                "Returns max(x, y) elementwise, ties' gradient to x", inplace_ok=True)
+minimum = binop("minimum", "Minimum", np.minimum, MINMAX_TYPES, _max_min_grad(less_equal),
+                "Returns min(x, y) elementwise, ties' gradient to x", inplace_ok=True)
+squared_difference = binop("squared_difference", "SquaredDifference", _sqdiff_kernel,
+                           SQDIFF_TYPES, _sqdiff_grad, "Returns (x - y) * conj(x - y)")
+div_no_nan = binop("div_no_nan", "DivNoNan", _div_no_nan_kernel, FLOAT_COMPLEX,
+                   both(lambda g, x, y: div_no_nan(g, cj(y)),
+                        lambda g, x, y: multiply(g, div_no_nan(div_no_nan(negative(cj(x)), cj(y)),
+                                                               cj(y)))),
+                   "Returns x / y, and 0 where y is 0", scope="div_no_nan")
+xlogy = binop("xlogy", "Xlogy", _xlogy_kernel, FLOAT_COMPLEX, _xlogy_grad,
+              "Returns x * log(y), and 0 where x is 0")
+xdivy = binop("xdivy", "Xdivy", _xdivy_kernel, FLOAT_COMPLEX, _xdivy_grad,
+              "Returns x / y, and 0 where x is 0")
+multiply_no_nan = binop("multiply_no_nan", "MulNoNan", _mul_no_nan_kernel, FLOAT_COMPLEX,
+                        both(lambda g, x, y: multiply_no_nan(g, y),
+                             lambda g, x, y: multiply_no_nan(x, g)),
+                        "Returns x * y, and 0 where y is 0 even if x is NaN or inf",
+                        scope="multiply_no_nan")
+_atan2 = binop("atan2", "Atan2", np.arctan2, FLOATS, _atan2_grad, "", inplace_ok=True,
+               arg_names=["y", "x"])
+_nextafter = binop("nextafter", "NextAfter", np.nextafter, (_dt.float32, _dt.float64), None, "")
+
+# =========================================================================================
+# Unary ops: wrapper, op type, kernel, dtypes, d(g, x, y) with y = f(x), docstring, flags
+# =========================================================================================
+negative = unop("negative", "Neg", np.negative, NUMBERS, lambda g, x, y: negative(g),
+                "Returns -x elementwise", inplace_ok=True)
+abs = unop("abs", "Abs", np.abs, ABS_TYPES,  # noqa: A001 - TF's name
+           lambda g, x, y: multiply(g, sign(x)), "Returns |x| for real x", inplace_ok=True)
+sign = unop("sign", "Sign", _sign_kernel, NUMBERS, lambda g, x, y: _zeros_like(x),
+            "Returns -1, 0 or 1 by the sign of x (0 for NaN)")
+reciprocal = unop("reciprocal", "Reciprocal", np.reciprocal, FLOAT_COMPLEX,
+                  lambda g, x, y: reciprocal_grad(y, g), "Returns 1 / x", inplace_ok=True)
+square = unop("square", "Square", np.square, NUMBERS,
+              lambda g, x, y: multiply(g, multiply(cj(x), scalar(2, x))), "Returns x * x",
+              inplace_ok=True)
+sqrt = unop("sqrt", "Sqrt", np.sqrt, FLOAT_COMPLEX, lambda g, x, y: sqrt_grad(y, g),
+            "Returns sqrt(x) (gradient inf at 0)", inplace_ok=True)
+rsqrt = unop("rsqrt", "Rsqrt", _rsqrt_kernel, FLOAT_COMPLEX, lambda g, x, y: rsqrt_grad(y, g),
+             "Returns 1 / sqrt(x)")
+exp = unop("exp", "Exp", np.exp, FLOAT_COMPLEX, lambda g, x, y: multiply(g, cj(y)),
+           "Returns e^x", inplace_ok=True)
+expm1 = unop("expm1", "Expm1", np.expm1, FLOAT_COMPLEX, lambda g, x, y: multiply(g, exp(cj(x))),
+             "Returns e^x - 1, accurate near 0", inplace_ok=True)
+log = unop("log", "Log", np.log, FLOAT_COMPLEX, lambda g, x, y: multiply(g, reciprocal(cj(x))),
+           "Natural logarithm", inplace_ok=True)
+log1p = unop("log1p", "Log1p", np.log1p, FLOAT_COMPLEX,
+             lambda g, x, y: multiply(g, reciprocal(add(scalar(1, x), cj(x)))),
+             "Returns log(1 + x), accurate near 0", inplace_ok=True)
+sin = unop("sin", "Sin", np.sin, FLOAT_COMPLEX, lambda g, x, y: multiply(g, cos(cj(x))), "Sine",
+           inplace_ok=True)
+cos = unop("cos", "Cos", np.cos, FLOAT_COMPLEX,
+           lambda g, x, y: negative(multiply(g, sin(cj(x)))), "Cosine", inplace_ok=True)
+tan = unop("tan", "Tan", np.tan, FLOAT_COMPLEX,
+           lambda g, x, y: multiply(g, square(reciprocal(cos(cj(x))))), "Tangent",
+           inplace_ok=True)
+asin = unop("asin", "Asin", np.arcsin, FLOAT_COMPLEX,
+            lambda g, x, y: multiply(g, reciprocal(sqrt(_one_minus_sq(cj(x))))),
+            "Arcsine (NaN outside [-1, 1])", inplace_ok=True)
+acos = unop("acos", "Acos", np.arccos, FLOAT_COMPLEX,
+            lambda g, x, y: negative(multiply(g, reciprocal(sqrt(_one_minus_sq(cj(x)))))),
+            "Arccosine (NaN outside [-1, 1])", inplace_ok=True)
+atan = unop("atan", "Atan", np.arctan, FLOAT_COMPLEX,
+            lambda g, x, y: multiply(g, reciprocal(_one_plus_sq(cj(x)))), "Arctangent",
+            inplace_ok=True)
+sinh = unop("sinh", "Sinh", np.sinh, FLOAT_COMPLEX, lambda g, x, y: multiply(g, cosh(cj(x))),
+            "Hyperbolic sine", inplace_ok=True)
+cosh = unop("cosh", "Cosh", np.cosh, FLOAT_COMPLEX, lambda g, x, y: multiply(g, sinh(cj(x))),
+            "Hyperbolic cosine", inplace_ok=True)
+tanh = unop("tanh", "Tanh", np.tanh, FLOAT_COMPLEX, lambda g, x, y: tanh_grad(cj(y), g),
+            "Hyperbolic tangent", inplace_ok=True)
+asinh = unop("asinh", "Asinh", np.arcsinh, FLOAT_COMPLEX,
+             lambda g, x, y: realdiv(g, cosh(cj(y))), "Inverse hyperbolic sine",
+             inplace_ok=True)
+acosh = unop("acosh", "Acosh", np.arccosh, FLOAT_COMPLEX,
+             lambda g, x, y: realdiv(g, sinh(cj(y))), "Inverse hyperbolic cosine (NaN below 1)",
+             inplace_ok=True)
+atanh = unop("atanh", "Atanh", np.arctanh, FLOAT_COMPLEX,
+             lambda g, x, y: multiply(g, reciprocal(_one_minus_sq(cj(x)))),
+             "Inverse hyperbolic tangent", inplace_ok=True)
+sigmoid = unop("sigmoid", "Sigmoid", _sigmoid_kernel, FLOAT_COMPLEX,
+               lambda g, x, y: sigmoid_grad(cj(y), g),
+               "Returns 1 / (1 + exp(-x)), stable for large |x|", scope="Sigmoid")
+floor = unop("floor", "Floor", np.floor, FLOATS, None, "Largest integer not greater than x",
+             inplace_ok=True)
+ceil = unop("ceil", "Ceil", np.ceil, FLOATS, None, "Smallest integer not less than x",
+            inplace_ok=True)
+rint = unop("rint", "Rint", np.rint, FLOATS, None, "Rounds half to even", inplace_ok=True)
+unop(None, "Round", _round_kernel, FLOAT_COMPLEX, None, "")
+is_nan = unop("is_nan", "IsNan", np.isnan, FLOATS, None, "Which elements are NaN (bool)",
+              infer=_bool_out)
+is_inf = unop("is_inf", "IsInf", np.isinf, FLOATS, None, "Which elements are +-inf (bool)",
+              infer=_bool_out)
+is_finite = unop("is_finite", "IsFinite", np.isfinite, FLOATS, None,
+                 "Which elements are finite (bool)", infer=_bool_out)
+unop(None, "Conj", np.conj, COMPLEX, lambda g, x, y: conj(g), "")
+
+# -- backprop ops: wrapper, op type, kernel (inputs y = f(x) and dy), rule, docstring ---------
+tanh_grad = gradop("tanh_grad", "TanhGrad", _tanh_grad_kernel, _tanh_grad_grad,
+                   "dy * (1 - y^2): the backprop of Tanh given its output y")
+sigmoid_grad = gradop("sigmoid_grad", "SigmoidGrad", lambda y, dy: dy * (y * (1 - y)),
+                      _sigmoid_grad_grad, "dy * y * (1 - y): the backprop of Sigmoid")
+reciprocal_grad = gradop("reciprocal_grad", "ReciprocalGrad", _reciprocal_grad_kernel,
+                         _reciprocal_grad_grad, "-dy * conj(y)^2: the backprop of Reciprocal")
+sqrt_grad = gradop("sqrt_grad", "SqrtGrad", _sqrt_grad_kernel, _sqrt_grad_grad,
+                   "0.5 * dy / conj(y): the backprop of Sqrt")
+rsqrt_grad = gradop("rsqrt_grad", "RsqrtGrad", _rsqrt_grad_kernel, _rsqrt_grad_grad,
+                    "-0.5 * dy * conj(y)^3: the backprop of Rsqrt")
+
+
+# -- wrappers with their own rules -------------------------------------------------------------
+def round(x: Any, name: str | None = None) -> Tensor:  # noqa: A001 - TF's name
+    """Rounds half to even (op `Round`); integer tensors are returned unchanged."""
+    x = to_tensor(x, name="x")
+    if x.dtype.is_integer:
+        return x
+    check_dtype("Round", x, FLOAT_COMPLEX)
+    return apply("Round", [x], None, name)
+
+
+def conj(x: Any, name: str | None = None) -> Tensor:
+    """Complex conjugate (op `Conj`); real tensors are returned unchanged, as TF."""
+    x = to_tensor(x, name="x")
+    if x.dtype.base_dtype in COMPLEX:
+        return apply("Conj", [x], None, name or "Conj")
+    if x.dtype.base_dtype in REAL_NUMBERS:
+        return x
+    raise TypeError(f"Expected numeric or variant tensor, got dtype {x.dtype.base_dtype!r}")
+
+
+def atan2(y: Any, x: Any, name: str | None = None) -> Tensor:
+    """The arctangent of y / x in the quadrant of (x, y), with broadcasting (op `Atan2`)."""
+    return _atan2(y, x, name)
+
+
+def nextafter(x1: Any, x2: Any, name: str | None = None) -> Tensor:
+    """The next representable value after x1 in the direction of x2 (op `NextAfter`)."""
+    return _nextafter(x1, x2, name)

@@ -1,0 +1,562 @@
+"""Reductions (Sum, Mean, Max, Min, Prod, Any, All, EuclideanNorm), ArgMax/ArgMin,
+sums of lists (AddN, AccumulateNV2) and Bincount.
+
+The reduce_* ops share one shape rule and one wrapper with TF 1.x's spellings
+(`axis`/`reduction_indices`, `keepdims`/`keep_dims`); each is one row of `reduction`.
+"""
+from __future__ import annotations
+
+import builtins
+from typing import Any
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors as _errors
+from ..framework.constant_op import constant
+from ..framework.graph import Tensor, name_scope
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape, as_shape
+from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, const_value, to_tensor
+from .cast import cast
+from .comparison import equal, logical_and, logical_not, not_equal
+from .elementwise import conj, floordiv, maximum, multiply, realdiv, scalar
+from .scans import cumprod
+
+_I32_64 = (_dt.int32, _dt.int64)
+# The array-family primitives the gradients need (reshape, shape, broadcast_to, where,
+# identity, ...) still live in the surface module flowgrad.ops.array_ops, which imports
+# the math ops: they are imported at call time until the layering rewire moves them down.
+
+
+def _truediv(x, y):
+    """x / y for float tensors, named as TF's truediv (the gradients of Mean use it)."""
+    with name_scope(None, "truediv", [x, y]) as scope:
+        return apply("RealDiv", [x, y], None, scope)
+
+
+def _reduce_infer(inputs, attrs):
+    x, axes = inputs
+    if axes.dtype.base_dtype not in _I32_64:
+        raise TypeError(f"Value passed to parameter 'reduction_indices' has DataType "
+                        f"{axes.dtype.base_dtype.name} not in list of allowed values: int32, "
+                        "int64")
+    return [(x.dtype.base_dtype, reduced_shape(x, axes, attrs.get("keep_dims", False)))]
+
+
+def reduced_shape(x, axes_t, keep_dims):
+    """Static output shape of reducing tensor `x` over the axes tensor `axes_t`."""
+    xs = x.shape.as_tuple()
+    axes = const_value(axes_t)
+    if axes is None:
+        if keep_dims and xs is not None:
+            return TensorShape([None] * len(xs))
+        return TensorShape(None)
+    if xs is None:
+        return TensorShape(None)
+    rank = len(xs)
+    axes = np.asarray(axes).reshape(-1)
+    for a in axes:
+        if not -rank <= a < max(rank, 1) and not (rank == 0 and a in (0, -1)):
+            raise ValueError(f"Invalid reduction dimension {int(a)} for input with {rank} "
+                             "dimensions.")
+    norm = {int(a) % rank for a in axes} if rank else set()
+    if keep_dims:
+        return TensorShape([1 if i in norm else d for i, d in enumerate(xs)])
+    return TensorShape([d for i, d in enumerate(xs) if i not in norm])
+
+
+def _axis(axes, x=None):
+    """The reduction axes for NumPy; a scalar input has none to reduce."""
+    if x is not None and np.ndim(x) == 0:
+        return ()
+    a = np.asarray(axes)
+    return int(a) if a.ndim == 0 else tuple(int(i) for i in a)
+
+
+def _norm_axes(x, axes):
+    """Axes as a tuple of non-negative ints for array `x` (a scalar takes none)."""
+    nd = np.ndim(x)
+    if nd == 0:
+        return ()
+    return tuple(builtins.sorted({int(a) % nd for a in np.asarray(axes).reshape(-1)}))
+
+
+def _reduction_axes(x, axis):
+    """The axes argument as an int32 tensor (all axes when None)."""
+    if axis is None:
+        r = x.shape.ndims
+        if r is not None:
+            return constant(np.arange(r, dtype=np.int32))
+        from ...ops.array_ops import range as _range, rank
+        return _range(0, rank(x))
+    if isinstance(axis, Tensor):
+        return axis
+    if isinstance(axis, (list, tuple)) or np.ndim(axis) > 0:
+        return constant(np.asarray(axis, dtype=np.int32).reshape(-1))
+    return to_tensor(axis, dtype=_dt.int32) if isinstance(axis, (int, np.integer)) \
+        else to_tensor(axis)
+
+
+def _keep(keepdims, keep_dims):
+    if keepdims is not None and keep_dims is not None:
+        raise ValueError("Cannot specify both 'keepdims' and 'keep_dims'")
+    return bool(keepdims if keepdims is not None else keep_dims)
+
+
+def _axis_arg(axis, reduction_indices):
+    if axis is not None and reduction_indices is not None:
+        raise ValueError("Can not specify both 'axis' and 'reduction_indices'.")
+    return axis if axis is not None else reduction_indices
+
+
+def _reduce(op_type, input_tensor, axis, keepdims, name, reduction_indices, keep_dims,
+            allowed):
+    """Builds a reduction op as TF's reduce_* wrappers do."""
+    keep = _keep(keepdims, keep_dims)
+    axis = _axis_arg(axis, reduction_indices)
+    x = to_tensor(input_tensor, name="input_tensor")
+    if allowed == (_dt.bool_,) and x.dtype.base_dtype is not _dt.bool_:
+        raise TypeError(f"Input 'input' of '{op_type}' Op has type {x.dtype.base_dtype.name} "
+                        "that does not match expected type of bool.")
+    check_dtype(op_type, x, allowed, "input")
+    out = apply(op_type, [x, _reduction_axes(x, axis)], {"keep_dims": keep}, name or op_type)
+    if axis is None and not keep and out.shape.ndims is None:
+        out.set_shape([])  # TF's _may_reduce_to_scalar
+    return out
+
+
+def _kept_shape(op):
+    """The reduced op's output shape with reduced dims kept as 1: a list or a Tensor."""
+    x, axes = op.inputs
+    xs = x.shape.as_tuple()
+    ax = const_value(axes)
+    if xs is not None and None not in xs and ax is not None:
+        norm = {int(a) % len(xs) for a in np.asarray(ax).reshape(-1)} if xs else set()
+        return [1 if i in norm else d for i, d in enumerate(xs)]
+    return apply("ReducedShape", [apply("Shape", [x], {"out_type": _dt.int32}), axes])
+
+
+def _to_kept(t, op):
+    """Reshapes a reduced op's output (or its gradient) to the kept-dims shape."""
+    from ...ops.array_ops import reshape
+    if op.get_attr("keep_dims"):
+        return t
+    kshape = _kept_shape(op)
+    if isinstance(kshape, list) and t.shape.as_tuple() == tuple(kshape):
+        return t
+    return reshape(t, kshape)
+
+
+def _broadcast_to_input(t, x):
+    from ...ops.array_ops import broadcast_to, shape
+    xs = x.shape.as_tuple()
+    if xs is not None and None not in xs:
+        if t.shape.as_tuple() == xs:
+            return t
+        return broadcast_to(t, list(xs))
+    return broadcast_to(t, shape(x))
+
+
+# -- ReducedShape (shape arithmetic for dynamic reduction gradients) -------------------------
+def _reduced_shape_kernel(shape, axes):
+    shape = np.array(shape, copy=True)
+    if shape.size:
+        shape[np.asarray(axes).reshape(-1) % shape.size] = 1
+    return shape
+
+
+register_op("ReducedShape", infer=lambda ins, a: [(_dt.int32, ins[0].shape)],
+            kernel=_reduced_shape_kernel, grad=None)
+
+
+# -- Sum -------------------------------------------------------------------------------------
+def _sum_kernel(x, axes, keep_dims=False, **_):
+    return np.sum(x, axis=_axis(axes, x), keepdims=keep_dims, dtype=x.dtype)
+
+
+def _sum_grad(op, grad):
+    """d(sum x) broadcasts the gradient back over the reduced axes."""
+    return [_broadcast_to_input(_to_kept(grad, op), op.inputs[0]), None]
+
+
+
+
+
+# -- Mean ------------------------------------------------------------------------------------
+def _mean_kernel(x, axes, keep_dims=False, **_):
+    ax = _axis(axes, x)
+    s = np.sum(x, axis=ax, keepdims=keep_dims, dtype=x.dtype)
+    n = x.size // builtins.max(np.size(s), 1) if x.size else \
+        int(np.prod([x.shape[a] for a in _norm_axes(x, axes)]))
+    if x.dtype.kind in "iu":
+        # Integer mean truncates toward zero, as C integer division (0 for empty input).
+        if n == 0:
+            return np.zeros_like(s)
+        q = np.floor_divide(np.abs(s), n)
+        return np.where(s < 0, -q, q).astype(x.dtype, copy=False)
+    return np.true_divide(s, n).astype(x.dtype, copy=False)
+
+
+def _mean_grad(op, grad):
+    """d(mean x) = the sum's gradient divided by the number of reduced elements."""
+    x = op.inputs[0]
+    sum_grad = _sum_grad(op, grad)[0]
+    xs, ys = x.shape.as_tuple(), op.outputs[0].shape.as_tuple()
+    if xs is not None and ys is not None and None not in xs and None not in ys:
+        factor = int(np.prod(xs)) // builtins.max(int(np.prod(ys)), 1)
+        return [_truediv(sum_grad, scalar(factor, sum_grad)), None]
+    from ...ops.array_ops import shape
+    n_in = reduce_prod(shape(x))
+    n_out = maximum(reduce_prod(shape(op.outputs[0])), constant(1, dtype=_dt.int32))
+    factor = cast(floordiv(n_in, n_out), sum_grad.dtype.base_dtype)
+    return [_truediv(sum_grad, factor), None]
+
+
+
+
+
+# -- Max / Min -------------------------------------------------------------------------------
+def _extreme_kernel(ufunc, empty_value):
+    """Max/Min as TF's reducers: NaN is skipped (all NaN or empty gives -inf/+inf)."""
+    def kernel(x, axes, keep_dims=False, **_):
+        ax = _axis(axes, x)
+        if ax == ():
+            return np.copy(x)
+        return ufunc.reduce(x, axis=ax, keepdims=keep_dims, initial=empty_value(x.dtype))
+    return kernel
+
+
+def _lowest(dtype):
+    return -np.inf if dtype.kind == "f" else np.iinfo(dtype).min
+
+
+def _highest(dtype):
+    return np.inf if dtype.kind == "f" else np.iinfo(dtype).max
+
+
+def _min_or_max_grad(op, grad):
+    """The gradient goes to the elements equal to the result, split evenly among ties (TF)."""
+    x, axes = op.inputs
+    y = _to_kept(op.outputs[0], op)
+    grad = _to_kept(grad, op)
+    indicators = cast(equal(y, x), grad.dtype.base_dtype)
+    num_selected = _to_kept(reduce_sum(indicators, axes, keepdims=op.get_attr("keep_dims")), op)
+    return [multiply(realdiv(indicators, num_selected), grad), None]
+
+
+
+
+
+
+
+
+# -- Prod ------------------------------------------------------------------------------------
+def _prod_kernel(x, axes, keep_dims=False, **_):
+    return np.prod(x, axis=_axis(axes, x), keepdims=keep_dims, dtype=x.dtype)
+
+
+def _prod_others(x, axis):
+    """Product of the other elements along `axis`, without dividing (safe with zeros)."""
+    left = cumprod(x, axis, exclusive=True)
+    right = cumprod(x, axis, exclusive=True, reverse=True)
+    return multiply(left, right)
+
+
+def _prod_grad(op, grad):
+    """d(prod x)/dx_i = product of the other reduced elements (exclusive cumprods, as TF).
+
+    Over axes a1..ak the product of the others factors into
+    others_ak(x) * others_a(k-1)(prod_ak x) * ..., each a pair of exclusive cumprods.
+    """
+    x, axes = op.inputs
+    ax = const_value(axes)
+    rank = x.shape.ndims
+    if ax is None or rank is None:
+        return [_prod_grad_dynamic(op, grad), None]
+    norm = builtins.sorted({int(a) % rank for a in np.asarray(ax).reshape(-1)}) if rank else []
+    g = _broadcast_to_input(_to_kept(grad, op), x)
+    if not norm:
+        return [g, None]
+    factor = None
+    partial = x
+    for a in reversed(norm):
+        term = _prod_others(partial, a)
+        factor = term if factor is None else multiply(factor, term)
+        partial = reduce_prod(partial, a, keepdims=True)
+    if x.dtype.is_complex:
+        factor = conj(factor)
+    return [multiply(g, factor), None]
+
+
+def _prod_grad_dynamic(op, grad):
+    """Prod's gradient for axes known only at run time, exact with zeros.
+
+    Per reduced group: no zero -> prod / x; one zero -> the product of the non-zero
+    elements at the zero, 0 elsewhere; two or more zeros -> 0.
+    """
+    from ...ops.array_ops import broadcast_to, ones_like, shape, where, zeros_like
+    x, axes = op.inputs
+    nz = not_equal(x, scalar(0, x))
+    x_safe = where(nz, x, ones_like(x))
+    full = shape(x)
+    p_nz = broadcast_to(reduce_prod(x_safe, axes, keepdims=True), full)
+    n_zero = broadcast_to(reduce_sum(cast(logical_not(nz), x.dtype.base_dtype), axes,
+                                     keepdims=True), full)
+    zero = zeros_like(x)
+    one_zero_here = logical_and(equal(n_zero, scalar(1, x)), logical_not(nz))
+    others = where(equal(n_zero, zero), realdiv(p_nz, x_safe),
+                   where(one_zero_here, p_nz, zero))
+    if x.dtype.is_complex:
+        others = conj(others)
+    return multiply(_broadcast_to_input(_to_kept(grad, op), x), others)
+
+
+
+
+
+# -- Any / All -------------------------------------------------------------------------------
+def _logical_reduce_kernel(fn):
+    def kernel(x, axes, keep_dims=False, **_):
+        return fn(x, axis=_axis(axes, x), keepdims=keep_dims)
+    return kernel
+
+
+def reduction(pyname, op_type, kernel, dtypes, grad, doc):
+    """Registers a reduction op; returns its wrapper with TF 1.x's full signature."""
+    register_op(op_type, infer=_reduce_infer, kernel=kernel, grad=grad)
+
+    def binder(input_tensor: Any, axis: Any = None, keepdims: bool | None = None,
+               name: str | None = None, reduction_indices: Any = None,
+               keep_dims: bool | None = None) -> Tensor:
+        return _reduce(op_type, input_tensor, axis, keepdims, name, reduction_indices,
+                       keep_dims, dtypes)
+    binder.__name__ = binder.__qualname__ = pyname
+    binder.__doc__ = f"{doc} over `axis`, all axes when None (op `{op_type}`)."
+    return binder
+
+
+# wrapper                    op type  kernel                               dtypes  gradient
+reduce_sum = reduction("reduce_sum", "Sum", _sum_kernel, NUMBERS, _sum_grad, "Sum")
+reduce_mean = reduction("reduce_mean", "Mean", _mean_kernel, NUMBERS, _mean_grad,
+                        "Mean (integer means truncate toward zero)")
+reduce_max = reduction("reduce_max", "Max", _extreme_kernel(np.fmax, _lowest), REAL_NUMBERS,
+                       _min_or_max_grad, "Maximum (NaN skipped; -inf or the lowest int if empty)")
+reduce_min = reduction("reduce_min", "Min", _extreme_kernel(np.fmin, _highest), REAL_NUMBERS,
+                       _min_or_max_grad, "Minimum (NaN skipped; +inf or the highest int if empty)")
+reduce_prod = reduction("reduce_prod", "Prod", _prod_kernel, NUMBERS, _prod_grad,
+                        "Product (1 if empty; the gradient is exact with zeros)")
+reduce_any = reduction("reduce_any", "Any", _logical_reduce_kernel(np.any), (_dt.bool_,), None,
+                       "Logical OR of a bool tensor")
+reduce_all = reduction("reduce_all", "All", _logical_reduce_kernel(np.all), (_dt.bool_,), None,
+                       "Logical AND of a bool tensor")
+
+
+def _euclidean_norm_kernel(x, axes, keep_dims=False, **_):
+    ax = _axis(axes, x)
+    if x.dtype.kind == "c":
+        sq = np.sum((x * np.conj(x)).real, axis=ax, keepdims=keep_dims)
+        return np.sqrt(sq).astype(x.dtype)
+    s = np.sum(np.multiply(x, x, dtype=np.float64 if x.dtype.kind in "iu" else x.dtype),
+               axis=ax, keepdims=keep_dims)
+    return np.sqrt(s).astype(x.dtype, copy=False)
+
+
+# TF 1.14 registers no gradient for EuclideanNorm (NotDifferentiable).
+_reduce_euclidean_norm = reduction("reduce_euclidean_norm", "EuclideanNorm",
+                                   _euclidean_norm_kernel, NUMBERS, None, "")
+
+
+def reduce_euclidean_norm(input_tensor: Any, axis: Any = None, keepdims: bool = False,
+                          name: str | None = None) -> Tensor:
+    """sqrt(sum(x^2)) over `axis` (op `EuclideanNorm`); not differentiable in TF 1.14."""
+    return _reduce_euclidean_norm(input_tensor, axis, keepdims, name)
+
+
+
+def _bincount_infer(inputs, attrs):
+    arr, size, weights = inputs
+    if arr.dtype.base_dtype is not _dt.int32:
+        raise TypeError(f"Input 'arr' of 'Bincount' Op has type {arr.dtype.base_dtype.name} "
+                        "that does not match expected type of int32.")
+    n = const_value(size)
+    return [(weights.dtype.base_dtype, TensorShape([None if n is None else int(n)]))]
+
+
+def _bincount_kernel(arr, size, weights):
+    n = int(size)
+    if n < 0:
+        raise _errors.InvalidArgumentError(None, None, f"size ({n}) must be non-negative")
+    flat = np.asarray(arr).reshape(-1)
+    if flat.size and flat.min() < 0:
+        raise _errors.InvalidArgumentError(
+            None, None, f"Input arr must be non-negative, got {int(flat.min())}")
+    keep = flat < n
+    w = np.asarray(weights)
+    if w.size:
+        counts = np.bincount(flat[keep], weights=w.reshape(-1)[keep], minlength=n)
+    else:
+        counts = np.bincount(flat[keep], minlength=n)
+    return counts[:n].astype(w.dtype, copy=False)
+
+
+register_op("Bincount", infer=_bincount_infer, kernel=_bincount_kernel, grad=None)
+
+
+
+# -- ArgMax / ArgMin ---------------------------------------------------------------------
+def _arg_infer(inputs, attrs):
+    x, dim = inputs
+    out_type = attrs["output_type"]
+    if out_type not in _I32_64:
+        raise TypeError(f"Value passed to parameter 'output_type' has DataType {out_type.name} "
+                        "not in list of allowed values: int32, int64")
+    xs = x.shape.as_tuple()
+    d = const_value(dim)
+    if xs is None:
+        return [(out_type, TensorShape(None))]
+    if d is None:
+        return [(out_type, TensorShape([None] * builtins.max(len(xs) - 1, 0)))]
+    d = int(np.asarray(d).reshape(-1)[0]) if np.ndim(d) else int(d)
+    rank = len(xs)
+    if not -rank <= d < rank:
+        raise ValueError(f"Expected dimension in the range [{-rank}, {rank}), but got {d}")
+    d %= rank
+    return [(out_type, TensorShape(xs[:d] + xs[d + 1:]))]
+
+
+def _arg_kernel(fn, nan_as):
+    def kernel(x, dim, output_type, **_):
+        d = int(dim)
+        if x.shape[d] == 0:
+            raise _errors.InvalidArgumentError(
+                None, None, f"Reduction axis {d} is empty in shape {list(x.shape)}")
+        if x.dtype.kind == "f":
+            nans = np.isnan(x)
+            if nans.any():
+                # TF's reducer never selects NaN (it compares with >/<): treat it as -inf/+inf.
+                x = np.where(nans, nan_as, x)
+        return fn(x, axis=d).astype(output_type.as_numpy_dtype, copy=False)
+    return kernel
+
+
+register_op("ArgMax", infer=_arg_infer, kernel=_arg_kernel(np.argmax, -np.inf), grad=None)
+register_op("ArgMin", infer=_arg_infer, kernel=_arg_kernel(np.argmin, np.inf), grad=None)
+
+
+def _arg(op_type, input, axis, name, dimension, output_type):  # noqa: A002
+    if axis is not None and dimension is not None:
+        raise ValueError("Cannot specify both 'axis' and 'dimension'")
+    axis = axis if axis is not None else dimension
+    if axis is None:
+        axis = 0
+    x = to_tensor(input, name="input")
+    check_dtype(op_type, x, NUMBERS, "input")
+    dim = axis if isinstance(axis, Tensor) else to_tensor(axis, dtype=_dt.int32,
+                                                          name="dimension")
+    return apply(op_type, [x, dim], {"output_type": _dt.as_dtype(output_type).base_dtype},
+                 name or op_type)
+
+
+def argmax(input: Any, axis: Any = None, name: str | None = None,  # noqa: A002
+           dimension: Any = None, output_type: Any = _dt.int64) -> Tensor:
+    """Index of the largest value along `axis` (0 when None; TF 1.x alias `dimension`),
+    the first among ties (op `ArgMax`).
+
+    >>> print(tf.Session().run(tf.argmax([[1, 3], [4, 2]], axis=1)))
+    [1 0]
+    """
+    return _arg("ArgMax", input, axis, name, dimension, output_type)
+
+
+def argmin(input: Any, axis: Any = None, name: str | None = None,  # noqa: A002
+           dimension: Any = None, output_type: Any = _dt.int64) -> Tensor:
+    """Index of the smallest value along `axis`, the first among ties (op `ArgMin`)."""
+    return _arg("ArgMin", input, axis, name, dimension, output_type)
+
+
+
+def _addn_infer(inputs, attrs):
+    if not inputs:
+        raise ValueError("AddN needs at least one input")
+    dt = inputs[0].dtype.base_dtype
+    shape = inputs[0].shape
+    for i, t in enumerate(inputs[1:], 1):
+        if t.dtype.base_dtype is not dt:
+            raise TypeError(f"Input {i} of 'AddN' has type {t.dtype.name} that does not match "
+                            f"type {dt.name} of input 0.")
+        if not shape.is_compatible_with(t.shape):
+            raise ValueError(f"Shapes must be equal for AddN, got {shape} and {t.shape}")
+        shape = shape.merge_with(t.shape)
+    return [(dt, shape)]
+
+
+def _addn_kernel(*xs, **_):
+    if len(xs) == 1:
+        return xs[0]
+    out = np.add(xs[0], xs[1])
+    for x in xs[2:]:
+        if type(out) is np.ndarray:
+            np.add(out, x, out=out)
+        else:
+            out = out + x
+    return out
+
+
+register_op("AddN", infer=_addn_infer, kernel=_addn_kernel,
+            grad=lambda op, grad: [grad] * len(op.inputs))
+
+
+def add_n(inputs: Any, name: str | None = None) -> Tensor:
+    """Sums a list of tensors of one shape and dtype (op `AddN`).
+
+    >>> print(tf.Session().run(tf.add_n([tf.ones([2]), tf.ones([2])])))
+    [2. 2.]
+    """
+    if not inputs or not isinstance(inputs, (list, tuple)):
+        raise ValueError("inputs must be a list of at least one Tensor/IndexedSlices with the "
+                         "same dtype and shape")
+    inputs = [to_tensor(t) for t in inputs]
+    if len(inputs) == 1:
+        from ...ops.array_ops import identity
+        return identity(inputs[0], name=name) if name else inputs[0]
+    return apply("AddN", inputs, None, name)
+
+
+def _accumulate_infer(inputs, attrs):
+    out = _addn_infer(inputs, attrs)
+    shape = TensorShape(attrs.get("shape"))
+    if not shape.is_compatible_with(out[0][1]):
+        raise ValueError(f"Shape {shape} is not compatible with the inputs' shape {out[0][1]}")
+    return [(out[0][0], out[0][1].merge_with(shape))]
+
+
+register_op("AccumulateNV2", infer=_accumulate_infer, kernel=_addn_kernel,
+            grad=lambda op, grad: [grad] * len(op.inputs))
+
+
+def accumulate_n(inputs: Any, shape: Any = None, tensor_dtype: Any = None,
+                 name: str | None = None) -> Tensor:
+    """Sums a list of tensors like add_n (op `AccumulateNV2`); `shape` and `tensor_dtype`
+    are checked against the inputs when given."""
+    if not inputs or not isinstance(inputs, (list, tuple)):
+        raise ValueError("inputs must be a list of at least one Tensor with the same dtype "
+                         "and shape")
+    inputs = [to_tensor(t) for t in inputs]
+    if tensor_dtype is not None:
+        want = _dt.as_dtype(tensor_dtype).base_dtype
+        for t in inputs:
+            if t.dtype.base_dtype is not want:
+                raise TypeError(f"tensor_dtype is {want.name}, but input is of type "
+                                f"{t.dtype.base_dtype.name}")
+    shape = as_shape(shape) if shape is not None else TensorShape(None)
+    for t in inputs:
+        if not shape.is_compatible_with(t.shape):
+            raise ValueError(f"Input tensor {t} not compatible with shape {shape}")
+        shape = shape.merge_with(t.shape)
+    if len(inputs) == 1:
+        if name is None:
+            return inputs[0]
+        from ...ops.array_ops import identity
+        return identity(inputs[0], name=name)
+    return apply("AccumulateNV2", inputs, {"shape": shape.as_tuple()}, name or "AccumulateNV2")

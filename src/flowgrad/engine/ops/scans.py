@@ -1,0 +1,105 @@
+"""Scans: running sums and products along an axis (Cumsum, Cumprod)."""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework.graph import Tensor, name_scope
+from ..framework.registry import register_op
+from ._base import NUMBERS, apply, check_dtype, const_value, to_tensor
+from .elementwise import multiply, realdiv
+
+_I32_64 = (_dt.int32, _dt.int64)
+
+
+def _scan_infer(inputs, attrs):
+    x, axis = inputs
+    if axis.dtype.base_dtype not in _I32_64:
+        raise TypeError(f"Value passed to parameter 'axis' has DataType "
+                        f"{axis.dtype.base_dtype.name} not in list of allowed values: int32, "
+                        "int64")
+    rank = x.shape.ndims
+    a = const_value(axis)
+    if rank is not None:
+        if rank == 0:
+            raise ValueError("Scan of a scalar is not supported: the input must have rank >= 1")
+        if a is not None and not -rank <= int(a) < rank:
+            raise ValueError(f"axis must be in the range [{-rank}, {rank}), got {int(a)}")
+    return [(x.dtype.base_dtype, x.shape)]
+
+
+def _scan_kernel(fn, identity):
+    def kernel(x, axis, exclusive=False, reverse=False, **_):
+        ax = int(axis) % x.ndim
+        if reverse:
+            x = np.flip(x, ax)
+        if exclusive:
+            out = np.empty_like(x)
+            head = [slice(None)] * x.ndim
+            head[ax] = slice(0, 1)
+            out[tuple(head)] = identity
+            dst = [slice(None)] * x.ndim
+            dst[ax] = slice(1, None)
+            src = [slice(None)] * x.ndim
+            src[ax] = slice(0, -1)
+            fn(x[tuple(src)], axis=ax, dtype=x.dtype, out=out[tuple(dst)])
+        else:
+            out = fn(x, axis=ax, dtype=x.dtype)
+        return np.flip(out, ax) if reverse else out
+    return kernel
+
+
+def _cumsum_grad(op, grad):
+    """The adjoint of a running sum is the running sum in the other direction."""
+    return [cumsum(grad, op.inputs[1], exclusive=op.get_attr("exclusive"),
+                   reverse=not op.get_attr("reverse")), None]
+
+
+register_op("Cumsum", infer=_scan_infer, kernel=_scan_kernel(np.cumsum, 0), grad=_cumsum_grad)
+
+
+def _scan(op_type, x, axis, exclusive, reverse, name):
+    with name_scope(name, op_type, [x]) as scope:
+        x = to_tensor(x, name="x")
+        check_dtype(op_type, x, NUMBERS)
+        axis = axis if isinstance(axis, Tensor) else to_tensor(axis, dtype=_dt.int32,
+                                                               name="axis")
+        return apply(op_type, [x, axis], {"exclusive": bool(exclusive),
+                                          "reverse": bool(reverse)}, scope)
+
+
+def cumsum(x: Any, axis: Any = 0, exclusive: bool = False, reverse: bool = False,
+           name: str | None = None) -> Tensor:
+    """Running sum along `axis` (op `Cumsum`); `exclusive` leaves out each element itself,
+    `reverse` scans from the end.
+
+    >>> print(tf.Session().run(tf.cumsum([1, 2, 3], exclusive=True, reverse=True)))
+    [5 3 0]
+    """
+    return _scan("Cumsum", x, axis, exclusive, reverse, name)
+
+
+def _cumprod_grad(op, grad):
+    """As TF: cumsum(prod * grad, reverse flipped) / x (undefined where x == 0, as TF)."""
+    x, axis = op.inputs
+    exclusive = op.get_attr("exclusive")
+    reverse = op.get_attr("reverse")
+    prod = cumprod(x, axis, exclusive=exclusive, reverse=reverse)
+    out = cumsum(multiply(prod, grad), axis, exclusive=exclusive, reverse=not reverse)
+    return [realdiv(out, x), None]
+
+
+register_op("Cumprod", infer=_scan_infer, kernel=_scan_kernel(np.cumprod, 1),
+            grad=_cumprod_grad)
+
+
+def cumprod(x: Any, axis: Any = 0, exclusive: bool = False, reverse: bool = False,
+            name: str | None = None) -> Tensor:
+    """Running product along `axis` (op `Cumprod`); the first exclusive output is 1.
+
+    >>> print(tf.Session().run(tf.cumprod([1, 2, 3], exclusive=True)))
+    [1 1 2]
+    """
+    return _scan("Cumprod", x, axis, exclusive, reverse, name)
