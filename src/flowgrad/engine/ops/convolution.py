@@ -1,0 +1,598 @@
+"""Convolution ops: Conv2D, DepthwiseConv2dNative and Conv3D, with TF's backprop ops
+(Conv2DBackpropInput/Filter, DepthwiseConv2dNativeBackpropInput/Filter,
+Conv3DBackpropInputV2/FilterV2), each with a gradient of its own, so
+second-order gradients work. Kernels work on window views (see _windows.py).
+
+Composites (conv1d, conv2d_transpose, separable and atrous convolutions,
+tf.nn.convolution) are in the TensorFlow surface (flowgrad.ops.conv_ops).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..framework.grad_state import wants_grad
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._base import FLOATS, apply, same_type_inputs
+from ._nn_util import shape_of
+from ._windows import (
+    check_choice,
+    _check_out_shape,
+    _check_rank,
+    _check_strides_kernel,
+    _from_last,
+    _from_last_dims,
+    _from_nhwc,
+    _from_nhwc_dims,
+    _Geo,
+    _geometry,
+    _GeoN,
+    get_sequence,
+    _ndims_last,
+    _nhwc_dims,
+    _out_size,
+    _pad,
+    _sizes_infer,
+    sizes_tensor,
+    sizes_value,
+    _spatial,
+    _to_last,
+    _to_nhwc,
+    _wide,
+)
+
+# =========================================================================================
+# Conv2D
+# =========================================================================================
+
+
+def _conv_attrs(node_attrs):
+    return (node_attrs["strides"], node_attrs["padding"], node_attrs["data_format"],
+            node_attrs.get("dilations", [1, 1, 1, 1]), node_attrs.get("explicit_paddings", []))
+
+
+def _conv2d_infer(inputs, attrs):
+    x, f = inputs
+    _check_rank(x, 4)
+    _check_rank(f, 4)
+    if x.dtype.base_dtype is not f.dtype.base_dtype:
+        raise TypeError(f"Input 'filter' of 'Conv2D' Op has type {f.dtype.base_dtype.name} that "
+                        f"does not match type {x.dtype.base_dtype.name} of argument 'input'.")
+    strides, padding, fmt, dil, explicit = _conv_attrs(attrs)
+    xd = _nhwc_dims(x.shape.as_tuple(), fmt) or (None,) * 4
+    fd = f.shape.as_tuple() or (None,) * 4
+    if xd[3] is not None and fd[2] is not None and xd[3] != fd[2]:
+        raise ValueError(f"Depth of input ({xd[3]}) is not a multiple of input depth of filter "
+                         f"({fd[2]})")
+    out_hw = [None, None]
+    if fd[0] is not None and fd[1] is not None:
+        geo = _geometry(xd[1:3], fd[:2], strides, dil, padding, fmt, explicit)
+        out_hw = [g[0] for g in geo]
+    return [(x.dtype.base_dtype, TensorShape(_from_nhwc_dims(xd[0], out_hw[0], out_hw[1], fd[3],
+                                                             fmt)))]
+
+
+def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
+                   explicit_paddings=(), **_):
+    _check_strides_kernel(strides, data_format, dilations)
+    dt = x.dtype
+    x, f = _wide(_to_nhwc(x, data_format), f)
+    g = _Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format, explicit_paddings)
+    cols = g.windows(_pad(x, g.geo))
+    out = np.tensordot(cols, f, axes=([3, 4, 5], [0, 1, 2]))
+    return _from_nhwc(out.astype(dt, copy=False), data_format)
+
+
+def _conv2d_grad(op, grad):
+    """dx = Conv2DBackpropInput(shape(x), f, g); df = Conv2DBackpropFilter(x, shape(f), g)."""
+    x, f = op.inputs
+    attrs = _pass_attrs(op)
+    dx = apply("Conv2DBackpropInput", [shape_of(x), f, grad], attrs) if wants_grad(0) else None
+    df = apply("Conv2DBackpropFilter", [x, shape_of(f), grad], attrs) if wants_grad(1) else None
+    return [dx, df]
+
+
+def _pass_attrs(op):
+    return {k: op.get_attr(k) for k in ("strides", "padding", "data_format", "dilations",
+                                        "explicit_paddings") if k in op._attrs}
+
+
+register_op("Conv2D", infer=_conv2d_infer, kernel=_conv2d_kernel, grad=_conv2d_grad)
+
+
+def padding_attrs(op_type, padding, data_format):
+    """Validates padding (a string or explicit [[b, a]] * 4 pairs); returns (padding, explicit)."""
+    if isinstance(padding, (list, tuple)):
+        pairs = [list(p) for p in padding]
+        if len(pairs) != 4 or any(len(p) != 2 for p in pairs):
+            raise ValueError(f"When padding is a list, it must be of length 4 of pairs, got "
+                             f"{padding}")
+        n, _, _, c = _nhwc_dims(pairs, data_format)
+        if n != [0, 0] or c != [0, 0]:
+            raise ValueError("The padding of the batch and depth dimensions must be 0, got "
+                             f"{padding}")
+        return "EXPLICIT", [int(v) for p in pairs for v in p]
+    check_choice(op_type, "padding", padding, ("SAME", "VALID", "EXPLICIT"))
+    if padding == "EXPLICIT":
+        raise ValueError("padding='EXPLICIT' needs the paddings as a list of pairs")
+    return padding, []
+
+
+def conv2d(input, filter=None, strides=None, padding=None, use_cudnn_on_gpu=True,
+           data_format="NHWC", dilations=(1, 1, 1, 1), name=None, filters=None):
+    """2-D convolution (cross-correlation, as TF) of a 4-D input with a 4-D filter.
+
+    Args:
+      input: [batch, in_height, in_width, in_channels] (NHWC) or
+        [batch, in_channels, in_height, in_width] (NCHW); float16/32/64.
+      filter: [filter_height, filter_width, in_channels, out_channels].
+      strides: int or list of 1, 2 or 4 ints (batch and depth strides must be 1).
+      padding: "SAME", "VALID", or explicit [[0, 0], [top, bottom], [left, right], [0, 0]].
+      data_format: "NHWC" (default) or "NCHW".
+      dilations: int or list of 1, 2 or 4 ints.
+    Returns:
+      A tensor of input's dtype and data_format.
+    Raises:
+      ValueError: bad rank, padding string, data_format, or channel mismatch.
+
+    >>> y = tf.nn.conv2d(tf.ones([1, 5, 5, 1]), tf.ones([3, 3, 1, 2]), [1, 1, 1, 1], "SAME")
+    """
+    if filters is not None:
+        if filter is not None:
+            raise ValueError("Cannot specify both 'filter' and 'filters'")
+        filter = filters
+    check_choice("Conv2D", "data_format", data_format, ("NHWC", "NCHW"))
+    padding, explicit = padding_attrs("Conv2D", padding, data_format)
+    cidx = 1 if data_format == "NCHW" else 3
+    strides = get_sequence(strides, 2, cidx, "strides")
+    dilations = get_sequence(dilations, 2, cidx, "dilations")
+    x, f = same_type_inputs("Conv2D", [input, filter], ["input", "filter"], allowed=FLOATS)
+    return apply("Conv2D", [x, f], {"strides": strides, "padding": padding,
+                                    "explicit_paddings": explicit, "data_format": data_format,
+                                    "dilations": dilations, "use_cudnn_on_gpu": True},
+                 name or "Conv2D")
+
+
+# -- Conv2DBackpropInput ----------------------------------------------------------------
+def _backprop_input_infer(op_type):
+    def infer(inputs, attrs):
+        sizes, f, dy = inputs
+        _check_rank(f, 4)
+        _check_rank(dy, 4)
+        if f.dtype.base_dtype is not dy.dtype.base_dtype:
+            raise TypeError(f"Input 'out_backprop' of '{op_type}' Op has type "
+                            f"{dy.dtype.base_dtype.name} that does not match type "
+                            f"{f.dtype.base_dtype.name} of argument 'filter'.")
+        sv = sizes_value(sizes)
+        if sv is not None and len(sv) != 4:
+            raise ValueError(f"input_sizes must be 4-dimensional, got {len(sv)}")
+        return [(f.dtype.base_dtype, TensorShape(sv if sv is not None else [None] * 4))]
+    return infer
+
+
+def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
+                                  dilations=(1, 1, 1, 1), explicit_paddings=(), **_):
+    _check_strides_kernel(strides, data_format, dilations)
+    n, h, w, c = _nhwc_dims(tuple(int(s) for s in sizes), data_format)
+    dt = dy.dtype
+    dy, f = _wide(_to_nhwc(dy, data_format), f)
+    g = _Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format,
+             explicit_paddings)
+    _check_out_shape(g, dy)
+    cols = np.tensordot(dy, f, axes=([3], [3]))          # (N, OH, OW, KH, KW, C)
+    dx = g.scatter(cols, dy.dtype).astype(dt, copy=False)
+    return _from_nhwc(np.ascontiguousarray(dx), data_format)
+
+
+def _conv2d_backprop_input_grad(op, grad):
+    """Linear in (filter, out_backprop): d/df = BackpropFilter(g, ., dy), d/ddy = Conv2D(g, f)."""
+    _, f, dy = op.inputs
+    attrs = _pass_attrs(op)
+    df = apply("Conv2DBackpropFilter", [grad, shape_of(f), dy], attrs) if wants_grad(1) \
+        else None
+    ddy = apply("Conv2D", [grad, f], attrs) if wants_grad(2) else None
+    return [None, df, ddy]
+
+
+register_op("Conv2DBackpropInput", infer=_backprop_input_infer("Conv2DBackpropInput"),
+            kernel=_conv2d_backprop_input_kernel, grad=_conv2d_backprop_input_grad)
+
+
+# -- Conv2DBackpropFilter ---------------------------------------------------------------
+def _backprop_filter_infer(op_type):
+    def infer(inputs, attrs):
+        x, sizes, dy = inputs
+        _check_rank(x, 4)
+        _check_rank(dy, 4)
+        if x.dtype.base_dtype is not dy.dtype.base_dtype:
+            raise TypeError(f"Input 'out_backprop' of '{op_type}' Op has type "
+                            f"{dy.dtype.base_dtype.name} that does not match type "
+                            f"{x.dtype.base_dtype.name} of argument 'input'.")
+        sv = sizes_value(sizes)
+        if sv is not None and len(sv) != 4:
+            raise ValueError(f"filter_sizes must be 4-dimensional, got {len(sv)}")
+        return [(x.dtype.base_dtype, TensorShape(sv if sv is not None else [None] * 4))]
+    return infer
+
+
+def _conv2d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
+                                   dilations=(1, 1, 1, 1), explicit_paddings=(), **_):
+    _check_strides_kernel(strides, data_format, dilations)
+    dt = x.dtype
+    x, dy = _wide(_to_nhwc(x, data_format), _to_nhwc(dy, data_format))
+    kh, kw = int(sizes[0]), int(sizes[1])
+    g = _Geo(x.shape, (kh, kw), strides, dilations, padding, data_format, explicit_paddings)
+    _check_out_shape(g, dy)
+    cols = g.windows(_pad(x, g.geo))
+    out = np.tensordot(cols, dy, axes=([0, 1, 2], [0, 1, 2]))   # (KH, KW, C, O)
+    return out.astype(dt, copy=False)
+
+
+def _conv2d_backprop_filter_grad(op, grad):
+    """Linear in (input, out_backprop): d/dx = BackpropInput(., g, dy), d/ddy = Conv2D(x, g)."""
+    x, _, dy = op.inputs
+    attrs = _pass_attrs(op)
+    dx = apply("Conv2DBackpropInput", [shape_of(x), grad, dy], attrs) if wants_grad(0) \
+        else None
+    ddy = apply("Conv2D", [x, grad], attrs) if wants_grad(2) else None
+    return [dx, None, ddy]
+
+
+register_op("Conv2DBackpropFilter", infer=_backprop_filter_infer("Conv2DBackpropFilter"),
+            kernel=_conv2d_backprop_filter_kernel, grad=_conv2d_backprop_filter_grad)
+
+
+def conv2d_backprop_input(input_sizes, filter=None, out_backprop=None, strides=None,
+                          padding=None, use_cudnn_on_gpu=True, data_format="NHWC",
+                          dilations=(1, 1, 1, 1), name=None, filters=None):
+    """The gradient of conv2d with respect to its input (TF's Conv2DBackpropInput).
+
+    Args:
+      input_sizes: 1-D int32 [4]: the shape of the conv input.
+      filter: [kh, kw, in_channels, out_channels]; out_backprop: the output gradient.
+    Returns:
+      A tensor of shape `input_sizes`.
+    """
+    filter = filters if filter is None else filter
+    check_choice("Conv2DBackpropInput", "data_format", data_format, ("NHWC", "NCHW"))
+    padding, explicit = padding_attrs("Conv2DBackpropInput", padding, data_format)
+    cidx = 1 if data_format == "NCHW" else 3
+    f, dy = same_type_inputs("Conv2DBackpropInput", [filter, out_backprop],
+                             ["filter", "out_backprop"], allowed=FLOATS)
+    return apply("Conv2DBackpropInput", [sizes_tensor(input_sizes), f, dy],
+                 {"strides": get_sequence(strides, 2, cidx, "strides"), "padding": padding,
+                  "explicit_paddings": explicit, "data_format": data_format,
+                  "dilations": get_sequence(dilations, 2, cidx, "dilations")},
+                 name or "Conv2DBackpropInput")
+
+
+def conv2d_backprop_filter(input, filter_sizes, out_backprop, strides, padding,
+                           use_cudnn_on_gpu=True, data_format="NHWC", dilations=(1, 1, 1, 1),
+                           name=None):
+    """The gradient of conv2d with respect to its filter (TF's Conv2DBackpropFilter).
+
+    Returns:
+      A tensor of shape `filter_sizes`.
+    """
+    check_choice("Conv2DBackpropFilter", "data_format", data_format, ("NHWC", "NCHW"))
+    padding, explicit = padding_attrs("Conv2DBackpropFilter", padding, data_format)
+    cidx = 1 if data_format == "NCHW" else 3
+    x, dy = same_type_inputs("Conv2DBackpropFilter", [input, out_backprop],
+                             ["input", "out_backprop"], allowed=FLOATS)
+    return apply("Conv2DBackpropFilter", [x, sizes_tensor(filter_sizes), dy],
+                 {"strides": get_sequence(strides, 2, cidx, "strides"), "padding": padding,
+                  "explicit_paddings": explicit, "data_format": data_format,
+                  "dilations": get_sequence(dilations, 2, cidx, "dilations")},
+                 name or "Conv2DBackpropFilter")
+
+
+# =========================================================================================
+# Depthwise convolution
+# =========================================================================================
+
+
+def _depthwise_infer(inputs, attrs):
+    x, f = inputs
+    _check_rank(x, 4)
+    _check_rank(f, 4)
+    if x.dtype.base_dtype is not f.dtype.base_dtype:
+        raise TypeError(f"Input 'filter' of 'DepthwiseConv2dNative' Op has type "
+                        f"{f.dtype.base_dtype.name} that does not match type "
+                        f"{x.dtype.base_dtype.name} of argument 'input'.")
+    strides, padding, fmt, dil, _ = _conv_attrs(attrs)
+    xd = _nhwc_dims(x.shape.as_tuple(), fmt) or (None,) * 4
+    fd = f.shape.as_tuple() or (None,) * 4
+    if xd[3] is not None and fd[2] is not None and xd[3] != fd[2]:
+        raise ValueError(f"Dimensions must be equal, but are {xd[3]} and {fd[2]}")
+    out_hw = [None, None]
+    if fd[0] is not None and fd[1] is not None:
+        out_hw = [g[0] for g in _geometry(xd[1:3], fd[:2], strides, dil, padding, fmt)]
+    c = xd[3] if xd[3] is not None else fd[2]
+    oc = c * fd[3] if c is not None and fd[3] is not None else None
+    return [(x.dtype.base_dtype, TensorShape(_from_nhwc_dims(xd[0], out_hw[0], out_hw[1], oc,
+                                                             fmt)))]
+
+
+def _depthwise_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1), **_):
+    _check_strides_kernel(strides, data_format, dilations)
+    dt = x.dtype
+    x, f = _wide(_to_nhwc(x, data_format), f)
+    g = _Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format)
+    cols = g.windows(_pad(x, g.geo))
+    out = np.einsum("nhwijc,ijcm->nhwcm", cols, f, optimize=True)
+    out = out.reshape(g.n, g.oh, g.ow, -1).astype(dt, copy=False)
+    return _from_nhwc(out, data_format)
+
+
+def _depthwise_grad(op, grad):
+    """The two depthwise backprop ops, as for Conv2D."""
+    x, f = op.inputs
+    attrs = _pass_attrs(op)
+    dx = apply("DepthwiseConv2dNativeBackpropInput", [shape_of(x), f, grad], attrs) \
+        if wants_grad(0) else None
+    df = apply("DepthwiseConv2dNativeBackpropFilter", [x, shape_of(f), grad], attrs) \
+        if wants_grad(1) else None
+    return [dx, df]
+
+
+register_op("DepthwiseConv2dNative", infer=_depthwise_infer, kernel=_depthwise_kernel,
+            grad=_depthwise_grad)
+
+
+def _depthwise_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
+                                     dilations=(1, 1, 1, 1), **_):
+    n, h, w, c = _nhwc_dims(tuple(int(s) for s in sizes), data_format)
+    dt = dy.dtype
+    dy, f = _wide(_to_nhwc(dy, data_format), f)
+    g = _Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format)
+    _check_out_shape(g, dy)
+    dy5 = dy.reshape(n, g.oh, g.ow, c, f.shape[3])
+    cols = np.einsum("nhwcm,ijcm->nhwijc", dy5, f, optimize=True)
+    dx = g.scatter(cols, dy.dtype).astype(dt, copy=False)
+    return _from_nhwc(np.ascontiguousarray(dx), data_format)
+
+
+def _depthwise_backprop_input_grad(op, grad):
+    """Linear in (filter, out_backprop)."""
+    _, f, dy = op.inputs
+    attrs = _pass_attrs(op)
+    df = apply("DepthwiseConv2dNativeBackpropFilter", [grad, shape_of(f), dy], attrs) \
+        if wants_grad(1) else None
+    ddy = apply("DepthwiseConv2dNative", [grad, f], attrs) if wants_grad(2) else None
+    return [None, df, ddy]
+
+
+register_op("DepthwiseConv2dNativeBackpropInput",
+            infer=_backprop_input_infer("DepthwiseConv2dNativeBackpropInput"),
+            kernel=_depthwise_backprop_input_kernel, grad=_depthwise_backprop_input_grad)
+
+
+def _depthwise_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
+                                      dilations=(1, 1, 1, 1), **_):
+    dt = x.dtype
+    x, dy = _wide(_to_nhwc(x, data_format), _to_nhwc(dy, data_format))
+    kh, kw, c, m = (int(s) for s in sizes)
+    g = _Geo(x.shape, (kh, kw), strides, dilations, padding, data_format)
+    _check_out_shape(g, dy)
+    cols = g.windows(_pad(x, g.geo))
+    dy5 = dy.reshape(g.n, g.oh, g.ow, c, m)
+    out = np.einsum("nhwijc,nhwcm->ijcm", cols, dy5, optimize=True)
+    return out.astype(dt, copy=False)
+
+
+def _depthwise_backprop_filter_grad(op, grad):
+    """Linear in (input, out_backprop)."""
+    x, _, dy = op.inputs
+    attrs = _pass_attrs(op)
+    dx = apply("DepthwiseConv2dNativeBackpropInput", [shape_of(x), grad, dy], attrs) \
+        if wants_grad(0) else None
+    ddy = apply("DepthwiseConv2dNative", [x, grad], attrs) if wants_grad(2) else None
+    return [dx, None, ddy]
+
+
+register_op("DepthwiseConv2dNativeBackpropFilter",
+            infer=_backprop_filter_infer("DepthwiseConv2dNativeBackpropFilter"),
+            kernel=_depthwise_backprop_filter_kernel, grad=_depthwise_backprop_filter_grad)
+
+
+def depthwise_attrs(strides, padding, data_format, dilations):
+    data_format = data_format or "NHWC"
+    check_choice("DepthwiseConv2dNative", "data_format", data_format, ("NHWC", "NCHW"))
+    check_choice("DepthwiseConv2dNative", "padding", padding, ("SAME", "VALID"))
+    cidx = 1 if data_format == "NCHW" else 3
+    return {"strides": get_sequence(strides, 2, cidx, "strides"), "padding": padding,
+            "data_format": data_format, "dilations": get_sequence(dilations, 2, cidx,
+                                                                  "dilations")}
+
+
+def depthwise_conv2d_native(input, filter, strides, padding, data_format="NHWC",
+                            dilations=(1, 1, 1, 1), name=None):
+    """Depthwise 2-D convolution: each input channel is convolved with its own M filters.
+
+    Args:
+      input: 4-D [batch, h, w, in_channels] (NHWC) or NCHW.
+      filter: [kh, kw, in_channels, channel_multiplier].
+    Returns:
+      A tensor with in_channels * channel_multiplier channels (channel c*M + m).
+    Raises:
+      ValueError: bad rank, padding, data_format, or channel mismatch.
+    """
+    attrs = depthwise_attrs(strides, padding, data_format, dilations)
+    x, f = same_type_inputs("DepthwiseConv2dNative", [input, filter], ["input", "filter"],
+                            allowed=FLOATS)
+    return apply("DepthwiseConv2dNative", [x, f], attrs, name or "DepthwiseConv2dNative")
+
+
+def depthwise_conv2d_native_backprop_input(input_sizes, filter, out_backprop, strides,
+                                           padding, data_format="NHWC",
+                                           dilations=(1, 1, 1, 1), name=None):
+    """The gradient of depthwise_conv2d_native with respect to its input."""
+    attrs = depthwise_attrs(strides, padding, data_format, dilations)
+    f, dy = same_type_inputs("DepthwiseConv2dNativeBackpropInput", [filter, out_backprop],
+                             ["filter", "out_backprop"], allowed=FLOATS)
+    return apply("DepthwiseConv2dNativeBackpropInput", [sizes_tensor(input_sizes), f, dy],
+                 attrs, name or "DepthwiseConv2dNativeBackpropInput")
+
+
+def depthwise_conv2d_native_backprop_filter(input, filter_sizes, out_backprop,
+                                            strides, padding, data_format="NHWC",
+                                            dilations=(1, 1, 1, 1), name=None):
+    """The gradient of depthwise_conv2d_native with respect to its filter."""
+    attrs = depthwise_attrs(strides, padding, data_format, dilations)
+    x, dy = same_type_inputs("DepthwiseConv2dNativeBackpropFilter", [input, out_backprop],
+                             ["input", "out_backprop"], allowed=FLOATS)
+    return apply("DepthwiseConv2dNativeBackpropFilter", [x, sizes_tensor(filter_sizes), dy],
+                 attrs, name or "DepthwiseConv2dNativeBackpropFilter")
+
+
+# =========================================================================================
+# 3-D convolution (NDHWC / NCDHW), on N-d window views
+# =========================================================================================
+
+
+_FMT3 = ("NDHWC", "NCDHW")
+
+
+def _attrs3(node_attrs, with_k=False):
+    fmt = node_attrs["data_format"]
+    k = _spatial(node_attrs["ksize"], fmt) if with_k else None
+    return (fmt, _spatial(node_attrs["strides"], fmt),
+            _spatial(node_attrs.get("dilations", [1] * 5), fmt), node_attrs["padding"], k)
+
+
+def _conv3d_infer(inputs, attrs):
+    x, f = inputs
+    _check_rank(x, 5)
+    _check_rank(f, 5)
+    if x.dtype.base_dtype is not f.dtype.base_dtype:
+        raise TypeError(f"Input 'filter' of 'Conv3D' Op has type {f.dtype.base_dtype.name} that "
+                        f"does not match type {x.dtype.base_dtype.name} of argument 'input'.")
+    fmt, st, dil, pad, _ = _attrs3(attrs)
+    xd = _ndims_last(x.shape.as_tuple(), fmt) or (None,) * 5
+    fd = f.shape.as_tuple() or (None,) * 5
+    if xd[-1] is not None and fd[3] is not None and xd[-1] != fd[3]:
+        raise ValueError(f"Dimensions must be equal, but are {xd[-1]} and {fd[3]}")
+    out = [None] * 3
+    if None not in fd[:3]:
+        out = [_out_size(xd[1 + i], fd[i], st[i], dil[i], pad)[0] for i in range(3)]
+    return [(x.dtype.base_dtype, TensorShape(_from_last_dims([xd[0]] + out + [fd[4]], fmt)))]
+
+
+def _conv3d_kernel(x, f, strides, padding, data_format, dilations=(1,) * 5, **_):
+    fmt = data_format
+    dt = x.dtype
+    x, f = _wide(_to_last(x, fmt), f)
+    g = _GeoN(x.shape, f.shape[:3], _spatial(strides, fmt), _spatial(dilations, fmt), padding)
+    out = np.tensordot(g.windows(g.pad(x)), f, axes=([4, 5, 6, 7], [0, 1, 2, 3]))
+    return _from_last(out.astype(dt, copy=False), fmt)
+
+
+def _attrs3_of(op, names=("strides", "padding", "data_format", "dilations")):
+    return {k: op.get_attr(k) for k in names}
+
+
+def _conv3d_grad(op, grad):
+    """Conv3DBackpropInputV2 / Conv3DBackpropFilterV2, as TF."""
+    x, f = op.inputs
+    a = _attrs3_of(op)
+    return [apply("Conv3DBackpropInputV2", [shape_of(x), f, grad], a) if wants_grad(0)
+            else None,
+            apply("Conv3DBackpropFilterV2", [x, shape_of(f), grad], a) if wants_grad(1)
+            else None]
+
+
+register_op("Conv3D", infer=_conv3d_infer, kernel=_conv3d_kernel, grad=_conv3d_grad)
+
+
+def _conv3d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
+                                  dilations=(1,) * 5, **_):
+    fmt = data_format
+    dims = _ndims_last(tuple(int(s) for s in sizes), fmt)
+    dt = dy.dtype
+    dy, f = _wide(_to_last(dy, fmt), f)
+    g = _GeoN(dims, f.shape[:3], _spatial(strides, fmt), _spatial(dilations, fmt), padding)
+    cols = np.tensordot(dy, f, axes=([4], [4]))          # (N, O.., K.., C)
+    return _from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype).astype(dt, copy=False)),
+                      fmt)
+
+
+def _conv3d_backprop_input_grad(op, grad):
+    """Linear in (filter, out_backprop)."""
+    _, f, dy = op.inputs
+    a = _attrs3_of(op)
+    return [None,
+            apply("Conv3DBackpropFilterV2", [grad, shape_of(f), dy], a) if wants_grad(1)
+            else None,
+            apply("Conv3D", [grad, f], a) if wants_grad(2) else None]
+
+
+register_op("Conv3DBackpropInputV2", infer=_sizes_infer(0, 1),
+            kernel=_conv3d_backprop_input_kernel, grad=_conv3d_backprop_input_grad)
+
+
+def _conv3d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
+                                   dilations=(1,) * 5, **_):
+    fmt = data_format
+    dt = x.dtype
+    x, dy = _wide(_to_last(x, fmt), _to_last(dy, fmt))
+    k = tuple(int(s) for s in sizes[:3])
+    g = _GeoN(x.shape, k, _spatial(strides, fmt), _spatial(dilations, fmt), padding)
+    out = np.tensordot(g.windows(g.pad(x)), dy, axes=([0, 1, 2, 3], [0, 1, 2, 3]))
+    return out.astype(dt, copy=False)
+
+
+def _conv3d_backprop_filter_grad(op, grad):
+    """Linear in (input, out_backprop)."""
+    x, _, dy = op.inputs
+    a = _attrs3_of(op)
+    return [apply("Conv3DBackpropInputV2", [shape_of(x), grad, dy], a) if wants_grad(0)
+            else None, None,
+            apply("Conv3D", [x, grad], a) if wants_grad(2) else None]
+
+
+register_op("Conv3DBackpropFilterV2", infer=_sizes_infer(1, 0),
+            kernel=_conv3d_backprop_filter_kernel, grad=_conv3d_backprop_filter_grad)
+
+
+def _check_seq5(op_type, name, seq):
+    seq = [int(v) for v in seq]
+    if len(seq) < 5:
+        raise ValueError(f"Attr '{name}' of '{op_type}' Op passed list of length {len(seq)} "
+                         "less than minimum 5.")
+    return seq
+
+
+def conv3d_attrs(op_type, strides, padding, data_format, dilations):
+    check_choice(op_type, "padding", padding, ("SAME", "VALID"))
+    check_choice(op_type, "data_format", data_format, _FMT3)
+    return {"strides": _check_seq5(op_type, "strides", strides), "padding": padding,
+            "data_format": data_format,
+            "dilations": _check_seq5(op_type, "dilations", dilations or [1] * 5)}
+
+
+def conv3d(input, filter=None, strides=None, padding=None, data_format="NDHWC",
+           dilations=(1, 1, 1, 1, 1), name=None, filters=None):
+    """3-D convolution of a 5-D input with a [kd, kh, kw, in, out] filter.
+
+    Args:
+      strides, dilations: 5-lists in data_format order (batch and channel entries 1).
+      padding: "SAME" or "VALID"; data_format: "NDHWC" or "NCDHW".
+    Raises:
+      ValueError: bad ranks, lists, padding or data_format.
+
+    >>> y = tf.nn.conv3d(tf.ones([1, 4, 4, 4, 1]), tf.ones([2, 2, 2, 1, 2]), [1] * 5, "SAME")
+    """
+    filter = filters if filter is None else filter
+    attrs = conv3d_attrs("Conv3D", strides, padding, data_format, dilations)
+    x, f = same_type_inputs("Conv3D", [input, filter], ["input", "filter"], allowed=FLOATS)
+    return apply("Conv3D", [x, f], attrs, name or "Conv3D")
+
+
+def conv3d_backprop_filter_v2(input, filter_sizes, out_backprop, strides, padding,
+                              data_format="NDHWC", dilations=(1, 1, 1, 1, 1), name=None):
+    """The gradient of conv3d with respect to its filter."""
+    attrs = conv3d_attrs("Conv3DBackpropFilterV2", strides, padding, data_format, dilations)
+    x, dy = same_type_inputs("Conv3DBackpropFilterV2", [input, out_backprop],
+                             ["input", "out_backprop"], allowed=FLOATS)
+    return apply("Conv3DBackpropFilterV2", [x, sizes_tensor(filter_sizes), dy], attrs,
+                 name or "Conv3DBackpropFilterV2")

@@ -1,0 +1,531 @@
+"""Pooling ops: MaxPool, AvgPool, MaxPoolWithArgmax, MaxPool3D, AvgPool3D and their
+gradient ops (MaxPoolGrad, MaxPoolGradGrad, AvgPoolGrad, MaxPoolGradWithArgmax,
+MaxPoolGradGradWithArgmax, MaxPool3DGrad, MaxPool3DGradGrad, AvgPool3DGrad), each
+with a gradient of its own. Kernels reduce window views (see _windows.py).
+
+Composites (tf.nn.pool, the 1-D pools, TF 2's pool entry points) are in the
+TensorFlow surface (flowgrad.ops.conv_ops).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._base import FLOATS, INTS, apply, to_tensor
+from ._nn_util import shape_of
+from ._windows import (
+    check_choice,
+    _check_rank,
+    _from_last,
+    _from_last_dims,
+    _from_nhwc,
+    _from_nhwc_dims,
+    _Geo,
+    _geometry,
+    _GeoN,
+    get_sequence,
+    _hw,
+    _lowest,
+    _ndims_last,
+    _nhwc_dims,
+    _out_size,
+    _pad,
+    _sizes_infer,
+    sizes_value,
+    _spatial,
+    _to_last,
+    _to_nhwc,
+)
+from ...ops import array_ops as _a  # upward: zeros_like
+
+POOL_TYPES = FLOATS + INTS
+
+def _pool_geo(x_nhwc_shape, attrs):
+    ksize, strides, padding, fmt = (attrs["ksize"], attrs["strides"], attrs["padding"],
+                                    attrs["data_format"])
+    return _Geo(x_nhwc_shape, _hw(ksize, fmt), strides, (1, 1, 1, 1), padding, fmt)
+
+
+def _pool_infer(op_type):
+    def infer(inputs, attrs):
+        x = inputs[0]
+        _check_rank(x, 4)
+        ksize, strides, padding, fmt = (attrs["ksize"], attrs["strides"], attrs["padding"],
+                                        attrs["data_format"])
+        kn, _, _, kc = _nhwc_dims(ksize, fmt)
+        sn, _, _, sc = _nhwc_dims(strides, fmt)
+        if kn != 1 or sn != 1:
+            raise ValueError("Pooling is not yet supported on the batch dimension.")
+        if kc != 1 or sc != 1:
+            raise ValueError("Pooling is not yet supported on the depth dimension.")
+        xd = _nhwc_dims(x.shape.as_tuple(), fmt) or (None,) * 4
+        geo = _geometry(xd[1:3], _hw(ksize, fmt), strides, (1, 1, 1, 1), padding, fmt)
+        return [(x.dtype.base_dtype, TensorShape(_from_nhwc_dims(xd[0], geo[0][0], geo[1][0],
+                                                                 xd[3], fmt)))]
+    return infer
+
+
+def _max_windows(x, attrs):
+    """(geometry, window view of x padded with the dtype's lowest value)."""
+    g = _pool_geo(x.shape, attrs)
+    return g, g.windows(_pad(x, g.geo, _lowest(x.dtype)))
+
+
+def _argmax_taps(x, attrs):
+    """For every output, the kernel tap (row-major, first on ties, as TF's CPU kernel) of
+    the window's maximum: an int array (N, OH, OW, C)."""
+    g, win = _max_windows(x, attrs)
+    flat = win.reshape(g.n, g.oh, g.ow, g.kh * g.kw, g.c)
+    return g, np.argmax(flat, axis=3)
+
+
+def _max_pool_kernel(x, data_format, **attrs):
+    x = _to_nhwc(x, data_format)
+    _, win = _max_windows(x, dict(attrs, data_format=data_format))
+    out = win.max(axis=(3, 4))
+    return _from_nhwc(out, data_format)
+
+
+def _max_pool_grad(op, grad):
+    """MaxPoolGrad routes each output gradient to its window's maximum."""
+    return [apply("MaxPoolGrad", [op.inputs[0], op.outputs[0], grad], _pool_attrs(op))]
+
+
+def _pool_attrs(op):
+    return {k: op.get_attr(k) for k in ("ksize", "strides", "padding", "data_format")}
+
+
+register_op("MaxPool", infer=_pool_infer("MaxPool"), kernel=_max_pool_kernel,
+            grad=_max_pool_grad)
+
+
+def _max_pool_grad_infer(inputs, attrs):
+    for t in inputs:
+        _check_rank(t, 4)
+    x = inputs[0]
+    return [(x.dtype.base_dtype, x.shape)]
+
+
+def _max_pool_grad_kernel(x, y, dy, data_format, **attrs):
+    attrs = dict(attrs, data_format=data_format)
+    x = _to_nhwc(x, data_format)
+    dy = _to_nhwc(dy, data_format)
+    g, arg = _argmax_taps(x, attrs)
+    cols = np.zeros((g.n, g.oh, g.ow, g.kh * g.kw, g.c), dtype=dy.dtype)
+    np.put_along_axis(cols, arg[:, :, :, None, :], dy[:, :, :, None, :], axis=3)
+    cols = cols.reshape(g.n, g.oh, g.ow, g.kh, g.kw, g.c)
+    return _from_nhwc(np.ascontiguousarray(g.scatter(cols, dy.dtype)), data_format)
+
+
+def _max_pool_grad_grad(op, grad):
+    """MaxPoolGrad is linear in its gradient input: its adjoint is MaxPoolGradGrad."""
+    x, y, _ = op.inputs
+    return [_a.zeros_like(x), _a.zeros_like(y),
+            apply("MaxPoolGradGrad", [x, y, grad], _pool_attrs(op))]
+
+
+register_op("MaxPoolGrad", infer=_max_pool_grad_infer, kernel=_max_pool_grad_kernel,
+            grad=_max_pool_grad_grad)
+
+
+def _max_pool_grad_grad_infer(inputs, attrs):
+    x, y, _ = inputs
+    _check_rank(x, 4)
+    return [(x.dtype.base_dtype, y.shape)]
+
+
+def _max_pool_grad_grad_kernel(x, y, ddx, data_format, **attrs):
+    attrs = dict(attrs, data_format=data_format)
+    x = _to_nhwc(x, data_format)
+    ddx = _to_nhwc(ddx, data_format)
+    g, arg = _argmax_taps(x, attrs)
+    win = g.windows(_pad(ddx, g.geo)).reshape(g.n, g.oh, g.ow, g.kh * g.kw, g.c)
+    out = np.take_along_axis(win, arg[:, :, :, None, :], axis=3)[:, :, :, 0, :]
+    return _from_nhwc(np.ascontiguousarray(out), data_format)
+
+
+def _max_pool_grad_grad_grad(op, grad):
+    """MaxPoolGradGrad is linear in its last input: its adjoint is MaxPoolGrad."""
+    x, y, _ = op.inputs
+    return [_a.zeros_like(x), _a.zeros_like(y), apply("MaxPoolGrad", [x, y, grad], _pool_attrs(op))]
+
+
+register_op("MaxPoolGradGrad", infer=_max_pool_grad_grad_infer,
+            kernel=_max_pool_grad_grad_kernel, grad=_max_pool_grad_grad_grad)
+
+
+# -- AvgPool -----------------------------------------------------------------------------
+def _window_counts(g):
+    """How many real (unpadded) elements each output window covers: (OH, OW)."""
+    (_, ht, _), (_, wl, _) = g.geo
+
+    def counts(o, stride, pad, k, size):
+        start = np.arange(o) * stride - pad
+        return np.minimum(start + k, size) - np.maximum(start, 0)
+    return np.outer(counts(g.oh, g.sh, ht, g.kh, g.h), counts(g.ow, g.sw, wl, g.kw, g.w))
+
+
+def _avg_pool_kernel(x, data_format, **attrs):
+    x = _to_nhwc(x, data_format)
+    g = _pool_geo(x.shape, dict(attrs, data_format=data_format))
+    win = g.windows(_pad(x, g.geo))
+    total = win.sum(axis=(3, 4))
+    out = (total / _window_counts(g)[None, :, :, None]).astype(x.dtype, copy=False)
+    return _from_nhwc(out, data_format)
+
+
+def _avg_pool_grad(op, grad):
+    """AvgPoolGrad spreads each output gradient evenly over its window."""
+    return [apply("AvgPoolGrad", [shape_of(op.inputs[0]), grad], _pool_attrs(op))]
+
+
+register_op("AvgPool", infer=_pool_infer("AvgPool"), kernel=_avg_pool_kernel,
+            grad=_avg_pool_grad)
+
+
+def _avg_pool_grad_infer(inputs, attrs):
+    sizes, g = inputs
+    _check_rank(g, 4)
+    sv = sizes_value(sizes)
+    return [(g.dtype.base_dtype, TensorShape(sv if sv is not None else [None] * 4))]
+
+
+def _avg_pool_grad_kernel(sizes, dy, data_format, **attrs):
+    dims = _nhwc_dims(tuple(int(s) for s in sizes), data_format)
+    dy = _to_nhwc(dy, data_format)
+    g = _pool_geo(dims, dict(attrs, data_format=data_format))
+    share = (dy / _window_counts(g)[None, :, :, None]).astype(dy.dtype, copy=False)
+    cols = np.broadcast_to(share[:, :, :, None, None, :], (g.n, g.oh, g.ow, g.kh, g.kw, g.c))
+    return _from_nhwc(np.ascontiguousarray(g.scatter(cols, dy.dtype)), data_format)
+
+
+def _avg_pool_grad_grad(op, grad):
+    """AvgPoolGrad is linear in its gradient: its adjoint is AvgPool."""
+    return [None, apply("AvgPool", [grad], _pool_attrs(op))]
+
+
+register_op("AvgPoolGrad", infer=_avg_pool_grad_infer, kernel=_avg_pool_grad_kernel,
+            grad=_avg_pool_grad_grad)
+
+
+def _pool(op_type, value, ksize, strides, padding, data_format, name, allowed):
+    check_choice(op_type, "padding", padding, ("SAME", "VALID"))
+    check_choice(op_type, "data_format", data_format, ("NHWC", "NCHW"))
+    cidx = 1 if data_format == "NCHW" else 3
+    x = to_tensor(value, name="input")
+    if x.dtype.base_dtype not in allowed:
+        raise TypeError(f"Value passed to parameter 'input' has DataType {x.dtype.name} not in "
+                        f"list of allowed values: {', '.join(d.name for d in allowed)}")
+    return apply(op_type, [x], {"ksize": get_sequence(ksize, 2, cidx, "ksize"),
+                                "strides": get_sequence(strides, 2, cidx, "strides"),
+                                "padding": padding, "data_format": data_format},
+                 name or op_type)
+
+
+def max_pool(value, ksize, strides, padding, data_format="NHWC", name=None,
+             input=None):
+    """Max pooling over 2-D windows.
+
+    Args:
+      value: 4-D tensor (NHWC or NCHW).
+      ksize, strides: int or list of 1, 2 or 4 ints (batch/depth entries must be 1).
+      padding: "SAME" or "VALID".
+    Returns:
+      The pooled tensor, same dtype and data_format.
+    Raises:
+      ValueError: bad rank, padding, data_format, or pooling over batch/depth.
+
+    >>> y = tf.nn.max_pool(tf.ones([1, 4, 4, 1]), [1, 2, 2, 1], [1, 2, 2, 1], "VALID")
+    """
+    value = input if value is None else value
+    return _pool("MaxPool", value, ksize, strides, padding, data_format, name, POOL_TYPES)
+
+
+def avg_pool(value, ksize, strides, padding, data_format="NHWC", name=None,
+             input=None):
+    """Average pooling over 2-D windows; SAME padding averages only real elements (as TF).
+
+    >>> y = tf.nn.avg_pool(tf.ones([1, 4, 4, 1]), [1, 2, 2, 1], [1, 2, 2, 1], "SAME")
+    """
+    value = input if value is None else value
+    return _pool("AvgPool", value, ksize, strides, padding, data_format, name, FLOATS)
+
+
+# =========================================================================================
+# MaxPoolWithArgmax (NHWC only, as TF)
+# =========================================================================================
+
+
+def _argmax_infer(inputs, attrs):
+    (dt, shape), = _pool_infer("MaxPoolWithArgmax")(inputs, dict(attrs, data_format="NHWC"))
+    return [(dt, shape), (attrs["Targmax"], shape)]
+
+
+def _flat_argmax(x, attrs):
+    """TF's argmax: ((b * H + h) * W + w) * C + c (b only with include_batch_in_index)."""
+    g, tap = _argmax_taps(x, dict(attrs, data_format="NHWC"))
+    (_, ht, _), (_, wl, _) = g.geo
+    i, j = np.divmod(tap, g.kw)
+    h = np.arange(g.oh)[None, :, None, None] * g.sh - ht + i
+    w = np.arange(g.ow)[None, None, :, None] * g.sw - wl + j
+    idx = (h * g.w + w) * g.c + np.arange(g.c)
+    if attrs.get("include_batch_in_index", False):
+        idx = idx + np.arange(g.n)[:, None, None, None] * (g.h * g.w * g.c)
+    return g, idx
+
+
+def _max_pool_argmax_kernel(x, Targmax, **attrs):
+    _, win = _max_windows(x, dict(attrs, data_format="NHWC"))
+    _, idx = _flat_argmax(x, attrs)
+    return win.max(axis=(3, 4)), idx.astype(Targmax.as_numpy_dtype)
+
+
+def _argmax_attrs(op):
+    return {k: op.get_attr(k) for k in ("ksize", "strides", "padding",
+                                        "include_batch_in_index")}
+
+
+def _max_pool_argmax_grad(op, grad, _argmax_grad):
+    """Routes the gradient to the recorded argmax positions (MaxPoolGradWithArgmax)."""
+    return [apply("MaxPoolGradWithArgmax", [op.inputs[0], grad, op.outputs[1]],
+                  _argmax_attrs(op))]
+
+
+register_op("MaxPoolWithArgmax", infer=_argmax_infer, kernel=_max_pool_argmax_kernel,
+            grad=_max_pool_argmax_grad)
+
+
+def _batch_offsets(shape, include_batch):
+    n = shape[0]
+    per = int(np.prod(shape[1:]))
+    if include_batch:
+        return np.zeros((n, 1, 1, 1), np.int64)
+    return (np.arange(n) * per).reshape(n, 1, 1, 1)
+
+
+def _max_pool_grad_argmax_kernel(x, grad, argmax, include_batch_in_index=False, **_):
+    flat = (argmax + _batch_offsets(x.shape, include_batch_in_index)).ravel()
+    out = np.bincount(flat, weights=grad.ravel(), minlength=x.size)
+    return out.reshape(x.shape).astype(grad.dtype, copy=False)
+
+
+def _max_pool_grad_argmax_grad(op, grad):
+    """Linear in the gradient: its adjoint gathers at the argmax positions."""
+    x, _, argmax = op.inputs
+    return [_a.zeros_like(x), apply("MaxPoolGradGradWithArgmax", [x, grad, argmax],
+                                 _argmax_attrs(op)), None]
+
+
+register_op("MaxPoolGradWithArgmax", infer=lambda ins, a: [(ins[0].dtype.base_dtype,
+                                                            ins[0].shape)],
+            kernel=_max_pool_grad_argmax_kernel, grad=_max_pool_grad_argmax_grad)
+
+
+def _max_pool_grad_grad_argmax_kernel(x, grad, argmax, include_batch_in_index=False, **_):
+    flat = argmax + _batch_offsets(x.shape, include_batch_in_index)
+    return grad.ravel()[flat]
+
+
+def _max_pool_grad_grad_argmax_grad(op, grad):
+    """Gathering at argmax is the adjoint of scattering there."""
+    x, _, argmax = op.inputs
+    return [_a.zeros_like(x), apply("MaxPoolGradWithArgmax", [x, grad, argmax], _argmax_attrs(op)),
+            None]
+
+
+register_op("MaxPoolGradGradWithArgmax",
+            infer=lambda ins, a: [(ins[0].dtype.base_dtype, ins[2].shape)],
+            kernel=_max_pool_grad_grad_argmax_kernel, grad=_max_pool_grad_grad_argmax_grad)
+
+
+def max_pool_with_argmax(input, ksize, strides, padding, Targmax=None, name=None,
+                         output_dtype=None, include_batch_in_index=False):
+    """Max pooling (NHWC) that also returns the flattened index of each maximum.
+
+    Returns:
+      (output, argmax): argmax[b, y, x, c] = (y' * width + x') * channels + c of the
+      chosen input element (plus b * height * width * channels with
+      include_batch_in_index).
+
+    >>> y, idx = tf.nn.max_pool_with_argmax(tf.ones([1, 4, 4, 1]), [1, 2, 2, 1],
+    ...                                     [1, 2, 2, 1], "VALID")
+    """
+    targ = _dt.as_dtype(Targmax or output_dtype or _dt.int64).base_dtype
+    check_choice("MaxPoolWithArgmax", "padding", padding, ("SAME", "VALID"))
+    x = to_tensor(input, name="input")
+    if x.dtype.base_dtype not in POOL_TYPES:
+        raise TypeError(f"Value passed to parameter 'input' has DataType {x.dtype.name} not in "
+                        "list of allowed values")
+    out, idx = apply("MaxPoolWithArgmax", [x], {
+        "ksize": get_sequence(ksize, 2, 3, "ksize"),
+        "strides": get_sequence(strides, 2, 3, "strides"), "padding": padding,
+        "Targmax": targ, "include_batch_in_index": bool(include_batch_in_index)},
+        name or "MaxPoolWithArgmax")
+    return out, idx
+
+
+# =========================================================================================
+# MaxPool3D / AvgPool3D (NDHWC / NCDHW), on N-d window views
+# =========================================================================================
+
+
+_FMT3 = ("NDHWC", "NCDHW")
+
+
+def _attrs3(node_attrs, with_k=False):
+    fmt = node_attrs["data_format"]
+    k = _spatial(node_attrs["ksize"], fmt) if with_k else None
+    return (fmt, _spatial(node_attrs["strides"], fmt),
+            _spatial(node_attrs.get("dilations", [1] * 5), fmt), node_attrs["padding"], k)
+
+
+def _pool3d_infer(inputs, attrs):
+    x = inputs[0]
+    _check_rank(x, 5)
+    fmt, st, _, pad, k = _attrs3(attrs, with_k=True)
+    kn = attrs["ksize"][0]
+    kc = attrs["ksize"][1 if fmt == "NCDHW" else 4]
+    if kn != 1 or kc != 1:
+        raise ValueError("Pooling is not yet supported on the batch or depth dimension.")
+    xd = _ndims_last(x.shape.as_tuple(), fmt) or (None,) * 5
+    out = [_out_size(xd[1 + i], k[i], st[i], 1, pad)[0] for i in range(3)]
+    return [(x.dtype.base_dtype, TensorShape(_from_last_dims([xd[0]] + out + [xd[-1]], fmt)))]
+
+
+def _geo3(x_last_shape, attrs):
+    _, st, _, pad, k = _attrs3(attrs, with_k=True)
+    return _GeoN(x_last_shape, k, st, (1, 1, 1), pad)
+
+
+def _max_pool3d_kernel(x, **attrs):
+    fmt = attrs["data_format"]
+    x = _to_last(x, fmt)
+    g = _geo3(x.shape, attrs)
+    win = g.windows(g.pad(x, _lowest(x.dtype)))
+    return _from_last(win.max(axis=(4, 5, 6)), fmt)
+
+
+def _argmax3(x, attrs):
+    g = _geo3(x.shape, attrs)
+    win = g.windows(g.pad(x, _lowest(x.dtype)))
+    flat = win.reshape(win.shape[:4] + (-1, g.c))
+    return g, np.argmax(flat, axis=4)
+
+
+def _pool3d_attrs(op):
+    return {k: op.get_attr(k) for k in ("ksize", "strides", "padding", "data_format")}
+
+
+register_op("MaxPool3D", infer=_pool3d_infer, kernel=_max_pool3d_kernel,
+            grad=lambda op, grad: [apply("MaxPool3DGrad", [op.inputs[0], op.outputs[0], grad],
+                                         _pool3d_attrs(op))])
+
+
+def _max_pool3d_grad_kernel(x, y, dy, **attrs):
+    """As TF's CPU kernel: every element equal to its window's maximum gets that window's
+    gradient (ties all receive it, unlike 2-D MaxPoolGrad and MaxPool3DGradGrad)."""
+    fmt = attrs["data_format"]
+    x, y, dy = _to_last(x, fmt), _to_last(y, fmt), _to_last(dy, fmt)
+    g = _geo3(x.shape, attrs)
+    win = g.windows(g.pad(x, _lowest(x.dtype)))
+    e = (slice(None),) * 4 + (None, None, None, slice(None))
+    cols = np.where(win == y[e], dy[e], np.zeros((), dy.dtype))
+    return _from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype)), fmt)
+
+
+def _max_pool3d_grad_grad(op, grad):
+    """Linear in the gradient: the adjoint is MaxPool3DGradGrad."""
+    x, y, _ = op.inputs
+    return [_a.zeros_like(x), _a.zeros_like(y),
+            apply("MaxPool3DGradGrad", [x, y, grad], _pool3d_attrs(op))]
+
+
+register_op("MaxPool3DGrad", infer=lambda ins, a: [(ins[2].dtype.base_dtype, ins[0].shape)],
+            kernel=_max_pool3d_grad_kernel, grad=_max_pool3d_grad_grad)
+
+
+def _max_pool3d_grad_grad_kernel(x, y, ddx, **attrs):
+    fmt = attrs["data_format"]
+    x, ddx = _to_last(x, fmt), _to_last(ddx, fmt)
+    g, arg = _argmax3(x, attrs)
+    win = g.windows(g.pad(ddx))
+    flat = win.reshape(win.shape[:4] + (-1, g.c))
+    out = np.take_along_axis(flat, arg[:, :, :, :, None, :], axis=4)[:, :, :, :, 0, :]
+    return _from_last(np.ascontiguousarray(out), fmt)
+
+
+def _max_pool3d_grad_grad_grad(op, grad):
+    """Gathering at the argmax is the adjoint of scattering there: MaxPool3DGrad."""
+    x, y, _ = op.inputs
+    return [_a.zeros_like(x), _a.zeros_like(y),
+            apply("MaxPool3DGrad", [x, y, grad], _pool3d_attrs(op))]
+
+
+register_op("MaxPool3DGradGrad", infer=lambda ins, a: [(ins[0].dtype.base_dtype, ins[1].shape)],
+            kernel=_max_pool3d_grad_grad_kernel, grad=_max_pool3d_grad_grad_grad)
+
+
+def _counts3(g):
+    def counts(o, stride, pad, k, size):
+        start = np.arange(o) * stride - pad
+        return np.minimum(start + k, size) - np.maximum(start, 0)
+    c = [counts(o, s, geo[1], k, sz) for o, s, geo, k, sz in
+         zip(g.out, g.s, g.geo, g.k, g.size)]
+    return c[0][:, None, None] * c[1][None, :, None] * c[2][None, None, :]
+
+
+def _avg_pool3d_kernel(x, **attrs):
+    fmt = attrs["data_format"]
+    x = _to_last(x, fmt)
+    g = _geo3(x.shape, attrs)
+    total = g.windows(g.pad(x)).sum(axis=(4, 5, 6))
+    return _from_last((total / _counts3(g)[None, ..., None]).astype(x.dtype, copy=False), fmt)
+
+
+register_op("AvgPool3D", infer=_pool3d_infer, kernel=_avg_pool3d_kernel,
+            grad=lambda op, grad: [apply("AvgPool3DGrad", [shape_of(op.inputs[0]), grad],
+                                         _pool3d_attrs(op))])
+
+
+def _avg_pool3d_grad_kernel(sizes, dy, **attrs):
+    fmt = attrs["data_format"]
+    dims = _ndims_last(tuple(int(s) for s in sizes), fmt)
+    dy = _to_last(dy, fmt)
+    g = _geo3(dims, attrs)
+    share = (dy / _counts3(g)[None, ..., None]).astype(dy.dtype, copy=False)
+    cols = np.broadcast_to(share[:, :, :, :, None, None, None, :],
+                           share.shape[:4] + g.k + (g.c,))
+    return _from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype)), fmt)
+
+
+register_op("AvgPool3DGrad", infer=_sizes_infer(0, 1), kernel=_avg_pool3d_grad_kernel,
+            grad=lambda op, grad: [None, apply("AvgPool3D", [grad], _pool3d_attrs(op))])
+
+
+def _pool3d(op_type, input, ksize, strides, padding, data_format, name, allowed):
+    check_choice(op_type, "padding", padding, ("SAME", "VALID"))
+    check_choice(op_type, "data_format", data_format, _FMT3)
+    x = to_tensor(input, name="input")
+    if x.dtype.base_dtype not in allowed:
+        raise TypeError(f"Value passed to parameter 'input' has DataType {x.dtype.name} not in "
+                        f"list of allowed values: {', '.join(d.name for d in allowed)}")
+    cidx = 1 if data_format == "NCDHW" else 4
+    return apply(op_type, [x], {"ksize": get_sequence(ksize, 3, cidx, "ksize"),
+                                "strides": get_sequence(strides, 3, cidx, "strides"),
+                                "padding": padding, "data_format": data_format},
+                 name or op_type)
+
+
+def max_pool3d(input, ksize, strides, padding, data_format="NDHWC", name=None):
+    """Max pooling over 3-D windows of a 5-D input.
+
+    >>> y = tf.nn.max_pool3d(tf.ones([1, 4, 4, 4, 1]), [1, 2, 2, 2, 1], [1, 2, 2, 2, 1], "SAME")
+    """
+    return _pool3d("MaxPool3D", input, ksize, strides, padding, data_format, name, FLOATS)
+
+
+def avg_pool3d(input, ksize, strides, padding, data_format="NDHWC", name=None):
+    """Average pooling over 3-D windows (SAME averages only real elements, as TF)."""
+    return _pool3d("AvgPool3D", input, ksize, strides, padding, data_format, name, FLOATS)
