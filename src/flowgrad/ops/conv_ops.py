@@ -86,6 +86,8 @@ def conv2d_transpose(value=None, filter=None, output_shape=None, strides=None,
 
     >>> y = tf.nn.conv2d_transpose(tf.ones([1, 3, 3, 2]), tf.ones([3, 3, 1, 2]), [1, 6, 6, 1],
     ...                            [1, 2, 2, 1])
+    >>> y.shape.as_list()
+    [1, 6, 6, 1]
     """
     value = input if value is None else value
     filter = filters if filter is None else filter
@@ -169,7 +171,9 @@ def depthwise_conv2d(input, filter, strides, padding, rate=None, name=None,
     SpaceToBatchND; the result is the same).
 
     >>> y = tf.nn.depthwise_conv2d(tf.ones([1, 5, 5, 2]), tf.ones([3, 3, 2, 2]), [1, 1, 1, 1],
-    ...                            "SAME")
+    ...                            "SAME", rate=[2, 2])
+    >>> y.shape.as_list()
+    [1, 5, 5, 4]
     """
     if rate is not None and dilations is not None:
         raise ValueError("Cannot specify both 'rate' and 'dilations'")

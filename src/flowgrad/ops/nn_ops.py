@@ -130,6 +130,9 @@ def softmax_cross_entropy_with_logits_v2(_sentinel=None, labels=None, logits=Non
 
     >>> loss = tf.nn.softmax_cross_entropy_with_logits_v2(labels=[[0.0, 1.0]],
     ...                                                   logits=[[1.0, 1.0]])
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(loss))
+    [0.6931472]
     """
     if _sentinel is not None:
         raise ValueError("Only call `softmax_cross_entropy_with_logits_v2` with named arguments "
@@ -203,6 +206,9 @@ def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits
       InvalidArgumentError (at run): a label outside [0, classes).
 
     >>> loss = tf.nn.sparse_softmax_cross_entropy_with_logits(labels=[1], logits=[[1.0, 1.0]])
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(loss))
+    [0.6931472]
     """
     if _sentinel is not None:
         raise ValueError("Only call `sparse_softmax_cross_entropy_with_logits` with named "
@@ -255,7 +261,10 @@ def sigmoid_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None, 
     Raises:
       ValueError: positional arguments, or the shapes differ.
 
-    >>> tf.nn.sigmoid_cross_entropy_with_logits(labels=[1.0], logits=[0.0])  # doctest: +SKIP
+    >>> loss = tf.nn.sigmoid_cross_entropy_with_logits(labels=[1.0], logits=[0.0])
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(loss))
+    [0.6931472]
     """
     if _sentinel is not None:
         raise ValueError("Only call `sigmoid_cross_entropy_with_logits` with named arguments "
@@ -282,7 +291,11 @@ def weighted_cross_entropy_with_logits(targets=None, logits=None, pos_weight=Non
     """Logistic loss with positive examples weighted by `pos_weight`, computed stably:
     (1 - z) x + (1 + (q - 1) z) (log(1 + exp(-|x|)) + max(-x, 0)).
 
-    >>> tf.nn.weighted_cross_entropy_with_logits(targets=[1.0], logits=[0.0], pos_weight=2.0)
+    >>> loss = tf.nn.weighted_cross_entropy_with_logits(targets=[1.0], logits=[0.0],
+    ...                                                 pos_weight=2.0)
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(loss))
+    [1.3862944]
     """
     targets = labels if targets is None else targets
     values = [t for t in (logits, targets) if hasattr(t, "op")]
@@ -303,10 +316,7 @@ def weighted_cross_entropy_with_logits(targets=None, logits=None, pos_weight=Non
 
 # -- l2_normalize, moments, batch_normalization (composites) --------------------------------
 def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
-    """x / sqrt(max(sum(x ** 2, axis), epsilon)).
-
-    >>> tf.nn.l2_normalize([3.0, 4.0], 0)  # doctest: +SKIP  -> [0.6, 0.8]
-    """
+    """x / sqrt(max(sum(x ** 2, axis), epsilon))."""
     if axis is not None and dim is not None:
         raise ValueError("Cannot specify both 'axis' and 'dim'.")
     axis = dim if axis is None else axis
@@ -327,7 +337,10 @@ def moments(x, axes, shift=None, name=None, keep_dims=None, keepdims=None):
     Returns:
       (mean, variance).
 
-    >>> mean, var = tf.nn.moments(tf.ones([2, 3]), axes=[0])
+    >>> mean, var = tf.nn.moments(tf.constant([[1.0, 2.0], [3.0, 6.0]]), axes=[0])
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(var))
+    [1. 4.]
     """
     if keep_dims is not None and keepdims is not None:
         raise ValueError("Cannot specify both 'keep_dims' and 'keepdims'.")
@@ -350,7 +363,10 @@ def moments(x, axes, shift=None, name=None, keep_dims=None, keepdims=None):
 def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name=None):
     """(x - mean) * scale / sqrt(variance + epsilon) + offset, as TF composes it.
 
-    >>> y = tf.nn.batch_normalization(tf.ones([2, 3]), 0.0, 1.0, None, None, 1e-3)
+    >>> y = tf.nn.batch_normalization(tf.constant([1.0, 3.0]), 2.0, 4.0, None, None, 0.0)
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(y))
+    [-0.5  0.5]
     """
     values = [t for t in (x, mean, variance, scale, offset) if hasattr(t, "op")]
     with name_scope(name, "batchnorm", values):
@@ -384,7 +400,10 @@ def embedding_lookup(params, ids, partition_strategy="mod", name=None, validate_
     Raises:
       ValueError: empty params, or a bad partition_strategy.
 
-    >>> tf.nn.embedding_lookup(tf.eye(3), [2, 0])  # doctest: +SKIP
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(tf.nn.embedding_lookup(tf.eye(3), [2, 0])))
+    [[0. 0. 1.]
+     [1. 0. 0.]]
     """
     if params is None or (isinstance(params, (list, tuple)) and not params):
         raise ValueError("Need at least one param")
@@ -444,7 +463,7 @@ def dropout(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=None
     Raises:
       ValueError: both/neither of keep_prob and rate, a rate outside [0, 1), or an integer x.
 
-    >>> y = tf.nn.dropout(tf.ones([4]), rate=0.5, seed=1)
+    >>> y = tf.nn.dropout(tf.ones([4]), rate=0.5, seed=1)   # each entry 0 or 2
     """
     from .random_ops import random_uniform
     if keep_prob is not None and rate is not None:
@@ -487,7 +506,10 @@ def dropout(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=None
 def xw_plus_b(x, weights, biases, name=None):
     """matmul(x, weights) + biases.
 
-    >>> y = tf.nn.xw_plus_b(tf.ones([2, 3]), tf.ones([3, 4]), tf.zeros([4]))
+    >>> y = tf.nn.xw_plus_b(tf.ones([1, 3]), tf.ones([3, 2]), [0.0, 1.0])
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(y))
+    [[3. 4.]]
     """
     with name_scope(name, "xw_plus_b", graph_values(x, weights, biases)) as scope:
         x = to_tensor(x, name="x")
@@ -508,7 +530,9 @@ def relu_layer(x, weights, biases, name=None):
 def zero_fraction(value, name=None):
     """The fraction of zeros in `value`, as a float32 scalar.
 
-    >>> tf.nn.zero_fraction([0.0, 1.0, 0.0, 2.0])  # doctest: +SKIP  -> 0.5
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(tf.nn.zero_fraction([0.0, 1.0, 0.0, 2.0])))
+    0.5
     """
     with name_scope(name, "zero_fraction", graph_values(value)):
         value = to_tensor(value, name="value")
@@ -585,7 +609,10 @@ def normalize_moments(counts, mean_ss, variance_ss, shift, name=None):
 def weighted_moments(x, axes, frequency_weights, name=None, keep_dims=None, keepdims=None):
     """Frequency-weighted mean and variance of `x` over `axes`.
 
-    >>> m, v = tf.nn.weighted_moments(tf.ones([2, 3]), [1], tf.ones([2, 3]))
+    >>> m, v = tf.nn.weighted_moments(tf.constant([[1.0, 3.0]]), [1], [[1.0, 3.0]])
+    >>> with tf.Session() as sess:
+    ...     print(sess.run([m, v]))
+    [array([2.5], dtype=float32), array([0.75], dtype=float32)]
     """
     if keep_dims is not None and keepdims is not None:
         raise ValueError("Cannot specify both 'keep_dims' and 'keepdims'.")
@@ -720,6 +747,8 @@ def nce_loss(weights, biases, labels, inputs, num_sampled, num_classes, num_true
 
     >>> loss = tf.nn.nce_loss(tf.ones([50, 4]), tf.zeros([50]), [[1], [2]], tf.ones([2, 4]),
     ...                       num_sampled=5, num_classes=50)
+    >>> loss.shape.as_list()
+    [2]
     """
     logits, labels = _compute_sampled_logits(
         weights, biases, labels, inputs, num_sampled, num_classes, num_true=num_true,

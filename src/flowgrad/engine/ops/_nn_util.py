@@ -1,7 +1,7 @@
 """Small helpers the nn op families share (activations, losses, normalization, conv, pool)."""
 from __future__ import annotations
 
-from typing import Any, Union
+from typing import Any, Sequence, Union
 
 import numpy as np
 
@@ -12,6 +12,8 @@ from ...ops import array_ops as _a  # upward: shape (layering rewires it)
 # What a binder accepts where TF takes a tensor: a Tensor, or anything
 # convert_to_tensor takes (Python numbers, lists, NumPy arrays).
 TensorLike = Union[Tensor, Any]
+# strides, dilations, ksize: one int, or a list in TF's accepted lengths
+IntOrInts = Union[int, Sequence[int]]
 
 
 def scalar(value, like):

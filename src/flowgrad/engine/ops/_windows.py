@@ -209,6 +209,17 @@ def _lowest(dtype):
     return -np.inf if dtype.kind == "f" else np.iinfo(dtype).min
 
 
+# -- N-d (3-D) geometry, channels last ------------------------------------------------
+_FMT3 = ("NDHWC", "NCDHW")
+
+
+def _attrs3(node_attrs, with_k=False):
+    fmt = node_attrs["data_format"]
+    k = _spatial(node_attrs["ksize"], fmt) if with_k else None
+    return (fmt, _spatial(node_attrs["strides"], fmt),
+            _spatial(node_attrs.get("dilations", [1] * 5), fmt), node_attrs["padding"], k)
+
+
 def _to_last(x, data_format):
     """NC... -> N...C (a view)."""
     if data_format.startswith("NC"):

@@ -8,14 +8,19 @@ tf.nn.convolution) are in the TensorFlow surface (flowgrad.ops.conv_ops).
 """
 from __future__ import annotations
 
+from typing import Sequence
+
 import numpy as np
 
 from ..framework.grad_state import wants_grad
+from ..framework.graph import Tensor
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import FLOATS, apply, same_type_inputs
-from ._nn_util import shape_of
+from ._nn_util import IntOrInts, TensorLike, shape_of
 from ._windows import (
+    _FMT3,
+    _attrs3,
     check_choice,
     _check_out_shape,
     _check_rank,
@@ -118,24 +123,21 @@ def padding_attrs(op_type, padding, data_format):
     return padding, []
 
 
-def conv2d(input, filter=None, strides=None, padding=None, use_cudnn_on_gpu=True,
-           data_format="NHWC", dilations=(1, 1, 1, 1), name=None, filters=None):
-    """2-D convolution (cross-correlation, as TF) of a 4-D input with a 4-D filter.
+def conv2d(input: TensorLike, filter: TensorLike | None = None, strides: IntOrInts = None,
+           padding: str | Sequence[Sequence[int]] = None, use_cudnn_on_gpu: bool = True,
+           data_format: str = "NHWC", dilations: IntOrInts = (1, 1, 1, 1),
+           name: str | None = None, filters: TensorLike | None = None) -> Tensor:
+    """2-D convolution (cross-correlation, as TF) of a 4-D input with a
+    [kh, kw, in_channels, out_channels] filter (Conv2D).
 
-    Args:
-      input: [batch, in_height, in_width, in_channels] (NHWC) or
-        [batch, in_channels, in_height, in_width] (NCHW); float16/32/64.
-      filter: [filter_height, filter_width, in_channels, out_channels].
-      strides: int or list of 1, 2 or 4 ints (batch and depth strides must be 1).
-      padding: "SAME", "VALID", or explicit [[0, 0], [top, bottom], [left, right], [0, 0]].
-      data_format: "NHWC" (default) or "NCHW".
-      dilations: int or list of 1, 2 or 4 ints.
-    Returns:
-      A tensor of input's dtype and data_format.
-    Raises:
-      ValueError: bad rank, padding string, data_format, or channel mismatch.
+    `strides` and `dilations` take 1, 2 or 4 ints (batch and channel entries 1);
+    `padding` is "SAME", "VALID" or explicit [[0, 0], [top, bottom], [left, right], [0, 0]].
 
-    >>> y = tf.nn.conv2d(tf.ones([1, 5, 5, 1]), tf.ones([3, 3, 1, 2]), [1, 1, 1, 1], "SAME")
+    >>> y = tf.nn.conv2d(tf.ones([1, 3, 3, 1]), tf.ones([2, 2, 1, 1]), 1, "VALID")
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(y)[0, :, :, 0])
+    [[4. 4.]
+     [4. 4.]]
     """
     if filters is not None:
         if filter is not None:
@@ -242,17 +244,14 @@ register_op("Conv2DBackpropFilter", infer=_backprop_filter_infer("Conv2DBackprop
             kernel=_conv2d_backprop_filter_kernel, grad=_conv2d_backprop_filter_grad)
 
 
-def conv2d_backprop_input(input_sizes, filter=None, out_backprop=None, strides=None,
-                          padding=None, use_cudnn_on_gpu=True, data_format="NHWC",
-                          dilations=(1, 1, 1, 1), name=None, filters=None):
-    """The gradient of conv2d with respect to its input (TF's Conv2DBackpropInput).
-
-    Args:
-      input_sizes: 1-D int32 [4]: the shape of the conv input.
-      filter: [kh, kw, in_channels, out_channels]; out_backprop: the output gradient.
-    Returns:
-      A tensor of shape `input_sizes`.
-    """
+def conv2d_backprop_input(input_sizes: TensorLike, filter: TensorLike | None = None,
+                          out_backprop: TensorLike | None = None, strides: IntOrInts = None,
+                          padding: str | Sequence[Sequence[int]] = None,
+                          use_cudnn_on_gpu: bool = True, data_format: str = "NHWC",
+                          dilations: IntOrInts = (1, 1, 1, 1), name: str | None = None,
+                          filters: TensorLike | None = None) -> Tensor:
+    """The gradient of conv2d with respect to its input, of shape `input_sizes`
+    (Conv2DBackpropInput)."""
     filter = filters if filter is None else filter
     check_choice("Conv2DBackpropInput", "data_format", data_format, ("NHWC", "NCHW"))
     padding, explicit = padding_attrs("Conv2DBackpropInput", padding, data_format)
@@ -266,14 +265,14 @@ def conv2d_backprop_input(input_sizes, filter=None, out_backprop=None, strides=N
                  name or "Conv2DBackpropInput")
 
 
-def conv2d_backprop_filter(input, filter_sizes, out_backprop, strides, padding,
-                           use_cudnn_on_gpu=True, data_format="NHWC", dilations=(1, 1, 1, 1),
-                           name=None):
-    """The gradient of conv2d with respect to its filter (TF's Conv2DBackpropFilter).
-
-    Returns:
-      A tensor of shape `filter_sizes`.
-    """
+def conv2d_backprop_filter(input: TensorLike, filter_sizes: TensorLike,
+                           out_backprop: TensorLike, strides: IntOrInts,
+                           padding: str | Sequence[Sequence[int]],
+                           use_cudnn_on_gpu: bool = True, data_format: str = "NHWC",
+                           dilations: IntOrInts = (1, 1, 1, 1),
+                           name: str | None = None) -> Tensor:
+    """The gradient of conv2d with respect to its filter, of shape `filter_sizes`
+    (Conv2DBackpropFilter)."""
     check_choice("Conv2DBackpropFilter", "data_format", data_format, ("NHWC", "NCHW"))
     padding, explicit = padding_attrs("Conv2DBackpropFilter", padding, data_format)
     cidx = 1 if data_format == "NCHW" else 3
@@ -405,27 +404,23 @@ def depthwise_attrs(strides, padding, data_format, dilations):
                                                                   "dilations")}
 
 
-def depthwise_conv2d_native(input, filter, strides, padding, data_format="NHWC",
-                            dilations=(1, 1, 1, 1), name=None):
-    """Depthwise 2-D convolution: each input channel is convolved with its own M filters.
-
-    Args:
-      input: 4-D [batch, h, w, in_channels] (NHWC) or NCHW.
-      filter: [kh, kw, in_channels, channel_multiplier].
-    Returns:
-      A tensor with in_channels * channel_multiplier channels (channel c*M + m).
-    Raises:
-      ValueError: bad rank, padding, data_format, or channel mismatch.
-    """
+def depthwise_conv2d_native(input: TensorLike, filter: TensorLike, strides: IntOrInts,
+                            padding: str, data_format: str = "NHWC",
+                            dilations: IntOrInts = (1, 1, 1, 1),
+                            name: str | None = None) -> Tensor:
+    """Depthwise 2-D convolution: input channel c convolved with its own M filters
+    filter[:, :, c, :] gives output channels c*M .. c*M + M-1 (DepthwiseConv2dNative)."""
     attrs = depthwise_attrs(strides, padding, data_format, dilations)
     x, f = same_type_inputs("DepthwiseConv2dNative", [input, filter], ["input", "filter"],
                             allowed=FLOATS)
     return apply("DepthwiseConv2dNative", [x, f], attrs, name or "DepthwiseConv2dNative")
 
 
-def depthwise_conv2d_native_backprop_input(input_sizes, filter, out_backprop, strides,
-                                           padding, data_format="NHWC",
-                                           dilations=(1, 1, 1, 1), name=None):
+def depthwise_conv2d_native_backprop_input(input_sizes: TensorLike, filter: TensorLike,
+                                           out_backprop: TensorLike, strides: IntOrInts,
+                                           padding: str, data_format: str = "NHWC",
+                                           dilations: IntOrInts = (1, 1, 1, 1),
+                                           name: str | None = None) -> Tensor:
     """The gradient of depthwise_conv2d_native with respect to its input."""
     attrs = depthwise_attrs(strides, padding, data_format, dilations)
     f, dy = same_type_inputs("DepthwiseConv2dNativeBackpropInput", [filter, out_backprop],
@@ -434,9 +429,11 @@ def depthwise_conv2d_native_backprop_input(input_sizes, filter, out_backprop, st
                  attrs, name or "DepthwiseConv2dNativeBackpropInput")
 
 
-def depthwise_conv2d_native_backprop_filter(input, filter_sizes, out_backprop,
-                                            strides, padding, data_format="NHWC",
-                                            dilations=(1, 1, 1, 1), name=None):
+def depthwise_conv2d_native_backprop_filter(input: TensorLike, filter_sizes: TensorLike,
+                                            out_backprop: TensorLike, strides: IntOrInts,
+                                            padding: str, data_format: str = "NHWC",
+                                            dilations: IntOrInts = (1, 1, 1, 1),
+                                            name: str | None = None) -> Tensor:
     """The gradient of depthwise_conv2d_native with respect to its filter."""
     attrs = depthwise_attrs(strides, padding, data_format, dilations)
     x, dy = same_type_inputs("DepthwiseConv2dNativeBackpropFilter", [input, out_backprop],
@@ -448,16 +445,6 @@ def depthwise_conv2d_native_backprop_filter(input, filter_sizes, out_backprop,
 # =========================================================================================
 # 3-D convolution (NDHWC / NCDHW), on N-d window views
 # =========================================================================================
-
-
-_FMT3 = ("NDHWC", "NCDHW")
-
-
-def _attrs3(node_attrs, with_k=False):
-    fmt = node_attrs["data_format"]
-    k = _spatial(node_attrs["ksize"], fmt) if with_k else None
-    return (fmt, _spatial(node_attrs["strides"], fmt),
-            _spatial(node_attrs.get("dilations", [1] * 5), fmt), node_attrs["padding"], k)
 
 
 def _conv3d_infer(inputs, attrs):
@@ -570,17 +557,16 @@ def conv3d_attrs(op_type, strides, padding, data_format, dilations):
             "dilations": _check_seq5(op_type, "dilations", dilations or [1] * 5)}
 
 
-def conv3d(input, filter=None, strides=None, padding=None, data_format="NDHWC",
-           dilations=(1, 1, 1, 1, 1), name=None, filters=None):
-    """3-D convolution of a 5-D input with a [kd, kh, kw, in, out] filter.
-
-    Args:
-      strides, dilations: 5-lists in data_format order (batch and channel entries 1).
-      padding: "SAME" or "VALID"; data_format: "NDHWC" or "NCDHW".
-    Raises:
-      ValueError: bad ranks, lists, padding or data_format.
+def conv3d(input: TensorLike, filter: TensorLike | None = None,
+           strides: Sequence[int] = None, padding: str = None, data_format: str = "NDHWC",
+           dilations: Sequence[int] = (1, 1, 1, 1, 1), name: str | None = None,
+           filters: TensorLike | None = None) -> Tensor:
+    """3-D convolution of a 5-D input with a [kd, kh, kw, in, out] filter (Conv3D);
+    strides and dilations are 5-lists in data_format order.
 
     >>> y = tf.nn.conv3d(tf.ones([1, 4, 4, 4, 1]), tf.ones([2, 2, 2, 1, 2]), [1] * 5, "SAME")
+    >>> y.shape.as_list()
+    [1, 4, 4, 4, 2]
     """
     filter = filters if filter is None else filter
     attrs = conv3d_attrs("Conv3D", strides, padding, data_format, dilations)
@@ -588,9 +574,12 @@ def conv3d(input, filter=None, strides=None, padding=None, data_format="NDHWC",
     return apply("Conv3D", [x, f], attrs, name or "Conv3D")
 
 
-def conv3d_backprop_filter_v2(input, filter_sizes, out_backprop, strides, padding,
-                              data_format="NDHWC", dilations=(1, 1, 1, 1, 1), name=None):
-    """The gradient of conv3d with respect to its filter."""
+def conv3d_backprop_filter_v2(input: TensorLike, filter_sizes: TensorLike,
+                              out_backprop: TensorLike, strides: Sequence[int], padding: str,
+                              data_format: str = "NDHWC",
+                              dilations: Sequence[int] = (1, 1, 1, 1, 1),
+                              name: str | None = None) -> Tensor:
+    """The gradient of conv3d with respect to its filter (Conv3DBackpropFilterV2)."""
     attrs = conv3d_attrs("Conv3DBackpropFilterV2", strides, padding, data_format, dilations)
     x, dy = same_type_inputs("Conv3DBackpropFilterV2", [input, out_backprop],
                              ["input", "out_backprop"], allowed=FLOATS)

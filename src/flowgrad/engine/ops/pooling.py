@@ -11,11 +11,14 @@ from __future__ import annotations
 import numpy as np
 
 from ..framework import dtypes as _dt
+from ..framework.graph import Tensor
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import FLOATS, INTS, apply, to_tensor
-from ._nn_util import shape_of
+from ._nn_util import IntOrInts, TensorLike, shape_of
 from ._windows import (
+    _FMT3,
+    _attrs3,
     check_choice,
     _check_rank,
     _from_last,
@@ -34,7 +37,6 @@ from ._windows import (
     _pad,
     _sizes_infer,
     sizes_value,
-    _spatial,
     _to_last,
     _to_nhwc,
 )
@@ -224,30 +226,31 @@ def _pool(op_type, value, ksize, strides, padding, data_format, name, allowed):
                  name or op_type)
 
 
-def max_pool(value, ksize, strides, padding, data_format="NHWC", name=None,
-             input=None):
-    """Max pooling over 2-D windows.
+def max_pool(value: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
+             data_format: str = "NHWC", name: str | None = None,
+             input: TensorLike | None = None) -> Tensor:
+    """Max pooling over 2-D windows (MaxPool); ksize and strides take 1, 2 or 4 ints.
 
-    Args:
-      value: 4-D tensor (NHWC or NCHW).
-      ksize, strides: int or list of 1, 2 or 4 ints (batch/depth entries must be 1).
-      padding: "SAME" or "VALID".
-    Returns:
-      The pooled tensor, same dtype and data_format.
-    Raises:
-      ValueError: bad rank, padding, data_format, or pooling over batch/depth.
-
-    >>> y = tf.nn.max_pool(tf.ones([1, 4, 4, 1]), [1, 2, 2, 1], [1, 2, 2, 1], "VALID")
+    >>> y = tf.nn.max_pool(tf.reshape(tf.range(16.0), [1, 4, 4, 1]), 2, 2, "VALID")
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(y)[0, :, :, 0])
+    [[ 5.  7.]
+     [13. 15.]]
     """
     value = input if value is None else value
     return _pool("MaxPool", value, ksize, strides, padding, data_format, name, POOL_TYPES)
 
 
-def avg_pool(value, ksize, strides, padding, data_format="NHWC", name=None,
-             input=None):
-    """Average pooling over 2-D windows; SAME padding averages only real elements (as TF).
+def avg_pool(value: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
+             data_format: str = "NHWC", name: str | None = None,
+             input: TensorLike | None = None) -> Tensor:
+    """Average pooling over 2-D windows (AvgPool); SAME padding averages only real elements.
 
-    >>> y = tf.nn.avg_pool(tf.ones([1, 4, 4, 1]), [1, 2, 2, 1], [1, 2, 2, 1], "SAME")
+    >>> y = tf.nn.avg_pool(tf.ones([1, 3, 3, 1]), 2, 2, "SAME")
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(y)[0, :, :, 0])
+    [[1. 1.]
+     [1. 1.]]
     """
     value = input if value is None else value
     return _pool("AvgPool", value, ksize, strides, padding, data_format, name, FLOATS)
@@ -340,17 +343,19 @@ register_op("MaxPoolGradGradWithArgmax",
             kernel=_max_pool_grad_grad_argmax_kernel, grad=_max_pool_grad_grad_argmax_grad)
 
 
-def max_pool_with_argmax(input, ksize, strides, padding, Targmax=None, name=None,
-                         output_dtype=None, include_batch_in_index=False):
-    """Max pooling (NHWC) that also returns the flattened index of each maximum.
+def max_pool_with_argmax(input: TensorLike, ksize: IntOrInts, strides: IntOrInts,
+                         padding: str, Targmax: _dt.DType | None = None,
+                         name: str | None = None, output_dtype: _dt.DType | None = None,
+                         include_batch_in_index: bool = False) -> tuple[Tensor, Tensor]:
+    """Max pooling (NHWC) and the flattened index of each maximum: (y * width + x) *
+    channels + c (plus b * height * width * channels with include_batch_in_index).
 
-    Returns:
-      (output, argmax): argmax[b, y, x, c] = (y' * width + x') * channels + c of the
-      chosen input element (plus b * height * width * channels with
-      include_batch_in_index).
-
-    >>> y, idx = tf.nn.max_pool_with_argmax(tf.ones([1, 4, 4, 1]), [1, 2, 2, 1],
-    ...                                     [1, 2, 2, 1], "VALID")
+    >>> y, idx = tf.nn.max_pool_with_argmax(tf.reshape(tf.range(16.0), [1, 4, 4, 1]),
+    ...                                     [1, 2, 2, 1], [1, 2, 2, 1], "VALID")
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(idx)[0, :, :, 0])
+    [[ 5  7]
+     [13 15]]
     """
     targ = _dt.as_dtype(Targmax or output_dtype or _dt.int64).base_dtype
     check_choice("MaxPoolWithArgmax", "padding", padding, ("SAME", "VALID"))
@@ -369,16 +374,6 @@ def max_pool_with_argmax(input, ksize, strides, padding, Targmax=None, name=None
 # =========================================================================================
 # MaxPool3D / AvgPool3D (NDHWC / NCDHW), on N-d window views
 # =========================================================================================
-
-
-_FMT3 = ("NDHWC", "NCDHW")
-
-
-def _attrs3(node_attrs, with_k=False):
-    fmt = node_attrs["data_format"]
-    k = _spatial(node_attrs["ksize"], fmt) if with_k else None
-    return (fmt, _spatial(node_attrs["strides"], fmt),
-            _spatial(node_attrs.get("dilations", [1] * 5), fmt), node_attrs["padding"], k)
 
 
 def _pool3d_infer(inputs, attrs):
@@ -518,14 +513,18 @@ def _pool3d(op_type, input, ksize, strides, padding, data_format, name, allowed)
                  name or op_type)
 
 
-def max_pool3d(input, ksize, strides, padding, data_format="NDHWC", name=None):
-    """Max pooling over 3-D windows of a 5-D input.
+def max_pool3d(input: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
+               data_format: str = "NDHWC", name: str | None = None) -> Tensor:
+    """Max pooling over 3-D windows of a 5-D input (MaxPool3D).
 
-    >>> y = tf.nn.max_pool3d(tf.ones([1, 4, 4, 4, 1]), [1, 2, 2, 2, 1], [1, 2, 2, 2, 1], "SAME")
+    >>> y = tf.nn.max_pool3d(tf.ones([1, 4, 4, 4, 1]), 2, 2, "SAME")
+    >>> y.shape.as_list()
+    [1, 2, 2, 2, 1]
     """
     return _pool3d("MaxPool3D", input, ksize, strides, padding, data_format, name, FLOATS)
 
 
-def avg_pool3d(input, ksize, strides, padding, data_format="NDHWC", name=None):
-    """Average pooling over 3-D windows (SAME averages only real elements, as TF)."""
+def avg_pool3d(input: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
+               data_format: str = "NDHWC", name: str | None = None) -> Tensor:
+    """Average pooling over 3-D windows (AvgPool3D; SAME averages only real elements)."""
     return _pool3d("AvgPool3D", input, ksize, strides, padding, data_format, name, FLOATS)
