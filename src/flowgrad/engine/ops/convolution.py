@@ -88,23 +88,6 @@ def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
     return _from_nhwc(out.astype(dt, copy=False), data_format)
 
 
-def _conv2d_grad(op, grad):
-    """dx = Conv2DBackpropInput(shape(x), f, g); df = Conv2DBackpropFilter(x, shape(f), g)."""
-    x, f = op.inputs
-    attrs = _pass_attrs(op)
-    dx = apply("Conv2DBackpropInput", [shape_of(x), f, grad], attrs) if wants_grad(0) else None
-    df = apply("Conv2DBackpropFilter", [x, shape_of(f), grad], attrs) if wants_grad(1) else None
-    return [dx, df]
-
-
-def _pass_attrs(op):
-    return {k: op.get_attr(k) for k in ("strides", "padding", "data_format", "dilations",
-                                        "explicit_paddings") if k in op._attrs}
-
-
-register_op("Conv2D", infer=_conv2d_infer, kernel=_conv2d_kernel, grad=_conv2d_grad)
-
-
 def padding_attrs(op_type, padding, data_format):
     """Validates padding (a string or explicit [[b, a]] * 4 pairs); returns (padding, explicit)."""
     if isinstance(padding, (list, tuple)):
@@ -186,20 +169,6 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
     return _from_nhwc(np.ascontiguousarray(dx), data_format)
 
 
-def _conv2d_backprop_input_grad(op, grad):
-    """Linear in (filter, out_backprop): d/df = BackpropFilter(g, ., dy), d/ddy = Conv2D(g, f)."""
-    _, f, dy = op.inputs
-    attrs = _pass_attrs(op)
-    df = apply("Conv2DBackpropFilter", [grad, shape_of(f), dy], attrs) if wants_grad(1) \
-        else None
-    ddy = apply("Conv2D", [grad, f], attrs) if wants_grad(2) else None
-    return [None, df, ddy]
-
-
-register_op("Conv2DBackpropInput", infer=_backprop_input_infer("Conv2DBackpropInput"),
-            kernel=_conv2d_backprop_input_kernel, grad=_conv2d_backprop_input_grad)
-
-
 # -- Conv2DBackpropFilter ---------------------------------------------------------------
 def _backprop_filter_infer(op_type):
     def infer(inputs, attrs):
@@ -228,20 +197,6 @@ def _conv2d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
     cols = g.windows(_pad(x, g.geo))
     out = np.tensordot(cols, dy, axes=([0, 1, 2], [0, 1, 2]))   # (KH, KW, C, O)
     return out.astype(dt, copy=False)
-
-
-def _conv2d_backprop_filter_grad(op, grad):
-    """Linear in (input, out_backprop): d/dx = BackpropInput(., g, dy), d/ddy = Conv2D(x, g)."""
-    x, _, dy = op.inputs
-    attrs = _pass_attrs(op)
-    dx = apply("Conv2DBackpropInput", [shape_of(x), grad, dy], attrs) if wants_grad(0) \
-        else None
-    ddy = apply("Conv2D", [x, grad], attrs) if wants_grad(2) else None
-    return [dx, None, ddy]
-
-
-register_op("Conv2DBackpropFilter", infer=_backprop_filter_infer("Conv2DBackpropFilter"),
-            kernel=_conv2d_backprop_filter_kernel, grad=_conv2d_backprop_filter_grad)
 
 
 def conv2d_backprop_input(input_sizes: TensorLike, filter: TensorLike | None = None,
@@ -323,21 +278,6 @@ def _depthwise_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1
     return _from_nhwc(out, data_format)
 
 
-def _depthwise_grad(op, grad):
-    """The two depthwise backprop ops, as for Conv2D."""
-    x, f = op.inputs
-    attrs = _pass_attrs(op)
-    dx = apply("DepthwiseConv2dNativeBackpropInput", [shape_of(x), f, grad], attrs) \
-        if wants_grad(0) else None
-    df = apply("DepthwiseConv2dNativeBackpropFilter", [x, shape_of(f), grad], attrs) \
-        if wants_grad(1) else None
-    return [dx, df]
-
-
-register_op("DepthwiseConv2dNative", infer=_depthwise_infer, kernel=_depthwise_kernel,
-            grad=_depthwise_grad)
-
-
 def _depthwise_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
                                      dilations=(1, 1, 1, 1), **_):
     n, h, w, c = _nhwc_dims(tuple(int(s) for s in sizes), data_format)
@@ -351,21 +291,6 @@ def _depthwise_backprop_input_kernel(sizes, f, dy, strides, padding, data_format
     return _from_nhwc(np.ascontiguousarray(dx), data_format)
 
 
-def _depthwise_backprop_input_grad(op, grad):
-    """Linear in (filter, out_backprop)."""
-    _, f, dy = op.inputs
-    attrs = _pass_attrs(op)
-    df = apply("DepthwiseConv2dNativeBackpropFilter", [grad, shape_of(f), dy], attrs) \
-        if wants_grad(1) else None
-    ddy = apply("DepthwiseConv2dNative", [grad, f], attrs) if wants_grad(2) else None
-    return [None, df, ddy]
-
-
-register_op("DepthwiseConv2dNativeBackpropInput",
-            infer=_backprop_input_infer("DepthwiseConv2dNativeBackpropInput"),
-            kernel=_depthwise_backprop_input_kernel, grad=_depthwise_backprop_input_grad)
-
-
 def _depthwise_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
                                       dilations=(1, 1, 1, 1), **_):
     dt = x.dtype
@@ -377,21 +302,6 @@ def _depthwise_backprop_filter_kernel(x, sizes, dy, strides, padding, data_forma
     dy5 = dy.reshape(g.n, g.oh, g.ow, c, m)
     out = np.einsum("nhwijc,nhwcm->ijcm", cols, dy5, optimize=True)
     return out.astype(dt, copy=False)
-
-
-def _depthwise_backprop_filter_grad(op, grad):
-    """Linear in (input, out_backprop)."""
-    x, _, dy = op.inputs
-    attrs = _pass_attrs(op)
-    dx = apply("DepthwiseConv2dNativeBackpropInput", [shape_of(x), grad, dy], attrs) \
-        if wants_grad(0) else None
-    ddy = apply("DepthwiseConv2dNative", [x, grad], attrs) if wants_grad(2) else None
-    return [dx, None, ddy]
-
-
-register_op("DepthwiseConv2dNativeBackpropFilter",
-            infer=_backprop_filter_infer("DepthwiseConv2dNativeBackpropFilter"),
-            kernel=_depthwise_backprop_filter_kernel, grad=_depthwise_backprop_filter_grad)
 
 
 def depthwise_attrs(strides, padding, data_format, dilations):
@@ -474,23 +384,6 @@ def _conv3d_kernel(x, f, strides, padding, data_format, dilations=(1,) * 5, **_)
     return _from_last(out.astype(dt, copy=False), fmt)
 
 
-def _attrs3_of(op, names=("strides", "padding", "data_format", "dilations")):
-    return {k: op.get_attr(k) for k in names}
-
-
-def _conv3d_grad(op, grad):
-    """Conv3DBackpropInputV2 / Conv3DBackpropFilterV2, as TF."""
-    x, f = op.inputs
-    a = _attrs3_of(op)
-    return [apply("Conv3DBackpropInputV2", [shape_of(x), f, grad], a) if wants_grad(0)
-            else None,
-            apply("Conv3DBackpropFilterV2", [x, shape_of(f), grad], a) if wants_grad(1)
-            else None]
-
-
-register_op("Conv3D", infer=_conv3d_infer, kernel=_conv3d_kernel, grad=_conv3d_grad)
-
-
 def _conv3d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
                                   dilations=(1,) * 5, **_):
     fmt = data_format
@@ -503,20 +396,6 @@ def _conv3d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
                       fmt)
 
 
-def _conv3d_backprop_input_grad(op, grad):
-    """Linear in (filter, out_backprop)."""
-    _, f, dy = op.inputs
-    a = _attrs3_of(op)
-    return [None,
-            apply("Conv3DBackpropFilterV2", [grad, shape_of(f), dy], a) if wants_grad(1)
-            else None,
-            apply("Conv3D", [grad, f], a) if wants_grad(2) else None]
-
-
-register_op("Conv3DBackpropInputV2", infer=_sizes_infer(0, 1),
-            kernel=_conv3d_backprop_input_kernel, grad=_conv3d_backprop_input_grad)
-
-
 def _conv3d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
                                    dilations=(1,) * 5, **_):
     fmt = data_format
@@ -526,19 +405,6 @@ def _conv3d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
     g = _GeoN(x.shape, k, _spatial(strides, fmt), _spatial(dilations, fmt), padding)
     out = np.tensordot(g.windows(g.pad(x)), dy, axes=([0, 1, 2, 3], [0, 1, 2, 3]))
     return out.astype(dt, copy=False)
-
-
-def _conv3d_backprop_filter_grad(op, grad):
-    """Linear in (input, out_backprop)."""
-    x, _, dy = op.inputs
-    a = _attrs3_of(op)
-    return [apply("Conv3DBackpropInputV2", [shape_of(x), grad, dy], a) if wants_grad(0)
-            else None, None,
-            apply("Conv3D", [x, grad], a) if wants_grad(2) else None]
-
-
-register_op("Conv3DBackpropFilterV2", infer=_sizes_infer(1, 0),
-            kernel=_conv3d_backprop_filter_kernel, grad=_conv3d_backprop_filter_grad)
 
 
 def _check_seq5(op_type, name, seq):
@@ -585,3 +451,65 @@ def conv3d_backprop_filter_v2(input: TensorLike, filter_sizes: TensorLike,
                              ["input", "out_backprop"], allowed=FLOATS)
     return apply("Conv3DBackpropFilterV2", [x, sizes_tensor(filter_sizes), dy], attrs,
                  name or "Conv3DBackpropFilterV2")
+
+
+# =========================================================================================
+# Gradients and registration
+# =========================================================================================
+def _pass_attrs(op):
+    return {k: op.get_attr(k) for k in ("strides", "padding", "data_format", "dilations",
+                                        "explicit_paddings") if k in op._attrs}
+
+
+def _conv_grads(fwd, bp_input, bp_filter):
+    """The gradient rules of one family: y = F(x, f), BI(sizes, f, dy) = dL/dx and
+    BF(x, sizes, dy) = dL/df. All three are bilinear, so each one's gradient is
+    built from the other two."""
+    def fwd_grad(op, grad):
+        """dx = BI(shape(x), f, g); df = BF(x, shape(f), g)."""
+        x, f = op.inputs
+        attrs = _pass_attrs(op)
+        dx = apply(bp_input, [shape_of(x), f, grad], attrs) if wants_grad(0) else None
+        df = apply(bp_filter, [x, shape_of(f), grad], attrs) if wants_grad(1) else None
+        return [dx, df]
+
+    def bp_input_grad(op, grad):
+        """Linear in (filter, out_backprop): d/df = BF(g, shape(f), dy), d/ddy = F(g, f)."""
+        _, f, dy = op.inputs
+        attrs = _pass_attrs(op)
+        df = apply(bp_filter, [grad, shape_of(f), dy], attrs) if wants_grad(1) else None
+        ddy = apply(fwd, [grad, f], attrs) if wants_grad(2) else None
+        return [None, df, ddy]
+
+    def bp_filter_grad(op, grad):
+        """Linear in (input, out_backprop): d/dx = BI(shape(x), g, dy), d/ddy = F(x, g)."""
+        x, _, dy = op.inputs
+        attrs = _pass_attrs(op)
+        dx = apply(bp_input, [shape_of(x), grad, dy], attrs) if wants_grad(0) else None
+        ddy = apply(fwd, [x, grad], attrs) if wants_grad(2) else None
+        return [dx, None, ddy]
+    return fwd_grad, bp_input_grad, bp_filter_grad
+
+
+# (op type, shape rule, kernel) of the forward op, its BackpropInput and its BackpropFilter
+_FAMILIES = [
+    (("Conv2D", _conv2d_infer, _conv2d_kernel),
+     ("Conv2DBackpropInput", _backprop_input_infer("Conv2DBackpropInput"),
+      _conv2d_backprop_input_kernel),
+     ("Conv2DBackpropFilter", _backprop_filter_infer("Conv2DBackpropFilter"),
+      _conv2d_backprop_filter_kernel)),
+    (("DepthwiseConv2dNative", _depthwise_infer, _depthwise_kernel),
+     ("DepthwiseConv2dNativeBackpropInput",
+      _backprop_input_infer("DepthwiseConv2dNativeBackpropInput"),
+      _depthwise_backprop_input_kernel),
+     ("DepthwiseConv2dNativeBackpropFilter",
+      _backprop_filter_infer("DepthwiseConv2dNativeBackpropFilter"),
+      _depthwise_backprop_filter_kernel)),
+    (("Conv3D", _conv3d_infer, _conv3d_kernel),
+     ("Conv3DBackpropInputV2", _sizes_infer(0, 1), _conv3d_backprop_input_kernel),
+     ("Conv3DBackpropFilterV2", _sizes_infer(1, 0), _conv3d_backprop_filter_kernel)),
+]
+for _family in _FAMILIES:
+    for (_type, _infer, _kernel), _grad in zip(_family, _conv_grads(*(r[0] for r in _family))):
+        register_op(_type, infer=_infer, kernel=_kernel, grad=_grad)
+del _family, _type, _infer, _kernel, _grad

@@ -90,19 +90,6 @@ def _max_pool_kernel(x, data_format, **attrs):
     return _from_nhwc(out, data_format)
 
 
-def _max_pool_grad(op, grad):
-    """MaxPoolGrad routes each output gradient to its window's maximum."""
-    return [apply("MaxPoolGrad", [op.inputs[0], op.outputs[0], grad], _pool_attrs(op))]
-
-
-def _pool_attrs(op):
-    return {k: op.get_attr(k) for k in ("ksize", "strides", "padding", "data_format")}
-
-
-register_op("MaxPool", infer=_pool_infer("MaxPool"), kernel=_max_pool_kernel,
-            grad=_max_pool_grad)
-
-
 def _max_pool_grad_infer(inputs, attrs):
     for t in inputs:
         _check_rank(t, 4)
@@ -121,17 +108,6 @@ def _max_pool_grad_kernel(x, y, dy, data_format, **attrs):
     return _from_nhwc(np.ascontiguousarray(g.scatter(cols, dy.dtype)), data_format)
 
 
-def _max_pool_grad_grad(op, grad):
-    """MaxPoolGrad is linear in its gradient input: its adjoint is MaxPoolGradGrad."""
-    x, y, _ = op.inputs
-    return [_a.zeros_like(x), _a.zeros_like(y),
-            apply("MaxPoolGradGrad", [x, y, grad], _pool_attrs(op))]
-
-
-register_op("MaxPoolGrad", infer=_max_pool_grad_infer, kernel=_max_pool_grad_kernel,
-            grad=_max_pool_grad_grad)
-
-
 def _max_pool_grad_grad_infer(inputs, attrs):
     x, y, _ = inputs
     _check_rank(x, 4)
@@ -146,16 +122,6 @@ def _max_pool_grad_grad_kernel(x, y, ddx, data_format, **attrs):
     win = g.windows(_pad(ddx, g.geo)).reshape(g.n, g.oh, g.ow, g.kh * g.kw, g.c)
     out = np.take_along_axis(win, arg[:, :, :, None, :], axis=3)[:, :, :, 0, :]
     return _from_nhwc(np.ascontiguousarray(out), data_format)
-
-
-def _max_pool_grad_grad_grad(op, grad):
-    """MaxPoolGradGrad is linear in its last input: its adjoint is MaxPoolGrad."""
-    x, y, _ = op.inputs
-    return [_a.zeros_like(x), _a.zeros_like(y), apply("MaxPoolGrad", [x, y, grad], _pool_attrs(op))]
-
-
-register_op("MaxPoolGradGrad", infer=_max_pool_grad_grad_infer,
-            kernel=_max_pool_grad_grad_kernel, grad=_max_pool_grad_grad_grad)
 
 
 # -- AvgPool -----------------------------------------------------------------------------
@@ -178,15 +144,6 @@ def _avg_pool_kernel(x, data_format, **attrs):
     return _from_nhwc(out, data_format)
 
 
-def _avg_pool_grad(op, grad):
-    """AvgPoolGrad spreads each output gradient evenly over its window."""
-    return [apply("AvgPoolGrad", [shape_of(op.inputs[0]), grad], _pool_attrs(op))]
-
-
-register_op("AvgPool", infer=_pool_infer("AvgPool"), kernel=_avg_pool_kernel,
-            grad=_avg_pool_grad)
-
-
 def _avg_pool_grad_infer(inputs, attrs):
     sizes, g = inputs
     _check_rank(g, 4)
@@ -201,15 +158,6 @@ def _avg_pool_grad_kernel(sizes, dy, data_format, **attrs):
     share = (dy / _window_counts(g)[None, :, :, None]).astype(dy.dtype, copy=False)
     cols = np.broadcast_to(share[:, :, :, None, None, :], (g.n, g.oh, g.ow, g.kh, g.kw, g.c))
     return _from_nhwc(np.ascontiguousarray(g.scatter(cols, dy.dtype)), data_format)
-
-
-def _avg_pool_grad_grad(op, grad):
-    """AvgPoolGrad is linear in its gradient: its adjoint is AvgPool."""
-    return [None, apply("AvgPool", [grad], _pool_attrs(op))]
-
-
-register_op("AvgPoolGrad", infer=_avg_pool_grad_infer, kernel=_avg_pool_grad_kernel,
-            grad=_avg_pool_grad_grad)
 
 
 def _pool(op_type, value, ksize, strides, padding, data_format, name, allowed):
@@ -296,10 +244,6 @@ def _max_pool_argmax_grad(op, grad, _argmax_grad):
                   _argmax_attrs(op))]
 
 
-register_op("MaxPoolWithArgmax", infer=_argmax_infer, kernel=_max_pool_argmax_kernel,
-            grad=_max_pool_argmax_grad)
-
-
 def _batch_offsets(shape, include_batch):
     n = shape[0]
     per = int(np.prod(shape[1:]))
@@ -321,11 +265,6 @@ def _max_pool_grad_argmax_grad(op, grad):
                                  _argmax_attrs(op)), None]
 
 
-register_op("MaxPoolGradWithArgmax", infer=lambda ins, a: [(ins[0].dtype.base_dtype,
-                                                            ins[0].shape)],
-            kernel=_max_pool_grad_argmax_kernel, grad=_max_pool_grad_argmax_grad)
-
-
 def _max_pool_grad_grad_argmax_kernel(x, grad, argmax, include_batch_in_index=False, **_):
     flat = argmax + _batch_offsets(x.shape, include_batch_in_index)
     return grad.ravel()[flat]
@@ -336,11 +275,6 @@ def _max_pool_grad_grad_argmax_grad(op, grad):
     x, _, argmax = op.inputs
     return [_a.zeros_like(x), apply("MaxPoolGradWithArgmax", [x, grad, argmax], _argmax_attrs(op)),
             None]
-
-
-register_op("MaxPoolGradGradWithArgmax",
-            infer=lambda ins, a: [(ins[0].dtype.base_dtype, ins[2].shape)],
-            kernel=_max_pool_grad_grad_argmax_kernel, grad=_max_pool_grad_grad_argmax_grad)
 
 
 def max_pool_with_argmax(input: TensorLike, ksize: IntOrInts, strides: IntOrInts,
@@ -409,15 +343,6 @@ def _argmax3(x, attrs):
     return g, np.argmax(flat, axis=4)
 
 
-def _pool3d_attrs(op):
-    return {k: op.get_attr(k) for k in ("ksize", "strides", "padding", "data_format")}
-
-
-register_op("MaxPool3D", infer=_pool3d_infer, kernel=_max_pool3d_kernel,
-            grad=lambda op, grad: [apply("MaxPool3DGrad", [op.inputs[0], op.outputs[0], grad],
-                                         _pool3d_attrs(op))])
-
-
 def _max_pool3d_grad_kernel(x, y, dy, **attrs):
     """As TF's CPU kernel: every element equal to its window's maximum gets that window's
     gradient (ties all receive it, unlike 2-D MaxPoolGrad and MaxPool3DGradGrad)."""
@@ -430,17 +355,6 @@ def _max_pool3d_grad_kernel(x, y, dy, **attrs):
     return _from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype)), fmt)
 
 
-def _max_pool3d_grad_grad(op, grad):
-    """Linear in the gradient: the adjoint is MaxPool3DGradGrad."""
-    x, y, _ = op.inputs
-    return [_a.zeros_like(x), _a.zeros_like(y),
-            apply("MaxPool3DGradGrad", [x, y, grad], _pool3d_attrs(op))]
-
-
-register_op("MaxPool3DGrad", infer=lambda ins, a: [(ins[2].dtype.base_dtype, ins[0].shape)],
-            kernel=_max_pool3d_grad_kernel, grad=_max_pool3d_grad_grad)
-
-
 def _max_pool3d_grad_grad_kernel(x, y, ddx, **attrs):
     fmt = attrs["data_format"]
     x, ddx = _to_last(x, fmt), _to_last(ddx, fmt)
@@ -449,17 +363,6 @@ def _max_pool3d_grad_grad_kernel(x, y, ddx, **attrs):
     flat = win.reshape(win.shape[:4] + (-1, g.c))
     out = np.take_along_axis(flat, arg[:, :, :, :, None, :], axis=4)[:, :, :, :, 0, :]
     return _from_last(np.ascontiguousarray(out), fmt)
-
-
-def _max_pool3d_grad_grad_grad(op, grad):
-    """Gathering at the argmax is the adjoint of scattering there: MaxPool3DGrad."""
-    x, y, _ = op.inputs
-    return [_a.zeros_like(x), _a.zeros_like(y),
-            apply("MaxPool3DGrad", [x, y, grad], _pool3d_attrs(op))]
-
-
-register_op("MaxPool3DGradGrad", infer=lambda ins, a: [(ins[0].dtype.base_dtype, ins[1].shape)],
-            kernel=_max_pool3d_grad_grad_kernel, grad=_max_pool3d_grad_grad_grad)
 
 
 def _counts3(g):
@@ -479,11 +382,6 @@ def _avg_pool3d_kernel(x, **attrs):
     return _from_last((total / _counts3(g)[None, ..., None]).astype(x.dtype, copy=False), fmt)
 
 
-register_op("AvgPool3D", infer=_pool3d_infer, kernel=_avg_pool3d_kernel,
-            grad=lambda op, grad: [apply("AvgPool3DGrad", [shape_of(op.inputs[0]), grad],
-                                         _pool3d_attrs(op))])
-
-
 def _avg_pool3d_grad_kernel(sizes, dy, **attrs):
     fmt = attrs["data_format"]
     dims = _ndims_last(tuple(int(s) for s in sizes), fmt)
@@ -493,10 +391,6 @@ def _avg_pool3d_grad_kernel(sizes, dy, **attrs):
     cols = np.broadcast_to(share[:, :, :, :, None, None, None, :],
                            share.shape[:4] + g.k + (g.c,))
     return _from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype)), fmt)
-
-
-register_op("AvgPool3DGrad", infer=_sizes_infer(0, 1), kernel=_avg_pool3d_grad_kernel,
-            grad=lambda op, grad: [None, apply("AvgPool3D", [grad], _pool3d_attrs(op))])
 
 
 def _pool3d(op_type, input, ksize, strides, padding, data_format, name, allowed):
@@ -528,3 +422,68 @@ def avg_pool3d(input: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding:
                data_format: str = "NDHWC", name: str | None = None) -> Tensor:
     """Average pooling over 3-D windows (AvgPool3D; SAME averages only real elements)."""
     return _pool3d("AvgPool3D", input, ksize, strides, padding, data_format, name, FLOATS)
+
+
+# =========================================================================================
+# Gradients and registration
+# =========================================================================================
+def _pool_attrs(op):
+    return {k: op.get_attr(k) for k in ("ksize", "strides", "padding", "data_format")}
+
+
+def _routed_by(grad_type):
+    def rule(op, grad):
+        """Each output's gradient goes to its window's maximum."""
+        return [apply(grad_type, [op.inputs[0], op.outputs[0], grad], _pool_attrs(op))]
+    return rule
+
+
+def _max_adjoint(adjoint_type):
+    def rule(op, grad):
+        """Linear in its last input, (x, y) fixed: the adjoint (scatter to / gather at the
+        argmax) is `adjoint_type`."""
+        x, y, _ = op.inputs
+        return [_a.zeros_like(x), _a.zeros_like(y),
+                apply(adjoint_type, [x, y, grad], _pool_attrs(op))]
+    return rule
+
+
+def _spread_by(grad_type):
+    def rule(op, grad):
+        """Each output's gradient is spread evenly over its window."""
+        return [apply(grad_type, [shape_of(op.inputs[0]), grad], _pool_attrs(op))]
+    return rule
+
+
+def _avg_adjoint(pool_type):
+    def rule(op, grad):
+        """Linear in its gradient: the adjoint is the average pool itself."""
+        return [None, apply(pool_type, [grad], _pool_attrs(op))]
+    return rule
+
+
+_POOL_OPS = [
+    # op type, shape rule, kernel, gradient rule
+    ("MaxPool", _pool_infer("MaxPool"), _max_pool_kernel, _routed_by("MaxPoolGrad")),
+    ("MaxPoolGrad", _max_pool_grad_infer, _max_pool_grad_kernel,
+     _max_adjoint("MaxPoolGradGrad")),
+    ("MaxPoolGradGrad", _max_pool_grad_grad_infer, _max_pool_grad_grad_kernel,
+     _max_adjoint("MaxPoolGrad")),
+    ("AvgPool", _pool_infer("AvgPool"), _avg_pool_kernel, _spread_by("AvgPoolGrad")),
+    ("AvgPoolGrad", _avg_pool_grad_infer, _avg_pool_grad_kernel, _avg_adjoint("AvgPool")),
+    ("MaxPoolWithArgmax", _argmax_infer, _max_pool_argmax_kernel, _max_pool_argmax_grad),
+    ("MaxPoolGradWithArgmax", lambda ins, a: [(ins[0].dtype.base_dtype, ins[0].shape)],
+     _max_pool_grad_argmax_kernel, _max_pool_grad_argmax_grad),
+    ("MaxPoolGradGradWithArgmax", lambda ins, a: [(ins[0].dtype.base_dtype, ins[2].shape)],
+     _max_pool_grad_grad_argmax_kernel, _max_pool_grad_grad_argmax_grad),
+    ("MaxPool3D", _pool3d_infer, _max_pool3d_kernel, _routed_by("MaxPool3DGrad")),
+    ("MaxPool3DGrad", lambda ins, a: [(ins[2].dtype.base_dtype, ins[0].shape)],
+     _max_pool3d_grad_kernel, _max_adjoint("MaxPool3DGradGrad")),
+    ("MaxPool3DGradGrad", lambda ins, a: [(ins[0].dtype.base_dtype, ins[1].shape)],
+     _max_pool3d_grad_grad_kernel, _max_adjoint("MaxPool3DGrad")),
+    ("AvgPool3D", _pool3d_infer, _avg_pool3d_kernel, _spread_by("AvgPool3DGrad")),
+    ("AvgPool3DGrad", _sizes_infer(0, 1), _avg_pool3d_grad_kernel, _avg_adjoint("AvgPool3D")),
+]
+for _type, _infer, _kernel, _grad in _POOL_OPS:
+    register_op(_type, infer=_infer, kernel=_kernel, grad=_grad)
+del _type, _infer, _kernel, _grad
