@@ -50,8 +50,11 @@ __all__ = [
     "separable_conv2d",
 ]
 
-from ..engine.framework.graph import name_scope
+from typing import Sequence
+
+from ..engine.framework.graph import Tensor, name_scope
 from ..engine.ops._base import FLOATS, apply, same_type_inputs, to_tensor
+from ..engine.ops._nn_util import IntOrInts, TensorLike
 from ..engine.ops._windows import check_choice, get_sequence, sizes_tensor, sizes_value
 from ..engine.ops.convolution import (
     conv3d_attrs,
@@ -69,9 +72,12 @@ from ..engine.ops.convolution import (
 from ..engine.ops.pooling import avg_pool, avg_pool3d, max_pool, max_pool3d, max_pool_with_argmax
 from .array_ops import expand_dims, squeeze
 
-def conv2d_transpose(value=None, filter=None, output_shape=None, strides=None,
-                     padding="SAME", data_format="NHWC", name=None, input=None, filters=None,
-                     dilations=None):
+
+def conv2d_transpose(value: TensorLike | None = None, filter: TensorLike | None = None,
+                     output_shape: TensorLike | None = None, strides: IntOrInts | None = None,
+                     padding: str = "SAME", data_format: str = "NHWC", name: str | None = None,
+                     input: TensorLike | None = None, filters: TensorLike | None = None,
+                     dilations: IntOrInts | None = None) -> Tensor:
     """The transpose of conv2d (the gradient of conv2d with respect to its input).
 
     Args:
@@ -124,8 +130,11 @@ def _scope(name, default, values):
 
 
 # -- conv1d ----------------------------------------------------------------------------------
-def conv1d(value=None, filters=None, stride=None, padding=None, use_cudnn_on_gpu=None,
-           data_format=None, name=None, input=None, dilations=None):
+def conv1d(value: TensorLike | None = None, filters: TensorLike | None = None,
+           stride: IntOrInts | None = None, padding: str | None = None,
+           use_cudnn_on_gpu: bool | None = None, data_format: str | None = None,
+           name: str | None = None, input: TensorLike | None = None,
+           dilations: IntOrInts | None = None) -> Tensor:
     """1-D convolution, computed as TF does: a Conv2D over an inserted height of 1.
 
     Args:
@@ -163,8 +172,9 @@ def conv1d(value=None, filters=None, stride=None, padding=None, use_cudnn_on_gpu
         return squeeze(y, [spatial])
 
 
-def depthwise_conv2d(input, filter, strides, padding, rate=None, name=None,
-                     data_format=None, dilations=None):
+def depthwise_conv2d(input: TensorLike, filter: TensorLike, strides: IntOrInts, padding: str,
+                     rate: IntOrInts | None = None, name: str | None = None,
+                     data_format: str | None = None, dilations: IntOrInts | None = None) -> Tensor:
     """Depthwise 2-D convolution with an optional dilation `rate` ([rh, rw]).
 
     Dilation is passed to DepthwiseConv2dNative directly (TF rewrites it with
@@ -188,12 +198,14 @@ def depthwise_conv2d(input, filter, strides, padding, rate=None, name=None,
         return apply("DepthwiseConv2dNative", [x, f], attrs, scope_name)
 
 
-def max_pool2d(input, ksize, strides, padding, data_format="NHWC", name=None):
+def max_pool2d(input: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
+               data_format: str = "NHWC", name: str | None = None) -> Tensor:
     """max_pool under its TF 2 name."""
     return max_pool(input, ksize, strides, padding, data_format, name)
 
 
-def avg_pool2d(input, ksize, strides, padding, data_format="NHWC", name=None):
+def avg_pool2d(input: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
+               data_format: str = "NHWC", name: str | None = None) -> Tensor:
     """avg_pool under its TF 2 name."""
     return avg_pool(input, ksize, strides, padding, data_format, name)
 
@@ -201,8 +213,10 @@ def avg_pool2d(input, ksize, strides, padding, data_format="NHWC", name=None):
 # =========================================================================================
 # Composite convolutions
 # =========================================================================================
-def separable_conv2d(input, depthwise_filter, pointwise_filter, strides, padding,
-                     rate=None, name=None, data_format=None, dilations=None):
+def separable_conv2d(input: TensorLike, depthwise_filter: TensorLike, pointwise_filter: TensorLike,
+                     strides: IntOrInts, padding: str, rate: IntOrInts | None = None,
+                     name: str | None = None, data_format: str | None = None,
+                     dilations: IntOrInts | None = None) -> Tensor:
     """A depthwise convolution followed by a 1x1 (pointwise) convolution.
 
     Args:
@@ -223,7 +237,8 @@ def separable_conv2d(input, depthwise_filter, pointwise_filter, strides, padding
                       data_format=data_format or "NHWC", name=sc)
 
 
-def atrous_conv2d(value, filters, rate, padding, name=None):
+def atrous_conv2d(value: TensorLike, filters: TensorLike, rate: int, padding: str,
+                  name: str | None = None) -> Tensor:
     """2-D convolution with holes: conv2d with dilations [1, rate, rate, 1].
 
     Raises:
@@ -235,9 +250,10 @@ def atrous_conv2d(value, filters, rate, padding, name=None):
                   name=name or "convolution")
 
 
-def convolution(input, filter=None, padding=None, strides=None,
-                dilation_rate=None, name=None, data_format=None, filters=None,
-                dilations=None):
+def convolution(input: TensorLike, filter: TensorLike | None = None, padding: str | None = None,
+                strides: IntOrInts | None = None, dilation_rate: IntOrInts | None = None,
+                name: str | None = None, data_format: str | None = None,
+                filters: TensorLike | None = None, dilations: IntOrInts | None = None) -> Tensor:
     """N-d convolution for N = 1, 2 or 3 (conv1d / conv2d / conv3d with dilations).
 
     Raises:
@@ -269,8 +285,10 @@ def convolution(input, filter=None, padding=None, strides=None,
                               f"a filter of rank {f.shape.ndims}")
 
 
-def pool(input, window_shape, pooling_type, padding, dilation_rate=None,
-         strides=None, name=None, data_format=None, dilations=None):
+def pool(input: TensorLike, window_shape: Sequence[int], pooling_type: str, padding: str,
+         dilation_rate: IntOrInts | None = None, strides: IntOrInts | None = None,
+         name: str | None = None, data_format: str | None = None,
+         dilations: IntOrInts | None = None) -> Tensor:
     """2-D max or average pooling with window_shape [h, w] (TF's tf.nn.pool, N = 2).
 
     Raises:
@@ -326,30 +344,35 @@ def _pool1d(fn, x, ksize, strides, padding, data_format, name):
         return squeeze(y, [spatial])
 
 
-def max_pool_v2(input, ksize, strides, padding, data_format=None, name=None):
+def max_pool_v2(input: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
+                data_format: str | None = None, name: str | None = None) -> Tensor:
     """Max pooling of a 1-D (rank 3) or 2-D (rank 4) input (TF 2's tf.nn.max_pool)."""
     return _pool_nd(max_pool, input, ksize, strides, padding, data_format, name)
 
 
-def avg_pool_v2(input, ksize, strides, padding, data_format=None, name=None):
+def avg_pool_v2(input: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
+                data_format: str | None = None, name: str | None = None) -> Tensor:
     """Average pooling of a 1-D (rank 3) or 2-D (rank 4) input (TF 2's tf.nn.avg_pool)."""
     return _pool_nd(avg_pool, input, ksize, strides, padding, data_format, name)
 
 
-def max_pool1d(input, ksize, strides, padding, data_format="NWC", name=None):
+def max_pool1d(input: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
+               data_format: str = "NWC", name: str | None = None) -> Tensor:
     """Max pooling over 1-D windows of a [batch, width, channels] input."""
     return _pool1d(max_pool, to_tensor(input, name="input"), ksize, strides, padding,
                    data_format, name)
 
 
-def avg_pool1d(input, ksize, strides, padding, data_format="NWC", name=None):
+def avg_pool1d(input: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
+               data_format: str = "NWC", name: str | None = None) -> Tensor:
     """Average pooling over 1-D windows of a [batch, width, channels] input."""
     return _pool1d(avg_pool, to_tensor(input, name="input"), ksize, strides, padding,
                    data_format, name)
 
 
-def conv1d_transpose(input, filters, output_shape, strides, padding="SAME",
-                     data_format="NWC", dilations=None, name=None):
+def conv1d_transpose(input: TensorLike, filters: TensorLike, output_shape: TensorLike,
+                     strides: IntOrInts, padding: str = "SAME", data_format: str = "NWC",
+                     dilations: IntOrInts | None = None, name: str | None = None) -> Tensor:
     """The transpose of conv1d, through conv2d_transpose over an inserted height of 1.
 
     Args:
@@ -381,9 +404,11 @@ depthwise_conv2d_backprop_input = depthwise_conv2d_native_backprop_input
 depthwise_conv2d_backprop_filter = depthwise_conv2d_native_backprop_filter
 
 
-def conv3d_transpose(value, filter=None, output_shape=None, strides=None,
-                     padding="SAME", data_format="NDHWC", name=None, filters=None,
-                     dilations=None, input=None):
+def conv3d_transpose(value: TensorLike, filter: TensorLike | None = None,
+                     output_shape: TensorLike | None = None, strides: IntOrInts | None = None,
+                     padding: str = "SAME", data_format: str = "NDHWC", name: str | None = None,
+                     filters: TensorLike | None = None, dilations: IntOrInts | None = None,
+                     input: TensorLike | None = None) -> Tensor:
     """The transpose of conv3d (its gradient with respect to the input).
 
     Args:

@@ -59,14 +59,15 @@ __all__ = [
 ]
 
 import numbers
+from typing import Sequence
 
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant
-from ..engine.framework.graph import name_scope
+from ..engine.framework.graph import Tensor, name_scope
 from ..engine.ops._base import FLOATS, apply, check_dtype, to_tensor
-from ..engine.ops._nn_util import graph_values, scalar
+from ..engine.ops._nn_util import TensorLike, graph_values, scalar
 from ..engine.ops.activations import (
     axis_lookup,
     elu,
@@ -112,8 +113,10 @@ def _moved_to_end(t, axis):
     return _a.transpose(t, perm)
 
 
-def softmax_cross_entropy_with_logits_v2(_sentinel=None, labels=None, logits=None, dim=-1,
-                                         name=None, axis=None):
+def softmax_cross_entropy_with_logits_v2(_sentinel=None, labels: TensorLike | None = None,
+                                         logits: TensorLike | None = None, dim: int = -1,
+                                         name: str | None = None,
+                                         axis: int | None = None) -> Tensor:
     """Cross-entropy between softmax(logits) and a distribution `labels`, along `axis`.
 
     Uses the fused SoftmaxCrossEntropyWithLogits op (numerically stable for
@@ -174,8 +177,9 @@ def softmax_cross_entropy_with_logits_v2(_sentinel=None, labels=None, logits=Non
         return cost
 
 
-def softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None, dim=-1,
-                                      name=None, axis=None):
+def softmax_cross_entropy_with_logits(_sentinel=None, labels: TensorLike | None = None,
+                                      logits: TensorLike | None = None, dim: int = -1,
+                                      name: str | None = None, axis: int | None = None) -> Tensor:
     """TF 1.x's (deprecated) softmax cross-entropy: no gradient flows into `labels`.
 
     Same as softmax_cross_entropy_with_logits_v2(labels=tf.stop_gradient(labels), ...).
@@ -192,8 +196,9 @@ def softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None, 
                                                 name=scope, axis=axis)
 
 
-def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None,
-                                             name=None):
+def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels: TensorLike | None = None,
+                                             logits: TensorLike | None = None,
+                                             name: str | None = None) -> Tensor:
     """Cross-entropy of softmax(logits) against integer class `labels`.
 
     Args:
@@ -250,7 +255,9 @@ def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits
 
 
 # -- sigmoid / weighted cross-entropy (composites, as TF) -----------------------------------
-def sigmoid_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None, name=None):
+def sigmoid_cross_entropy_with_logits(_sentinel=None, labels: TensorLike | None = None,
+                                      logits: TensorLike | None = None,
+                                      name: str | None = None) -> Tensor:
     """Logistic loss, computed stably: max(x, 0) - x * z + log(1 + exp(-|x|)).
 
     Args:
@@ -286,8 +293,11 @@ def sigmoid_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None, 
                       _m.log1p(_m.exp(neg_abs_logits)), name=scope)
 
 
-def weighted_cross_entropy_with_logits(targets=None, logits=None, pos_weight=None, name=None,
-                                       labels=None):
+def weighted_cross_entropy_with_logits(targets: TensorLike | None = None,
+                                       logits: TensorLike | None = None,
+                                       pos_weight: float | TensorLike | None = None,
+                                       name: str | None = None,
+                                       labels: TensorLike | None = None) -> Tensor:
     """Logistic loss with positive examples weighted by `pos_weight`, computed stably:
     (1 - z) x + (1 + (q - 1) z) (log(1 + exp(-|x|)) + max(-x, 0)).
 
@@ -315,7 +325,8 @@ def weighted_cross_entropy_with_logits(targets=None, logits=None, pos_weight=Non
 
 
 # -- l2_normalize, moments, batch_normalization (composites) --------------------------------
-def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
+def l2_normalize(x: TensorLike, axis: int | None = None, epsilon: float = 1e-12,
+                 name: str | None = None, dim: int | None = None) -> Tensor:
     """x / sqrt(max(sum(x ** 2, axis), epsilon))."""
     if axis is not None and dim is not None:
         raise ValueError("Cannot specify both 'axis' and 'dim'.")
@@ -327,7 +338,9 @@ def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
         return _m.multiply(x, inv_norm, name=scope)
 
 
-def moments(x, axes, shift=None, name=None, keep_dims=None, keepdims=None):
+def moments(x: TensorLike, axes: Sequence[int], shift: TensorLike | None = None,
+            name: str | None = None, keep_dims: bool | None = None,
+            keepdims: bool | None = None) -> tuple[Tensor, Tensor]:
     """Mean and variance of `x` over `axes` (variance with a stopped-gradient mean, as TF).
 
     Args:
@@ -360,7 +373,9 @@ def moments(x, axes, shift=None, name=None, keep_dims=None, keepdims=None):
         return mean, variance
 
 
-def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name=None):
+def batch_normalization(x: TensorLike, mean: TensorLike, variance: TensorLike, offset: TensorLike,
+                        scale: TensorLike, variance_epsilon: float,
+                        name: str | None = None) -> Tensor:
     """(x - mean) * scale / sqrt(variance + epsilon) + offset, as TF composes it.
 
     >>> y = tf.nn.batch_normalization(tf.constant([1.0, 3.0]), 2.0, 4.0, None, None, 0.0)
@@ -381,8 +396,9 @@ def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name
 
 
 # -- embedding_lookup ---------------------------------------------------------------------
-def embedding_lookup(params, ids, partition_strategy="mod", name=None, validate_indices=True,
-                     max_norm=None):
+def embedding_lookup(params: TensorLike, ids: TensorLike, partition_strategy: str = "mod",
+                     name: str | None = None, validate_indices: bool = True,
+                     max_norm: float | None = None) -> Tensor:
     """Rows of `params` (one tensor, or a list of shards) selected by `ids`.
 
     With a list of shards, id `i` lives in shard `i % n` at row `i // n` ("mod")
@@ -448,7 +464,9 @@ def _clip_rows(rows, ids, max_norm):
 
 
 # -- dropout ------------------------------------------------------------------------------
-def dropout(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=None):
+def dropout(x: TensorLike, keep_prob: float | TensorLike | None = None,
+            noise_shape: TensorLike | None = None, seed: int | None = None, name: str | None = None,
+            rate: float | TensorLike | None = None) -> Tensor:
     """Zeroes elements with probability `rate` (= 1 - keep_prob) and scales the rest by
     1 / (1 - rate), as TF 1.14: keep where uniform[0, 1) >= rate.
 
@@ -503,7 +521,8 @@ def dropout(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=None
         return x * scale * _m.cast(keep_mask, x.dtype.base_dtype)    # "mul", "mul_1" as TF
 
 
-def xw_plus_b(x, weights, biases, name=None):
+def xw_plus_b(x: TensorLike, weights: TensorLike, biases: TensorLike,
+              name: str | None = None) -> Tensor:
     """matmul(x, weights) + biases.
 
     >>> y = tf.nn.xw_plus_b(tf.ones([1, 3]), tf.ones([3, 2]), [0.0, 1.0])
@@ -518,7 +537,8 @@ def xw_plus_b(x, weights, biases, name=None):
         return bias_add(matmul(x, weights), biases, name=scope)
 
 
-def relu_layer(x, weights, biases, name=None):
+def relu_layer(x: TensorLike, weights: TensorLike, biases: TensorLike,
+               name: str | None = None) -> Tensor:
     """relu(matmul(x, weights) + biases)."""
     with name_scope(name, "relu_layer", graph_values(x, weights, biases)) as scope:
         x = to_tensor(x, name="x")
@@ -527,7 +547,7 @@ def relu_layer(x, weights, biases, name=None):
         return relu(bias_add(matmul(x, weights), biases), name=scope)
 
 
-def zero_fraction(value, name=None):
+def zero_fraction(value: TensorLike, name: str | None = None) -> Tensor:
     """The fraction of zeros in `value`, as a float32 scalar.
 
     >>> with tf.Session() as sess:
@@ -543,7 +563,7 @@ def zero_fraction(value, name=None):
         return _a.identity(frac, name="fraction")
 
 
-def crelu(features, name=None, axis=-1):
+def crelu(features: TensorLike, name: str | None = None, axis: int = -1) -> Tensor:
     """Concatenated ReLU: relu(concat([features, -features], axis))."""
     with name_scope(name, "CRelu", graph_values(features)) as scope:
         features = to_tensor(features, name="features")
@@ -551,14 +571,17 @@ def crelu(features, name=None, axis=-1):
         return relu(c)
 
 
-def swish(features, name=None):
+def swish(features: TensorLike, name: str | None = None) -> Tensor:
     """features * sigmoid(features)."""
     with name_scope(name, "swish", graph_values(features)) as scope:
         features = to_tensor(features, name="features")
         return _m.multiply(features, _m.sigmoid(features), name=scope)
 
 
-def sufficient_statistics(x, axes, shift=None, keep_dims=None, name=None, keepdims=None):
+def sufficient_statistics(x: TensorLike, axes: Sequence[int], shift: TensorLike | None = None,
+                          keep_dims: bool | None = None, name: str | None = None,
+                          keepdims: bool | None = None
+                          ) -> tuple[Tensor, Tensor, Tensor, Tensor | None]:
     """(count, sum(x - shift), sum((x - shift)^2), shift) over `axes`, as TF.
 
     Returns:
@@ -591,7 +614,8 @@ def sufficient_statistics(x, axes, shift=None, keep_dims=None, name=None, keepdi
     return counts, m_ss, v_ss, shift
 
 
-def normalize_moments(counts, mean_ss, variance_ss, shift, name=None):
+def normalize_moments(counts: TensorLike, mean_ss: TensorLike, variance_ss: TensorLike,
+                      shift: TensorLike, name: str | None = None) -> tuple[Tensor, Tensor]:
     """Mean and variance from sufficient statistics (see sufficient_statistics)."""
     with name_scope(name, "normalize", graph_values(counts, mean_ss, variance_ss, shift)):
         divisor = _m.reciprocal(counts, name="divisor")
@@ -606,7 +630,9 @@ def normalize_moments(counts, mean_ss, variance_ss, shift, name=None):
     return mean, variance
 
 
-def weighted_moments(x, axes, frequency_weights, name=None, keep_dims=None, keepdims=None):
+def weighted_moments(x: TensorLike, axes: Sequence[int], frequency_weights: TensorLike,
+                     name: str | None = None, keep_dims: bool | None = None,
+                     keepdims: bool | None = None) -> tuple[Tensor, Tensor]:
     """Frequency-weighted mean and variance of `x` over `axes`.
 
     >>> m, v = tf.nn.weighted_moments(tf.constant([[1.0, 3.0]]), [1], [[1.0, 3.0]])
@@ -642,7 +668,8 @@ def weighted_moments(x, axes, frequency_weights, name=None, keep_dims=None, keep
         return mean, variance
 
 
-def log_poisson_loss(targets, log_input, compute_full_loss=False, name=None):
+def log_poisson_loss(targets: TensorLike, log_input: TensorLike, compute_full_loss: bool = False,
+                     name: str | None = None) -> Tensor:
     """exp(log_input) - log_input * targets (+ Stirling's term when compute_full_loss).
 
     Raises:
@@ -732,9 +759,10 @@ def _compute_sampled_logits(weights, biases, labels, inputs, num_sampled, num_cl
         return out_logits, out_labels
 
 
-def nce_loss(weights, biases, labels, inputs, num_sampled, num_classes, num_true=1,
-             sampled_values=None, remove_accidental_hits=False, partition_strategy="mod",
-             name="nce_loss"):
+def nce_loss(weights: TensorLike, biases: TensorLike, labels: TensorLike, inputs: TensorLike,
+             num_sampled: int, num_classes: int, num_true: int = 1,
+             sampled_values: tuple | None = None, remove_accidental_hits: bool = False,
+             partition_strategy: str = "mod", name: str = "nce_loss") -> Tensor:
     """Noise-contrastive estimation loss, one value per example (as TF's).
 
     Args:
@@ -760,9 +788,11 @@ def nce_loss(weights, biases, labels, inputs, num_sampled, num_classes, num_true
     return _m.reduce_sum(losses, 1)
 
 
-def sampled_softmax_loss(weights, biases, labels, inputs, num_sampled, num_classes,
-                         num_true=1, sampled_values=None, remove_accidental_hits=True,
-                         partition_strategy="mod", name="sampled_softmax_loss", seed=None):
+def sampled_softmax_loss(weights: TensorLike, biases: TensorLike, labels: TensorLike,
+                         inputs: TensorLike, num_sampled: int, num_classes: int, num_true: int = 1,
+                         sampled_values: tuple | None = None, remove_accidental_hits: bool = True,
+                         partition_strategy: str = "mod", name: str = "sampled_softmax_loss",
+                         seed: int | None = None) -> Tensor:
     """Softmax cross-entropy over the true and `num_sampled` sampled classes (as TF's).
 
     Returns:
@@ -777,10 +807,15 @@ def sampled_softmax_loss(weights, biases, labels, inputs, num_sampled, num_class
     return softmax_cross_entropy_with_logits_v2(labels=labels, logits=logits)
 
 
-def batch_norm_with_global_normalization(t=None, m=None, v=None, beta=None, gamma=None,
-                                         variance_epsilon=None, scale_after_normalization=None,
-                                         name=None, input=None, mean=None,
-                                         variance=None):
+def batch_norm_with_global_normalization(t: TensorLike | None = None, m: TensorLike | None = None,
+                                         v: TensorLike | None = None,
+                                         beta: TensorLike | None = None,
+                                         gamma: TensorLike | None = None,
+                                         variance_epsilon: float | None = None,
+                                         scale_after_normalization: bool | None = None,
+                                         name: str | None = None, input: TensorLike | None = None,
+                                         mean: TensorLike | None = None,
+                                         variance: TensorLike | None = None) -> Tensor:
     """The deprecated TF 1.x batch norm: batch_normalization with gamma applied only when
     scale_after_normalization."""
     t = input if t is None else t

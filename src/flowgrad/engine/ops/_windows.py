@@ -2,7 +2,7 @@
 
 Every kernel works channels-last (NCHW / NCDHW inputs are transposed views) on
 one strided *window view* of the padded input, shaped (N, OH, OW, KH, KW, C)
-(`_Geo`; `_GeoN` for N-d): convolutions contract it with the filter by
+(`Geo`; `GeoN` for N-d): convolutions contract it with the filter by
 `tensordot` (im2col), pools reduce over its window axes. Backward kernels
 scatter per kernel tap (a loop over the KH*KW taps, each a strided slice over
 all pixels), never per pixel.
@@ -48,12 +48,12 @@ def get_sequence(value, n, channel_index, name):
     return [1] + value + [1]
 
 
-def _hw(seq, data_format):
+def hw(seq, data_format):
     """The (H, W) entries of a 4-list given in `data_format` order."""
     return (seq[2], seq[3]) if data_format == "NCHW" else (seq[1], seq[2])
 
 
-def _nhwc_dims(dims, data_format):
+def nhwc_dims(dims, data_format):
     """(N, H, W, C) of a 4-tuple in `data_format` order."""
     if dims is None:
         return None
@@ -62,11 +62,11 @@ def _nhwc_dims(dims, data_format):
     return tuple(dims)
 
 
-def _from_nhwc_dims(n, h, w, c, data_format):
+def from_nhwc_dims(n, h, w, c, data_format):
     return [n, c, h, w] if data_format == "NCHW" else [n, h, w, c]
 
 
-def _out_size(size, k, stride, dilation, padding, explicit=(0, 0)):
+def out_size(size, k, stride, dilation, padding, explicit=(0, 0)):
     """TF's windowed output size and padding: (out, pad_before, pad_after); None if unknown."""
     if size is None:
         return None, 0, 0
@@ -90,26 +90,26 @@ def _explicit_hw(explicit, data_format):
     if not explicit:
         return (0, 0), (0, 0)
     pairs = [tuple(explicit[2 * i: 2 * i + 2]) for i in range(4)]
-    return _hw(pairs, data_format)
+    return hw(pairs, data_format)
 
 
-def _geometry(in_hw, k_hw, strides, dilations, padding, data_format, explicit=None):
+def geometry(in_hw, k_hw, strides, dilations, padding, data_format, explicit=None):
     """Per spatial dim: (out, pad_before, pad_after)."""
-    s = _hw(strides, data_format)
-    d = _hw(dilations, data_format)
+    s = hw(strides, data_format)
+    d = hw(dilations, data_format)
     ex = _explicit_hw(explicit, data_format)
-    return [_out_size(in_hw[i], k_hw[i], s[i], d[i], padding, ex[i]) for i in range(2)]
+    return [out_size(in_hw[i], k_hw[i], s[i], d[i], padding, ex[i]) for i in range(2)]
 
 
-def _to_nhwc(x, data_format):
+def to_nhwc(x, data_format):
     return np.transpose(x, (0, 2, 3, 1)) if data_format == "NCHW" else x
 
 
-def _from_nhwc(x, data_format):
+def from_nhwc(x, data_format):
     return np.ascontiguousarray(np.transpose(x, (0, 3, 1, 2))) if data_format == "NCHW" else x
 
 
-def _pad(x, geo, value=0):
+def pad_nhwc(x, geo, value=0):
     (_, ht, hb), (_, wl, wr) = geo
     if not (ht or hb or wl or wr):
         return x
@@ -139,15 +139,15 @@ def _crop(xp, geo, h, w):
     return xp[:, ht: ht + h, wl: wl + w, :]
 
 
-class _Geo:
+class Geo:
     """Everything a kernel needs about one windowed op, from NHWC input dims and attrs."""
 
     def __init__(self, in_dims, k_hw, strides, dilations, padding, data_format, explicit=None):
         self.n, self.h, self.w, self.c = in_dims
         self.kh, self.kw = k_hw
-        self.sh, self.sw = _hw(strides, data_format)
-        self.dh, self.dw = _hw(dilations, data_format)
-        self.geo = _geometry((self.h, self.w), k_hw, strides, dilations, padding, data_format,
+        self.sh, self.sw = hw(strides, data_format)
+        self.dh, self.dw = hw(dilations, data_format)
+        self.geo = geometry((self.h, self.w), k_hw, strides, dilations, padding, data_format,
                              explicit)
         (self.oh, ht, hb), (self.ow, wl, wr) = self.geo
         self.padded = (self.n, self.h + ht + hb, self.w + wl + wr, self.c)
@@ -162,21 +162,21 @@ class _Geo:
         return _crop(xp, self.geo, self.h, self.w)
 
 
-def _check_strides_kernel(strides, data_format, dilations=(1, 1, 1, 1)):
+def check_strides_kernel(strides, data_format, dilations=(1, 1, 1, 1)):
     """TF's kernels check these at run time (InvalidArgumentError), not at graph build."""
-    n, _, _, c = _nhwc_dims(strides, data_format)
+    n, _, _, c = nhwc_dims(strides, data_format)
     if n != 1 or c != 1:
         raise errors.InvalidArgumentError(
             None, None, "Current implementation does not yet support strides in the batch "
             "and depth dimensions.")
-    n, _, _, c = _nhwc_dims(dilations, data_format)
+    n, _, _, c = nhwc_dims(dilations, data_format)
     if n != 1 or c != 1:
         raise errors.InvalidArgumentError(
             None, None, "Current implementation does not yet support dilations in the batch "
             "and depth dimensions.")
 
 
-def _check_rank(t, rank, what="Shape"):
+def check_rank(t, rank, what="Shape"):
     r = t.shape.ndims
     if r is not None and r != rank:
         raise ValueError(f"Shape must be rank {rank} but is rank {r}")
@@ -187,12 +187,12 @@ def sizes_value(sizes_t):
     return None if v is None else tuple(int(d) for d in np.asarray(v).reshape(-1))
 
 
-def _wide(*arrays):
+def wide(*arrays):
     """float16 operands are contracted in float32 (NumPy has no fast float16 matmul)."""
     return [a.astype(np.float32) if a.dtype == np.float16 else a for a in arrays]
 
 
-def _check_out_shape(g, dy):
+def check_out_shape(g, dy):
     if dy.shape[1:3] != (g.oh, g.ow):
         raise errors.InvalidArgumentError(
             None, None, f"Conv2DSlowBackpropInput: Size of out_backprop doesn't match computed: "
@@ -205,39 +205,39 @@ def sizes_tensor(sizes):
     return constant(np.asarray(sizes, dtype=np.int32).reshape(-1))
 
 
-def _lowest(dtype):
+def lowest(dtype):
     return -np.inf if dtype.kind == "f" else np.iinfo(dtype).min
 
 
 # -- N-d (3-D) geometry, channels last ------------------------------------------------
-_FMT3 = ("NDHWC", "NCDHW")
+FMT3 = ("NDHWC", "NCDHW")
 
 
-def _attrs3(node_attrs, with_k=False):
+def attrs3(node_attrs, with_k=False):
     fmt = node_attrs["data_format"]
-    k = _spatial(node_attrs["ksize"], fmt) if with_k else None
-    return (fmt, _spatial(node_attrs["strides"], fmt),
-            _spatial(node_attrs.get("dilations", [1] * 5), fmt), node_attrs["padding"], k)
+    k = spatial(node_attrs["ksize"], fmt) if with_k else None
+    return (fmt, spatial(node_attrs["strides"], fmt),
+            spatial(node_attrs.get("dilations", [1] * 5), fmt), node_attrs["padding"], k)
 
 
-def _to_last(x, data_format):
+def to_last(x, data_format):
     """NC... -> N...C (a view)."""
     if data_format.startswith("NC"):
         return np.moveaxis(x, 1, -1)
     return x
 
 
-def _from_last(x, data_format):
+def from_last(x, data_format):
     if data_format.startswith("NC"):
         return np.ascontiguousarray(np.moveaxis(x, -1, 1))
     return x
 
 
-def _spatial(seq, data_format):
+def spatial(seq, data_format):
     return tuple(seq[2:]) if data_format.startswith("NC") else tuple(seq[1:-1])
 
 
-def _ndims_last(dims, data_format):
+def ndims_last(dims, data_format):
     """(N, spatial..., C) of a dims tuple in `data_format` order."""
     if dims is None:
         return None
@@ -246,21 +246,21 @@ def _ndims_last(dims, data_format):
     return tuple(dims)
 
 
-def _from_last_dims(dims, data_format):
+def from_last_dims(dims, data_format):
     dims = list(dims)
     if data_format.startswith("NC"):
         return [dims[0], dims[-1]] + dims[1:-1]
     return dims
 
 
-class _GeoN:
+class GeoN:
     """Window geometry over k spatial dims of a channels-last array (N, S1..Sk, C)."""
 
     def __init__(self, in_dims, ksize, strides, dilations, padding):
         self.n, self.c = in_dims[0], in_dims[-1]
         self.size = tuple(in_dims[1:-1])
         self.k, self.s, self.d = tuple(ksize), tuple(strides), tuple(dilations)
-        self.geo = [_out_size(sz, k, s, d, padding)
+        self.geo = [out_size(sz, k, s, d, padding)
                     for sz, k, s, d in zip(self.size, self.k, self.s, self.d)]
         self.out = tuple(g[0] for g in self.geo)
         self.padded = (self.n,) + tuple(sz + g[1] + g[2] for sz, g in zip(self.size, self.geo)) \
@@ -293,10 +293,10 @@ class _GeoN:
         return out[crop]
 
 
-_FMT3 = ("NDHWC", "NCDHW")
+FMT3 = ("NDHWC", "NCDHW")
 
 
-def _sizes_infer(pos_sizes, pos_dtype):
+def sizes_infer(pos_sizes, pos_dtype):
     def infer(inputs, attrs):
         sv = sizes_value(inputs[pos_sizes])
         return [(inputs[pos_dtype].dtype.base_dtype,

@@ -19,31 +19,31 @@ from ..framework.tensor_shape import TensorShape
 from ._base import FLOATS, apply, same_type_inputs
 from ._nn_util import IntOrInts, TensorLike, shape_of
 from ._windows import (
-    _FMT3,
-    _attrs3,
+    FMT3,
+    attrs3,
     check_choice,
-    _check_out_shape,
-    _check_rank,
-    _check_strides_kernel,
-    _from_last,
-    _from_last_dims,
-    _from_nhwc,
-    _from_nhwc_dims,
-    _Geo,
-    _geometry,
-    _GeoN,
+    check_out_shape,
+    check_rank,
+    check_strides_kernel,
+    from_last,
+    from_last_dims,
+    from_nhwc,
+    from_nhwc_dims,
+    Geo,
+    geometry,
+    GeoN,
     get_sequence,
-    _ndims_last,
-    _nhwc_dims,
-    _out_size,
-    _pad,
-    _sizes_infer,
+    ndims_last,
+    nhwc_dims,
+    out_size,
+    pad_nhwc,
+    sizes_infer,
     sizes_tensor,
     sizes_value,
-    _spatial,
-    _to_last,
-    _to_nhwc,
-    _wide,
+    spatial,
+    to_last,
+    to_nhwc,
+    wide,
 )
 
 # =========================================================================================
@@ -58,34 +58,34 @@ def _conv_attrs(node_attrs):
 
 def _conv2d_infer(inputs, attrs):
     x, f = inputs
-    _check_rank(x, 4)
-    _check_rank(f, 4)
+    check_rank(x, 4)
+    check_rank(f, 4)
     if x.dtype.base_dtype is not f.dtype.base_dtype:
         raise TypeError(f"Input 'filter' of 'Conv2D' Op has type {f.dtype.base_dtype.name} that "
                         f"does not match type {x.dtype.base_dtype.name} of argument 'input'.")
     strides, padding, fmt, dil, explicit = _conv_attrs(attrs)
-    xd = _nhwc_dims(x.shape.as_tuple(), fmt) or (None,) * 4
+    xd = nhwc_dims(x.shape.as_tuple(), fmt) or (None,) * 4
     fd = f.shape.as_tuple() or (None,) * 4
     if xd[3] is not None and fd[2] is not None and xd[3] != fd[2]:
         raise ValueError(f"Depth of input ({xd[3]}) is not a multiple of input depth of filter "
                          f"({fd[2]})")
     out_hw = [None, None]
     if fd[0] is not None and fd[1] is not None:
-        geo = _geometry(xd[1:3], fd[:2], strides, dil, padding, fmt, explicit)
+        geo = geometry(xd[1:3], fd[:2], strides, dil, padding, fmt, explicit)
         out_hw = [g[0] for g in geo]
-    return [(x.dtype.base_dtype, TensorShape(_from_nhwc_dims(xd[0], out_hw[0], out_hw[1], fd[3],
+    return [(x.dtype.base_dtype, TensorShape(from_nhwc_dims(xd[0], out_hw[0], out_hw[1], fd[3],
                                                              fmt)))]
 
 
 def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
                    explicit_paddings=(), **_):
-    _check_strides_kernel(strides, data_format, dilations)
+    check_strides_kernel(strides, data_format, dilations)
     dt = x.dtype
-    x, f = _wide(_to_nhwc(x, data_format), f)
-    g = _Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format, explicit_paddings)
-    cols = g.windows(_pad(x, g.geo))
+    x, f = wide(to_nhwc(x, data_format), f)
+    g = Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format, explicit_paddings)
+    cols = g.windows(pad_nhwc(x, g.geo))
     out = np.tensordot(cols, f, axes=([3, 4, 5], [0, 1, 2]))
-    return _from_nhwc(out.astype(dt, copy=False), data_format)
+    return from_nhwc(out.astype(dt, copy=False), data_format)
 
 
 def padding_attrs(op_type, padding, data_format):
@@ -95,7 +95,7 @@ def padding_attrs(op_type, padding, data_format):
         if len(pairs) != 4 or any(len(p) != 2 for p in pairs):
             raise ValueError(f"When padding is a list, it must be of length 4 of pairs, got "
                              f"{padding}")
-        n, _, _, c = _nhwc_dims(pairs, data_format)
+        n, _, _, c = nhwc_dims(pairs, data_format)
         if n != [0, 0] or c != [0, 0]:
             raise ValueError("The padding of the batch and depth dimensions must be 0, got "
                              f"{padding}")
@@ -142,8 +142,8 @@ def conv2d(input: TensorLike, filter: TensorLike | None = None, strides: IntOrIn
 def _backprop_input_infer(op_type):
     def infer(inputs, attrs):
         sizes, f, dy = inputs
-        _check_rank(f, 4)
-        _check_rank(dy, 4)
+        check_rank(f, 4)
+        check_rank(dy, 4)
         if f.dtype.base_dtype is not dy.dtype.base_dtype:
             raise TypeError(f"Input 'out_backprop' of '{op_type}' Op has type "
                             f"{dy.dtype.base_dtype.name} that does not match type "
@@ -157,24 +157,24 @@ def _backprop_input_infer(op_type):
 
 def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
                                   dilations=(1, 1, 1, 1), explicit_paddings=(), **_):
-    _check_strides_kernel(strides, data_format, dilations)
-    n, h, w, c = _nhwc_dims(tuple(int(s) for s in sizes), data_format)
+    check_strides_kernel(strides, data_format, dilations)
+    n, h, w, c = nhwc_dims(tuple(int(s) for s in sizes), data_format)
     dt = dy.dtype
-    dy, f = _wide(_to_nhwc(dy, data_format), f)
-    g = _Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format,
+    dy, f = wide(to_nhwc(dy, data_format), f)
+    g = Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format,
              explicit_paddings)
-    _check_out_shape(g, dy)
+    check_out_shape(g, dy)
     cols = np.tensordot(dy, f, axes=([3], [3]))          # (N, OH, OW, KH, KW, C)
     dx = g.scatter(cols, dy.dtype).astype(dt, copy=False)
-    return _from_nhwc(np.ascontiguousarray(dx), data_format)
+    return from_nhwc(np.ascontiguousarray(dx), data_format)
 
 
 # -- Conv2DBackpropFilter ---------------------------------------------------------------
 def _backprop_filter_infer(op_type):
     def infer(inputs, attrs):
         x, sizes, dy = inputs
-        _check_rank(x, 4)
-        _check_rank(dy, 4)
+        check_rank(x, 4)
+        check_rank(dy, 4)
         if x.dtype.base_dtype is not dy.dtype.base_dtype:
             raise TypeError(f"Input 'out_backprop' of '{op_type}' Op has type "
                             f"{dy.dtype.base_dtype.name} that does not match type "
@@ -188,13 +188,13 @@ def _backprop_filter_infer(op_type):
 
 def _conv2d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
                                    dilations=(1, 1, 1, 1), explicit_paddings=(), **_):
-    _check_strides_kernel(strides, data_format, dilations)
+    check_strides_kernel(strides, data_format, dilations)
     dt = x.dtype
-    x, dy = _wide(_to_nhwc(x, data_format), _to_nhwc(dy, data_format))
+    x, dy = wide(to_nhwc(x, data_format), to_nhwc(dy, data_format))
     kh, kw = int(sizes[0]), int(sizes[1])
-    g = _Geo(x.shape, (kh, kw), strides, dilations, padding, data_format, explicit_paddings)
-    _check_out_shape(g, dy)
-    cols = g.windows(_pad(x, g.geo))
+    g = Geo(x.shape, (kh, kw), strides, dilations, padding, data_format, explicit_paddings)
+    check_out_shape(g, dy)
+    cols = g.windows(pad_nhwc(x, g.geo))
     out = np.tensordot(cols, dy, axes=([0, 1, 2], [0, 1, 2]))   # (KH, KW, C, O)
     return out.astype(dt, copy=False)
 
@@ -247,58 +247,58 @@ def conv2d_backprop_filter(input: TensorLike, filter_sizes: TensorLike,
 
 def _depthwise_infer(inputs, attrs):
     x, f = inputs
-    _check_rank(x, 4)
-    _check_rank(f, 4)
+    check_rank(x, 4)
+    check_rank(f, 4)
     if x.dtype.base_dtype is not f.dtype.base_dtype:
         raise TypeError(f"Input 'filter' of 'DepthwiseConv2dNative' Op has type "
                         f"{f.dtype.base_dtype.name} that does not match type "
                         f"{x.dtype.base_dtype.name} of argument 'input'.")
     strides, padding, fmt, dil, _ = _conv_attrs(attrs)
-    xd = _nhwc_dims(x.shape.as_tuple(), fmt) or (None,) * 4
+    xd = nhwc_dims(x.shape.as_tuple(), fmt) or (None,) * 4
     fd = f.shape.as_tuple() or (None,) * 4
     if xd[3] is not None and fd[2] is not None and xd[3] != fd[2]:
         raise ValueError(f"Dimensions must be equal, but are {xd[3]} and {fd[2]}")
     out_hw = [None, None]
     if fd[0] is not None and fd[1] is not None:
-        out_hw = [g[0] for g in _geometry(xd[1:3], fd[:2], strides, dil, padding, fmt)]
+        out_hw = [g[0] for g in geometry(xd[1:3], fd[:2], strides, dil, padding, fmt)]
     c = xd[3] if xd[3] is not None else fd[2]
     oc = c * fd[3] if c is not None and fd[3] is not None else None
-    return [(x.dtype.base_dtype, TensorShape(_from_nhwc_dims(xd[0], out_hw[0], out_hw[1], oc,
+    return [(x.dtype.base_dtype, TensorShape(from_nhwc_dims(xd[0], out_hw[0], out_hw[1], oc,
                                                              fmt)))]
 
 
 def _depthwise_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1), **_):
-    _check_strides_kernel(strides, data_format, dilations)
+    check_strides_kernel(strides, data_format, dilations)
     dt = x.dtype
-    x, f = _wide(_to_nhwc(x, data_format), f)
-    g = _Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format)
-    cols = g.windows(_pad(x, g.geo))
+    x, f = wide(to_nhwc(x, data_format), f)
+    g = Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format)
+    cols = g.windows(pad_nhwc(x, g.geo))
     out = np.einsum("nhwijc,ijcm->nhwcm", cols, f, optimize=True)
     out = out.reshape(g.n, g.oh, g.ow, -1).astype(dt, copy=False)
-    return _from_nhwc(out, data_format)
+    return from_nhwc(out, data_format)
 
 
 def _depthwise_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
                                      dilations=(1, 1, 1, 1), **_):
-    n, h, w, c = _nhwc_dims(tuple(int(s) for s in sizes), data_format)
+    n, h, w, c = nhwc_dims(tuple(int(s) for s in sizes), data_format)
     dt = dy.dtype
-    dy, f = _wide(_to_nhwc(dy, data_format), f)
-    g = _Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format)
-    _check_out_shape(g, dy)
+    dy, f = wide(to_nhwc(dy, data_format), f)
+    g = Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format)
+    check_out_shape(g, dy)
     dy5 = dy.reshape(n, g.oh, g.ow, c, f.shape[3])
     cols = np.einsum("nhwcm,ijcm->nhwijc", dy5, f, optimize=True)
     dx = g.scatter(cols, dy.dtype).astype(dt, copy=False)
-    return _from_nhwc(np.ascontiguousarray(dx), data_format)
+    return from_nhwc(np.ascontiguousarray(dx), data_format)
 
 
 def _depthwise_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
                                       dilations=(1, 1, 1, 1), **_):
     dt = x.dtype
-    x, dy = _wide(_to_nhwc(x, data_format), _to_nhwc(dy, data_format))
+    x, dy = wide(to_nhwc(x, data_format), to_nhwc(dy, data_format))
     kh, kw, c, m = (int(s) for s in sizes)
-    g = _Geo(x.shape, (kh, kw), strides, dilations, padding, data_format)
-    _check_out_shape(g, dy)
-    cols = g.windows(_pad(x, g.geo))
+    g = Geo(x.shape, (kh, kw), strides, dilations, padding, data_format)
+    check_out_shape(g, dy)
+    cols = g.windows(pad_nhwc(x, g.geo))
     dy5 = dy.reshape(g.n, g.oh, g.ow, c, m)
     out = np.einsum("nhwijc,nhwcm->ijcm", cols, dy5, optimize=True)
     return out.astype(dt, copy=False)
@@ -359,40 +359,40 @@ def depthwise_conv2d_native_backprop_filter(input: TensorLike, filter_sizes: Ten
 
 def _conv3d_infer(inputs, attrs):
     x, f = inputs
-    _check_rank(x, 5)
-    _check_rank(f, 5)
+    check_rank(x, 5)
+    check_rank(f, 5)
     if x.dtype.base_dtype is not f.dtype.base_dtype:
         raise TypeError(f"Input 'filter' of 'Conv3D' Op has type {f.dtype.base_dtype.name} that "
                         f"does not match type {x.dtype.base_dtype.name} of argument 'input'.")
-    fmt, st, dil, pad, _ = _attrs3(attrs)
-    xd = _ndims_last(x.shape.as_tuple(), fmt) or (None,) * 5
+    fmt, st, dil, pad, _ = attrs3(attrs)
+    xd = ndims_last(x.shape.as_tuple(), fmt) or (None,) * 5
     fd = f.shape.as_tuple() or (None,) * 5
     if xd[-1] is not None and fd[3] is not None and xd[-1] != fd[3]:
         raise ValueError(f"Dimensions must be equal, but are {xd[-1]} and {fd[3]}")
     out = [None] * 3
     if None not in fd[:3]:
-        out = [_out_size(xd[1 + i], fd[i], st[i], dil[i], pad)[0] for i in range(3)]
-    return [(x.dtype.base_dtype, TensorShape(_from_last_dims([xd[0]] + out + [fd[4]], fmt)))]
+        out = [out_size(xd[1 + i], fd[i], st[i], dil[i], pad)[0] for i in range(3)]
+    return [(x.dtype.base_dtype, TensorShape(from_last_dims([xd[0]] + out + [fd[4]], fmt)))]
 
 
 def _conv3d_kernel(x, f, strides, padding, data_format, dilations=(1,) * 5, **_):
     fmt = data_format
     dt = x.dtype
-    x, f = _wide(_to_last(x, fmt), f)
-    g = _GeoN(x.shape, f.shape[:3], _spatial(strides, fmt), _spatial(dilations, fmt), padding)
+    x, f = wide(to_last(x, fmt), f)
+    g = GeoN(x.shape, f.shape[:3], spatial(strides, fmt), spatial(dilations, fmt), padding)
     out = np.tensordot(g.windows(g.pad(x)), f, axes=([4, 5, 6, 7], [0, 1, 2, 3]))
-    return _from_last(out.astype(dt, copy=False), fmt)
+    return from_last(out.astype(dt, copy=False), fmt)
 
 
 def _conv3d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
                                   dilations=(1,) * 5, **_):
     fmt = data_format
-    dims = _ndims_last(tuple(int(s) for s in sizes), fmt)
+    dims = ndims_last(tuple(int(s) for s in sizes), fmt)
     dt = dy.dtype
-    dy, f = _wide(_to_last(dy, fmt), f)
-    g = _GeoN(dims, f.shape[:3], _spatial(strides, fmt), _spatial(dilations, fmt), padding)
+    dy, f = wide(to_last(dy, fmt), f)
+    g = GeoN(dims, f.shape[:3], spatial(strides, fmt), spatial(dilations, fmt), padding)
     cols = np.tensordot(dy, f, axes=([4], [4]))          # (N, O.., K.., C)
-    return _from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype).astype(dt, copy=False)),
+    return from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype).astype(dt, copy=False)),
                       fmt)
 
 
@@ -400,9 +400,9 @@ def _conv3d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
                                    dilations=(1,) * 5, **_):
     fmt = data_format
     dt = x.dtype
-    x, dy = _wide(_to_last(x, fmt), _to_last(dy, fmt))
+    x, dy = wide(to_last(x, fmt), to_last(dy, fmt))
     k = tuple(int(s) for s in sizes[:3])
-    g = _GeoN(x.shape, k, _spatial(strides, fmt), _spatial(dilations, fmt), padding)
+    g = GeoN(x.shape, k, spatial(strides, fmt), spatial(dilations, fmt), padding)
     out = np.tensordot(g.windows(g.pad(x)), dy, axes=([0, 1, 2, 3], [0, 1, 2, 3]))
     return out.astype(dt, copy=False)
 
@@ -417,7 +417,7 @@ def _check_seq5(op_type, name, seq):
 
 def conv3d_attrs(op_type, strides, padding, data_format, dilations):
     check_choice(op_type, "padding", padding, ("SAME", "VALID"))
-    check_choice(op_type, "data_format", data_format, _FMT3)
+    check_choice(op_type, "data_format", data_format, FMT3)
     return {"strides": _check_seq5(op_type, "strides", strides), "padding": padding,
             "data_format": data_format,
             "dilations": _check_seq5(op_type, "dilations", dilations or [1] * 5)}
@@ -506,8 +506,8 @@ _FAMILIES = [
       _backprop_filter_infer("DepthwiseConv2dNativeBackpropFilter"),
       _depthwise_backprop_filter_kernel)),
     (("Conv3D", _conv3d_infer, _conv3d_kernel),
-     ("Conv3DBackpropInputV2", _sizes_infer(0, 1), _conv3d_backprop_input_kernel),
-     ("Conv3DBackpropFilterV2", _sizes_infer(1, 0), _conv3d_backprop_filter_kernel)),
+     ("Conv3DBackpropInputV2", sizes_infer(0, 1), _conv3d_backprop_input_kernel),
+     ("Conv3DBackpropFilterV2", sizes_infer(1, 0), _conv3d_backprop_filter_kernel)),
 ]
 for _family in _FAMILIES:
     for (_type, _infer, _kernel), _grad in zip(_family, _conv_grads(*(r[0] for r in _family))):

@@ -17,54 +17,55 @@ from ..framework.tensor_shape import TensorShape
 from ._base import FLOATS, INTS, apply, to_tensor
 from ._nn_util import IntOrInts, TensorLike, shape_of
 from ._windows import (
-    _FMT3,
-    _attrs3,
+    FMT3,
+    attrs3,
     check_choice,
-    _check_rank,
-    _from_last,
-    _from_last_dims,
-    _from_nhwc,
-    _from_nhwc_dims,
-    _Geo,
-    _geometry,
-    _GeoN,
+    check_rank,
+    from_last,
+    from_last_dims,
+    from_nhwc,
+    from_nhwc_dims,
+    Geo,
+    geometry,
+    GeoN,
     get_sequence,
-    _hw,
-    _lowest,
-    _ndims_last,
-    _nhwc_dims,
-    _out_size,
-    _pad,
-    _sizes_infer,
+    hw,
+    lowest,
+    ndims_last,
+    nhwc_dims,
+    out_size,
+    pad_nhwc,
+    sizes_infer,
     sizes_value,
-    _to_last,
-    _to_nhwc,
+    to_last,
+    to_nhwc,
 )
 from ...ops import array_ops as _a  # upward: zeros_like
 
 POOL_TYPES = FLOATS + INTS
 
+
 def _pool_geo(x_nhwc_shape, attrs):
     ksize, strides, padding, fmt = (attrs["ksize"], attrs["strides"], attrs["padding"],
                                     attrs["data_format"])
-    return _Geo(x_nhwc_shape, _hw(ksize, fmt), strides, (1, 1, 1, 1), padding, fmt)
+    return Geo(x_nhwc_shape, hw(ksize, fmt), strides, (1, 1, 1, 1), padding, fmt)
 
 
 def _pool_infer(op_type):
     def infer(inputs, attrs):
         x = inputs[0]
-        _check_rank(x, 4)
+        check_rank(x, 4)
         ksize, strides, padding, fmt = (attrs["ksize"], attrs["strides"], attrs["padding"],
                                         attrs["data_format"])
-        kn, _, _, kc = _nhwc_dims(ksize, fmt)
-        sn, _, _, sc = _nhwc_dims(strides, fmt)
+        kn, _, _, kc = nhwc_dims(ksize, fmt)
+        sn, _, _, sc = nhwc_dims(strides, fmt)
         if kn != 1 or sn != 1:
             raise ValueError("Pooling is not yet supported on the batch dimension.")
         if kc != 1 or sc != 1:
             raise ValueError("Pooling is not yet supported on the depth dimension.")
-        xd = _nhwc_dims(x.shape.as_tuple(), fmt) or (None,) * 4
-        geo = _geometry(xd[1:3], _hw(ksize, fmt), strides, (1, 1, 1, 1), padding, fmt)
-        return [(x.dtype.base_dtype, TensorShape(_from_nhwc_dims(xd[0], geo[0][0], geo[1][0],
+        xd = nhwc_dims(x.shape.as_tuple(), fmt) or (None,) * 4
+        geo = geometry(xd[1:3], hw(ksize, fmt), strides, (1, 1, 1, 1), padding, fmt)
+        return [(x.dtype.base_dtype, TensorShape(from_nhwc_dims(xd[0], geo[0][0], geo[1][0],
                                                                  xd[3], fmt)))]
     return infer
 
@@ -72,7 +73,7 @@ def _pool_infer(op_type):
 def _max_windows(x, attrs):
     """(geometry, window view of x padded with the dtype's lowest value)."""
     g = _pool_geo(x.shape, attrs)
-    return g, g.windows(_pad(x, g.geo, _lowest(x.dtype)))
+    return g, g.windows(pad_nhwc(x, g.geo, lowest(x.dtype)))
 
 
 def _argmax_taps(x, attrs):
@@ -84,44 +85,44 @@ def _argmax_taps(x, attrs):
 
 
 def _max_pool_kernel(x, data_format, **attrs):
-    x = _to_nhwc(x, data_format)
+    x = to_nhwc(x, data_format)
     _, win = _max_windows(x, dict(attrs, data_format=data_format))
     out = win.max(axis=(3, 4))
-    return _from_nhwc(out, data_format)
+    return from_nhwc(out, data_format)
 
 
 def _max_pool_grad_infer(inputs, attrs):
     for t in inputs:
-        _check_rank(t, 4)
+        check_rank(t, 4)
     x = inputs[0]
     return [(x.dtype.base_dtype, x.shape)]
 
 
 def _max_pool_grad_kernel(x, y, dy, data_format, **attrs):
     attrs = dict(attrs, data_format=data_format)
-    x = _to_nhwc(x, data_format)
-    dy = _to_nhwc(dy, data_format)
+    x = to_nhwc(x, data_format)
+    dy = to_nhwc(dy, data_format)
     g, arg = _argmax_taps(x, attrs)
     cols = np.zeros((g.n, g.oh, g.ow, g.kh * g.kw, g.c), dtype=dy.dtype)
     np.put_along_axis(cols, arg[:, :, :, None, :], dy[:, :, :, None, :], axis=3)
     cols = cols.reshape(g.n, g.oh, g.ow, g.kh, g.kw, g.c)
-    return _from_nhwc(np.ascontiguousarray(g.scatter(cols, dy.dtype)), data_format)
+    return from_nhwc(np.ascontiguousarray(g.scatter(cols, dy.dtype)), data_format)
 
 
 def _max_pool_grad_grad_infer(inputs, attrs):
     x, y, _ = inputs
-    _check_rank(x, 4)
+    check_rank(x, 4)
     return [(x.dtype.base_dtype, y.shape)]
 
 
 def _max_pool_grad_grad_kernel(x, y, ddx, data_format, **attrs):
     attrs = dict(attrs, data_format=data_format)
-    x = _to_nhwc(x, data_format)
-    ddx = _to_nhwc(ddx, data_format)
+    x = to_nhwc(x, data_format)
+    ddx = to_nhwc(ddx, data_format)
     g, arg = _argmax_taps(x, attrs)
-    win = g.windows(_pad(ddx, g.geo)).reshape(g.n, g.oh, g.ow, g.kh * g.kw, g.c)
+    win = g.windows(pad_nhwc(ddx, g.geo)).reshape(g.n, g.oh, g.ow, g.kh * g.kw, g.c)
     out = np.take_along_axis(win, arg[:, :, :, None, :], axis=3)[:, :, :, 0, :]
-    return _from_nhwc(np.ascontiguousarray(out), data_format)
+    return from_nhwc(np.ascontiguousarray(out), data_format)
 
 
 # -- AvgPool -----------------------------------------------------------------------------
@@ -136,28 +137,28 @@ def _window_counts(g):
 
 
 def _avg_pool_kernel(x, data_format, **attrs):
-    x = _to_nhwc(x, data_format)
+    x = to_nhwc(x, data_format)
     g = _pool_geo(x.shape, dict(attrs, data_format=data_format))
-    win = g.windows(_pad(x, g.geo))
+    win = g.windows(pad_nhwc(x, g.geo))
     total = win.sum(axis=(3, 4))
     out = (total / _window_counts(g)[None, :, :, None]).astype(x.dtype, copy=False)
-    return _from_nhwc(out, data_format)
+    return from_nhwc(out, data_format)
 
 
 def _avg_pool_grad_infer(inputs, attrs):
     sizes, g = inputs
-    _check_rank(g, 4)
+    check_rank(g, 4)
     sv = sizes_value(sizes)
     return [(g.dtype.base_dtype, TensorShape(sv if sv is not None else [None] * 4))]
 
 
 def _avg_pool_grad_kernel(sizes, dy, data_format, **attrs):
-    dims = _nhwc_dims(tuple(int(s) for s in sizes), data_format)
-    dy = _to_nhwc(dy, data_format)
+    dims = nhwc_dims(tuple(int(s) for s in sizes), data_format)
+    dy = to_nhwc(dy, data_format)
     g = _pool_geo(dims, dict(attrs, data_format=data_format))
     share = (dy / _window_counts(g)[None, :, :, None]).astype(dy.dtype, copy=False)
     cols = np.broadcast_to(share[:, :, :, None, None, :], (g.n, g.oh, g.ow, g.kh, g.kw, g.c))
-    return _from_nhwc(np.ascontiguousarray(g.scatter(cols, dy.dtype)), data_format)
+    return from_nhwc(np.ascontiguousarray(g.scatter(cols, dy.dtype)), data_format)
 
 
 def _pool(op_type, value, ksize, strides, padding, data_format, name, allowed):
@@ -312,33 +313,33 @@ def max_pool_with_argmax(input: TensorLike, ksize: IntOrInts, strides: IntOrInts
 
 def _pool3d_infer(inputs, attrs):
     x = inputs[0]
-    _check_rank(x, 5)
-    fmt, st, _, pad, k = _attrs3(attrs, with_k=True)
+    check_rank(x, 5)
+    fmt, st, _, pad, k = attrs3(attrs, with_k=True)
     kn = attrs["ksize"][0]
     kc = attrs["ksize"][1 if fmt == "NCDHW" else 4]
     if kn != 1 or kc != 1:
         raise ValueError("Pooling is not yet supported on the batch or depth dimension.")
-    xd = _ndims_last(x.shape.as_tuple(), fmt) or (None,) * 5
-    out = [_out_size(xd[1 + i], k[i], st[i], 1, pad)[0] for i in range(3)]
-    return [(x.dtype.base_dtype, TensorShape(_from_last_dims([xd[0]] + out + [xd[-1]], fmt)))]
+    xd = ndims_last(x.shape.as_tuple(), fmt) or (None,) * 5
+    out = [out_size(xd[1 + i], k[i], st[i], 1, pad)[0] for i in range(3)]
+    return [(x.dtype.base_dtype, TensorShape(from_last_dims([xd[0]] + out + [xd[-1]], fmt)))]
 
 
 def _geo3(x_last_shape, attrs):
-    _, st, _, pad, k = _attrs3(attrs, with_k=True)
-    return _GeoN(x_last_shape, k, st, (1, 1, 1), pad)
+    _, st, _, pad, k = attrs3(attrs, with_k=True)
+    return GeoN(x_last_shape, k, st, (1, 1, 1), pad)
 
 
 def _max_pool3d_kernel(x, **attrs):
     fmt = attrs["data_format"]
-    x = _to_last(x, fmt)
+    x = to_last(x, fmt)
     g = _geo3(x.shape, attrs)
-    win = g.windows(g.pad(x, _lowest(x.dtype)))
-    return _from_last(win.max(axis=(4, 5, 6)), fmt)
+    win = g.windows(g.pad(x, lowest(x.dtype)))
+    return from_last(win.max(axis=(4, 5, 6)), fmt)
 
 
 def _argmax3(x, attrs):
     g = _geo3(x.shape, attrs)
-    win = g.windows(g.pad(x, _lowest(x.dtype)))
+    win = g.windows(g.pad(x, lowest(x.dtype)))
     flat = win.reshape(win.shape[:4] + (-1, g.c))
     return g, np.argmax(flat, axis=4)
 
@@ -347,22 +348,22 @@ def _max_pool3d_grad_kernel(x, y, dy, **attrs):
     """As TF's CPU kernel: every element equal to its window's maximum gets that window's
     gradient (ties all receive it, unlike 2-D MaxPoolGrad and MaxPool3DGradGrad)."""
     fmt = attrs["data_format"]
-    x, y, dy = _to_last(x, fmt), _to_last(y, fmt), _to_last(dy, fmt)
+    x, y, dy = to_last(x, fmt), to_last(y, fmt), to_last(dy, fmt)
     g = _geo3(x.shape, attrs)
-    win = g.windows(g.pad(x, _lowest(x.dtype)))
+    win = g.windows(g.pad(x, lowest(x.dtype)))
     e = (slice(None),) * 4 + (None, None, None, slice(None))
     cols = np.where(win == y[e], dy[e], np.zeros((), dy.dtype))
-    return _from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype)), fmt)
+    return from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype)), fmt)
 
 
 def _max_pool3d_grad_grad_kernel(x, y, ddx, **attrs):
     fmt = attrs["data_format"]
-    x, ddx = _to_last(x, fmt), _to_last(ddx, fmt)
+    x, ddx = to_last(x, fmt), to_last(ddx, fmt)
     g, arg = _argmax3(x, attrs)
     win = g.windows(g.pad(ddx))
     flat = win.reshape(win.shape[:4] + (-1, g.c))
     out = np.take_along_axis(flat, arg[:, :, :, :, None, :], axis=4)[:, :, :, :, 0, :]
-    return _from_last(np.ascontiguousarray(out), fmt)
+    return from_last(np.ascontiguousarray(out), fmt)
 
 
 def _counts3(g):
@@ -376,26 +377,26 @@ def _counts3(g):
 
 def _avg_pool3d_kernel(x, **attrs):
     fmt = attrs["data_format"]
-    x = _to_last(x, fmt)
+    x = to_last(x, fmt)
     g = _geo3(x.shape, attrs)
     total = g.windows(g.pad(x)).sum(axis=(4, 5, 6))
-    return _from_last((total / _counts3(g)[None, ..., None]).astype(x.dtype, copy=False), fmt)
+    return from_last((total / _counts3(g)[None, ..., None]).astype(x.dtype, copy=False), fmt)
 
 
 def _avg_pool3d_grad_kernel(sizes, dy, **attrs):
     fmt = attrs["data_format"]
-    dims = _ndims_last(tuple(int(s) for s in sizes), fmt)
-    dy = _to_last(dy, fmt)
+    dims = ndims_last(tuple(int(s) for s in sizes), fmt)
+    dy = to_last(dy, fmt)
     g = _geo3(dims, attrs)
     share = (dy / _counts3(g)[None, ..., None]).astype(dy.dtype, copy=False)
     cols = np.broadcast_to(share[:, :, :, :, None, None, None, :],
                            share.shape[:4] + g.k + (g.c,))
-    return _from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype)), fmt)
+    return from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype)), fmt)
 
 
 def _pool3d(op_type, input, ksize, strides, padding, data_format, name, allowed):
     check_choice(op_type, "padding", padding, ("SAME", "VALID"))
-    check_choice(op_type, "data_format", data_format, _FMT3)
+    check_choice(op_type, "data_format", data_format, FMT3)
     x = to_tensor(input, name="input")
     if x.dtype.base_dtype not in allowed:
         raise TypeError(f"Value passed to parameter 'input' has DataType {x.dtype.name} not in "
@@ -482,7 +483,7 @@ _POOL_OPS = [
     ("MaxPool3DGradGrad", lambda ins, a: [(ins[0].dtype.base_dtype, ins[1].shape)],
      _max_pool3d_grad_grad_kernel, _max_adjoint("MaxPool3DGrad")),
     ("AvgPool3D", _pool3d_infer, _avg_pool3d_kernel, _spread_by("AvgPool3DGrad")),
-    ("AvgPool3DGrad", _sizes_infer(0, 1), _avg_pool3d_grad_kernel, _avg_adjoint("AvgPool3D")),
+    ("AvgPool3DGrad", sizes_infer(0, 1), _avg_pool3d_grad_kernel, _avg_adjoint("AvgPool3D")),
 ]
 for _type, _infer, _kernel, _grad in _POOL_OPS:
     register_op(_type, infer=_infer, kernel=_kernel, grad=_grad)
