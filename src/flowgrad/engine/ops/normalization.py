@@ -158,7 +158,7 @@ def _batch_norm_grad(grad_y, x, scale, pop_mean, pop_var, epsilon, data_format, 
 
 def _fused_bn_grad_grad(op, *grads):
     """Differentiates the composed backprop (TF's _FusedBatchNormGradGrad)."""
-    # in the function: autodiff imports the op families (a cycle at module level)
+    # in the function: autodiff sits above the op families (it builds gradients with them)
     from ..autodiff.gradients import gradients
     grad_y, x, scale, m, v = op.inputs
     want = [wants_grad(0), wants_grad(1), wants_grad(2)]
