@@ -145,7 +145,7 @@ _ACTIVATIONS = [
      lambda g, f, alpha=0.2, **_: np.where(f > 0, g, g * _alpha(alpha, g.dtype)), "x",
      _mask_grad_grad, ("alpha",)),
 ]
-_GRAD_ATTRS = {}
+_GRAD_ATTRS = {}      # *Grad op type -> the attrs its own gradient passes on
 
 
 def _activation_grad(grad_type, saved, attr_names):

@@ -139,19 +139,24 @@ def conv2d(input: TensorLike, filter: TensorLike | None = None, strides: IntOrIn
 
 
 # -- Conv2DBackpropInput ----------------------------------------------------------------
-def _backprop_input_infer(op_type):
+def _backprop_infer(op_type, sizes_at):
+    """The shape rule of a BackpropInput (sizes_at=0: sizes, filter, out_backprop) or
+    BackpropFilter op (sizes_at=1: input, sizes, out_backprop): the shape `sizes` holds."""
+    other_name, sizes_name = ("filter", "input_sizes") if sizes_at == 0 else \
+        ("input", "filter_sizes")
+
     def infer(inputs, attrs):
-        sizes, f, dy = inputs
-        check_rank(f, 4)
+        sizes, other, dy = inputs[sizes_at], inputs[1 - sizes_at], inputs[2]
+        check_rank(other, 4)
         check_rank(dy, 4)
-        if f.dtype.base_dtype is not dy.dtype.base_dtype:
+        if other.dtype.base_dtype is not dy.dtype.base_dtype:
             raise TypeError(f"Input 'out_backprop' of '{op_type}' Op has type "
                             f"{dy.dtype.base_dtype.name} that does not match type "
-                            f"{f.dtype.base_dtype.name} of argument 'filter'.")
+                            f"{other.dtype.base_dtype.name} of argument '{other_name}'.")
         sv = sizes_value(sizes)
         if sv is not None and len(sv) != 4:
-            raise ValueError(f"input_sizes must be 4-dimensional, got {len(sv)}")
-        return [(f.dtype.base_dtype, TensorShape(sv if sv is not None else [None] * 4))]
+            raise ValueError(f"{sizes_name} must be 4-dimensional, got {len(sv)}")
+        return [(other.dtype.base_dtype, TensorShape(sv if sv is not None else [None] * 4))]
     return infer
 
 
@@ -170,22 +175,6 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
 
 
 # -- Conv2DBackpropFilter ---------------------------------------------------------------
-def _backprop_filter_infer(op_type):
-    def infer(inputs, attrs):
-        x, sizes, dy = inputs
-        check_rank(x, 4)
-        check_rank(dy, 4)
-        if x.dtype.base_dtype is not dy.dtype.base_dtype:
-            raise TypeError(f"Input 'out_backprop' of '{op_type}' Op has type "
-                            f"{dy.dtype.base_dtype.name} that does not match type "
-                            f"{x.dtype.base_dtype.name} of argument 'input'.")
-        sv = sizes_value(sizes)
-        if sv is not None and len(sv) != 4:
-            raise ValueError(f"filter_sizes must be 4-dimensional, got {len(sv)}")
-        return [(x.dtype.base_dtype, TensorShape(sv if sv is not None else [None] * 4))]
-    return infer
-
-
 def _conv2d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
                                    dilations=(1, 1, 1, 1), explicit_paddings=(), **_):
     check_strides_kernel(strides, data_format, dilations)
@@ -494,16 +483,16 @@ def _conv_grads(fwd, bp_input, bp_filter):
 # (op type, shape rule, kernel) of the forward op, its BackpropInput and its BackpropFilter
 _FAMILIES = [
     (("Conv2D", _conv2d_infer, _conv2d_kernel),
-     ("Conv2DBackpropInput", _backprop_input_infer("Conv2DBackpropInput"),
+     ("Conv2DBackpropInput", _backprop_infer("Conv2DBackpropInput", 0),
       _conv2d_backprop_input_kernel),
-     ("Conv2DBackpropFilter", _backprop_filter_infer("Conv2DBackpropFilter"),
+     ("Conv2DBackpropFilter", _backprop_infer("Conv2DBackpropFilter", 1),
       _conv2d_backprop_filter_kernel)),
     (("DepthwiseConv2dNative", _depthwise_infer, _depthwise_kernel),
      ("DepthwiseConv2dNativeBackpropInput",
-      _backprop_input_infer("DepthwiseConv2dNativeBackpropInput"),
+      _backprop_infer("DepthwiseConv2dNativeBackpropInput", 0),
       _depthwise_backprop_input_kernel),
      ("DepthwiseConv2dNativeBackpropFilter",
-      _backprop_filter_infer("DepthwiseConv2dNativeBackpropFilter"),
+      _backprop_infer("DepthwiseConv2dNativeBackpropFilter", 1),
       _depthwise_backprop_filter_kernel)),
     (("Conv3D", _conv3d_infer, _conv3d_kernel),
      ("Conv3DBackpropInputV2", sizes_infer(0, 1), _conv3d_backprop_input_kernel),
