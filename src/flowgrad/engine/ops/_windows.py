@@ -23,6 +23,7 @@ from ..framework import errors
 from ..framework.constant_op import const_value, constant
 from ..framework.tensor_shape import TensorShape
 
+
 # -- geometry ----------------------------------------------------------------------------
 def check_choice(op_type, attr, value, allowed):
     if not isinstance(value, str) or value not in allowed:
@@ -148,7 +149,7 @@ class Geo:
         self.sh, self.sw = hw(strides, data_format)
         self.dh, self.dw = hw(dilations, data_format)
         self.geo = geometry((self.h, self.w), k_hw, strides, dilations, padding, data_format,
-                             explicit)
+                            explicit)
         (self.oh, ht, hb), (self.ow, wl, wr) = self.geo
         self.padded = (self.n, self.h + ht + hb, self.w + wl + wr, self.c)
 

@@ -49,8 +49,6 @@ from ._windows import (
 # =========================================================================================
 # Conv2D
 # =========================================================================================
-
-
 def _conv_attrs(node_attrs):
     return (node_attrs["strides"], node_attrs["padding"], node_attrs["data_format"],
             node_attrs.get("dilations", [1, 1, 1, 1]), node_attrs.get("explicit_paddings", []))
@@ -74,7 +72,7 @@ def _conv2d_infer(inputs, attrs):
         geo = geometry(xd[1:3], fd[:2], strides, dil, padding, fmt, explicit)
         out_hw = [g[0] for g in geo]
     return [(x.dtype.base_dtype, TensorShape(from_nhwc_dims(xd[0], out_hw[0], out_hw[1], fd[3],
-                                                             fmt)))]
+                                                            fmt)))]
 
 
 def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
@@ -167,7 +165,7 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
     dt = dy.dtype
     dy, f = wide(to_nhwc(dy, data_format), f)
     g = Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format,
-             explicit_paddings)
+            explicit_paddings)
     check_out_shape(g, dy)
     cols = np.tensordot(dy, f, axes=([3], [3]))          # (N, OH, OW, KH, KW, C)
     dx = g.scatter(cols, dy.dtype).astype(dt, copy=False)
@@ -232,8 +230,6 @@ def conv2d_backprop_filter(input: TensorLike, filter_sizes: TensorLike,
 # =========================================================================================
 # Depthwise convolution
 # =========================================================================================
-
-
 def _depthwise_infer(inputs, attrs):
     x, f = inputs
     check_rank(x, 4)
@@ -253,7 +249,7 @@ def _depthwise_infer(inputs, attrs):
     c = xd[3] if xd[3] is not None else fd[2]
     oc = c * fd[3] if c is not None and fd[3] is not None else None
     return [(x.dtype.base_dtype, TensorShape(from_nhwc_dims(xd[0], out_hw[0], out_hw[1], oc,
-                                                             fmt)))]
+                                                            fmt)))]
 
 
 def _depthwise_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1), **_):
@@ -344,8 +340,6 @@ def depthwise_conv2d_native_backprop_filter(input: TensorLike, filter_sizes: Ten
 # =========================================================================================
 # 3-D convolution (NDHWC / NCDHW), on N-d window views
 # =========================================================================================
-
-
 def _conv3d_infer(inputs, attrs):
     x, f = inputs
     check_rank(x, 5)
@@ -382,7 +376,7 @@ def _conv3d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
     g = GeoN(dims, f.shape[:3], spatial(strides, fmt), spatial(dilations, fmt), padding)
     cols = np.tensordot(dy, f, axes=([4], [4]))          # (N, O.., K.., C)
     return from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype).astype(dt, copy=False)),
-                      fmt)
+                     fmt)
 
 
 def _conv3d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,

@@ -66,7 +66,7 @@ def _pool_infer(op_type):
         xd = nhwc_dims(x.shape.as_tuple(), fmt) or (None,) * 4
         geo = geometry(xd[1:3], hw(ksize, fmt), strides, (1, 1, 1, 1), padding, fmt)
         return [(x.dtype.base_dtype, TensorShape(from_nhwc_dims(xd[0], geo[0][0], geo[1][0],
-                                                                 xd[3], fmt)))]
+                                                                xd[3], fmt)))]
     return infer
 
 
@@ -208,8 +208,6 @@ def avg_pool(value: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: s
 # =========================================================================================
 # MaxPoolWithArgmax (NHWC only, as TF)
 # =========================================================================================
-
-
 def _argmax_infer(inputs, attrs):
     (dt, shape), = _pool_infer("MaxPoolWithArgmax")(inputs, dict(attrs, data_format="NHWC"))
     return [(dt, shape), (attrs["Targmax"], shape)]
@@ -263,7 +261,7 @@ def _max_pool_grad_argmax_grad(op, grad):
     """Linear in the gradient: its adjoint gathers at the argmax positions."""
     x, _, argmax = op.inputs
     return [_a.zeros_like(x), apply("MaxPoolGradGradWithArgmax", [x, grad, argmax],
-                                 _argmax_attrs(op)), None]
+                                    _argmax_attrs(op)), None]
 
 
 def _max_pool_grad_grad_argmax_kernel(x, grad, argmax, include_batch_in_index=False, **_):
@@ -309,8 +307,6 @@ def max_pool_with_argmax(input: TensorLike, ksize: IntOrInts, strides: IntOrInts
 # =========================================================================================
 # MaxPool3D / AvgPool3D (NDHWC / NCDHW), on N-d window views
 # =========================================================================================
-
-
 def _pool3d_infer(inputs, attrs):
     x = inputs[0]
     check_rank(x, 5)
