@@ -1,0 +1,305 @@
+"""Window geometry shared by the convolution and pooling kernels.
+
+Every kernel works channels-last (NCHW / NCDHW inputs are transposed views) on
+one strided *window view* of the padded input, shaped (N, OH, OW, KH, KW, C)
+(`Geo`; `GeoN` for N-d): convolutions contract it with the filter by
+`tensordot` (im2col), pools reduce over its window axes. Backward kernels
+scatter per kernel tap (a loop over the KH*KW taps, each a strided slice over
+all pixels), never per pixel.
+
+Padding follows TF's arithmetic (GetWindowedOutputSize): SAME gives
+out = ceil(in / stride) and pads (out - 1) * stride + eff_k - in in total,
+the smaller half before; VALID gives out = ceil((in - eff_k + 1) / stride);
+eff_k = (k - 1) * dilation + 1.
+"""
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+from numpy.lib.stride_tricks import as_strided
+
+from ..framework import errors
+from ..framework.constant_op import const_value, constant
+from ..framework.tensor_shape import TensorShape
+
+
+# -- geometry ----------------------------------------------------------------------------
+def check_choice(op_type, attr, value, allowed):
+    if not isinstance(value, str) or value not in allowed:
+        raise ValueError(f"Attr '{attr}' of '{op_type}' Op passed string '{value}' not in: "
+                         + ", ".join(f'"{a}"' for a in allowed) + ".")
+
+
+def get_sequence(value, n, channel_index, name):
+    """TF's get_sequence: an int or a 1/2/4-list becomes a 4-list in data_format order."""
+    if value is None:
+        value = 1
+    if isinstance(value, (int, np.integer)):
+        value = [int(value)]
+    value = [int(v) for v in value]
+    if len(value) == n + 2:
+        return value
+    if len(value) == 1:
+        value = value * n
+    elif len(value) != n:
+        raise ValueError(f"{name} should be of length 1, {n} or {n + 2} but was {len(value)}")
+    if channel_index == 1:
+        return [1, 1] + value
+    return [1] + value + [1]
+
+
+def hw(seq, data_format):
+    """The (H, W) entries of a 4-list given in `data_format` order."""
+    return (seq[2], seq[3]) if data_format == "NCHW" else (seq[1], seq[2])
+
+
+def nhwc_dims(dims, data_format):
+    """(N, H, W, C) of a 4-tuple in `data_format` order."""
+    if dims is None:
+        return None
+    if data_format == "NCHW":
+        return dims[0], dims[2], dims[3], dims[1]
+    return tuple(dims)
+
+
+def from_nhwc_dims(n, h, w, c, data_format):
+    return [n, c, h, w] if data_format == "NCHW" else [n, h, w, c]
+
+
+def out_size(size, k, stride, dilation, padding, explicit=(0, 0)):
+    """TF's windowed output size and padding: (out, pad_before, pad_after); None if unknown."""
+    if size is None:
+        return None, 0, 0
+    eff = (k - 1) * dilation + 1
+    if padding == "SAME":
+        out = (size + stride - 1) // stride
+        total = max(0, (out - 1) * stride + eff - size)
+        return out, total // 2, total - total // 2
+    if padding == "EXPLICIT":
+        before, after = explicit
+        size += before + after
+        if size < eff:
+            raise ValueError(f"Negative dimension size caused by subtracting {eff} from {size}")
+        return (size - eff) // stride + 1, before, after
+    if size < eff:
+        raise ValueError(f"Negative dimension size caused by subtracting {eff} from {size}")
+    return (size - eff + stride) // stride, 0, 0
+
+
+def _explicit_hw(explicit, data_format):
+    if not explicit:
+        return (0, 0), (0, 0)
+    pairs = [tuple(explicit[2 * i: 2 * i + 2]) for i in range(4)]
+    return hw(pairs, data_format)
+
+
+def geometry(in_hw, k_hw, strides, dilations, padding, data_format, explicit=None):
+    """Per spatial dim: (out, pad_before, pad_after)."""
+    s = hw(strides, data_format)
+    d = hw(dilations, data_format)
+    ex = _explicit_hw(explicit, data_format)
+    return [out_size(in_hw[i], k_hw[i], s[i], d[i], padding, ex[i]) for i in range(2)]
+
+
+def to_nhwc(x, data_format):
+    return np.transpose(x, (0, 2, 3, 1)) if data_format == "NCHW" else x
+
+
+def from_nhwc(x, data_format):
+    return np.ascontiguousarray(np.transpose(x, (0, 3, 1, 2))) if data_format == "NCHW" else x
+
+
+def pad_nhwc(x, geo, value=0):
+    (_, ht, hb), (_, wl, wr) = geo
+    if not (ht or hb or wl or wr):
+        return x
+    return np.pad(x, ((0, 0), (ht, hb), (wl, wr), (0, 0)), constant_values=value)
+
+
+def _windows(xp, kh, kw, sh, sw, dh, dw, oh, ow):
+    """A read-only view (N, OH, OW, KH, KW, C) of the windows of padded NHWC `xp`."""
+    n, _, _, c = xp.shape
+    s0, s1, s2, s3 = xp.strides
+    return as_strided(xp, (n, oh, ow, kh, kw, c), (s0, s1 * sh, s2 * sw, s1 * dh, s2 * dw, s3),
+                      writeable=False)
+
+
+def _scatter_taps(cols, padded_shape, kh, kw, sh, sw, dh, dw, oh, ow, dtype):
+    """Adjoint of `_windows`: sums cols (N, OH, OW, KH, KW, C) into a padded NHWC array."""
+    out = np.zeros(padded_shape, dtype=dtype)
+    for i in range(kh):
+        for j in range(kw):
+            out[:, i * dh: i * dh + (oh - 1) * sh + 1: sh,
+                j * dw: j * dw + (ow - 1) * sw + 1: sw, :] += cols[:, :, :, i, j, :]
+    return out
+
+
+def _crop(xp, geo, h, w):
+    (_, ht, _), (_, wl, _) = geo
+    return xp[:, ht: ht + h, wl: wl + w, :]
+
+
+class Geo:
+    """Everything a kernel needs about one windowed op, from NHWC input dims and attrs."""
+
+    def __init__(self, in_dims, k_hw, strides, dilations, padding, data_format, explicit=None):
+        self.n, self.h, self.w, self.c = in_dims
+        self.kh, self.kw = k_hw
+        self.sh, self.sw = hw(strides, data_format)
+        self.dh, self.dw = hw(dilations, data_format)
+        self.geo = geometry((self.h, self.w), k_hw, strides, dilations, padding, data_format,
+                            explicit)
+        (self.oh, ht, hb), (self.ow, wl, wr) = self.geo
+        self.padded = (self.n, self.h + ht + hb, self.w + wl + wr, self.c)
+
+    def windows(self, xp):
+        return _windows(xp, self.kh, self.kw, self.sh, self.sw, self.dh, self.dw, self.oh,
+                        self.ow)
+
+    def scatter(self, cols, dtype):
+        xp = _scatter_taps(cols, self.padded, self.kh, self.kw, self.sh, self.sw, self.dh,
+                           self.dw, self.oh, self.ow, dtype)
+        return _crop(xp, self.geo, self.h, self.w)
+
+
+def check_strides_kernel(strides, data_format, dilations=(1, 1, 1, 1)):
+    """TF's kernels check these at run time (InvalidArgumentError), not at graph build."""
+    n, _, _, c = nhwc_dims(strides, data_format)
+    if n != 1 or c != 1:
+        raise errors.InvalidArgumentError(
+            None, None, "Current implementation does not yet support strides in the batch "
+            "and depth dimensions.")
+    n, _, _, c = nhwc_dims(dilations, data_format)
+    if n != 1 or c != 1:
+        raise errors.InvalidArgumentError(
+            None, None, "Current implementation does not yet support dilations in the batch "
+            "and depth dimensions.")
+
+
+def check_rank(t, rank, what="Shape"):
+    r = t.shape.ndims
+    if r is not None and r != rank:
+        raise ValueError(f"Shape must be rank {rank} but is rank {r}")
+
+
+def sizes_value(sizes_t):
+    v = const_value(sizes_t)
+    return None if v is None else tuple(int(d) for d in np.asarray(v).reshape(-1))
+
+
+def wide(*arrays):
+    """float16 operands are contracted in float32 (NumPy has no fast float16 matmul)."""
+    return [a.astype(np.float32) if a.dtype == np.float16 else a for a in arrays]
+
+
+def check_out_shape(g, dy):
+    if dy.shape[1:3] != (g.oh, g.ow):
+        raise errors.InvalidArgumentError(
+            None, None, f"Conv2DSlowBackpropInput: Size of out_backprop doesn't match computed: "
+            f"actual = {dy.shape[1:3]}, computed = {(g.oh, g.ow)}")
+
+
+def sizes_tensor(sizes):
+    if hasattr(sizes, "op"):
+        return sizes
+    return constant(np.asarray(sizes, dtype=np.int32).reshape(-1))
+
+
+def lowest(dtype):
+    return -np.inf if dtype.kind == "f" else np.iinfo(dtype).min
+
+
+# -- N-d (3-D) geometry, channels last ------------------------------------------------
+FMT3 = ("NDHWC", "NCDHW")
+
+
+def attrs3(node_attrs, with_k=False):
+    fmt = node_attrs["data_format"]
+    k = spatial(node_attrs["ksize"], fmt) if with_k else None
+    return (fmt, spatial(node_attrs["strides"], fmt),
+            spatial(node_attrs.get("dilations", [1] * 5), fmt), node_attrs["padding"], k)
+
+
+def to_last(x, data_format):
+    """NC... -> N...C (a view)."""
+    if data_format.startswith("NC"):
+        return np.moveaxis(x, 1, -1)
+    return x
+
+
+def from_last(x, data_format):
+    if data_format.startswith("NC"):
+        return np.ascontiguousarray(np.moveaxis(x, -1, 1))
+    return x
+
+
+def spatial(seq, data_format):
+    return tuple(seq[2:]) if data_format.startswith("NC") else tuple(seq[1:-1])
+
+
+def ndims_last(dims, data_format):
+    """(N, spatial..., C) of a dims tuple in `data_format` order."""
+    if dims is None:
+        return None
+    if data_format.startswith("NC"):
+        return (dims[0],) + tuple(dims[2:]) + (dims[1],)
+    return tuple(dims)
+
+
+def from_last_dims(dims, data_format):
+    dims = list(dims)
+    if data_format.startswith("NC"):
+        return [dims[0], dims[-1]] + dims[1:-1]
+    return dims
+
+
+class GeoN:
+    """Window geometry over k spatial dims of a channels-last array (N, S1..Sk, C)."""
+
+    def __init__(self, in_dims, ksize, strides, dilations, padding):
+        self.n, self.c = in_dims[0], in_dims[-1]
+        self.size = tuple(in_dims[1:-1])
+        self.k, self.s, self.d = tuple(ksize), tuple(strides), tuple(dilations)
+        self.geo = [out_size(sz, k, s, d, padding)
+                    for sz, k, s, d in zip(self.size, self.k, self.s, self.d)]
+        self.out = tuple(g[0] for g in self.geo)
+        self.padded = (self.n,) + tuple(sz + g[1] + g[2] for sz, g in zip(self.size, self.geo)) \
+            + (self.c,)
+
+    def pad(self, x, value=0):
+        pads = [(0, 0)] + [(g[1], g[2]) for g in self.geo] + [(0, 0)]
+        return np.pad(x, pads, constant_values=value) if any(p != (0, 0) for p in pads) else x
+
+    def windows(self, xp):
+        """(N, O1..Ok, K1..Kk, C) read-only view."""
+        st = xp.strides
+        sp = st[1:-1]
+        shape = (self.n,) + self.out + self.k + (self.c,)
+        strides = (st[0],) + tuple(a * s for a, s in zip(sp, self.s)) + \
+            tuple(a * d for a, d in zip(sp, self.d)) + (st[-1],)
+        return as_strided(xp, shape, strides, writeable=False)
+
+    def scatter(self, cols, dtype):
+        """Adjoint of windows(): sums (N, O.., K.., C) into the unpadded input."""
+        out = np.zeros(self.padded, dtype=dtype)
+        nk = len(self.k)
+        for tap in itertools.product(*(range(k) for k in self.k)):
+            idx = (slice(None),) + tuple(
+                slice(t * d, t * d + (o - 1) * s + 1, s)
+                for t, d, o, s in zip(tap, self.d, self.out, self.s)) + (slice(None),)
+            out[idx] += cols[(slice(None),) + (slice(None),) * nk + tap]
+        crop = (slice(None),) + tuple(slice(g[1], g[1] + sz) for g, sz in
+                                      zip(self.geo, self.size)) + (slice(None),)
+        return out[crop]
+
+
+FMT3 = ("NDHWC", "NCDHW")
+
+
+def sizes_infer(pos_sizes, pos_dtype):
+    def infer(inputs, attrs):
+        sv = sizes_value(inputs[pos_sizes])
+        return [(inputs[pos_dtype].dtype.base_dtype,
+                 TensorShape(sv if sv is not None else [None] * 5))]
+    return infer

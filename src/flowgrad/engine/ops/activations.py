@@ -1,0 +1,304 @@
+"""Activation ops: Relu, Relu6, Elu, Selu, Softplus, Softsign, LeakyRelu (each with its
+*Grad op), Softmax and LogSoftmax.
+
+The elementwise activations are rows of one table. An activation's gradient is
+its *Grad op, `XGrad(g, v)`, where v is the op's input or output (the row says
+which); every *Grad op has a gradient of its own (linear in g, plus a rule for
+v), so second-order gradients work.
+
+>>> with tf.Session() as sess:
+...     print(sess.run(tf.nn.relu6([-1.0, 3.0, 8.0])))
+[0. 3. 6.]
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.grad_state import wants_grad
+from ..framework.graph import Tensor, name_scope
+from ..framework.registry import register_op
+from ._base import FLOATS, REAL_NUMBERS, apply, check_dtype, to_tensor, unary_same
+from ._nn_util import TensorLike, scalar
+from ...ops import array_ops as _a  # upward: zeros_like, ones_like, transpose
+from ...ops import math_ops as _m  # upward: reduce_sum
+
+
+def _zero(x):
+    return np.zeros((), dtype=x.dtype)
+
+
+def _cast(x, dtype):
+    return apply("Cast", [x], {"DstT": dtype, "SrcT": x.dtype.base_dtype})
+
+
+def _grad_op_infer(inputs, attrs):
+    """Elementwise binary *Grad ops: (gradients, features) of one shape and dtype."""
+    g, f = inputs
+    if g.dtype.base_dtype is not f.dtype.base_dtype:
+        raise TypeError(f"Input 'features' has type {f.dtype.base_dtype.name} that does not "
+                        f"match type {g.dtype.base_dtype.name} of argument 'gradients'.")
+    if not g.shape.is_compatible_with(f.shape):
+        raise ValueError(f"Shapes must be equal rank, but are {g.shape.ndims} and "
+                         f"{f.shape.ndims}" if g.shape.ndims != f.shape.ndims else
+                         f"Dimensions must be equal for shapes {g.shape} and {f.shape}")
+    return [(g.dtype.base_dtype, g.shape.merge_with(f.shape))]
+
+
+# -- kernels ------------------------------------------------------------------------------
+_SELU_ALPHA = 1.6732632423543772848170429916717
+_SELU_SCALE = 1.0507009873554804934193349852946
+
+
+def _selu_kernel(x):
+    return np.where(x < 0, (_SELU_SCALE * _SELU_ALPHA) * np.expm1(x),
+                    _SELU_SCALE * x).astype(x.dtype, copy=False)
+
+
+def _selu_grad_kernel(g, y):
+    return np.where(y < 0, g * (y + _SELU_SCALE * _SELU_ALPHA),
+                    g * _SELU_SCALE).astype(g.dtype, copy=False)
+
+
+def _sigmoid_np(x):
+    """A stable logistic function: exp(-log(1 + exp(-x)))."""
+    return np.exp(-np.logaddexp(np.zeros((), x.dtype), -x))
+
+
+def _alpha(alpha, dtype):
+    """TF stores the alpha attr as a float32, then casts it to the input's type."""
+    return np.asarray(np.float32(alpha), dtype)
+
+
+# -- gradients of the *Grad ops: d/dg is the *Grad op again (it is linear in g) ------------
+def _attrs_of(op, names):
+    return {k: op.get_attr(k) for k in names}
+
+
+def _mask_grad_grad(op, grad):
+    """XGrad(g, f) = g * mask(f) (Relu, Relu6, LeakyRelu): the mask has zero derivative."""
+    _, f = op.inputs
+    return [apply(op.type, [grad, f], _attrs_of(op, _GRAD_ATTRS[op.type]))
+            if wants_grad(0) else None,
+            _a.zeros_like(f) if wants_grad(1) else None]
+
+
+def _elu_grad_grad(op, grad):
+    """XGrad(g, y) = g (y + c) where y < 0, else g k (Elu, Selu): d/dy = g where y < 0."""
+    g, y = op.inputs
+    neg = apply("Less", [y, scalar(0, y)])
+    return [apply(op.type, [grad, y]) if wants_grad(0) else None,
+            apply("Select", [neg, apply("Mul", [grad, g]), _a.zeros_like(y)])
+            if wants_grad(1) else None]
+
+
+def _softplus_grad_grad(op, grad):
+    """SoftplusGrad(g, x) = g sigmoid(x): d/dx = g sigmoid(x) sigmoid(-x)."""
+    g, x = op.inputs
+    ddy = apply("SoftplusGrad", [grad, x]) if wants_grad(0) else None
+    d2x = None
+    if wants_grad(1):
+        d2x = apply("SoftplusGrad", [apply("SoftplusGrad", [apply("Mul", [grad, g]), x]),
+                                     apply("Neg", [x])])
+    return [ddy, d2x]
+
+
+def _softsign_grad_grad(op, grad):
+    """SoftsignGrad(g, x) = g / (1 + |x|)^2: d/dx = -2 g sign(x) / (1 + |x|)^3.
+
+    TF 1.14 registers no gradient here; we write 1 / (1 + |x|) as
+    1 - sign(x) softsign(x) so that only comparisons, casts and products are needed.
+    """
+    g, x = op.inputs
+    ddy = apply("SoftsignGrad", [grad, x]) if wants_grad(0) else None
+    d2x = None
+    if wants_grad(1):
+        zeros = _a.zeros_like(x)
+        dt = x.dtype.base_dtype
+        sign = apply("Sub", [_cast(apply("Greater", [x, zeros]), dt),
+                             _cast(apply("Less", [x, zeros]), dt)])
+        q = apply("SoftsignGrad", [_a.ones_like(x), x])                   # (1 + |x|)^-2
+        inv = apply("Sub", [_a.ones_like(x), apply("Mul", [sign, apply("Softsign", [x])])])
+        d2x = apply("Mul", [apply("Mul", [apply("Mul", [grad, g]), scalar(-2, x)]),
+                            apply("Mul", [sign, apply("Mul", [q, inv])])])
+    return [ddy, d2x]
+
+
+# -- the table ----------------------------------------------------------------------------
+# op type, kernel, *Grad kernel, the forward value *Grad takes ("x" input, "y" output),
+# the *Grad op's own gradient, attrs passed from the op to its *Grad op.
+_ACTIVATIONS = [
+    ("Relu", lambda x: np.maximum(x, _zero(x)),
+     lambda g, f: np.where(f > 0, g, _zero(g)), "y", _mask_grad_grad, ()),
+    ("Relu6", lambda x: np.minimum(np.maximum(x, _zero(x)), np.asarray(6, x.dtype)),
+     lambda g, f: np.where((f > 0) & (f < 6), g, _zero(g)), "x", _mask_grad_grad, ()),
+    ("Elu", lambda x: np.where(x < 0, np.expm1(x), x),
+     lambda g, y: np.where(y < 0, g * (y + 1), g), "y", _elu_grad_grad, ()),
+    ("Selu", _selu_kernel, _selu_grad_kernel, "y", _elu_grad_grad, ()),
+    ("Softplus", lambda x: np.logaddexp(np.zeros((), x.dtype), x),
+     lambda g, x: (g * _sigmoid_np(x)).astype(g.dtype, copy=False), "x",
+     _softplus_grad_grad, ()),
+    ("Softsign", lambda x: x / (1 + np.abs(x)),
+     lambda g, x: g / np.square(1 + np.abs(x)), "x", _softsign_grad_grad, ()),
+    ("LeakyRelu", lambda x, alpha=0.2, **_: np.where(x > 0, x, x * _alpha(alpha, x.dtype)),
+     lambda g, f, alpha=0.2, **_: np.where(f > 0, g, g * _alpha(alpha, g.dtype)), "x",
+     _mask_grad_grad, ("alpha",)),
+]
+_GRAD_ATTRS = {}      # *Grad op type -> the attrs its own gradient passes on
+
+
+def _activation_grad(grad_type, saved, attr_names):
+    def rule(op, grad):
+        v = op.outputs[0] if saved == "y" else op.inputs[0]
+        return [apply(grad_type, [grad, v], _attrs_of(op, attr_names))]
+    rule.__doc__ = f"d/dx is {grad_type}(grad, {saved})."
+    return rule
+
+
+for _type, _kernel, _grad_kernel, _saved, _grad_grad, _attr_names in _ACTIVATIONS:
+    _GRAD_ATTRS[_type + "Grad"] = _attr_names
+    register_op(_type, infer=unary_same, kernel=_kernel,
+                grad=_activation_grad(_type + "Grad", _saved, _attr_names), elementwise=True)
+    register_op(_type + "Grad", infer=_grad_op_infer, kernel=_grad_kernel, grad=_grad_grad,
+                elementwise=True)
+del _type, _kernel, _grad_kernel, _saved, _grad_grad, _attr_names
+
+
+def _activation(op_type, features, name, allowed=FLOATS):
+    x = to_tensor(features, name="features")
+    check_dtype(op_type, x, allowed, "features")
+    return apply(op_type, [x], None, name or op_type)
+
+
+def relu(features: TensorLike, name: str | None = None) -> Tensor:
+    """max(features, 0) elementwise (Relu)."""
+    return _activation("Relu", features, name, REAL_NUMBERS)
+
+
+def relu6(features: TensorLike, name: str | None = None) -> Tensor:
+    """min(max(features, 0), 6) elementwise (Relu6)."""
+    return _activation("Relu6", features, name, REAL_NUMBERS)
+
+
+def elu(features: TensorLike, name: str | None = None) -> Tensor:
+    """exp(features) - 1 where features < 0, else features (Elu)."""
+    return _activation("Elu", features, name)
+
+
+def selu(features: TensorLike, name: str | None = None) -> Tensor:
+    """Scaled ELU: scale * (alpha * (exp(x) - 1) where x < 0, else x) (Selu)."""
+    return _activation("Selu", features, name)
+
+
+def softplus(features: TensorLike, name: str | None = None) -> Tensor:
+    """log(exp(features) + 1), computed stably (Softplus)."""
+    return _activation("Softplus", features, name)
+
+
+def softsign(features: TensorLike, name: str | None = None) -> Tensor:
+    """features / (abs(features) + 1) (Softsign)."""
+    return _activation("Softsign", features, name)
+
+
+def leaky_relu(features: TensorLike, alpha: float = 0.2, name: str | None = None) -> Tensor:
+    """max(alpha * features, features) (for alpha <= 1); integers are cast to float32.
+
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(tf.nn.leaky_relu([-1.0, 2.0], alpha=0.5)))
+    [-0.5  2. ]
+    """
+    with name_scope(name, "LeakyRelu", [f for f in [features] if hasattr(f, "op")]) as scope:
+        x = to_tensor(features, name="features")
+        if x.dtype.is_integer:
+            x = apply("Cast", [x], {"DstT": _dt.float32, "SrcT": x.dtype.base_dtype}, "Cast")
+        if isinstance(alpha, np.ndarray):
+            alpha = float(alpha)
+        check_dtype("LeakyRelu", x, FLOATS, "features")
+        return apply("LeakyRelu", [x], {"alpha": float(alpha)}, scope)
+
+
+# -- Softmax / LogSoftmax ------------------------------------------------------------------
+def _softmax_infer(inputs, attrs):
+    x = inputs[0]
+    if x.shape.ndims is not None and x.shape.ndims < 1:
+        raise ValueError(f"Shape must be at least rank 1 but is rank {x.shape.ndims}")
+    return [(x.dtype.base_dtype, x.shape)]
+
+
+def _softmax_kernel(x):
+    if x.size == 0:
+        return np.empty_like(x)
+    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    e /= e.sum(axis=-1, keepdims=True)
+    return e
+
+
+def softmax_backprop(grad, s):
+    """The softmax Jacobian (at output s) applied to grad: (g - sum(g * s, -1)) * s."""
+    inner = _m.reduce_sum(apply("Mul", [grad, s]), -1, keepdims=True)
+    return apply("Mul", [apply("Sub", [grad, inner]), s])
+
+
+register_op("Softmax", infer=_softmax_infer, kernel=_softmax_kernel,
+            grad=lambda op, grad: [softmax_backprop(grad, op.outputs[0])])
+
+
+def _log_softmax_kernel(x):
+    if x.size == 0:
+        return np.empty_like(x)
+    shifted = x - x.max(axis=-1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+
+
+def _log_softmax_grad(op, grad):
+    """d log_softmax: g - sum(g, -1) * softmax(x)."""
+    s = apply("Softmax", [op.inputs[0]])
+    return [apply("Sub", [grad, apply("Mul", [_m.reduce_sum(grad, -1, keepdims=True), s])])]
+
+
+register_op("LogSoftmax", infer=_softmax_infer, kernel=_log_softmax_kernel,
+            grad=_log_softmax_grad)
+
+
+def axis_lookup(axis, dim):
+    """TF 1.x's `axis` / deprecated `dim` pair: at most one, default -1."""
+    if axis is not None and dim is not None:
+        raise ValueError("Cannot specify both 'axis' and 'dim'.")
+    axis = dim if axis is None else axis
+    return -1 if axis is None else axis
+
+
+def _softmax_along(op_type, logits, axis, name):
+    x = to_tensor(logits, name="logits")
+    check_dtype(op_type, x, FLOATS, "logits")
+    rank = x.shape.ndims
+    if axis == -1 or (rank is not None and axis == rank - 1):
+        return apply(op_type, [x], None, name or op_type)
+    if rank is None:
+        raise ValueError(f"{op_type} along axis {axis} needs a tensor of known rank")
+    if not -rank <= axis < rank:
+        raise errors.InvalidArgumentError(
+            None, None, f"Dimension ({axis}) must be in the range [{-rank}, {rank}) where "
+            f"{rank} is the number of dimensions in the input.")
+    perm = list(range(rank))
+    perm[axis % rank], perm[-1] = perm[-1], perm[axis % rank]
+    y = apply(op_type, [_a.transpose(x, perm)], None, op_type)
+    return _a.transpose(y, perm, name=name)
+
+
+def softmax(logits: TensorLike, axis: int | None = None, name: str | None = None,
+            dim: int | None = None) -> Tensor:
+    """exp(logits) / sum(exp(logits), axis), computed stably; `dim` is TF 1.x's `axis`.
+
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(tf.nn.softmax([[1.0, 1.0]])))
+    [[0.5 0.5]]
+    """
+    return _softmax_along("Softmax", logits, axis_lookup(axis, dim), name)
+
+
+def log_softmax(logits: TensorLike, axis: int | None = None, name: str | None = None,
+                dim: int | None = None) -> Tensor:
+    """logits - log(sum(exp(logits), axis)), computed stably (LogSoftmax)."""
+    return _softmax_along("LogSoftmax", logits, axis_lookup(axis, dim), name)

@@ -1,0 +1,106 @@
+"""BiasAdd and BiasAddGrad: a 1-D bias added along the channel axis, and its adjoint."""
+from __future__ import annotations
+
+import numpy as np
+
+from ..framework.grad_state import wants_grad
+from ..framework.graph import Tensor, name_scope
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._base import apply, same_type_inputs
+from ._nn_util import TensorLike, shape_of
+from ...ops import array_ops as _a  # upward: reshape, broadcast_to
+
+
+def _channel_axis(rank, data_format):
+    """NCHW: dimension 1 at any rank >= 3 (TF 1.14); NHWC: the last."""
+    return 1 if data_format == "NCHW" else rank - 1
+
+
+def _bias_add_infer(inputs, attrs):
+    x, b = inputs
+    if x.dtype.base_dtype is not b.dtype.base_dtype:
+        raise TypeError(f"Input 'bias' of 'BiasAdd' Op has type {b.dtype.base_dtype.name} that "
+                        f"does not match type {x.dtype.base_dtype.name} of argument 'value'.")
+    fmt = attrs.get("data_format", "NHWC")
+    r = x.shape.ndims
+    need = 3 if fmt == "NCHW" else 2
+    if r is not None and r < need:
+        raise ValueError(f"Shape must be at least rank {need} but is rank {r}")
+    if b.shape.ndims is not None and b.shape.ndims != 1:
+        raise ValueError(f"Shape must be rank 1 but is rank {b.shape.ndims}")
+    if r is not None and b.shape.ndims == 1:
+        c = x.shape.as_tuple()[_channel_axis(r, fmt)]
+        bc = b.shape.as_tuple()[0]
+        if c is not None and bc is not None and c != bc:
+            raise ValueError(f"Dimensions must be equal, but are {c} and {bc}")
+    return [(x.dtype.base_dtype, x.shape)]
+
+
+def _bias_shape(rank, data_format):
+    """How the 1-D bias broadcasts against a value of `rank` dims."""
+    if data_format == "NCHW":
+        return (-1,) + (1,) * (rank - 2)
+    return (-1,)
+
+
+def _bias_add_kernel(x, b, data_format="NHWC", **_):
+    return x + b.reshape(_bias_shape(x.ndim, data_format))
+
+
+def _bias_add_grad(op, grad):
+    """d value = g; d bias = BiasAddGrad(g): the sum over all but the channel axis."""
+    fmt = op.get_attr("data_format")
+    return [grad if wants_grad(0) else None,
+            apply("BiasAddGrad", [grad], {"data_format": fmt}) if wants_grad(1) else None]
+
+
+register_op("BiasAdd", infer=_bias_add_infer, kernel=_bias_add_kernel, grad=_bias_add_grad)
+
+
+def _bias_add_grad_infer(inputs, attrs):
+    g = inputs[0]
+    r = g.shape.ndims
+    fmt = attrs.get("data_format", "NHWC")
+    if r is not None and r < 2:
+        raise ValueError(f"Shape must be at least rank 2 but is rank {r}")
+    c = None if r is None else g.shape.as_tuple()[_channel_axis(r, fmt)]
+    return [(g.dtype.base_dtype, TensorShape([c]))]
+
+
+def _bias_add_grad_kernel(g, data_format="NHWC", **_):
+    ax = _channel_axis(g.ndim, data_format)
+    axes = tuple(i for i in range(g.ndim) if i != ax)
+    return np.sum(g, axis=axes, dtype=g.dtype)
+
+
+def _bias_add_grad_grad(op, grad):
+    """BiasAddGrad sums over non-channel axes: its adjoint broadcasts back."""
+    g = op.inputs[0]
+    fmt = op.get_attr("data_format")
+    r = g.shape.ndims
+    shape = [1] * r
+    shape[_channel_axis(r, fmt)] = -1
+    return [_a.broadcast_to(_a.reshape(grad, shape), shape_of(g))]
+
+
+register_op("BiasAddGrad", infer=_bias_add_grad_infer, kernel=_bias_add_grad_kernel,
+            grad=_bias_add_grad_grad)
+
+
+def bias_add(value: TensorLike, bias: TensorLike, data_format: str | None = None,
+             name: str | None = None) -> Tensor:
+    """Adds a 1-D bias to the channel axis of `value` (last for NHWC, 1 for NCHW).
+
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(tf.nn.bias_add(tf.zeros([2, 3]), [1.0, 2.0, 3.0])))
+    [[1. 2. 3.]
+     [1. 2. 3.]]
+    """
+    fmt = data_format or "NHWC"
+    if fmt not in ("NHWC", "NCHW"):
+        raise ValueError(f"Attr 'data_format' of 'BiasAdd' Op passed string '{fmt}' not in: "
+                         "\"NHWC\", \"NCHW\".")
+    with name_scope(name, "BiasAdd", [t for t in (value, bias) if hasattr(t, "op")]) as scope:
+        x, b = same_type_inputs("BiasAdd", [value, bias], ["value", "bias"])
+        return apply("BiasAdd", [x, b], {"data_format": fmt}, scope)

@@ -1,0 +1,498 @@
+"""Convolution ops: Conv2D, DepthwiseConv2dNative and Conv3D, with TF's backprop ops
+(Conv2DBackpropInput/Filter, DepthwiseConv2dNativeBackpropInput/Filter,
+Conv3DBackpropInputV2/FilterV2), each with a gradient of its own, so
+second-order gradients work. Kernels work on window views (see _windows.py).
+
+Composites (conv1d, conv2d_transpose, separable and atrous convolutions,
+tf.nn.convolution) are in the TensorFlow surface (flowgrad.ops.conv_ops).
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from ..framework.grad_state import wants_grad
+from ..framework.graph import Tensor
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._base import FLOATS, apply, same_type_inputs
+from ._nn_util import IntOrInts, TensorLike, shape_of
+from ._windows import (
+    FMT3,
+    attrs3,
+    check_choice,
+    check_out_shape,
+    check_rank,
+    check_strides_kernel,
+    from_last,
+    from_last_dims,
+    from_nhwc,
+    from_nhwc_dims,
+    Geo,
+    geometry,
+    GeoN,
+    get_sequence,
+    ndims_last,
+    nhwc_dims,
+    out_size,
+    pad_nhwc,
+    sizes_infer,
+    sizes_tensor,
+    sizes_value,
+    spatial,
+    to_last,
+    to_nhwc,
+    wide,
+)
+
+# =========================================================================================
+# Conv2D
+# =========================================================================================
+def _conv_attrs(node_attrs):
+    return (node_attrs["strides"], node_attrs["padding"], node_attrs["data_format"],
+            node_attrs.get("dilations", [1, 1, 1, 1]), node_attrs.get("explicit_paddings", []))
+
+
+def _conv2d_infer(inputs, attrs):
+    x, f = inputs
+    check_rank(x, 4)
+    check_rank(f, 4)
+    if x.dtype.base_dtype is not f.dtype.base_dtype:
+        raise TypeError(f"Input 'filter' of 'Conv2D' Op has type {f.dtype.base_dtype.name} that "
+                        f"does not match type {x.dtype.base_dtype.name} of argument 'input'.")
+    strides, padding, fmt, dil, explicit = _conv_attrs(attrs)
+    xd = nhwc_dims(x.shape.as_tuple(), fmt) or (None,) * 4
+    fd = f.shape.as_tuple() or (None,) * 4
+    if xd[3] is not None and fd[2] is not None and xd[3] != fd[2]:
+        raise ValueError(f"Depth of input ({xd[3]}) is not a multiple of input depth of filter "
+                         f"({fd[2]})")
+    out_hw = [None, None]
+    if fd[0] is not None and fd[1] is not None:
+        geo = geometry(xd[1:3], fd[:2], strides, dil, padding, fmt, explicit)
+        out_hw = [g[0] for g in geo]
+    return [(x.dtype.base_dtype, TensorShape(from_nhwc_dims(xd[0], out_hw[0], out_hw[1], fd[3],
+                                                            fmt)))]
+
+
+def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
+                   explicit_paddings=(), **_):
+    check_strides_kernel(strides, data_format, dilations)
+    dt = x.dtype
+    x, f = wide(to_nhwc(x, data_format), f)
+    g = Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format, explicit_paddings)
+    cols = g.windows(pad_nhwc(x, g.geo))
+    out = np.tensordot(cols, f, axes=([3, 4, 5], [0, 1, 2]))
+    return from_nhwc(out.astype(dt, copy=False), data_format)
+
+
+def padding_attrs(op_type, padding, data_format):
+    """Validates padding (a string or explicit [[b, a]] * 4 pairs); returns (padding, explicit)."""
+    if isinstance(padding, (list, tuple)):
+        pairs = [list(p) for p in padding]
+        if len(pairs) != 4 or any(len(p) != 2 for p in pairs):
+            raise ValueError(f"When padding is a list, it must be of length 4 of pairs, got "
+                             f"{padding}")
+        n, _, _, c = nhwc_dims(pairs, data_format)
+        if n != [0, 0] or c != [0, 0]:
+            raise ValueError("The padding of the batch and depth dimensions must be 0, got "
+                             f"{padding}")
+        return "EXPLICIT", [int(v) for p in pairs for v in p]
+    check_choice(op_type, "padding", padding, ("SAME", "VALID", "EXPLICIT"))
+    if padding == "EXPLICIT":
+        raise ValueError("padding='EXPLICIT' needs the paddings as a list of pairs")
+    return padding, []
+
+
+def conv2d(input: TensorLike, filter: TensorLike | None = None, strides: IntOrInts = None,
+           padding: str | Sequence[Sequence[int]] = None, use_cudnn_on_gpu: bool = True,
+           data_format: str = "NHWC", dilations: IntOrInts = (1, 1, 1, 1),
+           name: str | None = None, filters: TensorLike | None = None) -> Tensor:
+    """2-D convolution (cross-correlation, as TF) of a 4-D input with a
+    [kh, kw, in_channels, out_channels] filter (Conv2D).
+
+    `strides` and `dilations` take 1, 2 or 4 ints (batch and channel entries 1);
+    `padding` is "SAME", "VALID" or explicit [[0, 0], [top, bottom], [left, right], [0, 0]].
+
+    >>> y = tf.nn.conv2d(tf.ones([1, 3, 3, 1]), tf.ones([2, 2, 1, 1]), 1, "VALID")
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(y)[0, :, :, 0])
+    [[4. 4.]
+     [4. 4.]]
+    """
+    if filters is not None:
+        if filter is not None:
+            raise ValueError("Cannot specify both 'filter' and 'filters'")
+        filter = filters
+    check_choice("Conv2D", "data_format", data_format, ("NHWC", "NCHW"))
+    padding, explicit = padding_attrs("Conv2D", padding, data_format)
+    cidx = 1 if data_format == "NCHW" else 3
+    strides = get_sequence(strides, 2, cidx, "strides")
+    dilations = get_sequence(dilations, 2, cidx, "dilations")
+    x, f = same_type_inputs("Conv2D", [input, filter], ["input", "filter"], allowed=FLOATS)
+    return apply("Conv2D", [x, f], {"strides": strides, "padding": padding,
+                                    "explicit_paddings": explicit, "data_format": data_format,
+                                    "dilations": dilations, "use_cudnn_on_gpu": True},
+                 name or "Conv2D")
+
+
+# -- Conv2DBackpropInput ----------------------------------------------------------------
+def _backprop_infer(op_type, sizes_at):
+    """The shape rule of a BackpropInput (sizes_at=0: sizes, filter, out_backprop) or
+    BackpropFilter op (sizes_at=1: input, sizes, out_backprop): the shape `sizes` holds."""
+    other_name, sizes_name = ("filter", "input_sizes") if sizes_at == 0 else \
+        ("input", "filter_sizes")
+
+    def infer(inputs, attrs):
+        sizes, other, dy = inputs[sizes_at], inputs[1 - sizes_at], inputs[2]
+        check_rank(other, 4)
+        check_rank(dy, 4)
+        if other.dtype.base_dtype is not dy.dtype.base_dtype:
+            raise TypeError(f"Input 'out_backprop' of '{op_type}' Op has type "
+                            f"{dy.dtype.base_dtype.name} that does not match type "
+                            f"{other.dtype.base_dtype.name} of argument '{other_name}'.")
+        sv = sizes_value(sizes)
+        if sv is not None and len(sv) != 4:
+            raise ValueError(f"{sizes_name} must be 4-dimensional, got {len(sv)}")
+        return [(other.dtype.base_dtype, TensorShape(sv if sv is not None else [None] * 4))]
+    return infer
+
+
+def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
+                                  dilations=(1, 1, 1, 1), explicit_paddings=(), **_):
+    check_strides_kernel(strides, data_format, dilations)
+    n, h, w, c = nhwc_dims(tuple(int(s) for s in sizes), data_format)
+    dt = dy.dtype
+    dy, f = wide(to_nhwc(dy, data_format), f)
+    g = Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format,
+            explicit_paddings)
+    check_out_shape(g, dy)
+    cols = np.tensordot(dy, f, axes=([3], [3]))          # (N, OH, OW, KH, KW, C)
+    dx = g.scatter(cols, dy.dtype).astype(dt, copy=False)
+    return from_nhwc(np.ascontiguousarray(dx), data_format)
+
+
+# -- Conv2DBackpropFilter ---------------------------------------------------------------
+def _conv2d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
+                                   dilations=(1, 1, 1, 1), explicit_paddings=(), **_):
+    check_strides_kernel(strides, data_format, dilations)
+    dt = x.dtype
+    x, dy = wide(to_nhwc(x, data_format), to_nhwc(dy, data_format))
+    kh, kw = int(sizes[0]), int(sizes[1])
+    g = Geo(x.shape, (kh, kw), strides, dilations, padding, data_format, explicit_paddings)
+    check_out_shape(g, dy)
+    cols = g.windows(pad_nhwc(x, g.geo))
+    out = np.tensordot(cols, dy, axes=([0, 1, 2], [0, 1, 2]))   # (KH, KW, C, O)
+    return out.astype(dt, copy=False)
+
+
+def conv2d_backprop_input(input_sizes: TensorLike, filter: TensorLike | None = None,
+                          out_backprop: TensorLike | None = None, strides: IntOrInts = None,
+                          padding: str | Sequence[Sequence[int]] = None,
+                          use_cudnn_on_gpu: bool = True, data_format: str = "NHWC",
+                          dilations: IntOrInts = (1, 1, 1, 1), name: str | None = None,
+                          filters: TensorLike | None = None) -> Tensor:
+    """The gradient of conv2d with respect to its input, of shape `input_sizes`
+    (Conv2DBackpropInput)."""
+    filter = filters if filter is None else filter
+    check_choice("Conv2DBackpropInput", "data_format", data_format, ("NHWC", "NCHW"))
+    padding, explicit = padding_attrs("Conv2DBackpropInput", padding, data_format)
+    cidx = 1 if data_format == "NCHW" else 3
+    f, dy = same_type_inputs("Conv2DBackpropInput", [filter, out_backprop],
+                             ["filter", "out_backprop"], allowed=FLOATS)
+    return apply("Conv2DBackpropInput", [sizes_tensor(input_sizes), f, dy],
+                 {"strides": get_sequence(strides, 2, cidx, "strides"), "padding": padding,
+                  "explicit_paddings": explicit, "data_format": data_format,
+                  "dilations": get_sequence(dilations, 2, cidx, "dilations")},
+                 name or "Conv2DBackpropInput")
+
+
+def conv2d_backprop_filter(input: TensorLike, filter_sizes: TensorLike,
+                           out_backprop: TensorLike, strides: IntOrInts,
+                           padding: str | Sequence[Sequence[int]],
+                           use_cudnn_on_gpu: bool = True, data_format: str = "NHWC",
+                           dilations: IntOrInts = (1, 1, 1, 1),
+                           name: str | None = None) -> Tensor:
+    """The gradient of conv2d with respect to its filter, of shape `filter_sizes`
+    (Conv2DBackpropFilter)."""
+    check_choice("Conv2DBackpropFilter", "data_format", data_format, ("NHWC", "NCHW"))
+    padding, explicit = padding_attrs("Conv2DBackpropFilter", padding, data_format)
+    cidx = 1 if data_format == "NCHW" else 3
+    x, dy = same_type_inputs("Conv2DBackpropFilter", [input, out_backprop],
+                             ["input", "out_backprop"], allowed=FLOATS)
+    return apply("Conv2DBackpropFilter", [x, sizes_tensor(filter_sizes), dy],
+                 {"strides": get_sequence(strides, 2, cidx, "strides"), "padding": padding,
+                  "explicit_paddings": explicit, "data_format": data_format,
+                  "dilations": get_sequence(dilations, 2, cidx, "dilations")},
+                 name or "Conv2DBackpropFilter")
+
+
+# =========================================================================================
+# Depthwise convolution
+# =========================================================================================
+def _depthwise_infer(inputs, attrs):
+    x, f = inputs
+    check_rank(x, 4)
+    check_rank(f, 4)
+    if x.dtype.base_dtype is not f.dtype.base_dtype:
+        raise TypeError(f"Input 'filter' of 'DepthwiseConv2dNative' Op has type "
+                        f"{f.dtype.base_dtype.name} that does not match type "
+                        f"{x.dtype.base_dtype.name} of argument 'input'.")
+    strides, padding, fmt, dil, _ = _conv_attrs(attrs)
+    xd = nhwc_dims(x.shape.as_tuple(), fmt) or (None,) * 4
+    fd = f.shape.as_tuple() or (None,) * 4
+    if xd[3] is not None and fd[2] is not None and xd[3] != fd[2]:
+        raise ValueError(f"Dimensions must be equal, but are {xd[3]} and {fd[2]}")
+    out_hw = [None, None]
+    if fd[0] is not None and fd[1] is not None:
+        out_hw = [g[0] for g in geometry(xd[1:3], fd[:2], strides, dil, padding, fmt)]
+    c = xd[3] if xd[3] is not None else fd[2]
+    oc = c * fd[3] if c is not None and fd[3] is not None else None
+    return [(x.dtype.base_dtype, TensorShape(from_nhwc_dims(xd[0], out_hw[0], out_hw[1], oc,
+                                                            fmt)))]
+
+
+def _depthwise_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1), **_):
+    check_strides_kernel(strides, data_format, dilations)
+    dt = x.dtype
+    x, f = wide(to_nhwc(x, data_format), f)
+    g = Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format)
+    cols = g.windows(pad_nhwc(x, g.geo))
+    out = np.einsum("nhwijc,ijcm->nhwcm", cols, f, optimize=True)
+    out = out.reshape(g.n, g.oh, g.ow, -1).astype(dt, copy=False)
+    return from_nhwc(out, data_format)
+
+
+def _depthwise_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
+                                     dilations=(1, 1, 1, 1), **_):
+    n, h, w, c = nhwc_dims(tuple(int(s) for s in sizes), data_format)
+    dt = dy.dtype
+    dy, f = wide(to_nhwc(dy, data_format), f)
+    g = Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format)
+    check_out_shape(g, dy)
+    dy5 = dy.reshape(n, g.oh, g.ow, c, f.shape[3])
+    cols = np.einsum("nhwcm,ijcm->nhwijc", dy5, f, optimize=True)
+    dx = g.scatter(cols, dy.dtype).astype(dt, copy=False)
+    return from_nhwc(np.ascontiguousarray(dx), data_format)
+
+
+def _depthwise_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
+                                      dilations=(1, 1, 1, 1), **_):
+    dt = x.dtype
+    x, dy = wide(to_nhwc(x, data_format), to_nhwc(dy, data_format))
+    kh, kw, c, m = (int(s) for s in sizes)
+    g = Geo(x.shape, (kh, kw), strides, dilations, padding, data_format)
+    check_out_shape(g, dy)
+    cols = g.windows(pad_nhwc(x, g.geo))
+    dy5 = dy.reshape(g.n, g.oh, g.ow, c, m)
+    out = np.einsum("nhwijc,nhwcm->ijcm", cols, dy5, optimize=True)
+    return out.astype(dt, copy=False)
+
+
+def depthwise_attrs(strides, padding, data_format, dilations):
+    data_format = data_format or "NHWC"
+    check_choice("DepthwiseConv2dNative", "data_format", data_format, ("NHWC", "NCHW"))
+    check_choice("DepthwiseConv2dNative", "padding", padding, ("SAME", "VALID"))
+    cidx = 1 if data_format == "NCHW" else 3
+    return {"strides": get_sequence(strides, 2, cidx, "strides"), "padding": padding,
+            "data_format": data_format, "dilations": get_sequence(dilations, 2, cidx,
+                                                                  "dilations")}
+
+
+def depthwise_conv2d_native(input: TensorLike, filter: TensorLike, strides: IntOrInts,
+                            padding: str, data_format: str = "NHWC",
+                            dilations: IntOrInts = (1, 1, 1, 1),
+                            name: str | None = None) -> Tensor:
+    """Depthwise 2-D convolution: input channel c convolved with its own M filters
+    filter[:, :, c, :] gives output channels c*M .. c*M + M-1 (DepthwiseConv2dNative)."""
+    attrs = depthwise_attrs(strides, padding, data_format, dilations)
+    x, f = same_type_inputs("DepthwiseConv2dNative", [input, filter], ["input", "filter"],
+                            allowed=FLOATS)
+    return apply("DepthwiseConv2dNative", [x, f], attrs, name or "DepthwiseConv2dNative")
+
+
+def depthwise_conv2d_native_backprop_input(input_sizes: TensorLike, filter: TensorLike,
+                                           out_backprop: TensorLike, strides: IntOrInts,
+                                           padding: str, data_format: str = "NHWC",
+                                           dilations: IntOrInts = (1, 1, 1, 1),
+                                           name: str | None = None) -> Tensor:
+    """The gradient of depthwise_conv2d_native with respect to its input."""
+    attrs = depthwise_attrs(strides, padding, data_format, dilations)
+    f, dy = same_type_inputs("DepthwiseConv2dNativeBackpropInput", [filter, out_backprop],
+                             ["filter", "out_backprop"], allowed=FLOATS)
+    return apply("DepthwiseConv2dNativeBackpropInput", [sizes_tensor(input_sizes), f, dy],
+                 attrs, name or "DepthwiseConv2dNativeBackpropInput")
+
+
+def depthwise_conv2d_native_backprop_filter(input: TensorLike, filter_sizes: TensorLike,
+                                            out_backprop: TensorLike, strides: IntOrInts,
+                                            padding: str, data_format: str = "NHWC",
+                                            dilations: IntOrInts = (1, 1, 1, 1),
+                                            name: str | None = None) -> Tensor:
+    """The gradient of depthwise_conv2d_native with respect to its filter."""
+    attrs = depthwise_attrs(strides, padding, data_format, dilations)
+    x, dy = same_type_inputs("DepthwiseConv2dNativeBackpropFilter", [input, out_backprop],
+                             ["input", "out_backprop"], allowed=FLOATS)
+    return apply("DepthwiseConv2dNativeBackpropFilter", [x, sizes_tensor(filter_sizes), dy],
+                 attrs, name or "DepthwiseConv2dNativeBackpropFilter")
+
+
+# =========================================================================================
+# 3-D convolution (NDHWC / NCDHW), on N-d window views
+# =========================================================================================
+def _conv3d_infer(inputs, attrs):
+    x, f = inputs
+    check_rank(x, 5)
+    check_rank(f, 5)
+    if x.dtype.base_dtype is not f.dtype.base_dtype:
+        raise TypeError(f"Input 'filter' of 'Conv3D' Op has type {f.dtype.base_dtype.name} that "
+                        f"does not match type {x.dtype.base_dtype.name} of argument 'input'.")
+    fmt, st, dil, pad, _ = attrs3(attrs)
+    xd = ndims_last(x.shape.as_tuple(), fmt) or (None,) * 5
+    fd = f.shape.as_tuple() or (None,) * 5
+    if xd[-1] is not None and fd[3] is not None and xd[-1] != fd[3]:
+        raise ValueError(f"Dimensions must be equal, but are {xd[-1]} and {fd[3]}")
+    out = [None] * 3
+    if None not in fd[:3]:
+        out = [out_size(xd[1 + i], fd[i], st[i], dil[i], pad)[0] for i in range(3)]
+    return [(x.dtype.base_dtype, TensorShape(from_last_dims([xd[0]] + out + [fd[4]], fmt)))]
+
+
+def _conv3d_kernel(x, f, strides, padding, data_format, dilations=(1,) * 5, **_):
+    fmt = data_format
+    dt = x.dtype
+    x, f = wide(to_last(x, fmt), f)
+    g = GeoN(x.shape, f.shape[:3], spatial(strides, fmt), spatial(dilations, fmt), padding)
+    out = np.tensordot(g.windows(g.pad(x)), f, axes=([4, 5, 6, 7], [0, 1, 2, 3]))
+    return from_last(out.astype(dt, copy=False), fmt)
+
+
+def _conv3d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
+                                  dilations=(1,) * 5, **_):
+    fmt = data_format
+    dims = ndims_last(tuple(int(s) for s in sizes), fmt)
+    dt = dy.dtype
+    dy, f = wide(to_last(dy, fmt), f)
+    g = GeoN(dims, f.shape[:3], spatial(strides, fmt), spatial(dilations, fmt), padding)
+    cols = np.tensordot(dy, f, axes=([4], [4]))          # (N, O.., K.., C)
+    return from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype).astype(dt, copy=False)),
+                     fmt)
+
+
+def _conv3d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
+                                   dilations=(1,) * 5, **_):
+    fmt = data_format
+    dt = x.dtype
+    x, dy = wide(to_last(x, fmt), to_last(dy, fmt))
+    k = tuple(int(s) for s in sizes[:3])
+    g = GeoN(x.shape, k, spatial(strides, fmt), spatial(dilations, fmt), padding)
+    out = np.tensordot(g.windows(g.pad(x)), dy, axes=([0, 1, 2, 3], [0, 1, 2, 3]))
+    return out.astype(dt, copy=False)
+
+
+def _check_seq5(op_type, name, seq):
+    seq = [int(v) for v in seq]
+    if len(seq) < 5:
+        raise ValueError(f"Attr '{name}' of '{op_type}' Op passed list of length {len(seq)} "
+                         "less than minimum 5.")
+    return seq
+
+
+def conv3d_attrs(op_type, strides, padding, data_format, dilations):
+    check_choice(op_type, "padding", padding, ("SAME", "VALID"))
+    check_choice(op_type, "data_format", data_format, FMT3)
+    return {"strides": _check_seq5(op_type, "strides", strides), "padding": padding,
+            "data_format": data_format,
+            "dilations": _check_seq5(op_type, "dilations", dilations or [1] * 5)}
+
+
+def conv3d(input: TensorLike, filter: TensorLike | None = None,
+           strides: Sequence[int] = None, padding: str = None, data_format: str = "NDHWC",
+           dilations: Sequence[int] = (1, 1, 1, 1, 1), name: str | None = None,
+           filters: TensorLike | None = None) -> Tensor:
+    """3-D convolution of a 5-D input with a [kd, kh, kw, in, out] filter (Conv3D);
+    strides and dilations are 5-lists in data_format order.
+
+    >>> y = tf.nn.conv3d(tf.ones([1, 4, 4, 4, 1]), tf.ones([2, 2, 2, 1, 2]), [1] * 5, "SAME")
+    >>> y.shape.as_list()
+    [1, 4, 4, 4, 2]
+    """
+    filter = filters if filter is None else filter
+    attrs = conv3d_attrs("Conv3D", strides, padding, data_format, dilations)
+    x, f = same_type_inputs("Conv3D", [input, filter], ["input", "filter"], allowed=FLOATS)
+    return apply("Conv3D", [x, f], attrs, name or "Conv3D")
+
+
+def conv3d_backprop_filter_v2(input: TensorLike, filter_sizes: TensorLike,
+                              out_backprop: TensorLike, strides: Sequence[int], padding: str,
+                              data_format: str = "NDHWC",
+                              dilations: Sequence[int] = (1, 1, 1, 1, 1),
+                              name: str | None = None) -> Tensor:
+    """The gradient of conv3d with respect to its filter (Conv3DBackpropFilterV2)."""
+    attrs = conv3d_attrs("Conv3DBackpropFilterV2", strides, padding, data_format, dilations)
+    x, dy = same_type_inputs("Conv3DBackpropFilterV2", [input, out_backprop],
+                             ["input", "out_backprop"], allowed=FLOATS)
+    return apply("Conv3DBackpropFilterV2", [x, sizes_tensor(filter_sizes), dy], attrs,
+                 name or "Conv3DBackpropFilterV2")
+
+
+# =========================================================================================
+# Gradients and registration
+# =========================================================================================
+def _pass_attrs(op):
+    return {k: op.get_attr(k) for k in ("strides", "padding", "data_format", "dilations",
+                                        "explicit_paddings") if k in op._attrs}
+
+
+def _conv_grads(fwd, bp_input, bp_filter):
+    """The gradient rules of one family: y = F(x, f), BI(sizes, f, dy) = dL/dx and
+    BF(x, sizes, dy) = dL/df. All three are bilinear, so each one's gradient is
+    built from the other two."""
+    def fwd_grad(op, grad):
+        """dx = BI(shape(x), f, g); df = BF(x, shape(f), g)."""
+        x, f = op.inputs
+        attrs = _pass_attrs(op)
+        dx = apply(bp_input, [shape_of(x), f, grad], attrs) if wants_grad(0) else None
+        df = apply(bp_filter, [x, shape_of(f), grad], attrs) if wants_grad(1) else None
+        return [dx, df]
+
+    def bp_input_grad(op, grad):
+        """Linear in (filter, out_backprop): d/df = BF(g, shape(f), dy), d/ddy = F(g, f)."""
+        _, f, dy = op.inputs
+        attrs = _pass_attrs(op)
+        df = apply(bp_filter, [grad, shape_of(f), dy], attrs) if wants_grad(1) else None
+        ddy = apply(fwd, [grad, f], attrs) if wants_grad(2) else None
+        return [None, df, ddy]
+
+    def bp_filter_grad(op, grad):
+        """Linear in (input, out_backprop): d/dx = BI(shape(x), g, dy), d/ddy = F(x, g)."""
+        x, _, dy = op.inputs
+        attrs = _pass_attrs(op)
+        dx = apply(bp_input, [shape_of(x), grad, dy], attrs) if wants_grad(0) else None
+        ddy = apply(fwd, [x, grad], attrs) if wants_grad(2) else None
+        return [dx, None, ddy]
+    return fwd_grad, bp_input_grad, bp_filter_grad
+
+
+# (op type, shape rule, kernel) of the forward op, its BackpropInput and its BackpropFilter
+_FAMILIES = [
+    (("Conv2D", _conv2d_infer, _conv2d_kernel),
+     ("Conv2DBackpropInput", _backprop_infer("Conv2DBackpropInput", 0),
+      _conv2d_backprop_input_kernel),
+     ("Conv2DBackpropFilter", _backprop_infer("Conv2DBackpropFilter", 1),
+      _conv2d_backprop_filter_kernel)),
+    (("DepthwiseConv2dNative", _depthwise_infer, _depthwise_kernel),
+     ("DepthwiseConv2dNativeBackpropInput",
+      _backprop_infer("DepthwiseConv2dNativeBackpropInput", 0),
+      _depthwise_backprop_input_kernel),
+     ("DepthwiseConv2dNativeBackpropFilter",
+      _backprop_infer("DepthwiseConv2dNativeBackpropFilter", 1),
+      _depthwise_backprop_filter_kernel)),
+    (("Conv3D", _conv3d_infer, _conv3d_kernel),
+     ("Conv3DBackpropInputV2", sizes_infer(0, 1), _conv3d_backprop_input_kernel),
+     ("Conv3DBackpropFilterV2", sizes_infer(1, 0), _conv3d_backprop_filter_kernel)),
+]
+for _family in _FAMILIES:
+    for (_type, _infer, _kernel), _grad in zip(_family, _conv_grads(*(r[0] for r in _family))):
+        register_op(_type, infer=_infer, kernel=_kernel, grad=_grad)
+del _family, _type, _infer, _kernel, _grad

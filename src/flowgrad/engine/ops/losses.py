@@ -1,0 +1,163 @@
+"""Loss ops: SoftmaxCrossEntropyWithLogits, SparseSoftmaxCrossEntropyWithLogits, L2Loss.
+
+The two cross-entropies are fused (one pass gives the loss and its backprop,
+stable for extreme logits); their gradients also handle a gradient arriving
+at the backprop output, so second-order gradients work (TF 1.14 drops that
+term, or raises through PreventGradient for the sparse op).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.grad_state import wants_grad
+from ..framework.graph import Tensor
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._base import FLOATS, apply, check_dtype, to_tensor
+from ._nn_util import TensorLike, is_zero
+from .activations import softmax_backprop
+from ...ops import array_ops as _a  # upward: reshape, zeros_like
+
+
+def _column(v):
+    return _a.reshape(v, [-1, 1])
+
+
+# -- SoftmaxCrossEntropyWithLogits ---------------------------------------------------------
+def _xent_infer(inputs, attrs):
+    logits, labels = inputs
+    if logits.dtype.base_dtype is not labels.dtype.base_dtype:
+        raise TypeError(f"Input 'labels' of 'SoftmaxCrossEntropyWithLogits' Op has type "
+                        f"{labels.dtype.base_dtype.name} that does not match type "
+                        f"{logits.dtype.base_dtype.name} of argument 'features'.")
+    for t in (logits, labels):
+        if t.shape.ndims is not None and t.shape.ndims != 2:
+            raise ValueError(f"Shape must be rank 2 but is rank {t.shape.ndims}")
+    ld = logits.shape.as_tuple() or (None, None)
+    bd = labels.shape.as_tuple() or (None, None)
+    dims = []
+    for a, b in zip(ld, bd):
+        if a is not None and b is not None and a != b:
+            raise ValueError(f"Dimensions must be equal, but are {a} and {b}")
+        dims.append(a if a is not None else b)
+    dt = logits.dtype.base_dtype
+    return [(dt, TensorShape([dims[0]])), (dt, TensorShape(dims))]
+
+
+def _xent_kernel(logits, labels):
+    if logits.size == 0:
+        return (np.zeros(logits.shape[:1], logits.dtype), np.zeros_like(logits))
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    e = np.exp(shifted)
+    sum_e = e.sum(axis=1, keepdims=True)
+    log_sum = np.log(sum_e)
+    loss = np.sum(labels * (log_sum - shifted), axis=1)
+    backprop = e / sum_e - labels
+    return loss.astype(logits.dtype, copy=False), backprop.astype(logits.dtype, copy=False)
+
+
+def _xent_grad(op, grad_loss, grad_grad):
+    """TF's rule: d logits = g * backprop (+ the softmax Jacobian applied to grad_grad, for
+    second order); d labels = -g * log_softmax(logits) - grad_grad."""
+    logits = op.inputs[0]
+    d_logits = None
+    if wants_grad(0):
+        if not is_zero(grad_loss):
+            d_logits = apply("Mul", [_column(grad_loss), op.outputs[1]])
+        if not is_zero(grad_grad):
+            s = apply("Softmax", [logits])
+            extra = softmax_backprop(grad_grad, s)
+            d_logits = extra if d_logits is None else apply("Add", [d_logits, extra])
+        if d_logits is None:
+            d_logits = _a.zeros_like(logits)
+    d_labels = None
+    if wants_grad(1):
+        if not is_zero(grad_loss):
+            d_labels = apply("Mul", [_column(grad_loss),
+                                     apply("Neg", [apply("LogSoftmax", [logits])])])
+        if not is_zero(grad_grad):
+            # backprop = softmax - labels. TF 1.14 drops this term; it matters for
+            # second-order gradients that reach the labels.
+            d_labels = apply("Neg", [grad_grad]) if d_labels is None else \
+                apply("Sub", [d_labels, grad_grad])
+    return [d_logits, d_labels]
+
+
+register_op("SoftmaxCrossEntropyWithLogits", infer=_xent_infer, kernel=_xent_kernel,
+            grad=_xent_grad)
+
+
+# -- SparseSoftmaxCrossEntropyWithLogits ----------------------------------------------------
+def _sparse_xent_infer(inputs, attrs):
+    logits, labels = inputs
+    if labels.dtype.base_dtype not in (_dt.int32, _dt.int64):
+        raise TypeError(f"Value passed to parameter 'labels' has DataType {labels.dtype.name} "
+                        "not in list of allowed values: int32, int64")
+    if logits.shape.ndims is not None and logits.shape.ndims != 2:
+        raise ValueError(f"Shape must be rank 2 but is rank {logits.shape.ndims}")
+    if labels.shape.ndims is not None and labels.shape.ndims != 1:
+        raise ValueError(f"Shape must be rank 1 but is rank {labels.shape.ndims}")
+    ld = logits.shape.as_tuple() or (None, None)
+    bd = labels.shape.as_tuple() or (None,)
+    if ld[0] is not None and bd[0] is not None and ld[0] != bd[0]:
+        raise ValueError(f"Dimensions must be equal, but are {ld[0]} and {bd[0]}")
+    batch = ld[0] if ld[0] is not None else bd[0]
+    dt = logits.dtype.base_dtype
+    return [(dt, TensorShape([batch])), (dt, TensorShape([batch, ld[1]]))]
+
+
+def _sparse_xent_kernel(logits, labels):
+    n, c = logits.shape
+    bad = (labels < 0) | (labels >= c)
+    if np.any(bad):
+        v = labels[np.argmax(bad)]
+        raise errors.InvalidArgumentError(
+            None, None, f"Received a label value of {v} which is outside the valid range of "
+            f"[0, {c}).  Label values: {' '.join(str(int(t)) for t in labels)}")
+    if logits.size == 0:
+        return np.zeros((n,), logits.dtype), np.zeros_like(logits)
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    e = np.exp(shifted)
+    sum_e = e.sum(axis=1, keepdims=True)
+    rows = np.arange(n)
+    loss = np.log(sum_e[:, 0]) - shifted[rows, labels]
+    backprop = e / sum_e
+    backprop[rows, labels] -= 1
+    return loss.astype(logits.dtype, copy=False), backprop.astype(logits.dtype, copy=False)
+
+
+def _sparse_xent_grad(op, grad_loss, grad_grad):
+    """d logits = g * (softmax - onehot) (+ softmax Jacobian on grad_grad: second order works,
+    where TF 1.14 raises through PreventGradient); labels get no gradient."""
+    logits = op.inputs[0]
+    d = None
+    if not is_zero(grad_loss):
+        d = apply("Mul", [_column(grad_loss), op.outputs[1]])
+    if not is_zero(grad_grad):
+        extra = softmax_backprop(grad_grad, apply("Softmax", [logits]))
+        d = extra if d is None else apply("Add", [d, extra])
+    return [d if d is not None else _a.zeros_like(logits), None]
+
+
+register_op("SparseSoftmaxCrossEntropyWithLogits", infer=_sparse_xent_infer,
+            kernel=_sparse_xent_kernel, grad=_sparse_xent_grad)
+
+
+# -- L2Loss -------------------------------------------------------------------------------
+register_op("L2Loss", infer=lambda ins, a: [(ins[0].dtype.base_dtype, TensorShape(()))],
+            kernel=lambda t: np.asarray(np.sum(np.square(t), dtype=t.dtype) / 2, dtype=t.dtype),
+            grad=lambda op, grad: [apply("Mul", [op.inputs[0], grad])])
+
+
+def l2_loss(t: TensorLike, name: str | None = None) -> Tensor:
+    """sum(t ** 2) / 2 (L2Loss).
+
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(tf.nn.l2_loss([1.0, 2.0])))
+    2.5
+    """
+    x = to_tensor(t, name="t")
+    check_dtype("L2Loss", x, FLOATS, "t")
+    return apply("L2Loss", [x], None, name or "L2Loss")

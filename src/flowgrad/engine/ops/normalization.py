@@ -1,0 +1,298 @@
+"""Normalization ops: FusedBatchNorm / FusedBatchNormGrad and LRN (local response
+normalization). The composites (batch_normalization, moments, l2_normalize) are in
+the TensorFlow surface (flowgrad.ops.nn_ops).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework.constant_op import constant
+from ..framework.grad_state import wants_grad
+from ..framework.graph import Tensor, name_scope
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._base import FLOATS, apply, apply_op, check_dtype, to_tensor
+from ._nn_util import TensorLike, is_zero, scalar
+from ...ops import array_ops as _a  # upward: ones_like, reshape, shape
+from ...ops import math_ops as _m  # upward: reduce_sum, truediv, pow
+from ...ops.linalg_ops import matmul  # upward: MatMul's wrapper
+
+
+# -- FusedBatchNorm -----------------------------------------------------------------------
+def _bn_axes(data_format):
+    return (0, 2, 3) if data_format == "NCHW" else (0, 1, 2)
+
+
+def _bn_bcast(v, data_format):
+    return v.reshape((1, -1, 1, 1)) if data_format == "NCHW" else v
+
+
+def _fused_bn_infer(inputs, attrs):
+    x, scale, offset, mean, var = inputs
+    if x.shape.ndims is not None and x.shape.ndims != 4:
+        raise ValueError(f"Shape must be rank 4 but is rank {x.shape.ndims}")
+    fmt = attrs["data_format"]
+    c = None if x.shape.ndims is None else x.shape.as_tuple()[1 if fmt == "NCHW" else 3]
+    names = ["scale", "offset"] + ([] if attrs["is_training"] else ["mean", "variance"])
+    for t, n in zip((scale, offset, mean, var), names):
+        if t.shape.ndims is not None and t.shape.ndims != 1:
+            raise ValueError(f"Shape must be rank 1 but is rank {t.shape.ndims}")
+        d = t.shape.as_tuple()[0] if t.shape.ndims == 1 else None
+        if c is not None and d is not None and c != d:
+            raise ValueError(f"Dimensions must be equal, but are {c} and {d}")
+        c = c if c is not None else d
+    sdt = scale.dtype.base_dtype
+    return [(x.dtype.base_dtype, x.shape)] + [(sdt, TensorShape([c]))] * 4
+
+
+def _fused_bn_kernel(x, scale, offset, mean, var, epsilon, data_format, is_training, **_):
+    axes = _bn_axes(data_format)
+    xf = x.astype(scale.dtype, copy=False)
+    if is_training:
+        n = int(np.prod([x.shape[a] for a in axes]))
+        mean = xf.mean(axis=axes) if n else np.zeros(scale.shape, scale.dtype)
+        centered = xf - _bn_bcast(mean, data_format)
+        var = np.square(centered).mean(axis=axes) if n else np.zeros(scale.shape, scale.dtype)
+        unbiased = var * (n / max(n - 1, 1))
+    else:
+        centered = xf - _bn_bcast(mean, data_format)
+        unbiased = var
+    inv = 1.0 / np.sqrt(var + np.asarray(epsilon, scale.dtype))
+    y = centered * _bn_bcast(inv * scale, data_format) + _bn_bcast(offset, data_format)
+    mean = mean.astype(scale.dtype, copy=False)
+    var = var.astype(scale.dtype, copy=False)
+    if not is_training:
+        # TF 1.14's CPU kernel leaves batch_mean/batch_variance uninitialized in inference
+        # (garbage); we return the population statistics, as later TF versions do.
+        return y.astype(x.dtype, copy=False), mean, var, mean, var
+    return (y.astype(x.dtype, copy=False), mean, unbiased.astype(scale.dtype, copy=False),
+            mean, var)
+
+
+def _bn_attrs(op):
+    return {k: op.get_attr(k) for k in ("epsilon", "data_format", "is_training")}
+
+
+def _fused_bn_grad(op, grad_y, *_unused):
+    """FusedBatchNormGrad, with the batch statistics (training) or the population ones."""
+    x, scale = op.inputs[0], op.inputs[1]
+    training = op.get_attr("is_training")
+    m, v = (op.outputs[3], op.outputs[4]) if training else (op.inputs[3], op.inputs[4])
+    g = apply_op("FusedBatchNormGrad", [grad_y, x, scale, m, v], _bn_attrs(op))
+    return [g.outputs[0], g.outputs[1], g.outputs[2], None, None]
+
+
+register_op("FusedBatchNorm", infer=_fused_bn_infer, kernel=_fused_bn_kernel,
+            grad=_fused_bn_grad)
+
+
+def _fused_bn_grad_infer(inputs, attrs):
+    x, scale = inputs[1], inputs[2]
+    c = scale.shape
+    sdt = scale.dtype.base_dtype
+    return [(x.dtype.base_dtype, x.shape), (sdt, c), (sdt, c), (sdt, TensorShape([0])),
+            (sdt, TensorShape([0]))]
+
+
+def _fused_bn_grad_kernel(gy, x, scale, mean, var, epsilon, data_format, is_training, **_):
+    axes = _bn_axes(data_format)
+    sdt = scale.dtype
+    gyf = gy.astype(sdt, copy=False)
+    inv = 1.0 / np.sqrt(var + np.asarray(epsilon, sdt))
+    xhat = (x.astype(sdt, copy=False) - _bn_bcast(mean, data_format)) * _bn_bcast(inv,
+                                                                                 data_format)
+    offset_bp = gyf.sum(axis=axes)
+    scale_bp = (gyf * xhat).sum(axis=axes)
+    if is_training:
+        n = int(np.prod([x.shape[a] for a in axes]))
+        k = _bn_bcast(scale * inv / max(n, 1), data_format)
+        x_bp = k * (n * gyf - _bn_bcast(offset_bp, data_format)
+                    - xhat * _bn_bcast(scale_bp, data_format))
+    else:
+        x_bp = gyf * _bn_bcast(scale * inv, data_format)
+    empty = np.zeros((0,), sdt)
+    return (x_bp.astype(x.dtype, copy=False), scale_bp.astype(sdt, copy=False),
+            offset_bp.astype(sdt, copy=False), empty, empty)
+
+
+def _mul(x, y):
+    return apply("Mul", [x, y])
+
+
+def _sub(x, y):
+    return apply("Sub", [x, y])
+
+
+def _batch_norm_grad(grad_y, x, scale, pop_mean, pop_var, epsilon, data_format, training):
+    """FusedBatchNormGrad's outputs composed from differentiable ops (TF's _BatchNormGrad)."""
+    axes = list(_bn_axes(data_format))
+    nchw = data_format == "NCHW"
+    if nchw:
+        scale = _a.reshape(scale, [1, -1, 1, 1])
+    eps = scalar(epsilon, x)
+    if training:
+        count = _m.reduce_sum(_a.ones_like(x), axes, keepdims=True)
+        mean_grad_y = _m.truediv(_m.reduce_sum(grad_y, axes, keepdims=True), count)
+        mean_x = _m.truediv(_m.reduce_sum(x, axes, keepdims=True), count)
+        x_offset = _sub(x, mean_x)
+        var_x = _m.truediv(_m.reduce_sum(apply("Square", [x_offset]), axes, keepdims=True),
+                           count)
+        rs = _m.pow(apply("Add", [var_x, eps]), scalar(-0.5, x))
+        mean = _m.truediv(_m.reduce_sum(_mul(grad_y, x_offset), axes, keepdims=True), count)
+        grad_x = _mul(_mul(scale, rs), _sub(
+            _sub(grad_y, mean_grad_y),
+            _mul(_mul(apply("Reciprocal", [apply("Add", [var_x, eps])]), mean), x_offset)))
+        grad_scale = _m.reduce_sum(_mul(_mul(grad_y, x_offset), rs), axes)
+        grad_offset = _m.reduce_sum(grad_y, axes)
+        return grad_x, grad_scale, grad_offset
+    if nchw:
+        pop_mean = _a.reshape(pop_mean, [1, -1, 1, 1])
+        pop_var = _a.reshape(pop_var, [1, -1, 1, 1])
+    rs = _m.pow(apply("Add", [pop_var, eps]), scalar(-0.5, x))
+    grad_offset = _m.reduce_sum(grad_y, axes)
+    grad_scale = _m.reduce_sum(_mul(_mul(grad_y, _sub(x, pop_mean)), rs), axes)
+    grad_x = _mul(_mul(grad_y, scale), rs)
+    return grad_x, grad_scale, grad_offset
+
+
+def _fused_bn_grad_grad(op, *grads):
+    """Differentiates the composed backprop (TF's _FusedBatchNormGradGrad)."""
+    # in the function: autodiff sits above the op families (it builds gradients with them)
+    from ..autodiff.gradients import gradients
+    grad_y, x, scale, m, v = op.inputs
+    want = [wants_grad(0), wants_grad(1), wants_grad(2)]
+    outs = _batch_norm_grad(grad_y, x, scale, m, v, op.get_attr("epsilon"),
+                            op.get_attr("data_format"), op.get_attr("is_training"))
+    ys, gys = [], []
+    for y, g in zip(outs, grads[:3]):
+        if not is_zero(g):
+            ys.append(y)
+            gys.append(g)
+    if not ys:
+        return [None] * 5
+    xs = [t for t, w in zip((grad_y, x, scale), want) if w]
+    res = iter(gradients(ys, xs, grad_ys=gys)) if xs else iter(())
+    out = [next(res) if w else None for w in want]
+    return out + [None, None]
+
+
+register_op("FusedBatchNormGrad", infer=_fused_bn_grad_infer, kernel=_fused_bn_grad_kernel,
+            grad=_fused_bn_grad_grad)
+
+
+def fused_batch_norm(x: TensorLike, scale: TensorLike, offset: TensorLike,
+                     mean: TensorLike | None = None, variance: TensorLike | None = None,
+                     epsilon: float = 0.001, data_format: str = "NHWC",
+                     is_training: bool = True, name: str | None = None
+                     ) -> tuple[Tensor, Tensor, Tensor]:
+    """Batch normalization of a 4-D tensor as one op: (y, batch_mean, batch_variance).
+
+    In training the statistics are the batch's and the variance is
+    Bessel-corrected (n / (n - 1)), as TF's; otherwise `mean` and `variance`
+    (required) are used.
+
+    >>> y, m, v = tf.nn.fused_batch_norm(tf.ones([2, 2, 2, 3]), tf.ones([3]), tf.zeros([3]))
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(m))
+    [1. 1. 1.]
+    """
+    if data_format not in ("NHWC", "NCHW"):
+        raise ValueError(f"Attr 'data_format' of 'FusedBatchNorm' Op passed string "
+                         f"'{data_format}' not in: \"NHWC\", \"NCHW\".")
+    values = [t for t in (x, scale, offset) if hasattr(t, "op")]
+    with name_scope(name, "FusedBatchNorm", values) as scope:
+        x = to_tensor(x, name="input")
+        check_dtype("FusedBatchNorm", x, FLOATS, "x")
+        scale = to_tensor(scale, name="scale")
+        offset = to_tensor(offset, dtype=scale.dtype.base_dtype, name="offset")
+        if mean is None:
+            mean = constant(np.zeros((0,), scale.dtype.base_dtype.as_numpy_dtype))
+        if variance is None:
+            variance = constant(np.zeros((0,), scale.dtype.base_dtype.as_numpy_dtype))
+        mean = to_tensor(mean, dtype=scale.dtype.base_dtype)
+        variance = to_tensor(variance, dtype=scale.dtype.base_dtype)
+        if x.dtype.base_dtype in (_dt.float16, _dt.bfloat16):
+            if scale.dtype.base_dtype is not _dt.float32:
+                raise TypeError("fused_batch_norm on float16 needs float32 scale/offset")
+        elif scale.dtype.base_dtype is not x.dtype.base_dtype:
+            raise TypeError(f"Input 'scale' of 'FusedBatchNorm' Op has type "
+                            f"{scale.dtype.base_dtype.name} that does not match type "
+                            f"{x.dtype.base_dtype.name} of argument 'x'.")
+        op = apply_op("FusedBatchNorm", [x, scale, offset, mean, variance],
+                      {"epsilon": float(epsilon) if epsilon > 1.001e-5 else 1.001e-5,
+                       "data_format": data_format, "is_training": bool(is_training)},
+                      scope)
+        y, batch_mean, batch_var = op.outputs[:3]
+        return y, batch_mean, batch_var
+
+
+# -- LRN ----------------------------------------------------------------------------------
+def _lrn_infer(inputs, attrs):
+    x = inputs[0]
+    if x.shape.ndims is not None and x.shape.ndims != 4:
+        raise ValueError(f"Shape must be rank 4 but is rank {x.shape.ndims}")
+    return [(x.dtype.base_dtype, x.shape)]
+
+
+def _channel_window_sum(v, r):
+    """sum(v[..., c - r: c + r + 1]) for every channel c, by cumulative sums."""
+    c = v.shape[-1]
+    cs = np.concatenate([np.zeros(v.shape[:-1] + (1,), v.dtype), np.cumsum(v, axis=-1)], -1)
+    hi = np.minimum(np.arange(c) + r + 1, c)
+    lo = np.maximum(np.arange(c) - r, 0)
+    return cs[..., hi] - cs[..., lo]
+
+
+def _lrn_kernel(x, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, **_):
+    xf = x.astype(np.float64) if x.dtype == np.float16 else x
+    s = bias + alpha * _channel_window_sum(np.square(xf), depth_radius)
+    return (xf * s ** -beta).astype(x.dtype, copy=False)
+
+
+def _band(c, r, dtype):
+    i = np.arange(c)
+    return constant((np.abs(i[:, None] - i[None, :]) <= r).astype(dtype.as_numpy_dtype))
+
+
+def _lrn_grad(op, grad):
+    """y = x s^-b with s = bias + alpha W(x^2) (W: the channel-window sum, a band matmul):
+    dx = g s^-b - 2 alpha b x W(g x s^(-b-1)). Composed from differentiable ops (TF's
+    LRNGrad has no gradient; this one has)."""
+    x = op.inputs[0]
+    r, bias, alpha, beta = (op.get_attr(k) for k in ("depth_radius", "bias", "alpha", "beta"))
+    c = x.shape.as_tuple()[-1] if x.shape.ndims == 4 else None
+    if c is None:
+        raise ValueError("The gradient of local_response_normalization needs a known number "
+                         "of channels")
+    dt = x.dtype.base_dtype
+    band = _band(c, r, dt)
+
+    def window(v):
+        flat = _a.reshape(v, [-1, c])
+        return _a.reshape(matmul(flat, band), _a.shape(v))
+    s = apply("Add", [scalar(bias, x), _mul(scalar(alpha, x), window(apply("Square", [x])))])
+    s_b = _m.pow(s, scalar(-beta, x))
+    inner = window(_mul(_mul(grad, x), _m.truediv(s_b, s)))
+    return [_sub(_mul(grad, s_b), _mul(scalar(2 * alpha * beta, x), _mul(x, inner)))]
+
+
+register_op("LRN", infer=_lrn_infer, kernel=_lrn_kernel, grad=_lrn_grad)
+
+
+def local_response_normalization(input: TensorLike, depth_radius: int = 5, bias: float = 1,
+                                 alpha: float = 1, beta: float = 0.5,
+                                 name: str | None = None) -> Tensor:
+    """input / (bias + alpha * sum(input^2 over depth_radius channels each side)) ** beta.
+
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(tf.nn.lrn(tf.ones([1, 1, 1, 2]), depth_radius=1, beta=1.0)))
+    [[[[0.33333334 0.33333334]]]]
+    """
+    x = to_tensor(input, name="input")
+    check_dtype("LRN", x, FLOATS, "input")      # TF's kernel has no float64; ours does
+    return apply("LRN", [x], {"depth_radius": int(depth_radius), "bias": float(bias),
+                              "alpha": float(alpha), "beta": float(beta)}, name or "LRN")
+
+
+lrn = local_response_normalization

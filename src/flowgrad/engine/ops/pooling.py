@@ -1,0 +1,486 @@
+"""Pooling ops: MaxPool, AvgPool, MaxPoolWithArgmax, MaxPool3D, AvgPool3D and their
+gradient ops (MaxPoolGrad, MaxPoolGradGrad, AvgPoolGrad, MaxPoolGradWithArgmax,
+MaxPoolGradGradWithArgmax, MaxPool3DGrad, MaxPool3DGradGrad, AvgPool3DGrad), each
+with a gradient of its own. Kernels reduce window views (see _windows.py).
+
+Composites (tf.nn.pool, the 1-D pools, TF 2's pool entry points) are in the
+TensorFlow surface (flowgrad.ops.conv_ops).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework.graph import Tensor
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._base import FLOATS, INTS, apply, to_tensor
+from ._nn_util import IntOrInts, TensorLike, shape_of
+from ._windows import (
+    FMT3,
+    attrs3,
+    check_choice,
+    check_rank,
+    from_last,
+    from_last_dims,
+    from_nhwc,
+    from_nhwc_dims,
+    Geo,
+    geometry,
+    GeoN,
+    get_sequence,
+    hw,
+    lowest,
+    ndims_last,
+    nhwc_dims,
+    out_size,
+    pad_nhwc,
+    sizes_infer,
+    sizes_value,
+    to_last,
+    to_nhwc,
+)
+from ...ops import array_ops as _a  # upward: zeros_like
+
+POOL_TYPES = FLOATS + INTS
+
+
+def _pool_geo(x_nhwc_shape, attrs):
+    ksize, strides, padding, fmt = (attrs["ksize"], attrs["strides"], attrs["padding"],
+                                    attrs["data_format"])
+    return Geo(x_nhwc_shape, hw(ksize, fmt), strides, (1, 1, 1, 1), padding, fmt)
+
+
+def _pool_infer(op_type):
+    def infer(inputs, attrs):
+        x = inputs[0]
+        check_rank(x, 4)
+        ksize, strides, padding, fmt = (attrs["ksize"], attrs["strides"], attrs["padding"],
+                                        attrs["data_format"])
+        kn, _, _, kc = nhwc_dims(ksize, fmt)
+        sn, _, _, sc = nhwc_dims(strides, fmt)
+        if kn != 1 or sn != 1:
+            raise ValueError("Pooling is not yet supported on the batch dimension.")
+        if kc != 1 or sc != 1:
+            raise ValueError("Pooling is not yet supported on the depth dimension.")
+        xd = nhwc_dims(x.shape.as_tuple(), fmt) or (None,) * 4
+        geo = geometry(xd[1:3], hw(ksize, fmt), strides, (1, 1, 1, 1), padding, fmt)
+        return [(x.dtype.base_dtype, TensorShape(from_nhwc_dims(xd[0], geo[0][0], geo[1][0],
+                                                                xd[3], fmt)))]
+    return infer
+
+
+def _max_windows(x, attrs):
+    """(geometry, window view of x padded with the dtype's lowest value)."""
+    g = _pool_geo(x.shape, attrs)
+    return g, g.windows(pad_nhwc(x, g.geo, lowest(x.dtype)))
+
+
+def _argmax_taps(x, attrs):
+    """For every output, the kernel tap (row-major, first on ties, as TF's CPU kernel) of
+    the window's maximum: an int array (N, OH, OW, C)."""
+    g, win = _max_windows(x, attrs)
+    flat = win.reshape(g.n, g.oh, g.ow, g.kh * g.kw, g.c)
+    return g, np.argmax(flat, axis=3)
+
+
+def _max_pool_kernel(x, data_format, **attrs):
+    x = to_nhwc(x, data_format)
+    _, win = _max_windows(x, dict(attrs, data_format=data_format))
+    out = win.max(axis=(3, 4))
+    return from_nhwc(out, data_format)
+
+
+def _max_pool_grad_infer(inputs, attrs):
+    for t in inputs:
+        check_rank(t, 4)
+    x = inputs[0]
+    return [(x.dtype.base_dtype, x.shape)]
+
+
+def _max_pool_grad_kernel(x, y, dy, data_format, **attrs):
+    attrs = dict(attrs, data_format=data_format)
+    x = to_nhwc(x, data_format)
+    dy = to_nhwc(dy, data_format)
+    g, arg = _argmax_taps(x, attrs)
+    cols = np.zeros((g.n, g.oh, g.ow, g.kh * g.kw, g.c), dtype=dy.dtype)
+    np.put_along_axis(cols, arg[:, :, :, None, :], dy[:, :, :, None, :], axis=3)
+    cols = cols.reshape(g.n, g.oh, g.ow, g.kh, g.kw, g.c)
+    return from_nhwc(np.ascontiguousarray(g.scatter(cols, dy.dtype)), data_format)
+
+
+def _max_pool_grad_grad_infer(inputs, attrs):
+    x, y, _ = inputs
+    check_rank(x, 4)
+    return [(x.dtype.base_dtype, y.shape)]
+
+
+def _max_pool_grad_grad_kernel(x, y, ddx, data_format, **attrs):
+    attrs = dict(attrs, data_format=data_format)
+    x = to_nhwc(x, data_format)
+    ddx = to_nhwc(ddx, data_format)
+    g, arg = _argmax_taps(x, attrs)
+    win = g.windows(pad_nhwc(ddx, g.geo)).reshape(g.n, g.oh, g.ow, g.kh * g.kw, g.c)
+    out = np.take_along_axis(win, arg[:, :, :, None, :], axis=3)[:, :, :, 0, :]
+    return from_nhwc(np.ascontiguousarray(out), data_format)
+
+
+# -- AvgPool -----------------------------------------------------------------------------
+def _window_counts(g):
+    """How many real (unpadded) elements each output window covers: (OH, OW)."""
+    (_, ht, _), (_, wl, _) = g.geo
+
+    def counts(o, stride, pad, k, size):
+        start = np.arange(o) * stride - pad
+        return np.minimum(start + k, size) - np.maximum(start, 0)
+    return np.outer(counts(g.oh, g.sh, ht, g.kh, g.h), counts(g.ow, g.sw, wl, g.kw, g.w))
+
+
+def _avg_pool_kernel(x, data_format, **attrs):
+    x = to_nhwc(x, data_format)
+    g = _pool_geo(x.shape, dict(attrs, data_format=data_format))
+    win = g.windows(pad_nhwc(x, g.geo))
+    total = win.sum(axis=(3, 4))
+    out = (total / _window_counts(g)[None, :, :, None]).astype(x.dtype, copy=False)
+    return from_nhwc(out, data_format)
+
+
+def _avg_pool_grad_infer(inputs, attrs):
+    sizes, g = inputs
+    check_rank(g, 4)
+    sv = sizes_value(sizes)
+    return [(g.dtype.base_dtype, TensorShape(sv if sv is not None else [None] * 4))]
+
+
+def _avg_pool_grad_kernel(sizes, dy, data_format, **attrs):
+    dims = nhwc_dims(tuple(int(s) for s in sizes), data_format)
+    dy = to_nhwc(dy, data_format)
+    g = _pool_geo(dims, dict(attrs, data_format=data_format))
+    share = (dy / _window_counts(g)[None, :, :, None]).astype(dy.dtype, copy=False)
+    cols = np.broadcast_to(share[:, :, :, None, None, :], (g.n, g.oh, g.ow, g.kh, g.kw, g.c))
+    return from_nhwc(np.ascontiguousarray(g.scatter(cols, dy.dtype)), data_format)
+
+
+def _pool(op_type, value, ksize, strides, padding, data_format, name, allowed):
+    check_choice(op_type, "padding", padding, ("SAME", "VALID"))
+    check_choice(op_type, "data_format", data_format, ("NHWC", "NCHW"))
+    cidx = 1 if data_format == "NCHW" else 3
+    x = to_tensor(value, name="input")
+    if x.dtype.base_dtype not in allowed:
+        raise TypeError(f"Value passed to parameter 'input' has DataType {x.dtype.name} not in "
+                        f"list of allowed values: {', '.join(d.name for d in allowed)}")
+    return apply(op_type, [x], {"ksize": get_sequence(ksize, 2, cidx, "ksize"),
+                                "strides": get_sequence(strides, 2, cidx, "strides"),
+                                "padding": padding, "data_format": data_format},
+                 name or op_type)
+
+
+def max_pool(value: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
+             data_format: str = "NHWC", name: str | None = None,
+             input: TensorLike | None = None) -> Tensor:
+    """Max pooling over 2-D windows (MaxPool); ksize and strides take 1, 2 or 4 ints.
+
+    >>> y = tf.nn.max_pool(tf.reshape(tf.range(16.0), [1, 4, 4, 1]), 2, 2, "VALID")
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(y)[0, :, :, 0])
+    [[ 5.  7.]
+     [13. 15.]]
+    """
+    value = input if value is None else value
+    return _pool("MaxPool", value, ksize, strides, padding, data_format, name, POOL_TYPES)
+
+
+def avg_pool(value: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
+             data_format: str = "NHWC", name: str | None = None,
+             input: TensorLike | None = None) -> Tensor:
+    """Average pooling over 2-D windows (AvgPool); SAME padding averages only real elements.
+
+    >>> y = tf.nn.avg_pool(tf.ones([1, 3, 3, 1]), 2, 2, "SAME")
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(y)[0, :, :, 0])
+    [[1. 1.]
+     [1. 1.]]
+    """
+    value = input if value is None else value
+    return _pool("AvgPool", value, ksize, strides, padding, data_format, name, FLOATS)
+
+
+# =========================================================================================
+# MaxPoolWithArgmax (NHWC only, as TF)
+# =========================================================================================
+def _argmax_infer(inputs, attrs):
+    (dt, shape), = _pool_infer("MaxPoolWithArgmax")(inputs, dict(attrs, data_format="NHWC"))
+    return [(dt, shape), (attrs["Targmax"], shape)]
+
+
+def _flat_argmax(x, attrs):
+    """TF's argmax: ((b * H + h) * W + w) * C + c (b only with include_batch_in_index)."""
+    g, tap = _argmax_taps(x, dict(attrs, data_format="NHWC"))
+    (_, ht, _), (_, wl, _) = g.geo
+    i, j = np.divmod(tap, g.kw)
+    h = np.arange(g.oh)[None, :, None, None] * g.sh - ht + i
+    w = np.arange(g.ow)[None, None, :, None] * g.sw - wl + j
+    idx = (h * g.w + w) * g.c + np.arange(g.c)
+    if attrs.get("include_batch_in_index", False):
+        idx = idx + np.arange(g.n)[:, None, None, None] * (g.h * g.w * g.c)
+    return g, idx
+
+
+def _max_pool_argmax_kernel(x, Targmax, **attrs):
+    _, win = _max_windows(x, dict(attrs, data_format="NHWC"))
+    _, idx = _flat_argmax(x, attrs)
+    return win.max(axis=(3, 4)), idx.astype(Targmax.as_numpy_dtype)
+
+
+def _argmax_attrs(op):
+    return {k: op.get_attr(k) for k in ("ksize", "strides", "padding",
+                                        "include_batch_in_index")}
+
+
+def _max_pool_argmax_grad(op, grad, _argmax_grad):
+    """Routes the gradient to the recorded argmax positions (MaxPoolGradWithArgmax)."""
+    return [apply("MaxPoolGradWithArgmax", [op.inputs[0], grad, op.outputs[1]],
+                  _argmax_attrs(op))]
+
+
+def _batch_offsets(shape, include_batch):
+    n = shape[0]
+    per = int(np.prod(shape[1:]))
+    if include_batch:
+        return np.zeros((n, 1, 1, 1), np.int64)
+    return (np.arange(n) * per).reshape(n, 1, 1, 1)
+
+
+def _max_pool_grad_argmax_kernel(x, grad, argmax, include_batch_in_index=False, **_):
+    flat = (argmax + _batch_offsets(x.shape, include_batch_in_index)).ravel()
+    out = np.bincount(flat, weights=grad.ravel(), minlength=x.size)
+    return out.reshape(x.shape).astype(grad.dtype, copy=False)
+
+
+def _max_pool_grad_argmax_grad(op, grad):
+    """Linear in the gradient: its adjoint gathers at the argmax positions."""
+    x, _, argmax = op.inputs
+    return [_a.zeros_like(x), apply("MaxPoolGradGradWithArgmax", [x, grad, argmax],
+                                    _argmax_attrs(op)), None]
+
+
+def _max_pool_grad_grad_argmax_kernel(x, grad, argmax, include_batch_in_index=False, **_):
+    flat = argmax + _batch_offsets(x.shape, include_batch_in_index)
+    return grad.ravel()[flat]
+
+
+def _max_pool_grad_grad_argmax_grad(op, grad):
+    """Gathering at argmax is the adjoint of scattering there."""
+    x, _, argmax = op.inputs
+    return [_a.zeros_like(x), apply("MaxPoolGradWithArgmax", [x, grad, argmax], _argmax_attrs(op)),
+            None]
+
+
+def max_pool_with_argmax(input: TensorLike, ksize: IntOrInts, strides: IntOrInts,
+                         padding: str, Targmax: _dt.DType | None = None,
+                         name: str | None = None, output_dtype: _dt.DType | None = None,
+                         include_batch_in_index: bool = False) -> tuple[Tensor, Tensor]:
+    """Max pooling (NHWC) and the flattened index of each maximum: (y * width + x) *
+    channels + c (plus b * height * width * channels with include_batch_in_index).
+
+    >>> y, idx = tf.nn.max_pool_with_argmax(tf.reshape(tf.range(16.0), [1, 4, 4, 1]),
+    ...                                     [1, 2, 2, 1], [1, 2, 2, 1], "VALID")
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(idx)[0, :, :, 0])
+    [[ 5  7]
+     [13 15]]
+    """
+    targ = _dt.as_dtype(Targmax or output_dtype or _dt.int64).base_dtype
+    check_choice("MaxPoolWithArgmax", "padding", padding, ("SAME", "VALID"))
+    x = to_tensor(input, name="input")
+    if x.dtype.base_dtype not in POOL_TYPES:
+        raise TypeError(f"Value passed to parameter 'input' has DataType {x.dtype.name} not in "
+                        "list of allowed values")
+    out, idx = apply("MaxPoolWithArgmax", [x], {
+        "ksize": get_sequence(ksize, 2, 3, "ksize"),
+        "strides": get_sequence(strides, 2, 3, "strides"), "padding": padding,
+        "Targmax": targ, "include_batch_in_index": bool(include_batch_in_index)},
+        name or "MaxPoolWithArgmax")
+    return out, idx
+
+
+# =========================================================================================
+# MaxPool3D / AvgPool3D (NDHWC / NCDHW), on N-d window views
+# =========================================================================================
+def _pool3d_infer(inputs, attrs):
+    x = inputs[0]
+    check_rank(x, 5)
+    fmt, st, _, pad, k = attrs3(attrs, with_k=True)
+    kn = attrs["ksize"][0]
+    kc = attrs["ksize"][1 if fmt == "NCDHW" else 4]
+    if kn != 1 or kc != 1:
+        raise ValueError("Pooling is not yet supported on the batch or depth dimension.")
+    xd = ndims_last(x.shape.as_tuple(), fmt) or (None,) * 5
+    out = [out_size(xd[1 + i], k[i], st[i], 1, pad)[0] for i in range(3)]
+    return [(x.dtype.base_dtype, TensorShape(from_last_dims([xd[0]] + out + [xd[-1]], fmt)))]
+
+
+def _geo3(x_last_shape, attrs):
+    _, st, _, pad, k = attrs3(attrs, with_k=True)
+    return GeoN(x_last_shape, k, st, (1, 1, 1), pad)
+
+
+def _max_pool3d_kernel(x, **attrs):
+    fmt = attrs["data_format"]
+    x = to_last(x, fmt)
+    g = _geo3(x.shape, attrs)
+    win = g.windows(g.pad(x, lowest(x.dtype)))
+    return from_last(win.max(axis=(4, 5, 6)), fmt)
+
+
+def _argmax3(x, attrs):
+    g = _geo3(x.shape, attrs)
+    win = g.windows(g.pad(x, lowest(x.dtype)))
+    flat = win.reshape(win.shape[:4] + (-1, g.c))
+    return g, np.argmax(flat, axis=4)
+
+
+def _max_pool3d_grad_kernel(x, y, dy, **attrs):
+    """As TF's CPU kernel: every element equal to its window's maximum gets that window's
+    gradient (ties all receive it, unlike 2-D MaxPoolGrad and MaxPool3DGradGrad)."""
+    fmt = attrs["data_format"]
+    x, y, dy = to_last(x, fmt), to_last(y, fmt), to_last(dy, fmt)
+    g = _geo3(x.shape, attrs)
+    win = g.windows(g.pad(x, lowest(x.dtype)))
+    e = (slice(None),) * 4 + (None, None, None, slice(None))
+    cols = np.where(win == y[e], dy[e], np.zeros((), dy.dtype))
+    return from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype)), fmt)
+
+
+def _max_pool3d_grad_grad_kernel(x, y, ddx, **attrs):
+    fmt = attrs["data_format"]
+    x, ddx = to_last(x, fmt), to_last(ddx, fmt)
+    g, arg = _argmax3(x, attrs)
+    win = g.windows(g.pad(ddx))
+    flat = win.reshape(win.shape[:4] + (-1, g.c))
+    out = np.take_along_axis(flat, arg[:, :, :, :, None, :], axis=4)[:, :, :, :, 0, :]
+    return from_last(np.ascontiguousarray(out), fmt)
+
+
+def _counts3(g):
+    def counts(o, stride, pad, k, size):
+        start = np.arange(o) * stride - pad
+        return np.minimum(start + k, size) - np.maximum(start, 0)
+    c = [counts(o, s, geo[1], k, sz) for o, s, geo, k, sz in
+         zip(g.out, g.s, g.geo, g.k, g.size)]
+    return c[0][:, None, None] * c[1][None, :, None] * c[2][None, None, :]
+
+
+def _avg_pool3d_kernel(x, **attrs):
+    fmt = attrs["data_format"]
+    x = to_last(x, fmt)
+    g = _geo3(x.shape, attrs)
+    total = g.windows(g.pad(x)).sum(axis=(4, 5, 6))
+    return from_last((total / _counts3(g)[None, ..., None]).astype(x.dtype, copy=False), fmt)
+
+
+def _avg_pool3d_grad_kernel(sizes, dy, **attrs):
+    fmt = attrs["data_format"]
+    dims = ndims_last(tuple(int(s) for s in sizes), fmt)
+    dy = to_last(dy, fmt)
+    g = _geo3(dims, attrs)
+    share = (dy / _counts3(g)[None, ..., None]).astype(dy.dtype, copy=False)
+    cols = np.broadcast_to(share[:, :, :, :, None, None, None, :],
+                           share.shape[:4] + g.k + (g.c,))
+    return from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype)), fmt)
+
+
+def _pool3d(op_type, input, ksize, strides, padding, data_format, name, allowed):
+    check_choice(op_type, "padding", padding, ("SAME", "VALID"))
+    check_choice(op_type, "data_format", data_format, FMT3)
+    x = to_tensor(input, name="input")
+    if x.dtype.base_dtype not in allowed:
+        raise TypeError(f"Value passed to parameter 'input' has DataType {x.dtype.name} not in "
+                        f"list of allowed values: {', '.join(d.name for d in allowed)}")
+    cidx = 1 if data_format == "NCDHW" else 4
+    return apply(op_type, [x], {"ksize": get_sequence(ksize, 3, cidx, "ksize"),
+                                "strides": get_sequence(strides, 3, cidx, "strides"),
+                                "padding": padding, "data_format": data_format},
+                 name or op_type)
+
+
+def max_pool3d(input: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
+               data_format: str = "NDHWC", name: str | None = None) -> Tensor:
+    """Max pooling over 3-D windows of a 5-D input (MaxPool3D).
+
+    >>> y = tf.nn.max_pool3d(tf.ones([1, 4, 4, 4, 1]), 2, 2, "SAME")
+    >>> y.shape.as_list()
+    [1, 2, 2, 2, 1]
+    """
+    return _pool3d("MaxPool3D", input, ksize, strides, padding, data_format, name, FLOATS)
+
+
+def avg_pool3d(input: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
+               data_format: str = "NDHWC", name: str | None = None) -> Tensor:
+    """Average pooling over 3-D windows (AvgPool3D; SAME averages only real elements)."""
+    return _pool3d("AvgPool3D", input, ksize, strides, padding, data_format, name, FLOATS)
+
+
+# =========================================================================================
+# Gradients and registration
+# =========================================================================================
+def _pool_attrs(op):
+    return {k: op.get_attr(k) for k in ("ksize", "strides", "padding", "data_format")}
+
+
+def _routed_by(grad_type):
+    def rule(op, grad):
+        """Each output's gradient goes to its window's maximum."""
+        return [apply(grad_type, [op.inputs[0], op.outputs[0], grad], _pool_attrs(op))]
+    return rule
+
+
+def _max_adjoint(adjoint_type):
+    def rule(op, grad):
+        """Linear in its last input, (x, y) fixed: the adjoint (scatter to / gather at the
+        argmax) is `adjoint_type`."""
+        x, y, _ = op.inputs
+        return [_a.zeros_like(x), _a.zeros_like(y),
+                apply(adjoint_type, [x, y, grad], _pool_attrs(op))]
+    return rule
+
+
+def _spread_by(grad_type):
+    def rule(op, grad):
+        """Each output's gradient is spread evenly over its window."""
+        return [apply(grad_type, [shape_of(op.inputs[0]), grad], _pool_attrs(op))]
+    return rule
+
+
+def _avg_adjoint(pool_type):
+    def rule(op, grad):
+        """Linear in its gradient: the adjoint is the average pool itself."""
+        return [None, apply(pool_type, [grad], _pool_attrs(op))]
+    return rule
+
+
+_POOL_OPS = [
+    # op type, shape rule, kernel, gradient rule
+    ("MaxPool", _pool_infer("MaxPool"), _max_pool_kernel, _routed_by("MaxPoolGrad")),
+    ("MaxPoolGrad", _max_pool_grad_infer, _max_pool_grad_kernel,
+     _max_adjoint("MaxPoolGradGrad")),
+    ("MaxPoolGradGrad", _max_pool_grad_grad_infer, _max_pool_grad_grad_kernel,
+     _max_adjoint("MaxPoolGrad")),
+    ("AvgPool", _pool_infer("AvgPool"), _avg_pool_kernel, _spread_by("AvgPoolGrad")),
+    ("AvgPoolGrad", _avg_pool_grad_infer, _avg_pool_grad_kernel, _avg_adjoint("AvgPool")),
+    ("MaxPoolWithArgmax", _argmax_infer, _max_pool_argmax_kernel, _max_pool_argmax_grad),
+    ("MaxPoolGradWithArgmax", lambda ins, a: [(ins[0].dtype.base_dtype, ins[0].shape)],
+     _max_pool_grad_argmax_kernel, _max_pool_grad_argmax_grad),
+    ("MaxPoolGradGradWithArgmax", lambda ins, a: [(ins[0].dtype.base_dtype, ins[2].shape)],
+     _max_pool_grad_grad_argmax_kernel, _max_pool_grad_grad_argmax_grad),
+    ("MaxPool3D", _pool3d_infer, _max_pool3d_kernel, _routed_by("MaxPool3DGrad")),
+    ("MaxPool3DGrad", lambda ins, a: [(ins[2].dtype.base_dtype, ins[0].shape)],
+     _max_pool3d_grad_kernel, _max_adjoint("MaxPool3DGradGrad")),
+    ("MaxPool3DGradGrad", lambda ins, a: [(ins[0].dtype.base_dtype, ins[1].shape)],
+     _max_pool3d_grad_grad_kernel, _max_adjoint("MaxPool3DGrad")),
+    ("AvgPool3D", _pool3d_infer, _avg_pool3d_kernel, _spread_by("AvgPool3DGrad")),
+    ("AvgPool3DGrad", sizes_infer(0, 1), _avg_pool3d_grad_kernel, _avg_adjoint("AvgPool3D")),
+]
+for _type, _infer, _kernel, _grad in _POOL_OPS:
+    register_op(_type, infer=_infer, kernel=_kernel, grad=_grad)
+del _type, _infer, _kernel, _grad

@@ -1,0 +1,137 @@
+"""TopKV2 (the k largest entries of the last dimension) and InTopKV2."""
+from __future__ import annotations
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.constant_op import const_value, constant
+from ..framework.graph import Tensor, name_scope
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._base import REAL_NUMBERS, apply, check_dtype, to_tensor
+from ._nn_util import TensorLike, graph_values
+from ...ops import array_ops as _a  # upward: one_hot, expand_dims, shape
+from ...ops import math_ops as _m  # upward: reduce_sum
+
+
+def _top_k_infer(inputs, attrs):
+    x, k = inputs
+    if x.shape.ndims is not None and x.shape.ndims < 1:
+        raise ValueError(f"Shape must be at least rank 1 but is rank {x.shape.ndims}")
+    if k.shape.ndims is not None and k.shape.ndims != 0:
+        raise ValueError(f"Shape must be rank 0 but is rank {k.shape.ndims}")
+    kv = const_value(k)
+    dims = x.shape.as_tuple()
+    if kv is not None:
+        kv = int(kv)
+        if kv < 0:
+            raise ValueError(f"input must have at least k columns. Had {kv}")
+        if dims is not None and dims[-1] is not None and dims[-1] < kv:
+            raise ValueError(f"input must have at least k columns. Had {dims[-1]}, needed {kv}")
+    out = None if dims is None else list(dims[:-1]) + [kv]
+    return [(x.dtype.base_dtype, TensorShape(out)), (_dt.int32, TensorShape(out))]
+
+
+def _top_k_kernel(x, k, sorted=True, **_):
+    k = int(k)
+    if k < 0 or x.shape[-1] < k:
+        raise errors.InvalidArgumentError(
+            None, None, f"input must have at least k columns. Had {x.shape[-1]}, needed {k}")
+    # Stable sort of -x: larger values first, equal values by lower index (TF's order).
+    order = np.argsort(-x if x.dtype.kind != "u" else np.iinfo(x.dtype).max - x, axis=-1,
+                       kind="stable")[..., :k]
+    values = np.take_along_axis(x, order, axis=-1)
+    return values, order.astype(np.int32)
+
+
+def _top_k_grad(op, grad_values, _grad_indices):
+    """Scatters the values' gradient to the selected positions (zeros elsewhere)."""
+    x = op.inputs[0]
+    idx = op.outputs[1]
+    n = x.shape.as_tuple()[-1] if x.shape.ndims else None
+    depth = n if n is not None else _a.shape(x)[-1]
+    onehot = _a.one_hot(idx, depth, dtype=grad_values.dtype.base_dtype)   # [..., k, n]
+    dense = _m.reduce_sum(apply("Mul", [onehot, _a.expand_dims(grad_values, -1)]), -2)
+    return [dense, None]
+
+
+register_op("TopKV2", infer=_top_k_infer, kernel=_top_k_kernel, grad=_top_k_grad)
+
+
+class TopKResult(tuple):
+    """TF's TopKV2 namedtuple: (values, indices)."""
+
+    def __new__(cls, values, indices):
+        return super().__new__(cls, (values, indices))
+
+    @property
+    def values(self):
+        return self[0]
+
+    @property
+    def indices(self):
+        return self[1]
+
+
+def top_k(input: TensorLike, k: int | Tensor = 1, sorted: bool = True,
+          name: str | None = None) -> TopKResult:
+    """The k largest entries of the last dimension and their int32 indices (ties: lower
+    index first).
+
+    >>> values, indices = tf.nn.top_k([1.0, 3.0, 2.0], k=2)
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(indices))
+    [1 2]
+    """
+    x = to_tensor(input, name="input")
+    check_dtype("TopKV2", x, REAL_NUMBERS, "input")
+    kt = k if hasattr(k, "op") else constant(int(k), dtype=_dt.int32)
+    values, indices = apply("TopKV2", [x, kt], {"sorted": bool(sorted)}, name or "TopKV2")
+    return TopKResult(values, indices)
+
+
+def _in_top_k_infer(inputs, attrs):
+    p, t = inputs[0], inputs[1]
+    if p.shape.ndims is not None and p.shape.ndims != 2:
+        raise ValueError(f"Shape must be rank 2 but is rank {p.shape.ndims}")
+    if t.shape.ndims is not None and t.shape.ndims != 1:
+        raise ValueError(f"Shape must be rank 1 but is rank {t.shape.ndims}")
+    pd = p.shape.as_tuple() or (None, None)
+    td = t.shape.as_tuple() or (None,)
+    if pd[0] is not None and td[0] is not None and pd[0] != td[0]:
+        raise ValueError(f"Dimensions must be equal, but are {pd[0]} and {td[0]}")
+    return [(_dt.bool_, TensorShape([pd[0] if pd[0] is not None else td[0]]))]
+
+
+def _in_top_k_kernel(p, t, k):
+    n, c = p.shape
+    bad = (t < 0) | (t >= c)
+    if np.any(bad):
+        raise errors.InvalidArgumentError(
+            None, None, f"targets[{int(np.argmax(bad))}] is out of range")
+    target = p[np.arange(n), t]
+    ahead = np.sum(p > target[:, None], axis=1)
+    # TF answers False when the target or any prediction in the row is not finite.
+    return np.isfinite(target) & np.all(np.isfinite(p), axis=1) & (ahead < int(k))
+
+
+register_op("InTopKV2", infer=_in_top_k_infer, kernel=_in_top_k_kernel, grad=None)
+
+
+def in_top_k(predictions: TensorLike, targets: TensorLike, k: int | Tensor,
+             name: str | None = None) -> Tensor:
+    """Whether each target's prediction is among the k largest of its row (ties count in;
+    False where the target's prediction is not finite).
+
+    >>> with tf.Session() as sess:
+    ...     print(sess.run(tf.nn.in_top_k([[0.1, 0.9]], [1], 1)))
+    [ True]
+    """
+    p = to_tensor(predictions, name="predictions")
+    check_dtype("InTopKV2", p, (_dt.float32,), "predictions")
+    t = to_tensor(targets, name="targets")
+    check_dtype("InTopKV2", t, (_dt.int32, _dt.int64), "targets")
+    with name_scope(name, "in_top_k", graph_values(predictions, targets, k)):
+        kt = k if hasattr(k, "op") else constant(int(k), dtype=t.dtype.base_dtype)
+        return apply("InTopKV2", [p, t, kt], None, "InTopKV2")
