@@ -19,6 +19,7 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors
 from ..engine.framework.constant_op import constant, register_tensor_conversion_function
 from ..engine.framework.graph import Tensor
+from ..engine.autodiff.gradients import dense_to_indexed_slices  # noqa: F401 - re-exported
 from ..engine.framework.indexed_slices import IndexedSlices
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
@@ -383,19 +384,6 @@ def densify_indexed_slices(value, name=None):
                       "This may consume a large amount of memory.", stacklevel=3)
         num = value.dense_shape[0]
     return unsorted_segment_sum(value.values, value.indices, num, name=name)
-
-
-def dense_to_indexed_slices(tensor):
-    """A dense Tensor as IndexedSlices(tensor, range(rows), shape(tensor)), as TF aggregates.
-
-    Args:
-      tensor: a Tensor of rank >= 1.
-    Returns:
-      A tf.IndexedSlices.
-    """
-    from .array_ops import range as _range, shape
-    x_shape = shape(tensor)
-    return IndexedSlices(tensor, _range(0, x_shape[0]), x_shape)
 
 
 def indexed_slices_to_tensor(value, dtype=None, name=None, as_ref=False):

@@ -18,7 +18,7 @@ import weakref
 
 import numpy as np
 
-from ._proto import pb
+from ..engine.framework.proto import pb
 
 __all__ = ["FileWriter", "FileWriterCache"]
 

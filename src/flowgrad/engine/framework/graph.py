@@ -10,9 +10,9 @@ import contextlib
 import re
 import threading
 
-from . import dtypes as _dt
+from .graph_def import graph_to_graph_def
 from .registry import OPS, get_op_def
-from .tensor_shape import TensorShape, as_shape, unknown_shape
+from .tensor_shape import TensorShape, as_shape
 
 _VALID_OP_NAME = re.compile(r"^[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*$")
 _VALID_NAMES_SEEN: set = set()  # names already checked against _VALID_OP_NAME
@@ -174,7 +174,7 @@ class Tensor:
         return list(self._consumers)
 
     def eval(self, feed_dict=None, session=None):
-        from ..runtime.session import _eval_with_default
+        """Runs this tensor in `session` (default: the default session) and returns its value."""
         return _eval_with_default(self, feed_dict, session)
 
     def _as_node_def_input(self):
@@ -327,8 +327,8 @@ class Operation:
                     self._graph._backward_edges = True
         self._graph._version += 1
 
-    def run(self, feed_dict=None, session=None):
-        from ..runtime.session import _run_with_default
+    def run(self, feed_dict=None, session=None) -> None:
+        """Runs this op in `session` (default: the default session)."""
         _run_with_default(self, feed_dict, session)
 
     def __repr__(self):
@@ -854,8 +854,8 @@ class Graph:
         op = tensor_or_op._op if isinstance(tensor_or_op, Tensor) else tensor_or_op
         return op not in self._unfetchable
 
-    def as_graph_def(self, from_version=None, add_shapes=False):
-        from ...tools.graph_def import graph_to_graph_def
+    def as_graph_def(self, from_version=None, add_shapes: bool = False):
+        """This graph as a TF `GraphDef` protobuf (needs the `summary` extra)."""
         return graph_to_graph_def(self, add_shapes=add_shapes)
 
     def __repr__(self):
@@ -900,6 +900,43 @@ class _DefaultGraphStack(_DefaultStack):
 
 
 _default_graph_stack = _DefaultGraphStack()
+
+# The default-session stack lives beside the graph stack (as in TF's ops.py), so that
+# Tensor.eval and Operation.run need nothing from the runtime: any object with
+# `graph` and `run(fetches, feed_dict)` can be a default session.
+_default_session_stack = _DefaultStack()
+
+
+def get_default_session():
+    """The innermost session entered with `as_default()` (or `with Session()`), else None."""
+    st = _default_session_stack.stack
+    return st[-1] if st else None
+
+
+def _eval_with_default(tensor, feed_dict, session):
+    if session is None:
+        session = get_default_session()
+        if session is None:
+            raise ValueError("Cannot evaluate tensor using `eval()`: No default session is "
+                             "registered. Use `with sess.as_default()` or pass an explicit "
+                             "session to `eval(session=sess)`")
+    if session.graph is not tensor.graph:
+        raise ValueError("Cannot use the given session to evaluate tensor: the tensor's graph is "
+                         "different from the session's graph.")
+    return session.run(tensor, feed_dict)
+
+
+def _run_with_default(op, feed_dict, session):
+    if session is None:
+        session = get_default_session()
+        if session is None:
+            raise ValueError("Cannot execute operation using `run()`: No default session is "
+                             "registered. Use `with sess.as_default():` or pass an explicit "
+                             "session to `run(session=sess)`")
+    if session.graph is not op.graph:
+        raise ValueError("Cannot use the given session to execute operation: the operation's "
+                         "graph is different from the session's graph.")
+    session.run(op, feed_dict)
 _global_default_graph = None
 
 
@@ -992,5 +1029,3 @@ def get_name_scope():
 def dtype_of(x):
     return x.dtype
 
-
-_ = (_dt, unknown_shape)

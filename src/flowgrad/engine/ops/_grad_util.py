@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..framework import dtypes
+from ..framework.constant_op import constant
 from ._base import apply
 
 
@@ -48,15 +50,12 @@ def sum_to(grad, x):
 
 
 def _int32():
-    from ..framework import dtypes
     return dtypes.int32
 
 
 def _axes_const(axes):
-    from ..framework.constant_op import constant
     return constant(np.array(axes, dtype=np.int32))
 
 
 def _shape_const(shape):
-    from ..framework.constant_op import constant
     return constant(np.array(shape, dtype=np.int32))
