@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import inspect
 import itertools
+from typing import Callable
 
 from ..framework.constant_op import convert_to_tensor
 from ..framework.graph import GraphKeys, Tensor, get_default_graph
@@ -41,7 +42,7 @@ def _variables_read(graph, first_op_id, args):
     return found
 
 
-def custom_gradient(f):
+def custom_gradient(f: Callable) -> Callable:
     """Decorator: `f(*x)` returns `(y, grad_fn)`; gradients of y use `grad_fn(*dy)`.
 
     Args:

@@ -87,9 +87,11 @@ def _as_y_tensor(y, i):
     return convert_to_tensor(y, name="y")
 
 
-def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_ops=False,
-              gate_gradients=False, aggregation_method=None, stop_gradients=None,
-              unconnected_gradients=UnconnectedGradients.NONE, checkpoints=None):
+def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
+              colocate_gradients_with_ops: bool = False, gate_gradients: bool = False,
+              aggregation_method: int | None = None, stop_gradients=None,
+              unconnected_gradients=UnconnectedGradients.NONE,
+              checkpoints=None) -> list[Tensor | IndexedSlices | None]:
     """Symbolic derivatives of the sum of `ys` with respect to each of `xs`.
 
     Args:
@@ -384,7 +386,7 @@ def _aggregate_indexed_slices(grads):
     return IndexedSlices(values, indices, slices[0].dense_shape)
 
 
-def dense_to_indexed_slices(tensor):
+def dense_to_indexed_slices(tensor: Tensor) -> IndexedSlices:
     """A dense Tensor as IndexedSlices(tensor, range(rows), shape(tensor)), as TF aggregates.
 
     Args:
@@ -397,8 +399,9 @@ def dense_to_indexed_slices(tensor):
     return IndexedSlices(tensor, _range(0, x_shape[0]), x_shape)
 
 
-def hessians(ys, xs, name="hessians", colocate_gradients_with_ops=False, gate_gradients=False,
-             aggregation_method=None):
+def hessians(ys, xs, name: str = "hessians", colocate_gradients_with_ops: bool = False,
+             gate_gradients: bool = False,
+             aggregation_method: int | None = None) -> list[Tensor | None]:
     """The Hessian of sum(ys) w.r.t. each x, shaped x.shape + x.shape.
 
     Built as one gradient, then one backward pass per element of x (as TF);
@@ -432,7 +435,8 @@ def hessians(ys, xs, name="hessians", colocate_gradients_with_ops=False, gate_gr
     return out
 
 
-def hessian_vector_product(ys, xs, v, name="hessian_vector_product"):
+def hessian_vector_product(ys, xs, v,
+                           name: str = "hessian_vector_product") -> list[Tensor | None]:
     """H·v for the Hessian of sum(ys) w.r.t. xs, with two backward passes.
 
     Args:

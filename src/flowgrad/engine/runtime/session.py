@@ -10,11 +10,18 @@ import collections
 import gc as _gc
 import threading
 import time
+from typing import Any, Callable, ContextManager
 
 import numpy as np
 
 from ..framework import errors
-from ..framework.config import DeviceStepStats, NodeExecStats
+from ..framework.config import (
+    ConfigProto,
+    DeviceStepStats,
+    NodeExecStats,
+    RunMetadata,
+    RunOptions,
+)
 from ..framework.graph import (
     Graph,
     Operation,
@@ -220,7 +227,7 @@ class _Plan:
         self.scalar_out = [v not in feeds for v in prog.fetches]
         self._memory = None
 
-    def upgrade(self):
+    def upgrade(self) -> None:
         """Runs every optimizer pass on the lowered program (tier 2), once."""
         if self.tier == 2:
             return
@@ -253,17 +260,17 @@ class _Plan:
         return fn(feeds)
 
     @property
-    def memory(self):
+    def memory(self) -> dict:
         """The static peak-memory estimate of this plan (see CompiledProgram.estimate_memory)."""
         if self._memory is None:
             self._memory = self.compiled.estimate_memory()
         return self._memory
 
     @property
-    def estimated_peak_bytes(self):
+    def estimated_peak_bytes(self) -> int:
         return self.memory["peak_bytes"]
 
-    def convert_feeds(self, values):
+    def convert_feeds(self, values) -> list[np.ndarray]:
         """Converts feed values to arrays of the fed tensors' dtypes; checks their shapes.
 
         As in TF 1.14: a Python int that does not fit the dtype is a TypeError,
@@ -303,7 +310,8 @@ class _Plan:
 # Session
 # ---------------------------------------------------------------------------------------
 class BaseSession:
-    def __init__(self, target="", graph=None, config=None):
+    def __init__(self, target: str = "", graph: Graph | None = None,
+                 config: ConfigProto | None = None):
         if graph is None:
             graph = get_default_graph()
         elif not isinstance(graph, Graph):
@@ -319,7 +327,7 @@ class BaseSession:
         self.target = target
 
     @property
-    def graph(self):
+    def graph(self) -> Graph:
         return self._graph
 
     @property
@@ -327,16 +335,16 @@ class BaseSession:
         return self._graph.as_graph_def()
 
     @property
-    def sess_str(self):
+    def sess_str(self) -> str:
         return self.target
 
-    def list_devices(self):
+    def list_devices(self) -> list:
         return [_DeviceAttributes("/job:localhost/replica:0/task:0/device:CPU:0", "CPU")]
 
-    def as_default(self):
+    def as_default(self) -> ContextManager[BaseSession]:
         return _default_session_stack.get_controller(self)
 
-    def close(self):
+    def close(self) -> None:
         self._closed = True
         self._plans.clear()
         self._ctx.variables.clear()
@@ -345,7 +353,8 @@ class BaseSession:
         pass
 
     # -- run --------------------------------------------------------------------------
-    def run(self, fetches, feed_dict=None, options=None, run_metadata=None):
+    def run(self, fetches, feed_dict: dict | None = None, options: RunOptions | None = None,
+            run_metadata: RunMetadata | None = None) -> Any:
         """Runs the ops that `fetches` need and returns their values, shaped as `fetches`.
 
         Args:
@@ -440,7 +449,8 @@ class BaseSession:
             feeds = self._resolve_feed_keys(feed_keys)
             return _Plan(self, mapper, feeds)
 
-    def make_callable(self, fetches, feed_list=None, accept_options=False):
+    def make_callable(self, fetches, feed_list=None,
+                      accept_options: bool = False) -> Callable[..., Any]:
         """Returns a function running `fetches` with positional feeds for `feed_list`."""
         if self._closed:
             raise RuntimeError("Attempted to use a closed Session.")
@@ -473,7 +483,7 @@ class BaseSession:
 
     partial_run = partial_run_setup
 
-    def __enter__(self):
+    def __enter__(self) -> BaseSession:
         # As TF: `with Session(graph=g)` makes g the default graph and self the default session.
         self._graph_enter_ctx = self._graph.as_default()
         self._graph_enter_ctx.__enter__()
@@ -505,7 +515,7 @@ class Session(BaseSession):
         super().__init__(target, graph, config)
 
     @staticmethod
-    def reset(target, containers=None, config=None):
+    def reset(target: str, containers=None, config: ConfigProto | None = None) -> None:
         pass
 
 
