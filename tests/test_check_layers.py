@@ -208,3 +208,17 @@ def test_long_cycles_are_one_component(tmp_path, n):
     found = check_layers.violations(modules, imports, "pkg.engine")
     assert len(found) == 1
     assert sorted(found[0].split()[1:]) == sorted(f"pkg.m{i}" for i in range(n))
+
+
+def test_update_allowlist_keeps_the_header_and_lists_every_violation(tmp_path, capsys):
+    files = dict(BASE)
+    files["pkg/engine/ops.py"] = "from pkg import surface as _s\n"
+    src = make_tree(tmp_path, files)
+    allow = tmp_path / "allow.txt"
+    allow.write_text("# header line\n# second\nupward: pkg.engine.core -> pkg.surface\n")
+    code = check_layers.main(["--src", str(src), "--engine", "pkg.engine",
+                              "--allow", str(allow), "--update-allowlist"])
+    assert code == 0, capsys.readouterr().out
+    assert allow.read_text() == ("# header line\n# second\n"
+                                 "cycle: pkg.engine.ops pkg.surface\n"
+                                 "upward: pkg.engine.ops -> pkg.surface\n")

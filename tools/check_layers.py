@@ -26,7 +26,11 @@ The script exits 1 when it finds a violation that is not allowlisted and
 prints allowlist entries that no longer occur, so the list can only shrink.
 
     python tools/check_layers.py [--src SRC] [--engine PKG] [--allow FILE]
-                                 [--list-lazy]
+                                 [--list-lazy] [--update-allowlist]
+
+--update-allowlist rewrites the allowlist to exactly the violations found now
+(keeping its leading comment lines): for the lead, after merging branches that
+were allowed to add known violations; review its diff like code.
 """
 from __future__ import annotations
 
@@ -263,6 +267,17 @@ def read_allowlist(path: Path) -> list[str]:
     return entries
 
 
+def write_allowlist(path: Path, found: list[str]) -> None:
+    """Writes `found` to the allowlist, after the file's leading comment lines."""
+    header = []
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("#"):
+                break
+            header.append(line)
+    path.write_text("\n".join(header + found) + "\n", encoding="utf-8")
+
+
 def function_level_statements(imports: list[Import]) -> list[Import]:
     """One entry per function-level import statement (a statement may name several modules)."""
     seen = {}
@@ -283,10 +298,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="allowlist of known violations")
     parser.add_argument("--list-lazy", action="store_true",
                         help="list every function-level import with its line")
+    parser.add_argument("--update-allowlist", action="store_true",
+                        help="rewrite the allowlist to the violations found now")
     args = parser.parse_args(argv)
 
     modules, imports = collect(args.src)
     found = violations(modules, imports, args.engine)
+    if args.update_allowlist:
+        write_allowlist(args.allow, found)
     allowed = read_allowlist(args.allow)
     new = [v for v in found if v not in allowed]
     stale = [a for a in allowed if a not in found]
