@@ -3,6 +3,8 @@
 This module only re-exports; each name is defined next to its op block.
 """
 # ruff: noqa: F401, E402
+import sys as _sys
+
 from . import _numpy_repr
 
 _numpy_repr.apply()
@@ -22,7 +24,8 @@ from .engine.framework.registry import NotDifferentiable, RegisterGradient, no_g
 from .engine.framework.constant_op import (constant, convert_to_tensor, is_tensor,
                                     register_tensor_conversion_function)
 from .engine.framework import errors
-from .engine.runtime.session import InteractiveSession, Session, get_default_session
+from .engine.framework.graph import get_default_session
+from .engine.runtime.session import InteractiveSession, Session
 from .ops import overloads as _overloads
 from .ops.variables import (Variable, VariableV1, all_variables, assert_variables_initialized,
                             global_variables, global_variables_initializer,
@@ -58,6 +61,10 @@ from . import testing as test
 from . import nn, math, linalg, random, train, summary, logging, initializers
 from .logging import get_logger
 from . import compat  # tf.compat.v1 (flowgrad itself), tf.compat.as_bytes, ...
+
+# `tf.compat.v1` and `import flowgrad.compat.v1` are this namespace
+compat.v1 = _sys.modules[__name__]
+_sys.modules[__name__ + ".compat.v1"] = compat.v1
 from . import app
 from . import flags
 from . import gfile

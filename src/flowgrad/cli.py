@@ -7,10 +7,15 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import runpy
 import sys
 import traceback
+
+import flowgrad
+from flowgrad.compat import tf_alias
+from flowgrad.engine.framework import graph as graph_mod
 
 
 def _examples_dir():
@@ -34,7 +39,6 @@ def _exit_code(code):
 def _print_script_traceback(exc, script):
     """The traceback from the script's first frame on, as Python would print it, without
     runpy's frames, this module's or the tensorflow alias's."""
-    from flowgrad.compat import tf_alias
 
     def norm(path):
         return os.path.normcase(os.path.abspath(path))
@@ -66,24 +70,19 @@ def run_script(script, args=()):
         The exit status: 0, the script's `sys.exit` code, or 1 after an exception
         (its traceback, from the script's frames on, is printed to stderr).
     """
-    import flowgrad
-    from flowgrad.compat.tf_alias import alias_tensorflow
-    from flowgrad.engine.framework import graph as graph_mod
-    from flowgrad.engine.runtime import session as session_mod
-
     if not os.path.isfile(script):
         print(f"flowgrad run: {script}: no such file", file=sys.stderr)
         return 2
     saved_argv, saved_path = sys.argv, list(sys.path)
     # a script may leave graphs or sessions entered (an unclosed InteractiveSession)
     graphs = list(graph_mod._default_graph_stack.stack)
-    sessions = list(session_mod._default_session_stack.stack)
+    sessions = list(graph_mod._default_session_stack.stack)
     sys.argv = [script, *args]
     sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
     flowgrad.reset_default_graph()
     flowgrad.flags.FLAGS._reset()
     try:
-        with alias_tensorflow():
+        with tf_alias.alias_tensorflow():
             runpy.run_path(script, run_name="__main__")
         return 0
     except SystemExit as e:
@@ -95,7 +94,7 @@ def run_script(script, args=()):
         sys.argv = saved_argv
         sys.path[:] = saved_path
         graph_mod._default_graph_stack.stack[:] = graphs
-        session_mod._default_session_stack.stack[:] = sessions
+        graph_mod._default_session_stack.stack[:] = sessions
         sys.stdout.flush()
 
 
@@ -105,7 +104,6 @@ def cmd_run(args, extra):
 
 def cmd_demo(args, extra):
     """Trains examples/digits.py's MLP; arguments go to the script (see --help)."""
-    import importlib.util
     missing = [m for m in ("sklearn", "tqdm") if importlib.util.find_spec(m) is None]
     if missing:
         print(f"flowgrad demo needs {' and '.join(missing)}: pip install 'flowgrad[demo]'",
@@ -120,7 +118,6 @@ def cmd_seed(args, extra):
     for i in (1, 2, 3):
         path = os.path.join(d, f"example{i}.py")
         print(f"== example {i}: {os.path.relpath(path)}")
-        import flowgrad
         flowgrad.reset_default_graph()
         runpy.run_path(path, run_name="__main__")
     return 0

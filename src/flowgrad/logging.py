@@ -9,8 +9,10 @@ root logger already has handlers, and the default verbosity is WARN.
 from __future__ import annotations
 
 import logging as _logging
+import os as _os
 import sys as _sys
 import threading as _threading
+import time as _time
 
 DEBUG = _logging.DEBUG
 INFO = _logging.INFO
@@ -135,13 +137,11 @@ def TaskLevelStatusMessage(msg):
 
 def google2_log_prefix(level, timestamp=None, file_and_line=None):
     """The glog-style prefix "Lmmdd hh:mm:ss.uuuuuu  pid file:line] " TF builds."""
-    import os
-    import time
-    now = timestamp if timestamp is not None else time.time()
-    lt = time.localtime(now)
+    now = timestamp if timestamp is not None else _time.time()
+    lt = _time.localtime(now)
     usec = int((now - int(now)) * 1e6)
     letter = {DEBUG: "I", INFO: "I", WARN: "W", ERROR: "E", FATAL: "F"}.get(level, "I")
     filename, line = file_and_line or ("<unknown>", 0)
     return "%s%02d%02d %02d:%02d:%02d.%06d %5d %s:%d] " % (
-        letter, lt.tm_mon, lt.tm_mday, lt.tm_hour, lt.tm_min, lt.tm_sec, usec, os.getpid(),
-        os.path.basename(filename), line)
+        letter, lt.tm_mon, lt.tm_mday, lt.tm_hour, lt.tm_min, lt.tm_sec, usec, _os.getpid(),
+        _os.path.basename(filename), line)

@@ -1,5 +1,8 @@
 """`flowgrad.compat` (TF's `tf.compat`): `v1` is the whole flowgrad namespace (TF 1.x API),
-plus TF 1.x's text/bytes helpers. `tf_alias` makes `import tensorflow` give flowgrad."""
+plus TF 1.x's text/bytes helpers. `tf_alias` makes `import tensorflow` give flowgrad.
+
+`flowgrad.compat.v1` is flowgrad itself: flowgrad/__init__.py sets the attribute and
+its sys.modules entry (this package does not import flowgrad back)."""
 from __future__ import annotations
 
 
@@ -38,5 +41,3 @@ def as_str_any(value):
     """`tf.compat.as_str_any`: bytes decoded, anything else `str(value)`."""
     return as_text(value) if isinstance(value, bytes) else str(value)
 
-
-from . import v1  # noqa: E402, F401 - `flowgrad.compat.v1` is flowgrad itself

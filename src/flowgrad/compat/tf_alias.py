@@ -30,6 +30,8 @@ import os
 import sys
 import types
 
+import flowgrad
+
 # TF's private modules that scripts import, and the flowgrad modules that hold
 # their public names (looked up in order). A module path listed with no
 # sources is a namespace: only its listed submodules exist.
@@ -178,7 +180,6 @@ class AliasModule(types.ModuleType):
         self.__dict__["_fg_sources"] = sources
         self.__dict__["__path__"] = []  # a package, so submodule imports reach the finder
         if _canonical(path) == "tensorflow":
-            import flowgrad
             self.__dict__["__version__"] = flowgrad.VERSION
 
     def __getattr__(self, name):

@@ -13,6 +13,8 @@ import numpy as np
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant
+from ..engine.framework.tensor_shape import TensorShape
+from . import array_ops, linalg_ops, math_ops, matrix_ops, random_ops
 
 __all__ = [
     "Constant",
@@ -53,13 +55,7 @@ def _assert_float_dtype(dtype):
     return dtype
 
 
-def _random_ops():
-    from . import random_ops
-    return random_ops
-
-
 def _shape_list(shape):
-    from ..engine.framework.tensor_shape import TensorShape
     if isinstance(shape, TensorShape):
         return shape.as_list()
     return list(shape)
@@ -89,7 +85,6 @@ class Zeros(Initializer):
         self.dtype = _dt.as_dtype(dtype)
 
     def __call__(self, shape, dtype=None, partition_info=None):
-        from . import array_ops
         return array_ops.zeros(shape, dtype if dtype is not None else self.dtype)
 
     def get_config(self):
@@ -103,7 +98,6 @@ class Ones(Initializer):
         self.dtype = _dt.as_dtype(dtype)
 
     def __call__(self, shape, dtype=None, partition_info=None):
-        from . import array_ops
         return array_ops.ones(shape, dtype if dtype is not None else self.dtype)
 
     def get_config(self):
@@ -147,7 +141,7 @@ class RandomUniform(Initializer):
 
     def __call__(self, shape, dtype=None, partition_info=None):
         dtype = dtype if dtype is not None else self.dtype
-        return _random_ops().random_uniform(shape, self.minval, self.maxval, dtype,
+        return random_ops.random_uniform(shape, self.minval, self.maxval, dtype,
                                             seed=self.seed)
 
     def get_config(self):
@@ -166,7 +160,7 @@ class RandomNormal(Initializer):
 
     def __call__(self, shape, dtype=None, partition_info=None):
         dtype = dtype if dtype is not None else self.dtype
-        return _random_ops().random_normal(shape, self.mean, self.stddev, dtype, seed=self.seed)
+        return random_ops.random_normal(shape, self.mean, self.stddev, dtype, seed=self.seed)
 
     def get_config(self):
         return {"mean": self.mean, "stddev": self.stddev, "seed": self.seed,
@@ -184,7 +178,7 @@ class TruncatedNormal(Initializer):
 
     def __call__(self, shape, dtype=None, partition_info=None):
         dtype = dtype if dtype is not None else self.dtype
-        return _random_ops().truncated_normal(shape, self.mean, self.stddev, dtype,
+        return random_ops.truncated_normal(shape, self.mean, self.stddev, dtype,
                                               seed=self.seed)
 
     def get_config(self):
@@ -209,7 +203,7 @@ class UniformUnitScaling(Initializer):
             input_size *= float(dim)
         input_size = max(input_size, 1.0)
         max_val = math.sqrt(3 / input_size) * self.factor
-        return _random_ops().random_uniform(shape, -max_val, max_val, dtype, seed=self.seed)
+        return random_ops.random_uniform(shape, -max_val, max_val, dtype, seed=self.seed)
 
     def get_config(self):
         return {"factor": self.factor, "seed": self.seed, "dtype": self.dtype.name}
@@ -263,7 +257,7 @@ class VarianceScaling(Initializer):
             scale /= max(1., fan_out)
         else:
             scale /= max(1., (fan_in + fan_out) / 2.)
-        rops = _random_ops()
+        rops = random_ops
         if self.distribution in ("normal", "truncated_normal"):
             # the standard deviation of a unit normal truncated to [-2, 2]
             stddev = math.sqrt(scale) / .87962566103423978
@@ -291,7 +285,6 @@ class Orthogonal(Initializer):
         self.dtype = _assert_float_dtype(_dt.as_dtype(dtype))
 
     def __call__(self, shape, dtype=None, partition_info=None):
-        from . import array_ops, linalg_ops, math_ops, matrix_ops
         dtype = dtype if dtype is not None else self.dtype
         shape = _shape_list(shape)
         if len(shape) < 2:
@@ -301,7 +294,7 @@ class Orthogonal(Initializer):
             num_rows *= dim
         num_cols = shape[-1]
         flat_shape = (num_cols, num_rows) if num_rows < num_cols else (num_rows, num_cols)
-        a = _random_ops().random_normal(flat_shape, dtype=dtype, seed=self.seed)
+        a = random_ops.random_normal(flat_shape, dtype=dtype, seed=self.seed)
         q, r = matrix_ops.qr(a, full_matrices=False)
         # diag(r): the column sums of r's main diagonal band (r is square here)
         d = math_ops.reduce_sum(matrix_ops.matrix_band_part(r, 0, 0), axis=0)

@@ -9,13 +9,16 @@ scope, which is uniquified like any name scope ("foo", then "foo_1").
 from __future__ import annotations
 
 import enum
+import functools
 import inspect
 import traceback
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
-from ..engine.framework.graph import GraphKeys, get_default_graph, name_scope
+from ..engine.framework.graph import GraphKeys, _graph_of, get_default_graph, name_scope
 from ..engine.framework.tensor_shape import as_shape
+from . import init_ops
+from .variables import Variable
 
 __all__ = [
     "AUTO_REUSE",
@@ -222,8 +225,6 @@ class _VariableStore:
                              regularizer=None, reuse=None, trainable=None, collections=None,
                              caching_device=None, validate_shape=True, constraint=None,
                              partitioner=None, use_resource=None, **_):
-        from . import init_ops
-        from .variables import Variable
         initializing_from_value = initializer is not None and not callable(initializer)
         if shape is not None and initializing_from_value:
             raise ValueError("If initializer is a constant, do not specify shape.")
@@ -540,7 +541,6 @@ class variable_scope:
 
     def __enter__(self):
         if self._values:
-            from ..engine.framework.graph import _graph_of
             g = _graph_of(self._values)
             if g is not get_default_graph():
                 self._graph_ctx = g.as_default()
@@ -708,7 +708,6 @@ def make_template(name_, func_, create_scope_now_=False, unique_name_=None,
     >>> layer = tf.make_template("dense", dense)
     >>> a = layer(tf.ones([1, 3])); b = layer(tf.ones([1, 3]))   # one w
     """
-    import functools
     if kwargs:
         func_ = functools.partial(func_, **kwargs)
     return Template(name_, func_, create_scope_now=create_scope_now_, unique_name=unique_name_,

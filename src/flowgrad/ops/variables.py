@@ -2,11 +2,24 @@
 from __future__ import annotations
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.constant_op import convert_to_tensor, register_tensor_conversion_function
-from ..engine.framework.graph import GraphKeys, Operation, Tensor, get_default_graph, name_scope
+from ..engine.framework.constant_op import (
+    constant,
+    convert_to_tensor,
+    register_tensor_conversion_function,
+)
+from ..engine.framework.graph import (
+    GraphKeys,
+    Operation,
+    Tensor,
+    get_default_graph,
+    get_default_session,
+    name_scope,
+)
 from ..engine.framework.tensor_shape import TensorShape, as_shape
-from . import state_ops
+from ..engine.ops import state as _state  # noqa: F401 - registers the variable primitives
 from ..engine.ops._base import apply
+from ..engine.ops.ordering import group, no_op
+from . import scatter_ops, state_ops
 
 
 class Variable:
@@ -190,7 +203,6 @@ class Variable:
         return t if read_value else t.op
 
     def _scatter(self, fn_name, sparse_delta, use_locking, name):
-        from . import scatter_ops
         fn = getattr(scatter_ops, fn_name)
         return fn(self._variable, sparse_delta.indices, sparse_delta.values,
                   use_locking=use_locking, name=name)
@@ -221,7 +233,6 @@ class Variable:
 
     def load(self, value, session=None):
         """Writes `value` into the variable through a feed (no new ops are kept per call)."""
-        from ..engine.runtime.session import get_default_session
         session = session or get_default_session()
         if session is None:
             raise ValueError("Either session argument should be provided or default session "
@@ -295,7 +306,6 @@ def moving_average_variables(scope=None):
 
 def variables_initializer(var_list, name="init"):
     """One op that runs the initializers of `var_list` (a NoOp if it is empty)."""
-    from .control_flow_ops import group, no_op
     if var_list:
         return group(*[v.initializer for v in var_list], name=name)
     return no_op(name=name)
@@ -335,58 +345,9 @@ def assert_variables_initialized(var_list=None):
 
 def report_uninitialized_variables(var_list=None, name="report_uninitialized_variables"):
     """A string tensor with the names of the variables not yet initialized."""
-    from . import array_ops
     var_list = global_variables() + local_variables() if var_list is None else var_list
     with name_scope(name):
         if not var_list:
-            from ..engine.framework.constant_op import constant
             return constant([], dtype=_dt.string)
         return apply("ReportUninitialized", [v._ref() for v in var_list],
                      {"names": tuple(v.op.name for v in var_list)}, "boolean_mask/GatherV2")
-    _ = array_ops
-
-
-def _report_infer(inputs, attrs):
-    return [(_dt.string, TensorShape([None]))]
-
-
-def _report_bind(node, ctx):
-    import numpy as np
-    store = ctx.variables
-    names = node.attrs["names"]
-    keys = [t.op._attrs.get("shared_name") or t.op.name for t in node.op.inputs]
-
-    def report(*refs):
-        return np.array([n.encode() for n, k in zip(names, keys) if k not in store], dtype=object)
-    return report
-
-
-from ..engine.framework.registry import register_op  # noqa: E402
-
-register_op("ReportUninitialized", infer=_report_infer, bind=_report_bind, stateful=True,
-            grad=None)
-
-
-def _assert_init_infer(inputs, attrs):
-    return [(_dt.int32, TensorShape([len(inputs)]))]
-
-
-def _assert_init_bind(node, ctx):
-    import numpy as np
-    from ..engine.framework import errors
-    store = ctx.variables
-    names = node.attrs["names"]
-    keys = [t.op._attrs.get("shared_name") or t.op.name for t in node.op.inputs]
-
-    def check(*refs):
-        for n, k in zip(names, keys):
-            if k not in store:
-                raise errors.FailedPreconditionError(
-                    None, None, f"Attempting to use uninitialized value {n}")
-        return np.array([store[k].ndim for k in keys], dtype=np.int32)
-    return check
-
-
-# assert_variables_initialized: the variables' ranks, raising for an uninitialized one.
-register_op("AssertVariablesInitialized", infer=_assert_init_infer, bind=_assert_init_bind,
-            stateful=True, grad=None)

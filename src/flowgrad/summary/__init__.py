@@ -7,6 +7,7 @@ package does not import tensorboard. The proto classes `Summary`, `Event`,
 # ruff: noqa: F401
 from .summary_ops import audio, histogram, image, merge, merge_all, scalar, tensor_summary, text
 from .writer import FileWriter, FileWriterCache
+from ..engine.framework.proto import pb
 
 _PROTOS = {"Summary": "summary_pb2", "SummaryMetadata": "summary_pb2",
            "HistogramProto": "summary_pb2", "Event": "event_pb2", "SessionLog": "event_pb2",
@@ -17,5 +18,4 @@ def __getattr__(name):
     mod = _PROTOS.get(name)
     if mod is None:
         raise AttributeError(f"module 'flowgrad.summary' has no attribute '{name}'")
-    from ._proto import pb
     return getattr(getattr(pb(), mod), name)

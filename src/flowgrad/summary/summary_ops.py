@@ -20,7 +20,7 @@ from ..engine.framework.constant_op import constant, convert_to_tensor
 from ..engine.framework.graph import GraphKeys, get_default_graph, name_scope
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
-from ._proto import pb, tensor_proto
+from ..engine.framework.proto import pb, tensor_proto
 
 __all__ = ["audio", "histogram", "image", "merge", "merge_all", "scalar", "tensor_summary",
            "text"]

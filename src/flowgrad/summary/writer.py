@@ -18,7 +18,8 @@ import weakref
 
 import numpy as np
 
-from ._proto import pb
+from ..engine.framework.graph import Graph, get_default_graph
+from ..engine.framework.proto import pb
 
 __all__ = ["FileWriter", "FileWriterCache"]
 
@@ -302,7 +303,6 @@ class FileWriter:
             raise ValueError("Please pass only graph, or graph_def (deprecated), but not both.")
         p = pb()
         if graph is not None:
-            from ..engine.framework.graph import Graph
             if isinstance(graph, Graph):
                 gd = graph.as_graph_def(add_shapes=True)
             elif isinstance(graph, p.graph_pb2.GraphDef):
@@ -352,7 +352,6 @@ class FileWriterCache:
     @staticmethod
     def get(logdir):
         """The cached FileWriter for `logdir`, created with the default graph."""
-        from ..engine.framework.graph import get_default_graph
         with FileWriterCache._lock:
             w = FileWriterCache._cache.get(logdir)
             if w is None:

@@ -11,13 +11,20 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..engine.autodiff.gradients import gradients
+from ..engine.framework.constant_op import constant, convert_to_tensor
+from ..engine.framework.graph import Graph, get_default_session
+from ..engine.framework.indexed_slices import IndexedSlices, IndexedSlicesValue
+from ..engine.runtime.session import Session
+from ..ops.array_ops import placeholder
+from ..ops.math_ops import add_n, multiply, reduce_sum
+
 
 def _as_list(x):
     return list(x) if isinstance(x, (list, tuple)) else [x]
 
 
 def _session(graph=None):
-    from ..engine.runtime.session import Session, get_default_session
     s = get_default_session()
     if s is not None and (graph is None or s.graph is graph):
         return s, False
@@ -25,7 +32,6 @@ def _session(graph=None):
 
 
 def _dense(v):
-    from ..engine.framework.indexed_slices import IndexedSlicesValue
     if isinstance(v, IndexedSlicesValue):
         out = np.zeros(v.dense_shape, dtype=v.values.dtype)
         np.add.at(out, v.indices, v.values)
@@ -41,8 +47,6 @@ def compute_gradient(x, x_shape, y, y_shape, x_init_value=None, delta=1e-3, init
       (theoretical, numerical), each of shape (x.size, y.size); for lists of
       xs, a list of such pairs.
     """
-    from .. import gradients
-    from ..ops.array_ops import placeholder
     xs, shapes = _as_list(x), _as_list(x_shape) if isinstance(x, (list, tuple)) else [x_shape]
     inits = (_as_list(x_init_value) if isinstance(x, (list, tuple)) else [x_init_value]) \
         if x_init_value is not None else [None] * len(xs)
@@ -118,10 +122,6 @@ def check_grads(f, args, order=2, eps=1e-6, rtol=1e-5, atol=1e-6, seed=0, dtype=
 
     Raises AssertionError with both values when they disagree.
     """
-    from .. import Graph, Session, gradients
-    from ..ops.array_ops import placeholder
-    from ..ops.math_ops import add_n, multiply, reduce_sum
-    from ..engine.framework.constant_op import constant
     rng = np.random.RandomState(seed)
     args = [np.asarray(a) for a in args]
     wrt = [i for i, a in enumerate(args) if a.dtype.kind == "f"] if wrt is None else list(wrt)
@@ -181,6 +181,4 @@ def check_grads(f, args, order=2, eps=1e-6, rtol=1e-5, atol=1e-6, seed=0, dtype=
 
 
 def _dense_t(g):
-    from ..engine.framework.indexed_slices import IndexedSlices
-    from ..engine.framework.constant_op import convert_to_tensor
     return convert_to_tensor(g) if isinstance(g, IndexedSlices) else g

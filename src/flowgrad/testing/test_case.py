@@ -6,18 +6,19 @@ import unittest
 
 import numpy as np
 
+from ..engine.framework.graph import get_default_graph, get_default_session, reset_default_graph
+from ..engine.runtime.session import Session
+
 
 class TestCase(unittest.TestCase):
     """unittest.TestCase with TF 1.x's helpers (session, evaluate, assertAllClose, ...)."""
 
     def setUp(self):
-        from .. import reset_default_graph
         reset_default_graph()
         super().setUp()
 
     @contextlib.contextmanager
     def session(self, graph=None, config=None, use_gpu=False, force_gpu=False):
-        from .. import Session, get_default_graph
         with Session(graph=graph or get_default_graph(), config=config) as sess:
             yield sess
 
@@ -25,7 +26,6 @@ class TestCase(unittest.TestCase):
     test_session = session
 
     def evaluate(self, tensors):
-        from ..engine.runtime.session import get_default_session
         sess = get_default_session()
         if sess is not None:
             return sess.run(tensors)

@@ -17,7 +17,7 @@ import math
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant, convert_to_tensor
 from ..engine.framework.graph import Tensor, name_scope
-from ..ops import array_ops, comparison_ops, math_ops
+from ..ops import array_ops, comparison_ops, math_ops, random_ops
 
 __all__ = ["exponential_decay", "piecewise_constant", "polynomial_decay", "natural_exp_decay",
            "inverse_time_decay", "cosine_decay", "cosine_decay_restarts", "linear_cosine_decay",
@@ -194,7 +194,6 @@ def noisy_linear_cosine_decay(learning_rate, global_step, decay_steps, initial_v
                               name=None):
     """linear_cosine_decay with Gaussian noise added to the linear part; the noise's variance
     is initial_variance / (1 + step)^variance_decay (a new sample on every run)."""
-    from ..ops import random_ops
     with name_scope(name, "NoisyLinearCosineDecay", [learning_rate, global_step]) as scope:
         lr = convert_to_tensor(learning_rate, name="initial_learning_rate")
         dtype = lr.dtype.base_dtype

@@ -17,7 +17,9 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import GraphKeys, Tensor, get_default_graph, name_scope
 from ..engine.framework.registry import GRADIENTS
+from ..ops import array_ops as _a
 from ..ops import control_flow_ops, state_ops
+from ..ops.sparse_ops import unsorted_segment_sum
 from ..ops.variables import Variable, trainable_variables
 from . import slot_creator
 
@@ -134,8 +136,6 @@ def _get_processor(v):
 
 def _deduplicate_indexed_slices(values, indices):
     """Sums the rows of `values` that share an index: (summed_values, unique_indices)."""
-    from ..ops import array_ops as _a
-    from ..ops.sparse_ops import unsorted_segment_sum
     unique_indices, new_index_positions = _a.unique(indices)
     summed_values = unsorted_segment_sum(values, new_index_positions,
                                             _a.shape(unique_indices)[0])

@@ -18,6 +18,7 @@ import numpy as np
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors
+from ..engine.framework.graph import Tensor
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops._base import NUMBERS, apply, to_tensor
@@ -416,7 +417,6 @@ def _as_ref(x, op_type, arg):
 
 
 def _convert(x, dtype, name):
-    from ..engine.framework.graph import Tensor
     if isinstance(x, Tensor) or hasattr(x, "_as_graph_element"):
         return to_tensor(x)
     try:

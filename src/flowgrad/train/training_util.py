@@ -5,6 +5,8 @@
 """
 from __future__ import annotations
 
+import logging
+
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.graph import GraphKeys, Tensor, get_default_graph
 from ..ops import init_ops
@@ -42,7 +44,6 @@ def get_global_step(graph=None):
         except KeyError:
             return None
     else:
-        import logging
         logging.getLogger("flowgrad").error("Multiple tensors in global_step collection.")
         return None
     assert_global_step(global_step_tensor)

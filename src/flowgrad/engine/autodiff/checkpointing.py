@@ -33,6 +33,9 @@ from __future__ import annotations
 
 import math
 
+from ..framework.constant_op import convert_to_tensor
+from ..framework.graph import Tensor
+
 AUTO_MIN_SEPARATORS = 16
 _PASS_THROUGH = frozenset({"Identity", "StopGradient", "Snapshot", "ReadVariableOp"})
 
@@ -105,8 +108,6 @@ class Recomputer:
                 keep = {t for op in order if not _is_elementwise(op) for t in op._outputs}
             self.kind = kind
         else:
-            from ..framework.constant_op import convert_to_tensor
-            from ..framework.graph import Tensor
             keep = {c if isinstance(c, Tensor) else convert_to_tensor(c) for c in checkpoints}
             self.kind = "list"
         self.keep = keep | set(ys)

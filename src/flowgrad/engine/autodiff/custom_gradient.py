@@ -15,9 +15,10 @@ from __future__ import annotations
 import functools
 import inspect
 import itertools
+from typing import Callable
 
 from ..framework.constant_op import convert_to_tensor
-from ..framework.graph import Tensor, get_default_graph
+from ..framework.graph import GraphKeys, Tensor, get_default_graph
 from ..framework.registry import GRADIENTS
 
 __all__ = ["custom_gradient"]
@@ -27,9 +28,10 @@ _uid = itertools.count()
 
 def _variables_read(graph, first_op_id, args):
     """Variables whose value the ops created since `first_op_id` read (not via args)."""
-    from ...ops.variables import global_variables, local_variables
     arg_set = set(args)
-    by_ref = {v._ref(): v for v in global_variables() + local_variables()}
+    variables = (graph.get_collection(GraphKeys.GLOBAL_VARIABLES)
+                 + graph.get_collection(GraphKeys.LOCAL_VARIABLES))
+    by_ref = {v._ref(): v for v in variables}
     by_read = {v.value(): v for v in by_ref.values()}
     found = []
     for op in graph._ops[first_op_id:]:
@@ -40,7 +42,7 @@ def _variables_read(graph, first_op_id, args):
     return found
 
 
-def custom_gradient(f):
+def custom_gradient(f: Callable) -> Callable:
     """Decorator: `f(*x)` returns `(y, grad_fn)`; gradients of y use `grad_fn(*dy)`.
 
     Args:
@@ -65,7 +67,7 @@ def custom_gradient(f):
         if kwargs:
             raise ValueError("The custom_gradient decorator currently supports keywords "
                              "arguments only when eager execution is enabled.")
-        from ...ops.array_ops import identity_n
+        from ...ops.array_ops import identity_n  # lazy: upward until the array_ops split lands
         g = get_default_graph()
         args = [convert_to_tensor(a) for a in args]
         start = len(g._ops)

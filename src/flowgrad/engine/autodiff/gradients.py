@@ -15,11 +15,18 @@ import heapq
 import threading
 
 from ..framework import dtypes as _dt
-from ..framework.constant_op import convert_to_tensor
-from ..framework.graph import Operation, Tensor, get_default_graph
-from ..framework.registry import get_gradient_function
+from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.grad_state import get_wanted, set_wanted, wants_grad  # noqa: F401 - re-exported
+from ..framework.graph import Operation, Tensor, get_default_graph
 from ..framework.indexed_slices import IndexedSlices
+from ..framework.registry import get_gradient_function
+from ..ops.ordering import tuple as _tuple
+from .checkpointing import Recomputer
+
+# The array and math primitives used below (ones, fill, shape, zeros_like, concat,
+# reshape, stack, range; add_n, accumulate_n, cast, multiply, reduce_sum) are imported
+# from the TF surface inside the functions until the array/math families move into
+# engine/ops/ (tools/layers_allow.txt lists these upward imports).
 
 
 class UnconnectedGradients(enum.Enum):
@@ -80,9 +87,11 @@ def _as_y_tensor(y, i):
     return convert_to_tensor(y, name="y")
 
 
-def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_ops=False,
-              gate_gradients=False, aggregation_method=None, stop_gradients=None,
-              unconnected_gradients=UnconnectedGradients.NONE, checkpoints=None):
+def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
+              colocate_gradients_with_ops: bool = False, gate_gradients: bool = False,
+              aggregation_method: int | None = None, stop_gradients=None,
+              unconnected_gradients=UnconnectedGradients.NONE,
+              checkpoints=None) -> list[Tensor | IndexedSlices | None]:
     """Symbolic derivatives of the sum of `ys` with respect to each of `xs`.
 
     Args:
@@ -127,8 +136,8 @@ def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_op
             xs = [_as_x_tensor(x, i) for i, x in enumerate(xs_in)]
             stop = [_as_x_tensor(s, i) for i, s in enumerate(_as_list(stop_gradients))]
             _common_graph(ys, xs, [g for g in grad_ys if isinstance(g, Tensor)] + stop)
-            with graph.name_scope(name or "gradients") as scope:
-                out = _gradients(graph, scope, ys, xs, grad_ys, gate_gradients,
+            with graph.name_scope(name or "gradients"):
+                out = _gradients(graph, ys, xs, grad_ys, gate_gradients,
                                  aggregation_method, stop, unconnected_gradients, checkpoints)
     except BaseException:
         if token is not None:
@@ -164,7 +173,7 @@ def _common_graph(ys, xs, others):
     return first.graph if first is not None else get_default_graph()
 
 
-def _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
+def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
                unconnected, checkpoints=None):
     xs_t = [x.values if isinstance(x, IndexedSlices) else x for x in xs]
     ys_t = [y.values if isinstance(y, IndexedSlices) else y for y in ys]
@@ -204,7 +213,6 @@ def _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method
     stopped = {op for op in stop_ops if op in between}
     recompute = None
     if checkpoints is not None:
-        from .checkpointing import Recomputer
         recompute = Recomputer(graph, between, xs_t, ys_t, checkpoints)
 
     # 3. Pending counts: how many between-consumer edges each op waits for.
@@ -224,7 +232,6 @@ def _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method
 
     ready = [(-op._id, op) for op in {y._op for y in ys_t} if op in between and pending[op] == 0]
     heapq.heapify(ready)
-    x_set = set(xs_t)
     rules_called = 0
     prev_wanted = get_wanted()
     try:
@@ -264,23 +271,21 @@ def _gradients(graph, scope, ys, xs, grad_ys, gate_gradients, aggregation_method
     for x in xs_t:
         g = _aggregated(contrib, x, aggregation_method)
         if g is None and unconnected is UnconnectedGradients.ZERO:
-            from ...ops.array_ops import zeros_like
+            from ...ops.array_ops import zeros_like  # lazy: upward until the array_ops split
             g = zeros_like(x)
         results.append(g)
-    _ = x_set, scope
     return results
 
 
 def _seed(y, gy, i):
-    from ...ops import array_ops
     if gy is None:
+        from ...ops import array_ops  # lazy: upward until the array_ops split lands
         if y.dtype.is_complex:
             raise TypeError(f"Gradients of complex tensors must set grad_ys (y.dtype = "
                             f"{y.dtype!r})")
         ys = y._shape.as_tuple()
         if ys is not None and None not in ys:
             return array_ops.ones(list(ys), dtype=y.dtype.base_dtype, name=f"grad_ys_{i}")
-        from ..framework.constant_op import constant
         return array_ops.fill(array_ops.shape(y), constant(1, dtype=y.dtype.base_dtype,
                                                             name=f"grad_ys_{i}"))
     if isinstance(gy, IndexedSlices):
@@ -309,7 +314,7 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
         return None
     for i, g in enumerate(out_grads):
         if g is None and op._outputs[i]._dtype._diff:
-            from ...ops.array_ops import zeros_like
+            from ...ops.array_ops import zeros_like  # lazy: upward until the array_ops split
             out_grads[i] = zeros_like(op._outputs[i], optimize=False)  # as TF
     old_stack = graph._name_stack
     set_wanted(wanted)
@@ -323,7 +328,6 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
             raise ValueError(f"Num gradients {len(in_grads)} generated for op {op.node_def} do "
                              f"not match num inputs {len(op._inputs)}")
         if gate_gradients and sum(1 for g in in_grads if g is not None) > 1:
-            from ...ops.control_flow_ops import tuple as _tuple
             in_grads = _tuple(in_grads)
     finally:
         graph._name_stack = old_stack
@@ -351,7 +355,7 @@ def _aggregate(grads, method, t):
         return None
     if len(grads) == 1:
         return grads[0]
-    from ...ops.math_ops import add_n
+    from ...ops.math_ops import accumulate_n, add_n  # lazy: upward until the math_ops split
     if any(isinstance(g, IndexedSlices) for g in grads):
         return _aggregate_indexed_slices(grads)
     if method == AggregationMethod.EXPERIMENTAL_TREE:
@@ -361,7 +365,6 @@ def _aggregate(grads, method, t):
         return total
     if method == AggregationMethod.EXPERIMENTAL_ACCUMULATE_N and len(grads) > 2 and all(
             g.shape.is_fully_defined() for g in grads):
-        from ...ops.math_ops import accumulate_n
         return accumulate_n(grads)
     return add_n(grads)
 
@@ -370,9 +373,8 @@ def _aggregate_indexed_slices(grads):
     """TF's rule: every contribution becomes IndexedSlices (a dense one with indices
     range(rows)), kept in arrival order; values and indices are concatenated, not
     deduplicated; int32 indices are cast to int64 when the contributions mix them."""
-    from ...ops.array_ops import concat
-    from ...ops.math_ops import cast
-    from ...ops.sparse_ops import dense_to_indexed_slices
+    from ...ops.array_ops import concat  # lazy: upward until the array_ops split lands
+    from ...ops.math_ops import cast  # lazy: upward until the math_ops split lands
     slices = [g if isinstance(g, IndexedSlices) else dense_to_indexed_slices(g)
               for g in grads if g is not None]
     int32 = [s for s in slices if s.indices.dtype.base_dtype is _dt.int32]
@@ -384,14 +386,28 @@ def _aggregate_indexed_slices(grads):
     return IndexedSlices(values, indices, slices[0].dense_shape)
 
 
-def hessians(ys, xs, name="hessians", colocate_gradients_with_ops=False, gate_gradients=False,
-             aggregation_method=None):
+def dense_to_indexed_slices(tensor: Tensor) -> IndexedSlices:
+    """A dense Tensor as IndexedSlices(tensor, range(rows), shape(tensor)), as TF aggregates.
+
+    Args:
+      tensor: a Tensor of rank >= 1.
+    Returns:
+      A tf.IndexedSlices.
+    """
+    from ...ops.array_ops import range as _range, shape  # lazy: upward until the array split
+    x_shape = shape(tensor)
+    return IndexedSlices(tensor, _range(0, x_shape[0]), x_shape)
+
+
+def hessians(ys, xs, name: str = "hessians", colocate_gradients_with_ops: bool = False,
+             gate_gradients: bool = False,
+             aggregation_method: int | None = None) -> list[Tensor | None]:
     """The Hessian of sum(ys) w.r.t. each x, shaped x.shape + x.shape.
 
     Built as one gradient, then one backward pass per element of x (as TF);
     use `hessian_vector_product` when only H·v is needed (two passes).
     """
-    from ...ops import array_ops
+    from ...ops import array_ops  # lazy: upward until the array_ops split lands
     xs = _as_list(xs)
     out = []
     with get_default_graph().name_scope(name):
@@ -419,7 +435,8 @@ def hessians(ys, xs, name="hessians", colocate_gradients_with_ops=False, gate_gr
     return out
 
 
-def hessian_vector_product(ys, xs, v, name="hessian_vector_product"):
+def hessian_vector_product(ys, xs, v,
+                           name: str = "hessian_vector_product") -> list[Tensor | None]:
     """H·v for the Hessian of sum(ys) w.r.t. xs, with two backward passes.
 
     Args:
@@ -429,7 +446,7 @@ def hessian_vector_product(ys, xs, v, name="hessian_vector_product"):
     Returns:
       A list of H·v, one per x.
     """
-    from ...ops.math_ops import multiply, reduce_sum, add_n
+    from ...ops.math_ops import add_n, multiply, reduce_sum  # lazy: upward until the math split
     xs = _as_list(xs)
     v = _as_list(v)
     if len(v) != len(xs):
@@ -443,5 +460,3 @@ def hessian_vector_product(ys, xs, v, name="hessian_vector_product"):
         total = add_n(terms) if len(terms) > 1 else terms[0]
         return gradients(total, xs)
 
-
-_ = _dt

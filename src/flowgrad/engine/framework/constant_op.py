@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import numbers
+from typing import Callable
 
 import numpy as np
 
@@ -14,7 +15,8 @@ from .tensor_shape import TensorShape
 _CONVERSIONS: list = []
 
 
-def register_tensor_conversion_function(base_type, conversion_func, priority=100):
+def register_tensor_conversion_function(base_type: type | tuple, conversion_func: Callable,
+                                        priority: int = 100) -> None:
     """Lets objects of `base_type` be used wherever a Tensor is expected."""
     _CONVERSIONS.append((priority, base_type, conversion_func))
     _CONVERSIONS.sort(key=lambda x: x[0])
@@ -205,7 +207,8 @@ def to_numpy(value, dtype=None) -> np.ndarray:
     return np.array(value, dtype=target.as_numpy_dtype)
 
 
-def constant(value, dtype=None, shape=None, name="Const", verify_shape=False):
+def constant(value, dtype=None, shape=None, name: str = "Const",
+             verify_shape: bool = False) -> Tensor:
     """Creates a constant tensor (TF 1.x `tf.constant`).
 
     Args:
@@ -245,8 +248,8 @@ def constant(value, dtype=None, shape=None, name="Const", verify_shape=False):
     return g._create_op("Const", [], {"value": arr, "dtype": dtype}, name)._outputs[0]
 
 
-def convert_to_tensor(value, dtype=None, name=None, preferred_dtype=None, as_ref=False,
-                      dtype_hint=None):
+def convert_to_tensor(value, dtype=None, name: str | None = None, preferred_dtype=None,
+                      as_ref: bool = False, dtype_hint=None) -> Tensor:
     """Converts Tensors, Variables, NumPy and Python values to a Tensor.
 
     Python floats become float32 and ints int32 unless `dtype` says otherwise;
@@ -279,7 +282,8 @@ def convert_to_tensor(value, dtype=None, name=None, preferred_dtype=None, as_ref
     return constant(value, dtype=dtype, name=name or "Const")
 
 
-def convert_n_to_tensor(values, dtype=None, name=None, preferred_dtype=None):
+def convert_n_to_tensor(values, dtype=None, name: str | None = None,
+                        preferred_dtype=None) -> list[Tensor]:
     return [convert_to_tensor(v, dtype, None if name is None else f"{name}_{i}", preferred_dtype)
             for i, v in enumerate(values)]
 
@@ -289,7 +293,7 @@ def is_tensor(x) -> bool:
         x, Operation)
 
 
-def const_value(t):
+def const_value(t: Tensor) -> np.ndarray | None:
     """The NumPy value of `t` if it is known at graph-build time, else None."""
     op = t.op
     if op.type == "Const":

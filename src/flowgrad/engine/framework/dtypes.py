@@ -22,7 +22,7 @@ class DType:
 
     # -- properties TF 1.x code uses ------------------------------------------------
     @property
-    def as_numpy_dtype(self):
+    def as_numpy_dtype(self) -> type:
         return self._np
 
     @property
@@ -88,7 +88,7 @@ class DType:
         return np.dtype(self._np).itemsize
 
     @property
-    def max(self):
+    def max(self) -> int | float | np.generic:
         """The largest value of the type (a NumPy scalar for floats, as in TF)."""
         b = self._base
         if b.is_floating and b is not bfloat16:
@@ -98,7 +98,7 @@ class DType:
         raise TypeError(f"Cannot find maximum value of {self}.")
 
     @property
-    def min(self):
+    def min(self) -> int | float | np.generic:
         """The smallest value of the type (a NumPy scalar for floats, as in TF)."""
         b = self._base
         if b.is_floating and b is not bfloat16:

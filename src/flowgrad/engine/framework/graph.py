@@ -9,10 +9,15 @@ from __future__ import annotations
 import contextlib
 import re
 import threading
+from typing import TYPE_CHECKING, Any, ContextManager, Iterator
 
-from . import dtypes as _dt
+from .dtypes import DType
+from .graph_def import graph_to_graph_def
 from .registry import OPS, get_op_def
-from .tensor_shape import TensorShape, as_shape, unknown_shape
+from .tensor_shape import TensorShape, as_shape
+
+if TYPE_CHECKING:  # annotations only: the runtime sits above the graph
+    from ..runtime.session import BaseSession
 
 _VALID_OP_NAME = re.compile(r"^[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*$")
 _VALID_NAMES_SEEN: set = set()  # names already checked against _VALID_OP_NAME
@@ -27,7 +32,7 @@ def _shape_str(shape):
     return "[" + ",".join("?" if d is None else str(d) for d in dims) + "]"
 
 
-def merge_shapes(a, b):
+def merge_shapes(a: TensorShape, b: TensorShape) -> TensorShape:
     """Merges two static shapes, raising ValueError with TF's C++ messages."""
     a, b = as_shape(a), as_shape(b)
     da, db = a.as_tuple(), b.as_tuple()
@@ -136,27 +141,27 @@ class Tensor:
         self._consumers = []
 
     @property
-    def op(self):
+    def op(self) -> Operation:
         return self._op
 
     @property
-    def value_index(self):
+    def value_index(self) -> int:
         return self._value_index
 
     @property
-    def dtype(self):
+    def dtype(self) -> DType:
         return self._dtype
 
     @property
-    def graph(self):
+    def graph(self) -> Graph:
         return self._op._graph
 
     @property
-    def name(self):
+    def name(self) -> str:
         return f"{self._op._name}:{self._value_index}"
 
     @property
-    def device(self):
+    def device(self) -> str:
         return self._op.device
 
     @property
@@ -166,15 +171,15 @@ class Tensor:
     def get_shape(self) -> TensorShape:
         return self._shape
 
-    def set_shape(self, shape):
+    def set_shape(self, shape) -> None:
         """Merges `shape` into the static shape (ValueError if incompatible)."""
         self._shape = merge_shapes(self._shape, as_shape(shape))
 
-    def consumers(self):
+    def consumers(self) -> list[Operation]:
         return list(self._consumers)
 
-    def eval(self, feed_dict=None, session=None):
-        from ..runtime.session import _eval_with_default
+    def eval(self, feed_dict: dict | None = None, session: BaseSession | None = None) -> Any:
+        """Runs this tensor in `session` (default: the default session) and returns its value."""
         return _eval_with_default(self, feed_dict, session)
 
     def _as_node_def_input(self):
@@ -245,27 +250,27 @@ class Operation:
         self._outputs = [Tensor(self, i, d, s) for i, (d, s) in enumerate(out_specs)]
 
     @property
-    def name(self):
+    def name(self) -> str:
         return self._name
 
     @property
-    def type(self):
+    def type(self) -> str:
         return self._type
 
     @property
-    def graph(self):
+    def graph(self) -> Graph:
         return self._graph
 
     @property
-    def inputs(self):
+    def inputs(self) -> tuple[Tensor, ...]:
         return _InputList(self._inputs)
 
     @property
-    def outputs(self):
+    def outputs(self) -> list[Tensor]:
         return list(self._outputs)
 
     @property
-    def control_inputs(self):
+    def control_inputs(self) -> list[Operation]:
         return list(self._control_inputs)
 
     @property
@@ -273,11 +278,11 @@ class Operation:
         return list(self._control_outputs)
 
     @property
-    def device(self):
+    def device(self) -> str:
         return self._device
 
     @property
-    def node_def(self):
+    def node_def(self) -> NodeDef:
         """A NodeDef-like record: .name, .op, .input, .device, .attr (also `nd["name"]`)."""
         return NodeDef(name=self._name, op=self._type,
                        input=[t._as_node_def_input() for t in self._inputs]
@@ -292,7 +297,7 @@ class Operation:
     def traceback(self):
         return []
 
-    def get_attr(self, name):
+    def get_attr(self, name: str) -> Any:
         try:
             return self._attrs[name]
         except KeyError:
@@ -305,12 +310,12 @@ class Operation:
     def _set_attr(self, name, value):
         self._attrs[name] = value
 
-    def colocation_groups(self):
+    def colocation_groups(self) -> list[bytes]:
         if self._colocation:
             return [b"loc:@" + c.encode() for c in self._colocation]
         return [b"loc:@" + self._name.encode()]
 
-    def values(self):
+    def values(self) -> tuple[Tensor, ...]:
         return tuple(self._outputs)
 
     def _add_control_input(self, op):
@@ -327,8 +332,8 @@ class Operation:
                     self._graph._backward_edges = True
         self._graph._version += 1
 
-    def run(self, feed_dict=None, session=None):
-        from ..runtime.session import _run_with_default
+    def run(self, feed_dict: dict | None = None, session: BaseSession | None = None) -> None:
+        """Runs this op in `session` (default: the default session)."""
         _run_with_default(self, feed_dict, session)
 
     def __repr__(self):
@@ -421,40 +426,40 @@ class Graph:
         self._unique_ids = 0
 
     # -- default graph ------------------------------------------------------------------
-    def as_default(self):
+    def as_default(self) -> ContextManager[Graph]:
         return _default_graph_stack.get_controller(self)
 
     @property
-    def version(self):
+    def version(self) -> int:
         return self._version
 
     @property
-    def finalized(self):
+    def finalized(self) -> bool:
         return self._finalized
 
-    def finalize(self):
+    def finalize(self) -> None:
         self._finalized = True
 
     def _unsafe_unfinalize(self):
         self._finalized = False
 
     @property
-    def seed(self):
+    def seed(self) -> int | None:
         return self._seed
 
     @seed.setter
-    def seed(self, value):
+    def seed(self, value: int | None) -> None:
         self._seed = value
 
     @property
-    def building_function(self):
+    def building_function(self) -> bool:
         return False
 
     # -- names ----------------------------------------------------------------------------
-    def get_name_scope(self):
+    def get_name_scope(self) -> str:
         return self._name_stack
 
-    def unique_name(self, name, mark_as_used=True):
+    def unique_name(self, name: str, mark_as_used: bool = True) -> str:
         """TF's rule: prefix the current scope, then append _1, _2, ... if taken."""
         if self._name_stack:
             name = self._name_stack + "/" + name
@@ -530,7 +535,7 @@ class Graph:
         self._version += 1
 
     @contextlib.contextmanager
-    def name_scope(self, name):
+    def name_scope(self, name: str | None) -> Iterator[str]:
         """Opens a name scope; a name ending in '/' re-enters that scope exactly."""
         if name:
             if isinstance(name, str) is False:
@@ -557,8 +562,9 @@ class Graph:
     def _next_id(self):
         return len(self._ops)
 
-    def create_op(self, op_type, inputs, dtypes=None, input_types=None, name=None, attrs=None,
-                  op_def=None, compute_shapes=True, compute_device=True):
+    def create_op(self, op_type: str, inputs, dtypes=None, input_types=None,
+                  name: str | None = None, attrs: dict | None = None, op_def=None,
+                  compute_shapes: bool = True, compute_device: bool = True) -> Operation:
         """Creates an op (TF 1.x signature; `dtypes` and `input_types` are checked)."""
         return self._create_op(op_type, list(inputs), attrs or {}, name)
 
@@ -639,15 +645,15 @@ class Graph:
             op._grad_type = self._gradient_override_map[op._type]
         self._version += 1
 
-    def get_operations(self):
+    def get_operations(self) -> list[Operation]:
         return list(self._ops)
 
-    def get_operation_by_name(self, name):
+    def get_operation_by_name(self, name: str) -> Operation:
         if not isinstance(name, str):
             raise TypeError(f"Operation names are strings (or similar), not {type(name).__name__}.")
         return self.as_graph_element(name, allow_tensor=False, allow_operation=True)
 
-    def get_tensor_by_name(self, name):
+    def get_tensor_by_name(self, name: str) -> Tensor:
         if not isinstance(name, str):
             raise TypeError(f"Tensor names are strings (or similar), not {type(name).__name__}.")
         return self.as_graph_element(name, allow_tensor=True, allow_operation=False)
@@ -655,7 +661,8 @@ class Graph:
     def _get_operation_by_name_unsafe(self, name):
         return self._ops_by_name[name]
 
-    def as_graph_element(self, obj, allow_tensor=True, allow_operation=True):
+    def as_graph_element(self, obj, allow_tensor: bool = True,
+                         allow_operation: bool = True) -> Tensor | Operation:
         """Resolves a Tensor, Operation, Variable or name to an element of this graph."""
         if allow_tensor and allow_operation:
             types_str = "Tensor or Operation"
@@ -709,7 +716,7 @@ class Graph:
         raise TypeError(f"Can not convert a {type(obj).__name__} into a {types_str}.")
 
     # -- control dependencies, devices, colocation ---------------------------------------
-    def control_dependencies(self, control_inputs):
+    def control_dependencies(self, control_inputs) -> ContextManager[None]:
         """Ops created in this context run after `control_inputs` (None clears)."""
         if control_inputs is None:
             return _ControlDependencies(self, None)
@@ -733,7 +740,7 @@ class Graph:
         return _ControlDependencies(self, ops)
 
     @contextlib.contextmanager
-    def device(self, device_name_or_function):
+    def device(self, device_name_or_function) -> Iterator[None]:
         self._device_stack.append(device_name_or_function)
         try:
             yield
@@ -753,7 +760,7 @@ class Graph:
         return _device_string(spec)
 
     @contextlib.contextmanager
-    def colocate_with(self, op, ignore_existing=False):
+    def colocate_with(self, op, ignore_existing: bool = False) -> Iterator[None]:
         if op is None:
             old = self._colocation_stack
             self._colocation_stack = []
@@ -774,7 +781,7 @@ class Graph:
             self._colocation_stack.pop()
 
     @contextlib.contextmanager
-    def gradient_override_map(self, op_type_map):
+    def gradient_override_map(self, op_type_map: dict[str, str]) -> Iterator[None]:
         """Within this context, ops of type K use the gradient registered for V."""
         for k, v in op_type_map.items():
             if not isinstance(k, str) or not isinstance(v, str):
@@ -787,7 +794,7 @@ class Graph:
             self._gradient_override_map = old
 
     @contextlib.contextmanager
-    def container(self, container_name):
+    def container(self, container_name: str) -> Iterator[None]:
         """Variables created in this context are recorded with `container_name`."""
         old = self._container
         self._container = container_name
@@ -797,19 +804,19 @@ class Graph:
             self._container = old
 
     # -- collections ----------------------------------------------------------------------
-    def add_to_collection(self, name, value):
+    def add_to_collection(self, name: str, value) -> None:
         self._check_not_finalized()
         self._collections.setdefault(name, []).append(value)
 
-    def add_to_collections(self, names, value):
+    def add_to_collections(self, names, value) -> None:
         names = (names,) if isinstance(names, str) else set(names)
         for n in names:
             self.add_to_collection(n, value)
 
-    def get_collection_ref(self, name):
+    def get_collection_ref(self, name: str) -> list:
         return self._collections.setdefault(name, [])
 
-    def get_collection(self, name, scope=None):
+    def get_collection(self, name: str, scope: str | None = None) -> list:
         coll = self._collections.get(name)
         if coll is None:
             return []
@@ -826,14 +833,14 @@ class Graph:
         return out
 
     @property
-    def collections(self):
+    def collections(self) -> list[str]:
         """The names of this graph's collections."""
         return list(self._collections)
 
-    def get_all_collection_keys(self):
+    def get_all_collection_keys(self) -> list[str]:
         return [k for k, v in self._collections.items() if isinstance(v, list)]
 
-    def clear_collection(self, name):
+    def clear_collection(self, name: str) -> None:
         self._collections.pop(name, None)
 
     def _check_not_finalized(self):
@@ -841,21 +848,21 @@ class Graph:
             raise RuntimeError("Graph is finalized and cannot be modified.")
 
     # -- feeding / fetching ---------------------------------------------------------------
-    def prevent_feeding(self, tensor):
+    def prevent_feeding(self, tensor: Tensor) -> None:
         self._unfeedable.add(tensor)
 
-    def is_feedable(self, tensor):
+    def is_feedable(self, tensor: Tensor) -> bool:
         return tensor not in self._unfeedable
 
-    def prevent_fetching(self, op):
+    def prevent_fetching(self, op: Operation) -> None:
         self._unfetchable.add(op)
 
-    def is_fetchable(self, tensor_or_op):
+    def is_fetchable(self, tensor_or_op: Tensor | Operation) -> bool:
         op = tensor_or_op._op if isinstance(tensor_or_op, Tensor) else tensor_or_op
         return op not in self._unfetchable
 
-    def as_graph_def(self, from_version=None, add_shapes=False):
-        from ...tools.graph_def import graph_to_graph_def
+    def as_graph_def(self, from_version=None, add_shapes: bool = False):
+        """This graph as a TF `GraphDef` protobuf (needs the `summary` extra)."""
         return graph_to_graph_def(self, add_shapes=add_shapes)
 
     def __repr__(self):
@@ -900,6 +907,43 @@ class _DefaultGraphStack(_DefaultStack):
 
 
 _default_graph_stack = _DefaultGraphStack()
+
+# The default-session stack lives beside the graph stack (as in TF's ops.py), so that
+# Tensor.eval and Operation.run need nothing from the runtime: any object with
+# `graph` and `run(fetches, feed_dict)` can be a default session.
+_default_session_stack = _DefaultStack()
+
+
+def get_default_session() -> BaseSession | None:
+    """The innermost session entered with `as_default()` (or `with Session()`), else None."""
+    st = _default_session_stack.stack
+    return st[-1] if st else None
+
+
+def _eval_with_default(tensor, feed_dict, session):
+    if session is None:
+        session = get_default_session()
+        if session is None:
+            raise ValueError("Cannot evaluate tensor using `eval()`: No default session is "
+                             "registered. Use `with sess.as_default()` or pass an explicit "
+                             "session to `eval(session=sess)`")
+    if session.graph is not tensor.graph:
+        raise ValueError("Cannot use the given session to evaluate tensor: the tensor's graph is "
+                         "different from the session's graph.")
+    return session.run(tensor, feed_dict)
+
+
+def _run_with_default(op, feed_dict, session):
+    if session is None:
+        session = get_default_session()
+        if session is None:
+            raise ValueError("Cannot execute operation using `run()`: No default session is "
+                             "registered. Use `with sess.as_default():` or pass an explicit "
+                             "session to `run(session=sess)`")
+    if session.graph is not op.graph:
+        raise ValueError("Cannot use the given session to execute operation: the operation's "
+                         "graph is different from the session's graph.")
+    session.run(op, feed_dict)
 _global_default_graph = None
 
 
@@ -913,7 +957,7 @@ def get_default_graph() -> Graph:
     return _global_default_graph
 
 
-def reset_default_graph():
+def reset_default_graph() -> None:
     """Clears the default graph (AssertionError inside a nested graph, as TF)."""
     global _global_default_graph
     if _default_graph_stack.stack:
@@ -939,7 +983,8 @@ def _graph_of(values):
     return g or get_default_graph()
 
 
-def name_scope(name, default_name=None, values=None):
+def name_scope(name: str | None, default_name: str | None = None,
+               values=None) -> ContextManager[str]:
     """`tf.name_scope(name, default_name, values)`: a scope in the values' graph."""
     n = name if name is not None else default_name
     if n is None and name is None and default_name is None:
@@ -957,40 +1002,38 @@ def _scope_in_graph(g, n):
         yield s
 
 
-def control_dependencies(control_inputs):
+def control_dependencies(control_inputs) -> ContextManager[None]:
     return get_default_graph().control_dependencies(control_inputs)
 
 
-def device(device_name_or_function):
+def device(device_name_or_function) -> ContextManager[None]:
     return get_default_graph().device(device_name_or_function)
 
 
-def colocate_with(op, ignore_existing=False):
+def colocate_with(op, ignore_existing: bool = False) -> ContextManager[None]:
     return get_default_graph().colocate_with(op, ignore_existing)
 
 
-def add_to_collection(name, value):
+def add_to_collection(name: str, value) -> None:
     get_default_graph().add_to_collection(name, value)
 
 
-def add_to_collections(names, value):
+def add_to_collections(names, value) -> None:
     get_default_graph().add_to_collections(names, value)
 
 
-def get_collection(key, scope=None):
+def get_collection(key: str, scope: str | None = None) -> list:
     return get_default_graph().get_collection(key, scope)
 
 
-def get_collection_ref(key):
+def get_collection_ref(key: str) -> list:
     return get_default_graph().get_collection_ref(key)
 
 
-def get_name_scope():
+def get_name_scope() -> str:
     return get_default_graph().get_name_scope()
 
 
 def dtype_of(x):
     return x.dtype
 
-
-_ = (_dt, unknown_shape)

@@ -44,8 +44,9 @@ OPS: dict[str, OpDef] = {}
 GRADIENTS: dict[str, Callable | None] = {}
 
 
-def register_op(name, *, infer, kernel=None, bind=None, grad=_NOT_SET, stateful=False,
-                aliases_input=False, inplace_ok=False, **props) -> OpDef:
+def register_op(name: str, *, infer: Callable, kernel: Callable | None = None,
+                bind: Callable | None = None, grad=_NOT_SET, stateful: bool = False,
+                aliases_input: bool = False, inplace_ok: bool = False, **props) -> OpDef:
     """Registers op type `name`; `grad=None` marks it not differentiable."""
     if name in OPS:
         raise KeyError(f"Op type {name!r} is already registered")
@@ -58,7 +59,7 @@ def register_op(name, *, infer, kernel=None, bind=None, grad=_NOT_SET, stateful=
     return op_def
 
 
-def get_op_def(name) -> OpDef:
+def get_op_def(name: str) -> OpDef:
     try:
         return OPS[name]
     except KeyError:
@@ -77,7 +78,7 @@ class RegisterGradient:
             raise TypeError("op_type must be a string")
         self._op_type = op_type
 
-    def __call__(self, f):
+    def __call__(self, f: Callable) -> Callable:
         if self._op_type in GRADIENTS and self._op_type not in OPS:
             raise KeyError(f"Registering two gradient with name '{self._op_type}'!")
         if self._op_type in _USER_REGISTERED:
@@ -90,7 +91,7 @@ class RegisterGradient:
 _USER_REGISTERED: set = set()
 
 
-def NotDifferentiable(op_type: str):  # noqa: N802 - TF's name
+def NotDifferentiable(op_type: str) -> None:  # noqa: N802 - TF's name
     """Declares that ops of type `op_type` have no gradient."""
     if not isinstance(op_type, str):
         raise TypeError("op_type must be a string")
@@ -100,7 +101,7 @@ def NotDifferentiable(op_type: str):  # noqa: N802 - TF's name
 no_gradient = NotDifferentiable
 
 
-def get_gradient_function(op):
+def get_gradient_function(op) -> Callable | None:
     """The gradient function for `op`, honouring gradient_override_map."""
     op_type = op._grad_type or op.type
     try:

@@ -23,7 +23,7 @@ class Dimension:
             self._value = iv
 
     @property
-    def value(self):
+    def value(self) -> int | None:
         return self._value
 
     def __repr__(self):
@@ -56,7 +56,7 @@ class Dimension:
         other = Dimension(other)
         return self._value is None or other._value is None or self._value == other._value
 
-    def assert_is_compatible_with(self, other):
+    def assert_is_compatible_with(self, other) -> None:
         if not self.is_compatible_with(other):
             raise ValueError(f"Dimensions {self} and {other} are not compatible")
 
@@ -116,7 +116,7 @@ def _as_dim(v):
         return NotImplemented
 
 
-def dimension_value(d):
+def dimension_value(d) -> int | None:
     return d.value if isinstance(d, Dimension) else d
 
 
@@ -140,25 +140,25 @@ class TensorShape:
 
     # -- views ------------------------------------------------------------------------
     @property
-    def dims(self):
+    def dims(self) -> list[Dimension] | None:
         return None if self._dims is None else [Dimension(d) for d in self._dims]
 
     @property
-    def ndims(self):
+    def ndims(self) -> int | None:
         return None if self._dims is None else len(self._dims)
 
     rank = ndims
 
-    def as_list(self):
+    def as_list(self) -> list[int | None]:
         if self._dims is None:
             raise ValueError("as_list() is not defined on an unknown TensorShape.")
         return list(self._dims)
 
-    def as_tuple(self):
+    def as_tuple(self) -> tuple[int | None, ...] | None:
         """The dims as a tuple of int-or-None (None if the rank is unknown)."""
         return self._dims
 
-    def num_elements(self):
+    def num_elements(self) -> int | None:
         if not self.is_fully_defined():
             return None
         n = 1
@@ -169,7 +169,7 @@ class TensorShape:
     def is_fully_defined(self) -> bool:
         return self._dims is not None and all(d is not None for d in self._dims)
 
-    def assert_is_fully_defined(self):
+    def assert_is_fully_defined(self) -> None:
         if not self.is_fully_defined():
             raise ValueError(f"Shape {self} is not fully defined")
 
@@ -204,7 +204,7 @@ class TensorShape:
             return False
         return all(a is None or b is None or a == b for a, b in zip(self._dims, other._dims))
 
-    def assert_is_compatible_with(self, other):
+    def assert_is_compatible_with(self, other) -> None:
         if not self.is_compatible_with(other):
             raise ValueError(f"Shapes {self} and {as_shape(other)} are incompatible")
 
@@ -218,38 +218,38 @@ class TensorShape:
             raise ValueError(f"Shapes {self} and {other} are not compatible")
         return TensorShape([a if a is not None else b for a, b in zip(self._dims, other._dims)])
 
-    def assert_has_rank(self, rank):
+    def assert_has_rank(self, rank: int) -> None:
         if self._dims is not None and len(self._dims) != rank:
             raise ValueError(f"Shape {self} must have rank {rank}")
 
-    def with_rank(self, rank):
+    def with_rank(self, rank: int) -> TensorShape:
         if self._dims is not None and len(self._dims) != rank:
             raise ValueError(f"Shape {self} must have rank {rank}")
         return self.merge_with(unknown_shape(rank))
 
-    def with_rank_at_most(self, rank):
+    def with_rank_at_most(self, rank: int) -> TensorShape:
         if self._dims is not None and len(self._dims) > rank:
             raise ValueError(f"Shape {self} must have rank at most {rank}")
         return self
 
-    def with_rank_at_least(self, rank):
+    def with_rank_at_least(self, rank: int) -> TensorShape:
         if self._dims is not None and len(self._dims) < rank:
             raise ValueError(f"Shape {self} must have rank at least {rank}")
         return self
 
-    def concatenate(self, other):
+    def concatenate(self, other) -> TensorShape:
         other = as_shape(other)
         if self._dims is None or other._dims is None:
             return unknown_shape()
         return TensorShape(self._dims + other._dims)
 
-    def assert_same_rank(self, other):
+    def assert_same_rank(self, other) -> None:
         other = as_shape(other)
         if self._dims is not None and other._dims is not None and \
                 len(self._dims) != len(other._dims):
             raise ValueError(f"Shapes {self} and {other} must have the same rank")
 
-    def most_specific_compatible_shape(self, other):
+    def most_specific_compatible_shape(self, other) -> TensorShape:
         other = as_shape(other)
         if self._dims is None or other._dims is None or len(self._dims) != len(other._dims):
             return unknown_shape()
@@ -299,7 +299,7 @@ def as_shape(shape) -> TensorShape:
     return shape if isinstance(shape, TensorShape) else TensorShape(shape)
 
 
-def unknown_shape(rank=None, ndims=None) -> TensorShape:
+def unknown_shape(rank: int | None = None, ndims: int | None = None) -> TensorShape:
     rank = rank if rank is not None else ndims
     return TensorShape(None if rank is None else [None] * rank)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..framework import dtypes as _dt
 from ..framework.constant_op import const_value, convert_to_tensor  # noqa: F401 - re-exported
-from ..framework.graph import Tensor, _graph_of, get_default_graph
+from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph
 from ..framework.tensor_shape import TensorShape
 
 FLOATS = (_dt.float16, _dt.bfloat16, _dt.float32, _dt.float64)
@@ -15,7 +15,7 @@ FLOAT_COMPLEX = FLOATS + COMPLEX
 ALL = NUMBERS + (_dt.bool_, _dt.string)
 
 
-def apply(op_type, inputs, attrs=None, name=None):
+def apply(op_type: str, inputs, attrs: dict | None = None, name: str | None = None):
     """Creates an op of `op_type` in the inputs' graph; returns its first output."""
     if inputs and type(inputs[0]) is Tensor:
         g = inputs[0]._op._graph  # _create_op checks that the others share it
@@ -26,13 +26,14 @@ def apply(op_type, inputs, attrs=None, name=None):
     return outs[0] if len(outs) == 1 else (op if not outs else outs)
 
 
-def apply_op(op_type, inputs, attrs=None, name=None):
+def apply_op(op_type: str, inputs, attrs: dict | None = None,
+             name: str | None = None) -> Operation:
     """Like `apply` but returns the Operation."""
     g = _graph_of(inputs) if inputs else get_default_graph()
     return g._create_op(op_type, inputs, attrs if attrs is not None else {}, name)
 
 
-def to_tensor(x, dtype=None, name=None):
+def to_tensor(x, dtype=None, name: str | None = None) -> Tensor:
     return convert_to_tensor(x, dtype=dtype, name=name)
 
 

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..framework import dtypes
+from ..framework.constant_op import constant
+from ..framework.graph import Tensor
 from ._base import apply
 
 
-def reduction_axes_for(gshape, xshape):
+def reduction_axes_for(gshape: tuple | None, xshape: tuple | None) -> list[int] | None:
     """Axes to sum a gradient of static shape `gshape` over to get `xshape` (None: unknown)."""
     if gshape is None or xshape is None or None in gshape or None in xshape:
         return None
@@ -18,7 +21,7 @@ def reduction_axes_for(gshape, xshape):
     return axes
 
 
-def sum_to(grad, x):
+def sum_to(grad: Tensor | None, x: Tensor) -> Tensor | None:
     """Sums `grad` (broadcast result) back to the shape of tensor `x`.
 
     With static shapes this is nothing (equal shapes) or one Sum (+ Reshape);
@@ -48,15 +51,12 @@ def sum_to(grad, x):
 
 
 def _int32():
-    from ..framework import dtypes
     return dtypes.int32
 
 
 def _axes_const(axes):
-    from ..framework.constant_op import constant
     return constant(np.array(axes, dtype=np.int32))
 
 
 def _shape_const(shape):
-    from ..framework.constant_op import constant
     return constant(np.array(shape, dtype=np.int32))

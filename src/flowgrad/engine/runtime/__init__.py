@@ -4,7 +4,7 @@ from __future__ import annotations
 __all__ = ["plan_for", "plan_memory"]
 
 
-def plan_for(sess, fetches, feed_dict=None):
+def plan_for(sess, fetches, feed_dict: dict | None = None):
     """The compiled plan `sess.run(fetches, feed_dict)` would execute (compiled and cached now).
 
     Its `program.dump()` is the (fully) optimized IR, `compiled.source` the generated code.
@@ -14,7 +14,7 @@ def plan_for(sess, fetches, feed_dict=None):
     return plan
 
 
-def plan_memory(sess, fetches, feed_dict=None):
+def plan_memory(sess, fetches, feed_dict: dict | None = None) -> dict:
     """Peak memory of the plan for (fetches, feed keys), estimated from static shapes, before
     running anything.
 

@@ -6,7 +6,10 @@ every data and control dependency of the user's graph.
 """
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
+
+import numpy as np
 
 
 @dataclass
@@ -66,7 +69,6 @@ class Program:
             ins = ", ".join(f"v{v}" for v in n.inputs)
             extra = ""
             if n.type == "Const" and not n.inputs:
-                import numpy as np
                 val = n.attrs.get("value")
                 if np.size(val) <= 4:
                     extra = f" = {np.asarray(val).tolist()!r}"
@@ -139,7 +141,6 @@ def _schedule(needed, backward_edges):
     """Creation order among ready ops: sorting by id, unless edges point backwards."""
     if not backward_edges:
         return [needed[i] for i in sorted(needed)]
-    import heapq
     indeg = {}
     users = {}
     for i, op in needed.items():

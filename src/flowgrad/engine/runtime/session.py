@@ -9,12 +9,29 @@ from __future__ import annotations
 import collections
 import gc as _gc
 import threading
+import time
+from typing import Any, Callable, ContextManager
 
 import numpy as np
 
-from ..framework import dtypes as _dt
 from ..framework import errors
-from ..framework.graph import Graph, Operation, Tensor, get_default_graph
+from ..framework.config import (
+    ConfigProto,
+    DeviceStepStats,
+    NodeExecStats,
+    RunMetadata,
+    RunOptions,
+)
+from ..framework.graph import (
+    Graph,
+    Operation,
+    Tensor,
+    _default_session_stack,
+    get_default_graph,
+    get_default_session,  # noqa: F401 - re-exported (tf.get_default_session)
+)
+from ..optimize import FIRST_RUN_PASSES, optimize_program, options_from_config
+from ..ops.state import Uninitialized
 from .backends.numpy import CompiledProgram
 from .ir import lower
 
@@ -35,7 +52,6 @@ except (ImportError, AttributeError, TypeError):   # older NumPy: the public con
 
     def _err_restore(ctx):
         ctx.__exit__(None, None, None)
-from ...ops.state_ops import Uninitialized  # noqa: E402
 
 
 class RunContext:
@@ -75,10 +91,6 @@ def _convert_feed(t, npdt, val):
         # NumPy's message, first sentence (what TF 1.14's NumPy printed)
         msg = str(e).split(". ")[0]
         raise type(e)(msg if msg.endswith(".") or "'" in msg else msg + ".") from None
-
-
-class _ClosedState:
-    pass
 
 
 # ---------------------------------------------------------------------------------------
@@ -184,7 +196,6 @@ class _Plan:
         self.feed_tensors = feed_tensors
         graph = session.graph
         prog = lower(graph, mapper.elements, mapper.targets, feed_tensors)
-        from ..optimize import FIRST_RUN_PASSES, optimize_program
         options = session._config_options
         self._session = session
         self._lowered = prog
@@ -216,11 +227,10 @@ class _Plan:
         self.scalar_out = [v not in feeds for v in prog.fetches]
         self._memory = None
 
-    def upgrade(self):
+    def upgrade(self) -> None:
         """Runs every optimizer pass on the lowered program (tier 2), once."""
         if self.tier == 2:
             return
-        from ..optimize import optimize_program
         gc_was_on = _gc.isenabled()
         _gc.disable()
         try:
@@ -250,17 +260,17 @@ class _Plan:
         return fn(feeds)
 
     @property
-    def memory(self):
+    def memory(self) -> dict:
         """The static peak-memory estimate of this plan (see CompiledProgram.estimate_memory)."""
         if self._memory is None:
             self._memory = self.compiled.estimate_memory()
         return self._memory
 
     @property
-    def estimated_peak_bytes(self):
+    def estimated_peak_bytes(self) -> int:
         return self.memory["peak_bytes"]
 
-    def convert_feeds(self, values):
+    def convert_feeds(self, values) -> list[np.ndarray]:
         """Converts feed values to arrays of the fed tensors' dtypes; checks their shapes.
 
         As in TF 1.14: a Python int that does not fit the dtype is a TypeError,
@@ -300,14 +310,15 @@ class _Plan:
 # Session
 # ---------------------------------------------------------------------------------------
 class BaseSession:
-    def __init__(self, target="", graph=None, config=None):
+    def __init__(self, target: str = "", graph: Graph | None = None,
+                 config: ConfigProto | None = None):
         if graph is None:
             graph = get_default_graph()
         elif not isinstance(graph, Graph):
             raise TypeError(f"graph must be a tf.Graph, but got {type(graph)}")
         self._graph = graph
         self._config = config
-        self._config_options = _options_from_config(config)
+        self._config_options = options_from_config(config)
         self._ctx = RunContext(self)
         self._plans = {}
         self._closed = False
@@ -316,7 +327,7 @@ class BaseSession:
         self.target = target
 
     @property
-    def graph(self):
+    def graph(self) -> Graph:
         return self._graph
 
     @property
@@ -324,16 +335,16 @@ class BaseSession:
         return self._graph.as_graph_def()
 
     @property
-    def sess_str(self):
+    def sess_str(self) -> str:
         return self.target
 
-    def list_devices(self):
+    def list_devices(self) -> list:
         return [_DeviceAttributes("/job:localhost/replica:0/task:0/device:CPU:0", "CPU")]
 
-    def as_default(self):
+    def as_default(self) -> ContextManager[BaseSession]:
         return _default_session_stack.get_controller(self)
 
-    def close(self):
+    def close(self) -> None:
         self._closed = True
         self._plans.clear()
         self._ctx.variables.clear()
@@ -342,7 +353,8 @@ class BaseSession:
         pass
 
     # -- run --------------------------------------------------------------------------
-    def run(self, fetches, feed_dict=None, options=None, run_metadata=None):
+    def run(self, fetches, feed_dict: dict | None = None, options: RunOptions | None = None,
+            run_metadata: RunMetadata | None = None) -> Any:
         """Runs the ops that `fetches` need and returns their values, shaped as `fetches`.
 
         Args:
@@ -404,10 +416,7 @@ class BaseSession:
         if run_metadata is not None and hasattr(run_metadata, "_record"):
             run_metadata._record(plan)
             if trace:
-                import time as _time
-
-                from ..framework.config import DeviceStepStats, NodeExecStats
-                start = int(_time.time() * 1e6)
+                start = int(time.time() * 1e6)
                 dev = DeviceStepStats(device="/job:localhost/replica:0/task:0/device:CPU:0")
                 dev.node_stats = [NodeExecStats(
                     node_name=name, op_type=ty, all_start_micros=start + int(t0),
@@ -440,14 +449,15 @@ class BaseSession:
             feeds = self._resolve_feed_keys(feed_keys)
             return _Plan(self, mapper, feeds)
 
-    def make_callable(self, fetches, feed_list=None, accept_options=False):
+    def make_callable(self, fetches, feed_list=None,
+                      accept_options: bool = False) -> Callable[..., Any]:
         """Returns a function running `fetches` with positional feeds for `feed_list`."""
         if self._closed:
             raise RuntimeError("Attempted to use a closed Session.")
         feed_list = list(feed_list or [])
         plan = self._compile(fetches, feed_list)
         plan.upgrade()  # a callable is made to run many times: optimize fully now
-        fn, package, convert = plan.fn, plan.package, plan.convert_feeds
+        package, convert = plan.package, plan.convert_feeds
         execute = self._execute
         session = self
 
@@ -466,7 +476,6 @@ class BaseSession:
                     return session.run(fetches, dict(zip(feed_list, args)))
                 return package(execute(plan, convert(args), kwargs.get("run_metadata")))
         _callable.plan = plan
-        _ = fn
         return _callable
 
     def partial_run_setup(self, *a, **k):
@@ -474,7 +483,7 @@ class BaseSession:
 
     partial_run = partial_run_setup
 
-    def __enter__(self):
+    def __enter__(self) -> BaseSession:
         # As TF: `with Session(graph=g)` makes g the default graph and self the default session.
         self._graph_enter_ctx = self._graph.as_default()
         self._graph_enter_ctx.__enter__()
@@ -506,7 +515,7 @@ class Session(BaseSession):
         super().__init__(target, graph, config)
 
     @staticmethod
-    def reset(target, containers=None, config=None):
+    def reset(target: str, containers=None, config: ConfigProto | None = None) -> None:
         pass
 
 
@@ -536,58 +545,3 @@ class _DeviceAttributes:
         self.device_type = device_type
         self.memory_limit_bytes = 0
         self.incarnation = 0
-
-
-def _options_from_config(config):
-    from ..optimize import options_from_config
-    return options_from_config(config)
-
-
-# ---------------------------------------------------------------------------------------
-# Default session
-# ---------------------------------------------------------------------------------------
-class _DefaultSessionStack(threading.local):
-    def __init__(self):
-        super().__init__()
-        self.stack = []
-
-    def get_controller(self, obj):
-        from ..framework.graph import _StackController
-        return _StackController(self, obj)
-
-
-_default_session_stack = _DefaultSessionStack()
-
-
-def get_default_session():
-    st = _default_session_stack.stack
-    return st[-1] if st else None
-
-
-def _eval_with_default(tensor, feed_dict, session):
-    if session is None:
-        session = get_default_session()
-        if session is None:
-            raise ValueError("Cannot evaluate tensor using `eval()`: No default session is "
-                             "registered. Use `with sess.as_default()` or pass an explicit "
-                             "session to `eval(session=sess)`")
-    if session.graph is not tensor.graph:
-        raise ValueError("Cannot use the given session to evaluate tensor: the tensor's graph is "
-                         "different from the session's graph.")
-    return session.run(tensor, feed_dict)
-
-
-def _run_with_default(op, feed_dict, session):
-    if session is None:
-        session = get_default_session()
-        if session is None:
-            raise ValueError("Cannot execute operation using `run()`: No default session is "
-                             "registered. Use `with sess.as_default():` or pass an explicit "
-                             "session to `run(session=sess)`")
-    if session.graph is not op.graph:
-        raise ValueError("Cannot use the given session to execute operation: the operation's "
-                         "graph is different from the session's graph.")
-    session.run(op, feed_dict)
-
-
-_ = (_dt, _ClosedState)

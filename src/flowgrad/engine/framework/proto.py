@@ -1,11 +1,16 @@
 """Lazy access to the protobuf classes that the `tensorboard` package ships.
 
-The core never imports tensorboard; summary ops and FileWriter call `pb()` at
-graph-build or construction time and get a clear ImportError without it.
+Nothing imports tensorboard at import time; GraphDef export, summary ops and
+FileWriter call `pb()` at graph-build or construction time and get a clear
+ImportError naming the `summary` extra without it.
 """
 from __future__ import annotations
 
 import types
+
+import numpy as np
+
+from . import dtypes as _dt
 
 _PB = None
 
@@ -15,7 +20,7 @@ def pb():
     global _PB
     if _PB is None:
         try:
-            from tensorboard.compat.proto import (
+            from tensorboard.compat.proto import (  # lazy: optional dependency (summary extra)
                 attr_value_pb2,
                 event_pb2,
                 graph_pb2,
@@ -38,9 +43,6 @@ def pb():
 
 def tensor_proto(arr, dtype=None):
     """A TensorProto of a NumPy array as TF's AsProtoTensorContent writes it."""
-    import numpy as np
-
-    from ..engine.framework import dtypes as _dt
     p = pb()
     arr = np.asarray(arr)
     dtype = dtype or (_dt.string if arr.dtype == object or arr.dtype.kind in "SU"
@@ -60,7 +62,6 @@ def tensor_proto(arr, dtype=None):
 
 
 def _enum(dtype):
-    from ..engine.framework import dtypes as _dt
     return _dt._ENUM[dtype.base_dtype]
 
 

@@ -1,0 +1,577 @@
+"""tf.cond and tf.while_loop: the Cond, While, WhileGrad and LoopVar primitives.
+
+Both branches of a cond (the condition and body of a loop) are built once, in
+the user's graph. One Cond (While) op takes the predicate (the initial loop
+values) and every tensor the branches take from outside them ("captures").
+Binding compiles each branch into a sub-plan of the same session; running the
+op calls the taken branch's sub-plan, so only its stateful ops run. Branch
+information lives here, by op (not in attrs). docs/design.md describes the
+gradients and the limits.
+"""
+from __future__ import annotations
+
+import builtins
+import weakref
+
+import numpy as _np
+
+from ..autodiff.gradients import gradients
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.constant_op import convert_to_tensor
+from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ..optimize import optimize_program
+from ..runtime.backends.numpy import CompiledProgram
+from ..runtime.ir import lower
+
+__all__ = ["cond", "while_loop"]
+
+
+def _identity(x, name=None):
+    from ...ops.array_ops import identity  # lazy: upward until the array_ops split lands
+    return identity(x, name=name)
+
+
+def _zeros_like(x):
+    from ...ops.array_ops import zeros_like  # lazy: upward until the array_ops split lands
+    return zeros_like(x)
+
+
+# ---------------------------------------------------------------------------------------
+# tf.cond: both branches are built in the graph; one Cond op runs the taken one.
+# ---------------------------------------------------------------------------------------
+_COND_INFO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _cond_infer(inputs, attrs):
+    pred = inputs[0]
+    if pred.dtype.base_dtype is not _dt.bool_:
+        raise TypeError(f"Input 'pred' of 'Switch' Op has type {pred.dtype.base_dtype.name} "
+                        "that does not match expected type of bool.")
+    if pred.shape.ndims not in (None, 0):
+        raise ValueError(f"Shape must be rank 0 but is rank {pred.shape.ndims}")
+    return list(attrs["Tout"])
+
+
+def _control_info(table, node):
+    info = table.get(node.op)
+    if info is None:
+        raise errors.UnimplementedError(
+            None, node.op, f"{node.type} op '{node.name}' has no branch functions: control flow "
+            "imported from a GraphDef cannot run in flowgrad (build it with tf.cond / "
+            "tf.while_loop in Python)")
+    return info
+
+
+class _SubPlan:
+    """Runs a branch's CompiledProgram: interpreted first, compiled from the second call."""
+
+    __slots__ = ("calls", "comp")
+
+    def __init__(self, comp):
+        self.comp = comp
+        self.calls = 0
+
+    def __call__(self, feeds):
+        comp = self.comp
+        if comp.fn is not None:
+            return comp.fn(feeds)
+        self.calls += 1
+        if self.calls == 1:
+            return comp.interpret(feeds)
+        return comp.compile()(feeds)
+
+
+def _cond_bind(node, ctx):
+    info = _control_info(_COND_INFO, node)
+    graph = node.op.graph
+    options = ctx.session._config_options if ctx.session is not None else {}
+    captures = info["captures"]
+    branches = []
+    for outs, targets in (info["true"], info["false"]):
+        prog = optimize_program(lower(graph, outs, targets, captures), options)
+        branches.append(_SubPlan(CompiledProgram(prog, ctx, inplace=False)))
+    t_plan, f_plan = branches
+    n_out = len(node.outputs)
+
+    def run_cond(pred, *caps):
+        plan = t_plan if pred else f_plan
+        try:
+            out = plan(caps)
+        except Exception as e:  # noqa: BLE001 - mapped to the failing branch op
+            raise plan.comp.translate_error(e) from None
+        if n_out == 0:
+            return None
+        return out[0] if n_out == 1 else out
+    return run_cond
+
+
+def _cond_grad(op, *grads):
+    """Gradients flow to the captures through the taken branch (a cond of the branch grads)."""
+    info = _COND_INFO[op]
+    caps = list(op.inputs[1:])
+    diff = [i for i, c in enumerate(caps) if c.dtype.base_dtype.is_floating
+            or c.dtype.base_dtype.is_complex]
+    if not diff:
+        return [None] * len(op.inputs)
+    outs = op.outputs
+    grads = [_zeros_like(o) if g is None else g for o, g in zip(outs, grads)]
+    keep = [k for k, o in enumerate(outs) if o.dtype.base_dtype.is_floating
+            or o.dtype.base_dtype.is_complex]
+
+    def branch(branch_outs):
+        def fn():
+            xs = [caps[i] for i in diff]
+            # The captures are independent inputs here: a capture computed from another
+            # one gets its own gradient, so no path may run through it twice.
+            gs = gradients([branch_outs[k] for k in keep], xs,
+                           grad_ys=[grads[k] for k in keep], stop_gradients=xs)
+            return [_zeros_like(caps[i]) if g is None else convert_to_tensor(g)
+                    for i, g in zip(diff, gs)]
+        return fn
+
+    if not keep:
+        return [None] * len(op.inputs)
+    res = cond(op.inputs[0], branch(info["true"][0]), branch(info["false"][0]),
+               name="cond_grad")
+    if not isinstance(res, list):
+        res = [res]
+    out = [None] * len(op.inputs)
+    for i, g in zip(diff, res):
+        out[1 + i] = g
+    return out
+
+
+register_op("Cond", infer=_cond_infer, bind=_cond_bind, grad=_cond_grad, stateful=True)
+
+
+def _flatten(x):
+    """(leaves, rebuild): nested lists/tuples/namedtuples/dicts of tensors."""
+    if isinstance(x, dict):
+        keys = sorted(x)
+        parts = [_flatten(x[k]) for k in keys]
+        leaves = [leaf for p in parts for leaf in p[0]]
+
+        def rebuild(vals, parts=parts):
+            out, i = {}, 0
+            for k, (lv, rb) in zip(keys, parts):
+                out[k] = rb(vals[i:i + len(lv)])
+                i += len(lv)
+            return type(x)(out) if type(x) is not dict else out
+        return leaves, rebuild
+    if isinstance(x, (list, builtins.tuple)):
+        parts = [_flatten(v) for v in x]
+        leaves = [leaf for p in parts for leaf in p[0]]
+
+        def rebuild(vals, parts=parts):
+            items, i = [], 0
+            for lv, rb in parts:
+                items.append(rb(vals[i:i + len(lv)]))
+                i += len(lv)
+            if hasattr(x, "_fields"):
+                return type(x)(*items)
+            return type(x)(items)
+        return leaves, rebuild
+    return [x], lambda vals: vals[0]
+
+
+def _structure(x):
+    if isinstance(x, dict):
+        return ("dict", builtins.tuple((k, _structure(x[k])) for k in sorted(x)))
+    if isinstance(x, (list, builtins.tuple)):
+        return ("seq", builtins.tuple(_structure(v) for v in x))
+    return "leaf"
+
+
+def _branch_outputs(result):
+    """Converts a branch's results: Operations become targets, the rest Tensors."""
+    leaves, rebuild = _flatten(result)
+    tensors, targets = [], []
+    for leaf in leaves:
+        if isinstance(leaf, Operation):
+            targets.append(leaf)
+            tensors.append(None)
+        else:
+            conv = getattr(leaf, "_as_graph_element", None)
+            if conv is not None and not isinstance(leaf, Tensor) and hasattr(leaf, "value"):
+                leaf = leaf.value()
+            tensors.append(convert_to_tensor(leaf))
+    return leaves, rebuild, tensors, targets
+
+
+def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | None = None,
+         fn1=None, fn2=None):
+    """Returns `true_fn()` if `pred` is true else `false_fn()` (TF 1.x graph-mode `tf.cond`).
+
+    Both functions are called once, at graph construction, and their ops are
+    built in the graph (in the "cond" name scope); when run, only the taken
+    branch's ops run, so a stateful op (an assign) in the other branch does not.
+
+    Args:
+      pred: a scalar bool tensor.
+      true_fn, false_fn: callables returning the same structure of tensors with
+        the same dtypes (ops may be returned too; they are run, giving None).
+      strict: if False, a branch returning a one-element list returns its element.
+      name: the name scope (default "cond").
+    Returns:
+      The outputs of the taken branch, in true_fn's structure.
+    Raises:
+      TypeError: a branch is not callable, or pred is not bool.
+      ValueError: the branches return different structures or dtypes.
+
+    >>> x = tf.placeholder(tf.float32, [])
+    >>> y = tf.cond(x > 0.0, lambda: x * 2.0, lambda: -x)
+    """
+    true_fn = true_fn if true_fn is not None else fn1
+    false_fn = false_fn if false_fn is not None else fn2
+    if not callable(true_fn):
+        raise TypeError("true_fn must be callable.")
+    if not callable(false_fn):
+        raise TypeError("false_fn must be callable.")
+    g = _graph_of([pred]) if isinstance(pred, Tensor) else get_default_graph()
+    with g.as_default(), g._atomic(), name_scope(name, "cond", [pred]):
+        pred_t = convert_to_tensor(pred)
+        _cond_infer([pred_t], {"Tout": ()})
+        ops = g._ops
+        start = len(ops)
+        with g.control_dependencies(None):
+            t_res = true_fn()
+            mid = len(ops)
+            f_res = false_fn()
+            end = len(ops)
+        t_leaves, rebuild, t_tensors, t_targets = _branch_outputs(t_res)
+        _, _, f_tensors, f_targets = _branch_outputs(f_res)
+        # constants made by converting the results belong to no branch: they are captures
+        if _structure(t_res) != _structure(f_res):
+            raise ValueError("true_fn and false_fn must have the same type of structure, "
+                             f"got {_structure(t_res)} and {_structure(f_res)}")
+        tout, t_outs, f_outs = [], [], []
+        for a, b in zip(t_tensors, f_tensors):
+            if (a is None) != (b is None):
+                raise ValueError("Outputs of true_fn and false_fn must both be operations "
+                                 "or both be tensors")
+            if a is None:
+                continue
+            if a.dtype.base_dtype is not b.dtype.base_dtype:
+                raise ValueError("Outputs of true_fn and false_fn must have the same type: "
+                                 f"{a.dtype.base_dtype.name}, {b.dtype.base_dtype.name}")
+            dtype = a.dtype if a.dtype.is_ref_dtype and b.dtype.is_ref_dtype else \
+                a.dtype.base_dtype
+            tout.append((dtype, a.shape.most_specific_compatible_shape(b.shape)))
+            t_outs.append(a)
+            f_outs.append(b)
+        branch_ops = [set(ops[start:mid]), set(ops[mid:end])]
+        captures = []
+        seen = set()
+
+        def capture(t, members):
+            if t._op not in members and t not in seen:
+                seen.add(t)
+                captures.append(t)
+
+        for members, outs in zip(branch_ops, (t_outs, f_outs)):
+            for op in members:
+                for t in op._inputs:
+                    capture(t, members)
+            for t in outs:
+                capture(t, members)
+        op = g._create_op("Cond", [pred_t] + captures, {"Tout": builtins.tuple(tout)},
+                          "Cond")
+        _COND_INFO[op] = {"captures": captures, "true": (t_outs, t_targets),
+                          "false": (f_outs, f_targets)}
+        outputs = iter(op._outputs)
+        values = [op if isinstance(leaf, Operation) else next(outputs) for leaf in t_leaves]
+        result = rebuild(values)
+        if not strict and isinstance(result, list) and len(result) == 1:
+            return result[0]
+        return result
+
+
+# ---------------------------------------------------------------------------------------
+# tf.while_loop: cond and body are built once over LoopVar tensors; one While op iterates.
+# ---------------------------------------------------------------------------------------
+# Like Cond: the While op's inputs are the initial loop values and the captures; binding
+# compiles two sub-plans fed (loop values + captures): the condition and the body. Its
+# gradient (WhileGrad) runs the loop forward again keeping every state, then walks the
+# iterations backwards through a sub-plan of the body's gradient (which recomputes the
+# body from the kept state): memory is one state per iteration.
+_LOOP_INFO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _loop_var_infer(inputs, attrs):
+    return [(attrs["dtype"], attrs["shape"])]
+
+
+def _loop_var_kernel(**_):
+    raise errors.InvalidArgumentError(
+        None, None, "A tensor of a tf.while_loop body was evaluated outside its loop")
+
+
+register_op("LoopVar", infer=_loop_var_infer, kernel=_loop_var_kernel, grad=None,
+            stateful=True)
+
+
+def _while_infer(inputs, attrs):
+    return list(attrs["Tout"])
+
+
+def _compile_sub(graph, ctx, outs, feeds):
+    options = ctx.session._config_options if ctx.session is not None else {}
+    prog = optimize_program(lower(graph, outs, [], feeds), options)
+    return _SubPlan(CompiledProgram(prog, ctx, inplace=False))
+
+
+def _run_sub(plan, feeds):
+    try:
+        return plan(feeds)
+    except Exception as e:  # noqa: BLE001 - mapped to the failing op of the loop
+        raise plan.comp.translate_error(e) from None
+
+
+def _loop_states(info, cond_plan, body_plan, values, caps, keep):
+    n = len(info["vars"])
+    states = []
+    values = builtins.tuple(values)
+    while True:
+        (go,) = _run_sub(cond_plan, values + caps)
+        if not go:
+            break
+        if keep:
+            states.append(values)
+        out = _run_sub(body_plan, values + caps)
+        values = builtins.tuple(_np.array(v, copy=True) if isinstance(v, _np.ndarray) else v
+                                for v in out[:n])
+    return values, states
+
+
+def _while_bind(node, ctx):
+    info = _control_info(_LOOP_INFO, node)
+    graph = node.op.graph
+    feeds = info["vars"] + info["captures"]
+    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds)
+    body_plan = _compile_sub(graph, ctx, info["body"], feeds)
+    n = len(info["vars"])
+
+    def run_while(*args):
+        values, _ = _loop_states(info, cond_plan, body_plan, args[:n],
+                                 builtins.tuple(args[n:]), False)
+        return values[0] if n == 1 else values
+    return run_while
+
+
+def _while_grad_bind(node, ctx):
+    ginfo = _LOOP_INFO[node.op]
+    info = _LOOP_INFO[ginfo["forward"]]
+    graph = node.op.graph
+    feeds = info["vars"] + info["captures"]
+    n, m = len(info["vars"]), len(info["captures"])
+    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds)
+    body_plan = _compile_sub(graph, ctx, info["body"], feeds)
+    grad_plan = _compile_sub(graph, ctx, ginfo["grads"], feeds + ginfo["grad_vars"])
+
+    def run_while_grad(*args):
+        init, caps, gys = args[:n], builtins.tuple(args[n:n + m]), args[n + m:]
+        _, states = _loop_states(info, cond_plan, body_plan, init, caps, True)
+        g_vars = list(gys)
+        g_caps = [_np.zeros_like(c) if k in ginfo["diff_caps"] else None
+                  for k, c in enumerate(caps)]
+        for state in reversed(states):
+            out = _run_sub(grad_plan, builtins.tuple(state) + caps + builtins.tuple(g_vars))
+            g_vars = list(out[:n])
+            for k, g in zip(ginfo["diff_caps"], out[n:]):
+                g_caps[k] = g_caps[k] + g
+        outs = g_vars + [g for g in g_caps if g is not None]
+        return outs[0] if len(outs) == 1 else builtins.tuple(outs)
+    return run_while_grad
+
+
+def _while_grad(op, *grads):
+    """Backprop through every iteration (the body's gradient, recomputed per kept state)."""
+    info = _LOOP_INFO[op]
+    g = op.graph
+    lvars, caps = info["vars"], info["captures"]
+    n = len(lvars)
+
+    def diff(t):
+        return t.dtype.base_dtype.is_floating or t.dtype.base_dtype.is_complex
+
+    diff_caps = [k for k, c in enumerate(caps) if diff(c)]
+    with name_scope(op.name + "_grad"):
+        grads = [_zeros_like(o) if gr is None else convert_to_tensor(gr)
+                 for o, gr in zip(op.outputs, grads)]
+        grad_vars = [_loop_var(v.dtype.base_dtype, v.shape, "grad") for v in lvars]
+        ys = [b for b, v in zip(info["body"], lvars) if diff(v)]
+        gys = [gv for gv, v in zip(grad_vars, lvars) if diff(v)]
+        xs = [v for v in lvars if diff(v)] + [caps[k] for k in diff_caps]
+        body_grads = gradients(ys, xs, grad_ys=gys, stop_gradients=xs) if ys else \
+            [None] * len(xs)
+        it = iter(body_grads)
+        out_vars = []
+        for v in lvars:
+            gv = next(it) if diff(v) else None
+            out_vars.append(_zeros_like(v) if gv is None else convert_to_tensor(gv))
+        out_caps = []
+        for k in diff_caps:
+            gc = next(it)
+            out_caps.append(_zeros_like(caps[k]) if gc is None else convert_to_tensor(gc))
+        inputs = list(op.inputs) + grads
+        tout = builtins.tuple((t.dtype.base_dtype, t.shape) for t in list(lvars) +
+                              [caps[k] for k in diff_caps])
+        gop = g._create_op("WhileGrad", inputs, {"Tout": tout}, "WhileGrad")
+    _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
+                       "diff_caps": diff_caps, "forward": op}
+    res = [None] * len(op.inputs)
+    outs = gop.outputs
+    for i in range(n):
+        res[i] = outs[i] if diff(lvars[i]) else None
+    for j, k in enumerate(diff_caps):
+        res[n + k] = outs[n + j]
+    return res
+
+
+register_op("While", infer=_while_infer, bind=_while_bind, grad=_while_grad, stateful=True)
+
+
+def _while_grad_grad(op, *grads):
+    """Not implemented: fail loudly rather than return a wrong (zero) second derivative."""
+    raise LookupError(f"No gradient defined for operation '{op.name}' (op type: WhileGrad): "
+                      "flowgrad computes first-order gradients of tf.while_loop only")
+
+
+register_op("WhileGrad", infer=_while_infer, bind=_while_grad_bind, grad=_while_grad_grad,
+            stateful=True)
+
+
+def _loop_var(dtype, shape, name):
+    return get_default_graph()._create_op(
+        "LoopVar", [], {"dtype": dtype, "shape": shape}, name)._outputs[0]
+
+
+def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations: int = 10,
+               back_prop: bool = True, swap_memory: bool = False, name: str | None = None,
+               maximum_iterations=None, return_same_structure: bool = False):
+    """Repeats `body` while `cond` is true (TF 1.x graph-mode `tf.while_loop`).
+
+    `cond` and `body` are called once, at graph construction, on tensors that
+    stand for the loop variables (named like TF's, "while/Identity"); one While
+    op runs the iterations. Stateful ops in the body run once per iteration.
+
+    Args:
+      cond: callable(*loop_vars) -> scalar bool tensor.
+      body: callable(*loop_vars) -> new loop variables (same structure).
+      loop_vars: a tensor, or a (nested) list/tuple of tensors.
+      shape_invariants: the shapes the loop variables keep (less specific than
+        their initial shapes if they change across iterations).
+      maximum_iterations: an optional bound on the number of iterations.
+      return_same_structure: if False, a single loop variable is returned bare.
+    Returns:
+      The loop variables after the last iteration.
+    Raises:
+      TypeError: cond or body is not callable, or cond does not return a bool.
+      ValueError: body returns another structure, or a shape its invariant
+        does not allow.
+
+    >>> i = tf.constant(0)
+    >>> r = tf.while_loop(lambda i: i < 10, lambda i: i + 1, [i])
+    """
+    if not callable(cond):
+        raise TypeError("cond must be callable.")
+    if not callable(body):
+        raise TypeError("body must be callable.")
+    if parallel_iterations < 1:
+        raise TypeError("parallel_iterations must be a positive integer.")
+    if maximum_iterations is not None:
+        orig_cond, orig_body = cond, body
+        max_iter = maximum_iterations
+        loop_vars = (0, loop_vars)   # the iteration counter, converted in the loop's scope
+        if shape_invariants is not None:
+            shape_invariants = (TensorShape([]), shape_invariants)
+
+        def cond(i, lv):
+            args = lv if isinstance(lv, (list, builtins.tuple)) and not \
+                hasattr(lv, "_fields") else [lv]
+            from ...ops.comparison_ops import logical_and  # lazy: upward until the math split
+            return logical_and(i < max_iter, orig_cond(*args))
+
+        def body(i, lv):
+            args = lv if isinstance(lv, (list, builtins.tuple)) and not \
+                hasattr(lv, "_fields") else [lv]
+            r = orig_body(*args)
+            if args is lv and not isinstance(r, (list, builtins.tuple, dict)):
+                r = [r]
+            return (i + 1, r)
+    single = not isinstance(loop_vars, (list, builtins.tuple, dict))
+    structure = [loop_vars] if single else loop_vars
+    leaves, rebuild = _flatten(structure)
+    g = get_default_graph()
+    with g._atomic(), name_scope(name, "while", leaves):
+        inits = [convert_to_tensor(v) for v in leaves]
+        if shape_invariants is None:
+            invariants = [t.shape for t in inits]
+        else:
+            inv_leaves, _ = _flatten([shape_invariants] if single else shape_invariants)
+            invariants = [TensorShape(s) if not isinstance(s, TensorShape) else s
+                          for s in inv_leaves]
+            for t, s in zip(inits, invariants):
+                if not s.is_compatible_with(t.shape) or (
+                        s.ndims is not None and t.shape.ndims is not None and
+                        not t.shape.merge_with(s).is_compatible_with(t.shape)):
+                    raise ValueError(f"The shape invariant specified for {t.name} is not "
+                                     f"compatible with the initial shape of the loop variable. "
+                                     f"It enters the loop with shape {t.shape}, but the "
+                                     f"specified shape invariant is {s}.")
+        ops = g._ops
+        start = len(ops)
+        with g.control_dependencies(None):
+            lvars = [_loop_var(t.dtype.base_dtype, s, "Identity")
+                     for t, s in zip(inits, invariants)]
+            packed = rebuild(lvars)
+            args = packed
+            c = cond(*args) if not single else cond(packed[0])
+            c = convert_to_tensor(c)
+            if c.dtype.base_dtype is not _dt.bool_:
+                raise TypeError(f"Input 'input' of 'LoopCond' Op has type "
+                                f"{c.dtype.base_dtype.name} that does not match expected type "
+                                "of bool.")
+            out = body(*args) if not single else body(packed[0])
+            if not isinstance(out, (list, builtins.tuple, dict)):
+                out = [out]
+            if _structure(out) != _structure(packed):
+                raise ValueError("The two structures don't have the same nested structure.")
+            out_leaves, out_rebuild = _flatten(out)
+            outs = [convert_to_tensor(o) for o in out_leaves]
+        for t, o, s in zip(inits, outs, invariants):
+            if o.dtype.base_dtype is not t.dtype.base_dtype:
+                raise TypeError(f"Input tensor '{t.name}' enters the loop with type "
+                                f"{t.dtype.base_dtype.name}, but has type "
+                                f"{o.dtype.base_dtype.name} after one iteration.")
+            if not s.is_compatible_with(o.shape) or (
+                    s.ndims is not None and o.shape.ndims is None):
+                raise ValueError(f"Input tensor '{t.name}' enters the loop with shape {s}, but "
+                                 f"has shape {o.shape} after one iteration. To allow the shape "
+                                 "to vary across iterations, use the `shape_invariants` "
+                                 "argument of tf.while_loop to specify a less-specific shape.")
+        members = set(ops[start:])
+        captures, seen = [], set(lvars)
+        for op in ops[start:]:
+            for t in op._inputs:
+                if t._op not in members and t not in seen:
+                    seen.add(t)
+                    captures.append(t)
+        for t in [c] + outs:
+            if t._op not in members and t not in seen:
+                seen.add(t)
+                captures.append(t)
+        tout = builtins.tuple((t.dtype.base_dtype, s) for t, s in zip(inits, invariants))
+        op = g._create_op("While", inits + captures, {"Tout": tout}, "While")
+        _LOOP_INFO[op] = {"vars": lvars, "captures": captures, "cond": c, "body": outs}
+        exits = [_identity(t, name="Exit") for t in op._outputs]
+    result = out_rebuild(exits)   # packed like the body's result, as TF
+    if maximum_iterations is not None:
+        result = result[1]
+        exits = exits[1:]
+    if len(exits) == 1 and not return_same_structure:
+        return exits[0]
+    return result

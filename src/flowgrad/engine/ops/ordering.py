@@ -1,0 +1,64 @@
+"""NoOp, `group` and `tuple`: the ordering primitives of TF 1.x control flow."""
+from __future__ import annotations
+
+import builtins
+
+from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
+from ..framework.indexed_slices import IndexedSlices
+from ..framework.registry import register_op
+from ._base import apply_op
+
+__all__ = ["group", "no_op", "tuple"]
+
+register_op("NoOp", infer=lambda ins, a: [], kernel=lambda: None, grad=None)
+
+
+def no_op(name: str | None = None) -> Operation:
+    """An op that does nothing; useful as a control-dependency target."""
+    return apply_op("NoOp", [], None, name or "NoOp")
+
+
+def _as_op(x):
+    conv = getattr(x, "_as_graph_element", None)
+    if conv is not None and not isinstance(x, (Tensor, Operation)):
+        x = conv()
+    if isinstance(x, Tensor):
+        return x.op
+    if isinstance(x, Operation):
+        return x
+    raise TypeError(f"Expected a Tensor or Operation, got {x!r}")
+
+
+def group(*inputs, **kwargs) -> Operation:
+    """An op that runs after all `inputs` (a NoOp with control inputs)."""
+    name = kwargs.pop("name", None)
+    if kwargs:
+        raise TypeError(f"Unknown keyword arguments: {', '.join(kwargs)}")
+    ops = []
+    for x in inputs:
+        if isinstance(x, (list, builtins.tuple)):
+            ops.extend(_as_op(i) for i in x)
+        elif x is not None:
+            ops.append(_as_op(x))
+    g = _graph_of(ops) if ops else get_default_graph()
+    with g.as_default(), g.control_dependencies(ops):
+        return no_op(name=name or "group_deps")
+
+
+def tuple(tensors, name=None, control_inputs=None) -> list:
+    """Returns `tensors` gated so that each is ready only after all of them are."""
+    from ...ops.array_ops import identity  # lazy: upward until the array_ops split lands
+    with name_scope(name, "tuple", tensors):
+        deps = [t for t in tensors if t is not None]
+        gate = group(*deps, *(control_inputs or []), name="group_deps") if deps else None
+        out = []
+        for t in tensors:
+            if t is None:
+                out.append(None)
+                continue
+            with get_default_graph().control_dependencies([gate]):
+                if isinstance(t, IndexedSlices):
+                    out.append(IndexedSlices(identity(t.values), t.indices, t.dense_shape))
+                else:
+                    out.append(identity(t))
+        return out

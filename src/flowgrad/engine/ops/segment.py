@@ -1,0 +1,410 @@
+"""Segment reductions and the IndexedSlices <-> dense conversions autodiff uses.
+
+- `unsorted_segment_sum`: the op TF densifies IndexedSlices with (and the
+  gradient of gather along a non-zero axis).
+- `segment_sum/mean/max`: sorted-segment reductions.
+- `densify_indexed_slices`: what TF does when an IndexedSlices meets an op
+  that needs a Tensor (registered as its tensor conversion). The reverse,
+  `dense_to_indexed_slices`, is in engine/autodiff/gradients.py, where dense
+  and sparse gradient contributions are aggregated.
+"""
+from __future__ import annotations
+
+__all__ = ["unsorted_segment_sum", "segment_sum", "segment_mean", "segment_max",
+           "densify_indexed_slices", "indexed_slices_to_tensor"]
+
+import contextlib
+import warnings
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.constant_op import constant, register_tensor_conversion_function
+from ..framework.graph import Tensor, _graph_of
+from ..framework.indexed_slices import IndexedSlices
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, const_value, to_tensor
+from ..framework.grad_state import wants_grad
+
+# TF's threshold (ops.py _LARGE_SPARSE_NUM_ELEMENTS) above which densifying warns.
+LARGE_SPARSE_NUM_ELEMENTS = 100000000
+
+
+@contextlib.contextmanager
+def _scope(name, default, values=()):
+    """TF's `ops.name_scope(name, default, values)` in the values' graph; yields 'scope/'."""
+    g = _graph_of([v for v in values if isinstance(v, Tensor)])
+    with g.as_default(), g.name_scope(name or default) as s:
+        yield s
+
+
+def _invalid(msg):
+    return errors.InvalidArgumentError(None, None, msg)
+
+
+def _check_ids(ids):
+    if ids.dtype.base_dtype not in (_dt.int32, _dt.int64):
+        raise TypeError(f"Value passed to parameter 'segment_ids' has DataType {ids.dtype.name} "
+                        "not in list of allowed values: int32, int64")
+
+
+def _segment_tail(data, ids, op_type):
+    """data.shape[ids.rank:] after checking that ids.shape is a prefix of data.shape."""
+    ds, is_ = data.shape.as_tuple(), ids.shape.as_tuple()
+    if ds is None or is_ is None:
+        return None
+    if len(is_) > len(ds) or not TensorShape(ds[:len(is_)]).is_compatible_with(TensorShape(is_)):
+        if op_type == "UnsortedSegmentSum":
+            raise ValueError(f"Shapes must be equal rank, but are {len(ds[:len(is_)])} and "
+                             f"{len(is_)}" if len(is_) > len(ds) else
+                             f"Dimensions must be equal, but are "
+                             f"{_first_mismatch(ds, is_)}")
+        raise ValueError(f"Shape must be rank 1 but is rank {len(is_)}" if len(is_) != 1 else
+                         f"Dimension 0 in both shapes must be equal, but are {ds[0]} and "
+                         f"{is_[0]}")
+    return list(ds[len(is_):])
+
+
+def _first_mismatch(ds, is_):
+    for a, b in zip(ds, is_):
+        if a is not None and b is not None and a != b:
+            return f"{a} and {b}"
+    return ""
+
+
+# -- UnsortedSegmentSum -----------------------------------------------------------------------
+def _uss_infer(inputs, attrs):
+    data, ids, num = inputs
+    _check_ids(ids)
+    if num.shape.ndims not in (None, 0):
+        raise ValueError(f"Shape must be rank 0 but is rank {num.shape.ndims}")
+    tail = _segment_tail(data, ids, "UnsortedSegmentSum")
+    n = const_value(num)
+    if n is not None and int(n) < 0:
+        raise ValueError(f"num_segments must be >= 0, got {int(n)}")
+    if tail is None:
+        return [(data.dtype.base_dtype, TensorShape(None))]
+    return [(data.dtype.base_dtype, TensorShape([None if n is None else int(n)] + tail))]
+
+
+def _uss_kernel(data, segment_ids, num_segments):
+    data = np.asarray(data)
+    ids = np.asarray(segment_ids)
+    n = int(num_segments)
+    if n < 0:
+        raise _invalid(f"Input num_segments == {n} must not be negative.")
+    if data.shape[:ids.ndim] != ids.shape:
+        raise _invalid(f"data.shape = {list(data.shape)} does not start with segment_ids.shape "
+                       f"= {list(ids.shape)}")
+    tail = data.shape[ids.ndim:]
+    flat_ids = ids.reshape(-1)
+    bad = flat_ids >= n
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise _invalid(f"segment_ids[{i}] = {int(flat_ids[i])} is out of range [0, {n})")
+    keep = flat_ids >= 0  # TF drops negative ids
+    rows = data.reshape((flat_ids.size, -1)) if flat_ids.size else \
+        np.zeros((0, int(np.prod(tail, dtype=np.int64))), data.dtype)
+    if not keep.all():
+        rows, flat_ids = rows[keep], flat_ids[keep]
+    return _sum_rows(rows, flat_ids, n).reshape((n,) + tail)
+
+
+def _sum_rows(rows, ids, n):
+    """out[ids[i]] += rows[i]; vectorized (sorting + reduceat for wide rows)."""
+    width = rows.shape[1]
+    out = np.zeros((n, width), dtype=rows.dtype)
+    if not ids.size or not width:
+        return out
+    if width == 1 and rows.dtype.kind in "fiu" and rows.dtype != np.float16:
+        out[:, 0] = np.bincount(ids, weights=rows[:, 0], minlength=n).astype(rows.dtype)
+        return out
+    order = np.argsort(ids, kind="stable")
+    sid = ids[order]
+    starts = np.flatnonzero(np.r_[True, sid[1:] != sid[:-1]])
+    out[sid[starts]] = np.add.reduceat(rows[order], starts, axis=0)
+    return out
+
+
+def _gather_drop_negatives(params, ids):
+    """gather(params, ids) with rows for negative ids set to zero (TF's helper)."""
+    from ...ops.array_ops import (  # lazy: upward until the array split
+        gather, reshape, shape, where, zeros_like)
+    from ...ops.comparison_ops import greater_equal  # lazy: upward, math split
+    zero_ids = zeros_like(ids)
+    is_pos = greater_equal(ids, zero_ids)
+    clipped = where(is_pos, ids, zero_ids)
+    gathered = gather(params, clipped)
+    gs = gathered.shape.ndims
+    ir = ids.shape.ndims
+    if gs is not None and ir is not None and gs > ir:
+        # Broadcast the mask over the trailing dims.
+        from ...ops.math_ops import cast, multiply  # lazy: upward, math split
+        m = cast(is_pos, gathered.dtype.base_dtype)
+        ms = m.shape.as_tuple()
+        m = reshape(m, list(ms) + [1] * (gs - ir)) if ms is not None and None not in ms else \
+            reshape(m, _concat_ones(shape(m), gs - ir))
+        return multiply(gathered, m)
+    return where(is_pos, gathered, zeros_like(gathered))
+
+
+def _concat_ones(s, k):
+    from ...ops.array_ops import concat  # lazy: upward, array split
+    return concat([s, constant(np.ones(k, dtype=np.int32))], 0)
+
+
+def _uss_grad(op, grad):
+    """d/ddata = gather(grad, segment_ids), zero where the id is negative."""
+    if not wants_grad(0):
+        return [None, None, None]
+    ids = op.inputs[1]
+    if ids.op.type == "Const" and np.all(np.asarray(const_value(ids)) >= 0):
+        from ...ops.array_ops import gather  # lazy: upward, array split
+        return [gather(grad, ids), None, None]
+    return [_gather_drop_negatives(grad, ids), None, None]
+
+
+register_op("UnsortedSegmentSum", infer=_uss_infer, kernel=_uss_kernel, grad=_uss_grad)
+
+
+def unsorted_segment_sum(data, segment_ids, num_segments, name=None):
+    """output[j] = sum of data[i...] over i with segment_ids[i...] == j (any id order).
+
+    Negative ids are dropped, as in TF.
+
+    Args:
+      data: a numeric Tensor.
+      segment_ids: an int32/int64 Tensor whose shape is a prefix of data's.
+      num_segments: a scalar int; the first dimension of the result.
+      name: op name (default "UnsortedSegmentSum").
+    Returns:
+      A Tensor of shape [num_segments] + data.shape[rank(segment_ids):].
+    Raises:
+      tf.errors.InvalidArgumentError: an id >= num_segments at run time.
+
+    >>> tf.unsorted_segment_sum([1., 2., 3.], [1, 0, 1], 2)  # [2., 4.] when run
+    """
+    d = data if isinstance(data, Tensor) else to_tensor(data, name="data")
+    with _scope(name, "UnsortedSegmentSum", [d]) as scope:
+        check_dtype("UnsortedSegmentSum", d, NUMBERS, "data")
+        ids = segment_ids if isinstance(segment_ids, Tensor) else to_tensor(
+            segment_ids, name="segment_ids")
+        n = num_segments if isinstance(num_segments, Tensor) else to_tensor(
+            num_segments, dtype=_dt.int32, name="num_segments")
+        return apply("UnsortedSegmentSum", [d, ids, n], None, scope)
+
+
+# -- SegmentSum / SegmentMean / SegmentMax (sorted ids) ----------------------------------------
+def _segment_infer(inputs, attrs):
+    data, ids = inputs
+    _check_ids(ids)
+    if ids.shape.ndims not in (None, 1):
+        raise ValueError(f"Shape must be rank 1 but is rank {ids.shape.ndims}")
+    ds = data.shape.as_tuple()
+    if ds is None:
+        return [(data.dtype.base_dtype, TensorShape(None))]
+    if not ds:
+        raise ValueError("Shape must be at least rank 1 but is rank 0")
+    is_ = ids.shape.as_tuple()
+    if is_ is not None and ds[0] is not None and is_[0] is not None and ds[0] != is_[0]:
+        raise ValueError(f"Dimension 0 in both shapes must be equal, but are {ds[0]} and "
+                         f"{is_[0]}")
+    return [(data.dtype.base_dtype, TensorShape([None] + list(ds[1:])))]
+
+
+def _segment_prepare(data, ids):
+    data = np.asarray(data)
+    ids = np.asarray(ids)
+    if ids.shape[0] != data.shape[0]:
+        raise _invalid("segment_ids should be the same size as dimension 0 of input.")
+    if ids.size:
+        if ids[0] < 0:
+            raise _invalid("segment ids must be >= 0")
+        down = np.flatnonzero(ids[1:] < ids[:-1])
+        if down.size:
+            raise _invalid("segment ids are not increasing")
+    n = int(ids[-1]) + 1 if ids.size else 0
+    rows = data.reshape(data.shape[0], -1)
+    return data, ids, n, rows
+
+
+def _segment_sum_kernel(data, segment_ids):
+    data, ids, n, rows = _segment_prepare(data, segment_ids)
+    return _sum_rows(rows, ids, n).reshape((n,) + data.shape[1:])
+
+
+def _segment_counts(ids, n):
+    return np.bincount(ids, minlength=n)
+
+
+def _segment_mean_kernel(data, segment_ids):
+    data, ids, n, rows = _segment_prepare(data, segment_ids)
+    s = _sum_rows(rows, ids, n)
+    c = np.maximum(_segment_counts(ids, n), 1).astype(data.dtype)[:, None]
+    return (s / c).astype(data.dtype).reshape((n,) + data.shape[1:])
+
+
+def _segment_max_kernel(data, segment_ids):
+    data, ids, n, rows = _segment_prepare(data, segment_ids)
+    out = np.zeros((n, rows.shape[1]), dtype=data.dtype)  # empty segments are 0, as TF
+    if ids.size and rows.shape[1]:
+        starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
+        out[ids[starts]] = np.maximum.reduceat(rows, starts, axis=0)
+    return out.reshape((n,) + data.shape[1:])
+
+
+def _segment_sum_grad(op, grad):
+    """d/ddata = gather(grad, segment_ids)."""
+    from ...ops.array_ops import gather  # lazy: upward, array split
+    return [gather(grad, op.inputs[1]), None]
+
+
+def _segment_mean_grad(op, grad):
+    """d/ddata = gather(grad / counts, segment_ids)."""
+    from ...ops.array_ops import (  # lazy: upward until the array split
+        concat, expand_dims, gather, ones_like, reshape)
+    from ...ops.math_ops import cast, truediv  # lazy: upward, math split
+    data, ids = op.inputs
+    ones = ones_like(ids)
+    counts = cast(segment_sum(ones, ids), grad.dtype.base_dtype)
+    gr = grad.shape.ndims
+    if gr is not None and gr > 1:
+        counts = reshape(counts, [-1] + [1] * (gr - 1))
+    elif gr is None:
+        counts = reshape(counts, concat([expand_dims(_neg_one(), 0),
+                                         _ones_like_tail(grad)], 0))
+    return [gather(truediv(grad, counts), ids), None]
+
+
+def _neg_one():
+    return constant(np.int32(-1))
+
+
+def _ones_like_tail(t):
+    from ...ops.array_ops import ones_like, shape  # lazy: upward, array split
+    return ones_like(shape(t)[1:])
+
+
+def _segment_max_grad(op, grad):
+    """Gradient to the elements equal to their segment's max, split among ties."""
+    from ...ops.array_ops import gather, where, zeros_like  # lazy: upward, array split
+    from ...ops.comparison_ops import equal  # lazy: upward, math split
+    from ...ops.math_ops import cast, truediv  # lazy: upward, math split
+    data, ids = op.inputs
+    y = op.outputs[0]
+    gathered = gather(y, ids)
+    is_sel = equal(data, gathered)
+    num_sel = segment_sum(cast(is_sel, grad.dtype.base_dtype), ids)
+    weighted = truediv(grad, num_sel)
+    g = gather(weighted, ids)
+    return [where(is_sel, g, zeros_like(g)), None]
+
+
+register_op("SegmentSum", infer=_segment_infer, kernel=_segment_sum_kernel,
+            grad=_segment_sum_grad)
+register_op("SegmentMean", infer=_segment_infer, kernel=_segment_mean_kernel,
+            grad=_segment_mean_grad)
+register_op("SegmentMax", infer=_segment_infer, kernel=_segment_max_kernel,
+            grad=_segment_max_grad)
+
+
+def _segment(op_type, data, segment_ids, name, allowed):
+    d = data if isinstance(data, Tensor) else to_tensor(data, name="data")
+    with _scope(name, op_type, [d]) as scope:
+        check_dtype(op_type, d, allowed, "data")
+        ids = segment_ids if isinstance(segment_ids, Tensor) else to_tensor(
+            segment_ids, name="segment_ids")
+        return apply(op_type, [d, ids], None, scope)
+
+
+def segment_sum(data, segment_ids, name=None):
+    """output[j] = sum of data[i] with segment_ids[i] == j; ids sorted, starting >= 0.
+
+    Args:
+      data: a numeric Tensor.
+      segment_ids: a sorted 1-D int32/int64 Tensor of size data.shape[0].
+      name: op name (default "SegmentSum").
+    Returns:
+      A Tensor of shape [segment_ids[-1] + 1] + data.shape[1:] (empty segments are 0).
+    Raises:
+      tf.errors.InvalidArgumentError: ids not sorted or negative.
+
+    >>> tf.segment_sum([1, 2, 3, 4], [0, 0, 1, 1])  # [3, 7] when run
+    """
+    return _segment("SegmentSum", data, segment_ids, name, NUMBERS)
+
+
+def segment_mean(data, segment_ids, name=None):
+    """output[j] = mean of data[i] with segment_ids[i] == j (empty segments are 0).
+
+    >>> tf.segment_mean([1., 2., 3., 5.], [0, 0, 1, 1])  # [1.5, 4.] when run
+    """
+    return _segment("SegmentMean", data, segment_ids, name, NUMBERS)
+
+
+def segment_max(data, segment_ids, name=None):
+    """output[j] = max of data[i] with segment_ids[i] == j (empty segments: lowest value).
+
+    >>> tf.segment_max([1, 5, 3, 2], [0, 0, 1, 1])  # [5, 3] when run
+    """
+    return _segment("SegmentMax", data, segment_ids, name, REAL_NUMBERS)
+
+
+# -- IndexedSlices <-> dense (used by autodiff) -----------------------------------------------
+def _static_dense_shape(dense_shape):
+    """The dense shape as ints if known at build time (Const, Shape, or Cast of those)."""
+    if dense_shape is None:
+        return None
+    t = dense_shape
+    while t.op.type == "Cast":
+        t = t.op.inputs[0]
+    v = const_value(t)
+    return None if v is None else [int(d) for d in np.asarray(v).reshape(-1)]
+
+
+def densify_indexed_slices(value, name=None):
+    """An IndexedSlices as a dense Tensor: unsorted_segment_sum over dense_shape[0].
+
+    Repeated indices add up. As TF, warns (UserWarning) when the dense result
+    has 100M elements or more, or an unknown shape.
+
+    Args:
+      value: a tf.IndexedSlices with a dense_shape.
+      name: op name (default "UnsortedSegmentSum").
+    Returns:
+      A Tensor.
+    Raises:
+      ValueError: value has no dense_shape.
+    """
+    if value.dense_shape is None:
+        raise ValueError(f"Tensor conversion requested for IndexedSlices without dense_shape: "
+                         f"{value!s}")
+    shape_v = _static_dense_shape(value.dense_shape)
+    if shape_v is not None:
+        n = int(np.prod(shape_v, dtype=np.int64))
+        if n >= LARGE_SPARSE_NUM_ELEMENTS:
+            warnings.warn(f"Converting sparse IndexedSlices to a dense Tensor with {n} elements. "
+                          "This may consume a large amount of memory.", stacklevel=3)
+        num = constant(np.int32(shape_v[0]) if value.dense_shape.dtype is _dt.int32 else
+                       np.int64(shape_v[0]))
+    else:
+        warnings.warn("Converting sparse IndexedSlices to a dense Tensor of unknown shape. "
+                      "This may consume a large amount of memory.", stacklevel=3)
+        num = value.dense_shape[0]
+    return unsorted_segment_sum(value.values, value.indices, num, name=name)
+
+
+def indexed_slices_to_tensor(value, dtype=None, name=None, as_ref=False):
+    """Densifies: unsorted_segment_sum(values, indices, dense_shape[0])."""
+    if dtype is not None and not dtype.is_compatible_with(value.dtype):
+        raise ValueError(f"Tensor conversion requested dtype {dtype.name} for IndexedSlices "
+                         f"with dtype {value.dtype.name}")
+    if value.dense_shape is None:
+        raise ValueError(f"Tensor conversion requested for IndexedSlices without dense_shape: "
+                         f"{value!s}")
+    return densify_indexed_slices(value, name)
+
+
+register_tensor_conversion_function(IndexedSlices, indexed_slices_to_tensor)

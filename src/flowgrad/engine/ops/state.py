@@ -1,0 +1,261 @@
+"""Variable primitives with TF 1.x reference semantics: VariableV2, Assign,
+AssignAdd, AssignSub, IsVariableInitialized, InitializedValue, CountUpTo and
+the initialization reports (ReportUninitialized, AssertVariablesInitialized).
+
+The session keeps one NumPy buffer per variable (RunContext.variables, keyed by
+the variable's shared_name or op name). VariableV2 returns that buffer itself
+(reads alias it); Assign with an unchanged shape copies into it, so anything
+ordered after the assign sees the new value, as in TF 1.x. An uninitialized
+variable reads as an `Uninitialized` marker that the session turns into
+FailedPreconditionError when it is fetched or used.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.graph import merge_shapes
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._base import apply
+
+__all__ = ["Uninitialized", "variable_op"]
+
+
+def _variable_infer(inputs, attrs):
+    return [(attrs["dtype"]._as_ref, TensorShape(attrs["shape"]))]
+
+
+def _variable_bind(node, ctx):
+    name = node.attrs.get("shared_name") or node.name
+    missing = Uninitialized(name)
+    get = ctx.variables.get
+    return lambda: get(name, missing)
+
+
+class Uninitialized:
+    """What an uninitialized variable reads as: any use raises FailedPreconditionError.
+
+    Assign and IsVariableInitialized take the variable's ref without reading
+    it, so only real reads fail, as in TF 1.x.
+    """
+
+    __slots__ = ("name",)
+
+    def __init__(self, name):
+        self.name = name
+
+    def error(self):
+        return errors.FailedPreconditionError(
+            None, None, f"Attempting to use uninitialized value {self.name}")
+
+    def __array__(self, *a, **k):
+        raise self.error()
+
+    def __getattr__(self, item):
+        raise self.error()
+
+
+register_op("VariableV2", infer=_variable_infer, bind=_variable_bind, stateful=True, grad=None)
+
+
+def _var_name(node):
+    """The storage key of the variable a ref input comes from (through Identity/Assign)."""
+    op = node.op._inputs[0].op
+    while op.type not in ("VariableV2",):
+        op = op._inputs[0].op
+    return op._attrs.get("shared_name") or op.name
+
+
+def _assign_infer(inputs, attrs):
+    ref, value = inputs
+    if not ref.dtype.is_ref_dtype:
+        raise TypeError(f"'Assign' Op requires that input 'ref' be a mutable tensor (e.g.: a "
+                        f"tf.Variable), got {ref.name} of dtype {ref.dtype.name}")
+    if value.dtype.base_dtype is not ref.dtype.base_dtype:
+        raise TypeError(f"Input 'value' of 'Assign' Op has type {value.dtype.base_dtype.name} "
+                        f"that does not match type {ref.dtype.name} of argument 'ref'.")
+    if attrs.get("validate_shape", True):
+        return [(ref.dtype, merge_shapes(ref.shape, value.shape))]
+    return [(ref.dtype, value.shape)]
+
+
+def _assign_bind(node, ctx):
+    store = ctx.variables
+    name = _var_name(node)
+    validate = node.attrs.get("validate_shape", True)
+
+    def assign(ref, value):
+        buf = store.get(name)
+        value = np.asarray(value)
+        if buf is not None and buf.shape == value.shape:
+            np.copyto(buf, value)
+            return buf
+        if buf is not None and validate:
+            raise errors.InvalidArgumentError(
+                None, None, f"Assign requires shapes of both tensors to match. lhs shape= "
+                f"{list(buf.shape)} rhs shape= {list(value.shape)}")
+        buf = np.array(value, dtype=node.op._outputs[0].dtype.as_numpy_dtype, copy=True)
+        store[name] = buf
+        return buf
+    return assign
+
+
+def _assign_update_bind(ufunc):
+    def bind(node, ctx):
+        def update(ref, value):
+            buf = ref
+            if np.broadcast_shapes(buf.shape, np.shape(value)) != buf.shape:
+                raise errors.InvalidArgumentError(
+                    None, None, f"Cannot update variable with shape {list(buf.shape)} using a "
+                    f"Tensor with shape {list(np.shape(value))}, shapes must be equal.")
+            if buf.ndim == 0:
+                new = ufunc(buf, value).astype(buf.dtype)
+                buf[...] = new
+                return buf
+            ufunc(buf, value, out=buf, casting="unsafe")
+            return buf
+        return update
+    return bind
+
+
+def _update_infer_for(op_type):
+    return lambda inputs, attrs: _update_infer(op_type, inputs)
+
+
+def _update_infer(op_type, inputs):
+    ref, value = inputs
+    if not ref.dtype.is_ref_dtype:
+        raise TypeError(f"'{op_type}' Op requires that input 'ref' be a mutable tensor (e.g.: "
+                        f"a tf.Variable), got {ref.name} of dtype {ref.dtype.name}")
+    if value.dtype.base_dtype is not ref.dtype.base_dtype:
+        raise TypeError(f"Input 'value' of '{op_type}' Op has type "
+                        f"{value.dtype.base_dtype.name} that does not match type "
+                        f"{ref.dtype.name} of argument 'ref'.")
+    return [(ref.dtype, merge_shapes(ref.shape, value.shape))]
+
+
+register_op("Assign", infer=_assign_infer, bind=_assign_bind, stateful=True, grad=None,
+            aliases_input=True)
+register_op("AssignAdd", infer=_update_infer_for("AssignAdd"), bind=_assign_update_bind(np.add),
+            stateful=True, grad=None, aliases_input=True)
+register_op("AssignSub", infer=_update_infer_for("AssignSub"),
+            bind=_assign_update_bind(np.subtract), stateful=True, grad=None, aliases_input=True)
+
+
+def _is_init_bind(node, ctx):
+    store = ctx.variables
+    op = node.op._inputs[0].op
+    name = op._attrs.get("shared_name") or op.name
+    return lambda ref=None: np.bool_(name in store)
+
+
+def _is_init_infer(inputs, attrs):
+    return [(_dt.bool_, TensorShape(()))]
+
+
+register_op("IsVariableInitialized", infer=_is_init_infer, bind=_is_init_bind, stateful=True,
+            grad=None)
+
+
+def variable_op(shape, dtype, name: str = "Variable", container: str = "",
+                shared_name: str = ""):
+    """A VariableV2 op's ref tensor (storage named `shared_name`, else the op's name)."""
+    return apply("VariableV2", [], {"shape": tuple(TensorShape(shape).as_list()),
+                                    "dtype": _dt.as_dtype(dtype).base_dtype,
+                                    "container": container, "shared_name": shared_name}, name)
+
+
+def _initialized_value_infer(inputs, attrs):
+    ref = inputs[0]
+    return [(ref.dtype.base_dtype, ref.shape)]
+
+
+def _initialized_value_bind(node, ctx):
+    store = ctx.variables
+    name = _var_name(node)
+
+    def initialized_value(ref, initial_value):
+        buf = store.get(name)
+        return initial_value if buf is None else buf
+    return initialized_value
+
+
+# Variable.initialized_value: the variable's value if it is initialized, else its initial
+# value (TF builds this with tf.cond; here one op selects, both inputs are computed).
+register_op("InitializedValue", infer=_initialized_value_infer, bind=_initialized_value_bind,
+            stateful=True, grad=None)
+
+
+# -- CountUpTo -------------------------------------------------------------------------------
+def _count_up_to_infer(inputs, attrs):
+    ref = inputs[0]
+    if not ref.dtype.is_ref_dtype:
+        raise TypeError(f"'CountUpTo' Op requires that input 'ref' be a mutable tensor (e.g.: "
+                        f"a tf.Variable), got {ref.name} of dtype {ref.dtype.name}")
+    if ref.dtype.base_dtype not in (_dt.int32, _dt.int64):
+        raise TypeError(f"Value passed to parameter 'ref' has DataType "
+                        f"{ref.dtype.base_dtype.name} not in list of allowed values: int32, int64")
+    if ref.shape.ndims not in (None, 0):
+        raise ValueError(f"Shape must be rank 0 but is rank {ref.shape.ndims} for 'CountUpTo' "
+                         f"(ref {ref.name})")
+    return [(ref.dtype.base_dtype, TensorShape(()))]
+
+
+def _count_up_to_bind(node, ctx):
+    limit = node.attrs["limit"]
+
+    def count_up_to(ref):
+        before = ref[()]
+        if before >= limit:
+            raise errors.OutOfRangeError(None, None, f"Reached limit of {limit}")
+        ref[...] = before + 1
+        return np.array(before)
+    return count_up_to
+
+
+register_op("CountUpTo", infer=_count_up_to_infer, bind=_count_up_to_bind, stateful=True,
+            grad=None)
+
+
+# -- initialization reports ---------------------------------------------------------------
+def _report_infer(inputs, attrs):
+    return [(_dt.string, TensorShape([None]))]
+
+
+def _report_bind(node, ctx):
+    store = ctx.variables
+    names = node.attrs["names"]
+    keys = [t.op._attrs.get("shared_name") or t.op.name for t in node.op.inputs]
+
+    def report(*refs):
+        return np.array([n.encode() for n, k in zip(names, keys) if k not in store], dtype=object)
+    return report
+
+
+register_op("ReportUninitialized", infer=_report_infer, bind=_report_bind, stateful=True,
+            grad=None)
+
+
+def _assert_init_infer(inputs, attrs):
+    return [(_dt.int32, TensorShape([len(inputs)]))]
+
+
+def _assert_init_bind(node, ctx):
+    store = ctx.variables
+    names = node.attrs["names"]
+    keys = [t.op._attrs.get("shared_name") or t.op.name for t in node.op.inputs]
+
+    def check(*refs):
+        for n, k in zip(names, keys):
+            if k not in store:
+                raise errors.FailedPreconditionError(
+                    None, None, f"Attempting to use uninitialized value {n}")
+        return np.array([store[k].ndim for k in keys], dtype=np.int32)
+    return check
+
+
+# assert_variables_initialized: the variables' ranks, raising for an uninitialized one.
+register_op("AssertVariablesInitialized", infer=_assert_init_infer, bind=_assert_init_bind,
+            stateful=True, grad=None)
