@@ -1,37 +1,28 @@
-"""Checkpoint files: the on-disk format, the `checkpoint` state file, and readers.
+"""Checkpoint bookkeeping: the `checkpoint` state file, finding, listing and deleting checkpoints.
 
-A checkpoint with prefix P is two files written by `write_checkpoint`:
+The checkpoint files themselves (`P.index`, `P.data-00000-of-00001`) are
+written and read by checkpoint_io; this module re-exports its reader.
 
-- `P.data-00000-of-00001`: the tensors, as one safetensors file (a JSON
-  header and raw little-endian bytes; loading it never runs code).
-- `P.index`: a small JSON document naming the data file, its size and CRC-32,
-  and every saved tensor's dtype and shape.
-
-The index is the commit point: both files are written to temporaries in the
-same directory, fsync'ed and renamed into place, data first, index last, so
-a crash leaves either the previous checkpoint or the new one, never a mix.
-When P already exists the new data goes to a second name
-(`P.data-00000-of-00001.1`) so that the old index keeps pointing at intact
-data until the new index replaces it. `checkpoint_exists(P)` is TF's rule:
-`P.index` exists (or, for TF's V1 format, P itself).
-
-The `checkpoint` state file is TF's text format (`model_checkpoint_path:
-"..."` lines), written atomically after the checkpoint it names.
+The `checkpoint` state file is TF's CheckpointState text proto
+(`model_checkpoint_path: "..."` lines), written atomically after the
+checkpoint it names. Reading it trusts nothing: it must be a regular file
+(not a link, FIFO or device), at most MAX_STATE_BYTES are read, the text is
+parsed by a strict tokenizer, and every path it names must lie in the
+directory that holds it. A state file that fails any of this is ignored with
+a warning, as TF ignores one it cannot read or parse.
 """
 from __future__ import annotations
 
 import glob
-import json
 import logging
 import os
 import re
-import tempfile
-import zlib
 
-import numpy as np
-
-from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors
+from ..engine.framework import file_io
+from ..engine.framework.file_io import atomic_write  # noqa: F401 - tools/graph_def.py
+from .checkpoint_io import CheckpointReader, NewCheckpointReader, read_for_restore  # noqa: F401
+from .checkpoint_io import _index_path, _safetensors, write_checkpoint  # noqa: F401
 
 __all__ = [
     "CheckpointReader",
@@ -52,312 +43,7 @@ __all__ = [
 
 _log = logging.getLogger("flowgrad")
 
-FORMAT = "flowgrad-checkpoint"
-FORMAT_VERSION = 1
-DATA_SUFFIX = ".data-00000-of-00001"
-
-# Test seam: called with the name of each step of a write ("data_tmp", "data",
-# "index_tmp", "index", "state_tmp"), so a test can kill the writer between steps.
-_WRITE_HOOK = None
-
-
-def _hook(step):
-    if _WRITE_HOOK is not None:
-        _WRITE_HOOK(step)
-
-
-def _safetensors():
-    try:
-        import safetensors.numpy as st
-    except ImportError:
-        raise ImportError("tf.train.Saver needs the 'safetensors' package: "
-                          "pip install 'flowgrad[checkpoint]'") from None
-    return st
-
-
-# ---------------------------------------------------------------------------------------
-# Atomic file writes
-# ---------------------------------------------------------------------------------------
-def _fsync_dir(path):
-    try:
-        fd = os.open(path or ".", os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def atomic_write(path, data: bytes, step=None):
-    """Writes `data` to `path` through a fsync'ed temporary in the same directory."""
-    d = os.path.dirname(path) or "."
-    fd, tmp = tempfile.mkstemp(prefix=os.path.basename(path) + ".tempstate", dir=d)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if step:
-            _hook(step + "_tmp")
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(d)
-    if step:
-        _hook(step)
-
-
-# ---------------------------------------------------------------------------------------
-# Encoding tensors for safetensors (which knows numbers only)
-# ---------------------------------------------------------------------------------------
-def _encode(name, arr, dtype):
-    """Storage tensors and the index entry for one checkpoint tensor."""
-    entry = {"dtype": dtype.name, "shape": list(arr.shape)}
-    if dtype is _dt.string:
-        flat = [x if isinstance(x, bytes) else str(x).encode() for x in arr.reshape(-1)]
-        lengths = np.array([len(x) for x in flat], dtype=np.int64)
-        data = np.frombuffer(b"".join(flat), dtype=np.uint8).copy()
-        entry["encoding"] = "bytes"
-        return {name: data, name + "\x00lengths": lengths}, entry
-    # np.require keeps 0-d arrays 0-d (np.ascontiguousarray would make them 1-d).
-    arr = np.require(arr, dtype=dtype.as_numpy_dtype, requirements="C")
-    if dtype.is_complex:
-        entry["encoding"] = "complex"
-        real = np.stack([arr.real, arr.imag], axis=-1)
-        return {name: real}, entry
-    entry["encoding"] = "raw"
-    return {name: arr}, entry
-
-
-def _decode(name, entry, stored):
-    dtype = _dt.as_dtype(entry["dtype"])
-    shape = tuple(entry["shape"])
-    enc = entry.get("encoding", "raw")
-    if enc == "bytes":
-        data = stored[name].tobytes()
-        lengths = stored[name + "\x00lengths"]
-        ends = np.cumsum(lengths)
-        starts = ends - lengths
-        out = np.empty(len(lengths), dtype=object)
-        out[:] = [data[s:e] for s, e in zip(starts.tolist(), ends.tolist())]
-        return out.reshape(shape)
-    arr = stored[name]
-    if enc == "complex":
-        arr = (arr[..., 0] + 1j * arr[..., 1]).astype(dtype.as_numpy_dtype)
-    if arr.shape != shape or arr.dtype != np.dtype(dtype.as_numpy_dtype):
-        raise errors.DataLossError(None, None, f"Checkpoint tensor {name} is stored as "
-                                   f"{arr.dtype}{list(arr.shape)} but its index says "
-                                   f"{dtype.name}{list(shape)}")
-    return arr
-
-
-# ---------------------------------------------------------------------------------------
-# Writing and reading a checkpoint
-# ---------------------------------------------------------------------------------------
-def _index_path(prefix):
-    return prefix + ".index"
-
-
-def write_checkpoint(prefix, tensors):
-    """Writes `tensors` ({name: (DType, ndarray)}) as checkpoint `prefix`, atomically."""
-    st = _safetensors()
-    stored, index = {}, {}
-    for name in sorted(tensors):
-        dtype, arr = tensors[name]
-        parts, entry = _encode(name, np.asarray(arr), dtype)
-        stored.update(parts)
-        index[name] = entry
-    data = st.save(stored)
-    d, base = os.path.split(prefix)
-    if d:
-        os.makedirs(d, exist_ok=True)  # TF's SaveV2 creates the directory too
-    data_name = base + DATA_SUFFIX
-    old_data = None
-    if os.path.exists(_index_path(prefix)):
-        try:
-            old_data = _read_index(prefix).get("data_file")
-        except errors.OpError:
-            old_data = None
-        if old_data == data_name:
-            data_name = base + DATA_SUFFIX + ".1"
-    atomic_write(os.path.join(d, data_name), data, "data")
-    doc = {"format": FORMAT, "version": FORMAT_VERSION, "data_file": data_name,
-           "data_size": len(data), "data_crc32": zlib.crc32(data), "tensors": index}
-    atomic_write(_index_path(prefix), json.dumps(doc, indent=1).encode(), "index")
-    if old_data and old_data != data_name:
-        try:
-            os.unlink(os.path.join(d, old_data))
-        except OSError:
-            pass
-    return prefix
-
-
-def _read_index(prefix):
-    path = _index_path(prefix)
-    try:
-        with open(path, "rb") as f:
-            raw = f.read()
-    except FileNotFoundError:
-        if os.path.exists(prefix):
-            raise errors.DataLossError(
-                None, None, f"Unable to open table file {prefix}: it is not a flowgrad checkpoint "
-                f"(no {path}); perhaps your file is in a different file format") from None
-        raise errors.NotFoundError(
-            None, None, "Unsuccessful TensorSliceReader constructor: Failed to find any matching "
-            f"files for {prefix}") from None
-    except IsADirectoryError:
-        raise errors.DataLossError(None, None, f"Unable to open table file {path}: "
-                                   "Is a directory") from None
-    try:
-        doc = json.loads(raw.decode("utf-8"))
-        ok = (isinstance(doc, dict) and doc.get("format") == FORMAT
-              and isinstance(doc.get("tensors"), dict) and isinstance(doc.get("data_file"), str))
-    except (UnicodeDecodeError, ValueError):
-        ok = False
-    if not ok:
-        raise errors.DataLossError(None, None, f"Unable to open table file {path}: the index is "
-                                   "truncated, corrupted or not a flowgrad checkpoint index")
-    if doc.get("version", 0) > FORMAT_VERSION:
-        raise errors.DataLossError(None, None, f"Checkpoint {prefix} has format version "
-                                   f"{doc['version']}; this flowgrad reads up to {FORMAT_VERSION}")
-    return doc
-
-
-def _read_data(prefix, doc):
-    """All tensors of checkpoint `prefix`, after checking size, CRC and header."""
-    st = _safetensors()
-    d = os.path.dirname(prefix)
-    path = os.path.join(d, os.path.basename(doc["data_file"]))
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except FileNotFoundError:
-        raise errors.DataLossError(None, None, f"Checkpoint {prefix}: data file {path} is "
-                                   "missing") from None
-    if len(data) != doc.get("data_size"):
-        raise errors.DataLossError(None, None, f"Checkpoint {prefix}: data file {path} has "
-                                   f"{len(data)} bytes, the index says {doc.get('data_size')} "
-                                   "(truncated or overwritten)")
-    if zlib.crc32(data) != doc.get("data_crc32"):
-        raise errors.DataLossError(None, None, f"Checkpoint {prefix}: checksum mismatch in data "
-                                   f"file {path} (corrupted)")
-    try:
-        stored = st.load(data)
-    except Exception as e:  # noqa: BLE001 - safetensors raises its own error types
-        raise errors.DataLossError(None, None, f"Checkpoint {prefix}: unreadable safetensors data "
-                                   f"in {path}: {e}") from None
-    out = {}
-    for name, entry in doc["tensors"].items():
-        try:
-            out[name] = _decode(name, entry, stored)
-        except (KeyError, ValueError, TypeError) as e:
-            raise errors.DataLossError(None, None, f"Checkpoint {prefix}: tensor {name} is "
-                                       f"damaged: {e}") from None
-    return out
-
-
-class CheckpointReader:
-    """Reads one checkpoint (TF's `pywrap_tensorflow.NewCheckpointReader`).
-
-    >>> r = tf.train.load_checkpoint("/tmp/model")
-    >>> r.get_tensor("w")
-    """
-
-    def __init__(self, prefix):
-        self._prefix = os.fspath(prefix)
-        self._doc = _read_index(self._prefix)
-        self._values = None
-
-    def _all(self):
-        if self._values is None:
-            self._values = _read_data(self._prefix, self._doc)
-        return self._values
-
-    def has_tensor(self, name):
-        return name in self._doc["tensors"]
-
-    def get_tensor(self, name):
-        """The saved value of `name` (NotFoundError if it is not in the checkpoint)."""
-        if isinstance(name, bytes):
-            name = name.decode()
-        if name not in self._doc["tensors"]:
-            raise errors.NotFoundError(None, None, f"Key {name} not found in checkpoint")
-        v = self._all()[name]
-        return v.copy() if isinstance(v, np.ndarray) else v
-
-    def get_variable_to_shape_map(self):
-        return {k: list(e["shape"]) for k, e in self._doc["tensors"].items()}
-
-    def get_variable_to_dtype_map(self):
-        return {k: _dt.as_dtype(e["dtype"]) for k, e in self._doc["tensors"].items()}
-
-    def debug_string(self):
-        return "".join(f"{k} ({e['dtype']}) {e['shape']}\n"
-                       for k, e in sorted(self._doc["tensors"].items())).encode()
-
-    def _entries(self):
-        return self._doc["tensors"]
-
-    def _values_checked(self):
-        return self._all()
-
-
-NewCheckpointReader = CheckpointReader
-
-
-def read_for_restore(prefix, names, dtypes, shapes, reshape=False):
-    """The values of `names`, all validated before any is returned.
-
-    Raises NotFoundError for a missing key, InvalidArgumentError for a dtype or
-    shape mismatch (naming the tensor and both dtypes/shapes), DataLossError for
-    damaged files.
-    """
-    doc = _read_index(prefix)
-    entries = doc["tensors"]
-    for name, dtype, shape in zip(names, dtypes, shapes):
-        e = entries.get(name)
-        if e is None:
-            raise errors.NotFoundError(None, None, f"Key {name} not found in checkpoint")
-        if e["dtype"] != dtype.name:
-            raise errors.InvalidArgumentError(
-                None, None, f"tensor_name = {name}; expected dtype {_c_name(dtype)} does not "
-                f"equal original dtype {_c_name(_dt.as_dtype(e['dtype']))}")
-        if shape is not None:
-            got = list(e["shape"])
-            want = list(shape)
-            bad = (int(np.prod(got)) != int(np.prod(want))) if reshape else got != want
-            if bad:
-                raise errors.InvalidArgumentError(
-                    None, None, f"Assign requires shapes of both tensors to match. lhs shape= "
-                    f"{_shape_str(want)} rhs shape= {_shape_str(got)} (variable {name}: shape "
-                    f"{_shape_str(want)} in the graph, {_shape_str(got)} in checkpoint {prefix})")
-    values = _read_data(prefix, doc)
-    out = []
-    for name, shape in zip(names, shapes):
-        v = values[name]
-        if reshape and shape is not None:
-            v = v.reshape(shape)
-        out.append(v)
-    return out
-
-
-def _shape_str(s):
-    return "[" + ",".join(str(d) for d in s) + "]"
-
-
-_C_NAMES = {"float32": "float", "float64": "double", "float16": "half"}
-
-
-def _c_name(dtype):
-    return _C_NAMES.get(dtype.name, dtype.name)
-
+MAX_STATE_BYTES = 64 << 20   # a state file names checkpoints; it is never near this large
 
 # ---------------------------------------------------------------------------------------
 # Checkpoint state (the `checkpoint` file)
@@ -403,17 +89,133 @@ def _unescape(s):
     return _ESC.sub(sub, s.encode("utf-8")).decode("utf-8")
 
 
+class ParseError(ValueError):
+    """A `checkpoint` state file that is not a CheckpointState text proto (TF: text_format's)."""
+
+
+# The text-format tokens a CheckpointState can hold; anything else is a ParseError.
+_TOKEN = re.compile(r"""
+    (?P<space>[ \t\r\n\f\v]+|\#[^\n]*)
+  | (?P<string>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+  | (?P<number>[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?[fF]?|[-+]?(?:inf|infinity|nan)\b)
+  | (?P<ident>[A-Za-z_][A-Za-z0-9_]*)
+  | (?P<punct>[:\[\],;])
+""", re.VERBOSE)
+
+_STATE_FIELDS = {"model_checkpoint_path": "string", "all_model_checkpoint_paths": "strings",
+                 "all_model_checkpoint_timestamps": "doubles",
+                 "last_preserved_timestamp": "double"}
+
+
+def _tokens(text):
+    """(kind, text, line, column) of each token of `text`; ParseError at a stray character."""
+    pos, line, line_start = 0, 1, 0
+    out = []
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if m is None:
+            raise ParseError(f"{line}:{pos - line_start + 1} : Unexpected character "
+                             f"{text[pos]!r}.")
+        kind = m.lastgroup
+        if kind != "space":
+            out.append((kind, m.group(), line, pos - line_start + 1))
+        nl = m.group().count("\n")
+        if nl:
+            line += nl
+            line_start = m.start() + m.group().rindex("\n") + 1
+        pos = m.end()
+    return out
+
+
+def _parse_state(text):
+    """The CheckpointState in `text` (TF's text_format.Merge); ParseError on anything else."""
+    st = CheckpointState()
+    toks = _tokens(text)
+    i = 0
+
+    def expect(kinds, what):
+        nonlocal i
+        if i >= len(toks):
+            raise ParseError(f"Expected {what}, got end of file.")
+        tok = toks[i]
+        if tok[0] not in kinds:
+            raise ParseError(f"{tok[2]}:{tok[3]} : Expected {what}, got {tok[1][:40]!r}.")
+        i += 1
+        return tok
+
+    def value(kind, field):
+        if kind in ("string", "strings"):
+            tok = expect(("string",), f"string for {field}")
+            parts = [tok[1]]
+            while i < len(toks) and toks[i][0] == "string":  # adjacent strings concatenate
+                parts.append(expect(("string",), "string")[1])
+            try:
+                return "".join(_unescape(p[1:-1]) for p in parts)
+            except (ValueError, UnicodeDecodeError) as e:
+                raise ParseError(f"{tok[2]}:{tok[3]} : {e}.") from None
+        tok = expect(("number", "ident"), f"double for {field}")
+        try:
+            return float(tok[1].rstrip("fF") if tok[0] == "number" else tok[1])
+        except ValueError:
+            raise ParseError(f"{tok[2]}:{tok[3]} : Couldn't parse double: {tok[1][:40]!r}.") \
+                from None
+
+    while i < len(toks):
+        name = expect(("ident",), "identifier")
+        kind = _STATE_FIELDS.get(name[1])
+        if kind is None:
+            raise ParseError(f'{name[2]}:{name[3]} : Message type "tensorflow.CheckpointState" '
+                             f'has no field named "{name[1][:40]}".')
+        colon = expect(("punct",), '":"')
+        if colon[1] != ":":
+            raise ParseError(f'{colon[2]}:{colon[3]} : Expected ":", got {colon[1]!r}.')
+        repeated = kind.endswith("s")
+        if repeated and i < len(toks) and toks[i][1] == "[":
+            i += 1
+            items = []
+            if i < len(toks) and toks[i][1] == "]":
+                i += 1
+            else:
+                while True:
+                    items.append(value(kind, name[1]))
+                    sep = expect(("punct",), '"," or "]"')
+                    if sep[1] == "]":
+                        break
+                    if sep[1] != ",":
+                        raise ParseError(f'{sep[2]}:{sep[3]} : Expected "," or "]".')
+        else:
+            items = [value(kind, name[1])]
+        if name[1] == "model_checkpoint_path":
+            st.model_checkpoint_path = items[-1]
+        elif name[1] == "all_model_checkpoint_paths":
+            st.all_model_checkpoint_paths.extend(items)
+        elif name[1] == "all_model_checkpoint_timestamps":
+            st.all_model_checkpoint_timestamps.extend(items)
+        else:
+            st.last_preserved_timestamp = items[-1]
+        if i < len(toks) and toks[i][1] in (",", ";"):
+            i += 1
+    return st
+
+
 class CheckpointState:
     """TF's CheckpointState proto: the latest checkpoint and the ones still kept."""
 
-    def __init__(self, model_checkpoint_path="", all_model_checkpoint_paths=None):
+    def __init__(self, model_checkpoint_path="", all_model_checkpoint_paths=None,
+                 all_model_checkpoint_timestamps=None, last_preserved_timestamp=0.0):
         self.model_checkpoint_path = model_checkpoint_path
         self.all_model_checkpoint_paths = list(all_model_checkpoint_paths or [])
+        self.all_model_checkpoint_timestamps = list(all_model_checkpoint_timestamps or [])
+        self.last_preserved_timestamp = last_preserved_timestamp or 0.0
 
     def __str__(self):
         lines = [f'model_checkpoint_path: "{_escape(self.model_checkpoint_path)}"']
         lines += [f'all_model_checkpoint_paths: "{_escape(p)}"'
                   for p in self.all_model_checkpoint_paths]
+        lines += [f"all_model_checkpoint_timestamps: {float(t)!r}"
+                  for t in self.all_model_checkpoint_timestamps]
+        if self.last_preserved_timestamp:
+            lines.append(f"last_preserved_timestamp: {float(self.last_preserved_timestamp)!r}")
         return "\n".join(lines) + "\n"
 
     def __repr__(self):
@@ -422,27 +224,14 @@ class CheckpointState:
     def __eq__(self, other):
         return (isinstance(other, CheckpointState)
                 and self.model_checkpoint_path == other.model_checkpoint_path
-                and self.all_model_checkpoint_paths == other.all_model_checkpoint_paths)
+                and self.all_model_checkpoint_paths == other.all_model_checkpoint_paths
+                and self.all_model_checkpoint_timestamps == other.all_model_checkpoint_timestamps
+                and self.last_preserved_timestamp == other.last_preserved_timestamp)
 
     @classmethod
     def parse(cls, text):
-        """Parses the text format; ValueError on anything else."""
-        st = cls()
-        line_re = re.compile(r'^\s*(\w+)\s*:\s*"((?:[^"\\]|\\.)*)"\s*$')
-        for line in text.splitlines():
-            if not line.strip() or line.strip().startswith("#"):
-                continue
-            m = line_re.match(line)
-            if not m:
-                raise ValueError(f"cannot parse checkpoint state line {line!r}")
-            key, val = m.group(1), _unescape(m.group(2))
-            if key == "model_checkpoint_path":
-                st.model_checkpoint_path = val
-            elif key == "all_model_checkpoint_paths":
-                st.all_model_checkpoint_paths.append(val)
-            elif key not in ("all_model_checkpoint_timestamps", "last_preserved_timestamp"):
-                raise ValueError(f"unknown field {key!r} in checkpoint state")
-        return st
+        """Parses the text format; ParseError (a ValueError) on anything else."""
+        return _parse_state(text)
 
 
 def _state_path(save_dir, latest_filename):
@@ -450,21 +239,33 @@ def _state_path(save_dir, latest_filename):
 
 
 def generate_checkpoint_state_proto(save_dir, model_checkpoint_path,
-                                    all_model_checkpoint_paths=None):
-    """A CheckpointState; paths are made relative when `save_dir` is relative (as TF)."""
+                                    all_model_checkpoint_paths=None,
+                                    all_model_checkpoint_timestamps=None,
+                                    last_preserved_timestamp=None):
+    """A CheckpointState; paths are made relative when `save_dir` is relative (as TF).
+
+    Raises:
+      ValueError: timestamps are given but not one per path.
+    """
     paths = list(all_model_checkpoint_paths or [])
     if not paths or paths[-1] != model_checkpoint_path:
         paths.append(model_checkpoint_path)
+    if all_model_checkpoint_timestamps and len(all_model_checkpoint_timestamps) != len(paths):
+        raise ValueError(f"Checkpoint timestamps, if provided, must match checkpoint paths (got "
+                         f"paths {paths} and timestamps {all_model_checkpoint_timestamps})")
     if not os.path.isabs(save_dir):
         if not os.path.isabs(model_checkpoint_path):
             model_checkpoint_path = os.path.relpath(model_checkpoint_path, save_dir)
         paths = [os.path.relpath(p, save_dir) if not os.path.isabs(p) else p for p in paths]
-    return CheckpointState(model_checkpoint_path, paths)
+    return CheckpointState(model_checkpoint_path, paths, all_model_checkpoint_timestamps,
+                           last_preserved_timestamp)
 
 
-def update_checkpoint_state(save_dir, model_checkpoint_path, all_model_checkpoint_paths=None,
-                            latest_filename=None, all_model_checkpoint_timestamps=None,
-                            last_preserved_timestamp=None, save_relative_paths=False):
+def update_checkpoint_state_internal(save_dir, model_checkpoint_path,
+                                     all_model_checkpoint_paths=None, latest_filename=None,
+                                     save_relative_paths=False,
+                                     all_model_checkpoint_timestamps=None,
+                                     last_preserved_timestamp=None):
     """Writes the `checkpoint` state file in `save_dir` atomically.
 
     Raises:
@@ -478,28 +279,80 @@ def update_checkpoint_state(save_dir, model_checkpoint_path, all_model_checkpoin
             os.path.relpath(p, save_dir) if os.path.isabs(p) else p
             for p in (all_model_checkpoint_paths or [])]
     ckpt = generate_checkpoint_state_proto(save_dir, model_checkpoint_path,
-                                           all_model_checkpoint_paths)
+                                           all_model_checkpoint_paths,
+                                           all_model_checkpoint_timestamps,
+                                           last_preserved_timestamp)
     if path == ckpt.model_checkpoint_path:
         raise RuntimeError(f"Save path '{model_checkpoint_path}' conflicts with path used for "
                            "checkpoint state.  Please use a different save path.")
     atomic_write(path, str(ckpt).encode("utf-8"), "state")
 
 
-update_checkpoint_state_internal = update_checkpoint_state
+def update_checkpoint_state(save_dir, model_checkpoint_path, all_model_checkpoint_paths=None,
+                            latest_filename=None, all_model_checkpoint_timestamps=None,
+                            last_preserved_timestamp=None, save_relative_paths=False):
+    """Writes the `checkpoint` state file in `save_dir` atomically (TF's public signature).
+
+    Raises:
+      RuntimeError: the state file would have the checkpoint's own name.
+    """
+    update_checkpoint_state_internal(
+        save_dir, model_checkpoint_path, all_model_checkpoint_paths, latest_filename,
+        save_relative_paths, all_model_checkpoint_timestamps, last_preserved_timestamp)
+
+
+def _read_state_file(path):
+    """The text of state file `path`, or None if there is none; DataLossError if unreadable.
+
+    Bounded: a regular file, not a link, at most MAX_STATE_BYTES.
+    """
+    try:
+        fd, st = file_io.open_regular(path, follow_symlinks=False)
+    except FileNotFoundError:
+        return None
+    except file_io.NotRegularFileError as e:
+        if e.kind == "directory":
+            return None  # TF: a directory is "no state file"
+        raise errors.DataLossError(None, None, f"{path} is a {e.kind}, not a regular file") \
+            from None
+    except OSError as e:
+        raise errors.UnknownError(None, None, f"{path}; {e.strerror or e}") from None
+    try:
+        if st.st_size > MAX_STATE_BYTES:
+            raise errors.DataLossError(None, None, f"{path} has {st.st_size} bytes, more than a "
+                                       f"checkpoint state file can have ({MAX_STATE_BYTES})")
+        raw = file_io.read_fd(fd, st.st_size)
+    finally:
+        os.close(fd)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ParseError(f"{path} is not UTF-8 text ({e.reason} at byte {e.start})") from None
+
+
+def _inside(path, directory):
+    """True if checkpoint prefix `path` names a file directly in `directory`."""
+    parent = os.path.dirname(os.path.abspath(path))
+    directory = os.path.abspath(directory)
+    return parent == directory or os.path.realpath(parent) == os.path.realpath(directory)
 
 
 def get_checkpoint_state(checkpoint_dir, latest_filename=None):
     """The CheckpointState in `checkpoint_dir`, or None if there is none.
 
-    Relative paths in the file are joined to `checkpoint_dir`, as TF does.
+    Relative paths in the file are joined to `checkpoint_dir`, as TF does. A
+    state file that cannot be read or parsed, or that names a checkpoint
+    outside `checkpoint_dir` (an absolute path elsewhere, `..`), is ignored
+    with a warning, as TF ignores an unreadable one.
     """
-    path = _state_path(os.fspath(checkpoint_dir), latest_filename)
-    if not os.path.isfile(path):
-        return None
+    checkpoint_dir = os.fspath(checkpoint_dir)
+    path = _state_path(checkpoint_dir, latest_filename)
     try:
-        with open(path, encoding="utf-8") as f:
-            ckpt = CheckpointState.parse(f.read())
-    except (OSError, ValueError, UnicodeDecodeError) as e:
+        text = _read_state_file(path)
+        if text is None:
+            return None
+        ckpt = CheckpointState.parse(text)
+    except (errors.OpError, ParseError) as e:
         _log.warning("%s: %s", type(e).__name__, e)
         _log.warning("%s: Checkpoint ignored", path)
         return None
@@ -510,6 +363,12 @@ def get_checkpoint_state(checkpoint_dir, latest_filename=None):
     ckpt.all_model_checkpoint_paths = [
         p if os.path.isabs(p) else os.path.join(checkpoint_dir, p)
         for p in ckpt.all_model_checkpoint_paths]
+    for p in [ckpt.model_checkpoint_path] + ckpt.all_model_checkpoint_paths:
+        if "\x00" in p or not _inside(p, checkpoint_dir):
+            _log.warning("DataLossError: %s names checkpoint %r, which is not in %s", path, p,
+                         checkpoint_dir)
+            _log.warning("%s: Checkpoint ignored", path)
+            return None
     return ckpt
 
 

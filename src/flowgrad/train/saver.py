@@ -6,7 +6,12 @@ placeholder (`save/Const:0`), a `SaveV2` op whose inputs are the variables
 `save/control_dependency` (the filename, after the save), one `RestoreV2` op
 and one `Assign` per variable grouped in `save/restore_all`. The SaverDef names
 these, so a Saver rebuilt from a meta graph (import_meta_graph) runs them by
-name. File handling is in checkpoint_management.
+name. The files are written and read by checkpoint_io (format, validation),
+the `checkpoint` state file by checkpoint_management.
+
+Meta graphs (engine/framework/meta_graph) know nothing of Savers or Variables:
+this module registers how collections of them are written and read, as TF's
+saver.py and variables.py call `ops.register_proto_function`.
 
 Restore never leaves a session half-restored: RestoreV2 reads and checks every
 tensor (presence, dtype, shape, checksums) before it returns any value, and
@@ -21,12 +26,17 @@ import time
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework import errors
+from ..engine.framework import errors, meta_graph
 from ..engine.framework.constant_op import constant
 from ..engine.framework.graph import GraphKeys, Tensor, get_default_graph
+from ..engine.framework.meta_graph import SaverDef
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
+from ..engine.runtime.session import BaseSession
 from ..ops import array_ops, state_ops
+from ..ops.control_flow_ops import group
+from ..ops.variables import Variable
+from . import checkpoint_io as _io
 from . import checkpoint_management as _cm
 from .checkpoint_management import (  # noqa: F401
     checkpoint_exists,
@@ -60,7 +70,7 @@ def _save_v2_kernel(prefix, names, slices, *tensors, dtypes):
     values = {}
     for name, dtype, value in zip(names.tolist(), dtypes, tensors):
         values[_str(name)] = (dtype, np.asarray(value))
-    _cm.write_checkpoint(prefix, values)
+    _io.write_checkpoint(prefix, values)
 
 
 register_op("SaveV2", infer=_save_v2_infer, kernel=_save_v2_kernel, stateful=True, grad=None)
@@ -95,7 +105,7 @@ def _restore_v2_infer(inputs, attrs):
 def _restore_v2_kernel(prefix, names, slices, dtypes, _shapes=None, _reshape=False):
     names = [_str(n) for n in names.tolist()]
     shapes = _shapes if _shapes is not None else [None] * len(names)
-    values = _cm.read_for_restore(_str(prefix), names, dtypes, shapes, _reshape)
+    values = _io.read_for_restore(_str(prefix), names, dtypes, shapes, _reshape)
     return values[0] if len(values) == 1 else tuple(values)
 
 
@@ -121,55 +131,6 @@ def restore_v2(prefix, tensor_names, shape_and_slices, dtypes, name=None, shapes
             attrs["_reshape"] = bool(reshape)
         op = g._create_op("RestoreV2", [prefix, names_t, slices_t], attrs, scope)
     return op.outputs
-
-
-# ---------------------------------------------------------------------------------------
-# SaverDef
-# ---------------------------------------------------------------------------------------
-class SaverDef:
-    """TF's SaverDef proto: the names a Saver runs, and its retention policy."""
-
-    V1, V2 = 1, 2
-    _FIELDS = ("filename_tensor_name", "save_tensor_name", "restore_op_name", "max_to_keep",
-               "sharded", "keep_checkpoint_every_n_hours", "version")
-
-    def __init__(self, filename_tensor_name="", save_tensor_name="", restore_op_name="",
-                 max_to_keep=0, sharded=False, keep_checkpoint_every_n_hours=0.0, version=2):
-        self.filename_tensor_name = filename_tensor_name
-        self.save_tensor_name = save_tensor_name
-        self.restore_op_name = restore_op_name
-        self.max_to_keep = max_to_keep
-        self.sharded = sharded
-        self.keep_checkpoint_every_n_hours = keep_checkpoint_every_n_hours
-        self.version = version
-
-    def to_dict(self):
-        return {k: getattr(self, k) for k in self._FIELDS}
-
-    @classmethod
-    def from_dict(cls, d):
-        return cls(**{k: d[k] for k in cls._FIELDS if k in d})
-
-    def __eq__(self, other):
-        return isinstance(other, SaverDef) and self.to_dict() == other.to_dict()
-
-    def __str__(self):
-        lines = []
-        for k in self._FIELDS:
-            v = getattr(self, k)
-            if k == "version":
-                lines.append(f"version: V{v}")
-            elif isinstance(v, str):
-                if v:
-                    lines.append(f'{k}: "{v}"')
-            elif isinstance(v, bool):
-                if v:
-                    lines.append(f"{k}: true")
-            elif v:
-                lines.append(f"{k}: {v}")
-        return "\n".join(lines) + "\n"
-
-    __repr__ = __str__
 
 
 # ---------------------------------------------------------------------------------------
@@ -202,7 +163,6 @@ def _op_list_to_dict(var_list):
 
 
 def _check_saveable(v):
-    from ..ops.variables import Variable
     if isinstance(v, Variable):
         return v
     if isinstance(v, Tensor) and v.op.type == "VariableV2":
@@ -303,8 +263,7 @@ class Saver:
         g = _ref_of(next(iter(var_dict.values()))).graph
         names = list(var_dict)
         refs = [_ref_of(var_dict[n]) for n in names]
-        with g.as_default(), g.control_dependencies(None), g.name_scope(self._name or "save") \
-                as scope:
+        with g.as_default(), g.control_dependencies(None), g.name_scope(self._name or "save"):
             with g.name_scope("filename") as fscope:
                 default = constant(self._filename or "model", dtype=_dt.string, name="input")
             filename = g._create_op("PlaceholderWithDefault", [default], {"shape": ()},
@@ -322,7 +281,6 @@ class Saver:
             for ref, value in zip(refs, restored):
                 validate = ref.shape.is_fully_defined() and not self._reshape
                 assigns.append(state_ops.assign(ref, value, validate_shape=validate).op)
-            from ..ops.control_flow_ops import group
             restore_op = group(*assigns, name="restore_all")
         self.saver_def = SaverDef(
             filename_tensor_name=filename.name, save_tensor_name=save_tensor.name,
@@ -330,7 +288,6 @@ class Saver:
             sharded=self._sharded,
             keep_checkpoint_every_n_hours=self._keep_checkpoint_every_n_hours,
             version=self._write_version)
-        _ = scope
         self._is_built = True
 
     def as_saver_def(self):
@@ -410,7 +367,6 @@ class Saver:
           ValueError: `latest_filename` is a path or collides with `save_path`.
         (A missing parent directory is created, as TF's SaveV2 does.)
         """
-        from ..engine.runtime.session import BaseSession
         if not self._is_built:
             raise RuntimeError("`build()` should be called before save if defer_build==True")
         if latest_filename is None:
@@ -435,12 +391,11 @@ class Saver:
         save_path_parent = os.path.dirname(save_path)
         if self._is_empty:
             return None
-        _cm._safetensors()  # a clear ImportError naming the extra, before running anything
+        _io._safetensors()  # a clear ImportError naming the extra, before running anything
         model_checkpoint_path = sess.run(self.saver_def.save_tensor_name,
                                          {self.saver_def.filename_tensor_name: checkpoint_file})
         model_checkpoint_path = _str(model_checkpoint_path)
         if write_meta_graph:
-            from ..engine.framework import meta_graph
             meta_file = _cm.meta_graph_filename(checkpoint_file, meta_graph_suffix)
             meta_graph.export_scoped_meta_graph(
                 filename=meta_file, graph=sess.graph, saver_def=self.saver_def,
@@ -474,7 +429,7 @@ class Saver:
         save_path = os.fspath(save_path)
         if not checkpoint_exists(save_path):
             raise ValueError("The passed save_path is not a valid checkpoint: " + save_path)
-        _cm._safetensors()
+        _io._safetensors()
         try:
             sess.run(self.saver_def.restore_op_name,
                      {self.saver_def.filename_tensor_name: save_path})
@@ -495,7 +450,6 @@ class Saver:
                           export_scope=None, clear_devices=False, clear_extraneous_savers=False,
                           strip_default_attrs=False, save_debug_info=False):
         """Writes the default graph's meta graph with this saver's SaverDef."""
-        from ..engine.framework import meta_graph
         return meta_graph.export_scoped_meta_graph(
             filename=filename, graph=get_default_graph(), saver_def=self.saver_def,
             collection_list=collection_list, as_text=as_text, export_scope=export_scope,
@@ -510,7 +464,6 @@ def export_meta_graph(filename=None, meta_info_def=None, graph_def=None, saver_d
 
     The document is JSON (see framework/meta_graph.py); `as_text` indents it.
     """
-    from ..engine.framework import meta_graph
     if saver_def is None:
         savers = (graph or get_default_graph()).get_collection(GraphKeys.SAVERS)
         if savers:
@@ -528,11 +481,13 @@ def import_meta_graph(meta_graph_or_file, clear_devices=False, import_scope=None
     >>> saver = tf.train.import_meta_graph("/tmp/model.ckpt-10.meta")
     >>> saver.restore(sess, "/tmp/model.ckpt-10")
     """
-    from ..engine.framework import meta_graph
-    mg = meta_graph.read_meta_graph_file(meta_graph_or_file) \
-        if not isinstance(meta_graph_or_file, meta_graph.MetaGraphDef) else meta_graph_or_file
+    source = None
+    mg = meta_graph_or_file
+    if not isinstance(mg, meta_graph.MetaGraphDef):
+        source = os.fspath(mg)
+        mg = meta_graph.read_meta_graph_file(mg)
     meta_graph.import_scoped_meta_graph(mg, clear_devices=clear_devices,
-                                        import_scope=import_scope, **kwargs)
+                                        import_scope=import_scope, source=source, **kwargs)
     if mg.saver_def is not None:
         return Saver.from_proto(mg.saver_def, import_scope=import_scope)
     g = get_default_graph()
@@ -542,3 +497,37 @@ def import_meta_graph(meta_graph_or_file, clear_devices=False, import_scope=None
     _cm._log.info("Saver not created because there are no variables in the graph to restore")
     return None
 
+
+
+# ---------------------------------------------------------------------------------------
+# How meta graphs describe collections of Savers and Variables
+# ---------------------------------------------------------------------------------------
+_VARIABLE_DEF_NAMES = ("variable_name", "initializer_name", "snapshot_name")
+
+
+def _check_variable_def(d, has_node):
+    """Raises ValueError unless `d` is a VariableDef dict naming nodes of the meta graph."""
+    if not isinstance(d, dict) or not set(_VARIABLE_DEF_NAMES) <= set(d) <= \
+            set(_VARIABLE_DEF_NAMES) | {"initial_value_name", "trainable"}:
+        raise ValueError(f"is not a VariableDef: {str(d)[:80]}")
+    for k in _VARIABLE_DEF_NAMES + ("initial_value_name",):
+        v = d.get(k)
+        if v is None and k == "initial_value_name":
+            continue
+        if not isinstance(v, str) or not has_node(v):
+            raise ValueError(f"field {k} names {v!r}, which is not a node of the meta graph")
+    if not isinstance(d.get("trainable", True), bool):
+        raise ValueError("field trainable is not a bool")
+
+
+def _check_saver_def(d, has_node):
+    SaverDef.from_dict(d)
+
+
+meta_graph.register_collection_kind(
+    "variables", lambda x: isinstance(x, Variable), lambda v, scope: v.to_proto(scope),
+    lambda d, scope: Variable.from_proto(d, import_scope=scope), _check_variable_def)
+meta_graph.register_collection_kind(
+    "savers", lambda x: isinstance(x, Saver), lambda s, scope: s.to_proto(scope).to_dict(),
+    lambda d, scope: Saver.from_proto(SaverDef.from_dict(d), import_scope=scope),
+    _check_saver_def)

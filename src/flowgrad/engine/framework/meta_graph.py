@@ -2,34 +2,66 @@
 
 `export_scoped_meta_graph` serializes every op (type, name, inputs, control
 inputs, device, colocation, gradient override, attrs) and every collection
-that can be named (Tensors, Operations, Variables via Variable.to_proto,
-Savers, strings and numbers); `import_scoped_meta_graph` rebuilds the ops with
+that can be named; `import_scoped_meta_graph` rebuilds the ops with
 `Graph._create_op` under their exact names, so a model can be restored and
 run by name without the code that built it (tf.train.import_meta_graph).
+
+Collections of Tensors, Operations, strings and numbers are built in; other
+objects are described by the layer that owns them, registered with
+`register_collection_kind` (TF's `ops.register_proto_function`): the Saver
+registers Savers and Variables, so this module imports nothing above the
+engine.
 
 Attrs are tagged JSON values: DTypes, TensorShapes, tuples, lists, dicts,
 bytes, NumPy arrays and scalars (raw bytes in base64; string arrays as
 base64 items). Nothing is pickled: loading a meta graph never runs code.
+
+A meta graph file is read as untrusted input: it must be a regular file of
+at most MAX_META_GRAPH_BYTES; every field is type-checked when it is parsed
+(DecodeError, TF's error for a malformed proto; read_meta_graph_file reports
+it as TF's IOError "Cannot parse file"); attr values nest at most
+MAX_ATTR_DEPTH deep; and before anything is added to the graph, import checks
+that every op type is registered (NotFoundError), that names are valid and
+unique, that every input exists and that there is no cycle (ValueError, with
+TF's messages).
 """
 from __future__ import annotations
 
 import base64
+import binascii
+import heapq
 import json
 import logging
+import math
 import os
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
 
 import numpy as np
 
 from . import dtypes as _dt
-from .graph import GraphKeys, Operation, Tensor, get_default_graph
+from . import errors, file_io
+from .graph import Graph, GraphKeys, Operation, Tensor, get_default_graph
+from .registry import OPS
 from .tensor_shape import TensorShape
 
-__all__ = ["MetaGraphDef", "export_scoped_meta_graph", "import_scoped_meta_graph",
-           "read_meta_graph_file"]
+__all__ = ["DecodeError", "MetaGraphDef", "SaverDef", "export_scoped_meta_graph",
+           "import_scoped_meta_graph", "read_meta_graph_file", "register_collection_kind"]
 
 _log = logging.getLogger("flowgrad")
 FORMAT = "flowgrad-meta-graph"
 FORMAT_VERSION = 1
+MAX_META_GRAPH_BYTES = 2 << 30   # protobuf's limit on a serialized message
+MAX_ATTR_DEPTH = 64
+
+# TF's node name rule (tensorflow/core/framework/node_def_util.cc).
+_NODE_NAME = re.compile(r"[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*")
+_INPUT = re.compile(r"(\^)?([A-Za-z0-9.][A-Za-z0-9_.\\/>-]*)(?::(\d+))?")
+
+
+class DecodeError(ValueError):
+    """A document that is not a well-formed meta graph (protobuf's message.DecodeError)."""
 
 
 # ---------------------------------------------------------------------------------------
@@ -37,6 +69,15 @@ FORMAT_VERSION = 1
 # ---------------------------------------------------------------------------------------
 def _b64(b):
     return base64.b64encode(b).decode("ascii")
+
+
+def _unb64(s):
+    if not isinstance(s, str):
+        raise DecodeError(f"expected base64 text, got {type(s).__name__}")
+    try:
+        return base64.b64decode(s, validate=True)
+    except (binascii.Error, ValueError):
+        raise DecodeError(f"invalid base64 data {s[:40]!r}") from None
 
 
 def encode_value(v, where="value"):
@@ -75,44 +116,285 @@ def encode_value(v, where="value"):
                      "graph")
 
 
-def decode_value(j):
-    """Inverse of `encode_value`."""
+def _np_dtype(s):
+    """The NumPy dtype named `s`: plain numbers only (no objects, records or strings)."""
+    try:
+        d = np.dtype(s) if isinstance(s, str) else None
+    except TypeError:
+        d = None
+    if d is None or d.kind not in "biufc" or d.fields is not None or d.subdtype is not None:
+        raise DecodeError(f"array dtype {s!r} is not a numeric dtype")
+    return d
+
+
+def _shape_list(x):
+    if not isinstance(x, list) or len(x) > 254 or \
+            not all(type(d) is int and d >= 0 for d in x):
+        raise DecodeError(f"array shape {x!r} is not a list of sizes")
+    return tuple(x)
+
+
+def _float(x):
+    if type(x) is float or type(x) is int:
+        return float(x)
+    raise DecodeError(f"expected a number, got {type(x).__name__}")
+
+
+def _decode_float_tag(x):
+    if x not in ("inf", "-inf", "nan"):
+        raise DecodeError(f"float tag holds {x!r}; only 'inf', '-inf', 'nan' are tagged")
+    return float(x)
+
+
+def _decode_shape(x):
+    if x is None:
+        return TensorShape(None)
+    if not isinstance(x, list) or len(x) > 254 or \
+            not all(d is None or (type(d) is int and d >= 0) for d in x):
+        raise DecodeError(f"shape {x!r} is not a list of sizes or nulls")
+    return TensorShape(x)
+
+
+def _decode_ndarray(x):
+    if not isinstance(x, dict):
+        raise DecodeError("ndarray value is not an object")
+    shape = _shape_list(x.get("shape"))
+    count = math.prod(shape)
+    if x.get("dtype") == "string":
+        if set(x) != {"dtype", "shape", "items"} or not isinstance(x["items"], list) or \
+                len(x["items"]) != count:
+            raise DecodeError(f"string array of shape {list(shape)} does not hold {count} items")
+        out = np.empty(count, dtype=object)
+        out[:] = [_unb64(s) for s in x["items"]]
+        return out.reshape(shape)
+    if set(x) != {"dtype", "shape", "data"}:
+        raise DecodeError(f"ndarray fields {sorted(x)}, expected ['data', 'dtype', 'shape']")
+    d = _np_dtype(x["dtype"])
+    raw = _unb64(x["data"])
+    if len(raw) != count * d.itemsize:
+        raise DecodeError(f"array of {d}{list(shape)} needs {count * d.itemsize} bytes, "
+                          f"has {len(raw)}")
+    return np.frombuffer(raw, dtype=d).reshape(shape).copy()
+
+
+def _decode_scalar(x):
+    if not isinstance(x, dict) or set(x) != {"dtype", "data"}:
+        raise DecodeError("scalar value is not an object with dtype and data")
+    d = _np_dtype(x["dtype"])
+    raw = _unb64(x["data"])
+    if len(raw) != d.itemsize:
+        raise DecodeError(f"scalar of {d} needs {d.itemsize} bytes, has {len(raw)}")
+    return np.frombuffer(raw, dtype=d)[0]
+
+
+def _decode_dtype(x):
+    try:
+        d = _dt.as_dtype(x) if isinstance(x, str) else None
+    except TypeError:
+        d = None
+    if d is None:
+        raise DecodeError(f"unknown dtype {x!r}")
+    return d
+
+
+def _decode_list(x, depth):
+    if not isinstance(x, list):
+        raise DecodeError(f"expected a list, got {type(x).__name__}")
+    return [decode_value(e, depth + 1) for e in x]
+
+
+def _decode_dict(x, depth):
+    if not isinstance(x, list) or not all(isinstance(p, list) and len(p) == 2 for p in x):
+        raise DecodeError("dict value is not a list of [key, value] pairs")
+    out = {}
+    for k, v in x:
+        k = decode_value(k, depth + 1)
+        k = tuple(k) if isinstance(k, list) else k
+        try:
+            hash(k)
+        except TypeError:
+            raise DecodeError(f"dict key {k!r} is not hashable") from None
+        out[k] = decode_value(v, depth + 1)
+    return out
+
+
+def _decode_complex(x):
+    if not isinstance(x, list) or len(x) != 2:
+        raise DecodeError("complex value is not [real, imag]")
+    return complex(_float(x[0]), _float(x[1]))
+
+
+_TAGS = {
+    "float": lambda x, depth: _decode_float_tag(x),
+    "dtype": lambda x, depth: _decode_dtype(x),
+    "shape": lambda x, depth: _decode_shape(x),
+    "tuple": lambda x, depth: tuple(_decode_list(x, depth)),
+    "list": _decode_list,
+    "dict": _decode_dict,
+    "bytes": lambda x, depth: _unb64(x),
+    "complex": lambda x, depth: _decode_complex(x),
+    "ndarray": lambda x, depth: _decode_ndarray(x),
+    "scalar": lambda x, depth: _decode_scalar(x),
+}
+
+
+def decode_value(j, depth=0):
+    """Inverse of `encode_value`; DecodeError for anything it would not have written."""
     if j is None or isinstance(j, (bool, str, int, float)):
         return j
+    if depth >= MAX_ATTR_DEPTH:
+        raise DecodeError(f"attr value nested more than {MAX_ATTR_DEPTH} deep")
     if not isinstance(j, dict) or len(j) != 1:
-        raise ValueError(f"Malformed attr value in meta graph: {j!r}")
+        raise DecodeError(f"malformed attr value {str(j)[:60]}")
     (tag, x), = j.items()
-    if tag == "float":
-        return float(x)
-    if tag == "dtype":
-        return _dt.as_dtype(x)
-    if tag == "shape":
-        return TensorShape(x)
-    if tag == "tuple":
-        return tuple(decode_value(e) for e in x)
-    if tag == "list":
-        return [decode_value(e) for e in x]
-    if tag == "dict":
-        return {_hashable(decode_value(k)): decode_value(e) for k, e in x}
-    if tag == "bytes":
-        return base64.b64decode(x)
-    if tag == "complex":
-        return complex(x[0], x[1])
-    if tag == "ndarray":
-        shape = tuple(x["shape"])
-        if x["dtype"] == "string":
-            out = np.empty(len(x["items"]), dtype=object)
-            out[:] = [base64.b64decode(s) for s in x["items"]]
-            return out.reshape(shape)
-        return np.frombuffer(base64.b64decode(x["data"]), dtype=np.dtype(x["dtype"])) \
-            .reshape(shape).copy()
-    if tag == "scalar":
-        return np.frombuffer(base64.b64decode(x["data"]), dtype=np.dtype(x["dtype"]))[0]
-    raise ValueError(f"Unknown attr value tag {tag!r} in meta graph")
+    decode = _TAGS.get(tag)
+    if decode is None:
+        raise DecodeError(f"unknown attr value tag {tag!r}")
+    return decode(x, depth)
 
 
-def _hashable(k):
-    return tuple(k) if isinstance(k, list) else k
+# ---------------------------------------------------------------------------------------
+# SaverDef (TF's saver_pb2.SaverDef: a proto the MetaGraphDef holds)
+# ---------------------------------------------------------------------------------------
+class SaverDef:
+    """TF's SaverDef proto: the names a Saver runs, and its retention policy."""
+
+    V1, V2 = 1, 2
+    _FIELDS = ("filename_tensor_name", "save_tensor_name", "restore_op_name", "max_to_keep",
+               "sharded", "keep_checkpoint_every_n_hours", "version")
+    _TYPES = {"filename_tensor_name": (str,), "save_tensor_name": (str,),
+              "restore_op_name": (str,), "max_to_keep": (int,), "sharded": (bool,),
+              "keep_checkpoint_every_n_hours": (int, float), "version": (int,)}
+
+    def __init__(self, filename_tensor_name="", save_tensor_name="", restore_op_name="",
+                 max_to_keep=0, sharded=False, keep_checkpoint_every_n_hours=0.0, version=2):
+        self.filename_tensor_name = filename_tensor_name
+        self.save_tensor_name = save_tensor_name
+        self.restore_op_name = restore_op_name
+        self.max_to_keep = max_to_keep
+        self.sharded = sharded
+        self.keep_checkpoint_every_n_hours = keep_checkpoint_every_n_hours
+        self.version = version
+
+    def to_dict(self):
+        return {k: getattr(self, k) for k in self._FIELDS}
+
+    @classmethod
+    def from_dict(cls, d):
+        """The SaverDef of a dict written by to_dict (DecodeError if it is not one)."""
+        if not isinstance(d, dict) or not set(d) <= set(cls._FIELDS):
+            raise DecodeError(f"saver_def is not an object with fields {list(cls._FIELDS)}")
+        for k, v in d.items():
+            if type(v) not in cls._TYPES[k] or (type(v) is float and not math.isfinite(v)):
+                raise DecodeError(f"saver_def field {k} holds {type(v).__name__} {v!r}")
+        return cls(**d)
+
+    def __eq__(self, other):
+        return isinstance(other, SaverDef) and self.to_dict() == other.to_dict()
+
+    def __str__(self):
+        lines = []
+        for k in self._FIELDS:
+            v = getattr(self, k)
+            if k == "version":
+                lines.append(f"version: V{v}")
+            elif isinstance(v, str):
+                if v:
+                    lines.append(f'{k}: "{v}"')
+            elif isinstance(v, bool):
+                if v:
+                    lines.append(f"{k}: true")
+            elif v:
+                lines.append(f"{k}: {v}")
+        return "\n".join(lines) + "\n"
+
+    __repr__ = __str__
+
+
+# ---------------------------------------------------------------------------------------
+# Collections: built-in kinds and the registry (TF's register_proto_function)
+# ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CollectionKind:
+    """How one kind of collection item is written to and read from a meta graph.
+
+    matches(item) -> bool: the item is of this kind.
+    to_proto(item, export_scope) -> JSON value.
+    from_proto(value, import_scope) -> item (in the default graph).
+    check(value, has_node) -> None: raises ValueError if `value` is malformed or
+      names a node for which has_node(name) is False; runs before anything is
+      imported.
+    """
+    kind: str
+    matches: Callable[[Any], bool]
+    to_proto: Callable[[Any, Any], Any]
+    from_proto: Callable[[Any, Any], Any]
+    check: Callable[[Any, Callable[[str], bool]], None]
+
+
+_KINDS: dict[str, CollectionKind] = {}
+
+
+def register_collection_kind(kind, matches, to_proto, from_proto, check):
+    """Registers how items of `kind` are exported and imported (see CollectionKind).
+
+    Registered kinds are tried before the built-in ones (node_list, bytes_list,
+    str_list, int64_list, float_list), in registration order.
+    """
+    if kind in _BUILTIN_KINDS:
+        raise ValueError(f"collection kind {kind!r} is built in")
+    _KINDS[kind] = CollectionKind(kind, matches, to_proto, from_proto, check)
+
+
+def _check_node_name(name, has_node):
+    if not isinstance(name, str) or not has_node(name):
+        raise ValueError(f"names {name!r}, which is not a node of the meta graph")
+
+
+def _check_type(*types):
+    def check(x, has_node):
+        if type(x) not in types:
+            raise ValueError(f"holds a {type(x).__name__}, expected "
+                             f"{' or '.join(t.__name__ for t in types)}")
+    return check
+
+
+def _check_b64(x, has_node):
+    _unb64(x)
+
+
+_BUILTIN_KINDS = {
+    "node_list": CollectionKind(
+        "node_list", lambda x: isinstance(x, (Tensor, Operation)),
+        lambda x, scope: _strip(x.name, scope),
+        lambda n, scope: get_default_graph().as_graph_element(_join(scope, n)),
+        _check_node_name),
+    "bytes_list": CollectionKind(
+        "bytes_list", lambda x: isinstance(x, bytes), lambda x, scope: _b64(x),
+        lambda b, scope: _unb64(b), _check_b64),
+    "str_list": CollectionKind(
+        "str_list", lambda x: isinstance(x, str), lambda x, scope: x, lambda x, scope: x,
+        _check_type(str)),
+    "int64_list": CollectionKind(
+        "int64_list", lambda x: isinstance(x, (int, np.integer)) and not isinstance(x, bool),
+        lambda x, scope: int(x), lambda x, scope: x, _check_type(int)),
+    "float_list": CollectionKind(
+        "float_list", lambda x: isinstance(x, (float, np.floating)),
+        lambda x, scope: float(x), lambda x, scope: float(x), _check_type(float, int)),
+}
+
+
+def _join(scope, name):
+    return f"{scope}/{name}" if scope else name
+
+
+def _encode_collection(key, items, export_scope):
+    if not items:
+        return None
+    for k in list(_KINDS.values()) + list(_BUILTIN_KINDS.values()):
+        if all(k.matches(x) for x in items):
+            return {"kind": k.kind, "value": [k.to_proto(x, export_scope) for x in items]}
+    raise ValueError(f"collection '{key}' holds objects that a meta graph cannot describe")
 
 
 # ---------------------------------------------------------------------------------------
@@ -124,6 +406,49 @@ class _GraphDefDoc:
     def __init__(self, nodes, versions=None):
         self.node = nodes
         self.versions = versions or {"producer": 27}
+
+
+_NODE_FIELDS = {"name", "op", "input", "attr", "device", "colocation", "gradient_op_type"}
+
+
+def _check_node(i, node):
+    """Type-checks node `i` of a graph_def (DecodeError naming it); returns its attrs, decoded."""
+    if not isinstance(node, dict) or not {"name", "op"} <= set(node) <= _NODE_FIELDS:
+        raise DecodeError(f"graph_def.node[{i}] is not an object with fields "
+                          f"{sorted(_NODE_FIELDS)}")
+    name = node["name"]
+    if not isinstance(name, str) or not _NODE_NAME.fullmatch(name):
+        raise DecodeError(f"graph_def.node[{i}] has name {str(name)[:80]!r}, which is not a "
+                          "valid node name")
+    where = f"node '{name}'"
+    if not isinstance(node["op"], str):
+        raise DecodeError(f"{where}: op is a {type(node['op']).__name__}, not a string")
+    for field in ("input", "colocation"):
+        v = node.get(field, [])
+        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+            raise DecodeError(f"{where}: {field} is not a list of strings")
+    for field in ("device", "gradient_op_type"):
+        if not isinstance(node.get(field, ""), str):
+            raise DecodeError(f"{where}: {field} is not a string")
+    attrs = node.get("attr", {})
+    if not isinstance(attrs, dict):
+        raise DecodeError(f"{where}: attr is not an object")
+    out = {}
+    for k, v in attrs.items():
+        try:
+            out[k] = decode_value(v)
+        except DecodeError as e:
+            raise DecodeError(f"{where}: attr '{k}': {e}") from None
+    return out
+
+
+def _check_collections(collection_def):
+    if not isinstance(collection_def, dict):
+        raise DecodeError("collection_def is not an object")
+    for key, col in collection_def.items():
+        if not isinstance(col, dict) or set(col) != {"kind", "value"} or \
+                not isinstance(col["kind"], str) or not isinstance(col["value"], list):
+            raise DecodeError(f"collection '{key}' is not an object with a kind and a value list")
 
 
 class MetaGraphDef:
@@ -152,33 +477,83 @@ class MetaGraphDef:
 
     @classmethod
     def from_json(cls, text):
-        from ...train.saver import SaverDef
-        doc = json.loads(text)
+        """Parses and type-checks a document written by to_json (DecodeError if it is not)."""
+        try:
+            doc = json.loads(text)
+        except RecursionError:
+            raise DecodeError("the document nests too deeply") from None
+        except ValueError as e:
+            raise DecodeError(f"not JSON: {e}") from None
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-            raise ValueError("not a flowgrad meta graph document")
-        if doc.get("version", 0) > FORMAT_VERSION:
-            raise ValueError(f"meta graph format version {doc['version']} is newer than this "
-                             f"flowgrad reads ({FORMAT_VERSION})")
-        gd = doc.get("graph_def") or {}
+            raise DecodeError("not a flowgrad meta graph document")
+        version = doc.get("version", 0)
+        if type(version) is not int:
+            raise DecodeError(f"format version {version!r} is not an integer")
+        if version > FORMAT_VERSION:
+            raise DecodeError(f"meta graph format version {version} is newer than this "
+                              f"flowgrad reads ({FORMAT_VERSION})")
+        info = doc.get("meta_info_def")
+        info = {} if info is None else info
+        gd = doc.get("graph_def")
+        gd = {} if gd is None else gd
+        if not isinstance(info, dict) or not isinstance(gd, dict):
+            raise DecodeError("meta_info_def and graph_def must be objects")
+        nodes = gd.get("node", [])
+        versions = gd.get("versions")
+        if not isinstance(nodes, list):
+            raise DecodeError("graph_def.node is not a list")
+        if versions is not None and (not isinstance(versions, dict) or not all(
+                type(v) is int or (isinstance(v, list) and all(type(x) is int for x in v))
+                for v in versions.values())):
+            raise DecodeError("graph_def.versions is not an object of integers")
+        for i, node in enumerate(nodes):
+            _check_node(i, node)
         sd = doc.get("saver_def")
-        return cls(doc.get("meta_info_def"), _GraphDefDoc(gd.get("node", []), gd.get("versions")),
-                   SaverDef.from_dict(sd) if sd else None, doc.get("collection_def"))
+        collections = doc.get("collection_def")
+        collections = {} if collections is None else collections
+        _check_collections(collections)
+        return cls(info, _GraphDefDoc(nodes, versions),
+                   SaverDef.from_dict(sd) if sd is not None else None, collections)
 
     @classmethod
     def FromString(cls, data):
-        return cls.from_json(data.decode("utf-8") if isinstance(data, bytes) else data)
+        if isinstance(data, bytes):
+            try:
+                data = data.decode("utf-8")
+            except UnicodeDecodeError as e:
+                raise DecodeError(f"not UTF-8 text ({e.reason} at byte {e.start})") from None
+        return cls.from_json(data)
 
 
 def read_meta_graph_file(filename):
-    """Reads a MetaGraphDef written by export_meta_graph (IOError if unreadable)."""
+    """Reads a MetaGraphDef written by export_meta_graph.
+
+    Raises:
+      IOError: the file does not exist, is not a regular file, is larger than
+        MAX_META_GRAPH_BYTES, or does not parse (TF: "Cannot parse file").
+      FailedPreconditionError: it is a directory (as TF).
+    """
     filename = os.fspath(filename)
-    if not os.path.exists(filename):
-        raise OSError(f"File {filename} does not exist.")
-    with open(filename, "rb") as f:
-        data = f.read()
+    try:
+        fd, st = file_io.open_regular(filename)
+    except FileNotFoundError:
+        raise OSError(f"File {filename} does not exist.") from None
+    except file_io.NotRegularFileError as e:
+        if e.kind == "directory":
+            raise errors.FailedPreconditionError(None, None, f"{filename}; Is a directory") \
+                from None
+        raise OSError(f"Cannot parse file {filename}: it is a {e.kind}, not a regular "
+                      "file.") from None
+    try:
+        if st.st_size > MAX_META_GRAPH_BYTES:
+            raise OSError(f"Cannot parse file {filename}: {st.st_size} bytes, more than a meta "
+                          f"graph can have ({MAX_META_GRAPH_BYTES}).")
+        data = file_io.read_fd(fd, st.st_size)
+    finally:
+        os.close(fd)
     try:
         return MetaGraphDef.FromString(data)
-    except (ValueError, UnicodeDecodeError) as e:
+    except DecodeError as e:
         raise OSError(f"Cannot parse file {filename}: {e}.") from None
 
 
@@ -213,28 +588,6 @@ def _node(op, export_scope, clear_devices, strip_default_attrs):
     return node
 
 
-def _encode_collection(key, items, export_scope):
-    from ...ops.variables import Variable
-    from ...train.saver import Saver
-    if not items:
-        return None
-    if all(isinstance(x, Variable) for x in items):
-        return {"kind": "variables", "value": [v.to_proto(export_scope) for v in items]}
-    if all(isinstance(x, (Tensor, Operation)) for x in items):
-        return {"kind": "node_list", "value": [_strip(x.name, export_scope) for x in items]}
-    if all(isinstance(x, Saver) for x in items):
-        return {"kind": "savers", "value": [x.to_proto(export_scope).to_dict() for x in items]}
-    if all(isinstance(x, bytes) for x in items):
-        return {"kind": "bytes_list", "value": [_b64(x) for x in items]}
-    if all(isinstance(x, str) for x in items):
-        return {"kind": "str_list", "value": list(items)}
-    if all(isinstance(x, (int, np.integer)) and not isinstance(x, bool) for x in items):
-        return {"kind": "int64_list", "value": [int(x) for x in items]}
-    if all(isinstance(x, (float, np.floating)) for x in items):
-        return {"kind": "float_list", "value": [float(x) for x in items]}
-    raise ValueError(f"collection '{key}' holds objects that a meta graph cannot describe")
-
-
 def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collection_list=None,
                              as_text=False, export_scope=None, clear_devices=False,
                              strip_default_attrs=False, meta_info_def=None, atomic=False,
@@ -248,6 +601,7 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
       collection_list: the collection keys to keep (default: all).
       export_scope: keep only ops under this scope, with the scope removed.
       clear_devices: drop device strings.
+      atomic: write through a fsync'ed temporary renamed into place.
     Returns:
       The MetaGraphDef.
     Raises:
@@ -283,7 +637,6 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
         info.update(meta_info_def)
     sd = saver_def
     if sd is not None and export_scope:
-        from ...train.saver import SaverDef
         sd = SaverDef.from_dict(sd.to_dict())
         for k in ("filename_tensor_name", "save_tensor_name", "restore_op_name"):
             setattr(sd, k, _strip(getattr(sd, k), export_scope))
@@ -295,8 +648,7 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
         if d:
             os.makedirs(d, exist_ok=True)
         if atomic:
-            from ...train.checkpoint_management import atomic_write
-            atomic_write(filename, text, "meta")
+            file_io.atomic_write(filename, text, "meta")
         else:
             with open(filename, "wb") as f:
                 f.write(text)
@@ -312,24 +664,192 @@ def _mark_used(graph, name):
         graph._names_in_use[key] = 1
 
 
+def _parse_input(node_name, i):
+    """(is_control, op name, output index) of input string `i` (ValueError as TF's)."""
+    m = _INPUT.fullmatch(i)
+    if m is None or (m.group(1) and m.group(3) is not None):
+        raise ValueError(f"Node '{node_name}': Unknown input node '{i}'")
+    return bool(m.group(1)), m.group(2), int(m.group(3) or 0)
+
+
+def _plan_import(nodes, input_map, graph, full):
+    """Checks the nodes before anything is added.
+
+    Returns (creation order, parsed inputs, decoded attrs) of the nodes.
+
+    Raises NotFoundError for an unregistered op type, ValueError (TF's
+    messages) for a duplicate or taken name, an unknown input, or a cycle.
+    """
+    index = {}
+    attrs = []
+    for n, node in enumerate(nodes):
+        attrs.append(_check_node(n, node))  # in-memory documents are checked too
+        if node["op"] not in OPS:
+            raise errors.NotFoundError(
+                None, None, f"Op type not registered '{node['op']}' in binary running on "
+                "flowgrad. Make sure the Op and Kernel are registered in the binary running in "
+                "this process.")
+        if node["name"] in index:
+            raise ValueError(f"Node '{node['name']}' is not unique")
+        index[node["name"]] = n
+        if full(node["name"]) in graph._ops_by_name:
+            raise ValueError(f"Cannot import node '{full(node['name'])}': the graph already has "
+                             "an op of that name (use import_scope)")
+    parsed, data_deps, all_deps = [], [], []
+    for node in nodes:
+        ins, data, every = [], set(), set()
+        for i in node.get("input", []):
+            ctrl, src, idx = _parse_input(node["name"], i)
+            mapped = not ctrl and (f"{src}:{idx}" in input_map or i in input_map)
+            if not mapped and src not in index:
+                raise ValueError(f"Node '{node['name']}': Unknown input node '{i}'")
+            ins.append((ctrl, src, idx, i, mapped))
+            if not mapped:
+                every.add(index[src])
+                if not ctrl:
+                    data.add(index[src])
+        for c in node.get("colocation", []):
+            if c.startswith("loc:@"):
+                c = c[5:]
+            if not _NODE_NAME.fullmatch(c):
+                raise ValueError(f"Node '{node['name']}': invalid colocation {c!r}")
+        parsed.append(ins)
+        data_deps.append(data)
+        all_deps.append(every)
+    order = _topological_order(data_deps)
+    sortable = min(len(order), len(_topological_order(all_deps)))
+    if sortable < len(nodes):
+        raise ValueError(f"{len(nodes) - sortable} nodes in a cycle")
+    return order, parsed, attrs
+
+
+def _topological_order(deps):
+    """Node indices, each after its dependencies, otherwise in document order (Kahn)."""
+    users = [[] for _ in deps]
+    waiting = [len(d) for d in deps]
+    for n, d in enumerate(deps):
+        for m in d:
+            users[m].append(n)
+    ready = [n for n, w in enumerate(waiting) if w == 0]
+    heapq.heapify(ready)
+    order = []
+    while ready:
+        n = heapq.heappop(ready)
+        order.append(n)
+        for u in users[n]:
+            waiting[u] -= 1
+            if waiting[u] == 0:
+                heapq.heappush(ready, u)
+    return order
+
+
+def _check_collection_values(mg, predicate, has_node):
+    for key, col in mg.collection_def.items():
+        if predicate is not None and not predicate(key):
+            continue
+        kind = _KINDS.get(col["kind"]) or _BUILTIN_KINDS.get(col["kind"])
+        if kind is None:
+            continue  # skipped with a warning on import
+        for n, value in enumerate(col["value"]):
+            try:
+                kind.check(value, has_node)
+            except (ValueError, TypeError, KeyError) as e:
+                raise ValueError(f"Collection '{key}' (kind {col['kind']}) item {n} {e}") \
+                    from None
+
+
+def _build(graph, mg, order, parsed, node_attrs, input_map, full, clear_devices, import_scope,
+           predicate, source, warn):
+    """Adds the checked nodes and collections of `mg` to `graph` (the default graph)."""
+    nodes = mg.graph_def.node
+    ctrl_pending = []
+    for n in order:
+        node = nodes[n]
+        inputs, ctrls = [], []
+        for ctrl, src, idx, raw, mapped in parsed[n]:
+            if ctrl:
+                ctrls.append(src)
+                continue
+            if mapped:
+                inputs.append(input_map[f"{src}:{idx}"] if f"{src}:{idx}" in input_map
+                              else input_map[raw])
+                continue
+            op = graph._get_operation_by_name_unsafe(full(src))
+            if idx >= len(op._outputs):
+                raise ValueError(f"Node '{node['name']}': Connecting to invalid output {idx} "
+                                 f"of source node {src} which has {len(op._outputs)} "
+                                 f"outputs{source}")
+            inputs.append(op._outputs[idx])
+        try:
+            op = graph._create_op(node["op"], inputs, dict(node_attrs[n]),
+                                  full(node["name"]) + "/")
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError) as e:
+            # Attrs or inputs this op's shape rule cannot accept (TF: "NodeDef missing
+            # attr ...", "Input 0 of node ... was passed ...").
+            raise ValueError(f"Node '{node['name']}' ({node['op']}) cannot be imported: "
+                             f"{type(e).__name__}: {e}{source}") from None
+        _mark_used(graph, op._name)
+        if node.get("device") and not clear_devices:
+            op._device = node["device"]
+        if node.get("colocation"):
+            op._colocation = [full(c) for c in node["colocation"]]
+        if node.get("gradient_op_type"):
+            op._grad_type = node["gradient_op_type"]
+        if ctrls:
+            ctrl_pending.append((op, ctrls))
+    for op, ctrls in ctrl_pending:
+        op._add_control_inputs([graph._get_operation_by_name_unsafe(full(c)) for c in ctrls])
+
+    memo = {}
+    for key, col in mg.collection_def.items():
+        if predicate is not None and not predicate(key):
+            continue
+        kind = _KINDS.get(col["kind"]) or _BUILTIN_KINDS.get(col["kind"])
+        if kind is None:
+            if warn:
+                _log.warning("Skipping collection %s of unknown kind %s", key, col["kind"])
+            continue
+        for value in col["value"]:
+            # The same proto in two collections (a Variable in GLOBAL_VARIABLES and
+            # TRAINABLE_VARIABLES) becomes one object, as in the exported graph.
+            ident = (kind.kind, json.dumps(value, sort_keys=True))
+            obj = memo.get(ident)
+            if obj is None:
+                try:
+                    obj = memo[ident] = kind.from_proto(value, import_scope)
+                except (ValueError, TypeError, KeyError, AttributeError) as e:
+                    raise ValueError(f"Collection '{key}' (kind {col['kind']}) cannot be "
+                                     f"imported: {type(e).__name__}: {e}{source}") from None
+            graph.add_to_collection(key, obj)
+
+
 def import_scoped_meta_graph(meta_graph_or_file, clear_devices=False, graph=None,
                              import_scope=None, input_map=None, restore_collections_predicate=None,
-                             **kwargs):
+                             *, source=None, **kwargs):
     """Adds the ops and collections of a MetaGraphDef to `graph` (the default graph).
 
-    Op names are kept exactly (prefixed by `import_scope/` if given).
+    Op names are kept exactly (prefixed by `import_scope/` if given). Nothing
+    is added unless all of it can be: the document is checked, then built in
+    a scratch graph (input_map tensors stand in as placeholders of their
+    dtype and shape), and only then in `graph`. Errors name the file the
+    document came from (`meta_graph_or_file`, or `source` for a MetaGraphDef
+    read from a file).
 
     Returns:
-      A dict mapping the imported variable names to their Variable objects.
+      A dict mapping the imported global variables' names (without the
+      import scope) to their Variable objects, as TF.
     Raises:
-      ValueError: a node names an unknown op type or an input that does not exist.
+      IOError: a file that does not exist or does not parse.
+      NotFoundError: a node names an op type that is not registered.
+      ValueError: a name is taken or not unique, an input does not exist, the
+        nodes form a cycle, an op's attrs do not fit it, or a collection item
+        is malformed.
     """
-    from ...ops.variables import Variable
-    from ...train.saver import Saver, SaverDef
-    from .registry import get_op_def
     mg = meta_graph_or_file
     if not isinstance(mg, MetaGraphDef):
+        source = os.fspath(mg)
         mg = read_meta_graph_file(mg)
+    source = f" (meta graph {source})" if source else ""
     graph = graph or get_default_graph()
     pre = import_scope + "/" if import_scope else ""
     input_map = dict(input_map or {})
@@ -338,77 +858,35 @@ def import_scoped_meta_graph(meta_graph_or_file, clear_devices=False, graph=None
         return pre + n
 
     nodes = mg.graph_def.node
-    for node in nodes:  # fail before adding anything: unknown op types, taken names
-        get_op_def(node["op"])
-        if full(node["name"]) in graph._ops_by_name:
-            raise ValueError(f"Cannot import node '{full(node['name'])}': the graph already has "
-                             "an op of that name (use import_scope)")
-    created = []
-    ctrl_pending = []
+    try:
+        if not isinstance(nodes, list):
+            raise DecodeError("graph_def.node is not a list")
+        _check_collections(mg.collection_def)
+        order, parsed, node_attrs = _plan_import(nodes, input_map, graph, full)
+        names = {node["name"] for node in nodes}
+        _check_collection_values(mg, restore_collections_predicate,
+                                 lambda n: n.partition(":")[0] in names)
+    except (ValueError, errors.OpError) as e:
+        if source:
+            e.args = (f"{e.args[0] if e.args else e}{source}",) + e.args[1:]
+            if isinstance(e, errors.OpError):
+                e._message = e.args[0]
+        raise
+    mapped = {k: graph.as_graph_element(t) for k, t in input_map.items()}
+    scratch = Graph()
+    with scratch.as_default():
+        stand_ins = {k: scratch._create_op("Placeholder", [], {
+            "dtype": t.dtype, "shape": t.shape.as_tuple()}, "input_map").outputs[0]
+            for k, t in mapped.items()}
+        _build(scratch, mg, order, parsed, node_attrs, stand_ins, full, clear_devices, import_scope,
+               restore_collections_predicate, source, warn=False)
     with graph.as_default(), graph.control_dependencies(None):
-        for node in nodes:
-            inputs = []
-            ctrls = []
-            for i in node["input"]:
-                if i.startswith("^"):
-                    ctrls.append(i[1:])
-                    continue
-                key = i if ":" in i else i + ":0"
-                if key in input_map or i in input_map:
-                    t = input_map.get(key, input_map.get(i))
-                    inputs.append(graph.as_graph_element(t))
-                    continue
-                op_name, _, idx = key.rpartition(":")
-                try:
-                    op = graph._get_operation_by_name_unsafe(full(op_name))
-                except KeyError:
-                    raise ValueError(f"Node '{node['name']}' has an input '{i}' that is not in "
-                                     "the meta graph") from None
-                inputs.append(op._outputs[int(idx)])
-            attrs = {k: decode_value(v) for k, v in node.get("attr", {}).items()}
-            op = graph._create_op(node["op"], inputs, attrs, full(node["name"]) + "/")
-            _mark_used(graph, op._name)
-            if node.get("device") and not clear_devices:
-                op._device = node["device"]
-            if node.get("colocation"):
-                op._colocation = [full(c) for c in node["colocation"]]
-            if node.get("gradient_op_type"):
-                op._grad_type = node["gradient_op_type"]
-            created.append(op)
-            if ctrls:
-                ctrl_pending.append((op, ctrls))
-        for op, ctrls in ctrl_pending:
-            op._add_control_inputs([graph._get_operation_by_name_unsafe(full(c)) for c in ctrls])
-
-        variables = {}
-        for key, col in (mg.collection_def or {}).items():
-            if restore_collections_predicate is not None and \
-                    not restore_collections_predicate(key):
-                continue
-            kind, values = col["kind"], col["value"]
-            if kind == "variables":
-                for vd in values:
-                    v = variables.get(vd["variable_name"])
-                    if v is None:
-                        v = variables[vd["variable_name"]] = Variable.from_proto(
-                            vd, import_scope=import_scope)
-                    graph.add_to_collection(key, v)
-            elif kind == "node_list":
-                for n in values:
-                    graph.add_to_collection(key, graph.as_graph_element(full(n)))
-            elif kind == "savers":
-                for sd in values:
-                    graph.add_to_collection(key, Saver.from_proto(SaverDef.from_dict(sd),
-                                                                  import_scope=import_scope))
-            elif kind == "bytes_list":
-                for b in values:
-                    graph.add_to_collection(key, base64.b64decode(b))
-            elif kind in ("str_list", "int64_list", "float_list"):
-                for x in values:
-                    graph.add_to_collection(key, x)
-            else:
-                _log.warning("Skipping collection %s of unknown kind %s", key, kind)
-    return {v.op.name: v for v in variables.values()}
-
-
-_ = GraphKeys
+        _build(graph, mg, order, parsed, node_attrs, mapped, full, clear_devices, import_scope,
+               restore_collections_predicate, source, warn=True)
+    out = {}
+    for v in graph.get_collection(GraphKeys.GLOBAL_VARIABLES, scope=import_scope):
+        name = v.name
+        if pre and name.startswith(pre):
+            name = name[len(pre):]
+        out[name] = v
+    return out
