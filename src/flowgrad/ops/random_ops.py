@@ -1,15 +1,16 @@
-"""Random ops with TF 1.x seed rules, drawing from per-session generator state.
+"""Random ops with TF 1.x seed rules and TF 1.14's numbers, bit for bit.
 
 Seeds (TF 1.x `get_seed`): a graph seed (`set_random_seed`) and an op seed
-give (graph_seed, op_seed); a graph seed alone gives (graph_seed, an op seed
-taken from the graph's op count); an op seed alone gives (DEFAULT_GRAPH_SEED,
+give (graph_seed, op_seed); a graph seed alone gives (graph_seed, the graph's
+op count at the op's creation); an op seed alone gives (DEFAULT_GRAPH_SEED,
 op_seed); neither leaves the op nondeterministic (seed = seed2 = 0).
 
-Each random op binds, per session, one NumPy Generator kept in the session's
-`ctx.rngs` under the op's name (so every plan of one session shares it).
-Seeded ops therefore give the same sequence in every new Session and every
-program run, and successive runs of one op give new numbers, as in TF. The
-numbers themselves are not TF's.
+Each stateful random op binds, per session, one Philox stream (engine/ops/
+philox.py) kept in the session's `ctx.rngs`, keyed by the op's (seed, seed2)
+as TF's GuardedPhiloxRandom is; every run reserves the counter range TF
+reserves, so the n-th run of an op in any new Session prints TF's n-th
+numbers: RandomUniform, RandomUniformInt, RandomStandardNormal,
+TruncatedNormal, RandomShuffle and Multinomial.
 
 Also here: the candidate samplers behind nce_loss/sampled_softmax_loss,
 RandomGamma (with TF's reparameterization gradient), RandomPoissonV2, and the
@@ -37,6 +38,7 @@ from ..engine.framework.constant_op import constant
 from ..engine.framework.graph import get_default_graph, name_scope
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
+from ..engine.ops import philox
 from ..engine.ops._base import FLOATS, apply, const_value, to_tensor
 
 DEFAULT_GRAPH_SEED = 87654321
@@ -93,6 +95,23 @@ def _generator(node, ctx):
     return rng
 
 
+def _stream(node, ctx):
+    """The session's Philox stream for this op (TF's GuardedPhiloxRandom): keyed by
+    (seed, seed2), fresh random seeds when both are 0; each run reserves its range."""
+    rngs = ctx.rngs
+    key = ("philox", node.name)
+    stream = rngs.get(key)
+    if stream is None:
+        stream = philox.Stream(node.attrs.get("seed", 0), node.attrs.get("seed2", 0))
+        rngs[key] = stream
+    return stream
+
+
+def _np_dtype(dtype):
+    """The NumPy dtype flowgrad stores `dtype` in, and whether it is bfloat16."""
+    return dtype.as_numpy_dtype, dtype.base_dtype is _dt.bfloat16
+
+
 # -- shape handling -------------------------------------------------------------------------
 def _shape_tensor(shape):
     if hasattr(shape, "op"):
@@ -131,14 +150,23 @@ def _shape_infer(inputs, attrs):
 
 
 # -- RandomStandardNormal -----------------------------------------------------------------
-def _normal_bind(node, ctx):
-    rng = _generator(node, ctx)
-    npdt = node.attrs["dtype"].as_numpy_dtype
-    draw_dt = npdt if npdt in (np.float32, np.float64) else np.float32
+def _philox_bind(draw):
+    """A bind for RandomUniform/RandomStandardNormal/TruncatedNormal: each run reserves
+    256 Philox calls per output (TF's ReserveRandomOutputs) and draws from that range."""
+    def bind(node, ctx):
+        stream = _stream(node, ctx)
+        npdt, bf16 = _np_dtype(node.attrs["dtype"])
 
-    def kernel(shape):
-        return rng.standard_normal(_dims(shape), dtype=draw_dt).astype(npdt, copy=False)
-    return kernel
+        def kernel(shape):
+            dims = _dims(shape)
+            n = int(np.prod(dims))
+            counter = stream.reserve_outputs(n)
+            return draw(stream.key, counter, n, "bfloat16" if bf16 else npdt).reshape(dims)
+        return kernel
+    return bind
+
+
+_normal_bind = _philox_bind(philox.normal)
 
 
 register_op("RandomStandardNormal", infer=_shape_infer, bind=_normal_bind, grad=None,
@@ -180,19 +208,7 @@ def random_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, nam
 
 
 # -- TruncatedNormal ----------------------------------------------------------------------
-def _truncated_bind(node, ctx):
-    rng = _generator(node, ctx)
-    npdt = node.attrs["dtype"].as_numpy_dtype
-    draw_dt = npdt if npdt in (np.float32, np.float64) else np.float32
-
-    def kernel(shape):
-        out = rng.standard_normal(_dims(shape), dtype=draw_dt)
-        bad = np.abs(out) > 2
-        while bad.any():               # rejection rounds: each redraws all rejected values
-            out[bad] = rng.standard_normal(int(bad.sum()), dtype=draw_dt)
-            bad = np.abs(out) > 2
-        return out.astype(npdt, copy=False)
-    return kernel
+_truncated_bind = _philox_bind(philox.truncated_normal)
 
 
 register_op("TruncatedNormal", infer=_shape_infer, bind=_truncated_bind, grad=None,
@@ -216,14 +232,7 @@ def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, 
 
 
 # -- RandomUniform / RandomUniformInt --------------------------------------------------------
-def _uniform_bind(node, ctx):
-    rng = _generator(node, ctx)
-    npdt = node.attrs["dtype"].as_numpy_dtype
-    draw_dt = npdt if npdt in (np.float32, np.float64) else np.float32
-
-    def kernel(shape):
-        return rng.random(_dims(shape), dtype=draw_dt).astype(npdt, copy=False)
-    return kernel
+_uniform_bind = _philox_bind(philox.uniform)
 
 
 register_op("RandomUniform", infer=_shape_infer, bind=_uniform_bind, grad=None, stateful=True)
@@ -238,16 +247,19 @@ def _uniform_int_infer(inputs, attrs):
 
 
 def _uniform_int_bind(node, ctx):
-    rng = _generator(node, ctx)
+    stream = _stream(node, ctx)
 
     def kernel(shape, lo, hi):
         dims = _dims(shape)
-        if lo >= hi and int(np.prod(dims)):
+        n = int(np.prod(dims))
+        dtype = np.asarray(lo).dtype
+        if not n:
+            return np.zeros(dims, dtype=dtype)
+        if lo >= hi:
             raise errors.InvalidArgumentError(
                 None, None, f"Need minval < maxval, got {lo} >= {hi}")
-        if not int(np.prod(dims)):
-            return np.zeros(dims, dtype=np.asarray(lo).dtype)
-        return rng.integers(lo, hi, size=dims, dtype=np.asarray(lo).dtype)
+        counter = stream.reserve_outputs(n)
+        return philox.uniform_int(stream.key, counter, n, lo, hi, dtype).reshape(dims)
     return kernel
 
 
@@ -296,13 +308,15 @@ def random_uniform(shape, minval=0, maxval=None, dtype=_dt.float32, seed=None, n
 
 # -- RandomShuffle ------------------------------------------------------------------------
 def _shuffle_bind(node, ctx):
-    rng = _generator(node, ctx)
+    stream = _stream(node, ctx)
 
     def kernel(x):
         x = np.asarray(x)
-        if x.ndim == 0 or x.shape[0] <= 1:
+        if x.size <= 1 or x.shape[0] <= 1:
             return x.copy()
-        return x[rng.permutation(x.shape[0])]
+        n = x.shape[0]
+        counter = stream.reserve_32(n - 1)
+        return x[philox.shuffle_permutation(stream.key, counter, n)]
     return kernel
 
 
@@ -315,8 +329,9 @@ def random_shuffle(value, seed=None, name=None):
 
     >>> y = tf.random_shuffle([1, 2, 3, 4], seed=5)
     """
+    seeds = _seed_attrs(seed)             # TF takes the seed before converting `value`
     x = to_tensor(value, name="value")
-    return apply("RandomShuffle", [x], _seed_attrs(seed), name or "RandomShuffle")
+    return apply("RandomShuffle", [x], seeds, name or "RandomShuffle")
 
 
 # -- Multinomial --------------------------------------------------------------------------
@@ -356,9 +371,24 @@ def _multinomial_sample(rng, logits, num_samples, out_dt):
 
 
 def _multinomial_bind(node, ctx):
-    rng = _generator(node, ctx)
+    stream = _stream(node, ctx)
     out_dt = node.attrs["output_dtype"].as_numpy_dtype
-    return lambda logits, num_samples: _multinomial_sample(rng, logits, num_samples, out_dt)
+
+    def kernel(logits, num_samples):
+        batch, classes = logits.shape
+        n = int(num_samples)
+        if n < 0:
+            raise errors.InvalidArgumentError(
+                None, None, f"num_samples should be nonnegative, got {n}")
+        if classes == 0:
+            raise errors.InvalidArgumentError(None, None,
+                                              "num_classes should be positive, got 0")
+        if batch == 0 or n == 0:
+            return np.zeros((batch, n), dtype=out_dt)
+        # TF reserves 256 calls per output for batch * 2 * ceil4(num_samples) outputs.
+        counter = stream.reserve_outputs(batch * 2 * ((n + 3) // 4 * 4))
+        return philox.multinomial(stream.key, counter, logits, n).astype(out_dt)
+    return kernel
 
 
 register_op("Multinomial", infer=_multinomial_infer, bind=_multinomial_bind, grad=None,
@@ -375,10 +405,11 @@ def _multinomial(logits, num_samples, seed, name, output_dtype, default="multino
         if lg.dtype.base_dtype not in FLOATS:
             raise TypeError(f"Value passed to parameter 'logits' has DataType {lg.dtype.name} "
                             "not in list of allowed values: float16, float32, float64")
+        seeds = _seed_attrs(seed)         # TF takes the seed before converting num_samples
         n = num_samples if hasattr(num_samples, "op") else \
             constant(int(num_samples), dtype=_dt.int32, name="num_samples")
-        return apply("Multinomial", [lg, n], {"output_dtype": output_dtype,
-                                              **_seed_attrs(seed)}, "Multinomial")
+        return apply("Multinomial", [lg, n], {"output_dtype": output_dtype, **seeds},
+                     "Multinomial")
 
 
 def multinomial(logits, num_samples, seed=None, name=None, output_dtype=None):
@@ -695,9 +726,10 @@ def random_poisson(lam, shape, dtype=_dt.float32, seed=None, name=None):
                         "list of allowed values: half, float32, float64, int32, int64")
     with name_scope(name, "random_poisson", [lam] if hasattr(lam, "op") else []):
         shape_t = _shape_tensor(shape)
+        seeds = _seed_attrs(seed)         # TF takes the seed before converting `lam`
         rate = to_tensor(lam, name="lam")
         return apply("RandomPoissonV2", [shape_t, rate],
-                     {"dtype": dtype, "R": rate.dtype.base_dtype, **_seed_attrs(seed)},
+                     {"dtype": dtype, "R": rate.dtype.base_dtype, **seeds},
                      "RandomPoissonV2")
 
 

@@ -1,0 +1,382 @@
+"""TF 1.14's random number generator, bit for bit, vectorized in NumPy.
+
+Philox-4x32-10 (core/lib/random/philox_random.h): a 128-bit counter and a
+64-bit key; one call gives four uint32 words and advances the counter by
+one. TF keys it with an op's (seed, seed2): key = seed's two halves, counter
+words 2 and 3 = seed2's, words 0 and 1 = 0 (GuardedPhiloxRandom). Every run
+of an op reserves a counter range (`Stream.reserve`) and computes its output
+from that range only, so results never depend on thread count.
+
+The distributions below are TF's (core/lib/random/random_distributions.h and
+the kernels' fill loops), applied to whole arrays of Philox outputs:
+uniform floats from 10/23/52 mantissa bits, integers by modulo, normals by
+Box-Muller, truncated normals by rejection with a 256-block budget per group
+of outputs. `logf` and `sincosf` are glibc's algorithms (TF calls them from
+Box-Muller), so float32 normals match TF on Linux exactly.
+"""
+from __future__ import annotations
+
+import math
+import os
+
+import numpy as np
+
+_U64 = np.uint64
+_MASK32 = _U64(0xFFFFFFFF)
+_SHIFT32 = _U64(32)
+_MUL = np.array([[0xD2511F53], [0xCD9E8D57]], dtype=np.uint64)
+_BUMP = (0x9E3779B9, 0xBB67AE85)
+_M128 = (1 << 128) - 1
+
+# TF's budget of Philox calls per output when an op reserves counters for a run
+# (random_op.cc, ReserveRandomOutputs(n, 256)).
+RESERVED_PER_OUTPUT = 256
+
+
+def philox_blocks(key, counter, n):
+    """Philox-4x32-10 outputs for the counters counter, counter+1, ..., counter+n-1.
+
+    Args:
+      key: a 64-bit int (TF's seed).
+      counter: a 128-bit int, the first counter.
+      n: how many blocks.
+    Returns:
+      uint32 array [n, 4]: row i is the block for counter+i.
+    """
+    return philox_at(key, counter, np.arange(int(n), dtype=np.uint64))
+
+
+def philox_at(key, counter, offsets):
+    """Philox-4x32-10 outputs for the counters counter + offsets (a uint64 array).
+
+    Returns:
+      uint32 array [len(offsets), 4].
+    """
+    lo_start = counter & 0xFFFFFFFFFFFFFFFF
+    n = offsets.size
+    lo = offsets.astype(np.uint64) + _U64(lo_start)        # wraps modulo 2**64
+    hi = np.full(n, (counter >> 64) & 0xFFFFFFFFFFFFFFFF, dtype=np.uint64)
+    if n and lo_start + int(offsets.max()) >= 1 << 64:     # carry into the upper 64 bits
+        hi += lo < _U64(lo_start)
+    # Lanes as pairs: even = (c0, c2) are multiplied, odd = (c1, c3) are xored.
+    even = np.empty((2, n), dtype=np.uint64)
+    odd = np.empty((2, n), dtype=np.uint64)
+    np.bitwise_and(lo, _MASK32, out=even[0])
+    np.bitwise_and(hi, _MASK32, out=even[1])
+    np.right_shift(lo, _SHIFT32, out=odd[0])
+    np.right_shift(hi, _SHIFT32, out=odd[1])
+    k0, k1 = key & 0xFFFFFFFF, (key >> 32) & 0xFFFFFFFF
+    prod = np.empty((2, n), dtype=np.uint64)
+    high = np.empty((2, n), dtype=np.uint64)
+    for _ in range(10):
+        np.multiply(even, _MUL, out=prod)      # c0 * M0, c2 * M1 (exact in 64 bits)
+        np.right_shift(prod, _SHIFT32, out=high)
+        # new c0 = hi(c2*M1) ^ c1 ^ k0; new c2 = hi(c0*M0) ^ c3 ^ k1
+        np.bitwise_xor(high[::-1], odd, out=even)
+        even[0] ^= _U64(k0)
+        even[1] ^= _U64(k1)
+        # new c1 = lo(c2*M1); new c3 = lo(c0*M0)
+        np.bitwise_and(prod[::-1], _MASK32, out=odd)
+        k0 = (k0 + _BUMP[0]) & 0xFFFFFFFF
+        k1 = (k1 + _BUMP[1]) & 0xFFFFFFFF
+    out = np.empty((n, 4), dtype=np.uint32)
+    out[:, 0] = even[0]
+    out[:, 1] = odd[0]
+    out[:, 2] = even[1]
+    out[:, 3] = odd[1]
+    return out
+
+
+class Stream:
+    """One op's generator in one session (TF's GuardedPhiloxRandom).
+
+    `reserve(n)` returns the counter a run starts from and advances the stream
+    by n Philox calls, as TF's ReserveSamples128 does.
+    """
+
+    __slots__ = ("key", "counter")
+
+    def __init__(self, seed, seed2):
+        seed, seed2 = int(seed) & (2 ** 64 - 1), int(seed2) & (2 ** 64 - 1)
+        if seed == 0 and seed2 == 0:          # TF: both unset means fresh random seeds
+            seed = int.from_bytes(os.urandom(8), "little")
+            seed2 = int.from_bytes(os.urandom(8), "little")
+        self.key = seed
+        self.counter = seed2 << 64
+
+    def reserve(self, n):
+        start = self.counter
+        self.counter = (start + int(n)) & _M128
+        return start
+
+    def reserve_outputs(self, n, multiplier=RESERVED_PER_OUTPUT):
+        """TF's ReserveRandomOutputs: room for n outputs at `multiplier` calls each."""
+        return self.reserve(int(n) * multiplier)
+
+    def reserve_32(self, n):
+        """TF's ReserveSamples32: room for n uint32 words (rounded up to whole calls)."""
+        return self.reserve((int(n) + 3) // 4)
+
+
+def words(key, counter, n):
+    """The first n uint32 words of the stream from `counter` (one flat array)."""
+    return philox_blocks(key, counter, (n + 3) // 4).reshape(-1)[:n]
+
+
+# -- uniform --------------------------------------------------------------------------------
+def _float_from_bits(bits, dtype):
+    """TF's Uint32ToFloat / Uint16ToHalf: random mantissa bits with exponent 0, minus 1."""
+    if dtype == np.float16:
+        h = ((bits & 0x3FF) | (15 << 10)).astype(np.uint16).view(np.float16)
+        return h - np.float16(1)
+    f = ((bits & 0x7FFFFF) | (127 << 23)).astype(np.uint32).view(np.float32)
+    return f - np.float32(1)
+
+
+def _double_from_bits(x0, x1):
+    """TF's Uint64ToDouble: 20 bits of x0 and 32 of x1 as mantissa, in [0, 1)."""
+    man = ((x0.astype(np.uint64) & _U64(0xFFFFF)) << _SHIFT32) | x1.astype(np.uint64)
+    return (man | _U64(1023 << 52)).view(np.float64) - 1.0
+
+
+def to_bfloat16(f):
+    """float32 -> the nearest bfloat16 (ties to even), kept in float32 storage."""
+    bits = f.astype(np.float32).view(np.uint32)
+    bits = (bits + np.uint32(0x7FFF) + ((bits >> np.uint32(16)) & np.uint32(1))) \
+        & np.uint32(0xFFFF0000)
+    return bits.view(np.float32)
+
+
+def uniform(key, counter, n, dtype):
+    """RandomUniform's n values of float16/float32/float64 (or "bfloat16": 7 random
+    mantissa bits, stored in float32) in [0, 1)."""
+    if isinstance(dtype, str) and dtype == "bfloat16":
+        man = (words(key, counter, n) & np.uint32(0x7F)) << np.uint32(16)
+        return (man | np.uint32(127 << 23)).view(np.float32) - np.float32(1)
+    dtype = np.dtype(dtype)
+    if dtype == np.float64:
+        blocks = philox_blocks(key, counter, (n + 1) // 2)
+        return _double_from_bits(blocks[:, 0::2], blocks[:, 1::2]).reshape(-1)[:n]
+    return _float_from_bits(words(key, counter, n), dtype)
+
+
+def uniform_int(key, counter, n, lo, hi, dtype):
+    """RandomUniformInt: lo + (bits % (hi - lo)) with 32-bit (int32) or 64-bit words."""
+    dtype = np.dtype(dtype)
+    if dtype == np.int32:
+        rng = _U64((int(hi) - int(lo)) & 0xFFFFFFFF)
+        bits = words(key, counter, n).astype(np.uint64) % rng
+        return ((bits + _U64(int(lo) & 0xFFFFFFFF)) & _MASK32).astype(np.uint32).view(np.int32)
+    rng = _U64((int(hi) - int(lo)) & 0xFFFFFFFFFFFFFFFF)
+    blocks = philox_blocks(key, counter, (n + 1) // 2).astype(np.uint64)
+    bits = (blocks[:, 0::2] | (blocks[:, 1::2] << _SHIFT32)).reshape(-1)[:n] % rng
+    return (bits + _U64(int(lo) & 0xFFFFFFFFFFFFFFFF)).view(np.int64)
+
+
+# -- Box-Muller -------------------------------------------------------------------------------
+def box_muller_float(x0, x1):
+    """TF's BoxMullerFloat on uint32 arrays: (sin(v) * r, cos(v) * r) in float32."""
+    u1 = _float_from_bits(x0, np.float32)
+    u1 = np.maximum(u1, np.float32(1e-7))
+    # 2.0f * M_PI is a double, so the angle is computed in double, then rounded.
+    v1 = ((2.0 * np.pi) * _float_from_bits(x1, np.float32).astype(np.float64)).astype(np.float32)
+    u2 = np.sqrt(np.float32(-2.0) * logf(u1))
+    s, c = sincosf(v1)
+    return s * u2, c * u2
+
+
+# -- glibc's logf and sincosf (sysdeps/ieee754/flt-32, glibc >= 2.28), which TF's
+# Box-Muller calls: float results computed in double, so only the algorithm reproduces
+# their last bit (a correctly rounded log or sin differs in about 1.5% of normals).
+_LOGF_INVC = np.array([float.fromhex(h) for h in (
+    "0x1.661ec79f8f3bep+0", "0x1.571ed4aaf883dp+0", "0x1.49539f0f010bp+0",
+    "0x1.3c995b0b80385p+0", "0x1.30d190c8864a5p+0", "0x1.25e227b0b8eap+0",
+    "0x1.1bb4a4a1a343fp+0", "0x1.12358f08ae5bap+0", "0x1.0953f419900a7p+0", "0x1p+0",
+    "0x1.e608cfd9a47acp-1", "0x1.ca4b31f026aap-1", "0x1.b2036576afce6p-1",
+    "0x1.9c2d163a1aa2dp-1", "0x1.886e6037841edp-1", "0x1.767dcf5534862p-1")])
+_LOGF_LOGC = np.array([float.fromhex(h) for h in (
+    "-0x1.57bf7808caadep-2", "-0x1.2bef0a7c06ddbp-2", "-0x1.01eae7f513a67p-2",
+    "-0x1.b31d8a68224e9p-3", "-0x1.6574f0ac07758p-3", "-0x1.1aa2bc79c81p-3",
+    "-0x1.a4e76ce8c0e5ep-4", "-0x1.1973c5a611cccp-4", "-0x1.252f438e10c1ep-5", "0x0p+0",
+    "0x1.aa5aa5df25984p-5", "0x1.c5e53aa362eb4p-4", "0x1.526e57720db08p-3",
+    "0x1.bc2860d22477p-3", "0x1.1058bc8a07ee1p-2", "0x1.4043057b6ee09p-2")])
+_LN2 = float.fromhex("0x1.62e42fefa39efp-1")
+_LOGF_A = [float.fromhex(h) for h in
+           ("-0x1.00ea348b88334p-2", "0x1.5575b0be00b6ap-2", "-0x1.ffffef20a4123p-2")]
+
+
+def logf(x):
+    """glibc's logf for positive normal float32 arrays (TF's u1 lies in [1e-7, 1))."""
+    ix = x.view(np.uint32)
+    tmp = ix - np.uint32(0x3F330000)
+    i = (tmp >> np.uint32(19)) & np.uint32(15)
+    k = tmp.view(np.int32) >> np.int32(23)
+    z = (ix - (tmp & np.uint32(0xFF800000))).view(np.float32).astype(np.float64)
+    r = z * _LOGF_INVC[i] - 1
+    y0 = _LOGF_LOGC[i] + k * _LN2
+    r2 = r * r
+    y = _LOGF_A[1] * r + _LOGF_A[2]
+    y = _LOGF_A[0] * r2 + y
+    y = y * r2 + (y0 + r)
+    out = y.astype(np.float32)
+    out[ix == np.uint32(0x3F800000)] = 0
+    return out
+
+
+_HPI_INV = float.fromhex("0x1.45F306DC9C883p+23")     # 2/pi * 2**24
+_HPI = float.fromhex("0x1.921FB54442D18p0")
+_COS_POLY = [float.fromhex(h) for h in (
+    "0x1p0", "-0x1.ffffffd0c621cp-2", "0x1.55553e1068f19p-5", "-0x1.6c087e89a359dp-10",
+    "0x1.99343027bf8c3p-16")]
+_SIN_POLY = [float.fromhex(h) for h in (
+    "-0x1.555545995a603p-3", "0x1.1107605230bc4p-7", "-0x1.994eb3774cf24p-13")]
+
+
+def _abstop12(f):
+    return (f.view(np.uint32) >> np.uint32(20)) & np.uint32(0x7FF)
+
+
+def sincosf(y):
+    """glibc's sincosf for float32 arrays with |y| < 120 (TF's angles lie in [0, 2pi))."""
+    x = y.astype(np.float64)
+    top = _abstop12(y)
+    reduce = top >= _abstop12(np.array([np.pi / 4], np.float32))[0]
+    n = np.zeros(y.shape, dtype=np.int32)
+    if reduce.any():
+        n_r = ((x[reduce] * _HPI_INV).astype(np.int32) + np.int32(0x800000)) >> np.int32(24)
+        n[reduce] = n_r
+        x[reduce] = x[reduce] - n_r * _HPI
+    sign = np.where((n & 3) == 1, -1.0, 1.0)
+    sign[(n & 3) == 2] = -1.0
+    neg_cos = np.where(n & 2, -1.0, 1.0)      # the second table negates the cosine polynomial
+    xs = x * sign
+    x2 = x * x
+    c0, c1, c2, c3, c4 = (neg_cos * c for c in _COS_POLY)
+    s1, s2, s3 = _SIN_POLY
+    x4 = x2 * x2
+    x3 = x2 * xs
+    c2_ = c3 + x2 * c4
+    s1_ = s2 + x2 * s3
+    c1_ = c0 + x2 * c1
+    x5 = x3 * x2
+    x6 = x4 * x2
+    sin = ((xs + x3 * s1) + x5 * s1_).astype(np.float32)
+    cos = ((c1_ + x4 * c2) + x6 * c2_).astype(np.float32)
+    odd = (n & 1).astype(bool)
+    sin, cos = np.where(odd, cos, sin), np.where(odd, sin, cos)
+    tiny = top < _abstop12(np.array([2.0 ** -12], np.float32))[0]
+    if tiny.any():
+        sin[tiny] = y[tiny]
+        cos[tiny] = 1
+    return sin, cos
+
+
+def box_muller_double(x0, x1, x2, x3):
+    """TF's BoxMullerDouble on uint32 arrays: two float64 normals from four words."""
+    u1 = np.maximum(_double_from_bits(x0, x1), 1e-7)
+    v1 = (2 * np.pi) * _double_from_bits(x2, x3)
+    u2 = np.sqrt(-2.0 * libm(math.log, u1))
+    return np.sin(v1) * u2, np.cos(v1) * u2
+
+
+def libm(fn, x):
+    """The C library's double function `fn` (math.log, ...) over an array.
+
+    TF calls glibc's log/pow/lgamma; NumPy's own SIMD log differs from it in the last
+    bit for about 0.3% of inputs, so double results go through the C library itself
+    (NumPy's sin and cos agree with glibc's and are used directly).
+    """
+    x = np.asarray(x, dtype=np.float64)
+    return _LIBM_UFUNCS[fn](x).astype(np.float64) if x.size else x.copy()
+
+
+_LIBM_UFUNCS = {f: np.frompyfunc(f, 1, 1) for f in (math.log, math.lgamma, math.exp)}
+
+
+def normal(key, counter, n, dtype):
+    """RandomStandardNormal's n values (float16 and bfloat16 are float32 Box-Muller
+    rounded to the smaller type)."""
+    if isinstance(dtype, str) and dtype == "bfloat16":
+        return to_bfloat16(normal(key, counter, n, np.float32))
+    if dtype == np.float64:
+        b = philox_blocks(key, counter, (n + 1) // 2)
+        d0, d1 = box_muller_double(b[:, 0], b[:, 1], b[:, 2], b[:, 3])
+        return np.stack([d0, d1], axis=1).reshape(-1)[:n]
+    w = words(key, counter, n + (n & 1)).reshape(-1, 2)
+    f0, f1 = box_muller_float(w[:, 0], w[:, 1])
+    return np.stack([f0, f1], axis=1).reshape(-1)[:n].astype(dtype, copy=False)
+
+
+def truncated_normal(key, counter, n, dtype):
+    """TruncatedNormal's n values: per group of outputs (4 floats or 2 doubles), Box-Muller
+    pairs from that group's own counter range (256 calls per group of 4 floats), keeping
+    values with |x| < 2 in order until the group is full."""
+    if isinstance(dtype, str) and dtype == "bfloat16":
+        return to_bfloat16(truncated_normal(key, counter, n, np.float32))
+    dtype = np.dtype(dtype)
+    need = 2 if dtype == np.float64 else 4
+    groups = -(-n // need)
+    skip = need * RESERVED_PER_OUTPUT // 4
+    out = np.empty((groups, need), dtype=np.float64 if need == 2 else np.float32)
+    got = np.zeros(groups, dtype=np.int64)
+    pending = np.arange(groups, dtype=np.int64)
+    first = 0
+    while pending.size:
+        m = 2 if first == 0 else 1            # blocks per pending group this round
+        cand = []
+        for j in range(first, first + m):
+            # One Philox call per pending group: counters base + group * skip + j.
+            b = philox_at(key, counter, (pending * skip + j).astype(np.uint64))
+            if need == 2:
+                cand.extend(box_muller_double(b[:, 0], b[:, 1], b[:, 2], b[:, 3]))
+            else:
+                for p in (0, 2):
+                    cand.extend(box_muller_float(b[:, p], b[:, p + 1]))
+        vals = np.stack(cand, axis=1)
+        ok = np.abs(vals) < 2
+        rank = got[pending][:, None] + np.cumsum(ok, axis=1)
+        take = ok & (rank <= need)
+        r, c = np.nonzero(take)
+        out[pending[r], rank[r, c] - 1] = vals[r, c]
+        got[pending] = np.minimum(rank[:, -1], need)
+        pending = pending[got[pending] < need]
+        first += m
+    return out.reshape(-1)[:n].astype(dtype, copy=False)
+
+
+# -- RandomShuffle, Multinomial -------------------------------------------------------------
+def shuffle_permutation(key, counter, n):
+    """RandomShuffle's row order: TF's Fisher-Yates, swapping i with i + w_i % (n - i) for
+    the stream's words w_0..w_{n-2} (the swaps are sequential; the draws are not)."""
+    w = words(key, counter, n - 1).astype(np.int64)
+    targets = (np.arange(n - 1) + w % np.arange(n, 1, -1)).tolist()
+    perm = list(range(n))
+    for i, j in enumerate(targets):
+        perm[i], perm[j] = perm[j], perm[i]
+    return np.array(perm, dtype=np.int64)
+
+
+def uniform_doubles(key, counter, n):
+    """SimplePhilox::RandDouble's n values: consecutive word pairs as Uint64ToDouble."""
+    w = words(key, counter, 2 * n).reshape(n, 2)
+    return _double_from_bits(w[:, 0], w[:, 1])
+
+
+def multinomial(key, counter, logits, num_samples):
+    """Multinomial's class indices [batch, num_samples] as TF's CPU kernel draws them with
+    one shard: row b's samples use doubles b*num_samples.. of the stream, searched in the
+    row's unnormalized CDF of exp(logit - max finite logit) over finite logits."""
+    batch, classes = logits.shape
+    u = uniform_doubles(key, counter, batch * num_samples).reshape(batch, num_samples)
+    lg = logits.astype(np.float64)
+    finite = np.isfinite(logits)
+    lowest = np.finfo(logits.dtype).min if logits.dtype.kind == "f" else np.iinfo(
+        logits.dtype).min
+    mx = np.where(finite, logits, lowest).max(axis=1).astype(np.float64)
+    with np.errstate(over="ignore", invalid="ignore"):
+        p = np.exp(lg - mx[:, None])
+    cdf = np.cumsum(np.where(finite, p, 0.0), axis=1)
+    out = np.empty((batch, num_samples), dtype=np.int64)
+    for b in range(batch):
+        out[b] = np.searchsorted(cdf[b], u[b] * cdf[b, -1], side="right")
+    return out
