@@ -29,9 +29,9 @@ def _same(ours, theirs, where):
         assert ours.dtype == theirs.dtype and ours.shape == theirs.shape, \
             f"{where}: {ours.dtype}{ours.shape} != {theirs.dtype}{theirs.shape}"
         if ours.tobytes() != theirs.tobytes():
-            bad = np.nonzero(ours.reshape(-1).view(np.uint8).reshape(ours.size, -1).tolist()
-                             != theirs.reshape(-1).view(np.uint8).reshape(ours.size, -1)
-                             .tolist())[0] if ours.size else []
+            bits = f"u{ours.dtype.itemsize}" if ours.dtype.itemsize in (1, 2, 4, 8) else None
+            bad = np.nonzero(ours.reshape(-1).view(bits) != theirs.reshape(-1).view(bits))[0] \
+                if bits else []
             raise AssertionError(f"{where}: values differ (first at {bad[:3]}):\n"
                                  f"ours   {ours.reshape(-1)[:8]}\ntheirs {theirs.reshape(-1)[:8]}")
         return

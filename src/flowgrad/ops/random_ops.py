@@ -10,11 +10,12 @@ philox.py) kept in the session's `ctx.rngs`, keyed by the op's (seed, seed2)
 as TF's GuardedPhiloxRandom is; every run reserves the counter range TF
 reserves, so the n-th run of an op in any new Session prints TF's n-th
 numbers: RandomUniform, RandomUniformInt, RandomStandardNormal,
-TruncatedNormal, RandomShuffle and Multinomial.
+TruncatedNormal, RandomShuffle, Multinomial, RandomGamma (with TF's
+reparameterization gradient) and RandomPoissonV2.
 
-Also here: the candidate samplers behind nce_loss/sampled_softmax_loss,
-RandomGamma (with TF's reparameterization gradient), RandomPoissonV2, and the
-stateless ops (pure functions of a seed tensor, so not stateful).
+Also here: the candidate samplers behind nce_loss/sampled_softmax_loss and the
+stateless ops (pure functions of a seed tensor, so not stateful); their
+numbers are not TF's.
 """
 from __future__ import annotations
 
@@ -695,12 +696,21 @@ def _poisson_infer(inputs, attrs):
 
 
 def _poisson_bind(node, ctx):
-    rng = _generator(node, ctx)
+    stream = _stream(node, ctx)
     npdt = node.attrs["dtype"].as_numpy_dtype
 
     def kernel(shape, rate):
-        rate = np.asarray(rate, dtype=np.float64)
-        return rng.poisson(rate, size=_dims(shape) + rate.shape).astype(npdt)
+        rate = np.asarray(rate)
+        dims = _dims(shape)
+        n = int(np.prod(dims))
+        if n == 0:
+            return np.zeros(dims + rate.shape, dtype=npdt)
+        if rate.size == 0:
+            raise errors.InvalidArgumentError(
+                None, None, "Input rate should have non-zero element count, got: 0")
+        counter = stream.reserve_outputs(n * rate.size)
+        out = philox.poisson(stream.key, counter, rate, n)
+        return out.reshape(dims + rate.shape).astype(npdt)
     return kernel
 
 
@@ -814,12 +824,19 @@ def _random_gamma_infer(inputs, attrs):
 
 
 def _random_gamma_bind(node, ctx):
-    rng = _generator(node, ctx)
+    stream = _stream(node, ctx)
 
     def kernel(shape, alpha):
         alpha = np.asarray(alpha)
-        return rng.standard_gamma(alpha.astype(np.float64),
-                                  size=_dims(shape) + alpha.shape).astype(alpha.dtype)
+        dims = _dims(shape)
+        n = int(np.prod(dims))
+        if n * alpha.size == 0:
+            return np.zeros(dims + alpha.shape, dtype=alpha.dtype)
+        counter = stream.reserve_outputs(n * alpha.size)
+        out = philox.gamma(stream.key, counter, alpha, n).reshape(dims + alpha.shape)
+        if alpha.dtype == np.float16:        # TF: double -> float -> half
+            out = out.astype(np.float32)
+        return out.astype(alpha.dtype)
     return kernel
 
 

@@ -380,3 +380,136 @@ def multinomial(key, counter, logits, num_samples):
     for b in range(batch):
         out[b] = np.searchsorted(cdf[b], u[b] * cdf[b, -1], side="right")
     return out
+
+
+# -- RandomGamma, RandomPoissonV2 --------------------------------------------------------------
+# Both give output o (= param_index * num_samples + sample_index) its own stream from counter
+# + 256 * o and run a rejection loop on it. The loops run in lockstep over all outputs still
+# pending; each output keeps its next block index and the unused values of its last block,
+# as TF's kernels keep `norm_remaining` / `uniform_remaining` (used from the last down).
+class _Cursor:
+    """Per-output draws from a block distribution: `per_block` values from each Philox
+    call, handed out from the last to the first, as TF's UNIFORM macro does."""
+
+    def __init__(self, key, counter, outputs, block, per_block, state):
+        self.key, self.counter, self.outputs = key, counter, outputs
+        self.block, self.per_block = block, per_block
+        self.state = state               # shared {"next": next block index per output}
+        self.left = np.zeros(outputs.size, dtype=np.int64)
+        self.cache = None
+
+    def draw(self, rows):
+        """The next value for each of `rows` (indices into outputs)."""
+        empty = rows[self.left[rows] == 0]
+        if empty.size:
+            nxt = self.state["next"]
+            offsets = (self.outputs[empty] * RESERVED_PER_OUTPUT + nxt[empty]).astype(np.uint64)
+            vals = self.block(philox_at(self.key, self.counter, offsets))
+            if self.cache is None:
+                self.cache = np.zeros((self.outputs.size, self.per_block), dtype=vals.dtype)
+            self.cache[empty] = vals
+            self.left[empty] = self.per_block
+            nxt[empty] += 1
+        self.left[rows] -= 1
+        return self.cache[rows, self.left[rows]]
+
+
+def _uniform_block(b):
+    return _double_from_bits(b[:, 0::2], b[:, 1::2])
+
+
+def _normal_block(b):
+    d0, d1 = box_muller_double(b[:, 0], b[:, 1], b[:, 2], b[:, 3])
+    return np.stack([d0, d1], axis=1)
+
+
+def _libm2(fn, x, y):
+    x, y = np.broadcast_arrays(np.asarray(x, np.float64), np.asarray(y, np.float64))
+    return np.frompyfunc(fn, 2, 1)(x, y).astype(np.float64) if x.size else x.copy()
+
+
+def gamma(key, counter, alpha, num_samples):
+    """RandomGamma's samples in float64, shape [num_samples, alpha.size]: Marsaglia and
+    Tsang's method with TF's draws (double normals and uniforms from one stream per
+    output), exponential draws for alpha == 1, and the alpha < 1 boost."""
+    alpha = np.asarray(alpha, dtype=np.float64).reshape(-1)
+    total = alpha.size * num_samples
+    outputs = np.arange(total, dtype=np.int64)
+    a = alpha[outputs // num_samples] if total else alpha[:0]
+    res = np.zeros(total)
+    state = {"next": np.zeros(total, dtype=np.int64)}
+    uni = _Cursor(key, counter, outputs, _uniform_block, 2, state)
+    norm = _Cursor(key, counter, outputs, _normal_block, 2, state)
+    ones = np.nonzero(a == 1.0)[0]
+    if ones.size:
+        res[ones] = -libm(math.log, 1.0 - uni.draw(ones))
+    pending = np.nonzero(a != 1.0)[0]
+    small = a < 1
+    d = a + np.where(small, 2.0 / 3, -1.0 / 3)
+    c = 1.0 / 3 / np.sqrt(d)
+    while pending.size:
+        x = norm.draw(pending)
+        v = 1 + c[pending] * x
+        pos = v > 0
+        rows, x, v = pending[pos], x[pos], v[pos]
+        v = v * v * v
+        u = uni.draw(rows)
+        accept = u < 1 - 0.0331 * (x * x) * (x * x)
+        rest = ~accept
+        if rest.any():
+            dr = d[rows[rest]]
+            accept[rest] = libm(math.log, u[rest]) < \
+                0.5 * x[rest] * x[rest] + dr * (1 - v[rest] + libm(math.log, v[rest]))
+        done = rows[accept]
+        res[done] = d[done] * v[accept]
+        boost = done[small[done]]
+        if boost.size:
+            b = uni.draw(boost)
+            res[boost] *= _libm2(math.pow, b, 1 / a[boost])
+        pending = np.setdiff1d(pending, done, assume_unique=True)
+    return res.reshape(alpha.size, num_samples).T
+
+
+def poisson(key, counter, rate, num_samples):
+    """RandomPoissonV2's samples, shape [num_samples, rate.size], computed in double as
+    TF 1.14 does for every rate type (double uniforms, two per Philox call): Knuth's
+    product of uniforms below rate 10, Hormann's transformed rejection from 10 up."""
+    rate = np.asarray(rate).astype(np.float64).reshape(-1)
+    total = rate.size * num_samples
+    outputs = np.arange(total, dtype=np.int64)
+    r = rate[outputs // num_samples] if total else rate[:0]
+    res = np.zeros(total)
+    state = {"next": np.zeros(total, dtype=np.int64)}
+    uni = _Cursor(key, counter, outputs, _uniform_block, 2, state)
+
+    # Knuth: count uniforms until their product falls to exp(-rate) or below.
+    pending = np.nonzero(r < 10)[0]
+    exp_neg = libm(math.exp, -r)
+    prod = np.ones(total)
+    while pending.size:
+        prod[pending] = prod[pending] * uni.draw(pending)
+        hit = prod[pending] <= exp_neg[pending]
+        res[pending[~hit]] += 1
+        pending = pending[~hit]
+    # Hormann: transformed rejection with his constants.
+    pending = np.nonzero(r >= 10)[0]
+    while pending.size:
+        rr = r[pending]
+        log_rate = libm(math.log, rr)
+        b = 0.931 + 2.53 * np.sqrt(rr)
+        a = -0.059 + 0.02483 * b
+        inv_alpha = 1.1239 + 1.1328 / (b - 3.4)
+        u = uni.draw(pending) - 0.5
+        v = uni.draw(pending)
+        us = 0.5 - np.abs(u)
+        k = np.floor((2 * a / us + b) * u + rr + 0.43)
+        accept = (us >= 0.07) & (v <= 0.9277 - 3.6224 / (b - 2))
+        test = np.nonzero(~accept & ~((k < 0) | ((us < 0.013) & (v > us))))[0]
+        if test.size:
+            s = libm(math.log, v[test] * inv_alpha[test] /
+                     (a[test] / (us[test] * us[test]) + b[test]))
+            t = -rr[test] + k[test] * log_rate[test] - libm(math.lgamma, k[test] + 1)
+            accept[test] = s <= t
+        res[pending[accept]] = k[accept]
+        pending = pending[~accept]
+    return res.reshape(rate.size, num_samples).T
