@@ -204,8 +204,8 @@ def random_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, nam
         std_t = to_tensor(stddev, dtype=dtype, name="stddev")
         attrs = {"dtype": dtype, **_seed_attrs(seed)}
         rnd = apply("RandomStandardNormal", [shape_t], attrs, "RandomStandardNormal")
-        from .math_ops import add, multiply
-        return add(multiply(rnd, std_t), mean_t, name=scope)
+        from .math_ops import add
+        return add(rnd * std_t, mean_t, name=scope)
 
 
 # -- TruncatedNormal ----------------------------------------------------------------------
@@ -228,8 +228,8 @@ def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, 
         std_t = to_tensor(stddev, dtype=dtype, name="stddev")
         attrs = {"dtype": dtype, **_seed_attrs(seed)}
         rnd = apply("TruncatedNormal", [shape_t], attrs, "TruncatedNormal")
-        from .math_ops import add, multiply
-        return add(multiply(rnd, std_t), mean_t, name=scope)
+        from .math_ops import add
+        return add(rnd * std_t, mean_t, name=scope)
 
 
 # -- RandomUniform / RandomUniformInt --------------------------------------------------------
@@ -303,8 +303,8 @@ def random_uniform(shape, minval=0, maxval=None, dtype=_dt.float32, seed=None, n
         if dtype.is_integer:
             return apply("RandomUniformInt", [shape_t, lo, hi], {"Tout": dtype, **seeds}, scope)
         rnd = apply("RandomUniform", [shape_t], {"dtype": dtype, **seeds}, "RandomUniform")
-        from .math_ops import add, multiply, subtract
-        return add(multiply(rnd, subtract(hi, lo)), lo, name=scope)
+        from .math_ops import add
+        return add(rnd * (hi - lo), lo, name=scope)
 
 
 # -- RandomShuffle ------------------------------------------------------------------------
@@ -331,8 +331,9 @@ def random_shuffle(value, seed=None, name=None):
     >>> y = tf.random_shuffle([1, 2, 3, 4], seed=5)
     """
     seeds = _seed_attrs(seed)             # TF takes the seed before converting `value`
-    x = to_tensor(value, name="value")
-    return apply("RandomShuffle", [x], seeds, name or "RandomShuffle")
+    with name_scope(name, "RandomShuffle", []) as op_scope:
+        x = to_tensor(value, name="value")
+        return apply("RandomShuffle", [x], seeds, op_scope)
 
 
 # -- Multinomial --------------------------------------------------------------------------
@@ -407,10 +408,11 @@ def _multinomial(logits, num_samples, seed, name, output_dtype, default="multino
             raise TypeError(f"Value passed to parameter 'logits' has DataType {lg.dtype.name} "
                             "not in list of allowed values: float16, float32, float64")
         seeds = _seed_attrs(seed)         # TF takes the seed before converting num_samples
-        n = num_samples if hasattr(num_samples, "op") else \
-            constant(int(num_samples), dtype=_dt.int32, name="num_samples")
-        return apply("Multinomial", [lg, n], {"output_dtype": output_dtype, **seeds},
-                     "Multinomial")
+        with name_scope(None, "Multinomial", []) as op_scope:
+            n = num_samples if hasattr(num_samples, "op") else \
+                constant(int(num_samples), dtype=_dt.int32, name="num_samples")
+            return apply("Multinomial", [lg, n], {"output_dtype": output_dtype, **seeds},
+                         op_scope)
 
 
 def multinomial(logits, num_samples, seed=None, name=None, output_dtype=None):
@@ -626,8 +628,8 @@ def stateless_random_uniform(shape, seed, minval=0, maxval=None, dtype=_dt.float
             return apply("StatelessRandomUniformInt", [shape_t, seed_t, lo, hi], {}, scope)
         rnd = apply("StatelessRandomUniform", [shape_t, seed_t], {"dtype": dtype},
                     "StatelessRandomUniform")
-        from .math_ops import add, multiply, subtract
-        return add(multiply(rnd, subtract(hi, lo)), lo, name=scope)
+        from .math_ops import add
+        return add(rnd * (hi - lo), lo, name=scope)
 
 
 def _stateless_gauss(op_type, default, shape, seed, mean, stddev, dtype, name):
@@ -638,8 +640,8 @@ def _stateless_gauss(op_type, default, shape, seed, mean, stddev, dtype, name):
         mean_t = to_tensor(mean, dtype=dtype, name="mean")
         std_t = to_tensor(stddev, dtype=dtype, name="stddev")
         rnd = apply(op_type, [shape_t, seed_t], {"dtype": dtype}, op_type)
-        from .math_ops import add, multiply
-        return add(multiply(rnd, std_t), mean_t, name=scope)
+        from .math_ops import add
+        return add(rnd * std_t, mean_t, name=scope)
 
 
 def stateless_random_normal(shape, seed, mean=0.0, stddev=1.0, dtype=_dt.float32, name=None):
@@ -737,10 +739,10 @@ def random_poisson(lam, shape, dtype=_dt.float32, seed=None, name=None):
     with name_scope(name, "random_poisson", [lam] if hasattr(lam, "op") else []):
         shape_t = _shape_tensor(shape)
         seeds = _seed_attrs(seed)         # TF takes the seed before converting `lam`
-        rate = to_tensor(lam, name="lam")
-        return apply("RandomPoissonV2", [shape_t, rate],
-                     {"dtype": dtype, "R": rate.dtype.base_dtype, **seeds},
-                     "RandomPoissonV2")
+        with name_scope(None, "RandomPoissonV2", []) as op_scope:
+            rate = to_tensor(lam, name="rate")
+            return apply("RandomPoissonV2", [shape_t, rate],
+                         {"dtype": dtype, "R": rate.dtype.base_dtype, **seeds}, op_scope)
 
 
 # -- RandomGamma and its reparameterization gradient -------------------------------------------
@@ -873,18 +875,20 @@ def random_gamma(shape, alpha, beta=None, dtype=_dt.float32, seed=None, name=Non
     >>> x = tf.random_gamma([100], [0.5, 1.5], seed=1)   # shape [100, 2]
     """
     from .array_ops import zeros_like
-    from .math_ops import add, maximum, truediv
+    from .math_ops import maximum
     dtype = _float_dtype(dtype, "random_gamma")
     values = [t for t in (alpha, beta) if hasattr(t, "op")]
     with name_scope(name, "random_gamma", values):
         shape_t = _shape_tensor(shape)
         alpha_t = to_tensor(alpha, dtype=dtype, name="alpha")
         beta_t = to_tensor(beta if beta is not None else 1, dtype=dtype, name="beta")
-        alpha_b = add(alpha_t, zeros_like(beta_t))
+        alpha_b = alpha_t + zeros_like(beta_t)
         g = apply("RandomGamma", [shape_t, alpha_b], {"T": dtype, **_seed_attrs(seed)},
                   "RandomGamma")
-        tiny = constant(np.finfo(dtype.as_numpy_dtype).tiny, dtype=dtype)
-        return maximum(tiny, truediv(g, beta_t))
+        scaled = g / beta_t
+        with name_scope(None, "Maximum", []) as op_scope:    # TF converts `tiny` in there
+            tiny = constant(np.finfo(dtype.as_numpy_dtype).tiny, dtype=dtype, name="x")
+            return maximum(tiny, scaled, name=op_scope)
 
 
 # -- ComputeAccidentalHits ----------------------------------------------------------------

@@ -10,7 +10,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gen_streams import _program  # noqa: E402
 
 
-def cases(tf):
+
+def builders(tf):
+    """{case name: Lazy case}."""
     out = {}
     for dt in ("float16", "float32", "float64"):
         for alpha in ([0.5, 1.0, 2.5], [[0.1], [7.0]], 1.0, 0.01, 30.0):
@@ -35,3 +37,7 @@ def cases(tf):
     out["poisson/graph_seed"] = _program(tf, lambda tf: tf.random_poisson(4.0, [6]),
                                          graph_seed=8)
     return out
+
+
+def cases(tf):
+    return dict((name, case()) for name, case in builders(tf).items())

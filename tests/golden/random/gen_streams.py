@@ -40,15 +40,29 @@ RANDOM_TYPES = ("RandomUniform", "RandomStandardNormal", "TruncatedNormal",
                 "RandomPoissonV2")
 
 
+class Lazy(object):
+    """A case computed when called (so one case's failure does not hide the others)."""
+
+    def __init__(self, fn, *args, **kwargs):
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+
+    def __call__(self):
+        return self.fn(*self.args, **self.kwargs)
+
+
 def _program(tf, build, graph_seed=None, runs=2, sessions=2):
-    """Builds `build(tf)` (a tensor or a list) in a fresh graph; runs it `runs` times in
-    each of `sessions` sessions. Returns {"attrs": ..., "s0r0": ..., ...}."""
+    """A Lazy case: builds `build(tf)` (a tensor or a list) in a fresh graph and runs it
+    `runs` times in each of `sessions` sessions -> {"attrs", "ops", "s0r0", ...}."""
+    return Lazy(_run_program, tf, build, graph_seed, runs, sessions)
+
+
+def _run_program(tf, build, graph_seed, runs, sessions):
     g = tf.Graph()
     with g.as_default():
         if graph_seed is not None:
             tf.set_random_seed(graph_seed)
         fetch = build(tf)
-    out = {"attrs": _random_attrs(g), "ops": len(g.get_operations())}
+    out = {"attrs": _random_attrs(g), "ops": ["%s %s" % (op.type, op.name) for op in g.get_operations()]}
     for s in range(sessions):
         with tf.Session(graph=g) as sess:
             for r in range(runs):
@@ -130,7 +144,7 @@ def _seed_rule_cases(tf):
     cases["rule/set_seed_after_ops"] = _program(tf, set_after)
     cases["rule/many_runs"] = _program(tf, lambda tf: tf.random_normal([7], seed=9),
                                        runs=4, sessions=2)
-    cases["rule/get_seed"] = _get_seeds(tf)
+    cases["rule/get_seed"] = Lazy(_get_seeds, tf)
     return cases
 
 
@@ -169,8 +183,13 @@ def _other_cases(tf):
     return cases
 
 
-def cases(tf):
+def builders(tf):
+    """{case name: Lazy case}."""
     out = {}
     for group in (_uniform_cases, _normal_cases, _seed_rule_cases, _other_cases):
         out.update(group(tf))
     return out
+
+
+def cases(tf):
+    return dict((name, case()) for name, case in builders(tf).items())
