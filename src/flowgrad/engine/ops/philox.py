@@ -147,7 +147,59 @@ def to_bfloat16(f):
     return bits.view(np.float32)
 
 
+# Large outputs are computed in pieces: every fresh large temporary costs a page fault per
+# 4 KiB, while pieces of 32K outputs reuse the same memory (4-6x faster at 1M outputs).
+_PIECE = 1 << 15
+
+
+def _in_pieces(draw, calls_per_output, key, counter, n, *args):
+    """draw(key, counter, n, *args) in pieces of _PIECE outputs; the piece starting at
+    output s starts at counter + s * calls_per_output (a (num, den) pair)."""
+    if n <= _PIECE:
+        return draw(key, counter, n, *args)
+    num, den = calls_per_output
+    first = draw(key, counter, _PIECE, *args)
+    out = np.empty(n, dtype=first.dtype)
+    out[:_PIECE] = first
+    for s in range(_PIECE, n, _PIECE):
+        c = min(_PIECE, n - s)
+        out[s:s + c] = draw(key, counter + s * num // den, c, *args)
+    return out
+
+
+def _per_call(dtype):
+    """Outputs per Philox call of the plain distributions: 2 for 64-bit types, else 4."""
+    return (1, 2) if np.dtype(dtype).itemsize == 8 else (1, 4)
+
+
 def uniform(key, counter, n, dtype):
+    """RandomUniform's n values of float16/float32/float64 (or "bfloat16": 7 random
+    mantissa bits, stored in float32) in [0, 1)."""
+    per = (1, 4) if isinstance(dtype, str) else _per_call(dtype)
+    return _in_pieces(_uniform, per, key, counter, n, dtype)
+
+
+def uniform_int(key, counter, n, lo, hi, dtype):
+    """RandomUniformInt: lo + (bits % (hi - lo)) with 32-bit (int32) or 64-bit words."""
+    return _in_pieces(_uniform_int, _per_call(dtype), key, counter, n, lo, hi, dtype)
+
+
+def normal(key, counter, n, dtype):
+    """RandomStandardNormal's n values (float16 and bfloat16 are float32 Box-Muller
+    rounded to the smaller type)."""
+    per = (1, 4) if isinstance(dtype, str) else _per_call(dtype)
+    return _in_pieces(_normal, per, key, counter, n, dtype)
+
+
+def truncated_normal(key, counter, n, dtype):
+    """TruncatedNormal's n values: per group of outputs (4 floats or 2 doubles), Box-Muller
+    pairs from that group's own counter range (256 calls per group of 4 floats), keeping
+    values with |x| < 2 in order until the group is full."""
+    return _in_pieces(_truncated_normal, (RESERVED_PER_OUTPUT // 4, 1), key, counter, n,
+                      dtype)
+
+
+def _uniform(key, counter, n, dtype):
     """RandomUniform's n values of float16/float32/float64 (or "bfloat16": 7 random
     mantissa bits, stored in float32) in [0, 1)."""
     if isinstance(dtype, str) and dtype == "bfloat16":
@@ -160,8 +212,7 @@ def uniform(key, counter, n, dtype):
     return _float_from_bits(words(key, counter, n), dtype)
 
 
-def uniform_int(key, counter, n, lo, hi, dtype):
-    """RandomUniformInt: lo + (bits % (hi - lo)) with 32-bit (int32) or 64-bit words."""
+def _uniform_int(key, counter, n, lo, hi, dtype):
     dtype = np.dtype(dtype)
     if dtype == np.int32:
         rng = _U64((int(hi) - int(lo)) & 0xFFFFFFFF)
@@ -232,6 +283,10 @@ _SIN_POLY = [float.fromhex(h) for h in (
     "-0x1.555545995a603p-3", "0x1.1107605230bc4p-7", "-0x1.994eb3774cf24p-13")]
 
 
+_SIN_SIGN = np.array([1.0, -1.0, -1.0, 1.0])
+_COS_SIGN = np.array([1.0, 1.0, -1.0, -1.0])
+
+
 def _abstop12(f):
     return (f.view(np.uint32) >> np.uint32(20)) & np.uint32(0x7FF)
 
@@ -240,18 +295,15 @@ def sincosf(y):
     """glibc's sincosf for float32 arrays with |y| < 120 (TF's angles lie in [0, 2pi))."""
     x = y.astype(np.float64)
     top = _abstop12(y)
-    reduce = top >= _abstop12(np.array([np.pi / 4], np.float32))[0]
-    n = np.zeros(y.shape, dtype=np.int32)
-    if reduce.any():
-        n_r = ((x[reduce] * _HPI_INV).astype(np.int32) + np.int32(0x800000)) >> np.int32(24)
-        n[reduce] = n_r
-        x[reduce] = x[reduce] - n_r * _HPI
-    sign = np.where((n & 3) == 1, -1.0, 1.0)
-    sign[(n & 3) == 2] = -1.0
-    neg_cos = np.where(n & 2, -1.0, 1.0)      # the second table negates the cosine polynomial
-    xs = x * sign
+    # Quadrant n by glibc's scaled truncation; n = 0 below pi/4 (x - 0 * hpi is x).
+    n = ((x * _HPI_INV).astype(np.int32) + np.int32(0x800000)) >> np.int32(24)
+    n[top < _abstop12(np.array([np.pi / 4], np.float32))[0]] = 0
+    x = x - n * _HPI
+    q = n & 3
+    xs = x * _SIN_SIGN[q]
     x2 = x * x
-    c0, c1, c2, c3, c4 = (neg_cos * c for c in _COS_POLY)
+    neg = _COS_SIGN[q]                    # the second table negates the cosine polynomial
+    c0, c1, c2, c3, c4 = (neg * c for c in _COS_POLY)
     s1, s2, s3 = _SIN_POLY
     x4 = x2 * x2
     x3 = x2 * xs
@@ -293,11 +345,9 @@ def libm(fn, x):
 _LIBM_UFUNCS = {f: np.frompyfunc(f, 1, 1) for f in (math.log, math.lgamma, math.exp)}
 
 
-def normal(key, counter, n, dtype):
-    """RandomStandardNormal's n values (float16 and bfloat16 are float32 Box-Muller
-    rounded to the smaller type)."""
+def _normal(key, counter, n, dtype):
     if isinstance(dtype, str) and dtype == "bfloat16":
-        return to_bfloat16(normal(key, counter, n, np.float32))
+        return to_bfloat16(_normal(key, counter, n, np.float32))
     if dtype == np.float64:
         b = philox_blocks(key, counter, (n + 1) // 2)
         d0, d1 = box_muller_double(b[:, 0], b[:, 1], b[:, 2], b[:, 3])
@@ -307,12 +357,9 @@ def normal(key, counter, n, dtype):
     return np.stack([f0, f1], axis=1).reshape(-1)[:n].astype(dtype, copy=False)
 
 
-def truncated_normal(key, counter, n, dtype):
-    """TruncatedNormal's n values: per group of outputs (4 floats or 2 doubles), Box-Muller
-    pairs from that group's own counter range (256 calls per group of 4 floats), keeping
-    values with |x| < 2 in order until the group is full."""
+def _truncated_normal(key, counter, n, dtype):
     if isinstance(dtype, str) and dtype == "bfloat16":
-        return to_bfloat16(truncated_normal(key, counter, n, np.float32))
+        return to_bfloat16(_truncated_normal(key, counter, n, np.float32))
     dtype = np.dtype(dtype)
     need = 2 if dtype == np.float64 else 4
     groups = -(-n // need)
