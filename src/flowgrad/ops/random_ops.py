@@ -85,17 +85,6 @@ def _seed_attrs(seed):
     return {"seed": s1 or 0, "seed2": s2 or 0}
 
 
-def _generator(node, ctx):
-    """The session's Generator for this op (seeded from seed/seed2 unless both are 0)."""
-    rngs = ctx.rngs
-    rng = rngs.get(node.name)
-    if rng is None:
-        seed, seed2 = node.attrs.get("seed", 0), node.attrs.get("seed2", 0)
-        rng = np.random.default_rng([seed, seed2]) if seed or seed2 else np.random.default_rng()
-        rngs[node.name] = rng
-    return rng
-
-
 def _stream(node, ctx):
     """The session's Philox stream for this op (TF's GuardedPhiloxRandom): keyed by
     (seed, seed2), fresh random seeds when both are 0; each run reserves its range."""
@@ -449,73 +438,44 @@ def _sampler_infer(inputs, attrs):
             (_dt.float32, TensorShape([n]))]
 
 
-def _log_uniform_draw(rng, n, range_max):
-    log_range = np.log(range_max + 1.0)
-    v = (np.exp(rng.random(n) * log_range) - 1).astype(np.int64)
-    return np.minimum(v, range_max - 1)
-
-
-def _log_uniform_prob(v, range_max):
-    return np.log((v + 2.0) / (v + 1.0)) / np.log(range_max + 1.0)
-
-
-def _uniform_draw(rng, n, range_max):
-    return rng.integers(0, range_max, size=n, dtype=np.int64)
-
-
-def _uniform_prob(v, range_max):
-    return np.full(np.shape(v), 1.0 / range_max)
-
-
-def _sampler_bind(draw, prob):
+def _sampler_bind(kind):
     def bind(node, ctx):
-        rng = _generator(node, ctx)
+        stream = _stream(node, ctx)
         n, unique = node.attrs["num_sampled"], node.attrs["unique"]
         range_max = node.attrs["range_max"]
 
         def kernel(true_classes):
             if unique and n > range_max:
                 raise errors.InvalidArgumentError(None, None, "Sampler's range is too small.")
-            if not unique:
-                sampled, tries = draw(rng, n, range_max), n
-            else:
-                # Draw in chunks until n distinct values appeared; the number of tries is
-                # the position of the n-th first occurrence (TF's rejection loop, vectorized).
-                seen = np.empty(0, np.int64)
-                while True:
-                    seen = np.concatenate([seen, draw(rng, max(2 * n, 64), range_max)])
-                    vals, first = np.unique(seen, return_index=True)
-                    if len(vals) >= n:
-                        order = np.sort(first)[:n]
-                        sampled, tries = seen[order], int(order[-1]) + 1 if n else 0
-                        break
-
-            def expected(p):
-                if tries == n:
-                    return p * n
-                return -np.expm1(tries * np.log1p(-p))
-            true_p = prob(np.asarray(true_classes, np.int64), range_max)
-            return (sampled, expected(true_p).astype(np.float32),
-                    expected(prob(sampled, range_max)).astype(np.float32))
+            # TF reserves 2048 words per sampled value, whatever the draws use.
+            counter = stream.reserve_32(2048 * n)
+            sampled, tries = philox.candidate_sample(kind, stream.key, counter, n, unique,
+                                                     range_max)
+            true_p = philox.candidate_probability(kind, true_classes, range_max)
+            sampled_p = philox.candidate_probability(kind, sampled, range_max)
+            return (sampled, philox.expected_count(true_p, n, tries),
+                    philox.expected_count(sampled_p, n, tries))
         return kernel
     return bind
 
 
 register_op("LogUniformCandidateSampler", infer=_sampler_infer,
-            bind=_sampler_bind(_log_uniform_draw, _log_uniform_prob), grad=None, stateful=True)
+            bind=_sampler_bind("log_uniform"), grad=None, stateful=True)
 register_op("UniformCandidateSampler", infer=_sampler_infer,
-            bind=_sampler_bind(_uniform_draw, _uniform_prob), grad=None, stateful=True)
+            bind=_sampler_bind("uniform"), grad=None, stateful=True)
 
 
 def _candidate_sampler(op_type, true_classes, num_true, num_sampled, unique, range_max, seed,
                        name):
-    tc = to_tensor(true_classes, name="true_classes")
-    if tc.dtype.base_dtype is not _dt.int64:
-        from .math_ops import cast
-        tc = cast(tc, _dt.int64)
+    seeds = _seed_attrs(seed)             # TF takes the seed before converting true_classes
     attrs = {"num_true": int(num_true), "num_sampled": int(num_sampled), "unique": bool(unique),
-             "range_max": int(range_max), **_seed_attrs(seed)}
-    return tuple(apply(op_type, [tc], attrs, name or op_type))
+             "range_max": int(range_max), **seeds}
+    with name_scope(name, op_type, []) as op_scope:
+        tc = to_tensor(true_classes, name="true_classes")
+        if tc.dtype.base_dtype is not _dt.int64:
+            from .math_ops import cast
+            tc = cast(tc, _dt.int64)
+        return tuple(apply(op_type, [tc], attrs, op_scope))
 
 
 def log_uniform_candidate_sampler(true_classes, num_true, num_sampled, unique, range_max,

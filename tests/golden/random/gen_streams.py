@@ -183,10 +183,34 @@ def _other_cases(tf):
     return cases
 
 
+def _sampler_cases(tf):
+    cases = {}
+    true = np.array([[1, 7], [3, 0], [50, 2]], np.int64)
+    for kind in ("log_uniform", "uniform"):
+        fn = getattr(tf.nn, kind + "_candidate_sampler")
+        for unique in (True, False):
+            for num_sampled, range_max in ((5, 10), (20, 1000), (64, 100)):
+                name = "sampler/%s/%s/%d_%d" % (kind, "unique" if unique else "repeat",
+                                                num_sampled, range_max)
+                cases[name] = _program(tf, lambda tf, fn=fn, u=unique, n=num_sampled,
+                                       r=range_max: list(fn(true, 2, n, u, r, seed=3)))
+                cases[name + "/candidates"] = _program(
+                    tf, lambda tf, fn=fn, u=unique, n=num_sampled, r=range_max:
+                    fn(true, 2, n, u, r, seed=3)[0])
+        cases["sampler/%s/graph_seed" % kind] = _program(
+            tf, lambda tf, fn=fn: list(fn(true, 2, 4, True, 7)), graph_seed=2)
+        cases["sampler/%s/graph_seed/candidates" % kind] = _program(
+            tf, lambda tf, fn=fn: fn(true, 2, 4, True, 7)[0], graph_seed=2)
+    cases["sampler/uniform/pow2"] = _program(tf, lambda tf: list(
+        tf.nn.uniform_candidate_sampler(true, 2, 6, False, 64, seed=1)))
+    return cases
+
+
 def builders(tf):
     """{case name: Lazy case}."""
     out = {}
-    for group in (_uniform_cases, _normal_cases, _seed_rule_cases, _other_cases):
+    for group in (_uniform_cases, _normal_cases, _seed_rule_cases, _other_cases,
+                  _sampler_cases):
         out.update(group(tf))
     return out
 

@@ -342,7 +342,8 @@ def libm(fn, x):
     return _LIBM_UFUNCS[fn](x).astype(np.float64) if x.size else x.copy()
 
 
-_LIBM_UFUNCS = {f: np.frompyfunc(f, 1, 1) for f in (math.log, math.lgamma, math.exp)}
+_LIBM_UFUNCS = {f: np.frompyfunc(f, 1, 1)
+                for f in (math.log, math.lgamma, math.exp, math.log1p, math.expm1)}
 
 
 def _normal(key, counter, n, dtype):
@@ -560,3 +561,71 @@ def poisson(key, counter, rate, num_samples):
         res[pending[accept]] = k[accept]
         pending = pending[~accept]
     return res.reshape(rate.size, num_samples).T
+
+
+# -- candidate samplers (core/kernels/range_sampler.cc) ----------------------------------------
+def words_from(key, counter, first, n):
+    """n uint32 words of the stream starting at word index `first`."""
+    skip = first % 4
+    blocks = philox_blocks(key, counter + first // 4, (skip + n + 3) // 4)
+    return blocks.reshape(-1)[skip:skip + n]
+
+
+def _log_uniform_draws(key, counter, start, k, range_max):
+    """LogUniformSampler::Sample for draws start..start+k-1 (two words each): every draw
+    gives a value."""
+    w = words_from(key, counter, 2 * start, 2 * k).reshape(k, 2)
+    d = _double_from_bits(w[:, 0], w[:, 1])
+    value = libm(math.exp, d * math.log1p(range_max)).astype(np.int64) - 1
+    return value % range_max
+
+
+def _uniform_draws(key, counter, start, k, range_max):
+    """UniformSampler::Sample (ExactUniformInt over 64-bit words) for raw draws
+    start..start+k-1; draws below (2**64 - 1) % range + 1 are rejected (dropped)."""
+    w = words_from(key, counter, 2 * start, 2 * k).reshape(k, 2).astype(np.uint64)
+    bits = w[:, 0] | (w[:, 1] << _SHIFT32)
+    n = _U64(range_max)
+    if range_max & (range_max - 1) == 0:
+        return (bits & (n - _U64(1))).astype(np.int64)
+    rem = _U64((2 ** 64 - 1) % range_max + 1)
+    return (bits[bits >= rem] % n).astype(np.int64)
+
+
+def candidate_sample(kind, key, counter, num_sampled, unique, range_max):
+    """A RangeSampler batch: (values, num_tries). With `unique`, draws repeat until
+    num_sampled distinct values appeared (num_tries counts every draw); without, the
+    first num_sampled draws."""
+    draw = _log_uniform_draws if kind == "log_uniform" else _uniform_draws
+    got = np.empty(0, dtype=np.int64)
+    start, chunk = 0, max(2 * num_sampled, 64)
+    while True:
+        got = np.concatenate([got, draw(key, counter, start, chunk, range_max)])
+        start += chunk
+        if not unique:
+            if got.size >= num_sampled:
+                return got[:num_sampled], num_sampled
+            continue
+        _, first = np.unique(got, return_index=True)
+        if first.size >= num_sampled:
+            order = np.sort(first)[:num_sampled]
+            return got[order], (int(order[-1]) + 1 if num_sampled else 0)
+
+
+def candidate_probability(kind, values, range_max):
+    """RangeSampler::Probability as float32."""
+    values = np.asarray(values, dtype=np.float64)
+    if kind == "log_uniform":
+        p = libm(math.log, (values + 2.0) / (values + 1.0)) / math.log1p(range_max)
+    else:
+        p = np.full(values.shape, 1.0 / range_max)
+    return p.astype(np.float32)
+
+
+def expected_count(p, batch_size, num_tries):
+    """ExpectedCountHelper in float: p * batch_size, or -expm1(num_tries * log1p(-p))."""
+    if num_tries == batch_size:
+        return p * np.float32(batch_size)
+    lp = libm(math.log1p, -p.astype(np.float64)).astype(np.float32)
+    t = np.float32(num_tries) * lp
+    return -libm(math.expm1, t.astype(np.float64)).astype(np.float32)
