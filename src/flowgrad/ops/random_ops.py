@@ -31,6 +31,8 @@ __all__ = [
     "truncated_normal",
 ]
 
+import os
+
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
@@ -95,6 +97,19 @@ def _stream(node, ctx):
         stream = philox.Stream(node.attrs.get("seed", 0), node.attrs.get("seed2", 0))
         rngs[key] = stream
     return stream
+
+
+def _intra_op_threads(ctx):
+    """The size of TF's intra-op thread pool for this session: the kernels whose numbers
+    depend on how TF splits their work use it. ConfigProto's intra_op_parallelism_threads,
+    else the CPUs this process may run on. (TF sizes the pool once per process, from the
+    first session's config; flowgrad honors each session's.)"""
+    config = getattr(ctx.session, "_config", None)
+    n = getattr(config, "intra_op_parallelism_threads", 0) or 0
+    if n > 0:
+        return int(n)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else \
+        os.cpu_count() or 1
 
 
 def _np_dtype(dtype):
@@ -378,7 +393,8 @@ def _multinomial_bind(node, ctx):
             return np.zeros((batch, n), dtype=out_dt)
         # TF reserves 256 calls per output for batch * 2 * ceil4(num_samples) outputs.
         counter = stream.reserve_outputs(batch * 2 * ((n + 3) // 4 * 4))
-        return philox.multinomial(stream.key, counter, logits, n).astype(out_dt)
+        return philox.multinomial(stream.key, counter, logits, n,
+                                  _intra_op_threads(ctx)).astype(out_dt)
     return kernel
 
 

@@ -50,13 +50,13 @@ class Lazy(object):
         return self.fn(*self.args, **self.kwargs)
 
 
-def _program(tf, build, graph_seed=None, runs=2, sessions=2):
+def _program(tf, build, graph_seed=None, runs=2, sessions=2, threads=None):
     """A Lazy case: builds `build(tf)` (a tensor or a list) in a fresh graph and runs it
     `runs` times in each of `sessions` sessions -> {"attrs", "ops", "s0r0", ...}."""
-    return Lazy(_run_program, tf, build, graph_seed, runs, sessions)
+    return Lazy(_run_program, tf, build, graph_seed, runs, sessions, threads)
 
 
-def _run_program(tf, build, graph_seed, runs, sessions):
+def _run_program(tf, build, graph_seed, runs, sessions, threads):
     g = tf.Graph()
     with g.as_default():
         if graph_seed is not None:
@@ -64,7 +64,9 @@ def _run_program(tf, build, graph_seed, runs, sessions):
         fetch = build(tf)
     out = {"attrs": _random_attrs(g), "ops": ["%s %s" % (op.type, op.name) for op in g.get_operations()]}
     for s in range(sessions):
-        with tf.Session(graph=g) as sess:
+        config = None if threads is None else tf.ConfigProto(
+            intra_op_parallelism_threads=threads)
+        with tf.Session(graph=g, config=config) as sess:
             for r in range(runs):
                 vals = sess.run(fetch)
                 if isinstance(vals, list):
@@ -178,6 +180,16 @@ def _other_cases(tf):
         np.array([[-np.inf, 0.0, 1.0, -np.inf]], np.float32), 20, seed=3))
     cases["multinomial/graph_seed"] = _program(tf, lambda tf: tf.multinomial(
         [[1.0, 2.0, 3.0]], 7), graph_seed=77)
+    # Large batches: TF's thread pool splits the rows, and the numbers follow the split.
+    # TF sizes its pool once per process (the oracle's: 2 threads, its CPU count), so
+    # these cases ask for 2 threads, which flowgrad honors in every session.
+    big = np.random.RandomState(0).randn(64, 1000).astype(np.float32)
+    cases["multinomial/sharded/64x1000"] = _program(
+        tf, lambda tf: tf.multinomial(big, 100, seed=4), threads=2)
+    cases["multinomial/sharded/8x1000"] = _program(
+        tf, lambda tf: tf.multinomial(big[:8], 2000, seed=4), threads=2)
+    cases["multinomial/sharded/1000x20"] = _program(tf, lambda tf: tf.multinomial(
+        np.random.RandomState(1).randn(1000, 20), 20, seed=5), threads=2)
     cases["categorical"] = _program(tf, lambda tf: tf.random.categorical(
         np.zeros((3, 10), np.float32), 13, seed=6))
     return cases

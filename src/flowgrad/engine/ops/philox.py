@@ -410,12 +410,49 @@ def uniform_doubles(key, counter, n):
     return _double_from_bits(w[:, 0], w[:, 1])
 
 
-def multinomial(key, counter, logits, num_samples):
-    """Multinomial's class indices [batch, num_samples] as TF's CPU kernel draws them with
-    one shard: row b's samples use doubles b*num_samples.. of the stream, searched in the
-    row's unnormalized CDF of exp(logit - max finite logit) over finite logits."""
+def eigen_shards(n, cost_per_unit, num_threads):
+    """How TF's Shard() splits n work units of `cost_per_unit` cycles over a pool of
+    num_threads (Eigen's ThreadPoolDevice::parallelFor and its cost model): the start
+    of every block. Kernels whose numbers depend on the split use this."""
+    total = n * float(cost_per_unit)
+    threads = (total - 100000) / 100000 + 0.9                # kStartup/kPerThreadCycles
+    if n <= 1 or num_threads <= 1 or min(num_threads, max(1, int(threads))) == 1:
+        return [0]
+    block_size_f = 1.0 / (cost_per_unit / 40000.0)           # 1 / taskSize(1, cost)
+    block = int(min(n, max(-(-n // (4 * num_threads)), block_size_f)))
+    max_block = min(n, 2 * block)
+    count = -(-n // block)
+
+    def efficiency(c):
+        return c / (-(-c // num_threads) * num_threads)
+    best = efficiency(count)
+    prev = count
+    while best < 1.0 and prev > 1:
+        coarser = -(-n // (prev - 1))
+        if coarser > max_block:
+            break
+        coarser_count = -(-n // coarser)
+        prev = coarser_count
+        eff = efficiency(coarser_count)
+        if eff + 0.01 >= best:
+            block, count = coarser, coarser_count
+            best = max(best, eff)
+    return list(range(0, n, block))
+
+
+def multinomial(key, counter, logits, num_samples, num_threads=1):
+    """Multinomial's class indices [batch, num_samples] as TF's CPU kernel draws them:
+    rows are split into shards as TF's thread pool splits them; a shard starting at row
+    r0 skips r0 * (num_samples + 3) // 4 Philox calls, and its rows then use consecutive
+    doubles of the stream, each searched in the row's unnormalized CDF of
+    exp(logit - max finite logit) over the finite logits."""
     batch, classes = logits.shape
-    u = uniform_doubles(key, counter, batch * num_samples).reshape(batch, num_samples)
+    cost = int(50 * (num_samples * math.log(classes) / math.log(2) + classes))
+    starts = eigen_shards(batch, cost, num_threads) + [batch]
+    u = np.empty((batch, num_samples))
+    for r0, r1 in zip(starts[:-1], starts[1:]):
+        u[r0:r1] = uniform_doubles(key, counter + r0 * (num_samples + 3) // 4,
+                                   (r1 - r0) * num_samples).reshape(r1 - r0, num_samples)
     lg = logits.astype(np.float64)
     finite = np.isfinite(logits)
     lowest = np.finfo(logits.dtype).min if logits.dtype.kind == "f" else np.iinfo(
