@@ -13,9 +13,9 @@ numbers: RandomUniform, RandomUniformInt, RandomStandardNormal,
 TruncatedNormal, RandomShuffle, Multinomial, RandomGamma (with TF's
 reparameterization gradient) and RandomPoissonV2.
 
-Also here: the candidate samplers behind nce_loss/sampled_softmax_loss and the
-stateless ops (pure functions of a seed tensor, so not stateful); their
-numbers are not TF's.
+So do the log-uniform and uniform candidate samplers behind nce_loss and
+sampled_softmax_loss, and the stateless ops (pure functions of a seed tensor,
+so not stateful).
 """
 from __future__ import annotations
 
@@ -106,8 +106,10 @@ def _intra_op_threads(ctx):
     first session's config; flowgrad honors each session's.)"""
     config = getattr(ctx.session, "_config", None)
     n = getattr(config, "intra_op_parallelism_threads", 0) or 0
-    if n > 0:
-        return int(n)
+    return int(n) if n > 0 else _cpu_count()
+
+
+def _cpu_count():
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else \
         os.cpu_count() or 1
 
@@ -354,28 +356,6 @@ def _multinomial_infer(inputs, attrs):
     return [(attrs["output_dtype"], TensorShape([batch, None if nv is None else int(nv)]))]
 
 
-def _multinomial_sample(rng, logits, num_samples, out_dt):
-    batch, classes = logits.shape
-    n = int(num_samples)
-    if n < 0:
-        raise errors.InvalidArgumentError(None, None,
-                                          f"num_samples should be nonnegative, got {n}")
-    if batch == 0 or n == 0:
-        return np.zeros((batch, n), dtype=out_dt)
-    if classes == 0:
-        raise errors.InvalidArgumentError(None, None, "num_classes should be positive, got 0")
-    lg = np.asarray(logits, dtype=np.float64)
-    p = np.exp(lg - lg.max(axis=1, keepdims=True))
-    cdf = np.cumsum(p, axis=1)
-    cdf /= cdf[:, -1:]
-    u = rng.random((batch, n))
-    # Inverse CDF for all rows at once: row r's cdf lives in [r, r + 1].
-    rows = np.arange(batch, dtype=np.float64)[:, None]
-    flat = np.searchsorted((cdf + rows).ravel(), (u + rows).ravel(), side="right")
-    idx = flat.reshape(batch, n) - np.arange(batch)[:, None] * classes
-    return np.minimum(idx, classes - 1).astype(out_dt)
-
-
 def _multinomial_bind(node, ctx):
     stream = _stream(node, ctx)
     out_dt = node.attrs["output_dtype"].as_numpy_dtype
@@ -522,13 +502,9 @@ def uniform_candidate_sampler(true_classes, num_true, num_sampled, unique, range
 
 
 # -- stateless random ops (tf.random.stateless_*) --------------------------------------------
-# Pure functions of (shape, seed): the same seed gives the same numbers, in any session;
-# they are not stateful, so passes may fold or merge them. The numbers are not TF's.
-def _seed_rng(seed):
-    s = np.asarray(seed).reshape(-1)
-    return np.random.default_rng([int(v) & 0xFFFFFFFFFFFFFFFF for v in s])
-
-
+# Pure functions of (shape, seed), TF's numbers: the seed pair is scrambled into a Philox
+# key and counter (philox.stateless_key) and the stateful kernels' fill runs from there.
+# They are not stateful, so passes may fold or merge them.
 def _stateless_infer(inputs, attrs):
     seed = inputs[1]
     if seed.shape.ndims not in (None, 1) or (seed.shape.ndims == 1 and
@@ -538,38 +514,33 @@ def _stateless_infer(inputs, attrs):
     return [(attrs["dtype"], _shape_from(inputs[0]))]
 
 
-def _float_kernel(draw):
+def _stateless_kernel(draw):
     def kernel(shape, seed, dtype, **_):
-        npdt = dtype.as_numpy_dtype
-        draw_dt = npdt if npdt in (np.float32, np.float64) else np.float32
-        return draw(_seed_rng(seed), _dims(shape), draw_dt).astype(npdt, copy=False)
+        npdt, bf16 = _np_dtype(dtype)
+        dims = _dims(shape)
+        key, counter = philox.stateless_key(seed)
+        return draw(key, counter, int(np.prod(dims)), "bfloat16" if bf16 else npdt
+                    ).reshape(dims)
     return kernel
 
 
-def _draw_truncated(rng, dims, dt):
-    out = rng.standard_normal(dims, dtype=dt)
-    bad = np.abs(out) > 2
-    while bad.any():
-        out[bad] = rng.standard_normal(int(bad.sum()), dtype=dt)
-        bad = np.abs(out) > 2
-    return out
-
-
 register_op("StatelessRandomUniform", infer=_stateless_infer, grad=None,
-            kernel=_float_kernel(lambda rng, dims, dt: rng.random(dims, dtype=dt)))
+            kernel=_stateless_kernel(philox.uniform))
 register_op("StatelessRandomNormal", infer=_stateless_infer, grad=None,
-            kernel=_float_kernel(lambda rng, dims, dt: rng.standard_normal(dims, dtype=dt)))
+            kernel=_stateless_kernel(philox.normal))
 register_op("StatelessTruncatedNormal", infer=_stateless_infer, grad=None,
-            kernel=_float_kernel(_draw_truncated))
+            kernel=_stateless_kernel(philox.truncated_normal))
 
 
 def _stateless_int_kernel(shape, seed, lo, hi, **_):
     dims = _dims(shape)
-    if lo >= hi and int(np.prod(dims)):
+    n = int(np.prod(dims))
+    if lo >= hi and n:
         raise errors.InvalidArgumentError(None, None, f"Need minval < maxval, got {lo} >= {hi}")
-    if not int(np.prod(dims)):
+    if not n:
         return np.zeros(dims, dtype=np.asarray(lo).dtype)
-    return _seed_rng(seed).integers(lo, hi, size=dims, dtype=np.asarray(lo).dtype)
+    key, counter = philox.stateless_key(seed)
+    return philox.uniform_int(key, counter, n, lo, hi, np.asarray(lo).dtype).reshape(dims)
 
 
 register_op("StatelessRandomUniformInt",
@@ -597,13 +568,14 @@ def stateless_random_uniform(shape, seed, minval=0, maxval=None, dtype=_dt.float
         maxval = 1
     with name_scope(name, "stateless_random_uniform", []) as scope:
         shape_t = _shape_tensor(shape)
-        seed_t = _seed_tensor(seed)
         lo = to_tensor(minval, dtype=dtype, name="min")
         hi = to_tensor(maxval, dtype=dtype, name="max")
         if dtype.is_integer:
-            return apply("StatelessRandomUniformInt", [shape_t, seed_t, lo, hi], {}, scope)
-        rnd = apply("StatelessRandomUniform", [shape_t, seed_t], {"dtype": dtype},
-                    "StatelessRandomUniform")
+            return apply("StatelessRandomUniformInt", [shape_t, _seed_tensor(seed), lo, hi],
+                         {}, scope)
+        with name_scope(None, "StatelessRandomUniform", []) as op_scope:
+            rnd = apply("StatelessRandomUniform", [shape_t, _seed_tensor(seed)],
+                        {"dtype": dtype}, op_scope)
         from .math_ops import add
         return add(rnd * (hi - lo), lo, name=scope)
 
@@ -612,10 +584,10 @@ def _stateless_gauss(op_type, default, shape, seed, mean, stddev, dtype, name):
     dtype = _float_dtype(dtype, default)
     with name_scope(name, default, []) as scope:
         shape_t = _shape_tensor(shape)
-        seed_t = _seed_tensor(seed)
         mean_t = to_tensor(mean, dtype=dtype, name="mean")
         std_t = to_tensor(stddev, dtype=dtype, name="stddev")
-        rnd = apply(op_type, [shape_t, seed_t], {"dtype": dtype}, op_type)
+        with name_scope(None, op_type, []) as op_scope:     # TF converts `seed` in there
+            rnd = apply(op_type, [shape_t, _seed_tensor(seed)], {"dtype": dtype}, op_scope)
         from .math_ops import add
         return add(rnd * std_t, mean_t, name=scope)
 
@@ -639,8 +611,18 @@ def _stateless_multinomial_infer(inputs, attrs):
 
 
 def _stateless_multinomial_kernel(logits, num_samples, seed, output_dtype, **_):
-    return _multinomial_sample(_seed_rng(seed), logits, num_samples,
-                               output_dtype.as_numpy_dtype)
+    batch, classes = logits.shape
+    n = int(num_samples)
+    if n < 0:
+        raise errors.InvalidArgumentError(None, None,
+                                          f"num_samples should be nonnegative, got {n}")
+    if classes == 0:
+        raise errors.InvalidArgumentError(None, None, "num_classes should be positive, got 0")
+    if batch == 0 or n == 0:
+        return np.zeros((batch, n), dtype=output_dtype.as_numpy_dtype)
+    key, counter = philox.stateless_key(seed)
+    return philox.multinomial(key, counter, logits, n, _cpu_count()).astype(
+        output_dtype.as_numpy_dtype)
 
 
 register_op("StatelessMultinomial", infer=_stateless_multinomial_infer,
@@ -652,10 +634,11 @@ def stateless_categorical(logits, num_samples, seed, dtype=_dt.int64, name=None)
     dtype = _dt.as_dtype(dtype).base_dtype
     with name_scope(name, "stateless_categorical", [logits] if hasattr(logits, "op") else []):
         lg = to_tensor(logits, name="logits")
-        n = num_samples if hasattr(num_samples, "op") else \
-            constant(int(num_samples), dtype=_dt.int32, name="num_samples")
-        return apply("StatelessMultinomial", [lg, n, _seed_tensor(seed)],
-                     {"output_dtype": dtype}, "StatelessMultinomial")
+        with name_scope(None, "StatelessMultinomial", []) as op_scope:
+            n = num_samples if hasattr(num_samples, "op") else \
+                constant(int(num_samples), dtype=_dt.int32, name="num_samples")
+            return apply("StatelessMultinomial", [lg, n, _seed_tensor(seed)],
+                         {"output_dtype": dtype}, op_scope)
 
 
 def stateless_multinomial(logits, num_samples, seed, output_dtype=_dt.int64, name=None):

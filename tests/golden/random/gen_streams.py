@@ -218,11 +218,34 @@ def _sampler_cases(tf):
     return cases
 
 
+def _stateless_cases(tf):
+    cases = {}
+    for seed in ([1, 2], [-5, 2 ** 31 - 1], np.array([2 ** 40 + 3, -(2 ** 50)], np.int64)):
+        key = "_".join(str(int(v)) for v in seed)
+        for dt in ("float16", "float32", "float64"):
+            for shape in ([7], [3, 5], [40001]):
+                tag = "%s/%s/%s" % (key, dt, "x".join(map(str, shape)))
+                cases["stateless/uniform/" + tag] = _program(
+                    tf, lambda tf, s=seed, d=dt, sh=shape: tf.random.stateless_uniform(
+                        sh, s, dtype=getattr(tf, d)), sessions=1)
+                cases["stateless/normal/" + tag] = _program(
+                    tf, lambda tf, s=seed, d=dt, sh=shape: tf.random.stateless_normal(
+                        sh, s, dtype=getattr(tf, d)), sessions=1)
+                cases["stateless/truncated/" + tag] = _program(
+                    tf, lambda tf, s=seed, d=dt, sh=shape:
+                    tf.random.stateless_truncated_normal(sh, s, dtype=getattr(tf, d)),
+                    sessions=1)
+        cases["stateless/categorical/" + key] = _program(
+            tf, lambda tf, s=seed: tf.random.stateless_categorical(
+                np.log([[0.2, 0.3, 0.5], [0.9, 0.05, 0.05]]), 11, s), sessions=1)
+    return cases
+
+
 def builders(tf):
     """{case name: Lazy case}."""
     out = {}
     for group in (_uniform_cases, _normal_cases, _seed_rule_cases, _other_cases,
-                  _sampler_cases):
+                  _sampler_cases, _stateless_cases):
         out.update(group(tf))
     return out
 

@@ -118,6 +118,15 @@ class Stream:
         return self.reserve((int(n) + 3) // 4)
 
 
+def stateless_key(seed):
+    """TF's GenerateKey for the stateless ops: the seed pair (int32 values sign-extended)
+    as a counter, one Philox call under a fixed key, its words as key and counter."""
+    s0, s1 = (int(v) & 0xFFFFFFFFFFFFFFFF for v in np.asarray(seed).reshape(-1)[:2])
+    mix = philox_at(0x02461E29 << 32 | 0x3EC8F720, s0 | s1 << 64,
+                    np.zeros(1, dtype=np.uint64))[0]
+    return int(mix[0]) | int(mix[1]) << 32, (int(mix[2]) | int(mix[3]) << 32) << 64
+
+
 def words(key, counter, n):
     """The first n uint32 words of the stream from `counter` (one flat array)."""
     return philox_blocks(key, counter, (n + 3) // 4).reshape(-1)[:n]
