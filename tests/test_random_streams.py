@@ -63,13 +63,7 @@ STEMS = sorted(p.stem[4:] for p in (GOLDEN / "random").glob("gen_*.py"))
 _NAMES = "names of the ops nn.dropout builds (nn_ops.py)"
 _ORTHO = "orthogonal_initializer (init_ops.py): MatrixBandPart+Sum instead of TF's DiagPart"
 _LAYERS = "no tf.layers"
-_EXPM1F = ("expected counts with unique=True: TF computes -expm1f(n * log1pf(-p)) with "
-           "glibc's float functions; ours round double results (last bit, sometimes)")
 KNOWN_DIFFERENCES = {
-    "streams:sampler/log_uniform/graph_seed:values": _EXPM1F,
-    "streams:sampler/log_uniform/unique/20_1000:values": _EXPM1F,
-    "streams:sampler/log_uniform/unique/5_10:values": _EXPM1F,
-    "streams:sampler/log_uniform/unique/64_100:values": _EXPM1F,
     "initializers:dropout/keep_prob_seed:ops": _NAMES,
     "initializers:dropout/noise_shape:ops": _NAMES,
     "initializers:dropout/rate_graph_seed:ops": _NAMES,

@@ -669,9 +669,102 @@ def candidate_probability(kind, values, range_max):
 
 
 def expected_count(p, batch_size, num_tries):
-    """ExpectedCountHelper in float: p * batch_size, or -expm1(num_tries * log1p(-p))."""
+    """ExpectedCountHelper in float: p * batch_size, or -expm1f(num_tries * log1pf(-p))."""
     if num_tries == batch_size:
         return p * np.float32(batch_size)
-    lp = libm(math.log1p, -p.astype(np.float64)).astype(np.float32)
-    t = np.float32(num_tries) * lp
-    return -libm(math.expm1, t.astype(np.float64)).astype(np.float32)
+    return -expm1f(np.float32(num_tries) * log1pf(-p))
+
+
+_F = np.float32
+
+
+def _fbits(x):
+    return x.view(np.int32)
+
+
+def _from_bits(i):
+    if isinstance(i, int):
+        return np.array(i, dtype=np.uint32).view(np.float32)[()]
+    return np.asarray(i).astype(np.int32).view(np.float32)
+
+
+def log1pf(x):
+    """glibc's log1pf (the SunPro float algorithm, glibc < 2.41) for float32 x in (-1, 0]."""
+    x = np.asarray(x, dtype=np.float32)
+    ax = _fbits(x) & 0x7FFFFFFF
+    with np.errstate(all="ignore"):
+        # |x| <= 0.2929: k = 0, f = x.
+        # Else: u = 1 + x split into 2**k * (1 + f) with a correction term c.
+        u = _F(1) + x
+        hu = _fbits(u)
+        k = (hu >> 23) - 127
+        c = np.where(k > 0, _F(1) - (u - x), x - (u - _F(1))) / u
+        hu = hu & 0x007FFFFF
+        big = hu >= 0x3504F7
+        u = np.where(big, _from_bits(hu | 0x3F000000), _from_bits(hu | 0x3F800000))
+        k = np.where(big, k + 1, k)
+        hu = np.where(big, (0x00800000 - hu) >> 2, hu)
+        small = ax <= 0x3E95F61F
+        k = np.where(small, 0, k)
+        f = np.where(small, x, u - _F(1))
+        hu = np.where(small, 1, hu)
+        c = np.where(small, _F(0), c).astype(np.float32)
+        kf = k.astype(np.float32)
+        ln2_hi, ln2_lo = _from_bits(0x3F317180), _from_bits(0x3717F7D1)
+        hfsq = _F(0.5) * f * f
+        s = f / (_F(2) + f)
+        z = s * s
+        lp = [_from_bits(b) for b in (0x3F2AAAAB, 0x3ECCCCCD, 0x3E924925, 0x3E638E29,
+                                      0x3E3A3325, 0x3E1CD04F, 0x3E178897)]
+        r = z * (lp[0] + z * (lp[1] + z * (lp[2] + z * (lp[3] + z * (lp[4] + z * (
+            lp[5] + z * lp[6]))))))
+        out = np.where(k == 0, f - (hfsq - s * (hfsq + r)),
+                       kf * ln2_hi - ((hfsq - (s * (hfsq + r) + (kf * ln2_lo + c))) - f))
+        # |f| < 2**-20 after the split (hu == 0): a shorter series.
+        r2 = hfsq * (_F(1) - _F(0.66666666666666666) * f)
+        tiny_f = np.where(f == 0, np.where(k == 0, _F(0), kf * ln2_hi + (c + kf * ln2_lo)),
+                          np.where(k == 0, f - r2,
+                                   kf * ln2_hi - ((r2 - (kf * ln2_lo + c)) - f)))
+        out = np.where(hu == 0, tiny_f, out)
+        # |x| < 2**-29: x - x*x/2, or x itself below 2**-54.
+        out = np.where(ax < 0x31000000, np.where(ax < 0x24800000, x, x - x * x * _F(0.5)),
+                       out)
+    return out.astype(np.float32)
+
+
+def expm1f(x):
+    """glibc's expm1f (the SunPro float algorithm, glibc < 2.41) for float32 x <= 0."""
+    x = np.asarray(x, dtype=np.float32)
+    hx = _fbits(x) & 0x7FFFFFFF
+    ln2_hi, ln2_lo = _from_bits(0x3F317180), _from_bits(0x3717F7D1)
+    invln2 = _from_bits(0x3FB8AA3B)
+    q = [_from_bits(b) for b in (0xBD088889, 0x3AD00D01, 0xB8A670CD, 0x36867E54,
+                                 0xB457EDBB)]
+    with np.errstate(all="ignore"):
+        # Argument reduction for |x| > ln2 / 2: x = k ln2 + (hi - lo), k <= -1.
+        near = hx < 0x3F851592
+        k_far = (invln2 * x + _F(-0.5)).astype(np.int32)
+        t = k_far.astype(np.float32)
+        hi = np.where(near, x + ln2_hi, x - t * ln2_hi)
+        lo = np.where(near, -ln2_lo, t * ln2_lo)
+        reduced = hx > 0x3EB17218
+        k = np.where(reduced, np.where(near, -1, k_far), 0)
+        xr = np.where(reduced, hi - lo, x)
+        c = np.where(reduced, (hi - xr) - lo, _F(0)).astype(np.float32)
+        x = xr
+        hfx = _F(0.5) * x
+        hxs = x * hfx
+        r1 = _F(1) + hxs * (q[0] + hxs * (q[1] + hxs * (q[2] + hxs * (q[3] + hxs * q[4]))))
+        t = _F(3) - r1 * hfx
+        e = hxs * ((r1 - t) / (_F(6) - x * t))
+        out0 = x - (x * e - hxs)
+        e = x * (e - c) - c
+        e = e - hxs
+        out_m1 = _F(0.5) * (x - e) - _F(0.5)
+        y = _F(1) - (e - x)
+        y = _from_bits(_fbits(y) + (k << 23))
+        out_k = y - _F(1)
+        out = np.where(k == 0, out0, np.where(k == -1, out_m1, out_k))
+        out = np.where(hx < 0x33000000, xr, out)          # |x| < 2**-25: x
+        out = np.where(hx >= 0x4195B844, _F(-1), out)     # x < -27 ln2: -1
+    return out.astype(np.float32)
