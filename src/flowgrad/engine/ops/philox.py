@@ -377,27 +377,29 @@ def _truncated_normal(key, counter, n, dtype):
     out = np.empty((groups, need), dtype=np.float64 if need == 2 else np.float32)
     got = np.zeros(groups, dtype=np.int64)
     pending = np.arange(groups, dtype=np.int64)
-    first = 0
+    j = 0
     while pending.size:
-        m = 2 if first == 0 else 1            # blocks per pending group this round
-        cand = []
-        for j in range(first, first + m):
-            # One Philox call per pending group: counters base + group * skip + j.
-            b = philox_at(key, counter, (pending * skip + j).astype(np.uint64))
-            if need == 2:
-                cand.extend(box_muller_double(b[:, 0], b[:, 1], b[:, 2], b[:, 3]))
-            else:
-                for p in (0, 2):
-                    cand.extend(box_muller_float(b[:, p], b[:, p + 1]))
-        vals = np.stack(cand, axis=1)
+        # One Philox call per pending group: counters base + group * skip + j.
+        b = philox_at(key, counter, (pending * skip + j).astype(np.uint64))
+        if need == 2:
+            vals = np.stack(box_muller_double(b[:, 0], b[:, 1], b[:, 2], b[:, 3]), axis=1)
+        else:
+            f0, f1 = box_muller_float(b[:, 0::2], b[:, 1::2])    # pairs (x0,x1), (x2,x3)
+            vals = np.stack([f0[:, 0], f1[:, 0], f0[:, 1], f1[:, 1]], axis=1)
         ok = np.abs(vals) < 2
+        if j == 0:                            # most groups are done after one call
+            full = ok.all(axis=1)
+            out[pending[full]] = vals[full]
+            got[pending[full]] = need
+            keep = ~full
+            pending, vals, ok = pending[keep], vals[keep], ok[keep]
         rank = got[pending][:, None] + np.cumsum(ok, axis=1)
         take = ok & (rank <= need)
         r, c = np.nonzero(take)
         out[pending[r], rank[r, c] - 1] = vals[r, c]
         got[pending] = np.minimum(rank[:, -1], need)
         pending = pending[got[pending] < need]
-        first += m
+        j += 1
     return out.reshape(-1)[:n].astype(dtype, copy=False)
 
 
