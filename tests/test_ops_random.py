@@ -275,3 +275,59 @@ def test_random_gamma_moments_and_pathwise_gradients():
     assert y.dtype == tf.float32 and y.shape.as_list() == [3]
     (a, _), (b, _) = _two_sessions(y)
     np.testing.assert_array_equal(a, b)
+
+
+# -- the generator itself ---------------------------------------------------------------------
+def test_philox_known_answers():
+    """Philox-4x32-10 known-answer vectors of Random123 (the counter's word 0 is lowest)."""
+    from flowgrad.engine.ops import philox
+
+    def block(counter_words, key_words):
+        counter = sum(w << (32 * i) for i, w in enumerate(counter_words))
+        key = key_words[0] | key_words[1] << 32
+        return [int(v) for v in philox.philox_blocks(key, counter, 1)[0]]
+    assert block([0, 0, 0, 0], [0, 0]) == [0x6627E8D5, 0xE169C58D, 0xBC57AC4C, 0x9B00DBD8]
+    assert block([0xFFFFFFFF] * 4, [0xFFFFFFFF] * 2) == \
+        [0x408F276D, 0x41C83B0E, 0xA20BC7C6, 0x6D5451FD]
+    assert block([0x243F6A88, 0x85A308D3, 0x13198A2E, 0x03707344], [0xA4093822, 0x299F31D0]) \
+        == [0xD16CFE09, 0x94FDCCEB, 0x5001E420, 0x24126EA1]
+
+
+def test_philox_counter_carries_and_streams_reserve():
+    from flowgrad.engine.ops import philox
+    lo = (1 << 64) - 2                                  # crosses into the upper 64 bits
+    blocks = philox.philox_blocks(5, lo, 4)
+    for i in range(4):
+        np.testing.assert_array_equal(blocks[i], philox.philox_blocks(5, lo + i, 1)[0])
+    s = philox.Stream(3, 4)
+    assert (s.key, s.counter) == (3, 4 << 64)
+    assert s.reserve_outputs(10) == 4 << 64 and s.counter == (4 << 64) + 2560
+    assert s.reserve_32(5) == (4 << 64) + 2560 and s.counter == (4 << 64) + 2562
+
+
+def test_glibc_float_functions_are_within_an_ulp_of_float64():
+    from flowgrad.engine.ops import philox
+    x = np.random.default_rng(0).uniform(1e-7, 1, 100000).astype(np.float32)
+    ref = np.log(x.astype(np.float64))
+    err = np.abs(philox.logf(x) - ref) / np.spacing(np.abs(ref).astype(np.float32))
+    assert err.max() < 0.82                       # glibc's bound for logf
+    p = -x
+    for got, want in ((philox.log1pf(p), np.log1p(p.astype(np.float64))),
+                      (philox.expm1f(p * 30), np.expm1((p * 30).astype(np.float64)))):
+        assert (np.abs(got - want) <= np.spacing(np.abs(want).astype(np.float32))).all()
+    v = (x * np.float32(6.28)).astype(np.float32)
+    s, c = philox.sincosf(v)
+    for got, want in ((s, np.sin(v.astype(np.float64))), (c, np.cos(v.astype(np.float64)))):
+        assert (np.abs(got - want) <= np.spacing(np.abs(want).astype(np.float32))).all()
+
+
+@pytest.mark.parametrize("n,cost,threads,starts", [
+    (4, 100, 2, [0]),                             # too cheap to split
+    (64, 99828, 2, list(range(0, 64, 8))),        # 4 blocks per thread
+    (8, 1000000, 2, list(range(8))),
+    (1000, 2660, 2, list(range(0, 1000, 125))),
+    (64, 99828, 1, [0]),
+])
+def test_eigen_shards(n, cost, threads, starts):
+    from flowgrad.engine.ops import philox
+    assert philox.eigen_shards(n, cost, threads) == starts

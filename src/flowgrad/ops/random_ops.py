@@ -1,19 +1,21 @@
-"""Random ops with TF 1.x seed rules, drawing from per-session generator state.
+"""Random ops with TF 1.x seed rules and TF 1.14's numbers, bit for bit.
 
 Seeds (TF 1.x `get_seed`): a graph seed (`set_random_seed`) and an op seed
-give (graph_seed, op_seed); a graph seed alone gives (graph_seed, an op seed
-taken from the graph's op count); an op seed alone gives (DEFAULT_GRAPH_SEED,
+give (graph_seed, op_seed); a graph seed alone gives (graph_seed, the graph's
+op count at the op's creation); an op seed alone gives (DEFAULT_GRAPH_SEED,
 op_seed); neither leaves the op nondeterministic (seed = seed2 = 0).
 
-Each random op binds, per session, one NumPy Generator kept in the session's
-`ctx.rngs` under the op's name (so every plan of one session shares it).
-Seeded ops therefore give the same sequence in every new Session and every
-program run, and successive runs of one op give new numbers, as in TF. The
-numbers themselves are not TF's.
+Each stateful random op binds, per session, one Philox stream (engine/ops/
+philox.py) kept in the session's `ctx.rngs`, keyed by the op's (seed, seed2)
+as TF's GuardedPhiloxRandom is; every run reserves the counter range TF
+reserves, so the n-th run of an op in any new Session prints TF's n-th
+numbers: RandomUniform, RandomUniformInt, RandomStandardNormal,
+TruncatedNormal, RandomShuffle, Multinomial, RandomGamma (with TF's
+reparameterization gradient) and RandomPoissonV2.
 
-Also here: the candidate samplers behind nce_loss/sampled_softmax_loss,
-RandomGamma (with TF's reparameterization gradient), RandomPoissonV2, and the
-stateless ops (pure functions of a seed tensor, so not stateful).
+So do the log-uniform and uniform candidate samplers behind nce_loss and
+sampled_softmax_loss, and the stateless ops (pure functions of a seed tensor,
+so not stateful).
 """
 from __future__ import annotations
 
@@ -29,6 +31,8 @@ __all__ = [
     "truncated_normal",
 ]
 
+import os
+
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
@@ -37,6 +41,7 @@ from ..engine.framework.constant_op import constant
 from ..engine.framework.graph import get_default_graph, name_scope
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
+from ..engine.ops import philox
 from ..engine.ops._base import FLOATS, apply, const_value, to_tensor
 
 DEFAULT_GRAPH_SEED = 87654321
@@ -82,15 +87,36 @@ def _seed_attrs(seed):
     return {"seed": s1 or 0, "seed2": s2 or 0}
 
 
-def _generator(node, ctx):
-    """The session's Generator for this op (seeded from seed/seed2 unless both are 0)."""
+def _stream(node, ctx):
+    """The session's Philox stream for this op (TF's GuardedPhiloxRandom): keyed by
+    (seed, seed2), fresh random seeds when both are 0; each run reserves its range."""
     rngs = ctx.rngs
-    rng = rngs.get(node.name)
-    if rng is None:
-        seed, seed2 = node.attrs.get("seed", 0), node.attrs.get("seed2", 0)
-        rng = np.random.default_rng([seed, seed2]) if seed or seed2 else np.random.default_rng()
-        rngs[node.name] = rng
-    return rng
+    key = ("philox", node.name)
+    stream = rngs.get(key)
+    if stream is None:
+        stream = philox.Stream(node.attrs.get("seed", 0), node.attrs.get("seed2", 0))
+        rngs[key] = stream
+    return stream
+
+
+def _intra_op_threads(ctx):
+    """The size of TF's intra-op thread pool for this session: the kernels whose numbers
+    depend on how TF splits their work use it. ConfigProto's intra_op_parallelism_threads,
+    else the CPUs this process may run on. (TF sizes the pool once per process, from the
+    first session's config; flowgrad honors each session's.)"""
+    config = getattr(ctx.session, "_config", None)
+    n = getattr(config, "intra_op_parallelism_threads", 0) or 0
+    return int(n) if n > 0 else _cpu_count()
+
+
+def _cpu_count():
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else \
+        os.cpu_count() or 1
+
+
+def _np_dtype(dtype):
+    """The NumPy dtype flowgrad stores `dtype` in, and whether it is bfloat16."""
+    return dtype.as_numpy_dtype, dtype.base_dtype is _dt.bfloat16
 
 
 # -- shape handling -------------------------------------------------------------------------
@@ -131,14 +157,23 @@ def _shape_infer(inputs, attrs):
 
 
 # -- RandomStandardNormal -----------------------------------------------------------------
-def _normal_bind(node, ctx):
-    rng = _generator(node, ctx)
-    npdt = node.attrs["dtype"].as_numpy_dtype
-    draw_dt = npdt if npdt in (np.float32, np.float64) else np.float32
+def _philox_bind(draw):
+    """A bind for RandomUniform/RandomStandardNormal/TruncatedNormal: each run reserves
+    256 Philox calls per output (TF's ReserveRandomOutputs) and draws from that range."""
+    def bind(node, ctx):
+        stream = _stream(node, ctx)
+        npdt, bf16 = _np_dtype(node.attrs["dtype"])
 
-    def kernel(shape):
-        return rng.standard_normal(_dims(shape), dtype=draw_dt).astype(npdt, copy=False)
-    return kernel
+        def kernel(shape):
+            dims = _dims(shape)
+            n = int(np.prod(dims))
+            counter = stream.reserve_outputs(n)
+            return draw(stream.key, counter, n, "bfloat16" if bf16 else npdt).reshape(dims)
+        return kernel
+    return bind
+
+
+_normal_bind = _philox_bind(philox.normal)
 
 
 register_op("RandomStandardNormal", infer=_shape_infer, bind=_normal_bind, grad=None,
@@ -175,24 +210,12 @@ def random_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, nam
         std_t = to_tensor(stddev, dtype=dtype, name="stddev")
         attrs = {"dtype": dtype, **_seed_attrs(seed)}
         rnd = apply("RandomStandardNormal", [shape_t], attrs, "RandomStandardNormal")
-        from .math_ops import add, multiply
-        return add(multiply(rnd, std_t), mean_t, name=scope)
+        from .math_ops import add
+        return add(rnd * std_t, mean_t, name=scope)
 
 
 # -- TruncatedNormal ----------------------------------------------------------------------
-def _truncated_bind(node, ctx):
-    rng = _generator(node, ctx)
-    npdt = node.attrs["dtype"].as_numpy_dtype
-    draw_dt = npdt if npdt in (np.float32, np.float64) else np.float32
-
-    def kernel(shape):
-        out = rng.standard_normal(_dims(shape), dtype=draw_dt)
-        bad = np.abs(out) > 2
-        while bad.any():               # rejection rounds: each redraws all rejected values
-            out[bad] = rng.standard_normal(int(bad.sum()), dtype=draw_dt)
-            bad = np.abs(out) > 2
-        return out.astype(npdt, copy=False)
-    return kernel
+_truncated_bind = _philox_bind(philox.truncated_normal)
 
 
 register_op("TruncatedNormal", infer=_shape_infer, bind=_truncated_bind, grad=None,
@@ -211,19 +234,12 @@ def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, 
         std_t = to_tensor(stddev, dtype=dtype, name="stddev")
         attrs = {"dtype": dtype, **_seed_attrs(seed)}
         rnd = apply("TruncatedNormal", [shape_t], attrs, "TruncatedNormal")
-        from .math_ops import add, multiply
-        return add(multiply(rnd, std_t), mean_t, name=scope)
+        from .math_ops import add
+        return add(rnd * std_t, mean_t, name=scope)
 
 
 # -- RandomUniform / RandomUniformInt --------------------------------------------------------
-def _uniform_bind(node, ctx):
-    rng = _generator(node, ctx)
-    npdt = node.attrs["dtype"].as_numpy_dtype
-    draw_dt = npdt if npdt in (np.float32, np.float64) else np.float32
-
-    def kernel(shape):
-        return rng.random(_dims(shape), dtype=draw_dt).astype(npdt, copy=False)
-    return kernel
+_uniform_bind = _philox_bind(philox.uniform)
 
 
 register_op("RandomUniform", infer=_shape_infer, bind=_uniform_bind, grad=None, stateful=True)
@@ -238,16 +254,19 @@ def _uniform_int_infer(inputs, attrs):
 
 
 def _uniform_int_bind(node, ctx):
-    rng = _generator(node, ctx)
+    stream = _stream(node, ctx)
 
     def kernel(shape, lo, hi):
         dims = _dims(shape)
-        if lo >= hi and int(np.prod(dims)):
+        n = int(np.prod(dims))
+        dtype = np.asarray(lo).dtype
+        if not n:
+            return np.zeros(dims, dtype=dtype)
+        if lo >= hi:
             raise errors.InvalidArgumentError(
                 None, None, f"Need minval < maxval, got {lo} >= {hi}")
-        if not int(np.prod(dims)):
-            return np.zeros(dims, dtype=np.asarray(lo).dtype)
-        return rng.integers(lo, hi, size=dims, dtype=np.asarray(lo).dtype)
+        counter = stream.reserve_outputs(n)
+        return philox.uniform_int(stream.key, counter, n, lo, hi, dtype).reshape(dims)
     return kernel
 
 
@@ -290,19 +309,21 @@ def random_uniform(shape, minval=0, maxval=None, dtype=_dt.float32, seed=None, n
         if dtype.is_integer:
             return apply("RandomUniformInt", [shape_t, lo, hi], {"Tout": dtype, **seeds}, scope)
         rnd = apply("RandomUniform", [shape_t], {"dtype": dtype, **seeds}, "RandomUniform")
-        from .math_ops import add, multiply, subtract
-        return add(multiply(rnd, subtract(hi, lo)), lo, name=scope)
+        from .math_ops import add
+        return add(rnd * (hi - lo), lo, name=scope)
 
 
 # -- RandomShuffle ------------------------------------------------------------------------
 def _shuffle_bind(node, ctx):
-    rng = _generator(node, ctx)
+    stream = _stream(node, ctx)
 
     def kernel(x):
         x = np.asarray(x)
-        if x.ndim == 0 or x.shape[0] <= 1:
+        if x.size <= 1 or x.shape[0] <= 1:
             return x.copy()
-        return x[rng.permutation(x.shape[0])]
+        n = x.shape[0]
+        counter = stream.reserve_32(n - 1)
+        return x[philox.shuffle_permutation(stream.key, counter, n)]
     return kernel
 
 
@@ -315,8 +336,10 @@ def random_shuffle(value, seed=None, name=None):
 
     >>> y = tf.random_shuffle([1, 2, 3, 4], seed=5)
     """
-    x = to_tensor(value, name="value")
-    return apply("RandomShuffle", [x], _seed_attrs(seed), name or "RandomShuffle")
+    seeds = _seed_attrs(seed)             # TF takes the seed before converting `value`
+    with name_scope(name, "RandomShuffle", []) as op_scope:
+        x = to_tensor(value, name="value")
+        return apply("RandomShuffle", [x], seeds, op_scope)
 
 
 # -- Multinomial --------------------------------------------------------------------------
@@ -333,32 +356,26 @@ def _multinomial_infer(inputs, attrs):
     return [(attrs["output_dtype"], TensorShape([batch, None if nv is None else int(nv)]))]
 
 
-def _multinomial_sample(rng, logits, num_samples, out_dt):
-    batch, classes = logits.shape
-    n = int(num_samples)
-    if n < 0:
-        raise errors.InvalidArgumentError(None, None,
-                                          f"num_samples should be nonnegative, got {n}")
-    if batch == 0 or n == 0:
-        return np.zeros((batch, n), dtype=out_dt)
-    if classes == 0:
-        raise errors.InvalidArgumentError(None, None, "num_classes should be positive, got 0")
-    lg = np.asarray(logits, dtype=np.float64)
-    p = np.exp(lg - lg.max(axis=1, keepdims=True))
-    cdf = np.cumsum(p, axis=1)
-    cdf /= cdf[:, -1:]
-    u = rng.random((batch, n))
-    # Inverse CDF for all rows at once: row r's cdf lives in [r, r + 1].
-    rows = np.arange(batch, dtype=np.float64)[:, None]
-    flat = np.searchsorted((cdf + rows).ravel(), (u + rows).ravel(), side="right")
-    idx = flat.reshape(batch, n) - np.arange(batch)[:, None] * classes
-    return np.minimum(idx, classes - 1).astype(out_dt)
-
-
 def _multinomial_bind(node, ctx):
-    rng = _generator(node, ctx)
+    stream = _stream(node, ctx)
     out_dt = node.attrs["output_dtype"].as_numpy_dtype
-    return lambda logits, num_samples: _multinomial_sample(rng, logits, num_samples, out_dt)
+
+    def kernel(logits, num_samples):
+        batch, classes = logits.shape
+        n = int(num_samples)
+        if n < 0:
+            raise errors.InvalidArgumentError(
+                None, None, f"num_samples should be nonnegative, got {n}")
+        if classes == 0:
+            raise errors.InvalidArgumentError(None, None,
+                                              "num_classes should be positive, got 0")
+        if batch == 0 or n == 0:
+            return np.zeros((batch, n), dtype=out_dt)
+        # TF reserves 256 calls per output for batch * 2 * ceil4(num_samples) outputs.
+        counter = stream.reserve_outputs(batch * 2 * ((n + 3) // 4 * 4))
+        return philox.multinomial(stream.key, counter, logits, n,
+                                  _intra_op_threads(ctx)).astype(out_dt)
+    return kernel
 
 
 register_op("Multinomial", infer=_multinomial_infer, bind=_multinomial_bind, grad=None,
@@ -375,10 +392,12 @@ def _multinomial(logits, num_samples, seed, name, output_dtype, default="multino
         if lg.dtype.base_dtype not in FLOATS:
             raise TypeError(f"Value passed to parameter 'logits' has DataType {lg.dtype.name} "
                             "not in list of allowed values: float16, float32, float64")
-        n = num_samples if hasattr(num_samples, "op") else \
-            constant(int(num_samples), dtype=_dt.int32, name="num_samples")
-        return apply("Multinomial", [lg, n], {"output_dtype": output_dtype,
-                                              **_seed_attrs(seed)}, "Multinomial")
+        seeds = _seed_attrs(seed)         # TF takes the seed before converting num_samples
+        with name_scope(None, "Multinomial", []) as op_scope:
+            n = num_samples if hasattr(num_samples, "op") else \
+                constant(int(num_samples), dtype=_dt.int32, name="num_samples")
+            return apply("Multinomial", [lg, n], {"output_dtype": output_dtype, **seeds},
+                         op_scope)
 
 
 def multinomial(logits, num_samples, seed=None, name=None, output_dtype=None):
@@ -415,73 +434,44 @@ def _sampler_infer(inputs, attrs):
             (_dt.float32, TensorShape([n]))]
 
 
-def _log_uniform_draw(rng, n, range_max):
-    log_range = np.log(range_max + 1.0)
-    v = (np.exp(rng.random(n) * log_range) - 1).astype(np.int64)
-    return np.minimum(v, range_max - 1)
-
-
-def _log_uniform_prob(v, range_max):
-    return np.log((v + 2.0) / (v + 1.0)) / np.log(range_max + 1.0)
-
-
-def _uniform_draw(rng, n, range_max):
-    return rng.integers(0, range_max, size=n, dtype=np.int64)
-
-
-def _uniform_prob(v, range_max):
-    return np.full(np.shape(v), 1.0 / range_max)
-
-
-def _sampler_bind(draw, prob):
+def _sampler_bind(kind):
     def bind(node, ctx):
-        rng = _generator(node, ctx)
+        stream = _stream(node, ctx)
         n, unique = node.attrs["num_sampled"], node.attrs["unique"]
         range_max = node.attrs["range_max"]
 
         def kernel(true_classes):
             if unique and n > range_max:
                 raise errors.InvalidArgumentError(None, None, "Sampler's range is too small.")
-            if not unique:
-                sampled, tries = draw(rng, n, range_max), n
-            else:
-                # Draw in chunks until n distinct values appeared; the number of tries is
-                # the position of the n-th first occurrence (TF's rejection loop, vectorized).
-                seen = np.empty(0, np.int64)
-                while True:
-                    seen = np.concatenate([seen, draw(rng, max(2 * n, 64), range_max)])
-                    vals, first = np.unique(seen, return_index=True)
-                    if len(vals) >= n:
-                        order = np.sort(first)[:n]
-                        sampled, tries = seen[order], int(order[-1]) + 1 if n else 0
-                        break
-
-            def expected(p):
-                if tries == n:
-                    return p * n
-                return -np.expm1(tries * np.log1p(-p))
-            true_p = prob(np.asarray(true_classes, np.int64), range_max)
-            return (sampled, expected(true_p).astype(np.float32),
-                    expected(prob(sampled, range_max)).astype(np.float32))
+            # TF reserves 2048 words per sampled value, whatever the draws use.
+            counter = stream.reserve_32(2048 * n)
+            sampled, tries = philox.candidate_sample(kind, stream.key, counter, n, unique,
+                                                     range_max)
+            true_p = philox.candidate_probability(kind, true_classes, range_max)
+            sampled_p = philox.candidate_probability(kind, sampled, range_max)
+            return (sampled, philox.expected_count(true_p, n, tries),
+                    philox.expected_count(sampled_p, n, tries))
         return kernel
     return bind
 
 
 register_op("LogUniformCandidateSampler", infer=_sampler_infer,
-            bind=_sampler_bind(_log_uniform_draw, _log_uniform_prob), grad=None, stateful=True)
+            bind=_sampler_bind("log_uniform"), grad=None, stateful=True)
 register_op("UniformCandidateSampler", infer=_sampler_infer,
-            bind=_sampler_bind(_uniform_draw, _uniform_prob), grad=None, stateful=True)
+            bind=_sampler_bind("uniform"), grad=None, stateful=True)
 
 
 def _candidate_sampler(op_type, true_classes, num_true, num_sampled, unique, range_max, seed,
                        name):
-    tc = to_tensor(true_classes, name="true_classes")
-    if tc.dtype.base_dtype is not _dt.int64:
-        from .math_ops import cast
-        tc = cast(tc, _dt.int64)
+    seeds = _seed_attrs(seed)             # TF takes the seed before converting true_classes
     attrs = {"num_true": int(num_true), "num_sampled": int(num_sampled), "unique": bool(unique),
-             "range_max": int(range_max), **_seed_attrs(seed)}
-    return tuple(apply(op_type, [tc], attrs, name or op_type))
+             "range_max": int(range_max), **seeds}
+    with name_scope(name, op_type, []) as op_scope:
+        tc = to_tensor(true_classes, name="true_classes")
+        if tc.dtype.base_dtype is not _dt.int64:
+            from .math_ops import cast
+            tc = cast(tc, _dt.int64)
+        return tuple(apply(op_type, [tc], attrs, op_scope))
 
 
 def log_uniform_candidate_sampler(true_classes, num_true, num_sampled, unique, range_max,
@@ -512,13 +502,9 @@ def uniform_candidate_sampler(true_classes, num_true, num_sampled, unique, range
 
 
 # -- stateless random ops (tf.random.stateless_*) --------------------------------------------
-# Pure functions of (shape, seed): the same seed gives the same numbers, in any session;
-# they are not stateful, so passes may fold or merge them. The numbers are not TF's.
-def _seed_rng(seed):
-    s = np.asarray(seed).reshape(-1)
-    return np.random.default_rng([int(v) & 0xFFFFFFFFFFFFFFFF for v in s])
-
-
+# Pure functions of (shape, seed), TF's numbers: the seed pair is scrambled into a Philox
+# key and counter (philox.stateless_key) and the stateful kernels' fill runs from there.
+# They are not stateful, so passes may fold or merge them.
 def _stateless_infer(inputs, attrs):
     seed = inputs[1]
     if seed.shape.ndims not in (None, 1) or (seed.shape.ndims == 1 and
@@ -528,38 +514,33 @@ def _stateless_infer(inputs, attrs):
     return [(attrs["dtype"], _shape_from(inputs[0]))]
 
 
-def _float_kernel(draw):
+def _stateless_kernel(draw):
     def kernel(shape, seed, dtype, **_):
-        npdt = dtype.as_numpy_dtype
-        draw_dt = npdt if npdt in (np.float32, np.float64) else np.float32
-        return draw(_seed_rng(seed), _dims(shape), draw_dt).astype(npdt, copy=False)
+        npdt, bf16 = _np_dtype(dtype)
+        dims = _dims(shape)
+        key, counter = philox.stateless_key(seed)
+        return draw(key, counter, int(np.prod(dims)), "bfloat16" if bf16 else npdt
+                    ).reshape(dims)
     return kernel
 
 
-def _draw_truncated(rng, dims, dt):
-    out = rng.standard_normal(dims, dtype=dt)
-    bad = np.abs(out) > 2
-    while bad.any():
-        out[bad] = rng.standard_normal(int(bad.sum()), dtype=dt)
-        bad = np.abs(out) > 2
-    return out
-
-
 register_op("StatelessRandomUniform", infer=_stateless_infer, grad=None,
-            kernel=_float_kernel(lambda rng, dims, dt: rng.random(dims, dtype=dt)))
+            kernel=_stateless_kernel(philox.uniform))
 register_op("StatelessRandomNormal", infer=_stateless_infer, grad=None,
-            kernel=_float_kernel(lambda rng, dims, dt: rng.standard_normal(dims, dtype=dt)))
+            kernel=_stateless_kernel(philox.normal))
 register_op("StatelessTruncatedNormal", infer=_stateless_infer, grad=None,
-            kernel=_float_kernel(_draw_truncated))
+            kernel=_stateless_kernel(philox.truncated_normal))
 
 
 def _stateless_int_kernel(shape, seed, lo, hi, **_):
     dims = _dims(shape)
-    if lo >= hi and int(np.prod(dims)):
+    n = int(np.prod(dims))
+    if lo >= hi and n:
         raise errors.InvalidArgumentError(None, None, f"Need minval < maxval, got {lo} >= {hi}")
-    if not int(np.prod(dims)):
+    if not n:
         return np.zeros(dims, dtype=np.asarray(lo).dtype)
-    return _seed_rng(seed).integers(lo, hi, size=dims, dtype=np.asarray(lo).dtype)
+    key, counter = philox.stateless_key(seed)
+    return philox.uniform_int(key, counter, n, lo, hi, np.asarray(lo).dtype).reshape(dims)
 
 
 register_op("StatelessRandomUniformInt",
@@ -587,27 +568,28 @@ def stateless_random_uniform(shape, seed, minval=0, maxval=None, dtype=_dt.float
         maxval = 1
     with name_scope(name, "stateless_random_uniform", []) as scope:
         shape_t = _shape_tensor(shape)
-        seed_t = _seed_tensor(seed)
         lo = to_tensor(minval, dtype=dtype, name="min")
         hi = to_tensor(maxval, dtype=dtype, name="max")
         if dtype.is_integer:
-            return apply("StatelessRandomUniformInt", [shape_t, seed_t, lo, hi], {}, scope)
-        rnd = apply("StatelessRandomUniform", [shape_t, seed_t], {"dtype": dtype},
-                    "StatelessRandomUniform")
-        from .math_ops import add, multiply, subtract
-        return add(multiply(rnd, subtract(hi, lo)), lo, name=scope)
+            return apply("StatelessRandomUniformInt", [shape_t, _seed_tensor(seed), lo, hi],
+                         {}, scope)
+        with name_scope(None, "StatelessRandomUniform", []) as op_scope:
+            rnd = apply("StatelessRandomUniform", [shape_t, _seed_tensor(seed)],
+                        {"dtype": dtype}, op_scope)
+        from .math_ops import add
+        return add(rnd * (hi - lo), lo, name=scope)
 
 
 def _stateless_gauss(op_type, default, shape, seed, mean, stddev, dtype, name):
     dtype = _float_dtype(dtype, default)
     with name_scope(name, default, []) as scope:
         shape_t = _shape_tensor(shape)
-        seed_t = _seed_tensor(seed)
         mean_t = to_tensor(mean, dtype=dtype, name="mean")
         std_t = to_tensor(stddev, dtype=dtype, name="stddev")
-        rnd = apply(op_type, [shape_t, seed_t], {"dtype": dtype}, op_type)
-        from .math_ops import add, multiply
-        return add(multiply(rnd, std_t), mean_t, name=scope)
+        with name_scope(None, op_type, []) as op_scope:     # TF converts `seed` in there
+            rnd = apply(op_type, [shape_t, _seed_tensor(seed)], {"dtype": dtype}, op_scope)
+        from .math_ops import add
+        return add(rnd * std_t, mean_t, name=scope)
 
 
 def stateless_random_normal(shape, seed, mean=0.0, stddev=1.0, dtype=_dt.float32, name=None):
@@ -629,8 +611,18 @@ def _stateless_multinomial_infer(inputs, attrs):
 
 
 def _stateless_multinomial_kernel(logits, num_samples, seed, output_dtype, **_):
-    return _multinomial_sample(_seed_rng(seed), logits, num_samples,
-                               output_dtype.as_numpy_dtype)
+    batch, classes = logits.shape
+    n = int(num_samples)
+    if n < 0:
+        raise errors.InvalidArgumentError(None, None,
+                                          f"num_samples should be nonnegative, got {n}")
+    if classes == 0:
+        raise errors.InvalidArgumentError(None, None, "num_classes should be positive, got 0")
+    if batch == 0 or n == 0:
+        return np.zeros((batch, n), dtype=output_dtype.as_numpy_dtype)
+    key, counter = philox.stateless_key(seed)
+    return philox.multinomial(key, counter, logits, n, _cpu_count()).astype(
+        output_dtype.as_numpy_dtype)
 
 
 register_op("StatelessMultinomial", infer=_stateless_multinomial_infer,
@@ -642,10 +634,11 @@ def stateless_categorical(logits, num_samples, seed, dtype=_dt.int64, name=None)
     dtype = _dt.as_dtype(dtype).base_dtype
     with name_scope(name, "stateless_categorical", [logits] if hasattr(logits, "op") else []):
         lg = to_tensor(logits, name="logits")
-        n = num_samples if hasattr(num_samples, "op") else \
-            constant(int(num_samples), dtype=_dt.int32, name="num_samples")
-        return apply("StatelessMultinomial", [lg, n, _seed_tensor(seed)],
-                     {"output_dtype": dtype}, "StatelessMultinomial")
+        with name_scope(None, "StatelessMultinomial", []) as op_scope:
+            n = num_samples if hasattr(num_samples, "op") else \
+                constant(int(num_samples), dtype=_dt.int32, name="num_samples")
+            return apply("StatelessMultinomial", [lg, n, _seed_tensor(seed)],
+                         {"output_dtype": dtype}, op_scope)
 
 
 def stateless_multinomial(logits, num_samples, seed, output_dtype=_dt.int64, name=None):
@@ -664,12 +657,21 @@ def _poisson_infer(inputs, attrs):
 
 
 def _poisson_bind(node, ctx):
-    rng = _generator(node, ctx)
+    stream = _stream(node, ctx)
     npdt = node.attrs["dtype"].as_numpy_dtype
 
     def kernel(shape, rate):
-        rate = np.asarray(rate, dtype=np.float64)
-        return rng.poisson(rate, size=_dims(shape) + rate.shape).astype(npdt)
+        rate = np.asarray(rate)
+        dims = _dims(shape)
+        n = int(np.prod(dims))
+        if n == 0:
+            return np.zeros(dims + rate.shape, dtype=npdt)
+        if rate.size == 0:
+            raise errors.InvalidArgumentError(
+                None, None, "Input rate should have non-zero element count, got: 0")
+        counter = stream.reserve_outputs(n * rate.size)
+        out = philox.poisson(stream.key, counter, rate, n)
+        return out.reshape(dims + rate.shape).astype(npdt)
     return kernel
 
 
@@ -695,10 +697,11 @@ def random_poisson(lam, shape, dtype=_dt.float32, seed=None, name=None):
                         "list of allowed values: half, float32, float64, int32, int64")
     with name_scope(name, "random_poisson", [lam] if hasattr(lam, "op") else []):
         shape_t = _shape_tensor(shape)
-        rate = to_tensor(lam, name="lam")
-        return apply("RandomPoissonV2", [shape_t, rate],
-                     {"dtype": dtype, "R": rate.dtype.base_dtype, **_seed_attrs(seed)},
-                     "RandomPoissonV2")
+        seeds = _seed_attrs(seed)         # TF takes the seed before converting `lam`
+        with name_scope(None, "RandomPoissonV2", []) as op_scope:
+            rate = to_tensor(lam, name="rate")
+            return apply("RandomPoissonV2", [shape_t, rate],
+                         {"dtype": dtype, "R": rate.dtype.base_dtype, **seeds}, op_scope)
 
 
 # -- RandomGamma and its reparameterization gradient -------------------------------------------
@@ -782,12 +785,19 @@ def _random_gamma_infer(inputs, attrs):
 
 
 def _random_gamma_bind(node, ctx):
-    rng = _generator(node, ctx)
+    stream = _stream(node, ctx)
 
     def kernel(shape, alpha):
         alpha = np.asarray(alpha)
-        return rng.standard_gamma(alpha.astype(np.float64),
-                                  size=_dims(shape) + alpha.shape).astype(alpha.dtype)
+        dims = _dims(shape)
+        n = int(np.prod(dims))
+        if n * alpha.size == 0:
+            return np.zeros(dims + alpha.shape, dtype=alpha.dtype)
+        counter = stream.reserve_outputs(n * alpha.size)
+        out = philox.gamma(stream.key, counter, alpha, n).reshape(dims + alpha.shape)
+        if alpha.dtype == np.float16:        # TF: double -> float -> half
+            out = out.astype(np.float32)
+        return out.astype(alpha.dtype)
     return kernel
 
 
@@ -824,18 +834,20 @@ def random_gamma(shape, alpha, beta=None, dtype=_dt.float32, seed=None, name=Non
     >>> x = tf.random_gamma([100], [0.5, 1.5], seed=1)   # shape [100, 2]
     """
     from .array_ops import zeros_like
-    from .math_ops import add, maximum, truediv
+    from .math_ops import maximum
     dtype = _float_dtype(dtype, "random_gamma")
     values = [t for t in (alpha, beta) if hasattr(t, "op")]
     with name_scope(name, "random_gamma", values):
         shape_t = _shape_tensor(shape)
         alpha_t = to_tensor(alpha, dtype=dtype, name="alpha")
         beta_t = to_tensor(beta if beta is not None else 1, dtype=dtype, name="beta")
-        alpha_b = add(alpha_t, zeros_like(beta_t))
+        alpha_b = alpha_t + zeros_like(beta_t)
         g = apply("RandomGamma", [shape_t, alpha_b], {"T": dtype, **_seed_attrs(seed)},
                   "RandomGamma")
-        tiny = constant(np.finfo(dtype.as_numpy_dtype).tiny, dtype=dtype)
-        return maximum(tiny, truediv(g, beta_t))
+        scaled = g / beta_t
+        with name_scope(None, "Maximum", []) as op_scope:    # TF converts `tiny` in there
+            tiny = constant(np.finfo(dtype.as_numpy_dtype).tiny, dtype=dtype, name="x")
+            return maximum(tiny, scaled, name=op_scope)
 
 
 # -- ComputeAccidentalHits ----------------------------------------------------------------
