@@ -37,9 +37,10 @@ def encode(value):
             items = [base64.b64encode(v if isinstance(v, bytes) else str(v).encode()).decode()
                      for v in arr.reshape(-1).tolist()]
             return {"__nd__": "bytes", "shape": list(arr.shape), "items": items}
+        shape = list(arr.shape)  # before ascontiguousarray: NumPy < 1.18 makes 0-d arrays 1-d
         arr = np.ascontiguousarray(arr)
         dt = arr.dtype.newbyteorder("<") if arr.dtype.byteorder == ">" else arr.dtype
-        return {"__nd__": dt.str, "shape": list(arr.shape),
+        return {"__nd__": dt.str, "shape": shape,
                 "b64": base64.b64encode(arr.astype(dt).tobytes()).decode()}
     if isinstance(value, bool) or value is None or isinstance(value, str):
         return value

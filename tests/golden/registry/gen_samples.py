@@ -1,0 +1,48 @@
+"""TF 1.14's answers for every row of tests/op_samples.py (forward, and first- and
+second-order gradients for float64 and complex rows).
+
+Case "<sample>|<dtype>" holds {"in": inputs, "out": outputs, "g1": ..., "g2": ...};
+"error" replaces "out" where TF rejects the dtype (no kernel, or a TypeError at
+build time), "grad_error" replaces "g1" and "g2" where TF cannot build the gradient, "g2_error"
+replaces "g2" where TF cannot build the second-order gradient (no gradient for the
+gradient op, or one TF disables).
+"""
+from __future__ import absolute_import
+
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+
+import op_samples  # noqa: E402
+
+
+def one(tf, sample, dtype):
+    inputs = sample.inputs(dtype)
+    case = {"in": inputs}
+    try:
+        res = op_samples.run_sample(tf, sample, dtype, inputs)
+    except Exception as e:  # noqa: BLE001 - TF's verdict is the golden
+        case["error"] = e
+        return case
+    case["out"] = res["out"]
+    if dtype in sample.grad_dtypes():
+        try:
+            case["g1"] = op_samples.run_sample(tf, sample, dtype, inputs, True, 1)["g1"]
+        except Exception as e:  # noqa: BLE001
+            case["grad_error"] = e
+            return case
+        if sample.order >= 2:
+            try:
+                case["g2"] = op_samples.run_sample(tf, sample, dtype, inputs, True, 2)["g2"]
+            except Exception as e:  # noqa: BLE001
+                case["g2_error"] = e
+    return case
+
+
+def cases(tf):
+    out = {}
+    for sample in op_samples.SAMPLES:
+        for dtype in sample.dtypes or ("none",):
+            out[sample.name + "|" + dtype] = one(tf, sample, dtype)
+    return out
