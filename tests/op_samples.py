@@ -282,7 +282,7 @@ REDUCE = [
            [Arg((2, 3))], F, grad=(0,), numeric=False),
     Sample("Cast-complex", "Cast", lambda tf, x: [tf.cast(x, tf.complex64),
                                                    tf.cast(x, tf.complex128)],
-           [Arg((2, 3))], C, grad=(0,)),
+           [Arg((2, 3))], C, grad=(0,), numeric=False),
     Sample("Cast-complex-to-real", "Cast", lambda tf, x: [tf.cast(x, tf.float64),
                                                            tf.cast(x, tf.int32)],
            [Arg((2, 3))], C),
