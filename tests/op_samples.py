@@ -677,10 +677,23 @@ def _logging(tf, x):
         return tf.identity(y) * 2.0
 
 
-def _save_restore(tf, x, y):
+_CKPT_DIR = []
+
+
+def _checkpoint_prefix():
+    """A fresh prefix in one temporary folder, removed when the process exits."""
+    import atexit
     import os
+    import shutil
     import tempfile
-    prefix = os.path.join(tempfile.mkdtemp(prefix="fg_registry_"), "ckpt")
+    if not _CKPT_DIR:
+        _CKPT_DIR.append(tempfile.mkdtemp(prefix="fg_registry_"))
+        atexit.register(shutil.rmtree, _CKPT_DIR[0], True)
+    return os.path.join(_CKPT_DIR[0], "ckpt%d" % len(os.listdir(_CKPT_DIR[0])))
+
+
+def _save_restore(tf, x, y):
+    prefix = _checkpoint_prefix()
     names = ["a", "b"]
     slices = ["", ""]
     if hasattr(tf, "raw_ops"):
