@@ -10,7 +10,8 @@ answers are produced by one piece of code.
 
 How dtypes are sampled (to keep the suite inside its budget):
 - forward: every dtype in the row's `dtypes` (a candidate list: TF's verdict
-  for each is in the golden, an error where TF has no kernel);
+  for each is in the golden, an error where TF has no kernel); elementwise rows
+  add float16; other 8- and 16-bit types and bfloat16 are not sampled;
 - gradients: float64 and the complex dtypes of the row, first and second
   order, against TF's gradients (with fixed random `grad_ys`); float64 rows
   are also checked numerically to second order (flowgrad.testing.check_grads);
@@ -122,7 +123,14 @@ def _grads(tf, y, x, g):
 # =========================================================================================
 # Elementwise
 # =========================================================================================
+def _half(dtypes):
+    """float16 joins the forward dtypes of elementwise rows that take float32."""
+    return dtypes + ("float16",) if "float32" in dtypes else dtypes
+
+
 def _unary(op, name, low=-2.0, high=2.0, dtypes=FC, grad=True, imag=0.5):
+    dtypes = _half(dtypes)
+
     def fn(tf, x):
         f = tf
         for part in name.split("."):
@@ -176,6 +184,8 @@ UNARY = [
 
 def _binary(op, name, low=-2.0, high=2.0, dtypes=FC, grad=(0, 1), ylow=None, yhigh=None,
             xshape=(2, 3), yshape=(3,)):
+    dtypes = _half(dtypes)
+
     def fn(tf, x, y):
         f = tf
         for part in name.split("."):

@@ -86,7 +86,7 @@ _TF_COMPLEX_GRADIENT_DIFFERS = {
     "Cumprod": "TF 1.14's rule has no conj",
 }
 
-_TOL = {"float32": (2e-5, 1e-5), "complex64": (2e-5, 1e-5),
+_TOL = {"float16": (2e-3, 2e-3), "float32": (2e-5, 1e-5), "complex64": (2e-5, 1e-5),
         "float64": (1e-10, 1e-12), "complex128": (1e-10, 1e-12)}
 _GRAD_TOL = {"float32": (1e-4, 1e-5), "complex64": (1e-4, 1e-5),
              "float64": (1e-9, 1e-11), "complex128": (1e-9, 1e-11)}
