@@ -11,7 +11,8 @@ answers are produced by one piece of code.
 How dtypes are sampled (to keep the suite inside its budget):
 - forward: every dtype in the row's `dtypes` (a candidate list: TF's verdict
   for each is in the golden, an error where TF has no kernel); elementwise rows
-  add float16; other 8- and 16-bit types and bfloat16 are not sampled;
+  add float16 and int8/uint8/int16/uint16 (bfloat16, uint32 and uint64 are not
+  sampled);
 - gradients: float64 and the complex dtypes of the row, first and second
   order, against TF's gradients (with fixed random `grad_ys`); float64 rows
   are also checked numerically to second order (flowgrad.testing.check_grads);
@@ -29,6 +30,7 @@ F = ("float32", "float64")
 C = ("complex64", "complex128")
 I = ("int32", "int64")  # noqa: E741 - reads as the dtype family
 FC = F + C
+SMALL_INTS = ("int8", "uint8", "int16", "uint16")
 GRAD_DTYPES = ("float64", "complex64", "complex128")
 
 
@@ -124,8 +126,9 @@ def _grads(tf, y, x, g):
 # Elementwise
 # =========================================================================================
 def _half(dtypes):
-    """float16 joins the forward dtypes of elementwise rows that take float32."""
-    return dtypes + ("float16",) if "float32" in dtypes else dtypes
+    """float16 and the small ints join the forward dtypes of elementwise rows."""
+    dtypes = dtypes + ("float16",) if "float32" in dtypes else dtypes
+    return dtypes + SMALL_INTS if "int32" in dtypes else dtypes
 
 
 def _unary(op, name, low=-2.0, high=2.0, dtypes=FC, grad=True, imag=0.5):

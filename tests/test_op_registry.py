@@ -20,7 +20,7 @@ from flowgrad.engine.framework.registry import GRADIENTS, OPS
 from flowgrad.testing import check_grads
 from golden import goldenio
 from op_exemptions import EXEMPTIONS
-from op_samples import SAMPLES, _direction, run_sample
+from op_samples import C, SAMPLES, SMALL_INTS, _direction, run_sample
 
 _GOLDEN_PATH = os.path.join(os.path.dirname(__file__), "golden", "registry", "samples.json")
 _, GOLDEN = goldenio.read(_GOLDEN_PATH)
@@ -39,17 +39,30 @@ _AWAITING_CONJUGATION_FIX = {
 
 # Cases where flowgrad disagrees with TF 1.14, reported to the op owners:
 # "<row>|<dtype>|<check>" -> evidence. Strict xfails, so a fix makes them fail loudly.
-_TF_REJECTS_COMPLEX = "TF 1.14 raises UnimplementedError (binary complex op 'atan2'); flowgrad " \
-                      "computes it"
+# Dtypes flowgrad computes where TF 1.14 raises (TypeError at build time, or no kernel):
+# row -> (dtypes, what TF says).
+_ACCEPTS_WHAT_TF_REJECTS = {
+    "Asin": (C, "UnimplementedError: binary complex op 'atan2'"),
+    "Acos": (C, "UnimplementedError: binary complex op 'atan2'"),
+    "Atan": (C, "UnimplementedError: binary complex op 'atan2'"),
+    "MaxPool3D": (("float64",), "TypeError: not in float16, bfloat16, float32"),
+    "Abs": (("int8", "int16"), "TypeError: not in bfloat16, float16, float32, float64, int32, "
+                               "int64"),
+    "Neg": (SMALL_INTS, "TypeError: not in the allowed list"),
+    "Sign": (SMALL_INTS, "TypeError: not in the allowed list"),
+    "Square": (SMALL_INTS, "TypeError: not in the allowed list"),
+    "Add": (("uint16",), "TypeError: not in the allowed list"),
+    "Equal": (("uint16",), "TypeError: not in the allowed list"),
+    "NotEqual": (("uint16",), "TypeError: not in the allowed list"),
+    "Less": (("uint16",), "InvalidArgumentError: no OpKernel registered"),
+    "LessEqual": (("uint16",), "InvalidArgumentError: no OpKernel registered"),
+    "Greater": (("uint16",), "InvalidArgumentError: no OpKernel registered"),
+    "GreaterEqual": (("uint16",), "InvalidArgumentError: no OpKernel registered"),
+}
 _KNOWN_DEVIATIONS = {
-    "Asin|complex64|forward": _TF_REJECTS_COMPLEX,
-    "Asin|complex128|forward": _TF_REJECTS_COMPLEX,
-    "Acos|complex64|forward": _TF_REJECTS_COMPLEX,
-    "Acos|complex128|forward": _TF_REJECTS_COMPLEX,
-    "Atan|complex64|forward": _TF_REJECTS_COMPLEX,
-    "Atan|complex128|forward": _TF_REJECTS_COMPLEX,
-    "MaxPool3D|float64|forward": "TF 1.14 rejects float64 (TypeError: not in float16, "
-                                 "bfloat16, float32); flowgrad computes it",
+    f"{row}|{dt}|forward": f"TF 1.14 rejects {dt} ({why}); flowgrad computes it"
+    for row, (dts, why) in _ACCEPTS_WHAT_TF_REJECTS.items() for dt in dts}
+_KNOWN_DEVIATIONS.update({
     "Abs-complex|complex64|forward": "tf.abs of a complex tensor (TF: op ComplexAbs, float "
                                      "result) raises TypeError in flowgrad",
     "Abs-complex|complex128|forward": "as Abs-complex|complex64",
@@ -72,7 +85,7 @@ _KNOWN_DEVIATIONS = {
                                                   "(its rule ignores the gradient flowing into "
                                                   "the backprop output for labels); flowgrad "
                                                   "gives the true value -g*w",
-}
+})
 
 # Rows whose complex gradient in TF 1.14 is not dL/dRe + i dL/dIm (flowgrad matches TF's
 # goldens, so the numerical complex check does not apply): row -> why.
@@ -255,7 +268,10 @@ def test_forward(sample, dtype):
         _assert_close(res["out"], sample.ref(*case["in"]), dtype, _TOL, "out")
         return
     if "error" in case:  # TF has no kernel for this dtype, or rejects it at build time
-        with pytest.raises((TypeError, ValueError, tf.errors.OpError, NotImplementedError)):
+        tf_class = case["error"].split(":")[0]
+        expected = {"TypeError": TypeError, "ValueError": ValueError}.get(
+            tf_class, (TypeError, tf.errors.OpError, NotImplementedError))
+        with pytest.raises(expected):
             run_sample(tf, sample, dtype, case["in"])
         return
     res = run_sample(tf, sample, dtype, case["in"])
@@ -276,7 +292,7 @@ def test_gradients_against_tf(sample, dtype):
     if "error" in case:
         pytest.skip("TF rejects this dtype (checked by test_forward)")
     if "grad_error" in case:
-        pytest.skip(f"TF 1.14 cannot build this gradient ({case['grad_error'].cls}); "
+        pytest.skip(f"TF 1.14 cannot build this gradient ({case['grad_error']}); "
                     "checked numerically by test_gradients_numerically")
     res = run_sample(tf, sample, dtype, case["in"], grads=True)
     _assert_close(res["g1"], case["g1"], dtype, _GRAD_TOL, "first-order gradient")
