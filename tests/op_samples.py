@@ -209,7 +209,7 @@ BINARY = [
     _binary("Pow", "pow", 0.3, 2.0),
     _binary("SquaredDifference", "squared_difference", dtypes=FC + I),
     _binary("Atan2", "atan2", dtypes=F, yshape=(2, 3)),  # TF 1.14's gradient does not unbroadcast
-    _binary("FloorDiv", "floordiv", -5.0, 5.0, dtypes=F + I, grad=False, ylow=1.0, yhigh=3.0),
+    _binary("FloorDiv", "floordiv", -5.0, 5.0, dtypes=F + I, ylow=1.0, yhigh=3.0),
     _binary("FloorMod", "floormod", -5.0, 5.0, dtypes=F + I, ylow=1.0, yhigh=3.0),
     _binary("TruncateDiv", "truncatediv", -5.0, 5.0, dtypes=I, grad=False, ylow=1.0,
             yhigh=3.0),
@@ -733,6 +733,12 @@ def _moments(mean, std, tol=0.15):
     return check
 
 
+def _near(value, tol):
+    def check(vals):
+        assert abs(float(vals[0]) - value) < tol, vals[0]
+    return check
+
+
 def _in_range(low, high):
     def check(vals):
         v = np.asarray(vals[0])
@@ -751,8 +757,8 @@ def _candidates(vals):
     assert (true_exp > 0).all() and (samp_exp > 0).all()
 
 
-def _random(op, fn, check, dtypes=("float32", "float64"), args=()):
-    return Sample(op, op, fn, list(args), dtypes, kind="random", check=check)
+def _random(name, fn, check, dtypes=("float32", "float64"), args=(), ops=None):
+    return Sample(name, ops or name, fn, list(args), dtypes, kind="random", check=check)
 
 
 def _dt(x):
@@ -777,6 +783,10 @@ RANDOM = [
             _moments(1.6, 0.66, 0.1), ()),
     _random("RandomGamma", lambda tf, a: [tf.random_gamma([4000], a, dtype=_dt(a), seed=4)],
             _moments(2.0, 1.414), args=[Arg((), values=2.0)]),
+    # d sample / d alpha through RandomGammaGrad: its mean is d E[X] / d alpha = 1.
+    _random("RandomGamma-grad", lambda tf, a: [tf.gradients(tf.random_gamma(
+        [4000], a, dtype=_dt(a), seed=4), a)[0] / 4000.0], _near(1.0, 0.1),
+        args=[Arg((), values=2.0)], ops=("RandomGamma", "RandomGammaGrad")),
     _random("RandomPoissonV2", lambda tf: [tf.random.poisson([3.0], [4000], seed=5)],
             _moments(3.0, 1.73), ()),
     _random("StatelessRandomNormal",
