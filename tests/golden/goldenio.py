@@ -37,7 +37,7 @@ def encode(value):
             items = [base64.b64encode(v if isinstance(v, bytes) else str(v).encode()).decode()
                      for v in arr.reshape(-1).tolist()]
             return {"__nd__": "bytes", "shape": list(arr.shape), "items": items}
-        shape = list(arr.shape)  # before ascontiguousarray: NumPy < 1.18 makes 0-d arrays 1-d
+        shape = list(arr.shape)   # before ascontiguousarray, which makes 0-d arrays 1-d
         arr = np.ascontiguousarray(arr)
         dt = arr.dtype.newbyteorder("<") if arr.dtype.byteorder == ">" else arr.dtype
         return {"__nd__": dt.str, "shape": shape,
