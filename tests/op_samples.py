@@ -1,0 +1,933 @@
+"""The sample table behind the registry-driven op tests (tests/test_op_registry.py).
+
+One `Sample` per row: the op types it covers, a function `fn(tf, *inputs)`
+that builds them from the public API of the `tf` module it is given (flowgrad
+in the tests, TensorFlow 1.14 in tests/golden/registry/gen_samples.py), how
+to make its inputs for each dtype, which inputs to differentiate, and its kind
+(pure, stateful, random). `run_sample` builds and runs a sample the same way
+under both modules, so TF's answers recorded by the generator and flowgrad's
+answers are produced by one piece of code.
+
+How dtypes are sampled (to keep the suite inside its budget):
+- forward: every dtype in the row's `dtypes` (a candidate list: TF's verdict
+  for each is in the golden, an error where TF has no kernel); elementwise rows
+  add float16 and int8/uint8/int16/uint16 (bfloat16, uint32 and uint64 are not
+  sampled);
+- gradients: float64 and the complex dtypes of the row, first and second
+  order, against TF's gradients (with fixed random `grad_ys`); float64 rows
+  are also checked numerically to second order (flowgrad.testing.check_grads);
+- one small shape per row (broadcasting shapes for binary ops); the shape
+  tables of tests/test_ops_*.py cover empty, scalar and size-1 shapes.
+
+This module is imported by the TF 1.14 oracle: it must stay valid Python 3.7
+and import nothing but NumPy at module level.
+"""
+from __future__ import absolute_import
+
+import numpy as np
+
+F = ("float32", "float64")
+C = ("complex64", "complex128")
+I = ("int32", "int64")  # noqa: E741 - reads as the dtype family
+FC = F + C
+SMALL_INTS = ("int8", "uint8", "int16", "uint16")
+GRAD_DTYPES = ("float64", "complex64", "complex128")
+
+
+class Arg(object):
+    """How to make one input: shape, value range, and a fixed dtype (None: the row's dtype)."""
+
+    def __init__(self, shape, low=-2.0, high=2.0, dtype=None, values=None, imag=0.5):
+        self.shape = tuple(shape)
+        self.low, self.high = low, high
+        self.dtype = dtype
+        self.values = values
+        self.imag = imag
+
+    def make(self, dtype, seed):
+        dt = np.dtype(self.dtype or dtype)
+        if self.values is not None:
+            if dt.kind in "OSU":
+                return np.array(self.values, dtype=object).reshape(self.shape)
+            return np.asarray(self.values, dtype=dt).reshape(self.shape)
+        rng = np.random.RandomState(seed)
+        v = rng.uniform(self.low, self.high, size=self.shape)
+        v = np.asarray(v).reshape(self.shape)
+        if dt.kind == "c":
+            im = np.asarray(rng.uniform(-self.imag, self.imag, size=self.shape))
+            return (v + 1j * im.reshape(self.shape)).astype(dt)
+        if dt.kind in "iu":
+            return np.round(v).astype(dt)
+        if dt.kind == "b":
+            return v > 0.5 * (self.low + self.high)
+        return v.astype(dt)
+
+
+class Sample(object):
+    """One row of the table.
+
+    ops: the op types the row covers (each must appear in the graph flowgrad builds).
+    fn: fn(tf, *inputs) -> a tensor, an op, or a list of them (None entries allowed).
+    args: Arg list (inputs become placeholders of their exact shape; `static=False`
+      makes them placeholders of unknown shape).
+    grad: positions of the inputs to differentiate (None: not differentiated).
+    kind: "pure" | "stateful" (variables initialized first; `steps` runs) |
+      "random" (checked by shape, dtype and `check(values)`, not by value).
+    """
+
+    def __init__(self, name, ops, fn, args, dtypes=("float64",), grad=None, kind="pure",
+                 static=True, steps=1, check=None, rtol=None, atol=None, order=2,
+                 numeric=True, via_gradients=False, ref=None):
+        self.name = name
+        self.ops = (ops,) if isinstance(ops, str) else tuple(ops)
+        self.fn = fn
+        self.args = list(args)
+        self.dtypes = tuple(dtypes)
+        self.grad = None if grad is None else tuple(grad)
+        self.kind = kind
+        self.static = static
+        self.steps = steps
+        self.check = check
+        self.rtol = rtol
+        self.atol = atol
+        self.order = order
+        # numeric: check_grads applies (False where the row's function is not the
+        # math its gradient rule follows, e.g. stop_gradient, or has complex outputs).
+        self.numeric = numeric
+        # via_gradients: the row's output is itself a gradient (a *Grad op's forward).
+        self.via_gradients = via_gradients
+        # ref: a NumPy reference for ops TF 1.14 has no CPU kernel for (used instead of TF).
+        self.ref = ref
+
+    def inputs(self, dtype):
+        return [a.make(dtype, 1000 + 17 * k + len(self.name)) for k, a in enumerate(self.args)]
+
+    def grad_dtypes(self):
+        if self.grad is None or self.kind != "pure":
+            return ()
+        if "float64" not in self.dtypes and "float32" in self.dtypes:  # no float64 kernel
+            return ("float32",) + tuple(d for d in self.dtypes if d in C)
+        return tuple(d for d in self.dtypes if d in GRAD_DTYPES)
+
+
+def raw(tf, op_type, inputs, attrs=None, tf_kwargs=None):
+    """An op with no public wrapper: tf.raw_ops under TF, `_base.apply` under flowgrad."""
+    if hasattr(tf, "raw_ops"):
+        return getattr(tf.raw_ops, op_type)(**tf_kwargs)
+    from flowgrad.engine.ops._base import apply
+    return apply(op_type, list(inputs), attrs or {})
+
+
+def _grads(tf, y, x, g):
+    return tf.gradients(y, x, grad_ys=g)[0]
+
+
+# =========================================================================================
+# Elementwise
+# =========================================================================================
+def _half(dtypes):
+    """float16 and the small ints join the forward dtypes of elementwise rows."""
+    dtypes = dtypes + ("float16",) if "float32" in dtypes else dtypes
+    return dtypes + SMALL_INTS if "int32" in dtypes else dtypes
+
+
+def _unary(op, name, low=-2.0, high=2.0, dtypes=FC, grad=True, imag=0.5):
+    dtypes = _half(dtypes)
+
+    def fn(tf, x):
+        f = tf
+        for part in name.split("."):
+            f = getattr(f, part)
+        return f(x)
+    return Sample(op, op, fn, [Arg((2, 3), low, high, imag=imag)], dtypes,
+                  grad=(0,) if grad else None)
+
+
+UNARY = [
+    _unary("Abs", "abs", dtypes=F + I),
+    _unary("Neg", "negative", dtypes=FC + I),
+    _unary("Sign", "sign", dtypes=FC + I),
+    _unary("Square", "square", dtypes=FC + I),
+    _unary("Reciprocal", "reciprocal", 0.5, 2.0),
+    _unary("Sqrt", "sqrt", 0.2, 3.0),
+    _unary("Rsqrt", "rsqrt", 0.2, 3.0),
+    _unary("Exp", "exp"),
+    _unary("Expm1", "expm1"),
+    _unary("Log", "log", 0.2, 3.0),
+    _unary("Log1p", "log1p", -0.8, 3.0),
+    _unary("Sin", "sin", -3.0, 3.0),
+    _unary("Cos", "cos", -3.0, 3.0),
+    _unary("Tan", "tan", -1.2, 1.2),
+    _unary("Asin", "asin", -0.9, 0.9),
+    _unary("Acos", "acos", -0.9, 0.9),
+    _unary("Atan", "atan", -3.0, 3.0, imag=0.3),
+    _unary("Sinh", "sinh"),
+    _unary("Cosh", "cosh"),
+    _unary("Tanh", "tanh"),
+    _unary("Asinh", "asinh", imag=0.3),
+    _unary("Acosh", "acosh", 1.2, 3.0),
+    _unary("Atanh", "atanh", -0.8, 0.8),
+    _unary("Sigmoid", "sigmoid", -5.0, 5.0),
+    _unary("Lgamma", "lgamma", 0.2, 6.0, dtypes=F),
+    _unary("Digamma", "digamma", 0.2, 6.0, dtypes=F),
+    _unary("Erf", "erf", -3.0, 3.0, dtypes=F),
+    _unary("Erfc", "erfc", -3.0, 3.0, dtypes=F),
+    _unary("Conj", "conj", dtypes=C),
+    _unary("Floor", "floor", -3.0, 3.0, dtypes=F, grad=False),
+    _unary("Ceil", "ceil", -3.0, 3.0, dtypes=F, grad=False),
+    _unary("Rint", "rint", -3.0, 3.0, dtypes=F, grad=False),
+    _unary("Round", "round", -3.0, 3.0, dtypes=F, grad=False),
+    _unary("IsNan", "is_nan", dtypes=F, grad=False),
+    _unary("IsInf", "is_inf", dtypes=F, grad=False),
+    _unary("IsFinite", "is_finite", dtypes=F, grad=False),
+    _unary("LogicalNot", "logical_not", dtypes=("bool",), grad=False),
+    Sample("Abs-complex", "Abs", lambda tf, x: tf.abs(x), [Arg((2, 3))], C),
+]
+
+
+def _binary(op, name, low=-2.0, high=2.0, dtypes=FC, grad=(0, 1), ylow=None, yhigh=None,
+            xshape=(2, 3), yshape=(3,)):
+    dtypes = _half(dtypes)
+
+    def fn(tf, x, y):
+        f = tf
+        for part in name.split("."):
+            f = getattr(f, part)
+        return f(x, y)
+    ya = Arg(yshape, low if ylow is None else ylow, high if yhigh is None else yhigh)
+    return Sample(op, op, fn, [Arg(xshape, low, high), ya], dtypes, grad=grad or None)
+
+
+_CMP = F + I
+BINARY = [
+    _binary("Add", "add", dtypes=FC + I),
+    _binary("Sub", "subtract", dtypes=FC + I),
+    _binary("Mul", "multiply", dtypes=FC + I),
+    _binary("RealDiv", "realdiv", ylow=0.5, yhigh=2.0),
+    _binary("Maximum", "maximum", dtypes=F + I),
+    _binary("Minimum", "minimum", dtypes=F + I),
+    _binary("Pow", "pow", 0.3, 2.0),
+    _binary("SquaredDifference", "squared_difference", dtypes=FC + I),
+    _binary("Atan2", "atan2", dtypes=F, yshape=(2, 3)),  # TF 1.14's gradient does not unbroadcast
+    _binary("FloorDiv", "floordiv", -5.0, 5.0, dtypes=F + I, ylow=1.0, yhigh=3.0),
+    _binary("FloorMod", "floormod", -5.0, 5.0, dtypes=F + I, ylow=1.0, yhigh=3.0),
+    _binary("TruncateDiv", "truncatediv", -5.0, 5.0, dtypes=I, grad=False, ylow=1.0,
+            yhigh=3.0),
+    _binary("TruncateMod", "truncatemod", -5.0, 5.0, dtypes=F + I, grad=False, ylow=1.0,
+            yhigh=3.0),
+    _binary("DivNoNan", "div_no_nan", ylow=0.5, yhigh=2.0),
+    _binary("MulNoNan", "math.multiply_no_nan"),
+    _binary("Xdivy", "math.xdivy", ylow=0.5, yhigh=2.0),
+    _binary("Xlogy", "math.xlogy", 0.2, 2.0),
+    # TF 1.14 has no gradient for zeta's x nor polygamma's n: they are not differentiated.
+    _binary("Zeta", "math.zeta", 1.5, 4.0, dtypes=F, ylow=0.5, yhigh=2.0, grad=(1,)),
+    _binary("NextAfter", "math.nextafter", dtypes=F, grad=False),
+    _binary("Equal", "equal", dtypes=_CMP + C, grad=False, low=-1.0, high=1.0),
+    _binary("NotEqual", "not_equal", dtypes=_CMP + C, grad=False, low=-1.0, high=1.0),
+    _binary("Less", "less", dtypes=_CMP, grad=False),
+    _binary("LessEqual", "less_equal", dtypes=_CMP, grad=False, low=-1.0, high=1.0),
+    _binary("Greater", "greater", dtypes=_CMP, grad=False),
+    _binary("GreaterEqual", "greater_equal", dtypes=_CMP, grad=False, low=-1.0, high=1.0),
+    _binary("LogicalAnd", "logical_and", dtypes=("bool",), grad=False),
+    _binary("LogicalOr", "logical_or", dtypes=("bool",), grad=False),
+    Sample("AddV2", "AddV2", lambda tf, x, y: raw(tf, "AddV2", [x, y], tf_kwargs={"x": x, "y": y}),
+           [Arg((2, 3)), Arg((3,))], FC + I, grad=(0, 1)),
+    Sample("Polygamma", "Polygamma",
+           lambda tf, x: tf.math.polygamma(tf.constant([[0.0, 1.0, 2.0]], x.dtype), x),
+           [Arg((2, 3), 0.5, 3.0)], F, grad=(0,)),
+]
+
+
+def _grad_op(op, fwd, low=-2.0, high=2.0, dtypes=FC, order=2):
+    """The gradient op of `fwd`, reached through tf.gradients with a fed upstream gradient."""
+    def fn(tf, x, g):
+        return _grads(tf, fwd(tf, x), x, g)
+    return Sample(op, op, fn, [Arg((2, 3), low, high), Arg((2, 3))], dtypes, grad=(0, 1),
+                  order=order, via_gradients=True)
+
+
+GRAD_OPS = [
+    _grad_op("TanhGrad", lambda tf, x: tf.tanh(x)),
+    _grad_op("SigmoidGrad", lambda tf, x: tf.sigmoid(x)),
+    _grad_op("SqrtGrad", lambda tf, x: tf.sqrt(x), 0.3, 2.0),
+    _grad_op("RsqrtGrad", lambda tf, x: tf.rsqrt(x), 0.3, 2.0),
+    _grad_op("ReciprocalGrad", lambda tf, x: tf.reciprocal(x), 0.5, 2.0),
+    _grad_op("ReluGrad", lambda tf, x: tf.nn.relu(x), dtypes=F),
+    _grad_op("Relu6Grad", lambda tf, x: tf.nn.relu6(x * 4.0), dtypes=F),
+    _grad_op("EluGrad", lambda tf, x: tf.nn.elu(x), dtypes=F),
+    _grad_op("SeluGrad", lambda tf, x: tf.nn.selu(x), dtypes=F),
+    _grad_op("SoftplusGrad", lambda tf, x: tf.nn.softplus(x), dtypes=F),
+    _grad_op("SoftsignGrad", lambda tf, x: tf.nn.softsign(x), dtypes=F),
+    _grad_op("LeakyReluGrad", lambda tf, x: tf.nn.leaky_relu(x, 0.3), dtypes=F),
+]
+
+# =========================================================================================
+# Reductions, scans, casts, n-ary
+# =========================================================================================
+_M = [Arg((3, 4))]
+REDUCE = [
+    Sample("Sum", "Sum", lambda tf, x: [tf.reduce_sum(x, 1), tf.reduce_sum(x, [0, 1], True)],
+           _M, FC + I, grad=(0,)),
+    Sample("Mean", "Mean", lambda tf, x: tf.reduce_mean(x, 0), _M, FC + I, grad=(0,)),
+    Sample("Prod", "Prod", lambda tf, x: tf.reduce_prod(x, 1), _M, FC + I, grad=(0,)),
+    Sample("Max", "Max", lambda tf, x: tf.reduce_max(x, 1), _M, F + I, grad=(0,)),
+    Sample("Min", "Min", lambda tf, x: tf.reduce_min(x, 0, keepdims=True), _M, F + I,
+           grad=(0,)),
+    Sample("EuclideanNorm", "EuclideanNorm",
+           lambda tf, x: tf.math.reduce_euclidean_norm(x, 1), _M, FC + I),
+    Sample("All", "All", lambda tf, x: tf.reduce_all(x, 1), _M, ("bool",)),
+    Sample("Any", "Any", lambda tf, x: tf.reduce_any(x, 0), _M, ("bool",)),
+    Sample("ArgMax", "ArgMax", lambda tf, x: tf.argmax(x, 1), _M, F + I),
+    Sample("ArgMin", "ArgMin", lambda tf, x: tf.argmin(x, 0, output_type=tf.int32), _M, F + I),
+    Sample("Cumsum", "Cumsum",
+           lambda tf, x: [tf.cumsum(x, 1), tf.cumsum(x, 0, exclusive=True, reverse=True)],
+           _M, FC + I, grad=(0,)),
+    Sample("Cumprod", "Cumprod",
+           lambda tf, x: [tf.cumprod(x, 1), tf.cumprod(x, 0, exclusive=True)],
+           [Arg((3, 4), 0.5, 1.5)], FC + I, grad=(0,)),
+    Sample("ReducedShape", ("ReducedShape", "Sum"),
+           lambda tf, x, g: _grads(tf, tf.reduce_sum(x, 1), x, g),
+           [Arg((3, 4)), Arg((3,))], F, static=False),
+    Sample("Cast", "Cast", lambda tf, x: [tf.cast(x, tf.float32), tf.cast(x, tf.int32)],
+           [Arg((2, 3), -3.0, 3.0)], ("float64", "int64", "float32"), grad=(0,),
+           numeric=False),  # float32 rounding is below check_grads' step
+    Sample("Cast-to-complex", "Cast", lambda tf, x: tf.cast(x, tf.complex128),
+           [Arg((2, 3))], F, grad=(0,), numeric=False),
+    Sample("Cast-complex", "Cast", lambda tf, x: [tf.cast(x, tf.complex64),
+                                                   tf.cast(x, tf.complex128)],
+           [Arg((2, 3))], C, grad=(0,), numeric=False),
+    Sample("Cast-complex-to-real", "Cast", lambda tf, x: [tf.cast(x, tf.float64),
+                                                           tf.cast(x, tf.int32)],
+           [Arg((2, 3))], C),
+    Sample("AddN", "AddN", lambda tf, x, y, z: tf.add_n([x, y, z]),
+           [Arg((2, 3)), Arg((2, 3)), Arg((2, 3))], FC + I, grad=(0, 1, 2)),
+    Sample("AccumulateNV2", "AccumulateNV2", lambda tf, x, y: tf.math.accumulate_n([x, y]),
+           [Arg((2, 3)), Arg((2, 3))], FC + I, grad=(0, 1)),
+    Sample("Bincount", "Bincount",
+           lambda tf, x, w: [tf.math.bincount(x), tf.math.bincount(x, weights=w, minlength=7)],
+           [Arg((8,), 0, 5, dtype="int32"), Arg((8,))], ("float32",)),
+]
+
+# =========================================================================================
+# Array: construction, shape, indexing, slicing
+# =========================================================================================
+_X = [Arg((2, 3))]
+ARRAY = [
+    Sample("BroadcastTo", "BroadcastTo", lambda tf, x: tf.broadcast_to(x, [4, 2, 3]), _X,
+           FC + I, grad=(0,)),
+    Sample("ConcatV2", ("ConcatV2",), lambda tf, x, y: tf.concat([x, y], 0),
+           [Arg((2, 3)), Arg((1, 3))], FC + I, grad=(0, 1)),
+    Sample("ConcatOffset", ("ConcatOffset", "ConcatV2"),
+           lambda tf, x, y, g: tf.gradients(tf.concat([x, y], 1), [x, y], grad_ys=g),
+           [Arg((2, 3)), Arg((2, 2)), Arg((2, 5))], F, static=False),
+    Sample("Transpose", "Transpose", lambda tf, x: tf.transpose(x, [1, 0]), _X, FC + I,
+           grad=(0,)),
+    Sample("ConjugateTranspose", "ConjugateTranspose",
+           lambda tf, x: tf.transpose(x, [1, 0], conjugate=True), _X, C, grad=(0,)),
+    Sample("InvertPermutation", "InvertPermutation", lambda tf, p: tf.invert_permutation(p),
+           [Arg((4,), values=[2, 0, 3, 1])], I),
+    Sample("ExpandDims", "ExpandDims", lambda tf, x: tf.expand_dims(x, 1), _X, FC + I,
+           grad=(0,)),
+    Sample("Squeeze", "Squeeze", lambda tf, x: tf.squeeze(x, [1]), [Arg((2, 1, 3))], FC + I,
+           grad=(0,)),
+    Sample("Reshape", "Reshape", lambda tf, x: tf.reshape(x, [3, -1]), _X, FC + I, grad=(0,)),
+    Sample("Fill", "Fill", lambda tf, v: tf.fill([2, 3], v), [Arg(())], FC + I, grad=(0,)),
+    Sample("OnesLike", "OnesLike",  # tf.ones_like builds Fill, in TF 1.14 as here
+           lambda tf, x: raw(tf, "OnesLike", [x], tf_kwargs={"x": x}), _X, FC + I, grad=(0,)),
+    Sample("ZerosLike", "ZerosLike", lambda tf, x: tf.zeros_like(x), _X, FC + I, grad=(0,),
+           static=False),
+    Sample("Identity", "Identity", lambda tf, x: tf.identity(x), _X, FC + I + ("bool",),
+           grad=(0,)),
+    Sample("IdentityN", "IdentityN", lambda tf, x, y: tf.identity_n([x, y]),
+           [Arg((2, 3)), Arg((3,))], FC, grad=(0, 1)),
+    Sample("StopGradient", "StopGradient", lambda tf, x: tf.stop_gradient(x) * x, _X, FC,
+           grad=(0,), numeric=False),
+    Sample("GatherV2", "GatherV2",
+           lambda tf, x, i: [tf.gather(x, i), tf.gather(x, i[:2], axis=1)],
+           [Arg((4, 3)), Arg((3,), values=[2, 0, 2], dtype="int32")], FC + I, grad=(0,)),
+    Sample("GatherNd", "GatherNd", lambda tf, x, i: tf.gather_nd(x, i),
+           [Arg((3, 4)), Arg((3, 2), values=[0, 1, 2, 3, 0, 1], dtype="int64")], FC + I,
+           grad=(0,)),
+    Sample("ScatterNd", "ScatterNd", lambda tf, i, u: tf.scatter_nd(i, u, [4, 3]),
+           [Arg((3, 1), values=[1, 3, 1], dtype="int32"), Arg((3, 3))], FC + I, grad=(1,)),
+    Sample("OneHot", "OneHot",
+           lambda tf, i: [tf.one_hot(i, 4), tf.one_hot(i, 3, on_value=2, off_value=-1,
+                                                       axis=0, dtype=tf.int32)],
+           [Arg((4,), values=[0, 3, -1, 1])], I),
+    Sample("Pack", "Pack", lambda tf, x, y: tf.stack([x, y], 1), [Arg((2, 3)), Arg((2, 3))],
+           FC + I, grad=(0, 1)),
+    Sample("Unpack", "Unpack", lambda tf, x: tf.unstack(x, axis=1), _X, FC + I, grad=(0,)),
+    Sample("Pad", "Pad", lambda tf, x: tf.pad(x, [[1, 0], [0, 2]]), _X, FC + I, grad=(0,)),
+    Sample("PadV2", "PadV2", lambda tf, x: tf.pad(x, [[1, 0], [0, 2]], constant_values=3), _X,
+           FC + I, grad=(0,)),
+    Sample("MirrorPad", ("MirrorPad", "MirrorPadGrad"),
+           lambda tf, x: [tf.pad(x, [[1, 1], [0, 2]], "REFLECT"),
+                          tf.pad(x, [[1, 0], [2, 1]], "SYMMETRIC")],
+           [Arg((3, 4))], FC + I, grad=(0,)),
+    Sample("LinSpace", "LinSpace", lambda tf, a, b: tf.linspace(a, b, 5),
+           [Arg(()), Arg(())], F),
+    Sample("Range", "Range", lambda tf, a: [tf.range(a, 7.0, 1.5), tf.range(5)],
+           [Arg((), 0.0, 1.0)], F),
+    Sample("Shape", ("Shape", "Size", "Rank", "ShapeN"),
+           lambda tf, x, y: [tf.shape(x), tf.size(x), tf.rank(x), tf.shape(y, out_type=tf.int64),
+                             tf.shape_n([x, y])],
+           [Arg((2, 3)), Arg((4,))], FC + I + ("bool",), static=False),
+    Sample("Placeholder", ("Placeholder", "PlaceholderWithDefault"),
+           lambda tf, x: [tf.placeholder_with_default(x, [2, 3]),
+                          tf.placeholder_with_default(tf.constant([1.0, 2.0], x.dtype),
+                                                      [None])],
+           _X, FC, grad=(0,)),
+    Sample("ReverseV2", "ReverseV2", lambda tf, x: tf.reverse(x, [1]), _X, FC + I, grad=(0,)),
+    Sample("Select", "Select", lambda tf, c, x, y: tf.where(c, x, y),
+           [Arg((2, 3), dtype="bool"), Arg((2, 3)), Arg((2, 3))], FC + I, grad=(1, 2)),
+    Sample("Where", "Where", lambda tf, c: tf.where(c), [Arg((3, 4))], ("bool",)),
+    Sample("Slice", "Slice", lambda tf, x: tf.slice(x, [1, 0], [2, -1]), [Arg((3, 4))],
+           FC + I, grad=(0,)),
+    Sample("StridedSlice", ("StridedSlice", "StridedSliceGrad"),
+           lambda tf, x: [x[1:, ::-2], x[:, None, 1], x[..., -1]], [Arg((3, 4))], FC + I,
+           grad=(0,)),
+    Sample("Split", "Split", lambda tf, x: tf.split(x, 2, axis=1), [Arg((3, 4))], FC + I,
+           grad=(0,)),
+    Sample("SplitV", "SplitV", lambda tf, x: tf.split(x, [1, 3], axis=1), [Arg((3, 4))],
+           FC + I, grad=(0,)),
+    Sample("Tile", "Tile", lambda tf, x: tf.tile(x, [2, 1]), _X, FC + I, grad=(0,)),
+    Sample("Unique", "Unique", lambda tf, x: list(tf.unique(x)),
+           [Arg((6,), values=[3, 1, 3, 2, 1, 5])], F + I),
+    Sample("BroadcastGradientArgs", ("BroadcastGradientArgs",),
+           lambda tf, x, y, g: tf.gradients(x * y, [x, y], grad_ys=g),
+           [Arg((2, 3)), Arg((3,)), Arg((2, 3))], F, static=False),
+    Sample("Const", "Const", lambda tf, x: x + tf.constant([1.0, 2.0, 3.0], x.dtype), _X, FC),
+]
+
+# =========================================================================================
+# Linear algebra, segments
+# =========================================================================================
+LINALG = [
+    Sample("MatMul", "MatMul",
+           lambda tf, a, b: [tf.matmul(a, b), tf.matmul(a, b, transpose_a=True,
+                                                        transpose_b=True)[:1],
+                             tf.matmul(a, a, adjoint_b=True)],
+           [Arg((3, 3)), Arg((3, 3))], FC + I, grad=(0, 1)),
+    Sample("BatchMatMulV2", "BatchMatMulV2",
+           lambda tf, a, b: [tf.matmul(a, b), tf.matmul(a, b, adjoint_a=True)],
+           [Arg((2, 3, 3)), Arg((2, 3, 3))], FC, grad=(0, 1)),
+    Sample("SparseMatMul", "SparseMatMul",
+           lambda tf, a, b: tf.matmul(a, b, a_is_sparse=True), [Arg((2, 3)), Arg((3, 4))],
+           ("float32",), grad=(0, 1)),
+    Sample("Einsum", "Einsum", lambda tf, a, b: tf.einsum("ij,jk->ik", a, b),
+           [Arg((2, 3)), Arg((3, 4))], FC, grad=(0, 1)),
+    Sample("MatrixBandPart", "MatrixBandPart", lambda tf, a: tf.linalg.band_part(a, 1, 0),
+           [Arg((3, 4))], FC + I, grad=(0,)),
+    Sample("MatrixTriangularSolve", "MatrixTriangularSolve",
+           lambda tf, a, b: [tf.linalg.triangular_solve(a, b),
+                             tf.linalg.triangular_solve(a, b, lower=False, adjoint=True)],
+           [Arg((3, 3), 1.0, 2.0), Arg((3, 2))], FC, grad=(0, 1)),
+    Sample("Qr", "Qr", lambda tf, a: list(tf.linalg.qr(a)), [Arg((3, 3))], F, grad=(0,)),
+    Sample("SegmentSum", "SegmentSum", lambda tf, x, s: tf.segment_sum(x, s),
+           [Arg((4, 3)), Arg((4,), values=[0, 0, 1, 3], dtype="int32")], FC + I, grad=(0,)),
+    Sample("SegmentMean", "SegmentMean", lambda tf, x, s: tf.segment_mean(x, s),
+           [Arg((4, 3)), Arg((4,), values=[0, 0, 1, 3], dtype="int32")], F + I, grad=(0,)),
+    Sample("SegmentMax", "SegmentMax", lambda tf, x, s: tf.segment_max(x, s),
+           [Arg((4, 3)), Arg((4,), values=[0, 0, 1, 1], dtype="int32")], F + I, grad=(0,)),
+    Sample("UnsortedSegmentSum", "UnsortedSegmentSum",
+           lambda tf, x, s: tf.unsorted_segment_sum(x, s, 3),
+           [Arg((4, 3)), Arg((4,), values=[2, 0, 2, 1], dtype="int32")], FC + I, grad=(0,)),
+]
+
+# =========================================================================================
+# nn: activations, losses, normalization
+# =========================================================================================
+def _act(op, name, dtypes=F, order=2, **kw):
+    def fn(tf, x):
+        return getattr(tf.nn, name)(x, **kw)
+    return Sample(op, op, fn, [Arg((2, 3))], dtypes, grad=(0,), order=order)
+
+
+NN = [
+    _act("Relu", "relu", F + I),
+    _act("Relu6", "relu6", F + I),
+    _act("Elu", "elu"),
+    _act("Selu", "selu"),
+    _act("Softplus", "softplus"),
+    _act("Softsign", "softsign"),
+    _act("LeakyRelu", "leaky_relu", alpha=0.3),
+    _act("Softmax", "softmax"),
+    _act("LogSoftmax", "log_softmax"),
+    Sample("BiasAdd", ("BiasAdd", "BiasAddGrad"), lambda tf, x, b: tf.nn.bias_add(x, b),
+           [Arg((2, 3)), Arg((3,))], FC + I, grad=(0, 1)),
+    Sample("L2Loss", "L2Loss", lambda tf, x: tf.nn.l2_loss(x), _X, F, grad=(0,)),
+    Sample("LRN", "LRN", lambda tf, x: tf.nn.lrn(x, 2, 1.0, 0.5, 0.75),
+           [Arg((1, 2, 2, 5))], ("float32",), grad=(0,)),
+    Sample("SoftmaxCrossEntropyWithLogits", "SoftmaxCrossEntropyWithLogits",
+           lambda tf, lab, x: tf.nn.softmax_cross_entropy_with_logits_v2(labels=lab, logits=x),
+           [Arg((2, 3), values=[0.2, 0.3, 0.5, 0.6, 0.1, 0.3]), Arg((2, 3))], F, grad=(0, 1)),
+    Sample("SparseSoftmaxCrossEntropyWithLogits", "SparseSoftmaxCrossEntropyWithLogits",
+           lambda tf, lab, x: tf.nn.sparse_softmax_cross_entropy_with_logits(labels=lab,
+                                                                           logits=x),
+           [Arg((2,), values=[2, 0], dtype="int32"), Arg((2, 3))], F, grad=(1,)),
+    Sample("TopKV2", "TopKV2", lambda tf, x: list(tf.nn.top_k(x, 2)), [Arg((3, 4))], F + I,
+           grad=(0,)),
+    Sample("InTopKV2", "InTopKV2", lambda tf, p, t: tf.nn.in_top_k(p, t, 2),
+           [Arg((3, 4), dtype="float32"), Arg((3,), values=[0, 3, 1])], I),
+    Sample("FusedBatchNorm", ("FusedBatchNorm", "FusedBatchNormGrad"),
+           lambda tf, x, s, o: list(tf.nn.fused_batch_norm(x, s, o)[:1]),
+           [Arg((2, 2, 2, 3)), Arg((3,), 0.5, 1.5), Arg((3,))], ("float32",), grad=(0, 1, 2)),
+    Sample("FusedBatchNorm-inference", "FusedBatchNorm",
+           lambda tf, x, s, o, m, v: tf.nn.fused_batch_norm(x, s, o, m, v, is_training=False)[0],
+           [Arg((2, 2, 2, 3)), Arg((3,), 0.5, 1.5), Arg((3,)), Arg((3,)),
+            Arg((3,), 0.5, 1.5)], ("float32",)),
+]
+
+# =========================================================================================
+# Convolution and pooling (NHWC / NDHWC, float32 and float64 where TF has a CPU kernel)
+# =========================================================================================
+_IMG = Arg((1, 4, 4, 2))
+_VOL = Arg((1, 3, 4, 4, 2))
+_P2 = dict(ksize=[1, 2, 2, 1], strides=[1, 2, 2, 1], padding="SAME")
+_P3 = dict(ksize=[1, 2, 2, 2, 1], strides=[1, 1, 2, 2, 1], padding="VALID")
+
+
+def _upstream(tf, y, x, g):
+    return tf.gradients(y, x, grad_ys=g)
+
+
+CONV = [
+    Sample("Conv2D", ("Conv2D", "Conv2DBackpropInput", "Conv2DBackpropFilter"),
+           lambda tf, x, w: tf.nn.conv2d(x, w, [1, 1, 2, 1], "SAME"),
+           [_IMG, Arg((2, 2, 2, 3))], F, grad=(0, 1)),
+    Sample("Conv2DBackpropInput", "Conv2DBackpropInput",
+           lambda tf, w, g: tf.nn.conv2d_backprop_input([1, 4, 4, 2], w, g, [1, 1, 1, 1],
+                                                        "VALID"),
+           [Arg((2, 2, 2, 3)), Arg((1, 3, 3, 3))], F, grad=(0, 1)),
+    Sample("Conv2DBackpropFilter", "Conv2DBackpropFilter",
+           lambda tf, x, g: tf.nn.conv2d_backprop_filter(x, [2, 2, 2, 3], g, [1, 1, 1, 1],
+                                                         "VALID"),
+           [_IMG, Arg((1, 3, 3, 3))], F, grad=(0, 1)),
+    Sample("Conv3D", ("Conv3D", "Conv3DBackpropInputV2", "Conv3DBackpropFilterV2"),
+           lambda tf, x, w: tf.nn.conv3d(x, w, [1, 1, 1, 1, 1], "SAME"),
+           [_VOL, Arg((2, 2, 2, 2, 2))], F, grad=(0, 1)),
+    Sample("DepthwiseConv2dNative", ("DepthwiseConv2dNative",
+                                     "DepthwiseConv2dNativeBackpropInput",
+                                     "DepthwiseConv2dNativeBackpropFilter"),
+           lambda tf, x, w: tf.nn.depthwise_conv2d_native(x, w, [1, 1, 1, 1], "VALID"),
+           [_IMG, Arg((2, 2, 2, 2))], F, grad=(0, 1)),
+    Sample("AvgPool", ("AvgPool", "AvgPoolGrad"), lambda tf, x: tf.nn.avg_pool(x, **_P2),
+           [_IMG], F, grad=(0,)),
+    Sample("AvgPool3D", ("AvgPool3D", "AvgPool3DGrad"), lambda tf, x: tf.nn.avg_pool3d(x, **_P3),
+           [_VOL], F, grad=(0,)),
+    Sample("MaxPool", ("MaxPool", "MaxPoolGrad", "MaxPoolGradGrad"),
+           lambda tf, x: tf.nn.max_pool(x, **_P2), [_IMG], F, grad=(0,)),
+    Sample("MaxPool3D", ("MaxPool3D", "MaxPool3DGrad", "MaxPool3DGradGrad"),
+           lambda tf, x: tf.nn.max_pool3d(x, **_P3), [_VOL], F, grad=(0,)),
+    Sample("MaxPoolWithArgmax", ("MaxPoolWithArgmax", "MaxPoolGradWithArgmax"),
+           lambda tf, x: list(tf.nn.max_pool_with_argmax(x, **_P2)), [_IMG], ("float32",),
+           grad=(0,)),
+    Sample("MaxPoolGradGradWithArgmax", "MaxPoolGradGradWithArgmax",
+           lambda tf, x, g: _grad_grad_argmax(tf, x, g), [_IMG, _IMG], F,
+           grad=(1,), ref=lambda x, g: [_grad_grad_argmax_ref(x, g)]),
+]
+def _grad_grad_argmax(tf, x, g):
+    am = tf.nn.max_pool_with_argmax(x, **_P2)[1]
+    attrs = dict(_P2, include_batch_in_index=False)
+    kw = dict(attrs, input=x, grad=g, argmax=am)
+    return raw(tf, "MaxPoolGradGradWithArgmax", [x, g, am], attrs, kw)
+
+
+def _grad_grad_argmax_ref(x, g):
+    """g at the argmax of each 2x2 window of x (TF 1.14 has only a GPU kernel)."""
+    n, h, w, c = x.shape
+    out = np.zeros((n, h // 2, w // 2, c), g.dtype)
+    for b in range(n):
+        for i in range(h // 2):
+            for j in range(w // 2):
+                for k in range(c):
+                    win = x[b, 2 * i:2 * i + 2, 2 * j:2 * j + 2, k]
+                    di, dj = np.unravel_index(np.argmax(win), win.shape)
+                    out[b, i, j, k] = g[b, 2 * i + di, 2 * j + dj, k]
+    return out
+
+
+# The *Grad kernels are run forward by the second-order checks above; their own
+# gradients (third order) are not checked.
+
+# =========================================================================================
+# Stateful: variables, assignment, scatter, training ops, control flow, logging, I/O
+# =========================================================================================
+def _var(tf, x, name="v"):
+    return tf.Variable(x, name=name)
+
+
+def _scatter(op, name):
+    def fn(tf, x, i, u):
+        v = _var(tf, x)
+        return [getattr(tf, name)(v, i, u)]
+    return Sample(op, op, fn, [Arg((4, 3), 0.5, 2.0), Arg((3,), values=[1, 3, 1],
+                                                          dtype="int32"),
+                               Arg((3, 3), 0.5, 2.0)], F, kind="stateful")
+
+
+def _optimizer(op, make, sparse=False, dtypes=F, **kw):
+    def fn(tf, x, c):
+        v = _var(tf, x)
+        w = tf.gather(v, [2, 0]) if sparse else v
+        loss = tf.reduce_sum(tf.square(w - tf.reduce_mean(c)) * (1.0 + c[:1]))
+        train = make(tf).minimize(loss)
+        return [train, v]
+    return Sample(op, op, fn, [Arg((3, 2), 0.5, 2.0), Arg((2,), 0.5, 1.5)], dtypes,
+                  kind="stateful", steps=2, **kw)
+
+
+def _opt(cls, *args, **kw):
+    return lambda tf: getattr(tf.train, cls)(*args, **kw)
+
+
+def _gs(tf):
+    return tf.train.get_or_create_global_step()
+
+
+STATEFUL = [
+    Sample("VariableV2", ("VariableV2", "Assign", "Identity"),
+           lambda tf, x: [_var(tf, x).read_value()], _X, FC + I, kind="stateful"),
+    Sample("AssignAdd", ("AssignAdd", "AssignSub", "Assign"),
+           lambda tf, x, d: _assigns(tf, x, d), [Arg((2, 3)), Arg((2, 3))], F + I,
+           kind="stateful", steps=2),
+    Sample("CountUpTo", "CountUpTo", lambda tf: [tf.count_up_to(_var(tf, 0), 5)], [], (),
+           kind="stateful", steps=3),
+    Sample("InitializedValue", ("InitializedValue", "IsVariableInitialized",
+                                "ReportUninitialized", "AssertVariablesInitialized"),
+           lambda tf, x: _init_checks(tf, x), _X, F, kind="stateful"),
+    _scatter("ScatterAdd", "scatter_add"),
+    _scatter("ScatterSub", "scatter_sub"),
+    _scatter("ScatterMul", "scatter_mul"),
+    _scatter("ScatterDiv", "scatter_div"),
+    _scatter("ScatterMax", "scatter_max"),
+    _scatter("ScatterMin", "scatter_min"),
+    _scatter("ScatterUpdate", "scatter_update"),
+    _optimizer("ApplyGradientDescent", _opt("GradientDescentOptimizer", 0.1)),
+    _optimizer("ApplyMomentum", _opt("MomentumOptimizer", 0.1, 0.9, use_nesterov=True)),
+    _optimizer("SparseApplyMomentum", _opt("MomentumOptimizer", 0.1, 0.9), sparse=True),
+    _optimizer("ApplyAdagrad", _opt("AdagradOptimizer", 0.1)),
+    _optimizer("SparseApplyAdagrad", _opt("AdagradOptimizer", 0.1), sparse=True),
+    _optimizer("ApplyAdagradDA", lambda tf: tf.train.AdagradDAOptimizer(
+        0.1, _gs(tf), l1_regularization_strength=0.01, l2_regularization_strength=0.02)),
+    _optimizer("SparseApplyAdagradDA", lambda tf: tf.train.AdagradDAOptimizer(
+        0.1, _gs(tf), l1_regularization_strength=0.01), sparse=True),
+    _optimizer("ApplyAdadelta", _opt("AdadeltaOptimizer", 1.0, 0.9)),
+    _optimizer("SparseApplyAdadelta", _opt("AdadeltaOptimizer", 1.0, 0.9), sparse=True),
+    _optimizer("ApplyAdam", _opt("AdamOptimizer", 0.1)),
+    _optimizer("ApplyRMSProp", _opt("RMSPropOptimizer", 0.1, momentum=0.5)),
+    _optimizer("SparseApplyRMSProp", _opt("RMSPropOptimizer", 0.1, momentum=0.5),
+               sparse=True),
+    _optimizer("ApplyCenteredRMSProp", _opt("RMSPropOptimizer", 0.1, centered=True)),
+    _optimizer("SparseApplyCenteredRMSProp", _opt("RMSPropOptimizer", 0.1, centered=True),
+               sparse=True),
+    _optimizer("ApplyFtrl", _opt("FtrlOptimizer", 0.1, l1_regularization_strength=0.01)),
+    _optimizer("SparseApplyFtrl", _opt("FtrlOptimizer", 0.1, l2_regularization_strength=0.1),
+               sparse=True),
+    _optimizer("ApplyFtrlV2", _opt("FtrlOptimizer", 0.1, l2_shrinkage_regularization_strength=0.1)),
+    _optimizer("SparseApplyFtrlV2", _opt("FtrlOptimizer", 0.1,
+                                         l2_shrinkage_regularization_strength=0.1), sparse=True),
+    _optimizer("ApplyProximalAdagrad", _opt("ProximalAdagradOptimizer", 0.1,
+                                            l1_regularization_strength=0.01)),
+    _optimizer("SparseApplyProximalAdagrad", _opt("ProximalAdagradOptimizer", 0.1,
+                                                  l2_regularization_strength=0.1), sparse=True),
+    _optimizer("ApplyProximalGradientDescent", _opt("ProximalGradientDescentOptimizer", 0.1,
+                                                    l1_regularization_strength=0.01)),
+    _optimizer("SparseApplyProximalGradientDescent", _opt(
+        "ProximalGradientDescentOptimizer", 0.1, l2_regularization_strength=0.1), sparse=True),
+    Sample("Cond", ("Cond", "NoOp"), lambda tf, p, x: _cond(tf, p, x),
+           [Arg((), dtype="bool", values=True), Arg((2, 3))], F, grad=(1,)),
+    Sample("Cond-false", "Cond", lambda tf, p, x: _cond(tf, p, x),
+           [Arg((), dtype="bool", values=False), Arg((2, 3))], F, grad=(1,)),
+    Sample("While", ("While", "LoopVar", "WhileGrad"), lambda tf, x: _while(tf, x),
+           [Arg((3,), 0.5, 1.0)], F, grad=(0,),
+           order=1),  # flowgrad differentiates tf.while_loop once only (TF 1.14: any order)
+    Sample("Print", ("Print", "PrintV2", "Assert"), lambda tf, x: _logging(tf, x), _X, F,
+           grad=(0,)),
+    Sample("SaveV2", ("SaveV2", "RestoreV2"), lambda tf, x, y: _save_restore(tf, x, y),
+           [Arg((2, 3)), Arg((4,), dtype="int64")], F, kind="stateful"),
+]
+
+
+def _assigns(tf, x, d):
+    v = _var(tf, x)
+    a = tf.assign_add(v, d)
+    with tf.control_dependencies([a]):
+        b = tf.assign_sub(v, d * 3)
+    with tf.control_dependencies([b]):
+        c = tf.assign(v, v * 2)
+    return [c]
+
+
+def _init_checks(tf, x):
+    v = _var(tf, x)
+    w = tf.Variable(v.initialized_value() * 2, name="w")
+    u = tf.Variable(x * 0, name="never_initialized")
+    return [w.read_value(), tf.is_variable_initialized(u), tf.report_uninitialized_variables(),
+            tf.assert_variables_initialized([v, w])]
+
+
+def _cond(tf, p, x):
+    def t():
+        return tf.sin(x) * 2.0
+
+    def f():
+        with tf.control_dependencies([tf.no_op()]):
+            return tf.square(x)
+    return tf.cond(p, t, f)
+
+
+def _while(tf, x):
+    out = tf.while_loop(lambda i, y: i < 3, lambda i, y: (i + 1, tf.sin(y) * 1.5 + y),
+                        (tf.constant(0), x))
+    return out[1]
+
+
+def _logging(tf, x):
+    y = tf.Print(x, [x], "flowgrad registry test: ", summarize=1)
+    check = tf.Assert(tf.reduce_all(tf.is_finite(y)), [y])
+    with tf.control_dependencies([check, tf.print("registry test", tf.shape(y))]):
+        return tf.identity(y) * 2.0
+
+
+_CKPT_DIR = []
+
+
+def _checkpoint_prefix():
+    """A fresh prefix in one temporary folder, removed when the process exits."""
+    import atexit
+    import os
+    import shutil
+    import tempfile
+    if not _CKPT_DIR:
+        _CKPT_DIR.append(tempfile.mkdtemp(prefix="fg_registry_"))
+        atexit.register(shutil.rmtree, _CKPT_DIR[0], True)
+    return os.path.join(_CKPT_DIR[0], "ckpt%d" % len(os.listdir(_CKPT_DIR[0])))
+
+
+def _save_restore(tf, x, y):
+    prefix = _checkpoint_prefix()
+    names = ["a", "b"]
+    slices = ["", ""]
+    if hasattr(tf, "raw_ops"):
+        save = tf.raw_ops.SaveV2(prefix=prefix, tensor_names=names, shape_and_slices=slices,
+                                 tensors=[x, y])
+        with tf.control_dependencies([save]):
+            return list(tf.raw_ops.RestoreV2(prefix=prefix, tensor_names=names,
+                                             shape_and_slices=slices,
+                                             dtypes=[x.dtype, y.dtype]))
+    from flowgrad.train.saver import restore_v2, save_v2
+    save = save_v2(tf.constant(prefix), names, slices, [x, y])
+    with tf.control_dependencies([save]):
+        return list(restore_v2(tf.constant(prefix), names, slices, [x.dtype, y.dtype]))
+
+
+# =========================================================================================
+# Random: checked by shape, dtype and statistics (values: see tests/test_ops_random.py)
+# =========================================================================================
+def _moments(mean, std, tol=0.15):
+    def check(vals):
+        v = np.asarray(vals[0], np.float64)
+        assert abs(v.mean() - mean) < tol * max(1.0, std) + 3 * std / np.sqrt(v.size), v.mean()
+        assert abs(v.std() - std) < tol * max(std, 0.1) + 0.1, v.std()
+    return check
+
+
+def _near(value, tol):
+    def check(vals):
+        assert abs(float(vals[0]) - value) < tol, vals[0]
+    return check
+
+
+def _in_range(low, high):
+    def check(vals):
+        v = np.asarray(vals[0])
+        assert v.min() >= low and v.max() < high, (v.min(), v.max())
+    return check
+
+
+def _is_permutation(vals):
+    assert sorted(np.asarray(vals[0]).tolist()) == list(range(40))
+
+
+def _candidates(vals):
+    sampled, true_exp, samp_exp = [np.asarray(v) for v in vals]
+    assert len(set(sampled.tolist())) == sampled.size  # unique=True
+    assert sampled.min() >= 0 and sampled.max() < 50
+    assert (true_exp > 0).all() and (samp_exp > 0).all()
+
+
+def _random(name, fn, check, dtypes=("float32", "float64"), args=(), ops=None):
+    return Sample(name, ops or name, fn, list(args), dtypes, kind="random", check=check)
+
+
+def _dt(x):
+    return x.dtype
+
+
+RANDOM = [
+    _random("RandomStandardNormal", lambda tf, m: [tf.random_normal([2000], seed=1,
+                                                                    dtype=_dt(m)) + m],
+            _moments(0.5, 1.0), args=[Arg((), values=0.5)]),
+    _random("TruncatedNormal", lambda tf, m: [tf.truncated_normal([2000], seed=1,
+                                                                 dtype=_dt(m)) + m],
+            _moments(0.5, 0.88), args=[Arg((), values=0.5)]),
+    _random("RandomUniform", lambda tf, m: [tf.random_uniform([2000], seed=1,
+                                                             dtype=_dt(m)) + m],
+            _in_range(0.5, 1.5), args=[Arg((), values=0.5)]),
+    _random("RandomUniformInt", lambda tf: [tf.random_uniform([2000], -3, 4, tf.int64, seed=1)],
+            _in_range(-3, 4), ()),
+    _random("RandomShuffle", lambda tf: [tf.random_shuffle(tf.range(40), seed=3)],
+            _is_permutation, ()),
+    _random("Multinomial", lambda tf: [tf.multinomial(tf.log([[0.1, 0.2, 0.7]]), 3000, seed=2)],
+            _moments(1.6, 0.66, 0.1), ()),
+    _random("RandomGamma", lambda tf, a: [tf.random_gamma([4000], a, dtype=_dt(a), seed=4)],
+            _moments(2.0, 1.414), args=[Arg((), values=2.0)]),
+    # d sample / d alpha through RandomGammaGrad: its mean is d E[X] / d alpha = 1.
+    _random("RandomGamma-grad", lambda tf, a: [tf.gradients(tf.random_gamma(
+        [4000], a, dtype=_dt(a), seed=4), a)[0] / 4000.0], _near(1.0, 0.1),
+        args=[Arg((), values=2.0)], ops=("RandomGamma", "RandomGammaGrad")),
+    _random("RandomPoissonV2", lambda tf: [tf.random.poisson([3.0], [4000], seed=5)],
+            _moments(3.0, 1.73), ()),
+    _random("StatelessRandomNormal",
+            lambda tf: [tf.random.stateless_normal([2000], [1, 2])], _moments(0.0, 1.0), ()),
+    _random("StatelessTruncatedNormal",
+            lambda tf: [tf.random.stateless_truncated_normal([2000], [1, 2])],
+            _moments(0.0, 0.88), ()),
+    _random("StatelessRandomUniform",
+            lambda tf: [tf.random.stateless_uniform([2000], [3, 4])], _in_range(0.0, 1.0), ()),
+    _random("StatelessRandomUniformInt",
+            lambda tf: [tf.random.stateless_uniform([2000], [3, 4], minval=-2, maxval=5,
+                                                    dtype=tf.int32)], _in_range(-2, 5), ()),
+    _random("StatelessMultinomial",
+            lambda tf: [tf.random.stateless_multinomial(tf.log([[0.1, 0.2, 0.7]]), 3000,
+                                                        [5, 6])], _moments(1.6, 0.66, 0.1), ()),
+    _random("UniformCandidateSampler",
+            lambda tf: list(tf.nn.uniform_candidate_sampler(
+                tf.constant([[1, 2]], tf.int64), 2, 10, True, 50, seed=6)), _candidates, ()),
+    _random("LogUniformCandidateSampler",
+            lambda tf: list(tf.nn.log_uniform_candidate_sampler(
+                tf.constant([[1, 2]], tf.int64), 2, 10, True, 50, seed=7)), _candidates, ()),
+]
+
+# Deterministic ops of the random family: exact values against TF.
+RANDOM_EXACT = [
+    Sample("ComputeAccidentalHits", "ComputeAccidentalHits",
+           lambda tf, t, s: list(tf.nn.compute_accidental_hits(t, s, 2)),
+           [Arg((2, 2), values=[1, 2, 3, 1], dtype="int64"),
+            Arg((4,), values=[1, 5, 3, 2], dtype="int64")], ("float32",)),
+    Sample("RandomGammaGrad", "RandomGammaGrad",
+           lambda tf, a, x: raw(tf, "RandomGammaGrad", [a, x], tf_kwargs={"alpha": a,
+                                                                         "sample": x}),
+           [Arg((3,), 0.5, 3.0), Arg((3,), 0.2, 4.0)], F),
+]
+
+# =========================================================================================
+# Summaries (string outputs: serialized Summary protos)
+# =========================================================================================
+SUMMARY = [
+    Sample("ScalarSummary", ("ScalarSummary", "MergeSummary", "TensorSummaryV2"),
+           lambda tf, x: [tf.summary.merge([tf.summary.scalar("loss", x[0, 0]),
+                                            tf.summary.tensor_summary("t", x)])],
+           _X, ("float32",), kind="stateful"),
+    Sample("HistogramSummary", "HistogramSummary",
+           lambda tf, x: [tf.summary.histogram("h", x)], [Arg((40,), -3.0, 3.0)],
+           ("float32", "float64"), kind="stateful"),
+    Sample("ImageSummary", "ImageSummary",
+           lambda tf, x: [tf.summary.image("img", x, max_outputs=2)],
+           [Arg((2, 3, 4, 3), 0.0, 1.0)], ("float32",), kind="stateful"),
+    Sample("AudioSummaryV2", "AudioSummaryV2",
+           lambda tf, x: [tf.summary.audio("snd", x, 8000)], [Arg((1, 20, 1), -1.0, 1.0)],
+           ("float32",), kind="stateful"),
+]
+
+SAMPLES = (UNARY + BINARY + GRAD_OPS + REDUCE + ARRAY + LINALG + NN + CONV + STATEFUL + RANDOM
+           + RANDOM_EXACT + SUMMARY)
+BY_NAME = dict((s.name, s) for s in SAMPLES)
+assert len(BY_NAME) == len(SAMPLES), "duplicate sample names"
+
+
+# =========================================================================================
+# Running a sample (the same code under TF and flowgrad)
+# =========================================================================================
+def _flat(out):
+    if isinstance(out, (list, tuple)):
+        res = []
+        for o in out:
+            res.extend(_flat(o))
+        return res
+    return [out]
+
+
+def _np_dtype(tf, t):
+    return np.dtype(t.dtype.base_dtype.as_numpy_dtype)
+
+
+def _direction(shape, dtype, seed):
+    rng = np.random.RandomState(seed)
+    v = rng.standard_normal(shape)
+    if np.dtype(dtype).kind == "c":
+        v = v + 1j * rng.standard_normal(shape)
+    return v.astype(dtype)
+
+
+def _value(v):
+    """A fetched value as plain NumPy (IndexedSlicesValue made dense, ops as None)."""
+    if v is None:
+        return None
+    if hasattr(v, "indices") and hasattr(v, "values") and hasattr(v, "dense_shape"):
+        out = np.zeros(tuple(v.dense_shape), dtype=np.asarray(v.values).dtype)
+        np.add.at(out, np.asarray(v.indices), np.asarray(v.values))
+        return out
+    return np.asarray(v) if not isinstance(v, bytes) else v
+
+
+def run_sample(tf, sample, dtype, inputs, grads=False, order=None):
+    """Builds `sample` over placeholders fed with `inputs`; returns a dict of results.
+
+    "out": the fetched outputs (a list; one list per step for stateful rows with
+    steps > 1). With `grads`: "g1", the gradients of the float/complex outputs
+    with respect to the inputs in `sample.grad` (grad_ys: fixed random
+    directions), and "g2", the gradients of <g1, w> (w fixed random); None
+    entries where a gradient is None. "ops": the op types in the graph.
+    """
+    g = tf.Graph()
+    with g.as_default():
+        phs = []
+        for a in inputs:
+            dt = tf.as_dtype(a.dtype) if a.dtype.kind != "O" else tf.string
+            phs.append(tf.placeholder(dt, shape=a.shape if sample.static else None))
+        feed = dict(zip(phs, inputs))
+        outs = _flat(sample.fn(tf, *phs))
+        res = {}
+        with tf.Session(graph=g) as sess:
+            if sample.kind == "stateful" or tf.global_variables():
+                sess.run(tf.global_variables_initializer(), feed)
+            if sample.steps > 1:
+                res["out"] = [[_value(v) for v in sess.run(outs, feed)]
+                              for _ in range(sample.steps)]
+            else:
+                res["out"] = [_value(v) for v in sess.run(outs, feed)]
+            if grads:
+                ys = [t for t, v in zip(outs, res["out"]) if hasattr(t, "dtype")
+                      and (t.dtype.is_floating or t.dtype.is_complex)]
+                vals = [v for t, v in zip(outs, res["out"]) if hasattr(t, "dtype")
+                        and (t.dtype.is_floating or t.dtype.is_complex)]
+                xs = [phs[i] for i in sample.grad]
+                us = [tf.constant(_direction(np.shape(v), _np_dtype(tf, y), 11 + k))
+                      for k, (y, v) in enumerate(zip(ys, vals))]
+                g1 = tf.gradients(ys, xs, grad_ys=us)
+                g1 = [None if t is None else tf.convert_to_tensor(t) for t in g1]
+                fetch = {"g1": g1}
+                if (order or sample.order) >= 2:
+                    live = [(t, i) for t, i in zip(g1, sample.grad) if t is not None]
+                    ws = [tf.constant(_direction(inputs[i].shape, inputs[i].dtype, 31 + k))
+                          for k, (t, i) in enumerate(live)]
+                    g2 = tf.gradients([t for t, _ in live], xs, grad_ys=ws) if live else []
+                    fetch["g2"] = [None if t is None else tf.convert_to_tensor(t) for t in g2]
+                for key, ts in fetch.items():
+                    got = sess.run([t for t in ts if t is not None], feed)
+                    it = iter(got)
+                    res[key] = [None if t is None else _value(next(it)) for t in ts]
+        res["ops"] = sorted(set(op.type for op in g.get_operations()))
+    return res
