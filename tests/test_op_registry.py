@@ -25,17 +25,9 @@ from op_samples import C, SAMPLES, SMALL_INTS, _direction, run_sample
 _GOLDEN_PATH = os.path.join(os.path.dirname(__file__), "golden", "registry", "samples.json")
 _, GOLDEN = goldenio.read(_GOLDEN_PATH)
 
-# Unary ops whose complex gradient is not yet conjugated as TF's is (being fixed on the
-# math branch). Their complex gradient cases are strict xfails: remove the set when fixed.
-# Asin, Acos and Atan fail the numerical complex check only (TF 1.14 has no complex kernel
-# for them); Log's first-order gradient is right, its second order goes through
-# Reciprocal's. Rows built through tf.gradients (TanhGrad, ...) have their complex forward
-# marked too.
-_AWAITING_CONJUGATION_FIX = {
-    "Tanh", "Sigmoid", "Tan", "Sinh", "Cosh", "Asin", "Acos", "Atan", "Asinh", "Acosh",
-    "Atanh", "Sqrt", "Rsqrt", "Reciprocal", "Expm1", "Log1p", "Log",
-    "TanhGrad", "SigmoidGrad", "SqrtGrad", "RsqrtGrad", "ReciprocalGrad",
-}
+# The complex conjugation fix (TF 1.14 conjugates f'(x) in every unary rule) has landed;
+# the set stays empty so a regression shows up as a plain failure.
+_AWAITING_CONJUGATION_FIX: set = set()
 
 # Cases where flowgrad disagrees with TF 1.14, reported to the op owners:
 # "<row>|<dtype>|<check>" -> evidence. Strict xfails, so a fix makes them fail loudly.
@@ -72,13 +64,9 @@ _KNOWN_DEVIATIONS.update({
     "MatrixTriangularSolve|complex128|forward": "as complex64",
     "MatrixTriangularSolve|complex64|grad": "as forward",
     "MatrixTriangularSolve|complex128|grad": "as forward",
-    "DivNoNan|complex64|grad": "gradient not conjugated: TF 1.14's _DivNoNanGrad uses conj(x), "
-                               "conj(y)",
-    "DivNoNan|complex128|grad": "as complex64",
     "Einsum|complex64|grad": "gradient not conjugated: TF 1.14 builds einsum from MatMul, "
                              "whose gradient uses the conjugate of the other operand",
     "Einsum|complex128|grad": "as complex64",
-    "DivNoNan|complex128|complex-numeric": "as DivNoNan|complex64|grad",
     "Einsum|complex128|complex-numeric": "as Einsum|complex64|grad",
     "MatrixTriangularSolve|complex128|complex-numeric": "as forward",
     "SoftmaxCrossEntropyWithLogits|float64|grad": "second order w.r.t. labels: TF 1.14 gives 0 "
