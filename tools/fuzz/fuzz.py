@@ -7,7 +7,7 @@ Each program (tools/fuzz/programs.py) is generated once here, run by one
 long-lived oracle process (TF's start-up dominates otherwise) and by flowgrad in
 this process, and the results compared (errors by class; values by shape, dtype
 and per-dtype tolerance). A mismatch is minimized (fewer ops, a single output,
-lower gradient order) and, with --save, appended to tests/golden/fuzz/specs.json;
+lower gradient order) and, with --save, appended to tools/fuzz/regression_specs.json;
 `python tools/goldens.py regen fuzz` (or the gen module) then records TF's
 results, and tests/test_fuzz_regressions.py runs them on every suite run.
 Not run by CI: it needs the oracle (tools/oracle/setup.sh or the shared script).
@@ -31,7 +31,7 @@ sys.path.insert(0, os.path.join(ROOT, "tests", "golden"))
 import goldenio  # noqa: E402
 import programs  # noqa: E402
 
-SPECS = os.path.join(ROOT, "tests", "golden", "fuzz", "specs.json")
+SPECS = os.path.join(HERE, "regression_specs.json")
 
 
 class OracleCrash:
@@ -189,8 +189,10 @@ def main(argv=None):
     if args.save and found:
         os.makedirs(os.path.dirname(SPECS), exist_ok=True)
         old = json.load(open(SPECS)) if os.path.exists(SPECS) else []
-        known = {json.dumps(dict(s, note=None), sort_keys=True) for s in old}
-        new = [s for s in found if json.dumps(dict(s, note=None), sort_keys=True) not in known]
+        def key(s):
+            return json.dumps([s[k] for k in ("inputs", "ops", "outputs", "grad_order", "train")])
+        known = {key(s) for s in old}
+        new = [s for s in found if key(s) not in known]
         with open(SPECS, "w") as f:
             json.dump(old + new, f, indent=1)
         print(f"saved {len(new)} new cases to {os.path.relpath(SPECS, ROOT)}")

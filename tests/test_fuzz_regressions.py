@@ -1,0 +1,45 @@
+"""The differential fuzzer's findings (tools/fuzz/), replayed against TF 1.14's recorded results.
+
+Each case in tools/fuzz/regression_specs.json is a minimized random program on which
+flowgrad once disagreed with TF 1.14 (`python tools/fuzz/fuzz.py ... --save` adds
+them; `python tools/goldens.py regen fuzz` records TF's results). A plain case must
+agree (errors by class, values within per-dtype tolerances). A case with "differs"
+is a documented, deliberate difference (TF 1.14 is wrong or lacks the feature): the
+test checks that flowgrad still gives its own answer. A case with "awaiting" is a
+known bug not yet fixed: a strict xfail, so the fix makes it fail until the entry is
+removed.
+"""
+import json
+import os
+import sys
+
+import pytest
+
+import flowgrad as tf
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "tools", "fuzz"))
+
+import goldens  # noqa: E402
+import programs  # noqa: E402
+
+with open(os.path.join(HERE, "..", "tools", "fuzz", "regression_specs.json")) as _f:
+    SPECS = json.load(_f)
+TF_RESULTS = goldens.load("fuzz", "regressions")
+
+
+def _param(spec):
+    marks = [pytest.mark.xfail(strict=True, reason=spec["awaiting"])] if "awaiting" in spec \
+        else []
+    return pytest.param(spec, id=f"seed_{spec['seed']}", marks=marks)
+
+
+@pytest.mark.parametrize("spec", [_param(s) for s in SPECS])
+def test_fuzz_case(spec):
+    got = programs.run(tf, spec)
+    why = programs.compare(got, TF_RESULTS[f"seed_{spec['seed']}"])
+    if "differs" in spec:
+        assert why is not None and why.startswith(spec["differs"]["prefix"]), (
+            f"documented difference changed: {why!r}; reason was: {spec['differs']['reason']}")
+    else:
+        assert why is None, f"{why} (found as: {spec.get('note')})"
