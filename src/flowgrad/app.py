@@ -34,8 +34,13 @@ def run(main=None, argv=None):
 
     Example:
         >>> def main(argv):
-        ...     print(tf.app.flags.FLAGS.steps)
-        >>> tf.app.run(main, ["prog", "--steps=3"])   # prints 3, exits 0
+        ...     print(argv[1:])
+        >>> try:
+        ...     tf.app.run(main, ["prog", "extra"])
+        ... except SystemExit as e:
+        ...     print("exit", e.code)
+        ['extra']
+        exit None
     """
     main = main or sys.modules["__main__"].main
     argv = list(sys.argv if argv is None else argv)

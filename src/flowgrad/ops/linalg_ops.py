@@ -33,7 +33,8 @@ def tensordot(a, b, axes, name=None):
     Raises:
       ValueError: axes is malformed or the contracted dims differ.
 
-    >>> tf.tensordot(tf.ones([2, 3]), tf.ones([3, 4]), 1).shape  # -> (2, 4)  # doctest: +SKIP
+    >>> tf.tensordot(tf.ones([2, 3]), tf.ones([3, 4]), 1).shape
+    TensorShape([Dimension(2), Dimension(4)])
     """
     with name_scope(name, "Tensordot", [a, b, axes]) as scope:
         a, b = same_type_inputs("Tensordot", [a, b], ["a", "b"])
@@ -105,7 +106,8 @@ def matvec(a, b, transpose_a=False, adjoint_a=False, a_is_sparse=False, b_is_spa
     Raises:
       ValueError: as `matmul`.
 
-    >>> tf.linalg.matvec(tf.ones([2, 3]), tf.ones([3])).shape  # -> (2,)  # doctest: +SKIP
+    >>> tf.linalg.matvec(tf.ones([2, 3]), tf.ones([3])).shape
+    TensorShape([Dimension(2)])
     """
     with name_scope(name, "MatVec", [a, b]):
         output = matmul(a, expand_dims(b, axis=-1), transpose_a=transpose_a,

@@ -17,7 +17,6 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors
 from ..engine.framework.graph import Operation, Tensor, get_default_graph, name_scope
 from ..engine.framework.registry import register_op
-from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops._base import apply, apply_op, to_tensor
 
 __all__ = ["Assert", "Print", "print"]
@@ -400,5 +399,3 @@ def print(*inputs, **kwargs):
                                              "summarize": int(summarize),
                                              "output_stream": stream}, name or "PrintV2")
 
-
-_ = TensorShape

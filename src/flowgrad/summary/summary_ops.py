@@ -147,7 +147,9 @@ def scalar(name, tensor, collections=None, family=None):
     Raises:
       ImportError: the `tensorboard` package is missing.
 
-    >>> s = tf.summary.scalar("loss", loss)
+    >>> s = tf.summary.scalar("loss", tf.constant(0.5))
+    >>> s.op.type, s.dtype.name
+    ('ScalarSummary', 'string')
     """
     pb()
     with _SummaryScope(name, family, values=[tensor]) as (tag, scope):
@@ -234,7 +236,8 @@ def histogram(name, values, collections=None, family=None):
     Raises:
       tf.errors.InvalidArgumentError (at run): NaN or infinite values.
 
-    >>> tf.summary.histogram("weights", w)
+    >>> tf.summary.histogram("weights", tf.constant([1.0, 2.0, 2.5])).op.type
+    'HistogramSummary'
     """
     pb()
     with _SummaryScope(name, family, values=[values], default_name="HistogramSummary") \
@@ -325,7 +328,8 @@ def image(name, tensor, max_outputs=3, collections=None, family=None):
     Raises (at run): InvalidArgumentError if the tensor is not 4-D with 1, 3 or 4
     channels.
 
-    >>> tf.summary.image("inputs", x_images, max_outputs=4)
+    >>> tf.summary.image("inputs", tf.zeros([2, 8, 8, 1]), max_outputs=4).op.type
+    'ImageSummary'
     """
     pb()
     with _SummaryScope(name, family, values=[tensor]) as (tag, scope):
@@ -385,7 +389,8 @@ def audio(name, tensor, sample_rate, max_outputs=3, collections=None, family=Non
 
     Samples in [-1, 1] are written as 16-bit PCM WAV at `sample_rate` Hz.
 
-    >>> tf.summary.audio("speech", waves, 16000)
+    >>> tf.summary.audio("speech", tf.zeros([1, 160]), 16000).op.type
+    'AudioSummaryV2'
     """
     pb()
     with _SummaryScope(name, family, values=[tensor]) as (tag, scope):
@@ -447,7 +452,8 @@ def text(name, tensor, collections=None):
     Raises:
       ValueError: `tensor` is not a string tensor.
 
-    >>> tf.summary.text("notes", tf.constant("step done"))
+    >>> tf.summary.text("notes", tf.constant("step done")).op.type
+    'TensorSummaryV2'
     """
     p = pb()
     tensor = convert_to_tensor(tensor)
@@ -496,7 +502,9 @@ register_op("MergeSummary", infer=_merge_infer, kernel=_merge_kernel, grad=None)
 def merge(inputs, collections=None, name=None):
     """One serialized `Summary` with the values of all `inputs` (duplicate tags fail at run).
 
-    >>> merged = tf.summary.merge([loss_summary, acc_summary])
+    >>> merged = tf.summary.merge([tf.summary.scalar("loss", 0.5), tf.summary.scalar("acc", 0.9)])
+    >>> merged.op.type
+    'MergeSummary'
     """
     pb()
     inputs = [convert_to_tensor(x) for x in inputs]

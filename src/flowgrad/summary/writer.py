@@ -228,8 +228,10 @@ class EventFileWriter:
 class FileWriter:
     """Writes summaries, graphs and session logs to an event file in `logdir`.
 
-    >>> writer = tf.summary.FileWriter("/tmp/logs", sess.graph)
-    >>> writer.add_summary(sess.run(merged), global_step=step)
+    >>> import tempfile
+    >>> sess = tf.Session()
+    >>> writer = tf.summary.FileWriter(tempfile.mkdtemp(), sess.graph)
+    >>> writer.add_summary(sess.run(tf.summary.scalar("loss", 0.5)), global_step=1)
     >>> writer.close()
     """
 

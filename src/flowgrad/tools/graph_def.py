@@ -17,7 +17,11 @@ __all__ = ["graph_to_graph_def", "write_graph"]
 def write_graph(graph_or_graph_def, logdir, name, as_text=True):
     """Writes a graph's GraphDef to `logdir/name` (text format by default); returns the path.
 
-    >>> tf.train.write_graph(sess.graph, "/tmp/model", "graph.pbtxt")
+    >>> import os, tempfile
+    >>> _ = tf.constant(1.0, name="c")
+    >>> path = tf.train.write_graph(tf.get_default_graph(), tempfile.mkdtemp(), "graph.pbtxt")
+    >>> os.path.basename(path)
+    'graph.pbtxt'
     """
     gd = graph_or_graph_def.as_graph_def() if isinstance(graph_or_graph_def, Graph) \
         else graph_or_graph_def

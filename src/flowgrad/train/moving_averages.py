@@ -3,9 +3,11 @@
 The shadow variable of `v` is `v/ExponentialMovingAverage` (a slot made as
 slot_creator makes it), updated by `shadow -= (1 - decay) * (shadow - v)`:
 
->>> ema = tf.train.ExponentialMovingAverage(decay=0.999)
->>> with tf.control_dependencies([train_op]):          # doctest: +SKIP
-...     train_op = ema.apply(tf.trainable_variables())
+>>> v = tf.Variable(1.0, name="v")
+>>> ema = tf.train.ExponentialMovingAverage(decay=0.9)
+>>> update = ema.apply([v])
+>>> ema.average(v).op.name
+'v/ExponentialMovingAverage'
 """
 from __future__ import annotations
 

@@ -151,8 +151,13 @@ class Optimizer:
     Subclasses implement `_create_slots`, `_prepare`, `_apply_dense`,
     `_apply_sparse` and optionally `_finish`.
 
-    >>> opt = tf.train.GradientDescentOptimizer(0.1)
-    >>> train_op = opt.minimize(loss)  # doctest: +SKIP
+    >>> w = tf.Variable(2.0)
+    >>> train_op = tf.train.GradientDescentOptimizer(0.1).minimize(tf.square(w))
+    >>> with tf.Session() as sess:
+    ...     sess.run(tf.global_variables_initializer())
+    ...     _ = sess.run(train_op)
+    ...     print(sess.run(w))
+    1.6
     """
 
     GATE_NONE = 0

@@ -7,9 +7,11 @@ from training_ops per variable. Sparse gradients (IndexedSlices from gather)
 are deduplicated (summed per index) and applied to the touched rows only,
 except Adam, which, as TF, decays all of m and v and updates every row.
 
->>> opt = tf.train.AdamOptimizer(0.01)
+>>> w = tf.Variable([1.0, -1.0], name="w")
 >>> step = tf.train.get_or_create_global_step()
->>> train_op = opt.minimize(loss, global_step=step)  # doctest: +SKIP
+>>> train_op = tf.train.AdamOptimizer(0.01).minimize(tf.reduce_sum(w * w), global_step=step)
+>>> sorted(v.op.name for v in tf.global_variables())
+['beta1_power', 'beta2_power', 'global_step', 'w', 'w/Adam', 'w/Adam_1']
 """
 from __future__ import annotations
 

@@ -478,8 +478,18 @@ def export_meta_graph(filename=None, meta_info_def=None, graph_def=None, saver_d
 def import_meta_graph(meta_graph_or_file, clear_devices=False, import_scope=None, **kwargs):
     """Rebuilds a saved graph in the default graph; returns a Saver for it (or None).
 
-    >>> saver = tf.train.import_meta_graph("/tmp/model.ckpt-10.meta")
-    >>> saver.restore(sess, "/tmp/model.ckpt-10")
+    >>> import os, tempfile
+    >>> v = tf.Variable([1.0, 2.0], name="v")
+    >>> prefix = os.path.join(tempfile.mkdtemp(), "model.ckpt")
+    >>> with tf.Session() as sess:
+    ...     sess.run(v.initializer)
+    ...     path = tf.train.Saver().save(sess, prefix, global_step=10)
+    >>> with tf.Graph().as_default():
+    ...     saver = tf.train.import_meta_graph(path + ".meta")
+    ...     with tf.Session() as sess:
+    ...         saver.restore(sess, path)
+    ...         print(sess.run("v:0"))
+    [1. 2.]
     """
     source = None
     mg = meta_graph_or_file

@@ -7,7 +7,9 @@ named after the current variable scope and the primary's op name
 variable store (so reuse rules apply as in TF), and its initializer ops sit
 in `<slot>/Initializer/`.
 
->>> m = create_zeros_slot(w, "Momentum")   # doctest: +SKIP
+>>> w = tf.Variable([1.0, 2.0], name="w")
+>>> create_zeros_slot(w, "Momentum").op.name
+'w/Momentum'
 """
 from __future__ import annotations
 

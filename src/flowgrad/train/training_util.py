@@ -1,7 +1,8 @@
 """The global step: get_global_step, create_global_step, get_or_create_global_step, global_step.
 
->>> step = tf.train.get_or_create_global_step()   # int64 scalar 'global_step', trainable=False
->>> train_op = opt.minimize(loss, global_step=step)  # doctest: +SKIP
+>>> step = tf.train.get_or_create_global_step()
+>>> step.op.name, step.dtype.base_dtype.name
+('global_step', 'int64')
 """
 from __future__ import annotations
 

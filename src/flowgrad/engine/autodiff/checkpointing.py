@@ -27,7 +27,13 @@ A recomputed op reads variables when it runs, so an assign ordered
 between the forward and the backward of the same run would be seen by the
 recomputation (as in TF's recomputation).
 
-    >>> g = tf.gradients(loss, params, checkpoints='memory')
+    >>> x = tf.constant([1.0, 2.0])
+    >>> h = x
+    >>> for _ in range(4):
+    ...     h = tf.tanh(h)
+    >>> g = tf.gradients(tf.reduce_sum(h), x, checkpoints='memory')
+    >>> tf.Session().run(g)[0].round(4)
+    array([0.1236, 0.0129], dtype=float32)
 """
 from __future__ import annotations
 

@@ -112,7 +112,12 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
       TypeError: a complex y without grad_ys, a grad_y of the wrong dtype.
       ValueError: mismatched lengths or graphs.
 
-    >>> x = tf.Variable(3.0); tf.gradients(x ** 2, x)  # -> [6.0] when run
+    >>> x = tf.Variable(3.0)
+    >>> g = tf.gradients(x ** 2, x)
+    >>> with tf.Session() as sess:
+    ...     sess.run(x.initializer)
+    ...     print(sess.run(g))
+    [6.0]
     """
     unconnected_gradients = UnconnectedGradients(unconnected_gradients) if not isinstance(
         unconnected_gradients, UnconnectedGradients) else unconnected_gradients

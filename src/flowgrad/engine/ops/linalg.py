@@ -181,7 +181,8 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
         inner dimensions differ.
       TypeError: the dtypes differ or are not allowed.
 
-    >>> tf.matmul(tf.ones([2, 3]), tf.ones([3, 4])).shape  # -> (2, 4)  # doctest: +SKIP
+    >>> tf.matmul(tf.ones([2, 3]), tf.ones([3, 4])).shape
+    TensorShape([Dimension(2), Dimension(4)])
     """
     from ...ops.math_ops import conj  # lazy: upward until the math split
     with name_scope(name, "MatMul", [a, b]) as scope:
@@ -353,7 +354,8 @@ def einsum(equation, *inputs, **kwargs):
       ValueError: the equation is malformed or does not match the inputs.
       TypeError: unknown keyword arguments, or the dtypes differ.
 
-    >>> tf.einsum('ij,jk->ik', tf.ones([2, 3]), tf.ones([3, 4])).shape  # doctest: +SKIP
+    >>> tf.einsum('ij,jk->ik', tf.ones([2, 3]), tf.ones([3, 4])).shape
+    TensorShape([Dimension(2), Dimension(4)])
     """
     name = kwargs.pop("name", None)
     if kwargs:
@@ -375,7 +377,8 @@ def matrix_transpose(a, name="matrix_transpose", conjugate=False):
     Raises:
       ValueError: `a` has known rank below 2.
 
-    >>> tf.linalg.matrix_transpose(tf.zeros([5, 2, 3])).shape  # -> (5, 3, 2)  # doctest: +SKIP
+    >>> tf.linalg.matrix_transpose(tf.zeros([5, 2, 3])).shape
+    TensorShape([Dimension(5), Dimension(3), Dimension(2)])
     """
     from ...ops.array_ops import transpose  # lazy: upward until the array split
     from ...ops.math_ops import subtract  # lazy: upward until the math split
@@ -399,7 +402,8 @@ def matrix_transpose(a, name="matrix_transpose", conjugate=False):
 def adjoint(matrix, name=None):
     """Conjugate transpose of the last two dimensions.
 
-    >>> tf.linalg.adjoint(tf.constant([[1 + 1j, 2]])).shape  # -> (2, 1)  # doctest: +SKIP
+    >>> tf.linalg.adjoint(tf.constant([[1 + 1j, 2]])).shape
+    TensorShape([Dimension(2), Dimension(1)])
     """
     with name_scope(name, "adjoint", [matrix]):
         matrix = to_tensor(matrix, name="matrix")

@@ -184,7 +184,8 @@ def unsorted_segment_sum(data, segment_ids, num_segments, name=None):
     Raises:
       tf.errors.InvalidArgumentError: an id >= num_segments at run time.
 
-    >>> tf.unsorted_segment_sum([1., 2., 3.], [1, 0, 1], 2)  # [2., 4.] when run
+    >>> tf.Session().run(tf.unsorted_segment_sum([1., 2., 3.], [1, 0, 1], 2))
+    array([2., 4.], dtype=float32)
     """
     d = data if isinstance(data, Tensor) else to_tensor(data, name="data")
     with _scope(name, "UnsortedSegmentSum", [d]) as scope:
@@ -331,7 +332,8 @@ def segment_sum(data, segment_ids, name=None):
     Raises:
       tf.errors.InvalidArgumentError: ids not sorted or negative.
 
-    >>> tf.segment_sum([1, 2, 3, 4], [0, 0, 1, 1])  # [3, 7] when run
+    >>> tf.Session().run(tf.segment_sum([1, 2, 3, 4], [0, 0, 1, 1]))
+    array([3, 7], dtype=int32)
     """
     return _segment("SegmentSum", data, segment_ids, name, NUMBERS)
 
@@ -339,7 +341,8 @@ def segment_sum(data, segment_ids, name=None):
 def segment_mean(data, segment_ids, name=None):
     """output[j] = mean of data[i] with segment_ids[i] == j (empty segments are 0).
 
-    >>> tf.segment_mean([1., 2., 3., 5.], [0, 0, 1, 1])  # [1.5, 4.] when run
+    >>> tf.Session().run(tf.segment_mean([1., 2., 3., 5.], [0, 0, 1, 1]))
+    array([1.5, 4. ], dtype=float32)
     """
     return _segment("SegmentMean", data, segment_ids, name, NUMBERS)
 
@@ -347,7 +350,8 @@ def segment_mean(data, segment_ids, name=None):
 def segment_max(data, segment_ids, name=None):
     """output[j] = max of data[i] with segment_ids[i] == j (empty segments: lowest value).
 
-    >>> tf.segment_max([1, 5, 3, 2], [0, 0, 1, 1])  # [5, 3] when run
+    >>> tf.Session().run(tf.segment_max([1, 5, 3, 2], [0, 0, 1, 1]))
+    array([5, 3], dtype=int32)
     """
     return _segment("SegmentMax", data, segment_ids, name, REAL_NUMBERS)
 

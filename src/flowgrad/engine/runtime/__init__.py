@@ -23,6 +23,10 @@ def plan_memory(sess, fetches, feed_dict: dict | None = None) -> dict:
     (feeds, constants and variables the plan reads), `unknown_values` (values
     whose static shape is unknown, not counted), `peak_node` (the op at the peak).
 
-    >>> flowgrad.engine.runtime.plan_memory(sess, train_op, {x: batch})["peak_bytes"]
+    >>> from flowgrad.engine.runtime import plan_memory
+    >>> x = tf.placeholder(tf.float32, [None, 100])
+    >>> y = tf.reduce_sum(tf.tanh(x) * 2.0)
+    >>> plan_memory(tf.Session(), y, {x: np.zeros((10, 100), np.float32)})["peak_bytes"] > 0
+    True
     """
     return dict(plan_for(sess, fetches, feed_dict).memory)
