@@ -1,0 +1,165 @@
+"""Golden cases for the issue-9 array-family fixes, as functions of `tf` (TF 1.14 when this
+module makes array9.json under the oracle; flowgrad when tests/test_array9.py runs them).
+
+Each function builds a graph in a fresh default graph:
+  shapes          returns the tensor(s) whose dtypes and static shapes are compared;
+  names           builds ops whose (name, type) list is compared;
+  errors          raises the ValueError/TypeError compared (message up to " for '");
+  runtime_errors  returns (fetches, feed or None); running them raises the OpError compared
+                  (class and first line of the message);
+  runs            returns (fetches, feed or None) whose values are compared;
+  grads           returns (gradients, feed or None): their kinds (IndexedSlices, Tensor or
+                  None) and values are compared.
+"""
+import numpy as np
+
+SHAPE_CASES = {}
+NAME_CASES = {}
+ERROR_CASES = {}
+RUNTIME_ERROR_CASES = {}
+RUN_CASES = {}
+GRAD_CASES = {}
+
+
+def _register(table):
+    def deco(fn):
+        table[fn.__name__] = fn
+        return fn
+    return deco
+
+
+shape_case = _register(SHAPE_CASES)
+name_case = _register(NAME_CASES)
+error_case = _register(ERROR_CASES)
+runtime_error_case = _register(RUNTIME_ERROR_CASES)
+run_case = _register(RUN_CASES)
+grad_case = _register(GRAD_CASES)
+
+
+# -- zeros_like / ones_like / zeros / ones of strings ----------------------------------------
+
+@run_case
+def zeros_like_string_const(tf):
+    return tf.zeros_like(tf.constant(["a", "bc"])), None
+
+
+@run_case
+def zeros_like_string_placeholder(tf):
+    x = tf.placeholder(tf.string, [None])
+    return tf.zeros_like(x), {x: np.array([b"x", b"yy", b""], dtype=object)}
+
+
+@run_case
+def zeros_like_string_no_optimize(tf):
+    return tf.zeros_like(tf.constant([["a"], ["b"]]), optimize=False), None
+
+
+@run_case
+def zeros_like_int_to_string(tf):
+    x = tf.placeholder(tf.int32, [None])
+    return [tf.zeros_like(tf.constant([1, 2]), dtype=tf.string),
+            tf.zeros_like(x, dtype=tf.string)], {x: [1, 2, 3]}
+
+
+@run_case
+def zeros_string(tf):
+    return [tf.zeros([2, 1], tf.string), tf.zeros([1000], tf.string)[:3]], None
+
+
+@error_case
+def ones_like_string(tf):
+    tf.ones_like(tf.constant(["a", "bc"]))
+
+
+@error_case
+def ones_like_string_placeholder(tf):
+    tf.ones_like(tf.placeholder(tf.string, [None]))
+
+
+@error_case
+def ones_string(tf):
+    tf.ones([2], tf.string)
+
+
+@name_case
+def names_zeros_like_string(tf):
+    tf.zeros_like(tf.constant(["a", "bc"]))
+    tf.zeros_like(tf.placeholder(tf.string, [None]))
+    tf.zeros([1000], tf.string)
+
+
+SECTIONS = {"shapes": SHAPE_CASES, "names": NAME_CASES, "errors": ERROR_CASES,
+            "runtime_errors": RUNTIME_ERROR_CASES, "runs": RUN_CASES, "grads": GRAD_CASES}
+
+
+# -- recording under TF 1.14 --------------------------------------------------------------
+
+def as_list(x):
+    return list(x) if isinstance(x, (list, tuple)) else [x]
+
+
+def static_shape(t):
+    s = t.shape
+    return None if s.ndims is None else [d.value if hasattr(d, "value") else d for d in s.dims]
+
+
+def kind(g):
+    return None if g is None else type(g).__name__
+
+
+def cases(tf):
+    """"<section>/<key>" -> what TF 1.14 gives for each case (see the module docstring)."""
+    from goldenio import GoldenError
+    out = {}
+    for key, fn in SHAPE_CASES.items():
+        with tf.Graph().as_default():
+            out["shapes/" + key] = [[t.dtype.base_dtype.name, static_shape(t)]
+                                    for t in as_list(fn(tf))]
+    for key, fn in NAME_CASES.items():
+        with tf.Graph().as_default() as g:
+            fn(tf)
+            out["names/" + key] = [[o.name, o.type] for o in g.get_operations()]
+    for key, fn in ERROR_CASES.items():
+        with tf.Graph().as_default():
+            try:
+                fn(tf)
+            except (ValueError, TypeError) as e:
+                out["errors/" + key] = GoldenError.of(e, str(e).split(" for '")[0])
+            else:
+                raise AssertionError("errors/%s: no error" % key)
+    for key, fn in RUNTIME_ERROR_CASES.items():
+        with tf.Graph().as_default():
+            fetches, feed = fn(tf)
+            with tf.Session() as sess:
+                try:
+                    sess.run(fetches, feed)
+                except tf.errors.OpError as e:
+                    out["runtime_errors/" + key] = GoldenError.of(e, e.message.split("\n")[0])
+                else:
+                    raise AssertionError("runtime_errors/%s: no error" % key)
+    for key, fn in RUN_CASES.items():
+        with tf.Graph().as_default():
+            fetches, feed = fn(tf)
+            with tf.Session() as sess:
+                out["runs/" + key] = [np.asarray(v) for v in sess.run(as_list(fetches), feed)]
+    for key, fn in GRAD_CASES.items():
+        with tf.Graph().as_default():
+            grads, feed = fn(tf)
+            grads = as_list(grads)
+            with tf.Session() as sess:
+                sess.run(tf.global_variables_initializer())
+                vals = sess.run([g for g in grads if g is not None], feed)
+            it = iter(vals)
+            values = []
+            for g in grads:
+                if g is None:
+                    values.append(None)
+                elif isinstance(g, tf.IndexedSlices):
+                    v = next(it)
+                    values.append({"values": np.asarray(v.values),
+                                   "indices": np.asarray(v.indices),
+                                   "dense_shape": np.asarray(v.dense_shape)})
+                else:
+                    values.append({"dense": np.asarray(next(it))})
+            out["grads/" + key] = {"kinds": [kind(g) for g in grads], "values": values}
+    return out

@@ -1,0 +1,110 @@
+"""Issue 9's array-family fixes against TF 1.14 (tests/golden/array9: gen_array9.py makes
+array9.json under the oracle; here its case functions run with flowgrad)."""
+import numpy as np
+import pytest
+
+import flowgrad as tf
+import goldens
+
+gen = goldens.generator("array9", "array9")
+GOLDENS = goldens.load("array9", "array9")
+
+
+def keys(section):
+    return sorted(k.split("/", 1)[1] for k in GOLDENS if k.split("/", 1)[0] == section)
+
+
+def _case(section, key):
+    return gen.SECTIONS[section][key], GOLDENS[section + "/" + key]
+
+
+def test_every_case_has_its_golden():
+    for section, table in gen.SECTIONS.items():
+        assert sorted(table) == keys(section), section
+
+
+def _assert_value(got, want, key):
+    got = np.asarray(got)
+    assert got.dtype == want.dtype, (key, got.dtype, want.dtype)
+    assert got.shape == want.shape, (key, got.shape, want.shape)
+    if got.dtype == object:
+        assert got.tolist() == want.tolist(), key
+    elif got.dtype.kind in "fc":
+        tol = 1e-5 if got.dtype in (np.float32, np.complex64) else 1e-10
+        np.testing.assert_allclose(got, want, rtol=tol, atol=tol, err_msg=key)
+    else:
+        np.testing.assert_array_equal(got, want, err_msg=key)
+
+
+@pytest.mark.parametrize("key", keys("shapes"))
+def test_shape(key):
+    fn, want = _case("shapes", key)
+    with tf.Graph().as_default():
+        got = [[t.dtype.base_dtype.name, t.shape.as_list() if t.shape.ndims is not None
+                else None] for t in gen.as_list(fn(tf))]
+    assert got == want
+
+
+@pytest.mark.parametrize("key", keys("names"))
+def test_names(key):
+    fn, want = _case("names", key)
+    with tf.Graph().as_default() as g:
+        fn(tf)
+        got = [[o.name, o.type] for o in g.get_operations()]
+    assert got == want
+
+
+@pytest.mark.parametrize("key", keys("errors"))
+def test_error(key):
+    fn, want = _case("errors", key)
+    with tf.Graph().as_default():
+        with pytest.raises((ValueError, TypeError)) as info:
+            fn(tf)
+    assert type(info.value).__name__ == want.cls
+    assert str(info.value).split(" for '")[0] == want.message
+
+
+@pytest.mark.parametrize("key", keys("runtime_errors"))
+def test_runtime_error(key):
+    fn, want = _case("runtime_errors", key)
+    with tf.Graph().as_default():
+        fetches, feed = fn(tf)
+        with tf.Session() as sess:
+            with pytest.raises(tf.errors.OpError) as info:
+                sess.run(fetches, feed)
+    assert type(info.value).__name__ == want.cls
+    assert info.value.message.split("\n")[0] == want.message
+
+
+@pytest.mark.parametrize("key", keys("runs"))
+def test_run(key):
+    fn, want = _case("runs", key)
+    with tf.Graph().as_default():
+        fetches, feed = fn(tf)
+        with tf.Session() as sess:
+            vals = sess.run(gen.as_list(fetches), feed)
+    assert len(vals) == len(want)
+    for got, w in zip(vals, want):
+        _assert_value(got, w, key)
+
+
+@pytest.mark.parametrize("key", keys("grads"))
+def test_grads(key):
+    fn, want = _case("grads", key)
+    with tf.Graph().as_default():
+        grads, feed = fn(tf)
+        grads = gen.as_list(grads)
+        assert [gen.kind(g) for g in grads] == want["kinds"]
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            vals = sess.run([g for g in grads if g is not None], feed)
+    it = iter(vals)
+    for g, w in zip(grads, want["values"]):
+        if g is None:
+            continue
+        v = next(it)
+        if "dense" in w:
+            _assert_value(v, w["dense"], key)
+        else:
+            for part in ("values", "indices", "dense_shape"):
+                _assert_value(getattr(v, part), w[part], key + "." + part)
