@@ -88,6 +88,120 @@ def names_zeros_like_string(tf):
     tf.zeros([1000], tf.string)
 
 
+# -- where(cond, x, y): equal shapes, a scalar cond, or a vector cond picking rows -----------
+
+_M1 = [[1, 2], [3, 4]]
+_M2 = [[5, 6], [7, 8]]
+
+
+@run_case
+def where_vector_cond_rows(tf):
+    return tf.where([True, False], _M1, _M2), None
+
+
+@run_case
+def where_scalar_cond(tf):
+    return tf.where(True, [1, 2], [3, 4]), None
+
+
+@run_case
+def where_dynamic_ok(tf):
+    c = tf.placeholder(tf.bool)
+    x = tf.placeholder(tf.int32)
+    y = tf.placeholder(tf.int32)
+    w = tf.where(c, x, y)
+    return [w, tf.where(c, x, y)], {c: [True, False], x: _M1, y: _M2}
+
+
+@shape_case
+def where_shapes(tf):
+    c = tf.placeholder(tf.bool, [None])
+    x = tf.placeholder(tf.float32, [None, 3])
+    y = tf.placeholder(tf.float32, [2, None])
+    c2 = tf.placeholder(tf.bool, [None, 3])
+    u = tf.placeholder(tf.float32)
+    return [tf.where(c, x, y), tf.where(c2, x, y), tf.where(c, u, u), tf.where(True, x, y),
+            tf.where(c2, u, u)]
+
+
+@error_case
+def where_static_rank(tf):
+    tf.where([True, False], [1, 2], _M2)
+
+
+@error_case
+def where_static_cond_matrix(tf):
+    tf.where([[True, False]], _M1, _M2)
+
+
+@error_case
+def where_static_vector_rows(tf):
+    tf.where([True, False, True], _M1, _M2)
+
+
+@error_case
+def where_static_then_else(tf):
+    tf.where(True, [1, 2], [1, 2, 3])
+
+
+@error_case
+def where_static_scalar_data(tf):
+    tf.where([True, False], 1, 2)
+
+
+@error_case
+def where_static_partial(tf):
+    tf.where(tf.placeholder(tf.bool, [None, 2]), tf.placeholder(tf.float32, [3, None]),
+             tf.placeholder(tf.float32, [None, 3]))
+
+
+def _where_feed(tf, c, x, y):
+    cp = tf.placeholder(tf.bool)
+    xp = tf.placeholder(tf.int32)
+    yp = tf.placeholder(tf.int32)
+    return tf.where(cp, xp, yp, name="sel"), {cp: c, xp: x, yp: y}
+
+
+@runtime_error_case
+def where_dynamic_then_rank(tf):
+    return _where_feed(tf, [True, False], [1, 2], _M2)
+
+
+@runtime_error_case
+def where_dynamic_cond_matrix(tf):
+    return _where_feed(tf, [[True, False]], _M1, _M2)
+
+
+@runtime_error_case
+def where_dynamic_vector_rows(tf):
+    return _where_feed(tf, [True, False, True], _M1, _M2)
+
+
+@runtime_error_case
+def where_dynamic_cond_shape(tf):
+    return _where_feed(tf, [[True]], [[1, 2]], [[3, 4]])
+
+
+@runtime_error_case
+def where_dynamic_scalar_then_else(tf):
+    return _where_feed(tf, True, [1, 2], [1, 2, 3])
+
+
+@runtime_error_case
+def where_dynamic_vector_then_else(tf):
+    return _where_feed(tf, [True, False], [[1, 2], [3, 4]], [[1, 2, 3], [4, 5, 6]])
+
+
+@runtime_error_case
+def where_dynamic_vector_scalar_then(tf):
+    return _where_feed(tf, [True, False], 1, 2)
+
+
+@runtime_error_case
+def where_dynamic_else_only(tf):
+    return _where_feed(tf, [[True, False]], [[1, 2]], [[1], [2]])
+
+
 SECTIONS = {"shapes": SHAPE_CASES, "names": NAME_CASES, "errors": ERROR_CASES,
             "runtime_errors": RUNTIME_ERROR_CASES, "runs": RUN_CASES, "grads": GRAD_CASES}
 

@@ -23,7 +23,7 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import (_MASKS, DTypeLike, IntsLike, TensorLike, _as_int_input,
                           _check_out_type, _dims, _fmt_shape, _int_tensor, _invalid, _np_index,
-                          _scope, _static_int, folded_value, shape_value)
+                          _scope, _static_int, folded_value, merge_shapes, shape_value)
 from ._base import apply, apply_op, const_value, same_type_inputs, to_tensor
 from .construction import range, zeros_like
 from .joining import concat, slice
@@ -526,33 +526,59 @@ def _select_infer(inputs, attrs):
     if x.dtype.base_dtype is not y.dtype.base_dtype:
         raise TypeError(f"Input 'e' of 'Select' Op has type {y.dtype.name} that does not match "
                         f"type {x.dtype.name} of argument 't'.")
-    if not x.shape.is_compatible_with(y.shape):
-        raise ValueError(f"Shapes must be equal rank, but are {x.shape.ndims} and "
-                         f"{y.shape.ndims}" if x.shape.ndims != y.shape.ndims else
-                         f"Dimensions must be equal: {_fmt_shape(_dims(x))} vs. "
-                         f"{_fmt_shape(_dims(y))}")
-    shp = x.shape.merge_with(y.shape)
+    # TF 1.14's Select shape function: then and else merge; a cond of rank >= 2 (or a
+    # vector with scalar data) merges with them; a vector cond matches their first dim.
+    shp = merge_shapes(x.shape, y.shape)
     cs = c.shape
     if cs.ndims is not None and shp.ndims is not None and cs.ndims != 0:
-        if cs.ndims == 1 and shp.ndims >= 1:
-            if not TensorShape([cs.as_tuple()[0]]).is_compatible_with(
-                    TensorShape([shp.as_tuple()[0]])):
-                raise ValueError(f"Dimensions must be equal, but are {cs.as_tuple()[0]} and "
-                                 f"{shp.as_tuple()[0]}")
-        elif cs.ndims != shp.ndims:
-            raise ValueError(f"Shape must be rank {shp.ndims} but is rank {cs.ndims}")
-        elif not cs.is_compatible_with(shp):
-            raise ValueError(f"Dimensions must be equal: {_fmt_shape(cs.as_tuple())} vs. "
-                             f"{_fmt_shape(shp.as_tuple())}")
+        if cs.ndims != 1 or shp.ndims == 0:
+            shp = merge_shapes(shp, cs)
+        else:
+            merge_shapes(cs, TensorShape([shp.as_tuple()[0]]))
     return [(x.dtype.base_dtype, shp)]
 
 
-def _select_kernel(c, x, y):
+def _tf_shape(a):
+    return "[" + ",".join(str(d) for d in a.shape) + "]"
+
+
+def _select_checked(c, x, y, op_name):
+    """TF 1.14's SelectOp: no broadcasting beyond a scalar cond or a vector cond picking rows
+    of then/else; anything else raises TF's InvalidArgumentError."""
     c = np.asarray(c)
     x = np.asarray(x)
-    if c.ndim == 1 and x.ndim > 1:
-        c = c.reshape((-1,) + (1,) * (x.ndim - 1))
+    y = np.asarray(y)
+    if c.ndim == 0 or (c.ndim == 1 and x.ndim != 1):
+        if c.ndim == 1:
+            if x.ndim == 0:
+                raise _invalid(f"'then' must be at least a vector, but saw shape: {_tf_shape(x)}")
+            if x.shape[0] != c.size:
+                raise _invalid("Number of batches of 'then' must match size of 'cond', but saw: "
+                               f"{x.shape[0]} vs. {c.size}")
+        if x.shape != y.shape:
+            raise _invalid("'then' and 'else' must have the same size.  but received: "
+                           f"{_tf_shape(x)} vs. {_tf_shape(y)}")
+        if c.ndim == 1:
+            c = c.reshape((-1,) + (1,) * (x.ndim - 1))
+        return np.where(c, x, y)
+    for i, a in ((1, x), (2, y)):
+        if a.shape != c.shape:
+            raise _invalid(f"Inputs to operation {op_name} of type Select must have the same "
+                           f"size and shape.  Input 0: {_tf_shape(c)} != input {i}: "
+                           f"{_tf_shape(a)}")
     return np.where(c, x, y)
+
+
+def _select_kernel(c, x, y):
+    return _select_checked(c, x, y, "Select")
+
+
+def _select_bind(node, ctx):
+    name = node.name
+
+    def run(c, x, y):
+        return _select_checked(c, x, y, name)
+    return run
 
 
 def _select_grad(op, grad):
@@ -563,7 +589,8 @@ def _select_grad(op, grad):
             where(c, z, grad) if wants_grad(2) else None]
 
 
-register_op("Select", infer=_select_infer, kernel=_select_kernel, grad=_select_grad)
+register_op("Select", infer=_select_infer, kernel=_select_kernel, bind=_select_bind,
+            grad=_select_grad)
 
 
 def _where_infer(inputs, attrs):
