@@ -3,7 +3,8 @@ module makes array9.json under the oracle; flowgrad when tests/test_array9.py ru
 
 Each function builds a graph in a fresh default graph:
   shapes          returns the tensor(s) whose dtypes and static shapes are compared;
-  names           builds ops whose (name, type) list is compared;
+  names           builds ops whose (name, type) list is compared (it may return a regex
+                  that the names to compare must match);
   errors          raises the ValueError/TypeError compared (message up to " for '");
   runtime_errors  returns (fetches, feed or None); running them raises the OpError compared
                   (class and first line of the message);
@@ -11,6 +12,8 @@ Each function builds a graph in a fresh default graph:
   grads           returns (gradients, feed or None): their kinds (IndexedSlices, Tensor or
                   None) and values are compared.
 """
+import re
+
 import numpy as np
 
 SHAPE_CASES = {}
@@ -202,6 +205,63 @@ def where_dynamic_else_only(tf):
     return _where_feed(tf, [[True, False]], [[1, 2]], [[1], [2]])
 
 
+# -- gather_nd's gradient: IndexedSlices for static [N, 1] indices, dense otherwise -----------
+
+def _gather_nd_grad(tf, params, indices, feed=None):
+    p = tf.constant(params, tf.float64)
+    out = tf.gather_nd(p, indices)
+    g = tf.gradients(tf.reduce_sum(out ** 3), p)
+    return g, feed
+
+
+_P23 = np.arange(6.0).reshape(2, 3)
+
+
+@grad_case
+def gather_nd_grad_n1(tf):
+    return _gather_nd_grad(tf, _P23, [[1], [0], [1]])
+
+
+@grad_case
+def gather_nd_grad_n1_vector(tf):
+    return _gather_nd_grad(tf, [1.0, 2.0, 3.0], [[2], [2]])
+
+
+@grad_case
+def gather_nd_grad_n1_int64(tf):
+    return _gather_nd_grad(tf, _P23, tf.constant([[1], [0]], tf.int64))
+
+
+@grad_case
+def gather_nd_grad_placeholder_n1(tf):
+    i = tf.placeholder(tf.int32, [None, 1])
+    return _gather_nd_grad(tf, _P23, i, {i: [[1], [1]]})
+
+
+@grad_case
+def gather_nd_grad_n2(tf):
+    return _gather_nd_grad(tf, _P23, [[1, 2], [0, 0], [1, 2]])
+
+
+@grad_case
+def gather_nd_grad_rank3_indices(tf):
+    return _gather_nd_grad(tf, _P23, [[[1], [0]]])
+
+
+@grad_case
+def gather_nd_grad_unknown_indices(tf):
+    i = tf.placeholder(tf.int32)
+    return _gather_nd_grad(tf, _P23, i, {i: [[1], [1]]})
+
+
+@grad_case
+def gather_nd_grad_second_order(tf):
+    p = tf.constant(_P23, tf.float64)
+    out = tf.gather_nd(p, [[1], [0], [1]])
+    g = tf.gradients(tf.reduce_sum(out ** 3), p)[0]
+    return tf.gradients(tf.reduce_sum(tf.convert_to_tensor(g) * p), p), None
+
+
 SECTIONS = {"shapes": SHAPE_CASES, "names": NAME_CASES, "errors": ERROR_CASES,
             "runtime_errors": RUNTIME_ERROR_CASES, "runs": RUN_CASES, "grads": GRAD_CASES}
 
@@ -215,6 +275,18 @@ def as_list(x):
 def static_shape(t):
     s = t.shape
     return None if s.ndims is None else [d.value if hasattr(d, "value") else d for d in s.dims]
+
+
+def op_names(graph, keep=None):
+    """[name, type] of the graph's ops (those whose name matches the regex `keep`, if given:
+    a names case returns it to leave out ops that other components add)."""
+    return [[o.name, o.type] for o in graph.get_operations()
+            if keep is None or re.search(keep, o.name)]
+
+
+def first_line(message):
+    """An OpError's first line without TF's " (defined at FILE:LINE)" note."""
+    return re.sub(r" \(defined at [^)]*\)", "", message.split("\n")[0])
 
 
 def kind(g):
@@ -231,8 +303,7 @@ def cases(tf):
                                     for t in as_list(fn(tf))]
     for key, fn in NAME_CASES.items():
         with tf.Graph().as_default() as g:
-            fn(tf)
-            out["names/" + key] = [[o.name, o.type] for o in g.get_operations()]
+            out["names/" + key] = op_names(g, fn(tf))
     for key, fn in ERROR_CASES.items():
         with tf.Graph().as_default():
             try:
@@ -248,7 +319,7 @@ def cases(tf):
                 try:
                     sess.run(fetches, feed)
                 except tf.errors.OpError as e:
-                    out["runtime_errors/" + key] = GoldenError.of(e, e.message.split("\n")[0])
+                    out["runtime_errors/" + key] = GoldenError.of(e, first_line(e.message))
                 else:
                     raise AssertionError("runtime_errors/%s: no error" % key)
     for key, fn in RUN_CASES.items():

@@ -27,7 +27,7 @@ from ._array_util import (_MASKS, DTypeLike, IntsLike, TensorLike, _as_int_input
 from ._base import apply, apply_op, const_value, same_type_inputs, to_tensor
 from .construction import range, zeros_like
 from .joining import concat, slice
-from .shape import expand_dims, rank, reshape, shape, size, transpose
+from .shape import expand_dims, rank, reshape, shape, size, squeeze, transpose
 
 
 # -- StridedSlice / StridedSliceGrad ------------------------------------------------------------
@@ -418,11 +418,15 @@ def _gather_nd_kernel(params, indices):
 
 
 def _gather_nd_grad(op, grad):
-    """The gradient scatters back: scatter_nd(indices, grad, shape(params))."""
+    """TF 1.14: IndexedSlices(grad, squeeze(indices, -1), shape(params)) when indices are
+    statically [N, 1]; otherwise scatter_nd(indices, grad, shape(params))."""
     params, indices = op.inputs
     ps = _dims(params)
     shp = constant(np.array(ps, dtype=indices.dtype.as_numpy_dtype)) if ps is not None and \
         None not in ps else shape(params, out_type=indices.dtype.base_dtype)
+    idims = _dims(indices)
+    if idims is not None and len(idims) == 2 and idims[1] == 1:
+        return [IndexedSlices(grad, squeeze(indices, axis=[-1]), shp), None]
     return [scatter_nd(indices, grad, shp), None]
 
 
