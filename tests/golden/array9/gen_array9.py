@@ -633,6 +633,100 @@ def determinant_grads_float32(tf):
     return tf.gradients(tf.matrix_determinant(x), x), None
 
 
+# -- batch_gather (TF 1.14's composite) ------------------------------------------------------
+
+@run_case
+def batch_gather_values(tf):
+    p2 = tf.reshape(tf.range(12.0), [3, 4])
+    p3 = tf.reshape(tf.range(24), [2, 3, 4])
+    return [tf.batch_gather(p2, [[0, 3], [1, 1], [2, 0]]),
+            tf.batch_gather(p3, [[[0], [2], [1]], [[2], [2], [0]]]),
+            tf.batch_gather(p3, tf.constant([[1, 0], [2, 2]], tf.int64)),
+            tf.batch_gather(tf.range(5), [4, 0])], None
+
+
+@run_case
+def batch_gather_dynamic(tf):
+    p = tf.placeholder(tf.float32, [None, None, 2])
+    i = tf.placeholder(tf.int32, [None, None])
+    return tf.batch_gather(p, i), {p: np.arange(12.0).reshape(2, 3, 2), i: [[2, 0], [1, 1]]}
+
+
+@shape_case
+def batch_gather_shapes(tf):
+    p = tf.placeholder
+    return [tf.batch_gather(p(tf.float32, [None, 5, 2]), p(tf.int32, [3, None])),
+            tf.batch_gather(p(tf.float32), p(tf.int32, [3, 4])),
+            tf.batch_gather(p(tf.float32, [2, 5, 3]), p(tf.int64, [2, None, 1]))]
+
+
+@name_case
+def batch_gather_names(tf):
+    tf.batch_gather(tf.placeholder(tf.float32, [3, 4]), tf.placeholder(tf.int32, [3, 2]))
+    tf.batch_gather(tf.placeholder(tf.float32, [2, 3, 4]),
+                    tf.placeholder(tf.int64, [2, 3, 1]), name="bg")
+    tf.batch_gather(tf.placeholder(tf.float32, [5]), [1, 2])
+
+
+@error_case
+def batch_gather_unknown_indices(tf):
+    tf.batch_gather(tf.zeros([2, 3]), tf.placeholder(tf.int32))
+
+
+@error_case
+def batch_gather_rank(tf):
+    tf.batch_gather(tf.zeros([2, 3]), tf.zeros([2, 3, 1], tf.int32))
+
+
+@runtime_error_case
+def batch_gather_runtime_out_of_range(tf):
+    p = tf.placeholder(tf.float32)
+    i = tf.placeholder(tf.int32, [None, None])
+    return tf.batch_gather(p, i), {p: np.ones([2, 3]), i: [[0, 1], [1, 5]]}
+
+
+@run_case
+def batch_gather_reads_next_batch(tf):
+    # TF 1.14 checks only the flattened index: an index past its own batch's row reads the
+    # next batch's (no error), and flowgrad, building the same ops, does the same.
+    p = tf.placeholder(tf.float32)
+    i = tf.placeholder(tf.int32, [None, None])
+    return tf.batch_gather(p, i), {p: np.arange(6.0).reshape(2, 3), i: [[0, 5], [1, 1]]}
+
+
+@runtime_error_case
+def matrix_diag_string_no_kernel(tf):
+    return tf.matrix_diag(["a", "b"]), None
+
+
+@runtime_error_case
+def matrix_diag_part_string_no_kernel(tf):
+    return tf.matrix_diag_part([["a", "b"]]), None
+
+
+@runtime_error_case
+def determinant_half_no_kernel(tf):
+    return tf.matrix_determinant(tf.eye(2, dtype=tf.float16)), None
+
+
+@runtime_error_case
+def slogdet_half_no_kernel(tf):
+    return tf.linalg.slogdet(tf.eye(2, dtype=tf.float16)), None
+
+
+@runtime_error_case
+def inverse_half_no_kernel(tf):
+    return tf.matrix_inverse(tf.eye(2, dtype=tf.float16)), None
+
+
+@grad_case
+def batch_gather_grads(tf):
+    p = tf.constant(np.arange(24.0).reshape(2, 3, 4) / 7.0, tf.float64)
+    out = tf.batch_gather(p, [[2, 0, 2], [1, 1, 0]])
+    g = tf.gradients(tf.reduce_sum(out ** 3), p)[0]
+    return [g, tf.gradients(tf.reduce_sum(g * p), p)[0]], None
+
+
 SECTIONS = {"shapes": SHAPE_CASES, "names": NAME_CASES, "errors": ERROR_CASES,
             "runtime_errors": RUNTIME_ERROR_CASES, "runs": RUN_CASES, "grads": GRAD_CASES}
 
