@@ -104,6 +104,8 @@ def test_runtime_error(key):
     with tf.Graph().as_default():
         fetches, feed = fn(tf)
         with tf.Session() as sess:
+            if tf.global_variables():
+                sess.run(tf.global_variables_initializer())
             with pytest.raises(tf.errors.OpError) as info:
                 sess.run(fetches, feed)
     assert type(info.value).__name__ == want.cls

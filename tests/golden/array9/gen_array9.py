@@ -727,6 +727,234 @@ def batch_gather_grads(tf):
     return [g, tf.gradients(tf.reduce_sum(g * p), p)[0]], None
 
 
+# -- run-time shape errors in the array kernels: TF's InvalidArgumentError and wording --------
+
+def _fed_ops(tf, f, *values):
+    """f(*placeholders of unknown shape) with `values` fed: the shapes are seen at run time."""
+    ps = [tf.placeholder(tf.as_dtype(np.asarray(v).dtype)) for v in values]
+    return f(*ps), dict(zip(ps, values))
+
+
+_F23 = np.zeros((2, 3), np.float32)
+
+
+@runtime_error_case
+def rt_reshape_size(tf):
+    return _fed_ops(tf, lambda x: tf.reshape(x, [2, 2]), np.zeros(5, np.float32))
+
+
+@runtime_error_case
+def rt_reshape_multiple(tf):
+    return _fed_ops(tf, lambda x: tf.reshape(x, [-1, 2]), np.zeros(5, np.float32))
+
+
+@runtime_error_case
+def rt_reshape_two_unknown(tf):
+    return _fed_ops(tf, lambda x: tf.reshape(x, [-1, -1]), np.zeros(4, np.float32))
+
+
+@runtime_error_case
+def rt_concat_dims(tf):
+    return _fed_ops(tf, lambda x, y: tf.concat([x, y], 0), _F23, np.zeros((2, 4), np.float32))
+
+
+@runtime_error_case
+def rt_concat_ranks(tf):
+    return _fed_ops(tf, lambda x, y: tf.concat([x, y], 0), _F23, np.zeros(2, np.float32))
+
+
+@runtime_error_case
+def rt_concat_axis(tf):
+    return _fed_ops(tf, lambda x, y: tf.concat([x, y], 2), _F23, _F23)
+
+
+@runtime_error_case
+def rt_pack_shapes(tf):
+    return _fed_ops(tf, lambda x, y: tf.stack([x, y]), _F23, np.zeros((2, 4), np.float32))
+
+
+@runtime_error_case
+def rt_pack_axis(tf):
+    return _fed_ops(tf, lambda x: tf.stack([x, x], axis=3), _F23)
+
+
+@runtime_error_case
+def rt_tile_length(tf):
+    return _fed_ops(tf, tf.tile, _F23, np.array([1, 2, 3], np.int32))
+
+
+@runtime_error_case
+def rt_tile_negative(tf):
+    return _fed_ops(tf, tf.tile, _F23, np.array([1, -2], np.int32))
+
+
+@runtime_error_case
+def rt_gather_out_of_range(tf):
+    return _fed_ops(tf, tf.gather, _F23, np.array([0, 5], np.int32))
+
+
+@runtime_error_case
+def rt_gather_negative(tf):
+    return _fed_ops(tf, tf.gather, _F23, np.array([-1], np.int32))
+
+
+@runtime_error_case
+def rt_gather_axis1(tf):
+    return _fed_ops(tf, lambda x, i: tf.gather(x, i, axis=1), _F23, np.array([[0, 3]], np.int32))
+
+
+@runtime_error_case
+def rt_gather_nd_out_of_range(tf):
+    return _fed_ops(tf, tf.gather_nd, _F23, np.array([[0, 3]], np.int32))
+
+
+@runtime_error_case
+def rt_gather_nd_too_deep(tf):
+    return _fed_ops(tf, tf.gather_nd, _F23, np.array([[0, 1, 1]], np.int32))
+
+
+@runtime_error_case
+def rt_gather_nd_vector_params(tf):
+    return _fed_ops(tf, tf.gather_nd, np.zeros(2, np.float32), np.array([[0, 0]], np.int32))
+
+
+@runtime_error_case
+def rt_gather_nd_scalar_indices(tf):
+    return _fed_ops(tf, tf.gather_nd, _F23, np.int32(1))
+
+
+@runtime_error_case
+def rt_strided_slice_out_of_bounds(tf):
+    return _fed_ops(tf, lambda x: x[5], _F23)
+
+
+@runtime_error_case
+def rt_strided_slice_rank(tf):
+    return _fed_ops(tf, lambda x: x[1, 2, 0], _F23)
+
+
+@runtime_error_case
+def rt_strided_slice_zero_stride(tf):
+    return _fed_ops(tf, lambda x, s: x[::s], _F23, np.int32(0))
+
+
+@runtime_error_case
+def rt_slice_size(tf):
+    return _fed_ops(tf, lambda x: tf.slice(x, [1, 0], [2, 3]), _F23)
+
+
+@runtime_error_case
+def rt_pad_rank(tf):
+    return _fed_ops(tf, tf.pad, _F23, np.array([[1, 1]], np.int32))
+
+
+@runtime_error_case
+def rt_pad_negative(tf):
+    return _fed_ops(tf, tf.pad, _F23, np.array([[1, 1], [-1, 0]], np.int32))
+
+
+@runtime_error_case
+def rt_fill_negative(tf):
+    return _fed_ops(tf, lambda d: tf.fill(d, 1.0), np.array([2, -1], np.int32))
+
+
+@runtime_error_case
+def rt_zeros_negative(tf):
+    return _fed_ops(tf, tf.zeros, np.array([2, -3], np.int32))
+
+
+@runtime_error_case
+def rt_scatter_nd_inner_dims(tf):
+    return _fed_ops(tf, lambda i, u: tf.scatter_nd(i, u, [3, 2]), np.array([[0], [1]], np.int32),
+                    _F23)
+
+
+@runtime_error_case
+def rt_scatter_nd_updates_shape(tf):
+    return _fed_ops(tf, lambda i: tf.scatter_nd(i, [1.0, 2.0], [3]),
+                    np.array([[0, 1], [1, 1]], np.int32))
+
+
+@runtime_error_case
+def rt_reverse_repeated_axis(tf):
+    return _fed_ops(tf, lambda x: tf.reverse(x, [0, 0]), _F23)
+
+
+@runtime_error_case
+def rt_split_axis(tf):
+    return _fed_ops(tf, lambda x, a: tf.split(x, 2, axis=a), np.zeros((2, 4), np.float32),
+                    np.int32(3))
+
+
+@runtime_error_case
+def rt_invert_permutation_duplicate(tf):
+    return _fed_ops(tf, tf.invert_permutation, np.array([0, 0], np.int32))
+
+
+@runtime_error_case
+def rt_squeeze_axis(tf):
+    return _fed_ops(tf, lambda x: tf.squeeze(x, [3]), np.zeros((2, 1), np.float32))
+
+
+@runtime_error_case
+def rt_band_part_vector(tf):
+    return _fed_ops(tf, lambda x: tf.matrix_band_part(x, 1, 1), np.zeros(3, np.float32))
+
+
+@runtime_error_case
+def rt_triangular_solve_rows(tf):
+    return _fed_ops(tf, tf.matrix_triangular_solve, np.eye(2), np.zeros((3, 1)))
+
+
+@runtime_error_case
+def rt_triangular_solve_square(tf):
+    return _fed_ops(tf, tf.matrix_triangular_solve, np.ones((2, 3)), np.zeros((2, 1)))
+
+
+@runtime_error_case
+def rt_scatter_update_shape(tf):
+    v = tf.Variable(np.zeros((3, 2), np.float32))
+    u = tf.placeholder(tf.float32)
+    return tf.scatter_update(v, [0], u), {u: np.ones((1, 3), np.float32)}
+
+
+@runtime_error_case
+def rt_triangular_solve_vector_rhs(tf):
+    return _fed_ops(tf, tf.matrix_triangular_solve, np.eye(2), np.zeros(2))
+
+
+@runtime_error_case
+def rt_triangular_solve_vector_matrix(tf):
+    return _fed_ops(tf, tf.matrix_triangular_solve, np.ones(2), np.zeros((2, 1)))
+
+
+@runtime_error_case
+def rt_scatter_nd_outer_dims(tf):
+    return _fed_ops(tf, lambda i, u: tf.scatter_nd(i, u, [3]), np.array([[0], [1]], np.int32),
+                    np.zeros(3, np.float32))
+
+
+@runtime_error_case
+def rt_scatter_nd_updates_rank(tf):
+    return _fed_ops(tf, lambda i, u: tf.scatter_nd(i, u, [3, 2]), np.array([[0], [1]], np.int32),
+                    np.zeros((2, 2, 1), np.float32))
+
+
+@runtime_error_case
+def rt_invert_permutation_range(tf):
+    return _fed_ops(tf, tf.invert_permutation, np.array([0, 2], np.int32))
+
+
+@runtime_error_case
+def rt_squeeze_negative_axis(tf):
+    return _fed_ops(tf, lambda x: tf.squeeze(x, [-3]), np.zeros((2, 1), np.float32))
+
+
+@error_case
+def transpose_perm_out_of_range(tf):
+    tf.transpose(tf.placeholder(tf.float32), [0, 2])
+
+
 SECTIONS = {"shapes": SHAPE_CASES, "names": NAME_CASES, "errors": ERROR_CASES,
             "runtime_errors": RUNTIME_ERROR_CASES, "runs": RUN_CASES, "grads": GRAD_CASES}
 
@@ -781,6 +1009,8 @@ def cases(tf):
         with tf.Graph().as_default():
             fetches, feed = fn(tf)
             with tf.Session() as sess:
+                if tf.global_variables():
+                    sess.run(tf.global_variables_initializer())
                 try:
                     sess.run(fetches, feed)
                 except tf.errors.OpError as e:

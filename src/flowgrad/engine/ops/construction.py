@@ -45,8 +45,9 @@ def _fill_infer(inputs, attrs):
 
 def _fill_kernel(dims, value):
     dims = tuple(int(d) for d in dims)
-    if builtins.any(d < 0 for d in dims):
-        raise _invalid(f"dims must be non-negative, got {list(dims)}")
+    for d in dims:
+        if d < 0:
+            raise _invalid(f"Dimension {d} must be >= 0")
     return np.full(dims, value, dtype=np.asarray(value).dtype)
 
 

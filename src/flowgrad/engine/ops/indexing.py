@@ -105,11 +105,11 @@ def _strided_slice_infer(inputs, attrs):
         raise TypeError(f"Input 'end' of 'StridedSlice' Op has type {e.dtype.name} that does "
                         f"not match type {b.dtype.name} of argument 'begin'.")
     bv, ev, sv = folded_value(b), folded_value(e), folded_value(s)
-    if sv is not None:
+    dims = x.shape.as_tuple()
+    if sv is not None and dims is not None:  # TF checks strides only when the rank is known
         for i, st in enumerate(np.asarray(sv).reshape(-1)):
             if st == 0:
                 raise ValueError(f"strides[{i}] must be non-zero")
-    dims = x.shape.as_tuple()
     if dims is None or sv is None:
         return [(x.dtype.base_dtype, TensorShape(None))]
     # Unknown begin/end (tensor indices) still fix the rank; those dims are unknown.
@@ -120,7 +120,7 @@ def _strided_slice_kernel(x, begin, end, strides, **attrs):
     x = np.asarray(x)
     try:
         return x[_np_index(begin, end, strides, attrs)]
-    except IndexError:
+    except (IndexError, ValueError):
         try:
             _canonical(x.shape, begin, end, strides, attrs)
         except ValueError as e:
@@ -223,6 +223,11 @@ def _reverse_kernel(x, axis):
             raise _invalid(f"'axis'[{i}] = {a} is out of valid range [0, {x.ndim - 1}")
     if not axes:
         return x
+    seen = set()
+    for a in axes:
+        if a % x.ndim in seen:
+            raise _invalid(f"axis {a % x.ndim} specified more than once.")
+        seen.add(a % x.ndim)
     return np.flip(x, axis=tuple(a % x.ndim for a in axes))
 
 
@@ -412,6 +417,11 @@ def _nd_index(indices, shape_, what):
 def _gather_nd_kernel(params, indices):
     params = np.asarray(params)
     indices = np.asarray(indices)
+    if indices.ndim < 1:
+        raise _invalid("indices must be at least a vector")
+    if indices.shape[-1] > params.ndim:
+        raise _invalid("index innermost dimension length must be <= params rank; saw: "
+                       f"{indices.shape[-1]} vs. {params.ndim}")
     if indices.shape[-1] == 0:
         return np.array(np.broadcast_to(params, indices.shape[:-1] + params.shape))
     return params[_nd_index(indices, params.shape, "param shape")]
@@ -483,10 +493,29 @@ def _check_prefix(head, a, b, rank_ok):
                              f"and {y}. Shapes are {_fmt_shape(a)} and {_fmt_shape(b)}.")
 
 
+def _scatter_nd_check(indices, updates, shp):
+    """TF 1.14's ScatterNd shape checks (run time), with its messages."""
+    def fmt(t):
+        return "[" + ",".join(str(d) for d in t) + "]"
+    k = indices.shape[-1] if indices.ndim else 0
+    outer = indices.ndim - 1
+    if updates.ndim < outer or updates.shape[:outer] != indices.shape[:outer]:
+        raise _invalid("Outer dimensions of indices and update must match. Indices shape: "
+                       f"{fmt(indices.shape)}, updates shape:{fmt(updates.shape)}")
+    inner = updates.ndim - outer
+    if len(shp) - k != inner:
+        raise _invalid("Inner dimensions of output shape must match inner dimensions of updates "
+                       f"shape. Output: {fmt(shp)} updates: {fmt(updates.shape)}")
+    if tuple(shp[k:]) != updates.shape[outer:]:
+        raise _invalid(f"The inner {inner} dimensions of output.shape={fmt(shp)} must match the "
+                       f"inner {inner} dimensions of updates.shape={fmt(updates.shape)}")
+
+
 def _scatter_nd_kernel(indices, updates, shape_):
     indices = np.asarray(indices)
     updates = np.asarray(updates)
     shp = tuple(int(d) for d in shape_)
+    _scatter_nd_check(indices, updates, shp)
     out = np.zeros(shp, dtype=updates.dtype)
     if indices.shape[-1] == 0:
         out += np.sum(updates.reshape((-1,) + shp), axis=0, dtype=updates.dtype)

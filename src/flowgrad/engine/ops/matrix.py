@@ -60,6 +60,8 @@ def _band_mask(m, n, lo, hi):
 
 def _band_kernel(x, lo, hi):
     x = np.asarray(x)
+    if x.ndim < 2:
+        raise _invalid(f"input must be at least 2-dim, received shape: {_tf_shape(x)}")
     mask = _band_mask(x.shape[-2], x.shape[-1], int(lo), int(hi))
     return np.where(mask, x, np.zeros((), x.dtype))
 
@@ -109,6 +111,18 @@ def _trisolve_infer(inputs, attrs):
 
 def _trisolve_kernel(a, b, lower=True, adjoint=False):
     a = np.asarray(a)
+    b = np.asarray(b)
+    # TF 1.14's LinearAlgebraOp checks, in its order and words
+    if a.ndim < 2:
+        raise _invalid(f"Input tensor 0 must have rank >= 2, got {a.ndim}")
+    if b.ndim != a.ndim:
+        raise _invalid("All input tensors must have the same rank.")
+    if a.shape[:-2] != b.shape[:-2]:
+        raise _invalid("All input tensors must have the same outer dimensions.")
+    if a.shape[-1] != a.shape[-2]:
+        raise _invalid("First input (lhs) must be a square matrix.")
+    if a.shape[-1] != b.shape[-2]:
+        raise _invalid("Input matrix and rhs are incompatible.")
     tri = np.tril(a) if lower else np.triu(a)
     if adjoint:
         tri = np.swapaxes(tri, -1, -2).conj()
