@@ -17,6 +17,7 @@ __all__ = [
     "invert_permutation", "expand_dims", "squeeze", "concat", "stack", "unstack", "split",
     "slice", "gather", "gather_nd", "scatter_nd", "tile", "pad", "reverse", "reverse_v2",
     "one_hot", "boolean_mask", "unique", "sequence_mask", "sort", "argsort", "batch_gather",
+    "setdiff1d",
 ]
 
 import builtins
@@ -33,8 +34,8 @@ from ..engine.ops._base import apply, apply_op, const_value, to_tensor
 from ..engine.ops.construction import (fill, lin_space, linspace, one_hot, ones, ones_like,
                                        placeholder, placeholder_with_default, range, zeros,
                                        zeros_like)
-from ..engine.ops.indexing import (gather, gather_nd, reverse, reverse_v2, scatter_nd, unique,
-                                   where)
+from ..engine.ops.indexing import (gather, gather_nd, reverse, reverse_v2, scatter_nd,
+                                   setdiff1d, unique, where)
 from ..engine.ops.joining import concat, pad, slice, split, stack, tile, unstack
 from ..engine.ops.shape import (broadcast_to, expand_dims, identity, identity_n,
                                 invert_permutation, rank, reshape, shape, shape_n, size, squeeze,

@@ -955,6 +955,51 @@ def transpose_perm_out_of_range(tf):
     tf.transpose(tf.placeholder(tf.float32), [0, 2])
 
 
+# -- setdiff1d (op ListDiff; tensordot of unknown rank builds it, as TF 1.14) ----------------
+
+@run_case
+def setdiff1d_values(tf):
+    x = tf.placeholder(tf.int64)
+    r = tf.setdiff1d([3, 1, 2, 1, 5], [1, 7])
+    f = tf.setdiff1d([1.5, 2.5], [1.5], index_dtype=tf.int64)
+    e = tf.setdiff1d(x, tf.constant([], tf.int64))
+    return [r.out, r.idx, f.out, f.idx, e.out, e.idx], {x: np.array([4, 4, 2], np.int64)}
+
+
+@shape_case
+def setdiff1d_shapes(tf):
+    r = tf.setdiff1d(tf.placeholder(tf.int32), [1], index_dtype=tf.int64)
+    return [r.out, r.idx]
+
+
+@name_case
+def setdiff1d_names(tf):
+    tf.setdiff1d([3, 1], [1])
+    tf.setdiff1d(tf.placeholder(tf.float32, [None]), [1.0], name="d")
+
+
+@error_case
+def setdiff1d_rank(tf):
+    tf.setdiff1d([[1]], [1])
+
+
+@error_case
+def setdiff1d_index_dtype(tf):
+    tf.setdiff1d([1], [1], index_dtype=tf.float32)
+
+
+@runtime_error_case
+def setdiff1d_runtime_rank(tf):
+    return _fed_ops(tf, lambda x, y: tf.setdiff1d(x, y).out, np.array([[1]], np.int32),
+                    np.array([1], np.int32))
+
+
+@runtime_error_case
+def setdiff1d_runtime_rank_y(tf):
+    return _fed_ops(tf, lambda x, y: tf.setdiff1d(x, y).out, np.array([1], np.int32),
+                    np.array([[1]], np.int32))
+
+
 SECTIONS = {"shapes": SHAPE_CASES, "names": NAME_CASES, "errors": ERROR_CASES,
             "runtime_errors": RUNTIME_ERROR_CASES, "runs": RUN_CASES, "grads": GRAD_CASES}
 

@@ -697,3 +697,46 @@ def unique(x: TensorLike, out_idx: DTypeLike = _dt.int32, name: str | None = Non
 
 
 _UniqueResult = namedtuple("Unique", ["y", "idx"])
+
+
+# -- ListDiff (tf.setdiff1d) ------------------------------------------------------------------
+def _list_diff_infer(inputs, attrs):
+    for t in inputs:
+        if t.shape.ndims not in (None, 1):
+            raise ValueError(f"Shape must be rank 1 but is rank {t.shape.ndims}")
+    x = inputs[0]
+    return [(x.dtype.base_dtype, TensorShape([None])), (attrs["out_idx"], TensorShape([None]))]
+
+
+def _list_diff_kernel(x, y, out_idx=_dt.int32, **_):
+    x = np.asarray(x)
+    y = np.asarray(y)
+    if x.ndim != 1:
+        raise _invalid("x should be a 1D vector.")
+    if y.ndim != 1:
+        raise _invalid("y should be a 1D vector.")
+    keep = np.flatnonzero(~np.isin(x, y))
+    return x[keep], keep.astype(out_idx.as_numpy_dtype)
+
+
+register_op("ListDiff", infer=_list_diff_infer, kernel=_list_diff_kernel, grad=None)
+
+_ListDiffResult = namedtuple("ListDiff", ["out", "idx"])
+
+
+def setdiff1d(x: TensorLike, y: TensorLike, index_dtype: DTypeLike = _dt.int32,
+              name: str | None = None) -> tuple:
+    """(out, idx): the elements of 1-D `x` not in `y`, in x's order, and their positions in x
+    (op ListDiff).
+
+    >>> tf.Session().run(tf.setdiff1d([3, 1, 2, 5], [1, 7]))
+    ListDiff(out=array([3, 2, 5], dtype=int32), idx=array([0, 2, 3], dtype=int32))
+    """
+    out_idx = _dt.as_dtype(index_dtype).base_dtype
+    if out_idx not in (_dt.int32, _dt.int64):
+        raise TypeError(f"Value passed to parameter 'out_idx' has DataType {out_idx.name} not "
+                        "in list of allowed values: int32, int64")
+    with _scope(name, "ListDiff", [t for t in (x, y) if isinstance(t, Tensor)]) as scope:
+        x, y = same_type_inputs("ListDiff", [x, y], ["x", "y"])
+        op = apply_op("ListDiff", [x, y], {"out_idx": out_idx}, scope)
+    return _ListDiffResult(*op.outputs)
