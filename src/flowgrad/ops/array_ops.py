@@ -6,7 +6,7 @@ reshape, transpose, ...), construction.py (fill, zeros, range, one_hot, ...),
 joining.py (concat, stack, split, slice, pad, tile) and indexing.py (gather,
 scatter_nd, where, reverse, unique, ...). This module re-exports them under
 TF's names and adds TF's composites built from them: eye, boolean_mask,
-sequence_mask, sort and argsort.
+sequence_mask, sort, argsort and batch_gather.
 """
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ __all__ = [
     "lin_space", "eye", "where", "placeholder", "placeholder_with_default", "transpose",
     "invert_permutation", "expand_dims", "squeeze", "concat", "stack", "unstack", "split",
     "slice", "gather", "gather_nd", "scatter_nd", "tile", "pad", "reverse", "reverse_v2",
-    "one_hot", "boolean_mask", "unique", "sequence_mask", "sort", "argsort",
+    "one_hot", "boolean_mask", "unique", "sequence_mask", "sort", "argsort", "batch_gather",
+    "setdiff1d",
 ]
 
 import builtins
@@ -26,14 +27,15 @@ import numpy as np
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant
 from ..engine.framework.graph import Tensor
+from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops._array_util import (DTypeLike, TensorLike, _scope, folded_value,  # noqa: F401
                                       shape_value)
 from ..engine.ops._base import apply, apply_op, const_value, to_tensor
 from ..engine.ops.construction import (fill, lin_space, linspace, one_hot, ones, ones_like,
                                        placeholder, placeholder_with_default, range, zeros,
                                        zeros_like)
-from ..engine.ops.indexing import (gather, gather_nd, reverse, reverse_v2, scatter_nd, unique,
-                                   where)
+from ..engine.ops.indexing import (gather, gather_nd, reverse, reverse_v2, scatter_nd,
+                                   setdiff1d, unique, where)
 from ..engine.ops.joining import concat, pad, slice, split, stack, tile, unstack
 from ..engine.ops.shape import (broadcast_to, expand_dims, identity, identity_n,
                                 invert_permutation, rank, reshape, shape, shape_n, size, squeeze,
@@ -223,3 +225,65 @@ def argsort(values: TensorLike, axis: int = -1, direction: str = "ASCENDING",
     """
     with _scope(name, "argsort", [values] if isinstance(values, Tensor) else []):
         return _sort_or_argsort(values, axis, direction, return_argsort=True)
+
+
+# -- batch_gather (composite, as TF 1.14's array_ops._batch_gather) --------------------------
+def batch_gather(params: TensorLike, indices: TensorLike, name: str | None = None) -> Tensor:
+    """Gathers within each batch: out[b..., j] = params[b..., indices[b..., j]] where the
+    leading rank(indices) - 1 dims of `indices` and `params` are batch dims.
+
+    Built as TF 1.14 builds it: the indices are offset into a flattened params (Range, Mul,
+    Reshape, Add) and one GatherV2 picks the rows, so the gradient is GatherV2's.
+
+    >>> tf.Session().run(tf.batch_gather([[1, 2], [3, 4]], [[1], [0]]))
+    array([[2], [3]], dtype=int32)
+    """
+    with _scope(name, "BatchGather", [t for t in (params, indices) if isinstance(t, Tensor)]):
+        indices = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")
+        params = params if isinstance(params, Tensor) else to_tensor(params, name="params")
+        if indices.shape.ndims is None:
+            raise ValueError("batch_gather does not allow indices with unknown shape.")
+        return _batch_gather(params, indices, indices.shape.ndims - 1)
+
+
+def _batch_gather(params, indices, batch_dims):
+    indices_ndims = indices.shape.ndims
+    if batch_dims < 0 or batch_dims >= indices_ndims:
+        raise ValueError("batch_dims = %d must be less than rank(indices) = %d" %
+                         (batch_dims, indices_ndims))
+    if params.shape.ndims is not None and batch_dims >= params.shape.ndims:
+        raise ValueError("batch_dims = %d must be less than rank(params) = %d" %
+                         (batch_dims, params.shape.ndims))
+    indices_shape = shape(indices)
+    params_shape = shape(params)
+    batch_indices = indices
+    indices_dtype = indices.dtype.base_dtype
+    accum_dim_value = ones((), dtype=indices_dtype)
+    # gen_math_ops.cast: a Cast op even when the dtype is unchanged, as TF
+    casted_params_shape = apply("Cast", [params_shape], {"DstT": indices_dtype,
+                                                          "SrcT": params_shape.dtype.base_dtype},
+                                "Cast")
+    for dim in builtins.range(batch_dims, 0, -1):
+        dim_value = casted_params_shape[dim - 1]
+        accum_dim_value *= casted_params_shape[dim]
+        start = zeros((), dtype=indices_dtype)
+        step = ones((), dtype=indices_dtype)
+        dim_indices = apply("Range", [start, dim_value, step], {"Tidx": indices_dtype}, "Range")
+        dim_indices *= accum_dim_value
+        dim_shape = stack([1] * (dim - 1) + [dim_value] + [1] * (indices_ndims - dim), axis=0)
+        batch_indices += reshape(dim_indices, dim_shape)
+    flat_indices = reshape(batch_indices, [-1])
+    outer_shape = params_shape[batch_dims + 1:]
+    inner = params_shape[:batch_dims + 1]
+    with _scope(None, "Prod", [inner]) as ps:
+        flat_inner_shape = apply("Prod", [inner, constant(np.array([0], np.int32),
+                                                          name="reduction_indices")],
+                                 {"keep_dims": False}, ps)
+    flat_params = reshape(params, concat([[flat_inner_shape], outer_shape], axis=0))
+    flat_result = gather(flat_params, flat_indices)
+    result = reshape(flat_result, concat([indices_shape, outer_shape], axis=0))
+    final_shape = indices.shape[:batch_dims].merge_with(params.shape[:batch_dims])
+    final_shape = final_shape.concatenate(TensorShape(indices.shape.as_tuple()[batch_dims:]))
+    final_shape = final_shape.concatenate(params.shape[batch_dims + 1:])
+    result.set_shape(final_shape)
+    return result

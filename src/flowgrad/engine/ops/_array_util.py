@@ -77,6 +77,22 @@ def _fmt_shape(dims):
     return "[" + ",".join("?" if d is None else str(d) for d in dims) + "]"
 
 
+def merge_shapes(a: TensorShape, b: TensorShape) -> TensorShape:
+    """TF's shape-function Merge(a, b): the more specific of two compatible shapes, or
+    ValueError with TF's wording ("Shapes must be equal rank, ..." / "Dimension i in both
+    shapes must be equal, ...")."""
+    da, db = a.as_tuple(), b.as_tuple()
+    if da is None or db is None:
+        return b if da is None else a
+    if len(da) != len(db):
+        raise ValueError(f"Shapes must be equal rank, but are {len(da)} and {len(db)}")
+    for i, (x, y) in enumerate(zip(da, db)):
+        if x is not None and y is not None and x != y:
+            raise ValueError(f"Dimension {i} in both shapes must be equal, but are {x} and "
+                             f"{y}. Shapes are {_fmt_shape(da)} and {_fmt_shape(db)}.")
+    return TensorShape([x if x is not None else y for x, y in zip(da, db)])
+
+
 def _invalid(msg):
     return errors.InvalidArgumentError(None, None, msg)
 

@@ -45,8 +45,9 @@ def _fill_infer(inputs, attrs):
 
 def _fill_kernel(dims, value):
     dims = tuple(int(d) for d in dims)
-    if builtins.any(d < 0 for d in dims):
-        raise _invalid(f"dims must be non-negative, got {list(dims)}")
+    for d in dims:
+        if d < 0:
+            raise _invalid(f"Dimension {d} must be >= 0")
     return np.full(dims, value, dtype=np.asarray(value).dtype)
 
 
@@ -74,7 +75,10 @@ def fill(dims: IntsLike, value: TensorLike, name: str | None = None) -> Tensor:
 
 def _like_kernel(v):
     def k(x):
-        return np.full(np.shape(x), v, dtype=np.asarray(x).dtype)
+        x = np.asarray(x)
+        if x.dtype == object:  # strings: TF's ZerosLike gives b"" (OnesLike has no string kernel)
+            return np.full(x.shape, b"" if v == 0 else v, dtype=object)
+        return np.full(x.shape, v, dtype=x.dtype)
     return k
 
 
@@ -133,6 +137,10 @@ def _filled(shape_, dtype, value, default):
     dtype = _dt.as_dtype(dtype).base_dtype
     if dtype is _dt.bool_:
         value = bool(value)
+    elif dtype is _dt.string:
+        if value != 0:  # TF 1.14: ones(..., tf.string) fails converting 1 to a string
+            raise TypeError(f"Expected string, got {value!r} of type 'int' instead.")
+        value = b""  # zeros(..., tf.string) is b"" (TF's zeros picks "" for strings)
     with _scope(None, default, [shape_] if isinstance(shape_, Tensor) else []) as scope:
         if isinstance(shape_, Tensor) or _has_tensor(shape_):
             dims = _as_int_input(shape_, "shape")

@@ -23,11 +23,11 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import (_MASKS, DTypeLike, IntsLike, TensorLike, _as_int_input,
                           _check_out_type, _dims, _fmt_shape, _int_tensor, _invalid, _np_index,
-                          _scope, _static_int, folded_value, shape_value)
+                          _scope, _static_int, folded_value, merge_shapes, shape_value)
 from ._base import apply, apply_op, const_value, same_type_inputs, to_tensor
 from .construction import range, zeros_like
 from .joining import concat, slice
-from .shape import expand_dims, rank, reshape, shape, size, transpose
+from .shape import expand_dims, rank, reshape, shape, size, squeeze, transpose
 
 
 # -- StridedSlice / StridedSliceGrad ------------------------------------------------------------
@@ -105,11 +105,11 @@ def _strided_slice_infer(inputs, attrs):
         raise TypeError(f"Input 'end' of 'StridedSlice' Op has type {e.dtype.name} that does "
                         f"not match type {b.dtype.name} of argument 'begin'.")
     bv, ev, sv = folded_value(b), folded_value(e), folded_value(s)
-    if sv is not None:
+    dims = x.shape.as_tuple()
+    if sv is not None and dims is not None:  # TF checks strides only when the rank is known
         for i, st in enumerate(np.asarray(sv).reshape(-1)):
             if st == 0:
                 raise ValueError(f"strides[{i}] must be non-zero")
-    dims = x.shape.as_tuple()
     if dims is None or sv is None:
         return [(x.dtype.base_dtype, TensorShape(None))]
     # Unknown begin/end (tensor indices) still fix the rank; those dims are unknown.
@@ -120,7 +120,7 @@ def _strided_slice_kernel(x, begin, end, strides, **attrs):
     x = np.asarray(x)
     try:
         return x[_np_index(begin, end, strides, attrs)]
-    except IndexError:
+    except (IndexError, ValueError):
         try:
             _canonical(x.shape, begin, end, strides, attrs)
         except ValueError as e:
@@ -223,6 +223,11 @@ def _reverse_kernel(x, axis):
             raise _invalid(f"'axis'[{i}] = {a} is out of valid range [0, {x.ndim - 1}")
     if not axes:
         return x
+    seen = set()
+    for a in axes:
+        if a % x.ndim in seen:
+            raise _invalid(f"axis {a % x.ndim} specified more than once.")
+        seen.add(a % x.ndim)
     return np.flip(x, axis=tuple(a % x.ndim for a in axes))
 
 
@@ -412,17 +417,26 @@ def _nd_index(indices, shape_, what):
 def _gather_nd_kernel(params, indices):
     params = np.asarray(params)
     indices = np.asarray(indices)
+    if indices.ndim < 1:
+        raise _invalid("indices must be at least a vector")
+    if indices.shape[-1] > params.ndim:
+        raise _invalid("index innermost dimension length must be <= params rank; saw: "
+                       f"{indices.shape[-1]} vs. {params.ndim}")
     if indices.shape[-1] == 0:
         return np.array(np.broadcast_to(params, indices.shape[:-1] + params.shape))
     return params[_nd_index(indices, params.shape, "param shape")]
 
 
 def _gather_nd_grad(op, grad):
-    """The gradient scatters back: scatter_nd(indices, grad, shape(params))."""
+    """TF 1.14: IndexedSlices(grad, squeeze(indices, -1), shape(params)) when indices are
+    statically [N, 1]; otherwise scatter_nd(indices, grad, shape(params))."""
     params, indices = op.inputs
     ps = _dims(params)
     shp = constant(np.array(ps, dtype=indices.dtype.as_numpy_dtype)) if ps is not None and \
         None not in ps else shape(params, out_type=indices.dtype.base_dtype)
+    idims = _dims(indices)
+    if idims is not None and len(idims) == 2 and idims[1] == 1:
+        return [IndexedSlices(grad, squeeze(indices, axis=[-1]), shp), None]
     return [scatter_nd(indices, grad, shp), None]
 
 
@@ -479,10 +493,29 @@ def _check_prefix(head, a, b, rank_ok):
                              f"and {y}. Shapes are {_fmt_shape(a)} and {_fmt_shape(b)}.")
 
 
+def _scatter_nd_check(indices, updates, shp):
+    """TF 1.14's ScatterNd shape checks (run time), with its messages."""
+    def fmt(t):
+        return "[" + ",".join(str(d) for d in t) + "]"
+    k = indices.shape[-1] if indices.ndim else 0
+    outer = indices.ndim - 1
+    if updates.ndim < outer or updates.shape[:outer] != indices.shape[:outer]:
+        raise _invalid("Outer dimensions of indices and update must match. Indices shape: "
+                       f"{fmt(indices.shape)}, updates shape:{fmt(updates.shape)}")
+    inner = updates.ndim - outer
+    if len(shp) - k != inner:
+        raise _invalid("Inner dimensions of output shape must match inner dimensions of updates "
+                       f"shape. Output: {fmt(shp)} updates: {fmt(updates.shape)}")
+    if tuple(shp[k:]) != updates.shape[outer:]:
+        raise _invalid(f"The inner {inner} dimensions of output.shape={fmt(shp)} must match the "
+                       f"inner {inner} dimensions of updates.shape={fmt(updates.shape)}")
+
+
 def _scatter_nd_kernel(indices, updates, shape_):
     indices = np.asarray(indices)
     updates = np.asarray(updates)
     shp = tuple(int(d) for d in shape_)
+    _scatter_nd_check(indices, updates, shp)
     out = np.zeros(shp, dtype=updates.dtype)
     if indices.shape[-1] == 0:
         out += np.sum(updates.reshape((-1,) + shp), axis=0, dtype=updates.dtype)
@@ -526,33 +559,59 @@ def _select_infer(inputs, attrs):
     if x.dtype.base_dtype is not y.dtype.base_dtype:
         raise TypeError(f"Input 'e' of 'Select' Op has type {y.dtype.name} that does not match "
                         f"type {x.dtype.name} of argument 't'.")
-    if not x.shape.is_compatible_with(y.shape):
-        raise ValueError(f"Shapes must be equal rank, but are {x.shape.ndims} and "
-                         f"{y.shape.ndims}" if x.shape.ndims != y.shape.ndims else
-                         f"Dimensions must be equal: {_fmt_shape(_dims(x))} vs. "
-                         f"{_fmt_shape(_dims(y))}")
-    shp = x.shape.merge_with(y.shape)
+    # TF 1.14's Select shape function: then and else merge; a cond of rank >= 2 (or a
+    # vector with scalar data) merges with them; a vector cond matches their first dim.
+    shp = merge_shapes(x.shape, y.shape)
     cs = c.shape
     if cs.ndims is not None and shp.ndims is not None and cs.ndims != 0:
-        if cs.ndims == 1 and shp.ndims >= 1:
-            if not TensorShape([cs.as_tuple()[0]]).is_compatible_with(
-                    TensorShape([shp.as_tuple()[0]])):
-                raise ValueError(f"Dimensions must be equal, but are {cs.as_tuple()[0]} and "
-                                 f"{shp.as_tuple()[0]}")
-        elif cs.ndims != shp.ndims:
-            raise ValueError(f"Shape must be rank {shp.ndims} but is rank {cs.ndims}")
-        elif not cs.is_compatible_with(shp):
-            raise ValueError(f"Dimensions must be equal: {_fmt_shape(cs.as_tuple())} vs. "
-                             f"{_fmt_shape(shp.as_tuple())}")
+        if cs.ndims != 1 or shp.ndims == 0:
+            shp = merge_shapes(shp, cs)
+        else:
+            merge_shapes(cs, TensorShape([shp.as_tuple()[0]]))
     return [(x.dtype.base_dtype, shp)]
 
 
-def _select_kernel(c, x, y):
+def _tf_shape(a):
+    return "[" + ",".join(str(d) for d in a.shape) + "]"
+
+
+def _select_checked(c, x, y, op_name):
+    """TF 1.14's SelectOp: no broadcasting beyond a scalar cond or a vector cond picking rows
+    of then/else; anything else raises TF's InvalidArgumentError."""
     c = np.asarray(c)
     x = np.asarray(x)
-    if c.ndim == 1 and x.ndim > 1:
-        c = c.reshape((-1,) + (1,) * (x.ndim - 1))
+    y = np.asarray(y)
+    if c.ndim == 0 or (c.ndim == 1 and x.ndim != 1):
+        if c.ndim == 1:
+            if x.ndim == 0:
+                raise _invalid(f"'then' must be at least a vector, but saw shape: {_tf_shape(x)}")
+            if x.shape[0] != c.size:
+                raise _invalid("Number of batches of 'then' must match size of 'cond', but saw: "
+                               f"{x.shape[0]} vs. {c.size}")
+        if x.shape != y.shape:
+            raise _invalid("'then' and 'else' must have the same size.  but received: "
+                           f"{_tf_shape(x)} vs. {_tf_shape(y)}")
+        if c.ndim == 1:
+            c = c.reshape((-1,) + (1,) * (x.ndim - 1))
+        return np.where(c, x, y)
+    for i, a in ((1, x), (2, y)):
+        if a.shape != c.shape:
+            raise _invalid(f"Inputs to operation {op_name} of type Select must have the same "
+                           f"size and shape.  Input 0: {_tf_shape(c)} != input {i}: "
+                           f"{_tf_shape(a)}")
     return np.where(c, x, y)
+
+
+def _select_kernel(c, x, y):
+    return _select_checked(c, x, y, "Select")
+
+
+def _select_bind(node, ctx):
+    name = node.name
+
+    def run(c, x, y):
+        return _select_checked(c, x, y, name)
+    return run
 
 
 def _select_grad(op, grad):
@@ -563,7 +622,8 @@ def _select_grad(op, grad):
             where(c, z, grad) if wants_grad(2) else None]
 
 
-register_op("Select", infer=_select_infer, kernel=_select_kernel, grad=_select_grad)
+register_op("Select", infer=_select_infer, kernel=_select_kernel, bind=_select_bind,
+            grad=_select_grad)
 
 
 def _where_infer(inputs, attrs):
@@ -637,3 +697,46 @@ def unique(x: TensorLike, out_idx: DTypeLike = _dt.int32, name: str | None = Non
 
 
 _UniqueResult = namedtuple("Unique", ["y", "idx"])
+
+
+# -- ListDiff (tf.setdiff1d) ------------------------------------------------------------------
+def _list_diff_infer(inputs, attrs):
+    for t in inputs:
+        if t.shape.ndims not in (None, 1):
+            raise ValueError(f"Shape must be rank 1 but is rank {t.shape.ndims}")
+    x = inputs[0]
+    return [(x.dtype.base_dtype, TensorShape([None])), (attrs["out_idx"], TensorShape([None]))]
+
+
+def _list_diff_kernel(x, y, out_idx=_dt.int32, **_):
+    x = np.asarray(x)
+    y = np.asarray(y)
+    if x.ndim != 1:
+        raise _invalid("x should be a 1D vector.")
+    if y.ndim != 1:
+        raise _invalid("y should be a 1D vector.")
+    keep = np.flatnonzero(~np.isin(x, y))
+    return x[keep], keep.astype(out_idx.as_numpy_dtype)
+
+
+register_op("ListDiff", infer=_list_diff_infer, kernel=_list_diff_kernel, grad=None)
+
+_ListDiffResult = namedtuple("ListDiff", ["out", "idx"])
+
+
+def setdiff1d(x: TensorLike, y: TensorLike, index_dtype: DTypeLike = _dt.int32,
+              name: str | None = None) -> tuple:
+    """(out, idx): the elements of 1-D `x` not in `y`, in x's order, and their positions in x
+    (op ListDiff).
+
+    >>> tf.Session().run(tf.setdiff1d([3, 1, 2, 5], [1, 7]))
+    ListDiff(out=array([3, 2, 5], dtype=int32), idx=array([0, 2, 3], dtype=int32))
+    """
+    out_idx = _dt.as_dtype(index_dtype).base_dtype
+    if out_idx not in (_dt.int32, _dt.int64):
+        raise TypeError(f"Value passed to parameter 'out_idx' has DataType {out_idx.name} not "
+                        "in list of allowed values: int32, int64")
+    with _scope(name, "ListDiff", [t for t in (x, y) if isinstance(t, Tensor)]) as scope:
+        x, y = same_type_inputs("ListDiff", [x, y], ["x", "y"])
+        op = apply_op("ListDiff", [x, y], {"out_idx": out_idx}, scope)
+    return _ListDiffResult(*op.outputs)

@@ -157,8 +157,10 @@ def _check_paddings(x, paddings):
     if p.shape[0] != np.ndim(x):
         raise _invalid(f"The first dimension of paddings must be the rank of inputs"
                        f"{_fmt_shape(list(np.shape(paddings)))} {_fmt_shape(np.shape(x))}")
-    if np.any(p < 0):
-        raise _invalid(f"Paddings must be non-negative: {int(p.min())} {int(p.max())}")
+    bad = np.flatnonzero((p < 0).any(axis=1))
+    if bad.size:  # TF names the first offending dimension's (before, after)
+        a, b = p[bad[0]]
+        raise _invalid(f"Paddings must be non-negative: {int(a)} {int(b)}")
     return [(int(a), int(b)) for a, b in p]
 
 
@@ -521,6 +523,9 @@ def _pack_infer(inputs, attrs):
 
 def _pack_kernel(*xs, axis=0, **_):
     s0 = np.shape(xs[0])
+    r = len(s0) + 1
+    if not -r <= axis < r:
+        raise _invalid(f"axis = {axis} not in [{-r}, {r})")
     for i, x in enumerate(xs[1:], 1):
         if np.shape(x) != s0:
             raise _invalid(f"Shapes of all inputs must match: values[0].shape = {_fmt_shape(s0)}"
@@ -649,7 +654,11 @@ def _split_infer(inputs, attrs):
 
 def _split_kernel(axis, x, num_split=1, **_):
     x = np.asarray(x)
-    ax = int(axis) % x.ndim
+    ax = int(axis)
+    if not -x.ndim <= ax < x.ndim:
+        raise _invalid(f"-input rank(-{x.ndim}) <= split_dim < input rank ({x.ndim}), but got "
+                       f"{ax}")
+    ax %= x.ndim
     if x.shape[ax] % num_split:
         raise _invalid(f"Number of ways to split should evenly divide the split dimension, but "
                        f"got split_dim {ax} (size = {x.shape[ax]}) and num_split {num_split}")
@@ -793,8 +802,9 @@ def _tile_kernel(x, multiples):
     if len(m) != x.ndim:
         raise _invalid(f"Expected multiples argument to be a vector of length {x.ndim} but got "
                        f"length {len(m)}")
-    if builtins.any(k < 0 for k in m):
-        raise _invalid(f"Expected multiples[i] >= 0, but got {list(m)}")
+    for i, k in enumerate(m):
+        if k < 0:
+            raise _invalid(f"Expected multiples[{i}] >= 0, but got {k}")
     return np.tile(x, m) if x.ndim else x.copy()
 
 

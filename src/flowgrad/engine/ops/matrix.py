@@ -1,4 +1,8 @@
-"""Matrix ops: QR decomposition, band part, triangular solve (Qr, MatrixBandPart, ...).
+"""Matrix ops: QR, band part, triangular solve, diagonals, determinants, inverse.
+
+Op types as TF 1.14: Qr, MatrixBandPart, MatrixTriangularSolve, Diag, DiagPart,
+MatrixDiag, MatrixDiagPart, MatrixSetDiag, MatrixDeterminant, LogMatrixDeterminant,
+MatrixInverse.
 
 Each works on the last two dimensions (leading dimensions are a batch), in
 float32/float64. The gradients are TF 1.14's and are built from these same
@@ -6,7 +10,13 @@ ops and matmul, so they can be differentiated again.
 """
 from __future__ import annotations
 
-__all__ = ["qr", "matrix_band_part", "matrix_triangular_solve"]
+__all__ = ["qr", "matrix_band_part", "matrix_triangular_solve", "diag", "diag_part",
+           "matrix_diag", "matrix_diag_part", "matrix_set_diag", "matrix_determinant",
+           "log_matrix_determinant", "matrix_inverse"]
+
+import functools
+from builtins import range as builtins_range
+from collections import namedtuple
 
 import numpy as np
 
@@ -15,8 +25,11 @@ from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from ._array_util import TensorLike
+from ._array_util import TensorLike, _invalid
 from ._base import apply, check_dtype, to_tensor
+from .construction import zeros, zeros_like
+from .joining import concat, slice
+from .shape import rank, reshape, shape
 
 _TYPES = (_dt.float32, _dt.float64)
 
@@ -47,6 +60,8 @@ def _band_mask(m, n, lo, hi):
 
 def _band_kernel(x, lo, hi):
     x = np.asarray(x)
+    if x.ndim < 2:
+        raise _invalid(f"input must be at least 2-dim, received shape: {_tf_shape(x)}")
     mask = _band_mask(x.shape[-2], x.shape[-1], int(lo), int(hi))
     return np.where(mask, x, np.zeros((), x.dtype))
 
@@ -96,6 +111,18 @@ def _trisolve_infer(inputs, attrs):
 
 def _trisolve_kernel(a, b, lower=True, adjoint=False):
     a = np.asarray(a)
+    b = np.asarray(b)
+    # TF 1.14's LinearAlgebraOp checks, in its order and words
+    if a.ndim < 2:
+        raise _invalid(f"Input tensor 0 must have rank >= 2, got {a.ndim}")
+    if b.ndim != a.ndim:
+        raise _invalid("All input tensors must have the same rank.")
+    if a.shape[:-2] != b.shape[:-2]:
+        raise _invalid("All input tensors must have the same outer dimensions.")
+    if a.shape[-1] != a.shape[-2]:
+        raise _invalid("First input (lhs) must be a square matrix.")
+    if a.shape[-1] != b.shape[-2]:
+        raise _invalid("Input matrix and rhs are incompatible.")
     tri = np.tril(a) if lower else np.triu(a)
     if adjoint:
         tri = np.swapaxes(tri, -1, -2).conj()
@@ -199,3 +226,410 @@ def qr(input: TensorLike, full_matrices: bool = False,  # noqa: A002 - TF's name
     x = to_tensor(input, name="input")
     return apply("Qr", [x], {"full_matrices": bool(full_matrices)}, name or "Qr")
 
+
+
+# -- Diag / DiagPart (tensor diagonals) -------------------------------------------------------
+_DIAG_TYPES = (_dt.bfloat16, _dt.float16, _dt.float32, _dt.float64, _dt.int32, _dt.int64,
+               _dt.complex64, _dt.complex128)
+
+
+def _tf_shape(a):
+    return "[" + ",".join(str(d) for d in np.shape(a)) + "]"
+
+
+def _cpu_kernel(kernel, missing):
+    """A `bind` giving `kernel` (with the node's attrs), or, for an input dtype in `missing`
+    (types TF 1.14's shape function accepts but no CPU kernel is registered for), a kernel
+    raising TF's "No OpKernel was registered" error. The dtype is checked once, at bind time."""
+    def bind(node, ctx):
+        dt = node.op.inputs[0].dtype.base_dtype
+        if dt in missing:
+            tf_name = {"float16": "HALF", "float32": "FLOAT", "float64": "DOUBLE"}.get(
+                dt.name, dt.name.upper())
+            attrs = [f"T=DT_{tf_name}"] + [f"{k}={str(v).lower() if isinstance(v, bool) else v}"
+                                            for k, v in sorted(node.attrs.items())]
+            msg = (f"No OpKernel was registered to support Op '{node.op.type}' used by node "
+                   f"{node.name} with these attrs: [{', '.join(attrs)}]")
+
+            def run(*args):
+                raise _invalid(msg)
+            return run
+        return functools.partial(kernel, **node.attrs) if node.attrs else kernel
+    return bind
+
+
+def _at_least(op_type, t, n):
+    r = t.shape.ndims
+    if r is not None and r < n:
+        raise ValueError(f"Shape must be at least rank {n} but is rank {r}")
+
+
+def _merge_dim(a, b):
+    """TF's Merge of two dimensions (None = unknown)."""
+    if a is not None and b is not None and a != b:
+        raise ValueError(f"Dimensions must be equal, but are {a} and {b}")
+    return a if a is not None else b
+
+
+def _diag_infer(inputs, attrs):
+    x = inputs[0]
+    check_dtype("Diag", x, _DIAG_TYPES, "diagonal")
+    _at_least("Diag", x, 1)
+    dims = x.shape.as_tuple()
+    return [(x.dtype.base_dtype, TensorShape(None if dims is None else list(dims) * 2))]
+
+
+def _diag_kernel(x):
+    x = np.asarray(x)
+    if x.ndim < 1:
+        raise _invalid(f"Input must be at least rank 1, got {x.ndim}")
+    n = x.size
+    out = np.zeros((n, n), dtype=x.dtype)
+    out[np.arange(n), np.arange(n)] = x.reshape(-1)
+    return out.reshape(x.shape * 2)
+
+
+def _diag_part_infer(inputs, attrs):
+    x = inputs[0]
+    check_dtype("DiagPart", x, _DIAG_TYPES, "input")
+    dims = x.shape.as_tuple()
+    if dims is None:
+        return [(x.dtype.base_dtype, TensorShape(None))]
+    if len(dims) % 2 or not dims:
+        raise ValueError(f"Input must have even and non-zero rank, input rank is {len(dims)}")
+    k = len(dims) // 2
+    return [(x.dtype.base_dtype, TensorShape([_merge_dim(dims[i], dims[i + k])
+                                              for i in builtins_range(k)]))]
+
+
+def _diag_part_kernel(x):
+    x = np.asarray(x)
+    if x.ndim % 2:
+        raise _invalid("The rank of the tensor should be                                  "
+                       f"        even and positive, got shape {_tf_shape(x)}")
+    k = x.ndim // 2
+    for i in builtins_range(k):
+        if x.shape[i] != x.shape[i + k]:
+            raise _invalid(f"Invalid shape {_tf_shape(x)}: dimensions {i} and {i + k} do not "
+                           "match.")
+    n = int(np.prod(x.shape[:k], dtype=np.int64))
+    return x.reshape(n, n)[np.arange(n), np.arange(n)].reshape(x.shape[:k])
+
+
+register_op("Diag", infer=_diag_infer, kernel=_diag_kernel,
+            grad=lambda op, grad: [diag_part(grad)])
+register_op("DiagPart", infer=_diag_part_infer, kernel=_diag_part_kernel,
+            grad=lambda op, grad: [diag(grad)])
+
+
+def diag(diagonal: TensorLike, name: str | None = None) -> Tensor:
+    """The tensor of rank 2k with `diagonal` (rank k) on its diagonal:
+    out[i1..ik, i1..ik] = diagonal[i1..ik], zeros elsewhere (op Diag).
+
+    >>> tf.Session().run(tf.diag([1, 2]))
+    array([[1, 0], [0, 2]], dtype=int32)
+    """
+    return apply("Diag", [to_tensor(diagonal, name="diagonal")], None, name or "Diag")
+
+
+def diag_part(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002 - TF's name
+    """The diagonal of a tensor of rank 2k: out[i1..ik] = input[i1..ik, i1..ik] (op DiagPart).
+
+    >>> tf.Session().run(tf.diag_part([[1, 2], [3, 4]]))
+    array([1, 4], dtype=int32)
+    """
+    return apply("DiagPart", [to_tensor(input, name="input")], None, name or "DiagPart")
+
+
+# -- MatrixDiag / MatrixDiagPart / MatrixSetDiag (batched diagonals) -------------------------
+def _min_dim(a, b):
+    """TF's InferenceContext::Min: 0 if either is 0, unknown if either is unknown."""
+    if a == 0 or b == 0:
+        return 0
+    return None if a is None or b is None else min(a, b)
+
+
+def _matrix_diag_infer(inputs, attrs):
+    x = inputs[0]
+    _at_least("MatrixDiag", x, 1)
+    dims = x.shape.as_tuple()
+    return [(x.dtype.base_dtype, TensorShape(None if dims is None else
+                                             list(dims) + [dims[-1]]))]
+
+
+def _matrix_diag_kernel(x):
+    x = np.asarray(x)
+    if x.ndim < 1:
+        raise _invalid(f"input must be at least 1-dim, received shape: {_tf_shape(x)}")
+    n = x.shape[-1]
+    out = np.zeros(x.shape + (n,), dtype=x.dtype)
+    i = np.arange(n)
+    out[..., i, i] = x
+    return out
+
+
+def _matrix_diag_part_infer(inputs, attrs):
+    x = inputs[0]
+    _at_least("MatrixDiagPart", x, 2)
+    dims = x.shape.as_tuple()
+    if dims is None:
+        return [(x.dtype.base_dtype, TensorShape(None))]
+    return [(x.dtype.base_dtype, TensorShape(list(dims[:-2]) + [_min_dim(*dims[-2:])]))]
+
+
+def _matrix_diag_part_kernel(x):
+    x = np.asarray(x)
+    if x.ndim < 2:
+        raise _invalid(f"input must be at least 2-dim, received shape: {_tf_shape(x)}")
+    return np.diagonal(x, axis1=-2, axis2=-1).copy()
+
+
+def _matrix_set_diag_infer(inputs, attrs):
+    x, d = inputs
+    if x.dtype.base_dtype is not d.dtype.base_dtype:
+        raise TypeError(f"Input 'diagonal' of 'MatrixSetDiag' Op has type {d.dtype.name} that "
+                        f"does not match type {x.dtype.name} of argument 'input'.")
+    _at_least("MatrixSetDiag", x, 2)
+    _at_least("MatrixSetDiag", d, 1)
+    xd, dd = x.shape.as_tuple(), d.shape.as_tuple()
+    if xd is not None and dd is not None and len(dd) != len(xd) - 1:
+        raise ValueError(f"Shape must be rank {len(xd) - 1} but is rank {len(dd)}")
+    if xd is not None and dd is not None:
+        _merge_dim(_min_dim(*xd[-2:]), dd[-1])
+    if dd is not None and not x.shape.is_fully_defined():
+        # TF infers the batch dims of the input from the diagonal's.
+        if xd is None:
+            return [(x.dtype.base_dtype, TensorShape(list(dd[:-1]) + [None, None]))]
+        out = [_merge_dim(a, b) for a, b in zip(xd[:-2], dd[:-1])] + list(xd[-2:])
+        return [(x.dtype.base_dtype, TensorShape(out))]
+    return [(x.dtype.base_dtype, x.shape)]
+
+
+def _matrix_set_diag_kernel(x, d):
+    x = np.asarray(x)
+    d = np.asarray(d)
+    if x.ndim < 2:
+        raise _invalid(f"input must be at least 2-dim, received shape: {_tf_shape(x)}")
+    k = min(x.shape[-2:])
+    if d.shape != x.shape[:-2] + (k,):
+        raise _invalid("must have diagonal.shape == input.shape[:-2] + min(input.shape[-2:]), "
+                       f"but received input shape: {_tf_shape(x)} and diagonal shape: "
+                       f"{_tf_shape(d)}")
+    out = x.copy()
+    i = np.arange(k)
+    out[..., i, i] = d
+    return out
+
+
+def _matrix_diag_part_grad(op, grad):
+    """TF 1.14: matrix_diag(grad) for known square matrices, else set_diag(zeros_like(x), grad)."""
+    ms = op.inputs[0].shape[-2:]
+    if ms.is_fully_defined() and ms.as_tuple()[0] == ms.as_tuple()[1]:
+        return [matrix_diag(grad)]
+    return [matrix_set_diag(zeros_like(op.inputs[0]), grad)]
+
+
+def _matrix_set_diag_grad(op, grad):
+    """TF 1.14's _MatrixSetDiagGrad: grad with a zero diagonal, and grad's diagonal."""
+    input_shape = op.inputs[0].shape.merge_with(grad.shape)
+    diag_shape = op.inputs[1].shape
+    batch_shape = input_shape[:-2].merge_with(diag_shape[:-1])
+    matrix_shape = input_shape[-2:]
+    if batch_shape.is_fully_defined() and matrix_shape.is_fully_defined():
+        diag_shape = batch_shape.as_list() + [min(matrix_shape.as_list())]
+    else:
+        from ...ops.math_ops import reduce_min  # upward (math family)
+        grad_shape = shape(grad)
+        grad_rank = rank(grad)
+        batch = slice(grad_shape, [0], [grad_rank - 2])
+        mshape = slice(grad_shape, [grad_rank - 2], [2])
+        min_dim = reduce_min(mshape)
+        diag_shape = concat([batch, [min_dim]], 0)
+    grad_input = matrix_set_diag(grad, zeros(diag_shape, dtype=grad.dtype))
+    grad_diag = matrix_diag_part(grad)
+    return [grad_input, grad_diag]
+
+
+register_op("MatrixDiag", infer=_matrix_diag_infer, kernel=_matrix_diag_kernel,
+            bind=_cpu_kernel(_matrix_diag_kernel, (_dt.string,)),
+            grad=lambda op, grad: [matrix_diag_part(grad)])
+register_op("MatrixDiagPart", infer=_matrix_diag_part_infer, kernel=_matrix_diag_part_kernel,
+            bind=_cpu_kernel(_matrix_diag_part_kernel, (_dt.string,)),
+            grad=_matrix_diag_part_grad)
+register_op("MatrixSetDiag", infer=_matrix_set_diag_infer, kernel=_matrix_set_diag_kernel,
+            bind=_cpu_kernel(_matrix_set_diag_kernel, (_dt.string,)),
+            grad=_matrix_set_diag_grad)
+
+
+def matrix_diag(diagonal: TensorLike, name: str | None = None) -> Tensor:
+    """Batched diagonal matrices: [..., N] -> [..., N, N] with `diagonal` on the main
+    diagonal (op MatrixDiag; tf.linalg.diag).
+
+    >>> tf.Session().run(tf.matrix_diag([1, 2]))
+    array([[1, 0], [0, 2]], dtype=int32)
+    """
+    return apply("MatrixDiag", [to_tensor(diagonal, name="diagonal")], None,
+                 name or "MatrixDiag")
+
+
+def matrix_diag_part(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
+    """The main diagonals of a batch of matrices: [..., M, N] -> [..., min(M, N)]
+    (op MatrixDiagPart; tf.linalg.diag_part).
+
+    >>> tf.Session().run(tf.matrix_diag_part([[1, 2, 3], [4, 5, 6]]))
+    array([1, 5], dtype=int32)
+    """
+    return apply("MatrixDiagPart", [to_tensor(input, name="input")], None,
+                 name or "MatrixDiagPart")
+
+
+def matrix_set_diag(input: TensorLike, diagonal: TensorLike,  # noqa: A002 - TF's name
+                    name: str | None = None) -> Tensor:
+    """`input` ([..., M, N]) with its main diagonals replaced by `diagonal` ([..., min(M, N)])
+    (op MatrixSetDiag; tf.linalg.set_diag).
+
+    >>> tf.Session().run(tf.matrix_set_diag([[1, 2], [3, 4]], [0, 0]))
+    array([[0, 2], [3, 0]], dtype=int32)
+    """
+    x = to_tensor(input, name="input")
+    d = to_tensor(diagonal, name="diagonal")
+    return apply("MatrixSetDiag", [x, d], None, name or "MatrixSetDiag")
+
+
+# -- MatrixDeterminant / LogMatrixDeterminant / MatrixInverse ---------------------------------
+_DET_TYPES = (_dt.float16, _dt.float32, _dt.float64, _dt.complex64, _dt.complex128)
+_INV_TYPES = (_dt.float64, _dt.float32, _dt.float16, _dt.complex64, _dt.complex128)
+
+
+def _square_infer(op_type, x, allowed, rows_first=False):
+    check_dtype(op_type, x, allowed, "input")
+    _at_least(op_type, x, 2)
+    dims = x.shape.as_tuple()
+    if dims is None:
+        return None
+    # TF merges (cols, rows) for the determinants and (rows, cols) for the inverse.
+    n = _merge_dim(dims[-2], dims[-1]) if rows_first else _merge_dim(dims[-1], dims[-2])
+    return list(dims[:-2]), n
+
+
+def _square_check(x):
+    x = np.asarray(x)
+    if x.ndim < 2:
+        raise _invalid(f"Input tensor 0 must have rank >= 2, got {x.ndim}")
+    if x.shape[-1] != x.shape[-2]:
+        raise _invalid("Input matrix must be square.")
+    return x
+
+
+def _det_infer(inputs, attrs):
+    x = inputs[0]
+    r = _square_infer("MatrixDeterminant", x, _DET_TYPES)
+    return [(x.dtype.base_dtype, TensorShape(None if r is None else r[0]))]
+
+
+def _det_kernel(x):
+    dt = np.asarray(x).dtype
+    a = _square_check(x)
+    if a.shape[-1] == 0:
+        return np.ones(a.shape[:-2], dt)
+    return np.asarray(np.linalg.det(a)).astype(dt, copy=False)
+
+
+def _logdet_infer(inputs, attrs):
+    x = inputs[0]
+    r = _square_infer("LogMatrixDeterminant", x, _DET_TYPES)
+    s = TensorShape(None if r is None else r[0])
+    return [(x.dtype.base_dtype, s), (x.dtype.base_dtype, s)]
+
+
+def _logdet_kernel(x):
+    dt = np.asarray(x).dtype
+    a = _square_check(x)
+    if a.shape[-1] == 0:
+        return np.ones(a.shape[:-2], dt), np.zeros(a.shape[:-2], dt)
+    sign, logabs = np.linalg.slogdet(a)
+    return np.asarray(sign).astype(dt, copy=False), np.asarray(logabs).astype(dt, copy=False)
+
+
+def _inverse_infer(inputs, attrs):
+    x = inputs[0]
+    r = _square_infer("MatrixInverse", x, _INV_TYPES, rows_first=True)
+    return [(x.dtype.base_dtype, TensorShape(None if r is None else r[0] + [r[1], r[1]]))]
+
+
+def _inverse_kernel(x, adjoint=False):
+    dt = np.asarray(x).dtype
+    a = _square_check(x)
+    if adjoint:
+        a = np.swapaxes(a, -1, -2).conj()
+    if a.shape[-1] == 0:
+        return np.zeros(a.shape, dt)
+    try:
+        inv = np.linalg.inv(a)
+    except np.linalg.LinAlgError:
+        raise _invalid("Input is not invertible.") from None
+    return inv.astype(dt, copy=False)
+
+
+def _det_grad(op, grad):
+    """TF 1.14: reshape(grad * det, shape(det) + [1, 1]) * inverse(a, adjoint=True)."""
+    a, c = op.inputs[0], op.outputs[0]
+    a_adj_inv = matrix_inverse(a, adjoint=True)
+    multipliers = reshape(grad * c, concat([shape(c), [1, 1]], 0))
+    return [multipliers * a_adj_inv]
+
+
+def _logdet_grad(op, _, grad_b):
+    """TF 1.14: reshape(grad_logabsdet, shape + [1, 1]) * inverse(a, adjoint=True)."""
+    a, c = op.inputs[0], op.outputs[1]
+    a_adj_inv = matrix_inverse(a, adjoint=True)
+    multipliers = reshape(grad_b, concat([shape(c), [1, 1]], 0))
+    return [multipliers * a_adj_inv]
+
+
+def _inverse_grad(op, grad):
+    """TF 1.14: -ainv^H @ grad @ ainv^H."""
+    from ...ops.linalg_ops import matmul  # upward (linalg_ops)
+    from ...ops.math_ops import negative  # upward (math family)
+    ainv = op.outputs[0]
+    return [negative(matmul(ainv, matmul(grad, ainv, adjoint_b=True), adjoint_a=True))]
+
+
+register_op("MatrixDeterminant", infer=_det_infer, kernel=_det_kernel,
+            bind=_cpu_kernel(_det_kernel, (_dt.float16,)), grad=_det_grad)
+register_op("LogMatrixDeterminant", infer=_logdet_infer, kernel=_logdet_kernel,
+            bind=_cpu_kernel(_logdet_kernel, (_dt.float16,)),
+            grad=_logdet_grad)
+register_op("MatrixInverse", infer=_inverse_infer, kernel=_inverse_kernel,
+            bind=_cpu_kernel(_inverse_kernel, (_dt.float16,)), grad=_inverse_grad)
+
+
+def matrix_determinant(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
+    """The determinants of a batch of square matrices [..., M, M] -> [...]
+    (op MatrixDeterminant; tf.linalg.det).
+
+    >>> tf.Session().run(tf.matrix_determinant([[1., 2.], [3., 4.]]))
+    -2.0
+    """
+    return apply("MatrixDeterminant", [to_tensor(input, name="input")], None,
+                 name or "MatrixDeterminant")
+
+
+_LogMatrixDeterminantOutput = namedtuple("LogMatrixDeterminant", ["sign", "log_abs_determinant"])
+
+
+def log_matrix_determinant(input: TensorLike,  # noqa: A002 - TF's name
+                           name: str | None = None) -> tuple:
+    """(sign, log|det|) of a batch of square matrices (op LogMatrixDeterminant;
+    tf.linalg.slogdet). A singular matrix gives sign 0 and log|det| -inf."""
+    sign, log_abs = apply("LogMatrixDeterminant", [to_tensor(input, name="input")], None,
+                          name or "LogMatrixDeterminant")
+    return _LogMatrixDeterminantOutput(sign, log_abs)
+
+
+def matrix_inverse(input: TensorLike, adjoint: bool = False,  # noqa: A002 - TF's name
+                   name: str | None = None) -> Tensor:
+    """The inverses (of the adjoints, with `adjoint`) of a batch of square matrices
+    (op MatrixInverse; tf.linalg.inv). A singular matrix raises InvalidArgumentError."""
+    return apply("MatrixInverse", [to_tensor(input, name="input")],
+                 {"adjoint": bool(adjoint)}, name or "MatrixInverse")

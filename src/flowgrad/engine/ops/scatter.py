@@ -71,6 +71,12 @@ def _scatter_bind_for(apply_rows):
             if type(ref) is not np.ndarray:
                 ref = np.asarray(ref)   # uninitialized: raises FailedPreconditionError
             idx = np.asarray(indices)
+            us = np.shape(updates)
+            if us and us != idx.shape + ref.shape[1:]:
+                raise errors.InvalidArgumentError(
+                    None, None, "Must have updates.shape = indices.shape + params.shape[1:] or "
+                    f"updates.shape = [], got updates.shape {_fmt(us)}, indices.shape "
+                    f"{_fmt(idx.shape)}, params.shape {_fmt(ref.shape)}")
             n = ref.shape[0]
             flat = idx.reshape(-1)
             bad = np.flatnonzero((flat < 0) | (flat >= n))

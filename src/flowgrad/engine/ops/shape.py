@@ -337,6 +337,9 @@ def _squeeze_kernel(x, squeeze_dims=(), **_):
     x = np.asarray(x)
     if not squeeze_dims:
         return np.squeeze(x)
+    for a in squeeze_dims:
+        if not -x.ndim <= a < x.ndim:
+            raise _invalid(f"Tried to squeeze dim index {a} for tensor with {x.ndim} dimensions.")
     axes = tuple(a % x.ndim for a in squeeze_dims)
     for a in axes:
         if x.shape[a] != 1:
@@ -382,6 +385,9 @@ def _transpose_infer(inputs, attrs):
     if pv is None:
         r = len(xs) if xs is not None else (pn[0] if pn is not None else None)
         return [(x.dtype.base_dtype, TensorShape(None if r is None else [None] * r))]
+    for p_ in pv:  # TF's shape function checks only this; the kernel checks the rest
+        if p_ >= len(pv):
+            raise ValueError(f"perm dim {p_} is out of range of input rank {len(pv)}")
     if builtins.any(not 0 <= p_ < len(pv) for p_ in pv) or len(set(pv)) != len(pv):
         # Not a permutation: TF reports it when the op runs.
         return [(x.dtype.base_dtype, TensorShape([None] * len(pv)))]
@@ -458,7 +464,13 @@ def _invert_permutation_kernel(x):
     x = np.asarray(x)
     n = x.size
     if np.any((x < 0) | (x >= n)) or np.unique(x).size != n:
-        raise _invalid(f"{_fmt_shape(list(x))} is not a permutation of 0..{n - 1}")
+        seen = np.zeros(n, bool)  # TF's message for the first bad entry
+        for d in x.tolist():
+            if not 0 <= d < n:
+                raise _invalid(f"{d} is not between 0 and {n}")
+            if seen[d]:
+                raise _invalid(f"{d} is duplicated in the input.")
+            seen[d] = True
     out = np.empty_like(x)
     out[x] = np.arange(n, dtype=x.dtype)
     return out
