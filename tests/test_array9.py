@@ -124,7 +124,22 @@ def test_run(key):
         _assert_value(got, w, key)
 
 
-@pytest.mark.parametrize("key", keys("grads"))
+# TF 1.14's MatrixInverse gradient ignores adjoint=True (it returns the transpose of the
+# true gradient; later TF fixed it), and the determinant gradients call
+# matrix_inverse(a, adjoint=True), so their second order inherits the error. flowgrad
+# gives the true gradients (checked numerically in test_op_registry): these TF goldens
+# must differ.
+TF_114_WRONG = {"determinant_grads", "determinant_grads_unknown", "inverse_adjoint_grads",
+                "slogdet_grads"}
+
+
+def _grad_param(key):
+    marks = [pytest.mark.xfail(strict=True, reason="TF 1.14's adjoint inverse gradient")] \
+        if key in TF_114_WRONG else []
+    return pytest.param(key, marks=marks)
+
+
+@pytest.mark.parametrize("key", [_grad_param(k) for k in keys("grads")])
 def test_grads(key):
     fn, want = _case("grads", key)
     with tf.Graph().as_default():

@@ -69,6 +69,19 @@ _KNOWN_DEVIATIONS.update({
     "Einsum|complex128|grad": "as complex64",
     "Einsum|complex128|complex-numeric": "as Einsum|complex64|grad",
     "MatrixTriangularSolve|complex128|complex-numeric": "as forward",
+    "MatrixInverse|float64|grad": "TF 1.14's MatrixInverse gradient ignores adjoint=True "
+                                  "(the transpose of the true gradient; fixed in later TF); "
+                                  "flowgrad gives the true gradient",
+    "MatrixInverse|complex64|grad": "as MatrixInverse|float64|grad",
+    "MatrixInverse|complex128|grad": "as MatrixInverse|float64|grad",
+    "MatrixDeterminant|float64|grad": "second order goes through TF 1.14's wrong adjoint "
+                                      "inverse gradient (MatrixInverse|float64|grad)",
+    "MatrixDeterminant|complex64|grad": "as MatrixDeterminant|float64|grad",
+    "MatrixDeterminant|complex128|grad": "as MatrixDeterminant|float64|grad",
+    "LogMatrixDeterminant|float64|grad": "as MatrixDeterminant|float64|grad",
+    "MatrixDeterminant|complex128|complex-numeric": "TF 1.14's determinant gradient "
+                                                    "grad * det * inv(A)^H has no conjugate "
+                                                    "of det; flowgrad follows TF",
     "SoftmaxCrossEntropyWithLogits|float64|grad": "second order w.r.t. labels: TF 1.14 gives 0 "
                                                   "(its rule ignores the gradient flowing into "
                                                   "the backprop output for labels); flowgrad "

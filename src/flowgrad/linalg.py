@@ -8,3 +8,7 @@ from .ops.nn_ops import l2_normalize
 from .ops.matrix_ops import matrix_band_part as band_part
 from .ops.matrix_ops import matrix_triangular_solve as triangular_solve
 from .ops.matrix_ops import qr
+from .ops.matrix_ops import diag as tensor_diag, diag_part as tensor_diag_part
+from .ops.matrix_ops import matrix_diag as diag, matrix_diag_part as diag_part
+from .ops.matrix_ops import matrix_set_diag as set_diag, matrix_determinant as det
+from .ops.matrix_ops import matrix_inverse as inv, log_matrix_determinant as slogdet

@@ -588,11 +588,17 @@ def _logdet_grad(op, _, grad_b):
 
 
 def _inverse_grad(op, grad):
-    """TF 1.14: -ainv^H @ grad @ ainv^H."""
+    """Y = inv(A): dA = -Y^H G Y^H; adjoint=True, Y = inv(A^H): dA = -Y G^H Y.
+
+    NOTE: TF 1.14 returns -Y^H G Y^H for adjoint=True as well, the transpose of the true
+    gradient (later TF fixed it); flowgrad gives the true gradient, as later TF does.
+    """
     from ...ops.linalg_ops import matmul  # upward (linalg_ops)
     from ...ops.math_ops import negative  # upward (math family)
     ainv = op.outputs[0]
-    return [negative(matmul(ainv, matmul(grad, ainv, adjoint_b=True), adjoint_a=True))]
+    adj = bool(op.get_attr("adjoint"))
+    return [negative(matmul(ainv, matmul(grad, ainv, adjoint_a=adj, adjoint_b=not adj),
+                            adjoint_a=not adj))]
 
 
 register_op("MatrixDeterminant", infer=_det_infer, kernel=_det_kernel,
