@@ -601,6 +601,11 @@ def _decode_png_kernel(contents, channels=0, dtype=_dt.uint8):
     if not data.startswith(b"\x89PNG\r\n\x1a\n"):
         raise _invalid("Invalid PNG header, data size " + str(len(data)))
     img = image_mod.open(io.BytesIO(data))
+    raw = img.tile[0][3] if img.tile else ()
+    raw = raw[0] if isinstance(raw, tuple) else raw
+    if dtype == _dt.uint16 and img.mode in ("RGB", "RGBA", "LA") and ";16" in str(raw):
+        raise errors.UnimplementedError(None, None, "DecodePng: 16-bit colour PNGs as uint16 "
+                                        "(Pillow reads them as 8-bit)")
     img.load()
     return _to_array(img, int(channels), dtype.as_numpy_dtype)
 
