@@ -75,11 +75,12 @@ _TABLE_SIZE = 1024
 
 
 def _cubic_table(a):
-    x = np.arange(_TABLE_SIZE + 1, dtype=np.float64) / _TABLE_SIZE
-    x = x.astype(_F32)
-    a = _F32(a)
-    t0 = ((a + 2) * x - (a + 3)) * x * x + 1
-    x1 = x + _F32(1.0)
+    """TF's coefficient table: x is a float, `a` a double, so each entry is computed in
+    double and stored as float."""
+    x = (np.arange(_TABLE_SIZE + 1, dtype=np.float64) / _TABLE_SIZE).astype(_F32)
+    xd = x.astype(np.float64)
+    t0 = ((a + 2) * xd - (a + 3)) * xd * xd + 1
+    x1 = (x + _F32(1.0)).astype(np.float64)
     t1 = ((a * x1 - 5 * a) * x1 + 8 * a) * x1 - 4 * a
     return t0.astype(_F32), t1.astype(_F32)
 
@@ -105,45 +106,19 @@ def _axis_cubic(in_size, out_size, align_corners, half_pixel):
 
 
 def _axis_area(in_size, out_size, align_corners):
-    """Dense [out, in] float32 weights of TF's ResizeArea (cell overlaps)."""
+    """Per output cell: first and end input cells and TF's weight for a cell v (its overlap)."""
     scale = _scale(in_size, out_size, align_corners)
-    x = np.arange(out_size, dtype=_F32)
-    x0 = x * scale
-    x1 = (x + _F32(1)) * scale
-    start = np.floor(x0).astype(np.int64)
-    end = np.ceil(x1).astype(np.int64)
-    w = np.zeros((out_size, in_size), _F32)
-    span = int((end - start).max()) if out_size else 0
-    for k in range(span):  # at most ceil(scale) + 1 steps, not per pixel
-        v = start + k
-        live = v < end
+    o = np.arange(out_size)
+    in0 = o.astype(_F32) * scale
+    in1 = (o + 1).astype(_F32) * scale
+    start = np.floor(in0).astype(np.int64)
+    end = np.ceil(in1).astype(np.int64)
+
+    def weight(v):
         vf = v.astype(_F32)
-        wk = np.where(vf < x0, np.where(vf + 1 > x1, scale, vf + 1 - x0),
-                      np.where(vf + 1 > x1, x1 - vf, _F32(1)))
-        rows = np.nonzero(live)[0]
-        np.add.at(w, (rows, np.minimum(v[rows], in_size - 1)), wk[rows].astype(_F32))
-    return w, scale
-
-
-def _dense(in_size, out_size, idx, weights):
-    """[out, in] matrix of a gather-and-weight map (repeated indices add up)."""
-    m = np.zeros((out_size, in_size), np.float64)
-    rows = np.arange(out_size)
-    for i, w in zip(np.atleast_2d(idx), np.atleast_2d(weights)):
-        np.add.at(m, (rows, i), w)
-    return m
-
-
-def _linear_matrix(in_size, out_size, align_corners, half_pixel):
-    lo, hi, lerp = _axis_linear(in_size, out_size, align_corners, half_pixel)
-    return _dense(in_size, out_size, np.stack([lo, hi]),
-                  np.stack([1 - lerp.astype(np.float64), lerp.astype(np.float64)]))
-
-
-def _apply_maps(x, my, mx, dtype):
-    """out[b, i, j, c] = sum my[i, h] x[b, h, w, c] mx[j, w]."""
-    return np.einsum("ih,bhwc,jw->bijc", my.astype(dtype), x.astype(dtype), mx.astype(dtype),
-                     optimize=True)
+        return np.where(vf < in0, np.where(vf + 1 > in1, scale, vf + 1 - in0),
+                        np.where(vf + 1 > in1, in1 - vf, _F32(1))).astype(_F32)
+    return start, end, weight, scale
 
 
 # -- shape rules -----------------------------------------------------------------------------
@@ -205,14 +180,37 @@ def _bilinear_kernel(images, size, align_corners=False, half_pixel_centers=False
     return (t + (bt - t) * yl[None, :, None, None]).astype(_F32, copy=False)
 
 
+def _scatter_taps(g, out_hw, iy, wy, ix, wx, dtype, cast_first):
+    """TF's resize-gradient loop: for b, y, x in raster order and each tap pair (i over the
+    y taps, j over the x taps), out[b, iy[i, y], ix[j, x]] += g[b, y, x] * wy[i, y] * wx[j, x].
+
+    np.add.at applies repeated indices in array order, so every output element sums its
+    terms in TF's order. `cast_first`: TF converts g to the output type before multiplying
+    (ResizeBicubicGrad) rather than after (ResizeBilinearGrad)."""
+    b, _, _, c = g.shape
+    gv = g.astype(dtype) if cast_first else g
+    wy = wy.T[None, :, None, :, None, None]  # [1, h, 1, ky, 1, 1]
+    wx = wx.T[None, None, :, None, :, None]  # [1, 1, w, 1, kx, 1]
+    terms = (gv[:, :, :, None, None, :] * wy.astype(gv.dtype)) * wx.astype(gv.dtype)
+    terms = terms.astype(dtype, copy=False)
+    rows = np.broadcast_to(iy.T[None, :, None, :, None, None], terms.shape)
+    cols = np.broadcast_to(ix.T[None, None, :, None, :, None], terms.shape)
+    bat = np.broadcast_to(np.arange(b)[:, None, None, None, None, None], terms.shape)
+    chan = np.broadcast_to(np.arange(c)[None, None, None, None, None, :], terms.shape)
+    out = np.zeros((b,) + tuple(out_hw) + (c,), dtype)
+    np.add.at(out, (bat.ravel(), rows.ravel(), cols.ravel(), chan.ravel()), terms.ravel())
+    return out
+
+
 def _bilinear_grad_kernel(grads, original_image, align_corners=False, half_pixel_centers=False):
-    g = np.asarray(grads)
+    g = np.asarray(grads).astype(_F32, copy=False)
     _, in_h, in_w, _ = np.shape(original_image)
     dtype = np.asarray(original_image).dtype
-    work = np.float64 if dtype == np.float64 else _F32
-    my = _linear_matrix(in_h, g.shape[1], align_corners, half_pixel_centers)
-    mx = _linear_matrix(in_w, g.shape[2], align_corners, half_pixel_centers)
-    return _apply_maps(g, my.T, mx.T, work).astype(dtype, copy=False)
+    ylo, yhi, yl = _axis_linear(in_h, g.shape[1], align_corners, half_pixel_centers)
+    xlo, xhi, xl = _axis_linear(in_w, g.shape[2], align_corners, half_pixel_centers)
+    one = _F32(1)
+    return _scatter_taps(g, (in_h, in_w), np.stack([ylo, yhi]), np.stack([one - yl, yl]),
+                         np.stack([xlo, xhi]), np.stack([one - xl, xl]), dtype, False)
 
 
 def _resize_attrs(op):
@@ -312,30 +310,26 @@ register_op("ResizeNearestNeighborGrad", infer=_nearest_grad_infer, kernel=_near
 
 # -- ResizeBicubic ---------------------------------------------------------------------------
 def _bicubic_kernel(images, size, align_corners=False, half_pixel_centers=False):
+    """TF interpolates along y first (its cached columns), then along x."""
     x = np.asarray(images).astype(_F32, copy=False)
     out_h, out_w = _out_size(size)
     iy, wy = _axis_cubic(x.shape[1], out_h, align_corners, half_pixel_centers)
     ix, wx = _axis_cubic(x.shape[2], out_w, align_corners, half_pixel_centers)
-    wx = wx[:, None, None, :, None]
-    rows = x[:, :, ix]  # [b, h, 4, out_w, c] -> interpolate along x first, as TF caches rows
-    rows = np.moveaxis(rows, 2, 0)
-    cols = rows[0] * wx[0] + rows[1] * wx[1] + rows[2] * wx[2] + rows[3] * wx[3]
     wy = wy[:, None, :, None, None]
-    v = cols[:, iy]  # [b, 4, out_h, out_w, c]
-    v = np.moveaxis(v, 1, 0)
-    return (v[0] * wy[0] + v[1] * wy[1] + v[2] * wy[2] + v[3] * wy[3]).astype(_F32, copy=False)
+    rows = np.moveaxis(x[:, iy], 1, 0)  # [4, b, out_h, w, c]
+    cols = rows[0] * wy[0] + rows[1] * wy[1] + rows[2] * wy[2] + rows[3] * wy[3]
+    wx = wx[:, None, None, :, None]
+    v = np.moveaxis(cols[:, :, ix], 2, 0)  # [4, b, out_h, out_w, c]
+    return (v[0] * wx[0] + v[1] * wx[1] + v[2] * wx[2] + v[3] * wx[3]).astype(_F32, copy=False)
 
 
 def _bicubic_grad_kernel(grads, original_image, align_corners=False, half_pixel_centers=False):
-    g = np.asarray(grads)
+    g = np.asarray(grads).astype(_F32, copy=False)
     _, in_h, in_w, _ = np.shape(original_image)
     dtype = np.asarray(original_image).dtype
-    work = np.float64 if dtype == np.float64 else _F32
-    my = _dense(in_h, g.shape[1], *_axis_cubic(in_h, g.shape[1], align_corners,
-                                                half_pixel_centers))
-    mx = _dense(in_w, g.shape[2], *_axis_cubic(in_w, g.shape[2], align_corners,
-                                                half_pixel_centers))
-    return _apply_maps(g, my.T, mx.T, work).astype(dtype, copy=False)
+    iy, wy = _axis_cubic(in_h, g.shape[1], align_corners, half_pixel_centers)
+    ix, wx = _axis_cubic(in_w, g.shape[2], align_corners, half_pixel_centers)
+    return _scatter_taps(g, (in_h, in_w), iy, wy, ix, wx, dtype, True)
 
 
 def _bicubic_grad(op, grad):
@@ -362,12 +356,33 @@ register_op("ResizeBicubicGrad", infer=_resize_grad_infer, kernel=_bicubic_grad_
 
 # -- ResizeArea ------------------------------------------------------------------------------
 def _area_kernel(images, size, align_corners=False):
+    """TF's ComputePatchSum: along x the first cell weighted, the middle ones added, the last
+    weighted; those row sums weighted along y; times 1 / (scale_y * scale_x). Each step is a
+    whole-array operation per cell offset, in TF's order (masked steps add an exact 0)."""
     x = np.asarray(images).astype(_F32, copy=False)
+    _, in_h, in_w, _ = x.shape
     out_h, out_w = _out_size(size)
-    my, sy = _axis_area(x.shape[1], out_h, align_corners)
-    mx, sx = _axis_area(x.shape[2], out_w, align_corners)
-    scale = _F32(1.0) / (sy * sx)
-    return (_apply_maps(x, my, mx, _F32) * scale).astype(_F32, copy=False)
+    xs, xe, xw, sx = _axis_area(in_w, out_w, align_corners)
+    ys, ye, yw, sy = _axis_area(in_h, out_h, align_corners)
+    zero = _F32(0)
+
+    def col(v):
+        return x[:, :, np.clip(v, 0, in_w - 1)]
+    rows = col(xs) * xw(xs)[None, None, :, None]
+    for k in range(1, int((xe - xs).max(initial=0)) - 1):
+        v = xs + k
+        rows = rows + np.where((v < xe - 1)[None, None, :, None], col(v), zero)
+    last = (xs + 1 != xe)[None, None, :, None]
+    rows = np.where(last, rows + col(xe - 1) * xw(xe - 1)[None, None, :, None], rows)
+    total = np.zeros((x.shape[0], out_h, out_w, x.shape[3]), _F32)
+    for k in range(int((ye - ys).max(initial=0))):
+        v = ys + k
+        term = rows[:, np.clip(v, 0, in_h - 1)] * yw(v)[None, :, None, None]
+        total = total + np.where((v < ye)[None, :, None, None], term, zero)
+    with np.errstate(divide="ignore"):
+        scale = _F32(1.0 / np.float64(sy * sx))
+    with np.errstate(invalid="ignore"):
+        return (total * scale).astype(_F32, copy=False)
 
 
 register_op("ResizeArea", infer=_resize_infer("ResizeArea", _dt.float32), kernel=_area_kernel,
