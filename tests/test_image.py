@@ -34,6 +34,11 @@ def _same(got, exp, path):
                                atol=rtol * max(scale, 1.0), equal_nan=True, err_msg=path)
 
 
+# float32 results that differ from TF's in the last bit (summation order inside TF's
+# contrast, saturation, pow, MatMul and reduction kernels); everything else is bit-exact
+_LAST_BIT = {"adjustments_float", "adjustments_float16", "colour_spaces", "gradients_float"}
+
+
 @pytest.mark.parametrize("name", sorted(GEN.VALUE_CASES))
 def test_values_match_tf(name):
     exp = GOLD["value/" + name]
@@ -42,7 +47,13 @@ def test_values_match_tf(name):
             GEN.run_value_case(tf, GEN.VALUE_CASES[name])
         assert type(info.value).__name__ == exp.cls
         return
-    _same(GEN.run_value_case(tf, GEN.VALUE_CASES[name]), exp, name)
+    got = GEN.run_value_case(tf, GEN.VALUE_CASES[name])
+    if name in _LAST_BIT:
+        _same(got, exp, name)
+    else:
+        for i, (g, e) in enumerate(zip(got, exp)):
+            assert g.dtype == e.dtype and g.shape == e.shape, (name, i)
+            np.testing.assert_array_equal(g, e, err_msg=f"{name}[{i}]")
 
 
 # Op lists that differ from TF's only through modules image does not own. Not strict:
@@ -299,6 +310,13 @@ def test_static_errors_are_tfs():
 
 
 def test_dynamic_shapes():
+    size = tf.placeholder(tf.int32, [2])
+    img = tf.placeholder(tf.float32, [2, None, None, 3])
+    resized = tf.image.resize_images(img, size, method=tf.image.ResizeMethod.BICUBIC)
+    assert resized.shape.as_list() == [2, None, None, 3]
+    batch = GEN._img((2, 5, 7, 3))
+    exp = tf.Session().run(tf.image.resize_bicubic(tf.constant(batch), [3, 4]))
+    np.testing.assert_array_equal(tf.Session().run(resized, {img: batch, size: [3, 4]}), exp)
     x = tf.placeholder(tf.float32, [None, None, 3])
     data = GEN._img((5, 6, 3))
     s = tf.Session()

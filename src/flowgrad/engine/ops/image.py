@@ -421,11 +421,37 @@ def _contrast_infer(inputs, attrs):
     return [(x.dtype.base_dtype, x.shape)]
 
 
+def _fold_mean(x):
+    """TF's ReduceMeanAcrossImage: each image's pixels are halved and added pairwise (the
+    second half onto the first) until one pixel remains, then scaled by 1 / pixel count."""
+    b, n, c = x.shape[0], x.shape[-3] * x.shape[-2], x.shape[-1]
+    plane = x.reshape(b, n, c)
+    acc = np.empty_like(plane)
+    remaining, first = n, True
+    while True:
+        right = remaining // 2
+        left = remaining - right
+        if first:
+            acc[:, :right] = plane[:, left:left + right] + plane[:, :right]
+            if left > right:
+                acc[:, right] = plane[:, right]
+            first = False
+        else:
+            acc[:, :right] += acc[:, left:left + right]
+        remaining = left
+        if remaining <= 1:
+            return acc[:, 0] * (_F32(1.0) / _F32(n))
+
+
 def _contrast_kernel(images, contrast_factor):
+    """mean + factor * (x - mean) per image and channel, with TF's folded mean."""
     x = np.asarray(images)
-    xf = x.astype(_F32, copy=False)
-    mean = xf.mean(axis=(-3, -2), keepdims=True, dtype=_F32)
-    return ((xf - mean) * _F32(contrast_factor) + mean).astype(x.dtype, copy=False)
+    f = x.astype(_F32, copy=False)
+    lead = f.shape[:-3]
+    flat = f.reshape((-1,) + f.shape[-3:])
+    mean = _fold_mean(flat)[:, None, None, :]
+    out = mean + _F32(contrast_factor) * (flat - mean)
+    return out.reshape(lead + f.shape[-3:]).astype(x.dtype, copy=False)
 
 
 register_op("AdjustContrastv2", infer=_contrast_infer, kernel=_contrast_kernel,
@@ -476,9 +502,10 @@ def _rgb_to_hsv_f32(r, g, b):
     with np.errstate(divide="ignore", invalid="ignore"):
         s = np.where(vv > 0, rng / vv, _F32(0))
         norm = _F32(1.0) / (_F32(6.0) * rng)
+        # TF adds the double constants 2.0 / 6.0 and 4.0 / 6.0: the sum is rounded from double
         hh = np.where(r == vv, norm * (g - b),
-                      np.where(g == vv, norm * (b - r) + _F32(2.0 / 6.0),
-                               norm * (r - g) + _F32(4.0 / 6.0)))
+                      np.where(g == vv, ((norm * (b - r)).astype(np.float64) + 2.0 / 6.0),
+                               ((norm * (r - g)).astype(np.float64) + 4.0 / 6.0)).astype(_F32))
     hh = np.where(rng <= 0, _F32(0), hh)
     hh = np.where(hh < 0, hh + _F32(1), hh)
     return hh.astype(_F32), s.astype(_F32), vv
