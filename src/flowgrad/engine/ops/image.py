@@ -193,13 +193,14 @@ def _scatter_taps(g, out_hw, iy, wy, ix, wx, dtype, cast_first):
     wx = wx.T[None, None, :, None, :, None]  # [1, 1, w, 1, kx, 1]
     terms = (gv[:, :, :, None, None, :] * wy.astype(gv.dtype)) * wx.astype(gv.dtype)
     terms = terms.astype(dtype, copy=False)
-    rows = np.broadcast_to(iy.T[None, :, None, :, None, None], terms.shape)
-    cols = np.broadcast_to(ix.T[None, None, :, None, :, None], terms.shape)
-    bat = np.broadcast_to(np.arange(b)[:, None, None, None, None, None], terms.shape)
-    chan = np.broadcast_to(np.arange(c)[None, None, None, None, None, :], terms.shape)
-    out = np.zeros((b,) + tuple(out_hw) + (c,), dtype)
-    np.add.at(out, (bat.ravel(), rows.ravel(), cols.ravel(), chan.ravel()), terms.ravel())
-    return out
+    oh, ow = out_hw
+    # flat output index of every term (1-D indices take np.add.at's fast path)
+    flat = ((np.arange(b)[:, None, None, None, None, None] * oh +
+             iy.T[None, :, None, :, None, None]) * ow +
+            ix.T[None, None, :, None, :, None]) * c + np.arange(c)
+    out = np.zeros(b * oh * ow * c, dtype)
+    np.add.at(out, np.broadcast_to(flat, terms.shape).ravel(), terms.ravel())
+    return out.reshape(b, oh, ow, c)
 
 
 def _bilinear_grad_kernel(grads, original_image, align_corners=False, half_pixel_centers=False):
