@@ -47,6 +47,8 @@ _INTERNAL = {
     "tensorflow.python.framework.random_seed": ["flowgrad.random", "flowgrad"],
     "tensorflow.python.ops": [],
     "tensorflow.python.ops.math_ops": ["flowgrad.ops.math_ops", "flowgrad"],
+    "tensorflow.python.ops.image_ops": ["flowgrad.image"],
+    "tensorflow.python.ops.image_ops_impl": ["flowgrad.image"],
     "tensorflow.python.ops.array_ops": ["flowgrad.ops.array_ops", "flowgrad"],
     "tensorflow.python.ops.nn": ["flowgrad.nn"],
     "tensorflow.python.ops.nn_ops": ["flowgrad.ops.nn_ops", "flowgrad.nn"],
