@@ -42,7 +42,7 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.framework.indexed_slices import IndexedSlices
-from ..engine.ops._base import NUMBERS, REAL_NUMBERS, apply, to_tensor
+from ..engine.ops._base import REAL_NUMBERS, apply, to_tensor
 from ..engine.ops.cast import cast
 from ..engine.ops.comparison import greater, less, less_equal, not_equal
 from ..engine.ops.elementwise import (abs, acos, acosh, add, asin, asinh, atan, atan2,  # noqa: F401
@@ -53,7 +53,8 @@ from ..engine.ops.elementwise import (abs, acos, acosh, add, asin, asinh, atan, 
                                       reciprocal_grad, rint, round, rsqrt, rsqrt_grad,
                                       scalar, sigmoid, sigmoid_grad, sign, sin, sinh, sqrt,
                                       sqrt_grad, square, squared_difference, subtract, tan,
-                                      tanh, tanh_grad, truncatediv, truncatemod, xdivy, xlogy)
+                                      tanh, tanh_grad, truediv, truncatediv, truncatemod, xdivy,
+                                      xlogy)
 from ..engine.ops.reductions import (_axis_arg, _keep, accumulate_n, add_n,  # noqa: F401
                                      argmax, argmin, reduce_all, reduce_any,
                                      reduce_euclidean_norm, reduce_max, reduce_mean,
@@ -83,40 +84,6 @@ def scalar_mul(scalar: Any, x: Any, name: str | None = None) -> Tensor:
     if scalar.shape.ndims not in (None, 0):
         raise ValueError(f"Only scalar multiply works, got shape {scalar.shape}")
     return multiply(scalar, x, name=name)
-
-
-# Integer dtypes truediv casts to before dividing, as TF's _TRUEDIV_TABLE.
-_TRUEDIV_TABLE = {_dt.uint8: _dt.float32, _dt.int8: _dt.float32, _dt.uint16: _dt.float32,
-                  _dt.int16: _dt.float32, _dt.int32: _dt.float64, _dt.int64: _dt.float64}
-
-
-def truediv(x: Any, y: Any, name: str | None = None) -> Tensor:
-    """Divides x / y with Python 3 semantics: integers are cast to float first.
-
-    int8/int16/uint8/uint16 become float32, int32/int64 become float64 (as TF).
-
-    Args:
-      x, y: Tensors of one real or complex dtype.
-    Returns:
-      A float or complex Tensor (op `RealDiv`, named `truediv` by default).
-    Raises:
-      TypeError: the dtypes of x and y differ.
-
-    >>> print(tf.Session().run(tf.truediv(tf.constant(7), tf.constant(2))))
-    3.5
-    """
-    with name_scope(name, "truediv", [x, y]) as scope:
-        x = to_tensor(x, name="x")
-        y = to_tensor(y, name="y")
-        if x.dtype.base_dtype is not y.dtype.base_dtype:
-            raise TypeError(f"x and y must have the same dtype, got {x.dtype!r} != {y.dtype!r}")
-        dt = x.dtype.base_dtype
-        if dt not in NUMBERS:
-            raise TypeError(f"Invalid dtype {dt!r} in __truediv__")
-        target = _TRUEDIV_TABLE.get(dt)
-        if target is not None:
-            x, y = cast(x, target), cast(y, target)
-        return apply("RealDiv", [x, y], None, scope)
 
 
 def divide(x: Any, y: Any, name: str | None = None) -> Any:

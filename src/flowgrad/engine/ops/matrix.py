@@ -17,6 +17,8 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import TensorLike
 from ._base import apply, check_dtype, to_tensor
+from .elementwise import add, negative, subtract
+from .linalg import matmul, matrix_transpose
 
 _TYPES = (_dt.float32, _dt.float64)
 
@@ -107,8 +109,6 @@ def _trisolve_grad(op, grad):
     a = op.inputs[0]
     c = op.outputs[0]
     lower, adj = op.get_attr("lower"), op.get_attr("adjoint")
-    from ...ops.linalg_ops import matmul  # upward (linalg_ops): rewired after the merge
-    from ...ops.math_ops import negative  # upward (math family): rewired after the merge
     grad_b = matrix_triangular_solve(a, grad, lower=lower, adjoint=not adj)
     if not wants_grad(0):
         return [None, grad_b]
@@ -169,8 +169,6 @@ def _qr_grad(op, dq, dr):
             dims[-2] < dims[-1]:
         raise NotImplementedError("QrGrad not implemented when ncols > nrows or full_matrices "
                                   "is true and ncols != nrows, or the matrix size is unknown")
-    from ...ops.linalg_ops import matmul, matrix_transpose  # upward (linalg_ops)
-    from ...ops.math_ops import add, subtract  # upward (math family): rewired after the merge
 
     def solve_right(x, rr):
         # x @ inv(rr)^T for upper-triangular rr (TF's _TriangularSolve)
