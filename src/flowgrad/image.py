@@ -7,7 +7,8 @@ DecodePng, ...) live in engine/ops/image.py.
 
 >>> img = tf.constant([[[0.], [1.]], [[2.], [3.]]])
 >>> tf.Session().run(tf.image.flip_left_right(img))[:, :, 0]
-array([[1., 0.], [3., 2.]], dtype=float32)
+array([[1., 0.],
+       [3., 2.]], dtype=float32)
 """
 from __future__ import annotations
 

@@ -31,6 +31,8 @@ from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops._array_util import (DTypeLike, TensorLike, _scope, folded_value,  # noqa: F401
                                       shape_value)
 from ..engine.ops._base import apply, apply_op, const_value, to_tensor
+from ..engine.ops.cast import cast
+from ..engine.ops.comparison import equal, less
 from ..engine.ops.construction import (fill, lin_space, linspace, one_hot, ones, ones_like,
                                        placeholder, placeholder_with_default, range, zeros,
                                        zeros_like)
@@ -40,12 +42,7 @@ from ..engine.ops.joining import concat, pad, slice, split, stack, tile, unstack
 from ..engine.ops.shape import (broadcast_to, expand_dims, identity, identity_n,
                                 invert_permutation, rank, reshape, shape, shape_n, size, squeeze,
                                 stop_gradient, transpose)
-
-
-def cast(x: TensorLike, dtype: DTypeLike) -> Tensor:
-    """`tf.cast` (math_ops), as this module's composites call it."""
-    from .math_ops import cast as _cast  # cycle: math_ops' gradient rules import array_ops
-    return _cast(x, dtype)
+from ..engine.ops.elementwise import negative
 
 
 def eye(num_rows: int | Tensor, num_columns: int | Tensor | None = None,
@@ -63,7 +60,6 @@ def eye(num_rows: int | Tensor, num_columns: int | Tensor | None = None,
         m = np.eye(int(num_rows), int(cols), dtype=dtype.as_numpy_dtype)
         return constant(np.broadcast_to(m, batch + list(m.shape)).copy(), dtype=dtype,
                         name=name or "eye")
-    from .comparison_ops import equal
     with _scope(name, "eye", []) as scope:
         rows_r = expand_dims(range(num_rows), 1)
         cols_r = range(cols)
@@ -127,7 +123,6 @@ def sequence_mask(lengths: TensorLike, maxlen: TensorLike | None = None,
     >>> tf.Session().run(tf.sequence_mask([1, 3], 4))
     array([[ True, False, False, False], [ True,  True,  True, False]])
     """
-    from .comparison_ops import less
     vals = [v for v in (lengths, maxlen) if isinstance(v, Tensor)]
     with _scope(name, "SequenceMask", vals):
         lengths = to_tensor(lengths)
@@ -173,7 +168,6 @@ def _sort_or_argsort(values, axis, direction, return_argsort):
     axis_static = int(axis_static)
     values = to_tensor(values, name="values") if not isinstance(values, Tensor) else values
     if direction == "ASCENDING":
-        from .math_ops import negative
         out = _descending_sort(negative(values), axis_static, return_argsort)
         return out if return_argsort else negative(out)
     return _descending_sort(values, axis_static, return_argsort)

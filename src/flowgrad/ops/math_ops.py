@@ -42,7 +42,7 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.framework.indexed_slices import IndexedSlices
-from ..engine.ops._base import NUMBERS, REAL_NUMBERS, apply, to_tensor
+from ..engine.ops._base import REAL_NUMBERS, apply, to_tensor
 from ..engine.ops.cast import cast
 from ..engine.ops.comparison import greater, less, less_equal, not_equal
 from ..engine.ops.elementwise import (abs, acos, acosh, add, asin, asinh, atan, atan2,  # noqa: F401
@@ -53,12 +53,18 @@ from ..engine.ops.elementwise import (abs, acos, acosh, add, asin, asinh, atan, 
                                       reciprocal_grad, rint, round, rsqrt, rsqrt_grad,
                                       scalar, sigmoid, sigmoid_grad, sign, sin, sinh, sqrt,
                                       sqrt_grad, square, squared_difference, subtract, tan,
-                                      tanh, tanh_grad, truncatediv, truncatemod, xdivy, xlogy)
+                                      tanh, tanh_grad, truediv, truncatediv, truncatemod, xdivy,
+                                      xlogy)
 from ..engine.ops.reductions import (_axis_arg, _keep, accumulate_n, add_n,  # noqa: F401
                                      argmax, argmin, reduce_all, reduce_any,
                                      reduce_euclidean_norm, reduce_max, reduce_mean,
                                      reduce_min, reduce_prod, reduce_sum, reduced_shape)
+from ..engine.ops.activations import softplus
+from ..engine.ops.construction import ones_like, zeros_like
+from ..engine.ops.indexing import where
 from ..engine.ops.scans import cumprod, cumsum
+from ..engine.ops.segment import unsorted_segment_sum
+from ..engine.ops.shape import identity, reshape, shape, squeeze, stop_gradient
 from ..engine.ops.special import digamma, erf, erfc, lgamma, polygamma, zeta  # noqa: F401
 
 # TF 1.x's old names.
@@ -83,40 +89,6 @@ def scalar_mul(scalar: Any, x: Any, name: str | None = None) -> Tensor:
     if scalar.shape.ndims not in (None, 0):
         raise ValueError(f"Only scalar multiply works, got shape {scalar.shape}")
     return multiply(scalar, x, name=name)
-
-
-# Integer dtypes truediv casts to before dividing, as TF's _TRUEDIV_TABLE.
-_TRUEDIV_TABLE = {_dt.uint8: _dt.float32, _dt.int8: _dt.float32, _dt.uint16: _dt.float32,
-                  _dt.int16: _dt.float32, _dt.int32: _dt.float64, _dt.int64: _dt.float64}
-
-
-def truediv(x: Any, y: Any, name: str | None = None) -> Tensor:
-    """Divides x / y with Python 3 semantics: integers are cast to float first.
-
-    int8/int16/uint8/uint16 become float32, int32/int64 become float64 (as TF).
-
-    Args:
-      x, y: Tensors of one real or complex dtype.
-    Returns:
-      A float or complex Tensor (op `RealDiv`, named `truediv` by default).
-    Raises:
-      TypeError: the dtypes of x and y differ.
-
-    >>> print(tf.Session().run(tf.truediv(tf.constant(7), tf.constant(2))))
-    3.5
-    """
-    with name_scope(name, "truediv", [x, y]) as scope:
-        x = to_tensor(x, name="x")
-        y = to_tensor(y, name="y")
-        if x.dtype.base_dtype is not y.dtype.base_dtype:
-            raise TypeError(f"x and y must have the same dtype, got {x.dtype!r} != {y.dtype!r}")
-        dt = x.dtype.base_dtype
-        if dt not in NUMBERS:
-            raise TypeError(f"Invalid dtype {dt!r} in __truediv__")
-        target = _TRUEDIV_TABLE.get(dt)
-        if target is not None:
-            x, y = cast(x, target), cast(y, target)
-        return apply("RealDiv", [x, y], None, scope)
 
 
 def divide(x: Any, y: Any, name: str | None = None) -> Any:
@@ -160,7 +132,6 @@ def log_sigmoid(x: Any, name: str | None = None) -> Tensor:
     >>> print(tf.Session().run(tf.log_sigmoid(tf.constant(-100.0))))
     -100.0
     """
-    from .nn_ops import softplus
     with name_scope(name, "LogSigmoid", [x]) as scope:
         x = to_tensor(x, name="x")
         return apply("Neg", [softplus(negative(x))], None, scope)
@@ -185,7 +156,6 @@ def polyval(coeffs: list, x: Any, name: str | None = None) -> Tensor:
     with name_scope(name, "polyval", [c for c in coeffs if isinstance(c, Tensor)] + [x]):
         x = to_tensor(x, name="x")
         if not coeffs:
-            from .array_ops import zeros_like
             return zeros_like(x)
         coeffs = [to_tensor(c, name=f"coeff_{i}", dtype=None if isinstance(c, Tensor)
                             else x.dtype.base_dtype) for i, c in enumerate(coeffs)]
@@ -239,7 +209,6 @@ def reduce_logsumexp(input_tensor: Any, axis: Any = None, keepdims: bool | None 
     >>> print(tf.Session().run(tf.reduce_logsumexp(tf.constant([1000.0, 1000.0]))))
     1000.6932
     """
-    from .array_ops import reshape, shape, stop_gradient, where, zeros_like
     keep = _keep(keepdims, keep_dims)
     axis = _axis_arg(axis, reduction_indices)
     with name_scope(name, "ReduceLogSumExp", [input_tensor]):
@@ -301,7 +270,6 @@ def bincount(arr: Any, weights: Any = None, minlength: Any = None, maxlength: An
     [0 2 0 1]
     """
     arr = to_tensor(arr, dtype=_dt.int32, name="arr")
-    from .array_ops import shape
     nonempty = greater(reduce_prod(shape(arr)), constant(0, dtype=_dt.int32))
     output_size = multiply(cast(nonempty, _dt.int32),
                            add(reduce_max(arr), constant(1, dtype=_dt.int32)))
@@ -313,14 +281,12 @@ def bincount(arr: Any, weights: Any = None, minlength: Any = None, maxlength: An
                               output_size)
     if weights is not None:
         weights = to_tensor(weights, name="weights")
-        from .sparse_ops import unsorted_segment_sum
         return unsorted_segment_sum(weights, arr, output_size)
     weights = constant(np.zeros(0, dtype=_dt.as_dtype(dtype).as_numpy_dtype))
     return apply("Bincount", [arr, output_size, weights], None, "Bincount")
 
 
 def _monotonic_diff(x):
-    from .array_ops import reshape
     x = reshape(to_tensor(x, name="x"), [-1])
     if x.dtype.base_dtype not in REAL_NUMBERS:
         raise TypeError(f"Expected x to be numeric, instead found: {x}")
@@ -405,7 +371,6 @@ def clip_by_norm(t: Any, clip_norm: Any, axes: Any = None, name: str | None = No
     >>> print(tf.Session().run(tf.clip_by_norm(tf.constant([3.0, 4.0]), 1.0)))
     [0.6 0.8]
     """
-    from .array_ops import identity, ones_like, where
     with name_scope(name, "clip_by_norm", [t, clip_norm]) as scope:
         values = to_tensor(t, name="t")
         l2sum = reduce_sum(multiply(values, values), axes, keepdims=True)
@@ -455,7 +420,6 @@ def clip_by_global_norm(t_list: Any, clip_norm: Any, use_norm: Any = None,
     if isinstance(t_list, (str, bytes)) or not isinstance(t_list, (list, tuple)):
         raise TypeError("t_list should be a sequence")
     t_list = list(t_list)
-    from .array_ops import identity
     if use_norm is None:
         use_norm = global_norm(t_list, name)
     with name_scope(name, "clip_by_global_norm",
@@ -547,6 +511,5 @@ def norm(tensor: Any, ord: Any = "euclidean", axis: Any = None,  # noqa: A002
                 result = pow(reduce_sum(pow(result, p), axes, keepdims=True),
                              scalar(1.0 / ord, result))
         if not keep:
-            from .array_ops import squeeze
             result = squeeze(result, axes)
         return result

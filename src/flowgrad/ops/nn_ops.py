@@ -88,7 +88,7 @@ from . import array_ops as _a
 from . import comparison_ops as _c
 from . import math_ops as _m
 from .linalg_ops import matmul
-from .random_ops import log_uniform_candidate_sampler
+from .random_ops import log_uniform_candidate_sampler, random_uniform
 
 
 def _flatten_outer(t):
@@ -483,7 +483,6 @@ def dropout(x: TensorLike, keep_prob: float | TensorLike | None = None,
 
     >>> y = tf.nn.dropout(tf.ones([4]), rate=0.5, seed=1)   # each entry 0 or 2
     """
-    from .random_ops import random_uniform
     if keep_prob is not None and rate is not None:
         raise ValueError("Cannot specify both 'rate' and 'keep_prob'.")
     if keep_prob is None and rate is None:

@@ -31,6 +31,7 @@ __all__ = [
     "truncated_normal",
 ]
 
+import math
 import os
 
 import numpy as np
@@ -42,7 +43,10 @@ from ..engine.framework.graph import get_default_graph, name_scope
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops import philox
-from ..engine.ops._base import FLOATS, apply, const_value, to_tensor
+from ..engine.ops._base import FLOATS, apply, broadcast_dims, const_value, to_tensor
+from .array_ops import concat, ones, reshape, zeros_like
+from .array_ops import shape as shape_of
+from .math_ops import add, cast, maximum, multiply, reduce_sum
 
 DEFAULT_GRAPH_SEED = 87654321
 _MAXINT32 = 2 ** 31 - 1
@@ -210,7 +214,6 @@ def random_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, nam
         std_t = to_tensor(stddev, dtype=dtype, name="stddev")
         attrs = {"dtype": dtype, **_seed_attrs(seed)}
         rnd = apply("RandomStandardNormal", [shape_t], attrs, "RandomStandardNormal")
-        from .math_ops import add
         return add(rnd * std_t, mean_t, name=scope)
 
 
@@ -234,7 +237,6 @@ def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, 
         std_t = to_tensor(stddev, dtype=dtype, name="stddev")
         attrs = {"dtype": dtype, **_seed_attrs(seed)}
         rnd = apply("TruncatedNormal", [shape_t], attrs, "TruncatedNormal")
-        from .math_ops import add
         return add(rnd * std_t, mean_t, name=scope)
 
 
@@ -309,7 +311,6 @@ def random_uniform(shape, minval=0, maxval=None, dtype=_dt.float32, seed=None, n
         if dtype.is_integer:
             return apply("RandomUniformInt", [shape_t, lo, hi], {"Tout": dtype, **seeds}, scope)
         rnd = apply("RandomUniform", [shape_t], {"dtype": dtype, **seeds}, "RandomUniform")
-        from .math_ops import add
         return add(rnd * (hi - lo), lo, name=scope)
 
 
@@ -469,7 +470,6 @@ def _candidate_sampler(op_type, true_classes, num_true, num_sampled, unique, ran
     with name_scope(name, op_type, []) as op_scope:
         tc = to_tensor(true_classes, name="true_classes")
         if tc.dtype.base_dtype is not _dt.int64:
-            from .math_ops import cast
             tc = cast(tc, _dt.int64)
         return tuple(apply(op_type, [tc], attrs, op_scope))
 
@@ -576,7 +576,6 @@ def stateless_random_uniform(shape, seed, minval=0, maxval=None, dtype=_dt.float
         with name_scope(None, "StatelessRandomUniform", []) as op_scope:
             rnd = apply("StatelessRandomUniform", [shape_t, _seed_tensor(seed)],
                         {"dtype": dtype}, op_scope)
-        from .math_ops import add
         return add(rnd * (hi - lo), lo, name=scope)
 
 
@@ -588,7 +587,6 @@ def _stateless_gauss(op_type, default, shape, seed, mean, stddev, dtype, name):
         std_t = to_tensor(stddev, dtype=dtype, name="stddev")
         with name_scope(None, op_type, []) as op_scope:     # TF converts `seed` in there
             rnd = apply(op_type, [shape_t, _seed_tensor(seed)], {"dtype": dtype}, op_scope)
-        from .math_ops import add
         return add(rnd * std_t, mean_t, name=scope)
 
 
@@ -706,7 +704,6 @@ def random_poisson(lam, shape, dtype=_dt.float32, seed=None, name=None):
 
 # -- RandomGamma and its reparameterization gradient -------------------------------------------
 def _lgamma(a):
-    import math
     return np.vectorize(math.lgamma, otypes=[np.float64])(a)
 
 
@@ -766,7 +763,6 @@ def _random_gamma_grad_kernel(alpha, sample):
 
 
 def _gamma_grad_infer(inputs, attrs):
-    from ..engine.ops._base import broadcast_dims
     a, s = inputs
     return [(a.dtype.base_dtype, TensorShape(broadcast_dims(a.shape.as_tuple(),
                                                             s.shape.as_tuple())))]
@@ -803,9 +799,6 @@ def _random_gamma_bind(node, ctx):
 
 def _random_gamma_grad(op, grad):
     """TF's rule: sum over the sample dimensions of grad * RandomGammaGrad(alpha, sample)."""
-    from .array_ops import concat, ones, reshape
-    from .array_ops import shape as shape_of
-    from .math_ops import multiply, reduce_sum
     shape_t, alpha = op.inputs
     sample = op.outputs[0]
     k = shape_t.shape.as_tuple()[0] if shape_t.shape.ndims == 1 else None
@@ -833,8 +826,6 @@ def random_gamma(shape, alpha, beta=None, dtype=_dt.float32, seed=None, name=Non
 
     >>> x = tf.random_gamma([100], [0.5, 1.5], seed=1)   # shape [100, 2]
     """
-    from .array_ops import zeros_like
-    from .math_ops import maximum
     dtype = _float_dtype(dtype, "random_gamma")
     values = [t for t in (alpha, beta) if hasattr(t, "op")]
     with name_scope(name, "random_gamma", values):

@@ -14,6 +14,7 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.graph import Tensor
 from ..engine.ops._array_util import _MASKS
 from ..engine.ops._base import apply
+from ..engine.ops.cast import cast
 from ..engine.ops.indexing import strided_slice
 from .array_ops import boolean_mask, stack
 
@@ -93,7 +94,6 @@ def getitem(tensor: Tensor, slice_spec: object) -> Tensor:
     with g.as_default(), g.name_scope("strided_slice") as scope:
         packed = [stack(v, name="stack") for v in (begin, end, strides)]
         if any(p.dtype.base_dtype is _dt.int64 for p in packed):
-            from .math_ops import cast
             packed = [cast(p, _dt.int64) for p in packed]
         return apply("StridedSlice", [tensor] + packed,
                      dict(zip(_MASKS, (bm, em, elm, nm, sm))), scope)

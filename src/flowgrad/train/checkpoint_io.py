@@ -57,7 +57,7 @@ _ENTRY_KEYS = {"dtype", "shape", "encoding"}
 
 def _safetensors():
     try:
-        import safetensors.numpy as st  # optional dependency: the 'checkpoint' extra
+        import safetensors.numpy as st  # lazy: optional dependency (the 'checkpoint' extra)
     except ImportError:
         raise ImportError("tf.train.Saver needs the 'safetensors' package: "
                           "pip install 'flowgrad[checkpoint]'") from None

@@ -20,6 +20,7 @@ from typing import Callable
 from ..framework.constant_op import convert_to_tensor
 from ..framework.graph import GraphKeys, Tensor, get_default_graph
 from ..framework.registry import GRADIENTS
+from ..ops.shape import identity_n
 
 __all__ = ["custom_gradient"]
 
@@ -67,7 +68,6 @@ def custom_gradient(f: Callable) -> Callable:
         if kwargs:
             raise ValueError("The custom_gradient decorator currently supports keywords "
                              "arguments only when eager execution is enabled.")
-        from ...ops.array_ops import identity_n  # lazy: upward until the array_ops split lands
         g = get_default_graph()
         args = [convert_to_tensor(a) for a in args]
         start = len(g._ops)

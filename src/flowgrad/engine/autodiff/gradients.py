@@ -20,13 +20,15 @@ from ..framework.grad_state import get_wanted, set_wanted, wants_grad  # noqa: F
 from ..framework.graph import Operation, Tensor, get_default_graph
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import get_gradient_function
+from ..ops.cast import cast
+from ..ops.construction import fill, ones, zeros, zeros_like
+from ..ops.construction import range as _range
+from ..ops.elementwise import multiply
+from ..ops.joining import concat, stack
 from ..ops.ordering import tuple as _tuple
+from ..ops.reductions import accumulate_n, add_n, reduce_sum
+from ..ops.shape import reshape, shape
 from .checkpointing import Recomputer
-
-# The array and math primitives used below (ones, fill, shape, zeros_like, concat,
-# reshape, stack, range; add_n, accumulate_n, cast, multiply, reduce_sum) are imported
-# from the TF surface inside the functions until the array/math families move into
-# engine/ops/ (tools/layers_allow.txt lists these upward imports).
 
 
 class UnconnectedGradients(enum.Enum):
@@ -276,7 +278,6 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     for x in xs_t:
         g = _aggregated(contrib, x, aggregation_method)
         if g is None and unconnected is UnconnectedGradients.ZERO:
-            from ...ops.array_ops import zeros_like  # lazy: upward until the array_ops split
             g = zeros_like(x)
         results.append(g)
     return results
@@ -284,14 +285,13 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
 
 def _seed(y, gy, i):
     if gy is None:
-        from ...ops import array_ops  # lazy: upward until the array_ops split lands
         if y.dtype.is_complex:
             raise TypeError(f"Gradients of complex tensors must set grad_ys (y.dtype = "
                             f"{y.dtype!r})")
         ys = y._shape.as_tuple()
         if ys is not None and None not in ys:
-            return array_ops.ones(list(ys), dtype=y.dtype.base_dtype, name=f"grad_ys_{i}")
-        return array_ops.fill(array_ops.shape(y), constant(1, dtype=y.dtype.base_dtype,
+            return ones(list(ys), dtype=y.dtype.base_dtype, name=f"grad_ys_{i}")
+        return fill(shape(y), constant(1, dtype=y.dtype.base_dtype,
                                                             name=f"grad_ys_{i}"))
     if isinstance(gy, IndexedSlices):
         return gy
@@ -319,7 +319,6 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
         return None
     for i, g in enumerate(out_grads):
         if g is None and op._outputs[i]._dtype._diff:
-            from ...ops.array_ops import zeros_like  # lazy: upward until the array_ops split
             out_grads[i] = zeros_like(op._outputs[i], optimize=False)  # as TF
     old_stack = graph._name_stack
     set_wanted(wanted)
@@ -360,7 +359,6 @@ def _aggregate(grads, method, t):
         return None
     if len(grads) == 1:
         return grads[0]
-    from ...ops.math_ops import accumulate_n, add_n  # lazy: upward until the math_ops split
     if any(isinstance(g, IndexedSlices) for g in grads):
         return _aggregate_indexed_slices(grads)
     if method == AggregationMethod.EXPERIMENTAL_TREE:
@@ -378,8 +376,6 @@ def _aggregate_indexed_slices(grads):
     """TF's rule: every contribution becomes IndexedSlices (a dense one with indices
     range(rows)), kept in arrival order; values and indices are concatenated, not
     deduplicated; int32 indices are cast to int64 when the contributions mix them."""
-    from ...ops.array_ops import concat  # lazy: upward until the array_ops split lands
-    from ...ops.math_ops import cast  # lazy: upward until the math_ops split lands
     slices = [g if isinstance(g, IndexedSlices) else dense_to_indexed_slices(g)
               for g in grads if g is not None]
     int32 = [s for s in slices if s.indices.dtype.base_dtype is _dt.int32]
@@ -399,7 +395,6 @@ def dense_to_indexed_slices(tensor: Tensor) -> IndexedSlices:
     Returns:
       A tf.IndexedSlices.
     """
-    from ...ops.array_ops import range as _range, shape  # lazy: upward until the array split
     x_shape = shape(tensor)
     return IndexedSlices(tensor, _range(0, x_shape[0]), x_shape)
 
@@ -412,7 +407,6 @@ def hessians(ys, xs, name: str = "hessians", colocate_gradients_with_ops: bool =
     Built as one gradient, then one backward pass per element of x (as TF);
     use `hessian_vector_product` when only H·v is needed (two passes).
     """
-    from ...ops import array_ops  # lazy: upward until the array_ops split lands
     xs = _as_list(xs)
     out = []
     with get_default_graph().name_scope(name):
@@ -430,13 +424,13 @@ def hessians(ys, xs, name: str = "hessians", colocate_gradients_with_ops: bool =
             n = 1
             for d in shape:
                 n *= d
-            flat = array_ops.reshape(g, [n])
+            flat = reshape(g, [n])
             rows = []
             for i in range(n):
                 r = gradients(flat[i], x)[0]
-                rows.append(r if r is not None else array_ops.zeros_like(xt))
-            h = array_ops.stack(rows) if rows else array_ops.zeros([0] + list(shape))
-            out.append(array_ops.reshape(h, list(shape) + list(shape)))
+                rows.append(r if r is not None else zeros_like(xt))
+            h = stack(rows) if rows else zeros([0] + list(shape))
+            out.append(reshape(h, list(shape) + list(shape)))
     return out
 
 
@@ -451,7 +445,6 @@ def hessian_vector_product(ys, xs, v,
     Returns:
       A list of H·v, one per x.
     """
-    from ...ops.math_ops import add_n, multiply, reduce_sum  # lazy: upward until the math split
     xs = _as_list(xs)
     v = _as_list(v)
     if len(v) != len(xs):

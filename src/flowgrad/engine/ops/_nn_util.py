@@ -7,7 +7,7 @@ import numpy as np
 
 from ..framework.constant_op import constant
 from ..framework.graph import Tensor
-from ...ops import array_ops as _a  # upward: shape (layering rewires it)
+from .shape import shape
 
 # What a binder accepts where TF takes a tensor: a Tensor, or anything
 # convert_to_tensor takes (Python numbers, lists, NumPy arrays).
@@ -32,7 +32,7 @@ def shape_of(t):
     dims = t.shape.as_tuple()
     if dims is not None and None not in dims:
         return constant(np.array(dims, dtype=np.int32))
-    return _a.shape(t)
+    return shape(t)
 
 
 def graph_values(*ts):

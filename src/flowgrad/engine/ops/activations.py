@@ -21,8 +21,9 @@ from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ._base import FLOATS, REAL_NUMBERS, apply, check_dtype, to_tensor, unary_same
 from ._nn_util import TensorLike, scalar
-from ...ops import array_ops as _a  # upward: zeros_like, ones_like, transpose
-from ...ops import math_ops as _m  # upward: reduce_sum
+from .construction import ones_like, zeros_like
+from .reductions import reduce_sum
+from .shape import transpose
 
 
 def _zero(x):
@@ -81,7 +82,7 @@ def _mask_grad_grad(op, grad):
     _, f = op.inputs
     return [apply(op.type, [grad, f], _attrs_of(op, _GRAD_ATTRS[op.type]))
             if wants_grad(0) else None,
-            _a.zeros_like(f) if wants_grad(1) else None]
+            zeros_like(f) if wants_grad(1) else None]
 
 
 def _elu_grad_grad(op, grad):
@@ -89,7 +90,7 @@ def _elu_grad_grad(op, grad):
     g, y = op.inputs
     neg = apply("Less", [y, scalar(0, y)])
     return [apply(op.type, [grad, y]) if wants_grad(0) else None,
-            apply("Select", [neg, apply("Mul", [grad, g]), _a.zeros_like(y)])
+            apply("Select", [neg, apply("Mul", [grad, g]), zeros_like(y)])
             if wants_grad(1) else None]
 
 
@@ -114,12 +115,12 @@ def _softsign_grad_grad(op, grad):
     ddy = apply("SoftsignGrad", [grad, x]) if wants_grad(0) else None
     d2x = None
     if wants_grad(1):
-        zeros = _a.zeros_like(x)
+        zeros = zeros_like(x)
         dt = x.dtype.base_dtype
         sign = apply("Sub", [_cast(apply("Greater", [x, zeros]), dt),
                              _cast(apply("Less", [x, zeros]), dt)])
-        q = apply("SoftsignGrad", [_a.ones_like(x), x])                   # (1 + |x|)^-2
-        inv = apply("Sub", [_a.ones_like(x), apply("Mul", [sign, apply("Softsign", [x])])])
+        q = apply("SoftsignGrad", [ones_like(x), x])                   # (1 + |x|)^-2
+        inv = apply("Sub", [ones_like(x), apply("Mul", [sign, apply("Softsign", [x])])])
         d2x = apply("Mul", [apply("Mul", [apply("Mul", [grad, g]), scalar(-2, x)]),
                             apply("Mul", [sign, apply("Mul", [q, inv])])])
     return [ddy, d2x]
@@ -236,7 +237,7 @@ def _softmax_kernel(x):
 
 def softmax_backprop(grad, s):
     """The softmax Jacobian (at output s) applied to grad: (g - sum(g * s, -1)) * s."""
-    inner = _m.reduce_sum(apply("Mul", [grad, s]), -1, keepdims=True)
+    inner = reduce_sum(apply("Mul", [grad, s]), -1, keepdims=True)
     return apply("Mul", [apply("Sub", [grad, inner]), s])
 
 
@@ -254,7 +255,7 @@ def _log_softmax_kernel(x):
 def _log_softmax_grad(op, grad):
     """d log_softmax: g - sum(g, -1) * softmax(x)."""
     s = apply("Softmax", [op.inputs[0]])
-    return [apply("Sub", [grad, apply("Mul", [_m.reduce_sum(grad, -1, keepdims=True), s])])]
+    return [apply("Sub", [grad, apply("Mul", [reduce_sum(grad, -1, keepdims=True), s])])]
 
 
 register_op("LogSoftmax", infer=_softmax_infer, kernel=_log_softmax_kernel,
@@ -283,8 +284,8 @@ def _softmax_along(op_type, logits, axis, name):
             f"{rank} is the number of dimensions in the input.")
     perm = list(range(rank))
     perm[axis % rank], perm[-1] = perm[-1], perm[axis % rank]
-    y = apply(op_type, [_a.transpose(x, perm)], None, op_type)
-    return _a.transpose(y, perm, name=name)
+    y = apply(op_type, [transpose(x, perm)], None, op_type)
+    return transpose(y, perm, name=name)
 
 
 def softmax(logits: TensorLike, axis: int | None = None, name: str | None = None,

@@ -9,7 +9,7 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import apply, same_type_inputs
 from ._nn_util import TensorLike, shape_of
-from ...ops import array_ops as _a  # upward: reshape, broadcast_to
+from .shape import broadcast_to, reshape
 
 
 def _channel_axis(rank, data_format):
@@ -81,7 +81,7 @@ def _bias_add_grad_grad(op, grad):
     r = g.shape.ndims
     shape = [1] * r
     shape[_channel_axis(r, fmt)] = -1
-    return [_a.broadcast_to(_a.reshape(grad, shape), shape_of(g))]
+    return [broadcast_to(reshape(grad, shape), shape_of(g))]
 
 
 register_op("BiasAddGrad", infer=_bias_add_grad_infer, kernel=_bias_add_grad_kernel,

@@ -20,12 +20,9 @@ from ..framework.tensor_shape import TensorShape, as_shape
 from ._array_util import (DTypeLike, IntsLike, ShapeLike, TensorLike, _as_int_input, _dims,
                           _has_tensor, _invalid, _scope, _static_int, _unknown_dims_from,
                           folded_value, shape_value)
+from . import prims
 from ._base import apply, const_value, to_tensor, unary_same
-
-
-def _cast(x, dtype):
-    from ...ops.math_ops import cast  # upward (math family): rewired after the merge
-    return cast(x, dtype)
+from .cast import cast as _cast
 
 
 # -- Fill / ZerosLike / OnesLike / zeros / ones ------------------------------------------------
@@ -53,8 +50,7 @@ def _fill_kernel(dims, value):
 
 def _fill_grad(op, grad):
     """d fill(dims, v) / dv = sum(grad)."""
-    from ...ops.math_ops import reduce_sum  # upward (math family): rewired after the merge
-    return [None, reduce_sum(grad)]
+    return [None, prims.reduce_sum(grad)]
 
 
 register_op("Fill", infer=_fill_infer, kernel=_fill_kernel, grad=_fill_grad)

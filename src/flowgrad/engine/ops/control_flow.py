@@ -25,18 +25,11 @@ from ..framework.tensor_shape import TensorShape
 from ..optimize import optimize_program
 from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
+from .comparison import logical_and
+from .construction import zeros_like as _zeros_like
+from .shape import identity as _identity
 
 __all__ = ["cond", "while_loop"]
-
-
-def _identity(x, name=None):
-    from ...ops.array_ops import identity  # lazy: upward until the array_ops split lands
-    return identity(x, name=name)
-
-
-def _zeros_like(x):
-    from ...ops.array_ops import zeros_like  # lazy: upward until the array_ops split lands
-    return zeros_like(x)
 
 
 # ---------------------------------------------------------------------------------------
@@ -492,7 +485,6 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         def cond(i, lv):
             args = lv if isinstance(lv, (list, builtins.tuple)) and not \
                 hasattr(lv, "_fields") else [lv]
-            from ...ops.comparison_ops import logical_and  # lazy: upward until the math split
             return logical_and(i < max_iter, orig_cond(*args))
 
         def body(i, lv):

@@ -26,6 +26,9 @@ from ._base import (COMPLEX, FLOAT_COMPLEX, FLOATS, NUMBERS, REAL_NUMBERS, apply
 from ._grad_util import sum_to
 from .cast import cast
 from .comparison import greater, greater_equal, less_equal, not_equal
+from .construction import ones_like as _ones_like
+from .construction import zeros_like as _zeros_like
+from .prims import select as _where  # indexing.where(c, x, y): indexing is above this family
 
 _I32_64 = (_dt.int32, _dt.int64)
 # Maximum, Minimum, FloorMod, SquaredDifference and friends: TF's narrower type lists.
@@ -124,23 +127,6 @@ def _one_minus_sq(x):
 
 def _one_plus_sq(x):
     return add(scalar(1, x), square(x))
-
-
-def _zeros_like(t):
-    # Array-family primitive, still in the surface module until the layering rewire;
-    # imported at call time because flowgrad.ops.array_ops imports the math ops.
-    from ...ops.array_ops import zeros_like
-    return zeros_like(t)
-
-
-def _where(c, x, y):
-    from ...ops.array_ops import where  # see _zeros_like
-    return where(c, x, y)
-
-
-def _ones_like(t):
-    from ...ops.array_ops import ones_like  # see _zeros_like
-    return ones_like(t)
 
 
 # -- kernels that are not a single NumPy ufunc -----------------------------------------------
@@ -526,3 +512,38 @@ def atan2(y: Any, x: Any, name: str | None = None) -> Tensor:
 def nextafter(x1: Any, x2: Any, name: str | None = None) -> Tensor:
     """The next representable value after x1 in the direction of x2 (op `NextAfter`)."""
     return _nextafter(x1, x2, name)
+
+
+# -- truediv (TF's Python-3 division: integers cast to float first) ------------------------
+# Integer dtypes truediv casts to before dividing, as TF's _TRUEDIV_TABLE.
+_TRUEDIV_TABLE = {_dt.uint8: _dt.float32, _dt.int8: _dt.float32, _dt.uint16: _dt.float32,
+                  _dt.int16: _dt.float32, _dt.int32: _dt.float64, _dt.int64: _dt.float64}
+
+
+def truediv(x: Any, y: Any, name: str | None = None) -> Tensor:
+    """Divides x / y with Python 3 semantics: integers are cast to float first.
+
+    int8/int16/uint8/uint16 become float32, int32/int64 become float64 (as TF).
+
+    Args:
+      x, y: Tensors of one real or complex dtype.
+    Returns:
+      A float or complex Tensor (op `RealDiv`, named `truediv` by default).
+    Raises:
+      TypeError: the dtypes of x and y differ.
+
+    >>> print(tf.Session().run(tf.truediv(tf.constant(7), tf.constant(2))))
+    3.5
+    """
+    with name_scope(name, "truediv", [x, y]) as scope:
+        x = to_tensor(x, name="x")
+        y = to_tensor(y, name="y")
+        if x.dtype.base_dtype is not y.dtype.base_dtype:
+            raise TypeError(f"x and y must have the same dtype, got {x.dtype!r} != {y.dtype!r}")
+        dt = x.dtype.base_dtype
+        if dt not in NUMBERS:
+            raise TypeError(f"Invalid dtype {dt!r} in __truediv__")
+        target = _TRUEDIV_TABLE.get(dt)
+        if target is not None:
+            x, y = cast(x, target), cast(y, target)
+        return apply("RealDiv", [x, y], None, scope)

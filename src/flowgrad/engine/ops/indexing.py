@@ -25,8 +25,11 @@ from ._array_util import (_MASKS, DTypeLike, IntsLike, TensorLike, _as_int_input
                           _check_out_type, _dims, _fmt_shape, _int_tensor, _invalid, _np_index,
                           _scope, _static_int, folded_value, merge_shapes, shape_value)
 from ._base import apply, apply_op, const_value, same_type_inputs, to_tensor
+from .cast import cast
+from .comparison import less
 from .construction import range, zeros_like
 from .joining import concat, slice
+from .prims import unsorted_segment_sum  # segment (above this family) uses gather
 from .shape import expand_dims, rank, reshape, shape, size, squeeze, transpose
 
 
@@ -298,7 +301,6 @@ def _gather_kernel(params, indices, axis, batch_dims=0, **_):
 
 def _gather_grad(op, grad):
     """axis 0: IndexedSlices(grad rows, flat indices, shape(params)); else a segment sum."""
-    from ...ops.sparse_ops import unsorted_segment_sum  # upward (segment ops): rewired later
     params, indices, axis_t = op.inputs
     ps, is_ = _dims(params), _dims(indices)
     axis = _static_int(axis_t)
@@ -336,9 +338,6 @@ def _gather_grad(op, grad):
 
 def _gather_grad_dynamic(params, indices, axis_t, grad):
     """The axis != 0 gradient with the axis or the params' rank known only at run time."""
-    from ...ops.comparison_ops import less  # upward (math family)
-    from ...ops.math_ops import cast  # upward (math family): rewired after the merge
-    from ...ops.sparse_ops import unsorted_segment_sum  # upward (segment ops): rewired later
     r = rank(params)
     ax = cast(axis_t, _dt.int32)
     ax = ax + r * cast(less(ax, constant(0, dtype=_dt.int32)), _dt.int32)

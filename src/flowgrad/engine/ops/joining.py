@@ -22,7 +22,12 @@ from ..framework.tensor_shape import TensorShape
 from ._array_util import (IntsLike, TensorLike, _as_int_input, _autopack, _dims, _fmt_shape,
                           _has_tensor, _int_tensor, _invalid, _scope, _static_int)
 from ._base import apply, apply_op, const_value, same_type_inputs, to_tensor
+from .cast import cast
+from .comparison import greater_equal, less, logical_and
 from .construction import range
+from .elementwise import subtract
+from .prims import gather, where  # indexing is above this family (gather's gradient uses concat)
+from .reductions import reduce_sum
 from .shape import identity, rank, reshape, shape, shape_n, size, squeeze, transpose
 
 
@@ -86,7 +91,6 @@ def _slice_grad(op, grad):
     if xs is not None and None not in xs and b is not None and ys is not None and None not in ys:
         pads = np.array([[bi, d - bi - s] for bi, d, s in zip(b, xs, ys)], dtype=np.int32)
         return [pad(grad, constant(pads)), None, None]
-    from ...ops.math_ops import subtract  # upward (math family): rewired after the merge
     x_shape = shape(x, out_type=begin.dtype.base_dtype)
     after = subtract(subtract(x_shape, shape(op.outputs[0], out_type=begin.dtype.base_dtype)),
                      begin)
@@ -398,9 +402,6 @@ def _concat_grad_sparse(values, axis, r, grad):
     """TF's rule for an IndexedSlices gradient: IndexedSlices per input. Along axis 0 each
     input keeps the rows in its range (re-based); along another axis every input keeps all
     rows with its columns of the values."""
-    from ...ops.comparison_ops import greater_equal, less, logical_and  # upward (math family)
-    from ...ops.math_ops import cast  # upward (math family): rewired after the merge
-    from .indexing import gather, where  # cycle: gather's gradient uses concat
     if axis is None:
         raise ValueError("Can only compute IndexedSlices gradient with statically-known "
                          "concat_dim")
@@ -810,7 +811,6 @@ def _tile_kernel(x, multiples):
 
 def _tile_grad(op, grad):
     """Reshape to [m0, d0, m1, d1, ...] and sum over the multiples' axes."""
-    from ...ops.math_ops import reduce_sum  # upward (math family): rewired after the merge
     x, m_t = op.inputs
     xs = _dims(x)
     m = _static_int(m_t)

@@ -23,6 +23,12 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import COMPLEX, FLOATS, apply, broadcast_dims, same_type_inputs, to_tensor
 from ._grad_util import sum_to
+from .cast import cast
+from .construction import ones_like
+from .construction import range as _range
+from .elementwise import conj, subtract
+from .joining import concat, stack
+from .shape import broadcast_to, rank, reshape, transpose
 
 _MATMUL_TYPES = FLOATS + (_dt.int32, _dt.int64) + COMPLEX
 
@@ -57,7 +63,6 @@ def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, **_):
 
 def _matmul_grad(op, grad):
     """dA = G B^T, dB = A^T G, with the transposes TF uses for each flag combination."""
-    from ...ops.math_ops import conj  # lazy: upward until the math split
     a, b = conj(op.inputs[0]), conj(op.inputs[1])
     t_a = op.get_attr("transpose_a")
     t_b = op.get_attr("transpose_b")
@@ -96,7 +101,6 @@ def _sparse_matmul_kernel(a, b, transpose_a=False, transpose_b=False, **_):
 
 def _sparse_matmul_grad(op, grad):
     """As MatMul's (the sparsity flags are hints only); each gradient in its input's dtype."""
-    from ...ops.math_ops import cast  # lazy: upward until the math split
     grads = _matmul_grad(op, grad)
     return [None if g is None else cast(g, t.dtype.base_dtype) for g, t in zip(grads, op.inputs)]
 
@@ -184,7 +188,6 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     >>> tf.matmul(tf.ones([2, 3]), tf.ones([3, 4])).shape
     TensorShape([Dimension(2), Dimension(4)])
     """
-    from ...ops.math_ops import conj  # lazy: upward until the math split
     with name_scope(name, "MatMul", [a, b]) as scope:
         if transpose_a and adjoint_a:
             raise ValueError("Only one of transpose_a and adjoint_a can be True.")
@@ -255,7 +258,6 @@ def _einsum_grad(op, grad):
 
     Subscripts only input i has were summed away: their gradient is broadcast back.
     """
-    from ...ops.array_ops import broadcast_to, ones_like, reshape  # lazy: upward, array split
     labels, out = _split_equation(op.get_attr("equation"))
     grads = []
     for i, x in enumerate(op.inputs):
@@ -380,8 +382,6 @@ def matrix_transpose(a, name="matrix_transpose", conjugate=False):
     >>> tf.linalg.matrix_transpose(tf.zeros([5, 2, 3])).shape
     TensorShape([Dimension(5), Dimension(3), Dimension(2)])
     """
-    from ...ops.array_ops import transpose  # lazy: upward until the array split
-    from ...ops.math_ops import subtract  # lazy: upward until the math split
     with name_scope(name, "matrix_transpose", [a]):
         a = to_tensor(a, name="a")
         ndims = a.shape.ndims
@@ -391,8 +391,6 @@ def matrix_transpose(a, name="matrix_transpose", conjugate=False):
                                  f"Found: {a.shape}")
             perm = list(range(ndims - 2)) + [ndims - 1, ndims - 2]
         else:
-            from ...ops.array_ops import (  # lazy: upward until the array split
-                concat, range as _range, rank, stack)
             r = rank(a)
             perm = concat([_range(0, subtract(r, 2)),
                            stack([subtract(r, 1), subtract(r, 2)])], 0)

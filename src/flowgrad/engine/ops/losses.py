@@ -18,11 +18,12 @@ from ..framework.tensor_shape import TensorShape
 from ._base import FLOATS, apply, check_dtype, to_tensor
 from ._nn_util import TensorLike, is_zero
 from .activations import softmax_backprop
-from ...ops import array_ops as _a  # upward: reshape, zeros_like
+from .construction import zeros_like
+from .shape import reshape
 
 
 def _column(v):
-    return _a.reshape(v, [-1, 1])
+    return reshape(v, [-1, 1])
 
 
 # -- SoftmaxCrossEntropyWithLogits ---------------------------------------------------------
@@ -71,7 +72,7 @@ def _xent_grad(op, grad_loss, grad_grad):
             extra = softmax_backprop(grad_grad, s)
             d_logits = extra if d_logits is None else apply("Add", [d_logits, extra])
         if d_logits is None:
-            d_logits = _a.zeros_like(logits)
+            d_logits = zeros_like(logits)
     d_labels = None
     if wants_grad(1):
         if not is_zero(grad_loss):
@@ -138,7 +139,7 @@ def _sparse_xent_grad(op, grad_loss, grad_grad):
     if not is_zero(grad_grad):
         extra = softmax_backprop(grad_grad, apply("Softmax", [logits]))
         d = extra if d is None else apply("Add", [d, extra])
-    return [d if d is not None else _a.zeros_like(logits), None]
+    return [d if d is not None else zeros_like(logits), None]
 
 
 register_op("SparseSoftmaxCrossEntropyWithLogits", infer=_sparse_xent_infer,

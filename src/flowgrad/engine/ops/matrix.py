@@ -28,7 +28,10 @@ from ..framework.tensor_shape import TensorShape
 from ._array_util import TensorLike, _invalid
 from ._base import apply, check_dtype, to_tensor
 from .construction import zeros, zeros_like
+from .elementwise import add, negative, subtract
 from .joining import concat, slice
+from .linalg import matmul, matrix_transpose
+from .reductions import reduce_min
 from .shape import rank, reshape, shape
 
 _TYPES = (_dt.float32, _dt.float64)
@@ -134,8 +137,6 @@ def _trisolve_grad(op, grad):
     a = op.inputs[0]
     c = op.outputs[0]
     lower, adj = op.get_attr("lower"), op.get_attr("adjoint")
-    from ...ops.linalg_ops import matmul  # upward (linalg_ops): rewired after the merge
-    from ...ops.math_ops import negative  # upward (math family): rewired after the merge
     grad_b = matrix_triangular_solve(a, grad, lower=lower, adjoint=not adj)
     if not wants_grad(0):
         return [None, grad_b]
@@ -196,8 +197,6 @@ def _qr_grad(op, dq, dr):
             dims[-2] < dims[-1]:
         raise NotImplementedError("QrGrad not implemented when ncols > nrows or full_matrices "
                                   "is true and ncols != nrows, or the matrix size is unknown")
-    from ...ops.linalg_ops import matmul, matrix_transpose  # upward (linalg_ops)
-    from ...ops.math_ops import add, subtract  # upward (math family): rewired after the merge
 
     def solve_right(x, rr):
         # x @ inv(rr)^T for upper-triangular rr (TF's _TriangularSolve)
@@ -438,7 +437,6 @@ def _matrix_set_diag_grad(op, grad):
     if batch_shape.is_fully_defined() and matrix_shape.is_fully_defined():
         diag_shape = batch_shape.as_list() + [min(matrix_shape.as_list())]
     else:
-        from ...ops.math_ops import reduce_min  # upward (math family)
         grad_shape = shape(grad)
         grad_rank = rank(grad)
         batch = slice(grad_shape, [0], [grad_rank - 2])
@@ -593,8 +591,6 @@ def _inverse_grad(op, grad):
     NOTE: TF 1.14 returns -Y^H G Y^H for adjoint=True as well, the transpose of the true
     gradient (later TF fixed it); flowgrad gives the true gradient, as later TF does.
     """
-    from ...ops.linalg_ops import matmul  # upward (linalg_ops)
-    from ...ops.math_ops import negative  # upward (math family)
     ainv = op.outputs[0]
     adj = bool(op.get_attr("adjoint"))
     return [negative(matmul(ainv, matmul(grad, ainv, adjoint_a=adj, adjoint_b=not adj),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..autodiff.gradients import gradients
 from ..framework import dtypes as _dt
 from ..framework.constant_op import constant
 from ..framework.grad_state import wants_grad
@@ -14,9 +15,11 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import FLOATS, apply, apply_op, check_dtype, to_tensor
 from ._nn_util import TensorLike, is_zero, scalar
-from ...ops import array_ops as _a  # upward: ones_like, reshape, shape
-from ...ops import math_ops as _m  # upward: reduce_sum, truediv, pow
-from ...ops.linalg_ops import matmul  # upward: MatMul's wrapper
+from .construction import ones_like
+from .elementwise import pow, truediv
+from .linalg import matmul
+from .reductions import reduce_sum
+from .shape import reshape, shape
 
 
 # -- FusedBatchNorm -----------------------------------------------------------------------
@@ -129,37 +132,35 @@ def _batch_norm_grad(grad_y, x, scale, pop_mean, pop_var, epsilon, data_format, 
     axes = list(_bn_axes(data_format))
     nchw = data_format == "NCHW"
     if nchw:
-        scale = _a.reshape(scale, [1, -1, 1, 1])
+        scale = reshape(scale, [1, -1, 1, 1])
     eps = scalar(epsilon, x)
     if training:
-        count = _m.reduce_sum(_a.ones_like(x), axes, keepdims=True)
-        mean_grad_y = _m.truediv(_m.reduce_sum(grad_y, axes, keepdims=True), count)
-        mean_x = _m.truediv(_m.reduce_sum(x, axes, keepdims=True), count)
+        count = reduce_sum(ones_like(x), axes, keepdims=True)
+        mean_grad_y = truediv(reduce_sum(grad_y, axes, keepdims=True), count)
+        mean_x = truediv(reduce_sum(x, axes, keepdims=True), count)
         x_offset = _sub(x, mean_x)
-        var_x = _m.truediv(_m.reduce_sum(apply("Square", [x_offset]), axes, keepdims=True),
-                           count)
-        rs = _m.pow(apply("Add", [var_x, eps]), scalar(-0.5, x))
-        mean = _m.truediv(_m.reduce_sum(_mul(grad_y, x_offset), axes, keepdims=True), count)
+        var_x = truediv(reduce_sum(apply("Square", [x_offset]), axes, keepdims=True),
+                        count)
+        rs = pow(apply("Add", [var_x, eps]), scalar(-0.5, x))
+        mean = truediv(reduce_sum(_mul(grad_y, x_offset), axes, keepdims=True), count)
         grad_x = _mul(_mul(scale, rs), _sub(
             _sub(grad_y, mean_grad_y),
             _mul(_mul(apply("Reciprocal", [apply("Add", [var_x, eps])]), mean), x_offset)))
-        grad_scale = _m.reduce_sum(_mul(_mul(grad_y, x_offset), rs), axes)
-        grad_offset = _m.reduce_sum(grad_y, axes)
+        grad_scale = reduce_sum(_mul(_mul(grad_y, x_offset), rs), axes)
+        grad_offset = reduce_sum(grad_y, axes)
         return grad_x, grad_scale, grad_offset
     if nchw:
-        pop_mean = _a.reshape(pop_mean, [1, -1, 1, 1])
-        pop_var = _a.reshape(pop_var, [1, -1, 1, 1])
-    rs = _m.pow(apply("Add", [pop_var, eps]), scalar(-0.5, x))
-    grad_offset = _m.reduce_sum(grad_y, axes)
-    grad_scale = _m.reduce_sum(_mul(_mul(grad_y, _sub(x, pop_mean)), rs), axes)
+        pop_mean = reshape(pop_mean, [1, -1, 1, 1])
+        pop_var = reshape(pop_var, [1, -1, 1, 1])
+    rs = pow(apply("Add", [pop_var, eps]), scalar(-0.5, x))
+    grad_offset = reduce_sum(grad_y, axes)
+    grad_scale = reduce_sum(_mul(_mul(grad_y, _sub(x, pop_mean)), rs), axes)
     grad_x = _mul(_mul(grad_y, scale), rs)
     return grad_x, grad_scale, grad_offset
 
 
 def _fused_bn_grad_grad(op, *grads):
     """Differentiates the composed backprop (TF's _FusedBatchNormGradGrad)."""
-    # in the function: autodiff sits above the op families (it builds gradients with them)
-    from ..autodiff.gradients import gradients
     grad_y, x, scale, m, v = op.inputs
     want = [wants_grad(0), wants_grad(1), wants_grad(2)]
     outs = _batch_norm_grad(grad_y, x, scale, m, v, op.get_attr("epsilon"),
@@ -269,11 +270,11 @@ def _lrn_grad(op, grad):
     band = _band(c, r, dt)
 
     def window(v):
-        flat = _a.reshape(v, [-1, c])
-        return _a.reshape(matmul(flat, band), _a.shape(v))
+        flat = reshape(v, [-1, c])
+        return reshape(matmul(flat, band), shape(v))
     s = apply("Add", [scalar(bias, x), _mul(scalar(alpha, x), window(apply("Square", [x])))])
-    s_b = _m.pow(s, scalar(-beta, x))
-    inner = window(_mul(_mul(grad, x), _m.truediv(s_b, s)))
+    s_b = pow(s, scalar(-beta, x))
+    inner = window(_mul(_mul(grad, x), truediv(s_b, s)))
     return [_sub(_mul(grad, s_b), _mul(scalar(2 * alpha * beta, x), _mul(x, inner)))]
 
 

@@ -7,6 +7,7 @@ from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, n
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
 from ._base import apply_op
+from .shape import identity
 
 __all__ = ["group", "no_op", "tuple"]
 
@@ -47,7 +48,6 @@ def group(*inputs, **kwargs) -> Operation:
 
 def tuple(tensors, name=None, control_inputs=None) -> list:
     """Returns `tensors` gated so that each is ready only after all of them are."""
-    from ...ops.array_ops import identity  # lazy: upward until the array_ops split lands
     with name_scope(name, "tuple", tensors):
         deps = [t for t in tensors if t is not None]
         gate = group(*deps, *(control_inputs or []), name="group_deps") if deps else None

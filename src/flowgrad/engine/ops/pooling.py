@@ -40,7 +40,7 @@ from ._windows import (
     to_last,
     to_nhwc,
 )
-from ...ops import array_ops as _a  # upward: zeros_like
+from .construction import zeros_like
 
 POOL_TYPES = FLOATS + INTS
 
@@ -260,8 +260,8 @@ def _max_pool_grad_argmax_kernel(x, grad, argmax, include_batch_in_index=False, 
 def _max_pool_grad_argmax_grad(op, grad):
     """Linear in the gradient: its adjoint gathers at the argmax positions."""
     x, _, argmax = op.inputs
-    return [_a.zeros_like(x), apply("MaxPoolGradGradWithArgmax", [x, grad, argmax],
-                                    _argmax_attrs(op)), None]
+    return [zeros_like(x), apply("MaxPoolGradGradWithArgmax", [x, grad, argmax],
+                                 _argmax_attrs(op)), None]
 
 
 def _max_pool_grad_grad_argmax_kernel(x, grad, argmax, include_batch_in_index=False, **_):
@@ -272,7 +272,7 @@ def _max_pool_grad_grad_argmax_kernel(x, grad, argmax, include_batch_in_index=Fa
 def _max_pool_grad_grad_argmax_grad(op, grad):
     """Gathering at argmax is the adjoint of scattering there."""
     x, _, argmax = op.inputs
-    return [_a.zeros_like(x), apply("MaxPoolGradWithArgmax", [x, grad, argmax], _argmax_attrs(op)),
+    return [zeros_like(x), apply("MaxPoolGradWithArgmax", [x, grad, argmax], _argmax_attrs(op)),
             None]
 
 
@@ -440,7 +440,7 @@ def _max_adjoint(adjoint_type):
         """Linear in its last input, (x, y) fixed: the adjoint (scatter to / gather at the
         argmax) is `adjoint_type`."""
         x, y, _ = op.inputs
-        return [_a.zeros_like(x), _a.zeros_like(y),
+        return [zeros_like(x), zeros_like(y),
                 apply(adjoint_type, [x, y, grad], _pool_attrs(op))]
     return rule
 

@@ -21,12 +21,13 @@ from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, const_value, to_te
 from .cast import cast
 from .comparison import equal, logical_and, logical_not, not_equal
 from .elementwise import conj, floordiv, maximum, multiply, realdiv, scalar
+from .construction import ones_like, zeros_like
+from .construction import range as _range
+from .prims import select  # indexing.where(c, x, y): indexing is above this family
 from .scans import cumprod
+from .shape import broadcast_to, identity, rank, reshape, shape
 
 _I32_64 = (_dt.int32, _dt.int64)
-# The array-family primitives the gradients need (reshape, shape, broadcast_to, where,
-# identity, ...) still live in the surface module flowgrad.ops.array_ops, which imports
-# the math ops: they are imported at call time until the layering rewire moves them down.
 
 
 def _truediv(x, y):
@@ -88,7 +89,6 @@ def _reduction_axes(x, axis):
         r = x.shape.ndims
         if r is not None:
             return constant(np.arange(r, dtype=np.int32))
-        from ...ops.array_ops import range as _range, rank
         return _range(0, rank(x))
     if isinstance(axis, Tensor):
         return axis
@@ -139,7 +139,6 @@ def _kept_shape(op):
 
 def _to_kept(t, op):
     """Reshapes a reduced op's output (or its gradient) to the kept-dims shape."""
-    from ...ops.array_ops import reshape
     if op.get_attr("keep_dims"):
         return t
     kshape = _kept_shape(op)
@@ -149,7 +148,6 @@ def _to_kept(t, op):
 
 
 def _broadcast_to_input(t, x):
-    from ...ops.array_ops import broadcast_to, shape
     xs = x.shape.as_tuple()
     if xs is not None and None not in xs:
         if t.shape.as_tuple() == xs:
@@ -206,7 +204,6 @@ def _mean_grad(op, grad):
     if xs is not None and ys is not None and None not in xs and None not in ys:
         factor = int(np.prod(xs)) // builtins.max(int(np.prod(ys)), 1)
         return [_truediv(sum_grad, scalar(factor, sum_grad)), None]
-    from ...ops.array_ops import shape
     n_in = reduce_prod(shape(x))
     n_out = maximum(reduce_prod(shape(op.outputs[0])), constant(1, dtype=_dt.int32))
     factor = cast(floordiv(n_in, n_out), sum_grad.dtype.base_dtype)
@@ -295,18 +292,17 @@ def _prod_grad_dynamic(op, grad):
     Per reduced group: no zero -> prod / x; one zero -> the product of the non-zero
     elements at the zero, 0 elsewhere; two or more zeros -> 0.
     """
-    from ...ops.array_ops import broadcast_to, ones_like, shape, where, zeros_like
     x, axes = op.inputs
     nz = not_equal(x, scalar(0, x))
-    x_safe = where(nz, x, ones_like(x))
+    x_safe = select(nz, x, ones_like(x))
     full = shape(x)
     p_nz = broadcast_to(reduce_prod(x_safe, axes, keepdims=True), full)
     n_zero = broadcast_to(reduce_sum(cast(logical_not(nz), x.dtype.base_dtype), axes,
                                      keepdims=True), full)
     zero = zeros_like(x)
     one_zero_here = logical_and(equal(n_zero, scalar(1, x)), logical_not(nz))
-    others = where(equal(n_zero, zero), realdiv(p_nz, x_safe),
-                   where(one_zero_here, p_nz, zero))
+    others = select(equal(n_zero, zero), realdiv(p_nz, x_safe),
+                    select(one_zero_here, p_nz, zero))
     if x.dtype.is_complex:
         others = conj(others)
     return multiply(_broadcast_to_input(_to_kept(grad, op), x), others)
@@ -518,7 +514,6 @@ def add_n(inputs: Any, name: str | None = None) -> Tensor:
                          "same dtype and shape")
     inputs = [to_tensor(t) for t in inputs]
     if len(inputs) == 1:
-        from ...ops.array_ops import identity
         return identity(inputs[0], name=name) if name else inputs[0]
     return apply("AddN", inputs, None, name)
 
@@ -557,6 +552,5 @@ def accumulate_n(inputs: Any, shape: Any = None, tensor_dtype: Any = None,
     if len(inputs) == 1:
         if name is None:
             return inputs[0]
-        from ...ops.array_ops import identity
         return identity(inputs[0], name=name)
     return apply("AccumulateNV2", inputs, {"shape": shape.as_tuple()}, name or "AccumulateNV2")

@@ -26,6 +26,13 @@ from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, const_value, to_tensor
+from .cast import cast
+from .comparison import equal, greater_equal
+from .construction import ones_like, zeros_like
+from .elementwise import multiply, truediv
+from .indexing import gather, where
+from .joining import concat
+from .shape import expand_dims, reshape, shape
 from ..framework.grad_state import wants_grad
 
 # TF's threshold (ops.py _LARGE_SPARSE_NUM_ELEMENTS) above which densifying warns.
@@ -130,9 +137,6 @@ def _sum_rows(rows, ids, n):
 
 def _gather_drop_negatives(params, ids):
     """gather(params, ids) with rows for negative ids set to zero (TF's helper)."""
-    from ...ops.array_ops import (  # lazy: upward until the array split
-        gather, reshape, shape, where, zeros_like)
-    from ...ops.comparison_ops import greater_equal  # lazy: upward, math split
     zero_ids = zeros_like(ids)
     is_pos = greater_equal(ids, zero_ids)
     clipped = where(is_pos, ids, zero_ids)
@@ -141,7 +145,6 @@ def _gather_drop_negatives(params, ids):
     ir = ids.shape.ndims
     if gs is not None and ir is not None and gs > ir:
         # Broadcast the mask over the trailing dims.
-        from ...ops.math_ops import cast, multiply  # lazy: upward, math split
         m = cast(is_pos, gathered.dtype.base_dtype)
         ms = m.shape.as_tuple()
         m = reshape(m, list(ms) + [1] * (gs - ir)) if ms is not None and None not in ms else \
@@ -151,7 +154,6 @@ def _gather_drop_negatives(params, ids):
 
 
 def _concat_ones(s, k):
-    from ...ops.array_ops import concat  # lazy: upward, array split
     return concat([s, constant(np.ones(k, dtype=np.int32))], 0)
 
 
@@ -161,7 +163,6 @@ def _uss_grad(op, grad):
         return [None, None, None]
     ids = op.inputs[1]
     if ids.op.type == "Const" and np.all(np.asarray(const_value(ids)) >= 0):
-        from ...ops.array_ops import gather  # lazy: upward, array split
         return [gather(grad, ids), None, None]
     return [_gather_drop_negatives(grad, ids), None, None]
 
@@ -258,15 +259,11 @@ def _segment_max_kernel(data, segment_ids):
 
 def _segment_sum_grad(op, grad):
     """d/ddata = gather(grad, segment_ids)."""
-    from ...ops.array_ops import gather  # lazy: upward, array split
     return [gather(grad, op.inputs[1]), None]
 
 
 def _segment_mean_grad(op, grad):
     """d/ddata = gather(grad / counts, segment_ids)."""
-    from ...ops.array_ops import (  # lazy: upward until the array split
-        concat, expand_dims, gather, ones_like, reshape)
-    from ...ops.math_ops import cast, truediv  # lazy: upward, math split
     data, ids = op.inputs
     ones = ones_like(ids)
     counts = cast(segment_sum(ones, ids), grad.dtype.base_dtype)
@@ -284,15 +281,11 @@ def _neg_one():
 
 
 def _ones_like_tail(t):
-    from ...ops.array_ops import ones_like, shape  # lazy: upward, array split
     return ones_like(shape(t)[1:])
 
 
 def _segment_max_grad(op, grad):
     """Gradient to the elements equal to their segment's max, split among ties."""
-    from ...ops.array_ops import gather, where, zeros_like  # lazy: upward, array split
-    from ...ops.comparison_ops import equal  # lazy: upward, math split
-    from ...ops.math_ops import cast, truediv  # lazy: upward, math split
     data, ids = op.inputs
     y = op.outputs[0]
     gathered = gather(y, ids)

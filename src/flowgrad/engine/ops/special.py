@@ -11,6 +11,7 @@ import math as _math
 from typing import Any
 
 import numpy as np
+from numpy.polynomial import chebyshev
 
 from ..framework import dtypes as _dt
 from ..framework.grad_state import wants_grad
@@ -111,7 +112,6 @@ def _erf_fit(f, lo, hi, deg):
 
     Fitted once, at import, at Chebyshev points from Python's math.erf/erfc.
     """
-    from numpy.polynomial import chebyshev
     cheb = chebyshev.chebinterpolate(lambda t: f(lo + (t + 1) * ((hi - lo) / 2)), deg)
     return chebyshev.cheb2poly(cheb)[::-1].copy(), lo, 2 / (hi - lo)
 

@@ -11,8 +11,9 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import REAL_NUMBERS, apply, check_dtype, to_tensor
 from ._nn_util import TensorLike, graph_values
-from ...ops import array_ops as _a  # upward: one_hot, expand_dims, shape
-from ...ops import math_ops as _m  # upward: reduce_sum
+from .construction import one_hot
+from .reductions import reduce_sum
+from .shape import expand_dims, shape
 
 
 def _top_k_infer(inputs, attrs):
@@ -50,9 +51,9 @@ def _top_k_grad(op, grad_values, _grad_indices):
     x = op.inputs[0]
     idx = op.outputs[1]
     n = x.shape.as_tuple()[-1] if x.shape.ndims else None
-    depth = n if n is not None else _a.shape(x)[-1]
-    onehot = _a.one_hot(idx, depth, dtype=grad_values.dtype.base_dtype)   # [..., k, n]
-    dense = _m.reduce_sum(apply("Mul", [onehot, _a.expand_dims(grad_values, -1)]), -2)
+    depth = n if n is not None else shape(x)[-1]
+    onehot = one_hot(idx, depth, dtype=grad_values.dtype.base_dtype)   # [..., k, n]
+    dense = reduce_sum(apply("Mul", [onehot, expand_dims(grad_values, -1)]), -2)
     return [dense, None]
 
 
