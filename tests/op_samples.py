@@ -859,8 +859,46 @@ SUMMARY = [
            ("float32",), kind="stateful"),
 ]
 
+_PIX = Arg((4, 4, 3), 0.0, 255.0, dtype="uint8")
+_RGB = Arg((3, 4, 3), 0.0, 1.0)
+# tf.image: resize outputs are float32 whatever the input (as TF), so gradients are
+# compared with TF's, not checked numerically in float64 (tests/test_image.py checks
+# them numerically in float32).
+IMAGE = [
+    Sample("ResizeBilinear", ("ResizeBilinear", "ResizeBilinearGrad"),
+           lambda tf, x: [tf.image.resize_bilinear(x, [5, 3]),
+                          tf.image.resize_bilinear(x, [5, 3], align_corners=True)],
+           [Arg((1, 3, 4, 2))], F, grad=(0,), numeric=False),
+    Sample("ResizeNearestNeighbor", ("ResizeNearestNeighbor", "ResizeNearestNeighborGrad"),
+           lambda tf, x: tf.image.resize_nearest_neighbor(x, [5, 7]),
+           [Arg((1, 3, 4, 2))], F, grad=(0,), numeric=False),
+    Sample("ResizeBicubic", ("ResizeBicubic", "ResizeBicubicGrad"),
+           lambda tf, x: tf.image.resize_bicubic(x, [5, 3]),
+           [Arg((1, 3, 4, 2))], F, grad=(0,), numeric=False),
+    Sample("ResizeArea", "ResizeArea", lambda tf, x: tf.image.resize_area(x, [2, 3]),
+           [Arg((1, 3, 4, 2))], F),
+    Sample("AdjustContrastv2", "AdjustContrastv2",
+           lambda tf, x: tf.image.adjust_contrast(x, 1.5), [_RGB], ("float32",)),
+    Sample("AdjustHue", "AdjustHue", lambda tf, x: tf.image.adjust_hue(x, 0.2), [_RGB],
+           ("float32",)),
+    Sample("AdjustSaturation", "AdjustSaturation",
+           lambda tf, x: tf.image.adjust_saturation(x, 1.5), [_RGB], ("float32",)),
+    Sample("RGBToHSV", ("RGBToHSV", "HSVToRGB"),
+           lambda tf, x: [tf.image.rgb_to_hsv(x), tf.image.hsv_to_rgb(x)], [_RGB], F),
+    Sample("EncodePng", ("EncodePng", "DecodePng"),
+           lambda tf, x: [tf.image.encode_png(x), tf.image.decode_png(tf.image.encode_png(x))],
+           [_PIX], ("uint8",)),
+    Sample("EncodeJpeg", ("EncodeJpeg", "DecodeJpeg"),
+           lambda tf, x: [tf.image.encode_jpeg(x, quality=90),
+                          tf.image.decode_jpeg(tf.image.encode_jpeg(x, quality=90),
+                                               dct_method="INTEGER_ACCURATE")],
+           [Arg((8, 8, 3), 0.0, 255.0, dtype="uint8")], ("uint8",)),
+    Sample("DecodeImage", "DecodeImage",
+           lambda tf, x: tf.image.decode_image(tf.image.encode_png(x)), [_PIX], ("uint8",)),
+]
+
 SAMPLES = (UNARY + BINARY + GRAD_OPS + REDUCE + ARRAY + LINALG + NN + CONV + STATEFUL + RANDOM
-           + RANDOM_EXACT + SUMMARY)
+           + RANDOM_EXACT + SUMMARY + IMAGE)
 BY_NAME = dict((s.name, s) for s in SAMPLES)
 assert len(BY_NAME) == len(SAMPLES), "duplicate sample names"
 

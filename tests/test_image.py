@@ -68,9 +68,6 @@ _OTHERS = {
     "resize_image_with_pad": "math_ops and logging_ops.Assert names",
     # array_ops.expand_dims names a Python input 'Const', TF 'ExpandDims/input'
     "grayscale_to_rgb": "array_ops",
-    # random_ops.random_uniform names 'Sub'/'Mul' where TF has 'sub'/'mul'
-    "random_brightness": "random_ops", "random_contrast": "random_ops",
-    "random_saturation": "random_ops", "random_hue": "random_ops",
     "random_crop": "random_ops and Assert", "random_flip_up_down_4d": "random_ops autopacking",
     # tf.cond/case are one Cond op in flowgrad, Switch/Merge in TF
     "random_flip_left_right": "control_flow_ops", "rot90": "control_flow_ops",
@@ -83,7 +80,7 @@ _OTHERS = {
 @pytest.mark.parametrize("name", sorted(GEN.OPS_CASES))
 def test_op_names_match_tf(name, request):
     if name in _OTHERS:
-        request.applymarker(pytest.mark.xfail(strict=False, reason=_OTHERS[name]))
+        request.applymarker(pytest.mark.xfail(strict=True, reason=_OTHERS[name]))
     assert GEN.op_names(tf, GEN.OPS_CASES[name]) == GOLD["ops/" + name]
 
 
