@@ -283,9 +283,7 @@ def _seed(y, gy, i):
         if y.dtype.is_complex:
             raise TypeError(f"Gradients of complex tensors must set grad_ys (y.dtype = "
                             f"{y.dtype!r})")
-        ys = y._shape.as_tuple()
-        if ys is not None and None not in ys:
-            return array_ops.ones(list(ys), dtype=y.dtype.base_dtype, name=f"grad_ys_{i}")
+        # TF's Shape, grad_ys_<i>, Fill (constant-folded at run time when y's shape is known)
         return array_ops.fill(array_ops.shape(y), constant(1, dtype=y.dtype.base_dtype,
                                                             name=f"grad_ys_{i}"))
     if isinstance(gy, IndexedSlices):

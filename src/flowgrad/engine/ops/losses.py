@@ -22,7 +22,7 @@ from ...ops import array_ops as _a  # upward: reshape, zeros_like
 
 
 def _column(v):
-    return _a.reshape(v, [-1, 1])
+    return _a.expand_dims(v, -1)  # TF's _BroadcastMul: `ExpandDims/dim`, `ExpandDims`
 
 
 # -- SoftmaxCrossEntropyWithLogits ---------------------------------------------------------
@@ -65,7 +65,7 @@ def _xent_grad(op, grad_loss, grad_grad):
     d_logits = None
     if wants_grad(0):
         if not is_zero(grad_loss):
-            d_logits = apply("Mul", [_column(grad_loss), op.outputs[1]])
+            d_logits = apply("Mul", [_column(grad_loss), op.outputs[1]], None, "mul")
         if not is_zero(grad_grad):
             s = apply("Softmax", [logits])
             extra = softmax_backprop(grad_grad, s)
@@ -75,8 +75,8 @@ def _xent_grad(op, grad_loss, grad_grad):
     d_labels = None
     if wants_grad(1):
         if not is_zero(grad_loss):
-            d_labels = apply("Mul", [_column(grad_loss),
-                                     apply("Neg", [apply("LogSoftmax", [logits])])])
+            neg_log_softmax = apply("Neg", [apply("LogSoftmax", [logits])])  # TF's order
+            d_labels = apply("Mul", [_column(grad_loss), neg_log_softmax], None, "mul")
         if not is_zero(grad_grad):
             # backprop = softmax - labels. TF 1.14 drops this term; it matters for
             # second-order gradients that reach the labels.
@@ -134,7 +134,7 @@ def _sparse_xent_grad(op, grad_loss, grad_grad):
     logits = op.inputs[0]
     d = None
     if not is_zero(grad_loss):
-        d = apply("Mul", [_column(grad_loss), op.outputs[1]])
+        d = apply("Mul", [_column(grad_loss), op.outputs[1]], None, "mul")
     if not is_zero(grad_grad):
         extra = softmax_backprop(grad_grad, apply("Softmax", [logits]))
         d = extra if d is None else apply("Add", [d, extra])
