@@ -60,20 +60,12 @@ def test_values_match_tf(name):
 # several are fixed on other branches (random_ops' names on 'random'); remove an entry
 # once main passes it (pytest -rX lists them).
 _OTHERS = {
-    # math_ops: a Python operand is converted outside the op's scope ('x' not 'Cast/x',
-    # 'y' not 'Mul/y'), reduce_mean's axis is 'Const' not 'Mean/reduction_indices'
-    "adjust_brightness": "math_ops constant names", "adjust_brightness_uint8": "math_ops",
-    "convert_image_dtype_f2u8": "math_ops", "convert_image_dtype_f2u8_saturate": "math_ops",
-    "per_image_standardization": "math_ops", "resize_images_aspect": "math_ops",
-    "resize_image_with_pad": "math_ops and logging_ops.Assert names",
+    "resize_image_with_pad": "logging_ops.Assert names",
     # array_ops.expand_dims names a Python input 'Const', TF 'ExpandDims/input'
     "grayscale_to_rgb": "array_ops",
     "random_crop": "random_ops and Assert", "random_flip_up_down_4d": "random_ops autopacking",
     # tf.cond/case are one Cond op in flowgrad, Switch/Merge in TF
     "random_flip_left_right": "control_flow_ops", "rot90": "control_flow_ops",
-    # tf.gradients does not build TF's Shape/Fill for the default grad_ys
-    "resize_bilinear_grad": "gradients grad_ys", "resize_nearest_grad": "gradients grad_ys",
-    "resize_bicubic_grad": "gradients grad_ys",
 }
 
 

@@ -167,8 +167,10 @@ def test_softmax_xent_matches_tf_on_extreme_logits(dtype):
     lb = tf.constant(GOLD["xent_labels"].astype(dtype))
     dloss = tf.constant(np.array([1.0, -2.0, 0.5, 3.0], dtype=dtype))
     loss = tf.nn.softmax_cross_entropy_with_logits_v2(labels=lb, logits=lg)
-    assert loss.op.type == "SoftmaxCrossEntropyWithLogits"
-    assert loss.name == "softmax_cross_entropy_with_logits:0"
+    # As TF 1.14: the fused op inside TF's flatten/reshape composite.
+    assert loss.op.type == "Reshape"
+    assert loss.name == "softmax_cross_entropy_with_logits/Reshape_2:0"
+    assert loss.op.inputs[0].op.name == "softmax_cross_entropy_with_logits"
     d_logits, d_labels = tf.gradients(loss, [lg, lb], dloss)
     sp = tf.nn.sparse_softmax_cross_entropy_with_logits(labels=GOLD["xent_sparse_labels"],
                                                         logits=lg)

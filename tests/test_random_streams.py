@@ -60,13 +60,9 @@ STEMS = sorted(p.stem[4:] for p in (GOLDEN / "random").glob("gen_*.py"))
 # part is "ops" (the graph's op types and names) or "values" (everything else: numbers,
 # seeds, variable names). Each entry must still differ, so the list shrinks as causes
 # are fixed.
-_NAMES = "names of the ops nn.dropout builds (nn_ops.py)"
 _ORTHO = "orthogonal_initializer (init_ops.py): MatrixBandPart+Sum instead of TF's DiagPart"
 _LAYERS = "no tf.layers"
 KNOWN_DIFFERENCES = {
-    "initializers:dropout/keep_prob_seed:ops": _NAMES,
-    "initializers:dropout/noise_shape:ops": _NAMES,
-    "initializers:dropout/rate_graph_seed:ops": _NAMES,
     "initializers:init/orthogonal/graph_seed:ops": _ORTHO,
     "initializers:init/orthogonal/op_seed:ops": _ORTHO,
     "initializers:init/orthogonal_wide/graph_seed:ops": _ORTHO,

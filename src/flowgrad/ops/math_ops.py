@@ -62,6 +62,8 @@ from ..engine.ops.reductions import (_axis_arg, _keep, accumulate_n, add_n,  # n
 from ..engine.ops.activations import softplus
 from ..engine.ops.construction import ones_like, zeros_like
 from ..engine.ops.indexing import where
+from ..engine.ops.joining import stack
+from ..engine.ops.losses import l2_loss
 from ..engine.ops.scans import cumprod, cumsum
 from ..engine.ops.segment import unsorted_segment_sum
 from ..engine.ops.shape import identity, reshape, shape, squeeze, stop_gradient
@@ -373,13 +375,14 @@ def clip_by_norm(t: Any, clip_norm: Any, axes: Any = None, name: str | None = No
     """
     with name_scope(name, "clip_by_norm", [t, clip_norm]) as scope:
         values = to_tensor(t, name="t")
-        l2sum = reduce_sum(multiply(values, values), axes, keepdims=True)
-        pred = greater(l2sum, scalar(0, l2sum))
+        # Python operators where TF uses them: TF's op names (`mul`, `Greater/y`, `mul_1`).
+        l2sum = reduce_sum(values * values, axes, keepdims=True)
+        pred = l2sum > 0
         l2sum_safe = where(pred, l2sum, ones_like(l2sum))
         l2norm = where(pred, sqrt(l2sum_safe), l2sum)
-        intermediate = multiply(values, clip_norm)
+        intermediate = values * clip_norm
         values.shape.merge_with(intermediate.shape)  # ValueError if clip_norm broadcasts t
-        return identity(truediv(intermediate, maximum(l2norm, clip_norm)), name=scope)
+        return identity(intermediate / maximum(l2norm, clip_norm), name=scope)
 
 
 def global_norm(t_list: Any, name: str | None = None) -> Tensor:
@@ -397,9 +400,9 @@ def global_norm(t_list: Any, name: str | None = None) -> Tensor:
     with name_scope(name, "global_norm", [t for t in t_list if t is not None]):
         values = [to_tensor(t.values if isinstance(t, IndexedSlices) else t, name=f"t_{i}")
                   for i, t in enumerate(t_list) if t is not None]
-        half_squares = [multiply(reduce_sum(square(v)), scalar(0.5, v)) for v in values]
-        half_squared_norm = add_n(half_squares) if len(half_squares) > 1 else half_squares[0]
-        return sqrt(multiply(half_squared_norm, scalar(2.0, half_squared_norm)),
+        # TF's ops: L2Loss per tensor, stack, Sum, `* 2` (`mul`), Sqrt.
+        half_squared_norm = reduce_sum(stack([l2_loss(v) for v in values]))
+        return sqrt(half_squared_norm * constant(2.0, dtype=half_squared_norm.dtype),
                     name="global_norm")
 
 
@@ -424,13 +427,13 @@ def clip_by_global_norm(t_list: Any, clip_norm: Any, use_norm: Any = None,
         use_norm = global_norm(t_list, name)
     with name_scope(name, "clip_by_global_norm",
                     [t for t in t_list if t is not None] + [clip_norm]) as scope:
-        clip_norm = to_tensor(clip_norm, dtype=use_norm.dtype.base_dtype
-                              if not isinstance(clip_norm, Tensor) else None)
-        scale_for_finite = multiply(clip_norm, minimum(
-            realdiv(scalar(1.0, use_norm), use_norm), realdiv(scalar(1.0, use_norm),
-                                                                clip_norm)))
-        # Adding (norm - norm) makes the scale NaN when the norm is inf or NaN.
-        scale = add(scale_for_finite, subtract(use_norm, use_norm))
+        # TF's ops, in TF's order (Python operators: `truediv`, `mul`, ...).
+        use_norm = to_tensor(use_norm)
+        dtype = use_norm.dtype.base_dtype
+        scale_for_finite = clip_norm * minimum(1.0 / use_norm,
+                                               constant(1.0, dtype=dtype) / clip_norm)
+        # NaN when the norm is inf or NaN.
+        scale = where(is_finite(use_norm), scale_for_finite, constant(float("nan"), dtype=dtype))
         base = scope[:-1]
         clipped = []
         for i, t in enumerate(t_list):
@@ -438,7 +441,7 @@ def clip_by_global_norm(t_list: Any, clip_norm: Any, use_norm: Any = None,
                 clipped.append(None)
                 continue
             v = t.values if isinstance(t, IndexedSlices) else to_tensor(t, name=f"t_{i}")
-            c = identity(multiply(v, scale), name=f"{base.rsplit('/', 1)[-1]}/_{i}")
+            c = identity(v * scale, name=f"{base.rsplit('/', 1)[-1]}/_{i}")
             clipped.append(IndexedSlices(c, t.indices, t.dense_shape)
                            if isinstance(t, IndexedSlices) else c)
     return clipped, use_norm

@@ -102,6 +102,20 @@ def _flatten_outer(t):
     return _a.reshape(t, _a.concat([constant(np.array([-1], np.int32)), last], 0))
 
 
+def _tf_flatten_outer_dims(t):
+    """TF's _flatten_outer_dims op for op (Rank, Shape, Sub, Slice, ConcatV2, Reshape), so
+    that op counts and names match TF's; static shapes fold them away at run time."""
+    rank = _a.rank(t)
+    last_dim_size = _a.slice(_a.shape(t), [_m.subtract(rank, 1)], [1])
+    out = _a.reshape(t, _a.concat([[-1], last_dim_size], 0))
+    dims = t.shape.as_tuple()
+    if dims is not None and None not in dims[:-1]:
+        out.set_shape([int(np.prod(dims[:-1], dtype=np.int64)), dims[-1]])
+    elif dims is not None and len(dims) == 2:
+        out.set_shape([None, dims[-1]])  # TF's Reshape shape function infers this too
+    return out
+
+
 def _moved_to_end(t, axis):
     rank = t.shape.ndims
     if axis == -1 or axis == rank - 1:
@@ -159,19 +173,19 @@ def softmax_cross_entropy_with_logits_v2(_sentinel=None, labels: TensorLike | No
                              f"'{scope.rstrip('/')}' (op: 'SoftmaxCrossEntropyWithLogits')")
         if shape.ndims == 0:
             raise ValueError("logits must have at least one dimension")
+        # TF's composite op for op (Rank, Shape, flatten, the op, Slice, Reshape).
+        input_rank = _a.rank(logits)
         logits = _moved_to_end(logits, axis)
         labels = _moved_to_end(labels, axis)
-        if logits.shape.ndims == 2:
-            cost = apply("SoftmaxCrossEntropyWithLogits", [logits, labels], None,
-                         scope if in_dtype not in (_dt.float16, _dt.bfloat16) else None)[0]
-        else:
-            cost = apply("SoftmaxCrossEntropyWithLogits",
-                         [_flatten_outer(logits), _flatten_outer(labels)], None)[0]
-            out_dims = logits.shape.as_tuple()
-            if out_dims is not None and None not in out_dims[:-1]:
-                cost = _a.reshape(cost, list(out_dims[:-1]))
-            else:
-                cost = _a.reshape(cost, _a.shape(logits)[:-1])
+        input_shape = _a.shape(logits)
+        cost = apply("SoftmaxCrossEntropyWithLogits", [_tf_flatten_outer_dims(logits),
+                                                       _tf_flatten_outer_dims(labels)],
+                     None, scope)[0]
+        output_shape = _a.slice(input_shape, [0], [_m.subtract(input_rank, 1)])
+        cost = _a.reshape(cost, output_shape)
+        if shape.dims is not None:
+            cost.set_shape(shape[:-1] if axis in (-1, shape.ndims - 1) else
+                           [d for i, d in enumerate(shape.as_list()) if i != axis % shape.ndims])
         if in_dtype in (_dt.float16, _dt.bfloat16):
             cost = _m.cast(cost, in_dtype)
         return cost
@@ -228,6 +242,7 @@ def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels: TensorLike 
         in_dtype = logits.dtype.base_dtype
         precise = _m.cast(logits, _dt.float32) if in_dtype in (_dt.float16, _dt.bfloat16) \
             else logits
+        labels_shape = _a.shape(labels)  # as TF, even when unused (`.../Shape`)
         ls, gs = labels.shape, logits.shape
         if gs.ndims == 0:
             raise ValueError(f"Logits cannot be scalars - received shape {gs}.")
@@ -247,8 +262,7 @@ def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels: TensorLike 
             cost = apply("SparseSoftmaxCrossEntropyWithLogits",
                          [flat, _a.reshape(labels, [-1])], None,
                          "SparseSoftmaxCrossEntropyWithLogits")[0]
-            cost = _a.reshape(cost, list(ls.as_tuple()) if ls.is_fully_defined()
-                              else _a.shape(labels))
+            cost = _a.reshape(cost, labels_shape)
         if in_dtype in (_dt.float16, _dt.bfloat16):
             cost = _m.cast(cost, in_dtype)
         return cost
@@ -289,7 +303,7 @@ def sigmoid_cross_entropy_with_logits(_sentinel=None, labels: TensorLike | None 
         cond = _c.greater_equal(logits, zeros)
         relu_logits = _a.where(cond, logits, zeros)
         neg_abs_logits = _a.where(cond, _m.negative(logits), logits)
-        return _m.add(_m.subtract(relu_logits, _m.multiply(logits, labels)),
+        return _m.add(relu_logits - logits * labels,  # TF's `mul`, `sub`
                       _m.log1p(_m.exp(neg_abs_logits)), name=scope)
 
 
@@ -391,8 +405,9 @@ def batch_normalization(x: TensorLike, mean: TensorLike, variance: TensorLike, o
         if scale is not None:
             inv *= scale
         x = to_tensor(x, name="x")
-        shift = offset - mean * inv if offset is not None else -mean * inv
-        return x * _m.cast(inv, x.dtype) + _m.cast(shift, x.dtype)
+        # x * inv first (`mul_1`), then the shift (`mul_2`, `sub`): TF's order of ops.
+        return x * _m.cast(inv, x.dtype) + _m.cast(
+            offset - mean * inv if offset is not None else -mean * inv, x.dtype)
 
 
 # -- embedding_lookup ---------------------------------------------------------------------
@@ -428,15 +443,16 @@ def embedding_lookup(params: TensorLike, ids: TensorLike, partition_strategy: st
     if not isinstance(params, (list, tuple)):
         params = [params]
     values = [p for p in params if hasattr(p, "op")] + ([ids] if hasattr(ids, "op") else [])
-    with name_scope(name, "embedding_lookup", values):
+    with name_scope(name, "embedding_lookup", values) as scope:
         params = [to_tensor(p, name="params") for p in params]
         ids = to_tensor(ids, name="ids")
         if ids.dtype.base_dtype not in (_dt.int32, _dt.int64):
             raise TypeError(f"Value passed to parameter 'indices' has DataType "
                             f"{ids.dtype.name} not in list of allowed values: int32, int64")
         if len(params) == 1:
-            return _a.identity(_clip_rows(_a.gather(params[0], ids), ids, max_norm),
-                               name="Identity")
+            # As TF: the gather is named by the scope (`embedding_lookup`, `.../axis`).
+            return _a.identity(_clip_rows(_a.gather(params[0], ids, name=scope), ids,
+                                          max_norm), name="Identity")
         n = len(params)
         rows = [p.shape.as_tuple()[0] if p.shape.ndims else None for p in params]
         if None in rows:
@@ -494,8 +510,7 @@ def dropout(x: TensorLike, keep_prob: float | TensorLike | None = None,
         if isinstance(keep_prob, numbers.Real):
             rate = 1 - keep_prob
         else:
-            keep_prob = to_tensor(keep_prob, name="keep_prob")
-            rate = _m.subtract(scalar(1, keep_prob), keep_prob)
+            rate = 1. - keep_prob  # TF's `sub/x`, `sub`, outside the dropout scope
     with name_scope(name, "dropout", [x] if hasattr(x, "op") else []):
         x = to_tensor(x, name="x")
         if not x.dtype.is_floating:
@@ -511,11 +526,10 @@ def dropout(x: TensorLike, keep_prob: float | TensorLike | None = None,
         if rate.shape.ndims not in (None, 0):
             raise ValueError(f"rate must be a scalar, got shape {rate.shape}")
         if noise_shape is None:
-            dims = x.shape.as_tuple()
-            noise_shape = list(dims) if dims is not None and None not in dims else _a.shape(x)
+            noise_shape = _a.shape(x)  # TF's `dropout/Shape` (a Const when x's shape is known)
         random_tensor = random_uniform(noise_shape, seed=seed, dtype=x.dtype.base_dtype)
-        keep_prob = _m.subtract(scalar(1, x), rate)
-        scale = _m.truediv(scalar(1, x), keep_prob)
+        keep_prob = 1 - rate  # Python operators, as TF: `dropout/sub/x`, `dropout/sub`
+        scale = 1 / keep_prob  # `dropout/truediv/x`, `dropout/truediv`
         keep_mask = _c.greater_equal(random_tensor, rate)
         return x * scale * _m.cast(keep_mask, x.dtype.base_dtype)    # "mul", "mul_1" as TF
 

@@ -66,9 +66,9 @@ def natural_exp_decay(learning_rate, global_step, decay_steps, decay_rate, stair
 
     With staircase, global_step / decay_steps is floored.
     """
-    natural_exp_rate = math_ops.exp(math_ops.negative(convert_to_tensor(decay_rate)))
+    natural_exp_rate = math_ops.exp(math_ops.negative(decay_rate))  # `Neg/x`, as TF
     return _exponential(learning_rate, global_step, decay_steps, natural_exp_rate, staircase,
-                        name or "NaturalExpDecay", "natural_exp_decay")
+                        name, "natural_exp_decay")  # TF's scope: ExponentialDecay
 
 
 def inverse_time_decay(learning_rate, global_step, decay_steps, decay_rate, staircase=False,
@@ -109,8 +109,8 @@ def polynomial_decay(learning_rate, global_step, decay_steps, end_learning_rate=
                                          array_ops.ones_like(ratio), ratio)
             decay_steps_t = math_ops.multiply(decay_steps_t, multiplier)
         else:
-            step = math_ops.minimum(step, convert_to_tensor(decay_steps, dtype=dtype))
-        p = math_ops.truediv(step, decay_steps_t)
+            step = math_ops.minimum(step, decay_steps)  # as TF: `Minimum/y`
+        p = math_ops.div(step, decay_steps_t)  # as TF: `div`
         return math_ops.add(math_ops.multiply(lr - end_lr, math_ops.pow(1 - p, power_t)), end_lr,
                             name=scope)
 

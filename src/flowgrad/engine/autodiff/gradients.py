@@ -21,7 +21,7 @@ from ..framework.graph import Operation, Tensor, get_default_graph
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import get_gradient_function
 from ..ops.cast import cast
-from ..ops.construction import fill, ones, zeros, zeros_like
+from ..ops.construction import fill, zeros, zeros_like
 from ..ops.construction import range as _range
 from ..ops.elementwise import multiply
 from ..ops.joining import concat, stack
@@ -288,9 +288,7 @@ def _seed(y, gy, i):
         if y.dtype.is_complex:
             raise TypeError(f"Gradients of complex tensors must set grad_ys (y.dtype = "
                             f"{y.dtype!r})")
-        ys = y._shape.as_tuple()
-        if ys is not None and None not in ys:
-            return ones(list(ys), dtype=y.dtype.base_dtype, name=f"grad_ys_{i}")
+        # TF's Shape, grad_ys_<i>, Fill (constant-folded at run time when y's shape is known)
         return fill(shape(y), constant(1, dtype=y.dtype.base_dtype,
                                                             name=f"grad_ys_{i}"))
     if isinstance(gy, IndexedSlices):

@@ -403,6 +403,7 @@ class Graph:
 
     def __init__(self):
         self._ops = []
+        self._last_id = 0  # ops ever added; `_rollback` does not lower it (see _next_id)
         self._ops_by_name = {}
         self._names_in_use = {}
         self._name_journal = None
@@ -560,7 +561,9 @@ class Graph:
 
     # -- ops ------------------------------------------------------------------------------
     def _next_id(self):
-        return len(self._ops)
+        """TF's `_last_id`, the number of ops ever created here (a random op's seed2 with
+        only a graph seed): never goes down, though `_rollback` removes a failed build's ops."""
+        return self._last_id
 
     def create_op(self, op_type: str, inputs, dtypes=None, input_types=None,
                   name: str | None = None, attrs: dict | None = None, op_def=None,
@@ -630,6 +633,7 @@ class Graph:
         if op._name in self._ops_by_name:
             raise ValueError(f"Duplicate node name in graph: '{op._name}'")
         self._ops.append(op)
+        self._last_id += 1
         self._ops_by_name[op._name] = op
         for t in inputs:
             t._consumers.append(op)

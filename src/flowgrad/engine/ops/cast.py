@@ -6,7 +6,7 @@ from typing import Any
 import numpy as np
 
 from ..framework import dtypes as _dt
-from ..framework.graph import Tensor
+from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ._base import apply, to_tensor
 
@@ -34,7 +34,13 @@ register_op("Cast", infer=_cast_infer, kernel=_cast_kernel, grad=_cast_grad, ele
 def cast(x: Any, dtype: Any, name: str | None = None) -> Tensor:
     """Casts `x` to `dtype` (op `Cast`); returns `x` itself when the dtype is already right."""
     dtype = _dt.as_dtype(dtype).base_dtype
-    x = to_tensor(x, name="x")
-    if x.dtype.base_dtype is dtype:
-        return x
-    return apply("Cast", [x], {"DstT": dtype, "SrcT": x.dtype.base_dtype}, name or "Cast")
+    if isinstance(x, Tensor):
+        if x.dtype.base_dtype is dtype:
+            return x
+        return apply("Cast", [x], {"DstT": dtype, "SrcT": x.dtype.base_dtype}, name or "Cast")
+    # As TF: the scope is opened first (`Cast/x`), even when no Cast op is needed.
+    with name_scope(name, "Cast", [x]) as s:
+        x = to_tensor(x, name="x")
+        if x.dtype.base_dtype is dtype:
+            return x
+        return apply("Cast", [x], {"DstT": dtype, "SrcT": x.dtype.base_dtype}, s)

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from ..framework import dtypes as _dt
-from ..framework.graph import Tensor
+from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ._base import ALL, REAL_NUMBERS, apply, binary_compare, same_type_inputs, to_tensor, unary_same
 
@@ -32,13 +32,19 @@ def compare_op(pyname, op_type, kernel, dtypes, what):
     register_op(op_type, infer=binary_compare, kernel=kernel, grad=None, elementwise=True)
 
     if dtypes is None:  # logical ops: both inputs must be bool
-        def binder(x: Any, y: Any, name: str | None = None) -> Tensor:
-            x, y = _bool_inputs(op_type, [x, y], ["x", "y"])
-            return apply(op_type, [x, y], None, name)
+        convert = _bool_inputs
     else:
-        def binder(x: Any, y: Any, name: str | None = None) -> Tensor:
-            x, y = same_type_inputs(op_type, [x, y], allowed=dtypes)
+        def convert(op_type, values, arg_names):
+            return same_type_inputs(op_type, values, allowed=dtypes)
+
+    def binder(x: Any, y: Any, name: str | None = None) -> Tensor:
+        if isinstance(x, Tensor) and isinstance(y, Tensor):
+            x, y = convert(op_type, [x, y], ["x", "y"])
             return apply(op_type, [x, y], None, name)
+        # TF's generated wrapper converts inside the op's scope (`Greater/y`).
+        with name_scope(name, op_type, [x, y]) as s:
+            x, y = convert(op_type, [x, y], ["x", "y"])
+            return apply(op_type, [x, y], None, s)
     binder.__name__ = binder.__qualname__ = pyname
     binder.__doc__ = f"Returns {what} elementwise, with broadcasting (op `{op_type}`)."
     return binder

@@ -142,7 +142,8 @@ def _filled(shape_, dtype, value, default):
             dims = _as_int_input(shape_, "shape")
             return apply("Fill", [dims, constant(value, dtype=dtype, name="Const")], None, scope)
         dims = [int(d) for d in as_shape(shape_).as_list()]
-        if int(np.prod(dims)) < _SMALL_CONST:
+        # TF's _constant_if_small fails on a scalar shape (`zeros(3)`): then a Fill.
+        if int(np.prod(dims)) < _SMALL_CONST and not isinstance(shape_, (int, np.integer)):
             return constant(np.full(dims, value, dtype=dtype.as_numpy_dtype), dtype=dtype,
                             name=scope)
         return apply("Fill", [constant(np.array(dims, dtype=np.int32), name="shape_as_tensor"),

@@ -59,9 +59,14 @@ def unop(pyname, op_type, kernel, dtypes, d, doc, *, inplace_ok=False, scope=Non
         return None
     if scope is None:
         def binder(x: Any, name: str | None = None) -> Tensor:
-            x = to_tensor(x, name="x")
-            check_dtype(op_type, x, dtypes)
-            return apply(op_type, [x], None, name)
+            if isinstance(x, Tensor):
+                check_dtype(op_type, x, dtypes)
+                return apply(op_type, [x], None, name)
+            # TF's generated wrapper converts inside the op's scope (`Tanh/x`).
+            with name_scope(name, op_type) as s:
+                x = to_tensor(x, name="x")
+                check_dtype(op_type, x, dtypes)
+                return apply(op_type, [x], None, s)
     else:
         def binder(x: Any, name: str | None = None) -> Tensor:
             with name_scope(name, scope, [x]) as s:
@@ -83,8 +88,13 @@ def binop(pyname, op_type, kernel, dtypes, grad, doc, *, inplace_ok=False, scope
                 inplace_ok=inplace_ok)
     if scope is None:
         def binder(x: Any, y: Any, name: str | None = None) -> Tensor:
-            x, y = same_type_inputs(op_type, [x, y], arg_names, allowed=dtypes)
-            return apply(op_type, [x, y], None, name)
+            if isinstance(x, Tensor) and isinstance(y, Tensor):
+                x, y = same_type_inputs(op_type, [x, y], arg_names, allowed=dtypes)
+                return apply(op_type, [x, y], None, name)
+            # TF's generated wrapper converts inside the op's scope (`Maximum/y`).
+            with name_scope(name, op_type, [x, y]) as s:
+                x, y = same_type_inputs(op_type, [x, y], arg_names, allowed=dtypes)
+                return apply(op_type, [x, y], None, s)
     else:
         def binder(x: Any, y: Any, name: str | None = None) -> Tensor:
             with name_scope(name, scope, [x, y][:scope_on]) as s:

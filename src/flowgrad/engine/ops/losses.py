@@ -19,11 +19,11 @@ from ._base import FLOATS, apply, check_dtype, to_tensor
 from ._nn_util import TensorLike, is_zero
 from .activations import softmax_backprop
 from .construction import zeros_like
-from .shape import reshape
+from .shape import expand_dims
 
 
 def _column(v):
-    return reshape(v, [-1, 1])
+    return expand_dims(v, -1)  # TF's _BroadcastMul: `ExpandDims/dim`, `ExpandDims`
 
 
 # -- SoftmaxCrossEntropyWithLogits ---------------------------------------------------------
@@ -66,7 +66,7 @@ def _xent_grad(op, grad_loss, grad_grad):
     d_logits = None
     if wants_grad(0):
         if not is_zero(grad_loss):
-            d_logits = apply("Mul", [_column(grad_loss), op.outputs[1]])
+            d_logits = apply("Mul", [_column(grad_loss), op.outputs[1]], None, "mul")
         if not is_zero(grad_grad):
             s = apply("Softmax", [logits])
             extra = softmax_backprop(grad_grad, s)
@@ -76,8 +76,8 @@ def _xent_grad(op, grad_loss, grad_grad):
     d_labels = None
     if wants_grad(1):
         if not is_zero(grad_loss):
-            d_labels = apply("Mul", [_column(grad_loss),
-                                     apply("Neg", [apply("LogSoftmax", [logits])])])
+            neg_log_softmax = apply("Neg", [apply("LogSoftmax", [logits])])  # TF's order
+            d_labels = apply("Mul", [_column(grad_loss), neg_log_softmax], None, "mul")
         if not is_zero(grad_grad):
             # backprop = softmax - labels. TF 1.14 drops this term; it matters for
             # second-order gradients that reach the labels.
@@ -135,7 +135,7 @@ def _sparse_xent_grad(op, grad_loss, grad_grad):
     logits = op.inputs[0]
     d = None
     if not is_zero(grad_loss):
-        d = apply("Mul", [_column(grad_loss), op.outputs[1]])
+        d = apply("Mul", [_column(grad_loss), op.outputs[1]], None, "mul")
     if not is_zero(grad_grad):
         extra = softmax_backprop(grad_grad, apply("Softmax", [logits]))
         d = extra if d is None else apply("Add", [d, extra])

@@ -56,9 +56,12 @@ def tuple(tensors, name=None, control_inputs=None) -> list:
             if t is None:
                 out.append(None)
                 continue
-            with get_default_graph().control_dependencies([gate]):
+            # TF's with_dependencies: the Identity is named by a `control_dependency` scope.
+            with name_scope(None, "control_dependency") as scope, \
+                    get_default_graph().control_dependencies([gate]):
                 if isinstance(t, IndexedSlices):
-                    out.append(IndexedSlices(identity(t.values), t.indices, t.dense_shape))
+                    out.append(IndexedSlices(identity(t.values, name=scope), t.indices,
+                                             t.dense_shape))
                 else:
-                    out.append(identity(t))
+                    out.append(identity(t, name=scope))
         return out

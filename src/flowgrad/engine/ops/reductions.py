@@ -83,7 +83,7 @@ def _norm_axes(x, axes):
     return tuple(builtins.sorted({int(a) % nd for a in np.asarray(axes).reshape(-1)}))
 
 
-def _reduction_axes(x, axis):
+def _reduction_axes(x, axis, name=None):
     """The axes argument as an int32 tensor (all axes when None)."""
     if axis is None:
         r = x.shape.ndims
@@ -93,9 +93,9 @@ def _reduction_axes(x, axis):
     if isinstance(axis, Tensor):
         return axis
     if isinstance(axis, (list, tuple)) or np.ndim(axis) > 0:
-        return constant(np.asarray(axis, dtype=np.int32).reshape(-1))
-    return to_tensor(axis, dtype=_dt.int32) if isinstance(axis, (int, np.integer)) \
-        else to_tensor(axis)
+        return constant(np.asarray(axis, dtype=np.int32).reshape(-1), name=name)
+    return to_tensor(axis, dtype=_dt.int32, name=name) if isinstance(axis, (int, np.integer)) \
+        else to_tensor(axis, name=name)
 
 
 def _keep(keepdims, keep_dims):
@@ -120,7 +120,13 @@ def _reduce(op_type, input_tensor, axis, keepdims, name, reduction_indices, keep
         raise TypeError(f"Input 'input' of '{op_type}' Op has type {x.dtype.base_dtype.name} "
                         "that does not match expected type of bool.")
     check_dtype(op_type, x, allowed, "input")
-    out = apply(op_type, [x, _reduction_axes(x, axis)], {"keep_dims": keep}, name or op_type)
+    if axis is None or isinstance(axis, Tensor):
+        out = apply(op_type, [x, _reduction_axes(x, axis)], {"keep_dims": keep}, name or op_type)
+    else:
+        # As TF's generated wrapper: the axes become `<op scope>/reduction_indices`.
+        with name_scope(name, op_type, [x]) as s:
+            out = apply(op_type, [x, _reduction_axes(x, axis, "reduction_indices")],
+                        {"keep_dims": keep}, s)
     if axis is None and not keep and out.shape.ndims is None:
         out.set_shape([])  # TF's _may_reduce_to_scalar
     return out
@@ -448,10 +454,11 @@ def _arg(op_type, input, axis, name, dimension, output_type):  # noqa: A002
         axis = 0
     x = to_tensor(input, name="input")
     check_dtype(op_type, x, NUMBERS, "input")
-    dim = axis if isinstance(axis, Tensor) else to_tensor(axis, dtype=_dt.int32,
-                                                          name="dimension")
-    return apply(op_type, [x, dim], {"output_type": _dt.as_dtype(output_type).base_dtype},
-                 name or op_type)
+    attrs = {"output_type": _dt.as_dtype(output_type).base_dtype}
+    if isinstance(axis, Tensor):
+        return apply(op_type, [x, axis], attrs, name or op_type)
+    with name_scope(name, op_type, [x]) as s:  # TF's `ArgMax/dimension`
+        return apply(op_type, [x, to_tensor(axis, dtype=_dt.int32, name="dimension")], attrs, s)
 
 
 def argmax(input: Any, axis: Any = None, name: str | None = None,  # noqa: A002

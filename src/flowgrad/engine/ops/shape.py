@@ -19,7 +19,7 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import (DTypeLike, IntsLike, TensorLike, _as_int_input, _check_out_type, _dims,
                           _fmt_shape, _int_tensor, _invalid, _scope, _static_int,
-                          _static_or_shape, _unknown_dims_from, shape_value)
+                          _unknown_dims_from, shape_value)
 from ._base import apply, apply_op, to_tensor, unary_same
 from ._grad_util import sum_to
 
@@ -178,7 +178,8 @@ def rank(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
 # -- Reshape / ExpandDims / Squeeze: views of the same elements --------------------------------
 def _reshape_back(op, grad):
     """Reshape the gradient back to the input's shape (the other inputs get None)."""
-    return [reshape(grad, _static_or_shape(op.inputs[0]))] + [None] * (len(op.inputs) - 1)
+    # TF's `Reshape_grad/Shape` (a Const when the shape is known), `Reshape_grad/Reshape`.
+    return [reshape(grad, shape(op.inputs[0]))] + [None] * (len(op.inputs) - 1)
 
 
 def _reshape_infer(inputs, attrs):

@@ -8,6 +8,9 @@ Rewrites (x any value, c a constant, shapes static and equal where it matters):
     Pow(x, 2)                                                                      -> Square(x)
     MatMul(Transpose(a), b) / MatMul(a, Transpose(b)) -> MatMul with transpose_a/_b flipped
     Sum(x, []) (no axes), Reshape(x, s) and BroadcastTo(x, s) to x's own static shape -> x
+    Reshape(x, s) whose static shape is x's but for one unknown dim at the same place -> x
+      (the sizes are equal, so the unknown dims are too: TF's flatten/unflatten composites
+      around softmax_cross_entropy_with_logits with a dynamic batch)
 
 A rewrite that makes a value read mutable state directly (a variable's buffer)
 is skipped when a state-mutating node runs between the removed node and its
@@ -70,10 +73,16 @@ def arithmetic_optimization(program, options=None):
         sa, sb = static_shape(program, a), static_shape(program, b)
         return sa is not None and sa == sb
 
-    def try_replace(i, n, x):
+    def same_but_one_unknown(a, b):
+        sa, sb = program.shapes.get(a), program.shapes.get(b)
+        ta = sa.as_tuple() if sa is not None else None
+        tb = sb.as_tuple() if sb is not None else None
+        return ta is not None and ta == tb and ta.count(None) <= 1
+
+    def try_replace(i, n, x, shape_ok=same_shape):
         """Replace n's output by x if exact and safe; True when done."""
         out = n.outputs[0]
-        if program.dtypes.get(out) is not program.dtypes.get(x) or not same_shape(out, x):
+        if program.dtypes.get(out) is not program.dtypes.get(x) or not shape_ok(out, x):
             return False
         if x in mut:
             if not lazy:
@@ -124,6 +133,8 @@ def arithmetic_optimization(program, options=None):
             if t == "Sum":
                 c = consts.get(ins[1])
                 done = c is not None and np.size(c) == 0 and try_replace(i, n, ins[0])
+            elif t == "Reshape":
+                done = try_replace(i, n, ins[0], same_but_one_unknown)
             else:
                 done = try_replace(i, n, ins[0])
         elif t == "Pow" and len(ins) == 2 and "Square" in OPS:

@@ -1,0 +1,415 @@
+"""The ops (name, type) TF 1.14 creates for common API calls, one fresh graph per call.
+
+With only a graph-level seed, a random op's seed2 is the graph's op counter at its
+creation, so flowgrad must create exactly TF's ops (count and names) for a seeded
+program to print TF's numbers. Each entry of CALLS is (name, fn(tf)); fn builds in a
+fresh default graph and the case records [[op.name, op.type], ...] of the whole graph.
+tools/opcounts.py runs the same calls under TF and flowgrad and prints the differences.
+"""
+import numpy as np
+
+
+def _x(tf, shape=(4, 3)):
+    return tf.placeholder(tf.float32, shape, name="x")
+
+
+def _mlp(tf):
+    x = _x(tf)
+    y = tf.placeholder(tf.float32, (4, 2), name="y")
+    w = tf.Variable(np.ones((3, 2), np.float32), name="w")
+    b = tf.Variable(np.zeros(2, np.float32), name="b")
+    pred = tf.matmul(x, w) + b
+    return tf.reduce_mean(tf.square(pred - y))
+
+
+def _opt(cls, **kw):
+    def fn(tf):
+        loss = _mlp(tf)
+        getattr(tf.train, cls)(0.1, **kw).minimize(loss)
+    return fn
+
+
+def _opt_gs(cls, **kw):
+    def fn(tf):
+        loss = _mlp(tf)
+        gs = tf.train.get_or_create_global_step()
+        getattr(tf.train, cls)(0.1, **kw).minimize(loss, global_step=gs)
+    return fn
+
+
+def _compute_apply(tf):
+    loss = _mlp(tf)
+    opt = tf.train.GradientDescentOptimizer(0.1)
+    gv = opt.compute_gradients(loss)
+    opt.apply_gradients(gv)
+
+
+def _get_variable(init):
+    def fn(tf):
+        tf.get_variable("v", (4, 3), initializer=init(tf))
+    return fn
+
+
+def _initializer(init):
+    def fn(tf):
+        init(tf)((4, 3))
+    return fn
+
+
+INITS = [
+    ("zeros", lambda tf: tf.zeros_initializer()),
+    ("ones", lambda tf: tf.ones_initializer()),
+    ("constant", lambda tf: tf.constant_initializer(0.5)),
+    ("random_normal", lambda tf: tf.random_normal_initializer()),
+    ("random_uniform", lambda tf: tf.random_uniform_initializer()),
+    ("truncated_normal", lambda tf: tf.truncated_normal_initializer()),
+    ("glorot_uniform", lambda tf: tf.glorot_uniform_initializer()),
+    ("glorot_normal", lambda tf: tf.glorot_normal_initializer()),
+    ("variance_scaling", lambda tf: tf.variance_scaling_initializer()),
+    ("orthogonal", lambda tf: tf.orthogonal_initializer()),
+    ("variance_scaling_uniform_fan_avg", lambda tf: tf.variance_scaling_initializer(
+        1.0, "fan_avg", "uniform")),
+]
+
+
+def _softmax_v2(tf):
+    x = _x(tf)
+    y = tf.placeholder(tf.float32, (4, 3), name="y")
+    tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits_v2(labels=y, logits=x))
+
+
+def _softmax_v1(tf):
+    x = _x(tf)
+    y = tf.placeholder(tf.float32, (4, 3), name="y")
+    tf.nn.softmax_cross_entropy_with_logits(labels=y, logits=x)
+
+
+def _sparse_softmax(tf):
+    x = _x(tf)
+    y = tf.placeholder(tf.int32, (4,), name="y")
+    tf.nn.sparse_softmax_cross_entropy_with_logits(labels=y, logits=x)
+
+
+def _sigmoid_xent(tf):
+    x = _x(tf)
+    y = tf.placeholder(tf.float32, (4, 3), name="y")
+    tf.nn.sigmoid_cross_entropy_with_logits(labels=y, logits=x)
+
+
+def _grad_mse(tf):
+    loss = _mlp(tf)
+    tf.gradients(loss, tf.trainable_variables())
+
+
+def _grad_softmax(tf):
+    x = _x(tf)
+    y = tf.placeholder(tf.float32, (4, 2), name="y")
+    w = tf.Variable(np.ones((3, 2), np.float32), name="w")
+    loss = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits_v2(
+        labels=y, logits=tf.matmul(x, w)))
+    tf.gradients(loss, [w])
+
+
+def _grad_sparse(tf):
+    x = _x(tf)
+    y = tf.placeholder(tf.int32, (4,), name="y")
+    w = tf.Variable(np.ones((3, 2), np.float32), name="w")
+    loss = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(
+        labels=y, logits=tf.matmul(x, w)))
+    tf.gradients(loss, [w])
+
+
+def _moments(tf):
+    tf.nn.moments(_x(tf), axes=[0])
+
+
+def _batch_norm(tf):
+    x = _x(tf)
+    m, v = tf.nn.moments(x, axes=[0])
+    tf.nn.batch_normalization(x, m, v, tf.zeros(3), tf.ones(3), 1e-3)
+
+
+def _dropout(tf):
+    tf.nn.dropout(_x(tf), keep_prob=0.5)
+
+
+def _dropout_rate(tf):
+    tf.nn.dropout(_x(tf), rate=0.5)
+
+
+def _conv_pool(tf):
+    x = tf.placeholder(tf.float32, (2, 8, 8, 3), name="x")
+    w = tf.Variable(np.ones((3, 3, 3, 4), np.float32), name="w")
+    h = tf.nn.relu(tf.nn.conv2d(x, w, strides=[1, 1, 1, 1], padding="SAME"))
+    h = tf.nn.max_pool(h, ksize=[1, 2, 2, 1], strides=[1, 2, 2, 1], padding="SAME")
+    tf.nn.avg_pool(h, ksize=[1, 2, 2, 1], strides=[1, 2, 2, 1], padding="VALID")
+
+
+def _dense(tf):
+    x = _x(tf)
+    w = tf.Variable(np.ones((3, 2), np.float32), name="w")
+    b = tf.Variable(np.zeros(2, np.float32), name="b")
+    tf.nn.relu(tf.nn.bias_add(tf.matmul(x, w), b))
+
+
+def _reduces(tf):
+    x = _x(tf)
+    tf.reduce_sum(x)
+    tf.reduce_sum(x, axis=1)
+    tf.reduce_mean(x, axis=[0, 1])
+    tf.reduce_max(x, 0, keepdims=True)
+    tf.reduce_min(x)
+    tf.reduce_prod(x, -1)
+    tf.reduce_all(x > 0)
+    tf.reduce_any(x > 0, axis=0)
+    tf.argmax(x, 1)
+    tf.argmin(x, axis=0)
+
+
+def _binary_consts(tf):
+    x = _x(tf)
+    tf.maximum(x, 0.0)
+    tf.minimum(0.5, x)
+    tf.add(x, 1.0)
+    tf.subtract(2.0, x)
+    tf.multiply(x, 3.0)
+    tf.div(x, 2.0)
+    tf.truediv(x, 2.0)
+    tf.pow(x, 2.0)
+    tf.squared_difference(x, 1.0)
+    tf.equal(x, 1.0)
+    tf.less(x, 1.0)
+    tf.greater_equal(x, 1.0)
+
+
+def _operators(tf):
+    x = _x(tf)
+    _ = x + 1.0
+    _ = 1.0 - x
+    _ = x * 2
+    _ = 2.0 / x
+    _ = x ** 2
+    _ = -x
+    _ = x > 0.5
+    _ = x[1:, 0]
+
+
+def _clip_value(tf):
+    tf.clip_by_value(_x(tf), -1.0, 1.0)
+
+
+def _clip_norm(tf):
+    tf.clip_by_norm(_x(tf), 1.0)
+
+
+def _clip_global(tf):
+    x = _x(tf)
+    tf.clip_by_global_norm([x, x * 2.0], 1.0)
+
+
+def _schedule(name, **kw):
+    def fn(tf):
+        gs = tf.train.get_or_create_global_step()
+        getattr(tf.train, name)(0.1, gs, **kw)
+    return fn
+
+
+def _saver(tf):
+    tf.Variable(np.ones((3, 2), np.float32), name="w")
+    tf.Variable(np.zeros(2, np.float32), name="b")
+    tf.train.Saver()
+
+
+def _summaries(tf):
+    x = _x(tf)
+    tf.summary.scalar("loss", tf.reduce_mean(x))
+    tf.summary.histogram("x", x)
+    tf.summary.merge_all()
+
+
+def _embedding(tf):
+    params = tf.Variable(np.ones((10, 3), np.float32), name="emb")
+    ids = tf.placeholder(tf.int32, (4,), name="ids")
+    tf.nn.embedding_lookup(params, ids)
+
+
+def _one_hot(tf):
+    ids = tf.placeholder(tf.int32, (4,), name="ids")
+    tf.one_hot(ids, 5)
+
+
+def _nce(tf):
+    x = _x(tf)
+    w = tf.Variable(np.ones((10, 3), np.float32), name="w")
+    b = tf.Variable(np.zeros(10, np.float32), name="b")
+    y = tf.placeholder(tf.int64, (4, 1), name="y")
+    tf.nn.nce_loss(w, b, y, x, num_sampled=3, num_classes=10)
+
+
+def _sampled(tf):
+    x = _x(tf)
+    w = tf.Variable(np.ones((10, 3), np.float32), name="w")
+    b = tf.Variable(np.zeros(10, np.float32), name="b")
+    y = tf.placeholder(tf.int64, (4, 1), name="y")
+    tf.nn.sampled_softmax_loss(w, b, y, x, num_sampled=3, num_classes=10)
+
+
+def _l2_loss(tf):
+    tf.nn.l2_loss(_x(tf))
+
+
+def _variable(tf):
+    tf.Variable(np.ones((3, 2), np.float32), name="w")
+    tf.Variable(1.0)
+    tf.Variable(tf.zeros((2, 2)), name="z")
+    tf.Variable(tf.random_normal((2, 2)), name="r")
+
+
+def _global_init(tf):
+    tf.Variable(np.ones((3, 2), np.float32), name="w")
+    tf.get_variable("v", (2,))
+    tf.global_variables_initializer()
+    tf.local_variables_initializer()
+
+
+def _ema(tf):
+    w = tf.Variable(np.ones((3, 2), np.float32), name="w")
+    ema = tf.train.ExponentialMovingAverage(0.9)
+    ema.apply([w])
+    ema.average(w)
+
+
+def _ema_step(tf):
+    w = tf.Variable(np.ones((3, 2), np.float32), name="w")
+    gs = tf.train.get_or_create_global_step()
+    tf.train.ExponentialMovingAverage(0.9, num_updates=gs).apply([w])
+
+
+def _cond(tf):
+    x = _x(tf)
+    p = tf.placeholder(tf.bool, (), name="p")
+    tf.cond(p, lambda: x + 1.0, lambda: x * 2.0)
+
+
+def _while(tf):
+    i = tf.constant(0)
+    tf.while_loop(lambda i: i < 10, lambda i: i + 1, [i])
+
+
+def _random_ops(tf):
+    tf.random_normal((2, 3))
+    tf.random_uniform((2, 3), 0, 10, dtype=tf.int32)
+    tf.truncated_normal((2, 3), stddev=0.1)
+    tf.random_shuffle(tf.range(5))
+    tf.multinomial(tf.zeros((2, 3)), 4)
+
+
+def _array_misc(tf):
+    x = _x(tf)
+    tf.reshape(x, [-1])
+    tf.transpose(x)
+    tf.concat([x, x], 1)
+    tf.stack([x, x])
+    tf.expand_dims(x, 0)
+    tf.squeeze(tf.expand_dims(x, 0))
+    tf.cast(x, tf.int32)
+    tf.zeros_like(x)
+    tf.ones((2, 3))
+    tf.fill((2, 3), 1.0)
+    tf.range(5)
+    tf.shape(x)
+    tf.tile(x, [2, 1])
+    tf.gather(x, [0, 2])
+    tf.split(x, 3, axis=1)
+
+
+def _activations(tf):
+    x = _x(tf)
+    tf.nn.softmax(x)
+    tf.nn.log_softmax(x)
+    tf.nn.sigmoid(x)
+    tf.nn.tanh(x)
+    tf.nn.relu6(x)
+    tf.nn.elu(x)
+    tf.nn.leaky_relu(x)
+    tf.nn.softplus(x)
+
+
+def _layers_dense(tf):
+    tf.layers.dense(_x(tf), 2, activation=tf.nn.relu)
+
+
+CALLS = (
+    [("variable", _variable), ("global_variables_initializer", _global_init)]
+    + [("get_variable/" + n, _get_variable(f)) for n, f in INITS]
+    + [("initializer/" + n, _initializer(f)) for n, f in INITS]
+    + [("minimize/GradientDescent", _opt("GradientDescentOptimizer")),
+       ("minimize/Momentum", _opt("MomentumOptimizer", momentum=0.9)),
+       ("minimize/Adam", _opt("AdamOptimizer")),
+       ("minimize/Adagrad", _opt("AdagradOptimizer")),
+       ("minimize/RMSProp", _opt("RMSPropOptimizer")),
+       ("minimize/RMSProp_centered", _opt("RMSPropOptimizer", centered=True)),
+       ("minimize/Adadelta", _opt("AdadeltaOptimizer")),
+       ("minimize/Ftrl", _opt("FtrlOptimizer")),
+       ("minimize/Adam_global_step", _opt_gs("AdamOptimizer")),
+       ("minimize/GradientDescent_global_step", _opt_gs("GradientDescentOptimizer")),
+       ("compute_apply_gradients", _compute_apply),
+       ("gradients/mse", _grad_mse),
+       ("gradients/softmax_xent", _grad_softmax),
+       ("gradients/sparse_softmax_xent", _grad_sparse),
+       ("softmax_cross_entropy_with_logits_v2", _softmax_v2),
+       ("softmax_cross_entropy_with_logits", _softmax_v1),
+       ("sparse_softmax_cross_entropy_with_logits", _sparse_softmax),
+       ("sigmoid_cross_entropy_with_logits", _sigmoid_xent),
+       ("l2_loss", _l2_loss),
+       ("moments", _moments),
+       ("batch_normalization", _batch_norm),
+       ("dropout/keep_prob", _dropout),
+       ("dropout/rate", _dropout_rate),
+       ("conv2d_pool", _conv_pool),
+       ("matmul_bias_add_relu", _dense),
+       ("reduce", _reduces),
+       ("binary_consts", _binary_consts),
+       ("operators", _operators),
+       ("activations", _activations),
+       ("array_misc", _array_misc),
+       ("clip_by_value", _clip_value),
+       ("clip_by_norm", _clip_norm),
+       ("clip_by_global_norm", _clip_global),
+       ("schedule/exponential_decay", _schedule("exponential_decay", decay_steps=10,
+                                                decay_rate=0.9)),
+       ("schedule/exponential_decay_staircase", _schedule(
+           "exponential_decay", decay_steps=10, decay_rate=0.9, staircase=True)),
+       ("schedule/inverse_time_decay", _schedule("inverse_time_decay", decay_steps=10,
+                                                 decay_rate=0.9)),
+       ("schedule/natural_exp_decay", _schedule("natural_exp_decay", decay_steps=10,
+                                                decay_rate=0.9)),
+       ("schedule/polynomial_decay", _schedule("polynomial_decay", decay_steps=10)),
+       ("schedule/cosine_decay", _schedule("cosine_decay", decay_steps=10)),
+       ("saver", _saver),
+       ("summaries", _summaries),
+       ("embedding_lookup", _embedding),
+       ("one_hot", _one_hot),
+       ("nce_loss", _nce),
+       ("sampled_softmax_loss", _sampled),
+       ("random_ops", _random_ops),
+       ("ExponentialMovingAverage", _ema),
+       ("ExponentialMovingAverage_num_updates", _ema_step),
+       ("layers_dense", _layers_dense),
+       ("cond", _cond),
+       ("while_loop", _while)]
+)
+
+
+def ops_of(tf, fn):
+    """[[name, type], ...] of a fresh default graph after fn(tf), or the error's repr."""
+    tf.reset_default_graph()
+    try:
+        fn(tf)
+    except Exception as e:  # a call flowgrad lacks shows as a difference, not a crash
+        return "error: %s: %s" % (type(e).__name__, str(e).split("\n")[0])
+    return [[o.name, o.type] for o in tf.get_default_graph().get_operations()]
+
+
+def cases(tf):
+    return dict((name, ops_of(tf, fn)) for name, fn in CALLS)
