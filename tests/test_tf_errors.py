@@ -48,3 +48,9 @@ def _run_case(gen, name):
 def test_dtype_names_match_tf114(gen, name, expected):
     ours = _run_case(gen, name)
     assert _equal(ours, expected), (ours, expected)
+
+
+@pytest.mark.parametrize("gen,name,expected", _golden_params("cond_pred"))
+def test_cond_predicate_matches_tf114(gen, name, expected):
+    ours = _run_case(gen, name)
+    assert _equal(ours, expected), (ours, expected)
