@@ -45,7 +45,7 @@ def _run_case(gen, name):
 
 
 # every generator in tests/golden/errors9 whose cases are run as they are
-STEMS = ["dtype_names", "cond_pred", "aggregation_method"]
+STEMS = ["dtype_names", "cond_pred", "aggregation_method", "assign_dtype"]
 
 
 @pytest.mark.parametrize("gen,name,expected",
