@@ -112,6 +112,14 @@ def case_sparse_softmax_xent(tf):
     return _run_twice(tf, y, {labels: [1, 2, 3], logits: C})
 
 
+def case_conv2d_depth(tf):
+    x = tf.placeholder(tf.float32, [None, None, None, None])
+    f = tf.placeholder(tf.float32, [None, None, None, None])
+    y = tf.nn.conv2d(x, f, [1, 1, 1, 1], "SAME")
+    return [_run_twice(tf, y, {x: np.ones((1, 5, 5, 3)), f: np.ones((2, 2, 4, 6))}),
+            _run_twice(tf, y, {x: np.ones((1, 5, 5, 4)), f: np.ones((2, 2, 3, 6))})]
+
+
 def case_reduction_axis(tf):
     x = tf.placeholder(tf.float32)
     ax = tf.placeholder(tf.int32)

@@ -70,10 +70,16 @@ def _resource_exhausted(exc, node, args):
         f"{_type_name(dtype)} on {_DEVICE} by allocator cpu\n\t({nbytes} bytes requested)")
 
 
-def _shape_mismatch(node, args):
+def _shape_mismatch(node, args, exc):
     """TF's message for a shape mismatch found while running `node`, or None."""
     ty = node.type
     shapes = [_shape(a) for a in args]
+    if ty == "Conv2D" and len(shapes[0]) == 4 and len(shapes[1]) == 4:
+        fmt = node.attrs.get("data_format", "NHWC")
+        fmt = fmt.decode() if isinstance(fmt, bytes) else fmt
+        depth = shapes[0][1 if fmt == "NCHW" else 3]
+        return ("input depth must be evenly divisible by filter depth: "
+                f"{depth} vs {shapes[1][2]}")
     if ty == "MatMul":
         return f"Matrix size-incompatible: In[0]: {_dims(shapes[0])}, In[1]: {_dims(shapes[1])}"
     if ty in ("BatchMatMul", "BatchMatMulV2"):
@@ -104,7 +110,7 @@ def _shape_mismatch(node, args):
     if ty == "SoftmaxCrossEntropyWithLogits":
         return (f"logits and labels must be broadcastable: logits_size={_dims(shapes[0])} "
                 f"labels_size={_dims(shapes[1])}")
-    if len(shapes) == 2:   # a broadcasting binary op (Add, Mul, Less, ...)
+    if len(shapes) == 2 and "broadcast" in str(exc):   # a binary op (Add, Mul, Less, ...)
         return f"Incompatible shapes: {_dims(shapes[0])} vs. {_dims(shapes[1])}"
     return None
 
@@ -143,7 +149,7 @@ def op_error(exc, node, args=None) -> errors.OpError:
             elif isinstance(exc, ValueError) and (
                     "broadcast" in str(exc) or "gufunc signature" in str(exc)
                     or "shape-mismatch" in str(exc)):
-                msg = _shape_mismatch(node, args) if len(args) <= 2 or node.type in (
+                msg = _shape_mismatch(node, args, exc) if len(args) <= 2 or node.type in (
                     "AddN", "BatchMatMul", "BatchMatMulV2", "MatMul") else None
             elif isinstance(exc, np.exceptions.AxisError if hasattr(np, "exceptions")
                             else np.AxisError) and node.type in _REDUCTIONS:
