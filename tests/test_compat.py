@@ -212,3 +212,43 @@ def test_every_internal_tf_module_maps_to_existing_flowgrad_modules():
             importlib.import_module(name)  # raises if the table names a missing module
         with alias_tensorflow():
             assert importlib.import_module(tf_path).__name__ == tf_path
+
+
+def _lazy_names(mod):
+    """The names a flowgrad module's `__getattr__` gives beyond its dir()."""
+    if mod is flowgrad:
+        return list(flowgrad._LAZY_PROTOS)
+    if mod is flowgrad.summary:
+        return list(flowgrad.summary._PROTOS)
+    return []
+
+
+def test_every_flowgrad_name_is_reachable_through_the_alias():
+    """Every public name of `import flowgrad as tf` (dir() and the lazy `__getattr__`
+    names), and of each flowgrad submodule reached from it, is the same object through
+    `import tensorflow as tf` under the alias."""
+    import types
+
+    assert "Summary" in flowgrad._LAZY_PROTOS and "Event" in flowgrad.summary._PROTOS
+    checked, seen = 0, set()
+    with alias_tensorflow():
+        import tensorflow as alias
+        stack = [(flowgrad, alias, "tf")]
+        while stack:
+            mod, amod, path = stack.pop()
+            if id(mod) in seen:
+                continue
+            seen.add(id(mod))
+            names = [n for n in dir(mod) if not n.startswith("_")] + _lazy_names(mod)
+            for n in names:
+                ours = getattr(mod, n)
+                got = getattr(amod, n)
+                checked += 1
+                if isinstance(ours, types.ModuleType):
+                    assert isinstance(got, types.ModuleType), f"{path}.{n}"
+                    assert got is ours or ours in got._fg_sources, f"{path}.{n}"
+                    if ours.__name__.startswith("flowgrad"):
+                        stack.append((ours, got, f"{path}.{n}"))
+                else:
+                    assert got is ours, f"{path}.{n}"
+    assert checked > 1000 and len(seen) > 10

@@ -174,6 +174,24 @@ def _requested(fullname):
     return best
 
 
+_MISSING = object()
+
+
+def _lookup(sources, name):
+    """`name` from the first source that has it: in its dictionary, else through its
+    module-level `__getattr__` (flowgrad's lazy names, e.g. `tf.Summary`)."""
+    for src in sources:
+        if name in src.__dict__:
+            return src.__dict__[name]
+    for src in sources:
+        if "__getattr__" in src.__dict__:
+            try:
+                return getattr(src, name)
+            except AttributeError:
+                pass
+    return _MISSING
+
+
 class AliasModule(types.ModuleType):
     """A TF module path whose attributes come from flowgrad modules."""
 
@@ -192,11 +210,8 @@ class AliasModule(types.ModuleType):
         if child is not None:
             value = child
         else:
-            for src in self.__dict__["_fg_sources"]:
-                if name in src.__dict__:
-                    value = src.__dict__[name]
-                    break
-            else:
+            value = _lookup(self.__dict__["_fg_sources"], name)
+            if value is _MISSING:
                 raise AttributeError(_missing_message(path))
         self.__dict__[name] = value
         return value
@@ -207,7 +222,7 @@ class AliasModule(types.ModuleType):
     def __dir__(self):
         names = set(self.__dict__)
         for src in self.__dict__["_fg_sources"]:
-            names.update(n for n in src.__dict__ if not n.startswith("_"))
+            names.update(n for n in dir(src) if not n.startswith("_"))
         return sorted(names)
 
 

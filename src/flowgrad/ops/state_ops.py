@@ -11,6 +11,24 @@ def _ref(x):
     return ref() if callable(ref) else x
 
 
+def _value_for(op_type, value, dtype):
+    """`value` as a tensor of the variable's dtype, with TF's op-def errors (TypeError)."""
+    try:
+        return to_tensor(value, dtype=dtype, name="value")
+    except ValueError:
+        got = getattr(value, "dtype", None)
+        if got is None:
+            raise
+        raise TypeError(f"Input 'value' of '{op_type}' Op has type {got.base_dtype.name} that "
+                        f"does not match type {dtype.name} of argument 'ref'.") from None
+    except TypeError as e:
+        if hasattr(value, "dtype"):
+            raise
+        raise TypeError(f"Expected {dtype.name} passed to parameter 'value' of op "
+                        f"'{op_type}', got {value!r} of type '{type(value).__name__}' "
+                        f"instead. Error: {e}") from None
+
+
 def _state_update(op_type, ref, value, attrs, name, method):
     """TF's op-wrapper pattern: scope `name`, convert `value` as `<scope>/value`, one op.
 
@@ -22,7 +40,7 @@ def _state_update(op_type, ref, value, attrs, name, method):
         return getattr(r, method)(value, name=name)
     g = r.graph
     with g._atomic(), g.name_scope(name or op_type) as scope:
-        value = to_tensor(value, dtype=r.dtype.base_dtype, name="value")
+        value = _value_for(op_type, value, r.dtype.base_dtype)
         return apply(op_type, [r, value], attrs, scope)
 
 

@@ -13,6 +13,7 @@ import functools
 import inspect
 import traceback
 
+from ..engine.framework import op_traceback as _op_traceback
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import GraphKeys, _graph_of, get_default_graph, name_scope
@@ -233,7 +234,8 @@ class _VariableStore:
         if name in self._vars:
             found = self._vars[name]
             if reuse is False or reuse is None:
-                tb = [f for f in found._creation_stack if "/flowgrad/" not in f.filename][-5:]
+                # the user's frames (not flowgrad's, nor `flowgrad run`'s), innermost 5
+                tb = _op_traceback.frames(found._creation_site)[-5:]
                 raise ValueError(
                     f"Variable {name} already exists, disallowed. Did you mean to set "
                     "reuse=True or reuse=tf.AUTO_REUSE in VarScope? Originally defined at:\n\n"
@@ -276,7 +278,7 @@ class _VariableStore:
                          collections=collections, caching_device=caching_device,
                          dtype=variable_dtype, validate_shape=validate_shape,
                          constraint=constraint)
-        v._creation_stack = traceback.extract_stack()[:-1]
+        v._creation_site = _op_traceback.capture()
         self._vars[name] = v
         if regularizer:
             with g.colocate_with(v.op), name_scope(name + "/Regularizer/"):

@@ -239,6 +239,10 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
 
     ready = [(-op._id, op) for op in {y._op for y in ys_t} if op in between and pending[op] == 0]
     heapq.heapify(ready)
+    # TF checks the method where it aggregates an op's output gradients: only when some
+    # op lies between the ys and the xs (an unconnected call returns Nones unchecked).
+    if ready and aggregation_method not in _AGGREGATION_METHODS:
+        raise ValueError(f"Invalid aggregation_method specified {aggregation_method}.")
     rules_called = 0
     prev_wanted = get_wanted()
     try:
@@ -281,6 +285,10 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
             g = zeros_like(x)
         results.append(g)
     return results
+
+
+_AGGREGATION_METHODS = (None, AggregationMethod.ADD_N, AggregationMethod.EXPERIMENTAL_TREE,
+                        AggregationMethod.EXPERIMENTAL_ACCUMULATE_N)
 
 
 def _seed(y, gy, i):

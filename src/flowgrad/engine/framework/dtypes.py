@@ -171,7 +171,11 @@ for _d in list(_ALL) + list(_REF.values()):
     _d._diff = _DIFFERENTIABLE[_d._base]
 _BY_NAME = {d.name: d for d in _ALL}
 _BY_NAME.update({r.name: r for r in _REF.values()})
-_BY_NAME.update({"half": float16, "double": float64})
+# TF's aliases (dtypes._STRING_TO_TF): "float" is float32, "half" float16, "double" float64,
+# each with its _ref name.
+_BY_NAME.update({"half": float16, "double": float64, "float": float32,
+                 "half_ref": _REF[float16], "double_ref": _REF[float64],
+                 "float_ref": _REF[float32]})
 _BY_ENUM = {v: k for k, v in _ENUM.items()}
 _BY_ENUM.update({v + 100: _REF[k] for k, v in _ENUM.items()})
 _BY_NP = {np.dtype(d._np): d for d in [float16, float32, float64, int8, int16, int32, int64,

@@ -11,10 +11,13 @@ import re
 import threading
 from typing import TYPE_CHECKING, Any, ContextManager, Iterator
 
+from . import op_traceback as _op_traceback
 from .dtypes import DType
 from .graph_def import graph_to_graph_def
 from .registry import OPS, get_op_def
 from .tensor_shape import TensorShape, as_shape
+
+_capture_site = _op_traceback.capture
 
 if TYPE_CHECKING:  # annotations only: the runtime sits above the graph
     from ..runtime.session import BaseSession
@@ -295,7 +298,9 @@ class Operation:
 
     @property
     def traceback(self):
-        return []
+        """Where the op was created: (filename, line, function, source) of the user's
+        frames, outermost first (flowgrad's own frames are not recorded)."""
+        return _op_traceback.frames(getattr(self, "_traceback", None))
 
     def get_attr(self, name: str) -> Any:
         try:
@@ -610,6 +615,7 @@ class Graph:
         full = name if exact else self.unique_name(name)
         op = Operation(self, full, op_type, op_def, inputs, attrs, specs,
                        self._control_inputs_for(inputs), len(self._ops))
+        op._traceback = _capture_site()
         self._add_op(op, inputs)
         if ctrl:
             op._add_control_inputs(ctrl)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import builtins
 
+import math
+
 import numpy as np
 
 from ..framework import dtypes as _dt
@@ -143,10 +145,13 @@ def _filled(shape_, dtype, value, default):
             return apply("Fill", [dims, constant(value, dtype=dtype, name="Const")], None, scope)
         dims = [int(d) for d in as_shape(shape_).as_list()]
         # TF's _constant_if_small fails on a scalar shape (`zeros(3)`): then a Fill.
-        if int(np.prod(dims)) < _SMALL_CONST and not isinstance(shape_, (int, np.integer)):
+        # math.prod is exact (np.prod wraps around at 2**63).
+        if math.prod(dims) < _SMALL_CONST and not isinstance(shape_, (int, np.integer)):
             return constant(np.full(dims, value, dtype=dtype.as_numpy_dtype), dtype=dtype,
                             name=scope)
-        return apply("Fill", [constant(np.array(dims, dtype=np.int32), name="shape_as_tensor"),
+        # int64 where a dimension needs it (TF's TensorShape -> tensor conversion)
+        idt = np.int64 if any(d >= 2**31 for d in dims) else np.int32
+        return apply("Fill", [constant(np.array(dims, dtype=idt), name="shape_as_tensor"),
                               constant(value, dtype=dtype, name="Const")], None, scope)
 
 

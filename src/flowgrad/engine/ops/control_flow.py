@@ -224,6 +224,9 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
     if not callable(false_fn):
         raise TypeError("false_fn must be callable.")
     g = _graph_of([pred]) if isinstance(pred, Tensor) else get_default_graph()
+    if isinstance(pred, bool):   # as TF 1.14, which has opened (taken) the scope by then
+        with g.as_default(), name_scope(name, "cond", [pred]):
+            raise TypeError("pred must not be a Python bool")
     with g.as_default(), g._atomic(), name_scope(name, "cond", [pred]):
         pred_t = convert_to_tensor(pred)
         _cond_infer([pred_t], {"Tout": ()})

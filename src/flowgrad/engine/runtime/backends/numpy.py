@@ -31,6 +31,7 @@ import time
 import numpy as np
 
 from ...framework import errors
+from ..kernel_errors import decorate, op_error
 
 _counter = itertools.count()
 
@@ -169,6 +170,7 @@ class CompiledProgram:
         self.fn = None
         self.filename = None
         self.line_node = {}
+        self.line_args = {}
         self._source = None
         # interpreter steps: (kernel, input ids, output ids, ids to drop, in-place input)
         template = [None] * program.next_value
@@ -190,6 +192,7 @@ class CompiledProgram:
         for v, f in zip(self.program.feeds, feeds):
             R[v] = f
         i = -1
+        args = None
         try:
             for k, ins, outs, drop, j, i in self._steps:
                 args = [R[v] for v in ins]
@@ -202,8 +205,8 @@ class CompiledProgram:
                 for v in drop:
                     R[v] = None
         except Exception as e:  # noqa: BLE001 - becomes the OpError naming this node
-            raise self.translate_error(e, node=self.program.nodes[i] if i >= 0 else None) \
-                from None
+            raise self.translate_error(e, node=self.program.nodes[i] if i >= 0 else None,
+                                       args=args) from None
         return tuple(R[v] for v in self.program.fetches)
 
     @property
@@ -225,6 +228,7 @@ class CompiledProgram:
         fetch_set = set(program.fetches)
         lines = ["def _plan(F):"]
         line_node = {}
+        line_args = {}
         env = {}
         name_of = {}
         free = []
@@ -273,6 +277,7 @@ class CompiledProgram:
                 name_of[v] = nm
                 out_names.append(nm)
             line_node[len(lines) + 1] = i
+            line_args[len(lines) + 1] = args
             if not out_names:
                 lines.append(f"    {call}")
             elif len(out_names) == 1:
@@ -292,6 +297,7 @@ class CompiledProgram:
         self._source = src
         self.filename = filename
         self.line_node = line_node
+        self.line_args = line_args
         if ctx is not None and getattr(ctx, "keep_source", False):
             linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
         self.fn = env["_plan"]
@@ -422,33 +428,41 @@ class CompiledProgram:
         return tuple(env[v] for v in program.fetches), records, peak
 
     # -- errors ----------------------------------------------------------------------
+    def _failing_line(self, tb):
+        """(node, kernel arguments) of the plan line where the kernel raised, from the
+        traceback: its line number gives the node, the plan frame's variables the values."""
+        if self.filename is None:
+            return None, None
+        while tb is not None:
+            frame = tb.tb_frame
+            if frame.f_code.co_filename == self.filename:
+                idx = self.line_node.get(tb.tb_lineno)
+                if idx is None:
+                    return None, None
+                names = self.line_args.get(tb.tb_lineno)
+                args = None
+                if names is not None:
+                    loc, glob = frame.f_locals, frame.f_globals
+                    try:
+                        args = [loc[n] if n in loc else glob[n] for n in names]
+                    except KeyError:
+                        args = None
+                return self.program.nodes[idx], args
+            tb = tb.tb_next
+        return None, None
+
     def failing_node(self, tb):
         """The node whose kernel raised, found from the traceback's line number."""
-        if self.filename is None:
-            return None
-        while tb is not None:
-            if tb.tb_frame.f_code.co_filename == self.filename:
-                idx = self.line_node.get(tb.tb_lineno)
-                return None if idx is None else self.program.nodes[idx]
-            tb = tb.tb_next
-        return None
+        return self._failing_line(tb)[0]
 
-    def translate_error(self, exc, node=None):
-        """Turns a kernel exception into the OpError TF would raise, naming the op."""
+    def translate_error(self, exc, node=None, args=None):
+        """Turns a kernel exception into the OpError TF would raise, naming the op, where
+        it was defined and the user's stack when it was created."""
         if node is None:
-            node = self.failing_node(sys.exc_info()[2])
-        op = node.op if node is not None else None
-        name = node.name if node is not None else "?"
-        if isinstance(exc, errors.OpError):
-            if exc.op is None and op is not None:
-                exc._op = op
-                if f"node {name}" not in exc.message:
-                    exc._message = f"{exc.message}\n\t [[node {name}]]"
-                    exc.args = (exc._message,)
-            return exc
-        ty = node.type if node is not None else "?"
-        return errors.InvalidArgumentError(
-            None, op, f"{type(exc).__name__} in op '{name}' ({ty}): {exc}\n\t [[node {name}]]")
+            node, args = self._failing_line(sys.exc_info()[2] or exc.__traceback__)
+        if not isinstance(exc, errors.OpError):
+            exc = op_error(exc, node, args)
+        return decorate(exc, node)
 
 
 def _base(a):

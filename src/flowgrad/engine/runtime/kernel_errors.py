@@ -1,0 +1,201 @@
+"""A kernel's NumPy exception as the OpError TF 1.14 raises for that op.
+
+The runtime calls `op_error(exc, node, args)` when a kernel fails (args: the values the
+kernel was called with, or None when unknown). NumPy's wording ("operands could not be
+broadcast", "gufunc signature", "axis 5 is out of bounds", MemoryError) becomes TF's
+class and message for the op type, checked against TF 1.14 (tests/golden/errors9/
+gen_runtime_errors.py); anything not mapped stays an InvalidArgumentError naming
+NumPy's exception. `decorate` adds what TF adds below the message: the node, where
+it was defined, and the user's stack when it was created.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+
+from ..framework import errors
+from ..framework import op_traceback
+
+_DEVICE = "/job:localhost/replica:0/task:0/device:CPU:0"
+_REDUCTIONS = {"Sum", "Mean", "Max", "Min", "Prod", "All", "Any", "EuclideanNorm"}
+_OOM_HINT = ("Hint: If you want to see a list of allocated tensors when OOM happens, add "
+             "report_tensor_allocations_upon_oom to RunOptions for current allocation info.")
+# TF's DataTypeString names where they differ from the dtype's name
+_TF_TYPE_NAME = {"float32": "float", "float64": "double", "float16": "half", "object": "string"}
+
+
+def _dims(shape) -> str:
+    return "[" + ",".join(str(int(d)) for d in shape) + "]"
+
+
+def _shape(x):
+    return tuple(np.shape(x))
+
+
+def _type_name(np_dtype) -> str:
+    name = np.dtype(np_dtype).name
+    return _TF_TYPE_NAME.get(name, name)
+
+
+def _oom(exc, node, args):
+    """(shape, numpy dtype) of the allocation that failed, as well as it can be known."""
+    shape = getattr(exc, "shape", None)
+    dtype = getattr(exc, "dtype", None)
+    if shape is None and node is not None:
+        if node.type == "Fill" and args:
+            shape = tuple(int(d) for d in np.asarray(args[0]).reshape(-1))
+        else:
+            out = node.op._outputs[0] if node.op is not None and node.op._outputs else None
+            t = out.shape.as_tuple() if out is not None else None
+            if t is not None and None not in t:
+                shape = t
+    if dtype is None and node is not None and node.op is not None and node.op._outputs:
+        try:
+            dtype = np.dtype(node.op._outputs[0].dtype.base_dtype.as_numpy_dtype)
+        except TypeError:
+            dtype = None
+    return shape, dtype
+
+
+def _resource_exhausted(exc, node, args):
+    shape, dtype = _oom(exc, node, args)
+    if shape is None or dtype is None:
+        return errors.ResourceExhaustedError(
+            None, None, f"OOM when allocating tensor on {_DEVICE} by allocator cpu ({exc})")
+    nbytes = math.prod(int(d) for d in shape) * np.dtype(dtype).itemsize
+    return errors.ResourceExhaustedError(
+        None, None, f"OOM when allocating tensor with shape{_dims(shape)} and type "
+        f"{_type_name(dtype)} on {_DEVICE} by allocator cpu\n\t({nbytes} bytes requested)")
+
+
+def _shape_mismatch(node, args, exc):
+    """TF's message for a shape mismatch found while running `node`, or None."""
+    ty = node.type
+    shapes = [_shape(a) for a in args]
+    if ty == "Conv2D" and len(shapes[0]) == 4 and len(shapes[1]) == 4:
+        fmt = node.attrs.get("data_format", "NHWC")
+        fmt = fmt.decode() if isinstance(fmt, bytes) else fmt
+        depth = shapes[0][1 if fmt == "NCHW" else 3]
+        return ("input depth must be evenly divisible by filter depth: "
+                f"{depth} vs {shapes[1][2]}")
+    if ty == "MatMul":
+        return f"Matrix size-incompatible: In[0]: {_dims(shapes[0])}, In[1]: {_dims(shapes[1])}"
+    if ty in ("BatchMatMul", "BatchMatMulV2"):
+        a, b = shapes[0], shapes[1]
+        adj_x = bool(node.attrs.get("adj_x", False))
+        adj_y = bool(node.attrs.get("adj_y", False))
+        if len(a) >= 2 and len(b) >= 2:
+            try:
+                np.broadcast_shapes(a[:-2], b[:-2])
+            except ValueError:
+                return (f"In[0] and In[1] must have compatible batch dimensions: {_dims(a)} "
+                        f"vs. {_dims(b)}")
+            ka = a[-2] if adj_x else a[-1]
+            kb = b[-1] if adj_y else b[-2]
+            if ka != kb:
+                return (f"In[0] mismatch In[1] shape: {ka} vs. {kb}: {_dims(a)} {_dims(b)} "
+                        f"{int(adj_x)} {int(adj_y)}")
+        return None
+    if ty == "AddN":
+        for i, s in enumerate(shapes[1:], 1):
+            if s != shapes[0]:
+                return (f"Inputs to operation {node.name} of type AddN must have the same size "
+                        f"and shape.  Input 0: {_dims(shapes[0])} != input {i}: {_dims(s)}")
+        return None
+    if ty == "BiasAdd":
+        return (f"Must provide as many biases as the last dimension of the input tensor: "
+                f"{_dims(shapes[1])} vs. {_dims(shapes[0])}")
+    if ty == "SoftmaxCrossEntropyWithLogits":
+        return (f"logits and labels must be broadcastable: logits_size={_dims(shapes[0])} "
+                f"labels_size={_dims(shapes[1])}")
+    if len(shapes) == 2 and "broadcast" in str(exc):   # a binary op (Add, Mul, Less, ...)
+        return f"Incompatible shapes: {_dims(shapes[0])} vs. {_dims(shapes[1])}"
+    return None
+
+
+_TWO_SHAPES = re.compile(r"broadcast together with shapes \(([\d, ]*)\) \(([\d, ]*)\)\s*$")
+
+
+def _numpy_pair(exc):
+    """TF's message for NumPy's two-operand broadcast error (a fused kernel's step)."""
+    m = _TWO_SHAPES.search(str(exc))
+    if m is None:
+        return None
+    a, b = ([int(d) for d in g.replace(" ", "").split(",") if d] for g in m.groups())
+    return f"Incompatible shapes: {_dims(a)} vs. {_dims(b)}"
+
+
+def op_error(exc, node, args=None) -> errors.OpError:
+    """The OpError TF raises where `node`'s kernel raised `exc` (not yet decorated)."""
+    if isinstance(exc, MemoryError) or (isinstance(exc, ValueError)
+                                        and "array is too big" in str(exc)):
+        return _resource_exhausted(exc, node, args)
+    if node is not None and args is not None:
+        msg = None
+        try:
+            if node.type == "SparseSoftmaxCrossEntropyWithLogits" and isinstance(
+                    exc, (ValueError, IndexError)):
+                lg, lb = _shape(args[0]), _shape(args[1])
+                if not lg or not lb or lg[0] != lb[0]:
+                    msg = ("logits and labels must have the same first dimension, got logits "
+                           f"shape {_dims(lg)} and labels shape {_dims(lb)}")
+            elif node.type in ("ArgMax", "ArgMin") and isinstance(exc, (IndexError,
+                                                                        ValueError)):
+                rank = len(_shape(args[0]))
+                msg = (f"Expected dimension in the range [{-rank}, {rank}), but got "
+                       f"{int(np.asarray(args[1]))}")
+            elif isinstance(exc, ValueError) and (
+                    "broadcast" in str(exc) or "gufunc signature" in str(exc)
+                    or "shape-mismatch" in str(exc)):
+                msg = _shape_mismatch(node, args, exc) if len(args) <= 2 or node.type in (
+                    "AddN", "BatchMatMul", "BatchMatMulV2", "MatMul") else None
+            elif isinstance(exc, np.exceptions.AxisError if hasattr(np, "exceptions")
+                            else np.AxisError) and node.type in _REDUCTIONS:
+                axes = np.asarray(args[1]).reshape(-1)
+                rank = len(_shape(args[0]))
+                bad = next((int(a) for a in axes if not -rank <= a < rank), None)
+                if bad is not None:
+                    msg = (f"Invalid reduction dimension ({bad} for input with {rank} "
+                           "dimension(s)")
+        except Exception:  # noqa: BLE001 - an odd input: keep NumPy's message
+            msg = None
+        if msg is not None:
+            return errors.InvalidArgumentError(None, None, msg)
+    if isinstance(exc, ValueError):
+        msg = _numpy_pair(exc)
+        if msg is not None:
+            return errors.InvalidArgumentError(None, None, msg)
+    name = node.name if node is not None else "?"
+    ty = node.type if node is not None else "?"
+    return errors.InvalidArgumentError(
+        None, None, f"{type(exc).__name__} in op '{name}' ({ty}): {exc}")
+
+
+def decorate(err: errors.OpError, node) -> errors.OpError:
+    """Adds TF's node line (with where the op was defined) and the op's creation stack."""
+    if node is None:
+        return err
+    op = node.op
+    name = node.name
+    if err._op is None:
+        err._op = op
+    msg = err.message
+    tb = getattr(op, "_traceback", None) if op is not None else None
+    where = op_traceback.defined_at(tb)
+    line = f"[[node {name} (defined at {where}) ]]" if where else f"[[node {name}]]"
+    plain = f"[[node {name}]]"
+    if plain in msg:
+        msg = msg.replace(plain, line, 1)
+    elif f"node {name}" not in msg:
+        msg = f"{msg}\n\t {line}"
+    else:
+        return err   # decorated already
+    if isinstance(err, errors.ResourceExhaustedError):
+        msg += "\n" + _OOM_HINT
+    if tb:
+        msg += f"\n\nOriginal stack trace for '{name}':\n" + op_traceback.format_stack(tb)
+    err._message = msg
+    err.args = (msg,)
+    return err
