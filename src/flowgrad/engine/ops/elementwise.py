@@ -102,6 +102,10 @@ def gradop(pyname, op_type, kernel, grad, doc):
 def both(dx: Callable, dy: Callable | None):
     """A binary rule from per-input gradients `d(g, x, y)`, each summed to its input."""
     def rule(op, grad):
+        if type(grad) is not Tensor:
+            # TF 1.14's binary rules densify an IndexedSlices gradient (reduce_sum of it,
+            # or an op on it): the gradient of x in `gather(x - c)` is dense, as in TF.
+            grad = to_tensor(grad)
         x, y = op.inputs
         return [sum_to(dx(grad, x, y), x) if wants_grad(0) else None,
                 sum_to(dy(grad, x, y), y) if dy is not None and wants_grad(1) else None]
