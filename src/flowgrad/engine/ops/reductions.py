@@ -57,7 +57,7 @@ def reduced_shape(x, axes_t, keep_dims):
     rank = len(xs)
     axes = np.asarray(axes).reshape(-1)
     for a in axes:
-        if not -rank <= a < max(rank, 1) and not (rank == 0 and a in (0, -1)):
+        if not -rank <= a < rank:
             raise ValueError(f"Invalid reduction dimension {int(a)} for input with {rank} "
                              "dimensions.")
     norm = {int(a) % rank for a in axes} if rank else set()
@@ -66,12 +66,28 @@ def reduced_shape(x, axes_t, keep_dims):
     return TensorShape([d for i, d in enumerate(xs) if i not in norm])
 
 
-def _axis(axes, x=None):
-    """The reduction axes for NumPy; a scalar input has none to reduce."""
-    if x is not None and np.ndim(x) == 0:
-        return ()
+def _axis(axes, x):
+    """The reduction axes for NumPy, checked as TF's kernels check them: each in
+    [-rank, rank) (InvalidArgumentError otherwise), repeats reduced once."""
+    nd = np.ndim(x)
     a = np.asarray(axes)
-    return int(a) if a.ndim == 0 else tuple(int(i) for i in a)
+    if a.ndim == 0:
+        i = int(a)
+        if -nd <= i < nd:
+            return i
+        raise _bad_axis(i, nd)
+    out = []
+    for i in a.reshape(-1).tolist():
+        if not -nd <= i < nd:
+            raise _bad_axis(i, nd)
+        if i % nd not in out:
+            out.append(i % nd)
+    return tuple(out)
+
+
+def _bad_axis(i, nd):
+    return _errors.InvalidArgumentError(
+        None, None, f"Invalid reduction dimension ({i} for input with {nd} dimension(s)")
 
 
 def _norm_axes(x, axes):
@@ -277,7 +293,12 @@ def _prod_grad(op, grad):
     norm = builtins.sorted({int(a) % rank for a in np.asarray(ax).reshape(-1)}) if rank else []
     g = _broadcast_to_input(_to_kept(grad, op), x)
     if not norm:
-        return [g, None]
+        # nothing reduced (a scalar): TF's graph still multiplies by exclusive cumprods over
+        # a length-1 axis, ones that depend on x (its second-order gradient is a tensor)
+        flat = apply("Reshape", [x, constant(np.array([1, -1], np.int32))])
+        ones = apply("Reshape", [_prod_others(flat, 0),
+                                 apply("Shape", [x], {"out_type": _dt.int32})])
+        return [multiply(g, ones), None]
     factor = None
     partial = x
     for a in reversed(norm):
