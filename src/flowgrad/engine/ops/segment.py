@@ -221,7 +221,8 @@ def _segment_prepare(data, ids):
         raise _invalid("segment_ids should be the same size as dimension 0 of input.")
     if ids.size:
         if ids[0] < 0:
-            raise _invalid("segment ids must be >= 0")
+            raise _invalid(f"Segment id {int(ids[0])} out of range [0, {int(ids[-1]) + 1}), "
+                           "possibly because 'segment_ids' input is not sorted.")
         down = np.flatnonzero(ids[1:] < ids[:-1])
         if down.size:
             raise _invalid("segment ids are not increasing")
