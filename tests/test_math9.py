@@ -51,3 +51,24 @@ def test_indexed_slices_gradients_as_tf(case):
         got = gen._optimizer(tf, case[len("optimizer_sub_"):])
     _same(got, _SLICES[case])
 
+
+# -- items 4 and 5: values TF gives, programs TF rejects ------------------------------------
+_MATH = goldens.load("math9", "math")
+
+
+@pytest.mark.parametrize("case", sorted(_MATH))
+def test_math_as_tf(case):
+    _same(_generator("math").run_case(tf, case), _MATH[case])
+
+
+def test_trigamma_far_left_is_exact_where_tf_is_not():
+    """TF 1.14's Eigen zeta loses accuracy for q well below -2 (trigamma(-7.3) = 14.826,
+    trigamma(-50.5) = -0.0196: negative, impossible for a sum of squares); flowgrad keeps
+    the exact value, checked against the reflection formula
+    psi1(x) = pi^2 / sin^2(pi x) - psi1(1 - x)."""
+    x = np.array([-7.3, -50.5], np.float64)
+    with tf.Graph().as_default():
+        t = tf.constant(x)
+        got, right = tf.Session().run([tf.gradients(tf.digamma(t), t)[0],
+                                       tf.polygamma(tf.constant([1., 1.], tf.float64), 1 - t)])
+    np.testing.assert_allclose(got, np.pi ** 2 / np.sin(np.pi * x) ** 2 - right, rtol=1e-10)
