@@ -75,6 +75,14 @@ def _reduce(tf, fn, x, axis, placeholder=False):
     return build
 
 
+def _reduce_like(tf, fn, x, axis, placeholder=False):
+    """argmax/cumsum & co. with a positional axis."""
+    def build():
+        ax = tf.placeholder_with_default(axis, []) if placeholder else axis
+        return getattr(tf, fn)(tf.constant(x), ax)
+    return build
+
+
 def _prod_second_order(tf):
     def build():
         outs = []
@@ -137,6 +145,12 @@ def _cases(tf):
         out[fn + "_scalar_axis0"] = _reduce(tf, fn, np.bool_(True), 0)
         out[fn + "_axis_repeated"] = _reduce(tf, fn, b, [1, -1])
         out[fn + "_axis_run_time_5"] = _reduce(tf, fn, b, 5, placeholder=True)
+    out["argmax_scalar"] = _reduce_like(tf, "argmax", np.float32(3), 0)
+    out["argmax_axis2"] = _reduce_like(tf, "argmax", m, 2)
+    out["argmin_axis_run_time_5"] = _reduce_like(tf, "argmin", m, 5, placeholder=True)
+    for axis in (2, -3, 1, -1):
+        out["cumsum_axis%d" % axis] = _reduce_like(tf, "cumsum", m, axis)
+    out["cumprod_scalar"] = _reduce_like(tf, "cumprod", np.float32(3), 0)
     out["reduce_std_scalar_axis0"] = _reduce(tf, "reduce_std", np.float32(3), 0)
     out["count_nonzero_scalar_axis0"] = _reduce(tf, "count_nonzero", np.float32(3), 0)
     return out

@@ -436,12 +436,13 @@ def _arg_infer(inputs, attrs):
     d = const_value(dim)
     if xs is None:
         return [(out_type, TensorShape(None))]
-    if d is None:
+    if d is None or not xs:  # a scalar: TF's kernel rejects any dimension at run time
         return [(out_type, TensorShape([None] * builtins.max(len(xs) - 1, 0)))]
     d = int(np.asarray(d).reshape(-1)[0]) if np.ndim(d) else int(d)
     rank = len(xs)
     if not -rank <= d < rank:
-        raise ValueError(f"Expected dimension in the range [{-rank}, {rank}), but got {d}")
+        raise ValueError(f"Dimension ({d}) must be in the range [{-rank}, {rank}), where "
+                         f"{rank} is the number of dimensions in the input.")
     d %= rank
     return [(out_type, TensorShape(xs[:d] + xs[d + 1:]))]
 
@@ -449,6 +450,9 @@ def _arg_infer(inputs, attrs):
 def _arg_kernel(fn, nan_as):
     def kernel(x, dim, output_type, **_):
         d = int(dim)
+        if not -x.ndim <= d < x.ndim:
+            raise _errors.InvalidArgumentError(
+                None, None, f"Expected dimension in the range [{-x.ndim}, {x.ndim}), but got {d}")
         if x.shape[d] == 0:
             raise _errors.InvalidArgumentError(
                 None, None, f"Reduction axis {d} is empty in shape {list(x.shape)}")
