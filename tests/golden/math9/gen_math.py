@@ -122,6 +122,12 @@ def _cases(tf):
         tf.constant([1., 2., 3.]), np.array([-1, 0, 0], np.int32))
     out["segment_sum_unsorted_id"] = lambda: tf.math.segment_sum(
         tf.constant([1., 2., 3.]), np.array([0, 2, 1], np.int32))
+    out["max_pool3d_float64"] = lambda: tf.nn.max_pool3d(
+        tf.zeros([1, 2, 2, 2, 1], tf.float64), [1] * 5, [1] * 5, "SAME")
+    out["avg_pool3d_float64"] = lambda: tf.nn.avg_pool3d(
+        tf.ones([1, 2, 2, 2, 1], tf.float64), [1] * 5, [1] * 5, "SAME")
+    out["segment_mean_ids_size_mismatch"] = lambda: tf.math.segment_mean(
+        tf.zeros([1, 2]), np.array([1, 1, 2], np.int32))
     out["reduce_prod_scalar_second_order"] = _prod_second_order(tf)
     for fn in ("digamma", "lgamma"):
         out[fn] = _special(tf, fn, False)
