@@ -421,11 +421,16 @@ def test_fused_batch_norm_second_order(training, fmt):
     x = rng.randn(2, 3, 2, 3)
     pop = {} if training else {"mean": np.array([0.1, -0.2, 0.3]),
                                "variance": np.array([0.5, 1.5, 2.0])}
-    check_grads(lambda a, s, o: tf.nn.fused_batch_norm(
-        a, s, o, is_training=training, data_format=fmt,
-        **{k: tf.constant(v) for k, v in pop.items()})[0],
-        [x if fmt == "NHWC" else x.transpose(0, 3, 1, 2), rng.rand(3) + 0.5, rng.randn(3)],
-        order=2)
+    # tf.nn.fused_batch_norm takes float32 only, as TF 1.14; the numeric check needs
+    # float64: the FusedBatchNorm op itself
+    attrs = {"epsilon": 0.001, "data_format": fmt, "is_training": training}
+
+    def f(a, s, o):
+        stats = [tf.constant(pop.get(k, np.zeros(0))) for k in ("mean", "variance")]
+        return tf.get_default_graph().create_op("FusedBatchNorm", [a, s, o] + stats,
+                                                attrs=attrs).outputs[0]
+    check_grads(f, [x if fmt == "NHWC" else x.transpose(0, 3, 1, 2), rng.rand(3) + 0.5,
+                    rng.randn(3)], order=2)
 
 
 def test_fused_batch_norm_errors():
@@ -436,6 +441,10 @@ def test_fused_batch_norm_errors():
         tf.nn.fused_batch_norm(tf.ones([2, 4]), tf.ones([4]), tf.zeros([4]))
     with pytest.raises(ValueError, match="data_format"):
         tf.nn.fused_batch_norm(x, tf.ones([4]), tf.zeros([4]), data_format="NWHC")
+    with pytest.raises(TypeError, match="DataType float64 not in list of allowed values: "
+                                        "float32$"):
+        tf.nn.fused_batch_norm(tf.zeros([1, 2, 2, 3], tf.float64), tf.ones([3], tf.float64),
+                               tf.zeros([3], tf.float64))
 
 
 # -- embedding_lookup ---------------------------------------------------------------------------
@@ -570,9 +579,13 @@ def test_lrn_matches_tf_and_second_order():
     yv, dxv = _run([y, dx])
     np.testing.assert_allclose(yv, GOLD["lrn_y"], rtol=1e-5, atol=1e-6)
     np.testing.assert_allclose(dxv, GOLD["lrn_dx"], rtol=1e-4, atol=1e-5)
+    # tf.nn.lrn rejects float64 as TF does; the numeric check needs it: the LRN op itself
     x64 = np.random.RandomState(8).randn(1, 2, 2, 5)
-    check_grads(lambda t: tf.nn.local_response_normalization(t, 1, 2.0, 0.5, 0.6), [x64],
-                order=2)
+    attrs = {"depth_radius": 1, "bias": 2.0, "alpha": 0.5, "beta": 0.6}
+    check_grads(lambda t: tf.get_default_graph().create_op("LRN", [t], attrs=attrs).outputs[0],
+                [x64], order=2)
+    with pytest.raises(TypeError, match="float64 not in list of allowed values: float16"):
+        tf.nn.lrn(x64)
 
 
 def test_max_pool_with_argmax_matches_tf():

@@ -39,10 +39,8 @@ def tensordot(a, b, axes, name=None):
     with name_scope(name, "Tensordot", [a, b, axes]) as scope:
         a, b = same_type_inputs("Tensordot", [a, b], ["a", "b"])
         ra, rb = a.shape.ndims, b.shape.ndims
-        if ra is None or rb is None:
-            raise ValueError("tensordot needs inputs of known rank")
-        if isinstance(axes, Tensor):
-            raise ValueError("tensordot needs 'axes' as Python ints or lists")
+        if ra is None or rb is None or isinstance(axes, Tensor):
+            return _tensordot_dynamic(a, b, axes, scope)
         if isinstance(axes, (int, np.integer)):
             if axes < 0:
                 raise ValueError("'axes' must be at least 0.")
@@ -85,6 +83,86 @@ def tensordot(a, b, axes, name=None):
               [c for k, c in enumerate(lb) if k not in b_axes]
         eq = "".join(la) + "," + "".join(lb) + "->" + "".join(out)
         return apply("Einsum", [a, b], {"equation": eq}, scope)
+
+
+def _tensordot_dynamic(a, b, axes, scope):
+    """TF 1.14's run-time path (an input of unknown rank, or `axes` a Tensor): the axes,
+    free dims and permutations are computed in the graph, then Transpose, Reshape,
+    MatMul, Reshape."""
+    from .array_ops import (boolean_mask, concat, gather, rank, shape,  # lazy: as below
+                            stack, where)
+    from .array_ops import range as _range  # lazy: as below
+    from .math_ops import not_equal, reduce_all, reduce_prod  # lazy: math_ops imports this module
+
+    def axes_of(t):
+        if isinstance(axes, (int, np.integer)):
+            if axes < 0:
+                raise ValueError("'axes' must be at least 0.")
+            if a.shape.ndims is not None:
+                if axes > a.shape.ndims:
+                    raise ValueError(f"'axes' must not be larger than the number of dimensions "
+                                     f"of tensor {a}.")
+                n = a.shape.ndims
+                return list(range(n - axes, n)), list(range(axes))
+            n = rank(a)
+            return _range(n - axes, n), _range(axes)
+        if isinstance(axes, (list, tuple)):
+            if len(axes) != 2:
+                raise ValueError("'axes' must be an int or have length 2.")
+            a_axes, b_axes = axes
+            a_axes = [a_axes] if np.ndim(a_axes) == 0 else list(a_axes)
+            b_axes = [b_axes] if np.ndim(b_axes) == 0 else list(b_axes)
+            if len(a_axes) != len(b_axes):
+                raise ValueError(f"Different number of contraction axes 'a' and 'b', "
+                                 f"{len(a_axes)} != {len(b_axes)}.")
+            return a_axes, b_axes
+        t_axes = apply("Cast", [axes], {"DstT": _dt_int32()}) if axes.dtype.base_dtype \
+            is not _dt_int32() else axes
+        return t_axes[0], t_axes[1]
+
+    def reshaped(t, t_axes, flipped):
+        if t.shape.ndims is not None and isinstance(t_axes, list):
+            n = t.shape.ndims
+            t_axes = [i if i >= 0 else i + n for i in t_axes]
+            free = [i for i in range(n) if i not in t_axes]
+            static = [t.shape.as_list()[i] for i in free]
+        else:
+            static = None
+            n = rank(t)
+            t_axes = _to_int32(t_axes, "axes")
+            t_axes = where(t_axes >= 0, t_axes, t_axes + n)
+            # setdiff1d(range(rank), axes): the positions no axis names
+            every = _range(n)
+            keep = reduce_all(not_equal(expand_dims(every, 1), expand_dims(t_axes, 0)), axis=1)
+            free = boolean_mask(every, reshape(keep, [-1]))
+        t_axes = _to_int32(t_axes, "axes")
+        free = _to_int32(free, "free")
+        t_shape = shape(t)
+        free_dims = gather(t_shape, free)
+        prod_free, prod_axes = reduce_prod(free_dims), reduce_prod(gather(t_shape, t_axes))
+        if flipped:
+            perm, new_shape = concat([t_axes, free], 0), stack([prod_axes, prod_free])
+        else:
+            perm, new_shape = concat([free, t_axes], 0), stack([prod_free, prod_axes])
+        return reshape(transpose(t, perm), new_shape), free_dims, static
+
+    a_axes, b_axes = axes_of(a)
+    a_mat, a_free, a_static = reshaped(a, a_axes, False)
+    b_mat, b_free, b_static = reshaped(b, b_axes, True)
+    product = reshape(matmul(a_mat, b_mat), concat([a_free, b_free], 0), name=scope)
+    if a_static is not None and b_static is not None:
+        product.set_shape(a_static + b_static)
+    return product
+
+
+def _dt_int32():
+    from ..engine.framework import dtypes  # lazy: one use, keeps the import block as it is
+    return dtypes.int32
+
+
+def _to_int32(v, name):
+    from ..engine.framework.constant_op import convert_to_tensor  # lazy: as _dt_int32
+    return convert_to_tensor(v, dtype=_dt_int32(), name=name)
 
 
 def _tensordot_reshape(t, axes, flipped):

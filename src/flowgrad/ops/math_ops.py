@@ -329,8 +329,10 @@ def count_nonzero(input_tensor: Any, axis: Any = None, keepdims: bool | None = N
     axis = _axis_arg(axis, reduction_indices)
     with name_scope(name, "count_nonzero", [input_tensor]):
         x = to_tensor(input_tensor, name="input")
-        zero = constant("" if x.dtype.base_dtype is _dt.string else 0,
-                        dtype=x.dtype.base_dtype)
+        base = x.dtype.base_dtype
+        # TF: zeros([], input dtype): "" for strings, False for bools
+        zero = constant("" if base is _dt.string else False if base is _dt.bool_ else 0,
+                        dtype=base)
         return cast(reduce_sum(cast(not_equal(x, zero), _dt.int64), axis=axis, keepdims=keep),
                     dtype=dtype)
 

@@ -7,12 +7,12 @@ from typing import Callable
 import numpy as np
 
 from . import dtypes as _dt
-from .graph import Operation, Tensor, get_default_graph
+from .graph import _TENSOR_CONVERSIONS, Operation, Tensor, get_default_graph
 from .registry import register_op
 from .tensor_shape import TensorShape
 
 # (type, fn(value, dtype, name, as_ref) -> Tensor) pairs, as tf.register_tensor_conversion_function
-_CONVERSIONS: list = []
+_CONVERSIONS = _TENSOR_CONVERSIONS  # the graph converts op inputs through it too
 
 
 def register_tensor_conversion_function(base_type: type | tuple, conversion_func: Callable,

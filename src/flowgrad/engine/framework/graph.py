@@ -52,6 +52,22 @@ def merge_shapes(a: TensorShape, b: TensorShape) -> TensorShape:
     return a.merge_with(b)
 
 
+# (priority, type, fn(value, dtype, name, as_ref) -> Tensor), kept sorted by priority:
+# tf.register_tensor_conversion_function (constant_op) fills it; op creation reads it.
+_TENSOR_CONVERSIONS: list = []
+
+
+def _convert_input(value, op_type):
+    """A non-Tensor op input through the registered conversion functions (an IndexedSlices
+    densifies, a Variable reads), as TF's op_def_library converts every input."""
+    for _, base_type, fn in _TENSOR_CONVERSIONS:
+        if isinstance(value, base_type):
+            t = fn(value, dtype=None, name=None, as_ref=False)
+            if isinstance(t, Tensor):
+                return t
+    raise TypeError(f"Input to op '{op_type}' must be a Tensor, got {value!r}")
+
+
 class GraphKeys:
     """Standard names for graph collections (TF 1.x `tf.GraphKeys`)."""
 
@@ -581,9 +597,11 @@ class Graph:
         if self._finalized:
             raise RuntimeError("Graph is finalized and cannot be modified.")
         op_def = OPS.get(op_type) or get_op_def(op_type)
-        for t in inputs:
+        for i, t in enumerate(inputs):
             if type(t) is not Tensor and not isinstance(t, Tensor):
-                raise TypeError(f"Input to op '{op_type}' must be a Tensor, got {t!r}")
+                t = _convert_input(t, op_type)
+                inputs = list(inputs)  # a copy: the caller's list is left as it is
+                inputs[i] = t
             if t._op._graph is not self:
                 first = next((x for x in inputs if x._op._graph is self), None)
                 other = first if first is not None else repr(self)

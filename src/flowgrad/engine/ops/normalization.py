@@ -204,7 +204,9 @@ def fused_batch_norm(x: TensorLike, scale: TensorLike, offset: TensorLike,
     values = [t for t in (x, scale, offset) if hasattr(t, "op")]
     with name_scope(name, "FusedBatchNorm", values) as scope:
         x = to_tensor(x, name="input")
-        check_dtype("FusedBatchNorm", x, FLOATS, "x")
+        # TF 1.14: FusedBatchNorm takes float32 only; V2 (used for half/bfloat16 x) adds those
+        check_dtype("FusedBatchNorm", x, (_dt.float16, _dt.bfloat16, _dt.float32)
+                    if x.dtype.base_dtype in (_dt.float16, _dt.bfloat16) else (_dt.float32,), "x")
         scale = to_tensor(scale, name="scale")
         offset = to_tensor(offset, dtype=scale.dtype.base_dtype, name="offset")
         if mean is None:
@@ -214,8 +216,7 @@ def fused_batch_norm(x: TensorLike, scale: TensorLike, offset: TensorLike,
         mean = to_tensor(mean, dtype=scale.dtype.base_dtype)
         variance = to_tensor(variance, dtype=scale.dtype.base_dtype)
         if x.dtype.base_dtype in (_dt.float16, _dt.bfloat16):
-            if scale.dtype.base_dtype is not _dt.float32:
-                raise TypeError("fused_batch_norm on float16 needs float32 scale/offset")
+            check_dtype("FusedBatchNormV2", scale, (_dt.float32,), "scale")
         elif scale.dtype.base_dtype is not x.dtype.base_dtype:
             raise TypeError(f"Input 'scale' of 'FusedBatchNorm' Op has type "
                             f"{scale.dtype.base_dtype.name} that does not match type "
@@ -263,11 +264,16 @@ def _lrn_grad(op, grad):
     x = op.inputs[0]
     r, bias, alpha, beta = (op.get_attr(k) for k in ("depth_radius", "bias", "alpha", "beta"))
     c = x.shape.as_tuple()[-1] if x.shape.ndims == 4 else None
-    if c is None:
-        raise ValueError("The gradient of local_response_normalization needs a known number "
-                         "of channels")
     dt = x.dtype.base_dtype
-    band = _band(c, r, dt)
+    if c is not None:
+        band = _band(c, r, dt)
+    else:
+        # channels known at run time only (TF's LRNGrad kernel reads them then): the band
+        # |i - j| <= r built in the graph
+        c = _a.shape(x)[-1]
+        i = _a.range(c)
+        dist = _m.abs(_sub(_a.expand_dims(i, 1), _a.expand_dims(i, 0)))
+        band = _m.cast(_m.less_equal(dist, constant(r)), dt)
 
     def window(v):
         flat = reshape(v, [-1, c])
@@ -278,6 +284,7 @@ def _lrn_grad(op, grad):
     return [_sub(_mul(grad, s_b), _mul(scalar(2 * alpha * beta, x), _mul(x, inner)))]
 
 
+_LRN_TYPES = tuple(t for t in FLOATS if t is not _dt.float64)  # TF's op: no float64
 register_op("LRN", infer=_lrn_infer, kernel=_lrn_kernel, grad=_lrn_grad)
 
 
@@ -291,7 +298,7 @@ def local_response_normalization(input: TensorLike, depth_radius: int = 5, bias:
     [[[[0.33333334 0.33333334]]]]
     """
     x = to_tensor(input, name="input")
-    check_dtype("LRN", x, FLOATS, "input")      # TF's kernel has no float64; ours does
+    check_dtype("LRN", x, _LRN_TYPES, "input")
     return apply("LRN", [x], {"depth_radius": int(depth_radius), "bias": float(bias),
                               "alpha": float(alpha), "beta": float(beta)}, name or "LRN")
 

@@ -412,7 +412,9 @@ def max_pool3d(input: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding:
     >>> y.shape.as_list()
     [1, 2, 2, 2, 1]
     """
-    return _pool3d("MaxPool3D", input, ksize, strides, padding, data_format, name, FLOATS)
+    # TF 1.14's MaxPool3D: half, bfloat16, float32 (AvgPool3D adds float64)
+    return _pool3d("MaxPool3D", input, ksize, strides, padding, data_format, name,
+                   tuple(t for t in FLOATS if t is not _dt.float64))
 
 
 def avg_pool3d(input: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,

@@ -58,7 +58,7 @@ def reduced_shape(x, axes_t, keep_dims):
     rank = len(xs)
     axes = np.asarray(axes).reshape(-1)
     for a in axes:
-        if not -rank <= a < max(rank, 1) and not (rank == 0 and a in (0, -1)):
+        if not -rank <= a < rank:
             raise ValueError(f"Invalid reduction dimension {int(a)} for input with {rank} "
                              "dimensions.")
     norm = {int(a) % rank for a in axes} if rank else set()
@@ -67,12 +67,28 @@ def reduced_shape(x, axes_t, keep_dims):
     return TensorShape([d for i, d in enumerate(xs) if i not in norm])
 
 
-def _axis(axes, x=None):
-    """The reduction axes for NumPy; a scalar input has none to reduce."""
-    if x is not None and np.ndim(x) == 0:
-        return ()
+def _axis(axes, x):
+    """The reduction axes for NumPy, checked as TF's kernels check them: each in
+    [-rank, rank) (InvalidArgumentError otherwise), repeats reduced once."""
+    nd = np.ndim(x)
     a = np.asarray(axes)
-    return int(a) if a.ndim == 0 else tuple(int(i) for i in a)
+    if a.ndim == 0:
+        i = int(a)
+        if -nd <= i < nd:
+            return i
+        raise _bad_axis(i, nd)
+    out = []
+    for i in a.reshape(-1).tolist():
+        if not -nd <= i < nd:
+            raise _bad_axis(i, nd)
+        if i % nd not in out:
+            out.append(i % nd)
+    return tuple(out)
+
+
+def _bad_axis(i, nd):
+    return _errors.InvalidArgumentError(
+        None, None, f"Invalid reduction dimension ({i} for input with {nd} dimension(s)")
 
 
 def _norm_axes(x, axes):
@@ -280,7 +296,12 @@ def _prod_grad(op, grad):
     norm = builtins.sorted({int(a) % rank for a in np.asarray(ax).reshape(-1)}) if rank else []
     g = _broadcast_to_input(_to_kept(grad, op), x)
     if not norm:
-        return [g, None]
+        # nothing reduced (a scalar): TF's graph still multiplies by exclusive cumprods over
+        # a length-1 axis, ones that depend on x (its second-order gradient is a tensor)
+        flat = apply("Reshape", [x, constant(np.array([1, -1], np.int32))])
+        ones = apply("Reshape", [_prod_others(flat, 0),
+                                 apply("Shape", [x], {"out_type": _dt.int32})])
+        return [multiply(g, ones), None]
     factor = None
     partial = x
     for a in reversed(norm):
@@ -417,12 +438,13 @@ def _arg_infer(inputs, attrs):
     d = const_value(dim)
     if xs is None:
         return [(out_type, TensorShape(None))]
-    if d is None:
+    if d is None or not xs:  # a scalar: TF's kernel rejects any dimension at run time
         return [(out_type, TensorShape([None] * builtins.max(len(xs) - 1, 0)))]
     d = int(np.asarray(d).reshape(-1)[0]) if np.ndim(d) else int(d)
     rank = len(xs)
     if not -rank <= d < rank:
-        raise ValueError(f"Expected dimension in the range [{-rank}, {rank}), but got {d}")
+        raise ValueError(f"Dimension ({d}) must be in the range [{-rank}, {rank}), where "
+                         f"{rank} is the number of dimensions in the input.")
     d %= rank
     return [(out_type, TensorShape(xs[:d] + xs[d + 1:]))]
 
@@ -430,6 +452,9 @@ def _arg_infer(inputs, attrs):
 def _arg_kernel(fn, nan_as):
     def kernel(x, dim, output_type, **_):
         d = int(dim)
+        if not -x.ndim <= d < x.ndim:
+            raise _errors.InvalidArgumentError(
+                None, None, f"Expected dimension in the range [{-x.ndim}, {x.ndim}), but got {d}")
         if x.shape[d] == 0:
             raise _errors.InvalidArgumentError(
                 None, None, f"Reduction axis {d} is empty in shape {list(x.shape)}")

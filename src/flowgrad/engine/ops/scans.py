@@ -8,7 +8,7 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
-from ._base import NUMBERS, apply, check_dtype, const_value, to_tensor
+from ._base import NUMBERS, apply, check_dtype, to_tensor
 from .elementwise import multiply, realdiv
 
 _I32_64 = (_dt.int32, _dt.int64)
@@ -20,19 +20,24 @@ def _scan_infer(inputs, attrs):
         raise TypeError(f"Value passed to parameter 'axis' has DataType "
                         f"{axis.dtype.base_dtype.name} not in list of allowed values: int32, "
                         "int64")
-    rank = x.shape.ndims
-    a = const_value(axis)
-    if rank is not None:
-        if rank == 0:
-            raise ValueError("Scan of a scalar is not supported: the input must have rank >= 1")
-        if a is not None and not -rank <= int(a) < rank:
-            raise ValueError(f"axis must be in the range [{-rank}, {rank}), got {int(a)}")
+    # TF 1.14's shape function does not check the axis (a scalar or an axis out of range
+    # fails at run time, in the kernel)
     return [(x.dtype.base_dtype, x.shape)]
+
+
+def _bad_scan_axis(ax, nd):
+    from ..framework.errors import InvalidArgumentError  # lazy: error path only
+    # TF's kernel reports a negative axis after adding the rank
+    return InvalidArgumentError(None, None, f"ScanOp: Expected scan axis in the range "
+                                            f"[{-nd}, {nd}), but got {ax + nd if ax < 0 else ax}")
 
 
 def _scan_kernel(fn, identity):
     def kernel(x, axis, exclusive=False, reverse=False, **_):
-        ax = int(axis) % x.ndim
+        ax = int(axis)
+        if not -x.ndim <= ax < x.ndim:
+            raise _bad_scan_axis(ax, x.ndim)
+        ax %= x.ndim
         if reverse:
             x = np.flip(x, ax)
         if exclusive:

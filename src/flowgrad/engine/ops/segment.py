@@ -209,10 +209,8 @@ def _segment_infer(inputs, attrs):
         return [(data.dtype.base_dtype, TensorShape(None))]
     if not ds:
         raise ValueError("Shape must be at least rank 1 but is rank 0")
-    is_ = ids.shape.as_tuple()
-    if is_ is not None and ds[0] is not None and is_[0] is not None and ds[0] != is_[0]:
-        raise ValueError(f"Dimension 0 in both shapes must be equal, but are {ds[0]} and "
-                         f"{is_[0]}")
+    # TF 1.14's shape function leaves the sizes of data and ids unchecked: the kernel
+    # rejects a mismatch ("segment_ids should be the same size as dimension 0 of input.")
     return [(data.dtype.base_dtype, TensorShape([None] + list(ds[1:])))]
 
 
@@ -223,7 +221,8 @@ def _segment_prepare(data, ids):
         raise _invalid("segment_ids should be the same size as dimension 0 of input.")
     if ids.size:
         if ids[0] < 0:
-            raise _invalid("segment ids must be >= 0")
+            raise _invalid(f"Segment id {int(ids[0])} out of range [0, {int(ids[-1]) + 1}), "
+                           "possibly because 'segment_ids' input is not sorted.")
         down = np.flatnonzero(ids[1:] < ids[:-1])
         if down.size:
             raise _invalid("segment ids are not increasing")

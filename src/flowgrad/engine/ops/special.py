@@ -68,21 +68,28 @@ def _digamma_kernel(x):
     with np.errstate(all="ignore"):
         reflected = out - np.pi / np.tan(np.pi * (xd - np.round(xd)))
     out = np.where(refl, reflected, out)
-    out = np.where(refl & (xd == np.round(xd)), np.nan, out)
+    out = np.where(refl & (xd == np.round(xd)), np.inf, out)  # the poles: +inf, as Eigen
     out = np.where(xd == np.inf, np.inf, out)
     return out.astype(x.dtype, copy=False)
 
 
 def _zeta_kernel(x, q):
-    """Hurwitz zeta sum_k (q + k)^-x by Euler-Maclaurin; NaN for x < 1 or q <= 0 (inf at poles)."""
+    """Hurwitz zeta sum_k (q + k)^-x by Euler-Maclaurin, as Eigen: NaN for x < 1, and for
+    q < 0 unless x is an integer (then the sum runs as for q > 0); inf at the poles."""
     s = np.asarray(x, dtype=np.float64)
     qd = np.asarray(q, dtype=np.float64)
     s, qd = np.broadcast_arrays(s, qd)
     with np.errstate(all="ignore"):
         acc = np.zeros(s.shape)
-        for k in builtins.range(_SHIFT):
-            acc += (qd + k) ** -s
-        a = qd + _SHIFT
+        # direct terms until q + k >= 10 (at least _SHIFT of them), then the asymptotic tail
+        steps = np.full(s.shape, _SHIFT)
+        neg = (qd < 0) & np.isfinite(qd)
+        if neg.any():
+            steps[neg] = np.maximum(_SHIFT, np.ceil(_SHIFT - qd[neg])).astype(steps.dtype)
+        for k in builtins.range(int(steps.max(initial=_SHIFT))):
+            term = (qd + k) ** -s
+            acc += term if k < _SHIFT else np.where(k < steps, term, 0.0)
+        a = qd + steps
         acc += a ** (1 - s) / (s - 1) + 0.5 * a ** -s
         # sum_j B2j / (2j)! * s (s+1) ... (s+2j-2) * a^(-s-2j+1)
         term = s * a ** (-s - 1)
@@ -92,7 +99,8 @@ def _zeta_kernel(x, q):
             term = term * (s + 2 * j - 1) * (s + 2 * j) / (a * a)
             fact *= (2 * j + 1) * (2 * j + 2)
     out = np.where(s == 1, np.inf, acc)
-    out = np.where((s < 1) | ((qd <= 0) & (qd != np.round(qd))), np.nan, out)
+    out = np.where((s < 1) | ((qd <= 0) & (qd != np.round(qd)) & (s != np.round(s))), np.nan,
+                   out)
     out = np.where((qd <= 0) & (qd == np.round(qd)) & (s >= 1), np.inf, out)
     return out.astype(np.result_type(x), copy=False)
 
@@ -232,7 +240,7 @@ lgamma = unop("lgamma", "Lgamma", _lgamma_kernel, FLOATS,
               "log|Gamma(x)| (+inf at 0 and the negative integers)")
 digamma = unop("digamma", "Digamma", _digamma_kernel, FLOATS,
                lambda g, x, y: multiply(g, polygamma(scalar(1, x), x)),
-               "Psi, the derivative of lgamma (NaN at the poles)")
+               "Psi, the derivative of lgamma (+inf at the poles, as TF)")
 _zeta = binop("zeta", "Zeta", _zeta_kernel, _F32_64, _zeta_grad, "")
 _polygamma = binop("polygamma", "Polygamma", _polygamma_kernel, _F32_64, _polygamma_grad, "")
 erf = unop("erf", "Erf", _erf_kernel, FLOATS,

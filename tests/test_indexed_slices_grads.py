@@ -1,0 +1,167 @@
+"""Every gradient rule accepts an IndexedSlices upstream gradient (issue 9, item 3).
+
+TF's op wrappers convert every input with convert_to_tensor, which densifies an
+IndexedSlices; a rule given IndexedSlices must therefore build and give the values it
+gives for the equivalent dense gradient. The driver is the registry: every op type
+with a gradient rule is found in graphs built by the fuzzer's program generator
+(forward ops, their first- and second-order gradient ops) or, for the few it never
+builds, in `_EXTRA`; each instance gets a random upstream gradient on one float
+output, once dense and once as IndexedSlices with rows reversed and row 0 split
+into two halves (duplicate indices), and the input gradients must agree.
+"""
+import os
+import sys
+
+import numpy as np
+import pytest
+
+import flowgrad as tf
+from flowgrad.engine.framework.registry import GRADIENTS, OPS
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tools", "fuzz"))
+import programs  # noqa: E402 - the fuzzer's generator and interpreter
+
+# Seeds of generated programs that, together, hold an instance of every op type the
+# generator builds (a greedy cover of seeds 0..2999; the coverage test catches drift).
+_SEEDS = (0, 1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 13, 14, 16, 17, 20, 21, 24, 26, 27, 28, 29,
+          34, 38, 39, 41, 43, 44, 45, 48, 49, 55, 57, 58, 60, 61, 63, 66, 67,
+          73, 78, 79, 80, 83, 90, 93, 105, 107, 109, 116, 122, 151, 199, 200,
+          221, 227, 230, 234, 293, 308, 328, 334, 400, 420, 452, 457, 603, 656,
+          679, 1731, 2838)
+
+_FLOATS = (tf.float16, tf.float32, tf.float64, tf.complex64, tf.complex128)
+
+
+def _x(shape, seed=0):
+    return tf.constant(np.random.RandomState(seed).uniform(0.5, 1.5, shape).astype(np.float32))
+
+
+def _c(shape):
+    return tf.cast(_x(shape), tf.complex64) * tf.constant(1 - 0.5j, tf.complex64)
+
+
+# Op types the generator does not build: one small graph each.
+_EXTRA = {
+    "AddV2": lambda: _op("AddV2", [_x([3, 2]), _x([3, 2], 1)]),
+    "Conj": lambda: tf.conj(_c([3, 2])),
+    "ConjugateTranspose": lambda: tf.transpose(_c([3, 2]),
+                                               conjugate=True),
+    "Conv3DBackpropFilterV2": lambda: tf.nn.conv3d_backprop_filter_v2(
+        _x([1, 3, 3, 3, 2]), [2, 2, 2, 2, 2], _x([1, 2, 2, 2, 2], 1), [1] * 5, "VALID"),
+    "Conv3DBackpropInputV2": lambda: tf.nn.conv3d_transpose(
+        _x([1, 2, 2, 2, 2]), _x([2, 2, 2, 2, 2], 1), [1, 3, 3, 3, 2], [1] * 5, "VALID"),
+    "OnesLike": lambda: _op("OnesLike", [_x([3, 2])]),
+    "RandomGamma": lambda: tf.random_gamma([3], _x([2]), seed=1),
+    "SparseMatMul": lambda: tf.matmul(_x([3, 2]), _x([2, 4], 1), a_is_sparse=True),
+    "SegmentMax": lambda: tf.segment_max(_x([4, 2]), [0, 0, 1, 2]),
+    "SegmentMean": lambda: tf.segment_mean(_x([4, 2]), [0, 0, 1, 2]),
+    "SegmentSum": lambda: tf.segment_sum(_x([4, 2]), [0, 0, 1, 2]),
+    "TruncateDiv": lambda: tf.truncatediv(_x([3, 2]), _x([3, 2], 1)),
+}
+# Rules that cannot receive an IndexedSlices (no float output of rank >= 1).
+_NO_SLICES = {
+    "L2Loss": "its output is a scalar",
+}
+
+
+def _op(op_type, inputs):
+    g = tf.get_default_graph()
+    return g.create_op(op_type, inputs).outputs[0]
+
+
+def _slot(op):
+    """The first float output of known rank >= 1, or None."""
+    for k, t in enumerate(op.outputs):
+        if t.dtype.base_dtype in _FLOATS and t.shape.ndims:
+            return k
+    return None
+
+
+def _instances():
+    """{op type: (graph, op, feed_dict)}: one usable instance per differentiable op type."""
+    # op types (not gradient overrides other tests register) whose rule is callable
+    diff = {n for n in OPS if callable(GRADIENTS.get(n))}
+    found = {}
+    for seed in _SEEDS:
+        spec = programs.generate(seed)
+        spec["train"], spec["grad_order"] = None, 2
+        g = tf.Graph()
+        with g.as_default():
+            feed = programs.build(tf, spec)[0]
+        for op in g.get_operations():
+            if op.type in diff and op.type not in found and _slot(op) is not None:
+                found[op.type] = (g, op, feed)
+    for op_type, make in _EXTRA.items():
+        g = tf.Graph()
+        with g.as_default():
+            make()
+        ops = [o for o in g.get_operations() if o.type == op_type and _slot(o) is not None]
+        assert ops, op_type
+        found.setdefault(op_type, (g, ops[0], {}))
+    return diff, found
+
+
+@pytest.fixture(scope="module")
+def instances():
+    return _instances()
+
+
+def test_every_gradient_rule_is_driven(instances):
+    diff, found = instances
+    assert sorted(diff - set(found) - set(_NO_SLICES)) == []
+
+
+def _upstreams(out):
+    """A dense upstream gradient for `out` and the same as IndexedSlices: rows n-1 .. 1,
+    then row 0 as two halves (duplicate indices, out of order)."""
+    shape = tf.shape(out)
+    n = shape[0]
+    dt = out.dtype.real_dtype if out.dtype.is_complex else out.dtype
+    dense = tf.sin(tf.cast(tf.reshape(tf.range(tf.size(out)), shape), dt) * 1.3 + 0.2)
+    if out.dtype.is_complex:
+        dense = tf.cast(dense, out.dtype) * tf.constant(0.5 + 1j, out.dtype)
+    indices = tf.concat([tf.range(n - 1, 0, -1), [0, 0]], 0)
+    halves = tf.concat([tf.ones([n - 1], dt), [0.5, 0.5]], 0)
+    halves = tf.reshape(halves, [-1] + [1] * (out.shape.ndims - 1))
+    values = tf.gather(dense, indices) * tf.cast(halves, out.dtype)
+    if out.shape.is_fully_defined():
+        shape = tf.constant(np.array(out.shape.as_list(), np.int32))
+    return dense, tf.IndexedSlices(values, indices, shape)
+
+
+@pytest.mark.filterwarnings("ignore:Converting sparse IndexedSlices")  # dynamic dense shapes
+def test_indexed_slices_upstream_matches_dense(instances):
+    _, found = instances
+    failures = {}
+    for op_type, (g, op, feed) in sorted(found.items()):
+        with g.as_default():
+            out = op.outputs[_slot(op)]
+            xs = [t for t in op.inputs if t.dtype.base_dtype in _FLOATS]
+            if not xs:
+                continue
+            dense, sliced = _upstreams(out)
+            try:
+                gd = tf.gradients(out, xs, grad_ys=dense)
+            except LookupError as e:
+                # no rule for this instance (WhileGrad of WhileGrad): the same with slices
+                with pytest.raises(type(e)):
+                    tf.gradients(out, xs, grad_ys=sliced)
+                continue
+            try:
+                gs = tf.gradients(out, xs, grad_ys=sliced)
+            except Exception as e:  # noqa: BLE001 - reported below
+                failures[op_type] = f"{type(e).__name__}: {e}"[:300]
+                continue
+            if [a is None for a in gd] != [b is None for b in gs]:
+                failures[op_type] = f"None pattern differs: {gd} vs {gs}"
+                continue
+            pairs = [(tf.convert_to_tensor(a), tf.convert_to_tensor(b))
+                     for a, b in zip(gd, gs) if a is not None]
+            init = tf.global_variables_initializer()
+            with tf.Session() as sess:
+                sess.run(init)
+                got = sess.run(pairs, feed)
+        for i, (a, b) in enumerate(got):
+            if not np.allclose(a, b, rtol=1e-5, atol=1e-6, equal_nan=True):
+                failures[op_type] = f"input {i}: dense {a.ravel()[:4]} vs slices {b.ravel()[:4]}"
+    assert failures == {}
