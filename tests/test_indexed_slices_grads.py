@@ -57,10 +57,32 @@ _EXTRA = {
     "SegmentMean": lambda: tf.segment_mean(_x([4, 2]), [0, 0, 1, 2]),
     "SegmentSum": lambda: tf.segment_sum(_x([4, 2]), [0, 0, 1, 2]),
     "TruncateDiv": lambda: tf.truncatediv(_x([3, 2]), _x([3, 2], 1)),
+    "Diag": lambda: tf.diag(_x([3])),
+    "DiagPart": lambda: tf.diag_part(_x([3, 3])),
+    "MatrixDiag": lambda: tf.matrix_diag(_x([2, 3])),
+    "MatrixDiagPart": lambda: tf.matrix_diag_part(_x([2, 3, 3])),
+    "MatrixSetDiag": lambda: tf.matrix_set_diag(_x([2, 3, 3]), _x([2, 3], 1)),
+    "MatrixDeterminant": lambda: tf.matrix_determinant(_x([2, 3, 3]) + 3 * tf.eye(3)),
+    "LogMatrixDeterminant": lambda: tf.linalg.slogdet(_x([2, 3, 3]) + 3 * tf.eye(3)),
+    "MatrixInverse": lambda: tf.matrix_inverse(_x([2, 3, 3]) + 3 * tf.eye(3)),
+    "ResizeBilinear": lambda: tf.image.resize_bilinear(_x([1, 3, 4, 2]), [5, 3]),
+    "ResizeBicubic": lambda: tf.image.resize_bicubic(_x([1, 3, 4, 2]), [5, 3]),
+    "ResizeNearestNeighbor": lambda: tf.image.resize_nearest_neighbor(_x([1, 3, 4, 2]), [5, 3]),
+    "ResizeBilinearGrad": lambda: _resize_grad(tf.image.resize_bilinear),
+    "ResizeBicubicGrad": lambda: _resize_grad(tf.image.resize_bicubic),
+    "ResizeNearestNeighborGrad": lambda: _resize_grad(tf.image.resize_nearest_neighbor),
 }
+
+
+def _resize_grad(resize):
+    x = _x([1, 3, 4, 2])
+    return tf.gradients(resize(x, [5, 3]), x)[0]
 # Rules that cannot receive an IndexedSlices (no float output of rank >= 1).
 _NO_SLICES = {
     "L2Loss": "its output is a scalar",
+    # TF 1.14 has no gradient for these: their rule raises LookupError, as TF's lookup does
+    "AdjustContrastv2": "no gradient in TF 1.14", "AdjustHue": "no gradient in TF 1.14",
+    "AdjustSaturation": "no gradient in TF 1.14", "ResizeArea": "no gradient in TF 1.14",
 }
 
 

@@ -37,7 +37,6 @@ _ACCEPTS_WHAT_TF_REJECTS = {
     "Asin": (C, "UnimplementedError: binary complex op 'atan2'"),
     "Acos": (C, "UnimplementedError: binary complex op 'atan2'"),
     "Atan": (C, "UnimplementedError: binary complex op 'atan2'"),
-    "MaxPool3D": (("float64",), "TypeError: not in float16, bfloat16, float32"),
     "Abs": (("int8", "int16"), "TypeError: not in bfloat16, float16, float32, float64, int32, "
                                "int64"),
     "Neg": (SMALL_INTS, "TypeError: not in the allowed list"),

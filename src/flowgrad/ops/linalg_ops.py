@@ -9,10 +9,18 @@ import string
 
 import numpy as np
 
+from ..engine.framework import dtypes
+from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.ops._base import apply, same_type_inputs
 from ..engine.ops.linalg import adjoint, einsum, matmul, matrix_transpose  # noqa: F401
-from .array_ops import expand_dims, reshape, squeeze, transpose
+from ..engine.ops.comparison import not_equal
+from ..engine.ops.construction import range as _range
+from ..engine.ops.indexing import gather, where
+from ..engine.ops.joining import concat, stack
+from ..engine.ops.reductions import reduce_all, reduce_prod
+from ..engine.ops.shape import rank, shape
+from .array_ops import boolean_mask, expand_dims, reshape, squeeze, transpose
 
 __all__ = ["matmul", "tensordot", "einsum"]
 
@@ -89,10 +97,6 @@ def _tensordot_dynamic(a, b, axes, scope):
     """TF 1.14's run-time path (an input of unknown rank, or `axes` a Tensor): the axes,
     free dims and permutations are computed in the graph, then Transpose, Reshape,
     MatMul, Reshape."""
-    from .array_ops import (boolean_mask, concat, gather, rank, shape,  # lazy: as below
-                            stack, where)
-    from .array_ops import range as _range  # lazy: as below
-    from .math_ops import not_equal, reduce_all, reduce_prod  # lazy: math_ops imports this module
 
     def axes_of(t):
         if isinstance(axes, (int, np.integer)):
@@ -156,12 +160,10 @@ def _tensordot_dynamic(a, b, axes, scope):
 
 
 def _dt_int32():
-    from ..engine.framework import dtypes  # lazy: one use, keeps the import block as it is
     return dtypes.int32
 
 
 def _to_int32(v, name):
-    from ..engine.framework.constant_op import convert_to_tensor  # lazy: as _dt_int32
     return convert_to_tensor(v, dtype=_dt_int32(), name=name)
 
 

@@ -15,11 +15,15 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import FLOATS, apply, apply_op, check_dtype, to_tensor
 from ._nn_util import TensorLike, is_zero, scalar
+from .cast import cast
+from .comparison import less_equal
 from .construction import ones_like
+from .construction import range as _range
+from .elementwise import abs as _abs
 from .elementwise import pow, truediv
 from .linalg import matmul
 from .reductions import reduce_sum
-from .shape import reshape, shape
+from .shape import expand_dims, reshape, shape
 
 
 # -- FusedBatchNorm -----------------------------------------------------------------------
@@ -270,10 +274,10 @@ def _lrn_grad(op, grad):
     else:
         # channels known at run time only (TF's LRNGrad kernel reads them then): the band
         # |i - j| <= r built in the graph
-        c = _a.shape(x)[-1]
-        i = _a.range(c)
-        dist = _m.abs(_sub(_a.expand_dims(i, 1), _a.expand_dims(i, 0)))
-        band = _m.cast(_m.less_equal(dist, constant(r)), dt)
+        c = shape(x)[-1]
+        i = _range(c)
+        dist = _abs(_sub(expand_dims(i, 1), expand_dims(i, 0)))
+        band = cast(less_equal(dist, constant(r)), dt)
 
     def window(v):
         flat = reshape(v, [-1, c])

@@ -6,6 +6,7 @@ from typing import Any
 import numpy as np
 
 from ..framework import dtypes as _dt
+from ..framework.errors import InvalidArgumentError
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ._base import NUMBERS, apply, check_dtype, to_tensor
@@ -26,7 +27,6 @@ def _scan_infer(inputs, attrs):
 
 
 def _bad_scan_axis(ax, nd):
-    from ..framework.errors import InvalidArgumentError  # lazy: error path only
     # TF's kernel reports a negative axis after adding the rank
     return InvalidArgumentError(None, None, f"ScanOp: Expected scan axis in the range "
                                             f"[{-nd}, {nd}), but got {ax + nd if ax < 0 else ax}")
