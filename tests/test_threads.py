@@ -113,3 +113,47 @@ def test_uses_blas():
     assert threads.uses_blas({"Conv2DBackpropFilter"})
     assert threads.uses_blas({"BatchMatMulV2"})
     assert not threads.uses_blas({"Add", "Tanh", "Const"})
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.complex64])
+@pytest.mark.parametrize("shapes", [((300, 200), (200, 100)), ((50, 100), (100, 700)),
+                                    ((7, 5), (5, 3))])
+def test_split_matmul_matches_numpy(monkeypatch, dtype, shapes):
+    rs = np.random.RandomState(0)
+    a = rs.randn(*shapes[0]).astype(dtype)
+    b = rs.randn(*shapes[1]).astype(dtype)
+    monkeypatch.setattr(threads, "_MIN_SPLIT", 1000)
+    for n in (2, 3):
+        monkeypatch.setattr(threads, "_split", n)
+        for x, y in [(a, b), (np.asfortranarray(a), b), (a, np.ascontiguousarray(b.T).T)]:
+            got = threads.matmul(x, y)
+            assert got.dtype == np.dtype(dtype) and got.shape == (x.shape[0], y.shape[1])
+            np.testing.assert_allclose(got, np.matmul(x, y), rtol=1e-5, atol=1e-5)
+
+
+@needs_pool
+def test_auto_on_a_busy_machine_splits_gemms_on_the_intra_op_pool(pool, monkeypatch):
+    g = tf.Graph()
+    with g.as_default():
+        a = tf.placeholder(tf.float32, [256, 300])
+        w = tf.constant(np.random.RandomState(1).randn(300, 200).astype(np.float32))
+        y = tf.matmul(a, w)
+        (ga,) = tf.gradients(tf.reduce_sum(y * y), [a])
+    x = np.random.RandomState(2).randn(256, 300).astype(np.float32)
+    want = tf.Session(graph=g, config=tf.ConfigProto(intra_op_parallelism_threads=1)).run(
+        [y, ga], {a: x})
+    monkeypatch.setattr(threads._sampler, "cores", 2)
+    monkeypatch.setattr(threads, "free_cores", lambda: 1.0)
+    monkeypatch.setattr(threads, "_split", 1)
+    sess = tf.Session(graph=g)
+    for _ in range(3):
+        got = sess.run([y, ga], {a: x})
+    assert threads._split == 2 and threads.blas_threads() == 1
+    for u, v in zip(got, want):
+        np.testing.assert_allclose(u, v, rtol=1e-5, atol=1e-4)
+    # every core free: NumPy's BLAS pool threads the GEMM, no split
+    monkeypatch.setattr(threads, "free_cores", lambda: 2.0)
+    sess2 = tf.Session(graph=g)
+    for _ in range(3):
+        sess2.run(y, {a: x})
+    assert threads._split == 1 and threads.blas_threads() == 2

@@ -22,6 +22,7 @@ from ..framework.config import (
     RunMetadata,
     RunOptions,
 )
+from ..framework.registry import OPS
 from ..framework.graph import (
     Graph,
     Operation,
@@ -323,6 +324,7 @@ class BaseSession:
         self._config = config
         self._config_options = options_from_config(config)
         self._intra_op = threads.intra_op_threads(config)   # 0: the thread budget chooses
+        threads.install_kernels(OPS)
         self._ctx = RunContext(self)
         self._plans = {}
         self._closed = False

@@ -14,12 +14,15 @@ TF 1.x:
 The automatic choice. OpenBLAS's worker threads spin while they wait for work;
 when the machine has fewer free cores than BLAS threads (a data loader, a
 notebook, CI neighbours), a GEMM waits for a descheduled worker and the step
-time collapses (measured on 2 cores, bench W2 beside busy processes, `python
-bench/run.py --only W2 --busy 0,1,2`: 2 BLAS threads 4-8x slower than 1). So the pool gets as many
-threads as there are cores free of other processes' work: `free_cores()`
-samples the CPU time the whole machine used (/proc/stat) minus this process's
-own, at most every `SAMPLE_S` seconds and only in plans that run BLAS ops.
-Elsewhere (no /proc/stat) it is every core this process may run on.
+time collapses. So flowgrad samples the cores other processes leave free
+(`free_cores()`: the CPU time the whole machine used, /proc/stat, minus this
+process's own; at most every `SAMPLE_S` seconds, only in plans that run BLAS
+ops; elsewhere every core counts as free). Every core free: NumPy's BLAS pool
+gets them all and threads each GEMM itself (as before). Otherwise BLAS runs
+single-threaded and `matmul` splits each large GEMM into one block per core,
+run on flowgrad's intra-op pool, whose idle threads block instead of spinning
+(TF's design). Measured on 2 cores, bench W2 beside busy processes: 11-16 ms
+split, 28-54 ms with one BLAS thread, 210-340 ms with two.
 
 The pool is process-wide (NumPy has one): flowgrad sets it when a plan that
 runs BLAS ops needs another count than the pool has, and leaves it so (TF's
@@ -34,8 +37,11 @@ from __future__ import annotations
 import os
 import time
 
+import numpy as np
+
 __all__ = ["SAMPLE_S", "blas_threads", "cpu_count", "free_cores", "guard_blas",
-           "inter_op_threads", "intra_op_threads", "set_blas_threads", "uses_blas"]
+           "install_kernels", "inter_op_threads", "intra_op_threads", "matmul",
+           "set_blas_threads", "uses_blas"]
 
 SAMPLE_S = 0.5   # seconds between two load samples in auto mode
 # Use a second thread only when this much of a core is free for it: a BLAS thread that
@@ -127,6 +133,76 @@ def _auto_threads() -> int:
     return max(1, min(_sampler.cores, int(free_cores() + _SPARE)))
 
 
+# -- intra-op parallelism of flowgrad's own -----------------------------------------------
+# Under load, OpenBLAS's spinning workers collapse, and one BLAS thread gets only one
+# thread's share of an oversubscribed machine. TF's answer is a pool whose idle threads
+# block: a GEMM split into row (or column) blocks, one per intra-op thread, each block
+# single-threaded BLAS, the caller waiting on a condition (measured, W2 beside busy
+# processes on 2 cores: 11-16 ms, against 28-54 ms with 1 BLAS thread and 210-340 ms
+# with 2). On a machine with every core free, NumPy's BLAS pool threads the GEMM itself.
+_split = 1            # blocks a large GEMM is split into (1: NumPy's BLAS pool threads it)
+_pool = None
+_MIN_SPLIT = 1 << 21  # m*k*n below which a GEMM is not worth splitting
+_SPLIT_KINDS = frozenset("fc")
+
+
+_pool_pid = None
+
+
+def _get_pool(n):
+    global _pool, _pool_pid
+    # a new pool after fork (the child has none of the parent's workers) or for more threads
+    if _pool is None or _pool._max_workers < n - 1 or _pool_pid != os.getpid():
+        from concurrent.futures import ThreadPoolExecutor  # lazy: only loaded machines
+        _pool = ThreadPoolExecutor(max(1, n - 1), thread_name_prefix="flowgrad-intra-op")
+        _pool_pid = os.getpid()
+    return _pool
+
+
+def matmul(a, b):
+    """np.matmul(a, b), split into `_split` blocks run on the intra-op pool when large."""
+    n = _split
+    if n < 2 or a.ndim != 2 or b.ndim != 2 or a.dtype != b.dtype or \
+            a.dtype.kind not in _SPLIT_KINDS:
+        return np.matmul(a, b)
+    m, k = a.shape
+    cols = b.shape[1]
+    if m * k * cols < _MIN_SPLIT:
+        return np.matmul(a, b)
+    out = np.empty((m, cols), a.dtype)
+    pool = _get_pool(n)
+    if m >= cols:
+        cuts = [m * i // n for i in range(n + 1)]
+        parts = [(a[cuts[i]:cuts[i + 1]], b, out[cuts[i]:cuts[i + 1]]) for i in range(n)]
+    else:
+        cuts = [cols * i // n for i in range(n + 1)]
+        parts = [(a, b[:, cuts[i]:cuts[i + 1]], out[:, cuts[i]:cuts[i + 1]]) for i in range(n)]
+    futures = [pool.submit(np.matmul, x, y, out=o) for x, y, o in parts[1:]]
+    x, y, o = parts[0]
+    np.matmul(x, y, out=o)
+    for f in futures:
+        f.result()
+    return out
+
+
+def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, **_):
+    return matmul(a.T if transpose_a else a, b.T if transpose_b else b)
+
+
+def install_kernels(ops) -> None:
+    """Routes the MatMul kernel of the op registry `ops` through `matmul` (idempotent)."""
+    od = ops.get("MatMul")
+    if od is not None and od.kernel is not _matmul_kernel:
+        od.kernel = _matmul_kernel
+
+
+def _apply(n_blas, n_split):
+    global _split
+    _split = n_split
+    if _blas_now != n_blas:
+        set_blas_threads(n_blas)
+
+
 # -- NumPy's BLAS pool ------------------------------------------------------------------
 _blas = None          # threadpoolctl's controllers of the BLAS libraries NumPy loaded
 _blas_now = None      # the count flowgrad last set (None: never)
@@ -173,20 +249,23 @@ def guard_blas(fn, intra_op: int = 0):
         return fn
     if intra_op > 0:
         def run_fixed(feeds):
-            if _blas_now != intra_op:
-                set_blas_threads(intra_op)
+            if _blas_now != intra_op or _split != 1:
+                _apply(intra_op, 1)
             return fn(feeds)
         return run_fixed
 
-    next_sample, want = 0.0, 0
+    next_sample, blas, split = 0.0, 0, 1
     clock = time.monotonic
 
     def run_auto(feeds):
-        nonlocal next_sample, want
+        nonlocal next_sample, blas, split
         if clock() >= next_sample:
             want = _auto_threads()
+            cores = _sampler.cores
+            # every core free: NumPy's BLAS threads the GEMMs; else our blocking pool does
+            blas, split = (want, 1) if want >= cores or cores == 1 else (1, cores)
             next_sample = clock() + SAMPLE_S
-        if _blas_now != want:
-            set_blas_threads(want)
+        if _blas_now != blas or _split != split:
+            _apply(blas, split)
         return fn(feeds)
     return run_auto
