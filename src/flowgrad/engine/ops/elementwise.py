@@ -207,10 +207,16 @@ def _mul_no_nan_kernel(x, y):
     return np.where(y == 0, np.zeros((), x.dtype), np.multiply(x, y))
 
 
+_NUMPY1 = np.lib.NumpyVersion(np.__version__) < "2.0.0"
+
+
 def _sign_kernel(x):
     if x.dtype.kind == "f":
         # (x > 0) - (x < 0), as Eigen: sign(nan) is 0 in TF.
         return np.subtract(np.greater(x, 0), np.less(x, 0), dtype=x.dtype)
+    if x.dtype.kind == "c" and _NUMPY1:   # z / |z| as TF and NumPy 2 (1.x: sign(z.real))
+        a = np.abs(x)
+        return np.divide(x, a, out=np.zeros_like(x), where=a != 0)
     return np.sign(x)
 
 
@@ -237,7 +243,7 @@ def _bool_out(inputs, attrs):
 
 # The backprop kernels conjugate y for complex inputs, as TF's (cwise_ops_gradients.h).
 def _tanh_grad_kernel(y, dy):
-    return dy * (1 - y * y)
+    return dy * (y.dtype.type(1) - y * y)
 
 
 def _reciprocal_grad_kernel(y, dy):
@@ -249,13 +255,13 @@ def _reciprocal_grad_kernel(y, dy):
 def _sqrt_grad_kernel(y, dy):
     if y.dtype.kind == "c":
         y = np.conj(y)
-    return dy * 0.5 / y
+    return dy * y.dtype.type(0.5) / y
 
 
 def _rsqrt_grad_kernel(y, dy):
     if y.dtype.kind == "c":
         y = np.conj(y)
-    return dy * (-0.5) * (y * y * y)
+    return dy * y.dtype.type(-0.5) * (y * y * y)
 
 
 # -- gradient rules that do not fit one line -------------------------------------------------
@@ -505,7 +511,7 @@ unop(None, "Conj", np.conj, COMPLEX, lambda g, x, y: conj(g), "")
 # -- backprop ops: wrapper, op type, kernel (inputs y = f(x) and dy), rule, docstring ---------
 tanh_grad = gradop("tanh_grad", "TanhGrad", _tanh_grad_kernel, _tanh_grad_grad,
                    "dy * (1 - y^2): the backprop of Tanh given its output y")
-sigmoid_grad = gradop("sigmoid_grad", "SigmoidGrad", lambda y, dy: dy * (y * (1 - y)),
+sigmoid_grad = gradop("sigmoid_grad", "SigmoidGrad", lambda y, dy: dy * (y * (y.dtype.type(1) - y)),
                       _sigmoid_grad_grad, "dy * y * (1 - y): the backprop of Sigmoid")
 reciprocal_grad = gradop("reciprocal_grad", "ReciprocalGrad", _reciprocal_grad_kernel,
                          _reciprocal_grad_grad, "-dy * conj(y)^2: the backprop of Reciprocal")

@@ -22,6 +22,7 @@ from ..framework.config import (
     RunMetadata,
     RunOptions,
 )
+from ..framework.registry import OPS
 from ..framework.graph import (
     Graph,
     Operation,
@@ -32,6 +33,7 @@ from ..framework.graph import (
 )
 from ..optimize import FIRST_RUN_PASSES, optimize_program, options_from_config
 from ..ops.state import Uninitialized
+from . import threads
 from .backends.numpy import CompiledProgram
 from .ir import lower
 
@@ -256,6 +258,8 @@ class _Plan:
         finally:
             if gc_was_on:
                 _gc.enable()
+        if threads.uses_blas({n.type for n in self.program.nodes}):
+            fn = threads.guard_blas(fn, self._session._intra_op)
         self.fn = fn
         return fn(feeds)
 
@@ -319,6 +323,8 @@ class BaseSession:
         self._graph = graph
         self._config = config
         self._config_options = options_from_config(config)
+        self._intra_op = threads.intra_op_threads(config)   # 0: the thread budget chooses
+        threads.install_kernels(OPS)
         self._ctx = RunContext(self)
         self._plans = {}
         self._closed = False

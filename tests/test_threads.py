@@ -1,0 +1,159 @@
+"""The thread budget (engine/runtime/threads.py): ConfigProto thread fields, the BLAS pool."""
+import numpy as np
+import pytest
+
+import flowgrad as tf
+from flowgrad.engine.runtime import threads
+
+needs_pool = pytest.mark.skipif(threads.blas_threads() is None,
+                                reason="NumPy's BLAS pool is not controllable here")
+
+
+@pytest.fixture
+def pool():
+    before = threads.blas_threads()
+    yield
+    if before is not None:
+        threads.set_blas_threads(before)
+
+
+def _matmul_plan():
+    g = tf.Graph()
+    with g.as_default():
+        a = tf.placeholder(tf.float32, [4, 3])
+        y = tf.matmul(a, tf.ones([3, 2]))
+    return g, a, y
+
+
+def _run_thrice(sess, y, feed):
+    # first run interprets, the second compiles: the pool is set from the compiled plan on
+    return [sess.run(y, feed) for _ in range(3)]
+
+
+@needs_pool
+@pytest.mark.parametrize("n", [1, 2])
+def test_intra_op_threads_set_the_blas_pool_during_runs(pool, n):
+    g, a, y = _matmul_plan()
+    other = 3 - n
+    threads.set_blas_threads(other)
+    sess = tf.Session(graph=g, config=tf.ConfigProto(intra_op_parallelism_threads=n))
+    x = np.arange(12, dtype=np.float32).reshape(4, 3)
+    for r in _run_thrice(sess, y, {a: x}):
+        np.testing.assert_array_equal(r, x @ np.ones((3, 2), np.float32))
+    assert threads.blas_threads() == n
+    # another session with its own count takes the pool while it runs
+    sess2 = tf.Session(graph=g, config=tf.ConfigProto(intra_op_parallelism_threads=other))
+    _run_thrice(sess2, y, {a: x})
+    assert threads.blas_threads() == other
+    sess.run(y, {a: x})
+    assert threads.blas_threads() == n
+
+
+@needs_pool
+def test_plans_without_blas_ops_leave_the_pool_alone(pool):
+    threads.set_blas_threads(1)
+    g = tf.Graph()
+    with g.as_default():
+        a = tf.placeholder(tf.float32, [3])
+        y = tf.tanh(a) * 2.0
+    sess = tf.Session(graph=g, config=tf.ConfigProto(intra_op_parallelism_threads=2))
+    _run_thrice(sess, y, {a: np.ones(3, np.float32)})
+    assert threads.blas_threads() == 1
+    assert sess._plans[next(iter(sess._plans))].fn.__name__ != "run_fixed"
+
+
+@needs_pool
+def test_auto_uses_the_free_cores(pool, monkeypatch):
+    g, a, y = _matmul_plan()
+    x = np.ones((4, 3), np.float32)
+    for free, want in [(0.2, 1), (1.0, 1), (1.6, 1), (1.8, 2), (2.0, 2)]:
+        monkeypatch.setattr(threads._sampler, "cores", 2)
+        monkeypatch.setattr(threads, "free_cores", lambda free=free: free)
+        sess = tf.Session(graph=g)   # intra_op_parallelism_threads=0: the budget chooses
+        _run_thrice(sess, y, {a: x})
+        assert threads.blas_threads() == want, free
+
+
+def test_free_cores_subtracts_this_process(monkeypatch):
+    s = threads._Sampler()
+    s.cores = 2
+    clock = {"wall": 10.0, "busy": 100.0, "own": 5.0}
+    monkeypatch.setattr(threads.time, "monotonic", lambda: clock["wall"])
+    monkeypatch.setattr(threads.time, "process_time", lambda: clock["own"])
+    monkeypatch.setattr(threads, "_machine_busy_s", lambda: clock["busy"])
+    monkeypatch.setattr(threads.os, "cpu_count", lambda: 2)
+    s.wall, s.busy, s.own = 10.0, 100.0, 5.0
+    # 1 s: the machine used 1.5 CPU-seconds, 1.4 of them ours -> 0.1 used by others
+    clock.update(wall=11.0, busy=101.5, own=6.4)
+    assert s.sample() == pytest.approx(1.9)
+    # 1 s: 1.9 CPU-seconds, 0.9 ours -> one core's worth of others
+    clock.update(wall=12.0, busy=103.4, own=7.3)
+    assert s.sample() == pytest.approx(1.0)
+    # too short an interval: the last answer
+    clock.update(wall=12.001, busy=103.5, own=7.3)
+    assert s.sample() == pytest.approx(1.0)
+
+
+def test_config_fields_mean_what_they_mean_in_tf():
+    assert threads.intra_op_threads(None) == 0
+    assert threads.intra_op_threads(tf.ConfigProto()) == 0
+    assert threads.intra_op_threads(tf.ConfigProto(intra_op_parallelism_threads=3)) == 3
+    assert threads.intra_op_threads(tf.ConfigProto(intra_op_parallelism_threads=-1)) == 0
+    assert threads.inter_op_threads(tf.ConfigProto(inter_op_parallelism_threads=4)) == 4
+    # negative: everything in the caller's thread
+    assert threads.inter_op_threads(tf.ConfigProto(inter_op_parallelism_threads=-1)) == 1
+    assert 1 <= threads.inter_op_threads(tf.ConfigProto()) <= threads.cpu_count()
+    cfg = tf.ConfigProto()
+    cfg.intra_op_parallelism_threads = 2
+    assert tf.Session(config=cfg)._intra_op == 2
+
+
+def test_uses_blas():
+    assert threads.uses_blas({"MatMul", "Add"})
+    assert threads.uses_blas({"Conv2DBackpropFilter"})
+    assert threads.uses_blas({"BatchMatMulV2"})
+    assert not threads.uses_blas({"Add", "Tanh", "Const"})
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.complex64])
+@pytest.mark.parametrize("shapes", [((300, 200), (200, 100)), ((50, 100), (100, 700)),
+                                    ((7, 5), (5, 3))])
+def test_split_matmul_matches_numpy(monkeypatch, dtype, shapes):
+    rs = np.random.RandomState(0)
+    a = rs.randn(*shapes[0]).astype(dtype)
+    b = rs.randn(*shapes[1]).astype(dtype)
+    monkeypatch.setattr(threads, "_MIN_SPLIT", 1000)
+    for n in (2, 3):
+        monkeypatch.setattr(threads, "_split", n)
+        for x, y in [(a, b), (np.asfortranarray(a), b), (a, np.ascontiguousarray(b.T).T)]:
+            got = threads.matmul(x, y)
+            assert got.dtype == np.dtype(dtype) and got.shape == (x.shape[0], y.shape[1])
+            np.testing.assert_allclose(got, np.matmul(x, y), rtol=1e-5, atol=1e-5)
+
+
+@needs_pool
+def test_auto_on_a_busy_machine_splits_gemms_on_the_intra_op_pool(pool, monkeypatch):
+    g = tf.Graph()
+    with g.as_default():
+        a = tf.placeholder(tf.float32, [256, 300])
+        w = tf.constant(np.random.RandomState(1).randn(300, 200).astype(np.float32))
+        y = tf.matmul(a, w)
+        (ga,) = tf.gradients(tf.reduce_sum(y * y), [a])
+    x = np.random.RandomState(2).randn(256, 300).astype(np.float32)
+    want = tf.Session(graph=g, config=tf.ConfigProto(intra_op_parallelism_threads=1)).run(
+        [y, ga], {a: x})
+    monkeypatch.setattr(threads._sampler, "cores", 2)
+    monkeypatch.setattr(threads, "free_cores", lambda: 1.0)
+    monkeypatch.setattr(threads, "_split", 1)
+    sess = tf.Session(graph=g)
+    for _ in range(3):
+        got = sess.run([y, ga], {a: x})
+    assert threads._split == 2 and threads.blas_threads() == 1
+    for u, v in zip(got, want):
+        np.testing.assert_allclose(u, v, rtol=1e-5, atol=1e-4)
+    # every core free: NumPy's BLAS pool threads the GEMM, no split
+    monkeypatch.setattr(threads, "free_cores", lambda: 2.0)
+    sess2 = tf.Session(graph=g)
+    for _ in range(3):
+        sess2.run(y, {a: x})
+    assert threads._split == 1 and threads.blas_threads() == 2
