@@ -1,9 +1,9 @@
-"""The thread budget (engine/runtime/threads.py): ConfigProto thread fields, the BLAS pool."""
+"""The thread budget (engine/framework/threads.py): ConfigProto thread fields, the BLAS pool."""
 import numpy as np
 import pytest
 
 import flowgrad as tf
-from flowgrad.engine.runtime import threads
+from flowgrad.engine.framework import threads
 
 needs_pool = pytest.mark.skipif(threads.blas_threads() is None,
                                 reason="NumPy's BLAS pool is not controllable here")

@@ -17,6 +17,7 @@ import string
 import numpy as np
 
 from ..framework.grad_state import wants_grad
+from ..framework import threads
 from ..framework import dtypes as _dt
 from ..framework.graph import name_scope
 from ..framework.registry import register_op
@@ -58,7 +59,8 @@ def _matmul_infer(inputs, attrs):
 
 
 def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, **_):
-    return np.matmul(a.T if transpose_a else a, b.T if transpose_b else b)
+    # threads.matmul is np.matmul, split over the intra-op pool on a loaded machine
+    return threads.matmul(a.T if transpose_a else a, b.T if transpose_b else b)
 
 
 def _matmul_grad(op, grad):

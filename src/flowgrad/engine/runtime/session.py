@@ -22,7 +22,6 @@ from ..framework.config import (
     RunMetadata,
     RunOptions,
 )
-from ..framework.registry import OPS
 from ..framework.graph import (
     Graph,
     Operation,
@@ -33,7 +32,7 @@ from ..framework.graph import (
 )
 from ..optimize import FIRST_RUN_PASSES, optimize_program, options_from_config
 from ..ops.state import Uninitialized
-from . import threads
+from ..framework import threads
 from .backends.numpy import CompiledProgram
 from .ir import lower
 
@@ -324,7 +323,6 @@ class BaseSession:
         self._config = config
         self._config_options = options_from_config(config)
         self._intra_op = threads.intra_op_threads(config)   # 0: the thread budget chooses
-        threads.install_kernels(OPS)
         self._ctx = RunContext(self)
         self._plans = {}
         self._closed = False

@@ -1,5 +1,8 @@
 """flowgrad's thread budget: how many threads NumPy's BLAS uses for a Session's ops.
 
+It lives in the engine's core so that kernels (MatMul calls `matmul`), the session
+and, later, input pipelines and other backends share it.
+
 One module owns the process's threads so that sessions, input pipelines and
 other backends draw on one budget. ConfigProto's fields mean what they mean in
 TF 1.x:
@@ -40,7 +43,7 @@ import time
 import numpy as np
 
 __all__ = ["SAMPLE_S", "blas_threads", "cpu_count", "free_cores", "guard_blas",
-           "install_kernels", "inter_op_threads", "intra_op_threads", "matmul",
+           "inter_op_threads", "intra_op_threads", "matmul",
            "set_blas_threads", "uses_blas"]
 
 SAMPLE_S = 0.5   # seconds between two load samples in auto mode
@@ -183,17 +186,6 @@ def matmul(a, b):
     for f in futures:
         f.result()
     return out
-
-
-def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, **_):
-    return matmul(a.T if transpose_a else a, b.T if transpose_b else b)
-
-
-def install_kernels(ops) -> None:
-    """Routes the MatMul kernel of the op registry `ops` through `matmul` (idempotent)."""
-    od = ops.get("MatMul")
-    if od is not None and od.kernel is not _matmul_kernel:
-        od.kernel = _matmul_kernel
 
 
 def _apply(n_blas, n_split):
