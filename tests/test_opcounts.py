@@ -34,8 +34,6 @@ KNOWN_DIFFERENT = {
     "gradients/mse": _GRADS,
     "gradients/softmax_xent": _GRADS,
     "gradients/sparse_softmax_xent": _GRADS,
-    "get_variable/orthogonal": "MatrixBandPart+Sum where TF has one DiagPart",
-    "initializer/orthogonal": "MatrixBandPart+Sum where TF has one DiagPart",
     "nce_loss": "candidate sampler and composite structure differ",
     "sampled_softmax_loss": "candidate sampler and composite structure differ",
     "ExponentialMovingAverage": "TF's slot creation (zeros initializer, ...) and update "

@@ -60,15 +60,10 @@ STEMS = sorted(p.stem[4:] for p in (GOLDEN / "random").glob("gen_*.py"))
 # part is "ops" (the graph's op types and names) or "values" (everything else: numbers,
 # seeds, variable names). Each entry must still differ, so the list shrinks as causes
 # are fixed.
-_ORTHO = "orthogonal_initializer (init_ops.py): MatrixBandPart+Sum instead of TF's DiagPart"
 _LAYERS = "no tf.layers"
 KNOWN_DIFFERENCES = {
-    "initializers:init/orthogonal/graph_seed:ops": _ORTHO,
-    "initializers:init/orthogonal/op_seed:ops": _ORTHO,
-    "initializers:init/orthogonal_wide/graph_seed:ops": _ORTHO,
-    "initializers:init/orthogonal_wide/op_seed:ops": _ORTHO,
-    "initializers:init/orthogonal/graph_seed:values":
-        "seed2 follows the extra ops; QR by LAPACK, TF's by Eigen (last bits differ)",
+    "initializers:init/orthogonal/graph_seed:values": "QR by LAPACK, TF's by Eigen (last bits "
+                                                      "differ)",
     "initializers:init/orthogonal/op_seed:values": "QR by LAPACK, TF's by Eigen",
     "initializers:init/orthogonal_wide/graph_seed:values": "as orthogonal/graph_seed",
     "initializers:init/orthogonal_wide/op_seed:values": "QR by LAPACK, TF's by Eigen",

@@ -296,8 +296,7 @@ class Orthogonal(Initializer):
         flat_shape = (num_cols, num_rows) if num_rows < num_cols else (num_rows, num_cols)
         a = random_ops.random_normal(flat_shape, dtype=dtype, seed=self.seed)
         q, r = matrix_ops.qr(a, full_matrices=False)
-        # diag(r): the column sums of r's main diagonal band (r is square here)
-        d = math_ops.reduce_sum(matrix_ops.matrix_band_part(r, 0, 0), axis=0)
+        d = matrix_ops.diag_part(r)  # TF's one DiagPart op
         q = q * math_ops.sign(d)
         if num_rows < num_cols:
             q = linalg_ops.matrix_transpose(q)
