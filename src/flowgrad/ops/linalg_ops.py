@@ -13,7 +13,7 @@ from ..engine.framework import dtypes
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.ops._base import apply, same_type_inputs
-from ..engine.ops.linalg import adjoint, einsum, matmul, matrix_transpose  # noqa: F401
+from ..engine.ops.linalg import adjoint, einsum, matmul, matrix_transpose, sparse_matmul  # noqa: F401
 from ..engine.ops.comparison import not_equal
 from ..engine.ops.construction import range as _range
 from ..engine.ops.indexing import gather, where
@@ -22,7 +22,7 @@ from ..engine.ops.reductions import reduce_all, reduce_prod
 from ..engine.ops.shape import rank, shape
 from .array_ops import boolean_mask, expand_dims, reshape, squeeze, transpose
 
-__all__ = ["matmul", "tensordot", "einsum"]
+__all__ = ["matmul", "tensordot", "einsum", "sparse_matmul"]
 
 
 # -- tensordot ------------------------------------------------------------------------------------

@@ -258,7 +258,9 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
             tout.append((dtype, a.shape.most_specific_compatible_shape(b.shape)))
             t_outs.append(a)
             f_outs.append(b)
-        branch_ops = [set(ops[start:mid]), set(ops[mid:end])]
+        # each branch's ops in creation order (the sets only answer membership), so the
+        # captures, and the Cond op's inputs, come in the same order in every process
+        branches = [ops[start:mid], ops[mid:end]]
         captures = []
         seen = set()
 
@@ -267,8 +269,9 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
                 seen.add(t)
                 captures.append(t)
 
-        for members, outs in zip(branch_ops, (t_outs, f_outs)):
-            for op in members:
+        for branch, outs in zip(branches, (t_outs, f_outs)):
+            members = set(branch)
+            for op in branch:
                 for t in op._inputs:
                     capture(t, members)
             for t in outs:

@@ -12,6 +12,7 @@ from __future__ import annotations
 __all__ = ["adjoint", "einsum", "matmul", "matrix_transpose"]
 
 import re
+from typing import Any
 import string
 
 import numpy as np
@@ -22,7 +23,7 @@ from ..framework import dtypes as _dt
 from ..framework.graph import name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from ._base import COMPLEX, FLOATS, apply, broadcast_dims, same_type_inputs, to_tensor
+from ._base import COMPLEX, FLOATS, apply, broadcast_dims, check_dtype, same_type_inputs, to_tensor
 from ._grad_util import sum_to
 from .cast import cast
 from .construction import ones_like
@@ -216,6 +217,21 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
                 "a_is_sparse": bool(a_is_sparse), "b_is_sparse": bool(b_is_sparse)}, scope)
         return apply("MatMul", [a, b], {"transpose_a": bool(transpose_a),
                                         "transpose_b": bool(transpose_b)}, scope)
+
+
+def sparse_matmul(a: Any, b: Any, transpose_a: bool = False,
+                  transpose_b: bool = False, a_is_sparse: bool = False,
+                  b_is_sparse: bool = False, name: str | None = None) -> Any:
+    """a @ b as one SparseMatMul op (float32/bfloat16 inputs, float32 result; the sparsity
+    flags are hints), TF 1.14's `tf.sparse_matmul`."""
+    a = to_tensor(a, name="a")
+    b = to_tensor(b, name="b")
+    for arg, t in (("a", a), ("b", b)):
+        check_dtype("SparseMatMul", t, (_dt.float32, _dt.bfloat16), arg)
+    return apply("SparseMatMul", [a, b], {
+        "transpose_a": bool(transpose_a), "transpose_b": bool(transpose_b),
+        "a_is_sparse": bool(a_is_sparse), "b_is_sparse": bool(b_is_sparse)},
+        name or "SparseMatMul")
 
 
 # -- Einsum ------------------------------------------------------------------------------------
