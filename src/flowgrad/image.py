@@ -682,24 +682,23 @@ def random_brightness(image, max_delta, seed: int | None = None) -> Tensor:
     return adjust_brightness(image, delta)
 
 
-def random_contrast(image, lower, upper, seed: int | None = None) -> Tensor:
-    """adjust_contrast by a factor uniform in [lower, upper)."""
+def _random_factor(lower, upper, seed):
+    """A factor uniform in [lower, upper), with TF's checks (random_contrast/saturation)."""
     if upper <= lower:
         raise ValueError("upper must be > lower.")
     if lower < 0:
         raise ValueError("lower must be non-negative.")
-    factor = random_ops.random_uniform([], lower, upper, seed=seed)
-    return adjust_contrast(image, factor)
+    return random_ops.random_uniform([], lower, upper, seed=seed)
+
+
+def random_contrast(image, lower, upper, seed: int | None = None) -> Tensor:
+    """adjust_contrast by a factor uniform in [lower, upper)."""
+    return adjust_contrast(image, _random_factor(lower, upper, seed))
 
 
 def random_saturation(image, lower, upper, seed: int | None = None) -> Tensor:
     """adjust_saturation by a factor uniform in [lower, upper)."""
-    if upper <= lower:
-        raise ValueError("upper must be > lower.")
-    if lower < 0:
-        raise ValueError("lower must be non-negative.")
-    factor = random_ops.random_uniform([], lower, upper, seed=seed)
-    return adjust_saturation(image, factor)
+    return adjust_saturation(image, _random_factor(lower, upper, seed))
 
 
 def random_hue(image, max_delta, seed: int | None = None) -> Tensor:
