@@ -116,8 +116,24 @@ GIT_VERSION = "flowgrad"
 _LAZY_PROTOS = ("Summary", "Event", "SessionLog", "HistogramProto", "SummaryMetadata")
 
 
+# TF 1.14 namespaces whose flowgrad modules load on first use (`tf.layers`, `tf.contrib`, ...),
+# so `import flowgrad` stays fast; a name here whose module does not exist yet is absent.
+_LAZY_MODULES = frozenset((
+    "contrib", "layers", "keras", "data", "losses", "metrics", "estimator", "feature_column",
+    "profiler", "saved_model", "python_io", "io", "lookup", "graph_util", "distribute",
+    "sparse", "strings", "debugging", "sets", "signal", "spectral", "queue", "tools",
+))
+
+
 def __getattr__(name):
     # tf.Summary & co. are tensorboard's proto classes: loaded on first use (optional extra).
     if name in _LAZY_PROTOS:
         return getattr(summary, name)
+    if name in _LAZY_MODULES:
+        import importlib  # lazy: tf.layers, tf.contrib, ... load on first use
+        try:
+            return importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as e:
+            if e.name != f"{__name__}.{name}":
+                raise
     raise AttributeError(f"module 'flowgrad' has no attribute '{name}'")

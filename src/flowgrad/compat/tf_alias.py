@@ -134,6 +134,11 @@ def _sources(path):
     parent_sources = _sources(parent) if parent.startswith("tensorflow") else None
     for src in parent_sources or ():
         value = src.__dict__.get(name)
+        if value is None and "__getattr__" in src.__dict__:
+            try:  # a lazily loaded flowgrad module (`tf.layers`, `tf.contrib.slim`)
+                value = getattr(src, name)
+            except AttributeError:
+                value = None
         if isinstance(value, types.ModuleType):
             return [value]
     if path in _PUBLIC_EXTRA:
