@@ -14,6 +14,7 @@ import pytest
 import flowgrad as tf
 from flowgrad.engine.framework import errors
 from flowgrad.train import tensor_bundle as tb
+from flowgrad.engine.framework.crc32c import _crc_bytes
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "golden"))
 import goldenio  # noqa: E402
@@ -113,7 +114,7 @@ def test_crc32c_and_mask():
     assert tb.unmask(tb.mask(0xE3069283)) == 0xE3069283
     data = np.random.RandomState(0).bytes(4096 * 1024 + 12345)  # NumPy lanes, two groups
     for n in (8191, 8192, 100003):  # the lanes against the byte-at-a-time reference
-        assert tb.crc32c(data[:n]) == tb._crc_bytes(0xFFFFFFFF, data[:n]) ^ 0xFFFFFFFF, n
+        assert tb.crc32c(data[:n]) == _crc_bytes(0xFFFFFFFF, data[:n]) ^ 0xFFFFFFFF, n
     # Extend, with lanes (and groups of lanes) cut at other places on each side:
     assert tb.crc32c(data[777:], tb.crc32c(data[:777])) == tb.crc32c(data)
 

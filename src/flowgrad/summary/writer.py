@@ -1,9 +1,8 @@
 """`tf.summary.FileWriter`: event files that TensorBoard reads.
 
 Records use TF's framing: uint64 length, masked CRC-32C of the length, the
-serialized `Event`, masked CRC-32C of the data (all little-endian). CRC-32C
-is computed here in NumPy (parallel lanes combined with zlib's GF(2) shift
-method), so no compiled CRC package is needed. Files are named as TF 1.14
+serialized `Event`, masked CRC-32C of the data (all little-endian; CRC-32C
+from engine/framework/crc32c.py). Files are named as TF 1.14
 names them: `events.out.tfevents.<10-digit time>.<hostname><suffix>`.
 """
 from __future__ import annotations
@@ -18,105 +17,11 @@ import weakref
 
 import numpy as np
 
+from ..engine.framework.crc32c import crc32c, masked_crc32c  # noqa: F401 - re-exported
 from ..engine.framework.graph import Graph, get_default_graph
 from ..engine.framework.proto import pb
 
 __all__ = ["FileWriter", "FileWriterCache"]
-
-
-# ---------------------------------------------------------------------------------------
-# CRC-32C (Castagnoli), vectorized
-# ---------------------------------------------------------------------------------------
-_POLY = 0x82F63B78
-
-
-def _make_table():
-    t = np.arange(256, dtype=np.uint32)
-    for _ in range(8):
-        t = np.where(t & 1, (t >> 1) ^ np.uint32(_POLY), t >> 1).astype(np.uint32)
-    return t
-
-
-_TABLE = _make_table()
-_TABLE_LIST = _TABLE.tolist()
-
-
-def _crc_small(data: bytes, crc=0xFFFFFFFF):
-    t = _TABLE_LIST
-    for b in data:
-        crc = t[(crc ^ b) & 0xFF] ^ (crc >> 8)
-    return crc
-
-
-def _gf2_times(mat, vec):
-    s = 0
-    i = 0
-    while vec:
-        if vec & 1:
-            s ^= mat[i]
-        vec >>= 1
-        i += 1
-    return s
-
-
-def _gf2_square(mat):
-    return [_gf2_times(mat, mat[n]) for n in range(32)]
-
-
-def _shift_operator(length):
-    """The 32x32 GF(2) matrix that appends `length` zero bytes to a CRC (zlib's method)."""
-    odd = [_POLY] + [1 << n for n in range(31)]      # one zero bit
-    even = _gf2_square(odd)                           # two zero bits
-    odd = _gf2_square(even)                           # four zero bits
-    result = [1 << n for n in range(32)]              # identity
-    while True:
-        even = _gf2_square(odd)                       # first: one zero byte
-        if length & 1:
-            result = [_gf2_times(even, result[n]) for n in range(32)]
-        length >>= 1
-        if not length:
-            break
-        odd = _gf2_square(even)
-        if length & 1:
-            result = [_gf2_times(odd, result[n]) for n in range(32)]
-        length >>= 1
-        if not length:
-            break
-    return result
-
-
-_SHIFT_CACHE: dict = {}
-_LANES = 512
-
-
-def crc32c(data: bytes) -> int:
-    """The CRC-32C of `data`."""
-    n = len(data)
-    if n < 4 * _LANES:
-        return _crc_small(data) ^ 0xFFFFFFFF
-    chunk = n // _LANES
-    body = np.frombuffer(data, dtype=np.uint8, count=chunk * _LANES).reshape(_LANES, chunk)
-    crc = np.full(_LANES, 0xFFFFFFFF, dtype=np.uint32)
-    table = _TABLE
-    for j in range(chunk):
-        crc = table[(crc ^ body[:, j]) & 0xFF] ^ (crc >> 8)
-    crc ^= np.uint32(0xFFFFFFFF)
-    op = _SHIFT_CACHE.get(chunk)
-    if op is None:
-        op = _SHIFT_CACHE[chunk] = _shift_operator(chunk)
-    lanes = crc.tolist()
-    result = lanes[0]
-    for c in lanes[1:]:
-        result = _gf2_times(op, result) ^ c
-    tail = data[chunk * _LANES:]
-    if tail:
-        result = _crc_small(tail, result ^ 0xFFFFFFFF) ^ 0xFFFFFFFF
-    return result
-
-
-def masked_crc32c(data: bytes) -> int:
-    x = crc32c(data)
-    return (((x >> 15) | (x << 17)) + 0xA282EAD8) & 0xFFFFFFFF
 
 
 def encode_record(data: bytes) -> bytes:

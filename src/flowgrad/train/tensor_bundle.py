@@ -23,8 +23,7 @@ damage, NotFoundError for a missing file or key), naming the file.
 The writer produces the bytes TF 1.14's SaveV2 writes for the same tensors
 (one shard), through fsync'ed temporaries renamed into place, data first.
 
-Not yet wired into tf.train.Saver (issue 14). CRC32C is computed with NumPy
-(no extension module needed); see crc32c().
+Not yet wired into tf.train.Saver (issue 14). CRC32C: engine/framework/crc32c.py.
 """
 from __future__ import annotations
 
@@ -35,6 +34,7 @@ import numpy as np
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors, file_io
+from ..engine.framework.crc32c import crc32c, mask, unmask  # noqa: F401 - re-exported
 
 __all__ = ["BundleReader", "read_bundle", "write_bundle"]
 
@@ -45,125 +45,6 @@ _RESTART_INTERVAL = 16
 _MAX_INDEX_BYTES = 1 << 31
 _HEADER_KEY = b""
 _BUNDLE_VERSION = 1
-
-
-# ---------------------------------------------------------------------------------------
-# CRC32C (Castagnoli), masked as LevelDB/TF store it
-# ---------------------------------------------------------------------------------------
-def _crc_table():
-    table = []
-    for i in range(256):
-        c = i
-        for _ in range(8):
-            c = (c >> 1) ^ 0x82F63B78 if c & 1 else c >> 1
-        table.append(c)
-    return table
-
-
-_CRC_TABLE = _crc_table()
-_CRC_NP = np.array(_CRC_TABLE, dtype=np.uint32)
-
-
-def _slice_tables():
-    tables = [_CRC_NP]
-    for _ in range(3):
-        prev = tables[-1]
-        tables.append((prev >> 8) ^ _CRC_NP[prev & 0xFF])
-    return tables
-
-
-_SLICE_TABLES = _slice_tables()   # T_k[b]: byte b followed by k zero bytes
-
-
-def _crc_bytes(reg, data):
-    """The CRC register after `data` (no pre/post inversion), one byte at a time."""
-    table = _CRC_TABLE
-    for b in data:
-        reg = table[(reg ^ b) & 0xFF] ^ (reg >> 8)
-    return reg
-
-
-def _advance_tables(n):
-    """Four byte tables of the linear map 'feed n zero bytes' on a CRC register."""
-    reg = np.array([1 << k for k in range(32)], dtype=np.uint32)
-    for _ in range(n):
-        reg = _CRC_NP[reg & 0xFF] ^ (reg >> 8)
-    basis = [int(x) for x in reg]
-    tables = []
-    for k in range(4):
-        t = [0] * 256
-        for b in range(1, 256):
-            low = b & -b
-            t[b] = t[b ^ low] ^ basis[8 * k + low.bit_length() - 1]
-        tables.append(t)
-    return tables
-
-
-_LANE_WORDS = 256      # a lane is 1 KiB of the input
-_GROUP = 4096          # lanes per NumPy pass (4 MiB: the transposed copy stays in cache)
-_LANE_ADVANCE = []     # _advance_tables(4 * _LANE_WORDS), built on first use
-
-
-def _lane_registers(words):
-    """CRC registers (from 0, no inversion) of consecutive 1 KiB lanes of `words` (uint32)."""
-    lanes = len(words) // _LANE_WORDS
-    out = np.empty(lanes, dtype=np.uint32)
-    t_0, t_1, t_2, t_3 = _SLICE_TABLES
-    for start in range(0, lanes, _GROUP):
-        g = min(_GROUP, lanes - start)
-        rows = words[start * _LANE_WORDS:(start + g) * _LANE_WORDS] \
-            .reshape(g, _LANE_WORDS).T.copy()
-        regs = np.zeros(g, dtype=np.uint32)
-        idx = np.empty(g, dtype=np.uint32)
-        for j in range(_LANE_WORDS):  # slicing-by-4: one little-endian word per step
-            regs ^= rows[j]
-            np.bitwise_and(regs, 0xFF, out=idx)
-            acc = t_3[idx]
-            np.right_shift(regs, 8, out=idx)
-            idx &= 0xFF
-            acc ^= t_2[idx]
-            np.right_shift(regs, 16, out=idx)
-            idx &= 0xFF
-            acc ^= t_1[idx]
-            np.right_shift(regs, 24, out=idx)
-            acc ^= t_0[idx]
-            regs = acc
-        out[start:start + g] = regs
-    return out
-
-
-def crc32c(data, crc=0):
-    """CRC32C of `data`, extending `crc` (TF's crc32c::Extend).
-
-    Inputs over 8 KiB are cut into 1 KiB lanes whose CRCs NumPy computes side by
-    side; the lanes are then chained with the linear map that advances a
-    register over 1 KiB of zeros (CRC is affine in its input). No extension
-    module is needed, and a checksum costs a few NumPy passes over the bytes
-    instead of a Python step per byte.
-    """
-    data = bytes(data) if not isinstance(data, (bytes, bytearray)) else data
-    reg = crc ^ 0xFFFFFFFF
-    lane = 4 * _LANE_WORDS
-    if len(data) < 8 * lane:
-        return _crc_bytes(reg, data) ^ 0xFFFFFFFF
-    lanes = len(data) // lane
-    regs = _lane_registers(np.frombuffer(data, dtype="<u4", count=lanes * _LANE_WORDS))
-    if not _LANE_ADVANCE:
-        _LANE_ADVANCE.extend(_advance_tables(lane))
-    t0, t1, t2, t3 = _LANE_ADVANCE
-    for r in regs.tolist():
-        reg = (t0[reg & 0xFF] ^ t1[(reg >> 8) & 0xFF] ^ t2[(reg >> 16) & 0xFF]
-               ^ t3[reg >> 24] ^ r)
-    return _crc_bytes(reg, data[lanes * lane:]) ^ 0xFFFFFFFF
-
-
-def mask(crc):
-    return (((crc >> 15) | (crc << 17)) + 0xa282ead8) & 0xFFFFFFFF
-
-
-def unmask(masked):
-    rot = (masked - 0xa282ead8) & 0xFFFFFFFF
-    return ((rot >> 17) | (rot << 15)) & 0xFFFFFFFF
 
 
 # ---------------------------------------------------------------------------------------
