@@ -10,6 +10,7 @@ fails instead of hanging the suite.
 """
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -62,15 +63,32 @@ def _error(fn):
         return e
 
 
-def _save(tmp_path, a=A, w=W, name="m"):
-    """Saves a=..., w=... as checkpoint tmp_path/name in a fresh graph; returns the prefix."""
+def _save(tmp_path, a=A, w=W, name="m", fmt="tf"):
+    """Saves a=..., w=... as checkpoint tmp_path/name in a fresh graph; returns the prefix.
+
+    `fmt`: "tf" (TF's V2 format, what Saver writes) or "safetensors" (flowgrad's format,
+    still restored: the same checkpoint converted).
+    """
     with tf.Graph().as_default():
         tf.Variable(np.array(a, np.float32), name="a")
         tf.Variable(np.array(w, np.float32), name="w")
         saver = tf.train.Saver()
         with tf.Session() as sess:
             sess.run(tf.global_variables_initializer())
-            return saver.save(sess, str(tmp_path / name), write_meta_graph=False)
+            prefix = saver.save(sess, str(tmp_path / name), write_meta_graph=False)
+    if fmt == "safetensors":
+        pytest.importorskip("safetensors")
+        tmp = tmp_path / "_sf"
+        checkpoint_io.convert_checkpoint(prefix, str(tmp / name), fmt)
+        tf.train.remove_checkpoint(prefix)
+        for f in os.listdir(tmp):
+            os.replace(tmp / f, tmp_path / f)
+        os.rmdir(tmp)
+        assert tf.train.load_checkpoint(prefix).format == "safetensors"
+    return prefix
+
+
+FORMATS = pytest.mark.parametrize("fmt", ["tf", "safetensors"])
 
 
 def _restore(prefix):
@@ -159,8 +177,9 @@ _SAME_START = {"truncated_data": "Read less bytes than requested",
 
 @pytest.mark.parametrize("how", sorted(_DAMAGE))
 @pytest.mark.parametrize("via", ["restore", "reader"])
-def test_damage_is_reported_as_tf_reports_it(how, via, golden, tmp_path):
-    prefix = _save(tmp_path)
+@FORMATS
+def test_damage_is_reported_as_tf_reports_it(how, via, golden, tmp_path, fmt):
+    prefix = _save(tmp_path, fmt=fmt)
     _DAMAGE[how](prefix)
     got = _error(lambda: (_restore if via == "restore" else _read)(prefix))
     want = golden[f"{via}/{how}"]
@@ -179,8 +198,9 @@ def test_damage_is_reported_as_tf_reports_it(how, via, golden, tmp_path):
         assert str(tmp_path) in str(got)  # names the file
 
 
-def test_every_truncation_is_detected(tmp_path):
-    prefix = _save(tmp_path)
+@FORMATS
+def test_every_truncation_is_detected(tmp_path, fmt):
+    prefix = _save(tmp_path, fmt=fmt)
     for suffix, error in [(DATA, errors.OutOfRangeError), (".index", errors.DataLossError)]:
         path = prefix + suffix
         whole = open(path, "rb").read()
@@ -192,8 +212,9 @@ def test_every_truncation_is_detected(tmp_path):
     assert [x.tolist() for x in _read_all(prefix)] == [A, W]
 
 
-def test_a_bit_flip_in_every_byte_is_detected(tmp_path):
-    prefix = _save(tmp_path)
+@FORMATS
+def test_a_bit_flip_in_every_byte_is_detected(tmp_path, fmt):
+    prefix = _save(tmp_path, fmt=fmt)
     for suffix in (DATA, ".index"):
         path = prefix + suffix
         whole = open(path, "rb").read()
@@ -208,7 +229,7 @@ def test_a_bit_flip_in_every_byte_is_detected(tmp_path):
 
 @pytest.mark.parametrize("how", ["shape", "name", "dtype"])
 def test_flip_in_index_is_data_loss_not_a_graph_mismatch(how, tmp_path):
-    prefix = _save(tmp_path)
+    prefix = _save(tmp_path, fmt="safetensors")
     text = open(prefix + ".index").read()
     old, new = {"shape": ('"shape": [\n    3', '"shape": [\n    7'),
                 "name": ('"a": {', '"c": {'), "dtype": ('"float32"', '"float64"')}[how]
@@ -232,7 +253,7 @@ def test_index_naming_another_file_is_refused_and_never_deleted(name, tmp_path):
     victim = tmp_path / "victim"
     victim.write_bytes(b"precious")
     (ck / ("other" + DATA)).write_bytes(b"precious")
-    prefix = _save(ck)
+    prefix = _save(ck, fmt="safetensors")
     doc = _index(prefix)
     doc["data_file"] = name.replace("/ABS", str(tmp_path)) if isinstance(name, str) else name
     _write_index(prefix, doc)
@@ -248,8 +269,9 @@ def test_index_naming_another_file_is_refused_and_never_deleted(name, tmp_path):
     assert sorted(os.listdir(ck)) == ["checkpoint", "m" + DATA, "m.index", "other" + DATA]
 
 
-def test_saving_over_a_checkpoint_deletes_only_its_own_data(tmp_path):
-    prefix = _save(tmp_path)
+@FORMATS
+def test_saving_over_a_checkpoint_deletes_only_its_own_data(tmp_path, fmt):
+    prefix = _save(tmp_path, fmt=fmt)
     for i in range(4):
         _save(tmp_path, a=[float(i)] * 3)
         assert _restore(prefix)[0].tolist() == [float(i)] * 3
@@ -261,7 +283,7 @@ def test_saving_over_a_checkpoint_deletes_only_its_own_data(tmp_path):
     ("data_crc32", True), ("tensors", []), ("version", "2"), ("format", "other"),
     ("extra", 1)])
 def test_malformed_index_fields_are_data_loss(field, value, tmp_path):
-    prefix = _save(tmp_path)
+    prefix = _save(tmp_path, fmt="safetensors")
     doc = _index(prefix)
     doc[field] = value
     _write_index(prefix, doc)
@@ -277,7 +299,7 @@ def test_malformed_index_fields_are_data_loss(field, value, tmp_path):
     {"dtype": "float32", "shape": [3.0]}, {"dtype": "float32", "shape": [3], "encoding": "bytes"},
     {"dtype": "string", "shape": [3], "encoding": "raw"}, [], "float32"], ids=repr)
 def test_malformed_index_entries_are_data_loss(entry, tmp_path):
-    prefix = _save(tmp_path)
+    prefix = _save(tmp_path, fmt="safetensors")
     doc = _index(prefix)
     doc["tensors"]["a"] = entry
     _write_index(prefix, doc)
@@ -287,7 +309,7 @@ def test_malformed_index_entries_are_data_loss(entry, tmp_path):
 
 @pytest.mark.parametrize("how", ["shape", "huge_shape", "dtype", "extra_tensor", "lost_tensor"])
 def test_index_disagreeing_with_the_data_is_data_loss(how, tmp_path):
-    prefix = _save(tmp_path)
+    prefix = _save(tmp_path, fmt="safetensors")
     doc = _index(prefix)
     if how == "shape":
         doc["tensors"]["a"]["shape"] = [1, 3]
@@ -305,7 +327,7 @@ def test_index_disagreeing_with_the_data_is_data_loss(how, tmp_path):
 
 
 def test_declared_sizes_larger_than_the_file_are_refused_before_reading(tmp_path):
-    prefix = _save(tmp_path)
+    prefix = _save(tmp_path, fmt="safetensors")
     for size in (os.path.getsize(prefix + DATA) + 1, 2 ** 62):
         doc = _index(prefix)
         doc["data_size"] = size
@@ -314,8 +336,9 @@ def test_declared_sizes_larger_than_the_file_are_refused_before_reading(tmp_path
             _within(10, lambda: _read_all(prefix))
 
 
-def test_oversized_index_is_refused_without_reading_it(tmp_path, monkeypatch):
-    prefix = _save(tmp_path)
+@FORMATS
+def test_oversized_index_is_refused_without_reading_it(tmp_path, monkeypatch, fmt):
+    prefix = _save(tmp_path, fmt=fmt)
     monkeypatch.setattr(checkpoint_io, "MAX_INDEX_BYTES", 64)
     with pytest.raises(errors.DataLossError, match="more than an index can have"):
         _read(prefix)
@@ -325,10 +348,11 @@ def test_oversized_index_is_refused_without_reading_it(tmp_path, monkeypatch):
 # Links, FIFOs, devices
 # ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize("which", [DATA, ".index"])
-def test_symlink_to_a_valid_file_outside_the_directory_is_refused(which, tmp_path):
+@FORMATS
+def test_symlink_to_a_valid_file_outside_the_directory_is_refused(which, tmp_path, fmt):
     ck = tmp_path / "ck"
     ck.mkdir()
-    prefix = _save(ck)
+    prefix = _save(ck, fmt=fmt)
     outside = tmp_path / ("moved" + which)
     os.replace(prefix + which, outside)
     os.symlink(outside, prefix + which)  # the same bytes, read through a link
@@ -339,8 +363,9 @@ def test_symlink_to_a_valid_file_outside_the_directory_is_refused(which, tmp_pat
 
 @needs_fifo
 @pytest.mark.parametrize("which", [DATA, ".index"])
-def test_fifo_checkpoint_file_is_refused_without_blocking(which, tmp_path):
-    prefix = _save(tmp_path)
+@FORMATS
+def test_fifo_checkpoint_file_is_refused_without_blocking(which, tmp_path, fmt):
+    prefix = _save(tmp_path, fmt=fmt)
     os.unlink(prefix + which)
     os.mkfifo(prefix + which)
     for read in (_restore, _read):
@@ -465,7 +490,6 @@ def test_state_file_parses_as_tf(case, golden, tmp_path):
 
 @pytest.mark.parametrize("text", [
     'model_checkpoint_path: "../elsewhere/m-1"',
-    'model_checkpoint_path: "/ABS/m-1"',
     'model_checkpoint_path: "m-1"\nall_model_checkpoint_paths: "../../etc/passwd"',
     'model_checkpoint_path: "sub/m-1"',
     'model_checkpoint_path: "m-1\\000x"',
@@ -477,6 +501,26 @@ def test_state_naming_files_outside_its_directory_is_ignored(text, tmp_path, cap
     assert tf.train.get_checkpoint_state(str(d)) is None
     assert tf.train.latest_checkpoint(str(d)) is None
     assert "Checkpoint ignored" in caplog.text
+
+
+def test_absolute_paths_elsewhere_are_looked_up_in_the_state_files_directory(tmp_path):
+    """A run directory TF 1.14 wrote (absolute paths), moved: its checkpoints are found in
+    the new place; nothing at the old absolute paths is read, even if it exists."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir()
+    prefix = _save(old, a=[1., 1., 1.])
+    _save(old, name="m-2")
+    shutil.copytree(old, new)
+    _save(old, a=[5., 5., 5.])  # the old place still exists, with other values
+    st = tf.train.get_checkpoint_state(str(new))
+    assert st.model_checkpoint_path == str(new / "m-2")
+    assert open(new / "checkpoint").read().count(str(old)) == 2  # as written
+    assert tf.train.latest_checkpoint(str(new)) == str(new / "m-2")
+    (new / "checkpoint").write_text(f'model_checkpoint_path: "{prefix}"\n'
+                                    f'all_model_checkpoint_paths: "/elsewhere/entirely/m"\n')
+    st = tf.train.get_checkpoint_state(str(new))
+    assert st.all_model_checkpoint_paths == [str(new / "m")]
+    assert _read(tf.train.latest_checkpoint(str(new)))[0].tolist() == [1., 1., 1.]
 
 
 def test_state_written_by_saver_with_absolute_and_relative_paths_is_accepted(tmp_path,
@@ -745,7 +789,7 @@ def test_import_returns_global_variables_by_name_as_tf():
 
 
 def test_crc_helper_matches_the_written_index(tmp_path):
-    prefix = _save(tmp_path)
+    prefix = _save(tmp_path, fmt="safetensors")
     raw = open(prefix + ".index", "rb").read()
     doc = json.loads(raw)
     crc = doc.pop("index_crc32")

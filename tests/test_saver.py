@@ -14,6 +14,7 @@ import goldens
 from flowgrad.engine.framework import errors
 from flowgrad.engine.framework import file_io
 from flowgrad.train import checkpoint_io
+from flowgrad.train import tensor_bundle as tb
 
 
 @pytest.fixture(scope="module")
@@ -177,18 +178,29 @@ def test_round_trip_every_dtype_and_shape(dtype, tmp_path):
         tf.string if dtype is object else tf.as_dtype(dtype)}
 
 
-def test_data_file_is_plain_safetensors(tmp_path):
-    st = pytest.importorskip("safetensors.numpy")
+def test_files_are_tf_v2_and_export_to_plain_safetensors(tmp_path):
     w = tf.Variable(np.arange(6, dtype=np.float32).reshape(2, 3), name="w")
     saver = tf.train.Saver()
     with tf.Session() as sess:
         sess.run(w.initializer)
         path = saver.save(sess, str(tmp_path / "m"))
-    loaded = st.load_file(path + ".data-00000-of-00001")
+    assert tf.train.load_checkpoint(path).format == "tf"
+    assert tb.read_bundle(path)["w"].tolist() == [[0, 1, 2], [3, 4, 5]]
+    st = pytest.importorskip("safetensors.numpy")
+    exported = checkpoint_io.convert_checkpoint(path, str(tmp_path / "sf"), "safetensors")
+    loaded = st.load_file(exported + ".data-00000-of-00001")
     np.testing.assert_array_equal(loaded["w"], np.arange(6, dtype=np.float32).reshape(2, 3))
-    with open(path + ".index") as f:
+    with open(exported + ".index") as f:
         index = json.load(f)
     assert index["tensors"]["w"] == {"dtype": "float32", "shape": [2, 3], "encoding": "raw"}
+    # ...and the safetensors checkpoint restores, and converts back to TF's format.
+    with tf.Session() as sess:
+        saver.restore(sess, exported)
+        assert sess.run(w).tolist() == [[0, 1, 2], [3, 4, 5]]
+    back = checkpoint_io.convert_checkpoint(exported, str(tmp_path / "back"))
+    assert open(back + ".index", "rb").read() == open(path + ".index", "rb").read()
+    assert open(back + ".data-00000-of-00001", "rb").read() == \
+        open(path + ".data-00000-of-00001", "rb").read()
 
 
 def test_save_reads_current_values_not_later_ones(tmp_path):
@@ -307,7 +319,7 @@ def test_recover_and_set_last_checkpoints(tmp_path):
 # ---------------------------------------------------------------------------------------
 # Restore validates everything before changing anything
 # ---------------------------------------------------------------------------------------
-def _saved_ab(tmp_path):
+def _saved_ab(tmp_path, fmt="tf"):
     tf.Variable([1., 2., 3.], name="a")
     tf.Variable([4., 5., 6.], name="w")
     saver = tf.train.Saver()
@@ -315,6 +327,11 @@ def _saved_ab(tmp_path):
         sess.run(tf.global_variables_initializer())
         path = saver.save(sess, str(tmp_path / "m"))
     tf.reset_default_graph()
+    if fmt == "safetensors":  # the same checkpoint in flowgrad's safetensors format
+        checkpoint_io.convert_checkpoint(path, str(tmp_path / "sf" / "m"), fmt)
+        for f in os.listdir(tmp_path / "sf"):
+            os.replace(tmp_path / "sf" / f, tmp_path / f)
+        assert tf.train.load_checkpoint(path).format == "safetensors"
     return path
 
 
@@ -388,8 +405,13 @@ def _corrupt(path, how):
     ("flip_data", errors.DataLossError), ("truncate_data", errors.OutOfRangeError),
     ("truncate_index", errors.DataLossError), ("garbage_index", errors.DataLossError),
     ("bad_header", errors.DataLossError), ("missing_data", errors.NotFoundError)])
-def test_damaged_checkpoint_raises_tf_error(how, error, tmp_path):
-    path = _saved_ab(tmp_path)
+@pytest.mark.parametrize("fmt", ["tf", "safetensors"])
+def test_damaged_checkpoint_raises_tf_error(how, error, fmt, tmp_path):
+    if how == "bad_header" and fmt == "tf":
+        pytest.skip("a safetensors header")
+    if fmt == "safetensors":
+        pytest.importorskip("safetensors")
+    path = _saved_ab(tmp_path, fmt)
     _corrupt(path, how)
     a = tf.Variable([9., 9., 9.], name="a")
     tf.Variable([9., 9., 9.], name="w")
@@ -399,8 +421,8 @@ def test_damaged_checkpoint_raises_tf_error(how, error, tmp_path):
         with pytest.raises(error):
             saver.restore(sess, path)
         np.testing.assert_array_equal(sess.run(a), [9., 9., 9.])
-    with pytest.raises(error):
-        tf.train.load_variable(path, "a")
+    with pytest.raises(error):  # TF's format reads one tensor at a time: the damaged one
+        [tf.train.load_variable(path, n) for n in ("a", "w")]
 
 
 # ---------------------------------------------------------------------------------------
@@ -486,12 +508,16 @@ class Block:
             raise ImportError('blocked ' + name)
 sys.meta_path.insert(0, Block())
 import flowgrad as tf
+from flowgrad.train import checkpoint_io
 v = tf.Variable([1.0], name='v')
 s = tf.train.Saver()
 with tf.Session() as sess:
     sess.run(v.initializer)
+    p = s.save(sess, sys.argv[1])  # TF's format: no optional package needed
+    s.restore(sess, p)
+    print('saved', tf.train.load_variable(p, 'v'))
     try:
-        s.save(sess, sys.argv[1])
+        checkpoint_io.convert_checkpoint(p, sys.argv[1] + '_sf', 'safetensors')
     except ImportError as e:
         print('saver:', e)
 try:
@@ -504,6 +530,7 @@ except ImportError as e:
         out = subprocess.run([sys.executable, "-c", code, os.path.join(d, "m")],
                              capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
+    assert "saved [1.]" in out.stdout
     assert "saver: tf.train.Saver needs the 'safetensors' package" in out.stdout
     assert "flowgrad[checkpoint]" in out.stdout
     assert "flowgrad[summary]" in out.stdout

@@ -1,41 +1,48 @@
-"""Checkpoint files: writing them atomically and reading them back without trusting them.
+"""Checkpoint files: TF's V2 format by default, flowgrad's safetensors format too, both
+written atomically and read back without trusting them.
 
-A checkpoint with prefix P is two files written by `write_checkpoint`:
+Two formats, told apart by the content of `P.index` (never by a flag):
 
-- `P.data-00000-of-00001`: the tensors, as one safetensors file (a JSON
-  header and raw little-endian bytes; loading it never runs code).
-- `P.index`: a small JSON document naming the data file, its size and CRC-32,
-  every saved tensor's dtype and shape, and (format version 2) the CRC-32 of
-  the index itself, so a flipped bit anywhere is found, as TF's block
-  checksums find it.
+- **TF's V2 format** (the tensor bundle, train/tensor_bundle.py): `P.index` is
+  an SSTable of BundleEntryProtos, `P.data-SSSSS-of-NNNNN` the shards. This is
+  what `tf.train.Saver` writes (TF 1.14 reads flowgrad's run directories and
+  the reverse).
+- **flowgrad's safetensors format** (what flowgrad wrote before; still read,
+  and written on request: `write_checkpoint(..., format="safetensors")`,
+  `convert_checkpoint`): `P.data-00000-of-00001` is one safetensors file and
+  `P.index` a JSON document naming the data file, its size and CRC-32, every
+  tensor's dtype and shape, and the CRC-32 of the index itself.
 
-The index is the commit point: both files are written to temporaries in the
-same directory, fsync'ed and renamed into place, data first, index last, so
-a crash leaves either the previous checkpoint or the new one, never a mix.
-When P already exists the new data goes to the other of the two data names
-(`P.data-00000-of-00001` / `P.data-00000-of-00001.1`) so that the old index
-keeps pointing at intact data until the new index replaces it.
+Saving is atomic: the data files, then the index (the commit point), are
+written to fsync'ed temporaries in the same directory and renamed into place,
+so a crash leaves the previous checkpoint or the new one, never a mix. When P
+already exists, the new data goes to names the old index does not use (for a
+TF bundle, a different shard count N in `-of-NNNNN`, shards without tensors
+having no file; for safetensors, the alternate name `...-of-00001.1`), so the
+old index keeps pointing at intact data until the new index replaces it; the
+old data files are deleted after. Only files named from P itself are ever
+written or deleted.
 
 Reading trusts nothing in the files (they may be damaged, or planted):
 - files are opened without following symbolic links and must be regular
   files (checked on the opened descriptor; a FIFO cannot block the open);
-- the data file the index names must be one of P's two data names, so no
-  file outside P's directory is ever opened or deleted because of an index;
+- the data files are named by P and the shard numbers only (for safetensors,
+  the index's data_file must be one of P's two data names), so no file
+  outside P's directory is ever opened or deleted because of an index;
 - at most the declared number of bytes is read, and only once the file is
-  known to hold them;
-- every field of the index is type-checked, the index is checked against the
-  data's own header, and the data's CRC is checked before anything is
-  decoded.
+  known to hold them; a TF bundle is read one tensor at a time;
+- every block and tensor checksum is verified before anything is decoded.
 Errors are TF 1.14's for the analogous case: NotFoundError for a missing file,
 FailedPreconditionError for a directory, OutOfRangeError for a data file
 shorter than declared ("Read less bytes than requested"), DataLossError for
-anything damaged, each naming the file and what was found.
+anything damaged, each naming the file and the format found.
 """
 from __future__ import annotations
 
 import json
 import math
 import os
+import re
 import zlib
 
 import numpy as np
@@ -43,10 +50,14 @@ import numpy as np
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors
 from ..engine.framework import file_io
+from . import tensor_bundle as _tb
 
-__all__ = ["CheckpointReader", "NewCheckpointReader", "read_for_restore", "write_checkpoint"]
+__all__ = ["CheckpointReader", "NewCheckpointReader", "convert_checkpoint", "read_for_restore",
+           "write_checkpoint"]
 
-FORMAT = "flowgrad-checkpoint"
+FORMAT = "flowgrad-checkpoint"   # the safetensors format's index
+TF_FORMAT = "tf"
+SAFETENSORS_FORMAT = "safetensors"
 FORMAT_VERSION = 2   # 2 adds index_crc32; version 1 indexes are still read
 DATA_SUFFIX = ".data-00000-of-00001"
 MAX_INDEX_BYTES = 1 << 30   # an index describes tensors; it is never near this large
@@ -143,16 +154,61 @@ def _index_bytes(doc):
     return json.dumps(dict(doc, index_crc32=zlib.crc32(body.encode())), indent=1).encode()
 
 
-def _current_data_name(prefix):
-    """The data name the existing index of `prefix` uses, or None (absent or damaged)."""
+def _data_in_use(prefix):
+    """Base names of the data files the existing index of `prefix` uses (empty if none or
+    damaged: then nothing intact can be broken by writing over them)."""
     try:
-        return _read_index(prefix)["data_file"]
+        kind, obj = _open_checkpoint(prefix)
     except errors.OpError:
-        return None
+        return set()
+    if kind == SAFETENSORS_FORMAT:
+        return {obj["data_file"]}
+    return {os.path.basename(n) for n in _tb.data_file_names(prefix, obj.num_shards)}
 
 
-def write_checkpoint(prefix, tensors):
+_DATA_NAME = re.compile(r"\.data-\d{5}-of-(\d{5})(\.1)?")
+
+
+def _remove_unused_data(prefix, keep):
+    """Deletes P's data files (by P's naming pattern, in P's directory) not in `keep`."""
+    d = os.path.dirname(prefix) or "."
+    base = os.path.basename(prefix)
+    try:
+        names = os.listdir(d)
+    except OSError:
+        return
+    for name in names:
+        if name.startswith(base) and name not in keep and \
+                _DATA_NAME.fullmatch(name[len(base):]):
+            try:
+                os.unlink(os.path.join(d, name))  # a link is removed, never its target
+            except OSError:
+                pass
+
+
+def write_checkpoint(prefix, tensors, format=TF_FORMAT, shard_ids=None):
     """Writes `tensors` ({name: (DType, ndarray)}) as checkpoint `prefix`, atomically.
+
+    `format`: "tf" (TF's V2 tensor bundle, what tf.train.Saver writes) or
+    "safetensors" (flowgrad's format). `shard_ids` ({name: shard}) spreads a TF
+    bundle over several data files, as a sharded save.
+    """
+    prefix = os.fspath(prefix)
+    if format == SAFETENSORS_FORMAT:
+        return _write_safetensors(prefix, tensors)
+    if format != TF_FORMAT:
+        raise ValueError(f"Unknown checkpoint format {format!r}: 'tf' or 'safetensors'")
+    in_use = _data_in_use(prefix)
+    n = max((shard_ids or {}).values(), default=0) + 1
+    while {os.path.basename(x) for x in _tb.data_file_names(prefix, n)} & in_use:
+        n += 1  # the old index's data stays intact until the new index replaces it
+    _tb.write_bundle(prefix, tensors, shard_ids, n)
+    _remove_unused_data(prefix, {os.path.basename(x) for x in _tb.data_file_names(prefix, n)})
+    return prefix
+
+
+def _write_safetensors(prefix, tensors):
+    """Writes `tensors` ({name: (DType, ndarray)}) as a safetensors checkpoint, atomically.
 
     Only P's own two data names are ever written or deleted; what an existing
     index says is used only to pick the name it does not use.
@@ -169,16 +225,13 @@ def write_checkpoint(prefix, tensors):
     if d:
         os.makedirs(d, exist_ok=True)  # TF's SaveV2 creates the directory too
     first, second = _data_names(prefix)
-    data_name = second if _current_data_name(prefix) == first else first
-    other = first if data_name == second else second
+    data_name = second if first in _data_in_use(prefix) else first
     file_io.atomic_write(os.path.join(d, data_name), data, "data")
     doc = {"format": FORMAT, "version": FORMAT_VERSION, "data_file": data_name,
            "data_size": len(data), "data_crc32": zlib.crc32(data), "tensors": index}
     file_io.atomic_write(_index_path(prefix), _index_bytes(doc), "index")
-    try:  # the data of the replaced index (or a leftover of a killed save)
-        os.unlink(os.path.join(d, other))
-    except OSError:
-        pass
+    # The data of the replaced index (or leftovers of a killed save).
+    _remove_unused_data(prefix, {data_name})
     return prefix
 
 
@@ -281,7 +334,8 @@ def _parse_index(raw, path, prefix):
     return doc
 
 
-def _read_index(prefix):
+def _read_index_bytes(prefix):
+    """(raw bytes, path) of `P.index`, bounded; NotFoundError / DataLossError as TF."""
     path = _index_path(prefix)
     if os.path.lexists(path) or not os.path.exists(prefix):
         missing = errors.NotFoundError(
@@ -289,7 +343,7 @@ def _read_index(prefix):
             f"matching files for {prefix}")
     else:
         missing = errors.DataLossError(
-            None, None, f"Unable to open table file {prefix}: it is not a flowgrad checkpoint "
+            None, None, f"Unable to open table file {prefix}: it is not a V2 checkpoint "
             f"(no {path}); perhaps your file is in a different file format")
     fd, st = _open(path, missing)
     try:
@@ -299,7 +353,49 @@ def _read_index(prefix):
         raw = file_io.read_fd(fd, st.st_size)
     finally:
         os.close(fd)
-    return _parse_index(raw, path, prefix)
+    return raw, path
+
+
+def _describe(raw):
+    """What the first bytes of a file look like, for an error message."""
+    head = bytes(raw[:16])
+    if not raw:
+        return "an empty file"
+    if head.startswith(b"{"):
+        return "a JSON document"
+    if head.startswith(b"\n") or head[:1] in (b"\x08", b"\x12"):
+        return f"binary data starting {head!r} (a protocol buffer?)"
+    return f"{len(raw)} bytes starting {head!r}"
+
+
+def _open_checkpoint(prefix):
+    """(format, index) of checkpoint `prefix`: ("tf", BundleReader) or ("safetensors", doc).
+
+    The format is told by content: a JSON document is flowgrad's safetensors
+    index, anything else must be TF's SSTable (the error names the file and
+    what was found).
+    """
+    raw, path = _read_index_bytes(prefix)
+    if raw.lstrip()[:1] == b"{":
+        return SAFETENSORS_FORMAT, _parse_index(raw, path, prefix)
+    if len(raw) >= 8 and int.from_bytes(raw[-8:], "little") == _tb._MAGIC:
+        return TF_FORMAT, _tb.BundleReader(prefix, raw=raw)
+    if len(raw) >= 48 and b"flowgrad" not in raw[:64]:
+        # Long enough for a table's footer, but without its magic number.
+        raise _corrupt(path, "not a TensorFlow V2 checkpoint index (no SSTable magic number "
+                             "at its end) nor a flowgrad safetensors index (not a JSON "
+                             f"document): {_describe(raw)}")
+    # Short: a table cut anywhere (or a tiny stray file).
+    return TF_FORMAT, _tb.BundleReader(prefix, raw=raw)
+
+
+def _read_index(prefix):
+    """The validated safetensors index of `prefix` (DataLossError for any other format)."""
+    kind, obj = _open_checkpoint(prefix)
+    if kind != SAFETENSORS_FORMAT:
+        raise _corrupt(_index_path(prefix), "a TensorFlow V2 checkpoint index, not a flowgrad "
+                                            "safetensors index")
+    return obj
 
 
 def _read_data(prefix, doc):
@@ -348,52 +444,117 @@ def _read_data(prefix, doc):
     return out
 
 
-class CheckpointReader:
-    """Reads one checkpoint (TF's `pywrap_tensorflow.NewCheckpointReader`).
+class _SafetensorsCheckpoint:
+    """flowgrad's safetensors format: the data is checked (CRC, header) and read whole."""
 
-    The index is read (and checked) at once; the data on the first get_tensor.
+    format = SAFETENSORS_FORMAT
+
+    def __init__(self, prefix, doc):
+        self.prefix = prefix
+        self.doc = doc
+        self._values = None
+        self.entries = {k: (_dt.as_dtype(e["dtype"]), tuple(e["shape"]))
+                        for k, e in doc["tensors"].items()}
+
+    def read(self, names):
+        if self._values is None:
+            self._values = _read_data(self.prefix, self.doc)
+        return [self._values[n] for n in names]
+
+
+class _BundleCheckpoint:
+    """TF's V2 format: each tensor is read (and its checksum checked) on its own."""
+
+    format = TF_FORMAT
+
+    def __init__(self, reader):
+        self.prefix = reader.prefix
+        self.reader = reader
+        self.entries = reader.entries
+
+    def read(self, names):
+        return [self.reader.get_tensor(n) for n in names]
+
+
+def open_checkpoint(prefix):
+    """The checkpoint `prefix` in whichever format it is (`.entries`, `.read(names)`)."""
+    prefix = os.fspath(prefix)
+    kind, obj = _open_checkpoint(prefix)
+    if kind == SAFETENSORS_FORMAT:
+        return _SafetensorsCheckpoint(prefix, obj)
+    return _BundleCheckpoint(obj)
+
+
+_DT_NAMES = {"float32": "DT_FLOAT", "float64": "DT_DOUBLE", "float16": "DT_HALF"}
+
+
+def _dt_enum_name(dtype):
+    return _DT_NAMES.get(dtype.name, "DT_" + dtype.name.upper())
+
+
+class CheckpointReader:
+    """Reads one checkpoint (TF's `pywrap_tensorflow.NewCheckpointReader`), either format.
+
+    The index is read (and checked) at once; the data on each get_tensor.
     """
 
     def __init__(self, prefix):
         self._prefix = os.fspath(prefix)
-        self._doc = _read_index(self._prefix)
-        self._values = None
+        self._ckpt = open_checkpoint(self._prefix)
 
-    def _all(self):
-        if self._values is None:
-            self._values = _read_data(self._prefix, self._doc)
-        return self._values
+    @property
+    def format(self):
+        """"tf" (TF's V2 tensor bundle) or "safetensors" (flowgrad's format)."""
+        return self._ckpt.format
 
     def has_tensor(self, name):
-        return name in self._doc["tensors"]
-
-    def get_tensor(self, name):
-        """The saved value of `name` (NotFoundError if it is not in the checkpoint)."""
         if isinstance(name, bytes):
             name = name.decode()
-        if name not in self._doc["tensors"]:
+        return name in self._ckpt.entries
+
+    def get_tensor(self, name):
+        """The saved value of `name` (NotFoundError if it is not in the checkpoint).
+
+        A scalar is returned as a NumPy scalar (a 0-d string as bytes), as TF does.
+        """
+        if isinstance(name, bytes):
+            name = name.decode()
+        if name not in self._ckpt.entries:
             raise errors.NotFoundError(None, None, f"Key {name} not found in checkpoint")
-        v = self._all()[name]
-        return v.copy() if isinstance(v, np.ndarray) else v
+        v = self._ckpt.read([name])[0]
+        v = v.copy() if isinstance(v, np.ndarray) and not v.flags.writeable else v
+        if isinstance(v, np.ndarray) and v.ndim == 0:
+            return v.item() if v.dtype == object else v[()]
+        return v
 
     def get_variable_to_shape_map(self):
-        return {k: list(e["shape"]) for k, e in self._doc["tensors"].items()}
+        return {k: list(s) for k, (_, s) in self._ckpt.entries.items()}
 
     def get_variable_to_dtype_map(self):
-        return {k: _dt.as_dtype(e["dtype"]) for k, e in self._doc["tensors"].items()}
+        return {k: d for k, (d, _) in self._ckpt.entries.items()}
 
     def debug_string(self):
-        return "".join(f"{k} ({e['dtype']}) {e['shape']}\n"
-                       for k, e in sorted(self._doc["tensors"].items())).encode()
-
-    def _entries(self):
-        return self._doc["tensors"]
-
-    def _values_checked(self):
-        return self._all()
+        """b"name (DT_FLOAT) [2,3]\\n" per tensor, sorted by name, as TF's."""
+        return "".join(f"{k} ({_dt_enum_name(d)}) {_shape_str(s)}\n"
+                       for k, (d, s) in sorted(self._ckpt.entries.items())).encode()
 
 
 NewCheckpointReader = CheckpointReader
+
+
+def convert_checkpoint(src_prefix, dst_prefix, format=TF_FORMAT):
+    """Copies checkpoint `src_prefix` (either format) to `dst_prefix` in `format`.
+
+    `format="safetensors"` exports a TF-format checkpoint to flowgrad's
+    safetensors format; `format="tf"` imports a safetensors one into TF's.
+    Every tensor is read and checked first. Returns `dst_prefix`.
+    """
+    ckpt = open_checkpoint(src_prefix)
+    names = sorted(ckpt.entries)
+    values = ckpt.read(names)
+    return write_checkpoint(os.fspath(dst_prefix),
+                            {n: (ckpt.entries[n][0], v) for n, v in zip(names, values)},
+                            format=format)
 
 
 def read_for_restore(prefix, names, dtypes, shapes, reshape=False):
@@ -404,19 +565,20 @@ def read_for_restore(prefix, names, dtypes, shapes, reshape=False):
     InvalidArgumentError for a dtype or shape mismatch (naming the tensor and
     both dtypes/shapes).
     """
-    doc = _read_index(prefix)
-    values = _read_data(prefix, doc)
-    entries = doc["tensors"]
+    ckpt = open_checkpoint(prefix)
+    entries = ckpt.entries
+    present = [n for n in dict.fromkeys(names) if n in entries]
+    values = dict(zip(present, ckpt.read(present)))  # every checksum, before any key check
     for name, dtype, shape in zip(names, dtypes, shapes):
         e = entries.get(name)
         if e is None:
             raise errors.NotFoundError(None, None, f"Key {name} not found in checkpoint")
-        if e["dtype"] != dtype.name:
+        if e[0].name != dtype.name:
             raise errors.InvalidArgumentError(
                 None, None, f"tensor_name = {name}; expected dtype {_c_name(dtype)} does not "
-                f"equal original dtype {_c_name(_dt.as_dtype(e['dtype']))}")
+                f"equal original dtype {_c_name(e[0])}")
         if shape is not None:
-            got = list(e["shape"])
+            got = list(e[1])
             want = list(shape)
             bad = (math.prod(got) != math.prod(want)) if reshape else got != want
             if bad:

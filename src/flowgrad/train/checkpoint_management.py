@@ -337,13 +337,28 @@ def _inside(path, directory):
     return parent == directory or os.path.realpath(parent) == os.path.realpath(directory)
 
 
+def _locate(p, checkpoint_dir):
+    """A path of the state file as a path to read: relative ones are joined to the
+    directory; an absolute one elsewhere (TF 1.14 writes absolute paths, and run
+    directories get moved) becomes the same base name in the state file's own
+    directory: nothing outside it is read because a state file names it."""
+    if not os.path.isabs(p):
+        return os.path.join(checkpoint_dir, p)
+    if _inside(p, checkpoint_dir):
+        return p
+    base = os.path.basename(p)
+    return os.path.join(checkpoint_dir, base) if base else p
+
+
 def get_checkpoint_state(checkpoint_dir, latest_filename=None):
     """The CheckpointState in `checkpoint_dir`, or None if there is none.
 
-    Relative paths in the file are joined to `checkpoint_dir`, as TF does. A
+    Relative paths in the file are joined to `checkpoint_dir`, as TF does; an
+    absolute path outside `checkpoint_dir` (a run directory written by TF 1.14,
+    then moved or copied) is looked up by its base name in `checkpoint_dir`. A
     state file that cannot be read or parsed, or that names a checkpoint
-    outside `checkpoint_dir` (an absolute path elsewhere, `..`), is ignored
-    with a warning, as TF ignores an unreadable one.
+    through directories (`../x`, `sub/x`), is ignored with a warning, as TF
+    ignores an unreadable one.
     """
     checkpoint_dir = os.fspath(checkpoint_dir)
     path = _state_path(checkpoint_dir, latest_filename)
@@ -358,11 +373,9 @@ def get_checkpoint_state(checkpoint_dir, latest_filename=None):
         return None
     if not ckpt.model_checkpoint_path:
         raise ValueError(f"Invalid checkpoint state loaded from {checkpoint_dir}")
-    if not os.path.isabs(ckpt.model_checkpoint_path):
-        ckpt.model_checkpoint_path = os.path.join(checkpoint_dir, ckpt.model_checkpoint_path)
-    ckpt.all_model_checkpoint_paths = [
-        p if os.path.isabs(p) else os.path.join(checkpoint_dir, p)
-        for p in ckpt.all_model_checkpoint_paths]
+    ckpt.model_checkpoint_path = _locate(ckpt.model_checkpoint_path, checkpoint_dir)
+    ckpt.all_model_checkpoint_paths = [_locate(p, checkpoint_dir)
+                                       for p in ckpt.all_model_checkpoint_paths]
     for p in [ckpt.model_checkpoint_path] + ckpt.all_model_checkpoint_paths:
         if "\x00" in p or not _inside(p, checkpoint_dir):
             _log.warning("DataLossError: %s names checkpoint %r, which is not in %s", path, p,

@@ -187,13 +187,17 @@ class Saver:
     ...     path = saver.save(sess, "/tmp/model.ckpt", global_step=10)  # '/tmp/model.ckpt-10'
     ...     saver.restore(sess, path)
 
-    Files: `<path>.index` (JSON), `<path>.data-00000-of-00001` (safetensors),
-    `<path>.meta` (the meta graph) and the `checkpoint` state file.
+    Files, as TF 1.14 writes them: `<path>.index` and `<path>.data-00000-of-00001`
+    (TF's V2 checkpoint format, train/tensor_bundle.py), `<path>.meta` (the
+    meta graph) and the `checkpoint` state file, so TF continues flowgrad's
+    run directories and the reverse. Restore also reads flowgrad's earlier
+    safetensors checkpoints (told apart by content).
 
-    There is one device, so `sharded=True` writes the same single shard (the
-    SaverDef records the flag); `restore_sequentially` and `builder` are
-    accepted for compatibility and change nothing; `write_version` is
-    recorded in the SaverDef, the file format is always flowgrad's.
+    There is one device, so `sharded=True` writes one shard, as TF on one
+    device (the SaverDef records the flag); `restore_sequentially` and
+    `builder` are accepted for compatibility and change nothing.
+    `write_version=V1` (TF's deprecated single-file format) is not written:
+    NotImplementedError.
     """
 
     def __init__(self, var_list=None, reshape=False, sharded=False, max_to_keep=5,
@@ -204,6 +208,10 @@ class Saver:
         if defer_build and var_list:
             raise ValueError("If `var_list` is provided then build cannot be deferred. Either "
                              "set defer_build=False or var_list=None.")
+        if write_version == 1 and saver_def is None:
+            raise NotImplementedError(
+                "tf.train.Saver(write_version=saver_pb2.SaverDef.V1): flowgrad writes TF's "
+                "V2 checkpoint format only (TF 1.14 deprecates V1); use the default V2")
         self._var_list = var_list
         self._reshape = reshape
         self._sharded = sharded
@@ -391,7 +399,6 @@ class Saver:
         save_path_parent = os.path.dirname(save_path)
         if self._is_empty:
             return None
-        _io._safetensors()  # a clear ImportError naming the extra, before running anything
         model_checkpoint_path = sess.run(self.saver_def.save_tensor_name,
                                          {self.saver_def.filename_tensor_name: checkpoint_file})
         model_checkpoint_path = _str(model_checkpoint_path)
@@ -429,7 +436,6 @@ class Saver:
         save_path = os.fspath(save_path)
         if not checkpoint_exists(save_path):
             raise ValueError("The passed save_path is not a valid checkpoint: " + save_path)
-        _io._safetensors()
         try:
             sess.run(self.saver_def.restore_op_name,
                      {self.saver_def.filename_tensor_name: save_path})

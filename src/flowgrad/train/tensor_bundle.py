@@ -23,12 +23,15 @@ damage, NotFoundError for a missing file or key), naming the file.
 The writer produces the bytes TF 1.14's SaveV2 writes for the same tensors
 (one shard), through fsync'ed temporaries renamed into place, data first.
 
-Not yet wired into tf.train.Saver (issue 14). CRC32C: engine/framework/crc32c.py.
+tf.train.Saver writes this format by default (train/checkpoint_io.py chooses the
+file names so that saving over a checkpoint never breaks it). CRC32C:
+engine/framework/crc32c.py.
 """
 from __future__ import annotations
 
 import os
 import struct
+import tempfile
 
 import numpy as np
 
@@ -133,10 +136,12 @@ def _shape_proto(shape):
     return bytes(out)
 
 
-def _entry_proto(dtype_enum, shape, offset, size, crc):
+def _entry_proto(dtype_enum, shape, offset, size, crc, shard=0):
     out = bytearray()
     _field(out, 1, 0, dtype_enum)
     _field(out, 2, 2, _shape_proto(shape))
+    if shard:
+        _field(out, 3, 0, shard)
     if offset:
         _field(out, 4, 0, offset)
     if size:
@@ -146,11 +151,11 @@ def _entry_proto(dtype_enum, shape, offset, size, crc):
     return bytes(out)
 
 
-def _header_proto():
+def _header_proto(num_shards=1):
     version = bytearray()
     _field(version, 1, 0, _BUNDLE_VERSION)
     out = bytearray()
-    _field(out, 1, 0, 1)            # num_shards
+    _field(out, 1, 0, num_shards)
     _field(out, 3, 2, version)      # endianness LITTLE is the default (0): omitted
     return bytes(out)
 
@@ -222,6 +227,12 @@ def _read_table(data):
         index_offset, index_size, _ = _handle(footer, pos, 40)
     except ValueError:
         raise _TableError("bad block handle") from None
+    # The footer has no checksum: it must be exactly what a writer produces for these
+    # handles (canonical varints, zero padding), so a flipped bit there is found too.
+    canonical = _encode_handle((meta_offset, meta_size)) + _encode_handle(
+        (index_offset, index_size))
+    if bytes(footer[:40]) != canonical + b"\x00" * (40 - len(canonical)):
+        raise _TableError("bad footer (non-canonical block handles or padding)")
     _block_entries(_block(data, meta_offset, meta_size, n))  # checked, though TF skips it
     out = []
     last = None
@@ -300,6 +311,13 @@ class _BlockBuilder:
         return out
 
 
+def _encode_handle(h):
+    b = bytearray()
+    _put_varint(b, h[0])
+    _put_varint(b, h[1])
+    return bytes(b)
+
+
 def _build_table(entries):
     """The SSTable bytes of sorted (key, value) pairs, as TF's table::TableBuilder."""
     out = bytearray()
@@ -312,19 +330,13 @@ def _build_table(entries):
         out.extend(struct.pack("<I", mask(crc32c(contents + trailer))))
         return handle
 
-    def encode_handle(h):
-        b = bytearray()
-        _put_varint(b, h[0])
-        _put_varint(b, h[1])
-        return bytes(b)
-
     data = _BlockBuilder(_RESTART_INTERVAL)
     index = _BlockBuilder(1)
     pending = None
     last = b""
     for key, value in entries:
         if pending is not None:
-            index.add(_shortest_separator(last, key), encode_handle(pending))
+            index.add(_shortest_separator(last, key), _encode_handle(pending))
             pending = None
         data.add(key, value)
         last = key
@@ -334,9 +346,9 @@ def _build_table(entries):
         pending = write_block(data.finish())
     meta = write_block(_BlockBuilder(_RESTART_INTERVAL).finish())
     if pending is not None:
-        index.add(_short_successor(last), encode_handle(pending))
+        index.add(_short_successor(last), _encode_handle(pending))
     idx = write_block(index.finish())
-    footer = bytearray(encode_handle(meta) + encode_handle(idx))
+    footer = bytearray(_encode_handle(meta) + _encode_handle(idx))
     footer += b"\x00" * (40 - len(footer))
     footer += struct.pack("<Q", _MAGIC)
     out += footer
@@ -411,20 +423,22 @@ class BundleReader:
     one tensor (NotFoundError if absent).
     """
 
-    def __init__(self, prefix):
+    def __init__(self, prefix, raw=None):
+        """`raw`: the index's bytes when the caller has already read them (bounded)."""
         self.prefix = os.fspath(prefix)
         path = self.prefix + ".index"
-        fd, st = _open(path, errors.NotFoundError(
-            None, None, "Unsuccessful TensorSliceReader constructor: Failed to find any matching "
-            f"files for {self.prefix}"))
-        try:
-            if st.st_size > _MAX_INDEX_BYTES:
-                raise _corrupt(path, f"{st.st_size} bytes, more than an index can have")
-            raw = file_io.read_fd(fd, st.st_size)
-        finally:
-            os.close(fd)
+        if raw is None:
+            fd, st = _open(path, errors.NotFoundError(
+                None, None, "Unsuccessful TensorSliceReader constructor: Failed to find any "
+                f"matching files for {self.prefix}"))
+            try:
+                if st.st_size > _MAX_INDEX_BYTES:
+                    raise _corrupt(path, f"{st.st_size} bytes, more than an index can have")
+                raw = file_io.read_fd(fd, st.st_size)
+            finally:
+                os.close(fd)
         if len(raw) < _FOOTER:
-            raise errors.DataLossError(None, None, f"file is too short to be an sstable: {path}")
+            raise _corrupt(path, "file is too short to be an sstable (truncated)")
         try:
             table = _read_table(memoryview(raw))
         except _TableError as e:
@@ -533,13 +547,20 @@ class BundleReader:
                 raise errors.OutOfRangeError(
                     None, None, f"Read less bytes than requested: {path} has {st.st_size} "
                     f"bytes, entry {key.decode('utf-8', 'replace')} needs [{offset}, "
-                    f"{offset + size})")
-            os.lseek(fd, offset, os.SEEK_SET)
-            data = file_io.read_fd(fd, size)
+                    f"{offset + size}) (truncated)")
+            if e["enum"] == 7:
+                os.lseek(fd, offset, os.SEEK_SET)
+                data = file_io.read_fd(fd, size)
+                got = len(data)
+            else:  # straight into the array: one copy from the page cache, none after
+                data = np.empty(count, dtype=_NP[e["enum"]])
+                got = _pread_into(fd, memoryview(data).cast("B"), offset)
         finally:
             os.close(fd)
-        if len(data) != size:
-            raise errors.OutOfRangeError(None, None, f"Read less bytes than requested ({path})")
+        if got != size:
+            raise errors.OutOfRangeError(
+                None, None, f"Read less bytes than requested: {path} gave {got} of {size} "
+                "bytes (truncated while reading)")
         if e["enum"] == 7:
             return self._strings(key, e, data, count, path)
         crc = crc32c(data)
@@ -547,10 +568,10 @@ class BundleReader:
             raise errors.DataLossError(
                 None, None, f"Checksum does not match: stored {unmask(e['crc'])} vs. calculated "
                 f"on the restored bytes {crc} ({path}, tensor {key.decode('utf-8', 'replace')})")
-        arr = np.frombuffer(data, dtype=_NP[e["enum"]]).reshape(e["shape"])
+        arr = data.reshape(e["shape"])
         if e["enum"] == 14:  # bfloat16: the upper half of a float32
             return (arr.astype(np.uint32) << 16).view(np.float32)
-        return arr.astype(arr.dtype.newbyteorder("="))
+        return arr if arr.dtype.isnative else arr.astype(arr.dtype.newbyteorder("="))
 
     def _strings(self, key, e, data, count, path):
         lengths, pos = [], 0
@@ -589,6 +610,25 @@ class BundleReader:
         return out.reshape(e["shape"])
 
 
+def _pread_into(fd, buf, offset):
+    """Fills `buf` from `fd` at `offset`; the number of bytes read (short only at EOF)."""
+    got, n = 0, len(buf)
+    while got < n:
+        k = os.preadv(fd, [buf[got:got + (1 << 30)]], offset + got) if hasattr(os, "preadv") \
+            else _pread_fallback(fd, buf[got:got + (1 << 30)], offset + got)
+        if k <= 0:
+            break
+        got += k
+    return got
+
+
+def _pread_fallback(fd, view, offset):
+    os.lseek(fd, offset, os.SEEK_SET)
+    chunk = os.read(fd, len(view))
+    view[:len(chunk)] = chunk
+    return len(chunk)
+
+
 def read_bundle(prefix):
     """{name: ndarray} of every tensor of the TF V2 checkpoint `prefix`."""
     r = BundleReader(prefix)
@@ -621,31 +661,77 @@ def _tensor_bytes(dtype, arr):
         bits = (bits + 0x7FFF + ((bits >> 16) & 1)) >> 16
         data = bits.astype("<u2").tobytes()
     else:
-        data = np.ascontiguousarray(arr, dtype=np.dtype(_NP[enum])).tobytes()
+        data = np.ascontiguousarray(arr, dtype=np.dtype(_NP[enum]))
+        data = memoryview(data.reshape(-1)).cast("B")  # the array's own buffer, no copy
     return data, mask(crc32c(data))
 
 
-def write_bundle(prefix, tensors):
-    """Writes {name: (DType, ndarray)} as TF V2 checkpoint `prefix` (one shard), atomically.
+def _write_file(path, chunks, step):
+    """Writes the byte chunks to `path` through a fsync'ed temporary renamed into place.
+
+    The chunks are written one by one (a tensor's buffer, never the whole file in
+    memory). `step` names the write for file_io's test hook, as file_io.atomic_write.
+    """
+    d = os.path.dirname(path) or "."
+    fd, tmp = tempfile.mkstemp(prefix=os.path.basename(path) + ".tempstate", dir=d)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            for chunk in chunks:
+                f.write(chunk)
+            f.flush()
+            os.fsync(f.fileno())
+        file_io._hook(step + "_tmp")
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    file_io._fsync_dir(d)
+    file_io._hook(step)
+
+
+def data_file_names(prefix, num_shards):
+    """The data files of a bundle with `num_shards` shards."""
+    return [_data_name(prefix, i, num_shards) for i in range(num_shards)]
+
+
+def write_bundle(prefix, tensors, shard_ids=None, num_shards=None):
+    """Writes {name: (DType, ndarray)} as TF V2 checkpoint `prefix`, atomically per file.
 
     Tensors go to the data file in the dict's order (SaveV2's input order), the
-    index in key order: the files are byte for byte what TF 1.14's SaveV2 writes
-    for the same tensors.
+    index in key order: with one shard the files are byte for byte what TF
+    1.14's SaveV2 writes for the same tensors. `shard_ids` ({name: shard})
+    spreads the tensors over `num_shards` data files as a sharded save does
+    (TF's MergeV2Checkpoints result); `num_shards` may exceed the shards used
+    (a shard with no tensors has no file: TF opens a data file only to read an
+    entry of it). Each data file and then the index are written through a
+    fsync'ed temporary renamed into place; tensors are streamed, never joined.
     """
     prefix = os.fspath(prefix)
     d = os.path.dirname(prefix)
     if d:
         os.makedirs(d, exist_ok=True)
-    chunks, entries, offset = [], [], 0
+    shard_ids = shard_ids or {}
+    used = max(shard_ids.values(), default=0) + 1
+    num_shards = max(num_shards or 1, used)
+    per_shard = [[] for _ in range(num_shards)]
+    offsets = [0] * num_shards
+    entries = []
     for name, (dtype, arr) in tensors.items():  # data in the order given, as SaveV2
+        shard = shard_ids.get(name, 0)
         arr = np.asarray(arr)
         data, crc = _tensor_bytes(dtype, arr)
-        entries.append((name.encode("utf-8"),
-                        _entry_proto(dtype.as_datatype_enum, arr.shape, offset, len(data), crc)))
-        chunks.append(data)
-        offset += len(data)
+        proto = _entry_proto(dtype.as_datatype_enum, arr.shape, offsets[shard], len(data), crc,
+                             shard)
+        entries.append((name.encode("utf-8"), proto))
+        per_shard[shard].append(data)
+        offsets[shard] += len(data)
     entries.sort()  # the index in key order
-    file_io.atomic_write(_data_name(prefix, 0, 1), b"".join(chunks), "data")
-    table = _build_table([(_HEADER_KEY, _header_proto())] + entries)
+    for shard in range(num_shards):
+        if shard < used:
+            _write_file(_data_name(prefix, shard, num_shards), per_shard[shard], "data")
+    table = _build_table([(_HEADER_KEY, _header_proto(num_shards))] + entries)
     file_io.atomic_write(prefix + ".index", table, "index")
     return prefix

@@ -107,7 +107,8 @@ def crc32c(data, crc=0):
     module is needed, and a checksum costs a few NumPy passes over the bytes
     instead of a Python step per byte.
     """
-    data = bytes(data) if not isinstance(data, (bytes, bytearray)) else data
+    if not isinstance(data, (bytes, bytearray)):
+        data = memoryview(data).cast("B")  # an ndarray or memoryview: no copy
     reg = crc ^ 0xFFFFFFFF
     lane = 4 * _LANE_WORDS
     if len(data) < 8 * lane:
