@@ -675,6 +675,7 @@ def _write_file(path, chunks, step):
     d = os.path.dirname(path) or "."
     fd, tmp = tempfile.mkstemp(prefix=os.path.basename(path) + ".tempstate", dir=d)
     try:
+        file_io.default_mode(fd)
         with os.fdopen(fd, "wb") as f:
             for chunk in chunks:
                 f.write(chunk)

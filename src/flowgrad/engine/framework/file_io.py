@@ -139,6 +139,28 @@ def _fsync_dir(path):
         os.close(fd)
 
 
+def default_mode(fd):
+    """Gives a mkstemp file the mode an ordinary open() would (0666 less the umask), as the
+    files TF writes have, instead of mkstemp's 0600."""
+    if os.name != "posix":
+        return
+    umask = None
+    try:  # Linux says it without changing it (os.umask would, for a moment, for every thread)
+        with open("/proc/self/status", "rb") as f:
+            for line in f:
+                if line.startswith(b"Umask:"):
+                    umask = int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    if umask is None:
+        umask = os.umask(0o022)
+        os.umask(umask)
+    try:
+        os.fchmod(fd, 0o666 & ~umask)
+    except OSError:
+        pass
+
+
 def atomic_write(path, data: bytes, step=None):
     """Writes `data` to `path` through a fsync'ed temporary in the same directory.
 
@@ -147,6 +169,7 @@ def atomic_write(path, data: bytes, step=None):
     d = os.path.dirname(path) or "."
     fd, tmp = tempfile.mkstemp(prefix=os.path.basename(path) + ".tempstate", dir=d)
     try:
+        default_mode(fd)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
