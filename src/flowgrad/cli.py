@@ -137,6 +137,13 @@ def main(argv=None):
     p.set_defaults(fn=cmd_demo)
     p = sub.add_parser("seed", help="run the design note's three examples")
     p.set_defaults(fn=cmd_seed)
+    p = sub.add_parser("inspect", add_help=False,
+                       help="print a checkpoint's tensors, as TF's inspect_checkpoint "
+                            "(CKPT [--tensor_name=NAME] [--all_tensors]; --help for its flags)")
+    p.add_argument("args", nargs=argparse.REMAINDER, help="a checkpoint prefix or directory, "
+                                                          "then the tool's flags")
+    p.set_defaults(fn=lambda args, extra: importlib.import_module(
+        "flowgrad.tools.inspect_checkpoint").main(args.args))
     argv = sys.argv[1:] if argv is None else list(argv)
     args, extra = parser.parse_known_args(argv)
     if extra and args.cmd not in ("demo", "run"):

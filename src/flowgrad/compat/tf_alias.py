@@ -83,6 +83,12 @@ _INTERNAL = {
     "tensorflow.python.summary.summary": ["flowgrad.summary"],
     "tensorflow.python.summary.writer": [],
     "tensorflow.python.summary.writer.writer": ["flowgrad.summary"],
+    # checkpoints (ckpt)
+    "tensorflow.python.pywrap_tensorflow": ["flowgrad.train.checkpoint_io"],
+    "tensorflow.python.tools": [],
+    "tensorflow.python.tools.inspect_checkpoint": ["flowgrad.tools.inspect_checkpoint"],
+    "tensorflow.python.training.checkpoint_utils": ["flowgrad.train.checkpoint_utils",
+                                                    "flowgrad.train.checkpoint_management"],
 }
 for _m in ("training", "training_util", "saver", "optimizer", "gradient_descent", "momentum",
            "adam", "adagrad", "adadelta", "rmsprop", "ftrl", "learning_rate_decay",

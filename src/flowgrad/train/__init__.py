@@ -6,6 +6,7 @@ from .checkpoint_management import (CheckpointState, NewCheckpointReader, checkp
                                     get_checkpoint_state, latest_checkpoint, list_variables,
                                     load_checkpoint, load_variable, meta_graph_filename,
                                     remove_checkpoint, update_checkpoint_state)
+from .checkpoint_utils import init_from_checkpoint
 from .optimizer import Optimizer
 from .optimizers import (AdadeltaOptimizer, AdagradDAOptimizer, AdagradOptimizer, AdamOptimizer,
                          FtrlOptimizer,

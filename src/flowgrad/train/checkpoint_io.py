@@ -461,6 +461,9 @@ class _SafetensorsCheckpoint:
             self._values = _read_data(self.prefix, self.doc)
         return [self._values[n] for n in names]
 
+    def debug_entries(self):
+        return [(k.encode(), d, s) for k, (d, s) in sorted(self.entries.items())]
+
 
 class _BundleCheckpoint:
     """TF's V2 format: each tensor is read (and its checksum checked) on its own."""
@@ -474,6 +477,12 @@ class _BundleCheckpoint:
 
     def read(self, names):
         return [self.reader.get_tensor(n) for n in names]
+
+    def debug_entries(self):
+        """(key, DType, shape) of every entry as TF lists them: a partitioned variable's
+        slices under their own keys, its whole-tensor entry left out."""
+        return [(k, e["dtype"], e["shape"]) for k, e in sorted(self.reader._raw_entries.items())
+                if not e["slices"]]
 
 
 def open_checkpoint(prefix):
@@ -534,9 +543,10 @@ class CheckpointReader:
         return {k: d for k, (d, _) in self._ckpt.entries.items()}
 
     def debug_string(self):
-        """b"name (DT_FLOAT) [2,3]\\n" per tensor, sorted by name, as TF's."""
-        return "".join(f"{k} ({_dt_enum_name(d)}) {_shape_str(s)}\n"
-                       for k, (d, s) in sorted(self._ckpt.entries.items())).encode()
+        """b"name (DT_FLOAT) [2,3]\\n" per entry, sorted by key, as TF's (which lists the
+        keys of a partitioned variable's slices too, as raw bytes)."""
+        return b"".join(k + f" ({_dt_enum_name(d)}) {_shape_str(s)}\n".encode()
+                        for k, d, s in self._ckpt.debug_entries())
 
 
 NewCheckpointReader = CheckpointReader
@@ -557,7 +567,29 @@ def convert_checkpoint(src_prefix, dst_prefix, format=TF_FORMAT):
                             format=format)
 
 
-def read_for_restore(prefix, names, dtypes, shapes, reshape=False):
+def parse_slice_spec(spec):
+    """TF's shape_and_slice string ("10 2 0,5:-") as (full shape, tuple of slices);
+    ValueError if malformed."""
+    parts = spec.split(" ")
+    if len(parts) < 2:
+        raise ValueError(f"Expected a full shape and a slice: {spec!r}")
+    full = [int(d) for d in parts[:-1]]
+    extents = parts[-1].split(":")
+    if len(extents) != len(full) or any(d < 0 for d in full):
+        raise ValueError(f"Slice {parts[-1]!r} does not match the full shape {full}")
+    index = []
+    for ext, dim in zip(extents, full):
+        if ext == "-":
+            index.append(slice(0, dim))
+            continue
+        start, length = (int(x) for x in ext.split(","))
+        if start < 0 or length < 0 or start + length > dim:
+            raise ValueError(f"Slice {ext!r} is outside a dimension of size {dim}")
+        index.append(slice(start, start + length))
+    return full, tuple(index)
+
+
+def read_for_restore(prefix, names, dtypes, shapes, reshape=False, slices=None):
     """The values of `names`, all validated before any is returned.
 
     The files are checked first (a damaged checkpoint is DataLossError, never
@@ -567,9 +599,17 @@ def read_for_restore(prefix, names, dtypes, shapes, reshape=False):
     """
     ckpt = open_checkpoint(prefix)
     entries = ckpt.entries
+    cuts = {}
+    for i, (name, spec) in enumerate(zip(names, slices or ())):
+        if spec:  # a partition of a variable: `full shape` then its slice
+            try:
+                cuts[i] = parse_slice_spec(spec)
+            except ValueError as e:
+                raise errors.InvalidArgumentError(None, None, f"Invalid shape_and_slice "
+                                                  f"{spec!r} for {name}: {e}") from None
     present = [n for n in dict.fromkeys(names) if n in entries]
     values = dict(zip(present, ckpt.read(present)))  # every checksum, before any key check
-    for name, dtype, shape in zip(names, dtypes, shapes):
+    for i, (name, dtype, shape) in enumerate(zip(names, dtypes, shapes)):
         e = entries.get(name)
         if e is None:
             raise errors.NotFoundError(None, None, f"Key {name} not found in checkpoint")
@@ -577,8 +617,17 @@ def read_for_restore(prefix, names, dtypes, shapes, reshape=False):
             raise errors.InvalidArgumentError(
                 None, None, f"tensor_name = {name}; expected dtype {_c_name(dtype)} does not "
                 f"equal original dtype {_c_name(e[0])}")
-        if shape is not None:
+        if i in cuts:
+            full, index = cuts[i]
+            if list(e[1]) != full:
+                raise errors.InvalidArgumentError(
+                    None, None, f"tensor_name = {name}; shape in shape_and_slice spec "
+                    f"{_shape_str(full)} does not match the shape stored in checkpoint: "
+                    f"{_shape_str(e[1])}")
+            got = [s.stop - s.start for s in index]
+        else:
             got = list(e[1])
+        if shape is not None:
             want = list(shape)
             bad = (math.prod(got) != math.prod(want)) if reshape else got != want
             if bad:
@@ -587,8 +636,10 @@ def read_for_restore(prefix, names, dtypes, shapes, reshape=False):
                     f"{_shape_str(want)} rhs shape= {_shape_str(got)} (variable {name}: shape "
                     f"{_shape_str(want)} in the graph, {_shape_str(got)} in checkpoint {prefix})")
     out = []
-    for name, shape in zip(names, shapes):
+    for i, (name, shape) in enumerate(zip(names, shapes)):
         v = values[name]
+        if i in cuts:
+            v = np.ascontiguousarray(v[cuts[i][1]])
         if reshape and shape is not None:
             v = v.reshape(shape)
         out.append(v)

@@ -105,7 +105,12 @@ def _restore_v2_infer(inputs, attrs):
 def _restore_v2_kernel(prefix, names, slices, dtypes, _shapes=None, _reshape=False):
     names = [_str(n) for n in names.tolist()]
     shapes = _shapes if _shapes is not None else [None] * len(names)
-    values = _io.read_for_restore(_str(prefix), names, dtypes, shapes, _reshape)
+    slices = [_str(x) for x in np.asarray(slices).reshape(-1).tolist()]
+    if len(slices) != len(names):
+        raise errors.InvalidArgumentError(
+            None, None, f"Input tensor_names and shape_and_slices should be an 1-D tensors of "
+            f"the same size, got {len(names)} and {len(slices)}")
+    values = _io.read_for_restore(_str(prefix), names, dtypes, shapes, _reshape, slices)
     return values[0] if len(values) == 1 else tuple(values)
 
 
@@ -123,6 +128,8 @@ def restore_v2(prefix, tensor_names, shape_and_slices, dtypes, name=None, shapes
     """
     g = get_default_graph()
     with g.name_scope(name or "RestoreV2") as scope:
+        if isinstance(prefix, (str, bytes)):
+            prefix = constant(prefix, dtype=_dt.string, name="prefix")
         names_t = constant([str(n) for n in tensor_names], dtype=_dt.string, name="tensor_names")
         slices_t = constant(list(shape_and_slices), dtype=_dt.string, name="shape_and_slices")
         attrs = {"dtypes": tuple(_dt.as_dtype(d).base_dtype for d in dtypes)}
