@@ -89,8 +89,11 @@ def confusion_matrix(labels, predictions, num_classes=None, dtype=_dt.int32, nam
             weights = convert_to_tensor(weights, name="weights")
             predictions.shape.assert_is_compatible_with(weights.shape)
             weights = math_ops.cast(weights, dtype)
+        static_n = num_classes if isinstance(num_classes, int) else None
         n = math_ops.cast(num_classes, _dt.int64)
         values = array_ops.ones_like(predictions, dtype) if weights is None else weights
         flat = array_ops.reshape(labels * n + predictions, [-1])
         cells = unsorted_segment_sum(array_ops.reshape(values, [-1]), flat, n * n)
+        if static_n is not None:
+            return array_ops.reshape(cells, [static_n, static_n])
         return array_ops.reshape(cells, array_ops.stack([n, n]))
