@@ -255,13 +255,14 @@ def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels: TensorLike 
                              "the shape of logits except for the last dimension "
                              f"(received {gs}).")
         if gs.ndims == 2:
+            # as TF, the op itself is also called `name` (scope "xentropy", op "xentropy")
             cost = apply("SparseSoftmaxCrossEntropyWithLogits", [precise, labels], None,
-                         "SparseSoftmaxCrossEntropyWithLogits")[0]
+                         name or "SparseSoftmaxCrossEntropyWithLogits")[0]
         else:
             flat = _flatten_outer(precise)
             cost = apply("SparseSoftmaxCrossEntropyWithLogits",
                          [flat, _a.reshape(labels, [-1])], None,
-                         "SparseSoftmaxCrossEntropyWithLogits")[0]
+                         name or "SparseSoftmaxCrossEntropyWithLogits")[0]
             cost = _a.reshape(cost, labels_shape)
         if in_dtype in (_dt.float16, _dt.bfloat16):
             cost = _m.cast(cost, in_dtype)

@@ -84,7 +84,8 @@ def lower(graph, fetch_tensors, target_ops, feed_tensors):
 
     Traversal stops at fed tensors: an op runs only if one of its outputs that
     is not fed is needed, or it is a target, or a needed op depends on it by a
-    control edge.
+    control edge (a control edge to an op whose outputs are all fed is satisfied
+    by the feed).
     """
     fed = set(feed_tensors)          # Tensors hash by identity
     needed = {}
@@ -98,7 +99,8 @@ def lower(graph, fetch_tensors, target_ops, feed_tensors):
             if t not in fed and t._op._id not in needed:
                 stack.append(t._op)
         for c in op._control_inputs:
-            if c._id not in needed:
+            # an op whose outputs are all fed is replaced by the feed, as in TF
+            if c._id not in needed and not (c._outputs and all(o in fed for o in c._outputs)):
                 stack.append(c)
     order = _schedule(needed, graph._backward_edges)
 

@@ -1,0 +1,99 @@
+"""Confusion matrices and label/prediction rank matching (TF 1.14's confusion_matrix).
+
+`confusion_matrix` counts (label, prediction) pairs into a [num_classes, num_classes]
+matrix. TF builds it with a SparseTensor and sparse_add; flowgrad, which has no sparse
+tensors, scatters the same pairs with one `UnsortedSegmentSum` (same values, fewer ops).
+"""
+from __future__ import annotations
+
+from ..engine.framework import dtypes as _dt
+from ..engine.framework import graph as _g
+from ..engine.framework.constant_op import convert_to_tensor
+from . import array_ops, comparison_ops, control_flow_ops, logging_ops, math_ops
+from .sparse_ops import unsorted_segment_sum
+
+__all__ = ["confusion_matrix", "remove_squeezable_dimensions"]
+
+
+def remove_squeezable_dimensions(labels, predictions, expected_rank_diff=0, name=None):
+    """Squeezes the last dimension of `labels` or `predictions` when their ranks differ by
+    `expected_rank_diff` ± 1 (statically when both ranks are known, else with `tf.cond`)."""
+    with _g.name_scope(name, "remove_squeezable_dimensions", [labels, predictions]):
+        predictions = convert_to_tensor(predictions)
+        labels = convert_to_tensor(labels)
+        predictions_shape = predictions.shape
+        predictions_rank = predictions_shape.ndims
+        labels_shape = labels.shape
+        labels_rank = labels_shape.ndims
+        if labels_rank is not None and predictions_rank is not None:
+            rank_diff = predictions_rank - labels_rank
+            if rank_diff == expected_rank_diff + 1:
+                predictions = array_ops.squeeze(predictions, [-1])
+            elif rank_diff == expected_rank_diff - 1:
+                labels = array_ops.squeeze(labels, [-1])
+            return labels, predictions
+        rank_diff = array_ops.rank(predictions) - array_ops.rank(labels)
+        if predictions_rank is None or predictions_shape.dims[-1].is_compatible_with(1):
+            p = predictions
+            predictions = control_flow_ops.cond(
+                comparison_ops.equal(expected_rank_diff + 1, rank_diff),
+                lambda: array_ops.squeeze(p, [-1]), lambda: p)
+        if labels_rank is None or labels_shape.dims[-1].is_compatible_with(1):
+            lab = labels
+            labels = control_flow_ops.cond(
+                comparison_ops.equal(expected_rank_diff - 1, rank_diff),
+                lambda: array_ops.squeeze(lab, [-1]), lambda: lab)
+        return labels, predictions
+
+
+def _assert_compare(x, y, compare, message, default_name):
+    with _g.name_scope(None, default_name, [x, y]):
+        x = convert_to_tensor(x, name="x")
+        y = convert_to_tensor(y, name="y", dtype=x.dtype)
+        cond = math_ops.reduce_all(compare(x, y))
+        return logging_ops.Assert(cond, [message, "x (%s) = " % x.name, x,
+                                         "y (%s) = " % y.name, y])
+
+
+def confusion_matrix(labels, predictions, num_classes=None, dtype=_dt.int32, name=None,
+                     weights=None):
+    """The [num_classes, num_classes] matrix counting (label, prediction) pairs (weighted by
+    `weights`); rows are labels, columns predictions."""
+    with _g.name_scope(name, "confusion_matrix",
+                       (predictions, labels, num_classes, weights)):
+        labels, predictions = remove_squeezable_dimensions(
+            convert_to_tensor(labels, name="labels"),
+            convert_to_tensor(predictions, name="predictions"))
+        predictions = math_ops.cast(predictions, _dt.int64)
+        labels = math_ops.cast(labels, _dt.int64)
+        labels = control_flow_ops.with_dependencies(
+            [_assert_compare(labels, 0, comparison_ops.greater_equal,
+                             "`labels` contains negative values", "assert_non_negative")],
+            labels)
+        predictions = control_flow_ops.with_dependencies(
+            [_assert_compare(predictions, 0, comparison_ops.greater_equal,
+                             "`predictions` contains negative values",
+                             "assert_non_negative")], predictions)
+        if num_classes is None:
+            num_classes = math_ops.maximum(math_ops.reduce_max(predictions),
+                                           math_ops.reduce_max(labels)) + 1
+        else:
+            n64 = math_ops.cast(num_classes, _dt.int64)
+            labels = control_flow_ops.with_dependencies(
+                [_assert_compare(labels, n64, comparison_ops.less, "`labels` out of bound",
+                                 "assert_less")], labels)
+            predictions = control_flow_ops.with_dependencies(
+                [_assert_compare(predictions, n64, comparison_ops.less,
+                                 "`predictions` out of bound", "assert_less")], predictions)
+        if weights is not None:
+            weights = convert_to_tensor(weights, name="weights")
+            predictions.shape.assert_is_compatible_with(weights.shape)
+            weights = math_ops.cast(weights, dtype)
+        static_n = num_classes if isinstance(num_classes, int) else None
+        n = math_ops.cast(num_classes, _dt.int64)
+        values = array_ops.ones_like(predictions, dtype) if weights is None else weights
+        flat = array_ops.reshape(labels * n + predictions, [-1])
+        cells = unsorted_segment_sum(array_ops.reshape(values, [-1]), flat, n * n)
+        if static_n is not None:
+            return array_ops.reshape(cells, [static_n, static_n])
+        return array_ops.reshape(cells, array_ops.stack([n, n]))

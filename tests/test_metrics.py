@@ -1,0 +1,37 @@
+"""tf.metrics against TF 1.14: the golden generator's case functions (update_op results
+over three batches, final values, tensor and variable names, collections, errors) run here
+with flowgrad."""
+import pytest
+from test_losses import same
+
+import flowgrad as tf
+import goldens
+
+GEN = goldens.generator("metrics", "metrics")
+GOLD = goldens.load("metrics", "metrics")
+
+
+@pytest.mark.parametrize("name", sorted(GEN.CASES))
+def test_matches_tf114(name):
+    with tf.Graph().as_default():
+        got = GEN.CASES[name](tf)
+    same(got, GOLD[name], name, rtol=1e-5, atol=1e-6)
+
+
+def test_collections():
+    with tf.Graph().as_default():
+        v, u = tf.metrics.mean([1.0, 2.0], metrics_collections=["m"], updates_collections=["u"])
+        assert tf.get_collection("m") == [v] and tf.get_collection("u") == [u]
+        assert tf.trainable_variables() == [] and tf.global_variables() == []
+
+
+def test_control_dependency_on_a_fed_placeholder():
+    """A control edge to a fed placeholder is satisfied by the feed (tf.metrics.mean makes
+    its count update wait for `values`, often a placeholder)."""
+    with tf.Graph().as_default():
+        p = tf.placeholder(tf.float32, [3])
+        v, u = tf.metrics.mean(p)
+        with tf.Session() as s:
+            s.run(tf.local_variables_initializer())
+            assert s.run(u, {p: [1.0, 2.0, 6.0]}) == 3.0
+            assert s.run(v) == 3.0
