@@ -508,6 +508,8 @@ class Graph:
                 inputs = list(inputs)  # a copy: the caller's list is left as it is
                 inputs[i] = t
             if t._op._graph is not self:
+                if _nested_in(t._op._graph, self):   # a function graph's op (tf.data's map)
+                    return t._op._graph._create_op(op_type, inputs, attrs, name, ctrl)
                 first = next((x for x in inputs if x._op._graph is self), None)
                 other = first if first is not None else repr(self)
                 raise ValueError(f"{t} must be from the same graph as {other}.")
@@ -912,8 +914,21 @@ def _graph_of(values):
             if g is None:
                 g, first = vg, v
             elif vg is not g:
-                raise ValueError(f"{v} must be from the same graph as {first}.")
+                if _nested_in(vg, g):
+                    g, first = vg, v
+                elif not _nested_in(g, vg):
+                    raise ValueError(f"{v} must be from the same graph as {first}.")
     return g or get_default_graph()
+
+
+def _nested_in(inner, outer):
+    """True if `inner` is a function graph nested (at any depth) in `outer`."""
+    g = getattr(inner, "_outer_graph", None)
+    while g is not None:
+        if g is outer:
+            return True
+        g = getattr(g, "_outer_graph", None)
+    return False
 
 
 def name_scope(name: str | None, default_name: str | None = None,

@@ -1,0 +1,54 @@
+"""tf.data's nested structures: tuples (and namedtuples) and dicts (sorted keys) nest;
+everything else, lists included, is one component (TF converts lists to tensors)."""
+from __future__ import annotations
+
+__all__ = ["flatten", "pack", "map_structure", "is_nested"]
+
+
+def is_nested(s):
+    return isinstance(s, (tuple, dict))
+
+
+def flatten(s):
+    if isinstance(s, dict):
+        return [x for k in sorted(s) for x in flatten(s[k])]
+    if isinstance(s, tuple):
+        return [x for v in s for x in flatten(v)]
+    return [s]
+
+
+def _pack(structure, flat, i):
+    if isinstance(structure, dict):
+        out = {}
+        for k in sorted(structure):
+            out[k], i = _pack(structure[k], flat, i)
+        return type(structure)((k, out[k]) for k in structure) if type(structure) is not dict \
+            else {k: out[k] for k in structure}, i
+    if isinstance(structure, tuple):
+        vals = []
+        for v in structure:
+            x, i = _pack(v, flat, i)
+            vals.append(x)
+        if hasattr(structure, "_fields"):
+            return type(structure)(*vals), i
+        return tuple(vals), i
+    return flat[i], i + 1
+
+
+def pack(structure, flat):
+    """`flat` (as `flatten` orders it) rebuilt in the shape of `structure`."""
+    flat = list(flat)
+    out, n = _pack(structure, flat, 0)
+    if n != len(flat):
+        raise ValueError(f"Could not pack sequence. Structure had {n} elements, but flat_sequence "
+                         f"had {len(flat)} elements.")
+    return out
+
+
+def map_structure(fn, *structures):
+    flats = [flatten(s) for s in structures]
+    n = len(flats[0])
+    for f in flats[1:]:
+        if len(f) != n:
+            raise ValueError("The two structures don't have the same number of elements.")
+    return pack(structures[0], [fn(*xs) for xs in zip(*flats)])

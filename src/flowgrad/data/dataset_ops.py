@@ -1,0 +1,565 @@
+"""tf.data.Dataset (TF 1.14's DatasetV1, graph mode): each method adds TF's dataset op
+(TensorSliceDataset, MapDataset, BatchDatasetV2, ...) with its argument constants, named
+as TF names them. The ops and their per-session iterators are in engine/ops/dataset.py.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..engine.framework import dtypes as _dt
+from ..engine.framework import errors
+from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
+from ..engine.framework.graph import Tensor, get_default_graph
+from ..engine.framework.tensor_shape import TensorShape, as_shape
+from ..engine.ops import dataset as _ds
+from ..engine.ops._base import apply_op
+from ..engine.ops.comparison import equal, logical_and
+from ..engine.ops.construction import placeholder
+from ..ops.random_ops import get_seed as _core_get_seed
+from . import _nest
+from . import iterator_ops as _iterator_ops
+from .iterator_ops import Iterator
+
+__all__ = ["Dataset", "DatasetV1", "Options", "get_output_classes", "get_output_shapes",
+           "get_output_types", "make_initializable_iterator", "make_one_shot_iterator",
+           "AUTOTUNE"]
+
+AUTOTUNE = -1
+
+
+# ---------------------------------------------------------------------------------------
+# Component specs
+# ---------------------------------------------------------------------------------------
+class _Spec:
+    """One flat component: a tensor (dtype, shape) or a nested dataset (its structure)."""
+
+    __slots__ = ("dtype", "shape", "dataset")
+
+    def __init__(self, dtype, shape, dataset=None):
+        self.dtype = dtype
+        self.shape = shape
+        self.dataset = dataset      # for a dataset component: the inner structure of _Spec
+
+    @property
+    def flat_dtype(self):
+        return _dt.variant if self.dataset is not None else self.dtype
+
+    @property
+    def flat_shape(self):
+        return TensorShape([]) if self.dataset is not None else self.shape
+
+    def types(self):
+        return _nest.map_structure(lambda s: s.types(), self.dataset) \
+            if self.dataset is not None else self.dtype
+
+    def shapes(self):
+        return _nest.map_structure(lambda s: s.shapes(), self.dataset) \
+            if self.dataset is not None else self.shape
+
+    def classes(self):
+        return DatasetV1 if self.dataset is not None else Tensor
+
+
+def _spec_of(value):
+    if isinstance(value, DatasetV1):
+        return _Spec(None, None, value._structure)
+    return _Spec(value.dtype.base_dtype, value.shape)
+
+
+# ---------------------------------------------------------------------------------------
+# Seeds and constants
+# ---------------------------------------------------------------------------------------
+def _get_seed(seed):
+    """tf.data's seed pair: the `seed` Const and the `seed2` Select TF 1.14 builds."""
+    s, s2 = _core_get_seed(seed)
+    if s is None:
+        return constant(0, _dt.int64, name="seed"), constant(0, _dt.int64, name="seed2")
+    seed_t = constant(s, _dt.int64, name="seed")
+    g = get_default_graph()
+    with g.name_scope("seed2") as scope:
+        s2_t = constant(s2, _dt.int64)
+        both_zero = logical_and(equal(seed_t, 0), equal(s2_t, 0))
+        fallback = constant(2 ** 31 - 1, _dt.int64)
+    out = apply_op("Select", [both_zero, fallback, s2_t], {}, scope)
+    return seed_t, out.outputs[0]
+
+
+def _const(value, dtype, name):
+    if isinstance(value, Tensor):
+        return value if value.dtype.base_dtype is dtype else \
+            convert_to_tensor(value, dtype=dtype, name=name)
+    return constant(value, dtype, name=name)
+
+
+def _op(op_type, inputs, attrs, name=None):
+    return apply_op(op_type, inputs, attrs, name).outputs[0]
+
+
+# ---------------------------------------------------------------------------------------
+# Function tracing (TF's StructuredFunctionWrapper)
+# ---------------------------------------------------------------------------------------
+class _Traced:
+    def __init__(self, info, structure):
+        self.info = info
+        self.structure = structure      # nested _Spec of the outputs
+
+
+def _trace(func, in_structure, what="map_func"):
+    outer = get_default_graph()
+    fg = _ds.FuncGraph(outer)
+    flat_specs = _nest.flatten(in_structure)
+    with fg.as_default():
+        args = [placeholder(s.flat_dtype, s.flat_shape, name=f"args_{i}")
+                for i, s in enumerate(flat_specs)]
+        values = [_VariantDataset(a, s.dataset) if s.dataset is not None else a
+                  for a, s in zip(args, flat_specs)]
+        nested = _nest.pack(in_structure, values)
+        if type(nested) is tuple:
+            ret = func(*nested)
+        else:
+            ret = func(nested)
+        if isinstance(ret, list):
+            ret = tuple(ret)
+        flat = _nest.flatten(ret)
+        outs = []
+        specs = []
+        for v in flat:
+            if isinstance(v, DatasetV1):
+                t = v._variant_tensor
+            else:
+                try:
+                    t = convert_to_tensor(v)
+                except (TypeError, ValueError):
+                    raise TypeError(f"Unsupported return value from function passed to "
+                                    f"{what}: {v}.") from None
+            if t._op._graph is not fg:
+                t = fg.capture(t)
+            outs.append(t)
+            specs.append(_spec_of(v) if isinstance(v, DatasetV1) else
+                         _Spec(t.dtype.base_dtype, t.shape))
+    info = _ds.FunctionInfo(fg, args, outs)
+    return _Traced(info, _nest.pack(ret, specs))
+
+
+def _function_op(op_type, inputs_before, traced_list, inputs_after, attrs, name=None):
+    caps = [t for tr in traced_list for t in tr.info.outer_captures]
+    attrs = dict(attrs)
+    attrs["n_captures"] = len(caps)
+    attrs["Targuments"] = [t.dtype.base_dtype for t in caps]
+    op = apply_op(op_type, list(inputs_before) + caps + list(inputs_after), attrs, name)
+    _ds.set_functions(op, [tr.info for tr in traced_list])
+    return op.outputs[0]
+
+
+def _structure_attrs(structure):
+    flat = _nest.flatten(structure)
+    return {"output_types": [s.flat_dtype for s in flat],
+            "output_shapes": [s.flat_shape for s in flat]}
+
+
+# ---------------------------------------------------------------------------------------
+# Dataset
+# ---------------------------------------------------------------------------------------
+class DatasetV1:
+    """Represents a potentially large set of elements (TF 1.14's tf.data.Dataset)."""
+
+    def __init__(self, variant_tensor, structure):
+        self._variant_tensor = variant_tensor
+        self._structure = structure
+
+    # -- structure ------------------------------------------------------------------
+    @property
+    def output_types(self):
+        return _nest.map_structure(lambda s: s.types(), self._structure)
+
+    @property
+    def output_shapes(self):
+        return _nest.map_structure(lambda s: s.shapes(), self._structure)
+
+    @property
+    def output_classes(self):
+        return _nest.map_structure(lambda s: s.classes(), self._structure)
+
+    def _attrs(self):
+        return _structure_attrs(self._structure)
+
+    def _unary(self, op_type, inputs, attrs=None, structure=None, name=None):
+        structure = self._structure if structure is None else structure
+        a = _structure_attrs(structure)
+        if attrs:
+            a.update(attrs)
+        return DatasetV1(_op(op_type, [self._variant_tensor] + list(inputs), a, name), structure)
+
+    def __iter__(self):
+        raise RuntimeError("dataset.__iter__() is only supported when eager execution is "
+                           "enabled.")
+
+    def __repr__(self):
+        return f"<DatasetV1Adapter shapes: {self.output_shapes}, types: {self.output_types}>"
+
+    # -- sources --------------------------------------------------------------------
+    @staticmethod
+    def from_tensors(tensors):
+        """A dataset with one element, `tensors`."""
+        with get_default_graph().name_scope("normalize_tensors"):
+            flat = [v if isinstance(v, DatasetV1) else
+                    convert_to_tensor(v, name=f"component_{i}")
+                    for i, v in enumerate(_nest.flatten(tensors))]
+        structure = _nest.pack(tensors, [_spec_of(v) for v in flat])
+        comps = [v._variant_tensor if isinstance(v, DatasetV1) else v for v in flat]
+        attrs = {"Toutput_types": [c.dtype.base_dtype for c in comps],
+                 "output_shapes": [c.shape for c in comps]}
+        return DatasetV1(_op("TensorDataset", comps, attrs), structure)
+
+    @staticmethod
+    def from_tensor_slices(tensors):
+        """A dataset whose elements are the slices of `tensors` along their first dimension."""
+        g = get_default_graph()
+        with g.name_scope("tensors"), g.name_scope("normalize_tensors"):
+            flat = [convert_to_tensor(v, name=f"component_{i}")
+                    for i, v in enumerate(_nest.flatten(tensors))]
+        if not flat:
+            raise ValueError("Expected at least one tensor, got none.")
+        batch = TensorShape(None)
+        for t in flat:
+            if t.shape.ndims == 0:
+                raise ValueError("Shape must be at least rank 1 but is rank 0 for "
+                                 "'TensorSliceDataset' (op: 'TensorSliceDataset') with input "
+                                 "shapes: [].")
+            if t.shape.ndims is not None:
+                batch = batch.merge_with(t.shape[:1])
+        structure = _nest.pack(tensors, [_Spec(t.dtype.base_dtype, t.shape[1:]) for t in flat])
+        attrs = {"Toutput_types": [t.dtype.base_dtype for t in flat],
+                 "output_shapes": [t.shape[1:] for t in flat]}
+        return DatasetV1(_op("TensorSliceDataset", flat, attrs), structure)
+
+    @staticmethod
+    def from_sparse_tensor_slices(sparse_tensor):
+        raise NotImplementedError("flowgrad does not implement "
+                                  "Dataset.from_sparse_tensor_slices (argument sparse_tensor)")
+
+    @staticmethod
+    def from_generator(generator, output_types, output_shapes=None, args=None):
+        """A dataset whose elements come from calling `generator()` in the session."""
+        if not callable(generator):
+            raise TypeError("`generator` must be callable.")
+        if args is not None:
+            raise NotImplementedError("flowgrad's Dataset.from_generator does not take "
+                                      "argument 'args'")
+        types = _nest.map_structure(_dt.as_dtype, output_types)
+        if output_shapes is None:
+            shapes = _nest.map_structure(lambda _: TensorShape(None), types)
+        else:
+            shapes = _nest.map_structure(lambda _, s: as_shape(s), types, output_shapes) \
+                if _nest.is_nested(types) else as_shape(output_shapes)
+        flat_types = _nest.flatten(types)
+        flat_shapes = _nest.flatten(shapes)
+        nested = _nest.is_nested(types)
+
+        def make():
+            for value in generator():
+                vals = _nest.flatten(value) if nested else [value]
+                if len(vals) != len(flat_types):
+                    raise errors.InvalidArgumentError(
+                        None, None, "`generator` yielded an element that did not match the "
+                        "expected structure.")
+                out = []
+                for v, t, s in zip(vals, flat_types, flat_shapes):
+                    try:
+                        a = np.asarray(v, dtype=t.as_numpy_dtype)
+                    except (TypeError, ValueError):
+                        raise errors.InvalidArgumentError(
+                            None, None, f"TypeError: `generator` yielded an element that could "
+                            f"not be converted to the expected type. The expected type was "
+                            f"{t.name}, but the yielded element was {v}.") from None
+                    if not s.is_compatible_with(TensorShape(a.shape)):
+                        raise errors.InvalidArgumentError(
+                            None, None, "ValueError: `generator` yielded an element of shape "
+                            f"{a.shape} where an element of shape {_shape_tuple(s)} was "
+                            "expected.")
+                    out.append(a)
+                yield tuple(out)
+        structure = _nest.pack(types, [_Spec(t, s) for t, s in zip(flat_types, flat_shapes)])
+        return DatasetV1(_op("GeneratorDataset", [], dict(_structure_attrs(structure),
+                                                         make=make)), structure)
+
+    @staticmethod
+    def range(*args):
+        """A dataset of int64 values, as Python's range(start, stop, step)."""
+        if len(args) == 1:
+            start, stop, step = 0, args[0], 1
+        elif len(args) == 2:
+            (start, stop), step = args, 1
+        elif len(args) == 3:
+            start, stop, step = args
+        else:
+            raise ValueError(f"Invalid arguments to RangeDataset: {args}")
+        ins = [_const(start, _dt.int64, "start"), _const(stop, _dt.int64, "stop"),
+               _const(step, _dt.int64, "step")]
+        structure = _Spec(_dt.int64, TensorShape([]))
+        return DatasetV1(_op("RangeDataset", ins, _structure_attrs(structure)), structure)
+
+    @staticmethod
+    def zip(datasets):
+        """A dataset of the elements of `datasets` (a nested structure of datasets) zipped."""
+        flat = _nest.flatten(datasets)
+        for d in flat:
+            if not isinstance(d, DatasetV1):
+                raise TypeError("The argument to `Dataset.zip()` must be a nested structure "
+                                "of `Dataset` objects.")
+        structure = _nest.pack(datasets, [d._structure for d in flat])
+        return DatasetV1(_op("ZipDataset", [d._variant_tensor for d in flat],
+                             dict(_structure_attrs(structure), N=len(flat))), structure)
+
+    @staticmethod
+    def list_files(file_pattern, shuffle=None, seed=None):
+        """A dataset of the file names matching `file_pattern` (sorted, then shuffled)."""
+        g = get_default_graph()
+        with g.name_scope("list_files"):
+            pattern = convert_to_tensor(file_pattern, dtype=_dt.string, name="file_pattern")
+            files = _op("MatchingFiles", [pattern], {}, "MatchingFiles")
+            structure = _Spec(_dt.string, TensorShape([]))
+            ds = DatasetV1(_op("TensorSliceDataset", [files],
+                               {"Toutput_types": [_dt.string],
+                                "output_shapes": [TensorShape([])]}), structure)
+        if shuffle is None:
+            shuffle = True
+        if shuffle:
+            ds = ds.shuffle(1 << 20, seed=seed)
+        return ds
+
+    # -- transformations ---------------------------------------------------------------
+    def apply(self, transformation_func):
+        """Applies `transformation_func(dataset)`, which must return a Dataset."""
+        out = transformation_func(self)
+        if not isinstance(out, DatasetV1):
+            raise TypeError("`transformation_func` must return a Dataset. Got "
+                            f"{out}.")
+        return out
+
+    def batch(self, batch_size, drop_remainder=False):
+        """Combines consecutive elements into batches (the last smaller unless dropped)."""
+        bs = _const(batch_size, _dt.int64, "batch_size")
+        dr = _const(drop_remainder, _dt.bool_, "drop_remainder")
+        static = _static(bs) if _static(dr) else None
+        structure = _nest.map_structure(
+            lambda s: _Spec(s.dtype, TensorShape([static]).concatenate(s.shape), s.dataset),
+            self._structure)
+        return self._unary("BatchDatasetV2", [bs, dr], structure=structure)
+
+    def padded_batch(self, batch_size, padded_shapes, padding_values=None,
+                     drop_remainder=False):
+        """Batches elements, padding each component to `padded_shapes`."""
+        bs = _const(batch_size, _dt.int64, "batch_size")
+        flat_specs = _nest.flatten(self._structure)
+        shapes = _nest.flatten(padded_shapes) if _nest.is_nested(self._structure) \
+            else [padded_shapes]
+        shapes = [as_shape(s) if not isinstance(s, Tensor) else s for s in shapes]
+        shape_ts = [constant([-1 if d is None else d for d in s.as_list()], _dt.int64)
+                    if isinstance(s, TensorShape) else s for s in shapes]
+        if padding_values is None:
+            pads = [constant("" if s.dtype is _dt.string else 0, s.dtype, name="padding_value")
+                    for s in flat_specs]
+        else:
+            pv = _nest.flatten(padding_values) if _nest.is_nested(self._structure) \
+                else [padding_values]
+            pads = [_const(v, s.dtype, "padding_value") for v, s in zip(pv, flat_specs)]
+        dr = _const(drop_remainder, _dt.bool_, "drop_remainder")
+        static = _static(bs) if _static(dr) else None
+        out_specs = [_Spec(sp.dtype, TensorShape([static]).concatenate(
+            s if isinstance(s, TensorShape) else TensorShape([None] * sp.shape.ndims)))
+            for sp, s in zip(flat_specs, shapes)]
+        structure = _nest.pack(self._structure, out_specs)
+        attrs = dict(_structure_attrs(structure), N=len(flat_specs))
+        return DatasetV1(_op("PaddedBatchDatasetV2", [self._variant_tensor, bs] + shape_ts +
+                             pads + [dr], attrs), structure)
+
+    def cache(self, filename=""):
+        """Caches the elements (in memory, or in `filename`) after the first pass."""
+        return self._unary("CacheDataset", [_const(filename, _dt.string, "filename")])
+
+    def concatenate(self, dataset):
+        """This dataset's elements followed by `dataset`'s."""
+        a, b = self.output_types, dataset.output_types
+        if _nest.flatten(a) != _nest.flatten(b) or \
+                len(_nest.flatten(a)) != len(_nest.flatten(b)):
+            raise TypeError(f"Two datasets to concatenate have different types {a} and {b}")
+        structure = _nest.map_structure(
+            lambda x, y: _Spec(x.dtype, _most_specific(x.shape, y.shape), x.dataset),
+            self._structure, dataset._structure)
+        attrs = _structure_attrs(structure)
+        return DatasetV1(_op("ConcatenateDataset", [self._variant_tensor,
+                                                    dataset._variant_tensor], attrs), structure)
+
+    def filter(self, predicate):
+        """Keeps the elements for which `predicate` returns True."""
+        traced = _trace(predicate, self._structure, "filter")
+        outs = traced.info.outputs
+        if len(outs) != 1 or outs[0].dtype.base_dtype is not _dt.bool_ or \
+                outs[0].shape.ndims not in (0, None):
+            raise ValueError("`predicate` must return a scalar boolean tensor.")
+        return DatasetV1(_function_op("FilterDataset", [self._variant_tensor], [traced], [],
+                                      self._attrs()), self._structure)
+
+    def flat_map(self, map_func):
+        """Maps each element to a dataset and flattens the result."""
+        traced = _trace(map_func, self._structure, "flat_map")
+        if not isinstance(traced.structure, _Spec) or traced.structure.dataset is None:
+            raise TypeError("`map_func` must return a `Dataset` object.")
+        structure = traced.structure.dataset
+        return DatasetV1(_function_op("FlatMapDataset", [self._variant_tensor], [traced], [],
+                                      _structure_attrs(structure)), structure)
+
+    def interleave(self, map_func, cycle_length, block_length=1, num_parallel_calls=None):
+        """Maps each element to a dataset and interleaves `cycle_length` of them."""
+        traced = _trace(map_func, self._structure, "interleave")
+        if not isinstance(traced.structure, _Spec) or traced.structure.dataset is None:
+            raise TypeError("`map_func` must return a `Dataset` object.")
+        structure = traced.structure.dataset
+        after = [_const(cycle_length, _dt.int64, "cycle_length"),
+                 _const(block_length, _dt.int64, "block_length")]
+        op_type = "InterleaveDataset"
+        if num_parallel_calls is not None:
+            after.append(_const(num_parallel_calls, _dt.int64, "num_parallel_calls"))
+            op_type = "ParallelInterleaveDatasetV2"
+        return DatasetV1(_function_op(op_type, [self._variant_tensor], [traced], after,
+                                      _structure_attrs(structure)), structure)
+
+    def map(self, map_func, num_parallel_calls=None):
+        """Maps `map_func` across the elements (traced once into a function graph)."""
+        traced = _trace(map_func, self._structure, "map")
+        structure = traced.structure
+        attrs = _structure_attrs(structure)
+        if num_parallel_calls is None:
+            return DatasetV1(_function_op("MapDataset", [self._variant_tensor], [traced], [],
+                                          attrs), structure)
+        npc = _const(num_parallel_calls, _dt.int32, "num_parallel_calls")
+        attrs["parallel"] = True
+        return DatasetV1(_function_op("ParallelMapDataset", [self._variant_tensor], [traced],
+                                      [npc], attrs), structure)
+
+    def map_with_legacy_function(self, map_func, num_parallel_calls=None):
+        return self.map(map_func, num_parallel_calls)
+
+    def filter_with_legacy_function(self, predicate):
+        return self.filter(predicate)
+
+    def prefetch(self, buffer_size):
+        """Prepares up to `buffer_size` elements ahead in a background thread."""
+        return self._unary("PrefetchDataset", [_const(buffer_size, _dt.int64, "buffer_size")])
+
+    def repeat(self, count=None):
+        """Repeats the dataset `count` times (forever when None or -1)."""
+        return self._unary("RepeatDataset", [_const(-1 if count is None else count, _dt.int64,
+                                                    "count")])
+
+    def shard(self, num_shards, index):
+        """Every `num_shards`-th element, starting at `index`."""
+        return self._unary("ShardDataset", [_const(num_shards, _dt.int64, "num_shards"),
+                                            _const(index, _dt.int64, "index")])
+
+    def shuffle(self, buffer_size, seed=None, reshuffle_each_iteration=None):
+        """Shuffles with a buffer of `buffer_size` elements (TF's order for a given seed)."""
+        bs = _const(buffer_size, _dt.int64, "buffer_size")
+        seed_t, seed2_t = _get_seed(seed)
+        reshuffle = True if reshuffle_each_iteration is None else bool(reshuffle_each_iteration)
+        return self._unary("ShuffleDataset", [bs, seed_t, seed2_t],
+                           {"reshuffle_each_iteration": reshuffle})
+
+    def skip(self, count):
+        """All but the first `count` elements (-1 skips all)."""
+        return self._unary("SkipDataset", [_const(count, _dt.int64, "count")])
+
+    def take(self, count):
+        """At most `count` elements (-1 takes all)."""
+        return self._unary("TakeDataset", [_const(count, _dt.int64, "count")])
+
+    def window(self, size, shift=None, stride=1, drop_remainder=False):
+        """A dataset of windows: each element is a structure of datasets of `size` elements."""
+        ins = [_const(size, _dt.int64, "size"),
+               _const(size if shift is None else shift, _dt.int64, "shift"),
+               _const(stride, _dt.int64, "stride"),
+               _const(drop_remainder, _dt.bool_, "drop_remainder")]
+        structure = _nest.map_structure(lambda s: _Spec(None, None, s), self._structure)
+        return self._unary("WindowDataset", ins, structure=structure)
+
+    def reduce(self, initial_state, reduce_func):
+        raise NotImplementedError("flowgrad does not implement Dataset.reduce (arguments "
+                                  "initial_state, reduce_func)")
+
+    def enumerate(self, start=0):
+        """(index, element) pairs, counting from `start`."""
+        counter = DatasetV1.range(start, np.iinfo(np.int64).max)
+        return DatasetV1.zip((counter, self))
+
+    def options(self):
+        return Options()
+
+    def with_options(self, options):
+        if not isinstance(options, Options):
+            raise TypeError(f"options must be a tf.data.Options, got {options!r}")
+        return self
+
+    # -- iterators -------------------------------------------------------------------
+    def make_one_shot_iterator(self):
+        """An iterator that initializes itself on first use (no placeholders allowed)."""
+        return Iterator._one_shot(self)
+
+    def make_initializable_iterator(self, shared_name=None):
+        """An iterator whose `initializer` must be run (with any placeholders fed) first."""
+        return Iterator._initializable(self, shared_name)
+
+
+Dataset = DatasetV1
+
+
+class _VariantDataset(DatasetV1):
+    """A dataset given as a variant tensor (a function argument: window, flat_map)."""
+
+
+_iterator_ops._VARIANT_DATASET = _VariantDataset
+
+
+class Options:
+    """tf.data.Options: accepted; flowgrad's pipelines have no optimization switches."""
+
+    def __init__(self):
+        self.experimental_deterministic = None
+        self.experimental_optimization = None
+        self.experimental_stats = None
+        self.experimental_threading = None
+
+
+def _static(t):
+    v = const_value(t)
+    return None if v is None else v.item()
+
+
+def _shape_tuple(s):
+    return tuple(s.as_list()) if s.ndims is not None else s
+
+
+def _most_specific(a, b):
+    if a.ndims is None or b.ndims is None or a.ndims != b.ndims:
+        return TensorShape(None)
+    return TensorShape([x if x == y else None for x, y in zip(a.as_list(), b.as_list())])
+
+
+def get_output_types(dataset_or_iterator):
+    return dataset_or_iterator.output_types
+
+
+def get_output_shapes(dataset_or_iterator):
+    return dataset_or_iterator.output_shapes
+
+
+def get_output_classes(dataset_or_iterator):
+    return dataset_or_iterator.output_classes
+
+
+def make_one_shot_iterator(dataset):
+    return dataset.make_one_shot_iterator()
+
+
+def make_initializable_iterator(dataset, shared_name=None):
+    return dataset.make_initializable_iterator(shared_name)

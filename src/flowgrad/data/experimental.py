@@ -1,0 +1,97 @@
+"""tf.data.experimental (TF 1.14): the transformations scripts use most."""
+from __future__ import annotations
+
+from ..engine.framework import dtypes as _dt
+from ..engine.framework.tensor_shape import TensorShape
+from .dataset_ops import (AUTOTUNE, DatasetV1, _const, _function_op, _get_seed, _nest, _op,
+                          _static, _structure_attrs, _trace)
+
+__all__ = ["AUTOTUNE", "choose_from_datasets", "ignore_errors", "map_and_batch",
+           "parallel_interleave", "shuffle_and_repeat", "unbatch",
+           "INFINITE_CARDINALITY", "UNKNOWN_CARDINALITY"]
+
+INFINITE_CARDINALITY = -1
+UNKNOWN_CARDINALITY = -2
+
+
+def shuffle_and_repeat(buffer_size, count=None, seed=None):
+    """shuffle + repeat in one op: epochs may mix in the buffer (TF's ShuffleAndRepeatDataset)."""
+    def apply(dataset):
+        bs = _const(buffer_size, _dt.int64, "buffer_size")
+        c = _const(-1 if count is None else count, _dt.int64, "count")
+        seed_t, seed2_t = _get_seed(seed)
+        return DatasetV1(_op("ShuffleAndRepeatDataset", [dataset._variant_tensor, bs, seed_t,
+                                                         seed2_t, c], dataset._attrs()),
+                         dataset._structure)
+    return apply
+
+
+def map_and_batch(map_func, batch_size, num_parallel_batches=None, drop_remainder=False,
+                  num_parallel_calls=None):
+    """map then batch, fused (TF's ExperimentalMapAndBatchDataset)."""
+    if num_parallel_batches is not None and num_parallel_calls is not None:
+        raise ValueError("The `num_parallel_batches` and `num_parallel_calls` arguments are "
+                         "mutually exclusive.")
+
+    def apply(dataset):
+        traced = _trace(map_func, dataset._structure, "map_and_batch")
+        bs = _const(batch_size, _dt.int64, "batch_size")
+        if num_parallel_calls is not None:
+            npc = num_parallel_calls
+        elif num_parallel_batches is not None:
+            npc = _static(bs) * num_parallel_batches if _static(bs) is not None else 1
+        else:
+            npc = 1
+        npc_t = _const(npc, _dt.int64, "num_parallel_calls")
+        dr = _const(drop_remainder, _dt.bool_, "drop_remainder")
+        static = _static(bs) if _static(dr) else None
+        structure = _nest.map_structure(
+            lambda s: type(s)(s.dtype, TensorShape([static]).concatenate(s.shape)),
+            traced.structure)
+        attrs = dict(_structure_attrs(structure))
+        return DatasetV1(_function_op("ExperimentalMapAndBatchDataset",
+                                      [dataset._variant_tensor], [traced], [bs, npc_t, dr],
+                                      attrs), structure)
+    return apply
+
+
+def ignore_errors():
+    """Drops the elements whose computation raised an error."""
+    def apply(dataset):
+        return DatasetV1(_op("ExperimentalIgnoreErrorsDataset", [dataset._variant_tensor],
+                             dataset._attrs()), dataset._structure)
+    return apply
+
+
+def unbatch():
+    """Splits each element into the slices along its first dimension."""
+    def apply(dataset):
+        structure = _nest.map_structure(lambda s: type(s)(s.dtype, s.shape[1:]),
+                                        dataset._structure)
+        return DatasetV1(_op("ExperimentalUnbatchDataset", [dataset._variant_tensor],
+                             _structure_attrs(structure)), structure)
+    return apply
+
+
+def parallel_interleave(map_func, cycle_length, block_length=1, sloppy=False,
+                        buffer_output_elements=None, prefetch_input_elements=None):
+    """interleave with `cycle_length` inputs (deterministic order unless `sloppy`)."""
+    def apply(dataset):
+        return dataset.interleave(map_func, cycle_length, block_length)
+    return apply
+
+
+def choose_from_datasets(datasets, choice_dataset):
+    """Elements of `datasets[i]` for each i that `choice_dataset` (int64 scalars) yields."""
+    if not datasets:
+        raise ValueError("`datasets` must be a non-empty list of datasets.")
+    if choice_dataset.output_types != _dt.int64 or \
+            not TensorShape([]).is_compatible_with(choice_dataset.output_shapes):
+        raise TypeError("`choice_dataset` must be a dataset of scalar `tf.int64` tensors.")
+    first = datasets[0]
+    for d in datasets[1:]:
+        if _nest.flatten(d.output_types) != _nest.flatten(first.output_types):
+            raise TypeError(f"Dataset {d} has incompatible type {d.output_types}.")
+    return DatasetV1(_op("ExperimentalDirectedInterleaveDataset",
+                         [choice_dataset._variant_tensor] + [d._variant_tensor for d in datasets],
+                         dict(first._attrs(), N=len(datasets))), first._structure)

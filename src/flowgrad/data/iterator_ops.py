@@ -1,0 +1,232 @@
+"""tf.data.Iterator (TF 1.14, graph mode): one-shot, initializable, reinitializable
+(`from_structure` + `make_initializer`) and feedable (`from_string_handle`) iterators.
+
+The iterator is a per-session resource (engine/ops/dataset.py); `get_next()` adds
+one IteratorGetNext op whose run raises OutOfRangeError("End of sequence") at the end.
+"""
+from __future__ import annotations
+
+import warnings
+
+from ..engine.framework import dtypes as _dt
+from ..engine.framework.constant_op import convert_to_tensor
+from ..engine.framework.graph import Tensor, get_default_graph
+from ..engine.framework.tensor_shape import TensorShape, as_shape
+from ..engine.ops import dataset as _ds
+from ..engine.ops._base import apply_op
+from ..engine.ops.construction import constant
+from . import _nest
+
+__all__ = ["Iterator", "GET_NEXT_CALL_WARNING_THRESHOLD"]
+
+GET_NEXT_CALL_WARNING_THRESHOLD = 32
+GET_NEXT_CALL_WARNING_MESSAGE = (
+    "An unusually high number of `Iterator.get_next()` calls was detected. This often "
+    "indicates that `Iterator.get_next()` is being called inside a training loop, which "
+    "will cause gradual slowdown and eventual resource exhaustion. If this is the case, "
+    "restructure your code to call `next_element = iterator.get_next()` once outside the "
+    "loop, and use `next_element` as the input to some computation that is invoked inside "
+    "the loop.")
+
+
+class _TensorSpec:
+    """A flat component of an iterator built from types and shapes alone."""
+
+    __slots__ = ("dtype", "shape", "dataset")
+
+    def __init__(self, dtype, shape):
+        self.dtype = dtype
+        self.shape = shape
+        self.dataset = None
+
+    flat_dtype = property(lambda self: self.dtype)
+    flat_shape = property(lambda self: self.shape)
+
+    def types(self):
+        return self.dtype
+
+    def shapes(self):
+        return self.shape
+
+    def classes(self):
+        return Tensor
+
+
+def _flat_attrs(structure):
+    flat = _nest.flatten(structure)
+    return {"output_types": [s.flat_dtype for s in flat],
+            "output_shapes": [s.flat_shape for s in flat]}
+
+
+def _check_stateless_capture(t):
+    """make_one_shot_iterator captures the dataset by value: no placeholders or variables."""
+    seen = set()
+    stack = [t.op]
+    while stack:
+        op = stack.pop()
+        if op in seen:
+            continue
+        seen.add(op)
+        if op.type in ("Placeholder", "PlaceholderWithDefault"):
+            raise ValueError(f"Cannot capture a placeholder (name:{op.name}, type:{op.type}) "
+                             "by value.")
+        if op.type in ("VariableV2", "VarHandleOp"):
+            raise ValueError(f"Cannot capture a stateful node (name:{op.name}, "
+                             f"type:{op.type}) by value.")
+        stack.extend(i.op for i in op.inputs)
+        stack.extend(op.control_inputs)
+
+
+class Iterator:
+    """Represents the state of iterating through a Dataset (TF 1.14's tf.data.Iterator)."""
+
+    def __init__(self, iterator_resource, initializer, output_types, output_shapes,
+                 output_classes):
+        self._iterator_resource = iterator_resource
+        self._initializer = initializer
+        self._output_types = output_types
+        self._output_shapes = output_shapes
+        self._output_classes = output_classes
+        self._structure = None
+        self._get_next_call_count = 0
+        self._string_handle = apply_op("IteratorToStringHandle", [iterator_resource], {}) \
+            .outputs[0]
+
+    @classmethod
+    def _make(cls, resource, initializer, structure):
+        it = cls(resource, initializer,
+                 _nest.map_structure(lambda s: s.types(), structure),
+                 _nest.map_structure(lambda s: s.shapes(), structure),
+                 _nest.map_structure(lambda s: s.classes(), structure))
+        it._structure = structure
+        return it
+
+    @classmethod
+    def _one_shot(cls, dataset):
+        _check_stateless_capture(dataset._variant_tensor)
+        attrs = dict(_flat_attrs(dataset._structure), container="", shared_name="")
+        op = apply_op("OneShotIterator", [], attrs)
+        _ds.set_one_shot_dataset(op, dataset._variant_tensor)
+        return cls._make(op.outputs[0], None, dataset._structure)
+
+    @classmethod
+    def _initializable(cls, dataset, shared_name=None):
+        variant = dataset._variant_tensor
+        opt = constant([], _dt.string, name="optimizations")
+        variant = apply_op("OptimizeDataset", [variant, opt],
+                           dict(_flat_attrs(dataset._structure))).outputs[0]
+        variant = apply_op("ModelDataset", [variant],
+                           dict(_flat_attrs(dataset._structure))).outputs[0]
+        attrs = dict(_flat_attrs(dataset._structure), container="",
+                     shared_name=shared_name or "")
+        resource = apply_op("IteratorV2", [], attrs).outputs[0]
+        init = apply_op("MakeIterator", [variant, resource], {})
+        return cls._make(resource, init, dataset._structure)
+
+    @staticmethod
+    def from_structure(output_types, output_shapes=None, shared_name=None,
+                       output_classes=None):
+        """A reinitializable iterator: `make_initializer(dataset)` points it at a dataset."""
+        if output_classes is not None:
+            for c in _nest.flatten(output_classes):
+                if c is not Tensor:
+                    raise NotImplementedError("flowgrad's Iterator.from_structure takes "
+                                              "output_classes of tf.Tensor only")
+        structure = _structure_from(output_types, output_shapes)
+        attrs = dict(_flat_attrs(structure), container="", shared_name=shared_name or "")
+        resource = apply_op("IteratorV2", [], attrs).outputs[0]
+        return Iterator._make(resource, None, structure)
+
+    @staticmethod
+    def from_string_handle(string_handle, output_types, output_shapes=None,
+                           output_classes=None):
+        """A feedable iterator: which iterator it reads is the string handle fed at run."""
+        if output_classes is not None:
+            for c in _nest.flatten(output_classes):
+                if c is not Tensor:
+                    raise NotImplementedError("flowgrad's Iterator.from_string_handle takes "
+                                              "output_classes of tf.Tensor only")
+        structure = _structure_from(output_types, output_shapes)
+        handle = convert_to_tensor(string_handle, dtype=_dt.string)
+        resource = apply_op("IteratorFromStringHandleV2", [handle],
+                            _flat_attrs(structure)).outputs[0]
+        return Iterator._make(resource, None, structure)
+
+    @property
+    def initializer(self):
+        """The op that initializes this iterator (initializable iterators only)."""
+        if self._initializer is not None:
+            return self._initializer
+        raise ValueError("Iterator does not have an initializer.")
+
+    def make_initializer(self, dataset, name=None):
+        """An op that points this iterator at `dataset` (same structure required)."""
+        if _nest.flatten(dataset.output_types) != _nest.flatten(self._output_types):
+            raise TypeError(f"Expected output types {self._output_types} but got dataset with "
+                            f"output types {dataset.output_types}.")
+        for a, b in zip(_nest.flatten(self._output_shapes),
+                        _nest.flatten(dataset.output_shapes)):
+            if not a.is_compatible_with(b):
+                raise TypeError(f"Expected output shapes compatible with {self._output_shapes}"
+                                f" but got dataset with output shapes {dataset.output_shapes}.")
+        g = get_default_graph()
+        with g.name_scope(name or "make_initializer") as scope:
+            return apply_op("MakeIterator", [dataset._variant_tensor, self._iterator_resource],
+                            {}, scope)
+
+    def get_next(self, name=None):
+        """A nested structure of tensors: the next element each time it is run."""
+        self._get_next_call_count += 1
+        if self._get_next_call_count > GET_NEXT_CALL_WARNING_THRESHOLD:
+            warnings.warn(GET_NEXT_CALL_WARNING_MESSAGE)
+        attrs = _flat_attrs(self._structure)
+        op = apply_op("IteratorGetNext", [self._iterator_resource], attrs, name)
+        flat = list(op.outputs)
+        specs = _nest.flatten(self._structure)
+        values = [_wrap(t, s) for t, s in zip(flat, specs)]
+        return _nest.pack(self._structure, values)
+
+    def string_handle(self, name=None):
+        """A string tensor that names this iterator (feed it to a feedable iterator)."""
+        if name is None:
+            return self._string_handle
+        return apply_op("IteratorToStringHandle", [self._iterator_resource], {}, name) \
+            .outputs[0]
+
+    @property
+    def output_types(self):
+        return self._output_types
+
+    @property
+    def output_shapes(self):
+        return self._output_shapes
+
+    @property
+    def output_classes(self):
+        return self._output_classes
+
+    def __repr__(self):
+        return f"<Iterator output_types: {self._output_types}>"
+
+
+# Set by dataset_ops (which imports this module): wraps a variant tensor as a Dataset.
+_VARIANT_DATASET = None
+
+
+def _wrap(t, spec):
+    if spec.dataset is not None:
+        return _VARIANT_DATASET(t, spec.dataset)
+    return t
+
+
+def _structure_from(output_types, output_shapes):
+    types = _nest.map_structure(_dt.as_dtype, output_types)
+    if output_shapes is None:
+        shapes = _nest.map_structure(lambda _: TensorShape(None), types)
+    elif _nest.is_nested(types):
+        shapes = _nest.map_structure(lambda _, s: as_shape(s), types, output_shapes)
+    else:
+        shapes = as_shape(output_shapes)
+    return _nest.map_structure(lambda t, s: _TensorSpec(t, s), types, shapes) \
+        if _nest.is_nested(types) else _TensorSpec(types, shapes)
+

@@ -1,0 +1,74 @@
+"""tf.data's file datasets: TFRecordDataset, TextLineDataset, FixedLengthRecordDataset
+(records read in the session by engine/ops/_records.py, files in order)."""
+from __future__ import annotations
+
+from ..engine.framework import dtypes as _dt
+from ..engine.framework.constant_op import convert_to_tensor
+from ..engine.framework.tensor_shape import TensorShape
+from ..engine.ops.shape import reshape
+from .dataset_ops import DatasetV1, _const, _op, _Spec, _structure_attrs
+
+__all__ = ["TFRecordDataset", "TextLineDataset", "FixedLengthRecordDataset"]
+
+_STRING = _Spec(_dt.string, TensorShape([]))
+
+
+def _filenames(filenames):
+    t = convert_to_tensor(filenames, dtype=_dt.string)
+    if t.dtype.base_dtype is not _dt.string:
+        raise TypeError("`filenames` must be a `tf.Tensor` of `tf.string`.")
+    return reshape(t, [-1], name="flat_filenames")
+
+
+def _no_parallel_reads(cls, num_parallel_reads):
+    if num_parallel_reads not in (None, 1):
+        raise NotImplementedError(f"flowgrad's {cls} does not take argument "
+                                  "'num_parallel_reads' (other than None or 1)")
+
+
+def _compression(compression_type):
+    return _const("" if compression_type is None else compression_type, _dt.string,
+                  "compression_type")
+
+
+class TFRecordDataset(DatasetV1):
+    """The records of one or more TFRecord files (compression_type '', 'ZLIB' or 'GZIP')."""
+
+    def __init__(self, filenames, compression_type=None, buffer_size=None,
+                 num_parallel_reads=None):
+        _no_parallel_reads("TFRecordDataset", num_parallel_reads)
+        files = _filenames(filenames)
+        ins = [files, _compression(compression_type),
+               _const(256 * 1024 if buffer_size is None else buffer_size, _dt.int64,
+                      "buffer_size")]
+        super().__init__(_op("TFRecordDataset", ins, _structure_attrs(_STRING)), _STRING)
+
+
+class TextLineDataset(DatasetV1):
+    """The lines of one or more text files (without their line endings)."""
+
+    def __init__(self, filenames, compression_type=None, buffer_size=None,
+                 num_parallel_reads=None):
+        _no_parallel_reads("TextLineDataset", num_parallel_reads)
+        files = _filenames(filenames)
+        ins = [files, _compression(compression_type),
+               _const(256 * 1024 if buffer_size is None else buffer_size, _dt.int64,
+                      "buffer_size")]
+        super().__init__(_op("TextLineDataset", ins, _structure_attrs(_STRING)), _STRING)
+
+
+class FixedLengthRecordDataset(DatasetV1):
+    """Fixed-length records from one or more binary files (after a header, before a footer)."""
+
+    def __init__(self, filenames, record_bytes, header_bytes=None, footer_bytes=None,
+                 buffer_size=None, compression_type=None, num_parallel_reads=None):
+        _no_parallel_reads("FixedLengthRecordDataset", num_parallel_reads)
+        files = _filenames(filenames)
+        ins = [files, _const(header_bytes or 0, _dt.int64, "header_bytes"),
+               _const(record_bytes, _dt.int64, "record_bytes"),
+               _const(footer_bytes or 0, _dt.int64, "footer_bytes"),
+               _const(256 * 1024 if buffer_size is None else buffer_size, _dt.int64,
+                      "buffer_size"),
+               _compression(compression_type)]
+        super().__init__(_op("FixedLengthRecordDatasetV2", ins, _structure_attrs(_STRING)),
+                         _STRING)
