@@ -82,8 +82,8 @@ def _error_of(code):
     ("import os\n\nfrom tensorflow.contrib import gan", ImportError, "tensorflow.contrib.gan"),
     ("import os\n\nfrom tensorflow.python.ops import gen_math_ops", ImportError,
      "tensorflow.python.ops.gen_math_ops"),
-    ("import os\n\nfrom tensorflow.examples.tutorials.mnist import input_data", ImportError,
-     "tensorflow.examples.tutorials.mnist"),
+    ("import os\n\nfrom tensorflow.examples.tutorials.word2vec import word2vec_basic",
+     ImportError, "tensorflow.examples.tutorials.word2vec"),
 ])
 def test_missing_symbol_is_named_with_the_script_line(code, cls, missing):
     e = _error_of(code)

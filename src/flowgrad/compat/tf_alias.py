@@ -96,6 +96,14 @@ for _m in ("training", "training_util", "saver", "optimizer", "gradient_descent"
            "monitored_session", "session_run_hook"):
     _INTERNAL["tensorflow.python.training." + _m] = ["flowgrad.train"]
 del _m
+# queues: the tutorials' MNIST loader and the private modules of queues/readers/py_func
+_INTERNAL.update({
+    "tensorflow.examples": ["flowgrad.examples"],
+    "tensorflow.examples.tutorials": ["flowgrad.examples.tutorials"],
+    "tensorflow.examples.tutorials.mnist": ["flowgrad.examples.tutorials.mnist"],
+    "tensorflow.examples.tutorials.mnist.input_data":
+        ["flowgrad.examples.tutorials.mnist.input_data"],
+})
 
 # public TF 1.14 namespaces flowgrad has no module for, and what stands in for them
 _PUBLIC_EXTRA = {

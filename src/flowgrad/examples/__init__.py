@@ -1,0 +1,4 @@
+"""`tensorflow.examples`: the tutorials' helper modules (`tutorials.mnist.input_data`)."""
+from . import tutorials
+
+__all__ = ["tutorials"]

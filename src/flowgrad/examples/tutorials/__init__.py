@@ -1,0 +1,4 @@
+"""`tensorflow.examples.tutorials`."""
+from . import mnist
+
+__all__ = ["mnist"]
