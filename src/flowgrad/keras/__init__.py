@@ -1,0 +1,16 @@
+"""tf.keras (graph mode): the parts of TF 1.14's Keras that flowgrad implements.
+
+Submodules (`tf.keras.layers`, `tf.keras.backend`, `tf.keras.activations`, ...)
+load on first use, as `tf.contrib.X` does.
+"""
+import importlib as _importlib
+
+
+def __getattr__(name):
+    if not name.startswith("_"):
+        try:
+            return _importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as e:
+            if e.name != f"{__name__}.{name}":
+                raise
+    raise AttributeError(f"flowgrad does not implement tensorflow.keras.{name}")
