@@ -3,6 +3,7 @@
 import functools
 import re
 
+from ...engine.framework import dtypes as _dt
 from ...engine.framework.graph import GraphKeys, add_to_collection, device, get_collection
 from ...ops import variable_scope as vs
 from ...ops.variables import Variable
@@ -44,14 +45,14 @@ _device = device
 
 
 @add_arg_scope
-def model_variable(name, shape=None, dtype=None, initializer=None, regularizer=None,
+def model_variable(name, shape=None, dtype=_dt.float32, initializer=None, regularizer=None,
                    trainable=True, collections=None, caching_device=None, device=None,
                    partitioner=None, custom_getter=None, use_resource=None,
                    synchronization=None, aggregation=None):
     """A variable also in MODEL_VARIABLES (what slim saves and restores)."""
     collections = list(collections or [])
     collections += [GraphKeys.GLOBAL_VARIABLES, GraphKeys.MODEL_VARIABLES]
-    return variable(name, shape=shape, dtype=dtype if dtype is not None else "float32",
+    return variable(name, shape=shape, dtype=dtype,
                     initializer=initializer, regularizer=regularizer, trainable=trainable,
                     collections=collections, caching_device=caching_device, device=device,
                     partitioner=partitioner, custom_getter=custom_getter,

@@ -13,7 +13,7 @@ from ...layers import convolutional as conv_layers
 from ...layers import core as core_layers
 from ...layers import normalization as norm_layers
 from ...layers import pooling as pool_layers
-from ...ops import array_ops, init_ops, nn_ops
+from ...ops import array_ops, init_ops, math_ops
 from ...ops import variable_scope as vs
 from ...train import moving_averages
 from ... import nn
@@ -442,7 +442,7 @@ def one_hot_encoding(labels, num_classes, on_value=1.0, off_value=0.0,
     with name_scope(scope, "OneHotEncoding", [labels, num_classes]) as sc:
         labels = convert_to_tensor(labels)
         if labels.dtype == _dt.int32:
-            labels = nn_ops.math_ops.to_int64(labels)
+            labels = math_ops.to_int64(labels)
         outputs = array_ops.one_hot(labels, num_classes, on_value=on_value,
                                     off_value=off_value)
         return collect_named_outputs(outputs_collections, sc, outputs)
