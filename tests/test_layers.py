@@ -40,3 +40,21 @@ def test_tf_layers_case(case):
     else:
         result = GEN._fresh(tf, getattr(GEN, "_" + case))
     _compare(result, GOLD[case], case)
+
+
+@pytest.mark.xfail(raises=NotImplementedError, strict=True,
+                   reason="needs ResourceVariable (resvar)")
+def test_keras_dense_creates_resource_variables():
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, [None, 3])
+        layer = tf.keras.layers.Dense(2, name="kd")
+        layer(x)
+        assert [v.name for v in layer.weights] == ["kd/kernel:0", "kd/bias:0"]
+
+
+def test_keras_layers_without_weights_build_tf_ops():
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, [None, 4, 4, 2])
+        y = tf.keras.layers.MaxPooling2D()(x)
+        z = tf.keras.layers.Flatten()(y)
+        assert (y.name, z.shape.as_list()) == ("max_pooling2d/MaxPool:0", [None, 8])
