@@ -39,7 +39,6 @@ KNOWN_DIFFERENT = {
     "ExponentialMovingAverage": "TF's slot creation (zeros initializer, ...) and update "
                                 "composite differ",
     "ExponentialMovingAverage_num_updates": "as ExponentialMovingAverage",
-    "layers_dense": "tf.layers is not implemented",
     "cond": "flowgrad has no Switch/Merge: tf.cond builds other ops",
     "while_loop": "flowgrad has no Enter/Exit/NextIteration: tf.while_loop builds other ops",
 }

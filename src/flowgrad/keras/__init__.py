@@ -1,4 +1,8 @@
-"""`tf.keras`: the parts flowgrad implements, each loaded on first use (`tf.keras.datasets`)."""
+"""tf.keras (graph mode): the parts of TF 1.14's Keras that flowgrad implements.
+
+Submodules (`tf.keras.layers`, `tf.keras.backend`, `tf.keras.activations`, ...)
+load on first use, as `tf.contrib.X` does.
+"""
 import importlib as _importlib
 
 

@@ -1,0 +1,512 @@
+"""contrib.layers / slim layers (TF 1.14 contrib/layers/python/layers/layers.py).
+
+Built on tf.layers as TF builds them: the layer runs in a variable scope ("fully_connected",
+"Conv", "BatchNorm", ...) whose custom getter renames kernel/bias to weights/biases and
+makes them model variables (GLOBAL_VARIABLES + MODEL_VARIABLES).
+"""
+from ...engine.framework import dtypes as _dt
+from ...engine.framework.constant_op import constant, convert_to_tensor
+from ...engine.framework.graph import (GraphKeys, add_to_collection, add_to_collections,
+                                       control_dependencies, get_collection, name_scope)
+from ...keras.utils import constant_value, smart_cond
+from ...layers import convolutional as conv_layers
+from ...layers import core as core_layers
+from ...layers import normalization as norm_layers
+from ...layers import pooling as pool_layers
+from ...ops import array_ops, init_ops, math_ops
+from ...ops import variable_scope as vs
+from ...train import moving_averages
+from ... import nn
+from ..framework import variables
+from ..framework.arg_scope import add_arg_scope
+from .initializers import xavier_initializer
+
+__all__ = ["fully_connected", "convolution", "convolution2d", "conv2d", "conv2d_transpose",
+           "convolution2d_transpose", "max_pool2d", "avg_pool2d", "flatten", "dropout",
+           "batch_norm", "one_hot_encoding", "repeat", "stack", "bias_add"]
+
+DATA_FORMAT_NCHW = "NCHW"
+DATA_FORMAT_NHWC = "NHWC"
+
+
+def _model_variable_getter(getter, name, shape=None, dtype=None, initializer=None,
+                           regularizer=None, trainable=True, collections=None,
+                           caching_device=None, partitioner=None, rename=None,
+                           use_resource=None, **_):
+    short_name = name.split("/")[-1]
+    if rename and short_name in rename:
+        parts = name.split("/")
+        parts[-1] = rename[short_name]
+        name = "/".join(parts)
+    return variables.model_variable(
+        name, shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
+        collections=collections, trainable=trainable, caching_device=caching_device,
+        partitioner=partitioner, custom_getter=getter, use_resource=use_resource)
+
+
+def _build_variable_getter(rename=None):
+    def layer_variable_getter(getter, *args, **kwargs):
+        kwargs["rename"] = rename
+        return _model_variable_getter(getter, *args, **kwargs)
+    return layer_variable_getter
+
+
+def _get_variable_collections(variables_collections, name):
+    if isinstance(variables_collections, dict):
+        return variables_collections.get(name, None)
+    return variables_collections
+
+
+def _add_variable_to_collections(variable, variables_collections, name):
+    for collection in _get_variable_collections(variables_collections, name) or []:
+        if variable not in get_collection(collection):
+            add_to_collection(collection, variable)
+
+
+def collect_named_outputs(collections, alias, outputs):
+    """Adds `outputs` to `collections` (TF also records `alias` on the tensor)."""
+    if collections:
+        add_to_collections(collections, outputs)
+    return outputs
+
+
+_RELU = nn.relu
+_ZEROS = init_ops.zeros_initializer()
+
+
+@add_arg_scope
+def fully_connected(inputs, num_outputs, activation_fn=_RELU, normalizer_fn=None,
+                    normalizer_params=None, weights_initializer=xavier_initializer(),
+                    weights_regularizer=None, biases_initializer=_ZEROS,
+                    biases_regularizer=None, reuse=None, variables_collections=None,
+                    outputs_collections=None, trainable=True, scope=None):
+    """activation_fn(normalizer_fn(inputs @ weights + biases)), variables
+    `<scope>/weights`, `<scope>/biases` (default scope "fully_connected")."""
+    if not isinstance(num_outputs, int):
+        raise ValueError("num_outputs type should be one of %s, got %s." % ([int],
+                                                                            type(num_outputs)))
+    getter = _build_variable_getter({"bias": "biases", "kernel": "weights"})
+    with vs.variable_scope(scope, "fully_connected", [inputs], reuse=reuse,
+                           custom_getter=getter) as sc:
+        inputs = convert_to_tensor(inputs)
+        layer = core_layers.Dense(
+            units=num_outputs, activation=None,
+            use_bias=not normalizer_fn and biases_initializer,
+            kernel_initializer=weights_initializer, bias_initializer=biases_initializer,
+            kernel_regularizer=weights_regularizer, bias_regularizer=biases_regularizer,
+            activity_regularizer=None, trainable=trainable, name=sc.name,
+            dtype=inputs.dtype.base_dtype, _scope=sc, _reuse=reuse)
+        outputs = layer.apply(inputs)
+        _add_variable_to_collections(layer.kernel, variables_collections, "weights")
+        if layer.bias is not None:
+            _add_variable_to_collections(layer.bias, variables_collections, "biases")
+        if normalizer_fn is not None:
+            outputs = normalizer_fn(outputs, **(normalizer_params or {}))
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+def _convolution(inputs, num_outputs, kernel_size, stride, padding, data_format, rate,
+                 activation_fn, normalizer_fn, normalizer_params, weights_initializer,
+                 weights_regularizer, biases_initializer, biases_regularizer, reuse,
+                 variables_collections, outputs_collections, trainable, scope, conv_dims):
+    if data_format not in [None, "NWC", "NCW", "NHWC", "NCHW", "NDHWC", "NCDHW"]:
+        raise ValueError("Invalid data_format: %r" % (data_format,))
+    getter = _build_variable_getter({"bias": "biases", "kernel": "weights"})
+    with vs.variable_scope(scope, "Conv", [inputs], reuse=reuse, custom_getter=getter) as sc:
+        inputs = convert_to_tensor(inputs)
+        input_rank = inputs.shape.ndims
+        if conv_dims is not None and conv_dims + 2 != input_rank:
+            raise ValueError("Convolution expects input with rank %d, got %d"
+                             % (conv_dims + 2, input_rank))
+        layer_class = {3: conv_layers.Conv1D, 4: conv_layers.Conv2D,
+                       5: conv_layers.Conv3D}.get(input_rank)
+        if layer_class is None:
+            raise ValueError("Convolution not supported for input with rank", input_rank)
+        df = ("channels_first" if data_format and data_format.startswith("NC")
+              else "channels_last")
+        layer = layer_class(
+            filters=num_outputs, kernel_size=kernel_size, strides=stride, padding=padding,
+            data_format=df, dilation_rate=rate, activation=None,
+            use_bias=not normalizer_fn and biases_initializer,
+            kernel_initializer=weights_initializer, bias_initializer=biases_initializer,
+            kernel_regularizer=weights_regularizer, bias_regularizer=biases_regularizer,
+            activity_regularizer=None, trainable=trainable, name=sc.name,
+            dtype=inputs.dtype.base_dtype, _scope=sc, _reuse=reuse)
+        outputs = layer.apply(inputs)
+        _add_variable_to_collections(layer.kernel, variables_collections, "weights")
+        if layer.use_bias:
+            _add_variable_to_collections(layer.bias, variables_collections, "biases")
+        if normalizer_fn is not None:
+            outputs = normalizer_fn(outputs, **(normalizer_params or {}))
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+@add_arg_scope
+def convolution(inputs, num_outputs, kernel_size, stride=1, padding="SAME", data_format=None,
+                rate=1, activation_fn=_RELU, normalizer_fn=None, normalizer_params=None,
+                weights_initializer=xavier_initializer(), weights_regularizer=None,
+                biases_initializer=_ZEROS, biases_regularizer=None, reuse=None,
+                variables_collections=None, outputs_collections=None, trainable=True,
+                scope=None, conv_dims=None):
+    """N-D convolution (N from the input's rank) with `<scope>/weights`, `biases`."""
+    return _convolution(inputs, num_outputs, kernel_size, stride, padding, data_format, rate,
+                        activation_fn, normalizer_fn, normalizer_params, weights_initializer,
+                        weights_regularizer, biases_initializer, biases_regularizer, reuse,
+                        variables_collections, outputs_collections, trainable, scope,
+                        conv_dims)
+
+
+@add_arg_scope
+def convolution2d(inputs, num_outputs, kernel_size, stride=1, padding="SAME",
+                  data_format=None, rate=1, activation_fn=_RELU, normalizer_fn=None,
+                  normalizer_params=None, weights_initializer=xavier_initializer(),
+                  weights_regularizer=None, biases_initializer=_ZEROS, biases_regularizer=None,
+                  reuse=None, variables_collections=None, outputs_collections=None,
+                  trainable=True, scope=None):
+    """2-D convolution (default scope "Conv"): variables `Conv/weights`, `Conv/biases`."""
+    return _convolution(inputs, num_outputs, kernel_size, stride, padding, data_format, rate,
+                        activation_fn, normalizer_fn, normalizer_params, weights_initializer,
+                        weights_regularizer, biases_initializer, biases_regularizer, reuse,
+                        variables_collections, outputs_collections, trainable, scope, 2)
+
+
+conv2d = convolution2d
+
+
+@add_arg_scope
+def convolution2d_transpose(inputs, num_outputs, kernel_size, stride=1, padding="SAME",
+                            data_format=DATA_FORMAT_NHWC, activation_fn=_RELU,
+                            normalizer_fn=None, normalizer_params=None,
+                            weights_initializer=xavier_initializer(), weights_regularizer=None,
+                            biases_initializer=_ZEROS, biases_regularizer=None, reuse=None,
+                            variables_collections=None, outputs_collections=None,
+                            trainable=True, scope=None):
+    """Transposed 2-D convolution (default scope "Conv2d_transpose")."""
+    getter = _build_variable_getter({"bias": "biases", "kernel": "weights"})
+    with vs.variable_scope(scope, "Conv2d_transpose", [inputs], reuse=reuse,
+                           custom_getter=getter) as sc:
+        if data_format not in (DATA_FORMAT_NCHW, DATA_FORMAT_NHWC):
+            raise ValueError("data_format has to be either NCHW or NHWC.")
+        inputs = convert_to_tensor(inputs)
+        df = ("channels_first" if data_format and data_format.startswith("NC")
+              else "channels_last")
+        layer = conv_layers.Conv2DTranspose(
+            filters=num_outputs, kernel_size=kernel_size, strides=stride, padding=padding,
+            data_format=df, activation=None, use_bias=not normalizer_fn and biases_initializer,
+            kernel_initializer=weights_initializer, bias_initializer=biases_initializer,
+            kernel_regularizer=weights_regularizer, bias_regularizer=biases_regularizer,
+            activity_regularizer=None, trainable=trainable, name=sc.name,
+            dtype=inputs.dtype.base_dtype, _scope=sc, _reuse=reuse)
+        outputs = layer.apply(inputs)
+        _add_variable_to_collections(layer.kernel, variables_collections, "weights")
+        if layer.bias is not None:
+            _add_variable_to_collections(layer.bias, variables_collections, "biases")
+        if normalizer_fn is not None:
+            outputs = normalizer_fn(outputs, **(normalizer_params or {}))
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+conv2d_transpose = convolution2d_transpose
+
+
+def _pool(cls, default_name, inputs, kernel_size, stride, padding, data_format,
+          outputs_collections, scope):
+    if data_format not in (DATA_FORMAT_NCHW, DATA_FORMAT_NHWC):
+        raise ValueError("data_format has to be either NCHW or NHWC.")
+    with name_scope(scope, default_name, [inputs]) as sc:
+        inputs = convert_to_tensor(inputs)
+        df = ("channels_first" if data_format and data_format.startswith("NC")
+              else "channels_last")
+        layer = cls(pool_size=kernel_size, strides=stride, padding=padding, data_format=df,
+                    _scope=sc)
+        outputs = layer.apply(inputs)
+        return collect_named_outputs(outputs_collections, sc, outputs)
+
+
+@add_arg_scope
+def max_pool2d(inputs, kernel_size, stride=2, padding="VALID", data_format=DATA_FORMAT_NHWC,
+               outputs_collections=None, scope=None):
+    """2-D max pooling in name scope "MaxPool2D"."""
+    return _pool(pool_layers.MaxPooling2D, "MaxPool2D", inputs, kernel_size, stride, padding,
+                 data_format, outputs_collections, scope)
+
+
+@add_arg_scope
+def avg_pool2d(inputs, kernel_size, stride=2, padding="VALID", data_format=DATA_FORMAT_NHWC,
+               outputs_collections=None, scope=None):
+    """2-D average pooling in name scope "AvgPool2D"."""
+    return _pool(pool_layers.AveragePooling2D, "AvgPool2D", inputs, kernel_size, stride,
+                 padding, data_format, outputs_collections, scope)
+
+
+@add_arg_scope
+def flatten(inputs, outputs_collections=None, scope=None):
+    """[batch, ...] -> [batch, k] in name scope "Flatten"."""
+    with name_scope(scope, "Flatten", [inputs]) as sc:
+        inputs = convert_to_tensor(inputs)
+        outputs = core_layers.flatten(inputs)
+        return collect_named_outputs(outputs_collections, sc, outputs)
+
+
+@add_arg_scope
+def dropout(inputs, keep_prob=0.5, noise_shape=None, is_training=True,
+            outputs_collections=None, scope=None, seed=None):
+    """Keeps each input with probability keep_prob when is_training (scope "Dropout")."""
+    with vs.variable_scope(scope, "Dropout", [inputs],
+                           custom_getter=_model_variable_getter) as sc:
+        inputs = convert_to_tensor(inputs)
+        layer = core_layers.Dropout(rate=1 - keep_prob, noise_shape=noise_shape, seed=seed,
+                                    name=sc.name, _scope=sc)
+        outputs = layer.apply(inputs, training=is_training)
+        return collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+@add_arg_scope
+def batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001,
+               activation_fn=None, param_initializers=None, param_regularizers=None,
+               updates_collections=GraphKeys.UPDATE_OPS, is_training=True, reuse=None,
+               variables_collections=None, outputs_collections=None, trainable=True,
+               batch_weights=None, fused=None, data_format=DATA_FORMAT_NHWC,
+               zero_debias_moving_mean=False, scope=None, renorm=False, renorm_clipping=None,
+               renorm_decay=0.99, adjustment=None):
+    """Batch normalization (scope "BatchNorm"); moving statistics `moving_mean`,
+    `moving_variance`, updated through `updates_collections` (None: in place)."""
+    if fused is None:
+        fused = True
+    inputs = convert_to_tensor(inputs)
+    rank = inputs.shape.ndims
+    possible_to_fuse = (batch_weights is None and not renorm and rank in [2, 4]
+                        and adjustment is None)
+    if fused and possible_to_fuse and (zero_debias_moving_mean or rank == 2
+                                       or updates_collections is not GraphKeys.UPDATE_OPS):
+        return _fused_batch_norm(
+            inputs, decay=decay, center=center, scale=scale, epsilon=epsilon,
+            activation_fn=activation_fn, param_initializers=param_initializers,
+            param_regularizers=param_regularizers, updates_collections=updates_collections,
+            is_training=is_training, reuse=reuse, variables_collections=variables_collections,
+            outputs_collections=outputs_collections, trainable=trainable,
+            data_format=data_format, zero_debias_moving_mean=zero_debias_moving_mean,
+            scope=scope)
+    if data_format not in (DATA_FORMAT_NCHW, DATA_FORMAT_NHWC):
+        raise ValueError("data_format has to be either NCHW or NHWC.")
+    if (batch_weights is not None or updates_collections is not GraphKeys.UPDATE_OPS
+            or zero_debias_moving_mean):
+        raise NotImplementedError("flowgrad's batch_norm does not implement TF's legacy path "
+                                  "(batch_weights, or non-default updates_collections / "
+                                  "zero_debias_moving_mean for inputs of rank 3 or 5)")
+    with vs.variable_scope(scope, "BatchNorm", [inputs], reuse=reuse,
+                           custom_getter=_build_variable_getter()) as sc:
+        inputs = convert_to_tensor(inputs)
+        axis = 1 if data_format == DATA_FORMAT_NCHW else -1
+        param_initializers = param_initializers or {}
+        param_regularizers = param_regularizers or {}
+        layer = norm_layers.BatchNormalization(
+            axis=axis, momentum=decay, epsilon=epsilon, center=center, scale=scale,
+            beta_initializer=param_initializers.get("beta", init_ops.zeros_initializer()),
+            gamma_initializer=param_initializers.get("gamma", init_ops.ones_initializer()),
+            moving_mean_initializer=param_initializers.get("moving_mean",
+                                                           init_ops.zeros_initializer()),
+            moving_variance_initializer=param_initializers.get("moving_variance",
+                                                               init_ops.ones_initializer()),
+            beta_regularizer=param_regularizers.get("beta"),
+            gamma_regularizer=param_regularizers.get("gamma"), trainable=trainable,
+            renorm=renorm, renorm_clipping=renorm_clipping, renorm_momentum=renorm_decay,
+            adjustment=adjustment, name=sc.name, _scope=sc, _reuse=reuse, fused=fused)
+        outputs = layer.apply(inputs, training=is_training)
+        _add_variable_to_collections(layer.moving_mean, variables_collections, "moving_mean")
+        _add_variable_to_collections(layer.moving_variance, variables_collections,
+                                     "moving_variance")
+        if layer.beta is not None:
+            _add_variable_to_collections(layer.beta, variables_collections, "beta")
+        if layer.gamma is not None:
+            _add_variable_to_collections(layer.gamma, variables_collections, "gamma")
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+def _fused_batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001,
+                      activation_fn=None, param_initializers=None, param_regularizers=None,
+                      updates_collections=GraphKeys.UPDATE_OPS, is_training=True, reuse=None,
+                      variables_collections=None, outputs_collections=None, trainable=True,
+                      data_format=DATA_FORMAT_NHWC, zero_debias_moving_mean=False,
+                      scope=None):
+    if data_format not in (DATA_FORMAT_NCHW, DATA_FORMAT_NHWC):
+        raise ValueError("data_format has to be either NCHW or NHWC.")
+    with vs.variable_scope(scope, "BatchNorm", [inputs], reuse=reuse) as sc:
+        inputs = convert_to_tensor(inputs)
+        original_shape = inputs.shape
+        original_inputs = inputs
+        original_rank = original_shape.ndims
+        if original_rank is None:
+            raise ValueError("Inputs %s has undefined rank" % inputs.name)
+        if original_rank not in [2, 4]:
+            raise ValueError("Inputs %s has unsupported rank. Expected 2 or 4 but got %d"
+                             % (inputs.name, original_rank))
+        if original_rank == 2:
+            channels = original_shape.as_list()[-1]
+            if channels is None:
+                raise ValueError("`C` dimension must be known but is None")
+            new_shape = [-1, 1, 1, channels]
+            if data_format == DATA_FORMAT_NCHW:
+                new_shape = [-1, channels, 1, 1]
+            inputs = array_ops.reshape(inputs, new_shape)
+        inputs_shape = inputs.shape
+        params_shape = inputs_shape[-1:] if data_format == DATA_FORMAT_NHWC else inputs_shape[1:2]
+        if not params_shape.is_fully_defined():
+            raise ValueError("Inputs %s has undefined `C` dimension %s." % (inputs.name,
+                                                                            params_shape))
+        param_initializers = param_initializers or {}
+        param_regularizers = param_regularizers or {}
+        dtype = _dt.float32
+        if center:
+            beta = variables.model_variable(
+                "beta", shape=params_shape, dtype=dtype,
+                initializer=param_initializers.get("beta", init_ops.zeros_initializer()),
+                regularizer=param_regularizers.get("beta"),
+                collections=_get_variable_collections(variables_collections, "beta"),
+                trainable=trainable)
+        else:
+            beta = constant(0.0, dtype=dtype, shape=params_shape)
+        if scale:
+            gamma = variables.model_variable(
+                "gamma", shape=params_shape, dtype=dtype,
+                initializer=param_initializers.get("gamma", init_ops.ones_initializer()),
+                regularizer=param_regularizers.get("gamma"),
+                collections=_get_variable_collections(variables_collections, "gamma"),
+                trainable=trainable)
+        else:
+            gamma = constant(1.0, dtype=dtype, shape=params_shape)
+        with vs.variable_scope(vs.get_variable_scope()) as local_scope:
+            local_scope.set_partitioner(None)
+            moving_mean = variables.model_variable(
+                "moving_mean", shape=params_shape, dtype=dtype,
+                initializer=param_initializers.get("moving_mean",
+                                                   init_ops.zeros_initializer()),
+                trainable=False,
+                collections=_get_variable_collections(variables_collections, "moving_mean"))
+            moving_variance = variables.model_variable(
+                "moving_variance", shape=params_shape, dtype=dtype,
+                initializer=param_initializers.get("moving_variance",
+                                                   init_ops.ones_initializer()),
+                trainable=False,
+                collections=_get_variable_collections(variables_collections,
+                                                      "moving_variance"))
+
+        def _training():
+            return nn.fused_batch_norm(inputs, gamma, beta, mean=constant([]),
+                                       variance=constant([]), epsilon=epsilon,
+                                       data_format=data_format)
+
+        def _inference():
+            return nn.fused_batch_norm(inputs, gamma, beta, mean=moving_mean,
+                                       variance=moving_variance, epsilon=epsilon,
+                                       is_training=False, data_format=data_format)
+
+        outputs, mean, variance = smart_cond(is_training, _training, _inference)
+        is_training_value = constant_value(is_training)
+        if is_training_value is None or is_training_value:
+            def _updates():
+                return (moving_averages.assign_moving_average(
+                            moving_mean, mean, decay, zero_debias=zero_debias_moving_mean),
+                        moving_averages.assign_moving_average(moving_variance, variance,
+                                                              decay, zero_debias=False))
+            if updates_collections is None:
+                def _force_updates():
+                    with control_dependencies(list(_updates())):
+                        return array_ops.identity(outputs)
+                outputs = smart_cond(is_training, _force_updates, lambda: outputs)
+            else:
+                update_mean, update_variance = smart_cond(
+                    is_training, _updates, lambda: (moving_mean, moving_variance))
+                add_to_collections(updates_collections, update_mean)
+                add_to_collections(updates_collections, update_variance)
+        outputs.set_shape(inputs_shape)
+        if original_rank == 2:
+            outputs = array_ops.reshape(outputs, array_ops.shape(original_inputs))
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+@add_arg_scope
+def one_hot_encoding(labels, num_classes, on_value=1.0, off_value=0.0,
+                     outputs_collections=None, scope=None):
+    """One-hot encodes integer labels (name scope "OneHotEncoding")."""
+    with name_scope(scope, "OneHotEncoding", [labels, num_classes]) as sc:
+        labels = convert_to_tensor(labels)
+        if labels.dtype == _dt.int32:
+            labels = math_ops.to_int64(labels)
+        outputs = array_ops.one_hot(labels, num_classes, on_value=on_value,
+                                    off_value=off_value)
+        return collect_named_outputs(outputs_collections, sc, outputs)
+
+
+def repeat(inputs, repetitions, layer, *args, **kwargs):
+    """Applies `layer` `repetitions` times, in scopes `<scope>/<scope>_1`, `_2`, ..."""
+    scope = kwargs.pop("scope", None)
+    with vs.variable_scope(scope, "Repeat", [inputs]):
+        inputs = convert_to_tensor(inputs)
+        if scope is None:
+            scope = layer.__name__ if hasattr(layer, "__name__") else "repeat"
+        outputs = inputs
+        for i in range(repetitions):
+            kwargs["scope"] = scope + "_" + str(i + 1)
+            outputs = layer(outputs, *args, **kwargs)
+        return outputs
+
+
+def stack(inputs, layer, stack_args, **kwargs):
+    """Applies `layer` once per element of stack_args, in scopes `<scope>/<scope>_1`, ..."""
+    scope = kwargs.pop("scope", None)
+    if not isinstance(stack_args, (list, tuple)):
+        raise ValueError("stack_args need to be a list or tuple")
+    with vs.variable_scope(scope, "Stack", [inputs]):
+        inputs = convert_to_tensor(inputs)
+        if scope is None:
+            scope = layer.__name__ if hasattr(layer, "__name__") else "stack"
+        outputs = inputs
+        for i in range(len(stack_args)):
+            kwargs["scope"] = scope + "_" + str(i + 1)
+            layer_args = stack_args[i]
+            if not isinstance(layer_args, (list, tuple)):
+                layer_args = [layer_args]
+            outputs = layer(outputs, *layer_args, **kwargs)
+        return outputs
+
+
+@add_arg_scope
+def bias_add(inputs, activation_fn=None, initializer=_ZEROS, regularizer=None, reuse=None,
+             variables_collections=None, outputs_collections=None, trainable=True,
+             data_format=DATA_FORMAT_NHWC, scope=None):
+    """Adds a learned bias `<scope>/biases` (default scope "BiasAdd")."""
+    if data_format not in (DATA_FORMAT_NCHW, DATA_FORMAT_NHWC):
+        raise ValueError("data_format has to be either NCHW or NHWC.")
+    with vs.variable_scope(scope, "BiasAdd", [inputs], reuse=reuse) as sc:
+        inputs = convert_to_tensor(inputs)
+        dtype = inputs.dtype.base_dtype
+        inputs_shape = inputs.shape
+        inputs_rank = inputs_shape.ndims
+        if inputs_rank is None:
+            raise ValueError("Dims of shape must be known but is None")
+        if inputs_rank < 2:
+            raise ValueError("Rank of inputs must be at least 2")
+        axis = 1 if data_format == DATA_FORMAT_NCHW else -1
+        num_features = inputs_shape.as_list()[axis]
+        if num_features is None:
+            raise ValueError("`C` dimension must be known but is None")
+        biases = variables.model_variable(
+            "biases", shape=[num_features], dtype=dtype, initializer=initializer,
+            regularizer=regularizer,
+            collections=_get_variable_collections(variables_collections, "biases"),
+            trainable=trainable)
+        outputs = nn.bias_add(inputs, biases, data_format=data_format)
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return collect_named_outputs(outputs_collections, sc.name, outputs)

@@ -1,0 +1,13 @@
+"""tf.contrib.slim: slim's layers, arg_scope and variable helpers (TF 1.14 contrib/slim)."""
+# ruff: noqa: F401
+from ..framework import (add_arg_scope, arg_scope, arg_scoped_arguments,
+                         assign_from_checkpoint_fn, create_global_step, get_global_step,
+                         get_local_variables, get_model_variables, get_or_create_global_step,
+                         get_trainable_variables, get_unique_variable, get_variables,
+                         get_variables_by_name, get_variables_by_suffix,
+                         get_variables_to_restore, has_arg_scope, local_variable,
+                         model_variable, variable)
+from ..layers import (avg_pool2d, batch_norm, bias_add, conv2d, conv2d_transpose, convolution,
+                      convolution2d, convolution2d_transpose, dropout, flatten,
+                      fully_connected, max_pool2d, one_hot_encoding, repeat, stack,
+                      variance_scaling_initializer, xavier_initializer)

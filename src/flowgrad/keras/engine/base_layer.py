@@ -1,0 +1,417 @@
+"""The Keras Layer base class, graph mode (TF 1.14 keras/engine/base_layer.py).
+
+A layer is called on tensors: the first call builds it (creates its weights with
+`add_weight`) inside `name_scope(layer.name)`, then `call` builds its ops there.
+Keras layers used directly create resource variables (base_layer_utils.make_variable);
+tf.layers (flowgrad/layers/base.py) subclass this and create reference variables
+through `get_variable` instead.
+"""
+import functools
+import inspect
+
+import numpy as np
+
+from ...engine.framework import dtypes as _dt
+from ...engine.framework.constant_op import convert_to_tensor
+from ...engine.framework.graph import Operation, Tensor, get_default_session, name_scope
+from ...engine.framework.tensor_shape import TensorShape
+from ...ops import array_ops, math_ops
+from .. import backend
+from . import base_layer_utils
+from .base_layer_utils import VariableAggregation, VariableSynchronization
+from .input_spec import InputSpec, assert_input_compatibility
+
+__all__ = ["Layer", "InputSpec"]
+
+_ALLOWED_KWARGS = {"input_shape", "batch_input_shape", "batch_size", "weights",
+                   "activity_regularizer"}
+
+
+def _flatten(x):
+    if isinstance(x, (list, tuple)):
+        return [y for item in x for y in _flatten(item)]
+    if isinstance(x, dict):
+        return [y for k in sorted(x) for y in _flatten(x[k])]
+    return [x]
+
+
+def _map_structure(fn, x):
+    if isinstance(x, (list, tuple)):
+        return type(x)(_map_structure(fn, item) for item in x)
+    if isinstance(x, dict):
+        return {k: _map_structure(fn, v) for k, v in x.items()}
+    return fn(x)
+
+
+def _fn_args(fn):
+    return tuple(inspect.signature(fn).parameters)
+
+
+class Layer:
+    """The base class of layers: weights, losses, updates, and `__call__`.
+
+    Args:
+      trainable: whether the layer's weights are trained (TRAINABLE_VARIABLES).
+      name: the layer's name (default: the class name in snake case, made unique per
+        graph: "dense", "dense_1", ...).
+      dtype: the layer's dtype (default: its first input's).
+      dynamic: must be False (flowgrad builds graphs).
+    """
+
+    def __init__(self, trainable=True, name=None, dtype=None, dynamic=False, **kwargs):
+        for kwarg in kwargs:
+            if kwarg not in _ALLOWED_KWARGS:
+                raise TypeError("Keyword argument not understood:", kwarg)
+        if dynamic:
+            raise NotImplementedError("flowgrad builds graphs: Layer(dynamic=True) is not "
+                                      "implemented")
+        self._trainable = trainable
+        self.stateful = False
+        self.built = False
+        self.input_spec = None
+        self.supports_masking = False
+        self._init_set_name(name)
+        self._activity_regularizer = kwargs.pop("activity_regularizer", None)
+        if not hasattr(self, "_trainable_weights"):
+            self._trainable_weights = []
+        if not hasattr(self, "_non_trainable_weights"):
+            self._non_trainable_weights = []
+        self._updates = []
+        self._unconditional = {}  # id(loss or update) -> added with inputs=None
+        self._callable_losses = []
+        self._losses = []
+        self._dtype = None if dtype is None else _dt.as_dtype(dtype).name
+        if not hasattr(self, "_layers"):
+            self._layers = []
+        self._inbound_nodes = []
+        self._expects_training_arg = "training" in _fn_args(self.call)
+        self._dynamic = dynamic
+        if "input_shape" in kwargs or "batch_input_shape" in kwargs:
+            if "batch_input_shape" in kwargs:
+                self._batch_input_shape = tuple(kwargs["batch_input_shape"])
+            else:
+                self._batch_input_shape = ((kwargs.get("batch_size"),)
+                                           + tuple(kwargs["input_shape"]))
+        self._initial_weights = kwargs.get("weights")
+
+    # -- names ----------------------------------------------------------------------------
+    def _init_set_name(self, name, zero_based=True):
+        if not name:
+            self._name = backend.unique_object_name(
+                base_layer_utils.to_snake_case(self.__class__.__name__), zero_based=zero_based)
+        else:
+            self._name = name
+
+    def _name_scope(self):
+        return self.name
+
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def dtype(self):
+        return self._dtype
+
+    @property
+    def dynamic(self):
+        return self._dynamic
+
+    @property
+    def trainable(self):
+        return self._trainable
+
+    @trainable.setter
+    def trainable(self, value):
+        self._trainable = value
+        for layer in getattr(self, "_layers", []):
+            layer.trainable = value
+
+    @property
+    def activity_regularizer(self):
+        return self._activity_regularizer
+
+    @activity_regularizer.setter
+    def activity_regularizer(self, regularizer):
+        self._activity_regularizer = regularizer
+
+    # -- the subclass API -----------------------------------------------------------------
+    def build(self, input_shape):
+        """Creates the weights; the default creates none."""
+        self.built = True
+
+    def call(self, inputs, **kwargs):
+        """The layer's computation; the default is the identity."""
+        return inputs
+
+    def compute_output_shape(self, input_shape):
+        """The output shape for `input_shape` (layers with weights override this)."""
+        raise NotImplementedError
+
+    def compute_mask(self, inputs, mask=None):
+        """The output mask (masks pass through layers that support masking)."""
+        if not self.supports_masking:
+            if mask is not None and any(m is not None for m in _flatten(mask)):
+                raise TypeError("Layer " + self.name + " does not support masking, but was "
+                                "passed an input_mask: " + str(mask))
+            return None
+        return mask
+
+    # -- weights --------------------------------------------------------------------------
+    def add_weight(self, name=None, shape=None, dtype=None, initializer=None, regularizer=None,
+                   trainable=None, constraint=None, partitioner=None, use_resource=None,
+                   synchronization=VariableSynchronization.AUTO,
+                   aggregation=VariableAggregation.NONE, **kwargs):
+        """Creates a weight (resource variable for Keras layers), tracks it, and adds its
+        regularization loss."""
+        if shape is None:
+            shape = ()
+        for kwarg in kwargs:
+            if kwarg not in ("getter", "collections", "experimental_autocast",
+                             "caching_device"):
+                raise TypeError("Unknown keyword argument:", kwarg)
+        getter = kwargs.pop("getter", base_layer_utils.make_variable)
+        collections_arg = kwargs.pop("collections", None)
+        caching_device = kwargs.pop("caching_device", None)
+        if dtype is None:
+            dtype = self.dtype or backend.floatx()
+        dtype = _dt.as_dtype(dtype)
+        if self._dtype is None:
+            self._dtype = dtype.base_dtype.name
+        initializer = base_layer_utils.get_initializer(initializer)
+        regularizer = base_layer_utils.get_regularizer(regularizer)
+        constraint = base_layer_utils.get_constraint(constraint)
+        if synchronization == VariableSynchronization.ON_READ:
+            if trainable:
+                raise ValueError(
+                    "Synchronization value can be set to VariableSynchronization.ON_READ only "
+                    "for non-trainable variables. You have specified trainable=True and "
+                    "synchronization=VariableSynchronization.ON_READ.")
+            trainable = False
+        elif trainable is None:
+            trainable = True
+        if initializer is None:
+            if dtype.is_floating:
+                initializer = base_layer_utils.get_initializer("glorot_uniform")
+            elif dtype.is_integer or dtype.is_bool:
+                initializer = base_layer_utils.get_initializer("zeros")
+            else:
+                raise ValueError("An initializer for variable %s of type %s is required for "
+                                 "layer %s" % (name, dtype.base_dtype, self.name))
+        getter_kwargs = {"initializer": initializer, "dtype": dtype, "constraint": constraint,
+                         "trainable": trainable, "partitioner": partitioner,
+                         "use_resource": use_resource, "collections": collections_arg,
+                         "synchronization": synchronization, "aggregation": aggregation,
+                         "caching_device": caching_device}
+        variable = getter(name=name, shape=shape, **getter_kwargs)
+        if regularizer is not None:
+            name_in_scope = variable.name[:variable.name.find(":")]
+            self._handle_weight_regularization(name_in_scope, variable, regularizer)
+        if trainable:
+            self._trainable_weights.append(variable)
+        else:
+            self._non_trainable_weights.append(variable)
+        return variable
+
+    def add_variable(self, *args, **kwargs):
+        """Deprecated alias of add_weight."""
+        return self.add_weight(*args, **kwargs)
+
+    def _handle_weight_regularization(self, name, variable, regularizer):
+        def _loss_for_variable(v):
+            with name_scope(name + "/Regularizer"):
+                return regularizer(v)
+        self.add_loss(functools.partial(_loss_for_variable, variable))
+
+    def _gather_children_attribute(self, attribute):
+        return [x for layer in getattr(self, "_layers", []) for x in getattr(layer, attribute)]
+
+    @property
+    def trainable_weights(self):
+        if self.trainable:
+            return self._trainable_weights + self._gather_children_attribute(
+                "trainable_weights")
+        return []
+
+    @property
+    def non_trainable_weights(self):
+        if self.trainable:
+            return self._non_trainable_weights + self._gather_children_attribute(
+                "non_trainable_weights")
+        return (self._trainable_weights + self._non_trainable_weights
+                + self._gather_children_attribute("weights"))
+
+    @property
+    def weights(self):
+        return self.trainable_weights + self.non_trainable_weights
+
+    @property
+    def variables(self):
+        return self.weights
+
+    @property
+    def trainable_variables(self):
+        return self.trainable_weights
+
+    @property
+    def non_trainable_variables(self):
+        return self.non_trainable_weights
+
+    def count_params(self):
+        """The number of scalars in the layer's weights."""
+        if not self.built:
+            raise ValueError("You tried to call `count_params` on " + self.name + ", but the "
+                             "layer isn't built. You can build it manually via: `" +
+                             self.name + ".build(batch_input_shape)`.")
+        return int(sum(np.prod(w.shape.as_list()) for w in self.weights))
+
+    def get_weights(self):
+        """The weights' current values (numpy arrays), read in the default session."""
+        sess = get_default_session()
+        if sess is None:
+            raise ValueError("get_weights needs a default session (with tf.Session():)")
+        return sess.run(self.weights)
+
+    def set_weights(self, weights):
+        """Assigns numpy arrays to the weights in the default session."""
+        params = self.weights
+        if len(params) != len(weights):
+            raise ValueError("You called `set_weights(weights)` on layer \"" + self.name +
+                             "\" with a  weight list of length " + str(len(weights)) +
+                             ", but the layer was expecting " + str(len(params)) +
+                             " weights. Provided weights: " + str(weights)[:50] + "...")
+        sess = get_default_session()
+        for p, w in zip(params, weights):
+            if TensorShape(np.shape(w)) != p.shape:
+                raise ValueError("Layer weight shape " + str(p.shape) + " not compatible "
+                                 "with provided weight shape " + str(np.shape(w)))
+            p.load(w, sess)
+
+    # -- losses and updates ---------------------------------------------------------------
+    def add_loss(self, losses, inputs=None):
+        """Adds loss tensors (or zero-argument callables that make them) to the layer."""
+        def _tag_unconditional(loss):
+            if callable(loss):
+                loss = loss()
+            if loss is None:
+                return None
+            if not isinstance(loss, Tensor):
+                loss = convert_to_tensor(loss, dtype=backend.floatx())
+            self._unconditional[id(loss)] = inputs is None
+            return loss
+
+        for loss in _flatten(losses):
+            if callable(loss):
+                self._callable_losses.append(functools.partial(_tag_unconditional, loss))
+            elif loss is not None:
+                self._losses.append(_tag_unconditional(loss))
+
+    @property
+    def losses(self):
+        """The layer's losses; regularization losses are rebuilt on each access (as TF)."""
+        collected = list(self._losses)
+        for regularizer in self._callable_losses:
+            loss_tensor = regularizer()
+            if loss_tensor is not None:
+                collected.append(loss_tensor)
+        return collected + self._gather_children_attribute("losses")
+
+    def add_update(self, updates, inputs=None):
+        """Adds update ops (or zero-argument callables that make them)."""
+        def process_update(x):
+            if callable(x):
+                return process_update(x())
+            if isinstance(x, Operation):
+                update = x
+            elif hasattr(x, "op"):
+                update = x.op
+            else:
+                update = convert_to_tensor(x)
+            self._unconditional[id(update)] = inputs is None
+            return update
+
+        if not isinstance(updates, (list, tuple)):
+            updates = [updates]
+        self._updates += [process_update(x) for x in updates]
+
+    @property
+    def updates(self):
+        if not self.trainable and not self.stateful:
+            return []
+        return list(self._updates) + self._gather_children_attribute("updates")
+
+    def get_updates_for(self, inputs):
+        """The updates that depend on `inputs` (None: the unconditional ones)."""
+        want = inputs is None
+        return [u for u in self.updates if self._is_unconditional(u) == want]
+
+    def get_losses_for(self, inputs):
+        """The losses that depend on `inputs` (None: the unconditional ones)."""
+        want = inputs is None
+        return [x for x in self.losses if self._is_unconditional(x) == want]
+
+    def _is_unconditional(self, x):
+        for layer in [self] + list(getattr(self, "_layers", [])):
+            if id(x) in layer._unconditional:
+                return layer._unconditional[id(x)]
+        return True
+
+    # -- calling --------------------------------------------------------------------------
+    def __call__(self, inputs, *args, **kwargs):
+        """Builds the layer on its first call, then its ops, in name_scope(layer.name)."""
+        def _convert_non_tensor(x):
+            if isinstance(x, (np.ndarray, float, int)):
+                return convert_to_tensor(x)
+            return x
+        inputs = _map_structure(_convert_non_tensor, inputs)
+        assert_input_compatibility(self.input_spec, inputs, self.name)
+        with name_scope(self._name_scope()):
+            self._maybe_build(inputs)
+            outputs = self.call(inputs, *args, **kwargs)
+            if outputs is None:
+                raise ValueError("A layer's `call` method should return a Tensor or a list of "
+                                 "Tensors, not None (layer: " + self.name + ").")
+            self._handle_activity_regularization(inputs, outputs)
+        if self._initial_weights is not None:
+            self.set_weights(self._initial_weights)
+            self._initial_weights = None
+        return outputs
+
+    def apply(self, inputs, *args, **kwargs):
+        """Deprecated alias of __call__."""
+        return self.__call__(inputs, *args, **kwargs)
+
+    def _maybe_build(self, inputs):
+        if self.built:
+            return
+        assert_input_compatibility(self.input_spec, inputs, self.name)
+        input_list = _flatten(inputs)
+        if input_list and self._dtype is None:
+            dtype = getattr(input_list[0], "dtype", None)
+            if dtype is not None:
+                self._dtype = dtype.base_dtype.name
+        input_shapes = None
+        if all(hasattr(x, "shape") for x in input_list):
+            input_shapes = _map_structure(lambda x: x.shape, inputs)
+        self.build(input_shapes)
+        self.built = True
+
+    def _handle_activity_regularization(self, inputs, outputs):
+        if self._activity_regularizer:
+            with name_scope("ActivityRegularizer"):
+                for output in _flatten(outputs):
+                    activity_loss = self._activity_regularizer(output)
+                    batch_size = math_ops.cast(array_ops.shape(output)[0], activity_loss.dtype)
+                    self.add_loss(activity_loss / batch_size, inputs=inputs)
+
+    # -- config ---------------------------------------------------------------------------
+    def get_config(self):
+        config = {"name": self.name, "trainable": self.trainable}
+        if hasattr(self, "_batch_input_shape"):
+            config["batch_input_shape"] = self._batch_input_shape
+        config["dtype"] = self.dtype
+        return config
+
+    @classmethod
+    def from_config(cls, config):
+        return cls(**config)

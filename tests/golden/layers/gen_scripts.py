@@ -1,0 +1,8 @@
+"""What the tutorial scripts in tests/layers_scripts print under TF 1.14."""
+from golden_scripts import stdout_of
+
+SCRIPTS = ["mlp_tf_layers.py", "slim_cnn.py"]
+
+
+def cases(tf):
+    return {s: stdout_of("tests/layers_scripts/" + s) for s in SCRIPTS}
