@@ -60,19 +60,12 @@ STEMS = sorted(p.stem[4:] for p in (GOLDEN / "random").glob("gen_*.py"))
 # part is "ops" (the graph's op types and names) or "values" (everything else: numbers,
 # seeds, variable names). Each entry must still differ, so the list shrinks as causes
 # are fixed.
-_LAYERS = "no tf.layers"
 KNOWN_DIFFERENCES = {
     "initializers:init/orthogonal/graph_seed:values": "QR by LAPACK, TF's by Eigen (last bits "
                                                       "differ)",
     "initializers:init/orthogonal/op_seed:values": "QR by LAPACK, TF's by Eigen",
     "initializers:init/orthogonal_wide/graph_seed:values": "as orthogonal/graph_seed",
     "initializers:init/orthogonal_wide/op_seed:values": "QR by LAPACK, TF's by Eigen",
-    "initializers:layers/conv2d:ops": _LAYERS,
-    "initializers:layers/conv2d:values": _LAYERS,
-    "initializers:layers/dense:ops": _LAYERS,
-    "initializers:layers/dense:values": _LAYERS,
-    "initializers:layers/dense_two:ops": _LAYERS,
-    "initializers:layers/dense_two:values": _LAYERS,
 }
 
 
