@@ -669,6 +669,87 @@ STATEFUL = [
 ]
 
 
+# -- resource variables (TF 1.14's use_resource=True) -------------------------------------
+def _rvar(tf, x, name="rv"):
+    return tf.Variable(x, name=name, use_resource=True)
+
+
+def _rassigns(tf, x, d):
+    v = _rvar(tf, x)
+    a = v.assign_add(d, read_value=False)
+    with tf.control_dependencies([a]):
+        b = tf.assign_sub(v, d * 3)
+    with tf.control_dependencies([b.op]):
+        c = v.assign(v.read_value() * 2)
+    return [b, c]   # each read right after its update (a later read_value would race in TF)
+
+
+def _rinit_checks(tf, x):
+    v = _rvar(tf, x)
+    w = tf.Variable(v.initialized_value() * 2, name="w", use_resource=True)
+    return [w.read_value(), tf.is_variable_initialized(v), tf.report_uninitialized_variables()]
+
+
+def _gen_resource_ops(tf):
+    """TF's gen_resource_variable_ops (flowgrad: its resource_variable_ops wrappers)."""
+    if tf.__name__ == "flowgrad":
+        from flowgrad.ops import resource_variable_ops
+        return resource_variable_ops
+    from tensorflow.python.ops import gen_resource_variable_ops
+    return gen_resource_variable_ops
+
+
+def _rscatter(op, name):
+    def fn(tf, x, i, u):
+        v = _rvar(tf, x)
+        if name in ("scatter_add", "scatter_sub", "scatter_update"):
+            return [getattr(tf, name)(v, i, u).read_value()]
+        # TF 1.14's tf.scatter_mul/div/min/max take reference variables only: the raw op
+        up = getattr(_gen_resource_ops(tf), "resource_" + name)(v.handle, i, u)
+        with tf.control_dependencies([up]):
+            return [v.read_value()]
+    return Sample(op, op, fn, [Arg((4, 3), 0.5, 2.0), Arg((3,), values=[1, 3, 1],
+                                                          dtype="int32"),
+                               Arg((3, 3), 0.5, 2.0)], F, kind="stateful")
+
+
+def _roptimizer(op, make, sparse=False, dtypes=F):
+    def fn(tf, x, c):
+        v = _rvar(tf, x)
+        w = tf.gather(v, [2, 0]) if sparse else v
+        loss = tf.reduce_sum(tf.square(w - tf.reduce_mean(c)) * (1.0 + c[:1]))
+        train = make(tf).minimize(loss)
+        with tf.control_dependencies([train]):
+            return [v.read_value()]
+    return Sample(op, op, fn, [Arg((3, 2), 0.5, 2.0), Arg((2,), 0.5, 1.5)], dtypes,
+                  kind="stateful", steps=2)
+
+
+RESOURCE = [
+    Sample("VarHandleOp", ("VarHandleOp", "VarIsInitializedOp", "AssignVariableOp",
+                           "ReadVariableOp"),
+           lambda tf, x: [_rvar(tf, x).read_value()], _X, FC + I, kind="stateful"),
+    Sample("AssignAddVariableOp", ("AssignAddVariableOp", "AssignSubVariableOp",
+                                   "AssignVariableOp"),
+           lambda tf, x, d: _rassigns(tf, x, d), [Arg((2, 3)), Arg((2, 3))], F + I,
+           kind="stateful", steps=2),
+    Sample("ResourceCountUpTo", "ResourceCountUpTo",
+           lambda tf: [tf.count_up_to(_rvar(tf, 0), 5)], [], (), kind="stateful", steps=3),
+    Sample("InitializedValue-resource", ("InitializedValue", "VarIsInitializedOp",
+                                         "ReportUninitialized"),
+           lambda tf, x: _rinit_checks(tf, x), _X, F, kind="stateful"),
+    Sample("ResourceGather", "ResourceGather",
+           lambda tf, x: [_rvar(tf, x).sparse_read([2, 0, 2])], [Arg((4, 3))], F + I,
+           kind="stateful"),
+    _rscatter("ResourceScatterAdd", "scatter_add"),
+    _rscatter("ResourceScatterSub", "scatter_sub"),
+    _rscatter("ResourceScatterMul", "scatter_mul"),
+    _rscatter("ResourceScatterDiv", "scatter_div"),
+    _rscatter("ResourceScatterMax", "scatter_max"),
+    _rscatter("ResourceScatterMin", "scatter_min"),
+    _rscatter("ResourceScatterUpdate", "scatter_update"),
+]
+
 def _assigns(tf, x, d):
     v = _var(tf, x)
     a = tf.assign_add(v, d)
@@ -899,7 +980,8 @@ IMAGE = [
            lambda tf, x: tf.image.decode_image(tf.image.encode_png(x)), [_PIX], ("uint8",)),
 ]
 
-SAMPLES = (UNARY + BINARY + GRAD_OPS + REDUCE + ARRAY + LINALG + NN + CONV + STATEFUL + RANDOM
+SAMPLES = (UNARY + BINARY + GRAD_OPS + REDUCE + ARRAY + LINALG + NN + CONV + STATEFUL + RESOURCE
+           + RANDOM
            + RANDOM_EXACT + SUMMARY + IMAGE)
 BY_NAME = dict((s.name, s) for s in SAMPLES)
 assert len(BY_NAME) == len(SAMPLES), "duplicate sample names"

@@ -98,16 +98,7 @@ def executing_eagerly():
     return False
 
 
-def disable_resource_variables():
-    """Accepted: flowgrad variables are TF 1.x reference variables."""
-
-
-def enable_resource_variables():
-    raise NotImplementedError("flowgrad implements TF 1.x reference variables only")
-
-
-def resource_variables_enabled():
-    return False
+from .ops.variables import VariableAggregation, VariableSynchronization  # noqa: E402
 
 
 __version__ = "0.1.0"

@@ -57,6 +57,7 @@ _INTERNAL = {
     "tensorflow.python.ops.variable_scope": ["flowgrad.ops.variable_scope", "flowgrad"],
     "tensorflow.python.ops.variables": ["flowgrad.ops.variables", "flowgrad"],
     "tensorflow.python.ops.state_ops": ["flowgrad.ops.state_ops", "flowgrad"],
+    "tensorflow.python.ops.resource_variable_ops": ["flowgrad.ops.resource_variable_ops"],
     "tensorflow.python.ops.control_flow_ops": ["flowgrad.ops.control_flow_ops", "flowgrad"],
     "tensorflow.python.ops.random_ops": ["flowgrad.ops.random_ops", "flowgrad"],
     "tensorflow.python.ops.linalg_ops": ["flowgrad.ops.linalg_ops", "flowgrad.linalg"],

@@ -2,6 +2,10 @@
 the TF wrappers of the variable primitives in engine/ops/state.py."""
 from __future__ import annotations
 
+import functools
+
+from ..engine.ops import resource as _resource
+from ..engine.ops import scatter as _scatter
 from ..engine.ops._base import apply, to_tensor
 from ..engine.ops.state import Uninitialized, variable_op  # noqa: F401 - re-exported
 
@@ -32,9 +36,12 @@ def _value_for(op_type, value, dtype):
 def _state_update(op_type, ref, value, attrs, name, method):
     """TF's op-wrapper pattern: scope `name`, convert `value` as `<scope>/value`, one op.
 
-    A plain (non-ref) tensor is treated as TF 1.14 does: `ref.<method>(...)`,
-    which a graph Tensor does not have (AttributeError).
+    A resource variable does its own update (`ref.<method>(value, name=name)`);
+    so is a plain (non-ref) tensor treated, as TF 1.14 does, and a graph Tensor
+    has no such method (AttributeError).
     """
+    if getattr(ref, "handle", None) is not None and hasattr(ref, "sparse_read"):
+        return getattr(ref, method)(value, name=name)
     r = _ref(ref)
     if not getattr(getattr(r, "dtype", None), "is_ref_dtype", False):
         return getattr(r, method)(value, name=name)
@@ -94,6 +101,8 @@ def assign_sub(ref, value, use_locking=None, name=None):
 
 def is_variable_initialized(variable):
     """A bool scalar: whether `variable` has been initialized in the running session."""
+    if hasattr(variable, "is_initialized") and hasattr(variable, "handle"):
+        return variable.is_initialized()   # a resource variable: VarIsInitializedOp
     return apply("IsVariableInitialized", [_ref(variable)], {}, "IsVariableInitialized")
 
 
@@ -103,5 +112,32 @@ def count_up_to(ref, limit, name=None):
     Raises (at run): tf.errors.OutOfRangeError "Reached limit of N" once the value
     is `limit`; the variable is then left unchanged.
     """
+    if hasattr(ref, "handle") and hasattr(ref, "count_up_to"):
+        return ref.count_up_to(limit)
     r = _ref(ref)
     return apply("CountUpTo", [r], {"limit": int(limit)}, name or "CountUpTo")
+
+
+# -- scatter updates: reference variables (engine/ops/scatter.py) or resource variables -----
+def _scatter_for(engine_fn, resource_fn=None):
+    """TF 1.14's state_ops.scatter_*: a ResourceVariable gets Resource<Op> and is read after
+    (scatter_add/sub/update; TF's scatter_mul/div/min/max take reference variables only)."""
+    @functools.wraps(engine_fn)
+    def scatter(ref, indices, updates, use_locking=None, name=None):
+        if resource_fn is not None and hasattr(ref, "_lazy_read"):
+            return ref._lazy_read(resource_fn(
+                ref.handle, to_tensor(indices, name="indices"),
+                to_tensor(updates, dtype=ref.dtype, name="updates"), name=name))
+        if use_locking is None:
+            return engine_fn(ref, indices, updates, name=name)
+        return engine_fn(ref, indices, updates, use_locking=use_locking, name=name)
+    return scatter
+
+
+scatter_add = _scatter_for(_scatter.scatter_add, _resource.resource_scatter_add)
+scatter_sub = _scatter_for(_scatter.scatter_sub, _resource.resource_scatter_sub)
+scatter_mul = _scatter.scatter_mul
+scatter_div = _scatter.scatter_div
+scatter_min = _scatter.scatter_min
+scatter_max = _scatter.scatter_max
+scatter_update = _scatter_for(_scatter.scatter_update, _resource.resource_scatter_update)

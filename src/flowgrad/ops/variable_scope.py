@@ -19,6 +19,7 @@ from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import GraphKeys, _graph_of, get_default_graph, name_scope
 from ..engine.framework.tensor_shape import as_shape
 from . import init_ops
+from . import variables as _variables
 from .variables import Variable
 
 __all__ = [
@@ -120,8 +121,6 @@ class VariableScope:
         self._dtype = dtype
 
     def set_use_resource(self, use_resource):
-        if use_resource:
-            raise NotImplementedError("flowgrad implements TF 1.x reference variables only")
         self._use_resource = use_resource
 
     def set_regularizer(self, regularizer):
@@ -166,6 +165,8 @@ class VariableScope:
             custom_getter = self._custom_getter
         if reuse is None:
             reuse = self._reuse
+        if use_resource is None:
+            use_resource = self._use_resource
         full_name = self._name + "/" + name if self._name else name
         # Variable names depend only on the variable scope: reset the name scope.
         with name_scope(None):
@@ -185,7 +186,8 @@ class VariableScope:
                 regularizer=regularizer, reuse=reuse, trainable=trainable,
                 collections=collections, caching_device=caching_device,
                 partitioner=partitioner, validate_shape=validate_shape,
-                use_resource=use_resource, custom_getter=custom_getter, constraint=constraint)
+                use_resource=use_resource, custom_getter=custom_getter, constraint=constraint,
+                synchronization=synchronization, aggregation=aggregation)
 
 
 class _VariableStore:
@@ -197,10 +199,8 @@ class _VariableStore:
     def get_variable(self, name, shape=None, dtype=_dt.float32, initializer=None,
                      regularizer=None, reuse=None, trainable=None, collections=None,
                      caching_device=None, partitioner=None, validate_shape=True,
-                     use_resource=None, custom_getter=None, constraint=None):
-        if use_resource:
-            raise NotImplementedError("flowgrad implements TF 1.x reference variables only "
-                                      "(use_resource=True is not available)")
+                     use_resource=None, custom_getter=None, constraint=None,
+                     synchronization=None, aggregation=None):
         if partitioner is not None and not (isinstance(shape, collections.abc.Sequence)
                                             and not shape):
             raise NotImplementedError("flowgrad does not implement partitioned variables")
@@ -210,22 +210,27 @@ class _VariableStore:
             if not callable(custom_getter):
                 raise ValueError(f"Passed a custom_getter which is not callable: "
                                  f"{custom_getter}")
+            kwargs = {}
+            if _takes_kwarg(custom_getter, "aggregation"):   # as TF: only getters that take them
+                kwargs = {"synchronization": synchronization, "aggregation": aggregation}
             return custom_getter(
                 getter=self._get_single_variable, name=name, shape=shape, dtype=dtype,
                 initializer=initializer, regularizer=regularizer, reuse=reuse,
                 trainable=trainable, collections=collections, caching_device=caching_device,
                 partitioner=partitioner, validate_shape=validate_shape,
-                use_resource=use_resource, constraint=constraint)
+                use_resource=use_resource, constraint=constraint, **kwargs)
         return self._get_single_variable(
             name, shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
             reuse=reuse, trainable=trainable, collections=collections,
             caching_device=caching_device, validate_shape=validate_shape,
-            constraint=constraint)
+            constraint=constraint, use_resource=use_resource, synchronization=synchronization,
+            aggregation=aggregation)
 
     def _get_single_variable(self, name, shape=None, dtype=_dt.float32, initializer=None,
                              regularizer=None, reuse=None, trainable=None, collections=None,
                              caching_device=None, validate_shape=True, constraint=None,
-                             partitioner=None, use_resource=None, **_):
+                             partitioner=None, use_resource=None, synchronization=None,
+                             aggregation=None, **_):
         initializing_from_value = initializer is not None and not callable(initializer)
         if shape is not None and initializing_from_value:
             raise ValueError("If initializer is a constant, do not specify shape.")
@@ -277,7 +282,8 @@ class _VariableStore:
             v = Variable(initial_value=init_val, name=name, trainable=trainable,
                          collections=collections, caching_device=caching_device,
                          dtype=variable_dtype, validate_shape=validate_shape,
-                         constraint=constraint)
+                         constraint=constraint, use_resource=use_resource,
+                         synchronization=synchronization, aggregation=aggregation)
         v._creation_site = _op_traceback.capture()
         self._vars[name] = v
         if regularizer:
@@ -286,6 +292,14 @@ class _VariableStore:
             if loss is not None:
                 g.add_to_collection(GraphKeys.REGULARIZATION_LOSSES, loss)
         return v
+
+
+def _takes_kwarg(fn, name):
+    try:
+        params = inspect.signature(fn).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(p.name == name or p.kind is p.VAR_KEYWORD for p in params)
 
 
 def _takes_no_required_args(fn):
@@ -383,7 +397,8 @@ def get_variable(name, shape=None, dtype=None, initializer=None, regularizer=Non
         store.var_store, name, shape=shape, dtype=dtype, initializer=initializer,
         regularizer=regularizer, trainable=trainable, collections=collections,
         caching_device=caching_device, partitioner=partitioner, validate_shape=validate_shape,
-        use_resource=use_resource, custom_getter=custom_getter, constraint=constraint)
+        use_resource=use_resource, custom_getter=custom_getter, constraint=constraint,
+        synchronization=synchronization, aggregation=aggregation)
 
 
 def get_local_variable(name, shape=None, dtype=None, initializer=None, regularizer=None,
@@ -397,7 +412,8 @@ def get_local_variable(name, shape=None, dtype=None, initializer=None, regulariz
                         regularizer=regularizer, trainable=False, collections=collections,
                         caching_device=caching_device, partitioner=partitioner,
                         validate_shape=validate_shape, use_resource=use_resource,
-                        custom_getter=custom_getter, constraint=constraint)
+                        custom_getter=custom_getter, constraint=constraint,
+                        synchronization=synchronization, aggregation=aggregation)
 
 
 class _PureVariableScope:
@@ -717,3 +733,22 @@ def make_template(name_, func_, create_scope_now_=False, unique_name_=None,
 
 
 __all__ += ["make_template"]
+
+
+def enable_resource_variables():
+    """Makes `tf.Variable` and `tf.get_variable` create ResourceVariables by default."""
+    _variables._DEFAULT_USE_RESOURCE = True
+
+
+def disable_resource_variables():
+    """Back to TF 1.x's default: reference variables unless `use_resource=True`."""
+    _variables._DEFAULT_USE_RESOURCE = False
+
+
+def resource_variables_enabled():
+    """Whether `tf.enable_resource_variables()` is in effect (False by default in TF 1.14)."""
+    return _variables._DEFAULT_USE_RESOURCE
+
+
+__all__ += ["enable_resource_variables", "disable_resource_variables",
+            "resource_variables_enabled"]

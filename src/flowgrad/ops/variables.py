@@ -1,5 +1,14 @@
-"""`tf.Variable`: a TF 1.x reference variable (VariableV2 + Assign + Identity 'read')."""
+"""`tf.Variable`: TF 1.x reference variables (VariableV2 + Assign + Identity 'read') and
+resource variables (`ResourceVariable`: VarHandleOp + AssignVariableOp + ReadVariableOp).
+
+`tf.Variable(...)` makes a reference variable unless `use_resource=True`, the
+current variable scope's `use_resource`, or `tf.enable_resource_variables()`
+asks for a resource variable, as TF 1.14's default variable creator decides.
+"""
 from __future__ import annotations
+
+import enum
+import inspect
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import (
@@ -16,13 +25,93 @@ from ..engine.framework.graph import (
     name_scope,
 )
 from ..engine.framework.tensor_shape import TensorShape, as_shape
+from ..engine.framework.indexed_slices import IndexedSlices
+from ..engine.ops import resource as _res
 from ..engine.ops import state as _state  # noqa: F401 - registers the variable primitives
 from ..engine.ops._base import apply
+from ..engine.ops.shape import identity
 from ..engine.ops.ordering import group, no_op
 from . import scatter_ops, state_ops
 
 
-class Variable:
+# tf.enable_resource_variables() sets this (variable_scope.py has the public functions).
+_DEFAULT_USE_RESOURCE = False
+
+
+class VariableSynchronization(enum.Enum):
+    """When a distributed variable is synchronized (accepted, one device here)."""
+
+    AUTO = 0
+    NONE = 1
+    ON_WRITE = 2
+    ON_READ = 3
+
+
+class VariableAggregation(enum.Enum):
+    """How a distributed variable's updates are aggregated (TF 1.x enum)."""
+
+    NONE = 0
+    SUM = 1
+    MEAN = 2
+    ONLY_FIRST_REPLICA = 3
+    ONLY_FIRST_TOWER = 3  # noqa: PIE796 - TF 1.x's alias of ONLY_FIRST_REPLICA
+
+
+VariableAggregationV2 = VariableAggregation
+
+
+def validate_synchronization_aggregation_trainable(synchronization, aggregation, trainable,
+                                                   name):
+    """TF's defaults and checks: AUTO, NONE, and trainable unless synchronized ON_READ."""
+    if aggregation is None:
+        aggregation = VariableAggregation.NONE
+    elif not isinstance(aggregation, VariableAggregation):
+        try:
+            aggregation = VariableAggregation(aggregation)
+        except ValueError:
+            raise ValueError(f"Invalid variable aggregation mode: {aggregation} for variable: "
+                             f"{name}") from None
+    if synchronization is None:
+        synchronization = VariableSynchronization.AUTO
+    else:
+        try:
+            synchronization = VariableSynchronization(synchronization)
+        except ValueError:
+            raise ValueError(f"Invalid variable synchronization mode: {synchronization} for "
+                             f"variable: {name}") from None
+    if trainable is None:
+        trainable = synchronization != VariableSynchronization.ON_READ
+    return synchronization, aggregation, trainable
+
+
+def _scope_use_resource():
+    store = get_default_graph()._variable_scope_store
+    return None if store is None else store.current_scope.use_resource
+
+
+class _VariableMeta(type):
+    """`tf.Variable(...)` is TF's default variable creator: a RefVariable or a ResourceVariable."""
+
+    def __call__(cls, *args, **kwargs):
+        if cls is not Variable:
+            return super().__call__(*args, **kwargs)
+        use_resource = kwargs.get("use_resource") if len(args) < 12 else args[11]
+        if use_resource is None:
+            use_resource = _scope_use_resource()
+        if use_resource is None:
+            use_resource = _DEFAULT_USE_RESOURCE
+        variable_def = kwargs.get("variable_def") if len(args) < 7 else args[6]
+        if variable_def is not None:
+            use_resource = bool(variable_def.get("is_resource"))
+        if not use_resource:
+            return super(_VariableMeta, RefVariable).__call__(*args, **kwargs)
+        kw = _V1_SIGNATURE.bind(None, *args, **kwargs).arguments
+        for k in ("self", "use_resource", "expected_shape"):
+            kw.pop(k, None)
+        return ResourceVariable(**kw)
+
+
+class Variable(metaclass=_VariableMeta):
     """A mutable tensor that lives across `Session.run` calls (TF 1.x RefVariable).
 
     Reads alias the variable's buffer; `assign` with the same shape writes
@@ -50,8 +139,10 @@ class Variable:
         if constraint is not None and not callable(constraint):
             raise ValueError("The `constraint` argument must be a callable.")
         collections = list(collections)
-        if trainable is None:
-            trainable = True
+        synchronization, aggregation, trainable = validate_synchronization_aggregation_trainable(
+            synchronization, aggregation, trainable, name)
+        self._synchronization = synchronization
+        self._aggregation = aggregation
         if trainable and GraphKeys.TRAINABLE_VARIABLES not in collections:
             collections.append(GraphKeys.TRAINABLE_VARIABLES)
         self._trainable = trainable
@@ -97,6 +188,8 @@ class Variable:
         iv = variable_def.get("initial_value_name")
         self._initial_value = g.as_graph_element(prefix + iv) if iv else None
         self._trainable = variable_def.get("trainable", True)
+        self._synchronization = VariableSynchronization.AUTO
+        self._aggregation = VariableAggregation.NONE
         self._constraint = None
         self._caching_device = None
         self._save_slice_info = None
@@ -115,6 +208,7 @@ class Variable:
 
     @staticmethod
     def from_proto(variable_def, import_scope=None):
+        """A RefVariable or ResourceVariable (by `is_resource`) from a VariableDef dict."""
         return Variable(variable_def=variable_def, import_scope=import_scope)
 
     # -- properties -----------------------------------------------------------------------
@@ -164,6 +258,14 @@ class Variable:
     @property
     def constraint(self):
         return self._constraint
+
+    @property
+    def synchronization(self):
+        return self._synchronization
+
+    @property
+    def aggregation(self):
+        return self._aggregation
 
     def value(self) -> Tensor:
         """The `name/read` snapshot: a tensor aliasing the variable's buffer."""
@@ -261,12 +363,339 @@ class Variable:
     def _overload_operator(cls, operator, fn):
         """Forwards `operator` to the read tensor (TF 1.x does the same)."""
         def _run(self, *args):
-            return fn(self._snapshot, *args)
+            return fn(self.value(), *args)
         setattr(cls, operator, _run)
 
 
-RefVariable = Variable
+class RefVariable(Variable):
+    """What `tf.Variable(...)` makes by default: a TF 1.x reference variable (see Variable)."""
+
+
 VariableV1 = Variable
+_V1_SIGNATURE = inspect.signature(Variable.__init__)
+
+
+class ResourceVariable(Variable):
+    """A variable reached through a resource handle (TF 1.14's ResourceVariable).
+
+    Its ops: `v` (VarHandleOp), `v/IsInitialized/VarIsInitializedOp`,
+    `v/Assign` (AssignVariableOp) and `v/Read/ReadVariableOp`. Every read is
+    a ReadVariableOp, a snapshot: ops created after an assign see the new
+    value, an earlier read keeps the old one, on every run.
+
+    >>> v = tf.Variable([1.0, 2.0], name="rv", use_resource=True)
+    >>> v.op.type, v.dtype.name
+    ('VarHandleOp', 'float32')
+    """
+
+    def __init__(self, initial_value=None, trainable=None, collections=None, validate_shape=True,
+                 caching_device=None, name=None, dtype=None, variable_def=None,
+                 import_scope=None, constraint=None, distribute_strategy=None,
+                 synchronization=None, aggregation=None, shape=None):
+        if distribute_strategy is not None:
+            raise NotImplementedError("flowgrad's ResourceVariable does not implement "
+                                      "distribute_strategy")
+        if variable_def:
+            if initial_value is not None:
+                raise ValueError("variable_def and initial_value are mutually exclusive.")
+            self._init_from_proto(variable_def, import_scope)
+            return
+        if initial_value is None:
+            raise ValueError("initial_value must be specified.")
+        init_from_fn = callable(initial_value)
+        if collections is None:
+            collections = [GraphKeys.GLOBAL_VARIABLES]
+        if not isinstance(collections, (list, tuple, set)):
+            raise ValueError(f"collections argument to Variable constructor must be a list, "
+                             f"tuple, or set. Got {collections} of type {type(collections)}")
+        if constraint is not None and not callable(constraint):
+            raise ValueError("The `constraint` argument must be a callable.")
+        synchronization, aggregation, trainable = validate_synchronization_aggregation_trainable(
+            synchronization, aggregation, trainable, name)
+        self._synchronization = synchronization
+        self._aggregation = aggregation
+        self._trainable = trainable
+        if trainable and GraphKeys.TRAINABLE_VARIABLES not in collections:
+            collections = list(collections) + [GraphKeys.TRAINABLE_VARIABLES]
+        self._save_slice_info = None
+        self._caching_device = caching_device
+        self._constraint = constraint
+        g = get_default_graph()
+        with g._atomic(), g.control_dependencies(None):
+            with name_scope(name, "Variable", [] if init_from_fn else [initial_value]) as scope:
+                handle_name = scope[:-1]
+                with name_scope("Initializer"):
+                    initial_value = convert_to_tensor(
+                        initial_value() if init_from_fn else initial_value,
+                        name="initial_value", dtype=dtype)
+                self._shape = as_shape(shape) if shape is not None else initial_value.shape
+                self._dtype = initial_value.dtype.base_dtype
+                self._handle = _res.var_handle_op(self._dtype, self._shape, g._container or "",
+                                                  handle_name, name=scope)
+                self._initial_value = initial_value
+                with name_scope("IsInitialized"):
+                    self._is_initialized_op = _res.var_is_initialized_op(self._handle)
+                with name_scope("Assign") as n:
+                    self._initializer_op = _res.assign_variable_op(self._handle, initial_value,
+                                                                   name=n)
+                with name_scope("Read"):
+                    value = _res.read_variable_op(self._handle, self._dtype)
+                    self._graph_element = value
+                    self._cached_value = (identity(value) if caching_device is not None
+                                          else None)
+        g.add_to_collections(collections, self)
+
+    def _init_from_proto(self, variable_def, import_scope=None):
+        g = get_default_graph()
+        prefix = (import_scope + "/") if import_scope else ""
+        self._handle = g.as_graph_element(prefix + variable_def["variable_name"])
+        op = self._handle.op
+        self._shape = TensorShape(op._attrs.get("shape"))
+        self._dtype = op._attrs["dtype"]
+        self._initializer_op = g.as_graph_element(prefix + variable_def["initializer_name"])
+        iv = variable_def.get("initial_value_name")
+        self._initial_value = g.as_graph_element(prefix + iv) if iv else None
+        self._trainable = variable_def.get("trainable", True)
+        self._synchronization = VariableSynchronization.AUTO
+        self._aggregation = VariableAggregation.NONE
+        snap = variable_def.get("snapshot_name")
+        if snap:
+            snapshot = g.as_graph_element(prefix + snap)
+            self._cached_value = snapshot if snapshot.op.type != "ReadVariableOp" else None
+            while snapshot.op.type != "ReadVariableOp":
+                snapshot = snapshot.op.inputs[0]
+            self._graph_element = snapshot
+        else:
+            self._cached_value = None
+            self._graph_element = g.as_graph_element(op.name + "/Read/ReadVariableOp:0")
+        self._is_initialized_op = None
+        self._save_slice_info = None
+        self._caching_device = None
+        self._constraint = None
+
+    def to_proto(self, export_scope=None):
+        def strip(n):
+            if export_scope and n.startswith(export_scope + "/"):
+                return n[len(export_scope) + 1:]
+            return n
+        snapshot = self._cached_value if self._cached_value is not None else self._graph_element
+        return {"variable_name": strip(self._handle.name),
+                "initializer_name": strip(self._initializer_op.name),
+                "snapshot_name": strip(snapshot.name),
+                "initial_value_name": strip(self._initial_value.name)
+                if self._initial_value is not None else None,
+                "trainable": self._trainable, "is_resource": True}
+
+    # -- properties -----------------------------------------------------------------------
+    @property
+    def name(self):
+        return self._handle.name
+
+    @property
+    def handle(self) -> Tensor:
+        """The resource tensor (VarHandleOp's output) the variable's ops take."""
+        return self._handle
+
+    @property
+    def op(self) -> Operation:
+        return self._handle.op
+
+    @property
+    def dtype(self):
+        return self._dtype
+
+    @property
+    def shape(self):
+        return self._shape
+
+    def get_shape(self):
+        return self._shape
+
+    def set_shape(self, shape):
+        raise NotImplementedError("ResourceVariable does not implement set_shape()")
+
+    @property
+    def graph(self):
+        return self._handle.graph
+
+    @property
+    def device(self):
+        return self._handle.device
+
+    @property
+    def create(self) -> Operation:
+        return self._initializer_op
+
+    # -- reads ------------------------------------------------------------------------------
+    def _read_variable_op(self) -> Tensor:
+        return _res.read_variable_op(self._handle, self._dtype)
+
+    def value(self) -> Tensor:
+        """A new ReadVariableOp (or the caching_device's cached read)."""
+        if self._cached_value is not None:
+            return self._cached_value
+        with self.graph.colocate_with(None, ignore_existing=True):
+            return self._read_variable_op()
+
+    def read_value(self) -> Tensor:
+        """`Read/ReadVariableOp` and an Identity of it."""
+        with name_scope("Read"):
+            value = self._read_variable_op()
+        return identity(value)
+
+    def sparse_read(self, indices, name=None) -> Tensor:
+        """The rows `indices` of the variable (ResourceGather; its gradient is IndexedSlices)."""
+        with name_scope("Gather" if name is None else name) as name:
+            value = _res.resource_gather(self._handle, indices, dtype=self._dtype, name=name)
+        return identity(value)
+
+    def gather_nd(self, indices, name=None):
+        raise NotImplementedError("flowgrad does not implement ResourceVariable.gather_nd "
+                                  "(ResourceGatherNd)")
+
+    def _ref(self) -> Tensor:
+        # what tf.gradients differentiates with respect to (TF: the handle)
+        return self._handle
+
+    def _as_graph_element(self):
+        return self._graph_element
+
+    def _AsTensor(self):
+        return self.value()
+
+    def eval(self, session=None):
+        return self._graph_element.eval(session=session)
+
+    def is_initialized(self, name=None) -> Tensor:
+        return _res.var_is_initialized_op(self._handle, name)
+
+    def initialized_value(self):
+        """The value, or the initial value while the variable is uninitialized."""
+        with self.graph.control_dependencies(None):
+            return apply("InitializedValue", [self._handle, self._initial_value], {},
+                         self._handle.op.name + "/InitializedValue")
+
+    # -- writes -----------------------------------------------------------------------------
+    def _assign_dependencies(self):
+        deps = [self._cached_value] if self._cached_value is not None else []
+        return self.graph.control_dependencies(deps) if deps else _no_deps()
+
+    def _lazy_read(self, op):
+        return _UnreadVariable(self._handle, self._dtype, self._shape, op)
+
+    def assign(self, value, use_locking=None, name=None, read_value=True):
+        """Stores `value`; returns the variable after the write (or the op, read_value=False).
+
+        Raises:
+          ValueError: `value`'s static shape is incompatible with the variable's.
+        """
+        value = convert_to_tensor(value, dtype=self._dtype)
+        self._shape.assert_is_compatible_with(value.shape)
+        op = _res.assign_variable_op(self._handle, value, name=name)
+        return self._lazy_read(op) if read_value else op
+
+    def assign_add(self, delta, use_locking=None, name=None, read_value=True):
+        with self._assign_dependencies():
+            op = _res.assign_add_variable_op(
+                self._handle, convert_to_tensor(delta, dtype=self._dtype), name=name)
+        return self._lazy_read(op) if read_value else op
+
+    def assign_sub(self, delta, use_locking=None, name=None, read_value=True):
+        with self._assign_dependencies():
+            op = _res.assign_sub_variable_op(
+                self._handle, convert_to_tensor(delta, dtype=self._dtype), name=name)
+        return self._lazy_read(op) if read_value else op
+
+    def _scatter(self, fn_name, sparse_delta, use_locking, name):
+        if not isinstance(sparse_delta, IndexedSlices):
+            raise ValueError(f"sparse_delta is not IndexedSlices: {sparse_delta}")
+        fn = getattr(_res, "resource_" + fn_name)
+        return self._lazy_read(fn(self._handle, convert_to_tensor(sparse_delta.indices),
+                                  convert_to_tensor(sparse_delta.values, self._dtype),
+                                  name=name))
+
+    def count_up_to(self, limit):
+        return _res.resource_count_up_to(self._handle, limit, T=self._dtype)
+
+    def __bool__(self):
+        return bool(self.read_value())
+
+    def __iadd__(self, other):
+        raise RuntimeError("Variable += value not supported. Use variable.assign_add(value) to "
+                           "modify the variable value and variable = variable + value to get a "
+                           "new Tensor object.")
+
+    def __isub__(self, other):
+        raise RuntimeError("Variable -= value not supported. Use variable.assign_sub(value) to "
+                           "modify the variable value and variable = variable - value to get a "
+                           "new Tensor object.")
+
+    def __imul__(self, other):
+        raise RuntimeError("Variable *= value not supported. Use `var.assign(var * value)` to "
+                           "modify the variable or `var = var * value` to get a new Tensor "
+                           "object.")
+
+    def __itruediv__(self, other):
+        raise RuntimeError("Variable /= value not supported. Use `var.assign(var / value)` to "
+                           "modify the variable or `var = var / value` to get a new Tensor "
+                           "object.")
+
+    def __ipow__(self, other):
+        raise RuntimeError("Variable **= value not supported. Use `var.assign(var ** value)` to "
+                           "modify the variable or `var = var ** value` to get a new Tensor "
+                           "object.")
+
+
+class _no_deps:
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
+class _UnreadVariable(ResourceVariable):
+    """What assign/assign_add/scatter_* return: the variable, read after that update."""
+
+    def __init__(self, handle, dtype, shape, parent_op):  # noqa: D107 - no super().__init__
+        self._handle = handle
+        self._dtype = dtype
+        self._shape = shape
+        self._parent_op = parent_op
+        self._trainable = False
+        self._synchronization = None
+        self._aggregation = None
+        self._save_slice_info = None
+        self._initial_value = None
+        self._initializer_op = None
+        self._is_initialized_op = None
+        self._cached_value = None
+        self._caching_device = None
+        self._constraint = None
+        self._graph_element = self.read_value()
+
+    @property
+    def name(self):
+        return self._parent_op.name
+
+    @property
+    def op(self) -> Operation:
+        return self._parent_op
+
+    def value(self) -> Tensor:
+        return self._read_variable_op()
+
+    def read_value(self) -> Tensor:
+        return self._read_variable_op()
+
+    def _read_variable_op(self) -> Tensor:
+        with self.graph.control_dependencies([self._parent_op]):
+            return _res.read_variable_op(self._handle, self._dtype)
+
+
+def is_resource_variable(var) -> bool:
+    """True for a ResourceVariable (or an object that acts as one)."""
+    return isinstance(var, ResourceVariable) or hasattr(var, "_should_act_as_resource_variable")
 
 
 def _variable_to_tensor(v, dtype=None, name=None, as_ref=False):

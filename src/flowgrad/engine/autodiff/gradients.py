@@ -344,7 +344,7 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
         set_wanted(None)
     for i, (t, g) in enumerate(zip(op._inputs, in_grads)):
         if isinstance(g, Tensor) and g._dtype.base_dtype is not t._dtype.base_dtype and \
-                t._dtype._diff and g._dtype._diff:
+                t._dtype._diff and g._dtype._diff and t._dtype.base_dtype is not _dt.resource:
             raise TypeError(f"Gradient type {g.dtype.name} generated for op {op.name} does not "
                             f"match input type {t.dtype.base_dtype.name} (input {i})")
     return in_grads

@@ -63,7 +63,7 @@ register_op("VariableV2", infer=_variable_infer, bind=_variable_bind, stateful=T
 def _var_name(node):
     """The storage key of the variable a ref input comes from (through Identity/Assign)."""
     op = node.op._inputs[0].op
-    while op.type not in ("VariableV2",):
+    while op.type not in ("VariableV2", "VarHandleOp"):
         op = op._inputs[0].op
     return op._attrs.get("shared_name") or op.name
 
@@ -168,7 +168,9 @@ def variable_op(shape, dtype, name: str = "Variable", container: str = "",
 
 
 def _initialized_value_infer(inputs, attrs):
-    ref = inputs[0]
+    ref, initial_value = inputs
+    if ref.dtype.base_dtype is _dt.resource:   # a resource variable's handle
+        return [(initial_value.dtype.base_dtype, initial_value.shape)]
     return [(ref.dtype.base_dtype, ref.shape)]
 
 
@@ -182,8 +184,9 @@ def _initialized_value_bind(node, ctx):
     return initialized_value
 
 
-# Variable.initialized_value: the variable's value if it is initialized, else its initial
-# value (TF builds this with tf.cond; here one op selects, both inputs are computed).
+# Variable.initialized_value (input 0 a ref or a resource handle): the variable's value if it
+# is initialized, else its initial value (TF builds this with tf.cond; here one op selects,
+# both inputs are computed).
 register_op("InitializedValue", infer=_initialized_value_infer, bind=_initialized_value_bind,
             stateful=True, grad=None)
 
