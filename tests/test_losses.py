@@ -98,6 +98,6 @@ def test_private_tf_paths_resolve(tmp_path, capsys):
         "print(losses.mean_squared_error is tf.losses.mean_squared_error, Reduction.MEAN,\n"
         "      metrics_impl.auc is tf.metrics.auc, util.add_loss is tf.losses.add_loss,\n"
         "      callable(weights_broadcast_ops.broadcast_weights),\n"
-        "      confusion_matrix.confusion_matrix is tf.confusion_matrix)\n")
+        "      confusion_matrix.confusion_matrix is tf.math.confusion_matrix)\n")
     assert run_script(str(script), []) == 0
     assert capsys.readouterr().out == "True weighted_mean True True True True\n"

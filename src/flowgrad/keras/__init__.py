@@ -1,5 +1,7 @@
-"""`tf.keras` (graph mode): TF 1.14's keras namespace; each submodule
-(`tf.keras.initializers`, `tf.keras.regularizers`, ...) loads on first use.
+"""tf.keras (graph mode): the parts of TF 1.14's Keras that flowgrad implements.
+
+Submodules (`tf.keras.layers`, `tf.keras.backend`, `tf.keras.activations`, ...)
+load on first use, as `tf.contrib.X` does.
 """
 import importlib as _importlib
 
