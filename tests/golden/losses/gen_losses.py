@@ -129,6 +129,12 @@ for _name in ["absolute_difference", "cosine_distance", "hinge_loss", "huber_los
             lambda tf, n=_name, w=_w: _value_case(n, w, "weighted_sum_by_nonzero_weights")(tf))
 
 
+for _r in REDUCTIONS:
+    for _w in ("w2p5", "wbatch", "wrow"):
+        CASES["ops/mean_squared_error/%s/%s" % (_w, _r)] = _ops_case(
+            lambda tf, w=_w, r=_r: _value_case("mean_squared_error", w, r)(tf))
+
+
 def _pairwise(weights):
     def case(tf):
         x = tf.constant(PRED)

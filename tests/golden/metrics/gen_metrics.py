@@ -48,6 +48,7 @@ def _stream(build):
                 out["updates"].append(s.run(update, {p[k]: b[k] for k in p}))
             out["final"] = s.run(value)
         return out
+    case.build = build
     return case
 
 
@@ -147,6 +148,21 @@ CASES = {
     "average_precision_at_k_w": _stream(lambda tf, p: M(tf).average_precision_at_k(
         p["cls_labels"], p["scores"], 2, weights=p["w"])),
 }
+
+
+def _ops_case(build):
+    """The ops a metric creates, except its assertions (TF wraps each Assert in a cond)."""
+    def case(tf):
+        p = _placeholders(tf)
+        n0 = len(tf.get_default_graph().get_operations())
+        build(tf, p)
+        return [[o.name, o.type] for o in tf.get_default_graph().get_operations()[n0:]
+                if "/assert_" not in o.name]
+    return case
+
+
+for _name in list(CASES):
+    CASES["ops/" + _name] = _ops_case(CASES[_name].build)
 
 
 def _error(fn):
