@@ -51,6 +51,11 @@ from .ops.variable_scope import *  # noqa: F403
 from .ops.logging_ops import *  # noqa: F403
 from .engine.autodiff.custom_gradient import *  # noqa: F403
 from .ops.slicing import strided_slice
+# tf.data's companions (issue 12): Example parsing, decoders, SparseTensor
+from .ops.parsing_ops import (FixedLenFeature, FixedLenSequenceFeature, SparseFeature,
+                              VarLenFeature, decode_csv, decode_raw, parse_example,
+                              parse_single_example)
+from .ops.sparse_tensor import SparseTensor, SparseTensorValue
 from .engine.autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients,
                                         hessians, hessian_vector_product)
 from .engine.framework.indexed_slices import IndexedSlices, IndexedSlicesValue
