@@ -53,6 +53,11 @@ from .engine.autodiff.custom_gradient import *  # noqa: F403
 from .ops.slicing import strided_slice
 from .ops.confusion_matrix import confusion_matrix
 from .ops.script_ops import numpy_function, py_func, py_function
+# tf.data's companions (issue 12): Example parsing, decoders, SparseTensor
+from .ops.parsing_ops import (FixedLenFeature, FixedLenSequenceFeature, SparseFeature,
+                              VarLenFeature, decode_csv, decode_raw, parse_example,
+                              parse_single_example)
+from .ops.sparse_tensor import SparseTensor, SparseTensorValue
 from .engine.autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients,
                                         hessians, hessian_vector_product)
 from .engine.framework.indexed_slices import IndexedSlices, IndexedSlicesValue

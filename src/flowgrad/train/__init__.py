@@ -21,3 +21,15 @@ from .learning_rate_decay import (cosine_decay, cosine_decay_restarts, exponenti
                                   noisy_linear_cosine_decay, piecewise_constant,
                                   polynomial_decay)
 from .moving_averages import ExponentialMovingAverage
+
+
+# tf.train.Example & co: protobuf classes (flowgrad/protos), loaded on first use.
+_EXAMPLE_PROTOS = ("Example", "SequenceExample", "Features", "Feature", "FeatureList",
+                   "FeatureLists", "BytesList", "FloatList", "Int64List")
+
+
+def __getattr__(name):
+    if name in _EXAMPLE_PROTOS:
+        from ..protos import example_pb2, feature_pb2  # lazy: protobuf loads on first use
+        return getattr(example_pb2 if hasattr(example_pb2, name) else feature_pb2, name)
+    raise AttributeError(f"module 'flowgrad.train' has no attribute '{name}'")

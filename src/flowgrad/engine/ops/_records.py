@@ -72,7 +72,7 @@ def iter_tfrecords(path, compression_type="", check_crc=True):
     pos = 0
     while pos < end:
         if end - pos < 12:
-            raise errors.DataLossError(None, None, f"truncated record at {pos}")
+            return          # as TF: a partial header reads as the end of the file
         header = buf[pos:pos + 8]
         n = _U64.unpack(header)[0]
         if check_crc and _U32.unpack_from(buf, pos + 8)[0] != masked_crc32c(header):
@@ -82,7 +82,7 @@ def iter_tfrecords(path, compression_type="", check_crc=True):
             raise errors.DataLossError(None, None, f"truncated record at {pos}")
         data = buf[start:start + n]
         if check_crc and _U32.unpack_from(buf, start + n)[0] != masked_crc32c(data):
-            raise errors.DataLossError(None, None, f"corrupted record at {pos}")
+            raise errors.DataLossError(None, None, f"corrupted record at {start}")
         yield data
         pos = start + n + 4
 
@@ -102,6 +102,11 @@ def iter_fixed_length(path, record_bytes, header_bytes=0, footer_bytes=0,
     """FixedLengthRecordDataset's records: whole records between header and footer."""
     buf = open_read(path, compression_type)
     body = buf[header_bytes:len(buf) - footer_bytes if footer_bytes else len(buf)]
+    if len(body) % record_bytes:
+        raise errors.InvalidArgumentError(
+            None, None, f"Excluding the header ({header_bytes} bytes) and footer "
+            f"({footer_bytes} bytes), input file \"{path}\" has body length {len(body)} bytes, "
+            f"which is not an exact multiple of the record length ({record_bytes} bytes).")
     for i in range(len(body) // record_bytes):
         yield body[i * record_bytes:(i + 1) * record_bytes]
 
@@ -115,9 +120,9 @@ class TFRecordWriterRaw:
         self._kind = kind
         level = 6 if compression_level in (None, -1) else int(compression_level)
         if kind == "GZIP":
-            self._z = zlib.compressobj(level, zlib.DEFLATED, 31)
+            self._z = zlib.compressobj(level, zlib.DEFLATED, 31, 9)
         elif kind == "ZLIB":
-            self._z = zlib.compressobj(level, zlib.DEFLATED, 15)
+            self._z = zlib.compressobj(level, zlib.DEFLATED, 15, 9)
         else:
             self._z = None
 

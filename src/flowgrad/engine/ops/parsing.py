@@ -1,0 +1,463 @@
+"""Parsing ops: ParseExample, ParseSingleExample, DecodeRaw, DecodeCSV, DecodeCompressed.
+
+tf.train.Example is read straight from its wire format here (no protobuf needed):
+Example{1: Features{1: map<string, Feature>}}, Feature{1: BytesList, 2: FloatList,
+3: Int64List}, each list a repeated field 1 (floats and int64s packed or not). Packed
+floats become arrays with one `np.frombuffer`.
+"""
+from __future__ import annotations
+
+import zlib
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+
+__all__ = ["parse_example_proto"]
+
+_KIND_NAMES = {0: "bytes", 1: "float", 2: "int64"}
+_DTYPE_KIND = {_dt.string: 0, _dt.float32: 1, _dt.int64: 2}
+_TYPE_NAME = {_dt.string: "string", _dt.float32: "float", _dt.int64: "int64"}
+
+
+class _ParseError(Exception):
+    pass
+
+
+def _varint(buf, pos):
+    result = 0
+    shift = 0
+    while True:
+        if pos >= len(buf):
+            raise _ParseError()
+        b = buf[pos]
+        pos += 1
+        result |= (b & 0x7F) << shift
+        if not b & 0x80:
+            return result, pos
+        shift += 7
+        if shift > 63:
+            raise _ParseError()
+
+
+def _fields(buf, start=0, end=None):
+    """Yields (field number, wire type, value or (start, end) of a length-delimited field)."""
+    pos = start
+    end = len(buf) if end is None else end
+    while pos < end:
+        key, pos = _varint(buf, pos)
+        field, wire = key >> 3, key & 7
+        if wire == 0:
+            v, pos = _varint(buf, pos)
+            yield field, 0, v
+        elif wire == 2:
+            n, pos = _varint(buf, pos)
+            if pos + n > end:
+                raise _ParseError()
+            yield field, 2, (pos, pos + n)
+            pos += n
+        elif wire == 5:
+            if pos + 4 > end:
+                raise _ParseError()
+            yield field, 5, (pos, pos + 4)
+            pos += 4
+        elif wire == 1:
+            if pos + 8 > end:
+                raise _ParseError()
+            yield field, 1, (pos, pos + 8)
+            pos += 8
+        else:
+            raise _ParseError()
+
+
+def _signed64(v):
+    return v - (1 << 64) if v >= 1 << 63 else v
+
+
+def _parse_list(buf, kind, start, end):
+    if kind == 0:
+        return [bytes(buf[a:b]) for f, w, (a, b) in _fields(buf, start, end) if f == 1 and w == 2]
+    if kind == 1:
+        parts = []
+        for f, w, v in _fields(buf, start, end):
+            if f != 1:
+                continue
+            a, b = v
+            if w == 2:
+                if (b - a) % 4:
+                    raise _ParseError()
+                parts.append(np.frombuffer(buf, "<f4", (b - a) // 4, a))
+            elif w == 5:
+                parts.append(np.frombuffer(buf, "<f4", 1, a))
+        if not parts:
+            return np.zeros(0, np.float32)
+        return parts[0] if len(parts) == 1 else np.concatenate(parts)
+    vals = []
+    for f, w, v in _fields(buf, start, end):
+        if f != 1:
+            continue
+        if w == 0:
+            vals.append(_signed64(v))
+        elif w == 2:
+            a, b = v
+            pos = a
+            while pos < b:
+                x, pos = _varint(buf, pos)
+                vals.append(_signed64(x))
+    return vals
+
+
+def _parse_feature(buf, start, end):
+    """(kind, values) of a Feature; kind None for an empty Feature."""
+    kind, rng = None, None
+    for f, w, v in _fields(buf, start, end):
+        if w == 2 and f in (1, 2, 3):
+            kind, rng = f - 1, v
+    if kind is None:
+        return None, []
+    return kind, _parse_list(buf, kind, rng[0], rng[1])
+
+
+def parse_example_proto(data):
+    """{feature key: (kind, values)} of a serialized tf.train.Example (raises _ParseError)."""
+    buf = memoryview(data) if not isinstance(data, memoryview) else data
+    out = {}
+    for f, w, v in _fields(buf):
+        if f != 1 or w != 2:
+            continue
+        for f2, w2, v2 in _fields(buf, v[0], v[1]):
+            if f2 != 1 or w2 != 2:
+                continue
+            key, feat = b"", None
+            for f3, w3, v3 in _fields(buf, v2[0], v2[1]):
+                if f3 == 1 and w3 == 2:
+                    key = bytes(buf[v3[0]:v3[1]])
+                elif f3 == 2 and w3 == 2:
+                    feat = v3
+            out[key.decode("utf-8", "replace")] = _parse_feature(buf, *feat) if feat \
+                else (None, [])
+    return out
+
+
+def _as_bytes(x):
+    return x.encode() if isinstance(x, str) else bytes(x)
+
+
+def _np_type(dtype):
+    return object if dtype is _dt.string else dtype.as_numpy_dtype
+
+
+def _typed(values, dtype):
+    if dtype is _dt.string:
+        a = np.empty(len(values), dtype=object)
+        a[:] = values
+        return a
+    return np.asarray(values, dtype=dtype.as_numpy_dtype)
+
+
+def _shape_str(shape):
+    return "[" + ",".join(str(d) for d in shape) + "]"
+
+
+def _check_kind(name, key, kind, dtype, index=0):
+    if kind is not None and kind != _DTYPE_KIND[dtype]:
+        raise errors.InvalidArgumentError(
+            None, None, f"Name: {name}, Key: {key}, Index: {index}.  Data types don't match. "
+            f"Data type: {_KIND_NAMES[kind]} but expected type: {_TYPE_NAME[dtype]}")
+
+
+def _parse_batch(serialized, names, sparse_keys, sparse_types, dense_keys, dense_types,
+                 dense_shapes, dense_defaults, var_len, single=False):
+    n = len(serialized)
+    parsed = []
+    for i, s in enumerate(serialized):
+        try:
+            parsed.append(parse_example_proto(_as_bytes(s)))
+        except _ParseError:
+            nm = names[i] if len(names) else "<unknown>"
+            raise errors.InvalidArgumentError(
+                None, None, f"Name: {nm}, Could not parse example input") from None
+    sp_idx, sp_val, sp_shape = [], [], []
+    for key, dtype in zip(sparse_keys, sparse_types):
+        idx, vals = [], []
+        width = 0
+        for i, ex in enumerate(parsed):
+            kind, v = ex.get(key, (None, []))
+            _check_kind(names[i] if len(names) else "<unknown>", key, kind, dtype, i)
+            v = list(v) if not isinstance(v, list) else v
+            width = max(width, len(v))
+            for k in range(len(v)):
+                idx.append((i, k) if not single else (k,))
+            vals.extend(v)
+        sp_idx.append(np.asarray(idx, dtype=np.int64).reshape(-1, 1 if single else 2))
+        sp_val.append(_typed(vals, dtype))
+        sp_shape.append(np.asarray([width] if single else [n, width], dtype=np.int64))
+    dense = []
+    for key, dtype, shape, default, vl in zip(dense_keys, dense_types, dense_shapes,
+                                              dense_defaults, var_len):
+        shape = [int(d) for d in shape]
+        per = int(np.prod(shape)) if shape else 1
+        rows = []
+        for i, ex in enumerate(parsed):
+            nm = names[i] if len(names) else "<unknown>"
+            kind, v = ex.get(key, (None, None))
+            if v is not None:
+                _check_kind(nm, key, kind, dtype, i)
+            if vl:
+                rows.append(_typed(v if v is not None else [], dtype))
+                if len(rows[-1]) % max(per, 1):
+                    raise errors.InvalidArgumentError(
+                        None, None, f"Name: {nm}, Key: {key}, Index: {i}.  Number of "
+                        f"{_TYPE_NAME[dtype]} values is not a multiple of stride length. "
+                        f"Saw {len(rows[-1])} values but output shape is: "
+                        f"{_shape_str(shape)}")
+                continue
+            if v is None:
+                if default is None or np.size(default) == 0:
+                    raise errors.InvalidArgumentError(
+                        None, None, f"Name: {nm}, Feature: {key} (data type: "
+                        f"{_TYPE_NAME[dtype]}) is required but could not be found.")
+                rows.append(np.broadcast_to(np.asarray(default, dtype=_np_type(dtype)),
+                                            shape))
+                continue
+            a = _typed(v, dtype)
+            if a.size != per:
+                raise errors.InvalidArgumentError(
+                    None, None, f"Name: {nm}, Key: {key}, Index: {i}.  Number of "
+                    f"{_TYPE_NAME[dtype]} values != expected.  Values size: {a.size} but output "
+                    f"shape: {_shape_str(shape)}")
+            rows.append(a.reshape(shape))
+        if vl:
+            longest = max((len(r) // max(per, 1) for r in rows), default=0)
+            pad = np.asarray(default if default is not None and np.size(default) else
+                             ("" if dtype is _dt.string else 0), dtype=_np_type(dtype))
+            out = np.empty((n, longest) + tuple(shape), dtype=_np_type(dtype))
+            out[...] = pad.reshape(()) if pad.size == 1 else pad
+            for i, r in enumerate(rows):
+                k = len(r) // max(per, 1)
+                out[i, :k] = r.reshape((k,) + tuple(shape))
+            dense.append(out[0] if single else out)
+        elif single:
+            dense.append(np.array(rows[0]))
+        else:
+            out = np.empty((n,) + tuple(shape), dtype=_np_type(dtype))
+            for i, r in enumerate(rows):
+                out[i, ...] = r
+            dense.append(out)
+    return sp_idx, sp_val, sp_shape, dense
+
+
+# -- ParseExample ---------------------------------------------------------------------------
+def _parse_example_infer(inputs, attrs):
+    ns = attrs["Nsparse"]
+    batch = inputs[0].shape[:1] if inputs[0].shape.ndims is not None else TensorShape([None])
+    out = [(_dt.int64, TensorShape([None, 2]))] * ns
+    out += [(t, TensorShape([None])) for t in attrs["sparse_types"]]
+    out += [(_dt.int64, TensorShape([2]))] * ns
+    for t, s, vl in zip(attrs["Tdense"], attrs["dense_shapes"], attrs["var_len"]):
+        out.append((t, batch.concatenate(TensorShape([None]) if vl else TensorShape([]))
+                    .concatenate(TensorShape(s))))
+    return out
+
+
+def _parse_example_kernel(serialized, names, *rest, Nsparse, Ndense, sparse_types, Tdense,
+                          dense_shapes, var_len, **_):
+    sparse_keys = [_key(k) for k in rest[:Nsparse]]
+    dense_keys = [_key(k) for k in rest[Nsparse:Nsparse + Ndense]]
+    defaults = list(rest[Nsparse + Ndense:])
+    ser = np.asarray(serialized, dtype=object).reshape(-1)
+    nm = [_key(x) for x in np.asarray(names, dtype=object).reshape(-1)]
+    sp_idx, sp_val, sp_shape, dense = _parse_batch(
+        ser, nm, sparse_keys, sparse_types, dense_keys, Tdense, dense_shapes, defaults,
+        var_len)
+    out = tuple(sp_idx + sp_val + sp_shape + dense)
+    return out[0] if len(out) == 1 else out
+
+
+def _key(k):
+    k = np.asarray(k).reshape(()).item() if not isinstance(k, (bytes, str)) else k
+    return k.decode() if isinstance(k, bytes) else str(k)
+
+
+register_op("ParseExample", infer=_parse_example_infer, kernel=_parse_example_kernel, grad=None)
+
+
+# -- ParseSingleExample ---------------------------------------------------------------------
+def _parse_single_infer(inputs, attrs):
+    ns = attrs["num_sparse"]
+    out = [(_dt.int64, TensorShape([None, 1]))] * ns
+    out += [(t, TensorShape([None])) for t in attrs["sparse_types"]]
+    out += [(_dt.int64, TensorShape([1]))] * ns
+    for t, s, vl in zip(attrs["Tdense"], attrs["dense_shapes"], attrs["var_len"]):
+        out.append((t, (TensorShape([None]) if vl else TensorShape([]))
+                    .concatenate(TensorShape(s))))
+    return out
+
+
+def _parse_single_kernel(serialized, *defaults, num_sparse, sparse_keys, dense_keys,
+                         sparse_types, Tdense, dense_shapes, var_len, **_):
+    ser = [np.asarray(serialized, dtype=object).reshape(()).item()]
+    sp_idx, sp_val, sp_shape, dense = _parse_batch(
+        ser, [], sparse_keys, sparse_types, dense_keys, Tdense, dense_shapes, list(defaults),
+        var_len, single=True)
+    out = tuple(sp_idx + sp_val + sp_shape + dense)
+    return out[0] if len(out) == 1 else out
+
+
+register_op("ParseSingleExample", infer=_parse_single_infer, kernel=_parse_single_kernel,
+            grad=None)
+
+
+# -- DecodeRaw ------------------------------------------------------------------------------
+def _decode_raw_infer(inputs, attrs):
+    s = inputs[0].shape
+    return [(attrs["out_type"], s.concatenate(TensorShape([None])) if s.ndims is not None
+             else TensorShape(None))]
+
+
+def _decode_raw_kernel(bytes_, out_type, little_endian=True, **_):
+    dt = np.dtype(out_type.as_numpy_dtype)
+    dt = dt.newbyteorder("<" if little_endian else ">") if dt.itemsize > 1 else dt
+    arr = np.asarray(bytes_, dtype=object)
+    flat = [_as_bytes(x) for x in arr.reshape(-1)]
+    if not flat:
+        return np.zeros(arr.shape + (0,), dtype=dt.newbyteorder("="))
+    n = len(flat[0])
+    for b in flat:
+        if len(b) % dt.itemsize:
+            raise errors.InvalidArgumentError(
+                None, None, f"Input to DecodeRaw has length {len(b)} that is not a multiple of "
+                f"{dt.itemsize}, the size of {out_type.name}")
+        if len(b) != n:
+            raise errors.InvalidArgumentError(
+                None, None, "DecodeRaw requires input strings to all be the same size, but "
+                f"element 0 has size {n} != {len(b)}")
+    out = np.frombuffer(b"".join(flat), dtype=dt).astype(dt.newbyteorder("="))
+    return out.reshape(arr.shape + (n // dt.itemsize,))
+
+
+register_op("DecodeRaw", infer=_decode_raw_infer, kernel=_decode_raw_kernel, grad=None)
+
+
+# -- DecodeCSV ------------------------------------------------------------------------------
+def _decode_csv_infer(inputs, attrs):
+    s = inputs[0].shape
+    return [(t, s) for t in attrs["OUT_TYPE"]]
+
+
+def _split_csv(rec, delim, quote):
+    fields = []
+    i, n = 0, len(rec)
+    if n == 0:
+        return [""]
+    while True:
+        if quote and i < n and rec[i] == '"':
+            j = i + 1
+            buf = []
+            while True:
+                if j >= n:
+                    raise ValueError("Quoted field has to end with quote followed by delim or "
+                                     "end")
+                if rec[j] == '"':
+                    if j + 1 < n and rec[j + 1] == '"':
+                        buf.append('"')
+                        j += 2
+                        continue
+                    j += 1
+                    break
+                buf.append(rec[j])
+                j += 1
+            if j < n and rec[j] != delim:
+                raise ValueError("Quoted field has to end with quote followed by delim or end")
+            fields.append("".join(buf))
+            i = j
+        else:
+            j = rec.find(delim, i)
+            if j < 0:
+                j = n
+            field = rec[i:j]
+            if quote and '"' in field:
+                raise ValueError("Unquoted fields cannot have quotes/CRLFs inside")
+            fields.append(field)
+            i = j
+        if i >= n:
+            return fields
+        i += 1          # the delimiter
+        if i == n:
+            fields.append("")
+            return fields
+
+
+def _decode_csv_kernel(records, *defaults, OUT_TYPE, field_delim=",", use_quote_delim=True,
+                       na_value="", select_cols=(), **_):
+    arr = np.asarray(records, dtype=object)
+    outs = [np.empty(arr.shape, dtype=_np_type(t)) for t in OUT_TYPE]
+    select = list(select_cols or ())
+    for pos, r in np.ndenumerate(arr):
+        text = r.decode() if isinstance(r, bytes) else str(r)
+        try:
+            fields = _split_csv(text, field_delim, use_quote_delim)
+        except ValueError as e:
+            raise errors.InvalidArgumentError(None, None, str(e)) from None
+        if select:
+            if max(select) >= len(fields):
+                raise errors.InvalidArgumentError(
+                    None, None, f"Expect {len(OUT_TYPE)} fields but have {len(fields)} in "
+                    f"record {pos[0] if pos else 0}")
+            fields = [fields[c] for c in select]
+        if len(fields) != len(OUT_TYPE):
+            raise errors.InvalidArgumentError(
+                None, None, f"Expect {len(OUT_TYPE)} fields but have {len(fields)} in record "
+                f"{pos[0] if pos else 0}")
+        for k, (f, t) in enumerate(zip(fields, OUT_TYPE)):
+            d = np.asarray(defaults[k]).reshape(-1)
+            if f == "" or f == na_value:
+                if d.size == 0:
+                    raise errors.InvalidArgumentError(
+                        None, None, f"Field {k} is required but missing in record "
+                        f"{pos[0] if pos else 0}!")
+                outs[k][pos] = d[0]
+                continue
+            try:
+                if t is _dt.string:
+                    outs[k][pos] = f.encode()
+                elif t.is_integer:
+                    outs[k][pos] = int(f)
+                else:
+                    outs[k][pos] = float(f)
+            except ValueError:
+                kind = {"float32": "float", "float64": "double"}.get(t.name, t.name)
+                raise errors.InvalidArgumentError(
+                    None, None, f"Field {k} in record {pos[0] if pos else 0} is not a valid "
+                    f"{kind}: {f}") from None
+    return outs[0] if len(outs) == 1 else tuple(outs)
+
+
+register_op("DecodeCSV", infer=_decode_csv_infer, kernel=_decode_csv_kernel, grad=None)
+
+
+# -- DecodeCompressed -----------------------------------------------------------------------
+def _decode_compressed_kernel(bytes_, compression_type="", **_):
+    arr = np.asarray(bytes_, dtype=object)
+    out = np.empty(arr.shape, dtype=object)
+    for pos, b in np.ndenumerate(arr):
+        b = _as_bytes(b)
+        try:
+            if compression_type == "GZIP":
+                out[pos] = zlib.decompress(b, 31)
+            elif compression_type == "ZLIB":
+                out[pos] = zlib.decompress(b)
+            else:
+                out[pos] = b
+        except zlib.error:
+            raise errors.DataLossError(None, None, "inflate() failed with error -3: incorrect "
+                                       "header check") from None
+    return out
+
+
+register_op("DecodeCompressed", infer=lambda inputs, attrs: [(_dt.string, inputs[0].shape)],
+            kernel=_decode_compressed_kernel, grad=None)
+

@@ -1,0 +1,8 @@
+"""tf.io (TF 1.14): TFRecord files, Example parsing, decoders, and tf.io.gfile."""
+# ruff: noqa: F401
+from . import gfile
+from .ops.parsing_ops import (FixedLenFeature, FixedLenSequenceFeature, SparseFeature,
+                              VarLenFeature, decode_compressed, decode_csv, decode_raw,
+                              parse_example, parse_single_example)
+from .python_io import TFRecordCompressionType, TFRecordOptions, TFRecordWriter, \
+    tf_record_iterator

@@ -1,0 +1,1 @@
+"""TF's Example protos (generated code: README.md)."""

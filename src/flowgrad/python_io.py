@@ -1,0 +1,104 @@
+"""tf.python_io (TF 1.14): TFRecordWriter, tf_record_iterator, TFRecordOptions,
+TFRecordCompressionType. TF's framing with masked CRC32C (engine/ops/_records.py);
+ZLIB/GZIP streams as TF's zlib options make them (level 6, memLevel 9), so the files
+are byte for byte TF's."""
+from __future__ import annotations
+
+from .engine.ops import _records
+
+__all__ = ["TFRecordCompressionType", "TFRecordOptions", "TFRecordWriter",
+           "tf_record_iterator"]
+
+
+class TFRecordCompressionType:
+    """The type of compression for the record."""
+    NONE = 0
+    ZLIB = 1
+    GZIP = 2
+
+
+_NAMES = {TFRecordCompressionType.NONE: "", TFRecordCompressionType.ZLIB: "ZLIB",
+          TFRecordCompressionType.GZIP: "GZIP", None: "", "": "", "ZLIB": "ZLIB",
+          "GZIP": "GZIP"}
+
+
+class TFRecordOptions:
+    """Options used for manipulating TFRecord files."""
+
+    compression_type_map = {TFRecordCompressionType.ZLIB: "ZLIB",
+                            TFRecordCompressionType.GZIP: "GZIP",
+                            TFRecordCompressionType.NONE: ""}
+
+    def __init__(self, compression_type=None, flush_mode=None, input_buffer_size=None,
+                 output_buffer_size=None, window_bits=None, compression_level=None,
+                 compression_method=None, mem_level=None, compression_strategy=None):
+        if compression_type not in _NAMES:
+            raise ValueError(f'Unsupported compression type "{compression_type}".')
+        unsupported = [n for n, v in (("flush_mode", flush_mode), ("window_bits", window_bits),
+                                      ("compression_method", compression_method),
+                                      ("mem_level", mem_level),
+                                      ("compression_strategy", compression_strategy))
+                       if v is not None]
+        if unsupported:
+            raise NotImplementedError("flowgrad's TFRecordOptions does not take argument(s) "
+                                      + ", ".join(repr(u) for u in unsupported))
+        self.compression_type = compression_type
+        self.flush_mode = flush_mode
+        self.input_buffer_size = input_buffer_size
+        self.output_buffer_size = output_buffer_size
+        self.window_bits = window_bits
+        self.compression_level = compression_level
+        self.compression_method = compression_method
+        self.mem_level = mem_level
+        self.compression_strategy = compression_strategy
+
+    @classmethod
+    def get_compression_type_string(cls, options):
+        """'' / 'ZLIB' / 'GZIP' for `options` (a TFRecordOptions, a type, or None)."""
+        if not options:
+            return ""
+        if isinstance(options, TFRecordOptions):
+            return _NAMES[options.compression_type]
+        if options in _NAMES:
+            return _NAMES[options]
+        raise ValueError(f'Unsupported compression type "{options}".')
+
+
+def _options(options):
+    if isinstance(options, TFRecordOptions):
+        return _NAMES[options.compression_type], options.compression_level
+    return TFRecordOptions.get_compression_type_string(options), None
+
+
+class TFRecordWriter:
+    """Writes records to a TFRecords file (`with` closes it)."""
+
+    def __init__(self, path, options=None):
+        kind, level = _options(options)
+        self._path = path
+        self._writer = _records.TFRecordWriterRaw(
+            path, kind, -1 if level is None else level)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def write(self, record):
+        """Writes one record (bytes; str is encoded as UTF-8)."""
+        if isinstance(record, str):
+            record = record.encode()
+        self._writer.write(bytes(record))
+
+    def flush(self):
+        self._writer.flush()
+
+    def close(self):
+        self._writer.close()
+
+
+def tf_record_iterator(path, options=None):
+    """Yields the records of a TFRecords file (DataLossError on a corrupted one)."""
+    kind, _ = _options(options)
+    yield from _records.iter_tfrecords(path, kind)
