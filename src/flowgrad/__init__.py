@@ -51,6 +51,8 @@ from .ops.variable_scope import *  # noqa: F403
 from .ops.logging_ops import *  # noqa: F403
 from .engine.autodiff.custom_gradient import *  # noqa: F403
 from .ops.slicing import strided_slice
+from .ops.tensor_array_ops import TensorArray
+from .ops.functional_ops import foldl, foldr, map_fn, scan
 from .engine.autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients,
                                         hessians, hessian_vector_product)
 from .engine.framework.indexed_slices import IndexedSlices, IndexedSlicesValue
