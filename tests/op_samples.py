@@ -662,6 +662,15 @@ STATEFUL = [
     Sample("While", ("While", "LoopVar", "WhileGrad"), lambda tf, x: _while(tf, x),
            [Arg((3,), 0.5, 1.0)], F, grad=(0,),
            order=1),  # flowgrad differentiates tf.while_loop once only (TF 1.14: any order)
+    Sample("TensorArray", ("TensorArrayV3", "TensorArrayWriteV3", "TensorArrayReadV3",
+                           "TensorArrayGatherV3", "TensorArrayScatterV3", "TensorArrayConcatV3",
+                           "TensorArraySplitV3", "TensorArraySizeV3", "TensorArrayCloseV3",
+                           "TensorArrayGradRead", "TensorArrayGradWrite",
+                           "TensorArrayGradGather", "TensorArrayGradScatter",
+                           "TensorArrayGradConcat", "TensorArrayGradSplit"),
+           lambda tf, x: _tensor_array(tf, x), [Arg((4, 3))], F, grad=(0,)),
+    Sample("TensorArray-scan", ("TensorArrayZeroGrad", "While"), lambda tf, x: _ta_scan(tf, x),
+           [Arg((4, 3))], F, grad=(0,), order=1),  # a loop: flowgrad differentiates it once
     Sample("Print", ("Print", "PrintV2", "Assert"), lambda tf, x: _logging(tf, x), _X, F,
            grad=(0,)),
     Sample("SaveV2", ("SaveV2", "RestoreV2"), lambda tf, x, y: _save_restore(tf, x, y),
@@ -782,6 +791,21 @@ def _while(tf, x):
     out = tf.while_loop(lambda i, y: i < 3, lambda i, y: (i + 1, tf.sin(y) * 1.5 + y),
                         (tf.constant(0), x))
     return out[1]
+
+
+def _tensor_array(tf, x):
+    ta = tf.TensorArray(x.dtype, 4, clear_after_read=False).unstack(x * 1.5)
+    w = tf.TensorArray(x.dtype, 2).write(0, ta.read(1) * ta.read(1)).write(1, tf.sin(ta.read(3)))
+    s = tf.TensorArray(x.dtype, 2, infer_shape=False).split(tf.reshape(x, [-1]), [5, 7])
+    size = tf.cast(ta.size(), x.dtype)
+    with tf.control_dependencies([tf.TensorArray(x.dtype, 1).write(0, x[0]).close()]):
+        return [w.stack(), ta.gather([2, 0]) * size, s.concat() * 2.0]
+
+
+def _ta_scan(tf, x):
+    out = tf.scan(lambda a, r: (a[0] * r + r, a[1] + 1.0), x,
+                  initializer=(tf.ones([3], x.dtype), tf.zeros([], x.dtype)))
+    return out[0]
 
 
 def _logging(tf, x):

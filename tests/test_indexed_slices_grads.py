@@ -71,7 +71,25 @@ _EXTRA = {
     "ResizeBilinearGrad": lambda: _resize_grad(tf.image.resize_bilinear),
     "ResizeBicubicGrad": lambda: _resize_grad(tf.image.resize_bicubic),
     "ResizeNearestNeighborGrad": lambda: _resize_grad(tf.image.resize_nearest_neighbor),
+    "TensorArrayReadV3": lambda: _ta().read(1),
+    "TensorArrayGatherV3": lambda: _ta().gather([1, 0]),
+    "TensorArrayConcatV3": lambda: _ta().concat(),
+    "TensorArrayGradRead": lambda: _ta_grad(lambda ta, x: ta.write(0, x[0]).write(1, x[1])
+                                            .read(1)),
+    "TensorArrayGradGather": lambda: _ta_grad(lambda ta, x: ta.unstack(x).gather([1, 0])),
+    "TensorArrayGradConcat": lambda: _ta_grad(lambda ta, x: ta.split(x, [1, 1]).concat()),
 }
+
+
+def _ta():
+    return tf.TensorArray(tf.float32, 2, clear_after_read=False).unstack(_x([2, 3]))
+
+
+def _ta_grad(build):
+    """The gradient of values written into a TensorArray and read back (gradient-array ops)."""
+    x = _x([2, 3])
+    y = build(tf.TensorArray(tf.float32, 2, infer_shape=False), x * 2.0)
+    return tf.gradients(tf.reduce_sum(y), x)
 
 
 def _resize_grad(resize):
@@ -86,6 +104,10 @@ _NO_SLICES = {
     "EagerPyFunc": "its rule raises LookupError (no eager tape in flowgrad)",
     # their only differentiable input is a resource handle (test_resource_variables.py)
     "ReadVariableOp": "resource input", "ResourceGather": "resource input",
+    # their output is a TensorArray flow (variant): its gradient is a gradient array
+    "TensorArrayWriteV3": "variant output", "TensorArrayScatterV3": "variant output",
+    "TensorArraySplitV3": "variant output", "TensorArrayGradWrite": "variant output",
+    "TensorArrayGradScatter": "variant output", "TensorArrayGradSplit": "variant output",
 }
 
 

@@ -58,6 +58,8 @@ from .ops.parsing_ops import (FixedLenFeature, FixedLenSequenceFeature, SparseFe
                               VarLenFeature, decode_csv, decode_raw, parse_example,
                               parse_single_example)
 from .ops.sparse_tensor import SparseTensor, SparseTensorValue
+from .ops.tensor_array_ops import TensorArray
+from .ops.functional_ops import foldl, foldr, map_fn, scan
 from .engine.autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients,
                                         hessians, hessian_vector_product)
 from .engine.framework.indexed_slices import IndexedSlices, IndexedSlicesValue

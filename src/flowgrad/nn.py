@@ -78,3 +78,16 @@ from .ops.random_ops import (
     log_uniform_candidate_sampler,
     uniform_candidate_sampler,
 )
+
+# -- RNNs (tensorflow.python.ops.rnn, rnn_cell_impl): loaded on first use ----------------------
+_RNN_NAMES = frozenset(("dynamic_rnn", "static_rnn", "bidirectional_dynamic_rnn",
+                        "static_bidirectional_rnn", "static_state_saving_rnn"))
+
+
+def __getattr__(name):
+    import importlib  # lazy: the RNN modules load on first use of tf.nn.rnn_cell & co
+    if name == "rnn_cell":
+        return importlib.import_module("flowgrad.ops.rnn_cell_impl")
+    if name in _RNN_NAMES:
+        return getattr(importlib.import_module("flowgrad.ops.rnn"), name)
+    raise AttributeError(f"module 'flowgrad.nn' has no attribute '{name}'")

@@ -324,8 +324,11 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
     if grad_fn is None:
         return None
     for i, g in enumerate(out_grads):
-        if g is None and op._outputs[i]._dtype._diff:
-            out_grads[i] = zeros_like(op._outputs[i], optimize=False)  # as TF
+        # as TF; a TensorArray flow (variant) without a gradient stays None: its rules
+        # read that as an empty gradient array
+        if g is None and op._outputs[i]._dtype._diff and \
+                op._outputs[i]._dtype._base is not _dt.variant:
+            out_grads[i] = zeros_like(op._outputs[i], optimize=False)
     old_stack = graph._name_stack
     set_wanted(wanted)
     try:

@@ -165,7 +165,8 @@ _ENUM = {float32: 1, float64: 2, int32: 3, uint8: 4, int16: 5, int8: 6, string: 
          complex64: 8, int64: 9, bool_: 10, bfloat16: 14, uint16: 17, complex128: 18,
          float16: 19, resource: 20, variant: 21, uint32: 22, uint64: 23}
 _REF = {d: DType(d.name, d._np, True, d) for d in _ALL}
-_DIFFERENTIABLE = {d: d in (float16, float32, float64, bfloat16, complex64, complex128, resource)
+_DIFFERENTIABLE = {d: d in (float16, float32, float64, bfloat16, complex64, complex128, resource,
+                            variant)
                    for d in _ALL}
 for _d in list(_ALL) + list(_REF.values()):
     _d._diff = _DIFFERENTIABLE[_d._base]

@@ -28,6 +28,9 @@ from ..runtime.ir import lower
 from .comparison import logical_and
 from .construction import zeros_like as _zeros_like
 from .shape import identity as _identity
+from .tensor_array import _zero_grad_kernel as _empty_grad_value
+from .tensor_array import replaying as _replaying
+from .tensor_array import zero_grad as _zero_grad_ta
 
 __all__ = ["cond", "while_loop"]
 
@@ -101,18 +104,26 @@ def _cond_bind(node, ctx):
     return run_cond
 
 
+def _diff(t):
+    """Does a gradient flow through t? (floats, complex, and TensorArray flows)."""
+    d = t.dtype.base_dtype
+    return d.is_floating or d.is_complex or d is _dt.variant
+
+
+def _zeros(t):
+    return _zero_grad_ta() if t.dtype.base_dtype is _dt.variant else _zeros_like(t)
+
+
 def _cond_grad(op, *grads):
     """Gradients flow to the captures through the taken branch (a cond of the branch grads)."""
     info = _COND_INFO[op]
     caps = list(op.inputs[1:])
-    diff = [i for i, c in enumerate(caps) if c.dtype.base_dtype.is_floating
-            or c.dtype.base_dtype.is_complex]
+    diff = [i for i, c in enumerate(caps) if _diff(c)]
     if not diff:
         return [None] * len(op.inputs)
     outs = op.outputs
-    grads = [_zeros_like(o) if g is None else g for o, g in zip(outs, grads)]
-    keep = [k for k, o in enumerate(outs) if o.dtype.base_dtype.is_floating
-            or o.dtype.base_dtype.is_complex]
+    grads = [_zeros(o) if g is None else g for o, g in zip(outs, grads)]
+    keep = [k for k, o in enumerate(outs) if _diff(o)]
 
     def branch(branch_outs):
         def fn():
@@ -121,7 +132,7 @@ def _cond_grad(op, *grads):
             # one gets its own gradient, so no path may run through it twice.
             gs = gradients([branch_outs[k] for k in keep], xs,
                            grad_ys=[grads[k] for k in keep], stop_gradients=xs)
-            return [_zeros_like(caps[i]) if g is None else convert_to_tensor(g)
+            return [_zeros(caps[i]) if g is None else convert_to_tensor(g)
                     for i, g in zip(diff, gs)]
         return fn
 
@@ -141,7 +152,11 @@ register_op("Cond", infer=_cond_infer, bind=_cond_bind, grad=_cond_grad, statefu
 
 
 def _flatten(x):
-    """(leaves, rebuild): nested lists/tuples/namedtuples/dicts of tensors."""
+    """(leaves, rebuild): nested lists/tuples/namedtuples/dicts of tensors.
+
+    A TensorArray is carried by its flow tensor and rebuilt around the new flow."""
+    if hasattr(x, "_with_flow"):
+        return [x.flow], lambda vals: x._with_flow(vals[0])
     if isinstance(x, dict):
         keys = sorted(x)
         parts = [_flatten(x[k]) for k in keys]
@@ -372,16 +387,21 @@ def _while_grad_bind(node, ctx):
 
     def run_while_grad(*args):
         init, caps, gys = args[:n], builtins.tuple(args[n:n + m]), args[n + m:]
-        _, states = _loop_states(info, cond_plan, body_plan, init, caps, True)
-        g_vars = list(gys)
-        g_caps = [_np.zeros_like(c) if k in ginfo["diff_caps"] else None
-                  for k, c in enumerate(caps)]
-        for state in reversed(states):
-            out = _run_sub(grad_plan, builtins.tuple(state) + caps + builtins.tuple(g_vars))
-            g_vars = list(out[:n])
-            for k, g in zip(ginfo["diff_caps"], out[n:]):
-                g_caps[k] = g_caps[k] + g
-        outs = g_vars + [g for g in g_caps if g is not None]
+        with _replaying():   # the forward reads ran once already: they do not clear again
+            _, states = _loop_states(info, cond_plan, body_plan, init, caps, True)
+            g_vars = list(gys)
+            g_caps = [None] * m
+            for state in reversed(states):
+                out = _run_sub(grad_plan, builtins.tuple(state) + caps + builtins.tuple(g_vars))
+                g_vars = list(out[:n])
+                for k, g in zip(ginfo["diff_caps"], out[n:]):
+                    g_caps[k] = g if g_caps[k] is None else g_caps[k] + g
+        for k in ginfo["diff_caps"]:
+            if g_caps[k] is None:
+                c = caps[k]
+                g_caps[k] = _np.zeros_like(c) if isinstance(c, _np.ndarray) else \
+                    _empty_grad_value()
+        outs = g_vars + [g_caps[k] for k in ginfo["diff_caps"]]
         return outs[0] if len(outs) == 1 else builtins.tuple(outs)
     return run_while_grad
 
@@ -389,16 +409,16 @@ def _while_grad_bind(node, ctx):
 def _while_grad(op, *grads):
     """Backprop through every iteration (the body's gradient, recomputed per kept state)."""
     info = _LOOP_INFO[op]
+    if not info.get("back_prop", True):   # tf.while_loop(..., back_prop=False): no gradient
+        return [None] * len(op.inputs)
     g = op.graph
     lvars, caps = info["vars"], info["captures"]
     n = len(lvars)
 
-    def diff(t):
-        return t.dtype.base_dtype.is_floating or t.dtype.base_dtype.is_complex
-
+    diff = _diff
     diff_caps = [k for k, c in enumerate(caps) if diff(c)]
     with name_scope(op.name + "_grad"):
-        grads = [_zeros_like(o) if gr is None else convert_to_tensor(gr)
+        grads = [_zeros(o) if gr is None else convert_to_tensor(gr)
                  for o, gr in zip(op.outputs, grads)]
         grad_vars = [_loop_var(v.dtype.base_dtype, v.shape, "grad") for v in lvars]
         ys = [b for b, v in zip(info["body"], lvars) if diff(v)]
@@ -410,11 +430,11 @@ def _while_grad(op, *grads):
         out_vars = []
         for v in lvars:
             gv = next(it) if diff(v) else None
-            out_vars.append(_zeros_like(v) if gv is None else convert_to_tensor(gv))
+            out_vars.append(_zeros(v) if gv is None else convert_to_tensor(gv))
         out_caps = []
         for k in diff_caps:
             gc = next(it)
-            out_caps.append(_zeros_like(caps[k]) if gc is None else convert_to_tensor(gc))
+            out_caps.append(_zeros(caps[k]) if gc is None else convert_to_tensor(gc))
         inputs = list(op.inputs) + grads
         tout = builtins.tuple((t.dtype.base_dtype, t.shape) for t in list(lvars) +
                               [caps[k] for k in diff_caps])
@@ -441,6 +461,37 @@ def _while_grad_grad(op, *grads):
 
 register_op("WhileGrad", infer=_while_infer, bind=_while_grad_bind, grad=_while_grad_grad,
             stateful=True)
+
+
+# Variables created in a loop body (an RNN cell's weights) live outside the loop, as TF
+# lifts them out of the while context: the body reads them as captures, so gradients reach
+# them.
+_HOISTED = frozenset(("VariableV2", "VarHandleOp"))
+
+
+def _loop_members(body_ops, results):
+    """The body's ops that run per iteration: those the results need, except variables and
+    what reads them without depending on the loop (which run once, outside)."""
+    hoisted = set()
+    for op in body_ops:
+        if op.type in _HOISTED or (op.type in ("Identity", "ReadVariableOp") and op._inputs
+                                   and all(t._op in hoisted for t in op._inputs)
+                                   and not op._control_inputs):
+            hoisted.add(op)
+    body = set(body_ops) - hoisted
+    needed, stack = set(), [t._op for t in results if t._op in body]
+    while stack:
+        op = stack.pop()
+        if op in needed:
+            continue
+        needed.add(op)
+        for t in op._inputs:
+            if t._op in body:
+                stack.append(t._op)
+        for ci in op._control_inputs:
+            if ci in body:
+                stack.append(ci)
+    return needed
 
 
 def _loop_var(dtype, shape, name):
@@ -551,9 +602,11 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
                                  f"has shape {o.shape} after one iteration. To allow the shape "
                                  "to vary across iterations, use the `shape_invariants` "
                                  "argument of tf.while_loop to specify a less-specific shape.")
-        members = set(ops[start:])
+        members = _loop_members(ops[start:], [c] + outs)
         captures, seen = [], set(lvars)
         for op in ops[start:]:
+            if op not in members:
+                continue
             for t in op._inputs:
                 if t._op not in members and t not in seen:
                     seen.add(t)
@@ -564,7 +617,8 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
                 captures.append(t)
         tout = builtins.tuple((t.dtype.base_dtype, s) for t, s in zip(inits, invariants))
         op = g._create_op("While", inits + captures, {"Tout": tout}, "While")
-        _LOOP_INFO[op] = {"vars": lvars, "captures": captures, "cond": c, "body": outs}
+        _LOOP_INFO[op] = {"vars": lvars, "captures": captures, "cond": c, "body": outs,
+                          "back_prop": bool(back_prop)}
         exits = [_identity(t, name="Exit") for t in op._outputs]
     result = out_rebuild(exits)   # packed like the body's result, as TF
     if maximum_iterations is not None:

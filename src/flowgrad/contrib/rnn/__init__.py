@@ -1,0 +1,10 @@
+"""`tf.contrib.rnn`: TF 1.14's core RNN cells and drivers under their contrib names."""
+from ...ops.rnn import static_bidirectional_rnn, static_rnn, static_state_saving_rnn
+from ...ops.rnn_cell_impl import (BasicLSTMCell, BasicRNNCell, DeviceWrapper, DropoutWrapper,
+                                  GRUCell, LayerRNNCell, LSTMCell, LSTMStateTuple,
+                                  MultiRNNCell, ResidualWrapper, RNNCell)
+
+__all__ = ["BasicLSTMCell", "BasicRNNCell", "DeviceWrapper", "DropoutWrapper", "GRUCell",
+           "LSTMCell", "LSTMStateTuple", "LayerRNNCell", "MultiRNNCell", "RNNCell",
+           "ResidualWrapper", "static_bidirectional_rnn", "static_rnn",
+           "static_state_saving_rnn"]
