@@ -1,12 +1,15 @@
-"""The `flowgrad` command.
+"""The `flowgrad` command (also `python -m flowgrad`).
 
     flowgrad run SCRIPT.py [args...]   run an unmodified TF 1.x script on flowgrad
     flowgrad demo [--logdir DIR] ...   train an MLP on scikit-learn's 8x8 digits
     flowgrad seed                      run the design note's three examples
+    flowgrad --version
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
+import importlib.resources
 import importlib.util
 import os
 import runpy
@@ -18,12 +21,22 @@ from flowgrad.compat import tf_alias
 from flowgrad.engine.framework import graph as graph_mod
 
 
-def _examples_dir():
-    here = os.path.dirname(os.path.abspath(__file__))
-    for cand in (os.path.join(here, "..", "..", "examples"), os.path.join(here, "examples")):
-        if os.path.isdir(cand):
-            return os.path.abspath(cand)
-    raise FileNotFoundError("examples/ not found next to the flowgrad package")
+@contextlib.contextmanager
+def _demo_file(*parts):
+    """A real path to the package data file flowgrad/demo/PARTS (the programs `demo` and
+    `seed` run ship inside the package, so a wheel install has them)."""
+    res = importlib.resources.files("flowgrad").joinpath("demo", *parts)
+    with importlib.resources.as_file(res) as path:
+        yield str(path)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with usage errors as one line: `flowgrad run: error: ... (see --help)`."""
+
+    def error(self, message):
+        # argparse counts the REMAINDER argument as required too; only the script is
+        message = message.replace("SCRIPT, ARGS", "SCRIPT")
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
 def _exit_code(code):
@@ -103,34 +116,38 @@ def cmd_run(args, extra):
 
 
 def cmd_demo(args, extra):
-    """Trains examples/digits.py's MLP; arguments go to the script (see --help)."""
+    """Trains flowgrad/demo/digits.py's MLP; arguments go to the script (see --help)."""
     missing = [m for m in ("sklearn", "tqdm") if importlib.util.find_spec(m) is None]
     if missing:
         print(f"flowgrad demo needs {' and '.join(missing)}: pip install 'flowgrad[demo]'",
               file=sys.stderr)
         return 1
-    return run_script(os.path.join(_examples_dir(), "digits.py"), extra)
+    with _demo_file("digits.py") as path:
+        return run_script(path, extra)
 
 
 def cmd_seed(args, extra):
     """Runs the design note's three examples, printing what TF 1.14 prints."""
-    d = os.path.join(_examples_dir(), "seed")
     for i in (1, 2, 3):
-        path = os.path.join(d, f"example{i}.py")
-        print(f"== example {i}: {os.path.relpath(path)}")
+        print(f"== example {i}: flowgrad/demo/seed/example{i}.py")
         flowgrad.reset_default_graph()
-        runpy.run_path(path, run_name="__main__")
+        with _demo_file("seed", f"example{i}.py") as path:
+            runpy.run_path(path, run_name="__main__")
     return 0
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="flowgrad", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = parser.add_subparsers(dest="cmd", required=True)
+    parser = _Parser(prog="flowgrad", description=__doc__,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version",
+                        version=f"flowgrad {flowgrad.__version__} (the TensorFlow "
+                                f"{flowgrad.VERSION} API)")
+    sub = parser.add_subparsers(dest="cmd", required=True, metavar="COMMAND")
     p = sub.add_parser("run", help="run an unmodified TF 1.x script (`import tensorflow`) "
                                    "on flowgrad")
-    p.add_argument("script", help="the script's path")
-    p.add_argument("args", nargs=argparse.REMAINDER, help="its command-line arguments")
+    p.add_argument("script", metavar="SCRIPT", help="the script's path")
+    p.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS",
+                   help="its command-line arguments")
     p.set_defaults(fn=cmd_run)
     p = sub.add_parser("demo", add_help=False,
                        help="train a 64-64-10 MLP on the 8x8 digits (--help for its flags)")
