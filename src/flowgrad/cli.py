@@ -30,6 +30,9 @@ def _demo_file(*parts):
         yield str(path)
 
 
+_ABSL_HELP = {"--help", "-help", "--helpshort", "-helpshort", "--helpfull", "-helpfull", "-?"}
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with usage errors as one line: `flowgrad run: error: ... (see --help)`."""
 
@@ -76,8 +79,8 @@ def run_script(script, args=()):
     sys.argv is [script, *args] and sys.path[0] the script's directory while it
     runs, as under `python script.py`; both are restored afterwards, and so are
     the `tensorflow` entries of sys.modules, and the default graph and session
-    stacks. Each run starts on a fresh default graph and an empty
-    `tf.app.flags.FLAGS`.
+    stacks. Each run starts on a fresh default graph and an unparsed
+    `tf.app.flags.FLAGS` without the flags earlier scripts defined.
 
     Returns:
         The exit status: 0, the script's `sys.exit` code, or 1 after an exception
@@ -93,7 +96,7 @@ def run_script(script, args=()):
     sys.argv = [script, *args]
     sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
     flowgrad.reset_default_graph()
-    flowgrad.flags.FLAGS._reset()
+    defined_flags = flowgrad.flags._begin_script()
     try:
         with tf_alias.alias_tensorflow():
             runpy.run_path(script, run_name="__main__")
@@ -106,6 +109,7 @@ def run_script(script, args=()):
     finally:
         sys.argv = saved_argv
         sys.path[:] = saved_path
+        flowgrad.flags._end_script(defined_flags)
         graph_mod._default_graph_stack.stack[:] = graphs
         graph_mod._default_session_stack.stack[:] = sessions
         sys.stdout.flush()
@@ -123,7 +127,9 @@ def cmd_demo(args, extra):
               file=sys.stderr)
         return 1
     with _demo_file("digits.py") as path:
-        return run_script(path, extra)
+        code = run_script(path, extra)
+    # absl's --help exits 1 (so does TF 1.14's tf.app.run); for our own command it is no error
+    return 0 if code == 1 and _ABSL_HELP.intersection(extra) else code
 
 
 def cmd_seed(args, extra):
