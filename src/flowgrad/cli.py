@@ -3,6 +3,7 @@
     flowgrad run SCRIPT.py [args...]   run an unmodified TF 1.x script on flowgrad
     flowgrad demo [--logdir DIR] ...   train an MLP on scikit-learn's 8x8 digits
     flowgrad seed                      run the design note's three examples
+    flowgrad check SCRIPT.py|DIR ...   list the TF symbols a script uses that flowgrad lacks
     flowgrad --version
 """
 from __future__ import annotations
@@ -11,6 +12,7 @@ import argparse
 import contextlib
 import importlib.resources
 import importlib.util
+import json
 import os
 import runpy
 import sys
@@ -142,6 +144,24 @@ def cmd_seed(args, extra):
     return 0
 
 
+def cmd_check(args, extra):
+    """Scans scripts (no execution) for TF symbols flowgrad lacks or supports in part.
+
+    Exit status: 0 when every TF symbol used is present (partial ones too, unless
+    --strict), 1 otherwise, 2 when a file cannot be read or parsed."""
+    from . import check  # lazy: only `flowgrad check` needs the scanner
+
+    findings, files, problems = check.scan_paths(args.paths)
+    if args.json:
+        print(json.dumps(check.as_json(findings, files, problems), indent=1))
+    else:
+        print(check.format_report(findings, files, problems))
+    if problems:
+        return 2
+    failing = {check.ABSENT, check.PARTIAL} if args.strict else {check.ABSENT}
+    return 1 if any(f.status in failing for f in findings) else 0
+
+
 def main(argv=None):
     parser = _Parser(prog="flowgrad", description=__doc__,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -160,6 +180,13 @@ def main(argv=None):
     p.set_defaults(fn=cmd_demo)
     p = sub.add_parser("seed", help="run the design note's three examples")
     p.set_defaults(fn=cmd_seed)
+    p = sub.add_parser("check", help="list the TF 1.14 symbols scripts use that flowgrad lacks "
+                                     "or supports in part (reads them, runs nothing)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="scripts or directories")
+    p.add_argument("--json", action="store_true", help="print the findings as JSON")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 for partly supported symbols too")
+    p.set_defaults(fn=cmd_check)
     argv = sys.argv[1:] if argv is None else list(argv)
     args, extra = parser.parse_known_args(argv)
     if extra and args.cmd not in ("demo", "run"):
