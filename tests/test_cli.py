@@ -6,6 +6,7 @@ import textwrap
 
 import pytest
 
+import flowgrad
 from flowgrad import cli
 
 ROOT = os.path.dirname(os.path.dirname(__file__))
@@ -136,3 +137,24 @@ def test_demo_without_the_demo_extra_says_what_to_install(monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "sklearn", None)
     assert cli.main(["demo"]) == 1
     assert capsys.readouterr().err == "flowgrad demo needs sklearn: pip install 'flowgrad[demo]'\n"
+
+
+def test_version_and_python_dash_m():
+    out = subprocess.run([sys.executable, "-m", "flowgrad", "--version"], capture_output=True,
+                         text=True, check=False)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == f"flowgrad {flowgrad.__version__} (the TensorFlow 1.14.0 API)\n"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["run"], "flowgrad run: error: the following arguments are required: SCRIPT "
+              "(see 'flowgrad run --help')"),
+    ([], "flowgrad: error: the following arguments are required: COMMAND "
+         "(see 'flowgrad --help')"),
+    (["seed", "x"], "flowgrad: error: unrecognized arguments: x (see 'flowgrad --help')"),
+])
+def test_usage_errors_are_one_line(args, message, capsys):
+    with pytest.raises(SystemExit) as e:
+        cli.main(args)
+    assert e.value.code == 2
+    assert capsys.readouterr().err == message + "\n"

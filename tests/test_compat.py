@@ -128,12 +128,29 @@ def test_flags_parse_as_tf114(capsys):
 
 
 def test_flags_read_before_parse_parses_sys_argv(monkeypatch):
-    fv = fl.FlagValues()
-    fl.DEFINE_integer("steps", 1, "Steps.", flag_values=fv)
-    monkeypatch.setattr(sys, "argv", ["prog", "--steps=4"])
-    assert not fv.is_parsed()
-    assert fv.steps == 4
-    assert fv.is_parsed()
+    """tf.app.flags.FLAGS (TF's wrapper of absl's FLAGS) parses sys.argv, known flags only,
+    when a flag is read first; absl's own FLAGS would raise."""
+    import absl.flags
+
+    names = fl._begin_script()
+    try:
+        fl.DEFINE_integer("fg_steps", 1, "Steps.")
+        monkeypatch.setattr(sys, "argv", ["prog", "--fg_steps=4", "--not_a_flag"])
+        assert not fl.FLAGS.is_parsed()
+        assert fl.FLAGS.fg_steps == 4
+        assert fl.FLAGS.is_parsed() and absl.flags.FLAGS.fg_steps == 4
+        assert "fg_steps" in fl.FLAGS
+    finally:
+        fl._end_script(names)
+    assert "fg_steps" not in fl.FLAGS and not fl.FLAGS.is_parsed()
+
+
+def test_tf_flags_is_absl_flags():
+    import absl.flags
+
+    assert fl.FlagValues is absl.flags.FlagValues and fl.Error is absl.flags.Error
+    assert fl.FLAGS.__dict__["__wrapped"] is absl.flags.FLAGS
+    assert fl.DEFINE_enum is absl.flags.DEFINE_enum
 
 
 def test_flags_old_keyword_names_defaults_and_setters():
@@ -177,21 +194,28 @@ def test_app_run_calls_main_with_unparsed_args_and_exits_with_its_result(tmp_pat
 
 
 def test_app_run_help_and_bad_value(tmp_path, capsys):
+    """As TF 1.14 (absl.app.run with TF's known-only parser): --help prints the docstring
+    and the script's flags and exits 1; a bad value raises absl's IllegalFlagValueError."""
     script = _app_script(tmp_path, "def main(argv):\n    print('ran')\n\ntf.app.run()\n")
-    assert run_script(script, ["--help"]) == 0
+    assert run_script(script, ["--help"]) == 1
     out = capsys.readouterr().out
     assert out.startswith("Trains a thing.") and "--steps: Number of steps." in out
     assert "ran" not in out
     assert run_script(script, ["--steps=many"]) == 1
     err = capsys.readouterr().err
-    assert "FATAL Flags parsing error: flag --steps=many" in err
+    assert err.strip().splitlines()[-1] == (
+        "absl.flags._exceptions.IllegalFlagValueError: flag --steps=many: invalid literal for "
+        "int() with base 10: 'many'")
 
 
 def test_app_run_with_explicit_main_and_argv():
-    flowgrad.flags.FLAGS._reset()
+    names = flowgrad.flags._begin_script()
     seen = []
-    with pytest.raises(SystemExit) as e:
-        flowgrad.app.run(lambda argv: seen.append(argv), ["prog", "a"])
+    try:
+        with pytest.raises(SystemExit) as e:
+            flowgrad.app.run(lambda argv: seen.append(argv), ["prog", "a"])
+    finally:
+        flowgrad.flags._end_script(names)
     assert e.value.code is None and seen == [["prog", "a"]]
 
 

@@ -16,6 +16,7 @@ from flowgrad.cli import run_script
 
 HERE = os.path.dirname(__file__)
 EXAMPLES = os.path.join(os.path.dirname(HERE), "examples")
+DIGITS = os.path.join(os.path.dirname(HERE), "src", "flowgrad", "demo", "digits.py")
 
 
 def run(capsys, script, *args):
@@ -73,7 +74,7 @@ def test_digits_cnn(capsys):
 
 def test_digits_demo_trains_saves_and_resumes(capsys, tmp_path):
     logdir = str(tmp_path / "run")
-    out = run(capsys, "digits.py", "--logdir", logdir, "--steps", "400", "--noprogress")
+    out = run(capsys, DIGITS, "--logdir", logdir, "--steps", "400", "--noprogress")
     assert f"No checkpoint in {logdir}: training from scratch" in out
     assert _accuracy(out, r"test accuracy ([0-9.]+)") > 0.9
     assert os.path.exists(os.path.join(logdir, "checkpoint"))
@@ -81,7 +82,7 @@ def test_digits_demo_trains_saves_and_resumes(capsys, tmp_path):
         events = os.listdir(os.path.join(logdir, sub))
         assert any(e.startswith("events.out.tfevents.") for e in events)
 
-    out = run(capsys, "digits.py", "--logdir", logdir, "--steps", "100", "--noprogress")
+    out = run(capsys, DIGITS, "--logdir", logdir, "--steps", "100", "--noprogress")
     ckpt = os.path.join(logdir, "model.ckpt-400")
     assert f"Resumed from {ckpt} at step 400" in out
     assert "Step 500: " in out

@@ -382,7 +382,7 @@ def test_seed_example2_under_every_pass_combination():
 
 @pytest.mark.parametrize("i", [1, 2, 3])
 def test_seed_examples_print_the_same_without_passes(i, tmp_path):
-    script = os.path.join(ROOT, "examples", "seed", f"example{i}.py")
+    script = os.path.join(ROOT, "src", "flowgrad", "demo", "seed", f"example{i}.py")
     with open(script) as f:
         src = f.read()
     src = src.replace(

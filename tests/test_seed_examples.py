@@ -17,7 +17,7 @@ ROOT = os.path.dirname(HERE)
 
 @pytest.mark.parametrize("i", [1, 2, 3])
 def test_seed_example_prints_tf114_output(i):
-    script = os.path.join(ROOT, "examples", "seed", f"example{i}.py")
+    script = os.path.join(ROOT, "src", "flowgrad", "demo", "seed", f"example{i}.py")
     out = subprocess.run([sys.executable, script], capture_output=True, text=True, check=True)
     assert out.stdout == goldens.load("seed", "seed")[f"example{i}"]
 

@@ -96,7 +96,7 @@ def disable_eager_execution():
     """Accepted for TF 1.x scripts: flowgrad is always in graph mode."""
 
 
-def enable_eager_execution(*args, **kwargs):
+def enable_eager_execution(config=None, device_policy=None, execution_mode=None):
     raise NotImplementedError("flowgrad implements TF 1.x graph mode only; eager execution "
                               "is not available")
 

@@ -1,13 +1,18 @@
-"""The `flowgrad` command.
+"""The `flowgrad` command (also `python -m flowgrad`).
 
     flowgrad run SCRIPT.py [args...]   run an unmodified TF 1.x script on flowgrad
     flowgrad demo [--logdir DIR] ...   train an MLP on scikit-learn's 8x8 digits
     flowgrad seed                      run the design note's three examples
+    flowgrad check SCRIPT.py|DIR ...   list the TF symbols a script uses that flowgrad lacks
+    flowgrad --version
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
+import importlib.resources
 import importlib.util
+import json
 import os
 import runpy
 import sys
@@ -18,12 +23,25 @@ from flowgrad.compat import tf_alias
 from flowgrad.engine.framework import graph as graph_mod
 
 
-def _examples_dir():
-    here = os.path.dirname(os.path.abspath(__file__))
-    for cand in (os.path.join(here, "..", "..", "examples"), os.path.join(here, "examples")):
-        if os.path.isdir(cand):
-            return os.path.abspath(cand)
-    raise FileNotFoundError("examples/ not found next to the flowgrad package")
+@contextlib.contextmanager
+def _demo_file(*parts):
+    """A real path to the package data file flowgrad/demo/PARTS (the programs `demo` and
+    `seed` run ship inside the package, so a wheel install has them)."""
+    res = importlib.resources.files("flowgrad").joinpath("demo", *parts)
+    with importlib.resources.as_file(res) as path:
+        yield str(path)
+
+
+_ABSL_HELP = {"--help", "-help", "--helpshort", "-helpshort", "--helpfull", "-helpfull", "-?"}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with usage errors as one line: `flowgrad run: error: ... (see --help)`."""
+
+    def error(self, message):
+        # argparse counts the REMAINDER argument as required too; only the script is
+        message = message.replace("SCRIPT, ARGS", "SCRIPT")
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
 def _exit_code(code):
@@ -63,8 +81,8 @@ def run_script(script, args=()):
     sys.argv is [script, *args] and sys.path[0] the script's directory while it
     runs, as under `python script.py`; both are restored afterwards, and so are
     the `tensorflow` entries of sys.modules, and the default graph and session
-    stacks. Each run starts on a fresh default graph and an empty
-    `tf.app.flags.FLAGS`.
+    stacks. Each run starts on a fresh default graph and an unparsed
+    `tf.app.flags.FLAGS` without the flags earlier scripts defined.
 
     Returns:
         The exit status: 0, the script's `sys.exit` code, or 1 after an exception
@@ -80,7 +98,7 @@ def run_script(script, args=()):
     sys.argv = [script, *args]
     sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
     flowgrad.reset_default_graph()
-    flowgrad.flags.FLAGS._reset()
+    defined_flags = flowgrad.flags._begin_script()
     try:
         with tf_alias.alias_tensorflow():
             runpy.run_path(script, run_name="__main__")
@@ -93,6 +111,7 @@ def run_script(script, args=()):
     finally:
         sys.argv = saved_argv
         sys.path[:] = saved_path
+        flowgrad.flags._end_script(defined_flags)
         graph_mod._default_graph_stack.stack[:] = graphs
         graph_mod._default_session_stack.stack[:] = sessions
         sys.stdout.flush()
@@ -103,34 +122,58 @@ def cmd_run(args, extra):
 
 
 def cmd_demo(args, extra):
-    """Trains examples/digits.py's MLP; arguments go to the script (see --help)."""
+    """Trains flowgrad/demo/digits.py's MLP; arguments go to the script (see --help)."""
     missing = [m for m in ("sklearn", "tqdm") if importlib.util.find_spec(m) is None]
     if missing:
         print(f"flowgrad demo needs {' and '.join(missing)}: pip install 'flowgrad[demo]'",
               file=sys.stderr)
         return 1
-    return run_script(os.path.join(_examples_dir(), "digits.py"), extra)
+    with _demo_file("digits.py") as path:
+        code = run_script(path, extra)
+    # absl's --help exits 1 (so does TF 1.14's tf.app.run); for our own command it is no error
+    return 0 if code == 1 and _ABSL_HELP.intersection(extra) else code
 
 
 def cmd_seed(args, extra):
     """Runs the design note's three examples, printing what TF 1.14 prints."""
-    d = os.path.join(_examples_dir(), "seed")
     for i in (1, 2, 3):
-        path = os.path.join(d, f"example{i}.py")
-        print(f"== example {i}: {os.path.relpath(path)}")
+        print(f"== example {i}: flowgrad/demo/seed/example{i}.py")
         flowgrad.reset_default_graph()
-        runpy.run_path(path, run_name="__main__")
+        with _demo_file("seed", f"example{i}.py") as path:
+            runpy.run_path(path, run_name="__main__")
     return 0
 
 
+def cmd_check(args, extra):
+    """Scans scripts (no execution) for TF symbols flowgrad lacks or supports in part.
+
+    Exit status: 0 when every TF symbol used is present (partial ones too, unless
+    --strict), 1 otherwise, 2 when a file cannot be read or parsed."""
+    from . import check  # lazy: only `flowgrad check` needs the scanner
+
+    findings, files, problems = check.scan_paths(args.paths)
+    if args.json:
+        print(json.dumps(check.as_json(findings, files, problems), indent=1))
+    else:
+        print(check.format_report(findings, files, problems))
+    if problems:
+        return 2
+    failing = {check.ABSENT, check.PARTIAL} if args.strict else {check.ABSENT}
+    return 1 if any(f.status in failing for f in findings) else 0
+
+
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="flowgrad", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = parser.add_subparsers(dest="cmd", required=True)
+    parser = _Parser(prog="flowgrad", description=__doc__,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version",
+                        version=f"flowgrad {flowgrad.__version__} (the TensorFlow "
+                                f"{flowgrad.VERSION} API)")
+    sub = parser.add_subparsers(dest="cmd", required=True, metavar="COMMAND")
     p = sub.add_parser("run", help="run an unmodified TF 1.x script (`import tensorflow`) "
                                    "on flowgrad")
-    p.add_argument("script", help="the script's path")
-    p.add_argument("args", nargs=argparse.REMAINDER, help="its command-line arguments")
+    p.add_argument("script", metavar="SCRIPT", help="the script's path")
+    p.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS",
+                   help="its command-line arguments")
     p.set_defaults(fn=cmd_run)
     p = sub.add_parser("demo", add_help=False,
                        help="train a 64-64-10 MLP on the 8x8 digits (--help for its flags)")
@@ -144,6 +187,13 @@ def main(argv=None):
                                                           "then the tool's flags")
     p.set_defaults(fn=lambda args, extra: importlib.import_module(
         "flowgrad.tools.inspect_checkpoint").main(args.args))
+    p = sub.add_parser("check", help="list the TF 1.14 symbols scripts use that flowgrad lacks "
+                                     "or supports in part (reads them, runs nothing)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="scripts or directories")
+    p.add_argument("--json", action="store_true", help="print the findings as JSON")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 for partly supported symbols too")
+    p.set_defaults(fn=cmd_check)
     argv = sys.argv[1:] if argv is None else list(argv)
     args, extra = parser.parse_known_args(argv)
     if extra and args.cmd not in ("demo", "run"):

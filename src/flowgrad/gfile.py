@@ -1,4 +1,9 @@
-"""`tf.gfile`: TF 1.x's file API on the local file system, with TF's errors.
+"""`tf.gfile`: TF 1.x's file API, with TF's errors.
+
+Local paths use the operating system. Other schemes (gs://, s3://, hdfs://, memory://,
+...) go to fsspec when it is installed (`pip install 'flowgrad[fsspec]'`, plus the
+scheme's own package, e.g. gcsfs or s3fs), with its errors mapped to TF's classes;
+without it they raise UnimplementedError naming the extra.
 
 Failures raise `tf.errors.*` as TF 1.14 does (NotFoundError for a missing
 file, AlreadyExistsError when Copy/Rename would overwrite, ...), with TF's
@@ -13,6 +18,7 @@ from __future__ import annotations
 import errno
 import glob as _glob
 import os
+import re
 import shutil
 
 from .engine.framework import errors
@@ -52,6 +58,55 @@ _BY_ERRNO = {
 def _path(p):
     p = os.fspath(p)
     return p.decode("utf-8") if isinstance(p, bytes) else p
+
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
+def _remote(path):
+    """(fsspec filesystem, its path) for a path with a non-local scheme; None for a local
+    path. Raises UnimplementedError (TF's class for an unknown scheme) if fsspec or the
+    scheme's package is missing."""
+    m = _SCHEME.match(path)
+    if m is None or m.group(1) == "file":
+        return None
+    scheme = m.group(1)
+    try:
+        import fsspec  # lazy: optional extra, only for non-local schemes
+    except ImportError:
+        raise errors.UnimplementedError(
+            None, None, f"File system scheme '{scheme}' not implemented (file: '{path}'): "
+                        "flowgrad reads non-local paths through fsspec: pip install "
+                        "'flowgrad[fsspec]'") from None
+    try:
+        fs, stripped = fsspec.core.url_to_fs(path)
+    except (ImportError, ValueError) as e:
+        raise errors.UnimplementedError(
+            None, None, f"File system scheme '{scheme}' not implemented (file: '{path}'): "
+                        f"{e}") from None
+    return fs, stripped
+
+
+def _full(path, like):
+    """A path fsspec returned (without its scheme), written as the user wrote `like`:
+    `memory://a/x` for memory's `/a/x`, `gs://bucket/x` for `bucket/x`."""
+    scheme, rest = like.split("://", 1)
+    if path.startswith("/") and not rest.startswith("/"):
+        path = path[1:]
+    return f"{scheme}://{path}"
+
+
+def _fs_error(e: OSError, path):
+    """TF's error class for an fsspec OSError."""
+    if isinstance(e, FileNotFoundError):
+        return errors.NotFoundError(None, None, f"{path}; No such file or directory")
+    if isinstance(e, FileExistsError):
+        return errors.AlreadyExistsError(None, None, f"{path}; File exists")
+    if isinstance(e, PermissionError):
+        return errors.PermissionDeniedError(None, None, f"{path}; Permission denied")
+    if isinstance(e, (IsADirectoryError, NotADirectoryError)):
+        return errors.FailedPreconditionError(None, None, f"{path}; {e}")
+    return errors.UnknownError(None, None, f"{path}; {e}")
 
 
 def _os_error(e: OSError, path):
@@ -104,10 +159,16 @@ class GFile:
 
     def _file(self):
         if self._f is None:
+            mode = self.mode.replace("b", "") + "b"
+            remote = _remote(self.name)
             try:
-                self._f = open(self.name, self.mode.replace("b", "") + "b")  # noqa: SIM115 - held until close()
+                if remote is None:
+                    self._f = open(self.name, mode)  # noqa: SIM115 - held until close()
+                else:
+                    self._f = remote[0].open(remote[1], mode)
             except OSError as e:
-                raise _os_error(e, self.name) from None
+                raise (_os_error(e, self.name) if remote is None
+                       else _fs_error(e, self.name)) from None
         return self._f
 
     def _for_reading(self):
@@ -162,6 +223,8 @@ class GFile:
     def size(self):
         if self._f is not None and self._writable:
             self._f.flush()
+        if _remote(self.name) is not None:
+            return Stat(self.name).length
         try:
             return os.stat(self.name).st_size
         except OSError as e:
@@ -189,12 +252,20 @@ FastGFile = GFile
 
 def Exists(filename):
     """True if `filename` (a file or directory) exists."""
-    return os.path.exists(_path(filename))
+    filename = _path(filename)
+    remote = _remote(filename)
+    if remote is not None:
+        return remote[0].exists(remote[1])
+    return os.path.exists(filename)
 
 
 def IsDirectory(dirname):
     """True if `dirname` exists and is a directory."""
-    return os.path.isdir(_path(dirname))
+    dirname = _path(dirname)
+    remote = _remote(dirname)
+    if remote is not None:
+        return remote[0].isdir(remote[1])
+    return os.path.isdir(dirname)
 
 
 def MkDir(dirname):
@@ -204,6 +275,9 @@ def MkDir(dirname):
         NotFoundError: the parent directory does not exist.
     """
     dirname = _path(dirname)
+    remote = _remote(dirname)
+    if remote is not None:
+        return _remote_call(dirname, remote[0].makedirs, remote[1], exist_ok=True)
     try:
         os.mkdir(dirname)
     except FileExistsError:
@@ -219,6 +293,9 @@ def MakeDirs(dirname):
         FailedPreconditionError: a component of the path is a file.
     """
     dirname = _path(dirname)
+    remote = _remote(dirname)
+    if remote is not None:
+        return _remote_call(dirname, remote[0].makedirs, remote[1], exist_ok=True)
     try:
         os.makedirs(dirname, exist_ok=True)
     except FileExistsError:
@@ -234,6 +311,13 @@ def ListDirectory(dirname):
         NotFoundError: `dirname` is not a directory.
     """
     dirname = _path(dirname)
+    remote = _remote(dirname)
+    if remote is not None:
+        fs, path = remote
+        if not fs.isdir(path):
+            raise errors.NotFoundError(None, None, f"Could not find directory {dirname}")
+        names = _remote_call(dirname, fs.ls, path, detail=False)
+        return sorted(n.rstrip("/").rsplit("/", 1)[-1] for n in names)
     if not os.path.isdir(dirname):
         raise errors.NotFoundError(None, None, f"Could not find directory {dirname}")
     return sorted(os.listdir(dirname))
@@ -244,7 +328,13 @@ def Glob(filename):
     patterns = [filename] if isinstance(filename, (str, bytes, os.PathLike)) else filename
     out = []
     for pattern in patterns:
-        out.extend(_glob.glob(_path(pattern)))
+        pattern = _path(pattern)
+        remote = _remote(pattern)
+        if remote is not None:
+            fs, path = remote
+            out.extend(_full(p, pattern) for p in fs.glob(path))
+        else:
+            out.extend(_glob.glob(pattern))
     return sorted(out)
 
 
@@ -255,6 +345,12 @@ def Remove(filename):
         NotFoundError: it does not exist. FailedPreconditionError: it is a directory.
     """
     filename = _path(filename)
+    remote = _remote(filename)
+    if remote is not None:
+        fs, path = remote
+        if fs.isdir(path):
+            raise errors.FailedPreconditionError(None, None, f"{filename}; Is a directory")
+        return _remote_call(filename, fs.rm_file, path)
     try:
         os.remove(filename)
     except OSError as e:
@@ -268,6 +364,14 @@ def DeleteRecursively(dirname):
         NotFoundError: it does not exist. FailedPreconditionError: it is a file.
     """
     dirname = _path(dirname)
+    remote = _remote(dirname)
+    if remote is not None:
+        fs, path = remote
+        if not fs.exists(path):
+            raise errors.NotFoundError(None, None, f"{dirname} not found")
+        if not fs.isdir(path):
+            raise errors.FailedPreconditionError(None, None, f"{dirname}; Not a directory")
+        return _remote_call(dirname, fs.rm, path, recursive=True)
     if not os.path.lexists(dirname):
         raise errors.NotFoundError(None, None, f"{dirname} not found")
     if not os.path.isdir(dirname):
@@ -283,8 +387,12 @@ def Copy(oldpath, newpath, overwrite=False):
         NotFoundError: `oldpath` does not exist.
     """
     oldpath, newpath = _path(oldpath), _path(newpath)
-    if not overwrite and os.path.exists(newpath):
+    if not overwrite and Exists(newpath):
         raise errors.AlreadyExistsError(None, None, "file already exists")
+    if _remote(oldpath) is not None or _remote(newpath) is not None:
+        with GFile(oldpath, "rb") as src, GFile(newpath, "wb") as dst:
+            dst.write(src.read())
+        return
     try:
         shutil.copyfile(oldpath, newpath)
     except OSError as e:
@@ -299,12 +407,30 @@ def Rename(oldname, newname, overwrite=False):
         NotFoundError: `oldname` does not exist.
     """
     oldname, newname = _path(oldname), _path(newname)
-    if not overwrite and os.path.exists(newname):
+    if not overwrite and Exists(newname):
         raise errors.AlreadyExistsError(None, None, "file already exists")
+    old_remote, new_remote = _remote(oldname), _remote(newname)
+    if old_remote is not None or new_remote is not None:
+        if old_remote is not None and new_remote is not None and old_remote[0] is new_remote[0]:
+            return _remote_call(oldname, old_remote[0].mv, old_remote[1], new_remote[1])
+        Copy(oldname, newname, overwrite=True)
+        Remove(oldname)
+        return
     try:
         os.replace(oldname, newname)
     except OSError as e:
         raise _os_error(e, oldname if not os.path.lexists(oldname) else newname) from None
+
+
+def _remote_call(path, fn, *args, **kwargs):
+    try:
+        return fn(*args, **kwargs)
+    except OSError as e:
+        raise _fs_error(e, path) from None
+
+
+def _join(top, name):
+    return f"{top.rstrip('/')}/{name}" if _SCHEME.match(top) else os.path.join(top, name)
 
 
 def Walk(top, in_order=True):
@@ -318,12 +444,12 @@ def Walk(top, in_order=True):
         names = ListDirectory(top)
     except errors.NotFoundError:
         return
-    subdirs = [n for n in names if os.path.isdir(os.path.join(top, n))]
+    subdirs = [n for n in names if IsDirectory(_join(top, n))]
     files = [n for n in names if n not in subdirs]
     if in_order:
         yield top, subdirs, files
     for sub in subdirs:
-        yield from Walk(os.path.join(top, sub), in_order)
+        yield from Walk(_join(top, sub), in_order)
     if not in_order:
         yield top, subdirs, files
 
@@ -335,6 +461,14 @@ def Stat(filename):
         NotFoundError: it does not exist.
     """
     filename = _path(filename)
+    remote = _remote(filename)
+    if remote is not None:
+        info = _remote_call(filename, remote[0].info, remote[1])
+        mtime = info.get("mtime") or info.get("created") or 0
+        if hasattr(mtime, "timestamp"):
+            mtime = mtime.timestamp()
+        return FileStatistics(int(info.get("size") or 0), int(float(mtime) * 1e9),
+                              info.get("type") == "directory")
     try:
         st = os.stat(filename)
     except OSError as e:

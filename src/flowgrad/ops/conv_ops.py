@@ -204,10 +204,7 @@ def max_pool2d(input: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding:
     return max_pool(input, ksize, strides, padding, data_format, name)
 
 
-def avg_pool2d(input: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
-               data_format: str = "NHWC", name: str | None = None) -> Tensor:
-    """avg_pool under its TF 2 name."""
-    return avg_pool(input, ksize, strides, padding, data_format, name)
+avg_pool2d = avg_pool  # TF 1.14's tf.nn.avg_pool2d is avg_pool (value, ..., input)
 
 
 # =========================================================================================
@@ -250,7 +247,7 @@ def atrous_conv2d(value: TensorLike, filters: TensorLike, rate: int, padding: st
                   name=name or "convolution")
 
 
-def convolution(input: TensorLike, filter: TensorLike | None = None, padding: str | None = None,
+def convolution(input: TensorLike, filter: TensorLike | None, padding: str | None,
                 strides: IntOrInts | None = None, dilation_rate: IntOrInts | None = None,
                 name: str | None = None, data_format: str | None = None,
                 filters: TensorLike | None = None, dilations: IntOrInts | None = None) -> Tensor:
@@ -407,8 +404,8 @@ depthwise_conv2d_backprop_filter = depthwise_conv2d_native_backprop_filter
 def conv3d_transpose(value: TensorLike, filter: TensorLike | None = None,
                      output_shape: TensorLike | None = None, strides: IntOrInts | None = None,
                      padding: str = "SAME", data_format: str = "NDHWC", name: str | None = None,
-                     filters: TensorLike | None = None, dilations: IntOrInts | None = None,
-                     input: TensorLike | None = None) -> Tensor:
+                     input: TensorLike | None = None, filters: TensorLike | None = None,
+                     dilations: IntOrInts | None = None) -> Tensor:
     """The transpose of conv3d (its gradient with respect to the input).
 
     Args:

@@ -317,14 +317,19 @@ def is_strictly_increasing(x: Any, name: str | None = None) -> Tensor:
         return reduce_all(less(constant(0, dtype=diff.dtype.base_dtype), diff))
 
 
-def count_nonzero(input_tensor: Any, axis: Any = None, keepdims: bool | None = None,
+def count_nonzero(input_tensor: Any = None, axis: Any = None, keepdims: bool | None = None,
                   dtype: Any = _dt.int64, name: str | None = None,
-                  reduction_indices: Any = None, keep_dims: bool | None = None) -> Tensor:
+                  reduction_indices: Any = None, keep_dims: bool | None = None,
+                  input: Any = None) -> Tensor:  # noqa: A002 - TF's deprecated name
     """Counts the non-zero elements over `axis` (as `dtype`, int64 by default).
 
     >>> print(tf.Session().run(tf.count_nonzero(tf.constant([0, 1, 2]))))
     2
     """
+    if input is not None:
+        if input_tensor is not None:
+            raise ValueError("Cannot specify both 'input_tensor' and 'input'")
+        input_tensor = input
     keep = _keep(keepdims, keep_dims)
     axis = _axis_arg(axis, reduction_indices)
     with name_scope(name, "count_nonzero", [input_tensor]):

@@ -127,10 +127,9 @@ def _moved_to_end(t, axis):
     return _a.transpose(t, perm)
 
 
-def softmax_cross_entropy_with_logits_v2(_sentinel=None, labels: TensorLike | None = None,
-                                         logits: TensorLike | None = None, dim: int = -1,
-                                         name: str | None = None,
-                                         axis: int | None = None) -> Tensor:
+def softmax_cross_entropy_with_logits_v2(labels: TensorLike, logits: TensorLike,
+                                         axis: int | None = None, name: str | None = None,
+                                         dim: int | None = None) -> Tensor:
     """Cross-entropy between softmax(logits) and a distribution `labels`, along `axis`.
 
     Uses the fused SoftmaxCrossEntropyWithLogits op (numerically stable for
@@ -151,12 +150,7 @@ def softmax_cross_entropy_with_logits_v2(_sentinel=None, labels: TensorLike | No
     ...     print(sess.run(loss))
     [0.6931472]
     """
-    if _sentinel is not None:
-        raise ValueError("Only call `softmax_cross_entropy_with_logits_v2` with named arguments "
-                         "(labels=..., logits=..., ...)")
-    if labels is None or logits is None:
-        raise ValueError("Both labels and logits must be provided.")
-    axis = axis_lookup(axis, dim if dim != -1 else None)
+    axis = axis_lookup(axis, dim)
     values = [t for t in (logits, labels) if hasattr(t, "op")]
     with name_scope(name, "softmax_cross_entropy_with_logits", values) as scope:
         logits = to_tensor(logits, name="logits")
@@ -308,11 +302,11 @@ def sigmoid_cross_entropy_with_logits(_sentinel=None, labels: TensorLike | None 
                       _m.log1p(_m.exp(neg_abs_logits)), name=scope)
 
 
-def weighted_cross_entropy_with_logits(targets: TensorLike | None = None,
+def weighted_cross_entropy_with_logits(labels: TensorLike | None = None,
                                        logits: TensorLike | None = None,
                                        pos_weight: float | TensorLike | None = None,
                                        name: str | None = None,
-                                       labels: TensorLike | None = None) -> Tensor:
+                                       targets: TensorLike | None = None) -> Tensor:
     """Logistic loss with positive examples weighted by `pos_weight`, computed stably:
     (1 - z) x + (1 + (q - 1) z) (log(1 + exp(-|x|)) + max(-x, 0)).
 

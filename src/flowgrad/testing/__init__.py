@@ -1,6 +1,8 @@
-"""`tf.test`: gradient checking (TF's gradient_checker API and a directional checker)."""
+"""`tf.test`: TF 1.14's TestCase and test helpers, and gradient checking (TF's
+gradient_checker API and a directional checker)."""
 from .gradient_checker import check_grads, compute_gradient, compute_gradient_error
-from .test_case import TestCase, gpu_device_name, is_built_with_cuda, is_gpu_available, main
+from .test_case import (TestCase, get_temp_dir, gpu_device_name, is_built_with_cuda,
+                        is_gpu_available, main)
 
 __all__ = ["check_grads", "compute_gradient", "compute_gradient_error", "TestCase", "main",
-           "is_gpu_available", "is_built_with_cuda", "gpu_device_name"]
+           "get_temp_dir", "is_gpu_available", "is_built_with_cuda", "gpu_device_name"]

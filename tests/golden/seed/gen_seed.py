@@ -1,4 +1,4 @@
-"""What the design note's three examples (examples/seed/example{1,2,3}.py) print under
+"""What the design note's three examples (src/flowgrad/demo/seed/example{1,2,3}.py) print under
 TF 1.14, run with `import tensorflow as tf` in place of `import flowgrad as tf`
 (tests/test_seed_examples.py and test_optimize.py run them with flowgrad)."""
 import os
@@ -9,7 +9,7 @@ from golden_scripts import ROOT, stdout_of
 def cases(tf):
     out = {}
     for i in (1, 2, 3):
-        script = "examples/seed/example%d.py" % i
+        script = "src/flowgrad/demo/seed/example%d.py" % i
         with open(os.path.join(ROOT, script)) as f:
             src = f.read()
         assert "import flowgrad as tf\n" in src, script

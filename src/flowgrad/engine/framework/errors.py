@@ -12,13 +12,19 @@ class OpError(Exception):
 
     error_code = UNKNOWN
 
-    def __init__(self, node_def, op, message, error_code=None):
+    def __init__(self, node_def, op, message, error_code):
         super().__init__(message)
         self._node_def = node_def
         self._op = op
         self._message = message
         if error_code is not None:
             self.error_code = error_code
+
+    def __reduce__(self):
+        args = (self._node_def, self._op, self._message)
+        if type(self) in (OpError, UnknownError):
+            args += (self.error_code,)
+        return type(self), args
 
     @property
     def message(self):
@@ -37,14 +43,22 @@ class OpError(Exception):
 
 
 def _make(name, code):
-    def __init__(self, node_def, op, message, *args):
+    def __init__(self, node_def, op, message):
         OpError.__init__(self, node_def, op, message, code)
 
     return type(name, (OpError,), {"__init__": __init__, "error_code": code})
 
 
+class UnknownError(OpError):
+    """An unknown error (TF's UnknownError takes an error code too)."""
+
+    error_code = UNKNOWN
+
+    def __init__(self, node_def, op, message, error_code=UNKNOWN):
+        OpError.__init__(self, node_def, op, message, error_code)
+
+
 CancelledError = _make("CancelledError", CANCELLED)
-UnknownError = _make("UnknownError", UNKNOWN)
 InvalidArgumentError = _make("InvalidArgumentError", INVALID_ARGUMENT)
 DeadlineExceededError = _make("DeadlineExceededError", DEADLINE_EXCEEDED)
 NotFoundError = _make("NotFoundError", NOT_FOUND)
@@ -68,8 +82,8 @@ _BY_CODE = {c.error_code: c for c in [CancelledError, UnknownError, InvalidArgum
                                        InternalError, UnavailableError, DataLossError]}
 
 
-def exception_type_from_error_code(code):
-    return _BY_CODE[code]
+def exception_type_from_error_code(error_code):
+    return _BY_CODE[error_code]
 
 
 def error_code_from_exception_type(cls):

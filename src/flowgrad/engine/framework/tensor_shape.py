@@ -116,8 +116,8 @@ def _as_dim(v):
         return NotImplemented
 
 
-def dimension_value(d) -> int | None:
-    return d.value if isinstance(d, Dimension) else d
+def dimension_value(dimension) -> int | None:
+    return dimension.value if isinstance(dimension, Dimension) else dimension
 
 
 class TensorShape:

@@ -284,14 +284,15 @@ def _placeholder_infer(inputs, attrs):
 
 def _placeholder_bind(node, ctx):
     t = node.op._outputs[0]
-    shp = "unknown" if t.shape.ndims is None else \
-        "[" + ",".join("?" if d is None else str(d) for d in t.shape.as_tuple()) + "]"
+    # TF names the shape only when the rank is known
+    shp = "" if t.shape.ndims is None else " and shape [" + ",".join(
+        "?" if d is None else str(d) for d in t.shape.as_tuple()) + "]"
     dt = {"float32": "float", "float64": "double"}.get(t.dtype.name, t.dtype.name)
 
     def missing():
         raise errors.InvalidArgumentError(
             None, node.op, f"You must feed a value for placeholder tensor '{node.name}' with "
-            f"dtype {dt} and shape {shp}\n\t [[node {node.name}]]")
+            f"dtype {dt}{shp}\n\t [[node {node.name}]]")
     return missing
 
 

@@ -277,7 +277,8 @@ def _max_pool_grad_grad_argmax_grad(op, grad):
 
 
 def max_pool_with_argmax(input: TensorLike, ksize: IntOrInts, strides: IntOrInts,
-                         padding: str, Targmax: _dt.DType | None = None,
+                         padding: str, data_format: str = "NHWC",
+                         Targmax: _dt.DType | None = None,
                          name: str | None = None, output_dtype: _dt.DType | None = None,
                          include_batch_in_index: bool = False) -> tuple[Tensor, Tensor]:
     """Max pooling (NHWC) and the flattened index of each maximum: (y * width + x) *
@@ -290,6 +291,8 @@ def max_pool_with_argmax(input: TensorLike, ksize: IntOrInts, strides: IntOrInts
     [[ 5  7]
      [13 15]]
     """
+    if data_format != "NHWC":
+        raise ValueError("Data formats other than 'NHWC' are not yet supported")
     targ = _dt.as_dtype(Targmax or output_dtype or _dt.int64).base_dtype
     check_choice("MaxPoolWithArgmax", "padding", padding, ("SAME", "VALID"))
     x = to_tensor(input, name="input")

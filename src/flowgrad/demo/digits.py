@@ -1,7 +1,7 @@
 """Train a 64-64-10 MLP on scikit-learn's 8x8 handwritten digits (TensorFlow 1.x code).
 
-`flowgrad demo` runs this script; so does `flowgrad run examples/digits.py`, and
-so would TensorFlow 1.x (`python examples/digits.py`). It trains with Adam on
+`flowgrad demo` runs this script (flowgrad/demo/digits.py); so does `flowgrad run`, and
+so would TensorFlow 1.x (`python digits.py`). It trains with Adam on
 minibatches, shows a progress bar with the loss and accuracy, reports the
 accuracy on 360 held-out images, writes a checkpoint and TensorBoard logs
 under --logdir, and on the next run resumes from the latest checkpoint.

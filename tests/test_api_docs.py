@@ -1,0 +1,34 @@
+"""docs/api.md is current: regenerated in memory (tools/api_docs.py) it is the committed
+file. When a branch adds TF symbols, `python tools/api_docs.py` rewrites it."""
+import importlib.util
+import os
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def _api_docs():
+    spec = importlib.util.spec_from_file_location("api_docs",
+                                                  os.path.join(ROOT, "tools", "api_docs.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_docs_api_md_is_current():
+    api_docs = _api_docs()
+    smap = api_docs.statuses()
+    with open(api_docs.API_MD, encoding="utf-8") as f:
+        committed = f.read()
+    assert committed == api_docs.render(smap), \
+        "docs/api.md is not current: run `python tools/api_docs.py`"
+
+
+def test_statuses_follow_flowgrads_resolution():
+    api_docs = _api_docs()
+    smap = api_docs.statuses()
+    assert smap["tf"]["constant"].status == "present"
+    assert smap["tf.nn"]["pool"].status == "partial"
+    assert any("dilation_rate" in n for n in smap["tf.nn"]["pool"].notes)
+    assert smap["tf.contrib.gan"]["gan_model"].status == "absent"
+    total = sum(len(r) for r in smap.values())
+    assert total > 6000  # every public TF 1.14 symbol, tf.contrib and tf.raw_ops included
