@@ -350,6 +350,11 @@ ARRAY = [
            grad=(0,)),
     Sample("ScatterNd", "ScatterNd", lambda tf, i, u: tf.scatter_nd(i, u, [4, 3]),
            [Arg((3, 1), values=[1, 3, 1], dtype="int32"), Arg((3, 3))], FC + I, grad=(1,)),
+    Sample("SparseTensorDenseAdd", "SparseTensorDenseAdd",
+           lambda tf, i, v, s, b: raw(tf, "SparseTensorDenseAdd", [i, v, s, b], tf_kwargs={
+               "a_indices": i, "a_values": v, "a_shape": s, "b": b}),
+           [Arg((3, 2), values=[0, 1, 3, 2, 0, 1], dtype="int64"), Arg((3,)),
+            Arg((2,), values=[4, 3], dtype="int64"), Arg((4, 3))], FC + I, grad=(1, 3)),
     Sample("OneHot", "OneHot",
            lambda tf, i: [tf.one_hot(i, 4), tf.one_hot(i, 3, on_value=2, off_value=-1,
                                                        axis=0, dtype=tf.int32)],
