@@ -20,6 +20,7 @@ from ..engine.framework.registry import GRADIENTS
 from ..ops import array_ops as _a
 from ..ops import control_flow_ops, state_ops
 from ..ops.sparse_ops import unsorted_segment_sum
+from ..ops.resource_variable_ops import assign_add_variable_op
 from ..ops.variables import Variable, is_resource_variable, trainable_variables
 from . import slot_creator
 
@@ -324,9 +325,15 @@ class Optimizer:
             else:
                 with graph.control_dependencies([self._finish(update_ops, "update")]):
                     with graph.colocate_with(global_step.op):
-                        apply_updates = state_ops.assign_add(
-                            global_step, convert_to_tensor(1, dtype=global_step.dtype.base_dtype,
-                                                           name="value"), name=name)
+                        if is_resource_variable(global_step):   # TF: the op, no read after it
+                            apply_updates = assign_add_variable_op(
+                                global_step.handle,
+                                convert_to_tensor(1, dtype=global_step.dtype), name=name)
+                        else:
+                            apply_updates = state_ops.assign_add(
+                                global_step, convert_to_tensor(
+                                    1, dtype=global_step.dtype.base_dtype, name="value"),
+                                name=name)
             if isinstance(apply_updates, Tensor):
                 apply_updates = apply_updates.op
             train_op = graph.get_collection_ref(GraphKeys.TRAIN_OP)

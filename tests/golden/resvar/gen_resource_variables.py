@@ -248,6 +248,28 @@ def ema_and_saver(tf):
     return out
 
 
+def enabled_training(tf):
+    g = tf.Graph()
+    with g.as_default():
+        tf.enable_resource_variables()
+        try:
+            w = tf.get_variable("w", [3], initializer=tf.ones_initializer())
+            gs = tf.train.get_or_create_global_step()
+            train = tf.train.AdamOptimizer(0.1).minimize(tf.reduce_sum(tf.square(w)),
+                                                         global_step=gs)
+        finally:
+            tf.disable_resource_variables()
+        out = {"types": [type(x).__name__ for x in tf.global_variables()],
+               "train": [type(train).__name__, train.name, train.type],
+               "update_types": sorted(set(op.type for op in g.get_operations()
+                                          if op.name.startswith("Adam/")))}
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            out["run"] = [sess.run(train) for _ in range(3)]
+            out["values"] = [L(x) for x in sess.run([w, gs])]
+        return out
+
+
 def cases(tf):
     return {f.__name__: f(tf) for f in (creation, get_variable_scopes, enable_flag, values,
-                                         gradients, errors, ema_and_saver)}
+                                         gradients, errors, ema_and_saver, enabled_training)}
