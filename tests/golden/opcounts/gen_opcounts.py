@@ -285,6 +285,12 @@ def _resource_get_variable(tf):
     tf.random_normal((2, 2))
 
 
+def _resource_saver(tf):
+    tf.Variable(np.ones((3, 2), np.float32), name="w", use_resource=True)
+    tf.Variable(np.zeros(2, np.float32), name="b")
+    tf.train.Saver()
+
+
 def _global_init(tf):
     tf.Variable(np.ones((3, 2), np.float32), name="w")
     tf.get_variable("v", (2,))
@@ -362,7 +368,8 @@ def _layers_dense(tf):
 CALLS = (
     [("variable", _variable), ("global_variables_initializer", _global_init)]
     + [("variable/use_resource", _resource_variable),
-       ("get_variable/use_resource", _resource_get_variable)]
+       ("get_variable/use_resource", _resource_get_variable),
+       ("saver/use_resource", _resource_saver)]
     + [("get_variable/" + n, _get_variable(f)) for n, f in INITS]
     + [("initializer/" + n, _initializer(f)) for n, f in INITS]
     + [("minimize/GradientDescent", _opt("GradientDescentOptimizer")),
