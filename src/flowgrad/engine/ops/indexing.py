@@ -374,6 +374,9 @@ def gather(params: TensorLike, indices: TensorLike, validate_indices: object = N
                                   "(TF 1.14 does not have it either)")
     if axis is None:
         axis = 0
+    sparse_read = getattr(params, "sparse_read", None)
+    if sparse_read is not None and isinstance(axis, int) and axis == 0:
+        return sparse_read(indices, name=name)   # a resource variable: ResourceGather (as TF)
     p = params if isinstance(params, Tensor) else to_tensor(params, name="params")
     with _scope(name, "GatherV2", [p]) as scope:
         i = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")
