@@ -98,6 +98,21 @@ def _lane_registers(words):
     return out
 
 
+_HW = []
+
+
+def _hardware():
+    """The `crc32c` package's hardware CRC32C if it is installed (optional: large
+    checkpoints save and restore several times faster with it), else None."""
+    if not _HW:
+        try:
+            import crc32c as hw  # lazy: optional package, only for inputs over 8 KiB
+            _HW.append(hw.crc32c if getattr(hw, "hardware_based", False) else None)
+        except ImportError:
+            _HW.append(None)
+    return _HW[0]
+
+
 def crc32c(data, crc=0):
     """CRC32C of `data`, extending `crc` (TF's crc32c::Extend).
 
@@ -113,6 +128,9 @@ def crc32c(data, crc=0):
     lane = 4 * _LANE_WORDS
     if len(data) < 8 * lane:
         return _crc_bytes(reg, data) ^ 0xFFFFFFFF
+    fast = _hardware()
+    if fast is not None:  # the same function, in C (SSE4.2 / ARMv8 instructions)
+        return fast(data, crc)
     lanes = len(data) // lane
     regs = _lane_registers(np.frombuffer(data, dtype="<u4", count=lanes * _LANE_WORDS))
     if not _LANE_ADVANCE:
