@@ -270,6 +270,28 @@ def enabled_training(tf):
         return out
 
 
+def assign_moving_average(tf):
+    """keras.backend.moving_average_update's call on a resource variable (zero_debias)."""
+    try:
+        from tensorflow.python.training import moving_averages
+    except ImportError:   # flowgrad
+        from flowgrad.train import moving_averages
+    g = tf.Graph()
+    with g.as_default():
+        x = tf.Variable([0.0, 0.0], name="mean", use_resource=True, trainable=False)
+        val = tf.placeholder(tf.float32, [2])
+        up = moving_averages.assign_moving_average(x, val, 0.9, zero_debias=True)
+        up2 = moving_averages.assign_moving_average(x, val, 0.9, zero_debias=False)
+        out = {"vars": [[v.name, type(v).__name__] for v in tf.global_variables()],
+               "types": [type(up).__name__, type(up2).__name__]}
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            out["debiased"] = [L(sess.run(up, {val: [1.0 + i, 2.0]})) for i in range(3)]
+            out["plain"] = L(sess.run(up2, {val: [5.0, 5.0]}))
+        return out
+
+
 def cases(tf):
     return {f.__name__: f(tf) for f in (creation, get_variable_scopes, enable_flag, values,
-                                         gradients, errors, ema_and_saver, enabled_training)}
+                                         gradients, errors, ema_and_saver, enabled_training,
+                                         assign_moving_average)}
