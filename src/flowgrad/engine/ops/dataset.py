@@ -278,6 +278,13 @@ def _batch_components(elems, first_index=0):
     out = []
     for k in range(len(elems[0])):
         parts = [e[k] for e in elems]
+        p0 = parts[0]
+        if type(p0) is np.ndarray and p0.dtype == object and p0.ndim == 0 and \
+                all(type(p) is np.ndarray and p.ndim == 0 for p in parts):
+            col = np.empty(len(parts), dtype=object)
+            col[:] = [p[()] for p in parts]
+            out.append(col)
+            continue
         s0 = np.shape(parts[0])
         for j, p in enumerate(parts[1:], 1):
             if np.shape(p) != s0:
@@ -977,7 +984,9 @@ def _reader(per_file):
         def it():
             for f in files:
                 for rec in per_file(f, *rest):
-                    yield (np.array(rec, dtype=object),)
+                    a = np.empty((), dtype=object)
+                    a[()] = rec
+                    yield (a,)
         return DatasetValue(it)
     return make
 
