@@ -758,31 +758,35 @@ def _interleave(args, attrs, fns):
 _STOP = object()
 
 
+def _produce(src, q, stop):
+    """The prefetch thread: fills `q` until the source ends, an error, or `stop`."""
+    try:
+        for e in src:
+            while not stop.is_set():
+                try:
+                    q.put((e, None), timeout=0.05)
+                    break
+                except queue.Full:
+                    continue
+            if stop.is_set():
+                return
+        q.put((_STOP, None))
+    except BaseException as exc:  # noqa: BLE001 - handed to the consumer
+        q.put((_STOP, exc))
+
+
 class _PrefetchIter:
-    """A producer thread fills a bounded queue; errors are handed over in order."""
+    """A producer thread fills a bounded queue; errors are handed over in order. The
+    thread holds no reference to this object: when the iterator is dropped (re-initialized,
+    session closed) `__del__` stops the thread."""
 
     def __init__(self, src, size):
         self.q = queue.Queue(maxsize=max(1, size))
         self.stop = threading.Event()
         self.finished = False
-        self.thread = threading.Thread(target=self._run, args=(src,), daemon=True,
-                                       name="flowgrad-prefetch")
+        self.thread = threading.Thread(target=_produce, args=(src, self.q, self.stop),
+                                       daemon=True, name="flowgrad-prefetch")
         self.thread.start()
-
-    def _run(self, src):
-        try:
-            for e in src:
-                while not self.stop.is_set():
-                    try:
-                        self.q.put((e, None), timeout=0.1)
-                        break
-                    except queue.Full:
-                        continue
-                if self.stop.is_set():
-                    return
-            self.q.put((_STOP, None))
-        except BaseException as exc:  # noqa: BLE001 - handed to the consumer
-            self.q.put((_STOP, exc))
 
     def __iter__(self):
         return self
@@ -1109,13 +1113,16 @@ class IteratorResource:
         return e
 
 
-_SESSIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# The session's tf.data state lives among its variable buffers under a key no op name can
+# take: Session.close() clears those, which drops the iterators and stops their threads.
+_STATE_KEY = " tf.data iterators"
 
 
 def _state(ctx):
-    st = _SESSIONS.get(ctx)
+    st = ctx.variables.get(_STATE_KEY)
     if st is None:
-        st = _SESSIONS[ctx] = {"iterators": {}, "handles": {}}
+        with ctx.lock:
+            st = ctx.variables.setdefault(_STATE_KEY, {"iterators": {}, "handles": {}})
     return st
 
 
