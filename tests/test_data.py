@@ -43,3 +43,37 @@ def test_tutorial_script_runs_unchanged(capsys):
                           "examples", "tf1_scripts", "data_pipeline.py")
     assert run_script(script, []) == 0
     assert capsys.readouterr().out == load("data", "tutorial")["data_pipeline"]
+
+
+def test_prefetch_threads_end_when_the_session_closes():
+    import gc
+    import threading
+    import time
+
+    def prefetchers():
+        return [t for t in threading.enumerate() if t.name == "flowgrad-prefetch"]
+
+    before = len(prefetchers())
+    with tf.Graph().as_default():
+        nxt = tf.data.Dataset.range(10 ** 9).prefetch(4).make_one_shot_iterator().get_next()
+        with tf.Session() as sess:
+            assert sess.run(nxt) == 0
+            assert len(prefetchers()) == before + 1
+    gc.collect()
+    deadline = time.time() + 5
+    while len(prefetchers()) > before and time.time() < deadline:
+        time.sleep(0.05)
+    assert len(prefetchers()) == before
+
+
+def test_dataset_ops_and_names_are_tfs():
+    with tf.Graph().as_default() as g:
+        ds = tf.data.Dataset.from_tensor_slices(np.arange(10)).shuffle(4, seed=3).repeat(2) \
+            .batch(3)
+        ds.make_one_shot_iterator().get_next()
+        assert [(o.name, o.type) for o in g.get_operations()][-8:] == [
+            ("count", "Const"), ("RepeatDataset", "RepeatDataset"),
+            ("batch_size", "Const"), ("drop_remainder", "Const"),
+            ("BatchDatasetV2", "BatchDatasetV2"), ("OneShotIterator", "OneShotIterator"),
+            ("IteratorToStringHandle", "IteratorToStringHandle"),
+            ("IteratorGetNext", "IteratorGetNext")]

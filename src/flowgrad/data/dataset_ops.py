@@ -15,6 +15,8 @@ from ..engine.ops import dataset as _ds
 from ..engine.ops._base import apply_op
 from ..engine.ops.comparison import equal, logical_and
 from ..engine.ops.construction import placeholder
+from ..engine.ops.elementwise import maximum as _maximum
+from ..engine.ops.shape import shape as _shape_of
 from ..ops.random_ops import get_seed as _core_get_seed
 from . import _nest
 from . import iterator_ops as _iterator_ops
@@ -320,12 +322,12 @@ class DatasetV1:
             files = _op("MatchingFiles", [pattern], {}, "MatchingFiles")
             structure = _Spec(_dt.string, TensorShape([]))
             ds = DatasetV1(_op("TensorSliceDataset", [files],
-                               {"Toutput_types": [_dt.string],
-                                "output_shapes": [TensorShape([])]}), structure)
-        if shuffle is None:
-            shuffle = True
-        if shuffle:
-            ds = ds.shuffle(1 << 20, seed=seed)
+                                               {"Toutput_types": [_dt.string],
+                                                "output_shapes": [TensorShape([])]}),
+                                           structure)
+            if shuffle is None or shuffle:
+                n = _shape_of(files, out_type=_dt.int64)[0]
+                ds = ds.shuffle(_maximum(n, constant(1, _dt.int64)), seed=seed)
         return ds
 
     # -- transformations ---------------------------------------------------------------

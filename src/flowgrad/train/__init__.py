@@ -35,5 +35,7 @@ _EXAMPLE_PROTOS = ("Example", "SequenceExample", "Features", "Feature", "Feature
 def __getattr__(name):
     if name in _EXAMPLE_PROTOS:
         from ..protos import example_pb2, feature_pb2  # lazy: protobuf loads on first use
-        return getattr(example_pb2 if hasattr(example_pb2, name) else feature_pb2, name)
+        value = getattr(example_pb2 if hasattr(example_pb2, name) else feature_pb2, name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'flowgrad.train' has no attribute '{name}'")

@@ -251,3 +251,23 @@ PROGRAMS.update({
         np.arange(20.0)).repeat(2).shuffle(7, seed=2, reshuffle_each_iteration=False)
         .map(lambda v: v * 3.0 + 1.0).batch(6))),
 })
+
+
+def _list_files(tf, shuffle, seed):
+    import os
+    import shutil
+    import tempfile
+    d = tempfile.mkdtemp()
+    try:
+        for name in ("b.txt", "a.txt", "d.txt", "c.txt", "e.csv", "f.txt"):
+            open(os.path.join(d, name), "w").close()
+        ds = tf.data.Dataset.list_files(os.path.join(d, "*.txt"), shuffle=shuffle, seed=seed)
+        return [os.path.basename(f.decode()) for f in one_shot(tf, ds)[:-1]]
+    finally:
+        shutil.rmtree(d)
+
+
+PROGRAMS.update({
+    "list_files_sorted": _graph(lambda tf: _list_files(tf, False, None)),
+    "list_files_seeded": _graph(lambda tf: _list_files(tf, None, 9)),
+})

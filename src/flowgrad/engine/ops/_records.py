@@ -13,7 +13,8 @@ import struct
 import zlib
 
 from ..framework import errors
-from ..framework.crc32c import masked_crc32c
+from ..framework import crc32c as _crc32c_mod
+from ..framework.crc32c import mask, masked_crc32c
 
 __all__ = ["COMPRESSION", "TFRecordWriterRaw", "iter_fixed_length", "iter_lines",
            "iter_tfrecords", "open_read", "frame"]
@@ -70,18 +71,21 @@ def iter_tfrecords(path, compression_type="", check_crc=True):
     buf = open_read(path, compression_type)
     end = len(buf)
     pos = 0
+    unpack_len = _U64.unpack_from
+    unpack_crc = _U32.unpack_from
+    native = _crc32c_mod._native_extend
+    crc = (lambda d: mask(native(0, d))) if native is not None else masked_crc32c
     while pos < end:
         if end - pos < 12:
             return          # as TF: a partial header reads as the end of the file
-        header = buf[pos:pos + 8]
-        n = _U64.unpack(header)[0]
-        if check_crc and _U32.unpack_from(buf, pos + 8)[0] != masked_crc32c(header):
+        n = unpack_len(buf, pos)[0]
+        if check_crc and unpack_crc(buf, pos + 8)[0] != crc(buf[pos:pos + 8]):
             raise errors.DataLossError(None, None, f"corrupted record at {pos}")
         start = pos + 12
         if n > end - start - 4:
             raise errors.DataLossError(None, None, f"truncated record at {pos}")
         data = buf[start:start + n]
-        if check_crc and _U32.unpack_from(buf, start + n)[0] != masked_crc32c(data):
+        if check_crc and unpack_crc(buf, start + n)[0] != crc(data):
             raise errors.DataLossError(None, None, f"corrupted record at {start}")
         yield data
         pos = start + n + 4

@@ -278,6 +278,13 @@ def _batch_components(elems, first_index=0):
     out = []
     for k in range(len(elems[0])):
         parts = [e[k] for e in elems]
+        p0 = parts[0]
+        if type(p0) is np.ndarray and p0.dtype == object and p0.ndim == 0 and \
+                all(type(p) is np.ndarray and p.ndim == 0 for p in parts):
+            col = np.empty(len(parts), dtype=object)
+            col[:] = [p[()] for p in parts]
+            out.append(col)
+            continue
         s0 = np.shape(parts[0])
         for j, p in enumerate(parts[1:], 1):
             if np.shape(p) != s0:
@@ -751,31 +758,35 @@ def _interleave(args, attrs, fns):
 _STOP = object()
 
 
+def _produce(src, q, stop):
+    """The prefetch thread: fills `q` until the source ends, an error, or `stop`."""
+    try:
+        for e in src:
+            while not stop.is_set():
+                try:
+                    q.put((e, None), timeout=0.05)
+                    break
+                except queue.Full:
+                    continue
+            if stop.is_set():
+                return
+        q.put((_STOP, None))
+    except BaseException as exc:  # noqa: BLE001 - handed to the consumer
+        q.put((_STOP, exc))
+
+
 class _PrefetchIter:
-    """A producer thread fills a bounded queue; errors are handed over in order."""
+    """A producer thread fills a bounded queue; errors are handed over in order. The
+    thread holds no reference to this object: when the iterator is dropped (re-initialized,
+    session closed) `__del__` stops the thread."""
 
     def __init__(self, src, size):
         self.q = queue.Queue(maxsize=max(1, size))
         self.stop = threading.Event()
         self.finished = False
-        self.thread = threading.Thread(target=self._run, args=(src,), daemon=True,
-                                       name="flowgrad-prefetch")
+        self.thread = threading.Thread(target=_produce, args=(src, self.q, self.stop),
+                                       daemon=True, name="flowgrad-prefetch")
         self.thread.start()
-
-    def _run(self, src):
-        try:
-            for e in src:
-                while not self.stop.is_set():
-                    try:
-                        self.q.put((e, None), timeout=0.1)
-                        break
-                    except queue.Full:
-                        continue
-                if self.stop.is_set():
-                    return
-            self.q.put((_STOP, None))
-        except BaseException as exc:  # noqa: BLE001 - handed to the consumer
-            self.q.put((_STOP, exc))
 
     def __iter__(self):
         return self
@@ -977,7 +988,9 @@ def _reader(per_file):
         def it():
             for f in files:
                 for rec in per_file(f, *rest):
-                    yield (np.array(rec, dtype=object),)
+                    a = np.empty((), dtype=object)
+                    a[()] = rec
+                    yield (a,)
         return DatasetValue(it)
     return make
 
@@ -1100,13 +1113,16 @@ class IteratorResource:
         return e
 
 
-_SESSIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# The session's tf.data state lives among its variable buffers under a key no op name can
+# take: Session.close() clears those, which drops the iterators and stops their threads.
+_STATE_KEY = " tf.data iterators"
 
 
 def _state(ctx):
-    st = _SESSIONS.get(ctx)
+    st = ctx.variables.get(_STATE_KEY)
     if st is None:
-        st = _SESSIONS[ctx] = {"iterators": {}, "handles": {}}
+        with ctx.lock:
+            st = ctx.variables.setdefault(_STATE_KEY, {"iterators": {}, "handles": {}})
     return st
 
 

@@ -142,6 +142,97 @@ def parse_example_proto(data):
     return out
 
 
+def _example_spans(buf):
+    """{key: (kind, start, end)}: where each feature's packed values lie in `buf`, or None
+    when the Example is not laid out as one packed float/int64 list per feature."""
+    out = {}
+    for f, w, v in _fields(buf):
+        if f != 1 or w != 2:
+            return None
+        for f2, w2, v2 in _fields(buf, v[0], v[1]):
+            if f2 != 1 or w2 != 2:
+                return None
+            key, feat = None, None
+            for f3, w3, v3 in _fields(buf, v2[0], v2[1]):
+                if f3 == 1 and w3 == 2:
+                    key = bytes(buf[v3[0]:v3[1]])
+                elif f3 == 2 and w3 == 2:
+                    feat = v3
+                else:
+                    return None
+            if key is None or feat is None:
+                return None
+            lists = list(_fields(buf, feat[0], feat[1]))
+            if len(lists) != 1 or lists[0][0] not in (2, 3) or lists[0][1] != 2:
+                return None
+            kind = lists[0][0] - 1
+            inner = list(_fields(buf, lists[0][2][0], lists[0][2][1]))
+            if len(inner) > 1 or (inner and (inner[0][0] != 1 or inner[0][1] != 2)):
+                return None
+            a, b = inner[0][2] if inner else (lists[0][2][1], lists[0][2][1])
+            out[key.decode("utf-8", "replace")] = (kind, a, b)
+    return out
+
+
+def _parse_uniform(serialized):
+    """The fast path for a batch of Examples written alike (same keys, same value counts,
+    so the same bytes outside the values): {key: (kind, [N, k] values)}, else None."""
+    recs = [_as_bytes(x) for x in serialized]
+    size = len(recs[0])
+    if any(len(r) != size for r in recs):
+        return None
+    try:
+        spans = _example_spans(memoryview(recs[0]))
+    except _ParseError:
+        return None
+    if spans is None:
+        return None
+    mat = np.frombuffer(b"".join(recs), dtype=np.uint8).reshape(len(recs), size)
+    skeleton = np.ones(size, dtype=bool)
+    for _, a, b in spans.values():
+        skeleton[a:b] = False
+    if not (mat[:, skeleton] == mat[0, skeleton]).all():
+        return None
+    out = {}
+    for key, (kind, a, b) in spans.items():
+        block = mat[:, a:b]
+        if kind == 1:
+            if (b - a) % 4:
+                return None
+            out[key] = (kind, np.ascontiguousarray(block).view("<f4").astype(np.float32))
+        elif (block < 0x80).all():   # every int64 a one-byte varint
+            out[key] = (kind, block.astype(np.int64))
+        else:
+            return None
+    return out
+
+
+def _parse_batch_uniform(uni, n, sparse_keys, sparse_types, dense_keys, dense_types,
+                         dense_shapes, dense_defaults, var_len):
+    """parse_example's outputs from `_parse_uniform`'s arrays, or None to parse one by one."""
+    sp_idx, sp_val, sp_shape, dense = [], [], [], []
+    for key, dtype in zip(sparse_keys, sparse_types):
+        kind, arr = uni.get(key, (None, np.zeros((n, 0))))
+        if kind is not None and kind != _DTYPE_KIND[dtype]:
+            return None
+        k = arr.shape[1]
+        ii, kk = np.meshgrid(np.arange(n, dtype=np.int64), np.arange(k, dtype=np.int64),
+                             indexing="ij")
+        sp_idx.append(np.stack([ii.reshape(-1), kk.reshape(-1)], axis=1))
+        sp_val.append(arr.reshape(-1).astype(_np_type(dtype)))
+        sp_shape.append(np.asarray([n, k], dtype=np.int64))
+    for key, dtype, shape, default, vl in zip(dense_keys, dense_types, dense_shapes,
+                                              dense_defaults, var_len):
+        shape = tuple(int(d) for d in shape)
+        if vl or key not in uni:
+            return None
+        kind, arr = uni[key]
+        if kind != _DTYPE_KIND[dtype] or arr.shape[1] != int(np.prod(shape)):
+            return None
+        dense.append(arr.reshape((n,) + shape))
+    return sp_idx, sp_val, sp_shape, dense
+
+
 def _as_bytes(x):
     return x.encode() if isinstance(x, str) else bytes(x)
 
@@ -172,6 +263,13 @@ def _check_kind(name, key, kind, dtype, index=0):
 def _parse_batch(serialized, names, sparse_keys, sparse_types, dense_keys, dense_types,
                  dense_shapes, dense_defaults, var_len, single=False):
     n = len(serialized)
+    if n > 1 and not single:
+        uni = _parse_uniform(serialized)
+        if uni is not None:
+            res = _parse_batch_uniform(uni, n, sparse_keys, sparse_types, dense_keys,
+                                       dense_types, dense_shapes, dense_defaults, var_len)
+            if res is not None:
+                return res
     parsed = []
     for i, s in enumerate(serialized):
         try:
