@@ -53,6 +53,8 @@ from .engine.autodiff.custom_gradient import *  # noqa: F403
 from .ops.slicing import strided_slice
 from .ops.script_ops import numpy_function, py_func, py_function
 from .ops.data_flow_ops import FIFOQueue, PaddingFIFOQueue, QueueBase, RandomShuffleQueue
+from .ops.io_ops import (FixedLengthRecordReader, ReaderBase, TextLineReader, TFRecordReader,
+                         WholeFileReader, read_file, write_file)
 from .engine.autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients,
                                         hessians, hessian_vector_product)
 from .engine.framework.indexed_slices import IndexedSlices, IndexedSlicesValue

@@ -24,3 +24,7 @@ from .moving_averages import ExponentialMovingAverage
 from .coordinator import Coordinator, LooperThread
 from .queue_runner import QueueRunner, add_queue_runner, start_queue_runners
 from . import queue_runner
+from .input import (batch, batch_join, input_producer, limit_epochs, maybe_batch,
+                    maybe_batch_join, maybe_shuffle_batch, maybe_shuffle_batch_join,
+                    range_input_producer, shuffle_batch, shuffle_batch_join,
+                    slice_input_producer, string_input_producer)
