@@ -229,3 +229,30 @@ def test_start_queue_runners_needs_a_session():
             tf.train.start_queue_runners()
         with pytest.raises(TypeError, match="sess must be a `tf.Session` object"):
             tf.train.start_queue_runners(sess=object())
+
+
+def test_queue_runners_survive_a_meta_graph_round_trip(tmp_path):
+    with tf.Graph().as_default():
+        q = tf.train.string_input_producer(["a", "b", "c"], num_epochs=1, shuffle=False)
+        tf.Variable(1.0)
+        with tf.Session() as sess:
+            sess.run([tf.global_variables_initializer(), tf.local_variables_initializer()])
+            prefix = tf.train.Saver().save(sess, str(tmp_path / "m"))
+        want = [(r.name, [o.name for o in r.enqueue_ops], r.close_op.name, r.cancel_op.name)
+                for r in tf.get_collection(tf.GraphKeys.QUEUE_RUNNERS)]
+        assert q.name == "input_producer"
+    with tf.Graph().as_default() as g:
+        tf.train.import_meta_graph(prefix + ".meta")
+        runners = tf.get_collection(tf.GraphKeys.QUEUE_RUNNERS)
+        assert [(r.name, [o.name for o in r.enqueue_ops], r.close_op.name, r.cancel_op.name)
+                for r in runners] == want
+        assert runners[0].queue_closed_exception_types == (tf.errors.OutOfRangeError,)
+        with tf.Session() as sess:
+            sess.run(tf.local_variables_initializer())
+            coord = tf.train.Coordinator()
+            threads = tf.train.start_queue_runners(sess, coord=coord)
+            x = g.get_operation_by_name("input_producer").outputs[0]
+            deq = tf.QueueBase([tf.string], [[]], None, x).dequeue_up_to(5)
+            assert list(sess.run(deq)) == [b"a", b"b", b"c"]
+            coord.request_stop()
+            coord.join(threads, stop_grace_period_secs=5)

@@ -61,6 +61,8 @@ from .ops.sparse_tensor import SparseTensor, SparseTensorValue
 from .ops.tensor_array_ops import TensorArray
 from .ops.functional_ops import foldl, foldr, map_fn, scan
 from .ops.data_flow_ops import FIFOQueue, PaddingFIFOQueue, QueueBase, RandomShuffleQueue
+from .ops.io_ops import (FixedLengthRecordReader, ReaderBase, TextLineReader, TFRecordReader,
+                         WholeFileReader, read_file, write_file)
 from .engine.autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients,
                                         hessians, hessian_vector_product)
 from .engine.framework.indexed_slices import IndexedSlices, IndexedSlicesValue

@@ -133,6 +133,20 @@ _INTERNAL.update({
     "tensorflow.examples.tutorials.mnist": ["flowgrad.examples.tutorials.mnist"],
     "tensorflow.examples.tutorials.mnist.input_data":
         ["flowgrad.examples.tutorials.mnist.input_data"],
+    "tensorflow.python.ops.data_flow_ops": ["flowgrad.ops.data_flow_ops"],
+    "tensorflow.python.ops.io_ops": ["flowgrad.ops.io_ops"],
+    "tensorflow.python.ops.script_ops": ["flowgrad.ops.script_ops"],
+    "tensorflow.python.training.queue_runner": ["flowgrad.train.queue_runner"],
+    "tensorflow.python.training.queue_runner_impl": ["flowgrad.train.queue_runner"],
+    "tensorflow.python.training.coordinator": ["flowgrad.train.coordinator"],
+    "tensorflow.python.training.input": ["flowgrad.train.input"],
+    "tensorflow.contrib.learn.python": [],
+    "tensorflow.contrib.learn.python.learn": [],
+    "tensorflow.contrib.learn.python.learn.datasets": ["flowgrad.contrib.learn.datasets"],
+    "tensorflow.contrib.learn.python.learn.datasets.mnist":
+        ["flowgrad.contrib.learn.datasets.mnist"],
+    "tensorflow.contrib.learn.python.learn.datasets.base":
+        ["flowgrad.contrib.learn.datasets.base"],
 })
 
 # public TF 1.14 namespaces flowgrad has no module for, and what stands in for them

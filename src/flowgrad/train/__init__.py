@@ -23,6 +23,10 @@ from .learning_rate_decay import (cosine_decay, cosine_decay_restarts, exponenti
 from .moving_averages import ExponentialMovingAverage
 # queues: coordinator, queue runners (and, below them, input pipelines)
 from .coordinator import Coordinator, LooperThread
+from .input import (batch, batch_join, input_producer, limit_epochs, maybe_batch,
+                    maybe_batch_join, maybe_shuffle_batch, maybe_shuffle_batch_join,
+                    range_input_producer, shuffle_batch, shuffle_batch_join,
+                    slice_input_producer, string_input_producer)
 from .queue_runner import QueueRunner, add_queue_runner, start_queue_runners
 from . import queue_runner
 

@@ -12,9 +12,9 @@ import threading
 import weakref
 
 from .. import logging
-from ..engine.framework import errors
-from ..engine.framework.graph import GraphKeys, add_to_collection, get_collection
-from ..engine.framework.graph import get_default_session
+from ..engine.framework import errors, meta_graph
+from ..engine.framework.graph import (GraphKeys, add_to_collection, get_collection,
+                                      get_default_graph, get_default_session)
 from ..engine.runtime.session import BaseSession
 
 __all__ = ["QueueRunner", "add_queue_runner", "start_queue_runners"]
@@ -25,9 +25,14 @@ class QueueRunner:
 
     def __init__(self, queue=None, enqueue_ops=None, close_op=None, cancel_op=None,
                  queue_closed_exception_types=None, queue_runner_def=None, import_scope=None):
-        if queue_runner_def is not None or import_scope is not None:
-            raise NotImplementedError("flowgrad's QueueRunner does not take queue_runner_def "
-                                      "or import_scope (QueueRunnerDef protos)")
+        self._lock = threading.Lock()
+        self._runs_per_session = weakref.WeakKeyDictionary()
+        self._exceptions_raised = []
+        if queue_runner_def is not None:
+            if queue or enqueue_ops:
+                raise ValueError("queue_runner_def and queue are mutually exclusive.")
+            self._init_from_def(queue_runner_def, import_scope)
+            return
         if not queue:
             raise ValueError("Queue is a required argument")
         if not enqueue_ops:
@@ -46,9 +51,17 @@ class QueueRunner:
         self._cancel_op = cancel_op if cancel_op is not None else \
             queue.close(cancel_pending_enqueues=True)
         self._queue_closed_exception_types = queue_closed_exception_types
-        self._lock = threading.Lock()
-        self._runs_per_session = weakref.WeakKeyDictionary()
-        self._exceptions_raised = []
+
+    def _init_from_def(self, d, import_scope):
+        g = get_default_graph()
+        pre = import_scope + "/" if import_scope else ""
+        self._queue = g.as_graph_element(pre + d["queue_name"])
+        self._enqueue_ops = [g.as_graph_element(pre + n) for n in d["enqueue_op_name"]]
+        self._close_op = g.as_graph_element(pre + d["close_op_name"])
+        self._cancel_op = g.as_graph_element(pre + d["cancel_op_name"])
+        codes = d.get("queue_closed_exception_types") or [errors.OUT_OF_RANGE]
+        self._queue_closed_exception_types = tuple(
+            errors.exception_type_from_error_code(c) for c in codes)
 
     @property
     def queue(self):
@@ -140,11 +153,39 @@ class QueueRunner:
         return threads
 
     def to_proto(self, export_scope=None):
-        raise NotImplementedError("flowgrad does not export QueueRunnerDef protos")
+        """TF's QueueRunnerDef fields as a dict (flowgrad's meta graphs are JSON)."""
+        def strip(n):
+            if export_scope and n.startswith(export_scope + "/"):
+                return n[len(export_scope) + 1:]
+            return n
+        return {"queue_name": strip(self._queue.name),
+                "enqueue_op_name": [strip(op.name) for op in self._enqueue_ops],
+                "close_op_name": strip(self._close_op.name),
+                "cancel_op_name": strip(self._cancel_op.name),
+                "queue_closed_exception_types": [t.error_code for t in
+                                                 self._queue_closed_exception_types]}
 
     @staticmethod
     def from_proto(queue_runner_def, import_scope=None):
-        raise NotImplementedError("flowgrad does not import QueueRunnerDef protos")
+        """A QueueRunner over the ops a QueueRunnerDef dict names (in the default graph)."""
+        return QueueRunner(queue_runner_def=queue_runner_def, import_scope=import_scope)
+
+
+def _check_queue_runner_def(d, has_node):
+    if not isinstance(d, dict):
+        raise ValueError(f"holds a {type(d).__name__}, expected a QueueRunnerDef")
+    names = [d.get("queue_name"), d.get("close_op_name"), d.get("cancel_op_name")]
+    names += list(d.get("enqueue_op_name") or [])
+    for n in names:
+        if not isinstance(n, str) or not has_node(n.split(":")[0]):
+            raise ValueError(f"names {n!r}, which is not a node of the meta graph")
+    for c in d.get("queue_closed_exception_types") or []:
+        errors.exception_type_from_error_code(c)
+
+
+meta_graph.register_collection_kind(
+    "queue_runners", lambda x: isinstance(x, QueueRunner), lambda qr, scope: qr.to_proto(scope),
+    lambda d, scope: QueueRunner.from_proto(d, import_scope=scope), _check_queue_runner_def)
 
 
 def add_queue_runner(qr, collection=GraphKeys.QUEUE_RUNNERS):

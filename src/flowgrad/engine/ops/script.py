@@ -87,6 +87,8 @@ def _run(node, eager):
                                               "the function was freed")
         if eager:
             args = [np.asarray(a).view(EagerValue) for a in args]
+        else:   # as TF: a 0-d input arrives as a NumPy scalar (bytes for a string)
+            args = [a[()] if isinstance(a, np.ndarray) and a.ndim == 0 else a for a in args]
         try:
             ret = func(*args)
             if eager:

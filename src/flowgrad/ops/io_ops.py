@@ -1,0 +1,140 @@
+"""TF 1.14's readers (`tf.TextLineReader`, `tf.WholeFileReader`, `tf.FixedLengthRecordReader`,
+`tf.TFRecordReader`, `tf.ReaderBase`) and `tf.read_file` / `tf.write_file`.
+
+    filenames = tf.train.string_input_producer(["a.csv", "b.csv"])
+    key, line = tf.TextLineReader(skip_header_lines=1).read(filenames)
+
+The kernels are in engine/ops/readers.py.
+"""
+from __future__ import annotations
+
+import collections
+
+from ..engine.framework import dtypes as _dt
+from ..engine.framework.constant_op import convert_to_tensor
+from ..engine.framework.graph import Tensor, name_scope
+from ..engine.ops import readers as _readers  # noqa: F401 - registers the reader ops
+from ..engine.ops._base import apply_op
+
+__all__ = ["ReaderBase", "TextLineReader", "WholeFileReader", "FixedLengthRecordReader",
+           "TFRecordReader", "read_file", "write_file"]
+
+ReaderReadV2 = collections.namedtuple("ReaderReadV2", ["key", "value"])
+ReaderReadUpToV2 = collections.namedtuple("ReaderReadUpToV2", ["keys", "values"])
+
+
+def _queue_ref(queue):
+    return queue if isinstance(queue, Tensor) else queue.queue_ref
+
+
+class ReaderBase:
+    """Base class for readers: produce (key, value) records from files named by a queue."""
+
+    def __init__(self, reader_ref, supports_serialize=False):
+        self._reader_ref = reader_ref
+        self._supports_serialize = supports_serialize
+
+    @property
+    def reader_ref(self):
+        return self._reader_ref
+
+    @property
+    def supports_serialize(self):
+        return self._supports_serialize
+
+    def read(self, queue, name=None):
+        """The next (key, value) record, dequeuing a file name from `queue` as needed."""
+        op = apply_op("ReaderReadV2", [self._reader_ref, _queue_ref(queue)], {},
+                      name or "ReaderReadV2")
+        return ReaderReadV2(*op.outputs)
+
+    def read_up_to(self, queue, num_records, name=None):
+        """Up to `num_records` (keys, values) from the current file."""
+        with name_scope(name, "ReaderReadUpToV2") as scope:
+            n = convert_to_tensor(num_records, dtype=_dt.int64, name="num_records")
+            op = apply_op("ReaderReadUpToV2", [self._reader_ref, _queue_ref(queue), n], {}, scope)
+        return ReaderReadUpToV2(*op.outputs)
+
+    def num_records_produced(self, name=None):
+        """An int64 scalar: records this reader has produced."""
+        return apply_op("ReaderNumRecordsProducedV2", [self._reader_ref], {},
+                        name or "ReaderNumRecordsProducedV2").outputs[0]
+
+    def num_work_units_completed(self, name=None):
+        """An int64 scalar: files this reader has finished."""
+        return apply_op("ReaderNumWorkUnitsCompletedV2", [self._reader_ref], {},
+                        name or "ReaderNumWorkUnitsCompletedV2").outputs[0]
+
+    def serialize_state(self, name=None):
+        raise NotImplementedError("flowgrad's readers do not serialize their state")
+
+    def restore_state(self, state, name=None):
+        raise NotImplementedError("flowgrad's readers do not restore a serialized state")
+
+    def reset(self, name=None):
+        """An op that returns the reader to its initial state."""
+        return apply_op("ReaderResetV2", [self._reader_ref], {}, name or "ReaderResetV2")
+
+
+def _reader(op_type, attrs, name):
+    attrs = dict(attrs, container="", shared_name="")
+    return apply_op(op_type, [], attrs, name or op_type).outputs[0]
+
+
+class TextLineReader(ReaderBase):
+    """Records are the lines of the files (without the newline); keys are `file:line`."""
+
+    def __init__(self, skip_header_lines=None, name=None):
+        super().__init__(_reader("TextLineReaderV2",
+                                 {"skip_header_lines": skip_header_lines or 0}, name))
+
+
+class WholeFileReader(ReaderBase):
+    """One record per file: the key is its name, the value its contents."""
+
+    def __init__(self, name=None):
+        super().__init__(_reader("WholeFileReaderV2", {}, name), supports_serialize=True)
+
+
+class FixedLengthRecordReader(ReaderBase):
+    """Records of `record_bytes` bytes, after `header_bytes`, before `footer_bytes`,
+    starting every `hop_bytes` bytes (default: record_bytes)."""
+
+    def __init__(self, record_bytes, header_bytes=None, footer_bytes=None, hop_bytes=None,
+                 name=None, encoding=None):
+        if encoding:
+            raise NotImplementedError("flowgrad's FixedLengthRecordReader does not take "
+                                      "encoding (compressed files)")
+        super().__init__(_reader("FixedLengthRecordReaderV2", {
+            "record_bytes": record_bytes, "header_bytes": header_bytes or 0,
+            "footer_bytes": footer_bytes or 0, "hop_bytes": hop_bytes or 0,
+            "encoding": ""}, name), supports_serialize=True)
+
+
+class TFRecordReader(ReaderBase):
+    """The records of TFRecord files (length, masked CRC-32C checks); keys `file:offset`."""
+
+    def __init__(self, name=None, options=None):
+        kind = ""
+        if options is not None:
+            kind = getattr(options, "compression_type", options)
+            kind = {0: "", 1: "ZLIB", 2: "GZIP", None: ""}.get(kind, kind)
+            if not isinstance(kind, str) or kind not in ("", "ZLIB", "GZIP"):
+                raise NotImplementedError(f"flowgrad's TFRecordReader does not take options "
+                                          f"{options!r}")
+        super().__init__(_reader("TFRecordReaderV2", {"compression_type": kind}, name),
+                         supports_serialize=True)
+
+
+def read_file(filename, name=None):
+    """The contents of the file `filename` as a string scalar (op ReadFile)."""
+    f = convert_to_tensor(filename, dtype=_dt.string)
+    return apply_op("ReadFile", [f], {}, name or "ReadFile").outputs[0]
+
+
+def write_file(filename, contents, name=None):
+    """An op writing the string `contents` to the file `filename` (op WriteFile)."""
+    with name_scope(name, "WriteFile") as scope:
+        f = convert_to_tensor(filename, dtype=_dt.string, name="filename")
+        c = convert_to_tensor(contents, dtype=_dt.string, name="contents")
+        return apply_op("WriteFile", [f, c], {}, scope)

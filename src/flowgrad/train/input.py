@@ -1,0 +1,393 @@
+"""TF 1.14's queue-based input pipelines (`tf.train.string_input_producer`, `batch`,
+`shuffle_batch`, ...): the queues, queue runners, epoch counters and summaries TF builds.
+
+    filenames = tf.train.string_input_producer(files, num_epochs=2)
+    key, line = tf.TextLineReader().read(filenames)
+    xs = tf.train.shuffle_batch([parse(line)], batch_size=32, capacity=1000,
+                                min_after_dequeue=500)
+    # after tf.local_variables_initializer() and tf.train.start_queue_runners(sess, coord)
+
+`limit_epochs` counts epochs in a local variable ("epochs"); the producer's queue
+runner then closes its queue, and the consumers see OutOfRangeError.
+SparseTensor inputs and `keep_input` tensors that are not constants are not
+supported (NotImplementedError).
+"""
+from __future__ import annotations
+
+from ..engine.framework import dtypes as _dt
+from ..engine.framework import tensor_shape
+from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
+from ..engine.framework.graph import GraphKeys, Tensor, control_dependencies, name_scope
+from ..engine.ops.cast import cast
+from ..engine.ops.comparison import greater
+from ..engine.ops.construction import range as _range
+from ..engine.ops.elementwise import maximum
+from ..engine.ops.indexing import gather
+from ..engine.ops.shape import identity, shape, size
+from ..ops.control_flow_ops import no_op
+from ..ops.data_flow_ops import FIFOQueue, PaddingFIFOQueue, RandomShuffleQueue
+from ..ops.logging_ops import Assert
+from ..ops.random_ops import random_shuffle
+from ..ops.variables import Variable
+from ..summary import summary_ops
+from .queue_runner import QueueRunner, add_queue_runner
+
+__all__ = ["limit_epochs", "input_producer", "string_input_producer", "range_input_producer",
+           "slice_input_producer", "batch", "maybe_batch", "batch_join", "maybe_batch_join",
+           "shuffle_batch", "maybe_shuffle_batch", "shuffle_batch_join",
+           "maybe_shuffle_batch_join"]
+
+
+def limit_epochs(tensor, num_epochs=None, name=None):
+    """`tensor`, until it has been evaluated `num_epochs` times; then OutOfRangeError."""
+    if num_epochs is None:
+        return tensor
+    if num_epochs <= 0:
+        raise ValueError("num_epochs must be > 0 not %d." % num_epochs)
+    with name_scope(name, "limit_epochs", [tensor]) as name:
+        zero64 = constant(0, dtype=_dt.int64)
+        epochs = Variable(zero64, name="epochs", trainable=False,
+                          collections=[GraphKeys.LOCAL_VARIABLES])
+        counter = epochs.count_up_to(num_epochs)
+        with control_dependencies([counter]):
+            return identity(tensor, name=name)
+
+
+def _scalar_summary(name, value):
+    summary_ops.scalar(name, value)
+
+
+def input_producer(input_tensor, element_shape=None, num_epochs=None, shuffle=True, seed=None,
+                   capacity=32, shared_name=None, summary_name=None, name=None, cancel_op=None):
+    """A FIFOQueue fed with the rows of `input_tensor` (shuffled each epoch) by a runner."""
+    with name_scope(name, "input_producer", [input_tensor]):
+        input_tensor = convert_to_tensor(input_tensor, name="input_tensor")
+        element_shape = input_tensor.shape[1:].merge_with(element_shape)
+        if not element_shape.is_fully_defined():
+            raise ValueError("Either `input_tensor` must have a fully defined shape "
+                             "or `element_shape` must be specified")
+        if shuffle:
+            input_tensor = random_shuffle(input_tensor, seed=seed)
+        input_tensor = limit_epochs(input_tensor, num_epochs)
+        q = FIFOQueue(capacity=capacity, dtypes=[input_tensor.dtype.base_dtype],
+                      shapes=[element_shape], shared_name=shared_name, name=name)
+        enq = q.enqueue_many([input_tensor])
+        add_queue_runner(QueueRunner(q, [enq], cancel_op=cancel_op))
+        if summary_name is not None:
+            _scalar_summary(summary_name, cast(q.size(), _dt.float32) * (1. / capacity))
+        return q
+
+
+def string_input_producer(string_tensor, num_epochs=None, shuffle=True, seed=None, capacity=32,
+                          shared_name=None, name=None, cancel_op=None):
+    """A queue of the strings (file names) of `string_tensor`, for a reader."""
+    not_null_err = "string_input_producer requires a non-null input tensor"
+    if not isinstance(string_tensor, Tensor) and not string_tensor:
+        raise ValueError(not_null_err)
+    with name_scope(name, "input_producer", [string_tensor]) as name:
+        string_tensor = convert_to_tensor(string_tensor, dtype=_dt.string)
+        not_empty = greater(size(string_tensor), 0)
+        with name_scope("Assert") as scope:
+            # TF's Assert converts its data twice (an unused Assert/Const): same op count,
+            # so graph-seeded ops created later get TF's seeds
+            constant(not_null_err)
+        with control_dependencies([Assert(not_empty, [not_null_err], name=scope)]):
+            string_tensor = identity(string_tensor)
+        return input_producer(input_tensor=string_tensor, element_shape=[],
+                              num_epochs=num_epochs, shuffle=shuffle, seed=seed,
+                              capacity=capacity, shared_name=shared_name, name=name,
+                              summary_name="fraction_of_%d_full" % capacity,
+                              cancel_op=cancel_op)
+
+
+def range_input_producer(limit, num_epochs=None, shuffle=True, seed=None, capacity=32,
+                         shared_name=None, name=None):
+    """A queue of the integers 0 .. limit-1."""
+    with name_scope(name, "input_producer", [limit]) as name:
+        range_tensor = _range(limit)
+        return input_producer(range_tensor, [], num_epochs, shuffle, seed, capacity,
+                              shared_name, "fraction_of_%d_full" % capacity, name)
+
+
+def slice_input_producer(tensor_list, num_epochs=None, shuffle=True, seed=None, capacity=32,
+                         shared_name=None, name=None):
+    """One slice (along dimension 0) of every tensor of `tensor_list` at a time."""
+    with name_scope(name, "input_producer", tensor_list):
+        tensor_list = [convert_to_tensor(t) for t in tensor_list]
+        if not tensor_list:
+            raise ValueError("Expected at least one tensor in slice_input_producer().")
+        range_size = shape(tensor_list[0])[0]
+        queue = range_input_producer(range_size, num_epochs=num_epochs, shuffle=shuffle,
+                                     seed=seed, capacity=capacity, shared_name=shared_name)
+        index = queue.dequeue()
+        return [gather(t, index) for t in tensor_list]
+
+
+# -- batching ----------------------------------------------------------------------------
+def _as_tensor_list(tensors):
+    if isinstance(tensors, dict):
+        return [tensors[k] for k in sorted(tensors, key=str)]
+    return tensors
+
+
+def _as_tensor_list_list(tensors_list):
+    if not tensors_list:
+        raise ValueError("Expected at least one set of tensors")
+    if isinstance(tensors_list[0], dict):
+        keys = set(tensors_list[0].keys())
+        for tl in tensors_list[1:]:
+            if set(tl.keys()) != keys:
+                raise ValueError("All dictionaries in tensors_list must have the same keys")
+        return [_as_tensor_list(tl) for tl in tensors_list]
+    return tensors_list
+
+
+def _as_original_type(original_tensors, tensor_list):
+    if isinstance(original_tensors, dict):
+        if len(original_tensors) == 1:
+            tensor_list = [tensor_list]    # as TF: one component came back as a tensor
+        return {k: tensor_list[i] for i, k in enumerate(sorted(original_tensors, key=str))}
+    return tensor_list
+
+
+def _convert_all(tensor_list):
+    out = []
+    for t in tensor_list:
+        if type(t).__name__ in ("SparseTensor", "SparseTensorValue"):
+            raise NotImplementedError("flowgrad's tf.train batching does not take SparseTensors")
+        out.append(convert_to_tensor(t))
+    return out
+
+
+def _validate(tensor_list):
+    tensor_list = _convert_all(tensor_list)
+    if not tensor_list:
+        raise ValueError("Expected at least one tensor in batch().")
+    return tensor_list
+
+
+def _validate_join(tensor_list_list):
+    tensor_list_list = [_convert_all(tl) for tl in tensor_list_list]
+    if not tensor_list_list:
+        raise ValueError("Expected at least one input in batch_join().")
+    return tensor_list_list
+
+
+def _validate_keep_input(keep_input, enqueue_many):
+    keep_input = convert_to_tensor(keep_input)
+    if keep_input.shape.ndims is None:
+        raise ValueError("`keep_input` dimensions must be known at graph construction.")
+    if not enqueue_many and keep_input.shape.ndims == 1:
+        raise ValueError("`keep_input` cannot be a vector when `enqueue_many=False`.")
+    if keep_input.shape.ndims > 1:
+        raise ValueError("`keep_input` must be 0 or 1 dimensions.")
+    return keep_input
+
+
+def _dtypes(tensor_list_list):
+    all_types = [[t.dtype for t in tl] for tl in tensor_list_list]
+    types = all_types[0]
+    for other in all_types[1:]:
+        if other != types:
+            raise TypeError("Expected types to be consistent: %s vs. %s." %
+                            (", ".join(x.name for x in types),
+                             ", ".join(x.name for x in other)))
+    return types
+
+
+def _merge_shapes(shape_list, enqueue_many):
+    shape_list = [tensor_shape.as_shape(s) for s in shape_list]
+    if enqueue_many:
+        shape_list = [s.with_rank_at_least(1)[1:] for s in shape_list]
+    merged = shape_list[0]
+    for s in shape_list[1:]:
+        merged.merge_with(s)     # as TF: checks compatibility, keeps the first shape
+    return merged.as_list()
+
+
+def _shapes(tensor_list_list, shapes, enqueue_many):
+    if shapes is None:
+        len0 = len(tensor_list_list[0])
+        for tl in tensor_list_list:
+            for i in range(len0):
+                if tl[i].shape.ndims is None:
+                    raise ValueError("Cannot infer Tensor's rank: %s" % tl[i])
+        shapes = [_merge_shapes([tl[i].shape.as_list() for tl in tensor_list_list],
+                                enqueue_many) for i in range(len0)]
+    return shapes
+
+
+def _enqueue_ops(queue, tensor_list_list, enqueue_many, keep_input):
+    """One enqueue op per tensor list, as TF's smart_cond on a constant keep_input."""
+    if keep_input.shape.ndims == 1:
+        raise NotImplementedError("flowgrad's tf.train batching does not take a vector "
+                                  "keep_input")
+    keep = const_value(keep_input)
+    if keep is None:
+        raise NotImplementedError("flowgrad's tf.train batching takes keep_input as a Python "
+                                  "bool or a constant only")
+    fn = queue.enqueue_many if enqueue_many else queue.enqueue
+    if bool(keep):
+        return [fn(tl) for tl in tensor_list_list]
+    return [no_op() for _ in tensor_list_list]
+
+
+def _dequeue(queue, batch_size, allow_smaller_final_batch, name):
+    if allow_smaller_final_batch:
+        return queue.dequeue_up_to(batch_size, name=name)
+    return queue.dequeue_many(batch_size, name=name)
+
+
+def _batch(tensors, batch_size, keep_input, num_threads=1, capacity=32, enqueue_many=False,
+           shapes=None, dynamic_pad=False, allow_smaller_final_batch=False, shared_name=None,
+           name=None):
+    tensor_list = _as_tensor_list(tensors)
+    with name_scope(name, "batch", list(tensor_list) + [keep_input]) as name:
+        tensor_list = _validate(tensor_list)
+        keep_input = _validate_keep_input(keep_input, enqueue_many)
+        types = _dtypes([tensor_list])
+        shapes = _shapes([tensor_list], shapes, enqueue_many)
+        queue = (PaddingFIFOQueue if dynamic_pad else FIFOQueue)(
+            capacity=capacity, dtypes=types, shapes=shapes, shared_name=shared_name)
+        ops = _enqueue_ops(queue, [tensor_list], enqueue_many, keep_input)
+        add_queue_runner(QueueRunner(queue, ops * num_threads))
+        _scalar_summary("fraction_of_%d_full" % capacity,
+                        cast(queue.size(), _dt.float32) * (1. / capacity))
+        dequeued = _dequeue(queue, batch_size, allow_smaller_final_batch, name)
+        return _as_original_type(tensors, dequeued)
+
+
+def _batch_join(tensors_list, batch_size, keep_input, capacity=32, enqueue_many=False,
+                shapes=None, dynamic_pad=False, allow_smaller_final_batch=False,
+                shared_name=None, name=None):
+    tensor_list_list = _as_tensor_list_list(tensors_list)
+    flat = [t for tl in tensor_list_list for t in tl]
+    with name_scope(name, "batch_join", flat + [keep_input]) as name:
+        tensor_list_list = _validate_join(tensor_list_list)
+        keep_input = _validate_keep_input(keep_input, enqueue_many)
+        types = _dtypes(tensor_list_list)
+        shapes = _shapes(tensor_list_list, shapes, enqueue_many)
+        queue = (PaddingFIFOQueue if dynamic_pad else FIFOQueue)(
+            capacity=capacity, dtypes=types, shapes=shapes, shared_name=shared_name)
+        add_queue_runner(QueueRunner(queue, _enqueue_ops(queue, tensor_list_list,
+                                                         enqueue_many, keep_input)))
+        _scalar_summary("fraction_of_%d_full" % capacity,
+                        cast(queue.size(), _dt.float32) * (1. / capacity))
+        dequeued = _dequeue(queue, batch_size, allow_smaller_final_batch, name)
+        return _as_original_type(tensors_list[0], dequeued)
+
+
+def _shuffle_summary(queue, capacity, min_after_dequeue):
+    full = cast(maximum(0, queue.size() - min_after_dequeue), _dt.float32) * (
+        1. / (capacity - min_after_dequeue))
+    _scalar_summary("fraction_over_%d_of_%d_full" % (min_after_dequeue,
+                                                     capacity - min_after_dequeue), full)
+
+
+def _shuffle_batch(tensors, batch_size, capacity, min_after_dequeue, keep_input, num_threads=1,
+                   seed=None, enqueue_many=False, shapes=None, allow_smaller_final_batch=False,
+                   shared_name=None, name=None):
+    tensor_list = _as_tensor_list(tensors)
+    with name_scope(name, "shuffle_batch", list(tensor_list) + [keep_input]) as name:
+        if capacity <= min_after_dequeue:
+            raise ValueError("capacity %d must be bigger than min_after_dequeue %d."
+                             % (capacity, min_after_dequeue))
+        tensor_list = _validate(tensor_list)
+        keep_input = _validate_keep_input(keep_input, enqueue_many)
+        types = _dtypes([tensor_list])
+        shapes = _shapes([tensor_list], shapes, enqueue_many)
+        queue = RandomShuffleQueue(capacity=capacity, min_after_dequeue=min_after_dequeue,
+                                   seed=seed, dtypes=types, shapes=shapes,
+                                   shared_name=shared_name)
+        ops = _enqueue_ops(queue, [tensor_list], enqueue_many, keep_input)
+        add_queue_runner(QueueRunner(queue, ops * num_threads))
+        _shuffle_summary(queue, capacity, min_after_dequeue)
+        dequeued = _dequeue(queue, batch_size, allow_smaller_final_batch, name)
+        return _as_original_type(tensors, dequeued)
+
+
+def _shuffle_batch_join(tensors_list, batch_size, capacity, min_after_dequeue, keep_input,
+                        seed=None, enqueue_many=False, shapes=None,
+                        allow_smaller_final_batch=False, shared_name=None, name=None):
+    tensor_list_list = _as_tensor_list_list(tensors_list)
+    flat = [t for tl in tensor_list_list for t in tl]
+    with name_scope(name, "shuffle_batch_join", flat + [keep_input]) as name:
+        tensor_list_list = _validate_join(tensor_list_list)
+        keep_input = _validate_keep_input(keep_input, enqueue_many)
+        types = _dtypes(tensor_list_list)
+        shapes = _shapes(tensor_list_list, shapes, enqueue_many)
+        queue = RandomShuffleQueue(capacity=capacity, min_after_dequeue=min_after_dequeue,
+                                   seed=seed, dtypes=types, shapes=shapes,
+                                   shared_name=shared_name)
+        add_queue_runner(QueueRunner(queue, _enqueue_ops(queue, tensor_list_list,
+                                                         enqueue_many, keep_input)))
+        _shuffle_summary(queue, capacity, min_after_dequeue)
+        dequeued = _dequeue(queue, batch_size, allow_smaller_final_batch, name)
+        return _as_original_type(tensors_list[0], dequeued)
+
+
+def batch(tensors, batch_size, num_threads=1, capacity=32, enqueue_many=False, shapes=None,
+          dynamic_pad=False, allow_smaller_final_batch=False, shared_name=None, name=None):
+    """Batches `tensors` through a FIFOQueue (PaddingFIFOQueue with dynamic_pad) and
+    `num_threads` enqueue threads."""
+    return _batch(tensors, batch_size, True, num_threads, capacity, enqueue_many, shapes,
+                  dynamic_pad, allow_smaller_final_batch, shared_name, name)
+
+
+def maybe_batch(tensors, keep_input, batch_size, num_threads=1, capacity=32,
+                enqueue_many=False, shapes=None, dynamic_pad=False,
+                allow_smaller_final_batch=False, shared_name=None, name=None):
+    """`batch` that enqueues only when `keep_input` (a constant here) is true."""
+    return _batch(tensors, batch_size, keep_input, num_threads, capacity, enqueue_many, shapes,
+                  dynamic_pad, allow_smaller_final_batch, shared_name, name)
+
+
+def batch_join(tensors_list, batch_size, capacity=32, enqueue_many=False, shapes=None,
+               dynamic_pad=False, allow_smaller_final_batch=False, shared_name=None, name=None):
+    """Batches several tensor lists (one enqueue thread each) into one queue."""
+    return _batch_join(tensors_list, batch_size, True, capacity, enqueue_many, shapes,
+                       dynamic_pad, allow_smaller_final_batch, shared_name, name)
+
+
+def maybe_batch_join(tensors_list, keep_input, batch_size, capacity=32, enqueue_many=False,
+                     shapes=None, dynamic_pad=False, allow_smaller_final_batch=False,
+                     shared_name=None, name=None):
+    """`batch_join` that enqueues only when `keep_input` (a constant here) is true."""
+    return _batch_join(tensors_list, batch_size, keep_input, capacity, enqueue_many, shapes,
+                       dynamic_pad, allow_smaller_final_batch, shared_name, name)
+
+
+def shuffle_batch(tensors, batch_size, capacity, min_after_dequeue, num_threads=1, seed=None,
+                  enqueue_many=False, shapes=None, allow_smaller_final_batch=False,
+                  shared_name=None, name=None):
+    """Batches `tensors` in random order through a RandomShuffleQueue."""
+    return _shuffle_batch(tensors, batch_size, capacity, min_after_dequeue, True, num_threads,
+                          seed, enqueue_many, shapes, allow_smaller_final_batch, shared_name,
+                          name)
+
+
+def maybe_shuffle_batch(tensors, batch_size, capacity, min_after_dequeue, keep_input,
+                        num_threads=1, seed=None, enqueue_many=False, shapes=None,
+                        allow_smaller_final_batch=False, shared_name=None, name=None):
+    """`shuffle_batch` that enqueues only when `keep_input` (a constant here) is true."""
+    return _shuffle_batch(tensors, batch_size, capacity, min_after_dequeue, keep_input,
+                          num_threads, seed, enqueue_many, shapes, allow_smaller_final_batch,
+                          shared_name, name)
+
+
+def shuffle_batch_join(tensors_list, batch_size, capacity, min_after_dequeue, seed=None,
+                       enqueue_many=False, shapes=None, allow_smaller_final_batch=False,
+                       shared_name=None, name=None):
+    """shuffle_batch over several tensor lists (one enqueue thread each)."""
+    return _shuffle_batch_join(tensors_list, batch_size, capacity, min_after_dequeue, True,
+                               seed, enqueue_many, shapes, allow_smaller_final_batch,
+                               shared_name, name)
+
+
+def maybe_shuffle_batch_join(tensors_list, batch_size, capacity, min_after_dequeue, keep_input,
+                             seed=None, enqueue_many=False, shapes=None,
+                             allow_smaller_final_batch=False, shared_name=None, name=None):
+    """`shuffle_batch_join` that enqueues only when `keep_input` (a constant) is true."""
+    return _shuffle_batch_join(tensors_list, batch_size, capacity, min_after_dequeue,
+                               keep_input, seed, enqueue_many, shapes,
+                               allow_smaller_final_batch, shared_name, name)
