@@ -18,6 +18,7 @@ import numpy as _np
 from ..autodiff.gradients import gradients
 from ..framework import dtypes as _dt
 from ..framework import errors
+from ..framework import threads as _threads
 from ..framework.constant_op import convert_to_tensor
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
 from ..framework.registry import register_op
@@ -331,6 +332,17 @@ def _while_infer(inputs, attrs):
     return list(attrs["Tout"])
 
 
+def _guard_blas(run, ctx, plans):
+    """`run` made to set NumPy's BLAS pool as the session's thread budget says when its
+    sub-plans multiply matrices (the outer plan sees only the While op, not the MatMuls)."""
+    types = {n.type for p in plans for n in p.comp.program.nodes}
+    if not _threads.uses_blas(types):
+        return run
+    intra = ctx.session._intra_op if ctx.session is not None else 0
+    guarded = _threads.guard_blas(lambda args: run(*args), intra)
+    return lambda *args: guarded(args)
+
+
 def _compile_sub(graph, ctx, outs, feeds):
     options = ctx.session._config_options if ctx.session is not None else {}
     prog = optimize_program(lower(graph, outs, [], feeds), options)
@@ -344,7 +356,9 @@ def _run_sub(plan, feeds):
         raise plan.comp.translate_error(e) from None
 
 
-def _loop_states(info, cond_plan, body_plan, values, caps, keep):
+def _loop_states(info, cond_plan, body_plan, values, caps, keep, n_saved=0):
+    """Runs the loop; with `keep`, also every iteration's (state, saved values): the values
+    of the body's stateful ops (random numbers, ...), which the gradient reuses."""
     n = len(info["vars"])
     states = []
     values = builtins.tuple(values)
@@ -352,50 +366,92 @@ def _loop_states(info, cond_plan, body_plan, values, caps, keep):
         (go,) = _run_sub(cond_plan, values + caps)
         if not go:
             break
-        if keep:
-            states.append(values)
         out = _run_sub(body_plan, values + caps)
+        if keep:
+            states.append((values, builtins.tuple(out[n:n + n_saved])))
         values = builtins.tuple(_np.array(v, copy=True) if isinstance(v, _np.ndarray) else v
                                 for v in out[:n])
     return values, states
+
+
+def _stash(ctx):
+    """Per-session: the last run's kept iterations of each differentiated loop, by op."""
+    stash = getattr(ctx, "loop_stash", None)
+    if stash is None:
+        stash = ctx.loop_stash = {}
+    return stash
 
 
 def _while_bind(node, ctx):
     info = _control_info(_LOOP_INFO, node)
     graph = node.op.graph
     feeds = info["vars"] + info["captures"]
+    saved = builtins.tuple(info.get("saved", ()))
+    keep = bool(saved)
     cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds)
-    body_plan = _compile_sub(graph, ctx, info["body"], feeds)
+    body_plan = _compile_sub(graph, ctx, info["body"] + list(saved), feeds)
     n = len(info["vars"])
+    op = node.op
+    stash = _stash(ctx)
 
     def run_while(*args):
-        values, _ = _loop_states(info, cond_plan, body_plan, args[:n],
-                                 builtins.tuple(args[n:]), False)
+        values, states = _loop_states(info, cond_plan, body_plan, args[:n],
+                                      builtins.tuple(args[n:]), keep, len(saved))
+        if keep:   # the gradient (WhileGrad, later in this run) walks these back
+            stash[op] = (args, states, saved)
         return values[0] if n == 1 else values
-    return run_while
+    return _guard_blas(run_while, ctx, [cond_plan, body_plan])
 
 
 def _while_grad_bind(node, ctx):
     ginfo = _LOOP_INFO[node.op]
-    info = _LOOP_INFO[ginfo["forward"]]
+    fop = ginfo["forward"]
+    info = _LOOP_INFO[fop]
     graph = node.op.graph
     feeds = info["vars"] + info["captures"]
+    saved = ginfo["saved"]
     n, m = len(info["vars"]), len(info["captures"])
     cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds)
-    body_plan = _compile_sub(graph, ctx, info["body"], feeds)
-    grad_plan = _compile_sub(graph, ctx, ginfo["grads"], feeds + ginfo["grad_vars"])
+    body_plan = _compile_sub(graph, ctx, info["body"] + saved, feeds)
+    grad_plan = _compile_sub(graph, ctx, ginfo["grads"],
+                             feeds + ginfo["grad_vars"] + saved)
+    stash = _stash(ctx)
+    picks = {}
+
+    def forward_states(args):
+        """The forward While's kept iterations from this run (no forward op runs again),
+        else the loop run again."""
+        kept = stash.get(fop)
+        if kept is not None and len(kept[0]) == n + m and all(
+                a is b for a, b in zip(kept[0], args[:n + m])):
+            fsaved = kept[2]
+            idx = picks.get(fsaved)
+            if idx is None and all(t in fsaved for t in saved):
+                pos = {t: i for i, t in enumerate(fsaved)}
+                idx = picks[fsaved] = builtins.tuple(pos[t] for t in saved)
+            if idx is not None:
+                return [(v, builtins.tuple(sv[i] for i in idx)) for v, sv in kept[1]]
+        return _loop_states(info, cond_plan, body_plan, args[:n],
+                            builtins.tuple(args[n:n + m]), True, len(saved))[1]
 
     def run_while_grad(*args):
-        init, caps, gys = args[:n], builtins.tuple(args[n:n + m]), args[n + m:]
+        caps, gys = builtins.tuple(args[n:n + m]), args[n + m:]
         with _replaying():   # the forward reads ran once already: they do not clear again
-            _, states = _loop_states(info, cond_plan, body_plan, init, caps, True)
+            states = forward_states(args)
             g_vars = list(gys)
             g_caps = [None] * m
-            for state in reversed(states):
-                out = _run_sub(grad_plan, builtins.tuple(state) + caps + builtins.tuple(g_vars))
+            for state, kept in reversed(states):
+                out = _run_sub(grad_plan, builtins.tuple(state) + caps +
+                               builtins.tuple(g_vars) + kept)
                 g_vars = list(out[:n])
                 for k, g in zip(ginfo["diff_caps"], out[n:]):
-                    g_caps[k] = g if g_caps[k] is None else g_caps[k] + g
+                    acc = g_caps[k]
+                    if acc is None:   # a copy we own: the sums below go into it
+                        g_caps[k] = g.copy() if isinstance(g, _np.ndarray) else g
+                    elif isinstance(acc, _np.ndarray) and acc.shape == _np.shape(g):
+                        _np.add(acc, g, out=acc)
+                    else:
+                        g_caps[k] = acc + g
         for k in ginfo["diff_caps"]:
             if g_caps[k] is None:
                 c = caps[k]
@@ -403,7 +459,7 @@ def _while_grad_bind(node, ctx):
                     _empty_grad_value()
         outs = g_vars + [g_caps[k] for k in ginfo["diff_caps"]]
         return outs[0] if len(outs) == 1 else builtins.tuple(outs)
-    return run_while_grad
+    return _guard_blas(run_while_grad, ctx, [cond_plan, body_plan, grad_plan])
 
 
 def _while_grad(op, *grads):
@@ -414,6 +470,13 @@ def _while_grad(op, *grads):
     g = op.graph
     lvars, caps = info["vars"], info["captures"]
     n = len(lvars)
+    members = info["members_order"]
+    member_set = set(members)
+    # the body's stateful ops (random numbers, assigns) run once per iteration: the gradient
+    # is fed their forward values instead of running them again
+    saved = [t for o in members if o.type != "LoopVar" and o._def.stateful
+             for t in o._outputs if not t.dtype.is_ref_dtype]
+    start = len(g._ops)
 
     diff = _diff
     diff_caps = [k for k, c in enumerate(caps) if diff(c)]
@@ -435,12 +498,26 @@ def _while_grad(op, *grads):
         for k in diff_caps:
             gc = next(it)
             out_caps.append(_zeros(caps[k]) if gc is None else convert_to_tensor(gc))
+        # the forward values the gradient ops read are kept from the forward iterations
+        # (as TF's stacks), so the backward pass does not compute the body again
+        seen = set(saved)
+        for o in g._ops[start:]:
+            for t in o._inputs:
+                if t._op in member_set and t._op.type != "LoopVar" and t not in seen and \
+                        not t.dtype.is_ref_dtype:
+                    seen.add(t)
+                    saved.append(t)
+        for t in out_vars + out_caps:
+            if t._op in member_set and t._op.type != "LoopVar" and t not in seen:
+                seen.add(t)
+                saved.append(t)
+        info["saved"] = list(dict.fromkeys(info.get("saved", []) + saved))
         inputs = list(op.inputs) + grads
         tout = builtins.tuple((t.dtype.base_dtype, t.shape) for t in list(lvars) +
                               [caps[k] for k in diff_caps])
         gop = g._create_op("WhileGrad", inputs, {"Tout": tout}, "WhileGrad")
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
-                       "diff_caps": diff_caps, "forward": op}
+                       "diff_caps": diff_caps, "forward": op, "saved": saved}
     res = [None] * len(op.inputs)
     outs = gop.outputs
     for i in range(n):
@@ -618,7 +695,8 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         tout = builtins.tuple((t.dtype.base_dtype, s) for t, s in zip(inits, invariants))
         op = g._create_op("While", inits + captures, {"Tout": tout}, "While")
         _LOOP_INFO[op] = {"vars": lvars, "captures": captures, "cond": c, "body": outs,
-                          "back_prop": bool(back_prop)}
+                          "back_prop": bool(back_prop),
+                          "members_order": [o for o in ops[start:] if o in members]}
         exits = [_identity(t, name="Exit") for t in op._outputs]
     result = out_rebuild(exits)   # packed like the body's result, as TF
     if maximum_iterations is not None:
