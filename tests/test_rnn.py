@@ -37,3 +37,9 @@ def test_contrib_block_cells_match_tf114(name):
     assert got[2] == want[2]
     for a, b in zip(got[0] + got[1], want[0] + want[1]):
         np.testing.assert_allclose(a, b, rtol=2e-5, atol=2e-6)
+
+
+@pytest.mark.parametrize("fn", generator("rnn", "stack").CASES, ids=lambda f: f.__name__[5:])
+def test_contrib_stacked_bidirectional_matches_tf114(fn):
+    tf.reset_default_graph()
+    _close(fn(tf), load("rnn", "stack")[fn.__name__[5:]], fn.__name__)

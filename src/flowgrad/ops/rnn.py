@@ -321,7 +321,9 @@ def _reverse_sequence(input_, seq_lengths, seq_axis, batch_axis):
     lengths = array_ops.expand_dims(math_ops.cast(seq_lengths, _dt.int32), 1)
     idx = array_ops.where(t[None, :] < lengths, lengths - 1 - t[None, :],
                           t[None, :] + 0 * lengths)
-    out = array_ops.batch_gather(x, idx)
+    batch = array_ops.zeros_like(idx) + array_ops.expand_dims(
+        array_ops.range(array_ops.shape(x)[0]), 1)
+    out = array_ops.gather_nd(x, array_ops.stack([batch, idx], 2))
     out.set_shape(x.shape)
     return out if (seq_axis, batch_axis) == (1, 0) else _transpose_batch_time(out)
 
