@@ -27,10 +27,13 @@ from ..optimize import optimize_program
 from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
 from .comparison import logical_and
+from .reductions import add_n as _add_n
 from .construction import zeros_like as _zeros_like
 from .shape import identity as _identity
 from .tensor_array import _zero_grad_kernel as _empty_grad_value
 from .tensor_array import replaying as _replaying
+from .tensor_array import tensor_array_v3
+from ._base import apply
 from .tensor_array import zero_grad as _zero_grad_ta
 
 __all__ = ["cond", "while_loop"]
@@ -394,9 +397,16 @@ def _while_bind(node, ctx):
     op = node.op
     stash = _stash(ctx)
 
+    replay = info.get("replay", False)
+
     def run_while(*args):
-        values, states = _loop_states(info, cond_plan, body_plan, args[:n],
-                                      builtins.tuple(args[n:]), keep, len(saved))
+        if replay:
+            with _replaying():
+                values, states = _loop_states(info, cond_plan, body_plan, args[:n],
+                                              builtins.tuple(args[n:]), keep, len(saved))
+        else:
+            values, states = _loop_states(info, cond_plan, body_plan, args[:n],
+                                          builtins.tuple(args[n:]), keep, len(saved))
         if keep:   # the gradient (WhileGrad, later in this run) walks these back
             stash[op] = (args, states, saved)
         return values[0] if n == 1 else values
@@ -530,10 +540,96 @@ def _while_grad(op, *grads):
 register_op("While", infer=_while_infer, bind=_while_bind, grad=_while_grad, stateful=True)
 
 
+def _call_fn(info, which, values):
+    """cond (which=0) or body (1) of a loop called again on `values`: flat tensors."""
+    fns = info["fns"]
+    packed = fns[2](list(values))
+    res = fns[which](*packed) if not fns[3] else fns[which](packed[0])
+    if which == 0:
+        return convert_to_tensor(res)
+    if not isinstance(res, (list, builtins.tuple, dict)):
+        res = [res]
+    return [convert_to_tensor(t) for t in _flatten(res)[0]]
+
+
+def _mark_replay(exit_tensor):
+    """The twin loops read what the forward loop read: their reads do not clear."""
+    _LOOP_INFO[exit_tensor.op.inputs[0].op]["replay"] = True
+
+
+def _graph_backprop(op):
+    """WhileGrad's outputs rebuilt from graph ops: a loop that records every iteration's
+    state in TensorArrays, and a loop that walks them back calling the body's gradient.
+    Its gradient (first-order loop gradients) is WhileGrad's: so loops differentiate to
+    any order (TF 1.14 raises "Second-order gradient for while loops not supported.")."""
+    ginfo = _LOOP_INFO[op]
+    info = _LOOP_INFO[ginfo["forward"]]
+    lvars, caps = info["vars"], info["captures"]
+    n, m = len(lvars), len(caps)
+    if "fns" not in info:
+        raise LookupError(f"No gradient defined for operation '{op.name}' (op type: "
+                          "WhileGrad)")
+    inits = list(op.inputs[:n])
+    gys = list(op.inputs[n + m:])
+    dtypes = [v.dtype.base_dtype for v in lvars]
+    shapes = [v.shape for v in lvars]
+    diff_caps = ginfo["diff_caps"]
+    diff_vars = [i for i in range(n) if _diff(lvars[i])]
+    with name_scope(op.name + "_graph"):
+        flows0 = [tensor_array_v3(0, dt, dynamic_size=True)[1] for dt in dtypes]
+
+        def fwd_body(k, *rest):
+            vals, flows = rest[:n], rest[n:]
+            flows = [apply("TensorArrayWriteV3", [f, k, v], {}) for f, v in zip(flows, vals)]
+            return [k + 1] + _call_fn(info, 1, vals) + flows
+
+        fwd = while_loop(lambda k, *rest: _call_fn(info, 0, rest[:n]), fwd_body,
+                         [convert_to_tensor(0)] + inits + flows0,
+                         shape_invariants=[TensorShape([])] + shapes + [TensorShape([])] * n)
+        _mark_replay(fwd[0])
+        count, flows = fwd[0], fwd[1 + n:]
+
+        def bwd_body(k, *rest):
+            g, acc = list(rest[:n]), list(rest[n:])
+            k = k - 1
+            vals = [apply("TensorArrayReadV3", [f, k], {"dtype": dt, "element_shape": sh})
+                    for f, dt, sh in zip(flows, dtypes, shapes)]
+            outs = _call_fn(info, 1, vals)
+            xs = [vals[i] for i in diff_vars] + [caps[j] for j in diff_caps]
+            gs = gradients([outs[i] for i in diff_vars], xs,
+                           grad_ys=[g[i] for i in diff_vars], stop_gradients=xs)
+            new_g = list(g)
+            for i, gr in zip(diff_vars, gs):
+                new_g[i] = _zeros(vals[i]) if gr is None else convert_to_tensor(gr)
+            new_acc = [a if gr is None else _add_n([a, convert_to_tensor(gr)])
+                       for a, gr in zip(acc, gs[len(diff_vars):])]
+            return [k] + new_g + new_acc
+
+        accs = [_zeros(caps[j]) for j in diff_caps]
+        bwd = while_loop(lambda k, *rest: k > 0, bwd_body, [count] + gys + accs,
+                         shape_invariants=[TensorShape([])] + shapes +
+                         [caps[j].shape for j in diff_caps])
+        _mark_replay(bwd[0])
+    return list(bwd[1:])
+
+
 def _while_grad_grad(op, *grads):
-    """Not implemented: fail loudly rather than return a wrong (zero) second derivative."""
-    raise LookupError(f"No gradient defined for operation '{op.name}' (op type: WhileGrad): "
-                      "flowgrad computes first-order gradients of tf.while_loop only")
+    """The gradient of a loop's gradient: that of its graph-built twin (_graph_backprop)."""
+    outs = _graph_backprop(op)
+    pairs = [(o, g) for o, g in zip(outs, grads) if g is not None and _diff(o)]
+    if not pairs:
+        return [None] * len(op.inputs)
+    # one tensor may feed several inputs (a loop value also captured): its gradient is
+    # the total, given once
+    xs = list(dict.fromkeys(op.inputs))
+    res = dict(zip(xs, gradients([o for o, _ in pairs], xs, grad_ys=[g for _, g in pairs],
+                                 stop_gradients=xs)))
+    out, seen = [], set()
+    for x in op.inputs:
+        r = res[x] if x not in seen and _diff(x) else None
+        seen.add(x)
+        out.append(r)
+    return out
 
 
 register_op("WhileGrad", infer=_while_infer, bind=_while_grad_bind, grad=_while_grad_grad,
@@ -696,7 +792,8 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         op = g._create_op("While", inits + captures, {"Tout": tout}, "While")
         _LOOP_INFO[op] = {"vars": lvars, "captures": captures, "cond": c, "body": outs,
                           "back_prop": bool(back_prop),
-                          "members_order": [o for o in ops[start:] if o in members]}
+                          "members_order": [o for o in ops[start:] if o in members],
+                          "fns": (cond, body, rebuild, single)}
         exits = [_identity(t, name="Exit") for t in op._outputs]
     result = out_rebuild(exits)   # packed like the body's result, as TF
     if maximum_iterations is not None:
