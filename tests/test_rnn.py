@@ -43,3 +43,16 @@ def test_contrib_block_cells_match_tf114(name):
 def test_contrib_stacked_bidirectional_matches_tf114(fn):
     tf.reset_default_graph()
     _close(fn(tf), load("rnn", "stack")[fn.__name__[5:]], fn.__name__)
+
+
+def test_raw_rnn_matches_tf114():
+    fn = generator("rnn", "raw_rnn").case_raw_rnn
+    tf.reset_default_graph()
+    _close(fn(tf), load("rnn", "raw_rnn")["raw_rnn"], "raw_rnn")
+
+
+@pytest.mark.parametrize("name", sorted(load("rnn", "layer_norm")))
+def test_contrib_layer_norm_lstm_matches_tf114(name):
+    gen = generator("rnn", "layer_norm")
+    tf.reset_default_graph()
+    _close(gen._case(tf, **gen.KWARGS[name]), load("rnn", "layer_norm")[name], name)
