@@ -666,7 +666,7 @@ STATEFUL = [
            [Arg((), dtype="bool", values=False), Arg((2, 3))], F, grad=(1,)),
     Sample("While", ("While", "LoopVar", "WhileGrad"), lambda tf, x: _while(tf, x),
            [Arg((3,), 0.5, 1.0)], F, grad=(0,),
-           order=1),  # flowgrad differentiates tf.while_loop once only (TF 1.14: any order)
+           order=1),  # TF 1.14 has no second-order loop gradients (test_functional_ops.py)
     Sample("TensorArray", ("TensorArrayV3", "TensorArrayWriteV3", "TensorArrayReadV3",
                            "TensorArrayGatherV3", "TensorArrayScatterV3", "TensorArrayConcatV3",
                            "TensorArraySplitV3", "TensorArraySizeV3", "TensorArrayCloseV3",

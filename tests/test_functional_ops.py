@@ -58,3 +58,45 @@ def test_tensor_array_ops_and_names():
         tf.TensorArray(tf.float32)
     with pytest.raises(NotImplementedError, match="TensorArray.grad"):
         w.grad("source")
+
+
+def test_loops_second_order_gradients_numerically():
+    """Loops differentiate to any order (a flowgrad extension: TF 1.14 raises TypeError)."""
+    def f(x):
+        w = tf.constant([0.7, -0.3], tf.float64)
+        _, a = tf.while_loop(lambda k, a: k < 3,
+                             lambda k, a: (k + 1, tf.tanh(a * x) + a * w), [0, x])
+        return tf.reduce_sum(a * a)
+
+    def g(x):
+        s = tf.scan(lambda a, r: tf.sin(a * r) + r, x)
+        m = tf.map_fn(lambda r: r * tf.reduce_sum(r * r), x)
+        return tf.reduce_sum(s ** 2) + tf.reduce_sum(m)
+
+    check_grads(f, [np.array([0.4, -0.9])], order=2)
+    check_grads(g, [np.linspace(-1, 1, 6).reshape(3, 2)], order=2)
+
+
+class _ConstCell(tf.nn.rnn_cell.RNNCell):
+    """A user-defined cell (TF's subclassing API) with constant weights."""
+
+    @property
+    def state_size(self):
+        return 2
+
+    @property
+    def output_size(self):
+        return 2
+
+    def call(self, inputs, state):
+        w = tf.constant([[0.5, -0.2], [0.3, 0.8], [-0.6, 0.1], [0.2, 0.4]], tf.float64)
+        h = tf.tanh(tf.matmul(tf.concat([inputs, state], 1), w))
+        return h, h
+
+
+def test_dynamic_rnn_second_order_gradient_numerically():
+    def f(x):
+        out, state = tf.nn.dynamic_rnn(_ConstCell(), x, sequence_length=[3, 1],
+                                       dtype=tf.float64)
+        return tf.reduce_sum(out * out) + tf.reduce_sum(tf.sin(state))
+    check_grads(f, [np.linspace(-1, 1, 12).reshape(2, 3, 2)], order=2)

@@ -81,7 +81,7 @@ from .ops.random_ops import (
 
 # -- RNNs (tensorflow.python.ops.rnn, rnn_cell_impl): loaded on first use ----------------------
 _RNN_NAMES = frozenset(("dynamic_rnn", "static_rnn", "bidirectional_dynamic_rnn",
-                        "static_bidirectional_rnn", "static_state_saving_rnn"))
+                        "static_bidirectional_rnn", "static_state_saving_rnn", "raw_rnn"))
 
 
 def __getattr__(name):

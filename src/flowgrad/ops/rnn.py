@@ -15,8 +15,10 @@ from . import variable_scope as vs
 from .logging_ops import Assert
 from .tensor_array_ops import TensorArray
 from ..engine.ops.comparison import equal as _equal
+from ..engine.ops.comparison import logical_not as _logical_not
+from ..engine.ops.comparison import logical_or as _logical_or
 
-__all__ = ["bidirectional_dynamic_rnn", "dynamic_rnn", "static_bidirectional_rnn",
+__all__ = ["bidirectional_dynamic_rnn", "dynamic_rnn", "raw_rnn", "static_bidirectional_rnn",
            "static_rnn", "static_state_saving_rnn"]
 
 
@@ -321,7 +323,9 @@ def _reverse_sequence(input_, seq_lengths, seq_axis, batch_axis):
     lengths = array_ops.expand_dims(math_ops.cast(seq_lengths, _dt.int32), 1)
     idx = array_ops.where(t[None, :] < lengths, lengths - 1 - t[None, :],
                           t[None, :] + 0 * lengths)
-    out = array_ops.batch_gather(x, idx)
+    batch = array_ops.zeros_like(idx) + array_ops.expand_dims(
+        array_ops.range(array_ops.shape(x)[0]), 1)
+    out = array_ops.gather_nd(x, array_ops.stack([batch, idx], 2))
     out.set_shape(x.shape)
     return out if (seq_axis, batch_axis) == (1, 0) else _transpose_batch_time(out)
 
@@ -405,3 +409,94 @@ def static_bidirectional_rnn(cell_fw, cell_bw, inputs, initial_state_fw=None,
                          zip(nest.flatten(output_fw), nest.flatten(output_bw)))
     outputs = nest.pack_sequence_as(output_fw, flat_outputs)
     return outputs, output_state_fw, output_state_bw
+
+
+def raw_rnn(cell, loop_fn, parallel_iterations=None, swap_memory=False, scope=None):
+    """An RNN whose inputs, state and emitted values `loop_fn` decides at every step.
+
+    loop_fn(time, cell_output, cell_state, loop_state) -> (elements_finished, next_input,
+    next_cell_state, emit_output, next_loop_state); returns (emit_ta, final_state,
+    final_loop_state), emit_ta a TensorArray (or structure of them) of the emitted values.
+    """
+    _assert_like_rnncell("cell", cell)
+    if not callable(loop_fn):
+        raise TypeError("loop_fn must be a callable")
+    parallel_iterations = parallel_iterations or 32
+    with vs.variable_scope(scope or "rnn"):
+        time = constant(0, dtype=_dt.int32)
+        elements_finished, next_input, initial_state, emit_structure, init_loop_state = \
+            loop_fn(time=time, cell_output=None, cell_state=None, loop_state=None)
+        flat_input = nest.flatten(next_input)
+        loop_state = init_loop_state if init_loop_state is not None else \
+            constant(0, dtype=_dt.int32)
+        static_batch_size = flat_input[0].shape.with_rank_at_least(1)[0]
+        for inp in flat_input:
+            static_batch_size = static_batch_size.merge_with(
+                inp.shape.with_rank_at_least(1)[0])
+        batch_size = dimension_value(static_batch_size)
+        const_batch_size = batch_size
+        if batch_size is None:
+            batch_size = array_ops.shape(flat_input[0])[0]
+        nest.assert_same_structure(initial_state, cell.state_size)
+        flat_state = [convert_to_tensor(s) for s in nest.flatten(initial_state)]
+        state = nest.pack_sequence_as(initial_state, flat_state)
+        if emit_structure is not None:
+            flat_emit_structure = nest.flatten(emit_structure)
+            flat_emit_size = [e.shape if e.shape.is_fully_defined() else array_ops.shape(e)
+                              for e in flat_emit_structure]
+            flat_emit_dtypes = [e.dtype for e in flat_emit_structure]
+        else:
+            emit_structure = cell.output_size
+            flat_emit_size = nest.flatten(emit_structure)
+            flat_emit_dtypes = [flat_state[0].dtype] * len(flat_emit_size)
+        flat_emit_ta = [
+            TensorArray(dtype=dt, dynamic_size=True, size=0,
+                        element_shape=_static_concat([const_batch_size], size
+                                                     if not isinstance(size, Tensor)
+                                                     else TensorShape(None)),
+                        name="rnn_output_%d" % i)
+            for i, (dt, size) in enumerate(zip(flat_emit_dtypes, flat_emit_size))]
+        emit_ta = nest.pack_sequence_as(emit_structure, flat_emit_ta)
+        flat_zero_emit = [
+            array_ops.zeros(array_ops.concat([array_ops.stack([batch_size]), size], 0)
+                            if isinstance(size, Tensor) else
+                            array_ops.stack(_concat(batch_size, size)), dt)
+            for size, dt in zip(flat_emit_size, flat_emit_dtypes)]
+        zero_emit = nest.pack_sequence_as(emit_structure, flat_zero_emit)
+
+        def condition(unused_time, elements_finished, *_):
+            return _logical_not(math_ops.reduce_all(elements_finished))
+
+        def body(time, elements_finished, current_input, emit_ta, state, loop_state):
+            next_output, cell_state = cell(current_input, state)
+            nest.assert_same_structure(state, cell_state)
+            nest.assert_same_structure(cell.output_size, next_output)
+            next_time = time + 1
+            next_finished, next_input, next_state, emit_output, next_loop_state = loop_fn(
+                next_time, next_output, cell_state, loop_state)
+            nest.assert_same_structure(state, next_state)
+            nest.assert_same_structure(current_input, next_input)
+            nest.assert_same_structure(emit_ta, emit_output)
+            loop_state = loop_state if next_loop_state is None else next_loop_state
+
+            def copy_some_through(current, candidate):
+                def copy_fn(cur_i, cand_i):
+                    if isinstance(cur_i, TensorArray) or cur_i.shape.ndims == 0:
+                        return cand_i
+                    return array_ops.where(elements_finished, cur_i, cand_i)
+                return nest.map_structure(copy_fn, current, candidate)
+
+            emit_output = copy_some_through(zero_emit, emit_output)
+            next_state = copy_some_through(state, next_state)
+            emit_ta = nest.map_structure(lambda ta, emit: ta.write(time, emit), emit_ta,
+                                         emit_output)
+            elements_finished = _logical_or(elements_finished, next_finished)
+            return (next_time, elements_finished, next_input, emit_ta, next_state, loop_state)
+
+        returned = while_loop(condition, body, loop_vars=[
+            time, elements_finished, next_input, emit_ta, state, loop_state],
+            parallel_iterations=parallel_iterations, swap_memory=swap_memory)
+        emit_ta, final_state, final_loop_state = returned[-3:]
+        if init_loop_state is None:
+            final_loop_state = None
+        return emit_ta, final_state, final_loop_state

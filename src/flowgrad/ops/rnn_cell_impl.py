@@ -707,7 +707,7 @@ class DropoutWrapper(_Wrapper):
             elif self._variational_recurrent:
                 out.append(self._variational(v, flat_n[i], keep_prob))
             else:
-                out.append(nn_ops.dropout(v, keep_prob=keep_prob,
+                out.append(nn_ops.dropout(v, rate=1. - keep_prob,
                                           seed=self._gen_seed(salt_prefix, i)))
         return nest.pack_sequence_as(values, out)
 

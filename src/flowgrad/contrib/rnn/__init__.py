@@ -1,10 +1,14 @@
 """`tf.contrib.rnn`: TF 1.14's core RNN cells and drivers under their contrib names."""
+from ._block_cells import GRUBlockCell, GRUBlockCellV2, LSTMBlockCell
+from ._layer_norm import LayerNormBasicLSTMCell
+from ._stack import stack_bidirectional_dynamic_rnn, stack_bidirectional_rnn
 from ...ops.rnn import static_bidirectional_rnn, static_rnn, static_state_saving_rnn
 from ...ops.rnn_cell_impl import (BasicLSTMCell, BasicRNNCell, DeviceWrapper, DropoutWrapper,
                                   GRUCell, LayerRNNCell, LSTMCell, LSTMStateTuple,
                                   MultiRNNCell, ResidualWrapper, RNNCell)
 
-__all__ = ["BasicLSTMCell", "BasicRNNCell", "DeviceWrapper", "DropoutWrapper", "GRUCell",
+__all__ = ["BasicLSTMCell", "BasicRNNCell", "DeviceWrapper", "DropoutWrapper", "GRUBlockCell",
+           "GRUBlockCellV2", "GRUCell", "LSTMBlockCell", "LayerNormBasicLSTMCell",
            "LSTMCell", "LSTMStateTuple", "LayerRNNCell", "MultiRNNCell", "RNNCell",
-           "ResidualWrapper", "static_bidirectional_rnn", "static_rnn",
-           "static_state_saving_rnn"]
+           "ResidualWrapper", "stack_bidirectional_dynamic_rnn", "stack_bidirectional_rnn",
+           "static_bidirectional_rnn", "static_rnn", "static_state_saving_rnn"]

@@ -18,6 +18,7 @@ import numpy as _np
 from ..autodiff.gradients import gradients
 from ..framework import dtypes as _dt
 from ..framework import errors
+from ..framework import threads as _threads
 from ..framework.constant_op import convert_to_tensor
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
 from ..framework.registry import register_op
@@ -26,10 +27,13 @@ from ..optimize import optimize_program
 from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
 from .comparison import logical_and
+from .reductions import add_n as _add_n
 from .construction import zeros_like as _zeros_like
 from .shape import identity as _identity
 from .tensor_array import _zero_grad_kernel as _empty_grad_value
 from .tensor_array import replaying as _replaying
+from .tensor_array import tensor_array_v3
+from ._base import apply
 from .tensor_array import zero_grad as _zero_grad_ta
 
 __all__ = ["cond", "while_loop"]
@@ -331,6 +335,17 @@ def _while_infer(inputs, attrs):
     return list(attrs["Tout"])
 
 
+def _guard_blas(run, ctx, plans):
+    """`run` made to set NumPy's BLAS pool as the session's thread budget says when its
+    sub-plans multiply matrices (the outer plan sees only the While op, not the MatMuls)."""
+    types = {n.type for p in plans for n in p.comp.program.nodes}
+    if not _threads.uses_blas(types):
+        return run
+    intra = ctx.session._intra_op if ctx.session is not None else 0
+    guarded = _threads.guard_blas(lambda args: run(*args), intra)
+    return lambda *args: guarded(args)
+
+
 def _compile_sub(graph, ctx, outs, feeds):
     options = ctx.session._config_options if ctx.session is not None else {}
     prog = optimize_program(lower(graph, outs, [], feeds), options)
@@ -344,7 +359,9 @@ def _run_sub(plan, feeds):
         raise plan.comp.translate_error(e) from None
 
 
-def _loop_states(info, cond_plan, body_plan, values, caps, keep):
+def _loop_states(info, cond_plan, body_plan, values, caps, keep, n_saved=0):
+    """Runs the loop; with `keep`, also every iteration's (state, saved values): the values
+    of the body's stateful ops (random numbers, ...), which the gradient reuses."""
     n = len(info["vars"])
     states = []
     values = builtins.tuple(values)
@@ -352,50 +369,99 @@ def _loop_states(info, cond_plan, body_plan, values, caps, keep):
         (go,) = _run_sub(cond_plan, values + caps)
         if not go:
             break
-        if keep:
-            states.append(values)
         out = _run_sub(body_plan, values + caps)
+        if keep:
+            states.append((values, builtins.tuple(out[n:n + n_saved])))
         values = builtins.tuple(_np.array(v, copy=True) if isinstance(v, _np.ndarray) else v
                                 for v in out[:n])
     return values, states
+
+
+def _stash(ctx):
+    """Per-session: the last run's kept iterations of each differentiated loop, by op."""
+    stash = getattr(ctx, "loop_stash", None)
+    if stash is None:
+        stash = ctx.loop_stash = {}
+    return stash
 
 
 def _while_bind(node, ctx):
     info = _control_info(_LOOP_INFO, node)
     graph = node.op.graph
     feeds = info["vars"] + info["captures"]
+    saved = builtins.tuple(info.get("saved", ()))
+    keep = bool(saved)
     cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds)
-    body_plan = _compile_sub(graph, ctx, info["body"], feeds)
+    body_plan = _compile_sub(graph, ctx, info["body"] + list(saved), feeds)
     n = len(info["vars"])
+    op = node.op
+    stash = _stash(ctx)
+
+    replay = info.get("replay", False)
 
     def run_while(*args):
-        values, _ = _loop_states(info, cond_plan, body_plan, args[:n],
-                                 builtins.tuple(args[n:]), False)
+        if replay:
+            with _replaying():
+                values, states = _loop_states(info, cond_plan, body_plan, args[:n],
+                                              builtins.tuple(args[n:]), keep, len(saved))
+        else:
+            values, states = _loop_states(info, cond_plan, body_plan, args[:n],
+                                          builtins.tuple(args[n:]), keep, len(saved))
+        if keep:   # the gradient (WhileGrad, later in this run) walks these back
+            stash[op] = (args, states, saved)
         return values[0] if n == 1 else values
-    return run_while
+    return _guard_blas(run_while, ctx, [cond_plan, body_plan])
 
 
 def _while_grad_bind(node, ctx):
     ginfo = _LOOP_INFO[node.op]
-    info = _LOOP_INFO[ginfo["forward"]]
+    fop = ginfo["forward"]
+    info = _LOOP_INFO[fop]
     graph = node.op.graph
     feeds = info["vars"] + info["captures"]
+    saved = ginfo["saved"]
     n, m = len(info["vars"]), len(info["captures"])
     cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds)
-    body_plan = _compile_sub(graph, ctx, info["body"], feeds)
-    grad_plan = _compile_sub(graph, ctx, ginfo["grads"], feeds + ginfo["grad_vars"])
+    body_plan = _compile_sub(graph, ctx, info["body"] + saved, feeds)
+    grad_plan = _compile_sub(graph, ctx, ginfo["grads"],
+                             feeds + ginfo["grad_vars"] + saved)
+    stash = _stash(ctx)
+    picks = {}
+
+    def forward_states(args):
+        """The forward While's kept iterations from this run (no forward op runs again),
+        else the loop run again."""
+        kept = stash.get(fop)
+        if kept is not None and len(kept[0]) == n + m and all(
+                a is b for a, b in zip(kept[0], args[:n + m])):
+            fsaved = kept[2]
+            idx = picks.get(fsaved)
+            if idx is None and all(t in fsaved for t in saved):
+                pos = {t: i for i, t in enumerate(fsaved)}
+                idx = picks[fsaved] = builtins.tuple(pos[t] for t in saved)
+            if idx is not None:
+                return [(v, builtins.tuple(sv[i] for i in idx)) for v, sv in kept[1]]
+        return _loop_states(info, cond_plan, body_plan, args[:n],
+                            builtins.tuple(args[n:n + m]), True, len(saved))[1]
 
     def run_while_grad(*args):
-        init, caps, gys = args[:n], builtins.tuple(args[n:n + m]), args[n + m:]
+        caps, gys = builtins.tuple(args[n:n + m]), args[n + m:]
         with _replaying():   # the forward reads ran once already: they do not clear again
-            _, states = _loop_states(info, cond_plan, body_plan, init, caps, True)
+            states = forward_states(args)
             g_vars = list(gys)
             g_caps = [None] * m
-            for state in reversed(states):
-                out = _run_sub(grad_plan, builtins.tuple(state) + caps + builtins.tuple(g_vars))
+            for state, kept in reversed(states):
+                out = _run_sub(grad_plan, builtins.tuple(state) + caps +
+                               builtins.tuple(g_vars) + kept)
                 g_vars = list(out[:n])
                 for k, g in zip(ginfo["diff_caps"], out[n:]):
-                    g_caps[k] = g if g_caps[k] is None else g_caps[k] + g
+                    acc = g_caps[k]
+                    if acc is None:   # a copy we own: the sums below go into it
+                        g_caps[k] = g.copy() if isinstance(g, _np.ndarray) else g
+                    elif isinstance(acc, _np.ndarray) and acc.shape == _np.shape(g):
+                        _np.add(acc, g, out=acc)
+                    else:
+                        g_caps[k] = acc + g
         for k in ginfo["diff_caps"]:
             if g_caps[k] is None:
                 c = caps[k]
@@ -403,7 +469,7 @@ def _while_grad_bind(node, ctx):
                     _empty_grad_value()
         outs = g_vars + [g_caps[k] for k in ginfo["diff_caps"]]
         return outs[0] if len(outs) == 1 else builtins.tuple(outs)
-    return run_while_grad
+    return _guard_blas(run_while_grad, ctx, [cond_plan, body_plan, grad_plan])
 
 
 def _while_grad(op, *grads):
@@ -414,6 +480,13 @@ def _while_grad(op, *grads):
     g = op.graph
     lvars, caps = info["vars"], info["captures"]
     n = len(lvars)
+    members = info["members_order"]
+    member_set = set(members)
+    # the body's stateful ops (random numbers, assigns) run once per iteration: the gradient
+    # is fed their forward values instead of running them again
+    saved = [t for o in members if o.type != "LoopVar" and o._def.stateful
+             for t in o._outputs if not t.dtype.is_ref_dtype]
+    start = len(g._ops)
 
     diff = _diff
     diff_caps = [k for k, c in enumerate(caps) if diff(c)]
@@ -435,12 +508,26 @@ def _while_grad(op, *grads):
         for k in diff_caps:
             gc = next(it)
             out_caps.append(_zeros(caps[k]) if gc is None else convert_to_tensor(gc))
+        # the forward values the gradient ops read are kept from the forward iterations
+        # (as TF's stacks), so the backward pass does not compute the body again
+        seen = set(saved)
+        for o in g._ops[start:]:
+            for t in o._inputs:
+                if t._op in member_set and t._op.type != "LoopVar" and t not in seen and \
+                        not t.dtype.is_ref_dtype:
+                    seen.add(t)
+                    saved.append(t)
+        for t in out_vars + out_caps:
+            if t._op in member_set and t._op.type != "LoopVar" and t not in seen:
+                seen.add(t)
+                saved.append(t)
+        info["saved"] = list(dict.fromkeys(info.get("saved", []) + saved))
         inputs = list(op.inputs) + grads
         tout = builtins.tuple((t.dtype.base_dtype, t.shape) for t in list(lvars) +
                               [caps[k] for k in diff_caps])
         gop = g._create_op("WhileGrad", inputs, {"Tout": tout}, "WhileGrad")
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
-                       "diff_caps": diff_caps, "forward": op}
+                       "diff_caps": diff_caps, "forward": op, "saved": saved}
     res = [None] * len(op.inputs)
     outs = gop.outputs
     for i in range(n):
@@ -453,10 +540,96 @@ def _while_grad(op, *grads):
 register_op("While", infer=_while_infer, bind=_while_bind, grad=_while_grad, stateful=True)
 
 
+def _call_fn(info, which, values):
+    """cond (which=0) or body (1) of a loop called again on `values`: flat tensors."""
+    fns = info["fns"]
+    packed = fns[2](list(values))
+    res = fns[which](*packed) if not fns[3] else fns[which](packed[0])
+    if which == 0:
+        return convert_to_tensor(res)
+    if not isinstance(res, (list, builtins.tuple, dict)):
+        res = [res]
+    return [convert_to_tensor(t) for t in _flatten(res)[0]]
+
+
+def _mark_replay(exit_tensor):
+    """The twin loops read what the forward loop read: their reads do not clear."""
+    _LOOP_INFO[exit_tensor.op.inputs[0].op]["replay"] = True
+
+
+def _graph_backprop(op):
+    """WhileGrad's outputs rebuilt from graph ops: a loop that records every iteration's
+    state in TensorArrays, and a loop that walks them back calling the body's gradient.
+    Its gradient (first-order loop gradients) is WhileGrad's: so loops differentiate to
+    any order (TF 1.14 raises "Second-order gradient for while loops not supported.")."""
+    ginfo = _LOOP_INFO[op]
+    info = _LOOP_INFO[ginfo["forward"]]
+    lvars, caps = info["vars"], info["captures"]
+    n, m = len(lvars), len(caps)
+    if "fns" not in info:
+        raise LookupError(f"No gradient defined for operation '{op.name}' (op type: "
+                          "WhileGrad)")
+    inits = list(op.inputs[:n])
+    gys = list(op.inputs[n + m:])
+    dtypes = [v.dtype.base_dtype for v in lvars]
+    shapes = [v.shape for v in lvars]
+    diff_caps = ginfo["diff_caps"]
+    diff_vars = [i for i in range(n) if _diff(lvars[i])]
+    with name_scope(op.name + "_graph"):
+        flows0 = [tensor_array_v3(0, dt, dynamic_size=True)[1] for dt in dtypes]
+
+        def fwd_body(k, *rest):
+            vals, flows = rest[:n], rest[n:]
+            flows = [apply("TensorArrayWriteV3", [f, k, v], {}) for f, v in zip(flows, vals)]
+            return [k + 1] + _call_fn(info, 1, vals) + flows
+
+        fwd = while_loop(lambda k, *rest: _call_fn(info, 0, rest[:n]), fwd_body,
+                         [convert_to_tensor(0)] + inits + flows0,
+                         shape_invariants=[TensorShape([])] + shapes + [TensorShape([])] * n)
+        _mark_replay(fwd[0])
+        count, flows = fwd[0], fwd[1 + n:]
+
+        def bwd_body(k, *rest):
+            g, acc = list(rest[:n]), list(rest[n:])
+            k = k - 1
+            vals = [apply("TensorArrayReadV3", [f, k], {"dtype": dt, "element_shape": sh})
+                    for f, dt, sh in zip(flows, dtypes, shapes)]
+            outs = _call_fn(info, 1, vals)
+            xs = [vals[i] for i in diff_vars] + [caps[j] for j in diff_caps]
+            gs = gradients([outs[i] for i in diff_vars], xs,
+                           grad_ys=[g[i] for i in diff_vars], stop_gradients=xs)
+            new_g = list(g)
+            for i, gr in zip(diff_vars, gs):
+                new_g[i] = _zeros(vals[i]) if gr is None else convert_to_tensor(gr)
+            new_acc = [a if gr is None else _add_n([a, convert_to_tensor(gr)])
+                       for a, gr in zip(acc, gs[len(diff_vars):])]
+            return [k] + new_g + new_acc
+
+        accs = [_zeros(caps[j]) for j in diff_caps]
+        bwd = while_loop(lambda k, *rest: k > 0, bwd_body, [count] + gys + accs,
+                         shape_invariants=[TensorShape([])] + shapes +
+                         [caps[j].shape for j in diff_caps])
+        _mark_replay(bwd[0])
+    return list(bwd[1:])
+
+
 def _while_grad_grad(op, *grads):
-    """Not implemented: fail loudly rather than return a wrong (zero) second derivative."""
-    raise LookupError(f"No gradient defined for operation '{op.name}' (op type: WhileGrad): "
-                      "flowgrad computes first-order gradients of tf.while_loop only")
+    """The gradient of a loop's gradient: that of its graph-built twin (_graph_backprop)."""
+    outs = _graph_backprop(op)
+    pairs = [(o, g) for o, g in zip(outs, grads) if g is not None and _diff(o)]
+    if not pairs:
+        return [None] * len(op.inputs)
+    # one tensor may feed several inputs (a loop value also captured): its gradient is
+    # the total, given once
+    xs = list(dict.fromkeys(op.inputs))
+    res = dict(zip(xs, gradients([o for o, _ in pairs], xs, grad_ys=[g for _, g in pairs],
+                                 stop_gradients=xs)))
+    out, seen = [], set()
+    for x in op.inputs:
+        r = res[x] if x not in seen and _diff(x) else None
+        seen.add(x)
+        out.append(r)
+    return out
 
 
 register_op("WhileGrad", infer=_while_infer, bind=_while_grad_bind, grad=_while_grad_grad,
@@ -618,7 +791,9 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         tout = builtins.tuple((t.dtype.base_dtype, s) for t, s in zip(inits, invariants))
         op = g._create_op("While", inits + captures, {"Tout": tout}, "While")
         _LOOP_INFO[op] = {"vars": lvars, "captures": captures, "cond": c, "body": outs,
-                          "back_prop": bool(back_prop)}
+                          "back_prop": bool(back_prop),
+                          "members_order": [o for o in ops[start:] if o in members],
+                          "fns": (cond, body, rebuild, single)}
         exits = [_identity(t, name="Exit") for t in op._outputs]
     result = out_rebuild(exits)   # packed like the body's result, as TF
     if maximum_iterations is not None:

@@ -95,7 +95,7 @@ def _put(ta, elems, i, value, size):
     if i < 0 or (i >= size and not m.dynamic):
         raise _invalid(f"TensorArray {m.name}: Tried to write to index {i} but array is not "
                        f"resizeable and size is: {size}")
-    if m.identical:
+    if m.identical and not isinstance(value, TensorArrayValue):
         if m.shape is None:
             m.shape = value.shape
         elif m.shape != value.shape:
@@ -194,8 +194,14 @@ def tensor_array_v3(size, dtype, element_shape=None, dynamic_size=False, clear_a
 # -- Write / Read ------------------------------------------------------------------------------
 def _write_kernel(ta, index, value, **_):
     elems = dict(ta.elems)
-    size = _put(ta, elems, int(index), _np.asarray(value), ta.size)
+    size = _put(ta, elems, int(index), _as_element(value), ta.size)
     return TensorArrayValue(elems, size, ta.meta)
+
+
+def _as_element(value):
+    """An array, or a TensorArray value kept as is (a loop's state recorded by its
+    second-order gradient)."""
+    return value if isinstance(value, TensorArrayValue) else _np.asarray(value)
 
 
 def _write_grad(op, grad):
@@ -374,7 +380,7 @@ def _grad_value(elems, size):
 
 def _grad_write_kernel(index, value, **_):
     i = int(index)
-    return _grad_value({i: _np.asarray(value)}, i + 1)
+    return _grad_value({i: _as_element(value)}, i + 1)
 
 
 def _grad_write_grad(op, grad):
@@ -395,7 +401,10 @@ def grad_write(index, value, name=None):
 
 def _grad_read_kernel(ta, index, like, **_):
     v = ta.elems.get(int(index))
-    return _np.zeros_like(like) if v is None else v
+    if v is None:
+        return _grad_value({}, 0) if isinstance(like, TensorArrayValue) else \
+            _np.zeros_like(like)
+    return v
 
 
 def _grad_read_grad(op, grad):

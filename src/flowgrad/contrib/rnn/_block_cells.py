@@ -1,0 +1,127 @@
+"""TF 1.14's fused cells (contrib/rnn lstm_ops.py, gru_ops.py) with their variable names.
+
+TF runs each step as one LSTMBlockCell / GRUBlockCell kernel; here a step is the same math
+composed from primitive ops (so gradients of any order work), the variables are TF's."""
+from __future__ import annotations
+
+from ...engine.framework.tensor_shape import dimension_value
+from ...ops import array_ops, init_ops, math_ops, nn_ops
+from ...ops.linalg_ops import matmul
+from ...ops.rnn_cell_impl import LayerRNNCell, LSTMStateTuple
+
+__all__ = ["GRUBlockCell", "GRUBlockCellV2", "LSTMBlockCell"]
+
+
+class LSTMBlockCell(LayerRNNCell):
+    """TF's fused LSTM cell: LSTMCell's math and variable names (kernel, bias, w_*_diag in
+    scope `lstm_cell`), optional peepholes and cell clipping."""
+
+    def __init__(self, num_units, forget_bias=1.0, cell_clip=None, use_peephole=False,
+                 dtype=None, reuse=None, name="lstm_cell"):
+        super().__init__(_reuse=reuse, dtype=dtype, name=name)
+        self._num_units = num_units
+        self._forget_bias = forget_bias
+        self._use_peephole = use_peephole
+        self._cell_clip = cell_clip if cell_clip is not None else -1
+
+    @property
+    def state_size(self):
+        return LSTMStateTuple(self._num_units, self._num_units)
+
+    @property
+    def output_size(self):
+        return self._num_units
+
+    def build(self, inputs_shape):
+        input_size = dimension_value(inputs_shape[1])
+        if not input_size:
+            raise ValueError(f"Expecting inputs_shape[1] to be set: {inputs_shape}")
+        n = self._num_units
+        self._kernel = self.add_variable("kernel", [input_size + n, n * 4])
+        self._bias = self.add_variable("bias", [n * 4],
+                                       initializer=init_ops.constant_initializer(0.0))
+        if self._use_peephole:
+            self._w_i_diag = self.add_variable("w_i_diag", [n])
+            self._w_f_diag = self.add_variable("w_f_diag", [n])
+            self._w_o_diag = self.add_variable("w_o_diag", [n])
+        self.built = True
+
+    def call(self, inputs, state):
+        if len(state) != 2:
+            raise ValueError("Expecting state to be a tuple with length 2.")
+        cs_prev, h_prev = state
+        icfo = nn_ops.bias_add(matmul(array_ops.concat([inputs, h_prev], 1), self._kernel),
+                               self._bias)
+        i, ci, f, o = array_ops.split(icfo, 4, axis=1)
+        if self._use_peephole:
+            i = i + cs_prev * self._w_i_diag
+            f = f + cs_prev * self._w_f_diag
+        i = math_ops.sigmoid(i)
+        f = math_ops.sigmoid(f + self._forget_bias)
+        cs = math_ops.tanh(ci) * i + cs_prev * f
+        if self._cell_clip > 0:
+            # TF's LSTMBlockCellGrad passes the gradient through the clip unchanged
+            clipped = math_ops.clip_by_value(cs, -self._cell_clip, self._cell_clip)
+            cs = cs + array_ops.stop_gradient(clipped - cs)
+        if self._use_peephole:
+            o = o + cs * self._w_o_diag
+        h = math_ops.tanh(cs) * math_ops.sigmoid(o)
+        return h, LSTMStateTuple(cs, h)
+
+
+class GRUBlockCell(LayerRNNCell):
+    """TF's fused GRU cell: GRUCell's math, variables w_ru, b_ru, w_c, b_c (scope gru_cell)."""
+
+    def __init__(self, num_units=None, cell_size=None, reuse=None, name="gru_cell"):
+        super().__init__(_reuse=reuse, name=name)
+        if (cell_size is None) == (num_units is None):
+            raise ValueError("Exactly one of num_units or cell_size must be provided.")
+        self._cell_size = num_units if num_units is not None else cell_size
+
+    @property
+    def state_size(self):
+        return self._cell_size
+
+    @property
+    def output_size(self):
+        return self._cell_size
+
+    def build(self, input_shape):
+        input_size = dimension_value(input_shape[1])
+        if input_size is None:
+            raise ValueError("Expecting input_size to be set.")
+        n = self._cell_size
+        self._gate_kernel = self.add_variable("w_ru", [input_size + n, n * 2])
+        self._gate_bias = self.add_variable("b_ru", [n * 2],
+                                            initializer=init_ops.constant_initializer(1.0))
+        self._candidate_kernel = self.add_variable("w_c", [input_size + n, n])
+        self._candidate_bias = self.add_variable("b_c", [n],
+                                                 initializer=init_ops.constant_initializer(0.0))
+        self.built = True
+
+    def call(self, inputs, h_prev):
+        r_u = math_ops.sigmoid(nn_ops.bias_add(
+            matmul(array_ops.concat([inputs, h_prev], 1), self._gate_kernel), self._gate_bias))
+        r, u = array_ops.split(r_u, 2, axis=1)
+        c = math_ops.tanh(nn_ops.bias_add(
+            matmul(array_ops.concat([inputs, h_prev * r], 1), self._candidate_kernel),
+            self._candidate_bias))
+        new_h = u * h_prev + (1 - u) * c
+        return new_h, new_h
+
+
+class GRUBlockCellV2(GRUBlockCell):
+    """GRUBlockCell with GRUCell's variable names (gates/kernel, ..., candidate/bias)."""
+
+    def build(self, input_shape):
+        input_size = dimension_value(input_shape[1])
+        if input_size is None:
+            raise ValueError("Expecting input_size to be set.")
+        n = self._cell_size
+        self._gate_kernel = self.add_variable("gates/kernel", [input_size + n, n * 2])
+        self._gate_bias = self.add_variable("gates/bias", [n * 2],
+                                            initializer=init_ops.constant_initializer(1.0))
+        self._candidate_kernel = self.add_variable("candidate/kernel", [input_size + n, n])
+        self._candidate_bias = self.add_variable("candidate/bias", [n],
+                                                 initializer=init_ops.constant_initializer(0.0))
+        self.built = True
