@@ -41,7 +41,7 @@ from typing import Any, Callable
 import numpy as np
 
 from . import dtypes as _dt
-from . import errors, file_io
+from . import errors, file_io, proto
 from .graph import Graph, GraphKeys, Operation, Tensor, get_default_graph
 from .registry import OPS
 from .tensor_shape import TensorShape
@@ -551,10 +551,122 @@ def read_meta_graph_file(filename):
         data = file_io.read_fd(fd, st.st_size)
     finally:
         os.close(fd)
+    if data.lstrip()[:1] not in (b"{", b"["):  # not flowgrad's JSON: TF's protobuf?
+        try:
+            return from_tf_meta_graph(parse_tf_meta_graph(data))
+        except DecodeError as e:
+            raise OSError(f"Cannot parse file {filename}: {e}.") from None
     try:
         return MetaGraphDef.FromString(data)
     except DecodeError as e:
         raise OSError(f"Cannot parse file {filename}: {e}.") from None
+
+
+# ---------------------------------------------------------------------------------------
+# TF's MetaGraphDef protobuf (binary or text .meta files TF writes)
+# ---------------------------------------------------------------------------------------
+def parse_tf_meta_graph(data):
+    """The meta_graph_pb2.MetaGraphDef in `data` (binary, else text format).
+
+    Raises DecodeError saying what the bytes are when they are neither.
+    """
+    from google.protobuf import message, text_format  # lazy: optional (summary extra)
+    p = proto.pb()
+    mg = p.meta_graph_pb2.MetaGraphDef()
+    try:
+        mg.ParseFromString(data)
+        if mg.graph_def.node or mg.HasField("meta_info_def"):
+            return mg
+    except (message.DecodeError, RuntimeError, ValueError):
+        pass
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DecodeError(f"neither a flowgrad meta graph (JSON) nor a TensorFlow MetaGraphDef "
+                          f"(binary or text protobuf): {len(data)} bytes starting "
+                          f"{bytes(data[:12])!r}") from None
+    mg = p.meta_graph_pb2.MetaGraphDef()
+    try:
+        text_format.Merge(text, mg)
+    except text_format.ParseError as e:
+        raise DecodeError(f"neither a flowgrad meta graph (JSON) nor a TensorFlow MetaGraphDef "
+                          f"(not a binary protobuf; as text: {e})") from None
+    return mg
+
+
+def _variable_def_dict(raw):
+    p = proto.pb()
+    vd = p.variable_pb2.VariableDef()
+    vd.ParseFromString(raw)
+    d = {"variable_name": vd.variable_name, "initializer_name": vd.initializer_name,
+         "snapshot_name": vd.snapshot_name, "trainable": bool(vd.trainable)}
+    if vd.initial_value_name:
+        d["initial_value_name"] = vd.initial_value_name
+    return d
+
+
+def _saver_def_of(sd):
+    return SaverDef(filename_tensor_name=sd.filename_tensor_name,
+                    save_tensor_name=sd.save_tensor_name, restore_op_name=sd.restore_op_name,
+                    max_to_keep=int(sd.max_to_keep), sharded=bool(sd.sharded),
+                    keep_checkpoint_every_n_hours=float(sd.keep_checkpoint_every_n_hours),
+                    version=int(sd.version))
+
+
+_VARIABLE_COLLECTIONS = {"variables", "trainable_variables", "local_variables",
+                         "model_variables", "moving_average_variables"}
+
+
+def from_tf_meta_graph(mg):
+    """flowgrad's MetaGraphDef of TF's protobuf one: nodes with flowgrad's attrs, node_list,
+    int64/float/bytes lists, Variables (VariableDef) and Savers (SaverDef) collections.
+    Collections of other protos (queue runners, summaries of functions, ...) are left out
+    with a warning; DecodeError for an attr flowgrad cannot hold."""
+    from .graph_def import node_attrs_from_proto  # lazy: graph_def needs the optional protos
+    nodes = []
+    for n in mg.graph_def.node:
+        try:
+            attrs = node_attrs_from_proto(n.op, n.attr)
+            encoded = {k: encode_value(v, where=f"attr '{k}'") for k, v in attrs.items()}
+        except (ValueError, TypeError) as e:
+            raise DecodeError(f"node '{n.name}' ({n.op}): {e}") from None
+        node = {"name": n.name, "op": n.op, "input": list(n.input), "attr": encoded}
+        if n.device:
+            node["device"] = n.device
+        if "_class" in n.attr:
+            node["colocation"] = [c.decode()[5:] for c in n.attr["_class"].list.s
+                                  if c.startswith(b"loc:@")]
+        nodes.append(node)
+    collections = {}
+    p = proto.pb()
+    for key, col in mg.collection_def.items():
+        kind = col.WhichOneof("kind")
+        if kind == "node_list":
+            collections[key] = {"kind": "node_list", "value": list(col.node_list.value)}
+        elif kind == "int64_list":
+            collections[key] = {"kind": "int64_list", "value": list(col.int64_list.value)}
+        elif kind == "float_list":
+            collections[key] = {"kind": "float_list", "value": list(col.float_list.value)}
+        elif kind == "bytes_list" and key in _VARIABLE_COLLECTIONS:
+            collections[key] = {"kind": "variables",
+                                "value": [_variable_def_dict(b) for b in col.bytes_list.value]}
+        elif kind == "bytes_list" and key == "savers":
+            values = []
+            for b in col.bytes_list.value:
+                sd = p.saver_pb2.SaverDef()
+                sd.ParseFromString(b)
+                values.append(_saver_def_of(sd).to_dict())
+            collections[key] = {"kind": "savers", "value": values}
+        else:
+            _log.warning("Skipping collection %s (%s of a kind flowgrad does not import)",
+                         key, kind)
+    info = {}
+    if mg.HasField("meta_info_def"):
+        info = {"tags": list(mg.meta_info_def.tags),
+                "tensorflow_version": mg.meta_info_def.tensorflow_version}
+    return MetaGraphDef(info, _GraphDefDoc(nodes, {"producer": mg.graph_def.versions.producer}),
+                        _saver_def_of(mg.saver_def) if mg.HasField("saver_def") else None,
+                        collections)
 
 
 # ---------------------------------------------------------------------------------------
