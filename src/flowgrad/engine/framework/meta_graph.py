@@ -565,6 +565,71 @@ def read_meta_graph_file(filename):
 # ---------------------------------------------------------------------------------------
 # TF's MetaGraphDef protobuf (binary or text .meta files TF writes)
 # ---------------------------------------------------------------------------------------
+def to_tf_meta_graph(mg, graph, export_scope=None, clear_devices=False):
+    """TF's meta_graph_pb2.MetaGraphDef of flowgrad's `mg` exported from `graph`: the
+    GraphDef in TF's canonical form, the SaverDef, and the collections TF 1.14 writes
+    (node_list, bytes_list of VariableDef / SaverDef protos, int64_list, float_list,
+    bytes_list); collections of other kinds are left out with a warning. ImportError
+    without the protobuf classes."""
+    from .graph_def import graph_to_graph_def  # lazy: needs the optional protos
+    p = proto.pb()
+    out = p.meta_graph_pb2.MetaGraphDef()
+    info = out.meta_info_def
+    info.tensorflow_version = "1.14.0"
+    info.tensorflow_git_version = "flowgrad"
+    gd = graph_to_graph_def(graph)
+    pre = export_scope + "/" if export_scope else None
+    for node in gd.node:
+        if pre and not node.name.startswith(pre):
+            continue
+        n = out.graph_def.node.add()
+        n.CopyFrom(node)
+        if pre:
+            n.name = node.name[len(pre):]
+            del n.input[:]
+            n.input.extend(_strip(i, export_scope) for i in node.input)
+        if clear_devices:
+            n.device = ""
+    out.graph_def.versions.CopyFrom(gd.versions)
+    if mg.saver_def is not None:
+        sd = mg.saver_def
+        out.saver_def.CopyFrom(p.saver_pb2.SaverDef(
+            filename_tensor_name=sd.filename_tensor_name,
+            save_tensor_name=sd.save_tensor_name, restore_op_name=sd.restore_op_name,
+            max_to_keep=sd.max_to_keep, sharded=sd.sharded,
+            keep_checkpoint_every_n_hours=sd.keep_checkpoint_every_n_hours,
+            version=sd.version))
+    for key in sorted(mg.collection_def):
+        col = mg.collection_def[key]
+        kind, values = col["kind"], col["value"]
+        c = out.collection_def[key]
+        if kind == "node_list":
+            c.node_list.value.extend(values)
+        elif kind == "int64_list":
+            c.int64_list.value.extend(values)
+        elif kind == "float_list":
+            c.float_list.value.extend(values)
+        elif kind == "bytes_list":
+            c.bytes_list.value.extend(_unb64(v) for v in values)
+        elif kind == "str_list":
+            c.bytes_list.value.extend(v.encode("utf-8") for v in values)
+        elif kind == "variables":
+            for d in values:
+                vd = p.variable_pb2.VariableDef(
+                    variable_name=d["variable_name"], initializer_name=d["initializer_name"],
+                    snapshot_name=d["snapshot_name"], trainable=d.get("trainable", True),
+                    initial_value_name=d.get("initial_value_name") or "")
+                c.bytes_list.value.append(vd.SerializeToString())
+        elif kind == "savers":
+            for d in values:
+                c.bytes_list.value.append(p.saver_pb2.SaverDef(**d).SerializeToString())
+        else:
+            del out.collection_def[key]
+            _log.warning("Collection %s (kind %s) is not written to TF's MetaGraphDef", key,
+                         kind)
+    return out
+
+
 def parse_tf_meta_graph(data):
     """The meta_graph_pb2.MetaGraphDef in `data` (binary, else text format).
 
@@ -613,6 +678,9 @@ def _saver_def_of(sd):
                     version=int(sd.version))
 
 
+# Collections whose bytes are protos of objects flowgrad does not rebuild from a meta graph.
+_PROTO_COLLECTIONS = {"queue_runners", "cond_context", "while_context", "local_resources",
+                      "resources", "iterators", "summary_ops"}
 _VARIABLE_COLLECTIONS = {"variables", "trainable_variables", "local_variables",
                          "model_variables", "moving_average_variables"}
 
@@ -657,6 +725,9 @@ def from_tf_meta_graph(mg):
                 sd.ParseFromString(b)
                 values.append(_saver_def_of(sd).to_dict())
             collections[key] = {"kind": "savers", "value": values}
+        elif kind == "bytes_list" and key not in _PROTO_COLLECTIONS:
+            collections[key] = {"kind": "bytes_list",
+                                "value": [_b64(b) for b in col.bytes_list.value]}
         else:
             _log.warning("Skipping collection %s (%s of a kind flowgrad does not import)",
                          key, kind)
@@ -754,7 +825,19 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
             setattr(sd, k, _strip(getattr(sd, k), export_scope))
     mg = MetaGraphDef(info, _GraphDefDoc(nodes), sd, collections)
     if filename:
-        text = mg.to_json(indent=1 if as_text else None).encode("utf-8")
+        try:
+            tf_mg = to_tf_meta_graph(mg, graph, export_scope, clear_devices)
+        except ImportError:  # no protobuf classes: flowgrad's own JSON document
+            _log.warning("Writing %s as flowgrad's JSON meta graph: TF's format needs the "
+                         "'tensorboard' and 'protobuf' packages", filename)
+            tf_mg = None
+        if tf_mg is None:
+            text = mg.to_json(indent=1 if as_text else None).encode("utf-8")
+        elif as_text:
+            from google.protobuf import text_format  # lazy: optional (summary extra)
+            text = text_format.MessageToString(tf_mg).encode("utf-8")
+        else:
+            text = tf_mg.SerializeToString(deterministic=True)
         filename = os.fspath(filename)
         d = os.path.dirname(filename)
         if d:
