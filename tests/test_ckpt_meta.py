@@ -45,3 +45,24 @@ def test_a_file_of_neither_format_says_so(tmp_path):
                                       "MetaGraphDef"):
         tf.train.import_meta_graph(str(path))
     assert os.path.exists(path)
+
+
+def test_tf_training_graph_with_adam_and_summaries_continues_in_flowgrad(tmp_path):
+    """TF's MLP + Adam .meta: the train_op collection, its gradient and Adam ops, the
+    summary, restored from TF's checkpoint and stepped twice to TF's values."""
+    for name in ("m.meta", "m.index", "m.data-00000-of-00001"):
+        (tmp_path / name).write_bytes(G["adam/" + name])
+    feed = {"x:0": np.array([[1, 2, 3], [0, -1, 2], [3, 0, 1], [1, 1, 1]], np.float32),
+            "y:0": np.array([[1, 0], [0, 1], [1, 1], [0, 0]], np.float32)}
+    with tf.Graph().as_default():
+        saver = tf.train.import_meta_graph(str(tmp_path / "m.meta"))
+        train = tf.get_collection("train_op")[0]
+        with tf.Session() as sess:
+            saver.restore(sess, str(tmp_path / "m"))
+            sess.run(train, feed)
+            sess.run(train, feed)
+            got = sess.run(["w:0", "b:0", "beta1_power:0"])
+            summary = sess.run(tf.get_collection("summaries"), feed)
+    for a, b in zip(got, G["adam/after_2_steps"]):
+        np.testing.assert_allclose(a, b, rtol=1e-6, atol=1e-7)
+    assert summary == G["adam/summary"]

@@ -41,6 +41,22 @@ def cases(tf):
                 out["reimported"] = sess.run(tf.get_collection("outputs"),
                                              {"x:0": graph_model.X})
                 out["collections"] = sorted(tf.get_default_graph().get_all_collection_keys())
+        # An MLP with Adam and a summary: TF's training graph, continued from its files.
+        d = os.path.join(root, "adam")
+        with tf.Graph().as_default():
+            train = graph_model.build_train(tf)
+            saver = tf.train.Saver()
+            feed = {"x:0": graph_model.XT, "y:0": graph_model.YT}
+            with tf.Session() as sess:
+                sess.run(tf.global_variables_initializer())
+                sess.run(train, feed)
+                saver.save(sess, os.path.join(d, "m"))
+                sess.run(train, feed)
+                sess.run(train, feed)
+                out["adam/after_2_steps"] = sess.run(["w:0", "b:0", "beta1_power:0"])
+                out["adam/summary"] = sess.run(tf.get_collection("summaries"), feed)
+        for name in ("m.meta", "m.index", "m.data-00000-of-00001"):
+            out["adam/" + name] = open(os.path.join(d, name), "rb").read()
     finally:
         shutil.rmtree(root)
     return out
