@@ -24,7 +24,7 @@ G = load("ckpt", "graph_def")
 
 def test_flowgrad_still_writes_the_committed_graph_defs(tmp_path):
     make_flowgrad_graphs.write(tf, str(tmp_path))
-    for name in ("forward.pbtxt", "forward.pb"):
+    for name in make_flowgrad_graphs.FILES:
         assert (tmp_path / name).read_bytes() == \
             open(os.path.join(HERE, "flowgrad_graphs", name), "rb").read(), name
 
@@ -74,3 +74,22 @@ def test_scalar_constants_are_written_as_values_larger_ones_as_content():
     assert nodes["v"].tensor_content == np.array([1, 2], np.float32).tobytes()
     assert list(nodes["t"].bool_val) == [True]
     assert list(nodes["h"].half_val) == [int(np.float16(1.5).view(np.uint16))]
+
+
+@pytest.mark.parametrize("meta", ["model.meta", "model.pbtxt"])
+def test_tf_imported_flowgrads_meta_graph_and_restored_its_checkpoint(meta, tmp_path):
+    """TF 1.14 read flowgrad's .meta (binary and text) and checkpoint without the Python
+    code and computed flowgrad's outputs."""
+    mine = make_flowgrad_graphs.write(tf, str(tmp_path))
+    assert G[meta + "/variables"] == ["w:0", "b:0"]
+    assert "outputs" in G[meta + "/collections"] and "variables" in G[meta + "/collections"]
+    for got, want in zip(G[meta + "/run"], mine):
+        np.testing.assert_allclose(got, want, rtol=1e-6)
+    # ...and flowgrad reads its own .meta back the same way.
+    with tf.Graph().as_default():
+        saver = tf.train.import_meta_graph(str(tmp_path / meta))
+        with tf.Session() as sess:
+            saver.restore(sess, str(tmp_path / "model"))
+            again = sess.run(tf.get_collection("outputs"), {"x:0": graph_model.X})
+    for got, want in zip(again, mine):
+        np.testing.assert_allclose(got, want, rtol=1e-6)

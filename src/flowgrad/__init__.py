@@ -128,6 +128,14 @@ _LAZY_MODULES = frozenset((
 ))
 
 
+def import_graph_def(graph_def, input_map=None, return_elements=None, name=None, op_dict=None,
+                     producer_op_list=None):
+    """Imports a GraphDef proto into the default graph (tf.import_graph_def; graph_util.py)."""
+    from .graph_util import import_graph_def as imp  # lazy: graph_util loads on first use
+    return imp(graph_def, input_map=input_map, return_elements=return_elements, name=name,
+               op_dict=op_dict, producer_op_list=producer_op_list)
+
+
 def __getattr__(name):
     # tf.Summary & co. are tensorboard's proto classes: loaded on first use (optional extra).
     if name in _LAZY_PROTOS:

@@ -516,6 +516,9 @@ def import_meta_graph(meta_graph_or_file, clear_devices=False, import_scope=None
     """
     source = None
     mg = meta_graph_or_file
+    if type(mg).__name__ == "MetaGraphDef" and hasattr(mg, "graph_def") and \
+            hasattr(mg, "ListFields"):  # TF's protobuf message
+        mg = meta_graph.from_tf_meta_graph(mg)
     if not isinstance(mg, meta_graph.MetaGraphDef):
         source = os.fspath(mg)
         mg = meta_graph.read_meta_graph_file(mg)

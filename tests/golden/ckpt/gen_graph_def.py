@@ -30,6 +30,16 @@ def cases(tf):
             tf.import_graph_def(gd, name="")
             out[name + "/ops"] = [[o.name, o.type] for o in g.get_operations()]
             out[name + "/run"] = _run(tf, g)
+    d = os.path.join(HERE, "flowgrad_graphs")
+    for meta in ("model.meta", "model.pbtxt"):
+        with tf.Graph().as_default() as g:
+            saver = tf.train.import_meta_graph(os.path.join(d, meta))
+            out[meta + "/collections"] = sorted(g.get_all_collection_keys())
+            out[meta + "/variables"] = [v.name for v in tf.global_variables()]
+            with tf.Session() as sess:
+                saver.restore(sess, os.path.join(d, "model"))
+                out[meta + "/run"] = sess.run(tf.get_collection("outputs"),
+                                              {"x:0": graph_model.X})
     with tf.Graph().as_default() as g:
         graph_model.build(tf)
         out["tf/attrs"] = {n.name: [n.op, sorted(n.attr)] for n in g.as_graph_def().node}

@@ -18,3 +18,21 @@ def build(tf):
     s = tf.add_n([r[:2], tf.constant([1.0, 2.0]), tf.stack([m[0, 0], 3.0])], name="s")
     tf.train.Saver()
     return out, s
+
+
+XT = np.array([[1, 2, 3], [0, -1, 2], [3, 0, 1], [1, 1, 1]], np.float32)
+YT = np.array([[1, 0], [0, 1], [1, 1], [0, 0]], np.float32)
+
+
+def build_train(tf):
+    """An MLP step with Adam and a scalar summary; returns the train op."""
+    x = tf.placeholder(tf.float32, [None, 3], name="x")
+    y = tf.placeholder(tf.float32, [None, 2], name="y")
+    w = tf.Variable(np.arange(6, dtype=np.float32).reshape(3, 2) / 7, name="w")
+    b = tf.Variable(np.zeros(2, np.float32), name="b")
+    h = tf.nn.relu(tf.matmul(x, w) + b)
+    loss = tf.reduce_mean(tf.square(h - y), name="loss")
+    train = tf.train.AdamOptimizer(0.1).minimize(loss, name="train")
+    tf.summary.scalar("loss", loss)
+    tf.add_to_collection("train_op", train)
+    return train

@@ -8,13 +8,15 @@ tensor, ints/floats/bools/strings and lists of them). Colocation becomes TF's
 """
 from __future__ import annotations
 
+import inspect
 import json
 import os
 
 import numpy as np
 
 from . import dtypes as _dt
-from .proto import pb, shape_proto, tensor_proto
+from .proto import pb, shape_proto, tensor_from_proto, tensor_proto
+from .registry import OPS
 from .tensor_shape import TensorShape
 
 __all__ = ["graph_to_graph_def"]
@@ -246,3 +248,88 @@ def graph_to_graph_def(graph, add_shapes=False):
                 lst.shape.add().CopyFrom(shape_proto(s.as_list() if s.ndims is not None
                                                      else None))
     return gd
+
+
+# ---------------------------------------------------------------------------------------
+# GraphDef protobuf -> flowgrad attrs (TF-written .meta / .pb files)
+# ---------------------------------------------------------------------------------------
+def _attr_from_proto(av):
+    """flowgrad's value for an AttrValue (ValueError for one flowgrad cannot hold)."""
+    kind = av.WhichOneof("value")
+    if kind == "s":
+        try:
+            return av.s.decode("utf-8")
+        except UnicodeDecodeError:
+            return av.s
+    if kind in ("i", "f", "b"):
+        return getattr(av, kind)
+    if kind == "type":
+        return _dt.as_dtype(av.type)
+    if kind == "shape":
+        return _shape_from_proto(av.shape)
+    if kind == "tensor":
+        return tensor_from_proto(av.tensor)
+    if kind == "list":
+        lst = av.list
+        for field in ("s", "i", "f", "b", "type", "shape", "tensor"):
+            items = list(getattr(lst, field))
+            if items:
+                if field == "type":
+                    return tuple(_dt.as_dtype(x) for x in items)
+                if field == "shape":
+                    return tuple(_shape_from_proto(x) for x in items)
+                if field == "tensor":
+                    return tuple(tensor_from_proto(x) for x in items)
+                if field == "s":
+                    return tuple(x.decode("utf-8", "replace") for x in items)
+                return tuple(items)
+        return ()
+    if kind is None:
+        return None
+    raise ValueError(f"an attr of kind {kind!r} (functions and placeholders are not supported)")
+
+
+def _shape_from_proto(s):
+    if s.unknown_rank:
+        return None
+    return tuple(None if d.size < 0 else d.size for d in s.dim)
+
+
+def _accepted_attrs(op_type):
+    """Names of the attrs flowgrad's kernel for `op_type` takes (None: any)."""
+    entry = OPS.get(op_type)
+    if entry is None or entry.bind is not None or entry.kernel is None:
+        return None  # a bind function reads the attrs it needs by name
+    fn = entry.kernel
+    if isinstance(fn, np.ufunc):
+        return set()
+    try:
+        params = inspect.signature(fn).parameters.values()
+    except (TypeError, ValueError):
+        return None
+    if any(p.kind is p.VAR_KEYWORD for p in params):
+        return None
+    return {p.name for p in params}
+
+
+def node_attrs_from_proto(op_type, attr_map):
+    """flowgrad's attrs of a TF NodeDef: each AttrValue decoded; the attrs TF derives from
+    the inputs (T, Tidx, ...) and private ones (_class, _output_shapes) left out unless
+    flowgrad's op takes them."""
+    od = op_defs().get(op_type)
+    derived = set()
+    if od is not None:
+        for _, _, type_attr, number_attr, type_list_attr, _ in od["in"]:
+            derived.update(x for x in (type_attr, number_attr, type_list_attr) if x)
+    accepted = _accepted_attrs(op_type)
+    keep_derived = {"N", "SrcT", "dtypes"}  # derived attrs flowgrad stores all the same
+    out = {}
+    for k in sorted(attr_map):
+        if k.startswith("_") and (accepted is None or k not in accepted):
+            continue
+        if k in derived and k not in keep_derived and (accepted is None or k not in accepted):
+            continue
+        if accepted is not None and k not in accepted and k not in ("dtype", "shape"):
+            continue
+        out[k] = _attr_from_proto(attr_map[k])
+    return out

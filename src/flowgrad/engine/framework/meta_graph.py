@@ -41,7 +41,7 @@ from typing import Any, Callable
 import numpy as np
 
 from . import dtypes as _dt
-from . import errors, file_io
+from . import errors, file_io, proto
 from .graph import Graph, GraphKeys, Operation, Tensor, get_default_graph
 from .registry import OPS
 from .tensor_shape import TensorShape
@@ -551,10 +551,193 @@ def read_meta_graph_file(filename):
         data = file_io.read_fd(fd, st.st_size)
     finally:
         os.close(fd)
+    if data.lstrip()[:1] not in (b"{", b"["):  # not flowgrad's JSON: TF's protobuf?
+        try:
+            return from_tf_meta_graph(parse_tf_meta_graph(data))
+        except DecodeError as e:
+            raise OSError(f"Cannot parse file {filename}: {e}.") from None
     try:
         return MetaGraphDef.FromString(data)
     except DecodeError as e:
         raise OSError(f"Cannot parse file {filename}: {e}.") from None
+
+
+# ---------------------------------------------------------------------------------------
+# TF's MetaGraphDef protobuf (binary or text .meta files TF writes)
+# ---------------------------------------------------------------------------------------
+def to_tf_meta_graph(mg, graph, export_scope=None, clear_devices=False):
+    """TF's meta_graph_pb2.MetaGraphDef of flowgrad's `mg` exported from `graph`: the
+    GraphDef in TF's canonical form, the SaverDef, and the collections TF 1.14 writes
+    (node_list, bytes_list of VariableDef / SaverDef protos, int64_list, float_list,
+    bytes_list); collections of other kinds are left out with a warning. ImportError
+    without the protobuf classes."""
+    from .graph_def import graph_to_graph_def  # lazy: needs the optional protos
+    p = proto.pb()
+    out = p.meta_graph_pb2.MetaGraphDef()
+    info = out.meta_info_def
+    info.tensorflow_version = "1.14.0"
+    info.tensorflow_git_version = "flowgrad"
+    gd = graph_to_graph_def(graph)
+    pre = export_scope + "/" if export_scope else None
+    for node in gd.node:
+        if pre and not node.name.startswith(pre):
+            continue
+        n = out.graph_def.node.add()
+        n.CopyFrom(node)
+        if pre:
+            n.name = node.name[len(pre):]
+            del n.input[:]
+            n.input.extend(_strip(i, export_scope) for i in node.input)
+        if clear_devices:
+            n.device = ""
+    out.graph_def.versions.CopyFrom(gd.versions)
+    if mg.saver_def is not None:
+        sd = mg.saver_def
+        out.saver_def.CopyFrom(p.saver_pb2.SaverDef(
+            filename_tensor_name=sd.filename_tensor_name,
+            save_tensor_name=sd.save_tensor_name, restore_op_name=sd.restore_op_name,
+            max_to_keep=sd.max_to_keep, sharded=sd.sharded,
+            keep_checkpoint_every_n_hours=sd.keep_checkpoint_every_n_hours,
+            version=sd.version))
+    for key in sorted(mg.collection_def):
+        col = mg.collection_def[key]
+        kind, values = col["kind"], col["value"]
+        c = out.collection_def[key]
+        if kind == "node_list":
+            c.node_list.value.extend(values)
+        elif kind == "int64_list":
+            c.int64_list.value.extend(values)
+        elif kind == "float_list":
+            c.float_list.value.extend(values)
+        elif kind == "bytes_list":
+            c.bytes_list.value.extend(_unb64(v) for v in values)
+        elif kind == "str_list":
+            c.bytes_list.value.extend(v.encode("utf-8") for v in values)
+        elif kind == "variables":
+            for d in values:
+                vd = p.variable_pb2.VariableDef(
+                    variable_name=d["variable_name"], initializer_name=d["initializer_name"],
+                    snapshot_name=d["snapshot_name"], trainable=d.get("trainable", True),
+                    initial_value_name=d.get("initial_value_name") or "")
+                c.bytes_list.value.append(vd.SerializeToString())
+        elif kind == "savers":
+            for d in values:
+                c.bytes_list.value.append(p.saver_pb2.SaverDef(**d).SerializeToString())
+        else:
+            del out.collection_def[key]
+            _log.warning("Collection %s (kind %s) is not written to TF's MetaGraphDef", key,
+                         kind)
+    return out
+
+
+def parse_tf_meta_graph(data):
+    """The meta_graph_pb2.MetaGraphDef in `data` (binary, else text format).
+
+    Raises DecodeError saying what the bytes are when they are neither.
+    """
+    from google.protobuf import message, text_format  # lazy: optional (summary extra)
+    p = proto.pb()
+    mg = p.meta_graph_pb2.MetaGraphDef()
+    try:
+        mg.ParseFromString(data)
+        if mg.graph_def.node or mg.HasField("meta_info_def"):
+            return mg
+    except (message.DecodeError, RuntimeError, ValueError):
+        pass
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DecodeError(f"neither a flowgrad meta graph (JSON) nor a TensorFlow MetaGraphDef "
+                          f"(binary or text protobuf): {len(data)} bytes starting "
+                          f"{bytes(data[:12])!r}") from None
+    mg = p.meta_graph_pb2.MetaGraphDef()
+    try:
+        text_format.Merge(text, mg)
+    except text_format.ParseError as e:
+        raise DecodeError(f"neither a flowgrad meta graph (JSON) nor a TensorFlow MetaGraphDef "
+                          f"(not a binary protobuf; as text: {e})") from None
+    return mg
+
+
+def _variable_def_dict(raw):
+    p = proto.pb()
+    vd = p.variable_pb2.VariableDef()
+    vd.ParseFromString(raw)
+    d = {"variable_name": vd.variable_name, "initializer_name": vd.initializer_name,
+         "snapshot_name": vd.snapshot_name, "trainable": bool(vd.trainable)}
+    if vd.initial_value_name:
+        d["initial_value_name"] = vd.initial_value_name
+    return d
+
+
+def _saver_def_of(sd):
+    return SaverDef(filename_tensor_name=sd.filename_tensor_name,
+                    save_tensor_name=sd.save_tensor_name, restore_op_name=sd.restore_op_name,
+                    max_to_keep=int(sd.max_to_keep), sharded=bool(sd.sharded),
+                    keep_checkpoint_every_n_hours=float(sd.keep_checkpoint_every_n_hours),
+                    version=int(sd.version))
+
+
+# Collections whose bytes are protos of objects flowgrad does not rebuild from a meta graph.
+_PROTO_COLLECTIONS = {"queue_runners", "cond_context", "while_context", "local_resources",
+                      "resources", "iterators", "summary_ops"}
+_VARIABLE_COLLECTIONS = {"variables", "trainable_variables", "local_variables",
+                         "model_variables", "moving_average_variables"}
+
+
+def from_tf_meta_graph(mg):
+    """flowgrad's MetaGraphDef of TF's protobuf one: nodes with flowgrad's attrs, node_list,
+    int64/float/bytes lists, Variables (VariableDef) and Savers (SaverDef) collections.
+    Collections of other protos (queue runners, summaries of functions, ...) are left out
+    with a warning; DecodeError for an attr flowgrad cannot hold."""
+    from .graph_def import node_attrs_from_proto  # lazy: graph_def needs the optional protos
+    nodes = []
+    for n in mg.graph_def.node:
+        try:
+            attrs = node_attrs_from_proto(n.op, n.attr)
+            encoded = {k: encode_value(v, where=f"attr '{k}'") for k, v in attrs.items()}
+        except (ValueError, TypeError) as e:
+            raise DecodeError(f"node '{n.name}' ({n.op}): {e}") from None
+        node = {"name": n.name, "op": n.op, "input": list(n.input), "attr": encoded}
+        if n.device:
+            node["device"] = n.device
+        if "_class" in n.attr:
+            node["colocation"] = [c.decode()[5:] for c in n.attr["_class"].list.s
+                                  if c.startswith(b"loc:@")]
+        nodes.append(node)
+    collections = {}
+    p = proto.pb()
+    for key, col in mg.collection_def.items():
+        kind = col.WhichOneof("kind")
+        if kind == "node_list":
+            collections[key] = {"kind": "node_list", "value": list(col.node_list.value)}
+        elif kind == "int64_list":
+            collections[key] = {"kind": "int64_list", "value": list(col.int64_list.value)}
+        elif kind == "float_list":
+            collections[key] = {"kind": "float_list", "value": list(col.float_list.value)}
+        elif kind == "bytes_list" and key in _VARIABLE_COLLECTIONS:
+            collections[key] = {"kind": "variables",
+                                "value": [_variable_def_dict(b) for b in col.bytes_list.value]}
+        elif kind == "bytes_list" and key == "savers":
+            values = []
+            for b in col.bytes_list.value:
+                sd = p.saver_pb2.SaverDef()
+                sd.ParseFromString(b)
+                values.append(_saver_def_of(sd).to_dict())
+            collections[key] = {"kind": "savers", "value": values}
+        elif kind == "bytes_list" and key not in _PROTO_COLLECTIONS:
+            collections[key] = {"kind": "bytes_list",
+                                "value": [_b64(b) for b in col.bytes_list.value]}
+        else:
+            _log.warning("Skipping collection %s (%s of a kind flowgrad does not import)",
+                         key, kind)
+    info = {}
+    if mg.HasField("meta_info_def"):
+        info = {"tags": list(mg.meta_info_def.tags),
+                "tensorflow_version": mg.meta_info_def.tensorflow_version}
+    return MetaGraphDef(info, _GraphDefDoc(nodes, {"producer": mg.graph_def.versions.producer}),
+                        _saver_def_of(mg.saver_def) if mg.HasField("saver_def") else None,
+                        collections)
 
 
 # ---------------------------------------------------------------------------------------
@@ -642,7 +825,19 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
             setattr(sd, k, _strip(getattr(sd, k), export_scope))
     mg = MetaGraphDef(info, _GraphDefDoc(nodes), sd, collections)
     if filename:
-        text = mg.to_json(indent=1 if as_text else None).encode("utf-8")
+        try:
+            tf_mg = to_tf_meta_graph(mg, graph, export_scope, clear_devices)
+        except ImportError:  # no protobuf classes: flowgrad's own JSON document
+            _log.warning("Writing %s as flowgrad's JSON meta graph: TF's format needs the "
+                         "'tensorboard' and 'protobuf' packages", filename)
+            tf_mg = None
+        if tf_mg is None:
+            text = mg.to_json(indent=1 if as_text else None).encode("utf-8")
+        elif as_text:
+            from google.protobuf import text_format  # lazy: optional (summary extra)
+            text = text_format.MessageToString(tf_mg).encode("utf-8")
+        else:
+            text = tf_mg.SerializeToString(deterministic=True)
         filename = os.fspath(filename)
         d = os.path.dirname(filename)
         if d:

@@ -24,11 +24,14 @@ def pb():
                 attr_value_pb2,
                 event_pb2,
                 graph_pb2,
+                meta_graph_pb2,
                 node_def_pb2,
+                saver_pb2,
                 summary_pb2,
                 tensor_pb2,
                 tensor_shape_pb2,
                 types_pb2,
+                variable_pb2,
                 versions_pb2,
             )
         except ImportError:
@@ -37,7 +40,8 @@ def pb():
         _PB = types.SimpleNamespace(
             attr_value_pb2=attr_value_pb2, event_pb2=event_pb2, graph_pb2=graph_pb2,
             node_def_pb2=node_def_pb2, summary_pb2=summary_pb2, tensor_pb2=tensor_pb2,
-            tensor_shape_pb2=tensor_shape_pb2, types_pb2=types_pb2, versions_pb2=versions_pb2)
+            tensor_shape_pb2=tensor_shape_pb2, types_pb2=types_pb2, versions_pb2=versions_pb2,
+            meta_graph_pb2=meta_graph_pb2, saver_pb2=saver_pb2, variable_pb2=variable_pb2)
     return _PB
 
 
@@ -110,3 +114,60 @@ def shape_proto(dims):
     for d in dims:
         s.dim.add(size=-1 if d is None else int(d))
     return s
+
+
+_NP_OF_ENUM = {1: "<f4", 2: "<f8", 3: "<i4", 4: "u1", 5: "<i2", 6: "i1", 9: "<i8", 10: "?",
+               8: "<c8", 18: "<c16", 17: "<u2", 19: "<f2", 22: "<u4", 23: "<u8"}
+_VALS_OF_ENUM = {1: "float_val", 2: "double_val", 3: "int_val", 4: "int_val", 5: "int_val",
+                 6: "int_val", 9: "int64_val", 10: "bool_val", 17: "int_val", 22: "uint32_val",
+                 23: "uint64_val", 8: "scomplex_val", 18: "dcomplex_val", 19: "half_val",
+                 14: "half_val"}
+
+
+def tensor_from_proto(t):
+    """The NumPy array of a TensorProto (tensor_content or the typed values, the last one
+    repeated to fill the shape, as TF's MakeNdarray); ValueError for a dtype or layout it
+    cannot hold."""
+    shape = tuple(d.size for d in t.tensor_shape.dim)
+    if any(d < 0 for d in shape):
+        raise ValueError(f"tensor shape {list(shape)} is not fully defined")
+    count = int(np.prod(shape, dtype=np.int64))
+    if t.dtype == 7:  # string
+        vals = list(t.string_val)
+        out = np.empty(count, dtype=object)
+        if vals:
+            out[:len(vals)] = vals[:count]
+            out[len(vals):] = vals[-1]
+        else:
+            out[:] = b""
+        return out.reshape(shape)
+    if t.dtype == 14:  # bfloat16: flowgrad holds it as float32
+        bits = np.frombuffer(t.tensor_content, "<u2") if t.tensor_content else \
+            np.array(list(t.half_val), np.uint16)
+        vals = (bits.astype(np.uint32) << 16).view(np.float32)
+    elif t.dtype in _NP_OF_ENUM:
+        np_dtype = np.dtype(_NP_OF_ENUM[t.dtype])
+        if t.tensor_content:
+            if len(t.tensor_content) != count * np_dtype.itemsize:
+                raise ValueError(f"tensor_content has {len(t.tensor_content)} bytes for "
+                                 f"{count} {np_dtype} values")
+            return np.frombuffer(t.tensor_content, np_dtype).astype(np_dtype.newbyteorder("="))\
+                .reshape(shape)
+        field = _VALS_OF_ENUM[t.dtype]
+        raw = list(getattr(t, field))
+        if t.dtype == 19:
+            vals = np.array(raw, np.uint16).view(np.float16)
+        elif t.dtype in (8, 18):
+            vals = np.array(raw[0::2], np.float64) + 1j * np.array(raw[1::2], np.float64)
+            vals = vals.astype(np_dtype)
+        else:
+            vals = np.array(raw, dtype=np_dtype.newbyteorder("="))
+    else:
+        raise ValueError(f"tensor of dtype enum {t.dtype} is not supported")
+    if count == 0:
+        return np.zeros(shape, vals.dtype)
+    if vals.size == 0:
+        return np.zeros(shape, vals.dtype)
+    if vals.size >= count:
+        return vals[:count].reshape(shape)
+    return np.concatenate([vals, np.repeat(vals[-1:], count - vals.size)]).reshape(shape)

@@ -1,0 +1,201 @@
+"""`tf.graph_util` and `tf.import_graph_def`: GraphDefs (TF's protobuf, as TF 1.14 writes
+them or flowgrad's canonical ones) into the default graph, and the GraphDef utilities.
+
+import_graph_def converts each NodeDef to flowgrad's attrs (engine/framework/graph_def)
+and builds the nodes through the meta graph importer, so nothing is added unless all of
+it can be, and an op type flowgrad lacks is an error naming it.
+"""
+from __future__ import annotations
+
+import copy
+
+from .engine.framework import meta_graph as _mg
+from .engine.framework import proto as _proto
+from .engine.framework.graph import Operation, Tensor, get_default_graph
+
+__all__ = ["convert_variables_to_constants", "extract_sub_graph", "import_graph_def",
+           "must_run_on_cpu", "remove_training_nodes", "tensor_shape_from_node_def_name"]
+
+
+def _node_name(n):
+    n = n[1:] if n.startswith("^") else n
+    return n.split(":")[0]
+
+
+def _as_meta_graph(graph_def):
+    p = _proto.pb()
+    mg = p.meta_graph_pb2.MetaGraphDef()
+    mg.graph_def.CopyFrom(graph_def)
+    return _mg.from_tf_meta_graph(mg)
+
+
+def import_graph_def(graph_def, input_map=None, return_elements=None, name=None, op_dict=None,
+                     producer_op_list=None):
+    """Imports a GraphDef proto into the default graph (TF 1.14's signature and rules).
+
+    `name` prefixes the imported names ("import" by default, made unique;
+    "" for none); `input_map` maps input names ("x:0", "x") of the GraphDef
+    to existing Tensors; `return_elements` names the Operations ("op") and
+    Tensors ("op:0") to return. `op_dict` and `producer_op_list` are
+    accepted and ignored, as TF 1.14 does.
+
+    Raises:
+      TypeError: `graph_def` is not a GraphDef, or an input_map value is not a Tensor.
+      ValueError: input_map names inputs the GraphDef does not have, a
+        return element does not exist, or a node cannot be imported.
+      NotFoundError: a node's op type is not registered in flowgrad.
+    """
+    p = _proto.pb()
+    if not isinstance(graph_def, p.graph_pb2.GraphDef):
+        raise TypeError("graph_def must be a GraphDef proto.")
+    input_map = dict(input_map or {})
+    for k, v in input_map.items():
+        if not isinstance(k, str):
+            raise TypeError(f"input_map must be a dictionary mapping strings to Tensor "
+                            f"objects. Got {k!r}")
+        if not isinstance(v, Tensor):
+            raise TypeError(f"input_map must be a dictionary mapping strings to Tensor "
+                            f"objects. Got {v!r}")
+    names = {n.name for n in graph_def.node}
+    keys = {(k if ":" in k or k.startswith("^") else k + ":0"): v for k, v in input_map.items()}
+    missing = sorted(k for k in keys if _node_name(k) not in names)
+    if missing:
+        raise ValueError(f"Attempted to map inputs that were not found in graph_def: "
+                         f"[{', '.join(missing)}]")
+    if return_elements is not None:
+        return_elements = list(return_elements)
+        for r in return_elements:
+            if not isinstance(r, str):
+                raise TypeError("return_elements must be a list of strings.")
+            if _node_name(r) not in names:  # checked before anything is imported, as TF
+                what = "tensor" if ":" in r else "node"
+                raise ValueError(f"Requested return {what} {r!r} not found in graph def")
+    mg = _as_meta_graph(graph_def)
+    graph = get_default_graph()
+    if name == "":
+        scope = ""
+    else:
+        with graph.name_scope(name or "import") as s:
+            scope = s.rstrip("/")
+    _mg.import_scoped_meta_graph(mg, import_scope=scope or None, input_map=keys)
+    if return_elements is None:
+        return None
+    pre = scope + "/" if scope else ""
+    out = []
+    for r in return_elements:
+        out.append(graph.as_graph_element(pre + r))
+    return out
+
+
+def extract_sub_graph(graph_def, dest_nodes):
+    """The GraphDef of the nodes `dest_nodes` depend on (inputs and control inputs), in
+    the original order (TF 1.14)."""
+    p = _proto.pb()
+    if not isinstance(graph_def, p.graph_pb2.GraphDef):
+        raise TypeError("graph_def must be a graph_pb2.GraphDef proto.")
+    if isinstance(dest_nodes, str):
+        raise TypeError("dest_nodes must be a list.")
+    by_name = {n.name: n for n in graph_def.node}
+    for d in dest_nodes:
+        if d not in by_name:
+            raise AssertionError(f"{d} is not in graph")
+    keep, todo = set(), list(dest_nodes)
+    while todo:
+        n = todo.pop()
+        if n in keep:
+            continue
+        keep.add(n)
+        todo.extend(_node_name(i) for i in by_name[n].input)
+    out = p.graph_pb2.GraphDef()
+    out.versions.CopyFrom(graph_def.versions)
+    out.library.CopyFrom(graph_def.library)
+    for n in graph_def.node:
+        if n.name in keep:
+            out.node.add().CopyFrom(n)
+    return out
+
+
+_VARIABLE_OPS = ("Variable", "VariableV2", "VarHandleOp")
+
+
+def convert_variables_to_constants(sess, input_graph_def, output_node_names,
+                                   variable_names_whitelist=None,
+                                   variable_names_blacklist=None):
+    """The subgraph computing `output_node_names` with every variable replaced by a Const
+    of its current value in `sess` (TF 1.14's freezing step)."""
+    p = _proto.pb()
+    sub = extract_sub_graph(input_graph_def, output_node_names)
+    variables = [n.name for n in sub.node if n.op in _VARIABLE_OPS
+                 and (variable_names_whitelist is None or n.name in variable_names_whitelist)
+                 and (variable_names_blacklist is None or n.name not in variable_names_blacklist)]
+    if any(n.op == "VarHandleOp" for n in sub.node if n.name in variables):
+        raise NotImplementedError("convert_variables_to_constants: resource variables "
+                                  "(VarHandleOp) are not supported yet")
+    values = dict(zip(variables, sess.run([v + ":0" for v in variables]))) if variables else {}
+    out = p.graph_pb2.GraphDef()
+    out.versions.CopyFrom(sub.versions)
+    out.library.CopyFrom(sub.library)
+    for n in sub.node:
+        node = out.node.add()
+        if n.name in values:
+            value = values[n.name]
+            node.op = "Const"
+            node.name = n.name
+            dtype = n.attr["dtype"]
+            node.attr["dtype"].CopyFrom(dtype)
+            node.attr["value"].tensor.CopyFrom(_proto.tensor_proto(
+                value, canonical=True))
+        elif n.op == "Assign" and _node_name(n.input[0]) in values:
+            node.CopyFrom(n)  # kept as TF keeps it (its ref input is now a Const)
+        else:
+            node.CopyFrom(n)
+    return out
+
+
+def remove_training_nodes(input_graph, protected_nodes=None):
+    """The GraphDef without CheckNumerics and with Identity nodes bypassed (except the
+    protected ones and those with control inputs), as TF 1.14."""
+    protected = set(protected_nodes or [])
+    types_to_remove = {"CheckNumerics": True}
+    nodes_after = []
+    for n in input_graph.node:
+        if n.op in types_to_remove and n.name not in protected:
+            continue
+        nodes_after.append(copy.deepcopy(n))
+    splice = {}
+    for n in nodes_after:
+        if n.op == "Identity" and n.name not in protected and \
+                not any(i.startswith("^") for i in n.input):
+            splice[n.name] = n.input[0]
+    p = _proto.pb()
+    out = p.graph_pb2.GraphDef()
+    for n in nodes_after:
+        if n.name in splice:
+            continue
+        node = out.node.add()
+        node.CopyFrom(n)
+        del node.input[:]
+        for i in n.input:
+            ctrl = i.startswith("^")
+            name = _node_name(i)
+            while name in splice:
+                target = splice[name]
+                i = ("^" if ctrl else "") + target
+                name = _node_name(target)
+            node.input.append(i)
+    return out
+
+
+def must_run_on_cpu(node, pin_variables_on_cpu=False):
+    """Everything runs on the CPU in flowgrad."""
+    return True
+
+
+def tensor_shape_from_node_def_name(graph, input_name):
+    """The static shape of tensor `input_name` ("op" means "op:0") in `graph`."""
+    if ":" not in input_name:
+        input_name += ":0"
+    return graph.get_tensor_by_name(input_name).get_shape()
+
+
+_ = Operation  # return_elements may name Operations
