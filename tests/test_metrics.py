@@ -16,7 +16,6 @@ _SETS = "TF's set ops on SparseTensors; flowgrad compares dense ids"
 KNOWN_DIFFERENT = {
     "mean_iou": "confusion_matrix: one UnsortedSegmentSum instead of TF's SparseTensor + "
                 "sparse_add",
-    "mean_cosine_distance": "tf.nn.l2_normalize names its epsilon Const differently",
     "precision_at_k": _SETS, "recall_at_k": _SETS, "precision_at_top_k": _SETS,
     "average_precision_at_k": _SETS,
 }

@@ -54,6 +54,7 @@ def _norm_default(text):
     """A default's repr, comparable across TF and flowgrad: addresses dropped, numbers by
     value, a tuple like the list TF writes ((1, 1) is [1, 1])."""
     text = _ADDRESS.sub("", text)
+    text = re.sub(r"<[\w.]*\.(\w+) object>", r"<\1 object>", text)  # an instance: its class
     if text.startswith("(") and text.endswith(")") and "," in text:
         text = "[" + text[1:-1].rstrip(",") + "]"
     try:

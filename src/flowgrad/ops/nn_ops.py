@@ -343,7 +343,7 @@ def l2_normalize(x: TensorLike, axis: int | None = None, epsilon: float = 1e-12,
     with name_scope(name, "l2_normalize", [x] if hasattr(x, "op") else []) as scope:
         x = to_tensor(x, name="x")
         square_sum = _m.reduce_sum(_m.square(x), axis, keepdims=True)
-        inv_norm = _m.rsqrt(_m.maximum(square_sum, scalar(epsilon, x)))
+        inv_norm = _m.rsqrt(_m.maximum(square_sum, epsilon))
         return _m.multiply(x, inv_norm, name=scope)
 
 

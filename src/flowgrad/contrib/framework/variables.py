@@ -6,7 +6,7 @@ import re
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.graph import GraphKeys, add_to_collection, device, get_collection
 from ...ops import variable_scope as vs
-from ...ops.variables import Variable
+from ...ops.variables import Variable, VariableAggregation, VariableSynchronization
 from ...train import training_util
 from ...train.saver import Saver
 from .arg_scope import add_arg_scope
@@ -26,7 +26,9 @@ create_global_step = training_util.create_global_step
 @add_arg_scope
 def variable(name, shape=None, dtype=None, initializer=None, regularizer=None, trainable=True,
              collections=None, caching_device=None, device=None, partitioner=None,
-             custom_getter=None, use_resource=None, synchronization=None, aggregation=None):
+             custom_getter=None, use_resource=None,
+             synchronization=VariableSynchronization.AUTO,
+             aggregation=VariableAggregation.NONE):
     """get_variable with `device` and de-duplicated `collections` (default GLOBAL)."""
     collections = list(collections if collections is not None
                        else [GraphKeys.GLOBAL_VARIABLES])
@@ -38,7 +40,8 @@ def variable(name, shape=None, dtype=None, initializer=None, regularizer=None, t
         return getter(name, shape=shape, dtype=dtype, initializer=initializer,
                       regularizer=regularizer, trainable=trainable, collections=collections,
                       caching_device=caching_device, partitioner=partitioner,
-                      use_resource=use_resource)
+                      use_resource=use_resource, synchronization=synchronization,
+                      aggregation=aggregation)
 
 
 _device = device
@@ -48,7 +51,8 @@ _device = device
 def model_variable(name, shape=None, dtype=_dt.float32, initializer=None, regularizer=None,
                    trainable=True, collections=None, caching_device=None, device=None,
                    partitioner=None, custom_getter=None, use_resource=None,
-                   synchronization=None, aggregation=None):
+                   synchronization=VariableSynchronization.AUTO,
+                   aggregation=VariableAggregation.NONE):
     """A variable also in MODEL_VARIABLES (what slim saves and restores)."""
     collections = list(collections or [])
     collections += [GraphKeys.GLOBAL_VARIABLES, GraphKeys.MODEL_VARIABLES]
@@ -56,7 +60,8 @@ def model_variable(name, shape=None, dtype=_dt.float32, initializer=None, regula
                     initializer=initializer, regularizer=regularizer, trainable=trainable,
                     collections=collections, caching_device=caching_device, device=device,
                     partitioner=partitioner, custom_getter=custom_getter,
-                    use_resource=use_resource)
+                    use_resource=use_resource, synchronization=synchronization,
+                    aggregation=aggregation)
 
 
 def local_variable(initial_value, validate_shape=True, name=None, use_resource=None):

@@ -23,7 +23,7 @@ from .initializers import xavier_initializer
 
 __all__ = ["fully_connected", "convolution", "convolution2d", "conv2d", "conv2d_transpose",
            "convolution2d_transpose", "max_pool2d", "avg_pool2d", "flatten", "dropout",
-           "batch_norm", "one_hot_encoding", "repeat", "stack", "bias_add"]
+           "batch_norm", "one_hot_encoding", "repeat", "stack", "bias_add", "layer_norm"]
 
 DATA_FORMAT_NCHW = "NCHW"
 DATA_FORMAT_NHWC = "NHWC"
@@ -507,6 +507,54 @@ def bias_add(inputs, activation_fn=None, initializer=_ZEROS, regularizer=None, r
             collections=_get_variable_collections(variables_collections, "biases"),
             trainable=trainable)
         outputs = nn.bias_add(inputs, biases, data_format=data_format)
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+@add_arg_scope
+def layer_norm(inputs, center=True, scale=True, activation_fn=None, reuse=None,
+               variables_collections=None, outputs_collections=None, trainable=True,
+               begin_norm_axis=1, begin_params_axis=-1, scope=None):
+    """Layer normalization (scope "LayerNorm"): normalizes over the axes from
+    `begin_norm_axis` on; `beta` and `gamma` (model variables) have the shape of the
+    axes from `begin_params_axis` on."""
+    with vs.variable_scope(scope, "LayerNorm", [inputs], reuse=reuse) as sc:
+        inputs = convert_to_tensor(inputs)
+        inputs_shape = inputs.shape
+        inputs_rank = inputs_shape.ndims
+        if inputs_rank is None:
+            raise ValueError("Inputs %s has undefined rank." % inputs.name)
+        dtype = inputs.dtype.base_dtype
+        if begin_norm_axis < 0:
+            begin_norm_axis = inputs_rank + begin_norm_axis
+        if begin_params_axis >= inputs_rank or begin_norm_axis >= inputs_rank:
+            raise ValueError("begin_params_axis (%d) and begin_norm_axis (%d) must be < "
+                             "rank(inputs) (%d)" % (begin_params_axis, begin_norm_axis,
+                                                    inputs_rank))
+        params_shape = inputs_shape[begin_params_axis:]
+        if not params_shape.is_fully_defined():
+            raise ValueError("Inputs %s: shape(inputs)[%s:] is not fully defined: %s"
+                             % (inputs.name, begin_params_axis, inputs_shape))
+        beta = gamma = None
+        if center:
+            beta = variables.model_variable(
+                "beta", shape=params_shape, dtype=dtype,
+                initializer=init_ops.zeros_initializer(),
+                collections=_get_variable_collections(variables_collections, "beta"),
+                trainable=trainable)
+        if scale:
+            gamma = variables.model_variable(
+                "gamma", shape=params_shape, dtype=dtype,
+                initializer=init_ops.ones_initializer(),
+                collections=_get_variable_collections(variables_collections, "gamma"),
+                trainable=trainable)
+        norm_axes = list(range(begin_norm_axis, inputs_rank))
+        mean, variance = nn.moments(inputs, norm_axes, keep_dims=True)
+        variance_epsilon = 1e-12 if dtype != _dt.float16 else 1e-3
+        outputs = nn.batch_normalization(inputs, mean, variance, offset=beta, scale=gamma,
+                                         variance_epsilon=variance_epsilon)
+        outputs.set_shape(inputs_shape)
         if activation_fn is not None:
             outputs = activation_fn(outputs)
         return collect_named_outputs(outputs_collections, sc.name, outputs)
