@@ -38,3 +38,15 @@ def test_optimize_loss_gradient_noise_adds_truncated_normal_noise():
         with tf.Session() as sess:
             sess.run(tf.global_variables_initializer())
             assert sess.run(train) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("module, name", [
+    ("contrib.slim", "learning"), ("contrib.layers", "group_norm"),
+    ("contrib.framework", "load_checkpoint"), ("layers", "experimental")])
+def test_missing_names_fail_with_the_tf_name(module, name):
+    obj = tf
+    for part in module.split("."):
+        obj = getattr(obj, part)
+    with pytest.raises(AttributeError, match=f"flowgrad does not implement "
+                                             f"tensorflow.{module}.{name}$"):
+        getattr(obj, name)

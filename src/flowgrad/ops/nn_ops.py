@@ -439,6 +439,11 @@ def embedding_lookup(params: TensorLike, ids: TensorLike, partition_strategy: st
         params = [params]
     values = [p for p in params if hasattr(p, "op")] + ([ids] if hasattr(ids, "op") else [])
     with name_scope(name, "embedding_lookup", values) as scope:
+        if len(params) == 1 and hasattr(params[0], "sparse_read"):
+            # a ResourceVariable: TF's gather is its sparse_read (ResourceGather + Identity)
+            ids = to_tensor(ids, name="ids")
+            return _a.identity(_clip_rows(params[0].sparse_read(ids, name=scope), ids,
+                                          max_norm), name="Identity")
         params = [to_tensor(p, name="params") for p in params]
         ids = to_tensor(ids, name="ids")
         if ids.dtype.base_dtype not in (_dt.int32, _dt.int64):

@@ -156,4 +156,36 @@ def cases(tf):
         "inputs": _fresh(tf, _inputs),
         "learning_phase": _fresh(tf, _learning_phase),
         "merge_errors": _fresh(tf, _merge_errors),
+        "weights": _run_weights(tf),
     }
+
+
+def _weights(tf):
+    L = tf.keras.layers
+    ids = tf.placeholder(tf.int32, [2, 3])
+    x = tf.placeholder(tf.float32, [2, 3, 4])
+    emb = L.Embedding(6, 4, embeddings_initializer=tf.constant_initializer(
+        np.arange(24).reshape(6, 4) / 10.0))
+    e = emb(ids)
+    p = L.PReLU(alpha_initializer=tf.constant_initializer(0.25), shared_axes=[1])(x + e)
+    d = L.Dense(2, kernel_initializer=tf.constant_initializer(
+        np.linspace(-1, 1, 8).reshape(4, 2)), bias_initializer="ones")(p)
+    return [ids, x], [e, p, d]
+
+
+def _run_weights(tf):
+    g = tf.Graph()
+    with g.as_default():
+        xs, outs = _weights(tf)
+        out = {"ops": _ops(g), "shapes": [o.shape.as_list() for o in outs],
+               "variables": [[v.name, v.shape.as_list()] for v in tf.global_variables()],
+               "trainable": [v.name for v in tf.trainable_variables()]}
+        loss = tf.add_n([tf.reduce_sum(o * o) for o in outs])
+        grads = tf.gradients(loss, [xs[1]] + tf.trainable_variables())
+        feeds = {xs[0]: np.array([[0, 5, 2], [1, 1, 3]]),
+                 xs[1]: np.random.RandomState(0).randn(2, 3, 4).astype(np.float32)}
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            vals = sess.run(outs + grads, feeds)
+        out["values"] = [getattr(v, "values", v) for v in vals]
+    return out

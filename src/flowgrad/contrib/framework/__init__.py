@@ -10,3 +10,7 @@ from .variables import (add_model_variable, assign_from_checkpoint_fn, create_gl
                         get_variables, get_variables_by_name, get_variables_by_suffix,
                         get_variables_to_restore, global_variable, local_variable,
                         model_variable, variable)
+
+
+def __getattr__(name):
+    raise AttributeError(f"flowgrad does not implement tensorflow.contrib.framework.{name}")

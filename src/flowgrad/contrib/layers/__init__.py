@@ -14,3 +14,7 @@ from ...ops.regularizers import (apply_regularization, l1_l2_regularizer, l1_reg
 from .optimizers import OPTIMIZER_CLS_NAMES, OPTIMIZER_SUMMARIES, optimize_loss
 from .summaries import (summarize_activation, summarize_activations, summarize_collection,
                         summarize_tensor, summarize_tensors)
+
+
+def __getattr__(name):
+    raise AttributeError(f"flowgrad does not implement tensorflow.contrib.layers.{name}")

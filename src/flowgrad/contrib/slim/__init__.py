@@ -20,3 +20,7 @@ from ..layers import (OPTIMIZER_CLS_NAMES, OPTIMIZER_SUMMARIES, apply_regulariza
                       xavier_initializer_conv2d)
 from ..layers.optimizers import adaptive_clipping_fn
 from ..layers.summaries import summarize_biases, summarize_variables, summarize_weights
+
+
+def __getattr__(name):
+    raise AttributeError(f"flowgrad does not implement tensorflow.contrib.slim.{name}")
