@@ -8,7 +8,8 @@ from test_layers import _compare
 
 GOLD = load("layers", "contrib_more")
 GEN = generator("layers", "contrib_more")
-RUNS = {"layer_norm": ("_layer_norm", (4, 3, 5)), "embed_sequence": ("_embed", (2, 3))}
+RUNS = {"layer_norm": ("_layer_norm", (4, 3, 5)), "embed_sequence": ("_embed", (2, 3)),
+        "conv_1d_3d": ("_conv_1d_3d", (2, 6, 3))}
 TRAIN = {"optimize_sgd": "_opt_sgd", "optimize_adam_decay": "_opt_adam_decay",
          "optimize_momentum": "_opt_momentum_tensor_lr", "optimize_instance": "_opt_instance"}
 FRESH = {"optimize_errors": "_opt_errors", "slim_losses": "_slim_losses",
@@ -42,7 +43,7 @@ def test_optimize_loss_gradient_noise_adds_truncated_normal_noise():
 
 @pytest.mark.parametrize("module, name", [
     ("contrib.slim", "learning"), ("contrib.layers", "group_norm"),
-    ("contrib.framework", "load_checkpoint"), ("layers", "experimental")])
+    ("contrib.framework", "zero_initializer"), ("layers", "experimental")])
 def test_missing_names_fail_with_the_tf_name(module, name):
     obj = tf
     for part in module.split("."):

@@ -166,6 +166,7 @@ def cases(tf):
         "slim_losses": _fresh(tf, _slim_losses),
         "summaries": _fresh(tf, _summaries),
         "regularizers": _fresh(tf, _regularizers),
+        "conv_1d_3d": _run(tf, _conv_1d_3d, _rand(2, 6, 3)),
     }
 
 
@@ -187,3 +188,21 @@ def _regularizers(tf):
     return {"values": vals,
             "collection": [t.name for t in tf.get_collection(
                 tf.GraphKeys.REGULARIZATION_LOSSES)]}
+
+
+def _conv_1d_3d(tf):
+    L = tf.contrib.layers
+    x = tf.placeholder(tf.float32, [2, 6, 3])
+    c1 = L.conv1d(x, 4, 3)
+    c1b = L.convolution1d(x, 2, 2, stride=2, padding="VALID", activation_fn=None,
+                          scope="c1b")
+    x3 = tf.reshape(x, [1, 2, 3, 2, 3])
+    c3 = L.conv3d(x3, 2, [2, 2, 1])
+    f = L.relu(tf.reshape(c1, [2, 24]), 3)
+    g = L.linear(f, 2)
+    h = L.relu6(g, 2, scope="r6")
+    e = L.elu(h, 2)
+    with tf.name_scope("outer"):
+        name_scope = tf.contrib.framework.get_name_scope()
+    assert name_scope == "outer"
+    return x, [c1, c1b, c3, f, g, h, e]

@@ -2,7 +2,11 @@
 # ruff: noqa: F401
 from .arg_scope import (add_arg_scope, arg_scope, arg_scope_func_key, arg_scoped_arguments,
                         current_arg_scope, has_arg_scope)
-from .tensor_util import assert_scalar
+from ...engine.framework.constant_op import is_tensor
+from ...keras.utils import smart_cond
+from ...ops.array_ops import argsort, sort
+from ...train import assert_global_step
+from .tensor_util import assert_scalar, get_name_scope
 from .variables import (add_model_variable, assign_from_checkpoint_fn, create_global_step,
                         filter_variables, get_global_step, get_local_variables,
                         get_model_variables, get_or_create_global_step,

@@ -1,8 +1,13 @@
 """contrib.framework's tensor checks (TF 1.14 check_ops.assert_scalar, re-exported)."""
 from ...engine.framework.constant_op import convert_to_tensor
-from ...engine.framework.graph import name_scope
+from ...engine.framework.graph import get_default_graph, name_scope
 
-__all__ = ["assert_scalar"]
+__all__ = ["assert_scalar", "get_name_scope"]
+
+
+def get_name_scope():
+    """The current name scope of the default graph ('' at the top)."""
+    return get_default_graph().get_name_scope()
 
 
 def assert_scalar(tensor, name=None, message=None):

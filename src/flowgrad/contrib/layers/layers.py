@@ -4,6 +4,8 @@ Built on tf.layers as TF builds them: the layer runs in a variable scope ("fully
 "Conv", "BatchNorm", ...) whose custom getter renames kernel/bias to weights/biases and
 makes them model variables (GLOBAL_VARIABLES + MODEL_VARIABLES).
 """
+import functools
+
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import constant, convert_to_tensor
 from ...engine.framework.graph import (GraphKeys, add_to_collection, add_to_collections,
@@ -23,7 +25,9 @@ from .initializers import xavier_initializer
 
 __all__ = ["fully_connected", "convolution", "convolution2d", "conv2d", "conv2d_transpose",
            "convolution2d_transpose", "max_pool2d", "avg_pool2d", "flatten", "dropout",
-           "batch_norm", "one_hot_encoding", "repeat", "stack", "bias_add", "layer_norm"]
+           "batch_norm", "one_hot_encoding", "repeat", "stack", "bias_add", "layer_norm",
+           "convolution1d", "convolution3d", "conv1d", "conv3d", "elu", "relu", "relu6",
+           "linear"]
 
 DATA_FORMAT_NCHW = "NCHW"
 DATA_FORMAT_NHWC = "NHWC"
@@ -558,3 +562,41 @@ def layer_norm(inputs, center=True, scale=True, activation_fn=None, reuse=None,
         if activation_fn is not None:
             outputs = activation_fn(outputs)
         return collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+@add_arg_scope
+def convolution1d(inputs, num_outputs, kernel_size, stride=1, padding="SAME",
+                  data_format=None, rate=1, activation_fn=_RELU, normalizer_fn=None,
+                  normalizer_params=None, weights_initializer=xavier_initializer(),
+                  weights_regularizer=None, biases_initializer=_ZEROS, biases_regularizer=None,
+                  reuse=None, variables_collections=None, outputs_collections=None,
+                  trainable=True, scope=None):
+    """1-D convolution (default scope "Conv") of [batch, width, channels] inputs."""
+    return _convolution(inputs, num_outputs, kernel_size, stride, padding, data_format, rate,
+                        activation_fn, normalizer_fn, normalizer_params, weights_initializer,
+                        weights_regularizer, biases_initializer, biases_regularizer, reuse,
+                        variables_collections, outputs_collections, trainable, scope, 1)
+
+
+@add_arg_scope
+def convolution3d(inputs, num_outputs, kernel_size, stride=1, padding="SAME",
+                  data_format=None, rate=1, activation_fn=_RELU, normalizer_fn=None,
+                  normalizer_params=None, weights_initializer=xavier_initializer(),
+                  weights_regularizer=None, biases_initializer=_ZEROS, biases_regularizer=None,
+                  reuse=None, variables_collections=None, outputs_collections=None,
+                  trainable=True, scope=None):
+    """3-D convolution (default scope "Conv") of [batch, depth, height, width, channels]."""
+    return _convolution(inputs, num_outputs, kernel_size, stride, padding, data_format, rate,
+                        activation_fn, normalizer_fn, normalizer_params, weights_initializer,
+                        weights_regularizer, biases_initializer, biases_regularizer, reuse,
+                        variables_collections, outputs_collections, trainable, scope, 3)
+
+
+conv1d = convolution1d
+conv3d = convolution3d
+
+# fully_connected with a fixed activation (TF 1.14 defines them as functools.partial)
+elu = functools.partial(fully_connected, activation_fn=nn.elu)
+relu = functools.partial(fully_connected, activation_fn=nn.relu)
+relu6 = functools.partial(fully_connected, activation_fn=nn.relu6)
+linear = functools.partial(fully_connected, activation_fn=None)
