@@ -190,6 +190,9 @@ def graph_w5(tf, hvp=None):
 # ------------------------------------------------------------------------------------------
 def run_flowgrad(work, variant):
     import flowgrad as tf
+    if work in ("W6", "W7"):
+        import pipeline
+        return getattr(pipeline, work.lower())(tf, QUICK)
     if work == "W1":
         return graph_w1(tf)
     if work == "W2":
@@ -207,6 +210,9 @@ def run_tensorflow(work, variant):
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     import tensorflow.compat.v1 as tf
     tf.disable_eager_execution()
+    if work in ("W6", "W7"):
+        import pipeline
+        return getattr(pipeline, work.lower())(tf, QUICK)
     if work == "W1":
         return graph_w1(tf)
     if work == "W2":
@@ -223,6 +229,8 @@ def run_tensorflow(work, variant):
 
 
 def run_torch(work, variant):
+    if work in ("W6", "W7"):
+        return {"skipped": "a tf.data pipeline (flowgrad and TensorFlow only)"}
     import torch
     torch.manual_seed(0)
     if work == "W1":
@@ -324,6 +332,8 @@ def run_torch(work, variant):
 
 
 def run_jax(work, variant):
+    if work in ("W6", "W7"):
+        return {"skipped": "a tf.data pipeline (flowgrad and TensorFlow only)"}
     import jax
     import jax.numpy as jnp
     if work == "W1":

@@ -26,6 +26,11 @@ Workloads:
       gradient checkpointing (flowgrad checkpoints='memory', torch
       checkpoint_sequential with sqrt(64) segments, jax.checkpoint per layer).
   W5  a Hessian-vector product of a 32-64-64-1 tanh network's MSE loss.
+  W6  tf.data: from_tensor_slices(60k 28x28) -> shuffle(10k) -> map(normalize,
+      num_parallel_calls=4) -> batch(128) -> prefetch(1): time to first batch,
+      us per element over an epoch, and an MLP SGD step fed by it (bench/pipeline.py).
+  W7  TFRecordDataset of 20k Examples -> batch(128) -> map(parse_example) ->
+      prefetch(1): time to first batch, us per element (flowgrad and TF only).
 """
 from __future__ import annotations
 
@@ -54,6 +59,11 @@ ROWS = [
     ("W4", "ckpt", "step_s", "W4 step, checkpointing", "s"),
     ("W4", "ckpt", "peak_rss", "W4 peak RSS, checkpointing", "MiB"),
     ("W5", "", "hvp_s", "W5 Hessian-vector product", "us"),
+    ("W6", "", "first_s", "W6 tf.data images: time to first batch", "s"),
+    ("W6", "", "elem_s", "W6 tf.data images: per element", "us"),
+    ("W6", "", "step_s", "W6 MLP SGD step fed by the pipeline", "ms"),
+    ("W7", "", "first_s", "W7 TFRecord+parse_example: first batch", "s"),
+    ("W7", "", "elem_s", "W7 TFRecord+parse_example: per element", "us"),
 ]
 SCALE = {"us": 1e6, "ms": 1e3, "s": 1.0, "MiB": 1 / 2 ** 20}
 
@@ -174,7 +184,7 @@ def collect(peers, works, args):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", default="W1,W2,W3,W4,W5")
+    ap.add_argument("--only", default="W1,W2,W3,W4,W5,W6,W7")
     ap.add_argument("--peers", default=",".join(PEERS))
     ap.add_argument("--quick", action="store_true", help="short timing loops; skips W4")
     ap.add_argument("--timeout", type=int, default=900)

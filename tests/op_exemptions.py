@@ -13,6 +13,17 @@ EXEMPTIONS: dict = {
     "EagerPyFunc": "covered-elsewhere: tests/test_py_func.py (runs a Python function)",
     # TF creates it only for a resource variable of unknown shape (no public API builds one)
     "VariableShape": "covered-elsewhere: tests/test_resource_variables.py",
+    "FIFOQueueV2": "covered-elsewhere: tests/test_queues.py (queue resource, blocking)",
+    "RandomShuffleQueueV2": "covered-elsewhere: tests/test_queues.py (queue resource, blocking)",
+    "PaddingFIFOQueueV2": "covered-elsewhere: tests/test_queues.py (queue resource, blocking)",
+    "QueueEnqueueV2": "covered-elsewhere: tests/test_queues.py (queue resource, blocking)",
+    "QueueEnqueueManyV2": "covered-elsewhere: tests/test_queues.py (queue resource, blocking)",
+    "QueueDequeueV2": "covered-elsewhere: tests/test_queues.py (queue resource, blocking)",
+    "QueueDequeueManyV2": "covered-elsewhere: tests/test_queues.py (queue resource, blocking)",
+    "QueueDequeueUpToV2": "covered-elsewhere: tests/test_queues.py (queue resource, blocking)",
+    "QueueCloseV2": "covered-elsewhere: tests/test_queues.py (queue resource, blocking)",
+    "QueueSizeV2": "covered-elsewhere: tests/test_queues.py (queue resource, blocking)",
+    "QueueIsClosedV2": "covered-elsewhere: tests/test_queues.py (queue resource, blocking)",
 }
 
 # tf.data (engine/ops/dataset.py): ops on variant (dataset) and resource (iterator) values,

@@ -35,3 +35,11 @@ def _same(a, b):
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_pipeline_matches_tf(name):
     _same(PROGRAMS[name](tf), GOLD[name])
+
+
+def test_tutorial_script_runs_unchanged(capsys):
+    from flowgrad.cli import run_script
+    script = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                          "examples", "tf1_scripts", "data_pipeline.py")
+    assert run_script(script, []) == 0
+    assert capsys.readouterr().out == load("data", "tutorial")["data_pipeline"]

@@ -49,3 +49,12 @@ def test_examples_serialize_as_tf():
                                   "decoders"])
 def test_parsing(tmp_path, name):
     _same(getattr(G, name)(tf, str(tmp_path)), GOLD[name])
+
+
+def test_crc32c_native_fast_path_matches_numpy(monkeypatch):
+    from flowgrad.engine.framework import crc32c as c
+    data = bytes(range(256)) * 50
+    expected = [c.crc32c(data[:n]) for n in (0, 7, 3000, 12800)]
+    monkeypatch.setattr(c, "_native_extend", None)
+    assert [c.crc32c(data[:n]) for n in (0, 7, 3000, 12800)] == expected
+    assert c.crc32c(data[100:], c.crc32c(data[:100])) == expected[-1]

@@ -51,6 +51,9 @@ _EXTRA = {
     "Conv3DBackpropInputV2": lambda: tf.nn.conv3d_transpose(
         _x([1, 2, 2, 2, 2]), _x([2, 2, 2, 2, 2], 1), [1, 3, 3, 3, 2], [1] * 5, "VALID"),
     "OnesLike": lambda: _op("OnesLike", [_x([3, 2])]),
+    "SparseTensorDenseAdd": lambda: _op("SparseTensorDenseAdd", [
+        tf.constant([[0, 1], [2, 0], [0, 1]], tf.int64), _x([3]),
+        tf.constant([3, 2], tf.int64), _x([3, 2], 1)]),
     "RandomGamma": lambda: tf.random_gamma([3], _x([2]), seed=1),
     "SparseMatMul": lambda: tf.matmul(_x([3, 2]), _x([2, 4], 1), a_is_sparse=True),
     "SegmentMax": lambda: tf.segment_max(_x([4, 2]), [0, 0, 1, 2]),

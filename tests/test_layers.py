@@ -45,11 +45,21 @@ def test_tf_layers_case(case):
 
 
 def test_keras_dense_creates_resource_variables():
+    from flowgrad.ops.resource_variable_ops import ResourceVariable
+
     with tf.Graph().as_default():
         x = tf.placeholder(tf.float32, [None, 3])
         layer = tf.keras.layers.Dense(2, name="kd")
-        layer(x)
+        y = layer(x)
         assert [v.name for v in layer.weights] == ["kd/kernel:0", "kd/bias:0"]
+        assert all(isinstance(v, ResourceVariable) for v in layer.weights)
+        assert [v.dtype for v in layer.weights] == [tf.float32, tf.float32]
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            xv = np.arange(6, dtype=np.float32).reshape(2, 3)
+            k, b, out = sess.run([layer.kernel, layer.bias, y], {x: xv})
+        np.testing.assert_allclose(out, xv @ k + b, rtol=1e-6)
+        np.testing.assert_array_equal(b, np.zeros(2, np.float32))
 
 
 def test_keras_layers_without_weights_build_tf_ops():

@@ -398,3 +398,16 @@ def test_runtime_error_golden(key):
 @pytest.mark.parametrize("key", gc.keys("runs", _array_key))
 def test_values_golden(key):
     gc.check_run(key)
+
+
+def test_expand_dims_takes_a_one_element_axis_list():
+    # TF 1.14 accepts `axis=[-1]` (its Const has shape [1]) and rejects two values
+    x = tf.constant([1.0, 2.0])
+    y = tf.expand_dims(x, [-1])
+    assert y.shape.as_list() == [2, 1] and y.op.inputs[1].shape.as_list() == [1]
+    with tf.Session() as sess:
+        np.testing.assert_array_equal(sess.run(y), [[1.0], [2.0]])
+    with pytest.raises(ValueError, match="'dim' input must be a tensor with a single value"):
+        tf.expand_dims(x, [0, 1])
+    with pytest.raises(ValueError, match=r"dim 2 not in the interval \[-2, 1\]"):
+        tf.expand_dims(x, [2])

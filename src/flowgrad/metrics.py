@@ -57,6 +57,14 @@ def _read(v, collections):
     return value
 
 
+def _where_zero(cond, x, name=None):
+    """`tf.where(cond, x, 0, name)` with TF's names: TF converts the 0 inside the Select's
+    own scope (`value/e`, `Select_1/e`)."""
+    with _g.name_scope(name or "Select") as scope:
+        zero = convert_to_tensor(0, dtype=x.dtype, name="e")
+    return array_ops.where(cond, x, zero, name=scope)
+
+
 def _remove_squeezable_dimensions(predictions, labels, weights):
     """Squeezes or expands `labels` and `weights` to match `predictions`' rank."""
     predictions = convert_to_tensor(predictions)
@@ -310,9 +318,8 @@ def mean_iou(labels, predictions, num_classes, weights=None, metrics_collections
         denominator = array_ops.where(comparison_ops.greater(denominator, 0), denominator,
                                       array_ops.ones_like(denominator))
         iou = math_ops.div(cm_diag, denominator)
-        result = array_ops.where(comparison_ops.greater(num_valid_entries, 0),
-                                 math_ops.reduce_sum(iou, name="mean_iou") / num_valid_entries,
-                                 0)
+        result = _where_zero(comparison_ops.greater(num_valid_entries, 0),
+                             math_ops.reduce_sum(iou, name="mean_iou") / num_valid_entries)
         _add(metrics_collections, result)
         _add(updates_collections, update_op)
         return result, update_op
@@ -492,12 +499,8 @@ def _ratio(default_name, second):
             other, other_update = second(labels, predictions, weights)
 
             def compute(a, b, op_name):
-                cond = comparison_ops.greater(a + b, 0)
-                ratio = math_ops.div(a, a + b)
-                # TF converts the 0 inside the Select's own scope (`value/e`)
-                with _g.name_scope(op_name) as scope:
-                    zero = convert_to_tensor(0, dtype=ratio.dtype, name="e")
-                return array_ops.where(cond, ratio, zero, name=scope)
+                return _where_zero(comparison_ops.greater(a + b, 0), math_ops.div(a, a + b),
+                                   op_name)
 
             value = compute(tp, other, "value")
             _add(metrics_collections, value)

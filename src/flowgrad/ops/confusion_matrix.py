@@ -1,8 +1,8 @@
 """Confusion matrices and label/prediction rank matching (TF 1.14's confusion_matrix).
 
 `confusion_matrix` counts (label, prediction) pairs into a [num_classes, num_classes]
-matrix. TF builds it with a SparseTensor and sparse_add; flowgrad, which has no sparse
-tensors, scatters the same pairs with one `UnsortedSegmentSum` (same values, fewer ops).
+matrix with TF's ops: the pairs' (indices, values, shape) added to zeros by one
+`SparseTensorDenseAdd` (flowgrad has no SparseTensor class; the op takes its parts).
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework import graph as _g
 from ..engine.framework.constant_op import convert_to_tensor
 from . import array_ops, comparison_ops, control_flow_ops, logging_ops, math_ops
-from .sparse_ops import unsorted_segment_sum
+from ..engine.ops.indexing import sparse_tensor_dense_add
 
 __all__ = ["confusion_matrix", "remove_squeezable_dimensions"]
 
@@ -55,10 +55,19 @@ def _assert_compare(x, y, compare, message, default_name):
                                          "y (%s) = " % y.name, y])
 
 
+def _with_dependencies(dependencies, output_tensor):
+    """TF's control_flow_ops.with_dependencies: an Identity named `control_dependency`."""
+    with _g.name_scope(None, "control_dependency", list(dependencies) + [output_tensor]) \
+            as name:
+        with _g.control_dependencies(dependencies):
+            return array_ops.identity(output_tensor, name=name)
+
+
 def confusion_matrix(labels, predictions, num_classes=None, dtype=_dt.int32, name=None,
                      weights=None):
     """The [num_classes, num_classes] matrix counting (label, prediction) pairs (weighted by
-    `weights`); rows are labels, columns predictions."""
+    `weights`); rows are labels, columns predictions. As TF: a SparseTensor of the pairs
+    (SparseTensorDenseAdd) added to zeros."""
     with _g.name_scope(name, "confusion_matrix",
                        (predictions, labels, num_classes, weights)):
         labels, predictions = remove_squeezable_dimensions(
@@ -66,11 +75,11 @@ def confusion_matrix(labels, predictions, num_classes=None, dtype=_dt.int32, nam
             convert_to_tensor(predictions, name="predictions"))
         predictions = math_ops.cast(predictions, _dt.int64)
         labels = math_ops.cast(labels, _dt.int64)
-        labels = control_flow_ops.with_dependencies(
+        labels = _with_dependencies(
             [_assert_compare(labels, 0, comparison_ops.greater_equal,
                              "`labels` contains negative values", "assert_non_negative")],
             labels)
-        predictions = control_flow_ops.with_dependencies(
+        predictions = _with_dependencies(
             [_assert_compare(predictions, 0, comparison_ops.greater_equal,
                              "`predictions` contains negative values",
                              "assert_non_negative")], predictions)
@@ -79,21 +88,20 @@ def confusion_matrix(labels, predictions, num_classes=None, dtype=_dt.int32, nam
                                            math_ops.reduce_max(labels)) + 1
         else:
             n64 = math_ops.cast(num_classes, _dt.int64)
-            labels = control_flow_ops.with_dependencies(
+            labels = _with_dependencies(
                 [_assert_compare(labels, n64, comparison_ops.less, "`labels` out of bound",
                                  "assert_less")], labels)
-            predictions = control_flow_ops.with_dependencies(
+            predictions = _with_dependencies(
                 [_assert_compare(predictions, n64, comparison_ops.less,
                                  "`predictions` out of bound", "assert_less")], predictions)
         if weights is not None:
             weights = convert_to_tensor(weights, name="weights")
             predictions.shape.assert_is_compatible_with(weights.shape)
             weights = math_ops.cast(weights, dtype)
-        static_n = num_classes if isinstance(num_classes, int) else None
-        n = math_ops.cast(num_classes, _dt.int64)
+        shape = array_ops.stack([num_classes, num_classes])
+        indices = array_ops.stack([labels, predictions], axis=1)
         values = array_ops.ones_like(predictions, dtype) if weights is None else weights
-        flat = array_ops.reshape(labels * n + predictions, [-1])
-        cells = unsorted_segment_sum(array_ops.reshape(values, [-1]), flat, n * n)
-        if static_n is not None:
-            return array_ops.reshape(cells, [static_n, static_n])
-        return array_ops.reshape(cells, array_ops.stack([n, n]))
+        dense_shape = math_ops.cast(shape, _dt.int64)
+        zero_matrix = array_ops.zeros(math_ops.cast(shape, _dt.int32), dtype)
+        return sparse_tensor_dense_add(indices, convert_to_tensor(values, dtype=dtype),
+                                       dense_shape, zero_matrix)

@@ -32,6 +32,6 @@ def write_graph(graph_or_graph_def, logdir, name, as_text=True):
         from google.protobuf import text_format  # lazy: optional dependency (summary extra)
         data = text_format.MessageToString(gd).encode("utf-8")
     else:
-        data = gd.SerializeToString()
+        data = gd.SerializeToString(deterministic=True)  # attrs sorted, as TF's
     atomic_write(path, data)
     return path

@@ -21,6 +21,10 @@ from .learning_rate_decay import (cosine_decay, cosine_decay_restarts, exponenti
                                   noisy_linear_cosine_decay, piecewise_constant,
                                   polynomial_decay)
 from .moving_averages import ExponentialMovingAverage
+# queues: coordinator, queue runners (and, below them, input pipelines)
+from .coordinator import Coordinator, LooperThread
+from .queue_runner import QueueRunner, add_queue_runner, start_queue_runners
+from . import queue_runner
 
 
 # tf.train.Example & co: protobuf classes (flowgrad/protos), loaded on first use.

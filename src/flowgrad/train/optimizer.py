@@ -20,7 +20,8 @@ from ..engine.framework.registry import GRADIENTS
 from ..ops import array_ops as _a
 from ..ops import control_flow_ops, state_ops
 from ..ops.sparse_ops import unsorted_segment_sum
-from ..ops.variables import Variable, trainable_variables
+from ..ops.resource_variable_ops import assign_add_variable_op
+from ..ops.variables import Variable, is_resource_variable, trainable_variables
 from . import slot_creator
 
 __all__ = ["Optimizer"]
@@ -113,6 +114,28 @@ class _RefVariableProcessor:
         return optimizer._apply_sparse_duplicate_indices(g, self._v)
 
 
+class _DenseResourceVariableProcessor:
+    """A ResourceVariable: tf.gradients differentiates its handle; Resource<Op> updates."""
+
+    def __init__(self, v):
+        self._v = v
+
+    def target(self):
+        return self._v
+
+    def update_op(self, optimizer, g):
+        if isinstance(g, IndexedSlices):
+            if self._v.constraint is not None:
+                raise RuntimeError("Cannot use a constraint function on a sparse variable.")
+            return optimizer._resource_apply_sparse_duplicate_indices(g.values, self._v,
+                                                                      g.indices)
+        update_op = optimizer._resource_apply_dense(g, self._v)
+        if self._v.constraint is not None:
+            with get_default_graph().control_dependencies([update_op]):
+                return self._v.assign(self._v.constraint(self._v))
+        return update_op
+
+
 class _TensorProcessor:
     def __init__(self, v):
         self._v = v
@@ -125,6 +148,8 @@ class _TensorProcessor:
 
 
 def _get_processor(v):
+    if is_resource_variable(v):
+        return _DenseResourceVariableProcessor(v)
     if isinstance(v, Variable):
         return _RefVariableProcessor(v)
     if isinstance(v, Tensor):
@@ -300,9 +325,15 @@ class Optimizer:
             else:
                 with graph.control_dependencies([self._finish(update_ops, "update")]):
                     with graph.colocate_with(global_step.op):
-                        apply_updates = state_ops.assign_add(
-                            global_step, convert_to_tensor(1, dtype=global_step.dtype.base_dtype,
-                                                           name="value"), name=name)
+                        if is_resource_variable(global_step):   # TF: the op, no read after it
+                            apply_updates = assign_add_variable_op(
+                                global_step.handle,
+                                convert_to_tensor(1, dtype=global_step.dtype), name=name)
+                        else:
+                            apply_updates = state_ops.assign_add(
+                                global_step, convert_to_tensor(
+                                    1, dtype=global_step.dtype.base_dtype, name="value"),
+                                name=name)
             if isinstance(apply_updates, Tensor):
                 apply_updates = apply_updates.op
             train_op = graph.get_collection_ref(GraphKeys.TRAIN_OP)
@@ -359,7 +390,8 @@ class Optimizer:
         v = self._non_slot_dict.get(key, None)
         if v is None:
             with graph.as_default(), graph.colocate_with(colocate_with.op):
-                v = Variable(initial_value, name=name, trainable=False)
+                v = Variable(initial_value, name=name, trainable=False,
+                             use_resource=is_resource_variable(colocate_with))
             self._non_slot_dict[key] = v
         return v
 
@@ -399,6 +431,18 @@ class Optimizer:
 
     def _apply_sparse(self, grad, var):
         raise NotImplementedError()
+
+    # Resource variables: TF's hooks. By default they build what the reference-variable
+    # hooks build; training_ops gives Resource<Op> for a ResourceVariable.
+    def _resource_apply_dense(self, grad, handle):
+        return self._apply_dense(grad, handle)
+
+    def _resource_apply_sparse_duplicate_indices(self, grad, handle, indices):
+        summed_grad, unique_indices = _deduplicate_indexed_slices(grad, indices)
+        return self._resource_apply_sparse(summed_grad, handle, unique_indices)
+
+    def _resource_apply_sparse(self, grad, handle, indices):
+        return self._apply_sparse(IndexedSlices(grad, indices), handle)
 
     def _finish(self, update_ops, name_scope):
         return control_flow_ops.group(*update_ops, name=name_scope)

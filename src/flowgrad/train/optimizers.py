@@ -16,10 +16,11 @@ except Adam, which, as TF, decays all of m and v and updates every row.
 from __future__ import annotations
 
 from ..engine.framework.constant_op import constant, convert_to_tensor
-from ..engine.framework.graph import get_default_graph
+from ..engine.framework.graph import Operation, get_default_graph
 from ..ops import array_ops, control_flow_ops, init_ops, state_ops
 from ..ops import math_ops
 from ..ops import scatter_ops
+from ..ops.resource_variable_ops import resource_scatter_add
 from . import training_ops
 from .optimizer import Optimizer
 
@@ -30,6 +31,11 @@ __all__ = ["GradientDescentOptimizer", "MomentumOptimizer", "AdamOptimizer",
 
 def _cast(x, var):
     return math_ops.cast(x, var.dtype.base_dtype)
+
+
+def _op(update):
+    """The Operation of an update: Apply<Op> returns the variable's ref, Resource<Op> the op."""
+    return update if isinstance(update, Operation) else update.op
 
 
 class GradientDescentOptimizer(Optimizer):
@@ -51,15 +57,19 @@ class GradientDescentOptimizer(Optimizer):
         self._learning_rate_tensor = convert_to_tensor(lr, name="learning_rate")
 
     def _apply_dense(self, grad, var):
-        return training_ops.apply_gradient_descent(
+        return _op(training_ops.apply_gradient_descent(
             var, _cast(self._learning_rate_tensor, var), grad,
-            use_locking=self._use_locking).op
+            use_locking=self._use_locking))
 
     def _apply_sparse_duplicate_indices(self, grad, var):
         # Scatter-sub accumulates duplicates itself: no deduplication needed (as TF).
         values = grad.values * _cast(self._learning_rate_tensor, var)
         return scatter_ops.scatter_sub(var, grad.indices, values,
                                        use_locking=self._use_locking)
+
+    def _resource_apply_sparse_duplicate_indices(self, grad, handle, indices):
+        # TF: one ResourceScatterAdd of -grad * learning_rate (duplicates accumulate)
+        return resource_scatter_add(handle.handle, indices, -grad * self._learning_rate)
 
 
 class MomentumOptimizer(Optimizer):
@@ -89,17 +99,17 @@ class MomentumOptimizer(Optimizer):
 
     def _apply_dense(self, grad, var):
         mom = self.get_slot(var, "momentum")
-        return training_ops.apply_momentum(
+        return _op(training_ops.apply_momentum(
             var, mom, _cast(self._learning_rate_tensor, var), grad,
             _cast(self._momentum_tensor, var), use_locking=self._use_locking,
-            use_nesterov=self._use_nesterov).op
+            use_nesterov=self._use_nesterov))
 
     def _apply_sparse(self, grad, var):
         mom = self.get_slot(var, "momentum")
-        return training_ops.sparse_apply_momentum(
+        return _op(training_ops.sparse_apply_momentum(
             var, mom, _cast(self._learning_rate_tensor, var), grad.values, grad.indices,
             _cast(self._momentum_tensor, var), use_locking=self._use_locking,
-            use_nesterov=self._use_nesterov).op
+            use_nesterov=self._use_nesterov))
 
 
 class AdamOptimizer(Optimizer):
@@ -145,10 +155,10 @@ class AdamOptimizer(Optimizer):
         m = self.get_slot(var, "m")
         v = self.get_slot(var, "v")
         beta1_power, beta2_power = self._get_beta_accumulators()
-        return training_ops.apply_adam(
+        return _op(training_ops.apply_adam(
             var, m, v, _cast(beta1_power, var), _cast(beta2_power, var),
             _cast(self._lr_t, var), _cast(self._beta1_t, var), _cast(self._beta2_t, var),
-            _cast(self._epsilon_t, var), grad, use_locking=self._use_locking).op
+            _cast(self._epsilon_t, var), grad, use_locking=self._use_locking))
 
     def _apply_sparse(self, grad, var):
         beta1_power, beta2_power = self._get_beta_accumulators()
@@ -232,14 +242,15 @@ class AdagradOptimizer(Optimizer):
 
     def _apply_dense(self, grad, var):
         acc = self.get_slot(var, "accumulator")
-        return training_ops.apply_adagrad(var, acc, _cast(self._learning_rate_tensor, var), grad,
-                                          use_locking=self._use_locking)
+        return _op(training_ops.apply_adagrad(
+            var, acc, _cast(self._learning_rate_tensor, var), grad,
+            use_locking=self._use_locking))
 
     def _apply_sparse(self, grad, var):
         acc = self.get_slot(var, "accumulator")
-        return training_ops.sparse_apply_adagrad(
+        return _op(training_ops.sparse_apply_adagrad(
             var, acc, _cast(self._learning_rate_tensor, var), grad.values, grad.indices,
-            use_locking=self._use_locking)
+            use_locking=self._use_locking))
 
 
 class RMSPropOptimizer(Optimizer):
@@ -287,22 +298,22 @@ class RMSPropOptimizer(Optimizer):
         mom = self.get_slot(var, "momentum")
         if self._centered:
             mg = self.get_slot(var, "mg")
-            return training_ops.apply_centered_rms_prop(
-                var, mg, rms, mom, *self._hyper(var), grad, use_locking=self._use_locking).op
-        return training_ops.apply_rms_prop(var, rms, mom, *self._hyper(var), grad,
-                                           use_locking=self._use_locking).op
+            return _op(training_ops.apply_centered_rms_prop(
+                var, mg, rms, mom, *self._hyper(var), grad, use_locking=self._use_locking))
+        return _op(training_ops.apply_rms_prop(var, rms, mom, *self._hyper(var), grad,
+                                           use_locking=self._use_locking))
 
     def _apply_sparse(self, grad, var):
         rms = self.get_slot(var, "rms")
         mom = self.get_slot(var, "momentum")
         if self._centered:
             mg = self.get_slot(var, "mg")
-            return training_ops.sparse_apply_centered_rms_prop(
+            return _op(training_ops.sparse_apply_centered_rms_prop(
                 var, mg, rms, mom, *self._hyper(var), grad.values, grad.indices,
-                use_locking=self._use_locking)
-        return training_ops.sparse_apply_rms_prop(
+                use_locking=self._use_locking))
+        return _op(training_ops.sparse_apply_rms_prop(
             var, rms, mom, *self._hyper(var), grad.values, grad.indices,
-            use_locking=self._use_locking)
+            use_locking=self._use_locking))
 
 
 class AdadeltaOptimizer(Optimizer):
@@ -328,16 +339,16 @@ class AdadeltaOptimizer(Optimizer):
         self._epsilon_t = convert_to_tensor(c(self._epsilon), name="epsilon")
 
     def _apply_dense(self, grad, var):
-        return training_ops.apply_adadelta(
+        return _op(training_ops.apply_adadelta(
             var, self.get_slot(var, "accum"), self.get_slot(var, "accum_update"),
             _cast(self._lr_t, var), _cast(self._rho_t, var), _cast(self._epsilon_t, var), grad,
-            use_locking=self._use_locking)
+            use_locking=self._use_locking))
 
     def _apply_sparse(self, grad, var):
-        return training_ops.sparse_apply_adadelta(
+        return _op(training_ops.sparse_apply_adadelta(
             var, self.get_slot(var, "accum"), self.get_slot(var, "accum_update"),
             _cast(self._lr_t, var), _cast(self._rho_t, var), _cast(self._epsilon_t, var),
-            grad.values, grad.indices, use_locking=self._use_locking)
+            grad.values, grad.indices, use_locking=self._use_locking))
 
 
 class FtrlOptimizer(Optimizer):
@@ -438,14 +449,21 @@ class ProximalGradientDescentOptimizer(Optimizer):
         self._l2_tensor = convert_to_tensor(self._l2, name="l2_regularization_strength")
 
     def _apply_dense(self, grad, var):
-        return training_ops.apply_proximal_gradient_descent(
+        return _op(training_ops.apply_proximal_gradient_descent(
             var, self._learning_rate_tensor, self._l1_tensor, self._l2_tensor, grad,
-            use_locking=self._use_locking).op
+            use_locking=self._use_locking))
 
     def _apply_sparse(self, grad, var):
-        return training_ops.sparse_apply_proximal_gradient_descent(
+        return _op(training_ops.sparse_apply_proximal_gradient_descent(
             var, self._learning_rate_tensor, self._l1_tensor, self._l2_tensor, grad.values,
-            grad.indices, use_locking=self._use_locking).op
+            grad.indices, use_locking=self._use_locking))
+
+    def _resource_apply_sparse(self, grad, var, indices):
+        # TF casts the hyperparameters to the gradient's dtype on this path only
+        return training_ops.sparse_apply_proximal_gradient_descent(
+            var, *(math_ops.cast(t, grad.dtype) for t in
+                   (self._learning_rate_tensor, self._l1_tensor, self._l2_tensor)),
+            grad, indices, use_locking=self._use_locking)
 
 
 class ProximalAdagradOptimizer(Optimizer):
@@ -482,14 +500,22 @@ class ProximalAdagradOptimizer(Optimizer):
         self._l2_tensor = convert_to_tensor(self._l2, name="l2_regularization_strength")
 
     def _apply_dense(self, grad, var):
-        return training_ops.apply_proximal_adagrad(
+        return _op(training_ops.apply_proximal_adagrad(
             var, self.get_slot(var, "accumulator"), self._learning_rate_tensor, self._l1_tensor,
-            self._l2_tensor, grad, use_locking=self._use_locking)
+            self._l2_tensor, grad, use_locking=self._use_locking))
 
     def _apply_sparse(self, grad, var):
-        return training_ops.sparse_apply_proximal_adagrad(
+        return _op(training_ops.sparse_apply_proximal_adagrad(
             var, self.get_slot(var, "accumulator"), self._learning_rate_tensor, self._l1_tensor,
-            self._l2_tensor, grad.values, grad.indices, use_locking=self._use_locking)
+            self._l2_tensor, grad.values, grad.indices, use_locking=self._use_locking))
+
+    def _resource_apply_sparse(self, grad, var, indices):
+        # TF casts the hyperparameters to the gradient's dtype on this path only
+        return training_ops.sparse_apply_proximal_adagrad(
+            var, self.get_slot(var, "accumulator"),
+            *(math_ops.cast(t, grad.dtype) for t in
+              (self._learning_rate_tensor, self._l1_tensor, self._l2_tensor)),
+            grad, indices, use_locking=self._use_locking)
 
 
 class AdagradDAOptimizer(Optimizer):

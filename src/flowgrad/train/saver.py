@@ -35,7 +35,8 @@ from ..engine.framework.tensor_shape import TensorShape
 from ..engine.runtime.session import BaseSession
 from ..ops import array_ops, state_ops
 from ..ops.control_flow_ops import group
-from ..ops.variables import Variable
+from ..ops.resource_variable_ops import shape_safe_assign_variable_handle
+from ..ops.variables import Variable, is_resource_variable
 from . import checkpoint_io as _io
 from . import checkpoint_management as _cm
 from .checkpoint_management import (  # noqa: F401
@@ -285,15 +286,24 @@ class Saver:
                                     fscope).outputs[0]
             filename = array_ops.placeholder_with_default(filename, shape=(), name="Const")
             slices = [""] * len(names)
-            save_op = save_v2(filename, names, slices, refs)
+            # a ResourceVariable is saved from its `v/Read/ReadVariableOp`, restored by
+            # AssignVariableOp (as TF)
+            tensors = [var_dict[n]._as_graph_element() if is_resource_variable(var_dict[n]) else r
+                       for n, r in zip(names, refs)]
+            save_op = save_v2(filename, names, slices, tensors)
             with g.control_dependencies([save_op]):
                 save_tensor = array_ops.identity(filename, name="control_dependency")
-            dtypes = [r.dtype.base_dtype for r in refs]
-            shapes = [r.shape.as_tuple() if r.shape.is_fully_defined() else None for r in refs]
+            dtypes = [r.dtype.base_dtype for r in tensors]
+            shapes = [r.shape.as_tuple() if r.shape.is_fully_defined() else None for r in tensors]
             restored = restore_v2(filename, names, slices, dtypes, shapes=shapes,
                                   reshape=self._reshape)
             assigns = []
-            for ref, value in zip(refs, restored):
+            for n, ref, value in zip(names, refs, restored):
+                if is_resource_variable(var_dict[n]):
+                    v = var_dict[n]
+                    assigns.append(shape_safe_assign_variable_handle(
+                        v.handle, v.shape, array_ops.identity(value)))
+                    continue
                 validate = ref.shape.is_fully_defined() and not self._reshape
                 assigns.append(state_ops.assign(ref, value, validate_shape=validate).op)
             restore_op = group(*assigns, name="restore_all")
@@ -531,7 +541,7 @@ _VARIABLE_DEF_NAMES = ("variable_name", "initializer_name", "snapshot_name")
 def _check_variable_def(d, has_node):
     """Raises ValueError unless `d` is a VariableDef dict naming nodes of the meta graph."""
     if not isinstance(d, dict) or not set(_VARIABLE_DEF_NAMES) <= set(d) <= \
-            set(_VARIABLE_DEF_NAMES) | {"initial_value_name", "trainable"}:
+            set(_VARIABLE_DEF_NAMES) | {"initial_value_name", "trainable", "is_resource"}:
         raise ValueError(f"is not a VariableDef: {str(d)[:80]}")
     for k in _VARIABLE_DEF_NAMES + ("initial_value_name",):
         v = d.get(k)
@@ -539,8 +549,9 @@ def _check_variable_def(d, has_node):
             continue
         if not isinstance(v, str) or not has_node(v):
             raise ValueError(f"field {k} names {v!r}, which is not a node of the meta graph")
-    if not isinstance(d.get("trainable", True), bool):
-        raise ValueError("field trainable is not a bool")
+    for k in ("trainable", "is_resource"):
+        if not isinstance(d.get(k, True), bool):
+            raise ValueError(f"field {k} is not a bool")
 
 
 def _check_saver_def(d, has_node):

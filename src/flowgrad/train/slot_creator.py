@@ -5,7 +5,7 @@ A slot of `w` for the op name "Adam" is created, as TF does, with
 named after the current variable scope and the primary's op name
 (`train/w/Adam`, then `train/w/Adam_1`, ...), is not trainable, lives in the
 variable store (so reuse rules apply as in TF), and its initializer ops sit
-in `<slot>/Initializer/`.
+in `<slot>/Initializer/`. The slot of a ResourceVariable is a ResourceVariable.
 
 >>> w = tf.Variable([1.0, 2.0], name="w")
 >>> create_zeros_slot(w, "Momentum").op.name
@@ -17,6 +17,7 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.graph import get_default_graph
 from ..ops import array_ops, init_ops
 from ..ops import variable_scope as vs
+from ..ops.variables import is_resource_variable
 
 __all__ = ["create_slot", "create_slot_with_initializer", "create_zeros_slot"]
 
@@ -28,7 +29,8 @@ def _create_slot_var(primary, val, scope, validate_shape, shape, dtype):
     shape = shape if callable(val) else None
     try:
         return vs.get_variable(scope, initializer=val, trainable=False, shape=shape, dtype=dtype,
-                               validate_shape=validate_shape)
+                               validate_shape=validate_shape,
+                               use_resource=is_resource_variable(primary))
     finally:
         current_scope.set_partitioner(current_partitioner)
 

@@ -22,6 +22,7 @@ from ..engine.framework.graph import Tensor
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops._base import NUMBERS, apply, to_tensor
+from ..engine.ops.resource import handle_info, writable
 
 __all__ = [
     "apply_gradient_descent", "apply_momentum", "apply_adam", "apply_adagrad",
@@ -376,7 +377,49 @@ def _sparse_bind(op_type, rule, names, kinds, attr_names):
 _SPECS = {}
 
 
+class _VarStandIn:
+    """A resource handle seen as the ref tensor of its variable (for the shared shape rule)."""
+
+    def __init__(self, dtype, shape):
+        self.dtype = dtype._as_ref
+        self.shape = shape
+
+
+def _resource_infer(op_type, names, kinds):
+    """Resource<Op>: the handles stand for their variables in <Op>'s rule; no outputs."""
+    infer = _make_infer(op_type, names, kinds)
+
+    def resource_infer(inputs, attrs):
+        stand_ins = list(inputs)
+        for i, (t, n, k) in enumerate(zip(inputs, names, kinds)):
+            if k != "ref":
+                continue
+            if t.dtype.base_dtype is not _dt.resource:
+                raise TypeError(f"Input '{n}' of '{op_type}' Op has type "
+                                f"{t.dtype.base_dtype.name} that does not match expected type "
+                                "of resource.")
+            info = handle_info(t)
+            dtype = info[0] if info is not None else inputs[kinds.index("grad")].dtype
+            stand_ins[i] = _VarStandIn(dtype, info[1] if info is not None else TensorShape(None))
+        infer(stand_ins, attrs)
+        return []
+    return resource_infer
+
+
+def _resource_bind(nref, ref_bind):
+    """Resource<Op>'s kernel: <Op>'s update on the variables' buffers (copy-on-write)."""
+    def bind(node, ctx):
+        run = ref_bind(node, ctx)
+
+        def resource_run(*args):
+            bufs = [writable(ctx, h.name) for h in args[:nref]]
+            run(*bufs, *args[nref:])
+        return resource_run
+    return bind
+
+
 def _register(op_type, rule, spec, attr_names=("use_locking",)):
+    """Registers <Op> (on reference variables) and Resource<Op> (on resource handles)."""
     names = [n for n, _ in spec]
     kinds = [k for _, k in spec]
     sparse = "indices" in kinds
@@ -384,12 +427,20 @@ def _register(op_type, rule, spec, attr_names=("use_locking",)):
                                                      [a for a in attr_names if a != "use_locking"])
     register_op(op_type, infer=_make_infer(op_type, names, kinds), bind=bind, stateful=True,
                 grad=None, aliases_input=True)
+    register_op("Resource" + op_type, infer=_resource_infer("Resource" + op_type, names, kinds),
+                bind=_resource_bind(kinds.count("ref"), bind), stateful=True, grad=None)
     _SPECS[op_type] = (names, kinds, attr_names)
 
 
 def _build(op_type, args, attrs, name):
-    """Converts the public function's arguments as TF's op wrapper does and adds the op."""
+    """Converts the public function's arguments as TF's op wrapper does and adds the op.
+
+    Resource variables (or their handles) get Resource<Op>, which returns the Operation.
+    """
     names, kinds, _ = _SPECS[op_type]
+    handle = getattr(args[0], "handle", None)
+    if handle is not None or getattr(getattr(args[0], "dtype", None), "name", "") == "resource":
+        return _build_resource(op_type, names, kinds, args, attrs, name)
     var = _as_ref(args[0], op_type, names[0])
     dtype = var.dtype.base_dtype
     inputs = []
@@ -402,6 +453,27 @@ def _build(op_type, args, attrs, name):
             inputs.append(_convert(a, _dt.int64, n))
         else:
             inputs.append(_convert(a, dtype, n))
+    return apply(op_type, inputs, attrs, name or op_type)
+
+
+def _build_resource(op_type, names, kinds, args, attrs, name):
+    op_type = "Resource" + op_type
+    dtype = getattr(args[0], "dtype", None)
+    if dtype is None or dtype.base_dtype is _dt.resource:
+        info = handle_info(args[0])
+        dtype = info[0] if info is not None else None
+    inputs = []
+    for a, n, k in zip(args, names, kinds):
+        if k == "ref":
+            h = getattr(a, "handle", a)
+            inputs.append(h if isinstance(h, Tensor) else to_tensor(h, name=n))
+        elif k == "indices":
+            inputs.append(to_tensor(a, name=n))
+        elif k == "step":
+            inputs.append(_convert(a, _dt.int64, n))
+        else:
+            inputs.append(_convert(a, dtype.base_dtype, n) if dtype is not None
+                          else to_tensor(a, name=n))
     return apply(op_type, inputs, attrs, name or op_type)
 
 

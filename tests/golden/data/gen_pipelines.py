@@ -229,3 +229,25 @@ PROGRAMS.update({
     "batch_mismatch": _graph(_batch_mismatch),
     "variable_in_map": _graph(_variable_in_map),
 })
+
+
+def _images_pipeline(tf, parallel, drop=False, repeat=False):
+    rs = np.random.RandomState(3)
+    x = rs.randint(0, 256, size=(50, 4, 4)).astype(np.float32)
+    y = np.arange(50, dtype=np.int64)
+    ds = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(20, seed=4)
+    if repeat:
+        ds = ds.repeat(2)
+    ds = ds.map(lambda im, lab: (tf.reshape(im, [16]) / 255.0 - 0.5, lab * 2, tf.cast(lab, tf.float32)),
+                num_parallel_calls=parallel)
+    return one_shot(tf, ds.batch(16, drop_remainder=drop).prefetch(1))
+
+
+PROGRAMS.update({
+    "images_map_batch": _graph(lambda tf: _images_pipeline(tf, None)),
+    "images_pmap_batch_drop": _graph(lambda tf: _images_pipeline(tf, 4, drop=True)),
+    "images_repeat": _graph(lambda tf: _images_pipeline(tf, 2, repeat=True)),
+    "slices_take_batch": _graph(lambda tf: one_shot(tf, tf.data.Dataset.from_tensor_slices(
+        np.arange(20.0)).repeat(2).shuffle(7, seed=2, reshuffle_each_iteration=False)
+        .map(lambda v: v * 3.0 + 1.0).batch(6))),
+})

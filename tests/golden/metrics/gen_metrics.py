@@ -232,6 +232,33 @@ def _run_plain(tf, fetches):
 CASES["confusion_matrix"] = _confusion
 
 
+def _dynamic(tf):
+    """Placeholders of unknown batch size, as training scripts feed them."""
+    probs = tf.placeholder(tf.float32, [None])
+    lab = tf.placeholder(tf.int64, [None])
+    pred = tf.placeholder(tf.int64, [None])
+    scores = tf.placeholder(tf.float64, [None, C])
+    w = tf.placeholder(tf.float32, [None])
+    ms = [tf.metrics.accuracy(lab, pred, weights=w), tf.metrics.auc(lab, probs),
+          tf.metrics.mean_iou(lab, pred, C), tf.metrics.precision(lab, probs > 0.5),
+          tf.metrics.recall_at_k(lab, scores, 2), tf.metrics.mean(probs, weights=w),
+          tf.metrics.precision_at_thresholds(lab, probs, [0.3, 0.6], weights=w),
+          tf.metrics.mean_per_class_accuracy(lab, pred, C),
+          tf.metrics.average_precision_at_k(lab, scores, 2)]
+    out = []
+    with tf.Session() as s:
+        s.run(tf.local_variables_initializer())
+        for n, b in ((6, BATCHES[0]), (3, BATCHES[1])):
+            feed = {probs: b["probs"][:n], lab: b["labels01"][:n], pred: b["cls_pred"][:n] % 2,
+                    scores: b["scores"][:n].astype(np.float64), w: b["w"][:n]}
+            out.append(s.run([m[1] for m in ms], feed))
+        out.append(s.run([m[0] for m in ms]))
+    return out
+
+
+CASES["dynamic_shapes"] = _dynamic
+
+
 def cases(tf):
     out = {}
     for name, fn in sorted(CASES.items()):

@@ -265,6 +265,32 @@ def _variable(tf):
     tf.Variable(tf.random_normal((2, 2)), name="r")
 
 
+def _resource_variable(tf):
+    tf.Variable(np.ones((3, 2), np.float32), name="w", use_resource=True)
+    tf.Variable(1.0, use_resource=True)
+    v = tf.Variable(tf.random_normal((2, 2)), name="r", use_resource=True)
+    v.value()
+    v.read_value()
+    v.assign(tf.zeros((2, 2)))
+    v.assign_add(tf.ones((2, 2)), read_value=False)
+    v.sparse_read([1])
+    tf.random_normal((2, 2))
+
+
+def _resource_get_variable(tf):
+    tf.get_variable("v", (4, 3), use_resource=True)
+    with tf.variable_scope("s", use_resource=True):
+        tf.get_variable("u", (2,), initializer=tf.zeros_initializer())
+        tf.get_variable("n", (2, 2), initializer=tf.random_normal_initializer())
+    tf.random_normal((2, 2))
+
+
+def _resource_saver(tf):
+    tf.Variable(np.ones((3, 2), np.float32), name="w", use_resource=True)
+    tf.Variable(np.zeros(2, np.float32), name="b")
+    tf.train.Saver()
+
+
 def _global_init(tf):
     tf.Variable(np.ones((3, 2), np.float32), name="w")
     tf.get_variable("v", (2,))
@@ -341,6 +367,9 @@ def _layers_dense(tf):
 
 CALLS = (
     [("variable", _variable), ("global_variables_initializer", _global_init)]
+    + [("variable/use_resource", _resource_variable),
+       ("get_variable/use_resource", _resource_get_variable),
+       ("saver/use_resource", _resource_saver)]
     + [("get_variable/" + n, _get_variable(f)) for n, f in INITS]
     + [("initializer/" + n, _initializer(f)) for n, f in INITS]
     + [("minimize/GradientDescent", _opt("GradientDescentOptimizer")),

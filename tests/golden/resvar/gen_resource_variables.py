@@ -29,6 +29,7 @@ def creation(tf):
         b = v.assign_add([1.0, 1.0], read_value=False)
         c = tf.assign_sub(v, [1.0, 1.0])
         s = v.sparse_read([1, 0])
+        tf.gather(v, [1])
         y = v * 2.0
         props = {
             "type": type(v).__name__, "is_variable": isinstance(v, tf.Variable),
@@ -208,6 +209,89 @@ def errors(tf):
     return out
 
 
+def ema_and_saver(tf):
+    import os
+    import shutil
+    import tempfile
+    g = tf.Graph()
+    with g.as_default():
+        v = tf.Variable([1.0, 2.0], name="v", use_resource=True)
+        w = tf.Variable([[0.5], [0.25]], name="w")
+        ema = tf.train.ExponentialMovingAverage(0.9)
+        up = ema.apply([v, w])
+        avg = ema.average(v)
+        inc = v.assign_add([1.0, 1.0], read_value=False)
+        saver = tf.train.Saver()
+        out = {"avg": [type(avg).__name__, avg.name],
+               "ema_ops": sorted(set(op.type for op in g.get_operations()
+                                     if op.name.startswith("ExponentialMovingAverage"))),
+               "moving_average_variables": [x.name for x in tf.moving_average_variables()],
+               "saved": sorted(op.type for op in g.get_operations()
+                               if op.name.startswith("save/") and "Variable" in op.type)}
+        d = tempfile.mkdtemp()
+        try:
+            with tf.Session() as sess:
+                sess.run(tf.global_variables_initializer())
+                steps = []
+                for _ in range(3):
+                    sess.run(inc)
+                    sess.run(up)
+                    steps.append([L(x) for x in sess.run([v, avg, ema.average(w)])])
+                out["steps"] = steps
+                path = saver.save(sess, os.path.join(d, "model"))
+                sess.run(v.assign([9.0, 9.0]))
+                sess.run(avg.assign([7.0, 7.0]))
+                saver.restore(sess, path)
+                out["restored"] = [L(x) for x in sess.run([v, avg])]
+        finally:
+            shutil.rmtree(d)
+    return out
+
+
+def enabled_training(tf):
+    g = tf.Graph()
+    with g.as_default():
+        tf.enable_resource_variables()
+        try:
+            w = tf.get_variable("w", [3], initializer=tf.ones_initializer())
+            gs = tf.train.get_or_create_global_step()
+            train = tf.train.AdamOptimizer(0.1).minimize(tf.reduce_sum(tf.square(w)),
+                                                         global_step=gs)
+        finally:
+            tf.disable_resource_variables()
+        out = {"types": [type(x).__name__ for x in tf.global_variables()],
+               "train": [type(train).__name__, train.name, train.type],
+               "update_types": sorted(set(op.type for op in g.get_operations()
+                                          if op.name.startswith("Adam/")))}
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            out["run"] = [sess.run(train) for _ in range(3)]
+            out["values"] = [L(x) for x in sess.run([w, gs])]
+        return out
+
+
+def assign_moving_average(tf):
+    """keras.backend.moving_average_update's call on a resource variable (zero_debias)."""
+    try:
+        from tensorflow.python.training import moving_averages
+    except ImportError:   # flowgrad
+        from flowgrad.train import moving_averages
+    g = tf.Graph()
+    with g.as_default():
+        x = tf.Variable([0.0, 0.0], name="mean", use_resource=True, trainable=False)
+        val = tf.placeholder(tf.float32, [2])
+        up = moving_averages.assign_moving_average(x, val, 0.9, zero_debias=True)
+        up2 = moving_averages.assign_moving_average(x, val, 0.9, zero_debias=False)
+        out = {"vars": [[v.name, type(v).__name__] for v in tf.global_variables()],
+               "types": [type(up).__name__, type(up2).__name__]}
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            out["debiased"] = [L(sess.run(up, {val: [1.0 + i, 2.0]})) for i in range(3)]
+            out["plain"] = L(sess.run(up2, {val: [5.0, 5.0]}))
+        return out
+
+
 def cases(tf):
     return {f.__name__: f(tf) for f in (creation, get_variable_scopes, enable_flag, values,
-                                         gradients, errors)}
+                                         gradients, errors, ema_and_saver, enabled_training,
+                                         assign_moving_average)}

@@ -67,13 +67,13 @@ def model_variable(name, shape=None, dtype=_dt.float32, initializer=None, regula
 def local_variable(initial_value, validate_shape=True, name=None, use_resource=None):
     """A variable in LOCAL_VARIABLES, not trained."""
     return Variable(initial_value, trainable=False, collections=[GraphKeys.LOCAL_VARIABLES],
-                    validate_shape=validate_shape, name=name)
+                    validate_shape=validate_shape, name=name, use_resource=use_resource)
 
 
 def global_variable(initial_value, validate_shape=True, name=None, use_resource=None):
     """A variable in GLOBAL_VARIABLES, not trained."""
     return Variable(initial_value, trainable=False, collections=[GraphKeys.GLOBAL_VARIABLES],
-                    validate_shape=validate_shape, name=name)
+                    validate_shape=validate_shape, name=name, use_resource=use_resource)
 
 
 def add_model_variable(var):

@@ -4,7 +4,9 @@ One implementation for every TF file format flowgrad reads or writes (event
 files, TFRecords, tensor bundles). It needs only NumPy: short inputs are a
 byte-at-a-time table loop; long ones are cut into 1 KiB lanes whose CRCs NumPy
 computes side by side, chained with the linear map that advances a register
-over 1 KiB of zeros (CRC is affine in its input).
+over 1 KiB of zeros (CRC is affine in its input). Where an optional native
+CRC32C is installed it is used instead: `google-crc32c` for every input, else
+the `crc32c` package's hardware CRC for inputs over 8 KiB.
 """
 from __future__ import annotations
 
@@ -98,6 +100,30 @@ def _lane_registers(words):
     return out
 
 
+try:   # optional native CRC32C (pip install google-crc32c): 1.5 us instead of 490 us for a
+    # 3.2 KB record, 12 us instead of 15.6 ms for 100 KB (measured, 2 cores)
+    from google_crc32c import extend as _native_extend
+    from google_crc32c import implementation as _native_impl
+    if _native_impl != "c":
+        _native_extend = None
+except ImportError:
+    _native_extend = None
+
+_HW = []
+
+
+def _hardware():
+    """The `crc32c` package's hardware CRC32C if it is installed (optional: large
+    checkpoints save and restore several times faster with it), else None."""
+    if not _HW:
+        try:
+            import crc32c as hw  # lazy: optional package, only for inputs over 8 KiB
+            _HW.append(hw.crc32c if getattr(hw, "hardware_based", False) else None)
+        except ImportError:
+            _HW.append(None)
+    return _HW[0]
+
+
 def crc32c(data, crc=0):
     """CRC32C of `data`, extending `crc` (TF's crc32c::Extend).
 
@@ -109,10 +135,15 @@ def crc32c(data, crc=0):
     """
     if not isinstance(data, (bytes, bytearray)):
         data = memoryview(data).cast("B")  # an ndarray or memoryview: no copy
+    if _native_extend is not None:
+        return _native_extend(crc, data)
     reg = crc ^ 0xFFFFFFFF
     lane = 4 * _LANE_WORDS
     if len(data) < 8 * lane:
         return _crc_bytes(reg, data) ^ 0xFFFFFFFF
+    fast = _hardware()
+    if fast is not None:  # the same function, in C (SSE4.2 / ARMv8 instructions)
+        return fast(data, crc)
     lanes = len(data) // lane
     regs = _lane_registers(np.frombuffer(data, dtype="<u4", count=lanes * _LANE_WORDS))
     if not _LANE_ADVANCE:

@@ -8,6 +8,9 @@ tensor, ints/floats/bools/strings and lists of them). Colocation becomes TF's
 """
 from __future__ import annotations
 
+import json
+import os
+
 import numpy as np
 
 from . import dtypes as _dt
@@ -78,9 +81,143 @@ def _attr_value(key, v, p):
     return av
 
 
+# ---------------------------------------------------------------------------------------
+# TF 1.14's OpDefs (op_defs.json, made by tools/gen_op_defs.py): which attrs a NodeDef
+# must carry, and how to derive the ones flowgrad does not store (T, Tidx, N, ...)
+# ---------------------------------------------------------------------------------------
+_OP_DEFS = []
+
+
+def op_defs():
+    """{op type: {"in": args, "out": args, "attr": [[name, type, default]]}} of TF 1.14."""
+    if not _OP_DEFS:
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "op_defs.json")
+        with open(path) as f:
+            _OP_DEFS.append(json.load(f))
+    return _OP_DEFS[0]
+
+
+def _split_args(args, tensors, attrs):
+    """[(arg, tensors of that arg)] for OpDef args over an op's inputs or outputs."""
+    variadic = [a for a in args if a[3] or a[4]]
+    spare = len(tensors) - (len(args) - len(variadic))
+    out, pos = [], 0
+    for a in args:
+        if a[3] or a[4]:
+            known = attrs.get(a[3]) if a[3] else attrs.get(a[4])
+            if a[4] and known is not None:
+                n = len(known)
+            elif a[3] and isinstance(known, int):
+                n = known
+            elif len(variadic) == 1:
+                n = spare
+            else:
+                return None
+        else:
+            n = 1
+        out.append((a, tensors[pos:pos + n]))
+        pos += n
+    return out if pos == len(tensors) else None
+
+
+def _derived_attrs(op, od):
+    """Type, number and type-list attrs TF derives from the op's inputs and outputs."""
+    got = {}
+    for args, tensors in ((od["in"], op._inputs), (od["out"], op._outputs)):
+        split = _split_args(args, list(tensors), op._attrs)
+        if split is None:
+            continue
+        for (name, _, type_attr, number_attr, type_list_attr, _), ts in split:
+            if number_attr:
+                got.setdefault(number_attr, len(ts))
+            if type_list_attr:
+                got.setdefault(type_list_attr, [t.dtype.base_dtype for t in ts])
+            if type_attr and ts:
+                got.setdefault(type_attr, ts[0].dtype.base_dtype)
+    return got
+
+
+def _default_value(d, p):
+    from google.protobuf import json_format  # lazy: optional dependency (summary extra)
+    av = p.attr_value_pb2.AttrValue()
+    json_format.ParseDict(d, av)
+    return av
+
+
+def _typed_attr(atype, key, v, p):
+    """An AttrValue of OpDef type `atype` for flowgrad's value `v` (None: leave out)."""
+    if v is None and atype not in ("shape",):
+        return None
+    av = p.attr_value_pb2.AttrValue()
+    if atype == "type":
+        av.type = _dt.as_dtype(v).base_dtype.as_datatype_enum
+    elif atype == "int":
+        av.i = int(v)
+    elif atype == "float":
+        av.f = float(v)
+    elif atype == "bool":
+        av.b = bool(v)
+    elif atype == "string":
+        av.s = v.encode() if isinstance(v, str) else bytes(v)
+    elif atype == "shape":
+        if isinstance(v, TensorShape):
+            v = v.as_list() if v.ndims is not None else None
+        av.shape.CopyFrom(shape_proto(None if v is None else tuple(v)))
+    elif atype == "tensor":
+        av.tensor.CopyFrom(tensor_proto(np.asarray(v) if not isinstance(v, np.ndarray) else v,
+                                        canonical=True))
+    elif atype == "list(type)":
+        av.list.SetInParent()
+        av.list.type.extend(_dt.as_dtype(x).base_dtype.as_datatype_enum for x in v)
+    elif atype == "list(int)":
+        av.list.SetInParent()
+        av.list.i.extend(int(x) for x in v)
+    elif atype == "list(float)":
+        av.list.SetInParent()
+        av.list.f.extend(float(x) for x in v)
+    elif atype == "list(string)":
+        av.list.SetInParent()
+        av.list.s.extend(x.encode() if isinstance(x, str) else x for x in v)
+    elif atype == "list(shape)":
+        return _attr_value("_shapes", list(v), p)
+    else:
+        return _attr_value(key, v, p)
+    return av
+
+
+def _canonical_node_attrs(op, od, node, p):
+    """Fills node.attr with every attr of TF's OpDef: flowgrad's value, else derived from the
+    inputs/outputs, else the OpDef default; private (_x) attrs are kept, others dropped."""
+    derived = _derived_attrs(op, od)
+    for name, atype, default in od["attr"]:
+        v = op._attrs.get(name)
+        av = _typed_attr(atype, name, v, p) if name in op._attrs else None
+        if av is None and name in derived:
+            av = _typed_attr(atype, name, derived[name], p)
+        if av is None and default is not None:
+            av = _default_value(default, p)
+        if av is not None:
+            node.attr[name].CopyFrom(av)
+    for k, v in op._attrs.items():
+        if k.startswith("_") and k not in node.attr:
+            av = _attr_value(k, v, p)
+            if av is not None:
+                node.attr[k].CopyFrom(av)
+
+
 def graph_to_graph_def(graph, add_shapes=False):
-    """The GraphDef proto of `graph` (ImportError naming the `summary` extra without it)."""
+    """The GraphDef proto of `graph` in TF 1.14's canonical form.
+
+    Every attribute TF's OpDef declares is present (flowgrad's value, else
+    derived from the inputs and outputs as TF does: T, Tidx, N, ..., else the
+    OpDef's default), so TF's import_graph_def accepts the graph; constants of
+    at most one element are written as float_val/int_val, larger ones as
+    tensor_content, as tf.constant does. Serialize with deterministic=True
+    (or text format) for sorted attrs. An op TF 1.14 does not have (one of
+    flowgrad's own) keeps flowgrad's attrs. Needs the `summary` extra.
+    """
     p = pb()
+    defs = op_defs()
     gd = p.graph_pb2.GraphDef()
     gd.versions.producer = _PRODUCER
     for op in graph.get_operations():
@@ -91,10 +228,14 @@ def graph_to_graph_def(graph, add_shapes=False):
         node.input.extend("^" + c.name for c in op._control_inputs)
         if op.device:
             node.device = op.device
-        for k, v in op._attrs.items():
-            av = _attr_value(k, v, p)
-            if av is not None:
-                node.attr[k].CopyFrom(av)
+        od = defs.get(op.type)
+        if od is not None:
+            _canonical_node_attrs(op, od, node, p)
+        else:
+            for k, v in op._attrs.items():
+                av = _attr_value(k, v, p)
+                if av is not None:
+                    node.attr[k].CopyFrom(av)
         if op._colocation:
             node.attr["_class"].list.s.extend(b"loc:@" + c.encode() for c in op._colocation)
         if add_shapes:

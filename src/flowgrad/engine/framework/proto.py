@@ -41,8 +41,43 @@ def pb():
     return _PB
 
 
-def tensor_proto(arr, dtype=None):
-    """A TensorProto of a NumPy array as TF's AsProtoTensorContent writes it."""
+# TF's make_tensor_proto: the repeated field a tensor of at most one element fills.
+_VAL_FIELDS = {"float32": "float_val", "float64": "double_val", "int32": "int_val",
+               "int16": "int_val", "int8": "int_val", "uint8": "int_val", "uint16": "int_val",
+               "int64": "int64_val", "bool": "bool_val", "uint32": "uint32_val",
+               "uint64": "uint64_val", "complex64": "scomplex_val",
+               "complex128": "dcomplex_val", "float16": "half_val", "bfloat16": "half_val"}
+
+
+def tensor_proto(arr, dtype=None, canonical=False):
+    """A TensorProto of a NumPy array as TF's AsProtoTensorContent writes it.
+
+    `canonical`: as TF 1.14's make_tensor_proto (what tf.constant puts in a
+    GraphDef): tensor_content for more than one element, the typed value
+    field (float_val, int_val, ...) for a scalar or a one-element tensor.
+    """
+    p = pb()
+    if canonical:
+        arr = np.asarray(arr)
+        dt = dtype or (_dt.string if arr.dtype == object or arr.dtype.kind in "SU"
+                       else _dt.as_dtype(arr.dtype))
+        field = _VAL_FIELDS.get(dt.base_dtype.name)
+        if field is not None and arr.size <= 1:
+            t = p.tensor_pb2.TensorProto(dtype=_enum(dt))
+            t.tensor_shape.SetInParent()
+            for d in arr.shape:
+                t.tensor_shape.dim.add(size=d)
+            flat = arr.reshape(-1)
+            if field == "half_val":
+                bits = np.asarray(flat, np.float16).view(np.uint16) if dt.name == "float16" \
+                    else (np.asarray(flat, np.float32).view(np.uint32) >> 16)
+                t.half_val.extend(int(x) for x in bits)
+            elif field in ("scomplex_val", "dcomplex_val"):
+                for x in flat:
+                    getattr(t, field).extend([float(x.real), float(x.imag)])
+            else:
+                getattr(t, field).extend(flat.tolist())
+            return t
     p = pb()
     arr = np.asarray(arr)
     dtype = dtype or (_dt.string if arr.dtype == object or arr.dtype.kind in "SU"

@@ -29,6 +29,7 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
+from ..framework.constant_op import const_value, constant
 from ..framework.graph import Graph, Tensor
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
@@ -81,7 +82,24 @@ class FuncGraph(Graph):
     def _create_op(self, op_type, inputs, attrs, name=None, ctrl=None):
         if any(isinstance(t, Tensor) and t._op._graph is not self for t in inputs):
             inputs = [self.capture(t) if isinstance(t, Tensor) else t for t in inputs]
+        if op_type in ("RealDiv", "Div") and len(inputs) == 2:
+            recip = self._reciprocal(inputs[1])
+            if recip is not None:
+                # TF optimizes tf.data functions with Grappler's aggressive constant
+                # folding, which turns x / c into x * (1 / c): the same numbers here
+                op_type, inputs = "Mul", [inputs[0], recip]
         return super()._create_op(op_type, inputs, attrs, name, ctrl)
+
+    def _reciprocal(self, t):
+        if not isinstance(t, Tensor) or not t.dtype.base_dtype.is_floating:
+            return None
+        v = const_value(t)
+        if v is None:
+            return None
+        one = np.ones((), dtype=v.dtype)
+        with np.errstate(all="ignore"):
+            r = one / v
+        return constant(r, dtype=t.dtype.base_dtype, name="reciprocal")
 
 
 class FunctionInfo:
@@ -144,11 +162,18 @@ class DatasetValue:
     `src` is (make, args, attrs, fns), how the op made it, so `optimize` can remake it.
     """
 
-    __slots__ = ("iterate", "src")
+    __slots__ = ("iterate", "src", "gather", "vmap")
 
     def __init__(self, iterate):
         self.iterate = iterate
         self.src = None
+        # (components, index dataset): the elements are `c[i]` for the indices the index
+        # dataset yields (slices of a tensor, maybe shuffled/repeated), so a batch is one
+        # gather per component instead of a stack of element copies
+        self.gather = None
+        # for a map over such a dataset whose function vectorizes exactly:
+        # (input gather, fn(batch components, batch size) -> output components)
+        self.vmap = None
 
     def __iter__(self):
         return self.iterate()
@@ -173,8 +198,10 @@ def _tensor_slice(comps, attrs, fns):
 
     def it():
         for i in range(n):
-            yield tuple(_elem(c[i]) for c in comps)
-    return DatasetValue(it)
+            yield tuple([c[i] for c in comps])   # views: IteratorGetNext copies them out
+    dv = DatasetValue(it)
+    dv.gather = (comps, DatasetValue(lambda: iter(range(n))))
+    return dv
 
 
 def _tensors(comps, attrs, fns):
@@ -222,7 +249,10 @@ def _repeat(args, attrs, fns):
             if empty:
                 return
             n += 1
-    return DatasetValue(it)
+    dv = DatasetValue(it)
+    if ds.gather is not None:
+        dv.gather = (ds.gather[0], _repeat([ds.gather[1], args[1]], attrs, fns))
+    return dv
 
 
 def _take(args, attrs, fns):
@@ -275,7 +305,108 @@ def _batch(args, attrs, fns):
             if not elems or (drop and len(elems) < n):
                 return
             yield _batch_components(elems)
+
+    if ds.gather is not None or ds.vmap is not None:
+        return DatasetValue(lambda: _gather_batches(ds, n, drop))
     return DatasetValue(it)
+
+
+def _gather_batches(ds, n, drop):
+    """Batches of an index-tracked dataset: one gather per component (and, for a map
+    whose function vectorizes exactly, one call of it per batch)."""
+    if ds.gather is not None:
+        (comps, idx), fn = ds.gather, None
+    else:
+        (comps, idx), fn = ds.vmap
+    src = idx.iterate()
+    while True:
+        chunk = list(itertools.islice(src, n))
+        if not chunk or (drop and len(chunk) < n):
+            return
+        sel = np.fromiter(chunk, dtype=np.int64, count=len(chunk))
+        batch = tuple([c[sel] for c in comps])
+        yield batch if fn is None else tuple(fn(batch, len(chunk)))
+
+
+# -- map vectorization: the functions whose per-batch results equal the stacked per-element
+# results bit for bit (exact IEEE arithmetic, casts, reshapes), run once per batch.
+_VEC_BINARY = frozenset(("Add", "AddV2", "Sub", "Mul", "RealDiv", "Maximum", "Minimum"))
+_VEC_UNARY = frozenset(("Neg", "Cast", "Identity", "Abs"))
+
+
+def _vectorizer(info):
+    """fn(batch comps, capture values, n) -> output comps, or None if `info` does not
+    vectorize exactly (then the map runs per element)."""
+    args = {t: k for k, t in enumerate(info.args)}
+    caps = {t: k for k, t in enumerate(info.inner_captures)}
+    steps = []
+    rank = {}           # tensor -> per-element rank if batched, else None
+    consts = {}
+    for op in info.graph.get_operations():
+        out = op._outputs[0] if op._outputs else None
+        if op.type == "Placeholder":
+            if out in args:
+                if out.shape.ndims is None:
+                    return None
+                rank[out] = out.shape.ndims
+            elif out in caps:
+                rank[out] = None
+            else:
+                return None
+            continue
+        if op.type == "Const":
+            consts[out] = const_value(out)
+            rank[out] = None
+            continue
+        ins = op._inputs
+        if op.type == "Reshape":
+            if ins[1] not in consts or out.shape.ndims is None:
+                return None
+            rank[out] = out.shape.ndims if rank[ins[0]] is not None else None
+        elif op.type in _VEC_UNARY:
+            rank[out] = rank[ins[0]]
+        elif op.type in _VEC_BINARY:
+            ra, rb = rank[ins[0]], rank[ins[1]]
+            sa, sb = ins[0].shape.ndims, ins[1].shape.ndims
+            if sa is None or sb is None:
+                return None
+            if ra is not None and rb is not None and ra != rb:
+                return None
+            if (ra is not None and rb is None and sb > ra) or \
+                    (rb is not None and ra is None and sa > rb):
+                return None
+            rank[out] = ra if ra is not None else rb
+        else:
+            return None
+        if len(op._outputs) != 1 or op._def.kernel is None or op._def.bind is not None:
+            return None
+        steps.append(op)
+    outs = info.outputs
+
+    def run(batch, capvals, n):
+        vals = dict(consts)
+        for t, k in args.items():
+            vals[t] = batch[k]
+        for t, k in caps.items():
+            vals[t] = np.asarray(capvals[k])
+        for op in steps:
+            ins = op._inputs
+            out = op._outputs[0]
+            if op.type == "Reshape":
+                x = vals[ins[0]]
+                shape = tuple(int(d) for d in np.asarray(vals[ins[1]]).reshape(-1))
+                vals[out] = x.reshape((n,) + shape if rank[ins[0]] is not None else shape)
+            else:
+                vals[out] = op._def.kernel(*[vals[i] for i in ins], **op._attrs)
+        res = []
+        for t in outs:
+            v = vals[t]
+            if rank.get(t) is None:
+                v = np.broadcast_to(np.asarray(v), (n,) + np.shape(v)).copy()
+            res.append(np.asarray(v, dtype=t.dtype.base_dtype.as_numpy_dtype)
+                       if t.dtype.base_dtype is not _dt.string else v)
+        return res
+    return run
 
 
 def _padded_batch(args, attrs, fns):
@@ -350,6 +481,14 @@ def seed_generator(seed, seed2):
     return _Samples(seed, seed2)
 
 
+def _without_gather(ds):
+    if ds.gather is None:
+        return ds
+    out = DatasetValue(ds.iterate)
+    out.src = ds.src
+    return out
+
+
 def _fresh_seeds(seed, seed2):
     if seed == 0 and seed2 == 0:
         seed, seed2 = (int.from_bytes(np.random.bytes(8), "little") for _ in range(2))
@@ -405,11 +544,19 @@ def _shuffle_iter(ds, buffer_size, seed, seed2, count):
         yield out
 
 
-def _shuffle(args, attrs, fns):
+def _shuffle(args, attrs, fns, gather=True):
     ds, size = args[0], int(_scalar(args[1]))
+    if not gather:
+        ds = _without_gather(ds)
     seed, seed2 = _fresh_seeds(int(_scalar(args[2])), int(_scalar(args[3])))
     if size <= 0:
         raise errors.InvalidArgumentError(None, None, "buffer_size must be greater than zero.")
+    if ds.gather is not None:
+        out = _shuffle([ds] + list(args[1:2]) + [np.int64(seed), np.int64(seed2)], attrs,
+                       fns, gather=False)
+        out.gather = (ds.gather[0], _shuffle([ds.gather[1], args[1], np.int64(seed),
+                                               np.int64(seed2)], attrs, fns, gather=False))
+        return out
     if not attrs.get("reshuffle_each_iteration", True):
         return DatasetValue(lambda: _shuffle_iter(ds, size, seed, seed2, 1))
     # TF 1.14's ReshufflingDataset: each iterator made from this dataset value (each epoch
@@ -432,7 +579,12 @@ def _shuffle_and_repeat(args, attrs, fns):
         raise errors.InvalidArgumentError(None, None, "buffer_size must be greater than zero.")
     if count == 0:
         return DatasetValue(lambda: iter(()))
-    return DatasetValue(lambda: _shuffle_iter(ds, size, seed, seed2, count))
+    dv = DatasetValue(lambda: _shuffle_iter(ds, size, seed, seed2, count))
+    if ds.gather is not None:
+        idx = ds.gather[1]
+        dv.gather = (ds.gather[0], DatasetValue(
+            lambda: _shuffle_iter(idx, size, seed, seed2, count)))
+    return dv
 
 
 # -- functions: map, filter, flat_map, interleave ------------------------------------------
@@ -445,6 +597,11 @@ def _map(args, attrs, fns):
     def call(e):
         return tuple(fn(e, caps))
 
+    vec = _vectorizer(fn.info) if ds.gather is not None else None
+    if vec is not None:
+        out = _map([_without_gather(ds)] + list(args[1:]), attrs, fns)
+        out.vmap = (ds.gather, lambda comps, n: vec(comps, caps, n))
+        return out
     if parallel <= 1:
         return DatasetValue(lambda: _MapIter(ds.iterate(), call))
     from ..framework.threads import inter_op_threads  # lazy: keeps threads out of the import
@@ -1021,6 +1178,8 @@ def _get_next_bind(node, ctx):
 
     def get_next(resource):
         e = resource.get_next(types)
+        e = tuple([a.copy() if isinstance(a, np.ndarray) and a.base is not None else a
+                   for a in e])
         if len(e) != n:
             raise errors.InvalidArgumentError(
                 None, None, f"Number of components does not match: expected {n} types but "

@@ -374,6 +374,9 @@ def gather(params: TensorLike, indices: TensorLike, validate_indices: object = N
                                   "(TF 1.14 does not have it either)")
     if axis is None:
         axis = 0
+    sparse_read = getattr(params, "sparse_read", None)
+    if sparse_read is not None and isinstance(axis, int) and axis == 0:
+        return sparse_read(indices, name=name)   # a resource variable: ResourceGather (as TF)
     p = params if isinstance(params, Tensor) else to_tensor(params, name="params")
     with _scope(name, "GatherV2", [p]) as scope:
         i = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")
@@ -547,6 +550,62 @@ def scatter_nd(indices: TensorLike, updates: TensorLike, shape: IntsLike,  # noq
         u = updates if isinstance(updates, Tensor) else to_tensor(updates, name="updates")
         s = _as_int_input(shape, "shape", i.dtype.base_dtype)
         return apply("ScatterNd", [i, u, s], None, scope)
+
+
+# -- SparseTensorDenseAdd (a SparseTensor's (indices, values, shape) added to a dense b) -------
+def _sparse_dense_add_infer(inputs, attrs):
+    a_indices, a_values, a_shape, b = inputs
+    _index_dtype_check(a_indices, "SparseTensorDenseAdd", "a_indices")
+    if a_shape.dtype.base_dtype is not a_indices.dtype.base_dtype:
+        raise TypeError(f"Input 'a_shape' of 'SparseTensorDenseAdd' Op has type "
+                        f"{a_shape.dtype.name} that does not match type "
+                        f"{a_indices.dtype.name} of argument 'a_indices'.")
+    if a_values.dtype.base_dtype is not b.dtype.base_dtype:
+        raise TypeError(f"Input 'b' of 'SparseTensorDenseAdd' Op has type {b.dtype.name} that "
+                        f"does not match type {a_values.dtype.name} of argument 'a_values'.")
+    return [(b.dtype.base_dtype, b.shape)]
+
+
+def _sparse_dense_add_kernel(a_indices, a_values, a_shape, b):
+    b = np.asarray(b)
+    shp = [int(d) for d in a_shape]
+    if len(shp) != b.ndim:
+        raise errors.InvalidArgumentError(
+            None, None, f"Dimension mismatch: a_shape has {len(shp)} dimensions, b has "
+            f"{b.ndim}")
+    for i, (x, y) in enumerate(zip(shp, b.shape)):
+        if x != y:
+            raise errors.InvalidArgumentError(
+                None, None, f"Dimension {i} does not equal (no broadcasting is supported): "
+                f"sparse side {x} vs dense side {y}")
+    idx = np.asarray(a_indices).reshape(-1, b.ndim)
+    for d in builtins.range(b.ndim):
+        if np.any((idx[:, d] < 0) | (idx[:, d] >= b.shape[d])):
+            raise errors.InvalidArgumentError(
+                None, None, f"Sparse tensor has some invalid index on dimension {d}; dense "
+                f"tensor shape: [{','.join(str(n) for n in b.shape)}]")
+    out = b.copy()
+    np.add.at(out, tuple(idx.T), np.asarray(a_values, dtype=b.dtype))
+    return out
+
+
+def _sparse_dense_add_grad(op, grad):
+    """d/da_values = gather_nd(grad, a_indices); d/db = grad."""
+    a_values = gather_nd(grad, op.inputs[0]) if wants_grad(1) else None
+    return [None, a_values, None, grad]
+
+
+register_op("SparseTensorDenseAdd", infer=_sparse_dense_add_infer,
+            kernel=_sparse_dense_add_kernel, grad=_sparse_dense_add_grad)
+
+
+def sparse_tensor_dense_add(a_indices: TensorLike, a_values: TensorLike, a_shape: TensorLike,
+                            b: TensorLike, name: str | None = None) -> Tensor:
+    """The dense `b` plus the SparseTensor (a_indices, a_values, a_shape) (op
+    `SparseTensorDenseAdd`; repeated indices add up)."""
+    with _scope(name, "SparseTensorDenseAdd", []) as scope:
+        return apply("SparseTensorDenseAdd", [to_tensor(a_indices), to_tensor(a_values),
+                                              to_tensor(a_shape), to_tensor(b)], None, scope)
 
 
 # -- Select (where with three arguments) / Where (with one) -----------------------------------

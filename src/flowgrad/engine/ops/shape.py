@@ -298,8 +298,10 @@ def expand_dims(input: TensorLike, axis: int | Tensor | None = None,  # noqa: A0
         raise ValueError("Must specify an axis argument to tf.expand_dims()")
     x = to_tensor(input)
     r = x.shape.ndims
-    if r is not None and not isinstance(axis, Tensor) and not -1 - r <= int(axis) <= r:
-        raise ValueError(f"dim {int(axis)} not in the interval [{-1 - r}, {r}].")
+    if r is not None and not isinstance(axis, Tensor) and np.size(axis) == 1:
+        a = int(np.reshape(axis, -1)[0])  # an int, or a one-element list as TF accepts
+        if not -1 - r <= a <= r:
+            raise ValueError(f"dim {a} not in the interval [{-1 - r}, {r}].")
     with _scope(name, "ExpandDims", [x]) as scope:
         axis = axis if isinstance(axis, Tensor) else _int_tensor(axis, "dim")
         return apply("ExpandDims", [x, axis], None, scope)

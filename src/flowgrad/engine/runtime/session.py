@@ -64,6 +64,7 @@ class RunContext:
         self.session = session
         self.lock = threading.RLock()
         self.keep_source = False
+        self.deadline = threading.local()   # RunOptions.timeout_in_ms of this thread's run
 
 
 def _convert_feed(t, npdt, val):
@@ -195,6 +196,7 @@ class _Plan:
     def _build(self, session, mapper, feed_tensors):
         self.mapper = mapper
         self.feed_tensors = feed_tensors
+        self._tier_lock = threading.RLock()
         graph = session.graph
         prog = lower(graph, mapper.elements, mapper.targets, feed_tensors)
         options = session._config_options
@@ -230,37 +232,40 @@ class _Plan:
 
     def upgrade(self) -> None:
         """Runs every optimizer pass on the lowered program (tier 2), once."""
-        if self.tier == 2:
-            return
-        gc_was_on = _gc.isenabled()
-        _gc.disable()
-        try:
-            self._install(optimize_program(self._lowered, self._session._config_options),
-                          tier=2)
-        finally:
-            if gc_was_on:
-                _gc.enable()
-        self._lowered = None
-        if self.fn == self._first_call:
-            self.fn = self._second_call
+        with self._tier_lock:   # runs from several threads (queue runners) are safe
+            if self.tier == 2:
+                return
+            gc_was_on = _gc.isenabled()
+            _gc.disable()
+            try:
+                self._install(optimize_program(self._lowered, self._session._config_options),
+                              tier=2)
+            finally:
+                if gc_was_on:
+                    _gc.enable()
+            self._lowered = None
+            if self.fn == self._first_call:
+                self.fn = self._second_call
 
     def _first_call(self, feeds):
         self.fn = self._second_call
         return self.compiled.interpret(feeds)
 
     def _second_call(self, feeds):
-        self.upgrade()
-        gc_was_on = _gc.isenabled()
-        _gc.disable()
-        try:
-            fn = self.compiled.compile()
-        finally:
-            if gc_was_on:
-                _gc.enable()
-        if threads.uses_blas({n.type for n in self.program.nodes}):
-            fn = threads.guard_blas(fn, self._session._intra_op)
-        self.fn = fn
-        return fn(feeds)
+        with self._tier_lock:
+            if self.fn == self._second_call:
+                self.upgrade()
+                gc_was_on = _gc.isenabled()
+                _gc.disable()
+                try:
+                    fn = self.compiled.compile()
+                finally:
+                    if gc_was_on:
+                        _gc.enable()
+                if threads.uses_blas({n.type for n in self.program.nodes}):
+                    fn = threads.guard_blas(fn, self._session._intra_op)
+                self.fn = fn
+        return self.fn(feeds)
 
     @property
     def memory(self) -> dict:
@@ -406,6 +411,14 @@ class BaseSession:
 
     def _execute_with_metadata(self, plan, feeds, run_metadata, options):
         """A run with RunOptions/RunMetadata: FULL_TRACE runs node by node, timing each."""
+        timeout = getattr(options, "timeout_in_ms", 0) if options is not None else 0
+        if timeout > 0 and getattr(self._ctx.deadline, "at", None) is None:
+            # blocking kernels (queues) raise DeadlineExceededError past it
+            self._ctx.deadline.at = time.monotonic() + timeout / 1000.0
+            try:
+                return self._execute_with_metadata(plan, feeds, run_metadata, options)
+            finally:
+                self._ctx.deadline.at = None
         plan.upgrade()  # metadata describes the fully optimized plan
         comp = plan.compiled
         trace = options is not None and getattr(options, "trace_level", 0) >= 1

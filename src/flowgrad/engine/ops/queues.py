@@ -1,0 +1,319 @@
+"""Queues as graph ops (TF 1.14's FIFOQueueV2, RandomShuffleQueueV2, PaddingFIFOQueueV2 and
+the QueueEnqueue/Dequeue/Close/Size ops that take their resource handle).
+
+A queue op's kernel returns the session's `_Queue` for it (created on first run,
+named `_<n>_<op name>` as TF's resource manager names it, or its shared_name);
+the other ops call its methods. Blocking is real: a dequeue on an empty open
+queue waits on the queue's condition variable (Session.run may be called from
+several threads at once), `close` wakes waiters (OutOfRangeError for dequeues
+that cannot be served, CancelledError for enqueues), and closing the session
+cancels every waiting op within a polling interval, so no thread is left
+hanging. A RandomShuffleQueue picks `word % size` with TF's Philox stream for
+its (seed, seed2), swapping the last element into the hole: TF's order.
+"""
+from __future__ import annotations
+
+import collections
+import itertools
+import threading
+import time
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from .philox import Stream, philox_blocks
+
+__all__ = ["Queue"]
+
+_POLL = 0.05     # seconds between checks for a closed session while an op waits
+_RESOURCE_IDS = itertools.count()   # TF's ResourceMgr::GenerateUniqueId: process-wide
+
+
+class _Sampler:
+    """TF's SingleSampleAdapter<PhiloxRandom>: the stream's uint32 words one at a time."""
+
+    def __init__(self, seed, seed2):
+        self.stream = Stream(seed, seed2)
+        self.buf = np.empty(0, np.uint32)
+        self.pos = 0
+
+    def __call__(self):
+        if self.pos == self.buf.size:
+            self.buf = philox_blocks(self.stream.key, self.stream.reserve(64), 64).reshape(-1)
+            self.pos = 0
+        self.pos += 1
+        return int(self.buf[self.pos - 1])
+
+
+def _dims(shape):
+    return "[" + ",".join(str(d) for d in shape) + "]"
+
+
+class Queue:
+    """One queue of one session: a list of element tuples guarded by a condition."""
+
+    def __init__(self, kind, name, dtypes, shapes, capacity, min_after=0, seeds=(0, 0),
+                 session=None):
+        self.kind, self.name = kind, name
+        self.dtypes = [np.dtype(d.as_numpy_dtype) for d in dtypes]
+        self.shapes = shapes          # list of tuples (None for unknown dims) or None
+        self.capacity = capacity if capacity >= 0 else 1 << 62
+        self.min_after = min_after
+        self.sampler = _Sampler(*seeds) if kind == "RandomShuffleQueue" else None
+        self.items = collections.deque()
+        self.closed = False
+        self.cond = threading.Condition()
+        self.session = session
+        self.pending_enqueues = 0
+
+    # -- waiting ---------------------------------------------------------------------
+    def _wait(self, what):
+        """Waits for a change; raises CancelledError once the session is closed and
+        DeadlineExceededError past the run's RunOptions.timeout_in_ms."""
+        self.cond.wait(_POLL)
+        session = self.session
+        if session is not None:
+            if session._closed:
+                raise errors.CancelledError(None, None, f"{what} operation was cancelled")
+            deadline = getattr(session._ctx.deadline, "at", None)
+            if deadline is not None and time.monotonic() > deadline:
+                raise errors.DeadlineExceededError(None, None,
+                                                   "Timed out waiting for notification")
+
+    # -- enqueue ---------------------------------------------------------------------
+    def _check(self, comps, many):
+        out = []
+        for i, (c, dt) in enumerate(zip(comps, self.dtypes)):
+            a = np.array(c, dtype=dt, copy=True)
+            if self.shapes is not None:
+                want = self.shapes[i]
+                got = a.shape[1:] if many else a.shape
+                if len(got) != len(want) or any(w is not None and w != g
+                                                for w, g in zip(want, got)):
+                    msg = (f"Shape mismatch in tuple component {i}. Expected "
+                           f"{_dims(want)}, got {_dims(got)}")
+                    if many:
+                        msg = (f"Shape mismatch in tuple component {i}. Expected "
+                               f"{_dims((a.shape[0],) + tuple(want))}, got {_dims(a.shape)}")
+                    raise errors.InvalidArgumentError(None, None, msg)
+            out.append(a)
+        if many:
+            n = {a.shape[0] if a.ndim else -1 for a in out}
+            if len(n) != 1 or -1 in n:
+                raise errors.InvalidArgumentError(
+                    None, None, "All components must have the same size in the 0th dimension")
+        return out
+
+    def enqueue(self, comps):
+        self.enqueue_elements([tuple(self._check(comps, False))])
+
+    def enqueue_many(self, comps):
+        arrays = self._check(comps, True)
+        self.enqueue_elements([tuple(a[i] for a in arrays) for i in range(arrays[0].shape[0])])
+
+    def enqueue_elements(self, elements):
+        with self.cond:
+            self.pending_enqueues += 1
+            try:
+                for element in elements:
+                    while True:
+                        if self.closed:
+                            raise errors.CancelledError(
+                                None, None, f"{self.kind} '{self.name}' is closed.")
+                        if len(self.items) < self.capacity:
+                            self.items.append(element)
+                            self.cond.notify_all()
+                            break
+                        self._wait("Enqueue")
+            finally:
+                self.pending_enqueues -= 1
+                self.cond.notify_all()
+
+    # -- dequeue ---------------------------------------------------------------------
+    def _take(self):
+        if self.sampler is None:
+            return self.items.popleft()
+        i = self.sampler() % len(self.items)
+        element = self.items[i]
+        last = self.items.pop()
+        if i < len(self.items):
+            self.items[i] = last
+        return element
+
+    def _restore(self, got):
+        if self.sampler is None:
+            self.items.extendleft(reversed(got))
+        else:
+            self.items.extend(reversed(got))
+
+    def dequeue_elements(self, n, allow_small=False, many=True):
+        """Takes n elements (as TF: as they arrive, keeping min_after_dequeue until closed)."""
+        if many and self.kind != "PaddingFIFOQueue" and (
+                self.shapes is None or any(None in s for s in self.shapes)):
+            raise errors.InvalidArgumentError(
+                None, None, f"{self.kind}'s DequeueMany and DequeueUpTo require the "
+                "components to have specified shapes.")
+        got = []
+        with self.cond:
+            while len(got) < n:
+                size = len(self.items)
+                if self.closed and size < n - len(got):
+                    requested = n - len(got)
+                    self._restore(got)
+                    got = []
+                    if allow_small and self.items:
+                        n = len(self.items)
+                        continue
+                    if allow_small and self.pending_enqueues:
+                        self._wait("Dequeue")
+                        continue
+                    raise errors.OutOfRangeError(
+                        None, None, f"{self.kind} '{self.name}' is closed and has insufficient "
+                        f"elements (requested {requested}, current size {size})")
+                available = size if self.closed else size - self.min_after
+                if available > 0:
+                    for _ in range(min(available, n - len(got))):
+                        got.append(self._take())
+                    self.cond.notify_all()
+                    continue
+                try:
+                    self._wait("Dequeue")
+                except errors.OpError:
+                    self._restore(got)    # a timed-out or cancelled dequeue loses nothing
+                    raise
+        return got
+
+    def dequeue(self):
+        return self.dequeue_elements(1, many=False)[0]
+
+    def batch(self, elements):
+        """Stacks elements per component (PaddingFIFOQueue pads with zeros / b"")."""
+        out = []
+        for i, dt in enumerate(self.dtypes):
+            parts = [e[i] for e in elements]
+            if not parts:
+                shape = tuple(d or 0 for d in (self.shapes[i] if self.shapes else ()))
+                out.append(np.zeros((0,) + shape, dtype=dt))
+                continue
+            if self.kind == "PaddingFIFOQueue":
+                top = np.max([p.shape for p in parts], axis=0) if parts[0].ndim else ()
+                full = np.full((len(parts),) + tuple(int(x) for x in top),
+                               b"" if dt.kind == "O" else 0, dtype=dt)
+                for j, p in enumerate(parts):
+                    if p.ndim:
+                        full[(j,) + tuple(slice(0, s) for s in p.shape)] = p
+                    else:
+                        full[j] = p.item()
+                out.append(full)
+            else:
+                out.append(np.stack(parts))
+        return out
+
+    def close(self, cancel_pending_enqueues=False):
+        with self.cond:
+            self.closed = True
+            self.cond.notify_all()
+
+
+# -- ops ---------------------------------------------------------------------------------
+def _queue_infer(inputs, attrs):
+    return [(_dt.resource, TensorShape([]))]
+
+
+def _queue_bind(kind):
+    def bind(node, ctx):
+        store = ctx.__dict__.setdefault("queues", {})
+        attrs = node.attrs
+        key = ("queue", attrs.get("container", ""), attrs.get("shared_name") or node.name)
+        lock = ctx.lock
+
+        def handle():
+            q = store.get(key)
+            if q is None:
+                with lock:
+                    q = store.get(key)
+                    if q is None:
+                        name = attrs.get("shared_name")
+                        if not name:
+                            name = f"_{next(_RESOURCE_IDS)}_{node.name}"
+                        shapes = attrs.get("shapes") or None
+                        q = store[key] = Queue(
+                            kind, name, attrs["component_types"],
+                            [tuple(s) for s in shapes] if shapes else None,
+                            attrs.get("capacity", -1), attrs.get("min_after_dequeue", 0),
+                            (attrs.get("seed", 0), attrs.get("seed2", 0)), ctx.session)
+            return q
+        return handle
+    return bind
+
+
+for _kind in ("FIFOQueue", "RandomShuffleQueue", "PaddingFIFOQueue"):
+    register_op(_kind + "V2", infer=_queue_infer, bind=_queue_bind(_kind), stateful=True,
+                grad=None)
+
+
+def _no_outputs(inputs, attrs):
+    return []
+
+
+def _enqueue_bind(node, ctx):
+    return lambda q, *comps: q.enqueue(comps)
+
+
+def _enqueue_many_bind(node, ctx):
+    return lambda q, *comps: q.enqueue_many(comps)
+
+
+register_op("QueueEnqueueV2", infer=_no_outputs, bind=_enqueue_bind, stateful=True, grad=None)
+register_op("QueueEnqueueManyV2", infer=_no_outputs, bind=_enqueue_many_bind, stateful=True,
+            grad=None)
+
+
+def _dequeue_infer(inputs, attrs):
+    return [(_dt.as_dtype(d), TensorShape(None)) for d in attrs["component_types"]]
+
+
+def _one(outs):
+    return outs[0] if len(outs) == 1 else tuple(outs)
+
+
+def _dequeue_bind(node, ctx):
+    def dequeue(q):
+        return _one([np.array(c) for c in q.dequeue()])
+    return dequeue
+
+
+def _dequeue_many_bind(allow_small):
+    def bind(node, ctx):
+        def dequeue_many(q, n):
+            n = int(n)
+            if n < 0:
+                raise errors.InvalidArgumentError(
+                    None, None, f"Request failed because DequeueMany was given a negative "
+                    f"number of elements: {n}")
+            return _one(q.batch(q.dequeue_elements(n, allow_small)))
+        return dequeue_many
+    return bind
+
+
+register_op("QueueDequeueV2", infer=_dequeue_infer, bind=_dequeue_bind, stateful=True,
+            grad=None)
+register_op("QueueDequeueManyV2", infer=_dequeue_infer, bind=_dequeue_many_bind(False),
+            stateful=True, grad=None)
+register_op("QueueDequeueUpToV2", infer=_dequeue_infer, bind=_dequeue_many_bind(True),
+            stateful=True, grad=None)
+
+
+def _close_bind(node, ctx):
+    cancel = node.attrs.get("cancel_pending_enqueues", False)
+    return lambda q: q.close(cancel)
+
+
+register_op("QueueCloseV2", infer=_no_outputs, bind=_close_bind, stateful=True, grad=None)
+register_op("QueueSizeV2", infer=lambda i, a: [(_dt.int32, TensorShape([]))],
+            bind=lambda node, ctx: lambda q: np.int32(len(q.items)), stateful=True, grad=None)
+register_op("QueueIsClosedV2", infer=lambda i, a: [(_dt.bool_, TensorShape([]))],
+            bind=lambda node, ctx: lambda q: np.bool_(q.closed), stateful=True, grad=None)

@@ -1,0 +1,283 @@
+"""TF 1.14's queues (`tf.FIFOQueue`, `tf.RandomShuffleQueue`, `tf.PaddingFIFOQueue`,
+`tf.QueueBase`): the same ops, names and static shapes as TF builds.
+
+    q = tf.FIFOQueue(3, tf.float32, shapes=[[]])
+    init = q.enqueue_many([[1.0, 2.0]])
+    x = q.dequeue()                 # blocks while the queue is empty and open
+
+The kernels (engine/ops/queues.py) block as TF's do; see there for closing and
+cancellation.
+"""
+from __future__ import annotations
+
+import collections.abc
+import hashlib
+
+from ..engine.framework import dtypes as _dt
+from ..engine.framework import tensor_shape
+from ..engine.framework.constant_op import const_value, convert_to_tensor
+from ..engine.framework.graph import name_scope
+from ..engine.ops import queues as _queues  # noqa: F401 - registers the queue ops
+from ..engine.ops._base import apply_op
+from .random_ops import get_seed
+
+__all__ = ["QueueBase", "FIFOQueue", "RandomShuffleQueue", "PaddingFIFOQueue"]
+
+
+def _as_type_list(dtypes):
+    assert dtypes is not None
+    if not isinstance(dtypes, (list, tuple)):
+        return [_dt.as_dtype(dtypes)]
+    return [_dt.as_dtype(d) for d in dtypes]
+
+
+def _as_shape_list(shapes, dtypes, unknown_dim_allowed=False, unknown_rank_allowed=False):
+    del dtypes
+    if unknown_dim_allowed:
+        if (not isinstance(shapes, collections.abc.Sequence) or not shapes
+                or any(s is None or isinstance(s, int) for s in shapes)):
+            raise ValueError("When providing partial shapes, a list of shapes must be provided.")
+    if shapes is None:
+        return None
+    if isinstance(shapes, tensor_shape.TensorShape):
+        shapes = [shapes]
+    if not isinstance(shapes, (tuple, list)):
+        raise TypeError("shapes must be a TensorShape or a list or tuple of TensorShapes.")
+    if all(s is None or isinstance(s, int) for s in shapes):
+        shapes = [shapes]
+    shapes = [tensor_shape.as_shape(s) for s in shapes]
+    if not unknown_dim_allowed and any(not s.is_fully_defined() for s in shapes):
+        raise ValueError("All shapes must be fully defined: %s" % shapes)
+    if not unknown_rank_allowed and any(s.dims is None for s in shapes):
+        raise ValueError("All shapes must have a defined rank: %s" % shapes)
+    return shapes
+
+
+def _as_name_list(names, dtypes):
+    if names is None:
+        return None
+    if not isinstance(names, (list, tuple)):
+        names = [names]
+    if len(names) != len(dtypes):
+        raise ValueError("List of names must have the same length as the list of dtypes")
+    return list(names)
+
+
+def _shape_attr(shapes):
+    return [tuple(s.as_list()) for s in shapes] if shapes else []
+
+
+class QueueBase:
+    """Base class for queues: enqueue/dequeue ops on one queue resource."""
+
+    def __init__(self, dtypes, shapes, names, queue_ref):
+        self._dtypes = dtypes
+        if shapes is not None:
+            if len(shapes) != len(dtypes):
+                raise ValueError("Queue shapes must have the same length as dtypes")
+            self._shapes = [tensor_shape.TensorShape(s) for s in shapes]
+        else:
+            self._shapes = [tensor_shape.unknown_shape() for _ in self._dtypes]
+        if names is not None:
+            if len(names) != len(dtypes):
+                raise ValueError("Queue names must have the same length as dtypes")
+            self._names = names
+        else:
+            self._names = None
+        self._queue_ref = queue_ref
+        self._name = queue_ref.op.name.split("/")[-1]
+
+    @staticmethod
+    def from_list(index, queues):
+        """A queue that selects among `queues` by `index` (TF: QueueBase.from_list)."""
+        raise NotImplementedError("flowgrad does not implement QueueBase.from_list (it needs "
+                                  "a RefSelect of queue handles)")
+
+    @property
+    def queue_ref(self):
+        return self._queue_ref
+
+    @property
+    def name(self):
+        return self._queue_ref.op.name
+
+    @property
+    def dtypes(self):
+        return self._dtypes
+
+    @property
+    def shapes(self):
+        return self._shapes
+
+    @property
+    def names(self):
+        return self._names
+
+    def _check_enqueue_dtypes(self, vals):
+        if isinstance(vals, dict):
+            if not self._names:
+                raise ValueError("Queue must have names to enqueue a dictionary")
+            if sorted(self._names, key=str) != sorted(vals.keys(), key=str):
+                raise ValueError("Keys in dictionary to enqueue do not match names of Queue.  "
+                                 "Dictionary: (%s), Queue: (%s)"
+                                 % (sorted(vals.keys()), sorted(self._names)))
+            vals = [vals[k] for k in self._names]
+        else:
+            if self._names:
+                raise ValueError("You must enqueue a dictionary in a Queue with names")
+            if not isinstance(vals, (list, tuple)):
+                vals = [vals]
+        return [convert_to_tensor(v, dtype=d, name="component_%d" % i)
+                for i, (v, d) in enumerate(zip(vals, self._dtypes))]
+
+    @staticmethod
+    def _scope_vals(vals):
+        if isinstance(vals, (list, tuple)):
+            return list(vals)
+        if isinstance(vals, dict):
+            return list(vals.values())
+        return [vals]
+
+    def enqueue(self, vals, name=None):
+        """Enqueues one element (blocks while the queue is full)."""
+        with name_scope(name, "%s_enqueue" % self._name, self._scope_vals(vals)) as scope:
+            vals = self._check_enqueue_dtypes(vals)
+            for val, shape in zip(vals, self._shapes):
+                val.shape.assert_is_compatible_with(shape)
+            return apply_op("QueueEnqueueV2", [self._queue_ref] + vals,
+                            {"Tcomponents": [v.dtype for v in vals], "timeout_ms": -1}, scope)
+
+    def enqueue_many(self, vals, name=None):
+        """Enqueues the slices of `vals` along dimension 0 as elements."""
+        with name_scope(name, "%s_EnqueueMany" % self._name, self._scope_vals(vals)) as scope:
+            vals = self._check_enqueue_dtypes(vals)
+            batch_dim = tensor_shape.Dimension(
+                tensor_shape.dimension_value(vals[0].shape.with_rank_at_least(1)[0]))
+            for val, shape in zip(vals, self._shapes):
+                val_batch = tensor_shape.Dimension(
+                    tensor_shape.dimension_value(val.shape.with_rank_at_least(1)[0]))
+                batch_dim = batch_dim.merge_with(val_batch)
+                val.shape[1:].assert_is_compatible_with(shape)
+            return apply_op("QueueEnqueueManyV2", [self._queue_ref] + vals,
+                            {"Tcomponents": [v.dtype for v in vals], "timeout_ms": -1}, scope)
+
+    def _dequeue_return_value(self, tensors):
+        if self._names:
+            return {n: tensors[i] for i, n in enumerate(self._names)}
+        if len(tensors) == 1:
+            return tensors[0]
+        return tensors
+
+    def _dequeue_op(self, op_type, inputs, name):
+        op = apply_op(op_type, [self._queue_ref] + inputs,
+                      {"component_types": list(self._dtypes), "timeout_ms": -1}, name)
+        return op
+
+    def dequeue(self, name=None):
+        """Dequeues one element (blocks while the queue is empty and open)."""
+        if name is None:
+            name = "%s_Dequeue" % self._name
+        op = self._dequeue_op("QueueDequeueV2", [], name)
+        for out, shape in zip(op.outputs, self._shapes):
+            out.set_shape(shape)
+        return self._dequeue_return_value(op.outputs)
+
+    def _many(self, op_type, n, name, suffix):
+        if name is None:
+            name = "%s_%s" % (self._name, suffix)
+        with name_scope(name) as scope:
+            n_t = convert_to_tensor(n, dtype=_dt.int32, name="n")
+            op = self._dequeue_op(op_type, [n_t], scope)
+        return op, n_t
+
+    def dequeue_many(self, n, name=None):
+        """Dequeues and concatenates `n` elements along a new dimension 0."""
+        op, n_t = self._many("QueueDequeueManyV2", n, name, "DequeueMany")
+        batch = const_value(n_t)
+        batch_dim = tensor_shape.Dimension(None if batch is None else int(batch))
+        for out, shape in zip(op.outputs, self._shapes):
+            out.set_shape(tensor_shape.TensorShape([batch_dim]).concatenate(shape))
+        return self._dequeue_return_value(op.outputs)
+
+    def dequeue_up_to(self, n, name=None):
+        """Like dequeue_many, but a closed queue gives what remains (at least one)."""
+        op, _ = self._many("QueueDequeueUpToV2", n, name, "DequeueUpTo")
+        for out, shape in zip(op.outputs, self._shapes):
+            out.set_shape(tensor_shape.TensorShape([None]).concatenate(shape))
+        return self._dequeue_return_value(op.outputs)
+
+    def close(self, cancel_pending_enqueues=False, name=None):
+        """Closes the queue: later enqueues fail, dequeues drain what is left."""
+        if name is None:
+            name = "%s_Close" % self._name
+        return apply_op("QueueCloseV2", [self._queue_ref],
+                        {"cancel_pending_enqueues": cancel_pending_enqueues}, name)
+
+    def is_closed(self, name=None):
+        """A bool scalar: whether the queue is closed."""
+        if name is None:
+            name = "%s_Is_Closed" % self._name
+        return apply_op("QueueIsClosedV2", [self._queue_ref], {}, name).outputs[0]
+
+    def size(self, name=None):
+        """An int32 scalar: the number of elements in the queue."""
+        if name is None:
+            name = "%s_Size" % self._name
+        return apply_op("QueueSizeV2", [self._queue_ref], {}, name).outputs[0]
+
+
+def _queue_op(op_type, attrs, name):
+    return apply_op(op_type, [], attrs, name).outputs[0]
+
+
+class RandomShuffleQueue(QueueBase):
+    """A queue that dequeues elements in a random order (TF's Philox order for its seeds)."""
+
+    def __init__(self, capacity, min_after_dequeue, dtypes, shapes=None, names=None, seed=None,
+                 shared_name=None, name="random_shuffle_queue"):
+        dtypes = _as_type_list(dtypes)
+        shapes = _as_shape_list(shapes, dtypes)
+        names = _as_name_list(names, dtypes)
+        seed1, seed2 = get_seed(seed)
+        if seed1 is None and seed2 is None:
+            seed1, seed2 = 0, 0
+        elif seed is None and shared_name is not None:
+            string = (str(seed1) + shared_name).encode("utf-8")
+            seed2 = int(hashlib.md5(string).hexdigest()[:8], 16) & 0x7FFFFFFF
+        ref = _queue_op("RandomShuffleQueueV2", {
+            "component_types": dtypes, "shapes": _shape_attr(shapes), "capacity": capacity,
+            "min_after_dequeue": min_after_dequeue, "seed": seed1, "seed2": seed2,
+            "container": "", "shared_name": shared_name or ""}, name)
+        super().__init__(dtypes, shapes, names, ref)
+
+
+class FIFOQueue(QueueBase):
+    """A queue that dequeues elements in first-in first-out order."""
+
+    def __init__(self, capacity, dtypes, shapes=None, names=None, shared_name=None,
+                 name="fifo_queue"):
+        dtypes = _as_type_list(dtypes)
+        shapes = _as_shape_list(shapes, dtypes)
+        names = _as_name_list(names, dtypes)
+        ref = _queue_op("FIFOQueueV2", {
+            "component_types": dtypes, "shapes": _shape_attr(shapes), "capacity": capacity,
+            "container": "", "shared_name": shared_name or ""}, name)
+        super().__init__(dtypes, shapes, names, ref)
+
+
+class PaddingFIFOQueue(QueueBase):
+    """A FIFO queue whose dequeue_many pads variable-size components to the largest."""
+
+    def __init__(self, capacity, dtypes, shapes, names=None, shared_name=None,
+                 name="padding_fifo_queue"):
+        dtypes = _as_type_list(dtypes)
+        shapes = _as_shape_list(shapes, dtypes, unknown_dim_allowed=True)
+        names = _as_name_list(names, dtypes)
+        if len(dtypes) != len(shapes):
+            raise ValueError("Shapes must be provided for all components, but received "
+                             "%d dtypes and %d shapes." % (len(dtypes), len(shapes)))
+        ref = _queue_op("PaddingFIFOQueueV2", {
+            "component_types": dtypes,
+            "shapes": [tuple(s.as_list()) if s.dims is not None else None for s in shapes],
+            "capacity": capacity, "container": "", "shared_name": shared_name or ""}, name)
+        super().__init__(dtypes, shapes, names, ref)

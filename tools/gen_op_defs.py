@@ -1,0 +1,53 @@
+"""Writes src/flowgrad/engine/framework/op_defs.json: TF 1.14's OpDef (inputs, outputs,
+attributes and their defaults) of every op flowgrad registers, for writing GraphDefs in
+TF's canonical form (engine/framework/graph_def.py).
+
+Run in two steps (the first needs flowgrad, the second TF 1.14):
+    python tools/gen_op_defs.py list > /tmp/ops.txt
+    /tmp/tf114/bin/python tools/gen_op_defs.py dump /tmp/ops.txt
+Ops TF 1.14 does not have (flowgrad's own) are left out.
+"""
+import json
+import os
+import sys
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "src", "flowgrad",
+                   "engine", "framework", "op_defs.json")
+
+
+def _attr_default(a):
+    from google.protobuf import json_format
+    if not a.HasField("default_value"):
+        return None
+    return json_format.MessageToDict(a.default_value)
+
+
+def _args(args):
+    return [[a.name, a.type, a.type_attr, a.number_attr, a.type_list_attr, a.is_ref]
+            for a in args]
+
+
+def dump(list_file):
+    from tensorflow.python.framework import op_def_registry
+    ops = op_def_registry.get_registered_ops()
+    names = [n.strip() for n in open(list_file) if n.strip()]
+    out = {}
+    for name in sorted(names):
+        if name not in ops:
+            continue
+        od = ops[name]
+        out[name] = {"in": _args(od.input_arg), "out": _args(od.output_arg),
+                     "attr": [[a.name, a.type, _attr_default(a)] for a in od.attr]}
+    with open(OUT, "w") as f:
+        json.dump(out, f, sort_keys=True, separators=(",", ":"))
+        f.write("\n")
+    print(len(out), "ops of", len(names))
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "list":
+        import flowgrad  # noqa: F401
+        from flowgrad.engine.framework.registry import OPS
+        print("\n".join(sorted(OPS)))
+    else:
+        dump(sys.argv[2])
