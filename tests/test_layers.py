@@ -15,6 +15,8 @@ def _compare(got, want, path=""):
         for k in want:
             _compare(got[k], want[k], f"{path}/{k}")
     elif isinstance(want, (list, tuple)):
+        if hasattr(got, "indices") and hasattr(got, "values"):  # IndexedSlicesValue
+            got = [got.values, got.indices, got.dense_shape]
         assert len(got) == len(want), path
         for i, (a, b) in enumerate(zip(got, want)):
             _compare(a, b, f"{path}[{i}]")

@@ -5,20 +5,30 @@ placeholder, floatx and epsilon.
 """
 import weakref
 
+import numpy as np
+
+from ..engine.framework import constant_op
 from ..engine.framework import dtypes as _dt
+from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import get_default_graph, name_scope, reset_default_graph
-from ..ops import array_ops
+from .. import nn
+from ..ops import array_ops, control_flow_ops, math_ops, random_ops
+from ..ops.linalg_ops import matmul
 
 __all__ = ["floatx", "set_floatx", "epsilon", "set_epsilon", "image_data_format",
            "set_image_data_format", "get_uid", "reset_uids", "learning_phase",
            "set_learning_phase", "name_scope", "unique_object_name", "get_graph",
-           "clear_session", "is_sparse"]
+           "clear_session", "is_sparse", "cast_to_floatx", "ndim", "dtype", "placeholder",
+           "relu", "elu", "softmax", "all", "any", "concatenate", "expand_dims", "batch_dot",
+           "switch", "in_train_phase", "in_test_phase", "random_normal", "random_uniform"]
 
 _FLOATX = "float32"
 _EPSILON = 1e-7
 _IMAGE_DATA_FORMAT = "channels_last"
 _UIDS = weakref.WeakKeyDictionary()            # graph -> {name: last uid}
 _LEARNING_PHASES = weakref.WeakKeyDictionary()  # graph -> tensor or 0/1
+_GRAPH_VARIABLES = weakref.WeakKeyDictionary()  # graph -> [variables keras tracks]
+_KERAS_INITIALIZED = weakref.WeakKeyDictionary()  # graph -> ids of variables "initialized"
 
 
 def floatx():
@@ -108,8 +118,10 @@ def learning_phase():
     g = get_default_graph()
     if g not in _LEARNING_PHASES:
         with name_scope(""):
-            _LEARNING_PHASES[g] = array_ops.placeholder_with_default(
-                False, shape=(), name="keras_learning_phase")
+            with name_scope("keras_learning_phase") as scope:
+                default = constant_op.constant(False, name="input")
+                _LEARNING_PHASES[g] = array_ops.placeholder_with_default(
+                    default, shape=(), name=scope)
     return _LEARNING_PHASES[g]
 
 
@@ -136,3 +148,210 @@ def is_sparse(tensor):
 
 def _dtype_name(dtype):
     return _dt.as_dtype(dtype).name
+
+
+# -- tensor helpers the layers use (TF 1.14 keras/backend.py) ------------------------------
+def cast_to_floatx(x):
+    """`x` as a numpy array of dtype floatx()."""
+    return np.asarray(x, dtype=floatx())
+
+
+def ndim(x):
+    """The rank of `x` as an int, or None when unknown."""
+    return x.shape.ndims
+
+
+def dtype(x):
+    """The dtype of `x` as a string ('float32', ...)."""
+    return x.dtype.base_dtype.name
+
+
+def placeholder(shape=None, ndim=None, dtype=None, sparse=False, name=None):  # noqa: A002
+    """A placeholder of dtype floatx() by default; `ndim` gives a shape of Nones."""
+    if dtype is None:
+        dtype = floatx()
+    if not shape and ndim:
+        shape = tuple(None for _ in range(ndim))
+    if sparse:
+        raise NotImplementedError("flowgrad does not implement placeholder(sparse=True)")
+    return array_ops.placeholder(dtype, shape=shape, name=name)
+
+
+def relu(x, alpha=0.0, max_value=None, threshold=0):
+    """Rectified linear unit with a leak `alpha`, a cap `max_value` and a `threshold`."""
+    if alpha != 0.0:
+        if max_value is None and threshold == 0:
+            return nn.leaky_relu(x, alpha=alpha)
+        negative_part = nn.relu(-x + threshold) if threshold != 0 else nn.relu(-x)
+    clip_max = max_value is not None
+    if threshold != 0:
+        x = x * math_ops.cast(math_ops.greater(x, threshold), floatx())
+    elif max_value == 6:
+        x = nn.relu6(x)
+        clip_max = False
+    else:
+        x = nn.relu(x)
+    if clip_max:
+        base = x.dtype.base_dtype
+        x = math_ops.clip_by_value(x, constant_op.constant(0.0, dtype=base),
+                                   constant_op.constant(max_value, dtype=base))
+    if alpha != 0.0:
+        x -= convert_to_tensor(alpha, dtype=x.dtype.base_dtype) * negative_part
+    return x
+
+
+def elu(x, alpha=1.0):
+    """Exponential linear unit with slope `alpha` below zero."""
+    res = nn.elu(x)
+    if alpha == 1:
+        return res
+    return array_ops.where(x > 0, res, alpha * res)
+
+
+def softmax(x, axis=-1):
+    """nn.softmax over `axis`."""
+    return nn.softmax(x, axis=axis)
+
+
+def all(x, axis=None, keepdims=False):  # noqa: A001
+    """Logical AND over `axis` (x cast to bool)."""
+    return math_ops.reduce_all(math_ops.cast(x, _dt.bool_), axis, keepdims)
+
+
+def any(x, axis=None, keepdims=False):  # noqa: A001
+    """Logical OR over `axis` (x cast to bool)."""
+    return math_ops.reduce_any(math_ops.cast(x, _dt.bool_), axis, keepdims)
+
+
+def concatenate(tensors, axis=-1):
+    """Concatenates along `axis` (a negative axis counts from the first tensor's rank)."""
+    if axis < 0:
+        rank = ndim(tensors[0])
+        axis = axis % rank if rank else 0
+    return array_ops.concat(list(tensors), axis)
+
+
+def expand_dims(x, axis=-1):
+    """array_ops.expand_dims."""
+    return array_ops.expand_dims(x, axis)
+
+
+def batch_dot(x, y, axes=None):
+    """Dot product of the samples of x and y along `axes` (TF 1.14's rules)."""
+    if isinstance(axes, int):
+        axes = (axes, axes)
+    x_ndim, y_ndim = ndim(x), ndim(y)
+    if axes is None:
+        axes = [x_ndim - 1, y_ndim - 2]
+    diff = 0
+    if x_ndim > y_ndim:
+        diff = x_ndim - y_ndim
+        y = array_ops.reshape(y, array_ops.concat([array_ops.shape(y), [1] * diff], axis=0))
+    elif y_ndim > x_ndim:
+        diff = y_ndim - x_ndim
+        x = array_ops.reshape(x, array_ops.concat([array_ops.shape(x), [1] * diff], axis=0))
+    if ndim(x) == 2 and ndim(y) == 2:
+        if axes[0] == axes[1]:
+            out = math_ops.reduce_sum(math_ops.multiply(x, y), axes[0])
+        else:
+            out = math_ops.reduce_sum(
+                math_ops.multiply(array_ops.transpose(x, [1, 0]), y), axes[1])
+    else:
+        adj_x = None if axes[0] == ndim(x) - 1 else True
+        adj_y = True if axes[1] == ndim(y) - 1 else None
+        out = matmul(x, y, adjoint_a=adj_x, adjoint_b=adj_y)
+    if diff:
+        idx = x_ndim + y_ndim - 3 if x_ndim > y_ndim else x_ndim - 1
+        out = array_ops.squeeze(out, list(range(idx, idx + diff)))
+    if ndim(out) == 1:
+        out = expand_dims(out, 1)
+    return out
+
+
+def switch(condition, then_expression, else_expression):
+    """cond() on a scalar condition, where() on a tensor one."""
+    if condition.dtype != _dt.bool_:
+        condition = math_ops.cast(condition, "bool")
+    cond_ndim = ndim(condition)
+    if not cond_ndim:
+        then_fn = then_expression if callable(then_expression) else (lambda: then_expression)
+        else_fn = else_expression if callable(else_expression) else (lambda: else_expression)
+        return control_flow_ops.cond(condition, then_fn, else_fn)
+    if callable(then_expression):
+        then_expression = then_expression()
+    if callable(else_expression):
+        else_expression = else_expression()
+    expr_ndim = ndim(then_expression)
+    if cond_ndim > expr_ndim:
+        raise ValueError("Rank of `condition` should be less than or equal to rank of "
+                         "`then_expression` and `else_expression`. ndim(condition)="
+                         + str(cond_ndim) + ", ndim(then_expression)=" + str(expr_ndim))
+    if cond_ndim > 1:
+        cond_shape = array_ops.concat([array_ops.shape(condition),
+                                       [1] * (expr_ndim - cond_ndim)], axis=0)
+        condition = array_ops.reshape(condition, cond_shape)
+        expr_shape = array_ops.shape(then_expression)
+        tile_shape = array_ops.where(expr_shape - cond_shape > 0, expr_shape,
+                                     array_ops.ones_like(expr_shape))
+        condition = array_ops.tile(condition, tile_shape)
+    return array_ops.where(condition, then_expression, else_expression)
+
+
+def in_train_phase(x, alt, training=None):
+    """`x` while training, `alt` otherwise (a switch on a tensor `training`)."""
+    if training is None:
+        training = learning_phase()
+    if training is True or (not hasattr(training, "op") and training == 1):
+        return x() if callable(x) else x
+    if training is False or (not hasattr(training, "op") and training == 0):
+        return alt() if callable(alt) else alt
+    return switch(training, x, alt)
+
+
+def in_test_phase(x, alt, training=None):
+    """`x` at test time, `alt` while training."""
+    return in_train_phase(alt, x, training=training)
+
+
+def random_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):  # noqa: A002
+    """random_ops.random_normal with a numpy-drawn op seed when `seed` is None."""
+    if dtype is None:
+        dtype = floatx()
+    if seed is None:
+        seed = np.random.randint(10e6)
+    return random_ops.random_normal(shape, mean=mean, stddev=stddev, dtype=dtype, seed=seed)
+
+
+def random_uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None):  # noqa: A002
+    """random_ops.random_uniform with a numpy-drawn op seed when `seed` is None."""
+    if dtype is None:
+        dtype = floatx()
+    if seed is None:
+        seed = np.random.randint(10e6)
+    return random_ops.random_uniform(shape, minval=minval, maxval=maxval, dtype=dtype,
+                                     seed=seed)
+
+
+# -- keras' session side effects ----------------------------------------------------------
+def track_variable(v):
+    """Records `v` as a Keras variable of its graph (what get_session initializes)."""
+    _GRAPH_VARIABLES.setdefault(v.graph, []).append(v)
+
+
+def _initialize_variables_ops():
+    """The ops TF 1.14's keras get_session() adds when it initializes the Keras variables
+    not yet initialized in its own session: an IsVariableInitialized per variable, then
+    variables_initializer (a NoOp 'init'). TF 1.14 calls get_session() when it asks for the
+    GPUs (a channels_first pool or conv in keras.backend on CPU), so its graphs have these
+    ops, and later graph-seeded random ops see the op count they make; flowgrad builds
+    the same ops (Keras' own session, which TF also initializes them in, is not made)."""
+    from ..ops import variables as _variables  # lazy: ops.variables imports init_ops
+    g = get_default_graph()
+    done = _KERAS_INITIALIZED.setdefault(g, set())
+    candidates = [v for v in _GRAPH_VARIABLES.get(g, []) if id(v) not in done]
+    if not candidates:
+        return
+    for v in candidates:
+        _variables.is_variable_initialized(v)
+        done.add(id(v))
+    _variables.variables_initializer(candidates)

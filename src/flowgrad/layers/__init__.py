@@ -10,3 +10,7 @@ from .normalization import BatchNormalization, batch_normalization
 from .pooling import (AveragePooling1D, AveragePooling2D, AveragePooling3D, MaxPooling1D,
                       MaxPooling2D, MaxPooling3D, average_pooling1d, average_pooling2d,
                       average_pooling3d, max_pooling1d, max_pooling2d, max_pooling3d)
+
+
+def __getattr__(name):
+    raise AttributeError(f"flowgrad does not implement tensorflow.layers.{name}")

@@ -18,9 +18,9 @@ __all__ = ["case", "cond", "group", "no_op", "tuple", "while_loop", "with_depend
 
 def with_dependencies(dependencies, output_tensor, name=None):
     """`output_tensor`, produced only after `dependencies` have run (an Identity)."""
-    with name_scope(name, "control_dependency", list(dependencies) + [output_tensor]):
+    with name_scope(name, "control_dependency", list(dependencies) + [output_tensor]) as scope:
         with get_default_graph().control_dependencies(dependencies):
-            return array_ops.identity(output_tensor)
+            return array_ops.identity(output_tensor, name=scope)
 
 
 def case(pred_fn_pairs, default=None, exclusive=False, strict=False, name="case"):

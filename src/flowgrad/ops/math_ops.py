@@ -448,7 +448,7 @@ def clip_by_global_norm(t_list: Any, clip_norm: Any, use_norm: Any = None,
                 clipped.append(None)
                 continue
             v = t.values if isinstance(t, IndexedSlices) else to_tensor(t, name=f"t_{i}")
-            c = identity(v * scale, name=f"{base.rsplit('/', 1)[-1]}/_{i}")
+            c = identity(v * scale, name=f"{base}/_{i}")  # TF repeats the full scope
             clipped.append(IndexedSlices(c, t.indices, t.dense_shape)
                            if isinstance(t, IndexedSlices) else c)
     return clipped, use_norm

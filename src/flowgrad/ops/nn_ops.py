@@ -343,7 +343,7 @@ def l2_normalize(x: TensorLike, axis: int | None = None, epsilon: float = 1e-12,
     with name_scope(name, "l2_normalize", [x] if hasattr(x, "op") else []) as scope:
         x = to_tensor(x, name="x")
         square_sum = _m.reduce_sum(_m.square(x), axis, keepdims=True)
-        inv_norm = _m.rsqrt(_m.maximum(square_sum, scalar(epsilon, x)))
+        inv_norm = _m.rsqrt(_m.maximum(square_sum, epsilon))
         return _m.multiply(x, inv_norm, name=scope)
 
 
@@ -439,6 +439,11 @@ def embedding_lookup(params: TensorLike, ids: TensorLike, partition_strategy: st
         params = [params]
     values = [p for p in params if hasattr(p, "op")] + ([ids] if hasattr(ids, "op") else [])
     with name_scope(name, "embedding_lookup", values) as scope:
+        if len(params) == 1 and hasattr(params[0], "sparse_read"):
+            # a ResourceVariable: TF's gather is its sparse_read (ResourceGather + Identity)
+            ids = to_tensor(ids, name="ids")
+            return _a.identity(_clip_rows(params[0].sparse_read(ids, name=scope), ids,
+                                          max_norm), name="Identity")
         params = [to_tensor(p, name="params") for p in params]
         ids = to_tensor(ids, name="ids")
         if ids.dtype.base_dtype not in (_dt.int32, _dt.int64):

@@ -43,6 +43,7 @@ from ..engine.framework.graph import get_default_graph, name_scope
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops import philox
+from ..engine.ops._array_util import _as_int_input
 from ..engine.ops._base import FLOATS, apply, broadcast_dims, const_value, to_tensor
 from .array_ops import concat, ones, reshape, zeros_like
 from .array_ops import shape as shape_of
@@ -133,6 +134,8 @@ def _shape_tensor(shape):
         if not shape.is_fully_defined():
             raise ValueError(f"Cannot convert a partially known TensorShape {shape} to a Tensor")
         shape = shape.as_list()
+    if isinstance(shape, (list, tuple)) and any(hasattr(d, "op") for d in shape):
+        return _as_int_input(list(shape), "shape")  # TF packs a list holding tensors
     dims = np.asarray(shape if not isinstance(shape, (int, np.integer)) else [shape])
     if dims.ndim != 1 and dims.size:
         raise ValueError(f"Shape must be rank 1 but is rank {dims.ndim}")

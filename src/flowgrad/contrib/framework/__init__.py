@@ -2,6 +2,11 @@
 # ruff: noqa: F401
 from .arg_scope import (add_arg_scope, arg_scope, arg_scope_func_key, arg_scoped_arguments,
                         current_arg_scope, has_arg_scope)
+from ...engine.framework.constant_op import is_tensor
+from ...keras.utils import smart_cond
+from ...ops.array_ops import argsort, sort
+from ...train import assert_global_step
+from .tensor_util import assert_scalar, get_name_scope
 from .variables import (add_model_variable, assign_from_checkpoint_fn, create_global_step,
                         filter_variables, get_global_step, get_local_variables,
                         get_model_variables, get_or_create_global_step,
@@ -9,3 +14,7 @@ from .variables import (add_model_variable, assign_from_checkpoint_fn, create_gl
                         get_variables, get_variables_by_name, get_variables_by_suffix,
                         get_variables_to_restore, global_variable, local_variable,
                         model_variable, variable)
+
+
+def __getattr__(name):
+    raise AttributeError(f"flowgrad does not implement tensorflow.contrib.framework.{name}")

@@ -5,6 +5,17 @@ The regularizers (l1_regularizer, l2_regularizer, ...) come from flowgrad.ops.re
 # ruff: noqa: F401
 from .initializers import (variance_scaling_initializer, xavier_initializer,
                            xavier_initializer_conv2d)
-from .layers import (avg_pool2d, batch_norm, bias_add, conv2d, conv2d_transpose, convolution,
-                     convolution2d, convolution2d_transpose, dropout, flatten,
-                     fully_connected, max_pool2d, one_hot_encoding, repeat, stack)
+from .encoders import embed_sequence
+from .layers import (avg_pool2d, batch_norm, bias_add, conv1d, conv2d, conv2d_transpose, conv3d,
+                     convolution, convolution1d, convolution2d, convolution2d_transpose,
+                     convolution3d, dropout, elu, flatten, fully_connected, layer_norm, linear,
+                     max_pool2d, one_hot_encoding, relu, relu6, repeat, stack)
+from ...ops.regularizers import (apply_regularization, l1_l2_regularizer, l1_regularizer,
+                                 l2_regularizer, sum_regularizer)
+from .optimizers import OPTIMIZER_CLS_NAMES, OPTIMIZER_SUMMARIES, optimize_loss
+from .summaries import (summarize_activation, summarize_activations, summarize_collection,
+                        summarize_tensor, summarize_tensors)
+
+
+def __getattr__(name):
+    raise AttributeError(f"flowgrad does not implement tensorflow.contrib.layers.{name}")

@@ -4,6 +4,8 @@ Built on tf.layers as TF builds them: the layer runs in a variable scope ("fully
 "Conv", "BatchNorm", ...) whose custom getter renames kernel/bias to weights/biases and
 makes them model variables (GLOBAL_VARIABLES + MODEL_VARIABLES).
 """
+import functools
+
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import constant, convert_to_tensor
 from ...engine.framework.graph import (GraphKeys, add_to_collection, add_to_collections,
@@ -23,7 +25,9 @@ from .initializers import xavier_initializer
 
 __all__ = ["fully_connected", "convolution", "convolution2d", "conv2d", "conv2d_transpose",
            "convolution2d_transpose", "max_pool2d", "avg_pool2d", "flatten", "dropout",
-           "batch_norm", "one_hot_encoding", "repeat", "stack", "bias_add"]
+           "batch_norm", "one_hot_encoding", "repeat", "stack", "bias_add", "layer_norm",
+           "convolution1d", "convolution3d", "conv1d", "conv3d", "elu", "relu", "relu6",
+           "linear"]
 
 DATA_FORMAT_NCHW = "NCHW"
 DATA_FORMAT_NHWC = "NHWC"
@@ -510,3 +514,89 @@ def bias_add(inputs, activation_fn=None, initializer=_ZEROS, regularizer=None, r
         if activation_fn is not None:
             outputs = activation_fn(outputs)
         return collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+@add_arg_scope
+def layer_norm(inputs, center=True, scale=True, activation_fn=None, reuse=None,
+               variables_collections=None, outputs_collections=None, trainable=True,
+               begin_norm_axis=1, begin_params_axis=-1, scope=None):
+    """Layer normalization (scope "LayerNorm"): normalizes over the axes from
+    `begin_norm_axis` on; `beta` and `gamma` (model variables) have the shape of the
+    axes from `begin_params_axis` on."""
+    with vs.variable_scope(scope, "LayerNorm", [inputs], reuse=reuse) as sc:
+        inputs = convert_to_tensor(inputs)
+        inputs_shape = inputs.shape
+        inputs_rank = inputs_shape.ndims
+        if inputs_rank is None:
+            raise ValueError("Inputs %s has undefined rank." % inputs.name)
+        dtype = inputs.dtype.base_dtype
+        if begin_norm_axis < 0:
+            begin_norm_axis = inputs_rank + begin_norm_axis
+        if begin_params_axis >= inputs_rank or begin_norm_axis >= inputs_rank:
+            raise ValueError("begin_params_axis (%d) and begin_norm_axis (%d) must be < "
+                             "rank(inputs) (%d)" % (begin_params_axis, begin_norm_axis,
+                                                    inputs_rank))
+        params_shape = inputs_shape[begin_params_axis:]
+        if not params_shape.is_fully_defined():
+            raise ValueError("Inputs %s: shape(inputs)[%s:] is not fully defined: %s"
+                             % (inputs.name, begin_params_axis, inputs_shape))
+        beta = gamma = None
+        if center:
+            beta = variables.model_variable(
+                "beta", shape=params_shape, dtype=dtype,
+                initializer=init_ops.zeros_initializer(),
+                collections=_get_variable_collections(variables_collections, "beta"),
+                trainable=trainable)
+        if scale:
+            gamma = variables.model_variable(
+                "gamma", shape=params_shape, dtype=dtype,
+                initializer=init_ops.ones_initializer(),
+                collections=_get_variable_collections(variables_collections, "gamma"),
+                trainable=trainable)
+        norm_axes = list(range(begin_norm_axis, inputs_rank))
+        mean, variance = nn.moments(inputs, norm_axes, keep_dims=True)
+        variance_epsilon = 1e-12 if dtype != _dt.float16 else 1e-3
+        outputs = nn.batch_normalization(inputs, mean, variance, offset=beta, scale=gamma,
+                                         variance_epsilon=variance_epsilon)
+        outputs.set_shape(inputs_shape)
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+@add_arg_scope
+def convolution1d(inputs, num_outputs, kernel_size, stride=1, padding="SAME",
+                  data_format=None, rate=1, activation_fn=_RELU, normalizer_fn=None,
+                  normalizer_params=None, weights_initializer=xavier_initializer(),
+                  weights_regularizer=None, biases_initializer=_ZEROS, biases_regularizer=None,
+                  reuse=None, variables_collections=None, outputs_collections=None,
+                  trainable=True, scope=None):
+    """1-D convolution (default scope "Conv") of [batch, width, channels] inputs."""
+    return _convolution(inputs, num_outputs, kernel_size, stride, padding, data_format, rate,
+                        activation_fn, normalizer_fn, normalizer_params, weights_initializer,
+                        weights_regularizer, biases_initializer, biases_regularizer, reuse,
+                        variables_collections, outputs_collections, trainable, scope, 1)
+
+
+@add_arg_scope
+def convolution3d(inputs, num_outputs, kernel_size, stride=1, padding="SAME",
+                  data_format=None, rate=1, activation_fn=_RELU, normalizer_fn=None,
+                  normalizer_params=None, weights_initializer=xavier_initializer(),
+                  weights_regularizer=None, biases_initializer=_ZEROS, biases_regularizer=None,
+                  reuse=None, variables_collections=None, outputs_collections=None,
+                  trainable=True, scope=None):
+    """3-D convolution (default scope "Conv") of [batch, depth, height, width, channels]."""
+    return _convolution(inputs, num_outputs, kernel_size, stride, padding, data_format, rate,
+                        activation_fn, normalizer_fn, normalizer_params, weights_initializer,
+                        weights_regularizer, biases_initializer, biases_regularizer, reuse,
+                        variables_collections, outputs_collections, trainable, scope, 3)
+
+
+conv1d = convolution1d
+conv3d = convolution3d
+
+# fully_connected with a fixed activation (TF 1.14 defines them as functools.partial)
+elu = functools.partial(fully_connected, activation_fn=nn.elu)
+relu = functools.partial(fully_connected, activation_fn=nn.relu)
+relu6 = functools.partial(fully_connected, activation_fn=nn.relu6)
+linear = functools.partial(fully_connected, activation_fn=None)

@@ -1,13 +1,27 @@
 """tf.contrib.slim: slim's layers, arg_scope and variable helpers (TF 1.14 contrib/slim)."""
 # ruff: noqa: F401
-from ..framework import (add_arg_scope, arg_scope, arg_scoped_arguments,
+from . import losses
+from ..framework import (assert_global_step, add_arg_scope, arg_scope, arg_scoped_arguments,
                          assign_from_checkpoint_fn, create_global_step, get_global_step,
                          get_local_variables, get_model_variables, get_or_create_global_step,
                          get_trainable_variables, get_unique_variable, get_variables,
                          get_variables_by_name, get_variables_by_suffix,
                          get_variables_to_restore, has_arg_scope, local_variable,
                          model_variable, variable)
-from ..layers import (avg_pool2d, batch_norm, bias_add, conv2d, conv2d_transpose, convolution,
-                      convolution2d, convolution2d_transpose, dropout, flatten,
-                      fully_connected, max_pool2d, one_hot_encoding, repeat, stack,
-                      variance_scaling_initializer, xavier_initializer)
+from ..layers import (OPTIMIZER_CLS_NAMES, OPTIMIZER_SUMMARIES, apply_regularization,
+                      l1_l2_regularizer, l1_regularizer, l2_regularizer, sum_regularizer,
+                      avg_pool2d, batch_norm, conv1d, conv3d, convolution1d, convolution3d,
+                      elu, linear, relu, relu6,
+                      bias_add, conv2d, conv2d_transpose, convolution, convolution2d,
+                      convolution2d_transpose, dropout, embed_sequence, flatten,
+                      fully_connected, layer_norm, max_pool2d, one_hot_encoding,
+                      optimize_loss, repeat, stack, summarize_activation,
+                      summarize_activations, summarize_collection, summarize_tensor,
+                      summarize_tensors, variance_scaling_initializer, xavier_initializer,
+                      xavier_initializer_conv2d)
+from ..layers.optimizers import adaptive_clipping_fn
+from ..layers.summaries import summarize_biases, summarize_variables, summarize_weights
+
+
+def __getattr__(name):
+    raise AttributeError(f"flowgrad does not implement tensorflow.contrib.slim.{name}")

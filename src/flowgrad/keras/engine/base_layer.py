@@ -204,6 +204,7 @@ class Layer:
                          "synchronization": synchronization, "aggregation": aggregation,
                          "caching_device": caching_device}
         variable = getter(name=name, shape=shape, **getter_kwargs)
+        backend.track_variable(variable)
         if regularizer is not None:
             name_in_scope = variable.name[:variable.name.find(":")]
             self._handle_weight_regularization(name_in_scope, variable, regularizer)

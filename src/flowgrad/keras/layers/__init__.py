@@ -1,23 +1,51 @@
 """tf.keras.layers (graph mode): TF 1.14's Keras layers.
 
 Used directly they create resource variables, as TF 1.14 does; tf.layers subclass them
-and create reference variables through get_variable.
+and create reference variables through get_variable. Each submodule loads on first use
+of one of its names.
 """
-# ruff: noqa: F401
-from ..engine.base_layer import Layer
-from ..engine.input_spec import InputSpec
-from .core import (Activation, Dense, Dropout, Flatten, Lambda, Permute, RepeatVector,
-                   Reshape)
-from .convolutional import (Conv1D, Conv2D, Conv2DTranspose, Conv3D, Conv3DTranspose,
-                            Cropping2D, DepthwiseConv2D, SeparableConv1D, SeparableConv2D,
-                            UpSampling1D, UpSampling2D, ZeroPadding1D, ZeroPadding2D)
-from .normalization import BatchNormalization
-from .pooling import (AveragePooling1D, AveragePooling2D, AveragePooling3D, AvgPool1D,
-                      AvgPool2D, AvgPool3D, GlobalAveragePooling1D, GlobalAveragePooling2D,
-                      GlobalAvgPool1D, GlobalAvgPool2D, GlobalMaxPool1D, GlobalMaxPool2D,
-                      GlobalMaxPooling1D, GlobalMaxPooling2D, MaxPool1D, MaxPool2D, MaxPool3D,
-                      MaxPooling1D, MaxPooling2D, MaxPooling3D)
+import importlib as _importlib
 
-Convolution1D, Convolution2D, Convolution3D = Conv1D, Conv2D, Conv3D
-Convolution2DTranspose, Convolution3DTranspose = Conv2DTranspose, Conv3DTranspose
-SeparableConvolution1D, SeparableConvolution2D = SeparableConv1D, SeparableConv2D
+_MODULES = {
+    "..engine.base_layer": ["Layer"],
+    "..engine.input_spec": ["InputSpec"],
+    "..engine.input_layer": ["Input", "InputLayer"],
+    ".core": ["Activation", "Dense", "Dropout", "Flatten", "Lambda", "Masking", "Permute",
+              "RepeatVector", "Reshape", "SpatialDropout1D", "SpatialDropout2D",
+              "SpatialDropout3D"],
+    ".convolutional": ["Conv1D", "Conv2D", "Conv2DTranspose", "Conv3D", "Conv3DTranspose",
+                       "Cropping2D", "DepthwiseConv2D", "SeparableConv1D", "SeparableConv2D",
+                       "UpSampling1D", "UpSampling2D", "ZeroPadding1D", "ZeroPadding2D"],
+    ".normalization": ["BatchNormalization"],
+    ".pooling": ["AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "AvgPool1D",
+                 "AvgPool2D", "AvgPool3D", "GlobalAveragePooling1D", "GlobalAveragePooling2D",
+                 "GlobalAvgPool1D", "GlobalAvgPool2D", "GlobalMaxPool1D", "GlobalMaxPool2D",
+                 "GlobalMaxPooling1D", "GlobalMaxPooling2D", "MaxPool1D", "MaxPool2D",
+                 "MaxPool3D", "MaxPooling1D", "MaxPooling2D", "MaxPooling3D"],
+    ".advanced_activations": ["ELU", "LeakyReLU", "PReLU", "ReLU", "Softmax",
+                              "ThresholdedReLU"],
+    ".merge": ["Add", "Average", "Concatenate", "Dot", "Maximum", "Minimum", "Multiply",
+               "Subtract", "add", "average", "concatenate", "dot", "maximum", "minimum",
+               "multiply", "subtract"],
+    ".noise": ["AlphaDropout", "GaussianDropout", "GaussianNoise"],
+    ".embeddings": ["Embedding"],
+}
+_ALIASES = {"Convolution1D": "Conv1D", "Convolution2D": "Conv2D", "Convolution3D": "Conv3D",
+            "Convolution2DTranspose": "Conv2DTranspose",
+            "Convolution3DTranspose": "Conv3DTranspose",
+            "SeparableConvolution1D": "SeparableConv1D",
+            "SeparableConvolution2D": "SeparableConv2D"}
+_WHERE = {name: module for module, names in _MODULES.items() for name in names}
+
+
+def __getattr__(name):
+    target = _ALIASES.get(name, name)
+    if target in _WHERE:
+        value = getattr(_importlib.import_module(_WHERE[target], __name__), target)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"flowgrad does not implement tensorflow.keras.layers.{name}")
+
+
+def __dir__():
+    return sorted(set(_WHERE) | set(_ALIASES))

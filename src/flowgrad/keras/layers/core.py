@@ -14,7 +14,7 @@ from ..engine.input_spec import InputSpec
 from ..utils import normalize_data_format, smart_cond
 
 __all__ = ["Dense", "Dropout", "Flatten", "Activation", "Reshape", "Permute", "RepeatVector",
-           "Lambda"]
+           "Lambda", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "Masking"]
 
 
 def _merge_config(base, config):
@@ -141,9 +141,12 @@ class Dropout(Layer):
             training = backend.learning_phase()
 
         def dropped_inputs():
-            return nn_ops.dropout(inputs, noise_shape=_noise_shape(inputs, self.noise_shape),
+            return nn_ops.dropout(inputs, noise_shape=self._get_noise_shape(inputs),
                                   seed=self.seed, rate=self.rate)
         return smart_cond(training, dropped_inputs, lambda: array_ops.identity(inputs))
+
+    def _get_noise_shape(self, inputs):
+        return _noise_shape(inputs, self.noise_shape)
 
     def compute_output_shape(self, input_shape):
         return input_shape
@@ -151,6 +154,82 @@ class Dropout(Layer):
     def get_config(self):
         return _merge_config(super().get_config(), {
             "rate": self.rate, "noise_shape": self.noise_shape, "seed": self.seed})
+
+
+def _spatial_data_format(data_format):
+    if data_format is None:
+        data_format = backend.image_data_format()
+    if data_format not in {"channels_last", "channels_first"}:
+        raise ValueError('data_format must be in {"channels_last", "channels_first"}')
+    return data_format
+
+
+class SpatialDropout1D(Dropout):
+    """Dropout of whole channels of [batch, steps, channels] inputs."""
+
+    def __init__(self, rate, **kwargs):
+        super().__init__(rate, **kwargs)
+        self.input_spec = InputSpec(ndim=3)
+
+    def _get_noise_shape(self, inputs):
+        input_shape = array_ops.shape(inputs)
+        return (input_shape[0], 1, input_shape[2])
+
+
+class SpatialDropout2D(Dropout):
+    """Dropout of whole feature maps of 4-D inputs."""
+
+    def __init__(self, rate, data_format=None, **kwargs):
+        super().__init__(rate, **kwargs)
+        self.data_format = _spatial_data_format(data_format)
+        self.input_spec = InputSpec(ndim=4)
+
+    def _get_noise_shape(self, inputs):
+        input_shape = array_ops.shape(inputs)
+        if self.data_format == "channels_first":
+            return (input_shape[0], input_shape[1], 1, 1)
+        return (input_shape[0], 1, 1, input_shape[3])
+
+
+class SpatialDropout3D(Dropout):
+    """Dropout of whole feature volumes of 5-D inputs."""
+
+    def __init__(self, rate, data_format=None, **kwargs):
+        super().__init__(rate, **kwargs)
+        self.data_format = _spatial_data_format(data_format)
+        self.input_spec = InputSpec(ndim=5)
+
+    def _get_noise_shape(self, inputs):
+        input_shape = array_ops.shape(inputs)
+        if self.data_format == "channels_first":
+            return (input_shape[0], input_shape[1], 1, 1, 1)
+        return (input_shape[0], 1, 1, 1, input_shape[4])
+
+
+class Masking(Layer):
+    """Zeroes the timesteps whose features all equal `mask_value`; compute_mask says which
+    timesteps are kept."""
+
+    def __init__(self, mask_value=0., **kwargs):
+        super().__init__(**kwargs)
+        self.supports_masking = True
+        self.mask_value = mask_value
+
+    def compute_mask(self, inputs, mask=None):
+        return backend.any(math_ops.not_equal(inputs, self.mask_value), axis=-1)
+
+    def call(self, inputs):
+        boolean_mask = backend.any(math_ops.not_equal(inputs, self.mask_value), axis=-1,
+                                   keepdims=True)
+        outputs = inputs * math_ops.cast(boolean_mask, inputs.dtype)
+        array_ops.squeeze(boolean_mask, axis=-1)  # TF 1.14 builds the mask here too
+        return outputs
+
+    def compute_output_shape(self, input_shape):
+        return input_shape
+
+    def get_config(self):
+        return _merge_config(super().get_config(), {"mask_value": self.mask_value})
 
 
 class Flatten(Layer):

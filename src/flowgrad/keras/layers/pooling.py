@@ -4,6 +4,7 @@ GlobalMax/GlobalAveragePooling1D/2D."""
 from ...engine.framework.tensor_shape import TensorShape
 from ...ops import array_ops, math_ops
 from ... import nn
+from .. import backend
 from ..engine.base_layer import Layer
 from ..engine.input_spec import InputSpec
 from ..utils import (conv_output_length, convert_data_format, normalize_data_format,
@@ -18,8 +19,10 @@ __all__ = ["MaxPooling1D", "AveragePooling1D", "MaxPooling2D", "AveragePooling2D
 
 
 def _pool2d_nhwc(x, pool_size, strides, padding, data_format, pool_mode):
-    """keras.backend.pool2d on CPU: channels_first is transposed to NHWC and back."""
+    """keras.backend.pool2d on CPU: channels_first is transposed to NHWC and back (after
+    the ops of TF's GPU query, backend._initialize_variables_ops)."""
     if data_format == "channels_first":
+        backend._initialize_variables_ops()
         x = array_ops.transpose(x, (0, 2, 3, 1))
     fn = nn.max_pool if pool_mode == "max" else nn.avg_pool
     x = fn(x, (1,) + tuple(pool_size) + (1,), (1,) + tuple(strides) + (1,),
