@@ -50,13 +50,14 @@ def test_wheel_carries_the_licence_metadata_and_package_data(installed):
         (meta,) = [n for n in names if n.endswith(".dist-info/METADATA")]
         metadata = z.read(meta).decode()
     for f in ("flowgrad/py.typed", "flowgrad/demo/digits.py", "flowgrad/demo/seed/example1.py",
-              "flowgrad/__main__.py"):
+              "flowgrad/__main__.py", "flowgrad/engine/framework/op_defs.json",
+              "flowgrad/protos/example_pb2.py"):
         assert f in names
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     assert not any(n.startswith(("tests/", "examples/")) for n in names)
     assert "License-Expression: Apache-2.0" in metadata
     assert "Requires-Python: >=3.10" in metadata
-    for dep in ("numpy", "protobuf", "absl-py"):
+    for dep in ("numpy", "protobuf", "absl-py", "tensorboard"):
         assert f"Requires-Dist: {dep}" in metadata
     assert "Provides-Extra: fsspec" in metadata
 
@@ -84,3 +85,24 @@ def test_installed_version_module_and_usage_errors(installed):
     assert out.returncode == 2
     assert out.stderr == ("flowgrad run: error: the following arguments are required: SCRIPT "
                           "(see 'flowgrad run --help')\n")
+
+
+def test_installed_package_writes_tf_files(installed):
+    # TF's formats from the installed package: a V2 checkpoint and a MetaGraphDef protobuf
+    # (GraphDef export reads the op definitions shipped as package data)
+    _, bin_dir, work = installed
+    code = (
+        "import flowgrad as tf\n"
+        "from tensorboard.compat.proto import meta_graph_pb2\n"
+        "v = tf.Variable([1.0, 2.0], name='v')\n"
+        "s = tf.train.Saver()\n"
+        "with tf.Session() as sess:\n"
+        "    sess.run(tf.global_variables_initializer())\n"
+        "    p = s.save(sess, 'ck/model')\n"
+        "m = meta_graph_pb2.MetaGraphDef()\n"
+        "m.ParseFromString(open(p + '.meta', 'rb').read())\n"
+        "print(sorted(n.op for n in m.graph_def.node if n.name == 'v'))\n"
+        "print(tf.train.NewCheckpointReader(p).get_tensor('v'))\n")
+    out = sh(str(bin_dir / "python"), "-c", code, cwd=work)
+    assert out.stdout == "['VariableV2']\n[1. 2.]\n"
+    assert (work / "ck" / "model.index").exists()
