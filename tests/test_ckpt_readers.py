@@ -168,3 +168,6 @@ def test_tf_module_paths_reach_the_readers():
     assert internal["tensorflow.python.tools.inspect_checkpoint"] == [
         "flowgrad.tools.inspect_checkpoint"]
     assert checkpoint_io.NewCheckpointReader is tf.train.NewCheckpointReader
+    reader = tf.train.NewCheckpointReader(filepattern=os.path.join(
+        os.path.dirname(__file__), "golden", "ckpt", "flowgrad_run", "m-3"))
+    assert isinstance(reader, checkpoint_io.CheckpointReader)

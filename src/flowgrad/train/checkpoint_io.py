@@ -549,7 +549,9 @@ class CheckpointReader:
                         for k, d, s in self._ckpt.debug_entries())
 
 
-NewCheckpointReader = CheckpointReader
+def NewCheckpointReader(filepattern):  # noqa: N802 - TF's name
+    """A CheckpointReader of checkpoint `filepattern` (TF's pywrap_tensorflow signature)."""
+    return CheckpointReader(filepattern)
 
 
 def convert_checkpoint(src_prefix, dst_prefix, format=TF_FORMAT):
