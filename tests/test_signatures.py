@@ -32,21 +32,6 @@ KNOWN_DIFFERENCES = {
                             "convert_to_tensor has it; flowgrad's callers pass it by position)",
     "tf.data.Dataset": "built by its sources and transformations from a dataset op's output; "
                        "TF 1.14's is an abstract class that users never construct either",
-    # owned by other engineers this session (state.md): reported to them
-    "tf.Variable": "trainable=True and synchronization/aggregation=None: flowgrad has no "
-                   "VariableSynchronization/VariableAggregation yet (ops/variables.py, resvar)",
-    "tf.get_variable": "synchronization/aggregation default None: no VariableSynchronization "
-                       "enum yet (ops/variable_scope.py, resvar)",
-    "tf.get_local_variable": "synchronization/aggregation default None: no "
-                             "VariableSynchronization enum yet (ops/variable_scope.py, resvar)",
-    "tf.all_variables": "takes global_variables' scope argument; TF's takes none "
-                        "(ops/variables.py, resvar)",
-    "tf.train.NewCheckpointReader": "parameter named prefix, TF's filepattern "
-                                    "(train/checkpoint_io.py, ckpt)",
-    "tf.train.remove_checkpoint": "checkpoint_format_version default None, TF's 2 "
-                                  "(train/checkpoint_management.py, ckpt)",
-    "tf.train.update_checkpoint_state": "extra save_relative_paths parameter "
-                                        "(train/checkpoint_management.py, ckpt)",
 }
 
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")

@@ -20,7 +20,7 @@ from ..engine.framework.graph import GraphKeys, _graph_of, get_default_graph, na
 from ..engine.framework.tensor_shape import as_shape
 from . import init_ops
 from . import variables as _variables
-from .variables import Variable
+from .variables import Variable, VariableAggregation, VariableSynchronization
 
 __all__ = [
     "AUTO_REUSE",
@@ -367,7 +367,8 @@ def _get_unique_variable_scope(prefix):
 def get_variable(name, shape=None, dtype=None, initializer=None, regularizer=None,
                  trainable=None, collections=None, caching_device=None, partitioner=None,
                  validate_shape=True, use_resource=None, custom_getter=None, constraint=None,
-                 synchronization=None, aggregation=None):
+                 synchronization=VariableSynchronization.AUTO,
+                 aggregation=VariableAggregation.NONE):
     """Gets the variable `<scope>/name` or creates it (TF 1.x `tf.get_variable`).
 
     Args:
@@ -404,8 +405,9 @@ def get_variable(name, shape=None, dtype=None, initializer=None, regularizer=Non
 def get_local_variable(name, shape=None, dtype=None, initializer=None, regularizer=None,
                        trainable=False, collections=None, caching_device=None,
                        partitioner=None, validate_shape=True, use_resource=None,
-                       custom_getter=None, constraint=None, synchronization=None,
-                       aggregation=None):
+                       custom_getter=None, constraint=None,
+                       synchronization=VariableSynchronization.AUTO,
+                       aggregation=VariableAggregation.NONE):
     """get_variable into GraphKeys.LOCAL_VARIABLES (not trainable)."""
     collections = list(collections or []) + [GraphKeys.LOCAL_VARIABLES]
     return get_variable(name, shape=shape, dtype=dtype, initializer=initializer,

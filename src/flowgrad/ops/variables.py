@@ -92,6 +92,12 @@ def _scope_use_resource():
 class _VariableMeta(type):
     """`tf.Variable(...)` is TF's default variable creator: a RefVariable or a ResourceVariable."""
 
+    @property
+    def __signature__(cls):
+        # the constructor's, as TF's metaclass shows (not __call__'s *args, **kwargs)
+        sig = inspect.signature(cls.__init__)
+        return sig.replace(parameters=list(sig.parameters.values())[1:])
+
     def __call__(cls, *args, **kwargs):
         if cls is not Variable:
             return super().__call__(*args, **kwargs)
@@ -122,10 +128,11 @@ class Variable(metaclass=_VariableMeta):
     'x:0'
     """
 
-    def __init__(self, initial_value=None, trainable=True, collections=None, validate_shape=True,
+    def __init__(self, initial_value=None, trainable=None, collections=None, validate_shape=True,
                  caching_device=None, name=None, variable_def=None, dtype=None,
                  expected_shape=None, import_scope=None, constraint=None, use_resource=None,
-                 synchronization=None, aggregation=None, shape=None):
+                 synchronization=VariableSynchronization.AUTO,
+                 aggregation=VariableAggregation.NONE, shape=None):
         if variable_def is not None:
             self._init_from_existing(variable_def, import_scope)
             return
@@ -714,7 +721,10 @@ def global_variables(scope=None):
     return get_default_graph().get_collection(GraphKeys.GLOBAL_VARIABLES, scope)
 
 
-all_variables = global_variables
+def all_variables():
+    """Deprecated TF 1.x name of global_variables() (TF's takes no scope)."""
+    return global_variables()
+
 
 
 def local_variables(scope=None):

@@ -290,7 +290,7 @@ def update_checkpoint_state_internal(save_dir, model_checkpoint_path,
 
 def update_checkpoint_state(save_dir, model_checkpoint_path, all_model_checkpoint_paths=None,
                             latest_filename=None, all_model_checkpoint_timestamps=None,
-                            last_preserved_timestamp=None, save_relative_paths=False):
+                            last_preserved_timestamp=None):
     """Writes the `checkpoint` state file in `save_dir` atomically (TF's public signature).
 
     Raises:
@@ -298,7 +298,7 @@ def update_checkpoint_state(save_dir, model_checkpoint_path, all_model_checkpoin
     """
     update_checkpoint_state_internal(
         save_dir, model_checkpoint_path, all_model_checkpoint_paths, latest_filename,
-        save_relative_paths, all_model_checkpoint_timestamps, last_preserved_timestamp)
+        False, all_model_checkpoint_timestamps, last_preserved_timestamp)
 
 
 def _read_state_file(path):
@@ -428,7 +428,7 @@ def _files_of(prefix, meta_graph_suffix="meta"):
     return files
 
 
-def remove_checkpoint(checkpoint_prefix, checkpoint_format_version=None,
+def remove_checkpoint(checkpoint_prefix, checkpoint_format_version=2,
                       meta_graph_suffix="meta"):
     """Deletes a checkpoint's files: the index first, so a half-deleted one is gone."""
     for f in _files_of(checkpoint_prefix, meta_graph_suffix):

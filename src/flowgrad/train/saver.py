@@ -426,7 +426,7 @@ class Saver:
                 strip_default_attrs=strip_default_attrs, atomic=True)
         if write_state:
             self._record_last_checkpoint(model_checkpoint_path)
-            _cm.update_checkpoint_state(
+            _cm.update_checkpoint_state_internal(
                 save_dir=save_path_parent or ".", model_checkpoint_path=checkpoint_file,
                 all_model_checkpoint_paths=self.last_checkpoints,
                 latest_filename=latest_filename, save_relative_paths=self._save_relative_paths)
