@@ -183,9 +183,25 @@ def _check_queue_runner_def(d, has_node):
         errors.exception_type_from_error_code(c)
 
 
+def _to_tf_bytes(d):
+    """A QueueRunnerDef dict as the serialized proto TF's MetaGraphDef holds."""
+    from ..protos import queue_runner_pb2  # lazy: protobuf loads on first use
+    return queue_runner_pb2.QueueRunnerDef(**d).SerializeToString()
+
+
+def _from_tf_bytes(b):
+    from ..protos import queue_runner_pb2  # lazy: protobuf loads on first use
+    m = queue_runner_pb2.QueueRunnerDef()
+    m.ParseFromString(b)
+    return {"queue_name": m.queue_name, "enqueue_op_name": list(m.enqueue_op_name),
+            "close_op_name": m.close_op_name, "cancel_op_name": m.cancel_op_name,
+            "queue_closed_exception_types": list(m.queue_closed_exception_types)}
+
+
 meta_graph.register_collection_kind(
     "queue_runners", lambda x: isinstance(x, QueueRunner), lambda qr, scope: qr.to_proto(scope),
-    lambda d, scope: QueueRunner.from_proto(d, import_scope=scope), _check_queue_runner_def)
+    lambda d, scope: QueueRunner.from_proto(d, import_scope=scope), _check_queue_runner_def,
+    tf_bytes=(_to_tf_bytes, _from_tf_bytes))
 
 
 def add_queue_runner(qr, collection=GraphKeys.QUEUE_RUNNERS):

@@ -324,18 +324,22 @@ class CollectionKind:
     check(value, has_node) -> None: raises ValueError if `value` is malformed or
       names a node for which has_node(name) is False; runs before anything is
       imported.
+    tf_bytes: (encode(value) -> bytes, decode(bytes) -> value), the item as the
+      serialized proto TF's MetaGraphDef holds in the collection named `kind`
+      (a bytes_list); None if TF's files do not carry this kind.
     """
     kind: str
     matches: Callable[[Any], bool]
     to_proto: Callable[[Any, Any], Any]
     from_proto: Callable[[Any, Any], Any]
     check: Callable[[Any, Callable[[str], bool]], None]
+    tf_bytes: Any = None
 
 
 _KINDS: dict[str, CollectionKind] = {}
 
 
-def register_collection_kind(kind, matches, to_proto, from_proto, check):
+def register_collection_kind(kind, matches, to_proto, from_proto, check, tf_bytes=None):
     """Registers how items of `kind` are exported and imported (see CollectionKind).
 
     Registered kinds are tried before the built-in ones (node_list, bytes_list,
@@ -343,7 +347,7 @@ def register_collection_kind(kind, matches, to_proto, from_proto, check):
     """
     if kind in _BUILTIN_KINDS:
         raise ValueError(f"collection kind {kind!r} is built in")
-    _KINDS[kind] = CollectionKind(kind, matches, to_proto, from_proto, check)
+    _KINDS[kind] = CollectionKind(kind, matches, to_proto, from_proto, check, tf_bytes)
 
 
 def _check_node_name(name, has_node):
@@ -623,6 +627,8 @@ def to_tf_meta_graph(mg, graph, export_scope=None, clear_devices=False):
         elif kind == "savers":
             for d in values:
                 c.bytes_list.value.append(p.saver_pb2.SaverDef(**d).SerializeToString())
+        elif kind in _KINDS and _KINDS[kind].tf_bytes is not None and key == kind:
+            c.bytes_list.value.extend(_KINDS[kind].tf_bytes[0](d) for d in values)
         else:
             del out.collection_def[key]
             _log.warning("Collection %s (kind %s) is not written to TF's MetaGraphDef", key,
@@ -725,6 +731,9 @@ def from_tf_meta_graph(mg):
                 sd.ParseFromString(b)
                 values.append(_saver_def_of(sd).to_dict())
             collections[key] = {"kind": "savers", "value": values}
+        elif kind == "bytes_list" and key in _KINDS and _KINDS[key].tf_bytes is not None:
+            decode = _KINDS[key].tf_bytes[1]
+            collections[key] = {"kind": key, "value": [decode(b) for b in col.bytes_list.value]}
         elif kind == "bytes_list" and key not in _PROTO_COLLECTIONS:
             collections[key] = {"kind": "bytes_list",
                                 "value": [_b64(b) for b in col.bytes_list.value]}
