@@ -12,7 +12,7 @@ from flowgrad import check
 from flowgrad.compat import tf_alias
 
 MODULES = ("tf.layers", "tf.keras.layers", "tf.contrib.layers", "tf.contrib.slim",
-           "tf.contrib.framework")
+           "tf.contrib.framework", "tf.contrib.losses")
 # the names these modules must have (the most used; each checked against TF's argspec)
 REQUIRED = {
     "tf.layers": ["dense", "conv2d", "max_pooling2d", "dropout", "flatten",
@@ -23,11 +23,14 @@ REQUIRED = {
                         "AlphaDropout", "SpatialDropout2D", "Masking", "BatchNormalization"],
     "tf.contrib.layers": ["fully_connected", "conv2d", "batch_norm", "layer_norm",
                           "optimize_loss", "embed_sequence", "l2_regularizer",
-                          "apply_regularization", "summarize_tensor", "xavier_initializer"],
+                          "apply_regularization", "summarize_tensor", "xavier_initializer",
+                          "separable_conv2d", "instance_norm", "group_norm"],
     "tf.contrib.slim": ["conv2d", "fully_connected", "arg_scope", "repeat", "stack",
                         "l2_regularizer", "get_model_variables", "optimize_loss"],
     "tf.contrib.framework": ["arg_scope", "get_or_create_global_step", "assert_scalar",
                              "get_variables_to_restore"],
+    "tf.contrib.losses": ["mean_squared_error", "softmax_cross_entropy", "get_total_loss",
+                          "compute_weighted_loss", "hinge_loss"],
 }
 
 

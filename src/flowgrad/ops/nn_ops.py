@@ -611,7 +611,7 @@ def sufficient_statistics(x: TensorLike, axes: Sequence[int], shift: TensorLike 
             n = 1
             for d in axes:
                 n *= dims[d]
-            counts = constant(n, dtype=x.dtype.base_dtype, name="count")
+            counts = constant(n, dtype=x.dtype.base_dtype)
         else:
             shape = _a.shape(x)
             counts = _m.cast(_m.reduce_prod(_a.gather(shape, axes)), x.dtype.base_dtype,

@@ -27,7 +27,7 @@ __all__ = ["fully_connected", "convolution", "convolution2d", "conv2d", "conv2d_
            "convolution2d_transpose", "max_pool2d", "avg_pool2d", "flatten", "dropout",
            "batch_norm", "one_hot_encoding", "repeat", "stack", "bias_add", "layer_norm",
            "convolution1d", "convolution3d", "conv1d", "conv3d", "elu", "relu", "relu6",
-           "linear"]
+           "linear", "separable_convolution2d", "separable_conv2d"]
 
 DATA_FORMAT_NCHW = "NCHW"
 DATA_FORMAT_NHWC = "NHWC"
@@ -600,3 +600,100 @@ elu = functools.partial(fully_connected, activation_fn=nn.elu)
 relu = functools.partial(fully_connected, activation_fn=nn.relu)
 relu6 = functools.partial(fully_connected, activation_fn=nn.relu6)
 linear = functools.partial(fully_connected, activation_fn=None)
+
+
+def _channel_dimension(shape, df, min_rank):
+    dims = shape.dims
+    if dims is None:
+        raise ValueError("dims of shape must be known but is None")
+    if len(dims) < min_rank:
+        raise ValueError("rank of shape must be at least %d not: %d" % (min_rank, len(dims)))
+    dim = 1 if df == "channels_first" else -1
+    value = dims[dim].value
+    if value is None:
+        raise ValueError("dimension %d of shape must be known but is None: %s" % (dim, shape))
+    return value
+
+
+def _two(value):
+    if isinstance(value, (list, tuple)):
+        if len(value) != 2:
+            raise ValueError("Expected a pair, got %s" % (value,))
+        return tuple(value)
+    return (value, value)
+
+
+@add_arg_scope
+def separable_convolution2d(inputs, num_outputs, kernel_size, depth_multiplier=1, stride=1,
+                            padding="SAME", data_format=DATA_FORMAT_NHWC, rate=1,
+                            activation_fn=_RELU, normalizer_fn=None, normalizer_params=None,
+                            weights_initializer=xavier_initializer(),
+                            pointwise_initializer=None, weights_regularizer=None,
+                            biases_initializer=_ZEROS, biases_regularizer=None, reuse=None,
+                            variables_collections=None, outputs_collections=None,
+                            trainable=True, scope=None):
+    """Depthwise then pointwise 2-D convolution (scope "SeparableConv2d"; variables
+    `depthwise_weights`, `pointwise_weights`, `biases`); with num_outputs=None only the
+    depthwise convolution (`depthwise_weights`, `biases` of depth_multiplier * channels)."""
+    if data_format not in (DATA_FORMAT_NCHW, DATA_FORMAT_NHWC):
+        raise ValueError("data_format has to be either NCHW or NHWC.")
+    getter = _build_variable_getter({"bias": "biases", "depthwise_kernel": "depthwise_weights",
+                                     "pointwise_kernel": "pointwise_weights"})
+    with vs.variable_scope(scope, "SeparableConv2d", [inputs], reuse=reuse,
+                           custom_getter=getter) as sc:
+        inputs = convert_to_tensor(inputs)
+        if pointwise_initializer is None:
+            pointwise_initializer = weights_initializer
+        df = "channels_first" if data_format.startswith("NC") else "channels_last"
+        if num_outputs is not None:
+            layer = conv_layers.SeparableConv2D(
+                filters=num_outputs, kernel_size=kernel_size, strides=stride, padding=padding,
+                data_format=df, dilation_rate=_two(rate), activation=None,
+                depth_multiplier=depth_multiplier,
+                use_bias=not normalizer_fn and biases_initializer,
+                depthwise_initializer=weights_initializer,
+                pointwise_initializer=pointwise_initializer,
+                bias_initializer=biases_initializer, depthwise_regularizer=weights_regularizer,
+                pointwise_regularizer=weights_regularizer, bias_regularizer=biases_regularizer,
+                activity_regularizer=None, trainable=trainable, name=sc.name,
+                dtype=inputs.dtype.base_dtype, _scope=sc, _reuse=reuse)
+            outputs = layer.apply(inputs)
+            _add_variable_to_collections(layer.depthwise_kernel, variables_collections,
+                                         "weights")
+            _add_variable_to_collections(layer.pointwise_kernel, variables_collections,
+                                         "weights")
+            if layer.bias is not None:
+                _add_variable_to_collections(layer.bias, variables_collections, "biases")
+            if normalizer_fn is not None:
+                outputs = normalizer_fn(outputs, **(normalizer_params or {}))
+        else:
+            dtype = inputs.dtype.base_dtype
+            kernel_h, kernel_w = _two(kernel_size)
+            stride_h, stride_w = _two(stride)
+            num_filters_in = _channel_dimension(inputs.shape, df, min_rank=4)
+            depthwise_weights = variables.model_variable(
+                "depthwise_weights", shape=[kernel_h, kernel_w, num_filters_in,
+                                            depth_multiplier],
+                dtype=dtype, initializer=weights_initializer, regularizer=weights_regularizer,
+                trainable=trainable,
+                collections=_get_variable_collections(variables_collections, "weights"))
+            strides = ([1, 1, stride_h, stride_w] if data_format.startswith("NC")
+                       else [1, stride_h, stride_w, 1])
+            outputs = nn.depthwise_conv2d(inputs, depthwise_weights, strides, padding,
+                                          rate=_two(rate), data_format=data_format)
+            num_outputs = depth_multiplier * num_filters_in
+            if normalizer_fn is not None:
+                outputs = normalizer_fn(outputs, **(normalizer_params or {}))
+            elif biases_initializer is not None:
+                biases = variables.model_variable(
+                    "biases", shape=[num_outputs], dtype=dtype,
+                    initializer=biases_initializer, regularizer=biases_regularizer,
+                    trainable=trainable,
+                    collections=_get_variable_collections(variables_collections, "biases"))
+                outputs = nn.bias_add(outputs, biases, data_format=data_format)
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+separable_conv2d = separable_convolution2d

@@ -1,6 +1,6 @@
 """tf.contrib.slim: slim's layers, arg_scope and variable helpers (TF 1.14 contrib/slim)."""
 # ruff: noqa: F401
-from . import losses
+from .. import losses
 from ..framework import (assert_global_step, add_arg_scope, arg_scope, arg_scoped_arguments,
                          assign_from_checkpoint_fn, create_global_step, get_global_step,
                          get_local_variables, get_model_variables, get_or_create_global_step,
@@ -15,7 +15,8 @@ from ..layers import (OPTIMIZER_CLS_NAMES, OPTIMIZER_SUMMARIES, apply_regulariza
                       bias_add, conv2d, conv2d_transpose, convolution, convolution2d,
                       convolution2d_transpose, dropout, embed_sequence, flatten,
                       fully_connected, layer_norm, max_pool2d, one_hot_encoding,
-                      optimize_loss, repeat, stack, summarize_activation,
+                      optimize_loss, repeat, separable_conv2d, separable_convolution2d,
+                      stack, group_norm, instance_norm, summarize_activation,
                       summarize_activations, summarize_collection, summarize_tensor,
                       summarize_tensors, variance_scaling_initializer, xavier_initializer,
                       xavier_initializer_conv2d)

@@ -1,6 +1,6 @@
-"""slim.losses: TF 1.14's tf.contrib.losses (deprecated argument orders: predictions or
-logits first), computed by tf.losses with its default reduction
-(SUM_BY_NONZERO_WEIGHTS), which gives contrib's weighted means."""
+"""tf.contrib.losses (also tf.contrib.slim.losses, the same module): TF 1.14's deprecated
+losses (argument orders: predictions or logits first), computed by tf.losses with its
+default reduction (SUM_BY_NONZERO_WEIGHTS), which gives contrib's weighted means."""
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import convert_to_tensor
 from ...engine.framework.graph import name_scope
@@ -131,3 +131,7 @@ def cosine_distance(predictions, labels=None, axis=None, weights=1.0, scope=None
         labels = math_ops.cast(labels, _dt.float32)
         losses = 1 - math_ops.reduce_sum(math_ops.multiply(predictions, labels), axis=[axis])
         return compute_weighted_loss(losses, weights, scope=sc)
+
+
+def __getattr__(name):
+    raise AttributeError(f"flowgrad does not implement tensorflow.contrib.losses.{name}")
