@@ -37,6 +37,7 @@ from .monitored_session import (ChiefSessionCreator, MonitoredSession, Monitored
                                 Scaffold, SessionCreator, SingularMonitoredSession,
                                 WorkerSessionCreator)
 from ..summary.writer import FileWriterCache as SummaryWriterCache
+from .supervisor import Supervisor
 
 
 # tf.train.Example & co: protobuf classes (flowgrad/protos), loaded on first use.
