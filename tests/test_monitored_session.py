@@ -105,3 +105,32 @@ def test_checkpoint_listener_calls(tmp_path):
     assert calls == ["begin", ("before_save", 0), ("after_save", 0), ("before_save", 2),
                      ("after_save", 2), ("before_save", 4), ("after_save", 4), ("end", 4)]
     assert tf.train.latest_checkpoint(str(tmp_path)).endswith("model.ckpt-4")
+
+
+def test_run_metadata_is_filled_when_asked_for():
+    """A hook asking for FULL_TRACE gets the step stats; otherwise hooks get an empty
+    RunMetadata (flowgrad fills one only on request: it costs a plan listing per step)."""
+    seen = []
+
+    class Tracer(tf.train.SessionRunHook):
+        def __init__(self, trace):
+            self.trace = trace
+
+        def before_run(self, run_context):
+            opts = tf.RunOptions(trace_level=tf.RunOptions.FULL_TRACE) if self.trace else None
+            return tf.train.SessionRunArgs(None, options=opts)
+
+        def after_run(self, run_context, run_values):
+            seen.append((run_values.options.trace_level,
+                         len(run_values.run_metadata.step_stats.dev_stats)))
+
+    with tf.Graph().as_default():
+        c = tf.constant(2.0) * 3.0
+        with tf.train.SingularMonitoredSession(hooks=[Tracer(False)]) as sess:
+            assert sess.run(c) == 6.0
+            md = tf.RunMetadata()
+            sess.run(c, run_metadata=md)
+            assert md.optimized_ir
+        with tf.train.SingularMonitoredSession(hooks=[Tracer(True)]) as sess:
+            sess.run(c)
+    assert seen[0] == (0, 0) and seen[2][0] == tf.RunOptions.FULL_TRACE and seen[2][1] >= 1

@@ -349,9 +349,13 @@ class _HookedSession(_WrappedSession):
                                         session=self._sess)
         options = options or RunOptions()
         feed_dict = self._call_hook_before_run(run_context, actual_fetches, feed_dict, options)
+        # flowgrad fills a RunMetadata with the plan's listing (costly per step): only when
+        # the caller passed one or the options ask for a trace; hooks get an empty one else
+        wanted = (run_metadata is not None or options.trace_level > 0
+                  or options.output_partition_graphs)
         run_metadata = run_metadata or RunMetadata()
         outputs = self._sess.run(actual_fetches, feed_dict=feed_dict, options=options,
-                                 run_metadata=run_metadata)
+                                 run_metadata=run_metadata if wanted else None)
         for hook in self._hooks:
             hook.after_run(run_context, SessionRunValues(results=outputs.get(hook),
                                                          options=options,
