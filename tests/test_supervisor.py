@@ -66,3 +66,17 @@ def test_summary_computed_needs_a_writer_and_master_is_local():
             sv.summary_computed(None, b"")
         with pytest.raises(NotImplementedError, match="master"):
             sv.prepare_or_wait_for_session("grpc://host:2222")
+
+
+def test_loop_calls_at_once_then_on_schedule():
+    """TF 1.14's LooperThread calls its target at once, then every interval."""
+    with tf.Graph().as_default():
+        sv = tf.train.Supervisor(logdir=None)
+        calls = []
+        looper = sv.loop(3600, calls.append, args=(1,))
+        deadline = time.time() + 10
+        while not calls:
+            assert time.time() < deadline
+            time.sleep(0.01)
+        sv.stop()
+        assert not looper.is_alive() and calls == [1]
