@@ -126,6 +126,9 @@ for _m in ("training", "training_util", "saver", "optimizer", "gradient_descent"
            "monitored_session", "session_run_hook"):
     _INTERNAL["tensorflow.python.training." + _m] = ["flowgrad.train"]
 del _m
+# monitored training: tf.train.SessionManager's private module
+_INTERNAL["tensorflow.python.training.session_manager"] = ["flowgrad.train"]
+_INTERNAL["tensorflow.python.training.supervisor"] = ["flowgrad.train"]
 # queues: the tutorials' MNIST loader and the private modules of queues/readers/py_func
 _INTERNAL.update({
     "tensorflow.examples": ["flowgrad.examples"],
