@@ -137,3 +137,20 @@ def test_dump_run(tmp_path):
         # w as read before the update, not as the update left it
         np.testing.assert_array_equal(arrays[by_name["w/read:0"]["key"]], [1.0, 2.0, 3.0])
         assert not np.array_equal(sess.run(w), [1.0, 2.0, 3.0])
+
+
+def test_debug_tools_example(capsys, tmp_path):
+    import os
+
+    from flowgrad.cli import run_script
+    script = os.path.join(os.path.dirname(os.path.dirname(__file__)), "examples",
+                          "debug_tools.py")
+    trace = str(tmp_path / "trace.json")
+    assert run_script(script, [trace]) == 0
+    out = capsys.readouterr().out
+    assert "model/w:0: gradient exists" in out and "'Round' (Round)" in out
+    assert "model/unused:0: gradient is None: not connected to ys" in out
+    assert "reads variable 'model/b' through another tensor" in out
+    assert "NaN/Inf first produced by forward op Log (Log), created at debug_tools.py:" in out
+    events = json.load(open(trace))["traceEvents"]
+    assert any(e["ph"] == "X" and e["args"]["op"] == "MatMul" for e in events)

@@ -34,7 +34,7 @@ _MISSING = object()
 
 def _at(op) -> str:
     where = defined_at(getattr(op, "_traceback", None))
-    return f" (created at {where})" if where else ""
+    return f", created at {where}" if where else ""
 
 
 @dataclass
