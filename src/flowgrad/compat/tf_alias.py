@@ -87,6 +87,7 @@ _INTERNAL = {
     "tensorflow.python.ops.confusion_matrix": ["flowgrad.ops.confusion_matrix"],
     "tensorflow.python.client": [],
     "tensorflow.python.client.session": ["flowgrad.engine.runtime.session"],
+    "tensorflow.python.client.timeline": ["flowgrad.client.timeline"],
     "tensorflow.python.platform": [],
     "tensorflow.python.platform.app": ["flowgrad.app"],
     "tensorflow.python.platform.flags": ["flowgrad.flags"],
