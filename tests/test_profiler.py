@@ -97,3 +97,21 @@ def test_flowgrad_profile_command(capsys):
     assert "linear_regression.py:" in time_part
     assert "mul (Mul)  linear_regression.py:21  pred = W * X + b" in bytes_part
     assert BaseSession.run is run           # tracing is off again after the command
+
+
+def test_account_all_ops_not_only_displayed():
+    total, children = _run("all_accounted")
+    want_total, want_children = WANT["all_accounted"]
+    assert children == want_children == []
+    # TF's graph has the two gradient ops flowgrad prunes (27648 + 10 flops)
+    assert total == want_total - 27648 - 10
+
+
+def test_unimplemented_options_raise():
+    with tf.Graph().as_default():
+        B = tf.profiler.ProfileOptionBuilder
+        for opts in (B.time_and_memory(min_peak_bytes=1),
+                     B(B.float_operation()).with_node_names(start_name_regexes=["a"]).build(),
+                     B(B.float_operation()).with_node_names(trim_name_regexes=["a"]).build()):
+            with pytest.raises(NotImplementedError, match="is not supported by flowgrad"):
+                tf.profiler.profile(options=opts)

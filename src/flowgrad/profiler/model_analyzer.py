@@ -130,7 +130,7 @@ def _params(op) -> int:
 
 
 class _Node:
-    __slots__ = ("name", "op", "children", "types", "stats", "shape")
+    __slots__ = ("name", "op", "children", "types", "stats", "shape", "full")
 
     def __init__(self, name, op=None):
         self.name = name
@@ -234,11 +234,27 @@ def profile(graph=None, run_meta=None, op_log=None, cmd="scope", options=0):
         raise NotImplementedError("tf.profiler.profile: op_log is not supported by flowgrad")
     if options == 0 or options is None:
         options = ProfileOptionBuilder().build()
+    _check_supported(options)
     graph = graph if graph is not None else get_default_graph()
     tree = _build_tree(graph, run_meta)
     result, lines = _show(tree, options)
     _emit(options, lines)
     return result
+
+
+def _check_supported(opts):
+    """Options flowgrad does not implement raise rather than being ignored."""
+    for key in ("min_peak_bytes", "min_residual_bytes", "min_output_bytes",
+                "min_accelerator_micros", "min_cpu_micros"):
+        if opts.get(key, 0):
+            raise NotImplementedError(f"tf.profiler.profile: option {key} is not supported by "
+                                      "flowgrad")
+    if list(opts.get("start_name_regexes", [".*"])) != [".*"]:
+        raise NotImplementedError("tf.profiler.profile: option start_name_regexes is not "
+                                  "supported by flowgrad")
+    if opts.get("trim_name_regexes"):
+        raise NotImplementedError("tf.profiler.profile: option trim_name_regexes is not "
+                                  "supported by flowgrad")
 
 
 def _matches(regexes, name):
@@ -258,6 +274,23 @@ def _show(tree, opts):
 
     def passes(node):
         return all(node.stats[k] >= opts.get(m, 0) for k, m in _MIN.items())
+
+    displayed_only = opts.get("account_displayed_op_only", False)
+
+    def full_totals(node):
+        """Totals of every accounted op under node (shown or not)."""
+        tot = dict.fromkeys(("float_ops", "params", "micros", "bytes", "occurrence"), 0)
+        if accounted(node):
+            for k in tot:
+                tot[k] += node.stats[k]
+        for child in node.children.values():
+            for k, v in full_totals(child).items():
+                tot[k] += v
+        node.full = tot
+        return tot
+
+    if not displayed_only:
+        full_totals(tree)
 
     def visit(node, depth):
         """(displayed GraphNodeProtos under node incl. itself, whether anything accounted)."""
@@ -287,6 +320,11 @@ def _show(tree, opts):
         p.total_requested_bytes = p.requested_bytes + sum(c.total_requested_bytes
                                                           for c in p.children)
         p.total_run_count = p.run_count + sum(c.total_run_count for c in p.children)
+        if not displayed_only:
+            f = node.full
+            p.total_float_ops, p.total_parameters = f["float_ops"], f["params"]
+            p.total_exec_micros, p.total_requested_bytes = f["micros"], f["bytes"]
+            p.total_run_count = f["occurrence"]
         return [p]
 
     [root] = visit(tree, 0)

@@ -93,6 +93,17 @@ def case_option_presets(tf):
             .with_file_output("/tmp/x").select(["params", "float_ops"]).with_step(2).build()]
 
 
+def case_all_accounted(tf):
+    """account_displayed_op_only(False): totals count hidden accounted ops too."""
+    _cnn(tf)
+    b = tf.profiler.ProfileOptionBuilder(tf.profiler.ProfileOptionBuilder.float_operation())
+    opts = (b.with_empty_output().account_displayed_op_only(False).with_max_depth(1)
+            .with_min_float_operations(1000).build())
+    r = tf.profiler.profile(tf.get_default_graph(), options=opts)
+    return [r.total_float_ops, sorted([c.name, c.float_ops, c.total_float_ops]
+                                      for c in r.children)]
+
+
 def cases(tf):
     out = {}
     for name, fn in sorted(globals().items()):
