@@ -342,6 +342,8 @@ ARRAY = [
            [Arg((2, 3)), Arg((3,))], FC, grad=(0, 1)),
     Sample("StopGradient", "StopGradient", lambda tf, x: tf.stop_gradient(x) * x, _X, FC,
            grad=(0,), numeric=False),
+    Sample("CheckNumerics", "CheckNumerics", lambda tf, x: tf.check_numerics(x * x, "x"), _X,
+           ("float16",) + F + I, grad=(0,)),
     Sample("GatherV2", "GatherV2",
            lambda tf, x, i: [tf.gather(x, i), tf.gather(x, i[:2], axis=1)],
            [Arg((4, 3)), Arg((3,), values=[2, 0, 2], dtype="int32")], FC + I, grad=(0,)),

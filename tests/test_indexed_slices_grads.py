@@ -43,6 +43,7 @@ def _c(shape):
 # Op types the generator does not build: one small graph each.
 _EXTRA = {
     "AddV2": lambda: _op("AddV2", [_x([3, 2]), _x([3, 2], 1)]),
+    "CheckNumerics": lambda: tf.check_numerics(_x([3, 2]), "x"),
     "Conj": lambda: tf.conj(_c([3, 2])),
     "ConjugateTranspose": lambda: tf.transpose(_c([3, 2]),
                                                conjugate=True),

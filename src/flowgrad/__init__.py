@@ -63,6 +63,8 @@ from .ops.functional_ops import foldl, foldr, map_fn, scan
 from .ops.data_flow_ops import FIFOQueue, PaddingFIFOQueue, QueueBase, RandomShuffleQueue
 from .ops.io_ops import (FixedLengthRecordReader, ReaderBase, TextLineReader, TFRecordReader,
                          WholeFileReader, read_file, write_file)
+from .ops.numerics import add_check_numerics_ops
+from .explain import explain_gradients  # flowgrad extension (issue 15): why a gradient is None
 from .engine.autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients,
                                         hessians, hessian_vector_product)
 from .engine.framework.indexed_slices import IndexedSlices, IndexedSlicesValue

@@ -194,6 +194,14 @@ def main(argv=None):
     p.add_argument("--strict", action="store_true",
                    help="exit 1 for partly supported symbols too")
     p.set_defaults(fn=cmd_check)
+    p = sub.add_parser("profile", help="run a TF 1.x script with every Session.run traced; "
+                                       "print the top ops by time and by bytes, with their "
+                                       "source lines")
+    p.add_argument("script", metavar="SCRIPT", help="the script's path")
+    p.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS",
+                   help="its command-line arguments")
+    p.set_defaults(fn=lambda args, extra: importlib.import_module(
+        "flowgrad.profiler.script").main(args.script, list(args.args), run_script))
     argv = sys.argv[1:] if argv is None else list(argv)
     args, extra = parser.parse_known_args(argv)
     if extra and args.cmd not in ("demo", "run"):

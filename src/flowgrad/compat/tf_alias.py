@@ -87,6 +87,7 @@ _INTERNAL = {
     "tensorflow.python.ops.confusion_matrix": ["flowgrad.ops.confusion_matrix"],
     "tensorflow.python.client": [],
     "tensorflow.python.client.session": ["flowgrad.engine.runtime.session"],
+    "tensorflow.python.client.timeline": ["flowgrad.client.timeline"],
     "tensorflow.python.platform": [],
     "tensorflow.python.platform.app": ["flowgrad.app"],
     "tensorflow.python.platform.flags": ["flowgrad.flags"],
@@ -126,6 +127,9 @@ for _m in ("training", "training_util", "saver", "optimizer", "gradient_descent"
            "monitored_session", "session_run_hook"):
     _INTERNAL["tensorflow.python.training." + _m] = ["flowgrad.train"]
 del _m
+# monitored training: tf.train.SessionManager's private module
+_INTERNAL["tensorflow.python.training.session_manager"] = ["flowgrad.train"]
+_INTERNAL["tensorflow.python.training.supervisor"] = ["flowgrad.train"]
 # queues: the tutorials' MNIST loader and the private modules of queues/readers/py_func
 _INTERNAL.update({
     "tensorflow.examples": ["flowgrad.examples"],

@@ -17,7 +17,7 @@ __all__ = [
     "invert_permutation", "expand_dims", "squeeze", "concat", "stack", "unstack", "split",
     "slice", "gather", "gather_nd", "scatter_nd", "tile", "pad", "reverse", "reverse_v2",
     "one_hot", "boolean_mask", "unique", "sequence_mask", "sort", "argsort", "batch_gather",
-    "setdiff1d",
+    "setdiff1d", "check_numerics",
 ]
 
 import builtins
@@ -39,7 +39,7 @@ from ..engine.ops.construction import (fill, lin_space, linspace, one_hot, ones,
 from ..engine.ops.indexing import (gather, gather_nd, reverse, reverse_v2, scatter_nd,
                                    setdiff1d, unique, where)
 from ..engine.ops.joining import concat, pad, slice, split, stack, tile, unstack
-from ..engine.ops.shape import (broadcast_to, expand_dims, identity, identity_n,
+from ..engine.ops.shape import (broadcast_to, check_numerics, expand_dims, identity, identity_n,
                                 invert_permutation, rank, reshape, shape, shape_n, size, squeeze,
                                 stop_gradient, transpose)
 from ..engine.ops.elementwise import negative

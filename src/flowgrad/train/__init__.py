@@ -29,6 +29,19 @@ from .input import (batch, batch_join, input_producer, limit_epochs, maybe_batch
                     slice_input_producer, string_input_producer)
 from .queue_runner import QueueRunner, add_queue_runner, start_queue_runners
 from . import queue_runner
+# monitored training: hooks, Scaffold, MonitoredSession & co
+from .session_run_hook import SessionRunArgs, SessionRunContext, SessionRunHook, SessionRunValues
+from .basic_session_run_hooks import (CheckpointSaverHook, CheckpointSaverListener, FeedFnHook,
+                                      FinalOpsHook, GlobalStepWaiterHook, LoggingTensorHook,
+                                      NanLossDuringTrainingError, NanTensorHook,
+                                      SecondOrStepTimer, StepCounterHook, StopAtStepHook,
+                                      SummarySaverHook)
+from .session_manager import SessionManager
+from .monitored_session import (ChiefSessionCreator, MonitoredSession, MonitoredTrainingSession,
+                                Scaffold, SessionCreator, SingularMonitoredSession,
+                                WorkerSessionCreator)
+from ..summary.writer import FileWriterCache as SummaryWriterCache
+from .supervisor import Supervisor
 
 
 # tf.train.Example & co: protobuf classes (flowgrad/protos), loaded on first use.

@@ -180,9 +180,10 @@ class LooperThread(threading.Thread):
                 while not self._coord.should_stop():
                     self.run_loop()
             else:
-                next_timer = time.time() + self._timer_interval_secs
+                # as TF 1.14: the first call at once, then on a fixed schedule
+                next_timer = time.time()
                 while not self._coord.wait_for_stop(next_timer - time.time()):
-                    next_timer = time.time() + self._timer_interval_secs
+                    next_timer += self._timer_interval_secs
                     self.run_loop()
             self.stop_loop()
 

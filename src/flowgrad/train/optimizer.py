@@ -17,6 +17,7 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import GraphKeys, Tensor, get_default_graph, name_scope
 from ..engine.framework.registry import GRADIENTS
+from ..explain import explain_gradient
 from ..ops import array_ops as _a
 from ..ops import control_flow_ops, state_ops
 from ..ops.sparse_ops import unsorted_segment_sum
@@ -231,7 +232,7 @@ class Optimizer:
             checkpoints=checkpoints)
         vars_with_grad = [v for g, v in grads_and_vars if g is not None]
         if not vars_with_grad:
-            why = "\n".join(f"  {v.name}: {_why_no_gradient(loss, v)}"
+            why = "\n".join(f"  {v.name}: {explain_gradient(loss, v)}"
                             for _, v in grads_and_vars)
             raise ValueError(
                 "No gradients provided for any variable, check your graph for ops that do not "

@@ -25,6 +25,7 @@ import time
 
 import numpy as np
 
+from .. import logging as _tf_logging
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors, meta_graph
 from ..engine.framework.constant_op import constant
@@ -451,6 +452,7 @@ class Saver:
         if save_path is None:
             raise ValueError("Can't load save_path when it is None.")
         save_path = os.fspath(save_path)
+        _tf_logging.info("Restoring parameters from %s", save_path)
         if not checkpoint_exists(save_path):
             raise ValueError("The passed save_path is not a valid checkpoint: " + save_path)
         try:

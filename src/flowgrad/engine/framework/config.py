@@ -179,11 +179,40 @@ class RunOptions(_Message):
                "report_tensor_allocations_upon_oom": False}
 
 
+class AllocationDescription(_Message):
+    _FIELDS: ClassVar[dict] = {"requested_bytes": 0, "allocated_bytes": 0, "allocator_name": ""}
+
+
+class TensorDescription(_Message):
+    """An output's dtype (TF's enum name, "DT_FLOAT"), dims and allocation; str() is the
+    protobuf text format TF's timeline shows."""
+    _FIELDS: ClassVar[dict] = {"dtype": "", "dims": [],
+                               "allocation_description": AllocationDescription}
+
+    def __str__(self):
+        lines = [f"dtype: {self.dtype}", "shape {"]
+        for d in self.dims:
+            lines += ["  dim {", f"    size: {d}", "  }"]
+        ad = self.allocation_description
+        lines += ["}", "allocation_description {", f"  requested_bytes: {ad.requested_bytes}"]
+        if ad.allocated_bytes:
+            lines.append(f"  allocated_bytes: {ad.allocated_bytes}")
+        lines += [f"  allocator_name: {ad.allocator_name}", "}"]
+        return "\n".join(lines) + "\n"
+
+
+class NodeOutput(_Message):
+    _FIELDS: ClassVar[dict] = {"slot": 0, "tensor_description": TensorDescription}
+
+
 class NodeExecStats(_Message):
-    """One op's record in a traced run (flowgrad adds `output_bytes` and `op_type`)."""
+    """One op's record in a traced run (flowgrad adds `output_bytes` and `op_type`).
+
+    timeline_label is TF's "name = Type(input, ...)"; output holds one NodeOutput per
+    output that is an array (its bytes: what the op produced, views included)."""
     _FIELDS: ClassVar[dict] = {"node_name": "", "op_type": "", "all_start_micros": 0,
                "op_start_rel_micros": 0, "op_end_rel_micros": 0, "all_end_rel_micros": 0,
-               "timeline_label": "", "output_bytes": 0, "live_bytes": 0}
+               "timeline_label": "", "output_bytes": 0, "live_bytes": 0, "output": []}
 
 
 class DeviceStepStats(_Message):

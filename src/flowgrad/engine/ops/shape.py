@@ -13,6 +13,7 @@ import builtins
 import numpy as np
 
 from ..framework import dtypes as _dt
+from ..framework import errors
 from ..framework.constant_op import constant
 from ..framework.graph import Tensor
 from ..framework.registry import register_op
@@ -81,6 +82,53 @@ def stop_gradient(input: TensorLike, name: str | None = None) -> Tensor:  # noqa
     """
     x = to_tensor(input)
     return apply("StopGradient", [x], None, name or "StopGradient")
+
+
+# -- CheckNumerics ---------------------------------------------------------------------------
+# TF's order of dtypes in the message "not in list of allowed values"
+_CHECK_NUMERICS_TYPES = (_dt.bfloat16, _dt.float16, _dt.float32, _dt.float64)
+
+
+def _check_numerics_kernel(x, message="", **_):
+    """The input itself, or InvalidArgumentError naming what is not finite (TF's wording)."""
+    if np.isfinite(x).all():
+        return x
+    has_nan = bool(np.isnan(x).any())
+    has_inf = bool(np.isinf(x).any())
+    what = "Inf and NaN" if has_nan and has_inf else ("NaN" if has_nan else "Inf")
+    raise errors.InvalidArgumentError(None, None, f"{message} : Tensor had {what} values")
+
+
+def _check_numerics_grad(op, grad):
+    """d/dx check_numerics(x) = 1, and the gradient is checked too (TF's message: the forward
+    message as Python 3 prints TF's bytes attr)."""
+    msg = op.get_attr("message")
+    raw = msg.encode("utf-8") if isinstance(msg, str) else bytes(msg)
+    return [check_numerics(grad, "Not a number (NaN) or infinity (Inf) values detected in "
+                           f"gradient. {raw!s}")]
+
+
+# Stateful so that passes never fold, merge or prune it (add_check_numerics_ops reaches it
+# only through control edges); it writes no state (optimize/_util.py's _NON_MUTATING).
+register_op("CheckNumerics", infer=unary_same, kernel=_check_numerics_kernel,
+            grad=_check_numerics_grad, stateful=True, aliases_input=True)
+
+
+def check_numerics(tensor: TensorLike, message: str, name: str | None = None) -> Tensor:
+    """`tensor`, or an InvalidArgumentError "message : Tensor had NaN values" when run with
+    NaN or Inf in it (op CheckNumerics).
+
+    >>> tf.Session().run(tf.check_numerics(tf.constant([1.0, 2.0]), "x"))
+    array([1., 2.], dtype=float32)
+    """
+    x = to_tensor(tensor)
+    if x.dtype.base_dtype not in _CHECK_NUMERICS_TYPES:
+        raise TypeError(f"Value passed to parameter 'tensor' has DataType "
+                        f"{x.dtype.base_dtype.name} not in list of allowed values: "
+                        + ", ".join(d.name for d in _CHECK_NUMERICS_TYPES))
+    if isinstance(message, bytes):
+        message = message.decode("utf-8")
+    return apply("CheckNumerics", [x], {"message": message}, name or "CheckNumerics")
 
 
 # -- Shape / Size / Rank / ShapeN ------------------------------------------------------------

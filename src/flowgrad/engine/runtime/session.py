@@ -15,12 +15,16 @@ from typing import Any, Callable, ContextManager
 import numpy as np
 
 from ..framework import errors
+from ..framework import dtypes
 from ..framework.config import (
+    AllocationDescription,
     ConfigProto,
     DeviceStepStats,
     NodeExecStats,
+    NodeOutput,
     RunMetadata,
     RunOptions,
+    TensorDescription,
 )
 from ..framework.graph import (
     Graph,
@@ -317,6 +321,33 @@ class _Plan:
 # ---------------------------------------------------------------------------------------
 # Session
 # ---------------------------------------------------------------------------------------
+def _timeline_labels(program, feed_tensors):
+    """TF's timeline labels "name = Type(input, ...)" of a plan's nodes: an input is its
+    producer's name ("name:k" for output k > 0), a fed value the fed tensor's op name."""
+    source = {}
+    for v, t in zip(program.feeds, feed_tensors):
+        source[v] = t.op.name if t.value_index == 0 else f"{t.op.name}:{t.value_index}"
+    labels = []
+    for n in program.nodes:
+        for k, v in enumerate(n.outputs):
+            source[v] = n.name if k == 0 else f"{n.name}:{k}"
+        labels.append(f"{n.name} = {n.type}({', '.join(source.get(v, '?') for v in n.inputs)})")
+    return labels
+
+
+def _node_output(slot, desc):
+    dtype, dims, nbytes = desc
+    try:
+        enum = "DT_" + dtypes.as_dtype(dtype).name.upper()
+    except TypeError:
+        enum = "DT_STRING"
+    td = TensorDescription(dtype=enum.replace("DT_FLOAT32", "DT_FLOAT").replace(
+        "DT_FLOAT64", "DT_DOUBLE").replace("DT_FLOAT16", "DT_HALF"), dims=list(dims))
+    td.allocation_description = AllocationDescription(requested_bytes=int(nbytes),
+                                                      allocator_name="cpu")
+    return NodeOutput(slot=slot, tensor_description=td)
+
+
 class BaseSession:
     def __init__(self, target: str = "", graph: Graph | None = None,
                  config: ConfigProto | None = None):
@@ -435,11 +466,13 @@ class BaseSession:
             if trace:
                 start = int(time.time() * 1e6)
                 dev = DeviceStepStats(device="/job:localhost/replica:0/task:0/device:CPU:0")
+                labels = _timeline_labels(comp.program, plan.feed_tensors)
                 dev.node_stats = [NodeExecStats(
                     node_name=name, op_type=ty, all_start_micros=start + int(t0),
                     op_start_rel_micros=0, op_end_rel_micros=round(t1 - t0),
                     all_end_rel_micros=round(t1 - t0), output_bytes=b, live_bytes=live,
-                    timeline_label=f"{name} = {ty}()") for name, ty, t0, t1, b, live in records]
+                    timeline_label=label, output=[_node_output(k, d) for k, d in enumerate(ds)])
+                    for (name, ty, t0, t1, b, live, ds), label in zip(records, labels)]
                 run_metadata.step_stats.dev_stats = [dev]
                 run_metadata.peak_bytes = peak
         return out

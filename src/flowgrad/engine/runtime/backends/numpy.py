@@ -365,7 +365,8 @@ class CompiledProgram:
     def run_traced(self, feeds):
         """Runs the plan node by node; returns (fetches, node records, measured peak bytes).
 
-        A node record is (name, type, start_us, end_us, output_bytes, live_bytes).
+        A node record is (name, type, start_us, end_us, output_bytes, live_bytes,
+        [(dtype, shape, nbytes) of each array output]).
         The peak counts distinct buffers of intermediate values (not variables,
         constants or feeds) alive at once, as the generated code keeps them.
         """
@@ -395,8 +396,11 @@ class CompiledProgram:
             t1 = clock()
             outs = res if len(n.outputs) > 1 else (res,)
             out_bytes = 0
+            descs = []
             for v, r in zip(n.outputs, outs):
                 env[v] = r
+                if isinstance(r, (np.ndarray, np.generic)):
+                    descs.append((r.dtype, r.shape, r.nbytes))
                 if not isinstance(r, np.ndarray):
                     continue
                 b = _base(r)
@@ -415,7 +419,7 @@ class CompiledProgram:
                 owner[v] = key
             peak = max(peak, live)
             records.append((n.name, n.type, (t0 - t_start) * 1e6, (t1 - t_start) * 1e6,
-                            out_bytes, live))
+                            out_bytes, live, descs))
             for v in an.dying[i]:
                 env.pop(v, None)
                 key = owner.pop(v, None)

@@ -1,0 +1,114 @@
+"""tf.profiler.profile under TF 1.14 (scope view): the tree of displayed nodes with their
+float ops / parameters, for a dense model and a small CNN with its gradients and update.
+test_profiler.py reruns the case functions with flowgrad."""
+import numpy as np
+
+
+def _tree(node, key):
+    return [node.name, getattr(node, key), getattr(node, "total_" + key),
+            [_tree(c, key) for c in node.children]]
+
+
+def _dense(tf):
+    x = tf.placeholder(tf.float32, [8, 3], name="x")
+    with tf.variable_scope("dense"):
+        w = tf.get_variable("w", [3, 4], initializer=tf.ones_initializer())
+        b = tf.get_variable("b", [4], initializer=tf.zeros_initializer())
+    y = tf.nn.relu(tf.matmul(x, w) + b)
+    return tf.reduce_sum(y * 2.0, name="z")
+
+
+def _cnn(tf):
+    x = tf.placeholder(tf.float32, [2, 8, 8, 3], name="x")
+    labels = tf.placeholder(tf.float32, [2, 5], name="labels")
+    with tf.variable_scope("conv"):
+        k = tf.get_variable("k", [3, 3, 3, 4], initializer=tf.ones_initializer())
+        b = tf.get_variable("b", [4], initializer=tf.zeros_initializer())
+        h = tf.nn.relu(tf.nn.bias_add(tf.nn.conv2d(x, k, [1, 1, 1, 1], "SAME"), b))
+        h = tf.nn.max_pool(h, [1, 2, 2, 1], [1, 2, 2, 1], "VALID")
+    with tf.variable_scope("fc"):
+        w = tf.get_variable("w", [64, 5], initializer=tf.ones_initializer())
+        logits = tf.matmul(tf.reshape(h, [2, 64]), w)
+    loss = tf.reduce_mean(tf.square(tf.nn.softmax(logits) - labels))
+    tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+    return loss
+
+
+def _opts(tf, preset, **kw):
+    b = tf.profiler.ProfileOptionBuilder(getattr(tf.profiler.ProfileOptionBuilder, preset)())
+    b = b.with_empty_output()
+    if "max_depth" in kw:
+        b = b.with_max_depth(kw["max_depth"])
+    if "order_by" in kw:
+        b = b.order_by(kw["order_by"])
+    return b.build()
+
+
+def case_dense_flops(tf):
+    _dense(tf)
+    return _tree(tf.profiler.profile(tf.get_default_graph(),
+                                     options=_opts(tf, "float_operation")), "float_ops")
+
+
+def case_dense_params(tf):
+    _dense(tf)
+    return _tree(tf.profiler.profile(tf.get_default_graph(),
+                                     options=_opts(tf, "trainable_variables_parameter")),
+                 "parameters")
+
+
+def case_cnn_flops_total(tf):
+    _cnn(tf)
+    r = tf.profiler.profile(tf.get_default_graph(), options=_opts(tf, "float_operation"))
+    flat = {}
+
+    def walk(n):
+        flat[n.name] = [n.float_ops, n.total_float_ops]
+        for c in n.children:
+            walk(c)
+    walk(r)
+    return [r.total_float_ops, flat]
+
+
+def case_cnn_params_depth1(tf):
+    _cnn(tf)
+    return _tree(tf.profiler.profile(
+        tf.get_default_graph(),
+        options=_opts(tf, "trainable_variables_parameter", max_depth=1)), "parameters")
+
+
+def case_cnn_params(tf):
+    _cnn(tf)
+    return _tree(tf.profiler.profile(
+        tf.get_default_graph(), options=_opts(tf, "trainable_variables_parameter",
+                                              order_by="params")), "parameters")
+
+
+def case_option_presets(tf):
+    B = tf.profiler.ProfileOptionBuilder
+    return [B.float_operation(), B.trainable_variables_parameter(), B.time_and_memory(),
+            B().build(),
+            B(B.float_operation()).with_min_memory(1, 2).with_min_execution_time(3)
+            .with_node_names(show_name_regexes=["a.*"]).account_displayed_op_only(False)
+            .with_file_output("/tmp/x").select(["params", "float_ops"]).with_step(2).build()]
+
+
+def case_all_accounted(tf):
+    """account_displayed_op_only(False): totals count hidden accounted ops too."""
+    _cnn(tf)
+    b = tf.profiler.ProfileOptionBuilder(tf.profiler.ProfileOptionBuilder.float_operation())
+    opts = (b.with_empty_output().account_displayed_op_only(False).with_max_depth(1)
+            .with_min_float_operations(1000).build())
+    r = tf.profiler.profile(tf.get_default_graph(), options=opts)
+    return [r.total_float_ops, sorted([c.name, c.float_ops, c.total_float_ops]
+                                      for c in r.children)]
+
+
+def cases(tf):
+    out = {}
+    for name, fn in sorted(globals().items()):
+        if name.startswith("case_"):
+            with tf.Graph().as_default():
+                np.random.seed(0)
+                out[name[5:]] = fn(tf)
+    return out
