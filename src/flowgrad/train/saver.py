@@ -71,7 +71,7 @@ def _save_v2_kernel(prefix, names, slices, *tensors, dtypes):
     prefix = _str(prefix)
     values = {}
     for name, dtype, value in zip(names.tolist(), dtypes, tensors):
-        values[_str(name)] = (dtype, np.asarray(value))
+        values[_str(name)] = (dtype, np.array(value))  # a snapshot (threads update in place)
     _io.write_checkpoint(prefix, values)
 
 

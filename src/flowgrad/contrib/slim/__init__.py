@@ -1,6 +1,7 @@
 """tf.contrib.slim: slim's layers, arg_scope and variable helpers (TF 1.14 contrib/slim)."""
 # ruff: noqa: F401
 from .. import losses
+from . import learning
 from ..framework import (assert_global_step, add_arg_scope, arg_scope, arg_scoped_arguments,
                          assign_from_checkpoint_fn, create_global_step, get_global_step,
                          get_local_variables, get_model_variables, get_or_create_global_step,

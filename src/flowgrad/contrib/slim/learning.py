@@ -1,0 +1,269 @@
+"""slim.learning (TF 1.14 contrib/slim/python/slim/learning.py): `create_train_op` (the
+train op returns the loss, checked for inf/nan by default) and `train`, the training loop
+on a tf.train.Supervisor (saving checkpoints and summaries to `logdir`)."""
+import sys
+import time
+
+from ...engine.framework.constant_op import constant
+from ...engine.framework.graph import GraphKeys, control_dependencies, get_default_graph, name_scope
+from ...engine.framework import errors
+from ...engine.framework.indexed_slices import IndexedSlices
+from ...engine.framework.graph import Tensor
+from ... import logging
+from ...ops import array_ops, comparison_ops, control_flow_ops, math_ops
+from ...ops import variables as tf_variables
+from ... import summary
+from ...train import training_util
+from ...train.optimizer import Optimizer
+from ...train.saver import Saver
+from ...train.supervisor import Supervisor
+from ...train.monitored_session import _tables_initializer
+
+__all__ = ["add_gradients_summaries", "clip_gradient_norms", "create_train_op",
+           "multiply_gradients", "train", "train_step"]
+
+_USE_GLOBAL_STEP = 0
+_USE_DEFAULT = 0
+
+
+def clip_gradient_norms(gradients_to_variables, max_norm):
+    """Each gradient clipped to norm `max_norm` (IndexedSlices: their values)."""
+    out = []
+    for grad, var in gradients_to_variables:
+        if grad is not None:
+            if isinstance(grad, IndexedSlices):
+                grad = IndexedSlices(math_ops.clip_by_norm(grad.values, max_norm), grad.indices,
+                                     grad.dense_shape)
+            else:
+                grad = math_ops.clip_by_norm(grad, max_norm)
+        out.append((grad, var))
+    return out
+
+
+def multiply_gradients(grads_and_vars, gradient_multipliers):
+    """Gradients of the variables named (or given) in `gradient_multipliers` scaled."""
+    if not isinstance(grads_and_vars, list):
+        raise ValueError("`grads_and_vars` must be a list.")
+    if not gradient_multipliers:
+        raise ValueError("`gradient_multipliers` is empty.")
+    if not isinstance(gradient_multipliers, dict):
+        raise ValueError("`gradient_multipliers` must be a dict.")
+    out = []
+    for grad, var in grads_and_vars:
+        if var in gradient_multipliers or var.op.name in gradient_multipliers:
+            key = var if var in gradient_multipliers else var.op.name
+            if grad is None:
+                raise ValueError("Requested multiple of `None` gradient.")
+            multiplier = gradient_multipliers[key]
+            if not isinstance(multiplier, Tensor):
+                multiplier = constant(multiplier, dtype=grad.dtype)
+            if isinstance(grad, IndexedSlices):
+                grad = IndexedSlices(grad.values * multiplier, grad.indices, grad.dense_shape)
+            else:
+                grad *= multiplier
+        out.append((grad, var))
+    return out
+
+
+def add_gradients_summaries(grads_and_vars):
+    """A histogram `<var>/gradient` and a scalar `<var>/gradient_norm` per gradient."""
+    return _gradients_summaries(grads_and_vars, "/")
+
+
+def _gradients_summaries(grads_and_vars, sep):
+    # create_train_op (contrib.training's) names them `<var>_gradient`, `<var>_gradient_norm`
+    summaries = []
+    for grad, var in grads_and_vars:
+        if grad is not None:
+            values = grad.values if isinstance(grad, IndexedSlices) else grad
+            summaries.append(summary.histogram(var.op.name + sep + "gradient", values))
+            summaries.append(summary.scalar(var.op.name + sep + "gradient_norm",
+                                            math_ops.global_norm([values])))
+        else:
+            logging.info("Var %s has no gradient", var.op.name)
+    return summaries
+
+
+def create_train_op(total_loss, optimizer, global_step=_USE_GLOBAL_STEP, update_ops=None,
+                    variables_to_train=None, clip_gradient_norm=0, summarize_gradients=False,
+                    gate_gradients=Optimizer.GATE_OP, aggregation_method=None,
+                    colocate_gradients_with_ops=False, gradient_multipliers=None,
+                    check_numerics=True):
+    """A tensor that runs the UPDATE_OPS, applies `optimizer`'s gradients of `total_loss`
+    (multiplied, clipped, summarized as asked) and evaluates to the loss (added to the
+    TRAIN_OP collection)."""
+    if global_step is _USE_GLOBAL_STEP:
+        global_step = training_util.get_or_create_global_step()
+    graph = get_default_graph()
+    global_update_ops = list(graph.get_collection(GraphKeys.UPDATE_OPS))
+    update_ops = global_update_ops if update_ops is None else list(update_ops)
+    if not set(global_update_ops).issubset(set(update_ops)):
+        logging.warning("update_ops in create_train_op does not contain all the update_ops "
+                        "in GraphKeys.UPDATE_OPS")
+    if update_ops:
+        with control_dependencies(update_ops):
+            barrier = control_flow_ops.no_op(name="update_barrier")
+        total_loss = control_flow_ops.with_dependencies([barrier], total_loss)
+    if variables_to_train is None:
+        variables_to_train = tf_variables.trainable_variables()
+    else:
+        for v in variables_to_train:
+            assert v.trainable or v in tf_variables.trainable_variables()
+    assert variables_to_train
+    grads = optimizer.compute_gradients(
+        total_loss, variables_to_train, gate_gradients=gate_gradients,
+        aggregation_method=aggregation_method,
+        colocate_gradients_with_ops=colocate_gradients_with_ops)
+    if gradient_multipliers:
+        with name_scope("multiply_grads"):
+            grads = multiply_gradients(grads, gradient_multipliers)
+    if clip_gradient_norm > 0:
+        with name_scope("clip_grads"):
+            grads = clip_gradient_norms(grads, clip_gradient_norm)
+    if summarize_gradients:
+        with name_scope("summarize_grads"):
+            _gradients_summaries(grads, "_")
+    grad_updates = optimizer.apply_gradients(grads, global_step=global_step)
+    with name_scope("train_op"):
+        if check_numerics:
+            total_loss = array_ops.check_numerics(total_loss, "LossTensor is inf or nan")
+        train_op = control_flow_ops.with_dependencies([grad_updates], total_loss)
+    train_ops = graph.get_collection_ref(GraphKeys.TRAIN_OP)
+    if train_op not in train_ops:
+        train_ops.append(train_op)
+    return train_op
+
+
+def train_step(sess, train_op, global_step, train_step_kwargs):
+    """One step: runs `train_op` and `global_step`, logs when `should_log`, and returns
+    (total_loss, should_stop)."""
+    if "should_trace" in train_step_kwargs:
+        raise NotImplementedError("flowgrad does not implement slim.learning.train_step's "
+                                  "should_trace (FileWriter.add_run_metadata)")
+    start_time = time.time()
+    total_loss, np_global_step = sess.run([train_op, global_step])
+    time_elapsed = time.time() - start_time
+    if "should_log" in train_step_kwargs:
+        if sess.run(train_step_kwargs["should_log"]):
+            logging.info("global step %d: loss = %.4f (%.3f sec/step)", np_global_step,
+                         total_loss, time_elapsed)
+    should_stop = False
+    if "should_stop" in train_step_kwargs:
+        should_stop = sess.run(train_step_kwargs["should_stop"])
+    return total_loss, should_stop
+
+
+def _wait_for_step(sess, global_step, step):
+    while True:
+        if sess.run(global_step) >= step:
+            break
+        logging.info("Waiting for step %d; current step %d", step, sess.run(global_step))
+        time.sleep(0.5)
+
+
+def train(train_op, logdir, train_step_fn=train_step, train_step_kwargs=_USE_DEFAULT,
+          log_every_n_steps=1, graph=None, master="", is_chief=True, global_step=None,
+          number_of_steps=None, init_op=_USE_DEFAULT, init_feed_dict=None,
+          local_init_op=_USE_DEFAULT, init_fn=None, ready_op=_USE_DEFAULT,
+          summary_op=_USE_DEFAULT, save_summaries_secs=600, summary_writer=_USE_DEFAULT,
+          startup_delay_steps=0, saver=None, save_interval_secs=600, sync_optimizer=None,
+          session_config=None, session_wrapper=None, trace_every_n_steps=None,
+          ignore_live_threads=False):
+    """Runs `train_op` under a Supervisor until `number_of_steps` (global step) or the
+    input ends; the chief saves a final checkpoint to `logdir`. Returns the last loss."""
+    if train_op is None:
+        raise ValueError("train_op cannot be None.")
+    if logdir is None:
+        if summary_op != _USE_DEFAULT:
+            raise ValueError("Cannot provide summary_op because logdir=None")
+        if saver is not None:
+            raise ValueError("Cannot provide saver because logdir=None")
+        if trace_every_n_steps is not None:
+            raise ValueError("Cannot provide trace_every_n_steps because logdir=None")
+    if sync_optimizer is not None:
+        raise NotImplementedError("flowgrad does not implement slim.learning.train's "
+                                  "sync_optimizer (SyncReplicasOptimizer)")
+    if number_of_steps is not None and number_of_steps <= 0:
+        raise ValueError("`number_of_steps` must be either None or a positive number.")
+    graph = graph or get_default_graph()
+    with graph.as_default():
+        if global_step is None:
+            global_step = training_util.get_or_create_global_step()
+        saver = saver or Saver()
+        with name_scope("init_ops"):
+            if init_op == _USE_DEFAULT:
+                init_op = tf_variables.global_variables_initializer()
+            if ready_op == _USE_DEFAULT:
+                ready_op = tf_variables.report_uninitialized_variables()
+            if local_init_op == _USE_DEFAULT:
+                local_init_op = control_flow_ops.group(
+                    tf_variables.local_variables_initializer(), _tables_initializer())
+        if summary_op == _USE_DEFAULT:
+            summary_op = summary.merge_all()
+        if summary_writer == _USE_DEFAULT:
+            summary_writer = Supervisor.USE_DEFAULT
+        if train_step_kwargs == _USE_DEFAULT:
+            with name_scope("train_step"):
+                train_step_kwargs = {}
+                if number_of_steps:
+                    should_stop_op = comparison_ops.greater_equal(global_step, number_of_steps)
+                else:
+                    should_stop_op = constant(False)
+                train_step_kwargs["should_stop"] = should_stop_op
+                if log_every_n_steps > 0:
+                    train_step_kwargs["should_log"] = comparison_ops.equal(
+                        math_ops.mod(global_step, log_every_n_steps), 0)
+                if is_chief and trace_every_n_steps is not None:
+                    raise NotImplementedError(
+                        "flowgrad does not implement slim.learning.train's "
+                        "trace_every_n_steps (FileWriter.add_run_metadata)")
+    sv = Supervisor(graph=graph, is_chief=is_chief, logdir=logdir, init_op=init_op,
+                    init_feed_dict=init_feed_dict, local_init_op=local_init_op,
+                    ready_for_local_init_op=None, ready_op=ready_op, summary_op=summary_op,
+                    summary_writer=summary_writer, global_step=global_step, saver=saver,
+                    save_summaries_secs=save_summaries_secs,
+                    save_model_secs=save_interval_secs, init_fn=init_fn)
+    if summary_writer is not None:
+        train_step_kwargs["summary_writer"] = sv.summary_writer
+    total_loss = None
+    should_retry = True
+    while should_retry:
+        try:
+            should_retry = False
+            with sv.managed_session(master, start_standard_services=False,
+                                    config=session_config) as sess:
+                logging.info("Starting Session.")
+                if session_wrapper is not None:
+                    logging.info("Wrapping session with wrapper function: %s", session_wrapper)
+                    sess = session_wrapper(sess)
+                if is_chief:
+                    if logdir:
+                        sv.start_standard_services(sess)
+                elif startup_delay_steps > 0:
+                    _wait_for_step(sess, global_step,
+                                   min(startup_delay_steps, number_of_steps or sys.maxsize))
+                threads = sv.start_queue_runners(sess)
+                logging.info("Starting Queues.")
+                try:
+                    while not sv.should_stop():
+                        total_loss, should_stop = train_step_fn(sess, train_op, global_step,
+                                                                train_step_kwargs)
+                        if should_stop:
+                            logging.info("Stopping Training.")
+                            sv.request_stop()
+                            break
+                except errors.OutOfRangeError as e:
+                    logging.info("Caught OutOfRangeError. Stopping Training. %s", e)
+                if logdir and sv.is_chief:
+                    logging.info("Finished training! Saving model to disk.")
+                    sv.saver.save(sess, sv.save_path, global_step=sv.global_step)
+                    sv.stop(threads, close_summary_writer=True,
+                            ignore_live_threads=ignore_live_threads)
+        except errors.AbortedError:
+            logging.info("Retrying training!")
+            should_retry = True
+    return total_loss
+
+
+def __getattr__(name):
+    raise AttributeError(f"flowgrad does not implement tensorflow.contrib.slim.learning.{name}")
