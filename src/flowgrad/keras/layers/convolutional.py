@@ -1,6 +1,6 @@
 """Keras convolution layers (TF 1.14 keras/layers/convolutional.py): Conv1D/2D/3D,
 Conv2DTranspose, Conv3DTranspose, SeparableConv1D/2D, DepthwiseConv2D, and the
-shape-only layers ZeroPadding1D/2D, Cropping2D, UpSampling1D/2D."""
+shape-only layers ZeroPadding1D/2D/3D, Cropping1D/2D/3D, UpSampling1D/2D/3D."""
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import convert_to_tensor
 from ...engine.framework.graph import name_scope
@@ -17,7 +17,8 @@ from .core import _merge_config
 
 __all__ = ["Conv1D", "Conv2D", "Conv3D", "Conv2DTranspose", "Conv3DTranspose",
            "SeparableConv1D", "SeparableConv2D", "DepthwiseConv2D", "ZeroPadding1D",
-           "ZeroPadding2D", "Cropping2D", "UpSampling1D", "UpSampling2D"]
+           "ZeroPadding2D", "Cropping2D", "UpSampling1D", "UpSampling2D", "ZeroPadding3D",
+           "Cropping1D", "Cropping3D", "UpSampling3D"]
 
 
 class Conv(Layer):
@@ -628,3 +629,132 @@ class UpSampling2D(Layer):
         if self.data_format == "channels_first":
             x = array_ops.transpose(x, (0, 3, 1, 2))
         return x
+
+
+def _pairs(value, name, n):
+    """((a, a), ...) from an int, (a, b, ...) (symmetric) or ((a1, a2), ...)."""
+    if isinstance(value, int):
+        return ((value, value),) * n
+    if len(value) != n:
+        raise ValueError("`%s` should have %d elements. Found: %s" % (name, n, value))
+    if all(isinstance(v, int) for v in value):
+        return tuple((v, v) for v in value)
+    ordinal = ["1st", "2nd", "3rd"]
+    return tuple(normalize_tuple(v, 2, "%s entry of %s" % (ordinal[i], name))
+                 for i, v in enumerate(value))
+
+
+def _crop_slice(pair):
+    return slice(pair[0], -pair[1] if pair[1] else None)
+
+
+def _spatial_shape(layer, input_shape, first, fn):
+    dims = TensorShape(input_shape).as_list()
+    for i, arg in enumerate(fn):
+        axis = first + i
+        if dims[axis] is not None:
+            dims[axis] = arg(dims[axis])
+    return TensorShape(dims)
+
+
+def _first(layer):
+    return 2 if layer.data_format == "channels_first" else 1
+
+
+class ZeroPadding3D(Layer):
+    """Pads the three spatial axes of a volume batch with zeros."""
+
+    def __init__(self, padding=(1, 1, 1), data_format=None, **kwargs):
+        super().__init__(**kwargs)
+        self.data_format = normalize_data_format(data_format)
+        self.padding = _pairs(padding, "padding", 3)
+        self.input_spec = InputSpec(ndim=5)
+
+    def call(self, inputs):
+        spatial = [list(p) for p in self.padding]
+        if self.data_format == "channels_first":
+            pattern = [[0, 0], [0, 0]] + spatial
+        else:
+            pattern = [[0, 0]] + spatial + [[0, 0]]
+        return array_ops.pad(inputs, pattern)
+
+    def compute_output_shape(self, input_shape):
+        return _spatial_shape(self, input_shape, _first(self),
+                              [lambda d, p=p: d + p[0] + p[1] for p in self.padding])
+
+    def get_config(self):
+        return _merge_config(super().get_config(), {"padding": self.padding,
+                                                    "data_format": self.data_format})
+
+
+class Cropping1D(Layer):
+    """Crops the steps axis of [batch, steps, features]."""
+
+    def __init__(self, cropping=(1, 1), **kwargs):
+        super().__init__(**kwargs)
+        self.cropping = normalize_tuple(cropping, 2, "cropping")
+        self.input_spec = InputSpec(ndim=3)
+
+    def call(self, inputs):
+        return inputs[:, _crop_slice(self.cropping), :]
+
+    def compute_output_shape(self, input_shape):
+        c = self.cropping
+        return _spatial_shape(self, input_shape, 1, [lambda d: d - c[0] - c[1]])
+
+    def get_config(self):
+        return _merge_config(super().get_config(), {"cropping": self.cropping})
+
+
+class Cropping3D(Layer):
+    """Crops the three spatial axes of a volume batch."""
+
+    def __init__(self, cropping=((1, 1), (1, 1), (1, 1)), data_format=None, **kwargs):
+        super().__init__(**kwargs)
+        self.data_format = normalize_data_format(data_format)
+        self.cropping = _pairs(cropping, "cropping", 3)
+        self.input_spec = InputSpec(ndim=5)
+
+    def call(self, inputs):
+        d, h, w = (_crop_slice(p) for p in self.cropping)
+        if self.data_format == "channels_first":
+            return inputs[:, :, d, h, w]
+        return inputs[:, d, h, w, :]
+
+    def compute_output_shape(self, input_shape):
+        return _spatial_shape(self, input_shape, _first(self),
+                              [lambda d, p=p: d - p[0] - p[1] for p in self.cropping])
+
+    def get_config(self):
+        return _merge_config(super().get_config(), {"cropping": self.cropping,
+                                                    "data_format": self.data_format})
+
+
+def _repeat_elements(x, rep, axis):
+    splits = array_ops.split(x, x.shape.as_list()[axis], axis)
+    return array_ops.concat([s for s in splits for _ in range(rep)], axis)
+
+
+class UpSampling3D(Layer):
+    """Repeats each voxel `size` times along the three spatial axes."""
+
+    def __init__(self, size=(2, 2, 2), data_format=None, **kwargs):
+        super().__init__(**kwargs)
+        self.data_format = normalize_data_format(data_format)
+        self.size = normalize_tuple(size, 3, "size")
+        self.input_spec = InputSpec(ndim=5)
+
+    def call(self, inputs):
+        first = 2 if self.data_format == "channels_first" else 1
+        x = inputs
+        for i, rep in enumerate(self.size):
+            x = _repeat_elements(x, rep, first + i)
+        return x
+
+    def compute_output_shape(self, input_shape):
+        return _spatial_shape(self, input_shape, _first(self),
+                              [lambda d, r=r: d * r for r in self.size])
+
+    def get_config(self):
+        return _merge_config(super().get_config(), {"size": self.size,
+                                                    "data_format": self.data_format})

@@ -15,7 +15,8 @@ __all__ = ["MaxPooling1D", "AveragePooling1D", "MaxPooling2D", "AveragePooling2D
            "MaxPooling3D", "AveragePooling3D", "GlobalMaxPooling1D", "GlobalAveragePooling1D",
            "GlobalMaxPooling2D", "GlobalAveragePooling2D", "MaxPool1D", "MaxPool2D", "MaxPool3D",
            "AvgPool1D", "AvgPool2D", "AvgPool3D", "GlobalMaxPool1D", "GlobalAvgPool1D",
-           "GlobalMaxPool2D", "GlobalAvgPool2D"]
+           "GlobalMaxPool2D", "GlobalAvgPool2D", "GlobalMaxPooling3D",
+           "GlobalAveragePooling3D", "GlobalMaxPool3D", "GlobalAvgPool3D"]
 
 
 def _pool2d_nhwc(x, pool_size, strides, padding, data_format, pool_mode):
@@ -234,8 +235,25 @@ class GlobalMaxPooling2D(_GlobalPooling):
         return math_ops.reduce_max(inputs, axis=self._axes())
 
 
+class GlobalAveragePooling3D(_GlobalPooling):
+    """The mean over the three spatial axes."""
+    rank = 3
+
+    def call(self, inputs):
+        return math_ops.reduce_mean(inputs, axis=self._axes())
+
+
+class GlobalMaxPooling3D(_GlobalPooling):
+    """The max over the three spatial axes."""
+    rank = 3
+
+    def call(self, inputs):
+        return math_ops.reduce_max(inputs, axis=self._axes())
+
+
 MaxPool1D, AvgPool1D = MaxPooling1D, AveragePooling1D
 MaxPool2D, AvgPool2D = MaxPooling2D, AveragePooling2D
 MaxPool3D, AvgPool3D = MaxPooling3D, AveragePooling3D
 GlobalMaxPool1D, GlobalAvgPool1D = GlobalMaxPooling1D, GlobalAveragePooling1D
 GlobalMaxPool2D, GlobalAvgPool2D = GlobalMaxPooling2D, GlobalAveragePooling2D
+GlobalMaxPool3D, GlobalAvgPool3D = GlobalMaxPooling3D, GlobalAveragePooling3D
