@@ -9,7 +9,7 @@ from test_layers import _compare
 GOLD = load("layers", "contrib_norm")
 GEN = generator("layers", "contrib_norm")
 RUNS = {"separable": ("_separable", (2, 6, 6, 3)), "instance_norm": ("_instance", (2, 4, 3, 3)),
-        "group_norm": ("_group", (2, 3, 2, 4))}
+        "group_norm": ("_group", (2, 3, 2, 4)), "embed_unique": ("_embed_unique", (2, 3))}
 FRESH = {"errors": "_errors", "collections": "_collections",
          "contrib_losses": "_contrib_losses"}
 

@@ -99,11 +99,21 @@ def _contrib_losses(tf):
             "collection": [t.name for t in L.get_losses()]}
 
 
+def _embed_unique(tf):
+    x = tf.placeholder(tf.float32, [2, 3])
+    ids = tf.constant([[0, 2, 2], [3, 0, 0]])
+    e = tf.contrib.layers.embed_sequence(ids, vocab_size=4, embed_dim=3, unique=True)
+    e2 = tf.contrib.layers.embed_sequence(tf.placeholder_with_default(ids, [None, 3]),
+                                          scope="EmbedSequence", reuse=True, unique=True)
+    return x, [e * tf.expand_dims(x, -1), e2]
+
+
 def cases(tf):
     return {
         "separable": _run(tf, _separable, _rand(2, 6, 6, 3)),
         "instance_norm": _run(tf, _instance, _rand(2, 4, 3, 3)),
         "group_norm": _run(tf, _group, _rand(2, 3, 2, 4)),
+        "embed_unique": _run(tf, _embed_unique, _rand(2, 3)),
         "errors": _fresh(tf, _errors),
         "collections": _fresh(tf, _collections),
         "contrib_losses": _fresh(tf, _contrib_losses),

@@ -1,4 +1,7 @@
 """contrib.layers.embed_sequence (TF 1.14 contrib/layers/python/layers/encoders.py)."""
+from ...engine.framework.constant_op import convert_to_tensor
+from ...engine.framework.graph import name_scope
+from ...ops import array_ops, math_ops
 from ...ops import variable_scope as vs
 from ... import nn
 from ..framework import variables
@@ -13,9 +16,6 @@ def embed_sequence(ids, vocab_size=None, embed_dim=None, unique=False, initializ
     if not (reuse or (vocab_size and embed_dim)):
         raise ValueError("Must specify vocab size and embedding dimension when not reusing. "
                          "Got vocab_size=%s and embed_dim=%s" % (vocab_size, embed_dim))
-    if unique:
-        raise NotImplementedError("flowgrad does not implement embed_sequence(unique=True) "
-                                  "(contrib's embedding_lookup_unique)")
     with vs.variable_scope(scope, "EmbedSequence", [ids], reuse=reuse):
         shape = [vocab_size, embed_dim]
         if (reuse and vocab_size is None) or embed_dim is None:
@@ -23,4 +23,21 @@ def embed_sequence(ids, vocab_size=None, embed_dim=None, unique=False, initializ
         embeddings = variables.model_variable("embeddings", shape=shape,
                                               initializer=initializer,
                                               regularizer=regularizer, trainable=trainable)
+        if unique:
+            return _embedding_lookup_unique(embeddings, ids)
         return nn.embedding_lookup(embeddings, ids)
+
+
+def _embedding_lookup_unique(params, ids, name=None):
+    """contrib's embedding_lookup_unique: looks up each distinct id once, then gathers."""
+    with name_scope(name, "EmbeddingLookupUnique", [params, ids]):
+        ids = convert_to_tensor(ids)
+        shape = array_ops.shape(ids)
+        ids_flat = array_ops.reshape(ids, math_ops.reduce_prod(shape, keepdims=True))
+        unique_ids, idx = array_ops.unique(ids_flat)
+        unique_embeddings = nn.embedding_lookup(params, unique_ids)
+        embeds_flat = array_ops.gather(unique_embeddings, idx)
+        embed_shape = array_ops.concat([shape, array_ops.shape(unique_embeddings)[1:]], 0)
+        embeds = array_ops.reshape(embeds_flat, embed_shape)
+        embeds.set_shape(ids.shape.concatenate(unique_embeddings.shape[1:]))
+        return embeds
