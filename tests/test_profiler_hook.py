@@ -81,3 +81,33 @@ def test_add_meta_graph_and_run_metadata(tmp_path):
     assert [n.name for n in mg.graph_def.node] == ["c"]
     rm = config_pb2.RunMetadata.FromString(events[2].tagged_run_metadata.run_metadata)
     assert "c" in [n.node_name for d in rm.step_stats.dev_stats for n in d.node_stats]
+
+
+def _meta_graphs(d):
+    from tensorboard.compat.proto import meta_graph_pb2
+    out = []
+    for name in sorted(os.listdir(d)):
+        if name.startswith("events."):
+            for r in tf.python_io.tf_record_iterator(os.path.join(d, name)):
+                e = tf.summary.Event.FromString(r)
+                if e.WhichOneof("what") == "meta_graph_def":
+                    out.append(meta_graph_pb2.MetaGraphDef.FromString(e.meta_graph_def))
+    return out
+
+
+def test_checkpoint_saver_hook_writes_meta_graph_with_saver_def(tmp_path):
+    with tf.Graph().as_default():
+        gs = tf.train.get_or_create_global_step()
+        train = tf.assign_add(gs, 1)
+        with tf.train.MonitoredTrainingSession(checkpoint_dir=str(tmp_path),
+                                               save_summaries_steps=None) as s:
+            s.run(train)
+    tf.summary.FileWriterCache.clear()
+    mgs = _meta_graphs(str(tmp_path))
+    # the FileWriter's own (graph passed to it) and the hook's, with the SaverDef (TF 1.14)
+    assert len(mgs) == 2
+    assert not mgs[0].HasField("saver_def")
+    sd = mgs[1].saver_def
+    assert (sd.filename_tensor_name, sd.restore_op_name) == ("save/Const:0", "save/restore_all")
+    assert "global_step" in [n.name for n in mgs[1].graph_def.node]
+    assert "variables" in mgs[1].collection_def

@@ -16,6 +16,7 @@ from ..engine.framework import errors
 from ..engine.framework.graph import Tensor, get_default_graph
 from ..engine.framework.graph_keys import GraphKeys
 from ..summary.writer import FileWriterCache as SummaryWriterCache
+from ..summary.writer import tf_meta_graph_def
 from ..tools.graph_def import write_graph
 from . import training_util
 from .session_run_hook import SessionRunArgs, SessionRunHook
@@ -260,7 +261,9 @@ class CheckpointSaverHook(SessionRunHook):
         # the graph is final now (other hooks' begin() may have added to it)
         graph = get_default_graph()
         write_graph(graph, self._checkpoint_dir, "graph.pbtxt")
+        saver_def = self._get_saver().saver_def if self._get_saver() else None
         self._summary_writer.add_graph(graph)
+        self._summary_writer.add_meta_graph(tf_meta_graph_def(graph, saver_def))
         self._save(session, global_step)
         self._timer.update_last_triggered_step(global_step)
 
