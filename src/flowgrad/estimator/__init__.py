@@ -1,0 +1,6 @@
+"""`tf.estimator`: Estimator, EstimatorSpec, ModeKeys, RunConfig."""
+from .estimator import Estimator
+from .model_fn import EstimatorSpec, ModeKeys
+from .run_config import RunConfig
+
+__all__ = ["Estimator", "EstimatorSpec", "ModeKeys", "RunConfig"]
