@@ -72,3 +72,5 @@ def test_estimator_spec_and_run_config_checks():
     with pytest.raises(NotImplementedError, match="warm_start_from"):
         tf.estimator.Estimator(lambda features: None, warm_start_from="x")
     assert tf.estimator.ModeKeys.PREDICT == "infer"
+    with pytest.raises(ValueError, match="shuffle must be provided"):
+        tf.estimator.inputs.numpy_input_fn({"x": np.zeros(3)})

@@ -120,10 +120,47 @@ def _errors(tf):
     return out
 
 
+def _numpy_batches(tf, num_epochs, batch_size, y_dict=False):
+    xs = np.arange(14, dtype=np.float32).reshape(7, 2)
+    ys = np.arange(7, dtype=np.int32)
+    y = {"t": ys} if y_dict else ys
+    out = []
+    with tf.Graph().as_default():
+        f, t = tf.estimator.inputs.numpy_input_fn(
+            {"x": xs, "a": xs[:, 0]}, y, batch_size=batch_size, num_epochs=num_epochs,
+            shuffle=False)()
+        with tf.train.MonitoredSession() as s:
+            while not s.should_stop():
+                r = s.run([f, t])
+                out.append((r[0]["x"], r[0]["a"], r[1]["t"] if y_dict else r[1]))
+    return out
+
+
+def _numpy_train(tf):
+    d = tempfile.mkdtemp()
+    try:
+        est = tf.estimator.Estimator(_model_fn(tf), model_dir=d, params={"lr": 0.05})
+        losses = []
+        est.train(tf.estimator.inputs.numpy_input_fn({"x": X}, Y, batch_size=2,
+                                                     num_epochs=None, shuffle=False),
+                  hooks=[_loss_hook(tf, losses)], steps=5)
+        res = est.evaluate(tf.estimator.inputs.numpy_input_fn({"x": X}, Y, batch_size=2,
+                                                              shuffle=False))
+        return {"losses": np.array(losses, np.float64),
+                "eval": {k: np.asarray(v) for k, v in res.items()}}
+    finally:
+        tf.summary.FileWriterCache.clear()
+        shutil.rmtree(d, ignore_errors=True)
+
+
 def cases(tf):
     return {
         "max_steps_6": _run(tf, max_steps=6),
         "steps_3_tensors": _run(tf, steps=3, input_kind="tensors",
                                 config_kw={"save_checkpoints_steps": 2}),
         "errors": _errors(tf),
+        "numpy_1_epoch": _numpy_batches(tf, 1, 3),
+        "numpy_2_epochs": _numpy_batches(tf, 2, 4),
+        "numpy_y_dict": _numpy_batches(tf, 1, 5, y_dict=True),
+        "numpy_train": _numpy_train(tf),
     }
