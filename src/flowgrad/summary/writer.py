@@ -18,6 +18,7 @@ import weakref
 import numpy as np
 
 from ..engine.framework.crc32c import crc32c, masked_crc32c  # noqa: F401 - re-exported
+from ..engine.framework import meta_graph
 from ..engine.framework.graph import Graph, get_default_graph
 from ..engine.framework.proto import pb
 
@@ -152,6 +153,8 @@ class FileWriter:
         self._closed = False
         if graph is not None or graph_def is not None:
             self.add_graph(graph=graph, graph_def=graph_def)
+            # as TF 1.14: the meta graph too
+            self.add_meta_graph(tf_meta_graph_def(graph if graph is not None else graph_def))
 
     def __enter__(self):
         return self
@@ -223,6 +226,35 @@ class FileWriter:
             raise ValueError("Must pass either graph or graph_def")
         self._add_event(p.event_pb2.Event(graph_def=gd.SerializeToString()), global_step)
 
+    def add_meta_graph(self, meta_graph_def, global_step=None):
+        """Writes a MetaGraphDef (TF's `meta_graph_pb2.MetaGraphDef`) for TensorBoard.
+
+        Raises:
+          TypeError: `meta_graph_def` is not a MetaGraphDef proto.
+        """
+        p = pb()
+        if not isinstance(meta_graph_def, p.meta_graph_pb2.MetaGraphDef):
+            raise TypeError("meta_graph_def must be type MetaGraphDef, saw type: %s"
+                            % type(meta_graph_def))
+        self._add_event(p.event_pb2.Event(meta_graph_def=meta_graph_def.SerializeToString()),
+                        global_step)
+
+    def add_run_metadata(self, run_metadata, tag, global_step=None):
+        """Writes a traced run's RunMetadata (its step stats) under `tag`.
+
+        Raises:
+          ValueError: `tag` was used before by this writer.
+        """
+        p = pb()
+        if not hasattr(self, "_seen_run_tags"):
+            self._seen_run_tags = set()
+        if tag in self._seen_run_tags:
+            raise ValueError("The provided tag was already used for this event type")
+        self._seen_run_tags.add(tag)
+        data = run_metadata_to_tf(run_metadata).SerializeToString()
+        self._add_event(p.event_pb2.Event(tagged_run_metadata=p.event_pb2.TaggedRunMetadata(
+            tag=tag, run_metadata=data)), global_step)
+
     def flush(self):
         """Writes pending events to disk."""
         if not self._closed:
@@ -240,6 +272,50 @@ class FileWriter:
             self._writer = EventFileWriter(self._logdir, self._max_queue, self._flush_secs,
                                            self._filename_suffix)
             self._closed = False
+
+
+def tf_meta_graph_def(graph, saver_def=None):
+    """TF's `meta_graph_pb2.MetaGraphDef` of a flowgrad Graph (or a GraphDef proto), with
+    `saver_def` (a flowgrad SaverDef) when given."""
+    p = pb()
+    if not isinstance(graph, Graph):
+        return p.meta_graph_pb2.MetaGraphDef(graph_def=graph)
+    mg = meta_graph.export_scoped_meta_graph(graph=graph, saver_def=saver_def)
+    return meta_graph.to_tf_meta_graph(mg, graph)
+
+
+def run_metadata_to_tf(run_metadata):
+    """TF's `config_pb2.RunMetadata` of a flowgrad RunMetadata (its step stats)."""
+    from tensorboard.compat.proto import (  # lazy: optional (summary extra)
+        config_pb2,
+        types_pb2,
+    )
+    if isinstance(run_metadata, config_pb2.RunMetadata):
+        return run_metadata
+    out = config_pb2.RunMetadata()
+    for dev in run_metadata.step_stats.dev_stats:
+        d = out.step_stats.dev_stats.add(device=dev.device)
+        for ns in dev.node_stats:
+            n = d.node_stats.add(
+                node_name=ns.node_name, all_start_micros=ns.all_start_micros,
+                op_start_rel_micros=ns.op_start_rel_micros,
+                op_end_rel_micros=ns.op_end_rel_micros,
+                all_end_rel_micros=ns.all_end_rel_micros, timeline_label=ns.timeline_label)
+            for o in ns.output:
+                td = o.tensor_description
+                no = n.output.add(slot=o.slot)
+                if td.dtype:
+                    no.tensor_description.dtype = getattr(types_pb2, td.dtype, 0)
+                for size in td.dims:
+                    no.tensor_description.shape.dim.add(size=int(size))
+                ad = td.allocation_description
+                no.tensor_description.allocation_description.requested_bytes = int(
+                    ad.requested_bytes)
+                no.tensor_description.allocation_description.allocated_bytes = int(
+                    ad.allocated_bytes)
+                no.tensor_description.allocation_description.allocator_name = (
+                    ad.allocator_name)
+    return out
 
 
 class FileWriterCache:

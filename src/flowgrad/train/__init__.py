@@ -36,6 +36,7 @@ from .basic_session_run_hooks import (CheckpointSaverHook, CheckpointSaverListen
                                       NanLossDuringTrainingError, NanTensorHook,
                                       SecondOrStepTimer, StepCounterHook, StopAtStepHook,
                                       SummarySaverHook)
+from .basic_session_run_hooks import ProfilerHook
 from .session_manager import SessionManager
 from .monitored_session import (ChiefSessionCreator, MonitoredSession, MonitoredTrainingSession,
                                 Scaffold, SessionCreator, SingularMonitoredSession,

@@ -16,6 +16,7 @@ from ..engine.framework import errors
 from ..engine.framework.graph import Tensor, get_default_graph
 from ..engine.framework.graph_keys import GraphKeys
 from ..summary.writer import FileWriterCache as SummaryWriterCache
+from ..summary.writer import tf_meta_graph_def
 from ..tools.graph_def import write_graph
 from . import training_util
 from .session_run_hook import SessionRunArgs, SessionRunHook
@@ -23,7 +24,7 @@ from .session_run_hook import SessionRunArgs, SessionRunHook
 __all__ = ["SecondOrStepTimer", "LoggingTensorHook", "StopAtStepHook", "CheckpointSaverListener",
            "CheckpointSaverHook", "StepCounterHook", "NanLossDuringTrainingError",
            "NanTensorHook", "SummarySaverHook", "GlobalStepWaiterHook", "FinalOpsHook",
-           "FeedFnHook"]
+           "FeedFnHook", "ProfilerHook"]
 
 _GLOBAL_STEP_READ_KEY = "global_step_read_op_cache"
 
@@ -260,7 +261,9 @@ class CheckpointSaverHook(SessionRunHook):
         # the graph is final now (other hooks' begin() may have added to it)
         graph = get_default_graph()
         write_graph(graph, self._checkpoint_dir, "graph.pbtxt")
+        saver_def = self._get_saver().saver_def if self._get_saver() else None
         self._summary_writer.add_graph(graph)
+        self._summary_writer.add_meta_graph(tf_meta_graph_def(graph, saver_def))
         self._save(session, global_step)
         self._timer.update_last_triggered_step(global_step)
 
@@ -523,3 +526,52 @@ class FeedFnHook(SessionRunHook):
 
     def before_run(self, run_context):
         return SessionRunArgs(fetches=None, feed_dict=self.feed_fn())
+
+
+class ProfilerHook(SessionRunHook):
+    """Traces a run every N steps or seconds (after the first) and writes its Chrome trace
+    to `output_dir/timeline-<global step>.json`, with the RunMetadata in the event file."""
+
+    def __init__(self, save_steps=None, save_secs=None, output_dir="", show_dataflow=True,
+                 show_memory=False):
+        self._output_file = os.path.join(output_dir, "timeline-{}.json")
+        self._file_writer = SummaryWriterCache.get(output_dir)
+        self._show_dataflow = show_dataflow
+        self._show_memory = show_memory
+        self._timer = SecondOrStepTimer(every_secs=save_secs, every_steps=save_steps)
+
+    def begin(self):
+        self._next_step = None
+        self._global_step_tensor = _get_or_create_global_step_read()
+        if self._global_step_tensor is None:
+            raise RuntimeError("Global step should be created to use ProfilerHook.")
+
+    def before_run(self, run_context):
+        from ..engine.framework.config import RunOptions  # lazy: only when tracing
+        self._request_summary = (self._next_step is not None
+                                 and self._timer.should_trigger_for_step(self._next_step))
+        opts = (RunOptions(trace_level=RunOptions.FULL_TRACE)
+                if self._request_summary else None)
+        return SessionRunArgs({"global_step": self._global_step_tensor}, options=opts)
+
+    def after_run(self, run_context, run_values):
+        stale_global_step = run_values.results["global_step"]
+        if self._next_step is None:
+            # the timer starts now: the first trace comes N steps or seconds later
+            self._timer.update_last_triggered_step(stale_global_step)
+        global_step = stale_global_step + 1
+        if self._request_summary:
+            global_step = run_context.session.run(self._global_step_tensor)
+            self._timer.update_last_triggered_step(global_step)
+            self._save(global_step, self._output_file.format(global_step),
+                       run_values.run_metadata.step_stats)
+            self._file_writer.add_run_metadata(run_values.run_metadata,
+                                               "step_%d" % global_step)
+        self._next_step = global_step + 1
+
+    def _save(self, step, save_path, step_stats):
+        from ..client.timeline import Timeline  # lazy: only when a trace is written
+        logging.info("Saving timeline for %d into '%s'.", step, save_path)
+        with open(save_path, "w") as f:
+            f.write(Timeline(step_stats).generate_chrome_trace_format(
+                show_dataflow=self._show_dataflow, show_memory=self._show_memory))

@@ -24,7 +24,7 @@ from ..engine.framework.graph_keys import GraphKeys
 from ..engine.ops.ordering import group
 from ..ops import variables
 from ..summary.summary_ops import merge_all
-from ..summary.writer import FileWriter
+from ..summary.writer import FileWriter, tf_meta_graph_def
 from ..tools.graph_def import write_graph
 from . import training_util
 from .coordinator import Coordinator, LooperThread
@@ -239,6 +239,8 @@ class Supervisor:
             write_graph(self._graph, self._logdir, "graph.pbtxt")
         if self._summary_writer and not self._graph_added_to_summary:
             self._summary_writer.add_graph(self._graph)
+            self._summary_writer.add_meta_graph(tf_meta_graph_def(
+                self._graph, self._saver.saver_def if self._saver else None))
             self._graph_added_to_summary = True
 
     def start_standard_services(self, sess):

@@ -46,7 +46,7 @@ def _clean(lines, d):
 
 
 def _events(tf, d):
-    """(step, what) of every event in `d`'s event files, meta graphs left out."""
+    """(step, what) of every event in `d`'s event files."""
     out = []
     for name in sorted(os.listdir(d)):
         if not name.startswith("events.out.tfevents."):
@@ -58,8 +58,6 @@ def _events(tf, d):
                 what = "summary:" + ",".join(v.tag for v in ev.summary.value)
             elif kind == "session_log":
                 what = "session_log:%d" % ev.session_log.status
-            elif kind == "meta_graph_def":
-                continue
             else:
                 what = kind
             out.append((int(ev.step), what))

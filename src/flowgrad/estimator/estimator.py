@@ -1,0 +1,389 @@
+"""`tf.estimator.Estimator`: train / evaluate / predict a model_fn on MonitoredSessions
+as TF 1.14's estimator.py does (local, single worker)."""
+from __future__ import annotations
+
+import inspect
+import os
+import tempfile
+
+import numpy as np
+
+from .. import logging
+from ..engine.framework.graph import Graph, get_default_graph
+from ..engine.framework.graph_keys import GraphKeys
+from ..engine.ops.ordering import group
+from ..summary.writer import FileWriterCache
+from ..train import basic_session_run_hooks as hooks_lib
+from ..train import checkpoint_management, training_util
+from ..ops.random_ops import set_random_seed
+from ..train.monitored_session import (ChiefSessionCreator, MonitoredSession,
+                                        MonitoredTrainingSession)
+from ..train.saver import Saver
+from ..train.session_run_hook import SessionRunArgs, SessionRunHook
+from .model_fn import LOSS_METRIC_KEY, EstimatorSpec, ModeKeys
+from .run_config import RunConfig
+
+__all__ = ["Estimator"]
+
+
+class _DatasetInitializerHook(SessionRunHook):
+    """Initializes the input Dataset's iterator when the session is created."""
+
+    def __init__(self, iterator):
+        self._iterator = iterator
+
+    def begin(self):
+        self._initializer = self._iterator.initializer
+
+    def after_create_session(self, session, coord):
+        session.run(self._initializer)
+
+
+class _StopAfterNEvalsHook(SessionRunHook):
+    """Stops an evaluation after `num_evals` batches."""
+
+    def __init__(self, num_evals):
+        self._num_evals = num_evals
+        self._evals_completed = None
+
+    def _set_evals_completed_tensor(self, updated_eval_step):
+        self._evals_completed = updated_eval_step
+
+    def before_run(self, run_context):
+        return SessionRunArgs({"evals_completed": self._evals_completed})
+
+    def after_run(self, run_context, run_values):
+        evals_completed = run_values.results["evals_completed"]
+        logging.info("Evaluation [%d/%d]", evals_completed, self._num_evals)
+        if evals_completed >= self._num_evals:
+            run_context.request_stop()
+
+
+def _features_and_labels(result):
+    """(features, labels, input hooks) of what an input_fn returned."""
+    from ..data.dataset_ops import Dataset  # lazy: tf.data loads on first use
+    hooks = []
+    if isinstance(result, Dataset):
+        iterator = result.make_initializable_iterator()
+        hooks.append(_DatasetInitializerHook(iterator))
+        result = iterator.get_next()
+    if isinstance(result, (list, tuple)):
+        if len(result) != 2:
+            raise ValueError("input_fn should return (features, labels) as a len 2 tuple.")
+        return result[0], result[1], hooks
+    return result, None, hooks
+
+
+def _check_hooks_type(hooks):
+    hooks = list(hooks or [])
+    for h in hooks:
+        if not isinstance(h, SessionRunHook):
+            raise TypeError("Hooks must be a SessionRunHook, given: {}".format(h))
+    return hooks
+
+
+class Estimator:
+    """Trains, evaluates and predicts with a model_fn(features, labels, mode, params, config)
+    that returns an EstimatorSpec; checkpoints and summaries go to `model_dir`."""
+
+    def __init__(self, model_fn, model_dir=None, config=None, params=None,
+                 warm_start_from=None):
+        if warm_start_from is not None:
+            raise NotImplementedError("Estimator: warm_start_from is not implemented by "
+                                      "flowgrad")
+        if config is None:
+            config = RunConfig()
+        elif not isinstance(config, RunConfig):
+            raise ValueError("config must be an instance of `RunConfig`, but provided %s."
+                             % config)
+        if model_dir is not None and config.model_dir is not None \
+                and os.fspath(model_dir) != config.model_dir:
+            raise ValueError("`model_dir` are set both in constructor and `RunConfig`, but with "
+                             "different values. In constructor: '{}', in `RunConfig`: "
+                             "'{}' ".format(model_dir, config.model_dir))
+        model_dir = model_dir if model_dir is not None else config.model_dir
+        if model_dir is None:
+            model_dir = tempfile.mkdtemp()
+            logging.warning("Using temporary folder as model directory: %s", model_dir)
+        self._model_dir = os.fspath(model_dir)
+        self._config = config.replace(model_dir=self._model_dir)
+        logging.info("Using config: %s", str(vars(self._config)))
+        args = inspect.signature(model_fn).parameters
+        if "features" not in args:
+            raise ValueError("model_fn (%s) must include features argument." % model_fn)
+        self._model_fn = model_fn
+        self._params = dict(params or {})
+
+    model_dir = property(lambda self: self._model_dir)
+    config = property(lambda self: self._config)
+    params = property(lambda self: dict(self._params))
+    model_fn = property(lambda self: self._call_model_fn)
+
+    def eval_dir(self, name=None):
+        """The directory evaluation summaries of `name` go to."""
+        return os.path.join(self._model_dir, "eval" if not name else "eval_" + name)
+
+    def latest_checkpoint(self):
+        """The newest checkpoint's path in model_dir, or None."""
+        return checkpoint_management.latest_checkpoint(self._model_dir)
+
+    def get_variable_names(self):
+        """The names of the variables in the latest checkpoint."""
+        return [name for name, _ in checkpoint_management.list_variables(self._model_dir)]
+
+    def get_variable_value(self, name):
+        """A variable's value in the latest checkpoint."""
+        return checkpoint_management.load_variable(self._model_dir, name)
+
+    # -- building --------------------------------------------------------------------------
+    def _call_model_fn(self, features, labels, mode, config):
+        args = inspect.signature(self._model_fn).parameters
+        kwargs = {}
+        if "labels" in args:
+            kwargs["labels"] = labels
+        elif labels is not None:
+            raise ValueError("model_fn does not take labels, but input_fn returns labels.")
+        if "mode" in args:
+            kwargs["mode"] = mode
+        if "params" in args:
+            kwargs["params"] = self._params
+        if "config" in args:
+            kwargs["config"] = config
+        logging.info("Calling model_fn.")
+        spec = self._model_fn(features=features, **kwargs)
+        logging.info("Done calling model_fn.")
+        if not isinstance(spec, EstimatorSpec):
+            raise ValueError("model_fn should return an EstimatorSpec.")
+        return spec
+
+    def _new_graph(self, input_fn, mode):
+        g = Graph()
+        ctx = g.as_default()
+        ctx.__enter__()
+        set_random_seed(self._config.tf_random_seed)
+        global_step = training_util.get_or_create_global_step(g)
+        if mode == ModeKeys.TRAIN:
+            hooks_lib._get_or_create_global_step_read(g)
+        features, labels, input_hooks = _features_and_labels(input_fn())
+        return g, ctx, global_step, features, labels, input_hooks
+
+    # -- train -----------------------------------------------------------------------------
+    def train(self, input_fn, hooks=None, steps=None, max_steps=None, saving_listeners=None):
+        """Trains for `steps` more steps or up to global step `max_steps` (or until the
+        input ends); returns self."""
+        if steps is not None and max_steps is not None:
+            raise ValueError("Can not provide both steps and max_steps.")
+        if steps is not None and steps <= 0:
+            raise ValueError("Must specify steps > 0, given: {}".format(steps))
+        if max_steps is not None and max_steps <= 0:
+            raise ValueError("Must specify max_steps > 0, given: {}".format(max_steps))
+        if max_steps is not None:
+            start = self._global_step_in_checkpoint()
+            if max_steps <= start:
+                logging.info("Skipping training since max_steps has already saved.")
+                return self
+        hooks = _check_hooks_type(hooks)
+        if steps is not None or max_steps is not None:
+            hooks.append(hooks_lib.StopAtStepHook(num_steps=steps, last_step=max_steps))
+        g, ctx, global_step, features, labels, input_hooks = self._new_graph(
+            input_fn, ModeKeys.TRAIN)
+        try:
+            spec = self._call_model_fn(features, labels, ModeKeys.TRAIN, self._config)
+            loss = self._train_with_spec(spec, input_hooks, hooks, global_step,
+                                         saving_listeners)
+        finally:
+            ctx.__exit__(None, None, None)
+        logging.info("Loss for final step: %s.", loss)
+        return self
+
+    def _global_step_in_checkpoint(self):
+        path = self.latest_checkpoint()
+        if not path:
+            return 0
+        try:
+            return int(checkpoint_management.load_variable(path, GraphKeys.GLOBAL_STEP))
+        except Exception:  # noqa: BLE001 - a checkpoint without a global step
+            return 0
+
+    def _train_with_spec(self, spec, worker_hooks, hooks, global_step, saving_listeners):
+        from .. import summary  # lazy: summary ops load on first use
+        graph = get_default_graph()
+        if not any(x.op.name == "loss" for x in graph.get_collection(GraphKeys.SUMMARIES)):
+            summary.scalar("loss", spec.loss)
+        graph.add_to_collection(GraphKeys.LOSSES, spec.loss)
+        worker_hooks = list(worker_hooks) + list(hooks)
+        worker_hooks.append(hooks_lib.NanTensorHook(spec.loss))
+        if self._config.log_step_count_steps is not None:
+            worker_hooks.append(hooks_lib.LoggingTensorHook(
+                {"loss": spec.loss, "step": global_step},
+                every_n_iter=self._config.log_step_count_steps))
+        worker_hooks.extend(spec.training_hooks)
+        if not (spec.scaffold.saver or graph.get_collection(GraphKeys.SAVERS)):
+            graph.add_to_collection(GraphKeys.SAVERS, Saver(
+                sharded=True, max_to_keep=self._config.keep_checkpoint_max,
+                keep_checkpoint_every_n_hours=self._config.keep_checkpoint_every_n_hours,
+                defer_build=True, save_relative_paths=True))
+        chief_hooks = []
+        all_hooks = worker_hooks + list(spec.training_chief_hooks)
+        saver_hooks = [h for h in all_hooks if isinstance(h, hooks_lib.CheckpointSaverHook)]
+        if self._config.save_checkpoints_secs or self._config.save_checkpoints_steps:
+            if not saver_hooks:
+                chief_hooks = [hooks_lib.CheckpointSaverHook(
+                    self._model_dir, save_secs=self._config.save_checkpoints_secs,
+                    save_steps=self._config.save_checkpoints_steps, scaffold=spec.scaffold)]
+                saver_hooks = [chief_hooks[0]]
+        if saving_listeners:
+            if not saver_hooks:
+                raise ValueError("There should be a CheckpointSaverHook to use saving_listeners. "
+                                 "Please set one of the RunConfig.save_checkpoints_steps or "
+                                 "RunConfig.save_checkpoints_secs.")
+            saver_hooks[0]._listeners.extend(saving_listeners)
+        loss = None
+        any_step_done = False
+        with MonitoredTrainingSession(
+                checkpoint_dir=self._model_dir, scaffold=spec.scaffold, hooks=worker_hooks,
+                chief_only_hooks=tuple(chief_hooks) + tuple(spec.training_chief_hooks),
+                save_checkpoint_secs=0, save_summaries_steps=self._config.save_summary_steps,
+                config=self._config.session_config,
+                log_step_count_steps=self._config.log_step_count_steps) as sess:
+            while not sess.should_stop():
+                _, loss = sess.run([spec.train_op, spec.loss])
+                any_step_done = True
+        if not any_step_done:
+            logging.warning("Training with estimator made no steps. Perhaps input is empty or "
+                            "misspecified.")
+        return loss
+
+    # -- evaluate --------------------------------------------------------------------------
+    def evaluate(self, input_fn, steps=None, hooks=None, checkpoint_path=None, name=None):
+        """Runs the eval_metric_ops (and the mean 'loss') over the input (or `steps`
+        batches) on a checkpoint; returns {metric: value, 'global_step': step}."""
+        from .. import metrics  # lazy: tf.metrics loads on first use
+        from ..ops import state_ops, variables  # lazy: with metrics
+        hooks = _check_hooks_type(hooks)
+        if steps is not None:
+            if steps <= 0:
+                raise ValueError("Must specify steps > 0, given: {}".format(steps))
+            hooks.append(_StopAfterNEvalsHook(num_evals=steps))
+        if not checkpoint_path:
+            checkpoint_path = self.latest_checkpoint()
+            if not checkpoint_path:
+                logging.info("Could not find trained model in model_dir: {}, running "
+                             "initialization to evaluate.".format(self._model_dir))
+        g, ctx, global_step, features, labels, input_hooks = self._new_graph(
+            input_fn, ModeKeys.EVAL)
+        try:
+            spec = self._call_model_fn(features, labels, ModeKeys.EVAL, self._config)
+            ops = dict(spec.eval_metric_ops)
+            if LOSS_METRIC_KEY in ops:
+                raise ValueError("Metric with name \"%s\" is not allowed, because Estimator "
+                                 "already defines a default metric with the same name."
+                                 % LOSS_METRIC_KEY)
+            ops[LOSS_METRIC_KEY] = metrics.mean(spec.loss)
+            eval_dict = {k: v[0] for k, v in ops.items()}
+            update_ops = [v[1] for _, v in sorted(ops.items())]
+            if GraphKeys.GLOBAL_STEP in eval_dict:
+                raise ValueError("Metric with name `global_step` is not allowed, because "
+                                 "Estimator already defines a default metric with the same "
+                                 "name.")
+            eval_dict[GraphKeys.GLOBAL_STEP] = global_step
+            all_hooks = list(input_hooks) + hooks + list(spec.evaluation_hooks)
+            eval_step = variables.VariableV1(
+                np.int64(0), name="eval_step", trainable=False,
+                collections=[GraphKeys.LOCAL_VARIABLES, GraphKeys.EVAL_STEP])
+            update_eval_step = state_ops.assign_add(eval_step, 1)
+            for h in all_hooks:
+                if isinstance(h, _StopAfterNEvalsHook):
+                    h._set_evals_completed_tensor(update_eval_step)
+            eval_ops = [group(*update_ops), update_eval_step]
+            final = hooks_lib.FinalOpsHook(eval_dict)
+            all_hooks.append(final)
+            logging.info("Starting evaluation")
+            creator = ChiefSessionCreator(scaffold=spec.scaffold,
+                                          checkpoint_filename_with_path=checkpoint_path,
+                                          config=self._config.session_config)
+            with MonitoredSession(session_creator=creator, hooks=all_hooks) as sess:
+                while not sess.should_stop():
+                    sess.run(eval_ops)
+            results = final.final_ops_values
+            logging.info("Finished evaluation")
+        finally:
+            ctx.__exit__(None, None, None)
+        logging.info("Saving dict for global step %d: %s", results[GraphKeys.GLOBAL_STEP],
+                     ", ".join("%s = %s" % (k, results[k]) for k in sorted(results)))
+        self._write_eval_summary(self.eval_dir(name), results)
+        return results
+
+    def _write_eval_summary(self, output_dir, results):
+        from ..summary import Summary  # lazy: protobuf classes load on first use
+        writer = FileWriterCache.get(output_dir)
+        summ = Summary()
+        for key in sorted(results):
+            if key == GraphKeys.GLOBAL_STEP:
+                continue
+            value = np.asarray(results[key])
+            if value.ndim == 0 and value.dtype.kind in "fiu":
+                summ.value.add(tag=key, simple_value=float(value))
+        writer.add_summary(summ, int(results[GraphKeys.GLOBAL_STEP]))
+        writer.flush()
+
+    # -- predict ---------------------------------------------------------------------------
+    def predict(self, input_fn, predict_keys=None, hooks=None, checkpoint_path=None,
+                yield_single_examples=True):
+        """Yields the model's predictions (per example, or per batch) over the input."""
+        hooks = _check_hooks_type(hooks)
+        if not checkpoint_path:
+            checkpoint_path = self.latest_checkpoint()
+            if not checkpoint_path:
+                logging.info("Could not find trained model in model_dir: {}, running "
+                             "initialization to predict.".format(self._model_dir))
+        g, ctx, _, features, _, input_hooks = self._new_graph(input_fn, ModeKeys.PREDICT)
+        try:
+            spec = self._call_model_fn(features, None, ModeKeys.PREDICT, self._config)
+            predictions = self._extract_keys(spec.predictions, predict_keys)
+            all_hooks = list(input_hooks) + hooks + list(spec.prediction_hooks)
+            creator = ChiefSessionCreator(scaffold=spec.scaffold,
+                                          checkpoint_filename_with_path=checkpoint_path,
+                                          config=self._config.session_config)
+            with MonitoredSession(session_creator=creator, hooks=all_hooks) as sess:
+                while not sess.should_stop():
+                    values = sess.run(predictions)
+                    if not yield_single_examples:
+                        yield values
+                    elif not isinstance(predictions, dict):
+                        yield from values
+                    else:
+                        n = self._batch_length(values)
+                        for i in range(n):
+                            yield {k: v[i] for k, v in values.items()}
+        finally:
+            ctx.__exit__(None, None, None)
+
+    @staticmethod
+    def _extract_keys(predictions, predict_keys):
+        if not predict_keys:
+            return predictions
+        if not isinstance(predictions, dict):
+            raise ValueError("predict_keys argument is not valid in case of non-dict "
+                             "predictions.")
+        existing = predictions
+        predictions = {k: v for k, v in predictions.items() if k in predict_keys}
+        if not predictions:
+            raise ValueError("Expected to run at least one output from {}, provided {}."
+                             .format(list(existing), predict_keys))
+        return predictions
+
+    @staticmethod
+    def _batch_length(values):
+        n = None
+        for key, value in values.items():
+            value = np.asarray(value)
+            if value.ndim == 0:
+                raise ValueError("Prediction {} should have rank > 0 when "
+                                 "yield_single_examples is True.".format(key))
+            if n is None:
+                n = value.shape[0]
+            elif value.shape[0] != n:
+                raise ValueError("Batch length of predictions should be same. {} has "
+                                 "different batch length than others.".format(key))
+        return n or 0
