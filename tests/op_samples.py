@@ -682,6 +682,10 @@ STATEFUL = [
            grad=(0,)),
     Sample("SaveV2", ("SaveV2", "RestoreV2"), lambda tf, x, y: _save_restore(tf, x, y),
            [Arg((2, 3)), Arg((4,), dtype="int64")], F, kind="stateful"),
+    Sample("SaveV2-sharded", ("StringJoin", "ShardedFilename", "SaveV2", "MergeV2Checkpoints",
+                              "RestoreV2"),
+           lambda tf, x, y: _sharded_save_restore(tf, x, y),
+           [Arg((2, 3)), Arg((4,), dtype="int64")], F, kind="stateful"),
 ]
 
 
@@ -885,6 +889,36 @@ def _save_restore(tf, x, y):
     save = save_v2(tf.constant(prefix), names, slices, [x, y])
     with tf.control_dependencies([save]):
         return list(restore_v2(tf.constant(prefix), names, slices, [x.dtype, y.dtype]))
+
+
+def _sharded_save_restore(tf, x, y):
+    """TF's sharded Saver graph: a shard under <prefix>_temp_shards/, merged into prefix."""
+    prefix = _checkpoint_prefix()
+    names, slices = ["a", "b"], ["", ""]
+    p = tf.constant(prefix)
+    tmp = raw(tf, "StringJoin", [p, tf.constant("_temp_shards/part")],
+              {"N": 2, "separator": ""}, dict(inputs=[p, "_temp_shards/part"]))
+    n = tf.constant(1)
+    shard = raw(tf, "ShardedFilename", [tmp, tf.constant(0), n], {},
+                dict(basename=tmp, shard=0, num_shards=n))
+    if hasattr(tf, "raw_ops"):
+        save = tf.raw_ops.SaveV2(prefix=shard, tensor_names=names, shape_and_slices=slices,
+                                 tensors=[x, y])
+    else:
+        from flowgrad.train.saver import save_v2
+        save = save_v2(shard, names, slices, [x, y])
+    with tf.control_dependencies([save]):
+        prefixes = tf.stack([shard])
+    merge = raw(tf, "MergeV2Checkpoints", [prefixes, p], {"delete_old_dirs": True},
+                dict(checkpoint_prefixes=prefixes, destination_prefix=p))
+    with tf.control_dependencies([merge]):
+        if hasattr(tf, "raw_ops"):
+            out = list(tf.raw_ops.RestoreV2(prefix=p, tensor_names=names,
+                                            shape_and_slices=slices, dtypes=[x.dtype, y.dtype]))
+        else:
+            from flowgrad.train.saver import restore_v2
+            out = list(restore_v2(p, names, slices, [x.dtype, y.dtype]))
+    return out
 
 
 # =========================================================================================

@@ -182,9 +182,12 @@ def main(argv=None):
     p.set_defaults(fn=cmd_seed)
     p = sub.add_parser("inspect", add_help=False,
                        help="print a checkpoint's tensors, as TF's inspect_checkpoint "
-                            "(CKPT [--tensor_name=NAME] [--all_tensors]; --help for its flags)")
-    p.add_argument("args", nargs=argparse.REMAINDER, help="a checkpoint prefix or directory, "
-                                                          "then the tool's flags")
+                            "(CKPT [--tensor_name=NAME] [--all_tensors]; --help for its "
+                            "flags), or a SavedModel directory's tag-sets and signatures, "
+                            "as saved_model_cli show --all")
+    p.add_argument("args", nargs=argparse.REMAINDER, help="a checkpoint prefix or directory "
+                                                          "(or a SavedModel directory), then "
+                                                          "the tool's flags")
     p.set_defaults(fn=lambda args, extra: importlib.import_module(
         "flowgrad.tools.inspect_checkpoint").main(args.args))
     p = sub.add_parser("check", help="list the TF 1.14 symbols scripts use that flowgrad lacks "

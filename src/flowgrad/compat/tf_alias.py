@@ -120,6 +120,16 @@ _INTERNAL = {
     "tensorflow.python.data.ops.dataset_ops": ["flowgrad.data.dataset_ops"],
     "tensorflow.python.data.ops.iterator_ops": ["flowgrad.data.iterator_ops"],
     "tensorflow.python.data.ops.readers": ["flowgrad.data.readers"],
+    "tensorflow.python.saved_model": ["flowgrad.saved_model"],
+    "tensorflow.python.saved_model.builder": ["flowgrad.saved_model.builder"],
+    "tensorflow.python.saved_model.loader": ["flowgrad.saved_model.loader"],
+    "tensorflow.python.saved_model.constants": ["flowgrad.saved_model.constants"],
+    "tensorflow.python.saved_model.tag_constants": ["flowgrad.saved_model.tag_constants"],
+    "tensorflow.python.saved_model.signature_constants": [
+        "flowgrad.saved_model.signature_constants"],
+    "tensorflow.python.saved_model.signature_def_utils": [
+        "flowgrad.saved_model.signature_def_utils"],
+    "tensorflow.python.saved_model.utils": ["flowgrad.saved_model.utils"],
 }
 for _m in ("training", "training_util", "saver", "optimizer", "gradient_descent", "momentum",
            "adam", "adagrad", "adadelta", "rmsprop", "ftrl", "learning_rate_decay",

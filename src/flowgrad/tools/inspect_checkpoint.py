@@ -111,6 +111,11 @@ def _parser(prog="inspect_checkpoint"):
     return p
 
 
+def _saved_model_dir(path):
+    from ..saved_model import loader  # lazy: the tf.saved_model namespace
+    return loader.maybe_saved_model_directory(path)
+
+
 def main(argv=None, prog="flowgrad inspect"):
     """`flowgrad inspect CKPT [--tensor_name=X] [--all_tensors] ...`; returns the exit code."""
     args = _parser(prog).parse_args(sys.argv[1:] if argv is None else list(argv))
@@ -120,6 +125,15 @@ def main(argv=None, prog="flowgrad inspect"):
               "[--tensor_name=tensor_to_print] [--all_tensors] [--all_tensor_names] "
               "[--printoptions]")
         return 1
+    if os.path.isdir(name) and _saved_model_dir(name):
+        from ..saved_model import _show  # lazy: SavedModel parsing (needs the protos)
+        try:
+            lines = _show.show_all_lines(name)
+        except OSError as e:
+            print(e)
+            return 1
+        print("\n".join(lines))
+        return 0
     if os.path.isdir(name):
         latest = _cm.latest_checkpoint(name)
         if latest is None:

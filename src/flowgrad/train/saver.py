@@ -40,6 +40,7 @@ from ..ops.resource_variable_ops import shape_safe_assign_variable_handle
 from ..ops.variables import Variable, is_resource_variable
 from . import checkpoint_io as _io
 from . import checkpoint_management as _cm
+from . import sharded_save_ops  # noqa: F401  # registers the ops of TF's sharded Saver graph
 from .checkpoint_management import (  # noqa: F401
     checkpoint_exists,
     get_checkpoint_mtimes,

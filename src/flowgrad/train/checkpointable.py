@@ -1,0 +1,364 @@
+"""Object-based checkpoints (TF 1.14's tf.train.Checkpoint / CheckpointManager, graph mode).
+
+A Checkpoint names its trackable objects (variables and nested Checkpoints) by attribute;
+a variable reached by the path `a/b` is saved under the key
+`a/b/.ATTRIBUTES/VARIABLE_VALUE`, and the entry `_CHECKPOINTABLE_OBJECT_GRAPH` holds the
+TrackableObjectGraph proto (TensorBoard's trackable_object_graph_pb2) describing the
+objects, as TF 1.14 writes them, so either system restores the other's checkpoints.
+"""
+import os
+
+import numpy as np
+
+from ..engine.framework import dtypes as _dt
+from ..engine.framework import errors
+from ..engine.framework.constant_op import constant
+from ..engine.framework.graph import get_default_graph
+from ..engine.runtime.session import get_default_session
+from ..ops.variables import Variable
+from . import checkpoint_io as _io
+from . import checkpoint_management as _cm
+from .saver import restore_v2, save_v2
+
+OBJECT_GRAPH_KEY = "_CHECKPOINTABLE_OBJECT_GRAPH"
+_VALUE_SUFFIX = ".ATTRIBUTES/VARIABLE_VALUE"
+
+
+def _escape(name):
+    """TF's escaping of a local name in checkpoint keys ('.' -> '..', '/' -> '.S')."""
+    return name.replace(".", "..").replace("/", ".S")
+
+
+def _trackable(x):
+    return isinstance(x, (Variable, Checkpoint))
+
+
+def _children(obj):
+    return list(obj._children.items()) if isinstance(obj, Checkpoint) else []
+
+
+def _walk(root):
+    """[(object, path of local names)] breadth first from `root`, each object once."""
+    order, seen, queue = [], {id(root)}, [(root, ())]
+    while queue:
+        obj, path = queue.pop(0)
+        order.append((obj, path))
+        for name, child in _children(obj):
+            if id(child) not in seen:
+                seen.add(id(child))
+                queue.append((child, path + (name,)))
+    return order
+
+
+def _key(path):
+    return "/".join(_escape(p) for p in path) + "/" + _VALUE_SUFFIX
+
+
+def _session(session):
+    s = session or get_default_session()
+    if s is None:
+        raise ValueError("Cannot save or restore a Checkpoint in graph mode without a "
+                         "session: pass `session=` or use it inside `with tf.Session():`")
+    return s
+
+
+class CheckpointLoadStatus:
+    """What a Checkpoint.restore matched (TF's CheckpointLoadStatus, graph mode)."""
+
+    def __init__(self, checkpoint, save_path, matched, unresolved, unassigned):
+        self._checkpoint = checkpoint
+        self._save_path = save_path
+        self._matched = matched          # [(Variable, checkpoint key)]
+        self._unresolved = unresolved    # checkpoint node descriptions with no object
+        self._unassigned = unassigned    # Python objects given no value
+        self._restore_op = None
+
+    def assert_consumed(self):
+        """AssertionError unless every checkpoint value matched an object and every
+        object got a value."""
+        if self._unresolved:
+            raise AssertionError(f"Unresolved object in checkpoint: {self._unresolved[0]}")
+        if self._unassigned:
+            raise AssertionError(f"Object not assigned a value from checkpoint: "
+                                 f"{self._unassigned[0]}")
+        return self
+
+    def assert_existing_objects_matched(self):
+        """AssertionError unless every Python object got a value."""
+        if self._unassigned:
+            raise AssertionError(f"Object not assigned a value from checkpoint: "
+                                 f"{self._unassigned[0]}")
+        return self
+
+    def assert_nontrivial_match(self):
+        if not self._matched:
+            raise AssertionError(f"Nothing except the root object matched a checkpointed "
+                                 f"value. Typically this means that the checkpoint does not "
+                                 f"match the Python program. ({self._save_path})")
+        return self
+
+    def _build(self):
+        if self._restore_op is None and self._matched:
+            g = get_default_graph()
+            with g.name_scope("restore"):
+                keys = [k for _, k in self._matched]
+                values = restore_v2(constant(self._save_path), keys, [""] * len(keys),
+                                    [v.dtype.base_dtype for v, _ in self._matched])
+                if len(keys) == 1:
+                    values = [values] if not isinstance(values, (list, tuple)) else values
+                from ..ops.control_flow_ops import group  # lazy: surface module
+                self._restore_op = group(*[v.assign(t) for (v, _), t in
+                                           zip(self._matched, values)])
+        return self._restore_op
+
+    def run_restore_ops(self, session=None):
+        """Assigns the matched variables their checkpointed values."""
+        op = self._build()
+        if op is not None:
+            _session(session).run(op)
+
+    def initialize_or_restore(self, session=None):
+        """Restores the matched variables and initializes the others."""
+        s = _session(session)
+        matched = {id(v) for v, _ in self._matched}
+        for obj, _ in _walk(self._checkpoint):
+            if isinstance(obj, Variable) and id(obj) not in matched:
+                s.run(obj.initializer)
+        self.run_restore_ops(s)
+
+
+class Checkpoint:
+    """Groups trackable objects (variables, Checkpoints) to save and restore by name.
+
+    >>> import os, tempfile
+    >>> v = tf.Variable([1.0, 2.0], name="v")
+    >>> ckpt = tf.train.Checkpoint(v=v)
+    >>> with tf.Session() as sess:
+    ...     sess.run(v.initializer)
+    ...     path = ckpt.save(os.path.join(tempfile.mkdtemp(), "ck"))
+    ...     _ = sess.run(v.assign([0.0, 0.0]))
+    ...     ckpt.restore(path).assert_consumed().run_restore_ops()
+    ...     print(os.path.basename(path), sess.run(v))
+    ck-1 [1. 2.]
+    """
+
+    def __init__(self, **kwargs):
+        object.__setattr__(self, "_children", {})
+        object.__setattr__(self, "_save_counter", None)
+        object.__setattr__(self, "_save_ops", {})
+        for k, v in sorted(kwargs.items(), key=lambda kv: kv[0]):
+            if not _trackable(v):
+                raise ValueError(
+                    f"`Checkpoint` was expecting a trackable object (an object derived from "
+                    f"`TrackableBase`), got {v}. If you believe this object should be "
+                    "trackable (i.e. it is part of the TensorFlow Python API and manages "
+                    "state), please open an issue.")
+            setattr(self, k, v)
+
+    def __setattr__(self, name, value):
+        object.__setattr__(self, name, value)
+        if not name.startswith("_") and _trackable(value):
+            self._children[name] = value
+
+    @property
+    def save_counter(self):
+        """The int64 variable counting this Checkpoint's saves (created on first use)."""
+        if self._save_counter is None:
+            with get_default_graph().name_scope(None):
+                c = Variable(np.int64(0), name="save_counter", trainable=False,
+                             dtype=_dt.int64, use_resource=True)
+            object.__setattr__(self, "_save_counter", c)
+            self._children["save_counter"] = c
+        return self._save_counter
+
+    def _object_graph(self):
+        """(TrackableObjectGraph proto, [(Variable, key)]) of the objects reachable now."""
+        order = _walk(self)
+        ids = {id(o): i for i, (o, _) in enumerate(order)}
+        graph = _object_graph_pb2().TrackableObjectGraph()
+        tensors = []
+        for obj, path in order:
+            node = graph.nodes.add()
+            for name, child in _children(obj):
+                node.children.add(node_id=ids[id(child)], local_name=name)
+            if isinstance(obj, Variable):
+                key = _key(path)
+                node.attributes.add(name="VARIABLE_VALUE", full_name=obj.op.name,
+                                    checkpoint_key=key)
+                tensors.append((obj, key))
+        return graph, tensors
+
+    def _next_number(self, s):
+        """Initializes save_counter if needed, increments it and returns its value."""
+        counter = self.save_counter
+        if "assign" not in self._save_ops:
+            with s.graph.as_default():
+                self._save_ops["initialized"] = counter.is_initialized()
+                self._save_ops["assign"] = counter.assign_add(1, read_value=True)
+        if not s.run(self._save_ops["initialized"]):
+            s.run(counter.initializer)
+        return int(s.run(self._save_ops["assign"]))
+
+    def write(self, file_prefix, session=None):
+        """Writes the objects' values as checkpoint `file_prefix`; returns it."""
+        s = _session(session)
+        graph, tensors = self._object_graph()
+        sig = (id(s.graph), tuple((id(v), k) for v, k in tensors))
+        entry = self._save_ops.get(sig)
+        if entry is None:
+            g = s.graph
+            with g.as_default(), g.name_scope(None):
+                from ..ops.array_ops import placeholder  # lazy: surface module
+                prefix = placeholder(_dt.string, [], name="saver_filename")
+                blob = placeholder(_dt.string, [], name="object_graph")
+                keys = [OBJECT_GRAPH_KEY] + [k for _, k in tensors]
+                op = save_v2(prefix, keys, [""] * len(keys),
+                             [blob] + [v.read_value() for v, _ in tensors])
+            entry = (prefix, blob, op)
+            self._save_ops[sig] = entry
+        prefix, blob, op = entry
+        file_prefix = os.fspath(file_prefix)
+        s.run(op, {prefix: file_prefix, blob: graph.SerializeToString()})
+        return file_prefix
+
+    def save(self, file_prefix, session=None):
+        """Writes `file_prefix-N` (N: the incremented save_counter), records it in the
+        directory's `checkpoint` state file and returns it."""
+        s = _session(session)
+        number = self._next_number(s)
+        path = self.write(f"{os.fspath(file_prefix)}-{number}", session=s)
+        _cm.update_checkpoint_state_internal(
+            save_dir=os.path.dirname(path) or ".", model_checkpoint_path=path,
+            all_model_checkpoint_paths=[path], save_relative_paths=True)
+        return path
+
+    def restore(self, save_path):
+        """Matches the checkpoint's objects to this one's by name; returns a status whose
+        run_restore_ops() assigns the values (nothing runs before)."""
+        if save_path is None:
+            return _InitializationOnlyStatus(self)
+        save_path = os.fspath(save_path)
+        reader = _io.CheckpointReader(save_path)
+        try:
+            raw = reader.get_tensor(OBJECT_GRAPH_KEY)
+        except errors.NotFoundError:
+            raise ValueError(f"The checkpoint {save_path} was not written by an object-based "
+                             "Checkpoint (it has no object graph): restore it with "
+                             "tf.train.Saver") from None
+        graph = _object_graph_pb2().TrackableObjectGraph()
+        try:
+            graph.ParseFromString(raw if isinstance(raw, bytes) else bytes(raw))
+        except Exception as e:  # noqa: BLE001 - protobuf's DecodeError varies by runtime
+            raise errors.DataLossError(None, None, f"{save_path}: the object graph does not "
+                                       f"parse ({e})") from None
+        matched, unresolved, visited = [], [], set()
+        stack = [(0, self)]
+        n = len(graph.nodes)
+        seen_nodes = set()
+        while stack:
+            node_id, obj = stack.pop()
+            if not 0 <= node_id < n or node_id in seen_nodes:
+                continue
+            seen_nodes.add(node_id)
+            node = graph.nodes[node_id]
+            if obj is not None:
+                visited.add(id(obj))
+            for attr in node.attributes:
+                if isinstance(obj, Variable) and attr.name == "VARIABLE_VALUE":
+                    matched.append((obj, attr.checkpoint_key))
+                elif obj is None:
+                    unresolved.append(f"{attr.full_name} ({attr.checkpoint_key})")
+            kids = dict(_children(obj)) if obj is not None else {}
+            for ref in node.children:
+                child = kids.get(ref.local_name)
+                if child is None and ref.local_name == "save_counter" and obj is self:
+                    child = self.save_counter
+                stack.append((ref.node_id, child))
+        unassigned = [f"{o.op.name} ({type(o).__name__})" for o, _ in _walk(self)
+                      if isinstance(o, Variable) and id(o) not in {id(v) for v, _ in matched}]
+        return CheckpointLoadStatus(self, save_path, matched, sorted(unresolved), unassigned)
+
+
+class _InitializationOnlyStatus:
+    """restore(None): nothing to restore; initialize_or_restore initializes."""
+
+    def __init__(self, checkpoint):
+        self._checkpoint = checkpoint
+
+    def assert_consumed(self):
+        raise AssertionError("No checkpoint specified (save_path=None); nothing is being "
+                             "restored.")
+
+    assert_existing_objects_matched = assert_consumed
+    assert_nontrivial_match = assert_consumed
+
+    def run_restore_ops(self, session=None):
+        return None
+
+    def initialize_or_restore(self, session=None):
+        s = _session(session)
+        for obj, _ in _walk(self._checkpoint):
+            if isinstance(obj, Variable):
+                s.run(obj.initializer)
+
+
+def _object_graph_pb2():
+    from tensorboard.compat.proto import trackable_object_graph_pb2  # lazy: optional protos
+    return trackable_object_graph_pb2
+
+
+class CheckpointManager:
+    """Saves a Checkpoint as `directory/checkpoint_name-N`, keeping the latest
+    `max_to_keep` (all with None) and the `checkpoint` state file."""
+
+    def __init__(self, checkpoint, directory, max_to_keep, keep_checkpoint_every_n_hours=None,
+                 checkpoint_name="ckpt"):
+        if keep_checkpoint_every_n_hours is not None:
+            raise NotImplementedError("CheckpointManager: keep_checkpoint_every_n_hours is "
+                                      "not supported by flowgrad")
+        self._checkpoint = checkpoint
+        self._directory = os.fspath(directory)
+        self._max_to_keep = max_to_keep
+        self._prefix = os.path.join(self._directory, checkpoint_name)
+        state = _cm.get_checkpoint_state(self._directory)
+        self._checkpoints = list(state.all_model_checkpoint_paths) if state else []
+        self._latest = state.model_checkpoint_path if state else None
+
+    @property
+    def latest_checkpoint(self):
+        return self._latest
+
+    @property
+    def checkpoints(self):
+        return list(self._checkpoints)
+
+    @property
+    def directory(self):
+        return self._directory
+
+    def save(self, checkpoint_number=None):
+        """Saves a checkpoint (numbered `checkpoint_number`, else by the save counter);
+        deletes the oldest beyond max_to_keep; returns its prefix."""
+        s = _session(None)
+        ck = self._checkpoint
+        n = ck._next_number(s)
+        if checkpoint_number is not None:
+            n = int(s.run(checkpoint_number) if hasattr(checkpoint_number, "op")
+                    else checkpoint_number)
+        os.makedirs(self._directory, exist_ok=True)
+        path = ck.write(f"{self._prefix}-{n}", session=s)
+        if path in self._checkpoints:
+            self._checkpoints.remove(path)
+        self._checkpoints.append(path)
+        if self._max_to_keep is not None:
+            while len(self._checkpoints) > self._max_to_keep:
+                old = self._checkpoints.pop(0)
+                try:
+                    _cm.remove_checkpoint(old)
+                except OSError as e:
+                    _cm._log.warning("Ignoring: %s", e)
+        self._latest = path
+        _cm.update_checkpoint_state_internal(
+            save_dir=self._directory, model_checkpoint_path=path,
+            all_model_checkpoint_paths=self._checkpoints, save_relative_paths=True)
+        return path

@@ -1,0 +1,102 @@
+"""The ops of TF's sharded Saver graph (tf.train.Saver(sharded=True), which every
+SavedModel's saver is): StringJoin, ShardedFilename and MergeV2Checkpoints, so that TF's
+.meta files and SavedModels import and their save op runs.
+
+TF's sharded save writes each shard to `<prefix>_temp_<uuid>/part-NNNNN-of-NNNNN` and
+MergeV2Checkpoints merges the shards into the one checkpoint `<prefix>`, then removes the
+shard files and (when empty) their directory.
+"""
+import os
+
+import numpy as np
+
+from ..engine.framework import dtypes as _dt
+from ..engine.framework import errors
+from ..engine.framework.registry import register_op
+from ..engine.framework.tensor_shape import TensorShape
+from . import checkpoint_io as _io
+
+
+def _text(x):
+    return x.decode() if isinstance(x, bytes) else str(x)
+
+
+# -- StringJoin: elementwise concatenation, scalars broadcast (TF's string_join) ----------
+def _string_join_infer(inputs, attrs):
+    shape = TensorShape([])
+    for t in inputs:
+        if t.shape.ndims != 0:
+            shape = shape.merge_with(t.shape) if shape.ndims != 0 else t.shape
+    return [(_dt.string, shape)]
+
+
+def _string_join_kernel(*inputs, N=None, separator=""):
+    arrays = [np.asarray(x, dtype=object) for x in inputs]
+    shapes = {a.shape for a in arrays if a.ndim}
+    if len(shapes) > 1:
+        raise errors.InvalidArgumentError(
+            None, None, "Input shapes do not match: " +
+            " vs. ".join(str(list(s)) for s in sorted(shapes)))
+    shape = shapes.pop() if shapes else ()
+    sep = separator.encode() if isinstance(separator, str) else separator
+    flat = [np.broadcast_to(a, shape).reshape(-1) for a in arrays]
+    out = np.empty(int(np.prod(shape, dtype=np.int64)), dtype=object)
+    for i in range(out.size):
+        out[i] = sep.join(x[i] if isinstance(x[i], bytes) else str(x[i]).encode()
+                          for x in flat)
+    return out.reshape(shape)
+
+
+register_op("StringJoin", infer=_string_join_infer, kernel=_string_join_kernel, grad=None)
+
+
+# -- ShardedFilename: "<basename>-<shard:05d>-of-<num_shards:05d>" ------------------------
+def _sharded_filename_infer(inputs, attrs):
+    return [(_dt.string, TensorShape([]))]
+
+
+def _sharded_filename_kernel(basename, shard, num_shards):
+    b = np.asarray(basename, dtype=object).item()
+    name = f"{_text(b)}-{int(shard):05d}-of-{int(num_shards):05d}"
+    return np.array(name.encode(), dtype=object)
+
+
+register_op("ShardedFilename", infer=_sharded_filename_infer,
+            kernel=_sharded_filename_kernel, grad=None)
+
+
+# -- MergeV2Checkpoints: the shards' entries as one checkpoint ----------------------------
+def _merge_infer(inputs, attrs):
+    return []
+
+
+def _merge_kernel(checkpoint_prefixes, destination_prefix, delete_old_dirs=True):
+    sources = [_text(p) for p in np.asarray(checkpoint_prefixes, dtype=object).reshape(-1)]
+    dest = _text(np.asarray(destination_prefix, dtype=object).item())
+    merged = {}
+    for src in sources:
+        ckpt = _io.open_checkpoint(src)
+        names = sorted(ckpt.entries)
+        for n, v in zip(names, ckpt.read(names)):
+            if n in merged:
+                raise errors.InvalidArgumentError(
+                    None, None, f"Duplicate tensor keyed by {n} encountered, when merging "
+                    "prefix: " + src)
+            merged[n] = (ckpt.entries[n][0], np.array(v))
+    _io.write_checkpoint(dest, merged)
+    if delete_old_dirs:
+        for src in sources:
+            if os.path.abspath(src) == os.path.abspath(dest):
+                continue
+            d, base = os.path.split(src)
+            for f in os.listdir(d or "."):
+                if f == base + ".index" or f.startswith(base + ".data-"):
+                    os.remove(os.path.join(d, f))
+            try:  # only the shards' own directory, and only once it is empty
+                os.rmdir(os.path.dirname(src) or ".")
+            except OSError:
+                pass
+
+
+register_op("MergeV2Checkpoints", infer=_merge_infer, kernel=_merge_kernel, stateful=True,
+            grad=None)
