@@ -355,3 +355,38 @@ def _initialize_variables_ops():
         _variables.is_variable_initialized(v)
         done.add(id(v))
     _variables.variables_initializer(candidates)
+
+
+_SESSION = {"session": None}
+
+
+def get_session(op_input_list=()):
+    """The default session if any, else Keras' own session of the default graph (made on
+    first use); then initializes the Keras variables not yet initialized in it (an
+    IsVariableInitialized per new variable, then variables_initializer), as TF 1.14."""
+    from ..engine.framework.graph import get_default_session  # lazy: keep imports small
+    from ..engine.runtime.session import Session  # lazy: the runtime is heavy
+    from ..ops import variables as _variables  # lazy: ops.variables imports init_ops
+    session = get_default_session()
+    g = get_default_graph()
+    if session is None:
+        own = _SESSION["session"]
+        if own is None or own.graph is not g or getattr(own, "_closed", False):
+            own = Session(graph=g)
+            _SESSION["session"] = own
+        session = own
+    done = _KERAS_INITIALIZED.setdefault(g, set())
+    candidates = [v for v in _GRAPH_VARIABLES.get(g, []) if id(v) not in done]
+    if candidates:
+        flags = session.run([_variables.is_variable_initialized(v) for v in candidates])
+        for v in candidates:
+            done.add(id(v))
+        uninitialized = [v for f, v in zip(flags, candidates) if not f]
+        if uninitialized:
+            session.run(_variables.variables_initializer(uninitialized))
+    return session
+
+
+def set_session(session):
+    """Makes `session` the session Keras uses when no default session is set."""
+    _SESSION["session"] = session
