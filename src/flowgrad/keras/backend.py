@@ -20,7 +20,8 @@ __all__ = ["floatx", "set_floatx", "epsilon", "set_epsilon", "image_data_format"
            "set_learning_phase", "name_scope", "unique_object_name", "get_graph",
            "clear_session", "is_sparse", "cast_to_floatx", "ndim", "dtype", "placeholder",
            "relu", "elu", "softmax", "all", "any", "concatenate", "expand_dims", "batch_dot",
-           "switch", "in_train_phase", "in_test_phase", "random_normal", "random_uniform"]
+           "switch", "in_train_phase", "in_test_phase", "random_normal", "random_uniform",
+           "get_session", "set_session", "get_value", "set_value"]
 
 _FLOATX = "float32"
 _EPSILON = 1e-7
@@ -390,3 +391,13 @@ def get_session(op_input_list=()):
 def set_session(session):
     """Makes `session` the session Keras uses when no default session is set."""
     _SESSION["session"] = session
+
+
+def get_value(x):
+    """The value of variable `x` (a numpy array), read in get_session()."""
+    return get_session().run(x)
+
+
+def set_value(x, value):
+    """Loads the numpy `value` into variable `x` in get_session()."""
+    x.load(np.asarray(value, dtype=dtype(x)), get_session())

@@ -1,10 +1,12 @@
 """tf.keras.callbacks (TF 1.14 keras/callbacks.py): the hooks fit/evaluate/predict call."""
 import sys
+import time
 
 import numpy as np
 
-__all__ = ["Callback", "CallbackList", "History", "BaseLogger", "ProgbarLogger",
-           "LambdaCallback", "EarlyStopping", "TerminateOnNaN", "CSVLogger"]
+__all__ = ["Callback", "CallbackList", "History", "BaseLogger", "ProgbarLogger", "Progbar",
+           "LambdaCallback", "EarlyStopping", "TerminateOnNaN", "CSVLogger",
+           "LearningRateScheduler"]
 
 
 class Callback:
@@ -128,9 +130,105 @@ class History(Callback):
             self.history.setdefault(k, []).append(v)
 
 
+class Progbar:
+    """Keras's progress bar: a dynamic bar (verbose=1, redrawn with backspaces and a
+    carriage return) or one line at the end (verbose=2); values not in
+    `stateful_metrics` are averaged over the samples seen."""
+
+    def __init__(self, target, width=30, verbose=1, interval=0.05, stateful_metrics=None,
+                 unit_name="step"):
+        self.target = target
+        self.width = width
+        self.verbose = verbose
+        self.interval = interval
+        self.unit_name = unit_name
+        self.stateful_metrics = set(stateful_metrics or [])
+        self._dynamic_display = True
+        self._total_width = 0
+        self._seen_so_far = 0
+        self._values = {}
+        self._values_order = []
+        self._start = time.time()
+        self._last_update = 0
+
+    def _format_values(self):
+        info = ""
+        for k in self._values_order:
+            info += " - %s:" % k
+            if isinstance(self._values[k], list):
+                avg = np.mean(self._values[k][0] / max(1, self._values[k][1]))
+                info += (" %.4f" if abs(avg) > 1e-3 else " %.4e") % avg
+            else:
+                info += " %s" % self._values[k]
+        return info
+
+    def update(self, current, values=None):
+        """Adds the (name, value) pairs `values` at `current` samples and redraws."""
+        for k, v in values or []:
+            if k not in self._values_order:
+                self._values_order.append(k)
+            if k not in self.stateful_metrics:
+                base = max(current - self._seen_so_far, 1)
+                if k not in self._values:
+                    self._values[k] = [v * base, base]
+                else:
+                    self._values[k][0] += v * base
+                    self._values[k][1] += base
+            else:
+                self._values[k] = [v, 1]
+        self._seen_so_far = current
+        now = time.time()
+        info = " - %.0fs" % (now - self._start)
+        numdigits = int(np.floor(np.log10(self.target))) + 1 if self.target else 1
+        if self.verbose == 1:
+            if (now - self._last_update < self.interval and self.target is not None
+                    and current < self.target):
+                return
+            prev_total_width = self._total_width
+            sys.stdout.write("\b" * prev_total_width)
+            sys.stdout.write("\r")
+            bar = ("%" + str(numdigits) + "d/%d [") % (current, self.target)
+            prog_width = int(self.width * float(current) / self.target)
+            if prog_width > 0:
+                bar += "=" * (prog_width - 1)
+                bar += ">" if current < self.target else "="
+            bar += "." * (self.width - prog_width) + "]"
+            self._total_width = len(bar)
+            sys.stdout.write(bar)
+            time_per_unit = (now - self._start) / current if current else 0
+            if current < self.target:
+                eta = time_per_unit * (self.target - current)
+                if eta > 3600:
+                    eta_format = "%d:%02d:%02d" % (eta // 3600, (eta % 3600) // 60, eta % 60)
+                elif eta > 60:
+                    eta_format = "%d:%02d" % (eta // 60, eta % 60)
+                else:
+                    eta_format = "%ds" % eta
+                info = " - ETA: %s" % eta_format
+            elif time_per_unit >= 1:
+                info += " %.0fs/%s" % (time_per_unit, self.unit_name)
+            elif time_per_unit >= 1e-3:
+                info += " %.0fms/%s" % (time_per_unit * 1e3, self.unit_name)
+            else:
+                info += " %.0fus/%s" % (time_per_unit * 1e6, self.unit_name)
+            info += self._format_values()
+            self._total_width += len(info)
+            if prev_total_width > self._total_width:
+                info += " " * (prev_total_width - self._total_width)
+            if current >= self.target:
+                info += "\n"
+            sys.stdout.write(info)
+            sys.stdout.flush()
+        elif self.verbose == 2 and current >= self.target:
+            count = ("%" + str(numdigits) + "d/%d") % (current, self.target)
+            sys.stdout.write(count + info + self._format_values() + "\n")
+            sys.stdout.flush()
+        self._last_update = now
+
+
 class ProgbarLogger(Callback):
-    """Prints Keras's progress lines: with verbose=2 one line per epoch
-    ('50/50 - 0s - loss: 0.6880 - acc: 0.6400'); with verbose=1 a progress bar."""
+    """Prints Keras's progress: 'Epoch i/n' (when n > 1), then a Progbar per epoch
+    ('50/50 - 0s - loss: 0.6880 - acc: 0.6400' with verbose=2)."""
 
     def __init__(self, count_mode="samples", stateful_metrics=None):
         super().__init__()
@@ -144,42 +242,33 @@ class ProgbarLogger(Callback):
         self.epochs = self.params["epochs"]
 
     def on_epoch_begin(self, epoch, logs=None):
-        if self.verbose:
-            print("Epoch %d/%d" % (epoch + 1, self.epochs))
         self.seen = 0
         self.target = self.params["samples"]
+        if self.verbose:
+            if self.epochs > 1:
+                print("Epoch %d/%d" % (epoch + 1, self.epochs))
+        self.progbar = Progbar(target=self.target, verbose=self.verbose,
+                               stateful_metrics=self.stateful_metrics, unit_name="sample")
 
-    def _values(self, logs):
-        parts = []
-        for k in self.params["metrics"]:
-            if k in logs:
-                v = logs[k]
-                parts.append(" - %s: %s" % (k, ("%.4f" if abs(v) > 1e-3 else "%.4e") % v))
-        return "".join(parts)
+    def on_batch_begin(self, batch, logs=None):
+        self.log_values = []
 
     def on_batch_end(self, batch, logs=None):
         logs = logs or {}
         self.seen += logs.get("size", 0)
-        if self.verbose == 1 and self.seen < self.target:
-            width = 30
-            numdigits = len(str(self.target))
-            prog = float(self.seen) / self.target
-            filled = int(width * prog)
-            bar = "=" * max(filled - 1, 0) + (">" if filled < width else "=")
-            bar += "." * (width - filled)
-            sys.stdout.write("\r%*d/%d [%s]%s" % (numdigits, self.seen, self.target, bar,
-                                                   self._values(logs)))
-            sys.stdout.flush()
+        for k in self.params["metrics"]:
+            if k in logs:
+                self.log_values.append((k, logs[k]))
+        if self.verbose and self.seen < self.target:
+            self.progbar.update(self.seen, self.log_values)
 
     def on_epoch_end(self, epoch, logs=None):
         logs = logs or {}
-        if self.verbose == 1:
-            numdigits = len(str(self.target))
-            sys.stdout.write("\r%*d/%d [%s] - 0s%s\n" % (numdigits, self.target,
-                                                          self.target, "=" * 30,
-                                                          self._values(logs)))
-        elif self.verbose == 2:
-            print("%d/%d - 0s%s" % (self.target, self.target, self._values(logs)))
+        for k in self.params["metrics"]:
+            if k in logs:
+                self.log_values.append((k, logs[k]))
+        if self.verbose:
+            self.progbar.update(self.seen, self.log_values)
 
 
 class LambdaCallback(Callback):
@@ -313,3 +402,34 @@ class CSVLogger(Callback):
     def on_train_end(self, logs=None):
         self.csv_file.close()
         self.writer = None
+
+
+class LearningRateScheduler(Callback):
+    """Sets the optimizer's learning rate to `schedule(epoch, lr)` (or `schedule(epoch)`)
+    at the start of each epoch; logs it as 'lr'."""
+
+    def __init__(self, schedule, verbose=0):
+        super().__init__()
+        self.schedule = schedule
+        self.verbose = verbose
+
+    def on_epoch_begin(self, epoch, logs=None):
+        from . import backend as K  # lazy: callbacks need no graph until here
+        if not hasattr(self.model.optimizer, "lr"):
+            raise ValueError('Optimizer must have a "lr" attribute.')
+        try:
+            lr = float(K.get_value(self.model.optimizer.lr))
+            lr = self.schedule(epoch, lr)
+        except TypeError:
+            lr = self.schedule(epoch)
+        if not isinstance(lr, (float, np.float32, np.float64)):
+            raise ValueError('The output of the "schedule" function should be float.')
+        K.set_value(self.model.optimizer.lr, lr)
+        if self.verbose > 0:
+            print("\nEpoch %05d: LearningRateScheduler reducing learning rate to %s."
+                  % (epoch + 1, lr))
+
+    def on_epoch_end(self, epoch, logs=None):
+        from . import backend as K  # lazy: callbacks need no graph until here
+        logs = logs if logs is not None else {}
+        logs["lr"] = K.get_value(self.model.optimizer.lr)

@@ -5,7 +5,11 @@ kernels; `get` takes a name, an instance, or a tf.train optimizer (wrapped as
 TFOptimizer). The other V2 optimizers ('rmsprop', 'adagrad', 'adadelta', 'adamax',
 'nadam', 'ftrl') raise NotImplementedError naming them.
 """
+from ..engine.framework import dtypes as _dt
 from ..engine.framework.graph import name_scope
+from ..ops import init_ops
+from . import backend
+from .engine.base_layer_utils import make_variable
 from ..engine.autodiff.gradients import gradients as _gradients
 from ..train import optimizer as _tf_optimizer
 from ..train import optimizers as _tf_optimizers
@@ -33,9 +37,28 @@ class Optimizer:
         self._name = name
         self._tf = None
         self._hyper = {}
+        self._lr_var = None
 
     def _make(self):
         raise NotImplementedError
+
+    @property
+    def lr(self):
+        """The learning rate: a float32 resource variable '<name>/learning_rate' (made on
+        first use), which K.set_value changes (LearningRateScheduler does)."""
+        if "learning_rate" not in self._hyper:
+            raise AttributeError("'%s' object has no attribute 'lr'" % type(self).__name__)
+        if self._lr_var is None:
+            with name_scope(""):
+                with name_scope(self._name):
+                    self._lr_var = make_variable(
+                        "learning_rate", shape=(), dtype=_dt.float32, trainable=False,
+                        initializer=init_ops.constant_initializer(
+                            self._hyper["learning_rate"]))
+            backend.track_variable(self._lr_var)
+        return self._lr_var
+
+    learning_rate = lr
 
     def get_gradients(self, loss, params):
         """The gradients of `loss` for `params` (ValueError where there is none)."""
@@ -101,10 +124,10 @@ class SGD(Optimizer):
     def _make(self):
         h = self._hyper
         if h["momentum"]:
-            return _tf_optimizers.MomentumOptimizer(h["learning_rate"], h["momentum"],
+            return _tf_optimizers.MomentumOptimizer(self.lr, h["momentum"],
                                                     use_nesterov=h["nesterov"],
                                                     name=self._name)
-        return _tf_optimizers.GradientDescentOptimizer(h["learning_rate"], name=self._name)
+        return _tf_optimizers.GradientDescentOptimizer(self.lr, name=self._name)
 
 
 class Adam(Optimizer):
@@ -126,7 +149,7 @@ class Adam(Optimizer):
 
     def _make(self):
         h = self._hyper
-        return _tf_optimizers.AdamOptimizer(h["learning_rate"], h["beta_1"], h["beta_2"],
+        return _tf_optimizers.AdamOptimizer(self.lr, h["beta_1"], h["beta_2"],
                                             h["epsilon"], name=self._name)
 
 

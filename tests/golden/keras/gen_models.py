@@ -205,13 +205,49 @@ def _csv_logger(tf):
             "rows": [[float(v) for v in r] for r in rows if r[0] != "epoch"]}
 
 
+def _lr_schedule(tf):
+    x, labels = _data(n=12, seed=18)
+    y = tf.keras.utils.to_categorical(labels, 2)
+    out = {}
+    for opt in ["sgd", "adam"]:
+        m = tf.keras.Sequential([_dense(tf, 2, 19, activation="softmax", input_shape=(3,))])
+        m.compile(opt, "categorical_crossentropy")
+        np.random.seed(20)
+        sched = tf.keras.callbacks.LearningRateScheduler(lambda e, lr: lr * 0.5 if e else lr)
+        h = m.fit(x, y, batch_size=4, epochs=3, verbose=0, callbacks=[sched])
+        out[opt] = _hist(h)
+        out[opt + "_lr"] = float(tf.keras.backend.get_value(m.optimizer.lr))
+        out[opt + "_lr_name"] = m.optimizer.lr.name
+    return out
+
+
+def _progbar(tf):
+    import contextlib
+    import io
+    import re
+    np.random.seed(0)
+    m = tf.keras.Sequential([_dense(tf, 1, 21, input_shape=(2,))])
+    m.compile("sgd", "mse", metrics=["mae"])
+    x = np.arange(12, dtype="float32").reshape(6, 2) / 10
+    y = np.ones((6, 1), "float32")
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        m.fit(x, y, batch_size=2, epochs=2, validation_split=0.5, verbose=2)
+        m.fit(x, y, batch_size=2, epochs=2, verbose=2)
+        m.fit(x, y, batch_size=4, epochs=1, verbose=1)
+    text = re.sub(r" - \d+s( \d+[mu]?s/sample)?", " - T", buf.getvalue())
+    # the dynamic bar: the text after the last carriage return of each line
+    return [line.split("\r")[-1] for line in text.split("\n")]
+
+
 def cases(tf):
     out = {}
     for name, fn in [("seq_fit", _seq_fit), ("functional", _functional),
                      ("weights", _weights), ("adam_batches", _adam_batches),
                      ("deferred", _deferred), ("callbacks", _callbacks),
                      ("utils", _utils), ("summary", _summary),
-                     ("subclassed", _subclassed), ("csv_logger", _csv_logger)]:
+                     ("subclassed", _subclassed), ("csv_logger", _csv_logger),
+                     ("lr_schedule", _lr_schedule), ("progbar", _progbar)]:
         with tf.Graph().as_default():
             with tf.Session():
                 out[name] = fn(tf)

@@ -238,6 +238,22 @@ class Model(Network):
         self.output_names = ["output_%d" % (i + 1) for i in range(len(self.outputs))]
         self.built = True
 
+    def get_weights(self):
+        """The weights' values (numpy arrays), read in keras.backend.get_session()."""
+        return K.get_session().run(self.weights)
+
+    def set_weights(self, weights):
+        """Loads numpy arrays into the weights, in keras.backend.get_session()."""
+        params = self.weights
+        if len(params) != len(weights):
+            raise ValueError("You called `set_weights(weights)` on layer \"" + self.name +
+                             "\" with a  weight list of length " + str(len(weights)) +
+                             ", but the layer was expecting " + str(len(params)) +
+                             " weights. Provided weights: " + str(weights)[:50] + "...")
+        sess = K.get_session()
+        for p, w in zip(params, weights):
+            p.load(np.asarray(w), sess)
+
     # -- the loops ------------------------------------------------------------------------
     def _run_batches(self, xs, ys, sws, batch_size, training, index_array=None,
                      callbacks=None, hook=None):
@@ -320,18 +336,18 @@ class Model(Network):
         if val is not None:
             names += ["val_" + m for m in self.metrics_names]
         self.history = cbks.History()
-        cb_list = [cbks.BaseLogger(stateful_metrics=names)]
-        cb_list = []
-        cb_list += _to_list(callbacks)
+        # TF 1.14's order: the user's callbacks, History, then the progress bar
+        cb_list = _to_list(callbacks) + [self.history]
         if verbose:
-            cb_list.append(cbks.ProgbarLogger(stateful_metrics=names))
-        cb_list.insert(0, self.history)
+            cb_list.append(cbks.ProgbarLogger(stateful_metrics=self.metrics_names[1:]))
         callback_list = cbks.CallbackList(cb_list)
         params = {"batch_size": batch_size, "epochs": epochs, "steps": None, "samples": n,
                   "verbose": verbose, "do_validation": val is not None, "metrics": names}
         for c in cb_list:
             c.set_model(self)
             c.set_params(params)
+        if verbose and val is not None:
+            print("Train on %d samples, validate on %d samples" % (n, len(val[0][0])))
         self.stop_training = False
         self._make_train_function()
         K.get_session()
