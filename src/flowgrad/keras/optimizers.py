@@ -1,20 +1,23 @@
 """tf.keras.optimizers (TF 1.14: the OptimizerV2 classes), graph mode.
 
 SGD and Adam with TF 1.14's defaults and update rules, applied through the tf.train
-kernels; `get` takes a name, an instance, or a tf.train optimizer (wrapped as
-TFOptimizer). The other V2 optimizers ('rmsprop', 'adagrad', 'adadelta', 'adamax',
-'nadam', 'ftrl') raise NotImplementedError naming them.
+kernels; RMSprop and Adagrad from plain ops as TF 1.14's Keras builds them; `get` takes
+a name, an instance, or a tf.train optimizer (wrapped as TFOptimizer). The other V2
+optimizers ('adadelta', 'adamax', 'nadam', 'ftrl') raise NotImplementedError naming
+them.
 """
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.graph import name_scope
-from ..ops import init_ops
+from ..engine.framework.indexed_slices import IndexedSlices
+from ..ops import control_flow_ops, init_ops, math_ops
 from . import backend
 from .engine.base_layer_utils import make_variable
 from ..engine.autodiff.gradients import gradients as _gradients
 from ..train import optimizer as _tf_optimizer
 from ..train import optimizers as _tf_optimizers
 
-__all__ = ["Optimizer", "SGD", "Adam", "TFOptimizer", "get", "serialize", "deserialize"]
+__all__ = ["Optimizer", "SGD", "Adam", "RMSprop", "Adagrad", "TFOptimizer", "get", "serialize",
+           "deserialize"]
 
 
 class Optimizer:
@@ -153,6 +156,106 @@ class Adam(Optimizer):
                                             h["epsilon"], name=self._name)
 
 
+class _DenseSlotOptimizer(Optimizer):
+    """An optimizer whose update TF 1.14's Keras builds from plain ops on one slot per
+    variable (RMSprop, Adagrad): made here the same way."""
+
+    _slot_name = None
+    _slot_init = 0.0
+
+    def apply_gradients(self, grads_and_vars, name=None):
+        grads_and_vars = list(grads_and_vars)
+        updates = []
+        lr = self.lr
+        for g, v in grads_and_vars:
+            if isinstance(g, IndexedSlices):
+                raise NotImplementedError("flowgrad does not implement sparse gradients in "
+                                          "the Keras " + type(self).__name__ + " optimizer")
+            key = id(v)
+            if key not in self._slots:
+                with name_scope(""):
+                    with name_scope(v.op.name):
+                        slot = make_variable(
+                            self._slot_name, shape=v.shape, dtype=v.dtype.base_dtype,
+                            trainable=False,
+                            initializer=init_ops.constant_initializer(self._slot_init))
+                backend.track_variable(slot)
+                self._slots[key] = slot
+            with name_scope(self._name):
+                updates.append(self._update(g, v, self._slots[key],
+                                            math_ops.cast(lr, v.dtype.base_dtype)))
+        return control_flow_ops.group(*updates, name=name or self._name)
+
+    def variables(self):
+        return list(self._slots.values())
+
+
+class RMSprop(_DenseSlotOptimizer):
+    """RMSprop: rms = rho * rms + (1 - rho) * g^2; var -= lr * g / (sqrt(rms) + epsilon)
+    (rms starts at zero; TF 1.14's Keras defaults).
+
+    Args:
+      learning_rate: 0.001. rho: 0.9. momentum: 0.0 (only 0). epsilon: 1e-7.
+      centered: False (only False). name: 'RMSprop'.
+    """
+
+    _slot_name = "rms"
+
+    def __init__(self, learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-7,
+                 centered=False, name="RMSprop", **kwargs):
+        learning_rate = kwargs.pop("lr", learning_rate)
+        super().__init__(name, **kwargs)
+        if momentum:
+            raise NotImplementedError("flowgrad does not implement RMSprop(momentum=...)")
+        if centered:
+            raise NotImplementedError("flowgrad does not implement RMSprop(centered=True)")
+        self._hyper = {"learning_rate": learning_rate, "decay": 0.0, "rho": rho,
+                       "momentum": momentum, "epsilon": epsilon, "centered": centered}
+        self._slots = {}
+
+    def _update(self, g, v, rms, lr):
+        rho = self._hyper["rho"]
+        rms_t = rms.assign(rho * rms + (1. - rho) * math_ops.square(g))
+        return v.assign_sub(lr * g / (math_ops.sqrt(rms_t) + self._hyper["epsilon"]))
+
+
+class Adagrad(_DenseSlotOptimizer):
+    """Adagrad: acc += g^2; var -= lr * g / (sqrt(acc) + epsilon) (acc starts at
+    initial_accumulator_value; TF 1.14's Keras defaults).
+
+    Args:
+      learning_rate: 0.001. initial_accumulator_value: 0.1. epsilon: 1e-7.
+      name: 'Adagrad'.
+    """
+
+    _slot_name = "accumulator"
+
+    def __init__(self, learning_rate=0.001, initial_accumulator_value=0.1, epsilon=1e-7,
+                 name="Adagrad", **kwargs):
+        learning_rate = kwargs.pop("lr", learning_rate)
+        super().__init__(name, **kwargs)
+        if initial_accumulator_value < 0.0:
+            raise ValueError("initial_accumulator_value must be non-negative: %s"
+                             % initial_accumulator_value)
+        self._slot_init = initial_accumulator_value
+        self._hyper = {"learning_rate": learning_rate, "decay": 0.0,
+                       "initial_accumulator_value": initial_accumulator_value,
+                       "epsilon": epsilon}
+        self._slots = {}
+
+    @classmethod
+    def from_config(cls, config, custom_objects=None):
+        """As TF 1.14: a config without initial_accumulator_value starts at 0 (so
+        compile('adagrad') does)."""
+        config = dict(config)
+        config.setdefault("initial_accumulator_value", 0.)
+        return cls(**config)
+
+    def _update(self, g, v, acc, lr):
+        acc_t = acc.assign_add(math_ops.square(g))
+        return v.assign_sub(lr * g / (math_ops.sqrt(acc_t) + self._hyper["epsilon"]))
+
+
 class TFOptimizer(Optimizer):
     """A tf.train optimizer used by a Keras model."""
 
@@ -168,7 +271,7 @@ class TFOptimizer(Optimizer):
         return [self.optimizer.apply_gradients(grads)]
 
 
-_NOT_IMPLEMENTED = ("rmsprop", "adagrad", "adadelta", "adamax", "nadam", "ftrl")
+_NOT_IMPLEMENTED = ("adadelta", "adamax", "nadam", "ftrl")
 
 
 def serialize(optimizer):
@@ -179,11 +282,11 @@ def serialize(optimizer):
 def deserialize(config, custom_objects=None):
     """The optimizer a {'class_name', 'config'} dict describes (names case-insensitive)."""
     name = config["class_name"]
-    classes = {"sgd": SGD, "adam": Adam}
+    classes = {"sgd": SGD, "adam": Adam, "rmsprop": RMSprop, "adagrad": Adagrad}
     if custom_objects and name in custom_objects:
-        return custom_objects[name](**config["config"])
+        return custom_objects[name].from_config(config["config"])
     if name.lower() in classes:
-        return classes[name.lower()](**config["config"])
+        return classes[name.lower()].from_config(config["config"])
     if name.lower() in _NOT_IMPLEMENTED:
         raise NotImplementedError("flowgrad does not implement the Keras optimizer " +
                                   repr(name))

@@ -3,10 +3,11 @@ from ..engine.framework.constant_op import const_value
 from ..engine.framework.graph import Tensor
 from ..ops import control_flow_ops, variables
 from . import backend
+from .callbacks import Progbar  # noqa: F401
 
 __all__ = ["smart_cond", "constant_value", "normalize_tuple", "normalize_data_format",
            "normalize_padding", "convert_data_format", "conv_output_length",
-           "deconv_output_length", "to_categorical", "normalize"]
+           "deconv_output_length", "to_categorical", "normalize", "Progbar"]
 
 
 def constant_value(pred):

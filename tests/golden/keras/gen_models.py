@@ -240,6 +240,39 @@ def _progbar(tf):
     return [line.split("\r")[-1] for line in text.split("\n")]
 
 
+def _optimizers(tf):
+    x, labels = _data(n=20, seed=22)
+    y = tf.keras.utils.to_categorical(labels, 2)
+    out = {}
+    for opt in ["rmsprop", "adagrad", "adam", "sgd"]:
+        m = tf.keras.Sequential([_dense(tf, 3, 23, activation="tanh", input_shape=(3,)),
+                                 _dense(tf, 2, 24, activation="softmax")])
+        m.compile(opt, "categorical_crossentropy", metrics=["acc"])
+        np.random.seed(25)
+        out[opt] = _hist(m.fit(x, y, batch_size=6, epochs=4, verbose=0))
+    m = tf.keras.Sequential([_dense(tf, 2, 26, input_shape=(3,))])
+    m.compile(tf.keras.optimizers.RMSprop(learning_rate=0.01, rho=0.8), "mse")
+    np.random.seed(27)
+    out["rmsprop_args"] = _hist(m.fit(x, y, batch_size=6, epochs=3, verbose=0))
+    m = tf.keras.Sequential([_dense(tf, 2, 28, input_shape=(3,))])
+    m.compile(tf.keras.optimizers.Adagrad(0.05, initial_accumulator_value=0.5), "mse")
+    np.random.seed(29)
+    out["adagrad_args"] = _hist(m.fit(x, y, batch_size=6, epochs=3, verbose=0))
+    return out
+
+
+def _plateau(tf):
+    x, labels = _data(n=12, seed=30)
+    y = tf.keras.utils.to_categorical(labels, 2)
+    m = tf.keras.Sequential([_dense(tf, 2, 31, activation="softmax", input_shape=(3,))])
+    m.compile(tf.keras.optimizers.SGD(0.5), "categorical_crossentropy")
+    np.random.seed(32)
+    cb = tf.keras.callbacks.ReduceLROnPlateau(monitor="loss", factor=0.5, patience=1,
+                                              min_delta=0.05, cooldown=1, min_lr=0.1)
+    h = m.fit(x, y, batch_size=4, epochs=7, verbose=0, callbacks=[cb])
+    return {"history": _hist(h), "lr": float(tf.keras.backend.get_value(m.optimizer.lr))}
+
+
 def cases(tf):
     out = {}
     for name, fn in [("seq_fit", _seq_fit), ("functional", _functional),
@@ -247,7 +280,8 @@ def cases(tf):
                      ("deferred", _deferred), ("callbacks", _callbacks),
                      ("utils", _utils), ("summary", _summary),
                      ("subclassed", _subclassed), ("csv_logger", _csv_logger),
-                     ("lr_schedule", _lr_schedule), ("progbar", _progbar)]:
+                     ("lr_schedule", _lr_schedule), ("progbar", _progbar),
+                     ("optimizers", _optimizers), ("plateau", _plateau)]:
         with tf.Graph().as_default():
             with tf.Session():
                 out[name] = fn(tf)
