@@ -14,7 +14,7 @@ FNS = {"seq_fit": "_seq_fit", "functional": "_functional", "weights": "_weights"
        "utils": "_utils", "summary": "_summary", "subclassed": "_subclassed",
        "csv_logger": "_csv_logger", "lr_schedule": "_lr_schedule",
        "progbar": "_progbar", "optimizers": "_optimizers",
-       "plateau": "_plateau"}
+       "plateau": "_plateau", "multi_input": "_multi_input", "batchnorm": "_batchnorm"}
 
 
 @pytest.mark.parametrize("case", sorted(GOLD))

@@ -273,6 +273,42 @@ def _plateau(tf):
     return {"history": _hist(h), "lr": float(tf.keras.backend.get_value(m.optimizer.lr))}
 
 
+def _multi_input(tf):
+    L = tf.keras.layers
+    np.random.seed(33)
+    x1 = np.random.rand(20, 3).astype("float32")
+    x2 = np.random.rand(20, 3).astype("float32")
+    y = (x1.sum(1) > x2.sum(1)).astype("float32")[:, None]
+    a = L.Input((3,), name="a")
+    b = L.Input((3,), name="b")
+    shared = _dense(tf, 4, 34, activation="relu",
+                    kernel_regularizer=tf.keras.regularizers.l2(0.01))
+    h = L.concatenate([shared(a), shared(b)])
+    out = _dense(tf, 1, 35, activation="sigmoid", name="out")(h)
+    m = tf.keras.Model([a, b], out)
+    m.compile("adam", "binary_crossentropy", metrics=["accuracy"])
+    np.random.seed(36)
+    h1 = m.fit([x1, x2], y, batch_size=8, epochs=3, verbose=0)
+    h2 = m.fit({"a": x1, "b": x2}, {"out": y}, batch_size=8, epochs=2, verbose=0)
+    return {"h1": _hist(h1), "h2": _hist(h2), "n_losses": len(m.losses),
+            "layers": [x.name for x in m.layers], "inputs": [t.name for t in m.inputs],
+            "predict": m.predict([x1[:4], x2[:4]]), "weights": [w.name for w in m.weights],
+            "evaluate": m.evaluate([x1, x2], y, verbose=0)}
+
+
+def _batchnorm(tf):
+    L = tf.keras.layers
+    x, labels = _data(n=16, seed=37)
+    m = tf.keras.Sequential([_dense(tf, 4, 38, input_shape=(3,)), L.BatchNormalization(),
+                             L.Activation("relu"), _dense(tf, 2, 39, activation="softmax")])
+    m.compile("sgd", "sparse_categorical_crossentropy", metrics=["acc"])
+    np.random.seed(40)
+    h = m.fit(x, labels, batch_size=4, epochs=2, verbose=0)
+    return {"history": _hist(h), "n_updates": len(m.updates),
+            "bn": tf.keras.backend.get_session().run(m.layers[1].weights),
+            "evaluate": m.evaluate(x, labels, verbose=0)}
+
+
 def cases(tf):
     out = {}
     for name, fn in [("seq_fit", _seq_fit), ("functional", _functional),
@@ -281,7 +317,8 @@ def cases(tf):
                      ("utils", _utils), ("summary", _summary),
                      ("subclassed", _subclassed), ("csv_logger", _csv_logger),
                      ("lr_schedule", _lr_schedule), ("progbar", _progbar),
-                     ("optimizers", _optimizers), ("plateau", _plateau)]:
+                     ("optimizers", _optimizers), ("plateau", _plateau),
+                     ("multi_input", _multi_input), ("batchnorm", _batchnorm)]:
         with tf.Graph().as_default():
             with tf.Session():
                 out[name] = fn(tf)
