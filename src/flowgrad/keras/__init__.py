@@ -7,6 +7,12 @@ import importlib as _importlib
 
 
 def __getattr__(name):
+    if name in ("Model", "Sequential"):
+        from . import models  # lazy: keras loads its submodules on first use
+        return getattr(models, name)
+    if name == "Input":
+        from .engine.input_layer import Input  # lazy: keras loads on first use
+        return Input
     if not name.startswith("_"):
         try:
             return _importlib.import_module(f"{__name__}.{name}")

@@ -20,7 +20,8 @@ __all__ = ["floatx", "set_floatx", "epsilon", "set_epsilon", "image_data_format"
            "set_learning_phase", "name_scope", "unique_object_name", "get_graph",
            "clear_session", "is_sparse", "cast_to_floatx", "ndim", "dtype", "placeholder",
            "relu", "elu", "softmax", "all", "any", "concatenate", "expand_dims", "batch_dot",
-           "switch", "in_train_phase", "in_test_phase", "random_normal", "random_uniform"]
+           "switch", "in_train_phase", "in_test_phase", "random_normal", "random_uniform",
+           "get_session", "set_session", "get_value", "set_value"]
 
 _FLOATX = "float32"
 _EPSILON = 1e-7
@@ -355,3 +356,48 @@ def _initialize_variables_ops():
         _variables.is_variable_initialized(v)
         done.add(id(v))
     _variables.variables_initializer(candidates)
+
+
+_SESSION = {"session": None}
+
+
+def get_session(op_input_list=()):
+    """The default session if any, else Keras' own session of the default graph (made on
+    first use); then initializes the Keras variables not yet initialized in it (an
+    IsVariableInitialized per new variable, then variables_initializer), as TF 1.14."""
+    from ..engine.framework.graph import get_default_session  # lazy: keep imports small
+    from ..engine.runtime.session import Session  # lazy: the runtime is heavy
+    from ..ops import variables as _variables  # lazy: ops.variables imports init_ops
+    session = get_default_session()
+    g = get_default_graph()
+    if session is None:
+        own = _SESSION["session"]
+        if own is None or own.graph is not g or getattr(own, "_closed", False):
+            own = Session(graph=g)
+            _SESSION["session"] = own
+        session = own
+    done = _KERAS_INITIALIZED.setdefault(g, set())
+    candidates = [v for v in _GRAPH_VARIABLES.get(g, []) if id(v) not in done]
+    if candidates:
+        flags = session.run([_variables.is_variable_initialized(v) for v in candidates])
+        for v in candidates:
+            done.add(id(v))
+        uninitialized = [v for f, v in zip(flags, candidates) if not f]
+        if uninitialized:
+            session.run(_variables.variables_initializer(uninitialized))
+    return session
+
+
+def set_session(session):
+    """Makes `session` the session Keras uses when no default session is set."""
+    _SESSION["session"] = session
+
+
+def get_value(x):
+    """The value of variable `x` (a numpy array), read in get_session()."""
+    return get_session().run(x)
+
+
+def set_value(x, value):
+    """Loads the numpy `value` into variable `x` in get_session()."""
+    x.load(np.asarray(value, dtype=dtype(x)), get_session())

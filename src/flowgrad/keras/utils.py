@@ -3,10 +3,11 @@ from ..engine.framework.constant_op import const_value
 from ..engine.framework.graph import Tensor
 from ..ops import control_flow_ops, variables
 from . import backend
+from .callbacks import Progbar  # noqa: F401
 
 __all__ = ["smart_cond", "constant_value", "normalize_tuple", "normalize_data_format",
            "normalize_padding", "convert_data_format", "conv_output_length",
-           "deconv_output_length"]
+           "deconv_output_length", "to_categorical", "normalize", "Progbar"]
 
 
 def constant_value(pred):
@@ -120,3 +121,28 @@ def deconv_output_length(input_length, filter_size, padding, output_padding=None
         return input_length * stride
     pad = {"same": filter_size // 2, "valid": 0, "full": filter_size - 1}[padding]
     return (input_length - 1) * stride + filter_size - 2 * pad + output_padding
+
+
+def to_categorical(y, num_classes=None, dtype="float32"):
+    """One-hot rows for the integer class labels `y` (a trailing axis of 1 is dropped)."""
+    import numpy as np  # lazy: only the array helpers need numpy
+    y = np.array(y, dtype="int")
+    input_shape = y.shape
+    if input_shape and input_shape[-1] == 1 and len(input_shape) > 1:
+        input_shape = tuple(input_shape[:-1])
+    y = y.ravel()
+    if not num_classes:
+        num_classes = np.max(y) + 1
+    n = y.shape[0]
+    categorical = np.zeros((n, num_classes), dtype=dtype)
+    categorical[np.arange(n), y] = 1
+    output_shape = input_shape + (num_classes,)
+    return np.reshape(categorical, output_shape)
+
+
+def normalize(x, axis=-1, order=2):
+    """`x` divided by its L-`order` norm along `axis` (zero norms left at 1)."""
+    import numpy as np  # lazy: only the array helpers need numpy
+    l2 = np.atleast_1d(np.linalg.norm(x, order, axis))
+    l2[l2 == 0] = 1
+    return x / np.expand_dims(l2, axis)

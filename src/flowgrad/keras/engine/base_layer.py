@@ -8,6 +8,7 @@ through `get_variable` instead.
 """
 import functools
 import inspect
+import weakref
 
 import numpy as np
 
@@ -22,6 +23,11 @@ from .base_layer_utils import VariableAggregation, VariableSynchronization
 from .input_spec import InputSpec, assert_input_compatibility
 
 __all__ = ["Layer", "InputSpec"]
+
+# tensor -> (layer, node_index, tensor_index): the layer call that made a Keras tensor
+# (TF 1.14's `_keras_history`; flowgrad's Tensor has slots, so it lives here). The
+# functional Model walks it back from its outputs to its Inputs.
+KERAS_HISTORY = weakref.WeakKeyDictionary()
 
 _ALLOWED_KWARGS = {"input_shape", "batch_input_shape", "batch_size", "weights",
                    "activity_regularizer"}
@@ -373,6 +379,15 @@ class Layer:
                 raise ValueError("A layer's `call` method should return a Tensor or a list of "
                                  "Tensors, not None (layer: " + self.name + ").")
             self._handle_activity_regularization(inputs, outputs)
+        flat_inputs = _flatten(inputs)
+        if flat_inputs and all(isinstance(t, Tensor) and t in KERAS_HISTORY
+                               for t in flat_inputs):
+            # a node, as TF 1.14 records one only when every input is a Keras tensor
+            node_index = len(self._inbound_nodes)
+            self._inbound_nodes.append((inputs, outputs, args, kwargs))
+            for i, t in enumerate(_flatten(outputs)):
+                if isinstance(t, Tensor):
+                    KERAS_HISTORY[t] = (self, node_index, i)
         if self._initial_weights is not None:
             self.set_weights(self._initial_weights)
             self._initial_weights = None

@@ -4,7 +4,7 @@ from ...engine.framework import dtypes as _dt
 from ...engine.framework.graph import Tensor
 from ...engine.framework.tensor_shape import TensorShape
 from .. import backend
-from .base_layer import Layer
+from .base_layer import KERAS_HISTORY, Layer
 
 __all__ = ["InputLayer", "Input"]
 
@@ -67,6 +67,8 @@ class InputLayer(Layer):
             self._batch_input_shape = tuple(input_tensor.shape.as_list())
         self.input = self.output = input_tensor
         self._outputs = [input_tensor]
+        self._inbound_nodes.append(([], [input_tensor], (), {}))
+        KERAS_HISTORY[input_tensor] = (self, 0, 0)
 
     def get_config(self):
         return {"batch_input_shape": self._batch_input_shape, "dtype": self.dtype,

@@ -1,0 +1,509 @@
+"""tf.keras.callbacks (TF 1.14 keras/callbacks.py): the hooks fit/evaluate/predict call."""
+import sys
+import time
+
+import numpy as np
+
+__all__ = ["Callback", "CallbackList", "History", "BaseLogger", "ProgbarLogger", "Progbar",
+           "LambdaCallback", "EarlyStopping", "TerminateOnNaN", "CSVLogger",
+           "LearningRateScheduler", "ReduceLROnPlateau"]
+
+
+class Callback:
+    """Base class: every hook does nothing; `model` and `params` are set by fit."""
+
+    def __init__(self):
+        self.validation_data = None
+        self.model = None
+
+    def set_params(self, params):
+        self.params = params
+
+    def set_model(self, model):
+        self.model = model
+
+    def on_batch_begin(self, batch, logs=None):
+        """Alias of on_train_batch_begin."""
+
+    def on_batch_end(self, batch, logs=None):
+        """Alias of on_train_batch_end."""
+
+    def on_epoch_begin(self, epoch, logs=None):
+        """At the start of an epoch."""
+
+    def on_epoch_end(self, epoch, logs=None):
+        """At the end of an epoch."""
+
+    def on_train_batch_begin(self, batch, logs=None):
+        self.on_batch_begin(batch, logs=logs)
+
+    def on_train_batch_end(self, batch, logs=None):
+        self.on_batch_end(batch, logs=logs)
+
+    def on_test_batch_begin(self, batch, logs=None):
+        """At the start of an evaluate batch."""
+
+    def on_test_batch_end(self, batch, logs=None):
+        """At the end of an evaluate batch."""
+
+    def on_predict_batch_begin(self, batch, logs=None):
+        """At the start of a predict batch."""
+
+    def on_predict_batch_end(self, batch, logs=None):
+        """At the end of a predict batch."""
+
+    def on_train_begin(self, logs=None):
+        """At the start of fit."""
+
+    def on_train_end(self, logs=None):
+        """At the end of fit."""
+
+    def on_test_begin(self, logs=None):
+        """At the start of evaluate."""
+
+    def on_test_end(self, logs=None):
+        """At the end of evaluate."""
+
+    def on_predict_begin(self, logs=None):
+        """At the start of predict."""
+
+    def on_predict_end(self, logs=None):
+        """At the end of predict."""
+
+
+class CallbackList:
+    """Calls a hook on each callback in order."""
+
+    def __init__(self, callbacks=None):
+        self.callbacks = list(callbacks or [])
+
+    def call(self, hook, *args):
+        for c in self.callbacks:
+            getattr(c, hook)(*args)
+
+
+class BaseLogger(Callback):
+    """Averages the batch values of the metrics over an epoch (TF 1.14 fit does this
+    itself for the loss; kept for users that add it)."""
+
+    def __init__(self, stateful_metrics=None):
+        super().__init__()
+        self.stateful_metrics = set(stateful_metrics or [])
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.seen = 0
+        self.totals = {}
+
+    def on_batch_end(self, batch, logs=None):
+        logs = logs or {}
+        batch_size = logs.get("size", 0)
+        self.seen += batch_size
+        for k, v in logs.items():
+            if k in self.stateful_metrics:
+                self.totals[k] = v
+            elif k in self.totals:
+                self.totals[k] += v * batch_size
+            else:
+                self.totals[k] = v * batch_size
+
+    def on_epoch_end(self, epoch, logs=None):
+        if logs is not None:
+            for k in self.params["metrics"]:
+                if k in self.totals:
+                    if k in self.stateful_metrics:
+                        logs[k] = self.totals[k]
+                    else:
+                        logs[k] = self.totals[k] / self.seen
+
+
+class History(Callback):
+    """Records the epoch logs: `history[name]` lists a value per epoch."""
+
+    def on_train_begin(self, logs=None):
+        self.epoch = []
+        self.history = {}
+
+    def on_epoch_end(self, epoch, logs=None):
+        logs = logs or {}
+        self.epoch.append(epoch)
+        for k, v in logs.items():
+            self.history.setdefault(k, []).append(v)
+
+
+class Progbar:
+    """Keras's progress bar: a dynamic bar (verbose=1, redrawn with backspaces and a
+    carriage return) or one line at the end (verbose=2); values not in
+    `stateful_metrics` are averaged over the samples seen."""
+
+    def __init__(self, target, width=30, verbose=1, interval=0.05, stateful_metrics=None,
+                 unit_name="step"):
+        self.target = target
+        self.width = width
+        self.verbose = verbose
+        self.interval = interval
+        self.unit_name = unit_name
+        self.stateful_metrics = set(stateful_metrics or [])
+        self._dynamic_display = True
+        self._total_width = 0
+        self._seen_so_far = 0
+        self._values = {}
+        self._values_order = []
+        self._start = time.time()
+        self._last_update = 0
+
+    def _format_values(self):
+        info = ""
+        for k in self._values_order:
+            info += " - %s:" % k
+            if isinstance(self._values[k], list):
+                avg = np.mean(self._values[k][0] / max(1, self._values[k][1]))
+                info += (" %.4f" if abs(avg) > 1e-3 else " %.4e") % avg
+            else:
+                info += " %s" % self._values[k]
+        return info
+
+    def update(self, current, values=None):
+        """Adds the (name, value) pairs `values` at `current` samples and redraws."""
+        for k, v in values or []:
+            if k not in self._values_order:
+                self._values_order.append(k)
+            if k not in self.stateful_metrics:
+                base = max(current - self._seen_so_far, 1)
+                if k not in self._values:
+                    self._values[k] = [v * base, base]
+                else:
+                    self._values[k][0] += v * base
+                    self._values[k][1] += base
+            else:
+                self._values[k] = [v, 1]
+        self._seen_so_far = current
+        now = time.time()
+        info = " - %.0fs" % (now - self._start)
+        numdigits = int(np.floor(np.log10(self.target))) + 1 if self.target else 1
+        if self.verbose == 1:
+            if (now - self._last_update < self.interval and self.target is not None
+                    and current < self.target):
+                return
+            prev_total_width = self._total_width
+            sys.stdout.write("\b" * prev_total_width)
+            sys.stdout.write("\r")
+            bar = ("%" + str(numdigits) + "d/%d [") % (current, self.target)
+            prog_width = int(self.width * float(current) / self.target)
+            if prog_width > 0:
+                bar += "=" * (prog_width - 1)
+                bar += ">" if current < self.target else "="
+            bar += "." * (self.width - prog_width) + "]"
+            self._total_width = len(bar)
+            sys.stdout.write(bar)
+            time_per_unit = (now - self._start) / current if current else 0
+            if current < self.target:
+                eta = time_per_unit * (self.target - current)
+                if eta > 3600:
+                    eta_format = "%d:%02d:%02d" % (eta // 3600, (eta % 3600) // 60, eta % 60)
+                elif eta > 60:
+                    eta_format = "%d:%02d" % (eta // 60, eta % 60)
+                else:
+                    eta_format = "%ds" % eta
+                info = " - ETA: %s" % eta_format
+            elif time_per_unit >= 1:
+                info += " %.0fs/%s" % (time_per_unit, self.unit_name)
+            elif time_per_unit >= 1e-3:
+                info += " %.0fms/%s" % (time_per_unit * 1e3, self.unit_name)
+            else:
+                info += " %.0fus/%s" % (time_per_unit * 1e6, self.unit_name)
+            info += self._format_values()
+            self._total_width += len(info)
+            if prev_total_width > self._total_width:
+                info += " " * (prev_total_width - self._total_width)
+            if current >= self.target:
+                info += "\n"
+            sys.stdout.write(info)
+            sys.stdout.flush()
+        elif self.verbose == 2 and current >= self.target:
+            count = ("%" + str(numdigits) + "d/%d") % (current, self.target)
+            sys.stdout.write(count + info + self._format_values() + "\n")
+            sys.stdout.flush()
+        self._last_update = now
+
+
+class ProgbarLogger(Callback):
+    """Prints Keras's progress: 'Epoch i/n' (when n > 1), then a Progbar per epoch
+    ('50/50 - 0s - loss: 0.6880 - acc: 0.6400' with verbose=2)."""
+
+    def __init__(self, count_mode="samples", stateful_metrics=None):
+        super().__init__()
+        if count_mode != "samples":
+            raise NotImplementedError("flowgrad does not implement ProgbarLogger(count_mode="
+                                      + repr(count_mode) + ")")
+        self.stateful_metrics = set(stateful_metrics or [])
+
+    def on_train_begin(self, logs=None):
+        self.verbose = self.params["verbose"]
+        self.epochs = self.params["epochs"]
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.seen = 0
+        self.target = self.params["samples"]
+        if self.verbose:
+            if self.epochs > 1:
+                print("Epoch %d/%d" % (epoch + 1, self.epochs))
+        self.progbar = Progbar(target=self.target, verbose=self.verbose,
+                               stateful_metrics=self.stateful_metrics, unit_name="sample")
+
+    def on_batch_begin(self, batch, logs=None):
+        self.log_values = []
+
+    def on_batch_end(self, batch, logs=None):
+        logs = logs or {}
+        self.seen += logs.get("size", 0)
+        for k in self.params["metrics"]:
+            if k in logs:
+                self.log_values.append((k, logs[k]))
+        if self.verbose and self.seen < self.target:
+            self.progbar.update(self.seen, self.log_values)
+
+    def on_epoch_end(self, epoch, logs=None):
+        logs = logs or {}
+        for k in self.params["metrics"]:
+            if k in logs:
+                self.log_values.append((k, logs[k]))
+        if self.verbose:
+            self.progbar.update(self.seen, self.log_values)
+
+
+class LambdaCallback(Callback):
+    """A callback from functions: on_epoch_begin(epoch, logs), on_batch_end(batch, logs),
+    on_train_begin(logs), ..."""
+
+    def __init__(self, on_epoch_begin=None, on_epoch_end=None, on_batch_begin=None,
+                 on_batch_end=None, on_train_begin=None, on_train_end=None, **kwargs):
+        super().__init__()
+        self.__dict__.update(kwargs)
+        noop2 = lambda a, logs=None: None  # noqa: E731
+        noop1 = lambda logs=None: None  # noqa: E731
+        self.on_epoch_begin = on_epoch_begin or noop2
+        self.on_epoch_end = on_epoch_end or noop2
+        self.on_batch_begin = on_batch_begin or noop2
+        self.on_batch_end = on_batch_end or noop2
+        self.on_train_begin = on_train_begin or noop1
+        self.on_train_end = on_train_end or noop1
+
+
+class EarlyStopping(Callback):
+    """Stops fit when `monitor` has not improved by `min_delta` for `patience` epochs."""
+
+    def __init__(self, monitor="val_loss", min_delta=0, patience=0, verbose=0, mode="auto",
+                 baseline=None, restore_best_weights=False):
+        super().__init__()
+        if restore_best_weights:
+            raise NotImplementedError("flowgrad does not implement "
+                                      "EarlyStopping(restore_best_weights=True)")
+        self.monitor = monitor
+        self.patience = patience
+        self.verbose = verbose
+        self.baseline = baseline
+        self.min_delta = abs(min_delta)
+        self.wait = 0
+        self.stopped_epoch = 0
+        if mode not in ("auto", "min", "max"):
+            print("EarlyStopping mode %s is unknown, fallback to auto mode." % mode)
+            mode = "auto"
+        if mode == "min" or (mode == "auto" and "acc" not in self.monitor):
+            self.monitor_op = np.less
+        else:
+            self.monitor_op = np.greater
+        if self.monitor_op == np.greater:
+            self.min_delta *= 1
+        else:
+            self.min_delta *= -1
+
+    def on_train_begin(self, logs=None):
+        self.wait = 0
+        self.stopped_epoch = 0
+        if self.baseline is not None:
+            self.best = self.baseline
+        else:
+            self.best = np.inf if self.monitor_op == np.less else -np.inf
+
+    def on_epoch_end(self, epoch, logs=None):
+        current = (logs or {}).get(self.monitor)
+        if current is None:
+            print("Early stopping conditioned on metric `%s` which is not available. "
+                  "Available metrics are: %s" % (self.monitor, ",".join(list(logs.keys()))))
+            return
+        if self.monitor_op(current - self.min_delta, self.best):
+            self.best = current
+            self.wait = 0
+        else:
+            self.wait += 1
+            if self.wait >= self.patience:
+                self.stopped_epoch = epoch
+                self.model.stop_training = True
+
+    def on_train_end(self, logs=None):
+        if self.stopped_epoch > 0 and self.verbose > 0:
+            print("Epoch %05d: early stopping" % (self.stopped_epoch + 1))
+
+
+class TerminateOnNaN(Callback):
+    """Stops fit when a batch's loss is NaN or infinite."""
+
+    def on_batch_end(self, batch, logs=None):
+        loss = (logs or {}).get("loss")
+        if loss is not None and (np.isnan(loss) or np.isinf(loss)):
+            print("Batch %d: Invalid loss, terminating training" % (batch))
+            self.model.stop_training = True
+
+
+class CSVLogger(Callback):
+    """Writes the epoch logs to a CSV file: a header 'epoch,<sorted keys>' then a row per
+    epoch (`append` continues an existing file without a new header)."""
+
+    def __init__(self, filename, separator=",", append=False):
+        super().__init__()
+        self.sep = separator
+        self.filename = filename
+        self.append = append
+        self.writer = None
+        self.keys = None
+        self.append_header = True
+
+    def on_train_begin(self, logs=None):
+        import os  # lazy: only CSVLogger touches files
+        if self.append:
+            if os.path.exists(self.filename):
+                with open(self.filename) as f:
+                    self.append_header = not bool(len(f.readline()))
+            mode = "a"
+        else:
+            mode = "w"
+        self.csv_file = open(self.filename, mode, newline="")
+
+    def on_epoch_end(self, epoch, logs=None):
+        import csv  # lazy: only CSVLogger writes CSV
+        logs = logs or {}
+        if self.keys is None:
+            self.keys = sorted(logs.keys())
+        if self.model.stop_training:
+            logs = dict((k, logs[k]) if k in logs else (k, "NA") for k in self.keys)
+        if not self.writer:
+            class CustomDialect(csv.excel):
+                delimiter = self.sep
+            fieldnames = ["epoch"] + self.keys
+            self.writer = csv.DictWriter(self.csv_file, fieldnames=fieldnames,
+                                         dialect=CustomDialect)
+            if self.append_header:
+                self.writer.writeheader()
+        row = {"epoch": epoch}
+        row.update((key, logs[key]) for key in self.keys)
+        self.writer.writerow(row)
+        self.csv_file.flush()
+
+    def on_train_end(self, logs=None):
+        self.csv_file.close()
+        self.writer = None
+
+
+class LearningRateScheduler(Callback):
+    """Sets the optimizer's learning rate to `schedule(epoch, lr)` (or `schedule(epoch)`)
+    at the start of each epoch; logs it as 'lr'."""
+
+    def __init__(self, schedule, verbose=0):
+        super().__init__()
+        self.schedule = schedule
+        self.verbose = verbose
+
+    def on_epoch_begin(self, epoch, logs=None):
+        from . import backend as K  # lazy: callbacks need no graph until here
+        if not hasattr(self.model.optimizer, "lr"):
+            raise ValueError('Optimizer must have a "lr" attribute.')
+        try:
+            lr = float(K.get_value(self.model.optimizer.lr))
+            lr = self.schedule(epoch, lr)
+        except TypeError:
+            lr = self.schedule(epoch)
+        if not isinstance(lr, (float, np.float32, np.float64)):
+            raise ValueError('The output of the "schedule" function should be float.')
+        K.set_value(self.model.optimizer.lr, lr)
+        if self.verbose > 0:
+            print("\nEpoch %05d: LearningRateScheduler reducing learning rate to %s."
+                  % (epoch + 1, lr))
+
+    def on_epoch_end(self, epoch, logs=None):
+        from . import backend as K  # lazy: callbacks need no graph until here
+        logs = logs if logs is not None else {}
+        logs["lr"] = K.get_value(self.model.optimizer.lr)
+
+
+class ReduceLROnPlateau(Callback):
+    """Multiplies the learning rate by `factor` when `monitor` has not improved by
+    `min_delta` for `patience` epochs (then waits `cooldown` epochs); logs 'lr'."""
+
+    def __init__(self, monitor="val_loss", factor=0.1, patience=10, verbose=0, mode="auto",
+                 min_delta=1e-4, cooldown=0, min_lr=0, **kwargs):
+        super().__init__()
+        self.monitor = monitor
+        if factor >= 1.0:
+            raise ValueError("ReduceLROnPlateau does not support a factor >= 1.0.")
+        if "epsilon" in kwargs:
+            min_delta = kwargs.pop("epsilon")
+        if kwargs:
+            raise TypeError("Unexpected keyword arguments: " + str(sorted(kwargs)))
+        self.factor = factor
+        self.min_lr = min_lr
+        self.min_delta = min_delta
+        self.patience = patience
+        self.verbose = verbose
+        self.cooldown = cooldown
+        self.cooldown_counter = 0
+        self.wait = 0
+        self.best = 0
+        self.mode = mode
+        self.monitor_op = None
+        self._reset()
+
+    def _reset(self):
+        if self.mode not in ("auto", "min", "max"):
+            self.mode = "auto"
+        if self.mode == "min" or (self.mode == "auto" and "acc" not in self.monitor):
+            self.monitor_op = lambda a, b: np.less(a, b - self.min_delta)
+            self.best = np.inf
+        else:
+            self.monitor_op = lambda a, b: np.greater(a, b + self.min_delta)
+            self.best = -np.inf
+        self.cooldown_counter = 0
+        self.wait = 0
+
+    def on_train_begin(self, logs=None):
+        self._reset()
+
+    def on_epoch_end(self, epoch, logs=None):
+        from . import backend as K  # lazy: callbacks need no graph until here
+        logs = logs if logs is not None else {}
+        logs["lr"] = K.get_value(self.model.optimizer.lr)
+        current = logs.get(self.monitor)
+        if current is None:
+            print("Reduce LR on plateau conditioned on metric `%s` which is not available. "
+                  "Available metrics are: %s" % (self.monitor, ",".join(list(logs.keys()))))
+            return
+        if self.in_cooldown():
+            self.cooldown_counter -= 1
+            self.wait = 0
+        if self.monitor_op(current, self.best):
+            self.best = current
+            self.wait = 0
+        elif not self.in_cooldown():
+            self.wait += 1
+            if self.wait >= self.patience:
+                old_lr = float(K.get_value(self.model.optimizer.lr))
+                if old_lr > self.min_lr:
+                    new_lr = max(old_lr * self.factor, self.min_lr)
+                    K.set_value(self.model.optimizer.lr, new_lr)
+                    if self.verbose > 0:
+                        print("\nEpoch %05d: ReduceLROnPlateau reducing learning rate to %s."
+                              % (epoch + 1, new_lr))
+                    self.cooldown_counter = self.cooldown
+                    self.wait = 0
+
+    def in_cooldown(self):
+        return self.cooldown_counter > 0

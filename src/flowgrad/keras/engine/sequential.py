@@ -1,0 +1,143 @@
+"""tf.keras.Sequential (TF 1.14 keras/engine/sequential.py), graph mode.
+
+With an input shape on its first layer, `add` makes an Input placeholder named
+`<first layer>_input` and calls each added layer on the last output (a graph network).
+Without one, the layers are built on the first call, inside the model's name scope
+(`sequential/dense/kernel`), on the tensor it is called on or on a placeholder `input_N`
+made from the data fit/evaluate/predict get.
+"""
+from ...engine.framework.graph import Tensor, name_scope
+from .base_layer import KERAS_HISTORY, Layer
+from .input_layer import Input, InputLayer
+from .training import Model
+
+__all__ = ["Sequential"]
+
+
+class Sequential(Model):
+    """A linear stack of layers.
+
+    Args:
+      layers: layers to add, in order.
+      name: default 'sequential', 'sequential_1', ...
+    """
+
+    def __init__(self, layers=None, name=None):
+        super().__init__(name=name)
+        self._stack = []
+        if layers:
+            for layer in layers:
+                self.add(layer)
+
+    @property
+    def layers(self):
+        return [x for x in self._stack if not isinstance(x, InputLayer)]
+
+    def add(self, layer):
+        """Adds `layer` on top of the stack (calling it on the current output if any)."""
+        if not isinstance(layer, Layer):
+            raise TypeError("The added layer must be an instance of class Layer. Found: "
+                            + str(layer))
+        if isinstance(layer, InputLayer):
+            if self._stack:
+                raise ValueError("An InputLayer must be the first layer of a Sequential "
+                                 "model.")
+            self._stack.append(layer)
+            self._layers = list(self._stack)
+            self._rebuild(layer._outputs[0], layer._outputs[0])
+            return
+        if not self._stack or (not self.outputs and all(isinstance(x, InputLayer)
+                                                         for x in self._stack)):
+            if not self._stack and hasattr(layer, "_batch_input_shape"):
+                x = Input(batch_shape=layer._batch_input_shape, dtype=layer.dtype,
+                          name=layer.name + "_input")
+                self._stack.append(KERAS_HISTORY[x][0])
+                self._stack.append(layer)
+                self._rebuild(x, layer(x))
+                return
+        if self.outputs:
+            output = layer(self.outputs[0])
+            if isinstance(output, (list, tuple)):
+                raise TypeError("All layers in a Sequential model should have a single "
+                                "output tensor. For multi-output layers, use the functional "
+                                "API.")
+            self._stack.append(layer)
+            self._rebuild(self.inputs[0], output)
+            return
+        self._stack.append(layer)
+        self._layers = list(self._stack)
+        self.built = False
+
+    def _rebuild(self, inputs, outputs):
+        if inputs is outputs:
+            self.inputs, self.outputs = [inputs], []
+            self._layers = list(self._stack)
+            return
+        self._init_graph_network(inputs, outputs)
+        self._layers = list(self._stack)
+
+    def pop(self):
+        """Removes the last layer."""
+        if not self.layers:
+            raise TypeError("There are no layers in the model.")
+        self._stack.pop()
+        self._layers = list(self._stack)
+        if self._is_graph_network:
+            if self.layers:
+                last = self._stack[-1]
+                outs = last._inbound_nodes[-1][1]
+                self._init_graph_network(self.inputs[0], outs)
+                self._layers = list(self._stack)
+            else:
+                self.outputs = []
+                self._is_graph_network = False
+                self.built = False
+
+    def build(self, input_shape=None):
+        """Builds the layers on a placeholder of `input_shape`."""
+        if self._is_graph_network:
+            return
+        if input_shape is None:
+            raise ValueError("You must provide an `input_shape` argument.")
+        x = Input(batch_shape=tuple(input_shape))
+        self._build_on(x)
+
+    def _build_on(self, x):
+        with name_scope(self._name_scope()):
+            out = x
+            for layer in self.layers:
+                out = layer(out)
+        self._stack.insert(0, KERAS_HISTORY[x][0])
+        self._init_graph_network(x, out)
+        self._layers = list(self._stack)
+
+    def _set_inputs_from_data(self, arrays):
+        if self._is_graph_network or not self.layers:
+            return
+        first = arrays[0]
+        x = Input(batch_shape=(None,) + tuple(first.shape[1:]),
+                  dtype=self.layers[0].dtype)
+        self._build_on(x)
+
+    def call(self, inputs, training=None, mask=None):
+        if self._is_graph_network:
+            return super().call(inputs, training=training, mask=mask)
+        outputs = inputs
+        for layer in self.layers:
+            kwargs = {}
+            if training is not None and layer._expects_training_arg:
+                kwargs["training"] = training
+            outputs = layer(outputs, **kwargs)
+        return outputs
+
+    def __call__(self, inputs, *args, **kwargs):
+        if not self._is_graph_network and self.layers and isinstance(inputs, Tensor) \
+                and inputs not in KERAS_HISTORY:
+            return Layer.__call__(self, inputs, *args, **kwargs)
+        return super().__call__(inputs, *args, **kwargs)
+
+    def get_config(self):
+        return {"name": self.name, "layers": [
+            {"class_name": x.__class__.__name__, "config": x.get_config()}
+            for x in self.layers]}
+

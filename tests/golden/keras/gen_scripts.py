@@ -1,0 +1,8 @@
+"""What the tutorial scripts in tests/keras_scripts print under TF 1.14."""
+from golden_scripts import stdout_of
+
+SCRIPTS = ["mnist_mlp.py"]
+
+
+def cases(tf):
+    return {s: stdout_of("tests/keras_scripts/" + s) for s in SCRIPTS}

@@ -1,0 +1,18 @@
+"""Tutorial-style tf.keras scripts run unchanged under `flowgrad run` and print TF 1.14's
+numbers."""
+import os
+
+import pytest
+
+from goldens import load
+from test_cli import flowgrad_cmd
+
+HERE = os.path.join(os.path.dirname(__file__), "keras_scripts")
+GOLD = load("keras", "scripts")
+
+
+@pytest.mark.parametrize("script", sorted(GOLD))
+def test_keras_script_prints_tf_numbers(script):
+    out = flowgrad_cmd("run", os.path.join(HERE, script))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == GOLD[script]
