@@ -9,9 +9,10 @@ import numpy as np
 
 from ..engine.autodiff.gradients import dense_to_indexed_slices  # noqa: F401
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.constant_op import constant, convert_to_tensor
+from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
 from ..engine.framework.graph import name_scope
 from ..engine.ops import sparse as _gen
+from ..engine.ops._base import apply as _apply
 from ..engine.ops.construction import range as _range
 from ..engine.ops.sparse import (  # noqa: F401
     sparse_segment_mean,
@@ -37,7 +38,7 @@ from ..engine.ops.construction import placeholder
 __all__ = ["unsorted_segment_sum", "segment_sum", "segment_mean", "segment_max",
            "sparse_tensor_to_dense", "sparse_to_dense", "sparse_reorder", "sparse_reduce_sum",
            "sparse_tensor_dense_matmul", "sparse_placeholder", "sparse_segment_sum",
-           "sparse_segment_mean", "sparse_segment_sqrt_n"]
+           "sparse_segment_mean", "sparse_segment_sqrt_n", "sparse_retain", "sparse_transpose"]
 
 
 def _convert_to_sparse_tensor(sp_input):
@@ -219,3 +220,44 @@ def embedding_lookup_sparse(params, sp_ids, sp_weights, partition_strategy="mod"
         weight_sum = segment_sum(weights_squared, segment_ids)
         weight_sum_sqrt = math_ops.sqrt(weight_sum)
         return math_ops.div(embeddings, weight_sum_sqrt, name=name)
+
+
+def sparse_retain(sp_input, to_retain):
+    """The entries of `sp_input` where the bool vector `to_retain` is True (same shape)."""
+    sp_input = _convert_to_sparse_tensor(sp_input)
+    to_retain = convert_to_tensor(to_retain)
+    retain_shape = to_retain.get_shape()
+    retain_shape.assert_has_rank(1)
+    if sp_input.values.get_shape().dims is not None:
+        sp_input.values.get_shape().dims[0].merge_with(retain_shape.dims[0])
+    where_true = array_ops.reshape(array_ops.where(to_retain), [-1])
+    new_indices = array_ops.gather(sp_input.indices, where_true)
+    new_values = array_ops.gather(sp_input.values, where_true)
+    return SparseTensor(new_indices, new_values, identity(sp_input.dense_shape))
+
+
+def sparse_transpose(sp_input, perm=None, name=None):
+    """`sp_input` with its dimensions permuted by `perm` (reversed when None), reordered
+    into row-major order (TF's composition: Transpose/GatherV2 of the indices, then
+    SparseReorder)."""
+    with name_scope(name, "SparseTranspose", [sp_input]):
+        if perm is None:
+            # TF's rank(SparseTensor): a Size op on dense_shape, never folded
+            rank = _apply("Size", [sp_input.dense_shape], {"out_type": _dt.int32}, "Rank")
+            perm = (rank - 1) - _range(0, rank, 1)
+            # TF's shape inference evaluates the Size of a known-shape dense_shape
+            perm.set_shape(sp_input.dense_shape.get_shape())
+        indices = sp_input.indices
+        transposed_indices = array_ops.transpose(
+            array_ops.gather(array_ops.transpose(indices), perm))
+        perm_ = const_value(convert_to_tensor(perm))
+        if perm_ is not None and sp_input.get_shape().is_fully_defined():
+            old_shape_ = sp_input.get_shape().as_list()
+            transposed_dense_shape = list(old_shape_)
+            for i, p in enumerate(perm_):
+                transposed_dense_shape[i] = old_shape_[p]
+        else:
+            transposed_dense_shape = array_ops.gather(sp_input.dense_shape, perm)
+        transposed_st = SparseTensor(transposed_indices, sp_input.values,
+                                     transposed_dense_shape)
+        return sparse_reorder(transposed_st)

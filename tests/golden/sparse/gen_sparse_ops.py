@@ -349,6 +349,24 @@ def _(tf):
             _build(tf, lambda: tf.nn.ctc_greedy_decoder(tf.cast(x, tf.float64), [5, 3, 0]))]
 
 
+@_case("retain_transpose")
+def _(tf):
+    sp = _sp(tf, VALS, [4, 5])
+    sp3 = tf.SparseTensor([[0, 1, 2], [1, 0, 1], [1, 2, 0]], [1., 2., 3.], [2, 3, 4])
+    ts = [tf.sparse_retain(sp, [True, False, True, True]), tf.sparse_transpose(sp),
+          tf.sparse_transpose(sp3, [2, 0, 1]), tf.sparse.transpose(sp3),
+          tf.sparse.retain(sp3, tf.constant([False, True, True]))]
+    ops = _ops(tf)
+    out = _run(tf, ts)
+    return {"out": [list(v) for v in out], "ops": ops,
+            "shapes": [str(t.shape) for t in ts]}
+
+
+@_case("transpose_grad")
+def _(tf):
+    return _grads(tf, lambda v: tf.sparse_transpose(_sp(tf, v, [4, 5])).values, [VALS])
+
+
 def cases(tf):
     out = {}
     for name, fn in sorted(CASES.items()):
