@@ -1078,9 +1078,73 @@ IMAGE = [
            lambda tf, x: tf.image.decode_image(tf.image.encode_png(x)), [_PIX], ("uint8",)),
 ]
 
+# =========================================================================================
+# sparse (engine/ops/sparse.py): a fixed SparseTensor structure around sampled values
+# =========================================================================================
+_SP_IND = [[0, 1], [1, 0], [2, 2]]
+_SP_UNSORTED = [[2, 2], [0, 1], [1, 0], [0, 0]]
+
+SPARSE = [
+    Sample("SparseToDense", "SparseToDense",
+           lambda tf, v, d: [tf.sparse_tensor_to_dense(tf.SparseTensor(_SP_IND, v, [3, 3])),
+                             tf.sparse_to_dense([[1], [3]], [5], v[:2], default_value=d)],
+           [Arg((3,)), Arg(())], F + I, grad=(0, 1)),
+    Sample("SparseTensorDenseMatMul", "SparseTensorDenseMatMul",
+           lambda tf, v, b: [
+               tf.sparse_tensor_dense_matmul(tf.SparseTensor(_SP_IND, v, [3, 4]), b),
+               tf.sparse_tensor_dense_matmul(tf.SparseTensor(_SP_IND, v, [4, 3]), b,
+                                             adjoint_a=True),
+               tf.sparse_tensor_dense_matmul(tf.SparseTensor(_SP_IND, v, [3, 4]),
+                                             tf.transpose(b), adjoint_b=True)],
+           [Arg((3,)), Arg((4, 2))], F, grad=(0, 1)),
+    Sample("SparseReduceSum", "SparseReduceSum",
+           lambda tf, v: [tf.sparse_reduce_sum(tf.SparseTensor(_SP_IND, v, [3, 4])),
+                          tf.sparse_reduce_sum(tf.SparseTensor(_SP_IND, v, [3, 4]), 1),
+                          tf.sparse_reduce_sum(tf.SparseTensor(_SP_IND, v, [3, 4]), -2,
+                                               keepdims=True)],
+           [Arg((3,))], F + I, grad=(0,)),
+    Sample("SparseReorder", "SparseReorder",
+           lambda tf, v: [tf.sparse_reorder(tf.SparseTensor(_SP_UNSORTED, v, [3, 3])).values],
+           [Arg((4,))], F + I, grad=(0,)),
+    Sample("SparseDenseCwiseMul", "SparseDenseCwiseMul",
+           lambda tf, v, d: [(tf.SparseTensor(_SP_IND, v, [3, 3]) * d).values,
+                             (tf.SparseTensor(_SP_IND, v, [3, 3]) * d[0]).values],
+           [Arg((3,)), Arg((3, 3))], F + I, grad=(0, 1)),
+    Sample("SparseDenseCwiseDiv", "SparseDenseCwiseDiv",
+           lambda tf, v, d: [(tf.SparseTensor(_SP_IND, v, [3, 3]) / d).values,
+                             (tf.SparseTensor(_SP_IND, v, [3, 3]) / d[:, :1]).values],
+           [Arg((3,)), Arg((3, 3), 0.5, 2.0)], F, grad=(0, 1)),
+    Sample("SparseSegmentSum", "SparseSegmentSum",
+           lambda tf, x: tf.sparse_segment_sum(x, [0, 2, 3, 2], [0, 0, 2, 3]),
+           [Arg((4, 3))], F + I, grad=(0,)),
+    Sample("SparseSegmentMean", "SparseSegmentMean",
+           lambda tf, x: tf.sparse_segment_mean(x, [0, 2, 3, 2], [0, 0, 2, 3]),
+           [Arg((4, 3))], F, grad=(0,)),
+    Sample("SparseSegmentSqrtN", "SparseSegmentSqrtN",
+           lambda tf, x: tf.sparse_segment_sqrt_n(x, [0, 2, 3, 2], [0, 0, 2, 3]),
+           [Arg((4, 3))], F, grad=(0,)),
+    Sample("SparseSegmentMeanGrad", "SparseSegmentMeanGrad",
+           lambda tf, x, g: _grads(tf, tf.sparse_segment_mean(x, [0, 2, 3, 2], [0, 0, 2, 3]),
+                                   x, g),
+           [Arg((4, 3)), Arg((4, 3))], F, via_gradients=True),  # no gradient in TF 1.14
+    Sample("SparseSegmentSqrtNGrad", "SparseSegmentSqrtNGrad",
+           lambda tf, x, g: _grads(tf, tf.sparse_segment_sqrt_n(x, [1, 0, 1], [0, 2, 2]),
+                                   x, g),
+           [Arg((4, 3)), Arg((3, 3))], F, via_gradients=True),  # no gradient in TF 1.14
+    Sample("CTCGreedyDecoder", "CTCGreedyDecoder",
+           lambda tf, x: [t for m in (True, False) for t in _ctc_parts(
+               tf.nn.ctc_greedy_decoder(x, [5, 3, 0], merge_repeated=m))],
+           [Arg((5, 3, 4))], F),
+]
+
+
+def _ctc_parts(decoded):
+    (sp,), log_prob = decoded
+    return [sp.indices, sp.values, sp.dense_shape, log_prob]
+
 SAMPLES = (UNARY + BINARY + GRAD_OPS + REDUCE + ARRAY + LINALG + NN + CONV + STATEFUL + RESOURCE
            + RANDOM
-           + RANDOM_EXACT + SUMMARY + IMAGE)
+           + RANDOM_EXACT + SUMMARY + IMAGE + SPARSE)
 BY_NAME = dict((s.name, s) for s in SAMPLES)
 assert len(BY_NAME) == len(SAMPLES), "duplicate sample names"
 

@@ -82,6 +82,21 @@ _EXTRA = {
                                             .read(1)),
     "TensorArrayGradGather": lambda: _ta_grad(lambda ta, x: ta.unstack(x).gather([1, 0])),
     "TensorArrayGradConcat": lambda: _ta_grad(lambda ta, x: ta.split(x, [1, 1]).concat()),
+    "SparseToDense": lambda: tf.sparse_tensor_to_dense(
+        tf.SparseTensor([[0, 1], [2, 0]], _x([2]), [3, 2])),
+    "SparseTensorDenseMatMul": lambda: tf.sparse_tensor_dense_matmul(
+        tf.SparseTensor([[0, 1], [2, 0]], _x([2]), [3, 2]), _x([2, 4], 1)),
+    "SparseReduceSum": lambda: tf.sparse_reduce_sum(
+        tf.SparseTensor([[0, 1], [2, 0]], _x([2]), [3, 2]), 1),
+    "SparseReorder": lambda: tf.sparse_reorder(
+        tf.SparseTensor([[2, 0], [0, 1]], _x([2]), [3, 2])).values,
+    "SparseDenseCwiseMul": lambda: (tf.SparseTensor([[0, 1], [2, 0]], _x([2]), [3, 2])
+                                    * _x([3, 2], 1)).values,
+    "SparseDenseCwiseDiv": lambda: (tf.SparseTensor([[0, 1], [2, 0]], _x([2]), [3, 2])
+                                    / _x([2], 1)).values,
+    "SparseSegmentSum": lambda: tf.sparse_segment_sum(_x([4, 2]), [0, 2, 3], [0, 0, 2]),
+    "SparseSegmentMean": lambda: tf.sparse_segment_mean(_x([4, 2]), [0, 2, 3], [0, 0, 2]),
+    "SparseSegmentSqrtN": lambda: tf.sparse_segment_sqrt_n(_x([4, 2]), [0, 2, 3], [0, 0, 2]),
 }
 
 
@@ -102,6 +117,8 @@ def _resize_grad(resize):
 # Rules that cannot receive an IndexedSlices (no float output of rank >= 1).
 _NO_SLICES = {
     "L2Loss": "its output is a scalar",
+    "SparseSegmentMeanGrad": "no gradient in TF 1.14 (its rule raises LookupError)",
+    "SparseSegmentSqrtNGrad": "no gradient in TF 1.14 (its rule raises LookupError)",
     # TF 1.14 has no gradient for these: their rule raises LookupError, as TF's lookup does
     "AdjustContrastv2": "no gradient in TF 1.14", "AdjustHue": "no gradient in TF 1.14",
     "AdjustSaturation": "no gradient in TF 1.14", "ResizeArea": "no gradient in TF 1.14",

@@ -73,6 +73,8 @@ from .ops.nn_ops import (
     xw_plus_b,
     zero_fraction,
 )
+from .ops.sparse_ops import embedding_lookup_sparse  # noqa: F401 - tf.nn's name
+from .ops.ctc_ops import ctc_greedy_decoder  # noqa: F401 - tf.nn's name
 from .ops.random_ops import (
     compute_accidental_hits,
     log_uniform_candidate_sampler,

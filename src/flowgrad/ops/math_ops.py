@@ -337,7 +337,7 @@ def count_nonzero(input_tensor: Any = None, axis: Any = None, keepdims: bool | N
         base = x.dtype.base_dtype
         # TF: zeros([], input dtype): "" for strings, False for bools
         zero = constant("" if base is _dt.string else False if base is _dt.bool_ else 0,
-                        dtype=base)
+                        dtype=base, name="zeros")
         return cast(reduce_sum(cast(not_equal(x, zero), _dt.int64), axis=axis, keepdims=keep),
                     dtype=dtype)
 

@@ -9,6 +9,8 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import const_value, convert_to_tensor
 from ..engine.framework.graph import get_default_session, name_scope
 from ..engine.framework.tensor_shape import TensorShape
+from ..engine.ops import sparse as _sparse
+from ..engine.ops.cast import cast
 
 __all__ = ["SparseTensor", "SparseTensorValue"]
 
@@ -61,6 +63,9 @@ class SparseTensor:
         return [self._indices, self._values, self._dense_shape], \
             lambda r: SparseTensorValue(*r)
 
+    def _feed_components(self):
+        return [self._indices, self._values, self._dense_shape]
+
     def eval(self, feed_dict=None, session=None):
         session = session or get_default_session()
         return session.run(self, feed_dict)
@@ -69,6 +74,47 @@ class SparseTensor:
         return self._indices.consumers() + self._values.consumers() + \
             self._dense_shape.consumers()
 
+    def _binary(self, y, op_name, fn):
+        # TF's math_ops binary_op_wrapper_sparse: `sp op dense` keeps the indices
+        with name_scope(None, op_name, [self, y]) as scope:
+            y = convert_to_tensor(y, dtype=self.dtype.base_dtype, name="y")
+            return SparseTensor(self._indices, fn(self._indices, self._values,
+                                                  self._dense_shape, y, name=scope),
+                                self._dense_shape)
+
+    def __mul__(self, y):
+        return self._binary(y, "mul", _sparse.sparse_dense_cwise_mul)
+
+    def __div__(self, y):
+        return self._binary(y, "div", _sparse.sparse_dense_cwise_div)
+
+    def __truediv__(self, y):
+        return self._binary(y, "truediv", _sparse_dense_truediv)
+
     def __repr__(self):
         return (f"SparseTensor(indices={self._indices}, values={self._values}, "
                 f"dense_shape={self._dense_shape})")
+
+
+# TF's _TRUEDIV_TABLE: the dtype `sp / dense` divides in (None: as is).
+_TRUEDIV = {_dt.uint8: _dt.float32, _dt.int8: _dt.float32, _dt.uint16: _dt.float32,
+            _dt.int16: _dt.float32, _dt.int32: _dt.float64, _dt.int64: _dt.float64,
+            _dt.bfloat16: None, _dt.float16: None, _dt.float32: None, _dt.float64: None,
+            _dt.complex64: None, _dt.complex128: None}
+
+
+def _sparse_dense_truediv(sp_indices, sp_values, sp_shape, y, name=None):
+    """TF's math_ops._sparse_dense_truediv: `sp / dense` with integers cast to floats."""
+    with name_scope(name, "truediv", [sp_indices, sp_values, sp_shape, y]) as scope:
+        sp_values = convert_to_tensor(sp_values, name="sp_values")
+        y = convert_to_tensor(y, name="y")
+        x_dtype, y_dtype = sp_values.dtype.base_dtype, y.dtype.base_dtype
+        if x_dtype != y_dtype:
+            raise TypeError(f"x and y must have the same dtype, got {x_dtype!r} != "
+                            f"{y_dtype!r}")
+        if x_dtype not in _TRUEDIV:
+            raise TypeError(f"Invalid dtype {x_dtype!r} in __truediv__")
+        dtype = _TRUEDIV[x_dtype]
+        if dtype is not None:
+            sp_values, y = cast(sp_values, dtype), cast(y, dtype)
+        return _sparse.sparse_dense_cwise_div(sp_indices, sp_values, sp_shape, y, name=scope)

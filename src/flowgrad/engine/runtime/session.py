@@ -71,6 +71,21 @@ class RunContext:
         self.deadline = threading.local()   # RunOptions.timeout_in_ms of this thread's run
 
 
+def _split_sparse_feeds(values, positions):
+    """Feed values with each SparseTensor's value (a SparseTensorValue or an
+    (indices, values, dense_shape) tuple) replaced by its three parts."""
+    out = []
+    for i, v in enumerate(values):
+        if i in positions:
+            if not isinstance(v, (tuple, list)) or len(v) != 3:
+                raise TypeError(f"The value of a SparseTensor feed must be a "
+                                f"SparseTensorValue or a 3-tuple, got {v!r}")
+            out.extend(v)
+        else:
+            out.append(v)
+    return out
+
+
 def _convert_feed(t, npdt, val):
     if isinstance(val, Tensor):
         raise TypeError("The value of a feed cannot be a tf.Tensor object. Acceptable "
@@ -282,6 +297,8 @@ class _Plan:
     def estimated_peak_bytes(self) -> int:
         return self.memory["peak_bytes"]
 
+    sparse_feeds = None  # positions of SparseTensor feed keys (each fed as 3 tensors)
+
     def convert_feeds(self, values) -> list[np.ndarray]:
         """Converts feed values to arrays of the fed tensors' dtypes; checks their shapes.
 
@@ -289,6 +306,8 @@ class _Plan:
         integer arrays are cast (wrapping), a value NumPy cannot convert is a
         ValueError, and a shape the tensor does not accept is a ValueError.
         """
+        if self.sparse_feeds is not None:
+            values = _split_sparse_feeds(values, self.sparse_feeds)
         out = []
         for (t, npdt, dims), val in zip(self.feed_specs, values):
             if type(val) is np.ndarray and val.dtype == npdt:
@@ -480,6 +499,10 @@ class BaseSession:
     def _resolve_feed_keys(self, keys):
         tensors = []
         for k in keys:
+            parts = getattr(k, "_feed_components", None)
+            if parts is not None:  # a SparseTensor: its indices, values and dense_shape
+                tensors.extend(self._resolve_feed_keys(parts()))
+                continue
             try:
                 t = self._graph.as_graph_element(k, allow_tensor=True, allow_operation=False)
             except Exception as e:  # noqa: BLE001
@@ -497,7 +520,11 @@ class BaseSession:
                                    "before calling run().")
             mapper = _FetchMapper(self._graph, fetches)
             feeds = self._resolve_feed_keys(feed_keys)
-            return _Plan(self, mapper, feeds)
+            plan = _Plan(self, mapper, feeds)
+            sparse = [i for i, k in enumerate(feed_keys) if hasattr(k, "_feed_components")]
+            if sparse:
+                plan.sparse_feeds = frozenset(sparse)
+            return plan
 
     def make_callable(self, fetches, feed_list=None,
                       accept_options: bool = False) -> Callable[..., Any]:
