@@ -205,6 +205,15 @@ def _size(t):
     return int(np.prod(_shape(t))) if _shape(t) else 1
 
 
+def _dense(v):
+    """A fetched value as one array; an IndexedSlicesValue is densified (summing repeats)."""
+    if hasattr(v, "indices") and hasattr(v, "values") and hasattr(v, "dense_shape"):
+        out = np.zeros(np.asarray(v.dense_shape), dtype=np.asarray(v.values).dtype)
+        np.add.at(out, np.asarray(v.indices), np.asarray(v.values))
+        return out
+    return np.asarray(v)
+
+
 def run(tf, spec, on_graph=None):
     """Runs `spec` in a fresh graph: a list of arrays, or the exception it raised.
 
@@ -222,7 +231,7 @@ def run(tf, spec, on_graph=None):
                     for _ in range(fetches["steps"]):
                         sess.run(fetches["step"], feed)
                     return [np.asarray(v) for v in sess.run(fetches["vars"])]
-                return [np.asarray(v) for v in sess.run(fetches, feed)]
+                return [_dense(v) for v in sess.run(fetches, feed)]
         except Exception as e:  # noqa: BLE001 - the error is the result
             return e
 

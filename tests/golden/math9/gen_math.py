@@ -97,8 +97,32 @@ def _prod_second_order(tf):
     return build
 
 
+def _zero_dy(tf):
+    """SqrtGrad/RsqrtGrad/ReciprocalGrad where the upstream gradient is 0 at a singular y."""
+    def build():
+        x = tf.constant(np.array([0., 4., 0., 1.], np.float32))
+        outs = [tf.gradients(tf.abs(tf.sqrt(x)), x)[0]]
+        for fn in (tf.sqrt, tf.rsqrt, tf.reciprocal):
+            outs.append(tf.gradients(fn(x) * tf.constant([0., 1., 0., 2.]), x)[0])
+        return outs
+    return build
+
+
+def _prod_axes_second_order(tf):
+    """Second order of reduce_prod over several axes of groups holding zeros."""
+    def build():
+        x = tf.constant(np.array([[[1.5, 0., 2.], [0., 3., -1.]],
+                                  [[0.5, 2., 0.], [1., -2., 4.]]], np.float32))
+        p = tf.reduce_prod(x, axis=[0, 2], keepdims=True)
+        g = tf.gradients(tf.reduce_sum(p * tf.constant([[[1.], [2.]]])), x)[0]
+        return [g, tf.gradients(tf.reduce_sum(g * 0.75), x)[0]]
+    return build
+
+
 def _cases(tf):
     out = {
+        "grad_kernels_zero_dy": _zero_dy(tf),
+        "reduce_prod_axes_second_order": _prod_axes_second_order(tf),
         "count_nonzero_bool": lambda: tf.count_nonzero(tf.constant([-1., 0., 2., 3.]) > 0),
         "count_nonzero_bool_axis": lambda: tf.count_nonzero(
             tf.constant([[True, False], [True, True]]), axis=1),

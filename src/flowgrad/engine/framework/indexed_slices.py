@@ -5,6 +5,8 @@ registered by ops/sparse_ops.py, next to the op that densifies.
 """
 from __future__ import annotations
 
+import collections
+
 from .constant_op import const_value
 from .tensor_shape import TensorShape
 
@@ -82,17 +84,7 @@ class IndexedSlices:
                 + ")")
 
 
-class IndexedSlicesValue:
-    """What `Session.run` returns for a fetched IndexedSlices."""
-
-    def __init__(self, values, indices, dense_shape):
-        self.values = values
-        self.indices = indices
-        self.dense_shape = dense_shape
-
-    def __iter__(self):
-        return iter((self.values, self.indices, self.dense_shape))
-
-    def __repr__(self):
-        return (f"IndexedSlicesValue(values={self.values!r}, indices={self.indices!r}, "
-                f"dense_shape={self.dense_shape!r})")
+# What `Session.run` returns for a fetched IndexedSlices: a namedtuple, as in TF 1.14
+# (so `values, indices, dense_shape = v` and `np.asarray(v)` behave as there).
+IndexedSlicesValue = collections.namedtuple("IndexedSlicesValue",
+                                            ["values", "indices", "dense_shape"])

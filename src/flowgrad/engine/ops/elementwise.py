@@ -246,22 +246,31 @@ def _tanh_grad_kernel(y, dy):
     return dy * (y.dtype.type(1) - y * y)
 
 
+def _zero_where_dy_zero(out, dy):
+    """TF 1.14's Sqrt/Rsqrt/ReciprocalGrad kernels return 0 where dy == 0, even where the
+    formula is 0 * inf (a zero upstream gradient at sqrt(0) stays 0, not NaN)."""
+    zero = dy == 0
+    if zero.any():
+        out = np.where(zero, np.zeros((), out.dtype), out)
+    return out
+
+
 def _reciprocal_grad_kernel(y, dy):
     if y.dtype.kind == "c":
         y = np.conj(y)
-    return -dy * y * y
+    return _zero_where_dy_zero(-dy * y * y, dy)
 
 
 def _sqrt_grad_kernel(y, dy):
     if y.dtype.kind == "c":
         y = np.conj(y)
-    return dy * y.dtype.type(0.5) / y
+    return _zero_where_dy_zero(dy * y.dtype.type(0.5) / y, dy)
 
 
 def _rsqrt_grad_kernel(y, dy):
     if y.dtype.kind == "c":
         y = np.conj(y)
-    return dy * y.dtype.type(-0.5) * (y * y * y)
+    return _zero_where_dy_zero(dy * y.dtype.type(-0.5) * (y * y * y), dy)
 
 
 # -- gradient rules that do not fit one line -------------------------------------------------

@@ -25,7 +25,7 @@ from .construction import ones_like, zeros_like
 from .construction import range as _range
 from .prims import select  # indexing.where(c, x, y): indexing is above this family
 from .scans import cumprod
-from .shape import broadcast_to, identity, rank, reshape, shape
+from .shape import broadcast_to, identity, rank, reshape, shape, transpose
 
 _I32_64 = (_dt.int32, _dt.int64)
 
@@ -285,8 +285,9 @@ def _prod_others(x, axis):
 def _prod_grad(op, grad):
     """d(prod x)/dx_i = product of the other reduced elements (exclusive cumprods, as TF).
 
-    Over axes a1..ak the product of the others factors into
-    others_ak(x) * others_a(k-1)(prod_ak x) * ..., each a pair of exclusive cumprods.
+    As TF's _ProdGrad: the reduced axes are moved to the front and packed into one, so
+    one pair of exclusive cumprods gives every "product of the others" (nesting per-axis
+    products instead makes the second-order gradient NaN wherever a group has zeros).
     """
     x, axes = op.inputs
     ax = const_value(axes)
@@ -302,12 +303,20 @@ def _prod_grad(op, grad):
         ones = apply("Reshape", [_prod_others(flat, 0),
                                  apply("Shape", [x], {"out_type": _dt.int32})])
         return [multiply(g, ones), None]
-    factor = None
-    partial = x
-    for a in reversed(norm):
-        term = _prod_others(partial, a)
-        factor = term if factor is None else multiply(factor, term)
-        partial = reduce_prod(partial, a, keepdims=True)
+    dims = x.shape.as_list()
+    other = [i for i in range(rank) if i not in norm]
+    if any(dims[i] is None for i in norm) and any(dims[i] is None for i in other):
+        return [_prod_grad_dynamic(op, grad), None]
+    perm = norm + other
+    moved = x if perm == list(range(rank)) else transpose(x, perm)
+    if all(dims[i] is not None for i in norm):
+        packed_shape = [int(np.prod([dims[i] for i in norm], dtype=np.int64)), -1]
+    else:
+        packed_shape = [-1, int(np.prod([dims[i] for i in other], dtype=np.int64))]
+    packed = reshape(moved, constant(np.array(packed_shape, np.int32)))
+    factor = reshape(_prod_others(packed, 0), shape(moved))
+    if perm != list(range(rank)):
+        factor = transpose(factor, [int(i) for i in np.argsort(perm)])
     if x.dtype.is_complex:
         factor = conj(factor)
     return [multiply(g, factor), None]
