@@ -52,11 +52,18 @@ __all__ = [
 
 from typing import Sequence
 
+import numpy as np
+
+from ..engine.framework import dtypes as _dt
+from ..engine.framework.constant_op import const_value
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.ops._base import FLOATS, apply, same_type_inputs, to_tensor
 from ..engine.ops._nn_util import IntOrInts, TensorLike
+from ..engine.ops.shape import shape
 from ..engine.ops._windows import check_choice, get_sequence, sizes_tensor, sizes_value
 from ..engine.ops.convolution import (
+    batch_to_space_nd,
+    space_to_batch_nd,
     conv3d_attrs,
     depthwise_attrs,
     padding_attrs,
@@ -189,13 +196,86 @@ def depthwise_conv2d(input: TensorLike, filter: TensorLike, strides: IntOrInts, 
         raise ValueError("Cannot specify both 'rate' and 'dilations'")
     rate = dilations if rate is None else rate
     data_format = data_format or "NHWC"
-    cidx = 1 if data_format == "NCHW" else 3
     with _scope(name, "depthwise", [input, filter]) as scope_name:
+        # TF's ops: tensor_in/filter_in conversions, then with_space_to_batch's filter
+        # Shape and dilation_rate constants
+        x = to_tensor(input, name="tensor_in")
+        f = to_tensor(filter, name="filter_in")
+        return _with_space_to_batch(x, f, strides, padding, rate, data_format, scope_name)
+
+
+def _with_space_to_batch(x, f, strides, padding, rate, data_format, op_name):
+    """TF's nn_ops.with_space_to_batch around DepthwiseConv2dNative `op_name`: the
+    filter's Shape and the dilation_rate constant in the current scope; with a rate
+    above 1 the op runs VALID on SpaceToBatchND's output, undone by BatchToSpaceND, with
+    TF's padding constants. Where TF computes those paddings at run time (input spatial
+    dims or rate not known when building) flowgrad passes the rate to the op's
+    dilations instead: the same values, other ops."""
+    filter_shape = shape(f)
+    rate_t = to_tensor([1, 1] if rate is None else rate, dtype=_dt.int32,
+                       name="dilation_rate")
+    if rate_t.shape.ndims != 1:
+        raise ValueError("rate must be rank 1")
+    if not rate_t.shape.is_fully_defined():
+        raise ValueError("rate must have known shape")
+    check_choice("DepthwiseConv2dNative", "padding", padding, ("SAME", "VALID"))
+    x, f = same_type_inputs("DepthwiseConv2dNative", [x, f], ["input", "filter"],
+                            allowed=FLOATS)
+    rate_v = const_value(rate_t)
+    if rate_v is not None and (rate_v < 1).any():
+        raise ValueError("dilation_rate must be positive")
+    spatial_dims = [2, 3] if data_format.startswith("NC") else [1, 2]
+    dims = x.shape.as_tuple()
+    in_spatial = None if dims is None else [dims[i] for i in spatial_dims]
+    fshape = const_value(filter_shape)
+    static = (rate_v is not None and in_spatial is not None and None not in in_spatial
+              and (padding == "VALID" or fshape is not None))
+    if rate_v is None or (rate_v == 1).all() or not static:
+        cidx = 1 if data_format == "NCHW" else 3
+        dil = None if rate_v is None else [int(r) for r in rate_v]
         attrs = depthwise_attrs(strides, padding, data_format,
-                                 get_sequence(rate, 2, cidx, "rate"))
-        x, f = same_type_inputs("DepthwiseConv2dNative", [input, filter], ["input", "filter"],
-                                allowed=FLOATS)
-        return apply("DepthwiseConv2dNative", [x, f], attrs, scope_name)
+                                get_sequence(dil if dil is not None else rate, 2, cidx,
+                                             "rate"))
+        return apply("DepthwiseConv2dNative", [x, f], attrs, op_name)
+    rate_v = np.asarray(rate_v, np.int32)
+    if padding == "SAME":
+        fs = np.asarray(fshape[:2], np.int32)
+        pad_extra = fs + (fs - 1) * (rate_v - 1) - 1
+        start = pad_extra // 2
+        base = to_tensor(np.stack([start, pad_extra - start], axis=1).astype(np.int32),
+                         name="stack")
+    else:
+        base = np.zeros([2, 2], np.int32)
+    paddings, crops = _required_space_to_batch_paddings(in_spatial, rate_v, base)
+    if spatial_dims[0] > 1:   # NCHW: a block of 1 (no padding) over the channels
+        block = np.concatenate([[1], rate_v]).astype(np.int32)
+        paddings = np.concatenate([np.zeros([1, 2], np.int32), paddings])
+        crops = np.concatenate([np.zeros([1, 2], np.int32), crops])
+    else:
+        block = rate_v
+    y = space_to_batch_nd(x, block, paddings)
+    attrs = depthwise_attrs(strides, "VALID", data_format, None)
+    y = apply("DepthwiseConv2dNative", [y, f], attrs, op_name)
+    return batch_to_space_nd(y, block, crops)
+
+
+def _required_space_to_batch_paddings(input_shape, block_shape, base_paddings):
+    """TF's required_space_to_batch_paddings where everything is known when building:
+    its constants (input_shape, base_paddings when given as values, paddings, crops)
+    and the values of the paddings and crops."""
+    with name_scope(None, "required_space_to_batch_paddings"):
+        to_tensor(np.asarray(input_shape, np.int32), name="input_shape")
+        if not isinstance(base_paddings, Tensor):
+            base_paddings = to_tensor(base_paddings, dtype=_dt.int32, name="base_paddings")
+        base = np.asarray(const_value(base_paddings), np.int64)
+        block = np.asarray(block_shape, np.int64)
+        full = np.asarray(input_shape, np.int64) + base[:, 0] + base[:, 1]
+        extra = (block - full % block) % block
+        paddings = np.stack([base[:, 0], base[:, 1] + extra], axis=1).astype(np.int32)
+        crops = np.stack([np.zeros_like(extra), extra], axis=1).astype(np.int32)
+        to_tensor(paddings, name="paddings")
+        to_tensor(crops, name="crops")
+        return paddings, crops
 
 
 def max_pool2d(input: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
@@ -222,16 +302,21 @@ def separable_conv2d(input: TensorLike, depthwise_filter: TensorLike, pointwise_
     Raises:
       ValueError: the pointwise filter is not 1x1.
     """
+    if rate is not None and dilations is not None:
+        raise ValueError("Cannot specify both 'rate' and 'dilations'")
     rate = dilations if rate is None else rate
+    data_format = data_format or "NHWC"
     with _scope(name, "separable_conv2d", [input, depthwise_filter, pointwise_filter]) as sc:
+        x = to_tensor(input, name="tensor_in")
+        dw = to_tensor(depthwise_filter, name="depthwise_filter")
         pw = to_tensor(pointwise_filter, name="pointwise_filter")
+        pw.shape.with_rank(4)
         pd = pw.shape.as_tuple()
-        if pd is not None and (pd[0] != 1 or pd[1] != 1):
+        if pd[0] not in (None, 1) or pd[1] not in (None, 1):
             raise ValueError(f"Pointwise filter must be 1x1, got {pd[0]}x{pd[1]}")
-        depthwise = depthwise_conv2d(input, depthwise_filter, strides, padding, rate=rate,
-                                     name="depthwise", data_format=data_format)
-        return conv2d(depthwise, pw, [1, 1, 1, 1], "VALID",
-                      data_format=data_format or "NHWC", name=sc)
+        depthwise = _with_space_to_batch(x, dw, strides, padding, rate, data_format,
+                                         "depthwise")
+        return conv2d(depthwise, pw, [1, 1, 1, 1], "VALID", data_format=data_format, name=sc)
 
 
 def atrous_conv2d(value: TensorLike, filters: TensorLike, rate: int, padding: str,

@@ -1,12 +1,11 @@
 """tf.contrib.losses (also tf.contrib.slim.losses, the same module): TF 1.14's deprecated
-losses (argument orders: predictions or logits first), computed by tf.losses with its
-default reduction (SUM_BY_NONZERO_WEIGHTS), which gives contrib's weighted means."""
+losses (argument orders: predictions or logits first). Built as TF 1.14's contrib
+loss_ops builds them (its own weighted mean, not tf.losses'), so the graph has TF's op
+names and count (tests/test_layers_ops.py): the loss is sum(losses * weights) divided
+by the number of elements the non-zero weights select, 0 when there are none."""
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import convert_to_tensor
-from ...engine.framework.graph import name_scope
-from ...losses import losses_impl as _tl
-from ...losses.util import (add_loss, get_losses, get_regularization_losses,
-                           get_total_loss)
+from ...engine.framework.graph import GraphKeys, add_to_collection, get_collection, name_scope
 from ...ops import array_ops, comparison_ops, math_ops
 from ... import nn
 
@@ -16,93 +15,155 @@ __all__ = ["absolute_difference", "add_loss", "compute_weighted_loss", "cosine_d
            "sigmoid_cross_entropy", "softmax_cross_entropy", "sparse_softmax_cross_entropy"]
 
 
-def compute_weighted_loss(losses, weights=1.0, scope=None):
-    """The weighted mean of `losses` over the non-zero weights (added to LOSSES)."""
-    return _tl.compute_weighted_loss(losses, weights, scope=scope)
+def _scale_losses(losses, weights):
+    """sum(losses reduced to weights' rank * weights)."""
+    start = max(0, weights.shape.ndims)
+    reduced = math_ops.reduce_sum(losses, axis=list(range(start, losses.shape.ndims)))
+    return math_ops.reduce_sum(math_ops.multiply(reduced, weights))
 
 
-def absolute_difference(predictions, labels=None, weights=1.0, scope=None):
-    """Weighted mean |predictions - labels|."""
-    return _tl.absolute_difference(labels, predictions, weights, scope=scope)
+def _safe_mean(losses, num_present):
+    return math_ops.div_no_nan(math_ops.reduce_sum(losses), num_present, name="value")
 
 
-def mean_squared_error(predictions, labels=None, weights=1.0, scope=None):
-    """Weighted mean (predictions - labels)**2."""
-    return _tl.mean_squared_error(labels, predictions, weights, scope=scope)
-
-
-def _num_present_per_batch(losses, weights):
+def _num_present(losses, weights, per_batch=False):
+    """The number of elements of `losses` the non-zero `weights` select (broadcast
+    over the trailing dimensions), per batch entry or in all."""
     if weights.shape.ndims == 0:
-        batch_size = array_ops.reshape(array_ops.slice(array_ops.shape(losses), [0], [1]), [])
+        batch_size = array_ops.reshape(array_ops.slice(array_ops.shape(losses), [0], [1]),
+                                       [])
         num_per_batch = math_ops.div(math_ops.cast(array_ops.size(losses), _dt.float32),
                                      math_ops.cast(batch_size, _dt.float32))
-        num_per_batch = array_ops.where(comparison_ops.equal(weights, 0), 0.0, num_per_batch)
-        return math_ops.multiply(array_ops.ones(array_ops.reshape(batch_size, [1])),
-                                 num_per_batch)
+        num_per_batch = array_ops.where(comparison_ops.equal(weights, 0), 0.0,
+                                        num_per_batch)
+        num_per_batch = math_ops.multiply(
+            array_ops.ones(array_ops.reshape(batch_size, [1])), num_per_batch)
+        return num_per_batch if per_batch else math_ops.reduce_sum(num_per_batch)
     axis = list(range(1, weights.shape.ndims))
-    num_nonzero = math_ops.reduce_sum(
+    num_nonzero_per_batch = math_ops.reduce_sum(
         math_ops.cast(comparison_ops.not_equal(weights, 0), _dt.float32), axis=axis)
     broadcast_dims = array_ops.slice(array_ops.shape(losses), [weights.shape.ndims], [-1])
     num_to_broadcast = math_ops.cast(math_ops.reduce_prod(broadcast_dims), _dt.float32)
-    return math_ops.multiply(num_nonzero, num_to_broadcast)
+    num_per_batch = math_ops.multiply(num_nonzero_per_batch, num_to_broadcast)
+    return num_per_batch if per_batch else math_ops.reduce_sum(num_per_batch)
 
 
-def mean_pairwise_squared_error(predictions, labels=None, weights=1.0, scope=None):
-    """Weighted mean over the batch of the mean squared difference between the pairwise
-    differences of predictions and of labels (contrib's: the pair count of each example
-    is its number of elements, where tf.losses uses that number minus one)."""
-    with name_scope(scope, "mean_pairwise_squared_error", [predictions, labels, weights]):
-        predictions.shape.assert_is_compatible_with(labels.shape)
-        predictions = math_ops.cast(predictions, _dt.float32)
-        labels = math_ops.cast(labels, _dt.float32)
+def add_loss(loss, loss_collection=GraphKeys.LOSSES):
+    """Adds `loss` to `loss_collection` (none if it is falsy)."""
+    if loss_collection:
+        add_to_collection(loss_collection, loss)
+
+
+def get_losses(scope=None, loss_collection=GraphKeys.LOSSES):
+    """The losses in `loss_collection` (filtered by `scope`)."""
+    return get_collection(loss_collection, scope)
+
+
+def get_regularization_losses(scope=None):
+    """The REGULARIZATION_LOSSES collection (filtered by `scope`)."""
+    return get_collection(GraphKeys.REGULARIZATION_LOSSES, scope)
+
+
+def get_total_loss(add_regularization_losses=True, name="total_loss"):
+    """add_n of the LOSSES (and REGULARIZATION_LOSSES) collections."""
+    losses = get_losses()
+    if add_regularization_losses:
+        losses += get_regularization_losses()
+    return math_ops.add_n(losses, name=name)
+
+
+def compute_weighted_loss(losses, weights=1.0, scope=None):
+    """The weighted mean of `losses` over the elements the non-zero weights select
+    (added to LOSSES)."""
+    with name_scope(scope, "weighted_loss", [losses, weights]):
+        losses = convert_to_tensor(losses)
+        input_dtype = losses.dtype
+        losses = math_ops.cast(losses, _dt.float32)
         weights = math_ops.cast(convert_to_tensor(weights), _dt.float32)
-        diffs = math_ops.subtract(predictions, labels)
-        if diffs.shape.ndims is None:
-            raise ValueError("diffs.get_shape().ndims cannot be None")
-        if weights.shape.ndims is None:
+        if losses.shape.ndims is None:
+            raise ValueError("losses.get_shape().ndims cannot be None")
+        weights_shape = weights.shape
+        if weights_shape.ndims is None:
             raise ValueError("weights.get_shape().ndims cannot be None")
-        axis = list(range(1, diffs.shape.ndims))
-        sum_squares_diff_per_batch = math_ops.reduce_sum(math_ops.square(diffs), axis=axis)
-        num_present_per_batch = _num_present_per_batch(diffs, weights)
-        term1 = 2.0 * math_ops.div_no_nan(sum_squares_diff_per_batch, num_present_per_batch,
-                                          name="value")
-        sum_diff = math_ops.reduce_sum(diffs, axis=axis)
-        term2 = 2.0 * math_ops.div_no_nan(math_ops.square(sum_diff),
-                                          math_ops.square(num_present_per_batch),
-                                          name="value")
-        per_example = term1 - term2
-        start = max(0, weights.shape.ndims)
-        reduced = math_ops.reduce_sum(per_example,
-                                      axis=list(range(start, per_example.shape.ndims)))
-        loss = math_ops.reduce_sum(math_ops.multiply(reduced, weights))
-        mean_loss = array_ops.where(math_ops.reduce_sum(num_present_per_batch) > 0, loss,
-                                    array_ops.zeros_like(loss), name="value")
+        if weights_shape.ndims > 1 and weights_shape.dims[-1].is_compatible_with(1):
+            weights = array_ops.squeeze(weights, [-1])
+        total_loss = _scale_losses(losses, weights)
+        num_present = _num_present(losses, weights)
+        mean_loss = math_ops.cast(_safe_mean(total_loss, num_present), input_dtype)
         add_loss(mean_loss)
         return mean_loss
 
 
-def log_loss(predictions, labels=None, weights=1.0, epsilon=1e-7, scope=None):
-    """Weighted mean log loss of probabilities `predictions`."""
-    return _tl.log_loss(labels, predictions, weights, epsilon=epsilon, scope=scope)
+def _float_pair(predictions, labels):
+    predictions.shape.assert_is_compatible_with(labels.shape)
+    return math_ops.cast(predictions, _dt.float32), math_ops.cast(labels, _dt.float32)
+
+
+def absolute_difference(predictions, labels=None, weights=1.0, scope=None):
+    """Weighted mean |predictions - labels|."""
+    with name_scope(scope, "absolute_difference", [predictions, labels, weights]) as sc:
+        predictions, labels = _float_pair(predictions, labels)
+        losses = math_ops.abs(math_ops.subtract(predictions, labels))
+        return compute_weighted_loss(losses, weights, scope=sc)
+
+
+def mean_squared_error(predictions, labels=None, weights=1.0, scope=None):
+    """Weighted mean (predictions - labels)**2."""
+    with name_scope(scope, "mean_squared_error", [predictions, labels, weights]) as sc:
+        predictions, labels = _float_pair(predictions, labels)
+        losses = math_ops.squared_difference(predictions, labels)
+        return compute_weighted_loss(losses, weights, scope=sc)
 
 
 def sigmoid_cross_entropy(logits, multi_class_labels, weights=1.0, label_smoothing=0,
                           scope=None):
-    """Weighted mean sigmoid cross-entropy."""
-    return _tl.sigmoid_cross_entropy(multi_class_labels, logits, weights,
-                                     label_smoothing=label_smoothing, scope=scope)
+    """Weighted mean sigmoid cross-entropy (labels smoothed towards 1/2)."""
+    with name_scope(scope, "sigmoid_cross_entropy_loss",
+                    [logits, multi_class_labels, weights]) as sc:
+        logits.shape.assert_is_compatible_with(multi_class_labels.shape)
+        multi_class_labels = math_ops.cast(multi_class_labels, logits.dtype)
+        if label_smoothing > 0:
+            multi_class_labels = (multi_class_labels * (1 - label_smoothing)
+                                  + 0.5 * label_smoothing)
+        losses = nn.sigmoid_cross_entropy_with_logits(labels=multi_class_labels,
+                                                      logits=logits, name="xentropy")
+        return compute_weighted_loss(losses, weights, scope=sc)
 
 
 def softmax_cross_entropy(logits, onehot_labels, weights=1.0, label_smoothing=0,
                           scope=None):
-    """Weighted mean softmax cross-entropy."""
-    return _tl.softmax_cross_entropy(onehot_labels, logits, weights,
-                                     label_smoothing=label_smoothing, scope=scope)
+    """Weighted mean softmax cross-entropy (labels smoothed towards uniform)."""
+    with name_scope(scope, "softmax_cross_entropy_loss",
+                    [logits, onehot_labels, weights]) as sc:
+        logits.shape.assert_is_compatible_with(onehot_labels.shape)
+        onehot_labels = math_ops.cast(onehot_labels, logits.dtype)
+        if label_smoothing > 0:
+            num_classes = math_ops.cast(array_ops.shape(onehot_labels)[1], logits.dtype)
+            smooth_positives = 1.0 - label_smoothing
+            smooth_negatives = label_smoothing / num_classes
+            onehot_labels = onehot_labels * smooth_positives + smooth_negatives
+        losses = nn.softmax_cross_entropy_with_logits(labels=onehot_labels, logits=logits,
+                                                      name="xentropy")
+        return compute_weighted_loss(losses, weights, scope=sc)
 
 
 def sparse_softmax_cross_entropy(logits, labels, weights=1.0, scope=None):
-    """Weighted mean sparse softmax cross-entropy."""
-    return _tl.sparse_softmax_cross_entropy(labels, logits, weights, scope=scope)
+    """Weighted mean sparse softmax cross-entropy (labels reshaped to [batch])."""
+    with name_scope(scope, "sparse_softmax_cross_entropy_loss",
+                    [logits, labels, weights]) as sc:
+        labels = array_ops.reshape(labels, shape=[array_ops.shape(labels)[0]])
+        losses = nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits,
+                                                             name="xentropy")
+        return compute_weighted_loss(losses, weights, scope=sc)
+
+
+def log_loss(predictions, labels=None, weights=1.0, epsilon=1e-7, scope=None):
+    """Weighted mean log loss of probabilities `predictions`."""
+    with name_scope(scope, "log_loss", [predictions, labels, weights]) as sc:
+        predictions, labels = _float_pair(predictions, labels)
+        losses = (-math_ops.multiply(labels, math_ops.log(predictions + epsilon))
+                  - math_ops.multiply((1 - labels), math_ops.log(1 - predictions + epsilon)))
+        return compute_weighted_loss(losses, weights, scope=sc)
 
 
 def hinge_loss(logits, labels=None, scope=None):
@@ -116,6 +177,34 @@ def hinge_loss(logits, labels=None, scope=None):
         return nn.relu(math_ops.subtract(all_ones, math_ops.multiply(labels, logits)))
 
 
+def mean_pairwise_squared_error(predictions, labels=None, weights=1.0, scope=None):
+    """Weighted mean over the batch of the mean squared difference between the pairwise
+    differences of predictions and of labels (contrib's: the pair count of each example
+    is its number of elements, where tf.losses uses that number minus one)."""
+    with name_scope(scope, "mean_pairwise_squared_error", [predictions, labels, weights]):
+        predictions, labels = _float_pair(predictions, labels)
+        weights = math_ops.cast(convert_to_tensor(weights), _dt.float32)
+        diffs = math_ops.subtract(predictions, labels)
+        if diffs.shape.ndims is None:
+            raise ValueError("diffs.get_shape().ndims cannot be None")
+        if weights.shape.ndims is None:
+            raise ValueError("weights.get_shape().ndims cannot be None")
+        axis = list(range(1, diffs.shape.ndims))
+        sum_squares_diff_per_batch = math_ops.reduce_sum(math_ops.square(diffs), axis=axis)
+        num_present_per_batch = _num_present(diffs, weights, per_batch=True)
+        term1 = 2.0 * math_ops.div_no_nan(sum_squares_diff_per_batch, num_present_per_batch,
+                                          name="value")
+        sum_diff = math_ops.reduce_sum(diffs, axis=axis)
+        term2 = 2.0 * math_ops.div_no_nan(math_ops.square(sum_diff),
+                                          math_ops.square(num_present_per_batch),
+                                          name="value")
+        loss = _scale_losses(term1 - term2, weights)
+        mean_loss = array_ops.where(math_ops.reduce_sum(num_present_per_batch) > 0, loss,
+                                    array_ops.zeros_like(loss), name="value")
+        add_loss(mean_loss)
+        return mean_loss
+
+
 def cosine_distance(predictions, labels=None, axis=None, weights=1.0, scope=None, dim=None):
     """Weighted mean of 1 - sum(predictions * labels, axis) (unit-norm inputs); the axis
     is reduced away, unlike tf.losses.cosine_distance."""
@@ -126,10 +215,9 @@ def cosine_distance(predictions, labels=None, axis=None, weights=1.0, scope=None
     if axis is None:
         raise ValueError("You must specify 'axis'.")
     with name_scope(scope, "cosine_distance_loss", [predictions, labels, weights]) as sc:
-        predictions.shape.assert_is_compatible_with(labels.shape)
-        predictions = math_ops.cast(predictions, _dt.float32)
-        labels = math_ops.cast(labels, _dt.float32)
-        losses = 1 - math_ops.reduce_sum(math_ops.multiply(predictions, labels), axis=[axis])
+        predictions, labels = _float_pair(predictions, labels)
+        radial_diffs = math_ops.multiply(predictions, labels)
+        losses = 1 - math_ops.reduce_sum(radial_diffs, axis=[axis])
         return compute_weighted_loss(losses, weights, scope=sc)
 
 

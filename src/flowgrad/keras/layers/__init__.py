@@ -32,6 +32,7 @@ _MODULES = {
                "multiply", "subtract"],
     ".noise": ["AlphaDropout", "GaussianDropout", "GaussianNoise"],
     ".embeddings": ["Embedding"],
+    ".local": ["LocallyConnected1D", "LocallyConnected2D"],
 }
 _ALIASES = {"Convolution1D": "Conv1D", "Convolution2D": "Conv2D", "Convolution3D": "Conv3D",
             "Convolution2DTranspose": "Conv2DTranspose",

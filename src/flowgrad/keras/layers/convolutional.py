@@ -3,7 +3,6 @@ Conv2DTranspose, Conv3DTranspose, SeparableConv1D/2D, DepthwiseConv2D, and the
 shape-only layers ZeroPadding1D/2D/3D, Cropping1D/2D/3D, UpSampling1D/2D/3D."""
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import convert_to_tensor
-from ...engine.framework.graph import name_scope
 from ...engine.framework.tensor_shape import TensorShape, dimension_value
 from ...ops import array_ops, conv_ops
 from ... import image, nn
@@ -325,17 +324,8 @@ class Conv3DTranspose(Conv3D):
 def _separable_conv2d(x, depthwise, pointwise, strides, padding, rate, data_format):
     """TF 1.14's nn.separable_conv2d with its ops: the depthwise filter's Shape and the
     dilation_rate constant, DepthwiseConv2dNative "depthwise", then the 1x1 Conv2D."""
-    if any(int(r) != 1 for r in rate):
-        return nn.separable_conv2d(x, depthwise, pointwise, strides=strides, padding=padding,
-                                   rate=rate, data_format=data_format)
-    with name_scope(None, "separable_conv2d", [x, depthwise, pointwise]) as scope:
-        x = convert_to_tensor(x, name="tensor_in")
-        array_ops.shape(depthwise)
-        convert_to_tensor(list(rate), _dt.int32, name="dilation_rate")
-        y = nn.depthwise_conv2d_native(x, depthwise, strides, padding, data_format=data_format,
-                                       name="depthwise")
-        return nn.conv2d(y, pointwise, [1, 1, 1, 1], "VALID", data_format=data_format,
-                         name=scope)
+    return nn.separable_conv2d(x, depthwise, pointwise, strides=strides, padding=padding,
+                               rate=rate, data_format=data_format)
 
 
 class SeparableConv(Conv):
