@@ -161,7 +161,9 @@ def conv1d(value: TensorLike | None = None, filters: TensorLike | None = None,
             data_format, spatial, cidx = "NCHW", 2, 1
         else:
             raise ValueError("data_format must be \"NWC\" or \"NCW\".")
-        x, f = same_type_inputs("Conv2D", [value, filters], ["input", "filter"], allowed=FLOATS)
+        # tensors and variables go to expand_dims as they are (TF reads a variable there)
+        x, f = (v if hasattr(getattr(v, "shape", None), "ndims") else to_tensor(v, name=n)
+                for v, n in ((value, "value"), (filters, "filters")))
         if x.shape.ndims is not None and x.shape.ndims != 3:
             raise ValueError(f"Shape must be rank 3 but is rank {x.shape.ndims} for 'conv1d' "
                              f"with input shapes: {x.shape}, {f.shape}.")
@@ -173,7 +175,7 @@ def conv1d(value: TensorLike | None = None, filters: TensorLike | None = None,
         strides = stride[:spatial] + [1] + stride[spatial:]
         dil = dil[:spatial] + [1] + dil[spatial:]
         x4 = expand_dims(x, spatial)
-        f4 = expand_dims(f, 0)
+        f4 = expand_dims(f, 0)   # a variable is read inside ExpandDims_1, as TF
         y = conv2d(x4, f4, strides, padding, data_format=data_format, dilations=dil,
                    name=scope_name)
         return squeeze(y, [spatial])
@@ -237,26 +239,42 @@ def _with_space_to_batch(x, f, strides, padding, rate, data_format, op_name):
                                 get_sequence(dil if dil is not None else rate, 2, cidx,
                                              "rate"))
         return apply("DepthwiseConv2dNative", [x, f], attrs, op_name)
-    rate_v = np.asarray(rate_v, np.int32)
-    if padding == "SAME":
-        fs = np.asarray(fshape[:2], np.int32)
-        pad_extra = fs + (fs - 1) * (rate_v - 1) - 1
-        start = pad_extra // 2
-        base = to_tensor(np.stack([start, pad_extra - start], axis=1).astype(np.int32),
-                         name="stack")
-    else:
-        base = np.zeros([2, 2], np.int32)
-    paddings, crops = _required_space_to_batch_paddings(in_spatial, rate_v, base)
-    if spatial_dims[0] > 1:   # NCHW: a block of 1 (no padding) over the channels
-        block = np.concatenate([[1], rate_v]).astype(np.int32)
-        paddings = np.concatenate([np.zeros([1, 2], np.int32), paddings])
-        crops = np.concatenate([np.zeros([1, 2], np.int32), crops])
-    else:
-        block = rate_v
+    base = space_to_batch_base_paddings(padding, fshape, rate_v)
+
+    def op(y):
+        return apply("DepthwiseConv2dNative", [y, f],
+                     depthwise_attrs(strides, "VALID", data_format, None), op_name)
+    return space_to_batch_call(x, op, base, rate_v, spatial_dims)
+
+
+def space_to_batch_base_paddings(padding, filter_shape, rate):
+    """TF's _WithSpaceToBatch base paddings for a rate above 1: for SAME, the dilated
+    filter's extra padding as a constant named "stack" (in the current scope); for
+    VALID, zeros (a NumPy array). `filter_shape` starts with the spatial dims."""
+    rate = np.asarray(rate, np.int64)
+    if padding != "SAME":
+        return np.zeros([len(rate), 2], np.int32)
+    fs = np.asarray(filter_shape[:len(rate)], np.int64)
+    pad_extra = fs + (fs - 1) * (rate - 1) - 1
+    start = pad_extra // 2
+    return to_tensor(np.stack([start, pad_extra - start], axis=1).astype(np.int32),
+                     name="stack")
+
+
+def space_to_batch_call(x, op, base_paddings, rate, spatial_dims):
+    """TF's _with_space_to_batch_call where the input's spatial dims are known: the
+    required paddings, SpaceToBatchND, `op` (a VALID op on the batched input), then
+    BatchToSpaceND; a channels-first input gets a block of 1 over its channels."""
+    dims = x.shape.as_tuple()
+    rate = np.asarray(rate, np.int32)
+    paddings, crops = _required_space_to_batch_paddings([dims[i] for i in spatial_dims],
+                                                        rate, base_paddings)
+    lead = spatial_dims[0] - 1
+    block = np.concatenate([np.ones([lead], np.int32), rate]).astype(np.int32)
+    paddings = np.concatenate([np.zeros([lead, 2], np.int32), paddings]).astype(np.int32)
+    crops = np.concatenate([np.zeros([lead, 2], np.int32), crops]).astype(np.int32)
     y = space_to_batch_nd(x, block, paddings)
-    attrs = depthwise_attrs(strides, "VALID", data_format, None)
-    y = apply("DepthwiseConv2dNative", [y, f], attrs, op_name)
-    return batch_to_space_nd(y, block, crops)
+    return batch_to_space_nd(op(y), block, crops)
 
 
 def _required_space_to_batch_paddings(input_shape, block_shape, base_paddings):

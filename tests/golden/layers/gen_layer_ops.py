@@ -130,6 +130,89 @@ def _report_uninit_resource(tf):
     tf.report_uninitialized_variables()
 
 
+
+
+
+def _img(tf):
+    return _p(tf, (2, 6, 6, 3), "x")
+
+
+def _vec(tf):
+    return _p(tf, (4, 5), "x")
+
+
+AUDIT = [
+    ("audit/layers.dense", lambda tf: tf.layers.dense(_vec(tf), 3)),
+    ("audit/layers.conv2d", lambda tf: tf.layers.conv2d(_img(tf), 4, 3, padding="same",
+                                                        dilation_rate=2)),
+    ("audit/layers.conv1d_dilated", lambda tf: tf.layers.conv1d(
+        _p(tf, (2, 9, 3), "x"), 2, 3, dilation_rate=2, padding="same")),
+    ("audit/keras.Conv1D_causal", lambda tf: tf.keras.layers.Conv1D(
+        2, 3, dilation_rate=2, padding="causal")(_p(tf, (2, 9, 3), "x"))),
+    ("audit/keras.Conv2D_nchw_dilated", lambda tf: tf.keras.layers.Conv2D(
+        2, 3, dilation_rate=(2, 1), data_format="channels_first")(_p(tf, (2, 3, 8, 8), "x"))),
+    ("audit/layers.conv2d_transpose", lambda tf: tf.layers.conv2d_transpose(_img(tf), 2, 3,
+                                                                            strides=2)),
+    ("audit/layers.batch_normalization", lambda tf: tf.layers.batch_normalization(
+        _img(tf), training=True)),
+    ("audit/layers.dropout", lambda tf: tf.layers.dropout(_vec(tf), 0.3, training=True)),
+    ("audit/layers.max_pooling2d", lambda tf: tf.layers.max_pooling2d(_img(tf), 2, 2)),
+    ("audit/layers.average_pooling1d", lambda tf: tf.layers.average_pooling1d(
+        _p(tf, (2, 6, 3), "x"), 2, 2)),
+    ("audit/layers.flatten", lambda tf: tf.layers.flatten(_img(tf))),
+    ("audit/keras.BatchNormalization", lambda tf: tf.keras.layers.BatchNormalization()(
+        _img(tf), training=True)),
+    ("audit/keras.Embedding", lambda tf: tf.keras.layers.Embedding(10, 3)(
+        tf.placeholder(tf.int32, (2, 4), name="x"))),
+    ("audit/keras.PReLU", lambda tf: tf.keras.layers.PReLU()(_vec(tf))),
+    ("audit/keras.Concatenate", lambda tf: tf.keras.layers.Concatenate()(
+        [_vec(tf), _vec(tf)])),
+    ("audit/keras.UpSampling2D", lambda tf: tf.keras.layers.UpSampling2D()(_img(tf))),
+    ("audit/keras.Conv2DTranspose", lambda tf: tf.keras.layers.Conv2DTranspose(2, 3)(
+        _img(tf))),
+    ("audit/contrib.fully_connected", lambda tf: tf.contrib.layers.fully_connected(
+        _vec(tf), 3, normalizer_fn=tf.contrib.layers.batch_norm)),
+    ("audit/contrib.conv2d_transpose", lambda tf: tf.contrib.layers.conv2d_transpose(
+        _img(tf), 2, 3, stride=2)),
+    ("audit/contrib.batch_norm", lambda tf: tf.contrib.layers.batch_norm(
+        _img(tf), is_training=True, scale=True)),
+    ("audit/contrib.layer_norm", lambda tf: tf.contrib.layers.layer_norm(_img(tf))),
+    ("audit/contrib.dropout", lambda tf: tf.contrib.layers.dropout(_vec(tf), 0.7)),
+    ("audit/contrib.embed_sequence", lambda tf: tf.contrib.layers.embed_sequence(
+        tf.placeholder(tf.int32, (2, 4), name="x"), 10, 3)),
+    ("audit/contrib.apply_regularization", lambda tf: tf.contrib.layers.apply_regularization(
+        tf.contrib.layers.l1_regularizer(0.1), [tf.get_variable("w", (3, 2))])),
+    ("audit/contrib.optimize_loss", lambda tf: tf.contrib.layers.optimize_loss(
+        tf.reduce_sum(tf.square(tf.get_variable("w", (3, 2)))),
+        tf.train.get_or_create_global_step(), 0.1, "SGD")),
+    ("audit/slim.one_hot_encoding", lambda tf: tf.contrib.slim.one_hot_encoding(
+        tf.placeholder(tf.int32, (4,), name="x"), 3)),
+    ("audit/slim.repeat", lambda tf: tf.contrib.slim.repeat(
+        _img(tf), 2, tf.contrib.slim.conv2d, 3, [3, 3], scope="conv")),
+    ("audit/slim.avg_pool2d", lambda tf: tf.contrib.slim.avg_pool2d(_img(tf), 2)),
+    ("audit/xavier", lambda tf: tf.get_variable(
+        "w", (3, 4), initializer=tf.contrib.layers.xavier_initializer())),
+    ("audit/variance_scaling", lambda tf: tf.get_variable(
+        "w", (3, 4), initializer=tf.contrib.layers.variance_scaling_initializer())),
+    ("audit/keras.he_normal", lambda tf: tf.get_variable(
+        "w", (3, 4), initializer=tf.keras.initializers.he_normal())),
+    ("audit/orthogonal", lambda tf: tf.get_variable(
+        "w", (3, 4), initializer=tf.initializers.orthogonal())),
+    ("audit/identity", lambda tf: tf.get_variable(
+        "w", (3, 4), initializer=tf.initializers.identity())),
+    ("audit/keras.regularizers.l1_l2", lambda tf: tf.keras.regularizers.l1_l2(0.1, 0.2)(
+        tf.get_variable("w", (3, 2)))),
+    ("audit/metrics.auc", lambda tf: tf.metrics.auc(
+        tf.placeholder(tf.bool, (4,), name="l"), _p(tf, (4,), "p"), num_thresholds=5)),
+    ("audit/metrics.precision_at_k", lambda tf: tf.metrics.precision_at_k(
+        tf.placeholder(tf.int64, (4, 1), name="l"), _p(tf, (4, 5), "p"), 2)),
+    ("audit/losses.huber_loss", lambda tf: tf.losses.huber_loss(
+        _p(tf, (4, 3), "l"), _p(tf, (4, 3), "p"))),
+    ("audit/losses.get_total_loss", lambda tf: (tf.losses.mean_squared_error(
+        _p(tf, (4, 3), "l"), _p(tf, (4, 3), "p")), tf.losses.get_total_loss())),
+]
+
+
 CALLS = (_contrib_calls() + [
     ("nn.depthwise_conv2d", _nn_depthwise),
     ("nn.depthwise_conv2d_rate", _nn_depthwise_rate),
@@ -147,7 +230,7 @@ CALLS = (_contrib_calls() + [
     ("report_uninitialized_variables", _report_uninit),
     ("report_uninitialized_variables_empty", _report_uninit_empty),
     ("report_uninitialized_variables_resource", _report_uninit_resource),
-])
+] + AUDIT)
 
 
 def ops_of(tf, fn):

@@ -1,8 +1,10 @@
 """Keras convolution layers (TF 1.14 keras/layers/convolutional.py): Conv1D/2D/3D,
 Conv2DTranspose, Conv3DTranspose, SeparableConv1D/2D, DepthwiseConv2D, and the
 shape-only layers ZeroPadding1D/2D/3D, Cropping1D/2D/3D, UpSampling1D/2D/3D."""
+import numpy as np
+
 from ...engine.framework import dtypes as _dt
-from ...engine.framework.constant_op import convert_to_tensor
+from ...engine.framework.constant_op import constant, convert_to_tensor
 from ...engine.framework.tensor_shape import TensorShape, dimension_value
 from ...ops import array_ops, conv_ops
 from ... import image, nn
@@ -84,21 +86,45 @@ class Conv(Layer):
         # TF's nn_ops.Convolution, made here, converts the dilation rate to a constant
         self._dilation_rate_const = convert_to_tensor(list(self.dilation_rate), _dt.int32,
                                                       name="dilation_rate")
+        # ... and with a rate above 1 its _WithSpaceToBatch the base paddings (for SAME
+        # after the filter shape constant)
+        self._s2b_base = None
+        if any(r != 1 for r in self.dilation_rate) and type(self).call in _S2B_CALLS:
+            kshape = self.kernel_size + (input_dim, self.filters)
+            op_padding = "VALID" if self.padding == "causal" else self.padding.upper()
+            if op_padding == "SAME":
+                convert_to_tensor(np.array(kshape, np.int32), name="filter_shape")
+            self._s2b_base = conv_ops.space_to_batch_base_paddings(op_padding, kshape,
+                                                                   self.dilation_rate)
         self.built = True
 
     def _convolution_op(self, inputs, kernel):
         op_padding = "VALID" if self.padding == "causal" else self.padding.upper()
         fmt = convert_data_format(self.data_format, self.rank + 2)
+        dims = inputs.shape.as_tuple()
+        spatial_dims = list(range(2, self.rank + 2) if fmt.startswith("NC")
+                            else range(1, self.rank + 1))
+        if (self._s2b_base is not None and dims is not None
+                and all(dims[i] is not None for i in spatial_dims)
+                and all(s == 1 for s in self.strides)):
+            # TF's with_space_to_batch: the VALID undilated convolution of the batched input
+            def op(y):
+                return self._plain_convolution(y, kernel, "VALID", fmt, (1,) * self.rank)
+            return conv_ops.space_to_batch_call(inputs, op, self._s2b_base,
+                                                self.dilation_rate, spatial_dims)
+        return self._plain_convolution(inputs, kernel, op_padding, fmt, self.dilation_rate)
+
+    def _plain_convolution(self, inputs, kernel, op_padding, fmt, dilation_rate):
         if self.rank == 1:
             return conv_ops.conv1d(inputs, kernel, stride=self.strides[0], padding=op_padding,
-                                   data_format=fmt, dilations=self.dilation_rate[0])
+                                   data_format=fmt, dilations=dilation_rate[0])
         cidx = 1 if fmt.startswith("NC") else self.rank + 1
         strides = [1] * (self.rank + 2)
         dilations = [1] * (self.rank + 2)
         spatial = [i for i in range(1, self.rank + 2) if i != cidx]
         for i, axis in enumerate(spatial):
             strides[axis] = self.strides[i]
-            dilations[axis] = self.dilation_rate[i]
+            dilations[axis] = dilation_rate[i]
         conv = nn.conv2d if self.rank == 2 else nn.conv3d
         return conv(inputs, kernel, strides, op_padding, data_format=fmt, dilations=dilations)
 
@@ -189,6 +215,9 @@ class Conv1D(Conv):
         if self.padding == "causal":
             inputs = array_ops.pad(inputs, self._compute_causal_padding())
         return super().call(inputs)
+
+
+_S2B_CALLS = (Conv.call, Conv1D.call)
 
 
 class Conv2D(Conv):
@@ -605,11 +634,14 @@ class UpSampling2D(Layer):
         self.input_spec = InputSpec(ndim=4)
 
     def call(self, inputs):
+        # keras.backend.resize_images' ops: Shape, strided_slice, Const, mul, [transpose]
         x = inputs
+        rows = 2 if self.data_format == "channels_first" else 1
+        h, w = x.shape.as_list()[rows:rows + 2]
+        new_shape = array_ops.shape(x)[rows:rows + 2]
+        new_shape *= constant(np.array([self.size[0], self.size[1]], dtype="int32"))
         if self.data_format == "channels_first":
             x = array_ops.transpose(x, (0, 2, 3, 1))
-        h, w = x.shape.as_list()[1:3]
-        new_shape = array_ops.shape(x)[1:3] * [self.size[0], self.size[1]]
         if self.interpolation == "nearest":
             x = image.resize_nearest_neighbor(x, new_shape)
         else:

@@ -176,9 +176,7 @@ class BatchNormalization(Layer):
         gamma = self.gamma if self.scale else self._gamma_const
 
         def _training():
-            # TF's nn.fused_batch_norm makes its empty mean and variance in the caller's scope
-            return nn.fused_batch_norm(inputs, gamma, beta, mean=constant([]),
-                                       variance=constant([]), epsilon=self.epsilon,
+            return nn.fused_batch_norm(inputs, gamma, beta, epsilon=self.epsilon,
                                        data_format=self._data_format)
 
         def _inference():
