@@ -27,8 +27,8 @@ rmse, rmse_up = tf.metrics.root_mean_squared_error(t, out)
 with tf.Session() as sess:
     sess.run([tf.global_variables_initializer(), tf.local_variables_initializer()])
     for step in range(5):
-        _, l, hl = sess.run([train, loss, huber], {x: images, t: targets})
-        print("step %d loss %.6f huber %.6f" % (step, l, hl))
+        _, lv, hl = sess.run([train, loss, huber], {x: images, t: targets})
+        print("step %d loss %.6f huber %.6f" % (step, lv, hl))
     sess.run([mse_up, rmse_up], {x: images, t: targets})
     print("mse %.6f rmse %.6f" % tuple(sess.run([mse, rmse])))
     print([(v.name, v.shape.as_list()) for v in tf.trainable_variables()
