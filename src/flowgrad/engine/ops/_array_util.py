@@ -159,8 +159,8 @@ def _autopack(values, dtype, name):
 
 # -- build-time values of shape tensors -------------------------------------------------------
 def folded_value(t: Tensor) -> np.ndarray | None:
-    """The value of `t` if build-time constant: Const, Shape of a known shape, and Cast
-    and Pack (axis 0) of such, as TF's `constant_value`; else None."""
+    """The value of `t` if build-time constant: Const, Shape of a known shape, and Cast,
+    Pack (axis 0) and Fill of such, as TF's `constant_value`; else None."""
     v = const_value(t)
     if v is not None:
         return v
@@ -173,6 +173,10 @@ def folded_value(t: Tensor) -> np.ndarray | None:
         if builtins.any(v is None for v in vals):
             return None
         return np.stack([np.asarray(v) for v in vals]).astype(t.dtype.as_numpy_dtype)
+    if op.type == "Fill" and t.shape.is_fully_defined():   # as TF's constant_value
+        v = folded_value(op.inputs[1])
+        if v is not None:
+            return np.full(t.shape.as_list(), v, dtype=t.dtype.as_numpy_dtype)
     return None
 
 

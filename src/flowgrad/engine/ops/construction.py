@@ -97,8 +97,8 @@ def zeros_like(tensor: TensorLike, dtype: DTypeLike | None = None, name: str | N
     >>> tf.Session().run(tf.zeros_like(tf.constant([1, 2])))
     array([0, 0], dtype=int32)
     """
-    x = to_tensor(tensor)
-    with _scope(name, "zeros_like", [x]) as scope:
+    with _scope(name, "zeros_like", [tensor]) as scope:
+        x = to_tensor(tensor, name="tensor")  # inside the scope, as TF (zeros_like/tensor)
         dt = _dt.as_dtype(dtype).base_dtype if dtype is not None else x.dtype.base_dtype
         if optimize and x.shape.is_fully_defined():
             return zeros(x.shape.as_list(), dtype=dt, name=scope)
@@ -114,8 +114,8 @@ def ones_like(tensor: TensorLike, dtype: DTypeLike | None = None, name: str | No
     >>> tf.Session().run(tf.ones_like(tf.constant([1, 2])))
     array([1, 1], dtype=int32)
     """
-    x = to_tensor(tensor)
-    with _scope(name, "ones_like", [x]) as scope:
+    with _scope(name, "ones_like", [tensor]) as scope:
+        x = to_tensor(tensor, name="tensor")  # inside the scope, as TF (ones_like/tensor)
         dt = _dt.as_dtype(dtype).base_dtype if dtype is not None else x.dtype.base_dtype
         ret = ones(_shape_internal(x, optimize), dtype=dt, name=scope)
         ret.set_shape(x.shape)

@@ -1,0 +1,49 @@
+"""TF 1.14's contrib.layers / slim max_pool3d, avg_pool3d, softmax, unit_norm, maxout:
+ops, output values and gradients, errors. Test: tests/test_layers_contrib_extra.py."""
+from gen_tf_layers import _fresh, _rand, _run
+
+
+def _pools3d(tf):
+    L = tf.contrib.layers
+    x = tf.placeholder(tf.float32, [2, 4, 5, 6, 3])
+    outs = [L.max_pool3d(x, 2), L.avg_pool3d(x, [2, 3, 2], stride=1, padding="SAME"),
+            tf.contrib.slim.max_pool3d(x, [1, 2, 3], stride=[1, 2, 3],
+                                       data_format="NCDHW", scope="p3",
+                                       outputs_collections="pools"),
+            L.avg_pool3d(x, 3, data_format="NCDHW")]
+    return x, outs
+
+
+def _misc(tf):
+    L = tf.contrib.layers
+    x = tf.placeholder(tf.float32, [2, 3, 6])
+    outs = [L.softmax(x), L.softmax(tf.reshape(x, [6, 6]), scope="sm"),
+            L.unit_norm(x, 1), L.unit_norm(x, 2, epsilon=0.1), L.unit_norm(x, 0),
+            L.maxout(x, 3), L.maxout(x, 1, axis=1), tf.contrib.slim.maxout(x, 2, scope="mo")]
+    return x, outs
+
+
+def _errors(tf):
+    L = tf.contrib.layers
+    out = {}
+    for name, fn in (
+            ("pool_format", lambda: L.max_pool3d(tf.zeros([1, 2, 2, 2, 1]), 2,
+                                                 data_format="NHWC")),
+            ("softmax_rank", lambda: L.softmax(tf.zeros([3]))),
+            ("unit_norm_dim", lambda: L.unit_norm(tf.zeros([2, 3]), 2)),
+            ("maxout_units", lambda: L.maxout(tf.zeros([2, 5]), 2)),
+    ):
+        try:
+            fn()
+            out[name] = "no error"
+        except (ValueError, TypeError) as e:
+            out[name] = [type(e).__name__, str(e)]
+    return out
+
+
+def cases(tf):
+    return {
+        "pools3d": _run(tf, _pools3d, _rand(2, 4, 5, 6, 3)),
+        "misc": _run(tf, _misc, _rand(2, 3, 6)),
+        "errors": _fresh(tf, _errors),
+    }
