@@ -2,6 +2,7 @@
 # ruff: noqa: F401
 from .. import losses
 from . import learning
+from ..framework import (assign_from_checkpoint, assign_from_values, assign_from_values_fn)
 from ..framework import (add_model_variable, arg_scope_func_key, current_arg_scope,
                          filter_variables, get_variable_full_name, global_variable)
 from ..layers import avg_pool3d, max_pool3d, maxout, softmax, unit_norm
