@@ -48,7 +48,10 @@ def _checkpoint(tf):
                 sess.run([a.assign(tf.reshape(tf.range(6.0), [2, 3])), b.assign([7.0, 8, 9]),
                           c.initializer])
                 tf.train.Saver([a, b]).save(sess, path)
-        out = {}
+        out = {"list": [[n, list(s)] for n, s in tf.contrib.framework.list_variables(d)],
+               "load": tf.contrib.framework.load_variable(d, "net/b"),
+               "reader": sorted(tf.contrib.framework.load_checkpoint(path)
+                                .get_variable_to_shape_map())}
         g = tf.Graph()
         with g.as_default():
             a, b, c = _vars(tf)

@@ -7,7 +7,8 @@ from ...keras.utils import smart_cond
 from ...ops.array_ops import argsort, sort
 from ...train import assert_global_step
 from .tensor_util import assert_scalar, get_name_scope
-from ...train import init_from_checkpoint, list_variables, load_checkpoint, load_variable
+from .checkpoint_utils import (init_from_checkpoint, list_variables, load_checkpoint,
+                               load_variable)
 from .variables import (add_model_variable, assign_from_checkpoint, assign_from_checkpoint_fn,
                         assign_from_values, assign_from_values_fn, create_global_step,
                         filter_variables, get_global_step, get_local_variables,

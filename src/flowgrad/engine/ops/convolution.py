@@ -132,14 +132,17 @@ def conv2d(input: TensorLike, filter: TensorLike | None = None, strides: IntOrIn
     cidx = 1 if data_format == "NCHW" else 3
     strides = get_sequence(strides, 2, cidx, "strides")
     dilations = get_sequence(dilations, 2, cidx, "dilations")
+    attrs = {"strides": strides, "padding": padding, "explicit_paddings": explicit,
+             "data_format": data_format, "dilations": dilations, "use_cudnn_on_gpu": True}
+    if isinstance(input, Tensor) and isinstance(filter, Tensor):
+        x, f = same_type_inputs("Conv2D", [input, filter], ["input", "filter"],
+                                allowed=FLOATS)
+        return apply("Conv2D", [x, f], attrs, name or "Conv2D")
     # TF's op wrapper converts the inputs inside the op's scope (Conv2D/ReadVariableOp)
     with name_scope(name, "Conv2D", [input, filter]) as scope:
         x, f = same_type_inputs("Conv2D", [input, filter], ["input", "filter"],
                                 allowed=FLOATS)
-        return apply("Conv2D", [x, f], {"strides": strides, "padding": padding,
-                                        "explicit_paddings": explicit,
-                                        "data_format": data_format, "dilations": dilations,
-                                        "use_cudnn_on_gpu": True}, scope)
+        return apply("Conv2D", [x, f], attrs, scope)
 
 
 # -- Conv2DBackpropInput ----------------------------------------------------------------
