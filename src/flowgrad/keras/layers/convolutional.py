@@ -340,14 +340,93 @@ class Conv2DTranspose(Conv2D):
 
 
 class Conv3DTranspose(Conv3D):
-    """The transpose of a 3-D convolution: not implemented in flowgrad's Keras layers."""
+    """The transpose of a 3-D convolution (kernel [kd, kh, kw, filters, in_channels])."""
 
     def __init__(self, filters, kernel_size, strides=(1, 1, 1), padding="valid",
                  output_padding=None, data_format=None, activation=None, use_bias=True,
                  kernel_initializer="glorot_uniform", bias_initializer="zeros",
                  kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
                  kernel_constraint=None, bias_constraint=None, **kwargs):
-        raise NotImplementedError("flowgrad does not implement Conv3DTranspose layers")
+        super().__init__(filters=filters, kernel_size=kernel_size, strides=strides,
+                         padding=padding, data_format=data_format, activation=activation,
+                         use_bias=use_bias, kernel_initializer=kernel_initializer,
+                         bias_initializer=bias_initializer,
+                         kernel_regularizer=kernel_regularizer,
+                         bias_regularizer=bias_regularizer,
+                         activity_regularizer=activity_regularizer,
+                         kernel_constraint=kernel_constraint, bias_constraint=bias_constraint,
+                         **kwargs)
+        self.output_padding = output_padding
+        if self.output_padding is not None:
+            self.output_padding = normalize_tuple(self.output_padding, 3, "output_padding")
+            for stride, out_pad in zip(self.strides, self.output_padding):
+                if out_pad >= stride:
+                    raise ValueError("Stride " + str(self.strides) + " must be greater than "
+                                     "output padding " + str(self.output_padding))
+
+    def build(self, input_shape):
+        input_shape = TensorShape(input_shape)
+        if input_shape.ndims != 5:
+            raise ValueError("Inputs should have rank 5, received input shape: " +
+                             str(input_shape))
+        input_dim = self._input_dim(input_shape)
+        self.input_spec = InputSpec(ndim=5, axes={self._channel_axis(): input_dim})
+        self.kernel = self.add_weight(name="kernel",
+                                      shape=self.kernel_size + (self.filters, input_dim),
+                                      initializer=self.kernel_initializer,
+                                      regularizer=self.kernel_regularizer,
+                                      constraint=self.kernel_constraint, trainable=True,
+                                      dtype=self.dtype)
+        self.bias = self._add_bias((self.filters,))
+        self.built = True
+
+    def call(self, inputs):
+        inputs_shape = array_ops.shape(inputs)
+        batch_size = inputs_shape[0]
+        axes = (2, 3, 4) if self.data_format == "channels_first" else (1, 2, 3)
+        sizes = [inputs_shape[a] for a in axes]
+        pads = self.output_padding or (None, None, None)
+        out = [deconv_output_length(sizes[i], self.kernel_size[i], padding=self.padding,
+                                    output_padding=pads[i], stride=self.strides[i])
+               for i in range(3)]
+        if self.data_format == "channels_first":
+            output_shape = (batch_size, self.filters) + tuple(out)
+            strides = (1, 1) + tuple(self.strides)
+        else:
+            output_shape = (batch_size,) + tuple(out) + (self.filters,)
+            strides = (1,) + tuple(self.strides) + (1,)
+        output_shape_tensor = array_ops.stack(output_shape)
+        outputs = conv_ops.conv3d_transpose(
+            inputs, self.kernel, output_shape_tensor, strides,
+            data_format=convert_data_format(self.data_format, ndim=5),
+            padding=self.padding.upper())
+        outputs.set_shape(self.compute_output_shape(inputs.shape))
+        if self.use_bias:
+            outputs = nn.bias_add(outputs, self.bias,
+                                  data_format=convert_data_format(self.data_format, ndim=4))
+        if self.activation is not None:
+            return self.activation(outputs)
+        return outputs
+
+    def compute_output_shape(self, input_shape):
+        output_shape = list(TensorShape(input_shape).as_list())
+        if self.data_format == "channels_first":
+            c_axis, axes = 1, (2, 3, 4)
+        else:
+            c_axis, axes = 4, (1, 2, 3)
+        pads = self.output_padding or (None, None, None)
+        output_shape[c_axis] = self.filters
+        for i, a in enumerate(axes):
+            output_shape[a] = deconv_output_length(
+                output_shape[a], self.kernel_size[i], padding=self.padding,
+                output_padding=pads[i], stride=self.strides[i])
+        return TensorShape(output_shape)
+
+    def get_config(self):
+        config = super().get_config()
+        config.pop("dilation_rate")
+        config["output_padding"] = self.output_padding
+        return config
 
 
 def _separable_conv2d(x, depthwise, pointwise, strides, padding, rate, data_format):
