@@ -23,6 +23,17 @@ def _misc(tf):
     return x, outs
 
 
+def _deconv3d(tf):
+    L = tf.contrib.layers
+    x = tf.placeholder(tf.float32, [2, 3, 2, 4, 2])
+    outs = [L.conv3d_transpose(x, 2, 2, stride=2),
+            tf.contrib.slim.convolution3d_transpose(
+                x, 3, [3, 1, 2], padding="VALID", activation_fn=None, scope="dc",
+                normalizer_fn=L.layer_norm, variables_collections=["dcv"],
+                weights_regularizer=L.l2_regularizer(0.1))]
+    return x, outs
+
+
 def _errors(tf):
     L = tf.contrib.layers
     out = {}
@@ -45,5 +56,6 @@ def cases(tf):
     return {
         "pools3d": _run(tf, _pools3d, _rand(2, 4, 5, 6, 3)),
         "misc": _run(tf, _misc, _rand(2, 3, 6)),
+        "deconv3d": _run(tf, _deconv3d, _rand(2, 3, 2, 4, 2)),
         "errors": _fresh(tf, _errors),
     }

@@ -1,5 +1,5 @@
 """More contrib.layers / slim layers (TF 1.14 contrib/layers/python/layers/layers.py):
-max_pool3d, avg_pool3d, softmax, unit_norm, maxout."""
+max_pool3d, avg_pool3d, softmax, unit_norm, maxout, convolution3d_transpose."""
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import convert_to_tensor
 from ...engine.framework.graph import name_scope
@@ -9,9 +9,15 @@ from ...ops import variable_scope as vs
 from ...ops.slicing import strided_slice
 from ... import nn
 from ..framework.arg_scope import add_arg_scope
-from .layers import collect_named_outputs
+from ...layers import convolutional as conv_layers
+from ...ops import init_ops
+from .initializers import xavier_initializer
+from .layers import _add_variable_to_collections, _build_variable_getter, collect_named_outputs
 
-__all__ = ["max_pool3d", "avg_pool3d", "softmax", "unit_norm", "maxout"]
+_ZEROS = init_ops.zeros_initializer()
+
+__all__ = ["max_pool3d", "avg_pool3d", "softmax", "unit_norm", "maxout",
+           "convolution3d_transpose", "conv3d_transpose"]
 
 DATA_FORMAT_NCDHW = "NCDHW"
 DATA_FORMAT_NDHWC = "NDHWC"
@@ -107,3 +113,41 @@ def maxout(inputs, num_units, axis=-1, scope=None):
             if shape[i] is None:
                 shape[i] = array_ops.shape(inputs)[i]
         return math_ops.reduce_max(array_ops.reshape(inputs, shape), -1, keepdims=False)
+
+
+@add_arg_scope
+def convolution3d_transpose(inputs, num_outputs, kernel_size, stride=1, padding="SAME",
+                            data_format=DATA_FORMAT_NDHWC, activation_fn=nn.relu,
+                            normalizer_fn=None, normalizer_params=None,
+                            weights_initializer=xavier_initializer(), weights_regularizer=None,
+                            biases_initializer=_ZEROS, biases_regularizer=None, reuse=None,
+                            variables_collections=None, outputs_collections=None,
+                            trainable=True, scope=None):
+    """Transposed 3-D convolution (default scope "Conv3d_transpose")."""
+    getter = _build_variable_getter({"bias": "biases", "kernel": "weights"})
+    with vs.variable_scope(scope, "Conv3d_transpose", [inputs], reuse=reuse,
+                           custom_getter=getter) as sc:
+        if data_format not in (DATA_FORMAT_NCDHW, DATA_FORMAT_NDHWC):
+            raise ValueError("data_format has to be either NCDHW or NDHWC.")
+        inputs = convert_to_tensor(inputs)
+        df = ("channels_first" if data_format and data_format.startswith("NC")
+              else "channels_last")
+        layer = conv_layers.Conv3DTranspose(
+            filters=num_outputs, kernel_size=kernel_size, strides=stride, padding=padding,
+            data_format=df, activation=None, use_bias=not normalizer_fn and biases_initializer,
+            kernel_initializer=weights_initializer, bias_initializer=biases_initializer,
+            kernel_regularizer=weights_regularizer, bias_regularizer=biases_regularizer,
+            activity_regularizer=None, trainable=trainable, name=sc.name,
+            dtype=inputs.dtype.base_dtype, _scope=sc, _reuse=reuse)
+        outputs = layer.apply(inputs)
+        _add_variable_to_collections(layer.kernel, variables_collections, "weights")
+        if layer.bias is not None:
+            _add_variable_to_collections(layer.bias, variables_collections, "biases")
+        if normalizer_fn is not None:
+            outputs = normalizer_fn(outputs, **(normalizer_params or {}))
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+conv3d_transpose = convolution3d_transpose
