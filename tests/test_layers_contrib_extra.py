@@ -9,7 +9,7 @@ from test_layers import _compare
 GOLD = load("layers", "contrib_extra")
 GEN = generator("layers", "contrib_extra")
 RUNS = {"pools3d": ("_pools3d", (2, 4, 5, 6, 3)), "misc": ("_misc", (2, 3, 6)),
-        "deconv3d": ("_deconv3d", (2, 3, 2, 4, 2))}
+        "deconv3d": ("_deconv3d", (2, 3, 2, 4, 2)), "sequences": ("_sequences", (2, 3, 4, 5))}
 
 
 @pytest.mark.parametrize("case", sorted(GOLD))

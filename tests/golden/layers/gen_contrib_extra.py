@@ -34,6 +34,29 @@ def _deconv3d(tf):
     return x, outs
 
 
+def _sequences(tf):
+    L = tf.contrib.layers
+    x = tf.placeholder(tf.float32, [2, 3, 4, 5])
+    seq = L.images_to_sequence(x)
+    outs = [seq, L.images_to_sequence(x, data_format="NCHW", outputs_collections="seq"),
+            L.sequence_to_images(seq, 3), tf.contrib.slim.sequence_to_images(
+                seq, 3, output_data_format="channels_first", scope="s2i")]
+    return x, outs
+
+
+def _sparse(tf):
+    x = tf.constant([[1, 0, 3], [0, 0, 5]])
+    sp = tf.contrib.layers.dense_to_sparse(x)
+    sp2 = tf.contrib.slim.dense_to_sparse(tf.constant([[1.5, 2.0], [2.0, 0.0]]), eos_token=2.0,
+                                          outputs_collections="sp", scope="d2s")
+    with tf.Session() as sess:
+        a, b = sess.run([sp, sp2])
+    return {"values": [[a.indices, a.values, a.dense_shape], [b.indices, b.values,
+                                                              b.dense_shape]],
+            "ops": [[op.name, op.type] for op in tf.get_default_graph().get_operations()],
+            "collection": [t.indices.name for t in tf.get_collection("sp")]}
+
+
 def _errors(tf):
     L = tf.contrib.layers
     out = {}
@@ -57,5 +80,7 @@ def cases(tf):
         "pools3d": _run(tf, _pools3d, _rand(2, 4, 5, 6, 3)),
         "misc": _run(tf, _misc, _rand(2, 3, 6)),
         "deconv3d": _run(tf, _deconv3d, _rand(2, 3, 2, 4, 2)),
+        "sequences": _run(tf, _sequences, _rand(2, 3, 4, 5)),
+        "sparse": _fresh(tf, _sparse),
         "errors": _fresh(tf, _errors),
     }

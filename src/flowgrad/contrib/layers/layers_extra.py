@@ -1,7 +1,8 @@
 """More contrib.layers / slim layers (TF 1.14 contrib/layers/python/layers/layers.py):
-max_pool3d, avg_pool3d, softmax, unit_norm, maxout, convolution3d_transpose."""
+max_pool3d, avg_pool3d, softmax, unit_norm, maxout, convolution3d_transpose,
+images_to_sequence, sequence_to_images, dense_to_sparse."""
 from ...engine.framework import dtypes as _dt
-from ...engine.framework.constant_op import convert_to_tensor
+from ...engine.framework.constant_op import constant, convert_to_tensor
 from ...engine.framework.graph import name_scope
 from ...layers import pooling as pool_layers
 from ...ops import array_ops, math_ops
@@ -10,14 +11,16 @@ from ...ops.slicing import strided_slice
 from ... import nn
 from ..framework.arg_scope import add_arg_scope
 from ...layers import convolutional as conv_layers
-from ...ops import init_ops
+from ...ops import comparison_ops, init_ops
+from ...ops.sparse_tensor import SparseTensor
 from .initializers import xavier_initializer
 from .layers import _add_variable_to_collections, _build_variable_getter, collect_named_outputs
 
 _ZEROS = init_ops.zeros_initializer()
 
 __all__ = ["max_pool3d", "avg_pool3d", "softmax", "unit_norm", "maxout",
-           "convolution3d_transpose", "conv3d_transpose"]
+           "convolution3d_transpose", "conv3d_transpose", "images_to_sequence",
+           "sequence_to_images", "dense_to_sparse"]
 
 DATA_FORMAT_NCDHW = "NCDHW"
 DATA_FORMAT_NDHWC = "NDHWC"
@@ -151,3 +154,47 @@ def convolution3d_transpose(inputs, num_outputs, kernel_size, stride=1, padding=
 
 
 conv3d_transpose = convolution3d_transpose
+
+
+def images_to_sequence(inputs, data_format="NHWC", outputs_collections=None, scope=None):
+    """[batch, height, width, depth] images (or NCHW) as a [width, batch * height, depth]
+    sequence over the columns."""
+    if data_format not in ("NCHW", "NHWC"):
+        raise ValueError("data_format has to be either NCHW or NHWC.")
+    with name_scope(scope, "ImagesToSequence", [inputs]) as sc:
+        inputs = convert_to_tensor(inputs)
+        if data_format.startswith("NC"):
+            inputs = array_ops.transpose(inputs, [0, 2, 3, 1])
+        _, _, width, depth = inputs.shape.as_list()
+        s = array_ops.shape(inputs)
+        batch_size, height = s[0], s[1]
+        transposed = array_ops.transpose(inputs, [2, 0, 1, 3])
+        outputs = array_ops.reshape(transposed, [width, batch_size * height, depth])
+        return collect_named_outputs(outputs_collections, sc, outputs)
+
+
+def sequence_to_images(inputs, height, output_data_format="channels_last",
+                       outputs_collections=None, scope=None):
+    """The inverse of images_to_sequence: [width, batch * height, depth] to images."""
+    with name_scope(scope, "SequenceToImages", [inputs]) as sc:
+        inputs = convert_to_tensor(inputs)
+        width, num_batches, depth = inputs.shape.as_list()
+        num_batches = -1 if num_batches is None else num_batches // height
+        reshaped = array_ops.reshape(inputs, [width, num_batches, height, depth])
+        if output_data_format == "channels_first":
+            outputs = array_ops.transpose(reshaped, [1, 3, 2, 0])
+        else:
+            outputs = array_ops.transpose(reshaped, [1, 2, 0, 3])
+        return collect_named_outputs(outputs_collections, sc, outputs)
+
+
+def dense_to_sparse(tensor, eos_token=0, outputs_collections=None, scope=None):
+    """The SparseTensor of the entries of `tensor` other than `eos_token`."""
+    with vs.variable_scope(scope, "dense_to_sparse", [tensor]) as sc:
+        tensor = convert_to_tensor(tensor)
+        indices = array_ops.where(comparison_ops.not_equal(tensor,
+                                                           constant(eos_token, tensor.dtype)))
+        values = array_ops.gather_nd(tensor, indices)
+        shape = array_ops.shape(tensor, out_type=_dt.int64)
+        outputs = SparseTensor(indices, values, shape)
+        return collect_named_outputs(outputs_collections, sc.name, outputs)
