@@ -61,8 +61,6 @@ def test_values_match_tf(name):
 # once main passes it (pytest -rX lists them).
 _OTHERS = {
     "resize_image_with_pad": "logging_ops.Assert names",
-    # array_ops.expand_dims names a Python input 'Const', TF 'ExpandDims/input'
-    "grayscale_to_rgb": "array_ops",
     "random_crop": "random_ops and Assert", "random_flip_up_down_4d": "random_ops autopacking",
     # tf.cond/case are one Cond op in flowgrad, Switch/Merge in TF
     "random_flip_left_right": "control_flow_ops", "rot90": "control_flow_ops",

@@ -14,22 +14,8 @@ FRESH = {"errors": "_errors", "collections": "_collections",
          "contrib_losses": "_contrib_losses"}
 
 
-# flowgrad's nn.depthwise_conv2d/separable_conv2d pass dilations to DepthwiseConv2dNative
-# (ops/conv_ops.py) where TF builds Shape/dilation_rate constants and, for rate > 1, a
-# SpaceToBatchND/BatchToSpaceND pair; the cases give explicit op seeds after them
-_TF_ONLY = ("depthwise/Shape", "depthwise/dilation_rate", "separable_conv2d/Shape",
-            "separable_conv2d/dilation_rate", "separable_conv2d/stack",
-            "separable_conv2d/required_space_to_batch_paddings",
-            "separable_conv2d/SpaceToBatchND", "separable_conv2d/BatchToSpaceND")
-
-
 def _want(case):
-    want = dict(GOLD[case])
-    if "ops" in want:
-        want["ops"] = [op for op in want["ops"]
-                       if not (op[0].split("/")[0] in ("dw", "sepn", "dwn") and any(
-                           op[0].split("/", 1)[-1].startswith(p) for p in _TF_ONLY))]
-    return want
+    return GOLD[case]
 
 
 @pytest.mark.parametrize("case", sorted(GOLD))

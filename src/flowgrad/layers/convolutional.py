@@ -225,14 +225,22 @@ def conv2d_transpose(inputs, filters, kernel_size, strides=(1, 1), padding="vali
 
 
 class Conv3DTranspose(keras_layers.Conv3DTranspose, base.Layer):
-    """Transposed 3-D convolution layer (not implemented: raises NotImplementedError)."""
+    """Transposed 3-D convolution layer."""
 
     def __init__(self, filters, kernel_size, strides=(1, 1, 1), padding="valid",
                  data_format="channels_last", activation=None, use_bias=True,
                  kernel_initializer=None, bias_initializer=_ZEROS, kernel_regularizer=None,
                  bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
                  bias_constraint=None, trainable=True, name=None, **kwargs):
-        raise NotImplementedError("flowgrad does not implement tf.layers.Conv3DTranspose")
+        super().__init__(filters=filters, kernel_size=kernel_size, strides=strides,
+                         padding=padding, data_format=data_format, activation=activation,
+                         use_bias=use_bias, kernel_initializer=kernel_initializer,
+                         bias_initializer=bias_initializer,
+                         kernel_regularizer=kernel_regularizer,
+                         bias_regularizer=bias_regularizer,
+                         activity_regularizer=activity_regularizer,
+                         kernel_constraint=kernel_constraint, bias_constraint=bias_constraint,
+                         trainable=trainable, name=name, **kwargs)
 
 
 def conv3d_transpose(inputs, filters, kernel_size, strides=(1, 1, 1), padding="valid",
@@ -240,8 +248,16 @@ def conv3d_transpose(inputs, filters, kernel_size, strides=(1, 1, 1), padding="v
                      kernel_initializer=None, bias_initializer=_ZEROS, kernel_regularizer=None,
                      bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
                      bias_constraint=None, trainable=True, name=None, reuse=None):
-    """Transposed 3-D convolution (not implemented: raises NotImplementedError)."""
-    raise NotImplementedError("flowgrad does not implement tf.layers.conv3d_transpose")
+    """Transposed 3-D convolution (a "deconvolution")."""
+    layer = Conv3DTranspose(
+        filters=filters, kernel_size=kernel_size, strides=strides, padding=padding,
+        data_format=data_format, activation=activation, use_bias=use_bias,
+        kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
+        kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
+        activity_regularizer=activity_regularizer, kernel_constraint=kernel_constraint,
+        bias_constraint=bias_constraint, trainable=trainable, name=name, _reuse=reuse,
+        _scope=name)
+    return layer.apply(inputs)
 
 
 Convolution1D, Convolution2D, Convolution3D = Conv1D, Conv2D, Conv3D

@@ -17,7 +17,7 @@ __all__ = [
     "invert_permutation", "expand_dims", "squeeze", "concat", "stack", "unstack", "split",
     "slice", "gather", "gather_nd", "scatter_nd", "tile", "pad", "reverse", "reverse_v2",
     "one_hot", "boolean_mask", "unique", "sequence_mask", "sort", "argsort", "batch_gather",
-    "setdiff1d", "check_numerics",
+    "setdiff1d", "check_numerics", "space_to_batch_nd", "batch_to_space_nd",
 ]
 
 import builtins
@@ -33,6 +33,7 @@ from ..engine.ops._array_util import (DTypeLike, TensorLike, _scope, folded_valu
 from ..engine.ops._base import apply, apply_op, const_value, to_tensor
 from ..engine.ops.cast import cast
 from ..engine.ops.comparison import equal, less
+from ..engine.ops.convolution import batch_to_space_nd, space_to_batch_nd
 from ..engine.ops.construction import (fill, lin_space, linspace, one_hot, ones, ones_like,
                                        placeholder, placeholder_with_default, range, zeros,
                                        zeros_like)

@@ -52,11 +52,18 @@ __all__ = [
 
 from typing import Sequence
 
+import numpy as np
+
+from ..engine.framework import dtypes as _dt
+from ..engine.framework.constant_op import const_value
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.ops._base import FLOATS, apply, same_type_inputs, to_tensor
 from ..engine.ops._nn_util import IntOrInts, TensorLike
+from ..engine.ops.shape import shape
 from ..engine.ops._windows import check_choice, get_sequence, sizes_tensor, sizes_value
 from ..engine.ops.convolution import (
+    batch_to_space_nd,
+    space_to_batch_nd,
     conv3d_attrs,
     depthwise_attrs,
     padding_attrs,
@@ -154,7 +161,9 @@ def conv1d(value: TensorLike | None = None, filters: TensorLike | None = None,
             data_format, spatial, cidx = "NCHW", 2, 1
         else:
             raise ValueError("data_format must be \"NWC\" or \"NCW\".")
-        x, f = same_type_inputs("Conv2D", [value, filters], ["input", "filter"], allowed=FLOATS)
+        # tensors and variables go to expand_dims as they are (TF reads a variable there)
+        x, f = (v if hasattr(getattr(v, "shape", None), "ndims") else to_tensor(v, name=n)
+                for v, n in ((value, "value"), (filters, "filters")))
         if x.shape.ndims is not None and x.shape.ndims != 3:
             raise ValueError(f"Shape must be rank 3 but is rank {x.shape.ndims} for 'conv1d' "
                              f"with input shapes: {x.shape}, {f.shape}.")
@@ -166,7 +175,7 @@ def conv1d(value: TensorLike | None = None, filters: TensorLike | None = None,
         strides = stride[:spatial] + [1] + stride[spatial:]
         dil = dil[:spatial] + [1] + dil[spatial:]
         x4 = expand_dims(x, spatial)
-        f4 = expand_dims(f, 0)
+        f4 = expand_dims(f, 0)   # a variable is read inside ExpandDims_1, as TF
         y = conv2d(x4, f4, strides, padding, data_format=data_format, dilations=dil,
                    name=scope_name)
         return squeeze(y, [spatial])
@@ -189,13 +198,102 @@ def depthwise_conv2d(input: TensorLike, filter: TensorLike, strides: IntOrInts, 
         raise ValueError("Cannot specify both 'rate' and 'dilations'")
     rate = dilations if rate is None else rate
     data_format = data_format or "NHWC"
-    cidx = 1 if data_format == "NCHW" else 3
     with _scope(name, "depthwise", [input, filter]) as scope_name:
+        # TF's ops: tensor_in/filter_in conversions, then with_space_to_batch's filter
+        # Shape and dilation_rate constants
+        x = to_tensor(input, name="tensor_in")
+        f = to_tensor(filter, name="filter_in")
+        return _with_space_to_batch(x, f, strides, padding, rate, data_format, scope_name)
+
+
+def _with_space_to_batch(x, f, strides, padding, rate, data_format, op_name):
+    """TF's nn_ops.with_space_to_batch around DepthwiseConv2dNative `op_name`: the
+    filter's Shape and the dilation_rate constant in the current scope; with a rate
+    above 1 the op runs VALID on SpaceToBatchND's output, undone by BatchToSpaceND, with
+    TF's padding constants. Where TF computes those paddings at run time (input spatial
+    dims or rate not known when building) flowgrad passes the rate to the op's
+    dilations instead: the same values, other ops."""
+    filter_shape = shape(f)
+    rate_t = to_tensor([1, 1] if rate is None else rate, dtype=_dt.int32,
+                       name="dilation_rate")
+    if rate_t.shape.ndims != 1:
+        raise ValueError("rate must be rank 1")
+    if not rate_t.shape.is_fully_defined():
+        raise ValueError("rate must have known shape")
+    check_choice("DepthwiseConv2dNative", "padding", padding, ("SAME", "VALID"))
+    x, f = same_type_inputs("DepthwiseConv2dNative", [x, f], ["input", "filter"],
+                            allowed=FLOATS)
+    rate_v = const_value(rate_t)
+    if rate_v is not None and (rate_v < 1).any():
+        raise ValueError("dilation_rate must be positive")
+    spatial_dims = [2, 3] if data_format.startswith("NC") else [1, 2]
+    dims = x.shape.as_tuple()
+    in_spatial = None if dims is None else [dims[i] for i in spatial_dims]
+    fshape = const_value(filter_shape)
+    static = (rate_v is not None and in_spatial is not None and None not in in_spatial
+              and (padding == "VALID" or fshape is not None))
+    if rate_v is None or (rate_v == 1).all() or not static:
+        cidx = 1 if data_format == "NCHW" else 3
+        dil = None if rate_v is None else [int(r) for r in rate_v]
         attrs = depthwise_attrs(strides, padding, data_format,
-                                 get_sequence(rate, 2, cidx, "rate"))
-        x, f = same_type_inputs("DepthwiseConv2dNative", [input, filter], ["input", "filter"],
-                                allowed=FLOATS)
-        return apply("DepthwiseConv2dNative", [x, f], attrs, scope_name)
+                                get_sequence(dil if dil is not None else rate, 2, cidx,
+                                             "rate"))
+        return apply("DepthwiseConv2dNative", [x, f], attrs, op_name)
+    base = space_to_batch_base_paddings(padding, fshape, rate_v)
+
+    def op(y):
+        return apply("DepthwiseConv2dNative", [y, f],
+                     depthwise_attrs(strides, "VALID", data_format, None), op_name)
+    return space_to_batch_call(x, op, base, rate_v, spatial_dims)
+
+
+def space_to_batch_base_paddings(padding, filter_shape, rate):
+    """TF's _WithSpaceToBatch base paddings for a rate above 1: for SAME, the dilated
+    filter's extra padding as a constant named "stack" (in the current scope); for
+    VALID, zeros (a NumPy array). `filter_shape` starts with the spatial dims."""
+    rate = np.asarray(rate, np.int64)
+    if padding != "SAME":
+        return np.zeros([len(rate), 2], np.int32)
+    fs = np.asarray(filter_shape[:len(rate)], np.int64)
+    pad_extra = fs + (fs - 1) * (rate - 1) - 1
+    start = pad_extra // 2
+    return to_tensor(np.stack([start, pad_extra - start], axis=1).astype(np.int32),
+                     name="stack")
+
+
+def space_to_batch_call(x, op, base_paddings, rate, spatial_dims):
+    """TF's _with_space_to_batch_call where the input's spatial dims are known: the
+    required paddings, SpaceToBatchND, `op` (a VALID op on the batched input), then
+    BatchToSpaceND; a channels-first input gets a block of 1 over its channels."""
+    dims = x.shape.as_tuple()
+    rate = np.asarray(rate, np.int32)
+    paddings, crops = _required_space_to_batch_paddings([dims[i] for i in spatial_dims],
+                                                        rate, base_paddings)
+    lead = spatial_dims[0] - 1
+    block = np.concatenate([np.ones([lead], np.int32), rate]).astype(np.int32)
+    paddings = np.concatenate([np.zeros([lead, 2], np.int32), paddings]).astype(np.int32)
+    crops = np.concatenate([np.zeros([lead, 2], np.int32), crops]).astype(np.int32)
+    y = space_to_batch_nd(x, block, paddings)
+    return batch_to_space_nd(op(y), block, crops)
+
+
+def _required_space_to_batch_paddings(input_shape, block_shape, base_paddings):
+    """TF's required_space_to_batch_paddings where everything is known when building:
+    its constants (input_shape, base_paddings when given as values, paddings, crops)
+    and the values of the paddings and crops."""
+    with name_scope(None, "required_space_to_batch_paddings"):
+        to_tensor(np.asarray(input_shape, np.int32), name="input_shape")
+        if not isinstance(base_paddings, Tensor):
+            base_paddings = to_tensor(base_paddings, dtype=_dt.int32, name="base_paddings")
+        base = np.asarray(const_value(base_paddings), np.int64)
+        block = np.asarray(block_shape, np.int64)
+        full = np.asarray(input_shape, np.int64) + base[:, 0] + base[:, 1]
+        extra = (block - full % block) % block
+        paddings = np.stack([base[:, 0], base[:, 1] + extra], axis=1).astype(np.int32)
+        crops = np.stack([np.zeros_like(extra), extra], axis=1).astype(np.int32)
+        to_tensor(paddings, name="paddings")
+        to_tensor(crops, name="crops")
+        return paddings, crops
 
 
 def max_pool2d(input: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
@@ -222,16 +320,21 @@ def separable_conv2d(input: TensorLike, depthwise_filter: TensorLike, pointwise_
     Raises:
       ValueError: the pointwise filter is not 1x1.
     """
+    if rate is not None and dilations is not None:
+        raise ValueError("Cannot specify both 'rate' and 'dilations'")
     rate = dilations if rate is None else rate
+    data_format = data_format or "NHWC"
     with _scope(name, "separable_conv2d", [input, depthwise_filter, pointwise_filter]) as sc:
+        x = to_tensor(input, name="tensor_in")
+        dw = to_tensor(depthwise_filter, name="depthwise_filter")
         pw = to_tensor(pointwise_filter, name="pointwise_filter")
+        pw.shape.with_rank(4)
         pd = pw.shape.as_tuple()
-        if pd is not None and (pd[0] != 1 or pd[1] != 1):
+        if pd[0] not in (None, 1) or pd[1] not in (None, 1):
             raise ValueError(f"Pointwise filter must be 1x1, got {pd[0]}x{pd[1]}")
-        depthwise = depthwise_conv2d(input, depthwise_filter, strides, padding, rate=rate,
-                                     name="depthwise", data_format=data_format)
-        return conv2d(depthwise, pw, [1, 1, 1, 1], "VALID",
-                      data_format=data_format or "NHWC", name=sc)
+        depthwise = _with_space_to_batch(x, dw, strides, padding, rate, data_format,
+                                         "depthwise")
+        return conv2d(depthwise, pw, [1, 1, 1, 1], "VALID", data_format=data_format, name=sc)
 
 
 def atrous_conv2d(value: TensorLike, filters: TensorLike, rate: int, padding: str,

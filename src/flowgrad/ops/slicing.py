@@ -15,8 +15,35 @@ from ..engine.framework.graph import Tensor
 from ..engine.ops._array_util import _MASKS
 from ..engine.ops._base import apply
 from ..engine.ops.cast import cast
-from ..engine.ops.indexing import strided_slice
+from ..engine.framework.graph import name_scope
+from ..engine.ops._base import to_tensor
+from ..engine.ops.construction import ones_like
+from ..engine.ops.indexing import strided_slice as _strided_slice
 from .array_ops import boolean_mask, stack
+
+
+def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, ellipsis_mask=0,
+                  new_axis_mask=0, shrink_axis_mask=0, var=None, name=None):
+    """A strided slice of `input_` (TF's encoding of Python slicing), built as TF 1.14's
+    tf.strided_slice: default strides `ones_like(begin)`, then one StridedSlice op
+    (named "StridedSlice" unless `name`) converting its inputs in its scope.
+
+    Bit i of a mask says what entry i is: begin_mask/end_mask: slice from/to the edge;
+    ellipsis_mask: `...`; new_axis_mask: tf.newaxis; shrink_axis_mask: an integer index
+    (the dimension is removed). `var` is ignored (TF uses it for sliced assignment).
+
+    >>> tf.Session().run(tf.strided_slice(tf.range(10), [1], [8], [3]))
+    array([1, 4, 7], dtype=int32)
+    """
+    if strides is None:
+        strides = ones_like(begin)
+    with name_scope(name, "StridedSlice", [input_, begin, end, strides]) as scope:
+        x = to_tensor(input_, name="input")
+        b, e, s = (t if isinstance(t, Tensor) else to_tensor(t, name=n)
+                   for t, n in ((begin, "begin"), (end, "end"), (strides, "strides")))
+        return _strided_slice(x, b, e, s, begin_mask=begin_mask, end_mask=end_mask,
+                              ellipsis_mask=ellipsis_mask, new_axis_mask=new_axis_mask,
+                              shrink_axis_mask=shrink_axis_mask, name=scope)
 
 
 def _is_int(x):

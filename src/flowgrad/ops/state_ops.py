@@ -40,11 +40,14 @@ def _state_update(op_type, ref, value, attrs, name, method):
     so is a plain (non-ref) tensor treated, as TF 1.14 does, and a graph Tensor
     has no such method (AttributeError).
     """
+    # TF 1.14's state_ops.assign_add/assign_sub call `ref.assign_add(value)` for a
+    # resource variable without the name (assign passes it)
+    kw = {"name": name} if method == "assign" else {}
     if getattr(ref, "handle", None) is not None and hasattr(ref, "sparse_read"):
-        return getattr(ref, method)(value, name=name)
+        return getattr(ref, method)(value, **kw)
     r = _ref(ref)
     if not getattr(getattr(r, "dtype", None), "is_ref_dtype", False):
-        return getattr(r, method)(value, name=name)
+        return getattr(r, method)(value, **kw)
     g = r.graph
     with g._atomic(), g.name_scope(name or op_type) as scope:
         value = _value_for(op_type, value, r.dtype.base_dtype)

@@ -30,8 +30,10 @@ from ..engine.ops import resource as _res
 from ..engine.ops import state as _state  # noqa: F401 - registers the variable primitives
 from ..engine.ops._base import apply
 from ..engine.ops.shape import identity
+from ..engine.ops.comparison import logical_not
+from ..engine.ops.joining import stack
 from ..engine.ops.ordering import group, no_op
-from . import scatter_ops, state_ops
+from . import array_ops, scatter_ops, state_ops
 
 
 # tf.enable_resource_variables() sets this (variable_scope.py has the public functions).
@@ -783,10 +785,23 @@ def assert_variables_initialized(var_list=None):
 
 
 def report_uninitialized_variables(var_list=None, name="report_uninitialized_variables"):
-    """A string tensor with the names of the variables not yet initialized."""
-    var_list = global_variables() + local_variables() if var_list is None else var_list
-    with name_scope(name):
+    """A string tensor with the names of the variables not yet initialized.
+
+    Built as TF 1.14 builds it: one IsVariableInitialized (VarIsInitializedOp for a
+    resource variable) per variable, stacked, negated and used as a boolean_mask of
+    the names; with no variables, an empty string constant. With `var_list` None and
+    no variable in the collections, every VariableV2 op of the graph is checked."""
+    if var_list is None:
+        var_list = global_variables() + local_variables()
         if not var_list:
-            return constant([], dtype=_dt.string)
-        return apply("ReportUninitialized", [v._ref() for v in var_list],
-                     {"names": tuple(v.op.name for v in var_list)}, "boolean_mask/GatherV2")
+            var_list = [op.outputs[0] for op in get_default_graph().get_operations()
+                        if op.type in ("Variable", "VariableV2", "AutoReloadVariable")]
+    with name_scope(name):
+        if var_list:
+            init_vars = [state_ops.is_variable_initialized(v) for v in var_list]
+        with get_default_graph().device("/cpu:0"):
+            if not var_list:
+                return constant([], dtype=_dt.string)
+            variables_mask = logical_not(stack(init_vars))
+            variable_names_tensor = constant([s.op.name for s in var_list])
+            return array_ops.boolean_mask(variable_names_tensor, variables_mask)

@@ -1,7 +1,8 @@
 """What the tutorial scripts in tests/layers_scripts print under TF 1.14."""
 from golden_scripts import stdout_of
 
-SCRIPTS = ["mlp_tf_layers.py", "slim_cnn.py", "contrib_optimize_loss.py", "keras_functional_l2.py"]
+SCRIPTS = ["mlp_tf_layers.py", "slim_cnn.py", "contrib_optimize_loss.py", "keras_functional_l2.py",
+           "contrib_losses_metrics.py", "keras_local_depthwise.py", "slim_losses_regularized.py"]
 
 
 def cases(tf):

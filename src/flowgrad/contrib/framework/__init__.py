@@ -7,7 +7,10 @@ from ...keras.utils import smart_cond
 from ...ops.array_ops import argsort, sort
 from ...train import assert_global_step
 from .tensor_util import assert_scalar, get_name_scope
-from .variables import (add_model_variable, assign_from_checkpoint_fn, create_global_step,
+from .checkpoint_utils import (init_from_checkpoint, list_variables, load_checkpoint,
+                               load_variable)
+from .variables import (add_model_variable, assign_from_checkpoint, assign_from_checkpoint_fn,
+                        assign_from_values, assign_from_values_fn, create_global_step,
                         filter_variables, get_global_step, get_local_variables,
                         get_model_variables, get_or_create_global_step,
                         get_trainable_variables, get_unique_variable, get_variable_full_name,

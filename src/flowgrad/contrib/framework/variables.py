@@ -8,7 +8,11 @@ from ...engine.framework.graph import GraphKeys, add_to_collection, device, get_
 from ...ops import variable_scope as vs
 from ...ops.variables import Variable, VariableAggregation, VariableSynchronization
 from ...train import training_util
+from ...train.checkpoint_management import load_checkpoint
 from ...train.saver import Saver
+from ... import logging as tf_logging
+from ...engine.ops.ordering import group
+from ...ops import array_ops
 from .arg_scope import add_arg_scope
 
 __all__ = ["variable", "model_variable", "get_variables", "get_model_variables",
@@ -16,7 +20,8 @@ __all__ = ["variable", "model_variable", "get_variables", "get_model_variables",
            "get_variables_by_suffix", "get_variables_by_name", "get_unique_variable",
            "get_variable_full_name", "get_global_step", "get_or_create_global_step",
            "create_global_step", "local_variable", "global_variable", "add_model_variable",
-           "assign_from_checkpoint_fn", "filter_variables"]
+           "assign_from_checkpoint_fn", "filter_variables", "assign_from_checkpoint",
+           "assign_from_values", "assign_from_values_fn"]
 
 get_global_step = training_util.get_global_step
 get_or_create_global_step = training_util.get_or_create_global_step
@@ -169,18 +174,111 @@ def filter_variables(var_list, include_patterns=None, exclude_patterns=None,
     return out
 
 
+def _unique_global_variable(var_name):
+    var = get_collection(GraphKeys.GLOBAL_VARIABLES, var_name)
+    if not var:
+        raise ValueError("Variable %s wasn't found" % var_name)
+    if len(var) > 1:
+        for v in var:
+            if v.op.name == var_name:
+                return v
+        raise ValueError("Variable %s doesn't uniquely identify a variable" % var_name)
+    return var[0]
+
+
+def assign_from_values(var_names_to_values):
+    """(assign_op, feed_dict) writing NumPy values into the named global variables: one
+    placeholder "placeholder/<variable>" and one assign per variable, grouped."""
+    feed_dict = {}
+    assign_ops = []
+    for var_name in var_names_to_values:
+        var_value = var_names_to_values[var_name]
+        var = _unique_global_variable(var_name)
+        placeholder_value = array_ops.placeholder(dtype=var.dtype.base_dtype,
+                                                  shape=var.get_shape(),
+                                                  name="placeholder/" + var.op.name)
+        assign_ops.append(var.assign(placeholder_value))
+        feed_dict[placeholder_value] = var_value.reshape(var.get_shape())
+    return group(*assign_ops), feed_dict
+
+
+def assign_from_values_fn(var_names_to_values):
+    """A function fn(session) running assign_from_values' assignment."""
+    assign_op, feed_dict = assign_from_values(var_names_to_values)
+
+    def callback(session):
+        return session.run(assign_op, feed_dict)
+    return callback
+
+
+def assign_from_checkpoint(model_path, var_list, ignore_missing_vars=False):
+    """(assign_op, feed_dict) writing the checkpoint's values into `var_list` (a list, or
+    a {checkpoint name: variable or list of variables} dict) through placeholders; a
+    name missing from the checkpoint raises ValueError, or is skipped with a warning
+    when `ignore_missing_vars`."""
+    grouped_vars = {}
+    if isinstance(var_list, (tuple, list)):
+        for var in var_list:
+            grouped_vars.setdefault(get_variable_full_name(var), []).append(var)
+    else:
+        for ckpt_name, value in var_list.items():
+            grouped_vars[ckpt_name] = list(value) if isinstance(value, (tuple, list)) \
+                else [value]
+    reader = load_checkpoint(model_path)
+    feed_dict = {}
+    assign_ops = []
+    for ckpt_name in grouped_vars:
+        if not reader.has_tensor(ckpt_name):
+            log_str = "Checkpoint is missing variable [%s]" % ckpt_name
+            if ignore_missing_vars:
+                tf_logging.warning(log_str)
+                continue
+            raise ValueError(log_str)
+        ckpt_value = reader.get_tensor(ckpt_name)
+        for var in grouped_vars[ckpt_name]:
+            placeholder_tensor = array_ops.placeholder(dtype=var.dtype.base_dtype,
+                                                       shape=var.get_shape(),
+                                                       name="placeholder/" + var.op.name)
+            assign_ops.append(var.assign(placeholder_tensor))
+            info = getattr(var, "_save_slice_info", None)
+            if not info:
+                if var.get_shape() != ckpt_value.shape:
+                    raise ValueError(
+                        "Total size of new array must be unchanged for %s lh_shape: [%s], "
+                        "rh_shape: [%s]" % (ckpt_name, str(ckpt_value.shape),
+                                            str(var.get_shape())))
+                feed_dict[placeholder_tensor] = ckpt_value.reshape(ckpt_value.shape)
+            else:
+                index = tuple(slice(start, start + size)
+                              for start, size in zip(info.var_offset, info.var_shape))
+                feed_dict[placeholder_tensor] = ckpt_value[index].reshape(info.var_shape)
+    return group(*assign_ops), feed_dict
+
+
 def assign_from_checkpoint_fn(model_path, var_list, ignore_missing_vars=False,
                               reshape_variables=False):
     """A function fn(session) restoring `var_list` (a list or a {name: variable} dict)
-    from the checkpoint `model_path` with a Saver."""
+    from the checkpoint `model_path` with a Saver; with `ignore_missing_vars` the
+    variables the checkpoint lacks are skipped with a warning (None if none is left)."""
     if not var_list:
         raise ValueError("var_list cannot be empty")
     if reshape_variables:
         raise NotImplementedError("assign_from_checkpoint_fn: reshape_variables=True is not "
                                   "implemented")
     if ignore_missing_vars:
-        raise NotImplementedError("assign_from_checkpoint_fn: ignore_missing_vars=True is not "
-                                  "implemented")
+        reader = load_checkpoint(model_path)
+        var_dict = var_list if isinstance(var_list, dict) else {
+            var.op.name: var for var in var_list}
+        available_vars = {}
+        for var in var_dict:
+            if reader.has_tensor(var):
+                available_vars[var] = var_dict[var]
+            else:
+                tf_logging.warning("Variable %s missing in checkpoint %s", var, model_path)
+        var_list = available_vars
+    if not var_list:
+        tf_logging.warning("No Variables to restore")
+        return None
     saver = Saver(var_list, reshape=reshape_variables)
 
     def callback(session):

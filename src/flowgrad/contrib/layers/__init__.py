@@ -12,6 +12,9 @@ from .layers import (avg_pool2d, batch_norm, bias_add, conv1d, conv2d, conv2d_tr
                      max_pool2d, one_hot_encoding, relu, relu6, repeat, separable_conv2d,
                      separable_convolution2d, stack)
 from .normalization import group_norm, instance_norm
+from .layers_extra import (avg_pool3d, conv3d_transpose, convolution3d_transpose,
+                           dense_to_sparse, images_to_sequence, max_pool3d, maxout,
+                           sequence_to_images, softmax, unit_norm)
 from ...ops.regularizers import (apply_regularization, l1_l2_regularizer, l1_regularizer,
                                  l2_regularizer, sum_regularizer)
 from .optimizers import OPTIMIZER_CLS_NAMES, OPTIMIZER_SUMMARIES, optimize_loss

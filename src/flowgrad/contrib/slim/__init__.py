@@ -2,6 +2,12 @@
 # ruff: noqa: F401
 from .. import losses
 from . import learning
+from ..framework import (assign_from_checkpoint, assign_from_values, assign_from_values_fn)
+from ..framework import (add_model_variable, arg_scope_func_key, current_arg_scope,
+                         filter_variables, get_variable_full_name, global_variable)
+from ..layers import (avg_pool3d, conv3d_transpose, convolution3d_transpose,
+                           dense_to_sparse, images_to_sequence, max_pool3d, maxout,
+                           sequence_to_images, softmax, unit_norm)
 from ..framework import (assert_global_step, add_arg_scope, arg_scope, arg_scoped_arguments,
                          assign_from_checkpoint_fn, create_global_step, get_global_step,
                          get_local_variables, get_model_variables, get_or_create_global_step,

@@ -159,8 +159,8 @@ def _autopack(values, dtype, name):
 
 # -- build-time values of shape tensors -------------------------------------------------------
 def folded_value(t: Tensor) -> np.ndarray | None:
-    """The value of `t` if build-time constant: Const, Shape of a known shape, and Cast
-    and Pack (axis 0) of such, as TF's `constant_value`; else None."""
+    """The value of `t` if build-time constant: Const, Shape of a known shape, and Cast,
+    Pack (axis 0) and Fill of such, as TF's `constant_value`; else None."""
     v = const_value(t)
     if v is not None:
         return v
@@ -173,7 +173,63 @@ def folded_value(t: Tensor) -> np.ndarray | None:
         if builtins.any(v is None for v in vals):
             return None
         return np.stack([np.asarray(v) for v in vals]).astype(t.dtype.as_numpy_dtype)
+    if op.type == "Fill" and t.shape.is_fully_defined():   # as TF's constant_value
+        v = folded_value(op.inputs[1])
+        if v is not None:
+            return np.full(t.shape.as_list(), v, dtype=t.dtype.as_numpy_dtype)
     return None
+
+
+def _refined_value(t: Tensor, depth: int = 0):
+    """The value of a small int subgraph as TF's C++ shape refiner evaluates it when
+    inferring shapes (more than `folded_value`, TF's Python constant_value): constants,
+    Shapes of known shapes, their strided slices, Prod/Sum/Cast/Pack of such; else None.
+    A Shape whose sliced dims are known but not all is read as an object array with None."""
+    v = const_value(t)
+    if v is not None:
+        return v
+    if depth > 8:
+        return None
+    op = t.op
+    if op.type == "Shape" and op.inputs[0].shape.ndims is not None:
+        return np.array(op.inputs[0].shape.as_tuple(), dtype=object)
+    if op.type == "Cast":
+        return _refined_value(op.inputs[0], depth + 1)
+    if op.type == "Pack" and op.get_attr("axis") == 0:
+        vals = [_refined_value(e, depth + 1) for e in op.inputs]
+        if builtins.any(v is None or np.ndim(v) != 0 for v in vals):
+            return None
+        return np.array([v.item() if hasattr(v, "item") else v for v in vals], dtype=object)
+    if op.type == "StridedSlice":
+        src = _refined_value(op.inputs[0], depth + 1)
+        b, e, s = (const_value(i) for i in op.inputs[1:])
+        if src is None or b is None or e is None or s is None or np.ndim(src) != 1:
+            return None
+        try:
+            return np.asarray(src, dtype=object)[_np_index(b, e, s, op._attrs)]
+        except IndexError:
+            return None
+    if op.type in ("Prod", "Sum"):
+        src = _refined_value(op.inputs[0], depth + 1)
+        axis = const_value(op.inputs[1])
+        if src is None or axis is None or np.ndim(src) != 1 or op._attrs.get("keep_dims"):
+            return None
+        vals = list(np.asarray(src, dtype=object).reshape(-1))
+        if builtins.any(v is None for v in vals):
+            return None
+        return np.asarray((np.prod if op.type == "Prod" else np.sum)(
+            np.array(vals, dtype=np.int64)))
+    return None
+
+
+def _scalar_dim(t: Tensor) -> int | None:
+    """A packed shape element's value: a constant, or what TF's shape refiner evaluates
+    (`tf.shape(x)[0]`, `tf.reduce_prod(tf.shape(x)[:2])`)."""
+    v = _refined_value(t) if t.shape.ndims == 0 else None
+    if v is None or np.ndim(v) != 0:
+        return None
+    v = v.item() if hasattr(v, "item") else v
+    return None if v is None else int(v)
 
 
 def shape_value(t: Tensor) -> list | None:
@@ -193,10 +249,7 @@ def shape_value(t: Tensor) -> list | None:
         return shape_value(op.inputs[0])
     if op.type == "Pack" and op.get_attr("axis") == 0:
         out = []
-        for e in op.inputs:
-            v = const_value(e)
-            out.append(None if v is None else int(v))
-        return out
+        return [_scalar_dim(e) for e in op.inputs]
     if op.type == "ConcatV2":
         out = []
         for e in op.inputs[:-1]:

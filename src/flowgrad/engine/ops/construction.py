@@ -97,8 +97,8 @@ def zeros_like(tensor: TensorLike, dtype: DTypeLike | None = None, name: str | N
     >>> tf.Session().run(tf.zeros_like(tf.constant([1, 2])))
     array([0, 0], dtype=int32)
     """
-    x = to_tensor(tensor)
-    with _scope(name, "zeros_like", [x]) as scope:
+    with _scope(name, "zeros_like", [tensor]) as scope:
+        x = to_tensor(tensor, name="tensor")  # inside the scope, as TF (zeros_like/tensor)
         dt = _dt.as_dtype(dtype).base_dtype if dtype is not None else x.dtype.base_dtype
         if optimize and x.shape.is_fully_defined():
             return zeros(x.shape.as_list(), dtype=dt, name=scope)
@@ -114,8 +114,8 @@ def ones_like(tensor: TensorLike, dtype: DTypeLike | None = None, name: str | No
     >>> tf.Session().run(tf.ones_like(tf.constant([1, 2])))
     array([1, 1], dtype=int32)
     """
-    x = to_tensor(tensor)
-    with _scope(name, "ones_like", [x]) as scope:
+    with _scope(name, "ones_like", [tensor]) as scope:
+        x = to_tensor(tensor, name="tensor")  # inside the scope, as TF (ones_like/tensor)
         dt = _dt.as_dtype(dtype).base_dtype if dtype is not None else x.dtype.base_dtype
         ret = ones(_shape_internal(x, optimize), dtype=dt, name=scope)
         ret.set_shape(x.shape)
@@ -391,6 +391,9 @@ def one_hot(indices: TensorLike, depth: TensorLike, on_value: TensorLike | None 
     """
     vals = [v for v in (indices, depth, on_value, off_value) if isinstance(v, Tensor)]
     with _scope(name, "one_hot", vals) as scope:
+        for v in (on_value, off_value):   # TF converts given values once for their dtype
+            if v is not None and not isinstance(v, Tensor):
+                to_tensor(v)
         on_dtype = _value_dtype(on_value)
         off_dtype = _value_dtype(off_value)
         if dtype is not None:
@@ -411,18 +414,21 @@ def one_hot(indices: TensorLike, depth: TensorLike, on_value: TensorLike | None 
                 dtype = on_dtype if on_value is not None else off_dtype
         elif dtype is None:
             dtype = _dt.float32
-        on = on_value if isinstance(on_value, Tensor) else to_tensor(
-            1 if on_value is None else on_value, dtype=dtype if on_value is None else on_dtype,
-            name="on_value")
-        off = off_value if isinstance(off_value, Tensor) else to_tensor(
-            0 if off_value is None else off_value,
-            dtype=dtype if off_value is None else off_dtype, name="off_value")
-        if on.dtype.base_dtype is not off.dtype.base_dtype:
-            raise TypeError(f"dtype <dtype: '{on.dtype.base_dtype.name}'> of on_value does not "
-                            f"match dtype <dtype: '{off.dtype.base_dtype.name}'> of off_value")
+        # TF's order: the defaults (on_value, off_value), then the op's inputs
+        on = to_tensor(1, dtype=dtype, name="on_value") if on_value is None else on_value
+        off = to_tensor(0, dtype=dtype, name="off_value") if off_value is None else off_value
+        on_t = on.dtype.base_dtype if isinstance(on, Tensor) else on_dtype
+        off_t = off.dtype.base_dtype if isinstance(off, Tensor) else off_dtype
+        if on_t is not off_t:
+            raise TypeError(f"dtype <dtype: '{on_t.name}'> of on_value does not "
+                            f"match dtype <dtype: '{off_t.name}'> of off_value")
         i = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")
         d = depth if isinstance(depth, Tensor) else to_tensor(depth, dtype=_dt.int32,
                                                               name="depth")
+        if not isinstance(on, Tensor):
+            on = to_tensor(on, dtype=on_dtype, name="on_value")
+        if not isinstance(off, Tensor):
+            off = to_tensor(off, dtype=off_dtype, name="off_value")
         return apply("OneHot", [i, d, on, off], {"axis": -1 if axis is None else int(axis)},
                      scope)
 

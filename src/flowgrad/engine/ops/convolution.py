@@ -12,8 +12,11 @@ from typing import Sequence
 
 import numpy as np
 
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.constant_op import const_value, convert_to_tensor
 from ..framework.grad_state import wants_grad
-from ..framework.graph import Tensor
+from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import FLOATS, apply, same_type_inputs
@@ -129,11 +132,17 @@ def conv2d(input: TensorLike, filter: TensorLike | None = None, strides: IntOrIn
     cidx = 1 if data_format == "NCHW" else 3
     strides = get_sequence(strides, 2, cidx, "strides")
     dilations = get_sequence(dilations, 2, cidx, "dilations")
-    x, f = same_type_inputs("Conv2D", [input, filter], ["input", "filter"], allowed=FLOATS)
-    return apply("Conv2D", [x, f], {"strides": strides, "padding": padding,
-                                    "explicit_paddings": explicit, "data_format": data_format,
-                                    "dilations": dilations, "use_cudnn_on_gpu": True},
-                 name or "Conv2D")
+    attrs = {"strides": strides, "padding": padding, "explicit_paddings": explicit,
+             "data_format": data_format, "dilations": dilations, "use_cudnn_on_gpu": True}
+    if isinstance(input, Tensor) and isinstance(filter, Tensor):
+        x, f = same_type_inputs("Conv2D", [input, filter], ["input", "filter"],
+                                allowed=FLOATS)
+        return apply("Conv2D", [x, f], attrs, name or "Conv2D")
+    # TF's op wrapper converts the inputs inside the op's scope (Conv2D/ReadVariableOp)
+    with name_scope(name, "Conv2D", [input, filter]) as scope:
+        x, f = same_type_inputs("Conv2D", [input, filter], ["input", "filter"],
+                                allowed=FLOATS)
+        return apply("Conv2D", [x, f], attrs, scope)
 
 
 # -- Conv2DBackpropInput ----------------------------------------------------------------
@@ -496,3 +505,143 @@ for _family in _FAMILIES:
     for (_type, _infer, _kernel), _grad in zip(_family, _conv_grads(*(r[0] for r in _family))):
         register_op(_type, infer=_infer, kernel=_kernel, grad=_grad)
 del _family, _type, _infer, _kernel, _grad
+
+
+# =========================================================================================
+# SpaceToBatchND / BatchToSpaceND (TF's with_space_to_batch wraps dilated depthwise
+# convolutions in them); each is the other's gradient
+# =========================================================================================
+def _s2b_block_pairs(inputs, name):
+    block = const_value(inputs[1])
+    pairs = const_value(inputs[2])
+    if inputs[1].shape.ndims not in (None, 1):
+        raise ValueError(f"Shape must be rank 1 but is rank {inputs[1].shape.ndims} for "
+                         f"'{name}'")
+    return (None if block is None else [int(b) for b in np.reshape(block, -1)],
+            None if pairs is None else np.asarray(pairs).reshape(-1, 2).astype(np.int64))
+
+
+def _space_to_batch_infer(inputs, attrs):
+    x = inputs[0]
+    block, pads = _s2b_block_pairs(inputs, "SpaceToBatchND")
+    dims = x.shape.as_tuple()
+    if dims is None or block is None or pads is None:
+        return [(x.dtype.base_dtype, TensorShape(None if dims is None else [None] * len(dims)))]
+    m = len(block)
+    out = [None if dims[0] is None else dims[0] * int(np.prod(block))]
+    for i, b in enumerate(block):
+        d = dims[1 + i]
+        if d is None:
+            out.append(None)
+            continue
+        padded = d + int(pads[i, 0]) + int(pads[i, 1])
+        if padded % b:
+            raise ValueError(f"padded_shape[{i}]={padded} is not divisible by "
+                             f"block_shape[{i}]={b}")
+        out.append(padded // b)
+    return [(x.dtype.base_dtype, TensorShape(out + list(dims[1 + m:])))]
+
+
+def _space_to_batch_kernel(x, block_shape, paddings):
+    x = np.asarray(x)
+    block = [int(b) for b in np.reshape(block_shape, -1)]
+    pads = np.asarray(paddings).reshape(-1, 2)
+    m = len(block)
+    if (pads < 0).any() or any(b < 1 for b in block):
+        raise _opinvalid("Negative paddings or block_shape < 1")
+    widths = [(0, 0)] + [(int(a), int(b)) for a, b in pads] + [(0, 0)] * (x.ndim - 1 - m)
+    p = np.pad(x, widths)
+    for i, b in enumerate(block):
+        if p.shape[1 + i] % b:
+            raise _opinvalid(f"padded_shape[{i}]={p.shape[1 + i]} is not divisible by "
+                             f"block_shape[{i}]={b}")
+    batch, rest = p.shape[0], p.shape[1 + m:]
+    shape = [batch]
+    for i, b in enumerate(block):
+        shape += [p.shape[1 + i] // b, b]
+    p = p.reshape(shape + list(rest))
+    perm = ([2 + 2 * i for i in range(m)] + [0] + [1 + 2 * i for i in range(m)]
+            + list(range(1 + 2 * m, 1 + 2 * m + len(rest))))
+    p = p.transpose(perm)
+    return np.ascontiguousarray(p).reshape(
+        [batch * int(np.prod(block))] + [p.shape[1 + m + i] for i in range(m)] + list(rest))
+
+
+def _batch_to_space_infer(inputs, attrs):
+    x = inputs[0]
+    block, crops = _s2b_block_pairs(inputs, "BatchToSpaceND")
+    dims = x.shape.as_tuple()
+    if dims is None or block is None or crops is None:
+        return [(x.dtype.base_dtype, TensorShape(None if dims is None else [None] * len(dims)))]
+    m = len(block)
+    prod = int(np.prod(block))
+    if dims[0] is not None and dims[0] % prod:
+        raise ValueError(f"Input batch dimension ({dims[0]}) is not divisible by product of "
+                         f"block sizes ({prod})")
+    out = [None if dims[0] is None else dims[0] // prod]
+    for i, b in enumerate(block):
+        d = dims[1 + i]
+        out.append(None if d is None else d * b - int(crops[i, 0]) - int(crops[i, 1]))
+    return [(x.dtype.base_dtype, TensorShape(out + list(dims[1 + m:])))]
+
+
+def _batch_to_space_kernel(x, block_shape, crops):
+    x = np.asarray(x)
+    block = [int(b) for b in np.reshape(block_shape, -1)]
+    crops = np.asarray(crops).reshape(-1, 2)
+    m = len(block)
+    prod = int(np.prod(block))
+    if x.shape[0] % prod:
+        raise _opinvalid(f"Input batch dimension ({x.shape[0]}) is not divisible by product "
+                         f"of block sizes ({prod})")
+    batch, spatial_dims, rest = x.shape[0] // prod, x.shape[1:1 + m], x.shape[1 + m:]
+    y = x.reshape(block + [batch] + list(spatial_dims) + list(rest))
+    perm = [m]
+    for i in range(m):
+        perm += [m + 1 + i, i]
+    perm += list(range(2 * m + 1, y.ndim))
+    y = np.ascontiguousarray(y.transpose(perm)).reshape(
+        [batch] + [spatial_dims[i] * block[i] for i in range(m)] + list(rest))
+    index = [slice(None)] + [slice(int(crops[i, 0]), y.shape[1 + i] - int(crops[i, 1]))
+                             for i in range(m)]
+    return np.ascontiguousarray(y[tuple(index)])
+
+
+def _opinvalid(msg):
+    return errors.InvalidArgumentError(None, None, msg)
+
+
+def _space_to_batch_grad(op, grad):
+    return [batch_to_space_nd(grad, op.inputs[1], op.inputs[2]), None, None]
+
+
+def _batch_to_space_grad(op, grad):
+    return [space_to_batch_nd(grad, op.inputs[1], op.inputs[2]), None, None]
+
+
+register_op("SpaceToBatchND", infer=_space_to_batch_infer, kernel=_space_to_batch_kernel,
+            grad=_space_to_batch_grad)
+register_op("BatchToSpaceND", infer=_batch_to_space_infer, kernel=_batch_to_space_kernel,
+            grad=_batch_to_space_grad)
+
+
+def space_to_batch_nd(input: TensorLike, block_shape: TensorLike, paddings: TensorLike,
+                      name: str | None = None) -> Tensor:
+    """Zero-pads the M spatial dims of `input` by `paddings` and moves blocks of
+    `block_shape` into the batch dim (SpaceToBatchND)."""
+    with name_scope(name, "SpaceToBatchND", [input, block_shape, paddings]) as scope:
+        x = convert_to_tensor(input, name="input")
+        b = convert_to_tensor(block_shape, _dt.int32, name="block_shape")
+        p = convert_to_tensor(paddings, _dt.int32, name="paddings")
+        return apply("SpaceToBatchND", [x, b, p], None, scope)
+
+
+def batch_to_space_nd(input: TensorLike, block_shape: TensorLike, crops: TensorLike,
+                      name: str | None = None) -> Tensor:
+    """The inverse of space_to_batch_nd: moves batch blocks back into the spatial dims
+    and crops them by `crops` (BatchToSpaceND)."""
+    with name_scope(name, "BatchToSpaceND", [input, block_shape, crops]) as scope:
+        x = convert_to_tensor(input, name="input")
+        b = convert_to_tensor(block_shape, _dt.int32, name="block_shape")
+        c = convert_to_tensor(crops, _dt.int32, name="crops")
+        return apply("BatchToSpaceND", [x, b, c], None, scope)

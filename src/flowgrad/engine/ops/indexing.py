@@ -713,9 +713,12 @@ def where(condition: TensorLike, x: TensorLike | None = None, y: TensorLike | No
             return apply("Where", [c], None, scope)
     if x is None or y is None:
         raise ValueError("x and y must both be non-None or both be None.")
-    c = to_tensor(condition, dtype=_dt.bool_) if not isinstance(condition, Tensor) else condition
-    x, y = same_type_inputs("Select", [x, y], ["t", "e"])
-    return apply("Select", [c, x, y], None, name or "Select")
+    # TF converts Python values inside the op's scope: Select/condition, Select/t, Select/e
+    with _scope(name, "Select", [condition, x, y]) as scope:
+        c = (to_tensor(condition, dtype=_dt.bool_, name="condition")
+             if not isinstance(condition, Tensor) else condition)
+        x, y = same_type_inputs("Select", [x, y], ["t", "e"])
+        return apply("Select", [c, x, y], None, scope)
 
 
 # -- Unique --------------------------------------------------------------------------------------

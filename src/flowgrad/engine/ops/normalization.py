@@ -205,26 +205,27 @@ def fused_batch_norm(x: TensorLike, scale: TensorLike, offset: TensorLike,
     if data_format not in ("NHWC", "NCHW"):
         raise ValueError(f"Attr 'data_format' of 'FusedBatchNorm' Op passed string "
                          f"'{data_format}' not in: \"NHWC\", \"NCHW\".")
-    values = [t for t in (x, scale, offset) if hasattr(t, "op")]
-    with name_scope(name, "FusedBatchNorm", values) as scope:
-        x = to_tensor(x, name="input")
-        # TF 1.14: FusedBatchNorm takes float32 only; V2 (used for half/bfloat16 x) adds those
-        check_dtype("FusedBatchNorm", x, (_dt.float16, _dt.bfloat16, _dt.float32)
-                    if x.dtype.base_dtype in (_dt.float16, _dt.bfloat16) else (_dt.float32,), "x")
-        scale = to_tensor(scale, name="scale")
-        offset = to_tensor(offset, dtype=scale.dtype.base_dtype, name="offset")
-        if mean is None:
-            mean = constant(np.zeros((0,), scale.dtype.base_dtype.as_numpy_dtype))
-        if variance is None:
-            variance = constant(np.zeros((0,), scale.dtype.base_dtype.as_numpy_dtype))
-        mean = to_tensor(mean, dtype=scale.dtype.base_dtype)
-        variance = to_tensor(variance, dtype=scale.dtype.base_dtype)
-        if x.dtype.base_dtype in (_dt.float16, _dt.bfloat16):
-            check_dtype("FusedBatchNormV2", scale, (_dt.float32,), "scale")
-        elif scale.dtype.base_dtype is not x.dtype.base_dtype:
-            raise TypeError(f"Input 'scale' of 'FusedBatchNorm' Op has type "
-                            f"{scale.dtype.base_dtype.name} that does not match type "
-                            f"{x.dtype.base_dtype.name} of argument 'x'.")
+    # TF's nn.fused_batch_norm converts x, scale, offset and makes the empty mean and
+    # variance in the caller's scope (a variable's ReadVariableOp lands there too)
+    x = to_tensor(x, name="input")
+    # TF 1.14: FusedBatchNorm takes float32 only; V2 (used for half/bfloat16 x) adds those
+    check_dtype("FusedBatchNorm", x, (_dt.float16, _dt.bfloat16, _dt.float32)
+                if x.dtype.base_dtype in (_dt.float16, _dt.bfloat16) else (_dt.float32,), "x")
+    scale = to_tensor(scale, name="scale")
+    offset = to_tensor(offset, dtype=scale.dtype.base_dtype, name="offset")
+    if mean is None:
+        mean = constant(np.zeros((0,), scale.dtype.base_dtype.as_numpy_dtype))
+    if variance is None:
+        variance = constant(np.zeros((0,), scale.dtype.base_dtype.as_numpy_dtype))
+    if x.dtype.base_dtype in (_dt.float16, _dt.bfloat16):
+        check_dtype("FusedBatchNormV2", scale, (_dt.float32,), "scale")
+    elif scale.dtype.base_dtype is not x.dtype.base_dtype:
+        raise TypeError(f"Input 'scale' of 'FusedBatchNorm' Op has type "
+                        f"{scale.dtype.base_dtype.name} that does not match type "
+                        f"{x.dtype.base_dtype.name} of argument 'x'.")
+    with name_scope(name, "FusedBatchNorm", [x, scale, offset]) as scope:
+        mean = to_tensor(mean, dtype=scale.dtype.base_dtype, name="mean")
+        variance = to_tensor(variance, dtype=scale.dtype.base_dtype, name="variance")
         op = apply_op("FusedBatchNorm", [x, scale, offset, mean, variance],
                       {"epsilon": float(epsilon) if epsilon > 1.001e-5 else 1.001e-5,
                        "data_format": data_format, "is_training": bool(is_training)},

@@ -293,8 +293,8 @@ def reshape(tensor: TensorLike, shape: IntsLike, name: str | None = None) -> Ten
     >>> tf.Session().run(tf.reshape(tf.range(6), [2, -1]))
     array([[0, 1, 2], [3, 4, 5]], dtype=int32)
     """
-    x = to_tensor(tensor)
-    with _scope(name, "Reshape", [x]) as scope:
+    with _scope(name, "Reshape", [tensor]) as scope:
+        x = to_tensor(tensor, name="tensor")  # inside the scope, as TF: Reshape/ReadVariableOp
         shape = _as_int_input(shape, "shape")
         return apply("Reshape", [x, shape], None, scope)
 
@@ -344,13 +344,13 @@ def expand_dims(input: TensorLike, axis: int | Tensor | None = None,  # noqa: A0
         axis = dim
     if axis is None:
         raise ValueError("Must specify an axis argument to tf.expand_dims()")
-    x = to_tensor(input)
-    r = x.shape.ndims
-    if r is not None and not isinstance(axis, Tensor) and np.size(axis) == 1:
-        a = int(np.reshape(axis, -1)[0])  # an int, or a one-element list as TF accepts
-        if not -1 - r <= a <= r:
-            raise ValueError(f"dim {a} not in the interval [{-1 - r}, {r}].")
-    with _scope(name, "ExpandDims", [x]) as scope:
+    with _scope(name, "ExpandDims", [input]) as scope:
+        x = to_tensor(input, name="input")  # inside the scope, as TF: ExpandDims/ReadVariableOp
+        r = x.shape.ndims
+        if r is not None and not isinstance(axis, Tensor) and np.size(axis) == 1:
+            a = int(np.reshape(axis, -1)[0])  # an int, or a one-element list as TF accepts
+            if not -1 - r <= a <= r:
+                raise ValueError(f"dim {a} not in the interval [{-1 - r}, {r}].")
         axis = axis if isinstance(axis, Tensor) else _int_tensor(axis, "dim")
         return apply("ExpandDims", [x, axis], None, scope)
 

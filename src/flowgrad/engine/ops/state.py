@@ -1,6 +1,6 @@
 """Variable primitives with TF 1.x reference semantics: VariableV2, Assign,
 AssignAdd, AssignSub, IsVariableInitialized, InitializedValue, CountUpTo and
-the initialization reports (ReportUninitialized, AssertVariablesInitialized).
+the initialization report AssertVariablesInitialized.
 
 The session keeps one NumPy buffer per variable (RunContext.variables, keyed by
 the variable's shared_name or op name). VariableV2 returns that buffer itself
@@ -223,24 +223,6 @@ register_op("CountUpTo", infer=_count_up_to_infer, bind=_count_up_to_bind, state
 
 
 # -- initialization reports ---------------------------------------------------------------
-def _report_infer(inputs, attrs):
-    return [(_dt.string, TensorShape([None]))]
-
-
-def _report_bind(node, ctx):
-    store = ctx.variables
-    names = node.attrs["names"]
-    keys = [t.op._attrs.get("shared_name") or t.op.name for t in node.op.inputs]
-
-    def report(*refs):
-        return np.array([n.encode() for n, k in zip(names, keys) if k not in store], dtype=object)
-    return report
-
-
-register_op("ReportUninitialized", infer=_report_infer, bind=_report_bind, stateful=True,
-            grad=None)
-
-
 def _assert_init_infer(inputs, attrs):
     return [(_dt.int32, TensorShape([len(inputs)]))]
 

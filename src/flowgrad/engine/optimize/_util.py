@@ -7,7 +7,7 @@ import numpy as np
 
 # Stateful ops that never change a buffer another op reads: they do not order reads.
 _NON_MUTATING = frozenset({"VariableV2", "VarHandleOp", "Placeholder", "IsVariableInitialized",
-                           "NoOp", "ReportUninitialized", "CheckNumerics"})
+                           "NoOp", "CheckNumerics"})
 
 
 def mutating(node) -> bool:

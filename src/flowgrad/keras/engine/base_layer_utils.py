@@ -156,7 +156,7 @@ def get_regularizer(identifier):
 
 
 def get_constraint(identifier):
-    """keras.constraints.get: None or a callable (named constraints are not implemented)."""
+    """keras.constraints.get: None, a callable, a name or a config."""
     if identifier is None or callable(identifier):
         return identifier
     mod = _keras_module("constraints")

@@ -1,9 +1,10 @@
 """Keras convolution layers (TF 1.14 keras/layers/convolutional.py): Conv1D/2D/3D,
 Conv2DTranspose, Conv3DTranspose, SeparableConv1D/2D, DepthwiseConv2D, and the
 shape-only layers ZeroPadding1D/2D/3D, Cropping1D/2D/3D, UpSampling1D/2D/3D."""
+import numpy as np
+
 from ...engine.framework import dtypes as _dt
-from ...engine.framework.constant_op import convert_to_tensor
-from ...engine.framework.graph import name_scope
+from ...engine.framework.constant_op import constant, convert_to_tensor
 from ...engine.framework.tensor_shape import TensorShape, dimension_value
 from ...ops import array_ops, conv_ops
 from ... import image, nn
@@ -85,21 +86,45 @@ class Conv(Layer):
         # TF's nn_ops.Convolution, made here, converts the dilation rate to a constant
         self._dilation_rate_const = convert_to_tensor(list(self.dilation_rate), _dt.int32,
                                                       name="dilation_rate")
+        # ... and with a rate above 1 its _WithSpaceToBatch the base paddings (for SAME
+        # after the filter shape constant)
+        self._s2b_base = None
+        if any(r != 1 for r in self.dilation_rate) and type(self).call in _S2B_CALLS:
+            kshape = self.kernel_size + (input_dim, self.filters)
+            op_padding = "VALID" if self.padding == "causal" else self.padding.upper()
+            if op_padding == "SAME":
+                convert_to_tensor(np.array(kshape, np.int32), name="filter_shape")
+            self._s2b_base = conv_ops.space_to_batch_base_paddings(op_padding, kshape,
+                                                                   self.dilation_rate)
         self.built = True
 
     def _convolution_op(self, inputs, kernel):
         op_padding = "VALID" if self.padding == "causal" else self.padding.upper()
         fmt = convert_data_format(self.data_format, self.rank + 2)
+        dims = inputs.shape.as_tuple()
+        spatial_dims = list(range(2, self.rank + 2) if fmt.startswith("NC")
+                            else range(1, self.rank + 1))
+        if (self._s2b_base is not None and dims is not None
+                and all(dims[i] is not None for i in spatial_dims)
+                and all(s == 1 for s in self.strides)):
+            # TF's with_space_to_batch: the VALID undilated convolution of the batched input
+            def op(y):
+                return self._plain_convolution(y, kernel, "VALID", fmt, (1,) * self.rank)
+            return conv_ops.space_to_batch_call(inputs, op, self._s2b_base,
+                                                self.dilation_rate, spatial_dims)
+        return self._plain_convolution(inputs, kernel, op_padding, fmt, self.dilation_rate)
+
+    def _plain_convolution(self, inputs, kernel, op_padding, fmt, dilation_rate):
         if self.rank == 1:
             return conv_ops.conv1d(inputs, kernel, stride=self.strides[0], padding=op_padding,
-                                   data_format=fmt, dilations=self.dilation_rate[0])
+                                   data_format=fmt, dilations=dilation_rate[0])
         cidx = 1 if fmt.startswith("NC") else self.rank + 1
         strides = [1] * (self.rank + 2)
         dilations = [1] * (self.rank + 2)
         spatial = [i for i in range(1, self.rank + 2) if i != cidx]
         for i, axis in enumerate(spatial):
             strides[axis] = self.strides[i]
-            dilations[axis] = self.dilation_rate[i]
+            dilations[axis] = dilation_rate[i]
         conv = nn.conv2d if self.rank == 2 else nn.conv3d
         return conv(inputs, kernel, strides, op_padding, data_format=fmt, dilations=dilations)
 
@@ -190,6 +215,9 @@ class Conv1D(Conv):
         if self.padding == "causal":
             inputs = array_ops.pad(inputs, self._compute_causal_padding())
         return super().call(inputs)
+
+
+_S2B_CALLS = (Conv.call, Conv1D.call)
 
 
 class Conv2D(Conv):
@@ -312,30 +340,100 @@ class Conv2DTranspose(Conv2D):
 
 
 class Conv3DTranspose(Conv3D):
-    """The transpose of a 3-D convolution: not implemented in flowgrad's Keras layers."""
+    """The transpose of a 3-D convolution (kernel [kd, kh, kw, filters, in_channels])."""
 
     def __init__(self, filters, kernel_size, strides=(1, 1, 1), padding="valid",
                  output_padding=None, data_format=None, activation=None, use_bias=True,
                  kernel_initializer="glorot_uniform", bias_initializer="zeros",
                  kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
                  kernel_constraint=None, bias_constraint=None, **kwargs):
-        raise NotImplementedError("flowgrad does not implement Conv3DTranspose layers")
+        super().__init__(filters=filters, kernel_size=kernel_size, strides=strides,
+                         padding=padding, data_format=data_format, activation=activation,
+                         use_bias=use_bias, kernel_initializer=kernel_initializer,
+                         bias_initializer=bias_initializer,
+                         kernel_regularizer=kernel_regularizer,
+                         bias_regularizer=bias_regularizer,
+                         activity_regularizer=activity_regularizer,
+                         kernel_constraint=kernel_constraint, bias_constraint=bias_constraint,
+                         **kwargs)
+        self.output_padding = output_padding
+        if self.output_padding is not None:
+            self.output_padding = normalize_tuple(self.output_padding, 3, "output_padding")
+            for stride, out_pad in zip(self.strides, self.output_padding):
+                if out_pad >= stride:
+                    raise ValueError("Stride " + str(self.strides) + " must be greater than "
+                                     "output padding " + str(self.output_padding))
+
+    def build(self, input_shape):
+        input_shape = TensorShape(input_shape)
+        if input_shape.ndims != 5:
+            raise ValueError("Inputs should have rank 5, received input shape: " +
+                             str(input_shape))
+        input_dim = self._input_dim(input_shape)
+        self.input_spec = InputSpec(ndim=5, axes={self._channel_axis(): input_dim})
+        self.kernel = self.add_weight(name="kernel",
+                                      shape=self.kernel_size + (self.filters, input_dim),
+                                      initializer=self.kernel_initializer,
+                                      regularizer=self.kernel_regularizer,
+                                      constraint=self.kernel_constraint, trainable=True,
+                                      dtype=self.dtype)
+        self.bias = self._add_bias((self.filters,))
+        self.built = True
+
+    def call(self, inputs):
+        inputs_shape = array_ops.shape(inputs)
+        batch_size = inputs_shape[0]
+        axes = (2, 3, 4) if self.data_format == "channels_first" else (1, 2, 3)
+        sizes = [inputs_shape[a] for a in axes]
+        pads = self.output_padding or (None, None, None)
+        out = [deconv_output_length(sizes[i], self.kernel_size[i], padding=self.padding,
+                                    output_padding=pads[i], stride=self.strides[i])
+               for i in range(3)]
+        if self.data_format == "channels_first":
+            output_shape = (batch_size, self.filters) + tuple(out)
+            strides = (1, 1) + tuple(self.strides)
+        else:
+            output_shape = (batch_size,) + tuple(out) + (self.filters,)
+            strides = (1,) + tuple(self.strides) + (1,)
+        output_shape_tensor = array_ops.stack(output_shape)
+        outputs = conv_ops.conv3d_transpose(
+            inputs, self.kernel, output_shape_tensor, strides,
+            data_format=convert_data_format(self.data_format, ndim=5),
+            padding=self.padding.upper())
+        outputs.set_shape(self.compute_output_shape(inputs.shape))
+        if self.use_bias:
+            outputs = nn.bias_add(outputs, self.bias,
+                                  data_format=convert_data_format(self.data_format, ndim=4))
+        if self.activation is not None:
+            return self.activation(outputs)
+        return outputs
+
+    def compute_output_shape(self, input_shape):
+        output_shape = list(TensorShape(input_shape).as_list())
+        if self.data_format == "channels_first":
+            c_axis, axes = 1, (2, 3, 4)
+        else:
+            c_axis, axes = 4, (1, 2, 3)
+        pads = self.output_padding or (None, None, None)
+        output_shape[c_axis] = self.filters
+        for i, a in enumerate(axes):
+            output_shape[a] = deconv_output_length(
+                output_shape[a], self.kernel_size[i], padding=self.padding,
+                output_padding=pads[i], stride=self.strides[i])
+        return TensorShape(output_shape)
+
+    def get_config(self):
+        config = super().get_config()
+        config.pop("dilation_rate")
+        config["output_padding"] = self.output_padding
+        return config
 
 
 def _separable_conv2d(x, depthwise, pointwise, strides, padding, rate, data_format):
     """TF 1.14's nn.separable_conv2d with its ops: the depthwise filter's Shape and the
     dilation_rate constant, DepthwiseConv2dNative "depthwise", then the 1x1 Conv2D."""
-    if any(int(r) != 1 for r in rate):
-        return nn.separable_conv2d(x, depthwise, pointwise, strides=strides, padding=padding,
-                                   rate=rate, data_format=data_format)
-    with name_scope(None, "separable_conv2d", [x, depthwise, pointwise]) as scope:
-        x = convert_to_tensor(x, name="tensor_in")
-        array_ops.shape(depthwise)
-        convert_to_tensor(list(rate), _dt.int32, name="dilation_rate")
-        y = nn.depthwise_conv2d_native(x, depthwise, strides, padding, data_format=data_format,
-                                       name="depthwise")
-        return nn.conv2d(y, pointwise, [1, 1, 1, 1], "VALID", data_format=data_format,
-                         name=scope)
+    return nn.separable_conv2d(x, depthwise, pointwise, strides=strides, padding=padding,
+                               rate=rate, data_format=data_format)
 
 
 class SeparableConv(Conv):
@@ -615,11 +713,14 @@ class UpSampling2D(Layer):
         self.input_spec = InputSpec(ndim=4)
 
     def call(self, inputs):
+        # keras.backend.resize_images' ops: Shape, strided_slice, Const, mul, [transpose]
         x = inputs
+        rows = 2 if self.data_format == "channels_first" else 1
+        h, w = x.shape.as_list()[rows:rows + 2]
+        new_shape = array_ops.shape(x)[rows:rows + 2]
+        new_shape *= constant(np.array([self.size[0], self.size[1]], dtype="int32"))
         if self.data_format == "channels_first":
             x = array_ops.transpose(x, (0, 2, 3, 1))
-        h, w = x.shape.as_list()[1:3]
-        new_shape = array_ops.shape(x)[1:3] * [self.size[0], self.size[1]]
         if self.interpolation == "nearest":
             x = image.resize_nearest_neighbor(x, new_shape)
         else:

@@ -7,14 +7,15 @@ from ...engine.framework.tensor_shape import TensorShape, dimension_value
 from ...ops import array_ops, math_ops, nn_ops
 from ...ops.linalg_ops import matmul, tensordot
 from ... import nn
-from .. import activations, backend
+from .. import activations, backend, regularizers
 from ..engine import base_layer_utils as blu
 from ..engine.base_layer import Layer, _fn_args
 from ..engine.input_spec import InputSpec
 from ..utils import normalize_data_format, smart_cond
 
 __all__ = ["Dense", "Dropout", "Flatten", "Activation", "Reshape", "Permute", "RepeatVector",
-           "Lambda", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "Masking"]
+           "Lambda", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "Masking",
+           "ActivityRegularization"]
 
 
 def _merge_config(base, config):
@@ -399,3 +400,19 @@ class Lambda(Layer):
     def get_config(self):
         raise NotImplementedError("flowgrad does not serialize Lambda layers (TF pickles the "
                                   "function's bytecode)")
+
+
+class ActivityRegularization(Layer):
+    """The identity, adding l1 * sum|x| + l2 * sum(x**2) of its output to the losses."""
+
+    def __init__(self, l1=0., l2=0., **kwargs):
+        super().__init__(activity_regularizer=regularizers.L1L2(l1=l1, l2=l2), **kwargs)
+        self.supports_masking = True
+        self.l1 = l1
+        self.l2 = l2
+
+    def compute_output_shape(self, input_shape):
+        return input_shape
+
+    def get_config(self):
+        return _merge_config(super().get_config(), {"l1": self.l1, "l2": self.l2})

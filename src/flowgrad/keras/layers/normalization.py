@@ -19,7 +19,7 @@ from ..engine.input_spec import InputSpec
 from ..utils import constant_value, smart_cond
 from .core import _merge_config
 
-__all__ = ["BatchNormalization"]
+__all__ = ["BatchNormalization", "LayerNormalization"]
 
 
 class BatchNormalization(Layer):
@@ -176,9 +176,7 @@ class BatchNormalization(Layer):
         gamma = self.gamma if self.scale else self._gamma_const
 
         def _training():
-            # TF's nn.fused_batch_norm makes its empty mean and variance in the caller's scope
-            return nn.fused_batch_norm(inputs, gamma, beta, mean=constant([]),
-                                       variance=constant([]), epsilon=self.epsilon,
+            return nn.fused_batch_norm(inputs, gamma, beta, epsilon=self.epsilon,
                                        data_format=self._data_format)
 
         def _inference():
@@ -270,6 +268,89 @@ class BatchNormalization(Layer):
             "gamma_initializer": self.gamma_initializer,
             "moving_mean_initializer": self.moving_mean_initializer,
             "moving_variance_initializer": self.moving_variance_initializer,
+            "beta_regularizer": self.beta_regularizer,
+            "gamma_regularizer": self.gamma_regularizer,
+            "beta_constraint": self.beta_constraint, "gamma_constraint": self.gamma_constraint})
+
+
+class LayerNormalization(Layer):
+    """Normalizes each example over `axis` (default the last): (x - mean) / sqrt(var +
+    epsilon) * gamma + beta, with gamma and beta shaped like the normalized dims."""
+
+    def __init__(self, axis=-1, epsilon=1e-3, center=True, scale=True,
+                 beta_initializer="zeros", gamma_initializer="ones", beta_regularizer=None,
+                 gamma_regularizer=None, beta_constraint=None, gamma_constraint=None,
+                 trainable=True, name=None, **kwargs):
+        super().__init__(name=name, trainable=trainable, **kwargs)
+        if isinstance(axis, (list, tuple)):
+            self.axis = axis[:]   # a tuple stays one (TF 1.14: a negative entry then fails)
+        elif isinstance(axis, int):
+            self.axis = axis
+        else:
+            raise ValueError("Expected an int or a list/tuple of ints for the argument "
+                             "'axis', but received instead: %s" % axis)
+        self.epsilon = epsilon
+        self.center = center
+        self.scale = scale
+        self.beta_initializer = blu.get_initializer(beta_initializer)
+        self.gamma_initializer = blu.get_initializer(gamma_initializer)
+        self.beta_regularizer = blu.get_regularizer(beta_regularizer)
+        self.gamma_regularizer = blu.get_regularizer(gamma_regularizer)
+        self.beta_constraint = blu.get_constraint(beta_constraint)
+        self.gamma_constraint = blu.get_constraint(gamma_constraint)
+        self.supports_masking = True
+
+    def build(self, input_shape):
+        input_shape = TensorShape(input_shape)
+        if input_shape.ndims is None:
+            raise ValueError("Input shape %s has undefined rank." % input_shape)
+        ndims = input_shape.ndims
+        if isinstance(self.axis, int):
+            self.axis = [self.axis]
+        for idx, x in enumerate(self.axis):
+            if x < 0:
+                self.axis[idx] = ndims + x
+        for x in self.axis:
+            if x < 0 or x >= ndims:
+                raise ValueError("Invalid axis: %d" % x)
+        if len(self.axis) != len(set(self.axis)):
+            raise ValueError("Duplicate axis: {}".format(tuple(self.axis)))
+        param_shape = [input_shape.as_list()[dim] for dim in self.axis]
+        self.gamma = self.add_weight(
+            name="gamma", shape=param_shape, initializer=self.gamma_initializer,
+            regularizer=self.gamma_regularizer, constraint=self.gamma_constraint,
+            trainable=True) if self.scale else None
+        self.beta = self.add_weight(
+            name="beta", shape=param_shape, initializer=self.beta_initializer,
+            regularizer=self.beta_regularizer, constraint=self.beta_constraint,
+            trainable=True) if self.center else None
+
+    def call(self, inputs):
+        input_shape = inputs.shape
+        ndims = input_shape.ndims
+        mean, variance = nn.moments(inputs, self.axis, keep_dims=True)
+        broadcast_shape = [1] * ndims
+        for dim in self.axis:
+            broadcast_shape[dim] = input_shape.as_list()[dim]
+
+        def _broadcast(v):
+            if v is not None and len(v.shape) != ndims and self.axis != [ndims - 1]:
+                return array_ops.reshape(v, broadcast_shape)
+            return v
+        scale, offset = _broadcast(self.gamma), _broadcast(self.beta)
+        outputs = nn.batch_normalization(inputs, mean, variance, offset=offset, scale=scale,
+                                         variance_epsilon=self.epsilon)
+        outputs.set_shape(input_shape)
+        return outputs
+
+    def compute_output_shape(self, input_shape):
+        return input_shape
+
+    def get_config(self):
+        return _merge_config(super().get_config(), {
+            "axis": self.axis, "epsilon": self.epsilon, "center": self.center,
+            "scale": self.scale, "beta_initializer": self.beta_initializer,
+            "gamma_initializer": self.gamma_initializer,
             "beta_regularizer": self.beta_regularizer,
             "gamma_regularizer": self.gamma_regularizer,
             "beta_constraint": self.beta_constraint, "gamma_constraint": self.gamma_constraint})
