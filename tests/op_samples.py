@@ -1135,12 +1135,28 @@ SPARSE = [
            lambda tf, x: [t for m in (True, False) for t in _ctc_parts(
                tf.nn.ctc_greedy_decoder(x, [5, 3, 0], merge_repeated=m))],
            [Arg((5, 3, 4))], F),
+    Sample("CTCLoss", ("CTCLoss", "PreventGradient"),
+           lambda tf, x, g: [_ctc_loss(tf, x), _grads(tf, _ctc_loss(tf, x), x, g)],
+           [Arg((5, 3, 4)), Arg((3,))], F, via_gradients=True),  # TF: float32 only
+    Sample("CTCBeamSearchDecoder", "CTCBeamSearchDecoder",
+           lambda tf, x: [t for m in (True, False) for t in _ctc_parts(
+               tf.nn.ctc_beam_search_decoder(x, [6, 4, 2], beam_width=3, top_paths=2,
+                                             merge_repeated=m))],
+           [Arg((6, 3, 5))], F),
 ]
 
 
+def _ctc_loss(tf, x):
+    labels = tf.SparseTensor([[0, 0], [0, 1], [1, 0], [2, 0], [2, 1]], [1, 2, 0, 2, 2], [3, 2])
+    return tf.nn.ctc_loss(labels, x, [5, 3, 4])
+
+
 def _ctc_parts(decoded):
-    (sp,), log_prob = decoded
-    return [sp.indices, sp.values, sp.dense_shape, log_prob]
+    sps, log_prob = decoded
+    out = []
+    for sp in sps:
+        out += [sp.indices, sp.values, sp.dense_shape]
+    return out + [log_prob]
 
 SAMPLES = (UNARY + BINARY + GRAD_OPS + REDUCE + ARRAY + LINALG + NN + CONV + STATEFUL + RESOURCE
            + RANDOM
