@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from ..engine.ops.ctc import ctc_beam_search_decoder as _beam
 from ..engine.ops.ctc import ctc_loss as _ctc_loss
+from ..engine.framework.tensor_shape import dimension_value
+from ..engine.ops.shape import shape as _shape
 from ..engine.ops.shape import transpose
+from . import array_ops
 from ..engine.ops.sparse import ctc_greedy_decoder as _greedy
 from .sparse_tensor import SparseTensor
 
-__all__ = ["ctc_loss", "ctc_greedy_decoder", "ctc_beam_search_decoder",
+__all__ = ["ctc_loss", "ctc_loss_v2", "ctc_greedy_decoder", "ctc_beam_search_decoder",
            "ctc_beam_search_decoder_v2"]
 
 
@@ -71,3 +74,33 @@ def ctc_beam_search_decoder_v2(inputs, sequence_length, beam_width=100, top_path
     """ctc_beam_search_decoder with merge_repeated=False (TF 2's tf.nn.ctc_beam_search_decoder)."""
     return ctc_beam_search_decoder(inputs, sequence_length, beam_width=beam_width,
                                    top_paths=top_paths, merge_repeated=False)
+
+
+def _get_dim(tensor, i):
+    return dimension_value(tensor.shape[i]) or _shape(tensor)[i]
+
+
+def ctc_loss_v2(labels, logits, label_length, logit_length, logits_time_major=True,
+                unique=None, blank_index=None, name=None):
+    """TF 2's CTC loss (tf.nn.ctc_loss_v2 in TF 1.14) for SparseTensor `labels`: the blank
+    is class `blank_index` (moved last, labels above it shifted down), then ctc_loss with
+    `logit_length` as the sequence lengths (`label_length` is not used).
+
+    Dense labels (TF's ctc_loss_dense, a composite of TF ops) are not implemented: they
+    raise NotImplementedError.
+    """
+    if not isinstance(labels, SparseTensor):
+        raise NotImplementedError("ctc_loss_v2: dense `labels` (TF's ctc_loss_dense) are not "
+                                  "implemented; pass a SparseTensor and blank_index")
+    if blank_index is None:
+        raise ValueError("blank_index must be given when using SparseTensor labels.")
+    if blank_index < 0:
+        blank_index += _get_dim(logits, 2)
+    if blank_index != _get_dim(logits, 2) - 1:
+        logits = array_ops.concat([logits[:, :, :blank_index], logits[:, :, blank_index + 1:],
+                                   logits[:, :, blank_index:blank_index + 1]], axis=2)
+        labels = SparseTensor(labels.indices,
+                              array_ops.where(labels.values < blank_index, labels.values,
+                                              labels.values - 1), labels.dense_shape)
+    return ctc_loss(labels=labels, inputs=logits, sequence_length=logit_length,
+                    time_major=logits_time_major)

@@ -142,6 +142,36 @@ def _(tf):
     return _loss(tf, *_L, seq=[5, 5], x=x)
 
 
+@_case("loss_v2/blank0")
+def _(tf):
+    xi = tf.constant(X)
+    sp = tf.SparseTensor([[0, 0], [0, 1], [1, 0]], [1, 3, 2], [2, 2])
+    loss = tf.nn.ctc_loss_v2(sp, xi, None, [5, 4], blank_index=0)
+    return _run(tf, {"loss": loss, "grad": tf.gradients(loss, xi)[0]})
+
+
+@_case("loss_v2/blank_last_batch_major")
+def _(tf):
+    xi = tf.constant(X.transpose(1, 0, 2).copy())
+    sp = tf.SparseTensor(*_L)
+    return _run(tf, tf.nn.ctc_loss_v2(sp, xi, None, [5, 3], logits_time_major=False,
+                                      blank_index=-1))
+
+
+@_case("loss_v2/blank_middle")
+def _(tf):
+    sp = tf.SparseTensor([[0, 0], [0, 1], [1, 0]], [0, 3, 1], [2, 2])
+    return _run(tf, tf.nn.ctc_loss_v2(sp, tf.constant(X), None, [5, 4], blank_index=2))
+
+
+@_case("loss_v2/err_no_blank")
+def _(tf):
+    try:
+        tf.nn.ctc_loss_v2(tf.SparseTensor(*_L), tf.constant(X), None, [5, 4])
+    except Exception as e:  # noqa: BLE001
+        return e
+
+
 # -- errors ------------------------------------------------------------------------------------
 @_case("loss/err_not_enough_time")
 def _(tf):

@@ -151,6 +151,9 @@ def _add_grad_kernel(backprop_val_grad, a_indices, b_indices, sum_indices, **_):
     g = np.asarray(backprop_val_grad)
     rank = np.shape(sum_indices)[1] if np.ndim(sum_indices) == 2 else 0
     ai, bi, si = _mat(a_indices, rank), _mat(b_indices, rank), _mat(sum_indices, rank)
+    if g.size != si.shape[0]:
+        raise _invalid("# elements of backprop_val_grad and # rows of sum_indices should match "
+                       f"(#nnz of sum): got {g.size} and {si.shape[0]}")
     allrows = np.concatenate([ai, bi, si]) if rank else np.zeros((0, 0), np.int64)
     shape = allrows.max(axis=0) + 1 if allrows.size else np.ones(rank, np.int64)
     ks = _keys(si, shape)
