@@ -6,6 +6,7 @@ from .ops.sparse_ops import sparse_concat as concat
 from .ops.sparse_ops import sparse_expand_dims as expand_dims
 from .ops.sparse_ops import sparse_eye as eye
 from .ops.sparse_ops import sparse_fill_empty_rows as fill_empty_rows
+from .ops.sparse_ops import sparse_mask as mask
 from .ops.sparse_ops import sparse_maximum as maximum
 from .ops.sparse_ops import sparse_merge as merge
 from .ops.sparse_ops import sparse_minimum as minimum
@@ -35,4 +36,4 @@ __all__ = ["SparseTensor", "to_dense", "reorder", "reduce_sum", "sparse_dense_ma
            "matmul", "placeholder", "retain", "transpose", "add", "concat", "expand_dims",
            "eye", "fill_empty_rows", "maximum", "minimum", "merge", "reduce_max",
            "reduce_max_sparse", "reduce_sum_sparse", "reset_shape", "reshape", "segment_mean",
-           "segment_sqrt_n", "segment_sum", "slice", "softmax", "split", "to_indicator"]
+           "segment_sqrt_n", "segment_sum", "slice", "softmax", "split", "to_indicator", "mask"]

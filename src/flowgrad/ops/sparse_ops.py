@@ -16,6 +16,8 @@ from ..engine.framework.constant_op import const_value, constant, convert_to_ten
 from ..engine.framework.graph import name_scope
 from ..engine.ops import sparse as _gen
 from ..engine.ops import sparse_structure as _st
+from ..engine.framework.indexed_slices import IndexedSlices
+from ..engine.ops.indexing import setdiff1d as _setdiff1d
 from ..engine.ops.indexing import sparse_tensor_dense_add as _sparse_tensor_dense_add
 from ..engine.ops._base import apply as _apply
 from ..engine.ops.construction import range as _range
@@ -47,7 +49,7 @@ __all__ = ["unsorted_segment_sum", "segment_sum", "segment_mean", "segment_max",
            "sparse_concat", "sparse_add", "sparse_reshape", "sparse_slice", "sparse_split",
            "sparse_reduce_max", "sparse_reduce_max_sparse", "sparse_reduce_sum_sparse",
            "sparse_fill_empty_rows", "sparse_merge", "sparse_to_indicator", "sparse_maximum",
-           "sparse_minimum", "sparse_softmax", "sparse_reset_shape"]
+           "sparse_minimum", "sparse_softmax", "sparse_reset_shape", "sparse_mask"]
 
 
 def _convert_to_sparse_tensor(sp_input):
@@ -621,3 +623,12 @@ def sparse_eye(num_rows, num_columns=None, dtype=_dt.float32, name=None):
         return SparseTensor(indices=array_ops.stack([diag_range, diag_range], axis=1),
                             values=array_ops.ones(ones_shape, dtype=dtype),
                             dense_shape=array_ops.stack([num_rows, num_columns]))
+
+
+def sparse_mask(a, mask_indices, name=None):
+    """The IndexedSlices `a` without the slices whose indices are in `mask_indices` (TF's
+    array_ops.sparse_mask: ListDiff of the indices, then a gather of the values)."""
+    with name_scope(name, "sparse_mask", [a, mask_indices]) as scope:
+        out_indices, to_gather = _setdiff1d(a.indices, mask_indices)
+        out_values = array_ops.gather(a.values, to_gather, name=scope)
+        return IndexedSlices(out_values, out_indices, a.dense_shape)

@@ -454,6 +454,18 @@ def _(tf):
     return _run(tf, [_st(tf.sparse.eye(3)), _st(tf.sparse.eye(2, 4, dtype=tf.int32))])
 
 
+@_case("mask")
+def _(tf):
+    a = tf.IndexedSlices(tf.constant(np.arange(12.0).reshape(4, 3)),
+                         tf.constant([12, 26, 37, 45]), tf.constant([50, 3]))
+    m = tf.sparse_mask(a, [12, 45])
+    b = tf.IndexedSlices(tf.constant(np.arange(12.0).reshape(4, 3)), tf.constant([1, 2, 3, 4]))
+    m2 = tf.sparse.mask(b, tf.constant([3]))
+    return {"ops": [(o.type, o.name) for o in tf.get_default_graph().get_operations()],
+            "v": _run(tf, [m.values, m.indices, m.dense_shape, m2.values, m2.indices]),
+            "none_shape": m2.dense_shape is None}
+
+
 def cases(tf):
     out = {}
     for name in sorted(CASES):

@@ -147,9 +147,36 @@ def _targets(labels, seq, num_classes, collapse, ignore_longer):
     return out
 
 
-def _lse(a, b):
-    with np.errstate(invalid="ignore"):
-        return np.logaddexp(a, b)
+def _exp(d):
+    """exp of non-positive `d`, with what would be subnormal (below e^-700, nothing next to
+    the row's maximum 1) set to 0: subnormal arithmetic is many times slower."""
+    small = d < -700.0
+    return np.where(small, 0.0, np.exp(np.where(small, 0.0, d)))
+
+
+def _step_lse(prev, stay, skip_from):
+    """log(sum of exp) over the allowed predecessors of every state, for all batch entries
+    at once: `prev` [B, U] log values; the stay term where `stay`, the state before, and the
+    one two before where `skip_from` (masks [B, U]). Shifted by each row's maximum so that a
+    single exp and log are taken."""
+    m = prev.max(axis=1, keepdims=True)
+    m = np.where(np.isfinite(m), m, 0.0)
+    p = _exp(prev - m)
+    acc = np.where(stay, p, 0.0)
+    acc[:, 1:] += p[:, :-1]
+    acc[:, 2:] += np.where(skip_from[:, 2:], p[:, :-2], 0.0)
+    return np.log(acc) + m
+
+
+def _step_lse_back(nxt, stay, skip_to):
+    """The backward counterpart: successors u, u + 1 and u + 2 (where `skip_to` at u + 2)."""
+    m = nxt.max(axis=1, keepdims=True)
+    m = np.where(np.isfinite(m), m, 0.0)
+    p = _exp(nxt - m)
+    acc = np.where(stay, p, 0.0)
+    acc[:, :-1] += p[:, 1:]
+    acc[:, :-2] += np.where(skip_to[:, 2:], p[:, 2:], 0.0)
+    return np.log(acc) + m
 
 
 def ctc_loss_and_grad(x, labels, seq, merge_repeated=True):
@@ -158,15 +185,20 @@ def ctc_loss_and_grad(x, labels, seq, merge_repeated=True):
     Vectorized over the batch and the states of the blank-extended labels l' (2L + 1 states:
     a blank before each label and one at the end): log alpha (including the emission of
     step t) and log beta (excluding it) as TF's calculator, so that alpha + beta is the log
-    posterior mass of a state at step t.
+    posterior mass of a state at step t. Each step's log-sum-exp is taken over the row
+    shifted by its maximum.
     """
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        return _ctc_loss_and_grad(x, labels, seq, merge_repeated)
+
+
+def _ctc_loss_and_grad(x, labels, seq, merge_repeated):
     max_time, batch, num_classes = x.shape
     blank = num_classes - 1
     shifted = x - x.max(axis=2, keepdims=True)
     e = np.exp(shifted)
     y = e / e.sum(axis=2, keepdims=True)  # in x's dtype, as TF's kernel
-    with np.errstate(divide="ignore"):
-        logy = np.log(y.astype(np.float64))
+    logy = np.log(y.astype(np.float64))
     lens = np.array([2 * len(lab) + 1 for lab in labels], np.int64)
     umax = int(lens.max()) if batch else 1
     lp = np.full((batch, umax), blank, np.int64)
@@ -181,7 +213,7 @@ def ctc_loss_and_grad(x, labels, seq, merge_repeated=True):
     same2[:, 2:] = lp[:, 2:] == lp[:, :-2]
     skip = (u[None, :] > 1) & ~is_blank & ~(bool(merge_repeated) & same2)
     # emissions em[t, b, u] = log y[t, b, l'[b, u]]
-    em = np.take_along_axis(logy, np.broadcast_to(lp[None], (max_time, batch, umax)), axis=2)
+    em = logy[:, np.arange(batch)[:, None], lp]
     em = np.where(valid[None], em, _NEG_INF)
     tb = np.asarray(seq, np.int64)
     alpha = np.full((max_time, batch, umax), _NEG_INF)
@@ -190,11 +222,8 @@ def ctc_loss_and_grad(x, labels, seq, merge_repeated=True):
         if umax > 1:
             alpha[0, :, 1] = em[0, :, 1]
     for t in range(1, max_time):
-        prev = alpha[t - 1]
-        s = np.where(stay, prev, _NEG_INF)
-        s[:, 1:] = _lse(s[:, 1:], prev[:, :-1])
-        s[:, 2:] = _lse(s[:, 2:], np.where(skip[:, 2:], prev[:, :-2], _NEG_INF))
-        alpha[t] = np.where((t < tb)[:, None], s + em[t], _NEG_INF)
+        alpha[t] = np.where((t < tb)[:, None], _step_lse(alpha[t - 1], stay, skip) + em[t],
+                            _NEG_INF)
     beta = np.full((max_time, batch, umax), _NEG_INF)
     end = np.zeros((batch, umax), bool)
     end[np.arange(batch), lens - 1] = True
@@ -202,30 +231,27 @@ def ctc_loss_and_grad(x, labels, seq, merge_repeated=True):
     init = np.where(end & valid, 0.0, _NEG_INF)
     for t in range(max_time - 1, -1, -1):
         if t + 1 < max_time:
-            nb = beta[t + 1] + em[t + 1]
-            s = np.where(stay, nb, _NEG_INF)
-            s[:, :-1] = _lse(s[:, :-1], nb[:, 1:])
-            s[:, :-2] = _lse(s[:, :-2], np.where(skip[:, 2:], nb[:, 2:], _NEG_INF))
+            s = _step_lse_back(beta[t + 1] + em[t + 1], stay, skip)
         else:
             s = np.full((batch, umax), _NEG_INF)
         beta[t] = np.where((t == tb - 1)[:, None], init,
                            np.where((t < tb - 1)[:, None], s, _NEG_INF))
     ab = alpha + beta
-    if max_time:
-        log_p = np.logaddexp.reduce(ab[0], axis=1) if umax else np.full(batch, _NEG_INF)
+    if max_time and umax:
+        m = ab[0].max(axis=1)
+        m_ok = np.where(np.isfinite(m), m, 0.0)
+        log_p = np.log(_exp(ab[0] - m_ok[:, None]).sum(axis=1)) + m_ok
+        log_p = np.where(np.isfinite(m), log_p, _NEG_INF)
     else:
         log_p = np.full(batch, _NEG_INF)
     loss = -log_p
     live = (np.arange(max_time)[:, None] < tb[None, :])  # [T, B]
     grad = np.where(live[:, :, None], y, 0).astype(np.float64)
     found = np.isfinite(log_p)
-    with np.errstate(invalid="ignore", over="ignore"):
-        post = np.exp(ab - np.where(found, log_p, 0.0)[None, :, None])
-    post = np.where(np.isfinite(ab) & found[None, :, None], post, 0.0)
-    occ = np.zeros((max_time, batch, num_classes))
-    t_i, b_i, u_i = np.nonzero(post)
-    np.add.at(occ, (t_i, b_i, lp[b_i, u_i]), post[t_i, b_i, u_i])
-    grad -= occ
+    post = _exp(np.where(found[None, :, None], ab - np.where(found, log_p, 0.0)[None, :, None],
+                         _NEG_INF))
+    onehot = (lp[:, :, None] == np.arange(num_classes)).astype(np.float64)  # [B, U, C]
+    grad -= np.einsum("tbu,buc->tbc", post, onehot)
     return loss, grad
 
 
