@@ -16,6 +16,9 @@ from __future__ import annotations
 
 __all__ = ["ctc_loss", "ctc_beam_search_decoder", "prevent_gradient"]
 
+import heapq
+import itertools
+
 import numpy as np
 
 from ..framework import dtypes as _dt
@@ -368,19 +371,25 @@ def _lse1(a, b):
 
 def _beam_search(steps, beam_width):
     """TF's CTCBeamSearchDecoder (default scorer) over the logits `steps` [t, num_classes] of
-    one batch entry: the leaves left after the last step."""
+    one batch entry: the leaves left after the last step.
+
+    The beam is a min-heap of (total, insertion count, entry): while new leaves grow, the
+    totals of the leaves in it do not change, so its top is TF's `peek_bottom`.
+    """
     root = _Entry(None, -1)
     root.newp.total = root.newp.blank = 0.0
     leaves = [root]
-    for row in steps:
-        row = row.astype(np.float64)
-        blank = row.shape[0] - 1
-        norm = row - float(row.max())
-        norm = norm - float(np.log(np.exp(norm).sum()))  # TF 1.14 steps on log-softmax
+    count = itertools.count()
+    rows = np.asarray(steps, np.float64)
+    if rows.size:
+        rows = rows - rows.max(axis=1, keepdims=True)
+        rows = rows - np.log(np.exp(rows).sum(axis=1, keepdims=True))  # TF: log-softmax
+    for norm in rows:
+        blank = norm.shape[0] - 1
         branches = sorted(leaves, key=lambda e: -e.newp.total)
-        leaves = []
         for b in branches:
             b.oldp = b.newp.copy()
+        heap = []
         for b in branches:
             if b.parent is not None:
                 par = b.parent
@@ -390,22 +399,29 @@ def _beam_search(steps, beam_width):
                 b.newp.label += float(norm[b.label])
             b.newp.blank = b.oldp.total + float(norm[blank])
             b.newp.total = _lse1(b.newp.blank, b.newp.label)
-            leaves.append(b)
+            heapq.heappush(heap, (b.newp.total, next(count), b))
+        # children of this step's branches, by parent: the only inactive entries whose
+        # old probability is read again this step (TF resets it when they fail to re-enter)
+        branch_children = {}
         for b in branches:
-            full = len(leaves) >= beam_width
-            bottom = min(e.newp.total for e in leaves) if full else _NEG_INF
+            if b.parent is not None:
+                branch_children.setdefault(id(b.parent), []).append(b)
+        for b in branches:
+            full = len(heap) >= beam_width
+            bottom = heap[0][0] if full else _NEG_INF
             if not (b.oldp.total > _NEG_INF and b.oldp.total > bottom):
                 continue
             cand = norm[:blank] + b.oldp.total
             if 0 <= b.label < blank:
                 cand[b.label] = float(norm[b.label]) + b.oldp.blank
             passing = cand > bottom
-            visit = set(np.nonzero(passing)[0].tolist()).union(b.children)
-            for label in sorted(visit):
+            visit = np.nonzero(passing)[0].tolist()
+            extra = [c.label for c in branch_children.get(id(b), ()) if not passing[c.label]]
+            if extra:
+                visit = sorted(visit + extra)
+            for label in visit:
                 c = b.children.get(label)
                 if not passing[label]:
-                    # cannot enter the beam: TF deactivates the child, its old probability
-                    # too (which matters when it is also a branch of this step)
                     if c.newp.total == _NEG_INF:
                         c.oldp = _Prob()
                     continue
@@ -415,17 +431,17 @@ def _beam_search(steps, beam_width):
                     continue
                 c.newp.blank = _NEG_INF
                 c.newp.label = c.newp.total = float(cand[label])
-                if len(leaves) >= beam_width:
-                    worst = min(range(len(leaves)), key=lambda i: leaves[i].newp.total)
-                    ok = c.newp.total > leaves[worst].newp.total
+                if len(heap) >= beam_width:
+                    ok = c.newp.total > heap[0][0]
                 else:
-                    worst, ok = None, c.newp.total > _NEG_INF
+                    ok = c.newp.total > _NEG_INF
                 if ok:
-                    if worst is not None:
-                        leaves.pop(worst).newp = _Prob()
-                    leaves.append(c)
+                    if len(heap) >= beam_width:
+                        heapq.heappop(heap)[2].newp = _Prob()
+                    heapq.heappush(heap, (c.newp.total, next(count), c))
                 else:
                     c.oldp, c.newp = _Prob(), _Prob()
+        leaves = [e for _, _, e in sorted(heap, key=lambda h: h[1])]
     return leaves
 
 

@@ -41,6 +41,11 @@ def _invalid(msg):
     return errors.InvalidArgumentError(None, None, msg)
 
 
+def _no_gradient(op, *grads):
+    """TF 1.14 registers no gradient for this op: tf.gradients raises its LookupError."""
+    raise LookupError(f"No gradient defined for operation '{op.name}' (op type: {op.type})")
+
+
 def _i64(op_type, t, arg):
     if t.dtype.base_dtype is not _I64:
         raise TypeError(f"Input '{arg}' of '{op_type}' Op has type {t.dtype.name} that does "
@@ -415,7 +420,7 @@ def _split_kernel(split_dim, indices, values, shape, num_split=1, **_):
     return tuple(outs_i + outs_v + outs_s)
 
 
-register_op("SparseSplit", infer=_split_infer, kernel=_split_kernel)
+register_op("SparseSplit", infer=_split_infer, kernel=_split_kernel, grad=_no_gradient)
 
 
 def sparse_split(split_dim, indices, values, shape, num_split, name=None):
@@ -591,11 +596,11 @@ def _reduce_sparse_kernel(fn):
 
 
 register_op("SparseReduceMax", infer=_reduce_infer("SparseReduceMax", False),
-            kernel=_reduce_max_kernel)
+            kernel=_reduce_max_kernel, grad=_no_gradient)
 register_op("SparseReduceMaxSparse", infer=_reduce_infer("SparseReduceMaxSparse", True),
-            kernel=_reduce_sparse_kernel(np.max))
+            kernel=_reduce_sparse_kernel(np.max), grad=_no_gradient)
 register_op("SparseReduceSumSparse", infer=_reduce_infer("SparseReduceSumSparse", True),
-            kernel=_reduce_sparse_kernel(np.sum))
+            kernel=_reduce_sparse_kernel(np.sum), grad=_no_gradient)
 
 
 def sparse_reduce_max(input_indices, input_values, input_shape, reduction_axes,
