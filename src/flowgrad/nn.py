@@ -80,6 +80,7 @@ from .ops.ctc_ops import (  # noqa: F401 - tf.nn's names
     ctc_greedy_decoder,
     ctc_loss,
     ctc_loss_v2,
+    ctc_unique_labels,
 )
 from .ops.random_ops import (
     compute_accidental_hits,

@@ -7,11 +7,18 @@ from ..engine.ops.ctc import ctc_loss as _ctc_loss
 from ..engine.framework.tensor_shape import dimension_value
 from ..engine.ops.shape import shape as _shape
 from ..engine.ops.shape import transpose
+from ..engine.framework import dtypes as _dt
+from ..engine.framework.constant_op import convert_to_tensor
+from ..engine.framework.graph import name_scope
+from ..engine.ops.cast import cast
+from ..engine.ops.indexing import unique
+from ..engine.ops.joining import pad
 from . import array_ops
+from .functional_ops import map_fn
 from ..engine.ops.sparse import ctc_greedy_decoder as _greedy
 from .sparse_tensor import SparseTensor
 
-__all__ = ["ctc_loss", "ctc_loss_v2", "ctc_greedy_decoder", "ctc_beam_search_decoder",
+__all__ = ["ctc_loss", "ctc_loss_v2", "ctc_unique_labels", "ctc_greedy_decoder", "ctc_beam_search_decoder",
            "ctc_beam_search_decoder_v2"]
 
 
@@ -104,3 +111,17 @@ def ctc_loss_v2(labels, logits, label_length, logit_length, logits_time_major=Tr
                                               labels.values - 1), labels.dense_shape)
     return ctc_loss(labels=labels, inputs=logits, sequence_length=logit_length,
                     time_major=logits_time_major)
+
+
+def ctc_unique_labels(labels, name=None):
+    """(unique labels of each row of the dense int `labels` [batch, max_len], zero-padded to
+    max_len, int64; each label's position in them, int32) via map_fn of Unique as TF."""
+    with name_scope(name, "ctc_unique_labels", [labels]):
+        labels = convert_to_tensor(labels, name="labels")
+
+        def _unique(x):
+            u = unique(x)
+            y = pad(u.y, [[0, _get_dim(u.idx, 0) - _get_dim(u.y, 0)]])
+            return [cast(y, _dt.int64), u.idx]
+
+        return map_fn(_unique, labels, dtype=[_dt.int64, _dt.int32])

@@ -172,6 +172,13 @@ def _(tf):
         return e
 
 
+@_case("unique_labels")
+def _(tf):
+    u, idx = tf.nn.ctc_unique_labels(tf.constant([[3, 4, 4, 3, 0], [1, 1, 2, 2, 5]]))
+    u2, idx2 = tf.nn.ctc_unique_labels(tf.constant(np.array([[7, 7]], np.int64)))
+    return _run(tf, [u, idx, u2, idx2])
+
+
 # -- errors ------------------------------------------------------------------------------------
 @_case("loss/err_not_enough_time")
 def _(tf):
