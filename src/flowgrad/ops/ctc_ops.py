@@ -18,8 +18,8 @@ from .functional_ops import map_fn
 from ..engine.ops.sparse import ctc_greedy_decoder as _greedy
 from .sparse_tensor import SparseTensor
 
-__all__ = ["ctc_loss", "ctc_loss_v2", "ctc_unique_labels", "ctc_greedy_decoder", "ctc_beam_search_decoder",
-           "ctc_beam_search_decoder_v2"]
+__all__ = ["ctc_loss", "ctc_loss_v2", "ctc_unique_labels", "ctc_greedy_decoder",
+           "ctc_beam_search_decoder", "ctc_beam_search_decoder_v2"]
 
 
 def ctc_loss(labels, inputs=None, sequence_length=None, preprocess_collapse_repeated=False,
