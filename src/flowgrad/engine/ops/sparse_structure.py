@@ -355,14 +355,20 @@ def _slice_grad_kernel(backprop_val_grad, input_indices, input_start, output_ind
     ind = _mat(input_indices, start.size)
     out = _mat(output_indices, start.size) + start
     res = np.zeros(ind.shape[0], g.dtype)
-    j = 0
-    for i in range(ind.shape[0]):  # both lists are in order: TF's linear scan
-        if j < out.shape[0] and np.array_equal(ind[i], out[j]):
-            res[i] = g[j]
-            j += 1
-    if j != out.shape[0]:
-        raise _invalid("Elements of backprop_val_grad aren't all propagated. Num elements "
-                       f"propagated: {j}")
+    if out.shape[0]:
+        # each output row is an input row shifted by start: its first match in the input
+        # (TF scans both in order)
+        top = np.maximum(ind.max(axis=0), out.max(axis=0)) + 1 if ind.size else \
+            out.max(axis=0) + 1
+        k_in, k_out = _keys(ind, top), _keys(out, top)
+        order = np.argsort(k_in, kind="stable")
+        pos = np.searchsorted(k_in[order], k_out)
+        hit = pos < k_in.size
+        hit[hit] = k_in[order[pos[hit]]] == k_out[hit]
+        if not hit.all():
+            raise _invalid("Elements of backprop_val_grad aren't all propagated. Num elements "
+                           f"propagated: {int(np.argmin(hit))}")
+        res[order[pos]] = g
     return res
 
 
@@ -469,15 +475,14 @@ def _fill_kernel(indices, values, dense_shape, default_value, **_):
     total = int(per_row.sum())
     out_ind = np.zeros((total, rank), np.int64)
     out_val = np.full(total, np.asarray(default_value).reshape(()), vals.dtype)
-    reverse = np.zeros(ind.shape[0], np.int64)
-    seen = np.zeros(n_rows, np.int64)
-    for i in range(ind.shape[0]):  # within a row, input order is kept (TF's kernel)
-        r = ind[i, 0]
-        pos = offsets[r] + seen[r]
-        seen[r] += 1
-        out_ind[pos] = ind[i]
-        out_val[pos] = vals[i]
-        reverse[i] = pos
+    # entries grouped by row, input order kept within a row (TF's kernel)
+    order = np.argsort(ind[:, 0], kind="stable")
+    rows = ind[order, 0]
+    first = np.searchsorted(rows, rows, side="left")
+    reverse = np.empty(ind.shape[0], np.int64)
+    reverse[order] = offsets[rows] + (np.arange(rows.size) - first)
+    out_ind[reverse] = ind
+    out_val[reverse] = vals
     out_ind[offsets[empty], 0] = np.nonzero(empty)[0]
     return out_ind, out_val, empty, reverse
 
@@ -539,11 +544,13 @@ def _groups(input_indices, input_values, input_shape, reduction_axes, keep_dims,
                          else [shape[d] for d in kept], np.int64)
     coords = ind[:, kept]
     if ind.shape[0] and not kept:
-        uniq, red = np.zeros((1, 0), np.int64), np.asarray([fn(vals)], vals.dtype)
+        uniq, red = np.zeros((1, 0), np.int64), np.asarray([fn.reduce(vals)], vals.dtype)
     elif ind.shape[0]:
         uniq, inv = np.unique(coords, axis=0, return_inverse=True)
         inv = inv.reshape(-1)
-        red = np.array([fn(vals[inv == g]) for g in range(uniq.shape[0])], vals.dtype)
+        order = np.argsort(inv, kind="stable")
+        starts = np.searchsorted(inv[order], np.arange(uniq.shape[0]))
+        red = fn.reduceat(vals[order], starts).astype(vals.dtype)
     else:
         uniq, red = np.zeros((0, len(kept)), np.int64), np.zeros(0, vals.dtype)
     if keep_dims:
@@ -580,7 +587,7 @@ def _reduce_infer(op_type, sparse):
 def _reduce_max_kernel(input_indices, input_values, input_shape, reduction_axes,
                        keep_dims=False, **_):
     coords, red, out_shape = _groups(input_indices, input_values, input_shape, reduction_axes,
-                                     keep_dims, np.max)
+                                     keep_dims, np.maximum)
     out = np.zeros(tuple(out_shape), np.asarray(input_values).dtype)  # empty groups: 0
     if coords.shape[0] and out.ndim:
         out[tuple(coords.T)] = red
@@ -598,9 +605,9 @@ def _reduce_sparse_kernel(fn):
 register_op("SparseReduceMax", infer=_reduce_infer("SparseReduceMax", False),
             kernel=_reduce_max_kernel, grad=_no_gradient)
 register_op("SparseReduceMaxSparse", infer=_reduce_infer("SparseReduceMaxSparse", True),
-            kernel=_reduce_sparse_kernel(np.max), grad=_no_gradient)
+            kernel=_reduce_sparse_kernel(np.maximum), grad=_no_gradient)
 register_op("SparseReduceSumSparse", infer=_reduce_infer("SparseReduceSumSparse", True),
-            kernel=_reduce_sparse_kernel(np.sum), grad=_no_gradient)
+            kernel=_reduce_sparse_kernel(np.add), grad=_no_gradient)
 
 
 def sparse_reduce_max(input_indices, input_values, input_shape, reduction_axes,
@@ -696,10 +703,14 @@ def _softmax_kernel(sp_indices, sp_values, sp_shape, **_):
         return out
     _, inv = np.unique(ind[:, :-1], axis=0, return_inverse=True)
     inv = inv.reshape(-1)
-    for g in np.unique(inv):
-        m = inv == g
-        e = np.exp(vals[m] - vals[m].max())
-        out[m] = e / e.sum()
+    order = np.argsort(inv, kind="stable")
+    grouped = inv[order]
+    starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
+    v = vals[order]
+    gmax = np.maximum.reduceat(v, starts)
+    e = np.exp(v - np.repeat(gmax, np.diff(np.r_[starts, v.size])))
+    total = np.add.reduceat(e, starts)
+    out[order] = e / np.repeat(total, np.diff(np.r_[starts, v.size]))
     return out
 
 
