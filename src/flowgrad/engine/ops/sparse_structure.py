@@ -67,11 +67,22 @@ def _lex_order(ind):
     return np.lexsort(ind.T[::-1])
 
 
-def _keys(ind, shape):
-    """Row-major linear positions of index rows (for matching entries)."""
-    if ind.shape[1] == 0:
-        return np.zeros(ind.shape[0], np.int64)
-    return np.ravel_multi_index(tuple(ind.T), tuple(int(s) for s in shape), mode="wrap")
+def _row_keys(*mats):
+    """One int64 key per index row of each matrix, equal for equal rows and ordered as the
+    rows in row-major order (linear positions in the rows' bounding box, or the rows'
+    ranks when that box is too large to number)."""
+    sizes = [m.shape[0] for m in mats]
+    rows = np.concatenate(mats)
+    if rows.shape[0] == 0 or rows.shape[1] == 0:
+        keys = np.zeros(rows.shape[0], np.int64)
+    else:
+        lo = rows.min(axis=0)
+        span = [int(v) for v in rows.max(axis=0) - lo + 1]
+        if int(np.prod([float(v) for v in span])) < 2 ** 62:
+            keys = np.ravel_multi_index(tuple((rows - lo).T), tuple(span)).astype(np.int64)
+        else:
+            keys = np.unique(rows, axis=0, return_inverse=True)[1].reshape(-1)
+    return np.split(keys, np.cumsum(sizes)[:-1])
 
 
 def _sp_out(rank, values_dtype):
@@ -107,7 +118,7 @@ def _check_same_shape(a_shape, b_shape):
 def _merge(ai, bi, shape):
     """TF's linear merge of two row-major index lists: (positions of a and b in the union,
     the union's index rows, and for each union row its a / b source or -1)."""
-    ka, kb = _keys(ai, shape), _keys(bi, shape)
+    ka, kb = _row_keys(ai, bi)
     union = np.union1d(ka, kb)
     src_a = np.full(union.size, -1, np.int64)
     src_b = np.full(union.size, -1, np.int64)
@@ -159,12 +170,9 @@ def _add_grad_kernel(backprop_val_grad, a_indices, b_indices, sum_indices, **_):
     if g.size != si.shape[0]:
         raise _invalid("# elements of backprop_val_grad and # rows of sum_indices should match "
                        f"(#nnz of sum): got {g.size} and {si.shape[0]}")
-    allrows = np.concatenate([ai, bi, si]) if rank else np.zeros((0, 0), np.int64)
-    shape = allrows.max(axis=0) + 1 if allrows.size else np.ones(rank, np.int64)
-    ks = _keys(si, shape)
+    ks, ka, kb = _row_keys(si, ai, bi)
     out = []
-    for rows in (ai, bi):
-        k = _keys(rows, shape)
+    for rows, k in ((ai, ka), (bi, kb)):
         pos = np.searchsorted(ks, k)
         pos_c = np.minimum(pos, max(ks.size - 1, 0))
         hit = (pos < ks.size) & (ks[pos_c] == k) if ks.size else np.zeros(k.size, bool)
@@ -358,9 +366,7 @@ def _slice_grad_kernel(backprop_val_grad, input_indices, input_start, output_ind
     if out.shape[0]:
         # each output row is an input row shifted by start: its first match in the input
         # (TF scans both in order)
-        top = np.maximum(ind.max(axis=0), out.max(axis=0)) + 1 if ind.size else \
-            out.max(axis=0) + 1
-        k_in, k_out = _keys(ind, top), _keys(out, top)
+        k_in, k_out = _row_keys(ind, out)
         order = np.argsort(k_in, kind="stable")
         pos = np.searchsorted(k_in[order], k_out)
         hit = pos < k_in.size
