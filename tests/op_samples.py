@@ -1138,16 +1138,111 @@ SPARSE = [
            lambda tf, x: [t for m in (True, False) for t in _ctc_parts(
                tf.nn.ctc_greedy_decoder(x, [5, 3, 0], merge_repeated=m))],
            [Arg((5, 3, 4))], F),
+    Sample("CTCLoss", ("CTCLoss", "PreventGradient"),
+           lambda tf, x, g: [_ctc_loss(tf, x), _grads(tf, _ctc_loss(tf, x), x, g)],
+           [Arg((5, 3, 4)), Arg((3,))], F, via_gradients=True),  # TF: float32 only
+    Sample("CTCBeamSearchDecoder", "CTCBeamSearchDecoder",
+           lambda tf, x: [t for m in (True, False) for t in _ctc_parts(
+               tf.nn.ctc_beam_search_decoder(x, [6, 4, 2], beam_width=3, top_paths=2,
+                                             merge_repeated=m))],
+           [Arg((6, 3, 5))], F),
 ]
 
 
+_SP_IND2 = [[0, 0], [0, 1], [2, 2], [2, 0]]
+_SP_IND2_SORTED = [[0, 0], [0, 1], [2, 0], [2, 2]]
+_FILL_IND = [[1, 1], [3, 2], [3, 0]]
+_SM_IND = [[0, 1], [0, 2], [1, 0], [2, 0], [2, 2]]
+
+
+def _sp3(tf, ind, v, shape=(3, 3)):
+    return tf.SparseTensor(ind, v, list(shape))
+
+
+def _sp_parts(sp):
+    return [sp.indices, sp.values, sp.dense_shape]
+
+
+SPARSE_STRUCTURE = [
+    Sample("SparseAdd", "SparseAdd",
+           lambda tf, a, b: [tf.sparse_add(_sp3(tf, _SP_IND, a),
+                                           _sp3(tf, _SP_IND2_SORTED, b)).values,
+                             tf.sparse_add(_sp3(tf, _SP_IND, a),
+                                           _sp3(tf, _SP_IND2_SORTED, b)).indices],
+           [Arg((3,)), Arg((4,))], F + I, grad=(0, 1)),
+    Sample("SparseAddGrad", "SparseAddGrad",
+           lambda tf, a, b, g: _grads(tf, tf.sparse_add(_sp3(tf, _SP_IND, a),
+                                                        _sp3(tf, _SP_IND2_SORTED, b)).values,
+                                      a, g),
+           [Arg((3,)), Arg((4,)), Arg((5,))], F, via_gradients=True),
+    Sample("SparseConcat", "SparseConcat",
+           lambda tf, a, b: _sp_parts(tf.sparse_concat(1, [_sp3(tf, _SP_IND, a),
+                                                           _sp3(tf, _SP_IND2_SORTED, b)])),
+           [Arg((3,)), Arg((4,))], F + I),
+    Sample("SparseReshape", "SparseReshape",
+           lambda tf, a: _sp_parts(tf.sparse_reshape(_sp3(tf, _SP_IND, a), [-1])),
+           [Arg((3,))], F + I),
+    Sample("SparseSlice", "SparseSlice",
+           lambda tf, a: _sp_parts(tf.sparse_slice(_sp3(tf, _SP_IND, a), [1, 0], [2, 3])),
+           [Arg((3,))], F + I, grad=(0,)),
+    Sample("SparseSliceGrad", "SparseSliceGrad",
+           lambda tf, a, g: _grads(tf, tf.sparse_slice(_sp3(tf, _SP_IND, a), [1, 0],
+                                                       [2, 3]).values, a, g),
+           [Arg((3,)), Arg((2,))], F, via_gradients=True),
+    Sample("SparseSplit", "SparseSplit",
+           lambda tf, a: [t for sp in tf.sparse_split(sp_input=_sp3(tf, _SP_IND, a),
+                                                      num_split=2, axis=1)
+                          for t in _sp_parts(sp)],
+           [Arg((3,))], F + I),
+    Sample("SparseFillEmptyRows", "SparseFillEmptyRows",
+           lambda tf, a, d: [t for t in _sp_parts(tf.sparse_fill_empty_rows(
+               _sp3(tf, _FILL_IND, a, (5, 3)), d)[0])] + [tf.sparse_fill_empty_rows(
+                   _sp3(tf, _FILL_IND, a, (5, 3)), d)[1]],
+           [Arg((3,)), Arg(())], F + I, grad=(0, 1)),
+    Sample("SparseFillEmptyRowsGrad", "SparseFillEmptyRowsGrad",
+           lambda tf, a, d, g: _grads(tf, tf.sparse_fill_empty_rows(
+               _sp3(tf, _FILL_IND, a, (5, 3)), d)[0].values, d, g),
+           [Arg((3,)), Arg(()), Arg((6,))], F, via_gradients=True),
+    Sample("SparseReduceMax", "SparseReduceMax",
+           lambda tf, a: [tf.sparse_reduce_max(_sp3(tf, _SP_IND, a, (4, 3)), 1),
+                          tf.sparse_reduce_max(_sp3(tf, _SP_IND, a, (4, 3))),
+                          tf.sparse_reduce_max(_sp3(tf, _SP_IND, a, (4, 3)), 0, keepdims=True)],
+           [Arg((3,))], F + I),
+    Sample("SparseReduceSumSparse", ("SparseReduceSumSparse", "SparseReduceMaxSparse"),
+           lambda tf, a: _sp_parts(tf.sparse_reduce_sum_sparse(_sp3(tf, _SP_IND2_SORTED, a),
+                                                               1)) +
+           _sp_parts(tf.sparse_reduce_max_sparse(_sp3(tf, _SP_IND2_SORTED, a), 0,
+                                                 keepdims=True)),
+           [Arg((4,))], F + I),
+    Sample("SparseSparseMinimum", ("SparseSparseMinimum", "SparseSparseMaximum"),
+           lambda tf, a, b: _sp_parts(tf.sparse_minimum(_sp3(tf, _SP_IND, a),
+                                                        _sp3(tf, _SP_IND2_SORTED, b))) +
+           _sp_parts(tf.sparse_maximum(_sp3(tf, _SP_IND, a), _sp3(tf, _SP_IND2_SORTED, b))),
+           [Arg((3,)), Arg((4,))], F + I),
+    Sample("SparseSoftmax", "SparseSoftmax",
+           lambda tf, a: tf.sparse_softmax(_sp3(tf, _SM_IND, a)).values,
+           [Arg((5,))], F, grad=(0,), order=1),
+    Sample("SparseDenseCwiseAdd", "SparseDenseCwiseAdd",
+           lambda tf, a, g: _grads(tf, tf.sparse_softmax(_sp3(tf, _SM_IND, a)).values, a, g),
+           [Arg((5,)), Arg((5,))], F, via_gradients=True),
+]
+
+
+def _ctc_loss(tf, x):
+    labels = tf.SparseTensor([[0, 0], [0, 1], [1, 0], [2, 0], [2, 1]], [1, 2, 0, 2, 2], [3, 2])
+    return tf.nn.ctc_loss(labels, x, [5, 3, 4])
+
+
 def _ctc_parts(decoded):
-    (sp,), log_prob = decoded
-    return [sp.indices, sp.values, sp.dense_shape, log_prob]
+    sps, log_prob = decoded
+    out = []
+    for sp in sps:
+        out += [sp.indices, sp.values, sp.dense_shape]
+    return out + [log_prob]
 
 SAMPLES = (UNARY + BINARY + GRAD_OPS + REDUCE + ARRAY + LINALG + NN + CONV + STATEFUL + RESOURCE
            + RANDOM
-           + RANDOM_EXACT + SUMMARY + IMAGE + SPARSE)
+           + RANDOM_EXACT + SUMMARY + IMAGE + SPARSE + SPARSE_STRUCTURE)
 BY_NAME = dict((s.name, s) for s in SAMPLES)
 assert len(BY_NAME) == len(SAMPLES), "duplicate sample names"
 

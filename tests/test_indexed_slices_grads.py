@@ -101,6 +101,17 @@ _EXTRA = {
     "SparseSegmentSum": lambda: tf.sparse_segment_sum(_x([4, 2]), [0, 2, 3], [0, 0, 2]),
     "SparseSegmentMean": lambda: tf.sparse_segment_mean(_x([4, 2]), [0, 2, 3], [0, 0, 2]),
     "SparseSegmentSqrtN": lambda: tf.sparse_segment_sqrt_n(_x([4, 2]), [0, 2, 3], [0, 0, 2]),
+    "CTCLoss": lambda: tf.nn.ctc_loss(tf.SparseTensor([[0, 0], [1, 0]], [1, 0], [2, 1]),
+                                      tf.cast(_x([3, 2, 3]), tf.float32), [3, 2]),
+    "SparseAdd": lambda: tf.sparse_add(tf.SparseTensor([[0, 1], [2, 0]], _x([2]), [3, 2]),
+                                       tf.SparseTensor([[0, 1], [1, 1]], _x([2], 1),
+                                                       [3, 2])).values,
+    "SparseSlice": lambda: tf.sparse_slice(tf.SparseTensor([[0, 1], [2, 0]], _x([2]), [3, 2]),
+                                           [1, 0], [2, 2]).values,
+    "SparseFillEmptyRows": lambda: tf.sparse_fill_empty_rows(
+        tf.SparseTensor([[0, 1], [2, 0]], _x([2]), [3, 2]), 0.5)[0].values,
+    "SparseSoftmax": lambda: tf.sparse_softmax(
+        tf.SparseTensor([[0, 1], [2, 0], [2, 1]], _x([3]), [3, 2])).values,
 }
 
 
@@ -123,6 +134,14 @@ _NO_SLICES = {
     "L2Loss": "its output is a scalar",
     "SparseSegmentMeanGrad": "no gradient in TF 1.14 (its rule raises LookupError)",
     "SparseSegmentSqrtNGrad": "no gradient in TF 1.14 (its rule raises LookupError)",
+    "SparseReduceMax": "no gradient in TF 1.14 (its rule raises LookupError)",
+    "SparseReduceMaxSparse": "no gradient in TF 1.14 (its rule raises LookupError)",
+    "SparseReduceSumSparse": "no gradient in TF 1.14 (its rule raises LookupError)",
+    "SparseSplit": "no gradient in TF 1.14 (its rule raises LookupError)",
+    "SparseSparseMinimum": "TF 1.14's rule fails (TypeError: one gradient for two outputs)",
+    "SparseSparseMaximum": "TF 1.14's rule fails (TypeError: one gradient for two outputs)",
+    "SparseDenseCwiseAdd": "TF 1.14's rule raises NotImplementedError",
+    "PreventGradient": "its rule raises LookupError (TF's prevent_gradient)",
     # TF 1.14 has no gradient for these: their rule raises LookupError, as TF's lookup does
     "AdjustContrastv2": "no gradient in TF 1.14", "AdjustHue": "no gradient in TF 1.14",
     "AdjustSaturation": "no gradient in TF 1.14", "ResizeArea": "no gradient in TF 1.14",

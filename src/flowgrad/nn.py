@@ -74,7 +74,14 @@ from .ops.nn_ops import (
     zero_fraction,
 )
 from .ops.sparse_ops import embedding_lookup_sparse  # noqa: F401 - tf.nn's name
-from .ops.ctc_ops import ctc_greedy_decoder  # noqa: F401 - tf.nn's name
+from .ops.ctc_ops import (  # noqa: F401 - tf.nn's names
+    ctc_beam_search_decoder,
+    ctc_beam_search_decoder_v2,
+    ctc_greedy_decoder,
+    ctc_loss,
+    ctc_loss_v2,
+    ctc_unique_labels,
+)
 from .ops.random_ops import (
     compute_accidental_hits,
     log_uniform_candidate_sampler,

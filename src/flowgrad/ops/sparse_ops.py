@@ -5,6 +5,9 @@ sparse_reorder, sparse_reduce_sum, sparse_tensor_dense_matmul) over the primitiv
 engine/ops/sparse.py."""
 from __future__ import annotations
 
+import collections.abc
+import numbers
+
 import numpy as np
 
 from ..engine.autodiff.gradients import dense_to_indexed_slices  # noqa: F401
@@ -12,6 +15,10 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
 from ..engine.framework.graph import name_scope
 from ..engine.ops import sparse as _gen
+from ..engine.ops import sparse_structure as _st
+from ..engine.framework.indexed_slices import IndexedSlices
+from ..engine.ops.indexing import setdiff1d as _setdiff1d
+from ..engine.ops.indexing import sparse_tensor_dense_add as _sparse_tensor_dense_add
 from ..engine.ops._base import apply as _apply
 from ..engine.ops.construction import range as _range
 from ..engine.ops.sparse import (  # noqa: F401
@@ -38,7 +45,11 @@ from ..engine.ops.construction import placeholder
 __all__ = ["unsorted_segment_sum", "segment_sum", "segment_mean", "segment_max",
            "sparse_tensor_to_dense", "sparse_to_dense", "sparse_reorder", "sparse_reduce_sum",
            "sparse_tensor_dense_matmul", "sparse_placeholder", "sparse_segment_sum",
-           "sparse_segment_mean", "sparse_segment_sqrt_n", "sparse_retain", "sparse_transpose"]
+           "sparse_segment_mean", "sparse_segment_sqrt_n", "sparse_retain", "sparse_transpose",
+           "sparse_concat", "sparse_add", "sparse_reshape", "sparse_slice", "sparse_split",
+           "sparse_reduce_max", "sparse_reduce_max_sparse", "sparse_reduce_sum_sparse",
+           "sparse_fill_empty_rows", "sparse_merge", "sparse_to_indicator", "sparse_maximum",
+           "sparse_minimum", "sparse_softmax", "sparse_reset_shape", "sparse_mask"]
 
 
 def _convert_to_sparse_tensor(sp_input):
@@ -261,3 +272,363 @@ def sparse_transpose(sp_input, perm=None, name=None):
         transposed_st = SparseTensor(transposed_indices, sp_input.values,
                                      transposed_dense_shape)
         return sparse_reorder(transposed_st)
+
+
+# -- TF 1.14's SparseTensor restructuring functions (engine/ops/sparse_structure.py) ----------
+def _convert_to_sparse_tensors(sp_inputs):
+    if isinstance(sp_inputs, list):
+        return [_convert_to_sparse_tensor(sp) for sp in sp_inputs]
+    if isinstance(sp_inputs, tuple):
+        return (_convert_to_sparse_tensor(sp) for sp in sp_inputs)
+    raise TypeError("Inputs must be a list or tuple.")
+
+
+def sparse_concat(axis, sp_inputs, name=None, expand_nonconcat_dim=False, concat_dim=None,
+                  expand_nonconcat_dims=None):
+    """The SparseTensors `sp_inputs` joined along `axis` (op `SparseConcat`; entries in
+    row-major order). With `expand_nonconcat_dim` the other dimensions grow to the largest
+    input's."""
+    if expand_nonconcat_dims is not None and expand_nonconcat_dim:
+        raise ValueError("Cannot specify both 'expand_nonconcat_dims' and "
+                         "'expand_nonconcat_dim'")
+    if expand_nonconcat_dims is not None:
+        expand_nonconcat_dim = expand_nonconcat_dims
+    axis = _deprecated_arg("axis", axis, "concat_dim", concat_dim)
+    sp_inputs = _convert_to_sparse_tensors(sp_inputs)
+    if len(sp_inputs) == 1:
+        return sp_inputs[0]
+    inds = [sp.indices for sp in sp_inputs]
+    vals = [sp.values for sp in sp_inputs]
+    shapes = [sp.dense_shape for sp in sp_inputs]
+    if expand_nonconcat_dim:
+        max_shape = math_ops.reduce_max(
+            array_ops.concat([array_ops.reshape(s, [1, -1]) for s in shapes], 0), 0)
+        shapes = [array_ops.concat([
+            max_shape[:axis], s[-1:] if axis == -1 else s[axis:axis + 1],
+            [] if axis == -1 else max_shape[axis + 1:]], 0) for s in shapes]
+    out_ind, out_val, out_shape = _st.sparse_concat(inds, vals, shapes, axis, name=name)
+    shapes_value = [const_value(s) for s in shapes]
+    if shapes_value and all(s is not None for s in shapes_value):
+        dim = sum(s[axis] for s in shapes_value)
+        out_shape = np.array(shapes_value[0], copy=True)
+        out_shape[axis] = dim
+        out_shape = convert_to_tensor(out_shape)
+    return SparseTensor(out_ind, out_val, out_shape)
+
+
+def sparse_add(a, b, threshold=None, thresh=None):
+    """a + b where at least one is a SparseTensor: a SparseTensor (op `SparseAdd`; summed
+    entries of magnitude below `threshold` are dropped) when both are, else a dense tensor
+    (op `SparseTensorDenseAdd`). Differentiable w.r.t. both values."""
+    threshold = _deprecated_arg("threshold", threshold, "thresh", thresh)
+    if threshold is None:
+        threshold = 0
+    classes = (SparseTensor, SparseTensorValue)
+    if not any(isinstance(x, classes) for x in (a, b)):
+        raise TypeError("At least one input should be SparseTensor; do you mean to use "
+                        "tf.add()?")
+    if all(isinstance(x, classes) for x in (a, b)):
+        a = _convert_to_sparse_tensor(a)
+        b = _convert_to_sparse_tensor(b)
+        threshold = convert_to_tensor(threshold, dtype=a.values.dtype.real_dtype.base_dtype,
+                                      name="threshold")
+        out_ind, out_val, out_shape = _st.sparse_add(a.indices, a.values, a.dense_shape,
+                                                     b.indices, b.values, b.dense_shape,
+                                                     threshold)
+        a.get_shape().assert_is_compatible_with(b.get_shape())
+        static = a.get_shape().merge_with(b.get_shape())
+        if static.is_fully_defined():
+            out_shape = static.as_list()
+        return SparseTensor(out_ind, out_val, out_shape)
+    if isinstance(b, classes):
+        a, b = b, a
+    return _sparse_tensor_dense_add(a.indices, a.values, a.dense_shape, b)
+
+
+def sparse_reshape(sp_input, shape, name=None):
+    """`sp_input` under a new dense `shape` (op `SparseReshape`; one dimension may be -1)."""
+    sp_input = _convert_to_sparse_tensor(sp_input)
+    shape = math_ops.cast(shape, dtype=_dt.int64)
+    with name_scope(name, "SparseReshape", [sp_input]) as scope:
+        ind, new_shape = _st.sparse_reshape(sp_input.indices, sp_input.dense_shape, shape,
+                                            name=scope)
+        const = const_value(shape)
+        if const is not None and sp_input.get_shape().is_fully_defined():
+            const = np.array(const, copy=True)
+            num_implied = int(sum(d == -1 for d in const))
+            if num_implied > 1:
+                raise ValueError("At most one dimension can be inferred (-1). Found: %s"
+                                 % const)
+            original = list(const)
+            in_size = int(np.prod(sp_input.get_shape().as_list()))
+            if num_implied:
+                idx = original.index(-1)
+                rest = original[:idx] + original[idx + 1:]
+                const[idx] = in_size // int(np.prod(rest))
+            size_ = int(np.prod(const))
+            if size_ != in_size:
+                raise ValueError("Cannot reshape a tensor with %d elements to shape %s "
+                                 "(%d elements)." % (in_size, [int(d) for d in original], size_))
+            new_shape = const
+        return SparseTensor(ind, array_ops.identity(sp_input.values), new_shape)
+
+
+def sparse_slice(sp_input, start, size, name=None):
+    """The entries of `sp_input` inside the box [start, start + size), shifted to start
+    (op `SparseSlice`; differentiable w.r.t. the values)."""
+    sp_input = _convert_to_sparse_tensor(sp_input)
+    start = convert_to_tensor(start, _dt.int64)
+    size = convert_to_tensor(size, _dt.int64)
+    with name_scope(name, "SparseSlice", [sp_input]) as scope:
+        ind, val, shp = _st.sparse_slice(sp_input.indices, sp_input.values,
+                                         sp_input.dense_shape, start, size, name=scope)
+        return SparseTensor(ind, val, shp)
+
+
+class KeywordRequired:
+    """TF's marker that makes sparse_split's arguments keyword-only."""
+
+    def __repr__(self):
+        return "KeywordRequired()"
+
+
+def sparse_split(keyword_required=KeywordRequired(), sp_input=None, num_split=None, axis=None,
+                 name=None, split_dim=None):
+    """`sp_input` split into `num_split` SparseTensors along `axis` (op `SparseSplit`; the
+    first shape[axis] % num_split pieces are one longer)."""
+    if not isinstance(keyword_required, KeywordRequired):
+        raise ValueError("Keyword arguments are required for this function.")
+    if sp_input is None:
+        raise ValueError("sp_input is required")
+    if num_split is None:
+        raise ValueError("num_split is required")
+    if axis is None:
+        raise ValueError("axis is required")
+    axis = _deprecated_arg("axis", axis, "split_dim", split_dim)
+    sp_input = _convert_to_sparse_tensor(sp_input)
+    inds, vals, shapes = _st.sparse_split(axis, sp_input.indices, sp_input.values,
+                                          sp_input.dense_shape, num_split, name=name)
+    return [SparseTensor(i, v, s) for i, v, s in zip(inds, vals, shapes)]
+
+
+def sparse_reduce_max(sp_input, axis=None, keepdims=None, reduction_axes=None,
+                      keep_dims=None):
+    """The maximum of the entries of `sp_input` over `axis` (all when None) as a dense
+    tensor (op `SparseReduceMax`; implicit zeros are ignored, a group without entries
+    gives 0)."""
+    keepdims = _deprecated_arg("keepdims", keepdims, "keep_dims", keep_dims)
+    if keepdims is None:
+        keepdims = False
+    axis = _deprecated_arg("axis", axis, "reduction_axes", reduction_axes)
+    return _st.sparse_reduce_max(sp_input.indices, sp_input.values, sp_input.dense_shape,
+                                 _reduction_dims(sp_input, axis), keepdims)
+
+
+def _reduce_sparse(op_type, sp_input, axis, keepdims, reduction_axes, keep_dims):
+    keepdims = _deprecated_arg("keepdims", keepdims, "keep_dims", keep_dims)
+    if keepdims is None:
+        keepdims = False
+    axis = _deprecated_arg("axis", axis, "reduction_axes", reduction_axes)
+    ind, val, shp = _st.sparse_reduce_sparse(op_type, sp_input.indices, sp_input.values,
+                                             sp_input.dense_shape,
+                                             _reduction_dims(sp_input, axis), keepdims)
+    return SparseTensor(ind, val, shp)
+
+
+def sparse_reduce_max_sparse(sp_input, axis=None, keepdims=None, reduction_axes=None,
+                             keep_dims=None):
+    """sparse_reduce_max as a SparseTensor of the groups that have entries (op
+    `SparseReduceMaxSparse`)."""
+    return _reduce_sparse("SparseReduceMaxSparse", sp_input, axis, keepdims, reduction_axes,
+                          keep_dims)
+
+
+def sparse_reduce_sum_sparse(sp_input, axis=None, keepdims=None, reduction_axes=None,
+                             keep_dims=None):
+    """sparse_reduce_sum as a SparseTensor of the groups that have entries (op
+    `SparseReduceSumSparse`)."""
+    return _reduce_sparse("SparseReduceSumSparse", sp_input, axis, keepdims, reduction_axes,
+                          keep_dims)
+
+
+def sparse_fill_empty_rows(sp_input, default_value, name=None):
+    """(`sp_input` with an entry [r, 0, ...] = default_value for every empty row r, the bool
+    vector of the empty rows) (op `SparseFillEmptyRows`; differentiable w.r.t. the values
+    and the default)."""
+    sp_input = _convert_to_sparse_tensor(sp_input)
+    with name_scope(name, "SparseFillEmptyRows", [sp_input]):
+        default_value = convert_to_tensor(default_value, dtype=sp_input.values.dtype)
+        ind, val, empty, _ = _st.sparse_fill_empty_rows(sp_input.indices, sp_input.values,
+                                                        sp_input.dense_shape, default_value)
+        return SparseTensor(ind, val, sp_input.dense_shape), empty
+
+
+def sparse_merge(sp_ids, sp_values, vocab_size, name=None, already_sorted=False):
+    """A SparseTensor whose last index is taken from the ids `sp_ids` (one SparseTensor,
+    or a list for several new dimensions of sizes `vocab_size`), with `sp_values`' values."""
+    if isinstance(sp_ids, (SparseTensor, SparseTensorValue)):
+        sp_ids = [sp_ids]
+        if not (isinstance(vocab_size, Tensor) or isinstance(vocab_size, numbers.Integral)):
+            raise TypeError("vocab_size has to be a Tensor or Python int. Found %s"
+                            % type(vocab_size))
+        vocab_size = [vocab_size]
+    else:
+        if not isinstance(sp_ids, collections.abc.Iterable):
+            raise TypeError("sp_ids has to be a SparseTensor or list thereof. Found %s"
+                            % type(sp_ids))
+        if not isinstance(vocab_size, collections.abc.Iterable):
+            raise TypeError("vocab_size has to be a list of Tensors or Python ints. Found %s"
+                            % type(vocab_size))
+        for dim in vocab_size:
+            if not (isinstance(dim, Tensor) or isinstance(dim, numbers.Integral)):
+                raise TypeError("vocab_size has to be a list of Tensors or Python ints. "
+                                "Found %s" % type(dim))
+    if len(sp_ids) != len(vocab_size):
+        raise ValueError("sp_ids and vocab_size have to have equal lengths.")
+    with name_scope(name, "SparseMerge", [sp_ids, sp_values]):
+        sp_ids = [_convert_to_sparse_tensor(s) for s in sp_ids]
+        sp_values = _convert_to_sparse_tensor(sp_values)
+        ids = []
+        for s in sp_ids:
+            ids_dim = s.values
+            if s.dtype != _dt.int64:
+                ids_dim = math_ops.cast(ids_dim, _dt.int64)
+            ids += [array_ops.expand_dims(ids_dim, axis=1)]
+        vocab_size = [math_ops.cast(x, _dt.int64) for x in vocab_size]
+        preserved = sp_ids[0].indices[:, :-1]
+        new_indices = array_ops.concat([preserved] + ids, 1)
+        new_shape = array_ops.concat([sp_ids[0].dense_shape[:-1], vocab_size], 0)
+        result = SparseTensor(new_indices, sp_values.values, new_shape)
+        if already_sorted:
+            return result
+        sorted_result = sparse_reorder(result)
+        return SparseTensor(sorted_result.indices, sorted_result.values, new_shape)
+
+
+def sparse_to_indicator(sp_input, vocab_size, name=None):
+    """A dense bool tensor [..., vocab_size]: True at the ids of each row of the int
+    SparseTensor `sp_input`."""
+    sp_input = _convert_to_sparse_tensor(sp_input)
+    with name_scope(name, "SparseToIndicator", [sp_input]) as scope:
+        num_entries = array_ops.shape(sp_input.indices)[0]
+        new_values = array_ops.fill(array_ops.expand_dims(num_entries, 0), True)
+        sp_values = SparseTensor(sp_input.indices, new_values, sp_input.dense_shape)
+        sp_new = sparse_merge(sp_input, sp_values, vocab_size, scope)
+        return sparse_tensor_to_dense(sp_new, default_value=False, validate_indices=False,
+                                      name=scope)
+
+
+def _min_max(op_type, sp_a, sp_b, name):
+    with name_scope(name, op_type, [sp_a.indices, sp_a.values, sp_b.indices,
+                                    sp_b.values]) as scope:
+        ind, val = _st.sparse_sparse_min_max(op_type, sp_a.indices, sp_a.values,
+                                             sp_a.dense_shape, sp_b.indices, sp_b.values,
+                                             sp_b.dense_shape, name=scope)
+    return SparseTensor(ind, val, sp_a.dense_shape)
+
+
+def sparse_maximum(sp_a, sp_b, name=None):
+    """The elementwise maximum of two SparseTensors of one shape over the union of their
+    entries, a missing entry counting as 0 (op `SparseSparseMaximum`)."""
+    return _min_max("SparseSparseMaximum", sp_a, sp_b, name)
+
+
+def sparse_minimum(sp_a, sp_b, name=None):
+    """The elementwise minimum (op `SparseSparseMinimum`); see sparse_maximum."""
+    return _min_max("SparseSparseMinimum", sp_a, sp_b, name)
+
+
+def sparse_softmax(sp_input, name=None):
+    """The softmax of the entries of each innermost row of `sp_input` (rank >= 2), missing
+    entries excluded (op `SparseSoftmax`; differentiable)."""
+    with name_scope(name, "SparseSoftmax", [sp_input.indices, sp_input.values]) as scope:
+        out = _st.sparse_softmax(sp_input.indices, sp_input.values, sp_input.dense_shape,
+                                 name=scope)
+        return SparseTensor(sp_input.indices, out, sp_input.dense_shape)
+
+
+def sparse_reset_shape(sp_input, new_shape=None):
+    """`sp_input` with dense shape `new_shape` (no smaller than the old one), or the
+    tightest shape holding its indices when None."""
+    sp_input = _convert_to_sparse_tensor(sp_input)
+    in_indices = array_ops.identity(sp_input.indices)
+    in_values = array_ops.identity(sp_input.values)
+    in_shape = array_ops.identity(sp_input.dense_shape)
+    if new_shape is None:
+        low = math_ops.reduce_max(in_indices, axis=0)
+        out_shape = math_ops.maximum(constant(0, dtype=_dt.int64),
+                                     math_ops.add(low, array_ops.ones_like(in_shape)))
+    else:
+        out_shape = convert_to_tensor(new_shape)
+        out_shape.get_shape().assert_has_rank(1)
+        out_shape = math_ops.cast(out_shape, _dt.int64)
+        if out_shape.get_shape().ndims is not None:
+            out_shape.get_shape().dims[0].merge_with(in_shape.get_shape().dims[0])
+        const = const_value(out_shape)
+        if const is not None and sp_input.get_shape().is_fully_defined():
+            in_const = np.array(sp_input.get_shape().as_list())
+            if not np.all(in_const <= const):
+                raise ValueError(  # TF 1.14 swaps the two shapes in its message
+                    "Requested new_shape should have dimension sizes >= sp_input.shape."
+                    "  Found new_shape (%s), sp_input.shape (%s)." % (in_const, const))
+            out_shape = const
+        else:
+            raise NotImplementedError("sparse_reset_shape: new_shape or sp_input's shape not "
+                                      "known at graph-build time (TF's run-time assert)")
+    return SparseTensor(in_indices, in_values, out_shape)
+
+
+def sparse_expand_dims(sp_input, axis=None, name=None):
+    """`sp_input` with a new dimension of size 1 at `axis` (default -1: last)."""
+    rank = sp_input.dense_shape.get_shape()[0]
+    axis = -1 if axis is None else axis
+    with name_scope(name, "expand_dims", [sp_input]):
+        if isinstance(axis, numbers.Integral):
+            axis = convert_to_tensor(axis, name="axis", dtype=_dt.int32)
+        elif not isinstance(axis, Tensor):
+            raise TypeError("axis must be an integer value in range [-rank(sp_input) - 1, "
+                            "rank(sp_input)]")
+        axis = array_ops.where(axis >= 0, axis, axis + rank + 1)
+        column_size = array_ops.shape(sp_input.indices)[0]
+        new_index = array_ops.zeros([column_size, 1], dtype=_dt.int64)
+        before = array_ops.slice(sp_input.indices, [0, 0], [-1, axis])
+        after = array_ops.slice(sp_input.indices, [0, axis], [-1, -1])
+        indices = array_ops.concat([before, new_index, after], axis=1)
+        shape_before = array_ops.slice(sp_input.dense_shape, [0], [axis])
+        shape_after = array_ops.slice(sp_input.dense_shape, [axis], [-1])
+        new_shape = convert_to_tensor([1], name="new_shape", dtype=_dt.int64)
+        shape = array_ops.concat([shape_before, new_shape, shape_after], axis=0)
+        return SparseTensor(indices=indices, values=sp_input.values, dense_shape=shape)
+
+
+def _make_int64_tensor(value, name):
+    if isinstance(value, numbers.Integral):
+        return convert_to_tensor(value, name=name, dtype=_dt.int64)
+    if not isinstance(value, Tensor):
+        raise TypeError("{} must be an integer value".format(name))
+    if value.dtype == _dt.int64:
+        return value
+    return math_ops.cast(value, _dt.int64)
+
+
+def sparse_eye(num_rows, num_columns=None, dtype=_dt.float32, name=None):
+    """A SparseTensor [num_rows, num_columns] with ones on the diagonal."""
+    with name_scope(name, "eye", [num_rows, num_columns]):
+        num_rows = _make_int64_tensor(num_rows, "num_rows")
+        num_columns = num_rows if num_columns is None else _make_int64_tensor(
+            num_columns, "num_columns")
+        diag_size = math_ops.minimum(num_rows, num_columns)
+        ones_shape = array_ops.reshape(diag_size, [-1])  # TF's ones() takes a scalar shape
+        diag_range = _range(0, diag_size, 1, dtype=_dt.int64)
+        return SparseTensor(indices=array_ops.stack([diag_range, diag_range], axis=1),
+                            values=array_ops.ones(ones_shape, dtype=dtype),
+                            dense_shape=array_ops.stack([num_rows, num_columns]))
+
+
+def sparse_mask(a, mask_indices, name=None):
+    """The IndexedSlices `a` without the slices whose indices are in `mask_indices` (TF's
+    array_ops.sparse_mask: ListDiff of the indices, then a gather of the values)."""
+    with name_scope(name, "sparse_mask", [a, mask_indices]) as scope:
+        out_indices, to_gather = _setdiff1d(a.indices, mask_indices)
+        out_values = array_ops.gather(a.values, to_gather, name=scope)
+        return IndexedSlices(out_values, out_indices, a.dense_shape)

@@ -9,7 +9,7 @@ import numpy as np
 from . import dtypes as _dt
 from .graph import _TENSOR_CONVERSIONS, Operation, Tensor, get_default_graph
 from .registry import register_op
-from .tensor_shape import TensorShape
+from .tensor_shape import Dimension, TensorShape
 
 # (type, fn(value, dtype, name, as_ref) -> Tensor) pairs, as tf.register_tensor_conversion_function
 _CONVERSIONS = _TENSOR_CONVERSIONS  # the graph converts op inputs through it too
@@ -266,7 +266,14 @@ def convert_to_tensor(value, dtype=None, name: str | None = None, preferred_dtyp
         return value
     for _, base_type, fn in _CONVERSIONS:
         if isinstance(value, base_type):
-            t = fn(value, dtype=dtype, name=name, as_ref=as_ref)
+            t = None
+            if dtype is None and preferred_dtype is not None:  # TF tries the preferred first
+                try:
+                    t = fn(value, dtype=preferred_dtype, name=name, as_ref=as_ref)
+                except (TypeError, ValueError):
+                    t = None
+            if t is None:
+                t = fn(value, dtype=dtype, name=name, as_ref=as_ref)
             if dtype is not None and t.dtype.base_dtype is not _dt.as_dtype(dtype).base_dtype:
                 raise ValueError(f"Tensor conversion requested dtype {_dt.as_dtype(dtype).name} "
                                  f"for Tensor with dtype {t.dtype.name}: {str(t)!r}")
@@ -300,4 +307,27 @@ def const_value(t: Tensor) -> np.ndarray | None:
         return op._attrs["value"]
     if op.type == "Shape" and t.op.inputs[0].shape.is_fully_defined():
         return np.array(t.op.inputs[0].shape.as_list(), dtype=t.dtype.as_numpy_dtype)
+    if op.type == "Cast":  # as TF's tensor_util.constant_value
+        v = const_value(op.inputs[0])
+        return None if v is None else np.asarray(v).astype(t.dtype.as_numpy_dtype)
+    if op.type in ("Equal", "NotEqual"):
+        a, b = const_value(op.inputs[0]), const_value(op.inputs[1])
+        if a is None or b is None:
+            return None
+        return np.equal(a, b) if op.type == "Equal" else np.not_equal(a, b)
     return None
+
+
+def _dimension_to_tensor(d, dtype=None, name=None, as_ref=False):
+    """A known Dimension as an int32 (or int64) constant, as TF 1.14's conversion."""
+    if d.value is None:
+        raise ValueError(f"Cannot convert an unknown Dimension to a Tensor: {d}")
+    if dtype is not None:
+        if _dt.as_dtype(dtype) not in (_dt.int32, _dt.int64):
+            raise TypeError(f"Cannot convert a TensorShape to dtype: {_dt.as_dtype(dtype)}")
+    else:
+        dtype = _dt.int32
+    return constant(d.value, dtype=dtype, name=name or "shape_as_tensor")
+
+
+register_tensor_conversion_function(Dimension, _dimension_to_tensor, 100)

@@ -617,8 +617,9 @@ def _ctc_greedy_kernel(inputs, sequence_length, merge_repeated=True, **_):
     seq = np.asarray(sequence_length).reshape(-1)
     max_time, batch, num_classes = x.shape
     if seq.size != batch:
-        raise _invalid(f"len(sequence_length) != batch_size.  len(sequence_length):  "
-                       f"{seq.size} batch_size: {batch}")
+        raise errors.FailedPreconditionError(
+            None, None, f"len(sequence_length) != batch_size.  len(sequence_length):  "
+            f"{seq.size} batch_size: {batch}")
     for b in range(batch):
         if seq[b] > max_time:
             raise errors.FailedPreconditionError(

@@ -1,0 +1,496 @@
+"""CTC ops (TF 1.14's ctc_ops): `CTCLoss` and `CTCBeamSearchDecoder` (the greedy decoder is
+in sparse.py).
+
+- `CTCLoss`: the connectionist temporal classification loss of logits [max_time, batch,
+  num_classes] (softmax taken per step, the last class is the blank) against labels given as
+  a SparseTensor's indices and values, and its gradient w.r.t. the logits (a second output,
+  as TF's fused kernel). The forward-backward recursion runs in log space, vectorized over
+  the batch and the label states with NumPy.
+- `CTCBeamSearchDecoder`: TF's prefix beam search (the default scorer): the `top_paths`
+  best label sequences per batch entry as SparseTensor components, and their scores.
+
+The gradient of `CTCLoss` is TF's: the gradient output scaled by the loss's incoming
+gradient, through a `PreventGradient` (so second order raises LookupError, as TF 1.14).
+"""
+from __future__ import annotations
+
+__all__ = ["ctc_loss", "ctc_beam_search_decoder", "prevent_gradient"]
+
+import heapq
+import itertools
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._array_util import _scope
+from ._base import apply, apply_op, to_tensor, unary_same
+from .elementwise import multiply
+from .shape import expand_dims
+
+_NEG_INF = -np.inf
+
+
+def _invalid(msg):
+    return errors.InvalidArgumentError(None, None, msg)
+
+
+def _typed(op_type, t, arg, dtype):
+    if t.dtype.base_dtype is not dtype:
+        raise TypeError(f"Input '{arg}' of '{op_type}' Op has type {t.dtype.name} that does "
+                        f"not match expected type of {dtype.name}.")
+
+
+def _rank(t, r):
+    if t.shape.ndims is not None and t.shape.ndims != r:
+        raise ValueError(f"Shape must be rank {r} but is rank {t.shape.ndims}")
+
+
+def _merge(a, b):
+    if a is not None and b is not None and a != b:
+        raise ValueError(f"Dimensions must be equal, but are {a} and {b}")
+    return a if a is not None else b
+
+
+def _dim(t, i):
+    return t.shape.as_list()[i] if t.shape.ndims is not None else None
+
+
+# -- PreventGradient ---------------------------------------------------------------------------
+def _prevent_grad(op, grad):
+    raise LookupError("Gradient explicitly disabled. Reason: %r"
+                      % op.get_attr("message").encode("utf-8"))
+
+
+register_op("PreventGradient", infer=unary_same, kernel=lambda x, **_: x, grad=_prevent_grad,
+            aliases_input=True)
+
+
+def prevent_gradient(input, message="", name=None):  # noqa: A002 - TF's name
+    """The value of `input`; differentiating through it raises LookupError with `message`."""
+    x = to_tensor(input)
+    return apply("PreventGradient", [x], {"message": str(message)}, name or "PreventGradient")
+
+
+# -- CTCLoss -------------------------------------------------------------------------------------
+def _ctc_loss_infer(inputs, attrs):
+    x, ind, vals, seq = inputs
+    for t, arg, dt in ((x, "inputs", _dt.float32), (ind, "labels_indices", _dt.int64),
+                       (vals, "labels_values", _dt.int32), (seq, "sequence_length", _dt.int32)):
+        _typed("CTCLoss", t, arg, dt)
+    _rank(x, 3)
+    _rank(ind, 2)
+    _rank(vals, 1)
+    _rank(seq, 1)
+    _merge(_dim(ind, 0), _dim(vals, 0))
+    batch = _merge(_dim(x, 1), _dim(seq, 0))
+    dims = x.shape.as_list() if x.shape.ndims is not None else [None, None, None]
+    return [(_dt.float32, TensorShape([batch])),
+            (_dt.float32, TensorShape([dims[0], batch, dims[2]]))]
+
+
+def _labels_by_batch(ind, vals, batch):
+    """TF's checks of the label SparseTensor and its values grouped by batch entry."""
+    n = ind.shape[0]
+    if n != vals.shape[0]:
+        raise _invalid("labels_indices and labels_values must contain the same number of "
+                       f"rows, but saw shapes: [{n},{ind.shape[1]}] vs. [{vals.shape[0]}]")
+    width = int(ind[:, 1].max()) + 1 if n else 0
+    bounds = (batch, width)
+    for i in range(n):
+        idx = ind[i]
+        where = "[" + ",".join(str(int(v)) for v in idx) + "]"
+        if any(v < 0 or v >= s for v, s in zip(idx, bounds)):
+            raise _invalid(f"label SparseTensor is not valid: indices[{i}] = {where} is out of "
+                           f"bounds: need 0 <= index < [{batch},{width}]")
+        if i:
+            prev = tuple(int(v) for v in ind[i - 1])
+            cur = tuple(int(v) for v in idx)
+            if cur < prev:
+                raise _invalid(f"label SparseTensor is not valid: indices[{i}] = {where} is "
+                               "out of order")
+            if cur == prev:
+                raise _invalid(f"label SparseTensor is not valid: indices[{i}] = {where} is "
+                               "repeated")
+    labels = [[] for _ in range(batch)]
+    for (b, _), v in zip(ind, vals):
+        labels[int(b)].append(int(v))
+    return labels
+
+
+def _targets(labels, seq, num_classes, collapse, ignore_longer):
+    """Each batch entry's target labels (TF's PopulateLPrimes checks, in its order)."""
+    out = []
+    for b, label in enumerate(labels):
+        if not label:
+            raise _invalid(f"Labels length is zero in batch {b}")
+        lab, finished = [], False
+        for i, v in enumerate(label):
+            if i == 0 or not collapse or v != label[i - 1]:
+                if v >= num_classes - 1:
+                    finished = True
+                elif finished:
+                    raise _invalid(
+                        "Saw a non-null label (index >= num_classes - 1) following a null "
+                        f"label, batch: {b} num_classes: {num_classes} labels: "
+                        f"{','.join(map(str, label))} labels seen so far: "
+                        f"{','.join(map(str, lab))}")
+                else:
+                    lab.append(v)
+        if any(v < 0 for v in lab):
+            raise _invalid(f"All labels must be nonnegative integers, batch: {b} labels: "
+                           f"{','.join(map(str, lab))}")
+        if not ignore_longer and len(label) > seq[b]:
+            raise _invalid(f"Not enough time for target transition sequence (required: "
+                           f"{len(label)}, available: {seq[b]}){b}You can turn this error "
+                           "into a warning by using the flag ignore_longer_outputs_than_inputs")
+        out.append(lab)
+    return out
+
+
+def _exp(d):
+    """exp of non-positive `d`, with what would be subnormal (below e^-700, nothing next to
+    the row's maximum 1) set to 0: subnormal arithmetic is many times slower."""
+    small = d < -700.0
+    return np.where(small, 0.0, np.exp(np.where(small, 0.0, d)))
+
+
+def _step_lse(prev, stay, skip_from):
+    """log(sum of exp) over the allowed predecessors of every state, for all batch entries
+    at once: `prev` [B, U] log values; the stay term where `stay`, the state before, and the
+    one two before where `skip_from` (masks [B, U]). Shifted by each row's maximum so that a
+    single exp and log are taken."""
+    m = prev.max(axis=1, keepdims=True)
+    m = np.where(np.isfinite(m), m, 0.0)
+    p = _exp(prev - m)
+    acc = np.where(stay, p, 0.0)
+    acc[:, 1:] += p[:, :-1]
+    acc[:, 2:] += np.where(skip_from[:, 2:], p[:, :-2], 0.0)
+    return np.log(acc) + m
+
+
+def _step_lse_back(nxt, stay, skip_to):
+    """The backward counterpart: successors u, u + 1 and u + 2 (where `skip_to` at u + 2)."""
+    m = nxt.max(axis=1, keepdims=True)
+    m = np.where(np.isfinite(m), m, 0.0)
+    p = _exp(nxt - m)
+    acc = np.where(stay, p, 0.0)
+    acc[:, :-1] += p[:, 1:]
+    acc[:, :-2] += np.where(skip_to[:, 2:], p[:, 2:], 0.0)
+    return np.log(acc) + m
+
+
+def ctc_loss_and_grad(x, labels, seq, merge_repeated=True):
+    """Loss [B] and gradient [T, B, C] of logits `x` [T, B, C] for target label lists.
+
+    Vectorized over the batch and the states of the blank-extended labels l' (2L + 1 states:
+    a blank before each label and one at the end): log alpha (including the emission of
+    step t) and log beta (excluding it) as TF's calculator, so that alpha + beta is the log
+    posterior mass of a state at step t. Each step's log-sum-exp is taken over the row
+    shifted by its maximum.
+    """
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        return _ctc_loss_and_grad(x, labels, seq, merge_repeated)
+
+
+def _ctc_loss_and_grad(x, labels, seq, merge_repeated):
+    max_time, batch, num_classes = x.shape
+    blank = num_classes - 1
+    shifted = x - x.max(axis=2, keepdims=True)
+    e = np.exp(shifted)
+    y = e / e.sum(axis=2, keepdims=True)  # in x's dtype, as TF's kernel
+    logy = np.log(y.astype(np.float64))
+    lens = np.array([2 * len(lab) + 1 for lab in labels], np.int64)
+    umax = int(lens.max()) if batch else 1
+    lp = np.full((batch, umax), blank, np.int64)
+    for b, lab in enumerate(labels):
+        if lab:
+            lp[b, 1:2 * len(lab):2] = lab
+    u = np.arange(umax)
+    valid = u[None, :] < lens[:, None]
+    is_blank = lp == blank
+    stay = np.broadcast_to(bool(merge_repeated) | is_blank, (batch, umax))
+    same2 = np.zeros((batch, umax), bool)
+    same2[:, 2:] = lp[:, 2:] == lp[:, :-2]
+    skip = (u[None, :] > 1) & ~is_blank & ~(bool(merge_repeated) & same2)
+    # emissions em[t, b, u] = log y[t, b, l'[b, u]]
+    em = logy[:, np.arange(batch)[:, None], lp]
+    em = np.where(valid[None], em, _NEG_INF)
+    tb = np.asarray(seq, np.int64)
+    alpha = np.full((max_time, batch, umax), _NEG_INF)
+    if max_time:
+        alpha[0, :, 0] = em[0, :, 0]
+        if umax > 1:
+            alpha[0, :, 1] = em[0, :, 1]
+    for t in range(1, max_time):
+        alpha[t] = np.where((t < tb)[:, None], _step_lse(alpha[t - 1], stay, skip) + em[t],
+                            _NEG_INF)
+    beta = np.full((max_time, batch, umax), _NEG_INF)
+    end = np.zeros((batch, umax), bool)
+    end[np.arange(batch), lens - 1] = True
+    end[np.arange(batch), np.maximum(lens - 2, 0)] = True
+    init = np.where(end & valid, 0.0, _NEG_INF)
+    for t in range(max_time - 1, -1, -1):
+        if t + 1 < max_time:
+            s = _step_lse_back(beta[t + 1] + em[t + 1], stay, skip)
+        else:
+            s = np.full((batch, umax), _NEG_INF)
+        beta[t] = np.where((t == tb - 1)[:, None], init,
+                           np.where((t < tb - 1)[:, None], s, _NEG_INF))
+    ab = alpha + beta
+    if max_time and umax:
+        m = ab[0].max(axis=1)
+        m_ok = np.where(np.isfinite(m), m, 0.0)
+        log_p = np.log(_exp(ab[0] - m_ok[:, None]).sum(axis=1)) + m_ok
+        log_p = np.where(np.isfinite(m), log_p, _NEG_INF)
+    else:
+        log_p = np.full(batch, _NEG_INF)
+    loss = -log_p
+    live = (np.arange(max_time)[:, None] < tb[None, :])  # [T, B]
+    grad = np.where(live[:, :, None], y, 0).astype(np.float64)
+    found = np.isfinite(log_p)
+    post = _exp(np.where(found[None, :, None], ab - np.where(found, log_p, 0.0)[None, :, None],
+                         _NEG_INF))
+    onehot = (lp[:, :, None] == np.arange(num_classes)).astype(np.float64)  # [B, U, C]
+    grad -= np.einsum("tbu,buc->tbc", post, onehot)
+    return loss, grad
+
+
+def _ctc_loss_kernel(inputs, labels_indices, labels_values, sequence_length,
+                     preprocess_collapse_repeated=False, ctc_merge_repeated=True,
+                     ignore_longer_outputs_than_inputs=False, **_):
+    x = np.asarray(inputs)
+    ind = np.asarray(labels_indices, np.int64).reshape(-1, 2) if np.size(labels_indices) \
+        else np.zeros((0, 2), np.int64)
+    vals = np.asarray(labels_values).reshape(-1)
+    seq = np.asarray(sequence_length).reshape(-1)
+    max_time, batch, num_classes = x.shape
+    if seq.size != batch:
+        raise _invalid(f"len(sequence_length) != batch_size.  len(sequence_length):  "
+                       f"{seq.size} batch_size: {batch}")
+    if batch == 0:
+        raise _invalid("batch_size must not be 0")
+    for b in range(batch):
+        if seq[b] > max_time:
+            raise _invalid(f"sequence_length({b}) <= {max_time}")
+    labels = _labels_by_batch(ind, vals, batch)
+    for b in range(batch):
+        if seq[b] < 0:
+            raise _invalid(f"seq_len({b}) < 0")
+    targets = _targets(labels, seq, num_classes, preprocess_collapse_repeated,
+                       ignore_longer_outputs_than_inputs)
+    skipped = np.array([seq[b] == 0 or (ignore_longer_outputs_than_inputs
+                                         and len(labels[b]) > seq[b]) for b in range(batch)])
+    loss, grad = ctc_loss_and_grad(x, targets, np.where(skipped, 0, seq), ctc_merge_repeated)
+    loss = np.where(skipped, 0.0, loss)
+    return loss.astype(np.float32), grad.astype(np.float32)
+
+
+def _ctc_loss_grad(op, grad_loss, _unused_grad):
+    g = prevent_gradient(
+        op.outputs[1], message="Currently there is no way to take the second  derivative of "
+        "ctc_loss due to the fused implementation's interaction  with tf.gradients()")
+    return [multiply(expand_dims(grad_loss, -1), g, name="mul"), None, None, None]
+
+
+register_op("CTCLoss", infer=_ctc_loss_infer, kernel=_ctc_loss_kernel, grad=_ctc_loss_grad)
+
+
+def ctc_loss(inputs, labels_indices, labels_values, sequence_length,
+             preprocess_collapse_repeated=False, ctc_merge_repeated=True,
+             ignore_longer_outputs_than_inputs=False, name=None):
+    """The op `CTCLoss`: (loss [batch], gradient [max_time, batch, num_classes])."""
+    with _scope(name, "CTCLoss", []) as scope:
+        op = apply_op("CTCLoss",
+                      [to_tensor(inputs, dtype=None, name="inputs"),
+                       to_tensor(labels_indices, name="labels_indices"),
+                       to_tensor(labels_values, name="labels_values"),
+                       to_tensor(sequence_length, dtype=_dt.int32, name="sequence_length")],
+                      {"preprocess_collapse_repeated": bool(preprocess_collapse_repeated),
+                       "ctc_merge_repeated": bool(ctc_merge_repeated),
+                       "ignore_longer_outputs_than_inputs":
+                           bool(ignore_longer_outputs_than_inputs)}, scope)
+        return tuple(op.outputs)
+
+
+# -- CTCBeamSearchDecoder -----------------------------------------------------------------------
+def _beam_infer(inputs, attrs):
+    x, seq = inputs
+    _typed("CTCBeamSearchDecoder", x, "inputs", _dt.float32)
+    _typed("CTCBeamSearchDecoder", seq, "sequence_length", _dt.int32)
+    _rank(x, 3)
+    _rank(seq, 1)
+    batch = _merge(_dim(x, 1), _dim(seq, 0))
+    for attr in ("beam_width", "top_paths"):
+        if attrs[attr] < 1:
+            raise ValueError(f"Attr '{attr}' of 'CTCBeamSearchDecoder' Op passed "
+                             f"{attrs[attr]} less than minimum 1.")
+    n = attrs["top_paths"]
+    return ([(_dt.int64, TensorShape([None, 2]))] * n + [(_dt.int64, TensorShape([None]))] * n
+            + [(_dt.int64, TensorShape([2]))] * n
+            + [(_dt.float32, TensorShape([batch, n]))])
+
+
+class _Prob:
+    __slots__ = ("total", "blank", "label")
+
+    def __init__(self):
+        self.total = self.blank = self.label = _NEG_INF
+
+    def copy(self):
+        p = _Prob()
+        p.total, p.blank, p.label = self.total, self.blank, self.label
+        return p
+
+
+class _Entry:
+    __slots__ = ("parent", "label", "children", "oldp", "newp")
+
+    def __init__(self, parent, label):
+        self.parent, self.label, self.children = parent, label, {}
+        self.oldp, self.newp = _Prob(), _Prob()
+
+    def labels(self, merge_repeated):
+        out, prev, c = [], -1, self
+        while c.parent is not None:
+            if not merge_repeated or c.label != prev:
+                out.append(c.label)
+            prev, c = c.label, c.parent
+        return out[::-1]
+
+
+def _lse1(a, b):
+    if a == _NEG_INF:
+        return b
+    if b == _NEG_INF:
+        return a
+    return max(a, b) + float(np.log1p(np.exp(-abs(a - b))))
+
+
+def _beam_search(steps, beam_width):
+    """TF's CTCBeamSearchDecoder (default scorer) over the logits `steps` [t, num_classes] of
+    one batch entry: the leaves left after the last step.
+
+    The beam is a min-heap of (total, insertion count, entry): while new leaves grow, the
+    totals of the leaves in it do not change, so its top is TF's `peek_bottom`.
+    """
+    root = _Entry(None, -1)
+    root.newp.total = root.newp.blank = 0.0
+    leaves = [root]
+    count = itertools.count()
+    rows = np.asarray(steps, np.float64)
+    if rows.size:
+        rows = rows - rows.max(axis=1, keepdims=True)
+        rows = rows - np.log(np.exp(rows).sum(axis=1, keepdims=True))  # TF: log-softmax
+    for norm in rows:
+        blank = norm.shape[0] - 1
+        branches = sorted(leaves, key=lambda e: -e.newp.total)
+        for b in branches:
+            b.oldp = b.newp.copy()
+        heap = []
+        for b in branches:
+            if b.parent is not None:
+                par = b.parent
+                if par.newp.total != _NEG_INF:
+                    prev = par.oldp.blank if b.label == par.label else par.oldp.total
+                    b.newp.label = _lse1(b.newp.label, prev)
+                b.newp.label += float(norm[b.label])
+            b.newp.blank = b.oldp.total + float(norm[blank])
+            b.newp.total = _lse1(b.newp.blank, b.newp.label)
+            heapq.heappush(heap, (b.newp.total, next(count), b))
+        # children of this step's branches, by parent: the only inactive entries whose
+        # old probability is read again this step (TF resets it when they fail to re-enter)
+        branch_children = {}
+        for b in branches:
+            if b.parent is not None:
+                branch_children.setdefault(id(b.parent), []).append(b)
+        for b in branches:
+            full = len(heap) >= beam_width
+            bottom = heap[0][0] if full else _NEG_INF
+            if not (b.oldp.total > _NEG_INF and b.oldp.total > bottom):
+                continue
+            cand = norm[:blank] + b.oldp.total
+            if 0 <= b.label < blank:
+                cand[b.label] = float(norm[b.label]) + b.oldp.blank
+            passing = cand > bottom
+            visit = np.nonzero(passing)[0].tolist()
+            extra = [c.label for c in branch_children.get(id(b), ()) if not passing[c.label]]
+            if extra:
+                visit = sorted(visit + extra)
+            for label in visit:
+                c = b.children.get(label)
+                if not passing[label]:
+                    if c.newp.total == _NEG_INF:
+                        c.oldp = _Prob()
+                    continue
+                if c is None:
+                    c = b.children[label] = _Entry(b, label)
+                if c.newp.total != _NEG_INF:
+                    continue
+                c.newp.blank = _NEG_INF
+                c.newp.label = c.newp.total = float(cand[label])
+                if len(heap) >= beam_width:
+                    ok = c.newp.total > heap[0][0]
+                else:
+                    ok = c.newp.total > _NEG_INF
+                if ok:
+                    if len(heap) >= beam_width:
+                        heapq.heappop(heap)[2].newp = _Prob()
+                    heapq.heappush(heap, (c.newp.total, next(count), c))
+                else:
+                    c.oldp, c.newp = _Prob(), _Prob()
+        leaves = [e for _, _, e in sorted(heap, key=lambda h: h[1])]
+    return leaves
+
+
+def _beam_kernel(inputs, sequence_length, beam_width=1, top_paths=1, merge_repeated=True, **_):
+    x = np.asarray(inputs)
+    seq = np.asarray(sequence_length).reshape(-1)
+    max_time, batch, _num_classes = x.shape
+    if seq.size != batch:
+        raise errors.FailedPreconditionError(
+            None, None, f"len(sequence_length) != batch_size.  len(sequence_length):  "
+            f"{seq.size} batch_size: {batch}")
+    for b in range(batch):
+        if seq[b] > max_time:
+            raise errors.FailedPreconditionError(
+                None, None, f"sequence_length({b}) <= {max_time}")
+    log_prob = np.zeros((batch, top_paths), np.float32)
+    paths = [[] for _ in range(top_paths)]
+    for b in range(batch):
+        leaves = _beam_search(x[:max(int(seq[b]), 0), b], beam_width)
+        if top_paths > beam_width:
+            raise _invalid("requested more paths than the beam width.")
+        if top_paths > len(leaves):
+            raise _invalid("Less leaves in the beam search than requested.")
+        best = sorted(leaves, key=lambda e: -e.newp.total)[:top_paths]
+        for i, e in enumerate(best):
+            paths[i].append(e.labels(merge_repeated))
+            log_prob[b, i] = e.newp.total
+    ind, vals, shapes = [], [], []
+    for p in paths:
+        rows = [(b, j) for b, lab in enumerate(p) for j in range(len(lab))]
+        ind.append(np.asarray(rows, np.int64).reshape(-1, 2))
+        vals.append(np.asarray([v for lab in p for v in lab], np.int64))
+        shapes.append(np.asarray([batch, max((len(lab) for lab in p), default=0)], np.int64))
+    return tuple(ind + vals + shapes + [log_prob])
+
+
+register_op("CTCBeamSearchDecoder", infer=_beam_infer, kernel=_beam_kernel, grad=None)
+
+
+def ctc_beam_search_decoder(inputs, sequence_length, beam_width, top_paths, merge_repeated=True,
+                            name=None):
+    """The op `CTCBeamSearchDecoder`: (indices list, values list, shapes list, log_probability),
+    each list `top_paths` long."""
+    with _scope(name, "CTCBeamSearchDecoder", []) as scope:
+        op = apply_op("CTCBeamSearchDecoder",
+                      [to_tensor(inputs, name="inputs"),
+                       to_tensor(sequence_length, dtype=_dt.int32, name="sequence_length")],
+                      {"beam_width": int(beam_width), "top_paths": int(top_paths),
+                       "merge_repeated": bool(merge_repeated)}, scope)
+        outs = list(op.outputs)
+        n = int(top_paths)
+        return outs[:n], outs[n:2 * n], outs[2 * n:3 * n], outs[3 * n]
