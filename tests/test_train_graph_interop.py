@@ -1,7 +1,9 @@
 """flowgrad's training graphs in TF 1.14 (tests/golden/ckpt/gen_train_graphs.py): TF imports
-the .meta flowgrad writes for an MLP with Adam and a conv net with Momentum (committed in
+the .meta flowgrad writes for an MLP with Adam, a conv net with Momentum and a batch-norm
+conv net under a `training` placeholder with centered RMSProp (committed in
 tests/golden/ckpt/flowgrad_train/), restores the checkpoint and trains on; flowgrad's own
-ops that TF lacks are written as TF's ops (engine/framework/graph_def_lower.py)."""
+ops that TF lacks are written as TF's ops (engine/framework/graph_def_lower.py), tf.cond
+as TF's Switch/Merge (the batch-normalization model)."""
 import os
 import sys
 
@@ -48,12 +50,36 @@ def test_only_tf_op_types_are_written(model):
     assert types <= set(op_defs())
     assert sorted(types) == G[model + "/op_types"]
     assert "ReducedShape" not in types and "ReportUninitialized" not in types
+    assert "Cond" not in types
+    if model == "bn":   # tf.cond as TF writes it
+        assert {"Switch", "RefSwitch", "Merge"} <= types
+
+
+def test_cond_is_written_as_switch_and_merge():
+    with tf.Graph().as_default() as g:
+        p = tf.placeholder(tf.bool, [], name="p")
+        x = tf.placeholder(tf.float32, [], name="x")
+        a, b = tf.cond(p, lambda: (x * 2.0, tf.constant(1.0)), lambda: (x - 1.0, x))
+        tf.identity(b, name="second")
+        gd = g.as_graph_def()
+    nodes = {n.name: n for n in gd.node}
+    assert nodes["cond/Cond"].op == "Merge"
+    assert nodes["cond/Cond/Merge_1"].op == "Merge"
+    assert list(nodes["second"].input) == ["cond/Cond/Merge_1"]
+    assert list(nodes["cond/mul"].input) == ["cond/Cond/Switch_0:1", "cond/mul/y"]
+    assert list(nodes["cond/sub"].input)[0] == "cond/Cond/Switch_0"
+    # an input-less op of a branch waits for the branch's pivot
+    assert "^cond/Cond/switch_t" in list(nodes["cond/Const"].input)
+    assert nodes["cond/Cond/Switch_0"].op == "Switch"
+    assert list(nodes["cond/Cond/Switch_0"].input) == ["x", "cond/Cond/pred_id"]
 
 
 @pytest.mark.parametrize("model", MODELS)
 def test_flowgrad_continues_its_graph_as_tf_did(model):
     prefix = os.path.join(HERE, "flowgrad_train", model, "m")
-    got = train_model.continue_training(tf, prefix, train_model.FEEDS[model])
+    # flowgrad does not run TF's Switch/Merge: the cond model is rebuilt from its code
+    got = train_model.continue_training(tf, prefix, train_model.FEEDS[model],
+                                        model="bn" if model == "bn" else None)
     want = {k[len(model) + 1:]: v for k, v in G.items()
             if k.startswith(model + "/") and not k.endswith("/op_types")}
     assert sorted(got) == sorted(want)

@@ -27,6 +27,10 @@ def write(tf, name, directory):
 
 
 if __name__ == "__main__":
+    import shutil
+
     import flowgrad
     for model in sorted(train_model.BUILDERS):
-        write(flowgrad, model, os.path.join(HERE, "flowgrad_train", model))
+        d = os.path.join(HERE, "flowgrad_train", model)
+        shutil.rmtree(d, ignore_errors=True)   # saving over a checkpoint changes its names
+        write(flowgrad, model, d)

@@ -1,8 +1,10 @@
-"""Two training graphs flowgrad writes (make_flowgrad_train.py) and TF 1.14 imports with
-import_meta_graph and keeps training (gen_train_graphs.py): an MLP with Adam and a conv
-net with Momentum, each with a global step, the initialization reports of
-report_uninitialized_variables / assert_variables_initialized, and collections
-train_op, loss, ready, assert. Importable under Python 3.7; takes the tf module."""
+"""Training graphs flowgrad writes (make_flowgrad_train.py) and TF 1.14 imports with
+import_meta_graph and keeps training (gen_train_graphs.py): an MLP with Adam, a conv net
+with Momentum, and a conv net with batch normalization and dropout under a `training`
+placeholder (tf.cond, written as TF's Switch/Merge), nested conds and centered RMSProp;
+each with a global step, the initialization reports of report_uninitialized_variables /
+assert_variables_initialized, and collections train_op, loss, ready, assert.
+Importable under Python 3.7; takes the tf module."""
 import numpy as np
 
 RS = np.random.RandomState(5)
@@ -10,7 +12,8 @@ XM = RS.randn(6, 4).astype(np.float32)
 YM = RS.randn(6, 3).astype(np.float32)
 XC = RS.randn(2, 6, 6, 2).astype(np.float32)
 YC = np.array([1, 0], np.int32)
-FEEDS = {"mlp": {"x:0": XM, "y:0": YM}, "conv": {"x:0": XC, "y:0": YC}}
+FEEDS = {"mlp": {"x:0": XM, "y:0": YM}, "conv": {"x:0": XC, "y:0": YC},
+         "bn": {"x:0": XC, "y:0": YC}}
 
 
 def _collect(tf, train, loss):
@@ -56,14 +59,45 @@ def build_conv(tf):
     _collect(tf, train, loss)
 
 
-BUILDERS = {"mlp": build_mlp, "conv": build_conv}
+def build_bn(tf):
+    """A conv net with batch normalization and dropout switched by a `training`
+    placeholder (tf.cond), a nested cond and a cond returning an op, centered RMSProp."""
+    rs = np.random.RandomState(3)
+    x = tf.placeholder(tf.float32, [None, 6, 6, 2], name="x")
+    y = tf.placeholder(tf.int32, [None], name="y")
+    training = tf.placeholder_with_default(True, [], name="training")
+    h = tf.layers.conv2d(x, 3, 3, padding="same", activation=tf.nn.relu,
+                         kernel_initializer=tf.constant_initializer(
+                             rs.randn(3, 3, 2, 3).astype(np.float32) * 0.3))
+    h = tf.layers.batch_normalization(h, training=training)
+    h = tf.layers.dropout(tf.layers.flatten(h), 0.0, training=training)
+    logits = tf.layers.dense(h, 3, kernel_initializer=tf.constant_initializer(
+        rs.randn(108, 3).astype(np.float32) * 0.1))
+    loss = tf.losses.sparse_softmax_cross_entropy(y, logits)
+    scaled = tf.cond(training, lambda: tf.cond(tf.reduce_sum(x) > 0, lambda: loss * 1.5,
+                                               lambda: loss * 0.5), lambda: loss)
+    counter = tf.Variable(0, name="counter")
+    tick = tf.cond(training, lambda: tf.assign_add(counter, 1).op, lambda: tf.no_op())
+    gs = tf.train.get_or_create_global_step()
+    with tf.control_dependencies(tf.get_collection(tf.GraphKeys.UPDATE_OPS) + [tick]):
+        train = tf.train.RMSPropOptimizer(0.01, centered=True).minimize(
+            scaled, global_step=gs, name="train")
+    _collect(tf, train, scaled)
 
 
-def continue_training(tf, prefix, feed, steps=2):
-    """Imports prefix.meta, restores prefix, trains `steps` steps: {name: value}."""
+BUILDERS = {"mlp": build_mlp, "conv": build_conv, "bn": build_bn}
+
+
+def continue_training(tf, prefix, feed, steps=2, model=None):
+    """Imports prefix.meta (or, with `model`, builds that model from this code), restores
+    prefix, trains `steps` steps: {name: value}."""
     out = {}
     with tf.Graph().as_default():
-        saver = tf.train.import_meta_graph(prefix + ".meta")
+        if model is None:
+            saver = tf.train.import_meta_graph(prefix + ".meta")
+        else:
+            BUILDERS[model](tf)
+            saver = tf.train.Saver()
         with tf.Session() as sess:
             out["uninitialized"] = sorted(sess.run(tf.get_collection("ready")[0]).tolist())
             saver.restore(sess, prefix)

@@ -15,7 +15,7 @@ import os
 import numpy as np
 
 from . import dtypes as _dt
-from .graph_def_lower import LOWERINGS
+from .graph_def_lower import LOWERINGS, CondPlan
 from .proto import pb, shape_proto, tensor_from_proto, tensor_proto
 from .registry import OPS
 from .tensor_shape import TensorShape
@@ -226,7 +226,7 @@ class _NodeSpec:
         self._attrs = attrs
 
 
-def _lower(op, gd, p, defs, add_shapes):
+def _lower(op, gd, p, defs, add_shapes, plan, lowering):
     """Adds the TF-op subgraph of flowgrad-only `op` (graph_def_lower.py) to `gd`."""
     def emit(name, op_type, inputs, in_dtypes, attrs, controls=False):
         node = gd.node.add()
@@ -235,13 +235,17 @@ def _lower(op, gd, p, defs, add_shapes):
         node.input.extend(inputs)
         if controls:
             node.input.extend("^" + c.name for c in op._control_inputs)
+            if plan is not None:
+                node.input.extend("^" + c for c in plan.extra_controls(op))
         if op.device:
             node.device = op.device
         _canonical_node_attrs(_NodeSpec(in_dtypes, attrs), defs[op_type], node, p)
         if add_shapes and name == op.name:
             _add_output_shapes(op, node)
         return name
-    LOWERINGS[op.type](op, emit)
+    emit.input_name = (lambda t: plan.input_name(op, t)) if plan else \
+        (lambda t: t._as_node_def_input())
+    lowering(op, emit)
 
 
 def _add_output_shapes(op, node):
@@ -269,15 +273,25 @@ def graph_to_graph_def(graph, add_shapes=False):
     defs = op_defs()
     gd = p.graph_pb2.GraphDef()
     gd.versions.producer = _PRODUCER
-    for op in graph.get_operations():
+    ops = graph.get_operations()
+    plan = CondPlan(graph) if any(op.type == "Cond" for op in ops) else None
+    for op in ops:
         if op.type in LOWERINGS:
-            _lower(op, gd, p, defs, add_shapes)
+            _lower(op, gd, p, defs, add_shapes, plan, LOWERINGS[op.type])
+            continue
+        if plan is not None and op in plan.lowered:
+            _lower(op, gd, p, defs, add_shapes, plan, plan.lower)
             continue
         node = gd.node.add()
         node.name = op.name
         node.op = op.type
-        node.input.extend(t._as_node_def_input() for t in op._inputs)
+        if plan is None:
+            node.input.extend(t._as_node_def_input() for t in op._inputs)
+        else:
+            node.input.extend(plan.inputs(op))
         node.input.extend("^" + c.name for c in op._control_inputs)
+        if plan is not None:
+            node.input.extend("^" + c for c in plan.extra_controls(op))
         if op.device:
             node.device = op.device
         od = defs.get(op.type)
