@@ -313,7 +313,17 @@ def _unpack(raws, kind, path, name):
 
 def _values(proto, enum, count, path, name):
     field, kind, np_dtype = _FIELDS[enum]
-    items = _unpack(proto.get(field, []), kind, path, name)
+    raws = proto.get(field, [])
+    if kind in ("f32", "f64") and raws and all(isinstance(r, bytes) for r in raws):
+        width = 4 if kind == "f32" else 8     # packed floats: no per-value Python work
+        data = b"".join(raws)
+        per = 2 if enum in (8, 18) else 1
+        if len(data) != count * per * width:
+            raise _corrupt(path, f"slice of {name} holds {len(data) // width} values, its "
+                                 f"shape {count * per}")
+        return np.frombuffer(data, np.dtype(np_dtype)).astype(
+            np.dtype(np_dtype).newbyteorder("="))
+    items = _unpack(raws, kind, path, name)
     per = 2 if enum in (8, 18) else 1
     if len(items) != count * per:
         raise _corrupt(path, f"slice of {name} holds {len(items)} values, its shape "
