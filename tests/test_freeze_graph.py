@@ -61,6 +61,13 @@ def test_freezes_a_binary_meta_graph_as_tf(tmp_path):
     _check_run(_run(gd), G["meta/run"])
 
 
+def test_freezes_a_saved_model_as_tf():
+    d = os.path.join(os.path.dirname(__file__), "golden", "saved_model", "flowgrad_saved_model")
+    gd = fg.freeze_graph("", "", True, "", "y", "", "", "", True, "",
+                         input_saved_model_dir=d)
+    assert [[n.name, n.op] for n in gd.node] == G["saved_model/ops"]
+
+
 def test_blacklisted_variables_stay_variables():
     gd = fg.freeze_graph(os.path.join(SRC, "forward.pbtxt"), "", False,
                          os.path.join(SRC, "model"), "s", "", "", "", True, "",

@@ -57,7 +57,8 @@ def freeze_graph_with_def_protos(input_graph_def, input_saver_def, input_checkpo
         for node in nodes:
             node.device = ""
     with Graph().as_default():
-        if input_graph_def:
+        if input_graph_def and not input_saved_model_dir:
+            # (with a SavedModel, its loader builds the graph; the GraphDef is its own)
             graph_util.import_graph_def(input_graph_def, name="")
         with Session() as sess:
             if input_saver_def:

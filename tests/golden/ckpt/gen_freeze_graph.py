@@ -1,6 +1,7 @@
 """TF 1.14's freeze_graph against flowgrad's (tests/test_freeze_graph.py): TF freezes
 flowgrad's forward.pbtxt + checkpoint (flowgrad_graphs/) from the GraphDef, from the binary
-.meta and through the command line's main(); imports and runs each frozen graph; and
+.meta and through the command line's main(), and flowgrad's SavedModel
+(saved_model/flowgrad_saved_model); imports and runs each frozen graph; and
 imports and runs flowgrad's own frozen graph (flowgrad_graphs/frozen.pb, from
 make_flowgrad_frozen.py)."""
 import os
@@ -15,6 +16,7 @@ import graph_model  # noqa: E402
 import make_flowgrad_frozen  # noqa: E402
 
 SRC = make_flowgrad_frozen.SRC
+SAVED_MODEL = os.path.join(os.path.dirname(HERE), "saved_model", "flowgrad_saved_model")
 
 
 def _run(tf, gd):
@@ -53,6 +55,10 @@ def cases(tf):
                                  os.path.join(SRC, "model"), "s", "", "", "", True, "",
                                  variable_names_blacklist="b")
         out["blacklist/ops"] = [[n.name, n.op] for n in gd.node]
+        with tf.Graph().as_default():
+            gd = fg.freeze_graph("", "", True, "", "y", "", "", "", True, "",
+                                 input_saved_model_dir=SAVED_MODEL)
+        out["saved_model/ops"] = [[n.name, n.op] for n in gd.node]
         mine = tf.GraphDef()
         mine.ParseFromString(open(os.path.join(SRC, "frozen.pb"), "rb").read())
         out["flowgrad_frozen/run"] = _run(tf, mine)
