@@ -240,7 +240,7 @@ def _lower(op, gd, p, defs, add_shapes, plan, lowering):
         if op.device:
             node.device = op.device
         _canonical_node_attrs(_NodeSpec(in_dtypes, attrs), defs[op_type], node, p)
-        if add_shapes and name == op.name:
+        if add_shapes and name == op.name and op.type in LOWERINGS:   # (a Merge: not)
             _add_output_shapes(op, node)
         return name
     emit.input_name = (lambda t: plan.input_name(op, t)) if plan else \
