@@ -98,9 +98,7 @@ def test_errors_as_tf(tmp_path):
         with pytest.raises(Exception) as e:
             fg.freeze_graph(graph, "", False, checkpoint, outputs, "", "", "", True, "")
         assert type(e.value).__name__ == cls
-        tf_dir = os.path.dirname(msg.split("'")[1]) if "'" in msg else None
-        want = msg.replace(tf_dir, "D") if tf_dir else msg
-        assert str(e.value).replace(str(tmp_path), "D") == want
+        assert str(e.value).replace(str(tmp_path), "D") == msg
 
 
 def test_resource_variables_are_read_and_gathered_as_tf():

@@ -26,12 +26,20 @@ def _run(tf, gd):
             return sess.run([out, s], {"x:0": graph_model.X})
 
 
-def _err(fn):
+def _err(fn, root):
     try:
         fn()
     except Exception as e:  # noqa: BLE001 - recorded as TF's error
-        return [type(e).__name__, str(e)]
+        return [type(e).__name__, str(e).replace(root, "D")]
     return None
+
+
+def _pb(tf, path):
+    """The file's GraphDef, serialized deterministically (TF writes its attr maps in
+    any order)."""
+    gd = tf.GraphDef()
+    gd.ParseFromString(open(path, "rb").read())
+    return gd.SerializeToString(deterministic=True)
 
 
 def cases(tf):
@@ -41,14 +49,14 @@ def cases(tf):
     try:
         with tf.Graph().as_default():
             gd = make_flowgrad_frozen.write(fg, os.path.join(root, "a.pb"))
-        out["graph/pb"] = open(os.path.join(root, "a.pb"), "rb").read()
+        out["graph/pb"] = _pb(tf, os.path.join(root, "a.pb"))
         out["graph/ops"] = [[n.name, n.op] for n in gd.node]
         out["graph/run"] = _run(tf, gd)
         with tf.Graph().as_default():
             gd = fg.freeze_graph("", "", True, os.path.join(SRC, "model"), "out, s", "", "",
                                  os.path.join(root, "b.pb"), True, "",
                                  input_meta_graph=os.path.join(SRC, "model.meta"))
-        out["meta/pb"] = open(os.path.join(root, "b.pb"), "rb").read()
+        out["meta/pb"] = _pb(tf, os.path.join(root, "b.pb"))
         out["meta/run"] = _run(tf, gd)
         with tf.Graph().as_default():
             gd = fg.freeze_graph(os.path.join(SRC, "forward.pbtxt"), "", False,
@@ -65,13 +73,13 @@ def cases(tf):
         with tf.Graph().as_default():
             out["error/no_checkpoint"] = _err(lambda: fg.freeze_graph(
                 os.path.join(SRC, "forward.pbtxt"), "", False, os.path.join(root, "nope"),
-                "out", "", "", "", True, ""))
+                "out", "", "", "", True, ""), root)
             out["error/no_outputs"] = _err(lambda: fg.freeze_graph(
                 os.path.join(SRC, "forward.pbtxt"), "", False, os.path.join(SRC, "model"),
-                "", "", "", "", True, ""))
+                "", "", "", "", True, ""), root)
             out["error/no_graph"] = _err(lambda: fg.freeze_graph(
                 os.path.join(root, "nope.pb"), "", False, os.path.join(SRC, "model"),
-                "out", "", "", "", True, ""))
+                "out", "", "", "", True, ""), root)
     finally:
         shutil.rmtree(root)
     return out

@@ -32,7 +32,16 @@ def cases(tf):
         path = os.path.join(root, "m.meta")
         mg = tf.train.export_meta_graph(path)
         out["kinds"] = {k: v.WhichOneof("kind") for k, v in mg.collection_def.items()}
-        out["meta"] = open(path, "rb").read()
+        # TF's bytes, with the attr maps in a fixed order (TF writes them in any order)
+        written = meta_graph_pb2.MetaGraphDef()
+        written.ParseFromString(open(path, "rb").read())
+        from tensorflow.core.protobuf import control_flow_pb2
+        for key, cls in (("cond_context", control_flow_pb2.CondContextDef),
+                         ("while_context", control_flow_pb2.WhileContextDef)):
+            values = written.collection_def[key].bytes_list.value
+            for i, raw in enumerate(values):   # their maps too
+                values[i] = cls.FromString(raw).SerializeToString(deterministic=True)
+        out["meta"] = written.SerializeToString(deterministic=True)
         out["op_types"] = sorted({n.op for n in mg.graph_def.node})
     finally:
         shutil.rmtree(root)
