@@ -186,3 +186,16 @@ def test_oversized_block_handles_are_refused_before_reading(tmp_path):
     (tmp_path / "m").write_bytes(bytes(raw[:-48] + footer))
     with pytest.raises(tf.errors.DataLossError, match="outside the file"):
         tf.train.NewCheckpointReader(str(tmp_path / "m"))
+
+
+def test_save_slices_writes_tfs_bytes_for_a_partitioned_variable(tmp_path):
+    from flowgrad.train.checkpoint_v1 import V1Reader
+    from flowgrad.train.saver import save_slices
+    full = V1Reader(_tf_file(tmp_path, "tf_partitioned/file", "part")).get_tensor("p")
+    with tf.Graph().as_default():
+        name = tf.constant(str(tmp_path / "mine"))
+        op = save_slices(name, ["p", "p"], ["5 2 0,3:0,2", "5 2 3,2:0,2"],
+                         [tf.constant(full[:3]), tf.constant(full[3:])])
+        with tf.Session() as sess:
+            sess.run(op)
+    assert (tmp_path / "mine").read_bytes() == G["tf_partitioned/file"]
