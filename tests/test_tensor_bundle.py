@@ -231,3 +231,15 @@ def test_bfloat16_is_rounded_to_nearest_even(tmp_path):
     x = np.array([1.00390625, 1.01171875, -2.5], np.float32)  # two ties, one exact
     prefix = tb.write_bundle(str(tmp_path / "m"), {"b": (tf.bfloat16, x)})
     np.testing.assert_array_equal(tb.read_bundle(prefix)["b"], [1.0, 1.015625, -2.5])
+
+
+def test_native_crc32c_takes_every_buffer_the_numpy_one_takes(monkeypatch):
+    native = pytest.importorskip("google_crc32c")   # the `fast` extra
+    from flowgrad.engine.framework import crc32c as c
+    data = np.arange(100_000, dtype=np.uint8).tobytes()
+    buffers = [data, bytearray(data), np.frombuffer(data, np.uint8),
+               memoryview(bytearray(data))]
+    monkeypatch.setattr(c, "_native_extend", native.extend)
+    fast = [c.crc32c(b, 7) for b in buffers]
+    monkeypatch.setattr(c, "_native_extend", None)
+    assert fast == [c.crc32c(data, 7)] * len(buffers)

@@ -1,5 +1,6 @@
 """Writes src/flowgrad/engine/framework/op_defs.json: TF 1.14's OpDef (inputs, outputs,
-attributes and their defaults) of every op flowgrad registers, for writing GraphDefs in
+attributes and their defaults) of every op flowgrad registers (and of the TF ops
+graph_def_lower.py writes in their place: Switch, RefSwitch, Merge), for writing GraphDefs in
 TF's canonical form (engine/framework/graph_def.py).
 
 Run in two steps (the first needs flowgrad, the second TF 1.14):
@@ -47,7 +48,8 @@ def dump(list_file):
 if __name__ == "__main__":
     if sys.argv[1] == "list":
         import flowgrad  # noqa: F401
+        from flowgrad.engine.framework.graph_def_lower import TF_OPS_WRITTEN
         from flowgrad.engine.framework.registry import OPS
-        print("\n".join(sorted(OPS)))
+        print("\n".join(sorted(set(OPS) | set(TF_OPS_WRITTEN))))
     else:
         dump(sys.argv[2])

@@ -190,6 +190,14 @@ def main(argv=None):
                                                           "the tool's flags")
     p.set_defaults(fn=lambda args, extra: importlib.import_module(
         "flowgrad.tools.inspect_checkpoint").main(args.args))
+    p = sub.add_parser("freeze", add_help=False,
+                       help="freeze a graph and checkpoint into one GraphDef, as TF's "
+                            "freeze_graph (--input_graph, --input_checkpoint, "
+                            "--output_node_names, --output_graph, ...; --help for its flags)")
+    p.add_argument("args", nargs=argparse.REMAINDER, help="TF's freeze_graph flags")
+    p.set_defaults(fn=lambda args, extra: importlib.import_module(
+        "flowgrad.tools.freeze_graph").main(list(args.args) + list(extra),
+                                            prog="flowgrad freeze"))
     p = sub.add_parser("check", help="list the TF 1.14 symbols scripts use that flowgrad lacks "
                                      "or supports in part (reads them, runs nothing)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="scripts or directories")
@@ -207,7 +215,7 @@ def main(argv=None):
         "flowgrad.profiler.script").main(args.script, list(args.args), run_script))
     argv = sys.argv[1:] if argv is None else list(argv)
     args, extra = parser.parse_known_args(argv)
-    if extra and args.cmd not in ("demo", "run"):
+    if extra and args.cmd not in ("demo", "run", "freeze"):
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     return args.fn(args, extra)
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import copy
 
+import numpy as np
+
+from .engine.framework import dtypes as _dt
 from .engine.framework import meta_graph as _mg
 from .engine.framework import proto as _proto
 from .engine.framework.graph import Operation, Tensor, get_default_graph
@@ -118,37 +121,88 @@ def extract_sub_graph(graph_def, dest_nodes):
 _VARIABLE_OPS = ("Variable", "VariableV2", "VarHandleOp")
 
 
+def _const_node(p, name, dtype_attr, data):
+    node = p.node_def_pb2.NodeDef()
+    node.op = "Const"
+    node.name = name
+    node.attr["dtype"].CopyFrom(dtype_attr)
+    node.attr["value"].tensor.CopyFrom(_proto.tensor_proto(
+        _np_value(data, _dt.as_dtype(dtype_attr.type)), dtype=_dt.as_dtype(dtype_attr.type),
+        canonical=True))
+    return node
+
+
+def _np_value(data, dtype):
+    if dtype.name == "string":
+        return np.asarray(data, dtype=object)
+    return np.asarray(data, dtype=dtype.as_numpy_dtype)
+
+
 def convert_variables_to_constants(sess, input_graph_def, output_node_names,
                                    variable_names_whitelist=None,
                                    variable_names_blacklist=None):
     """The subgraph computing `output_node_names` with every variable replaced by a Const
-    of its current value in `sess` (TF 1.14's freezing step)."""
+    of its current value in `sess` (TF 1.14's freezing step).
+
+    As TF 1.14: a resource variable (VarHandleOp) is read through
+    `NAME/Read/ReadVariableOp:0`, its ReadVariableOps become Identity and its
+    ResourceGathers GatherV2 (with an `/axis` Const); the result carries the
+    subgraph's function library but no versions."""
     p = _proto.pb()
     sub = extract_sub_graph(input_graph_def, output_node_names)
-    variables = [n.name for n in sub.node if n.op in _VARIABLE_OPS
-                 and (variable_names_whitelist is None or n.name in variable_names_whitelist)
-                 and (variable_names_blacklist is None or n.name not in variable_names_blacklist)]
-    if any(n.op == "VarHandleOp" for n in sub.node if n.name in variables):
-        raise NotImplementedError("convert_variables_to_constants: resource variables "
-                                  "(VarHandleOp) are not supported yet")
-    values = dict(zip(variables, sess.run([v + ":0" for v in variables]))) if variables else {}
-    out = p.graph_pb2.GraphDef()
-    out.versions.CopyFrom(sub.versions)
-    out.library.CopyFrom(sub.library)
+    by_name = {n.name: n for n in sub.node}
+    fetches, names, identity_types = [], [], {}
     for n in sub.node:
-        node = out.node.add()
+        if n.op in _VARIABLE_OPS:
+            if (variable_names_whitelist is not None and n.name not in variable_names_whitelist) \
+                    or (variable_names_blacklist is not None
+                        and n.name in variable_names_blacklist):
+                continue
+            names.append(n.name)
+            fetches.append(n.name + ("/Read/ReadVariableOp:0" if n.op == "VarHandleOp"
+                                     else ":0"))
+        elif n.op in ("ReadVariableOp", "ResourceGather"):
+            if not n.input:
+                raise ValueError(f"Tensor name '{n.name}' is invalid.")
+            src = _node_name(n.input[0])
+            while src in by_name and by_name[src].op == "Identity":
+                identity_types[src] = n.attr["dtype"]
+                src = _node_name(by_name[src].input[0])
+            if src not in by_name or by_name[src].op != "VarHandleOp":
+                raise ValueError("Cannot find the variable that is an input to the "
+                                 "ReadVariableOp.")
+    values = dict(zip(names, sess.run(fetches))) if fetches else {}
+    out = p.graph_pb2.GraphDef()
+    for n in sub.node:
         if n.name in values:
-            value = values[n.name]
-            node.op = "Const"
-            node.name = n.name
-            dtype = n.attr["dtype"]
-            node.attr["dtype"].CopyFrom(dtype)
-            node.attr["value"].tensor.CopyFrom(_proto.tensor_proto(
-                value, canonical=True))
-        elif n.op == "Assign" and _node_name(n.input[0]) in values:
-            node.CopyFrom(n)  # kept as TF keeps it (its ref input is now a Const)
+            out.node.add().CopyFrom(_const_node(p, n.name, n.attr["dtype"], values[n.name]))
+            continue
+        if n.op == "ResourceGather":
+            if n.attr["batch_dims"].i != 0:
+                raise ValueError("batch_dims != 0 is not supported by freeze_graph.")
+            axis = n.name + "/axis"
+            out.node.add().CopyFrom(_const_node(p, axis, n.attr["Tindices"], 0))
+        node = out.node.add()
+        if n.name in identity_types:
+            node.CopyFrom(n)
+            node.attr["T"].CopyFrom(identity_types[n.name])
+        elif n.op == "ReadVariableOp":
+            node.op, node.name = "Identity", n.name
+            node.input.append(n.input[0])
+            node.attr["T"].CopyFrom(n.attr["dtype"])
+            if "_class" in n.attr:
+                node.attr["_class"].CopyFrom(n.attr["_class"])
+        elif n.op == "ResourceGather":
+            node.op, node.name = "GatherV2", n.name
+            node.input.extend([n.input[0], n.input[1], n.name + "/axis"])
+            node.attr["Tparams"].CopyFrom(n.attr["dtype"])
+            node.attr["Tindices"].CopyFrom(n.attr["Tindices"])
+            node.attr["Taxis"].CopyFrom(n.attr["Tindices"])
+            if "_class" in n.attr:
+                node.attr["_class"].CopyFrom(n.attr["_class"])
         else:
             node.CopyFrom(n)
+    out.library.CopyFrom(sub.library)
     return out
 
 

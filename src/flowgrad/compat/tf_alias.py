@@ -103,6 +103,7 @@ _INTERNAL = {
     "tensorflow.python.pywrap_tensorflow": ["flowgrad.train.checkpoint_io"],
     "tensorflow.python.tools": [],
     "tensorflow.python.tools.inspect_checkpoint": ["flowgrad.tools.inspect_checkpoint"],
+    "tensorflow.python.tools.freeze_graph": ["flowgrad.tools.freeze_graph"],
     "tensorflow.python.training.checkpoint_utils": ["flowgrad.train.checkpoint_utils",
                                                     "flowgrad.train.checkpoint_management"],
     # tf.data / Example protos (issue 12)

@@ -1,6 +1,7 @@
 """TF 1.14's tf.saved_model.builder: SavedModelBuilder writes a SavedModel directory
 (saved_model.pb or .pbtxt, variables/variables.index + .data-00000-of-00001) as TF."""
 import os
+import shutil
 
 from ..engine.framework import file_io
 from ..engine.framework.graph import GraphKeys, Operation, get_default_graph
@@ -13,6 +14,60 @@ def _tf_meta_graph(saver, graph, clear_devices, strip_default_attrs):
                                              clear_devices=clear_devices,
                                              strip_default_attrs=strip_default_attrs)
     return meta_graph.to_tf_meta_graph(mg, graph, clear_devices=clear_devices)
+
+
+_ASSET_TYPE_URL = "type.googleapis.com/tensorflow.AssetFileDef"
+
+
+def _asset_path_from_tensor(path_tensor):
+    from ..engine.framework import dtypes  # lazy: only with assets
+    from ..engine.framework.graph import Tensor  # lazy: only with assets
+    if not isinstance(path_tensor, Tensor):
+        raise TypeError("Asset path tensor must be a Tensor.")
+    if path_tensor.op.type != "Const":
+        raise TypeError("Asset path tensor must be of type constant.")
+    if path_tensor.dtype != dtypes.string:
+        raise TypeError("Asset path tensor must be of dtype string.")
+    value = path_tensor.op.get_attr("value")
+    if getattr(value, "size", 0) != 1:
+        raise TypeError("Asset path tensor must be a scalar.")
+    v = value.reshape(-1)[0]
+    return v.decode("utf-8") if isinstance(v, bytes) else str(v)
+
+
+def _same_file(a, b):
+    import filecmp  # lazy: only when two assets share a base name
+    return filecmp.cmp(a, b, shallow=False)
+
+
+def _maybe_save_assets(assets_collection):
+    """{file name under assets/: source path}; adds each asset's AssetFileDef (as an Any)
+    to the default graph's `saved_model_assets` collection, as TF 1.14."""
+    from google.protobuf import any_pb2  # lazy: only with assets
+    from ..engine.framework import proto  # lazy: optional protos
+    filenames = {}
+    if assets_collection is None:
+        return filenames
+    for tensor in assets_collection:
+        source = _asset_path_from_tensor(tensor)
+        if not source:
+            raise ValueError(f"Invalid asset filepath tensor {tensor}")
+        name = os.path.basename(source)
+        if name in filenames and filenames[name] != source and \
+                not _same_file(source, filenames[name]):
+            base, i = name, 1
+            while name in filenames:
+                name = f"{base}_{i}"
+                i += 1
+        a = proto.pb().meta_graph_pb2.AssetFileDef()
+        a.filename = name
+        a.tensor_info.name = tensor.name
+        packed = any_pb2.Any()   # TF's type name (TensorBoard's copy is tensorboard.*)
+        packed.type_url = _ASSET_TYPE_URL
+        packed.value = a.SerializeToString()
+        get_default_graph().add_to_collection(constants.ASSETS_KEY, packed)
+        filenames[name] = source
+    return filenames
 
 
 class SavedModelBuilder:
@@ -101,11 +156,20 @@ class SavedModelBuilder:
             meta_graph_def.signature_def[key].CopyFrom(signature_def_map[key])
         self._meta_graphs.append(meta_graph_def)
 
-    @staticmethod
-    def _check_unsupported(assets_collection):
-        if assets_collection:
-            raise NotImplementedError("SavedModelBuilder: assets_collection (assets) is not "
-                                      "supported by flowgrad")
+    def _save_and_write_assets(self, assets_collection):
+        """TF 1.14's: each asset tensor (a scalar string Const holding a file path) gets an
+        AssetFileDef (its file's base name, deduplicated) in the graph's
+        `saved_model_assets` collection (an any_list), and its file is copied into
+        assets/ (never over an existing one)."""
+        filenames = _maybe_save_assets(assets_collection)
+        if not filenames:
+            return
+        assets_dir = os.path.join(self._export_dir, constants.ASSETS_DIRECTORY)
+        os.makedirs(assets_dir, exist_ok=True)
+        for name, source in filenames.items():
+            dest = os.path.join(assets_dir, name)
+            if not os.path.exists(dest):
+                shutil.copyfile(source, dest)
 
     # -- public ------------------------------------------------------------------------
     def add_meta_graph(self, tags, signature_def_map=None, assets_collection=None,
@@ -118,7 +182,7 @@ class SavedModelBuilder:
                                  "first.")
         signature_def_map = signature_def_map or {}
         self._validate_signature_def_map(signature_def_map)
-        self._check_unsupported(assets_collection)
+        self._save_and_write_assets(assets_collection)
         self._add_main_op(main_op or legacy_init_op)
         saver = self._maybe_create_saver(saver)
         mg = _tf_meta_graph(saver, get_default_graph(), clear_devices, strip_default_attrs)
@@ -135,7 +199,7 @@ class SavedModelBuilder:
                                  "been saved. Please invoke `add_meta_graph()` instead.")
         signature_def_map = signature_def_map or {}
         self._validate_signature_def_map(signature_def_map)
-        self._check_unsupported(assets_collection)
+        self._save_and_write_assets(assets_collection)
         self._add_main_op(main_op or legacy_init_op)
         var_dir = os.path.join(self._export_dir, constants.VARIABLES_DIRECTORY)
         os.makedirs(var_dir, exist_ok=True)

@@ -30,8 +30,14 @@ def _asset_feeds(export_dir, mg, import_scope):
     protos = list(mg.asset_file_def)
     if not protos and constants.ASSETS_KEY in mg.collection_def:
         for any_proto in mg.collection_def[constants.ASSETS_KEY].any_list.value:
+            # TF packs tensorflow.AssetFileDef; the class here is TensorBoard's copy of it
+            if not any_proto.type_url.endswith("/tensorflow.AssetFileDef") and \
+                    not any_proto.type_url.endswith("/tensorboard.AssetFileDef"):
+                raise ValueError(f"SavedModel {export_dir}: collection "
+                                 f"{constants.ASSETS_KEY} holds a {any_proto.type_url}, not "
+                                 "an AssetFileDef")
             a = proto.pb().meta_graph_pb2.AssetFileDef()
-            any_proto.Unpack(a)
+            a.ParseFromString(any_proto.value)
             protos.append(a)
     assets = os.path.join(export_dir, constants.ASSETS_DIRECTORY)
     feeds = {}

@@ -1,7 +1,9 @@
 """Checkpoint files: TF's V2 format by default, flowgrad's safetensors format too, both
 written atomically and read back without trusting them.
 
-Two formats, told apart by the content of `P.index` (never by a flag):
+Two formats, told apart by the content of `P.index` (never by a flag), and TF's V1
+format (no `P.index`; P itself an SSTable of SavedTensorSlices, train/checkpoint_v1.py),
+read by every reader and restore, written by `tf.train.Saver(write_version=V1)`:
 
 - **TF's V2 format** (the tensor bundle, train/tensor_bundle.py): `P.index` is
   an SSTable of BundleEntryProtos, `P.data-SSSSS-of-NNNNN` the shards. This is
@@ -50,6 +52,7 @@ import numpy as np
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors
 from ..engine.framework import file_io
+from . import checkpoint_v1 as _v1
 from . import tensor_bundle as _tb
 
 __all__ = ["CheckpointReader", "NewCheckpointReader", "convert_checkpoint", "read_for_restore",
@@ -57,6 +60,7 @@ __all__ = ["CheckpointReader", "NewCheckpointReader", "convert_checkpoint", "rea
 
 FORMAT = "flowgrad-checkpoint"   # the safetensors format's index
 TF_FORMAT = "tf"
+V1_FORMAT = "tf_v1"
 SAFETENSORS_FORMAT = "safetensors"
 FORMAT_VERSION = 2   # 2 adds index_crc32; version 1 indexes are still read
 DATA_SUFFIX = ".data-00000-of-00001"
@@ -485,9 +489,53 @@ class _BundleCheckpoint:
                 if not e["slices"]]
 
 
+class _V1Checkpoint:
+    """TF's V1 format (one SSTable file of SavedTensorSlices, train/checkpoint_v1.py)."""
+
+    format = V1_FORMAT
+
+    def __init__(self, reader):
+        self.prefix = reader.prefix
+        self.reader = reader
+        self.entries = reader.entries
+
+    def read(self, names):
+        return [self.reader.get_tensor(n) for n in names]
+
+    def debug_entries(self):
+        return [(k.encode(), d, s) for k, (d, s) in sorted(self.entries.items())]
+
+    def debug_suffix(self, key):
+        n = self.reader.num_slices(key.decode("utf-8"))
+        return f", {n} slices" if n > 1 else ""
+
+
+def _is_v1(prefix):
+    """Whether `prefix` names a V1 checkpoint: no `P.index`, and P (or the shards of a
+    `P-?????-of-NNNNN` pattern) a regular file ending in the SSTable magic number."""
+    if os.path.lexists(_index_path(prefix)):
+        return False
+    files = _v1.v1_files(prefix)
+    if not files:
+        return False
+    try:
+        fd, st = file_io.open_regular(files[0], follow_symlinks=False)
+    except file_io.NotRegularFileError:
+        return True    # a link or a FIFO where a V1 file would be: V1Reader says what it is
+    except OSError:
+        return len(files) > 1   # a shard that cannot be opened: V1Reader says why
+    try:
+        return st.st_size >= 48 and int.from_bytes(os.pread(fd, 8, st.st_size - 8),
+                                                   "little") == _tb._MAGIC
+    finally:
+        os.close(fd)
+
+
 def open_checkpoint(prefix):
     """The checkpoint `prefix` in whichever format it is (`.entries`, `.read(names)`)."""
     prefix = os.fspath(prefix)
+    if _is_v1(prefix):
+        return _V1Checkpoint(_v1.V1Reader(prefix))
     kind, obj = _open_checkpoint(prefix)
     if kind == SAFETENSORS_FORMAT:
         return _SafetensorsCheckpoint(prefix, obj)
@@ -513,7 +561,8 @@ class CheckpointReader:
 
     @property
     def format(self):
-        """"tf" (TF's V2 tensor bundle) or "safetensors" (flowgrad's format)."""
+        """"tf" (TF's V2 tensor bundle), "tf_v1" (TF's V1 format) or "safetensors"
+        (flowgrad's format)."""
         return self._ckpt.format
 
     def has_tensor(self, name):
@@ -530,6 +579,8 @@ class CheckpointReader:
             name = name.decode()
         if name not in self._ckpt.entries:
             raise errors.NotFoundError(None, None, f"Key {name} not found in checkpoint")
+        if self._ckpt.format == V1_FORMAT:
+            self._ckpt.reader.check_readable(name)  # TF's V1 reader's limits
         v = self._ckpt.read([name])[0]
         v = v.copy() if isinstance(v, np.ndarray) and not v.flags.writeable else v
         if isinstance(v, np.ndarray) and v.ndim == 0:
@@ -545,7 +596,8 @@ class CheckpointReader:
     def debug_string(self):
         """b"name (DT_FLOAT) [2,3]\\n" per entry, sorted by key, as TF's (which lists the
         keys of a partitioned variable's slices too, as raw bytes)."""
-        return b"".join(k + f" ({_dt_enum_name(d)}) {_shape_str(s)}\n".encode()
+        suffix = getattr(self._ckpt, "debug_suffix", lambda k: "")
+        return b"".join(k + f" ({_dt_enum_name(d)}) {_shape_str(s)}{suffix(k)}\n".encode()
                         for k, d, s in self._ckpt.debug_entries())
 
 

@@ -430,8 +430,14 @@ def _files_of(prefix, meta_graph_suffix="meta"):
 
 def remove_checkpoint(checkpoint_prefix, checkpoint_format_version=2,
                       meta_graph_suffix="meta"):
-    """Deletes a checkpoint's files: the index first, so a half-deleted one is gone."""
-    for f in _files_of(checkpoint_prefix, meta_graph_suffix):
+    """Deletes a checkpoint's files: the index first, so a half-deleted one is gone (for
+    checkpoint_format_version=1, TF's V1 format: the file named by the prefix, and the
+    meta graph)."""
+    if checkpoint_format_version == 1:
+        files = [checkpoint_prefix, f"{checkpoint_prefix}.{meta_graph_suffix}"]
+    else:
+        files = _files_of(checkpoint_prefix, meta_graph_suffix)
+    for f in files:
         try:
             os.unlink(f)
         except FileNotFoundError:

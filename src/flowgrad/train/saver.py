@@ -40,6 +40,7 @@ from ..ops.resource_variable_ops import shape_safe_assign_variable_handle
 from ..ops.variables import Variable, is_resource_variable
 from . import checkpoint_io as _io
 from . import checkpoint_management as _cm
+from . import checkpoint_v1 as _v1
 from . import sharded_save_ops  # noqa: F401  # registers the ops of TF's sharded Saver graph
 from .checkpoint_management import (  # noqa: F401
     checkpoint_exists,
@@ -91,6 +92,44 @@ def save_v2(prefix, tensor_names, shape_and_slices, tensors, name=None):
         dtypes = tuple(t.dtype.base_dtype for t in tensors)
         return g._create_op("SaveV2", [prefix, names_t, slices_t] + list(tensors),
                             {"dtypes": dtypes}, scope)
+
+
+# ---------------------------------------------------------------------------------------
+# SaveSlices: writes its tensor inputs as one V1 checkpoint file (write_version=V1)
+# ---------------------------------------------------------------------------------------
+def _save_slices_kernel(filename, names, slices, *tensors, T):
+    items = []
+    for name, spec, dtype, value in zip(names.tolist(), np.asarray(slices).reshape(-1).tolist(),
+                                        T, tensors):
+        name, spec = _str(name), _str(spec)
+        value = np.array(value)   # a snapshot (threads update in place)
+        part = None
+        if spec:
+            try:
+                full, index = _io.parse_slice_spec(spec)
+            except ValueError as e:
+                raise errors.InvalidArgumentError(None, None, f"Invalid shape_and_slice "
+                                                  f"{spec!r} for {name}: {e}") from None
+            part = ([(ix.start, ix.stop - ix.start) for ix in index], full)
+        items.append((name, dtype, value, part))
+    _v1.write_v1(_str(filename), items)
+
+
+register_op("SaveSlices", infer=_save_v2_infer, kernel=_save_slices_kernel, stateful=True,
+            grad=None)
+
+
+def save_slices(filename, tensor_names, shapes_and_slices, data, name=None):
+    """Writes `data` under `tensor_names` as V1 checkpoint file `filename` (TF's
+    gen_io_ops.save_slices). Returns the SaveSlices Operation."""
+    g = get_default_graph()
+    with g.name_scope(name or "SaveSlices") as scope:
+        names_t = constant([str(n) for n in tensor_names], dtype=_dt.string, name="tensor_names")
+        slices_t = constant(list(shapes_and_slices), dtype=_dt.string,
+                            name="shapes_and_slices")
+        types = tuple(t.dtype.base_dtype for t in data)
+        return g._create_op("SaveSlices", [filename, names_t, slices_t] + list(data),
+                            {"T": types}, scope)
 
 
 # ---------------------------------------------------------------------------------------
@@ -206,8 +245,8 @@ class Saver:
     There is one device, so `sharded=True` writes one shard, as TF on one
     device (the SaverDef records the flag); `restore_sequentially` and
     `builder` are accepted for compatibility and change nothing.
-    `write_version=V1` (TF's deprecated single-file format) is not written:
-    NotImplementedError.
+    `write_version=V1` writes TF's deprecated single-file format (a SaveSlices op,
+    train/checkpoint_v1.py), unsharded only; restore reads either version.
     """
 
     def __init__(self, var_list=None, reshape=False, sharded=False, max_to_keep=5,
@@ -218,10 +257,10 @@ class Saver:
         if defer_build and var_list:
             raise ValueError("If `var_list` is provided then build cannot be deferred. Either "
                              "set defer_build=False or var_list=None.")
-        if write_version == 1 and saver_def is None:
+        if write_version == 1 and sharded and saver_def is None:
             raise NotImplementedError(
-                "tf.train.Saver(write_version=saver_pb2.SaverDef.V1): flowgrad writes TF's "
-                "V2 checkpoint format only (TF 1.14 deprecates V1); use the default V2")
+                "tf.train.Saver(write_version=saver_pb2.SaverDef.V1, sharded=True): flowgrad "
+                "writes V1 checkpoints unsharded only (one file); use sharded=False or V2")
         self._var_list = var_list
         self._reshape = reshape
         self._sharded = sharded
@@ -292,7 +331,10 @@ class Saver:
             # AssignVariableOp (as TF)
             tensors = [var_dict[n]._as_graph_element() if is_resource_variable(var_dict[n]) else r
                        for n, r in zip(names, refs)]
-            save_op = save_v2(filename, names, slices, tensors)
+            if self._write_version == 1:
+                save_op = save_slices(filename, names, slices, tensors, name="save")
+            else:
+                save_op = save_v2(filename, names, slices, tensors)
             with g.control_dependencies([save_op]):
                 save_tensor = array_ops.identity(filename, name="control_dependency")
             dtypes = [r.dtype.base_dtype for r in tensors]
@@ -377,7 +419,8 @@ class Saver:
                                                * 3600)
                 return
             try:
-                _cm.remove_checkpoint(p[0], meta_graph_suffix=meta_graph_suffix)
+                _cm.remove_checkpoint(p[0], self.saver_def.version,
+                                      meta_graph_suffix=meta_graph_suffix)
             except OSError as e:
                 _cm._log.warning("Ignoring: %s", e)
 
@@ -418,8 +461,15 @@ class Saver:
         save_path_parent = os.path.dirname(save_path)
         if self._is_empty:
             return None
-        model_checkpoint_path = sess.run(self.saver_def.save_tensor_name,
-                                         {self.saver_def.filename_tensor_name: checkpoint_file})
+        try:
+            model_checkpoint_path = sess.run(
+                self.saver_def.save_tensor_name,
+                {self.saver_def.filename_tensor_name: checkpoint_file})
+        except errors.OpError:
+            if not os.path.isdir(save_path_parent or "."):  # V1 does not make directories
+                raise ValueError(f"Parent directory of {save_path} doesn't exist, can't "
+                                 "save.") from None
+            raise
         model_checkpoint_path = _str(model_checkpoint_path)
         if write_meta_graph:
             meta_file = _cm.meta_graph_filename(checkpoint_file, meta_graph_suffix)

@@ -15,6 +15,7 @@ import os
 import numpy as np
 
 from . import dtypes as _dt
+from .graph_def_lower import LOWERINGS, CondPlan
 from .proto import pb, shape_proto, tensor_from_proto, tensor_proto
 from .registry import OPS
 from .tensor_shape import TensorShape
@@ -207,6 +208,54 @@ def _canonical_node_attrs(op, od, node, p):
                 node.attr[k].CopyFrom(av)
 
 
+class _Arg:
+    """What _derived_attrs reads of a tensor: its dtype."""
+    __slots__ = ("dtype",)
+
+    def __init__(self, dtype):
+        self.dtype = _dt.as_dtype(dtype)
+
+
+class _NodeSpec:
+    """What _canonical_node_attrs reads of an op, for a node a lowering adds."""
+    __slots__ = ("_inputs", "_outputs", "_attrs")
+
+    def __init__(self, in_dtypes, attrs):
+        self._inputs = [_Arg(d) for d in in_dtypes]
+        self._outputs = []
+        self._attrs = attrs
+
+
+def _lower(op, gd, p, defs, add_shapes, plan, lowering):
+    """Adds the TF-op subgraph of flowgrad-only `op` (graph_def_lower.py) to `gd`."""
+    def emit(name, op_type, inputs, in_dtypes, attrs, controls=False):
+        node = gd.node.add()
+        node.name = name
+        node.op = op_type
+        node.input.extend(inputs)
+        if controls:
+            node.input.extend("^" + c.name for c in op._control_inputs)
+            if plan is not None:
+                node.input.extend("^" + c for c in plan.extra_controls(op))
+        if op.device:
+            node.device = op.device
+        _canonical_node_attrs(_NodeSpec(in_dtypes, attrs), defs[op_type], node, p)
+        if add_shapes and name == op.name and op.type in LOWERINGS:   # (a Merge: not)
+            _add_output_shapes(op, node)
+        return name
+    emit.input_name = (lambda t: plan.input_name(op, t)) if plan else \
+        (lambda t: t._as_node_def_input())
+    lowering(op, emit)
+
+
+def _add_output_shapes(op, node):
+    lst = node.attr["_output_shapes"].list
+    lst.SetInParent()
+    for t in op.outputs:
+        s = t.shape
+        lst.shape.add().CopyFrom(shape_proto(s.as_list() if s.ndims is not None else None))
+
+
 def graph_to_graph_def(graph, add_shapes=False):
     """The GraphDef proto of `graph` in TF 1.14's canonical form.
 
@@ -215,19 +264,34 @@ def graph_to_graph_def(graph, add_shapes=False):
     OpDef's default), so TF's import_graph_def accepts the graph; constants of
     at most one element are written as float_val/int_val, larger ones as
     tensor_content, as tf.constant does. Serialize with deterministic=True
-    (or text format) for sorted attrs. An op TF 1.14 does not have (one of
-    flowgrad's own) keeps flowgrad's attrs. Needs the `summary` extra.
+    (or text format) for sorted attrs. flowgrad's own ops that stand for
+    several of TF's (graph_def_lower.py) are written as those TF ops; any
+    other op TF 1.14 does not have keeps flowgrad's attrs. Needs the
+    `summary` extra.
     """
     p = pb()
     defs = op_defs()
     gd = p.graph_pb2.GraphDef()
     gd.versions.producer = _PRODUCER
-    for op in graph.get_operations():
+    ops = graph.get_operations()
+    plan = CondPlan(graph) if any(op.type == "Cond" for op in ops) else None
+    for op in ops:
+        if op.type in LOWERINGS:
+            _lower(op, gd, p, defs, add_shapes, plan, LOWERINGS[op.type])
+            continue
+        if plan is not None and op in plan.lowered:
+            _lower(op, gd, p, defs, add_shapes, plan, plan.lower)
+            continue
         node = gd.node.add()
         node.name = op.name
         node.op = op.type
-        node.input.extend(t._as_node_def_input() for t in op._inputs)
+        if plan is None:
+            node.input.extend(t._as_node_def_input() for t in op._inputs)
+        else:
+            node.input.extend(plan.inputs(op))
         node.input.extend("^" + c.name for c in op._control_inputs)
+        if plan is not None:
+            node.input.extend("^" + c for c in plan.extra_controls(op))
         if op.device:
             node.device = op.device
         od = defs.get(op.type)
@@ -241,12 +305,7 @@ def graph_to_graph_def(graph, add_shapes=False):
         if op._colocation:
             node.attr["_class"].list.s.extend(b"loc:@" + c.encode() for c in op._colocation)
         if add_shapes:
-            lst = node.attr["_output_shapes"].list
-            lst.SetInParent()
-            for t in op.outputs:
-                s = t.shape
-                lst.shape.add().CopyFrom(shape_proto(s.as_list() if s.ndims is not None
-                                                     else None))
+            _add_output_shapes(op, node)
     return gd
 
 

@@ -367,7 +367,23 @@ def _check_b64(x, has_node):
     _unb64(x)
 
 
+def _is_any_proto(x):
+    """A google.protobuf Any message (what TF's any_list collections hold)."""
+    d = getattr(x, "DESCRIPTOR", None)
+    return getattr(d, "full_name", None) == "google.protobuf.Any"
+
+
+def _any_from_bytes(b):
+    from google.protobuf import any_pb2  # lazy: protobuf is needed only for these items
+    a = any_pb2.Any()
+    a.ParseFromString(_unb64(b))
+    return a
+
+
 _BUILTIN_KINDS = {
+    "any_list": CollectionKind(
+        "any_list", _is_any_proto, lambda x, scope: _b64(x.SerializeToString()),
+        lambda b, scope: _any_from_bytes(b), _check_b64),
     "node_list": CollectionKind(
         "node_list", lambda x: isinstance(x, (Tensor, Operation)),
         lambda x, scope: _strip(x.name, scope),
@@ -617,6 +633,10 @@ def to_tf_meta_graph(mg, graph, export_scope=None, clear_devices=False):
             c.bytes_list.value.extend(_unb64(v) for v in values)
         elif kind == "str_list":
             c.bytes_list.value.extend(v.encode("utf-8") for v in values)
+        elif kind == "any_list":
+            c.any_list.SetInParent()
+            for v in values:
+                c.any_list.value.add().ParseFromString(_unb64(v))
         elif kind == "variables":
             for d in values:
                 vd = p.variable_pb2.VariableDef(
@@ -687,6 +707,14 @@ def _saver_def_of(sd):
 # Collections whose bytes are protos of objects flowgrad does not rebuild from a meta graph.
 _PROTO_COLLECTIONS = {"queue_runners", "cond_context", "while_context", "local_resources",
                       "resources", "iterators", "summary_ops"}
+# What a skipped collection of TF's holds, and why flowgrad leaves it out (the warning).
+_SKIPPED = {"cond_context": "CondContextDef protos", "while_context": "WhileContextDef protos",
+            "summary_ops": "summary ops",
+            "local_resources": "resource protos", "resources": "resource protos",
+            "iterators": "iterator protos"}
+_SKIP_REASON = {
+    "cond_context": "flowgrad runs tf.cond as its own Cond op, not Switch/Merge contexts",
+    "while_context": "flowgrad runs tf.while_loop as its own While op, not frames"}
 _VARIABLE_COLLECTIONS = {"variables", "trainable_variables", "local_variables",
                          "model_variables", "moving_average_variables"}
 
@@ -737,9 +765,14 @@ def from_tf_meta_graph(mg):
         elif kind == "bytes_list" and key not in _PROTO_COLLECTIONS:
             collections[key] = {"kind": "bytes_list",
                                 "value": [_b64(b) for b in col.bytes_list.value]}
+        elif kind == "any_list":   # kept as Any protos (SavedModel assets, ...)
+            collections[key] = {"kind": "any_list",
+                                "value": [_b64(a.SerializeToString())
+                                          for a in col.any_list.value]}
         else:
-            _log.warning("Skipping collection %s (%s of a kind flowgrad does not import)",
-                         key, kind)
+            _log.warning("Skipping collection %s (%s of %s: %s)", key, kind,
+                         _SKIPPED.get(key, "protos flowgrad does not rebuild"),
+                         _SKIP_REASON.get(key, "not imported"))
     info = {}
     if mg.HasField("meta_info_def"):
         info = {"tags": list(mg.meta_info_def.tags),

@@ -21,6 +21,7 @@ from ..framework import errors
 from ..framework import threads as _threads
 from ..framework.constant_op import convert_to_tensor
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
+from ..framework.graph_def_lower import register_cond_info
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ..optimize import optimize_program
@@ -153,6 +154,7 @@ def _cond_grad(op, *grads):
 
 
 register_op("Cond", infer=_cond_infer, bind=_cond_bind, grad=_cond_grad, stateful=True)
+register_cond_info(_COND_INFO.get)   # GraphDefs write a Cond as TF's Switch/Merge
 
 
 def _flatten(x):

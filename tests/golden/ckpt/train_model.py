@@ -1,0 +1,112 @@
+"""Training graphs flowgrad writes (make_flowgrad_train.py) and TF 1.14 imports with
+import_meta_graph and keeps training (gen_train_graphs.py): an MLP with Adam, a conv net
+with Momentum, and a conv net with batch normalization and dropout under a `training`
+placeholder (tf.cond, written as TF's Switch/Merge), nested conds and centered RMSProp;
+each with a global step, the initialization reports of report_uninitialized_variables /
+assert_variables_initialized, and collections train_op, loss, ready, assert.
+Importable under Python 3.7; takes the tf module."""
+import numpy as np
+
+RS = np.random.RandomState(5)
+XM = RS.randn(6, 4).astype(np.float32)
+YM = RS.randn(6, 3).astype(np.float32)
+XC = RS.randn(2, 6, 6, 2).astype(np.float32)
+YC = np.array([1, 0], np.int32)
+FEEDS = {"mlp": {"x:0": XM, "y:0": YM}, "conv": {"x:0": XC, "y:0": YC},
+         "bn": {"x:0": XC, "y:0": YC}}
+
+
+def _collect(tf, train, loss):
+    tf.add_to_collection("train_op", train)
+    tf.add_to_collection("loss", loss)
+    tf.add_to_collection("ready", tf.report_uninitialized_variables())
+    tf.add_to_collection("assert", tf.assert_variables_initialized())
+
+
+def build_mlp(tf):
+    rs = np.random.RandomState(1)
+    x = tf.placeholder(tf.float32, [None, 4], name="x")
+    y = tf.placeholder(tf.float32, [None, 3], name="y")
+    w1 = tf.Variable(rs.randn(4, 5).astype(np.float32) * 0.5, name="w1")
+    b1 = tf.Variable(np.zeros(5, np.float32), name="b1")
+    w2 = tf.Variable(rs.randn(5, 3).astype(np.float32) * 0.5, name="w2")
+    h = tf.nn.tanh(tf.matmul(x, w1) + b1)
+    h2 = tf.nn.relu(tf.matmul(h, w2))
+    loss = tf.reduce_mean(tf.reduce_sum(tf.square(h2 - y), axis=1)) + 0.01 * tf.nn.l2_loss(w1)
+    gs = tf.train.get_or_create_global_step()
+    train = tf.train.AdamOptimizer(0.05).minimize(loss, global_step=gs, name="train")
+    _collect(tf, train, loss)
+
+
+def build_conv(tf):
+    rs = np.random.RandomState(2)
+    x = tf.placeholder(tf.float32, [None, 6, 6, 2], name="x")
+    y = tf.placeholder(tf.int32, [None], name="y")
+    k = tf.Variable(rs.randn(3, 3, 2, 4).astype(np.float32) * 0.3, name="k")
+    kb = tf.Variable(np.zeros(4, np.float32), name="kb")
+    c = tf.nn.relu(tf.nn.bias_add(tf.nn.conv2d(x, k, [1, 1, 1, 1], "SAME"), kb))
+    p = tf.nn.max_pool(c, [1, 2, 2, 1], [1, 2, 2, 1], "VALID")
+    a = tf.nn.avg_pool(p, [1, 3, 3, 1], [1, 1, 1, 1], "SAME")
+    f = tf.reshape(a, [-1, 3 * 3 * 4])
+    w = tf.Variable(rs.randn(36, 3).astype(np.float32) * 0.2, name="w")
+    logits = tf.matmul(f, w)
+    loss = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(labels=y,
+                                                                         logits=logits))
+    loss = loss + tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits_v2(
+        labels=tf.one_hot(y, 3), logits=logits))
+    gs = tf.train.get_or_create_global_step()
+    train = tf.train.MomentumOptimizer(0.1, 0.9).minimize(loss, global_step=gs, name="train")
+    _collect(tf, train, loss)
+
+
+def build_bn(tf):
+    """A conv net with batch normalization and dropout switched by a `training`
+    placeholder (tf.cond), a nested cond and a cond returning an op, centered RMSProp."""
+    rs = np.random.RandomState(3)
+    x = tf.placeholder(tf.float32, [None, 6, 6, 2], name="x")
+    y = tf.placeholder(tf.int32, [None], name="y")
+    training = tf.placeholder_with_default(True, [], name="training")
+    h = tf.layers.conv2d(x, 3, 3, padding="same", activation=tf.nn.relu,
+                         kernel_initializer=tf.constant_initializer(
+                             rs.randn(3, 3, 2, 3).astype(np.float32) * 0.3))
+    h = tf.layers.batch_normalization(h, training=training)
+    h = tf.layers.dropout(tf.layers.flatten(h), 0.0, training=training)
+    logits = tf.layers.dense(h, 3, kernel_initializer=tf.constant_initializer(
+        rs.randn(108, 3).astype(np.float32) * 0.1))
+    loss = tf.losses.sparse_softmax_cross_entropy(y, logits)
+    scaled = tf.cond(training, lambda: tf.cond(tf.reduce_sum(x) > 0, lambda: loss * 1.5,
+                                               lambda: loss * 0.5), lambda: loss)
+    counter = tf.Variable(0, name="counter")
+    tick = tf.cond(training, lambda: tf.assign_add(counter, 1).op, lambda: tf.no_op())
+    gs = tf.train.get_or_create_global_step()
+    with tf.control_dependencies(tf.get_collection(tf.GraphKeys.UPDATE_OPS) + [tick]):
+        train = tf.train.RMSPropOptimizer(0.01, centered=True).minimize(
+            scaled, global_step=gs, name="train")
+    _collect(tf, train, scaled)
+
+
+BUILDERS = {"mlp": build_mlp, "conv": build_conv, "bn": build_bn}
+
+
+def continue_training(tf, prefix, feed, steps=2, model=None):
+    """Imports prefix.meta (or, with `model`, builds that model from this code), restores
+    prefix, trains `steps` steps: {name: value}."""
+    out = {}
+    with tf.Graph().as_default():
+        if model is None:
+            saver = tf.train.import_meta_graph(prefix + ".meta")
+        else:
+            BUILDERS[model](tf)
+            saver = tf.train.Saver()
+        with tf.Session() as sess:
+            out["uninitialized"] = sorted(sess.run(tf.get_collection("ready")[0]).tolist())
+            saver.restore(sess, prefix)
+            out["ready_after_restore"] = sess.run(tf.get_collection("ready")[0]).tolist()
+            out["assert"] = sess.run(tf.get_collection("assert")[0])
+            train = tf.get_collection("train_op")[0]
+            for _ in range(steps):
+                sess.run(train, feed)
+            out["loss"] = sess.run(tf.get_collection("loss")[0], feed)
+            for v in tf.global_variables():
+                out["var/" + v.op.name] = sess.run(v)
+    return out

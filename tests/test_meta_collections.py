@@ -1,0 +1,41 @@
+"""The collections of a TF-written .meta (tests/golden/ckpt/gen_tf_control_flow_meta.py):
+flowgrad reads every kind (node_list, bytes_list, int64_list, any_list; variables, queue
+runners) and says, for the ones it leaves out (cond_context, while_context), what they
+hold and why; a graph of TF's Switch/Merge control flow is refused naming the op, with
+nothing added to the graph."""
+import logging
+
+import pytest
+
+import flowgrad as tf
+from goldens import load
+
+pytest.importorskip("tensorboard")
+from flowgrad.engine.framework import meta_graph  # noqa: E402
+
+G = load("ckpt", "tf_control_flow_meta")
+
+
+def test_every_collection_kind_is_read_and_the_dropped_ones_are_named(caplog):
+    assert G["kinds"]["my_any"] == "any_list" and G["kinds"]["cond_context"] == "bytes_list"
+    mg = meta_graph.parse_tf_meta_graph(G["meta"])
+    with caplog.at_level(logging.WARNING):
+        doc = meta_graph.from_tf_meta_graph(mg)
+    kept = set(doc.collection_def)
+    assert kept == set(G["kinds"]) - {"cond_context", "while_context"}
+    assert doc.collection_def["my_any"]["kind"] == "any_list"
+    assert doc.collection_def["numbers"] == {"kind": "int64_list", "value": [3]}
+    text = caplog.text
+    assert "cond_context (bytes_list of CondContextDef protos: flowgrad runs tf.cond as " \
+           "its own Cond op" in text
+    assert "while_context (bytes_list of WhileContextDef protos" in text
+
+
+def test_tf_switch_merge_graph_is_refused_naming_the_op(tmp_path):
+    path = tmp_path / "m.meta"
+    path.write_bytes(G["meta"])
+    assert "Switch" in G["op_types"] and "Merge" in G["op_types"]
+    with tf.Graph().as_default() as g:
+        with pytest.raises(tf.errors.NotFoundError, match="Op type not registered 'Switch'"):
+            tf.train.import_meta_graph(str(path))
+        assert g.get_operations() == []

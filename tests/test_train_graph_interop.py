@@ -1,0 +1,90 @@
+"""flowgrad's training graphs in TF 1.14 (tests/golden/ckpt/gen_train_graphs.py): TF imports
+the .meta flowgrad writes for an MLP with Adam, a conv net with Momentum and a batch-norm
+conv net under a `training` placeholder with centered RMSProp (committed in
+tests/golden/ckpt/flowgrad_train/), restores the checkpoint and trains on; flowgrad's own
+ops that TF lacks are written as TF's ops (engine/framework/graph_def_lower.py), tf.cond
+as TF's Switch/Merge (the batch-normalization model)."""
+import os
+import sys
+
+import numpy as np
+import pytest
+
+import flowgrad as tf
+from goldens import load
+
+pytest.importorskip("tensorboard")
+HERE = os.path.join(os.path.dirname(__file__), "golden", "ckpt")
+sys.path.insert(0, HERE)
+
+import make_flowgrad_train  # noqa: E402
+import train_model  # noqa: E402
+from flowgrad.engine.framework.graph_def import op_defs  # noqa: E402
+from flowgrad.engine.framework.meta_graph import parse_tf_meta_graph  # noqa: E402
+
+G = load("ckpt", "train_graphs")
+MODELS = sorted(train_model.BUILDERS)
+
+
+def _nodes(path):
+    mg = parse_tf_meta_graph(open(path, "rb").read())
+    return [n.SerializeToString(deterministic=True) for n in mg.graph_def.node], mg
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_flowgrad_still_writes_the_graphs_tf_trained(model, tmp_path):
+    make_flowgrad_train.write(tf, model, str(tmp_path))
+    mine, mg = _nodes(str(tmp_path / "m.meta"))
+    committed, cmg = _nodes(os.path.join(HERE, "flowgrad_train", model, "m.meta"))
+    assert mine == committed
+    assert sorted(mg.collection_def) == sorted(cmg.collection_def)
+    for name in ("m.index", "m.data-00000-of-00001"):
+        assert (tmp_path / name).read_bytes() == \
+            open(os.path.join(HERE, "flowgrad_train", model, name), "rb").read()
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_only_tf_op_types_are_written(model):
+    _, mg = _nodes(os.path.join(HERE, "flowgrad_train", model, "m.meta"))
+    types = {n.op for n in mg.graph_def.node}
+    assert types <= set(op_defs())
+    assert sorted(types) == G[model + "/op_types"]
+    assert "ReducedShape" not in types and "ReportUninitialized" not in types
+    assert "Cond" not in types
+    if model == "bn":   # tf.cond as TF writes it
+        assert {"Switch", "RefSwitch", "Merge"} <= types
+
+
+def test_cond_is_written_as_switch_and_merge():
+    with tf.Graph().as_default() as g:
+        p = tf.placeholder(tf.bool, [], name="p")
+        x = tf.placeholder(tf.float32, [], name="x")
+        a, b = tf.cond(p, lambda: (x * 2.0, tf.constant(1.0)), lambda: (x - 1.0, x))
+        tf.identity(b, name="second")
+        gd = g.as_graph_def()
+    nodes = {n.name: n for n in gd.node}
+    assert nodes["cond/Cond"].op == "Merge"
+    assert nodes["cond/Cond/Merge_1"].op == "Merge"
+    assert list(nodes["second"].input) == ["cond/Cond/Merge_1"]
+    assert list(nodes["cond/mul"].input) == ["cond/Cond/Switch_0:1", "cond/mul/y"]
+    assert list(nodes["cond/sub"].input)[0] == "cond/Cond/Switch_0"
+    # an input-less op of a branch waits for the branch's pivot
+    assert "^cond/Cond/switch_t" in list(nodes["cond/Const"].input)
+    assert nodes["cond/Cond/Switch_0"].op == "Switch"
+    assert list(nodes["cond/Cond/Switch_0"].input) == ["x", "cond/Cond/pred_id"]
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_flowgrad_continues_its_graph_as_tf_did(model):
+    prefix = os.path.join(HERE, "flowgrad_train", model, "m")
+    # flowgrad does not run TF's Switch/Merge: the cond model is rebuilt from its code
+    got = train_model.continue_training(tf, prefix, train_model.FEEDS[model],
+                                        model="bn" if model == "bn" else None)
+    want = {k[len(model) + 1:]: v for k, v in G.items()
+            if k.startswith(model + "/") and not k.endswith("/op_types")}
+    assert sorted(got) == sorted(want)
+    for k in want:
+        if isinstance(want[k], list):
+            assert got[k] == want[k], k
+        else:
+            np.testing.assert_allclose(got[k], want[k], rtol=2e-5, atol=1e-6, err_msg=k)
