@@ -9,10 +9,11 @@ from ..engine.ops.elementwise import log as _log
 from ..engine.ops.joining import stack as _stack
 from ..engine.ops.shape import expand_dims as _expand_dims
 from ..engine.ops.shape import squeeze as _squeeze
+from .csv import CsvDataset, make_csv_dataset
 from .dataset_ops import (AUTOTUNE, DatasetV1, _const, _function_op, _get_seed, _nest, _op,
                           _Spec, _static, _structure_attrs, _trace)
 
-__all__ = ["AUTOTUNE", "RandomDataset", "choose_from_datasets", "ignore_errors",
+__all__ = ["AUTOTUNE", "CsvDataset", "RandomDataset", "make_csv_dataset", "choose_from_datasets", "ignore_errors",
            "map_and_batch", "parallel_interleave", "sample_from_datasets",
            "shuffle_and_repeat", "unbatch", "INFINITE_CARDINALITY", "UNKNOWN_CARDINALITY"]
 
@@ -81,9 +82,24 @@ def unbatch():
 
 def parallel_interleave(map_func, cycle_length, block_length=1, sloppy=False,
                         buffer_output_elements=None, prefetch_input_elements=None):
-    """interleave with `cycle_length` inputs (deterministic order unless `sloppy`)."""
+    """interleave with `cycle_length` inputs (TF's ExperimentalParallelInterleaveDataset;
+    flowgrad gives the deterministic order, which `sloppy` also allows)."""
     def apply(dataset):
-        return dataset.interleave(map_func, cycle_length, block_length)
+        traced = _trace(map_func, dataset._structure, "parallel_interleave")
+        if not isinstance(traced.structure, _Spec) or traced.structure.dataset is None:
+            raise TypeError("`map_func` must return a `Dataset` object.")
+        structure = traced.structure.dataset
+        cl = _const(cycle_length, _dt.int64, "cycle_length")
+        bl = _const(block_length, _dt.int64, "block_length")
+        sl = _const(sloppy, _dt.bool_, "sloppy")
+        boe = _const(2 * block_length if buffer_output_elements is None else
+                     buffer_output_elements, _dt.int64, "buffer_output_elements")
+        pie = _const(2 * cycle_length if prefetch_input_elements is None else
+                     prefetch_input_elements, _dt.int64, "prefetch_input_elements")
+        return DatasetV1(_function_op("ExperimentalParallelInterleaveDataset",
+                                      [dataset._variant_tensor], [traced],
+                                      [cl, bl, sl, boe, pie], _structure_attrs(structure)),
+                         structure)
     return apply
 
 

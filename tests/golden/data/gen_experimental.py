@@ -198,7 +198,7 @@ def _csv(fn):
                 try:
                     out = fn(tf, lambda n: os.path.join(d, n))
                 except (TypeError, ValueError) as e:
-                    return "%s: %s" % (type(e).__name__, str(e).split("\n")[0])
+                    return _strip("%s: %s" % (type(e).__name__, str(e).split("\n")[0]), d)
             return _strip(out, d)
         finally:
             shutil.rmtree(d)
@@ -217,6 +217,10 @@ def _strip(x, d):
 
 def _c(tf, p, name, defaults, **kw):
     return one_shot(tf, tf.data.experimental.CsvDataset(p(name), defaults, **kw))
+
+
+def _ci(tf, p, name, defaults, **kw):
+    return initializable(tf, tf.data.experimental.CsvDataset(p(name), defaults, **kw), n=1)
 
 
 PROGRAMS.update({
@@ -249,9 +253,9 @@ PROGRAMS.update({
                                              select_cols=[1, 4])),
     "csv_select_cols_out_of_range": _csv(lambda tf, p: _c(tf, p, "wide.csv", [
         tf.int32, tf.int32], select_cols=[1, 7])),
-    "csv_select_cols_unsorted": _csv(lambda tf, p: _c(tf, p, "wide.csv", [
+    "csv_select_cols_unsorted": _csv(lambda tf, p: _ci(tf, p, "wide.csv", [
         tf.int32, tf.int32], select_cols=[3, 1])),
-    "csv_select_cols_len": _csv(lambda tf, p: _c(tf, p, "wide.csv", [tf.int32],
+    "csv_select_cols_len": _csv(lambda tf, p: _ci(tf, p, "wide.csv", [tf.int32],
                                                  select_cols=[1, 2])),
     "csv_int_overflow": _csv(lambda tf, p: _c(tf, p, "int_overflow.csv", [tf.int32])),
     "csv_int64_big": _csv(lambda tf, p: _c(tf, p, "int_overflow.csv", [tf.int64])),
@@ -298,7 +302,7 @@ def _mcsv(fn):
                 try:
                     out = fn(tf, lambda n: os.path.join(d, n))
                 except (TypeError, ValueError) as e:
-                    return "%s: %s" % (type(e).__name__, str(e).split("\n")[0])
+                    return _strip("%s: %s" % (type(e).__name__, str(e).split("\n")[0]), d)
             return _strip(out, d)
         finally:
             shutil.rmtree(d)

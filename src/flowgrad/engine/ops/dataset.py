@@ -937,18 +937,6 @@ def _choose(args, attrs, fns):
     return DatasetValue(it)
 
 
-def _random(args, attrs, fns):
-    """ExperimentalRandomDataset: each iterator draws uint32 words (as int64) from Philox
-    keyed by the seeds, one word per element, without end."""
-    seed, seed2 = _fresh_seeds(int(_scalar(args[0])), int(_scalar(args[1])))
-
-    def it():
-        gen = _Samples(seed, seed2)
-        while True:
-            yield (np.array(gen(), dtype=np.int64),)
-    return DatasetValue(it)
-
-
 def _passthrough(args, attrs, fns):
     return args[0]
 
@@ -1068,11 +1056,11 @@ for _t, _m in (("TensorDataset", _tensors), ("TensorSliceDataset", _tensor_slice
                ("ExperimentalMapAndBatchDataset", _map_and_batch), ("FilterDataset", _filter),
                ("FlatMapDataset", _flat_map), ("InterleaveDataset", _interleave),
                ("ParallelInterleaveDatasetV2", _interleave),
+               ("ExperimentalParallelInterleaveDataset", _interleave),
                ("PrefetchDataset", _prefetch), ("CacheDataset", _cache),
                ("ShardDataset", _shard), ("WindowDataset", _window),
                ("ExperimentalIgnoreErrorsDataset", _ignore_errors),
                ("ExperimentalDirectedInterleaveDataset", _choose),
-               ("ExperimentalRandomDataset", _random),
                ("OptimizeDataset", _optimize), ("ModelDataset", _passthrough),
                ("GeneratorDataset", _generator),
                ("TFRecordDataset", _reader(_tfrecord_file)),
@@ -1094,46 +1082,6 @@ def _matching_files_kernel(pattern):
 
 register_op("MatchingFiles", infer=_matching_files_infer, kernel=_matching_files_kernel,
             grad=None, stateful=True)
-
-
-def _reduce_join_infer(inputs, attrs):
-    x, axes = inputs
-    v = const_value(axes)
-    if x.shape.ndims is None or v is None:
-        return [(_dt.string, TensorShape(None))]
-    r = x.shape.ndims
-    red = {int(a) % r for a in np.asarray(v).reshape(-1)} if r else set()
-    dims = x.shape.as_list()
-    keep = attrs.get("keep_dims", False)
-    return [(_dt.string, TensorShape([1 if i in red else d for i, d in enumerate(dims)
-                                      if keep or i not in red]))]
-
-
-def _reduce_join_kernel(inputs, reduction_indices, keep_dims=False, separator=""):
-    """ReduceJoin: the strings along the reduced axes joined with `separator` (in
-    row-major order of those axes)."""
-    x = np.asarray(inputs, dtype=object)
-    r = x.ndim
-    axes = [int(a) for a in np.asarray(reduction_indices).reshape(-1)]
-    for a in axes:
-        if not -r <= a < max(r, 1) or (r == 0 and a != 0):
-            raise errors.InvalidArgumentError(
-                None, None, f"Invalid reduction dimension {a} for input with {r} dimensions.")
-    red = sorted({a % r for a in axes}) if r else []
-    sep = separator.encode() if isinstance(separator, str) else separator
-    keep = [i for i in range(r) if i not in red]
-    moved = np.transpose(x, keep + red) if r else x
-    lead = tuple(x.shape[i] for i in keep)
-    flat = moved.reshape(lead + (-1,))
-    out = np.empty(lead, dtype=object)
-    for idx in np.ndindex(*lead):
-        out[idx] = sep.join(v if isinstance(v, bytes) else str(v).encode() for v in flat[idx])
-    if keep_dims:
-        out = out.reshape(tuple(1 if i in red else d for i, d in enumerate(x.shape)))
-    return out
-
-
-register_op("ReduceJoin", infer=_reduce_join_infer, kernel=_reduce_join_kernel, grad=None)
 
 
 # ---------------------------------------------------------------------------------------
