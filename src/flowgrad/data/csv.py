@@ -14,6 +14,8 @@ from ..engine.framework.constant_op import constant, convert_to_tensor
 from ..engine.framework.graph import Tensor
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops import dataset_sources as _sources  # noqa: F401 - registers the ops
+from ._transforms import ignore_errors as _ignore
+from ._transforms import parallel_interleave, shuffle_and_repeat
 from .dataset_ops import AUTOTUNE, DatasetV1, _op, _Spec, _structure_attrs
 
 __all__ = ["CsvDataset", "make_csv_dataset"]
@@ -212,8 +214,6 @@ def make_csv_dataset(file_pattern, batch_size, column_names=None, column_default
                      num_rows_for_inference=100, compression_type=None, ignore_errors=False):
     """Batches of (features dict, label) read from CSV files, column names and types
     inferred from the files when not given (TF 1.14's make_csv_dataset)."""
-    from .experimental import (ignore_errors as _ignore,  # lazy: experimental imports us
-                               parallel_interleave, shuffle_and_repeat)
     if compression_type not in (None, "", "NONE") and column_defaults is None:
         raise NotImplementedError("flowgrad's make_csv_dataset infers column types from "
                                   "uncompressed files only (argument compression_type; "

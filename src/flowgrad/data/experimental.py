@@ -9,28 +9,18 @@ from ..engine.ops.elementwise import log as _log
 from ..engine.ops.joining import stack as _stack
 from ..engine.ops.shape import expand_dims as _expand_dims
 from ..engine.ops.shape import squeeze as _squeeze
+from ._transforms import ignore_errors, parallel_interleave, shuffle_and_repeat
 from .csv import CsvDataset, make_csv_dataset
 from .dataset_ops import (AUTOTUNE, DatasetV1, _const, _function_op, _get_seed, _nest, _op,
                           _Spec, _static, _structure_attrs, _trace)
 
-__all__ = ["AUTOTUNE", "CsvDataset", "RandomDataset", "make_csv_dataset", "choose_from_datasets", "ignore_errors",
-           "map_and_batch", "parallel_interleave", "sample_from_datasets",
+__all__ = ["AUTOTUNE", "CsvDataset", "RandomDataset", "make_csv_dataset",
+           "choose_from_datasets", "ignore_errors", "map_and_batch", "parallel_interleave",
+           "sample_from_datasets",
            "shuffle_and_repeat", "unbatch", "INFINITE_CARDINALITY", "UNKNOWN_CARDINALITY"]
 
 INFINITE_CARDINALITY = -1
 UNKNOWN_CARDINALITY = -2
-
-
-def shuffle_and_repeat(buffer_size, count=None, seed=None):
-    """shuffle + repeat in one op: epochs may mix in the buffer (TF's ShuffleAndRepeatDataset)."""
-    def apply(dataset):
-        bs = _const(buffer_size, _dt.int64, "buffer_size")
-        c = _const(-1 if count is None else count, _dt.int64, "count")
-        seed_t, seed2_t = _get_seed(seed)
-        return DatasetV1(_op("ShuffleAndRepeatDataset", [dataset._variant_tensor, bs, seed_t,
-                                                         seed2_t, c], dataset._attrs()),
-                         dataset._structure)
-    return apply
 
 
 def map_and_batch(map_func, batch_size, num_parallel_batches=None, drop_remainder=False,
@@ -62,14 +52,6 @@ def map_and_batch(map_func, batch_size, num_parallel_batches=None, drop_remainde
     return apply
 
 
-def ignore_errors():
-    """Drops the elements whose computation raised an error."""
-    def apply(dataset):
-        return DatasetV1(_op("ExperimentalIgnoreErrorsDataset", [dataset._variant_tensor],
-                             dataset._attrs()), dataset._structure)
-    return apply
-
-
 def unbatch():
     """Splits each element into the slices along its first dimension."""
     def apply(dataset):
@@ -77,29 +59,6 @@ def unbatch():
                                         dataset._structure)
         return DatasetV1(_op("ExperimentalUnbatchDataset", [dataset._variant_tensor],
                              _structure_attrs(structure)), structure)
-    return apply
-
-
-def parallel_interleave(map_func, cycle_length, block_length=1, sloppy=False,
-                        buffer_output_elements=None, prefetch_input_elements=None):
-    """interleave with `cycle_length` inputs (TF's ExperimentalParallelInterleaveDataset;
-    flowgrad gives the deterministic order, which `sloppy` also allows)."""
-    def apply(dataset):
-        traced = _trace(map_func, dataset._structure, "parallel_interleave")
-        if not isinstance(traced.structure, _Spec) or traced.structure.dataset is None:
-            raise TypeError("`map_func` must return a `Dataset` object.")
-        structure = traced.structure.dataset
-        cl = _const(cycle_length, _dt.int64, "cycle_length")
-        bl = _const(block_length, _dt.int64, "block_length")
-        sl = _const(sloppy, _dt.bool_, "sloppy")
-        boe = _const(2 * block_length if buffer_output_elements is None else
-                     buffer_output_elements, _dt.int64, "buffer_output_elements")
-        pie = _const(2 * cycle_length if prefetch_input_elements is None else
-                     prefetch_input_elements, _dt.int64, "prefetch_input_elements")
-        return DatasetV1(_function_op("ExperimentalParallelInterleaveDataset",
-                                      [dataset._variant_tensor], [traced],
-                                      [cl, bl, sl, boe, pie], _structure_attrs(structure)),
-                         structure)
     return apply
 
 
