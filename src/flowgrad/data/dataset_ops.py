@@ -20,6 +20,7 @@ from ..engine.ops.shape import identity as _identity
 from ..engine.ops.shape import shape as _shape_of
 from ..ops.logging_ops import Assert as _Assert
 from ..ops.random_ops import get_seed as _core_get_seed
+from . import _cache_file  # noqa: F401 - cache files in TF's format
 from . import _nest
 from . import iterator_ops as _iterator_ops
 from .iterator_ops import Iterator
