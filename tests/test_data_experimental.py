@@ -49,3 +49,18 @@ def test_sample_from_datasets_builds_tfs_ops():
         types[-7:-1] == ["Select", "ExperimentalRandomDataset", "Const", "Const",
                          "BatchDatasetV2", "MapDataset"]
     assert types[-1] == "ExperimentalDirectedInterleaveDataset"
+
+
+def test_contrib_data_names_are_the_experimental_ones():
+    import gen_experimental as g
+    assert tf.contrib.data.sample_from_datasets is tf.data.experimental.sample_from_datasets
+    assert tf.contrib.data.CsvDataset is tf.data.experimental.CsvDataset
+
+    def contrib_m(tf_, p):
+        ds = tf_.contrib.data.make_csv_dataset(p("t*.csv"), batch_size=3, shuffle=False,
+                                               num_epochs=1)
+        return [g._described(ds.output_types), g._described(ds.output_shapes),
+                g.one_shot(tf_, ds, 40)]
+    _same(g._mcsv(contrib_m)(tf), GOLD["mcsv_no_shuffle"])
+    with pytest.raises(TypeError):
+        tf.contrib.data.make_csv_dataset("x", 1, ignore_errors=True)
