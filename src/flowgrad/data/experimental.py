@@ -15,7 +15,7 @@ from .dataset_ops import (AUTOTUNE, DatasetV1, _const, _function_op, _get_seed, 
                           _Spec, _static, _structure_attrs, _trace)
 
 __all__ = ["AUTOTUNE", "CsvDataset", "RandomDataset", "make_csv_dataset",
-           "choose_from_datasets", "ignore_errors", "map_and_batch", "parallel_interleave",
+           "choose_from_datasets", "enumerate_dataset", "get_single_element", "ignore_errors", "map_and_batch", "parallel_interleave",
            "sample_from_datasets",
            "shuffle_and_repeat", "unbatch", "INFINITE_CARDINALITY", "UNKNOWN_CARDINALITY"]
 
@@ -134,3 +134,19 @@ def _directed_interleave(selector, datasets):
     return DatasetV1(_op("ExperimentalDirectedInterleaveDataset",
                          [selector._variant_tensor] + [d._variant_tensor for d in datasets],
                          dict(first._attrs(), N=len(datasets))), first._structure)
+
+
+def enumerate_dataset(start=0):
+    """(index, element) pairs counting from `start` (Dataset.enumerate as a transformation)."""
+    def apply(dataset):
+        return dataset.enumerate(start)
+    return apply
+
+
+def get_single_element(dataset):
+    """The one element of `dataset` as tensors (InvalidArgumentError at run if it has none
+    or more than one)."""
+    if not isinstance(dataset, DatasetV1):
+        raise TypeError("`dataset` must be a `tf.data.Dataset` object.")
+    op = apply_op("DatasetToSingleElement", [dataset._variant_tensor], dataset._attrs())
+    return _nest.pack(dataset._structure, list(op.outputs))

@@ -134,6 +134,29 @@ PROGRAMS.update({
 })
 
 
+def _single(tf, ds):
+    t = tf.data.experimental.get_single_element(ds)
+    with tf.Session() as sess:
+        try:
+            return _plain(sess.run(t))
+        except tf.errors.OpError as e:
+            return "%s: %s" % (type(e).__name__, e.message.split("\n")[0])
+
+
+PROGRAMS.update({
+    "single_element": _graph(lambda tf: _single(tf, tf.data.Dataset.from_tensors(
+        ({"a": [1.5, 2.5]}, "s")))),
+    "single_element_empty": _graph(lambda tf: _single(tf, R(tf, 0))),
+    "single_element_many": _graph(lambda tf: _single(tf, R(tf, 2))),
+    "single_element_reduce": _graph(lambda tf: _single(tf, R(tf, 10).batch(10).map(
+        lambda x: tf.reduce_sum(x)))),
+    "single_element_not_dataset": _build_error(
+        lambda tf: tf.data.experimental.get_single_element([1, 2])),
+    "enumerate_dataset": _graph(lambda tf: one_shot(tf, tf.data.Dataset.from_tensor_slices(
+        ["x", "y", "z"]).apply(tf.data.experimental.enumerate_dataset(start=5)))),
+})
+
+
 def _list_files(tf, shuffle, seed, reinit=False):
     d = tempfile.mkdtemp()
     try:

@@ -287,3 +287,28 @@ def _csv(args, attrs, fns):
 
 
 register_dataset_op("ExperimentalCSVDataset", _csv)
+
+
+# -- DatasetToSingleElement ------------------------------------------------------------------
+def _single_element_infer(inputs, attrs):
+    return [(t, TensorShape(s)) for t, s in zip(attrs["output_types"], attrs["output_shapes"])]
+
+
+def _single_element_bind(node, ctx):
+    n = len(node.attrs["output_types"])
+
+    def single(dataset):
+        it = dataset.iterate()
+        first = next(it, None)
+        if first is None:
+            raise errors.InvalidArgumentError(None, None, "Dataset was empty.")
+        if next(it, None) is not None:
+            raise errors.InvalidArgumentError(None, None,
+                                              "Dataset had more than one element.")
+        out = [np.array(c, copy=True) for c in first]
+        return out[0] if n == 1 else tuple(out)
+    return single
+
+
+register_op("DatasetToSingleElement", infer=_single_element_infer, bind=_single_element_bind,
+            grad=None, stateful=True)
