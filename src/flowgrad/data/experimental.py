@@ -15,7 +15,8 @@ from .dataset_ops import (AUTOTUNE, DatasetV1, _const, _function_op, _get_seed, 
                           _Spec, _static, _structure_attrs, _trace)
 
 __all__ = ["AUTOTUNE", "CsvDataset", "RandomDataset", "make_csv_dataset",
-           "choose_from_datasets", "enumerate_dataset", "get_single_element", "ignore_errors", "map_and_batch", "parallel_interleave",
+           "choose_from_datasets", "enumerate_dataset", "get_single_element", "ignore_errors",
+           "map_and_batch", "parallel_interleave",
            "sample_from_datasets",
            "shuffle_and_repeat", "unbatch", "INFINITE_CARDINALITY", "UNKNOWN_CARDINALITY"]
 
