@@ -190,7 +190,7 @@ def graph_w5(tf, hvp=None):
 # ------------------------------------------------------------------------------------------
 def run_flowgrad(work, variant):
     import flowgrad as tf
-    if work in ("W6", "W7"):
+    if work in ("W6", "W7", "W8"):
         import pipeline
         return getattr(pipeline, work.lower())(tf, QUICK)
     if work == "W1":
@@ -210,7 +210,7 @@ def run_tensorflow(work, variant):
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     import tensorflow.compat.v1 as tf
     tf.disable_eager_execution()
-    if work in ("W6", "W7"):
+    if work in ("W6", "W7", "W8"):
         import pipeline
         return getattr(pipeline, work.lower())(tf, QUICK)
     if work == "W1":
@@ -229,7 +229,7 @@ def run_tensorflow(work, variant):
 
 
 def run_torch(work, variant):
-    if work in ("W6", "W7"):
+    if work in ("W6", "W7", "W8"):
         return {"skipped": "a tf.data pipeline (flowgrad and TensorFlow only)"}
     import torch
     torch.manual_seed(0)
@@ -332,7 +332,7 @@ def run_torch(work, variant):
 
 
 def run_jax(work, variant):
-    if work in ("W6", "W7"):
+    if work in ("W6", "W7", "W8"):
         return {"skipped": "a tf.data pipeline (flowgrad and TensorFlow only)"}
     import jax
     import jax.numpy as jnp

@@ -123,3 +123,59 @@ def w7(tf, quick=False):
     finally:
         os.remove(path)
         os.rmdir(d)
+
+
+N_FIXED = 20000
+FIXED_SHAPE = (28, 28)
+
+
+def _write_fixed(path, n):
+    """CIFAR-style fixed-length records: one label byte, then the 28x28 uint8 image."""
+    rs = np.random.RandomState(3)
+    labels = (np.arange(n) % 10).astype(np.uint8)[:, None]
+    images = rs.randint(0, 256, size=(n, FIXED_SHAPE[0] * FIXED_SHAPE[1])).astype(np.uint8)
+    with open(path, "wb") as f:
+        f.write(np.concatenate([labels, images], axis=1).tobytes())
+
+
+def w8(tf, quick=False):
+    """Queue pipeline: string_input_producer -> FixedLengthRecordReader -> decode_raw ->
+    cast/reshape/normalize -> shuffle_batch(128, capacity 2000, min_after_dequeue 1000,
+    2 threads), driven by QueueRunners and a Coordinator: time to the first batch and
+    microseconds per element over `steps` batches."""
+    d = tempfile.mkdtemp()
+    paths = [os.path.join(d, "data_%d.bin" % i) for i in range(2)]
+    n = 3000 if quick else N_FIXED
+    for p in paths:
+        _write_fixed(p, n // 2)
+    record = 1 + FIXED_SHAPE[0] * FIXED_SHAPE[1]
+    steps = 20 if quick else 150
+    try:
+        t0 = time.perf_counter()
+        g = tf.Graph()
+        with g.as_default():
+            files = tf.train.string_input_producer(paths, seed=1)
+            _, value = tf.FixedLengthRecordReader(record_bytes=record).read(files)
+            raw = tf.decode_raw(value, tf.uint8)
+            label = tf.cast(tf.strided_slice(raw, [0], [1]), tf.int32)
+            image = tf.reshape(tf.strided_slice(raw, [1], [record]), FIXED_SHAPE)
+            image = tf.cast(image, tf.float32) / 255.0 - 0.5
+            images, labels = tf.train.shuffle_batch(
+                [image, tf.reshape(label, [])], batch_size=BATCH, capacity=2000,
+                min_after_dequeue=1000, num_threads=2, seed=2)
+            with tf.Session() as sess:
+                coord = tf.train.Coordinator()
+                threads = tf.train.start_queue_runners(sess=sess, coord=coord)
+                sess.run(images)
+                first = time.perf_counter() - t0
+                t1 = time.perf_counter()
+                for _ in range(steps):
+                    sess.run([images, labels])
+                elem = (time.perf_counter() - t1) / (steps * BATCH)
+                coord.request_stop()
+                coord.join(threads, stop_grace_period_secs=10)
+        return {"first_s": first, "elem_s": elem, "elements_per_s": 1.0 / elem}
+    finally:
+        for p in paths:
+            os.remove(p)
+        os.rmdir(d)

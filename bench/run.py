@@ -31,6 +31,9 @@ Workloads:
       us per element over an epoch, and an MLP SGD step fed by it (bench/pipeline.py).
   W7  TFRecordDataset of 20k Examples -> batch(128) -> map(parse_example) ->
       prefetch(1): time to first batch, us per element (flowgrad and TF only).
+  W8  queues: string_input_producer -> FixedLengthRecordReader -> decode_raw ->
+      shuffle_batch(128, 2 threads) under QueueRunners: time to first batch, us per
+      element (flowgrad and TF only).
 """
 from __future__ import annotations
 
@@ -64,6 +67,8 @@ ROWS = [
     ("W6", "", "step_s", "W6 MLP SGD step fed by the pipeline", "ms"),
     ("W7", "", "first_s", "W7 TFRecord+parse_example: first batch", "s"),
     ("W7", "", "elem_s", "W7 TFRecord+parse_example: per element", "us"),
+    ("W8", "", "first_s", "W8 queue pipeline: first batch", "s"),
+    ("W8", "", "elem_s", "W8 queue pipeline: per element", "us"),
 ]
 SCALE = {"us": 1e6, "ms": 1e3, "s": 1.0, "MiB": 1 / 2 ** 20}
 
@@ -184,7 +189,7 @@ def collect(peers, works, args):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", default="W1,W2,W3,W4,W5,W6,W7")
+    ap.add_argument("--only", default="W1,W2,W3,W4,W5,W6,W7,W8")
     ap.add_argument("--peers", default=",".join(PEERS))
     ap.add_argument("--quick", action="store_true", help="short timing loops; skips W4")
     ap.add_argument("--timeout", type=int, default=900)

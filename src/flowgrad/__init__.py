@@ -60,9 +60,10 @@ from .ops.parsing_ops import (FixedLenFeature, FixedLenSequenceFeature, SparseFe
 from .ops.sparse_tensor import SparseTensor, SparseTensorValue
 from .ops.tensor_array_ops import TensorArray
 from .ops.functional_ops import foldl, foldr, map_fn, scan
-from .ops.data_flow_ops import FIFOQueue, PaddingFIFOQueue, QueueBase, RandomShuffleQueue
-from .ops.io_ops import (FixedLengthRecordReader, ReaderBase, TextLineReader, TFRecordReader,
-                         WholeFileReader, read_file, write_file)
+from .ops.data_flow_ops import (FIFOQueue, PaddingFIFOQueue, PriorityQueue, QueueBase,
+                                 RandomShuffleQueue)
+from .ops.io_ops import (FixedLengthRecordReader, IdentityReader, ReaderBase, TextLineReader,
+                         TFRecordReader, WholeFileReader, read_file, write_file)
 from .ops.numerics import add_check_numerics_ops
 from .explain import explain_gradients  # flowgrad extension (issue 15): why a gradient is None
 from .engine.autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients,

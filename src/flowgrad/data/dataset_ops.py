@@ -13,11 +13,14 @@ from ..engine.framework.graph import Tensor, get_default_graph
 from ..engine.framework.tensor_shape import TensorShape, as_shape
 from ..engine.ops import dataset as _ds
 from ..engine.ops._base import apply_op
-from ..engine.ops.comparison import equal, logical_and
+from ..engine.ops.comparison import equal, greater as _greater, logical_and
 from ..engine.ops.construction import placeholder
 from ..engine.ops.elementwise import maximum as _maximum
+from ..engine.ops.shape import identity as _identity
 from ..engine.ops.shape import shape as _shape_of
+from ..ops.logging_ops import Assert as _Assert
 from ..ops.random_ops import get_seed as _core_get_seed
+from . import _cache_file  # noqa: F401 - cache files in TF's format
 from . import _nest
 from . import iterator_ops as _iterator_ops
 from .iterator_ops import Iterator
@@ -315,19 +318,27 @@ class DatasetV1:
 
     @staticmethod
     def list_files(file_pattern, shuffle=None, seed=None):
-        """A dataset of the file names matching `file_pattern` (sorted, then shuffled)."""
+        """A dataset of the file names matching `file_pattern` (sorted, then shuffled),
+        built from TF 1.14's ops (so graph-seeded shuffles draw TF's order)."""
         g = get_default_graph()
         with g.name_scope("list_files"):
+            if shuffle is None:
+                shuffle = True
             pattern = convert_to_tensor(file_pattern, dtype=_dt.string, name="file_pattern")
             files = _op("MatchingFiles", [pattern], {}, "MatchingFiles")
-            structure = _Spec(_dt.string, TensorShape([]))
-            ds = DatasetV1(_op("TensorSliceDataset", [files],
-                                               {"Toutput_types": [_dt.string],
-                                                "output_shapes": [TensorShape([])]}),
-                                           structure)
-            if shuffle is None or shuffle:
-                n = _shape_of(files, out_type=_dt.int64)[0]
-                ds = ds.shuffle(_maximum(n, constant(1, _dt.int64)), seed=seed)
+            cond = _greater(_shape_of(files)[0], constant(0, _dt.int32), name="match_not_empty")
+            joined = _op("ReduceJoin", [pattern, constant(np.zeros(0, np.int32), _dt.int32)],
+                         {"keep_dims": False, "separator": ", "}, "ReduceJoin")
+            with g.name_scope("message") as scope:
+                prefix = constant("No files matched pattern: ", _dt.string, name="x")
+            message = _op("Add", [prefix, joined], {}, scope)
+            check = _Assert(cond, [message], summarize=1, name="assert_not_empty")
+            with g.control_dependencies([check]):
+                files = _identity(files)
+            ds = DatasetV1.from_tensor_slices(files)
+            if shuffle:
+                n = _maximum(_shape_of(files, out_type=_dt.int64)[0], 1)
+                ds = ds.shuffle(n, seed=seed)
         return ds
 
     # -- transformations ---------------------------------------------------------------

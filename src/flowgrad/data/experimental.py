@@ -2,28 +2,26 @@
 from __future__ import annotations
 
 from ..engine.framework import dtypes as _dt
+from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.tensor_shape import TensorShape
+from ..engine.ops._base import apply_op
+from ..engine.ops.elementwise import log as _log
+from ..engine.ops.joining import stack as _stack
+from ..engine.ops.shape import expand_dims as _expand_dims
+from ..engine.ops.shape import squeeze as _squeeze
+from ._transforms import ignore_errors, parallel_interleave, shuffle_and_repeat
+from .csv import CsvDataset, make_csv_dataset
 from .dataset_ops import (AUTOTUNE, DatasetV1, _const, _function_op, _get_seed, _nest, _op,
-                          _static, _structure_attrs, _trace)
+                          _Spec, _static, _structure_attrs, _trace)
 
-__all__ = ["AUTOTUNE", "choose_from_datasets", "ignore_errors", "map_and_batch",
-           "parallel_interleave", "shuffle_and_repeat", "unbatch",
-           "INFINITE_CARDINALITY", "UNKNOWN_CARDINALITY"]
+__all__ = ["AUTOTUNE", "CsvDataset", "RandomDataset", "make_csv_dataset",
+           "choose_from_datasets", "enumerate_dataset", "get_single_element", "ignore_errors",
+           "map_and_batch", "parallel_interleave",
+           "sample_from_datasets",
+           "shuffle_and_repeat", "unbatch", "INFINITE_CARDINALITY", "UNKNOWN_CARDINALITY"]
 
 INFINITE_CARDINALITY = -1
 UNKNOWN_CARDINALITY = -2
-
-
-def shuffle_and_repeat(buffer_size, count=None, seed=None):
-    """shuffle + repeat in one op: epochs may mix in the buffer (TF's ShuffleAndRepeatDataset)."""
-    def apply(dataset):
-        bs = _const(buffer_size, _dt.int64, "buffer_size")
-        c = _const(-1 if count is None else count, _dt.int64, "count")
-        seed_t, seed2_t = _get_seed(seed)
-        return DatasetV1(_op("ShuffleAndRepeatDataset", [dataset._variant_tensor, bs, seed_t,
-                                                         seed2_t, c], dataset._attrs()),
-                         dataset._structure)
-    return apply
 
 
 def map_and_batch(map_func, batch_size, num_parallel_batches=None, drop_remainder=False,
@@ -55,14 +53,6 @@ def map_and_batch(map_func, batch_size, num_parallel_batches=None, drop_remainde
     return apply
 
 
-def ignore_errors():
-    """Drops the elements whose computation raised an error."""
-    def apply(dataset):
-        return DatasetV1(_op("ExperimentalIgnoreErrorsDataset", [dataset._variant_tensor],
-                             dataset._attrs()), dataset._structure)
-    return apply
-
-
 def unbatch():
     """Splits each element into the slices along its first dimension."""
     def apply(dataset):
@@ -70,14 +60,6 @@ def unbatch():
                                         dataset._structure)
         return DatasetV1(_op("ExperimentalUnbatchDataset", [dataset._variant_tensor],
                              _structure_attrs(structure)), structure)
-    return apply
-
-
-def parallel_interleave(map_func, cycle_length, block_length=1, sloppy=False,
-                        buffer_output_elements=None, prefetch_input_elements=None):
-    """interleave with `cycle_length` inputs (deterministic order unless `sloppy`)."""
-    def apply(dataset):
-        return dataset.interleave(map_func, cycle_length, block_length)
     return apply
 
 
@@ -95,3 +77,77 @@ def choose_from_datasets(datasets, choice_dataset):
     return DatasetV1(_op("ExperimentalDirectedInterleaveDataset",
                          [choice_dataset._variant_tensor] + [d._variant_tensor for d in datasets],
                          dict(first._attrs(), N=len(datasets))), first._structure)
+
+
+class RandomDataset(DatasetV1):
+    """An endless dataset of pseudorandom int64 scalars (TF's uint32 Philox draws)."""
+
+    def __init__(self, seed=None):
+        seed_t, seed2_t = _get_seed(seed)
+        structure = _Spec(_dt.int64, TensorShape([]))
+        super().__init__(_op("ExperimentalRandomDataset", [seed_t, seed2_t],
+                             _structure_attrs(structure)), structure)
+
+
+def sample_from_datasets(datasets, weights=None, seed=None):
+    """Elements drawn from `datasets` at random, input i with probability `weights[i]`
+    (TF 1.14's graph: a RandomDataset batched in pairs seeds a StatelessMultinomial)."""
+    num = len(datasets)
+    if not isinstance(weights, DatasetV1):
+        if weights is None:
+            logits = [[1.0] * num]
+        else:
+            weights = convert_to_tensor(weights, name="weights")
+            if weights.dtype.base_dtype not in (_dt.float32, _dt.float64):
+                raise TypeError("`weights` must be convertible to a tensor of `tf.float32` "
+                                "or `tf.float64` elements.")
+            if not weights.shape.is_compatible_with([num]):
+                raise ValueError("`weights` must be a vector of length `len(datasets)`.")
+            logits = _expand_dims(_log(weights, name="logits"), 0)
+        if num == 1:
+            return datasets[0]
+
+        def select_constant(pair):
+            return _squeeze(_stateless_multinomial(logits, pair), axis=[0, 1])
+        selector = RandomDataset(seed).batch(2).map(select_constant)
+    else:
+        logits_ds = weights.map(lambda *p: _log(_stack(list(p)), name="logits"))
+
+        def select_varying(lg, pair):
+            return _squeeze(_stateless_multinomial(lg, pair), axis=[0, 1])
+        selector = DatasetV1.zip((logits_ds, RandomDataset(seed).batch(2))).map(select_varying)
+    return _directed_interleave(selector, datasets)
+
+
+def _stateless_multinomial(logits, seed):
+    """gen_stateless_random_ops.stateless_multinomial(logits, 1, seed): the bare op."""
+    lg = convert_to_tensor(logits, name="logits")
+    n = convert_to_tensor(1, _dt.int32, name="num_samples")
+    return apply_op("StatelessMultinomial", [lg, n, seed], {"output_dtype": _dt.int64},
+                    "StatelessMultinomial").outputs[0]
+
+
+def _directed_interleave(selector, datasets):
+    first = datasets[0]
+    for d in datasets[1:]:
+        if _nest.flatten(d.output_types) != _nest.flatten(first.output_types):
+            raise TypeError(f"Dataset {d} has incompatible type {d.output_types}.")
+    return DatasetV1(_op("ExperimentalDirectedInterleaveDataset",
+                         [selector._variant_tensor] + [d._variant_tensor for d in datasets],
+                         dict(first._attrs(), N=len(datasets))), first._structure)
+
+
+def enumerate_dataset(start=0):
+    """(index, element) pairs counting from `start` (Dataset.enumerate as a transformation)."""
+    def apply(dataset):
+        return dataset.enumerate(start)
+    return apply
+
+
+def get_single_element(dataset):
+    """The one element of `dataset` as tensors (InvalidArgumentError at run if it has none
+    or more than one)."""
+    if not isinstance(dataset, DatasetV1):
+        raise TypeError("`dataset` must be a `tf.data.Dataset` object.")
+    op = apply_op("DatasetToSingleElement", [dataset._variant_tensor], dataset._attrs())
+    return _nest.pack(dataset._structure, list(op.outputs))

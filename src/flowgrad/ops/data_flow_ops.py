@@ -21,7 +21,8 @@ from ..engine.ops import queues as _queues  # noqa: F401 - registers the queue o
 from ..engine.ops._base import apply_op
 from .random_ops import get_seed
 
-__all__ = ["QueueBase", "FIFOQueue", "RandomShuffleQueue", "PaddingFIFOQueue"]
+__all__ = ["QueueBase", "FIFOQueue", "RandomShuffleQueue", "PaddingFIFOQueue",
+           "PriorityQueue"]
 
 
 def _as_type_list(dtypes):
@@ -281,3 +282,22 @@ class PaddingFIFOQueue(QueueBase):
             "shapes": [tuple(s.as_list()) if s.dims is not None else None for s in shapes],
             "capacity": capacity, "container": "", "shared_name": shared_name or ""}, name)
         super().__init__(dtypes, shapes, names, ref)
+
+
+class PriorityQueue(QueueBase):
+    """A queue whose elements start with an int64 scalar priority; dequeues take the
+    smallest priority first (ties in TF's heap order)."""
+
+    def __init__(self, capacity, types, shapes=None, names=None, shared_name=None,
+                 name="priority_queue"):
+        types = _as_type_list(types)
+        shapes = _as_shape_list(shapes, types)
+        if shapes is None:
+            raise TypeError("Expected list for 'shapes' argument to 'priority_queue_v2' Op, "
+                            "not None.")
+        ref = _queue_op("PriorityQueueV2", {
+            "component_types": types, "shapes": _shape_attr(shapes), "capacity": capacity,
+            "container": "", "shared_name": shared_name or ""}, name)
+        priority_types = [_dt.int64] + types
+        priority_shapes = [tensor_shape.TensorShape([])] + shapes if shapes else shapes
+        super().__init__(priority_types, priority_shapes, names, ref)

@@ -16,7 +16,8 @@ from ..engine.framework.graph import Tensor, name_scope
 from ..engine.ops import readers as _readers  # noqa: F401 - registers the reader ops
 from ..engine.ops._base import apply_op
 
-__all__ = ["ReaderBase", "TextLineReader", "WholeFileReader", "FixedLengthRecordReader",
+__all__ = ["ReaderBase", "IdentityReader", "TextLineReader", "WholeFileReader",
+           "FixedLengthRecordReader",
            "TFRecordReader", "read_file", "write_file"]
 
 ReaderReadV2 = collections.namedtuple("ReaderReadV2", ["key", "value"])
@@ -66,10 +67,16 @@ class ReaderBase:
                         name or "ReaderNumWorkUnitsCompletedV2").outputs[0]
 
     def serialize_state(self, name=None):
-        raise NotImplementedError("flowgrad's readers do not serialize their state")
+        """A string scalar: the reader's state (a ReaderBaseState proto; TF 1.14 serializes
+        WholeFileReader's and IdentityReader's, the others raise UnimplementedError)."""
+        return apply_op("ReaderSerializeStateV2", [self._reader_ref], {},
+                        name or "ReaderSerializeStateV2").outputs[0]
 
     def restore_state(self, state, name=None):
-        raise NotImplementedError("flowgrad's readers do not restore a serialized state")
+        """An op that restores a state `serialize_state` produced."""
+        with name_scope(name, "ReaderRestoreStateV2") as scope:
+            st = convert_to_tensor(state, dtype=_dt.string, name="state")
+            return apply_op("ReaderRestoreStateV2", [self._reader_ref, st], {}, scope)
 
     def reset(self, name=None):
         """An op that returns the reader to its initial state."""
@@ -96,6 +103,13 @@ class WholeFileReader(ReaderBase):
         super().__init__(_reader("WholeFileReaderV2", {}, name), supports_serialize=True)
 
 
+class IdentityReader(ReaderBase):
+    """One record per work unit: the key and the value are both the queued string."""
+
+    def __init__(self, name=None):
+        super().__init__(_reader("IdentityReaderV2", {}, name), supports_serialize=True)
+
+
 class FixedLengthRecordReader(ReaderBase):
     """Records of `record_bytes` bytes, after `header_bytes`, before `footer_bytes`,
     starting every `hop_bytes` bytes (default: record_bytes)."""
@@ -108,7 +122,7 @@ class FixedLengthRecordReader(ReaderBase):
         super().__init__(_reader("FixedLengthRecordReaderV2", {
             "record_bytes": record_bytes, "header_bytes": header_bytes or 0,
             "footer_bytes": footer_bytes or 0, "hop_bytes": hop_bytes or 0,
-            "encoding": ""}, name), supports_serialize=True)
+            "encoding": ""}, name))
 
 
 class TFRecordReader(ReaderBase):
@@ -122,8 +136,7 @@ class TFRecordReader(ReaderBase):
             if not isinstance(kind, str) or kind not in ("", "ZLIB", "GZIP"):
                 raise NotImplementedError(f"flowgrad's TFRecordReader does not take options "
                                           f"{options!r}")
-        super().__init__(_reader("TFRecordReaderV2", {"compression_type": kind}, name),
-                         supports_serialize=True)
+        super().__init__(_reader("TFRecordReaderV2", {"compression_type": kind}, name))
 
 
 def read_file(filename, name=None):

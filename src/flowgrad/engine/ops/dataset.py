@@ -815,9 +815,14 @@ def _prefetch(args, attrs, fns):
     return DatasetValue(lambda: _PrefetchIter(ds.iterate(), size))
 
 
+# Set by flowgrad.data (data/_cache_file.py): reads and writes cache files in TF's format.
+CACHE_FILES = None
+
+
 def _cache(args, attrs, fns):
     ds, filename = args[0], _scalar(args[1])
     filename = filename.decode() if isinstance(filename, bytes) else str(filename)
+    types, shapes = attrs["output_types"], attrs["output_shapes"]
     store = {}
     lock = threading.Lock()
 
@@ -828,12 +833,10 @@ def _cache(args, attrs, fns):
             yield from done
             return
         if filename:
-            import os  # lazy: only file caches need it
-            import pickle  # lazy: only file caches need it
-            path = filename + ".flowgrad-cache"
-            if os.path.exists(path):
-                with open(path, "rb") as f:
-                    elems = pickle.load(f)  # noqa: S301 - the cache file this dataset wrote
+            if CACHE_FILES is None:
+                raise errors.UnimplementedError(None, None, "file caches need flowgrad.data")
+            if CACHE_FILES.exists(filename):
+                elems = CACHE_FILES.read(filename, types, shapes)
                 with lock:
                     store["elems"] = elems
                 yield from elems
@@ -845,8 +848,7 @@ def _cache(args, attrs, fns):
         with lock:
             store["elems"] = elems
         if filename:
-            with open(filename + ".flowgrad-cache", "wb") as f:
-                pickle.dump(elems, f)
+            CACHE_FILES.write(filename, elems, types)
     return DatasetValue(it)
 
 
@@ -1056,6 +1058,7 @@ for _t, _m in (("TensorDataset", _tensors), ("TensorSliceDataset", _tensor_slice
                ("ExperimentalMapAndBatchDataset", _map_and_batch), ("FilterDataset", _filter),
                ("FlatMapDataset", _flat_map), ("InterleaveDataset", _interleave),
                ("ParallelInterleaveDatasetV2", _interleave),
+               ("ExperimentalParallelInterleaveDataset", _interleave),
                ("PrefetchDataset", _prefetch), ("CacheDataset", _cache),
                ("ShardDataset", _shard), ("WindowDataset", _window),
                ("ExperimentalIgnoreErrorsDataset", _ignore_errors),

@@ -63,7 +63,7 @@ class Queue:
         self.capacity = capacity if capacity >= 0 else 1 << 62
         self.min_after = min_after
         self.sampler = _Sampler(*seeds) if kind == "RandomShuffleQueue" else None
-        self.items = collections.deque()
+        self.items = [] if kind == "PriorityQueue" else collections.deque()
         self.closed = False
         self.cond = threading.Condition()
         self.session = session
@@ -124,7 +124,7 @@ class Queue:
                             raise errors.CancelledError(
                                 None, None, f"{self.kind} '{self.name}' is closed.")
                         if len(self.items) < self.capacity:
-                            self.items.append(element)
+                            self._put(element)
                             self.cond.notify_all()
                             break
                         self._wait("Enqueue")
@@ -132,8 +132,25 @@ class Queue:
                 self.pending_enqueues -= 1
                 self.cond.notify_all()
 
+    def _put(self, element):
+        if self.kind != "PriorityQueue":
+            self.items.append(element)
+            return
+        # std::priority_queue::push with TF's comparator (greater priority sinks): the
+        # smallest priority on top; ties keep libstdc++'s heap order, as TF's
+        heap = self.items
+        heap.append(element)
+        _sift_up(heap, len(heap) - 1, 0, element)
+
     # -- dequeue ---------------------------------------------------------------------
     def _take(self):
+        if self.kind == "PriorityQueue":
+            heap = self.items
+            top = heap[0]
+            last = heap.pop()
+            if heap:
+                _adjust_heap(heap, 0, len(heap), last)
+            return top
         if self.sampler is None:
             return self.items.popleft()
         i = self.sampler() % len(self.items)
@@ -144,6 +161,10 @@ class Queue:
         return element
 
     def _restore(self, got):
+        if self.kind == "PriorityQueue":
+            for element in got:
+                self._put(element)
+            return
         if self.sampler is None:
             self.items.extendleft(reversed(got))
         else:
@@ -160,6 +181,14 @@ class Queue:
         with self.cond:
             while len(got) < n:
                 size = len(self.items)
+                if self.closed and size < n - len(got) and self.kind == "PriorityQueue":
+                    # TF's PriorityQueue takes what there is first (allow_small or not) and
+                    # then fails on the empty closed queue: those elements are lost
+                    while self.items:
+                        got.append(self._take())
+                    raise errors.OutOfRangeError(
+                        None, None, f"{self.kind} '{self.name}' is closed and has insufficient "
+                        f"elements (requested {n - len(got)}, current size 0)")
                 if self.closed and size < n - len(got):
                     requested = n - len(got)
                     self._restore(got)
@@ -218,6 +247,38 @@ class Queue:
             self.cond.notify_all()
 
 
+def _below(a, b):
+    """TF's ComparePriorityTensorPair: a sorts below b when its priority is greater."""
+    return int(a[0]) > int(b[0])
+
+
+def _sift_up(heap, hole, top, value):
+    """libstdc++'s __push_heap."""
+    parent = (hole - 1) // 2
+    while hole > top and _below(heap[parent], value):
+        heap[hole] = heap[parent]
+        hole = parent
+        parent = (hole - 1) // 2
+    heap[hole] = value
+
+
+def _adjust_heap(heap, hole, n, value):
+    """libstdc++'s __adjust_heap (what pop_heap runs on the first n slots)."""
+    top = hole
+    second = hole
+    while second < (n - 1) // 2:
+        second = 2 * (second + 1)
+        if _below(heap[second], heap[second - 1]):
+            second -= 1
+        heap[hole] = heap[second]
+        hole = second
+    if n % 2 == 0 and second == (n - 2) // 2:
+        second = 2 * (second + 1)
+        heap[hole] = heap[second - 1]
+        hole = second - 1
+    _sift_up(heap, hole, top, value)
+
+
 # -- ops ---------------------------------------------------------------------------------
 def _queue_infer(inputs, attrs):
     return [(_dt.resource, TensorShape([]))]
@@ -240,9 +301,13 @@ def _queue_bind(kind):
                         if not name:
                             name = f"_{next(_RESOURCE_IDS)}_{node.name}"
                         shapes = attrs.get("shapes") or None
+                        shapes = [tuple(s) for s in shapes] if shapes else None
+                        types = list(attrs["component_types"])
+                        if kind == "PriorityQueue":     # the int64 priority comes first
+                            types = [_dt.int64] + types
+                            shapes = [()] + shapes if shapes else None
                         q = store[key] = Queue(
-                            kind, name, attrs["component_types"],
-                            [tuple(s) for s in shapes] if shapes else None,
+                            kind, name, types, shapes,
                             attrs.get("capacity", -1), attrs.get("min_after_dequeue", 0),
                             (attrs.get("seed", 0), attrs.get("seed2", 0)), ctx.session)
             return q
@@ -250,7 +315,7 @@ def _queue_bind(kind):
     return bind
 
 
-for _kind in ("FIFOQueue", "RandomShuffleQueue", "PaddingFIFOQueue"):
+for _kind in ("FIFOQueue", "RandomShuffleQueue", "PaddingFIFOQueue", "PriorityQueue"):
     register_op(_kind + "V2", infer=_queue_infer, bind=_queue_bind(_kind), stateful=True,
                 grad=None)
 

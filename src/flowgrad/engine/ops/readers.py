@@ -98,8 +98,96 @@ def _whole_records(name, data, attrs):
     yield name.encode(), data
 
 
+def _identity_records(name, data, attrs):
+    yield name.encode(), name.encode()
+
+
 _FORMATS = {"TextLineReader": _text_records, "FixedLengthRecordReader": _fixed_records,
-            "TFRecordReader": _tfrecord_records, "WholeFileReader": _whole_records}
+            "TFRecordReader": _tfrecord_records, "WholeFileReader": _whole_records,
+            "IdentityReader": _identity_records}
+# Readers that produce one record per work unit and finish it with that record (TF's
+# at_end on the same call), which are also the ones whose state TF 1.14 serializes.
+_ONE_PER_WORK = ("WholeFileReader", "IdentityReader")
+
+
+def _varint(v):
+    out = bytearray()
+    v &= (1 << 64) - 1
+    while True:
+        b = v & 0x7F
+        v >>= 7
+        if v:
+            out.append(b | 0x80)
+        else:
+            out.append(b)
+            return bytes(out)
+
+
+def _cescape(b):
+    """absl's CEscape: C escapes for quotes, backslash and \\n\\r\\t, octal for others."""
+    special = {10: "\\n", 13: "\\r", 9: "\\t", 34: '\\"', 39: "\\'", 92: "\\\\"}
+    return "".join(special.get(c) or (chr(c) if 32 <= c < 127 else "\\%03o" % c) for c in b)
+
+
+def _state_proto(started, finished, produced, work):
+    """A ReaderBaseState (proto3: fields at their defaults are left out)."""
+    out = bytearray()
+    for num, v in ((1, started), (2, finished), (3, produced)):
+        if v:
+            out += bytes([num << 3]) + _varint(v)
+    if work:
+        out += bytes([4 << 3 | 2]) + _varint(len(work)) + work
+    return bytes(out)
+
+
+def _parse_state(data):
+    """(started, finished, produced, work) of a ReaderBaseState; ValueError if malformed."""
+    vals = {1: 0, 2: 0, 3: 0, 4: b""}
+    pos, n = 0, len(data)
+
+    def varint():
+        nonlocal pos
+        v = shift = 0
+        while True:
+            if pos >= n or shift > 63:
+                raise ValueError("truncated varint")
+            b = data[pos]
+            pos += 1
+            v |= (b & 0x7F) << shift
+            if not b & 0x80:
+                return v
+            shift += 7
+    while pos < n:
+        tag = varint()
+        num, wire = tag >> 3, tag & 7
+        if wire == 0:
+            v = varint()
+            if num in (1, 2, 3):
+                vals[num] = v - (1 << 64) if v >= 1 << 63 else v
+        elif wire == 2:
+            ln = varint()
+            if pos + ln > n:
+                raise ValueError("truncated field")
+            if num == 4:
+                vals[4] = bytes(data[pos:pos + ln])
+            pos += ln
+        elif wire == 1:
+            pos += 8
+        elif wire == 5:
+            pos += 4
+        else:
+            raise ValueError("bad wire type")
+        if pos > n or num == 0:
+            raise ValueError("truncated")
+    return vals[1], vals[2], vals[3], vals[4]
+
+
+def _debug_string(started, finished, produced, work):
+    parts = [f"{k}: {v}" for k, v in (("work_started", started), ("work_finished", finished),
+                                       ("num_records_produced", produced)) if v]
+    if work:
+        parts.append(f'current_work: "{_cescape(work)}"')
+    return "".join(p + "\n" for p in parts)
 
 
 class Reader:
@@ -110,6 +198,9 @@ class Reader:
         self.records = None
         self.produced = 0
         self.completed = 0
+        self.started = 0
+        self.work = b""
+        self.display = name
         self.lock = threading.Lock()
 
     def _next(self, queue):
@@ -119,10 +210,16 @@ class Reader:
                 work = queue.dequeue()[0]
                 work = work.item() if isinstance(work, np.ndarray) else work
                 path = work.decode() if isinstance(work, bytes) else str(work)
-                self.records = _FORMATS[self.kind](path, _read_bytes(path), self.attrs)
+                self.work = work if isinstance(work, bytes) else path.encode()
+                self.started += 1
+                data = b"" if self.kind == "IdentityReader" else _read_bytes(path)
+                self.records = _FORMATS[self.kind](path, data, self.attrs)
             rec = next(self.records, None)
             if rec is not None:
                 self.produced += 1
+                if self.kind in _ONE_PER_WORK:
+                    self.records = None
+                    self.completed += 1
                 return rec
             self.records = None
             self.completed += 1
@@ -157,8 +254,49 @@ class Reader:
 
     def reset(self):
         with self.lock:
+            self._reset()
+
+    def _reset(self):
+        self.records = None
+        self.produced = self.completed = self.started = 0
+        self.work = b""
+
+    def serialize(self):
+        if self.kind not in _ONE_PER_WORK:
+            raise errors.UnimplementedError(None, None, "Reader SerializeState")
+        with self.lock:
+            return np.array(_state_proto(self.started, self.completed, self.produced,
+                                         self.work), dtype=object)
+
+    def restore(self, state):
+        """TF's RestoreState: a bad state is an error and leaves the reader reset."""
+        data = state.item() if isinstance(state, np.ndarray) else state
+        data = data if isinstance(data, bytes) else str(data).encode()
+        with self.lock:
+            if self.kind not in _ONE_PER_WORK:
+                self._reset()
+                raise errors.UnimplementedError(None, None, "Reader RestoreState")
+            where = f"{self.kind} '{self.display}'"
+            try:
+                started, finished, produced, work = _parse_state(data)
+            except ValueError:
+                self._reset()
+                raise errors.InvalidArgumentError(
+                    None, None, f"Could not parse state for {where}: {_cescape(data)}") \
+                    from None
+            text = _debug_string(started, finished, produced, work)
+            if started < 0 or finished < 0 or produced < 0:
+                self._reset()
+                raise errors.InvalidArgumentError(
+                    None, None, f"Unexpected negative value when restoring in {where}: {text}")
+            if started > finished:
+                self._reset()
+                raise errors.InvalidArgumentError(
+                    None, None, "Inconsistent work started vs. finished when restoring in "
+                    f"{where}: {text}")
             self.records = None
-            self.produced = self.completed = 0
+            self.started, self.completed, self.produced, self.work = (started, finished,
+                                                                      produced, work)
 
 
 def _reader_bind(kind):
@@ -176,6 +314,7 @@ def _reader_bind(kind):
                     if r is None:
                         name = attrs.get("shared_name") or f"_{next(_RESOURCE_IDS)}_{node.name}"
                         r = store[key] = Reader(kind, name, attrs)
+                        r.display = node.name
             return r
         return handle
     return bind
@@ -196,6 +335,10 @@ register_op("ReaderNumRecordsProducedV2", infer=lambda i, a: [(_dt.int64, Tensor
 register_op("ReaderNumWorkUnitsCompletedV2",
             infer=lambda i, a: [(_dt.int64, TensorShape([]))],
             bind=lambda node, ctx: lambda r: np.int64(r.completed), stateful=True, grad=None)
+register_op("ReaderSerializeStateV2", infer=lambda i, a: [(_STR, TensorShape([]))],
+            bind=lambda node, ctx: lambda r: r.serialize(), stateful=True, grad=None)
+register_op("ReaderRestoreStateV2", infer=lambda i, a: [],
+            bind=lambda node, ctx: lambda r, state: r.restore(state), stateful=True, grad=None)
 register_op("ReaderResetV2", infer=lambda i, a: [],
             bind=lambda node, ctx: lambda r: r.reset(), stateful=True, grad=None)
 

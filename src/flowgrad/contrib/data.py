@@ -1,0 +1,26 @@
+"""`tf.contrib.data` (TF 1.14): the deprecated aliases of tf.data.experimental that
+flowgrad implements."""
+from ..data.experimental import (AUTOTUNE, CsvDataset, RandomDataset, choose_from_datasets,
+                                 enumerate_dataset, get_single_element, ignore_errors,
+                                 map_and_batch, parallel_interleave, sample_from_datasets,
+                                 shuffle_and_repeat, unbatch)
+from ..data.experimental import make_csv_dataset as _make_csv_dataset
+
+__all__ = ["AUTOTUNE", "CsvDataset", "RandomDataset", "choose_from_datasets",
+           "enumerate_dataset", "get_single_element", "ignore_errors",
+           "make_csv_dataset", "map_and_batch", "parallel_interleave", "sample_from_datasets",
+           "shuffle_and_repeat", "unbatch"]
+
+
+def make_csv_dataset(file_pattern, batch_size, column_names=None, column_defaults=None,
+                     label_name=None, select_columns=None, field_delim=",",
+                     use_quote_delim=True, na_value="", header=True, num_epochs=None,
+                     shuffle=True, shuffle_buffer_size=10000, shuffle_seed=None,
+                     prefetch_buffer_size=AUTOTUNE, num_parallel_reads=1, sloppy=False,
+                     num_rows_for_inference=100, compression_type=None):
+    """tf.data.experimental.make_csv_dataset without `ignore_errors` (TF 1.14's contrib)."""
+    return _make_csv_dataset(file_pattern, batch_size, column_names, column_defaults,
+                             label_name, select_columns, field_delim, use_quote_delim,
+                             na_value, header, num_epochs, shuffle, shuffle_buffer_size,
+                             shuffle_seed, prefetch_buffer_size, num_parallel_reads, sloppy,
+                             num_rows_for_inference, compression_type)
