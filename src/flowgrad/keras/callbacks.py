@@ -168,7 +168,7 @@ class Progbar:
             if k not in self._values_order:
                 self._values_order.append(k)
             if k not in self.stateful_metrics:
-                base = max(current - self._seen_so_far, 1)
+                base = current - self._seen_so_far
                 if k not in self._values:
                     self._values[k] = [v * base, base]
                 else:
@@ -180,6 +180,7 @@ class Progbar:
         now = time.time()
         info = " - %.0fs" % (now - self._start)
         numdigits = int(np.floor(np.log10(self.target))) + 1 if self.target else 1
+        done = self.target is not None and current >= self.target
         if self.verbose == 1:
             if (now - self._last_update < self.interval and self.target is not None
                     and current < self.target):
@@ -187,16 +188,19 @@ class Progbar:
             prev_total_width = self._total_width
             sys.stdout.write("\b" * prev_total_width)
             sys.stdout.write("\r")
-            bar = ("%" + str(numdigits) + "d/%d [") % (current, self.target)
-            prog_width = int(self.width * float(current) / self.target)
-            if prog_width > 0:
-                bar += "=" * (prog_width - 1)
-                bar += ">" if current < self.target else "="
-            bar += "." * (self.width - prog_width) + "]"
+            if self.target is not None:
+                bar = ("%" + str(numdigits) + "d/%d [") % (current, self.target)
+                prog_width = int(self.width * float(current) / self.target)
+                if prog_width > 0:
+                    bar += "=" * (prog_width - 1)
+                    bar += ">" if current < self.target else "="
+                bar += "." * (self.width - prog_width) + "]"
+            else:
+                bar = "%7d/Unknown" % current
             self._total_width = len(bar)
             sys.stdout.write(bar)
             time_per_unit = (now - self._start) / current if current else 0
-            if current < self.target:
+            if self.target is not None and current < self.target:
                 eta = time_per_unit * (self.target - current)
                 if eta > 3600:
                     eta_format = "%d:%02d:%02d" % (eta // 3600, (eta % 3600) // 60, eta % 60)
@@ -205,7 +209,7 @@ class Progbar:
                 else:
                     eta_format = "%ds" % eta
                 info = " - ETA: %s" % eta_format
-            elif time_per_unit >= 1:
+            elif time_per_unit >= 1 or time_per_unit == 0:
                 info += " %.0fs/%s" % (time_per_unit, self.unit_name)
             elif time_per_unit >= 1e-3:
                 info += " %.0fms/%s" % (time_per_unit * 1e3, self.unit_name)
@@ -215,11 +219,11 @@ class Progbar:
             self._total_width += len(info)
             if prev_total_width > self._total_width:
                 info += " " * (prev_total_width - self._total_width)
-            if current >= self.target:
+            if done:
                 info += "\n"
             sys.stdout.write(info)
             sys.stdout.flush()
-        elif self.verbose == 2 and current >= self.target:
+        elif self.verbose == 2 and done:
             count = ("%" + str(numdigits) + "d/%d") % (current, self.target)
             sys.stdout.write(count + info + self._format_values() + "\n")
             sys.stdout.flush()
@@ -232,9 +236,12 @@ class ProgbarLogger(Callback):
 
     def __init__(self, count_mode="samples", stateful_metrics=None):
         super().__init__()
-        if count_mode != "samples":
-            raise NotImplementedError("flowgrad does not implement ProgbarLogger(count_mode="
-                                      + repr(count_mode) + ")")
+        if count_mode == "samples":
+            self.use_steps = False
+        elif count_mode == "steps":
+            self.use_steps = True
+        else:
+            raise ValueError("Unknown `count_mode`: " + str(count_mode))
         self.stateful_metrics = set(stateful_metrics or [])
 
     def on_train_begin(self, logs=None):
@@ -243,23 +250,27 @@ class ProgbarLogger(Callback):
 
     def on_epoch_begin(self, epoch, logs=None):
         self.seen = 0
-        self.target = self.params["samples"]
+        self.target = self.params["steps"] if self.use_steps else self.params["samples"]
         if self.verbose:
             if self.epochs > 1:
                 print("Epoch %d/%d" % (epoch + 1, self.epochs))
         self.progbar = Progbar(target=self.target, verbose=self.verbose,
-                               stateful_metrics=self.stateful_metrics, unit_name="sample")
+                               stateful_metrics=self.stateful_metrics,
+                               unit_name="step" if self.use_steps else "sample")
 
     def on_batch_begin(self, batch, logs=None):
         self.log_values = []
 
     def on_batch_end(self, batch, logs=None):
         logs = logs or {}
-        self.seen += logs.get("size", 0)
+        if self.use_steps:
+            self.seen += logs.get("num_steps", 1)
+        else:
+            self.seen += logs.get("size", 0) * logs.get("num_steps", 1)
         for k in self.params["metrics"]:
             if k in logs:
                 self.log_values.append((k, logs[k]))
-        if self.verbose and self.seen < self.target:
+        if self.verbose and (self.target is None or self.seen < self.target):
             self.progbar.update(self.seen, self.log_values)
 
     def on_epoch_end(self, epoch, logs=None):
