@@ -6,6 +6,8 @@ a name, an instance, or a tf.train optimizer (wrapped as TFOptimizer). The other
 optimizers ('adadelta', 'adamax', 'nadam', 'ftrl') raise NotImplementedError naming
 them.
 """
+import numpy as np
+
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.graph import name_scope
 from ..engine.framework.indexed_slices import IndexedSlices
@@ -95,8 +97,30 @@ class Optimizer:
         """The optimizer's variables (slots and accumulators)."""
         return [] if self._tf is None else self._tf.variables()
 
+    @property
     def weights(self):
+        """The optimizer's variables (TF 1.14: a property)."""
         return self.variables()
+
+    def get_weights(self):
+        """The values of `weights`, read in keras.backend.get_session()."""
+        return backend.get_session().run(self.weights)
+
+    def set_weights(self, weights):
+        """Loads numpy arrays into `weights` (ValueError on a count or shape mismatch)."""
+        params = self.weights
+        if len(params) != len(weights):
+            raise ValueError("Length of the specified weight list (" + str(len(weights)) +
+                             ") does not match the number of weights of the optimizer (" +
+                             str(len(params)) + ")")
+        sess = backend.get_session()
+        for p, w in zip(params, weights):
+            if tuple(p.shape.as_list()) != tuple(np.shape(w)):
+                raise ValueError("Optimizer weight shape " + str(tuple(p.shape.as_list())) +
+                                 " not compatible with provided weight shape " +
+                                 str(np.shape(w)))
+        for p, w in zip(params, weights):
+            p.load(np.asarray(w), sess)
 
     def get_config(self):
         config = {"name": self._name}

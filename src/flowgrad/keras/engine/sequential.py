@@ -10,6 +10,7 @@ from ...engine.framework.graph import Tensor, name_scope
 from .base_layer import KERAS_HISTORY, Layer
 from .input_layer import Input, InputLayer
 from .training import Model
+from .. import layers as _layers
 
 __all__ = ["Sequential"]
 
@@ -141,3 +142,36 @@ class Sequential(Model):
             {"class_name": x.__class__.__name__, "config": x.get_config()}
             for x in self.layers]}
 
+    @classmethod
+    def from_config(cls, config, custom_objects=None):
+        """A Sequential model from get_config()'s dict (layers by class name)."""
+        if isinstance(config, list):  # early Keras 2 files: a list of layers
+            name, layer_configs = None, config
+        else:
+            name, layer_configs = config.get("name"), config["layers"]
+        model = cls(name=name)
+        for conf in layer_configs:
+            layer_cls = layer_class(conf["class_name"], custom_objects)
+            if layer_cls is Sequential:
+                model.add(layer_cls.from_config(conf["config"], custom_objects))
+            else:
+                model.add(layer_cls.from_config(dict(conf["config"])))
+        if not model.inputs and isinstance(config, dict) and config.get("build_input_shape"):
+            model.build(config["build_input_shape"])
+        return model
+
+
+def layer_class(class_name, custom_objects=None):
+    """The Keras layer class named `class_name` (custom objects first)."""
+    if custom_objects and class_name in custom_objects:
+        return custom_objects[class_name]
+    if class_name == "Sequential":
+        return Sequential
+    if class_name in ("Model", "Functional"):
+        return Model
+    if class_name == "InputLayer":
+        return InputLayer
+    cls = getattr(_layers, class_name, None) if not class_name.startswith("_") else None
+    if cls is None or not isinstance(cls, type):
+        raise ValueError("Unknown layer: " + class_name)
+    return cls

@@ -7,6 +7,9 @@ model's regularization losses. Metrics are averaged over an epoch as TF's statef
 metrics are (float32 total and count); the epoch loss is the batch losses weighted by
 batch size. fit shuffles with np.random.shuffle of the indices each epoch.
 """
+import json as _json
+import os as _os
+
 import numpy as np
 
 from ...engine.framework import dtypes as _dt
@@ -18,6 +21,7 @@ from .. import losses as losses_module
 from .. import metrics as metrics_module
 from ... import logging
 from .. import optimizers
+from .. import saving
 from . import training_generator as tg
 from .network import Network
 
@@ -277,6 +281,59 @@ class Model(Network):
         self.input_names = ["input_%d" % (i + 1) for i in range(len(inputs))]
         self.output_names = ["output_%d" % (i + 1) for i in range(len(self.outputs))]
         self.built = True
+
+    # -- saving ---------------------------------------------------------------------------
+    def to_json(self, **kwargs):
+        """The JSON of {'class_name', 'config', 'keras_version', 'backend'}."""
+        config = {"class_name": self.__class__.__name__, "config": self.get_config(),
+                  "keras_version": saving.KERAS_VERSION, "backend": "tensorflow"}
+        return _json.dumps(config, default=saving.get_json_type, **kwargs)
+
+    def to_yaml(self, **kwargs):
+        raise NotImplementedError("flowgrad does not implement Model.to_yaml (YAML configs)")
+
+    def save(self, filepath, overwrite=True, include_optimizer=True, save_format=None):
+        """Writes the model (config, weights, training config, optimizer state) to an
+        HDF5 file in TF 1.14's layout (needs h5py: the `h5` extra)."""
+        if save_format not in (None, "h5"):
+            raise NotImplementedError("flowgrad does not implement Model.save(save_format="
+                                      + repr(save_format) + ")")
+        saving.save_model_to_hdf5(self, filepath, overwrite, include_optimizer)
+
+    def save_weights(self, filepath, overwrite=True, save_format=None):
+        """Writes the layers' weights to an HDF5 file (TF 1.14's layout)."""
+        if save_format is None:
+            save_format = "h5" if str(filepath).endswith((".h5", ".keras", ".hdf5")) \
+                else "tf"
+        if save_format == "tf":
+            raise NotImplementedError("flowgrad does not implement save_weights in the TF "
+                                      "checkpoint format: use a path ending in '.h5' or "
+                                      "save_format='h5'")
+        if save_format != "h5":
+            raise ValueError("Unknown format \"%s\". Was expecting one of {\"tf\", \"h5\"}."
+                             % (save_format,))
+        h5py = saving.h5py_module()
+        if not overwrite and _os.path.isfile(filepath):
+            raise NotImplementedError("flowgrad does not implement save_weights("
+                                      "overwrite=False) on an existing file")
+        with h5py.File(filepath, "w") as f:
+            saving.save_weights_to_hdf5_group(f, self.layers)
+            f.flush()
+
+    def load_weights(self, filepath, by_name=False):
+        """Loads weights from an HDF5 file (TF 1.14's or flowgrad's), in layer order or by
+        layer name."""
+        h5py = saving.h5py_module()
+        if not h5py.is_hdf5(filepath):
+            raise NotImplementedError("flowgrad does not implement load_weights from TF "
+                                      "checkpoints (only HDF5 files): " + str(filepath))
+        with h5py.File(filepath, "r") as f:
+            if "layer_names" not in f.attrs and "model_weights" in f:
+                f = f["model_weights"]
+            if by_name:
+                saving.load_weights_from_hdf5_group_by_name(f, self.layers)
+            else:
+                saving.load_weights_from_hdf5_group(f, self.layers)
 
     def get_weights(self):
         """The weights' values (numpy arrays), read in keras.backend.get_session()."""

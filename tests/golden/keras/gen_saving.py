@@ -1,0 +1,79 @@
+"""TF 1.14's Keras HDF5 files and configs: model.save (model_config, training_config,
+model_weights with TF's layer and weight names), save_weights, to_json; the files
+themselves (base64) so tests load TF-written files in flowgrad. Needs h5py (2.10 in the
+oracle)."""
+import base64
+import json
+import os
+import tempfile
+
+import numpy as np
+
+
+def _listing(path, skip=()):
+    import h5py
+    out = []
+
+    def dec(v):
+        if isinstance(v, (bytes, str)):
+            v = v.decode("utf8") if isinstance(v, bytes) else v
+            if v.startswith("{"):
+                return json.loads(v)
+            return v
+        if isinstance(v, np.ndarray):
+            return [dec(x) for x in v.tolist()]
+        return v
+
+    def visit(name, obj):
+        if any(name.startswith(s) for s in skip):
+            return
+        attrs = {k: dec(v) for k, v in sorted(obj.attrs.items())}
+        shape = list(obj.shape) if hasattr(obj, "shape") else None
+        dtype = str(obj.dtype) if hasattr(obj, "dtype") else None
+        out.append([name, attrs, shape, dtype])
+    with h5py.File(path, "r") as f:
+        root = {k: dec(v) for k, v in sorted(f.attrs.items())}
+        f.visititems(visit)
+    return root, out
+
+
+def _model(tf):
+    init = tf.keras.initializers.glorot_uniform
+    m = tf.keras.Sequential([
+        tf.keras.layers.Dense(4, activation="relu", input_shape=(3,),
+                              kernel_initializer=init(seed=1)),
+        tf.keras.layers.Dropout(0.0),
+        tf.keras.layers.Dense(2, activation="softmax", kernel_initializer=init(seed=2))])
+    return m
+
+
+def _save(tf):
+    d = tempfile.mkdtemp()
+    np.random.seed(0)
+    x = np.random.rand(12, 3).astype("float32")
+    y = np.eye(2, dtype="float32")[np.random.randint(0, 2, 12)]
+    m = _model(tf)
+    m.compile(tf.keras.optimizers.SGD(0.1), "categorical_crossentropy", metrics=["acc"])
+    m.fit(x, y, batch_size=4, epochs=2, verbose=0, shuffle=False)
+    path = os.path.join(d, "model.h5")
+    m.save(path)
+    wpath = os.path.join(d, "weights.h5")
+    m.save_weights(wpath)
+    root, listing = _listing(path, skip=("optimizer_weights",))
+    wroot, wlisting = _listing(wpath)
+    with open(path, "rb") as f:
+        blob = base64.b64encode(f.read()).decode("ascii")
+    with open(wpath, "rb") as f:
+        wblob = base64.b64encode(f.read()).decode("ascii")
+    training_config = root.pop("training_config")
+    return {"json": json.loads(m.to_json()), "root": root, "listing": listing,
+            "loss": training_config["loss"], "metrics": training_config["metrics"],
+            "optimizer": training_config["optimizer_config"]["class_name"],
+            "wroot": wroot, "wlisting": wlisting, "h5": blob, "weights_h5": wblob,
+            "x": x, "predict": m.predict(x), "evaluate": m.evaluate(x, y, verbose=0)}
+
+
+def cases(tf):
+    with tf.Graph().as_default():
+        with tf.Session():
+            return {"save": _save(tf)}
