@@ -30,6 +30,13 @@ def test_written_files_have_tf_layout():
     _compare(got["evaluate"], GOLD["evaluate"], "evaluate")
 
 
+def test_model_checkpoint():
+    with tf.Graph().as_default():
+        with tf.Session():
+            got = GEN._checkpoint(tf)
+    _compare(got, load("keras", "saving")["checkpoint"], "checkpoint")
+
+
 def _write(tmp_path, key, name):
     path = os.path.join(str(tmp_path), name)
     with open(path, "wb") as f:

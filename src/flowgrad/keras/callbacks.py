@@ -6,7 +6,7 @@ import numpy as np
 
 __all__ = ["Callback", "CallbackList", "History", "BaseLogger", "ProgbarLogger", "Progbar",
            "LambdaCallback", "EarlyStopping", "TerminateOnNaN", "CSVLogger",
-           "LearningRateScheduler", "ReduceLROnPlateau"]
+           "LearningRateScheduler", "ReduceLROnPlateau", "ModelCheckpoint"]
 
 
 class Callback:
@@ -518,3 +518,105 @@ class ReduceLROnPlateau(Callback):
 
     def in_cooldown(self):
         return self.cooldown_counter > 0
+
+
+class ModelCheckpoint(Callback):
+    """Saves the model (HDF5, model.save) or its weights (save_weights) after every
+    `period` epochs or every `save_freq` samples; `filepath` is formatted with `epoch`
+    (1-based) and the logs ('w.{epoch:02d}-{val_loss:.2f}.h5'). With save_best_only it
+    saves only when `monitor` improves ('min', 'max', or 'auto': max for names with
+    'acc')."""
+
+    def __init__(self, filepath, monitor="val_loss", verbose=0, save_best_only=False,
+                 save_weights_only=False, mode="auto", save_freq="epoch",
+                 load_weights_on_restart=False, **kwargs):
+        super().__init__()
+        if load_weights_on_restart:
+            raise NotImplementedError("flowgrad does not implement "
+                                      "ModelCheckpoint(load_weights_on_restart=True)")
+        unknown = set(kwargs) - {"period"}
+        if unknown:
+            raise TypeError("Unexpected keyword argument(s): " + str(sorted(unknown)))
+        self.monitor = monitor
+        self.verbose = verbose
+        self.filepath = filepath
+        self.save_best_only = save_best_only
+        self.save_weights_only = save_weights_only
+        self.save_freq = save_freq
+        self.load_weights_on_restart = load_weights_on_restart
+        self.epochs_since_last_save = 0
+        self._samples_seen_since_last_saving = 0
+        self._current_epoch = 0
+        if "period" in kwargs:
+            self.period = kwargs["period"]
+            _warn("`period` argument is deprecated. Please use `save_freq` to specify the "
+                  "frequency in number of samples seen.")
+        else:
+            self.period = 1
+        if mode not in ("auto", "min", "max"):
+            _warn("ModelCheckpoint mode %s is unknown, fallback to auto mode." % (mode,))
+            mode = "auto"
+        if mode == "min" or mode == "auto" and not ("acc" in monitor or
+                                                    monitor.startswith("fmeasure")):
+            self.monitor_op, self.best = np.less, np.inf
+        else:
+            self.monitor_op, self.best = np.greater, -np.inf
+        if self.save_freq != "epoch" and not isinstance(self.save_freq, int):
+            raise ValueError("Unrecognized save_freq: {}".format(self.save_freq))
+
+    def set_model(self, model):
+        self.model = model
+        if (not self.save_weights_only and not model._is_graph_network and
+                model.__class__.__name__ != "Sequential"):
+            self.save_weights_only = True
+
+    def on_batch_end(self, batch, logs=None):
+        logs = logs or {}
+        if isinstance(self.save_freq, int):
+            self._samples_seen_since_last_saving += logs.get("size", 1)
+            if self._samples_seen_since_last_saving >= self.save_freq:
+                self._save_model(self._current_epoch, logs)
+                self._samples_seen_since_last_saving = 0
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self._current_epoch = epoch
+
+    def on_epoch_end(self, epoch, logs=None):
+        self.epochs_since_last_save += 1
+        if self.save_freq == "epoch":
+            self._save_model(epoch, logs)
+
+    def _write(self, filepath):
+        if self.save_weights_only:
+            self.model.save_weights(filepath, overwrite=True)
+        else:
+            self.model.save(filepath, overwrite=True)
+
+    def _save_model(self, epoch, logs):
+        logs = logs or {}
+        if not (isinstance(self.save_freq, int) or self.epochs_since_last_save >= self.period):
+            return
+        self.epochs_since_last_save = 0
+        filepath = self.filepath.format(epoch=epoch + 1, **logs)
+        if self.save_best_only:
+            current = logs.get(self.monitor)
+            if current is None:
+                _warn("Can save best model only with %s available, skipping." % self.monitor)
+            elif self.monitor_op(current, self.best):
+                if self.verbose > 0:
+                    print("\nEpoch %05d: %s improved from %0.5f to %0.5f, saving model to %s"
+                          % (epoch + 1, self.monitor, self.best, current, filepath))
+                self.best = current
+                self._write(filepath)
+            elif self.verbose > 0:
+                print("\nEpoch %05d: %s did not improve from %0.5f"
+                      % (epoch + 1, self.monitor, self.best))
+        else:
+            if self.verbose > 0:
+                print("\nEpoch %05d: saving model to %s" % (epoch + 1, filepath))
+            self._write(filepath)
+
+
+def _warn(msg):
+    from .. import logging  # lazy: tf.logging is only needed for a warning
+    logging.warning(msg)

@@ -73,7 +73,38 @@ def _save(tf):
             "x": x, "predict": m.predict(x), "evaluate": m.evaluate(x, y, verbose=0)}
 
 
+def _checkpoint(tf):
+    import contextlib
+    import io
+    d = tempfile.mkdtemp()
+    np.random.seed(1)
+    x = np.random.rand(16, 3).astype("float32")
+    y = np.eye(2, dtype="float32")[np.random.randint(0, 2, 16)]
+    m = _model(tf)
+    m.compile(tf.keras.optimizers.SGD(0.5), "categorical_crossentropy", metrics=["acc"])
+    best = tf.keras.callbacks.ModelCheckpoint(
+        os.path.join(d, "best.{epoch:02d}-{val_loss:.3f}.h5"), save_best_only=True,
+        verbose=1)
+    weights = tf.keras.callbacks.ModelCheckpoint(
+        os.path.join(d, "w{epoch}.h5"), save_weights_only=True, period=2)
+    acc = tf.keras.callbacks.ModelCheckpoint(
+        os.path.join(d, "acc.h5"), monitor="val_acc", save_best_only=True, mode="max")
+    buf = io.StringIO()
+    np.random.seed(2)
+    with contextlib.redirect_stdout(buf):
+        h = m.fit(x, y, batch_size=4, epochs=5, verbose=0, validation_split=0.25,
+                  callbacks=[best, weights, acc])
+    out = buf.getvalue().replace(d, "DIR")
+    wroot, wlisting = _listing(os.path.join(d, "w4.h5"))
+    return {"files": sorted(os.listdir(d)), "out": out.splitlines(),
+            "history": {k: [float(v) for v in vs] for k, vs in sorted(h.history.items())},
+            "best": float(best.best), "acc_best": float(acc.best), "wlisting": wlisting}
+
+
 def cases(tf):
-    with tf.Graph().as_default():
-        with tf.Session():
-            return {"save": _save(tf)}
+    out = {}
+    for name, fn in [("save", _save), ("checkpoint", _checkpoint)]:
+        with tf.Graph().as_default():
+            with tf.Session():
+                out[name] = fn(tf)
+    return out
