@@ -19,6 +19,41 @@ def _is_graph_args(args, kwargs):
             or ("inputs" in kwargs and "outputs" in kwargs))
 
 
+def _layers_by_depth(outputs, layers):
+    """`layers` in TF 1.14's order: by decreasing depth from the outputs, ties in the order
+    a depth-first walk from the outputs first reaches them."""
+    layer_indices, post_order, seen = {}, [], set()
+
+    def walk(tensor):
+        layer, node_index, _ = KERAS_HISTORY[tensor]
+        key = (id(layer), node_index)
+        layer_indices.setdefault(id(layer), len(layer_indices))
+        if key in seen:
+            return
+        seen.add(key)
+        node_inputs = layer._inbound_nodes[node_index][0]
+        inbound = []
+        if not isinstance(layer, InputLayer):
+            for t in _flatten(node_inputs):
+                if isinstance(t, Tensor) and t in KERAS_HISTORY:
+                    walk(t)
+                    src, src_index, _ = KERAS_HISTORY[t]
+                    inbound.append((id(src), src_index))
+        post_order.append((key, layer, inbound))
+
+    for t in outputs:
+        walk(t)
+    node_depth, layer_depth = {}, {}
+    for key, layer, inbound in reversed(post_order):
+        depth = max(node_depth.setdefault(key, 0), layer_depth.get(id(layer), 0))
+        layer_depth[id(layer)] = depth
+        node_depth[key] = depth
+        for k in inbound:
+            node_depth[k] = max(depth + 1, node_depth.get(k, 0))
+    return sorted(layers, key=lambda x: (-layer_depth.get(id(x), 0),
+                                         layer_indices.get(id(x), 0)))
+
+
 class Network(Layer):
     """A graph of layers from `inputs` to `outputs`, or (subclassed) a layer of layers."""
 
@@ -107,7 +142,7 @@ class Network(Layer):
                                  "\". The following previous layers were accessed without "
                                  "issue: " + str([x.name for x in layers if x is not layer]))
         self._nodes = nodes
-        self._layers = layers
+        self._layers = _layers_by_depth(self.outputs, layers)
         self._is_graph_network = True
         self.built = True
         self.input_names = [KERAS_HISTORY[t][0].name for t in self.inputs]

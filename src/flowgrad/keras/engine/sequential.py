@@ -7,6 +7,7 @@ Without one, the layers are built on the first call, inside the model's name sco
 made from the data fit/evaluate/predict get.
 """
 from ...engine.framework.graph import Tensor, name_scope
+from ...engine.framework.tensor_shape import TensorShape
 from .base_layer import KERAS_HISTORY, Layer
 from .input_layer import Input, InputLayer
 from .training import Model
@@ -100,6 +101,21 @@ class Sequential(Model):
             return
         if input_shape is None:
             raise ValueError("You must provide an `input_shape` argument.")
+        # TF 1.14 builds each layer from shapes in its own scope ('lstm/kernel', not
+        # 'sequential/lstm/kernel'), then runs on a placeholder when it is first used
+        shape = TensorShape(input_shape)
+        for layer in self.layers:
+            if not layer.built:
+                with name_scope(layer._name_scope()):
+                    layer.build(shape)
+                layer.built = True
+            try:
+                shape = layer.compute_output_shape(shape)
+            except NotImplementedError:
+                break
+            if isinstance(shape, list):
+                break
+        self._build_input_shape = tuple(input_shape)
         x = Input(batch_shape=tuple(input_shape))
         self._build_on(x)
 
