@@ -37,6 +37,13 @@ def test_model_checkpoint():
     _compare(got, load("keras", "saving")["checkpoint"], "checkpoint")
 
 
+def test_tensorboard_events():
+    with tf.Graph().as_default():
+        with tf.Session():
+            got = GEN._tensorboard(tf)
+    _compare(got, load("keras", "saving")["tensorboard"], "tensorboard")
+
+
 def _write(tmp_path, key, name):
     path = os.path.join(str(tmp_path), name)
     with open(path, "wb") as f:

@@ -6,7 +6,8 @@ import numpy as np
 
 __all__ = ["Callback", "CallbackList", "History", "BaseLogger", "ProgbarLogger", "Progbar",
            "LambdaCallback", "EarlyStopping", "TerminateOnNaN", "CSVLogger",
-           "LearningRateScheduler", "ReduceLROnPlateau", "ModelCheckpoint"]
+           "LearningRateScheduler", "ReduceLROnPlateau", "ModelCheckpoint",
+           "TensorBoard"]
 
 
 class Callback:
@@ -620,3 +621,81 @@ class ModelCheckpoint(Callback):
 def _warn(msg):
     from .. import logging  # lazy: tf.logging is only needed for a warning
     logging.warning(msg)
+
+
+class TensorBoard(Callback):
+    """Writes TensorBoard event files (TF 1.14's graph-mode callback): the graph
+    (write_graph) and the logs as scalar summaries: 'epoch_<name>' at step = epoch (or
+    samples seen with a numeric update_freq) and 'batch_<name>' at each batch (update_freq
+    'batch' or every N samples). Not built: histograms (histogram_freq), gradients,
+    weight images, embeddings (NotImplementedError); the profile trace TF 1.14 records at
+    `profile_batch` is not written."""
+
+    def __init__(self, log_dir="./logs", histogram_freq=0, batch_size=32, write_graph=True,
+                 write_grads=False, write_images=False, embeddings_freq=0,
+                 embeddings_layer_names=None, embeddings_metadata=None, embeddings_data=None,
+                 update_freq="epoch", profile_batch=2):
+        super().__init__()
+        for name, value in (("histogram_freq", histogram_freq), ("write_grads", write_grads),
+                            ("write_images", write_images),
+                            ("embeddings_freq", embeddings_freq)):
+            if value:
+                raise NotImplementedError("flowgrad does not implement TensorBoard(" + name +
+                                          "=...)")
+        self.log_dir = log_dir
+        self.histogram_freq = histogram_freq
+        self.batch_size = batch_size
+        self.write_graph = write_graph
+        self.write_grads = write_grads
+        self.write_images = write_images
+        self.embeddings_freq = embeddings_freq
+        self.embeddings_layer_names = embeddings_layer_names
+        self.embeddings_metadata = embeddings_metadata
+        self.embeddings_data = embeddings_data
+        self.update_freq = 1 if update_freq == "batch" else update_freq
+        self._profile_batch = profile_batch
+        self._total_batches_seen = 0
+        self._samples_seen = 0
+        self._samples_seen_at_last_write = 0
+        self.writer = None
+
+    def set_model(self, model):
+        from ..summary.writer import FileWriter  # lazy: the summary writer on first use
+        self.model = model
+        from ..engine.framework.graph import get_default_graph  # lazy: with the writer
+        if self.write_graph:
+            self.writer = FileWriter(self.log_dir, get_default_graph())
+        else:
+            self.writer = FileWriter(self.log_dir)
+
+    def _write_custom_summaries(self, step, logs=None):
+        from ..summary import Summary  # lazy: the proto classes load on first use
+        for name, value in (logs or {}).items():
+            if isinstance(value, np.ndarray):
+                value = value.item()
+            summary = Summary()
+            v = summary.value.add()
+            v.simple_value = value
+            v.tag = name
+            self.writer.add_summary(summary, step)
+        self.writer.flush()
+
+    def on_batch_end(self, batch, logs=None):
+        logs = logs or {}
+        self._samples_seen += logs.get("size", 1)
+        since = self._samples_seen - self._samples_seen_at_last_write
+        if self.update_freq != "epoch" and since >= self.update_freq:
+            batch_logs = {"batch_" + k: v for k, v in logs.items()
+                          if k not in ("batch", "size", "num_steps")}
+            self._write_custom_summaries(self._total_batches_seen, batch_logs)
+            self._samples_seen_at_last_write = self._samples_seen
+        self._total_batches_seen += 1
+
+    def on_epoch_end(self, epoch, logs=None):
+        logs = {"epoch_" + k: v for k, v in (logs or {}).items()
+                if k not in ("batch", "size", "num_steps")}
+        step = epoch if self.update_freq == "epoch" else self._samples_seen
+        self._write_custom_summaries(step, logs)
+
+    def on_train_end(self, logs=None):
+        self.writer.close()

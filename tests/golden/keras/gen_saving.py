@@ -101,9 +101,59 @@ def _checkpoint(tf):
             "best": float(best.best), "acc_best": float(acc.best), "wlisting": wlisting}
 
 
+def _records(path):
+    import struct
+    with open(path, "rb") as f:
+        data = f.read()
+    pos = 0
+    while pos + 12 <= len(data):
+        n = struct.unpack("<Q", data[pos:pos + 8])[0]
+        yield data[pos + 12:pos + 12 + n]
+        pos += 12 + n + 4
+
+
+def _events(tf, d):
+    out, files = [], 0
+    for root, _, names in sorted(os.walk(d)):
+        for name in sorted(names):
+            if "tfevents" not in name:
+                continue
+            files += 1
+            for rec in _records(os.path.join(root, name)):
+                e = tf.summary.Event()
+                e.ParseFromString(rec)
+                if e.HasField("graph_def"):
+                    out.append(["graph", int(e.step)])
+                for v in e.summary.value:
+                    out.append([v.tag, int(e.step), float(v.simple_value)])
+    return out, files
+
+
+def _tensorboard(tf):
+    np.random.seed(3)
+    x = np.random.rand(10, 3).astype("float32")
+    y = np.eye(2, dtype="float32")[np.random.randint(0, 2, 10)]
+    m = _model(tf)
+    m.compile(tf.keras.optimizers.SGD(0.1), "categorical_crossentropy", metrics=["acc"])
+    d1, d2, d3 = tempfile.mkdtemp(), tempfile.mkdtemp(), tempfile.mkdtemp()
+    np.random.seed(4)
+    m.fit(x, y, batch_size=4, epochs=2, verbose=0, validation_split=0.2,
+          callbacks=[tf.keras.callbacks.TensorBoard(d1, profile_batch=0)])
+    m.fit(x, y, batch_size=4, epochs=2, verbose=0, shuffle=False,
+          callbacks=[tf.keras.callbacks.TensorBoard(d2, update_freq="batch",
+                                                    write_graph=False, profile_batch=0)])
+    m.fit(x, y, batch_size=4, epochs=1, verbose=0, shuffle=False,
+          callbacks=[tf.keras.callbacks.TensorBoard(d3, update_freq=5, profile_batch=0)])
+    e1, f1 = _events(tf, d1)
+    e2, f2 = _events(tf, d2)
+    e3, f3 = _events(tf, d3)
+    return {"epoch": e1, "batch": e2, "samples": e3, "files": [f1, f2, f3]}
+
+
 def cases(tf):
     out = {}
-    for name, fn in [("save", _save), ("checkpoint", _checkpoint)]:
+    for name, fn in [("save", _save), ("checkpoint", _checkpoint),
+                     ("tensorboard", _tensorboard)]:
         with tf.Graph().as_default():
             with tf.Session():
                 out[name] = fn(tf)
