@@ -44,6 +44,13 @@ def test_tensorboard_events():
     _compare(got, load("keras", "saving")["tensorboard"], "tensorboard")
 
 
+def test_early_stopping_restores_best_weights():
+    with tf.Graph().as_default():
+        with tf.Session():
+            got = GEN._restore_best(tf)
+    _compare(got, load("keras", "saving")["restore_best"], "restore_best")
+
+
 def _write(tmp_path, key, name):
     path = os.path.join(str(tmp_path), name)
     with open(path, "wb") as f:

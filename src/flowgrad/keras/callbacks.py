@@ -307,9 +307,8 @@ class EarlyStopping(Callback):
     def __init__(self, monitor="val_loss", min_delta=0, patience=0, verbose=0, mode="auto",
                  baseline=None, restore_best_weights=False):
         super().__init__()
-        if restore_best_weights:
-            raise NotImplementedError("flowgrad does not implement "
-                                      "EarlyStopping(restore_best_weights=True)")
+        self.restore_best_weights = restore_best_weights
+        self.best_weights = None
         self.monitor = monitor
         self.patience = patience
         self.verbose = verbose
@@ -346,11 +345,17 @@ class EarlyStopping(Callback):
         if self.monitor_op(current - self.min_delta, self.best):
             self.best = current
             self.wait = 0
+            if self.restore_best_weights:
+                self.best_weights = self.model.get_weights()
         else:
             self.wait += 1
             if self.wait >= self.patience:
                 self.stopped_epoch = epoch
                 self.model.stop_training = True
+                if self.restore_best_weights:
+                    if self.verbose > 0:
+                        print("Restoring model weights from the end of the best epoch.")
+                    self.model.set_weights(self.best_weights)
 
     def on_train_end(self, logs=None):
         if self.stopped_epoch > 0 and self.verbose > 0:

@@ -150,10 +150,26 @@ def _tensorboard(tf):
     return {"epoch": e1, "batch": e2, "samples": e3, "files": [f1, f2, f3]}
 
 
+def _restore_best(tf):
+    np.random.seed(5)
+    x = np.random.rand(12, 3).astype("float32")
+    y = np.eye(2, dtype="float32")[np.random.randint(0, 2, 12)]
+    m = _model(tf)
+    m.compile(tf.keras.optimizers.SGD(2.0), "categorical_crossentropy")
+    stop = tf.keras.callbacks.EarlyStopping(monitor="val_loss", patience=1,
+                                            restore_best_weights=True)
+    np.random.seed(6)
+    h = m.fit(x, y, batch_size=3, epochs=8, verbose=0, validation_split=0.25,
+              callbacks=[stop])
+    return {"history": {k: [float(v) for v in vs] for k, vs in sorted(h.history.items())},
+            "stopped": stop.stopped_epoch, "best": float(stop.best),
+            "weights": m.get_weights()}
+
+
 def cases(tf):
     out = {}
     for name, fn in [("save", _save), ("checkpoint", _checkpoint),
-                     ("tensorboard", _tensorboard)]:
+                     ("tensorboard", _tensorboard), ("restore_best", _restore_best)]:
         with tf.Graph().as_default():
             with tf.Session():
                 out[name] = fn(tf)
