@@ -1,6 +1,7 @@
 """The machinery of TF 1.14's Keras optimizers whose update flowgrad builds from plain
 ops with an `iterations` counter (TF's OptimizerV2 kernels, same arithmetic): Adadelta,
-Adamax, Nadam and Adam with amsgrad (the classes are in keras/optimizers.py). Slots are made per variable in the variable's scope
+Adamax, Nadam, Adam with amsgrad and RMSprop with momentum or centered (classes in
+keras/optimizers.py). Slots are made per variable in the variable's scope
 ('dense/kernel/m'); `iter` (int64) counts the applied steps and increments after the
 updates, as TF's apply_gradients does."""
 from ..engine.framework import dtypes as _dt
