@@ -51,6 +51,22 @@ def test_early_stopping_restores_best_weights():
     _compare(got, load("keras", "saving")["restore_best"], "restore_best")
 
 
+def test_functional_model_config_and_files(tmp_path):
+    gold = load("keras", "saving")["functional"]
+    with tf.Graph().as_default():
+        with tf.Session():
+            got = GEN._functional(tf)
+    for key in ("json", "root", "listing", "predict", "weights"):
+        _compare(got[key], gold[key], key)
+    path = os.path.join(str(tmp_path), "tf_functional.h5")
+    with open(path, "wb") as f:
+        f.write(base64.b64decode(gold["h5"]))
+    with tf.Graph().as_default():
+        m = tf.keras.models.load_model(path)
+        _compare(m.predict([gold["x1"], gold["x2"]]), gold["predict"], "loaded")
+        assert m.metrics_names == ["loss", "out_loss", "aux_loss"]
+
+
 def _write(tmp_path, key, name):
     path = os.path.join(str(tmp_path), name)
     with open(path, "wb") as f:

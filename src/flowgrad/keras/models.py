@@ -24,8 +24,7 @@ def model_from_config(config, custom_objects=None):
     if name == "Sequential":
         return Sequential.from_config(config["config"], custom_objects)
     if name in ("Model", "Functional"):
-        raise NotImplementedError("flowgrad does not implement functional Model configs "
-                                  "(model_from_config of a 'Model')")
+        return Model.from_config(config["config"], custom_objects)
     return layer_class(name, custom_objects).from_config(dict(config["config"]))
 
 

@@ -166,10 +166,39 @@ def _restore_best(tf):
             "weights": m.get_weights()}
 
 
+def _functional(tf):
+    L = tf.keras.layers
+    d = tempfile.mkdtemp()
+    tokens = L.Input((6,), name="tokens", dtype="int32")
+    feats = L.Input((3,), name="feats")
+    e = L.Embedding(7, 4, mask_zero=True)(tokens)
+    r = L.Bidirectional(L.LSTM(3))(e)
+    shared = L.Dense(2, activation="tanh", name="shared")
+    h = L.concatenate([r, shared(feats), shared(L.Dense(3)(feats))])
+    out = L.Dense(2, activation="softmax", name="out")(h)
+    aux = L.Dense(1, name="aux")(h)
+    m = tf.keras.Model([tokens, feats], [out, aux], name="two_heads")
+    rs = np.random.RandomState(7)
+    m.set_weights([(rs.rand(*w.shape.as_list()) - 0.5).astype("float32") for w in m.weights])
+    m.compile("adam", ["categorical_crossentropy", "mse"], loss_weights=[1., 0.5])
+    x1 = np.array([[1, 2, 3, 0, 0, 0], [4, 5, 6, 1, 2, 0]], "int32")
+    x2 = np.random.RandomState(8).rand(2, 3).astype("float32")
+    path = os.path.join(d, "f.h5")
+    m.save(path)
+    root, listing = _listing(path, skip=("optimizer_weights",))
+    with open(path, "rb") as f:
+        blob = base64.b64encode(f.read()).decode("ascii")
+    root.pop("training_config")
+    return {"json": json.loads(m.to_json()), "root": root, "listing": listing, "h5": blob,
+            "x1": x1, "x2": x2, "predict": m.predict([x1, x2]),
+            "weights": [w.name for w in m.weights]}
+
+
 def cases(tf):
     out = {}
     for name, fn in [("save", _save), ("checkpoint", _checkpoint),
-                     ("tensorboard", _tensorboard), ("restore_best", _restore_best)]:
+                     ("tensorboard", _tensorboard), ("restore_best", _restore_best),
+                     ("functional", _functional)]:
         with tf.Graph().as_default():
             with tf.Session():
                 out[name] = fn(tf)

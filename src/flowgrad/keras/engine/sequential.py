@@ -168,7 +168,7 @@ class Sequential(Model):
         model = cls(name=name)
         for conf in layer_configs:
             layer_cls = layer_class(conf["class_name"], custom_objects)
-            if layer_cls is Sequential:
+            if isinstance(layer_cls, type) and issubclass(layer_cls, Model):
                 model.add(layer_cls.from_config(conf["config"], custom_objects))
             else:
                 model.add(layer_cls.from_config(dict(conf["config"])))
