@@ -17,3 +17,26 @@ def test_keras_recurrent_case(case):
         with tf.Session():
             result = getattr(GEN, FNS.get(case, "_" + case))(tf)
     _compare(result, GOLD[case], case)
+
+
+@pytest.mark.parametrize("kind", ["LSTM", "GRU", "SimpleRNN"])
+def test_dropout_only_in_the_training_phase(kind):
+    import numpy as np
+    x = np.random.RandomState(0).randn(4, 5, 2).astype("float32")
+    outs = []
+    for rate in (0.0, 0.5):
+        with tf.Graph().as_default():
+            layer = getattr(tf.keras.layers, kind)(3, dropout=rate, recurrent_dropout=rate)
+            m = tf.keras.Sequential([layer])
+            m.build((None, 5, 2))
+            rs = np.random.RandomState(1)
+            m.set_weights([rs.rand(*w.shape.as_list()).astype("float32") - 0.5
+                           for w in m.weights])
+            outs.append(m.predict(x))
+            sess = tf.keras.backend.get_session()
+            train = sess.run(m.outputs[0], {m.inputs[0]: x,
+                                            tf.keras.backend.learning_phase(): True})
+            if rate:
+                assert np.abs(train - outs[0]).max() > 1e-3
+            assert layer.get_config()["dropout"] == rate
+    np.testing.assert_allclose(outs[0], outs[1], rtol=1e-6)

@@ -8,7 +8,8 @@ previous output and states where the mask is False. The cells' weights are made 
 RNN layer's scope ('lstm/kernel', 'lstm/recurrent_kernel', 'lstm/bias'), fused as TF
 lays them out (LSTM gates i, f, c, o; GRU gates z, r, h), with TF 1.14's defaults
 (recurrent_activation='hard_sigmoid', GRU reset_after=False, LSTM unit_forget_bias).
-Not built: dropout / recurrent_dropout, stateful RNNs and constants (NotImplementedError).
+Dropout masks are drawn once per call, as TF's; not built: stateful RNNs and constants
+(NotImplementedError).
 """
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import constant
@@ -20,7 +21,7 @@ from ...ops import _nest as nest
 from ...ops.linalg_ops import matmul
 from ...ops.tensor_array_ops import TensorArray
 from ... import nn
-from .. import activations
+from .. import activations, backend
 from ..engine import base_layer_utils as blu
 from ..engine.base_layer import Layer
 from ..engine.input_spec import InputSpec
@@ -178,6 +179,12 @@ def rnn(step_function, inputs, initial_states, go_backwards=False, mask=None, co
     return last_output, outputs, list(new_states)
 
 
+def _dropout_masks(ones, rate, training, count):
+    def dropped():
+        return nn.dropout(ones, rate=rate)
+    return [backend.in_train_phase(dropped, ones, training=training) for _ in range(count)]
+
+
 def _merge_config(base, config):
     return dict(list(base.items()) + list(config.items()))
 
@@ -196,9 +203,8 @@ class _Cell(Layer):
                  bias_regularizer, kernel_constraint, recurrent_constraint, bias_constraint,
                  dropout, recurrent_dropout, **kwargs):
         super().__init__(**kwargs)
-        if dropout or recurrent_dropout:
-            raise NotImplementedError("flowgrad does not implement dropout / "
-                                      "recurrent_dropout in Keras recurrent cells")
+        self._dropout_mask = None
+        self._recurrent_dropout_mask = None
         self.units = int(units)
         self.activation = activations.get(activation)
         self.use_bias = use_bias
@@ -231,6 +237,23 @@ class _Cell(Layer):
         else:
             self.bias = None
         self.built = True
+
+    def _masks(self, inputs, h_tm1, count, training):
+        """TF 1.14's dropout masks: made on the step's first call (outside the time loop),
+        one per gate, reused for every step; ones outside the training phase."""
+        if 0 < self.dropout < 1 and self._dropout_mask is None:
+            self._dropout_mask = _dropout_masks(array_ops.ones_like(inputs), self.dropout,
+                                                training, count)
+        if 0 < self.recurrent_dropout < 1 and self._recurrent_dropout_mask is None:
+            self._recurrent_dropout_mask = _dropout_masks(
+                array_ops.ones_like(h_tm1), self.recurrent_dropout, training, count)
+        return self._dropout_mask, self._recurrent_dropout_mask
+
+    def reset_dropout_mask(self):
+        self._dropout_mask = None
+
+    def reset_recurrent_dropout_mask(self):
+        self._recurrent_dropout_mask = None
 
     def _w(self, name):
         """The weight `name` as the step reads it: one read made before the time loop
@@ -291,6 +314,11 @@ class SimpleRNNCell(_Cell):
 
     def call(self, inputs, states, training=None):
         prev_output = states[0]
+        dp, rec_dp = self._masks(inputs, prev_output, 1, training)
+        if dp is not None:
+            inputs = inputs * dp[0]
+        if rec_dp is not None:
+            prev_output = prev_output * rec_dp[0]
         h = matmul(inputs, self._w("kernel"))
         if self.bias is not None:
             h = nn.bias_add(h, self._w("bias"))
@@ -344,13 +372,21 @@ class LSTMCell(_Cell):
         u = self.units
         k, rk = self._w("kernel"), self._w("recurrent_kernel")
         b = self._w("bias") if self.bias is not None else None
+        dp, rec_dp = self._masks(inputs, h_tm1, 4, training)
         if self.implementation == 1:
-            xs = [matmul(inputs, k[:, i * u:(i + 1) * u]) for i in range(4)]
+            x_in = [inputs * dp[i] for i in range(4)] if dp is not None else [inputs] * 4
+            h_in = [h_tm1 * rec_dp[i] for i in range(4)] if rec_dp is not None else \
+                [h_tm1] * 4
+            xs = [matmul(x_in[i], k[:, i * u:(i + 1) * u]) for i in range(4)]
             if b is not None:
                 xs = [nn.bias_add(x, b[i * u:(i + 1) * u]) for i, x in enumerate(xs)]
-            rs = [matmul(h_tm1, rk[:, i * u:(i + 1) * u]) for i in range(4)]
+            rs = [matmul(h_in[i], rk[:, i * u:(i + 1) * u]) for i in range(4)]
             zi, zf, zc, zo = [x + r for x, r in zip(xs, rs)]
         else:
+            if dp is not None:
+                inputs = inputs * dp[0]
+            if rec_dp is not None:
+                h_tm1 = h_tm1 * rec_dp[0]
             z = matmul(inputs, k) + matmul(h_tm1, rk)
             if b is not None:
                 z = nn.bias_add(z, b)
@@ -407,24 +443,27 @@ class GRUCell(_Cell):
             in_b, rec_b = array_ops.unstack(self._w("bias"))
         else:
             in_b, rec_b = self._w("bias"), None
-        xs = [matmul(inputs, k[:, i * u:(i + 1) * u]) for i in range(3)]
+        dp, rec_dp = self._masks(inputs, h_tm1, 3, training)
+        x_in = [inputs * dp[i] for i in range(3)] if dp is not None else [inputs] * 3
+        h_in = [h_tm1 * rec_dp[i] for i in range(3)] if rec_dp is not None else [h_tm1] * 3
+        xs = [matmul(x_in[i], k[:, i * u:(i + 1) * u]) for i in range(3)]
         if in_b is not None:
             xs = [nn.bias_add(x, in_b[i * u:(i + 1) * u]) for i, x in enumerate(xs)]
         x_z, x_r, x_h = xs
-        r_z = matmul(h_tm1, rk[:, :u])
-        r_r = matmul(h_tm1, rk[:, u:2 * u])
+        r_z = matmul(h_in[0], rk[:, :u])
+        r_r = matmul(h_in[1], rk[:, u:2 * u])
         if rec_b is not None:
             r_z = nn.bias_add(r_z, rec_b[:u])
             r_r = nn.bias_add(r_r, rec_b[u:2 * u])
         z = self.recurrent_activation(x_z + r_z)
         r = self.recurrent_activation(x_r + r_r)
         if self.reset_after:
-            r_h = matmul(h_tm1, rk[:, 2 * u:])
+            r_h = matmul(h_in[2], rk[:, 2 * u:])
             if rec_b is not None:
                 r_h = nn.bias_add(r_h, rec_b[2 * u:])
             r_h = r * r_h
         else:
-            r_h = matmul(r * h_tm1, rk[:, 2 * u:])
+            r_h = matmul(r * h_in[2], rk[:, 2 * u:])
         hh = self.activation(x_h + r_h)
         h = z * h_tm1 + (1 - z) * hh
         return h, [h]
@@ -651,10 +690,12 @@ class RNN(Layer):
         cell = self.cell
         one_state = not isinstance(cell.state_size, (list, tuple))
 
+        step_kwargs = {"training": training} if isinstance(cell, _Cell) else {}
+
         def step(x, states):
             states = list(states)
             out, new_states = cell.call(x, states[0] if one_state and not isinstance(
-                cell, _Cell) else states)
+                cell, _Cell) else states, **step_kwargs)
             if not isinstance(new_states, (list, tuple)):
                 new_states = [new_states]
             return out, list(new_states)
@@ -671,6 +712,9 @@ class RNN(Layer):
         finally:
             for c in cells:
                 c._reads = None
+                if isinstance(c, _Cell):
+                    c.reset_dropout_mask()
+                    c.reset_recurrent_dropout_mask()
         output = outputs if self.return_sequences else last_output
         if self.return_state:
             return [output] + list(states)
