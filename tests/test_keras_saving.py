@@ -136,8 +136,33 @@ def test_model_from_json_and_config():
         tf.keras.models.model_from_config({"class_name": "Nope", "config": {}})
 
 
-def test_tf_checkpoint_format_is_absent(tmp_path):
+def test_tf_format_weights(tmp_path):
+    gold = load("keras", "saving")["tf_format"]
+    d = os.path.join(str(tmp_path), "from_tf")
+    os.makedirs(d)
+    for name, blob in gold["files"].items():
+        with open(os.path.join(d, name), "wb") as f:
+            f.write(base64.b64decode(blob))
     with tf.Graph().as_default():
-        m = GEN._model(tf)
-        with pytest.raises(NotImplementedError, match="TF checkpoint format"):
-            m.save_weights(os.path.join(str(tmp_path), "ckpt"))
+        L = tf.keras.layers
+        m = tf.keras.Sequential([L.Embedding(6, 3, input_length=4),
+                                 L.Bidirectional(L.LSTM(2)), L.Dropout(0.0),
+                                 L.Dense(2, activation="softmax")])
+        m.load_weights(os.path.join(d, "weights"))
+        _compare(m.predict(gold["x"]), gold["predict"], "predict")
+        out = os.path.join(str(tmp_path), "mine", "weights")
+        m.save_weights(out)
+        keys = [k for k, _ in tf.train.list_variables(out)]
+        want = [k for k in gold["keys"]
+                if not k.startswith("optimizer/") and ".OPTIMIZER_SLOT" not in k]
+        assert keys == want
+        with open(os.path.join(os.path.dirname(out), "checkpoint")) as f:
+            assert f.read() == 'model_checkpoint_path: "weights"\n' \
+                'all_model_checkpoint_paths: "weights"\n'
+    with tf.Graph().as_default():
+        m2 = tf.keras.Sequential([tf.keras.layers.Embedding(6, 3, input_length=4),
+                                  tf.keras.layers.Bidirectional(tf.keras.layers.LSTM(2)),
+                                  tf.keras.layers.Dropout(0.0),
+                                  tf.keras.layers.Dense(2, activation="softmax")])
+        m2.load_weights(out)
+        _compare(m2.predict(gold["x"]), gold["predict"], "round trip")

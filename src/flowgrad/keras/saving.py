@@ -227,3 +227,101 @@ def load_optimizer_weights(f):
     g = f["optimizer_weights"]
     names = _load_attributes(g, "weight_names")
     return names, [np.asarray(g[n]) for n in names]
+
+
+# -- TF format: TF 1.14's object-based checkpoint of a model's weights -------------------
+def _layer_node(layer, checkpoint_cls):
+    """The trackable node of `layer`: its own weights by their names ('kernel', 'bias'),
+    and the sub-layers TF 1.14 tracks by attribute ('cell', 'forward_layer',
+    'backward_layer', 'layer', or 'layer_with_weights-N' of a nested model)."""
+    node = checkpoint_cls()
+    for w in list(layer._trainable_weights) + list(layer._non_trainable_weights):
+        setattr(node, w.op.name.split("/")[-1], w)
+    if hasattr(layer, "_nodes") and hasattr(layer, "layers"):  # a nested model
+        _add_layers(node, _tracked_layers(layer), checkpoint_cls)
+        return node
+    for attr in ("cell", "forward_layer", "backward_layer", "layer"):
+        sub = getattr(layer, attr, None)
+        if sub is not None and hasattr(sub, "weights") and sub.weights and \
+                attr not in node._children:
+            if attr == "layer" and hasattr(layer, "forward_layer"):
+                continue
+            setattr(node, attr, _layer_node(sub, checkpoint_cls))
+    if hasattr(layer, "cells"):
+        raise NotImplementedError("flowgrad does not implement TF-format weights of "
+                                  "StackedRNNCells")
+    return node
+
+
+def _tracked_layers(model):
+    """The layers as TF 1.14 tracks them: a Sequential's InputLayer included."""
+    layers = list(getattr(model, "_layers", None) or model.layers)
+    return [x for x in layers if hasattr(x, "weights")]
+
+
+def _add_layers(root, layers, checkpoint_cls):
+    """'layer_with_weights-N' for the layers with weights (their keys come from these
+    paths), then 'layer-N' for every layer, as TF 1.14's object graph has them."""
+    nodes = {}
+    for i, layer in enumerate([x for x in layers if x.weights]):
+        nodes[id(layer)] = _layer_node(layer, checkpoint_cls)
+        setattr(root, "layer_with_weights-%d" % i, nodes[id(layer)])
+    for i, layer in enumerate(layers):
+        setattr(root, "layer-%d" % i, nodes.get(id(layer)) or checkpoint_cls())
+
+
+def model_checkpoint(model):
+    """A tf.train.Checkpoint whose object graph has TF 1.14's keys for `model`'s weights
+    ('layer_with_weights-0/kernel/.ATTRIBUTES/VARIABLE_VALUE')."""
+    from ..train.checkpointable import Checkpoint  # lazy: the checkpoint module on use
+    root = Checkpoint()
+    _add_layers(root, _tracked_layers(model), Checkpoint)
+    return root
+
+
+def save_weights_tf(model, filepath):
+    """Writes `filepath`.index / .data-* and the directory's `checkpoint` file."""
+    from ..train import checkpoint_management  # lazy: the checkpoint module on use
+    directory = os.path.dirname(os.path.abspath(filepath))
+    os.makedirs(directory, exist_ok=True)
+    model_checkpoint(model).write(filepath, session=K.get_session())
+    checkpoint_management.update_checkpoint_state_internal(
+        save_dir=directory, model_checkpoint_path=os.path.abspath(filepath),
+        all_model_checkpoint_paths=[os.path.abspath(filepath)], save_relative_paths=True)
+
+
+def load_weights_tf(model, filepath):
+    """Restores the weights from a TF-format checkpoint (TF 1.14's or flowgrad's),
+    matching the checkpoint's object graph to the model's from the root by child names;
+    values the model has no object for (the optimizer's) are left unused. Returns the
+    number of weights restored."""
+    from ..train import checkpointable as ckpt  # lazy: the checkpoint module on use
+    from ..ops.variables import Variable  # lazy: with the checkpoint module
+    reader = ckpt._io.CheckpointReader(os.fspath(filepath))
+    raw = reader.get_tensor(ckpt.OBJECT_GRAPH_KEY)
+    graph = ckpt._object_graph_pb2().TrackableObjectGraph()
+    graph.ParseFromString(raw if isinstance(raw, bytes) else bytes(raw))
+    root = model_checkpoint(model)
+    matched, seen, stack = [], set(), [(0, root)]
+    while stack:
+        node_id, obj = stack.pop()
+        if not 0 <= node_id < len(graph.nodes) or node_id in seen:
+            continue
+        seen.add(node_id)
+        node = graph.nodes[node_id]
+        if isinstance(obj, Variable):
+            for attr in node.attributes:
+                if attr.name == "VARIABLE_VALUE":
+                    matched.append((obj, attr.checkpoint_key))
+        kids = getattr(obj, "_children", {})
+        for ref in reversed(node.children):
+            if ref.local_name in kids:
+                stack.append((ref.node_id, kids[ref.local_name]))
+    sess = K.get_session()
+    for var, key in matched:
+        value = np.asarray(reader.get_tensor(key))
+        if tuple(var.shape.as_list()) != value.shape:
+            raise ValueError("Shapes %s and %s are incompatible (restoring %s from %s)"
+                             % (tuple(var.shape.as_list()), value.shape, var.op.name, key))
+        var.load(value, sess)
+    return len(matched)

@@ -194,11 +194,35 @@ def _functional(tf):
             "weights": [w.name for w in m.weights]}
 
 
+def _tf_format(tf):
+    L = tf.keras.layers
+    d = os.path.join(tempfile.mkdtemp(), "ckpt")
+    m = tf.keras.Sequential([L.Embedding(6, 3, input_length=4), L.Bidirectional(L.LSTM(2)),
+                             L.Dropout(0.0), L.Dense(2, activation="softmax")])
+    rs = np.random.RandomState(9)
+    m.set_weights([(rs.rand(*w.shape.as_list()) - 0.5).astype("float32") for w in m.weights])
+    m.compile("adam", "categorical_crossentropy")
+    x = np.array([[1, 2, 3, 4], [5, 4, 0, 1], [2, 2, 2, 2]], "int32")
+    y = np.eye(2, dtype="float32")[[0, 1, 1]]
+    m.fit(x, y, verbose=0, shuffle=False)
+    prefix = os.path.join(d, "weights")
+    m.save_weights(prefix)
+    files = {}
+    for name in sorted(os.listdir(d)):
+        with open(os.path.join(d, name), "rb") as f:
+            files[name] = base64.b64encode(f.read()).decode("ascii")
+    keys = [k for k, _ in tf.train.list_variables(prefix)]
+    with open(os.path.join(d, "checkpoint")) as f:
+        state = f.read()
+    return {"files": files, "keys": keys, "x": x, "predict": m.predict(x),
+            "state": state.replace(d, "DIR")}
+
+
 def cases(tf):
     out = {}
     for name, fn in [("save", _save), ("checkpoint", _checkpoint),
                      ("tensorboard", _tensorboard), ("restore_best", _restore_best),
-                     ("functional", _functional)]:
+                     ("functional", _functional), ("tf_format", _tf_format)]:
         with tf.Graph().as_default():
             with tf.Session():
                 out[name] = fn(tf)

@@ -301,14 +301,15 @@ class Model(Network):
         saving.save_model_to_hdf5(self, filepath, overwrite, include_optimizer)
 
     def save_weights(self, filepath, overwrite=True, save_format=None):
-        """Writes the layers' weights to an HDF5 file (TF 1.14's layout)."""
+        """Writes the layers' weights to an HDF5 file (TF 1.14's layout) or, for a path
+        not ending in '.h5' / save_format='tf', a TF object-based checkpoint with TF's
+        keys (the optimizer's state is not written in that format)."""
         if save_format is None:
             save_format = "h5" if str(filepath).endswith((".h5", ".keras", ".hdf5")) \
                 else "tf"
         if save_format == "tf":
-            raise NotImplementedError("flowgrad does not implement save_weights in the TF "
-                                      "checkpoint format: use a path ending in '.h5' or "
-                                      "save_format='h5'")
+            saving.save_weights_tf(self, filepath)
+            return
         if save_format != "h5":
             raise ValueError("Unknown format \"%s\". Was expecting one of {\"tf\", \"h5\"}."
                              % (save_format,))
@@ -322,11 +323,15 @@ class Model(Network):
 
     def load_weights(self, filepath, by_name=False):
         """Loads weights from an HDF5 file (TF 1.14's or flowgrad's), in layer order or by
-        layer name."""
+        layer name, or from a TF-format checkpoint prefix."""
+        if not str(filepath).endswith((".h5", ".keras", ".hdf5")) and \
+                _os.path.exists(str(filepath) + ".index"):
+            if by_name:
+                raise NotImplementedError("Weights may only be loaded based on topology into "
+                                          "Models when loading TensorFlow-formatted weights "
+                                          "(got by_name=True to load_weights).")
+            return saving.load_weights_tf(self, filepath)
         h5py = saving.h5py_module()
-        if not h5py.is_hdf5(filepath):
-            raise NotImplementedError("flowgrad does not implement load_weights from TF "
-                                      "checkpoints (only HDF5 files): " + str(filepath))
         with h5py.File(filepath, "r") as f:
             if "layer_names" not in f.attrs and "model_weights" in f:
                 f = f["model_weights"]
