@@ -202,6 +202,21 @@ def _progbar_steps(tf):
     return [line.split("\r")[-1] for line in text.split("\n")]
 
 
+def _progbar_eval(tf):
+    x, y = _data(n=10, seed=11)
+    m = _model(tf, 21)
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        print(m.evaluate(x, y, batch_size=4))
+        print(m.evaluate(x, y, batch_size=4, verbose=2))
+        print(m.predict(x, batch_size=4, verbose=1).shape)
+        print(m.evaluate(tf.data.Dataset.from_tensor_slices((x, y)).batch(4)))
+        print(m.predict(tf.data.Dataset.from_tensor_slices(x).batch(3), verbose=2).shape)
+    text = re.sub(r" - \d+s( \d+[mu]?s/(step|sample))?", " - T", buf.getvalue())
+    text = re.sub(r"\[[0-9.e-]+, [0-9.e-]+\]", "[values]", text)
+    return [line.split("\r")[-1] for line in text.split("\n")]
+
+
 def cases(tf):
     out = {}
     for name, fn in [("dataset_fit", _dataset_fit), ("dataset_repeat", _dataset_repeat),
@@ -209,7 +224,8 @@ def cases(tf):
                      ("dataset_unknown", _dataset_unknown),
                      ("dataset_errors", _dataset_errors), ("tensors", _tensors),
                      ("generator", _generator), ("sequence", _sequence),
-                     ("initial_epoch", _initial_epoch), ("progbar_steps", _progbar_steps)]:
+                     ("initial_epoch", _initial_epoch), ("progbar_steps", _progbar_steps),
+                     ("progbar_eval", _progbar_eval)]:
         with tf.Graph().as_default():
             with tf.Session():
                 out[name] = fn(tf)

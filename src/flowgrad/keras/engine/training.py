@@ -78,6 +78,42 @@ class _Aggregator:
         return out
 
 
+class _LoopProgbar(cbks.Callback):
+    """The progress bar of evaluate / predict (TF 1.14's test and predict loops): a
+    ProgbarLogger fed the test or predict batch hooks, finished with the results."""
+
+    def __init__(self, model, verbose, target, use_steps, metrics):
+        super().__init__()
+        self.bar = cbks.ProgbarLogger("steps" if use_steps else "samples",
+                                      stateful_metrics=model.metrics_names[1:])
+        self.bar.set_params({"verbose": verbose, "epochs": 1, "steps": target,
+                             "samples": target, "metrics": metrics})
+        self.bar.on_train_begin()
+        self.bar.on_epoch_begin(0)
+
+    def on_test_batch_begin(self, batch, logs=None):
+        self.bar.on_batch_begin(batch, logs)
+
+    def on_test_batch_end(self, batch, logs=None):
+        self.bar.on_batch_end(batch, logs)
+
+    on_predict_batch_begin = on_test_batch_begin
+    on_predict_batch_end = on_test_batch_end
+
+    def finish(self, names, values):
+        if self.bar.target is None:
+            self.bar.progbar.target = self.bar.target = self.bar.seen
+        self.bar.on_epoch_end(0, dict(zip(names, values)))
+
+
+def _with_progbar(cb, model, verbose, target, use_steps, metrics):
+    if not verbose:
+        return None
+    bar = _LoopProgbar(model, verbose, target, use_steps, metrics)
+    cb.callbacks.append(bar)
+    return bar
+
+
 class Model(Network):
     """A network with training: compile, fit, evaluate, predict."""
 
@@ -674,6 +710,7 @@ class Model(Network):
         source = self._steps_source(x, y, sample_weight, "test", 0., steps, "steps")
         if source is not None:
             cb.call("on_test_begin", None)
+            bar = _with_progbar(cb, self, verbose, source.steps, True, self.metrics_names)
             values, _ = self._run_steps(source, source.steps, False, cb, "test",
                                         size_one=True)
         else:
@@ -682,8 +719,12 @@ class Model(Network):
                                           "on NumPy arrays")
             xs, ys, sws = self._standardize(x, y, sample_weight)
             cb.call("on_test_begin", None)
+            bar = _with_progbar(cb, self, verbose, len(xs[0]), False, self.metrics_names)
             values = self._run_batches(xs, ys, sws, batch_size or 32, False, callbacks=cb,
                                        hook="test")
+        if bar is not None:
+            bar.finish(self.metrics_names, values)
+            cb.callbacks.remove(bar)
         cb.call("on_test_end", None)
         return values[0] if len(values) == 1 else values
 
@@ -702,7 +743,11 @@ class Model(Network):
         source = self._steps_source(x, None, None, "predict", 0., steps, "steps")
         if source is not None:
             cb.call("on_predict_begin", None)
+            bar = _with_progbar(cb, self, verbose, source.steps, True, [])
             result = self._predict_steps(source, source.steps, cb)
+            if bar is not None:
+                bar.finish([], [])
+                cb.callbacks.remove(bar)
             cb.call("on_predict_end", None)
             return result
         if steps is not None:
@@ -714,6 +759,7 @@ class Model(Network):
         n = len(xs[0])
         outs = [[] for _ in self.outputs]
         cb.call("on_predict_begin", None)
+        bar = _with_progbar(cb, self, verbose, n, False, [])
         for batch_index, start in enumerate(range(0, n, batch_size)):
             ids = np.arange(start, min(start + batch_size, n))
             cb.call("on_predict_batch_begin", batch_index, {"batch": batch_index,
@@ -723,6 +769,9 @@ class Model(Network):
                 o.append(r)
             cb.call("on_predict_batch_end", batch_index, {"batch": batch_index,
                                                           "size": len(ids)})
+        if bar is not None:
+            bar.finish([], [])
+            cb.callbacks.remove(bar)
         cb.call("on_predict_end", None)
         result = [np.concatenate(o) for o in outs]
         return result[0] if len(result) == 1 else result
@@ -804,7 +853,11 @@ class Model(Network):
         for c in cb.callbacks:
             c.set_model(self)
         cb.call("on_test_begin", None)
+        bar = _with_progbar(cb, self, verbose, source.steps, True, self.metrics_names)
         values, _ = self._run_steps(source, source.steps, False, cb, "test")
+        if bar is not None:
+            bar.finish(self.metrics_names, values)
+            cb.callbacks.remove(bar)
         cb.call("on_test_end", None)
         return values[0] if len(values) == 1 else values
 
@@ -819,7 +872,11 @@ class Model(Network):
         for c in cb.callbacks:
             c.set_model(self)
         cb.call("on_predict_begin", None)
+        bar = _with_progbar(cb, self, verbose, source.steps, True, [])
         result = self._predict_steps(source, source.steps, cb)
+        if bar is not None:
+            bar.finish([], [])
+            cb.callbacks.remove(bar)
         cb.call("on_predict_end", None)
         return result
 
