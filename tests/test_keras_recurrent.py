@@ -40,3 +40,19 @@ def test_dropout_only_in_the_training_phase(kind):
                 assert np.abs(train - outs[0]).max() > 1e-3
             assert layer.get_config()["dropout"] == rate
     np.testing.assert_allclose(outs[0], outs[1], rtol=1e-6)
+
+
+def test_stateful_rnn_as_tf():
+    gold = load("keras", "stateful")["stateful"]
+    gen = generator("keras", "stateful")
+    with tf.Graph().as_default():
+        with tf.Session():
+            got = gen._stateful(tf)
+    _compare(got, gold, "stateful")
+
+
+def test_stateful_rnn_needs_a_batch_size():
+    with tf.Graph().as_default():
+        with pytest.raises(ValueError, match="needs to know its batch size"):
+            tf.keras.Sequential([tf.keras.layers.LSTM(2, stateful=True,
+                                                      input_shape=(3, 2))])

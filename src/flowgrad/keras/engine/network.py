@@ -202,6 +202,12 @@ class Network(Layer):
             return []
         return list(self._updates) + [u for layer in self._layers for u in layer.updates]
 
+    def reset_states(self):
+        """Resets the states of the model's stateful layers."""
+        for layer in self.layers:
+            if hasattr(layer, "reset_states") and getattr(layer, "stateful", False):
+                layer.reset_states()
+
     @property
     def state_updates(self):
         return [u for layer in self._layers if getattr(layer, "stateful", False)

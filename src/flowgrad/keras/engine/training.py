@@ -399,6 +399,8 @@ class Model(Network):
         fetches = fetches + [t for pair in self._metric_tensors for t in pair]
         if training:
             fetches = fetches + self._make_train_function()
+        else:
+            fetches = fetches + list(self.state_updates)  # stateful RNNs carry over
         return fetches
 
     def _run_batches(self, xs, ys, sws, batch_size, training, index_array=None,
@@ -470,8 +472,8 @@ class Model(Network):
             xs, _, _ = self._standardize(batch[0])
             logs = {"batch": step, "size": len(xs[0])}
             callbacks.call("on_predict_batch_begin", step, logs)
-            res = K.get_session().run(self.outputs, self._feed(xs, None, None, slice(None),
-                                                               False))
+            res = K.get_session().run(self.outputs + list(self.state_updates),
+                                      self._feed(xs, None, None, slice(None), False))
             for o, r in zip(outs, res):
                 o.append(r)
             callbacks.call("on_predict_batch_end", step, logs)
@@ -764,7 +766,8 @@ class Model(Network):
             ids = np.arange(start, min(start + batch_size, n))
             cb.call("on_predict_batch_begin", batch_index, {"batch": batch_index,
                                                             "size": len(ids)})
-            res = sess.run(self.outputs, self._feed(xs, None, None, ids, False))
+            res = sess.run(self.outputs + list(self.state_updates),
+                           self._feed(xs, None, None, ids, False))
             for o, r in zip(outs, res):
                 o.append(r)
             cb.call("on_predict_batch_end", batch_index, {"batch": batch_index,

@@ -8,12 +8,15 @@ previous output and states where the mask is False. The cells' weights are made 
 RNN layer's scope ('lstm/kernel', 'lstm/recurrent_kernel', 'lstm/bias'), fused as TF
 lays them out (LSTM gates i, f, c, o; GRU gates z, r, h), with TF 1.14's defaults
 (recurrent_activation='hard_sigmoid', GRU reset_after=False, LSTM unit_forget_bias).
-Dropout masks are drawn once per call, as TF's; not built: stateful RNNs and constants
-(NotImplementedError).
+Dropout masks are drawn once per call, as TF's; stateful RNNs keep their states in
+variables updated by each run (reset_states); not built: constants (NotImplementedError).
 """
+import numpy as np
+
 from ...engine.framework.tensor_shape import TensorShape, dimension_value
 from ...ops import array_ops, init_ops
 from ...ops.linalg_ops import matmul
+from ...ops.variables import Variable
 from ... import nn
 from .. import activations, backend
 from ..backend import rnn
@@ -426,8 +429,6 @@ class RNN(Layer):
         if not hasattr(cell, "state_size"):
             raise ValueError("The RNN cell should have an attribute `state_size` (tuple of "
                              "integers, one integer per RNN state).")
-        if stateful:
-            raise NotImplementedError("flowgrad does not implement stateful Keras RNNs")
         self.zero_output_for_mask = kwargs.pop("zero_output_for_mask", False)
         if kwargs.pop("num_constants", None):
             raise NotImplementedError("flowgrad does not implement RNN constants")
@@ -437,6 +438,7 @@ class RNN(Layer):
         self.return_state = return_state
         self.go_backwards = go_backwards
         self.stateful = stateful
+        self._state_vars = None
         self.unroll = unroll
         self.time_major = time_major
         self.supports_masking = True
@@ -444,7 +446,39 @@ class RNN(Layer):
 
     @property
     def states(self):
+        if self._state_vars is not None:
+            return list(self._state_vars)
         return [None] * len(self._state_sizes())
+
+    def reset_states(self, states=None):
+        """A stateful RNN's state variables back to zeros (or to `states`)."""
+        if not self.stateful:
+            raise AttributeError("Layer must be stateful.")
+        spec = self.input_spec[0] if isinstance(self.input_spec, list) else self.input_spec
+        batch_size = spec.shape[0] if spec is not None and spec.shape is not None else None
+        if not batch_size:
+            raise ValueError("If a RNN is stateful, it needs to know its batch size. Specify "
+                             "the batch size of your input tensors: \n- If using a "
+                             "Sequential model, specify the batch size by passing a "
+                             "`batch_input_shape` argument to your first layer.\n- If using "
+                             "the functional API, specify the batch size by passing a "
+                             "`batch_shape` argument to your Input layer.")
+        sizes = self._state_sizes()
+        if self._state_vars is None:
+            # TF's K.zeros: a resource variable 'Variable' in the layer's scope
+            self._state_vars = [Variable(np.zeros((batch_size, s), "float32"),
+                                         use_resource=True) for s in sizes]
+            for v in self._state_vars:
+                backend.track_variable(v)
+            return
+        values = [np.zeros((batch_size, s), "float32") for s in sizes] if states is None \
+            else (states if isinstance(states, (list, tuple)) else [states])
+        if len(values) != len(self._state_vars):
+            raise ValueError("Layer " + self.name + " expects " + str(len(sizes)) +
+                             " states, but it received " + str(len(values)) +
+                             " state values. Input received: " + str(states))
+        for var, value in zip(self._state_vars, values):
+            backend.set_value(var, value)
 
     def _state_sizes(self):
         s = self.cell.state_size
@@ -483,11 +517,14 @@ class RNN(Layer):
             input_shape = input_shape[0]
         input_shape = TensorShape(input_shape)
         if not with_states:
-            self.input_spec = [InputSpec(shape=[None, None] + input_shape.as_list()[2:])]
+            batch = input_shape.as_list()[0] if self.stateful else None
+            self.input_spec = [InputSpec(shape=[batch, None] + input_shape.as_list()[2:])]
         step_shape = TensorShape([input_shape[0]] + input_shape.as_list()[2:])
         if isinstance(self.cell, Layer) and not self.cell.built:
             self.cell.build(step_shape)
             self.cell.built = True
+        if self.stateful:
+            self.reset_states()
         self.built = True
 
     def __call__(self, inputs, initial_state=None, constants=None, **kwargs):
@@ -520,7 +557,8 @@ class RNN(Layer):
         if isinstance(mask, list):
             mask = mask[0]
         if not initial_state:
-            initial_state = self.get_initial_state(inputs)
+            initial_state = self.states if self.stateful else \
+                self.get_initial_state(inputs)
         if len(initial_state) != len(self._state_sizes()):
             raise ValueError("Layer has " + str(len(self._state_sizes())) + " states but was "
                              "passed " + str(len(initial_state)) + " initial states.")
@@ -561,6 +599,9 @@ class RNN(Layer):
                 if isinstance(c, _Cell):
                     c.reset_dropout_mask()
                     c.reset_recurrent_dropout_mask()
+        if self.stateful:
+            self.add_update([v.assign(st) for v, st in zip(self._state_vars, states)],
+                            inputs)
         output = outputs if self.return_sequences else last_output
         if self.return_state:
             return [output] + list(states)
