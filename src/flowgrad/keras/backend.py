@@ -3,6 +3,7 @@
 Per-graph layer-name counters (`dense`, `dense_1`, ...), the learning-phase
 placeholder, floatx and epsilon.
 """
+import builtins as _builtins
 import weakref
 
 import numpy as np
@@ -14,6 +15,11 @@ from ..engine.framework.graph import get_default_graph, name_scope, reset_defaul
 from .. import nn
 from ..ops import array_ops, control_flow_ops, math_ops, random_ops
 from ..ops.linalg_ops import matmul
+from ..engine.framework.graph import Tensor
+from ..engine.framework.tensor_shape import dimension_value
+from ..engine.ops.control_flow import while_loop
+from ..ops import _nest as nest
+from ..ops.tensor_array_ops import TensorArray
 
 __all__ = ["floatx", "set_floatx", "epsilon", "set_epsilon", "image_data_format",
            "set_image_data_format", "get_uid", "reset_uids", "learning_phase",
@@ -21,7 +27,7 @@ __all__ = ["floatx", "set_floatx", "epsilon", "set_epsilon", "image_data_format"
            "clear_session", "is_sparse", "cast_to_floatx", "ndim", "dtype", "placeholder",
            "relu", "elu", "softmax", "all", "any", "concatenate", "expand_dims", "batch_dot",
            "switch", "in_train_phase", "in_test_phase", "random_normal", "random_uniform",
-           "get_session", "set_session", "get_value", "set_value"]
+           "get_session", "set_session", "get_value", "set_value", "rnn"]
 
 _FLOATX = "float32"
 _EPSILON = 1e-7
@@ -401,3 +407,153 @@ def get_value(x):
 def set_value(x, value):
     """Loads the numpy `value` into variable `x` in get_session()."""
     x.load(np.asarray(value, dtype=dtype(x)), get_session())
+
+
+# -- the RNN time loop (TF 1.14's keras.backend.rnn) ------------------------------------
+def _swap_batch_time(x):
+    axes = list(range(x.shape.ndims))
+    axes[0], axes[1] = 1, 0
+    return array_ops.transpose(x, axes)
+
+
+def _expand_mask(mask_t, like):
+    rank = like.shape.ndims
+    for _ in range(rank - mask_t.shape.ndims):
+        mask_t = array_ops.expand_dims(mask_t, -1)
+    multiples = [1] * mask_t.shape.ndims
+    shape = like.shape.as_list()
+    if _builtins.any(s is None for s in shape[1:]):
+        dyn = array_ops.shape(like)
+        multiples = array_ops.concat([[1], dyn[1:]], 0)
+    else:
+        multiples = [1] + shape[1:]
+    return array_ops.tile(mask_t, multiples)
+
+
+def rnn(step_function, inputs, initial_states, go_backwards=False, mask=None, constants=None,
+        unroll=False, input_length=None, time_major=False, zero_output_for_mask=False):
+    """Iterates `step_function(input_t, states) -> (output_t, new_states)` over the time
+    dimension of `inputs` (batch-major unless time_major); returns (last_output, outputs,
+    new_states) as TF 1.14's keras.backend.rnn."""
+    if not time_major:
+        inputs = nest.map_structure(_swap_batch_time, inputs)
+    flat_inputs = nest.flatten(inputs)
+    time_steps = dimension_value(flat_inputs[0].shape[0])
+    batch = dimension_value(flat_inputs[0].shape[1])
+    time_steps_t = array_ops.shape(flat_inputs[0])[0]
+    for inp in flat_inputs:
+        inp.shape.with_rank_at_least(3)
+    if mask is not None:
+        if mask.dtype != _dt.bool_:
+            mask = math_ops.cast(mask, _dt.bool_)
+        if mask.shape.ndims == 2:
+            mask = array_ops.expand_dims(mask, -1)
+        if not time_major:
+            mask = _swap_batch_time(mask)
+    constants = list(constants or [])
+    states = tuple(initial_states)
+    if unroll:
+        if not time_steps:
+            raise ValueError("Unrolling requires a fixed number of timesteps.")
+        successive_states, successive_outputs = [], []
+
+        def _process(x):
+            steps = array_ops.unstack(x)
+            return steps[::-1] if go_backwards else steps
+        processed = [_process(x) for x in flat_inputs]
+        masks = _process(mask) if mask is not None else None
+        prev_output = None
+        for i in range(time_steps):
+            inp = nest.pack_sequence_as(inputs, [p[i] for p in processed])
+            output, new_states = step_function(inp, tuple(states) + tuple(constants))
+            if masks is not None:
+                mask_t = masks[i]
+                if prev_output is None:
+                    prev_output = array_ops.zeros_like(output)
+                base = array_ops.zeros_like(output) if zero_output_for_mask else prev_output
+                output = array_ops.where(_expand_mask(mask_t, output), output, base)
+                new_states = [array_ops.where(_expand_mask(mask_t, ns), ns, s)
+                              for s, ns in zip(nest.flatten(states), nest.flatten(new_states))]
+                prev_output = output
+            states = tuple(nest.flatten(new_states))
+            successive_outputs.append(output)
+            successive_states.append(states)
+        last_output = successive_outputs[-1]
+        new_states = successive_states[-1]
+        outputs = array_ops.stack(successive_outputs)
+    else:
+        input_ta = tuple(
+            TensorArray(dtype=inp.dtype, size=time_steps_t, tensor_array_name="input_ta_%s" % i)
+            for i, inp in enumerate(flat_inputs))
+        input_ta = tuple(
+            ta.unstack(inp) if not go_backwards else ta.unstack(array_ops.reverse(inp, [0]))
+            for ta, inp in zip(input_ta, flat_inputs))
+        input_time_zero = nest.pack_sequence_as(inputs, [inp[0] for inp in flat_inputs])
+        output_time_zero, _ = step_function(input_time_zero, tuple(states) + tuple(constants))
+        flat_zero = nest.flatten(output_time_zero)
+        output_ta = tuple(
+            TensorArray(dtype=out.dtype, size=time_steps_t, element_shape=out.shape,
+                        tensor_array_name="output_ta_%s" % i)
+            for i, out in enumerate(flat_zero))
+        time = constant_op.constant(0, dtype=_dt.int32, name="time")
+        kwargs = {"cond": lambda time, *_: time < time_steps_t,
+                  "maximum_iterations": input_length, "parallel_iterations": 32,
+                  "swap_memory": True}
+        if mask is not None:
+            if not states:
+                raise ValueError("No initial states provided! When using masking in an RNN, "
+                                 "you should provide initial states (and your step function "
+                                 "should return as its first state at time `t` the output at "
+                                 "time `t-1`).")
+            if go_backwards:
+                mask = array_ops.reverse(mask, [0])
+            mask_ta = TensorArray(dtype=_dt.bool_, size=time_steps_t,
+                                  tensor_array_name="mask_ta").unstack(mask)
+            zero_outputs = tuple(array_ops.zeros_like(o) for o in flat_zero)
+
+            def _step(time, output_ta_t, prev_output, *states):
+                current = nest.pack_sequence_as(inputs, [ta.read(time) for ta in input_ta])
+                mask_t = mask_ta.read(time)
+                output, new_states = step_function(current, tuple(states) + tuple(constants))
+                flat_output = nest.flatten(output)
+                base = zero_outputs if zero_output_for_mask else nest.flatten(prev_output)
+                flat_new_output = tuple(
+                    array_ops.where(_expand_mask(mask_t, o), o, b)
+                    for o, b in zip(flat_output, base))
+                flat_state = nest.flatten(states)
+                flat_new_state = nest.flatten(new_states)
+                for s, ns in zip(flat_state, flat_new_state):
+                    if isinstance(ns, Tensor):
+                        ns.set_shape(s.shape)
+                final = tuple(array_ops.where(_expand_mask(mask_t, s), ns, s)
+                              for s, ns in zip(flat_state, flat_new_state))
+                output_ta_t = tuple(ta.write(time, out)
+                                    for ta, out in zip(output_ta_t, flat_new_output))
+                return (time + 1, output_ta_t, tuple(flat_new_output)) + final
+            final_outputs = while_loop(body=_step,
+                                       loop_vars=(time, output_ta, zero_outputs) + states,
+                                       **kwargs)
+            new_states = final_outputs[3:]
+        else:
+            def _step(time, output_ta_t, *states):
+                current = nest.pack_sequence_as(inputs, [ta.read(time) for ta in input_ta])
+                output, new_states = step_function(current, tuple(states) + tuple(constants))
+                flat_new_state = nest.flatten(new_states)
+                for s, ns in zip(nest.flatten(states), flat_new_state):
+                    if isinstance(ns, Tensor):
+                        ns.set_shape(s.shape)
+                output_ta_t = tuple(ta.write(time, out)
+                                    for ta, out in zip(output_ta_t, nest.flatten(output)))
+                return (time + 1, output_ta_t) + tuple(flat_new_state)
+            final_outputs = while_loop(body=_step, loop_vars=(time, output_ta) + states,
+                                       **kwargs)
+            new_states = final_outputs[2:]
+        outputs = final_outputs[1][0].stack()
+        last_output = outputs[-1]
+    shape = outputs.shape.as_list()
+    if shape:
+        shape[0], shape[1] = time_steps, batch
+        outputs.set_shape(shape)
+    if not time_major:
+        outputs = _swap_batch_time(outputs)
+    return last_output, outputs, list(new_states)

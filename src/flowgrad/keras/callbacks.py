@@ -6,7 +6,8 @@ import numpy as np
 
 __all__ = ["Callback", "CallbackList", "History", "BaseLogger", "ProgbarLogger", "Progbar",
            "LambdaCallback", "EarlyStopping", "TerminateOnNaN", "CSVLogger",
-           "LearningRateScheduler", "ReduceLROnPlateau"]
+           "LearningRateScheduler", "ReduceLROnPlateau", "ModelCheckpoint",
+           "TensorBoard"]
 
 
 class Callback:
@@ -168,7 +169,7 @@ class Progbar:
             if k not in self._values_order:
                 self._values_order.append(k)
             if k not in self.stateful_metrics:
-                base = max(current - self._seen_so_far, 1)
+                base = current - self._seen_so_far
                 if k not in self._values:
                     self._values[k] = [v * base, base]
                 else:
@@ -180,6 +181,7 @@ class Progbar:
         now = time.time()
         info = " - %.0fs" % (now - self._start)
         numdigits = int(np.floor(np.log10(self.target))) + 1 if self.target else 1
+        done = self.target is not None and current >= self.target
         if self.verbose == 1:
             if (now - self._last_update < self.interval and self.target is not None
                     and current < self.target):
@@ -187,16 +189,19 @@ class Progbar:
             prev_total_width = self._total_width
             sys.stdout.write("\b" * prev_total_width)
             sys.stdout.write("\r")
-            bar = ("%" + str(numdigits) + "d/%d [") % (current, self.target)
-            prog_width = int(self.width * float(current) / self.target)
-            if prog_width > 0:
-                bar += "=" * (prog_width - 1)
-                bar += ">" if current < self.target else "="
-            bar += "." * (self.width - prog_width) + "]"
+            if self.target is not None:
+                bar = ("%" + str(numdigits) + "d/%d [") % (current, self.target)
+                prog_width = int(self.width * float(current) / self.target)
+                if prog_width > 0:
+                    bar += "=" * (prog_width - 1)
+                    bar += ">" if current < self.target else "="
+                bar += "." * (self.width - prog_width) + "]"
+            else:
+                bar = "%7d/Unknown" % current
             self._total_width = len(bar)
             sys.stdout.write(bar)
             time_per_unit = (now - self._start) / current if current else 0
-            if current < self.target:
+            if self.target is not None and current < self.target:
                 eta = time_per_unit * (self.target - current)
                 if eta > 3600:
                     eta_format = "%d:%02d:%02d" % (eta // 3600, (eta % 3600) // 60, eta % 60)
@@ -205,7 +210,7 @@ class Progbar:
                 else:
                     eta_format = "%ds" % eta
                 info = " - ETA: %s" % eta_format
-            elif time_per_unit >= 1:
+            elif time_per_unit >= 1 or time_per_unit == 0:
                 info += " %.0fs/%s" % (time_per_unit, self.unit_name)
             elif time_per_unit >= 1e-3:
                 info += " %.0fms/%s" % (time_per_unit * 1e3, self.unit_name)
@@ -215,11 +220,11 @@ class Progbar:
             self._total_width += len(info)
             if prev_total_width > self._total_width:
                 info += " " * (prev_total_width - self._total_width)
-            if current >= self.target:
+            if done:
                 info += "\n"
             sys.stdout.write(info)
             sys.stdout.flush()
-        elif self.verbose == 2 and current >= self.target:
+        elif self.verbose == 2 and done:
             count = ("%" + str(numdigits) + "d/%d") % (current, self.target)
             sys.stdout.write(count + info + self._format_values() + "\n")
             sys.stdout.flush()
@@ -232,9 +237,12 @@ class ProgbarLogger(Callback):
 
     def __init__(self, count_mode="samples", stateful_metrics=None):
         super().__init__()
-        if count_mode != "samples":
-            raise NotImplementedError("flowgrad does not implement ProgbarLogger(count_mode="
-                                      + repr(count_mode) + ")")
+        if count_mode == "samples":
+            self.use_steps = False
+        elif count_mode == "steps":
+            self.use_steps = True
+        else:
+            raise ValueError("Unknown `count_mode`: " + str(count_mode))
         self.stateful_metrics = set(stateful_metrics or [])
 
     def on_train_begin(self, logs=None):
@@ -243,23 +251,27 @@ class ProgbarLogger(Callback):
 
     def on_epoch_begin(self, epoch, logs=None):
         self.seen = 0
-        self.target = self.params["samples"]
+        self.target = self.params["steps"] if self.use_steps else self.params["samples"]
         if self.verbose:
             if self.epochs > 1:
                 print("Epoch %d/%d" % (epoch + 1, self.epochs))
         self.progbar = Progbar(target=self.target, verbose=self.verbose,
-                               stateful_metrics=self.stateful_metrics, unit_name="sample")
+                               stateful_metrics=self.stateful_metrics,
+                               unit_name="step" if self.use_steps else "sample")
 
     def on_batch_begin(self, batch, logs=None):
         self.log_values = []
 
     def on_batch_end(self, batch, logs=None):
         logs = logs or {}
-        self.seen += logs.get("size", 0)
+        if self.use_steps:
+            self.seen += logs.get("num_steps", 1)
+        else:
+            self.seen += logs.get("size", 0) * logs.get("num_steps", 1)
         for k in self.params["metrics"]:
             if k in logs:
                 self.log_values.append((k, logs[k]))
-        if self.verbose and self.seen < self.target:
+        if self.verbose and (self.target is None or self.seen < self.target):
             self.progbar.update(self.seen, self.log_values)
 
     def on_epoch_end(self, epoch, logs=None):
@@ -295,9 +307,8 @@ class EarlyStopping(Callback):
     def __init__(self, monitor="val_loss", min_delta=0, patience=0, verbose=0, mode="auto",
                  baseline=None, restore_best_weights=False):
         super().__init__()
-        if restore_best_weights:
-            raise NotImplementedError("flowgrad does not implement "
-                                      "EarlyStopping(restore_best_weights=True)")
+        self.restore_best_weights = restore_best_weights
+        self.best_weights = None
         self.monitor = monitor
         self.patience = patience
         self.verbose = verbose
@@ -334,11 +345,17 @@ class EarlyStopping(Callback):
         if self.monitor_op(current - self.min_delta, self.best):
             self.best = current
             self.wait = 0
+            if self.restore_best_weights:
+                self.best_weights = self.model.get_weights()
         else:
             self.wait += 1
             if self.wait >= self.patience:
                 self.stopped_epoch = epoch
                 self.model.stop_training = True
+                if self.restore_best_weights:
+                    if self.verbose > 0:
+                        print("Restoring model weights from the end of the best epoch.")
+                    self.model.set_weights(self.best_weights)
 
     def on_train_end(self, logs=None):
         if self.stopped_epoch > 0 and self.verbose > 0:
@@ -507,3 +524,183 @@ class ReduceLROnPlateau(Callback):
 
     def in_cooldown(self):
         return self.cooldown_counter > 0
+
+
+class ModelCheckpoint(Callback):
+    """Saves the model (HDF5, model.save) or its weights (save_weights) after every
+    `period` epochs or every `save_freq` samples; `filepath` is formatted with `epoch`
+    (1-based) and the logs ('w.{epoch:02d}-{val_loss:.2f}.h5'). With save_best_only it
+    saves only when `monitor` improves ('min', 'max', or 'auto': max for names with
+    'acc')."""
+
+    def __init__(self, filepath, monitor="val_loss", verbose=0, save_best_only=False,
+                 save_weights_only=False, mode="auto", save_freq="epoch",
+                 load_weights_on_restart=False, **kwargs):
+        super().__init__()
+        if load_weights_on_restart:
+            raise NotImplementedError("flowgrad does not implement "
+                                      "ModelCheckpoint(load_weights_on_restart=True)")
+        unknown = set(kwargs) - {"period"}
+        if unknown:
+            raise TypeError("Unexpected keyword argument(s): " + str(sorted(unknown)))
+        self.monitor = monitor
+        self.verbose = verbose
+        self.filepath = filepath
+        self.save_best_only = save_best_only
+        self.save_weights_only = save_weights_only
+        self.save_freq = save_freq
+        self.load_weights_on_restart = load_weights_on_restart
+        self.epochs_since_last_save = 0
+        self._samples_seen_since_last_saving = 0
+        self._current_epoch = 0
+        if "period" in kwargs:
+            self.period = kwargs["period"]
+            _warn("`period` argument is deprecated. Please use `save_freq` to specify the "
+                  "frequency in number of samples seen.")
+        else:
+            self.period = 1
+        if mode not in ("auto", "min", "max"):
+            _warn("ModelCheckpoint mode %s is unknown, fallback to auto mode." % (mode,))
+            mode = "auto"
+        if mode == "min" or mode == "auto" and not ("acc" in monitor or
+                                                    monitor.startswith("fmeasure")):
+            self.monitor_op, self.best = np.less, np.inf
+        else:
+            self.monitor_op, self.best = np.greater, -np.inf
+        if self.save_freq != "epoch" and not isinstance(self.save_freq, int):
+            raise ValueError("Unrecognized save_freq: {}".format(self.save_freq))
+
+    def set_model(self, model):
+        self.model = model
+        if (not self.save_weights_only and not model._is_graph_network and
+                model.__class__.__name__ != "Sequential"):
+            self.save_weights_only = True
+
+    def on_batch_end(self, batch, logs=None):
+        logs = logs or {}
+        if isinstance(self.save_freq, int):
+            self._samples_seen_since_last_saving += logs.get("size", 1)
+            if self._samples_seen_since_last_saving >= self.save_freq:
+                self._save_model(self._current_epoch, logs)
+                self._samples_seen_since_last_saving = 0
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self._current_epoch = epoch
+
+    def on_epoch_end(self, epoch, logs=None):
+        self.epochs_since_last_save += 1
+        if self.save_freq == "epoch":
+            self._save_model(epoch, logs)
+
+    def _write(self, filepath):
+        if self.save_weights_only:
+            self.model.save_weights(filepath, overwrite=True)
+        else:
+            self.model.save(filepath, overwrite=True)
+
+    def _save_model(self, epoch, logs):
+        logs = logs or {}
+        if not (isinstance(self.save_freq, int) or self.epochs_since_last_save >= self.period):
+            return
+        self.epochs_since_last_save = 0
+        filepath = self.filepath.format(epoch=epoch + 1, **logs)
+        if self.save_best_only:
+            current = logs.get(self.monitor)
+            if current is None:
+                _warn("Can save best model only with %s available, skipping." % self.monitor)
+            elif self.monitor_op(current, self.best):
+                if self.verbose > 0:
+                    print("\nEpoch %05d: %s improved from %0.5f to %0.5f, saving model to %s"
+                          % (epoch + 1, self.monitor, self.best, current, filepath))
+                self.best = current
+                self._write(filepath)
+            elif self.verbose > 0:
+                print("\nEpoch %05d: %s did not improve from %0.5f"
+                      % (epoch + 1, self.monitor, self.best))
+        else:
+            if self.verbose > 0:
+                print("\nEpoch %05d: saving model to %s" % (epoch + 1, filepath))
+            self._write(filepath)
+
+
+def _warn(msg):
+    from .. import logging  # lazy: tf.logging is only needed for a warning
+    logging.warning(msg)
+
+
+class TensorBoard(Callback):
+    """Writes TensorBoard event files (TF 1.14's graph-mode callback): the graph
+    (write_graph) and the logs as scalar summaries: 'epoch_<name>' at step = epoch (or
+    samples seen with a numeric update_freq) and 'batch_<name>' at each batch (update_freq
+    'batch' or every N samples). Not built: histograms (histogram_freq), gradients,
+    weight images, embeddings (NotImplementedError); the profile trace TF 1.14 records at
+    `profile_batch` is not written."""
+
+    def __init__(self, log_dir="./logs", histogram_freq=0, batch_size=32, write_graph=True,
+                 write_grads=False, write_images=False, embeddings_freq=0,
+                 embeddings_layer_names=None, embeddings_metadata=None, embeddings_data=None,
+                 update_freq="epoch", profile_batch=2):
+        super().__init__()
+        for name, value in (("histogram_freq", histogram_freq), ("write_grads", write_grads),
+                            ("write_images", write_images),
+                            ("embeddings_freq", embeddings_freq)):
+            if value:
+                raise NotImplementedError("flowgrad does not implement TensorBoard(" + name +
+                                          "=...)")
+        self.log_dir = log_dir
+        self.histogram_freq = histogram_freq
+        self.batch_size = batch_size
+        self.write_graph = write_graph
+        self.write_grads = write_grads
+        self.write_images = write_images
+        self.embeddings_freq = embeddings_freq
+        self.embeddings_layer_names = embeddings_layer_names
+        self.embeddings_metadata = embeddings_metadata
+        self.embeddings_data = embeddings_data
+        self.update_freq = 1 if update_freq == "batch" else update_freq
+        self._profile_batch = profile_batch
+        self._total_batches_seen = 0
+        self._samples_seen = 0
+        self._samples_seen_at_last_write = 0
+        self.writer = None
+
+    def set_model(self, model):
+        from ..summary.writer import FileWriter  # lazy: the summary writer on first use
+        self.model = model
+        from ..engine.framework.graph import get_default_graph  # lazy: with the writer
+        if self.write_graph:
+            self.writer = FileWriter(self.log_dir, get_default_graph())
+        else:
+            self.writer = FileWriter(self.log_dir)
+
+    def _write_custom_summaries(self, step, logs=None):
+        from ..summary import Summary  # lazy: the proto classes load on first use
+        for name, value in (logs or {}).items():
+            if isinstance(value, np.ndarray):
+                value = value.item()
+            summary = Summary()
+            v = summary.value.add()
+            v.simple_value = value
+            v.tag = name
+            self.writer.add_summary(summary, step)
+        self.writer.flush()
+
+    def on_batch_end(self, batch, logs=None):
+        logs = logs or {}
+        self._samples_seen += logs.get("size", 1)
+        since = self._samples_seen - self._samples_seen_at_last_write
+        if self.update_freq != "epoch" and since >= self.update_freq:
+            batch_logs = {"batch_" + k: v for k, v in logs.items()
+                          if k not in ("batch", "size", "num_steps")}
+            self._write_custom_summaries(self._total_batches_seen, batch_logs)
+            self._samples_seen_at_last_write = self._samples_seen
+        self._total_batches_seen += 1
+
+    def on_epoch_end(self, epoch, logs=None):
+        logs = {"epoch_" + k: v for k, v in (logs or {}).items()
+                if k not in ("batch", "size", "num_steps")}
+        step = epoch if self.update_freq == "epoch" else self._samples_seen
+        self._write_custom_summaries(step, logs)
+
+    def on_train_end(self, logs=None):
+        self.writer.close()

@@ -1,5 +1,99 @@
-"""tf.keras.models: Model and Sequential."""
-from .engine.sequential import Sequential
+"""tf.keras.models: Model and Sequential, and reading and writing whole models: configs
+(get_config / from_config / to_json / model_from_json) and HDF5 files (save_model /
+load_model, TF 1.14's layout: see keras/saving.py)."""
+import json
+
+from .. import logging
+from . import optimizers
+from . import saving
+from .engine.sequential import Sequential, layer_class
 from .engine.training import Model
 
-__all__ = ["Model", "Sequential"]
+__all__ = ["Model", "Sequential", "model_from_config", "model_from_json", "load_model",
+           "save_model"]
+
+
+def model_from_config(config, custom_objects=None):
+    """A model (or layer) from {'class_name': ..., 'config': ...}."""
+    if isinstance(config, list):
+        raise TypeError("`model_from_config` expects a dictionary, not a list. Maybe you "
+                        "meant to use `Sequential.from_config(config)`?")
+    if not isinstance(config, dict) or "class_name" not in config or "config" not in config:
+        raise ValueError("Improper config format: " + str(config))
+    name = config["class_name"]
+    if name == "Sequential":
+        return Sequential.from_config(config["config"], custom_objects)
+    if name in ("Model", "Functional"):
+        return Model.from_config(config["config"], custom_objects)
+    return layer_class(name, custom_objects).from_config(dict(config["config"]))
+
+
+def model_from_json(json_string, custom_objects=None):
+    """A model from the JSON of model.to_json()."""
+    return model_from_config(json.loads(json_string), custom_objects=custom_objects)
+
+
+def model_from_yaml(yaml_string, custom_objects=None):
+    raise NotImplementedError("flowgrad does not implement model_from_yaml (YAML configs)")
+
+
+def save_model(model, filepath, overwrite=True, include_optimizer=True, save_format=None):
+    """Writes the model to an HDF5 file (TF 1.14's layout; needs h5py)."""
+    if save_format not in (None, "h5"):
+        raise NotImplementedError("flowgrad does not implement save_model(save_format=" +
+                                  repr(save_format) + ")")
+    saving.save_model_to_hdf5(model, filepath, overwrite, include_optimizer)
+
+
+def _convert_custom(obj, custom_objects):
+    if isinstance(obj, list):
+        return [_convert_custom(v, custom_objects) for v in obj]
+    if isinstance(obj, dict):
+        return {k: _convert_custom(v, custom_objects) for k, v in obj.items()}
+    if isinstance(obj, str) and obj in custom_objects:
+        return custom_objects[obj]
+    return obj
+
+
+def load_model(filepath, custom_objects=None, compile=True):
+    """The model an HDF5 file holds (written by TF 1.14's Keras or flowgrad), with its
+    weights, compiled as saved when `compile` and the file has a training config."""
+    h5py = saving.h5py_module()
+    custom_objects = custom_objects or {}
+    with h5py.File(filepath, mode="r") as f:
+        model_config = f.attrs.get("model_config")
+        if model_config is None:
+            raise ValueError("No model found in config file.")
+        if isinstance(model_config, bytes):
+            model_config = model_config.decode("utf-8")
+        model = model_from_config(json.loads(model_config), custom_objects=custom_objects)
+        saving.load_weights_from_hdf5_group(f["model_weights"], model.layers)
+        if not compile:
+            return model
+        training_config = f.attrs.get("training_config")
+        if training_config is None:
+            logging.warning("No training configuration found in save file: the model was "
+                            "*not* compiled. Compile it manually.")
+            return model
+        if isinstance(training_config, bytes):
+            training_config = training_config.decode("utf-8")
+        tc = json.loads(training_config)
+        opt = optimizers.deserialize(tc["optimizer_config"], custom_objects=custom_objects)
+        for key in ("weighted_metrics", "sample_weight_mode"):
+            if tc.get(key) is not None:
+                raise NotImplementedError("flowgrad does not implement compile(" + key +
+                                          "=...) (in the file's training_config)")
+        model.compile(optimizer=opt, loss=_convert_custom(tc["loss"], custom_objects),
+                      metrics=_convert_custom(tc["metrics"], custom_objects),
+                      loss_weights=tc["loss_weights"])
+        if "optimizer_weights" in f:
+            model._make_train_function()
+            names, values = saving.load_optimizer_weights(f)
+            own = [w.name for w in model.optimizer.weights]
+            if names == own:
+                model.optimizer.set_weights(values)
+            else:
+                logging.warning("Error in loading the saved optimizer state. As a result, "
+                                "your model is starting with a freshly initialized "
+                                "optimizer.")
+    return model

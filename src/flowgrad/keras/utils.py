@@ -7,7 +7,7 @@ from .callbacks import Progbar  # noqa: F401
 
 __all__ = ["smart_cond", "constant_value", "normalize_tuple", "normalize_data_format",
            "normalize_padding", "convert_data_format", "conv_output_length",
-           "deconv_output_length", "to_categorical", "normalize", "Progbar"]
+           "deconv_output_length", "to_categorical", "normalize", "Progbar", "Sequence"]
 
 
 def constant_value(pred):
@@ -146,3 +146,22 @@ def normalize(x, axis=-1, order=2):
     l2 = np.atleast_1d(np.linalg.norm(x, order, axis))
     l2[l2 == 0] = 1
     return x / np.expand_dims(l2, axis)
+
+
+class Sequence:
+    """Base object for fitting to a sequence of data, such as a dataset: implement
+    `__getitem__` (one batch) and `__len__` (the number of batches); `on_epoch_end` runs
+    after each pass when batches are drawn by fit_generator's workers."""
+
+    def __getitem__(self, index):
+        raise NotImplementedError
+
+    def __len__(self):
+        raise NotImplementedError
+
+    def on_epoch_end(self):
+        """Called at the end of every pass over the batches."""
+
+    def __iter__(self):
+        for item in (self[i] for i in range(len(self))):
+            yield item

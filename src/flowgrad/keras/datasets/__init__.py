@@ -1,4 +1,5 @@
-"""`tf.keras.datasets`: the datasets flowgrad implements (`mnist`)."""
-from . import mnist
+"""`tf.keras.datasets`: the datasets flowgrad implements (`mnist`, `fashion_mnist`,
+`boston_housing`)."""
+from . import boston_housing, fashion_mnist, mnist
 
-__all__ = ["mnist"]
+__all__ = ["boston_housing", "fashion_mnist", "mnist"]

@@ -34,11 +34,23 @@ def _cache_dir():
     return os.path.join(root, "datasets")
 
 
-def _get_file(fname, origin, md5):
-    datadir = _cache_dir()
+def _sha256(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _get_file(fname, origin, md5, cache_subdir=None):
+    """The cached file `fname` (under ~/.keras/datasets[/cache_subdir]), checked against
+    `md5` (32 hex digits), a sha256 (64) or nothing (None); downloaded when missing."""
+    datadir = _cache_dir() if cache_subdir is None else os.path.join(_cache_dir(),
+                                                                    cache_subdir)
     path = os.path.join(datadir, fname)
+    digest = (lambda p: None) if md5 is None else _sha256 if len(md5) == 64 else _md5
     if os.path.exists(path):
-        if _md5(path) == md5:
+        if md5 is None or digest(path) == md5:
             return path
         print("A local file was found, but it seems to be incomplete or outdated because "
               "the md5 file hash does not match the original value of " + md5 +
@@ -50,9 +62,9 @@ def _get_file(fname, origin, md5):
     except (urllib.error.URLError, OSError, ValueError) as e:
         reason = getattr(e, "reason", None) or e
         raise OSError(f"Could not download {origin} ({reason}). To work offline, put "
-                      f"mnist.npz at {path!r}.") from None
-    got = _md5(tmp)
-    if got != md5:
+                      f"{os.path.basename(path)} at {path!r}.") from None
+    got = digest(tmp)
+    if md5 is not None and got != md5:
         os.unlink(tmp)
         raise OSError(f"The file downloaded from {origin} has MD5 {got}, expected {md5}; "
                       "nothing was kept.")

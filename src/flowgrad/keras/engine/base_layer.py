@@ -28,6 +28,9 @@ __all__ = ["Layer", "InputSpec"]
 # (TF 1.14's `_keras_history`; flowgrad's Tensor has slots, so it lives here). The
 # functional Model walks it back from its outputs to its Inputs.
 KERAS_HISTORY = weakref.WeakKeyDictionary()
+# tensor -> its Keras mask (TF 1.14's `tensor._keras_mask`): set from compute_mask after
+# each call, passed as `mask=` to the next layer whose call takes one
+KERAS_MASK = weakref.WeakKeyDictionary()
 
 _ALLOWED_KWARGS = {"input_shape", "batch_input_shape", "batch_size", "weights",
                    "activity_regularizer"}
@@ -51,6 +54,20 @@ def _map_structure(fn, x):
 
 def _fn_args(fn):
     return tuple(inspect.signature(fn).parameters)
+
+
+def _get_mask(t):
+    """The Keras mask of tensor `t` (made now if its layer deferred it), or None."""
+    if not isinstance(t, Tensor):
+        return None
+    m = KERAS_MASK.get(t)
+    if callable(m):
+        m = m()
+        if m is None:
+            del KERAS_MASK[t]
+        else:
+            KERAS_MASK[t] = m
+    return m
 
 
 class Layer:
@@ -372,14 +389,40 @@ class Layer:
             return x
         inputs = _map_structure(_convert_non_tensor, inputs)
         assert_input_compatibility(self.input_spec, inputs, self.name)
-        with name_scope(self._name_scope()):
+        flat_inputs = _flatten(inputs)
+        input_masks = [_get_mask(t) for t in flat_inputs]
+        previous_mask = None
+        if any(m is not None for m in input_masks):
+            previous_mask = input_masks if isinstance(inputs, (list, tuple)) else \
+                input_masks[0]
+        call_kwargs = kwargs
+        if previous_mask is not None and "mask" not in kwargs and \
+                "mask" in _fn_args(self.call):
+            call_kwargs = dict(kwargs, mask=previous_mask)
+        with name_scope(self._name_scope()) as scope:
             self._maybe_build(inputs)
-            outputs = self.call(inputs, *args, **kwargs)
+            outputs = self.call(inputs, *args, **call_kwargs)
             if outputs is None:
                 raise ValueError("A layer's `call` method should return a Tensor or a list of "
                                  "Tensors, not None (layer: " + self.name + ").")
             self._handle_activity_regularization(inputs, outputs)
-        flat_inputs = _flatten(inputs)
+        if previous_mask is not None:
+            self._set_masks(inputs, outputs, previous_mask, scope)
+        elif type(self).compute_mask is not Layer.compute_mask:
+            # a mask made here (Embedding, Masking) is built when a layer first asks
+            # for it, in this layer's scope
+            flat_outputs = [t for t in _flatten(outputs) if isinstance(t, Tensor)]
+            state = {}
+
+            def make(index, inputs=inputs, outputs=outputs, scope=scope):
+                if "masks" not in state:
+                    with name_scope(scope):
+                        masks = self.compute_mask(inputs, None)
+                    state["masks"] = masks if isinstance(masks, (list, tuple)) else \
+                        [masks] * len(flat_outputs)
+                return state["masks"][index]
+            for i, t in enumerate(flat_outputs):
+                KERAS_MASK[t] = functools.partial(make, i)
         if flat_inputs and all(isinstance(t, Tensor) and t in KERAS_HISTORY
                                for t in flat_inputs):
             # a node, as TF 1.14 records one only when every input is a Keras tensor
@@ -392,6 +435,16 @@ class Layer:
             self.set_weights(self._initial_weights)
             self._initial_weights = None
         return outputs
+
+    def _set_masks(self, inputs, outputs, previous_mask, scope):
+        with name_scope(scope):
+            output_masks = self.compute_mask(inputs, previous_mask)
+        flat_outputs = _flatten(outputs)
+        flat_masks = output_masks if isinstance(output_masks, (list, tuple)) else \
+            [output_masks] * len(flat_outputs)
+        for t, m in zip(flat_outputs, flat_masks):
+            if isinstance(t, Tensor) and m is not None:
+                KERAS_MASK[t] = m
 
     def apply(self, inputs, *args, **kwargs):
         """Deprecated alias of __call__."""

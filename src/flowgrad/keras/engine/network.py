@@ -7,6 +7,7 @@ outputs it is a subclassed model whose `call` the user writes.
 """
 from ...engine.framework.graph import Tensor
 from .. import backend
+from .. import layers as _layers
 from .base_layer import KERAS_HISTORY, Layer, _flatten, _map_structure
 from .base_layer_utils import to_snake_case
 from .input_layer import InputLayer
@@ -17,6 +18,60 @@ __all__ = ["Network"]
 def _is_graph_args(args, kwargs):
     return (len(args) == 2 or (len(args) == 1 and "outputs" in kwargs)
             or ("inputs" in kwargs and "outputs" in kwargs))
+
+
+def _layer_class(class_name, custom_objects=None):
+    """The Keras layer or model class named `class_name` (custom objects first)."""
+    if custom_objects and class_name in custom_objects:
+        return custom_objects[class_name]
+    if class_name == "InputLayer":
+        return InputLayer
+    if class_name in ("Model", "Functional", "Network", "Sequential"):
+        todo = [Network]
+        while todo:
+            c = todo.pop()
+            if c.__name__ == ("Model" if class_name == "Functional" else class_name):
+                return c
+            todo.extend(c.__subclasses__())
+    cls = getattr(_layers, class_name, None) if not class_name.startswith("_") else None
+    if cls is None or not isinstance(cls, type):
+        raise ValueError("Unknown layer: " + class_name)
+    return cls
+
+
+def _layers_by_depth(outputs, layers):
+    """`layers` in TF 1.14's order: by decreasing depth from the outputs, ties in the order
+    a depth-first walk from the outputs first reaches them."""
+    layer_indices, post_order, seen = {}, [], set()
+
+    def walk(tensor):
+        layer, node_index, _ = KERAS_HISTORY[tensor]
+        key = (id(layer), node_index)
+        layer_indices.setdefault(id(layer), len(layer_indices))
+        if key in seen:
+            return
+        seen.add(key)
+        node_inputs = layer._inbound_nodes[node_index][0]
+        inbound = []
+        if not isinstance(layer, InputLayer):
+            for t in _flatten(node_inputs):
+                if isinstance(t, Tensor) and t in KERAS_HISTORY:
+                    walk(t)
+                    src, src_index, _ = KERAS_HISTORY[t]
+                    inbound.append((id(src), src_index))
+        post_order.append((key, layer, inbound))
+
+    for t in outputs:
+        walk(t)
+    node_depth, layer_depth = {}, {}
+    for key, layer, inbound in reversed(post_order):
+        depth = max(node_depth.setdefault(key, 0), layer_depth.get(id(layer), 0))
+        layer_depth[id(layer)] = depth
+        node_depth[key] = depth
+        for k in inbound:
+            node_depth[k] = max(depth + 1, node_depth.get(k, 0))
+    return sorted(layers, key=lambda x: (-layer_depth.get(id(x), 0),
+                                         layer_indices.get(id(x), 0)))
 
 
 class Network(Layer):
@@ -107,7 +162,7 @@ class Network(Layer):
                                  "\". The following previous layers were accessed without "
                                  "issue: " + str([x.name for x in layers if x is not layer]))
         self._nodes = nodes
-        self._layers = layers
+        self._layers = _layers_by_depth(self.outputs, layers)
         self._is_graph_network = True
         self.built = True
         self.input_names = [KERAS_HISTORY[t][0].name for t in self.inputs]
@@ -147,6 +202,12 @@ class Network(Layer):
             return []
         return list(self._updates) + [u for layer in self._layers for u in layer.updates]
 
+    def reset_states(self):
+        """Resets the states of the model's stateful layers."""
+        for layer in self.layers:
+            if hasattr(layer, "reset_states") and getattr(layer, "stateful", False):
+                layer.reset_states()
+
     @property
     def state_updates(self):
         return [u for layer in self._layers if getattr(layer, "stateful", False)
@@ -181,7 +242,97 @@ class Network(Layer):
         return [t.shape for t in self.outputs]
 
     def get_config(self):
-        raise NotImplementedError("flowgrad does not implement Network.get_config")
+        """TF 1.14's functional config: each layer with its config and inbound nodes
+        ([layer name, node index, tensor index, call kwargs]), and the input and output
+        layers."""
+        if not self._is_graph_network:
+            raise NotImplementedError("flowgrad does not implement get_config of a "
+                                      "subclassed Model")
+        in_network = {(id(layer), i) for layer, i in self._nodes}
+        renumber = {}
+        for layer in self.layers:
+            k = 0
+            for i in range(len(layer._inbound_nodes)):
+                if (id(layer), i) in in_network:
+                    renumber[(id(layer), i)] = k
+                    k += 1
+        layer_configs = []
+        for layer in self.layers:
+            nodes = []
+            for i, (node_inputs, _, args, kwargs) in enumerate(layer._inbound_nodes):
+                if (id(layer), i) not in in_network or isinstance(layer, InputLayer):
+                    continue
+                if args:
+                    raise NotImplementedError("flowgrad does not implement get_config of a "
+                                              "layer called with positional arguments")
+                call_kwargs = {k: v for k, v in kwargs.items()
+                               if not isinstance(v, Tensor) and k != "initial_state"}
+                data = []
+                for t in _flatten(node_inputs):
+                    src, src_node, tensor_index = KERAS_HISTORY[t]
+                    data.append([src.name, renumber.get((id(src), src_node), 0), tensor_index,
+                                 call_kwargs])
+                nodes.append(data)
+            layer_configs.append({"name": layer.name, "class_name": type(layer).__name__,
+                                  "config": layer.get_config(), "inbound_nodes": nodes})
+
+        def ends(tensors):
+            out = []
+            for t in tensors:
+                src, src_node, tensor_index = KERAS_HISTORY[t]
+                out.append([src.name, renumber.get((id(src), src_node), 0), tensor_index])
+            return out
+        return {"name": self.name, "layers": layer_configs,
+                "input_layers": ends(self.inputs), "output_layers": ends(self.outputs)}
+
+    @classmethod
+    def from_config(cls, config, custom_objects=None):
+        """A functional model from get_config()'s dict: the layers made from their
+        configs, then called on their inbound nodes' tensors in dependency order."""
+        created = {}
+        outputs_of = {}  # layer name -> [output structure per node]
+        pending = []
+        for conf in config["layers"]:
+            layer_cls = _layer_class(conf["class_name"], custom_objects)
+            if issubclass(layer_cls, Network):
+                layer = layer_cls.from_config(conf["config"], custom_objects)
+            else:
+                layer = layer_cls.from_config(dict(conf["config"]))
+            created[conf["name"]] = layer
+            if isinstance(layer, InputLayer):
+                outputs_of[conf["name"]] = [layer._outputs[0]]
+            else:
+                outputs_of[conf["name"]] = []
+                for node in conf["inbound_nodes"]:
+                    pending.append((layer, conf["name"], node))
+
+        def tensor(name, node_index, tensor_index):
+            outs = outputs_of[name]
+            if node_index >= len(outs):
+                return None
+            return _flatten(outs[node_index])[tensor_index]
+
+        while pending:
+            progressed = False
+            rest = []
+            for layer, name, node in pending:
+                ins = [tensor(d[0], d[1], d[2]) for d in node]
+                # a layer's nodes run in order
+                earlier = [p for p in rest if p[1] == name]
+                if any(t is None for t in ins) or earlier:
+                    rest.append((layer, name, node))
+                    continue
+                kwargs = node[0][3] if node and len(node[0]) > 3 else {}
+                out = layer(ins[0] if len(ins) == 1 else ins, **kwargs)
+                outputs_of[name].append(out)
+                progressed = True
+            if not progressed:
+                raise ValueError("Graph disconnected in the model config: cannot reach "
+                                 "the inputs of " + str([p[1] for p in rest]))
+            pending = rest
+        inputs = [tensor(*x) for x in config["input_layers"]]
+        outputs = [tensor(*x) for x in config["output_layers"]]
+        return cls(inputs=inputs, outputs=outputs, name=config.get("name"))
 
     def summary(self, line_length=None, positions=None, print_fn=None):
         """Prints the table of layers, output shapes and parameter counts (TF's text)."""

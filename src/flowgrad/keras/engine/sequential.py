@@ -7,9 +7,11 @@ Without one, the layers are built on the first call, inside the model's name sco
 made from the data fit/evaluate/predict get.
 """
 from ...engine.framework.graph import Tensor, name_scope
+from ...engine.framework.tensor_shape import TensorShape
 from .base_layer import KERAS_HISTORY, Layer
 from .input_layer import Input, InputLayer
 from .training import Model
+from .. import layers as _layers
 
 __all__ = ["Sequential"]
 
@@ -99,6 +101,21 @@ class Sequential(Model):
             return
         if input_shape is None:
             raise ValueError("You must provide an `input_shape` argument.")
+        # TF 1.14 builds each layer from shapes in its own scope ('lstm/kernel', not
+        # 'sequential/lstm/kernel'), then runs on a placeholder when it is first used
+        shape = TensorShape(input_shape)
+        for layer in self.layers:
+            if not layer.built:
+                with name_scope(layer._name_scope()):
+                    layer.build(shape)
+                layer.built = True
+            try:
+                shape = layer.compute_output_shape(shape)
+            except NotImplementedError:
+                break
+            if isinstance(shape, list):
+                break
+        self._build_input_shape = tuple(input_shape)
         x = Input(batch_shape=tuple(input_shape))
         self._build_on(x)
 
@@ -141,3 +158,36 @@ class Sequential(Model):
             {"class_name": x.__class__.__name__, "config": x.get_config()}
             for x in self.layers]}
 
+    @classmethod
+    def from_config(cls, config, custom_objects=None):
+        """A Sequential model from get_config()'s dict (layers by class name)."""
+        if isinstance(config, list):  # early Keras 2 files: a list of layers
+            name, layer_configs = None, config
+        else:
+            name, layer_configs = config.get("name"), config["layers"]
+        model = cls(name=name)
+        for conf in layer_configs:
+            layer_cls = layer_class(conf["class_name"], custom_objects)
+            if isinstance(layer_cls, type) and issubclass(layer_cls, Model):
+                model.add(layer_cls.from_config(conf["config"], custom_objects))
+            else:
+                model.add(layer_cls.from_config(dict(conf["config"])))
+        if not model.inputs and isinstance(config, dict) and config.get("build_input_shape"):
+            model.build(config["build_input_shape"])
+        return model
+
+
+def layer_class(class_name, custom_objects=None):
+    """The Keras layer class named `class_name` (custom objects first)."""
+    if custom_objects and class_name in custom_objects:
+        return custom_objects[class_name]
+    if class_name == "Sequential":
+        return Sequential
+    if class_name in ("Model", "Functional"):
+        return Model
+    if class_name == "InputLayer":
+        return InputLayer
+    cls = getattr(_layers, class_name, None) if not class_name.startswith("_") else None
+    if cls is None or not isinstance(cls, type):
+        raise ValueError("Unknown layer: " + class_name)
+    return cls

@@ -7,6 +7,9 @@ model's regularization losses. Metrics are averaged over an epoch as TF's statef
 metrics are (float32 total and count); the epoch loss is the batch losses weighted by
 batch size. fit shuffles with np.random.shuffle of the indices each epoch.
 """
+import json as _json
+import os as _os
+
 import numpy as np
 
 from ...engine.framework import dtypes as _dt
@@ -16,7 +19,10 @@ from .. import backend as K
 from .. import callbacks as cbks
 from .. import losses as losses_module
 from .. import metrics as metrics_module
+from ... import logging
 from .. import optimizers
+from .. import saving
+from . import training_generator as tg
 from .network import Network
 
 __all__ = ["Model"]
@@ -32,6 +38,80 @@ def _to_list(x):
     if isinstance(x, (list, tuple)):
         return list(x)
     return [x]
+
+
+class _Aggregator:
+    """Epoch values as TF 1.14 aggregates them: the loss summed with a weight per batch
+    (its size, or 1 per step) and divided at the end; output losses and metrics are
+    running means (float32 totals and counts), their latest value is the epoch's."""
+
+    def __init__(self, model):
+        self.n_out = len(model.outputs) if len(model.outputs) > 1 else 0
+        self.n_m = len(model._metric_tensors)
+        self.loss = 0.
+        self.totals = [np.float32(0)] * (self.n_out + self.n_m)
+        self.counts = [np.float32(0)] * (self.n_out + self.n_m)
+        self.values = None
+
+    def add(self, outs, weight):
+        self.loss += float(outs[0]) * weight
+        values = [outs[0]]
+        for j in range(self.n_out):
+            self.totals[j] = np.float32(self.totals[j] + outs[1 + j])
+            self.counts[j] = np.float32(self.counts[j] + 1)
+            values.append(np.float32(self.totals[j] / self.counts[j]))
+        base = 1 + self.n_out
+        for j in range(self.n_m):
+            k = self.n_out + j
+            self.totals[k] = np.float32(self.totals[k] + outs[base + 2 * j])
+            self.counts[k] = np.float32(self.counts[k] + outs[base + 2 * j + 1])
+            values.append(np.float32(self.totals[k] / self.counts[k]) if self.counts[k]
+                          else np.float32(0))
+        self.values = values
+        return values
+
+    def result(self, denominator):
+        if self.values is None:
+            raise ValueError("Empty training data.")
+        out = list(self.values)
+        out[0] = self.loss / denominator
+        return out
+
+
+class _LoopProgbar(cbks.Callback):
+    """The progress bar of evaluate / predict (TF 1.14's test and predict loops): a
+    ProgbarLogger fed the test or predict batch hooks, finished with the results."""
+
+    def __init__(self, model, verbose, target, use_steps, metrics):
+        super().__init__()
+        self.bar = cbks.ProgbarLogger("steps" if use_steps else "samples",
+                                      stateful_metrics=model.metrics_names[1:])
+        self.bar.set_params({"verbose": verbose, "epochs": 1, "steps": target,
+                             "samples": target, "metrics": metrics})
+        self.bar.on_train_begin()
+        self.bar.on_epoch_begin(0)
+
+    def on_test_batch_begin(self, batch, logs=None):
+        self.bar.on_batch_begin(batch, logs)
+
+    def on_test_batch_end(self, batch, logs=None):
+        self.bar.on_batch_end(batch, logs)
+
+    on_predict_batch_begin = on_test_batch_begin
+    on_predict_batch_end = on_test_batch_end
+
+    def finish(self, names, values):
+        if self.bar.target is None:
+            self.bar.progbar.target = self.bar.target = self.bar.seen
+        self.bar.on_epoch_end(0, dict(zip(names, values)))
+
+
+def _with_progbar(cb, model, verbose, target, use_steps, metrics):
+    if not verbose:
+        return None
+    bar = _LoopProgbar(model, verbose, target, use_steps, metrics)
+    cb.callbacks.append(bar)
+    return bar
 
 
 class Model(Network):
@@ -238,6 +318,64 @@ class Model(Network):
         self.output_names = ["output_%d" % (i + 1) for i in range(len(self.outputs))]
         self.built = True
 
+    # -- saving ---------------------------------------------------------------------------
+    def to_json(self, **kwargs):
+        """The JSON of {'class_name', 'config', 'keras_version', 'backend'}."""
+        config = {"class_name": self.__class__.__name__, "config": self.get_config(),
+                  "keras_version": saving.KERAS_VERSION, "backend": "tensorflow"}
+        return _json.dumps(config, default=saving.get_json_type, **kwargs)
+
+    def to_yaml(self, **kwargs):
+        raise NotImplementedError("flowgrad does not implement Model.to_yaml (YAML configs)")
+
+    def save(self, filepath, overwrite=True, include_optimizer=True, save_format=None):
+        """Writes the model (config, weights, training config, optimizer state) to an
+        HDF5 file in TF 1.14's layout (needs h5py: the `h5` extra)."""
+        if save_format not in (None, "h5"):
+            raise NotImplementedError("flowgrad does not implement Model.save(save_format="
+                                      + repr(save_format) + ")")
+        saving.save_model_to_hdf5(self, filepath, overwrite, include_optimizer)
+
+    def save_weights(self, filepath, overwrite=True, save_format=None):
+        """Writes the layers' weights to an HDF5 file (TF 1.14's layout) or, for a path
+        not ending in '.h5' / save_format='tf', a TF object-based checkpoint with TF's
+        keys (the optimizer's state is not written in that format)."""
+        if save_format is None:
+            save_format = "h5" if str(filepath).endswith((".h5", ".keras", ".hdf5")) \
+                else "tf"
+        if save_format == "tf":
+            saving.save_weights_tf(self, filepath)
+            return
+        if save_format != "h5":
+            raise ValueError("Unknown format \"%s\". Was expecting one of {\"tf\", \"h5\"}."
+                             % (save_format,))
+        h5py = saving.h5py_module()
+        if not overwrite and _os.path.isfile(filepath):
+            raise NotImplementedError("flowgrad does not implement save_weights("
+                                      "overwrite=False) on an existing file")
+        with h5py.File(filepath, "w") as f:
+            saving.save_weights_to_hdf5_group(f, self.layers)
+            f.flush()
+
+    def load_weights(self, filepath, by_name=False):
+        """Loads weights from an HDF5 file (TF 1.14's or flowgrad's), in layer order or by
+        layer name, or from a TF-format checkpoint prefix."""
+        if not str(filepath).endswith((".h5", ".keras", ".hdf5")) and \
+                _os.path.exists(str(filepath) + ".index"):
+            if by_name:
+                raise NotImplementedError("Weights may only be loaded based on topology into "
+                                          "Models when loading TensorFlow-formatted weights "
+                                          "(got by_name=True to load_weights).")
+            return saving.load_weights_tf(self, filepath)
+        h5py = saving.h5py_module()
+        with h5py.File(filepath, "r") as f:
+            if "layer_names" not in f.attrs and "model_weights" in f:
+                f = f["model_weights"]
+            if by_name:
+                saving.load_weights_from_hdf5_group_by_name(f, self.layers)
+            else:
+                saving.load_weights_from_hdf5_group(f, self.layers)
+
     def get_weights(self):
         """The weights' values (numpy arrays), read in keras.backend.get_session()."""
         return K.get_session().run(self.weights)
@@ -255,77 +393,172 @@ class Model(Network):
             p.load(np.asarray(w), sess)
 
     # -- the loops ------------------------------------------------------------------------
+    def _fetches(self, training):
+        fetches = [self.total_loss] + [x for x in self._out_losses if x is not None] \
+            if len(self.outputs) > 1 else [self.total_loss]
+        fetches = fetches + [t for pair in self._metric_tensors for t in pair]
+        if training:
+            fetches = fetches + self._make_train_function()
+        else:
+            fetches = fetches + list(self.state_updates)  # stateful RNNs carry over
+        return fetches
+
     def _run_batches(self, xs, ys, sws, batch_size, training, index_array=None,
                      callbacks=None, hook=None):
         """Runs the batches; returns (epoch values in metrics_names order)."""
         n = len(xs[0])
         if index_array is None:
             index_array = np.arange(n)
-        fetches = [self.total_loss] + [x for x in self._out_losses if x is not None] \
-            if len(self.outputs) > 1 else [self.total_loss]
-        fetches = fetches + [t for pair in self._metric_tensors for t in pair]
-        if training:
-            fetches = fetches + self._make_train_function()
-        sess = K.get_session()
-        loss_total = 0.
-        n_out = len(self.outputs) if len(self.outputs) > 1 else 0
-        out_totals = [np.float32(0)] * n_out
-        out_counts = [np.float32(0)] * n_out
-        m_totals = [np.float32(0)] * len(self._metric_tensors)
-        m_counts = [np.float32(0)] * len(self._metric_tensors)
-        logs_out = None
+        fetches = self._fetches(training)
+        agg = _Aggregator(self)
         for batch_index, start in enumerate(range(0, n, batch_size)):
             ids = index_array[start:start + batch_size]
             batch_logs = {"batch": batch_index, "size": len(ids)}
             if callbacks is not None:
                 callbacks.call("on_%s_batch_begin" % hook, batch_index, batch_logs)
-            outs = sess.run(fetches, self._feed(xs, ys, sws, ids, training))
-            loss_total += float(outs[0]) * len(ids)
-            values = [outs[0]]
-            for j in range(n_out):
-                out_totals[j] = np.float32(out_totals[j] + outs[1 + j])
-                out_counts[j] = np.float32(out_counts[j] + 1)
-                values.append(np.float32(out_totals[j] / out_counts[j]))
-            base = 1 + n_out
-            for j in range(len(self._metric_tensors)):
-                m_totals[j] = np.float32(m_totals[j] + outs[base + 2 * j])
-                m_counts[j] = np.float32(m_counts[j] + outs[base + 2 * j + 1])
-                values.append(np.float32(m_totals[j] / m_counts[j]) if m_counts[j] else
-                              np.float32(0))
-            for name, v in zip(self.metrics_names, values):
-                batch_logs[name] = v
+            outs = K.get_session().run(fetches, self._feed(xs, ys, sws, ids, training))
+            values = agg.add(outs, len(ids))
+            batch_logs.update(zip(self.metrics_names, values))
             if callbacks is not None:
                 callbacks.call("on_%s_batch_end" % hook, batch_index, batch_logs)
-            logs_out = values
             if training and self.stop_training:
                 break
-        logs_out[0] = loss_total / n
-        return logs_out
+        return agg.result(n)
+
+    def _run_steps(self, next_batch, steps, training, callbacks=None, hook=None,
+                   class_weight=None, size_one=False, steps_name="steps"):
+        """TF 1.14's step-wise loop (datasets, tensors, generators): `steps` batches from
+        `next_batch()` or until it ends; the loss is the mean of the batch losses.
+        Returns (values, steps run)."""
+        agg = _Aggregator(self)
+        fetches = None
+        step = 0
+        while steps is None or step < steps:
+            batch = next_batch()
+            if batch is None:
+                if steps:
+                    self.stop_training = True
+                    logging.warning(
+                        "Your dataset ran out of data; interrupting training. Make sure "
+                        "that your dataset can generate at least `%s * epochs` batches "
+                        "(in this case, %d batches). You may need to use the repeat() "
+                        "function when building your dataset.", steps_name, steps)
+                break
+            xs, ys, sws = self._standardize(batch[0], batch[1], batch[2], class_weight)
+            if fetches is None:
+                fetches = self._fetches(training)
+            batch_logs = {"batch": step, "size": 1 if size_one else len(xs[0])}
+            if callbacks is not None:
+                callbacks.call("on_%s_batch_begin" % hook, step, batch_logs)
+            outs = K.get_session().run(fetches, self._feed(xs, ys, sws, slice(None), training))
+            values = agg.add(outs, 1)
+            batch_logs.update(zip(self.metrics_names, values))
+            if callbacks is not None:
+                callbacks.call("on_%s_batch_end" % hook, step, batch_logs)
+            step += 1
+            if training and self.stop_training:
+                break
+        if not step:
+            raise ValueError("Empty training data.")
+        return agg.result(steps if steps else step), step
+
+    def _predict_steps(self, next_batch, steps, callbacks):
+        outs = [[] for _ in self.outputs]
+        step = 0
+        while steps is None or step < steps:
+            batch = next_batch()
+            if batch is None:
+                break
+            xs, _, _ = self._standardize(batch[0])
+            logs = {"batch": step, "size": len(xs[0])}
+            callbacks.call("on_predict_batch_begin", step, logs)
+            res = K.get_session().run(self.outputs + list(self.state_updates),
+                                      self._feed(xs, None, None, slice(None), False))
+            for o, r in zip(outs, res):
+                o.append(r)
+            callbacks.call("on_predict_batch_end", step, logs)
+            step += 1
+        result = [np.concatenate(o) for o in outs]
+        return result[0] if len(result) == 1 else result
+
+    def _callbacks(self, callbacks, verbose, params, count_mode="samples"):
+        self.history = cbks.History()
+        # TF 1.14's order: the user's callbacks, History, then the progress bar
+        cb_list = _to_list(callbacks) + [self.history]
+        if verbose:
+            cb_list.append(cbks.ProgbarLogger(count_mode,
+                                              stateful_metrics=self.metrics_names[1:]))
+        for c in cb_list:
+            c.set_model(self)
+            c.set_params(params)
+        return cbks.CallbackList(cb_list)
+
+    def _check_compiled(self):
+        if not self._compiled:
+            raise RuntimeError("You must compile your model before using it.")
 
     def fit(self, x=None, y=None, batch_size=None, epochs=1, verbose=1, callbacks=None,
             validation_split=0., validation_data=None, shuffle=True, class_weight=None,
             sample_weight=None, initial_epoch=0, steps_per_epoch=None, validation_steps=None,
             validation_freq=1, max_queue_size=10, workers=1, use_multiprocessing=False,
             **kwargs):
-        """Trains for `epochs` epochs on numpy arrays; returns the History."""
+        """Trains for `epochs` epochs on numpy arrays, a tf.data dataset or iterator,
+        symbolic tensors (with steps_per_epoch) or a generator; returns the History."""
         if kwargs:
             raise TypeError("Unrecognized keyword arguments: " + str(kwargs))
-        for name, value in (("steps_per_epoch", steps_per_epoch),
-                            ("validation_steps", validation_steps)):
-            if value is not None:
-                raise NotImplementedError("flowgrad does not implement fit(" + name + "=...)")
         if validation_freq != 1:
             raise NotImplementedError("flowgrad does not implement fit(validation_freq=...)")
-        if not self._compiled:
-            raise RuntimeError("You must compile your model before using it.")
+        if use_multiprocessing:
+            raise NotImplementedError("flowgrad does not implement "
+                                      "fit(use_multiprocessing=True)")
+        if shuffle == "batch":
+            raise NotImplementedError("flowgrad does not implement fit(shuffle='batch')")
+        self._check_compiled()
+        if tg.is_generator_or_sequence(x):
+            _check_generator_arguments(y, sample_weight, validation_split)
+            return self.fit_generator(
+                x, steps_per_epoch=steps_per_epoch, epochs=epochs, verbose=verbose,
+                callbacks=callbacks, validation_data=validation_data,
+                validation_steps=validation_steps, validation_freq=validation_freq,
+                class_weight=class_weight, max_queue_size=max_queue_size, workers=workers,
+                use_multiprocessing=use_multiprocessing, shuffle=shuffle,
+                initial_epoch=initial_epoch)
+        source = self._steps_source(x, y, sample_weight, "train", validation_split,
+                                    steps_per_epoch, "steps_per_epoch")
+        val = None
+        if validation_data is not None:
+            vd = validation_data
+            if tg.is_dataset(vd) or isinstance(vd, tg.Iterator):
+                val = self._steps_source(vd, None, None, "test", 0., validation_steps,
+                                         "validation_steps")
+            else:
+                vd = list(vd)
+                if len(vd) not in (2, 3):
+                    raise ValueError("When passing a `validation_data` argument, it must "
+                                     "contain either 2 items (x_val, y_val), or 3 items "
+                                     "(x_val, y_val, val_sample_weights), or alternatively "
+                                     "it could be a dataset or a dataset or a dataset "
+                                     "iterator. However we received `validation_data=%s`"
+                                     % (validation_data,))
+                if tg.is_symbolic(vd[0]):
+                    val = self._steps_source(vd[0], vd[1], vd[2] if len(vd) > 2 else None,
+                                             "test", 0., validation_steps,
+                                             "validation_steps")
+                else:
+                    val = self._standardize(vd[0], vd[1], vd[2] if len(vd) > 2 else None)
+        elif validation_steps:
+            raise ValueError("`validation_steps` should not be specified if "
+                             "`validation_data` is None.")
+        if source is not None:
+            return self._fit_steps(source, steps_per_epoch, epochs, verbose, callbacks, val,
+                                   validation_steps, initial_epoch, class_weight)
+        if steps_per_epoch is not None:
+            raise NotImplementedError("flowgrad does not implement fit(steps_per_epoch=...) "
+                                      "on NumPy arrays")
         if batch_size is None:
             batch_size = 32
         xs, ys, sws = self._standardize(x, y, sample_weight, class_weight)
-        val = None
-        if validation_data is not None:
-            vd = list(validation_data)
-            val = self._standardize(vd[0], vd[1], vd[2] if len(vd) > 2 else None)
-        elif validation_split and 0. < validation_split < 1.:
+        if val is None and validation_split and 0. < validation_split < 1.:
             split_at = int(len(xs[0]) * (1. - validation_split))
             val = ([a[split_at:] for a in xs], [a[split_at:] for a in ys],
                    [a[split_at:] for a in sws])
@@ -335,93 +568,320 @@ class Model(Network):
         names = list(self.metrics_names)
         if val is not None:
             names += ["val_" + m for m in self.metrics_names]
-        self.history = cbks.History()
-        # TF 1.14's order: the user's callbacks, History, then the progress bar
-        cb_list = _to_list(callbacks) + [self.history]
-        if verbose:
-            cb_list.append(cbks.ProgbarLogger(stateful_metrics=self.metrics_names[1:]))
-        callback_list = cbks.CallbackList(cb_list)
         params = {"batch_size": batch_size, "epochs": epochs, "steps": None, "samples": n,
                   "verbose": verbose, "do_validation": val is not None, "metrics": names}
-        for c in cb_list:
-            c.set_model(self)
-            c.set_params(params)
-        if verbose and val is not None:
+        callback_list = self._callbacks(callbacks, verbose, params)
+        if verbose and val is not None and isinstance(val, tuple):
             print("Train on %d samples, validate on %d samples" % (n, len(val[0][0])))
         self.stop_training = False
         self._make_train_function()
         K.get_session()
         callback_list.call("on_train_begin", None)
         for epoch in range(initial_epoch, epochs):
+            if self.stop_training:
+                break
             index_array = np.arange(n)
             epoch_logs = {}
             callback_list.call("on_epoch_begin", epoch, epoch_logs)
-            if shuffle == "batch":
-                raise NotImplementedError("flowgrad does not implement fit(shuffle='batch')")
             if shuffle:
                 np.random.shuffle(index_array)
             values = self._run_batches(xs, ys, sws, batch_size, True, index_array,
                                        callback_list, "train")
             epoch_logs.update(zip(self.metrics_names, values))
-            if val is not None:
-                # TF 1.14 runs validation through its fit loop in test mode, which
-                # shuffles the validation indices too (draws from NumPy's global RNG)
-                val_index = np.arange(len(val[0][0]))
-                np.random.shuffle(val_index)
-                vvals = self._run_batches(val[0], val[1], val[2], batch_size, False,
-                                          val_index)
-                epoch_logs.update(zip(["val_" + m for m in self.metrics_names], vvals))
+            if val is not None and not self.stop_training:
+                epoch_logs.update(zip(["val_" + m for m in self.metrics_names],
+                                      self._validate(val, batch_size, validation_steps,
+                                                     epoch, epochs, callback_list)))
             callback_list.call("on_epoch_end", epoch, epoch_logs)
+        callback_list.call("on_train_end", None)
+        return self.history
+
+    def _validate(self, val, batch_size, validation_steps, epoch, epochs, callbacks):
+        """The validation pass of an epoch; the training callbacks get the test hooks."""
+        callbacks.call("on_test_begin", None)
+        if isinstance(val, tuple):
+            # TF 1.14 runs validation through its fit loop in test mode, which
+            # shuffles the validation indices too (draws from NumPy's global RNG)
+            val_index = np.arange(len(val[0][0]))
+            np.random.shuffle(val_index)
+            values = self._run_batches(val[0], val[1], val[2], batch_size or 32, False,
+                                       val_index, callbacks, "test")
+        else:
+            steps = validation_steps if validation_steps is not None else val.steps
+            values, _ = self._run_steps(val, steps, False, callbacks, "test",
+                                        steps_name="validation_steps")
+            if val.reset is not None and epoch < epochs - 1:
+                val.reset()
+        callbacks.call("on_test_end", None)
+        return values
+
+    def _steps_source(self, x, y, sample_weight, mode, validation_split, steps, steps_name,
+                      epochs=1, arrays_loop=True):
+        """A step-wise batch source for a dataset, an iterator or symbolic tensors (with
+        `.steps`, the inferred steps, and `.reset`, or None for array data."""
+        if tg.is_dataset(x) or isinstance(x, tg.Iterator):
+            _validate_dataset_input(x, y, sample_weight, validation_split)
+            src = tg.dataset_source(x, mode, drop_weights=arrays_loop)
+            src.steps = steps
+            src.reset = src.reset if src.reinitializable else None
+            if tg.is_dataset(x) and steps is None:
+                # TF 1.14 checks the size only when it infers the steps; given steps
+                # run until the data ends (training stops with a warning)
+                src.steps = tg.infer_steps_for_dataset(x, steps, epochs, steps_name)
+            elif tg.is_dataset(x) and mode == "train":
+                src.reset = None
+            elif steps is None:
+                raise ValueError("When using data tensors as input to a model, you should "
+                                 "specify the `%s` argument." % steps_name)
+            return src
+        if tg.is_symbolic(x):
+            if validation_split:
+                raise ValueError("If your data is in the form of symbolic tensors, you "
+                                 "cannot use `validation_split`.")
+            if steps is None:
+                raise ValueError("When using data tensors as input to a model, you should "
+                                 "specify the `%s` argument." % steps_name)
+            src = tg.tensor_source(x, y, sample_weight, mode)
+            src.steps, src.reset = steps, None
+            return src
+        return None
+
+    def _fit_steps(self, source, steps, epochs, verbose, callbacks, val, validation_steps,
+                   initial_epoch, class_weight, size_one=True):
+        steps = source.steps
+        # the first batch builds a deferred model's graph before the names are known
+        first = source()
+        if first is None:
+            raise ValueError("Empty training data.")
+        pending = [first]
+
+        def next_batch():
+            return pending.pop() if pending else source()
+        self._standardize(first[0], first[1], first[2], class_weight)
+        names = list(self.metrics_names)
+        if val is not None:
+            names += ["val_" + m for m in self.metrics_names]
+        params = {"batch_size": None, "epochs": epochs, "steps": steps, "samples": steps,
+                  "verbose": verbose, "do_validation": val is not None, "metrics": names}
+        callback_list = self._callbacks(callbacks, verbose, params, "steps")
+        self.stop_training = False
+        self._make_train_function()
+        K.get_session()
+        callback_list.call("on_train_begin", None)
+        for epoch in range(initial_epoch, epochs):
             if self.stop_training:
                 break
+            epoch_logs = {}
+            callback_list.call("on_epoch_begin", epoch, epoch_logs)
+            values, ran = self._run_steps(next_batch, steps, True, callback_list, "train",
+                                          class_weight, size_one, "steps_per_epoch")
+            if steps is None:
+                steps = ran
+                params["steps"] = params["samples"] = ran
+                for c in callback_list.callbacks:
+                    if isinstance(c, cbks.ProgbarLogger) and c.verbose:
+                        c.progbar.target = c.target = ran
+            epoch_logs.update(zip(self.metrics_names, values))
+            if val is not None and not self.stop_training:
+                vsteps = getattr(val, "steps", None) if validation_steps is None else \
+                    validation_steps
+                epoch_logs.update(zip(["val_" + m for m in self.metrics_names],
+                                      self._validate(val, getattr(self, "_last_bs", None),
+                                                     vsteps, epoch, epochs, callback_list)))
+            callback_list.call("on_epoch_end", epoch, epoch_logs)
+            if source.reset is not None and epoch < epochs - 1:
+                source.reset()
         callback_list.call("on_train_end", None)
         return self.history
 
     def evaluate(self, x=None, y=None, batch_size=None, verbose=1, sample_weight=None,
                  steps=None, callbacks=None, max_queue_size=10, workers=1,
                  use_multiprocessing=False):
-        """The loss and metrics on numpy arrays: a scalar, or a list in metrics_names
-        order."""
-        if steps is not None:
-            raise NotImplementedError("flowgrad does not implement evaluate(steps=...)")
-        if not self._compiled:
-            raise RuntimeError("You must compile your model before using it.")
-        xs, ys, sws = self._standardize(x, y, sample_weight)
+        """The loss and metrics on numpy arrays, a dataset, tensors or a generator: a
+        scalar, or a list in metrics_names order."""
+        self._check_compiled()
+        if tg.is_generator_or_sequence(x):
+            _check_generator_arguments(y, sample_weight)
+            return self.evaluate_generator(x, steps=steps, callbacks=callbacks,
+                                           max_queue_size=max_queue_size, workers=workers,
+                                           use_multiprocessing=use_multiprocessing,
+                                           verbose=verbose)
         cb = cbks.CallbackList(_to_list(callbacks))
         for c in cb.callbacks:
             c.set_model(self)
-        cb.call("on_test_begin", None)
-        values = self._run_batches(xs, ys, sws, batch_size or 32, False, callbacks=cb,
-                                   hook="test")
+        source = self._steps_source(x, y, sample_weight, "test", 0., steps, "steps")
+        if source is not None:
+            cb.call("on_test_begin", None)
+            bar = _with_progbar(cb, self, verbose, source.steps, True, self.metrics_names)
+            values, _ = self._run_steps(source, source.steps, False, cb, "test",
+                                        size_one=True)
+        else:
+            if steps is not None:
+                raise NotImplementedError("flowgrad does not implement evaluate(steps=...) "
+                                          "on NumPy arrays")
+            xs, ys, sws = self._standardize(x, y, sample_weight)
+            cb.call("on_test_begin", None)
+            bar = _with_progbar(cb, self, verbose, len(xs[0]), False, self.metrics_names)
+            values = self._run_batches(xs, ys, sws, batch_size or 32, False, callbacks=cb,
+                                       hook="test")
+        if bar is not None:
+            bar.finish(self.metrics_names, values)
+            cb.callbacks.remove(bar)
         cb.call("on_test_end", None)
         return values[0] if len(values) == 1 else values
 
     def predict(self, x, batch_size=None, verbose=0, steps=None, callbacks=None,
                 max_queue_size=10, workers=1, use_multiprocessing=False):
-        """The model's outputs on numpy inputs, batch by batch, concatenated."""
+        """The model's outputs on numpy inputs (batch by batch, concatenated), a dataset,
+        tensors or a generator."""
+        if tg.is_generator_or_sequence(x):
+            return self.predict_generator(x, steps=steps, callbacks=callbacks,
+                                          max_queue_size=max_queue_size, workers=workers,
+                                          use_multiprocessing=use_multiprocessing,
+                                          verbose=verbose)
+        cb = cbks.CallbackList(_to_list(callbacks))
+        for c in cb.callbacks:
+            c.set_model(self)
+        source = self._steps_source(x, None, None, "predict", 0., steps, "steps")
+        if source is not None:
+            cb.call("on_predict_begin", None)
+            bar = _with_progbar(cb, self, verbose, source.steps, True, [])
+            result = self._predict_steps(source, source.steps, cb)
+            if bar is not None:
+                bar.finish([], [])
+                cb.callbacks.remove(bar)
+            cb.call("on_predict_end", None)
+            return result
         if steps is not None:
-            raise NotImplementedError("flowgrad does not implement predict(steps=...)")
+            raise NotImplementedError("flowgrad does not implement predict(steps=...) on "
+                                      "NumPy arrays")
         xs, _, _ = self._standardize(x)
         batch_size = batch_size or 32
         sess = K.get_session()
         n = len(xs[0])
         outs = [[] for _ in self.outputs]
-        cb = cbks.CallbackList(_to_list(callbacks))
-        for c in cb.callbacks:
-            c.set_model(self)
         cb.call("on_predict_begin", None)
+        bar = _with_progbar(cb, self, verbose, n, False, [])
         for batch_index, start in enumerate(range(0, n, batch_size)):
             ids = np.arange(start, min(start + batch_size, n))
             cb.call("on_predict_batch_begin", batch_index, {"batch": batch_index,
                                                             "size": len(ids)})
-            res = sess.run(self.outputs, self._feed(xs, None, None, ids, False))
+            res = sess.run(self.outputs + list(self.state_updates),
+                           self._feed(xs, None, None, ids, False))
             for o, r in zip(outs, res):
                 o.append(r)
             cb.call("on_predict_batch_end", batch_index, {"batch": batch_index,
                                                           "size": len(ids)})
+        if bar is not None:
+            bar.finish([], [])
+            cb.callbacks.remove(bar)
         cb.call("on_predict_end", None)
         result = [np.concatenate(o) for o in outs]
         return result[0] if len(result) == 1 else result
+
+    # -- generators -----------------------------------------------------------------------
+    def _generator_source(self, generator, steps, mode, shuffle, workers, steps_name,
+                          batch_size=None):
+        if tg.is_dataset(generator) or isinstance(generator, tg.Iterator):
+            return self._steps_source(generator, None, None, mode, 0., steps, steps_name,
+                                      arrays_loop=False)
+        if isinstance(generator, tuple):
+            gen, n_steps = tg.arrays_generator(generator, batch_size)
+            src = tg.generator_source(gen, mode)
+            src.steps = n_steps if steps is None else steps
+        else:
+            src = tg.generator_source(generator, mode, shuffle, workers)
+            src.steps = steps
+            if steps is None:
+                if not isinstance(generator, tg._utils.Sequence):
+                    raise ValueError("Please specify the number of steps via the `%s` "
+                                     "argument." % steps_name)
+                src.steps = len(generator)
+        src.reset = None
+        return src
+
+    def fit_generator(self, generator, steps_per_epoch=None, epochs=1, verbose=1,
+                      callbacks=None, validation_data=None, validation_steps=None,
+                      validation_freq=1, class_weight=None, max_queue_size=10, workers=1,
+                      use_multiprocessing=False, shuffle=True, initial_epoch=0):
+        """Trains on batches from a Python generator or a keras.utils.Sequence (drawn in
+        this thread, in the order TF 1.14's enqueuers deliver them)."""
+        if validation_freq != 1:
+            raise NotImplementedError("flowgrad does not implement "
+                                      "fit_generator(validation_freq=...)")
+        if use_multiprocessing:
+            raise NotImplementedError("flowgrad does not implement "
+                                      "fit_generator(use_multiprocessing=True)")
+        self._check_compiled()
+        source = self._generator_source(generator, steps_per_epoch, "train", shuffle,
+                                        workers, "steps_per_epoch")
+        val = None
+        if validation_data is not None:
+            vd = validation_data
+            if tg.is_generator_or_sequence(vd) or isinstance(vd, tg.Iterator):
+                if not isinstance(vd, tg._utils.Sequence) and not validation_steps:
+                    raise ValueError("Please specify the `validation_steps` argument.")
+                val = self._generator_source(vd, validation_steps, "test", False, workers,
+                                             "validation_steps")
+            elif tg.is_dataset(vd):
+                val = self._generator_source(vd, validation_steps, "test", False, workers,
+                                             "validation_steps")
+            else:
+                val = _LazyArraysSource(self, tuple(vd), validation_steps)
+        inner = source
+
+        def counting():
+            batch = inner()
+            if batch is not None:
+                first = batch[0]
+                while isinstance(first, (list, tuple)):
+                    first = first[0]
+                if isinstance(first, dict):
+                    first = next(iter(first.values()))
+                self._last_bs = int(np.shape(first)[0])
+            return batch
+        counting.steps, counting.reset = source.steps, source.reset
+        return self._fit_steps(counting, steps_per_epoch, epochs, verbose, callbacks, val,
+                               validation_steps, initial_epoch, class_weight, size_one=False)
+
+    def evaluate_generator(self, generator, steps=None, callbacks=None, max_queue_size=10,
+                           workers=1, use_multiprocessing=False, verbose=0):
+        """The loss and metrics over `steps` batches of a generator or Sequence."""
+        if use_multiprocessing:
+            raise NotImplementedError("flowgrad does not implement "
+                                      "evaluate_generator(use_multiprocessing=True)")
+        self._check_compiled()
+        source = self._generator_source(generator, steps, "test", False, workers, "steps")
+        cb = cbks.CallbackList(_to_list(callbacks))
+        for c in cb.callbacks:
+            c.set_model(self)
+        cb.call("on_test_begin", None)
+        bar = _with_progbar(cb, self, verbose, source.steps, True, self.metrics_names)
+        values, _ = self._run_steps(source, source.steps, False, cb, "test")
+        if bar is not None:
+            bar.finish(self.metrics_names, values)
+            cb.callbacks.remove(bar)
+        cb.call("on_test_end", None)
+        return values[0] if len(values) == 1 else values
+
+    def predict_generator(self, generator, steps=None, callbacks=None, max_queue_size=10,
+                          workers=1, use_multiprocessing=False, verbose=0):
+        """The outputs over `steps` batches of a generator or Sequence, concatenated."""
+        if use_multiprocessing:
+            raise NotImplementedError("flowgrad does not implement "
+                                      "predict_generator(use_multiprocessing=True)")
+        source = self._generator_source(generator, steps, "predict", False, workers, "steps")
+        cb = cbks.CallbackList(_to_list(callbacks))
+        for c in cb.callbacks:
+            c.set_model(self)
+        cb.call("on_predict_begin", None)
+        bar = _with_progbar(cb, self, verbose, source.steps, True, [])
+        result = self._predict_steps(source, source.steps, cb)
+        if bar is not None:
+            bar.finish([], [])
+            cb.callbacks.remove(bar)
+        cb.call("on_predict_end", None)
+        return result
 
     def train_on_batch(self, x, y=None, sample_weight=None, class_weight=None,
                        reset_metrics=True):
@@ -447,3 +907,59 @@ class Model(Network):
         """The outputs for one batch."""
         xs, _, _ = self._standardize(x)
         return self.predict(xs if len(xs) > 1 else xs[0], batch_size=len(xs[0]))
+
+
+class _LazyArraysSource:
+    """fit_generator's validation arrays: batches of the size of the last training batch,
+    made when validation first runs (TF 1.14's convert_to_generator_like)."""
+
+    def __init__(self, model, data, steps):
+        self.model, self.data, self._steps, self._src = model, data, steps, None
+        self.reset = None
+
+    @property
+    def steps(self):
+        self._make()
+        return self._src.steps
+
+    def _make(self):
+        if self._src is None:
+            gen, n = tg.arrays_generator(self.data, getattr(self.model, "_last_bs", None))
+            self._src = tg.generator_source(gen, "test")
+            self._src.steps = n if self._steps is None else self._steps
+
+    def __call__(self):
+        self._make()
+        return self._src()
+
+
+def _check_generator_arguments(y=None, sample_weight=None, validation_split=None):
+    if y is not None:
+        raise ValueError("`y` argument is not supported when data isa generator or Sequence "
+                         "instance. Instead pass targets as the second element of the "
+                         "generator.")
+    if sample_weight is not None:
+        raise ValueError("`sample_weight` argument is not supported when data isa generator "
+                         "or Sequence instance. Instead pass sample weights as the third "
+                         "element of the generator.")
+    if validation_split:
+        raise ValueError("If your data is in the form of a Python generator, you cannot use "
+                         "`validation_split`.")
+
+
+def _validate_dataset_input(x, y, sample_weight, validation_split=None):
+    if y is not None:
+        raise ValueError("You passed a dataset or dataset iterator (%s) as input `x` to your "
+                         "model. In that case, you should not specify a target (`y`) "
+                         "argument, since the dataset or dataset iterator generates both "
+                         "input data and target data. Received: %s" % (x, y))
+    if sample_weight is not None:
+        raise ValueError("`sample_weight` argument is not supported when input `x` is a "
+                         "dataset or a dataset iterator. Instead, youcan provide "
+                         "sample_weight as the third element  of yourdataset, i.e. (inputs, "
+                         "targets, sample_weight). Received: x=%s, sample_weight=%s"
+                         % (x, sample_weight))
+    if validation_split is not None and validation_split != 0.0:
+        raise ValueError("`validation_split` argument is not supported when input `x` is a "
+                         "dataset or a dataset iterator. Received: x=%s, "
+                         "validation_split=%f" % (x, validation_split))

@@ -1,0 +1,736 @@
+"""Keras recurrent layers (TF 1.14 keras/layers/recurrent.py), graph mode: the RNN layer
+over a cell, SimpleRNNCell / LSTMCell / GRUCell / StackedRNNCells, and SimpleRNN, LSTM,
+GRU.
+
+The time loop is TF 1.14's `keras.backend.rnn`: a while_loop over TensorArrays of the
+time-major inputs (or a Python loop with unroll=True); with a mask a step keeps the
+previous output and states where the mask is False. The cells' weights are made in the
+RNN layer's scope ('lstm/kernel', 'lstm/recurrent_kernel', 'lstm/bias'), fused as TF
+lays them out (LSTM gates i, f, c, o; GRU gates z, r, h), with TF 1.14's defaults
+(recurrent_activation='hard_sigmoid', GRU reset_after=False, LSTM unit_forget_bias).
+Dropout masks are drawn once per call, as TF's; stateful RNNs keep their states in
+variables updated by each run (reset_states); not built: constants (NotImplementedError).
+"""
+import numpy as np
+
+from ...engine.framework.tensor_shape import TensorShape, dimension_value
+from ...ops import array_ops, init_ops
+from ...ops.linalg_ops import matmul
+from ...ops.variables import Variable
+from ... import nn
+from .. import activations, backend
+from ..backend import rnn
+from ..engine import base_layer_utils as blu
+from ..engine.base_layer import Layer
+from ..engine.input_spec import InputSpec
+
+__all__ = ["RNN", "SimpleRNNCell", "LSTMCell", "GRUCell", "StackedRNNCells",
+           "SimpleRNN", "LSTM", "GRU"]
+
+
+def _dropout_masks(ones, rate, training, count):
+    def dropped():
+        return nn.dropout(ones, rate=rate)
+    return [backend.in_train_phase(dropped, ones, training=training) for _ in range(count)]
+
+
+def _merge_config(base, config):
+    return dict(list(base.items()) + list(config.items()))
+
+
+def _ser(obj):
+    if obj is None:
+        return None
+    return {"class_name": obj.__class__.__name__, "config": obj.get_config()}
+
+
+class _Cell(Layer):
+    """What the three cells share: argument checks, weights, config."""
+
+    def __init__(self, units, activation, use_bias, kernel_initializer, recurrent_initializer,
+                 bias_initializer, kernel_regularizer, recurrent_regularizer,
+                 bias_regularizer, kernel_constraint, recurrent_constraint, bias_constraint,
+                 dropout, recurrent_dropout, **kwargs):
+        super().__init__(**kwargs)
+        self._dropout_mask = None
+        self._recurrent_dropout_mask = None
+        self.units = int(units)
+        self.activation = activations.get(activation)
+        self.use_bias = use_bias
+        self.kernel_initializer = blu.get_initializer(kernel_initializer)
+        self.recurrent_initializer = blu.get_initializer(recurrent_initializer)
+        self.bias_initializer = blu.get_initializer(bias_initializer)
+        self.kernel_regularizer = blu.get_regularizer(kernel_regularizer)
+        self.recurrent_regularizer = blu.get_regularizer(recurrent_regularizer)
+        self.bias_regularizer = blu.get_regularizer(bias_regularizer)
+        self.kernel_constraint = blu.get_constraint(kernel_constraint)
+        self.recurrent_constraint = blu.get_constraint(recurrent_constraint)
+        self.bias_constraint = blu.get_constraint(bias_constraint)
+        self.dropout = min(1., max(0., dropout))
+        self.recurrent_dropout = min(1., max(0., recurrent_dropout))
+
+    def _make_weights(self, input_dim, gates, bias_shape=None, bias_initializer=None):
+        self.kernel = self.add_weight(shape=(input_dim, self.units * gates), name="kernel",
+                                      initializer=self.kernel_initializer,
+                                      regularizer=self.kernel_regularizer,
+                                      constraint=self.kernel_constraint)
+        self.recurrent_kernel = self.add_weight(
+            shape=(self.units, self.units * gates), name="recurrent_kernel",
+            initializer=self.recurrent_initializer, regularizer=self.recurrent_regularizer,
+            constraint=self.recurrent_constraint)
+        if self.use_bias:
+            self.bias = self.add_weight(
+                shape=bias_shape or (self.units * gates,), name="bias",
+                initializer=bias_initializer or self.bias_initializer,
+                regularizer=self.bias_regularizer, constraint=self.bias_constraint)
+        else:
+            self.bias = None
+        self.built = True
+
+    def _masks(self, inputs, h_tm1, count, training):
+        """TF 1.14's dropout masks: made on the step's first call (outside the time loop),
+        one per gate, reused for every step; ones outside the training phase."""
+        if 0 < self.dropout < 1 and self._dropout_mask is None:
+            self._dropout_mask = _dropout_masks(array_ops.ones_like(inputs), self.dropout,
+                                                training, count)
+        if 0 < self.recurrent_dropout < 1 and self._recurrent_dropout_mask is None:
+            self._recurrent_dropout_mask = _dropout_masks(
+                array_ops.ones_like(h_tm1), self.recurrent_dropout, training, count)
+        return self._dropout_mask, self._recurrent_dropout_mask
+
+    def reset_dropout_mask(self):
+        self._dropout_mask = None
+
+    def reset_recurrent_dropout_mask(self):
+        self._recurrent_dropout_mask = None
+
+    def _w(self, name):
+        """The weight `name` as the step reads it: one read made before the time loop
+        (flowgrad's while_loop gradients need the read outside the loop body)."""
+        reads = getattr(self, "_reads", None)
+        if reads is not None and name in reads:
+            return reads[name]
+        return getattr(self, name)
+
+    def _snapshot(self):
+        self._reads = {n: array_ops.identity(getattr(self, n))
+                       for n in ("kernel", "recurrent_kernel", "bias")
+                       if getattr(self, n, None) is not None}
+
+    def get_initial_state(self, inputs=None, batch_size=None, dtype=None):
+        if inputs is not None:
+            batch_size = array_ops.shape(inputs)[0]
+            dtype = inputs.dtype
+        sizes = self.state_size if isinstance(self.state_size, (list, tuple)) else \
+            [self.state_size]
+        states = [array_ops.zeros(array_ops.stack([batch_size, s]), dtype=dtype)
+                  for s in sizes]
+        return states if len(states) > 1 else states[0]
+
+    def _base_config(self):
+        return {"units": self.units, "activation": activations.serialize(self.activation),
+                "use_bias": self.use_bias,
+                "kernel_initializer": _ser(self.kernel_initializer),
+                "recurrent_initializer": _ser(self.recurrent_initializer),
+                "bias_initializer": _ser(self.bias_initializer),
+                "kernel_regularizer": _ser(self.kernel_regularizer),
+                "recurrent_regularizer": _ser(self.recurrent_regularizer),
+                "bias_regularizer": _ser(self.bias_regularizer),
+                "kernel_constraint": _ser(self.kernel_constraint),
+                "recurrent_constraint": _ser(self.recurrent_constraint),
+                "bias_constraint": _ser(self.bias_constraint),
+                "dropout": self.dropout, "recurrent_dropout": self.recurrent_dropout}
+
+
+class SimpleRNNCell(_Cell):
+    """output = activation(x @ kernel + bias + h @ recurrent_kernel); state = [output]."""
+
+    def __init__(self, units, activation="tanh", use_bias=True,
+                 kernel_initializer="glorot_uniform", recurrent_initializer="orthogonal",
+                 bias_initializer="zeros", kernel_regularizer=None, recurrent_regularizer=None,
+                 bias_regularizer=None, kernel_constraint=None, recurrent_constraint=None,
+                 bias_constraint=None, dropout=0., recurrent_dropout=0., **kwargs):
+        super().__init__(units, activation, use_bias, kernel_initializer,
+                         recurrent_initializer, bias_initializer, kernel_regularizer,
+                         recurrent_regularizer, bias_regularizer, kernel_constraint,
+                         recurrent_constraint, bias_constraint, dropout, recurrent_dropout,
+                         **kwargs)
+        self.state_size = self.units
+        self.output_size = self.units
+
+    def build(self, input_shape):
+        self._make_weights(dimension_value(TensorShape(input_shape)[-1]), 1)
+
+    def call(self, inputs, states, training=None):
+        prev_output = states[0]
+        dp, rec_dp = self._masks(inputs, prev_output, 1, training)
+        if dp is not None:
+            inputs = inputs * dp[0]
+        if rec_dp is not None:
+            prev_output = prev_output * rec_dp[0]
+        h = matmul(inputs, self._w("kernel"))
+        if self.bias is not None:
+            h = nn.bias_add(h, self._w("bias"))
+        output = h + matmul(prev_output, self._w("recurrent_kernel"))
+        if self.activation is not None:
+            output = self.activation(output)
+        return output, [output]
+
+    def get_config(self):
+        return _merge_config(super().get_config(), self._base_config())
+
+
+class LSTMCell(_Cell):
+    """TF 1.14's LSTM step: gates i, f, c, o from x @ kernel + h @ recurrent_kernel +
+    bias; c = f * c + i * activation(c~); h = o * activation(c); states [h, c]."""
+
+    def __init__(self, units, activation="tanh", recurrent_activation="hard_sigmoid",
+                 use_bias=True, kernel_initializer="glorot_uniform",
+                 recurrent_initializer="orthogonal", bias_initializer="zeros",
+                 unit_forget_bias=True, kernel_regularizer=None, recurrent_regularizer=None,
+                 bias_regularizer=None, kernel_constraint=None, recurrent_constraint=None,
+                 bias_constraint=None, dropout=0., recurrent_dropout=0., implementation=1,
+                 **kwargs):
+        super().__init__(units, activation, use_bias, kernel_initializer,
+                         recurrent_initializer, bias_initializer, kernel_regularizer,
+                         recurrent_regularizer, bias_regularizer, kernel_constraint,
+                         recurrent_constraint, bias_constraint, dropout, recurrent_dropout,
+                         **kwargs)
+        self.recurrent_activation = activations.get(recurrent_activation)
+        self.unit_forget_bias = unit_forget_bias
+        self.implementation = implementation
+        self.state_size = [self.units, self.units]
+        self.output_size = self.units
+
+    def build(self, input_shape):
+        bias_init = None
+        if self.use_bias and self.unit_forget_bias:
+            base = self.bias_initializer
+            units = self.units
+
+            def bias_init(shape, dtype=None, partition_info=None):
+                return array_ops.concat([
+                    base((units,), dtype=dtype),
+                    init_ops.Ones()((units,), dtype=dtype),
+                    base((units * 2,), dtype=dtype)], 0)
+        self._make_weights(dimension_value(TensorShape(input_shape)[-1]), 4,
+                           bias_initializer=bias_init)
+
+    def call(self, inputs, states, training=None):
+        h_tm1, c_tm1 = states[0], states[1]
+        u = self.units
+        k, rk = self._w("kernel"), self._w("recurrent_kernel")
+        b = self._w("bias") if self.bias is not None else None
+        dp, rec_dp = self._masks(inputs, h_tm1, 4, training)
+        if self.implementation == 1:
+            x_in = [inputs * dp[i] for i in range(4)] if dp is not None else [inputs] * 4
+            h_in = [h_tm1 * rec_dp[i] for i in range(4)] if rec_dp is not None else \
+                [h_tm1] * 4
+            xs = [matmul(x_in[i], k[:, i * u:(i + 1) * u]) for i in range(4)]
+            if b is not None:
+                xs = [nn.bias_add(x, b[i * u:(i + 1) * u]) for i, x in enumerate(xs)]
+            rs = [matmul(h_in[i], rk[:, i * u:(i + 1) * u]) for i in range(4)]
+            zi, zf, zc, zo = [x + r for x, r in zip(xs, rs)]
+        else:
+            if dp is not None:
+                inputs = inputs * dp[0]
+            if rec_dp is not None:
+                h_tm1 = h_tm1 * rec_dp[0]
+            z = matmul(inputs, k) + matmul(h_tm1, rk)
+            if b is not None:
+                z = nn.bias_add(z, b)
+            zi, zf, zc, zo = array_ops.split(z, 4, axis=1)
+        i = self.recurrent_activation(zi)
+        f = self.recurrent_activation(zf)
+        c = f * c_tm1 + i * self.activation(zc)
+        o = self.recurrent_activation(zo)
+        h = o * self.activation(c)
+        return h, [h, c]
+
+    def get_config(self):
+        config = self._base_config()
+        config["recurrent_activation"] = activations.serialize(self.recurrent_activation)
+        config["unit_forget_bias"] = self.unit_forget_bias
+        config["implementation"] = self.implementation
+        return _merge_config(super().get_config(), config)
+
+
+class GRUCell(_Cell):
+    """TF 1.14's GRU step: gates z, r; h~ = activation(x_h + (r * h) @ U_h) (or
+    r * (h @ U_h + b_rh) with reset_after); h = z * h + (1 - z) * h~."""
+
+    def __init__(self, units, activation="tanh", recurrent_activation="hard_sigmoid",
+                 use_bias=True, kernel_initializer="glorot_uniform",
+                 recurrent_initializer="orthogonal", bias_initializer="zeros",
+                 kernel_regularizer=None, recurrent_regularizer=None, bias_regularizer=None,
+                 kernel_constraint=None, recurrent_constraint=None, bias_constraint=None,
+                 dropout=0., recurrent_dropout=0., implementation=1, reset_after=False,
+                 **kwargs):
+        super().__init__(units, activation, use_bias, kernel_initializer,
+                         recurrent_initializer, bias_initializer, kernel_regularizer,
+                         recurrent_regularizer, bias_regularizer, kernel_constraint,
+                         recurrent_constraint, bias_constraint, dropout, recurrent_dropout,
+                         **kwargs)
+        self.recurrent_activation = activations.get(recurrent_activation)
+        self.implementation = implementation
+        self.reset_after = reset_after
+        self.state_size = self.units
+        self.output_size = self.units
+
+    def build(self, input_shape):
+        bias_shape = (2, 3 * self.units) if self.reset_after else None
+        self._make_weights(dimension_value(TensorShape(input_shape)[-1]), 3,
+                           bias_shape=bias_shape)
+
+    def call(self, inputs, states, training=None):
+        h_tm1 = states[0]
+        u = self.units
+        k, rk = self._w("kernel"), self._w("recurrent_kernel")
+        if self.bias is None:
+            in_b = rec_b = None
+        elif self.reset_after:
+            in_b, rec_b = array_ops.unstack(self._w("bias"))
+        else:
+            in_b, rec_b = self._w("bias"), None
+        dp, rec_dp = self._masks(inputs, h_tm1, 3, training)
+        x_in = [inputs * dp[i] for i in range(3)] if dp is not None else [inputs] * 3
+        h_in = [h_tm1 * rec_dp[i] for i in range(3)] if rec_dp is not None else [h_tm1] * 3
+        xs = [matmul(x_in[i], k[:, i * u:(i + 1) * u]) for i in range(3)]
+        if in_b is not None:
+            xs = [nn.bias_add(x, in_b[i * u:(i + 1) * u]) for i, x in enumerate(xs)]
+        x_z, x_r, x_h = xs
+        r_z = matmul(h_in[0], rk[:, :u])
+        r_r = matmul(h_in[1], rk[:, u:2 * u])
+        if rec_b is not None:
+            r_z = nn.bias_add(r_z, rec_b[:u])
+            r_r = nn.bias_add(r_r, rec_b[u:2 * u])
+        z = self.recurrent_activation(x_z + r_z)
+        r = self.recurrent_activation(x_r + r_r)
+        if self.reset_after:
+            r_h = matmul(h_in[2], rk[:, 2 * u:])
+            if rec_b is not None:
+                r_h = nn.bias_add(r_h, rec_b[2 * u:])
+            r_h = r * r_h
+        else:
+            r_h = matmul(r * h_in[2], rk[:, 2 * u:])
+        hh = self.activation(x_h + r_h)
+        h = z * h_tm1 + (1 - z) * hh
+        return h, [h]
+
+    def get_config(self):
+        config = self._base_config()
+        config["recurrent_activation"] = activations.serialize(self.recurrent_activation)
+        config["implementation"] = self.implementation
+        config["reset_after"] = self.reset_after
+        return _merge_config(super().get_config(), config)
+
+
+class StackedRNNCells(Layer):
+    """Cells run one after the other in each step (the states of all, in order)."""
+
+    def __init__(self, cells, **kwargs):
+        for cell in cells:
+            if not hasattr(cell, "call"):
+                raise ValueError("All cells must have a `call` method. received cells:", cells)
+            if not hasattr(cell, "state_size"):
+                raise ValueError("All cells must have a `state_size` attribute. received "
+                                 "cells:", cells)
+        self.cells = list(cells)
+        self.reverse_state_order = kwargs.pop("reverse_state_order", False)
+        if self.reverse_state_order:
+            raise NotImplementedError("flowgrad does not implement "
+                                      "StackedRNNCells(reverse_state_order=True)")
+        super().__init__(**kwargs)
+        self._layers = list(self.cells)
+
+    @property
+    def state_size(self):
+        sizes = []
+        for cell in self.cells:
+            s = cell.state_size
+            sizes.extend(s if isinstance(s, (list, tuple)) else [s])
+        return tuple(sizes)
+
+    @property
+    def output_size(self):
+        last = self.cells[-1]
+        if getattr(last, "output_size", None) is not None:
+            return last.output_size
+        s = last.state_size
+        return s[0] if isinstance(s, (list, tuple)) else s
+
+    def build(self, input_shape):
+        for cell in self.cells:
+            if isinstance(cell, Layer) and not cell.built:
+                cell.build(input_shape)
+                cell.built = True
+            out = getattr(cell, "output_size", None)
+            if out is None:
+                s = cell.state_size
+                out = s[0] if isinstance(s, (list, tuple)) else s
+            input_shape = TensorShape([TensorShape(input_shape)[0]]).concatenate([out])
+        self.built = True
+
+    def call(self, inputs, states, constants=None, **kwargs):
+        if constants:
+            raise NotImplementedError("flowgrad does not implement RNN constants")
+        nested, i = [], 0
+        for cell in self.cells:
+            s = cell.state_size
+            n = len(s) if isinstance(s, (list, tuple)) else 1
+            nested.append(list(states[i:i + n]))
+            i += n
+        new_nested = []
+        for cell, cell_states in zip(self.cells, nested):
+            inputs, cell_states = cell.call(inputs, cell_states)
+            new_nested.append(list(cell_states) if isinstance(cell_states, (list, tuple))
+                              else [cell_states])
+        return inputs, [s for group in new_nested for s in group]
+
+    def get_initial_state(self, inputs=None, batch_size=None, dtype=None):
+        states = []
+        for cell in self.cells:
+            s = cell.get_initial_state(inputs, batch_size, dtype)
+            states.extend(s if isinstance(s, (list, tuple)) else [s])
+        return states
+
+    def get_config(self):
+        cells = [{"class_name": c.__class__.__name__, "config": c.get_config()}
+                 for c in self.cells]
+        return _merge_config(super().get_config(), {"cells": cells})
+
+    @classmethod
+    def from_config(cls, config, custom_objects=None):
+        config = dict(config)
+        cells = [_cell_from_config(c, custom_objects) for c in config.pop("cells")]
+        return cls(cells, **config)
+
+
+def _cell_from_config(conf, custom_objects=None):
+    classes = {"SimpleRNNCell": SimpleRNNCell, "LSTMCell": LSTMCell, "GRUCell": GRUCell,
+               "StackedRNNCells": StackedRNNCells}
+    cls = (custom_objects or {}).get(conf["class_name"], classes.get(conf["class_name"]))
+    if cls is None:
+        raise ValueError("Unknown layer: " + conf["class_name"])
+    return cls.from_config(dict(conf["config"]))
+
+
+class RNN(Layer):
+    """Runs `cell` over the time steps of a [batch, time, features] input (TF 1.14's
+    keras RNN): the last output, or every output (return_sequences), plus the final states
+    (return_state); `initial_state=` and masks (from Embedding(mask_zero) / Masking)."""
+
+    def __init__(self, cell, return_sequences=False, return_state=False, go_backwards=False,
+                 stateful=False, unroll=False, time_major=False, **kwargs):
+        if isinstance(cell, (list, tuple)):
+            cell = StackedRNNCells(cell)
+        if not hasattr(cell, "call"):
+            raise ValueError("`cell` should have a `call` method. The RNN was passed:", cell)
+        if not hasattr(cell, "state_size"):
+            raise ValueError("The RNN cell should have an attribute `state_size` (tuple of "
+                             "integers, one integer per RNN state).")
+        self.zero_output_for_mask = kwargs.pop("zero_output_for_mask", False)
+        if kwargs.pop("num_constants", None):
+            raise NotImplementedError("flowgrad does not implement RNN constants")
+        super().__init__(**kwargs)
+        self.cell = cell
+        self.return_sequences = return_sequences
+        self.return_state = return_state
+        self.go_backwards = go_backwards
+        self.stateful = stateful
+        self._state_vars = None
+        self.unroll = unroll
+        self.time_major = time_major
+        self.supports_masking = True
+        self._layers = [cell] if isinstance(cell, Layer) else []
+
+    @property
+    def states(self):
+        if self._state_vars is not None:
+            return list(self._state_vars)
+        return [None] * len(self._state_sizes())
+
+    def reset_states(self, states=None):
+        """A stateful RNN's state variables back to zeros (or to `states`)."""
+        if not self.stateful:
+            raise AttributeError("Layer must be stateful.")
+        spec = self.input_spec[0] if isinstance(self.input_spec, list) else self.input_spec
+        batch_size = spec.shape[0] if spec is not None and spec.shape is not None else None
+        if not batch_size:
+            raise ValueError("If a RNN is stateful, it needs to know its batch size. Specify "
+                             "the batch size of your input tensors: \n- If using a "
+                             "Sequential model, specify the batch size by passing a "
+                             "`batch_input_shape` argument to your first layer.\n- If using "
+                             "the functional API, specify the batch size by passing a "
+                             "`batch_shape` argument to your Input layer.")
+        sizes = self._state_sizes()
+        if self._state_vars is None:
+            # TF's K.zeros: a resource variable 'Variable' in the layer's scope
+            self._state_vars = [Variable(np.zeros((batch_size, s), "float32"),
+                                         use_resource=True) for s in sizes]
+            for v in self._state_vars:
+                backend.track_variable(v)
+            return
+        values = [np.zeros((batch_size, s), "float32") for s in sizes] if states is None \
+            else (states if isinstance(states, (list, tuple)) else [states])
+        if len(values) != len(self._state_vars):
+            raise ValueError("Layer " + self.name + " expects " + str(len(sizes)) +
+                             " states, but it received " + str(len(values)) +
+                             " state values. Input received: " + str(states))
+        for var, value in zip(self._state_vars, values):
+            backend.set_value(var, value)
+
+    def _state_sizes(self):
+        s = self.cell.state_size
+        return list(s) if isinstance(s, (list, tuple)) else [s]
+
+    def _output_dim(self):
+        out = getattr(self.cell, "output_size", None)
+        return out if out is not None else self._state_sizes()[0]
+
+    def compute_output_shape(self, input_shape):
+        if isinstance(input_shape, list):
+            input_shape = input_shape[0]
+        input_shape = TensorShape(input_shape)
+        batch = input_shape[1] if self.time_major else input_shape[0]
+        time = input_shape[0] if self.time_major else input_shape[1]
+        out = self._output_dim()
+        if self.return_sequences:
+            shape = TensorShape([time, batch, out] if self.time_major else [batch, time, out])
+        else:
+            shape = TensorShape([batch, out])
+        if self.return_state:
+            return [shape] + [TensorShape([batch, s]) for s in self._state_sizes()]
+        return shape
+
+    def compute_mask(self, inputs, mask=None):
+        if isinstance(mask, list):
+            mask = mask[0]
+        output_mask = mask if self.return_sequences else None
+        if self.return_state:
+            return [output_mask] + [None] * len(self._state_sizes())
+        return output_mask
+
+    def build(self, input_shape):
+        with_states = isinstance(input_shape, list)
+        if with_states:
+            input_shape = input_shape[0]
+        input_shape = TensorShape(input_shape)
+        if not with_states:
+            batch = input_shape.as_list()[0] if self.stateful else None
+            self.input_spec = [InputSpec(shape=[batch, None] + input_shape.as_list()[2:])]
+        step_shape = TensorShape([input_shape[0]] + input_shape.as_list()[2:])
+        if isinstance(self.cell, Layer) and not self.cell.built:
+            self.cell.build(step_shape)
+            self.cell.built = True
+        if self.stateful:
+            self.reset_states()
+        self.built = True
+
+    def __call__(self, inputs, initial_state=None, constants=None, **kwargs):
+        if constants is not None:
+            raise NotImplementedError("flowgrad does not implement RNN constants")
+        if isinstance(inputs, list) and len(inputs) > 1 and initial_state is None:
+            inputs, initial_state = inputs[0], inputs[1:]
+        if initial_state is None:
+            return super().__call__(inputs, **kwargs)
+        if not isinstance(initial_state, (list, tuple)):
+            initial_state = [initial_state]
+        self._n_initial = len(initial_state)
+        self.input_spec = None
+        return super().__call__([inputs] + list(initial_state), **kwargs)
+
+    def get_initial_state(self, inputs):
+        shape = array_ops.shape(inputs)
+        batch = shape[1] if self.time_major else shape[0]
+        fn = getattr(self.cell, "get_initial_state", None)
+        if fn is not None:
+            state = fn(inputs=None, batch_size=batch, dtype=inputs.dtype)
+        else:
+            state = [array_ops.zeros(array_ops.stack([batch, s]), dtype=inputs.dtype)
+                     for s in self._state_sizes()]
+        return list(state) if isinstance(state, (list, tuple)) else [state]
+
+    def call(self, inputs, mask=None, training=None, initial_state=None, constants=None):
+        if isinstance(inputs, list):
+            inputs, initial_state = inputs[0], list(inputs[1:])
+        if isinstance(mask, list):
+            mask = mask[0]
+        if not initial_state:
+            initial_state = self.states if self.stateful else \
+                self.get_initial_state(inputs)
+        if len(initial_state) != len(self._state_sizes()):
+            raise ValueError("Layer has " + str(len(self._state_sizes())) + " states but was "
+                             "passed " + str(len(initial_state)) + " initial states.")
+        timesteps = dimension_value(inputs.shape[0 if self.time_major else 1])
+        if self.unroll and timesteps is None:
+            raise ValueError("Cannot unroll a RNN if the time dimension is undefined. \n- If "
+                             "using a Sequential model, specify the time dimension by passing "
+                             "an `input_shape` or `batch_input_shape` argument to your first "
+                             "layer. If your first layer is an Embedding, you can also use "
+                             "the `input_length` argument.\n- If using the functional API, "
+                             "specify the time dimension by passing a `shape` or "
+                             "`batch_shape` argument to your Input layer.")
+        cell = self.cell
+        one_state = not isinstance(cell.state_size, (list, tuple))
+
+        step_kwargs = {"training": training} if isinstance(cell, _Cell) else {}
+
+        def step(x, states):
+            states = list(states)
+            out, new_states = cell.call(x, states[0] if one_state and not isinstance(
+                cell, _Cell) else states, **step_kwargs)
+            if not isinstance(new_states, (list, tuple)):
+                new_states = [new_states]
+            return out, list(new_states)
+
+        cells = cell.cells if isinstance(cell, StackedRNNCells) else [cell]
+        for c in cells:
+            if isinstance(c, _Cell):
+                c._snapshot()
+        try:
+            last_output, outputs, states = rnn(
+                step, inputs, initial_state, go_backwards=self.go_backwards, mask=mask,
+                unroll=self.unroll, input_length=timesteps, time_major=self.time_major,
+                zero_output_for_mask=self.zero_output_for_mask)
+        finally:
+            for c in cells:
+                c._reads = None
+                if isinstance(c, _Cell):
+                    c.reset_dropout_mask()
+                    c.reset_recurrent_dropout_mask()
+        if self.stateful:
+            self.add_update([v.assign(st) for v, st in zip(self._state_vars, states)],
+                            inputs)
+        output = outputs if self.return_sequences else last_output
+        if self.return_state:
+            return [output] + list(states)
+        return output
+
+    @property
+    def losses(self):
+        return list(super().losses) + list(getattr(self.cell, "losses", []))
+
+    def get_config(self):
+        config = {"return_sequences": self.return_sequences,
+                  "return_state": self.return_state, "go_backwards": self.go_backwards,
+                  "stateful": self.stateful, "unroll": self.unroll,
+                  "time_major": self.time_major,
+                  "cell": {"class_name": self.cell.__class__.__name__,
+                           "config": self.cell.get_config()}}
+        if self.zero_output_for_mask:
+            config["zero_output_for_mask"] = True
+        return _merge_config(super().get_config(), config)
+
+    @classmethod
+    def from_config(cls, config, custom_objects=None):
+        config = dict(config)
+        cell = _cell_from_config(config.pop("cell"), custom_objects)
+        return cls(cell, **config)
+
+
+_RNN_ARGS = ("return_sequences", "return_state", "go_backwards", "stateful", "unroll")
+
+
+class _CellRNN(RNN):
+    """SimpleRNN / LSTM / GRU: an RNN over its own cell, whose arguments it takes."""
+
+    _cell_class = None
+    _cell_keys = ()
+
+    def __init__(self, units, cell_kwargs, rnn_kwargs, activity_regularizer, kwargs):
+        if cell_kwargs.get("implementation") == 0:
+            cell_kwargs["implementation"] = 1
+        cell = self._cell_class(units, dtype=kwargs.get("dtype"), **cell_kwargs)
+        super().__init__(cell, **rnn_kwargs, **kwargs)
+        self.activity_regularizer = blu.get_regularizer(activity_regularizer)
+        self.input_spec = [InputSpec(ndim=3)]
+
+    def get_config(self):
+        config = super().get_config()
+        cell_config = config.pop("cell")["config"]
+        for key in ("name", "trainable", "dtype"):
+            cell_config.pop(key, None)
+        config.update(cell_config)
+        config["activity_regularizer"] = _ser(self.activity_regularizer)
+        return config
+
+    @classmethod
+    def from_config(cls, config, custom_objects=None):
+        config = dict(config)
+        if config.get("implementation") == 0:
+            config["implementation"] = 1
+        return cls(**config)
+
+
+_COMMON = ("activation", "use_bias", "kernel_initializer", "recurrent_initializer",
+           "bias_initializer", "kernel_regularizer", "recurrent_regularizer",
+           "bias_regularizer", "kernel_constraint", "recurrent_constraint", "bias_constraint",
+           "dropout", "recurrent_dropout")
+
+
+class SimpleRNN(_CellRNN):
+    """A fully-connected RNN whose output is fed back (SimpleRNNCell)."""
+
+    _cell_class = SimpleRNNCell
+    _cell_keys = _COMMON
+
+    def __init__(self, units, activation="tanh", use_bias=True,
+                 kernel_initializer="glorot_uniform", recurrent_initializer="orthogonal",
+                 bias_initializer="zeros", kernel_regularizer=None, recurrent_regularizer=None,
+                 bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
+                 recurrent_constraint=None, bias_constraint=None, dropout=0.,
+                 recurrent_dropout=0., return_sequences=False, return_state=False,
+                 go_backwards=False, stateful=False, unroll=False, **kwargs):
+        args = dict(locals())
+        super().__init__(units, {k: args[k] for k in _COMMON},
+                         {k: args[k] for k in _RNN_ARGS}, activity_regularizer, kwargs)
+
+
+class LSTM(_CellRNN):
+    """Long short-term memory (TF 1.14's Keras LSTM: hard_sigmoid gates by default)."""
+
+    _cell_class = LSTMCell
+    _cell_keys = _COMMON + ("recurrent_activation", "unit_forget_bias", "implementation")
+
+    def __init__(self, units, activation="tanh", recurrent_activation="hard_sigmoid",
+                 use_bias=True, kernel_initializer="glorot_uniform",
+                 recurrent_initializer="orthogonal", bias_initializer="zeros",
+                 unit_forget_bias=True, kernel_regularizer=None, recurrent_regularizer=None,
+                 bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
+                 recurrent_constraint=None, bias_constraint=None, dropout=0.,
+                 recurrent_dropout=0., implementation=1, return_sequences=False,
+                 return_state=False, go_backwards=False, stateful=False, unroll=False,
+                 **kwargs):
+        args = dict(locals())
+        super().__init__(units, {k: args[k] for k in self._cell_keys},
+                         {k: args[k] for k in _RNN_ARGS}, activity_regularizer, kwargs)
+
+
+class GRU(_CellRNN):
+    """Gated recurrent unit (TF 1.14's Keras GRU: reset_after=False by default)."""
+
+    _cell_class = GRUCell
+    _cell_keys = _COMMON + ("recurrent_activation", "implementation", "reset_after")
+
+    def __init__(self, units, activation="tanh", recurrent_activation="hard_sigmoid",
+                 use_bias=True, kernel_initializer="glorot_uniform",
+                 recurrent_initializer="orthogonal", bias_initializer="zeros",
+                 kernel_regularizer=None, recurrent_regularizer=None, bias_regularizer=None,
+                 activity_regularizer=None, kernel_constraint=None, recurrent_constraint=None,
+                 bias_constraint=None, dropout=0., recurrent_dropout=0., implementation=1,
+                 return_sequences=False, return_state=False, go_backwards=False,
+                 stateful=False, unroll=False, reset_after=False, **kwargs):
+        args = dict(locals())
+        super().__init__(units, {k: args[k] for k in self._cell_keys},
+                         {k: args[k] for k in _RNN_ARGS}, activity_regularizer, kwargs)
+
+
+def _cell_property(key):
+    return property(lambda self: getattr(self.cell, key),
+                    doc="The cell's `%s`." % key)
+
+
+for _cls in (SimpleRNN, LSTM, GRU):
+    for _key in _cls._cell_keys + ("units",):
+        setattr(_cls, _key, _cell_property(_key))

@@ -1,0 +1,327 @@
+"""Keras's HDF5 files as TF 1.14 writes them (keras/saving/hdf5_format.py), through h5py
+(the optional extra `flowgrad[h5]`).
+
+Layout: root attributes `keras_version` ('2.2.4-tf'), `backend` ('tensorflow') and, for a
+whole model, `model_config` (the JSON of {'class_name', 'config'}) and `training_config`
+(optimizer config, loss, metrics, ...); the group `model_weights` (or the root, for
+save_weights) has the attribute `layer_names` and one group per layer whose attribute
+`weight_names` lists datasets named by the variables ('dense/kernel:0' is the dataset
+kernel:0 in the subgroup dense). Weights load in order of the layers that have weights,
+or by layer name. The optimizer's state goes to `optimizer_weights` under flowgrad's
+variable names, which are not TF's: it is restored from flowgrad's files only.
+"""
+import json
+import os
+
+import numpy as np
+
+from ..engine.framework.tensor_shape import TensorShape
+from .. import logging
+from . import backend as K
+
+__all__ = ["save_weights_to_hdf5_group", "load_weights_from_hdf5_group",
+           "load_weights_from_hdf5_group_by_name", "save_model_to_hdf5", "get_json_type",
+           "h5py_module", "KERAS_VERSION"]
+
+KERAS_VERSION = "2.2.4-tf"
+HDF5_OBJECT_HEADER_LIMIT = 64512
+
+
+def h5py_module():
+    """h5py, or ImportError naming the extra that installs it."""
+    try:
+        import h5py  # lazy: optional dependency (the `h5` extra)
+    except ImportError:
+        raise ImportError("HDF5 model files need h5py: pip install 'flowgrad[h5]' "
+                          "(or pip install h5py)") from None
+    return h5py
+
+
+def get_json_type(obj):
+    """JSON for what json.dumps cannot encode (TF's serialization.get_json_type)."""
+    if hasattr(obj, "get_config"):
+        return {"class_name": obj.__class__.__name__, "config": obj.get_config()}
+    if type(obj).__module__ == np.__name__:
+        if isinstance(obj, np.ndarray):
+            return obj.tolist()
+        return obj.item()
+    if callable(obj):
+        return obj.__name__
+    if type(obj).__name__ == type.__name__:
+        return obj.__name__
+    if isinstance(obj, TensorShape):
+        return obj.as_list()
+    if hasattr(obj, "as_datatype_enum") and hasattr(obj, "name"):
+        return obj.name
+    raise TypeError("Not JSON Serializable:", obj)
+
+
+def _legacy_weights(layer):
+    return list(layer.trainable_weights) + list(layer.non_trainable_weights)
+
+
+def _save_attributes(group, name, data):
+    bad = [x for x in data if len(x) > HDF5_OBJECT_HEADER_LIMIT]
+    if bad:
+        raise RuntimeError("The following attributes cannot be saved to HDF5 file because "
+                           "they are larger than %d bytes: %s"
+                           % (HDF5_OBJECT_HEADER_LIMIT, ", ".join(x.decode() for x in bad)))
+    arr = np.asarray(data)
+    chunks = 1
+    parts = np.array_split(arr, chunks)
+    while any(x.nbytes > HDF5_OBJECT_HEADER_LIMIT for x in parts):
+        chunks += 1
+        parts = np.array_split(arr, chunks)
+    if chunks > 1:
+        for i, part in enumerate(parts):
+            group.attrs["%s%d" % (name, i)] = part
+    else:
+        group.attrs[name] = data
+
+
+def _load_attributes(group, name):
+    def dec(n):
+        return n.decode("utf8") if isinstance(n, bytes) else str(n)
+    if name in group.attrs:
+        return [dec(n) for n in group.attrs[name]]
+    data, i = [], 0
+    while "%s%d" % (name, i) in group.attrs:
+        data.extend(dec(n) for n in group.attrs["%s%d" % (name, i)])
+        i += 1
+    return data
+
+
+def _write_values(group, names, values):
+    for name, val in zip(names, values):
+        val = np.asarray(val)
+        dset = group.create_dataset(name, val.shape, dtype=val.dtype)
+        if not val.shape:
+            dset[()] = val
+        else:
+            dset[:] = val
+
+
+def save_weights_to_hdf5_group(f, layers):
+    """One group per layer with its weights (TF 1.14's layout)."""
+    _save_attributes(f, "layer_names", [layer.name.encode("utf8") for layer in layers])
+    f.attrs["backend"] = b"tensorflow"
+    f.attrs["keras_version"] = KERAS_VERSION.encode("utf8")
+    sess = K.get_session()
+    for layer in layers:
+        g = f.create_group(layer.name)
+        weights = _legacy_weights(layer)
+        values = sess.run(weights) if weights else []
+        names = [w.name.encode("utf8") for w in weights]
+        _save_attributes(g, "weight_names", names)
+        _write_values(g, names, values)
+
+
+def _read_layer(f, name):
+    g = f[name]
+    names = _load_attributes(g, "weight_names")
+    return [np.asarray(g[n]) for n in names]
+
+
+def _set_values(pairs):
+    sess = K.get_session()
+    for var, value in pairs:
+        var.load(np.asarray(value), sess)
+
+
+def load_weights_from_hdf5_group(f, layers):
+    """Topological loading: the i-th layer with weights gets the i-th saved one."""
+    filtered = [layer for layer in layers if _legacy_weights(layer)]
+    names = [n for n in _load_attributes(f, "layer_names")
+             if _load_attributes(f[n], "weight_names")]
+    if len(names) != len(filtered):
+        raise ValueError("You are trying to load a weight file containing " +
+                         str(len(names)) + " layers into a model with " +
+                         str(len(filtered)) + " layers.")
+    pairs = []
+    for k, name in enumerate(names):
+        values = _read_layer(f, name)
+        layer = filtered[k]
+        symbolic = _legacy_weights(layer)
+        if len(values) != len(symbolic):
+            raise ValueError("Layer #" + str(k) + " (named \"" + layer.name + "\" in the "
+                             "current model) was found to correspond to layer " + name +
+                             " in the save file. However the new layer " + layer.name +
+                             " expects " + str(len(symbolic)) + " weights, but the saved "
+                             "weights have " + str(len(values)) + " elements.")
+        for var, value in zip(symbolic, values):
+            _check_shape(var, value, k, layer)
+        pairs += zip(symbolic, values)
+    _set_values(pairs)
+
+
+def _check_shape(var, value, k, layer):
+    shape = tuple(var.shape.as_list())
+    if shape != value.shape:
+        raise ValueError("Layer #" + str(k) + " (named \"" + layer.name + "\"), weight " +
+                         str(var) + " has shape " + str(shape) + ", but the saved weight "
+                         "has shape " + str(value.shape) + ".")
+
+
+def load_weights_from_hdf5_group_by_name(f, layers):
+    """Name-based loading: layers whose name is not in the file keep their weights."""
+    index = {}
+    for layer in layers:
+        if layer.name:
+            index.setdefault(layer.name, []).append(layer)
+    pairs = []
+    for k, name in enumerate(_load_attributes(f, "layer_names")):
+        values = _read_layer(f, name)
+        for layer in index.get(name, []):
+            symbolic = _legacy_weights(layer)
+            if len(values) != len(symbolic):
+                raise ValueError("Layer #" + str(k) + " (named \"" + layer.name +
+                                 "\") expects " + str(len(symbolic)) + " weight(s), but "
+                                 "the saved weights have " + str(len(values)) +
+                                 " element(s).")
+            for var, value in zip(symbolic, values):
+                _check_shape(var, value, k, layer)
+                pairs.append((var, value))
+    _set_values(pairs)
+
+
+def save_model_to_hdf5(model, filepath, overwrite=True, include_optimizer=True):
+    """model_config, training_config, model_weights (and optimizer_weights)."""
+    h5py = h5py_module()
+    if not overwrite and os.path.isfile(filepath):
+        raise NotImplementedError("flowgrad does not implement save(overwrite=False) on an "
+                                  "existing file (TF asks on the terminal)")
+    config = json.dumps({"class_name": model.__class__.__name__,
+                         "config": model.get_config()}, default=get_json_type)
+    with h5py.File(filepath, mode="w") as f:
+        f.attrs["keras_version"] = KERAS_VERSION.encode("utf8")
+        f.attrs["backend"] = b"tensorflow"
+        f.attrs["model_config"] = config.encode("utf8")
+        save_weights_to_hdf5_group(f.create_group("model_weights"), model.layers)
+        opt = getattr(model, "optimizer", None)
+        if include_optimizer and opt is not None:
+            if type(opt).__name__ == "TFOptimizer":
+                logging.warning(
+                    "TensorFlow optimizers do not make it possible to access optimizer "
+                    "attributes or optimizer state after instantiation. As a result, we "
+                    "cannot save the optimizer as part of the model save file. You will "
+                    "have to compile your model again after loading it. Prefer using a "
+                    "Keras optimizer instead (see keras.io/optimizers).")
+            else:
+                f.attrs["training_config"] = json.dumps({
+                    "optimizer_config": {"class_name": opt.__class__.__name__,
+                                         "config": opt.get_config()},
+                    "loss": model.loss, "metrics": model._metrics_arg,
+                    "weighted_metrics": None, "sample_weight_mode": None,
+                    "loss_weights": model.loss_weights}, default=get_json_type).encode("utf8")
+                weights = opt.weights
+                if weights:
+                    g = f.create_group("optimizer_weights")
+                    names = [w.name.encode("utf8") for w in weights]
+                    _save_attributes(g, "weight_names", names)
+                    _write_values(g, names, K.get_session().run(weights))
+        f.flush()
+
+
+def load_optimizer_weights(f):
+    """The saved optimizer state as (names, values)."""
+    g = f["optimizer_weights"]
+    names = _load_attributes(g, "weight_names")
+    return names, [np.asarray(g[n]) for n in names]
+
+
+# -- TF format: TF 1.14's object-based checkpoint of a model's weights -------------------
+def _layer_node(layer, checkpoint_cls):
+    """The trackable node of `layer`: its own weights by their names ('kernel', 'bias'),
+    and the sub-layers TF 1.14 tracks by attribute ('cell', 'forward_layer',
+    'backward_layer', 'layer', or 'layer_with_weights-N' of a nested model)."""
+    node = checkpoint_cls()
+    for w in list(layer._trainable_weights) + list(layer._non_trainable_weights):
+        setattr(node, w.op.name.split("/")[-1], w)
+    if hasattr(layer, "_nodes") and hasattr(layer, "layers"):  # a nested model
+        _add_layers(node, _tracked_layers(layer), checkpoint_cls)
+        return node
+    for attr in ("cell", "forward_layer", "backward_layer", "layer"):
+        sub = getattr(layer, attr, None)
+        if sub is not None and hasattr(sub, "weights") and sub.weights and \
+                attr not in node._children:
+            if attr == "layer" and hasattr(layer, "forward_layer"):
+                continue
+            setattr(node, attr, _layer_node(sub, checkpoint_cls))
+    if hasattr(layer, "cells"):
+        raise NotImplementedError("flowgrad does not implement TF-format weights of "
+                                  "StackedRNNCells")
+    return node
+
+
+def _tracked_layers(model):
+    """The layers as TF 1.14 tracks them: a Sequential's InputLayer included."""
+    layers = list(getattr(model, "_layers", None) or model.layers)
+    return [x for x in layers if hasattr(x, "weights")]
+
+
+def _add_layers(root, layers, checkpoint_cls):
+    """'layer_with_weights-N' for the layers with weights (their keys come from these
+    paths), then 'layer-N' for every layer, as TF 1.14's object graph has them."""
+    nodes = {}
+    for i, layer in enumerate([x for x in layers if x.weights]):
+        nodes[id(layer)] = _layer_node(layer, checkpoint_cls)
+        setattr(root, "layer_with_weights-%d" % i, nodes[id(layer)])
+    for i, layer in enumerate(layers):
+        setattr(root, "layer-%d" % i, nodes.get(id(layer)) or checkpoint_cls())
+
+
+def model_checkpoint(model):
+    """A tf.train.Checkpoint whose object graph has TF 1.14's keys for `model`'s weights
+    ('layer_with_weights-0/kernel/.ATTRIBUTES/VARIABLE_VALUE')."""
+    from ..train.checkpointable import Checkpoint  # lazy: the checkpoint module on use
+    root = Checkpoint()
+    _add_layers(root, _tracked_layers(model), Checkpoint)
+    return root
+
+
+def save_weights_tf(model, filepath):
+    """Writes `filepath`.index / .data-* and the directory's `checkpoint` file."""
+    from ..train import checkpoint_management  # lazy: the checkpoint module on use
+    directory = os.path.dirname(os.path.abspath(filepath))
+    os.makedirs(directory, exist_ok=True)
+    model_checkpoint(model).write(filepath, session=K.get_session())
+    checkpoint_management.update_checkpoint_state_internal(
+        save_dir=directory, model_checkpoint_path=os.path.abspath(filepath),
+        all_model_checkpoint_paths=[os.path.abspath(filepath)], save_relative_paths=True)
+
+
+def load_weights_tf(model, filepath):
+    """Restores the weights from a TF-format checkpoint (TF 1.14's or flowgrad's),
+    matching the checkpoint's object graph to the model's from the root by child names;
+    values the model has no object for (the optimizer's) are left unused. Returns the
+    number of weights restored."""
+    from ..train import checkpointable as ckpt  # lazy: the checkpoint module on use
+    from ..ops.variables import Variable  # lazy: with the checkpoint module
+    reader = ckpt._io.CheckpointReader(os.fspath(filepath))
+    raw = reader.get_tensor(ckpt.OBJECT_GRAPH_KEY)
+    graph = ckpt._object_graph_pb2().TrackableObjectGraph()
+    graph.ParseFromString(raw if isinstance(raw, bytes) else bytes(raw))
+    root = model_checkpoint(model)
+    matched, seen, stack = [], set(), [(0, root)]
+    while stack:
+        node_id, obj = stack.pop()
+        if not 0 <= node_id < len(graph.nodes) or node_id in seen:
+            continue
+        seen.add(node_id)
+        node = graph.nodes[node_id]
+        if isinstance(obj, Variable):
+            for attr in node.attributes:
+                if attr.name == "VARIABLE_VALUE":
+                    matched.append((obj, attr.checkpoint_key))
+        kids = getattr(obj, "_children", {})
+        for ref in reversed(node.children):
+            if ref.local_name in kids:
+                stack.append((ref.node_id, kids[ref.local_name]))
+    sess = K.get_session()
+    for var, key in matched:
+        value = np.asarray(reader.get_tensor(key))
+        if tuple(var.shape.as_list()) != value.shape:
+            raise ValueError("Shapes %s and %s are incompatible (restoring %s from %s)"
+                             % (tuple(var.shape.as_list()), value.shape, var.op.name, key))
+        var.load(value, sess)
+    return len(matched)
