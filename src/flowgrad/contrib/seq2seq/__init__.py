@@ -4,6 +4,9 @@ from .attention_wrapper import (AttentionMechanism, AttentionWrapper, AttentionW
                                 BahdanauAttention, BahdanauMonotonicAttention, LuongAttention,
                                 LuongMonotonicAttention, hardmax, monotonic_attention,
                                 safe_cumprod)
+from .beam_search_decoder import (BeamSearchDecoder, BeamSearchDecoderOutput,
+                                  BeamSearchDecoderState, FinalBeamSearchDecoderOutput,
+                                  gather_tree, tile_batch)
 from .decoder import BasicDecoder, BasicDecoderOutput, Decoder, dynamic_decode
 from .helper import (CustomHelper, GreedyEmbeddingHelper, Helper, InferenceHelper,
                      SampleEmbeddingHelper, ScheduledEmbeddingTrainingHelper,
@@ -13,7 +16,8 @@ from .loss import sequence_loss
 __all__ = ["AttentionMechanism", "AttentionWrapper", "AttentionWrapperState",
            "BahdanauAttention", "BahdanauMonotonicAttention", "LuongAttention",
            "LuongMonotonicAttention", "hardmax", "monotonic_attention", "safe_cumprod",
-           "BasicDecoder", "BasicDecoderOutput", "CustomHelper", "Decoder",
+           "BeamSearchDecoder", "BeamSearchDecoderOutput", "BeamSearchDecoderState",
+           "FinalBeamSearchDecoderOutput", "gather_tree", "tile_batch", "BasicDecoder", "BasicDecoderOutput", "CustomHelper", "Decoder",
            "GreedyEmbeddingHelper", "Helper", "InferenceHelper", "SampleEmbeddingHelper",
            "ScheduledEmbeddingTrainingHelper", "ScheduledOutputTrainingHelper",
            "TrainingHelper", "dynamic_decode", "sequence_loss"]

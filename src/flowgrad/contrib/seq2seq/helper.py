@@ -246,7 +246,7 @@ class ScheduledEmbeddingTrainingHelper(TrainingHelper):
         with name_scope(name, "ScheduledEmbeddingTrainingHelperSample",
                         [time, outputs, state]):
             select_sample = bernoulli_sample(probs=self._sampling_probability,
-                                             dtype=dtypes.bool, sample_shape=self.batch_size,
+                                             dtype=dtypes.bool_, sample_shape=self.batch_size,
                                              seed=self._scheduling_seed)
             return array_ops.where(select_sample,
                                    categorical_sample(logits=outputs, seed=self._seed),
@@ -320,7 +320,7 @@ class ScheduledOutputTrainingHelper(TrainingHelper):
                         [time, outputs, state, sample_ids]):
             finished, base_next_inputs, state = super().next_inputs(
                 time=time, outputs=outputs, state=state, sample_ids=sample_ids, name=name)
-            sample_ids = math_ops.cast(sample_ids, dtypes.bool)
+            sample_ids = math_ops.cast(sample_ids, dtypes.bool_)
 
             def maybe_sample():
                 def maybe_concatenate_auxiliary_inputs(outputs_, indices=None):
