@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 import flowgrad as tf
+from flowgrad.cli import run_script
 import goldens
 
 GOLD = goldens.load("seq2seq", "decoder")
@@ -83,3 +84,13 @@ def test_float32_training_decoder_runs_and_trains():
             for _ in range(30):
                 sess.run(train)
             assert sess.run(loss) < 0.5 * first
+
+
+def test_nmt_attention_script_prints_tf114_numbers(capsys):
+    """A seq2seq-with-attention script (training with Adam, greedy decoding, a checkpoint
+    restored into a beam-search graph) run with `flowgrad run` prints what TF 1.14
+    prints: variable names, gradient norms, losses, decoded ids and beam scores."""
+    code = run_script(goldens.path("seq2seq", "nmt_attention.py"), [])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert out == goldens.load("seq2seq", "nmt_attention")["stdout"]

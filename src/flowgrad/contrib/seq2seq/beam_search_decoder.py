@@ -77,7 +77,7 @@ def gather_tree_from_array(t, parent_ids, sequence_length):
     max_time = dimension_value(parent_ids.shape[0]) or array_ops.shape(parent_ids)[0]
     batch_size = dimension_value(parent_ids.shape[1]) or array_ops.shape(parent_ids)[1]
     beam_width = dimension_value(parent_ids.shape[2]) or array_ops.shape(parent_ids)[2]
-    beam_ids = array_ops.expand_dims(array_ops.expand_dims(math_ops.range(beam_width), 0), 0)
+    beam_ids = array_ops.expand_dims(array_ops.expand_dims(array_ops.range(beam_width), 0), 0)
     beam_ids = array_ops.tile(beam_ids, [max_time, batch_size, 1])
     max_sequence_lengths = math_ops.cast(math_ops.reduce_max(sequence_length, axis=1),
                                          dtypes.int32)
@@ -87,9 +87,9 @@ def gather_tree_from_array(t, parent_ids, sequence_length):
     in_bound_steps = array_ops.transpose(
         array_ops.sequence_mask(sequence_length, maxlen=max_time), perm=[2, 0, 1])
     sorted_beam_ids = array_ops.where(in_bound_steps, sorted_beam_ids, beam_ids)
-    time_ind = array_ops.tile(array_ops.reshape(math_ops.range(max_time), [-1, 1, 1]),
+    time_ind = array_ops.tile(array_ops.reshape(array_ops.range(max_time), [-1, 1, 1]),
                               [1, batch_size, beam_width])
-    batch_ind = array_ops.tile(array_ops.reshape(math_ops.range(batch_size), [-1, 1, 1]),
+    batch_ind = array_ops.tile(array_ops.reshape(array_ops.range(batch_size), [-1, 1, 1]),
                                [1, max_time, beam_width])
     batch_ind = array_ops.transpose(batch_ind, perm=[1, 0, 2])
     indices = array_ops.stack([time_ind, batch_ind, sorted_beam_ids], -1)
@@ -486,7 +486,7 @@ def _maybe_tensor_gather_helper(gather_indices, gather_from, batch_size, range_s
 def _tensor_gather_helper(gather_indices, gather_from, batch_size, range_size, gather_shape,
                           name=None):
     with name_scope(name, "tensor_gather_helper"):
-        range_ = array_ops.expand_dims(math_ops.range(batch_size) * range_size, 1)
+        range_ = array_ops.expand_dims(array_ops.range(batch_size) * range_size, 1)
         gather_indices = array_ops.reshape(gather_indices + range_, [-1])
         output = array_ops.gather(array_ops.reshape(gather_from, gather_shape), gather_indices)
         final_shape = array_ops.shape(gather_from)[:1 + len(gather_shape)]
