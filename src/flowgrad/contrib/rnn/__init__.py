@@ -8,7 +8,8 @@ from ...ops.rnn_cell_impl import (BasicLSTMCell, BasicRNNCell, DeviceWrapper, Dr
                                   GRUCell, LayerRNNCell, LSTMCell, LSTMStateTuple,
                                   MultiRNNCell, ResidualWrapper, RNNCell)
 
-__all__ = ["AttentionCellWrapper", "BasicLSTMCell", "BasicRNNCell", "DeviceWrapper", "DropoutWrapper", "GRUBlockCell",
+__all__ = ["AttentionCellWrapper", "BasicLSTMCell", "BasicRNNCell", "DeviceWrapper",
+           "DropoutWrapper", "GRUBlockCell",
            "GRUBlockCellV2", "GRUCell", "LSTMBlockCell", "LayerNormBasicLSTMCell",
            "LSTMCell", "LSTMStateTuple", "LayerRNNCell", "MultiRNNCell", "RNNCell",
            "ResidualWrapper", "stack_bidirectional_dynamic_rnn", "stack_bidirectional_rnn",

@@ -14,10 +14,11 @@ from .helper import (CustomHelper, GreedyEmbeddingHelper, Helper, InferenceHelpe
 from .loss import sequence_loss
 
 __all__ = ["AttentionMechanism", "AttentionWrapper", "AttentionWrapperState",
-           "BahdanauAttention", "BahdanauMonotonicAttention", "LuongAttention",
-           "LuongMonotonicAttention", "hardmax", "monotonic_attention", "safe_cumprod",
-           "BeamSearchDecoder", "BeamSearchDecoderOutput", "BeamSearchDecoderState",
-           "FinalBeamSearchDecoderOutput", "gather_tree", "tile_batch", "BasicDecoder", "BasicDecoderOutput", "CustomHelper", "Decoder",
-           "GreedyEmbeddingHelper", "Helper", "InferenceHelper", "SampleEmbeddingHelper",
+           "BahdanauAttention", "BahdanauMonotonicAttention", "BasicDecoder",
+           "BasicDecoderOutput", "BeamSearchDecoder", "BeamSearchDecoderOutput",
+           "BeamSearchDecoderState", "CustomHelper", "Decoder", "FinalBeamSearchDecoderOutput",
+           "GreedyEmbeddingHelper", "Helper", "InferenceHelper", "LuongAttention",
+           "LuongMonotonicAttention", "SampleEmbeddingHelper",
            "ScheduledEmbeddingTrainingHelper", "ScheduledOutputTrainingHelper",
-           "TrainingHelper", "dynamic_decode", "sequence_loss"]
+           "TrainingHelper", "dynamic_decode", "gather_tree", "hardmax", "monotonic_attention",
+           "safe_cumprod", "sequence_loss", "tile_batch"]

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import abc
 
-from ._ops import (TensorShape, TensorArray, array_ops, cond, convert_to_tensor, dtypes,
-                   equal, greater, greater_equal, less, less_equal, logical_not, logical_or, math_ops,
-                   name_scope, nest, nn_ops, random_ops, Tensor, transpose_batch_time)
+from ._ops import (Tensor, TensorArray, TensorShape, array_ops, cond, convert_to_tensor,
+                   dtypes, equal, greater, greater_equal, less, less_equal, logical_not,
+                   logical_or, math_ops, name_scope, nest, nn_ops, random_ops,
+                   transpose_batch_time)
 
 __all__ = ["CustomHelper", "GreedyEmbeddingHelper", "Helper", "InferenceHelper",
            "SampleEmbeddingHelper", "ScheduledEmbeddingTrainingHelper",
