@@ -94,3 +94,12 @@ def test_nmt_attention_script_prints_tf114_numbers(capsys):
     out, err = capsys.readouterr()
     assert code == 0, err
     assert out == goldens.load("seq2seq", "nmt_attention")["stdout"]
+
+
+@pytest.mark.parametrize("name", sorted(goldens.load("seq2seq", "sampling")))
+def test_sampling_helpers_draw_tf114s_numbers(name):
+    """Seeded sampling helpers draw TF 1.14's ids in every step of two runs."""
+    gen = goldens.generator("seq2seq", "sampling")
+    with tf.Graph().as_default():
+        got = gen.CASES[name](tf)
+    same(got, goldens.load("seq2seq", "sampling")[name], name)
