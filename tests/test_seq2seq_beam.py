@@ -12,14 +12,7 @@ GOLD = goldens.load("seq2seq", "beam")
 GEN = goldens.generator("seq2seq", "beam")
 
 
-# TF 1.14 raises this while building (its Reshape shape function evaluates the partial
-# shape [batch, beam_width, ...] of a concat of size(start_tokens)); flowgrad's Reshape
-# shape inference does not, so the error comes when the decoder runs
-# (test_untiled_initial_state_fails_at_run_time).
-KNOWN = {"error/untiled_state"}
-
-
-@pytest.mark.parametrize("name", sorted(set(GEN.CASES) - KNOWN))
+@pytest.mark.parametrize("name", sorted(GEN.CASES))
 def test_matches_tf114(name):
     with tf.Graph().as_default():
         got = GEN.CASES[name](tf)
@@ -29,18 +22,6 @@ def test_matches_tf114(name):
     f32 = name.endswith("_f32") or "length_penalty" in name
     rtol, atol = (2e-5, 1e-5) if f32 else (1e-9, 1e-11)
     same(got, exp, name, rtol, atol)
-
-
-def test_untiled_initial_state_fails_at_run_time():
-    assert GOLD["error/untiled_state"].cls == "ValueError"
-    with tf.Graph().as_default():
-        cell = tf.nn.rnn_cell.GRUCell(2)
-        dec = tf.contrib.seq2seq.BeamSearchDecoder(cell, tf.ones([4, 2]), [1, 1], 2,
-                                                   tf.zeros([2, 2]), 3)
-        out, _, _ = tf.contrib.seq2seq.dynamic_decode(dec, maximum_iterations=2)
-        with tf.Session() as sess, pytest.raises(tf.errors.InvalidArgumentError,
-                                                 match="reshape"):
-            sess.run(out.predicted_ids)
 
 
 def test_gather_tree_rejects_parent_equal_to_beam_width():
