@@ -103,3 +103,11 @@ def test_sampling_helpers_draw_tf114s_numbers(name):
     with tf.Graph().as_default():
         got = gen.CASES[name](tf)
     same(got, goldens.load("seq2seq", "sampling")[name], name)
+
+
+@pytest.mark.parametrize("name", sorted(goldens.load("seq2seq", "monotonic")))
+def test_monotonic_attention_float32_matches_tf114(name):
+    gen = goldens.generator("seq2seq", "monotonic")
+    with tf.Graph().as_default():
+        got = gen.CASES[name](tf)
+    same(got, goldens.load("seq2seq", "monotonic")[name], name, rtol=2e-4, atol=2e-5)
