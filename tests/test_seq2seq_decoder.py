@@ -111,3 +111,33 @@ def test_monotonic_attention_float32_matches_tf114(name):
     with tf.Graph().as_default():
         got = gen.CASES[name](tf)
     same(got, goldens.load("seq2seq", "monotonic")[name], name, rtol=2e-4, atol=2e-5)
+
+
+def test_second_order_gradients_through_attention_decoder():
+    """A Hessian-vector product of an attention decoder's loss w.r.t. its inputs (a
+    flowgrad extension: TF 1.14 has no second-order while-loop gradients) agrees with
+    central differences of the first-order gradient, in float64."""
+    rng = np.random.RandomState(3)
+    x0, v = GEN.X, rng.standard_normal(GEN.X.shape)
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float64, GEN.X.shape)
+        init = tf.random_uniform_initializer(-0.6, 0.6, seed=2, dtype=tf.float64)
+        with tf.variable_scope("m", initializer=init):
+            mech = tf.contrib.seq2seq.LuongAttention(4, tf.constant(GEN.MEM), scale=True,
+                                                     memory_sequence_length=[4, 2, 3],
+                                                     dtype=tf.float64)
+            cell = tf.contrib.seq2seq.AttentionWrapper(tf.nn.rnn_cell.GRUCell(4), mech,
+                                                       attention_layer_size=3)
+            helper = tf.contrib.seq2seq.TrainingHelper(x, [5, 3, 4])
+            dec = tf.contrib.seq2seq.BasicDecoder(cell, helper, cell.zero_state(3, tf.float64),
+                                                  output_layer=tf.layers.Dense(5))
+            out, _, _ = tf.contrib.seq2seq.dynamic_decode(dec, impute_finished=True)
+        loss = tf.reduce_sum(tf.tanh(out.rnn_output) ** 2)
+        g = tf.gradients(loss, x)[0]
+        hv = tf.gradients(tf.reduce_sum(g * v), x)[0]
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            got = sess.run(hv, {x: x0})
+            eps = 1e-5
+            num = (sess.run(g, {x: x0 + eps * v}) - sess.run(g, {x: x0 - eps * v})) / (2 * eps)
+    np.testing.assert_allclose(got, num, rtol=1e-5, atol=1e-7)
