@@ -27,19 +27,27 @@ def _leaves(tf, x):
 
 
 def _beam(tf, attention=False, history=False, length_penalty=0.0, coverage=0.0,
-          output_time_major=False, reorder=True, max_iter=7, end_token=2, dtype="float64"):
+          output_time_major=False, reorder=True, max_iter=7, end_token=2, dtype="float64",
+          dynamic_batch=False):
     dt = tf.float64 if dtype == "float64" else tf.float32
     s2s = tf.contrib.seq2seq
     emb = tf.get_variable("embedding", [V, 3], dt)
     cell = tf.nn.rnn_cell.LSTMCell(U)
+    feed = {}
+    batch = B
     if attention:
-        mem = s2s.tile_batch(tf.constant(MEM.astype(dt.as_numpy_dtype)), K)
+        mem = tf.constant(MEM.astype(dt.as_numpy_dtype))
+        if dynamic_batch:   # static batch unknown: the alignment history gets reordered
+            ph = tf.placeholder(dt, [None, 4, 5])
+            feed = {ph: MEM.astype(dt.as_numpy_dtype)}
+            mem, batch = ph, tf.shape(ph)[0]
+        mem = s2s.tile_batch(mem, K)
         lens = s2s.tile_batch(tf.constant([4, 2]), K)
         mech = s2s.BahdanauAttention(U, mem, memory_sequence_length=lens, dtype=dt)
         cell = s2s.AttentionWrapper(cell, mech, attention_layer_size=3,
                                     alignment_history=history)
-    init = cell.zero_state(B * K, dt)
-    dec = s2s.BeamSearchDecoder(cell, emb, tf.constant([1, 1]), end_token, init, K,
+    init = cell.zero_state(batch * K, dt)
+    dec = s2s.BeamSearchDecoder(cell, emb, tf.fill([batch], 1), end_token, init, K,
                                 output_layer=tf.layers.Dense(V),
                                 length_penalty_weight=length_penalty,
                                 coverage_penalty_weight=coverage,
@@ -57,7 +65,7 @@ def _beam(tf, attention=False, history=False, length_penalty=0.0, coverage=0.0,
     with tf.Session() as sess:
         sess.run(tf.global_variables_initializer())
         sess.run(assigns)
-        res = sess.run(fetch)
+        res = sess.run(fetch, feed)
     res["names"] = [[v.name, v.shape.as_list()] for v in tf.global_variables()]
     res["shape"] = str(out.predicted_ids.shape)
     return res
@@ -74,6 +82,8 @@ CASES = {
     "beam/coverage_f32": lambda tf: _beam(tf, attention=True, coverage=0.4,
                                           length_penalty=0.5, dtype="float32"),
     "beam/long": lambda tf: _beam(tf, max_iter=12, end_token=5),
+    "beam/attention_history_dynamic_batch": lambda tf: _beam(tf, attention=True, history=True,
+                                                             dynamic_batch=True),
 }
 
 
