@@ -1,0 +1,24 @@
+"""tf.contrib.legacy_seq2seq against TF 1.14 (tests/golden/seq2seq/gen_legacy.py runs the
+same cases under TF): outputs, states, losses, gradients, variable names."""
+import pytest
+
+import flowgrad as tf
+import goldens
+from test_seq2seq_decoder import same
+
+GOLD = goldens.load("seq2seq", "legacy")
+GEN = goldens.generator("seq2seq", "legacy")
+
+
+@pytest.mark.parametrize("name", sorted(GEN.CASES))
+def test_matches_tf114(name):
+    with tf.Graph().as_default():
+        got = GEN.CASES[name](tf)
+    # the embedding decoders run in float32 (TF's default variable dtype)
+    tol = (2e-5, 2e-6) if name.startswith("embedding") else (1e-9, 1e-11)
+    same(got, GOLD[name], name, *tol)
+
+
+def test_unimplemented_parts_are_absent():
+    with pytest.raises(AttributeError):
+        tf.contrib.legacy_seq2seq.embedding_attention_seq2seq  # noqa: B018
