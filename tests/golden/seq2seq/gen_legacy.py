@@ -100,6 +100,63 @@ def _losses(tf, custom):
         return sess.run(fetch)
 
 
+def _attention_decoder(tf, heads, initial_attention, loop):
+    inputs = [tf.constant(d) for d in DEC]
+    states = tf.constant(np.transpose(ENC, (1, 0, 2)))
+    cell = tf.nn.rnn_cell.LSTMCell(U)
+    init = cell.zero_state(B, tf.float64)
+    fn = (lambda prev, i: tf.tanh(prev[:, :U])) if loop else None
+    out, state = tf.contrib.legacy_seq2seq.attention_decoder(
+        inputs, init, states, cell, output_size=U, num_heads=heads, loop_function=fn,
+        dtype=tf.float64, initial_state_attention=initial_attention)
+    return _run(tf, (out, state), inputs + [states])
+
+
+def _emb_seq2seq(tf, attention, feed_previous, projection=False):
+    enc = [tf.constant(i) for i in IDS]
+    dec = [tf.constant(i) for i in IDS[::-1]]
+    cell = tf.nn.rnn_cell.GRUCell(U)
+    s2s = tf.contrib.legacy_seq2seq
+    proj = None
+    if projection:
+        proj = (tf.get_variable("proj_w", [U, V]), tf.get_variable("proj_b", [V]))
+    if feed_previous == "tensor":
+        feed_previous = tf.constant(True)
+    if attention:
+        out, state = s2s.embedding_attention_seq2seq(enc, dec, cell, V, V, 3, num_heads=2,
+                                                     output_projection=proj,
+                                                     feed_previous=feed_previous)
+    else:
+        out, state = s2s.embedding_rnn_seq2seq(enc, dec, cell, V, V, 3,
+                                               output_projection=proj,
+                                               feed_previous=feed_previous)
+    return _run(tf, (out, state), [])
+
+
+def _buckets(tf):
+    enc = [tf.constant(i) for i in IDS]
+    dec = [tf.constant(i) for i in IDS[::-1]]
+    targets = [tf.constant(i) for i in IDS]
+    weights = [tf.constant(w.astype(np.float32)) for w in W]
+
+    def model(e, d):   # a cell per bucket: TF 1.14 cannot deep-copy a built cell
+        return tf.contrib.legacy_seq2seq.embedding_attention_seq2seq(
+            e, d, tf.nn.rnn_cell.GRUCell(U), V, V, 3)
+    outs, losses = tf.contrib.legacy_seq2seq.model_with_buckets(
+        enc, dec, targets, weights, [(2, 3), (4, 4)], model)
+    return _run(tf, (outs, losses), [])
+
+
+def _wrappers(tf):
+    x = tf.constant(IDS.T.reshape(B, T, 1))
+    cell = tf.contrib.rnn.EmbeddingWrapper(
+        tf.contrib.rnn.InputProjectionWrapper(
+            tf.contrib.rnn.OutputProjectionWrapper(tf.nn.rnn_cell.GRUCell(U), 4,
+                                                   activation=tf.tanh), 3), V, 2)
+    out, state = tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)
+    return _run(tf, (out, state), [])
+
+
 def _error(fn):
     def case(tf):
         try:
@@ -111,6 +168,17 @@ def _error(fn):
 
 
 CASES = {
+    "attention_decoder": lambda tf: _attention_decoder(tf, 1, False, False),
+    "attention_decoder_heads_initial_loop": lambda tf: _attention_decoder(tf, 2, True, True),
+    "f32/embedding_rnn_seq2seq": lambda tf: _emb_seq2seq(tf, False, False),
+    "f32/embedding_rnn_seq2seq_feed_tensor": lambda tf: _emb_seq2seq(tf, False, "tensor"),
+    "f32/embedding_attention_seq2seq": lambda tf: _emb_seq2seq(tf, True, False),
+    "f32/embedding_attention_seq2seq_feed_projection": lambda tf: _emb_seq2seq(
+        tf, True, True, projection=True),
+    "f32/embedding_attention_seq2seq_feed_tensor": lambda tf: _emb_seq2seq(tf, True,
+                                                                           "tensor"),
+    "f32/model_with_buckets": _buckets,
+    "f32/wrappers": _wrappers,
     "rnn_decoder": lambda tf: _rnn_decoder(tf, False),
     "rnn_decoder_loop": lambda tf: _rnn_decoder(tf, True),
     "basic_rnn_seq2seq": lambda tf: _basic(tf, False),
@@ -119,6 +187,10 @@ CASES = {
     "embedding_rnn_decoder_feed_previous_projection": lambda tf: _embedding(tf, True, True),
     "losses": lambda tf: _losses(tf, False),
     "losses_custom": lambda tf: _losses(tf, True),
+    "error/buckets": _error(lambda tf: tf.contrib.legacy_seq2seq.model_with_buckets(
+        [1], [1], [1], [1], [(2, 2)], None)),
+    "error/attention_heads": _error(lambda tf: tf.contrib.legacy_seq2seq.attention_decoder(
+        [tf.ones([2, 3])], None, tf.ones([2, 4, 5]), None, num_heads=0)),
     "error/lengths": _error(lambda tf: tf.contrib.legacy_seq2seq.sequence_loss_by_example(
         [tf.ones([2, 3])], [tf.ones([2], tf.int32)] * 2, [tf.ones([2])])),
 }

@@ -1,5 +1,6 @@
 """`tf.contrib.rnn`: TF 1.14's core RNN cells and drivers under their contrib names."""
 from ._attention import AttentionCellWrapper
+from ._core import EmbeddingWrapper, InputProjectionWrapper, OutputProjectionWrapper
 from ._block_cells import GRUBlockCell, GRUBlockCellV2, LSTMBlockCell
 from ._layer_norm import LayerNormBasicLSTMCell
 from ._stack import stack_bidirectional_dynamic_rnn, stack_bidirectional_rnn
@@ -9,7 +10,8 @@ from ...ops.rnn_cell_impl import (BasicLSTMCell, BasicRNNCell, DeviceWrapper, Dr
                                   MultiRNNCell, ResidualWrapper, RNNCell)
 
 __all__ = ["AttentionCellWrapper", "BasicLSTMCell", "BasicRNNCell", "DeviceWrapper",
-           "DropoutWrapper", "GRUBlockCell",
+           "DropoutWrapper", "EmbeddingWrapper", "GRUBlockCell", "InputProjectionWrapper",
+           "OutputProjectionWrapper",
            "GRUBlockCellV2", "GRUCell", "LSTMBlockCell", "LayerNormBasicLSTMCell",
            "LSTMCell", "LSTMStateTuple", "LayerRNNCell", "MultiRNNCell", "RNNCell",
            "ResidualWrapper", "stack_bidirectional_dynamic_rnn", "stack_bidirectional_rnn",

@@ -5,49 +5,14 @@ from __future__ import annotations
 
 from ...logging import warning as _warn
 from ...ops import _nest as nest
-from ...ops import array_ops, init_ops, math_ops, nn_ops
+from ...ops import array_ops, math_ops, nn_ops
 from ...ops import variable_scope as vs
 from ...engine.ops.convolution import conv2d as _conv2d
-from ...ops.linalg_ops import matmul
 from ...ops.rnn import _assert_like_rnncell
 from ...ops.rnn_cell_impl import RNNCell
+from ._core import _Linear
 
 __all__ = ["AttentionCellWrapper"]
-
-
-class _Linear:
-    """contrib.rnn's _Linear: `kernel` [sum of input widths, output_size] and `bias`
-    (zeros) in the current variable scope; sum_i args_i @ W_i + b."""
-
-    def __init__(self, args, output_size, build_bias):
-        if not nest.is_sequence(args):
-            args = [args]
-            self._is_sequence = False
-        else:
-            self._is_sequence = True
-        total = 0
-        for a in args:
-            if a.shape.ndims != 2:
-                raise ValueError("linear is expecting 2D arguments: %s" %
-                                 [x.shape for x in args])
-            if a.shape.as_list()[1] is None:
-                raise ValueError("linear expects shape[1] to be provided for shape %s, but "
-                                 "saw %s" % (a.shape, a.shape.as_list()[1]))
-            total += a.shape.as_list()[1]
-        dtype = args[0].dtype
-        self._weights = vs.get_variable("kernel", [total, output_size], dtype=dtype)
-        self._biases = None
-        if build_bias:
-            self._biases = vs.get_variable(
-                "bias", [output_size], dtype=dtype,
-                initializer=init_ops.constant_initializer(0.0, dtype=dtype))
-
-    def __call__(self, args):
-        if not self._is_sequence:
-            args = [args]
-        res = matmul(args[0], self._weights) if len(args) == 1 else \
-            matmul(array_ops.concat(args, 1), self._weights)
-        return res if self._biases is None else nn_ops.bias_add(res, self._biases)
 
 
 class AttentionCellWrapper(RNNCell):
