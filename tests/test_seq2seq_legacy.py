@@ -19,8 +19,3 @@ def test_matches_tf114(name):
     f32 = name.startswith(("embedding", "f32/", "attention"))
     tol = (2e-5, 2e-6) if f32 else (1e-9, 1e-11)
     same(got, GOLD[name], name, *tol)
-
-
-def test_unimplemented_parts_are_absent():
-    with pytest.raises(AttributeError):
-        tf.contrib.legacy_seq2seq.one2many_rnn_seq2seq  # noqa: B018

@@ -133,6 +133,29 @@ def _emb_seq2seq(tf, attention, feed_previous, projection=False):
     return _run(tf, (out, state), [])
 
 
+def _tied_emb(tf, feed_previous):
+    enc = [tf.constant(i) for i in IDS]
+    dec = [tf.constant(i) for i in IDS[::-1]]
+    if feed_previous == "tensor":
+        feed_previous = tf.constant(False)
+    out, state = tf.contrib.legacy_seq2seq.embedding_tied_rnn_seq2seq(
+        enc, dec, tf.nn.rnn_cell.BasicLSTMCell(U), V, 3, num_decoder_symbols=V - 1,
+        feed_previous=feed_previous)
+    return _run(tf, (out, state), [])
+
+
+def _one2many(tf, feed_previous):
+    enc = [tf.constant(i) for i in IDS]
+    decs = {"a": [tf.constant(i) for i in IDS[::-1]], "b": [tf.constant(i % 4) for i in IDS[:2]]}
+    cells = {"a": tf.nn.rnn_cell.GRUCell(U), "b": tf.nn.rnn_cell.GRUCell(U)}
+    if feed_previous == "tensor":
+        feed_previous = tf.constant(True)
+    out, state = tf.contrib.legacy_seq2seq.one2many_rnn_seq2seq(
+        enc, decs, tf.nn.rnn_cell.GRUCell(U), cells, V, {"a": V, "b": 4}, 3,
+        feed_previous=feed_previous)
+    return _run(tf, ([out[k] for k in sorted(out)], [state[k] for k in sorted(state)]), [])
+
+
 def _buckets(tf):
     enc = [tf.constant(i) for i in IDS]
     dec = [tf.constant(i) for i in IDS[::-1]]
@@ -178,6 +201,10 @@ CASES = {
     "f32/embedding_attention_seq2seq_feed_tensor": lambda tf: _emb_seq2seq(tf, True,
                                                                            "tensor"),
     "f32/model_with_buckets": _buckets,
+    "f32/embedding_tied_rnn_seq2seq": lambda tf: _tied_emb(tf, True),
+    "f32/embedding_tied_rnn_seq2seq_feed_tensor": lambda tf: _tied_emb(tf, "tensor"),
+    "f32/one2many_rnn_seq2seq": lambda tf: _one2many(tf, False),
+    "f32/one2many_rnn_seq2seq_feed_tensor": lambda tf: _one2many(tf, "tensor"),
     "f32/wrappers": _wrappers,
     "rnn_decoder": lambda tf: _rnn_decoder(tf, False),
     "rnn_decoder_loop": lambda tf: _rnn_decoder(tf, True),
@@ -191,6 +218,8 @@ CASES = {
         [1], [1], [1], [1], [(2, 2)], None)),
     "error/attention_heads": _error(lambda tf: tf.contrib.legacy_seq2seq.attention_decoder(
         [tf.ones([2, 3])], None, tf.ones([2, 4, 5]), None, num_heads=0)),
+    "error/one2many_keys": _error(lambda tf: tf.contrib.legacy_seq2seq.one2many_rnn_seq2seq(
+        [], {"a": []}, tf.nn.rnn_cell.GRUCell(2), {"b": tf.nn.rnn_cell.GRUCell(2)}, 2, {}, 2)),
     "error/lengths": _error(lambda tf: tf.contrib.legacy_seq2seq.sequence_loss_by_example(
         [tf.ones([2, 3])], [tf.ones([2], tf.int32)] * 2, [tf.ones([2])])),
 }

@@ -16,13 +16,14 @@ from ...ops import _nest as nest
 from ...ops import array_ops, math_ops, nn_ops
 from ...ops import variable_scope as vs
 from ...ops.rnn import static_rnn
+from ...ops.rnn_cell_impl import RNNCell
 from ..rnn._core import EmbeddingWrapper, OutputProjectionWrapper
 from ..rnn._core import _Linear as Linear
 
 __all__ = ["attention_decoder", "basic_rnn_seq2seq", "embedding_attention_decoder",
            "embedding_attention_seq2seq", "embedding_rnn_decoder", "embedding_rnn_seq2seq",
-           "model_with_buckets", "rnn_decoder", "sequence_loss", "sequence_loss_by_example",
-           "tied_rnn_seq2seq"]
+           "embedding_tied_rnn_seq2seq", "model_with_buckets", "one2many_rnn_seq2seq",
+           "rnn_decoder", "sequence_loss", "sequence_loss_by_example", "tied_rnn_seq2seq"]
 
 
 def _extract_argmax_and_embed(embedding, output_projection=None, update_embedding=True):
@@ -368,3 +369,98 @@ def model_with_buckets(encoder_inputs, decoder_inputs, targets, weights, buckets
                 losses.append(loss_fn(outputs[-1], targets[:bucket[1]], weights[:bucket[1]],
                                       softmax_loss_function=softmax_loss_function))
     return outputs, losses
+
+
+def embedding_tied_rnn_seq2seq(encoder_inputs, decoder_inputs, cell, num_symbols,
+                               embedding_size, num_decoder_symbols=None,
+                               output_projection=None, feed_previous=False, dtype=None,
+                               scope=None):
+    """tied_rnn_seq2seq over inputs embedded with one shared `embedding` variable."""
+    with vs.variable_scope(scope or "embedding_tied_rnn_seq2seq", dtype=dtype) as scope:
+        dtype = scope.dtype
+        if output_projection is not None:
+            proj_weights = convert_to_tensor(output_projection[0], dtype=dtype)
+            proj_weights.shape.assert_is_compatible_with([None, num_symbols])
+            proj_biases = convert_to_tensor(output_projection[1], dtype=dtype)
+            proj_biases.shape.assert_is_compatible_with([num_symbols])
+        embedding = vs.get_variable("embedding", [num_symbols, embedding_size], dtype=dtype)
+        emb_encoder_inputs = [nn_ops.embedding_lookup(embedding, x) for x in encoder_inputs]
+        emb_decoder_inputs = [nn_ops.embedding_lookup(embedding, x) for x in decoder_inputs]
+        output_symbols = num_symbols if num_decoder_symbols is None else num_decoder_symbols
+        if output_projection is None:
+            cell = OutputProjectionWrapper(cell, output_symbols)
+        if isinstance(feed_previous, bool):
+            loop_function = _extract_argmax_and_embed(embedding, output_projection, True) \
+                if feed_previous else None
+            return tied_rnn_seq2seq(emb_encoder_inputs, emb_decoder_inputs, cell,
+                                    loop_function=loop_function, dtype=dtype)
+
+        def decoder(feed_previous_bool):
+            loop_function = _extract_argmax_and_embed(embedding, output_projection, False) \
+                if feed_previous_bool else None
+            reuse = None if feed_previous_bool else True
+            with vs.variable_scope(vs.get_variable_scope(), reuse=reuse):
+                outputs, state = tied_rnn_seq2seq(emb_encoder_inputs, emb_decoder_inputs,
+                                                  cell, loop_function=loop_function,
+                                                  dtype=dtype)
+                return _flat_state(outputs, state)
+        outputs_and_state = cond(feed_previous, lambda: decoder(True), lambda: decoder(False))
+        outputs_len = len(decoder_inputs)
+        state_list = outputs_and_state[outputs_len:]
+        state = state_list[0]
+        static_batch_size = encoder_inputs[0].shape[0]
+        for inp in encoder_inputs[1:]:
+            static_batch_size.merge_with(inp.shape[0])
+        batch_size = dimension_value(static_batch_size)
+        if batch_size is None:
+            batch_size = array_ops.shape(encoder_inputs[0])[0]
+        zero_state = cell.zero_state(batch_size, dtype)
+        if nest.is_sequence(zero_state):
+            state = nest.pack_sequence_as(structure=zero_state, flat_sequence=state_list)
+        return outputs_and_state[:outputs_len], state
+
+
+def one2many_rnn_seq2seq(encoder_inputs, decoder_inputs_dict, enc_cell, dec_cells_dict,
+                         num_encoder_symbols, num_decoder_symbols_dict, embedding_size,
+                         feed_previous=False, dtype=None, scope=None):
+    """One embedding encoder and one embedding_rnn_decoder per key of
+    `decoder_inputs_dict` (each with its cell and vocabulary). Returns (outputs dict,
+    state dict)."""
+    outputs_dict = {}
+    state_dict = {}
+    if not isinstance(enc_cell, RNNCell):
+        raise TypeError("enc_cell is not an RNNCell: %s" % type(enc_cell))
+    if set(dec_cells_dict) != set(decoder_inputs_dict):
+        raise ValueError("keys of dec_cells_dict != keys of decodre_inputs_dict")
+    for dec_cell in dec_cells_dict.values():
+        if not isinstance(dec_cell, RNNCell):
+            raise TypeError("dec_cell is not an RNNCell: %s" % type(dec_cell))
+    with vs.variable_scope(scope or "one2many_rnn_seq2seq", dtype=dtype) as scope:
+        dtype = scope.dtype
+        enc_cell = EmbeddingWrapper(enc_cell, embedding_classes=num_encoder_symbols,
+                                    embedding_size=embedding_size)
+        _, encoder_state = static_rnn(enc_cell, encoder_inputs, dtype=dtype)
+        for name, decoder_inputs in decoder_inputs_dict.items():
+            num_decoder_symbols = num_decoder_symbols_dict[name]
+            with vs.variable_scope("one2many_decoder_" + str(name)):
+                dec_cell = OutputProjectionWrapper(dec_cells_dict[name], num_decoder_symbols)
+                if isinstance(feed_previous, bool):
+                    outputs, state = embedding_rnn_decoder(
+                        decoder_inputs, encoder_state, dec_cell, num_decoder_symbols,
+                        embedding_size, feed_previous=feed_previous)
+                else:
+                    def filled_embedding_rnn_decoder(
+                            feed_previous, decoder_inputs=decoder_inputs, dec_cell=dec_cell,
+                            num_decoder_symbols=num_decoder_symbols):
+                        reuse = None if feed_previous else True
+                        with vs.variable_scope(vs.get_variable_scope(), reuse=reuse):
+                            outputs, state = embedding_rnn_decoder(
+                                decoder_inputs, encoder_state, dec_cell, num_decoder_symbols,
+                                embedding_size, feed_previous=feed_previous)
+                        return _flat_state(outputs, state)
+                    outputs, state = _feed_previous_cond(
+                        feed_previous, filled_embedding_rnn_decoder, len(decoder_inputs),
+                        encoder_state)
+            outputs_dict[name] = outputs
+            state_dict[name] = state
+    return outputs_dict, state_dict
