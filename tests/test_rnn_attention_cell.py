@@ -1,4 +1,4 @@
-"""tf.contrib.rnn.AttentionCellWrapper in dynamic_rnn against TF 1.14
+"""tf.contrib.rnn.AttentionCellWrapper and HighwayWrapper in dynamic_rnn against TF 1.14
 (tests/golden/seq2seq/gen_attention_cell.py runs the same cases under TF)."""
 import pytest
 

@@ -1,4 +1,4 @@
-"""TF 1.14 goldens for tf.contrib.rnn.AttentionCellWrapper in dynamic_rnn (float32, as
+"""TF 1.14 goldens for tf.contrib.rnn.AttentionCellWrapper and HighwayWrapper in dynamic_rnn
 TF 1.14 creates its attention variables without a dtype): outputs, final states,
 gradients w.r.t. the inputs and every variable, variable names; tuple and concatenated
 states; errors. Variables are set from their names (gen_decoder._set_weights).
@@ -32,6 +32,26 @@ def _case(tf, kind="lstm", **kw):
     return res
 
 
+def _highway(tf, coupled):
+    x = tf.constant(X)
+    cell = tf.contrib.rnn.HighwayWrapper(tf.nn.rnn_cell.GRUCell(3),
+                                         couple_carry_transform_gates=coupled,
+                                         carry_bias_init=0.5)
+    out, state = tf.nn.dynamic_rnn(cell, x, sequence_length=[5, 3], dtype=tf.float32)
+    loss = tf.reduce_sum(tf.sin(out)) + tf.reduce_sum(tf.cos(state))
+    grads = tf.gradients(loss, [x] + tf.trainable_variables())
+    tm = tf.contrib.rnn.transpose_batch_time(x)
+    bs = tf.contrib.rnn.best_effort_input_batch_size([tm])
+    assigns = _set_weights(tf)
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        sess.run(assigns)
+        res = sess.run({"out": out, "state": state, "grads": grads, "tm": tm})
+    res["names"] = [[v.name, v.shape.as_list()] for v in tf.global_variables()]
+    res["batch"] = bs
+    return res
+
+
 def _flat(x):
     if isinstance(x, (list, tuple)):
         out = []
@@ -57,6 +77,8 @@ CASES = {
                                   input_size=6),
     "concat_state": lambda tf: _case(tf, kind="lstm_concat", attn_length=2,
                                      state_is_tuple=False),
+    "highway/coupled": lambda tf: _highway(tf, True),
+    "highway/separate": lambda tf: _highway(tf, False),
     "error/tuple_state": _error(lambda tf: tf.contrib.rnn.AttentionCellWrapper(
         tf.nn.rnn_cell.LSTMCell(4), 2, state_is_tuple=False)),
     "error/attn_length": _error(lambda tf: tf.contrib.rnn.AttentionCellWrapper(

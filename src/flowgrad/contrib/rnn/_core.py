@@ -1,6 +1,7 @@
 """TF 1.14's contrib/rnn/python/ops/core_rnn_cell.py: `_Linear` (the `kernel`/`bias`
 pair the contrib cells and legacy_seq2seq create in the current variable scope) and the
-EmbeddingWrapper, InputProjectionWrapper and OutputProjectionWrapper cells."""
+EmbeddingWrapper, InputProjectionWrapper and OutputProjectionWrapper cells, and
+rnn_cell.py's HighwayWrapper."""
 from __future__ import annotations
 
 import math
@@ -11,13 +12,14 @@ from ...engine.framework.graph import name_scope
 from ...engine.framework import dtypes
 from ...logging import warning as _warn
 from ...ops import _nest as nest
-from ...ops import array_ops, init_ops, nn_ops
+from ...ops import array_ops, init_ops, math_ops, nn_ops
 from ...ops import variable_scope as vs
 from ...ops.linalg_ops import matmul
 from ...ops.rnn import _assert_like_rnncell
 from ...ops.rnn_cell_impl import RNNCell
 
-__all__ = ["EmbeddingWrapper", "InputProjectionWrapper", "OutputProjectionWrapper"]
+__all__ = ["EmbeddingWrapper", "HighwayWrapper", "InputProjectionWrapper",
+           "OutputProjectionWrapper"]
 
 
 class _Linear:
@@ -156,3 +158,54 @@ class OutputProjectionWrapper(_PassThroughWrapper):
         if self._activation:
             projected = self._activation(projected)
         return projected, res_state
+
+
+class HighwayWrapper(RNNCell):
+    """Highway connections around `cell` (Srivastava et al. 2015): output =
+    input * carry + cell_output * transform, carry = sigmoid(x W_c + b_c) (variables
+    carry_w, carry_b; transform_w, transform_b unless the gates are coupled,
+    transform = 1 - carry). Input and output sizes must match."""
+
+    def __init__(self, cell, couple_carry_transform_gates=True, carry_bias_init=1.0):
+        super().__init__()
+        self._cell = cell
+        self._couple_carry_transform_gates = couple_carry_transform_gates
+        self._carry_bias_init = carry_bias_init
+
+    @property
+    def state_size(self):
+        return self._cell.state_size
+
+    @property
+    def output_size(self):
+        return self._cell.output_size
+
+    def zero_state(self, batch_size, dtype):
+        with name_scope(type(self).__name__ + "ZeroState", values=[batch_size]):
+            return self._cell.zero_state(batch_size, dtype)
+
+    def _highway(self, inp, out):
+        input_size = inp.shape.with_rank(2).as_list()[1]
+        carry_weight = vs.get_variable("carry_w", [input_size, input_size])
+        carry_bias = vs.get_variable(
+            "carry_b", [input_size],
+            initializer=init_ops.constant_initializer(self._carry_bias_init))
+        carry = math_ops.sigmoid(nn_ops.xw_plus_b(inp, carry_weight, carry_bias))
+        if self._couple_carry_transform_gates:
+            transform = 1 - carry
+        else:
+            transform_weight = vs.get_variable("transform_w", [input_size, input_size])
+            transform_bias = vs.get_variable(
+                "transform_b", [input_size],
+                initializer=init_ops.constant_initializer(-self._carry_bias_init))
+            transform = math_ops.sigmoid(nn_ops.xw_plus_b(inp, transform_weight,
+                                                          transform_bias))
+        return inp * carry + out * transform
+
+    def __call__(self, inputs, state, scope=None):
+        outputs, new_state = self._cell(inputs, state, scope=scope)
+        nest.assert_same_structure(inputs, outputs)
+        nest.map_structure(lambda i, o: i.shape.assert_is_compatible_with(o.shape),
+                           inputs, outputs)
+        res_outputs = nest.map_structure(self._highway, inputs, outputs)
+        return res_outputs, new_state
