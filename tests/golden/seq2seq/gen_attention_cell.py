@@ -1,5 +1,6 @@
-"""TF 1.14 goldens for tf.contrib.rnn.AttentionCellWrapper and HighwayWrapper in dynamic_rnn
-TF 1.14 creates its attention variables without a dtype): outputs, final states,
+"""TF 1.14 goldens for tf.contrib.rnn.AttentionCellWrapper and HighwayWrapper in
+dynamic_rnn (float32, as TF 1.14 creates their variables without a dtype), and the
+transpose_batch_time / best_effort_input_batch_size helpers: outputs, final states,
 gradients w.r.t. the inputs and every variable, variable names; tuple and concatenated
 states; errors. Variables are set from their names (gen_decoder._set_weights).
 
