@@ -7,6 +7,8 @@ that no row can serve (Python callbacks, dataset and iterator handles): a NumPy
 reference, `ref=`, serves ops TF 1.14 cannot run on CPU.
 """
 EXEMPTIONS: dict = {
+    # int32-only, shape-specific beam traceback (contrib.seq2seq): golden values and errors
+    "GatherTree": "covered-elsewhere: tests/test_seq2seq_beam.py (TF 1.14 goldens)",
     # queues: ops that run a Python function, or use a queue/reader resource
     "PyFunc": "covered-elsewhere: tests/test_py_func.py (runs a Python function)",
     "PyFuncStateless": "covered-elsewhere: tests/test_py_func.py (runs a Python function)",

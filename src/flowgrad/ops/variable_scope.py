@@ -173,8 +173,9 @@ class VariableScope:
             if dtype is not None and initializer is not None and not callable(initializer):
                 init_dtype = convert_to_tensor(initializer).dtype.base_dtype
                 if init_dtype != _dt.as_dtype(dtype):
-                    raise ValueError(f"Initializer type '{init_dtype!r}' and explicit dtype "
-                                     f"'{_dt.as_dtype(dtype)!r}' don't match.")
+                    raise ValueError(f"Initializer type '<dtype: '{init_dtype.name}'>' and "
+                                     f"explicit dtype '<dtype: '{_dt.as_dtype(dtype).name}'>' "
+                                     "don't match.")   # TF 1.14's DType repr
             if initializer is None:
                 initializer = self._initializer
             if constraint is None:

@@ -535,7 +535,12 @@ class Graph:
             # TF's Python op wrappers) are left as they are.
             if isinstance(e, ValueError) and candidate not in msg:
                 msg = f"{msg} for '{candidate}' (op: '{op_type}') with input shapes: " + \
-                      ", ".join(_shape_str(t._shape) for t in inputs) + "."
+                      ", ".join(_shape_str(t._shape) for t in inputs)
+                partial = getattr(e, "partial_shapes", None)
+                if partial:
+                    msg += " and with input tensors computed as partial shapes: " + \
+                        ", ".join(f"input[{i}] = {v}" for i, v in sorted(partial.items()))
+                msg += "."
             raise type(e)(msg) from None
         full = name if exact else self.unique_name(name)
         op = Operation(self, full, op_type, op_def, inputs, attrs, specs,

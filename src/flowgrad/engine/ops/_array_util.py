@@ -258,8 +258,13 @@ def shape_value(t: Tensor) -> list | None:
                 return None
             out += v
         return out
-    if op.type == "StridedSlice" and op.inputs[0].op.type == "Shape":
-        dims = op.inputs[0].op.inputs[0].shape.as_tuple()
+    if op.type == "StridedSlice" and op.inputs[0].op.type in ("Shape", "Const"):
+        src = op.inputs[0].op
+        if src.type == "Shape":
+            dims = src.inputs[0].shape.as_tuple()
+        else:   # a folded tf.shape (TF's constant_value_as_shape slices it the same way)
+            v = np.asarray(src.get_attr("value"))
+            dims = tuple(int(d) for d in v.reshape(-1)) if v.ndim == 1 else None
         b, e, s = (const_value(i) for i in op.inputs[1:])
         if dims is not None and b is not None and e is not None and s is not None:
             if op.get_attr("shrink_axis_mask") == 0:

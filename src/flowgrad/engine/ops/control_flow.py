@@ -507,8 +507,11 @@ def _while_grad(op, *grads):
             gv = next(it) if diff(v) else None
             out_vars.append(_zeros(v) if gv is None else convert_to_tensor(gv))
         out_caps = []
+        unconnected = set()   # captures no body path reaches: None, as TF's pruning gives
         for k in diff_caps:
             gc = next(it)
+            if gc is None:
+                unconnected.add(k)
             out_caps.append(_zeros(caps[k]) if gc is None else convert_to_tensor(gc))
         # the forward values the gradient ops read are kept from the forward iterations
         # (as TF's stacks), so the backward pass does not compute the body again
@@ -535,7 +538,7 @@ def _while_grad(op, *grads):
     for i in range(n):
         res[i] = outs[i] if diff(lvars[i]) else None
     for j, k in enumerate(diff_caps):
-        res[n + k] = outs[n + j]
+        res[n + k] = None if k in unconnected else outs[n + j]
     return res
 
 

@@ -257,8 +257,10 @@ def _reshape_infer(inputs, attrs):
         else:
             sv = [None if d == -1 else d for d in sv]
     elif n is not None and n != prod:
-        raise ValueError(f"Cannot reshape a tensor with {n} elements to shape "
+        err = ValueError(f"Cannot reshape a tensor with {n} elements to shape "
                          f"{_fmt_shape(sv)} ({prod} elements)")
+        err.partial_shapes = {1: _fmt_shape(sv)}   # TF names the shape it computed
+        raise err
     return [(x.dtype.base_dtype, TensorShape(sv))]
 
 

@@ -241,16 +241,20 @@ def _stack(values, ta):
     return _np.stack(values)
 
 
-def _gather_kernel(ta, indices, **_):
+def _gather_kernel(ta, indices, element_shape=None, **_):
     indices = _np.asarray(indices).reshape(-1)
     m = ta.meta
     if len(indices) == 0 or ta.size == 0:
-        if m.shape is None:
+        shape = m.shape
+        if shape is None and element_shape is not None and \
+                element_shape.is_fully_defined():  # the op's attr, as TF's kernel merges it
+            shape = element_shape.as_list()
+        if shape is None:
             raise errors.UnimplementedError(
                 None, None, "TensorArray has size zero, but element shape <unknown> is not "
                 "fully defined. Currently only static shapes are supported when packing "
                 "zero-size TensorArrays.")
-        return _np.zeros((len(indices),) + tuple(m.shape), m.dtype)
+        return _np.zeros((len(indices),) + tuple(shape), m.dtype)
     return _stack([_get(ta, int(i)) for i in indices], ta)
 
 
