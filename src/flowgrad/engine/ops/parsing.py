@@ -260,7 +260,7 @@ def _check_kind(name, key, kind, dtype, index=0):
             f"Data type: {_KIND_NAMES[kind]} but expected type: {_TYPE_NAME[dtype]}")
 
 
-def _parse_batch(serialized, names, sparse_keys, sparse_types, dense_keys, dense_types,
+def parse_batch(serialized, names, sparse_keys, sparse_types, dense_keys, dense_types,
                  dense_shapes, dense_defaults, var_len, single=False):
     n = len(serialized)
     if n > 1 and not single:
@@ -368,7 +368,7 @@ def _parse_example_kernel(serialized, names, *rest, Nsparse, Ndense, sparse_type
     defaults = list(rest[Nsparse + Ndense:])
     ser = np.asarray(serialized, dtype=object).reshape(-1)
     nm = [_key(x) for x in np.asarray(names, dtype=object).reshape(-1)]
-    sp_idx, sp_val, sp_shape, dense = _parse_batch(
+    sp_idx, sp_val, sp_shape, dense = parse_batch(
         ser, nm, sparse_keys, sparse_types, dense_keys, Tdense, dense_shapes, defaults,
         var_len)
     out = tuple(sp_idx + sp_val + sp_shape + dense)
@@ -398,7 +398,7 @@ def _parse_single_infer(inputs, attrs):
 def _parse_single_kernel(serialized, *defaults, num_sparse, sparse_keys, dense_keys,
                          sparse_types, Tdense, dense_shapes, var_len, **_):
     ser = [np.asarray(serialized, dtype=object).reshape(()).item()]
-    sp_idx, sp_val, sp_shape, dense = _parse_batch(
+    sp_idx, sp_val, sp_shape, dense = parse_batch(
         ser, [], sparse_keys, sparse_types, dense_keys, Tdense, dense_shapes, list(defaults),
         var_len, single=True)
     out = tuple(sp_idx + sp_val + sp_shape + dense)
