@@ -256,9 +256,9 @@ def crc32c_many(buf, starts, lengths):
     out = np.empty(len(starts), dtype=np.uint32)
     if not len(starts):
         return out
-    if _native_extend is not None:
-        mv = memoryview(buf).cast("B")
-        out[:] = [_native_extend(0, mv[s:s + n])
+    if _native_extend is not None and int(lengths.min()) >= 64:
+        b = buf if isinstance(buf, bytes) else memoryview(buf).cast("B").tobytes()
+        out[:] = [_native_extend(0, b[s:s + n])
                   for s, n in zip(starts.tolist(), lengths.tolist())]
         return out
     arr = np.frombuffer(buf, dtype=np.uint8)

@@ -177,7 +177,9 @@ def _example_spans(buf):
 def _parse_uniform(serialized):
     """The fast path for a batch of Examples written alike (same keys, same value counts,
     so the same bytes outside the values): {key: (kind, [N, k] values)}, else None."""
-    recs = [_as_bytes(x) for x in serialized]
+    recs = serialized.tolist() if isinstance(serialized, np.ndarray) else list(serialized)
+    if not all(type(r) is bytes for r in recs):
+        recs = [_as_bytes(x) for x in recs]
     size = len(recs[0])
     if any(len(r) != size for r in recs):
         return None
