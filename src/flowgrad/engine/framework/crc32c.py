@@ -136,7 +136,7 @@ def crc32c(data, crc=0):
     if not isinstance(data, (bytes, bytearray)):
         data = memoryview(data).cast("B")  # an ndarray or memoryview: no copy
     if _native_extend is not None:
-        return _native_extend(crc, data)
+        return _native_extend(crc, data if isinstance(data, bytes) else bytes(data))
     reg = crc ^ 0xFFFFFFFF
     lane = 4 * _LANE_WORDS
     if len(data) < 8 * lane:
