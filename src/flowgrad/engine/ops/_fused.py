@@ -14,11 +14,36 @@ import itertools
 
 import numpy as np
 
+from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.constant_op import const_value
 from . import parsing as _parsing
 
-__all__ = ["record_batches", "fused_batches", "parse_vectorizer"]
+__all__ = ["record_batches", "fused_batches", "parse_vectorizer", "flat_records",
+           "is_string_scalar"]
+
+
+def is_string_scalar(attrs):
+    """Whether a dataset op's elements are single scalar strings."""
+    types, shapes = attrs.get("output_types") or [], attrs.get("output_shapes") or []
+    return len(types) == 1 and len(shapes) == 1 and types[0] is _dt.string and \
+        shapes[0].ndims == 0
+
+
+def flat_records(elements, inner):
+    """Record lists of flat_map(inner) over `elements` (each inner dataset's own lists when
+    it is a file dataset, else its elements in lists)."""
+    for e in elements:
+        ds = inner(e)
+        if ds.records is not None:
+            yield from ds.records()
+            continue
+        it = ds.iterate()
+        while True:
+            part = [_item(x) for x in itertools.islice(it, 256)]
+            if not part:
+                break
+            yield part
 
 
 def _strings(recs):

@@ -731,7 +731,10 @@ def _flat_map(args, attrs, fns):
     def it():
         for e in ds.iterate():
             yield from fn(e, caps)[0].iterate()
-    return DatasetValue(it)
+    dv = DatasetValue(it)
+    if _fused.is_string_scalar(attrs):   # file datasets: batch takes their record lists
+        dv.records = lambda: _fused.flat_records(ds.iterate(), lambda e: fn(e, caps)[0])
+    return dv
 
 
 def _interleave(args, attrs, fns):
