@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["crc32c", "mask", "unmask", "masked_crc32c"]
+__all__ = ["crc32c", "crc32c_each", "crc32c_many", "mask", "mask_many", "unmask",
+           "masked_crc32c"]
 
 
 # ---------------------------------------------------------------------------------------
@@ -280,6 +281,15 @@ def crc32c_many(buf, starts, lengths):
         rows, init = _range_words(arr, starts[g], lengths[g])
         out[g] = _word_registers(rows, len(g), init) ^ np.uint32(0xFFFFFFFF)
     return out
+
+
+def crc32c_each(records):
+    """The CRC32C of each bytes object of `records` with the native CRC (a uint32 array), or
+    None where it is not installed (then `crc32c_many` over their buffer is the fast way)."""
+    if _native_extend is None:
+        return None
+    ext = _native_extend
+    return np.fromiter((ext(0, r) for r in records), dtype=np.uint32, count=len(records))
 
 
 def mask_many(crcs):

@@ -14,7 +14,7 @@ import zlib
 import numpy as np
 
 from ..framework import errors
-from ..framework.crc32c import crc32c_many, mask_many, masked_crc32c
+from ..framework.crc32c import crc32c_each, crc32c_many, mask_many, masked_crc32c
 
 __all__ = ["COMPRESSION", "TFRecordWriterRaw", "iter_fixed_length", "iter_lines",
            "iter_tfrecord_chunks", "iter_tfrecords", "open_read", "read_blocks", "frame",
@@ -92,9 +92,9 @@ def open_read(path, compression_type=""):
     return b"".join(read_blocks(path, compression_type))
 
 
-def _verify(buf, heads, lens, base):
+def _verify(buf, heads, lens, base, recs):
     """The index of the first record whose length or data CRC is wrong (len(heads) if none)
-    and the error for it."""
+    and the error for it (`recs`: the records, sliced out: the native CRC takes them)."""
     k = len(heads)
     arr = np.frombuffer(buf, dtype=np.uint8)
     four = np.arange(4)
@@ -103,8 +103,10 @@ def _verify(buf, heads, lens, base):
     ok_len = mask_many(crc32c_many(buf, heads, np.full(k, 8))) == stored_len
     bad_len = np.flatnonzero(~ok_len)
     limit = int(bad_len[0]) if len(bad_len) else k
-    ok_data = mask_many(crc32c_many(buf, heads[:limit] + 12, lens[:limit])) == \
-        stored_data[:limit]
+    crcs = crc32c_each(recs[:limit])
+    if crcs is None:
+        crcs = crc32c_many(buf, heads[:limit] + 12, lens[:limit])
+    ok_data = mask_many(crcs) == stored_data[:limit]
     bad_data = np.flatnonzero(~ok_data)
     if len(bad_data):
         i = int(bad_data[0])
@@ -163,23 +165,24 @@ def iter_tfrecord_chunks(path, compression_type="", first=64, most=1 << 14):
     Chunks start small (a first batch comes quickly) and grow to `most` records."""
     blocks = read_blocks(path, compression_type)
     buf = b""
-    base = 0
+    base = 0        # the file offset of buf[0]
+    start = 0       # the first unread byte of buf
     eof = False
     want = first
     while True:
         end = len(buf)
-        heads, lens, pos = _scan(buf, 0, end, want) if end else ([], [], 0)
+        heads, lens, pos = _scan(buf, start, end, want)
         if len(heads):
-            good, err = _verify(buf, heads, lens, base)
+            recs = [buf[h:h + n] for h, n in zip((heads + 12).tolist(), lens.tolist())]
+            good, err = _verify(buf, heads, lens, base, recs)
             if good:
-                yield [buf[h + 12:h + 12 + n]
-                       for h, n in zip(heads[:good].tolist(), lens[:good].tolist())]
+                yield recs if good == len(recs) else recs[:good]
             if err is not None:
                 raise err
             want = min(most, want * 4)
+            start = pos
             if end - pos >= 12 and _U64.unpack_from(buf, pos)[0] <= end - pos - 16:
-                buf, base = buf[pos:], base + pos     # more whole records in this buffer
-                continue
+                continue        # more whole records in this buffer
         rest = end - pos
         if rest >= 12:
             n = _check_header(buf, pos, base)
@@ -199,7 +202,8 @@ def iter_tfrecord_chunks(path, compression_type="", first=64, most=1 << 14):
                 break
             pieces.append(piece)
             have += len(piece)
-        buf, base = b"".join(pieces), base + pos
+        buf = b"".join(pieces) if len(pieces) > 1 or pos else pieces[0]
+        base, start = base + pos, 0
 
 
 def iter_tfrecords(path, compression_type=""):

@@ -178,11 +178,12 @@ def _parse_uniform(serialized):
     """The fast path for a batch of Examples written alike (same keys, same value counts,
     so the same bytes outside the values): {key: (kind, [N, k] values)}, else None."""
     recs = serialized.tolist() if isinstance(serialized, np.ndarray) else list(serialized)
-    if not all(type(r) is bytes for r in recs):
+    if set(map(type, recs)) != {bytes}:
         recs = [_as_bytes(x) for x in recs]
-    size = len(recs[0])
-    if any(len(r) != size for r in recs):
+    sizes = set(map(len, recs))
+    if len(sizes) != 1:
         return None
+    size = sizes.pop()
     try:
         spans = _example_spans(memoryview(recs[0]))
     except _ParseError:
