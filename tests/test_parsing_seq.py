@@ -122,3 +122,16 @@ def test_map_parse_single_then_batch_matches_per_element(tmp_path):
             with pytest.raises(tf.errors.InvalidArgumentError,
                                match="Could not parse example input"):
                 sess.run(nxt)
+
+
+def test_writer_pending_records_reach_the_file(tmp_path):
+    # records are framed many at a time: flush() and dropping the writer write them out
+    path = str(tmp_path / "w.tfrecord")
+    w = tf.python_io.TFRecordWriter(path)
+    w.write(b"a")
+    w.write(b"bc")
+    w.flush()
+    assert list(tf.python_io.tf_record_iterator(path)) == [b"a", b"bc"]
+    w.write(b"d")
+    del w
+    assert list(tf.python_io.tf_record_iterator(path)) == [b"a", b"bc", b"d"]

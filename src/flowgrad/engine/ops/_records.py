@@ -296,8 +296,14 @@ class TFRecordWriterRaw:
             self._f.write(self._z.flush(zlib.Z_SYNC_FLUSH))
         self._f.flush()
 
+    def __del__(self):     # as TF's writer: what was written reaches the file
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001 - interpreter shutdown or a closed file system
+            pass
+
     def close(self):
-        if self._f is None:
+        if getattr(self, "_f", None) is None:
             return
         self._drain()
         if self._z is not None:
