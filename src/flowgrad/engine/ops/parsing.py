@@ -202,7 +202,10 @@ def _parse_uniform(serialized):
         if kind == 1:
             if (b - a) % 4:
                 return None
-            out[key] = (kind, np.ascontiguousarray(block).view("<f4").astype(np.float32))
+            try:    # a view of the batch's bytes: the one copy is the output's
+                out[key] = (kind, block.view("<f4"))
+            except ValueError:
+                out[key] = (kind, np.ascontiguousarray(block).view("<f4"))
         elif (block < 0x80).all():   # every int64 a one-byte varint
             out[key] = (kind, block.astype(np.int64))
         else:
@@ -232,7 +235,8 @@ def _parse_batch_uniform(uni, n, sparse_keys, sparse_types, dense_keys, dense_ty
         kind, arr = uni[key]
         if kind != _DTYPE_KIND[dtype] or arr.shape[1] != int(np.prod(shape)):
             return None
-        dense.append(arr.reshape((n,) + shape))
+        # an owned, native-order array (IteratorGetNext copies views out again)
+        dense.append(np.array(arr.reshape((n,) + shape), dtype=_np_type(dtype)))
     return sp_idx, sp_val, sp_shape, dense
 
 
