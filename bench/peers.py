@@ -192,6 +192,8 @@ def run_flowgrad(work, variant):
     import flowgrad as tf
     if work in ("W6", "W7", "W8"):
         import pipeline
+        if variant:
+            return pipeline.w7(tf, QUICK, single=True)
         return getattr(pipeline, work.lower())(tf, QUICK)
     if work == "W1":
         return graph_w1(tf)
@@ -212,6 +214,8 @@ def run_tensorflow(work, variant):
     tf.disable_eager_execution()
     if work in ("W6", "W7", "W8"):
         import pipeline
+        if variant:
+            return pipeline.w7(tf, QUICK, single=True)
         return getattr(pipeline, work.lower())(tf, QUICK)
     if work == "W1":
         return graph_w1(tf)

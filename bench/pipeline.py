@@ -8,7 +8,8 @@ bench/peers.py on flowgrad and on TensorFlow's compat.v1 graph mode.
       by the pipeline (ms per step).
   W7  TFRecord read + parse_example: 20k tf.train.Examples (784 floats + an int64 label)
       in one file -> TFRecordDataset -> batch(128) -> map(parse_example) -> prefetch(1):
-      time to first batch and microseconds per element over one epoch.
+      time to first batch and microseconds per element over one epoch. Variant "single":
+      TFRecordDataset -> map(parse_single_example) -> batch(128) -> prefetch(1).
 """
 from __future__ import annotations
 
@@ -95,7 +96,7 @@ def _write_records(tf, path, n):
             w.write(ex.SerializeToString())
 
 
-def w7(tf, quick=False):
+def w7(tf, quick=False, single=False):
     d = tempfile.mkdtemp()
     path = os.path.join(d, "examples.tfrecord")
     n = 3000 if quick else N_RECORDS
@@ -106,8 +107,12 @@ def w7(tf, quick=False):
         with g.as_default():
             spec = {"image": tf.FixedLenFeature([784], tf.float32),
                     "label": tf.FixedLenFeature([], tf.int64)}
-            ds = tf.data.TFRecordDataset(path).batch(BATCH).map(
-                lambda s: tf.parse_example(s, spec)).prefetch(1)
+            if single:      # map(parse_single_example) -> batch: TF 1.14 users' other form
+                ds = tf.data.TFRecordDataset(path).map(
+                    lambda s: tf.parse_single_example(s, spec)).batch(BATCH).prefetch(1)
+            else:
+                ds = tf.data.TFRecordDataset(path).batch(BATCH).map(
+                    lambda s: tf.parse_example(s, spec)).prefetch(1)
             it = ds.make_initializable_iterator()
             nxt = it.get_next()
             with tf.Session() as sess:

@@ -30,7 +30,8 @@ Workloads:
       num_parallel_calls=4) -> batch(128) -> prefetch(1): time to first batch,
       us per element over an epoch, and an MLP SGD step fed by it (bench/pipeline.py).
   W7  TFRecordDataset of 20k Examples -> batch(128) -> map(parse_example) ->
-      prefetch(1): time to first batch, us per element (flowgrad and TF only).
+      prefetch(1): time to first batch, us per element (flowgrad and TF only); variant
+      "single": map(parse_single_example) -> batch(128) (bench/pipeline.py).
   W8  queues: string_input_producer -> FixedLengthRecordReader -> decode_raw ->
       shuffle_batch(128, 2 threads) under QueueRunners: time to first batch, us per
       element (flowgrad and TF only).
@@ -69,6 +70,8 @@ ROWS = [
     ("W7", "", "elem_s", "W7 TFRecord+parse_example: per element", "us"),
     ("W8", "", "first_s", "W8 queue pipeline: first batch", "s"),
     ("W8", "", "elem_s", "W8 queue pipeline: per element", "us"),
+    ("W7", "single", "first_s", "W7 map(parse_single_example)+batch: first batch", "s"),
+    ("W7", "single", "elem_s", "W7 map(parse_single_example)+batch: per element", "us"),
 ]
 SCALE = {"us": 1e6, "ms": 1e3, "s": 1.0, "MiB": 1 / 2 ** 20}
 
@@ -84,9 +87,9 @@ BLAS_ENV = {}
 
 def run_one(peer, work, variant, quick, timeout):
     variant_arg = {"ckpt": {"flowgrad": "memory", "torch": "1", "jax": "1",
-                            "tensorflow": "1"}[peer]} if variant else {}
+                            "tensorflow": "1"}[peer]}.get(variant, variant) if variant else ""
     cmd = [sys.executable, os.path.join(HERE, "peers.py"), peer, work] + \
-        ([variant_arg["ckpt"]] if variant else [])
+        ([variant_arg] if variant else [])
     env = dict(os.environ, BENCH_QUICK="1" if quick else "0", TF_CPP_MIN_LOG_LEVEL="3",
                **BLAS_ENV)
     try:
@@ -176,7 +179,7 @@ def collect(peers, works, args):
     runs = {p: {} for p in peers}
     for rep in range(args.repeat):
         for work in works:
-            for variant in (["", "ckpt"] if work == "W4" else [""]):
+            for variant in {"W4": ["", "ckpt"], "W7": ["", "single"]}.get(work, [""]):
                 key = f"{work}{'/' + variant if variant else ''}"
                 order = peers if rep % 2 == 0 else peers[::-1]
                 for p in order:

@@ -57,7 +57,7 @@ from .ops.script_ops import numpy_function, py_func, py_function
 # tf.data's companions (issue 12): Example parsing, decoders, SparseTensor
 from .ops.parsing_ops import (FixedLenFeature, FixedLenSequenceFeature, SparseFeature,
                               VarLenFeature, decode_csv, decode_raw, parse_example,
-                              parse_single_example)
+                              parse_single_example, parse_single_sequence_example)
 from .ops.sparse_tensor import SparseTensor, SparseTensorValue
 from .ops.tensor_array_ops import TensorArray
 from .ops.functional_ops import foldl, foldr, map_fn, scan

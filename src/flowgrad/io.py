@@ -3,6 +3,7 @@
 from . import gfile
 from .ops.parsing_ops import (FixedLenFeature, FixedLenSequenceFeature, SparseFeature,
                               VarLenFeature, decode_compressed, decode_csv, decode_raw,
-                              parse_example, parse_single_example)
+                              parse_example, parse_sequence_example, parse_single_example,
+                              parse_single_sequence_example)
 from .python_io import TFRecordCompressionType, TFRecordOptions, TFRecordWriter, \
     tf_record_iterator

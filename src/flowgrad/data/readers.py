@@ -31,17 +31,31 @@ def _compression(compression_type):
                   "compression_type")
 
 
+def _per_file(filenames, read_one):
+    """TF 1.14's file datasets: the file names (flattened) -> TensorSliceDataset ->
+    FlatMapDataset whose function makes the one-file reader op (the graph TF builds)."""
+    files = _filenames(filenames)
+    return DatasetV1.from_tensor_slices(files).flat_map(read_one)
+
+
+class _OneFile(DatasetV1):
+    def __init__(self, op_type, inputs):
+        super().__init__(_op(op_type, inputs, _structure_attrs(_STRING)), _STRING)
+
+
+def _buffer(buffer_size):
+    return _const(256 * 1024 if buffer_size is None else buffer_size, _dt.int64, "buffer_size")
+
+
 class TFRecordDataset(DatasetV1):
     """The records of one or more TFRecord files (compression_type '', 'ZLIB' or 'GZIP')."""
 
     def __init__(self, filenames, compression_type=None, buffer_size=None,
                  num_parallel_reads=None):
         _no_parallel_reads("TFRecordDataset", num_parallel_reads)
-        files = _filenames(filenames)
-        ins = [files, _compression(compression_type),
-               _const(256 * 1024 if buffer_size is None else buffer_size, _dt.int64,
-                      "buffer_size")]
-        super().__init__(_op("TFRecordDataset", ins, _structure_attrs(_STRING)), _STRING)
+        ds = _per_file(filenames, lambda f: _OneFile(
+            "TFRecordDataset", [f, _compression(compression_type), _buffer(buffer_size)]))
+        super().__init__(ds._variant_tensor, _STRING)
 
 
 class TextLineDataset(DatasetV1):
@@ -50,11 +64,9 @@ class TextLineDataset(DatasetV1):
     def __init__(self, filenames, compression_type=None, buffer_size=None,
                  num_parallel_reads=None):
         _no_parallel_reads("TextLineDataset", num_parallel_reads)
-        files = _filenames(filenames)
-        ins = [files, _compression(compression_type),
-               _const(256 * 1024 if buffer_size is None else buffer_size, _dt.int64,
-                      "buffer_size")]
-        super().__init__(_op("TextLineDataset", ins, _structure_attrs(_STRING)), _STRING)
+        ds = _per_file(filenames, lambda f: _OneFile(
+            "TextLineDataset", [f, _compression(compression_type), _buffer(buffer_size)]))
+        super().__init__(ds._variant_tensor, _STRING)
 
 
 class FixedLengthRecordDataset(DatasetV1):
@@ -63,12 +75,11 @@ class FixedLengthRecordDataset(DatasetV1):
     def __init__(self, filenames, record_bytes, header_bytes=None, footer_bytes=None,
                  buffer_size=None, compression_type=None, num_parallel_reads=None):
         _no_parallel_reads("FixedLengthRecordDataset", num_parallel_reads)
-        files = _filenames(filenames)
-        ins = [files, _const(header_bytes or 0, _dt.int64, "header_bytes"),
-               _const(record_bytes, _dt.int64, "record_bytes"),
-               _const(footer_bytes or 0, _dt.int64, "footer_bytes"),
-               _const(256 * 1024 if buffer_size is None else buffer_size, _dt.int64,
-                      "buffer_size"),
-               _compression(compression_type)]
-        super().__init__(_op("FixedLengthRecordDatasetV2", ins, _structure_attrs(_STRING)),
-                         _STRING)
+        ds = _per_file(filenames, lambda f: _OneFile("FixedLengthRecordDatasetV2", [
+            f, _const(header_bytes or 0, _dt.int64, "header_bytes"),
+            _const(record_bytes, _dt.int64, "record_bytes"),
+            _const(footer_bytes or 0, _dt.int64, "footer_bytes"),
+            _const(256 * 1024 if buffer_size is None else buffer_size, _dt.int64,
+                   "buffer_size"),
+            _compression(compression_type)]))
+        super().__init__(ds._variant_tensor, _STRING)

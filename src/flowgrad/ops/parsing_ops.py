@@ -4,19 +4,23 @@ in engine/ops/parsing.py."""
 from __future__ import annotations
 
 import collections
+import re
+
+import numpy as np
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant, convert_to_tensor
 from ..engine.framework.graph import Tensor, get_default_graph
 from ..engine.framework.tensor_shape import as_shape
 from ..engine.ops import parsing as _parsing  # noqa: F401 - registers the parsing ops
+from ..engine.ops import parsing_seq as _parsing_seq  # noqa: F401 - and the sequence ones
 from ..engine.ops._base import apply_op
 from ..engine.ops.shape import reshape
 from .sparse_tensor import SparseTensor
 
 __all__ = ["FixedLenFeature", "FixedLenSequenceFeature", "VarLenFeature", "SparseFeature",
            "decode_compressed", "decode_csv", "decode_raw", "parse_example",
-           "parse_single_example"]
+           "parse_sequence_example", "parse_single_example", "parse_single_sequence_example"]
 
 
 class VarLenFeature(collections.namedtuple("VarLenFeature", ["dtype"])):
@@ -41,8 +45,8 @@ class FixedLenSequenceFeature(collections.namedtuple(
 
 class SparseFeature(collections.namedtuple(
         "SparseFeature", ["index_key", "value_key", "dtype", "size", "already_sorted"])):
-    """A sparse feature from index and value features (not implemented by flowgrad's
-    parse_example: it raises NotImplementedError naming it)."""
+    """A sparse feature from index feature(s) and a value feature: a SparseTensor of dense
+    shape `size` (per example), built with sparse_merge as TF does."""
 
     def __new__(cls, index_key, value_key, dtype, size, already_sorted=False):
         return super().__new__(cls, index_key, value_key, dtype, size, already_sorted)
@@ -51,31 +55,101 @@ class SparseFeature(collections.namedtuple(
 _SUPPORTED = (_dt.float32, _dt.int64, _dt.string)
 
 
-def _features(features):
-    if not features:
-        raise ValueError("Missing: features was {}.")
-    sparse, dense = [], []
-    for key in sorted(features):
+def _features_to_raw_params(features, types):
+    """TF 1.14's split of a feature dict (sorted keys) into sparse keys/types and dense
+    keys/types/defaults/shapes, with its errors."""
+    sparse_keys, sparse_types, dense_keys, dense_types, dense_shapes = [], [], [], [], []
+    dense_defaults = collections.OrderedDict()
+    for key in sorted(features or {}):
         f = features[key]
-        if isinstance(f, SparseFeature):
-            raise NotImplementedError("flowgrad's parse_example does not take SparseFeature "
-                                      f"(feature {key!r})")
         if isinstance(f, VarLenFeature):
-            sparse.append((key, _dt.as_dtype(f.dtype)))
-        elif isinstance(f, (FixedLenFeature, FixedLenSequenceFeature)):
-            dense.append((key, f))
+            if VarLenFeature not in types:
+                raise ValueError(f"Unsupported VarLenFeature {f}.")
+            if not f.dtype:
+                raise ValueError(f"Missing type for feature {key}.")
+            sparse_keys.append(key)
+            sparse_types.append(_dt.as_dtype(f.dtype))
+        elif isinstance(f, SparseFeature):
+            if SparseFeature not in types:
+                raise ValueError(f"Unsupported SparseFeature {f}.")
+            if not f.index_key:
+                raise ValueError(f"Missing index_key for SparseFeature {f}.")
+            if not f.value_key:
+                raise ValueError(f"Missing value_key for SparseFeature {f}.")
+            if not f.dtype:
+                raise ValueError(f"Missing type for feature {key}.")
+            index_keys = [f.index_key] if isinstance(f.index_key, str) else f.index_key
+            for ik in sorted(index_keys):
+                if ik in sparse_keys:
+                    t = sparse_types[sparse_keys.index(ik)]
+                    if t != _dt.int64:
+                        raise ValueError(f"Conflicting type {t} vs int64 for feature {ik}.")
+                else:
+                    sparse_keys.append(ik)
+                    sparse_types.append(_dt.int64)
+            if f.value_key in sparse_keys:
+                t = sparse_types[sparse_keys.index(f.value_key)]
+                if t != _dt.as_dtype(f.dtype):
+                    raise ValueError(f"Conflicting type {t} vs {_dt.as_dtype(f.dtype)} for "
+                                     f"feature {f.value_key}.")
+            else:
+                sparse_keys.append(f.value_key)
+                sparse_types.append(_dt.as_dtype(f.dtype))
+        elif isinstance(f, FixedLenFeature):
+            if FixedLenFeature not in types:
+                raise ValueError(f"Unsupported FixedLenFeature {f}.")
+            if not f.dtype:
+                raise ValueError(f"Missing type for feature {key}.")
+            if f.shape is None:
+                raise ValueError(f"Missing shape for feature {key}.")
+            shape = as_shape(f.shape)
+            if f.shape and shape.ndims and shape.dims[0].value is None:
+                raise ValueError(f"First dimension of shape for feature {key} unknown. "
+                                 "Consider using FixedLenSequenceFeature.")
+            if not shape.is_fully_defined():
+                raise ValueError(f"All dimensions of shape for feature {key} need to be "
+                                 f"known but received {f.shape}.")
+            dense_keys.append(key)
+            dense_shapes.append(f.shape)
+            dense_types.append(_dt.as_dtype(f.dtype))
+            if f.default_value is not None:
+                dense_defaults[key] = f.default_value
+        elif isinstance(f, FixedLenSequenceFeature):
+            if FixedLenSequenceFeature not in types:
+                raise ValueError(f"Unsupported FixedLenSequenceFeature {f}.")
+            if not f.dtype:
+                raise ValueError(f"Missing type for feature {key}.")
+            if f.shape is None:
+                raise ValueError(f"Missing shape for feature {key}.")
+            dense_keys.append(key)
+            dense_shapes.append(f.shape)
+            dense_types.append(_dt.as_dtype(f.dtype))
+            if f.allow_missing:
+                dense_defaults[key] = None
+            if f.default_value is not None:
+                dense_defaults[key] = f.default_value
         else:
             raise ValueError(f"Invalid feature {key}:{f}.")
-    for key, dt in sparse:
-        if dt not in _SUPPORTED:
-            raise ValueError(f"Unsupported {dt.name} for key {key}.")
-    for key, f in dense:
-        if _dt.as_dtype(f.dtype) not in _SUPPORTED:
-            raise ValueError(f"Unsupported {_dt.as_dtype(f.dtype).name} for key {key}.")
+    return sparse_keys, sparse_types, dense_keys, dense_types, dense_defaults, dense_shapes
+
+
+def _features(features, types=(VarLenFeature, SparseFeature, FixedLenFeature,
+                                FixedLenSequenceFeature)):
+    if not features:
+        raise ValueError("Missing: features was {}.")
+    for f in features.values():
         if isinstance(f, FixedLenSequenceFeature) and not f.allow_missing:
             raise ValueError("Unsupported: FixedLenSequenceFeature requires allow_missing to "
                              "be True.")
-    return sparse, dense
+    sk, st, dk, _, _, _ = _features_to_raw_params(features, types)
+    for key, dt in zip(sk, st):
+        if dt not in _SUPPORTED:
+            raise ValueError(f"Unsupported {dt.name} for key {key}.")
+    dense = [(k, features[k]) for k in dk]
+    for key, f in dense:
+        if _dt.as_dtype(f.dtype) not in _SUPPORTED:
+            raise ValueError(f"Unsupported {_dt.as_dtype(f.dtype).name} for key {key}.")
+    return list(zip(sk, st)), dense
 
 
 def _dense_defaults(dense):
@@ -106,9 +180,60 @@ def _outputs(op, sparse, dense, names_sparse=True):
     return result
 
 
+def _sparse_merge(sp_ids, sp_values, vocab_size, already_sorted, shape_known):
+    """TF 1.14's sparse_merge (the ops it builds): the ids as the last index columns, the
+    dense shape's last dimension replaced by `vocab_size`, `sp_values`' values."""
+    from . import array_ops, math_ops, sparse_ops  # lazy: only SparseFeature needs them
+    if isinstance(sp_ids, SparseTensor):
+        sp_ids, vocab_size = [sp_ids], [vocab_size]
+    g = get_default_graph()
+    with g.name_scope("SparseMerge"):
+        ids = []
+        for sp_id in sp_ids:
+            v = sp_id.values
+            if v.dtype.base_dtype is not _dt.int64:
+                v = math_ops.cast(v, _dt.int64)
+            ids.append(array_ops.expand_dims(v, axis=1))
+        sizes = [math_ops.cast(x, _dt.int64) for x in vocab_size]
+        # as TF 1.14: the leading index columns and dims come from the first ids tensor
+        new_indices = array_ops.concat([sp_ids[0].indices[:, :-1]] + ids, 1)
+        new_shape = array_ops.concat([sp_ids[0].dense_shape[:-1], sizes], 0)
+        if already_sorted:
+            return SparseTensor(new_indices, sp_values.values, new_shape)
+        ind, val = sparse_ops._gen.sparse_reorder(new_indices, sp_values.values, new_shape)
+        if shape_known is not None:
+            with g.name_scope("SparseTensor_1"):
+                dense_shape = constant(shape_known, _dt.int64, name="dense_shape")
+        else:
+            dense_shape = array_ops.identity(new_shape)
+        SparseTensor(ind, val, dense_shape)
+        return SparseTensor(ind, val, new_shape)
+
+
+def _merge_sparse_features(features, result, single):
+    """TF's _construct_sparse_tensors_for_sparse_features: one SparseTensor per
+    SparseFeature; the index and value features only it used are dropped."""
+    result = dict(result)
+    for key in sorted(features):
+        f = features[key]
+        if not isinstance(f, SparseFeature):
+            continue
+        if isinstance(f.index_key, str):
+            ids, sizes = result[f.index_key], f.size
+        else:
+            ids, sizes = [result[k] for k in f.index_key], f.size
+        size_list = [sizes] if isinstance(f.index_key, str) else list(sizes)
+        known = [int(x) for x in size_list] if single and \
+            all(isinstance(x, int) for x in size_list) else None
+        result[key] = _sparse_merge(ids, result[f.value_key], sizes, f.already_sorted, known)
+    for key in set(result) - set(features):
+        del result[key]
+    return result
+
+
 def parse_example(serialized, features, name=None, example_names=None):
     """Parses serialized tf.train.Example protos (a [batch] string tensor) into a dict of
-    Tensors (FixedLen*) and SparseTensors (VarLenFeature)."""
+    Tensors (FixedLen*) and SparseTensors (VarLenFeature, SparseFeature)."""
     sparse, dense = _features(features)
     g = get_default_graph()
     with g.name_scope(name or "ParseExample"):
@@ -128,7 +253,7 @@ def parse_example(serialized, features, name=None, example_names=None):
                  "var_len": [isinstance(f, FixedLenSequenceFeature) for _, f in dense]}
         op = apply_op("ParseExample", [serialized, names] + skeys + dkeys + defaults, attrs,
                       op_scope)
-    return _outputs(op, sparse, dense)
+    return _merge_sparse_features(features, _outputs(op, sparse, dense), False)
 
 
 def parse_single_example(serialized, features, name=None, example_names=None):
@@ -150,7 +275,117 @@ def parse_single_example(serialized, features, name=None, example_names=None):
                  "dense_shapes": [as_shape(f.shape) for _, f in dense],
                  "var_len": [isinstance(f, FixedLenSequenceFeature) for _, f in dense]}
         op = apply_op("ParseSingleExample", [serialized] + defaults, attrs, op_scope)
-    return _outputs(op, sparse, dense)
+    return _merge_sparse_features(features, _outputs(op, sparse, dense), True)
+
+
+# -- SequenceExample -----------------------------------------------------------------------
+def _seq_params(context_features, sequence_features):
+    if not (context_features or sequence_features):
+        raise ValueError("Missing features.")
+    ctx = _features_to_raw_params(context_features, (VarLenFeature, FixedLenFeature))
+    seq = _features_to_raw_params(sequence_features, (VarLenFeature, FixedLenSequenceFeature))
+    for key, dt in list(zip(ctx[0], ctx[1])) + list(zip(ctx[2], ctx[3])) + \
+            list(zip(seq[0], seq[1])) + list(zip(seq[2], seq[3])):
+        if dt not in _SUPPORTED:
+            raise ValueError(f"Unsupported {dt.name} for key {key}.")
+    missing = []
+    for k, v in seq[4].items():
+        if v is not None:
+            raise ValueError(f"Value feature_list_dense_defaults[{k}] must be None")
+        missing.append(k)
+    return ctx, seq, missing
+
+
+def _context_defaults(ctx, reshape_defaults):
+    out = []
+    for key, dt, shape in zip(ctx[2], ctx[3], ctx[5]):
+        d = ctx[4].get(key)
+        if d is None:
+            out.append(constant([], dt))
+        elif isinstance(d, Tensor):
+            out.append(d)
+        else:
+            t = convert_to_tensor(d, dtype=dt, name="key_" + re.sub(
+                "[^A-Za-z0-9_.\\-/]", "_", key))
+            out.append(reshape(t, as_shape(shape).as_list()) if reshape_defaults else t)
+    return out
+
+
+def _seq_outputs(outs, ctx, seq, lengths):
+    ncs, ncd, nfs, nfd = len(ctx[0]), len(ctx[2]), len(seq[0]), len(seq[2])
+    pos = 0
+
+    def take(n):
+        nonlocal pos
+        r = outs[pos:pos + n]
+        pos += n
+        return r
+    ci, cv, cs, cd = take(ncs), take(ncs), take(ncs), take(ncd)
+    fi, fv, fs, fd = take(nfs), take(nfs), take(nfs), take(nfd)
+    context = dict(zip(ctx[0] + ctx[2], [SparseTensor(*x) for x in zip(ci, cv, cs)] + cd))
+    lists = dict(zip(seq[0] + seq[2], [SparseTensor(*x) for x in zip(fi, fv, fs)] + fd))
+    if not lengths:
+        return context, lists
+    return context, lists, dict(zip(seq[2], take(nfd)))
+
+
+def _seq_attrs(ctx, seq):
+    return {"context_sparse_types": list(ctx[1]), "Tcontext_dense": list(ctx[3]),
+            "context_dense_shapes": [as_shape(s) for s in ctx[5]],
+            "feature_list_sparse_types": list(seq[1]),
+            "feature_list_dense_types": list(seq[3]),
+            "feature_list_dense_shapes": [as_shape(s) for s in seq[5]]}
+
+
+def parse_single_sequence_example(serialized, context_features=None, sequence_features=None,
+                                  example_name=None, name=None):
+    """Parses one serialized tf.train.SequenceExample: (context dict, feature-list dict)."""
+    ctx, seq, missing = _seq_params(context_features, sequence_features)
+    g = get_default_graph()
+    with g.name_scope(name or "ParseSingleSequenceExample"):
+        serialized = convert_to_tensor(serialized, dtype=_dt.string)
+        defaults = _context_defaults(ctx, True)
+        with g.name_scope("ParseSingleSequenceExample") as op_scope:
+            miss = constant(missing, _dt.string,
+                            name="feature_list_dense_missing_assumed_empty") if missing else \
+                constant(np.zeros(0, dtype=object), _dt.string,
+                         name="feature_list_dense_missing_assumed_empty")
+            keys = []
+            for arg, ks in (("context_sparse_keys", ctx[0]), ("context_dense_keys", ctx[2]),
+                            ("feature_list_sparse_keys", seq[0]),
+                            ("feature_list_dense_keys", seq[2])):
+                keys += [constant(k, _dt.string, name=f"{arg}_{i}") for i, k in enumerate(ks)]
+            debug = convert_to_tensor("" if example_name is None else example_name,
+                                      dtype=_dt.string, name="debug_name")
+        attrs = dict(_seq_attrs(ctx, seq), Ncontext_sparse=len(ctx[0]),
+                     Ncontext_dense=len(ctx[2]), Nfeature_list_sparse=len(seq[0]),
+                     Nfeature_list_dense=len(seq[2]))
+        op = apply_op("ParseSingleSequenceExample",
+                      [serialized, miss] + keys + defaults + [debug], attrs, op_scope)
+    return _seq_outputs(list(op.outputs), ctx, seq, False)
+
+
+def parse_sequence_example(serialized, context_features=None, sequence_features=None,
+                           example_names=None, name=None):
+    """Parses a batch of serialized tf.train.SequenceExamples: (context dict, feature-list
+    dict, feature-list lengths dict); feature lists are padded to the longest."""
+    ctx, seq, missing = _seq_params(context_features, sequence_features)
+    g = get_default_graph()
+    with g.name_scope(name or "ParseSequenceExample"):
+        serialized = convert_to_tensor(serialized, dtype=_dt.string)
+        defaults = _context_defaults(ctx, False)
+        with g.name_scope("ParseSequenceExample") as op_scope:
+            debug = convert_to_tensor(
+                np.zeros(0, dtype=object) if example_names is None else example_names,
+                dtype=_dt.string, name="debug_name")
+        attrs = dict(_seq_attrs(ctx, seq), Ncontext_sparse=len(ctx[0]),
+                     Ncontext_dense=len(ctx[2]), Nfeature_list_sparse=len(seq[0]),
+                     Nfeature_list_dense=len(seq[2]), context_sparse_keys=list(ctx[0]),
+                     context_dense_keys=list(ctx[2]), feature_list_sparse_keys=list(seq[0]),
+                     feature_list_dense_keys=list(seq[2]),
+                     feature_list_dense_missing_assumed_empty=missing)
+        op = apply_op("ParseSequenceExample", [serialized, debug] + defaults, attrs, op_scope)
+    return _seq_outputs(list(op.outputs), ctx, seq, True)
 
 
 def decode_raw(input_bytes=None, out_type=None, little_endian=True, name=None, bytes=None):  # noqa: A002

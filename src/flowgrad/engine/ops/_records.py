@@ -8,16 +8,17 @@ past the end of the file is a truncated record (DataLossError, as TF).
 """
 from __future__ import annotations
 
-import gzip
 import struct
 import zlib
 
+import numpy as np
+
 from ..framework import errors
-from ..framework import crc32c as _crc32c_mod
-from ..framework.crc32c import mask, masked_crc32c
+from ..framework.crc32c import crc32c_each, crc32c_many, mask_many, masked_crc32c
 
 __all__ = ["COMPRESSION", "TFRecordWriterRaw", "iter_fixed_length", "iter_lines",
-           "iter_tfrecords", "open_read", "frame"]
+           "iter_tfrecord_chunks", "iter_tfrecords", "open_read", "read_blocks", "frame",
+           "frame_many"]
 
 # TFRecordCompressionType: NONE=0, ZLIB=1, GZIP=2; the strings TF's readers take.
 COMPRESSION = {None: "", "": "", "NONE": "", "ZLIB": "ZLIB", "GZIP": "GZIP",
@@ -41,54 +42,174 @@ def _compression(kind):
             None, None, f"Unsupported compression_type: {kind}.") from None
 
 
-def open_read(path, compression_type=""):
-    """The file's bytes, decompressed as `compression_type` says ('' / 'ZLIB' / 'GZIP')."""
-    kind = _compression(compression_type)
+_INFLATE_ERROR = "inflate() failed with error -3: incorrect header check"
+_BLOCK = 16 << 20     # bytes read (or inflated) at a time
+
+
+def _open(path):
     try:
-        with open(path, "rb") as f:
-            raw = f.read()
+        return open(path, "rb")
     except FileNotFoundError:
         raise errors.NotFoundError(None, None, f"{path}; No such file or directory") from None
     except IsADirectoryError:
         raise errors.FailedPreconditionError(None, None, f"{path}; Is a directory") from None
-    if kind == "GZIP":
+
+
+def read_blocks(path, compression_type="", block=_BLOCK):
+    """The file's bytes in pieces of at most about `block` bytes, inflated as
+    `compression_type` says ('' / 'ZLIB' / 'GZIP'): memory stays bounded by the block
+    size whatever the file's (or a corrupted stream's) size."""
+    kind = _compression(compression_type)
+    with _open(path) as f:
+        if not kind:
+            while True:
+                piece = f.read(block)
+                if not piece:
+                    return
+                yield piece
+        z = zlib.decompressobj(31 if kind == "GZIP" else 15)
         try:
-            return gzip.decompress(raw)
-        except (OSError, EOFError, zlib.error):
-            raise errors.DataLossError(None, None, "inflate() failed with error -3: "
-                                       "incorrect header check") from None
-    if kind == "ZLIB":
-        try:
-            return zlib.decompress(raw)
+            while not z.eof:
+                raw = f.read(block)
+                if not raw:
+                    break
+                while raw:
+                    out = z.decompress(raw, block)
+                    raw = z.unconsumed_tail
+                    if out:
+                        yield out
+                    if z.eof:
+                        break
+            tail = z.flush()
         except zlib.error:
-            raise errors.DataLossError(None, None, "inflate() failed with error -3: "
-                                       "incorrect header check") from None
-    return raw
+            raise errors.DataLossError(None, None, _INFLATE_ERROR) from None
+        if tail:
+            yield tail
 
 
-def iter_tfrecords(path, compression_type="", check_crc=True):
-    """Yields the records of a TFRecord file, checking both CRCs of each."""
-    buf = open_read(path, compression_type)
-    end = len(buf)
-    pos = 0
+def open_read(path, compression_type=""):
+    """The file's bytes, decompressed as `compression_type` says ('' / 'ZLIB' / 'GZIP')."""
+    return b"".join(read_blocks(path, compression_type))
+
+
+def _verify(buf, heads, lens, base, recs):
+    """The index of the first record whose length or data CRC is wrong (len(heads) if none)
+    and the error for it (`recs`: the records, sliced out: the native CRC takes them)."""
+    k = len(heads)
+    arr = np.frombuffer(buf, dtype=np.uint8)
+    four = np.arange(4)
+    stored_len = arr[(heads + 8)[:, None] + four].copy().view("<u4").reshape(k)
+    stored_data = arr[(heads + 12 + lens)[:, None] + four].copy().view("<u4").reshape(k)
+    ok_len = mask_many(crc32c_many(buf, heads, np.full(k, 8))) == stored_len
+    bad_len = np.flatnonzero(~ok_len)
+    limit = int(bad_len[0]) if len(bad_len) else k
+    crcs = crc32c_each(recs[:limit])
+    if crcs is None:
+        crcs = crc32c_many(buf, heads[:limit] + 12, lens[:limit])
+    ok_data = mask_many(crcs) == stored_data[:limit]
+    bad_data = np.flatnonzero(~ok_data)
+    if len(bad_data):
+        i = int(bad_data[0])
+        return i, errors.DataLossError(None, None,
+                                       f"corrupted record at {base + int(heads[i]) + 12}")
+    if limit < k:
+        return limit, errors.DataLossError(None, None,
+                                           f"corrupted record at {base + int(heads[limit])}")
+    return k, None
+
+
+def _scan(buf, pos, end, first):
+    """Header offsets and lengths of the whole records in buf[pos:end] (at most about
+    `first` of them when `first`); one NumPy check for files of equal-sized records."""
+    heads, lens = [], []
     unpack_len = _U64.unpack_from
-    unpack_crc = _U32.unpack_from
-    native = _crc32c_mod._native_extend
-    crc = (lambda d: mask(native(0, d))) if native is not None else masked_crc32c
-    while pos < end:
-        if end - pos < 12:
-            return          # as TF: a partial header reads as the end of the file
+    if end - pos >= 12:
+        n0 = unpack_len(buf, pos)[0]
+        stride = n0 + 16
+        if 0 < stride <= end - pos:
+            count = (end - pos) // stride
+            if first:
+                count = min(count, first)
+            cand = pos + stride * np.arange(count, dtype=np.int64)
+            arr = np.frombuffer(buf, dtype=np.uint8)
+            got = arr[cand[:, None] + np.arange(8)].copy().view("<u8").reshape(count)
+            same = got == n0
+            if not same.all():
+                count = int(np.argmin(same))
+            if count:
+                return pos + stride * np.arange(count, dtype=np.int64), \
+                    np.full(count, n0, dtype=np.int64), pos + stride * count
+    while end - pos >= 12 and not (first and len(heads) >= first):
         n = unpack_len(buf, pos)[0]
-        if check_crc and unpack_crc(buf, pos + 8)[0] != crc(buf[pos:pos + 8]):
-            raise errors.DataLossError(None, None, f"corrupted record at {pos}")
-        start = pos + 12
-        if n > end - start - 4:
-            raise errors.DataLossError(None, None, f"truncated record at {pos}")
-        data = buf[start:start + n]
-        if check_crc and unpack_crc(buf, start + n)[0] != crc(data):
-            raise errors.DataLossError(None, None, f"corrupted record at {start}")
-        yield data
-        pos = start + n + 4
+        if n > end - pos - 16:
+            break
+        heads.append(pos)
+        lens.append(n)
+        pos += n + 16
+    return np.asarray(heads, dtype=np.int64), np.asarray(lens, dtype=np.int64), pos
+
+
+def _check_header(buf, pos, base):
+    n, stored = _U64.unpack_from(buf, pos)[0], _U32.unpack_from(buf, pos + 8)[0]
+    if masked_crc32c(buf[pos:pos + 8]) != stored:
+        raise errors.DataLossError(None, None, f"corrupted record at {base + pos}")
+    return n
+
+
+def iter_tfrecord_chunks(path, compression_type="", first=64, most=1 << 14):
+    """Lists of the records of a TFRecord file, in order, both CRCs of each checked (many
+    records at once). Errors as TF's RecordReader: a partial header ends the file quietly;
+    a bad length CRC is `corrupted record at <record offset>`, a bad data CRC `corrupted
+    record at <data offset>`, a record running past the end `truncated record at <record
+    offset>` (DataLossError), raised after the good records before it were yielded.
+    Chunks start small (a first batch comes quickly) and grow to `most` records."""
+    blocks = read_blocks(path, compression_type)
+    buf = b""
+    base = 0        # the file offset of buf[0]
+    start = 0       # the first unread byte of buf
+    eof = False
+    want = first
+    while True:
+        end = len(buf)
+        heads, lens, pos = _scan(buf, start, end, want)
+        if len(heads):
+            recs = [buf[h:h + n] for h, n in zip((heads + 12).tolist(), lens.tolist())]
+            good, err = _verify(buf, heads, lens, base, recs)
+            if good:
+                yield recs if good == len(recs) else recs[:good]
+            if err is not None:
+                raise err
+            want = min(most, want * 4)
+            start = pos
+            if end - pos >= 12 and _U64.unpack_from(buf, pos)[0] <= end - pos - 16:
+                continue        # more whole records in this buffer
+        rest = end - pos
+        if rest >= 12:
+            n = _check_header(buf, pos, base)
+            need = n + 16
+        else:
+            need = 12
+        if eof:
+            if rest >= 12:
+                raise errors.DataLossError(None, None, f"truncated record at {base + pos}")
+            return      # as TF: a partial header reads as the end of the file
+        pieces = [buf[pos:]]
+        have = rest
+        while have < max(need, 1):
+            piece = next(blocks, None)
+            if piece is None:
+                eof = True
+                break
+            pieces.append(piece)
+            have += len(piece)
+        buf = b"".join(pieces) if len(pieces) > 1 or pos else pieces[0]
+        base, start = base + pos, 0
+
+
+def iter_tfrecords(path, compression_type=""):
+    """Yields the records of a TFRecord file, checking both CRCs of each."""
+    for chunk in iter_tfrecord_chunks(path, compression_type):
+        yield from chunk
 
 
 def iter_lines(path, compression_type=""):
@@ -115,13 +236,36 @@ def iter_fixed_length(path, record_bytes, header_bytes=0, footer_bytes=0,
         yield body[i * record_bytes:(i + 1) * record_bytes]
 
 
+def frame_many(records):
+    """The TFRecords of `records`, all CRCs computed at once."""
+    lens = [len(r) for r in records]
+    heads = b"".join([_U64.pack(n) for n in lens])
+    data = b"".join(records)
+    k = len(records)
+    hcrc = mask_many(crc32c_many(heads, np.arange(k) * 8, np.full(k, 8))).tolist()
+    starts = np.zeros(k, dtype=np.int64)
+    np.cumsum(lens[:-1], out=starts[1:])
+    dcrc = mask_many(crc32c_many(data, starts, lens)).tolist()
+    out = []
+    pack = _U32.pack
+    for i, r in enumerate(records):
+        out += (heads[8 * i:8 * i + 8], pack(hcrc[i]), r, pack(dcrc[i]))
+    return b"".join(out)
+
+
 class TFRecordWriterRaw:
-    """Writes framed records to `path` (compressed as asked); `close` flushes."""
+    """Writes framed records to `path` (compressed as asked); `flush` and `close` write out
+    what is pending (records are framed many at a time: their CRCs in one pass)."""
+
+    _PENDING_RECORDS = 512
+    _PENDING_BYTES = 4 << 20
 
     def __init__(self, path, compression_type="", compression_level=-1):
         kind = _compression(compression_type)
         self._f = open(path, "wb")
         self._kind = kind
+        self._pending = []
+        self._pending_bytes = 0
         level = 6 if compression_level in (None, -1) else int(compression_level)
         if kind == "GZIP":
             self._z = zlib.compressobj(level, zlib.DEFLATED, 31, 9)
@@ -131,17 +275,37 @@ class TFRecordWriterRaw:
             self._z = None
 
     def write(self, record: bytes):
-        data = frame(record)
+        record = bytes(record)
+        self._pending.append(record)
+        self._pending_bytes += len(record)
+        if len(self._pending) >= self._PENDING_RECORDS or \
+                self._pending_bytes >= self._PENDING_BYTES:
+            self._drain()
+
+    def _drain(self):
+        if not self._pending:
+            return
+        data = frame_many(self._pending)
+        self._pending = []
+        self._pending_bytes = 0
         self._f.write(self._z.compress(data) if self._z is not None else data)
 
     def flush(self):
+        self._drain()
         if self._z is not None:
             self._f.write(self._z.flush(zlib.Z_SYNC_FLUSH))
         self._f.flush()
 
+    def __del__(self):     # as TF's writer: what was written reaches the file
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001 - interpreter shutdown or a closed file system
+            pass
+
     def close(self):
-        if self._f is None:
+        if getattr(self, "_f", None) is None:
             return
+        self._drain()
         if self._z is not None:
             self._f.write(self._z.flush())
         self._f.close()

@@ -36,7 +36,7 @@ from ..framework.tensor_shape import TensorShape
 from ..optimize import optimize_program
 from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
-from . import _records
+from . import _fused, _records
 from .philox import words as _philox_words
 
 __all__ = ["DatasetValue", "FuncGraph", "FunctionInfo", "IteratorResource", "END_OF_SEQUENCE",
@@ -162,7 +162,7 @@ class DatasetValue:
     `src` is (make, args, attrs, fns), how the op made it, so `optimize` can remake it.
     """
 
-    __slots__ = ("iterate", "src", "gather", "vmap")
+    __slots__ = ("iterate", "src", "gather", "vmap", "records", "vbatch")
 
     def __init__(self, iterate):
         self.iterate = iterate
@@ -174,6 +174,11 @@ class DatasetValue:
         # for a map over such a dataset whose function vectorizes exactly:
         # (input gather, fn(batch components, batch size) -> output components)
         self.vmap = None
+        # a file dataset of strings: () -> iterator of lists of records (batch takes them
+        # whole); a map that batches as one call: (input dataset, fn(list of input
+        # strings) -> batch components or None, per-element call) (engine/ops/_fused.py)
+        self.records = None
+        self.vbatch = None
 
     def __iter__(self):
         return self.iterate()
@@ -315,6 +320,12 @@ def _batch(args, attrs, fns):
 
     if ds.gather is not None or ds.vmap is not None:
         return DatasetValue(lambda: _gather_batches(ds, n, drop))
+    if ds.records is not None:
+        return DatasetValue(lambda: _fused.record_batches(ds.records, n, drop))
+    if ds.vbatch is not None:
+        src, vfn, call = ds.vbatch
+        return DatasetValue(lambda: _fused.fused_batches(src, n, drop, vfn, call,
+                                                         _batch_components))
     return DatasetValue(it)
 
 
@@ -596,6 +607,15 @@ def _shuffle_and_repeat(args, attrs, fns):
 
 # -- functions: map, filter, flat_map, interleave ------------------------------------------
 def _map(args, attrs, fns):
+    out = _map_elements(args, attrs, fns)
+    vparse = _fused.parse_vectorizer(fns[0].info)
+    if vparse is not None and out.vmap is None:
+        fn, caps = fns[0], args[1:1 + attrs["n_captures"]]
+        out.vbatch = (args[0], vparse, lambda e: tuple(fn(e, caps)))
+    return out
+
+
+def _map_elements(args, attrs, fns):
     ds = args[0]
     caps = args[1:1 + attrs["n_captures"]]
     parallel = int(_scalar(args[1 + attrs["n_captures"]])) if attrs.get("parallel") else 0
@@ -606,7 +626,7 @@ def _map(args, attrs, fns):
 
     vec = _vectorizer(fn.info) if ds.gather is not None else None
     if vec is not None:
-        out = _map([_without_gather(ds)] + list(args[1:]), attrs, fns)
+        out = _map_elements([_without_gather(ds)] + list(args[1:]), attrs, fns)
         out.vmap = (ds.gather, lambda comps, n: vec(comps, caps, n))
         return out
     if parallel <= 1:
@@ -711,7 +731,10 @@ def _flat_map(args, attrs, fns):
     def it():
         for e in ds.iterate():
             yield from fn(e, caps)[0].iterate()
-    return DatasetValue(it)
+    dv = DatasetValue(it)
+    if _fused.is_string_scalar(attrs):   # file datasets: batch takes their record lists
+        dv.records = lambda: _fused.flat_records(ds.iterate(), lambda e: fn(e, caps)[0])
+    return dv
 
 
 def _interleave(args, attrs, fns):
@@ -982,18 +1005,25 @@ def _filenames(a):
     return [f.decode() if isinstance(f, bytes) else str(f) for f in np.asarray(a).reshape(-1)]
 
 
-def _reader(per_file):
+def _reader(per_file, chunked=None):
     def make(args, attrs, fns):
         files = _filenames(args[0])
         rest = [_scalar(a) for a in args[1:]]
 
         def it():
-            for f in files:
-                for rec in per_file(f, *rest):
-                    a = np.empty((), dtype=object)
-                    a[()] = rec
-                    yield (a,)
-        return DatasetValue(it)
+            recs = itertools.chain.from_iterable(chunks()) if chunked is not None else \
+                (rec for f in files for rec in per_file(f, *rest))
+            for rec in recs:
+                a = np.empty((), dtype=object)
+                a[()] = rec
+                yield (a,)
+
+        def chunks():   # read ahead on a thread of its own (CRCs beside the consumer)
+            return _PrefetchIter((c for f in files for c in chunked(f, *rest)), 1)
+        dv = DatasetValue(it)
+        if chunked is not None:
+            dv.records = chunks
+        return dv
     return make
 
 
@@ -1004,6 +1034,10 @@ def _comp(c):
 
 def _tfrecord_file(path, compression=b"", buffer_size=0):
     return _records.iter_tfrecords(path, _comp(compression))
+
+
+def _tfrecord_chunks(path, compression=b"", buffer_size=0):
+    return _records.iter_tfrecord_chunks(path, _comp(compression))
 
 
 def _text_file(path, compression=b"", buffer_size=0):
@@ -1065,7 +1099,7 @@ for _t, _m in (("TensorDataset", _tensors), ("TensorSliceDataset", _tensor_slice
                ("ExperimentalDirectedInterleaveDataset", _choose),
                ("OptimizeDataset", _optimize), ("ModelDataset", _passthrough),
                ("GeneratorDataset", _generator),
-               ("TFRecordDataset", _reader(_tfrecord_file)),
+               ("TFRecordDataset", _reader(_tfrecord_file, _tfrecord_chunks)),
                ("TextLineDataset", _reader(_text_file)),
                ("FixedLengthRecordDatasetV2", _reader(_fixed_file))):
     register_dataset_op(_t, _m)

@@ -177,10 +177,13 @@ def _example_spans(buf):
 def _parse_uniform(serialized):
     """The fast path for a batch of Examples written alike (same keys, same value counts,
     so the same bytes outside the values): {key: (kind, [N, k] values)}, else None."""
-    recs = [_as_bytes(x) for x in serialized]
-    size = len(recs[0])
-    if any(len(r) != size for r in recs):
+    recs = serialized.tolist() if isinstance(serialized, np.ndarray) else list(serialized)
+    if set(map(type, recs)) != {bytes}:
+        recs = [_as_bytes(x) for x in recs]
+    sizes = set(map(len, recs))
+    if len(sizes) != 1:
         return None
+    size = sizes.pop()
     try:
         spans = _example_spans(memoryview(recs[0]))
     except _ParseError:
@@ -199,7 +202,10 @@ def _parse_uniform(serialized):
         if kind == 1:
             if (b - a) % 4:
                 return None
-            out[key] = (kind, np.ascontiguousarray(block).view("<f4").astype(np.float32))
+            try:    # a view of the batch's bytes: the one copy is the output's
+                out[key] = (kind, block.view("<f4"))
+            except ValueError:
+                out[key] = (kind, np.ascontiguousarray(block).view("<f4"))
         elif (block < 0x80).all():   # every int64 a one-byte varint
             out[key] = (kind, block.astype(np.int64))
         else:
@@ -229,7 +235,8 @@ def _parse_batch_uniform(uni, n, sparse_keys, sparse_types, dense_keys, dense_ty
         kind, arr = uni[key]
         if kind != _DTYPE_KIND[dtype] or arr.shape[1] != int(np.prod(shape)):
             return None
-        dense.append(arr.reshape((n,) + shape))
+        # an owned, native-order array (IteratorGetNext copies views out again)
+        dense.append(np.array(arr.reshape((n,) + shape), dtype=_np_type(dtype)))
     return sp_idx, sp_val, sp_shape, dense
 
 
@@ -260,7 +267,7 @@ def _check_kind(name, key, kind, dtype, index=0):
             f"Data type: {_KIND_NAMES[kind]} but expected type: {_TYPE_NAME[dtype]}")
 
 
-def _parse_batch(serialized, names, sparse_keys, sparse_types, dense_keys, dense_types,
+def parse_batch(serialized, names, sparse_keys, sparse_types, dense_keys, dense_types,
                  dense_shapes, dense_defaults, var_len, single=False):
     n = len(serialized)
     if n > 1 and not single:
@@ -368,7 +375,7 @@ def _parse_example_kernel(serialized, names, *rest, Nsparse, Ndense, sparse_type
     defaults = list(rest[Nsparse + Ndense:])
     ser = np.asarray(serialized, dtype=object).reshape(-1)
     nm = [_key(x) for x in np.asarray(names, dtype=object).reshape(-1)]
-    sp_idx, sp_val, sp_shape, dense = _parse_batch(
+    sp_idx, sp_val, sp_shape, dense = parse_batch(
         ser, nm, sparse_keys, sparse_types, dense_keys, Tdense, dense_shapes, defaults,
         var_len)
     out = tuple(sp_idx + sp_val + sp_shape + dense)
@@ -398,7 +405,7 @@ def _parse_single_infer(inputs, attrs):
 def _parse_single_kernel(serialized, *defaults, num_sparse, sparse_keys, dense_keys,
                          sparse_types, Tdense, dense_shapes, var_len, **_):
     ser = [np.asarray(serialized, dtype=object).reshape(()).item()]
-    sp_idx, sp_val, sp_shape, dense = _parse_batch(
+    sp_idx, sp_val, sp_shape, dense = parse_batch(
         ser, [], sparse_keys, sparse_types, dense_keys, Tdense, dense_shapes, list(defaults),
         var_len, single=True)
     out = tuple(sp_idx + sp_val + sp_shape + dense)
