@@ -1,0 +1,45 @@
+"""`flowgrad graph SCRIPT [ARGS] -o graph.html`: runs a TF 1.x script, records the
+(graph, fetches, feeds) of each distinct Session.run plan it builds, and writes the viewer
+(tools/graph_viewer.py) for the graph of its largest plan, with up to `max_plans` plans of
+that graph (largest first) and what each optimizer pass did to them.
+
+Recording wraps `BaseSession._compile` only while the script runs: a plan is recorded
+when it is built, so a loop of runs costs nothing extra.
+"""
+from __future__ import annotations
+
+import sys
+
+from ..engine.runtime.session import BaseSession
+from .graph_viewer import graph_data, render_html
+
+
+def main(script, args, run_script, output="graph.html", max_plans=4) -> int:
+    plans = []      # (graph, fetches, feed keys, config, number of ops lowered)
+    original = BaseSession._compile
+
+    def recording(self, fetches, feed_keys):
+        plan = original(self, fetches, feed_keys)
+        n = len(plan._lowered.nodes) if plan._lowered is not None else len(plan.program.nodes)
+        plans.append((self.graph, plan.mapper.elements + plan.mapper.targets,
+                      list(plan.feed_tensors), self._config, n))
+        return plan
+
+    BaseSession._compile = recording
+    try:
+        code = run_script(script, args)
+    finally:
+        BaseSession._compile = original
+    sys.stdout.flush()
+    if not plans:
+        print(f"flowgrad graph: {script} ran no Session.run; nothing written", file=sys.stderr)
+        return code or 1
+    graph = max(plans, key=lambda p: p[4])[0]
+    mine = sorted((p for p in plans if p[0] is graph), key=lambda p: -p[4])[:max_plans]
+    data = graph_data(graph, [(f, dict.fromkeys(k)) for _, f, k, _, _ in mine],
+                      config=mine[0][3] if mine else None)
+    with open(output, "w", encoding="utf-8") as f:
+        f.write(render_html(data, title=f"flowgrad graph: {script}"))
+    print(f"flowgrad graph: wrote {output} ({len(data['nodes'])} ops, "
+          f"{len(data['plans'])} plan(s))", file=sys.stderr)
+    return code
