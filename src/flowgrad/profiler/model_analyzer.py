@@ -15,18 +15,11 @@ import re
 import sys
 
 from ..engine.framework.graph import GraphKeys, get_default_graph
+from ..engine.runtime.cost import op_flops
 
 __all__ = ["GraphNodeProto", "profile"]
 
 _ROOT = "_TFProfRoot"
-_UNARY = {"Reciprocal": 1, "Square": 1, "Rsqrt": 1, "Log": 1, "Neg": 1, "AssignSub": 1,
-          "AssignAdd": 1, "Softmax": 5}
-_BINARY = {"Add": 1, "Sub": 1, "Mul": 1, "RealDiv": 1, "Maximum": 1, "Minimum": 1, "Pow": 1,
-           "RsqrtGrad": 4, "GreaterEqual": 1, "Greater": 1, "LessEqual": 1, "Less": 1,
-           "Equal": 1, "NotEqual": 1, "SquaredDifference": 2, "BiasAdd": 1}
-# (reduce_flops, finalize_flops)
-_REDUCE = {"Mean": (1, 1), "Sum": (1, 0), "ArgMax": (1, 0), "ArgMin": (1, 0),
-           "BiasAddGrad": (1, 0)}
 _VARIABLE_OPS = frozenset({"VariableV2", "Variable", "VarHandleOp"})
 
 
@@ -62,63 +55,11 @@ def _numel(shape):
 
 def _flops(op) -> int:
     """TF's registered "flops" statistic of `op` (0 where TF registers none or shapes are
-    not fully known)."""
-    t = op.type
-    try:
-        if t in _UNARY:
-            n = _numel(op.inputs[0].shape)
-            return 0 if n is None else n * _UNARY[t]
-        if t == "L2Loss":
-            n = _numel(op.inputs[0].shape)
-            return 0 if n is None else 3 * n - 1
-        if t in _BINARY:
-            n = _numel(op.outputs[0].shape)
-            return 0 if n is None else n * _BINARY[t]
-        if t in _REDUCE:
-            r, f = _REDUCE[t]
-            n_in, n_out = _numel(op.inputs[0].shape), _numel(op.outputs[0].shape)
-            return 0 if n_in is None or n_out is None else n_in * r + n_out * (f - r)
-        if t == "MatMul":
-            a, b = op.inputs[0].shape.as_tuple(), op.inputs[1].shape.as_tuple()
-            if a is None or b is None or None in a or None in b:
-                return 0
-            k = a[0] if op.get_attr("transpose_a") else a[1]
-            m = a[1] if op.get_attr("transpose_a") else a[0]
-            n = b[0] if op.get_attr("transpose_b") else b[1]
-            return 2 * m * k * n
-        if t in ("Conv2D", "DepthwiseConv2dNative", "Conv3D"):
-            out = _numel(op.outputs[0].shape)
-            k = op.inputs[1].shape.as_tuple()
-            if out is None or k is None or None in k:
-                return 0
-            per = math.prod(k[:-1]) if t != "DepthwiseConv2dNative" else math.prod(k[:-2])
-            return 2 * out * per
-        if t in ("AvgPool", "MaxPool"):
-            out = _numel(op.outputs[0].shape)
-            return 0 if out is None else out * math.prod(op.get_attr("ksize"))
-        if t in ("AvgPoolGrad", "MaxPoolGrad"):
-            area = math.prod(op.get_attr("ksize"))
-            if t == "AvgPoolGrad":
-                n = _numel(op.inputs[1].shape)
-                return 0 if n is None else area * n * 2
-            n = _numel(op.inputs[1].shape)     # the forward output
-            return 0 if n is None else area * n + n
-        if t in ("Conv2DBackpropInput", "Conv2DBackpropFilter"):
-            strides = op.get_attr("strides")
-            sp = strides[1] * strides[2]
-            if t == "Conv2DBackpropInput":
-                img, k = op.outputs[0].shape.as_tuple(), op.inputs[1].shape.as_tuple()
-            else:
-                img, k = op.inputs[0].shape.as_tuple(), op.outputs[0].shape.as_tuple()
-            if img is None or k is None or None in img or None in k:
-                return 0
-            return int(2 * math.prod(img) * math.prod(k) / (img[-1] * sp))
-        if t == "AddN":
-            n = _numel(op.inputs[0].shape)
-            return 0 if n is None or len(op.inputs) < 2 else n * (len(op.inputs) - 1)
-    except (ValueError, KeyError, TypeError):
-        return 0
-    return 0
+    not fully known): engine/runtime/cost.py's op_flops on the op's static shapes."""
+    def dims(t):
+        return t.shape.as_tuple() if t.shape is not None else None
+    return op_flops(op.type, [dims(t) for t in op.inputs], [dims(t) for t in op.outputs],
+                    op._attrs)
 
 
 def _params(op) -> int:

@@ -10,21 +10,17 @@
 
   // scope tree: scope name -> number of ops under it
   var scopeSize = {};
-  ops.forEach(function (o) {
-    var p = o.name.split("/");
-    for (var k = 1; k < p.length; k++) {
-      var s = p.slice(0, k).join("/");
-      scopeSize[s] = (scopeSize[s] || 0) + 1;
-    }
+  ops.forEach(function (o) {   // cached: each op's enclosing scopes, its producers
+    var pre = [], at = o.name.indexOf("/");
+    while (at >= 0) { pre.push(o.name.slice(0, at)); at = o.name.indexOf("/", at + 1); }
+    o._pre = pre;
+    for (var k = 0; k < pre.length; k++) scopeSize[pre[k]] = (scopeSize[pre[k]] || 0) + 1;
   });
   if (ops.length <= 60) Object.keys(scopeSize).forEach(function (s) { expanded[s] = true; });
 
   function unitOf(name) {      // the visible box holding op `name`
-    var p = name.split("/");
-    for (var k = 1; k < p.length; k++) {
-      var s = p.slice(0, k).join("/");
-      if (!expanded[s]) return "s:" + s;
-    }
+    var o = byName[name], pre = o ? o._pre : [];
+    for (var k = 0; k < pre.length; k++) if (!expanded[pre[k]]) return "s:" + pre[k];
     return "o:" + name;
   }
   function producer(t) { var c = t.lastIndexOf(":"); return c > 0 ? t.slice(0, c) : t; }
@@ -52,20 +48,22 @@
 
   function build() {
     var st = status(), units = {}, edges = {}, order = [];
+    var unit = {};
+    ops.forEach(function (o) { unit[o.name] = unitOf(o.name); });
     ops.forEach(function (o) {
-      var u = unitOf(o.name);
+      var u = unit[o.name];
       if (!units[u]) { units[u] = {id: u, ops: [], kinds: {}, st: {}}; order.push(u); }
       var U = units[u];
       U.ops.push(o); U.kinds[o.kind] = (U.kinds[o.kind] || 0) + 1;
       if (st) U.st[st[o.name]] = (U.st[st[o.name]] || 0) + 1;
-      function edge(src, ctl, label) {
-        var a = unitOf(src);
-        if (a === u || !byName[src]) return;
+      function edge(src, ctl, t) {
+        var a = unit[src];
+        if (a === undefined || a === u) return;
         var key = a + "|" + u, e = edges[key];
-        if (!e) e = edges[key] = {a: a, b: u, n: 0, ctl: true, label: label};
+        if (!e) e = edges[key] = {a: a, b: u, n: 0, ctl: true, t: t};
         e.n++; if (!ctl) e.ctl = false;
       }
-      o.inputs.forEach(function (t) { edge(producer(t), false, outDesc(t)); });
+      o.inputs.forEach(function (t) { edge(producer(t), false, t); });
       o.control_inputs.forEach(function (c) { edge(c, true, ""); });
     });
     return {units: units, order: order, edges: Object.keys(edges).map(function (k) { return edges[k]; })};
@@ -143,7 +141,7 @@
       var x1 = a[0] + 75, y1 = a[1] + 30, x2 = b[0] + 75, y2 = b[1];
       el("path", {"class": "edge" + (e.ctl ? " ctl" : ""), "data-from": e.a, "data-to": e.b,
         d: "M" + x1 + "," + y1 + " C" + x1 + "," + (y1 + 20) + " " + x2 + "," + (y2 - 20) + " " + x2 + "," + y2}, eg);
-      var lab = e.n > 1 ? e.n + " tensors" : e.label;
+      var lab = e.n > 1 ? e.n + " tensors" : (e.t ? outDesc(e.t) : "");
       if (lab) {
         var t = el("text", {"class": "elabel", x: (x1 + x2) / 2 + 3, y: (y1 + y2) / 2}, eg);
         t.textContent = lab;
@@ -284,5 +282,6 @@
   if (hash.search) { document.getElementById("search").value = hash.search; search(hash.search); }
   else render();
   if (hash.select) select(hash.select);
+  document.body.setAttribute("data-load-ms", String(Math.round(performance.now())));
   document.body.setAttribute("data-ready", "1");
 })();
