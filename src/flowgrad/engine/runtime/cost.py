@@ -142,7 +142,6 @@ def _plan_overheads():
     from ..ops.construction import placeholder  # lazy: as above
     from ..ops.elementwise import add, multiply, tanh  # lazy: as above
     from ..ops.reductions import reduce_sum  # lazy: as above
-    from . import plan_for  # lazy: as above
     from .session import Session  # lazy: as above
     g = Graph()
     with g.as_default():
@@ -164,7 +163,7 @@ def _plan_overheads():
             sess.run(fetch, feed)
             runs.append(time.perf_counter() - t0)
         times.append(float(np.median(runs)))
-    n = len(plan_for(sess, grad, feed).program.nodes)
+    n = len(_plan(sess, grad, feed).program.nodes)
     sess.close()
     run_s = times[0]
     return {"node_s": max((times[1] - run_s) / max(n, 1), 0.0), "run_s": run_s}
@@ -221,6 +220,13 @@ def node_cost(program, node, m) -> dict:
             "bytes": nbytes, "seconds": seconds, "unknown_shape": unknown}
 
 
+def _plan(sess, fetches, feed_dict):
+    """The fully optimized plan of (fetches, feed keys) (runtime.plan_for's)."""
+    plan = sess._cached_plan(fetches, tuple(feed_dict) if feed_dict else ())
+    plan.upgrade()
+    return plan
+
+
 def plan_cost(sess, fetches, feed_dict=None) -> dict:
     """The predicted cost of `sess.run(fetches, feed_dict)`'s plan, before running it.
 
@@ -237,8 +243,7 @@ def plan_cost(sess, fetches, feed_dict=None) -> dict:
     >>> plan_cost(tf.Session(), y, {x: None})["tf_flops"]
     65536
     """
-    from . import plan_for  # lazy: the package's helper, defined after this module loads
-    plan = plan_for(sess, fetches, feed_dict)
+    plan = _plan(sess, fetches, feed_dict)
     program = plan.program
     m = machine()
     nodes = [node_cost(program, n, m) for n in program.nodes]
