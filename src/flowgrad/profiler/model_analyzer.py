@@ -79,7 +79,7 @@ def _params(op) -> int:
 
 
 class _Node:
-    __slots__ = ("name", "op", "children", "types", "stats", "shape", "full")
+    __slots__ = ("name", "op", "children", "types", "stats", "shape", "full", "full_ops")
 
     def __init__(self, name, op=None):
         self.name = name
@@ -191,7 +191,9 @@ _DOC = {"bytes": ["requested bytes: The memory requested by the operation, accum
 _CMD_DOC = {"scope": "scope: The nodes in the model graph are organized by their names, "
                      "which is hierarchical like filesystem.",
             "op": "op: The nodes are operation kernel type, such as MatMul, Conv2D. Graph "
-                  "nodes belonging to the same type are aggregated together."}
+                  "nodes belonging to the same type are aggregated together.",
+            "code": "code: When python trace is available, the nodes are python lines and "
+                    "their are organized by the python call stack."}
 _OPTION_KEYS = ["max_depth", "min_bytes", "min_peak_bytes", "min_residual_bytes",
                 "min_output_bytes", "min_micros", "min_accelerator_micros", "min_cpu_micros",
                 "min_params", "min_float_ops", "min_occurrence", "step", "order_by",
@@ -238,6 +240,8 @@ def profile_steps(graph, run_metas, cmd, options):
     tree = _build_tree(graph, run_metas)
     if cmd == "scope":
         result, lines = _show_scope(tree, options)
+    elif cmd == "code":
+        result, lines = _show_scope(_code_tree(graph, tree), options, MultiGraphNodeProto)
     else:
         result, lines = _show_op(tree, options)
     emit(options, cmd, lines)
@@ -280,7 +284,7 @@ def _fill_times(p):
     p.cpu_exec_micros, p.total_cpu_exec_micros = p.exec_micros, p.total_exec_micros
 
 
-def _show_scope(tree, opts):
+def _show_scope(tree, opts, proto=GraphNodeProto):
     account_re = opts.get("account_type_regexes", [".*"])
     show_re = opts.get("show_name_regexes", [".*"])
     hide_re = opts.get("hide_name_regexes", [])
@@ -293,7 +297,9 @@ def _show_scope(tree, opts):
         return any(_matches(account_re, t) for t in node.types)
 
     def passes(node):
-        return all(node.stats[k] >= opts.get(m, 0) for k, m in _MIN.items())
+        # the code view filters a frame by what runs under it (TF shows "0/384 flops")
+        stats = node.full if proto is MultiGraphNodeProto else node.stats
+        return all(stats[k] >= opts.get(m, 0) for k, m in _MIN.items())
 
     def full_totals(node):
         """Totals of every accounted op under node (shown or not), and op counts."""
@@ -320,7 +326,9 @@ def _show_scope(tree, opts):
             not _matches(hide_re, node.name) and passes(node) and (acc or shown_children))
         if not show:
             return shown_children
-        p = GraphNodeProto(node.name)
+        p = proto(node.name)
+        if proto is MultiGraphNodeProto:
+            p.graph_nodes = list(getattr(node, "full_ops", ()))
         if acc:
             p.float_ops = node.stats["float_ops"]
             p.parameters = node.stats["params"]
@@ -474,6 +482,58 @@ def _show_op(tree, opts):
             attrs.append("%10s" % f"{m.run_count}|{len(m.graph_nodes)}")
         lines.append("%-25s%s" % (m.name, ", ".join(attrs)))
     return root, lines
+
+
+def _trace_name(fn, line, func):
+    import os  # lazy: only the code view names files
+    func = func if len(func) < 20 else func[:17] + "..."
+    return f"{os.path.basename(fn)}:{line}:{func}"
+
+
+def _code_tree(graph, scope_tree):
+    """The code view's tree: one node per Python frame of the user's stack that created
+    each op (outermost first); a gradient op (gradients/X_grad/...) is placed under its
+    forward op X's frames, each named with a " (gradient)" suffix, as TF does."""
+    from ..engine.framework import op_traceback  # lazy: only the code view reads traces
+    by_name = {}
+    stack = list(scope_tree.children.values())
+    while stack:
+        n = stack.pop()
+        stack.extend(n.children.values())
+        if n.op is not None:
+            by_name[n.op.name] = n
+    root = _Node(_ROOT)
+    for name, src in sorted(by_name.items()):
+        op, suffix = src.op, ""
+        i, j = name.find("gradients/"), name.find("_grad/")
+        if i >= 0 and j > i:
+            fwd = by_name.get(name[i + len("gradients/"):j])
+            if fwd is not None:
+                op, suffix = fwd.op, " (gradient)"
+        frames = op_traceback.frames(getattr(op, "_traceback", None))
+        if not frames:
+            continue
+        parent = root
+        for fn, line, func, _ in frames:
+            key = _trace_name(fn, line, func) + suffix
+            node = parent.children.get(key)
+            if node is None:
+                node = parent.children[key] = _Node(key)
+                node.full_ops = []
+            parent = node
+        if parent.types == [""]:
+            parent.types = []
+        parent.types.extend(t for t in src.types if t not in parent.types)
+        for k in _STATS:
+            parent.stats[k] += src.stats[k]
+        g = GraphNodeProto(name)
+        g.float_ops, g.parameters = src.stats["float_ops"], src.stats["params"]
+        g.exec_micros, g.requested_bytes = src.stats["micros"], src.stats["bytes"]
+        g.run_count = src.stats["occurrence"]
+        _fill_times(g)
+        parent.full_ops.append(g)
+        parent.op = parent.op or src.op
+    return root
 
 
 def _sorted(children, order):
