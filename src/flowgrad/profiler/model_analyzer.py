@@ -562,8 +562,9 @@ def emit(opts, cmd, lines):
         shown = dict(opts)
         shown["output"] = "stdout:"
         shown["select"] = select
-        opt_lines = "".join("%-28s%s\n" % ("-" + k, _option_value(shown.get(k, 0 if k.startswith("min_") else "")))
-                            for k in _OPTION_KEYS)
+        opt_lines = "".join(
+            "%-28s%s\n" % ("-" + k, _option_value(shown.get(k, 0 if k[:4] == "min_" else "")))
+            for k in _OPTION_KEYS)
         sys.stdout.write("\n=========================Options=============================\n"
                          + opt_lines + "\n==================Model Analysis Report"
                          "======================\n" + body +
