@@ -143,6 +143,10 @@ def test_page_in_headless_chromium(tmp_path):
     assert re.search(r'class="[^"]*\bhit\b[^"]*"[^>]*data-name="model/hidden/MatMul"', dom)
     dom, _ = _dump(browser, url + "#select=model/hidden/MatMul", tmp_path)
     assert "<h3>model/hidden/MatMul</h3>" in dom and "test_graph_viewer.py:" in dom
+    assert 'data-selected-in-view="1"' in dom       # scrolled to and drawn in the viewport
+    last = [n["name"] for n in _embedded(open(path).read())["nodes"]][-1]
+    dom, _ = _dump(browser, url + "#select=" + last, tmp_path)   # far down the layout
+    assert 'data-selected-in-view="1"' in dom
     data = _embedded(open(path).read())
     cse_view = [i for i, p in enumerate(data["plans"][0]["passes"]) if p["pass"] == "cse"][0]
     dom, _ = _dump(browser, url + f"#view={cse_view}&expand=model", tmp_path)

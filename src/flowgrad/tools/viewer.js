@@ -185,6 +185,15 @@
     var o = byName[name];
     if (!o) return;
     selected = name; reveal(name); render();
+    var box = svg.querySelector('[data-unit="' + unitOf(name).replace(/"/g, '\\"') + '"]');
+    if (box) {     // bring it into view; record whether it is drawn inside the viewport
+      var cv = document.getElementById("canvas"), b = box.getBoundingClientRect();
+      cv.scrollLeft += b.left - cv.getBoundingClientRect().left - cv.clientWidth / 2 + b.width / 2;
+      cv.scrollTop += b.top - cv.getBoundingClientRect().top - cv.clientHeight / 2 + b.height / 2;
+      var r = box.getBoundingClientRect(), c = cv.getBoundingClientRect();
+      document.body.setAttribute("data-selected-in-view",
+        r.left >= c.left && r.right <= c.right && r.top >= c.top && r.bottom <= c.bottom ? "1" : "0");
+    }
     var rows = [["type", o.type], ["kind", o.kind], ["source", o.source || "(unknown)"]];
     var st = status();
     if (st) rows.push(["in plan", st[name]]);
