@@ -154,3 +154,17 @@ def test_page_in_headless_chromium(tmp_path):
     shot = tmp_path / "g.png"
     _dump(browser, url + "#search=MatMul", tmp_path, screenshot=str(shot))
     assert shot.stat().st_size > 10000
+
+
+def test_dot_export():
+    x = tf.placeholder(tf.float32, [2], name="x")
+    a = tf.multiply(x, 2.0, name="a")
+    b = tf.multiply(x, 2.0, name="b")
+    with tf.control_dependencies([tf.no_op(name="first")]):
+        y = tf.add(a, b, name="y")
+    dot = graph_viewer.to_dot(graph_viewer.graph_data(plans=[(y, {x: None})]))
+    assert dot.startswith("digraph flowgrad {") and dot.endswith("}\n")
+    assert '"a" -> "y" [label="float32[2]"];' in dot
+    assert '"first" -> "y" [style=dashed];' in dot
+    assert '"b" [label="b\\nMul (merged)", fillcolor="#dbe9f6", color="red", penwidth=3];' \
+        in dot

@@ -211,7 +211,8 @@ def main(argv=None):
                                      "optimizer did to each plan it ran, as one offline HTML "
                                      "page (collapsible scopes, redundancy highlighted)")
     p.add_argument("-o", "--output", default="graph.html", help="the HTML file to write "
-                                                                 "(default graph.html)")
+                                                                 "(default graph.html; a .dot "
+                                                                 "name writes Graphviz DOT)")
     p.add_argument("--max-plans", type=int, default=4,
                    help="how many of the script's plans (largest first) to show (default 4)")
     p.add_argument("script", metavar="SCRIPT", help="the script's path")

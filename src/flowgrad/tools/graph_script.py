@@ -1,7 +1,8 @@
 """`flowgrad graph SCRIPT [ARGS] -o graph.html`: runs a TF 1.x script, records the
 (graph, fetches, feeds) of each distinct Session.run plan it builds, and writes the viewer
 (tools/graph_viewer.py) for the graph of its largest plan, with up to `max_plans` plans of
-that graph (largest first) and what each optimizer pass did to them.
+that graph (largest first) and what each optimizer pass did to them; an output ending in
+.dot gets Graphviz DOT instead (tools/graph_viewer.py's to_dot).
 
 Recording wraps `BaseSession._compile` only while the script runs: a plan is recorded
 when it is built, so a loop of runs costs nothing extra.
@@ -11,7 +12,7 @@ from __future__ import annotations
 import sys
 
 from ..engine.runtime.session import BaseSession
-from .graph_viewer import graph_data, render_html
+from .graph_viewer import graph_data, render_html, to_dot
 
 
 def main(script, args, run_script, output="graph.html", max_plans=4) -> int:
@@ -39,7 +40,10 @@ def main(script, args, run_script, output="graph.html", max_plans=4) -> int:
     data = graph_data(graph, [(f, dict.fromkeys(k)) for _, f, k, _, _ in mine],
                       config=mine[0][3] if mine else None)
     with open(output, "w", encoding="utf-8") as f:
-        f.write(render_html(data, title=f"flowgrad graph: {script}"))
+        if output.endswith(".dot"):
+            f.write(to_dot(data))
+        else:
+            f.write(render_html(data, title=f"flowgrad graph: {script}"))
     print(f"flowgrad graph: wrote {output} ({len(data['nodes'])} ops, "
           f"{len(data['plans'])} plan(s))", file=sys.stderr)
     return code

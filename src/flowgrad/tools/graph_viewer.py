@@ -23,7 +23,7 @@ from ..engine.framework.graph import Graph, Operation, Tensor, get_default_graph
 from ..engine.optimize import PASSES, options_from_config
 from ..engine.runtime.ir import lower
 
-__all__ = ["graph_data", "render_html", "show_graph"]
+__all__ = ["graph_data", "render_html", "show_graph", "to_dot"]
 
 _SUMMARY = frozenset({"ScalarSummary", "HistogramSummary", "ImageSummary", "AudioSummaryV2",
                       "TensorSummaryV2", "MergeSummary", "TensorSummary"})
@@ -203,6 +203,47 @@ def render_html(data, title="flowgrad graph") -> str:
             "source line; click a scope to expand or collapse it.</div></div></div>"
             f"<script id=\"graph-data\" type=\"application/json\">{payload}</script>"
             f"<script>{js}</script></body></html>\n")
+
+
+_DOT_FILL = {"forward": "#dbe9f6", "gradient": "#f8dcc4", "optimizer": "#d9f2d0",
+             "summary": "#eadcf5", "init": "#eeeeee", "variable": "#fff3b0"}
+_DOT_EDGE = {"folded": "orange", "merged": "red", "removed": "gray50", "fused": "purple",
+             "rewritten": "purple"}
+
+
+def _dot_id(s):
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def to_dot(data, plan=0) -> str:
+    """Graphviz DOT of graph_data's dict: one box per op (coloured by kind), edges labelled
+    with dtype and shape, control edges dashed; with plans, the ops each pass of plan
+    `plan` folded, merged, removed or fused get a coloured border. Render with
+    `dot -Tsvg graph.dot -o graph.svg` (Graphviz, not needed by flowgrad)."""
+    status = {}
+    if data["plans"]:
+        for p in data["plans"][plan]["passes"]:
+            for e in p["events"]:
+                status.setdefault(e["node"], e["what"])
+    by = {n["name"]: n for n in data["nodes"]}
+    lines = ["digraph flowgrad {", "  node [shape=box, style=filled, fontsize=10];",
+             "  edge [fontsize=8];"]
+    for n in data["nodes"]:
+        st = status.get(n["name"])
+        extra = f', color="{_DOT_EDGE[st]}", penwidth=3' if st in _DOT_EDGE else ""
+        label = _dot_id(n["name"])[:-1] + "\\n" + _dot_id(n["type"] + (f" ({st})" if st
+                                                                      else ""))[1:]
+        lines.append(f"  {_dot_id(n['name'])} [label={label}, "
+                     f"fillcolor=\"{_DOT_FILL.get(n['kind'], '#ffffff')}\"{extra}];")
+    for n in data["nodes"]:
+        for t in n["inputs"]:
+            src, _, k = t.rpartition(":")
+            desc = by[src]["outputs"][int(k)] if src in by else ""
+            lines.append(f"  {_dot_id(src)} -> {_dot_id(n['name'])} [label={_dot_id(desc)}];")
+        for c in n["control_inputs"]:
+            lines.append(f"  {_dot_id(c)} -> {_dot_id(n['name'])} [style=dashed];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 def show_graph(fetches=None, feed_dict=None, path="graph.html", graph=None, config=None):
