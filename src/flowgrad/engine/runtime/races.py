@@ -147,29 +147,36 @@ def find_races(program, graph=None) -> list:
     for k, i in enumerate(sorted(set(writes) | set(reads))):
         bit[i] = 1 << k
     anc = [0] * len(nodes)      # bits of the marked nodes that are ancestors (or self)
+    get_bit, get_prod, get_idx = bit.get, producer.get, index_of_op.get
     for i, n in enumerate(nodes):
-        m = bit.get(i, 0)
+        m = get_bit(i, 0)
         for v in n.inputs:
-            p = producer.get(v)
+            p = get_prod(v)
             if p is not None:
-                m |= anc[p]
-        if n.op is not None:
-            after = seeds.get(n.op._id)
-            if after is not None:       # a gradient seed: ordered after its y
-                p = index_of_op.get(id(after))
-                if p is not None and p < i:
-                    m |= anc[p]
-            for c in n.op._control_inputs:
-                p = index_of_op.get(id(c))
+                a = anc[p]
+                if a:
+                    m |= a
+        op = n.op
+        if op is not None:
+            if seeds:
+                after = seeds.get(op._id)
+                if after is not None:       # a gradient seed: ordered after its y
+                    p = get_idx(id(after))
+                    if p is not None and p < i:
+                        m |= anc[p]
+            for c in op._control_inputs:
+                p = get_idx(id(c))
                 if p is not None and p < i:
                     m |= anc[p]
         anc[i] = m
     exclusive = _branch_sides(program, producer, index_of_op)
+    reads_of = {}
+    for r, vs in reads.items():
+        for v in vs:
+            reads_of.setdefault(v, []).append(r)
     out = []
     for w, var in writes.items():
-        for r, vs in reads.items():
-            if var not in vs:
-                continue
+        for r in reads_of.get(var, ()):
             if r < w:
                 ordered = anc[w] & bit[r]
             else:
@@ -230,28 +237,52 @@ _COPIES = frozenset({"Identity", "InitializedValue", "ReadVariableOp", "Snapshot
 
 def _drop_summary_only(program, reads):
     """The reads whose value reaches something other than summary ops and plain fetches of
-    the value (a computation, a state change)."""
+    the value (a computation, a state change). Works backwards from the summary ops and
+    the fetched copies only: linear in the part of the plan that feeds them."""
     nodes = program.nodes
     fetched = set(program.fetches)
+    seeds = []
+    for i, n in enumerate(nodes):
+        if n.type in _SUMMARY or (n.type in _COPIES and n.outputs and
+                                  not fetched.isdisjoint(n.outputs)):
+            seeds.append(i)
+    if not seeds:
+        return reads
+    producer = {}
     users = {}
     for i, n in enumerate(nodes):
+        for v in n.outputs:
+            producer[v] = i
         for v in n.inputs:
-            users.setdefault(v, []).append(i)
-    report = [False] * len(nodes)
-    for i in range(len(nodes) - 1, -1, -1):
+            users[v] = users.get(v, 0) + 1
+    left = {}           # node -> uses not yet known to be reports
+    report = set()
+    stack = []
+    for i in seeds:
         n = nodes[i]
-        if n.type in _SUMMARY:
-            report[i] = True
-            continue
-        if n.stateful and n.type not in _COPIES or not n.outputs:
-            continue
-        copy = n.type in _COPIES
-        if not copy and any(v in fetched for v in n.outputs):
-            continue
-        us = [u for v in n.outputs for u in users.get(v, ())]
-        has_fetch = copy and any(v in fetched for v in n.outputs)
-        report[i] = (bool(us) or has_fetch) and all(report[u] for u in us)
-    return {i: vs for i, vs in reads.items() if not report[i]}
+        if n.type in _SUMMARY or sum(users.get(v, 0) for v in n.outputs) == 0:
+            report.add(i)
+            stack.append(i)
+    while stack:
+        i = stack.pop()
+        for v in nodes[i].inputs:
+            p = producer.get(v)
+            if p is None or p in report:
+                continue
+            m = nodes[p]
+            if m.stateful and m.type not in _COPIES:
+                continue
+            if m.type not in _COPIES and not fetched.isdisjoint(m.outputs):
+                continue
+            k = left.get(p)
+            if k is None:
+                k = sum(users.get(o, 0) for o in m.outputs)
+            k -= 1
+            left[p] = k
+            if k == 0:
+                report.add(p)
+                stack.append(p)
+    return {i: vs for i, vs in reads.items() if i not in report}
 
 
 def check(program, graph=None) -> None:
