@@ -82,6 +82,24 @@ def test_page_is_self_contained_and_embeds_the_data(tmp_path):
         tf.get_default_graph(), [(y, {x: None})])))
 
 
+def test_profile_data_from_run_metadata():
+    x = tf.placeholder(tf.float32, [4, 4], name="x")
+    y = tf.matmul(x, x, name="mm")
+    sess = tf.Session()
+    mds = []
+    for _ in range(2):
+        md = tf.RunMetadata()
+        sess.run(y, {x: np.ones((4, 4), np.float32)},
+                 options=tf.RunOptions(trace_level=tf.RunOptions.FULL_TRACE), run_metadata=md)
+        mds.append(md)
+    data = graph_viewer.graph_data(run_metadata=mds)
+    assert data["profile"]["mm"][1] == 2
+    assert data["profile"]["mm"][0] == sum(
+        ns.all_end_rel_micros for md in mds for ns in md.step_stats.dev_stats[0].node_stats
+        if ns.node_name == "mm")
+    assert graph_viewer.graph_data()["profile"] == {}
+
+
 def test_show_graph_without_fetches_and_bad_arguments(tmp_path):
     tf.constant(1.0, name="c")
     path = graph_viewer.show_graph(path=str(tmp_path / "g.html"))
@@ -94,7 +112,7 @@ def test_show_graph_without_fetches_and_bad_arguments(tmp_path):
 
 def test_flowgrad_graph_command(tmp_path):
     out = tmp_path / "lin.html"
-    r = subprocess.run([sys.executable, "-m", "flowgrad", "graph", "-o", str(out),
+    r = subprocess.run([sys.executable, "-m", "flowgrad", "graph", "--profile", "-o", str(out),
                         os.path.join(ROOT, "examples", "linear_regression.py")],
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
@@ -103,6 +121,8 @@ def test_flowgrad_graph_command(tmp_path):
     assert len(data["plans"]) >= 2
     train = data["plans"][0]
     assert any(e["what"] == "merged" for e in _events(data)["cse"])
+    micros, runs = data["profile"]["mul"]          # pred = W * X + b, traced every run
+    assert runs > 1 and micros >= 0
     assert len(train["final"]) < len(train["lowered"])
 
 
@@ -151,6 +171,17 @@ def test_page_in_headless_chromium(tmp_path):
     cse_view = [i for i, p in enumerate(data["plans"][0]["passes"]) if p["pass"] == "cse"][0]
     dom, _ = _dump(browser, url + f"#view={cse_view}&expand=model", tmp_path)
     assert "merged" in dom and 'data-status="merged"' in dom
+    sess = tf.Session()
+    sess.run(tf.global_variables_initializer())
+    md = tf.RunMetadata()
+    sess.run(train, {x: np.ones((4, 3), np.float32)},
+             options=tf.RunOptions(trace_level=tf.RunOptions.FULL_TRACE), run_metadata=md)
+    prof_page = graph_viewer.show_graph(train, {x: None}, str(tmp_path / "p.html"),
+                                        run_metadata=md)
+    dom, errors = _dump(browser, "file://" + prof_page + "#view=-2&expand=model", tmp_path)
+    assert errors == [] and "profile: " in dom and "ops traced" in dom
+    assert re.search(r'data-name="model/hidden"[^>]*data-micros="\d+"', dom) or \
+        re.search(r'data-micros="\d+"', dom)
     shot = tmp_path / "g.png"
     _dump(browser, url + "#search=MatMul", tmp_path, screenshot=str(shot))
     assert shot.stat().st_size > 10000

@@ -213,6 +213,9 @@ def main(argv=None):
     p.add_argument("-o", "--output", default="graph.html", help="the HTML file to write "
                                                                  "(default graph.html; a .dot "
                                                                  "name writes Graphviz DOT)")
+    p.add_argument("--profile", action="store_true",
+                   help="trace every Session.run and add the profile view (time per op "
+                        "as heat)")
     p.add_argument("--max-plans", type=int, default=4,
                    help="how many of the script's plans (largest first) to show (default 4)")
     p.add_argument("script", metavar="SCRIPT", help="the script's path")
@@ -220,7 +223,7 @@ def main(argv=None):
                    help="its command-line arguments")
     p.set_defaults(fn=lambda args, extra: importlib.import_module(
         "flowgrad.tools.graph_script").main(args.script, list(args.args), run_script,
-                                            args.output, args.max_plans))
+                                            args.output, args.max_plans, args.profile))
     argv = sys.argv[1:] if argv is None else list(argv)
     args, extra = parser.parse_known_args(argv)
     if extra and args.cmd not in ("demo", "run"):

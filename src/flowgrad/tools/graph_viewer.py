@@ -172,15 +172,32 @@ def _plan_part(graph, fetches, feed_dict, config):
             "lowered": lowered, "passes": passes, "final": [n.name for n in prog.nodes]}
 
 
-def graph_data(graph=None, plans=(), config=None) -> dict:
-    """The viewer's data: {"nodes": [...], "plans": [...]} for `graph` (default: the default
-    graph) and each (fetches, feed_dict) in `plans` (only the feed_dict's keys matter).
+def _profile_part(run_metas):
+    """{op name: [total micros, runs]} over the traced runs (RunMetadata with step_stats)."""
+    prof = {}
+    for md in run_metas:
+        for dev in md.step_stats.dev_stats:
+            for ns in dev.node_stats:
+                ent = prof.setdefault(ns.node_name, [0, 0])
+                ent[0] += int(ns.all_end_rel_micros)
+                ent[1] += 1
+    return prof
+
+
+def graph_data(graph=None, plans=(), config=None, run_metadata=None) -> dict:
+    """The viewer's data: {"nodes": [...], "plans": [...], "profile": {...}} for `graph`
+    (default: the default graph), each (fetches, feed_dict) in `plans` (only the
+    feed_dict's keys matter) and the traced RunMetadata (one or a list; their per-op
+    time is the profile view's heat).
     """
     graph = graph if graph is not None else get_default_graph()
     if not isinstance(graph, Graph):
         raise TypeError(f"graph must be a tf.Graph, got {type(graph).__name__}")
+    metas = [] if run_metadata is None else (
+        list(run_metadata) if isinstance(run_metadata, (list, tuple)) else [run_metadata])
     return {"version": 1, "nodes": _graph_part(graph),
-            "plans": [_plan_part(graph, f, fd, config) for f, fd in plans]}
+            "plans": [_plan_part(graph, f, fd, config) for f, fd in plans],
+            "profile": _profile_part(metas)}
 
 
 def render_html(data, title="flowgrad graph") -> str:
@@ -246,9 +263,11 @@ def to_dot(data, plan=0) -> str:
     return "\n".join(lines) + "\n"
 
 
-def show_graph(fetches=None, feed_dict=None, path="graph.html", graph=None, config=None):
+def show_graph(fetches=None, feed_dict=None, path="graph.html", graph=None, config=None,
+               run_metadata=None):
     """Writes the viewer for `graph` (default: the fetches' graph, else the default graph)
-    with the plan of (fetches, feed_dict) when fetches are given; returns the path.
+    with the plan of (fetches, feed_dict) when fetches are given and, with traced
+    `run_metadata` (RunOptions FULL_TRACE), the profile view; returns the path.
 
     >>> import os, tempfile
     >>> x = tf.placeholder(tf.float32, [2], name="x")
@@ -261,7 +280,7 @@ def show_graph(fetches=None, feed_dict=None, path="graph.html", graph=None, conf
         fl = _as_fetch_list(fetches) if fetches is not None else []
         graph = fl[0].graph if fl else get_default_graph()
     plans = [(fetches, feed_dict)] if fetches is not None else []
-    data = graph_data(graph, plans, config)
+    data = graph_data(graph, plans, config, run_metadata)
     text = render_html(data)
     with open(os.fspath(path), "w", encoding="utf-8") as f:
         f.write(text)

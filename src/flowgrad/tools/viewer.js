@@ -34,6 +34,13 @@
   D.plans.forEach(function (pl, pi) {
     pl.passes.forEach(function (ps, k) { views.push({plan: pi, upto: k}); });
   });
+  function unitMicros(U) {
+    return U.ops.reduce(function (t, o) { return t + (prof[o.name] ? prof[o.name][0] : 0); }, 0);
+  }
+  function heat(us, max) {     // white (0) to red (the slowest box)
+    var f = max > 0 ? Math.sqrt(us / max) : 0, g = Math.round(255 - 200 * f);
+    return "rgb(255," + g + "," + g + ")";
+  }
   function status() {
     if (view < 0) return null;
     var v = views[view], pl = D.plans[v.plan], st = {}, k;
@@ -135,7 +142,8 @@
     var g = build(), L = layout(g);
     while (svg.firstChild) svg.removeChild(svg.firstChild);
     svg.setAttribute("width", L.width); svg.setAttribute("height", L.height);
-    var eg = el("g", {}, svg), ng = el("g", {}, svg);
+    var eg = el("g", {}, svg), ng = el("g", {}, svg), maxUnit = 0;
+    if (view === -2) g.order.forEach(function (u) { maxUnit = Math.max(maxUnit, unitMicros(g.units[u])); });
     g.edges.forEach(function (e) {
       var a = L.xy[e.a], b = L.xy[e.b];
       var x1 = a[0] + 75, y1 = a[1] + 30, x2 = b[0] + 75, y2 = b[1];
@@ -157,7 +165,12 @@
       if (selected && unitOf(selected) === u) cls += " sel";
       var n = el("g", {"class": cls, "data-name": name, "data-unit": u, "data-status": st || "",
         transform: "translate(" + p[0] + "," + p[1] + ")"}, ng);
-      el("rect", {width: 150, height: 30, rx: isScope ? 8 : 2}, n);
+      var rect = el("rect", {width: 150, height: 30, rx: isScope ? 8 : 2}, n);
+      if (view === -2) {
+        var us = unitMicros(U);
+        rect.setAttribute("style", "fill:" + heat(us, maxUnit));
+        n.setAttribute("data-micros", String(us));
+      }
       var t1 = el("text", {x: 5, y: 12}, n), t2 = el("text", {x: 5, y: 25}, n);
       var short = name.split("/").pop();
       t1.textContent = (isScope ? "+ " : "") + (short.length > 22 ? short.slice(0, 21) + "\u2026" : short);
@@ -197,6 +210,7 @@
     var rows = [["type", o.type], ["kind", o.kind], ["source", o.source || "(unknown)"]];
     var st = status();
     if (st) rows.push(["in plan", st[name]]);
+    if (prof[name]) rows.push(["time", (prof[name][0] / 1000).toFixed(3) + " ms over " + prof[name][1] + " runs"]);
     var h = "<h3>" + esc(name) + "</h3><table>";
     rows.forEach(function (r) { h += "<tr><td>" + r[0] + "</td><td>" + esc(r[1]) + "</td></tr>"; });
     h += "</table><h4>inputs</h4>";
@@ -233,6 +247,20 @@
 
   function summary() {
     var box = document.getElementById("summary");
+    if (view === -2) {
+      var rows = Object.keys(prof).map(function (k) { return [k, prof[k][0], prof[k][1]]; })
+        .sort(function (a, b) { return b[1] - a[1]; });
+      var total = rows.reduce(function (t, r) { return t + r[1]; }, 0) || 1;
+      var h = "<h3>profile: " + rows.length + " ops traced</h3><div>time per op over the traced runs; boxes red by time (scopes: the sum)</div><h4>slowest ops</h4>";
+      rows.slice(0, 30).forEach(function (r) {
+        var o = byName[r[0]];
+        h += "<div class=ev data-go='" + esc(r[0]) + "'>" + (r[1] / 1000).toFixed(2) + " ms (" +
+          (100 * r[1] / total).toFixed(1) + "%, " + r[2] + " runs) " + esc(r[0]) +
+          (o && o.source ? " <i>(" + esc(o.source) + ")</i>" : "") + "</div>";
+      });
+      box.innerHTML = h;
+      return;
+    }
     if (view < 0) {
       var counts = {};
       ops.forEach(function (o) { counts[o.kind] = (counts[o.kind] || 0) + 1; });
@@ -260,6 +288,12 @@
 
   var sel = document.getElementById("view");
   var opt = document.createElement("option"); opt.value = -1; opt.textContent = "graph as built"; sel.appendChild(opt);
+  var prof = D.profile || {}, hasProf = Object.keys(prof).length > 0, profMax = 0;
+  Object.keys(prof).forEach(function (k) { profMax = Math.max(profMax, prof[k][0]); });
+  if (hasProf) {
+    opt = document.createElement("option"); opt.value = -2; opt.textContent = "profile: time per op (heat)";
+    sel.appendChild(opt);
+  }
   views.forEach(function (v, k) {
     var o = document.createElement("option"); o.value = k;
     o.textContent = "plan " + (v.plan + 1) + " after " + D.plans[v.plan].passes[v.upto].pass;
@@ -285,7 +319,9 @@
   location.hash.slice(1).split("&").forEach(function (kv) {
     var p = kv.split("="); if (p[0]) hash[p[0]] = decodeURIComponent(p[1] || "");
   });
-  if (hash.view !== undefined && views[+hash.view]) { view = +hash.view; sel.value = view; }
+  if (hash.view !== undefined && (views[+hash.view] || (+hash.view === -2 && hasProf))) {
+    view = +hash.view; sel.value = view;
+  }
   if (hash.expand) hash.expand.split(",").forEach(function (s) { reveal(s + "/x"); });
   summary();
   if (hash.search) { document.getElementById("search").value = hash.search; search(hash.search); }
