@@ -82,6 +82,24 @@ def test_page_is_self_contained_and_embeds_the_data(tmp_path):
         tf.get_default_graph(), [(y, {x: None})])))
 
 
+def test_memory_view_data_matches_the_planner():
+    from flowgrad.engine.runtime import plan_memory
+    x = tf.placeholder(tf.float32, [32, 16], name="x")
+    w = tf.Variable(np.ones((16, 16), np.float32), name="w")
+    h = tf.tanh(tf.matmul(x, w, name="mm"), name="act")
+    loss = tf.reduce_sum(tf.square(h), name="loss")
+    grads = tf.gradients(loss, [w])
+    data = graph_viewer.graph_data(plans=[(grads, {x: None})])
+    mem = data["plans"][0]["memory"]
+    sess = tf.Session()
+    sess.run(tf.global_variables_initializer())
+    assert mem["peak_bytes"] == plan_memory(sess, grads, {x: None})["peak_bytes"] > 0
+    assert max(mem["live"]) == mem["peak_bytes"] == mem["live"][mem["peak_index"]]
+    assert len(mem["live"]) == len(mem["order"]) == len(data["plans"][0]["final"])
+    assert sum(b for _, _, b in mem["alive_at_peak"]) == mem["peak_bytes"]
+    assert "act" in [name for name, _, _ in mem["alive_at_peak"]]   # kept for the backward
+
+
 def test_profile_data_from_run_metadata():
     x = tf.placeholder(tf.float32, [4, 4], name="x")
     y = tf.matmul(x, x, name="mm")
@@ -182,6 +200,9 @@ def test_page_in_headless_chromium(tmp_path):
     assert errors == [] and "profile: " in dom and "ops traced" in dom
     assert re.search(r'data-name="model/hidden"[^>]*data-micros="\d+"', dom) or \
         re.search(r'data-micros="\d+"', dom)
+    dom, errors = _dump(browser, url + "#view=-100&expand=model,model/hidden", tmp_path)
+    assert errors == [] and "alive at the peak" in dom and 'id="memchart"' in dom
+    assert 'data-status="alive"' in dom
     shot = tmp_path / "g.png"
     _dump(browser, url + "#search=MatMul", tmp_path, screenshot=str(shot))
     assert shot.stat().st_size > 10000

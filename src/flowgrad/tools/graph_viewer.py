@@ -21,6 +21,7 @@ import numpy as np
 from ..engine.framework import op_traceback
 from ..engine.framework.graph import Graph, Operation, Tensor, get_default_graph
 from ..engine.optimize import PASSES, options_from_config
+from ..engine.runtime.cost import memory_timeline
 from ..engine.runtime.ir import lower
 
 __all__ = ["graph_data", "render_html", "show_graph", "to_dot"]
@@ -167,7 +168,13 @@ def _plan_part(graph, fetches, feed_dict, config):
         events = [] if after is prog else _diff(prog, after, _PASS_VERB[name])
         passes.append({"pass": name, "events": events, "nodes_after": len(after.nodes)})
         prog = after
+    mem = memory_timeline(prog, options.get("inplace", True))
+    memory = {"live": mem["live"], "peak_bytes": mem["peak_bytes"],
+              "peak_index": mem["peak_index"],
+              "alive_at_peak": [list(t) for t in mem["alive_at_peak"][:200]],
+              "order": [n.name for n in prog.nodes]}
     return {"fetches": [f.name for f in fetch_list], "feeds": [t.name for t in feeds],
+            "memory": memory,
             "fed_ops": sorted({t.op.name for t in feeds}),
             "lowered": lowered, "passes": passes, "final": [n.name for n in prog.nodes]}
 

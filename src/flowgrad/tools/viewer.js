@@ -42,6 +42,13 @@
     return "rgb(255," + g + "," + g + ")";
   }
   function status() {
+    if (view <= -100) {
+      var pm = D.plans[-100 - view].memory, sm = {};
+      ops.forEach(function (o) { sm[o.name] = "pruned"; });
+      pm.order.forEach(function (nm) { sm[nm] = "kept"; });
+      pm.alive_at_peak.forEach(function (t) { sm[t[0]] = "alive"; });
+      return sm;
+    }
     if (view < 0) return null;
     var v = views[view], pl = D.plans[v.plan], st = {}, k;
     ops.forEach(function (o) { st[o.name] = "pruned"; });
@@ -132,7 +139,7 @@
     for (var k in kinds) if (kinds[k] > n) { n = kinds[k]; best = k; }
     return best;
   }
-  var PRI = ["merged", "folded", "removed", "fused", "rewritten", "added", "kept", "fed", "pruned"];
+  var PRI = ["alive", "merged", "folded", "removed", "fused", "rewritten", "added", "kept", "fed", "pruned"];
   function unitStatus(U) {
     for (var k = 0; k < PRI.length; k++) if (U.st[PRI[k]]) return PRI[k];
     return null;
@@ -245,8 +252,30 @@
     render();
   }
 
+  function fmtBytes(b) {
+    return b < 1e3 ? b + " B" : b < 1e6 ? (b / 1e3).toFixed(1) + " KB" : b < 1e9 ? (b / 1e6).toFixed(1) + " MB" : (b / 1e9).toFixed(2) + " GB";
+  }
+  function memoryChart(m) {     // live bytes per step of the plan, the peak marked
+    var W = 320, H = 120, n = m.live.length, max = m.peak_bytes || 1, pts = [];
+    m.live.forEach(function (b, i) { pts.push((n > 1 ? i * W / (n - 1) : 0).toFixed(1) + "," + (H - b * H / max).toFixed(1)); });
+    var px = n > 1 ? m.peak_index * W / (n - 1) : 0;
+    return "<svg id='memchart' width='" + W + "' height='" + (H + 4) + "'><polyline fill='none' stroke='#06c' points='" + pts.join(" ") +
+      "'/><line x1='" + px + "' x2='" + px + "' y1='0' y2='" + H + "' stroke='#d00' stroke-dasharray='3 2'/></svg>";
+  }
   function summary() {
     var box = document.getElementById("summary");
+    if (view <= -100) {
+      var pl = D.plans[-100 - view], m = pl.memory;
+      var hm = "<h3>plan " + (-99 - view) + " memory</h3><div>peak " + fmtBytes(m.peak_bytes) + " of intermediate buffers at step " +
+        (m.peak_index + 1) + " of " + m.live.length + ": <span class=ev data-go='" + esc(m.order[m.peak_index] || "") + "'>" +
+        esc(m.order[m.peak_index] || "") + "</span> (static shapes, after in-place reuse)</div>" + memoryChart(m) +
+        "<h4>alive at the peak</h4>";
+      m.alive_at_peak.forEach(function (t) {
+        hm += "<div class=ev data-go='" + esc(t[0]) + "' data-alive='1'>" + fmtBytes(t[2]) + " " + esc(t[0]) + ":" + t[1] + "</div>";
+      });
+      box.innerHTML = hm;
+      return;
+    }
     if (view === -2) {
       var rows = Object.keys(prof).map(function (k) { return [k, prof[k][0], prof[k][1]]; })
         .sort(function (a, b) { return b[1] - a[1]; });
@@ -299,6 +328,11 @@
     o.textContent = "plan " + (v.plan + 1) + " after " + D.plans[v.plan].passes[v.upto].pass;
     sel.appendChild(o);
   });
+  D.plans.forEach(function (pl, pi) {   // memory views: -100 - plan index
+    var o = document.createElement("option"); o.value = -100 - pi;
+    o.textContent = "plan " + (pi + 1) + " memory (live bytes along the schedule)";
+    sel.appendChild(o);
+  });
   sel.addEventListener("change", function () { view = +sel.value; summary(); render(); });
   document.getElementById("search").addEventListener("input", function (e) { search(e.target.value); });
   document.getElementById("expand").addEventListener("click", function () {
@@ -319,7 +353,8 @@
   location.hash.slice(1).split("&").forEach(function (kv) {
     var p = kv.split("="); if (p[0]) hash[p[0]] = decodeURIComponent(p[1] || "");
   });
-  if (hash.view !== undefined && (views[+hash.view] || (+hash.view === -2 && hasProf))) {
+  if (hash.view !== undefined && (views[+hash.view] || (+hash.view === -2 && hasProf) ||
+      (+hash.view <= -100 && D.plans[-100 - +hash.view]))) {
     view = +hash.view; sel.value = view;
   }
   if (hash.expand) hash.expand.split(",").forEach(function (s) { reveal(s + "/x"); });

@@ -255,3 +255,52 @@ def plan_cost(sess, fetches, feed_dict=None) -> dict:
             "nodes": nodes,
             "unknown_shapes": sum(1 for n in nodes if n["unknown_shape"]),
             "machine": m}
+
+
+def memory_timeline(program, inplace=True) -> dict:
+    """Live bytes of intermediate buffers after each node of `program` (plan order), from
+    static shapes, as the memory planner counts them (CompiledProgram.estimate_memory's
+    walk): {"live": [bytes per node], "peak_bytes", "peak_index", "alive_at_peak":
+    [(producer name, output index, bytes)], largest first}."""
+    from .backends.numpy import _Analysis, _static_nbytes  # lazy: the planner's walk
+    an = _Analysis(program, inplace)
+    persistent = program.persistent
+    live = peak = 0
+    peak_index = -1
+    owner, buf, alive = {}, {}, {}
+    out = []
+    at_peak = []
+    for i, n in enumerate(program.nodes):
+        j = an.inplace.get(i)
+        for k, v in enumerate(n.outputs):
+            if v in persistent:
+                continue
+            if j is not None:
+                key = owner.get(n.inputs[j])
+            elif n.op_def.aliases_input and n.inputs and n.inputs[0] in owner:
+                key = owner[n.inputs[0]]
+            else:
+                key = None
+            if key is None:
+                b = _static_nbytes(program, v) or 0
+                key = v
+                buf[key] = [b, 0]
+                alive[key] = (n.name, k, b)
+                live += b
+            owner[v] = key
+            buf[key][1] += 1
+        out.append(live)
+        if live > peak:
+            peak, peak_index = live, i
+            at_peak = sorted(alive.values(), key=lambda t: -t[2])
+        for v in an.dying[i]:
+            key = owner.pop(v, None)
+            if key is not None:
+                ent = buf[key]
+                ent[1] -= 1
+                if ent[1] == 0:
+                    live -= ent[0]
+                    del buf[key]
+                    del alive[key]
+    return {"live": out, "peak_bytes": peak, "peak_index": peak_index,
+            "alive_at_peak": at_peak}
