@@ -122,6 +122,11 @@ def test_show_graph_without_fetches_and_bad_arguments(tmp_path):
     tf.constant(1.0, name="c")
     path = graph_viewer.show_graph(path=str(tmp_path / "g.html"))
     assert _embedded(open(path).read())["plans"] == []
+    g = tf.Graph()
+    with g.as_default():
+        tf.constant(2.0, name="other")
+    data = _embedded(open(graph_viewer.show_graph(g, path=str(tmp_path / "o.html"))).read())
+    assert [n["name"] for n in data["nodes"]] == ["other"] and data["plans"] == []
     with pytest.raises(TypeError, match="cannot fetch"):
         graph_viewer.show_graph(fetches=3, path=str(tmp_path / "h.html"))
     with pytest.raises(TypeError, match="tf.Graph"):

@@ -272,7 +272,8 @@ def to_dot(data, plan=0) -> str:
 
 def show_graph(fetches=None, feed_dict=None, path="graph.html", graph=None, config=None,
                run_metadata=None):
-    """Writes the viewer for `graph` (default: the fetches' graph, else the default graph)
+    """Writes the viewer for `graph` (default: the fetches' graph, else the default graph;
+    `fetches` may be a tf.Graph itself)
     with the plan of (fetches, feed_dict) when fetches are given and, with traced
     `run_metadata` (RunOptions FULL_TRACE), the profile view; returns the path.
 
@@ -283,6 +284,10 @@ def show_graph(fetches=None, feed_dict=None, path="graph.html", graph=None, conf
     >>> os.path.getsize(p) > 1000
     True
     """
+    if isinstance(fetches, Graph):       # show_graph(graph): the graph alone
+        if graph is not None:
+            raise TypeError("show_graph: pass the graph once (as fetches or as graph)")
+        fetches, graph = None, fetches
     if graph is None:
         fl = _as_fetch_list(fetches) if fetches is not None else []
         graph = fl[0].graph if fl else get_default_graph()
