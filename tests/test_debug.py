@@ -146,8 +146,13 @@ def test_debug_tools_example(capsys, tmp_path):
     script = os.path.join(os.path.dirname(os.path.dirname(__file__)), "examples",
                           "debug_tools.py")
     trace = str(tmp_path / "trace.json")
-    assert run_script(script, [trace]) == 0
+    page = str(tmp_path / "graph.html")
+    assert run_script(script, [trace, page]) == 0
     out = capsys.readouterr().out
+    assert "== plan_cost: " in out and "== profiler: most float ops in " in out
+    assert "\nExpensiveOperationChecker:\ntop 1 operation type: " in out
+    assert "== race warnings: 1" in out and "== graph viewer written" in out
+    assert '<script id="graph-data"' in open(page).read()
     assert "model/w:0: gradient exists" in out and "'Round' (Round)" in out
     assert "model/unused:0: gradient is None: not connected to ys" in out
     assert "reads variable 'model/b' through another tensor" in out

@@ -54,8 +54,14 @@ def test_time_and_memory_from_run_metadata(capsys, tmp_path):
                  options=tf.RunOptions(trace_level=tf.RunOptions.FULL_TRACE), run_metadata=md)
         opts = tf.profiler.ProfileOptionBuilder.time_and_memory(min_micros=0)
         r = tf.profiler.profile(tf.get_default_graph(), run_meta=md, options=opts)
-        out = capsys.readouterr().out
-        assert out.splitlines()[0] == "node name | total execution time | requested bytes"
+        out = capsys.readouterr().out.splitlines()
+        assert out[:3] == ["Parsing Inputs...", "",
+                           "=========================Options============================="]
+        assert "-select                     bytes,micros" in out
+        assert out[out.index("Profile:") + 1] == (
+            "node name | requested bytes | total execution time | accelerator execution time "
+            "| cpu execution time")
+        assert out[-1] == "======================End of Report=========================="
         # the scope "block" has no op of its own (0 bytes < min_bytes): its ops move up;
         # the Sum's scalar and the Const allocate no buffer (0 bytes): not shown
         names = [c.name for c in r.children]
@@ -68,14 +74,19 @@ def test_time_and_memory_from_run_metadata(capsys, tmp_path):
                 .with_file_output(path).build())
         r = tf.profiler.profile(run_meta=md, options=opts)
         text = open(path).read().splitlines()
-        assert text[:2] == ["node name | # float_ops", "_TFProfRoot (--/528.38k flops)"]
+        assert text[:3] == ["", "Doc:", "scope: The nodes in the model graph are organized by "
+                            "their names, which is hierarchical like filesystem."]
+        assert text[6:8] == ["node name | # float_ops", "_TFProfRoot (--/528.38k flops)"]
         assert r.total_float_ops == 2 * 64 ** 3 + 64 * 64 - 1
 
 
 def test_unsupported_arguments_raise():
     with tf.Graph().as_default():
-        with pytest.raises(NotImplementedError, match="cmd='scope' only"):
-            tf.profiler.profile(cmd="op")
+        with pytest.raises(NotImplementedError, match="cmd 'scope' and 'op', not 'graph'"):
+            tf.profiler.profile(cmd="graph")
+        B = tf.profiler.ProfileOptionBuilder
+        with pytest.raises(NotImplementedError, match="select 'device'"):
+            tf.profiler.profile(options=B().select(["device"]).build())
         with pytest.raises(NotImplementedError, match="op_log"):
             tf.profiler.profile(op_log=object())
 
@@ -115,3 +126,41 @@ def test_unimplemented_options_raise():
                      B(B.float_operation()).with_node_names(trim_name_regexes=["a"]).build()):
             with pytest.raises(NotImplementedError, match="is not supported by flowgrad"):
                 tf.profiler.profile(options=opts)
+
+
+@pytest.mark.parametrize("case", ["dense_flops_text", "dense_params_text",
+                                  "dense_op_flops_text", "dense_op_params_text"])
+def test_report_text_as_tf(case, capsys):
+    """TF's report, byte for byte (file output: Doc and Profile), and the op view's chain
+    of MultiGraphNodeProtos."""
+    got = _run(case)
+    capsys.readouterr()
+    assert got == WANT[case]
+
+
+def test_cnn_op_view_as_tf_but_for_pruned_gradients(capsys):
+    text, chain = _run("cnn_op_flops_text")
+    want_text, want_chain = WANT["cnn_op_flops_text"]
+    assert text.split("Profile:")[0] == want_text.split("Profile:")[0]
+    got = {name: sorted(n.lower() for n in nodes) for name, _, _, nodes in chain}
+    # TF builds gradients flowgrad prunes (the conv's input, the labels' side of sub); a
+    # few op names differ in case (TF's Softmax grad "mul", flowgrad "Mul")
+    extra = {"gradients/conv/Conv2D_grad/Conv2DBackpropInput", "gradients/sub_grad/Neg"}
+    for name, _, _, nodes in want_chain:
+        assert got.get(name, []) == sorted(n.lower() for n in nodes if n not in extra), name
+
+
+def test_op_view_stdout_frame_and_proto(capsys):
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, [4, 4])
+        tf.matmul(tf.matmul(x, x), x)
+        r = tf.profiler.profile(cmd="op",
+                                options=tf.profiler.ProfileOptionBuilder.float_operation())
+        out = capsys.readouterr().out.splitlines()
+    assert r.name == "_TFProfRoot" and type(r).__name__ == "MultiGraphNodeProto"
+    assert [c.name for c in r.children] == ["MatMul"] and r.total_float_ops == 256
+    assert [g.name for g in r.children[0].graph_nodes] == ["MatMul", "MatMul_1"]
+    assert out[out.index("Profile:") + 2] == (
+        "MatMul                   256 float_ops (100.00%, 100.00%)")
+    assert "op: The nodes are operation kernel type, such as MatMul, Conv2D. Graph nodes "\
+           "belonging to the same type are aggregated together." in out

@@ -4,6 +4,8 @@
     flowgrad demo [--logdir DIR] ...   train an MLP on scikit-learn's 8x8 digits
     flowgrad seed                      run the design note's three examples
     flowgrad check SCRIPT.py|DIR ...   list the TF symbols a script uses that flowgrad lacks
+    flowgrad profile SCRIPT.py [args]  run it traced; print the top ops by time and bytes
+    flowgrad graph [-o F] SCRIPT.py    run it; write its graph and plans as an HTML viewer
     flowgrad --version
 """
 from __future__ import annotations
@@ -213,6 +215,23 @@ def main(argv=None):
                    help="its command-line arguments")
     p.set_defaults(fn=lambda args, extra: importlib.import_module(
         "flowgrad.profiler.script").main(args.script, list(args.args), run_script))
+    p = sub.add_parser("graph", help="run a TF 1.x script and write its graph, and what the "
+                                     "optimizer did to each plan it ran, as one offline HTML "
+                                     "page (collapsible scopes, redundancy highlighted)")
+    p.add_argument("-o", "--output", default="graph.html", help="the HTML file to write "
+                                                                 "(default graph.html; a .dot "
+                                                                 "name writes Graphviz DOT)")
+    p.add_argument("--profile", action="store_true",
+                   help="trace every Session.run and add the profile view (time per op "
+                        "as heat)")
+    p.add_argument("--max-plans", type=int, default=4,
+                   help="how many of the script's plans (largest first) to show (default 4)")
+    p.add_argument("script", metavar="SCRIPT", help="the script's path")
+    p.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS",
+                   help="its command-line arguments")
+    p.set_defaults(fn=lambda args, extra: importlib.import_module(
+        "flowgrad.tools.graph_script").main(args.script, list(args.args), run_script,
+                                            args.output, args.max_plans, args.profile))
     argv = sys.argv[1:] if argv is None else list(argv)
     args, extra = parser.parse_known_args(argv)
     if extra and args.cmd not in ("demo", "run", "freeze"):

@@ -16,7 +16,10 @@ import numpy as np
 
 from . import _trace
 
-__all__ = ["NanOrigin", "nan_origin", "dump_run"]
+from ..engine.runtime.races import RaceError, RaceWarning
+from ..engine.runtime.races import set_policy as set_race_policy
+
+__all__ = ["NanOrigin", "RaceError", "RaceWarning", "nan_origin", "dump_run", "set_race_policy"]
 
 
 def _fmt_stats(s) -> str:

@@ -1,12 +1,11 @@
-"""`tf.profiler.profile` (cmd "scope"): float operations, trainable parameters and, with a
-traced RunMetadata, execution time and bytes per op, organized by name scope as TF 1.14's
-tfprof reports them (a GraphNodeProto-like tree: name, float_ops, total_float_ops,
-parameters, total_parameters, exec_micros, total_exec_micros, requested_bytes,
-total_requested_bytes, children).
+"""`tf.profiler.profile`: float operations, trainable parameters and, with traced
+RunMetadata, execution time, bytes and run counts per op, as TF 1.14's tfprof reports them:
+cmd "scope" (a GraphNodeProto tree by name scope) and cmd "op" (a MultiGraphNodeProto per
+op type, as a chain), with TF's text report (stdout: "Parsing Inputs...", the options,
+"Model Analysis Report", Doc, Profile; a file: Doc and Profile).
 
-Float operations follow TF's RegisterStatistics("flops") table (tensorflow/python/profiler/
-internal/flops_registry.py) from static shapes; an op whose shapes are not fully known
-counts 0, as in TF.
+Float operations follow TF's RegisterStatistics("flops") table (engine/runtime/cost.py's
+op_flops) from static shapes; an op whose shapes are not fully known counts 0, as in TF.
 """
 from __future__ import annotations
 
@@ -15,19 +14,13 @@ import re
 import sys
 
 from ..engine.framework.graph import GraphKeys, get_default_graph
+from ..engine.runtime.cost import op_flops
 
-__all__ = ["GraphNodeProto", "profile"]
+__all__ = ["GraphNodeProto", "MultiGraphNodeProto", "profile"]
 
 _ROOT = "_TFProfRoot"
-_UNARY = {"Reciprocal": 1, "Square": 1, "Rsqrt": 1, "Log": 1, "Neg": 1, "AssignSub": 1,
-          "AssignAdd": 1, "Softmax": 5}
-_BINARY = {"Add": 1, "Sub": 1, "Mul": 1, "RealDiv": 1, "Maximum": 1, "Minimum": 1, "Pow": 1,
-           "RsqrtGrad": 4, "GreaterEqual": 1, "Greater": 1, "LessEqual": 1, "Less": 1,
-           "Equal": 1, "NotEqual": 1, "SquaredDifference": 2, "BiasAdd": 1}
-# (reduce_flops, finalize_flops)
-_REDUCE = {"Mean": (1, 1), "Sum": (1, 0), "ArgMax": (1, 0), "ArgMin": (1, 0),
-           "BiasAddGrad": (1, 0)}
 _VARIABLE_OPS = frozenset({"VariableV2", "Variable", "VarHandleOp"})
+_STATS = ("float_ops", "params", "micros", "bytes", "occurrence")
 
 
 class GraphNodeProto:
@@ -35,22 +28,30 @@ class GraphNodeProto:
 
     def __init__(self, name):
         self.name = name
-        self.float_ops = 0
-        self.total_float_ops = 0
-        self.parameters = 0
-        self.total_parameters = 0
-        self.exec_micros = 0
-        self.total_exec_micros = 0
-        self.requested_bytes = 0
-        self.total_requested_bytes = 0
-        self.run_count = 0
-        self.total_run_count = 0
+        self.float_ops = self.total_float_ops = 0
+        self.parameters = self.total_parameters = 0
+        self.exec_micros = self.total_exec_micros = 0
+        self.accelerator_exec_micros = self.total_accelerator_exec_micros = 0
+        self.cpu_exec_micros = self.total_cpu_exec_micros = 0
+        self.requested_bytes = self.total_requested_bytes = 0
+        self.run_count = self.total_run_count = 0
+        self.total_definition_count = 0
         self.shapes = []
         self.children = []
 
     def __repr__(self):
-        return (f"GraphNodeProto(name={self.name!r}, total_float_ops={self.total_float_ops}, "
+        return (f"{type(self).__name__}(name={self.name!r}, "
+                f"total_float_ops={self.total_float_ops}, "
                 f"total_parameters={self.total_parameters}, children={len(self.children)})")
+
+
+class MultiGraphNodeProto(GraphNodeProto):
+    """One op type of tfprof's op view (TF's MultiGraphNodeProto): the stats of the graph
+    nodes of that type (`graph_nodes`, GraphNodeProtos); `children` is a chain."""
+
+    def __init__(self, name):
+        super().__init__(name)
+        self.graph_nodes = []
 
 
 def _numel(shape):
@@ -62,63 +63,11 @@ def _numel(shape):
 
 def _flops(op) -> int:
     """TF's registered "flops" statistic of `op` (0 where TF registers none or shapes are
-    not fully known)."""
-    t = op.type
-    try:
-        if t in _UNARY:
-            n = _numel(op.inputs[0].shape)
-            return 0 if n is None else n * _UNARY[t]
-        if t == "L2Loss":
-            n = _numel(op.inputs[0].shape)
-            return 0 if n is None else 3 * n - 1
-        if t in _BINARY:
-            n = _numel(op.outputs[0].shape)
-            return 0 if n is None else n * _BINARY[t]
-        if t in _REDUCE:
-            r, f = _REDUCE[t]
-            n_in, n_out = _numel(op.inputs[0].shape), _numel(op.outputs[0].shape)
-            return 0 if n_in is None or n_out is None else n_in * r + n_out * (f - r)
-        if t == "MatMul":
-            a, b = op.inputs[0].shape.as_tuple(), op.inputs[1].shape.as_tuple()
-            if a is None or b is None or None in a or None in b:
-                return 0
-            k = a[0] if op.get_attr("transpose_a") else a[1]
-            m = a[1] if op.get_attr("transpose_a") else a[0]
-            n = b[0] if op.get_attr("transpose_b") else b[1]
-            return 2 * m * k * n
-        if t in ("Conv2D", "DepthwiseConv2dNative", "Conv3D"):
-            out = _numel(op.outputs[0].shape)
-            k = op.inputs[1].shape.as_tuple()
-            if out is None or k is None or None in k:
-                return 0
-            per = math.prod(k[:-1]) if t != "DepthwiseConv2dNative" else math.prod(k[:-2])
-            return 2 * out * per
-        if t in ("AvgPool", "MaxPool"):
-            out = _numel(op.outputs[0].shape)
-            return 0 if out is None else out * math.prod(op.get_attr("ksize"))
-        if t in ("AvgPoolGrad", "MaxPoolGrad"):
-            area = math.prod(op.get_attr("ksize"))
-            if t == "AvgPoolGrad":
-                n = _numel(op.inputs[1].shape)
-                return 0 if n is None else area * n * 2
-            n = _numel(op.inputs[1].shape)     # the forward output
-            return 0 if n is None else area * n + n
-        if t in ("Conv2DBackpropInput", "Conv2DBackpropFilter"):
-            strides = op.get_attr("strides")
-            sp = strides[1] * strides[2]
-            if t == "Conv2DBackpropInput":
-                img, k = op.outputs[0].shape.as_tuple(), op.inputs[1].shape.as_tuple()
-            else:
-                img, k = op.inputs[0].shape.as_tuple(), op.outputs[0].shape.as_tuple()
-            if img is None or k is None or None in img or None in k:
-                return 0
-            return int(2 * math.prod(img) * math.prod(k) / (img[-1] * sp))
-        if t == "AddN":
-            n = _numel(op.inputs[0].shape)
-            return 0 if n is None or len(op.inputs) < 2 else n * (len(op.inputs) - 1)
-    except (ValueError, KeyError, TypeError):
-        return 0
-    return 0
+    not fully known): engine/runtime/cost.py's op_flops on the op's static shapes."""
+    def dims(t):
+        return t.shape.as_tuple() if t.shape is not None else None
+    return op_flops(op.type, [dims(t) for t in op.inputs], [dims(t) for t in op.outputs],
+                    op._attrs)
 
 
 def _params(op) -> int:
@@ -130,24 +79,36 @@ def _params(op) -> int:
 
 
 class _Node:
-    __slots__ = ("name", "op", "children", "types", "stats", "shape", "full")
+    __slots__ = ("name", "op", "children", "types", "stats", "shape", "full", "full_ops")
 
     def __init__(self, name, op=None):
         self.name = name
         self.op = op
         self.children = {}
-        self.types = []
-        self.stats = {"float_ops": 0, "params": 0, "micros": 0, "bytes": 0, "occurrence": 0}
+        self.types = [""]           # a scope with no op of its own: only ".*" accounts it
+        self.stats = dict.fromkeys(_STATS, 0)
         self.shape = None
 
 
-def _build_tree(graph, run_meta):
-    times, nbytes = {}, {}
-    if run_meta is not None:
-        for dev in run_meta.step_stats.dev_stats:
+def step_stats(run_metas):
+    """({op name: micros}, {op name: bytes}, {op name: runs}) averaged over the steps
+    (TF's step -1: the average of all steps added)."""
+    times, nbytes, runs = {}, {}, {}
+    metas = [m for m in run_metas if m is not None]
+    for md in metas:
+        for dev in md.step_stats.dev_stats:
             for ns in dev.node_stats:
-                times[ns.node_name] = times.get(ns.node_name, 0) + ns.all_end_rel_micros
-                nbytes[ns.node_name] = nbytes.get(ns.node_name, 0) + ns.output_bytes
+                n = ns.node_name
+                times[n] = times.get(n, 0) + ns.all_end_rel_micros
+                nbytes[n] = nbytes.get(n, 0) + ns.output_bytes
+                runs[n] = runs.get(n, 0) + 1
+    k = len(metas) or 1
+    return ({n: v // k for n, v in times.items()}, {n: v // k for n, v in nbytes.items()},
+            {n: -(-v // k) for n, v in runs.items()})
+
+
+def _build_tree(graph, run_metas):
+    times, nbytes, runs = step_stats(run_metas)
     trainable = {getattr(v, "op", None) for v in graph.get_collection(
         GraphKeys.TRAINABLE_VARIABLES)}
     root = _Node(_ROOT)
@@ -167,17 +128,13 @@ def _build_tree(graph, run_meta):
         node.types = [op.type] + (["_trainable_variables"] if op in trainable else [])
         node.stats = {"float_ops": _flops(op), "params": _params(op),
                       "micros": times.get(op.name, 0), "bytes": nbytes.get(op.name, 0),
-                      "occurrence": 1 if op.name in times else 0}
+                      "occurrence": runs.get(op.name, 0)}
         if op.type in _VARIABLE_OPS:
             node.shape = op.outputs[0].shape
     return root
 
 
-_ORDER = {"name": None, "float_ops": "float_ops", "params": "params", "micros": "micros",
-          "bytes": "bytes", "occurrence": "occurrence"}
-
-
-def _fmt_num(n):
+def fmt_num(n):
     if n < 1000:
         return "%d" % n
     if n < 1e6:
@@ -187,7 +144,7 @@ def _fmt_num(n):
     return "%.2fb" % (n / 1e9)
 
 
-def _fmt_time(us):
+def fmt_time(us):
     if us < 1000:
         return "%dus" % us
     if us < 1e6:
@@ -195,7 +152,7 @@ def _fmt_time(us):
     return "%.2fsec" % (us / 1e6)
 
 
-def _fmt_bytes(b):
+def fmt_bytes(b):
     if b < 1000:
         return "%dB" % b
     if b < 1e6:
@@ -205,44 +162,93 @@ def _fmt_bytes(b):
     return "%.2fGB" % (b / 1e9)
 
 
-_FMT = {"float_ops": (lambda v: _fmt_num(v), "flops", "# float_ops"),
-        "params": (lambda v: _fmt_num(v), "params", "# parameters"),
-        "micros": (_fmt_time, "", "total execution time"),
-        "bytes": (_fmt_bytes, "", "requested bytes"),
-        "occurrence": (lambda v: "%d" % v, "", "op occurrence (run|defined)")}
+# TF's select names flowgrad reports; others raise
+_SELECTABLE = frozenset({"params", "float_ops", "bytes", "micros", "accelerator_micros",
+                         "cpu_micros", "occurrence"})
+# the legend's (and the scope rows') column order, as TF's
+_LEGEND = [("params", "# parameters"), ("float_ops", "# float_ops"),
+           ("bytes", "requested bytes"), ("micros", "total execution time"),
+           ("accelerator_micros", "accelerator execution time"),
+           ("cpu_micros", "cpu execution time"), ("occurrence", "op count (run|defined)")]
+_DOC = {"bytes": ["requested bytes: The memory requested by the operation, accumulatively."],
+        "float_ops": ["flops: Number of float operations. Note: Please read the "
+                      "implementation for the math behind it."],
+        "micros": ["total execution time: Sum of accelerator execution time and cpu "
+                   "execution time.",
+                   "cpu execution time: The time from the start to the end of the operation. "
+                   "It's the sum of actual cpu run time plus the time that it spends waiting "
+                   "if part of computation is launched asynchronously.",
+                   "accelerator execution time: Time spent executing on the accelerator. "
+                   "This is normally measured by the actual hardware library."],
+        "accelerator_micros": ["accelerator execution time: Time spent executing on the "
+                               "accelerator. This is normally measured by the actual "
+                               "hardware library."],
+        "cpu_micros": ["cpu execution time: The time from the start to the end of the "
+                       "operation. It's the sum of actual cpu run time plus the time that it "
+                       "spends waiting if part of computation is launched asynchronously."],
+        "occurrence": ["occurrence: The number of times it occurs"],
+        "params": ["param: Number of parameters (in the Variable)."]}
+_CMD_DOC = {"scope": "scope: The nodes in the model graph are organized by their names, "
+                     "which is hierarchical like filesystem.",
+            "op": "op: The nodes are operation kernel type, such as MatMul, Conv2D. Graph "
+                  "nodes belonging to the same type are aggregated together.",
+            "code": "code: When python trace is available, the nodes are python lines and "
+                    "their are organized by the python call stack."}
+_OPTION_KEYS = ["max_depth", "min_bytes", "min_peak_bytes", "min_residual_bytes",
+                "min_output_bytes", "min_micros", "min_accelerator_micros", "min_cpu_micros",
+                "min_params", "min_float_ops", "min_occurrence", "step", "order_by",
+                "account_type_regexes", "start_name_regexes", "trim_name_regexes",
+                "show_name_regexes", "hide_name_regexes", "account_displayed_op_only",
+                "select", "output"]
 _MIN = {"float_ops": "min_float_ops", "params": "min_params", "micros": "min_micros",
         "bytes": "min_bytes", "occurrence": "min_occurrence"}
+_TOTAL = {"float_ops": "total_float_ops", "params": "total_parameters",
+          "micros": "total_exec_micros", "bytes": "total_requested_bytes",
+          "occurrence": "total_run_count"}
 
 
 def profile(graph=None, run_meta=None, op_log=None, cmd="scope", options=0):
-    """Profiles `graph` (default: the default graph) by name scope and returns the root
-    GraphNodeProto ("_TFProfRoot"); prints the report where options["output"] says
-    ("stdout", "file:outfile=PATH", "none").
+    """Profiles `graph` (default: the default graph) and returns the root: a
+    GraphNodeProto ("_TFProfRoot") tree for cmd "scope", a MultiGraphNodeProto whose
+    children chain the op types for cmd "op"; prints TF's report where options["output"]
+    says ("stdout", "file:outfile=PATH", "none").
 
     >>> x = tf.placeholder(tf.float32, [8, 3]); w = tf.ones([3, 4])
     >>> y = tf.matmul(x, w, name="mm")
     >>> opts = tf.profiler.ProfileOptionBuilder(tf.profiler.ProfileOptionBuilder
     ...     .float_operation()).with_empty_output().build()
     >>> tf.profiler.profile(options=opts).total_float_ops
+    Parsing Inputs...
     192
     """
     from .option_builder import ProfileOptionBuilder  # lazy: only its defaults are needed
-    if cmd != "scope":
-        raise NotImplementedError(f"tf.profiler.profile: flowgrad implements cmd='scope' only, "
-                                  f"not {cmd!r}")
+    if cmd not in ("scope", "op"):
+        raise NotImplementedError(f"tf.profiler.profile: flowgrad implements cmd 'scope' and "
+                                  f"'op', not {cmd!r}")
     if op_log is not None:
         raise NotImplementedError("tf.profiler.profile: op_log is not supported by flowgrad")
     if options == 0 or options is None:
         options = ProfileOptionBuilder().build()
-    _check_supported(options)
     graph = graph if graph is not None else get_default_graph()
-    tree = _build_tree(graph, run_meta)
-    result, lines = _show(tree, options)
-    _emit(options, lines)
+    return profile_steps(graph, [run_meta] if run_meta is not None else [], cmd, options)
+
+
+def profile_steps(graph, run_metas, cmd, options):
+    """The report of `cmd` over `run_metas` (one RunMetadata per step)."""
+    check_supported(options)
+    sys.stdout.write("Parsing Inputs...\n")
+    tree = _build_tree(graph, run_metas)
+    if cmd == "scope":
+        result, lines = _show_scope(tree, options)
+    elif cmd == "code":
+        result, lines = _show_scope(_code_tree(graph, tree), options, MultiGraphNodeProto)
+    else:
+        result, lines = _show_op(tree, options)
+    emit(options, cmd, lines)
     return result
 
 
-def _check_supported(opts):
+def check_supported(opts):
     """Options flowgrad does not implement raise rather than being ignored."""
     for key in ("min_peak_bytes", "min_residual_bytes", "min_output_bytes",
                 "min_accelerator_micros", "min_cpu_micros"):
@@ -255,33 +261,52 @@ def _check_supported(opts):
     if opts.get("trim_name_regexes"):
         raise NotImplementedError("tf.profiler.profile: option trim_name_regexes is not "
                                   "supported by flowgrad")
+    bad = [s for s in opts.get("select", ["micros"]) if s not in _SELECTABLE]
+    if bad:
+        raise NotImplementedError(f"tf.profiler.profile: select {bad[0]!r} is not supported "
+                                  f"by flowgrad (supported: {', '.join(sorted(_SELECTABLE))})")
+    if opts.get("order_by", "name") not in ("name", *_TOTAL):
+        raise NotImplementedError(f"tf.profiler.profile: order_by {opts['order_by']!r} is not "
+                                  "supported by flowgrad")
 
 
 def _matches(regexes, name):
     return any(re.fullmatch(r, name) for r in regexes)
 
 
-def _show(tree, opts):
+def _legend(select):
+    cols = [h for k, h in _LEGEND if k in select or
+            (k in ("accelerator_micros", "cpu_micros") and "micros" in select)]
+    return "node name | " + " | ".join(cols)
+
+
+def _fill_times(p):
+    p.cpu_exec_micros, p.total_cpu_exec_micros = p.exec_micros, p.total_exec_micros
+
+
+def _show_scope(tree, opts, proto=GraphNodeProto):
     account_re = opts.get("account_type_regexes", [".*"])
     show_re = opts.get("show_name_regexes", [".*"])
     hide_re = opts.get("hide_name_regexes", [])
     max_depth = opts.get("max_depth", 100)
-    select = [s for s in opts.get("select", ["micros"]) if s in _FMT]
-    order = _ORDER.get(opts.get("order_by", "name"))
-
-    def accounted(node):
-        return node.op is not None and any(_matches(account_re, t) for t in node.types)
-
-    def passes(node):
-        return all(node.stats[k] >= opts.get(m, 0) for k, m in _MIN.items())
-
+    select = set(opts.get("select", ["micros"]))
+    order = opts.get("order_by", "name")
     displayed_only = opts.get("account_displayed_op_only", False)
 
+    def accounted(node):
+        return any(_matches(account_re, t) for t in node.types)
+
+    def passes(node):
+        # the code view filters a frame by what runs under it (TF shows "0/384 flops")
+        stats = node.full if proto is MultiGraphNodeProto else node.stats
+        return all(stats[k] >= opts.get(m, 0) for k, m in _MIN.items())
+
     def full_totals(node):
-        """Totals of every accounted op under node (shown or not)."""
-        tot = dict.fromkeys(("float_ops", "params", "micros", "bytes", "occurrence"), 0)
-        if accounted(node):
-            for k in tot:
+        """Totals of every accounted op under node (shown or not), and op counts."""
+        tot = dict.fromkeys(_STATS, 0)
+        tot["defined"] = 1 if node.op is not None else 0
+        if accounted(node) and node.name != _ROOT:
+            for k in _STATS:
                 tot[k] += node.stats[k]
         for child in node.children.values():
             for k, v in full_totals(child).items():
@@ -289,21 +314,21 @@ def _show(tree, opts):
         node.full = tot
         return tot
 
-    if not displayed_only:
-        full_totals(tree)
+    full_totals(tree)
 
     def visit(node, depth):
-        """(displayed GraphNodeProtos under node incl. itself, whether anything accounted)."""
         shown_children = []
         for child in node.children.values():
             shown_children.extend(visit(child, depth + 1))
-        acc = accounted(node)
+        acc = accounted(node) and node.name != _ROOT
         show = node.name == _ROOT or (
             depth <= max_depth and _matches(show_re, node.name) and
             not _matches(hide_re, node.name) and passes(node) and (acc or shown_children))
         if not show:
             return shown_children
-        p = GraphNodeProto(node.name)
+        p = proto(node.name)
+        if proto is MultiGraphNodeProto:
+            p.graph_nodes = list(getattr(node, "full_ops", ()))
         if acc:
             p.float_ops = node.stats["float_ops"]
             p.parameters = node.stats["params"]
@@ -313,38 +338,49 @@ def _show(tree, opts):
         if node.shape is not None and node.shape.as_tuple() is not None:
             p.shapes = [list(node.shape.as_tuple())]
         p._accounted = acc
+        p._defined = 1 if node.op is not None else 0
         p.children = _sorted(shown_children, order)
-        p.total_float_ops = p.float_ops + sum(c.total_float_ops for c in p.children)
-        p.total_parameters = p.parameters + sum(c.total_parameters for c in p.children)
-        p.total_exec_micros = p.exec_micros + sum(c.total_exec_micros for c in p.children)
-        p.total_requested_bytes = p.requested_bytes + sum(c.total_requested_bytes
-                                                          for c in p.children)
-        p.total_run_count = p.run_count + sum(c.total_run_count for c in p.children)
-        if not displayed_only:
-            f = node.full
-            p.total_float_ops, p.total_parameters = f["float_ops"], f["params"]
-            p.total_exec_micros, p.total_requested_bytes = f["micros"], f["bytes"]
-            p.total_run_count = f["occurrence"]
+        for k, attr in _TOTAL.items():
+            own = {"float_ops": p.float_ops, "params": p.parameters, "micros": p.exec_micros,
+                   "bytes": p.requested_bytes, "occurrence": p.run_count}[k]
+            if displayed_only:
+                setattr(p, attr, own + sum(getattr(c, attr) for c in p.children))
+            else:
+                setattr(p, attr, node.full[k])
+        p.total_definition_count = (p._defined + sum(c.total_definition_count
+                                                     for c in p.children)) \
+            if displayed_only else node.full["defined"]
+        _fill_times(p)
         return [p]
 
     [root] = visit(tree, 0)
-    header = "node name | " + " | ".join(_FMT[s][2] for s in select)
-    lines = [header]
+    lines = [_legend(select)]
 
     def render(p, indent):
         cols = []
-        for s in select:
-            fmt, unit, _ = _FMT[s]
-            self_v = {"float_ops": p.float_ops, "params": p.parameters, "micros": p.exec_micros,
-                      "bytes": p.requested_bytes, "occurrence": p.run_count}[s]
-            tot_v = {"float_ops": p.total_float_ops, "params": p.total_parameters,
-                     "micros": p.total_exec_micros, "bytes": p.total_requested_bytes,
-                     "occurrence": p.total_run_count}[s]
-            own = fmt(self_v) if p._accounted else "--"
-            text = f"{own}/{fmt(tot_v)}" + (f" {unit}" if unit else "")
-            if s == "params" and p.shapes and p._accounted:
+        acc = p._accounted
+
+        def pair(fmt, own, tot):
+            return f"{fmt(own) if acc else '--'}/{fmt(tot)}"
+        if "params" in select:
+            text = pair(fmt_num, p.parameters, p.total_parameters) + " params"
+            if p.shapes and acc:
                 text = "x".join(str(d) for d in p.shapes[0]) + ", " + text
             cols.append(text)
+        if "float_ops" in select:
+            cols.append(pair(fmt_num, p.float_ops, p.total_float_ops) + " flops")
+        if "bytes" in select:
+            cols.append(pair(fmt_bytes, p.requested_bytes, p.total_requested_bytes))
+        timed = "micros" in select
+        if timed:
+            cols.append(pair(fmt_time, p.exec_micros, p.total_exec_micros))
+        if timed or "accelerator_micros" in select:
+            cols.append(pair(fmt_time, 0, 0))
+        if timed or "cpu_micros" in select:
+            cols.append(pair(fmt_time, p.cpu_exec_micros, p.total_cpu_exec_micros))
+        if "occurrence" in select:
+            cols.append(pair(str, p.run_count, p.total_run_count) + "|" +
+                        f"{p._defined if acc else '--'}/{p.total_definition_count}")
         lines.append(" " * indent + f"{p.name} ({', '.join(cols)})")
         for c in p.children:
             render(c, indent + 2)
@@ -353,24 +389,189 @@ def _show(tree, opts):
     return root, lines
 
 
+def _show_op(tree, opts):
+    """TF's op view: accounted graph nodes grouped by op type, sorted, as a chain."""
+    account_re = opts.get("account_type_regexes", [".*"])
+    show_re = opts.get("show_name_regexes", [".*"])
+    hide_re = opts.get("hide_name_regexes", [])
+    max_depth = opts.get("max_depth", 100)
+    select = set(opts.get("select", ["micros"]))
+    order = opts.get("order_by", "name")
+    groups = {}
+    stack = list(tree.children.values())
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children.values())
+        if node.op is None or not any(_matches(account_re, t) for t in node.types):
+            continue
+        m = groups.get(node.op.type)
+        if m is None:
+            m = groups[node.op.type] = MultiGraphNodeProto(node.op.type)
+        g = GraphNodeProto(node.name)
+        g.float_ops, g.parameters = node.stats["float_ops"], node.stats["params"]
+        g.exec_micros, g.requested_bytes = node.stats["micros"], node.stats["bytes"]
+        g.run_count = node.stats["occurrence"]
+        _fill_times(g)
+        m.graph_nodes.append(g)
+        m.float_ops += g.float_ops
+        m.parameters += g.parameters
+        m.exec_micros += g.exec_micros
+        m.requested_bytes += g.requested_bytes
+        m.run_count += g.run_count
+    nodes = sorted(groups.values(), key=lambda m: m.name)
+    for m in nodes:
+        m.graph_nodes.sort(key=lambda g: g.name)
+        _fill_times(m)
+    own = {"float_ops": "float_ops", "params": "parameters", "micros": "exec_micros",
+           "bytes": "requested_bytes", "occurrence": "run_count"}
+    if order != "name":
+        nodes.sort(key=lambda m: -getattr(m, own[order]))
+    shown = []
+    for depth, m in enumerate(nodes):
+        if depth > max_depth:
+            break
+        if _matches(show_re, m.name) and not _matches(hide_re, m.name) and \
+                all(getattr(m, own[k]) >= opts.get(v, 0) for k, v in _MIN.items()):
+            shown.append(m)
+    chain = shown if opts.get("account_displayed_op_only", False) else nodes
+    running = dict.fromkeys(own, 0)
+    for m in reversed(chain):
+        for k, attr in own.items():
+            running[k] += getattr(m, attr)
+            setattr(m, _TOTAL[k], running[k])
+        m.total_definition_count = len(m.graph_nodes)
+        _fill_times(m)
+    root = MultiGraphNodeProto(_ROOT)
+    for k in own:
+        setattr(root, _TOTAL[k], running[k])
+    _fill_times(root)
+    pre = root
+    for m in shown:
+        m.children = []
+        pre.children = [m]
+        pre = m
+    lines = [_legend(select)]
+
+    def cell(text, tot, root_tot, self_v, memory=False):
+        accu = pct = 0.0
+        if (self_v if memory else tot) > 0 and root_tot:
+            accu, pct = 100.0 * tot / root_tot, 100.0 * self_v / root_tot
+        return "%30s" % ("%s (%.2f%%, %.2f%%)" % (text, accu, pct))
+
+    for m in shown:
+        attrs = []
+        if "bytes" in select:
+            attrs.append(cell(fmt_bytes(m.requested_bytes), m.total_requested_bytes,
+                              root.total_requested_bytes, m.requested_bytes, memory=True))
+        timed = "micros" in select
+        if timed:
+            attrs.append(cell(fmt_time(m.exec_micros), m.total_exec_micros,
+                              root.total_exec_micros, m.exec_micros))
+        if timed or "accelerator_micros" in select:
+            attrs.append(cell(fmt_time(0), 0, 0, 0))
+        if timed or "cpu_micros" in select:
+            attrs.append(cell(fmt_time(m.cpu_exec_micros), m.total_cpu_exec_micros,
+                              root.total_cpu_exec_micros, m.cpu_exec_micros))
+        if "params" in select:
+            attrs.append(cell(fmt_num(m.parameters) + " params", m.total_parameters,
+                              root.total_parameters, m.parameters))
+        if "float_ops" in select:
+            attrs.append(cell(fmt_num(m.float_ops) + " float_ops", m.total_float_ops,
+                              root.total_float_ops, m.float_ops))
+        if "occurrence" in select:
+            attrs.append("%10s" % f"{m.run_count}|{len(m.graph_nodes)}")
+        lines.append("%-25s%s" % (m.name, ", ".join(attrs)))
+    return root, lines
+
+
+def _trace_name(fn, line, func):
+    import os  # lazy: only the code view names files
+    func = func if len(func) < 20 else func[:17] + "..."
+    return f"{os.path.basename(fn)}:{line}:{func}"
+
+
+def _code_tree(graph, scope_tree):
+    """The code view's tree: one node per Python frame of the user's stack that created
+    each op (outermost first); a gradient op (gradients/X_grad/...) is placed under its
+    forward op X's frames, each named with a " (gradient)" suffix, as TF does."""
+    from ..engine.framework import op_traceback  # lazy: only the code view reads traces
+    by_name = {}
+    stack = list(scope_tree.children.values())
+    while stack:
+        n = stack.pop()
+        stack.extend(n.children.values())
+        if n.op is not None:
+            by_name[n.op.name] = n
+    root = _Node(_ROOT)
+    for name, src in sorted(by_name.items()):
+        op, suffix = src.op, ""
+        i, j = name.find("gradients/"), name.find("_grad/")
+        if i >= 0 and j > i:
+            fwd = by_name.get(name[i + len("gradients/"):j])
+            if fwd is not None:
+                op, suffix = fwd.op, " (gradient)"
+        frames = op_traceback.frames(getattr(op, "_traceback", None))
+        if not frames:
+            continue
+        parent = root
+        for fn, line, func, _ in frames:
+            key = _trace_name(fn, line, func) + suffix
+            node = parent.children.get(key)
+            if node is None:
+                node = parent.children[key] = _Node(key)
+                node.full_ops = []
+            parent = node
+        if parent.types == [""]:
+            parent.types = []
+        parent.types.extend(t for t in src.types if t not in parent.types)
+        for k in _STATS:
+            parent.stats[k] += src.stats[k]
+        g = GraphNodeProto(name)
+        g.float_ops, g.parameters = src.stats["float_ops"], src.stats["params"]
+        g.exec_micros, g.requested_bytes = src.stats["micros"], src.stats["bytes"]
+        g.run_count = src.stats["occurrence"]
+        _fill_times(g)
+        parent.full_ops.append(g)
+        parent.op = parent.op or src.op
+    return root
+
+
 def _sorted(children, order):
     by_name = sorted(children, key=lambda p: p.name)
-    if order is None:
+    if order == "name":
         return by_name
-    key = {"float_ops": "total_float_ops", "params": "total_parameters",
-           "micros": "total_exec_micros", "bytes": "total_requested_bytes",
-           "occurrence": "total_run_count"}[order]
-    return sorted(by_name, key=lambda p: -getattr(p, key))
+    return sorted(by_name, key=lambda p: -getattr(p, _TOTAL[order]))
 
 
-def _emit(opts, lines):
+def _option_value(v):
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (list, tuple)):
+        return ",".join(str(x) for x in v)
+    return str(v)
+
+
+def emit(opts, cmd, lines):
+    """Writes TF's report: a file gets Doc and Profile; stdout also the options and the
+    report's frame."""
     out = opts.get("output", "stdout")
-    text = "\n".join(lines) + "\n"
+    select = sorted(set(opts.get("select", ["micros"])))
+    docs = [_CMD_DOC[cmd]] + [d for s in select for d in _DOC.get(s, [])]
+    body = "\nDoc:\n" + "\n".join(docs) + "\n\nProfile:\n" + "\n".join(lines) + "\n"
     if out == "stdout":
-        sys.stdout.write(text)
+        shown = dict(opts)
+        shown["output"] = "stdout:"
+        shown["select"] = select
+        opt_lines = "".join(
+            "%-28s%s\n" % ("-" + k, _option_value(shown.get(k, 0 if k[:4] == "min_" else "")))
+            for k in _OPTION_KEYS)
+        sys.stdout.write("\n=========================Options=============================\n"
+                         + opt_lines + "\n==================Model Analysis Report"
+                         "======================\n" + body +
+                         "\n======================End of Report==========================\n")
     elif out.startswith("file:outfile="):
         with open(out[len("file:outfile="):], "w") as f:
-            f.write(text)
+            f.write(body)
     elif out != "none":
         raise NotImplementedError(f"tf.profiler.profile: output {out!r} is not supported by "
                                   "flowgrad (stdout, file:outfile=..., none)")

@@ -112,3 +112,50 @@ def cases(tf):
                 np.random.seed(0)
                 out[name[5:]] = fn(tf)
     return out
+
+
+def _file_report(tf, cmd, preset, **kw):
+    """The text TF writes for `cmd` with with_file_output (Doc and Profile)."""
+    import os
+    import tempfile
+    path = os.path.join(tempfile.mkdtemp(), "report.txt")
+    b = tf.profiler.ProfileOptionBuilder(getattr(tf.profiler.ProfileOptionBuilder, preset)())
+    if "order_by" in kw:
+        b = b.order_by(kw["order_by"])
+    r = tf.profiler.profile(tf.get_default_graph(), cmd=cmd,
+                            options=b.with_file_output(path).build())
+    with open(path) as f:
+        text = f.read()
+    chain = []
+    n = r
+    while n.children:
+        n = n.children[0]
+        chain.append([n.name, n.total_float_ops, n.total_parameters,
+                      sorted(g.name for g in n.graph_nodes)] if cmd == "op" else n.name)
+    return [text, chain if cmd == "op" else None]
+
+
+def case_dense_flops_text(tf):
+    _dense(tf)
+    return _file_report(tf, "scope", "float_operation")
+
+
+def case_dense_params_text(tf):
+    _dense(tf)
+    return _file_report(tf, "scope", "trainable_variables_parameter")
+
+
+def case_dense_op_flops_text(tf):
+    _dense(tf)
+    return _file_report(tf, "op", "float_operation")
+
+
+def case_dense_op_params_text(tf):
+    _dense(tf)
+    return _file_report(tf, "op", "trainable_variables_parameter", order_by="params")
+
+
+def case_cnn_op_flops_text(tf):
+    """The CNN with its gradients: op types by float ops."""
+    _cnn(tf)
+    return _file_report(tf, "op", "float_operation")

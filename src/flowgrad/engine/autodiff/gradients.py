@@ -297,8 +297,15 @@ def _seed(y, gy, i):
             raise TypeError(f"Gradients of complex tensors must set grad_ys (y.dtype = "
                             f"{y.dtype!r})")
         # TF's Shape, grad_ys_<i>, Fill (constant-folded at run time when y's shape is known)
-        return fill(shape(y), constant(1, dtype=y.dtype.base_dtype,
+        seed = fill(shape(y), constant(1, dtype=y.dtype.base_dtype,
                                                             name=f"grad_ys_{i}"))
+        # The seed is computed "after y" (TF's Shape(y) when y's shape is unknown): the
+        # race check (runtime/races.py) orders y before the gradient through this edge.
+        seeds = getattr(y.graph, "_grad_seeds", None)
+        if seeds is None:
+            seeds = y.graph._grad_seeds = {}
+        seeds[seed.op._id] = y.op
+        return seed
     if isinstance(gy, IndexedSlices):
         return gy
     gy = convert_to_tensor(gy, name=f"grad_ys_{i}") if not isinstance(gy, Tensor) else gy

@@ -1,7 +1,7 @@
 """The runtime: sessions, the plan IR, backends, and plan inspection helpers."""
 from __future__ import annotations
 
-__all__ = ["plan_for", "plan_memory"]
+__all__ = ["plan_cost", "plan_for", "plan_memory"]
 
 
 def plan_for(sess, fetches, feed_dict: dict | None = None):
@@ -30,3 +30,6 @@ def plan_memory(sess, fetches, feed_dict: dict | None = None) -> dict:
     True
     """
     return dict(plan_for(sess, fetches, feed_dict).memory)
+
+
+from .cost import plan_cost  # noqa: E402 - after plan_for, which it uses

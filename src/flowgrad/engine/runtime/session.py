@@ -38,6 +38,7 @@ from ..optimize import FIRST_RUN_PASSES, optimize_program, options_from_config
 from ..ops.state import Uninitialized
 from ..framework import threads
 from .backends.numpy import CompiledProgram
+from . import races
 from .ir import lower
 
 _errstate = np.errstate
@@ -218,6 +219,7 @@ class _Plan:
         self._tier_lock = threading.RLock()
         graph = session.graph
         prog = lower(graph, mapper.elements, mapper.targets, feed_tensors)
+        races.check(prog, graph)
         options = session._config_options
         self._session = session
         self._lowered = prog

@@ -1,0 +1,307 @@
+"""Race warnings: one run that writes a variable and reads it through an op with no
+ordering to the write.
+
+In TF 1.x the executor runs ready ops in any order, so such a read sees the variable
+before or after the write depending on scheduling (flowgrad's schedule is fixed: creation
+order). When a plan is built, `check(program)` looks for every (write, read) pair of the
+same variable with no path between them through data or control edges, and warns once per
+plan naming both ops and the user's lines that created them (`RaceWarning`); the policy
+"error" raises `RaceError` instead, "off" skips the check.
+
+What counts:
+  * a write is an op that mutates the variable through its ref or resource handle
+    (Assign*, Apply*, ResourceApply*, SparseApply*, Scatter*, ResourceScatter*,
+    StridedSliceAssign, CountUpTo, AssignVariableOp, ...);
+  * a read is an op that takes the variable's value: for a ref variable, each consumer of
+    its ref (looking through Identity-like ops that only alias it, such as `w/read`), for
+    a resource variable each ReadVariableOp / ResourceGather on its handle.
+
+Policy for reads whose value cannot change the outcome by design (docs/tools.md): a read
+whose every use ends in summary ops (tf.summary.histogram of the weights fetched with the
+train op, the common case: TF users accept either value) or is a plain copy of the value
+fetched as it is (the weights fetched with the train op) is not reported: such a fetch
+reports the state, it computes nothing from it. Nor is the global step (the variable in
+GraphKeys.GLOBAL_STEP): session hooks read it in the run that increments it, by design,
+and TF documents the value they see as possibly stale. So are reads
+that only test initialization (IsVariableInitialized, VarIsInitializedOp) and the shape
+ops (Shape/Size/Rank) whose result never depends on the value.
+
+Cost: linear in the plan (one pass of bit-set unions), once per plan, when the plan both
+writes and reads some variable; nothing per run.
+"""
+from __future__ import annotations
+
+import os
+import warnings
+
+from ..framework import op_traceback
+
+__all__ = ["RaceError", "RaceWarning", "check", "get_policy", "set_policy"]
+
+_WRITE_PREFIXES = ("Assign", "Apply", "ResourceApply", "SparseApply", "ResourceSparseApply",
+                   "Scatter", "ResourceScatter", "StridedSliceAssign",
+                   "ResourceStridedSliceAssign", "CountUpTo", "ResourceCountUpTo")
+_VARIABLES = frozenset({"VariableV2", "Variable", "VarHandleOp", "TemporaryVariable"})
+_NOT_READS = frozenset({"IsVariableInitialized", "VarIsInitializedOp", "Shape", "Size",
+                        "Rank", "ShapeN", "VariableShape", "DestroyResourceOp",
+                        "DestroyTemporaryVariable"})
+_SUMMARY = frozenset({"ScalarSummary", "HistogramSummary", "ImageSummary", "AudioSummary",
+                      "AudioSummaryV2", "TensorSummary", "TensorSummaryV2", "MergeSummary",
+                      "WriteScalarSummary", "WriteHistogramSummary", "WriteSummary"})
+_POLICIES = ("warn", "error", "off")
+_default = {"policy": os.environ.get("FLOWGRAD_RACES", "warn")}
+
+
+class RaceWarning(UserWarning):
+    """A run reads a variable through an op unordered with a write of it in the same run."""
+
+
+class RaceError(ValueError):
+    """Raised instead of RaceWarning under the "error" policy."""
+
+
+def set_policy(policy: str) -> str:
+    """Sets what a plan with a race does: "warn" (the default; once per plan), "error"
+    (the run raises RaceError before anything runs) or "off". Returns the previous policy.
+    The environment variable FLOWGRAD_RACES sets the initial policy.
+
+    >>> from flowgrad.debug import set_race_policy
+    >>> old = set_race_policy("error")
+    >>> set_race_policy(old)
+    'error'
+    """
+    if policy not in _POLICIES:
+        raise ValueError(f"race policy must be one of {_POLICIES}, got {policy!r}")
+    old = get_policy()
+    _default["policy"] = policy
+    return old
+
+
+def get_policy() -> str:
+    p = _default["policy"]
+    return p if p in _POLICIES else "warn"
+
+
+def _is_write(node) -> bool:
+    return node.stateful and node.type.startswith(_WRITE_PREFIXES)
+
+
+def _where(node) -> str:
+    tb = getattr(node.op, "_traceback", None) if node.op is not None else None
+    fr = op_traceback.frames(tb)
+    if not fr:
+        return ""
+    fn, line, _, src = fr[-1]
+    return f" (created at {os.path.basename(fn)}:{line}" + (f": {src})" if src else ")")
+
+
+def find_races(program, graph=None) -> list:
+    """[(variable name, write node, read node)] of the unordered pairs in `program`."""
+    nodes = program.nodes
+    seeds = getattr(graph, "_grad_seeds", None) or {}
+    var_of = {}         # value -> variable node name (the variable's ref/handle and aliases)
+    writes = {}         # node index -> variable name
+    for n in nodes:
+        if n.type in _VARIABLES and n.outputs:
+            var_of[n.outputs[0]] = n.name
+    if not var_of:
+        return []
+    reads = {}          # node index -> set of variable names
+    for i, n in enumerate(nodes):
+        if not n.inputs:
+            continue
+        if _is_write(n) and n.inputs[0] in var_of:
+            writes[i] = var_of[n.inputs[0]]
+            continue
+        touched = [var_of[v] for v in n.inputs if v in var_of]
+        if not touched or n.type in _NOT_READS:
+            continue
+        if n.op_def.aliases_input and n.inputs[0] in var_of and not n.stateful and \
+                n.type not in ("ReadVariableOp",):
+            for v in n.outputs[:1]:         # an alias (w/read): its users are the reads
+                var_of[v] = var_of[n.inputs[0]]
+            continue
+        reads[i] = set(touched)
+    if not writes or not reads:
+        return []
+    if graph is not None:       # the global step: hooks read it with the train op by design
+        for gs in graph.get_collection("global_step"):
+            gname = getattr(getattr(gs, "op", None), "name", None)
+            writes = {i: v for i, v in writes.items() if v != gname}
+    written = set(writes.values())
+    reads = {i: vs & written for i, vs in reads.items() if vs & written}
+    if not reads:
+        return []
+    reads = _drop_summary_only(program, reads)
+    if not reads:
+        return []
+    # dependency closure over data edges (values) and control edges (graph ops)
+    producer = {}
+    index_of_op = {}
+    for i, n in enumerate(nodes):
+        for v in n.outputs:
+            producer[v] = i
+        if n.op is not None:
+            index_of_op[id(n.op)] = i
+    bit = {}
+    for k, i in enumerate(sorted(set(writes) | set(reads))):
+        bit[i] = 1 << k
+    anc = [0] * len(nodes)      # bits of the marked nodes that are ancestors (or self)
+    get_bit, get_prod, get_idx = bit.get, producer.get, index_of_op.get
+    for i, n in enumerate(nodes):
+        m = get_bit(i, 0)
+        for v in n.inputs:
+            p = get_prod(v)
+            if p is not None:
+                a = anc[p]
+                if a:
+                    m |= a
+        op = n.op
+        if op is not None:
+            if seeds:
+                after = seeds.get(op._id)
+                if after is not None:       # a gradient seed: ordered after its y
+                    p = get_idx(id(after))
+                    if p is not None and p < i:
+                        m |= anc[p]
+            for c in op._control_inputs:
+                p = get_idx(id(c))
+                if p is not None and p < i:
+                    m |= anc[p]
+        anc[i] = m
+    exclusive = _branch_sides(program, producer, index_of_op)
+    reads_of = {}
+    for r, vs in reads.items():
+        for v in vs:
+            reads_of.setdefault(v, []).append(r)
+    out = []
+    for w, var in writes.items():
+        for r in reads_of.get(var, ()):
+            if r < w:
+                ordered = anc[w] & bit[r]
+            else:
+                ordered = anc[r] & bit[w]
+            rn, wn = nodes[r], nodes[w]
+            if rn.type == "InitializedValue" and wn.type in ("Assign", "AssignVariableOp") \
+                    and rn.inputs[1:2] == wn.inputs[1:2]:
+                continue    # v.initialized_value() with v's initializer: same value either way
+            if not ordered and not any(
+                    (w in a and r in b) or (w in b and r in a) for a, b in exclusive):
+                out.append((var, nodes[w], nodes[r]))
+    return out
+
+
+def _branch_sides(program, producer, index_of_op):
+    """[(true-only node indices, false-only node indices)] of each tf.cond in the plan:
+    ops built for one branch never run in the same step as the other's in TF."""
+    from ..ops.control_flow import _COND_INFO  # lazy: only plans holding a Cond need it
+    sides = []
+    nodes = program.nodes
+    for n in nodes:
+        if n.type != "Cond" or n.op is None:
+            continue
+        info = _COND_INFO.get(n.op)
+        if info is None:
+            continue
+        both = []
+        for outs, targets in (info["true"], info["false"]):
+            stack = []
+            for t in outs:
+                i = index_of_op.get(id(getattr(t, "op", None)))
+                if i is not None:
+                    stack.append(i)
+            for op in targets:
+                i = index_of_op.get(id(op))
+                if i is not None:
+                    stack.append(i)
+            seen = set()
+            while stack:
+                i = stack.pop()
+                if i in seen:
+                    continue
+                seen.add(i)
+                m = nodes[i]
+                stack.extend(producer[v] for v in m.inputs if v in producer)
+                if m.op is not None:
+                    stack.extend(index_of_op[id(c)] for c in m.op._control_inputs
+                                 if id(c) in index_of_op)
+            both.append(seen)
+        t, f = both
+        sides.append((t - f, f - t))
+    return sides
+
+
+_COPIES = frozenset({"Identity", "InitializedValue", "ReadVariableOp", "Snapshot",
+                     "RefIdentity"})
+
+
+def _drop_summary_only(program, reads):
+    """The reads whose value reaches something other than summary ops and plain fetches of
+    the value (a computation, a state change). Works backwards from the summary ops and
+    the fetched copies only: linear in the part of the plan that feeds them."""
+    nodes = program.nodes
+    fetched = set(program.fetches)
+    seeds = []
+    for i, n in enumerate(nodes):
+        if n.type in _SUMMARY or (n.type in _COPIES and n.outputs and
+                                  not fetched.isdisjoint(n.outputs)):
+            seeds.append(i)
+    if not seeds:
+        return reads
+    producer = {}
+    users = {}
+    for i, n in enumerate(nodes):
+        for v in n.outputs:
+            producer[v] = i
+        for v in n.inputs:
+            users[v] = users.get(v, 0) + 1
+    left = {}           # node -> uses not yet known to be reports
+    report = set()
+    stack = []
+    for i in seeds:
+        n = nodes[i]
+        if n.type in _SUMMARY or sum(users.get(v, 0) for v in n.outputs) == 0:
+            report.add(i)
+            stack.append(i)
+    while stack:
+        i = stack.pop()
+        for v in nodes[i].inputs:
+            p = producer.get(v)
+            if p is None or p in report:
+                continue
+            m = nodes[p]
+            if m.stateful and m.type not in _COPIES:
+                continue
+            if m.type not in _COPIES and not fetched.isdisjoint(m.outputs):
+                continue
+            k = left.get(p)
+            if k is None:
+                k = sum(users.get(o, 0) for o in m.outputs)
+            k -= 1
+            left[p] = k
+            if k == 0:
+                report.add(p)
+                stack.append(p)
+    return {i: vs for i, vs in reads.items() if i not in report}
+
+
+def check(program, graph=None) -> None:
+    """Warns (or raises, per the policy) once for `program`'s unordered write/read pairs."""
+    policy = get_policy()
+    if policy == "off":
+        return
+    races = find_races(program, graph)
+    if not races:
+        return
+    lines = []
+    for var, w, r in races[:10]:
+        lines.append(f"  variable {var!r}: {w.type} {w.name!r}{_where(w)} and {r.type} "
+                     f"{r.name!r}{_where(r)} have no ordering")
+    more = f"\n  ... and {len(races) - 10} more" if len(races) > 10 else ""
+    msg = ("This run writes a variable and reads it through an op with no control or data "
+           "dependency between them; in TF 1.x the value read depends on scheduling "
+           "(flowgrad runs ops in creation order). Add tf.control_dependencies to order "
+           "them.\n" + "\n".join(lines) + more)
+    if policy == "error":
+        raise RaceError(msg)
+    warnings.warn(msg, RaceWarning, stacklevel=4)
