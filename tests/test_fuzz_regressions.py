@@ -59,6 +59,7 @@ def test_fuzz_float64_reference():
         u = 0.9 * np.tanh(z)
         return u / np.arctanh(u)
     h = 1e-3
-    f2 = (-f(x0 + 2 * h) + 16 * f(x0 + h) - 30 * f(x0) + 16 * f(x0 - h) - f(x0 - 2 * h)) / (12 * h * h)
+    f2 = (-f(x0 + 2 * h) + 16 * f(x0 + h) - 30 * f(x0) + 16 * f(x0 - h)
+          - f(x0 - 2 * h)) / (12 * h * h)
     w = np.linspace(0.5, 1.5, x0.size).reshape(x0.shape)
     np.testing.assert_allclose(got[3], 0.75 * w * f2, rtol=0, atol=1e-7)
