@@ -127,3 +127,20 @@ def test_resource_variable_read_and_assign_unordered():
         sess.run(tf.global_variables_initializer())
         _, msgs = _races(lambda: sess.run([upd, doubled]))
     assert len(msgs) == 1 and "variable 'rv'" in msgs[0]
+
+
+def test_batch_norm_with_a_training_tensor_is_quiet():
+    """tf.layers.batch_normalization(training=<tensor>): the moving statistics are updated
+    with momentum cond(training, m, 1.0) and read in another cond's false branch; the read
+    never sees a changed value, so it is no race (it warned before)."""
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, [2, 4, 4, 3])
+        training = tf.placeholder(tf.bool, [])
+        h = tf.layers.batch_normalization(x, training=training)
+        with tf.control_dependencies(tf.get_collection(tf.GraphKeys.UPDATE_OPS)):
+            step = tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(h * h))
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", RaceWarning)
+                sess.run(step, {x: np.ones([2, 4, 4, 3], np.float32), training: True})

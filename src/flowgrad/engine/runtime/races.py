@@ -144,7 +144,8 @@ def find_races(program, graph=None) -> list:
         if n.op is not None:
             index_of_op[id(n.op)] = i
     bit = {}
-    for k, i in enumerate(sorted(set(writes) | set(reads))):
+    conds = {i for i, n in enumerate(nodes) if n.type == "Cond"}   # marked: see below
+    for k, i in enumerate(sorted(set(writes) | set(reads) | conds)):
         bit[i] = 1 << k
     anc = [0] * len(nodes)      # bits of the marked nodes that are ancestors (or self)
     get_bit, get_prod, get_idx = bit.get, producer.get, index_of_op.get
@@ -186,16 +187,23 @@ def find_races(program, graph=None) -> list:
                     and rn.inputs[1:2] == wn.inputs[1:2]:
                 continue    # v.initialized_value() with v's initializer: same value either way
             if not ordered and not any(
-                    (w in a and r in b) or (w in b and r in a) for a, b in exclusive):
+                    (w in a and r in b) or (w in b and r in a)
+                    # a read inside a branch, a write whose value hangs on a cond of the same
+                    # predicate (TF 1.x batch norm: momentum = cond(training, m, 1.0))
+                    or ((r in a or r in b) and any(c >= 0 and anc[w] & bit[c] for c in conds))
+                    for a, b, conds in exclusive):
                 out.append((var, nodes[w], nodes[r]))
     return out
 
 
 def _branch_sides(program, producer, index_of_op):
     """[(true-only node indices, false-only node indices)] of each tf.cond in the plan:
-    ops built for one branch never run in the same step as the other's in TF."""
+    ops built for one branch never run in the same step as the other's in TF. Conds on
+    the same predicate are taken together (tf.layers.batch_normalization with a `training`
+    tensor updates its moving statistics in one cond's true branch and reads them in another
+    cond's false branch: never both in one step)."""
     from ..ops.control_flow import _COND_INFO  # lazy: only plans holding a Cond need it
-    sides = []
+    by_pred = {}
     nodes = program.nodes
     for n in nodes:
         if n.type != "Cond" or n.op is None:
@@ -226,9 +234,12 @@ def _branch_sides(program, producer, index_of_op):
                     stack.extend(index_of_op[id(c)] for c in m.op._control_inputs
                                  if id(c) in index_of_op)
             both.append(seen)
-        t, f = both
-        sides.append((t - f, f - t))
-    return sides
+        pred = n.inputs[0] if n.inputs else id(n)
+        t_all, f_all, conds = by_pred.setdefault(pred, (set(), set(), set()))
+        t_all |= both[0]
+        f_all |= both[1]
+        conds.add(index_of_op[id(n.op)] if id(n.op) in index_of_op else -1)
+    return [(t - f, f - t, conds) for t, f, conds in by_pred.values()]
 
 
 _COPIES = frozenset({"Identity", "InitializedValue", "ReadVariableOp", "Snapshot",
