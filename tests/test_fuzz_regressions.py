@@ -63,3 +63,20 @@ def test_fuzz_float64_reference():
           - f(x0 - 2 * h)) / (12 * h * h)
     w = np.linspace(0.5, 1.5, x0.size).reshape(x0.shape)
     np.testing.assert_allclose(got[3], 0.75 * w * f2, rtol=0, atol=1e-7)
+
+
+def test_fuzz_while_second_order_against_finite_differences():
+    """seed 30852's documented difference (TF 1.14's second order through while_loop is
+    wrong): flowgrad's value is the true second derivative of 1.1 sin(1.1 sin(x^2))."""
+    import numpy as np
+    spec = next(s for s in SPECS if s["seed"] == 30852)
+    got = programs.run(tf, spec)
+    x = np.array(spec["inputs"][0]["data"], np.float64).reshape(spec["inputs"][0]["shape"])
+
+    def f(z):
+        return 1.1 * np.sin(1.1 * np.sin(z * z))
+    h = 1e-3
+    f2 = (-f(x + 2 * h) + 16 * f(x + h) - 30 * f(x) + 16 * f(x - h)
+          - f(x - 2 * h)) / (12 * h * h)
+    w = np.linspace(0.5, 1.5, x.size).reshape(x.shape)
+    np.testing.assert_allclose(got[2], 0.75 * w * f2, rtol=0, atol=1e-7)
