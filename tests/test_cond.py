@@ -158,3 +158,29 @@ def test_while_loop_second_order_gradient():
     (h,) = tf.gradients(g, w)
     with tf.Session() as sess:
         assert sess.run([y, g, h]) == [8.0, 12.0, 12.0]
+
+
+def test_resource_variable_gradients_through_cond_as_tf():
+    """A branch reading resource variables differentiates to their handles (they were None).
+    Expected values printed by TF 1.14 for the same program (gradients under each branch, then
+    two SGD steps): [3.0, [0, 0]], [0.0, [10, 2]], then v = 1.7, w = [4.0, 0.8]."""
+    import numpy as np
+    with tf.Graph().as_default():
+        v = tf.get_variable("v", initializer=2.0, use_resource=True)
+        w = tf.get_variable("w", initializer=np.array([5.0, 1.0], np.float32),
+                            use_resource=True)
+        p = tf.placeholder(tf.bool, [])
+        c = tf.cond(p, lambda: v * 3.0, lambda: tf.reduce_sum(w * w))
+        g = tf.gradients(c, [v, w])
+        step = tf.train.GradientDescentOptimizer(0.1).minimize(c)
+        with tf.Session() as s:
+            s.run(tf.global_variables_initializer())
+            gv, gw = s.run(g, {p: True})
+            assert gv == 3.0 and np.array_equal(gw, [0.0, 0.0])
+            gv, gw = s.run(g, {p: False})
+            assert gv == 0.0 and np.array_equal(gw, [10.0, 2.0])
+            s.run(step, {p: False})
+            s.run(step, {p: True})
+            vv, wv = s.run([v, w])
+            np.testing.assert_allclose(vv, 1.7, rtol=1e-6)
+            np.testing.assert_allclose(wv, [4.0, 0.8], rtol=1e-6)

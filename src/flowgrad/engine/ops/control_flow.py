@@ -109,14 +109,31 @@ def _cond_bind(node, ctx):
     return run_cond
 
 
+def _variable_dtype(t):
+    """The value dtype of a resource handle made by VarHandleOp (through Identity), else None."""
+    op = t.op
+    while op.type == "Identity" and op.inputs:
+        op = op.inputs[0].op
+    return op.get_attr("dtype") if op.type == "VarHandleOp" else None
+
+
 def _diff(t):
-    """Does a gradient flow through t? (floats, complex, and TensorArray flows)."""
+    """Does a gradient flow through t? (floats, complex, TensorArray flows, and the handles
+    of float resource variables: a branch reading one differentiates to its handle, as TF)."""
     d = t.dtype.base_dtype
+    if d is _dt.resource:
+        v = _variable_dtype(t)
+        return v is not None and (v.is_floating or v.is_complex)
     return d.is_floating or d.is_complex or d is _dt.variant
 
 
 def _zeros(t):
-    return _zero_grad_ta() if t.dtype.base_dtype is _dt.variant else _zeros_like(t)
+    d = t.dtype.base_dtype
+    if d is _dt.variant:
+        return _zero_grad_ta()
+    if d is _dt.resource:   # a zero gradient for a variable: zeros of its current value
+        return _zeros_like(apply("ReadVariableOp", [t], {"dtype": _variable_dtype(t)}))
+    return _zeros_like(t)
 
 
 def _cond_grad(op, *grads):
