@@ -184,3 +184,24 @@ def test_resource_variable_gradients_through_cond_as_tf():
             vv, wv = s.run([v, w])
             np.testing.assert_allclose(vv, 1.7, rtol=1e-6)
             np.testing.assert_allclose(wv, [4.0, 0.8], rtol=1e-6)
+
+
+def test_resource_variable_gradients_through_while_loop_as_tf():
+    """A while_loop body reading a resource variable: its gradient has the variable's dtype
+    and shape (it was None). TF 1.14 prints float32 (2,) [17.0, 4.5], then v = [1.83, 0.955]
+    after one SGD step of 0.01."""
+    import numpy as np
+    with tf.Graph().as_default():
+        v = tf.get_variable("v", initializer=np.array([2.0, 1.0], np.float32),
+                            use_resource=True)
+        _, y = tf.while_loop(lambda i, x: i < 3, lambda i, x: (i + 1, x * v + 1.0),
+                             [tf.constant(0), tf.constant([1.0, 0.5])])
+        loss = tf.reduce_sum(y)
+        g = tf.gradients(loss, [v])[0]
+        assert g.dtype == tf.float32 and g.shape.as_list() == [2]
+        step = tf.train.GradientDescentOptimizer(0.01).minimize(loss)
+        with tf.Session() as s:
+            s.run(tf.global_variables_initializer())
+            np.testing.assert_allclose(s.run(g), [17.0, 4.5], rtol=1e-6)
+            s.run(step)
+            np.testing.assert_allclose(s.run(v), [1.83, 0.955], rtol=1e-6)

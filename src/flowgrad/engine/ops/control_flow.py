@@ -117,6 +117,16 @@ def _variable_dtype(t):
     return op.get_attr("dtype") if op.type == "VarHandleOp" else None
 
 
+def _grad_type(t):
+    """(dtype, shape) of t's gradient: a resource handle's is its variable's value."""
+    if t.dtype.base_dtype is _dt.resource:
+        op = t.op
+        while op.type == "Identity" and op.inputs:
+            op = op.inputs[0].op
+        return op.get_attr("dtype"), TensorShape(op.get_attr("shape"))
+    return t.dtype.base_dtype, t.shape
+
+
 def _diff(t):
     """Does a gradient flow through t? (floats, complex, TensorArray flows, and the handles
     of float resource variables: a branch reading one differentiates to its handle, as TF)."""
@@ -545,8 +555,7 @@ def _while_grad(op, *grads):
                 saved.append(t)
         info["saved"] = list(dict.fromkeys(info.get("saved", []) + saved))
         inputs = list(op.inputs) + grads
-        tout = builtins.tuple((t.dtype.base_dtype, t.shape) for t in list(lvars) +
-                              [caps[k] for k in diff_caps])
+        tout = builtins.tuple(_grad_type(t) for t in list(lvars) + [caps[k] for k in diff_caps])
         gop = g._create_op("WhileGrad", inputs, {"Tout": tout}, "WhileGrad")
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
                        "diff_caps": diff_caps, "forward": op, "saved": saved}
