@@ -9,6 +9,8 @@ import importlib.util
 import os
 import sys
 
+import numpy as np
+
 GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "golden")
 if GOLDEN not in sys.path:
     sys.path.insert(0, GOLDEN)
@@ -52,3 +54,43 @@ def generator(area, stem):
     finally:
         sys.path.remove(here)
     return mod
+
+
+def _first(message):
+    """The first line, without the constant-input suffix TF's shape errors add (flowgrad's
+    graph reports the input shapes only)."""
+    return message.split("\n")[0].split(" and with input tensors computed as partial")[0] \
+        .rstrip(".")
+
+
+def same_sparse(got, exp, path="", rtol=1e-9, atol=1e-12):
+    """got (flowgrad) against exp (a decoded golden): errors by class and first line, dicts,
+    namedtuples, IndexedSlices (TF's, or flowgrad's dense aggregate), arrays by dtype/shape."""
+    if isinstance(exp, GoldenError):
+        assert isinstance(got, BaseException), f"{path}: expected {exp}, got {got!r}"
+        g = GoldenError.of(got)
+        assert (g.cls, _first(g.message)) == (exp.cls, _first(exp.message)), path
+    elif isinstance(exp, dict):
+        if hasattr(got, "_asdict"):
+            got = got._asdict()
+        assert sorted(got) == sorted(exp), path
+        for k in exp:
+            same_sparse(got[k], exp[k], f"{path}/{k}", rtol, atol)
+    elif isinstance(exp, tuple) and hasattr(got, "dense_shape"):  # an IndexedSlicesValue
+        same_sparse((got.values, got.indices, got.dense_shape), exp, path, rtol, atol)
+    elif isinstance(exp, tuple) and len(exp) == 3 and isinstance(got, np.ndarray):
+        # TF's IndexedSlices gradient, where flowgrad's aggregation gave the dense value
+        dense = np.zeros(tuple(exp[2]), exp[0].dtype)
+        np.add.at(dense, exp[1], exp[0])
+        same_sparse(got, dense, path, rtol, atol)
+    elif isinstance(exp, (list, tuple)):
+        assert len(got) == len(exp), f"{path}: {got} != {exp}"
+        for i, (a, b) in enumerate(zip(got, exp)):
+            same_sparse(a, b, f"{path}[{i}]", rtol, atol)
+    elif isinstance(exp, (str, bytes, bool)) or exp is None:
+        assert got == exp, f"{path}: {got!r} != {exp!r}"
+    else:
+        got, exp = np.asarray(got), np.asarray(exp)
+        assert got.dtype == exp.dtype and got.shape == exp.shape, \
+            f"{path}: {got.dtype}{got.shape} != {exp.dtype}{exp.shape}"
+        np.testing.assert_allclose(got, exp, rtol=rtol, atol=atol, err_msg=path)

@@ -109,22 +109,28 @@ def _cond_bind(node, ctx):
     return run_cond
 
 
-def _variable_dtype(t):
-    """The value dtype of a resource handle made by VarHandleOp (through Identity), else None."""
+def _var_handle_op(t):
+    """The VarHandleOp a resource handle comes from (through Identity), else None."""
     op = t.op
     while op.type == "Identity" and op.inputs:
         op = op.inputs[0].op
-    return op.get_attr("dtype") if op.type == "VarHandleOp" else None
+    return op if op.type == "VarHandleOp" else None
+
+
+def _variable_dtype(t):
+    """The value dtype of a resource variable's handle, else None."""
+    op = _var_handle_op(t)
+    return None if op is None else op.get_attr("dtype")
 
 
 def _grad_type(t):
     """(dtype, shape) of t's gradient: a resource handle's is its variable's value."""
     if t.dtype.base_dtype is _dt.resource:
-        op = t.op
-        while op.type == "Identity" and op.inputs:
-            op = op.inputs[0].op
+        op = _var_handle_op(t)
         return op.get_attr("dtype"), TensorShape(op.get_attr("shape"))
     return t.dtype.base_dtype, t.shape
+
+
 
 
 def _diff(t):
