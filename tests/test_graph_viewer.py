@@ -100,6 +100,17 @@ def test_memory_view_data_matches_the_planner():
     assert "act" in [name for name, _, _ in mem["alive_at_peak"]]   # kept for the backward
 
 
+def test_memory_view_names_the_ops_that_write_in_place():
+    x = tf.placeholder(tf.float32, [32, 16], name="x")
+    y = tf.reduce_sum(tf.tanh(tf.add(x * 2.0, 1.0, name="shift"), name="t"), name="s")
+    mem = graph_viewer.graph_data(plans=[(y, {x: None})])["plans"][0]["memory"]
+    assert mem["inplace"] == [["shift", 0, "mul"], ["t", 0, "shift"]]
+    off = graph_viewer.graph_data(plans=[(y, {x: None})], config=tf.ConfigProto(
+        graph_options=tf.GraphOptions(rewrite_options=tf.RewriterConfig(
+            memory_optimization=tf.RewriterConfig.NO_MEM_OPT))))["plans"][0]["memory"]
+    assert off["inplace"] == [] and off["peak_bytes"] > mem["peak_bytes"]
+
+
 def test_profile_data_from_run_metadata():
     x = tf.placeholder(tf.float32, [4, 4], name="x")
     y = tf.matmul(x, x, name="mm")
@@ -173,7 +184,8 @@ def test_page_in_headless_chromium(tmp_path):
     x = tf.placeholder(tf.float32, [4, 3], name="x")
     with tf.variable_scope("model"):
         h = tf.layers.dense(x, 5, name="hidden")
-        loss = tf.reduce_sum(h * 2.0 + h * 2.0)
+        # h + 1.0 dies at Tanh, which writes over it: the memory view's in-place list
+        loss = tf.reduce_sum(h * 2.0 + h * 2.0) + tf.reduce_sum(tf.tanh(h + 1.0))
     train = tf.train.AdamOptimizer(0.1).minimize(loss)
     path = graph_viewer.show_graph(train, {x: None}, str(tmp_path / "g.html"))
     url = "file://" + path
@@ -208,6 +220,9 @@ def test_page_in_headless_chromium(tmp_path):
     dom, errors = _dump(browser, url + "#view=-100&expand=model,model/hidden", tmp_path)
     assert errors == [] and "alive at the peak" in dom and 'id="memchart"' in dom
     assert 'data-status="alive"' in dom
+    n_inplace = len(data["plans"][0]["memory"]["inplace"])
+    assert n_inplace > 0 and f"<h4>{n_inplace} ops write in place" in dom
+    assert 'data-inplace="1"' in dom and 'data-status="inplace"' in dom
     shot = tmp_path / "g.png"
     _dump(browser, url + "#search=MatMul", tmp_path, screenshot=str(shot))
     assert shot.stat().st_size > 10000

@@ -172,6 +172,7 @@ def _plan_part(graph, fetches, feed_dict, config):
     memory = {"live": mem["live"], "peak_bytes": mem["peak_bytes"],
               "peak_index": mem["peak_index"],
               "alive_at_peak": [list(t) for t in mem["alive_at_peak"][:200]],
+              "inplace": [list(t) for t in mem["inplace"]],
               "order": [n.name for n in prog.nodes]}
     return {"fetches": [f.name for f in fetch_list], "feeds": [t.name for t in feeds],
             "memory": memory,
@@ -210,8 +211,10 @@ def graph_data(graph=None, plans=(), config=None, run_metadata=None) -> dict:
 def render_html(data, title="flowgrad graph") -> str:
     """The self-contained page for `data` (graph_data's dict)."""
     here = os.path.dirname(os.path.abspath(__file__))
-    with open(os.path.join(here, "viewer.js"), encoding="utf-8") as f:
-        js = f.read()
+    js = ""
+    for name in ("viewer_layout.js", "viewer.js"):
+        with open(os.path.join(here, name), encoding="utf-8") as f:
+            js += f.read()
     with open(os.path.join(here, "viewer.css"), encoding="utf-8") as f:
         css = f.read()
     payload = json.dumps(data, separators=(",", ":")).replace("</", "<\\/")

@@ -46,6 +46,7 @@
       var pm = D.plans[-100 - view].memory, sm = {};
       ops.forEach(function (o) { sm[o.name] = "pruned"; });
       pm.order.forEach(function (nm) { sm[nm] = "kept"; });
+      pm.inplace.forEach(function (t) { sm[t[0]] = "inplace"; });
       pm.alive_at_peak.forEach(function (t) { sm[t[0]] = "alive"; });
       return sm;
     }
@@ -83,51 +84,6 @@
     return {units: units, order: order, edges: Object.keys(edges).map(function (k) { return edges[k]; })};
   }
 
-  function layout(g) {     // longest-path layers (cycles between scopes broken), barycenters
-    var indeg = {}, out = {}, inn = {}, layer = {}, q = [], seen = 0;
-    g.order.forEach(function (u) { indeg[u] = 0; out[u] = []; inn[u] = []; layer[u] = 0; });
-    g.edges.forEach(function (e) { indeg[e.b]++; out[e.a].push(e.b); inn[e.b].push(e.a); });
-    var left = g.order.slice(), done = {};
-    g.order.forEach(function (u) { if (!indeg[u]) q.push(u); });
-    while (seen < g.order.length) {
-      if (!q.length) {   // a cycle: release the unfinished unit with fewest open inputs
-        var best = null;
-        left.forEach(function (u) { if (!done[u] && (best === null || indeg[u] < indeg[best])) best = u; });
-        indeg[best] = 0; q.push(best);
-      }
-      var u = q.shift();
-      if (done[u]) continue;
-      done[u] = true; seen++;
-      out[u].forEach(function (w) {
-        if (done[w]) return;
-        layer[w] = Math.max(layer[w], layer[u] + 1);
-        if (--indeg[w] === 0) q.push(w);
-      });
-    }
-    var rows = [];
-    g.order.forEach(function (u) { (rows[layer[u]] = rows[layer[u]] || []).push(u); });
-    var pos = {};
-    rows.forEach(function (r) { r.forEach(function (u, k) { pos[u] = k; }); });
-    for (var sweep = 0; sweep < 2; sweep++) {
-      rows.forEach(function (r, li) {
-        if (!li) return;
-        var bc = {};
-        r.forEach(function (u) {
-          var ps = inn[u].filter(function (p) { return layer[p] < li; });
-          bc[u] = ps.length ? ps.reduce(function (s, p) { return s + pos[p]; }, 0) / ps.length : pos[u];
-        });
-        r.sort(function (a, b) { return bc[a] - bc[b]; });
-        r.forEach(function (u, k) { pos[u] = k; });
-      });
-    }
-    var W = 170, H = 64, xy = {}, width = 0;
-    rows.forEach(function (r, li) {
-      r.forEach(function (u, k) { xy[u] = [20 + k * W, 20 + li * H]; });
-      width = Math.max(width, r.length * W + 40);
-    });
-    return {xy: xy, width: width, height: rows.length * H + 40};
-  }
-
   function el(tag, attrs, parent) {
     var e = document.createElementNS(NS, tag);
     for (var k in attrs) e.setAttribute(k, attrs[k]);
@@ -139,14 +95,14 @@
     for (var k in kinds) if (kinds[k] > n) { n = kinds[k]; best = k; }
     return best;
   }
-  var PRI = ["alive", "merged", "folded", "removed", "fused", "rewritten", "added", "kept", "fed", "pruned"];
+  var PRI = ["alive", "inplace", "merged", "folded", "removed", "fused", "rewritten", "added", "kept", "fed", "pruned"];
   function unitStatus(U) {
     for (var k = 0; k < PRI.length; k++) if (U.st[PRI[k]]) return PRI[k];
     return null;
   }
 
   function render() {
-    var g = build(), L = layout(g);
+    var g = build(), L = flowgradLayout(g);
     while (svg.firstChild) svg.removeChild(svg.firstChild);
     svg.setAttribute("width", L.width); svg.setAttribute("height", L.height);
     var eg = el("g", {}, svg), ng = el("g", {}, svg), maxUnit = 0;
@@ -272,6 +228,11 @@
         "<h4>alive at the peak</h4>";
       m.alive_at_peak.forEach(function (t) {
         hm += "<div class=ev data-go='" + esc(t[0]) + "' data-alive='1'>" + fmtBytes(t[2]) + " " + esc(t[0]) + ":" + t[1] + "</div>";
+      });
+      hm += "<h4>" + m.inplace.length + " ops write in place (outlined green): output over an input's dying buffer</h4>";
+      m.inplace.slice(0, 200).forEach(function (t) {
+        hm += "<div class=ev data-go='" + esc(t[0]) + "' data-inplace='1'>" + esc(t[0]) + " over input " + t[1] +
+          " (" + esc(t[2]) + ")</div>";
       });
       box.innerHTML = hm;
       return;

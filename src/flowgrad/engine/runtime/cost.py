@@ -261,7 +261,8 @@ def memory_timeline(program, inplace=True) -> dict:
     """Live bytes of intermediate buffers after each node of `program` (plan order), from
     static shapes, as the memory planner counts them (CompiledProgram.estimate_memory's
     walk): {"live": [bytes per node], "peak_bytes", "peak_index", "alive_at_peak":
-    [(producer name, output index, bytes)], largest first}."""
+    [(producer name, output index, bytes)], largest first, "inplace": [(node name, input
+    position, name of the op whose buffer it overwrites)] in plan order}."""
     from .backends.numpy import _Analysis, _static_nbytes  # lazy: the planner's walk
     an = _Analysis(program, inplace)
     persistent = program.persistent
@@ -270,8 +271,13 @@ def memory_timeline(program, inplace=True) -> dict:
     owner, buf, alive = {}, {}, {}
     out = []
     at_peak = []
+    producer, inplace = {}, []
     for i, n in enumerate(program.nodes):
         j = an.inplace.get(i)
+        if j is not None:
+            inplace.append((n.name, j, producer.get(n.inputs[j], "")))
+        for v in n.outputs:
+            producer[v] = n.name
         for k, v in enumerate(n.outputs):
             if v in persistent:
                 continue
@@ -303,4 +309,4 @@ def memory_timeline(program, inplace=True) -> dict:
                     del buf[key]
                     del alive[key]
     return {"live": out, "peak_bytes": peak, "peak_index": peak_index,
-            "alive_at_peak": at_peak}
+            "alive_at_peak": at_peak, "inplace": inplace}
