@@ -82,8 +82,8 @@ def test_time_and_memory_from_run_metadata(capsys, tmp_path):
 
 def test_unsupported_arguments_raise():
     with tf.Graph().as_default():
-        with pytest.raises(NotImplementedError, match="cmd 'scope' and 'op', not 'graph'"):
-            tf.profiler.profile(cmd="graph")
+        with pytest.raises(tf.errors.InvalidArgumentError, match="unknown cmd: graphs"):
+            tf.profiler.profile(cmd="graphs")
         B = tf.profiler.ProfileOptionBuilder
         with pytest.raises(NotImplementedError, match="select 'device'"):
             tf.profiler.profile(options=B().select(["device"]).build())
@@ -129,7 +129,10 @@ def test_unimplemented_options_raise():
 
 
 @pytest.mark.parametrize("case", ["dense_flops_text", "dense_params_text",
-                                  "dense_op_flops_text", "dense_op_params_text"])
+                                  "dense_op_flops_text", "dense_op_params_text",
+                                  "dense_graph_flops_text", "dense_graph_params_text",
+                                  "diamond_graph_flops_text", "diamond_graph_by_flops_text",
+                                  "diamond_graph_tree", "cnn_graph_flops_forward"])
 def test_report_text_as_tf(case, capsys):
     """TF's report, byte for byte (file output: Doc and Profile), and the op view's chain
     of MultiGraphNodeProtos."""

@@ -51,7 +51,17 @@ def test_profiler_steps_and_views(capsys):
         scope.total_requested_bytes                         # same plan every step
     missing = B(B.time_and_memory(min_micros=0)).with_empty_output().with_step(7).build()
     assert prof.profile_name_scope(missing).total_exec_micros == 0
-    assert capsys.readouterr().out.count("Parsing Inputs...") == 5
+    graph = prof.profile_graph(opts)         # every op once: the same time as the scope view
+    assert graph.name == "_TFProfRoot" and graph.total_exec_micros == scope.total_exec_micros
+    names = []
+
+    def walk(n):
+        names.append(n.name)
+        for c in n.children:
+            walk(c)
+    walk(graph)
+    assert len(names) == len(set(names)) and "GradientDescent" in [c.name for c in graph.children]
+    assert capsys.readouterr().out.count("Parsing Inputs...") == 6
 
 
 def test_code_view_groups_ops_by_the_users_call_stack(capsys):

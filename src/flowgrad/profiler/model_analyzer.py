@@ -14,12 +14,14 @@ import re
 import sys
 
 from ..engine.framework.graph import GraphKeys, get_default_graph
+from ..engine.framework.errors import InvalidArgumentError
+from ..engine.framework.tensor_shape import TensorShape
 from ..engine.runtime.cost import op_flops
 
 __all__ = ["GraphNodeProto", "MultiGraphNodeProto", "profile"]
 
 _ROOT = "_TFProfRoot"
-_VARIABLE_OPS = frozenset({"VariableV2", "Variable", "VarHandleOp"})
+
 _STATS = ("float_ops", "params", "micros", "bytes", "occurrence")
 
 
@@ -70,12 +72,28 @@ def _flops(op) -> int:
                     op._attrs)
 
 
+def _shape_vec(op):
+    """TF's TFGraphNode shape: the op's "shape" attr as a list (-1 for an unknown
+    dimension, [1] for a scalar, [] for an unknown rank), or None when it has none."""
+    if op.type == "VariableV2":
+        shape = op.outputs[0].shape
+    else:
+        try:
+            shape = op.get_attr("shape")
+        except ValueError:
+            return None
+        shape = shape if isinstance(shape, TensorShape) else TensorShape(shape)
+    dims = shape.as_list() if shape.dims is not None else None
+    if dims is None:
+        return []
+    return [-1 if d is None else d for d in dims] or [1]
+
+
 def _params(op) -> int:
-    if op.type not in _VARIABLE_OPS:
-        return 0
-    shape = op.get_attr("shape") if op.type != "VariableV2" else op.outputs[0].shape
-    n = _numel(shape)
-    return n or 0
+    """TF counts as parameters the elements of any op's complete "shape" attr
+    (variables, and placeholders too)."""
+    vec = _shape_vec(op)
+    return math.prod(vec) if vec and min(vec) >= 0 else 0
 
 
 class _Node:
@@ -129,8 +147,7 @@ def _build_tree(graph, run_metas):
         node.stats = {"float_ops": _flops(op), "params": _params(op),
                       "micros": times.get(op.name, 0), "bytes": nbytes.get(op.name, 0),
                       "occurrence": runs.get(op.name, 0)}
-        if op.type in _VARIABLE_OPS:
-            node.shape = op.outputs[0].shape
+        node.shape = _shape_vec(op)
     return root
 
 
@@ -192,6 +209,8 @@ _CMD_DOC = {"scope": "scope: The nodes in the model graph are organized by their
                      "which is hierarchical like filesystem.",
             "op": "op: The nodes are operation kernel type, such as MatMul, Conv2D. Graph "
                   "nodes belonging to the same type are aggregated together.",
+            "graph": "scope: The nodes in the model graph are organized by their names, "
+                     "which is hierarchical like filesystem.",   # TF 1.14 prints scope's doc
             "code": "code: When python trace is available, the nodes are python lines and "
                     "their are organized by the python call stack."}
 _OPTION_KEYS = ["max_depth", "min_bytes", "min_peak_bytes", "min_residual_bytes",
@@ -222,9 +241,8 @@ def profile(graph=None, run_meta=None, op_log=None, cmd="scope", options=0):
     192
     """
     from .option_builder import ProfileOptionBuilder  # lazy: only its defaults are needed
-    if cmd not in ("scope", "op"):
-        raise NotImplementedError(f"tf.profiler.profile: flowgrad implements cmd 'scope' and "
-                                  f"'op', not {cmd!r}")
+    if cmd not in ("scope", "op", "graph", "code"):
+        raise InvalidArgumentError(None, None, f"unknown cmd: {cmd}\n")
     if op_log is not None:
         raise NotImplementedError("tf.profiler.profile: op_log is not supported by flowgrad")
     if options == 0 or options is None:
@@ -242,6 +260,8 @@ def profile_steps(graph, run_metas, cmd, options):
         result, lines = _show_scope(tree, options)
     elif cmd == "code":
         result, lines = _show_scope(_code_tree(graph, tree), options, MultiGraphNodeProto)
+    elif cmd == "graph":
+        result, lines = _show_graph(tree, options)
     else:
         result, lines = _show_op(tree, options)
     emit(options, cmd, lines)
@@ -335,8 +355,7 @@ def _show_scope(tree, opts, proto=GraphNodeProto):
             p.exec_micros = node.stats["micros"]
             p.requested_bytes = node.stats["bytes"]
             p.run_count = node.stats["occurrence"]
-        if node.shape is not None and node.shape.as_tuple() is not None:
-            p.shapes = [list(node.shape.as_tuple())]
+        p._shape = node.shape
         p._accounted = acc
         p._defined = 1 if node.op is not None else 0
         p.children = _sorted(shown_children, order)
@@ -354,6 +373,12 @@ def _show_scope(tree, opts, proto=GraphNodeProto):
         return [p]
 
     [root] = visit(tree, 0)
+    return root, _render(root, select)
+
+
+def _render(root, select):
+    """The report's lines for a tree of GraphNodeProto (TF's FormatNode, indented 2 per
+    level)."""
     lines = [_legend(select)]
 
     def render(p, indent):
@@ -364,8 +389,8 @@ def _show_scope(tree, opts, proto=GraphNodeProto):
             return f"{fmt(own) if acc else '--'}/{fmt(tot)}"
         if "params" in select:
             text = pair(fmt_num, p.parameters, p.total_parameters) + " params"
-            if p.shapes and acc:
-                text = "x".join(str(d) for d in p.shapes[0]) + ", " + text
+            if getattr(p, "_shape", None):
+                text = "x".join(str(d) for d in p._shape) + ", " + text
             cols.append(text)
         if "float_ops" in select:
             cols.append(pair(fmt_num, p.float_ops, p.total_float_ops) + " flops")
@@ -386,7 +411,118 @@ def _show_scope(tree, opts, proto=GraphNodeProto):
             render(c, indent + 2)
 
     render(root, 0)
-    return root, lines
+    return lines
+
+
+def _show_graph(tree, opts):
+    """TF's graph view (tfprof_graph.cc): an op's children are the ops it reads (data
+    inputs, then control inputs, in input order), the roots are the ops nothing reads (by
+    name); accounting goes depth first and counts an op once, at its first visit; a node
+    that is not accounted, or not shown, hands its children up."""
+    account_re = opts.get("account_type_regexes", [".*"])
+    show_re = opts.get("show_name_regexes", [".*"])
+    hide_re = opts.get("hide_name_regexes", [])
+    max_depth = opts.get("max_depth", 100)
+    order = opts.get("order_by", "name")
+    displayed_only = opts.get("account_displayed_op_only", False)
+    ops = {}
+    stack = list(tree.children.values())
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children.values())
+        if node.op is not None:
+            ops[node.name] = node
+    reads = {name: [t.op.name for t in n.op.inputs] + [c.name for c in n.op.control_inputs]
+             for name, n in ops.items()}
+    read = {r for rs in reads.values() for r in rs}
+    protos = {}
+    own = (("float_ops", "float_ops"), ("parameters", "params"),
+           ("exec_micros", "micros"), ("requested_bytes", "bytes"), ("run_count", "occurrence"))
+
+    def reset(p, with_self):
+        for attr, k in own:
+            setattr(p, "total_" + attr, getattr(p, attr) if with_self else 0)
+        p.total_definition_count = 1 if with_self else 0
+
+    def add(p, c):
+        for attr, _ in own:
+            setattr(p, "total_" + attr, getattr(p, "total_" + attr) + getattr(c, "total_" + attr))
+        p.total_definition_count += c.total_definition_count
+
+    def proto(name):
+        p = protos.get(name)
+        if p is None:
+            n = ops[name]
+            p = protos[name] = GraphNodeProto(name)
+            for attr, k in own:
+                setattr(p, attr, n.stats[k])
+            p._shape = n.shape
+            p._accounted, p._defined = True, 1
+        return p
+
+    def account(names, visits):
+        acted = []
+        for name in names:
+            if name in visits or name not in ops:
+                continue
+            visits.add(name)
+            kids = account(reads[name], visits)
+            if any(_matches(account_re, t) for t in ops[name].types):
+                p = proto(name)
+                reset(p, True)
+                p._show = list(kids)
+                for c in kids:
+                    add(p, c)
+                acted.append(p)
+            else:
+                acted.extend(kids)
+        return acted
+
+    def should_show(p, depth):
+        return (p.total_requested_bytes >= opts.get("min_bytes", 0) and
+                p.total_exec_micros >= opts.get("min_micros", 0) and
+                p.parameters >= opts.get("min_params", 0) and
+                p.float_ops >= opts.get("min_float_ops", 0) and
+                p.run_count >= opts.get("min_occurrence", 0) and depth <= max_depth and
+                _matches(show_re, p.name) and not _matches(hide_re, p.name))
+
+    def show(nodes, depth, visits):
+        shown = []
+        for p in nodes:
+            if p.name in visits:
+                continue
+            visits.add(p.name)
+            kids = show(p._show, depth + 1, visits) if depth <= max_depth else []
+            if should_show(p, depth):
+                p.children = _sorted(kids, order)
+                if displayed_only:
+                    reset(p, True)
+                    for c in p.children:
+                        add(p, c)
+                _fill_times(p)
+                shown.append(p)
+            else:
+                shown.extend(kids)
+        return shown
+
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, 3 * len(ops) + 1000))
+    try:
+        roots = account(sorted(n for n in ops if n not in read), set())
+        root = GraphNodeProto(_ROOT)
+        root._accounted, root._defined = False, 0
+        reset(root, False)
+        for p in roots:
+            add(root, p)
+        root.children = _sorted(show(roots, 2, set()), order)
+        if displayed_only:
+            reset(root, False)
+            for c in root.children:
+                add(root, c)
+        _fill_times(root)
+        return root, _render(root, set(opts.get("select", ["micros"])))
+    finally:
+        sys.setrecursionlimit(old)
 
 
 def _show_op(tree, opts):

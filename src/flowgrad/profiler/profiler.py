@@ -75,6 +75,10 @@ class Profiler:
         """The scope view (GraphNodeProto tree by name scope)."""
         return self._profile("scope", options)
 
+    def profile_graph(self, options):
+        """The graph view (GraphNodeProto tree: each op under the ops that read it)."""
+        return self._profile("graph", options)
+
     def profile_operations(self, options):
         """The op view (MultiGraphNodeProto per op type, as a chain)."""
         return self._profile("op", options)

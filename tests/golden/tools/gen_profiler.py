@@ -159,3 +159,55 @@ def case_cnn_op_flops_text(tf):
     """The CNN with its gradients: op types by float ops."""
     _cnn(tf)
     return _file_report(tf, "op", "float_operation")
+
+
+def _diamond(tf):
+    """Shared inputs and a control input: the graph view counts and shows an op once."""
+    x = tf.placeholder(tf.float32, [16, 8], name="x")
+    w = tf.Variable(np.ones((8, 8), np.float32), name="w")
+    a = tf.matmul(x, w, name="a")
+    b = tf.add(a, 1.0, name="b")
+    c = tf.multiply(a, 3.0, name="c")
+    with tf.control_dependencies([c]):
+        d = tf.subtract(b, tf.tanh(a, name="t"), name="d")
+    return tf.reduce_sum(d + c, name="loss")
+
+
+def case_dense_graph_flops_text(tf):
+    _dense(tf)
+    return _file_report(tf, "graph", "float_operation")
+
+
+def case_dense_graph_params_text(tf):
+    _dense(tf)
+    return _file_report(tf, "graph", "trainable_variables_parameter")
+
+
+def case_diamond_graph_flops_text(tf):
+    _diamond(tf)
+    return _file_report(tf, "graph", "float_operation")
+
+
+def case_diamond_graph_by_flops_text(tf):
+    _diamond(tf)
+    return _file_report(tf, "graph", "float_operation", order_by="float_ops")
+
+
+def case_diamond_graph_tree(tf):
+    """Every op accounted (the default options' account_type_regexes), depth 3."""
+    _diamond(tf)
+    b = tf.profiler.ProfileOptionBuilder()
+    r = tf.profiler.profile(tf.get_default_graph(), cmd="graph", options=(
+        b.with_empty_output().with_max_depth(3).select(["float_ops", "params"]).build()))
+    return [_tree(r, "float_ops"), r.total_parameters, r.total_definition_count]
+
+
+def case_cnn_graph_flops_forward(tf):
+    """The CNN's forward graph (no optimizer) in the graph view."""
+    x = tf.placeholder(tf.float32, [2, 8, 8, 3], name="x")
+    with tf.variable_scope("conv"):
+        k = tf.get_variable("k", [3, 3, 3, 4], initializer=tf.ones_initializer())
+        h = tf.nn.relu(tf.nn.conv2d(x, k, [1, 1, 1, 1], "SAME"))
+        h = tf.nn.max_pool(h, [1, 2, 2, 1], [1, 2, 2, 1], "VALID")
+    tf.reduce_mean(tf.square(h), name="loss")
+    return _file_report(tf, "graph", "float_operation")
