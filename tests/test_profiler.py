@@ -87,8 +87,10 @@ def test_unsupported_arguments_raise():
         B = tf.profiler.ProfileOptionBuilder
         with pytest.raises(NotImplementedError, match="select 'device'"):
             tf.profiler.profile(options=B().select(["device"]).build())
-        with pytest.raises(NotImplementedError, match="op_log"):
-            tf.profiler.profile(op_log=object())
+        log = tf.profiler.OpLogProto()
+        log.log_entries.add(name="x").code_def.traces.add(lineno=3)
+        with pytest.raises(NotImplementedError, match="code traces in op_log"):
+            tf.profiler.profile(op_log=log, cmd="code")
 
 
 def test_flowgrad_profile_command(capsys):
@@ -132,7 +134,8 @@ def test_unimplemented_options_raise():
                                   "dense_op_flops_text", "dense_op_params_text",
                                   "dense_graph_flops_text", "dense_graph_params_text",
                                   "diamond_graph_flops_text", "diamond_graph_by_flops_text",
-                                  "diamond_graph_tree", "cnn_graph_flops_forward"])
+                                  "diamond_graph_tree", "cnn_graph_flops_forward",
+                                  "write_op_log", "op_log_flops_and_types"])
 def test_report_text_as_tf(case, capsys):
     """TF's report, byte for byte (file output: Doc and Profile), and the op view's chain
     of MultiGraphNodeProtos."""

@@ -125,7 +125,7 @@ def step_stats(run_metas):
             {n: -(-v // k) for n, v in runs.items()})
 
 
-def _build_tree(graph, run_metas):
+def _build_tree(graph, run_metas, op_log=None):
     times, nbytes, runs = step_stats(run_metas)
     trainable = {getattr(v, "op", None) for v in graph.get_collection(
         GraphKeys.TRAINABLE_VARIABLES)}
@@ -148,6 +148,13 @@ def _build_tree(graph, run_metas):
                       "micros": times.get(op.name, 0), "bytes": nbytes.get(op.name, 0),
                       "occurrence": runs.get(op.name, 0)}
         node.shape = _shape_vec(op)
+    for entry in (op_log.log_entries if op_log is not None else ()):
+        node = nodes.get(entry.name)
+        if node is None or node.op is None:
+            continue
+        node.types = node.types + list(entry.types)
+        if entry.float_ops:
+            node.stats["float_ops"] = entry.float_ops
     return root
 
 
@@ -243,19 +250,23 @@ def profile(graph=None, run_meta=None, op_log=None, cmd="scope", options=0):
     from .option_builder import ProfileOptionBuilder  # lazy: only its defaults are needed
     if cmd not in ("scope", "op", "graph", "code"):
         raise InvalidArgumentError(None, None, f"unknown cmd: {cmd}\n")
-    if op_log is not None:
-        raise NotImplementedError("tf.profiler.profile: op_log is not supported by flowgrad")
     if options == 0 or options is None:
         options = ProfileOptionBuilder().build()
     graph = graph if graph is not None else get_default_graph()
-    return profile_steps(graph, [run_meta] if run_meta is not None else [], cmd, options)
+    return profile_steps(graph, [run_meta] if run_meta is not None else [], cmd, options,
+                         op_log)
 
 
-def profile_steps(graph, run_metas, cmd, options):
-    """The report of `cmd` over `run_metas` (one RunMetadata per step)."""
+def profile_steps(graph, run_metas, cmd, options, op_log=None):
+    """The report of `cmd` over `run_metas` (one RunMetadata per step); `op_log` (an
+    OpLogProto) adds op types and sets float ops as TF merges it."""
     check_supported(options)
+    if op_log is not None and cmd == "code" and any(e.code_def.traces
+                                                    for e in op_log.log_entries):
+        raise NotImplementedError("tf.profiler: code traces in op_log are not supported by "
+                                  "flowgrad (the code view uses the stacks it recorded)")
     sys.stdout.write("Parsing Inputs...\n")
-    tree = _build_tree(graph, run_metas)
+    tree = _build_tree(graph, run_metas, op_log)
     if cmd == "scope":
         result, lines = _show_scope(tree, options)
     elif cmd == "code":

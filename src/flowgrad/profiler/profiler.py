@@ -48,13 +48,13 @@ class Profiler:
     """
 
     def __init__(self, graph=None, op_log=None):
-        if op_log is not None:
-            raise NotImplementedError("tf.profiler.Profiler: op_log is not supported by "
-                                      "flowgrad")
         graph = graph if graph is not None else get_default_graph()
         if not isinstance(graph, Graph):
             raise TypeError(f"graph must be a tf.Graph, got {type(graph).__name__}")
         self._graph = graph
+        if op_log is not None:
+            op_log.log_entries        # noqa: B018 - TF merges the log here: a bad one fails now
+        self._op_log = op_log
         self._steps = {}
 
     def add_step(self, step, run_meta):
@@ -69,7 +69,7 @@ class Profiler:
         return [self._steps[step]] if step in self._steps else []
 
     def _profile(self, cmd, options):
-        return ma.profile_steps(self._graph, self._metas(options), cmd, options)
+        return ma.profile_steps(self._graph, self._metas(options), cmd, options, self._op_log)
 
     def profile_name_scope(self, options):
         """The scope view (GraphNodeProto tree by name scope)."""

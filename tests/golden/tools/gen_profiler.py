@@ -211,3 +211,41 @@ def case_cnn_graph_flops_forward(tf):
         h = tf.nn.max_pool(h, [1, 2, 2, 1], [1, 2, 2, 1], "VALID")
     tf.reduce_mean(tf.square(h), name="loss")
     return _file_report(tf, "graph", "float_operation")
+
+
+def case_write_op_log(tf):
+    """The tfprof_log file (no traces): float ops per op, trainable variables' type."""
+    import os
+    import tempfile
+    _dense(tf)
+    d = tempfile.mkdtemp()
+    tf.profiler.write_op_log(tf.get_default_graph(), d, add_trace=False)
+    log = tf.profiler.OpLogProto()
+    with open(os.path.join(d, "tfprof_log"), "rb") as f:
+        log.ParseFromString(f.read())
+    return [sorted([e.name, e.float_ops, list(e.types)] for e in log.log_entries),
+            sorted(log.id_to_string.items())]
+
+
+def _user_log(tf):
+    log = tf.profiler.OpLogProto()
+    for name, flops in (("MatMul", 1000), ("dense/b", 0), ("nonexistent", 5)):
+        e = log.log_entries.add()
+        e.name = name
+        e.float_ops = flops
+        e.types.append("heavy")
+    return log
+
+
+def case_op_log_flops_and_types(tf):
+    """A caller's op log sets an op's float ops and adds a type others account by."""
+    _dense(tf)
+    B = tf.profiler.ProfileOptionBuilder
+    flops = tf.profiler.profile(tf.get_default_graph(), op_log=_user_log(tf), options=B(
+        B.float_operation()).with_empty_output().build())
+    heavy = tf.profiler.profile(tf.get_default_graph(), op_log=_user_log(tf), options=B(
+        B.float_operation()).with_empty_output().with_accounted_types(["heavy"])
+        .with_min_float_operations(0).build())
+    prof = tf.profiler.Profiler(tf.get_default_graph(), op_log=_user_log(tf))
+    graph = prof.profile_graph(B(B.float_operation()).with_empty_output().build())
+    return [_tree(flops, "float_ops"), _tree(heavy, "float_ops"), _tree(graph, "float_ops")]
