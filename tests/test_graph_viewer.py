@@ -160,6 +160,18 @@ def test_flowgrad_graph_command(tmp_path):
     assert len(train["final"]) < len(train["lowered"])
 
 
+def test_flowgrad_graph_skips_flowgrad_internal_graphs(tmp_path):
+    """debug_tools.py runs plan_cost, whose machine probe runs a private 700-op graph:
+    the page shows the script's model, not the probe."""
+    out = tmp_path / "dbg.html"
+    r = subprocess.run([sys.executable, "-m", "flowgrad", "graph", "-o", str(out),
+                        os.path.join(ROOT, "examples", "debug_tools.py")],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    names = {n["name"] for n in _embedded(out.read_text(encoding="utf-8"))["nodes"]}
+    assert "model/w" in names and "Tanh_99" not in names
+
+
 def _chromium():
     for name in ("chromium", "chromium-browser", "google-chrome"):
         p = shutil.which(name)

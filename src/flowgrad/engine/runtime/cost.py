@@ -144,6 +144,7 @@ def _plan_overheads():
     from ..ops.reductions import reduce_sum  # lazy: as above
     from .session import Session  # lazy: as above
     g = Graph()
+    g._flowgrad_internal = True     # not the user's: `flowgrad graph` does not record it
     with g.as_default():
         w = placeholder(np.float32, (16,))
         short = add(w, w)
