@@ -141,6 +141,22 @@ def _two_models(tf, d, f, c):
     return [a, b, e, e2]
 
 
+def _safe_embedding(tf, d, f, c):
+    w = tf.constant(np.arange(12, dtype=np.float32).reshape(4, 3) / 7.0)
+    ids = tf.SparseTensor([[0, 0], [0, 1], [2, 0], [3, 0], [3, 1]],
+                          tf.constant([1, -1, 3, 2, 0], tf.int64), [5, 2])
+    wts = tf.SparseTensor([[0, 0], [0, 1], [2, 0], [3, 0], [3, 1]],
+                          [2.0, 1.0, -1.0, 0.5, 1.5], [5, 2])
+    ids3 = tf.SparseTensor([[0, 0, 0], [0, 1, 1], [1, 1, 0]],
+                           tf.constant([3, 1, 2], tf.int64), [2, 2, 2])
+    nn = tf.nn
+    return [nn.safe_embedding_lookup_sparse(w, ids),
+            nn.safe_embedding_lookup_sparse(w, ids, wts, combiner="sum"),
+            nn.safe_embedding_lookup_sparse(w, ids, wts, combiner="sqrtn", default_id=1),
+            nn.safe_embedding_lookup_sparse([w], ids3, combiner="mean"),
+            nn.safe_embedding_lookup_sparse(w, ids, max_norm=1.0)]
+
+
 def _parse_spec(tf, d):
     fc = tf.feature_column
     with tf.Graph().as_default():
@@ -245,6 +261,7 @@ def cases(tf):
             "linear_model_mean": _in_graph(tf, d, _linear_model_mean),
             "linear_model_sqrtn": _in_graph(tf, d, _linear_model_sqrtn),
             "two_models": _in_graph(tf, d, _two_models, seed=11),
+            "safe_embedding_lookup_sparse": _in_graph(tf, d, _safe_embedding),
             "parse_spec": _parse_spec(tf, d),
             "errors": _errors(tf, d),
         }
