@@ -166,7 +166,8 @@ CASES = {
         .lookup(tf.constant([10, 20, -30], tf.int64)), True),
     "text_float_syntax": (lambda tf, d: tf.lookup.StaticHashTable(
         tf.lookup.TextFileInitializer(_p(d, "floats.txt"), tf.int64, -1, tf.float32, 0,
-                                      delimiter="|"), -1.0).lookup(tf.range(10, dtype=tf.int64)), True),
+                                      delimiter="|"), -1.0).lookup(
+            tf.range(10, dtype=tf.int64)), True),
     "text_double_syntax": (lambda tf, d: tf.lookup.StaticHashTable(
         tf.lookup.TextFileInitializer(_p(d, "floats.txt"), tf.int64, -1, tf.float64, 0,
                                       delimiter="|"), -1.0).lookup(
@@ -176,10 +177,12 @@ CASES = {
         .lookup(tf.constant([30], tf.int64)), True),
     "error_infinity_word": (lambda tf, d: tf.lookup.StaticHashTable(
         tf.lookup.TextFileInitializer(_p(d, "bad_float.txt"), tf.int64, -1, tf.float32, 0,
-                                      delimiter="|"), -1.0).lookup(tf.constant([0], tf.int64)), True),
+                                      delimiter="|"), -1.0).lookup(
+            tf.constant([0], tf.int64)), True),
     "error_nan_value_file": (lambda tf, d: tf.lookup.StaticHashTable(
         tf.lookup.TextFileInitializer(_p(d, "nan.txt"), tf.int64, -1, tf.float32, 0,
-                                      delimiter="|"), -1.0).lookup(tf.constant([0], tf.int64)), True),
+                                      delimiter="|"), -1.0).lookup(
+            tf.constant([0], tf.int64)), True),
     "error_nan_value_tensor": (lambda tf, d: tf.lookup.StaticHashTable(
         tf.lookup.KeyValueTensorInitializer(["a", "b"], [1.0, float("nan")]), -1.0).lookup(
             _s(tf, "a")), True),
