@@ -16,11 +16,15 @@ import collections.abc
 import math
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.graph import GraphKeys, get_default_graph, name_scope
+from ..engine.framework.graph import (GraphKeys, control_dependencies, get_default_graph,
+                                     name_scope)
+from ..engine.ops.comparison import equal, greater
 from ..engine.framework.tensor_shape import Dimension, TensorShape
 from ..engine.ops.linalg import matmul
 from ..ops import array_ops, math_ops, nn_ops, sparse_ops
+from ..ops.control_flow_ops import cond
 from ..ops.embedding_ops import safe_embedding_lookup_sparse
+from ..ops.logging_ops import Assert
 from ..ops.init_ops import truncated_normal_initializer, zeros_initializer
 from ..ops.sparse_tensor import SparseTensor
 from ..ops.variable_scope import get_variable, get_variable_scope, variable_scope
@@ -59,8 +63,16 @@ class _LazyBuilder:
         feature_tensor = convert_to_tensor_or_sparse_tensor(self._features[key])
         rank = feature_tensor.get_shape().ndims
         if rank is None:
-            raise NotImplementedError(f"Feature (key: {key}) of unknown rank: flowgrad's "
-                                      "feature columns need the rank of every feature")
+            if isinstance(feature_tensor, SparseTensor):
+                raise NotImplementedError(f"SparseTensor feature (key: {key}) of unknown rank: "
+                                          "flowgrad's feature columns need its rank")
+            # TF: assert rank > 0, then expand a rank-1 tensor at run time (tf.cond)
+            r = array_ops.rank(feature_tensor)
+            check = Assert(greater(r, 0), [f"Feature (key: {key}) cannot have rank 0. Given: "
+                                           f"{feature_tensor}"], name="assert_positive")
+            with control_dependencies([check]):
+                return cond(equal(1, r), lambda: array_ops.expand_dims(feature_tensor, -1),
+                            lambda: array_ops.identity(feature_tensor))
         if rank == 0:
             raise ValueError(f"Feature (key: {key}) cannot have rank 0. Give: "
                              f"{feature_tensor}")
