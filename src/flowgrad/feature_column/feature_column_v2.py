@@ -34,6 +34,7 @@ from ..ops.parsing_ops import FixedLenFeature, VarLenFeature
 from ..ops.sparse_tensor import SparseTensor, SparseTensorValue
 from ..ops.variable_scope import get_variable
 from ..engine.framework.graph_keys import GraphKeys
+from ..engine.ops.lookup import _MAX_VOCAB_BYTES
 
 __all__ = ["numeric_column", "bucketized_column", "categorical_column_with_hash_bucket",
            "categorical_column_with_vocabulary_file", "categorical_column_with_vocabulary_list",
@@ -609,6 +610,9 @@ def categorical_column_with_vocabulary_file(key, vocabulary_file, vocabulary_siz
         except (FileNotFoundError, file_io.NotRegularFileError):
             raise ValueError(f"vocabulary_file in {key} does not exist.") from None
         try:
+            if st.st_size > _MAX_VOCAB_BYTES:
+                raise ValueError(f"vocabulary_file in {key} is larger than flowgrad's limit of "
+                                 f"{_MAX_VOCAB_BYTES} bytes.")
             data = file_io.read_fd(fd, st.st_size)
         finally:
             os.close(fd)
