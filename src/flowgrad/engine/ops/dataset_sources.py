@@ -19,7 +19,7 @@ from ..framework.constant_op import const_value
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from . import _records
-from .dataset import DatasetValue, _fresh_seeds, _Samples, _scalar, register_dataset_op
+from .dataset_core import DatasetValue, _fresh_seeds, _Samples, _scalar, register_dataset_op
 
 __all__ = []
 
