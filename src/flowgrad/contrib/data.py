@@ -2,13 +2,15 @@
 flowgrad implements."""
 from ..data.experimental import (AUTOTUNE, CsvDataset, RandomDataset, choose_from_datasets,
                                  enumerate_dataset, get_single_element, ignore_errors,
-                                 map_and_batch, parallel_interleave, sample_from_datasets,
+                                 make_saveable_from_iterator, map_and_batch,
+                                 parallel_interleave, sample_from_datasets,
                                  shuffle_and_repeat, unbatch)
 from ..data.experimental import make_csv_dataset as _make_csv_dataset
 
 __all__ = ["AUTOTUNE", "CsvDataset", "RandomDataset", "choose_from_datasets",
            "enumerate_dataset", "get_single_element", "ignore_errors",
-           "make_csv_dataset", "map_and_batch", "parallel_interleave", "sample_from_datasets",
+           "make_csv_dataset", "make_saveable_from_iterator", "map_and_batch",
+           "parallel_interleave", "sample_from_datasets",
            "shuffle_and_repeat", "unbatch"]
 
 

@@ -111,7 +111,8 @@ class _Traced:
 
 def _trace(func, in_structure, what="map_func"):
     outer = get_default_graph()
-    fg = _ds.FuncGraph(outer)
+    fg = _ds.FuncGraph(outer, name="__inference_Dataset_%s_%s" % (
+        what, getattr(func, "__name__", "fn")))
     flat_specs = _nest.flatten(in_structure)
     with fg.as_default():
         args = [placeholder(s.flat_dtype, s.flat_shape, name=f"args_{i}")
@@ -285,8 +286,9 @@ class DatasetV1:
                     out.append(a)
                 yield tuple(out)
         structure = _nest.pack(types, [_Spec(t, s) for t, s in zip(flat_types, flat_shapes)])
-        return DatasetV1(_op("GeneratorDataset", [], dict(_structure_attrs(structure),
-                                                         make=make)), structure)
+        op = apply_op("GeneratorDataset", [], _structure_attrs(structure))
+        _ds.set_functions(op, [make])   # a Python callable: no attr a meta graph must hold
+        return DatasetV1(op.outputs[0], structure)
 
     @staticmethod
     def range(*args):

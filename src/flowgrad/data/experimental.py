@@ -9,6 +9,7 @@ from ..engine.ops.elementwise import log as _log
 from ..engine.ops.joining import stack as _stack
 from ..engine.ops.shape import expand_dims as _expand_dims
 from ..engine.ops.shape import squeeze as _squeeze
+from ._saveable import make_saveable_from_iterator
 from ._transforms import ignore_errors, parallel_interleave, shuffle_and_repeat
 from .csv import CsvDataset, make_csv_dataset
 from .dataset_ops import (AUTOTUNE, DatasetV1, _const, _function_op, _get_seed, _nest, _op,
@@ -16,7 +17,7 @@ from .dataset_ops import (AUTOTUNE, DatasetV1, _const, _function_op, _get_seed, 
 
 __all__ = ["AUTOTUNE", "CsvDataset", "RandomDataset", "make_csv_dataset",
            "choose_from_datasets", "enumerate_dataset", "get_single_element", "ignore_errors",
-           "map_and_batch", "parallel_interleave",
+           "make_saveable_from_iterator", "map_and_batch", "parallel_interleave",
            "sample_from_datasets",
            "shuffle_and_repeat", "unbatch", "INFINITE_CARDINALITY", "UNKNOWN_CARDINALITY"]
 

@@ -9,7 +9,7 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from .dataset_fn import _FnRunner
+from .dataset_fn import FunctionInfo, _FnRunner
 from .philox import words as _philox_words
 
 __all__ = ["DatasetValue", "END_OF_SEQUENCE", "register_dataset_op", "set_functions",
@@ -24,7 +24,7 @@ class DatasetValue:
     `src` is (make, args, attrs, fns), how the op made it, so `optimize` can remake it.
     """
 
-    __slots__ = ("iterate", "src", "gather", "vmap", "records", "vbatch")
+    __slots__ = ("iterate", "src", "gather", "vmap", "records", "vbatch", "origin")
 
     def __init__(self, iterate):
         self.iterate = iterate
@@ -41,6 +41,9 @@ class DatasetValue:
         # strings) -> batch components or None, per-element call) (engine/ops/_fused.py)
         self.records = None
         self.vbatch = None
+        # (dataset op name, argument values) of the graph op that made it, for iterator
+        # state (engine/ops/dataset_state.py): None until its op's kernel returns it
+        self.origin = None
 
     def __iter__(self):
         return self.iterate()
@@ -84,6 +87,11 @@ def _without_gather(ds):
     return out
 
 
+def seed_value(seed):
+    """A seed as the int64 scalar a dataset op takes (the uint64 bits reinterpreted)."""
+    return np.array(int(seed) & (2 ** 64 - 1), dtype=np.uint64).astype(np.int64)
+
+
 def _fresh_seeds(seed, seed2):
     if seed == 0 and seed2 == 0:
         seed, seed2 = (int.from_bytes(np.random.bytes(8), "little") for _ in range(2))
@@ -113,17 +121,40 @@ def _variant_infer(inputs, attrs):
     return [(_dt.variant, TensorShape([]))]
 
 
+MAKERS = {}     # dataset op type -> make
+
+
+def function_runners(op, ctx):
+    """The traced functions of dataset op `op`, ready to run in session context `ctx`."""
+    return [_FnRunner(i, ctx) if isinstance(i, FunctionInfo) else i
+            for i in _FUNCTIONS.get(op, ())]
+
+
+def make_dataset(make, name, args, attrs, fns):
+    """Runs `make` for the dataset op `name` and records how (`src`, `origin`).
+
+    A make that resolves an argument (an unseeded shuffle's seeds) records the
+    resolved values in `src` itself; `origin` takes them, so a restored iterator
+    rebuilds the same dataset."""
+    dv = make(args, attrs, fns)
+    if dv.src is None:
+        dv.src = (make, args, attrs, fns)
+    if dv.origin is None:
+        dv.origin = (name, list(dv.src[1]) if dv.src[0] is make else list(args))
+    return dv
+
+
 def register_dataset_op(op_type, make):
     """A dataset op: `make(input values, attrs, function runners) -> DatasetValue`."""
+    MAKERS[op_type] = make
+
     def bind(node, ctx):
-        fns = [_FnRunner(i, ctx) for i in _FUNCTIONS.get(node.op, ())]
+        fns = function_runners(node.op, ctx)
         attrs = node.attrs
+        name = node.name
 
         def run(*args):
-            dv = make(args, attrs, fns)
-            if dv.src is None:
-                dv.src = (make, args, attrs, fns)
-            return dv
+            return make_dataset(make, name, args, attrs, fns)
         return run
     register_op(op_type, infer=_variant_infer, bind=bind, grad=None, stateful=True)
 

@@ -202,8 +202,7 @@ def _choose(args, attrs, fns):
 
 
 def _generator(args, attrs, fns):
-    make = attrs["make"]
-    return DatasetValue(make)
+    return DatasetValue(fns[0])     # the Python generator's wrapper (data/dataset_ops.py)
 
 
 # -- readers --------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from .dataset_core import _ONE_SHOT, END_OF_SEQUENCE
 from .dataset_fn import FunctionInfo, _FnRunner
+from . import dataset_state as _saved
 from .dataset_map import optimize
 
 __all__ = ["IteratorResource"]
@@ -19,6 +20,9 @@ __all__ = ["IteratorResource"]
 _NOT_INITIALIZED = ("GetNext() failed because the iterator has not been initialized. Ensure "
                     "that you have run the initializer operation for this iterator before "
                     "getting the next element.")
+_NOT_INITIALIZED_SAVE = ("Save() failed because the iterator has not been initialized. "
+                         "Ensure that you have run the initializer operation for this "
+                         "iterator before saving it.")
 
 
 class IteratorResource:
@@ -31,16 +35,46 @@ class IteratorResource:
         self.it = None
         self.lock = threading.Lock()
         self.handle = None
+        # for save/restore (engine/ops/dataset_state.py): the dataset as its ops made it,
+        # whether optimize() was applied on top, and the elements pulled since
+        self.root = None
+        self.optimized = False
+        self.pulls = 0
 
-    def reset(self, dataset):
+    def reset(self, dataset, source=None, pulls=0):
+        """Iterates `dataset` (made by optimize(`source`) when `source` is given), after
+        pulling `pulls` elements (a restored iterator's position)."""
+        it = dataset.iterate()
+        for _ in range(pulls):
+            try:
+                next(it)
+            except StopIteration:
+                break
+            except errors.OpError:
+                continue
         with self.lock:
-            self.it = dataset.iterate()
+            self.it = it
+            self.root = dataset if source is None else source
+            self.optimized = source is not None
+            self.pulls = pulls
+
+    def save(self, graph):
+        with self.lock:
+            if self.it is None:
+                raise errors.FailedPreconditionError(None, None, _NOT_INITIALIZED_SAVE)
+            root, optimized, pulls = self.root, self.optimized, self.pulls
+        return _saved.serialize(root, optimized, pulls, graph)
+
+    def restore(self, state, graph, ctx):
+        root, optimized, pulls = _saved.deserialize(state, graph, ctx)
+        self.reset(optimize(root) if optimized else root, root if optimized else None, pulls)
 
     def get_next(self, node_types):
         with self.lock:
             it = self.it
             if it is None:
                 raise errors.FailedPreconditionError(None, None, _NOT_INITIALIZED)
+            self.pulls += 1
             try:
                 e = next(it)
             except StopIteration:
@@ -97,7 +131,8 @@ def _one_shot_bind(node, ctx):
         r = _resource(ctx, node, key)
         with made:
             if not getattr(r, "one_shot_made", False):
-                r.reset(optimize(run_dataset([], [])[0]))
+                dv = run_dataset([], [])[0]
+                r.reset(optimize(dv), dv)
                 r.one_shot_made = True
         return r
     return one_shot
@@ -174,4 +209,31 @@ def _from_string_handle_bind(node, ctx):
 
 
 register_op("IteratorFromStringHandleV2", infer=_resource_infer, bind=_from_string_handle_bind,
+            grad=None, stateful=True)
+
+
+# -- save / restore (tf.data.experimental.make_saveable_from_iterator) ----------------------
+def _variant_infer(inputs, attrs):
+    return [(_dt.variant, TensorShape([]))]
+
+
+def _serialize_bind(node, ctx):
+    graph = node.op._graph
+    return lambda resource: resource.save(graph)
+
+
+register_op("SerializeIterator", infer=_variant_infer, bind=_serialize_bind, grad=None,
+            stateful=True)
+
+
+def _deserialize_bind(node, ctx):
+    graph = node.op._graph
+
+    def restore(resource, state):
+        resource.restore(state, graph, ctx)
+        resource.one_shot_made = True
+    return restore
+
+
+register_op("DeserializeIterator", infer=_make_iterator_infer, bind=_deserialize_bind,
             grad=None, stateful=True)

@@ -12,7 +12,7 @@ from ..framework import errors
 from . import _fused
 from .dataset_batch import _batch, _repeat, _vectorizer
 from .dataset_core import (DatasetValue, _fresh_seeds, _Samples, _scalar, _without_gather,
-                           register_dataset_op)
+                           register_dataset_op, seed_value)
 
 
 def _shuffle_iter(ds, buffer_size, seed, seed2, count):
@@ -64,7 +64,22 @@ def _shuffle_iter(ds, buffer_size, seed, seed2, count):
         yield out
 
 
+def _resolved_seeds(make, args, attrs, fns, **kw):
+    """An unseeded op (seed = seed2 = 0) made with fresh random seeds, recorded in its
+    `src` (so fusion and restored iterators use the same ones), or None if seeded."""
+    if int(_scalar(args[2])) != 0 or int(_scalar(args[3])) != 0:
+        return None
+    seed, seed2 = _fresh_seeds(0, 0)
+    resolved = list(args[:2]) + [seed_value(seed), seed_value(seed2)] + list(args[4:])
+    out = make(resolved, attrs, fns, **kw)
+    out.src = (make, resolved, attrs, fns)
+    return out
+
+
 def _shuffle(args, attrs, fns, gather=True):
+    out = _resolved_seeds(_shuffle, args, attrs, fns, gather=gather)
+    if out is not None:
+        return out
     ds, size = args[0], int(_scalar(args[1]))
     if not gather:
         ds = _without_gather(ds)
@@ -92,6 +107,9 @@ def _shuffle(args, attrs, fns, gather=True):
 
 
 def _shuffle_and_repeat(args, attrs, fns):
+    out = _resolved_seeds(_shuffle_and_repeat, args, attrs, fns)
+    if out is not None:
+        return out
     ds, size = args[0], int(_scalar(args[1]))
     seed, seed2 = _fresh_seeds(int(_scalar(args[2])), int(_scalar(args[3])))
     count = int(_scalar(args[4]))
