@@ -9,13 +9,20 @@ from ..engine.ops.elementwise import log as _log
 from ..engine.ops.joining import stack as _stack
 from ..engine.ops.shape import expand_dims as _expand_dims
 from ..engine.ops.shape import squeeze as _squeeze
+from ._extras import (Optional, TFRecordWriter, copy_to_device, get_next_as_optional,
+                      prefetch_to_device)
+from ._grouping import (Counter, Reducer, bucket_by_sequence_length, group_by_reducer,
+                        group_by_window, scan, take_while, unique)
 from ._saveable import make_saveable_from_iterator
 from ._transforms import ignore_errors, parallel_interleave, shuffle_and_repeat
 from .csv import CsvDataset, make_csv_dataset
 from .dataset_ops import (AUTOTUNE, DatasetV1, _const, _function_op, _get_seed, _nest, _op,
                           _Spec, _static, _structure_attrs, _trace)
 
-__all__ = ["AUTOTUNE", "CsvDataset", "RandomDataset", "make_csv_dataset",
+__all__ = ["AUTOTUNE", "Counter", "CsvDataset", "Optional", "RandomDataset", "Reducer",
+           "TFRecordWriter", "bucket_by_sequence_length", "copy_to_device",
+           "get_next_as_optional", "group_by_reducer", "group_by_window",
+           "prefetch_to_device", "scan", "take_while", "unique", "make_csv_dataset",
            "choose_from_datasets", "enumerate_dataset", "get_single_element", "ignore_errors",
            "make_saveable_from_iterator", "map_and_batch", "parallel_interleave",
            "sample_from_datasets",

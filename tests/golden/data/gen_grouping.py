@@ -1,0 +1,236 @@
+"""TF 1.14's tf.data.experimental stateful transformations and whole-dataset ops:
+Dataset.reduce, scan, unique, take_while, group_by_window, group_by_reducer + Reducer,
+bucket_by_sequence_length, Counter, Optional / get_next_as_optional, TFRecordWriter,
+copy_to_device / prefetch_to_device, and tf.contrib.data's batching aliases; values,
+orders, static structures and errors. tests/test_data_grouping.py runs the same
+programs in flowgrad."""
+from __future__ import absolute_import
+
+import os
+import shutil
+import tempfile
+
+import numpy as np
+
+from gen_experimental import _described, _plain, drain
+
+
+def _ds(make, limit=60):
+    def run(tf):
+        try:
+            with tf.Graph().as_default():
+                ds = make(tf)
+                it = ds.make_one_shot_iterator()
+                nxt = it.get_next()
+                with tf.Session() as sess:
+                    return [_described(ds.output_types), _described(ds.output_shapes),
+                            drain(tf, nxt, sess, limit)]
+        except Exception as e:  # noqa: BLE001 - the error is the golden
+            return "%s: %s" % (type(e).__name__, str(getattr(e, "message", e)).split("\n")[0])
+    return run
+
+
+def _value(make):
+    def run(tf):
+        try:
+            with tf.Graph().as_default():
+                v = make(tf)
+                with tf.Session() as sess:
+                    return _plain(sess.run(v))
+        except Exception as e:  # noqa: BLE001 - the error is the golden
+            return "%s: %s" % (type(e).__name__, str(getattr(e, "message", e)).split("\n")[0])
+    return run
+
+
+def _lengths(tf):
+    return tf.data.Dataset.range(12).map(lambda x: tf.fill(tf.reshape(x % 5 + 1, [1]), x))
+
+
+def _optional_iter(tf):
+    with tf.Graph().as_default():
+        it = tf.data.Dataset.range(2).map(lambda x: (x, tf.cast(x, tf.float32) * 2.5)) \
+            .make_one_shot_iterator()
+        opt = tf.data.experimental.get_next_as_optional(it)
+        has, val = opt.has_value(), opt.get_value()
+        out = [_described(opt.value_structure.output_types)
+               if hasattr(opt.value_structure, "output_types") else None,
+               [str(v.dtype) for v in val], [str(v.shape) for v in val]]
+        with tf.Session() as sess:
+            for _ in range(3):
+                try:
+                    out.append(_plain(sess.run([has, val])))
+                except tf.errors.OpError as e:
+                    out.append("%s: %s" % (type(e).__name__, e.message.split("\n")[0]))
+        return out
+
+
+def _optional_values(tf):
+    with tf.Graph().as_default():
+        a = tf.data.experimental.Optional.from_value((tf.constant(3), {"s": tf.constant("x")}))
+        b = tf.data.experimental.Optional.none_from_structure(a.value_structure)
+        va = a.get_value()
+        out = [[str(t.dtype) for t in (va[0], va[1]["s"])]]
+        with tf.Session() as sess:
+            out.append(_plain(sess.run([a.has_value(), b.has_value(), va])))
+            try:
+                sess.run(b.get_value())
+            except tf.errors.OpError as e:
+                out.append("%s: %s" % (type(e).__name__, e.message.split("\n")[0]))
+        return out
+
+
+def _tfrecord_writer(compression):
+    def run(tf):
+        d = tempfile.mkdtemp()
+        try:
+            with tf.Graph().as_default():
+                p = os.path.join(d, "out.tfrecord")
+                ds = tf.data.Dataset.from_tensor_slices([b"a", b"bb", b"", b"dddd"])
+                w = tf.data.experimental.TFRecordWriter(p, compression)
+                op = w.write(ds)
+                with tf.Session() as sess:
+                    sess.run(op)
+                back = tf.data.TFRecordDataset([p], compression_type=compression)
+                nxt = back.make_one_shot_iterator().get_next()
+                with tf.Session() as sess:
+                    got = drain(tf, nxt, sess, 10)
+                with open(p, "rb") as f:
+                    raw = f.read()
+                return [got, raw if not compression else len(raw) > 0]
+        finally:
+            shutil.rmtree(d, ignore_errors=True)
+    return run
+
+
+def _writer_error(tf):
+    try:
+        with tf.Graph().as_default():
+            return tf.data.experimental.TFRecordWriter("x").write(tf.data.Dataset.range(3))
+    except Exception as e:  # noqa: BLE001
+        return "%s: %s" % (type(e).__name__, str(e).split("\n")[0])
+
+
+E = "data.experimental"
+
+
+def _x(tf):
+    return tf.data.experimental
+
+
+PROGRAMS = {
+    # Dataset.reduce
+    "reduce_sum": _value(lambda tf: tf.data.Dataset.range(10).reduce(
+        np.int64(0), lambda s, x: s + x)),
+    "reduce_tuple_state": _value(lambda tf: tf.data.Dataset.range(1, 6).reduce(
+        (np.int64(0), np.float32(1.0)), lambda s, x: (s[0] + x, s[1] * tf.cast(x, tf.float32)))),
+    "reduce_growing_shape": _value(lambda tf: tf.data.Dataset.range(5).reduce(
+        tf.zeros([0], tf.int64), lambda s, x: tf.concat([s, [x * 2]], 0))),
+    "reduce_empty": _value(lambda tf: tf.data.Dataset.range(0).reduce(
+        np.int64(7), lambda s, x: s + x)),
+    "reduce_dict_elements": _value(lambda tf: tf.data.Dataset.from_tensor_slices(
+        {"a": [1, 2, 3], "b": [10, 20, 30]}).reduce(np.int32(0), lambda s, e: s + e["a"] *
+                                                    e["b"])),
+    "reduce_bad_dtype": _value(lambda tf: tf.data.Dataset.range(3).reduce(
+        np.int32(0), lambda s, x: x)),
+    # scan
+    "scan_running_sum": _ds(lambda tf: tf.data.Dataset.range(6).apply(_x(tf).scan(
+        np.int64(0), lambda s, x: (s + x, s * 10)))),
+    "scan_tuple_state": _ds(lambda tf: tf.data.Dataset.range(5).apply(_x(tf).scan(
+        (np.int64(1), np.int64(1)), lambda s, x: ((s[1], s[0] + s[1]), (x, s[0]))))),
+    "scan_growing_state": _ds(lambda tf: tf.data.Dataset.range(4).apply(_x(tf).scan(
+        tf.zeros([0], tf.int64), lambda s, x: (tf.concat([s, [x]], 0), tf.reduce_sum(s))))),
+    "scan_bad_dtype": _ds(lambda tf: tf.data.Dataset.range(3).apply(_x(tf).scan(
+        np.int32(0), lambda s, x: (x, x)))),
+    "scan_not_pair": _ds(lambda tf: tf.data.Dataset.range(3).apply(_x(tf).scan(
+        np.int64(0), lambda s, x: s + x))),
+    # unique / take_while
+    "unique_ints": _ds(lambda tf: tf.data.Dataset.from_tensor_slices(
+        [1, 2, 1, 3, 2, 4, 4]).apply(_x(tf).unique())),
+    "unique_strings": _ds(lambda tf: tf.data.Dataset.from_tensor_slices(
+        ["b", "a", "b", "c", "a"]).apply(_x(tf).unique())),
+    "unique_float_error": _ds(lambda tf: tf.data.Dataset.from_tensor_slices(
+        [1.0, 2.0]).apply(_x(tf).unique())),
+    "unique_tuple_error": _ds(lambda tf: tf.data.Dataset.from_tensor_slices(
+        ([1], [2])).apply(_x(tf).unique())),
+    "take_while": _ds(lambda tf: tf.data.Dataset.range(10).apply(_x(tf).take_while(
+        lambda x: x < 4))),
+    "take_while_tuple": _ds(lambda tf: tf.data.Dataset.zip((
+        tf.data.Dataset.range(10), tf.data.Dataset.range(10, 0, -1))).apply(
+            _x(tf).take_while(lambda a, b: a < b))),
+    # group_by_window
+    "group_by_window": _ds(lambda tf: tf.data.Dataset.range(20).apply(
+        _x(tf).group_by_window(lambda x: x % 3, lambda k, ds: ds.batch(10), window_size=4))),
+    "group_by_window_key_in_output": _ds(lambda tf: tf.data.Dataset.from_tensor_slices(
+        [5, 3, 8, 1, 9, 4, 7, 2, 6]).map(lambda x: tf.cast(x, tf.int64)).apply(
+            _x(tf).group_by_window(lambda x: x % 2, lambda k, ds: ds.batch(5).map(
+                lambda b: (k, b)), window_size_func=lambda k: k + 2))),
+    "group_by_window_flat": _ds(lambda tf: tf.data.Dataset.range(11).apply(
+        _x(tf).group_by_window(lambda x: 2 - x % 3, lambda k, ds: ds.map(lambda x: x * 100),
+                               window_size=3))),
+    "group_by_window_no_size": _ds(lambda tf: tf.data.Dataset.range(3).apply(
+        _x(tf).group_by_window(lambda x: x, lambda k, ds: ds))),
+    "group_by_window_both_sizes": _ds(lambda tf: tf.data.Dataset.range(3).apply(
+        _x(tf).group_by_window(lambda x: x, lambda k, ds: ds, 2, lambda k: k))),
+    "group_by_window_bad_key": _ds(lambda tf: tf.data.Dataset.range(3).apply(
+        _x(tf).group_by_window(lambda x: tf.cast(x, tf.int32), lambda k, ds: ds, 2))),
+    # group_by_reducer
+    "group_by_reducer_sum": _ds(lambda tf: tf.data.Dataset.from_tensor_slices(
+        np.array([5, 3, 8, 1, 9, 4, 7, 2, 6], np.int64)).apply(_x(tf).group_by_reducer(
+            lambda x: x % 3, _x(tf).Reducer(lambda k: (k, np.int64(0)),
+                                           lambda s, x: (s[0], s[1] + x),
+                                           lambda k, s: (k, s * 2))))),
+    "group_by_reducer_collect": _ds(lambda tf: tf.data.Dataset.range(10).apply(
+        _x(tf).group_by_reducer(lambda x: x % 2, _x(tf).Reducer(
+            lambda k: tf.zeros([0], tf.int64), lambda s, x: tf.concat([s, [x]], 0),
+            lambda s: s)))),
+    # bucket_by_sequence_length
+    "bucket_padded": _ds(lambda tf: _lengths(tf).apply(_x(tf).bucket_by_sequence_length(
+        lambda x: tf.shape(x)[0], [3, 5], [2, 2, 2]))),
+    "bucket_pad_to_boundary": _ds(lambda tf: _lengths(tf).filter(
+        lambda x: tf.shape(x)[0] < 5).apply(_x(tf).bucket_by_sequence_length(
+            lambda x: tf.shape(x)[0], [3, 5], [2, 3, 2], pad_to_bucket_boundary=True))),
+    "bucket_no_padding": _ds(lambda tf: tf.data.Dataset.range(10).apply(
+        _x(tf).bucket_by_sequence_length(lambda x: tf.cast(x % 4, tf.int32), [2], [3, 2],
+                                         no_padding=True))),
+    "bucket_drop_remainder": _ds(lambda tf: _lengths(tf).apply(
+        _x(tf).bucket_by_sequence_length(lambda x: tf.shape(x)[0], [3], [2, 3],
+                                         padding_values=np.int64(-1), drop_remainder=True))),
+    "bucket_bad_sizes": _ds(lambda tf: _lengths(tf).apply(_x(tf).bucket_by_sequence_length(
+        lambda x: tf.shape(x)[0], [3], [2]))),
+    # Counter
+    "counter": _ds(lambda tf: _x(tf).Counter(3, 2).take(4)),
+    "counter_int32": _ds(lambda tf: _x(tf).Counter(dtype=tf.int32).take(3)),
+    "counter_negative_step": _ds(lambda tf: _x(tf).Counter(0, -5).take(3)),
+    # devices
+    "prefetch_to_device": _ds(lambda tf: tf.data.Dataset.range(5).apply(
+        _x(tf).prefetch_to_device("/cpu:0"))),
+    "copy_to_device": _ds(lambda tf: tf.data.Dataset.range(4).map(lambda x: (x, x * 2)).apply(
+        _x(tf).copy_to_device("/cpu:0"))),
+    # contrib
+    "contrib_batch_and_drop_remainder": _ds(lambda tf: tf.data.Dataset.range(7).apply(
+        tf.contrib.data.batch_and_drop_remainder(3))),
+    "contrib_padded_batch_and_drop_remainder": _ds(lambda tf: _lengths(tf).apply(
+        tf.contrib.data.padded_batch_and_drop_remainder(5, [None]))),
+    "contrib_sliding_window": _ds(lambda tf: tf.data.Dataset.range(8).apply(
+        tf.contrib.data.sliding_window_batch(3, 2))),
+    "contrib_sliding_window_stride": _ds(lambda tf: tf.data.Dataset.range(10).map(
+        lambda x: (x, -x)).apply(tf.contrib.data.sliding_window_batch(
+            2, window_shift=3, window_stride=2))),
+    "contrib_sliding_window_both": _ds(lambda tf: tf.data.Dataset.range(3).apply(
+        tf.contrib.data.sliding_window_batch(2, stride=1, window_shift=1))),
+    "contrib_sloppy_interleave": _ds(lambda tf: tf.data.Dataset.range(3).apply(
+        tf.contrib.data.sloppy_interleave(lambda x: tf.data.Dataset.range(x * 10, x * 10 + 3),
+                                          2))),
+    "contrib_reduce_dataset": _value(lambda tf: tf.contrib.data.reduce_dataset(
+        tf.data.Dataset.range(6), tf.contrib.data.Reducer(
+            lambda k: np.int64(0), lambda s, x: s + x * x, lambda s: s))),
+    "optional_iterator": _optional_iter,
+    "optional_values": _optional_values,
+    "tfrecord_writer": _tfrecord_writer(None),
+    "tfrecord_writer_gzip": _tfrecord_writer("GZIP"),
+    "tfrecord_writer_bad_dataset": _writer_error,
+}
+
+
+def cases(tf):
+    return {name: PROGRAMS[name](tf) for name in sorted(PROGRAMS)}
