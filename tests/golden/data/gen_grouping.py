@@ -224,6 +224,19 @@ PROGRAMS = {
     "contrib_reduce_dataset": _value(lambda tf: tf.contrib.data.reduce_dataset(
         tf.data.Dataset.range(6), tf.contrib.data.Reducer(
             lambda k: np.int64(0), lambda s, x: s + x * x, lambda s: s))),
+    # rejection_resample (seeded: TF's random streams)
+    "rejection_resample_initial": _ds(lambda tf: tf.data.Dataset.range(300).apply(
+        _x(tf).rejection_resample(lambda x: tf.cast(x % 3, tf.int32), [0.6, 0.2, 0.2],
+                                  initial_dist=[1 / 3.0] * 3, seed=7)), 40),
+    "rejection_resample_estimated": _ds(lambda tf: (tf.set_random_seed(5), tf.data.Dataset.range(
+        300).apply(_x(tf).rejection_resample(lambda x: tf.cast(tf.minimum(x % 5, 2), tf.int32),
+                                             [0.2, 0.3, 0.5], seed=3)))[1], 40),
+    "rejection_resample_same_dist": _ds(lambda tf: tf.data.Dataset.range(6).apply(
+        _x(tf).rejection_resample(lambda x: tf.cast(x % 2, tf.int32), [0.5, 0.5],
+                                  initial_dist=[0.5, 0.5], seed=1))),
+    "rejection_resample_all_rejected_mix": _ds(lambda tf: tf.data.Dataset.range(60).apply(
+        _x(tf).rejection_resample(lambda x: tf.cast(x % 2, tf.int32), [1.0, 0.0],
+                                  initial_dist=[0.5, 0.5], seed=2)), 12),
     "optional_iterator": _optional_iter,
     "optional_values": _optional_values,
     "tfrecord_writer": _tfrecord_writer(None),
