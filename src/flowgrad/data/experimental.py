@@ -20,7 +20,7 @@ __all__ = ["AUTOTUNE", "Counter", "CsvDataset", "Optional", "RandomDataset", "Re
            "TFRecordWriter", "bucket_by_sequence_length", "copy_to_device",
            "get_next_as_optional", "group_by_reducer", "group_by_window",
            "prefetch_to_device", "rejection_resample", "scan", "take_while", "unique",
-           "make_csv_dataset",
+           "make_csv_dataset", "cardinality", "map_and_batch_with_legacy_function",
            "choose_from_datasets", "enumerate_dataset", "get_single_element", "ignore_errors",
            "make_saveable_from_iterator", "map_and_batch", "parallel_interleave",
            "sample_from_datasets",
@@ -73,6 +73,20 @@ def choose_from_datasets(datasets, choice_dataset):
     return DatasetV1(_op("ExperimentalDirectedInterleaveDataset",
                          [choice_dataset._variant_tensor] + [d._variant_tensor for d in datasets],
                          dict(first._attrs(), N=len(datasets))), first._structure)
+
+
+def cardinality(dataset):
+    """The number of elements of `dataset` as an int64 scalar tensor: INFINITE_CARDINALITY
+    (-1) for an endless one, UNKNOWN_CARDINALITY (-2) when its transformations cannot say
+    (filter, flat_map, file readers, ...)."""
+    return apply_op("ExperimentalDatasetCardinality", [dataset._variant_tensor], {}).outputs[0]
+
+
+def map_and_batch_with_legacy_function(map_func, batch_size, num_parallel_batches=None,
+                                       drop_remainder=False, num_parallel_calls=None):
+    """map_and_batch (flowgrad traces every function the same way)."""
+    return map_and_batch(map_func, batch_size, num_parallel_batches, drop_remainder,
+                         num_parallel_calls)
 
 
 def enumerate_dataset(start=0):

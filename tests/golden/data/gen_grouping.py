@@ -110,6 +110,26 @@ def _writer_error(tf):
         return "%s: %s" % (type(e).__name__, str(e).split("\n")[0])
 
 
+def _card(tf):
+    r = tf.data.Dataset.range
+    return [r(10), r(3, 20, 4), r(10).repeat(), r(10).repeat(3), r(0).repeat(),
+            r(10).take(4), r(10).take(40), r(10).repeat().take(7), r(10).skip(3),
+            r(10).skip(30), r(10).repeat().skip(3), r(10).batch(3), r(10).batch(3, True),
+            r(10).map(lambda x: x * 2).prefetch(2).cache(), r(10).shuffle(4, seed=1),
+            r(10).shuffle(4, seed=1).repeat(2), r(10).filter(lambda x: x > 3),
+            r(10).filter(lambda x: x > 3).repeat(), tf.data.Dataset.zip((r(10), r(4))),
+            tf.data.Dataset.zip((r(10), r(4).repeat())), r(4).concatenate(r(6)),
+            r(4).concatenate(r(6).repeat()), r(10).shard(3, 0), r(10).shard(3, 2),
+            tf.data.Dataset.from_tensor_slices([[1, 2], [3, 4], [5, 6]]),
+            tf.data.Dataset.from_tensors([1, 2]), r(10).padded_batch(4, []),
+            r(10).apply(tf.data.experimental.map_and_batch(lambda x: x, 4)),
+            r(10).flat_map(lambda x: r(x)), r(10).apply(tf.data.experimental.unbatch())
+            if False else r(10).batch(2).apply(tf.data.experimental.unbatch()),
+            r(10).apply(tf.data.experimental.scan(np.int64(0), lambda s, x: (s, x))),
+            tf.data.experimental.RandomDataset(1),
+            r(10).window(3), r(10).apply(tf.data.experimental.ignore_errors())]
+
+
 E = "data.experimental"
 
 
@@ -237,6 +257,8 @@ PROGRAMS = {
     "rejection_resample_all_rejected_mix": _ds(lambda tf: tf.data.Dataset.range(60).apply(
         _x(tf).rejection_resample(lambda x: tf.cast(x % 2, tf.int32), [1.0, 0.0],
                                   initial_dist=[0.5, 0.5], seed=2)), 12),
+    # cardinality
+    "cardinality": _value(lambda tf: [tf.data.experimental.cardinality(d) for d in _card(tf)]),
     "optional_iterator": _optional_iter,
     "optional_values": _optional_values,
     "tfrecord_writer": _tfrecord_writer(None),
