@@ -107,7 +107,8 @@ _RULES = {
     _b._padded_batch: _padded,
     _io._shard: _shard,
     # TF 1.14's WindowDataset: n / shift, one more for a partial window unless dropped
-    _io._window: lambda c, args: _batched(c(args[0]), _n(args[2]), bool(_scalar(args[4]))), _m._shuffle_and_repeat: _shuffle_and_repeat,
+    _io._window: lambda c, args: _batched(c(args[0]), _n(args[2]), bool(_scalar(args[4]))),
+    _m._shuffle_and_repeat: _shuffle_and_repeat,
     _s._random: lambda c, args: INFINITE,
 }
 
