@@ -6,7 +6,7 @@ from ..data.experimental import (AUTOTUNE, CsvDataset, RandomDataset, choose_fro
                                  parallel_interleave, sample_from_datasets,
                                  shuffle_and_repeat, unbatch)
 from ..data.experimental import make_csv_dataset as _make_csv_dataset
-from ..data.experimental import rejection_resample
+from ..data.experimental import CheckpointInputPipelineHook, rejection_resample
 from ..data._extras import (Optional, TFRecordWriter, batch_and_drop_remainder, copy_to_device,
                             get_next_as_optional, padded_batch_and_drop_remainder,
                             prefetch_to_device, sliding_window_batch, sloppy_interleave)
@@ -14,7 +14,8 @@ from ..data._grouping import (Counter, Reducer, group_by_reducer, group_by_windo
                               reduce_dataset, scan, unique)
 from ..data._grouping import bucket_by_sequence_length as _bucket_by_sequence_length
 
-__all__ = ["AUTOTUNE", "Counter", "CsvDataset", "Optional", "RandomDataset", "Reducer",
+__all__ = ["AUTOTUNE", "CheckpointInputPipelineHook", "Counter", "CsvDataset", "Optional",
+           "RandomDataset", "Reducer",
            "TFRecordWriter", "batch_and_drop_remainder", "bucket_by_sequence_length",
            "copy_to_device", "get_next_as_optional", "group_by_reducer", "group_by_window",
            "padded_batch_and_drop_remainder", "prefetch_to_device", "reduce_dataset",

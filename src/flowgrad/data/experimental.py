@@ -10,13 +10,14 @@ from ._grouping import (Counter, Reducer, bucket_by_sequence_length, group_by_re
                         group_by_window, scan, take_while, unique)
 from ._resampling import rejection_resample
 from ._sampling import RandomDataset, sample_from_datasets, unbatch
-from ._saveable import make_saveable_from_iterator
+from ._saveable import CheckpointInputPipelineHook, make_saveable_from_iterator
 from ._transforms import ignore_errors, parallel_interleave, shuffle_and_repeat
 from .csv import CsvDataset, make_csv_dataset
 from .dataset_ops import (AUTOTUNE, DatasetV1, _const, _function_op, _nest, _op,
                           _static, _structure_attrs, _trace)
 
-__all__ = ["AUTOTUNE", "Counter", "CsvDataset", "Optional", "RandomDataset", "Reducer",
+__all__ = ["AUTOTUNE", "CheckpointInputPipelineHook", "Counter", "CsvDataset", "Optional",
+           "RandomDataset", "Reducer",
            "TFRecordWriter", "bucket_by_sequence_length", "copy_to_device",
            "get_next_as_optional", "group_by_reducer", "group_by_window",
            "prefetch_to_device", "rejection_resample", "scan", "take_while", "unique",

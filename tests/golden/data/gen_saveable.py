@@ -253,3 +253,42 @@ def cases(tf):
     out = {name: PROGRAMS[name](tf) for name in sorted(PROGRAMS)}
     out.update((name, f(tf)) for name, f in TF_ONLY.items())
     return out
+
+
+def _pipeline_hook(tf):
+    """CheckpointInputPipelineHook in two MonitoredTrainingSessions over a fake estimator:
+    the second resumes the input pipeline where the first stopped."""
+    d = tempfile.mkdtemp()
+    try:
+        class _Config(object):
+            num_worker_replicas = 1
+            save_checkpoints_secs = None
+            save_checkpoints_steps = 2
+
+        class _Est(object):
+            _config = _Config()
+            model_dir = d
+
+        out = []
+        for _ in range(2):
+            with tf.Graph().as_default():
+                gs = tf.train.get_or_create_global_step()
+                ds = tf.data.Dataset.range(20).shuffle(6, seed=9)
+                nxt = ds.make_one_shot_iterator().get_next()
+                step = tf.assign_add(gs, 1)
+                hook = tf.data.experimental.CheckpointInputPipelineHook(_Est())
+                got = []
+                with tf.train.MonitoredTrainingSession(hooks=[hook]) as sess:
+                    for _ in range(5):
+                        got.append(_plain(sess.run([nxt, step])))
+                out.append(got)
+        out.append(sorted(f for f in os.listdir(d) if f.startswith("checkpoint") or
+                          f.startswith("input") and f.endswith(".index")))
+        out.append(sorted(k for k, _ in tf.train.list_variables(
+            tf.train.latest_checkpoint(d, "checkpoint_input"))))
+        return out
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
+
+
+PROGRAMS["checkpoint_input_pipeline_hook"] = _pipeline_hook
