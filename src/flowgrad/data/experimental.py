@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops._base import apply_op
+from ._batched_features import make_batched_features_dataset, parse_example_dataset
 from ._extras import (Optional, TFRecordWriter, copy_to_device, get_next_as_optional,
                       prefetch_to_device)
 from ._grouping import (Counter, Reducer, bucket_by_sequence_length, group_by_reducer,
@@ -21,7 +22,8 @@ __all__ = ["AUTOTUNE", "CheckpointInputPipelineHook", "Counter", "CsvDataset", "
            "TFRecordWriter", "bucket_by_sequence_length", "copy_to_device",
            "get_next_as_optional", "group_by_reducer", "group_by_window",
            "prefetch_to_device", "rejection_resample", "scan", "take_while", "unique",
-           "make_csv_dataset", "cardinality", "map_and_batch_with_legacy_function",
+           "make_csv_dataset", "cardinality", "make_batched_features_dataset",
+           "parse_example_dataset", "map_and_batch_with_legacy_function",
            "choose_from_datasets", "enumerate_dataset", "get_single_element", "ignore_errors",
            "make_saveable_from_iterator", "map_and_batch", "parallel_interleave",
            "sample_from_datasets",

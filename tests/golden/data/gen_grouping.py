@@ -240,7 +240,7 @@ PROGRAMS = {
         tf.contrib.data.sliding_window_batch(2, stride=1, window_shift=1))),
     "contrib_sloppy_interleave": _ds(lambda tf: tf.data.Dataset.range(3).apply(
         tf.contrib.data.sloppy_interleave(lambda x: tf.data.Dataset.range(x * 10, x * 10 + 3),
-                                          2))),
+                                          1))),   # cycle 1: TF's sloppy order is otherwise racy
     "contrib_reduce_dataset": _value(lambda tf: tf.contrib.data.reduce_dataset(
         tf.data.Dataset.range(6), tf.contrib.data.Reducer(
             lambda k: np.int64(0), lambda s, x: s + x * x, lambda s: s))),
@@ -269,3 +269,69 @@ PROGRAMS = {
 
 def cases(tf):
     return {name: PROGRAMS[name](tf) for name in sorted(PROGRAMS)}
+
+
+def _write_examples(tf, d):
+    paths = []
+    for f in range(3):
+        p = os.path.join(d, "ex-%d.tfrecord" % f)
+        with tf.python_io.TFRecordWriter(p) as w:
+            for i in range(7):
+                ex = tf.train.Example(features=tf.train.Features(feature={
+                    "x": tf.train.Feature(float_list=tf.train.FloatList(
+                        value=[f * 10 + i, i * 0.5])),
+                    "id": tf.train.Feature(int64_list=tf.train.Int64List(value=[f * 100 + i])),
+                    "s": tf.train.Feature(bytes_list=tf.train.BytesList(
+                        value=[("f%d-%d" % (f, i)).encode()]))}))
+                w.write(ex.SerializeToString())
+        paths.append(p)
+    return paths
+
+
+def _features(tf):
+    return {"x": tf.FixedLenFeature([2], tf.float32), "id": tf.FixedLenFeature([], tf.int64),
+            "s": tf.FixedLenFeature([], tf.string, default_value="")}
+
+
+def _batched(call, limit=30):
+    def run(tf):
+        d = tempfile.mkdtemp()
+        try:
+            _write_examples(tf, d)
+            pattern = os.path.join(d, "ex-*.tfrecord")
+            with tf.Graph().as_default():
+                try:
+                    out = call(tf, pattern)
+                except Exception as e:  # noqa: BLE001 - the error is the golden
+                    return "%s: %s" % (type(e).__name__, str(e).split("\n")[0].replace(d, "D"))
+                if isinstance(out, tf.data.Dataset):
+                    nxt = out.make_one_shot_iterator().get_next()
+                    head = [_described(out.output_types), _described(out.output_shapes)]
+                else:
+                    nxt, head = out, []
+                with tf.Session() as sess:
+                    return head + [drain(tf, nxt, sess, limit)]
+        finally:
+            shutil.rmtree(d, ignore_errors=True)
+    return run
+
+
+PROGRAMS.update({
+    "batched_features_no_shuffle": _batched(lambda tf, p: _x(tf).make_batched_features_dataset(
+        p, 4, _features(tf), num_epochs=1, shuffle=False)),
+    "batched_features_shuffled_epochs": _batched(lambda tf, p: _x(tf).make_batched_features_dataset(
+        p, 5, _features(tf), num_epochs=2, shuffle_seed=4, shuffle_buffer_size=6)),
+    "batched_features_label": _batched(lambda tf, p: _x(tf).make_batched_features_dataset(
+        p, 3, _features(tf), label_key="id", num_epochs=1, shuffle=True, shuffle_seed=2,
+        reader_num_threads=2)),
+    "batched_features_forever_drops": _batched(lambda tf, p: _x(tf).make_batched_features_dataset(
+        p, 8, _features(tf), shuffle=False), 4),
+    "batched_features_bad_label": _batched(lambda tf, p: _x(tf).make_batched_features_dataset(
+        p, 3, _features(tf), label_key="nope")),
+    "batched_features_no_files": _batched(lambda tf, p: _x(tf).make_batched_features_dataset(
+        p + ".none", 3, _features(tf))),
+    "parse_example_dataset": _batched(lambda tf, p: tf.data.TFRecordDataset(
+        sorted(tf.gfile.Glob(p))).batch(4).apply(_x(tf).parse_example_dataset(_features(tf)))),
+    "contrib_read_batch_features": _batched(lambda tf, p: tf.contrib.data.read_batch_features(
+        p, 6, _features(tf), randomize_input=False, num_epochs=1)),
+})
