@@ -46,10 +46,8 @@ def scan(initial_state, scan_func):
         traced, specs, flat = _trace_state(scan_func, initial_state, (dataset._structure,),
                                            "scan", 1)
         out_structure = traced.structure[1]
-        n_state = len(specs)
         attrs = dict(_structure_attrs(out_structure))
         attrs["Tstate"] = [s.dtype for s in specs]
-        attrs["state_shapes"] = [None] * n_state
         # the function returns the state then the outputs: its outputs in that order
         op = _multi_function_op("ExperimentalScanDataset", [dataset._variant_tensor] + flat,
                                 [traced], [], attrs)

@@ -44,14 +44,8 @@ def _scan(args, attrs, fns):
         state = [np.asarray(s) for s in init]
         for e in ds.iterate():
             out = fn(state + list(e), caps)
-            new, res = out[:n_state], out[n_state:]
-            for k, (old, s) in enumerate(zip(state, new)):
-                if np.shape(s) != np.shape(old) and attrs["state_shapes"][k] is not None:
-                    raise errors.InvalidArgumentError(
-                        None, None, f"scan_func's state {k} changed shape from "
-                        f"{list(np.shape(old))} to {list(np.shape(s))}")
-            state = [np.asarray(s) for s in new]
-            yield tuple(res)
+            state = [np.asarray(s) for s in out[:n_state]]
+            yield tuple(out[n_state:])
     return DatasetValue(it)
 
 
