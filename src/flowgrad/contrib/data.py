@@ -9,7 +9,8 @@ from ..data.experimental import make_csv_dataset as _make_csv_dataset
 from ..data.experimental import CheckpointInputPipelineHook, rejection_resample
 from ..data._batched_features import (make_batched_features_dataset, parse_example_dataset,
                                      read_batch_features)
-from ..data._extras import (Optional, TFRecordWriter, batch_and_drop_remainder, copy_to_device,
+from ..data._extras import (Optional, TFRecordWriter, assert_element_shape,
+                            batch_and_drop_remainder, copy_to_device,
                             get_next_as_optional, padded_batch_and_drop_remainder,
                             prefetch_to_device, sliding_window_batch, sloppy_interleave)
 from ..data._grouping import (Counter, Reducer, group_by_reducer, group_by_window,
@@ -22,6 +23,7 @@ __all__ = ["AUTOTUNE", "CheckpointInputPipelineHook", "Counter", "CsvDataset", "
            "copy_to_device", "get_next_as_optional", "group_by_reducer", "group_by_window",
            "padded_batch_and_drop_remainder", "prefetch_to_device", "reduce_dataset",
            "rejection_resample", "scan", "make_batched_features_dataset",
+           "assert_element_shape",
            "parse_example_dataset", "read_batch_features",
            "sliding_window_batch", "sloppy_interleave", "unique", "choose_from_datasets",
            "enumerate_dataset", "get_single_element", "ignore_errors",

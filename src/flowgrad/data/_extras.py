@@ -6,13 +6,25 @@ from __future__ import annotations
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import get_default_graph
-from ..engine.framework.tensor_shape import TensorShape
+from ..engine.framework.constant_op import constant as _c
+from ..engine.framework.tensor_shape import TensorShape, as_shape
+from ..engine.ops.comparison import equal as _equal
+from ..engine.ops.comparison import logical_and as _logical_and
+from ..engine.ops.construction import fill as _fill
+from ..engine.ops.joining import concat as _concat
+from ..engine.ops.reductions import reduce_all as _reduce_all
+from ..engine.ops.shape import identity as _identity
+from ..engine.ops.shape import reshape as _reshape
+from ..engine.ops.shape import shape as _shape
+from ..engine.ops.shape import size as _size
+from ..ops.logging_ops import Assert as _Assert
 from ..engine.ops._base import apply_op
 from . import _nest
 from ._transforms import parallel_interleave
 from .dataset_ops import DatasetV1, _const, _op, _Spec, _spec_of, _structure_attrs
 
-__all__ = ["Optional", "TFRecordWriter", "batch_and_drop_remainder", "copy_to_device",
+__all__ = ["Optional", "TFRecordWriter", "assert_element_shape", "batch_and_drop_remainder",
+           "copy_to_device",
            "get_next_as_optional", "padded_batch_and_drop_remainder", "prefetch_to_device",
            "sliding_window_batch", "sloppy_interleave"]
 
@@ -172,3 +184,62 @@ def sliding_window_batch(window_size, stride=None, window_shift=None, window_str
 def sloppy_interleave(map_func, cycle_length, block_length=1):
     """parallel_interleave with sloppy=True (flowgrad gives the deterministic order)."""
     return parallel_interleave(map_func, cycle_length, block_length, sloppy=True)
+
+
+def assert_element_shape(expected_shapes):
+    """tf.contrib.data.assert_element_shape: the elements' static shapes merged with
+    `expected_shapes`, and a run-time check (InvalidArgumentError "Wrong shape for ...")
+    of each component whose static shape is not fully known."""
+    def merge(original, expected):
+        flat_o = _nest.flatten(original)
+        flat_e = _nest.flatten(expected) if _nest.is_nested(original) else [expected]
+        if len(flat_o) != len(flat_e):
+            raise ValueError("The two structures don't have the same number of elements.")
+        return _nest.pack(original, [o.merge_with(as_shape(e)) for o, e in zip(flat_o, flat_e)])
+
+    def check_shape(*elements):
+        flat_t = _nest.flatten(elements)
+        flat_s = _nest.flatten(expected_shapes) if _nest.is_nested(expected_shapes) \
+            else [expected_shapes]
+        return _nest.pack(elements, [_with_shape(as_shape(s), t) if as_shape(s) else t
+                                     for s, t in zip(flat_s, flat_t)])
+
+    def apply(dataset):
+        shapes = merge(dataset.output_shapes, expected_shapes)
+        mapped = dataset.map(check_shape)
+        flat = [_Spec(s.dtype, shape) for s, shape in
+                zip(_nest.flatten(dataset._structure), _nest.flatten(shapes))]
+        # the input's structure (TF's _RestructuredDataset): a 1-tuple is a single component
+        return DatasetV1(mapped._variant_tensor, _nest.pack(dataset._structure, flat))
+    return apply
+
+
+def _with_shape(expected, tensor):
+    """TF's contrib with_shape for a TensorShape: the tensor itself when its static shape is
+    fully known (ValueError if incompatible), else an identity after an Assert."""
+    actual = tensor.shape
+    if actual.is_fully_defined():
+        if not actual.is_compatible_with(expected):
+            raise ValueError(f"Invalid shape for tensor {tensor.name}, expected {expected}, "
+                             f"got {actual}.")
+        return tensor
+    if not expected.is_fully_defined():
+        raise ValueError(f"Cannot convert a partially known TensorShape to a Tensor: "
+                         f"{expected}")
+    dims = expected.as_list()
+    g = get_default_graph()
+    with g.name_scope(f"{tensor.op.name}/"):
+        if not dims:
+            return _reshape(tensor, [])
+        with g.name_scope("assert_shape") as scope:
+            want = _c(dims, dtype=_dt.int32)
+            got = _shape(tensor, out_type=_dt.int32)
+            n = len(dims)
+            padded = _concat([got, _fill([n], -1)], 0)[:n]
+            ok = _logical_and(_equal(_size(got), n), _reduce_all(_equal(padded, want)))
+            check = _Assert(ok, [f"Wrong shape for {tensor.name} [expected] [actual].", want,
+                                 got], name=scope)
+        with g.control_dependencies([check]):
+            out = _identity(tensor)
+        out.set_shape(expected)
+        return out

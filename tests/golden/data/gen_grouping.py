@@ -241,6 +241,15 @@ PROGRAMS = {
     "contrib_sloppy_interleave": _ds(lambda tf: tf.data.Dataset.range(3).apply(
         tf.contrib.data.sloppy_interleave(lambda x: tf.data.Dataset.range(x * 10, x * 10 + 3),
                                           1))),   # cycle 1: TF's sloppy order is otherwise racy
+    "contrib_assert_element_shape": _ds(lambda tf: tf.data.Dataset.range(4).map(
+        lambda x: (tf.fill(tf.reshape(x % 3 + 1, [1]), x), x)).apply(
+            tf.contrib.data.assert_element_shape((tf.TensorShape([2]), tf.TensorShape([]))))),
+    "contrib_assert_element_shape_static_bad": _ds(lambda tf: tf.data.Dataset.range(4).map(
+        lambda x: tf.fill([3], x)).apply(tf.contrib.data.assert_element_shape(
+            tf.TensorShape([2])))),
+    "contrib_assert_element_shape_matrix": _ds(lambda tf: tf.data.Dataset.range(3).map(
+        lambda x: tf.reshape(tf.range(x * 2 + 2), [-1, 2])).apply(
+            tf.contrib.data.assert_element_shape(tf.TensorShape([2, 2])))),
     "contrib_reduce_dataset": _value(lambda tf: tf.contrib.data.reduce_dataset(
         tf.data.Dataset.range(6), tf.contrib.data.Reducer(
             lambda k: np.int64(0), lambda s, x: s + x * x, lambda s: s))),
