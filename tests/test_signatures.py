@@ -36,12 +36,13 @@ KNOWN_DIFFERENCES = {
 
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 _OBJECT = re.compile(r"<(?:[A-Za-z_][\w]*\.)+([A-Za-z_]\w*) object>")  # TF's module path or ours
+_CLASS = re.compile(r"<class '(?:[A-Za-z_][\w]*\.)+([A-Za-z_]\w*)'>")  # a class default
 
 
 def _norm_default(text):
     """A default's repr, comparable across TF and flowgrad: addresses dropped, numbers by
     value, a tuple like the list TF writes ((1, 1) is [1, 1])."""
-    text = _OBJECT.sub(r"<\1 object>", _ADDRESS.sub("", text))
+    text = _CLASS.sub(r"<class \1>", _OBJECT.sub(r"<\1 object>", _ADDRESS.sub("", text)))
     if text.startswith("(") and text.endswith(")") and "," in text:
         text = "[" + text[1:-1].rstrip(",") + "]"
     try:

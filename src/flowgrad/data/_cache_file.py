@@ -82,4 +82,4 @@ class _Files:
     write = staticmethod(write)
 
 
-_ds.CACHE_FILES = _Files
+_ds.set_cache_files(_Files)

@@ -16,6 +16,7 @@ from ..engine.ops._base import apply_op
 from ..engine.ops.comparison import equal, greater as _greater, logical_and
 from ..engine.ops.construction import placeholder
 from ..engine.ops.elementwise import maximum as _maximum
+from ..engine.ops.joining import stack as _stack
 from ..engine.ops.shape import identity as _identity
 from ..engine.ops.shape import shape as _shape_of
 from ..ops.logging_ops import Assert as _Assert
@@ -111,7 +112,8 @@ class _Traced:
 
 def _trace(func, in_structure, what="map_func"):
     outer = get_default_graph()
-    fg = _ds.FuncGraph(outer)
+    fg = _ds.FuncGraph(outer, name="__inference_Dataset_%s_%s" % (
+        what, getattr(func, "__name__", "fn")))
     flat_specs = _nest.flatten(in_structure)
     with fg.as_default():
         args = [placeholder(s.flat_dtype, s.flat_shape, name=f"args_{i}")
@@ -285,8 +287,9 @@ class DatasetV1:
                     out.append(a)
                 yield tuple(out)
         structure = _nest.pack(types, [_Spec(t, s) for t, s in zip(flat_types, flat_shapes)])
-        return DatasetV1(_op("GeneratorDataset", [], dict(_structure_attrs(structure),
-                                                         make=make)), structure)
+        op = apply_op("GeneratorDataset", [], _structure_attrs(structure))
+        _ds.set_functions(op, [make])   # a Python callable: no attr a meta graph must hold
+        return DatasetV1(op.outputs[0], structure)
 
     @staticmethod
     def range(*args):
@@ -367,7 +370,7 @@ class DatasetV1:
         flat_specs = _nest.flatten(self._structure)
         shapes = _nest.flatten(padded_shapes) if _nest.is_nested(self._structure) \
             else [padded_shapes]
-        shapes = [as_shape(s) if not isinstance(s, Tensor) else s for s in shapes]
+        shapes = [_padded_shape(s) for s in shapes]
         shape_ts = [constant([-1 if d is None else d for d in s.as_list()], _dt.int64)
                     if isinstance(s, TensorShape) else s for s in shapes]
         if padding_values is None:
@@ -497,8 +500,9 @@ class DatasetV1:
         return self._unary("WindowDataset", ins, structure=structure)
 
     def reduce(self, initial_state, reduce_func):
-        raise NotImplementedError("flowgrad does not implement Dataset.reduce (arguments "
-                                  "initial_state, reduce_func)")
+        """`reduce_func(state, element) -> new state` over all elements from
+        `initial_state`: the final state, as tensors (one ReduceDataset op)."""
+        return _dataset_reduce(self, initial_state, reduce_func)
 
     def enumerate(self, start=0):
         """(index, element) pairs, counting from `start`."""
@@ -548,6 +552,17 @@ def _static(t):
     return None if v is None else v.item()
 
 
+def _padded_shape(s):
+    """A padded shape: a TensorShape, or an int64 tensor where it holds tensors (TF's
+    _padded_shape_to_tensor)."""
+    if isinstance(s, Tensor):
+        return s
+    if isinstance(s, (list, tuple)) and any(isinstance(d, Tensor) for d in s):
+        return _stack([convert_to_tensor(-1 if d is None else d, dtype=_dt.int64)
+                       for d in s], name="padded_shape")
+    return as_shape(s)
+
+
 def _shape_tuple(s):
     return tuple(s.as_list()) if s.ndims is not None else s
 
@@ -576,3 +591,78 @@ def make_one_shot_iterator(dataset):
 
 def make_initializable_iterator(dataset, shared_name=None):
     return dataset.make_initializable_iterator(shared_name)
+
+
+# ---------------------------------------------------------------------------------------
+# Functions with a state (Dataset.reduce; scan and group_by_reducer in _grouping.py)
+# ---------------------------------------------------------------------------------------
+def _state_tensors(initial_state):
+    with get_default_graph().name_scope("initial_state"):
+        flat = [convert_to_tensor(v, name=f"component_{i}")
+                for i, v in enumerate(_nest.flatten(initial_state))]
+    return flat
+
+
+def _types_str(structure, types):
+    """The dtypes as TF prints a nested structure of them (`%s`)."""
+    return str(_nest.pack(structure, types))
+
+
+def _trace_state(func, initial_state, extra_structure, what, n_out_extra):
+    """Traces `func(state, extra)` until the state's shapes stop changing (TF relaxes a
+    changing dimension to unknown). Returns (traced, state specs, state tensors)."""
+    flat = _state_tensors(initial_state)
+    specs = [_Spec(t.dtype.base_dtype, t.shape) for t in flat]
+    for _ in range(len(flat) * 8 + 2):
+        state_structure = _nest.pack(initial_state, specs)
+        in_structure = (state_structure,) + tuple(extra_structure) if extra_structure \
+            else state_structure
+        traced = _trace(func, in_structure, what)
+        out = traced.structure
+        if n_out_extra:
+            if not isinstance(out, tuple) or len(out) != 2:
+                raise TypeError(f"The {what} function must return a pair comprising the new "
+                                "state and the output value.")
+            new_state = out[0]
+        else:
+            new_state = out
+        try:
+            new_flat = _nest.flatten(_nest.pack(initial_state, _nest.flatten(new_state)))
+            if len(_nest.flatten(new_state)) != len(specs):
+                raise ValueError
+        except ValueError:
+            raise TypeError(f"The element structure for the new state must match the initial "
+                            f"state. Expected {initial_state!r}; got {new_state!r}.") from None
+        want = [s.dtype for s in specs]
+        got = [s.dtype for s in new_flat]
+        if want != got:
+            raise TypeError(f"The element types for the new state must match the initial "
+                            f"state. Expected {_types_str(initial_state, want)}; got "
+                            f"{_types_str(initial_state, got)}.")
+        relaxed = [_Spec(s.dtype, _most_specific(s.shape, n.shape)) for s, n in
+                   zip(specs, new_flat)]
+        if all(_same_shape(r.shape, s.shape) for r, s in zip(relaxed, specs)):
+            return traced, specs, flat
+        specs = relaxed
+    raise ValueError(f"{what}: the state's shapes did not converge")
+
+
+def _same_shape(a, b):
+    if a.ndims is None or b.ndims is None:
+        return a.ndims is None and b.ndims is None
+    return a.as_list() == b.as_list()
+
+
+def _dataset_reduce(dataset, initial_state, reduce_func):
+    """Dataset.reduce: `reduce_func(state, element) -> state` over all elements; the final
+    state as tensors."""
+    traced, specs, flat = _trace_state(reduce_func, initial_state, (dataset._structure,),
+                                       "reduce", 0)
+    attrs = {"Tstate": [s.dtype for s in specs], "output_types": [s.dtype for s in specs],
+             "output_shapes": [s.shape for s in specs],
+             "n_captures_each": [len(traced.info.outer_captures)]}
+    op = apply_op("ReduceDataset", [dataset._variant_tensor] + flat +
+                  list(traced.info.outer_captures), attrs)
+    _ds.set_functions(op, [traced.info])
+    return _nest.pack(initial_state, list(op.outputs))
+

@@ -20,6 +20,7 @@ from . import _nest
 __all__ = ["Iterator", "GET_NEXT_CALL_WARNING_THRESHOLD"]
 
 GET_NEXT_CALL_WARNING_THRESHOLD = 32
+GLOBAL_ITERATORS = "iterators"
 GET_NEXT_CALL_WARNING_MESSAGE = (
     "An unusually high number of `Iterator.get_next()` calls was detected. This often "
     "indicates that `Iterator.get_next()` is being called inside a training loop, which "
@@ -91,6 +92,8 @@ class Iterator:
         self._get_next_call_count = 0
         self._string_handle = apply_op("IteratorToStringHandle", [iterator_resource], {}) \
             .outputs[0]
+        # as TF 1.14: CheckpointInputPipelineHook saves the iterators of this collection
+        iterator_resource.graph.add_to_collection(GLOBAL_ITERATORS, iterator_resource)
 
     @classmethod
     def _make(cls, resource, initializer, structure):

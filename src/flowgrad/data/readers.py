@@ -47,8 +47,9 @@ def _buffer(buffer_size):
     return _const(256 * 1024 if buffer_size is None else buffer_size, _dt.int64, "buffer_size")
 
 
-class TFRecordDataset(DatasetV1):
-    """The records of one or more TFRecord files (compression_type '', 'ZLIB' or 'GZIP')."""
+class TFRecordDatasetV1(DatasetV1):
+    """The records of one or more TFRecord files (compression_type '', 'ZLIB' or 'GZIP');
+    tf.data.TFRecordDataset (TF 1.14's class name)."""
 
     def __init__(self, filenames, compression_type=None, buffer_size=None,
                  num_parallel_reads=None):
@@ -56,6 +57,9 @@ class TFRecordDataset(DatasetV1):
         ds = _per_file(filenames, lambda f: _OneFile(
             "TFRecordDataset", [f, _compression(compression_type), _buffer(buffer_size)]))
         super().__init__(ds._variant_tensor, _STRING)
+
+
+TFRecordDataset = TFRecordDatasetV1
 
 
 class TextLineDataset(DatasetV1):

@@ -9,13 +9,21 @@ from __future__ import annotations
 import importlib
 
 from ..engine.framework.constant_op import convert_to_tensor
-from ..engine.framework.graph import Tensor
+from ..engine.framework.graph import Tensor, _nested_in, get_default_graph
 from .variables import Variable
 
 
 def _fn(module, name):
     mod = importlib.import_module(f"flowgrad.ops.{module}")
     return getattr(mod, name)
+
+
+def _graph(t):
+    """The graph the op goes to: `t`'s, or the default graph when that is a function graph
+    nested in it (an outer tensor used in tf.data's map: captured there)."""
+    g = t.graph
+    d = get_default_graph()
+    return d if d is not g and _nested_in(d, g) else g
 
 
 def _scoped(g, scope_name):
@@ -35,7 +43,7 @@ def _binary(module, fname, scope_name):
         fn = cache[0]
         if not isinstance(x, Tensor):
             x = convert_to_tensor(x)
-        g = x.graph
+        g = _graph(x)
         scope, old = _scoped(g, scope_name)
         try:
             if not isinstance(y, Tensor):
@@ -50,7 +58,7 @@ def _binary(module, fname, scope_name):
         fn = cache[0]
         if not isinstance(y, Tensor):
             y = convert_to_tensor(y)
-        g = y.graph
+        g = _graph(y)
         scope, old = _scoped(g, scope_name)
         try:
             x = convert_to_tensor(x, preferred_dtype=y.dtype.base_dtype, name="x")

@@ -42,6 +42,7 @@ from . import checkpoint_io as _io
 from . import checkpoint_management as _cm
 from . import checkpoint_v1 as _v1
 from . import sharded_save_ops  # noqa: F401  # registers the ops of TF's sharded Saver graph
+from .saveable_object import BaseSaverBuilder, SaveableObject  # noqa: F401
 from .checkpoint_management import (  # noqa: F401
     checkpoint_exists,
     get_checkpoint_mtimes,
@@ -204,7 +205,7 @@ def _op_list_to_dict(var_list):
     out = {}
     for v in sorted(var_list, key=lambda x: x.name):
         v = _check_saveable(v)
-        name = _var_key(v)
+        name = v.name if isinstance(v, SaveableObject) else _var_key(v)
         if name in out:
             raise ValueError(f"At least two variables have the same name: {name}")
         out[name] = v
@@ -212,7 +213,7 @@ def _op_list_to_dict(var_list):
 
 
 def _check_saveable(v):
-    if isinstance(v, Variable):
+    if isinstance(v, (Variable, SaveableObject)):
         return v
     if isinstance(v, Tensor) and v.op.type == "VariableV2":
         return v
@@ -220,7 +221,25 @@ def _check_saveable(v):
 
 
 def _ref_of(v):
+    if isinstance(v, SaveableObject):
+        return v.specs[0].tensor
     return v._ref() if hasattr(v, "_ref") else v
+
+
+def _entries(var_dict):
+    """(checkpoint key, slice spec, tensor to save, owner) for each saved tensor: one per
+    variable, one per spec of a saveable object."""
+    out = []
+    for n, v in var_dict.items():
+        if isinstance(v, SaveableObject):
+            for spec in v.specs:
+                out.append((spec.name, spec.slice_spec, spec.tensor, v))
+        elif is_resource_variable(v):
+            # saved from its `v/Read/ReadVariableOp`, restored by AssignVariableOp (as TF)
+            out.append((n, "", v._as_graph_element(), v))
+        else:
+            out.append((n, "", _ref_of(v), v))
+    return out
 
 
 # ---------------------------------------------------------------------------------------
@@ -318,19 +337,16 @@ class Saver:
             raise ValueError("No variables to save")
         self._is_empty = False
         g = _ref_of(next(iter(var_dict.values()))).graph
-        names = list(var_dict)
-        refs = [_ref_of(var_dict[n]) for n in names]
+        entries = _entries(var_dict)
+        names = [e[0] for e in entries]
         with g.as_default(), g.control_dependencies(None), g.name_scope(self._name or "save"):
             with g.name_scope("filename") as fscope:
                 default = constant(self._filename or "model", dtype=_dt.string, name="input")
             filename = g._create_op("PlaceholderWithDefault", [default], {"shape": ()},
                                     fscope).outputs[0]
             filename = array_ops.placeholder_with_default(filename, shape=(), name="Const")
-            slices = [""] * len(names)
-            # a ResourceVariable is saved from its `v/Read/ReadVariableOp`, restored by
-            # AssignVariableOp (as TF)
-            tensors = [var_dict[n]._as_graph_element() if is_resource_variable(var_dict[n]) else r
-                       for n, r in zip(names, refs)]
+            slices = [e[1] for e in entries]
+            tensors = [e[2] for e in entries]
             if self._write_version == 1:
                 save_op = save_slices(filename, names, slices, tensors, name="save")
             else:
@@ -342,14 +358,20 @@ class Saver:
             restored = restore_v2(filename, names, slices, dtypes, shapes=shapes,
                                   reshape=self._reshape)
             assigns = []
-            for n, ref, value in zip(names, refs, restored):
-                if is_resource_variable(var_dict[n]):
-                    v = var_dict[n]
+            restored_of = {}
+            for (n, _, ref, v), value in zip(entries, restored):
+                if isinstance(v, SaveableObject):
+                    restored_of.setdefault(id(v), (v, []))[1].append(value)
+                    continue
+                if is_resource_variable(v):
                     assigns.append(shape_safe_assign_variable_handle(
                         v.handle, v.shape, array_ops.identity(value)))
                     continue
                 validate = ref.shape.is_fully_defined() and not self._reshape
                 assigns.append(state_ops.assign(ref, value, validate_shape=validate).op)
+            for v, values in restored_of.values():
+                op = v.restore(values, None)
+                assigns.append(op.op if isinstance(op, Tensor) else op)
             restore_op = group(*assigns, name="restore_all")
         self.saver_def = SaverDef(
             filename_tensor_name=filename.name, save_tensor_name=save_tensor.name,

@@ -38,6 +38,7 @@ import numpy as np
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors, file_io
 from ..engine.framework.crc32c import crc32c, mask, unmask  # noqa: F401 - re-exported
+from ..engine.framework.variant import VariantTensorData
 
 __all__ = ["BundleReader", "read_bundle", "write_bundle"]
 
@@ -47,6 +48,7 @@ _BLOCK_SIZE = 262144        # table::Options defaults, as TF writes them
 _RESTART_INTERVAL = 16
 _MAX_INDEX_BYTES = 1 << 31
 _HEADER_KEY = b""
+_VARIANT = 21
 _BUNDLE_VERSION = 1
 
 
@@ -474,7 +476,7 @@ class BundleReader:
     def _entry(self, key, value):
         m = _parse_message(value)
         dtype_enum = m.get(1, [0])[-1]
-        if dtype_enum not in _NP and dtype_enum != 7:
+        if dtype_enum not in _NP and dtype_enum not in (7, _VARIANT):
             raise ValueError(f"unsupported dtype enum {dtype_enum}")
         dtype = _dt.as_dtype(dtype_enum)
         dims = []
@@ -534,7 +536,7 @@ class BundleReader:
         offset, size = e["offset"], e["size"]
         kname = key.decode("utf-8", "replace")
         count = int(np.prod(e["shape"], dtype=object))
-        if e["enum"] != 7:
+        if e["enum"] not in (7, _VARIANT):
             itemsize = np.dtype(_NP[e["enum"]]).itemsize
             if size != count * itemsize:
                 raise errors.DataLossError(
@@ -548,7 +550,7 @@ class BundleReader:
                     None, None, f"Read less bytes than requested: {path} has {st.st_size} "
                     f"bytes, entry {key.decode('utf-8', 'replace')} needs [{offset}, "
                     f"{offset + size}) (truncated)")
-            if e["enum"] == 7:
+            if e["enum"] in (7, _VARIANT):
                 os.lseek(fd, offset, os.SEEK_SET)
                 data = file_io.read_fd(fd, size)
                 got = len(data)
@@ -563,6 +565,8 @@ class BundleReader:
                 "bytes (truncated while reading)")
         if e["enum"] == 7:
             return self._strings(key, e, data, count, path)
+        if e["enum"] == _VARIANT:
+            return self._variants(key, e, data, count, path)
         crc = crc32c(data)
         if crc != unmask(e["crc"]):
             raise errors.DataLossError(
@@ -572,6 +576,35 @@ class BundleReader:
         if e["enum"] == 14:  # bfloat16: the upper half of a float32
             return (arr.astype(np.uint32) << 16).view(np.float32)
         return arr if arr.dtype.isnative else arr.astype(arr.dtype.newbyteorder("="))
+
+    def _variants(self, key, e, data, count, path):
+        """A variant tensor: per element a varint length, a VariantTensorDataProto and
+        the masked CRC32C of (length as 8 bytes, proto), as TF's WriteVariantTensor."""
+        kname = key.decode("utf-8", "replace")
+        out = np.empty(count, dtype=object)
+        pos, crc = 0, 0
+        try:
+            for i in range(count):
+                n, pos = _get_varint(data, pos, len(data))
+                if pos + n + 4 > len(data):
+                    raise ValueError("truncated")
+                crc = crc32c(struct.pack("<Q", n), crc)
+                elem = bytes(data[pos:pos + n])
+                crc = crc32c(elem, crc)
+                check = data[pos + n:pos + n + 4]
+                if int.from_bytes(check, "little") != mask(crc):
+                    raise ValueError("element checksum does not match")
+                crc = crc32c(check, crc)
+                pos += n + 4
+                out[i] = VariantTensorData.decode(elem, f"{path} (tensor {kname})")
+        except ValueError as err:
+            raise errors.DataLossError(None, None, f"Variant tensor {kname} in {path} is "
+                                       f"damaged: {err}") from None
+        if pos != len(data) or crc != unmask(e["crc"]):
+            raise errors.DataLossError(
+                None, None, f"Checksum does not match: stored {unmask(e['crc'])} vs. calculated "
+                f"on the restored bytes {crc} ({path}, tensor {kname})")
+        return out.reshape(e["shape"])
 
     def _strings(self, key, e, data, count, path):
         lengths, pos = [], 0
@@ -653,6 +686,8 @@ def _tensor_bytes(dtype, arr):
         body = b"".join(flat)
         return bytes(lengths) + check + body, mask(crc32c(body, crc))
     enum = dtype.as_datatype_enum
+    if enum == _VARIANT:
+        return _variant_bytes(arr)
     if enum not in _NP:
         raise errors.UnimplementedError(None, None, f"Writing {dtype.name} tensors to a TF "
                                         "checkpoint is not supported yet")
@@ -664,6 +699,25 @@ def _tensor_bytes(dtype, arr):
         data = np.ascontiguousarray(arr, dtype=np.dtype(_NP[enum]))
         data = memoryview(data.reshape(-1)).cast("B")  # the array's own buffer, no copy
     return data, mask(crc32c(data))
+
+
+def _variant_bytes(arr):
+    """A variant tensor's bytes and masked crc as TF's WriteVariantTensor writes them."""
+    out = bytearray()
+    crc = 0
+    for el in np.asarray(arr, dtype=object).reshape(-1):
+        if not isinstance(el, VariantTensorData):
+            raise errors.UnimplementedError(None, None, "Writing a variant tensor to a TF "
+                                            f"checkpoint needs VariantTensorData, got {el!r}")
+        b = el.encode()
+        _put_varint(out, len(b))
+        crc = crc32c(struct.pack("<Q", len(b)), crc)
+        out += b
+        crc = crc32c(b, crc)
+        check = struct.pack("<I", mask(crc))
+        out += check
+        crc = crc32c(check, crc)
+    return bytes(out), mask(crc)
 
 
 def _write_file(path, chunks, step):

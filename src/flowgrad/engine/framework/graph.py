@@ -923,7 +923,10 @@ def _graph_of(values):
                     g, first = vg, v
                 elif not _nested_in(g, vg):
                     raise ValueError(f"{v} must be from the same graph as {first}.")
-    return g or get_default_graph()
+    d = get_default_graph()
+    if g is not None and g is not d and _nested_in(d, g):
+        return d    # outer tensors used in a function graph (tf.data's map): captured there
+    return g or d
 
 
 def _nested_in(inner, outer):

@@ -327,6 +327,8 @@ class CollectionKind:
     tf_bytes: (encode(value) -> bytes, decode(bytes) -> value), the item as the
       serialized proto TF's MetaGraphDef holds in the collection named `kind`
       (a bytes_list); None if TF's files do not carry this kind.
+    tf_node_name: value -> node name, for a kind TF's MetaGraphDef holds as a node_list
+      of names (its saveable objects); None if not.
     """
     kind: str
     matches: Callable[[Any], bool]
@@ -334,12 +336,14 @@ class CollectionKind:
     from_proto: Callable[[Any, Any], Any]
     check: Callable[[Any, Callable[[str], bool]], None]
     tf_bytes: Any = None
+    tf_node_name: Any = None
 
 
 _KINDS: dict[str, CollectionKind] = {}
 
 
-def register_collection_kind(kind, matches, to_proto, from_proto, check, tf_bytes=None):
+def register_collection_kind(kind, matches, to_proto, from_proto, check, tf_bytes=None,
+                             tf_node_name=None):
     """Registers how items of `kind` are exported and imported (see CollectionKind).
 
     Registered kinds are tried before the built-in ones (node_list, bytes_list,
@@ -347,7 +351,8 @@ def register_collection_kind(kind, matches, to_proto, from_proto, check, tf_byte
     """
     if kind in _BUILTIN_KINDS:
         raise ValueError(f"collection kind {kind!r} is built in")
-    _KINDS[kind] = CollectionKind(kind, matches, to_proto, from_proto, check, tf_bytes)
+    _KINDS[kind] = CollectionKind(kind, matches, to_proto, from_proto, check, tf_bytes,
+                                  tf_node_name)
 
 
 def _check_node_name(name, has_node):
@@ -649,6 +654,8 @@ def to_tf_meta_graph(mg, graph, export_scope=None, clear_devices=False):
                 c.bytes_list.value.append(p.saver_pb2.SaverDef(**d).SerializeToString())
         elif kind in _KINDS and _KINDS[kind].tf_bytes is not None and key == kind:
             c.bytes_list.value.extend(_KINDS[kind].tf_bytes[0](d) for d in values)
+        elif kind in _KINDS and _KINDS[kind].tf_node_name is not None:
+            c.node_list.value.extend(_KINDS[kind].tf_node_name(d) for d in values)
         else:
             del out.collection_def[key]
             _log.warning("Collection %s (kind %s) is not written to TF's MetaGraphDef", key,

@@ -19,7 +19,8 @@ from ..framework.constant_op import const_value
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from . import _records
-from .dataset import DatasetValue, _fresh_seeds, _Samples, _scalar, register_dataset_op
+from .dataset_core import (DatasetValue, _fresh_seeds, _Samples, _scalar, register_dataset_op,
+                           seed_value)
 
 __all__ = []
 
@@ -34,7 +35,9 @@ def _random(args, attrs, fns):
         gen = _Samples(seed, seed2)
         while True:
             yield (np.array(gen(), dtype=np.int64),)
-    return DatasetValue(it)
+    dv = DatasetValue(it)
+    dv.src = (_random, [seed_value(seed), seed_value(seed2)], attrs, fns)  # the seeds drawn
+    return dv
 
 
 register_dataset_op("ExperimentalRandomDataset", _random)

@@ -1,0 +1,118 @@
+"""tf.data's function graphs: map/filter/... functions traced into a `FuncGraph` nested in
+the user's graph, and `_FnRunner`, which runs one in a session (engine/ops/dataset.py)."""
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+from ..framework.constant_op import const_value, constant
+from ..framework.graph import Graph, Tensor
+from ..optimize import optimize_program
+from ..runtime.backends.numpy import CompiledProgram
+from ..runtime.ir import lower
+
+__all__ = ["FuncGraph", "FunctionInfo"]
+
+
+class FuncGraph(Graph):
+    """A graph nested in `outer`: tensors of an enclosing graph become placeholders here.
+
+    `captures` maps each outer tensor to its placeholder, in capture order; the
+    op that runs the function takes the outer tensors as inputs.
+    """
+
+    def __init__(self, outer, name="fn"):
+        super().__init__()
+        self._outer_graph = outer
+        self.name = name
+        self.captures = {}
+        self.seed = outer.seed if hasattr(outer, "seed") else None
+
+    def capture(self, t):
+        if t._op._graph is self:
+            return t
+        ph = self.captures.get(t)
+        if ph is None:
+            outer = self._outer_graph
+            if isinstance(outer, FuncGraph) and t._op._graph is not outer:
+                outer.capture(t)
+            base = t.dtype.base_dtype
+            ph = Graph._create_op(self, "Placeholder", [], {"dtype": base, "shape": t.shape},
+                                  None)._outputs[0]
+            self.captures[t] = ph
+        return ph
+
+    def _create_op(self, op_type, inputs, attrs, name=None, ctrl=None):
+        if any(isinstance(t, Tensor) and t._op._graph is not self for t in inputs):
+            inputs = [self.capture(t) if isinstance(t, Tensor) else t for t in inputs]
+        if op_type in ("RealDiv", "Div") and len(inputs) == 2:
+            recip = self._reciprocal(inputs[1])
+            if recip is not None:
+                # TF optimizes tf.data functions with Grappler's aggressive constant
+                # folding, which turns x / c into x * (1 / c): the same numbers here
+                op_type, inputs = "Mul", [inputs[0], recip]
+        return super()._create_op(op_type, inputs, attrs, name, ctrl)
+
+    def _reciprocal(self, t):
+        if not isinstance(t, Tensor) or not t.dtype.base_dtype.is_floating:
+            return None
+        v = const_value(t)
+        if v is None:
+            return None
+        one = np.ones((), dtype=v.dtype)
+        with np.errstate(all="ignore"):
+            r = one / v
+        return constant(r, dtype=t.dtype.base_dtype, name="reciprocal")
+
+
+class FunctionInfo:
+    """A traced function: its graph, argument placeholders, outputs and captures."""
+
+    def __init__(self, graph, args, outputs):
+        self.graph = graph
+        self.args = list(args)
+        self.outputs = list(outputs)
+        caps = getattr(graph, "captures", {})
+        self.outer_captures = list(caps)
+        self.inner_captures = [caps[t] for t in self.outer_captures]
+
+
+class _FnRunner:
+    """Runs a FunctionInfo in a session: `fn(args, captures) -> list of output values`.
+
+    One compiled sub-plan per thread (a plan's buffers are not shared between
+    concurrent calls); interpreted on its first call, compiled from the second.
+    """
+
+    def __init__(self, info, ctx):
+        self.info = info
+        self.ctx = ctx
+        self._local = threading.local()
+        options = ctx.session._config_options if ctx.session is not None else {}
+        self._options = options
+
+    def _plan(self):
+        st = self._local.__dict__
+        comp = st.get("comp")
+        if comp is None:
+            info = self.info
+            prog = optimize_program(lower(info.graph, info.outputs, [],
+                                          info.args + info.inner_captures), self._options)
+            comp = st["comp"] = CompiledProgram(prog, self.ctx, inplace=False)
+            st["calls"] = 0
+        return comp, st
+
+    def __call__(self, args, captures):
+        comp, st = self._plan()
+        feeds = list(args) + list(captures)
+        try:
+            if comp.fn is not None:
+                out = comp.fn(feeds)
+            else:
+                st["calls"] += 1
+                out = comp.interpret(feeds) if st["calls"] == 1 else comp.compile()(feeds)
+        except Exception as e:  # noqa: BLE001 - mapped to the failing function op
+            raise comp.translate_error(e) from None
+        return list(out)
+

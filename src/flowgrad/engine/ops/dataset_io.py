@@ -1,0 +1,283 @@
+"""tf.data's buffering and file transformations: prefetch (a producer thread), cache
+(memory and TF's cache files), shard, window, ignore_errors, directed interleave,
+from_generator, and the TFRecord / text line / fixed-length file datasets."""
+from __future__ import annotations
+
+import itertools
+import queue
+import threading
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from . import _records
+from .dataset_core import DatasetValue, _passthrough, _scalar, register_dataset_op
+
+
+_STOP = object()
+
+
+def _produce(src, q, stop):
+    """The prefetch thread: fills `q` until the source ends, an error, or `stop`."""
+    try:
+        for e in src:
+            while not stop.is_set():
+                try:
+                    q.put((e, None), timeout=0.05)
+                    break
+                except queue.Full:
+                    continue
+            if stop.is_set():
+                return
+        q.put((_STOP, None))
+    except BaseException as exc:  # noqa: BLE001 - handed to the consumer
+        q.put((_STOP, exc))
+
+
+class _PrefetchIter:
+    """A producer thread fills a bounded queue; errors are handed over in order. The
+    thread holds no reference to this object: when the iterator is dropped (re-initialized,
+    session closed) `__del__` stops the thread."""
+
+    def __init__(self, src, size):
+        self.q = queue.Queue(maxsize=max(1, size))
+        self.stop = threading.Event()
+        self.finished = False
+        self.thread = threading.Thread(target=_produce, args=(src, self.q, self.stop),
+                                       daemon=True, name="flowgrad-prefetch")
+        self.thread.start()
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.finished:
+            raise StopIteration
+        e, exc = self.q.get()
+        if e is _STOP:
+            self.finished = True
+            if exc is not None:
+                raise exc
+            raise StopIteration
+        return e
+
+    def __del__(self):
+        self.stop.set()
+
+
+def _prefetch(args, attrs, fns):
+    ds, size = args[0], int(_scalar(args[1]))
+    if size == 0:
+        return ds
+    if size < 0:
+        size = 2    # AUTOTUNE
+    return DatasetValue(lambda: _PrefetchIter(ds.iterate(), size))
+
+
+# Set by flowgrad.data (data/_cache_file.py): reads and writes cache files in TF's format.
+CACHE_FILES = None
+
+
+def _cache(args, attrs, fns):
+    ds, filename = args[0], _scalar(args[1])
+    filename = filename.decode() if isinstance(filename, bytes) else str(filename)
+    types, shapes = attrs["output_types"], attrs["output_shapes"]
+    store = {}
+    lock = threading.Lock()
+
+    def it():
+        with lock:
+            done = store.get("elems")
+        if done is not None:
+            yield from done
+            return
+        if filename:
+            if CACHE_FILES is None:
+                raise errors.UnimplementedError(None, None, "file caches need flowgrad.data")
+            if CACHE_FILES.exists(filename):
+                elems = CACHE_FILES.read(filename, types, shapes)
+                with lock:
+                    store["elems"] = elems
+                yield from elems
+                return
+        elems = []
+        for e in ds.iterate():
+            elems.append(e)
+            yield e
+        with lock:
+            store["elems"] = elems
+        if filename:
+            CACHE_FILES.write(filename, elems, types)
+    return DatasetValue(it)
+
+
+def _shard(args, attrs, fns):
+    ds, num, index = args[0], int(_scalar(args[1])), int(_scalar(args[2]))
+    if num <= 0:
+        raise errors.InvalidArgumentError(None, None, "Number of shards must be greater than "
+                                          f"zero (currently num_shards = {num}).")
+    if index < 0 or index >= num:
+        raise errors.InvalidArgumentError(None, None, "Index must be between 0 and "
+                                          f"{num - 1} (currently index = {index}).")
+    return DatasetValue(lambda: itertools.islice(ds.iterate(), index, None, num))
+
+
+def _window(args, attrs, fns):
+    ds = args[0]
+    size, shift, stride = (int(_scalar(a)) for a in args[1:4])
+    drop = bool(_scalar(args[4]))
+    if size <= 0 or shift <= 0 or stride <= 0:
+        raise errors.InvalidArgumentError(None, None, "Window size, shift and stride must be "
+                                          "greater than zero.")
+    need = (size - 1) * stride + 1
+
+    def it():
+        src = ds.iterate()
+        buf = []
+        exhausted = False
+        while True:
+            while len(buf) < need and not exhausted:
+                e = next(src, None)
+                if e is None:
+                    exhausted = True
+                else:
+                    buf.append(e)
+            if not buf:
+                return
+            win = buf[:need:stride]
+            if len(win) < size and drop:
+                return
+            yield tuple(DatasetValue(lambda k=k, w=win: iter([(e[k],) for e in w]))
+                        for k in range(len(win[0])))
+            if shift >= len(buf):
+                for _ in range(shift - len(buf)):
+                    if exhausted or next(src, None) is None:
+                        exhausted = True
+                        break
+                buf = []
+            else:
+                del buf[:shift]
+    return DatasetValue(it)
+
+
+def _ignore_errors(args, attrs, fns):
+    ds = args[0]
+
+    def it():
+        src = ds.iterate()
+        while True:
+            try:
+                yield next(src)
+            except StopIteration:
+                return
+            except errors.OpError:
+                continue
+    return DatasetValue(it)
+
+
+def _choose(args, attrs, fns):
+    selector, datasets = args[0], args[1:]
+
+    def it():
+        its = [d.iterate() for d in datasets]
+        done = [False] * len(its)
+        for (i,) in selector.iterate():
+            i = int(i)
+            if i < 0 or i >= len(its):
+                raise errors.InvalidArgumentError(
+                    None, None, "Selector index out of range: " + str(i))
+            if done[i]:
+                continue
+            e = next(its[i], None)
+            if e is None:
+                done[i] = True
+                if all(done):
+                    return
+                continue
+            yield e
+    return DatasetValue(it)
+
+
+def _generator(args, attrs, fns):
+    return DatasetValue(fns[0])     # the Python generator's wrapper (data/dataset_ops.py)
+
+
+# -- readers --------------------------------------------------------------------------------
+def _filenames(a):
+    return [f.decode() if isinstance(f, bytes) else str(f) for f in np.asarray(a).reshape(-1)]
+
+
+def _reader(per_file, chunked=None):
+    def make(args, attrs, fns):
+        files = _filenames(args[0])
+        rest = [_scalar(a) for a in args[1:]]
+
+        def it():
+            recs = itertools.chain.from_iterable(chunks()) if chunked is not None else \
+                (rec for f in files for rec in per_file(f, *rest))
+            for rec in recs:
+                a = np.empty((), dtype=object)
+                a[()] = rec
+                yield (a,)
+
+        def chunks():   # read ahead on a thread of its own (CRCs beside the consumer)
+            return _PrefetchIter((c for f in files for c in chunked(f, *rest)), 1)
+        dv = DatasetValue(it)
+        if chunked is not None:
+            dv.records = chunks
+        return dv
+    return make
+
+
+def _comp(c):
+    c = c.decode() if isinstance(c, bytes) else c
+    return c
+
+
+def _tfrecord_file(path, compression=b"", buffer_size=0):
+    return _records.iter_tfrecords(path, _comp(compression))
+
+
+def _tfrecord_chunks(path, compression=b"", buffer_size=0):
+    return _records.iter_tfrecord_chunks(path, _comp(compression))
+
+
+def _text_file(path, compression=b"", buffer_size=0):
+    return _records.iter_lines(path, _comp(compression))
+
+
+def _fixed_file(path, header, record, footer, buffer_size=0, compression=b""):
+    return _records.iter_fixed_length(path, int(record), int(header), int(footer),
+                                      _comp(compression))
+
+
+
+for _t, _m in (("PrefetchDataset", _prefetch), ("CacheDataset", _cache),
+               ("ShardDataset", _shard), ("WindowDataset", _window),
+               ("ExperimentalIgnoreErrorsDataset", _ignore_errors),
+               ("ExperimentalDirectedInterleaveDataset", _choose),
+               ("ModelDataset", _passthrough),
+               ("GeneratorDataset", _generator),
+               ("TFRecordDataset", _reader(_tfrecord_file, _tfrecord_chunks)),
+               ("TextLineDataset", _reader(_text_file)),
+               ("FixedLengthRecordDatasetV2", _reader(_fixed_file))):
+    register_dataset_op(_t, _m)
+
+
+def _matching_files_infer(inputs, attrs):
+    return [(_dt.string, TensorShape([None]))]
+
+
+def _matching_files_kernel(pattern):
+    import glob  # lazy: only list_files needs it
+    pats = [p.decode() if isinstance(p, bytes) else str(p) for p in np.asarray(pattern).reshape(-1)]
+    names = sorted({f for p in pats for f in glob.glob(p)})
+    return np.array([n.encode() for n in names], dtype=object).reshape(-1)
+
+
+register_op("MatchingFiles", infer=_matching_files_infer, kernel=_matching_files_kernel,
+            grad=None, stateful=True)
+

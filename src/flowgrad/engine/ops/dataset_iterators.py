@@ -1,0 +1,239 @@
+"""tf.data's iterators: per-session resources (IteratorV2, OneShotIterator,
+IteratorFromStringHandleV2), MakeIterator and IteratorGetNext."""
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from .dataset_core import _ONE_SHOT, END_OF_SEQUENCE
+from .dataset_fn import FunctionInfo, _FnRunner
+from . import dataset_state as _saved
+from .dataset_map import optimize
+
+__all__ = ["IteratorResource"]
+
+_NOT_INITIALIZED = ("GetNext() failed because the iterator has not been initialized. Ensure "
+                    "that you have run the initializer operation for this iterator before "
+                    "getting the next element.")
+_NOT_INITIALIZED_SAVE = ("Save() failed because the iterator has not been initialized. "
+                         "Ensure that you have run the initializer operation for this "
+                         "iterator before saving it.")
+
+
+class IteratorResource:
+    """One iterator of one session: the Python iterator it pulls from, under a lock."""
+
+    def __init__(self, name, types, shapes):
+        self.name = name
+        self.types = list(types)
+        self.shapes = list(shapes)
+        self.it = None
+        self.lock = threading.Lock()
+        self.handle = None
+        # for save/restore (engine/ops/dataset_state.py): the dataset as its ops made it,
+        # whether optimize() was applied on top, and the elements pulled since
+        self.root = None
+        self.optimized = False
+        self.pulls = 0
+
+    def reset(self, dataset, source=None, pulls=0):
+        """Iterates `dataset` (made by optimize(`source`) when `source` is given), after
+        pulling `pulls` elements (a restored iterator's position)."""
+        it = dataset.iterate()
+        for _ in range(pulls):
+            try:
+                next(it)
+            except StopIteration:
+                break
+            except errors.OpError:
+                continue
+        with self.lock:
+            self.it = it
+            self.root = dataset if source is None else source
+            self.optimized = source is not None
+            self.pulls = pulls
+
+    def save(self, graph):
+        with self.lock:
+            if self.it is None:
+                raise errors.FailedPreconditionError(None, None, _NOT_INITIALIZED_SAVE)
+            root, optimized, pulls = self.root, self.optimized, self.pulls
+        return _saved.serialize(root, optimized, pulls, graph)
+
+    def restore(self, state, graph, ctx):
+        root, optimized, pulls = _saved.deserialize(state, graph, ctx)
+        self.reset(optimize(root) if optimized else root, root if optimized else None, pulls)
+
+    def get_next(self, node_types):
+        with self.lock:
+            it = self.it
+            if it is None:
+                raise errors.FailedPreconditionError(None, None, _NOT_INITIALIZED)
+            self.pulls += 1
+            try:
+                e = next(it)
+            except StopIteration:
+                raise errors.OutOfRangeError(None, None, END_OF_SEQUENCE) from None
+        return e
+
+
+# The session's tf.data state lives among its variable buffers under a key no op name can
+# take: Session.close() clears those, which drops the iterators and stops their threads.
+_STATE_KEY = " tf.data iterators"
+
+
+def _state(ctx):
+    st = ctx.variables.get(_STATE_KEY)
+    if st is None:
+        with ctx.lock:
+            st = ctx.variables.setdefault(_STATE_KEY, {"iterators": {}, "handles": {}})
+    return st
+
+
+def _resource(ctx, node, key):
+    st = _state(ctx)
+    with ctx.lock:
+        r = st["iterators"].get(key)
+        if r is None:
+            r = st["iterators"][key] = IteratorResource(
+                key, node.attrs.get("output_types", ()), node.attrs.get("output_shapes", ()))
+    return r
+
+
+def _resource_infer(inputs, attrs):
+    return [(_dt.resource, TensorShape([]))]
+
+
+def _iterator_bind(node, ctx):
+    key = node.attrs.get("shared_name") or node.name
+    return lambda: _resource(ctx, node, key)
+
+
+register_op("IteratorV2", infer=_resource_infer, bind=_iterator_bind, grad=None, stateful=True)
+
+
+def _one_shot_bind(node, ctx):
+    key = node.attrs.get("shared_name") or node.name
+    t = _ONE_SHOT.get(node.op)
+    if t is None:
+        raise errors.UnimplementedError(None, node.op, f"OneShotIterator '{node.name}' has no "
+                                        "dataset function")
+    info = FunctionInfo(t.graph, [], [t])
+    run_dataset = _FnRunner(info, ctx)
+    made = threading.Lock()
+
+    def one_shot():
+        r = _resource(ctx, node, key)
+        with made:
+            if not getattr(r, "one_shot_made", False):
+                dv = run_dataset([], [])[0]
+                r.reset(optimize(dv), dv)
+                r.one_shot_made = True
+        return r
+    return one_shot
+
+
+register_op("OneShotIterator", infer=_resource_infer, bind=_one_shot_bind, grad=None,
+            stateful=True)
+
+
+def _make_iterator_infer(inputs, attrs):
+    return []
+
+
+def _make_iterator_kernel(dataset, resource):
+    resource.reset(dataset)
+
+
+register_op("MakeIterator", infer=_make_iterator_infer, kernel=_make_iterator_kernel,
+            grad=None, stateful=True)
+
+
+def _get_next_infer(inputs, attrs):
+    return [(t, TensorShape(s)) for t, s in zip(attrs["output_types"], attrs["output_shapes"])]
+
+
+def _get_next_bind(node, ctx):
+    n = len(node.attrs["output_types"])
+    types = node.attrs["output_types"]
+
+    def get_next(resource):
+        e = resource.get_next(types)
+        e = tuple([a.copy() if isinstance(a, np.ndarray) and a.base is not None else a
+                   for a in e])
+        if len(e) != n:
+            raise errors.InvalidArgumentError(
+                None, None, f"Number of components does not match: expected {n} types but "
+                f"got {len(e)}.")
+        return e[0] if n == 1 else tuple(e)
+    return get_next
+
+
+register_op("IteratorGetNext", infer=_get_next_infer, bind=_get_next_bind, grad=None,
+            stateful=True)
+
+
+def _string_infer(inputs, attrs):
+    return [(_dt.string, TensorShape([]))]
+
+
+def _to_string_handle_bind(node, ctx):
+    def to_handle(resource):
+        if resource.handle is None:
+            resource.handle = f"flowgrad-iterator:{id(ctx):x}:{resource.name}".encode()
+            _state(ctx)["handles"][resource.handle] = resource
+        return np.array(resource.handle, dtype=object)
+    return to_handle
+
+
+register_op("IteratorToStringHandle", infer=_string_infer, bind=_to_string_handle_bind,
+            grad=None, stateful=True)
+
+
+def _from_string_handle_bind(node, ctx):
+    def from_handle(handle):
+        h = np.asarray(handle).reshape(()).item()
+        h = h.encode() if isinstance(h, str) else h
+        r = _state(ctx)["handles"].get(h)
+        if r is None:
+            raise errors.InvalidArgumentError(
+                None, None, "Could not parse an iterator handle: the string does not name an "
+                "iterator of this session.")
+        return r
+    return from_handle
+
+
+register_op("IteratorFromStringHandleV2", infer=_resource_infer, bind=_from_string_handle_bind,
+            grad=None, stateful=True)
+
+
+# -- save / restore (tf.data.experimental.make_saveable_from_iterator) ----------------------
+def _variant_infer(inputs, attrs):
+    return [(_dt.variant, TensorShape([]))]
+
+
+def _serialize_bind(node, ctx):
+    graph = node.op._graph
+    return lambda resource: resource.save(graph)
+
+
+register_op("SerializeIterator", infer=_variant_infer, bind=_serialize_bind, grad=None,
+            stateful=True)
+
+
+def _deserialize_bind(node, ctx):
+    graph = node.op._graph
+
+    def restore(resource, state):
+        resource.restore(state, graph, ctx)
+        resource.one_shot_made = True
+    return restore
+
+
+register_op("DeserializeIterator", infer=_make_iterator_infer, bind=_deserialize_bind,
+            grad=None, stateful=True)

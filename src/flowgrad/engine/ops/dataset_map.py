@@ -1,0 +1,337 @@
+"""tf.data's shuffles (TF's ShuffleDatasetBase with Philox draws), the function
+transformations (map, parallel map, map_and_batch, filter, flat_map, interleave) and
+TF 1.14's default static optimization (shuffle_and_repeat fusion)."""
+from __future__ import annotations
+
+import threading
+from collections import deque
+
+import numpy as np
+
+from ..framework import errors
+from . import _fused
+from .dataset_batch import _batch, _repeat, _vectorizer
+from .dataset_core import (DatasetValue, _fresh_seeds, _Samples, _scalar, _without_gather,
+                           register_dataset_op, seed_value)
+
+
+def _shuffle_iter(ds, buffer_size, seed, seed2, count):
+    """TF's shuffle buffer: fill to `buffer_size` (over up to 3 epochs when repeating),
+    then each output is a uniform pick from the oldest epoch's slice of the buffer."""
+    rand = _Samples(seed, seed2)
+    buf = [None] * buffer_size
+    slices = deque([[0, 0]])
+    num = 0
+    epoch = 0
+    src = ds.iterate()
+    first = True
+    while True:
+        while src is not None and num < buffer_size:
+            el = None
+            end = True
+            while count == -1 or epoch < count:
+                el = next(src, None)
+                if el is not None:
+                    end = False
+                    first = False
+                    break
+                if first and count == -1:
+                    return
+                epoch += 1
+                n = slices[-1][1]
+                slices.append([n, n])
+                src = ds.iterate()
+            if not end:
+                buf[slices[-1][1] % buffer_size] = el
+                num += 1
+                slices[-1][1] += 1
+            else:
+                src = None
+            if len(slices) > 3:
+                break
+        if num == 0:
+            return
+        while slices and slices[0][0] == slices[0][1]:
+            slices.popleft()
+        s = slices[0]
+        idx = (s[0] + rand() % (s[1] - s[0])) % buffer_size
+        j = s[0] % buffer_size
+        out = buf[idx]
+        buf[idx] = buf[j]
+        buf[j] = None
+        s[0] += 1
+        num -= 1
+        yield out
+
+
+def _resolved_seeds(make, args, attrs, fns, **kw):
+    """An unseeded op (seed = seed2 = 0) made with fresh random seeds, recorded in its
+    `src` (so fusion and restored iterators use the same ones), or None if seeded."""
+    if int(_scalar(args[2])) != 0 or int(_scalar(args[3])) != 0:
+        return None
+    seed, seed2 = _fresh_seeds(0, 0)
+    resolved = list(args[:2]) + [seed_value(seed), seed_value(seed2)] + list(args[4:])
+    out = make(resolved, attrs, fns, **kw)
+    out.src = (make, resolved, attrs, fns)
+    return out
+
+
+def _shuffle(args, attrs, fns, gather=True):
+    out = _resolved_seeds(_shuffle, args, attrs, fns, gather=gather)
+    if out is not None:
+        return out
+    ds, size = args[0], int(_scalar(args[1]))
+    if not gather:
+        ds = _without_gather(ds)
+    seed, seed2 = _fresh_seeds(int(_scalar(args[2])), int(_scalar(args[3])))
+    if size <= 0:
+        raise errors.InvalidArgumentError(None, None, "buffer_size must be greater than zero.")
+    if ds.gather is not None:
+        out = _shuffle([ds] + list(args[1:2]) + [np.int64(seed), np.int64(seed2)], attrs,
+                       fns, gather=False)
+        out.gather = (ds.gather[0], _shuffle([ds.gather[1], args[1], np.int64(seed),
+                                               np.int64(seed2)], attrs, fns, gather=False))
+        return out
+    if not attrs.get("reshuffle_each_iteration", True):
+        return DatasetValue(lambda: _shuffle_iter(ds, size, seed, seed2, 1))
+    # TF 1.14's ReshufflingDataset: each iterator made from this dataset value (each epoch
+    # of a repeat) draws its two seeds from a generator keyed by the dataset's seeds.
+    gen = _Samples(seed, seed2)
+    lock = threading.Lock()
+
+    def it():
+        with lock:
+            s1, s2 = gen(), gen()
+        return _shuffle_iter(ds, size, s1, s2, 1)
+    return DatasetValue(it)
+
+
+def _shuffle_and_repeat(args, attrs, fns):
+    out = _resolved_seeds(_shuffle_and_repeat, args, attrs, fns)
+    if out is not None:
+        return out
+    ds, size = args[0], int(_scalar(args[1]))
+    seed, seed2 = _fresh_seeds(int(_scalar(args[2])), int(_scalar(args[3])))
+    count = int(_scalar(args[4]))
+    if size <= 0:
+        raise errors.InvalidArgumentError(None, None, "buffer_size must be greater than zero.")
+    if count == 0:
+        return DatasetValue(lambda: iter(()))
+    dv = DatasetValue(lambda: _shuffle_iter(ds, size, seed, seed2, count))
+    if ds.gather is not None:
+        idx = ds.gather[1]
+        dv.gather = (ds.gather[0], DatasetValue(
+            lambda: _shuffle_iter(idx, size, seed, seed2, count)))
+    return dv
+
+
+# -- functions: map, filter, flat_map, interleave ------------------------------------------
+def _map(args, attrs, fns):
+    out = _map_elements(args, attrs, fns)
+    vparse = _fused.parse_vectorizer(fns[0].info)
+    if vparse is not None and out.vmap is None:
+        fn, caps = fns[0], args[1:1 + attrs["n_captures"]]
+        out.vbatch = (args[0], vparse, lambda e: tuple(fn(e, caps)))
+    return out
+
+
+def _map_elements(args, attrs, fns):
+    ds = args[0]
+    caps = args[1:1 + attrs["n_captures"]]
+    parallel = int(_scalar(args[1 + attrs["n_captures"]])) if attrs.get("parallel") else 0
+    fn = fns[0]
+
+    def call(e):
+        return tuple(fn(e, caps))
+
+    vec = _vectorizer(fn.info) if ds.gather is not None else None
+    if vec is not None:
+        out = _map_elements([_without_gather(ds)] + list(args[1:]), attrs, fns)
+        out.vmap = (ds.gather, lambda comps, n: vec(comps, caps, n))
+        return out
+    if parallel <= 1:
+        return DatasetValue(lambda: _MapIter(ds.iterate(), call))
+    from ..framework.threads import inter_op_threads  # lazy: keeps threads out of the import
+    workers = max(1, min(parallel, inter_op_threads(_config(fn))))
+    if workers == 1:
+        return DatasetValue(lambda: _MapIter(ds.iterate(), call))
+    return DatasetValue(lambda: _ParallelMapIter(ds.iterate(), call, parallel, workers))
+
+
+def _config(fn):
+    s = fn.ctx.session
+    return getattr(s, "_config", None) if s is not None else None
+
+
+class _MapIter:
+    """map's iterator: an error in one element leaves it usable (for ignore_errors)."""
+
+    __slots__ = ("src", "call")
+
+    def __init__(self, src, call):
+        self.src = src
+        self.call = call
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.call(next(self.src))
+
+
+class _ParallelMapIter:
+    """Up to `parallel` elements in flight on a thread pool; results in input order."""
+
+    def __init__(self, src, call, parallel, workers):
+        from concurrent.futures import ThreadPoolExecutor  # lazy: only parallel maps need it
+        self.src = src
+        self.call = call
+        self.pool = ThreadPoolExecutor(max_workers=workers)
+        self.pending = deque()
+        self.parallel = parallel
+        self.done = False
+
+    def __iter__(self):
+        return self
+
+    def _fill(self):
+        while not self.done and len(self.pending) < self.parallel:
+            try:
+                e = next(self.src)
+            except StopIteration:
+                self.done = True
+                break
+            self.pending.append(self.pool.submit(self.call, e))
+
+    def __next__(self):
+        self._fill()
+        if not self.pending:
+            self.pool.shutdown(wait=False)
+            raise StopIteration
+        f = self.pending.popleft()
+        return f.result()
+
+    def __del__(self):
+        try:
+            self.pool.shutdown(wait=False)
+        except Exception:  # noqa: BLE001 - interpreter shutdown
+            pass
+
+
+def _map_and_batch(args, attrs, fns):
+    n_caps = attrs["n_captures"]
+    ds = args[0]
+    caps = args[1:1 + n_caps]
+    n, parallel, drop = (_scalar(a) for a in args[1 + n_caps:4 + n_caps])
+    n, parallel, drop = int(n), int(parallel), bool(drop)
+    if n <= 0:
+        raise errors.InvalidArgumentError(None, None, "batch_size must be greater than zero.")
+    mapped = _map([ds] + list(caps) + [np.int64(parallel)],
+                  {"n_captures": n_caps, "parallel": True}, fns)
+    return _batch([mapped, np.int64(n), np.bool_(drop)], attrs, fns)
+
+
+def _filter(args, attrs, fns):
+    ds = args[0]
+    caps = args[1:]
+    fn = fns[0]
+
+    def it():
+        for e in ds.iterate():
+            if bool(np.asarray(fn(e, caps)[0])):
+                yield e
+    return DatasetValue(it)
+
+
+def _flat_map(args, attrs, fns):
+    ds = args[0]
+    caps = args[1:]
+    fn = fns[0]
+
+    def it():
+        for e in ds.iterate():
+            yield from fn(e, caps)[0].iterate()
+    dv = DatasetValue(it)
+    if _fused.is_string_scalar(attrs):   # file datasets: batch takes their record lists
+        dv.records = lambda: _fused.flat_records(ds.iterate(), lambda e: fn(e, caps)[0])
+    return dv
+
+
+def _interleave(args, attrs, fns):
+    n_caps = attrs["n_captures"]
+    ds = args[0]
+    caps = args[1:1 + n_caps]
+    cycle = int(_scalar(args[1 + n_caps]))
+    block = int(_scalar(args[2 + n_caps]))
+    fn = fns[0]
+    if cycle <= 0:
+        cycle = 1
+    if block <= 0:
+        raise errors.InvalidArgumentError(None, None, "block_length must be greater than zero.")
+
+    def it():
+        src = ds.iterate()
+        slots = [None] * cycle
+        exhausted = False
+        active = 0
+        i = 0
+        while True:
+            if slots[i] is None and not exhausted:
+                e = next(src, None)
+                if e is None:
+                    exhausted = True
+                else:
+                    slots[i] = fn(e, caps)[0].iterate()
+                    active += 1
+            if slots[i] is not None:
+                for _ in range(block):
+                    v = next(slots[i], None)
+                    if v is None:
+                        slots[i] = None
+                        active -= 1
+                        break
+                    yield v
+            if exhausted and active == 0:
+                return
+            i = (i + 1) % cycle
+    return DatasetValue(it)
+
+
+def optimize(dv):
+    """TF 1.14's default static optimizations that change results: shuffle (reshuffling
+    each iteration) followed by repeat becomes one ShuffleAndRepeatDataset, whose random
+    stream runs on across epochs (shuffle_and_repeat_fusion). The others (map_and_batch
+    fusion, no-op elimination) give the same elements and are left out."""
+    src = dv.src
+    if src is None:
+        return dv
+    make, args, attrs, fns = src
+    new = [optimize(a) if isinstance(a, DatasetValue) else a for a in args]
+    if make is _repeat and new[0].src is not None and new[0].src[0] is _shuffle and \
+            new[0].src[2].get("reshuffle_each_iteration", True):
+        sargs = new[0].src[1]
+        fused = _shuffle_and_repeat([sargs[0], sargs[1], sargs[2], sargs[3], args[1]], {}, ())
+        fused.src = (_shuffle_and_repeat, [sargs[0], sargs[1], sargs[2], sargs[3], args[1]],
+                     {}, ())
+        return fused
+    if any(n is not a for n, a in zip(new, args)):
+        out = make(new, attrs, fns)
+        if out.src is None:
+            out.src = (make, new, attrs, fns)
+        return out
+    return dv
+
+
+def _optimize(args, attrs, fns):
+    return optimize(args[0])
+
+
+
+for _t, _m in (("ShuffleDataset", _shuffle), ("ShuffleAndRepeatDataset", _shuffle_and_repeat),
+               ("MapDataset", _map), ("ParallelMapDataset", _map),
+               ("ExperimentalMapAndBatchDataset", _map_and_batch), ("FilterDataset", _filter),
+               ("FlatMapDataset", _flat_map), ("InterleaveDataset", _interleave),
+               ("ParallelInterleaveDatasetV2", _interleave),
+               ("ExperimentalParallelInterleaveDataset", _interleave),
+               ("OptimizeDataset", _optimize)):
+    register_dataset_op(_t, _m)
