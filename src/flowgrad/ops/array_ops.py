@@ -17,6 +17,7 @@ __all__ = [
     "invert_permutation", "expand_dims", "squeeze", "concat", "stack", "unstack", "split",
     "slice", "gather", "gather_nd", "scatter_nd", "tile", "pad", "reverse", "reverse_v2",
     "one_hot", "boolean_mask", "unique", "sequence_mask", "sort", "argsort", "batch_gather",
+    "meshgrid",
     "setdiff1d", "check_numerics", "space_to_batch_nd", "batch_to_space_nd",
 ]
 
@@ -37,8 +38,9 @@ from ..engine.ops.convolution import batch_to_space_nd, space_to_batch_nd
 from ..engine.ops.construction import (fill, lin_space, linspace, one_hot, ones, ones_like,
                                        placeholder, placeholder_with_default, range, zeros,
                                        zeros_like)
-from ..engine.ops.indexing import (gather, gather_nd, reverse, reverse_v2, scatter_nd,
-                                   setdiff1d, unique, where)
+from ..engine.ops.indexing import gather as _gather
+from ..engine.ops.indexing import gather_nd as _gather_nd
+from ..engine.ops.indexing import reverse, reverse_v2, scatter_nd, setdiff1d, unique, where
 from ..engine.ops.joining import concat, pad, slice, split, stack, tile, unstack
 from ..engine.ops.shape import (broadcast_to, check_numerics, expand_dims, identity, identity_n,
                                 invert_permutation, rank, reshape, shape, shape_n, size, squeeze,
@@ -282,3 +284,157 @@ def _batch_gather(params, indices, batch_dims):
     final_shape = final_shape.concatenate(params.shape[batch_dims + 1:])
     result.set_shape(final_shape)
     return result
+
+
+# -- gather / gather_nd with batch_dims, meshgrid (composites, as TF 1.14 builds them) --------
+def gather(params: TensorLike, indices: TensorLike, validate_indices: object = None,
+           name: str | None = None, axis: int | Tensor | None = None,
+           batch_dims: int = 0) -> Tensor:
+    """Slices of `params` along `axis` (default `batch_dims`) at `indices` (op GatherV2);
+    with `batch_dims` b, the first b dims of `params` and `indices` are batch dims
+    (built as TF 1.14's _batch_gather: indices offset into a flattened params, one
+    GatherV2).
+
+    >>> tf.Session().run(tf.gather([[1, 2, 3], [4, 5, 6]], [[2, 0], [1, 1]], batch_dims=1))
+    array([[3, 1], [5, 5]], dtype=int32)
+    """
+    if batch_dims == 0:
+        return _gather(params, indices, validate_indices, name, axis)
+    ins = [t for t in (params, indices, axis) if isinstance(t, Tensor)]
+    with _scope(name, "Gather", ins):
+        return _batch_gather_axis(params, indices, batch_dims, axis)
+
+
+def _batch_gather_axis(params, indices, batch_dims, axis):
+    if batch_dims is not None and not isinstance(batch_dims, int):
+        raise TypeError("batch_dims must be an int; got %r" % (batch_dims,))
+    indices = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")
+    params = params if isinstance(params, Tensor) else to_tensor(params, name="params")
+    indices_ndims = indices.shape.ndims
+    if indices_ndims is None:
+        raise ValueError("tf.gather does not allow indices with unknown rank when "
+                         "batch_dims is specified.")
+    if batch_dims is None:
+        batch_dims = indices_ndims - 1
+    if batch_dims < 0:
+        batch_dims += indices_ndims
+    if axis is None or axis == batch_dims:
+        return _batch_gather(params, indices, batch_dims)
+    if not isinstance(axis, int) or params.shape.ndims is None:
+        raise NotImplementedError("tf.gather: batch_dims with an axis that is a tensor or on "
+                                  "params of unknown rank is not implemented by flowgrad")
+    nd = params.shape.ndims
+    if axis < -nd or axis >= nd:
+        raise ValueError("axis (%d) out of range [%d, %d)" % (axis, -nd, nd))
+    if axis < 0:
+        axis += nd
+    if axis < batch_dims:
+        raise ValueError("batch_dims = %d must be less than or equal to axis = %d" %
+                         (batch_dims, axis))
+    perm = [list(builtins.range(batch_dims)), [axis], _int_range(batch_dims, axis),
+            _int_range(axis + 1, rank(params))]
+    params = transpose(params, concat(perm, axis=0))
+    result = _batch_gather(params, indices, batch_dims)
+    params_start = indices_ndims + axis - batch_dims
+    perm = [list(builtins.range(batch_dims)), _int_range(indices_ndims, params_start),
+            list(builtins.range(batch_dims, indices_ndims)),
+            _int_range(params_start, rank(result))]
+    return transpose(result, perm=concat(perm, axis=0))
+
+
+def _int_range(start, limit):
+    """gen_math_ops._range(start, limit, 1): a Range op on int32 scalars (its constant
+    inputs named inside the op's scope, as TF's op helpers name them)."""
+    with _scope(None, "Range", [x for x in (start, limit) if isinstance(x, Tensor)]) as sc:
+        args = [x if isinstance(x, Tensor) else constant(np.int32(x), name=n)
+                for x, n in ((start, "start"), (limit, "limit"), (1, "delta"))]
+        return apply("Range", args, {"Tidx": _dt.int32}, sc)
+
+
+def gather_nd(params: TensorLike, indices: TensorLike, name: str | None = None,
+              batch_dims: int = 0) -> Tensor:
+    """Slices of `params` addressed by the last dim of `indices` (op GatherNd); with
+    `batch_dims` b, the first b dims are batch dims (TF 1.14's batch_gather_nd: an index
+    grid from meshgrid prepended to the indices, one GatherNd).
+
+    >>> tf.Session().run(tf.gather_nd([[1, 2], [3, 4]], [[1], [0]], batch_dims=1))
+    array([2, 3], dtype=int32)
+    """
+    if batch_dims == 0:
+        return _gather_nd(params, indices, name)
+    ins = [t for t in (params, indices) if isinstance(t, Tensor)]
+    with _scope(name, "BatchGatherND", ins):
+        indices = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")
+        params = params if isinstance(params, Tensor) else to_tensor(params, name="params")
+        if not isinstance(batch_dims, int):
+            raise TypeError("batch_dims must be an int; got %r" % (batch_dims,))
+        if batch_dims < 0:
+            raise ValueError("tf.gather_nd does not allow negative batch_dims.")
+        params_ndims, indices_ndims = params.shape.ndims, indices.shape.ndims
+        if indices_ndims is not None and batch_dims >= indices_ndims:
+            raise ValueError("batch_dims = %d must be less than rank(indices) = %d" %
+                             (batch_dims, indices_ndims))
+        if params_ndims is not None and batch_dims >= params_ndims:
+            raise ValueError("batch_dims = %d must be less than rank(params) = %d" %
+                             (batch_dims, params_ndims))
+        params_shape = shape(params)
+        indices_shape = shape(indices)
+        batch_shape = params_shape[:batch_dims]
+        with _scope(None, "Prod", [batch_shape]) as ps:
+            batch_size = apply("Prod", [batch_shape, constant(np.array([0], np.int32),
+                                                              name="reduction_indices")],
+                               {"keep_dims": False}, ps)
+        index_internal_ndims = rank(indices) - batch_dims - 1
+        indices_internal_shape = indices_shape[batch_dims:-1]
+        batch_dim_list = unstack(batch_shape, axis=0)
+        # gen_math_ops.cast: a Cast op even when the dtype is unchanged, as TF
+        dim_ranges = []
+        for x in batch_dim_list:
+            r = _int_range(0, x)
+            dim_ranges.append(apply("Cast", [r], {"DstT": indices.dtype.base_dtype,
+                                                  "SrcT": r.dtype.base_dtype}, "Cast"))
+        mesh_list = meshgrid(*dim_ranges, indexing="ij") if dim_ranges else []
+        flat_list = [reshape(x, shape=(-1,)) for x in mesh_list]
+        index_grid = transpose(stack(flat_list, axis=0))
+        index_grid_shape = shape(index_grid)
+        index_grid = reshape(index_grid, concat([
+            index_grid_shape[:1], ones(index_internal_ndims, dtype=_dt.int32),
+            index_grid_shape[1:]], axis=0))
+        tile_shape = concat(((1,), indices_internal_shape, (1,)), axis=0)
+        index_grid = tile(index_grid, multiples=tile_shape)
+        flat_shape = concat(([batch_size], indices_shape[batch_dims:]), axis=0)
+        flat_indices = reshape(indices, shape=flat_shape)
+        indices = concat((index_grid, flat_indices), axis=-1)
+        out = apply("GatherNd", [params, indices], None, "GatherNd")
+        out_shape = shape(out)
+        return reshape(out, shape=concat((batch_shape, out_shape[1:]), axis=0))
+
+
+def meshgrid(*args, **kwargs) -> list:
+    """N-D coordinate arrays from N 1-D `args` (indexing "xy", the default, or "ij").
+
+    >>> [a.tolist() for a in tf.Session().run(tf.meshgrid([1, 2], [3, 4, 5]))]
+    [[[1, 2], [1, 2], [1, 2]], [[3, 3], [4, 4], [5, 5]]]
+    """
+    indexing = kwargs.pop("indexing", "xy")
+    name = kwargs.pop("name", "meshgrid")
+    if kwargs:
+        key = list(kwargs.keys())[0]
+        raise TypeError("'{}' is an invalid keyword argument for this function".format(key))
+    if indexing not in ("xy", "ij"):
+        raise ValueError("indexing parameter must be either 'xy' or 'ij'")
+    with _scope(name, "meshgrid", [a for a in args if isinstance(a, Tensor)]):
+        ndim = len(args)
+        s0 = (1,) * ndim
+        # stack(x) as TF: a tensor as it is, a list packed into a Const "stack"
+        output = [reshape(x if isinstance(x, Tensor) else stack(x), s0[:i] + (-1,) + s0[i + 1:])
+                  for i, x in enumerate(args)]
+        shapes = [size(x) for x in args]
+        output_dtype = (args[0] if isinstance(args[0], Tensor) else
+                        to_tensor(args[0])).dtype.base_dtype
+        if indexing == "xy" and ndim > 1:
+            output[0] = reshape(output[0], (1, -1) + (1,) * (ndim - 2))
+            output[1] = reshape(output[1], (-1, 1) + (1,) * (ndim - 2))
+            shapes[0], shapes[1] = shapes[1], shapes[0]
+        mult_fact = ones(shapes, output_dtype)
+        return [x * mult_fact for x in output]

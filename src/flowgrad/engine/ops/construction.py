@@ -131,6 +131,17 @@ def _shape_internal(x, optimize):
 _SMALL_CONST = 1000  # TF 1.14 writes a Const below this many elements, a Fill above
 
 
+def _small_probe(dims):
+    """TF 1.14's _constant_if_small on a list holding tensors: `np.prod(shape) < 1000`
+    builds a Mul per further element and a Less before failing (a tensor is no Python
+    bool); the ops stay in the graph, so later op names and graph-level seeds count them."""
+    prod = dims[0]
+    for d in dims[1:]:
+        prod = prod * d
+    if isinstance(prod, Tensor):
+        prod < 1000     # noqa: B015 - built for TF's op count, never run
+
+
 def _filled(shape_, dtype, value, default):
     dtype = _dt.as_dtype(dtype).base_dtype
     if dtype is _dt.bool_:
@@ -141,7 +152,15 @@ def _filled(shape_, dtype, value, default):
         value = b""  # zeros(..., tf.string) is b"" (TF's zeros picks "" for strings)
     with _scope(None, default, [shape_] if isinstance(shape_, Tensor) else []) as scope:
         if isinstance(shape_, Tensor) or _has_tensor(shape_):
-            dims = _as_int_input(shape_, "shape")
+            if not isinstance(shape_, Tensor) and isinstance(shape_, (list, tuple)):
+                _small_probe(list(shape_))
+                dims = _as_int_input(shape_, "packed")
+            else:
+                dims = _as_int_input(shape_, "shape")
+            if dims.shape.ndims == 0:       # TF: reshape(shape, [-1]), "ensure it's a vector"
+                with _scope(None, "Reshape", [dims]) as rs:
+                    dims = apply("Reshape", [dims, constant(np.array([-1], np.int32),
+                                                            name="shape")], None, rs)
             return apply("Fill", [dims, constant(value, dtype=dtype, name="Const")], None, scope)
         dims = [int(d) for d in as_shape(shape_).as_list()]
         # TF's _constant_if_small fails on a scalar shape (`zeros(3)`): then a Fill.
@@ -328,9 +347,12 @@ register_op("PlaceholderWithDefault", infer=_pwd_infer, kernel=lambda x, **_: x,
 def placeholder_with_default(input: TensorLike, shape: ShapeLike,  # noqa: A002
                              name: str | None = None) -> Tensor:
     """Passes `input` through unless this tensor is fed."""
-    x = to_tensor(input)
-    return apply("PlaceholderWithDefault", [x], {"shape": as_shape(shape).as_tuple()},
-                 name or "PlaceholderWithDefault")
+    if isinstance(input, Tensor):
+        return apply("PlaceholderWithDefault", [input], {"shape": as_shape(shape).as_tuple()},
+                     name or "PlaceholderWithDefault")
+    with _scope(name, "PlaceholderWithDefault", []) as sc:   # TF: its input is ".../input"
+        x = to_tensor(input, name="input")
+        return apply("PlaceholderWithDefault", [x], {"shape": as_shape(shape).as_tuple()}, sc)
 
 
 # -- OneHot ------------------------------------------------------------------------------------

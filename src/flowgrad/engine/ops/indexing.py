@@ -364,14 +364,14 @@ def gather(params: TensorLike, indices: TensorLike, validate_indices: object = N
 
     The result's shape is params.shape[:axis] + indices.shape + params.shape[axis+1:];
     its gradient w.r.t. params is a tf.IndexedSlices for axis 0. `validate_indices`
-    is ignored, as in TF; `batch_dims` must be 0 (TF 1.14 has no batch dims).
+    is ignored, as in TF; `batch_dims` must be 0 here (tf.gather handles the rest).
 
     >>> tf.Session().run(tf.gather([10, 20, 30], [2, 0]))
     array([30, 10], dtype=int32)
     """
     if batch_dims != 0:
-        raise NotImplementedError("flowgrad: gather with batch_dims != 0 is not implemented "
-                                  "(TF 1.14 does not have it either)")
+        raise NotImplementedError("flowgrad: the engine's gather takes batch_dims=0 (tf.gather "
+                                  "builds TF's batch composite around it)")
     if axis is None:
         axis = 0
     sparse_read = getattr(params, "sparse_read", None)
@@ -453,7 +453,8 @@ def gather_nd(params: TensorLike, indices: TensorLike, name: str | None = None,
     array([3, 2], dtype=int32)
     """
     if batch_dims != 0:
-        raise NotImplementedError("flowgrad: gather_nd with batch_dims != 0 is not implemented")
+        raise NotImplementedError("flowgrad: the engine's gather_nd takes batch_dims=0 "
+                                  "(tf.gather_nd builds TF's batch composite around it)")
     p = params if isinstance(params, Tensor) else to_tensor(params, name="params")
     with _scope(name, "GatherNd", [p]) as scope:
         i = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")

@@ -199,8 +199,15 @@ def size(input: TensorLike, name: str | None = None,  # noqa: A002
     >>> tf.Session().run(tf.size(tf.zeros([2, 3])))
     6
     """
-    x = to_tensor(input)
     out_type = _check_out_type(out_type)
+    if not isinstance(input, Tensor):     # TF converts it inside the op's scope: Size/Const
+        with _scope(name, "Size", []) as sc:
+            x = to_tensor(input)
+            if x.shape.is_fully_defined():
+                return constant(np.array(x.shape.num_elements(),
+                                         dtype=out_type.as_numpy_dtype), dtype=out_type, name=sc)
+            return apply("Size", [x], {"out_type": out_type}, sc)
+    x = input
     dims = x.shape.as_tuple()
     if x.shape.is_fully_defined():
         return constant(np.array(x.shape.num_elements(), dtype=out_type.as_numpy_dtype),
