@@ -413,6 +413,9 @@ class Nadam(Optimizer):
     def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7,
                  name="Nadam", **kwargs):
         learning_rate = kwargs.pop("lr", learning_rate)
+        # TF 1.14: kwargs['decay'] = kwargs.pop('schedule_decay', 0.004) - a `decay`
+        # (what get_config writes) is replaced by the schedule's
+        kwargs.pop("decay", None)
         if kwargs.get("schedule_decay") is not None:
             self._initial_decay = kwargs.pop("schedule_decay")
         else:
