@@ -56,6 +56,14 @@ def test_ftrl_config_round_trip():
     assert again.get_config() == config
 
 
+def test_negative_arguments_as_tf():
+    with pytest.raises(ValueError, match="Expected clipnorm >= 0, received: -1"):
+        tf.keras.optimizers.SGD(clipnorm=-1)
+    with pytest.raises(TypeError, match="Unexpected keyword argument passed to optimizer: "
+                                        "bogus"):
+        tf.keras.optimizers.Adam(bogus=1)
+
+
 def test_set_weights_errors_as_tf():
     with tf.Graph().as_default():
         with tf.Session():

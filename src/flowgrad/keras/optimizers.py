@@ -7,9 +7,11 @@ kernels where TF's Keras does (ResourceApplyGradientDescent, ResourceApplyAdam,
 ResourceApplyRMSProp, ResourceApplyCenteredRMSProp, ResourceApplyFtrl(V2) and their
 sparse forms) and plain ops with TF's arithmetic elsewhere (SGD momentum as
 ResourceApplyKerasMomentum, RMSprop without momentum, Adagrad, Adadelta, Adamax, Nadam,
-Adam amsgrad). Sparse gradients (IndexedSlices) are applied as TF's `_resource_apply_sparse`
-for SGD, Adam, RMSprop, Adagrad and Ftrl. `get` takes a name, a config, an instance or a
-tf.train optimizer (wrapped as TFOptimizer).
+Adam amsgrad). `decay` (lr / (1 + decay * iterations); not for Nadam, whose decay is its
+momentum schedule's), `clipnorm` and `clipvalue` as TF's OptimizerV2. Sparse gradients
+(IndexedSlices) are applied as TF's `_resource_apply_sparse` for SGD, Adam, RMSprop,
+Adagrad and Ftrl. `get` takes a name, a config, an instance or a tf.train optimizer
+(wrapped as TFOptimizer). Not built: learning-rate schedules (keras.optimizers.schedules).
 """
 import numpy as np
 
@@ -39,11 +41,14 @@ class Optimizer(SlotOptimizerMixin):
         for k in kwargs:
             if k not in allowed:
                 raise TypeError("Unexpected keyword argument passed to optimizer: " + str(k))
-        for k in ("clipnorm", "clipvalue"):
-            if kwargs.get(k) is not None:
-                raise NotImplementedError("flowgrad does not implement optimizer " + k)
-        if kwargs.get("decay"):
-            raise NotImplementedError("flowgrad does not implement optimizer decay")
+            if kwargs[k] < 0:
+                raise ValueError("Expected {} >= 0, received: {}".format(k, kwargs[k]))
+        # TF 1.14: lr / (1 + decay * iterations); gradients clipped by norm / value
+        self._lr_decay = kwargs.pop("decay", 0.0)
+        if "clipnorm" in kwargs:
+            self.clipnorm = kwargs.pop("clipnorm")
+        if "clipvalue" in kwargs:
+            self.clipvalue = kwargs.pop("clipvalue")
         self._name = name
         self._hyper = {}
         self._lr_var = None
@@ -70,10 +75,25 @@ class Optimizer(SlotOptimizerMixin):
     def get_gradients(self, loss, params):
         """The gradients of `loss` for `params` (ValueError where there is none)."""
         grads = _gradients(loss, params)
-        if None in grads:
-            raise ValueError("An operation has `None` for gradient. Please make sure that all "
-                             "of your ops have a gradient defined (i.e. are differentiable).")
+        for grad, param in zip(grads, params):
+            if grad is None:
+                raise ValueError("Variable {} has `None` for gradient. Please make sure that "
+                                 "all of your ops have a gradient defined (i.e. are "
+                                 "differentiable). Common ops without gradient: K.argmax, "
+                                 "K.round, K.eval.".format(param))
+        if hasattr(self, "clipnorm"):
+            grads = [math_ops.clip_by_norm(g, self.clipnorm) for g in grads]
+        if hasattr(self, "clipvalue"):
+            grads = [math_ops.clip_by_value(g, -self.clipvalue, self.clipvalue)
+                     for g in grads]
         return grads
+
+    def _decayed_lr(self, lr_t, dtype):
+        """TF's _decayed_lr: lr / (1 + decay * iterations) when decay > 0."""
+        if self._lr_decay > 0.:
+            local_step = math_ops.cast(self.iterations, dtype)
+            lr_t = lr_t / (1. + math_ops.cast(self._lr_decay, dtype) * local_step)
+        return lr_t
 
     def get_updates(self, loss, params):
         """The ops that apply one step to `params` for `loss`."""
@@ -163,8 +183,8 @@ class SGD(Optimizer):
         if isinstance(momentum, (int, float)) and (momentum < 0 or momentum > 1):
             raise ValueError("`momentum` must be between [0, 1].")
         self.nesterov = nesterov
-        self._hyper = {"learning_rate": learning_rate, "decay": 0.0, "momentum": momentum,
-                       "nesterov": nesterov}
+        self._hyper = {"learning_rate": learning_rate, "decay": self._lr_decay,
+                       "momentum": momentum, "nesterov": nesterov}
         self._momentum = bool(momentum)
         self._slot_names = ("momentum",) if self._momentum else ()
 
@@ -205,7 +225,7 @@ class Adam(Optimizer):
         learning_rate = kwargs.pop("lr", learning_rate)
         super().__init__(name, **kwargs)
         self.amsgrad = amsgrad
-        self._hyper = {"learning_rate": learning_rate, "decay": 0.0, "beta_1": beta_1,
+        self._hyper = {"learning_rate": learning_rate, "decay": self._lr_decay, "beta_1": beta_1,
                        "beta_2": beta_2, "epsilon": epsilon, "amsgrad": amsgrad}
         self._slot_names = ("m", "v", "vhat") if amsgrad else ("m", "v")
 
@@ -242,7 +262,7 @@ class RMSprop(Optimizer):
                  centered=False, name="RMSprop", **kwargs):
         learning_rate = kwargs.pop("lr", learning_rate)
         super().__init__(name, **kwargs)
-        self._hyper = {"learning_rate": learning_rate, "decay": 0.0, "rho": rho,
+        self._hyper = {"learning_rate": learning_rate, "decay": self._lr_decay, "rho": rho,
                        "momentum": momentum, "epsilon": epsilon, "centered": centered}
         self._momentum = bool(momentum)
         self.centered = centered
@@ -311,7 +331,7 @@ class Adagrad(Optimizer):
         if initial_accumulator_value < 0.0:
             raise ValueError("initial_accumulator_value must be non-negative: %s"
                              % initial_accumulator_value)
-        self._hyper = {"learning_rate": learning_rate, "decay": 0.0,
+        self._hyper = {"learning_rate": learning_rate, "decay": self._lr_decay,
                        "initial_accumulator_value": initial_accumulator_value,
                        "epsilon": epsilon}
 
@@ -357,7 +377,7 @@ class Adadelta(Optimizer):
                  **kwargs):
         learning_rate = kwargs.pop("lr", learning_rate)
         super().__init__(name, **kwargs)
-        self._hyper = {"learning_rate": learning_rate, "decay": 0.0, "rho": rho,
+        self._hyper = {"learning_rate": learning_rate, "decay": self._lr_decay, "rho": rho,
                        "epsilon": epsilon}
 
     def _legacy_weights(self, weights):
@@ -388,7 +408,7 @@ class Adamax(Optimizer):
                  name="Adamax", **kwargs):
         learning_rate = kwargs.pop("lr", learning_rate)
         super().__init__(name, **kwargs)
-        self._hyper = {"learning_rate": learning_rate, "decay": 0.0, "beta_1": beta_1,
+        self._hyper = {"learning_rate": learning_rate, "decay": self._lr_decay, "beta_1": beta_1,
                        "beta_2": beta_2, "epsilon": epsilon}
 
     def _update(self, g, v, slots, lr, shared, local_step):
@@ -422,6 +442,7 @@ class Nadam(Optimizer):
             kwargs.pop("schedule_decay", None)
             self._initial_decay = 0.004
         super().__init__(name, **kwargs)
+        self._lr_decay = 0.0   # TF's Nadam reads the learning rate undecayed
         self._hyper = {"learning_rate": learning_rate, "decay": self._initial_decay,
                        "beta_1": beta_1, "beta_2": beta_2, "epsilon": epsilon}
         self._m_cache = None
@@ -493,7 +514,7 @@ class Ftrl(Optimizer):
                              "or zero" % l2_shrinkage_regularization_strength)
         self._initial_accumulator_value = initial_accumulator_value
         self._l2_shrinkage = l2_shrinkage_regularization_strength
-        self._hyper = {"learning_rate": learning_rate, "decay": 0.0,
+        self._hyper = {"learning_rate": learning_rate, "decay": self._lr_decay,
                        "learning_rate_power": learning_rate_power,
                        "l1_regularization_strength": l1_regularization_strength,
                        "l2_regularization_strength": l2_regularization_strength}

@@ -77,7 +77,13 @@ def _cases(tf):
                                           l1_regularization_strength=0.01,
                                           l2_regularization_strength=0.02)),
             ("ftrl_shrinkage", lambda: O.Ftrl(0.2, l2_shrinkage_regularization_strength=0.05)),
-            ("ftrl_config", lambda: {"class_name": "Ftrl", "config": {"learning_rate": 0.3}})]
+            ("ftrl_config", lambda: {"class_name": "Ftrl", "config": {"learning_rate": 0.3}}),
+            ("sgd_decay", lambda: O.SGD(0.2, decay=0.1)),
+            ("adam_decay_clipnorm", lambda: O.Adam(0.05, decay=0.05, clipnorm=0.1)),
+            ("rms_clipvalue", lambda: O.RMSprop(0.01, clipvalue=0.02)),
+            ("nadam_decay", lambda: O.Nadam(0.05, decay=0.3)),
+            ("decay_config", lambda: {"class_name": "Adagrad",
+                                      "config": {"learning_rate": 0.3, "decay": 0.2}})]
 
 
 def _configs(tf):
