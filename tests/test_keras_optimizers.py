@@ -56,6 +56,24 @@ def test_ftrl_config_round_trip():
     assert again.get_config() == config
 
 
+def test_schedules_as_tf():
+    opts = tf.keras.optimizers
+    with pytest.raises(ValueError, match="does not support tf.keras.optimizers."
+                                         "LearningRateSchedules"):
+        opts.Nadam(opts.schedules.ExponentialDecay(0.1, 2, 0.5))
+    # the optimizer calls a schedule with its float step: int boundaries fail, as in TF
+    with tf.Graph().as_default():
+        with tf.Session():
+            m = tf.keras.Sequential([tf.keras.layers.Dense(1, input_shape=(2,))])
+            m.compile(opts.SGD(opts.schedules.PiecewiseConstantDecay([4, 8], [0.1, 0.2, 0.3])),
+                      "mse")
+            with pytest.raises(ValueError, match="Boundaries"):
+                m._make_train_function()
+    config = opts.serialize(opts.SGD(opts.schedules.InverseTimeDecay(0.5, 3, 0.2)))
+    again = opts.deserialize(config)
+    assert opts.serialize(again) == config
+
+
 def test_negative_arguments_as_tf():
     with pytest.raises(ValueError, match="Expected clipnorm >= 0, received: -1"):
         tf.keras.optimizers.SGD(clipnorm=-1)

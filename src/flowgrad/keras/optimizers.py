@@ -11,7 +11,7 @@ Adam amsgrad). `decay` (lr / (1 + decay * iterations); not for Nadam, whose deca
 momentum schedule's), `clipnorm` and `clipvalue` as TF's OptimizerV2. Sparse gradients
 (IndexedSlices) are applied as TF's `_resource_apply_sparse` for SGD, Adam, RMSprop,
 Adagrad and Ftrl. `get` takes a name, a config, an instance or a tf.train optimizer
-(wrapped as TFOptimizer). Not built: learning-rate schedules (keras.optimizers.schedules).
+(wrapped as TFOptimizer). `learning_rate` may be a keras.optimizers.schedules schedule.
 """
 import numpy as np
 
@@ -20,13 +20,14 @@ from ..engine.framework.graph import control_dependencies
 from ..engine.framework.indexed_slices import IndexedSlices
 from ..ops import array_ops, init_ops, math_ops
 from . import backend
+from . import optimizers_schedules as schedules
 from .optimizers_v2 import SlotOptimizerMixin, adam_update, adam_update_sparse, scatter_add
 from ..engine.autodiff.gradients import gradients as _gradients
 from ..train import optimizer as _tf_optimizer
 from ..train import training_ops
 
-__all__ = ["Optimizer", "SGD", "Adam", "RMSprop", "Adagrad", "Adadelta", "Adamax", "Nadam",
-           "Ftrl", "TFOptimizer", "get", "serialize", "deserialize"]
+__all__ = ["schedules", "Optimizer", "SGD", "Adam", "RMSprop", "Adagrad", "Adadelta",
+           "Adamax", "Nadam", "Ftrl", "TFOptimizer", "get", "serialize", "deserialize"]
 
 
 class Optimizer(SlotOptimizerMixin):
@@ -59,6 +60,8 @@ class Optimizer(SlotOptimizerMixin):
         first use), which K.set_value changes (LearningRateScheduler does)."""
         if "learning_rate" not in self._hyper:
             raise AttributeError("'%s' object has no attribute 'lr'" % type(self).__name__)
+        if isinstance(self._hyper["learning_rate"], schedules.LearningRateSchedule):
+            return self._hyper["learning_rate"]   # TF: the schedule itself
         if self._lr_var is None:
             self._lr_var = self._make_weight(
                 "learning_rate", (), _dt.float32,
@@ -88,8 +91,13 @@ class Optimizer(SlotOptimizerMixin):
                      for g in grads]
         return grads
 
-    def _decayed_lr(self, lr_t, dtype):
-        """TF's _decayed_lr: lr / (1 + decay * iterations) when decay > 0."""
+    def _decayed_lr(self, lr, dtype):
+        """TF's _decayed_lr: a schedule's value at `iterations`, then lr / (1 + decay *
+        iterations) when decay > 0."""
+        if isinstance(lr, schedules.LearningRateSchedule):
+            lr_t = math_ops.cast(lr(math_ops.cast(self.iterations, dtype)), dtype)
+        else:
+            lr_t = math_ops.cast(lr, dtype)
         if self._lr_decay > 0.:
             local_step = math_ops.cast(self.iterations, dtype)
             lr_t = lr_t / (1. + math_ops.cast(self._lr_decay, dtype) * local_step)
@@ -154,10 +162,16 @@ class Optimizer(SlotOptimizerMixin):
     def get_config(self):
         config = {"name": self._name}
         config.update(self._hyper)
+        if isinstance(config.get("learning_rate"), schedules.LearningRateSchedule):
+            config["learning_rate"] = schedules.serialize(config["learning_rate"])
         return config
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
+        config = dict(config)
+        if isinstance(config.get("learning_rate"), dict):
+            config["learning_rate"] = schedules.deserialize(config["learning_rate"],
+                                                            custom_objects=custom_objects)
         return cls(**config)
 
 
@@ -347,7 +361,7 @@ class Adagrad(Optimizer):
         compile('adagrad') does)."""
         config = dict(config)
         config.setdefault("initial_accumulator_value", 0.)
-        return cls(**config)
+        return super().from_config(config, custom_objects)
 
     def _update(self, g, v, slots, lr, shared, local_step):
         eps = math_ops.cast(self._hyper["epsilon"], v.dtype.base_dtype)
@@ -441,6 +455,9 @@ class Nadam(Optimizer):
         else:
             kwargs.pop("schedule_decay", None)
             self._initial_decay = 0.004
+        if isinstance(learning_rate, schedules.LearningRateSchedule):
+            raise ValueError("The Nadam optimizer does not support "
+                             "tf.keras.optimizers.LearningRateSchedules as the learning rate.")
         super().__init__(name, **kwargs)
         self._lr_decay = 0.0   # TF's Nadam reads the learning rate undecayed
         self._hyper = {"learning_rate": learning_rate, "decay": self._initial_decay,

@@ -88,8 +88,7 @@ class SlotOptimizerMixin:
             updates = []
             for g, v in grads_and_vars:
                 slots = [self._v2_slot(v, n) for n in self._slot_names]
-                lr_t = self._decayed_lr(math_ops.cast(lr, v.dtype.base_dtype),
-                                        v.dtype.base_dtype)
+                lr_t = self._decayed_lr(lr, v.dtype.base_dtype)
                 if isinstance(g, IndexedSlices):
                     updates.append(self._apply_sparse(g, v, slots, lr_t, shared, local_step))
                 else:
@@ -117,8 +116,8 @@ class SlotOptimizerMixin:
     def _prepare(self, dtype, local_step):
         return None
 
-    def _decayed_lr(self, lr_t, dtype):
-        return lr_t
+    def _decayed_lr(self, lr, dtype):
+        return math_ops.cast(lr, dtype)
 
 
 def adam_update(opt, g, v, slots, lr, local_step):

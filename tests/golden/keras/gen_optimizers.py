@@ -83,7 +83,19 @@ def _cases(tf):
             ("rms_clipvalue", lambda: O.RMSprop(0.01, clipvalue=0.02)),
             ("nadam_decay", lambda: O.Nadam(0.05, decay=0.3)),
             ("decay_config", lambda: {"class_name": "Adagrad",
-                                      "config": {"learning_rate": 0.3, "decay": 0.2}})]
+                                      "config": {"learning_rate": 0.3, "decay": 0.2}}),
+            ("sgd_exponential", lambda: O.SGD(O.schedules.ExponentialDecay(
+                0.2, 3, 0.5, staircase=True), momentum=0.5)),
+            ("adam_piecewise", lambda: O.Adam(O.schedules.PiecewiseConstantDecay(
+                [4.0, 8.0], [0.05, 0.02, 0.01]))),
+            ("rms_polynomial", lambda: O.RMSprop(O.schedules.PolynomialDecay(
+                0.02, 10, 0.001, power=2.0))),
+            ("adagrad_inverse_time", lambda: O.Adagrad(O.schedules.InverseTimeDecay(
+                0.3, 4, 0.5), decay=0.1)),
+            ("schedule_config", lambda: {"class_name": "SGD", "config": {"learning_rate": {
+                "class_name": "ExponentialDecay", "config": {
+                    "initial_learning_rate": 0.3, "decay_steps": 2, "decay_rate": 0.7,
+                    "staircase": False, "name": None}}}})]
 
 
 def _configs(tf):
@@ -91,6 +103,8 @@ def _configs(tf):
     out = {}
     for opt in [O.Adadelta(), O.Adamax(), O.Nadam(), O.Adam(amsgrad=True)]:
         out[type(opt).__name__] = sorted(opt.get_config())
+    out["SGD_schedule"] = O.SGD(O.schedules.PolynomialDecay(0.1, 5, cycle=True),
+                                momentum=0.2).get_config()
     return out
 
 
