@@ -77,6 +77,7 @@ class Optimizer(SlotOptimizerMixin):
 
     def get_gradients(self, loss, params):
         """The gradients of `loss` for `params` (ValueError where there is none)."""
+        params = list(params) if isinstance(params, (list, tuple)) else [params]
         grads = _gradients(loss, params)
         for grad, param in zip(grads, params):
             if grad is None:
