@@ -25,6 +25,73 @@ def test_keras_optimizer_configs():
         _compare(GEN._configs(tf), GOLD["configs"], "configs")
 
 
-def test_ftrl_is_absent():
-    with pytest.raises(NotImplementedError, match="ftrl"):
+SPARSE = dict(GEN._sparse_cases(tf))
+
+
+@pytest.mark.parametrize("case", sorted(SPARSE))
+def test_keras_optimizer_sparse_gradients(case):
+    seed = [name for name, _ in GEN._sparse_cases(tf)].index(case)
+    with tf.Graph().as_default():
+        with tf.Session():
+            got = GEN._fit_sparse(tf, SPARSE[case](), seed=seed)
+    _compare(got, GOLD[case], case)
+
+
+def test_ftrl_by_name_needs_a_learning_rate():
+    # TF 1.14: Ftrl has no default learning rate, so get('ftrl') cannot build it
+    with pytest.raises(TypeError, match="missing 1 required positional argument: "
+                                        "'learning_rate'"):
         tf.keras.optimizers.get("ftrl")
+    with pytest.raises(ValueError, match="learning_rate_power 0.500000 needs to be negative"):
+        tf.keras.optimizers.Ftrl(0.1, learning_rate_power=0.5)
+
+
+def test_ftrl_config_round_trip():
+    # TF 1.14's Ftrl.get_config raises AttributeError (a typo in TF,
+    # `_serializer_hyperparameter`); flowgrad returns the config TF's later releases do
+    opt = tf.keras.optimizers.Ftrl(0.1, l2_shrinkage_regularization_strength=0.5)
+    config = opt.get_config()
+    assert config["l2_shrinkage_regularization_strength"] == 0.5
+    again = tf.keras.optimizers.Ftrl.from_config(config)
+    assert again.get_config() == config
+
+
+def test_schedules_as_tf():
+    opts = tf.keras.optimizers
+    with pytest.raises(ValueError, match="does not support tf.keras.optimizers."
+                                         "LearningRateSchedules"):
+        opts.Nadam(opts.schedules.ExponentialDecay(0.1, 2, 0.5))
+    # the optimizer calls a schedule with its float step: int boundaries fail, as in TF
+    with tf.Graph().as_default():
+        with tf.Session():
+            m = tf.keras.Sequential([tf.keras.layers.Dense(1, input_shape=(2,))])
+            m.compile(opts.SGD(opts.schedules.PiecewiseConstantDecay([4, 8], [0.1, 0.2, 0.3])),
+                      "mse")
+            with pytest.raises(ValueError, match="Boundaries"):
+                m._make_train_function()
+    config = opts.serialize(opts.SGD(opts.schedules.InverseTimeDecay(0.5, 3, 0.2)))
+    again = opts.deserialize(config)
+    assert opts.serialize(again) == config
+
+
+def test_negative_arguments_as_tf():
+    with pytest.raises(ValueError, match="Expected clipnorm >= 0, received: -1"):
+        tf.keras.optimizers.SGD(clipnorm=-1)
+    with pytest.raises(TypeError, match="Unexpected keyword argument passed to optimizer: "
+                                        "bogus"):
+        tf.keras.optimizers.Adam(bogus=1)
+
+
+def test_set_weights_errors_as_tf():
+    with tf.Graph().as_default():
+        with tf.Session():
+            m = tf.keras.Sequential([tf.keras.layers.Dense(1, input_shape=(2,))])
+            m.compile(tf.keras.optimizers.Adam(), "mse")
+            m._make_train_function()
+            with pytest.raises(ValueError, match="You called `set_weights\\(weights\\)` on "
+                                                 "optimizer Adam with a  weight list of "
+                                                 "length 2, but the optimizer was expecting "
+                                                 "5 weights"):
+                m.optimizer.set_weights([0, 1])
+            with pytest.raises(ValueError, match="Optimizer weight shape"):
+                m.optimizer.set_weights([0] * 5)

@@ -629,26 +629,34 @@ def _warn(msg):
 
 
 class TensorBoard(Callback):
-    """Writes TensorBoard event files (TF 1.14's graph-mode callback): the graph
-    (write_graph) and the logs as scalar summaries: 'epoch_<name>' at step = epoch (or
-    samples seen with a numeric update_freq) and 'batch_<name>' at each batch (update_freq
-    'batch' or every N samples). Not built: histograms (histogram_freq), gradients,
-    weight images, embeddings (NotImplementedError); the profile trace TF 1.14 records at
-    `profile_batch` is not written."""
+    """TF 1.14's graph-mode TensorBoard callback (keras/callbacks_v1.py).
+
+    Writes the graph (write_graph) and the logs as scalar summaries: 'epoch_<name>' at
+    step = epoch (or samples seen with a numeric update_freq) and 'batch_<name>' at each
+    batch (update_freq 'batch' or every N samples). With histogram_freq, the merged
+    summaries of the graph (weight histograms '<weight name>' with ':' as '_', layer
+    outputs '<layer>_out', gradients '<weight>_grad' with write_grads, weight images with
+    write_images) are fetched with each validation batch of every histogram_freq-th epoch
+    and written at step = validation batches seen. profile_batch: the Session.runs
+    between the end of batch profile_batch - 1 and the end of batch profile_batch (counted
+    over the whole fit) are traced and saved as TF's profiler saves them
+    (flowgrad/profiler/trace.py). Not built: embeddings (NotImplementedError)."""
 
     def __init__(self, log_dir="./logs", histogram_freq=0, batch_size=32, write_graph=True,
                  write_grads=False, write_images=False, embeddings_freq=0,
                  embeddings_layer_names=None, embeddings_metadata=None, embeddings_data=None,
                  update_freq="epoch", profile_batch=2):
         super().__init__()
-        for name, value in (("histogram_freq", histogram_freq), ("write_grads", write_grads),
-                            ("write_images", write_images),
-                            ("embeddings_freq", embeddings_freq)):
+        for name, value in (("embeddings_freq", embeddings_freq),
+                            ("embeddings_layer_names", embeddings_layer_names),
+                            ("embeddings_metadata", embeddings_metadata),
+                            ("embeddings_data", embeddings_data)):
             if value:
                 raise NotImplementedError("flowgrad does not implement TensorBoard(" + name +
-                                          "=...)")
+                                          "=...) (embeddings for the projector)")
         self.log_dir = log_dir
         self.histogram_freq = histogram_freq
+        self.merged = None
         self.batch_size = batch_size
         self.write_graph = write_graph
         self.write_grads = write_grads
@@ -659,19 +667,65 @@ class TensorBoard(Callback):
         self.embeddings_data = embeddings_data
         self.update_freq = 1 if update_freq == "batch" else update_freq
         self._profile_batch = profile_batch
+        self._is_profiling = False
+        self._current_batch = 0
         self._total_batches_seen = 0
+        self._total_val_batches_seen = 0
         self._samples_seen = 0
         self._samples_seen_at_last_write = 0
         self.writer = None
 
     def set_model(self, model):
         from ..summary.writer import FileWriter  # lazy: the summary writer on first use
+        from ..summary import merge_all  # lazy: with the writer
         self.model = model
         from ..engine.framework.graph import get_default_graph  # lazy: with the writer
         if self.write_graph:
             self.writer = FileWriter(self.log_dir, get_default_graph())
         else:
             self.writer = FileWriter(self.log_dir)
+        self._make_histogram_ops(model)
+        self.merged = merge_all()
+
+    def _make_histogram_ops(self, model):
+        """TF 1.14's summaries: per layer, each weight's histogram (and image), the
+        trainable weights' gradient histograms, the output's histogram."""
+        if not self.histogram_freq or self.merged is not None:
+            return
+        from .. import summary  # lazy: summary ops on first use
+        from ..ops import array_ops  # lazy: with the summary ops
+        from . import backend as K  # lazy: with the summary ops
+        for layer in self.model.layers:
+            for weight in layer.weights:
+                name = weight.name.replace(":", "_")
+                summary.histogram(name, weight)
+                if self.write_images:
+                    img = _weight_image(weight, array_ops, K)
+                    if img is not None:
+                        summary.image(name, img)
+            if self.write_grads:
+                for weight in layer.trainable_weights:
+                    name = weight.name.replace(":", "_")
+                    grads = model.optimizer.get_gradients(model.total_loss, weight)
+                    grads = [g.values if type(g).__name__ == "IndexedSlices" else g
+                             for g in grads]
+                    # TF converts the list by packing it (one more leading dimension)
+                    summary.histogram("{}_grad".format(name),
+                                      array_ops.stack(grads, name="packed"))
+            if hasattr(layer, "output"):
+                try:
+                    output = layer.output
+                except AttributeError:
+                    continue
+                if isinstance(output, list):
+                    for i, out in enumerate(output):
+                        summary.histogram("{}_out_{}".format(layer.name, i), out)
+                else:
+                    summary.histogram("{}_out".format(layer.name), output)
+
+    def _fetch_callback(self, summary):
+        self.writer.add_summary(summary, self._total_val_batches_seen)
+        self._total_val_batches_seen += 1
 
     def _write_custom_summaries(self, step, logs=None):
         from ..summary import Summary  # lazy: the proto classes load on first use
@@ -685,6 +739,20 @@ class TensorBoard(Callback):
             self.writer.add_summary(summary, step)
         self.writer.flush()
 
+    def on_train_begin(self, logs=None):
+        if self._profile_batch == 1:
+            self._start_profiling()
+
+    def _start_profiling(self):
+        from ..profiler import trace  # lazy: the profiler loads when a batch is profiled
+        trace.start()
+        self._is_profiling = True
+
+    def _save_profile(self):
+        from ..profiler import trace  # lazy: as _start_profiling
+        self._is_profiling = False
+        trace.save(self.log_dir, trace.stop())
+
     def on_batch_end(self, batch, logs=None):
         logs = logs or {}
         self._samples_seen += logs.get("size", 1)
@@ -695,12 +763,52 @@ class TensorBoard(Callback):
             self._write_custom_summaries(self._total_batches_seen, batch_logs)
             self._samples_seen_at_last_write = self._samples_seen
         self._total_batches_seen += 1
+        if self._is_profiling:
+            self._save_profile()
+        elif self._total_batches_seen == self._profile_batch - 1:
+            self._start_profiling()
+
+    def on_epoch_begin(self, epoch, logs=None):
+        if self.histogram_freq and epoch % self.histogram_freq == 0:
+            self._epoch = epoch
+            self.model._test_fetch_callbacks[self.merged] = self._fetch_callback
 
     def on_epoch_end(self, epoch, logs=None):
         logs = {"epoch_" + k: v for k, v in (logs or {}).items()
                 if k not in ("batch", "size", "num_steps")}
         step = epoch if self.update_freq == "epoch" else self._samples_seen
         self._write_custom_summaries(step, logs)
+        if self.histogram_freq:
+            self.model._test_fetch_callbacks.pop(self.merged, None)
 
     def on_train_end(self, logs=None):
+        if self._is_profiling:
+            self._save_profile()
         self.writer.close()
+
+
+def _int_shape(x):
+    return tuple(x.shape.as_list())
+
+
+def _weight_image(weight, array_ops, K):
+    """TF 1.14's weight image: a squeezed kernel as [1, rows, cols, 1] (transposed when it
+    has more rows than columns), a conv kernel as [channels, h, w, 1], a bias as
+    [1, n, 1, 1]; None for other ranks."""
+    img = array_ops.squeeze(weight)
+    shape = _int_shape(img)
+    if len(shape) == 2:
+        if shape[0] > shape[1]:
+            img = array_ops.transpose(img)
+            shape = _int_shape(img)
+        img = array_ops.reshape(img, [1, shape[0], shape[1], 1])
+    elif len(shape) == 3:
+        if K.image_data_format() == "channels_last":
+            img = array_ops.transpose(img, perm=[2, 0, 1])
+            shape = _int_shape(img)
+        img = array_ops.reshape(img, [shape[0], shape[1], shape[2], 1])
+    elif len(shape) == 1:
+        img = array_ops.reshape(img, [1, shape[0], 1, 1])
+    else:
+        return None
+    return img

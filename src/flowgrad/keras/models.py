@@ -87,13 +87,20 @@ def load_model(filepath, custom_objects=None, compile=True):
                       metrics=_convert_custom(tc["metrics"], custom_objects),
                       loss_weights=tc["loss_weights"])
         if "optimizer_weights" in f:
-            model._make_train_function()
-            names, values = saving.load_optimizer_weights(f)
-            own = [w.name for w in model.optimizer.weights]
-            if names == own:
-                model.optimizer.set_weights(values)
+            # TF 1.14: the state loads by position into the optimizer's weights (made
+            # by the train function); a mismatch leaves a fresh optimizer, with a warning
+            if model._is_graph_network:
+                model._make_train_function()
+                _, values = saving.load_optimizer_weights(f)
+                try:
+                    model.optimizer.set_weights(values)
+                except ValueError:
+                    logging.warning("Error in loading the saved optimizer state. As a result, "
+                                    "your model is starting with a freshly initialized "
+                                    "optimizer.")
             else:
-                logging.warning("Error in loading the saved optimizer state. As a result, "
-                                "your model is starting with a freshly initialized "
+                logging.warning("Sequential models without an `input_shape` passed to the "
+                                "first layer cannot reload their optimizer state. As a "
+                                "result, your model isstarting with a freshly initialized "
                                 "optimizer.")
     return model

@@ -1,29 +1,36 @@
 """tf.keras.optimizers (TF 1.14: the OptimizerV2 classes), graph mode.
 
-SGD and Adam with TF 1.14's defaults and update rules, applied through the tf.train
-kernels; RMSprop and Adagrad from plain ops as TF 1.14's Keras builds them; Adadelta,
-Adamax, Nadam and Adam(amsgrad=True) from plain ops with TF's `iterations` counter
-(keras/optimizers_v2.py); `get` takes a name, an instance, or a tf.train optimizer
-(wrapped as TFOptimizer). 'ftrl' raises NotImplementedError naming it.
+Every optimizer keeps TF's state: an `iter` counter and per-variable slots named and
+ordered as TF 1.14 names and orders them (keras/optimizers_v2.py), so `weights`,
+get_weights/set_weights and the HDF5 file's `optimizer_weights` are TF's. Updates use TF's
+kernels where TF's Keras does (ResourceApplyGradientDescent, ResourceApplyAdam,
+ResourceApplyRMSProp, ResourceApplyCenteredRMSProp, ResourceApplyFtrl(V2) and their
+sparse forms) and plain ops with TF's arithmetic elsewhere (SGD momentum as
+ResourceApplyKerasMomentum, RMSprop without momentum, Adagrad, Adadelta, Adamax, Nadam,
+Adam amsgrad). `decay` (lr / (1 + decay * iterations); not for Nadam, whose decay is its
+momentum schedule's), `clipnorm` and `clipvalue` as TF's OptimizerV2. Sparse gradients
+(IndexedSlices) are applied as TF's `_resource_apply_sparse` for SGD, Adam, RMSprop,
+Adagrad and Ftrl. `get` takes a name, a config, an instance or a tf.train optimizer
+(wrapped as TFOptimizer). `learning_rate` may be a keras.optimizers.schedules schedule.
 """
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.graph import control_dependencies, name_scope
+from ..engine.framework.graph import control_dependencies
 from ..engine.framework.indexed_slices import IndexedSlices
-from ..ops import control_flow_ops, init_ops, math_ops
+from ..ops import array_ops, init_ops, math_ops
 from . import backend
-from .engine.base_layer_utils import make_variable
-from .optimizers_v2 import SlotOptimizerMixin, adam_amsgrad_update
+from . import optimizers_schedules as schedules
+from .optimizers_v2 import SlotOptimizerMixin, adam_update, adam_update_sparse, scatter_add
 from ..engine.autodiff.gradients import gradients as _gradients
 from ..train import optimizer as _tf_optimizer
-from ..train import optimizers as _tf_optimizers
+from ..train import training_ops
 
-__all__ = ["Optimizer", "SGD", "Adam", "RMSprop", "Adagrad", "Adadelta", "Adamax", "Nadam",
-           "TFOptimizer", "get", "serialize", "deserialize"]
+__all__ = ["schedules", "Optimizer", "SGD", "Adam", "RMSprop", "Adagrad", "Adadelta",
+           "Adamax", "Nadam", "Ftrl", "TFOptimizer", "get", "serialize", "deserialize"]
 
 
-class Optimizer:
+class Optimizer(SlotOptimizerMixin):
     """Base of the Keras optimizers: `get_updates(loss, params)` returns the update ops.
 
     Args:
@@ -35,18 +42,17 @@ class Optimizer:
         for k in kwargs:
             if k not in allowed:
                 raise TypeError("Unexpected keyword argument passed to optimizer: " + str(k))
-        for k in ("clipnorm", "clipvalue"):
-            if kwargs.get(k) is not None:
-                raise NotImplementedError("flowgrad does not implement optimizer " + k)
-        if kwargs.get("decay"):
-            raise NotImplementedError("flowgrad does not implement optimizer decay")
+            if kwargs[k] < 0:
+                raise ValueError("Expected {} >= 0, received: {}".format(k, kwargs[k]))
+        # TF 1.14: lr / (1 + decay * iterations); gradients clipped by norm / value
+        self._lr_decay = kwargs.pop("decay", 0.0)
+        if "clipnorm" in kwargs:
+            self.clipnorm = kwargs.pop("clipnorm")
+        if "clipvalue" in kwargs:
+            self.clipvalue = kwargs.pop("clipvalue")
         self._name = name
-        self._tf = None
         self._hyper = {}
         self._lr_var = None
-
-    def _make(self):
-        raise NotImplementedError
 
     @property
     def lr(self):
@@ -54,25 +60,49 @@ class Optimizer:
         first use), which K.set_value changes (LearningRateScheduler does)."""
         if "learning_rate" not in self._hyper:
             raise AttributeError("'%s' object has no attribute 'lr'" % type(self).__name__)
+        if isinstance(self._hyper["learning_rate"], schedules.LearningRateSchedule):
+            return self._hyper["learning_rate"]   # TF: the schedule itself
         if self._lr_var is None:
-            with name_scope(""):
-                with name_scope(self._name):
-                    self._lr_var = make_variable(
-                        "learning_rate", shape=(), dtype=_dt.float32, trainable=False,
-                        initializer=init_ops.constant_initializer(
-                            self._hyper["learning_rate"]))
-            backend.track_variable(self._lr_var)
+            self._lr_var = self._make_weight(
+                "learning_rate", (), _dt.float32,
+                init_ops.constant_initializer(self._hyper["learning_rate"]))
         return self._lr_var
 
     learning_rate = lr
 
+    @property
+    def iterations(self):
+        """The int64 step counter '<name>/iter' (made on first use)."""
+        return self._v2_iterations()
+
     def get_gradients(self, loss, params):
         """The gradients of `loss` for `params` (ValueError where there is none)."""
+        params = list(params) if isinstance(params, (list, tuple)) else [params]
         grads = _gradients(loss, params)
-        if None in grads:
-            raise ValueError("An operation has `None` for gradient. Please make sure that all "
-                             "of your ops have a gradient defined (i.e. are differentiable).")
+        for grad, param in zip(grads, params):
+            if grad is None:
+                raise ValueError("Variable {} has `None` for gradient. Please make sure that "
+                                 "all of your ops have a gradient defined (i.e. are "
+                                 "differentiable). Common ops without gradient: K.argmax, "
+                                 "K.round, K.eval.".format(param))
+        if hasattr(self, "clipnorm"):
+            grads = [math_ops.clip_by_norm(g, self.clipnorm) for g in grads]
+        if hasattr(self, "clipvalue"):
+            grads = [math_ops.clip_by_value(g, -self.clipvalue, self.clipvalue)
+                     for g in grads]
         return grads
+
+    def _decayed_lr(self, lr, dtype):
+        """TF's _decayed_lr: a schedule's value at `iterations`, then lr / (1 + decay *
+        iterations) when decay > 0."""
+        if isinstance(lr, schedules.LearningRateSchedule):
+            lr_t = math_ops.cast(lr(math_ops.cast(self.iterations, dtype)), dtype)
+        else:
+            lr_t = math_ops.cast(lr, dtype)
+        if self._lr_decay > 0.:
+            local_step = math_ops.cast(self.iterations, dtype)
+            lr_t = lr_t / (1. + math_ops.cast(self._lr_decay, dtype) * local_step)
+        return lr_t
 
     def get_updates(self, loss, params):
         """The ops that apply one step to `params` for `loss`."""
@@ -80,10 +110,8 @@ class Optimizer:
         return [self.apply_gradients(zip(grads, params))]
 
     def apply_gradients(self, grads_and_vars, name=None):
-        """Applies (gradient, variable) pairs; returns the op."""
-        if self._tf is None:
-            self._tf = self._make()
-        return self._tf.apply_gradients(list(grads_and_vars), name=name)
+        """Applies (gradient, variable) pairs, then increments `iterations`; returns the op."""
+        return self._v2_apply(grads_and_vars, name)
 
     def minimize(self, loss, var_list, grad_loss=None, name=None):
         """get_updates for `var_list`, as one op."""
@@ -91,12 +119,12 @@ class Optimizer:
             raise NotImplementedError("flowgrad does not implement minimize(grad_loss=...)")
         if callable(var_list):
             var_list = var_list()
-        with name_scope(name or self._name):
-            return self.get_updates(loss, var_list)[0]
+        return self.apply_gradients(zip(self.get_gradients(loss, var_list), var_list),
+                                    name=name)
 
     def variables(self):
-        """The optimizer's variables (slots and accumulators)."""
-        return [] if self._tf is None else self._tf.variables()
+        """The optimizer's variables, in TF's order: iter, extra weights, slots."""
+        return self._v2_variables()
 
     @property
     def weights(self):
@@ -107,34 +135,57 @@ class Optimizer:
         """The values of `weights`, read in keras.backend.get_session()."""
         return backend.get_session().run(self.weights)
 
+    def _legacy_weights(self, weights):
+        """A subclass adapts Keras v1 optimizer state (TF 1.14's set_weights overrides)."""
+        return weights
+
     def set_weights(self, weights):
-        """Loads numpy arrays into `weights` (ValueError on a count or shape mismatch)."""
+        """Loads numpy arrays into `weights` by position (ValueError on a count or shape
+        mismatch, TF 1.14's messages)."""
         params = self.weights
+        weights = self._legacy_weights(list(weights))
         if len(params) != len(weights):
-            raise ValueError("Length of the specified weight list (" + str(len(weights)) +
-                             ") does not match the number of weights of the optimizer (" +
-                             str(len(params)) + ")")
-        sess = backend.get_session()
+            raise ValueError("You called `set_weights(weights)` on optimizer " + self._name +
+                             " with a  weight list of length " + str(len(weights)) +
+                             ", but the optimizer was expecting " + str(len(params)) +
+                             " weights. Provided weights: " + str(weights)[:50] + "...")
+        if not params:
+            return
         for p, w in zip(params, weights):
             if tuple(p.shape.as_list()) != tuple(np.shape(w)):
                 raise ValueError("Optimizer weight shape " + str(tuple(p.shape.as_list())) +
                                  " not compatible with provided weight shape " +
                                  str(np.shape(w)))
+        sess = backend.get_session()
         for p, w in zip(params, weights):
             p.load(np.asarray(w), sess)
 
     def get_config(self):
         config = {"name": self._name}
         config.update(self._hyper)
+        if isinstance(config.get("learning_rate"), schedules.LearningRateSchedule):
+            config["learning_rate"] = schedules.serialize(config["learning_rate"])
         return config
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
+        config = dict(config)
+        if isinstance(config.get("learning_rate"), dict):
+            config["learning_rate"] = schedules.deserialize(config["learning_rate"],
+                                                            custom_objects=custom_objects)
         return cls(**config)
 
 
+def _prepend_iterations(opt, weights):
+    """TF 1.14's RMSprop/Adagrad/Adadelta set_weights: Keras v1 state has no iter."""
+    if len(opt.weights) == len(weights) + 1:
+        return [np.array(0)] + weights
+    return weights
+
+
 class SGD(Optimizer):
-    """Stochastic gradient descent, with momentum and Nesterov momentum.
+    """Stochastic gradient descent, with momentum and Nesterov momentum (TF's
+    KerasMomentum rule: accum = accum * momentum - lr * g; var += accum).
 
     Args:
       learning_rate: 0.01. momentum: 0.0. nesterov: False. name: 'SGD'.
@@ -146,20 +197,38 @@ class SGD(Optimizer):
         super().__init__(name, **kwargs)
         if isinstance(momentum, (int, float)) and (momentum < 0 or momentum > 1):
             raise ValueError("`momentum` must be between [0, 1].")
-        self._hyper = {"learning_rate": learning_rate, "decay": 0.0, "momentum": momentum,
-                       "nesterov": nesterov}
+        self.nesterov = nesterov
+        self._hyper = {"learning_rate": learning_rate, "decay": self._lr_decay,
+                       "momentum": momentum, "nesterov": nesterov}
+        self._momentum = bool(momentum)
+        self._slot_names = ("momentum",) if self._momentum else ()
 
-    def _make(self):
-        h = self._hyper
-        if h["momentum"]:
-            return _tf_optimizers.MomentumOptimizer(self.lr, h["momentum"],
-                                                    use_nesterov=h["nesterov"],
-                                                    name=self._name)
-        return _tf_optimizers.GradientDescentOptimizer(self.lr, name=self._name)
+    def _update(self, g, v, slots, lr, shared, local_step):
+        if not self._momentum:
+            return training_ops.apply_gradient_descent(v, lr, g)
+        accum = slots[0]
+        m = math_ops.cast(self._hyper["momentum"], v.dtype.base_dtype)
+        a = accum.assign(accum * m - g * lr)
+        if self.nesterov:
+            return v.assign_add(a * m - g * lr)
+        return v.assign_add(a)
+
+    def _apply_sparse(self, g, v, slots, lr, shared, local_step):
+        if not self._momentum:   # TF: a scatter_add of -g * lr, duplicates as they come
+            return v.scatter_add(IndexedSlices(-g.values * lr, g.indices))
+        return super()._apply_sparse(g, v, slots, lr, shared, local_step)
+
+    def _update_sparse(self, g, indices, v, slots, lr, shared, local_step):
+        accum = slots[0]
+        m = math_ops.cast(self._hyper["momentum"], v.dtype.base_dtype)
+        a = array_ops.gather(accum.read_value(), indices) * m - g * lr
+        with control_dependencies([accum.scatter_update(IndexedSlices(a, indices))]):
+            delta = a * m - g * lr if self.nesterov else a
+            return v.scatter_add(IndexedSlices(delta, indices))
 
 
-class Adam(SlotOptimizerMixin, Optimizer):
-    """Adam (epsilon 1e-7 by default in TF 1.14's Keras).
+class Adam(Optimizer):
+    """Adam (epsilon 1e-7 by default in TF 1.14's Keras), with amsgrad.
 
     Args:
       learning_rate: 0.001. beta_1: 0.9. beta_2: 0.999. epsilon: 1e-7. amsgrad: False.
@@ -171,118 +240,95 @@ class Adam(SlotOptimizerMixin, Optimizer):
         learning_rate = kwargs.pop("lr", learning_rate)
         super().__init__(name, **kwargs)
         self.amsgrad = amsgrad
-        self._hyper = {"learning_rate": learning_rate, "decay": 0.0, "beta_1": beta_1,
+        self._hyper = {"learning_rate": learning_rate, "decay": self._lr_decay, "beta_1": beta_1,
                        "beta_2": beta_2, "epsilon": epsilon, "amsgrad": amsgrad}
-        if amsgrad:
-            self._slot_names = ("m", "v", "vhat")
+        self._slot_names = ("m", "v", "vhat") if amsgrad else ("m", "v")
 
-    def apply_gradients(self, grads_and_vars, name=None):
-        if self.amsgrad:
-            return self._v2_apply(grads_and_vars, name)
-        return super().apply_gradients(grads_and_vars, name)
-
-    def variables(self):
-        return self._v2_variables() if self.amsgrad else super().variables()
+    def _legacy_weights(self, weights):
+        num_vars = int((len(self.weights) - 1) / 2)
+        if len(weights) == 3 * num_vars + 1:
+            weights = weights[:len(self.weights)]
+        return weights
 
     def _update(self, g, v, slots, lr, shared, local_step):
-        return adam_amsgrad_update(self, g, v, slots, lr, local_step)
+        if self.amsgrad:
+            return adam_update(self, g, v, slots, lr, local_step)
+        h, dtype = self._hyper, v.dtype.base_dtype
+        b1 = math_ops.cast(h["beta_1"], dtype)
+        b2 = math_ops.cast(h["beta_2"], dtype)
+        return training_ops.apply_adam(v, slots[0], slots[1], math_ops.pow(b1, local_step),
+                                       math_ops.pow(b2, local_step), lr, b1, b2,
+                                       math_ops.cast(h["epsilon"], dtype), g)
 
-    def _make(self):
-        h = self._hyper
-        return _tf_optimizers.AdamOptimizer(self.lr, h["beta_1"], h["beta_2"],
-                                            h["epsilon"], name=self._name)
-
-
-class _DenseSlotOptimizer(Optimizer):
-    """An optimizer whose update TF 1.14's Keras builds from plain ops on one slot per
-    variable (RMSprop, Adagrad): made here the same way."""
-
-    _slot_name = None
-    _slot_init = 0.0
-
-    def apply_gradients(self, grads_and_vars, name=None):
-        grads_and_vars = list(grads_and_vars)
-        updates = []
-        lr = self.lr
-        for g, v in grads_and_vars:
-            if isinstance(g, IndexedSlices):
-                raise NotImplementedError("flowgrad does not implement sparse gradients in "
-                                          "the Keras " + type(self).__name__ + " optimizer")
-            key = id(v)
-            if key not in self._slots:
-                with name_scope(""):
-                    with name_scope(v.op.name):
-                        slot = make_variable(
-                            self._slot_name, shape=v.shape, dtype=v.dtype.base_dtype,
-                            trainable=False,
-                            initializer=init_ops.constant_initializer(self._slot_init))
-                backend.track_variable(slot)
-                self._slots[key] = slot
-            with name_scope(self._name):
-                updates.append(self._update(g, v, self._slots[key],
-                                            math_ops.cast(lr, v.dtype.base_dtype)))
-        return control_flow_ops.group(*updates, name=name or self._name)
-
-    def variables(self):
-        return list(self._slots.values())
+    def _update_sparse(self, g, indices, v, slots, lr, shared, local_step):
+        return adam_update_sparse(self, g, indices, v, slots, lr, local_step)
 
 
-class RMSprop(SlotOptimizerMixin, _DenseSlotOptimizer):
+class RMSprop(Optimizer):
     """RMSprop: rms = rho * rms + (1 - rho) * g^2; var -= lr * g / (sqrt(rms) + epsilon)
-    (rms starts at zero; TF 1.14's Keras defaults).
+    (TF's RMSProp kernels with momentum; centered subtracts the mean gradient squared).
 
     Args:
       learning_rate: 0.001. rho: 0.9. momentum: 0.0. epsilon: 1e-7.
       centered: False. name: 'RMSprop'.
     """
 
-    _slot_name = "rms"
-
     def __init__(self, learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-7,
                  centered=False, name="RMSprop", **kwargs):
         learning_rate = kwargs.pop("lr", learning_rate)
         super().__init__(name, **kwargs)
-        self._hyper = {"learning_rate": learning_rate, "decay": 0.0, "rho": rho,
+        self._hyper = {"learning_rate": learning_rate, "decay": self._lr_decay, "rho": rho,
                        "momentum": momentum, "epsilon": epsilon, "centered": centered}
-        self._slots = {}
-        self._v2 = bool(momentum) or bool(centered)
+        self._momentum = bool(momentum)
+        self.centered = centered
         self._slot_names = ("rms",) + (("momentum",) if momentum else ()) + \
             (("mg",) if centered else ())
 
-    def apply_gradients(self, grads_and_vars, name=None):
-        if self._v2:
-            return self._v2_apply(grads_and_vars, name)
-        return super().apply_gradients(grads_and_vars, name)
+    def _legacy_weights(self, weights):
+        return _prepend_iterations(self, weights)
 
-    def variables(self):
-        return self._v2_variables() if self._v2 else super().variables()
+    def _consts(self, v):
+        h, dtype = self._hyper, v.dtype.base_dtype
+        return (math_ops.cast(h["rho"], dtype), math_ops.cast(h["momentum"], dtype),
+                math_ops.cast(h["epsilon"], dtype))
 
-    def _v2_update(self, g, v, slots, lr):
-        """TF's (centered) RMSProp kernels with momentum, or the plain centered update."""
-        h = self._hyper
-        rho, mom_c, eps = h["rho"], h["momentum"], h["epsilon"]
+    def _update(self, g, v, slots, lr, shared, local_step):
+        rho, mom, eps = self._consts(v)
         rms = slots[0]
-        rms_t = rms.assign_add((math_ops.square(g) - rms) * (1. - rho))
-        denom = rms_t
-        if h["centered"]:
-            mg = slots[-1]
-            mg_t = mg.assign_add((g - mg) * (1. - rho))
-            denom = rms_t - math_ops.square(mg_t)
-        if not mom_c:
-            return v.assign_sub(lr * g / (math_ops.sqrt(denom) + eps))
-        mom = slots[1]
-        mom_t = mom.assign(mom * mom_c + lr * g / math_ops.sqrt(denom + eps))
-        return v.assign_sub(mom_t)
-
-    def _update(self, g, v, rms, lr, shared=None, local_step=None):
-        if self._v2:
-            return self._v2_update(g, v, rms, lr)
-        rho = self._hyper["rho"]
+        if self._momentum:
+            if self.centered:
+                return training_ops.apply_centered_rms_prop(v, slots[2], rms, slots[1], lr,
+                                                            rho, mom, eps, g)
+            return training_ops.apply_rms_prop(v, rms, slots[1], lr, rho, mom, eps, g)
         rms_t = rms.assign(rho * rms + (1. - rho) * math_ops.square(g))
-        return v.assign_sub(lr * g / (math_ops.sqrt(rms_t) + self._hyper["epsilon"]))
+        denom = rms_t
+        if self.centered:
+            mg = slots[-1]
+            mg_t = mg.assign(rho * mg + (1. - rho) * g)
+            denom = rms_t - math_ops.square(mg_t)
+        return v.assign(v - lr * g / (math_ops.sqrt(denom) + eps))
+
+    def _update_sparse(self, g, indices, v, slots, lr, shared, local_step):
+        rho, mom, eps = self._consts(v)
+        rms = slots[0]
+        if self._momentum:
+            if self.centered:
+                return training_ops.sparse_apply_centered_rms_prop(
+                    v, slots[2], rms, slots[1], lr, rho, mom, eps, g, indices)
+            return training_ops.sparse_apply_rms_prop(v, rms, slots[1], lr, rho, mom, eps, g,
+                                                      indices)
+        with control_dependencies([rms.assign(rms * rho)]):
+            rms_t = scatter_add(rms, indices, (g * g) * (1. - rho))
+            denom = array_ops.gather(rms_t, indices)
+        if self.centered:
+            mg = slots[-1]
+            with control_dependencies([mg.assign(mg * rho)]):
+                mg_t = scatter_add(mg, indices, g * (1. - rho))
+                denom = denom - math_ops.square(array_ops.gather(mg_t, indices))
+        return v.scatter_add(IndexedSlices(-lr * g / (math_ops.sqrt(denom) + eps), indices))
 
 
-class Adagrad(_DenseSlotOptimizer):
+class Adagrad(Optimizer):
     """Adagrad: acc += g^2; var -= lr * g / (sqrt(acc) + epsilon) (acc starts at
     initial_accumulator_value; TF 1.14's Keras defaults).
 
@@ -291,7 +337,7 @@ class Adagrad(_DenseSlotOptimizer):
       name: 'Adagrad'.
     """
 
-    _slot_name = "accumulator"
+    _slot_names = ("accumulator",)
 
     def __init__(self, learning_rate=0.001, initial_accumulator_value=0.1, epsilon=1e-7,
                  name="Adagrad", **kwargs):
@@ -300,11 +346,15 @@ class Adagrad(_DenseSlotOptimizer):
         if initial_accumulator_value < 0.0:
             raise ValueError("initial_accumulator_value must be non-negative: %s"
                              % initial_accumulator_value)
-        self._slot_init = initial_accumulator_value
-        self._hyper = {"learning_rate": learning_rate, "decay": 0.0,
+        self._hyper = {"learning_rate": learning_rate, "decay": self._lr_decay,
                        "initial_accumulator_value": initial_accumulator_value,
                        "epsilon": epsilon}
-        self._slots = {}
+
+    def _slot_initializer(self, slot_name):
+        return init_ops.constant_initializer(self._hyper["initial_accumulator_value"])
+
+    def _legacy_weights(self, weights):
+        return _prepend_iterations(self, weights)
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
@@ -312,14 +362,22 @@ class Adagrad(_DenseSlotOptimizer):
         compile('adagrad') does)."""
         config = dict(config)
         config.setdefault("initial_accumulator_value", 0.)
-        return cls(**config)
+        return super().from_config(config, custom_objects)
 
-    def _update(self, g, v, acc, lr):
-        acc_t = acc.assign_add(math_ops.square(g))
-        return v.assign_sub(lr * g / (math_ops.sqrt(acc_t) + self._hyper["epsilon"]))
+    def _update(self, g, v, slots, lr, shared, local_step):
+        eps = math_ops.cast(self._hyper["epsilon"], v.dtype.base_dtype)
+        acc_t = slots[0].assign_add(math_ops.square(g))
+        return v.assign_sub(lr * g / (math_ops.sqrt(acc_t) + eps))
+
+    def _update_sparse(self, g, indices, v, slots, lr, shared, local_step):
+        eps = math_ops.cast(self._hyper["epsilon"], v.dtype.base_dtype)
+        acc_t = scatter_add(slots[0], indices, math_ops.square(g))
+        acc_slice = array_ops.gather(acc_t, indices)
+        return v.scatter_add(IndexedSlices(-lr * g / (math_ops.sqrt(acc_slice) + eps),
+                                           indices))
 
 
-class Adadelta(SlotOptimizerMixin, Optimizer):
+class Adadelta(Optimizer):
     """Adadelta: accum = rho * accum + (1 - rho) g^2; update = sqrt(accum_var + eps) /
     sqrt(accum + eps) * g; accum_var = rho * accum_var + (1 - rho) update^2;
     var -= lr * update.
@@ -334,14 +392,11 @@ class Adadelta(SlotOptimizerMixin, Optimizer):
                  **kwargs):
         learning_rate = kwargs.pop("lr", learning_rate)
         super().__init__(name, **kwargs)
-        self._hyper = {"learning_rate": learning_rate, "decay": 0.0, "rho": rho,
+        self._hyper = {"learning_rate": learning_rate, "decay": self._lr_decay, "rho": rho,
                        "epsilon": epsilon}
 
-    def apply_gradients(self, grads_and_vars, name=None):
-        return self._v2_apply(grads_and_vars, name)
-
-    def variables(self):
-        return self._v2_variables()
+    def _legacy_weights(self, weights):
+        return _prepend_iterations(self, weights)
 
     def _update(self, g, v, slots, lr, shared, local_step):
         accum, accum_update = slots
@@ -354,7 +409,7 @@ class Adadelta(SlotOptimizerMixin, Optimizer):
             return v.assign_sub(update * lr)
 
 
-class Adamax(SlotOptimizerMixin, Optimizer):
+class Adamax(Optimizer):
     """Adamax (Adam with the infinity norm): m = b1 m + (1 - b1) g; v = max(b2 v, |g|);
     var -= lr / (1 - b1^t) * m / (v + epsilon).
 
@@ -368,14 +423,8 @@ class Adamax(SlotOptimizerMixin, Optimizer):
                  name="Adamax", **kwargs):
         learning_rate = kwargs.pop("lr", learning_rate)
         super().__init__(name, **kwargs)
-        self._hyper = {"learning_rate": learning_rate, "decay": 0.0, "beta_1": beta_1,
+        self._hyper = {"learning_rate": learning_rate, "decay": self._lr_decay, "beta_1": beta_1,
                        "beta_2": beta_2, "epsilon": epsilon}
-
-    def apply_gradients(self, grads_and_vars, name=None):
-        return self._v2_apply(grads_and_vars, name)
-
-    def variables(self):
-        return self._v2_variables()
 
     def _update(self, g, v, slots, lr, shared, local_step):
         m, vv = slots
@@ -386,7 +435,7 @@ class Adamax(SlotOptimizerMixin, Optimizer):
         return v.assign_sub(lr / (1. - b1_power) * (m_t / (v_t + eps)))
 
 
-class Nadam(SlotOptimizerMixin, Optimizer):
+class Nadam(Optimizer):
     """Adam with Nesterov momentum and TF's momentum schedule (a 'momentum_cache'
     variable, decay 0.004).
 
@@ -399,12 +448,19 @@ class Nadam(SlotOptimizerMixin, Optimizer):
     def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7,
                  name="Nadam", **kwargs):
         learning_rate = kwargs.pop("lr", learning_rate)
+        # TF 1.14: kwargs['decay'] = kwargs.pop('schedule_decay', 0.004) - a `decay`
+        # (what get_config writes) is replaced by the schedule's
+        kwargs.pop("decay", None)
         if kwargs.get("schedule_decay") is not None:
             self._initial_decay = kwargs.pop("schedule_decay")
         else:
             kwargs.pop("schedule_decay", None)
             self._initial_decay = 0.004
+        if isinstance(learning_rate, schedules.LearningRateSchedule):
+            raise ValueError("The Nadam optimizer does not support "
+                             "tf.keras.optimizers.LearningRateSchedules as the learning rate.")
         super().__init__(name, **kwargs)
+        self._lr_decay = 0.0   # TF's Nadam reads the learning rate undecayed
         self._hyper = {"learning_rate": learning_rate, "decay": self._initial_decay,
                        "beta_1": beta_1, "beta_2": beta_2, "epsilon": epsilon}
         self._m_cache = None
@@ -414,19 +470,11 @@ class Nadam(SlotOptimizerMixin, Optimizer):
         config["decay"] = self._initial_decay
         return config
 
-    def apply_gradients(self, grads_and_vars, name=None):
+    def _create_extra_weights(self):
         if self._m_cache is None:
-            with name_scope(""):
-                with name_scope(self._name):
-                    self._m_cache = make_variable(
-                        "momentum_cache", shape=(), dtype=_dt.float32, trainable=False,
-                        initializer=init_ops.ones_initializer())
-            backend.track_variable(self._m_cache)
+            self._m_cache = self._make_weight("momentum_cache", (), _dt.float32,
+                                              init_ops.ones_initializer())
             self._v2_extra = [self._m_cache]
-        return self._v2_apply(grads_and_vars, name)
-
-    def variables(self):
-        return self._v2_variables()
 
     def _prepare(self, dtype, local_step):
         b1 = math_ops.cast(self._hyper["beta_1"], dtype)
@@ -451,6 +499,78 @@ class Nadam(SlotOptimizerMixin, Optimizer):
         return v.assign(v - lr * m_t_bar / (math_ops.sqrt(v_t_prime) + eps))
 
 
+class Ftrl(Optimizer):
+    """FTRL-proximal (TF's ApplyFtrl / ApplyFtrlV2 kernels; slots 'accumulator' and
+    'linear', made variable by variable as TF 1.14 does).
+
+    Args:
+      learning_rate (required). learning_rate_power: -0.5. initial_accumulator_value: 0.1.
+      l1_regularization_strength: 0. l2_regularization_strength: 0. name: 'Ftrl'.
+      l2_shrinkage_regularization_strength: 0.
+    """
+
+    _slot_names = ("accumulator", "linear")
+    _slots_by_variable = True
+
+    def __init__(self, learning_rate, learning_rate_power=-0.5, initial_accumulator_value=0.1,
+                 l1_regularization_strength=0.0, l2_regularization_strength=0.0, name="Ftrl",
+                 l2_shrinkage_regularization_strength=0.0, **kwargs):
+        learning_rate = kwargs.pop("lr", learning_rate)
+        super().__init__(name, **kwargs)
+        for what, value, msg in (
+                ("initial_accumulator_value", initial_accumulator_value, "positive or zero"),
+                ("learning_rate_power", -learning_rate_power, "negative or zero"),
+                ("l1_regularization_strength", l1_regularization_strength,
+                 "positive or zero"),
+                ("l2_regularization_strength", l2_regularization_strength,
+                 "positive or zero")):
+            if value < 0.0:
+                raise ValueError("%s %f needs to be %s" % (
+                    what, value if what != "learning_rate_power" else -value, msg))
+        if l2_shrinkage_regularization_strength < 0.0:
+            raise ValueError("l2_shrinkage_regularization_strength %f needs to be positive "
+                             "or zero" % l2_shrinkage_regularization_strength)
+        self._initial_accumulator_value = initial_accumulator_value
+        self._l2_shrinkage = l2_shrinkage_regularization_strength
+        self._hyper = {"learning_rate": learning_rate, "decay": self._lr_decay,
+                       "learning_rate_power": learning_rate_power,
+                       "l1_regularization_strength": l1_regularization_strength,
+                       "l2_regularization_strength": l2_regularization_strength}
+
+    def get_config(self):
+        config = super().get_config()
+        config["initial_accumulator_value"] = self._initial_accumulator_value
+        config["l2_shrinkage_regularization_strength"] = self._l2_shrinkage
+        return config
+
+    def _slot_initializer(self, slot_name):
+        if slot_name == "accumulator":
+            return init_ops.constant_initializer(self._initial_accumulator_value)
+        return init_ops.zeros_initializer()
+
+    def _args(self, v):
+        h, dtype = self._hyper, v.dtype.base_dtype
+        return [math_ops.cast(h[k], dtype) for k in ("l1_regularization_strength",
+                                                     "l2_regularization_strength",
+                                                     "learning_rate_power")]
+
+    def _update(self, g, v, slots, lr, shared, local_step):
+        l1, l2, power = self._args(v)
+        if self._l2_shrinkage <= 0.0:
+            return training_ops.apply_ftrl(v, slots[0], slots[1], g, lr, l1, l2, power)
+        shrink = math_ops.cast(self._l2_shrinkage, v.dtype.base_dtype)
+        return training_ops.apply_ftrl_v2(v, slots[0], slots[1], g, lr, l1, l2, shrink, power)
+
+    def _update_sparse(self, g, indices, v, slots, lr, shared, local_step):
+        l1, l2, power = self._args(v)
+        if self._l2_shrinkage <= 0.0:
+            return training_ops.sparse_apply_ftrl(v, slots[0], slots[1], g, indices, lr, l1,
+                                                  l2, power)
+        shrink = math_ops.cast(self._l2_shrinkage, v.dtype.base_dtype)
+        return training_ops.sparse_apply_ftrl_v2(v, slots[0], slots[1], g, indices, lr, l1,
+                                                 l2, shrink, power)
+
+
 class TFOptimizer(Optimizer):
     """A tf.train optimizer used by a Keras model."""
 
@@ -459,14 +579,16 @@ class TFOptimizer(Optimizer):
             raise NotImplementedError("flowgrad does not implement TFOptimizer(iterations=)")
         super().__init__("TFOptimizer")
         self.optimizer = optimizer
-        self._tf = optimizer
+
+    def apply_gradients(self, grads_and_vars, name=None):
+        return self.optimizer.apply_gradients(list(grads_and_vars), name=name)
+
+    def variables(self):
+        return self.optimizer.variables()
 
     def get_updates(self, loss, params):
         grads = self.optimizer.compute_gradients(loss, params)
         return [self.optimizer.apply_gradients(grads)]
-
-
-_NOT_IMPLEMENTED = ("ftrl",)
 
 
 def serialize(optimizer):
@@ -478,14 +600,11 @@ def deserialize(config, custom_objects=None):
     """The optimizer a {'class_name', 'config'} dict describes (names case-insensitive)."""
     name = config["class_name"]
     classes = {"sgd": SGD, "adam": Adam, "rmsprop": RMSprop, "adagrad": Adagrad,
-               "adadelta": Adadelta, "adamax": Adamax, "nadam": Nadam}
+               "adadelta": Adadelta, "adamax": Adamax, "nadam": Nadam, "ftrl": Ftrl}
     if custom_objects and name in custom_objects:
         return custom_objects[name].from_config(config["config"])
     if name.lower() in classes:
         return classes[name.lower()].from_config(config["config"])
-    if name.lower() in _NOT_IMPLEMENTED:
-        raise NotImplementedError("flowgrad does not implement the Keras optimizer " +
-                                  repr(name))
     raise ValueError("Unknown optimizer: " + str(name))
 
 

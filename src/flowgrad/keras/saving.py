@@ -7,8 +7,9 @@ whole model, `model_config` (the JSON of {'class_name', 'config'}) and `training
 save_weights) has the attribute `layer_names` and one group per layer whose attribute
 `weight_names` lists datasets named by the variables ('dense/kernel:0' is the dataset
 kernel:0 in the subgroup dense). Weights load in order of the layers that have weights,
-or by layer name. The optimizer's state goes to `optimizer_weights` under flowgrad's
-variable names, which are not TF's: it is restored from flowgrad's files only.
+or by layer name. The optimizer's state goes to `optimizer_weights` under TF's names
+('Adam/iter:0', 'Adam/dense/kernel/m:0', ...) in TF's order, and loads by position, as
+TF 1.14 loads it: files move both ways between TF 1.14 and flowgrad.
 """
 import json
 import os

@@ -4,10 +4,12 @@ from ..engine.framework.graph import Tensor
 from ..ops import control_flow_ops, variables
 from . import backend
 from .callbacks import Progbar  # noqa: F401
+from .data_utils import get_file  # noqa: F401
 
 __all__ = ["smart_cond", "constant_value", "normalize_tuple", "normalize_data_format",
            "normalize_padding", "convert_data_format", "conv_output_length",
-           "deconv_output_length", "to_categorical", "normalize", "Progbar", "Sequence"]
+           "deconv_output_length", "to_categorical", "normalize", "Progbar", "Sequence",
+           "get_file"]
 
 
 def constant_value(pred):

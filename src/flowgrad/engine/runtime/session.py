@@ -39,6 +39,7 @@ from ..ops.state import Uninitialized
 from ..framework import threads
 from .backends.numpy import CompiledProgram
 from . import races
+from . import trace_session
 from .ir import lower
 
 _errstate = np.errstate
@@ -434,8 +435,22 @@ class BaseSession:
         keys = tuple(feed_dict) if feed_dict else ()
         plan = self._cached_plan(fetches, keys)
         feeds = plan.convert_feeds(feed_dict.values()) if keys else ()
-        results = self._execute(plan, feeds, run_metadata, options)
+        if trace_session.ACTIVE is not None:   # a profiling session traces every run
+            results = self._execute_profiled(plan, feeds, run_metadata, options)
+        else:
+            results = self._execute(plan, feeds, run_metadata, options)
         return plan.package(results)
+
+    def _execute_profiled(self, plan, feeds, run_metadata, options):
+        prof = trace_session.ACTIVE
+        traced = RunOptions(trace_level=RunOptions.FULL_TRACE,
+                            timeout_in_ms=getattr(options, "timeout_in_ms", 0))
+        md = run_metadata if run_metadata is not None else RunMetadata()
+        start = int(time.time() * 1e6)
+        results = self._execute(plan, feeds, md, traced)
+        if prof is not None:
+            prof.add(start, int(time.time() * 1e6), md)
+        return results
 
     def _cached_plan(self, fetches, keys):
         """The plan for (fetches, feed keys): from the cache, else compiled and cached."""

@@ -167,6 +167,21 @@ class Layer:
         """The layer's computation; the default is the identity."""
         return inputs
 
+    @property
+    def input(self):
+        """The input of the layer's first call on Keras tensors (AttributeError if none)."""
+        if not self._inbound_nodes:
+            raise AttributeError("Layer " + self.name + " is not connected, no input to "
+                                 "return.")
+        return _node_value(self._inbound_nodes[0][0])
+
+    @property
+    def output(self):
+        """The output of the layer's first call on Keras tensors (AttributeError if none)."""
+        if not self._inbound_nodes:
+            raise AttributeError("Layer " + self.name + " has no inbound nodes.")
+        return _node_value(self._inbound_nodes[0][1])
+
     def compute_output_shape(self, input_shape):
         """The output shape for `input_shape` (layers with weights override this)."""
         raise NotImplementedError
@@ -484,3 +499,9 @@ class Layer:
     @classmethod
     def from_config(cls, config):
         return cls(**config)
+
+
+def _node_value(value):
+    """TF's node attribute: the one tensor, or the list of them."""
+    values = list(value) if isinstance(value, (list, tuple)) else [value]
+    return values[0] if len(values) == 1 else values

@@ -65,10 +65,17 @@ class InputLayer(Layer):
                                  "your model and directly call it on your input.")
             self.is_placeholder = False
             self._batch_input_shape = tuple(input_tensor.shape.as_list())
-        self.input = self.output = input_tensor
         self._outputs = [input_tensor]
         self._inbound_nodes.append(([], [input_tensor], (), {}))
         KERAS_HISTORY[input_tensor] = (self, 0, 0)
+
+    @property
+    def input(self):
+        return self._outputs[0]
+
+    @property
+    def output(self):
+        return self._outputs[0]
 
     def get_config(self):
         return {"batch_input_shape": self._batch_input_shape, "dtype": self.dtype,

@@ -5,6 +5,8 @@ tensors (base_layer.KERAS_HISTORY records each call), keeps them in call order, 
 calling the network on new tensors replays those calls on them. Without inputs and
 outputs it is a subclassed model whose `call` the user writes.
 """
+import inspect
+
 from ...engine.framework.graph import Tensor
 from .. import backend
 from .. import layers as _layers
@@ -18,6 +20,13 @@ __all__ = ["Network"]
 def _is_graph_args(args, kwargs):
     return (len(args) == 2 or (len(args) == 1 and "outputs" in kwargs)
             or ("inputs" in kwargs and "outputs" in kwargs))
+
+
+def _takes_custom_objects(layer_cls):
+    try:
+        return "custom_objects" in inspect.signature(layer_cls.from_config).parameters
+    except (TypeError, ValueError):
+        return False
 
 
 def _layer_class(class_name, custom_objects=None):
@@ -294,8 +303,9 @@ class Network(Layer):
         pending = []
         for conf in config["layers"]:
             layer_cls = _layer_class(conf["class_name"], custom_objects)
-            if issubclass(layer_cls, Network):
-                layer = layer_cls.from_config(conf["config"], custom_objects)
+            if issubclass(layer_cls, Network) or _takes_custom_objects(layer_cls):
+                # nested objects (an RNN's cell) resolve custom classes too
+                layer = layer_cls.from_config(dict(conf["config"]), custom_objects)
             else:
                 layer = layer_cls.from_config(dict(conf["config"]))
             created[conf["name"]] = layer

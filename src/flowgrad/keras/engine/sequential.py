@@ -10,6 +10,7 @@ from ...engine.framework.graph import Tensor, name_scope
 from ...engine.framework.tensor_shape import TensorShape
 from .base_layer import KERAS_HISTORY, Layer
 from .input_layer import Input, InputLayer
+from .network import _takes_custom_objects
 from .training import Model
 from .. import layers as _layers
 
@@ -168,8 +169,9 @@ class Sequential(Model):
         model = cls(name=name)
         for conf in layer_configs:
             layer_cls = layer_class(conf["class_name"], custom_objects)
-            if isinstance(layer_cls, type) and issubclass(layer_cls, Model):
-                model.add(layer_cls.from_config(conf["config"], custom_objects))
+            if isinstance(layer_cls, type) and (issubclass(layer_cls, Model) or
+                                                _takes_custom_objects(layer_cls)):
+                model.add(layer_cls.from_config(dict(conf["config"]), custom_objects))
             else:
                 model.add(layer_cls.from_config(dict(conf["config"])))
         if not model.inputs and isinstance(config, dict) and config.get("build_input_shape"):

@@ -123,6 +123,7 @@ class Model(Network):
         self._compiled = False
         self.stop_training = False
         self.history = None
+        self._test_fetch_callbacks = {}   # TF 1.14 test_function.fetch_callbacks
         self.metrics_names = []
 
     # -- compile --------------------------------------------------------------------------
@@ -401,7 +402,16 @@ class Model(Network):
             fetches = fetches + self._make_train_function()
         else:
             fetches = fetches + list(self.state_updates)  # stateful RNNs carry over
+            # TF 1.14's test_function.fetches / fetch_callbacks (TensorBoard's histograms)
+            fetches = fetches + list(self._test_fetch_callbacks)
         return fetches
+
+    def _call_fetch_callbacks(self, fetches, outs):
+        """Hands the values of the extra test fetches to their callbacks."""
+        extra = self._test_fetch_callbacks
+        k = len(fetches) - len(extra)
+        for t, value in zip(fetches[k:], outs[k:]):
+            extra[t](value)
 
     def _run_batches(self, xs, ys, sws, batch_size, training, index_array=None,
                      callbacks=None, hook=None):
@@ -417,6 +427,8 @@ class Model(Network):
             if callbacks is not None:
                 callbacks.call("on_%s_batch_begin" % hook, batch_index, batch_logs)
             outs = K.get_session().run(fetches, self._feed(xs, ys, sws, ids, training))
+            if not training and self._test_fetch_callbacks:
+                self._call_fetch_callbacks(fetches, outs)
             values = agg.add(outs, len(ids))
             batch_logs.update(zip(self.metrics_names, values))
             if callbacks is not None:
@@ -451,6 +463,8 @@ class Model(Network):
             if callbacks is not None:
                 callbacks.call("on_%s_batch_begin" % hook, step, batch_logs)
             outs = K.get_session().run(fetches, self._feed(xs, ys, sws, slice(None), training))
+            if not training and self._test_fetch_callbacks:
+                self._call_fetch_callbacks(fetches, outs)
             values = agg.add(outs, 1)
             batch_logs.update(zip(self.metrics_names, values))
             if callbacks is not None:
@@ -570,13 +584,15 @@ class Model(Network):
             names += ["val_" + m for m in self.metrics_names]
         params = {"batch_size": batch_size, "epochs": epochs, "steps": None, "samples": n,
                   "verbose": verbose, "do_validation": val is not None, "metrics": names}
+        # TF 1.14 makes the train function before the callbacks see the model, and
+        # initializes variables at the first run (inside a profile of batch 1)
+        self._make_train_function()
         callback_list = self._callbacks(callbacks, verbose, params)
         if verbose and val is not None and isinstance(val, tuple):
             print("Train on %d samples, validate on %d samples" % (n, len(val[0][0])))
         self.stop_training = False
-        self._make_train_function()
-        K.get_session()
         callback_list.call("on_train_begin", None)
+        K.get_session()
         for epoch in range(initial_epoch, epochs):
             if self.stop_training:
                 break
@@ -663,11 +679,13 @@ class Model(Network):
             names += ["val_" + m for m in self.metrics_names]
         params = {"batch_size": None, "epochs": epochs, "steps": steps, "samples": steps,
                   "verbose": verbose, "do_validation": val is not None, "metrics": names}
+        # TF 1.14 makes the train function before the callbacks see the model, and
+        # initializes variables at the first run (inside a profile of batch 1)
+        self._make_train_function()
         callback_list = self._callbacks(callbacks, verbose, params, "steps")
         self.stop_training = False
-        self._make_train_function()
-        K.get_session()
         callback_list.call("on_train_begin", None)
+        K.get_session()
         for epoch in range(initial_epoch, epochs):
             if self.stop_training:
                 break

@@ -9,14 +9,19 @@ RNN layer's scope ('lstm/kernel', 'lstm/recurrent_kernel', 'lstm/bias'), fused a
 lays them out (LSTM gates i, f, c, o; GRU gates z, r, h), with TF 1.14's defaults
 (recurrent_activation='hard_sigmoid', GRU reset_after=False, LSTM unit_forget_bias).
 Dropout masks are drawn once per call, as TF's; stateful RNNs keep their states in
-variables updated by each run (reset_states); not built: constants (NotImplementedError).
+variables updated by each run (reset_states). `constants` (RNN(...)(x, constants=c), or
+the inputs list with num_constants) reach every step of a cell whose call takes
+`constants` (StackedRNNCells passes them to the cells that take them), as TF 1.14's.
 """
+import inspect
+
 import numpy as np
 
 from ...engine.framework.tensor_shape import TensorShape, dimension_value
 from ...ops import array_ops, init_ops
 from ...ops.linalg_ops import matmul
 from ...ops.variables import Variable
+from ...ops.rnn_cell_impl import RNNCell as _TFRNNCell
 from ... import nn
 from .. import activations, backend
 from ..backend import rnn
@@ -372,8 +377,6 @@ class StackedRNNCells(Layer):
         self.built = True
 
     def call(self, inputs, states, constants=None, **kwargs):
-        if constants:
-            raise NotImplementedError("flowgrad does not implement RNN constants")
         nested, i = [], 0
         for cell in self.cells:
             s = cell.state_size
@@ -382,7 +385,10 @@ class StackedRNNCells(Layer):
             i += n
         new_nested = []
         for cell, cell_states in zip(self.cells, nested):
-            inputs, cell_states = cell.call(inputs, cell_states)
+            if _has_arg(cell.call, "constants"):
+                inputs, cell_states = cell.call(inputs, cell_states, constants=constants)
+            else:
+                inputs, cell_states = cell.call(inputs, cell_states)
             new_nested.append(list(cell_states) if isinstance(cell_states, (list, tuple))
                               else [cell_states])
         return inputs, [s for group in new_nested for s in group]
@@ -390,7 +396,14 @@ class StackedRNNCells(Layer):
     def get_initial_state(self, inputs=None, batch_size=None, dtype=None):
         states = []
         for cell in self.cells:
-            s = cell.get_initial_state(inputs, batch_size, dtype)
+            fn = getattr(cell, "get_initial_state", None)
+            if fn is not None:
+                s = fn(inputs, batch_size, dtype)
+            else:   # TF's zero-filled state for a cell without get_initial_state
+                sizes = cell.state_size if isinstance(cell.state_size, (list, tuple)) \
+                    else [cell.state_size]
+                s = [array_ops.zeros(array_ops.stack([batch_size, n]), dtype=dtype)
+                     for n in sizes]
             states.extend(s if isinstance(s, (list, tuple)) else [s])
         return states
 
@@ -430,9 +443,9 @@ class RNN(Layer):
             raise ValueError("The RNN cell should have an attribute `state_size` (tuple of "
                              "integers, one integer per RNN state).")
         self.zero_output_for_mask = kwargs.pop("zero_output_for_mask", False)
-        if kwargs.pop("num_constants", None):
-            raise NotImplementedError("flowgrad does not implement RNN constants")
         super().__init__(**kwargs)
+        self._num_constants = None
+        self.constants_spec = None
         self.cell = cell
         self.return_sequences = return_sequences
         self.return_state = return_state
@@ -528,17 +541,32 @@ class RNN(Layer):
         self.built = True
 
     def __call__(self, inputs, initial_state=None, constants=None, **kwargs):
-        if constants is not None:
-            raise NotImplementedError("flowgrad does not implement RNN constants")
-        if isinstance(inputs, list) and len(inputs) > 1 and initial_state is None:
-            inputs, initial_state = inputs[0], inputs[1:]
-        if initial_state is None:
+        inputs, initial_state, constants = _standardize_args(inputs, initial_state, constants,
+                                                             self._num_constants)
+        if initial_state is None and constants is None:
             return super().__call__(inputs, **kwargs)
-        if not isinstance(initial_state, (list, tuple)):
-            initial_state = [initial_state]
-        self._n_initial = len(initial_state)
+        additional = list(initial_state or [])
+        self._n_initial = len(additional)
+        if constants is not None:
+            self.constants_spec = [InputSpec(shape=tuple(c.shape.as_list()))
+                                   for c in constants]
+            self._num_constants = len(constants)
+            additional += constants
         self.input_spec = None
-        return super().__call__([inputs] + list(initial_state), **kwargs)
+        return super().__call__([inputs] + additional, **kwargs)
+
+    def _process_inputs(self, inputs, initial_state, constants):
+        """TF 1.14's split of [inputs, *initial_state, *constants]."""
+        if isinstance(inputs, list):
+            if self._num_constants is None:
+                initial_state = inputs[1:]
+            else:
+                initial_state = inputs[1:-self._num_constants]
+                constants = inputs[-self._num_constants:]
+            if len(initial_state) == 0:
+                initial_state = None
+            inputs = inputs[0]
+        return inputs, initial_state, constants
 
     def get_initial_state(self, inputs):
         shape = array_ops.shape(inputs)
@@ -552,8 +580,8 @@ class RNN(Layer):
         return list(state) if isinstance(state, (list, tuple)) else [state]
 
     def call(self, inputs, mask=None, training=None, initial_state=None, constants=None):
-        if isinstance(inputs, list):
-            inputs, initial_state = inputs[0], list(inputs[1:])
+        inputs, initial_state, constants = self._process_inputs(inputs, initial_state,
+                                                                constants)
         if isinstance(mask, list):
             mask = mask[0]
         if not initial_state:
@@ -572,14 +600,25 @@ class RNN(Layer):
                              "specify the time dimension by passing a `shape` or "
                              "`batch_shape` argument to your Input layer.")
         cell = self.cell
-        one_state = not isinstance(cell.state_size, (list, tuple))
+        is_tf_rnn_cell = isinstance(cell, _TFRNNCell) or \
+            getattr(cell, "_is_tf_rnn_cell", None) is not None
 
         step_kwargs = {"training": training} if isinstance(cell, _Cell) else {}
 
+        n_const = len(constants) if constants else 0
+        if n_const:
+            if not _has_arg(cell.call, "constants"):
+                raise ValueError("RNN cell does not support constants")
+            step_kwargs = dict(step_kwargs)
+
         def step(x, states):
-            states = list(states)
-            out, new_states = cell.call(x, states[0] if one_state and not isinstance(
-                cell, _Cell) else states, **step_kwargs)
+            states = tuple(states)   # TF 1.14's K.rnn hands the step a tuple
+            if n_const:
+                step_kwargs["constants"] = states[-n_const:]
+                states = states[:-n_const]
+            # TF 1.14: only a tf.nn.rnn_cell cell gets its one state unwrapped
+            out, new_states = cell.call(x, states[0] if len(states) == 1 and is_tf_rnn_cell
+                                        else states, **step_kwargs)
             if not isinstance(new_states, (list, tuple)):
                 new_states = [new_states]
             return out, list(new_states)
@@ -591,6 +630,7 @@ class RNN(Layer):
         try:
             last_output, outputs, states = rnn(
                 step, inputs, initial_state, go_backwards=self.go_backwards, mask=mask,
+                constants=constants,
                 unroll=self.unroll, input_length=timesteps, time_major=self.time_major,
                 zero_output_for_mask=self.zero_output_for_mask)
         finally:
@@ -620,13 +660,18 @@ class RNN(Layer):
                            "config": self.cell.get_config()}}
         if self.zero_output_for_mask:
             config["zero_output_for_mask"] = True
+        if self._num_constants is not None:
+            config["num_constants"] = self._num_constants
         return _merge_config(super().get_config(), config)
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
         config = dict(config)
         cell = _cell_from_config(config.pop("cell"), custom_objects)
-        return cls(cell, **config)
+        num_constants = config.pop("num_constants", None)
+        layer = cls(cell, **config)
+        layer._num_constants = num_constants
+        return layer
 
 
 _RNN_ARGS = ("return_sequences", "return_state", "go_backwards", "stateful", "unroll")
@@ -734,3 +779,34 @@ def _cell_property(key):
 for _cls in (SimpleRNN, LSTM, GRU):
     for _key in _cls._cell_keys + ("units",):
         setattr(_cls, _key, _cell_property(_key))
+
+
+def _has_arg(fn, name):
+    try:
+        return name in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def _standardize_args(inputs, initial_state, constants, num_constants):
+    """TF 1.14's: [inputs, *states, *constants] (num_constants known) split, and the
+    states and constants as lists or None."""
+    if isinstance(inputs, list):
+        if initial_state is not None or constants is not None:
+            raise ValueError("With a list of inputs, pass the initial state and constants "
+                             "in the list, not as arguments")
+        if num_constants is not None:
+            constants = inputs[-num_constants:]
+            inputs = inputs[:-num_constants]
+        if len(inputs) > 1:
+            initial_state = inputs[1:]
+            inputs = inputs[:1]
+        inputs = tuple(inputs) if len(inputs) > 1 else inputs[0]
+
+    def to_list_or_none(x):
+        if x is None or isinstance(x, list):
+            return x
+        if isinstance(x, tuple):
+            return list(x)
+        return [x]
+    return inputs, to_list_or_none(initial_state), to_list_or_none(constants)

@@ -1,0 +1,128 @@
+"""tf.keras.optimizers.schedules (TF 1.14 keras/optimizer_v2/learning_rate_schedule.py):
+callables step -> learning rate that a Keras optimizer takes as `learning_rate` (it calls
+them with its `iterations`). TF 1.14's tf.train decay functions are these schedules called
+on the global step, so each one here builds flowgrad's tf.train function's ops."""
+from ..train import learning_rate_decay as _decay
+from ._serialization import deserialize_keras_object
+
+__all__ = ["LearningRateSchedule", "ExponentialDecay", "PiecewiseConstantDecay",
+           "PolynomialDecay", "InverseTimeDecay", "serialize", "deserialize"]
+
+
+class LearningRateSchedule:
+    """Base: `__call__(step)` returns the learning rate; `get_config` / `from_config`."""
+
+    def __call__(self, step):
+        raise NotImplementedError("Learning rate schedule must override __call__")
+
+    def get_config(self):
+        raise NotImplementedError("Learning rate schedule must override get_config")
+
+    @classmethod
+    def from_config(cls, config):
+        return cls(**config)
+
+
+class ExponentialDecay(LearningRateSchedule):
+    """initial_learning_rate * decay_rate ^ (step / decay_steps) (integer division with
+    staircase)."""
+
+    def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False,
+                 name=None):
+        self.initial_learning_rate = initial_learning_rate
+        self.decay_steps = decay_steps
+        self.decay_rate = decay_rate
+        self.staircase = staircase
+        self.name = name
+
+    def __call__(self, step):
+        return _decay.exponential_decay(self.initial_learning_rate, step, self.decay_steps,
+                                        self.decay_rate, self.staircase,
+                                        name=self.name or "ExponentialDecay")
+
+    def get_config(self):
+        return {"initial_learning_rate": self.initial_learning_rate,
+                "decay_steps": self.decay_steps, "decay_rate": self.decay_rate,
+                "staircase": self.staircase, "name": self.name}
+
+
+class PiecewiseConstantDecay(LearningRateSchedule):
+    """values[i] while step <= boundaries[i] (the last value after the last boundary)."""
+
+    def __init__(self, boundaries, values, name=None):
+        if len(boundaries) != len(values) - 1:
+            raise ValueError("The length of boundaries should be 1 less than the length of "
+                             "values")
+        self.boundaries = boundaries
+        self.values = values
+        self.name = name
+
+    def __call__(self, step):
+        return _decay.piecewise_constant(step, self.boundaries, self.values,
+                                         name=self.name or "PiecewiseConstant")
+
+    def get_config(self):
+        return {"boundaries": self.boundaries, "values": self.values, "name": self.name}
+
+
+class PolynomialDecay(LearningRateSchedule):
+    """(initial - end) * (1 - step / decay_steps) ^ power + end (cycle: decay_steps grows
+    to the next multiple)."""
+
+    def __init__(self, initial_learning_rate, decay_steps, end_learning_rate=0.0001,
+                 power=1.0, cycle=False, name=None):
+        self.initial_learning_rate = initial_learning_rate
+        self.decay_steps = decay_steps
+        self.end_learning_rate = end_learning_rate
+        self.power = power
+        self.cycle = cycle
+        self.name = name
+
+    def __call__(self, step):
+        return _decay.polynomial_decay(self.initial_learning_rate, step, self.decay_steps,
+                                       self.end_learning_rate, self.power, self.cycle,
+                                       name=self.name or "PolynomialDecay")
+
+    def get_config(self):
+        return {"initial_learning_rate": self.initial_learning_rate,
+                "decay_steps": self.decay_steps, "end_learning_rate": self.end_learning_rate,
+                "power": self.power, "cycle": self.cycle, "name": self.name}
+
+
+class InverseTimeDecay(LearningRateSchedule):
+    """initial_learning_rate / (1 + decay_rate * step / decay_steps)."""
+
+    def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False,
+                 name=None):
+        self.initial_learning_rate = initial_learning_rate
+        self.decay_steps = decay_steps
+        self.decay_rate = decay_rate
+        self.staircase = staircase
+        self.name = name
+
+    def __call__(self, step):
+        return _decay.inverse_time_decay(self.initial_learning_rate, step, self.decay_steps,
+                                         self.decay_rate, self.staircase,
+                                         name=self.name or "InverseTimeDecay")
+
+    def get_config(self):
+        return {"initial_learning_rate": self.initial_learning_rate,
+                "decay_steps": self.decay_steps, "decay_rate": self.decay_rate,
+                "staircase": self.staircase, "name": self.name}
+
+
+_CLASSES = {c.__name__: c for c in (ExponentialDecay, PiecewiseConstantDecay,
+                                    PolynomialDecay, InverseTimeDecay)}
+
+
+def serialize(learning_rate_schedule):
+    """{'class_name', 'config'} of a schedule."""
+    return {"class_name": learning_rate_schedule.__class__.__name__,
+            "config": learning_rate_schedule.get_config()}
+
+
+def deserialize(config, custom_objects=None):
+    """The schedule a {'class_name', 'config'} dict describes."""
+    return deserialize_keras_object(config, module_objects=_CLASSES,
+                                    custom_objects=custom_objects,
+                                    printable_module_name="decay")
