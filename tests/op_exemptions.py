@@ -8,7 +8,6 @@ reference, `ref=`, serves ops TF 1.14 cannot run on CPU.
 """
 EXEMPTIONS: dict = {
     # int32-only, shape-specific beam traceback (contrib.seq2seq): golden values and errors
-    "AsString": "covered-elsewhere: tests/test_canned_estimators.py (the heads' 'classes')",
     "GatherTree": "covered-elsewhere: tests/test_seq2seq_beam.py (TF 1.14 goldens)",
     # queues: ops that run a Python function, or use a queue/reader resource
     "PyFunc": "covered-elsewhere: tests/test_py_func.py (runs a Python function)",

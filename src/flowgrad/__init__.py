@@ -66,7 +66,6 @@ from .ops.data_flow_ops import (FIFOQueue, PaddingFIFOQueue, PriorityQueue, Queu
 from .ops.io_ops import (FixedLengthRecordReader, IdentityReader, ReaderBase, TextLineReader,
                          TFRecordReader, WholeFileReader, read_file, write_file)
 from .ops.numerics import add_check_numerics_ops
-from .engine.ops.as_string import as_string
 from .explain import explain_gradients  # flowgrad extension (issue 15): why a gradient is None
 from .engine.autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients,
                                         hessians, hessian_vector_product)
