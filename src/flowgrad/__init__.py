@@ -66,6 +66,10 @@ from .ops.data_flow_ops import (FIFOQueue, PaddingFIFOQueue, PriorityQueue, Queu
 from .ops.io_ops import (FixedLengthRecordReader, IdentityReader, ReaderBase, TextLineReader,
                          TFRecordReader, WholeFileReader, read_file, write_file)
 from .ops.numerics import add_check_numerics_ops
+# issue 16: lookup tables and string hashing (feature columns)
+from .ops.lookup_ops import initialize_all_tables, tables_initializer
+from .ops.string_ops import (string_to_hash_bucket, string_to_hash_bucket_fast,
+                             string_to_hash_bucket_strong)
 from .explain import explain_gradients  # flowgrad extension (issue 15): why a gradient is None
 from .engine.autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients,
                                         hessians, hessian_vector_product)

@@ -16,3 +16,4 @@ from .ops.init_ops import he_normal, he_uniform, lecun_normal, lecun_uniform
 from .ops.variables import global_variables_initializer as global_variables
 from .ops.variables import local_variables_initializer as local_variables
 from .ops.variables import variables_initializer as variables
+from .ops.lookup_ops import tables_initializer  # noqa: E402,F401 - TF 1.14 has it here too

@@ -37,3 +37,7 @@ __all__ = ["SparseTensor", "to_dense", "reorder", "reduce_sum", "sparse_dense_ma
            "eye", "fill_empty_rows", "maximum", "minimum", "merge", "reduce_max",
            "reduce_max_sparse", "reduce_sum_sparse", "reset_shape", "reshape", "segment_mean",
            "segment_sqrt_n", "segment_sum", "slice", "softmax", "split", "to_indicator", "mask"]
+from .ops.sparse_ops import sparse_cross as cross  # noqa: E402 - issue 16
+from .ops.sparse_ops import sparse_cross_hashed as cross_hashed  # noqa: E402 - issue 16
+
+__all__ += ["cross", "cross_hashed"]

@@ -14,6 +14,7 @@ from ..engine.autodiff.gradients import dense_to_indexed_slices  # noqa: F401
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
 from ..engine.framework.graph import name_scope
+from ..engine.ops import hashing as _hashing
 from ..engine.ops import sparse as _gen
 from ..engine.ops import sparse_structure as _st
 from ..engine.framework.indexed_slices import IndexedSlices
@@ -632,3 +633,45 @@ def sparse_mask(a, mask_indices, name=None):
         out_indices, to_gather = _setdiff1d(a.indices, mask_indices)
         out_values = array_ops.gather(a.values, to_gather, name=scope)
         return IndexedSlices(out_values, out_indices, a.dense_shape)
+
+
+# -- crosses (issue 16: feature columns) -------------------------------------------------
+_DEFAULT_HASH_KEY = 0xDECAFCAFFE
+
+
+def _sparse_cross_internal(inputs, hashed_output=False, num_buckets=0, hash_key=None,
+                           name=None):
+    if not isinstance(inputs, list):
+        raise TypeError("Inputs must be a list")
+    if not all(isinstance(i, (SparseTensor, Tensor)) for i in inputs):
+        raise TypeError("All inputs must be SparseTensors")
+    sparse_inputs = [i for i in inputs if isinstance(i, SparseTensor)]
+    dense_inputs = [i for i in inputs if not isinstance(i, SparseTensor)]
+    indices = [sp.indices for sp in sparse_inputs]
+    values = [sp.values for sp in sparse_inputs]
+    shapes = [sp.dense_shape for sp in sparse_inputs]
+    out_type = _dt.int64 if hashed_output else _dt.string
+    internal_type = _dt.string
+    for i in range(len(values)):
+        if values[i].dtype != _dt.string:
+            values[i] = math_ops.cast(values[i], _dt.int64)
+            internal_type = _dt.int64
+    for i in range(len(dense_inputs)):
+        if dense_inputs[i].dtype != _dt.string:
+            dense_inputs[i] = math_ops.cast(dense_inputs[i], _dt.int64)
+            internal_type = _dt.int64
+    ind, val, shp = _hashing.sparse_cross(indices, values, shapes, dense_inputs, hashed_output,
+                                          num_buckets, hash_key or _DEFAULT_HASH_KEY, out_type,
+                                          internal_type, name=name)
+    return SparseTensor(ind, val, shp)
+
+
+def sparse_cross(inputs, name=None):
+    """The string crosses ("a_X_b") of the rows of sparse and dense 2-D `inputs`."""
+    return _sparse_cross_internal(inputs=inputs, hashed_output=False, name=name)
+
+
+def sparse_cross_hashed(inputs, num_buckets=0, hash_key=None, name=None):
+    """The hashed crosses (TF's FingerprintCat64 chain % num_buckets) of `inputs`' rows."""
+    return _sparse_cross_internal(inputs=inputs, hashed_output=True, num_buckets=num_buckets,
+                                  hash_key=hash_key, name=name)

@@ -1,0 +1,294 @@
+"""The ops TF's feature columns hash and bucket with: StringToHashBucketFast (Fingerprint64),
+StringToHashBucketStrong (keyed SipHash), StringToHashBucket (TF's legacy Hash64),
+AsString of integers, Bucketize and SparseCross (string or hashed crosses, TF's
+FingerprintCat64 chain). Outputs are bit-exact with TF 1.14 (engine/ops/_hashing.py).
+None is differentiable: StringToHashBucket*, AsString and SparseCross have no gradient in
+TF (their inputs are strings or integers); Bucketize's gradient is None, as TF registers.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._base import apply, to_tensor
+from ._hashing import fingerprint64, fingerprint_cat64, siphash24
+
+__all__ = ["string_to_hash_bucket_fast", "string_to_hash_bucket_strong",
+           "string_to_hash_bucket", "as_string_int", "bucketize", "sparse_cross"]
+
+_M = (1 << 64) - 1
+_INT64_MAX = (1 << 63) - 1
+
+
+def _strings(arr):
+    flat = np.asarray(arr, dtype=object).reshape(-1).tolist()
+    return [x.encode() if isinstance(x, str) else bytes(x) for x in flat]
+
+
+def _hash64(s: bytes, seed=0xDECAFCAFFE) -> int:
+    """TF's legacy Hash64 (core/lib/hash/hash.cc, a MurmurHash64A variant)."""
+    m = 0xC6A4A7935BD1E995
+    n = len(s)
+    h = (seed ^ (n * m)) & _M
+    full = n - n % 8
+    for i in range(0, full, 8):
+        k = int.from_bytes(s[i:i + 8], "little")
+        k = (k * m) & _M
+        k ^= k >> 47
+        k = (k * m) & _M
+        h ^= k
+        h = (h * m) & _M
+    rest = s[full:]
+    if rest:
+        for j in range(len(rest) - 1, -1, -1):
+            h ^= rest[j] << (8 * j)
+        h = (h * m) & _M
+    h ^= h >> 47
+    h = (h * m) & _M
+    h ^= h >> 47
+    return h
+
+
+def _bucket_kernel(fn):
+    def kernel(x, num_buckets, **attrs):
+        x = np.asarray(x, dtype=object)
+        out = np.fromiter((fn(s, attrs) % num_buckets for s in _strings(x)), dtype=np.int64,
+                          count=x.size)
+        return out.reshape(x.shape)
+    return kernel
+
+
+def _bucket_infer(inputs, attrs):
+    if inputs[0].dtype.base_dtype != _dt.string:
+        raise TypeError(f"Input 'input' of '{attrs.get('_op_type', 'StringToHashBucket')}' Op "
+                        f"has type {inputs[0].dtype.base_dtype.name} that does not match "
+                        "expected type of string.")
+    if attrs["num_buckets"] < 1:
+        raise ValueError(f"Value for attr 'num_buckets' of {attrs['num_buckets']} must be at "
+                         "least minimum 1")
+    return [(_dt.int64, inputs[0].shape)]
+
+
+def _fast(s, attrs):
+    return fingerprint64(s)
+
+
+def _strong(s, attrs):
+    k = attrs["key"]
+    return siphash24(int(k[0]), int(k[1]), s)
+
+
+def _legacy(s, attrs):
+    return _hash64(s)
+
+
+register_op("StringToHashBucketFast", infer=_bucket_infer, kernel=_bucket_kernel(_fast),
+            grad=None)
+register_op("StringToHashBucketStrong", infer=_bucket_infer, kernel=_bucket_kernel(_strong),
+            grad=None)
+register_op("StringToHashBucket", infer=_bucket_infer, kernel=_bucket_kernel(_legacy),
+            grad=None)
+
+
+def _bucket_op(op_type, input, num_buckets, name, **attrs):
+    x = to_tensor(input, name="input")
+    if x.dtype.base_dtype != _dt.string:
+        raise TypeError(f"Input 'input' of '{op_type}' Op has type {x.dtype.base_dtype.name} "
+                        "that does not match expected type of string.")
+    return apply(op_type, [x], {"num_buckets": int(num_buckets), **attrs}, name)
+
+
+def string_to_hash_bucket_fast(input, num_buckets, name=None):
+    """Fingerprint64(input) % num_buckets, elementwise (TF's StringToHashBucketFast)."""
+    return _bucket_op("StringToHashBucketFast", input, num_buckets, name)
+
+
+def string_to_hash_bucket_strong(input, num_buckets, key, name=None):
+    """SipHash-2-4 of input keyed by `key` (two integers) % num_buckets."""
+    key = [int(k) for k in key]
+    if len(key) != 2:
+        raise errors.InvalidArgumentError(
+            None, None, f"Key must have 2 elements but got {len(key)}")
+    return _bucket_op("StringToHashBucketStrong", input, num_buckets, name, key=key)
+
+
+def string_to_hash_bucket(string_tensor, num_buckets, name=None):
+    """TF's legacy Hash64(input) % num_buckets (StringToHashBucket)."""
+    return _bucket_op("StringToHashBucket", string_tensor, num_buckets, name)
+
+
+# -- AsString (integers and bools only: what the lookup tables need) -------------------
+_AS_STRING_TYPES = (_dt.int8, _dt.int16, _dt.int32, _dt.int64, _dt.uint8, _dt.bool_)
+
+
+def _as_string_kernel(x, **_):
+    x = np.asarray(x)
+    out = np.empty(x.shape, dtype=object)
+    flat = out.reshape(-1)
+    if x.dtype == np.bool_:
+        flat[:] = [b"true" if v else b"false" for v in x.reshape(-1).tolist()]
+    else:
+        flat[:] = [str(v).encode() for v in x.reshape(-1).tolist()]
+    return out
+
+
+def _as_string_infer(inputs, attrs):
+    return [(_dt.string, inputs[0].shape)]
+
+
+register_op("AsString", infer=_as_string_infer, kernel=_as_string_kernel, grad=None)
+
+
+def as_string_int(input, name=None):
+    """AsString of an integer or bool tensor with TF's default attrs (decimal digits)."""
+    x = to_tensor(input, name="input")
+    if x.dtype.base_dtype not in _AS_STRING_TYPES:
+        raise NotImplementedError(f"flowgrad's AsString formats integers and bools only, not "
+                                  f"{x.dtype.base_dtype.name}")
+    return apply("AsString", [x], {"T": x.dtype.base_dtype, "precision": -1,
+                                   "scientific": False, "shortest": False, "width": -1,
+                                   "fill": ""}, name)
+
+
+# -- Bucketize --------------------------------------------------------------------------
+def _bucketize_kernel(x, boundaries, **_):
+    # TF: std::upper_bound over the float32 boundaries; a double input compares in double,
+    # any other input is converted to float32 first (C++'s usual conversions)
+    x = np.asarray(x)
+    b = np.asarray(boundaries, dtype=np.float32)
+    if x.dtype == np.float64:
+        return np.searchsorted(b.astype(np.float64), x, side="right").astype(np.int32)
+    return np.searchsorted(b, x.astype(np.float32), side="right").astype(np.int32)
+
+
+def _bucketize_infer(inputs, attrs):
+    b = list(attrs["boundaries"])
+    if any(b[i] > b[i + 1] for i in range(len(b) - 1)):
+        raise errors.InvalidArgumentError(None, None, "Expected sorted boundaries")
+    return [(_dt.int32, inputs[0].shape)]
+
+
+register_op("Bucketize", infer=_bucketize_infer, kernel=_bucketize_kernel, grad=None)
+
+_BUCKETIZE_TYPES = (_dt.int32, _dt.int64, _dt.float32, _dt.float64)
+
+
+def bucketize(input, boundaries, name=None):
+    """The bucket index of each value: the count of boundaries <= value (TF's Bucketize)."""
+    x = to_tensor(input, name="input")
+    if x.dtype.base_dtype not in _BUCKETIZE_TYPES:
+        raise TypeError(f"Value passed to parameter 'input' has DataType "
+                        f"{x.dtype.base_dtype.name} not in list of allowed values: int32, "
+                        "int64, float32, float64")
+    if not isinstance(boundaries, (list, tuple)):
+        raise TypeError(f"Expected list for 'boundaries' argument to 'Bucketize' Op, not "
+                        f"{boundaries!r}.")
+    b = [float(v) for v in boundaries]
+    if any(b[i] > b[i + 1] for i in range(len(b) - 1)):
+        raise ValueError("Expected sorted boundaries")
+    return apply("Bucketize", [x], {"T": x.dtype.base_dtype, "boundaries": b}, name)
+
+
+# -- SparseCross ------------------------------------------------------------------------
+def _columns(arrays, n_sparse, n_dense):
+    """Per column: (list of per-row feature lists)."""
+    idx = arrays[:n_sparse]
+    vals = arrays[n_sparse:2 * n_sparse]
+    shapes = arrays[2 * n_sparse:3 * n_sparse]
+    dense = arrays[3 * n_sparse:3 * n_sparse + n_dense]
+    if n_sparse:
+        batch = int(np.asarray(shapes[0])[0])
+    else:
+        batch = int(np.asarray(dense[0]).shape[0])
+    for s in shapes:
+        if int(np.asarray(s)[0]) != batch:
+            raise errors.InvalidArgumentError(
+                None, None, f"Expected batch size {batch} got {int(np.asarray(s)[0])}")
+    for d in dense:
+        d = np.asarray(d)
+        if d.ndim != 2:
+            raise errors.InvalidArgumentError(
+                None, None, f"Dense inputs should be a matrix but received shape "
+                f"{list(d.shape)}")
+        if d.shape[0] != batch:
+            raise errors.InvalidArgumentError(
+                None, None, f"Expected batch size {batch} got {d.shape[0]}")
+    cols = []
+    for i, v, _ in zip(idx, vals, shapes):
+        rows = [[] for _ in range(batch)]
+        vlist = np.asarray(v).reshape(-1).tolist()
+        for r, val in zip(np.asarray(i)[:, 0].tolist(), vlist):
+            rows[r].append(val)
+        cols.append(rows)
+    for d in dense:
+        cols.append(np.asarray(d).tolist())
+    return batch, cols
+
+
+def _feature_hash(v):
+    if isinstance(v, (bytes, str)):
+        return fingerprint64(v.encode() if isinstance(v, str) else v)
+    return int(v) & _M
+
+
+def _feature_str(v):
+    if isinstance(v, (bytes, str)):
+        return v.encode() if isinstance(v, str) else v
+    return str(int(v)).encode()
+
+
+def _sparse_cross_kernel(*arrays, N, hashed_output, num_buckets, hash_key, dense_types=(),
+                         **_):
+    n_dense = len(dense_types)
+    batch, cols = _columns(arrays, N, n_dense)
+    out_idx, out_val = [], []
+    sep = b"_X_"
+    for b in range(batch):
+        feats = [c[b] for c in cols]
+        if any(not f for f in feats):
+            continue
+        combos = [[]]
+        for f in feats:      # the last column varies fastest (TF's ProductIterator)
+            combos = [c + [x] for c in combos for x in f]
+        for k, combo in enumerate(combos):
+            if hashed_output:
+                h = hash_key & _M
+                for x in combo:
+                    h = fingerprint_cat64(h, _feature_hash(x))
+                v = h % num_buckets if num_buckets > 0 else h % _INT64_MAX
+            else:
+                v = sep.join(_feature_str(x) for x in combo)
+            out_idx.append((b, k))
+            out_val.append(v)
+    indices = np.array(out_idx, dtype=np.int64).reshape(-1, 2)
+    if hashed_output:
+        values = np.array(out_val, dtype=np.int64)
+    else:
+        values = np.empty(len(out_val), dtype=object)
+        values[:] = out_val
+    width = int(indices[:, 1].max()) + 1 if len(out_idx) else 0
+    return indices, values, np.array([batch, width], dtype=np.int64)
+
+
+def _sparse_cross_infer(inputs, attrs):
+    out = _dt.int64 if attrs["hashed_output"] else _dt.string
+    return [(_dt.int64, TensorShape([None, 2])), (out, TensorShape([None])),
+            (_dt.int64, TensorShape([2]))]
+
+
+register_op("SparseCross", infer=_sparse_cross_infer, kernel=_sparse_cross_kernel, grad=None)
+
+
+def sparse_cross(indices, values, shapes, dense_inputs, hashed_output, num_buckets, hash_key,
+                 out_type, internal_type, name=None):
+    """TF's SparseCross op: (indices, values, dense_shape) of the crosses."""
+    ins = list(indices) + list(values) + list(shapes) + list(dense_inputs)
+    attrs = {"N": len(indices), "hashed_output": bool(hashed_output),
+             "num_buckets": int(num_buckets), "hash_key": int(hash_key),
+             "sparse_types": [v.dtype.base_dtype for v in values],
+             "dense_types": [d.dtype.base_dtype for d in dense_inputs],
+             "out_type": out_type, "internal_type": internal_type}
+    return apply("SparseCross", ins, attrs, name)

@@ -1,0 +1,363 @@
+"""Lookup tables as graph ops: TF 1.14's HashTableV2, MutableHashTableV2 and the ops that
+take their resource handle (LookupTableFindV2, InsertV2, ImportV2, ExportV2, SizeV2,
+InitializeTableV2, InitializeTableFromTextFileV2).
+
+A table op's kernel returns the session's `Table` for it (created on first run, keyed by
+its shared_name, else by the op's name, as TF's resource manager keys it); the other ops
+call its methods. A `HashTable` is written once: initializing it again raises TF's
+"Table already initialized.", finding keys before that "Table not initialized.". A
+`MutableHashTable` starts empty and takes inserts (import replaces its contents). Keys are
+Python ints or bytes in a dict; values NumPy scalars of the value dtype. All table ops are
+stateful and have no gradient.
+
+Text files are read as TF's TextFileLineIterator reads them: lines split at "\\n" (a
+trailing "\\r" dropped), an empty line an error, key/value columns by index after
+splitting at the one-character delimiter, -1 the line number, -2 the whole line, numbers
+parsed as strtoll/strtof would (whole field), at most `vocab_size` lines (-1: all; a
+shorter file is an error). Files are opened as regular files only and read in bounded
+chunks (engine/framework/file_io.py).
+"""
+from __future__ import annotations
+
+import os
+import threading
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework import file_io
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+
+__all__ = ["Table"]
+
+_MAX_VOCAB_BYTES = 1 << 31      # a vocabulary file larger than this is refused
+
+
+def _key_list(arr):
+    """The keys of an array as hashable Python values (ints or bytes)."""
+    flat = np.asarray(arr).reshape(-1)
+    if flat.dtype.kind == "O":
+        return [x.encode() if isinstance(x, str) else bytes(x) for x in flat.tolist()]
+    return flat.tolist()
+
+
+def _fmt_key(k):
+    return k.decode("utf-8", "replace") if isinstance(k, bytes) else str(k)
+
+
+def _fmt_value(v):
+    if isinstance(v, bytes):
+        return v.decode("utf-8", "replace")
+    if isinstance(v, (float, np.floating)):
+        return f"{float(v):g}"
+    return str(v)
+
+
+class Table:
+    """One lookup table of one session."""
+
+    def __init__(self, kind, key_dtype, value_dtype):
+        self.kind = kind
+        self.key_dtype = key_dtype
+        self.value_dtype = value_dtype
+        self.np_value = object if value_dtype == _dt.string else value_dtype.as_numpy_dtype
+        self.data = {}
+        self.initialized = kind == "MutableHashTable"
+        self.lock = threading.Lock()
+
+    # -- initializable tables --------------------------------------------------------
+    def initialize(self, keys, values):
+        """InitializableLookupTable::Initialize: all (key, value) pairs, once."""
+        with self.lock:
+            if self.initialized:
+                raise errors.FailedPreconditionError(None, None, "Table already initialized.")
+            data = {}
+            for k, v in zip(keys, values):
+                old = data.get(k, _MISSING)
+                if old is _MISSING:
+                    data[k] = v
+                elif old != v:
+                    raise errors.FailedPreconditionError(
+                        None, None, f"HashTable has different value for same key. Key "
+                        f"{_fmt_key(k)} has {_fmt_value(old)} and trying to add value "
+                        f"{_fmt_value(v)}")
+            self.data = data
+            self.initialized = True
+
+    # -- every table -----------------------------------------------------------------
+    def find(self, keys, default):
+        if not self.initialized:
+            raise errors.FailedPreconditionError(None, None, "Table not initialized.")
+        keys = np.asarray(keys)
+        default = np.asarray(default).reshape(()).item() if self.np_value is not object \
+            else np.asarray(default, dtype=object).reshape(()).item()
+        get = self.data.get
+        out = [get(k, default) for k in _key_list(keys)]
+        arr = np.empty(len(out), dtype=self.np_value)
+        arr[:] = out
+        return arr.reshape(keys.shape)
+
+    def size(self):
+        return np.int64(len(self.data) if self.initialized else 0)
+
+    def insert(self, keys, values):
+        ks = _key_list(keys)
+        vs = np.asarray(values).reshape(-1).tolist()
+        with self.lock:
+            self.data.update(zip(ks, vs))
+
+    def import_values(self, keys, values):
+        if self.kind == "HashTable":
+            self.initialize(_key_list(keys), np.asarray(values).reshape(-1).tolist())
+            return
+        with self.lock:
+            self.data = dict(zip(_key_list(keys), np.asarray(values).reshape(-1).tolist()))
+
+    def export(self):
+        with self.lock:
+            items = list(self.data.items())
+        kd = object if self.key_dtype == _dt.string else self.key_dtype.as_numpy_dtype
+        k = np.empty(len(items), dtype=kd)
+        v = np.empty(len(items), dtype=self.np_value)
+        k[:] = [i[0] for i in items]
+        v[:] = [i[1] for i in items]
+        return k, v
+
+
+_MISSING = object()
+
+
+def _check_pairs(keys, values, what="value"):
+    keys, values = np.asarray(keys), np.asarray(values)
+    if keys.shape != values.shape:
+        raise errors.InvalidArgumentError(
+            None, None, f"Expected shape {_dims(keys.shape)} for {what}, got "
+            f"{_dims(values.shape)}")
+    return keys, values
+
+
+def _dims(shape):
+    return "[" + ",".join(str(d) for d in shape) + "]"
+
+
+# -- reading vocabulary files --------------------------------------------------------
+_INT_RANGES = {_dt.int32: (-(1 << 31), (1 << 31) - 1), _dt.int64: (-(1 << 63), (1 << 63) - 1)}
+
+
+def _parse(field, dtype, line_no):
+    """A field converted to `dtype` as TF's text-file iterator converts it."""
+    if dtype == _dt.string:
+        return field
+    text = field.decode("utf-8", "replace")
+    try:
+        if dtype.is_integer:
+            s = text.strip()
+            if not s or s != text or not (s.lstrip("+-").isdigit()):
+                raise ValueError
+            v = int(s)
+            lo, hi = _INT_RANGES.get(dtype, _INT_RANGES[_dt.int64])
+            if not lo <= v <= hi:
+                raise ValueError
+            return v
+        if dtype.is_floating:
+            if text != text.strip() or not text:
+                raise ValueError
+            v = float(text)
+            return float(np.float32(v)) if dtype == _dt.float32 else v
+    except ValueError:
+        raise errors.InvalidArgumentError(
+            None, None, f"Field {text} in line {line_no} is not a valid {dtype.name}.") from None
+    raise errors.InvalidArgumentError(None, None, f"Data type {dtype.name} not supported.")
+
+
+def read_vocabulary(filename, key_index, value_index, vocab_size, delimiter,
+                    key_dtype, value_dtype):
+    """The (keys, values) lists TF's InitializeTableFromTextFile puts in a table."""
+    if len(delimiter) != 1:
+        raise errors.InvalidArgumentError(None, None, "delimiter should be only 1 char")
+    name = os.fsdecode(filename) if isinstance(filename, bytes) else str(filename)
+    try:
+        fd, st = file_io.open_regular(name)
+    except FileNotFoundError:
+        raise errors.NotFoundError(None, None, f"{name}; No such file or directory") from None
+    except OSError as e:
+        raise errors.InvalidArgumentError(None, None, f"{name}: {e}") from None
+    try:
+        if st.st_size > _MAX_VOCAB_BYTES:
+            raise errors.ResourceExhaustedError(
+                None, None, f"{name}: vocabulary file of {st.st_size} bytes is larger than "
+                f"flowgrad's limit of {_MAX_VOCAB_BYTES}")
+        data = file_io.read_fd(fd, st.st_size + 1)
+    finally:
+        os.close(fd)
+    delim = delimiter.encode()
+    keys, values = [], []
+    pos = 0
+    line_no = 0
+    n = len(data)
+    split = key_index >= 0 or value_index >= 0
+    while pos < n and (vocab_size < 0 or line_no < vocab_size):
+        end = data.find(b"\n", pos)
+        if end < 0:
+            end = n
+        line = data[pos:end]
+        pos = min(end + 1, n)
+        if line.endswith(b"\r"):
+            line = line[:-1]
+        if not line:
+            raise errors.InvalidArgumentError(
+                None, None, f"Invalid content in {name}: empty line found at position {pos}.")
+        tokens = line.split(delim) if split else None
+        if split and max(key_index, value_index) >= len(tokens):
+            raise errors.InvalidArgumentError(
+                None, None, f"Invalid number of columns in {name} line {line_no} "
+                f"({line.decode('utf-8', 'replace')}) : expected "
+                f"{max(key_index, value_index)} got {len(tokens)}")
+        for index, dtype, out in ((key_index, key_dtype, keys),
+                                  (value_index, value_dtype, values)):
+            if index == -1:
+                out.append(line_no)
+            elif index == -2:
+                out.append(line if dtype == _dt.string else _parse(line, dtype, line_no))
+            else:
+                out.append(_parse(tokens[index], dtype, line_no))
+        line_no += 1
+    if vocab_size >= 0 and line_no != vocab_size:
+        raise errors.InvalidArgumentError(
+            None, None, f"Invalid vocab_size in {name}: expected {vocab_size} but got "
+            f"{line_no}")
+    return keys, values
+
+
+# -- ops -----------------------------------------------------------------------------
+def _table_infer(inputs, attrs):
+    return [(_dt.resource, TensorShape([]))]
+
+
+def _table_bind(kind):
+    def bind(node, ctx):
+        store = ctx.__dict__.setdefault("tables", {})
+        attrs = node.attrs
+        key = ("table", attrs.get("container", ""), attrs.get("shared_name") or node.name)
+        lock = ctx.lock
+        key_dtype = _dt.as_dtype(attrs["key_dtype"])
+        value_dtype = _dt.as_dtype(attrs["value_dtype"])
+
+        def handle():
+            t = store.get(key)
+            if t is None:
+                with lock:
+                    t = store.get(key)
+                    if t is None:
+                        t = store[key] = Table(kind, key_dtype, value_dtype)
+            if t.kind != kind or t.key_dtype != key_dtype or t.value_dtype != value_dtype:
+                raise errors.InvalidArgumentError(
+                    None, None, f"Trying to share a table '{key[2]}' of another type or "
+                    f"with other key/value dtypes")
+            return t
+        return handle
+    return bind
+
+
+register_op("HashTableV2", infer=_table_infer, bind=_table_bind("HashTable"), stateful=True,
+            grad=None)
+register_op("MutableHashTableV2", infer=_table_infer, bind=_table_bind("MutableHashTable"),
+            stateful=True, grad=None)
+
+
+def _no_outputs(inputs, attrs):
+    return []
+
+
+def _same_shape(op_type, a, b):
+    if not a.shape.is_compatible_with(b.shape):
+        raise ValueError(f"Shapes must be equal rank, but are {a.shape.ndims} and "
+                         f"{b.shape.ndims}" if a.shape.ndims != b.shape.ndims else
+                         f"Dimension 0 in both shapes must be equal, but are "
+                         f"{a.shape[0]} and {b.shape[0]}. Shapes are {a.shape} and "
+                         f"{b.shape}.")
+
+
+def _import_infer(inputs, attrs):
+    _same_shape("LookupTableImportV2", inputs[1], inputs[2])
+    return []
+
+
+def _import_bind(node, ctx):
+    def run(t, keys, values):
+        keys, values = _check_pairs(keys, values)
+        t.import_values(keys, values)
+    return run
+
+
+register_op("LookupTableImportV2", infer=_import_infer, bind=_import_bind, stateful=True,
+            grad=None)
+
+
+def _init_bind(node, ctx):
+    def run(t, keys, values):
+        keys, values = _check_pairs(keys, values)
+        t.initialize(_key_list(keys), np.asarray(values).reshape(-1).tolist())
+    return run
+
+
+def _init_infer(inputs, attrs):
+    if inputs[1].shape.ndims not in (None, 1):
+        raise ValueError(f"Shape must be rank 1 but is rank {inputs[1].shape.ndims}")
+    _same_shape("InitializeTableV2", inputs[1], inputs[2])
+    return []
+
+
+register_op("InitializeTableV2", infer=_init_infer, bind=_init_bind, stateful=True, grad=None)
+
+
+def _text_bind(node, ctx):
+    a = node.attrs
+
+    def run(t, filename):
+        name = np.asarray(filename, dtype=object).reshape(()).item()
+        keys, values = read_vocabulary(name, a["key_index"], a["value_index"],
+                                       a.get("vocab_size", -1), a.get("delimiter", "\t"),
+                                       t.key_dtype, t.value_dtype)
+        t.initialize(keys, values)
+    return run
+
+
+def _text_infer(inputs, attrs):
+    if inputs[1].shape.ndims not in (None, 0):
+        raise ValueError(f"Shape must be rank 0 but is rank {inputs[1].shape.ndims}")
+    return []
+
+
+register_op("InitializeTableFromTextFileV2", infer=_text_infer, bind=_text_bind, stateful=True,
+            grad=None)
+
+
+def _find_infer(inputs, attrs):
+    return [(inputs[2].dtype.base_dtype, inputs[1].shape)]
+
+
+register_op("LookupTableFindV2", infer=_find_infer,
+            bind=lambda node, ctx: lambda t, keys, default: t.find(keys, default),
+            stateful=True, grad=None)
+
+
+def _insert_bind(node, ctx):
+    def run(t, keys, values):
+        if t.kind == "HashTable":
+            raise errors.UnimplementedError(None, None, "Insert is not supported by HashTable")
+        keys, values = _check_pairs(keys, values)
+        t.insert(keys, values)
+    return run
+
+
+register_op("LookupTableInsertV2", infer=_no_outputs, bind=_insert_bind, stateful=True,
+            grad=None)
+register_op("LookupTableSizeV2", infer=lambda i, a: [(_dt.int64, TensorShape([]))],
+            bind=lambda node, ctx: lambda t: t.size(), stateful=True, grad=None)
+register_op("LookupTableExportV2",
+            infer=lambda i, a: [(_dt.as_dtype(a["Tkeys"]), TensorShape([None])),
+                                (_dt.as_dtype(a["Tvalues"]), TensorShape([None]))],
+            bind=lambda node, ctx: lambda t: t.export(), stateful=True, grad=None)

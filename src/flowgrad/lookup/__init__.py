@@ -1,0 +1,9 @@
+"""tf.lookup (TF 1.14's v1 namespace): static tables and their initializers
+(flowgrad/ops/lookup_ops.py)."""
+from __future__ import annotations
+
+from ..ops.lookup_ops import (KeyValueTensorInitializer, StaticHashTable,
+                              StaticVocabularyTable, TextFileIndex, TextFileInitializer)
+
+__all__ = ["KeyValueTensorInitializer", "StaticHashTable", "StaticVocabularyTable",
+           "TextFileIndex", "TextFileInitializer"]
