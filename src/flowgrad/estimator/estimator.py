@@ -222,10 +222,14 @@ class Estimator:
                 every_n_iter=self._config.log_step_count_steps))
         worker_hooks.extend(spec.training_hooks)
         if not (spec.scaffold.saver or graph.get_collection(GraphKeys.SAVERS)):
-            graph.add_to_collection(GraphKeys.SAVERS, Saver(
+            saver = Saver(
                 sharded=True, max_to_keep=self._config.keep_checkpoint_max,
                 keep_checkpoint_every_n_hours=self._config.keep_checkpoint_every_n_hours,
-                defer_build=True, save_relative_paths=True))
+                defer_build=True, save_relative_paths=True)
+            # built now (TF: at Scaffold.finalize): the model_dir's FileWriter, made by the
+            # hooks' begin(), writes a meta graph with the SaverDef
+            saver.build()
+            graph.add_to_collection(GraphKeys.SAVERS, saver)
         chief_hooks = []
         all_hooks = worker_hooks + list(spec.training_chief_hooks)
         saver_hooks = [h for h in all_hooks if isinstance(h, hooks_lib.CheckpointSaverHook)]
@@ -283,7 +287,7 @@ class Estimator:
                                  "already defines a default metric with the same name."
                                  % LOSS_METRIC_KEY)
             ops[LOSS_METRIC_KEY] = metrics.mean(spec.loss)
-            eval_dict = {k: v[0] for k, v in ops.items()}
+            eval_dict = {k: ops[k][0] for k in sorted(ops)}   # TF's order: sorted
             update_ops = [v[1] for _, v in sorted(ops.items())]
             if GraphKeys.GLOBAL_STEP in eval_dict:
                 raise ValueError("Metric with name `global_step` is not allowed, because "

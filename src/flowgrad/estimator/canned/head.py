@@ -15,7 +15,7 @@ from ...engine.framework.graph import GraphKeys, Tensor, get_default_graph, name
 from ...engine.ops import (activations, comparison, construction, elementwise, joining,
                            reductions)
 from ...engine.ops import shape as shape_ops
-from ...engine.ops.as_string import as_string
+from ...engine.ops.hashing import as_string_int as as_string
 from ...engine.ops.cast import cast
 from ...engine.ops.ordering import group
 from ...losses import losses_impl as losses
@@ -171,14 +171,8 @@ def _class_strings(class_ids, label_vocabulary):
 
 
 def _lookup():
-    try:
-        from ...contrib import lookup  # lazy: lookup tables load with a label_vocabulary
-    except ImportError:
-        lookup = None
-    if lookup is None or not hasattr(lookup, "index_table_from_tensor"):
-        raise NotImplementedError("label_vocabulary needs tf.contrib.lookup tables, not "
-                                  "available in this flowgrad build")
-    return lookup
+    from ...ops import lookup_ops  # lazy: lookup tables load with a label_vocabulary
+    return lookup_ops
 
 
 def _label_ids_from_vocabulary(labels, label_vocabulary):
