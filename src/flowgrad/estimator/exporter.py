@@ -43,8 +43,7 @@ class _SavedModelExporter(Exporter):
 
 def _check_keep(exports_to_keep):
     if exports_to_keep is not None and exports_to_keep <= 0:
-        raise ValueError("`exports_to_keep`, if provided, must be positive number. Got {}"
-                         .format(exports_to_keep))
+        raise ValueError("`exports_to_keep`, if provided, must be positive number")
 
 
 def _garbage_collect(export_dir_base, exports_to_keep):
