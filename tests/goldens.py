@@ -94,3 +94,29 @@ def same_sparse(got, exp, path="", rtol=1e-9, atol=1e-12):
         assert got.dtype == exp.dtype and got.shape == exp.shape, \
             f"{path}: {got.dtype}{got.shape} != {exp.dtype}{exp.shape}"
         np.testing.assert_allclose(got, exp, rtol=rtol, atol=atol, err_msg=path)
+
+
+def same_exact(got, exp, path=""):
+    """got == exp exactly: dicts, lists/tuples, arrays (dtype, shape, values), errors by class
+    and first line, scalars."""
+    if isinstance(exp, GoldenError):
+        assert isinstance(got, BaseException), f"{path}: expected {exp}, got {got!r}"
+        g = GoldenError.of(got)
+        assert (g.cls, _first(g.message)) == (exp.cls, _first(exp.message)), path
+    elif isinstance(exp, dict):
+        assert isinstance(got, dict) and sorted(got) == sorted(exp), f"{path}: {got!r}"
+        for k in exp:
+            same_exact(got[k], exp[k], f"{path}/{k}")
+    elif isinstance(exp, (list, tuple)):
+        assert isinstance(got, (list, tuple)) and len(got) == len(exp), f"{path}: {got!r}"
+        for i, (a, b) in enumerate(zip(got, exp)):
+            same_exact(a, b, f"{path}[{i}]")
+    elif isinstance(exp, np.ndarray):
+        got = np.asarray(got)
+        assert got.dtype == exp.dtype and got.shape == exp.shape, \
+            f"{path}: {got.dtype}{got.shape} != {exp.dtype}{exp.shape}"
+        np.testing.assert_array_equal(got, exp, err_msg=path)
+    else:
+        assert type(got) is type(exp) or isinstance(exp, (int, float)) and \
+            isinstance(got, (int, float, np.number)), f"{path}: {got!r} != {exp!r}"
+        assert got == exp, f"{path}: {got!r} != {exp!r}"

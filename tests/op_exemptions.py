@@ -72,3 +72,12 @@ EXEMPTIONS.update({op: "covered-elsewhere: tests/test_data_records.py" for op in
 
 EXEMPTIONS.update({op: "covered-elsewhere: tests/test_parsing_seq.py" for op in (
     "ParseSequenceExample", "ParseSingleSequenceExample")})
+# issue 16: lookup tables take a table resource handle; the string hashes, Bucketize,
+# AsString and SparseCross are checked bit for bit against TF 1.14 goldens there
+EXEMPTIONS.update({op: "covered-elsewhere: tests/test_lookup.py (table resource)" for op in (
+    "HashTableV2", "MutableHashTableV2", "InitializeTableV2", "InitializeTableFromTextFileV2",
+    "LookupTableFindV2", "LookupTableImportV2", "LookupTableInsertV2", "LookupTableSizeV2",
+    "LookupTableExportV2")})
+EXEMPTIONS.update({op: "covered-elsewhere: tests/test_hashing.py (TF 1.14 goldens, strings)"
+                   for op in ("StringToHashBucketFast", "StringToHashBucketStrong",
+                              "StringToHashBucket", "AsString", "Bucketize", "SparseCross")})

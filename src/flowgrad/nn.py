@@ -74,6 +74,7 @@ from .ops.nn_ops import (
     zero_fraction,
 )
 from .ops.sparse_ops import embedding_lookup_sparse  # noqa: F401 - tf.nn's name
+from .ops.embedding_ops import safe_embedding_lookup_sparse  # noqa: F401 - tf.nn's name
 from .ops.ctc_ops import (  # noqa: F401 - tf.nn's names
     ctc_beam_search_decoder,
     ctc_beam_search_decoder_v2,

@@ -85,6 +85,16 @@ _INTERNAL = {
     "tensorflow.python.ops.metrics_impl": ["flowgrad.metrics"],
     "tensorflow.python.ops.weights_broadcast_ops": ["flowgrad.ops.weights_broadcast_ops"],
     "tensorflow.python.ops.confusion_matrix": ["flowgrad.ops.confusion_matrix"],
+    # lookup tables and feature columns (issue 16)
+    "tensorflow.python.ops.lookup_ops": ["flowgrad.ops.lookup_ops"],
+    "tensorflow.python.ops.string_ops": ["flowgrad.ops.string_ops"],
+    "tensorflow.python.ops.embedding_ops": ["flowgrad.ops.embedding_ops", "flowgrad.nn"],
+    "tensorflow.python.feature_column": [],
+    "tensorflow.python.feature_column.feature_column": [
+        "flowgrad.feature_column.feature_column", "flowgrad.feature_column.feature_column_v2"],
+    "tensorflow.python.feature_column.feature_column_v2": [
+        "flowgrad.feature_column.feature_column_v2"],
+    "tensorflow.python.feature_column.feature_column_lib": ["flowgrad.feature_column"],
     "tensorflow.python.client": [],
     "tensorflow.python.client.session": ["flowgrad.engine.runtime.session"],
     "tensorflow.python.client.timeline": ["flowgrad.client.timeline"],

@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import name_scope
+from ..engine.ops.comparison import greater, greater_equal, logical_and
 from ..engine.framework.tensor_shape import Dimension, TensorShape, dimension_value
 from . import array_ops, math_ops
 from .sparse_ops import embedding_lookup_sparse, sparse_fill_empty_rows, sparse_reshape, \
@@ -22,9 +23,9 @@ def _is_variable(w):
 
 
 def _prune_invalid_ids(sparse_ids, sparse_weights):
-    is_id_valid = math_ops.greater_equal(sparse_ids.values, 0)
+    is_id_valid = greater_equal(sparse_ids.values, 0)
     if sparse_weights is not None:
-        is_id_valid = math_ops.logical_and(
+        is_id_valid = logical_and(
             is_id_valid, array_ops.ones_like(sparse_weights.values, dtype=_dt.bool_))
     sparse_ids = sparse_retain(sparse_ids, is_id_valid)
     if sparse_weights is not None:
@@ -34,7 +35,7 @@ def _prune_invalid_ids(sparse_ids, sparse_weights):
 
 def _prune_invalid_weights(sparse_ids, sparse_weights):
     if sparse_weights is not None:
-        is_weights_valid = math_ops.greater(sparse_weights.values, 0)
+        is_weights_valid = greater(sparse_weights.values, 0)
         sparse_ids = sparse_retain(sparse_ids, is_weights_valid)
         sparse_weights = sparse_retain(sparse_weights, is_weights_valid)
     return sparse_ids, sparse_weights

@@ -8,6 +8,7 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
+from ._array_util import _autopack, _has_tensor
 from ._base import apply, to_tensor
 
 
@@ -40,7 +41,9 @@ def cast(x: Any, dtype: Any, name: str | None = None) -> Tensor:
         return apply("Cast", [x], {"DstT": dtype, "SrcT": x.dtype.base_dtype}, name or "Cast")
     # As TF: the scope is opened first (`Cast/x`), even when no Cast op is needed.
     with name_scope(name, "Cast", [x]) as s:
-        x = to_tensor(x, name="x")
+        # a list holding Tensors is packed (TF's autopacking: `Cast/x` a Pack)
+        x = _autopack(list(x), None, "x") if isinstance(x, (list, tuple)) and _has_tensor(x) \
+            else to_tensor(x, name="x")
         if x.dtype.base_dtype is dtype:
             return x
         return apply("Cast", [x], {"DstT": dtype, "SrcT": x.dtype.base_dtype}, s)

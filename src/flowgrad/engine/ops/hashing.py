@@ -7,6 +7,8 @@ TF (their inputs are strings or integers); Bucketize's gradient is None, as TF r
 """
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from ..framework import dtypes as _dt
@@ -72,8 +74,11 @@ def _bucket_infer(inputs, attrs):
     return [(_dt.int64, inputs[0].shape)]
 
 
+_fingerprint = functools.lru_cache(maxsize=1 << 16)(fingerprint64)  # categorical values repeat
+
+
 def _fast(s, attrs):
-    return fingerprint64(s)
+    return _fingerprint(s)
 
 
 def _strong(s, attrs):

@@ -271,17 +271,26 @@ def _no_outputs(inputs, attrs):
     return []
 
 
-def _same_shape(op_type, a, b):
-    if not a.shape.is_compatible_with(b.shape):
+def _shape_str(shape):
+    if shape.ndims is None:
+        return "?"
+    return "[" + ",".join("?" if d is None else str(d) for d in shape.as_list()) + "]"
+
+
+def _same_shape(a, b):
+    if a.shape.is_compatible_with(b.shape):
+        return
+    if a.shape.ndims != b.shape.ndims:
         raise ValueError(f"Shapes must be equal rank, but are {a.shape.ndims} and "
-                         f"{b.shape.ndims}" if a.shape.ndims != b.shape.ndims else
-                         f"Dimension 0 in both shapes must be equal, but are "
-                         f"{a.shape[0]} and {b.shape[0]}. Shapes are {a.shape} and "
-                         f"{b.shape}.")
+                         f"{b.shape.ndims}")
+    for i, (x, y) in enumerate(zip(a.shape.as_list(), b.shape.as_list())):
+        if x is not None and y is not None and x != y:
+            raise ValueError(f"Dimension {i} in both shapes must be equal, but are {x} and "
+                             f"{y}. Shapes are {_shape_str(a.shape)} and {_shape_str(b.shape)}.")
 
 
 def _import_infer(inputs, attrs):
-    _same_shape("LookupTableImportV2", inputs[1], inputs[2])
+    _same_shape(inputs[1], inputs[2])
     return []
 
 
@@ -306,7 +315,7 @@ def _init_bind(node, ctx):
 def _init_infer(inputs, attrs):
     if inputs[1].shape.ndims not in (None, 1):
         raise ValueError(f"Shape must be rank 1 but is rank {inputs[1].shape.ndims}")
-    _same_shape("InitializeTableV2", inputs[1], inputs[2])
+    _same_shape(inputs[1], inputs[2])
     return []
 
 
