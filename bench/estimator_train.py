@@ -11,7 +11,7 @@ Workloads (the same data and model for every system):
        twice (the second call resumes from the first's checkpoint; both include the
        graph build and session start, as Estimator.train always does). Reports
        examples/s of the second call.
-  mts  the same MLP written by hand on the same batches: a plain Session loop, then a
+  mts  the same MLP written with tf.get_variable / matmul on the same batches: a plain Session loop, then a
        MonitoredTrainingSession (checkpoint every 100 steps, summaries every 10 steps,
        StepCounterHook, StopAtStepHook). Reports examples/s of both loops and the hooks'
        overhead per step (monitored - plain).
@@ -91,9 +91,15 @@ def _mts(tf, steps):
     def build():
         ds = tf.data.Dataset.from_tensor_slices((feats, y)).repeat().batch(BATCH)
         bx, by = ds.make_one_shot_iterator().get_next()
-        h = tf.layers.dense(bx, 64, activation=tf.nn.relu)
-        h = tf.layers.dense(h, 32, activation=tf.nn.relu)
-        logits = tf.layers.dense(h, 3)
+        h = bx
+        for i, (n_in, n_out) in enumerate(((20, 64), (64, 32), (32, 3))):
+            w = tf.get_variable("w%d" % i, [n_in, n_out],
+                                initializer=tf.glorot_uniform_initializer())
+            b = tf.get_variable("b%d" % i, [n_out], initializer=tf.zeros_initializer())
+            h = tf.nn.bias_add(tf.matmul(h, w), b)
+            if i < 2:
+                h = tf.nn.relu(h)
+        logits = h
         loss = tf.losses.sparse_softmax_cross_entropy(by, logits)
         tf.summary.scalar("loss", loss)
         tf.summary.histogram("logits", logits)
