@@ -10,6 +10,8 @@ from .training import EvalSpec, TrainSpec, train_and_evaluate
 from .canned.dnn import DNNClassifier, DNNRegressor
 from .canned.linear import LinearClassifier, LinearRegressor
 from .canned.dnn_linear_combined import DNNLinearCombinedClassifier, DNNLinearCombinedRegressor
+from .canned.baseline import BaselineClassifier, BaselineRegressor
+from .canned.parsing_utils import classifier_parse_example_spec, regressor_parse_example_spec
 from ..train.basic_session_run_hooks import (CheckpointSaverHook, CheckpointSaverListener,
                                               FeedFnHook, FinalOpsHook, GlobalStepWaiterHook,
                                               LoggingTensorHook, NanLossDuringTrainingError,
@@ -19,7 +21,7 @@ from ..train.basic_session_run_hooks import (CheckpointSaverHook, CheckpointSave
 from ..train.session_run_hook import (SessionRunArgs, SessionRunContext, SessionRunHook,
                                       SessionRunValues)
 
-__all__ = ["BestExporter", "CheckpointSaverHook", "CheckpointSaverListener",
+__all__ = ["BaselineClassifier", "BaselineRegressor", "BestExporter", "CheckpointSaverHook", "CheckpointSaverListener",
            "DNNClassifier", "DNNLinearCombinedClassifier", "DNNLinearCombinedRegressor",
            "DNNRegressor", "Estimator", "EstimatorSpec", "EvalSpec", "Exporter", "FeedFnHook",
            "FinalExporter", "FinalOpsHook", "GlobalStepWaiterHook", "LatestExporter",
@@ -28,6 +30,7 @@ __all__ = ["BestExporter", "CheckpointSaverHook", "CheckpointSaverListener",
            "SecondOrStepTimer", "SessionRunArgs", "SessionRunContext", "SessionRunHook",
            "SessionRunValues", "StepCounterHook", "StopAtStepHook", "SummarySaverHook",
            "TrainSpec", "VocabInfo", "WarmStartSettings", "export", "inputs",
+           "classifier_parse_example_spec", "regressor_parse_example_spec",
            "train_and_evaluate"]
 
 _OUT_OF_SCOPE = ("BoostedTreesClassifier", "BoostedTreesRegressor", "BoostedTreesEstimator")

@@ -89,6 +89,31 @@ def _run(tf, make, values, labels, weights=False, steps=4):
         shutil.rmtree(d, ignore_errors=True)
 
 
+def _baseline(tf, make, labels, weights=False):
+    d = tempfile.mkdtemp()
+    try:
+        est = make(tf, d)
+        est.train(_input(tf, labels, 3, True, weights), steps=5)
+        res = est.evaluate(_input(tf, labels, 3, False, weights))
+        preds = list(est.predict(_input(tf, labels, 3, False, weights, x_only=True)))
+        out = {"eval": _np(res), "bias": est.get_variable_value("baseline/bias"),
+               "names": sorted(est.get_variable_names())}
+        for key in sorted(preds[0]):
+            out["pred_" + key] = np.stack([p[key] for p in preds])
+        return out
+    finally:
+        tf.summary.FileWriterCache.clear()
+        shutil.rmtree(d, ignore_errors=True)
+
+
+def _specs(tf):
+    cols = _cols(tf)
+    return {"classifier": repr(sorted(tf.estimator.classifier_parse_example_spec(
+                cols, "label", weight_column="w").items())),
+            "regressor": repr(sorted(tf.estimator.regressor_parse_example_spec(
+                cols, "label", label_dimension=2, label_default=(0.5, 1.0)).items()))}
+
+
 def _cols(tf, names=("x", "z")):
     shapes = {"x": [2], "z": [1]}
     return [tf.feature_column.numeric_column(n, shape=shapes[n]) for n in names]
@@ -145,4 +170,10 @@ def cases(tf):
             dnn_feature_columns=_cols(tf, ["x"]), dnn_hidden_units=[3], config=_cfg(tf),
             warm_start_from=ws, linear_optimizer="SGD", dnn_optimizer="Adam"),
         combined, YR)
+    out["baseline_classifier"] = _baseline(
+        tf, lambda tf, d: tf.estimator.BaselineClassifier(model_dir=d, n_classes=3), Y3)
+    out["baseline_regressor"] = _baseline(
+        tf, lambda tf, d: tf.estimator.BaselineRegressor(model_dir=d, weight_column="w",
+                                                         optimizer="SGD"), YR, weights=True)
+    out["parse_specs"] = _specs(tf)
     return out
