@@ -58,6 +58,20 @@ def test_errors_match_tf(ours):
         assert (type(got).__name__, str(got)) == (want.cls, want.message), key
 
 
+def test_early_stopping_checks(tmp_path):
+    est = tf.estimator.Estimator(lambda features: None, model_dir=str(tmp_path))
+    with pytest.raises(TypeError, match="`should_stop_fn` must be callable"):
+        tf.estimator.experimental.make_early_stopping_hook(est, 3)
+    with tf.Graph().as_default():
+        logits = tf.estimator.experimental.call_logit_fn(
+            lambda features, mode: features["x"] * 2.0, {"x": tf.constant([1.0])}, "train",
+            None, None)
+        assert logits.dtype == tf.float32
+        with pytest.raises(ValueError, match="logit_fn should return a Tensor"):
+            tf.estimator.experimental.call_logit_fn(lambda features: 3, {}, "train", None,
+                                                    None)
+
+
 def test_refused_features(tmp_path):
     with pytest.raises(NotImplementedError, match="var_name_to_vocab_info"):
         tf.estimator.Estimator(lambda features: None, warm_start_from=tf.estimator.

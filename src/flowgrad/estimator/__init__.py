@@ -1,6 +1,7 @@
 """`tf.estimator`: Estimator, EstimatorSpec, ModeKeys, RunConfig, the canned estimators,
 train_and_evaluate, exporters, warm starting, inputs and export."""
-from . import export, inputs
+from . import experimental, export, inputs
+from .extenders import add_metrics
 from .estimator import Estimator
 from .model_fn import EstimatorSpec, ModeKeys
 from .run_config import RunConfig
@@ -21,7 +22,8 @@ from ..train.basic_session_run_hooks import (CheckpointSaverHook, CheckpointSave
 from ..train.session_run_hook import (SessionRunArgs, SessionRunContext, SessionRunHook,
                                       SessionRunValues)
 
-__all__ = ["BaselineClassifier", "BaselineRegressor", "BestExporter", "CheckpointSaverHook", "CheckpointSaverListener",
+__all__ = ["BaselineClassifier", "BaselineRegressor", "BestExporter", "CheckpointSaverHook",
+           "CheckpointSaverListener",
            "DNNClassifier", "DNNLinearCombinedClassifier", "DNNLinearCombinedRegressor",
            "DNNRegressor", "Estimator", "EstimatorSpec", "EvalSpec", "Exporter", "FeedFnHook",
            "FinalExporter", "FinalOpsHook", "GlobalStepWaiterHook", "LatestExporter",
@@ -29,7 +31,8 @@ __all__ = ["BaselineClassifier", "BaselineRegressor", "BestExporter", "Checkpoin
            "NanLossDuringTrainingError", "NanTensorHook", "ProfilerHook", "RunConfig",
            "SecondOrStepTimer", "SessionRunArgs", "SessionRunContext", "SessionRunHook",
            "SessionRunValues", "StepCounterHook", "StopAtStepHook", "SummarySaverHook",
-           "TrainSpec", "VocabInfo", "WarmStartSettings", "export", "inputs",
+           "TrainSpec", "VocabInfo", "WarmStartSettings", "add_metrics", "experimental",
+           "export", "inputs",
            "classifier_parse_example_spec", "regressor_parse_example_spec",
            "train_and_evaluate"]
 

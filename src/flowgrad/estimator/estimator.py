@@ -226,9 +226,6 @@ class Estimator:
                 sharded=True, max_to_keep=self._config.keep_checkpoint_max,
                 keep_checkpoint_every_n_hours=self._config.keep_checkpoint_every_n_hours,
                 defer_build=True, save_relative_paths=True)
-            # built now (TF: at Scaffold.finalize): the model_dir's FileWriter, made by the
-            # hooks' begin(), writes a meta graph with the SaverDef
-            saver.build()
             graph.add_to_collection(GraphKeys.SAVERS, saver)
         chief_hooks = []
         all_hooks = worker_hooks + list(spec.training_chief_hooks)

@@ -192,6 +192,43 @@ def _warm_start_renamed(tf):
         shutil.rmtree(d, ignore_errors=True)
 
 
+def _extras(tf):
+    d = tempfile.mkdtemp()
+    try:
+        est = tf.estimator.Estimator(_model_fn(tf), model_dir=d, params={"lr": 0.05})
+        est.train(_train_input(tf), steps=2)
+        more = tf.estimator.add_metrics(
+            est, lambda labels, features: {"label_mean": tf.metrics.mean(labels),
+                                           "x_max": tf.metrics.mean(
+                                               tf.reduce_max(features["x"]))})
+        res = more.evaluate(_eval_input(tf))
+        first = tf.estimator.Estimator(_model_fn(tf), model_dir=os.path.join(d, "a"),
+                                       params={"lr": 0.05})
+        first.evaluate(_eval_input(tf))
+        stop = tf.estimator.experimental.stop_if_lower_hook(
+            first, "loss", 100.0, run_every_secs=None, run_every_steps=1)
+        first.train(_train_input(tf), steps=10, hooks=[stop])
+        after_stop = int(first.get_variable_value("global_step"))
+        other = tf.estimator.Estimator(_model_fn(tf), model_dir=os.path.join(d, "b"),
+                                       params={"lr": 0.05})
+        never = tf.estimator.experimental.stop_if_higher_hook(
+            other, "loss", 100.0, run_every_secs=None, run_every_steps=1)
+        other.train(_train_input(tf), steps=3, hooks=[never])
+        after_never = int(other.get_variable_value("global_step"))
+        other.evaluate(_eval_input(tf))
+        flat = tf.estimator.experimental.stop_if_no_decrease_hook(
+            other, "mae", 0, run_every_secs=None, run_every_steps=2)
+        other.train(_train_input(tf), steps=4, hooks=[flat])
+        return {"add_metrics": _np(res), "after_stop": after_stop,
+                "after_never": after_never,
+                "after_flat": int(other.get_variable_value("global_step")),
+                "stop_var": bool(first.get_variable_value("signal_early_stopping/STOP")),
+                "names": sorted(other.get_variable_names())}
+    finally:
+        tf.summary.FileWriterCache.clear()
+        shutil.rmtree(d, ignore_errors=True)
+
+
 def _errors(tf):
     out = {}
     fn = _train_input(tf)
@@ -210,13 +247,16 @@ def _errors(tf):
             ("classification_none",
              lambda: tf.estimator.export.ClassificationOutput(None, None)),
             ("warm_no_ckpt", lambda: tf.estimator.WarmStartSettings("")),
+            ("add_metrics_args", lambda: tf.estimator.add_metrics(None, lambda mode: {})),
+            ("early_both", lambda: tf.estimator.experimental.make_early_stopping_hook(
+                None, lambda: False, run_every_secs=1, run_every_steps=1)),
             ("export_no_model", lambda: tf.estimator.Estimator(
                 _model_fn(tf), model_dir="/nonexistent/model", params={"lr": 1.0}
             ).export_saved_model(tempfile.mkdtemp(), fn))):
         try:
             make()
         except (TypeError, ValueError) as e:
-            out[key] = e
+            out[key] = type(e)(re.sub(r" at 0x[0-9a-f]+", "", str(e)))  # no addresses
     return out
 
 
@@ -226,5 +266,6 @@ def cases(tf):
         "export": _export(tf),
         "evaluate_details": _evaluate_details(tf),
         "warm_start_renamed": _warm_start_renamed(tf),
+        "extras": _extras(tf),
         "errors": _errors(tf),
     }
