@@ -13,8 +13,8 @@ Workloads (the same data and model for every system):
        examples/s of the second call.
   mts  the same MLP written with tf.get_variable / matmul on the same batches: a plain
        Session loop, then a MonitoredTrainingSession (checkpoint every 100 steps,
-       summaries every 10 steps, StepCounterHook, StopAtStepHook). Reports examples/s of both loops and the hooks'
-       overhead per step (monitored - plain).
+       summaries every 10 steps, StepCounterHook, StopAtStepHook). Reports examples/s
+       of both loops and the hooks' overhead per step (monitored - plain).
 Systems: flowgrad (this interpreter), tf114 (TensorFlow 1.14), tf2 (TensorFlow 2.x under
 tf.compat.v1; it has no tf.estimator since 2.16, so it runs `mts` only). Peak memory is
 each process's peak RSS.
