@@ -88,3 +88,15 @@ def test_unsupported_arguments_say_so():
     col = fc.categorical_column_with_identity("k", 3)
     with pytest.raises(NotImplementedError, match="ckpt_to_load_from"):
         fc.embedding_column(col, 2, ckpt_to_load_from="x", tensor_name_in_ckpt="y")
+
+
+def test_feature_of_unknown_rank_is_expanded_at_run_time():
+    fc = tf.feature_column
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32)
+        out = fc.input_layer({"x": x}, [fc.numeric_column("x")])
+        with tf.Session() as sess:
+            assert sess.run(out, {x: [1.0, 2.0]}).tolist() == [[1.0], [2.0]]
+            assert sess.run(out, {x: [[3.0], [4.0]]}).tolist() == [[3.0], [4.0]]
+            with pytest.raises(tf.errors.InvalidArgumentError, match="cannot have rank 0"):
+                sess.run(out, {x: 5.0})

@@ -20,6 +20,11 @@ FILES = {
     "ints.txt": b"10\n20\n30\n",
     "badint.txt": b"10\nx\n",
     "dup.txt": b"a\nb\na\n",
+    "ws_ints.txt": b" 10\n20 \n-30\n",
+    "plus_int.txt": b"+30\n",
+    "floats.txt": b" 1.5\n2e3 \ninf\n-INF\n+1\n0x10\n.5\n1.\n1e400\n-0x1.8p1\n",
+    "bad_float.txt": b"1.5\nInfinity\n",
+    "nan.txt": b"1.0\nnan\n",
 }
 
 
@@ -156,6 +161,31 @@ CASES = {
                                     0, shared_name="shared_t")), True),
     "id_table_with_hash_buckets_only": (lambda tf, d: tf.contrib.lookup.IdTableWithHashBuckets(
         None, 4).lookup(_s(tf, "a", "b", "c")), True),
+    "text_ints_with_spaces": (lambda tf, d: tf.lookup.StaticHashTable(
+        tf.lookup.TextFileInitializer(_p(d, "ws_ints.txt"), tf.int64, -2, tf.int64, -1), -1)
+        .lookup(tf.constant([10, 20, -30], tf.int64)), True),
+    "text_float_syntax": (lambda tf, d: tf.lookup.StaticHashTable(
+        tf.lookup.TextFileInitializer(_p(d, "floats.txt"), tf.int64, -1, tf.float32, 0,
+                                      delimiter="|"), -1.0).lookup(
+            tf.range(10, dtype=tf.int64)), True),
+    "text_double_syntax": (lambda tf, d: tf.lookup.StaticHashTable(
+        tf.lookup.TextFileInitializer(_p(d, "floats.txt"), tf.int64, -1, tf.float64, 0,
+                                      delimiter="|"), -1.0).lookup(
+            tf.range(10, dtype=tf.int64)), True),
+    "error_plus_int": (lambda tf, d: tf.lookup.StaticHashTable(
+        tf.lookup.TextFileInitializer(_p(d, "plus_int.txt"), tf.int64, -2, tf.int64, -1), -1)
+        .lookup(tf.constant([30], tf.int64)), True),
+    "error_infinity_word": (lambda tf, d: tf.lookup.StaticHashTable(
+        tf.lookup.TextFileInitializer(_p(d, "bad_float.txt"), tf.int64, -1, tf.float32, 0,
+                                      delimiter="|"), -1.0).lookup(
+            tf.constant([0], tf.int64)), True),
+    "error_nan_value_file": (lambda tf, d: tf.lookup.StaticHashTable(
+        tf.lookup.TextFileInitializer(_p(d, "nan.txt"), tf.int64, -1, tf.float32, 0,
+                                      delimiter="|"), -1.0).lookup(
+            tf.constant([0], tf.int64)), True),
+    "error_nan_value_tensor": (lambda tf, d: tf.lookup.StaticHashTable(
+        tf.lookup.KeyValueTensorInitializer(["a", "b"], [1.0, float("nan")]), -1.0).lookup(
+            _s(tf, "a")), True),
     # errors
     "error_key_dtype": (lambda tf, d: tf.lookup.StaticHashTable(
         tf.lookup.KeyValueTensorInitializer(["a", "b"], [1, 2]), -1).lookup(

@@ -442,3 +442,44 @@ def ops_of(tf, fn):
 
 def cases(tf):
     return dict((name, ops_of(tf, fn)) for name, fn in CALLS)
+
+
+# -- issue 16: lookup tables and feature columns --------------------------------------------
+def _fc_features(tf):
+    return {"price": tf.placeholder(tf.float32, (None, 1), name="price"),
+            "color": tf.placeholder(tf.string, (None, 2), name="color")}
+
+
+def _fc_input_layer_indicator(tf):
+    fc = tf.feature_column
+    fc.input_layer(_fc_features(tf), [
+        fc.numeric_column("price"),
+        fc.indicator_column(fc.categorical_column_with_hash_bucket("color", 5))])
+
+
+def _fc_input_layer_embedding(tf):
+    fc = tf.feature_column
+    tf.set_random_seed(1)
+    fc.input_layer(_fc_features(tf), [
+        fc.embedding_column(fc.categorical_column_with_vocabulary_list("color", ["R", "G"]), 2)])
+
+
+def _fc_linear_model(tf):
+    fc = tf.feature_column
+    fc.linear_model(_fc_features(tf), [
+        fc.numeric_column("price"),
+        fc.categorical_column_with_vocabulary_list("color", ["R", "G"], num_oov_buckets=1)])
+
+
+def _lookup_index_table(tf):
+    t = tf.contrib.lookup.index_table_from_tensor(["a", "b"], num_oov_buckets=2)
+    t.lookup(tf.placeholder(tf.string, (3,), name="k"))
+    tf.tables_initializer()
+
+
+CALLS = CALLS + [
+    ("feature_column/input_layer_indicator", _fc_input_layer_indicator),
+    ("feature_column/input_layer_embedding", _fc_input_layer_embedding),
+    ("feature_column/linear_model", _fc_linear_model),
+    ("lookup/index_table_from_tensor", _lookup_index_table),
+]

@@ -16,7 +16,7 @@ from ..framework import errors
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import apply, to_tensor
-from ._hashing import fingerprint64, fingerprint_cat64, siphash24
+from ._hashing import fingerprint64, siphash24
 
 __all__ = ["string_to_hash_bucket_fast", "string_to_hash_bucket_strong",
            "string_to_hash_bucket", "as_string_int", "bucketize", "sparse_cross"]
@@ -198,20 +198,39 @@ def bucketize(input, boundaries, name=None):
 
 
 # -- SparseCross ------------------------------------------------------------------------
+_KMUL = np.uint64(0xC6A4A7935BD1E995)
+_S47 = np.uint64(47)
+
+
+def _cat64(a, b):
+    """fingerprint_cat64 over uint64 arrays (NumPy's uint64 products wrap mod 2**64)."""
+    t = b * _KMUL
+    t ^= t >> _S47
+    r = (a ^ _KMUL) ^ (t * _KMUL)
+    r = r * _KMUL
+    r ^= r >> _S47
+    r = r * _KMUL
+    return r ^ (r >> _S47)
+
+
 def _columns(arrays, n_sparse, n_dense):
-    """Per column: (list of per-row feature lists)."""
+    """Per column: (flat values, start of each row's features, count per row)."""
     idx = arrays[:n_sparse]
     vals = arrays[n_sparse:2 * n_sparse]
     shapes = arrays[2 * n_sparse:3 * n_sparse]
     dense = arrays[3 * n_sparse:3 * n_sparse + n_dense]
-    if n_sparse:
-        batch = int(np.asarray(shapes[0])[0])
-    else:
-        batch = int(np.asarray(dense[0]).shape[0])
-    for s in shapes:
-        if int(np.asarray(s)[0]) != batch:
+    batch = int(np.asarray(shapes[0])[0]) if n_sparse else int(np.asarray(dense[0]).shape[0])
+    for sh in shapes:
+        if int(np.asarray(sh)[0]) != batch:
             raise errors.InvalidArgumentError(
-                None, None, f"Expected batch size {batch} got {int(np.asarray(s)[0])}")
+                None, None, f"Expected batch size {batch} got {int(np.asarray(sh)[0])}")
+    cols = []
+    for i, v in zip(idx, vals):
+        rows = np.asarray(i, np.int64).reshape(-1, 2)[:, 0] if np.size(i) else \
+            np.zeros(0, np.int64)
+        counts = np.bincount(rows, minlength=batch)[:batch] if rows.size else \
+            np.zeros(batch, np.int64)
+        cols.append((np.asarray(v).reshape(-1), np.cumsum(counts) - counts, counts))
     for d in dense:
         d = np.asarray(d)
         if d.ndim != 2:
@@ -221,22 +240,18 @@ def _columns(arrays, n_sparse, n_dense):
         if d.shape[0] != batch:
             raise errors.InvalidArgumentError(
                 None, None, f"Expected batch size {batch} got {d.shape[0]}")
-    cols = []
-    for i, v, _ in zip(idx, vals, shapes):
-        rows = [[] for _ in range(batch)]
-        vlist = np.asarray(v).reshape(-1).tolist()
-        for r, val in zip(np.asarray(i)[:, 0].tolist(), vlist):
-            rows[r].append(val)
-        cols.append(rows)
-    for d in dense:
-        cols.append(np.asarray(d).tolist())
+        width = d.shape[1]
+        cols.append((d.reshape(-1), np.arange(batch, dtype=np.int64) * width,
+                     np.full(batch, width, np.int64)))
     return batch, cols
 
 
-def _feature_hash(v):
-    if isinstance(v, (bytes, str)):
-        return fingerprint64(v.encode() if isinstance(v, str) else v)
-    return int(v) & _M
+def _feature_hashes(values):
+    """Per feature: Fingerprint64 of a string, the int64 value itself (as uint64)."""
+    if values.dtype == object:
+        return np.fromiter((_fingerprint(x.encode() if isinstance(x, str) else bytes(x))
+                            for x in values.tolist()), np.uint64, count=values.size)
+    return values.astype(np.int64).view(np.uint64)
 
 
 def _feature_str(v):
@@ -245,36 +260,47 @@ def _feature_str(v):
     return str(int(v)).encode()
 
 
+def _cross_positions(batch, cols):
+    """(row of each cross, flat feature position per column): every row's cartesian product
+    of its features, the last column varying fastest (TF's ProductIterator), rows in order."""
+    starts = np.stack([c[1] for c in cols])          # (columns, batch)
+    counts = np.stack([c[2] for c in cols])
+    n = np.prod(counts, axis=0)
+    single = np.nonzero(n == 1)[0]
+    rows = [single]
+    pos = [starts[:, single]]
+    for b in np.nonzero(n > 1)[0]:
+        grid = np.indices(tuple(counts[:, b])).reshape(len(cols), -1)
+        rows.append(np.full(grid.shape[1], b, np.int64))
+        pos.append(starts[:, b:b + 1] + grid)
+    row = np.concatenate(rows).astype(np.int64)
+    pos = np.concatenate(pos, axis=1)
+    order = np.argsort(row, kind="stable")
+    return row[order], pos[:, order]
+
+
 def _sparse_cross_kernel(*arrays, N, hashed_output, num_buckets, hash_key, dense_types=(),
                          **_):
-    n_dense = len(dense_types)
-    batch, cols = _columns(arrays, N, n_dense)
-    out_idx, out_val = [], []
-    sep = b"_X_"
-    for b in range(batch):
-        feats = [c[b] for c in cols]
-        if any(not f for f in feats):
-            continue
-        combos = [[]]
-        for f in feats:      # the last column varies fastest (TF's ProductIterator)
-            combos = [c + [x] for c in combos for x in f]
-        for k, combo in enumerate(combos):
-            if hashed_output:
-                h = hash_key & _M
-                for x in combo:
-                    h = fingerprint_cat64(h, _feature_hash(x))
-                v = h % num_buckets if num_buckets > 0 else h % _INT64_MAX
-            else:
-                v = sep.join(_feature_str(x) for x in combo)
-            out_idx.append((b, k))
-            out_val.append(v)
-    indices = np.array(out_idx, dtype=np.int64).reshape(-1, 2)
+    batch, cols = _columns(arrays, N, len(dense_types))
+    row, pos = _cross_positions(batch, cols)
+    k = np.zeros(row.size, np.int64)
+    if row.size:
+        first = np.r_[True, row[1:] != row[:-1]]
+        begin = np.maximum.accumulate(np.where(first, np.arange(row.size), 0))
+        k = np.arange(row.size) - begin
+    indices = np.stack([row, k], axis=1).astype(np.int64).reshape(-1, 2)
     if hashed_output:
-        values = np.array(out_val, dtype=np.int64)
+        h = np.full(row.size, hash_key & _M, np.uint64)
+        for (vals, _, _), p in zip(cols, pos):
+            h = _cat64(h, _feature_hashes(vals)[p])
+        mod = np.uint64(num_buckets if num_buckets > 0 else _INT64_MAX)
+        values = (h % mod).astype(np.int64)
     else:
-        values = np.empty(len(out_val), dtype=object)
-        values[:] = out_val
-    width = int(indices[:, 1].max()) + 1 if len(out_idx) else 0
+        values = np.empty(row.size, dtype=object)
+        parts = [[_feature_str(x) for x in vals.tolist()] for vals, _, _ in cols]
+        values[:] = [b"_X_".join(parts[c][p[i]] for c, p in enumerate(pos))
+                     for i in range(row.size)]
+    width = int(k.max()) + 1 if row.size else 0
     return indices, values, np.array([batch, width], dtype=np.int64)
 
 

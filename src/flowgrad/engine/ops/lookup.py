@@ -19,7 +19,9 @@ chunks (engine/framework/file_io.py).
 """
 from __future__ import annotations
 
+import math
 import os
+import re
 import threading
 
 import numpy as np
@@ -76,9 +78,11 @@ class Table:
             data = {}
             for k, v in zip(keys, values):
                 old = data.get(k, _MISSING)
-                if old is _MISSING:
+                if old is _MISSING and not (isinstance(v, float) and math.isnan(v)):
                     data[k] = v
-                elif old != v:
+                elif old is _MISSING or old != v:
+                    # TF compares the stored value with the new one: a NaN never equals
+                    old = v if old is _MISSING else old
                     raise errors.FailedPreconditionError(
                         None, None, f"HashTable has different value for same key. Key "
                         f"{_fmt_key(k)} has {_fmt_value(old)} and trying to add value "
@@ -146,29 +150,54 @@ def _dims(shape):
 _INT_RANGES = {_dt.int32: (-(1 << 31), (1 << 31) - 1), _dt.int64: (-(1 << 63), (1 << 63) - 1)}
 
 
+_INT_RE = re.compile(r"^[ \t\n\r\f\v]*(-?[0-9]+)[ \t\n\r\f\v]*$")
+_DEC_RE = re.compile(r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)(e[+-]?[0-9]+)?$")
+_HEX_RE = re.compile(r"^[+-]?0x[0-9a-f]+$")     # hex integers only (TF rejects 0x1.8p1)
+
+
+_TF_TYPE_NAMES = {_dt.float32: "float", _dt.float64: "double"}   # TF's DataTypeString
+
+
+def _parse_float(text):
+    """TF's safe_strtod: spaces around, case-insensitive inf/nan, hex integers, no
+    'infinity'."""
+    s = text.strip(" \t\n\r\f\v").lower()
+    body = s.lstrip("+-")
+    if len(s) - len(body) > 1:
+        raise ValueError
+    if body in ("inf", "nan"):
+        return float(s)
+    if _DEC_RE.match(s):
+        return float(s)
+    if _HEX_RE.match(s):
+        sign = -1.0 if s.startswith("-") else 1.0
+        return sign * float(int(body, 16))
+    raise ValueError
+
+
 def _parse(field, dtype, line_no):
-    """A field converted to `dtype` as TF's text-file iterator converts it."""
+    """A field converted to `dtype` as TF's text-file iterator converts it (safe_strto64 /
+    safe_strto32: optional spaces and '-', digits; safe_strtod / safe_strtof)."""
     if dtype == _dt.string:
         return field
     text = field.decode("utf-8", "replace")
     try:
         if dtype.is_integer:
-            s = text.strip()
-            if not s or s != text or not (s.lstrip("+-").isdigit()):
+            m = _INT_RE.match(text)
+            if not m:
                 raise ValueError
-            v = int(s)
+            v = int(m.group(1))
             lo, hi = _INT_RANGES.get(dtype, _INT_RANGES[_dt.int64])
             if not lo <= v <= hi:
                 raise ValueError
             return v
         if dtype.is_floating:
-            if text != text.strip() or not text:
-                raise ValueError
-            v = float(text)
+            v = _parse_float(text)
             return float(np.float32(v)) if dtype == _dt.float32 else v
-    except ValueError:
+    except (ValueError, OverflowError):
         raise errors.InvalidArgumentError(
-            None, None, f"Field {text} in line {line_no} is not a valid {dtype.name}.") from None
+            None, None, f"Field {text} in line {line_no} is not a valid "
+            f"{_TF_TYPE_NAMES.get(dtype, dtype.name)}.") from None
     raise errors.InvalidArgumentError(None, None, f"Data type {dtype.name} not supported.")
 
 

@@ -100,18 +100,29 @@ def _std_kernel(sparse_indices, output_shape, sparse_values, default_value,
     if vals.ndim > 1 or (vals.ndim == 1 and vals.shape[0] != num):
         raise _invalid(f"sparse_values has incorrect shape {list(vals.shape)}, should be [] "
                        f"or [{num}]")
-    for i in range(num):
+    # the first bad row, checked as TF checks each row in turn (bounds, then repeats and
+    # order against the row before), all rows at once
+    oob = np.any((ind < 0) | (ind >= np.asarray(oshape, np.int64)), axis=1) if num else \
+        np.zeros(0, bool)
+    repeated = np.zeros(num, bool)
+    backwards = np.zeros(num, bool)
+    if validate_indices and num > 1:
+        diff = ind[1:].astype(np.int64) - ind[:-1].astype(np.int64)
+        nz = diff != 0
+        moved = nz.any(axis=1)
+        lead = diff[np.arange(num - 1), np.argmax(nz, axis=1)]
+        repeated[1:] = ~moved
+        backwards[1:] = moved & (lead < 0)
+    bad = np.nonzero(oob | repeated | backwards)[0]
+    if bad.size:
+        i = int(bad[0])
         row = ind[i]
-        if np.any(row < 0) or np.any(row >= np.asarray(oshape, np.int64)):
+        if oob[i]:
             raise _invalid(f"indices[{i}] = {_fmt(row)} is out of bounds: need 0 <= index < "
                            f"{_fmt(oshape)}")
-        if validate_indices and i:
-            prev = tuple(int(x) for x in ind[i - 1])
-            cur = tuple(int(x) for x in row)
-            if cur == prev:
-                raise _invalid(f"indices[{i}] = {_fmt(row)} is repeated")
-            if cur < prev:
-                raise _invalid(f"indices[{i}] = {_fmt(row)} is out of order")
+        if repeated[i]:
+            raise _invalid(f"indices[{i}] = {_fmt(row)} is repeated")
+        raise _invalid(f"indices[{i}] = {_fmt(row)} is out of order")
     out = np.full(oshape, np.asarray(default_value), dtype=vals.dtype)
     if num:
         out[tuple(ind.T)] = vals
