@@ -126,3 +126,13 @@ def test_dropout_and_batch_norm_train(tmp_path):
         "dnn/hiddenlayer_0/batchnorm_0/moving_mean"), 0.0)
     res = est.evaluate(lambda: ({"x": tf.constant(x)}, tf.constant(y)), steps=1)
     assert res["global_step"] == 3 and 0.0 <= res["accuracy"] <= 1.0
+
+
+def test_labels_out_of_range_fail_at_run_time(tmp_path):
+    x, _ = _xy()
+    est = tf.estimator.LinearClassifier(_cols(), model_dir=str(tmp_path))
+    with pytest.raises(tf.errors.InvalidArgumentError, match=r"Labels must <= n_classes - 1"):
+        est.train(lambda: ({"x": tf.constant(x)}, tf.constant([[1], [2], [0]])), steps=1)
+    est3 = tf.estimator.LinearClassifier(_cols(), n_classes=3, model_dir=str(tmp_path / "m"))
+    with pytest.raises(tf.errors.InvalidArgumentError, match=r"Labels must >= 0"):
+        est3.train(lambda: ({"x": tf.constant(x)}, tf.constant([[1], [-1], [0]])), steps=1)

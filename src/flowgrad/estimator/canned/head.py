@@ -11,7 +11,8 @@ import collections
 from ... import metrics as metrics_lib
 from ...engine.framework import dtypes
 from ...engine.framework.constant_op import convert_to_tensor
-from ...engine.framework.graph import GraphKeys, Tensor, get_default_graph, name_scope
+from ...engine.framework.graph import (GraphKeys, Tensor, control_dependencies,
+                                       get_default_graph, name_scope)
 from ...engine.ops import (activations, comparison, construction, elementwise, joining,
                            reductions)
 from ...engine.ops import shape as shape_ops
@@ -237,6 +238,26 @@ def _threshold_metrics(labels, logistic, weights, threshold):
     return out
 
 
+def _assert_range(labels, n_classes):
+    """`labels` after run-time checks that they lie in [0, n_classes - 1] (TF's
+    InvalidArgumentError "Labels must <= n_classes - 1" / "Labels must >= 0")."""
+    from ...ops.logging_ops import Assert  # lazy: only the heads build these checks
+    with name_scope(None, "assert_range", (labels,)):
+        bound = convert_to_tensor(n_classes - 1, dtype=labels.dtype)
+        less = Assert(reductions.reduce_all(comparison.less_equal(labels, bound)),
+                      ["Labels must <= n_classes - 1",
+                       "Condition x <= y did not hold element-wise:",
+                       "x (%s) = " % labels.name, labels, "y (%s) = " % bound.name, bound],
+                      name="assert_less_equal")
+        non_negative = Assert(
+            reductions.reduce_all(comparison.greater_equal(
+                labels, convert_to_tensor(0, dtype=labels.dtype))),
+            ["Labels must >= 0", "Condition x >= 0 did not hold element-wise:",
+             "x (%s) = " % labels.name, labels], name="assert_non_negative")
+        with control_dependencies([less, non_negative]):
+            return shape_ops.identity(labels)
+
+
 def _append_update_ops(train_op):
     update_ops = get_default_graph().get_collection(GraphKeys.UPDATE_OPS)
     if update_ops:
@@ -362,9 +383,7 @@ class _BinaryLogisticHead(_Head):
         labels = _check_labels(labels, logits, 1)
         if self._label_vocabulary is not None:
             labels = _label_ids_from_vocabulary(labels, self._label_vocabulary)
-        labels = _to_float(labels)
-        with name_scope(None, "assert_range", (labels,)):
-            labels = shape_ops.identity(labels)
+        labels = _assert_range(_to_float(labels), 2)
         unweighted = nn_ops.sigmoid_cross_entropy_with_logits(labels=labels, logits=logits)
         weights = _get_weights(features, self._weight_column, logits)
         return LossSpec(self._reduce(unweighted, weights), unweighted, weights, labels)
@@ -442,8 +461,7 @@ class _MultiClassHead(_Head):
             label_ids = labels
         else:
             label_ids = _label_ids_from_vocabulary(labels, self._label_vocabulary)
-        with name_scope(None, "assert_range", (label_ids,)):
-            label_ids = shape_ops.identity(label_ids)
+        label_ids = _assert_range(label_ids, self._n_classes)
         unweighted = losses.sparse_softmax_cross_entropy(
             labels=label_ids, logits=logits, reduction=losses.Reduction.NONE)
         unweighted = shape_ops.expand_dims(unweighted, axis=-1)
