@@ -246,8 +246,8 @@ def _assert_range(labels, n_classes):
         bound = convert_to_tensor(n_classes - 1, dtype=labels.dtype)
         less = Assert(reductions.reduce_all(comparison.less_equal(labels, bound)),
                       ["Labels must <= n_classes - 1",
-                       "Condition x <= y did not hold element-wise:",
-                       "x (%s) = " % labels.name, labels, "y (%s) = " % bound.name, bound],
+                       "Condition x <= y did not hold element-wise:x (%s) = " % labels.name,
+                       labels, "y (%s) = " % bound.name, bound],
                       name="assert_less_equal")
         non_negative = Assert(
             reductions.reduce_all(comparison.greater_equal(
