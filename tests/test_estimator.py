@@ -69,8 +69,8 @@ def test_estimator_spec_and_run_config_checks():
     assert (cfg.save_checkpoints_secs, cfg.save_checkpoints_steps) == (None, 5)
     with pytest.raises(ValueError, match="Can not provide both"):
         tf.estimator.RunConfig(save_checkpoints_steps=5, save_checkpoints_secs=5)
-    with pytest.raises(NotImplementedError, match="warm_start_from"):
-        tf.estimator.Estimator(lambda features: None, warm_start_from="x")
+    with pytest.raises(ValueError, match="warm_start_from must be a string or a WarmStart"):
+        tf.estimator.Estimator(lambda features: None, warm_start_from=3)
     assert tf.estimator.ModeKeys.PREDICT == "infer"
     with pytest.raises(ValueError, match="shuffle must be provided"):
         tf.estimator.inputs.numpy_input_fn({"x": np.zeros(3)})

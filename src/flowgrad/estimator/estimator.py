@@ -22,6 +22,7 @@ from ..train.saver import Saver
 from ..train.session_run_hook import SessionRunArgs, SessionRunHook
 from .model_fn import LOSS_METRIC_KEY, EstimatorSpec, ModeKeys
 from .run_config import RunConfig
+from . import warm_starting
 
 __all__ = ["Estimator"]
 
@@ -88,9 +89,7 @@ class Estimator:
 
     def __init__(self, model_fn, model_dir=None, config=None, params=None,
                  warm_start_from=None):
-        if warm_start_from is not None:
-            raise NotImplementedError("Estimator: warm_start_from is not implemented by "
-                                      "flowgrad")
+        self._warm_start_settings = warm_starting.settings_from(warm_start_from)
         if config is None:
             config = RunConfig()
         elif not isinstance(config, RunConfig):
@@ -189,6 +188,10 @@ class Estimator:
             input_fn, ModeKeys.TRAIN)
         try:
             spec = self._call_model_fn(features, labels, ModeKeys.TRAIN, self._config)
+            if self._warm_start_settings:
+                logging.info("Warm-starting with WarmStartSettings: %s",
+                             self._warm_start_settings)
+                warm_starting.warm_start(*self._warm_start_settings)
             loss = self._train_with_spec(spec, input_hooks, hooks, global_step,
                                          saving_listeners)
         finally:
@@ -219,10 +222,11 @@ class Estimator:
                 every_n_iter=self._config.log_step_count_steps))
         worker_hooks.extend(spec.training_hooks)
         if not (spec.scaffold.saver or graph.get_collection(GraphKeys.SAVERS)):
-            graph.add_to_collection(GraphKeys.SAVERS, Saver(
+            saver = Saver(
                 sharded=True, max_to_keep=self._config.keep_checkpoint_max,
                 keep_checkpoint_every_n_hours=self._config.keep_checkpoint_every_n_hours,
-                defer_build=True, save_relative_paths=True))
+                defer_build=True, save_relative_paths=True)
+            graph.add_to_collection(GraphKeys.SAVERS, saver)
         chief_hooks = []
         all_hooks = worker_hooks + list(spec.training_chief_hooks)
         saver_hooks = [h for h in all_hooks if isinstance(h, hooks_lib.CheckpointSaverHook)]
@@ -280,7 +284,7 @@ class Estimator:
                                  "already defines a default metric with the same name."
                                  % LOSS_METRIC_KEY)
             ops[LOSS_METRIC_KEY] = metrics.mean(spec.loss)
-            eval_dict = {k: v[0] for k, v in ops.items()}
+            eval_dict = {k: ops[k][0] for k in sorted(ops)}   # TF's order: sorted
             update_ops = [v[1] for _, v in sorted(ops.items())]
             if GraphKeys.GLOBAL_STEP in eval_dict:
                 raise ValueError("Metric with name `global_step` is not allowed, because "
@@ -387,3 +391,84 @@ class Estimator:
                 raise ValueError("Batch length of predictions should be same. {} has "
                                  "different batch length than others.".format(key))
         return n or 0
+
+    # -- export ----------------------------------------------------------------------------
+    def export_saved_model(self, export_dir_base, serving_input_receiver_fn,
+                           assets_extra=None, as_text=False, checkpoint_path=None,
+                           experimental_mode=ModeKeys.PREDICT):
+        """Writes a SavedModel of the PREDICT graph (fed by the serving input receiver) with
+        the checkpoint's variables to export_dir_base/<timestamp>; returns its path."""
+        if experimental_mode != ModeKeys.PREDICT:
+            raise NotImplementedError("export_saved_model: experimental_mode=%r is not "
+                                      "implemented by flowgrad" % (experimental_mode,))
+        return self._export_saved_model(export_dir_base, serving_input_receiver_fn,
+                                        assets_extra, as_text, checkpoint_path, True)
+
+    def export_savedmodel(self, export_dir_base, serving_input_receiver_fn,
+                          assets_extra=None, as_text=False, checkpoint_path=None,
+                          strip_default_attrs=False):
+        """The deprecated name of export_saved_model (with strip_default_attrs)."""
+        return self._export_saved_model(export_dir_base, serving_input_receiver_fn,
+                                        assets_extra, as_text, checkpoint_path,
+                                        strip_default_attrs)
+
+    def _export_saved_model(self, export_dir_base, serving_input_receiver_fn, assets_extra,
+                            as_text, checkpoint_path, strip_default_attrs):
+        import shutil  # lazy: export only
+
+        from ..engine.runtime.session import Session  # lazy: export only
+        from ..saved_model import builder as builder_lib  # lazy: export only
+        from ..train.monitored_session import Scaffold  # lazy: export only
+        from .export import export as export_lib  # lazy: export only
+        if not serving_input_receiver_fn:
+            raise ValueError("An input_receiver_fn must be defined.")
+        if not checkpoint_path:
+            checkpoint_path = self.latest_checkpoint()
+        if not checkpoint_path:
+            raise ValueError("Couldn't find trained model at {}.".format(self._model_dir))
+        export_dir = export_lib.get_timestamped_export_dir(export_dir_base)
+        temp_dir = export_lib.get_temp_export_dir(export_dir)
+        builder = builder_lib.SavedModelBuilder(temp_dir)
+        g = Graph()
+        with g.as_default():
+            training_util.get_or_create_global_step(g)
+            set_random_seed(self._config.tf_random_seed)
+            receiver = serving_input_receiver_fn()
+            spec = self._call_model_fn(receiver.features, getattr(receiver, "labels", None),
+                                       ModeKeys.PREDICT, self._config)
+            signature_def_map = export_lib.build_all_signature_defs(
+                receiver.receiver_tensors, spec.export_outputs,
+                getattr(receiver, "receiver_tensors_alternatives", None))
+            with Session(config=self._config.session_config) as session:
+                local_init_op = spec.scaffold.local_init_op
+                if local_init_op is None:
+                    local_init_op = Scaffold.default_local_init_op()
+                graph_saver = spec.scaffold.saver or Saver(sharded=True)
+                try:
+                    graph_saver.restore(session, checkpoint_path)
+                except Exception as e:  # noqa: BLE001 - reworded as TF does
+                    if type(e).__name__ != "NotFoundError":
+                        raise
+                    raise ValueError(
+                        "Could not load all requested variables from checkpoint. Please "
+                        "make sure your model_fn does not expect variables that were not "
+                        "saved in the checkpoint.\n\nEncountered error with mode `{}` "
+                        "while restoring checkpoint from: `{}`. Full Traceback:\n\n{}"
+                        .format(ModeKeys.PREDICT, checkpoint_path, e)) from None
+                builder.add_meta_graph_and_variables(
+                    session, ["serve"], signature_def_map=signature_def_map,
+                    assets_collection=g.get_collection(GraphKeys.ASSET_FILEPATHS),
+                    main_op=local_init_op, strip_default_attrs=strip_default_attrs,
+                    saver=graph_saver)
+        builder.save(as_text)
+        if assets_extra:
+            extra_dir = os.path.join(temp_dir, "assets.extra")
+            for dest_relative, source in assets_extra.items():
+                dest = os.path.join(extra_dir, dest_relative)
+                if os.path.relpath(dest, extra_dir).startswith(os.pardir):
+                    raise ValueError("assets_extra destination escapes assets.extra: %s"
+                                     % dest_relative)
+                os.makedirs(os.path.dirname(dest), exist_ok=True)
+                shutil.copyfile(source, dest)
+        os.rename(temp_dir, export_dir)
+        return os.fsencode(export_dir)

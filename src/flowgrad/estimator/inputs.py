@@ -13,7 +13,7 @@ from ..engine.framework.graph_keys import GraphKeys
 from ..ops import array_ops
 from ..train.queue_runner import QueueRunner
 
-__all__ = ["numpy_input_fn"]
+__all__ = ["numpy_input_fn", "pandas_input_fn"]
 
 _TARGET_KEY = "__target_key__"
 
@@ -94,15 +94,22 @@ def numpy_input_fn(x, y=None, batch_size=128, num_epochs=1, shuffle=None,
                    queue_capacity=1000, num_threads=1):
     """An input_fn returning (features dict, target) batches of the numpy arrays in `x`
     (a dict) and `y` (an array, a dict of arrays, or None)."""
-    from ..ops.data_flow_ops import FIFOQueue, RandomShuffleQueue  # lazy: queue ops
     if not isinstance(shuffle, bool):
         raise ValueError("shuffle must be provided and explicitly set as boolean (it is "
                          "recommended to set it as True for training); got {}".format(shuffle))
     if not isinstance(x, dict):
         raise TypeError("x must be a dict or array; got {}".format(type(x).__name__))
 
+    return _queue_input_fn(collections.OrderedDict(sorted(x.items(), key=lambda kv: kv[0])),
+                           y, batch_size, num_epochs, shuffle, queue_capacity, num_threads)
+
+
+def _queue_input_fn(x, y, batch_size, num_epochs, shuffle, queue_capacity, num_threads):
+    """The input_fn feeding the columns of `x` (in its order) and `y` through a queue."""
+    from ..ops.data_flow_ops import FIFOQueue, RandomShuffleQueue  # lazy: queue ops
+
     def input_fn():
-        ordered = collections.OrderedDict(sorted(x.items(), key=lambda kv: kv[0]))
+        ordered = collections.OrderedDict(x)
         if _TARGET_KEY in ordered:
             raise ValueError("{} is a reserved key".format(_TARGET_KEY))
         y_keys = []
@@ -150,3 +157,40 @@ def numpy_input_fn(x, y=None, batch_size=128, num_epochs=1, shuffle=None,
         return (features, target) if y is not None else features
 
     return input_fn
+
+
+def pandas_input_fn(x, y=None, batch_size=128, num_epochs=1, shuffle=None,
+                    queue_capacity=1000, num_threads=1, target_column="target"):
+    """An input_fn returning (features dict, target) batches of a pandas DataFrame `x`
+    (its columns, in order) and `y` (a Series, a DataFrame, or None). Needs pandas (the
+    `pandas` extra)."""
+    try:
+        import pandas as pd  # lazy: optional dependency (extra "pandas")
+    except ImportError:
+        raise ImportError("pandas_input_fn needs pandas, which is not installed: "
+                          "pip install 'flowgrad[pandas]'") from None
+    if not isinstance(shuffle, bool):
+        raise ValueError("shuffle must be provided and explicitly set as boolean (it is "
+                         "recommended to set it as True for training); got {}".format(shuffle))
+    if not isinstance(target_column, str):
+        raise TypeError("target_column must be a string type")
+    columns = collections.OrderedDict((c, x[c].to_numpy()) for c in x.columns)
+    target = None
+    if y is not None:
+        if target_column in x:
+            raise ValueError("Cannot use name %s for target column: DataFrame already has a "
+                             "column with that name: %s" % (target_column, x.columns))
+        if not np.array_equal(x.index, y.index):
+            raise ValueError("Index for x and y are mismatched.\nIndex for x: %s\nIndex for "
+                             "y: %s\n" % (x.index, y.index))
+        if isinstance(y, pd.DataFrame):
+            target = collections.OrderedDict((c, y[c].to_numpy()) for c in y.columns)
+            clash = set(target) & set(columns)
+            if clash:
+                raise NotImplementedError("pandas_input_fn: target columns named like feature "
+                                          "columns (%s) are not implemented by flowgrad"
+                                          % sorted(clash))
+        else:
+            target = y.to_numpy()
+    return _queue_input_fn(columns, target, batch_size, num_epochs, shuffle, queue_capacity,
+                           num_threads)

@@ -45,9 +45,9 @@ class EstimatorSpec(collections.namedtuple("EstimatorSpec", [
             if not isinstance(value, tuple) or len(value) != 2:
                 raise TypeError("Values of eval_metric_ops must be (metric_value, update_op) "
                                 "tuples, given: {} for key: {}".format(value, key))
-        if export_outputs is not None:
-            raise NotImplementedError("EstimatorSpec: export_outputs (SavedModel export) is "
-                                      "not implemented by flowgrad")
+        if mode == ModeKeys.PREDICT:
+            from .export.export_output import get_export_outputs  # lazy: with model_fn
+            export_outputs = get_export_outputs(export_outputs, predictions)
         return super().__new__(
             cls, mode, predictions, loss, train_op, eval_metric_ops, export_outputs,
             tuple(training_chief_hooks or ()), tuple(training_hooks or ()),

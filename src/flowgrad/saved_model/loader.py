@@ -80,7 +80,7 @@ def load(sess, tags, export_dir, import_scope=None, **saver_kwargs):
     """
     from ..engine.framework import meta_graph  # lazy: meta graph import
     from ..train.saver import Saver  # lazy: surface module
-    export_dir = os.fspath(export_dir)
+    export_dir = os.fsdecode(export_dir)  # TF takes a str or the bytes export returns
     _, meta_graphs = _proto.parse_saved_model(export_dir)
     mg = _meta_graph_for_tags(meta_graphs, tags)
     graph = sess.graph

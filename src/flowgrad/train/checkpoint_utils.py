@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..ops import state_ops
 from ..ops import variable_scope as _vs
-from ..ops.variables import Variable
+from ..ops.variables import Variable, is_resource_variable
 from .checkpoint_management import _get_checkpoint_filename, load_checkpoint
 
 __all__ = ["init_from_checkpoint"]
@@ -39,9 +39,13 @@ def _set_checkpoint_initializer(variable, ckpt_file, tensor_name, slice_spec,
     base_type = variable.dtype.base_dtype
     restored = restore_v2(ckpt_file, [tensor_name], [slice_spec], [base_type], name=name)[0]
     restored.set_shape(variable.shape)
-    ref = variable._ref() if hasattr(variable, "_ref") else variable
-    init = state_ops.assign(ref, restored, validate_shape=variable.shape.is_fully_defined())
-    variable._initializer_op = init.op
+    if is_resource_variable(variable):   # as TF: the variable's own assign
+        init = variable.assign(restored, read_value=False)
+    else:
+        ref = variable._ref() if hasattr(variable, "_ref") else variable
+        init = state_ops.assign(ref, restored,
+                                validate_shape=variable.shape.is_fully_defined())
+    variable._initializer_op = getattr(init, "op", init)
     variable._initial_value = restored
 
 

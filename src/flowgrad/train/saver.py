@@ -27,7 +27,7 @@ import numpy as np
 
 from .. import logging as _tf_logging
 from ..engine.framework import dtypes as _dt
-from ..engine.framework import errors, meta_graph
+from ..engine.framework import errors, file_io, meta_graph
 from ..engine.framework.constant_op import constant
 from ..engine.framework.graph import GraphKeys, Tensor, get_default_graph
 from ..engine.framework.meta_graph import SaverDef
@@ -63,6 +63,12 @@ def _save_v2_infer(inputs, attrs):
     if n is not None and len(n) == 1 and n[0] is not None and n[0] != len(tensors):
         raise ValueError(f"Expected {n[0]} tensors to save, got {len(tensors)}")
     return []
+
+
+def _read_file(path):
+    """The bytes of a file this process just wrote."""
+    with open(path, "rb") as f:
+        return f.read()
 
 
 def _str(x):
@@ -447,6 +453,25 @@ class Saver:
                 _cm._log.warning("Ignoring: %s", e)
 
     # -- save / restore ------------------------------------------------------------------
+    def _write_meta_graph(self, meta_file, graph, strip_default_attrs):
+        """Writes the .meta file. A finalized graph (a MonitoredSession's) cannot gain ops,
+        so its serialized meta graph is kept and rewritten as is while its collections'
+        sizes are unchanged (saving every N steps then costs no re-export)."""
+        key = None
+        if graph.finalized:
+            key = (id(graph), strip_default_attrs, tuple(
+                (k, len(graph.get_collection(k))) for k in sorted(
+                    graph.get_all_collection_keys(), key=str)))
+            cached = getattr(self, "_meta_cache", None)
+            if cached is not None and cached[0] == key:
+                file_io.atomic_write(meta_file, cached[1], "meta")
+                return
+        meta_graph.export_scoped_meta_graph(
+            filename=meta_file, graph=graph, saver_def=self.saver_def,
+            strip_default_attrs=strip_default_attrs, atomic=True)
+        if key is not None:
+            self._meta_cache = (key, _read_file(meta_file))
+
     def save(self, sess, save_path, global_step=None, latest_filename=None,
              meta_graph_suffix="meta", write_meta_graph=True, write_state=True,
              strip_default_attrs=False, save_debug_info=False):
@@ -495,9 +520,7 @@ class Saver:
         model_checkpoint_path = _str(model_checkpoint_path)
         if write_meta_graph:
             meta_file = _cm.meta_graph_filename(checkpoint_file, meta_graph_suffix)
-            meta_graph.export_scoped_meta_graph(
-                filename=meta_file, graph=sess.graph, saver_def=self.saver_def,
-                strip_default_attrs=strip_default_attrs, atomic=True)
+            self._write_meta_graph(meta_file, sess.graph, strip_default_attrs)
         if write_state:
             self._record_last_checkpoint(model_checkpoint_path)
             _cm.update_checkpoint_state_internal(

@@ -381,7 +381,8 @@ def node_attrs_from_proto(op_type, attr_map):
         for _, _, type_attr, number_attr, type_list_attr, _ in od["in"]:
             derived.update(x for x in (type_attr, number_attr, type_list_attr) if x)
     accepted = _accepted_attrs(op_type)
-    keep_derived = {"N", "SrcT", "dtypes"}  # derived attrs flowgrad stores all the same
+    # derived attrs flowgrad stores all the same (ParseExample's kernel takes its counts)
+    keep_derived = {"N", "SrcT", "dtypes", "dtype", "Nsparse", "Ndense", "Tdense"}
     out = {}
     for k in sorted(attr_map):
         if k.startswith("_") and (accepted is None or k not in accepted):

@@ -49,7 +49,7 @@ from .tensor_shape import TensorShape
 __all__ = ["DecodeError", "MetaGraphDef", "SaverDef", "export_scoped_meta_graph",
            "import_scoped_meta_graph", "read_meta_graph_file", "register_collection_kind"]
 
-_log = logging.getLogger("flowgrad")
+_log = logging.getLogger("tensorflow")  # as TF: tf.logging (its verbosity) governs these
 FORMAT = "flowgrad-meta-graph"
 FORMAT_VERSION = 1
 MAX_META_GRAPH_BYTES = 2 << 30   # protobuf's limit on a serialized message

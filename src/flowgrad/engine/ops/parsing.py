@@ -362,14 +362,17 @@ def _parse_example_infer(inputs, attrs):
     out = [(_dt.int64, TensorShape([None, 2]))] * ns
     out += [(t, TensorShape([None])) for t in attrs["sparse_types"]]
     out += [(_dt.int64, TensorShape([2]))] * ns
-    for t, s, vl in zip(attrs["Tdense"], attrs["dense_shapes"], attrs["var_len"]):
+    # var_len is flowgrad's own attr: absent from an imported TF NodeDef (all fixed-length)
+    var_len = attrs.get("var_len") or [False] * len(attrs["Tdense"])
+    for t, s, vl in zip(attrs["Tdense"], attrs["dense_shapes"], var_len):
         out.append((t, batch.concatenate(TensorShape([None]) if vl else TensorShape([]))
                     .concatenate(TensorShape(s))))
     return out
 
 
 def _parse_example_kernel(serialized, names, *rest, Nsparse, Ndense, sparse_types, Tdense,
-                          dense_shapes, var_len, **_):
+                          dense_shapes, var_len=None, **_):
+    var_len = var_len or [False] * len(Tdense)
     sparse_keys = [_key(k) for k in rest[:Nsparse]]
     dense_keys = [_key(k) for k in rest[Nsparse:Nsparse + Ndense]]
     defaults = list(rest[Nsparse + Ndense:])

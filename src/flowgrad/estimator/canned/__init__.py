@@ -1,0 +1,1 @@
+"""TF 1.14's canned estimators and their heads."""

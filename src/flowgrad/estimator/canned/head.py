@@ -1,0 +1,549 @@
+"""The heads of TF 1.14's canned estimators (canned/head.py): binary logistic (sigmoid
+cross entropy), multi-class (softmax cross entropy) and regression (mean squared error).
+
+A head turns logits into predictions, the training loss, evaluation metrics and export
+outputs, in the name scopes TF uses ('head/predictions', 'head/labels', 'metrics/...'),
+with TF's prediction and metric keys."""
+from __future__ import annotations
+
+import collections
+
+from ... import metrics as metrics_lib
+from ...engine.framework import dtypes
+from ...engine.framework.constant_op import convert_to_tensor
+from ...engine.framework.graph import (GraphKeys, Tensor, control_dependencies,
+                                       get_default_graph, name_scope)
+from ...engine.ops import (activations, comparison, construction, elementwise, joining,
+                           reductions)
+from ...engine.ops import shape as shape_ops
+from ...engine.ops.hashing import as_string_int as as_string
+from ...engine.ops.cast import cast
+from ...engine.ops.ordering import group
+from ...losses import losses_impl as losses
+from ...ops import nn_ops
+from ...summary import summary_ops
+from ...train import training_util
+from .. import model_fn
+from ..export import export_output
+from .keys import MetricKeys, PredictionKeys
+
+__all__ = ["binary_or_multi_class_head", "regression_head"]
+
+_DEFAULT_SERVING_KEY = "serving_default"
+_CLASSIFY_SERVING_KEY = "classification"
+_REGRESS_SERVING_KEY = "regression"
+_PREDICT_SERVING_KEY = "predict"
+
+LossSpec = collections.namedtuple(
+    "LossSpec", ["training_loss", "unreduced_loss", "weights", "processed_labels"])
+
+
+def _summary_key(head_name, val):
+    return "%s/%s" % (val, head_name) if head_name else val
+
+
+def _to_float(x, name="ToFloat"):
+    return cast(x, dtypes.float32, name=name)
+
+
+def _check_labels(labels, logits, expected_labels_dimension):
+    """Labels as a Tensor of shape [D0, ..., DN, expected_labels_dimension] (a missing last
+    dimension of size 1 added), checked statically against the logits."""
+    from ...ops.sparse_tensor import SparseTensor  # lazy: sparse labels are refused only
+    if labels is None:
+        raise ValueError(
+            "You must provide a labels Tensor. Given: None. Suggested troubleshooting steps: "
+            "Check that your data contain your label feature. Check that your input_fn "
+            "properly parses and returns labels.")
+    with name_scope(None, "labels", (labels, logits)) as scope:
+        if isinstance(labels, SparseTensor):
+            raise ValueError(
+                "SparseTensor labels are not supported. labels must be a Tensor of shape "
+                "[D0, D1, ..., DN, %s], e.g. [batch_size, %s]. Suggested Fix (1): Check the "
+                "label feature in your data. Each example must contain %s value(s). If not, "
+                "your choice of label was probably incorrect. Suggested Fix (2): In your "
+                "input_fn, use tf.sparse_tensor_to_dense() to turn labels into a Tensor."
+                % (expected_labels_dimension, expected_labels_dimension,
+                   expected_labels_dimension))
+        labels = convert_to_tensor(labels)
+        if (labels.shape.ndims is not None and logits.shape.ndims is not None
+                and labels.shape.ndims == logits.shape.ndims - 1):
+            labels = shape_ops.expand_dims(labels, -1)
+        err_msg = ("labels shape must be [D0, D1, ... DN, {}]. Suggested Fix: check your "
+                   "n_classes argument to the estimator and/or the shape of your label."
+                   .format(expected_labels_dimension))
+        if labels.shape.ndims is not None:
+            if labels.shape.ndims < 2:
+                raise ValueError(err_msg)
+            dim1 = labels.shape.as_list()[-1]
+            if dim1 is not None and dim1 != expected_labels_dimension:
+                raise ValueError(
+                    "Mismatched label shape. Expected labels dimension=%s.  Received %s. "
+                    "Suggested Fix:If your classifier expects one-hot encoding label,check "
+                    "your n_classes argument to the estimator and/or the shape of your label. "
+                    "Otherwise, check the shape of your label." %
+                    (expected_labels_dimension, dim1))
+        return shape_ops.identity(labels, name=scope)
+
+
+def _get_weights(features, weight_column, logits, allow_per_logit_weights=False):
+    """The example weights of `weight_column` (1. when None), shaped to broadcast against
+    the logits."""
+    with name_scope(None, "weights") as scope:
+        if weight_column is None:
+            return 1.
+        from ... import feature_column as fc_lib  # lazy: feature columns load on first use
+        if isinstance(weight_column, str):
+            weight_column = fc_lib.numeric_column(key=weight_column, shape=(1,))
+        if not _is_numeric_column(weight_column):
+            raise TypeError("Weight column must be either a string or _NumericColumn. "
+                            "Given type: {}.".format(type(weight_column)))
+        weights = _dense_of(weight_column, features)
+        if not (weights.dtype.is_floating or weights.dtype.is_integer):
+            raise ValueError("Weight column should be castable to float. Given dtype: {}"
+                             .format(weights.dtype))
+        weights = _to_float(weights, name="weights")
+        if (weights.shape.ndims is not None and logits.shape.ndims is not None
+                and weights.shape.ndims == logits.shape.ndims - 1):
+            return shape_ops.expand_dims(weights, -1, name=scope)
+        return shape_ops.identity(weights, name=scope)
+
+
+def _is_numeric_column(column):
+    return type(column).__name__ in ("NumericColumn", "_NumericColumn")
+
+
+def _dense_of(column, features):
+    """The dense tensor of a numeric column (its normalizer_fn applied), as TF's
+    `_get_dense_tensor` on a builder of `features`."""
+    value = convert_to_tensor(features[column.key])
+    value = cast(value, dtypes.float32) if not value.dtype.is_floating else value
+    if getattr(column, "normalizer_fn", None) is not None:
+        value = column.normalizer_fn(value)
+    return value
+
+
+def _check_logits_final_dim(logits, expected_logits_dimension):
+    with name_scope(None, "logits", (logits,)):
+        logits = _to_float(convert_to_tensor(logits))
+        if logits.shape.ndims is not None and logits.shape.ndims < 2:
+            raise ValueError("logits shape must be [D0, D1, ... DN, logits_dimension], got %s."
+                             % (logits.shape,))
+        last = logits.shape.as_list()[-1] if logits.shape.ndims is not None else None
+        if last is not None and last != expected_logits_dimension:
+            raise ValueError("logits shape must be [D0, D1, ... DN, logits_dimension], got %s."
+                             % (logits.shape,))
+        return logits
+
+
+def _batch_size(logits):
+    return shape_ops.shape(logits)[0]
+
+
+def _tile_rows(row, logits):
+    return joining.tile(shape_ops.expand_dims(row, 0), [_batch_size(logits), 1])
+
+
+def _all_class_ids(logits, n_classes):
+    return _tile_rows(construction.range(n_classes), logits)
+
+
+def _class_names(n_classes, label_vocabulary):
+    if label_vocabulary:
+        return convert_to_tensor(list(label_vocabulary), dtype=dtypes.string)
+    return as_string(construction.range(n_classes))
+
+
+def _all_classes(logits, n_classes, label_vocabulary=None):
+    return _tile_rows(_class_names(n_classes, label_vocabulary), logits)
+
+
+def _classification_output(scores, n_classes, label_vocabulary=None):
+    return export_output.ClassificationOutput(
+        scores=scores, classes=_all_classes(scores, n_classes, label_vocabulary))
+
+
+def _class_strings(class_ids, label_vocabulary):
+    if label_vocabulary:
+        table = _lookup().index_to_string_table_from_tensor(
+            vocabulary_list=list(label_vocabulary), name="class_string_lookup")
+        return table.lookup(class_ids)
+    return as_string(class_ids, name="str_classes")
+
+
+def _lookup():
+    from ...ops import lookup_ops  # lazy: lookup tables load with a label_vocabulary
+    return lookup_ops
+
+
+def _label_ids_from_vocabulary(labels, label_vocabulary):
+    if labels.dtype != dtypes.string:
+        raise ValueError("Labels dtype should be string if there is a vocabulary. Instead got "
+                         "{}".format(labels.dtype))
+    return _lookup().index_table_from_tensor(
+        vocabulary_list=tuple(label_vocabulary), name="class_id_lookup").lookup(labels)
+
+
+def _labels_mean(labels, weights, name):
+    with name_scope(name, "labels_mean", (labels, weights)) as scope:
+        labels = _to_float(labels, name="labels")
+        return metrics_lib.mean(labels, weights=_broadcast(weights, labels), name=scope)
+
+
+def _broadcast(weights, values):
+    if weights is None or not isinstance(weights, Tensor):
+        return weights
+    from ...ops import weights_broadcast_ops  # lazy: only with a weight column
+    return weights_broadcast_ops.broadcast_weights(weights, values)
+
+
+def _predictions_mean(predictions, weights, name):
+    with name_scope(name, "predictions_mean", (predictions, weights)) as scope:
+        predictions = _to_float(predictions, name="predictions")
+        return metrics_lib.mean(predictions, weights=_broadcast(weights, predictions),
+                                name=scope)
+
+
+def _accuracy_baseline(labels_mean):
+    with name_scope(None, "accuracy_baseline", labels_mean):
+        value, update_op = labels_mean
+        return (elementwise.maximum(value, 1. - value, name="value"),
+                elementwise.maximum(update_op, 1 - update_op, name="update_op"))
+
+
+def _auc(labels, predictions, weights, curve, name):
+    with name_scope(name, "auc", (predictions, labels, weights)) as scope:
+        predictions = _to_float(predictions, name="predictions")
+        return metrics_lib.auc(labels=labels, predictions=predictions,
+                               weights=_broadcast(weights, predictions), curve=curve,
+                               name=scope)
+
+
+def _metric_weights(weights):
+    return weights if isinstance(weights, Tensor) else None
+
+
+def _threshold_metrics(labels, logistic, weights, threshold):
+    out = {}
+    with name_scope(None, MetricKeys.ACCURACY_AT_THRESHOLD % threshold) as scope:
+        pred = _to_float(comparison.greater_equal(logistic, threshold))
+        out[MetricKeys.ACCURACY_AT_THRESHOLD % threshold] = metrics_lib.accuracy(
+            labels=labels, predictions=pred, weights=weights, name=scope)
+    for key, fn in ((MetricKeys.PRECISION_AT_THRESHOLD, metrics_lib.precision_at_thresholds),
+                    (MetricKeys.RECALL_AT_THRESHOLD, metrics_lib.recall_at_thresholds)):
+        with name_scope(None, key % threshold) as scope:
+            value, update = fn(labels=labels, predictions=logistic, thresholds=(threshold,),
+                               weights=weights, name=scope)
+            out[key % threshold] = (shape_ops.squeeze(value), shape_ops.squeeze(update))
+    return out
+
+
+def _assert_range(labels, n_classes):
+    """`labels` after run-time checks that they lie in [0, n_classes - 1] (TF's
+    InvalidArgumentError "Labels must <= n_classes - 1" / "Labels must >= 0")."""
+    from ...ops.logging_ops import Assert  # lazy: only the heads build these checks
+    with name_scope(None, "assert_range", (labels,)):
+        bound = convert_to_tensor(n_classes - 1, dtype=labels.dtype)
+        less = Assert(reductions.reduce_all(comparison.less_equal(labels, bound)),
+                      ["Labels must <= n_classes - 1",
+                       "Condition x <= y did not hold element-wise:x (%s) = " % labels.name,
+                       labels, "y (%s) = " % bound.name, bound],
+                      name="assert_less_equal")
+        non_negative = Assert(
+            reductions.reduce_all(comparison.greater_equal(
+                labels, convert_to_tensor(0, dtype=labels.dtype))),
+            ["Labels must >= 0", "Condition x >= 0 did not hold element-wise:",
+             "x (%s) = " % labels.name, labels], name="assert_non_negative")
+        with control_dependencies([less, non_negative]):
+            return shape_ops.identity(labels)
+
+
+def _append_update_ops(train_op):
+    update_ops = get_default_graph().get_collection(GraphKeys.UPDATE_OPS)
+    if update_ops:
+        return group(train_op, *update_ops)
+    return train_op
+
+
+def _check_reduction(loss_reduction):
+    if loss_reduction not in set(losses.Reduction.all()) or \
+            loss_reduction == losses.Reduction.NONE:
+        raise ValueError("Invalid loss_reduction: {}".format(loss_reduction))
+
+
+class _Head:
+    """The shared training / evaluation logic; subclasses give predictions and losses."""
+
+    def __init__(self, weight_column, label_vocabulary, loss_reduction, name):
+        self._weight_column = weight_column
+        self._label_vocabulary = label_vocabulary
+        self._loss_reduction = loss_reduction
+        self._name = name
+
+    name = property(lambda self: self._name)
+
+    def create_estimator_spec(self, features, mode, logits, labels=None, optimizer=None,
+                              train_op_fn=None, regularization_losses=None):
+        """The EstimatorSpec of `mode` for these logits (all arguments by name)."""
+        with name_scope(self._name, "head"):
+            logits = _check_logits_final_dim(logits, self.logits_dimension)
+            predictions, export_outputs, extra = self._predictions(logits)
+            if mode == model_fn.ModeKeys.PREDICT:
+                return model_fn.EstimatorSpec(mode=mode, predictions=predictions,
+                                              export_outputs=export_outputs)
+            training_loss, unreduced_loss, weights, processed = self.create_loss(
+                features=features, mode=mode, logits=logits, labels=labels)
+            if regularization_losses:
+                regularization_loss = reductions.add_n(list(regularization_losses))
+                regularized = reductions.add_n([training_loss, regularization_loss])
+            else:
+                regularization_loss = None
+                regularized = training_loss
+            if mode == model_fn.ModeKeys.TRAIN:
+                if optimizer is not None:
+                    if train_op_fn is not None:
+                        raise ValueError("train_op_fn and optimizer cannot both be set.")
+                    train_op = optimizer.minimize(
+                        regularized, global_step=training_util.get_global_step())
+                elif train_op_fn is not None:
+                    train_op = train_op_fn(regularized)
+                else:
+                    raise ValueError("train_op_fn and optimizer cannot both be None.")
+                train_op = _append_update_ops(train_op)
+                if self._loss_reduction == losses.Reduction.SUM:
+                    weight_sum = reductions.reduce_sum(
+                        weights * construction.ones_like(unreduced_loss))
+                    mean_loss = training_loss / weight_sum
+                else:
+                    mean_loss = None
+        if mode == model_fn.ModeKeys.EVAL:
+            eval_ops = self._eval_metric_ops(
+                processed, logits, extra, _metric_weights(weights), unreduced_loss,
+                regularization_loss)
+            return model_fn.EstimatorSpec(mode=mode, predictions=predictions,
+                                          loss=regularized, eval_metric_ops=eval_ops)
+        with name_scope(""):
+            summary_ops.scalar(_summary_key(self._name, MetricKeys.LOSS), regularized)
+            if mean_loss is not None:
+                summary_ops.scalar(_summary_key(self._name, MetricKeys.LOSS_MEAN), mean_loss)
+            if regularization_loss is not None:
+                summary_ops.scalar(_summary_key(self._name, MetricKeys.LOSS_REGULARIZATION),
+                                   regularization_loss)
+        return model_fn.EstimatorSpec(mode=mode, predictions=predictions, loss=regularized,
+                                      train_op=train_op)
+
+    def _reduce(self, unweighted_loss, weights):
+        return losses.compute_weighted_loss(unweighted_loss, weights=weights,
+                                            reduction=self._loss_reduction)
+
+    def _regularization_metric(self, ops, regularization_loss):
+        if regularization_loss is not None:
+            ops[_summary_key(self._name, MetricKeys.LOSS_REGULARIZATION)] = metrics_lib.mean(
+                values=regularization_loss, name=MetricKeys.LOSS_REGULARIZATION)
+
+
+class _BinaryLogisticHead(_Head):
+    """Binary classification: one logit, sigmoid cross entropy."""
+
+    def __init__(self, weight_column=None, thresholds=None, label_vocabulary=None,
+                 loss_reduction=losses.Reduction.SUM, name=None):
+        super().__init__(weight_column, label_vocabulary, loss_reduction, name)
+        self._thresholds = tuple(thresholds) if thresholds else ()
+
+    logits_dimension = property(lambda self: 1)
+
+    def _predictions(self, logits):
+        with name_scope(None, "predictions", (logits,)):
+            logistic = elementwise.sigmoid(logits, name=PredictionKeys.LOGISTIC)
+            two_class_logits = joining.concat((construction.zeros_like(logits), logits),
+                                              axis=-1, name="two_class_logits")
+            probabilities = activations.softmax(two_class_logits,
+                                                name=PredictionKeys.PROBABILITIES)
+            class_ids = reductions.argmax(two_class_logits, axis=-1,
+                                          name=PredictionKeys.CLASS_IDS)
+            class_ids = shape_ops.expand_dims(class_ids, axis=-1)
+            all_class_ids = _all_class_ids(logits, 2)
+            all_classes = _all_classes(logits, 2, self._label_vocabulary)
+            classes = _class_strings(class_ids, self._label_vocabulary)
+            predictions = {
+                PredictionKeys.LOGITS: logits, PredictionKeys.LOGISTIC: logistic,
+                PredictionKeys.PROBABILITIES: probabilities,
+                PredictionKeys.CLASS_IDS: class_ids, PredictionKeys.CLASSES: classes,
+                PredictionKeys.ALL_CLASS_IDS: all_class_ids,
+                PredictionKeys.ALL_CLASSES: all_classes}
+        classifier = _classification_output(probabilities, 2, self._label_vocabulary)
+        outputs = {_DEFAULT_SERVING_KEY: classifier, _CLASSIFY_SERVING_KEY: classifier,
+                   _REGRESS_SERVING_KEY: export_output.RegressionOutput(value=logistic),
+                   _PREDICT_SERVING_KEY: export_output.PredictOutput(predictions)}
+        return predictions, outputs, (logistic, class_ids)
+
+    def create_loss(self, features, mode, logits, labels):
+        """(training loss, unreduced loss, weights, processed labels)."""
+        logits = convert_to_tensor(logits)
+        labels = _check_labels(labels, logits, 1)
+        if self._label_vocabulary is not None:
+            labels = _label_ids_from_vocabulary(labels, self._label_vocabulary)
+        labels = _assert_range(_to_float(labels), 2)
+        unweighted = nn_ops.sigmoid_cross_entropy_with_logits(labels=labels, logits=logits)
+        weights = _get_weights(features, self._weight_column, logits)
+        return LossSpec(self._reduce(unweighted, weights), unweighted, weights, labels)
+
+    def _eval_metric_ops(self, labels, logits, extra, weights, unreduced_loss,
+                         regularization_loss):
+        logistic, class_ids = extra
+        k = MetricKeys
+        key = self._name
+        with name_scope(None, "metrics", (labels, logits, logistic, class_ids)):
+            labels_mean = _labels_mean(labels, weights, k.LABEL_MEAN)
+            ops = {
+                _summary_key(key, k.LOSS_MEAN): metrics_lib.mean(
+                    values=unreduced_loss, weights=weights, name=k.LOSS_MEAN),
+                _summary_key(key, k.ACCURACY): metrics_lib.accuracy(
+                    labels=labels, predictions=class_ids, weights=weights, name=k.ACCURACY),
+                _summary_key(key, k.PRECISION): metrics_lib.precision(
+                    labels=labels, predictions=class_ids, weights=weights, name=k.PRECISION),
+                _summary_key(key, k.RECALL): metrics_lib.recall(
+                    labels=labels, predictions=class_ids, weights=weights, name=k.RECALL),
+                _summary_key(key, k.PREDICTION_MEAN): _predictions_mean(
+                    logistic, weights, k.PREDICTION_MEAN),
+                _summary_key(key, k.LABEL_MEAN): labels_mean,
+                _summary_key(key, k.ACCURACY_BASELINE): _accuracy_baseline(labels_mean),
+                _summary_key(key, k.AUC): _auc(labels, logistic, weights, "ROC", k.AUC),
+                _summary_key(key, k.AUC_PR): _auc(labels, logistic, weights, "PR", k.AUC_PR),
+            }
+            self._regularization_metric(ops, regularization_loss)
+            for threshold in self._thresholds:
+                for name, value in _threshold_metrics(labels, logistic, weights,
+                                                      threshold).items():
+                    ops[_summary_key(key, name)] = value
+        return ops
+
+
+class _MultiClassHead(_Head):
+    """Multi-class classification: n_classes logits, softmax cross entropy."""
+
+    def __init__(self, n_classes, weight_column=None, label_vocabulary=None,
+                 loss_reduction=losses.Reduction.SUM, name=None):
+        if n_classes is None or n_classes <= 2:
+            raise ValueError("n_classes must be > 2: %s." % n_classes)
+        super().__init__(weight_column, label_vocabulary, loss_reduction, name)
+        self._n_classes = n_classes
+
+    logits_dimension = property(lambda self: self._n_classes)
+
+    def _predictions(self, logits):
+        with name_scope(None, "predictions", (logits,)):
+            all_class_ids = _all_class_ids(logits, self._n_classes)
+            all_classes = _all_classes(logits, self._n_classes, self._label_vocabulary)
+            class_ids = reductions.argmax(logits, axis=-1, name=PredictionKeys.CLASS_IDS)
+            class_ids = shape_ops.expand_dims(class_ids, axis=-1)
+            classes = _class_strings(class_ids, self._label_vocabulary)
+            probabilities = activations.softmax(logits, name=PredictionKeys.PROBABILITIES)
+            predictions = {
+                PredictionKeys.LOGITS: logits, PredictionKeys.PROBABILITIES: probabilities,
+                PredictionKeys.CLASS_IDS: class_ids, PredictionKeys.CLASSES: classes,
+                PredictionKeys.ALL_CLASS_IDS: all_class_ids,
+                PredictionKeys.ALL_CLASSES: all_classes}
+        classifier = _classification_output(probabilities, self._n_classes,
+                                            self._label_vocabulary)
+        outputs = {_DEFAULT_SERVING_KEY: classifier, _CLASSIFY_SERVING_KEY: classifier,
+                   _PREDICT_SERVING_KEY: export_output.PredictOutput(predictions)}
+        return predictions, outputs, class_ids
+
+    def create_loss(self, features, mode, logits, labels):
+        """(training loss, unreduced loss, weights, processed labels)."""
+        logits = convert_to_tensor(logits)
+        labels = _check_labels(labels, logits, 1)
+        if self._label_vocabulary is None:
+            if not labels.dtype.is_integer:
+                raise ValueError("Labels dtype should be integer. Instead got {}."
+                                 .format(labels.dtype))
+            label_ids = labels
+        else:
+            label_ids = _label_ids_from_vocabulary(labels, self._label_vocabulary)
+        label_ids = _assert_range(label_ids, self._n_classes)
+        unweighted = losses.sparse_softmax_cross_entropy(
+            labels=label_ids, logits=logits, reduction=losses.Reduction.NONE)
+        unweighted = shape_ops.expand_dims(unweighted, axis=-1)
+        weights = _get_weights(features, self._weight_column, logits)
+        return LossSpec(self._reduce(unweighted, weights), unweighted, weights, label_ids)
+
+    def _eval_metric_ops(self, labels, logits, class_ids, weights, unreduced_loss,
+                         regularization_loss):
+        k = MetricKeys
+        with name_scope(None, "metrics", (labels, class_ids)):
+            ops = {
+                _summary_key(self._name, k.LOSS_MEAN): metrics_lib.mean(
+                    values=unreduced_loss, weights=weights, name=k.LOSS_MEAN),
+                _summary_key(self._name, k.ACCURACY): metrics_lib.accuracy(
+                    labels=labels, predictions=class_ids, weights=weights, name=k.ACCURACY),
+            }
+            self._regularization_metric(ops, regularization_loss)
+        return ops
+
+
+class _RegressionHead(_Head):
+    """Regression: label_dimension logits, mean squared error."""
+
+    def __init__(self, label_dimension, weight_column=None,
+                 loss_reduction=losses.Reduction.SUM, name=None):
+        if label_dimension < 1:
+            raise ValueError("Invalid label_dimension %s." % label_dimension)
+        super().__init__(weight_column, None, loss_reduction, name)
+        self._logits_dimension = label_dimension
+
+    logits_dimension = property(lambda self: self._logits_dimension)
+
+    def _predictions(self, logits):
+        predictions = {PredictionKeys.PREDICTIONS: logits}
+        regression = export_output.RegressionOutput(value=logits)
+        outputs = {_DEFAULT_SERVING_KEY: regression, _REGRESS_SERVING_KEY: regression,
+                   _PREDICT_SERVING_KEY: export_output.PredictOutput(predictions)}
+        return predictions, outputs, logits
+
+    def create_loss(self, features, mode, logits, labels):
+        """(training loss, unreduced loss, weights, processed labels)."""
+        logits = convert_to_tensor(logits)
+        labels = _check_labels(labels, logits, self._logits_dimension)
+        labels = _to_float(labels)
+        unweighted = losses.mean_squared_error(labels=labels, predictions=logits,
+                                               reduction=losses.Reduction.NONE)
+        weights = _get_weights(features, self._weight_column, logits,
+                               allow_per_logit_weights=True)
+        return LossSpec(self._reduce(unweighted, weights), unweighted, weights, labels)
+
+    def _eval_metric_ops(self, labels, logits, predicted_value, weights, unreduced_loss,
+                         regularization_loss):
+        k = MetricKeys
+        ops = {
+            _summary_key(self._name, k.LOSS_MEAN): metrics_lib.mean(
+                values=unreduced_loss, weights=weights),
+            _summary_key(self._name, k.PREDICTION_MEAN): _predictions_mean(
+                predicted_value, weights, k.PREDICTION_MEAN),
+            _summary_key(self._name, k.LABEL_MEAN): metrics_lib.mean(
+                values=labels, weights=weights),
+        }
+        self._regularization_metric(ops, regularization_loss)
+        return ops
+
+
+def binary_or_multi_class_head(n_classes, weight_column, label_vocabulary, loss_reduction):
+    """TF's `_binary_logistic_or_multi_class_head`: binary for n_classes == 2."""
+    if label_vocabulary is not None and not isinstance(label_vocabulary, (list, tuple)):
+        raise TypeError("label_vocabulary should be a list or tuple. Given type: {}"
+                        .format(type(label_vocabulary)))
+    _check_reduction(loss_reduction)
+    if n_classes == 2:
+        return _BinaryLogisticHead(weight_column=weight_column,
+                                   label_vocabulary=label_vocabulary,
+                                   loss_reduction=loss_reduction)
+    return _MultiClassHead(n_classes, weight_column=weight_column,
+                           label_vocabulary=label_vocabulary, loss_reduction=loss_reduction)
+
+
+def regression_head(weight_column=None, label_dimension=1,
+                    loss_reduction=losses.Reduction.SUM):
+    """TF's `_regression_head` with the mean squared error loss."""
+    _check_reduction(loss_reduction)
+    return _RegressionHead(label_dimension, weight_column=weight_column,
+                           loss_reduction=loss_reduction)
