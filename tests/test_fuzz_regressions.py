@@ -80,3 +80,34 @@ def test_fuzz_while_second_order_against_finite_differences():
           - f(x - 2 * h)) / (12 * h * h)
     w = np.linspace(0.5, 1.5, x.size).reshape(x.shape)
     np.testing.assert_allclose(got[2], 0.75 * w * f2, rtol=0, atol=1e-7)
+
+
+def test_fuzz_while_after_scatter_second_order_against_finite_differences():
+    """seed 5054's documented difference (TF 1.14's second order through while_loop is
+    None): in float64 flowgrad's value is a central finite difference of the first-order
+    gradient of sum(w * F(scatter_nd(x))), F = three steps of 1.1 sin."""
+    import numpy as np
+    spec = json.loads(json.dumps(next(s for s in SPECS if s["seed"] == 5054)))
+    spec["inputs"][0]["dtype"] = "float64"
+    got = programs.run(tf, spec)
+    x0 = np.array(spec["inputs"][0]["data"], np.float64).reshape(spec["inputs"][0]["shape"])
+    (_, args, kw), = [op for op in spec["ops"] if op[0] == "scatter_nd"]
+    rows = [i[0] for i in kw["indices"]]
+
+    def first(x):
+        s = np.zeros(kw["shape"])
+        for i, k in enumerate(rows):
+            s[k] += x[i]
+        d = np.ones_like(s)
+        for _ in range(3):
+            d, s = d * 1.1 * np.cos(s), 1.1 * np.sin(s)
+        gs = np.linspace(0.5, 1.5, s.size).reshape(s.shape) * d
+        return np.stack([gs[k] for k in rows])
+    np.testing.assert_allclose(got[1], first(x0), rtol=0, atol=1e-12)
+    h = 1e-5
+    fd = np.zeros_like(x0)
+    for i in np.ndindex(x0.shape):
+        e = np.zeros_like(x0)
+        e[i] = h
+        fd[i] = 0.75 * (first(x0 + e).sum() - first(x0 - e).sum()) / (2 * h)
+    np.testing.assert_allclose(got[2], fd, rtol=0, atol=1e-8)

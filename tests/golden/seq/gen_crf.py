@@ -120,6 +120,24 @@ def _(tf):
     return out
 
 
+@_case("dynamic_length_grads")
+def _(tf):
+    """Sequence length unknown at build time: crf_log_norm's cond picks the single-step or
+    the dynamic_rnn branch at run time; only the taken branch runs, gradients included."""
+    x = tf.placeholder(tf.float32, [None, None, 4])
+    t = tf.placeholder(tf.int32, [None, None])
+    tp = tf.constant(TP)
+    ll, _ = _crf(tf).crf_log_likelihood(x, t, tf.constant(LENS2), tp)
+    w = tf.constant(np.linspace(0.5, 1.5, 3).astype(np.float32))
+    gx, gt = tf.gradients(ll, [x, tp], grad_ys=w)
+    dec, score = _crf(tf).crf_decode(x, tp, tf.constant(LENS2))
+    out = {}
+    for n in (5, 1):
+        out[str(n)] = _run(tf, {"ll": ll, "gx": gx, "gt": gt, "dec": dec,
+                                "score": score}, {x: X[:, :n], t: TAGS[:, :n]})
+    return out
+
+
 @_case("transitions_variable")
 def _(tf):
     with tf.variable_scope("crf_layer"):

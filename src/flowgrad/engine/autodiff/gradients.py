@@ -14,6 +14,7 @@ import gc
 import heapq
 import threading
 
+from ..framework import branches as _branches
 from ..framework import dtypes as _dt
 from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.grad_state import get_wanted, set_wanted, wants_grad  # noqa: F401 - re-exported
@@ -180,11 +181,39 @@ def _common_graph(ys, xs, others):
     return first.graph if first is not None else get_default_graph()
 
 
+def _branch_router(graph, ys, xs):
+    """`route(op)`: the op a gradient walk visits for `op`: itself, or the tf.cond whose
+    branch holds it when the walk starts outside that cond (framework/branches.py), so
+    that gradients reaching a branch from outside run only in the taken branch. None when
+    the graph has no cond branches."""
+    given = _branches.take_transparent()
+    if not graph._branch_of:
+        return None
+    # the conds holding the xs (and by default the ys) are walked as plain ops
+    transparent = set(given) if given is not None else set()
+    for t in xs if given is not None else ys + xs:
+        transparent.update(_branches.chain(t._op))
+    memo = {}
+    owner = _branches.owner
+
+    def route(op):
+        r = memo.get(op)
+        if r is None:
+            e = owner(op, transparent)
+            r = memo[op] = op if e is None else e[0]
+        return r
+    return route
+
+
 def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
                unconnected, checkpoints=None):
     xs_t = [x.values if isinstance(x, IndexedSlices) else x for x in xs]
     ys_t = [y.values if isinstance(y, IndexedSlices) else y for y in ys]
     stop_ops = {t._op for t in stop}
+    route = _branch_router(graph, ys_t, xs_t)
+    if route is not None and checkpoints is None:
+        return _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients,
+                                 aggregation_method, stop_ops, unconnected, route)
 
     # 1. Ancestors of the ys over differentiable edges (the walk stops at stop_gradients).
     ancestors = set()
@@ -275,6 +304,136 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     finally:
         set_wanted(prev_wanted)
 
+    last_stats.ancestors = len(ancestors)
+    last_stats.between = len(between)
+    last_stats.rules_called = rules_called
+    results = []
+    for x in xs_t:
+        g = _aggregated(contrib, x, aggregation_method)
+        if g is None and unconnected is UnconnectedGradients.ZERO:
+            g = zeros_like(x)
+        results.append(g)
+    return results
+
+
+def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_method,
+                      stop_ops, unconnected, route):
+    """`_gradients` on a graph with tf.cond branches: the same walk, where an edge from a
+    tensor of a branch visits the cond (`route`), whose rule gets those tensors' gradients
+    (framework/branches.py `get_internal_grads`). No gradient checkpointing here."""
+    ancestors = set()
+    stack = [route(y._op) for y in ys_t]
+    while stack:
+        op = stack.pop()
+        if op in ancestors:
+            continue
+        ancestors.add(op)
+        if op in stop_ops:
+            continue
+        for t in op._inputs:
+            if t._dtype._diff:
+                r = route(t._op)
+                if r not in ancestors:
+                    stack.append(r)
+    # ops between: the ancestors that depend on an x (found over inputs, as a cond's
+    # branch tensors are read by ops that do not consume its outputs)
+    xs_ops = {route(x._op) for x in xs_t}
+    reach = {}
+    for root in ancestors:
+        if root in reach:
+            continue
+        stack = [root]
+        while stack:
+            op = stack[-1]
+            if op in reach:
+                stack.pop()
+                continue
+            if op in xs_ops:
+                reach[op] = True
+                stack.pop()
+                continue
+            todo = []
+            hit = False
+            for t in op._inputs:
+                if not t._dtype._diff:
+                    continue
+                q = route(t._op)
+                if q not in ancestors or q is op:
+                    continue
+                r = reach.get(q)
+                if r is None:
+                    todo.append(q)
+                elif r and (q not in stop_ops or q in xs_ops):
+                    hit = True
+            if hit or not todo:
+                reach[op] = hit
+                stack.pop()
+            else:
+                stack.extend(todo)
+    between = {op for op, r in reach.items() if r}
+    stopped = {op for op in stop_ops if op in between}
+    pending = dict.fromkeys(between, 0)
+    for op in between:
+        if op in stopped:
+            continue
+        for t in op._inputs:
+            if t._dtype._diff:
+                r = route(t._op)
+                if r in pending and r is not op:
+                    pending[r] += 1
+    contrib = {}
+    internal = {}   # cond -> tensors of its branches with gradients
+    for i, (y, gy) in enumerate(zip(ys_t, grad_ys)):
+        gy = _seed(y, gy, i)
+        contrib.setdefault(y, []).append(gy)
+        r = route(y._op)
+        if r is not y._op:
+            internal.setdefault(r, {})[y] = None
+    ready = [(-op._id, op) for op in {route(y._op) for y in ys_t}
+             if op in between and pending[op] == 0]
+    heapq.heapify(ready)
+    if ready and aggregation_method not in _AGGREGATION_METHODS:
+        raise ValueError(f"Invalid aggregation_method specified {aggregation_method}.")
+    rules_called = 0
+    prev_wanted = get_wanted()
+    try:
+        while ready:
+            op = heapq.heappop(ready)[1]
+            out_grads = [_aggregated(contrib, t, aggregation_method) for t in op._outputs]
+            inner = {t: _aggregated(contrib, t, aggregation_method)
+                     for t in internal.get(op, ())}
+            inner = {t: g for t, g in inner.items() if g is not None}
+            call = op not in stopped and (any(g is not None for g in out_grads) or inner)
+            in_grads = None
+            if call:
+                wanted = {i for i, t in enumerate(op._inputs)
+                          if route(t._op) in between and t._dtype._diff}
+                if wanted:
+                    _branches.set_internal_grads(inner)
+                    try:
+                        in_grads = _call_grad(graph, op, out_grads, wanted, gate_gradients)
+                    finally:
+                        _branches.set_internal_grads(None)
+                    rules_called += 1
+            for i, t in enumerate(op._inputs):
+                r = route(t._op)
+                if r not in pending or r is op or not t._dtype._diff or op in stopped:
+                    continue
+                if in_grads is not None:
+                    g = in_grads[i]
+                    if g is not None:
+                        if type(g) is Tensor and g._shape._dims != t._shape._dims and \
+                                t._shape.is_compatible_with(g._shape):
+                            g.set_shape(t._shape)
+                        contrib.setdefault(t, []).append(g)
+                        if r is not t._op:
+                            internal.setdefault(r, {})[t] = None
+                p = pending[r] - 1
+                pending[r] = p
+                if p == 0:
+                    heapq.heappush(ready, (-r._id, r))
+    finally:
+        set_wanted(prev_wanted)
     last_stats.ancestors = len(ancestors)
     last_stats.between = len(between)
     last_stats.rules_called = rules_called

@@ -348,6 +348,7 @@ class Graph:
         self._building_function = False
         self._unfeedable = set()
         self._unfetchable = set()
+        self._branch_of = {}   # op -> (Cond op, branch): framework/branches.py
         self._variable_scope_store = None
         self._container = ""
         self._unique_ids = 0

@@ -16,6 +16,7 @@ import weakref
 import numpy as _np
 
 from ..autodiff.gradients import gradients
+from ..framework import branches as _branches
 from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework import threads as _threads
@@ -29,6 +30,8 @@ from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
 from .comparison import logical_and
 from .reductions import add_n as _add_n
+from .construction import placeholder_with_default as _placeholder_with_default
+from .construction import zeros as _zeros_shaped
 from .construction import zeros_like as _zeros_like
 from .shape import identity as _identity
 from .tensor_array import _zero_grad_kernel as _empty_grad_value
@@ -87,25 +90,39 @@ class _SubPlan:
 
 def _cond_bind(node, ctx):
     info = _control_info(_COND_INFO, node)
-    graph = node.op.graph
+    op = node.op
+    graph = op.graph
     options = ctx.session._config_options if ctx.session is not None else {}
     captures = info["captures"]
+    # tensors of the branches that the plan reads outside the cond (ir.lower): the taken
+    # branch computes its own, the other's are dead
+    extras = node.attrs.get("_extras", ())
+    n_out = len(op._outputs)
+    n_all = n_out + len(extras)
     branches = []
-    for outs, targets in (info["true"], info["false"]):
-        prog = optimize_program(lower(graph, outs, targets, captures), options)
-        branches.append(_SubPlan(CompiledProgram(prog, ctx, inplace=False)))
-    t_plan, f_plan = branches
-    n_out = len(node.outputs)
+    for b, (outs, targets) in enumerate((info["true"], info["false"])):
+        mine = [k for k, t in enumerate(extras) if _branches.branch_in(t._op, op) == b]
+        prog = optimize_program(lower(graph, outs + [extras[k] for k in mine], targets,
+                                      captures, context=op), options)
+        branches.append((_SubPlan(CompiledProgram(prog, ctx, inplace=False)),
+                         [n_out + k for k in mine]))
+    (t_plan, t_pos), (f_plan, f_pos) = branches
+    dead = _branches.DEAD
 
     def run_cond(pred, *caps):
-        plan = t_plan if pred else f_plan
+        plan, pos = (t_plan, t_pos) if pred else (f_plan, f_pos)
         try:
             out = plan(caps)
         except Exception as e:  # noqa: BLE001 - mapped to the failing branch op
             raise plan.comp.translate_error(e) from None
-        if n_out == 0:
-            return None
-        return out[0] if n_out == 1 else out
+        if n_all == n_out:
+            if n_out == 0:
+                return None
+            return out[0] if n_out == 1 else out
+        full = list(out[:n_out]) + [dead] * (n_all - n_out)
+        for k, v in zip(pos, out[n_out:]):
+            full[k] = v
+        return full[0] if n_all == 1 else builtins.tuple(full)
     return run_cond
 
 
@@ -152,31 +169,71 @@ def _zeros(t):
     return _zeros_like(t)
 
 
+def _branch_on(t, pred):
+    """The branch (0, 1) of a cond on `pred` whose graph builds t, else None."""
+    table = t.graph._branch_of
+    e = table.get(t.op)
+    while e is not None:
+        if e[0].inputs[0] is pred:
+            return e[1]
+        e = table.get(e[0])
+    return None
+
+
 def _cond_grad(op, *grads):
-    """Gradients flow to the captures through the taken branch (a cond of the branch grads)."""
+    """Gradients flow to the captures through the taken branch (a cond of the branch grads).
+
+    Gradients that reached tensors inside the branches from outside (a second-order
+    gradient through the first-order gradient cond, which reads the forward values) are
+    those of extra branch outputs (framework/branches.py)."""
     info = _COND_INFO[op]
     caps = list(op.inputs[1:])
     diff = [i for i, c in enumerate(caps) if _diff(c)]
+    internal = _branches.get_internal_grads()
     if not diff:
         return [None] * len(op.inputs)
     outs = op.outputs
+    keep = [k for k, o in enumerate(outs) if _diff(o) and (grads[k] is not None or
+                                                             not internal)]
     grads = [_zeros(o) if g is None else g for o, g in zip(outs, grads)]
-    keep = [k for k, o in enumerate(outs) if _diff(o)]
+    inner = [[(t, g) for t, g in internal.items() if _branches.branch_in(t._op, op) == b]
+             for b in (0, 1)]
+    transparent = set(_branches.chain(op)) | {op}
 
-    def branch(branch_outs):
+    pred = op.inputs[0]
+
+    def zeros(c, b):
+        """The zero gradient of capture c in branch b: one that does not read c when c is
+        a tensor of the other branch of a cond on the same predicate (dead when b runs;
+        its gradient is never used then), so only its static shape."""
+        other = _branch_on(c, pred)
+        if other is not None and other != b:
+            dims = c.shape.as_list() if c.shape.ndims is not None else None
+            if dims is not None and None not in dims:
+                return _zeros_shaped(dims, c.dtype.base_dtype)
+            default = _zeros_shaped([0 if d is None else d for d in dims] if dims else [],
+                                    c.dtype.base_dtype)
+            return _placeholder_with_default(default, c.shape)
+        return _zeros(c)
+
+    def branch(b, branch_outs):
         def fn():
             xs = [caps[i] for i in diff]
+            ys = [branch_outs[k] for k in keep] + [t for t, _ in inner[b]]
+            gys = [grads[k] for k in keep] + [g for _, g in inner[b]]
+            if not ys:
+                return [zeros(caps[i], b) for i in diff]
             # The captures are independent inputs here: a capture computed from another
             # one gets its own gradient, so no path may run through it twice.
-            gs = gradients([branch_outs[k] for k in keep], xs,
-                           grad_ys=[grads[k] for k in keep], stop_gradients=xs)
-            return [_zeros(caps[i]) if g is None else convert_to_tensor(g)
+            _branches.set_transparent(transparent)
+            gs = gradients(ys, xs, grad_ys=gys, stop_gradients=xs)
+            return [zeros(caps[i], b) if g is None else convert_to_tensor(g)
                     for i, g in zip(diff, gs)]
         return fn
 
-    if not keep:
+    if not keep and not internal:
         return [None] * len(op.inputs)
-    res = cond(op.inputs[0], branch(info["true"][0]), branch(info["false"][0]),
+    res = cond(op.inputs[0], branch(0, info["true"][0]), branch(1, info["false"][0]),
                name="cond_grad")
     if not isinstance(res, list):
         res = [res]
@@ -246,6 +303,38 @@ def _branch_outputs(result):
                 leaf = leaf.value()
             tensors.append(convert_to_tensor(leaf))
     return leaves, rebuild, tensors, targets
+
+
+def _hoisted(ops):
+    """Variables made in a body or branch and their plain reads: they live outside it (TF
+    builds variables in an init scope), so a loop reads them as captures and a cond's
+    untaken branch still initializes them."""
+    hoisted = set()
+    for op in ops:
+        if op.type in _HOISTED or (op.type in ("Identity", "ReadVariableOp") and op._inputs
+                                   and all(t._op in hoisted for t in op._inputs)
+                                   and not op._control_inputs):
+            hoisted.add(op)
+    return hoisted
+
+
+def _branch_members(branch_ops, outs, targets):
+    """The ops of a branch (or body) that its results need, except hoisted variables."""
+    body = set(branch_ops) - _hoisted(branch_ops)
+    needed, stack = set(), [t._op for t in outs if t._op in body]
+    stack += [o for o in targets if o in body]
+    while stack:
+        op = stack.pop()
+        if op in needed:
+            continue
+        needed.add(op)
+        for t in op._inputs:
+            if t._op in body:
+                stack.append(t._op)
+        for ci in op._control_inputs:
+            if ci in body:
+                stack.append(ci)
+    return needed
 
 
 def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | None = None,
@@ -323,17 +412,28 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
                 seen.add(t)
                 captures.append(t)
 
-        for branch, outs in zip(branches, (t_outs, f_outs)):
-            members = set(branch)
+        # only the ops each branch's results need run in it (not the variables it made,
+        # nor the ops of a loop gradient built in it, which its WhileGrad runs)
+        live = [_branch_members(branch, outs, targets) for branch, outs, targets in
+                zip(branches, (t_outs, f_outs), (t_targets, f_targets))]
+        for branch, outs, members in zip(branches, (t_outs, f_outs), live):
             for op in branch:
-                for t in op._inputs:
-                    capture(t, members)
+                if op in members:
+                    for t in op._inputs:
+                        capture(t, members)
             for t in outs:
                 capture(t, members)
         op = g._create_op("Cond", [pred_t] + captures, {"Tout": builtins.tuple(tout)},
                           "Cond")
         _COND_INFO[op] = {"captures": captures, "true": (t_outs, t_targets),
                           "false": (f_outs, f_targets)}
+        # the ops each branch's results need run only when it is taken: tensors of them
+        # read outside come from the Cond op (framework/branches.py); as TF, they cannot be
+        # fetched
+        for b, members in enumerate(live):
+            for m in members:
+                _branches.set_branch(m, op, b)
+                g.prevent_fetching(m)
         outputs = iter(op._outputs)
         values = [op if isinstance(leaf, Operation) else next(outputs) for leaf in t_leaves]
         result = rebuild(values)
@@ -549,9 +649,12 @@ def _while_grad(op, *grads):
         # the forward values the gradient ops read are kept from the forward iterations
         # (as TF's stacks), so the backward pass does not compute the body again
         seen = set(saved)
+
+        def in_body(o):   # a body op, or one in a branch of a cond of the body
+            return o in member_set or any(c in member_set for c in _branches.chain(o))
         for o in g._ops[start:]:
             for t in o._inputs:
-                if t._op in member_set and t._op.type != "LoopVar" and t not in seen and \
+                if t not in seen and t._op.type != "LoopVar" and in_body(t._op) and \
                         not t.dtype.is_ref_dtype:
                     seen.add(t)
                     saved.append(t)
@@ -682,26 +785,7 @@ _HOISTED = frozenset(("VariableV2", "VarHandleOp"))
 def _loop_members(body_ops, results):
     """The body's ops that run per iteration: those the results need, except variables and
     what reads them without depending on the loop (which run once, outside)."""
-    hoisted = set()
-    for op in body_ops:
-        if op.type in _HOISTED or (op.type in ("Identity", "ReadVariableOp") and op._inputs
-                                   and all(t._op in hoisted for t in op._inputs)
-                                   and not op._control_inputs):
-            hoisted.add(op)
-    body = set(body_ops) - hoisted
-    needed, stack = set(), [t._op for t in results if t._op in body]
-    while stack:
-        op = stack.pop()
-        if op in needed:
-            continue
-        needed.add(op)
-        for t in op._inputs:
-            if t._op in body:
-                stack.append(t._op)
-        for ci in op._control_inputs:
-            if ci in body:
-                stack.append(ci)
-    return needed
+    return _branch_members(body_ops, results, ())
 
 
 def _loop_var(dtype, shape, name):

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 __all__ = ["ctc_loss", "ctc_beam_search_decoder", "prevent_gradient"]
 
+import gc
 import heapq
 import itertools
+import math
 
 import numpy as np
 
@@ -99,24 +101,33 @@ def _labels_by_batch(ind, vals, batch):
                        f"rows, but saw shapes: [{n},{ind.shape[1]}] vs. [{vals.shape[0]}]")
     width = int(ind[:, 1].max()) + 1 if n else 0
     bounds = (batch, width)
-    for i in range(n):
-        idx = ind[i]
-        where = "[" + ",".join(str(int(v)) for v in idx) + "]"
-        if any(v < 0 or v >= s for v, s in zip(idx, bounds)):
+    ind = ind.astype(np.int64, copy=False)
+    bad = ((ind < 0) | (ind >= np.array(bounds))).any(axis=1) if n else np.zeros(0, bool)
+    # lexicographic order of consecutive rows: -1 out of order, 0 repeated
+    order = np.zeros(n, np.int64)
+    if n > 1:
+        d0 = np.sign(ind[1:, 0] - ind[:-1, 0])
+        d1 = np.sign(ind[1:, 1] - ind[:-1, 1])
+        order[1:] = np.where(d0 != 0, d0, d1)
+    else:
+        order[:] = 1
+    if n:
+        order[0] = 1
+    first = np.flatnonzero(bad | (order <= 0))
+    if first.size:   # TF reports the first bad row, out of bounds before out of order
+        i = int(first[0])
+        where = "[" + ",".join(str(int(v)) for v in ind[i]) + "]"
+        if bad[i]:
             raise _invalid(f"label SparseTensor is not valid: indices[{i}] = {where} is out of "
                            f"bounds: need 0 <= index < [{batch},{width}]")
-        if i:
-            prev = tuple(int(v) for v in ind[i - 1])
-            cur = tuple(int(v) for v in idx)
-            if cur < prev:
-                raise _invalid(f"label SparseTensor is not valid: indices[{i}] = {where} is "
-                               "out of order")
-            if cur == prev:
-                raise _invalid(f"label SparseTensor is not valid: indices[{i}] = {where} is "
-                               "repeated")
+        if order[i] < 0:
+            raise _invalid(f"label SparseTensor is not valid: indices[{i}] = {where} is "
+                           "out of order")
+        raise _invalid(f"label SparseTensor is not valid: indices[{i}] = {where} is "
+                       "repeated")
     labels = [[] for _ in range(batch)]
-    for (b, _), v in zip(ind, vals):
-        labels[int(b)].append(int(v))
+    for b, v in zip(ind[:, 0].tolist(), np.asarray(vals).tolist()):
+        labels[b].append(v)
     return labels
 
 
@@ -254,7 +265,8 @@ def _ctc_loss_and_grad(x, labels, seq, merge_repeated):
     post = _exp(np.where(found[None, :, None], ab - np.where(found, log_p, 0.0)[None, :, None],
                          _NEG_INF))
     onehot = (lp[:, :, None] == np.arange(num_classes)).astype(np.float64)  # [B, U, C]
-    grad -= np.einsum("tbu,buc->tbc", post, onehot)
+    # sum over the states of each class: a batched matrix product [B, T, U] x [B, U, C]
+    grad -= np.matmul(post.transpose(1, 0, 2), onehot).transpose(1, 0, 2)
     return loss, grad
 
 
@@ -333,24 +345,15 @@ def _beam_infer(inputs, attrs):
             + [(_dt.float32, TensorShape([batch, n]))])
 
 
-class _Prob:
-    __slots__ = ("total", "blank", "label")
-
-    def __init__(self):
-        self.total = self.blank = self.label = _NEG_INF
-
-    def copy(self):
-        p = _Prob()
-        p.total, p.blank, p.label = self.total, self.blank, self.label
-        return p
-
-
 class _Entry:
-    __slots__ = ("parent", "label", "children", "oldp", "newp")
+    """A node of the beam's prefix trie: its label, the old (last step's) and new
+    probabilities (log total, log ending in blank, log ending in its label)."""
+
+    __slots__ = ("parent", "label", "children", "ot", "ob", "ol", "nt", "nb", "nl")
 
     def __init__(self, parent, label):
-        self.parent, self.label, self.children = parent, label, {}
-        self.oldp, self.newp = _Prob(), _Prob()
+        self.parent, self.label, self.children = parent, label, None
+        self.ot = self.ob = self.ol = self.nt = self.nb = self.nl = _NEG_INF
 
     def labels(self, merge_repeated):
         out, prev, c = [], -1, self
@@ -361,12 +364,14 @@ class _Entry:
         return out[::-1]
 
 
-def _lse1(a, b):
+def _lse1(a, b, _log1p=math.log1p, _exp=math.exp):
     if a == _NEG_INF:
         return b
     if b == _NEG_INF:
         return a
-    return max(a, b) + float(np.log1p(np.exp(-abs(a - b))))
+    if a > b:
+        return a + _log1p(_exp(b - a))
+    return b + _log1p(_exp(a - b))
 
 
 def _beam_search(steps, beam_width):
@@ -374,32 +379,41 @@ def _beam_search(steps, beam_width):
     one batch entry: the leaves left after the last step.
 
     The beam is a min-heap of (total, insertion count, entry): while new leaves grow, the
-    totals of the leaves in it do not change, so its top is TF's `peek_bottom`.
+    totals of the leaves in it do not change, so its top is TF's `peek_bottom`. Scalars are
+    Python floats (NumPy only for the candidate labels of a branch).
     """
+    neg = _NEG_INF
     root = _Entry(None, -1)
-    root.newp.total = root.newp.blank = 0.0
+    root.nt = root.nb = 0.0
     leaves = [root]
     count = itertools.count()
+    push, pop = heapq.heappush, heapq.heappop
     rows = np.asarray(steps, np.float64)
     if rows.size:
         rows = rows - rows.max(axis=1, keepdims=True)
         rows = rows - np.log(np.exp(rows).sum(axis=1, keepdims=True))  # TF: log-softmax
     for norm in rows:
         blank = norm.shape[0] - 1
-        branches = sorted(leaves, key=lambda e: -e.newp.total)
+        vals = norm.tolist()
+        p_blank = vals[blank]
+        # the labels by ascending log probability: a branch's candidates above the beam's
+        # bottom are a suffix of it (x + total is monotone in x), found by bisection
+        asc = sorted(range(blank), key=vals.__getitem__)
+        asc_vals = [vals[i] for i in asc]
+        branches = sorted(leaves, key=lambda e: -e.nt)
         for b in branches:
-            b.oldp = b.newp.copy()
+            b.ot, b.ob, b.ol = b.nt, b.nb, b.nl
         heap = []
         for b in branches:
-            if b.parent is not None:
-                par = b.parent
-                if par.newp.total != _NEG_INF:
-                    prev = par.oldp.blank if b.label == par.label else par.oldp.total
-                    b.newp.label = _lse1(b.newp.label, prev)
-                b.newp.label += float(norm[b.label])
-            b.newp.blank = b.oldp.total + float(norm[blank])
-            b.newp.total = _lse1(b.newp.blank, b.newp.label)
-            heapq.heappush(heap, (b.newp.total, next(count), b))
+            par = b.parent
+            if par is not None:
+                if par.nt != neg:
+                    prev = par.ob if b.label == par.label else par.ot
+                    b.nl = _lse1(b.nl, prev)
+                b.nl += vals[b.label]
+            b.nb = nb = b.ot + p_blank
+            b.nt = _lse1(nb, b.nl)
+            push(heap, (b.nt, next(count), b))
         # children of this step's branches, by parent: the only inactive entries whose
         # old probability is read again this step (TF resets it when they fail to re-enter)
         branch_children = {}
@@ -408,39 +422,55 @@ def _beam_search(steps, beam_width):
                 branch_children.setdefault(id(b.parent), []).append(b)
         for b in branches:
             full = len(heap) >= beam_width
-            bottom = heap[0][0] if full else _NEG_INF
-            if not (b.oldp.total > _NEG_INF and b.oldp.total > bottom):
+            bottom = heap[0][0] if full else neg
+            ot = b.ot
+            if not (ot > neg and ot > bottom):
                 continue
-            cand = norm[:blank] + b.oldp.total
-            if 0 <= b.label < blank:
-                cand[b.label] = float(norm[b.label]) + b.oldp.blank
-            passing = cand > bottom
-            visit = np.nonzero(passing)[0].tolist()
-            extra = [c.label for c in branch_children.get(id(b), ()) if not passing[c.label]]
-            if extra:
-                visit = sorted(visit + extra)
+            lo, hi = 0, blank
+            while lo < hi:   # first position whose candidate passes
+                mid = (lo + hi) // 2
+                if asc_vals[mid] + ot > bottom:
+                    hi = mid
+                else:
+                    lo = mid + 1
+            passing = set(asc[lo:])
+            own = b.label
+            own_cand = None
+            if 0 <= own < blank:   # extending by its own label: from the blank-ending path
+                own_cand = vals[own] + b.ob
+                if own_cand > bottom:
+                    passing.add(own)
+                else:
+                    passing.discard(own)
+            extra = [c.label for c in branch_children.get(id(b), ()) if c.label not in passing]
+            visit = sorted(passing.union(extra)) if extra else sorted(passing)
+            children = b.children
+            if children is None:
+                children = b.children = {}
             for label in visit:
-                c = b.children.get(label)
-                if not passing[label]:
-                    if c.newp.total == _NEG_INF:
-                        c.oldp = _Prob()
+                c = children.get(label)
+                if label not in passing:
+                    if c.nt == neg:
+                        c.ot = c.ob = c.ol = neg
                     continue
                 if c is None:
-                    c = b.children[label] = _Entry(b, label)
-                if c.newp.total != _NEG_INF:
+                    c = children[label] = _Entry(b, label)
+                if c.nt != neg:
                     continue
-                c.newp.blank = _NEG_INF
-                c.newp.label = c.newp.total = float(cand[label])
+                total = own_cand if label == own else vals[label] + ot
+                c.nb = neg
+                c.nl = c.nt = total
                 if len(heap) >= beam_width:
-                    ok = c.newp.total > heap[0][0]
+                    ok = total > heap[0][0]
                 else:
-                    ok = c.newp.total > _NEG_INF
+                    ok = total > neg
                 if ok:
                     if len(heap) >= beam_width:
-                        heapq.heappop(heap)[2].newp = _Prob()
-                    heapq.heappush(heap, (c.newp.total, next(count), c))
+                        e = pop(heap)[2]
+                        e.nt = e.nb = e.nl = neg
+                    push(heap, (total, next(count), c))
                 else:
-                    c.oldp, c.newp = _Prob(), _Prob()
+                    c.ot = c.ob = c.ol = c.nt = c.nb = c.nl = neg
         leaves = [e for _, _, e in sorted(heap, key=lambda h: h[1])]
     return leaves
 
@@ -459,16 +489,26 @@ def _beam_kernel(inputs, sequence_length, beam_width=1, top_paths=1, merge_repea
                 None, None, f"sequence_length({b}) <= {max_time}")
     log_prob = np.zeros((batch, top_paths), np.float32)
     paths = [[] for _ in range(top_paths)]
+    # the searches allocate many small objects: the cyclic GC walking the process's objects
+    # for them doubled the time (the tries are collected once, after)
+    gc_on = gc.isenabled()
+    gc.disable()
+    try:
+        searched = [_beam_search(x[:max(int(seq[b]), 0), b], beam_width)
+                    for b in range(batch)]
+    finally:
+        if gc_on:
+            gc.enable()
     for b in range(batch):
-        leaves = _beam_search(x[:max(int(seq[b]), 0), b], beam_width)
+        leaves = searched[b]
         if top_paths > beam_width:
             raise _invalid("requested more paths than the beam width.")
         if top_paths > len(leaves):
             raise _invalid("Less leaves in the beam search than requested.")
-        best = sorted(leaves, key=lambda e: -e.newp.total)[:top_paths]
+        best = sorted(leaves, key=lambda e: -e.nt)[:top_paths]
         for i, e in enumerate(best):
             paths[i].append(e.labels(merge_repeated))
-            log_prob[b, i] = e.newp.total
+            log_prob[b, i] = e.nt
     ind, vals, shapes = [], [], []
     for p in paths:
         rows = [(b, j) for b, lab in enumerate(p) for j in range(len(lab))]

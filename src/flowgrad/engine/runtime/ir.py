@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..framework.branches import chain as branch_chain
+from ..framework.branches import owner as branch_owner
+
 
 @dataclass
 class Node:
@@ -79,17 +82,44 @@ class Program:
         return "\n".join(lines)
 
 
-def lower(graph, fetch_tensors, target_ops, feed_tensors):
+def lower(graph, fetch_tensors, target_ops, feed_tensors, context=None):
     """Prunes `graph` to what the fetches and targets need and lowers it to a Program.
 
     Traversal stops at fed tensors: an op runs only if one of its outputs that
     is not fed is needed, or it is a target, or a needed op depends on it by a
     control edge (a control edge to an op whose outputs are all fed is satisfied
     by the feed).
+
+    `context` is the Cond op whose branch this plan runs (None: not a branch). An op
+    built in the branch of a cond that the plan holds whole (framework/branches.py) is
+    not run by the plan: the Cond node gives the tensors the plan reads as extra outputs
+    (its taken branch computes them), as TF runs only the taken branch's ops.
     """
     fed = set(feed_tensors)          # Tensors hash by identity
     needed = {}
-    stack = [t._op for t in fetch_tensors if t not in fed] + list(target_ops)
+    branch_of = graph._branch_of
+    if branch_of:
+        transparent = set(branch_chain(context)) | {context} if context is not None else ()
+        extras = {}      # Cond op id -> {tensor: None} it gives as extra outputs
+        hold = {}        # op -> the Cond op that runs it (None: the plan runs it)
+
+        def runner(op):
+            r = hold.get(op, False)
+            if r is False:
+                e = branch_owner(op, transparent)
+                r = hold[op] = None if e is None else e[0]
+            return r
+    else:
+        runner = None
+    stack = []
+    for t in fetch_tensors:
+        if t not in fed:
+            stack.append(t._op)
+    stack += list(target_ops)
+    if runner is not None:
+        stack = [_routed(op, runner, extras, t) for op, t in
+                 zip(stack, [t for t in fetch_tensors if t not in fed] +
+                     [None] * len(target_ops))]
     while stack:
         op = stack.pop()
         if op._id in needed:
@@ -97,12 +127,12 @@ def lower(graph, fetch_tensors, target_ops, feed_tensors):
         needed[op._id] = op
         for t in op._inputs:
             if t not in fed and t._op._id not in needed:
-                stack.append(t._op)
+                stack.append(t._op if runner is None else _routed(t._op, runner, extras, t))
         for c in op._control_inputs:
             # an op whose outputs are all fed is replaced by the feed, as in TF
             if c._id not in needed and not (c._outputs and all(o in fed for o in c._outputs)):
-                stack.append(c)
-    order = _schedule(needed, graph._backward_edges)
+                stack.append(c if runner is None else _routed(c, runner, extras, None))
+    order = _schedule(needed, graph._backward_edges, runner)
 
     prog = Program([], [], [], {}, {})
     dtypes, shapes, persistent, nodes = prog.dtypes, prog.shapes, prog.persistent, prog.nodes
@@ -128,7 +158,18 @@ def lower(graph, fetch_tensors, target_ops, feed_tensors):
             outs.append(nv)
             nv += 1
         od = op._def
-        nodes.append(new_node(op._type, od, op._attrs, ins, outs, op._name, op, od.stateful,
+        attrs = op._attrs
+        more = extras.get(op._id) if runner is not None else None
+        if more:
+            more = tuple(sorted(more, key=lambda t: (t._op._id, t._value_index)))
+            attrs = dict(attrs, _extras=more)
+            for t in more:
+                dtypes[nv] = t._dtype._base
+                shapes[nv] = t._shape
+                value_of[t] = nv
+                outs.append(nv)
+                nv += 1
+        nodes.append(new_node(op._type, od, attrs, ins, outs, op._name, op, od.stateful,
                               None, op._id in recomputed))
         if od.stateful or od.props.get("constant"):
             persistent.update(outs)
@@ -139,15 +180,33 @@ def lower(graph, fetch_tensors, target_ops, feed_tensors):
     return prog
 
 
-def _schedule(needed, backward_edges):
-    """Creation order among ready ops: sorting by id, unless edges point backwards."""
-    if not backward_edges:
+def _routed(op, runner, extras, tensor):
+    """The op the plan runs to get `tensor` (of `op`; None for a control edge or a target):
+    `op`, or the Cond whose branch holds it (which then gives `tensor` as an extra)."""
+    cond = runner(op)
+    if cond is None:
+        return op
+    if tensor is not None:
+        extras.setdefault(cond._id, {})[tensor] = None
+    return cond
+
+
+def _schedule(needed, backward_edges, runner=None):
+    """Creation order among ready ops: sorting by id, unless edges point backwards or go
+    through a Cond (an op built in a branch before its Cond may read its extras)."""
+    if not backward_edges and runner is None:
         return [needed[i] for i in sorted(needed)]
     indeg = {}
     users = {}
+
+    def dep(op):
+        if runner is None:
+            return op._id
+        r = runner(op)
+        return op._id if r is None else r._id
     for i, op in needed.items():
-        deps = {t._op._id for t in op._inputs if t._op._id in needed}
-        deps |= {c._id for c in op._control_inputs if c._id in needed}
+        deps = {dep(t._op) for t in op._inputs} | {dep(c) for c in op._control_inputs}
+        deps = {d for d in deps if d in needed and d != i}
         indeg[i] = len(deps)
         for d in deps:
             users.setdefault(d, []).append(i)

@@ -14,6 +14,7 @@ from typing import Any, Callable, ContextManager
 
 import numpy as np
 
+from ..framework.branches import DEAD, dead_error
 from ..framework import errors
 from ..framework import dtypes
 from ..framework.config import (
@@ -336,6 +337,8 @@ class _Plan:
                     r = r.copy()
             elif type(r) is Uninitialized:
                 raise r.error()
+            elif r is DEAD:   # read from a tf.cond branch that did not run
+                raise dead_error()
             vals.append(r)
         return self.build(vals)
 
