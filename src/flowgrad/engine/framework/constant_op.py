@@ -310,6 +310,11 @@ def const_value(t: Tensor) -> np.ndarray | None:
     if op.type == "Cast":  # as TF's tensor_util.constant_value
         v = const_value(op.inputs[0])
         return None if v is None else np.asarray(v).astype(t.dtype.as_numpy_dtype)
+    if op.type == "Range":  # as TF's tensor_util.constant_value
+        a, b, c = (const_value(i) for i in op.inputs)
+        if a is None or b is None or c is None:
+            return None
+        return np.arange(a, b, c, dtype=t.dtype.as_numpy_dtype)
     if op.type in ("Equal", "NotEqual"):
         a, b = const_value(op.inputs[0]), const_value(op.inputs[1])
         if a is None or b is None:

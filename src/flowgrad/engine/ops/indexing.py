@@ -136,9 +136,9 @@ def _strided_slice_grad(op, grad):
     x, b, e, s = op.inputs
     xs = x.shape.as_tuple()
     if xs is not None and None not in xs:
-        shp = constant(np.array(xs, dtype=b.dtype.as_numpy_dtype))
+        shp = constant(np.array(xs, dtype=b.dtype.as_numpy_dtype), name="Shape")
     else:
-        shp = apply("Shape", [x], {"out_type": b.dtype.base_dtype})
+        shp = apply("Shape", [x], {"out_type": b.dtype.base_dtype}, "Shape")
     attrs = {m: op.get_attr(m) for m in _MASKS}
     # An IndexedSlices gradient (from a gather downstream) is densified, as TF does.
     return [apply("StridedSliceGrad", [shp, b, e, s, to_tensor(grad)], attrs), None, None, None]

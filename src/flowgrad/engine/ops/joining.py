@@ -15,7 +15,6 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework.constant_op import constant
 from ..framework.graph import Tensor
-from ..framework.grad_state import wants_grad
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
@@ -25,7 +24,7 @@ from ._base import apply, apply_op, const_value, same_type_inputs, to_tensor
 from .cast import cast
 from .comparison import greater_equal, less, logical_and
 from .construction import range
-from .elementwise import subtract
+from .elementwise import floormod, subtract
 from .prims import gather, where  # indexing is above this family (gather's gradient uses concat)
 from .reductions import reduce_sum
 from .shape import identity, rank, reshape, shape, shape_n, size, squeeze, transpose
@@ -381,21 +380,23 @@ def _concat_grad(op, grad):
     r = values[0].shape.ndims
     if isinstance(grad, IndexedSlices):
         return _concat_grad_sparse(values, axis, r, grad) + [None]
-    sizes = None
-    if axis is not None and r is not None:
-        ax = axis % r
-        sizes = [v.shape.as_tuple()[ax] if v.shape.ndims is not None else None for v in values]
-        if None in sizes:
-            sizes = None
-    if sizes is not None:
-        if n == 1:
-            return [grad, None]
-        parts = split(grad, sizes, axis=ax)
-        return [p if wants_grad(i) else None for i, p in enumerate(parts)] + [None]
-    shapes = shape_n(values)
-    offsets = apply_op("ConcatOffset", [axis_t] + shapes, {"N": n}).outputs
-    return [slice(grad, offsets[i], shapes[i]) if wants_grad(i) else None
-            for i in builtins.range(n)] + [None]
+    if n == 1:
+        return [grad, None]
+    # TF 1.14's _ConcatGradHelper: the axis mod the rank, each input's shape (ShapeN once
+    # one is not a constant), then ConcatOffset and a Slice per input (a split above 16)
+    non_neg = floormod(axis_t, rank(values[0]), name="mod")
+    sizes = []
+    for v in values:
+        sv = shape(v)
+        if sv.op.type != "Const":
+            sizes = shape_n(values)
+            break
+        sizes.append(sv)
+    if n > 16:
+        sz = squeeze(slice(stack(sizes, axis=1), stack([non_neg, 0]), [1, -1]))
+        return list(split(grad, sz, non_neg)) + [None]
+    offsets = apply_op("ConcatOffset", [non_neg] + list(sizes), {"N": n}).outputs
+    return [slice(grad, offsets[i], sizes[i]) for i in builtins.range(n)] + [None]
 
 
 def _concat_grad_sparse(values, axis, r, grad):
