@@ -193,16 +193,25 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     to_ops = [y._op for y in ys_t]
     from_ops = [x._op for x in xs_t]
 
-    # 1. Ops reachable from the xs over differentiable tensors (TF's _MarkReachedOps).
+    # 1. Ops reachable from the xs over differentiable tensors (TF's _MarkReachedOps), kept
+    # to the ys' ancestors: only those can be between, so the cost does not grow with the
+    # rest of the graph.
+    ancestors = set()
+    stack = list(to_ops)
+    while stack:
+        op = stack.pop()
+        if op not in ancestors:
+            ancestors.add(op)
+            stack.extend(t._op for t in op._inputs)
     reached = set()
-    queue = deque(from_ops)
+    queue = deque(op for op in from_ops if op in ancestors)
     while queue:
         op = queue.popleft()
         if op not in reached:
             reached.add(op)
             for t in op._outputs:
                 if t._dtype._diff:
-                    queue.extend(t._consumers)
+                    queue.extend(c for c in t._consumers if c in ancestors)
     reachable_to = {op for op in to_ops if op in reached}
 
     # 2. Between: the reached ops met walking back from the ys over every input.
@@ -273,7 +282,7 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     finally:
         set_wanted(prev_wanted)
 
-    last_stats.ancestors = len(reached) + len(between)
+    last_stats.ancestors = len(ancestors)
     last_stats.between = len(between)
     last_stats.rules_called = rules_called
     results = []

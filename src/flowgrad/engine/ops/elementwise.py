@@ -180,7 +180,8 @@ def _one_plus_sq(x):
 
 # -- kernels that are not a single NumPy ufunc -----------------------------------------------
 def _check_int_divisor(x, y):
-    if x.dtype.kind in "iu" and not np.all(y):
+    # per element, as TF's kernels: an empty result divides nothing
+    if x.dtype.kind in "iu" and not np.all(y) and np.broadcast(x, y).size:
         raise _errors.InvalidArgumentError(None, None, "Integer division by zero")
 
 
