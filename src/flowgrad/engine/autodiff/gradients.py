@@ -356,6 +356,15 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
                              f"not match num inputs {len(op._inputs)}")
         if gate_gradients and sum(1 for g in in_grads if g is not None) > 1:
             in_grads = _tuple(in_grads)
+            # The gate (tuple/group_deps) orders the input gradients, as TF's; a plan
+            # computes no pure gradient only the gate reads (runtime/ir.py: lower).
+            gated = next(g for g in in_grads if g is not None)
+            gates = getattr(graph, "_grad_gates", None)
+            if gates is None:
+                gates = graph._grad_gates = set()
+            gates.update(c._id for c in (gated.values if isinstance(gated, IndexedSlices)
+                                         else gated)._op._control_inputs
+                         if c._type == "NoOp" and c._name.endswith("tuple/group_deps"))
     finally:
         graph._name_stack = old_stack
         set_wanted(None)
