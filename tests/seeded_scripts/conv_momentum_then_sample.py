@@ -21,8 +21,8 @@ perm = tf.random_shuffle(tf.range(6))
 with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     for step in range(3):
-        _, l = sess.run([train, loss], {x: images, y: labels})
-        print("step %d loss %.6f" % (step, l))
+        _, lv = sess.run([train, loss], {x: images, y: labels})
+        print("step %d loss %.6f" % (step, lv))
     np.set_printoptions(precision=5, suppress=True)
     print(sess.run(u))
     print(sess.run(t))

@@ -22,8 +22,8 @@ with tf.variable_scope("second"):
 with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     for step in range(3):
-        _, l = sess.run([train, loss], {x: xs, y: ys})
-        print("step %d loss %.6f" % (step, l))
+        _, lv = sess.run([train, loss], {x: xs, y: ys})
+        print("step %d loss %.6f" % (step, lv))
     np.set_printoptions(precision=5, suppress=True)
     print(sess.run(dropped, {x: xs[:2]})[:, :8])
     print(sess.run(noise))

@@ -22,8 +22,8 @@ feed = dict(zip(xs, seq))
 with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     for step in range(3):
-        _, l, n = sess.run([train, loss, norm], feed)
-        print("step %d loss %.6f norm %.6f" % (step, l, n))
+        _, lv, n = sess.run([train, loss, norm], feed)
+        print("step %d loss %.6f norm %.6f" % (step, lv, n))
     np.set_printoptions(precision=5, suppress=True)
     print(sess.run(w_after))
     print(sess.run(mask))
