@@ -160,7 +160,7 @@ def _kept_shape(op):
     if xs is not None and None not in xs and ax is not None:
         norm = {int(a) % len(xs) for a in np.asarray(ax).reshape(-1)} if xs else set()
         return [1 if i in norm else d for i, d in enumerate(xs)]
-    return apply("ReducedShape", [apply("Shape", [x], {"out_type": _dt.int32}), axes])
+    return tf_reduced_shape(shape(x), axes)
 
 
 def _to_kept(t, op):
@@ -182,10 +182,14 @@ def _broadcast_to_input(t, x):
     return broadcast_to(t, shape(x))
 
 
-def _tf_reduced_shape(input_shape, axes):
+def tf_reduced_shape(input_shape, axes):
     """TF 1.14's math_ops.reduced_shape: the input shape with the reduced axes set to 1,
     built from Size, add, mod, Shape, range, Fill and DynamicStitch (plan-time constant
     folding computes it once when the shapes are known)."""
+    if input_shape.dtype.base_dtype is not _dt.int32:
+        input_shape = cast(input_shape, _dt.int32, name="ToInt32")
+    if axes.dtype.base_dtype is not _dt.int32:
+        axes = cast(axes, _dt.int32, name="ToInt32")
     input_rank = size(input_shape)
     axes = floormod(add(axes, input_rank, name="add"), input_rank, name="mod")
     axes_shape = shape(axes)
@@ -212,22 +216,10 @@ def _tf_sum_grad(op, grad):
                 input_shape = shape(x)
             return tile(grad, input_shape)
     input_shape = shape(x)
-    kept = _tf_reduced_shape(input_shape, axes)
+    kept = tf_reduced_shape(input_shape, axes)
     tile_scaling = _safe_shape_div(input_shape, kept)
     grad = reshape(grad, kept)
     return tile(grad, tile_scaling)
-
-
-# -- ReducedShape (shape arithmetic for dynamic reduction gradients) -------------------------
-def _reduced_shape_kernel(shape, axes):
-    shape = np.array(shape, copy=True)
-    if shape.size:
-        shape[np.asarray(axes).reshape(-1) % shape.size] = 1
-    return shape
-
-
-register_op("ReducedShape", infer=lambda ins, a: [(_dt.int32, ins[0].shape)],
-            kernel=_reduced_shape_kernel, grad=None)
 
 
 # -- DynamicStitch (TF's reduced_shape builds it) ----------------------------------------------
@@ -336,7 +328,7 @@ def _highest(dtype):
 def _min_or_max_grad(op, grad):
     """The gradient goes to the elements equal to the result, split evenly among ties (TF)."""
     x, axes = op.inputs
-    kept = _tf_reduced_shape(shape(x), axes)
+    kept = tf_reduced_shape(shape(x), axes)
     y = reshape(op.outputs[0], kept)
     grad = reshape(grad, kept)
     indicators = cast(equal(y, x), grad.dtype.base_dtype)
