@@ -144,15 +144,27 @@ def _same_full_shapes(x, y, g):
 
 def broadcast_args(x, y):
     """TF's sx = shape(x), sy = shape(y), rx, ry = broadcast_gradient_args(sx, sy)."""
-    sx = _shape(x)
-    sy = _shape(y)
+    sx = _shape_of(x)
+    sy = _shape_of(y)
     rx, ry = apply("BroadcastGradientArgs", [sx, sy])
     return sx, sy, rx, ry
 
 
+def _shape_of(x):
+    """array_ops.shape(x): a Const named Shape when static (built directly: gradients make
+    many), else a Shape op."""
+    dims = x._shape._dims
+    if dims is not None and None not in dims:
+        arr = np.array(dims, dtype=np.int32)
+        arr.flags.writeable = False
+        return x._op._graph._create_op("Const", [], {"value": arr, "dtype": _dt.int32},
+                                       "Shape")._outputs[0]
+    return _shape(x)
+
+
 def reshape_sum(g, axes, s):
     """reshape(reduce_sum(g, axes), s), TF's two ops."""
-    return _reshape(apply("Sum", [g, axes], {"keep_dims": False}), s)
+    return apply("Reshape", [apply("Sum", [g, axes], {"keep_dims": False}), s])
 
 
 def cj(t):
