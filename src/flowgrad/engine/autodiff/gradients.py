@@ -1,11 +1,14 @@
 """`tf.gradients`: reverse-mode differentiation that adds gradient ops to the graph.
 
-Cost is proportional to the ops between xs and ys: a backward walk from the
-ys (over differentiable edges) finds their ancestors, a forward walk from the
-xs restricted to those ancestors finds the ops between, and only those ops'
-gradient rules are called, each once, after all its consumers' gradients are
-in. Gradient rules learn which inputs need a gradient (`wants_grad`) so that
-no op is created that nothing consumes.
+The gradient subgraph is TF 1.14's, op for op (names, counts, creation order), so that
+GraphDefs, checkpoints and the seed2 of later random ops match TF's: the walk is TF's
+(ops reached from the xs over differentiable tensors, kept to the ys' ancestors so the
+cost does not grow with the rest of the graph; a FIFO queue from the ys; output
+gradients summed with AddN when an op leaves the queue), and every rule builds the
+gradient of every differentiable input, as TF's rules do (`wants_grad` is all of
+them). What no fetch needs is pruned when a plan is made (runtime/ir.py: lower skips
+pure gradients only a gate_gradients tuple reads) and the shape arithmetic TF runs
+(Shape, BroadcastGradientArgs, reduced_shape) is folded by the plan's passes.
 """
 from __future__ import annotations
 
