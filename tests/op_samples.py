@@ -256,7 +256,10 @@ GRAD_OPS = [
     _grad_op("Relu6Grad", lambda tf, x: tf.nn.relu6(x * 4.0), dtypes=F),
     _grad_op("EluGrad", lambda tf, x: tf.nn.elu(x), dtypes=F),
     _grad_op("SeluGrad", lambda tf, x: tf.nn.selu(x), dtypes=F),
-    _grad_op("SoftplusGrad", lambda tf, x: tf.nn.softplus(x), dtypes=F),
+    Sample("SoftplusGrad", "SoftplusGrad",
+           lambda tf, g, x: raw(tf, "SoftplusGrad", [g, x],
+                                tf_kwargs={"gradients": g, "features": x}),
+           [Arg((2, 3)), Arg((2, 3))], F, grad=(0, 1)),
     _grad_op("SoftsignGrad", lambda tf, x: tf.nn.softsign(x), dtypes=F),
     _grad_op("LeakyReluGrad", lambda tf, x: tf.nn.leaky_relu(x, 0.3), dtypes=F),
 ]
@@ -285,7 +288,7 @@ REDUCE = [
     Sample("Cumprod", "Cumprod",
            lambda tf, x: [tf.cumprod(x, 1), tf.cumprod(x, 0, exclusive=True)],
            [Arg((3, 4), 0.5, 1.5)], FC + I, grad=(0,)),
-    Sample("ReducedShape", ("ReducedShape", "Sum"),
+    Sample("DynamicStitch", ("DynamicStitch", "Sum"),
            lambda tf, x, g: _grads(tf, tf.reduce_sum(x, 1), x, g),
            [Arg((3, 4)), Arg((3,))], F, static=False),
     Sample("Cast", "Cast", lambda tf, x: [tf.cast(x, tf.float32), tf.cast(x, tf.int32)],
@@ -1010,6 +1013,16 @@ RANDOM = [
     _random("LogUniformCandidateSampler",
             lambda tf: list(tf.nn.log_uniform_candidate_sampler(
                 tf.constant([[1, 2]], tf.int64), 2, 10, True, 50, seed=7)), _candidates, ()),
+    _random("FixedUnigramCandidateSampler",
+            lambda tf: list(tf.nn.fixed_unigram_candidate_sampler(
+                tf.constant([[1, 2]], tf.int64), 2, 10, True, 50,
+                unigrams=[float(i % 7 + 1) for i in range(50)], seed=7)), _candidates, ()),
+    _random("LearnedUnigramCandidateSampler",
+            lambda tf: list(tf.nn.learned_unigram_candidate_sampler(
+                tf.constant([[1, 2]], tf.int64), 2, 10, True, 50, seed=7)), _candidates, ()),
+    _random("AllCandidateSampler",
+            lambda tf: list(tf.nn.all_candidate_sampler(
+                tf.constant([[1, 2]], tf.int64), 2, 10, True, seed=7)), _candidates, ()),
 ]
 
 # Deterministic ops of the random family: exact values against TF.

@@ -74,11 +74,8 @@ def test_op_names_match_tf(name, request):
     assert GEN.op_names(tf, GEN.OPS_CASES[name]) == GOLD["ops/" + name]
 
 
-# Where the op count differs too (TF's Switch/Merge conds, Assert's extra Const, the Shape
-# and Fill of tf.gradients' default grad_ys, TF's auto-packing inside random_uniform):
-_COUNT_DIFFERS = {"random_flip_left_right", "rot90", "random_crop", "resize_image_with_pad",
-                  "resize_bilinear_grad", "resize_nearest_grad", "resize_bicubic_grad",
-                  "random_flip_up_down_4d"}
+# Where the op count differs too (TF's Switch/Merge conds, Assert's extra Const):
+_COUNT_DIFFERS = {"random_flip_left_right", "rot90", "random_crop", "resize_image_with_pad"}
 
 
 @pytest.mark.parametrize("name", sorted(set(GEN.OPS_CASES) - _COUNT_DIFFERS))

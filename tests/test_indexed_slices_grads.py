@@ -52,6 +52,9 @@ _EXTRA = {
     "Conv3DBackpropInputV2": lambda: tf.nn.conv3d_transpose(
         _x([1, 2, 2, 2, 2]), _x([2, 2, 2, 2, 2], 1), [1, 3, 3, 3, 2], [1] * 5, "VALID"),
     "OnesLike": lambda: _op("OnesLike", [_x([3, 2])]),
+    # TF 1.14's gradients build these no more (Softplus: grad * sigmoid; concat: Slices)
+    "SoftplusGrad": lambda: _op("SoftplusGrad", [_x([3, 2]), _x([3, 2], 1)]),
+    "SplitV": lambda: tf.split(_x([3, 4]), [1, 3], axis=1)[0],
     "SparseTensorDenseAdd": lambda: _op("SparseTensorDenseAdd", [
         tf.constant([[0, 1], [2, 0], [0, 1]], tf.int64), _x([3]),
         tf.constant([3, 2], tf.int64), _x([3, 2], 1)]),

@@ -20,8 +20,6 @@ WANT = goldens.load("layers", "layer_ops")
 # Calls whose ops still differ from TF's, with the reason. A listed call that starts
 # matching fails test_known_different_still_differ: take it off the list.
 KNOWN_DIFFERENT = {
-    "audit/contrib.optimize_loss": "its gradients: flowgrad's Sum gradient broadcasts "
-                                   "(BroadcastTo) where TF tiles (tests/test_opcounts.py)",
     "audit/metrics.auc": "the value range asserts: TF guards each Assert with a cond "
                          "(Switch/Merge), which flowgrad does not have",
     "audit/metrics.precision_at_k": "TF counts top-k hits with set ops "

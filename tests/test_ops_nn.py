@@ -704,9 +704,10 @@ def test_candidate_samplers():
 def test_nce_training_reduces_loss():
     rng = np.random.RandomState(12)
     tf.set_random_seed(1)
-    emb = tf.Variable(rng.randn(30, 8) * 0.1)
-    w = tf.Variable(rng.randn(30, 8) * 0.1)
-    b = tf.Variable(np.zeros(30))
+    # float32, as TF 1.14 (its float64 nce_loss raises: the expected counts are float32)
+    emb = tf.Variable((rng.randn(30, 8) * 0.1).astype(np.float32))
+    w = tf.Variable((rng.randn(30, 8) * 0.1).astype(np.float32))
+    b = tf.Variable(np.zeros(30, np.float32))
     ids = rng.randint(0, 30, size=64)
     ctx = ((ids + 1) % 30).reshape(-1, 1)
     x = tf.nn.embedding_lookup(emb, ids)

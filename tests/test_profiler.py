@@ -24,22 +24,14 @@ def test_as_tf(case):
 
 
 def test_cnn_flops_per_op_as_tf():
+    # the gradients are TF's ops (the conv input's and the labels' side of `sub` too)
     total, flat = _run("cnn_flops_total")
     want_total, want = WANT["cnn_flops_total"]
     lower = {k.lower(): v for k, v in flat.items()}
-    missing = 0
     for name, v in want.items():
-        if name == "_TFProfRoot":
-            continue
-        if name.lower() in lower:
+        if name != "_TFProfRoot":
             assert lower[name.lower()] == v, name
-        else:
-            # TF builds gradients flowgrad prunes (the input of a conv fed by a placeholder,
-            # the labels' side of `sub`)
-            assert name in ("gradients/conv/Conv2D_grad/Conv2DBackpropInput",
-                            "gradients/sub_grad/Neg")
-            missing += v[1]
-    assert total == want_total - missing
+    assert total == want_total
 
 
 def test_time_and_memory_from_run_metadata(capsys, tmp_path):
@@ -116,8 +108,7 @@ def test_account_all_ops_not_only_displayed():
     total, children = _run("all_accounted")
     want_total, want_children = WANT["all_accounted"]
     assert children == want_children == []
-    # TF's graph has the two gradient ops flowgrad prunes (27648 + 10 flops)
-    assert total == want_total - 27648 - 10
+    assert total == want_total
 
 
 def test_unimplemented_options_raise():
@@ -144,16 +135,13 @@ def test_report_text_as_tf(case, capsys):
     assert got == WANT[case]
 
 
-def test_cnn_op_view_as_tf_but_for_pruned_gradients(capsys):
+def test_cnn_op_view_as_tf(capsys):
     text, chain = _run("cnn_op_flops_text")
     want_text, want_chain = WANT["cnn_op_flops_text"]
     assert text.split("Profile:")[0] == want_text.split("Profile:")[0]
-    got = {name: sorted(n.lower() for n in nodes) for name, _, _, nodes in chain}
-    # TF builds gradients flowgrad prunes (the conv's input, the labels' side of sub); a
-    # few op names differ in case (TF's Softmax grad "mul", flowgrad "Mul")
-    extra = {"gradients/conv/Conv2D_grad/Conv2DBackpropInput", "gradients/sub_grad/Neg"}
+    got = {name: sorted(nodes) for name, _, _, nodes in chain}
     for name, _, _, nodes in want_chain:
-        assert got.get(name, []) == sorted(n.lower() for n in nodes if n not in extra), name
+        assert got.get(name, []) == sorted(nodes), name
 
 
 def test_op_view_stdout_frame_and_proto(capsys):

@@ -83,6 +83,11 @@ from .ops.ctc_ops import (  # noqa: F401 - tf.nn's names
     ctc_loss_v2,
     ctc_unique_labels,
 )
+from .ops.candidate_sampling_ops import (  # noqa: F401 - tf.nn's names
+    all_candidate_sampler,
+    fixed_unigram_candidate_sampler,
+    learned_unigram_candidate_sampler,
+)
 from .ops.random_ops import (
     compute_accidental_hits,
     log_uniform_candidate_sampler,

@@ -1,5 +1,10 @@
 """tf.random: the random namespace (re-exports from flowgrad.ops.random_ops)."""
 # ruff: noqa: F401
+from .ops.candidate_sampling_ops import (
+    all_candidate_sampler,
+    fixed_unigram_candidate_sampler,
+    learned_unigram_candidate_sampler,
+)
 from .ops.random_ops import (
     get_seed,
     log_uniform_candidate_sampler,

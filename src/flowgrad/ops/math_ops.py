@@ -219,9 +219,7 @@ def reduce_logsumexp(input_tensor: Any, axis: Any = None, keepdims: bool | None 
         my_max = stop_gradient(where(is_finite(raw_max), raw_max, zeros_like(raw_max)))
         result = log(reduce_sum(exp(subtract(x, my_max)), axis, keepdims=keep))
         if not keep:
-            rs = result.shape.as_tuple()
-            my_max = reshape(my_max, list(rs) if rs is not None and None not in rs
-                             else shape(result))
+            my_max = reshape(my_max, shape(result))  # a Const "Shape" when known, as TF
         result = add(result, my_max)
         if axis is None and not keep and result.shape.ndims is None:
             result.set_shape([])

@@ -83,12 +83,13 @@ from ..engine.ops.activations import (
 from ..engine.ops.bias_add import bias_add
 from ..engine.ops.losses import l2_loss
 from ..engine.ops.normalization import fused_batch_norm, local_response_normalization, lrn
+from ..engine.ops.sparse import sparse_to_dense as _sparse_to_dense
 from ..engine.ops.top_k import in_top_k, top_k
 from . import array_ops as _a
 from . import comparison_ops as _c
 from . import math_ops as _m
 from .linalg_ops import matmul
-from .random_ops import log_uniform_candidate_sampler, random_uniform
+from .random_ops import compute_accidental_hits, log_uniform_candidate_sampler, random_uniform
 
 
 def _flatten_outer(t):
@@ -713,11 +714,9 @@ def _compute_sampled_logits(weights, biases, labels, inputs, num_sampled, num_cl
                             num_true=1, sampled_values=None, subtract_log_q=True,
                             remove_accidental_hits=False, partition_strategy="mod", name=None,
                             seed=None):
-    """Logits and labels for the true and the sampled classes, as TF builds them.
-
-    Accidental hits (a sampled class equal to one of the row's true classes) get
-    -FLT_MAX added, through a dense comparison rather than TF's sparse_to_dense.
-    """
+    """Logits and labels for the true and the sampled classes, as TF 1.14 builds them
+    (its ops and names: accidental hits through compute_accidental_hits and
+    sparse_to_dense, the true logits' row sums through a MatMul with ones)."""
     if not isinstance(weights, (list, tuple)):
         weights = [weights]
     with name_scope(name, "compute_sampled_logits", graph_values(*weights, biases, inputs, labels)):
@@ -736,40 +735,56 @@ def _compute_sampled_logits(weights, biases, labels, inputs, num_sampled, num_cl
         all_w = embedding_lookup(weights, all_ids, partition_strategy=partition_strategy)
         if all_w.dtype.base_dtype is not inputs.dtype.base_dtype:
             all_w = _m.cast(all_w, inputs.dtype.base_dtype)
-        n_true = _a.shape(labels_flat)[0]
-        true_w = _a.slice(all_w, [0, 0], _a.stack([n_true, -1]))
-        sampled_w = _a.slice(all_w, _a.stack([n_true, 0]), [-1, -1])
+        true_w = _a.slice(all_w, [0, 0], _a.stack([_a.shape(labels_flat)[0], -1]))
+        sampled_w = _a.slice(all_w, _a.stack([_a.shape(labels_flat)[0], 0]), [-1, -1])
+        # the static shapes TF's shape inference evaluates from the constant sizes
+        n_true, (n_all, dim_w) = labels_flat.shape.as_list()[0], (
+            all_w.shape.as_list() if all_w.shape.ndims == 2 else [None, None])
+        true_w.set_shape([n_true, dim_w])
+        sampled_w.set_shape([None if n_all is None or n_true is None else n_all - n_true,
+                             dim_w])
         sampled_logits = matmul(inputs, sampled_w, transpose_b=True)
         all_b = embedding_lookup(biases, all_ids, partition_strategy=partition_strategy)
         if all_b.dtype.base_dtype is not inputs.dtype.base_dtype:
             all_b = _m.cast(all_b, inputs.dtype.base_dtype)
         true_b = _a.slice(all_b, [0], _a.shape(labels_flat))
         sampled_b = _a.slice(all_b, _a.shape(labels_flat), [-1])
+        true_b.set_shape([n_true])
         dim = _a.shape(true_w)[1:2]
-        new_true_w_shape = _a.concat([constant(np.array([-1, num_true], np.int32)), dim], 0)
+        new_true_w_shape = _a.concat([[-1, num_true], dim], 0)
         row_wise_dots = _m.multiply(_a.expand_dims(inputs, 1),
                                     _a.reshape(true_w, new_true_w_shape))
-        dots = _a.reshape(row_wise_dots, _a.concat([constant(np.array([-1], np.int32)), dim],
-                                                   0))
-        true_logits = _a.reshape(_m.reduce_sum(dots, 1), [-1, num_true])
-        true_logits = _m.add(true_logits, _a.reshape(true_b, [-1, num_true]))
-        sampled_logits = _m.add(sampled_logits, sampled_b)
+        dots = _a.reshape(row_wise_dots, _a.concat([[-1], dim], 0))
+        true_logits = _a.reshape(_sum_rows(dots), [-1, num_true])
+        true_b = _a.reshape(true_b, [-1, num_true])
+        true_logits = _m.add(true_logits, true_b, name="add")
+        sampled_logits = _m.add(sampled_logits, sampled_b, name="add")
         if remove_accidental_hits:
-            hits = _m.reduce_any(_c.equal(_a.expand_dims(labels, 2),
-                                          _a.reshape(sampled, [1, 1, -1])), 1)
-            big = scalar(-np.finfo(sampled_logits.dtype.as_numpy_dtype).max, sampled_logits)
-            sampled_logits = _m.add(sampled_logits, _a.where(
-                hits, _a.fill(_a.shape(sampled_logits), big), _a.zeros_like(sampled_logits)))
+            acc_indices, acc_ids, acc_weights = compute_accidental_hits(
+                labels, sampled, num_true=num_true)
+            acc_indices_2d = _a.reshape(acc_indices, [-1, 1])
+            acc_ids_2d = _a.reshape(_m.cast(acc_ids, _dt.int32), [-1, 1])
+            sparse_indices = _a.concat([acc_indices_2d, acc_ids_2d], 1, "sparse_indices")
+            logits_shape = _a.concat([_a.shape(labels)[:1], _a.expand_dims(num_sampled, 0)], 0)
+            if sampled_logits.dtype.base_dtype is not acc_weights.dtype.base_dtype:
+                acc_weights = _m.cast(acc_weights, sampled_logits.dtype.base_dtype)
+            sampled_logits = _m.add(sampled_logits, _sparse_to_dense(
+                sparse_indices, logits_shape, acc_weights, default_value=0.0,
+                validate_indices=False), name="add")
         if subtract_log_q:
-            true_logits = _m.subtract(true_logits, _m.log(_m.cast(true_expected,
-                                                                  true_logits.dtype)))
-            sampled_logits = _m.subtract(sampled_logits, _m.log(_m.cast(sampled_expected,
-                                                                        sampled_logits.dtype)))
+            true_logits = _m.subtract(true_logits, _m.log(true_expected), name="sub")
+            sampled_logits = _m.subtract(sampled_logits, _m.log(sampled_expected), name="sub")
         out_logits = _a.concat([true_logits, sampled_logits], 1)
-        out_labels = _a.concat([_m.truediv(_a.ones_like(true_logits),
-                                           scalar(num_true, true_logits)),
+        out_labels = _a.concat([_a.ones_like(true_logits) / num_true,
                                 _a.zeros_like(sampled_logits)], 1)
         return out_logits, out_labels
+
+
+def _sum_rows(x):
+    """TF's nn_impl._sum_rows: x's row sums as a MatMul with a column of ones."""
+    cols = _a.shape(x)[1]
+    ones = _a.ones(_a.stack([cols, 1]), x.dtype.base_dtype)
+    return _a.reshape(matmul(x, ones), [-1])
 
 
 def nce_loss(weights: TensorLike, biases: TensorLike, labels: TensorLike, inputs: TensorLike,
@@ -798,7 +813,7 @@ def nce_loss(weights: TensorLike, biases: TensorLike, labels: TensorLike, inputs
         name=name)
     losses = sigmoid_cross_entropy_with_logits(labels=labels, logits=logits,
                                                name="sampled_losses")
-    return _m.reduce_sum(losses, 1)
+    return _sum_rows(losses)  # TF's, outside the nce_loss scope
 
 
 def sampled_softmax_loss(weights: TensorLike, biases: TensorLike, labels: TensorLike,

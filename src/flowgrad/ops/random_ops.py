@@ -466,10 +466,12 @@ register_op("UniformCandidateSampler", infer=_sampler_infer,
 
 
 def _candidate_sampler(op_type, true_classes, num_true, num_sampled, unique, range_max, seed,
-                       name):
+                       name, extra=None):
     seeds = _seed_attrs(seed)             # TF takes the seed before converting true_classes
     attrs = {"num_true": int(num_true), "num_sampled": int(num_sampled), "unique": bool(unique),
-             "range_max": int(range_max), **seeds}
+             **seeds, **(extra or {})}
+    if range_max is not None:             # AllCandidateSampler has none
+        attrs["range_max"] = int(range_max)
     with name_scope(name, op_type, []) as op_scope:
         tc = to_tensor(true_classes, name="true_classes")
         if tc.dtype.base_dtype is not _dt.int64:
@@ -875,8 +877,9 @@ def compute_accidental_hits(true_classes, sampled_candidates, num_true, seed=Non
       (indices int32: the rows, ids int64: positions in sampled_candidates, weights
       float32: -FLT_MAX), one entry per hit, in row-major order of true_classes.
     """
-    tc = to_tensor(true_classes, dtype=_dt.int64, name="true_classes")
-    sc = to_tensor(sampled_candidates, dtype=_dt.int64, name="sampled_candidates")
-    return tuple(apply("ComputeAccidentalHits", [tc, sc],
-                       {"num_true": int(num_true), **_seed_attrs(seed)},
-                       name or "ComputeAccidentalHits"))
+    seeds = _seed_attrs(seed)
+    with name_scope(name, "ComputeAccidentalHits", []) as scope:  # TF converts in its scope
+        tc = to_tensor(true_classes, dtype=_dt.int64, name="true_classes")
+        sc = to_tensor(sampled_candidates, dtype=_dt.int64, name="sampled_candidates")
+        return tuple(apply("ComputeAccidentalHits", [tc, sc], {"num_true": int(num_true), **seeds},
+                           scope))

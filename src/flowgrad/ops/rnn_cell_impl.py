@@ -15,6 +15,8 @@ import hashlib
 import numbers
 import re
 
+import numpy as np
+
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
 from ..engine.framework.graph import Tensor, device as _device, get_default_graph, name_scope
@@ -50,28 +52,37 @@ def _unique_layer_name(base):
     return f"{base}_{counts[base]}"    # tf.layers names are one-based: basic_lstm_cell_1
 
 
+def _concat(prefix, suffix, static=False):
+    """TF's rnn_cell_impl._concat: [prefix] + suffix as an int32 tensor, or (static) as a
+    list; like TF it converts a non-Tensor prefix/suffix to constants either way."""
+    def part(v, what):
+        if isinstance(v, Tensor):
+            st = const_value(v)
+            if v.shape.ndims == 0:
+                v = array_ops.expand_dims(v, 0)
+            elif v.shape.ndims != 1:
+                raise ValueError(f"{what} tensor must be either a scalar or vector, but saw "
+                                 f"tensor: {v}")
+            return v, (None if st is None else np.asarray(st).reshape(-1).tolist())
+        sh = TensorShape(v)
+        st = sh.as_list() if sh.ndims is not None else None
+        return (constant(sh.as_list(), dtype=_dt.int32) if sh.is_fully_defined() else None), st
+    p, p_static = part(prefix, "prefix")
+    s, s_static = part(suffix, "suffix")
+    if static:
+        out = TensorShape(p_static).concatenate(TensorShape(s_static))
+        return out.as_list() if out.ndims is not None else None
+    if p is None or s is None:
+        raise ValueError(f"Provided a prefix or suffix of None: {prefix} and {suffix}")
+    return array_ops.concat((p, s), 0)
+
+
 def _zero_state_tensors(state_size, batch_size, dtype):
     """Zeros of shape [batch_size] + s for each s of `state_size` (TF's ops: ConcatV2, Fill)."""
-    if isinstance(batch_size, Tensor):
-        batch_static = const_value(batch_size)
-        batch = batch_size if batch_size.shape.ndims == 1 else \
-            array_ops.expand_dims(batch_size, 0)
-    else:
-        batch_static = batch_size
-        batch = constant([batch_size], dtype=_dt.int32)
-
     def get_state_shape(s):
-        if isinstance(s, Tensor):
-            s_static = const_value(s)
-            s_t = s if s.shape.ndims == 1 else array_ops.expand_dims(s, 0)
-        else:
-            s_static = TensorShape(s).as_list()
-            s_t = constant(s_static, dtype=_dt.int32)
-        c = array_ops.concat((batch, s_t), 0)
+        c = _concat(batch_size, s)
         size = array_ops.zeros(c, dtype=dtype)
-        b = None if batch_static is None else int(batch_static)
-        size.set_shape(TensorShape([b]).concatenate(
-            TensorShape(None if s_static is None else list(s_static))))
+        size.set_shape(TensorShape(_concat(batch_size, s, static=True)))
         return size
     return nest.map_structure(get_state_shape, state_size)
 

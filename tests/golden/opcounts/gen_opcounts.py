@@ -430,6 +430,213 @@ CALLS = (
 )
 
 
+# -- gradients of common ops (issue 10: TF's gradient subgraphs, op by op) ---------------
+def _grad_of(build):
+    """fn(tf): tf.gradients of build(tf) -> (y, xs)."""
+    def fn(tf):
+        y, xs = build(tf)
+        tf.gradients(y, xs)
+    return fn
+
+
+def _xv(tf, shape=(4, 3), name="v"):
+    return tf.Variable(np.ones(shape, np.float32), name=name)
+
+
+def _bin(op, yshape):
+    def build(tf):
+        x = _xv(tf)
+        y = _xv(tf, yshape, "u")
+        return op(tf)(x, y), [x, y]
+    return build
+
+
+def _bin_const(op, c):
+    def build(tf):
+        x = _xv(tf)
+        return op(tf)(x, c), [x]
+    return build
+
+
+def _un(op):
+    def build(tf):
+        x = _xv(tf)
+        return op(tf)(x), [x]
+    return build
+
+
+def _red(op, **kw):
+    def build(tf):
+        x = _xv(tf)
+        return op(tf)(x, **kw), [x]
+    return build
+
+
+def _matmul(**kw):
+    def build(tf):
+        a = _xv(tf, (3, 4) if kw.get("transpose_a") else (4, 3), "a")
+        b = _xv(tf, (2, 3) if kw.get("transpose_b") else (3, 2), "b")
+        return tf.matmul(a, b, **kw), [a, b]
+    return build
+
+
+def _matmul_one(tf):
+    a = tf.placeholder(tf.float32, (4, 3), name="a")
+    b = _xv(tf, (3, 2), "b")
+    return tf.matmul(a, b), [b]
+
+
+def _fan_in(tf):
+    x = _xv(tf)
+    return tf.reduce_sum(tf.tanh(x) * x + tf.sigmoid(x) + x), [x]
+
+
+def _grad_ys(tf):
+    x = _xv(tf)
+    y = tf.tanh(x)
+    tf.gradients(y, [x], grad_ys=tf.ones((4, 3)))
+
+
+def _unknown_shape(tf):
+    x = tf.placeholder(tf.float32, (None, 3), name="x")
+    b = _xv(tf, (3,), "b")
+    w = _xv(tf, (3, 2), "w")
+    return tf.reduce_mean(tf.square(tf.matmul(x + b, w))), [b, w]
+
+
+def _conv(tf):
+    x = tf.placeholder(tf.float32, (2, 8, 8, 3), name="x")
+    w = _xv(tf, (3, 3, 3, 4), "w")
+    b = _xv(tf, (4,), "b")
+    h = tf.nn.relu(tf.nn.bias_add(tf.nn.conv2d(x, w, [1, 1, 1, 1], "SAME"), b))
+    h = tf.nn.max_pool(h, [1, 2, 2, 1], [1, 2, 2, 1], "SAME")
+    h = tf.nn.avg_pool(h, [1, 2, 2, 1], [1, 2, 2, 1], "VALID")
+    return tf.reduce_sum(h), [w, b]
+
+
+def _xent(kind):
+    def build(tf):
+        x = _xv(tf, (4, 3), "logits")
+        if kind == "softmax":
+            y = tf.placeholder(tf.float32, (4, 3), name="y")
+            loss = tf.nn.softmax_cross_entropy_with_logits_v2(labels=y, logits=x)
+        elif kind == "sparse":
+            y = tf.placeholder(tf.int32, (4,), name="y")
+            loss = tf.nn.sparse_softmax_cross_entropy_with_logits(labels=y, logits=x)
+        else:
+            y = tf.placeholder(tf.float32, (4, 3), name="y")
+            loss = tf.nn.sigmoid_cross_entropy_with_logits(labels=y, logits=x)
+        return tf.reduce_mean(loss), [x]
+    return build
+
+
+def _array(op):
+    def build(tf):
+        x = _xv(tf)
+        return op(tf, x), [x]
+    return build
+
+
+def _mlp_train(opt, **kw):
+    def fn(tf):
+        tf.set_random_seed(1)
+        x = tf.placeholder(tf.float32, (8, 5), name="x")
+        y = tf.placeholder(tf.int32, (8,), name="y")
+        h = tf.layers.dense(x, 6, activation=tf.nn.relu)
+        logits = tf.layers.dense(h, 3)
+        loss = tf.losses.sparse_softmax_cross_entropy(y, logits)
+        gs = tf.train.get_or_create_global_step()
+        getattr(tf.train, opt)(0.1, **kw).minimize(loss, global_step=gs)
+        tf.nn.dropout(h, 0.5)
+    return fn
+
+
+def _conv_train(tf):
+    tf.set_random_seed(1)
+    x = tf.placeholder(tf.float32, (2, 8, 8, 3), name="x")
+    y = tf.placeholder(tf.float32, (2, 2), name="y")
+    h = tf.layers.conv2d(x, 4, 3, padding="same", activation=tf.nn.relu)
+    h = tf.layers.max_pooling2d(h, 2, 2)
+    logits = tf.layers.dense(tf.layers.flatten(h), 2)
+    loss = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits_v2(labels=y, logits=logits))
+    tf.train.MomentumOptimizer(0.1, 0.9).minimize(loss)
+    tf.random_normal((2,))
+
+
+def _lstm_train(tf):
+    tf.set_random_seed(1)
+    xs = [tf.placeholder(tf.float32, (2, 3), name="x%d" % i) for i in range(3)]
+    cell = tf.nn.rnn_cell.BasicLSTMCell(4)
+    outs, _ = tf.nn.static_rnn(cell, xs, dtype=tf.float32)
+    loss = tf.reduce_mean(tf.square(outs[-1]))
+    tf.train.AdamOptimizer(0.01).minimize(loss)
+    tf.random_uniform((2,))
+
+
+_UNARY = ["square", "sqrt", "rsqrt", "exp", "log", "tanh", "sigmoid", "abs", "negative",
+          "reciprocal", "sin", "cos", "log1p", "erf"]
+_NN_UNARY = ["relu", "relu6", "elu", "selu", "leaky_relu", "softmax", "log_softmax",
+             "softplus", "softsign", "l2_loss"]
+_BINARY = ["add", "subtract", "multiply", "truediv", "maximum", "minimum",
+           "squared_difference", "pow"]
+
+GRAD_CALLS = (
+    [("grad/%s/same" % n, _grad_of(_bin(lambda tf, n=n: getattr(tf, n), (4, 3))))
+     for n in _BINARY]
+    + [("grad/%s/bcast" % n, _grad_of(_bin(lambda tf, n=n: getattr(tf, n), (3,))))
+       for n in _BINARY]
+    + [("grad/%s/const" % n, _grad_of(_bin_const(lambda tf, n=n: getattr(tf, n), 2.0)))
+       for n in _BINARY]
+    + [("grad/%s" % n, _grad_of(_un(lambda tf, n=n: getattr(tf, n)))) for n in _UNARY]
+    + [("grad/nn.%s" % n, _grad_of(_un(lambda tf, n=n: getattr(tf.nn, n))))
+       for n in _NN_UNARY]
+    + [("grad/reduce_sum", _grad_of(_red(lambda tf: tf.reduce_sum))),
+       ("grad/reduce_sum_axis", _grad_of(_red(lambda tf: tf.reduce_sum, axis=1))),
+       ("grad/reduce_mean", _grad_of(_red(lambda tf: tf.reduce_mean))),
+       ("grad/reduce_mean_axis", _grad_of(_red(lambda tf: tf.reduce_mean, axis=0))),
+       ("grad/reduce_max", _grad_of(_red(lambda tf: tf.reduce_max, axis=1))),
+       ("grad/reduce_min", _grad_of(_red(lambda tf: tf.reduce_min))),
+       ("grad/reduce_prod", _grad_of(_red(lambda tf: tf.reduce_prod, axis=1))),
+       ("grad/reduce_logsumexp", _grad_of(_red(lambda tf: tf.reduce_logsumexp, axis=1))),
+       ("grad/matmul", _grad_of(_matmul())),
+       ("grad/matmul_ta", _grad_of(_matmul(transpose_a=True))),
+       ("grad/matmul_tb", _grad_of(_matmul(transpose_b=True))),
+       ("grad/matmul_one_input", _grad_of(_matmul_one)),
+       ("grad/fan_in", _grad_of(_fan_in)),
+       ("grad/grad_ys", _grad_ys),
+       ("grad/unknown_shape", _grad_of(_unknown_shape)),
+       ("grad/conv_pool", _grad_of(_conv)),
+       ("grad/softmax_xent", _grad_of(_xent("softmax"))),
+       ("grad/sparse_softmax_xent", _grad_of(_xent("sparse"))),
+       ("grad/sigmoid_xent", _grad_of(_xent("sigmoid"))),
+       ("grad/reshape", _grad_of(_array(lambda tf, x: tf.reshape(x, [-1])))),
+       ("grad/transpose", _grad_of(_array(lambda tf, x: tf.transpose(x)))),
+       ("grad/concat", _grad_of(_array(lambda tf, x: tf.concat([x, x * 2.0], 1)))),
+       ("grad/split", _grad_of(_array(lambda tf, x: tf.split(x, 3, axis=1)[1]))),
+       ("grad/gather", _grad_of(_array(lambda tf, x: tf.gather(x, [0, 2])))),
+       ("grad/strided_slice", _grad_of(_array(lambda tf, x: x[1:, 0]))),
+       ("grad/slice", _grad_of(_array(lambda tf, x: tf.slice(x, [1, 0], [2, 2])))),
+       ("grad/expand_squeeze", _grad_of(_array(
+           lambda tf, x: tf.squeeze(tf.expand_dims(x, 0))))),
+       ("grad/tile", _grad_of(_array(lambda tf, x: tf.tile(x, [2, 1])))),
+       ("grad/pad", _grad_of(_array(lambda tf, x: tf.pad(x, [[1, 0], [0, 2]])))),
+       ("grad/cast", _grad_of(_array(lambda tf, x: tf.cast(x, tf.float64)))),
+       ("grad/identity", _grad_of(_array(lambda tf, x: tf.identity(x)))),
+       ("grad/stack_unstack", _grad_of(_array(lambda tf, x: tf.unstack(tf.stack([x, x]))[0]))),
+       ("grad/where", _grad_of(_array(lambda tf, x: tf.where(x > 0.5, x, x * 3.0)))),
+       ("grad/clip_by_value", _grad_of(_array(lambda tf, x: tf.clip_by_value(x, 0.1, 0.9)))),
+       ("grad/bias_add", _grad_of(_array(lambda tf, x: tf.nn.bias_add(x, _xv(tf, (3,), "b"))))),
+       ("grad/l2_normalize", _grad_of(_array(lambda tf, x: tf.nn.l2_normalize(x, 1)))),
+       ("train/conv_momentum", _conv_train),
+       ("train/lstm_adam", _lstm_train)]
+    + [("train/mlp_%s" % o, _mlp_train(o, **kw)) for o, kw in [
+        ("GradientDescentOptimizer", {}), ("MomentumOptimizer", {"momentum": 0.9}),
+        ("AdamOptimizer", {}), ("AdagradOptimizer", {}), ("RMSPropOptimizer", {}),
+        ("AdadeltaOptimizer", {}), ("FtrlOptimizer", {})]]
+)
+CALLS = CALLS + GRAD_CALLS
+
+
 def ops_of(tf, fn):
     """[[name, type], ...] of a fresh default graph after fn(tf), or the error's repr."""
     tf.reset_default_graph()

@@ -215,6 +215,31 @@ def _sampler_cases(tf):
             tf, lambda tf, fn=fn: fn(true, 2, 4, True, 7)[0], graph_seed=2)
     cases["sampler/uniform/pow2"] = _program(tf, lambda tf: list(
         tf.nn.uniform_candidate_sampler(true, 2, 6, False, 64, seed=1)))
+    uni = [1.0, 2.0, 0.5, 7.0, 3.0, 0.0, 1.5, 9.0, 4.0, 2.5] * 6
+    for unique in (True, False):
+        tag = "unique" if unique else "repeat"
+        for n, r in ((5, 60), (40, 60)):
+            cases["sampler/fixed_unigram/%s/%d" % (tag, n)] = _program(
+                tf, lambda tf, u=unique, n=n, r=r: list(tf.nn.fixed_unigram_candidate_sampler(
+                    true, 2, n, u, r, unigrams=uni, seed=5)), runs=3)
+            cases["sampler/learned_unigram/%s/%d" % (tag, n)] = _program(
+                tf, lambda tf, u=unique, n=n, r=r: list(
+                    tf.nn.learned_unigram_candidate_sampler(true, 2, n, u, r, seed=6)), runs=3)
+    cases["sampler/fixed_unigram/distorted_shards"] = _program(
+        tf, lambda tf: list(tf.nn.fixed_unigram_candidate_sampler(
+            true % 13, 2, 6, True, 13, distortion=0.75, num_reserved_ids=3, num_shards=2,
+            shard=1, unigrams=uni[:23], seed=4)))
+    cases["sampler/fixed_unigram/graph_seed"] = _program(
+        tf, lambda tf: list(tf.random.fixed_unigram_candidate_sampler(
+            true, 2, 4, True, 60, unigrams=uni)), graph_seed=3)
+    cases["sampler/learned_unigram/graph_seed"] = _program(
+        tf, lambda tf: list(tf.random.learned_unigram_candidate_sampler(true, 2, 4, False, 60)),
+        graph_seed=3)
+    cases["sampler/all"] = _program(
+        tf, lambda tf: list(tf.nn.all_candidate_sampler(true, 2, 7, True, seed=1)))
+    cases["sampler/accidental_hits"] = _program(tf, lambda tf: list(
+        tf.nn.compute_accidental_hits(true, tf.nn.log_uniform_candidate_sampler(
+            true, 2, 30, True, 60, seed=8)[0], 2)))
     return cases
 
 

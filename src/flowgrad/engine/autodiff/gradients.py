@@ -1,11 +1,14 @@
 """`tf.gradients`: reverse-mode differentiation that adds gradient ops to the graph.
 
-Cost is proportional to the ops between xs and ys: a backward walk from the
-ys (over differentiable edges) finds their ancestors, a forward walk from the
-xs restricted to those ancestors finds the ops between, and only those ops'
-gradient rules are called, each once, after all its consumers' gradients are
-in. Gradient rules learn which inputs need a gradient (`wants_grad`) so that
-no op is created that nothing consumes.
+The gradient subgraph is TF 1.14's, op for op (names, counts, creation order), so that
+GraphDefs, checkpoints and the seed2 of later random ops match TF's: the walk is TF's
+(ops reached from the xs over differentiable tensors, kept to the ys' ancestors so the
+cost does not grow with the rest of the graph; a FIFO queue from the ys; output
+gradients summed with AddN when an op leaves the queue), and every rule builds the
+gradient of every differentiable input, as TF's rules do (`wants_grad` is all of
+them). What no fetch needs is pruned when a plan is made (runtime/ir.py: lower skips
+pure gradients only a gate_gradients tuple reads) and the shape arithmetic TF runs
+(Shape, BroadcastGradientArgs, reduced_shape) is folded by the plan's passes.
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import enum
 import gc
 import heapq
 import threading
+from collections import deque
 
 from ..framework import branches as _branches
 from ..framework import dtypes as _dt
@@ -28,7 +32,7 @@ from ..ops.elementwise import multiply
 from ..ops.joining import concat, stack
 from ..ops.ordering import tuple as _tuple
 from ..ops.reductions import accumulate_n, add_n, reduce_sum
-from ..ops.shape import reshape, shape
+from ..ops.shape import identity, reshape, shape
 from .checkpointing import Recomputer
 
 
@@ -139,14 +143,14 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
     if gc_was_on:
         gc.disable()
     try:
-        with graph.as_default():
+        with graph.as_default(), graph.name_scope(name or "gradients"):
+            graph.unique_name("uid")  # TF's gradient_uid takes this name
             ys = [_as_y_tensor(y, i) for i, y in enumerate(ys_in)]
             xs = [_as_x_tensor(x, i) for i, x in enumerate(xs_in)]
             stop = [_as_x_tensor(s, i) for i, s in enumerate(_as_list(stop_gradients))]
             _common_graph(ys, xs, [g for g in grad_ys if isinstance(g, Tensor)] + stop)
-            with graph.name_scope(name or "gradients"):
-                out = _gradients(graph, ys, xs, grad_ys, gate_gradients,
-                                 aggregation_method, stop, unconnected_gradients, checkpoints)
+            out = _gradients(graph, ys, xs, grad_ys, gate_gradients,
+                             aggregation_method, stop, unconnected_gradients, checkpoints)
     except BaseException:
         if token is not None:
             graph._rollback(token)
@@ -207,6 +211,12 @@ def _branch_router(graph, ys, xs):
 
 def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
                unconnected, checkpoints=None):
+    """TF 1.14's walk (gradients_util._GradientsHelper), so that the gradient ops, their
+    names and their creation order are TF's: ops reachable from the xs over
+    differentiable edges; of those, the ones a walk from the ys over all inputs meets
+    (between); a FIFO queue of ops whose consumers are all done, starting at the ys.
+    Each op's output gradients are summed when it leaves the queue; its rule is called
+    for every input (as TF's rules compute them all; a plan prunes what is not used)."""
     xs_t = [x.values if isinstance(x, IndexedSlices) else x for x in xs]
     ys_t = [y.values if isinstance(y, IndexedSlices) else y for y in ys]
     stop_ops = {t._op for t in stop}
@@ -214,60 +224,66 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     if route is not None and checkpoints is None:
         return _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients,
                                  aggregation_method, stop_ops, unconnected, route)
+    to_ops = [y._op for y in ys_t]
+    from_ops = [x._op for x in xs_t]
 
-    # 1. Ancestors of the ys over differentiable edges (the walk stops at stop_gradients).
+    # 1. Ops reachable from the xs over differentiable tensors (TF's _MarkReachedOps), kept
+    # to the ys' ancestors: only those can be between, so the cost does not grow with the
+    # rest of the graph.
     ancestors = set()
-    stack = [y._op for y in ys_t]
+    stack = list(to_ops)
     while stack:
         op = stack.pop()
-        if op in ancestors:
-            continue
-        ancestors.add(op)
-        if op in stop_ops:
-            continue
-        for t in op._inputs:
-            if t._dtype._diff and t._op not in ancestors:
-                stack.append(t._op)
+        if op not in ancestors:
+            ancestors.add(op)
+            stack.extend(t._op for t in op._inputs)
+    reached = set()
+    queue = deque(op for op in from_ops if op in ancestors)
+    while queue:
+        op = queue.popleft()
+        if op not in reached:
+            reached.add(op)
+            for t in op._outputs:
+                if t._dtype._diff:
+                    queue.extend(c for c in t._consumers if c in ancestors)
+    reachable_to = {op for op in to_ops if op in reached}
 
-    # 2. Ops between: reachable forward from the xs, within the ancestors.
+    # 2. Between: the reached ops met walking back from the ys over every input.
     between = set()
-    xs_ops = {x._op for x in xs_t}
-    stack = [x._op for x in xs_t if x._op in ancestors]
-    while stack:
-        op = stack.pop()
-        if op in between:
-            continue
-        between.add(op)
-        if op in stop_ops and op not in xs_ops:
-            continue  # an x that is also stopped still gets its own gradient (as TF)
-        for t in op._outputs:
-            if t._dtype._diff:
-                for c in t._consumers:
-                    if c in ancestors and c not in between:
-                        stack.append(c)
-    # stop_gradients ops pass nothing back, even when they are xs themselves (TF's _StopOps).
-    stopped = {op for op in stop_ops if op in between}
+    between_list = []
+    queue = deque(to_ops)
+    while queue:
+        op = queue.popleft()
+        if op in reached:
+            between.add(op)
+            between_list.append(op)
+            reached.discard(op)
+            queue.extend(t._op for t in op._inputs)
+    pending = dict.fromkeys(between, 0)
+    for op in between_list:
+        for t in op._inputs:
+            if t._op in between:
+                pending[t._op] += 1
+    # TF's _StopOps: xs none of whose inputs wait for a gradient, and stop_gradients.
+    stopped = {op for op in from_ops
+               if not any(pending.get(t._op, 0) > 0 for t in op._inputs)}
+    stopped.update(t._op for t in stop)
     recompute = None
     if checkpoints is not None:
         recompute = Recomputer(graph, between, xs_t, ys_t, checkpoints)
 
-    # 3. Pending counts: how many between-consumer edges each op waits for.
-    pending = dict.fromkeys(between, 0)
-    for op in between:
-        if op in stopped:
-            continue
-        for t in op._inputs:
-            if t._op in pending and t._dtype._diff:
-                pending[t._op] += 1
-
-    # 4. Seed the ys.
+    # 3. Seed the ys.
     contrib = {}   # Tensor -> list of gradient contributions
     for i, (y, gy) in enumerate(zip(ys_t, grad_ys)):
         gy = _seed(y, gy, i)
         contrib.setdefault(y, []).append(gy)
 
-    ready = [(-op._id, op) for op in {y._op for y in ys_t} if op in between and pending[op] == 0]
-    heapq.heapify(ready)
+    ready = deque()
+    seen = set()
+    for op in to_ops:
+        if pending.get(op, 0) == 0 and op not in seen and op in reachable_to:
+            seen.add(op)
+            ready.append(op)
     # TF checks the method where it aggregates an op's output gradients: only when some
     # op lies between the ys and the xs (an unconnected call returns Nones unchecked).
     if ready and aggregation_method not in _AGGREGATION_METHODS:
@@ -276,31 +292,27 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     prev_wanted = get_wanted()
     try:
         while ready:
-            op = heapq.heappop(ready)[1]
+            op = ready.popleft()
             out_grads = [_aggregated(contrib, t, aggregation_method) for t in op._outputs]
-            call = op not in stopped and any(g is not None for g in out_grads)
             in_grads = None
-            if call:
-                wanted = {i for i, t in enumerate(op._inputs)
-                          if t._op in between and t._dtype._diff}
-                if wanted:
-                    in_grads = _call_grad(graph, op if recompute is None else recompute.view(op),
-                                          out_grads, wanted, gate_gradients)
-                    rules_called += 1
+            if op not in stopped and any(g is not None for g in out_grads):
+                wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff}
+                in_grads = _call_grad(graph, op if recompute is None else recompute.view(op),
+                                      out_grads, wanted, gate_gradients)
+                rules_called += 1
             for i, t in enumerate(op._inputs):
-                if t._op not in pending or not t._dtype._diff or op in stopped:
-                    continue
-                if in_grads is not None:
+                if in_grads is not None and t._dtype._diff:
                     g = in_grads[i]
                     if g is not None:
                         if type(g) is Tensor and g._shape._dims != t._shape._dims and \
                                 t._shape.is_compatible_with(g._shape):
                             g.set_shape(t._shape)
                         contrib.setdefault(t, []).append(g)
-                p = pending[t._op] - 1
-                pending[t._op] = p
-                if p == 0:
-                    heapq.heappush(ready, (-t._op._id, t._op))
+                p = pending.get(t._op)
+                if p is not None:
+                    pending[t._op] = p - 1
+                    if p == 1:
+                        ready.append(t._op)
     finally:
         set_wanted(prev_wanted)
 
@@ -467,7 +479,7 @@ def _seed(y, gy, i):
         return seed
     if isinstance(gy, IndexedSlices):
         return gy
-    gy = convert_to_tensor(gy, name=f"grad_ys_{i}") if not isinstance(gy, Tensor) else gy
+    gy = convert_to_tensor(gy, name="grad_y") if not isinstance(gy, Tensor) else gy
     yd, gd = y.dtype.base_dtype, gy.dtype.base_dtype
     if yd.is_floating and not gd.is_floating or yd.is_complex and not gd.is_complex or \
             yd.is_integer and not gd.is_integer:
@@ -482,7 +494,7 @@ def _seed(y, gy, i):
         raise ValueError(f"Incompatible shapes between op input and calculated input gradient: "
                          f"grad_ys[{i}] ({gy.name}) has shape {gy.shape} but y {y.name} has "
                          f"shape {y.shape}")
-    return gy
+    return identity(gy, name=f"grad_ys_{i}")  # TF's _DefaultGradYs
 
 
 def _call_grad(graph, op, out_grads, wanted, gate_gradients):
@@ -508,6 +520,15 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
                              f"not match num inputs {len(op._inputs)}")
         if gate_gradients and sum(1 for g in in_grads if g is not None) > 1:
             in_grads = _tuple(in_grads)
+            # The gate (tuple/group_deps) orders the input gradients, as TF's; a plan
+            # computes no pure gradient only the gate reads (runtime/ir.py: lower).
+            gated = next(g for g in in_grads if g is not None)
+            gates = getattr(graph, "_grad_gates", None)
+            if gates is None:
+                gates = graph._grad_gates = set()
+            gates.update(c._id for c in (gated.values if isinstance(gated, IndexedSlices)
+                                         else gated)._op._control_inputs
+                         if c._type == "NoOp" and c._name.endswith("tuple/group_deps"))
     finally:
         graph._name_stack = old_stack
         set_wanted(None)

@@ -1,7 +1,6 @@
 """flowgrad-only ops written as TF 1.14 ops when a graph is exported (graph_def.py).
 
-flowgrad runs a few ops of its own where TF builds several small ones
-(ReducedShape for the shape arithmetic of reduction gradients; the
+flowgrad runs a few ops of its own where TF builds several small ones (the
 initialization reports of report_uninitialized_variables and
 assert_variables_initialized). A GraphDef or MetaGraph for TF must name only
 TF's op types, so each of these is written as the subgraph TF's Python code
@@ -34,42 +33,6 @@ TF_OPS_WRITTEN = ("Switch", "RefSwitch", "Merge")
 def _const(emit, name, value, dtype):
     arr = np.asarray(value, dtype=object if dtype is _dt.string else dtype.as_numpy_dtype)
     return emit(name, "Const", [], [], {"dtype": dtype, "value": arr})
-
-
-def _reduced_shape(op, emit):
-    """TF's math_ops.reduced_shape: the input shape with the reduced axes set to 1.
-
-    TF stitches [range(rank), axes] with [shape, ones]; written here as
-    Select(any(range(rank)[:, None] == axes[None, :], 1), ones_like(shape), shape),
-    which gives the same values with ops flowgrad also runs (flowgrad has no
-    DynamicStitch)."""
-    base = op.name
-    shape_t, axes_t = op.inputs
-    i32 = _dt.int32
-    shape_in = emit.input_name(shape_t)
-    axes_in = emit.input_name(axes_t)
-    if shape_t.dtype.base_dtype != i32:
-        shape_in = emit(base + "/Cast", "Cast", [shape_in], [shape_t.dtype.base_dtype],
-                        {"DstT": i32, "Truncate": False})
-    if axes_t.dtype.base_dtype != i32:
-        axes_in = emit(base + "/Cast_1", "Cast", [axes_in], [axes_t.dtype.base_dtype],
-                       {"DstT": i32, "Truncate": False})
-    rank = emit(base + "/Size", "Size", [shape_in], [i32], {"out_type": i32})
-    added = emit(base + "/add", "Add", [axes_in, rank], [i32, i32], {})
-    axes = emit(base + "/mod", "FloorMod", [added, rank], [i32, i32], {})
-    row = _const(emit, base + "/Reshape/shape", [1, -1], i32)
-    axes_row = emit(base + "/Reshape", "Reshape", [axes, row], [i32, i32], {})
-    start = _const(emit, base + "/range/start", 0, i32)
-    delta = _const(emit, base + "/range/delta", 1, i32)
-    dims = emit(base + "/range", "Range", [start, rank, delta], [i32, i32, i32], {})
-    one = _const(emit, base + "/ExpandDims/dim", 1, i32)
-    col = emit(base + "/ExpandDims", "ExpandDims", [dims, one], [i32, i32], {})
-    eq = emit(base + "/Equal", "Equal", [col, axes_row], [i32, i32], {})
-    one_b = _const(emit, base + "/Any/reduction_indices", 1, i32)
-    mask = emit(base + "/Any", "Any", [eq, one_b], [_dt.bool_, i32], {"keep_dims": False})
-    ones = emit(base + "/ones_like", "OnesLike", [shape_in], [i32], {})
-    return emit(base, "Select", [mask, ones, shape_in], [_dt.bool_, i32, i32], {},
-                controls=True)
 
 
 def _is_initialized(emit, name, ref):
@@ -121,8 +84,7 @@ def _assert_initialized(op, emit):
                 {"axis": 0, "N": len(ranks)}, controls=True)
 
 
-LOWERINGS = {"ReducedShape": _reduced_shape,
-             "ReportUninitialized": _report_uninitialized,
+LOWERINGS = {"ReportUninitialized": _report_uninitialized,
              "AssertVariablesInitialized": _assert_initialized}
 
 

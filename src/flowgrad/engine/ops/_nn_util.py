@@ -29,10 +29,7 @@ def is_zero(t):
 
 def shape_of(t):
     """A 1-D int32 tensor with `t`'s shape (a constant when static)."""
-    dims = t.shape.as_tuple()
-    if dims is not None and None not in dims:
-        return constant(np.array(dims, dtype=np.int32))
-    return shape(t)
+    return shape(t)  # TF's array_ops.shape: a Const named Shape when static
 
 
 def graph_values(*ts):

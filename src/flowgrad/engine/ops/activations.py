@@ -150,6 +150,12 @@ _GRAD_ATTRS = {}      # *Grad op type -> the attrs its own gradient passes on
 
 
 def _activation_grad(grad_type, saved, attr_names):
+    if grad_type == "SoftplusGrad":
+        def softplus_rule(op, grad):
+            """TF 1.14's _SoftplusGrad: grad * sigmoid(x)."""
+            return [apply("Mul", [grad, apply("Sigmoid", [op.inputs[0]])], None, "mul")]
+        return softplus_rule
+
     def rule(op, grad):
         v = op.outputs[0] if saved == "y" else op.inputs[0]
         return [apply(grad_type, [grad, v], _attrs_of(op, attr_names))]
@@ -237,8 +243,8 @@ def _softmax_kernel(x):
 
 def softmax_backprop(grad, s):
     """The softmax Jacobian (at output s) applied to grad: (g - sum(g * s, -1)) * s."""
-    inner = reduce_sum(apply("Mul", [grad, s]), -1, keepdims=True)
-    return apply("Mul", [apply("Sub", [grad, inner]), s])
+    inner = reduce_sum(apply("Mul", [grad, s], None, "mul"), -1, keepdims=True)
+    return apply("Mul", [apply("Sub", [grad, inner], None, "sub"), s], None, "mul")
 
 
 register_op("Softmax", infer=_softmax_infer, kernel=_softmax_kernel,
@@ -254,8 +260,9 @@ def _log_softmax_kernel(x):
 
 def _log_softmax_grad(op, grad):
     """d log_softmax: g - sum(g, -1) * softmax(x)."""
-    s = apply("Softmax", [op.inputs[0]])
-    return [apply("Sub", [grad, apply("Mul", [reduce_sum(grad, -1, keepdims=True), s])])]
+    s = apply("Exp", [op.outputs[0]])  # TF 1.14: exp(log_softmax)
+    return [apply("Sub", [grad, apply("Mul", [reduce_sum(grad, -1, keepdims=True), s], None,
+                                      "mul")], None, "sub")]
 
 
 register_op("LogSoftmax", infer=_softmax_infer, kernel=_log_softmax_kernel,

@@ -18,15 +18,16 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework import errors as _errors
 from ..framework.constant_op import constant
-from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ._base import (COMPLEX, FLOAT_COMPLEX, FLOATS, NUMBERS, REAL_NUMBERS, apply,
                     binary_broadcast, check_dtype, same_type_inputs, to_tensor, unary_same)
-from ._grad_util import sum_to
 from .cast import cast
+from .shape import reshape as _reshape
+from .shape import shape as _shape
 from .comparison import greater, greater_equal, less_equal, not_equal
 from .construction import ones_like as _ones_like
+from .construction import zeros as _zeros
 from .construction import zeros_like as _zeros_like
 from .prims import select as _where  # indexing.where(c, x, y): indexing is above this family
 
@@ -112,22 +113,68 @@ def gradop(pyname, op_type, kernel, grad, doc):
     return _named(binder, pyname, op_type, doc)
 
 
-def both(dx: Callable, dy: Callable | None):
-    """A binary rule from per-input gradients `d(g, x, y)`, each summed to its input."""
+def both(dx: Callable, dy: Callable | None, fast: Callable | None = None):
+    """A binary rule from per-input gradients `d(g, x, y)`, built as TF 1.14 builds them:
+    Shape(x), Shape(y), BroadcastGradientArgs, then per input its gradient, Sum over the
+    broadcast axes and Reshape to the input's shape (plan-time passes fold these when
+    the shapes are known). `fast(g, x, y)` -> (gx, gy) is TF's shortcut for a dense
+    gradient when x, y and g have one fully known shape."""
     def rule(op, grad):
+        x, y = op.inputs
+        if fast is not None and type(grad) is Tensor and _same_full_shapes(x, y, grad):
+            fg = fast(grad, x, y)
+            if fg is not None:
+                return list(fg)
         if type(grad) is not Tensor:
             # TF 1.14's binary rules densify an IndexedSlices gradient (reduce_sum of it,
             # or an op on it): the gradient of x in `gather(x - c)` is dense, as in TF.
             grad = to_tensor(grad)
-        x, y = op.inputs
-        return [sum_to(dx(grad, x, y), x) if wants_grad(0) else None,
-                sum_to(dy(grad, x, y), y) if dy is not None and wants_grad(1) else None]
+        sx, sy, rx, ry = broadcast_args(x, y)
+        gx = reshape_sum(dx(grad, x, y), rx, sx)
+        gy = reshape_sum(dy(grad, x, y), ry, sy) if dy is not None else None
+        return [gx, gy]
     return rule
+
+
+def _same_full_shapes(x, y, g):
+    """TF's _ShapesFullySpecifiedAndEqual."""
+    xs = x._shape._dims
+    return xs is not None and None not in xs and xs == y._shape._dims == g._shape._dims
+
+
+def broadcast_args(x, y):
+    """TF's sx = shape(x), sy = shape(y), rx, ry = broadcast_gradient_args(sx, sy)."""
+    sx = _shape_of(x)
+    sy = _shape_of(y)
+    rx, ry = apply("BroadcastGradientArgs", [sx, sy])
+    return sx, sy, rx, ry
+
+
+def _shape_of(x):
+    """array_ops.shape(x): a Const named Shape when static (built directly: gradients make
+    many), else a Shape op."""
+    dims = x._shape._dims
+    if dims is not None and None not in dims:
+        arr = np.array(dims, dtype=np.int32)
+        arr.flags.writeable = False
+        return x._op._graph._create_op("Const", [], {"value": arr, "dtype": _dt.int32},
+                                       "Shape")._outputs[0]
+    return _shape(x)
+
+
+def reshape_sum(g, axes, s):
+    """reshape(reduce_sum(g, axes), s), TF's two ops."""
+    return apply("Reshape", [apply("Sum", [g, axes], {"keep_dims": False}), s])
 
 
 def cj(t):
     """conj(t) for a complex tensor, t itself otherwise (gradients conjugate as TF's)."""
     return apply("Conj", [t], None, "Conj") if t.dtype.base_dtype in COMPLEX else t
+
+
+def _mul(a, b):
+    """a * b as TF's `*` operator names it (`mul`)."""
+    return multiply(a, b, name="mul")
 
 
 def scalar(value, like):
@@ -145,7 +192,8 @@ def _one_plus_sq(x):
 
 # -- kernels that are not a single NumPy ufunc -----------------------------------------------
 def _check_int_divisor(x, y):
-    if x.dtype.kind in "iu" and not np.all(y):
+    # per element, as TF's kernels: an empty result divides nothing
+    if x.dtype.kind in "iu" and not np.all(y) and np.broadcast(x, y).size:
         raise _errors.InvalidArgumentError(None, None, "Integer division by zero")
 
 
@@ -276,35 +324,74 @@ def _rsqrt_grad_kernel(y, dy):
 # -- gradient rules that do not fit one line -------------------------------------------------
 def _pow_grad(op, grad):
     """d(x^y) = y x^(y-1) dx + x^y log(x) dy, with log(x) taken as 0 where x <= 0 (as TF)."""
+    sx, sy, rx, ry = broadcast_args(op.inputs[0], op.inputs[1])
     x, y = cj(op.inputs[0]), cj(op.inputs[1])
     z = cj(op.outputs[0])
-    gx = sum_to(multiply(multiply(grad, y), pow(x, subtract(y, scalar(1, y)))), op.inputs[0]) \
-        if wants_grad(0) else None
-    if not wants_grad(1):
-        return [gx, None]
-    zero = _zeros_like(x)
-    mask = not_equal(x, zero) if x.dtype.is_complex else greater(x, zero)
+    gx = reshape_sum(multiply(multiply(grad, y, name="mul"),
+                              pow(x, subtract(y, constant(1, dtype=y.dtype.base_dtype,
+                                                          name="sub/y"), name="sub")),
+                              name="mul"), rx, sx)
+    if x.dtype.is_complex:
+        mask = not_equal(x, constant(0, dtype=x.dtype.base_dtype, name="NotEqual/y"))
+    else:
+        mask = greater(x, constant(0, dtype=x.dtype.base_dtype, name="Greater/y"))
     safe_x = _where(mask, x, _ones_like(x))
-    log_x = _where(mask, log(safe_x), zero)
-    return [gx, sum_to(multiply(multiply(grad, z), log_x), op.inputs[1])]
+    log_x = _where(mask, log(safe_x), _zeros_like(x))
+    gy = reshape_sum(multiply(multiply(grad, z, name="mul"), log_x, name="mul"), ry, sy)
+    return [gx, gy]
 
 
 def _max_min_grad(selector):
     def rule(op, grad):
         """Gradient goes to x where selector(x, y) holds (ties go to x, as TF), else to y."""
         x, y = op.inputs
+        grad = to_tensor(grad)
+        sx = _shape(x)
+        sy = _shape(y)
+        zeros = _zeros(_shape(grad), grad.dtype.base_dtype)
         xmask = selector(x, y)
-        zeros = _zeros_like(grad)
-        return [sum_to(_where(xmask, grad, zeros), x) if wants_grad(0) else None,
-                sum_to(_where(xmask, zeros, grad), y) if wants_grad(1) else None]
+        rx, ry = apply("BroadcastGradientArgs", [sx, sy])
+        gx = reshape_sum(_where(xmask, grad, zeros), rx, sx)
+        gy = reshape_sum(_where(xmask, zeros, grad), ry, sy)
+        return [gx, gy]
     return rule
 
 
 def _sqdiff_grad(op, grad):
     """d (x-y)^2 = 2 (x-y) (dx - dy)."""
     x, y = op.inputs
-    g = multiply(multiply(scalar(2, grad), grad), subtract(x, y))
-    return both(lambda *_: g, lambda *_: negative(g))(op, grad)
+    grad = to_tensor(grad)
+    sx, sy, rx, ry = broadcast_args(x, y)
+    g = multiply(multiply(constant(2.0, dtype=grad.dtype.base_dtype, name="scalar"), grad),
+                 subtract(x, y, name="sub"), name="mul")
+    gx = reshape_sum(g, rx, sx)
+    return [gx, negative(reshape_sum(g, ry, sy))]
+
+
+def _sub_grad(op, grad):
+    x, y = op.inputs
+    if type(grad) is Tensor and _same_full_shapes(x, y, grad):
+        return [grad, negative(grad)]
+    grad = to_tensor(grad)
+    sx, sy, rx, ry = broadcast_args(x, y)
+    gx = reshape_sum(grad, rx, sx)
+    return [gx, _reshape(negative(apply("Sum", [grad, ry], {"keep_dims": False})), sy)]
+
+
+def _realdiv_grad(op, grad):
+    x, y = op.inputs
+    grad = to_tensor(grad)
+    sx, sy, rx, ry = broadcast_args(x, y)
+    x, y = cj(x), cj(y)
+    gx = reshape_sum(realdiv(grad, y), rx, sx)
+    gy = reshape_sum(multiply(grad, realdiv(realdiv(negative(x), y), y), name="mul"), ry, sy)
+    return [gx, gy]
+
+
+def _mul_fast(g, x, y):
+    if g.dtype.base_dtype in (_dt.int32, _dt.float32):
+        return multiply(g, y), multiply(g, x)
+    return None
 
 
 def _xlogy_grad(op, grad):
@@ -389,19 +476,20 @@ def _minimum_kernel(x, y, out=None):
 # Binary ops: wrapper, op type, kernel, dtypes, gradient rule, docstring, flags
 # =========================================================================================
 add = binop("add", "Add", np.add, NUMBERS + (_dt.string,),
-            both(lambda g, x, y: g, lambda g, x, y: g),
+            both(lambda g, x, y: g, lambda g, x, y: g, lambda g, x, y: (g, g)),
             "Returns x + y elementwise, with broadcasting", inplace_ok=True)
 register_op("AddV2", infer=binary_broadcast, kernel=np.add, grad=both(
-    lambda g, x, y: g, lambda g, x, y: g), elementwise=True, inplace_ok=True)
+    lambda g, x, y: g, lambda g, x, y: g, lambda g, x, y: (g, g)), elementwise=True,
+    inplace_ok=True)
 subtract = binop("subtract", "Sub", np.subtract, NUMBERS,
-                 both(lambda g, x, y: g, lambda g, x, y: negative(g)),
+                 _sub_grad,
                  "Returns x - y elementwise, with broadcasting", inplace_ok=True)
 multiply = binop("multiply", "Mul", np.multiply, NUMBERS,
-                 both(lambda g, x, y: multiply(g, cj(y)), lambda g, x, y: multiply(cj(x), g)),
+                 both(lambda g, x, y: multiply(g, cj(y)), lambda g, x, y: multiply(cj(x), g),
+                      _mul_fast),
                  "Returns x * y elementwise, with broadcasting", inplace_ok=True)
 realdiv = binop("realdiv", "RealDiv", np.true_divide, FLOAT_COMPLEX,
-                both(lambda g, x, y: realdiv(g, cj(y)),
-                     lambda g, x, y: multiply(g, realdiv(realdiv(negative(cj(x)), cj(y)), cj(y)))),
+                _realdiv_grad,
                 "Returns x / y for float or complex tensors", inplace_ok=True)
 floordiv = binop("floordiv", "FloorDiv", _floordiv_kernel, NUMBERS, lambda op, g: [None, None],
                  "Returns floor(x / y) elementwise (integer division by zero fails at run time)",
@@ -426,8 +514,8 @@ squared_difference = binop("squared_difference", "SquaredDifference", _sqdiff_ke
                            SQDIFF_TYPES, _sqdiff_grad, "Returns (x - y) * conj(x - y)")
 div_no_nan = binop("div_no_nan", "DivNoNan", _div_no_nan_kernel, FLOAT_COMPLEX,
                    both(lambda g, x, y: div_no_nan(g, cj(y)),
-                        lambda g, x, y: multiply(g, div_no_nan(div_no_nan(negative(cj(x)), cj(y)),
-                                                               cj(y)))),
+                        lambda g, x, y: _mul(g, div_no_nan(div_no_nan(negative(cj(x)), cj(y)),
+                                                           cj(y)))),
                    "Returns x / y, and 0 where y is 0", scope="div_no_nan")
 xlogy = binop("xlogy", "Xlogy", _xlogy_kernel, FLOAT_COMPLEX, _xlogy_grad,
               "Returns x * log(y), and 0 where x is 0")
@@ -435,7 +523,8 @@ xdivy = binop("xdivy", "Xdivy", _xdivy_kernel, FLOAT_COMPLEX, _xdivy_grad,
               "Returns x / y, and 0 where x is 0")
 multiply_no_nan = binop("multiply_no_nan", "MulNoNan", _mul_no_nan_kernel, FLOAT_COMPLEX,
                         both(lambda g, x, y: multiply_no_nan(g, y),
-                             lambda g, x, y: multiply_no_nan(x, g)),
+                             lambda g, x, y: multiply_no_nan(x, g),
+                             lambda g, x, y: (multiply_no_nan(g, y), multiply_no_nan(x, g))),
                         "Returns x * y, and 0 where y is 0 even if x is NaN or inf",
                         scope="multiply_no_nan")
 _atan2 = binop("atan2", "Atan2", np.arctan2, FLOATS, _atan2_grad, "", inplace_ok=True,
@@ -448,7 +537,7 @@ _nextafter = binop("nextafter", "NextAfter", np.nextafter, (_dt.float32, _dt.flo
 negative = unop("negative", "Neg", np.negative, NUMBERS, lambda g, x, y: negative(g),
                 "Returns -x elementwise", inplace_ok=True)
 abs = unop("abs", "Abs", np.abs, ABS_TYPES,  # noqa: A001 - TF's name
-           lambda g, x, y: multiply(g, sign(x)), "Returns |x| for real x", inplace_ok=True)
+           lambda g, x, y: _mul(g, sign(x)), "Returns |x| for real x", inplace_ok=True)
 sign = unop("sign", "Sign", _sign_kernel, NUMBERS, lambda g, x, y: _zeros_like(x),
             "Returns -1, 0 or 1 by the sign of x (0 for NaN)")
 reciprocal = unop("reciprocal", "Reciprocal", np.reciprocal, FLOAT_COMPLEX,
@@ -460,21 +549,22 @@ sqrt = unop("sqrt", "Sqrt", np.sqrt, FLOAT_COMPLEX, lambda g, x, y: sqrt_grad(y,
             "Returns sqrt(x) (gradient inf at 0)", inplace_ok=True)
 rsqrt = unop("rsqrt", "Rsqrt", _rsqrt_kernel, FLOAT_COMPLEX, lambda g, x, y: rsqrt_grad(y, g),
              "Returns 1 / sqrt(x)")
-exp = unop("exp", "Exp", np.exp, FLOAT_COMPLEX, lambda g, x, y: multiply(g, cj(y)),
+exp = unop("exp", "Exp", np.exp, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cj(y)),
            "Returns e^x", inplace_ok=True)
-expm1 = unop("expm1", "Expm1", np.expm1, FLOAT_COMPLEX, lambda g, x, y: multiply(g, exp(cj(x))),
+expm1 = unop("expm1", "Expm1", np.expm1, FLOAT_COMPLEX, lambda g, x, y: _mul(g, exp(cj(x))),
              "Returns e^x - 1, accurate near 0", inplace_ok=True)
-log = unop("log", "Log", np.log, FLOAT_COMPLEX, lambda g, x, y: multiply(g, reciprocal(cj(x))),
+log = unop("log", "Log", np.log, FLOAT_COMPLEX, lambda g, x, y: _mul(g, reciprocal(cj(x))),
            "Natural logarithm", inplace_ok=True)
 log1p = unop("log1p", "Log1p", np.log1p, FLOAT_COMPLEX,
-             lambda g, x, y: multiply(g, reciprocal(add(scalar(1, x), cj(x)))),
+             lambda g, x, y: _mul(g, reciprocal(add(constant(1, dtype=x.dtype.base_dtype,
+                                                             name="add/x"), cj(x), name="add"))),
              "Returns log(1 + x), accurate near 0", inplace_ok=True)
-sin = unop("sin", "Sin", np.sin, FLOAT_COMPLEX, lambda g, x, y: multiply(g, cos(cj(x))), "Sine",
+sin = unop("sin", "Sin", np.sin, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cos(cj(x))), "Sine",
            inplace_ok=True)
 cos = unop("cos", "Cos", np.cos, FLOAT_COMPLEX,
-           lambda g, x, y: negative(multiply(g, sin(cj(x)))), "Cosine", inplace_ok=True)
+           lambda g, x, y: _mul(negative(g), sin(cj(x))), "Cosine", inplace_ok=True)
 tan = unop("tan", "Tan", np.tan, FLOAT_COMPLEX,
-           lambda g, x, y: multiply(g, square(reciprocal(cos(cj(x))))), "Tangent",
+           lambda g, x, y: _mul(g, square(reciprocal(cos(cj(x))))), "Tangent",
            inplace_ok=True)
 asin = unop("asin", "Asin", np.arcsin, FLOAT_COMPLEX,
             lambda g, x, y: multiply(g, reciprocal(sqrt(_one_minus_sq(cj(x))))),
@@ -485,9 +575,9 @@ acos = unop("acos", "Acos", np.arccos, FLOAT_COMPLEX,
 atan = unop("atan", "Atan", np.arctan, FLOAT_COMPLEX,
             lambda g, x, y: multiply(g, reciprocal(_one_plus_sq(cj(x)))), "Arctangent",
             inplace_ok=True)
-sinh = unop("sinh", "Sinh", np.sinh, FLOAT_COMPLEX, lambda g, x, y: multiply(g, cosh(cj(x))),
+sinh = unop("sinh", "Sinh", np.sinh, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cosh(cj(x))),
             "Hyperbolic sine", inplace_ok=True)
-cosh = unop("cosh", "Cosh", np.cosh, FLOAT_COMPLEX, lambda g, x, y: multiply(g, sinh(cj(x))),
+cosh = unop("cosh", "Cosh", np.cosh, FLOAT_COMPLEX, lambda g, x, y: _mul(g, sinh(cj(x))),
             "Hyperbolic cosine", inplace_ok=True)
 tanh = unop("tanh", "Tanh", np.tanh, FLOAT_COMPLEX, lambda g, x, y: tanh_grad(cj(y), g),
             "Hyperbolic tangent", inplace_ok=True)

@@ -136,9 +136,9 @@ def _strided_slice_grad(op, grad):
     x, b, e, s = op.inputs
     xs = x.shape.as_tuple()
     if xs is not None and None not in xs:
-        shp = constant(np.array(xs, dtype=b.dtype.as_numpy_dtype))
+        shp = constant(np.array(xs, dtype=b.dtype.as_numpy_dtype), name="Shape")
     else:
-        shp = apply("Shape", [x], {"out_type": b.dtype.base_dtype})
+        shp = apply("Shape", [x], {"out_type": b.dtype.base_dtype}, "Shape")
     attrs = {m: op.get_attr(m) for m in _MASKS}
     # An IndexedSlices gradient (from a gather downstream) is densified, as TF does.
     return [apply("StridedSliceGrad", [shp, b, e, s, to_tensor(grad)], attrs), None, None, None]
@@ -305,18 +305,19 @@ def _gather_grad(op, grad):
     ps, is_ = _dims(params), _dims(indices)
     axis = _static_int(axis_t)
     static = ps is not None and None not in ps
-    params_shape = constant(np.array(ps, dtype=np.int32)) if static else shape(params)
     n_idx = None if is_ is None or None in is_ else int(np.prod(is_, dtype=np.int64))
     if axis == 0:
-        if static and n_idx is not None:
-            values = reshape(grad, [n_idx] + list(ps[1:]))
-            flat = reshape(indices, [n_idx])
-        else:
-            size_v = expand_dims(size(indices), 0)
-            tail = params_shape[1:]
-            values = reshape(grad, concat([size_v, tail], 0))
-            flat = reshape(indices, size_v)
+        # TF 1.14's ops: Shape (int64) and Cast, Size and ExpandDims, the shape's tail
+        # (StridedSlice), ConcatV2, two Reshapes (static shapes as TF's shape inference)
+        params_shape = cast(shape(params, out_type=_dt.int64), _dt.int32)
+        size_v = expand_dims(size(indices), 0)
+        values = reshape(grad, concat([size_v, params_shape[1:]], 0))
+        flat = reshape(indices, size_v)
+        if ps is not None:
+            values.set_shape([n_idx] + list(ps[1:]))
+        flat.set_shape([n_idx])
         return [IndexedSlices(values, flat, params_shape), None, None]
+    params_shape = constant(np.array(ps, dtype=np.int32)) if static else shape(params)
     if axis is None or ps is None:
         return [_gather_grad_dynamic(params, indices, axis_t, grad), None, None]
     r = len(ps)

@@ -15,7 +15,6 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework.constant_op import constant
 from ..framework.graph import Tensor
-from ..framework.grad_state import wants_grad
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
@@ -25,7 +24,7 @@ from ._base import apply, apply_op, const_value, same_type_inputs, to_tensor
 from .cast import cast
 from .comparison import greater_equal, less, logical_and
 from .construction import range
-from .elementwise import subtract
+from .elementwise import floormod, subtract
 from .prims import gather, where  # indexing is above this family (gather's gradient uses concat)
 from .reductions import reduce_sum
 from .shape import identity, rank, reshape, shape, shape_n, size, squeeze, transpose
@@ -83,19 +82,17 @@ def _slice_kernel(x, begin, size):
 
 
 def _slice_grad(op, grad):
-    """Pad the gradient with zeros back to the input's shape."""
+    """Pad the gradient with zeros back to the input's shape (TF 1.14's ops: Rank, Shape,
+    Pack, Reshape, Sub, ConcatV2, Pad; plan-time folding computes the paddings once)."""
     x, begin, _ = op.inputs
-    xs = _dims(x)
-    b = _static_int(begin)
-    ys = _dims(op.outputs[0])
-    if xs is not None and None not in xs and b is not None and ys is not None and None not in ys:
-        pads = np.array([[bi, d - bi - s] for bi, d, s in zip(b, xs, ys)], dtype=np.int32)
-        return [pad(grad, constant(pads)), None, None]
-    x_shape = shape(x, out_type=begin.dtype.base_dtype)
-    after = subtract(subtract(x_shape, shape(op.outputs[0], out_type=begin.dtype.base_dtype)),
-                     begin)
-    pads = stack([begin, after], axis=1)
-    return [pad(grad, pads), None, None]
+    input_rank = rank(x)
+    slice_size = shape(op.outputs[0])
+    shp = stack([input_rank, 1])
+    before = reshape(begin, shp)
+    after = reshape(subtract(subtract(shape(x), slice_size, name="sub"), begin, name="sub"), shp)
+    out = pad(grad, concat([before, after], 1))
+    out.set_shape(x.shape)
+    return [out, None, None]
 
 
 register_op("Slice", infer=_slice_infer, kernel=_slice_kernel, grad=_slice_grad,
@@ -180,16 +177,12 @@ def _pad_kernel(x, paddings, constant_values=0):
 
 
 def _pad_grad(op, grad):
-    """Slice the gradient back out of the padding."""
+    """Slice the gradient back out of the padding (TF 1.14's ops)."""
     x, p = op.inputs[0], op.inputs[1]
-    xs = _dims(x)
-    pv = const_value(p)
-    if xs is not None and None not in xs and pv is not None:
-        begin = np.asarray(pv).reshape(-1, 2)[:, 0].astype(np.int32)
-        gx = slice(grad, constant(begin), constant(np.array(xs, dtype=np.int32)))
-    else:
-        begin = reshape(slice(p, [0, 0], stack([rank(x), 1])), [-1])
-        gx = slice(grad, begin, shape(x, out_type=p.dtype.base_dtype))
+    pad_before = slice(p, [0, 0], stack([rank(x), 1]))
+    begin = reshape(pad_before, [-1])
+    gx = slice(grad, begin, shape(x))
+    gx.set_shape(x.shape)
     return [gx, None] + ([None] if len(op.inputs) == 3 else [])
 
 
@@ -381,21 +374,23 @@ def _concat_grad(op, grad):
     r = values[0].shape.ndims
     if isinstance(grad, IndexedSlices):
         return _concat_grad_sparse(values, axis, r, grad) + [None]
-    sizes = None
-    if axis is not None and r is not None:
-        ax = axis % r
-        sizes = [v.shape.as_tuple()[ax] if v.shape.ndims is not None else None for v in values]
-        if None in sizes:
-            sizes = None
-    if sizes is not None:
-        if n == 1:
-            return [grad, None]
-        parts = split(grad, sizes, axis=ax)
-        return [p if wants_grad(i) else None for i, p in enumerate(parts)] + [None]
-    shapes = shape_n(values)
-    offsets = apply_op("ConcatOffset", [axis_t] + shapes, {"N": n}).outputs
-    return [slice(grad, offsets[i], shapes[i]) if wants_grad(i) else None
-            for i in builtins.range(n)] + [None]
+    if n == 1:
+        return [grad, None]
+    # TF 1.14's _ConcatGradHelper: the axis mod the rank, each input's shape (ShapeN once
+    # one is not a constant), then ConcatOffset and a Slice per input (a split above 16)
+    non_neg = floormod(axis_t, rank(values[0]), name="mod")
+    sizes = []
+    for v in values:
+        sv = shape(v)
+        if sv.op.type != "Const":
+            sizes = shape_n(values)
+            break
+        sizes.append(sv)
+    if n > 16:
+        sz = squeeze(slice(stack(sizes, axis=1), stack([non_neg, 0]), [1, -1]))
+        return list(split(grad, sz, non_neg)) + [None]
+    offsets = apply_op("ConcatOffset", [non_neg] + list(sizes), {"N": n}).outputs
+    return [slice(grad, offsets[i], sizes[i]) for i in builtins.range(n)] + [None]
 
 
 def _concat_grad_sparse(values, axis, r, grad):
@@ -810,20 +805,14 @@ def _tile_kernel(x, multiples):
 
 
 def _tile_grad(op, grad):
-    """Reshape to [m0, d0, m1, d1, ...] and sum over the multiples' axes."""
+    """Reshape to [m0, d0, m1, d1, ...] and sum over the multiples' axes (TF 1.14's ops)."""
     x, m_t = op.inputs
-    xs = _dims(x)
-    m = _static_int(m_t)
-    if xs is not None and None not in xs and m is not None:
-        split_shape = [v for pair in zip(m, xs) for v in pair]
-        axes = list(builtins.range(0, 2 * len(xs), 2))
-        if not axes:
-            return [grad, None]
-        return [reduce_sum(reshape(grad, split_shape), axes), None]
-    x_shape = shape(x, out_type=m_t.dtype.base_dtype)
+    x_shape = shape(x)
     split_shape = reshape(transpose(stack([m_t, x_shape])), [-1])
     axes = range(0, size(split_shape), 2)
+    grad = to_tensor(grad)  # an IndexedSlices gradient is densified
     out = reduce_sum(reshape(grad, split_shape), axes)
+    out.set_shape(x.shape)
     return [out, None]
 
 

@@ -129,12 +129,21 @@ def _sparse_xent_kernel(logits, labels):
     return loss.astype(logits.dtype, copy=False), backprop.astype(logits.dtype, copy=False)
 
 
+_PREVENT_MSG = ("Currently there is no way to take the second derivative of "
+                "sparse_softmax_cross_entropy_with_logits due to the fused implementation's "
+                "interaction with tf.gradients()")
+
+
 def _sparse_xent_grad(op, grad_loss, grad_grad):
     """d logits = g * (softmax - onehot) (+ softmax Jacobian on grad_grad: second order works,
     where TF 1.14 raises through PreventGradient); labels get no gradient."""
     logits = op.inputs[0]
     d = None
     if not is_zero(grad_loss):
+        # TF 1.14 multiplies by PreventGradient(backprop) (its second order raises); the op
+        # is built for TF's graph, the product reads the backprop itself so that the
+        # second order (below) still works
+        apply("PreventGradient", [op.outputs[1]], {"message": _PREVENT_MSG})
         d = apply("Mul", [_column(grad_loss), op.outputs[1]], None, "mul")
     if not is_zero(grad_grad):
         extra = softmax_backprop(grad_grad, apply("Softmax", [logits]))
@@ -149,7 +158,7 @@ register_op("SparseSoftmaxCrossEntropyWithLogits", infer=_sparse_xent_infer,
 # -- L2Loss -------------------------------------------------------------------------------
 register_op("L2Loss", infer=lambda ins, a: [(ins[0].dtype.base_dtype, TensorShape(()))],
             kernel=lambda t: np.asarray(np.sum(np.square(t), dtype=t.dtype) / 2, dtype=t.dtype),
-            grad=lambda op, grad: [apply("Mul", [op.inputs[0], grad])])
+            grad=lambda op, grad: [apply("Mul", [op.inputs[0], grad], None, "mul")])
 
 
 def l2_loss(t: TensorLike, name: str | None = None) -> Tensor:

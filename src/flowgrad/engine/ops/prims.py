@@ -69,3 +69,9 @@ def reduce_sum(x: Tensor) -> Tensor:
     if out.shape.ndims is None:
         out.set_shape([])
     return out
+
+
+def tile(x: Tensor, multiples: Tensor) -> Tensor:
+    """joining.tile(x, multiples) for a multiples tensor: a Tile op."""
+    with _scope(None, "Tile", [x]) as scope:
+        return apply("Tile", [x, multiples], None, scope)

@@ -20,12 +20,13 @@ from ..framework.tensor_shape import TensorShape, as_shape
 from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, const_value, to_tensor
 from .cast import cast
 from .comparison import equal, logical_and, logical_not, not_equal
-from .elementwise import conj, floordiv, maximum, multiply, realdiv, scalar
-from .construction import ones_like, zeros_like
+from .elementwise import add, conj, floordiv, floormod, maximum, multiply, realdiv, scalar
+from .construction import fill, ones_like, zeros_like
 from .construction import range as _range
 from .prims import select  # indexing.where(c, x, y): indexing is above this family
+from .prims import tile  # joining is above this family
 from .scans import cumprod
-from .shape import broadcast_to, identity, rank, reshape, shape, transpose
+from .shape import broadcast_to, identity, rank, reshape, shape, size, transpose
 
 _I32_64 = (_dt.int32, _dt.int64)
 
@@ -136,7 +137,10 @@ def _reduce(op_type, input_tensor, axis, keepdims, name, reduction_indices, keep
         raise TypeError(f"Input 'input' of '{op_type}' Op has type {x.dtype.base_dtype.name} "
                         "that does not match expected type of bool.")
     check_dtype(op_type, x, allowed, "input")
-    if axis is None or isinstance(axis, Tensor):
+    if axis is None and not isinstance(input_tensor, Tensor) and x.shape.ndims is not None:
+        # TF's _ReductionDims: a Variable is no Tensor, so its axes are Rank and range
+        out = apply(op_type, [x, _range(0, rank(x))], {"keep_dims": keep}, name or op_type)
+    elif axis is None or isinstance(axis, Tensor):
         out = apply(op_type, [x, _reduction_axes(x, axis)], {"keep_dims": keep}, name or op_type)
     else:
         # As TF's generated wrapper: the axes become `<op scope>/reduction_indices`.
@@ -156,7 +160,7 @@ def _kept_shape(op):
     if xs is not None and None not in xs and ax is not None:
         norm = {int(a) % len(xs) for a in np.asarray(ax).reshape(-1)} if xs else set()
         return [1 if i in norm else d for i, d in enumerate(xs)]
-    return apply("ReducedShape", [apply("Shape", [x], {"out_type": _dt.int32}), axes])
+    return tf_reduced_shape(shape(x), axes)
 
 
 def _to_kept(t, op):
@@ -178,16 +182,88 @@ def _broadcast_to_input(t, x):
     return broadcast_to(t, shape(x))
 
 
-# -- ReducedShape (shape arithmetic for dynamic reduction gradients) -------------------------
-def _reduced_shape_kernel(shape, axes):
-    shape = np.array(shape, copy=True)
-    if shape.size:
-        shape[np.asarray(axes).reshape(-1) % shape.size] = 1
-    return shape
+def tf_reduced_shape(input_shape, axes):
+    """TF 1.14's math_ops.reduced_shape: the input shape with the reduced axes set to 1,
+    built from Size, add, mod, Shape, range, Fill and DynamicStitch (plan-time constant
+    folding computes it once when the shapes are known)."""
+    if input_shape.dtype.base_dtype is not _dt.int32:
+        input_shape = cast(input_shape, _dt.int32, name="ToInt32")
+    if axes.dtype.base_dtype is not _dt.int32:
+        axes = cast(axes, _dt.int32, name="ToInt32")
+    input_rank = size(input_shape)
+    axes = floormod(add(axes, input_rank, name="add"), input_rank, name="mod")
+    axes_shape = shape(axes)
+    return dynamic_stitch([_range(input_rank), axes], [input_shape, fill(axes_shape, 1)])
 
 
-register_op("ReducedShape", infer=lambda ins, a: [(_dt.int32, ins[0].shape)],
-            kernel=_reduced_shape_kernel, grad=None)
+def _safe_shape_div(x, y):
+    """TF's _safe_shape_div: x // max(y, 1)."""
+    return floordiv(x, maximum(y, constant(1, dtype=_dt.int32, name="Maximum/y")),
+                    name="floordiv")
+
+
+def _tf_sum_grad(op, grad):
+    """TF 1.14's _SumGrad: Reshape + Tile (the fast path when all axes are reduced)."""
+    x, axes = op.inputs
+    xs = x.shape.as_tuple()
+    if xs is not None:
+        ax = const_value(axes)
+        if ax is not None and np.array_equal(ax, np.arange(len(xs))):
+            grad = reshape(grad, [1] * len(xs))
+            if None not in xs:
+                input_shape = constant(list(xs), dtype=_dt.int32)
+            else:
+                input_shape = shape(x)
+            return tile(grad, input_shape)
+    input_shape = shape(x)
+    kept = tf_reduced_shape(input_shape, axes)
+    tile_scaling = _safe_shape_div(input_shape, kept)
+    grad = reshape(grad, kept)
+    return tile(grad, tile_scaling)
+
+
+# -- DynamicStitch (TF's reduced_shape builds it) ----------------------------------------------
+def _dynamic_stitch_infer(inputs, attrs):
+    n = len(inputs) // 2
+    idx, data = inputs[:n], inputs[n:]
+    if n < 1:
+        raise ValueError("DynamicStitch needs at least one input")
+    dt = data[0].dtype.base_dtype
+    for d in data:
+        if d.dtype.base_dtype is not dt:
+            raise TypeError("DynamicStitch's data must have one dtype")
+    r0 = idx[0].shape.ndims
+    ds = data[0].shape.as_tuple()
+    rest = list(ds[r0:]) if ds is not None and r0 is not None else None
+    vals = [const_value(i) for i in idx]
+    first = None
+    if all(v is not None for v in vals):
+        first = builtins.max([int(np.max(v)) + 1 if np.size(v) else 0 for v in vals])
+    return [(dt, TensorShape(None) if rest is None else TensorShape([first] + rest))]
+
+
+def _dynamic_stitch_kernel(*args, **_):
+    n = len(args) // 2
+    idx, data = args[:n], args[n:]
+    first = builtins.max([int(np.max(i)) + 1 if np.size(i) else 0 for i in idx])
+    rest = np.shape(data[0])[np.ndim(idx[0]):]
+    out = np.zeros((first,) + tuple(rest), dtype=np.asarray(data[0]).dtype)
+    for i, d in zip(idx, data):
+        i = np.asarray(i).reshape(-1)
+        out[i] = np.asarray(d).reshape((i.size,) + tuple(rest))
+    return out
+
+
+register_op("DynamicStitch", infer=_dynamic_stitch_infer, kernel=_dynamic_stitch_kernel,
+            grad=None)
+
+
+def dynamic_stitch(indices, data, name=None) -> Tensor:
+    """Interleaves `data` into one tensor: merged[indices[m][i]] = data[m][i]."""
+    with name_scope(name, "DynamicStitch", list(indices) + list(data)) as s:
+        idx = [to_tensor(i, dtype=_dt.int32) for i in indices]
+        dat = [to_tensor(d) for d in data]
+        return apply("DynamicStitch", idx + dat, {"N": len(idx)}, s)
 
 
 # -- Sum -------------------------------------------------------------------------------------
@@ -196,11 +272,8 @@ def _sum_kernel(x, axes, keep_dims=False, **_):
 
 
 def _sum_grad(op, grad):
-    """d(sum x) broadcasts the gradient back over the reduced axes."""
-    return [_broadcast_to_input(_to_kept(grad, op), op.inputs[0]), None]
-
-
-
+    """d(sum x) tiles the gradient back over the reduced axes (TF's ops)."""
+    return [_tf_sum_grad(op, grad), None]
 
 
 # -- Mean ------------------------------------------------------------------------------------
@@ -221,18 +294,16 @@ def _mean_kernel(x, axes, keep_dims=False, **_):
 def _mean_grad(op, grad):
     """d(mean x) = the sum's gradient divided by the number of reduced elements."""
     x = op.inputs[0]
-    sum_grad = _sum_grad(op, grad)[0]
+    sum_grad = _tf_sum_grad(op, grad)
     xs, ys = x.shape.as_tuple(), op.outputs[0].shape.as_tuple()
     if xs is not None and ys is not None and None not in xs and None not in ys:
         factor = int(np.prod(xs)) // builtins.max(int(np.prod(ys)), 1)
-        return [_truediv(sum_grad, scalar(factor, sum_grad)), None]
-    n_in = reduce_prod(shape(x))
-    n_out = maximum(reduce_prod(shape(op.outputs[0])), constant(1, dtype=_dt.int32))
-    factor = cast(floordiv(n_in, n_out), sum_grad.dtype.base_dtype)
+        factor = constant(factor, dtype=sum_grad.dtype.base_dtype)
+    else:
+        in_shape, out_shape = shape(x), shape(op.outputs[0])
+        factor = _safe_shape_div(reduce_prod(in_shape), reduce_prod(out_shape))
+        factor = cast(factor, sum_grad.dtype.base_dtype)
     return [_truediv(sum_grad, factor), None]
-
-
-
 
 
 # -- Max / Min -------------------------------------------------------------------------------
@@ -257,17 +328,12 @@ def _highest(dtype):
 def _min_or_max_grad(op, grad):
     """The gradient goes to the elements equal to the result, split evenly among ties (TF)."""
     x, axes = op.inputs
-    y = _to_kept(op.outputs[0], op)
-    grad = _to_kept(grad, op)
+    kept = tf_reduced_shape(shape(x), axes)
+    y = reshape(op.outputs[0], kept)
+    grad = reshape(grad, kept)
     indicators = cast(equal(y, x), grad.dtype.base_dtype)
-    num_selected = _to_kept(reduce_sum(indicators, axes, keepdims=op.get_attr("keep_dims")), op)
-    return [multiply(realdiv(indicators, num_selected), grad), None]
-
-
-
-
-
-
+    num_selected = reshape(reduce_sum(indicators, axes), kept)
+    return [multiply(_truediv(indicators, num_selected), grad, name="mul"), None]
 
 
 # -- Prod ------------------------------------------------------------------------------------

@@ -476,13 +476,17 @@ def _inverse_perm(perm):
 
 
 def _transpose_grad(op, grad):
-    """Transpose back with the inverse permutation."""
-    return [transpose(grad, _inverse_perm(op.inputs[1])), None]
+    """Transpose back with the inverse permutation (TF's InvertPermutation op)."""
+    out = transpose(grad, invert_permutation(op.inputs[1]))
+    out.set_shape(op.inputs[0].shape)
+    return [out, None]
 
 
 def _conj_transpose_grad(op, grad):
     """Conjugate-transpose back with the inverse permutation."""
-    return [transpose(grad, _inverse_perm(op.inputs[1]), conjugate=True), None]
+    out = transpose(grad, invert_permutation(op.inputs[1]), conjugate=True)
+    out.set_shape(op.inputs[0].shape)
+    return [out, None]
 
 
 register_op("Transpose", infer=_transpose_infer, kernel=_transpose_kernel, grad=_transpose_grad,

@@ -40,7 +40,7 @@ from .elementwise import floordiv, multiply, negative, square, subtract, truediv
 from .indexing import gather, gather_nd, sparse_tensor_dense_add, strided_slice
 from .joining import concat
 from .joining import slice as _slice
-from .reductions import reduce_sum
+from .reductions import reduce_sum, tf_reduced_shape
 from .segment import unsorted_segment_sum
 from .shape import expand_dims, invert_permutation, reshape, shape, size, transpose
 
@@ -297,10 +297,9 @@ def _srs_kernel(input_indices, input_values, input_shape, reduction_axes, keep_d
 def _srs_grad(op, out_grad):
     """TF's: the gradient reshaped to kept dims, gathered at indices // scale."""
     sp_indices, _, sp_shape, axes = op.inputs
-    kept = cast(apply("ReducedShape", [cast(sp_shape, _dt.int32), cast(axes, _dt.int32)]),
-                _dt.int64)
+    kept = tf_reduced_shape(sp_shape, axes)   # TF's math_ops.reduced_shape
     g = reshape(out_grad, kept)
-    scale = floordiv(sp_shape, kept)
+    scale = floordiv(sp_shape, cast(kept, _dt.int64))
     return [None, gather_nd(g, floordiv(sp_indices, scale)), None, None]
 
 

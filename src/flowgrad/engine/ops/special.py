@@ -244,7 +244,8 @@ digamma = unop("digamma", "Digamma", _digamma_kernel, FLOATS,
 _zeta = binop("zeta", "Zeta", _zeta_kernel, _F32_64, _zeta_grad, "")
 _polygamma = binop("polygamma", "Polygamma", _polygamma_kernel, _F32_64, _polygamma_grad, "")
 erf = unop("erf", "Erf", _erf_kernel, FLOATS,
-           lambda g, x, y: multiply(multiply(g, scalar(2 / np.sqrt(np.pi), x)), _exp_neg_sq(x)),
+           lambda g, x, y: multiply(multiply(g, scalar(2 / np.sqrt(np.pi), x), name="mul"),
+                                    _exp_neg_sq(x), name="mul"),
            "Gauss error function, accurate to double precision")
 erfc = unop("erfc", "Erfc", _erfc_kernel, FLOATS,
             lambda g, x, y: multiply(multiply(g, scalar(-2 / np.sqrt(np.pi), x)),

@@ -8,6 +8,7 @@ Rewrites (x any value, c a constant, shapes static and equal where it matters):
     Pow(x, 2)                                                                      -> Square(x)
     MatMul(Transpose(a), b) / MatMul(a, Transpose(b)) -> MatMul with transpose_a/_b flipped
     Sum(x, []) (no axes), Reshape(x, s) and BroadcastTo(x, s) to x's own static shape -> x
+      (also a Reshape to a constant equal to x's static shape: TF's gradient Reshapes)
     Reshape(x, s) whose static shape is x's but for one unknown dim at the same place -> x
       (the sizes are equal, so the unknown dims are too: TF's flatten/unflatten composites
       around softmax_cross_entropy_with_logits with a dynamic batch)
@@ -131,10 +132,18 @@ def arithmetic_optimization(program, options=None):
                     done = try_replace(i, n, resolve(repl, inner.inputs[0]))
         elif t in ("Sum", "Reshape", "BroadcastTo") and len(ins) == 2:
             if t == "Sum":
+                # no axes: x itself, whatever static shape the graph gave the Sum (TF's
+                # gradients sum over BroadcastGradientArgs' folded, often empty, axes)
                 c = consts.get(ins[1])
-                done = c is not None and np.size(c) == 0 and try_replace(i, n, ins[0])
+                done = c is not None and np.size(c) == 0 and \
+                    try_replace(i, n, ins[0], lambda a, b: True)
             elif t == "Reshape":
-                done = try_replace(i, n, ins[0], same_but_one_unknown)
+                c = consts.get(ins[1])
+                sx = static_shape(program, ins[0])
+                done = try_replace(i, n, ins[0], same_but_one_unknown) or (
+                    c is not None and sx is not None and np.ndim(c) == 1 and
+                    tuple(int(d) for d in np.asarray(c)) == sx and
+                    try_replace(i, n, ins[0], lambda a, b: True))
             else:
                 done = try_replace(i, n, ins[0])
         elif t == "Pow" and len(ins) == 2 and "Square" in OPS:

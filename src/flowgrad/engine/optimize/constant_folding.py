@@ -4,7 +4,7 @@ A node is folded when it is pure (not stateful, not a recomputation copy, no
 `bind`), and every input is a constant; the shape ops Shape/Size/Rank/ShapeN
 fold as soon as their inputs' static shapes are fully known (whatever the
 input is: a feed, a variable, an intermediate). Folding cascades, so
-BroadcastGradientArgs and ReducedShape of folded shapes fold too. Folded
+BroadcastGradientArgs and DynamicStitch of folded shapes fold too. Folded
 values larger than `MAX_BYTES` stay unfolded (they would live as long as the
 plan). A kernel that raises at compile time is left alone: the error surfaces
 at run, as without the pass.

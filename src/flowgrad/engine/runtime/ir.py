@@ -120,6 +120,10 @@ def lower(graph, fetch_tensors, target_ops, feed_tensors, context=None):
         stack = [_routed(op, runner, extras, t) for op, t in
                  zip(stack, [t for t in fetch_tensors if t not in fed] +
                      [None] * len(target_ops))]
+    # tf.gradients' gates (gate_gradients: tuple/group_deps) only order the gradients of
+    # one op's inputs: a pure gradient nothing else reads is not computed (TF computes
+    # it); when it is computed for another reader, the gate still orders it.
+    gates = getattr(graph, "_grad_gates", None) or ()
     while stack:
         op = stack.pop()
         if op._id in needed:
@@ -128,7 +132,10 @@ def lower(graph, fetch_tensors, target_ops, feed_tensors, context=None):
         for t in op._inputs:
             if t not in fed and t._op._id not in needed:
                 stack.append(t._op if runner is None else _routed(t._op, runner, extras, t))
+        gate = op._id in gates
         for c in op._control_inputs:
+            if gate and not c._def.stateful:
+                continue
             # an op whose outputs are all fed is replaced by the feed, as in TF
             if c._id not in needed and not (c._outputs and all(o in fed for o in c._outputs)):
                 stack.append(c if runner is None else _routed(c, runner, extras, None))
