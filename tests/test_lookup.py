@@ -45,3 +45,27 @@ def test_tables_are_per_session(tmp_path):
             with tf.Session() as sess:
                 sess.run(init)
                 assert sess.run(ids).tolist() == [1]
+
+
+def test_mutable_hash_table_is_saved_and_restored_as_tf(tmp_path):
+    """TF 1.14 adds a saveable: the checkpoint holds '<name>-keys' and '<name>-values', and
+    a restore in a new session imports them (op save/<name>_table_restore/...)."""
+    with tf.Graph().as_default():
+        t = tf.contrib.lookup.MutableHashTable(tf.string, tf.int64, -1, name="vocab")
+        ins = t.insert(tf.constant(["a", "b", "c"]), tf.constant([1, 2, 3], tf.int64))
+        look = t.lookup(tf.constant(["a", "c", "z"]))
+        saver = tf.train.Saver()
+        with tf.Session() as s:
+            s.run(ins)
+            path = saver.save(s, str(tmp_path / "m"))
+        assert sorted(n for n, _ in tf.train.list_variables(path)) == ["vocab-keys",
+                                                                       "vocab-values"]
+        with tf.Session() as s:
+            assert s.run(look).tolist() == [-1, -1, -1]
+            saver.restore(s, path)
+            assert s.run(look).tolist() == [1, 3, -1] and s.run(t.size()) == 3
+        names = [o.name for o in tf.get_default_graph().get_operations()]
+        assert "save/vocab_table_restore/LookupTableImportV2" in names
+    with tf.Graph().as_default():        # checkpoint=False: nothing to save, as TF
+        tf.contrib.lookup.MutableHashTable(tf.string, tf.int64, -1, checkpoint=False)
+        assert tf.get_collection(tf.GraphKeys.SAVEABLE_OBJECTS) == []

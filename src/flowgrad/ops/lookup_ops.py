@@ -8,8 +8,7 @@
 
 Tables are the engine's HashTableV2 / MutableHashTableV2 (engine/ops/lookup.py), one per
 session; initializers add their op to the TABLE_INITIALIZERS collection. Differences from
-TF 1.14: a MutableHashTable's contents are not written by tf.train.Saver (TF adds a
-saveable; `checkpoint=True` is accepted and does nothing more), its `export()` lists
+TF 1.14: a MutableHashTable's `export()` lists
 entries in insertion order (TF: its hash map's order), and tables with a non-scalar
 default value (MutableHashTableOfTensors) and DenseHashTable are absent.
 """
@@ -31,6 +30,7 @@ from ..engine.ops.elementwise import add
 from ..engine.ops.indexing import where
 from ..engine.ops.shape import size as _size
 from .control_flow_ops import group, no_op
+from ..train.saveable_object import SaveableObject, SaveSpec
 from .sparse_tensor import SparseTensor
 
 __all__ = ["tables_initializer", "initialize_all_tables", "LookupInterface",
@@ -607,10 +607,24 @@ class MutableHashTable(LookupInterface):
         self._shared_name = None
         super().__init__(key_dtype, value_dtype)
         self._resource_handle = self._create_resource()
-        if checkpoint:
-            # TF builds its saveable's export op here; flowgrad's Saver does not save the
-            # table (see the module docstring), the op keeps TF's op count
-            self.export()
+        if checkpoint:      # TF's saveable: keys and values saved as "<name>-keys/-values"
+            get_default_graph().add_to_collection(GraphKeys.SAVEABLE_OBJECTS,
+                                                  MutableHashTable._Saveable(self, name))
+
+    class _Saveable(SaveableObject):
+        """The table's contents for tf.train.Saver (its export), restored by an import."""
+
+        def __init__(self, table, name):
+            keys, values = table.export()
+            super().__init__(table, [SaveSpec(keys, "", name + "-keys"),
+                                     SaveSpec(values, "", name + "-values")], name)
+
+        def restore(self, restored_tensors, restored_shapes, name=None):
+            with name_scope(name, "%s_table_restore" % self.name):
+                return apply_op("LookupTableImportV2", [self.op.resource_handle,
+                                                        restored_tensors[0],
+                                                        restored_tensors[1]],
+                                {"Tin": self.op.key_dtype, "Tout": self.op.value_dtype})
 
     def _create_resource(self):
         handle = apply("MutableHashTableV2", [], {
