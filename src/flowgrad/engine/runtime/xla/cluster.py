@@ -31,7 +31,8 @@ from ..backends.numpy import CompiledProgram, bind_kernel
 from ..ir import Node, Program
 from ...framework import errors
 from ...framework.registry import OpDef
-from . import lowering, marks, require_jax
+from . import lowering
+from ._core import marks, require_jax
 
 # Measured (docs/performance.md): one unrolled cluster of W3's 6,000 nodes took XLA 133 s
 # to compile and 49 ms per call (NumPy: 2-10 ms); clusters of at most MAX_CLUSTER nodes

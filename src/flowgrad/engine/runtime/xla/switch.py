@@ -15,7 +15,8 @@ import time
 from ...optimize import optimize_program
 from ...framework import threads
 from ..backends.numpy import CompiledProgram
-from . import cluster, require_jax
+from . import cluster
+from ._core import require_jax
 
 
 class XlaCompiledProgram(CompiledProgram):
