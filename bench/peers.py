@@ -4,8 +4,9 @@ Prints one JSON object (the measurements) on the last line of stdout. bench/run.
 starts one such process per (peer, workload, variant), so peers never share a
 process (and W4's peak RSS is the whole process's, from a fresh start).
 
-Peers: flowgrad, tensorflow (compat.v1 graph mode), torch (eager autograd),
-jax (jit(grad)). Workloads: W1..W5 as described in bench/run.py.
+Peers: flowgrad, flowgrad-xla (its XLA backend, FLOWGRAD_XLA=1), tensorflow (compat.v1
+graph mode), tensorflow-xla (with XLA auto-clustering), torch (eager autograd), jax
+(jit(grad)). Workloads: W1..W5 as described in bench/run.py.
 """
 from __future__ import annotations
 
@@ -221,15 +222,28 @@ def _flowgrad_xla(tf):
     return info
 
 
+def run_flowgrad_xla(work, variant):
+    """flowgrad with its XLA backend switched on by its own option (FLOWGRAD_XLA=1)."""
+    if work in ("W6", "W7", "W8"):
+        return {"skipped": "input pipelines are host work"}
+    os.environ["FLOWGRAD_XLA"] = "1"
+    import flowgrad as tf
+    info = _flowgrad_xla(tf)
+    res = run_flowgrad(work, variant)
+    res.update(info)
+    return res
+
+
+def run_tensorflow_xla(work, variant):
+    """TensorFlow graph mode with XLA auto-clustering on CPU (TF_XLA_FLAGS, the switch
+    global_jit_level=ON_2 sets; TF does not auto-cluster CPU ops without it)."""
+    if work in ("W6", "W7", "W8"):
+        return {"skipped": "input pipelines are host work"}
+    os.environ["TF_XLA_FLAGS"] = "--tf_xla_auto_jit=2 --tf_xla_cpu_global_jit"
+    return run_tensorflow(work, variant)
+
+
 def run_flowgrad(work, variant):
-    info = None
-    if variant == "xla":
-        os.environ["FLOWGRAD_XLA"] = "1"
-        import flowgrad as tf
-        info = _flowgrad_xla(tf)
-        res = run_flowgrad(work, "")
-        res.update(info)
-        return res
     import flowgrad as tf
     if work in ("W6", "W7", "W8"):
         import pipeline
@@ -476,16 +490,17 @@ def run_jax(work, variant):
     raise KeyError(work)
 
 
-PEERS = {"flowgrad": run_flowgrad, "tensorflow": run_tensorflow, "torch": run_torch,
+PEERS = {"flowgrad": run_flowgrad, "flowgrad-xla": run_flowgrad_xla,
+         "tensorflow": run_tensorflow, "tensorflow-xla": run_tensorflow_xla, "torch": run_torch,
          "jax": run_jax}
 
 
 def versions(peer):
     try:
-        if peer == "flowgrad":
+        if peer.startswith("flowgrad"):
             import flowgrad
             return getattr(flowgrad, "__version__", "0.1.0") + f" (numpy {np.__version__})"
-        if peer == "tensorflow":
+        if peer.startswith("tensorflow"):
             import tensorflow
             return tensorflow.__version__
         if peer == "torch":

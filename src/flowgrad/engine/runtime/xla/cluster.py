@@ -293,7 +293,9 @@ def _kernel(cluster, exe, ctx):
     def run(*args):
         try:
             res = exe(*args)
-        except Exception:  # noqa: BLE001 - what XLA cannot take runs on NumPy (and raises there)
+        except Exception as e:  # noqa: BLE001 - what XLA cannot take runs on NumPy (and raises there)
+            if os.environ.get("FLOWGRAD_XLA_DEBUG"):
+                print("xla fallback:", type(e).__name__, e)
             return numpy_run(args)
         for k, j in writes:
             copyto(args[k], res[j])

@@ -22,6 +22,7 @@ import numpy as np
 
 from ...ops._array_util import _np_index
 
+_jax = None
 _jnp = None
 _lax = None
 _nn = None
@@ -29,8 +30,8 @@ _nn = None
 
 def bind_jax(jax_module):
     """Binds the jax modules the lowerings call (imported once, on first use)."""
-    global _jnp, _lax, _nn
-    _jnp, _lax, _nn = jax_module.numpy, jax_module.lax, jax_module.nn
+    global _jax, _jnp, _lax, _nn
+    _jax, _jnp, _lax, _nn = jax_module, jax_module.numpy, jax_module.lax, jax_module.nn
 
 
 class Lowering:
@@ -510,6 +511,71 @@ def _sparse_xent(node, logits, labels):
     loss = _jnp.log(sum_e[:, 0]) - picked
     backprop = e / sum_e - hot.astype(logits.dtype)
     return loss, backprop
+
+
+# -- convolution and pooling (2-D; NHWC or NCHW) ---------------------------------------
+def _spatial(v, fmt):
+    v = list(v)
+    return tuple(v[2:4]) if fmt == "NCHW" else tuple(v[1:3])
+
+
+def _conv_fn(node):
+    a = node.attrs
+    fmt = a.get("data_format", "NHWC")
+    padding = a["padding"]
+    if padding == "EXPLICIT":
+        p = np.asarray(a.get("explicit_paddings", ())).reshape(-1, 2).tolist()
+        padding = [tuple(x) for x in _spatial(p, fmt)]
+    dn = (fmt, "HWIO", fmt)
+
+    def conv(x, f):
+        return _lax.conv_general_dilated(
+            x, f, window_strides=_spatial(a["strides"], fmt), padding=padding,
+            rhs_dilation=_spatial(a.get("dilations", (1, 1, 1, 1)), fmt),
+            dimension_numbers=dn, precision=_lax.Precision.HIGHEST)
+    return conv
+
+
+@_reg("Conv2D")
+def _conv2d(node, x, f):
+    return _conv_fn(node)(x, f)
+
+
+@_reg("Conv2DBackpropInput", static=(0,))
+def _conv2d_backprop_input(node, sizes, f, dy):
+    conv = _conv_fn(node)
+    x0 = _jnp.zeros(tuple(int(d) for d in sizes), dy.dtype)
+    return _jax.vjp(lambda x: conv(x, f), x0)[1](dy)[0]
+
+
+@_reg("Conv2DBackpropFilter", static=(1,))
+def _conv2d_backprop_filter(node, x, sizes, dy):
+    conv = _conv_fn(node)
+    f0 = _jnp.zeros(tuple(int(d) for d in sizes), dy.dtype)
+    return _jax.vjp(lambda f: conv(x, f), f0)[1](dy)[0]
+
+
+def _window(node, ndim):
+    a = node.attrs
+    return tuple(int(k) for k in a["ksize"]), tuple(int(k) for k in a["strides"]), a["padding"]
+
+
+@_reg("MaxPool")
+def _max_pool(node, x):
+    k, st, pad = _window(node, x.ndim)
+    lowest = _jnp.finfo(x.dtype).min if _jnp.issubdtype(x.dtype, _jnp.floating) else \
+        _jnp.iinfo(x.dtype).min
+    return _lax.reduce_window(x, np.asarray(-np.inf if _jnp.issubdtype(
+        x.dtype, _jnp.floating) else lowest, x.dtype), _lax.max, k, st, pad)
+
+
+@_reg("AvgPool")
+def _avg_pool(node, x):
+    k, st, pad = _window(node, x.ndim)
+    zero = np.asarray(0, x.dtype)
+    total = _lax.reduce_window(x, zero, _lax.add, k, st, pad)
+    counts = _lax.reduce_window(_jnp.ones(x.shape, x.dtype), zero, _lax.add, k, st, pad)
+    return total / counts
 
 
 # -- variable updates (the new value of input 0) -----------------------------------------
