@@ -9,7 +9,10 @@
     python bench/run.py --busy 1 --busy-threads 2           # a neighbour that runs 2 threads
 
 Peers: TensorFlow (tensorflow.compat.v1 graph mode), PyTorch (eager autograd),
-JAX (jit(grad)); `pip install -e .[bench]` installs them. Each (peer,
+JAX (jit(grad)); `pip install -e .[bench]` installs them. flowgrad-xla is flowgrad
+with its XLA backend (FLOWGRAD_XLA=1; needs the `xla` extra), with the background
+compile time as `compile_s`; tensorflow-xla is TF with XLA auto-clustering. A peer can
+run in another venv: `--peer-python tensorflow=/path/to/venv/bin/python`. Each (peer,
 workload, variant) runs in its own fresh subprocess (bench/peers.py). Prints
 a markdown table of medians and the ratio to the fastest peer, and writes all
 numbers as JSON to bench/results/<UTC time>.json.
