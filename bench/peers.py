@@ -4,8 +4,9 @@ Prints one JSON object (the measurements) on the last line of stdout. bench/run.
 starts one such process per (peer, workload, variant), so peers never share a
 process (and W4's peak RSS is the whole process's, from a fresh start).
 
-Peers: flowgrad, tensorflow (compat.v1 graph mode), torch (eager autograd),
-jax (jit(grad)). Workloads: W1..W5 as described in bench/run.py.
+Peers: flowgrad, flowgrad-xla (its XLA backend, FLOWGRAD_XLA=1), tensorflow (compat.v1
+graph mode), tensorflow-xla (with XLA auto-clustering), torch (eager autograd), jax
+(jit(grad)). Workloads: W1..W5 as described in bench/run.py.
 """
 from __future__ import annotations
 
@@ -22,10 +23,17 @@ import numpy as np
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 
 
+_BEFORE_TIMING = []   # hooks run before a timing loop (flowgrad-xla: wait for XLA's compile)
+
+
 def timeit(fn, min_time=0.5, max_reps=200000, min_reps=5, warmup=1):
     """Median seconds per call of fn() over batches (small calls are batched)."""
     for _ in range(warmup):
         fn()
+    if _BEFORE_TIMING:
+        fn()      # a plan's second run starts its XLA build
+        for hook in _BEFORE_TIMING:
+            hook()
     t0 = time.perf_counter()
     fn()
     one = time.perf_counter() - t0
@@ -188,6 +196,53 @@ def graph_w5(tf, hvp=None):
 # ------------------------------------------------------------------------------------------
 # peers
 # ------------------------------------------------------------------------------------------
+def _flowgrad_xla(tf):
+    """flowgrad with its XLA backend (FLOWGRAD_XLA=1): timing loops start once every plan
+    built so far has switched to XLA; compile_s is the background compile's wall time."""
+    from flowgrad.engine.runtime.xla import switch
+    sessions = []
+    init = tf.Session.__init__
+
+    def tracking_init(self, *a, **k):
+        init(self, *a, **k)
+        sessions.append(self)
+    tf.Session.__init__ = tracking_init
+    info = {}
+
+    def wait():
+        t0 = time.perf_counter()
+        for s in sessions:
+            switch.wait(s, timeout=600)
+        builds = [b for s in sessions for b in s._xla_builds]
+        info["compile_s"] = max([b.seconds or 0.0 for b in builds] + [0.0])
+        info["compile_wait_s"] = time.perf_counter() - t0
+        info["xla_states"] = sorted({b.state for b in builds})
+        info["xla_clusters"] = sum(len(b.stats) for b in builds)
+    _BEFORE_TIMING.append(wait)
+    return info
+
+
+def run_flowgrad_xla(work, variant):
+    """flowgrad with its XLA backend switched on by its own option (FLOWGRAD_XLA=1)."""
+    if work in ("W6", "W7", "W8"):
+        return {"skipped": "input pipelines are host work"}
+    os.environ["FLOWGRAD_XLA"] = "1"
+    import flowgrad as tf
+    info = _flowgrad_xla(tf)
+    res = run_flowgrad(work, variant)
+    res.update(info)
+    return res
+
+
+def run_tensorflow_xla(work, variant):
+    """TensorFlow graph mode with XLA auto-clustering on CPU (TF_XLA_FLAGS, the switch
+    global_jit_level=ON_2 sets; TF does not auto-cluster CPU ops without it)."""
+    if work in ("W6", "W7", "W8"):
+        return {"skipped": "input pipelines are host work"}
+    os.environ["TF_XLA_FLAGS"] = "--tf_xla_auto_jit=2 --tf_xla_cpu_global_jit"
+    return run_tensorflow(work, variant)
+
+
 def run_flowgrad(work, variant):
     import flowgrad as tf
     if work in ("W6", "W7", "W8"):
@@ -435,16 +490,17 @@ def run_jax(work, variant):
     raise KeyError(work)
 
 
-PEERS = {"flowgrad": run_flowgrad, "tensorflow": run_tensorflow, "torch": run_torch,
+PEERS = {"flowgrad": run_flowgrad, "flowgrad-xla": run_flowgrad_xla,
+         "tensorflow": run_tensorflow, "tensorflow-xla": run_tensorflow_xla, "torch": run_torch,
          "jax": run_jax}
 
 
 def versions(peer):
     try:
-        if peer == "flowgrad":
+        if peer.startswith("flowgrad"):
             import flowgrad
             return getattr(flowgrad, "__version__", "0.1.0") + f" (numpy {np.__version__})"
-        if peer == "tensorflow":
+        if peer.startswith("tensorflow"):
             import tensorflow
             return tensorflow.__version__
         if peer == "torch":

@@ -9,7 +9,10 @@
     python bench/run.py --busy 1 --busy-threads 2           # a neighbour that runs 2 threads
 
 Peers: TensorFlow (tensorflow.compat.v1 graph mode), PyTorch (eager autograd),
-JAX (jit(grad)); `pip install -e .[bench]` installs them. Each (peer,
+JAX (jit(grad)); `pip install -e .[bench]` installs them. flowgrad-xla is flowgrad
+with its XLA backend (FLOWGRAD_XLA=1; needs the `xla` extra), with the background
+compile time as `compile_s`; tensorflow-xla is TF with XLA auto-clustering. A peer can
+run in another venv: `--peer-python tensorflow=/path/to/venv/bin/python`. Each (peer,
 workload, variant) runs in its own fresh subprocess (bench/peers.py). Prints
 a markdown table of medians and the ratio to the fastest peer, and writes all
 numbers as JSON to bench/results/<UTC time>.json.
@@ -49,20 +52,26 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-PEERS = ["flowgrad", "tensorflow", "torch", "jax"]
+PEERS = ["flowgrad", "flowgrad-xla", "tensorflow", "tensorflow-xla", "torch", "jax"]
+OURS = ("flowgrad", "flowgrad-xla")
+PEER_PYTHON = {}     # peer -> interpreter (--peer-python), else this one
 
 # (workload, variant, metric, label, unit)
 ROWS = [
     ("W1", "", "run_s", "W1 example-1 gradient, Session.run", "us"),
     ("W1", "", "callable_s", "W1 example-1 gradient, make_callable", "us"),
     ("W2", "", "step_s", "W2 MLP 784-512-512-10 SGD step", "ms"),
+    ("W2", "", "compile_s", "W2 XLA compile (background)", "s"),
     ("W3", "", "steady_s", "W3 1000-step chain gradient, steady run", "ms"),
     ("W3", "", "first_s", "W3 1000-step chain, build + first result", "s"),
+    ("W3", "", "compile_s", "W3 XLA compile (background)", "s"),
     ("W4", "", "step_s", "W4 64x512 tanh MLP b4096 SGD step", "s"),
     ("W4", "", "peak_rss", "W4 peak RSS", "MiB"),
+    ("W4", "", "compile_s", "W4 XLA compile (background)", "s"),
     ("W4", "ckpt", "step_s", "W4 step, checkpointing", "s"),
     ("W4", "ckpt", "peak_rss", "W4 peak RSS, checkpointing", "MiB"),
     ("W5", "", "hvp_s", "W5 Hessian-vector product", "us"),
+    ("W5", "", "compile_s", "W5 XLA compile (background)", "s"),
     ("W6", "", "first_s", "W6 tf.data images: time to first batch", "s"),
     ("W6", "", "elem_s", "W6 tf.data images: per element", "us"),
     ("W6", "", "step_s", "W6 MLP SGD step fed by the pipeline", "ms"),
@@ -77,8 +86,11 @@ SCALE = {"us": 1e6, "ms": 1e3, "s": 1.0, "MiB": 1 / 2 ** 20}
 
 
 def installed(peer):
-    mod = {"flowgrad": "flowgrad", "tensorflow": "tensorflow", "torch": "torch",
-           "jax": "jax"}[peer]
+    mod = {"flowgrad": "flowgrad", "flowgrad-xla": "jax", "tensorflow": "tensorflow",
+           "tensorflow-xla": "tensorflow", "torch": "torch", "jax": "jax"}[peer]
+    if peer in PEER_PYTHON:
+        return subprocess.run([PEER_PYTHON[peer], "-c", f"import {mod}"], capture_output=True,
+                              check=False).returncode == 0
     return importlib.util.find_spec(mod) is not None
 
 
@@ -86,9 +98,10 @@ BLAS_ENV = {}
 
 
 def run_one(peer, work, variant, quick, timeout):
-    variant_arg = {"ckpt": {"flowgrad": "memory", "torch": "1", "jax": "1",
-                            "tensorflow": "1"}[peer]}.get(variant, variant) if variant else ""
-    cmd = [sys.executable, os.path.join(HERE, "peers.py"), peer, work] + \
+    variant_arg = {"ckpt": {"flowgrad": "memory", "flowgrad-xla": "memory", "torch": "1",
+                            "jax": "1", "tensorflow": "1", "tensorflow-xla": "1"}[peer]
+                   }.get(variant, variant) if variant else ""
+    cmd = [PEER_PYTHON.get(peer, sys.executable), os.path.join(HERE, "peers.py"), peer, work] + \
         ([variant_arg] if variant else [])
     env = dict(os.environ, BENCH_QUICK="1" if quick else "0", TF_CPP_MIN_LOG_LEVEL="3",
                **BLAS_ENV)
@@ -148,8 +161,9 @@ def fmt(v, unit):
 
 
 def table(results, peers):
-    head = "| workload | unit | " + " | ".join(peers) + " | flowgrad / best peer |"
-    out = [head, "|" + "---|" * (len(peers) + 3)]
+    head = "| workload | unit | " + " | ".join(peers) + \
+        " | flowgrad / best peer | flowgrad-xla / jax |"
+    out = [head, "|" + "---|" * (len(peers) + 4)]
     for work, variant, metric, label, unit in ROWS:
         vals = {}
         for p in peers:
@@ -158,7 +172,7 @@ def table(results, peers):
                 vals[p] = r[metric]
         if not vals:
             continue
-        peers_only = [v for p, v in vals.items() if p != "flowgrad"]
+        peers_only = [v for p, v in vals.items() if p not in OURS]
         best = min(vals.values())
         cells = []
         for p in peers:
@@ -170,7 +184,9 @@ def table(results, peers):
                 cells.append("skipped" if "skipped" in r else ("error" if "error" in r else "-"))
         ratio = f"{vals['flowgrad'] / min(peers_only):.2f}x" if "flowgrad" in vals and \
             peers_only else "-"
-        out.append(f"| {label} | {unit} | " + " | ".join(cells) + f" | {ratio} |")
+        xla = f"{vals['flowgrad-xla'] / vals['jax']:.2f}x" if "flowgrad-xla" in vals and \
+            "jax" in vals else "-"
+        out.append(f"| {label} | {unit} | " + " | ".join(cells) + f" | {ratio} | {xla} |")
     return "\n".join(out)
 
 
@@ -206,7 +222,12 @@ def main(argv=None):
                     help="threads per busy neighbour (1: a single-threaded Python loop)")
     ap.add_argument("--repeat", type=int, default=1,
                     help="runs per (peer, workload), interleaved across peers; medians reported")
+    ap.add_argument("--peer-python", action="append", default=[], metavar="PEER=PYTHON",
+                    help="run PEER with another interpreter (e.g. tensorflow=/venv/bin/python)")
     args = ap.parse_args(argv)
+    for item in args.peer_python:
+        peer, _, py = item.partition("=")
+        PEER_PYTHON[peer] = py
     if args.openblas_coretype:
         BLAS_ENV["OPENBLAS_CORETYPE"] = args.openblas_coretype
     works = [w.strip() for w in args.only.split(",") if w.strip()]

@@ -89,6 +89,7 @@ _sys.modules[__name__ + ".compat.v1"] = compat.v1
 from . import app
 from . import flags
 from . import gfile
+from . import xla  # tf.xla.experimental: jit_scope, compile (the `xla` extra)
 from .engine.framework import dtypes
 
 newaxis = None

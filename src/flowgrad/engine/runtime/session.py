@@ -41,6 +41,7 @@ from ..framework import threads
 from .backends.numpy import CompiledProgram
 from . import races
 from . import trace_session
+from . import xla
 from .ir import lower
 
 _errstate = np.errstate
@@ -239,6 +240,34 @@ class _Plan:
         self.build = mapper.build
         self.simple = len(mapper.elements) == 1 and not mapper.targets
         self._memory = None
+        # XLA (engine/runtime/xla): the lowered program, compiled in the background from
+        # the second run on (a one-shot plan is never compiled; before the first run with
+        # FLOWGRAD_XLA_SYNC=1)
+        mode = session._xla_mode
+        self._xla_program = prog if mode and xla.switch.wants_xla(prog, mode) else None
+        self.xla_build = None
+        if self._xla_program is not None and xla.sync_compile():
+            self._start_xla()
+
+    def _start_xla(self):
+        prog, self._xla_program = self._xla_program, None
+        if prog is not None:
+            self.xla_build = xla.switch.start(self, prog, self._session._xla_mode,
+                                              sync=xla.sync_compile())
+
+    def _switch_to_xla(self, compiled, fn):
+        """Installs the clustered program (engine/runtime/xla/switch.py, when compiled)."""
+        with self._tier_lock:
+            prog = compiled.program
+            self.program = prog
+            self.tier = 3
+            self.compiled = compiled
+            self.copy_out = [v in prog.persistent for v in prog.fetches]
+            feeds = set(prog.feeds)
+            self.scalar_out = [v not in feeds for v in prog.fetches]
+            self._memory = None
+            self._lowered = None
+            self.fn = fn
 
     def _install(self, prog, tier):
         self.program = prog
@@ -256,7 +285,7 @@ class _Plan:
     def upgrade(self) -> None:
         """Runs every optimizer pass on the lowered program (tier 2), once."""
         with self._tier_lock:   # runs from several threads (queue runners) are safe
-            if self.tier == 2:
+            if self.tier >= 2:
                 return
             gc_was_on = _gc.isenabled()
             _gc.disable()
@@ -275,6 +304,8 @@ class _Plan:
         return self.compiled.interpret(feeds)
 
     def _second_call(self, feeds):
+        if self._xla_program is not None:
+            self._start_xla()
         with self._tier_lock:
             if self.fn == self._second_call:
                 self.upgrade()
@@ -384,6 +415,8 @@ class BaseSession:
         self._config = config
         self._config_options = options_from_config(config)
         self._intra_op = threads.intra_op_threads(config)   # 0: the thread budget chooses
+        self._xla_mode = xla.mode_for(config)   # "auto" / "scope" (engine/runtime/xla)
+        self._xla_builds = []
         self._ctx = RunContext(self)
         self._plans = {}
         self._closed = False

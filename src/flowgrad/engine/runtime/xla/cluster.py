@@ -1,0 +1,365 @@
+"""Clusters of a plan compiled by XLA through `jax.jit`, built in a background thread.
+
+A cluster is a run of consecutive nodes (in the plan's schedule order, so every data
+and control dependency and every read/write order of the NumPy plan is kept) that XLA
+can take: a lowering in lowering.py, no stateful op except the variable updates of
+`lowering.WRITES`, numeric dtypes, fully known static shapes, and the inputs a
+lowering needs as constants coming from Const nodes. VariableV2 and Const nodes have
+no inputs and are moved to the start of the plan first (a variable's buffer is the same
+object all run long), so they never cut a cluster. A cluster node takes the values it
+reads (a variable's buffer at the moment the cluster runs, as NumPy kernels read it),
+calls the compiled executable and writes the new values of the variables it updates
+back into their buffers; a read of a variable inside the cluster after an update sees
+the new value (reference semantics, as the NumPy plan). Whatever the executable cannot
+take at run time (an uninitialized variable, a buffer whose shape changed) runs the
+cluster's own nodes on NumPy instead, which also raises TF's errors.
+
+Executables are cached across plans and sessions by the cluster's signature (op types,
+attrs, shapes, dtypes, constants); with FLOWGRAD_XLA_CACHE_DIR set, JAX's persistent
+compilation cache keeps them on disk across processes.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+import time
+
+import numpy as np
+
+from ..backends.numpy import CompiledProgram, bind_kernel
+from ..ir import Node, Program
+from ...framework import errors
+from ...framework.registry import OpDef
+from . import lowering
+from ._core import marks, require_jax
+
+# Measured (docs/performance.md): one unrolled cluster of W3's 6,000 nodes took XLA 133 s
+# to compile and 49 ms per call (NumPy: 2-10 ms); clusters of at most MAX_CLUSTER nodes
+# compile in well under a second each and run at XLA's speed.
+MAX_CLUSTER = 256
+MIN_ELEMENTS = 1 << 14    # average elements per node of a cluster without a matmul
+MIN_CLUSTER = 2           # compute nodes: a lone cheap op is not worth a call (~12 us)
+
+_NUMERIC = frozenset({"float16", "float32", "float64", "int8", "int16", "int32", "int64",
+                      "uint8", "uint16", "uint32", "uint64", "bool", "complex64",
+                      "complex128"})
+_EXES: dict = {}          # cluster signature -> compiled executable
+_EXES_LOCK = threading.Lock()
+
+
+def _static_shape(program, v):
+    s = program.shapes.get(v)
+    t = s.as_tuple() if s is not None else None
+    if t is None or None in t:
+        return None
+    return t
+
+
+def _numeric(program, v):
+    dt = program.dtypes.get(v)
+    return dt is not None and dt.name in _NUMERIC
+
+
+def _is_source(n):
+    return not n.inputs and (n.type == "VariableV2" or
+                             (n.type == "Const" and n.op_def.bind is None))
+
+
+def _hoisted(program):
+    """The nodes with VariableV2/Const nodes first (safe: they read nothing and a variable's
+    buffer is one object all run long, unless an Assign may replace it)."""
+    nodes = program.nodes
+    if any(n.type == "Assign" and not n.attrs.get("validate_shape", True) for n in nodes):
+        return list(nodes)
+    return [n for n in nodes if _is_source(n)] + [n for n in nodes if not _is_source(n)]
+
+
+class Cluster:
+    """One run of nodes: its inputs, outputs, written variables and how to trace it."""
+
+    def __init__(self, nodes, inputs, outputs, consts, var_of, program):
+        self.nodes = nodes
+        self.inputs = inputs            # value ids, the executable's arguments
+        self.outputs = outputs          # value ids the rest of the plan reads
+        self.consts = consts            # value id -> NumPy constant (embedded)
+        self.var_of = var_of            # value id -> input value id of the variable buffer
+        self.program = program
+        self.written = []               # input value ids of variables written
+        for n in nodes:
+            if n.type in lowering.WRITES:
+                w = var_of[n.inputs[0]]
+                if w not in self.written:
+                    self.written.append(w)
+
+    def trace_fn(self):
+        nodes, inputs, consts, var_of = self.nodes, self.inputs, self.consts, self.var_of
+        writes = lowering.WRITES
+        table = lowering.LOWERINGS
+        dtypes = self.program.dtypes
+        traced_out = [v for v in self.outputs if v not in var_of]
+        written = self.written
+
+        def fn(*args):
+            env = dict(consts)
+            env.update(zip(inputs, args))
+            for n in nodes:
+                if n.type == "Identity" and n.outputs[0] in var_of:
+                    continue
+                ins = [env[var_of.get(v, v)] for v in n.inputs]
+                if n.type in writes:
+                    w = var_of[n.inputs[0]]
+                    env[w] = writes[n.type](n, *ins).astype(dtypes[n.outputs[0]].as_numpy_dtype)
+                    continue
+                low = table[n.type]
+                res = low.fn(n, *ins)
+                outs = n.outputs
+                if len(outs) == 1:
+                    res = (res,)
+                for v, r in zip(outs, res):
+                    want = dtypes[v].as_numpy_dtype
+                    env[v] = r if r.dtype == want else r.astype(want)
+            return tuple(env[v] for v in traced_out) + tuple(env[w] for w in written)
+        return fn
+
+    def signature(self):
+        """A key naming what the executable computes (op types, attrs, wiring, shapes,
+        dtypes, constant bytes)."""
+        h = hashlib.sha256()
+        local = {v: i for i, v in enumerate(self.inputs)}
+
+        def name(v):
+            if v not in local:
+                local[v] = len(local)
+            return local[v]
+        p = self.program
+        for v in self.inputs:
+            h.update(f"in{name(v)}:{p.dtypes[v].name}{p.shapes[v].as_tuple()};".encode())
+        for v, c in sorted(self.consts.items()):
+            h.update(f"c{name(v)}:{c.dtype}{c.shape}".encode())
+            h.update(np.ascontiguousarray(c).tobytes())
+        for n in self.nodes:
+            attrs = {k: a for k, a in n.attrs.items() if k != "value"}
+            h.update(f"{n.type}{sorted((k, repr(a)) for k, a in attrs.items())}"
+                     f"{[name(v) for v in n.inputs]}->{[name(v) for v in n.outputs]}"
+                     f"{[p.dtypes[v].name for v in n.outputs]}"
+                     f"{[p.shapes[v].as_tuple() for v in n.outputs]};".encode())
+        h.update(f"out{[name(v) for v in self.outputs]}w{[name(v) for v in self.written]}"
+                 .encode())
+        return h.hexdigest()
+
+    def compile(self):
+        """The compiled executable (from the cache when one with this signature exists)."""
+        jax = require_jax()
+        key = self.signature()
+        with _EXES_LOCK:
+            exe = _EXES.get(key)
+        if exe is not None:
+            return exe
+        p = self.program
+        specs = [jax.ShapeDtypeStruct(p.shapes[v].as_tuple(), p.dtypes[v].as_numpy_dtype)
+                 for v in self.inputs]
+        exe = jax.jit(self.trace_fn()).lower(*specs).compile()
+        with _EXES_LOCK:
+            _EXES[key] = exe
+        return exe
+
+
+def _worth_it(program, run):
+    """Measured: XLA:CPU runs an unfused op of a small array in ~5-8 us (NumPy: ~1 us), so
+    an auto cluster needs a matrix product or MIN_ELEMENTS elements of work per node."""
+    if any(n.type in ("MatMul", "BatchMatMulV2", "BatchMatMul") for n in run):
+        return True
+    work = 0
+    for n in run:
+        for v in n.outputs:
+            work += int(np.prod(_static_shape(program, v) or (0,)))
+    return work >= MIN_ELEMENTS * len(run)
+
+
+def find_clusters(program, mode, ctx):
+    """The clusters of `program` ("auto": every node XLA can take; "scope": marked ops)."""
+    nodes = _hoisted(program)
+    producer = {}
+    for n in nodes:
+        for v in n.outputs:
+            producer[v] = n
+    consts = {}
+    for n in nodes:
+        if n.type == "Const" and not n.inputs and n.op_def.bind is None:
+            val = bind_kernel(n, ctx)()
+            if isinstance(val, np.ndarray) and val.dtype.kind in "biufc":
+                consts[n.outputs[0]] = val
+            elif isinstance(val, np.generic) and val.dtype.kind in "biufc":
+                consts[n.outputs[0]] = np.asarray(val)
+
+    def ok_value(v):
+        return _numeric(program, v) and _static_shape(program, v) is not None
+
+    def eligible(n):
+        mark = marks.get(n.op) if n.op is not None else None
+        if mark is False or (mode == "scope" and not mark):
+            return False
+        if n.type in lowering.WRITES:
+            src = producer.get(n.inputs[0])
+            if src is None or src.type != "VariableV2":
+                return False
+        elif n.type not in lowering.LOWERINGS or n.stateful:
+            return False
+        if not all(ok_value(v) for v in n.inputs) or not all(ok_value(v) for v in n.outputs):
+            return False
+        static = lowering.LOWERINGS.get(n.type)
+        for k in (static.static if static is not None else ()):
+            if n.inputs[k] not in consts:
+                return False
+        return True
+
+    runs, cur = [], []
+    for n in nodes:
+        if _is_source(n):
+            continue
+        if eligible(n) and len(cur) < MAX_CLUSTER:
+            cur.append(n)
+            continue
+        if cur:
+            runs.append(cur)
+        cur = [n] if eligible(n) else []
+    if cur:
+        runs.append(cur)
+    if mode != "scope":
+        runs = [r for r in runs if len(r) >= MIN_CLUSTER and _worth_it(program, r)]
+    if not runs:
+        return nodes, []
+    index = {id(n): i for i, n in enumerate(nodes)}
+    later_reads = {}      # value -> index of the last node reading it
+    for i, n in enumerate(nodes):
+        for v in n.inputs:
+            later_reads[v] = i
+    fetched = set(program.fetches)
+    clusters = []
+    for run in runs:
+        defined, inputs, seen = set(), [], set()
+        var_of = {}
+        for n in run:
+            for v in n.inputs:
+                src = producer.get(v)
+                if src is not None and src.type == "VariableV2":
+                    var_of[v] = v
+                if v not in defined and v not in consts and v not in seen:
+                    seen.add(v)
+                    inputs.append(v)
+            if n.type in lowering.WRITES or (n.type == "Identity" and n.inputs[0] in var_of):
+                var_of[n.outputs[0]] = var_of.get(n.inputs[0], n.inputs[0])
+            defined.update(n.outputs)
+        last = index[id(run[-1])]
+        outputs = [v for n in run for v in n.outputs
+                   if v in fetched or later_reads.get(v, -1) > last]
+        used_consts = {v: consts[v] for n in run for v in n.inputs if v in consts}
+        clusters.append(Cluster(run, inputs, outputs, used_consts, var_of, program))
+    return nodes, clusters
+
+
+def _kernel(cluster, exe, ctx):
+    """The host side of a cluster node: call the executable, write variables back."""
+    pos = {v: i for i, v in enumerate(cluster.inputs)}
+    traced_out = [v for v in cluster.outputs if v not in cluster.var_of]
+    n_traced = len(traced_out)
+    writes = [(pos[w], n_traced + j) for j, w in enumerate(cluster.written)]
+    out_src = []
+    for v in cluster.outputs:
+        if v in cluster.var_of:
+            out_src.append(("a", pos[cluster.var_of[v]]))
+        else:
+            out_src.append(("r", traced_out.index(v)))
+    single = len(out_src) == 1
+    fallback = []
+    copyto, asarray = np.copyto, np.asarray
+
+    def numpy_run(args):
+        if not fallback:
+            sub = Program(list(cluster.nodes), list(cluster.inputs), list(cluster.outputs),
+                          cluster.program.dtypes, cluster.program.shapes,
+                          set(cluster.inputs), cluster.program.next_value)
+            sub.nodes = [Node("Const", _const_def(c), {}, [], [v], f"xla_const_{v}")
+                         for v, c in cluster.consts.items()] + sub.nodes
+            fallback.append(CompiledProgram(sub, ctx, inplace=False))
+        try:
+            res = fallback[0].interpret(args)
+        except errors.OpError as e:
+            e._from_xla_cluster = True
+            raise
+        return res[0] if single else res
+
+    def run(*args):
+        try:
+            res = exe(*args)
+        except Exception:  # noqa: BLE001 - what XLA cannot take runs on NumPy (and raises there)
+            return numpy_run(args)
+        for k, j in writes:
+            copyto(args[k], res[j])
+        if single:
+            kind, i = out_src[0]
+            return asarray(res[i]) if kind == "r" else args[i]
+        return tuple(asarray(res[i]) if kind == "r" else args[i] for kind, i in out_src)
+    return run
+
+
+def _const_def(value):
+    return OpDef("Const", None, kernel=lambda: value)
+
+
+def _cluster_def(kernel, i):
+    return OpDef(f"XlaCluster{i}", None, bind=lambda node, ctx: kernel, stateful=True)
+
+
+def build_program(program, mode, ctx, stop=None):
+    """The clustered program (clusters compiled) and per-cluster stats; None when no
+    cluster was found or none compiled."""
+    nodes, clusters = find_clusters(program, mode, ctx)
+    if not clusters:
+        return None, []
+    stats = []
+    compiled = {}
+    for c in clusters:
+        if stop is not None and stop.is_set():
+            return None, stats
+        t0 = time.perf_counter()
+        try:
+            exe = c.compile()
+        except Exception as e:  # noqa: BLE001 - a cluster XLA cannot take stays on NumPy
+            stats.append({"nodes": len(c.nodes), "error": f"{type(e).__name__}: {e}"[:300]})
+            continue
+        stats.append({"nodes": len(c.nodes), "compile_s": time.perf_counter() - t0})
+        compiled[id(c.nodes[0])] = (c, exe)
+    if not compiled:
+        return None, stats
+    out_nodes = []
+    persistent = set(program.persistent)
+    skip = set()
+    for n in nodes:
+        if id(n) in skip:
+            continue
+        hit = compiled.get(id(n))
+        if hit is None:
+            out_nodes.append(n)
+            continue
+        c, exe = hit
+        skip.update(id(m) for m in c.nodes)
+        kernel = _kernel(c, exe, ctx)
+        i = len(out_nodes)
+        out_nodes.append(Node("XlaCluster", _cluster_def(kernel, i), {}, list(c.inputs),
+                              list(c.outputs), f"xla_cluster_{i}", None, True))
+        persistent.update(c.outputs)
+    new = Program(out_nodes, list(program.feeds), list(program.fetches), program.dtypes,
+                  program.shapes, persistent, program.next_value)
+    return new, stats
+
+
+def enable_disk_cache():
+    """JAX's persistent compilation cache in FLOWGRAD_XLA_CACHE_DIR, when set."""
+    path = os.environ.get("FLOWGRAD_XLA_CACHE_DIR")
+    if not path:
+        return
+    jax = require_jax()
+    jax.config.update("jax_compilation_cache_dir", path)
+    jax.config.update("jax_persistent_cache_min_compile_time_secs", 0.0)

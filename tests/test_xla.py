@@ -1,0 +1,265 @@
+"""The XLA backend (engine/runtime/xla, the `xla` extra): results equal to the NumPy
+backend, the design note's examples, variables, background switch-over, the switches.
+
+Run with `pytest -m xla` (needs jax; excluded by default). Tolerances: float32 rtol 2e-5
+(atol 1e-6), float64 rtol 1e-11 (atol 1e-13): XLA's tanh/exp/log are a few ulps from
+NumPy's; everything else is the same arithmetic.
+"""
+import os
+
+import numpy as np
+import pytest
+
+import op_samples
+
+pytest.importorskip("jax")
+pytestmark = pytest.mark.xla
+
+import flowgrad as tf  # noqa: E402
+from flowgrad.engine.runtime.xla import cluster, lowering, switch  # noqa: E402
+
+TOL = {"float32": (2e-5, 1e-6), "float64": (1e-11, 1e-13), "complex64": (2e-5, 1e-6),
+       "complex128": (1e-11, 1e-13)}
+
+
+@pytest.fixture
+def xla_sync(monkeypatch):
+    """Every session auto-clusters and compiles before a plan's first run; every cluster
+    is kept (no work threshold), so single ops are compiled too."""
+    monkeypatch.setenv("FLOWGRAD_XLA", "1")
+    monkeypatch.setenv("FLOWGRAD_XLA_SYNC", "1")
+    monkeypatch.setattr(cluster, "MIN_CLUSTER", 1)
+    monkeypatch.setattr(cluster, "MIN_ELEMENTS", 0)
+    made = []
+    init = tf.Session.__init__
+
+    def tracking(self, *a, **k):
+        init(self, *a, **k)
+        made.append(self)
+    monkeypatch.setattr(tf.Session, "__init__", tracking)
+    return made
+
+
+def _numpy_result(sample, dtype, inputs):
+    env = {k: os.environ.pop(k) for k in ("FLOWGRAD_XLA", "FLOWGRAD_XLA_SYNC")
+           if k in os.environ}
+    try:
+        return op_samples.run_sample(tf, sample, dtype, inputs, grads=sample.grad is not None)
+    finally:
+        os.environ.update(env)
+
+
+def _close(a, b, dtype):
+    if a is None or b is None:
+        return a is None and b is None
+    a, b = np.asarray(a), np.asarray(b)
+    if a.shape != b.shape or a.dtype != b.dtype:
+        return False
+    if a.dtype.kind in "fc":
+        rtol, atol = TOL.get(str(a.dtype), TOL["float32"])
+        scale = max(1.0, float(np.max(np.abs(b[np.isfinite(b)]), initial=0.0)))
+        return np.allclose(a, b, rtol=rtol, atol=atol * scale, equal_nan=True)
+    return np.array_equal(a, b)
+
+
+# Samples whose op has a lowering but whose plan leaves XLA nothing: folded or removed
+# by the passes (Shape, Identity, ZerosLike of a fed value, Range), or a lowering that
+# declines (ArgMax/ArgMin of floats: NaN handling differs)
+_NOT_CLUSTERED = {"ZerosLike", "Identity", "IdentityN", "Shape", "Range", "ArgMax", "ArgMin",
+                  "ReducedShape", "ConcatOffset",
+                  "Placeholder"}
+_PURE = [s for s in op_samples.SAMPLES if s.kind == "pure"
+         and any(d in ("float32", "float64") for d in s.dtypes)]
+
+
+@pytest.mark.parametrize("sample", _PURE, ids=[s.name for s in _PURE])
+def test_op_table_matches_numpy(sample, xla_sync):
+    dtype = "float32" if "float32" in sample.dtypes else "float64"
+    inputs = sample.inputs(dtype)
+    want = _numpy_result(sample, dtype, inputs)
+    got = op_samples.run_sample(tf, sample, dtype, inputs, grads=sample.grad is not None)
+    for key in ("out", "g1", "g2"):
+        for a, b in zip(got.get(key, []), want.get(key, [])):
+            assert _close(a, b, dtype), (key, a, b)
+    stats = [x for sess in xla_sync for b in sess._xla_builds for x in b.stats]
+    assert not [x for x in stats if "error" in x and "NotImplementedError" not in x["error"]]
+    if sample.name not in _NOT_CLUSTERED and set(sample.ops) & set(lowering.LOWERINGS):
+        assert any("compile_s" in x for x in stats), "no cluster compiled"
+
+
+def test_op_table_is_exercised(xla_sync):
+    """The samples above do go through XLA: a matmul-and-tanh sample builds clusters."""
+    x = tf.placeholder(tf.float32, [4, 3])
+    w = tf.placeholder_with_default(np.ones((3, 2), np.float32), [3, 2])
+    y = tf.tanh(tf.matmul(x, w))
+    with tf.Session() as sess:
+        sess.run(y, {x: np.ones((4, 3), np.float32)})
+        builds = sess._xla_builds
+    assert builds and builds[0].state == "ready" and builds[0].stats[0]["nodes"] == 2
+
+
+def test_design_note_examples(xla_sync):
+    # Example 1
+    x = tf.Variable(tf.constant(3.0), name="x")
+    dy_dx = tf.gradients(x ** 2, x)
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        assert sess.run(dy_dx) == [6.0]
+    # Example 2: the gradient runs after the assign and reads the new value, every run
+    tf.reset_default_graph()
+    x = tf.Variable(tf.constant(2.0), name="x")
+    y = x ** 3
+    update_op = tf.assign(x, x + 1)
+    with tf.control_dependencies([update_op]):
+        dy_dx = tf.gradients(y, x)
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        assert sess.run(dy_dx) == [27.0]
+        assert sess.run(dy_dx) == [48.0]
+        assert any(b.state == "ready" for b in sess._xla_builds)
+    # Example 3
+    tf.reset_default_graph()
+    x = tf.Variable(tf.constant([1.0, 2.0]), name="x")
+    dy_dx = tf.gradients([x[0] ** 2, x[1] ** 3], x)
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        np.testing.assert_allclose(sess.run(dy_dx)[0], [2.0, 12.0])
+
+
+def _train(steps, make_opt):
+    rs = np.random.RandomState(0)
+    xv = rs.randn(16, 8).astype(np.float32)
+    yv = rs.randint(0, 3, 16).astype(np.int64)
+    g = tf.Graph()
+    with g.as_default():
+        x = tf.placeholder(tf.float32, [16, 8])
+        y = tf.placeholder(tf.int64, [16])
+        w = tf.Variable(rs.randn(8, 3).astype(np.float32))
+        b = tf.Variable(np.zeros(3, np.float32))
+        logits = tf.matmul(tf.nn.relu(x), w) + b
+        loss = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(
+            labels=y, logits=logits))
+        step = make_opt().minimize(loss)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            losses = [sess.run([loss, step], {x: xv, y: yv})[0] for _ in range(steps)]
+            return losses, sess.run([w, b]), list(sess._xla_builds)
+
+
+def test_training_writes_variables_back(xla_sync, monkeypatch):
+    got, (w, b), builds = _train(5, lambda: tf.train.GradientDescentOptimizer(0.5))
+    assert any(b.state == "ready" for b in builds)
+    monkeypatch.delenv("FLOWGRAD_XLA")
+    want, (w0, b0), _ = _train(5, lambda: tf.train.GradientDescentOptimizer(0.5))
+    np.testing.assert_allclose(got, want, rtol=2e-5)
+    np.testing.assert_allclose(w, w0, rtol=2e-5, atol=1e-6)
+    np.testing.assert_allclose(b, b0, rtol=2e-5, atol=1e-6)
+
+
+def test_reads_after_an_update_in_a_cluster_see_it(xla_sync):
+    """A read of the variable after AssignSub in the same cluster sees the new value; a
+    value computed before it does not (the NumPy plan's reference semantics)."""
+    v = tf.Variable(np.full(4, 10.0, np.float32))
+    before = v * 2.0
+    with tf.control_dependencies([before]):
+        sub = tf.assign_sub(v, np.ones(4, np.float32))
+    with tf.control_dependencies([sub]):
+        after = tf.identity(v) * 2.0
+    with tf.Session() as sess:
+        sess.run(v.initializer)
+        b, a = sess.run([before, after])
+        np.testing.assert_array_equal(b, np.full(4, 20.0))
+        np.testing.assert_array_equal(a, np.full(4, 18.0))
+        np.testing.assert_array_equal(sess.run(v), np.full(4, 9.0))
+
+
+def test_uninitialized_variable_raises_tfs_error(xla_sync):
+    v = tf.Variable(np.ones(3, np.float32), name="never_initialized")
+    y = tf.tanh(v * 2.0) + 1.0
+    with tf.Session() as sess:
+        with pytest.raises(tf.errors.FailedPreconditionError, match="never_initialized"):
+            sess.run(y)
+
+
+def test_background_switch_over(monkeypatch):
+    """Without SYNC: the first runs are NumPy's, the build starts on the second run, and
+    once it is done the plan runs the clustered program; values agree throughout."""
+    monkeypatch.setenv("FLOWGRAD_XLA", "1")
+    monkeypatch.delenv("FLOWGRAD_XLA_SYNC", raising=False)
+    x = tf.constant(np.linspace(-1, 1, 64 * 512).reshape(64, 512).astype(np.float32))
+    w = tf.Variable(np.eye(512, dtype=np.float32))
+    y = tf.reduce_sum(tf.tanh(tf.matmul(x, w)))
+    with tf.Session() as sess:
+        sess.run(w.initializer)
+        first = sess.run(y)
+        plan = sess._plans[y]
+        assert plan.tier == 1 and plan.xla_build is None
+        second = sess.run(y)
+        assert plan.xla_build is not None
+        assert switch.wait(sess, timeout=300)
+        assert plan.xla_build.state == "ready" and plan.tier == 3
+        third = sess.run(y)
+        assert any(n.type == "XlaCluster" for n in plan.program.nodes)
+    np.testing.assert_allclose([second, third], [first, first], rtol=2e-5)
+
+
+def _clusters(sess):
+    return sum(len(b.stats) for b in sess._xla_builds if b.state == "ready")
+
+
+def test_switches_engage_and_disengage(monkeypatch):
+    monkeypatch.delenv("FLOWGRAD_XLA", raising=False)
+    monkeypatch.setenv("FLOWGRAD_XLA_SYNC", "1")
+    monkeypatch.setattr(cluster, "MIN_ELEMENTS", 0)
+    x = tf.placeholder(tf.float32, [8, 8])
+    feed = {x: np.ones((8, 8), np.float32)}
+    y = tf.tanh(tf.matmul(x, x))
+    with tf.Session() as sess:                     # default: off
+        sess.run(y, feed)
+        assert _clusters(sess) == 0
+    cfg = tf.ConfigProto()
+    for level, on in ((tf.OptimizerOptions.ON_1, 1), (tf.OptimizerOptions.ON_2, 1),
+                      (tf.OptimizerOptions.OFF, 0)):
+        cfg.graph_options.optimizer_options.global_jit_level = level
+        with tf.Session(config=cfg) as sess:
+            sess.run(y, feed)
+            assert _clusters(sess) == on
+    with tf.contrib.compiler.jit.experimental_jit_scope():
+        z = tf.tanh(tf.matmul(x, x)) * 2.0
+    with tf.Session() as sess:                     # marked ops only
+        np.testing.assert_allclose(sess.run(z, feed), 2 * np.tanh(8.0) * np.ones((8, 8)),
+                                   rtol=1e-6)
+        assert _clusters(sess) == 1
+    with tf.xla.experimental.jit_scope(compile_ops=False):
+        u = tf.tanh(tf.matmul(x, x)) * 3.0
+    cfg.graph_options.optimizer_options.global_jit_level = tf.OptimizerOptions.ON_1
+    with tf.Session(config=cfg) as sess:           # compile_ops=False wins
+        sess.run(u, feed)
+        assert _clusters(sess) == 0
+    (out,) = tf.xla.experimental.compile(lambda a: tf.matmul(a, a) + 1.0, [x])
+    with tf.Session() as sess:
+        np.testing.assert_array_equal(sess.run(out, feed), np.full((8, 8), 9.0))
+        assert _clusters(sess) == 1
+
+
+def test_missing_jax_names_the_extra(monkeypatch):
+    from flowgrad.engine.runtime.xla import _core
+    monkeypatch.setattr(_core, "_jax", None)
+    monkeypatch.setattr(_core.importlib.util, "find_spec", lambda name: None)
+    cfg = tf.ConfigProto()
+    cfg.graph_options.optimizer_options.global_jit_level = tf.OptimizerOptions.ON_1
+    with pytest.raises(ImportError, match=r"flowgrad\[xla\]"):
+        tf.Session(config=cfg)
+
+
+def test_executables_are_cached_across_sessions(xla_sync):
+    x = tf.placeholder(tf.float32, [8, 8])
+    feed = {x: np.ones((8, 8), np.float32)}
+    y = tf.tanh(tf.matmul(x, x))
+    with tf.Session() as sess:
+        sess.run(y, feed)
+    n = len(cluster._EXES)
+    with tf.Session() as sess:
+        sess.run(y, feed)
+        assert sess._xla_builds[0].state == "ready"
+    assert len(cluster._EXES) == n
