@@ -44,6 +44,9 @@ from .monitored_session import (ChiefSessionCreator, MonitoredSession, Monitored
                                 WorkerSessionCreator)
 from ..summary.writer import FileWriterCache as SummaryWriterCache
 from .supervisor import Supervisor
+# distributed training (flowgrad/distribute; the cluster itself runs on Ray, an extra)
+from ..distribute.cluster import ClusterDef, ClusterSpec, JobDef, Server, ServerDef
+from ..distribute.device_setter import replica_device_setter
 
 
 # tf.train.Example & co: protobuf classes (flowgrad/protos), loaded on first use.
