@@ -15,6 +15,8 @@ import threading
 
 from ..engine.framework import errors
 from ..engine.framework.config import ConfigProto
+from ..engine.runtime import session as _session_mod
+from .partition import DistributedRunner
 from .protos import ClusterDef, JobDef, ServerDef
 
 __all__ = ["ClusterSpec", "Server", "ClusterDef", "JobDef", "ServerDef"]
@@ -270,7 +272,26 @@ class Server:
                 None, None, f"The server for {self.target} has not been started")
         return self._runtime
 
+    def __repr__(self):
+        return f"<tf.train.Server {self.target}>"
+
     @staticmethod
     def create_local_server(config=None, start=True) -> "Server":
         """A single-task server ({"local": ["localhost:0"]}) for in-process sessions."""
         return Server({"local": ["localhost:0"]}, protocol="grpc", config=config, start=start)
+
+
+def _runner(session, target):
+    """The step runner of `tf.Session(target)` for a Server target of this process."""
+    server = server_for_target(target)
+    if server is None:
+        raise NotImplementedError(
+            f"Session target {target!r}: flowgrad's sessions reach a cluster through a "
+            "tf.train.Server started in this process (server.target); no server here has "
+            "that target")
+    if server.is_single_task:
+        return None
+    return DistributedRunner(session, server)
+
+
+_session_mod.TARGET_RUNNERS["grpc://"] = _runner

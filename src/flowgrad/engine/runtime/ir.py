@@ -79,13 +79,14 @@ class Program:
         return "\n".join(lines)
 
 
-def lower(graph, fetch_tensors, target_ops, feed_tensors):
+def lower(graph, fetch_tensors, target_ops, feed_tensors, satisfied=frozenset()):
     """Prunes `graph` to what the fetches and targets need and lowers it to a Program.
 
     Traversal stops at fed tensors: an op runs only if one of its outputs that
     is not fed is needed, or it is a target, or a needed op depends on it by a
     control edge (a control edge to an op whose outputs are all fed is satisfied
-    by the feed).
+    by the feed, and so is one to an op in `satisfied`: ops a distributed run has
+    already run elsewhere in this step).
     """
     fed = set(feed_tensors)          # Tensors hash by identity
     needed = {}
@@ -100,7 +101,8 @@ def lower(graph, fetch_tensors, target_ops, feed_tensors):
                 stack.append(t._op)
         for c in op._control_inputs:
             # an op whose outputs are all fed is replaced by the feed, as in TF
-            if c._id not in needed and not (c._outputs and all(o in fed for o in c._outputs)):
+            if c._id not in needed and not (c._outputs and all(o in fed for o in c._outputs)) \
+                    and c not in satisfied:
                 stack.append(c)
     order = _schedule(needed, graph._backward_edges)
 
