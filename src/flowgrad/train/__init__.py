@@ -47,6 +47,7 @@ from .supervisor import Supervisor
 # distributed training (flowgrad/distribute; the cluster itself runs on Ray, an extra)
 from ..distribute.cluster import ClusterDef, ClusterSpec, JobDef, Server, ServerDef
 from ..distribute.device_setter import replica_device_setter
+from .sync_replicas_optimizer import SyncReplicasOptimizer
 
 
 # tf.train.Example & co: protobuf classes (flowgrad/protos), loaded on first use.
