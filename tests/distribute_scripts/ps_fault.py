@@ -2,7 +2,6 @@
 the ps task meanwhile), then runs one more step and prints what it raised."""
 import sys
 
-import numpy as np
 import tensorflow as tf
 
 ps, worker = sys.argv[1], sys.argv[2]

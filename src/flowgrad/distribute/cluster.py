@@ -17,9 +17,10 @@ from ..engine.framework import errors
 from ..engine.framework.config import ConfigProto
 from ..engine.runtime import session as _session_mod
 from .partition import DistributedRunner
-from .protos import ClusterDef, JobDef, ServerDef
+from . import protos
+from .protos import ServerDef, is_cluster_def
 
-__all__ = ["ClusterSpec", "Server", "ClusterDef", "JobDef", "ServerDef"]
+__all__ = ["ClusterSpec", "Server", "ServerDef"]
 
 
 class ClusterSpec:
@@ -44,10 +45,10 @@ class ClusterSpec:
                                     "dictionary from integers to strings.")
                 self._cluster_spec[job_name] = job_tasks
             self._make_cluster_def()
-        elif isinstance(cluster, (ClusterDef, ClusterSpec)):
-            self._cluster_def = ClusterDef()
-            self._cluster_def.MergeFrom(cluster if isinstance(cluster, ClusterDef)
-                                        else cluster.as_cluster_def())
+        elif is_cluster_def(cluster) or isinstance(cluster, ClusterSpec):
+            self._cluster_def = protos.ClusterDef()
+            source = cluster.as_cluster_def() if isinstance(cluster, ClusterSpec) else cluster
+            self._cluster_def.ParseFromString(source.SerializeToString())
             self._cluster_spec = {job.name: dict(job.tasks.items())
                                   for job in self._cluster_def.job}
         else:
@@ -119,7 +120,7 @@ class ClusterSpec:
         return ret
 
     def _make_cluster_def(self):
-        self._cluster_def = ClusterDef()
+        self._cluster_def = protos.ClusterDef()
         for job_name, tasks in sorted(self._cluster_spec.items()):
             if not isinstance(job_name, (str, bytes)):
                 raise TypeError(f"Job name {job_name!r} must be bytes or unicode")

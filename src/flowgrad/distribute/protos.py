@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
-
 from ..engine.framework.config import ConfigProto, _Message
 
-__all__ = ["ClusterDef", "JobDef", "ServerDef"]
+__all__ = ["ServerDef", "is_cluster_def"]  # and, built on first use, ClusterDef and JobDef
 
 
 def _build():
+    from google.protobuf import (  # lazy: protobuf only when a cluster is used
+        descriptor_pb2, descriptor_pool, message_factory)
     f = descriptor_pb2.FileDescriptorProto(name="flowgrad/distribute/cluster.proto",
                                            package="tensorflow", syntax="proto3")
     job = f.message_type.add(name="JobDef")
@@ -45,11 +45,32 @@ def _build():
     if get is None:   # protobuf < 4
         factory = message_factory.MessageFactory(pool)
         get = factory.GetPrototype
-    return (get(pool.FindMessageTypeByName("tensorflow.JobDef")),
-            get(pool.FindMessageTypeByName("tensorflow.ClusterDef")))
+    out = {}
+    for name in ("JobDef", "ClusterDef"):
+        cls = get(pool.FindMessageTypeByName("tensorflow." + name))
+        try:
+            cls.__module__ = __name__
+        except (AttributeError, TypeError):
+            pass
+        out[name] = cls
+    return out
 
 
-JobDef, ClusterDef = _build()
+_CLASSES: dict = {}
+
+
+def __getattr__(name):
+    if name in ("JobDef", "ClusterDef"):
+        if not _CLASSES:
+            _CLASSES.update(_build())
+        return _CLASSES[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def is_cluster_def(obj):
+    """Whether `obj` is a ClusterDef message (flowgrad's, or TF's own)."""
+    d = getattr(obj, "DESCRIPTOR", None)
+    return getattr(d, "full_name", None) == "tensorflow.ClusterDef"
 
 
 def _config_text(msg, indent):
@@ -90,7 +111,7 @@ class ServerDef(_Message):
 
     def __getattr__(self, name):
         if name == "cluster":
-            value = ClusterDef()
+            value = __getattr__("ClusterDef")()
             object.__setattr__(self, name, value)
             return value
         return super().__getattr__(name)
