@@ -141,6 +141,13 @@ def unpack_attr(v):
     return v
 
 
+def _is_handle_op(op):
+    """A variable, queue or accumulator op: no inputs, a ref or resource out, looked up by
+    name in its task's store (so every part of that task may run its own copy)."""
+    return not op._inputs and op._outputs and all(
+        o._dtype.is_ref_dtype or o._dtype is _dt.resource for o in op._outputs)
+
+
 class _Part:
     """One task's ops at one level of a step."""
 
@@ -201,12 +208,12 @@ class StepPlan:
                     lv = max(lv, level[id(q)] + (task(q) != p))
             level[id(op)] = lv
         self.all_local = all(task(op) is None for op in order)
-        # A variable op only names its buffer: each part of its task that uses it gets its
-        # own copy (a ref never crosses parts); it is a part of its own only when another
-        # task uses it, or it is fetched, or run.
+        # A variable (queue, accumulator) op only names its buffer: each part of its task
+        # that uses it gets its own copy (a ref or handle never crosses parts); it is a
+        # part of its own only when another task uses it, or it is fetched, or run.
         wanted_ops = {id(t._op) for t in self.mapper.elements} | \
             {id(op) for op in self.mapper.targets}
-        variables = {id(op) for op in order if op.type in _VARIABLE_OPS}
+        variables = {id(op) for op in order if _is_handle_op(op)}
         alone = {id(op) for op in order if id(op) in variables and (
             id(op) in wanted_ops or any(task(c) != task(op) for c in itertools.chain(
                 *(o._consumers for o in op._outputs)) if id(c) in needed))}

@@ -81,9 +81,15 @@ class TaskActor:
         values = [v if not isinstance(v, np.ndarray) or v.flags.writeable else v.copy()
                   for v in values]
         try:
-            return ("ok", list(part(values)))
+            out = list(part(values))
         except errors.OpError as e:
             return ("error", type(e).__name__, e.message)
+        for (name, index), v in zip(part.fetch_names, out):
+            if not isinstance(v, (np.ndarray, np.generic, bytes, str, int, float)):
+                return ("error", "InternalError",
+                        f"{name}:{index} ({type(v).__name__}) cannot leave its task: a "
+                        "resource is used only where it lives")
+        return ("ok", out)
 
     def _build(self, spec):
         g = Graph()
@@ -103,7 +109,9 @@ class TaskActor:
         sess._ctx.variables = self._variables
         sess._ctx.__dict__["queues"] = self._queues
         sess._ctx.lock = self._lock
-        return sess.partition_callable(fetches, targets, feeds, ())
+        fn = sess.partition_callable(fetches, targets, feeds, ())
+        fn.fetch_names = list(spec["fetches"])
+        return fn
 
 
 class _Client:
