@@ -327,7 +327,7 @@ class DistributedRunner:
         if not timeout and self._session._config is not None:
             timeout = getattr(self._session._config, "operation_timeout_in_ms", 0)
         runtime = self._server.runtime()
-        return plan.run(self._session, runtime.client(self._placement), values,
+        return plan.run(self._session, runtime.client(self._placement, self._session), values,
                         timeout / 1000.0 if timeout and timeout > 0 else None)
 
     def close(self):

@@ -40,6 +40,7 @@ __all__ = ["TaskRuntime"]
 
 _log = logging.getLogger("flowgrad.distribute")
 CONNECT_TIMEOUT_S = float(os.environ.get("FLOWGRAD_CLUSTER_TIMEOUT", "120"))
+_POLL_S = 0.5   # how often a wait for another task checks that its session is open
 
 
 def _require_ray():
@@ -117,25 +118,41 @@ class TaskActor:
 class _Client:
     """A session's link to the other tasks' actors."""
 
-    def __init__(self, runtime, placement):
+    def __init__(self, runtime, placement, session):
         self._runtime = runtime
         self._placement = placement
+        self._session = session
 
-    def submit(self, part, args):
+    def submit(self, part, args, resend=False):
+        """Starts `part` on its task's actor; the call, for result()."""
         actor = self._runtime.actor(part.task)
         sent = self._runtime.sent
-        spec = None if part.key in sent else part.spec()
+        spec = part.spec() if resend or part.key not in sent else None
         sent.add(part.key)
-        return actor.run.remote(part.key, spec, args)
+        return actor.run.remote(part.key, spec, args), args
 
-    def result(self, part, ref, timeout):
+    def result(self, part, call, timeout):
+        """The part's fetched values (waits for them)."""
+        ref, args = call
         job, task = part.task
+        deadline = None if timeout is None else time.monotonic() + timeout
         try:
-            out = ray.get(ref, timeout=timeout)
-        except ray.exceptions.GetTimeoutError:
-            raise errors.DeadlineExceededError(
-                None, None, f"Timed out after {timeout:g} s waiting for /job:{job}/replica:0/"
-                f"task:{task} to run its part of the step") from None
+            while True:   # in slices: a session closed meanwhile cancels the wait, as TF
+                wait = _POLL_S if deadline is None else \
+                    max(0.0, min(_POLL_S, deadline - time.monotonic()))
+                try:
+                    out = ray.get(ref, timeout=wait)
+                    break
+                except ray.exceptions.GetTimeoutError:
+                    if self._session._closed:
+                        raise errors.CancelledError(
+                            None, None, f"The session was closed while /job:{job}/replica:0/"
+                            f"task:{task} ran its part of the step") from None
+                    if deadline is not None and time.monotonic() >= deadline:
+                        raise errors.DeadlineExceededError(
+                            None, None, f"Timed out after {timeout:g} s waiting for "
+                            f"/job:{job}/replica:0/task:{task} to run its part of the step") \
+                            from None
         except ray.exceptions.RayActorError:
             self._runtime.forget(part.task)
             names = self._placement.variables_on(part.task)
@@ -143,9 +160,8 @@ class _Client:
                 None, None, f"Task /job:{job}/replica:0/task:{task} is unavailable (its "
                 f"process ended); it held the variables: {', '.join(names) or '(none)'}") \
                 from None
-        if out[0] == "missing":   # the actor was restarted: send the part again
-            self._runtime.sent.discard(part.key)
-            return self.result(part, self.submit(part, []), timeout)
+        if out[0] == "missing":   # another thread's first call is not in yet: send it too
+            return self.result(part, self.submit(part, args, resend=True), timeout)
         if out[0] == "error":
             raise getattr(errors, out[1], errors.UnknownError)(None, None, out[2])
         return out[1]
@@ -248,8 +264,8 @@ class TaskRuntime:
     def forget(self, task):
         self._actors.pop(task, None)
 
-    def client(self, placement):
-        return _Client(self, placement)
+    def client(self, placement, session):
+        return _Client(self, placement, session)
 
     def join(self):
         """Blocks while the Ray cluster is up (a ps task's `server.join()`)."""
