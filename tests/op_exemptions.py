@@ -16,6 +16,12 @@ EXEMPTIONS: dict = {
     # TF creates it only for a resource variable of unknown shape (no public API builds one)
     "VariableShape": "covered-elsewhere: tests/test_resource_variables.py",
     "FIFOQueueV2": "covered-elsewhere: tests/test_queues.py (queue resource, blocking)",
+    "ConditionalAccumulator": "covered-elsewhere: tests/test_sync_replicas.py (accumulator "
+                              "resource, blocking take)",
+    "AccumulatorApplyGradient": "covered-elsewhere: tests/test_sync_replicas.py",
+    "AccumulatorTakeGradient": "covered-elsewhere: tests/test_sync_replicas.py (blocking)",
+    "AccumulatorNumAccumulated": "covered-elsewhere: tests/test_sync_replicas.py",
+    "AccumulatorSetGlobalStep": "covered-elsewhere: tests/test_sync_replicas.py",
     "RandomShuffleQueueV2": "covered-elsewhere: tests/test_queues.py (queue resource, blocking)",
     "PaddingFIFOQueueV2": "covered-elsewhere: tests/test_queues.py (queue resource, blocking)",
     "QueueEnqueueV2": "covered-elsewhere: tests/test_queues.py (queue resource, blocking)",

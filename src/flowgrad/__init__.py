@@ -61,6 +61,7 @@ from .ops.parsing_ops import (FixedLenFeature, FixedLenSequenceFeature, SparseFe
 from .ops.sparse_tensor import SparseTensor, SparseTensorValue
 from .ops.tensor_array_ops import TensorArray
 from .ops.functional_ops import foldl, foldr, map_fn, scan
+from .ops.data_flow_ops import ConditionalAccumulator, ConditionalAccumulatorBase
 from .ops.data_flow_ops import (FIFOQueue, PaddingFIFOQueue, PriorityQueue, QueueBase,
                                  RandomShuffleQueue)
 from .ops.io_ops import (FixedLengthRecordReader, IdentityReader, ReaderBase, TextLineReader,

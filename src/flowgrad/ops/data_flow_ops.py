@@ -18,10 +18,12 @@ from ..engine.framework import tensor_shape
 from ..engine.framework.constant_op import const_value, convert_to_tensor
 from ..engine.framework.graph import name_scope
 from ..engine.ops import queues as _queues  # noqa: F401 - registers the queue ops
+from ..engine.ops import accumulators as _accumulators  # noqa: F401 - and the accumulators
 from ..engine.ops._base import apply_op
 from .random_ops import get_seed
 
 __all__ = ["QueueBase", "FIFOQueue", "RandomShuffleQueue", "PaddingFIFOQueue",
+           "ConditionalAccumulatorBase", "ConditionalAccumulator",
            "PriorityQueue"]
 
 
@@ -301,3 +303,74 @@ class PriorityQueue(QueueBase):
         priority_types = [_dt.int64] + types
         priority_shapes = [tensor_shape.TensorShape([])] + shapes if shapes else shapes
         super().__init__(priority_types, priority_shapes, names, ref)
+
+
+# -- gradient accumulators (engine/ops/accumulators.py) --------------------------------------
+class ConditionalAccumulatorBase:
+    """An accumulator's handle and the ops every accumulator has (TF 1.14)."""
+
+    def __init__(self, dtype, shape, accumulator_ref):
+        self._dtype = dtype
+        self._shape = tensor_shape.TensorShape(shape) if shape is not None \
+            else tensor_shape.unknown_shape()
+        self._accumulator_ref = accumulator_ref
+        self._name = accumulator_ref.op.name.split("/")[-1]
+
+    @property
+    def accumulator_ref(self):
+        return self._accumulator_ref
+
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def dtype(self):
+        return self._dtype
+
+    def num_accumulated(self, name=None):
+        """The number of gradients aggregated so far (int32)."""
+        if name is None:
+            name = "%s_NumAccumulated" % self._name
+        return apply_op("AccumulatorNumAccumulated", [self._accumulator_ref], {},
+                        name).outputs[0]
+
+    def set_global_step(self, new_global_step, name=None):
+        """Sets the accumulator's global step (older gradients are dropped)."""
+        step = _cast(convert_to_tensor(new_global_step), _dt.int64)
+        return apply_op("AccumulatorSetGlobalStep", [self._accumulator_ref, step], {},
+                        name or "AccumulatorSetGlobalStep")
+
+
+def _cast(t, dtype):
+    from .math_ops import cast  # lazy: math_ops imports the queue module's users
+    return cast(t, dtype)
+
+
+class ConditionalAccumulator(ConditionalAccumulatorBase):
+    """Aggregates dense gradients: `take_grad(n)` waits for n and returns their mean."""
+
+    def __init__(self, dtype, shape=None, shared_name=None, name="conditional_accumulator",
+                 reduction_type="MEAN"):
+        dtype = _dt.as_dtype(dtype)
+        ref = apply_op("ConditionalAccumulator", [], {
+            "dtype": dtype, "shape": tensor_shape.TensorShape(shape),
+            "container": "", "shared_name": shared_name or "",
+            "reduction_type": reduction_type}, name).outputs[0]
+        super().__init__(dtype, shape, ref)
+
+    def apply_grad(self, grad, local_step=0, name=None):
+        """Adds `grad` unless `local_step` is older than the accumulator's global step."""
+        grad = convert_to_tensor(grad, self._dtype)
+        grad.get_shape().assert_is_compatible_with(self._shape)
+        local_step = _cast(convert_to_tensor(local_step), _dt.int64)
+        return apply_op("AccumulatorApplyGradient", [self._accumulator_ref, local_step, grad],
+                        {"dtype": self._dtype}, name or "AccumulatorApplyGradient")
+
+    def take_grad(self, num_required, name=None):
+        """Waits for `num_required` gradients; their mean (or sum), then starts afresh."""
+        n = convert_to_tensor(num_required, _dt.int32)
+        out = apply_op("AccumulatorTakeGradient", [self._accumulator_ref, n],
+                       {"dtype": self._dtype}, name or "AccumulatorTakeGradient").outputs[0]
+        out.set_shape(self._shape)
+        return out

@@ -162,7 +162,8 @@ class Variable(metaclass=_VariableMeta):
         with g._atomic(), g.control_dependencies(None):
             with name_scope(name, "Variable", [] if init_from_fn else [initial_value]) as scope:
                 if init_from_fn:
-                    with name_scope("Initializer"):
+                    # as TF: an initializer function's ops get no device (device(None))
+                    with name_scope("Initializer"), g.device(None):
                         initial_value = initial_value()
                 initial_value = convert_to_tensor(initial_value, name="initial_value", dtype=dtype)
                 if isinstance(initial_value, Tensor) and initial_value.graph is not g:
@@ -433,7 +434,7 @@ class ResourceVariable(Variable):
         with g._atomic(), g.control_dependencies(None):
             with name_scope(name, "Variable", [] if init_from_fn else [initial_value]) as scope:
                 handle_name = scope[:-1]
-                with name_scope("Initializer"):
+                with name_scope("Initializer"), g.device(None):
                     initial_value = convert_to_tensor(
                         initial_value() if init_from_fn else initial_value,
                         name="initial_value", dtype=dtype)

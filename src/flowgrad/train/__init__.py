@@ -44,6 +44,10 @@ from .monitored_session import (ChiefSessionCreator, MonitoredSession, Monitored
                                 WorkerSessionCreator)
 from ..summary.writer import FileWriterCache as SummaryWriterCache
 from .supervisor import Supervisor
+# distributed training (flowgrad/distribute; the cluster itself runs on Ray, an extra)
+from ..distribute.cluster import ClusterSpec, Server, ServerDef
+from ..distribute.device_setter import replica_device_setter
+from .sync_replicas_optimizer import SyncReplicasOptimizer
 
 
 # tf.train.Example & co: protobuf classes (flowgrad/protos), loaded on first use.
@@ -52,6 +56,11 @@ _EXAMPLE_PROTOS = ("Example", "SequenceExample", "Features", "Feature", "Feature
 
 
 def __getattr__(name):
+    if name in ("ClusterDef", "JobDef"):   # protobuf classes, built on first use
+        from ..distribute import protos  # lazy: protobuf loads on first use
+        value = getattr(protos, name)
+        globals()[name] = value
+        return value
     if name in _EXAMPLE_PROTOS:
         from ..protos import example_pb2, feature_pb2  # lazy: protobuf loads on first use
         value = getattr(example_pb2 if hasattr(example_pb2, name) else feature_pb2, name)

@@ -24,6 +24,7 @@ from ..engine.ops.joining import concat
 from ..engine.ops.ordering import group, no_op
 from ..ops import variables
 from ..summary.summary_ops import merge_all
+from ..distribute.cluster import server_for_target
 from . import basic_session_run_hooks as hooks_lib
 from .coordinator import Coordinator
 from .queue_runner import start_queue_runners
@@ -215,6 +216,8 @@ class Scaffold:
 
 
 def _check_master(master, who):
+    if master and server_for_target(master) is not None:
+        return   # a tf.train.Server of this process: its sessions run on its cluster
     if master:
         raise NotImplementedError("%s(master=%r): flowgrad runs in-process sessions only "
                                   "(master='')" % (who, master))

@@ -324,6 +324,23 @@ class _ControlDependencies:
 # ---------------------------------------------------------------------------------------
 # Graph
 # ---------------------------------------------------------------------------------------
+_REF_INPUTS: dict = {}
+
+
+def _ref_input_positions(op_type):
+    """The input positions of `op_type`'s ref arguments in TF 1.14's op definition (those
+    before any list argument), () when it has none or flowgrad has no definition for it."""
+    from .graph_def import op_defs  # lazy: graph_def imports this module
+    od = op_defs().get(op_type)
+    out = []
+    for i, arg in enumerate(od["in"] if od else ()):
+        if arg[3] or arg[4]:   # a list argument: later positions are not fixed
+            break
+        if arg[5]:
+            out.append(i)
+    return tuple(out)
+
+
 class Graph:
     """A TensorFlow computation graph (TF 1.x `tf.Graph`)."""
 
@@ -582,6 +599,25 @@ class Graph:
             op._device = self._current_device(op)
         if self._colocation_stack:
             op._colocation = [o._name for o in self._colocation_stack[-1]]
+            for c in self._colocation_stack[-1]:
+                if c._device and not op._device:   # as TF: the colocated op's device
+                    op._device = c._device
+        refs = _REF_INPUTS.get(op._type)
+        if refs is None:
+            refs = _REF_INPUTS[op._type] = _ref_input_positions(op._type)
+        if refs and inputs:
+            # as TF's op_def_library: an op taking a ref input (Assign, Apply*, Scatter*)
+            # is colocated with that input's op, whose device it takes
+            groups = list(op._colocation or ())
+            for i in refs:
+                if i < len(inputs) and inputs[i]._dtype.is_ref_dtype:
+                    src = inputs[i]._op
+                    for c in src._colocation or (src._name,):
+                        if c not in groups:
+                            groups.append(c)
+                    op._device = src._device
+            if groups:
+                op._colocation = groups
         if self._gradient_override_map and op._type in self._gradient_override_map:
             op._grad_type = self._gradient_override_map[op._type]
         self._version += 1
@@ -689,19 +725,33 @@ class Graph:
             self._device_stack.pop()
 
     def _current_device(self, op):
-        """The merged device of the device stack, canonical as TF prints it."""
+        """The device of the device stack, canonical as TF prints it: as TF 1.14, the
+        innermost entry applies first; a device string fills the fields the device so far
+        leaves unset, a device function sees the op (with that device) and decides, and
+        `None` stops the entries outside it."""
         spec = {}
-        for d in self._device_stack:
+        for d in reversed(self._device_stack):
             if d is None:
-                spec = {}
-            elif callable(d):
+                break
+            if callable(d):
+                op._device = _device_string(spec)
                 spec = _parse_device(d(op) or "")
             else:
-                spec = {**spec, **_parse_device(d)}
+                spec = {**_parse_device(d), **spec}
         return _device_string(spec)
 
     @contextlib.contextmanager
     def colocate_with(self, op, ignore_existing: bool = False) -> Iterator[None]:
+        # as TF 1.14: colocation is stronger than device functions, which are set aside
+        devices, self._device_stack = self._device_stack, []
+        try:
+            with self._colocate_with(op, ignore_existing):
+                yield
+        finally:
+            self._device_stack = devices
+
+    @contextlib.contextmanager
+    def _colocate_with(self, op, ignore_existing):
         if op is None:
             old = self._colocation_stack
             self._colocation_stack = []

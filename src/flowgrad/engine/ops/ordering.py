@@ -42,8 +42,23 @@ def group(*inputs, **kwargs) -> Operation:
         elif x is not None:
             ops.append(_as_op(x))
     g = _graph_of(ops) if ops else get_default_graph()
-    with g.as_default(), g.control_dependencies(ops):
-        return no_op(name=name or "group_deps")
+    # as TF: the inputs grouped by device; one device: one NoOp there; several: a NoOp
+    # per device (sorted) under the group's scope, and the group's NoOp after them
+    by_device = {}
+    for op in ops:
+        by_device.setdefault(op._device, []).append(op)
+    with g.as_default():
+        if len(by_device) <= 1:
+            dev = next(iter(by_device), "")
+            with g.control_dependencies(ops), g.device(dev or ""):
+                return no_op(name=name or "group_deps")
+        with name_scope(name, "group_deps", ops) as scope:
+            deps = []
+            for dev in sorted(by_device):
+                with g.control_dependencies(by_device[dev]), g.device(dev):
+                    deps.append(no_op())
+            with g.control_dependencies(deps):
+                return no_op(name=scope)
 
 
 def tuple(tensors, name=None, control_inputs=None) -> list:

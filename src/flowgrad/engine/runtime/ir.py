@@ -82,13 +82,14 @@ class Program:
         return "\n".join(lines)
 
 
-def lower(graph, fetch_tensors, target_ops, feed_tensors, context=None):
+def lower(graph, fetch_tensors, target_ops, feed_tensors, satisfied=frozenset(), context=None):
     """Prunes `graph` to what the fetches and targets need and lowers it to a Program.
 
     Traversal stops at fed tensors: an op runs only if one of its outputs that
     is not fed is needed, or it is a target, or a needed op depends on it by a
     control edge (a control edge to an op whose outputs are all fed is satisfied
-    by the feed).
+    by the feed, and so is one to an op in `satisfied`: ops a distributed run has
+    already run elsewhere in this step).
 
     `context` is the Cond op whose branch this plan runs (None: not a branch). An op
     built in the branch of a cond that the plan holds whole (framework/branches.py) is
@@ -137,7 +138,8 @@ def lower(graph, fetch_tensors, target_ops, feed_tensors, context=None):
             if gate and not c._def.stateful:
                 continue
             # an op whose outputs are all fed is replaced by the feed, as in TF
-            if c._id not in needed and not (c._outputs and all(o in fed for o in c._outputs)):
+            if c._id not in needed and not (c._outputs and all(o in fed for o in c._outputs)) \
+                    and c not in satisfied:
                 stack.append(c if runner is None else _routed(c, runner, extras, None))
     order = _schedule(needed, graph._backward_edges, runner)
 

@@ -205,7 +205,8 @@ def _fetch_key(f):
 class _Plan:
     """A compiled (fetches, feeds) signature: feed checks, program, fetch packaging."""
 
-    def __init__(self, session, mapper, feed_tensors):
+    def __init__(self, session, mapper, feed_tensors, satisfied=frozenset()):
+        self._satisfied = satisfied
         # Compiling builds ~10 objects per op and frees none: the cyclic GC would
         # rescan them all, again and again (a third of the time on 100k-op plans).
         gc_was_on = _gc.isenabled()
@@ -221,7 +222,7 @@ class _Plan:
         self.feed_tensors = feed_tensors
         self._tier_lock = threading.RLock()
         graph = session.graph
-        prog = lower(graph, mapper.elements, mapper.targets, feed_tensors)
+        prog = lower(graph, mapper.elements, mapper.targets, feed_tensors, self._satisfied)
         races.check(prog, graph)
         options = session._config_options
         self._session = session
@@ -404,6 +405,12 @@ def _node_output(slot, desc):
     return NodeOutput(slot=slot, tensor_description=td)
 
 
+# Session targets served outside this module: prefix -> factory(session, target) giving an
+# object whose run(fetches, feed_dict, options, run_metadata) runs the session's steps
+# (flowgrad.distribute registers "grpc://", the targets of its tf.train.Server)
+TARGET_RUNNERS: dict = {}
+
+
 class BaseSession:
     def __init__(self, target: str = "", graph: Graph | None = None,
                  config: ConfigProto | None = None):
@@ -423,6 +430,12 @@ class BaseSession:
         self._compile_lock = threading.Lock()
         self._default_ctx = None
         self.target = target
+        self._runner = None
+        if target:
+            factory = next((f for p, f in TARGET_RUNNERS.items()
+                            if isinstance(target, str) and target.startswith(p)), None)
+            if factory is not None:
+                self._runner = factory(self, target)
 
     @property
     def graph(self) -> Graph:
@@ -446,6 +459,8 @@ class BaseSession:
         self._closed = True
         self._plans.clear()
         self._ctx.variables.clear()
+        if self._runner is not None:
+            self._runner.close()
 
     def __del__(self):
         pass
@@ -468,6 +483,11 @@ class BaseSession:
         """
         if self._closed:
             raise RuntimeError("Attempted to use a closed Session.")
+        if self._runner is not None:
+            return self._runner.run(fetches, feed_dict, options, run_metadata)
+        return self._local_run(fetches, feed_dict, options, run_metadata)
+
+    def _local_run(self, fetches, feed_dict, options, run_metadata):
         keys = tuple(feed_dict) if feed_dict else ()
         plan = self._cached_plan(fetches, keys)
         feeds = plan.convert_feeds(feed_dict.values()) if keys else ()
@@ -579,12 +599,31 @@ class BaseSession:
                 plan.sparse_feeds = frozenset(sparse)
             return plan
 
+    def partition_callable(self, fetch_tensors, target_ops, feed_tensors, satisfied):
+        """A function(feed values) -> fetched arrays running one partition of a distributed
+        step in this session (flowgrad.distribute): control edges to `satisfied` ops count
+        as met (they ran elsewhere in the step)."""
+        with self._compile_lock:
+            mapper = _FetchMapper(self._graph, list(fetch_tensors) + list(target_ops))
+            plan = _Plan(self, mapper, list(feed_tensors), frozenset(satisfied))
+        execute = self._execute
+
+        def run(values):
+            return plan.package(execute(plan, plan.convert_feeds(values)))[:len(fetch_tensors)]
+        return run
+
     def make_callable(self, fetches, feed_list=None,
                       accept_options: bool = False) -> Callable[..., Any]:
         """Returns a function running `fetches` with positional feeds for `feed_list`."""
         if self._closed:
             raise RuntimeError("Attempted to use a closed Session.")
         feed_list = list(feed_list or [])
+        if self._runner is not None:
+            session = self
+
+            def _remote_callable(*args, **kwargs):
+                return session.run(fetches, dict(zip(feed_list, args)))
+            return _remote_callable
         plan = self._compile(fetches, feed_list)
         plan.upgrade()  # a callable is made to run many times: optimize fully now
         package, convert = plan.package, plan.convert_feeds

@@ -1,0 +1,116 @@
+"""A distributed step's parts without Ray: a session whose ps ops run in a TaskActor of the
+same process (the object Ray hosts in the ps task), through flowgrad.distribute's step
+runner; the results equal a one-process run and the variables live in the actor only."""
+import numpy as np
+import pytest
+
+import flowgrad as tf
+from flowgrad.distribute import partition
+from flowgrad.distribute.ray_runtime import TaskActor
+
+CLUSTER = tf.train.ClusterSpec({"ps": ["ps0:1", "ps1:1"], "worker": ["w0:1"]})
+
+
+class _Client:
+    def __init__(self, actors):
+        self.actors = actors
+
+    def submit(self, part, args):
+        return self.actors[part.task].run(part.key, part.spec(), list(args))
+
+    def result(self, part, out, timeout):
+        if out[0] == "error":
+            raise getattr(tf.errors, out[1])(None, None, out[2])
+        return out[1]
+
+
+class _Runtime:
+    def __init__(self):
+        self.actors = {("ps", 0): TaskActor("ps", 0), ("ps", 1): TaskActor("ps", 1)}
+
+    def client(self, placement, session):
+        return _Client(self.actors)
+
+
+class _Server:
+    task = ("worker", 0)
+    cluster_spec = CLUSTER
+
+    def __init__(self):
+        self._runtime = _Runtime()
+
+    def runtime(self):
+        return self._runtime
+
+
+def _train(distributed, steps=4):
+    x = np.random.RandomState(0).randn(8, 3).astype(np.float32)
+    y = x.dot([[1.0], [-2.0], [0.5]]).astype(np.float32)
+    with tf.Graph().as_default():
+        with tf.device(tf.train.replica_device_setter(cluster=CLUSTER,
+                                                      worker_device="/job:worker/task:0")):
+            w = tf.get_variable("w", [3, 1], initializer=tf.zeros_initializer())
+            b = tf.get_variable("b", [], initializer=tf.zeros_initializer())
+            xs = tf.placeholder(tf.float32, [None, 3])
+            loss = tf.reduce_mean(tf.square(tf.matmul(xs, w) + b - y))
+            gs = tf.train.get_or_create_global_step()
+            train = tf.train.MomentumOptimizer(0.1, 0.9).minimize(loss, global_step=gs)
+        sess = tf.Session()
+        server = None
+        if distributed:
+            server = _Server()
+            sess._runner = partition.DistributedRunner(sess, server)
+        sess.run(tf.global_variables_initializer())
+        for _ in range(steps):
+            sess.run(train, {xs: x})
+        out = sess.run([w, b, gs, loss], {xs: x})
+        local = sorted(k for k in sess._ctx.variables if isinstance(k, str))
+        sess.close()
+        return out, local, server
+
+
+def test_ps_step_equals_one_process():
+    (w1, b1, gs1, l1), _, _ = _train(False)
+    (w2, b2, gs2, l2), local, server = _train(True)
+    np.testing.assert_array_equal(w1, w2)
+    assert (b1, gs1, l1) == (b2, gs2, l2) and gs2 == 4
+    assert local == []    # every variable (and slot) lives on its ps task
+    held = {t: a.variables() for t, a in server.runtime().actors.items()}
+    assert sorted(held[("ps", 0)] + held[("ps", 1)]) == \
+        ["b", "b/Momentum", "global_step", "w", "w/Momentum"]
+    assert "w" in held[("ps", 0)] and "b" in held[("ps", 1)]
+
+
+def test_placement_of_the_worker_and_ps_ops():
+    with tf.Graph().as_default() as g:
+        with tf.device(tf.train.replica_device_setter(cluster=CLUSTER,
+                                                      worker_device="/job:worker/task:0")):
+            v = tf.Variable(1.0, name="v")
+            y = v * 2.0
+        p = partition.Placement(g, ("worker", 0), CLUSTER)
+        assert p.task(v.op) == ("ps", 0)
+        assert p.task(v.initializer) == ("ps", 0)     # Assign: colocated with v
+        assert p.task(y.op) is None                   # the session's own task
+        assert p.variables_on(("ps", 0)) == ["v"]
+    with tf.Graph().as_default() as g:
+        with tf.device("/job:ps/task:7"):
+            tf.constant(1.0, name="bad")
+        with pytest.raises(tf.errors.InvalidArgumentError,
+                           match="Cannot assign a device for operation bad"):
+            partition.Placement(g, ("worker", 0), CLUSTER)
+
+
+def test_uninitialized_ps_variable_error():
+    with tf.Graph().as_default():
+        with tf.device("/job:ps/task:1"):
+            v = tf.Variable(1.0, name="v")
+        sess = tf.Session()
+        sess._runner = partition.DistributedRunner(sess, _Server())
+        with pytest.raises(tf.errors.FailedPreconditionError,
+                           match="Attempting to use uninitialized value v"):
+            sess.run(v + 1.0)
+
+
+def test_session_target_must_be_a_server_of_this_process():
+    with pytest.raises(NotImplementedError, match="no server here has that target"):
+        tf.Session("grpc://nowhere:1")
