@@ -8,6 +8,8 @@ scope, which is uniquified like any name scope ("foo", then "foo_1").
 """
 from __future__ import annotations
 
+import collections.abc as _abc   # `collections` is get_variable's argument here
+
 import enum
 import functools
 import inspect
@@ -202,7 +204,7 @@ class _VariableStore:
                      caching_device=None, partitioner=None, validate_shape=True,
                      use_resource=None, custom_getter=None, constraint=None,
                      synchronization=None, aggregation=None):
-        if partitioner is not None and not (isinstance(shape, collections.abc.Sequence)
+        if partitioner is not None and not (isinstance(shape, _abc.Sequence)
                                             and not shape):
             raise NotImplementedError("flowgrad does not implement partitioned variables")
         if dtype is not None:
