@@ -96,6 +96,29 @@ def same_sparse(got, exp, path="", rtol=1e-9, atol=1e-12):
         np.testing.assert_allclose(got, exp, rtol=rtol, atol=atol, err_msg=path)
 
 
+def same_close(got, want, where="", rtol=2e-5, atol=1e-6):
+    """Nested dicts/lists/tuples of arrays and scalars: keys and lengths equal, float and
+    complex arrays within rtol/atol (same shape and dtype kind), others exactly equal."""
+    if isinstance(want, np.ndarray):
+        got = np.asarray(got)
+        assert got.shape == want.shape, where
+        assert got.dtype.kind == want.dtype.kind, (where, got.dtype, want.dtype)
+        if want.dtype.kind in "fc":
+            np.testing.assert_allclose(got, want, rtol=rtol, atol=atol, err_msg=where)
+        else:
+            np.testing.assert_array_equal(got, want, err_msg=where)
+    elif isinstance(want, dict):
+        assert sorted(got) == sorted(want), where
+        for k in want:
+            same_close(got[k], want[k], where + "/" + k, rtol, atol)
+    elif isinstance(want, (list, tuple)):
+        assert len(got) == len(want), (where, got, want)
+        for i, (g, w) in enumerate(zip(got, want)):
+            same_close(g, w, "%s[%d]" % (where, i), rtol, atol)
+    else:
+        assert got == want, (where, got, want)
+
+
 def same_exact(got, exp, path=""):
     """got == exp exactly: dicts, lists/tuples, arrays (dtype, shape, values), errors by class
     and first line, scalars."""

@@ -26,21 +26,7 @@ def ours():
 
 
 def _same(got, want, where):
-    if isinstance(want, np.ndarray):
-        got = np.asarray(got)
-        assert got.shape == want.shape, where
-        assert got.dtype.kind == want.dtype.kind, where
-        np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-7, err_msg=where)
-    elif isinstance(want, dict):
-        assert sorted(got) == sorted(want), where
-        for k in want:
-            _same(got[k], want[k], where + "/" + k)
-    elif isinstance(want, (list, tuple)):
-        assert len(got) == len(want), (where, got, want)
-        for i, (g, w) in enumerate(zip(got, want)):
-            _same(g, w, "%s[%d]" % (where, i))
-    else:
-        assert got == want, (where, got, want)
+    goldens.same_close(got, want, where, rtol=1e-5, atol=1e-7)
 
 
 @pytest.mark.parametrize("case", sorted(c for c in GOLD if c != "errors"))

@@ -4,7 +4,6 @@ predict details and warm starting against TF 1.14
 import os
 import sys
 
-import numpy as np
 import pytest
 
 import flowgrad as tf
@@ -26,24 +25,7 @@ def ours():
 
 
 def _same(got, want, where):
-    if isinstance(want, np.ndarray):
-        got = np.asarray(got)
-        assert got.shape == want.shape, where
-        assert got.dtype.kind == want.dtype.kind, (where, got.dtype, want.dtype)
-        if want.dtype.kind in "fc":
-            np.testing.assert_allclose(got, want, rtol=2e-5, atol=1e-6, err_msg=where)
-        else:
-            np.testing.assert_array_equal(got, want, err_msg=where)
-    elif isinstance(want, dict):
-        assert sorted(got) == sorted(want), where
-        for k in want:
-            _same(got[k], want[k], where + "/" + k)
-    elif isinstance(want, (list, tuple)):
-        assert len(got) == len(want), (where, got, want)
-        for i, (g, w) in enumerate(zip(got, want)):
-            _same(g, w, "%s[%d]" % (where, i))
-    else:
-        assert got == want, (where, got, want)
+    goldens.same_close(got, want, where)
 
 
 @pytest.mark.parametrize("case", sorted(c for c in GOLD if c != "errors"))
