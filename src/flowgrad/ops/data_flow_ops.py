@@ -13,6 +13,7 @@ from __future__ import annotations
 import collections.abc
 import hashlib
 
+from ..engine.ops.cast import cast as _cast
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import tensor_shape
 from ..engine.framework.constant_op import const_value, convert_to_tensor
@@ -340,11 +341,6 @@ class ConditionalAccumulatorBase:
         step = _cast(convert_to_tensor(new_global_step), _dt.int64)
         return apply_op("AccumulatorSetGlobalStep", [self._accumulator_ref, step], {},
                         name or "AccumulatorSetGlobalStep")
-
-
-def _cast(t, dtype):
-    from .math_ops import cast  # lazy: math_ops imports the queue module's users
-    return cast(t, dtype)
 
 
 class ConditionalAccumulator(ConditionalAccumulatorBase):
