@@ -164,6 +164,18 @@ def cmd_check(args, extra):
     return 1 if any(f.status in failing for f in findings) else 0
 
 
+def cmd_launch(args, extra):
+    """`flowgrad launch -np N SCRIPT ARGS`: N ranks of a Horovod script on Ray."""
+    if args.num_proc < 1:
+        print("flowgrad launch: -np must be at least 1", file=sys.stderr)
+        return 2
+    if not os.path.isfile(args.script):
+        print(f"flowgrad launch: can't open file {args.script!r}", file=sys.stderr)
+        return 2
+    horovod_ray = importlib.import_module("flowgrad.distribute.horovod_ray")
+    return horovod_ray.launch(args.num_proc, args.script, list(args.args))
+
+
 def main(argv=None):
     parser = _Parser(prog="flowgrad", description=__doc__,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -177,6 +189,15 @@ def main(argv=None):
     p.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS",
                    help="its command-line arguments")
     p.set_defaults(fn=cmd_run)
+    p = sub.add_parser("launch", help="run a Horovod script (`import horovod.tensorflow as "
+                                      "hvd`) as N ranks on Ray, as horovodrun -np N does "
+                                      "(the distributed extra)")
+    p.add_argument("-np", "--num-proc", dest="num_proc", type=int, required=True,
+                   help="the number of ranks")
+    p.add_argument("script", metavar="SCRIPT", help="the script's path")
+    p.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS",
+                   help="its command-line arguments")
+    p.set_defaults(fn=cmd_launch)
     p = sub.add_parser("demo", add_help=False,
                        help="train a 64-64-10 MLP on the 8x8 digits (--help for its flags)")
     p.set_defaults(fn=cmd_demo)

@@ -202,8 +202,14 @@ def _import_sources(names):
     return mods
 
 
+# Horovod's TensorFlow API (`import horovod.tensorflow as hvd`): flowgrad.horovod
+_HOROVOD = {"horovod": ["flowgrad.horovod"], "horovod.tensorflow": ["flowgrad.horovod.tensorflow"]}
+
+
 def _sources(path):
     """The flowgrad modules behind TF module `path`, or None if flowgrad lacks it."""
+    if _is_horovod(path):
+        return _import_sources(_HOROVOD[path]) if path in _HOROVOD else None
     path = _canonical(path)
     if path == "tensorflow":
         return _import_sources(["flowgrad"])
@@ -332,7 +338,7 @@ class _Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     """Finds `tensorflow` and `tensorflow.*` and answers with AliasModules."""
 
     def find_spec(self, fullname, path=None, target=None):
-        if fullname != "tensorflow" and not fullname.startswith("tensorflow."):
+        if not _is_tf(fullname):
             return None
         if _alias(fullname) is None:
             # no `name=`: `from tensorflow import contrib` would swallow it otherwise
@@ -346,13 +352,19 @@ class _Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         """Nothing to run: an AliasModule resolves its names on first use."""
 
 
+def _is_horovod(name):
+    return name == "horovod" or name.startswith("horovod.")
+
+
 def _is_tf(name):
-    return name == "tensorflow" or name.startswith("tensorflow.")
+    """A module the alias answers for: `tensorflow*`, and `horovod*` (Horovod's API)."""
+    return name == "tensorflow" or name.startswith("tensorflow.") or _is_horovod(name)
 
 
 @contextlib.contextmanager
 def alias_tensorflow():
-    """Make `import tensorflow` (and its submodules) give flowgrad while active.
+    """Make `import tensorflow` (and its submodules) give flowgrad while active, and
+    `import horovod.tensorflow` flowgrad's Horovod API.
 
     Example:
         >>> with alias_tensorflow():

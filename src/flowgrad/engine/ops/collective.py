@@ -1,0 +1,148 @@
+"""Horovod's collective ops: HorovodAllreduce (sum over ranks), HorovodAllgather (concat
+over ranks along dimension 0) and HorovodBroadcast (root_rank's value everywhere).
+
+The kernels hand their input to the process's collective backend, keyed by the op's
+name: every rank runs the same graph, so the n-th run of op `name` meets the n-th run
+of `name` on the other ranks. The backend is set by `hvd.init()` (flowgrad.horovod):
+`LocalBackend` (one process: size 1, values pass through) until then, a ring over
+Ray (flowgrad.distribute.collective) under `flowgrad launch`. Gradients are Horovod's:
+allreduce's is the allreduce of the gradient; allgather's is this rank's slice of the
+allreduced gradient; broadcast's is the allreduced gradient on the root, zero elsewhere.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ..framework import errors
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._base import apply
+from .construction import zeros_like
+from .indexing import strided_slice
+from .joining import split
+from .shape import reshape, shape
+
+__all__ = ["LocalBackend", "set_backend", "get_backend", "allreduce_sum", "allgather",
+           "broadcast"]
+
+
+class LocalBackend:
+    """One process: rank 0 of 1. Each collective returns its input (a copy)."""
+
+    rank, size, local_rank, local_size = 0, 1, 0, 1
+
+    def allreduce(self, key, value):
+        return np.array(value, copy=True)
+
+    def allgather(self, key, value):
+        return np.array(value, copy=True)
+
+    def broadcast(self, key, value, root_rank):
+        return np.array(value, copy=True)
+
+    def shutdown(self):
+        pass
+
+
+_STATE = {"backend": LocalBackend()}
+
+
+def set_backend(backend):
+    """Makes `backend` the process's collective backend; returns the previous one."""
+    old, _STATE["backend"] = _STATE["backend"], backend
+    return old
+
+
+def get_backend():
+    return _STATE["backend"]
+
+
+def _same_infer(inputs, attrs):
+    return [(inputs[0].dtype, inputs[0].shape)]
+
+
+def _gather_infer(inputs, attrs):
+    shape = inputs[0].shape
+    if shape.ndims is not None and shape.ndims == 0:
+        raise ValueError("Shape must be at least rank 1 but is rank 0 for 'HorovodAllgather'")
+    dims = None if shape.ndims is None else [None] + shape.as_list()[1:]
+    return [(inputs[0].dtype, TensorShape(dims))]
+
+
+def _check_root(root, size):
+    if not 0 <= root < size:
+        raise errors.InvalidArgumentError(
+            None, None, f"root_rank {root} is out of range for a job of size {size}")
+
+
+def _allreduce_bind(node, ctx):
+    name = node.name
+    return lambda x: get_backend().allreduce(name, np.asarray(x))
+
+
+def _allgather_bind(node, ctx):
+    name = node.name
+    return lambda x: get_backend().allgather(name, np.asarray(x))
+
+
+def _broadcast_bind(node, ctx):
+    name, root = node.name, int(node.attrs["root_rank"])
+
+    def run(x):
+        backend = get_backend()
+        _check_root(root, backend.size)
+        return backend.broadcast(name, np.asarray(x), root)
+    return run
+
+
+def _normalize(name):
+    return re.sub("[^a-zA-Z0-9_]", "_", name)
+
+
+def allreduce_sum(tensor, name=None):
+    """The sum of `tensor` over all ranks (one HorovodAllreduce op)."""
+    return apply("HorovodAllreduce", [tensor], {"T": tensor.dtype.base_dtype},
+                 name or "HorovodAllreduce_" + _normalize(tensor.name))
+
+
+def allgather(tensor, name=None):
+    """`tensor` of every rank, concatenated along dimension 0 in rank order."""
+    return apply("HorovodAllgather", [tensor], {"T": tensor.dtype.base_dtype},
+                 name or "HorovodAllgather_" + _normalize(tensor.name))
+
+
+def broadcast(tensor, root_rank, name=None):
+    """Rank `root_rank`'s `tensor` on every rank."""
+    return apply("HorovodBroadcast", [tensor],
+                 {"T": tensor.dtype.base_dtype, "root_rank": int(root_rank)},
+                 name or "HorovodBroadcast_" + _normalize(tensor.name))
+
+
+def _allreduce_grad(op, grad):
+    return [allreduce_sum(grad)]
+
+
+def _allgather_grad(op, grad):
+    """This rank's rows of the allreduced gradient (sizes from an allgather of dim 0)."""
+    grad = allreduce_sum(grad)
+    backend = get_backend()
+    d0 = strided_slice(shape(op.inputs[0]), [0], [1], [1])
+    sizes = reshape(allgather(d0), [backend.size])
+    return [split(grad, sizes, axis=0, num=backend.size)[backend.rank]]
+
+
+def _broadcast_grad(op, grad):
+    reduced = allreduce_sum(grad)
+    if get_backend().rank != op.get_attr("root_rank"):
+        return [zeros_like(reduced)]
+    return [reduced]
+
+
+register_op("HorovodAllreduce", infer=_same_infer, bind=_allreduce_bind, stateful=True,
+            grad=_allreduce_grad)
+register_op("HorovodAllgather", infer=_gather_infer, bind=_allgather_bind, stateful=True,
+            grad=_allgather_grad)
+register_op("HorovodBroadcast", infer=_same_infer, bind=_broadcast_bind, stateful=True,
+            grad=_broadcast_grad)
