@@ -22,6 +22,11 @@ EXEMPTIONS: dict = {
     "AccumulatorTakeGradient": "covered-elsewhere: tests/test_sync_replicas.py (blocking)",
     "AccumulatorNumAccumulated": "covered-elsewhere: tests/test_sync_replicas.py",
     "AccumulatorSetGlobalStep": "covered-elsewhere: tests/test_sync_replicas.py",
+    "SparseConditionalAccumulator": "covered-elsewhere: tests/test_sparse_accumulator.py "
+                                    "(TF 1.14 golden; accumulator resource)",
+    "SparseAccumulatorApplyGradient": "covered-elsewhere: tests/test_sparse_accumulator.py",
+    "SparseAccumulatorTakeGradient": "covered-elsewhere: tests/test_sparse_accumulator.py "
+                                     "(blocking)",
     "RandomShuffleQueueV2": "covered-elsewhere: tests/test_queues.py (queue resource, blocking)",
     "PaddingFIFOQueueV2": "covered-elsewhere: tests/test_queues.py (queue resource, blocking)",
     "QueueEnqueueV2": "covered-elsewhere: tests/test_queues.py (queue resource, blocking)",

@@ -132,3 +132,31 @@ def test_replica_errors():
         with pytest.raises(ValueError, match="Too few tokens to finish the first step: "
                                              "-4 \\(given\\) vs -3 \\(needed\\)"):
             opt.get_init_tokens_op(-4)
+
+
+def test_sparse_gradients_are_aggregated_per_index():
+    """Embedding gradients (IndexedSlices) go through a SparseConditionalAccumulator, as in
+    TF 1.14: each row is the mean of the replicas' gradients that had its index."""
+    e0 = np.arange(10, dtype=np.float32).reshape(5, 2)
+    with tf.Graph().as_default():
+        emb = tf.Variable(e0)
+        gs = tf.train.get_or_create_global_step()
+        train_ops, hooks = [], []
+        for i, (ids, weight) in enumerate((([0, 1], 1.0), ([1, 2], 3.0))):
+            opt = tf.train.SyncReplicasOptimizer(tf.train.GradientDescentOptimizer(0.1),
+                                                 replicas_to_aggregate=2)
+            loss = tf.reduce_sum(tf.nn.embedding_lookup(emb, ids)) * weight
+            train_ops.append(opt.minimize(loss, global_step=gs))
+            hooks.append(opt.make_session_run_hook(is_chief=i == 0))
+        types = [op.type for op in tf.get_default_graph().get_operations()]
+        assert types.count("SparseConditionalAccumulator") == 2
+        with tf.train.SingularMonitoredSession(hooks=hooks, stop_grace_period_secs=1) as sess:
+            raw = sess.raw_session()
+            raw.run(train_ops[0])
+            raw.run(train_ops[1])
+            _wait_for(raw, gs, 1)
+            want = e0.copy()
+            want[0] -= 0.1 * 1.0
+            want[1] -= 0.1 * (1.0 + 3.0) / 2
+            want[2] -= 0.1 * 3.0
+            np.testing.assert_allclose(raw.run(emb), want, rtol=1e-6)

@@ -62,6 +62,7 @@ from .ops.sparse_tensor import SparseTensor, SparseTensorValue
 from .ops.tensor_array_ops import TensorArray
 from .ops.functional_ops import foldl, foldr, map_fn, scan
 from .ops.data_flow_ops import ConditionalAccumulator, ConditionalAccumulatorBase
+from .ops.data_flow_ops import SparseConditionalAccumulator
 from .ops.data_flow_ops import (FIFOQueue, PaddingFIFOQueue, PriorityQueue, QueueBase,
                                  RandomShuffleQueue)
 from .ops.io_ops import (FixedLengthRecordReader, IdentityReader, ReaderBase, TextLineReader,

@@ -10,6 +10,7 @@ cancellation.
 """
 from __future__ import annotations
 
+import collections
 import collections.abc
 import hashlib
 
@@ -18,6 +19,7 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework import tensor_shape
 from ..engine.framework.constant_op import const_value, convert_to_tensor
 from ..engine.framework.graph import name_scope
+from ..engine.framework.indexed_slices import IndexedSlices
 from ..engine.ops import queues as _queues  # noqa: F401 - registers the queue ops
 from ..engine.ops import accumulators as _accumulators  # noqa: F401 - and the accumulators
 from ..engine.ops._base import apply_op
@@ -370,3 +372,55 @@ class ConditionalAccumulator(ConditionalAccumulatorBase):
                        {"dtype": self._dtype}, name or "AccumulatorTakeGradient").outputs[0]
         out.set_shape(self._shape)
         return out
+
+
+class SparseConditionalAccumulator(ConditionalAccumulatorBase):
+    """Aggregates sparse gradients (IndexedSlices): `take_grad(n)` waits for n and returns
+    their sum per index, divided (MEAN) by how many of them had that index."""
+
+    def __init__(self, dtype, shape=None, shared_name=None,
+                 name="sparse_conditional_accumulator", reduction_type="MEAN"):
+        dtype = _dt.as_dtype(dtype)
+        ref = apply_op("SparseConditionalAccumulator", [], {
+            "dtype": dtype, "shape": tensor_shape.TensorShape(shape),
+            "container": "", "shared_name": shared_name or "",
+            "reduction_type": reduction_type}, name).outputs[0]
+        super().__init__(dtype, shape, ref)
+
+    def apply_indexed_slices_grad(self, grad, local_step=0, name=None):
+        """Adds the IndexedSlices `grad` (see apply_grad)."""
+        return self.apply_grad(grad_indices=grad.indices, grad_values=grad.values,
+                               grad_shape=grad.dense_shape, local_step=local_step, name=name)
+
+    def apply_grad(self, grad_indices, grad_values, grad_shape=None, local_step=0, name=None):
+        """Adds the rows `grad_values` at `grad_indices` unless `local_step` is older than
+        the accumulator's global step."""
+        local_step = _cast(convert_to_tensor(local_step), _dt.int64)
+        indices = _cast(grad_indices, _dt.int64)
+        shape = _cast([] if grad_shape is None else grad_shape, _dt.int64)
+        with name_scope(name, "SparseAccumulatorApplyGradient") as scope:
+            values = convert_to_tensor(grad_values, self._dtype, name="gradient_values")
+            return apply_op("SparseAccumulatorApplyGradient",
+                            [self._accumulator_ref, local_step, indices, values, shape],
+                            {"dtype": self._dtype, "has_known_shape": grad_shape is not None},
+                            scope)
+
+    def _take(self, num_required, name):
+        with name_scope(name, "SparseAccumulatorTakeGradient") as scope:
+            n = convert_to_tensor(num_required, _dt.int32, name="num_required")
+            return apply_op("SparseAccumulatorTakeGradient", [self._accumulator_ref, n],
+                            {"dtype": self._dtype}, scope).outputs
+
+    def take_grad(self, num_required, name=None):
+        """Waits for `num_required` gradients: (indices, values, shape) of their mean."""
+        indices, values, shape = self._take(num_required, name)
+        return _SparseTake(indices, values, shape)
+
+    def take_indexed_slices_grad(self, num_required, name=None):
+        """take_grad as an IndexedSlices."""
+        indices, values, shape = self._take(num_required, name)
+        return IndexedSlices(indices=indices, values=values, dense_shape=shape)
+
+
+_SparseTake = collections.namedtuple("SparseAccumulatorTakeGradient",
+                                     ["indices", "values", "shape"])

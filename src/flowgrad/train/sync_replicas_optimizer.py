@@ -20,7 +20,7 @@ from ..engine.framework.graph import Tensor
 from ..engine.ops.construction import fill
 from ..engine.ops.ordering import group, no_op
 from ..ops import state_ops, variables
-from ..ops.data_flow_ops import ConditionalAccumulator, FIFOQueue
+from ..ops.data_flow_ops import ConditionalAccumulator, FIFOQueue, SparseConditionalAccumulator
 from .optimizer import Optimizer
 from .queue_runner import QueueRunner
 from .session_manager import _ready
@@ -85,16 +85,23 @@ class SyncReplicasOptimizer(Optimizer):
                     if grad is None:
                         aggregated_grad.append(None)
                         continue
-                    if isinstance(grad, IndexedSlices):
-                        raise NotImplementedError(
-                            f"SyncReplicasOptimizer: the gradient of {var.op.name} is an "
-                            "IndexedSlices (SparseConditionalAccumulator is not in flowgrad)")
-                    if not isinstance(grad, Tensor):
+                    if isinstance(grad, Tensor):
+                        grad_accum = ConditionalAccumulator(
+                            grad.dtype, shape=var.get_shape(),
+                            shared_name=var.name + "/grad_accum")
+                        train_ops.append(grad_accum.apply_grad(grad,
+                                                               local_step=self._local_step))
+                        aggregated_grad.append(grad_accum.take_grad(
+                            self._replicas_to_aggregate))
+                    elif isinstance(grad, IndexedSlices):
+                        grad_accum = SparseConditionalAccumulator(
+                            grad.dtype, shape=(), shared_name=var.name + "/grad_accum")
+                        train_ops.append(grad_accum.apply_indexed_slices_grad(
+                            grad, local_step=self._local_step))
+                        aggregated_grad.append(grad_accum.take_indexed_slices_grad(
+                            self._replicas_to_aggregate))
+                    else:
                         raise ValueError("Unknown grad type!")
-                    grad_accum = ConditionalAccumulator(
-                        grad.dtype, shape=var.get_shape(), shared_name=var.name + "/grad_accum")
-                    train_ops.append(grad_accum.apply_grad(grad, local_step=self._local_step))
-                    aggregated_grad.append(grad_accum.take_grad(self._replicas_to_aggregate))
                     self._accumulator_list.append((grad_accum, var.device))
             aggregated_grads_and_vars = list(zip(aggregated_grad, var_list))
 
