@@ -92,7 +92,7 @@ def run_flowgrad(n, args):
 def _torch_rank(rank, n, port, sizes_mb, steps, repeat, queue):
     import torch
     import torch.distributed as dist
-    torch.set_num_threads(max(1, (os.cpu_count() or 1) // n))
+    torch.set_num_threads(1)   # one thread per rank (a busy 2-core machine: threads spin)
     dist.init_process_group("gloo", init_method=f"tcp://127.0.0.1:{port}", rank=rank,
                             world_size=n)
     out = {"rank": rank, "allreduce": {}}

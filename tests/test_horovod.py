@@ -92,6 +92,27 @@ def test_gradients_through_collectives_of_one_rank():
         np.testing.assert_allclose(sess.run(g), 2 * np.array([1.0, 2.0, 3.0]) + 8.0)
 
 
+def test_grouped_allreduce_and_its_gradient_of_one_rank():
+    hvd.init()
+    a = tf.constant([1.0, 2.0], dtype=tf.float64)
+    b = tf.constant([[3.0]], dtype=tf.float64)
+    sa, sb = collective.grouped_allreduce_sum([a, b])
+    assert sb.shape.as_list() == [1, 1]
+    ga, gb = tf.gradients(tf.reduce_sum(sa * sa) + tf.reduce_sum(sb), [a, b])
+    with tf.Session() as sess:
+        got = sess.run([sa, sb, ga, gb])
+    assert [x.tolist() for x in got] == [[1.0, 2.0], [[3.0]], [2.0, 4.0], [[1.0]]]
+    with pytest.raises(TypeError, match="one dtype"):
+        collective.grouped_allreduce_sum([a, tf.constant([1.0])])
+
+
+def test_ring_allreduce_many_splits_one_buffer():
+    res = _on_ranks(3, lambda b: b.allreduce_many("m", [np.full((2, 2), b.rank, np.float32),
+                                                         np.full(3, 1.0, np.float32)]))
+    for r in range(3):
+        assert res[r][0].tolist() == [[3.0, 3.0], [3.0, 3.0]] and res[r][1].tolist() == [3.0] * 3
+
+
 def _train(opt_fn, steps=5, hooks=()):
     rng = np.random.RandomState(0)
     xs, ys = rng.randn(16, 3).astype(np.float32), rng.randn(16, 1).astype(np.float32)
@@ -232,7 +253,10 @@ def _rank_main(rank, n, queues, results):
         per = len(_XS) // n
         part = slice(rank * per, (rank + 1) * per)
         opt = hvd.DistributedOptimizer(tf.train.MomentumOptimizer(0.5, 0.9))
-        results.put((rank, _mlp_steps(tf.constant(_XS[part]), tf.constant(_YS[part]), opt)))
+        res = _mlp_steps(tf.constant(_XS[part]), tf.constant(_YS[part]), opt)
+        types = [op.type for op in tf.get_default_graph().get_operations()]
+        assert types.count("HorovodGroupedAllreduce") == 1, types   # tensor fusion
+        results.put((rank, res))
     except BaseException as e:  # noqa: BLE001 - the parent reports it
         results.put((rank, repr(e)))
 

@@ -62,6 +62,20 @@ class RingBackend:
             return self._allreduce_direct(key, value)
         return self._allreduce_ring(key, value)
 
+    def allreduce_many(self, name, values):
+        """Sums of several arrays of one dtype, exchanged as one flat buffer."""
+        values = [np.asarray(v, order="C") for v in values]
+        if not values:
+            return []
+        flat = np.concatenate([v.reshape(-1) for v in values]) if len(values) > 1 \
+            else values[0].reshape(-1)
+        total = self.allreduce(name, flat)
+        out, at = [], 0
+        for v in values:
+            out.append(total[at:at + v.size].reshape(v.shape))
+            at += v.size
+        return out
+
     def _allreduce_direct(self, key, value):
         for dst in range(self.size):
             if dst != self.rank:

@@ -259,14 +259,27 @@ class _DistributedOptimizer(Optimizer):
         self._sparse_as_dense = sparse_as_dense
 
     def _allreduce_grads(self, grads):
+        """Sparse gradients allgathered one by one (as Horovod); the dense ones of each
+        dtype summed in one HorovodGroupedAllreduce (tensor fusion), then averaged."""
         with name_scope(self._name + "_Allreduce"):
             if self._sparse_as_dense:
                 grads = [convert_to_tensor(g) if isinstance(g, IndexedSlices) else g
                          for g in grads]
-            return [allreduce(g, device_dense=self._device_dense,
-                              device_sparse=self._device_sparse,
-                              compression=self._compression) if g is not None else g
-                    for g in grads]
+            out = list(grads)
+            groups = {}
+            for i, g in enumerate(grads):
+                if isinstance(g, IndexedSlices):
+                    out[i] = allreduce(g, device_sparse=self._device_sparse)
+                elif g is not None:
+                    groups.setdefault(g.dtype.base_dtype, []).append(i)
+            with _device(self._device_dense):
+                for dtype, idx in groups.items():
+                    packed = [self._compression.compress(grads[i]) for i in idx]
+                    summed = _collective.grouped_allreduce_sum([t for t, _ in packed])
+                    horovod_size = cast(size(), dtype=dtype)
+                    for i, s, (_, ctx) in zip(idx, summed, packed):
+                        out[i] = self._compression.decompress(s, ctx) / horovod_size
+            return out
 
     def compute_gradients(self, *args, **kwargs):
         """The wrapped optimizer's gradients, averaged over all ranks (when size() > 1)."""

@@ -1,5 +1,7 @@
-"""Horovod's collective ops: HorovodAllreduce (sum over ranks), HorovodAllgather (concat
-over ranks along dimension 0) and HorovodBroadcast (root_rank's value everywhere).
+"""Horovod's collective ops: HorovodAllreduce (sum over ranks), HorovodGroupedAllreduce
+(several tensors of one dtype summed as one buffer: Horovod's tensor fusion, which
+DistributedOptimizer uses), HorovodAllgather (concat over ranks along dimension 0) and
+HorovodBroadcast (root_rank's value everywhere).
 
 The kernels hand their input to the process's collective backend, keyed by the op's
 name: every rank runs the same graph, so the n-th run of op `name` meets the n-th run
@@ -18,14 +20,14 @@ import numpy as np
 from ..framework import errors
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from ._base import apply
+from ._base import apply, apply_op
 from .construction import zeros_like
 from .indexing import strided_slice
 from .joining import split
 from .shape import reshape, shape
 
-__all__ = ["LocalBackend", "set_backend", "get_backend", "allreduce_sum", "allgather",
-           "broadcast"]
+__all__ = ["LocalBackend", "set_backend", "get_backend", "allreduce_sum",
+           "grouped_allreduce_sum", "allgather", "broadcast"]
 
 
 class LocalBackend:
@@ -35,6 +37,9 @@ class LocalBackend:
 
     def allreduce(self, key, value):
         return np.array(value, copy=True)
+
+    def allreduce_many(self, key, values):
+        return [np.array(v, copy=True) for v in values]
 
     def allgather(self, key, value):
         return np.array(value, copy=True)
@@ -82,6 +87,19 @@ def _allreduce_bind(node, ctx):
     return lambda x: get_backend().allreduce(name, np.asarray(x))
 
 
+def _grouped_infer(inputs, attrs):
+    dtypes = {t.dtype.base_dtype for t in inputs}
+    if len(dtypes) > 1:
+        raise TypeError("HorovodGroupedAllreduce: the tensors of one group must have one "
+                        f"dtype, got {sorted(d.name for d in dtypes)}")
+    return [(t.dtype.base_dtype, t.shape) for t in inputs]
+
+
+def _grouped_bind(node, ctx):
+    name = node.name
+    return lambda *xs: tuple(get_backend().allreduce_many(name, [np.asarray(x) for x in xs]))
+
+
 def _allgather_bind(node, ctx):
     name = node.name
     return lambda x: get_backend().allgather(name, np.asarray(x))
@@ -107,6 +125,15 @@ def allreduce_sum(tensor, name=None):
                  name or "HorovodAllreduce_" + _normalize(tensor.name))
 
 
+def grouped_allreduce_sum(tensors, name=None):
+    """The sums over all ranks of several tensors of one dtype, exchanged as one buffer
+    (tensor fusion: one collective instead of one per tensor)."""
+    op = apply_op("HorovodGroupedAllreduce", list(tensors),
+                  {"T": tensors[0].dtype.base_dtype, "num_tensors": len(tensors)},
+                  name or "HorovodGroupedAllreduce")
+    return list(op.outputs)
+
+
 def allgather(tensor, name=None):
     """`tensor` of every rank, concatenated along dimension 0 in rank order."""
     return apply("HorovodAllgather", [tensor], {"T": tensor.dtype.base_dtype},
@@ -122,6 +149,11 @@ def broadcast(tensor, root_rank, name=None):
 
 def _allreduce_grad(op, grad):
     return [allreduce_sum(grad)]
+
+
+def _grouped_grad(op, *grads):
+    grads = [g if g is not None else zeros_like(x) for g, x in zip(grads, op.inputs)]
+    return grouped_allreduce_sum(grads)
 
 
 def _allgather_grad(op, grad):
@@ -142,6 +174,8 @@ def _broadcast_grad(op, grad):
 
 register_op("HorovodAllreduce", infer=_same_infer, bind=_allreduce_bind, stateful=True,
             grad=_allreduce_grad)
+register_op("HorovodGroupedAllreduce", infer=_grouped_infer, bind=_grouped_bind,
+            stateful=True, grad=_grouped_grad)
 register_op("HorovodAllgather", infer=_gather_infer, bind=_allgather_bind, stateful=True,
             grad=_allgather_grad)
 register_op("HorovodBroadcast", infer=_same_infer, bind=_broadcast_bind, stateful=True,
