@@ -191,18 +191,47 @@ def _match(graph, info, ctx):
         if k < n and k not in counters and v in read:
             return None
     return {"n": n, "t": k_t, "out": k_out, "c": k_c, "h": k_h, "x": k_x, "w": k_w,
-            "b": k_b, "fb": fb, "counters": counters}
+            "b": k_b, "fb": fb, "counters": counters, "bounds": _bounds(cprog, n, ctx)}
 
 
-def _sigmoid_into(z, out, tmp):
-    """out = sigmoid(z) as the Sigmoid kernel computes it: 1/(1+e) where z >= 0, else
-    e/(1+e), e = exp(-|z|)."""
-    np.abs(z, out=tmp)
-    np.negative(tmp, out=tmp)
-    np.exp(tmp, out=tmp)              # e
-    d = np.add(tmp, 1, dtype=z.dtype)  # 1 + e
-    np.divide(1, d, out=out)
-    np.divide(tmp, d, out=out, where=z < 0)
+def _bounds(cprog, n, ctx):
+    """A condition that is a conjunction of `counter < bound` (bound: a capture or a
+    constant) as [(counter position, ("cap", position) or ("const", value))]; else None
+    (the condition is then run at every iteration)."""
+    prod = {v: nd for nd in cprog.nodes for v in nd.outputs}
+    pos = {v: k for k, v in enumerate(cprog.feeds)}
+    out = []
+
+    def walk(v):
+        nd = prod.get(v)
+        if nd is None:
+            raise ValueError("feed")
+        if nd.type == "Identity":
+            return walk(nd.inputs[0])
+        if nd.type == "LogicalAnd":
+            walk(nd.inputs[0])
+            walk(nd.inputs[1])
+            return
+        if nd.type != "Less":
+            raise ValueError(nd.type)
+        a, b = nd.inputs
+        if pos.get(a, n) >= n:
+            raise ValueError("counter")
+        if b in pos and pos[b] >= n:
+            out.append((pos[a], ("cap", pos[b] - n)))
+        elif b in prod and prod[b].type == "Const":
+            val = _const_value(prod[b], ctx)
+            if val is None or val.ndim:
+                raise ValueError("bound")
+            out.append((pos[a], ("const", int(val))))
+        else:
+            raise ValueError("bound")
+    try:
+        if len(cprog.fetches) != 1:
+            return None
+        walk(cprog.fetches[0])
+    except ValueError:
+        return None
     return out
 
 
@@ -221,6 +250,22 @@ class Runner:
         r = self.r
         counters = r["counters"]
         vals = list(vals)
+        if r["bounds"] is not None:   # counter < bound: the count is known up front
+            steps = None
+            for k, (kind, ref) in r["bounds"]:
+                v, bound = vals[k], caps[ref] if kind == "cap" else ref
+                if np.ndim(v) or np.ndim(bound) or np.asarray(v).dtype.kind not in "iu" or \
+                        np.asarray(bound).dtype.kind not in "iu":
+                    steps = None
+                    break
+                left = max(0, int(bound) - int(v))
+                steps = left if steps is None else min(steps, left)
+            if steps is not None:
+                seq = [tuple(int(vals[k]) + s for k in counters) for s in range(steps)]
+                if steps:
+                    for k, (add, one) in counters.items():
+                        vals[k] = add(vals[k], np.asarray(steps, np.asarray(one).dtype))
+                return seq, vals
         seq = []
         while True:
             (go,) = self.run_sub(self.cond_plan, tuple(vals) + caps)
@@ -284,15 +329,32 @@ class Runner:
         tmp = np.empty((bsz, 4 * hid), dt)
         c_all[0] = c
         h_all[0] = h
+        # per-iteration products call BLAS directly: handing a small product to the
+        # intra-op pool costs a thread switch per iteration
+        dot = np.dot
+        one = dt.type(1)
+        d = np.empty_like(tmp)
+        neg = np.empty(tmp.shape, bool)
+        prod = np.empty((bsz, hid), dt)
+        gi, gj = g_all[:, :, :h1], g_all[:, :, h1:h2]
+        gf, go = g_all[:, :, h2:h3], g_all[:, :, h3:]
+        absolute, negative, exp, add, divide, less, tanh, multiply = (
+            np.abs, np.negative, np.exp, np.add, np.divide, np.less, np.tanh, np.multiply)
         for s in range(steps):
-            z = matmul(h_all[s], wh)
+            z = dot(h_all[s], wh)
             z += zx[s]
-            g = _sigmoid_into(z, g_all[s], tmp)
-            np.tanh(z[:, h1:h2], out=g[:, h1:h2])
+            # sigmoid as the Sigmoid kernel: 1/(1+e) where z >= 0, else e/(1+e), e = exp(-|z|)
+            absolute(z, out=tmp)
+            exp(negative(tmp, out=tmp), out=tmp)
+            add(tmp, one, out=d)
+            g = g_all[s]
+            divide(one, d, out=g)
+            divide(tmp, d, out=g, where=less(z, 0, out=neg))
+            tanh(z[:, h1:h2], out=gj[s])
             cn = c_all[s + 1]
-            np.multiply(c_all[s], g[:, h2:h3], out=cn)
-            cn += g[:, :h1] * g[:, h1:h2]
-            np.multiply(np.tanh(cn, out=tc_all[s]), g[:, h3:], out=h_all[s + 1])
+            multiply(c_all[s], gf[s], out=cn)
+            cn += multiply(gi[s], gj[s], out=prod)
+            multiply(tanh(cn, out=tc_all[s]), go[s], out=h_all[s + 1])
         del zx
         # the output TensorArray, written as the plain loop writes it
         elems = dict(ota.elems)
@@ -345,24 +407,29 @@ class Runner:
         matmul = _threads.matmul
         dc = dc.copy()
         dh = np.array(dh, copy=True)
+        dot = np.dot
+        multiply = np.multiply
+        gi, gj = g_all[:, :, :h1], g_all[:, :, h1:h2]
+        gf, go = g_all[:, :, h2:h3], g_all[:, :, h3:]
+        dzi, dzj = dz_all[:, :, :h1], dz_all[:, :, h1:h2]
+        dzf, dzo = dz_all[:, :, h2:h3], dz_all[:, :, h3:]
+        dtc = np.empty_like(dc)
+        gel = gta.elems
         for s in range(steps - 1, -1, -1):
-            t = ts[s]
-            dho = gta.elems.get(t)
+            dho = gel.get(ts[s])
             if dho is not None:
                 dh = dh + dho
-            g = g_all[s]
-            tc = tc_all[s]
-            dtc = dh * g[:, h3:]
+            multiply(dh, go[s], out=dtc)
             dtc *= dtc_all[s]
             dc += dtc
+            multiply(dc, gj[s], out=dzi[s])
+            multiply(dc, gi[s], out=dzj[s])
+            multiply(dc, c_all[s], out=dzf[s])
+            multiply(dh, tc_all[s], out=dzo[s])
             dz = dz_all[s]
-            np.multiply(dc, g[:, h1:h2], out=dz[:, :h1])
-            np.multiply(dc, g[:, :h1], out=dz[:, h1:h2])
-            np.multiply(dc, c_all[s], out=dz[:, h2:h3])
-            np.multiply(dh, tc, out=dz[:, h3:])
             dz *= deriv[s]
-            dc *= g[:, h2:h3]
-            dh = matmul(dz, wht)
+            dc *= gf[s]
+            dh = dot(dz, wht)
         g_vars = []
         for k in range(n):
             if k == r["out"]:
