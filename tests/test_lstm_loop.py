@@ -155,3 +155,43 @@ def test_scatter_rounds_equal_ufunc_at(kind, ufunc):
         rows(got, idx, upd)
         ufunc.at(want, idx, upd)
         np.testing.assert_array_equal(got, want)
+
+
+def _ctc_log_space(logits, label, merge_repeated=True):
+    """-log p(label | logits) by the textbook log-space forward recursion (one entry)."""
+    t_max, classes = logits.shape
+    blank = classes - 1
+    logy = logits - np.logaddexp.reduce(logits, axis=1, keepdims=True)
+    lp = [blank]
+    for v in label:
+        lp += [v, blank]
+    alpha = np.full(len(lp), -np.inf)
+    alpha[0], alpha[1] = logy[0, lp[0]], logy[0, lp[1]]
+    for t in range(1, t_max):
+        new = np.full(len(lp), -np.inf)
+        for u in range(len(lp)):
+            terms = [alpha[u]] if merge_repeated or lp[u] == blank else []
+            if u >= 1:
+                terms.append(alpha[u - 1])
+            if u >= 2 and lp[u] != blank and not (merge_repeated and lp[u] == lp[u - 2]):
+                terms.append(alpha[u - 2])
+            new[u] = np.logaddexp.reduce(terms) + logy[t, lp[u]] if terms else -np.inf
+        alpha = new
+    return -np.logaddexp(alpha[-1], alpha[-2])
+
+
+def test_ctc_scaled_recursion_long_peaky_sequences():
+    """The probability-space recursion (rescaled every step) keeps long, peaky sequences
+    (log p far below float64's range) equal to the log-space recursion."""
+    from flowgrad.engine.ops.ctc import ctc_loss_and_grad
+    rng = np.random.RandomState(7)
+    t_max, classes = 300, 6
+    x = (rng.randn(t_max, 2, classes) * 8).astype(np.float32)
+    labels = [[1, 1, 2, 0, 3] * 4, [4, 2]]
+    loss, grad = ctc_loss_and_grad(x, labels, [t_max, 150])
+    assert loss[0] > 800   # p = e^-loss underflows float64 without the rescaling
+    for b, n in enumerate([t_max, 150]):
+        want = _ctc_log_space(x[:n, b].astype(np.float64), labels[b])
+        np.testing.assert_allclose(loss[b], want, rtol=1e-5)
+    assert np.all(grad[150:, 1] == 0)
+    np.testing.assert_allclose(grad.sum(axis=2), 0, atol=1e-5)
