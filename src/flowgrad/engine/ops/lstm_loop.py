@@ -246,7 +246,8 @@ class Runner:
         self.run_sub = run_sub
 
     def _steps(self, vals, caps):
-        """The counters' values at each iteration (the condition run on them)."""
+        """The time counter's value at each iteration (the condition run on the counters),
+        and the loop vars with the counters' final values."""
         r = self.r
         counters = r["counters"]
         vals = list(vals)
@@ -261,7 +262,8 @@ class Runner:
                 left = max(0, int(bound) - int(v))
                 steps = left if steps is None else min(steps, left)
             if steps is not None:
-                seq = [tuple(int(vals[k]) + s for k in counters) for s in range(steps)]
+                t0 = int(vals[r["t"]])
+                seq = list(range(t0, t0 + steps))
                 if steps:
                     for k, (add, one) in counters.items():
                         vals[k] = add(vals[k], np.asarray(steps, np.asarray(one).dtype))
@@ -271,7 +273,7 @@ class Runner:
             (go,) = self.run_sub(self.cond_plan, tuple(vals) + caps)
             if not go:
                 break
-            seq.append(tuple(vals[k] for k in counters))
+            seq.append(int(vals[r["t"]]))
             for k, (add, one) in counters.items():
                 vals[k] = add(vals[k], one)
         return seq, vals
@@ -296,11 +298,10 @@ class Runner:
         dx = w.shape[0] - hid
         if dx < 0 or w.shape[1] != 4 * hid or b.shape[0] != 4 * hid:
             return None
-        seq, final = self._steps(vals, caps)
-        steps = len(seq)
+        ts, final = self._steps(vals, caps)
+        steps = len(ts)
         if not steps:
             return None
-        ts = [int(s[list(r["counters"]).index(r["t"])]) for s in seq]
         xs = []
         m = xta.meta
         replay = not clear or not m.clear
@@ -359,11 +360,20 @@ class Runner:
         # the output TensorArray, written as the plain loop writes it
         elems = dict(ota.elems)
         size = ota.size
-        try:
-            for s, t in enumerate(ts):
-                size = _put(ota, elems, t, h_all[s + 1], size)
-        except Exception:  # noqa: BLE001 - the plain loop raises it, naming its op
-            return None
+        om = ota.meta
+        if not elems and not om.grad and ts[0] >= 0 and (om.dynamic or ts[-1] < size) and \
+                (not om.identical or om.shape in (None, (bsz, hid))):
+            # an empty array written at increasing indices: every write is valid
+            if om.identical:
+                om.shape = (bsz, hid)
+            elems = dict(zip(ts, h_all[1:]))
+            size = max(size, ts[-1] + 1)
+        else:
+            try:
+                for s, t in enumerate(ts):
+                    size = _put(ota, elems, t, h_all[s + 1], size)
+            except Exception:  # noqa: BLE001 - the plain loop raises it, naming its op
+                return None
         if not replay:
             for t, x in zip(ts, xs):
                 m.cleared.add((id(x), t))
