@@ -1,7 +1,8 @@
 """LSTM language-model training step: flowgrad against TF compat.v1 and PyTorch.
 
     PYTHONPATH=src python bench/lstm.py [--tf-python /work/benchvenv/bin/python]
-        [--torch-python PY] [--sizes 32,64,256 1,200,32] [--vocab 10000] [--rounds 2]
+        [--torch-python PY] [--torch-threads 1] [--sizes 32,64,256 1,200,32]
+        [--vocab 10000] [--rounds 2] [--reps 7]
 
 One step = embedding lookup of [batch, steps] token ids, an LSTM over them, sampled
 softmax (64 log-uniform candidates of `--vocab` classes) on every output, forward +
@@ -11,9 +12,13 @@ BasicLSTMCell without Keras 2; tf.nn.sampled_softmax_loss; tf.train.AdamOptimize
 PyTorch runs nn.LSTM, and a Python loop of nn.LSTMCell, with the same sampled softmax
 written out (true and sampled logits less log Q, cross entropy) and torch.optim.Adam.
 Each framework runs in its own process (this file with `--worker`), alternating over
-`--rounds`; the table gives the best round's median step time and the process's peak
-resident memory growth over the timed steps (ru_maxrss after less RSS before the first
-step). A peer whose Python is missing is left out.
+`--rounds`; the table gives the best round's median step time (wall clock), the median
+CPU time of a step (all of the process's threads: on a loaded machine the fairer figure)
+and the process's peak resident memory over what it held after its imports (ru_maxrss at
+the end less the RSS before the model is built: variables, Adam slots and the steps'
+high-water mark). PyTorch runs `--torch-threads` intra-op threads (default 1: with more,
+its OpenMP workers spin-wait and slow it 10x on a loaded machine; TF and flowgrad use
+their defaults). A peer whose Python is missing is left out.
 """
 import argparse
 import json
@@ -45,16 +50,17 @@ def _data(B, T, V):
     return ids, labels
 
 
-def _time(step, reps):
+def _time(step, reps, rss0):
     step()
     step()
-    rss0 = _rss_mb()
-    ts = []
+    ts, cpu = [], []
     for _ in range(reps):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         step()
         ts.append(time.perf_counter() - t0)
-    return {"median_ms": 1000 * statistics.median(ts), "peak_mb": _peak_mb() - rss0}
+        cpu.append(time.process_time() - c0)
+    return {"median_ms": 1000 * statistics.median(ts), "cpu_ms": 1000 * statistics.median(cpu),
+            "peak_mb": _peak_mb() - rss0}   # the high-water mark over the imports' RSS
 
 
 def graph_worker(which, B, T, H, V, reps):
@@ -82,6 +88,7 @@ def graph_worker(which, B, T, H, V, reps):
             h = tf.tanh(c) * tf.sigmoid(o)
             return h, (c, h)
 
+    rss0 = _rss_mb()
     ids, labels = _data(B, T, V)
     init = tf.random_uniform_initializer(-0.05, 0.05, seed=2)
     emb = tf.get_variable("embedding", [V, H], initializer=init)
@@ -95,11 +102,13 @@ def graph_worker(which, B, T, H, V, reps):
     train = tf.train.AdamOptimizer(1e-3).minimize(loss)
     with tf.Session() as s:
         s.run(tf.global_variables_initializer())
-        return _time(lambda: s.run(train), reps)
+        return _time(lambda: s.run(train), reps, rss0)
 
 
-def torch_worker(which, B, T, H, V, reps):
+def torch_worker(which, B, T, H, V, reps, threads=1):
     import torch
+    torch.set_num_threads(threads)
+    rss0 = _rss_mb()
     torch.manual_seed(0)
     ids, labels = _data(B, T, V)
     ids = torch.from_numpy(ids.astype(np.int64))
@@ -142,7 +151,7 @@ def torch_worker(which, B, T, H, V, reps):
         opt.zero_grad()
         loss.backward()
         opt.step()
-    return _time(step, reps)
+    return _time(step, reps, rss0)
 
 
 PEERS = (("flowgrad", "fg"), ("TF compat.v1", "tf"), ("torch nn.LSTM", "torch-lstm"),
@@ -157,34 +166,37 @@ def main():
     ap.add_argument("--vocab", type=int, default=10000)
     ap.add_argument("--reps", type=int, default=7)
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--torch-threads", type=int, default=1)
     ap.add_argument("--worker", nargs=5)
     a = ap.parse_args()
     if a.worker:
         which, B, T, H, V = a.worker
-        fn = torch_worker if which.startswith("torch") else graph_worker
-        print(json.dumps(fn(which, int(B), int(T), int(H), int(V), a.reps)))
+        args = (which, int(B), int(T), int(H), int(V), a.reps)
+        print(json.dumps(torch_worker(*args, a.torch_threads) if which.startswith("torch")
+                         else graph_worker(*args)))
         return
     here = os.path.abspath(__file__)
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
     pys = {"fg": sys.executable, "tf": a.tf_python, "torch-lstm": a.torch_python,
            "torch-cell": a.torch_python}
     peers = [(label, w) for label, w in PEERS if os.path.exists(pys[w])]
-    print("batch steps hidden | " + " | ".join(f"{label} ms (peak MB)" for label, _ in peers)
-          + " | flowgrad / TF")
+    print("batch steps hidden | " + " | ".join(f"{label} ms (CPU ms, peak MB)"
+                                               for label, _ in peers) + " | flowgrad / TF")
     for size in a.sizes:
         B, T, H = size.split(",")
         res = {w: [] for _, w in peers}
         for _ in range(a.rounds):
             for _, w in peers:
-                p = subprocess.run([pys[w], here, "--reps", str(a.reps), "--worker", w, B, T, H,
-                                    str(a.vocab)], capture_output=True, text=True, env=env)
+                p = subprocess.run([pys[w], here, "--reps", str(a.reps), "--torch-threads",
+                                    str(a.torch_threads), "--worker", w, B, T, H, str(a.vocab)],
+                                   capture_output=True, text=True, env=env)
                 lines = [ln for ln in p.stdout.splitlines() if ln.startswith("{")]
                 if p.returncode or not lines:
                     sys.exit(f"{w} failed:\n{p.stderr[-2000:]}")
                 res[w].append(json.loads(lines[-1]))
         best = {w: min(r, key=lambda d: d["median_ms"]) for w, r in res.items()}
-        cells = [f"{best[w]['median_ms']:.1f} ({max(r['peak_mb'] for r in res[w]):.0f})"
-                 for _, w in peers]
+        cells = [f"{best[w]['median_ms']:.1f} ({best[w]['cpu_ms']:.0f}, "
+                 f"{max(r['peak_mb'] for r in res[w]):.0f})" for _, w in peers]
         ratio = best["fg"]["median_ms"] / best["tf"]["median_ms"] if "tf" in best else float("nan")
         print(f"{B:>5} {T:>5} {H:>6} | " + " | ".join(cells) + f" | {ratio:.2f}")
 

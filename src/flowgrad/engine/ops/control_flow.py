@@ -583,7 +583,9 @@ def _while_grad_bind(node, ctx):
     fkey = ("lstm", fop)
 
     def run_fused(args):
-        kept = stash.get(fkey)
+        # the forward's kept gates are taken (freed once this gradient is done); a second
+        # gradient of the same loop in this run recomputes them
+        kept = stash.pop(fkey, None)
         if kept is not None and len(kept[0]) == n + m and all(
                 a is b for a, b in zip(kept[0], args[:n + m])):
             kept = kept[1]

@@ -15,11 +15,13 @@ When the body's lowered program is exactly this pattern (no other op):
 
 the While op runs the iterations with a handful of NumPy calls each, into buffers
 allocated once for all of them, and WhileGrad walks them back with the gates kept
-from the forward pass (nothing recomputed, no activation copied); the weight and
-bias gradients are one matrix product and one sum over all iterations. The math is
-the unfused body's op for op (the same sigmoid formula, tanh, SigmoidGrad and
-TanhGrad), so values agree with it to float rounding (the weight gradient sums the
-iterations in one product instead of one product per iteration).
+from the forward pass (nothing recomputed, no activation copied). The inputs' share of
+the gates (x_t W_x + b for every t), the input gradients and the weight and bias
+gradients are each one matrix product or sum over all iterations; each iteration
+multiplies only h W_h (forward) and dz W_h^T (backward). The elementwise math is the
+body's (the Sigmoid kernel's formula, tanh, SigmoidGrad's y (1 - y), TanhGrad's
+1 - y^2); the products are split differently, so values agree with the plain loop's
+to float rounding (tests/test_lstm_loop.py).
 
 Anything else (sequence_length's selects, peepholes, dropout, other dtypes, a loop
 that runs no iteration, a TensorArray read the plain loop would reject) runs the
@@ -186,6 +188,8 @@ def _match(graph, info, ctx):
             return None
     # the condition reads only counters and captures
     cprog = lower(graph, [info["cond"]], [], feeds)
+    if any(nd.stateful for nd in cprog.nodes):   # the runner may evaluate it ahead
+        return None
     read = {v for nd in cprog.nodes for v in nd.inputs} | set(cprog.fetches)
     for k, v in enumerate(cprog.feeds):
         if k < n and k not in counters and v in read:
