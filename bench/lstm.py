@@ -18,7 +18,7 @@ and the process's peak resident memory over what it held after its imports (ru_m
 the end less the RSS before the model is built: variables, Adam slots and the steps'
 high-water mark). PyTorch runs `--torch-threads` intra-op threads (default 1: with more,
 its OpenMP workers spin-wait and slow it 10x on a loaded machine; TF and flowgrad use
-their defaults). A peer whose Python is missing is left out.
+their defaults). A peer whose Python is missing or lacks its package is left out.
 """
 import argparse
 import json
@@ -179,7 +179,15 @@ def main():
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
     pys = {"fg": sys.executable, "tf": a.tf_python, "torch-lstm": a.torch_python,
            "torch-cell": a.torch_python}
-    peers = [(label, w) for label, w in PEERS if os.path.exists(pys[w])]
+    mods = {"fg": "flowgrad", "tf": "tensorflow", "torch-lstm": "torch", "torch-cell": "torch"}
+
+    def runnable(w):
+        return os.path.exists(pys[w]) and subprocess.run(
+            [pys[w], "-c", f"import {mods[w]}"], capture_output=True, env=env).returncode == 0
+    peers = [(label, w) for label, w in PEERS if runnable(w)]
+    left = [label for label, w in PEERS if (label, w) not in peers]
+    if left:
+        print("left out (no Python with the package): " + ", ".join(left))
     print("batch steps hidden | " + " | ".join(f"{label} ms (CPU ms, peak MB)"
                                                for label, _ in peers) + " | flowgrad / TF")
     for size in a.sizes:
