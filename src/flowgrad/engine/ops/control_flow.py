@@ -37,6 +37,7 @@ from .shape import identity as _identity
 from .tensor_array import _zero_grad_kernel as _empty_grad_value
 from .tensor_array import replaying as _replaying
 from .tensor_array import tensor_array_v3
+from . import lstm_loop as _lstm_loop
 from ._base import apply
 from .tensor_array import zero_grad as _zero_grad_ta
 
@@ -533,8 +534,23 @@ def _while_bind(node, ctx):
     stash = _stash(ctx)
 
     replay = info.get("replay", False)
+    roles = _lstm_loop.match(graph, info, ctx)
+    fused = _lstm_loop.Runner(roles, cond_plan, _run_sub) if roles is not None else None
+    fkey = ("lstm", op)
 
     def run_while(*args):
+        if fused is not None:
+            stash.pop(fkey, None)
+            stash.pop(op, None)
+            if replay:
+                with _replaying():
+                    got = fused.forward(args, clear=False)
+            else:
+                got = fused.forward(args)
+            if got is not None:
+                if keep:   # WhileGrad reads the gates kept here
+                    stash[fkey] = (args, got[1])
+                return got[0]
         if replay:
             with _replaying():
                 values, states = _loop_states(info, cond_plan, body_plan, args[:n],
@@ -562,6 +578,24 @@ def _while_grad_bind(node, ctx):
                              feeds + ginfo["grad_vars"] + saved)
     stash = _stash(ctx)
     picks = {}
+    roles = _lstm_loop.match(graph, info, ctx)
+    fused = _lstm_loop.Runner(roles, cond_plan, _run_sub) if roles is not None else None
+    fkey = ("lstm", fop)
+
+    def run_fused(args):
+        # the forward's kept gates are taken (freed once this gradient is done); a second
+        # gradient of the same loop in this run recomputes them
+        kept = stash.pop(fkey, None)
+        if kept is not None and len(kept[0]) == n + m and all(
+                a is b for a, b in zip(kept[0], args[:n + m])):
+            kept = kept[1]
+        else:
+            with _replaying():
+                got = fused.forward(args[:n + m], clear=False)
+            if got is None:
+                return None
+            kept = got[1]
+        return fused.backward(args, kept, ginfo["diff_caps"])
 
     def forward_states(args):
         """The forward While's kept iterations from this run (no forward op runs again),
@@ -580,6 +614,10 @@ def _while_grad_bind(node, ctx):
                             builtins.tuple(args[n:n + m]), True, len(saved))[1]
 
     def run_while_grad(*args):
+        if fused is not None:
+            outs = run_fused(args)
+            if outs is not None:
+                return builtins.tuple(outs)
         caps, gys = builtins.tuple(args[n:n + m]), args[n + m:]
         with _replaying():   # the forward reads ran once already: they do not clear again
             states = forward_states(args)

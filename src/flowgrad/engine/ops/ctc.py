@@ -161,46 +161,14 @@ def _targets(labels, seq, num_classes, collapse, ignore_longer):
     return out
 
 
-def _exp(d):
-    """exp of non-positive `d`, with what would be subnormal (below e^-700, nothing next to
-    the row's maximum 1) set to 0: subnormal arithmetic is many times slower."""
-    small = d < -700.0
-    return np.where(small, 0.0, np.exp(np.where(small, 0.0, d)))
-
-
-def _step_lse(prev, stay, skip_from):
-    """log(sum of exp) over the allowed predecessors of every state, for all batch entries
-    at once: `prev` [B, U] log values; the stay term where `stay`, the state before, and the
-    one two before where `skip_from` (masks [B, U]). Shifted by each row's maximum so that a
-    single exp and log are taken."""
-    m = prev.max(axis=1, keepdims=True)
-    m = np.where(np.isfinite(m), m, 0.0)
-    p = _exp(prev - m)
-    acc = np.where(stay, p, 0.0)
-    acc[:, 1:] += p[:, :-1]
-    acc[:, 2:] += np.where(skip_from[:, 2:], p[:, :-2], 0.0)
-    return np.log(acc) + m
-
-
-def _step_lse_back(nxt, stay, skip_to):
-    """The backward counterpart: successors u, u + 1 and u + 2 (where `skip_to` at u + 2)."""
-    m = nxt.max(axis=1, keepdims=True)
-    m = np.where(np.isfinite(m), m, 0.0)
-    p = _exp(nxt - m)
-    acc = np.where(stay, p, 0.0)
-    acc[:, :-1] += p[:, 1:]
-    acc[:, :-2] += np.where(skip_to[:, 2:], p[:, 2:], 0.0)
-    return np.log(acc) + m
-
-
 def ctc_loss_and_grad(x, labels, seq, merge_repeated=True):
     """Loss [B] and gradient [T, B, C] of logits `x` [T, B, C] for target label lists.
 
     Vectorized over the batch and the states of the blank-extended labels l' (2L + 1 states:
-    a blank before each label and one at the end): log alpha (including the emission of
-    step t) and log beta (excluding it) as TF's calculator, so that alpha + beta is the log
-    posterior mass of a state at step t. Each step's log-sum-exp is taken over the row
-    shifted by its maximum.
+    a blank before each label and one at the end): alpha (including the emission of step t)
+    and beta (excluding it) as TF's calculator, so that alpha * beta is the posterior mass
+    of a state at step t; in probability space, every step's row rescaled to sum 1 (the
+    scales' logs add up to log p), in float64.
     """
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         return _ctc_loss_and_grad(x, labels, seq, merge_repeated)
@@ -212,7 +180,6 @@ def _ctc_loss_and_grad(x, labels, seq, merge_repeated):
     shifted = x - x.max(axis=2, keepdims=True)
     e = np.exp(shifted)
     y = e / e.sum(axis=2, keepdims=True)  # in x's dtype, as TF's kernel
-    logy = np.log(y.astype(np.float64))
     lens = np.array([2 * len(lab) + 1 for lab in labels], np.int64)
     umax = int(lens.max()) if batch else 1
     lp = np.full((batch, umax), blank, np.int64)
@@ -226,44 +193,71 @@ def _ctc_loss_and_grad(x, labels, seq, merge_repeated):
     same2 = np.zeros((batch, umax), bool)
     same2[:, 2:] = lp[:, 2:] == lp[:, :-2]
     skip = (u[None, :] > 1) & ~is_blank & ~(bool(merge_repeated) & same2)
-    # emissions em[t, b, u] = log y[t, b, l'[b, u]]
-    em = logy[:, np.arange(batch)[:, None], lp]
-    em = np.where(valid[None], em, _NEG_INF)
+    # emissions em[t, b, u] = y[t, b, l'[b, u]] (0 past a row's states)
+    y64 = y.astype(np.float64)
+    em = y64[:, np.arange(batch)[:, None], lp] * valid
     tb = np.asarray(seq, np.int64)
-    alpha = np.full((max_time, batch, umax), _NEG_INF)
-    if max_time:
-        alpha[0, :, 0] = em[0, :, 0]
-        if umax > 1:
-            alpha[0, :, 1] = em[0, :, 1]
-    for t in range(1, max_time):
-        alpha[t] = np.where((t < tb)[:, None], _step_lse(alpha[t - 1], stay, skip) + em[t],
-                            _NEG_INF)
-    beta = np.full((max_time, batch, umax), _NEG_INF)
+    stay_f = stay.astype(np.float64)
+    skip_f = skip[:, 2:].astype(np.float64)
+    # alpha (emission of step t included) and beta (excluded), each row rescaled to sum 1
+    # at every step (Rabiner's scaling: the log posterior needs no log-sum-exp per step);
+    # log p(labels) is the sum of alpha's log scales and the end states' last mass
+    alpha = np.zeros((max_time, batch, umax))
+    log_p = np.zeros(batch)
     end = np.zeros((batch, umax), bool)
     end[np.arange(batch), lens - 1] = True
     end[np.arange(batch), np.maximum(lens - 2, 0)] = True
-    init = np.where(end & valid, 0.0, _NEG_INF)
+    end &= valid
+    alive = tb > 0
+    if max_time:
+        a = alpha[0]
+        a[:, :2] = em[0, :, :2]
+        c = a.sum(axis=1)
+        log_p += np.log(np.where(alive, c, 1.0))
+        a /= np.where(c > 0, c, 1.0)[:, None]
+    last = np.where(alive[:, None], alpha[0], 0.0)
+    for t in range(1, max_time):
+        p = alpha[t - 1]
+        a = alpha[t]
+        np.multiply(p, stay_f, out=a)
+        a[:, 1:] += p[:, :-1]
+        a[:, 2:] += p[:, :-2] * skip_f
+        a *= em[t]
+        live_t = t < tb
+        c = a.sum(axis=1)
+        log_p += np.log(np.where(live_t, c, 1.0))
+        a /= np.where(c > 0, c, 1.0)[:, None]
+        if (t == tb - 1).any():
+            last[t == tb - 1] = a[t == tb - 1]
+    log_p += np.log((last * end).sum(axis=1))
+    log_p[~alive] = _NEG_INF
+    beta = np.zeros((max_time, batch, umax))
+    init = end.astype(np.float64)
+    nxt = np.zeros((batch, umax))
     for t in range(max_time - 1, -1, -1):
+        bt = beta[t]
         if t + 1 < max_time:
-            s = _step_lse_back(beta[t + 1] + em[t + 1], stay, skip)
+            q = beta[t + 1] * em[t + 1]
+            np.multiply(q, stay_f, out=bt)
+            bt[:, :-1] += q[:, 1:]
+            bt[:, :-2] += q[:, 2:] * skip_f
+            d = bt.sum(axis=1)
+            bt /= np.where(d > 0, d, 1.0)[:, None]
         else:
-            s = np.full((batch, umax), _NEG_INF)
-        beta[t] = np.where((t == tb - 1)[:, None], init,
-                           np.where((t < tb - 1)[:, None], s, _NEG_INF))
-    ab = alpha + beta
-    if max_time and umax:
-        m = ab[0].max(axis=1)
-        m_ok = np.where(np.isfinite(m), m, 0.0)
-        log_p = np.log(_exp(ab[0] - m_ok[:, None]).sum(axis=1)) + m_ok
-        log_p = np.where(np.isfinite(m), log_p, _NEG_INF)
-    else:
-        log_p = np.full(batch, _NEG_INF)
+            bt[:] = nxt
+        ends = t == tb - 1
+        if ends.any():
+            bt[ends] = init[ends]
+        bt[t >= tb] = 0.0
     loss = -log_p
     live = (np.arange(max_time)[:, None] < tb[None, :])  # [T, B]
     grad = np.where(live[:, :, None], y, 0).astype(np.float64)
     found = np.isfinite(log_p)
-    post = _exp(np.where(found[None, :, None], ab - np.where(found, log_p, 0.0)[None, :, None],
-                         _NEG_INF))
+    # the posterior of each state at step t: alpha * beta over its row's sum
+    post = alpha * beta
+    z = post.sum(axis=2, keepdims=True)
+    post /= np.where(z > 0, z, 1.0)
+    post *= (found[None, :] & live)[:, :, None]
     onehot = (lp[:, :, None] == np.arange(num_classes)).astype(np.float64)  # [B, U, C]
     # sum over the states of each class: a batched matrix product [B, T, U] x [B, U, C]
     grad -= np.matmul(post.transpose(1, 0, 2), onehot).transpose(1, 0, 2)

@@ -95,7 +95,26 @@ def _scatter_bind_for(apply_rows):
 
 def _at(ufunc):
     def rows(ref, idx, upd):
-        ufunc.at(ref, idx, upd)
+        flat = idx.reshape(-1)
+        if ref.ndim < 2 or flat.size < 2 or ref[0].size < 8:
+            ufunc.at(ref, idx, upd)
+            return
+        # ufunc.at goes row by row (slow on wide rows); the same updates in rounds: the
+        # first occurrence of every index, then the second ones, ... (within a round no
+        # index repeats), so each row sees its updates in order, as ufunc.at and TF apply them
+        order = np.argsort(flat, kind="stable")
+        srt = flat[order]
+        pos = np.arange(srt.size)
+        rank = pos - np.maximum.accumulate(np.where(np.r_[True, srt[1:] != srt[:-1]], pos, 0))
+        rounds = int(rank.max()) + 1
+        if rounds > 8:
+            ufunc.at(ref, idx, upd)
+            return
+        upd = upd.reshape((flat.size,) + ref.shape[1:])
+        for r in range(rounds):
+            sel = order[rank == r] if rounds > 1 else order
+            at = flat[sel]
+            ref[at] = ufunc(ref[at], upd[sel])
     return rows
 
 

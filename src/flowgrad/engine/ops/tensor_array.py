@@ -255,7 +255,24 @@ def _gather_kernel(ta, indices, element_shape=None, **_):
                 "fully defined. Currently only static shapes are supported when packing "
                 "zero-size TensorArrays.")
         return _np.zeros((len(indices),) + tuple(shape), m.dtype)
-    return _stack([_get(ta, int(i)) for i in indices], ta)
+    return _stack(_get_all(ta, indices.tolist()), ta)
+
+
+def _get_all(ta, indices):
+    """[_get(ta, i) for i in indices], checked in bulk when every element is there and
+    none was cleared before (else one by one, which raises the first error as TF)."""
+    m = ta.meta
+    elems = ta.elems
+    vals = [elems.get(i) for i in indices]
+    if any(v is None for v in vals) or min(indices) < 0 or max(indices) >= ta.size or \
+            len(set(indices)) != len(indices):
+        return [_get(ta, int(i)) for i in indices]
+    if m.clear and not getattr(_replay, "depth", 0):
+        keys = [(id(v), i) for v, i in zip(vals, indices)]
+        if not m.cleared.isdisjoint(keys):
+            return [_get(ta, int(i)) for i in indices]
+        m.cleared.update(keys)
+    return vals
 
 
 def _gather_grad(op, grad):
@@ -280,7 +297,17 @@ def _scatter_kernel(ta, indices, value, **_):
                        f"{ta.size})")
     elems = dict(ta.elems)
     size = ta.size
-    for k, i in enumerate(indices):
+    idx = indices.tolist()
+    m = ta.meta
+    if len(idx) > 1 and not m.grad and min(idx) >= 0 and len(set(idx)) == len(idx) and \
+            elems.keys().isdisjoint(idx) and \
+            (not m.identical or m.shape in (None, value.shape[1:])):
+        # distinct new indices in range (checked above): every write is valid
+        if m.identical:
+            m.shape = value.shape[1:]
+        elems.update(zip(idx, value))
+        return TensorArrayValue(elems, max(size, max(idx) + 1), m)
+    for k, i in enumerate(idx):
         size = _put(ta, elems, int(i), value[k], size)
     return TensorArrayValue(elems, size, ta.meta)
 

@@ -1,0 +1,475 @@
+"""A fused runner for tf.while_loop bodies that are one LSTM step (dynamic_rnn over
+BasicLSTMCell's math), forward and backward.
+
+The body of such a loop is ~20 ops per iteration and its gradient ~25; run op by op
+(even as a compiled plan) a small LSTM spends its time calling kernels, not computing.
+When the body's lowered program is exactly this pattern (no other op):
+
+    x     = TensorArrayReadV3(x_ta, t)                  x_ta: a capture, t: a loop var
+    z     = BiasAdd(MatMul(ConcatV2(x, h, 1), W), b)    W, b: captures, h: a loop var
+    i, j, f, o = Split(1, z, num_split=4)
+    c'    = c * sigmoid(f + forget_bias) + sigmoid(i) * tanh(j)
+    h'    = tanh(c') * sigmoid(o)
+    out'  = TensorArrayWriteV3(out, t, h')              out: a loop var
+    t' = t + 1, and any other counter k' = k + 1
+
+the While op runs the iterations with a handful of NumPy calls each, into buffers
+allocated once for all of them, and WhileGrad walks them back with the gates kept
+from the forward pass (nothing recomputed, no activation copied). The inputs' share of
+the gates (x_t W_x + b for every t), the input gradients and the weight and bias
+gradients are each one matrix product or sum over all iterations; each iteration
+multiplies only h W_h (forward) and dz W_h^T (backward). The elementwise math is the
+body's (the Sigmoid kernel's formula, tanh, SigmoidGrad's y (1 - y), TanhGrad's
+1 - y^2); the products are split differently, so values agree with the plain loop's
+to float rounding (tests/test_lstm_loop.py).
+
+Anything else (sequence_length's selects, peepholes, dropout, other dtypes, a loop
+that runs no iteration, a TensorArray read the plain loop would reject) runs the
+ordinary sub-plans: `match` returns None, or the runner returns None at run time
+before it has changed anything and the caller runs the plain loop.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..framework import threads as _threads
+from ..runtime.backends.numpy import bind_kernel
+from ..runtime.ir import lower
+from .tensor_array import _GRAD_META, TensorArrayValue, _put
+
+
+def _const_value(node, ctx):
+    try:
+        return np.asarray(bind_kernel(node, ctx)())
+    except Exception:  # noqa: BLE001 - a const we cannot evaluate: no match
+        return None
+
+
+def match(graph, info, ctx):
+    """The roles of a loop's vars and captures if its body is one LSTM step, else None."""
+    try:
+        return _match(graph, info, ctx)
+    except (KeyError, IndexError, ValueError, TypeError, AttributeError):
+        return None
+
+
+def _match(graph, info, ctx):
+    lvars, caps = info["vars"], info["captures"]
+    n = len(lvars)
+    feeds = list(lvars) + list(caps)
+    prog = lower(graph, list(info["body"]), [], feeds)
+    if len(prog.fetches) != n:
+        return None
+    feed_pos = {}
+    for k, v in enumerate(prog.feeds):
+        feed_pos.setdefault(v, k)
+    prod = {}
+    for nd in prog.nodes:
+        for k, v in enumerate(nd.outputs):
+            prod[v] = (nd, k)
+    used = set()
+
+    def res(v):   # through Identity nodes
+        while v in prod and prod[v][0].type == "Identity":
+            used.add(id(prod[v][0]))
+            v = prod[v][0].inputs[0]
+        return v
+
+    def node(v, typ):
+        v = res(v)
+        nd = prod.get(v)
+        if nd is None or nd[0].type != typ:
+            raise ValueError(typ)
+        used.add(id(nd[0]))
+        return nd[0], nd[1]
+
+    def const(v):
+        nd, _ = node(v, "Const")
+        val = _const_value(nd, ctx)
+        if val is None:
+            raise ValueError("const")
+        return val
+
+    def feed(v):
+        v = res(v)
+        if v not in feed_pos:
+            raise ValueError("feed")
+        return feed_pos[v]
+
+    def unary(v, typ):
+        nd, _ = node(v, typ)
+        if nd.attrs and set(nd.attrs) - {"T"}:
+            raise ValueError(typ)
+        return nd.inputs[0]
+
+    def pair(v, typ):
+        nd, _ = node(v, typ)
+        return nd.inputs[0], nd.inputs[1]
+
+    def either(a, b, fn_a, fn_b):
+        """fn_a(a) and fn_b(b), or fn_a(b) and fn_b(a) (commutative ops)."""
+        try:
+            return fn_a(a), fn_b(b)
+        except ValueError:
+            return fn_a(b), fn_b(a)
+
+    writes = [nd for nd in prog.nodes if nd.type == "TensorArrayWriteV3"]
+    if len(writes) != 1:
+        return None
+    wr = writes[0]
+    used.add(id(wr))
+    k_out = feed(wr.inputs[0])
+    k_t = feed(wr.inputs[1])
+    if k_out >= n or k_t >= n or res(prog.fetches[k_out]) != wr.outputs[0]:
+        return None
+    # h' = tanh(c') * sigmoid(o)
+    a, b = pair(wr.inputs[2], "Mul")
+    c_new, o_v = either(a, b, lambda v: unary(v, "Tanh"), lambda v: unary(v, "Sigmoid"))
+    m1, m2 = pair(c_new, "Add")
+
+    def keep_term(v):   # c * sigmoid(f + fb)
+        x, y = pair(v, "Mul")
+        k_c, fadd = either(x, y, feed, lambda u: unary(u, "Sigmoid"))
+        p, q = pair(fadd, "Add")
+        f_v, fb = either(p, q, lambda u: u, const)
+        if np.ndim(fb) != 0:
+            raise ValueError("forget bias")
+        return k_c, f_v, fb
+
+    def new_term(v):    # sigmoid(i) * tanh(j)
+        x, y = pair(v, "Mul")
+        return either(x, y, lambda u: unary(u, "Sigmoid"), lambda u: unary(u, "Tanh"))
+
+    (k_c, f_v, fb), (i_v, j_v) = either(m1, m2, keep_term, new_term)
+    sp, _ = node(i_v, "Split")
+    if sp.attrs.get("num_split") != 4 or [res(v) for v in (i_v, j_v, f_v, o_v)] != \
+            list(sp.outputs):
+        return None
+    if int(const(sp.inputs[0])) not in (1, -1):
+        return None
+    ba, _ = node(sp.inputs[1], "BiasAdd")
+    if ba.attrs.get("data_format", "NHWC") not in ("NHWC", b"NHWC"):
+        return None
+    k_b = feed(ba.inputs[1])
+    mm, _ = node(ba.inputs[0], "MatMul")
+    if mm.attrs.get("transpose_a") or mm.attrs.get("transpose_b"):
+        return None
+    k_w = feed(mm.inputs[1])
+    cc, _ = node(mm.inputs[0], "ConcatV2")
+    if len(cc.inputs) != 3 or int(const(cc.inputs[2])) not in (1, -1):
+        return None
+    k_h = feed(cc.inputs[1])
+    rd, _ = node(cc.inputs[0], "TensorArrayReadV3")
+    k_x = feed(rd.inputs[0])
+    if feed(rd.inputs[1]) != k_t:
+        return None
+    if not (k_x >= n and k_w >= n and k_b >= n and k_c < n and k_h < n):
+        return None
+    if res(prog.fetches[k_c]) != res(c_new) or res(prog.fetches[k_h]) != res(wr.inputs[2]):
+        return None
+    # every other loop var is a counter: v' = v + 1 (the time var t among them)
+    counters = {}
+    for k in range(n):
+        if k in (k_out, k_c, k_h):
+            continue
+        p, q = pair(prog.fetches[k], "Add")
+        kk, one = either(p, q, feed, const)
+        if kk != k or np.ndim(one) != 0 or one != 1:
+            return None
+        addn = prod[res(prog.fetches[k])][0]
+        counters[k] = (addn.op_def.kernel, one)
+    if k_t not in counters:
+        return None
+    # no op of the body is left out of the pattern
+    for nd in prog.nodes:
+        if id(nd) not in used and nd.type != "Const":
+            return None
+        if nd.stateful and nd.type not in ("TensorArrayReadV3", "TensorArrayWriteV3"):
+            return None
+    # the condition reads only counters and captures
+    cprog = lower(graph, [info["cond"]], [], feeds)
+    if any(nd.stateful for nd in cprog.nodes):   # the runner may evaluate it ahead
+        return None
+    read = {v for nd in cprog.nodes for v in nd.inputs} | set(cprog.fetches)
+    for k, v in enumerate(cprog.feeds):
+        if k < n and k not in counters and v in read:
+            return None
+    return {"n": n, "t": k_t, "out": k_out, "c": k_c, "h": k_h, "x": k_x, "w": k_w,
+            "b": k_b, "fb": fb, "counters": counters, "bounds": _bounds(cprog, n, ctx)}
+
+
+def _bounds(cprog, n, ctx):
+    """A condition that is a conjunction of `counter < bound` (bound: a capture or a
+    constant) as [(counter position, ("cap", position) or ("const", value))]; else None
+    (the condition is then run at every iteration)."""
+    prod = {v: nd for nd in cprog.nodes for v in nd.outputs}
+    pos = {v: k for k, v in enumerate(cprog.feeds)}
+    out = []
+
+    def walk(v):
+        nd = prod.get(v)
+        if nd is None:
+            raise ValueError("feed")
+        if nd.type == "Identity":
+            return walk(nd.inputs[0])
+        if nd.type == "LogicalAnd":
+            walk(nd.inputs[0])
+            walk(nd.inputs[1])
+            return
+        if nd.type != "Less":
+            raise ValueError(nd.type)
+        a, b = nd.inputs
+        if pos.get(a, n) >= n:
+            raise ValueError("counter")
+        if b in pos and pos[b] >= n:
+            out.append((pos[a], ("cap", pos[b] - n)))
+        elif b in prod and prod[b].type == "Const":
+            val = _const_value(prod[b], ctx)
+            if val is None or val.ndim:
+                raise ValueError("bound")
+            out.append((pos[a], ("const", int(val))))
+        else:
+            raise ValueError("bound")
+    try:
+        if len(cprog.fetches) != 1:
+            return None
+        walk(cprog.fetches[0])
+    except ValueError:
+        return None
+    return out
+
+
+class Runner:
+    """Runs a matched loop: `forward(args)` for While, `backward(args, kept)` for
+    WhileGrad. Each returns None (before changing any state) where the plain loop
+    must run instead."""
+
+    def __init__(self, roles, cond_plan, run_sub):
+        self.r = roles
+        self.cond_plan = cond_plan
+        self.run_sub = run_sub
+
+    def _steps(self, vals, caps):
+        """The time counter's value at each iteration (the condition run on the counters),
+        and the loop vars with the counters' final values."""
+        r = self.r
+        counters = r["counters"]
+        vals = list(vals)
+        if r["bounds"] is not None:   # counter < bound: the count is known up front
+            steps = None
+            for k, (kind, ref) in r["bounds"]:
+                v, bound = vals[k], caps[ref] if kind == "cap" else ref
+                if np.ndim(v) or np.ndim(bound) or np.asarray(v).dtype.kind not in "iu" or \
+                        np.asarray(bound).dtype.kind not in "iu":
+                    steps = None
+                    break
+                left = max(0, int(bound) - int(v))
+                steps = left if steps is None else min(steps, left)
+            if steps is not None:
+                t0 = int(vals[r["t"]])
+                seq = list(range(t0, t0 + steps))
+                if steps:
+                    for k, (add, one) in counters.items():
+                        vals[k] = add(vals[k], np.asarray(steps, np.asarray(one).dtype))
+                return seq, vals
+        seq = []
+        while True:
+            (go,) = self.run_sub(self.cond_plan, tuple(vals) + caps)
+            if not go:
+                break
+            seq.append(int(vals[r["t"]]))
+            for k, (add, one) in counters.items():
+                vals[k] = add(vals[k], one)
+        return seq, vals
+
+    def forward(self, args, clear=True):
+        r = self.r
+        n = r["n"]
+        vals, caps = list(args[:n]), tuple(args[n:])
+        xta, w, b = caps[r["x"] - n], caps[r["w"] - n], caps[r["b"] - n]
+        ota, c, h = vals[r["out"]], vals[r["c"]], vals[r["h"]]
+        if not (isinstance(xta, TensorArrayValue) and isinstance(ota, TensorArrayValue)):
+            return None
+        arrs = [w, b, c, h]
+        if not all(isinstance(a, np.ndarray) for a in arrs):
+            return None
+        dt = w.dtype
+        if dt not in (np.float32, np.float64) or any(a.dtype != dt for a in arrs):
+            return None
+        if w.ndim != 2 or b.ndim != 1 or c.ndim != 2 or h.shape != c.shape:
+            return None
+        bsz, hid = c.shape
+        dx = w.shape[0] - hid
+        if dx < 0 or w.shape[1] != 4 * hid or b.shape[0] != 4 * hid:
+            return None
+        ts, final = self._steps(vals, caps)
+        steps = len(ts)
+        if not steps:
+            return None
+        xs = []
+        m = xta.meta
+        replay = not clear or not m.clear
+        for t in ts:
+            x = xta.elems.get(t)
+            if x is None or t < 0 or t >= xta.size or not isinstance(x, np.ndarray) or \
+                    x.shape != (bsz, dx) or x.dtype != dt:
+                return None
+            if not replay and (id(x), t) in m.cleared:
+                return None
+            xs.append(x)
+        fb = r["fb"].astype(dt)
+        h1, h2, h3 = hid, 2 * hid, 3 * hid
+        matmul = _threads.matmul
+        # the inputs' share of every iteration's gates in one product: z_t = x_t W_x + b
+        # (+ forget_bias on f), then each iteration adds h W_h
+        x_all = np.stack(xs)
+        zx = matmul(x_all.reshape(-1, dx), w[:dx]).reshape(steps, bsz, 4 * hid)
+        zx += b
+        zx[:, :, h2:h3] += fb
+        wh = w[dx:]
+        g_all = np.empty((steps, bsz, 4 * hid), dt)
+        c_all = np.empty((steps + 1, bsz, hid), dt)
+        tc_all = np.empty((steps, bsz, hid), dt)
+        h_all = np.empty((steps + 1, bsz, hid), dt)
+        tmp = np.empty((bsz, 4 * hid), dt)
+        c_all[0] = c
+        h_all[0] = h
+        # per-iteration products call BLAS directly: handing a small product to the
+        # intra-op pool costs a thread switch per iteration
+        dot = np.dot
+        one = dt.type(1)
+        d = np.empty_like(tmp)
+        neg = np.empty(tmp.shape, bool)
+        prod = np.empty((bsz, hid), dt)
+        gi, gj = g_all[:, :, :h1], g_all[:, :, h1:h2]
+        gf, go = g_all[:, :, h2:h3], g_all[:, :, h3:]
+        absolute, negative, exp, add, divide, less, tanh, multiply = (
+            np.abs, np.negative, np.exp, np.add, np.divide, np.less, np.tanh, np.multiply)
+        for s in range(steps):
+            z = dot(h_all[s], wh)
+            z += zx[s]
+            # sigmoid as the Sigmoid kernel: 1/(1+e) where z >= 0, else e/(1+e), e = exp(-|z|)
+            absolute(z, out=tmp)
+            exp(negative(tmp, out=tmp), out=tmp)
+            add(tmp, one, out=d)
+            g = g_all[s]
+            divide(one, d, out=g)
+            divide(tmp, d, out=g, where=less(z, 0, out=neg))
+            tanh(z[:, h1:h2], out=gj[s])
+            cn = c_all[s + 1]
+            multiply(c_all[s], gf[s], out=cn)
+            cn += multiply(gi[s], gj[s], out=prod)
+            multiply(tanh(cn, out=tc_all[s]), go[s], out=h_all[s + 1])
+        del zx
+        # the output TensorArray, written as the plain loop writes it
+        elems = dict(ota.elems)
+        size = ota.size
+        om = ota.meta
+        if not elems and not om.grad and ts[0] >= 0 and (om.dynamic or ts[-1] < size) and \
+                (not om.identical or om.shape in (None, (bsz, hid))):
+            # an empty array written at increasing indices: every write is valid
+            if om.identical:
+                om.shape = (bsz, hid)
+            elems = dict(zip(ts, h_all[1:]))
+            size = max(size, ts[-1] + 1)
+        else:
+            try:
+                for s, t in enumerate(ts):
+                    size = _put(ota, elems, t, h_all[s + 1], size)
+            except Exception:  # noqa: BLE001 - the plain loop raises it, naming its op
+                return None
+        if not replay:
+            for t, x in zip(ts, xs):
+                m.cleared.add((id(x), t))
+        final[r["out"]] = TensorArrayValue(elems, size, ota.meta)
+        final[r["c"]] = c_all[steps].copy()
+        final[r["h"]] = h_all[steps].copy()
+        kept = (ts, x_all, h_all, g_all, c_all, tc_all)
+        return tuple(final), kept
+
+    def backward(self, args, kept, diff_caps):
+        """WhileGrad's outputs: the gradients of the loop vars, then of the captures
+        in `diff_caps`."""
+        r = self.r
+        n = r["n"]
+        caps = args[n:-n]
+        gys = args[-n:]
+        ts, x_all, h_all, g_all, c_all, tc_all = kept
+        w = caps[r["w"] - n]
+        gta, dc, dh = gys[r["out"]], gys[r["c"]], gys[r["h"]]
+        if not isinstance(gta, TensorArrayValue):
+            return None
+        steps, bsz, hid = tc_all.shape
+        dt = w.dtype
+        dx = x_all.shape[2]
+        if not all(isinstance(a, np.ndarray) and a.dtype == dt and a.shape == (bsz, hid)
+                   for a in (dc, dh)):
+            return None
+        h1, h2, h3 = hid, 2 * hid, 3 * hid
+        # the gates' local derivatives, for all iterations at once: y (1 - y) for the
+        # sigmoids (SigmoidGrad), 1 - y^2 for tanh (TanhGrad)
+        one = dt.type(1)
+        deriv = one - g_all
+        deriv *= g_all
+        tj = g_all[:, :, h1:h2]
+        np.multiply(tj, tj, out=deriv[:, :, h1:h2])
+        np.subtract(one, deriv[:, :, h1:h2], out=deriv[:, :, h1:h2])
+        dtc_all = tc_all * tc_all
+        np.subtract(one, dtc_all, out=dtc_all)
+        dz_all = np.empty_like(g_all)
+        wht = w[dx:].T
+        matmul = _threads.matmul
+        dc = dc.copy()
+        dh = np.array(dh, copy=True)
+        dot = np.dot
+        multiply = np.multiply
+        gi, gj = g_all[:, :, :h1], g_all[:, :, h1:h2]
+        gf, go = g_all[:, :, h2:h3], g_all[:, :, h3:]
+        dzi, dzj = dz_all[:, :, :h1], dz_all[:, :, h1:h2]
+        dzf, dzo = dz_all[:, :, h2:h3], dz_all[:, :, h3:]
+        dtc = np.empty_like(dc)
+        gel = gta.elems
+        for s in range(steps - 1, -1, -1):
+            dho = gel.get(ts[s])
+            if dho is not None:
+                dh = dh + dho
+            multiply(dh, go[s], out=dtc)
+            dtc *= dtc_all[s]
+            dc += dtc
+            multiply(dc, gj[s], out=dzi[s])
+            multiply(dc, gi[s], out=dzj[s])
+            multiply(dc, c_all[s], out=dzf[s])
+            multiply(dh, tc_all[s], out=dzo[s])
+            dz = dz_all[s]
+            dz *= deriv[s]
+            dc *= gf[s]
+            dh = dot(dz, wht)
+        g_vars = []
+        for k in range(n):
+            if k == r["out"]:
+                g_vars.append(gta)
+            elif k == r["c"]:
+                g_vars.append(dc)
+            elif k == r["h"]:
+                g_vars.append(np.ascontiguousarray(dh))
+            else:
+                v = args[k]
+                g_vars.append(np.zeros_like(v) if isinstance(v, np.ndarray) else
+                              np.zeros((), np.asarray(v).dtype))
+        outs = []
+        dz2 = dz_all.reshape(-1, 4 * hid)
+        for k in diff_caps:
+            if k == r["x"] - n:
+                dx_all = matmul(dz2, w[:dx].T).reshape(steps, bsz, dx)
+                outs.append(TensorArrayValue(dict(zip(ts, dx_all)), max(ts) + 1, _GRAD_META))
+            elif k == r["w"] - n:
+                dw = np.empty_like(w)
+                dw[:dx] = matmul(x_all.reshape(-1, dx).T, dz2)
+                dw[dx:] = matmul(h_all[:steps].reshape(-1, hid).T, dz2)
+                outs.append(dw)
+            elif k == r["b"] - n:
+                outs.append(dz_all.sum(axis=(0, 1), dtype=dt))
+            else:
+                return None
+        return g_vars + outs
+

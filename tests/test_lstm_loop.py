@@ -1,0 +1,197 @@
+"""The fused LSTM loop runner (engine/ops/lstm_loop.py) gives the plain loop's values.
+
+Every case builds the same graph twice: once as is (dynamic_rnn's While op runs the fused
+runner, checked by counting its calls) and once with the matcher turned off (the body's
+ops run one by one); outputs, final states and gradients must agree to float rounding.
+Also: ScatterAdd/ScatterSub in rounds equal ufunc.at exactly.
+"""
+import numpy as np
+import pytest
+
+import flowgrad as tf
+from flowgrad.engine.ops import lstm_loop
+from flowgrad.engine.ops import scatter as scatter_ops
+
+
+def _run(build, fused, monkeypatch):
+    calls = []
+    if not fused:
+        monkeypatch.setattr(lstm_loop, "match", lambda *a: None)
+    else:
+        orig = lstm_loop.Runner.forward
+
+        def counting(self, *a, **k):
+            out = orig(self, *a, **k)
+            calls.append(out is not None)
+            return out
+        monkeypatch.setattr(lstm_loop.Runner, "forward", counting)
+    tf.reset_default_graph()
+    fetches = build()
+    with tf.Session() as s:
+        s.run(tf.global_variables_initializer())
+        got = s.run(fetches)
+        again = s.run(fetches)
+    monkeypatch.undo()
+    return got, again, calls
+
+
+def _flat(x):
+    if isinstance(x, (list, tuple)):
+        return [z for y in x for z in _flat(y)]
+    if hasattr(x, "_fields"):
+        return [z for y in x for z in _flat(y)]
+    return [x]
+
+
+def _compare(build, monkeypatch, rtol):
+    got, again, calls = _run(build, True, monkeypatch)
+    want, _, _ = _run(build, False, monkeypatch)
+    assert calls and all(calls), "the fused runner did not run"
+    for g, a, w in zip(_flat(got), _flat(again), _flat(want)):
+        np.testing.assert_allclose(g, w, rtol=rtol, atol=rtol)
+        np.testing.assert_array_equal(g, a)
+
+
+def _lstm_case(cell_fn, dtype=np.float32, time_major=False, initial=False, batch=3, steps=5,
+               depth=4, units=6):
+    def build():
+        tf.set_random_seed(3)
+        rng = np.random.RandomState(0)
+        shape = (steps, batch, depth) if time_major else (batch, steps, depth)
+        x = tf.constant(rng.randn(*shape).astype(dtype))
+        cell = cell_fn(units)
+        init = None
+        if initial:
+            init = tf.nn.rnn_cell.LSTMStateTuple(
+                tf.constant(rng.randn(batch, units).astype(dtype)),
+                tf.constant(rng.randn(batch, units).astype(dtype)))
+        out, st = tf.nn.dynamic_rnn(cell, x, initial_state=init, dtype=tf.as_dtype(dtype),
+                                    time_major=time_major)
+        loss = tf.reduce_sum(out * out) + tf.reduce_sum(st.c * st.h) + tf.reduce_sum(st.c)
+        xs = tf.trainable_variables() + [x] + ([init.c, init.h] if initial else [])
+        return [out, st] + tf.gradients(loss, xs)
+    return build
+
+
+@pytest.mark.parametrize("case", [
+    dict(),
+    dict(time_major=True),
+    dict(initial=True),
+    dict(dtype=np.float64),
+    dict(batch=1, steps=40, depth=3, units=5),
+])
+def test_basic_lstm_fused_equals_plain(case, monkeypatch):
+    dtype = case.get("dtype", np.float32)
+    rtol = 1e-10 if dtype == np.float64 else 2e-5
+    _compare(_lstm_case(lambda u: tf.nn.rnn_cell.BasicLSTMCell(u, forget_bias=0.5), **case),
+             monkeypatch, rtol)
+
+
+def test_lstm_cell_fused_equals_plain(monkeypatch):
+    _compare(_lstm_case(lambda u: tf.nn.rnn_cell.LSTMCell(u)), monkeypatch, 2e-5)
+
+
+def test_embedding_adam_step_equal(monkeypatch):
+    """A training step (embedding, LSTM, Adam): the variables after two steps agree."""
+    def build():
+        tf.set_random_seed(5)
+        ids = tf.constant(np.random.RandomState(1).randint(0, 20, (2, 7)))
+        emb = tf.get_variable("emb", [20, 8])
+        out, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.BasicLSTMCell(8),
+                                   tf.nn.embedding_lookup(emb, ids), dtype=tf.float32)
+        loss = tf.reduce_mean(tf.square(out - 0.3))
+        with tf.control_dependencies([tf.train.AdamOptimizer(0.01).minimize(loss)]):
+            return [tf.identity(v) for v in tf.trainable_variables()]
+    got, _, calls = _run(build, True, monkeypatch)
+    want, _, _ = _run(build, False, monkeypatch)
+    assert calls and all(calls)
+    for g, w in zip(got, want):
+        np.testing.assert_allclose(g, w, rtol=1e-5, atol=1e-6)
+
+
+def test_sequence_length_runs_plain_loop(monkeypatch):
+    """A body with sequence_length's selects is no LSTM step: the plain loop runs it."""
+    def build():
+        tf.set_random_seed(3)
+        x = tf.constant(np.random.RandomState(0).randn(2, 4, 3).astype(np.float32))
+        out, st = tf.nn.dynamic_rnn(tf.nn.rnn_cell.BasicLSTMCell(5), x, sequence_length=[4, 2],
+                                    dtype=tf.float32)
+        return [out] + tf.gradients(tf.reduce_sum(out), tf.trainable_variables())
+    got, _, calls = _run(build, True, monkeypatch)
+    assert calls == []
+    assert np.all(got[0][1, 2:] == 0)
+
+
+def test_clear_after_read_still_enforced(monkeypatch):
+    """The fused loop reads its input TensorArray as the plain one: a second read of a
+    cleared element raises TF's error."""
+    def build():
+        x = tf.constant(np.ones((3, 2, 4), np.float32))
+        ta = tf.TensorArray(tf.float32, size=3).unstack(x)
+        cell = tf.nn.rnn_cell.BasicLSTMCell(4)
+        state = cell.zero_state(2, tf.float32)
+        out_ta = tf.TensorArray(tf.float32, size=3)
+
+        def body(t, o, c, h):
+            hh, st = cell(ta.read(t), tf.nn.rnn_cell.LSTMStateTuple(c, h))
+            return t + 1, o.write(t, hh), st.c, st.h
+        _, o, _, _ = tf.while_loop(lambda t, *a: t < 3, body, [0, out_ta, state.c, state.h])
+        return o.stack(), ta.read(1)
+    with pytest.raises(tf.errors.InvalidArgumentError, match="Could not read index 1 twice"):
+        _run(build, True, monkeypatch)
+
+
+@pytest.mark.parametrize("kind,ufunc", [("ScatterAdd", np.add), ("ScatterSub", np.subtract),
+                                        ("ScatterMax", np.maximum)])
+def test_scatter_rounds_equal_ufunc_at(kind, ufunc):
+    rng = np.random.RandomState(0)
+    rows = scatter_ops._KINDS[kind]
+    for shape, n_idx in [((50, 16), (6, 5)), ((9, 3, 4), (40,)), ((7, 10), (3,)),
+                         ((4, 9), (30,))]:   # the last: more than 8 rounds
+        ref = rng.randn(*shape).astype(np.float32)
+        idx = rng.randint(0, shape[0], size=n_idx)
+        upd = rng.randn(*(idx.shape + shape[1:])).astype(np.float32)
+        got, want = ref.copy(), ref.copy()
+        rows(got, idx, upd)
+        ufunc.at(want, idx, upd)
+        np.testing.assert_array_equal(got, want)
+
+
+def _ctc_log_space(logits, label, merge_repeated=True):
+    """-log p(label | logits) by the textbook log-space forward recursion (one entry)."""
+    t_max, classes = logits.shape
+    blank = classes - 1
+    logy = logits - np.logaddexp.reduce(logits, axis=1, keepdims=True)
+    lp = [blank]
+    for v in label:
+        lp += [v, blank]
+    alpha = np.full(len(lp), -np.inf)
+    alpha[0], alpha[1] = logy[0, lp[0]], logy[0, lp[1]]
+    for t in range(1, t_max):
+        new = np.full(len(lp), -np.inf)
+        for u in range(len(lp)):
+            terms = [alpha[u]] if merge_repeated or lp[u] == blank else []
+            if u >= 1:
+                terms.append(alpha[u - 1])
+            if u >= 2 and lp[u] != blank and not (merge_repeated and lp[u] == lp[u - 2]):
+                terms.append(alpha[u - 2])
+            new[u] = np.logaddexp.reduce(terms) + logy[t, lp[u]] if terms else -np.inf
+        alpha = new
+    return -np.logaddexp(alpha[-1], alpha[-2])
+
+
+def test_ctc_scaled_recursion_long_peaky_sequences():
+    """The probability-space recursion (rescaled every step) keeps long, peaky sequences
+    (log p far below float64's range) equal to the log-space recursion."""
+    from flowgrad.engine.ops.ctc import ctc_loss_and_grad
+    rng = np.random.RandomState(7)
+    t_max, classes = 300, 6
+    x = (rng.randn(t_max, 2, classes) * 8).astype(np.float32)
+    labels = [[1, 1, 2, 0, 3] * 4, [4, 2]]
+    loss, grad = ctc_loss_and_grad(x, labels, [t_max, 150])
+    assert loss[0] > 800   # p = e^-loss underflows float64 without the rescaling
+    for b, n in enumerate([t_max, 150]):
+        want = _ctc_log_space(x[:n, b].astype(np.float64), labels[b])
+        np.testing.assert_allclose(loss[b], want, rtol=1e-5)
+    assert np.all(grad[150:, 1] == 0)
+    np.testing.assert_allclose(grad.sum(axis=2), 0, atol=1e-5)
