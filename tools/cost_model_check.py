@@ -8,7 +8,8 @@ fastest and the median of timed runs (the model predicts the machine's own speed
 shared machine other processes only add time, so the fastest run is the comparison that
 measures the model, the median shows what the load added); the predicted peak of
 intermediate buffers (the planner's static estimate) and the measured peak (RunOptions
-FULL_TRACE, RunMetadata.peak_bytes); their ratios. The issue's targets: time within a factor of 2, peak within 10%.
+FULL_TRACE, RunMetadata.peak_bytes); their ratios. The issue's targets: time within a
+factor of 2, peak within 10%.
 """
 import os
 import sys
