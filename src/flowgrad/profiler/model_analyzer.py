@@ -97,7 +97,8 @@ def _params(op) -> int:
 
 
 class _Node:
-    __slots__ = ("name", "op", "children", "types", "stats", "shape", "full", "full_ops")
+    __slots__ = ("name", "op", "children", "types", "stats", "shape", "full", "full_ops",
+                 "in_tree")
 
     def __init__(self, name, op=None):
         self.name = name
@@ -286,12 +287,6 @@ def check_supported(opts):
         if opts.get(key, 0):
             raise NotImplementedError(f"tf.profiler.profile: option {key} is not supported by "
                                       "flowgrad")
-    if list(opts.get("start_name_regexes", [".*"])) != [".*"]:
-        raise NotImplementedError("tf.profiler.profile: option start_name_regexes is not "
-                                  "supported by flowgrad")
-    if opts.get("trim_name_regexes"):
-        raise NotImplementedError("tf.profiler.profile: option trim_name_regexes is not "
-                                  "supported by flowgrad")
     bad = [s for s in opts.get("select", ["micros"]) if s not in _SELECTABLE]
     if bad:
         raise NotImplementedError(f"tf.profiler.profile: select {bad[0]!r} is not supported "
@@ -303,6 +298,29 @@ def check_supported(opts):
 
 def _matches(regexes, name):
     return any(re.fullmatch(r, name) for r in regexes)
+
+
+def _starts(opts):
+    """start_name_regexes, or None when it is TF's default (start at the roots)."""
+    start = list(opts.get("start_name_regexes", [".*"]))
+    return None if start == [".*"] else start
+
+
+def _search_roots(nodes, regexes, children, visited=None):
+    """TF's SearchRoot: depth first through the accounted tree, the first nodes on each
+    branch whose name matches a start regex (their subtrees are not searched further);
+    `visited` (the graph view) skips a node reached twice."""
+    found = []
+    for n in nodes:
+        if visited is not None:
+            if n.name in visited:
+                continue
+            visited.add(n.name)
+        if _matches(regexes, n.name):
+            found.append(n)
+        else:
+            found.extend(_search_roots(children(n), regexes, children, visited))
+    return found
 
 
 def _legend(select):
@@ -332,16 +350,22 @@ def _show_scope(tree, opts, proto=GraphNodeProto):
         stats = node.full if proto is MultiGraphNodeProto else node.stats
         return all(stats[k] >= opts.get(m, 0) for k, m in _MIN.items())
 
+    trim_re = opts.get("trim_name_regexes", [])
+
     def full_totals(node):
-        """Totals of every accounted op under node (shown or not), and op counts."""
+        """Totals of every accounted op under node (shown or not), and op counts;
+        node.in_tree: the node is accounted or has accounted ops under it (TF's Account
+        keeps it)."""
         tot = dict.fromkeys(_STATS, 0)
         tot["defined"] = 1 if node.op is not None else 0
-        if accounted(node) and node.name != _ROOT:
+        node.in_tree = accounted(node) and node.name != _ROOT
+        if node.in_tree:
             for k in _STATS:
                 tot[k] += node.stats[k]
         for child in node.children.values():
             for k, v in full_totals(child).items():
                 tot[k] += v
+            node.in_tree = node.in_tree or child.in_tree
         node.full = tot
         return tot
 
@@ -349,12 +373,16 @@ def _show_scope(tree, opts, proto=GraphNodeProto):
 
     def visit(node, depth):
         shown_children = []
-        for child in node.children.values():
-            shown_children.extend(visit(child, depth + 1))
+        trimmed = node.name != _ROOT and _matches(trim_re, node.name)
+        if not trimmed:     # a trimmed node is shown without what is under it
+            for child in starts if node is tree and starts is not None else \
+                    node.children.values():
+                shown_children.extend(visit(child, depth + 1))
         acc = accounted(node) and node.name != _ROOT
         show = node.name == _ROOT or (
             depth <= max_depth and _matches(show_re, node.name) and
-            not _matches(hide_re, node.name) and passes(node) and (acc or shown_children))
+            not _matches(hide_re, node.name) and passes(node) and
+            (acc or shown_children or (trimmed and node.in_tree)))
         if not show:
             return shown_children
         p = proto(node.name)
@@ -383,6 +411,10 @@ def _show_scope(tree, opts, proto=GraphNodeProto):
         _fill_times(p)
         return [p]
 
+    start = _starts(opts)
+    starts = None if start is None else _search_roots(
+        [c for c in tree.children.values() if c.in_tree], start,
+        lambda n: [c for c in n.children.values() if c.in_tree])
     [root] = visit(tree, 0)
     return root, _render(root, select)
 
@@ -433,6 +465,7 @@ def _show_graph(tree, opts):
     account_re = opts.get("account_type_regexes", [".*"])
     show_re = opts.get("show_name_regexes", [".*"])
     hide_re = opts.get("hide_name_regexes", [])
+    trim_re = opts.get("trim_name_regexes", [])
     max_depth = opts.get("max_depth", 100)
     order = opts.get("order_by", "name")
     displayed_only = opts.get("account_displayed_op_only", False)
@@ -503,9 +536,10 @@ def _show_graph(tree, opts):
             if p.name in visits:
                 continue
             visits.add(p.name)
-            kids = show(p._show, depth + 1, visits) if depth <= max_depth else []
+            kids = show(p._show, depth + 1, visits) \
+                if depth <= max_depth and not _matches(trim_re, p.name) else []
             if should_show(p, depth):
-                p.children = _sorted(kids, order)
+                p.children = _sorted(kids, order, kept=True)
                 if displayed_only:
                     reset(p, True)
                     for c in p.children:
@@ -525,7 +559,10 @@ def _show_graph(tree, opts):
         reset(root, False)
         for p in roots:
             add(root, p)
-        root.children = _sorted(show(roots, 2, set()), order)
+        start = _starts(opts)
+        if start is not None:
+            roots = _search_roots(roots, start, lambda p: p._show, set())
+        root.children = _sorted(show(roots, 2, set()), order, kept=True)
         if displayed_only:
             reset(root, False)
             for c in root.children:
@@ -574,8 +611,12 @@ def _show_op(tree, opts):
     if order != "name":
         nodes.sort(key=lambda m: -getattr(m, own[order]))
     shown = []
-    for depth, m in enumerate(nodes):
-        if depth > max_depth:
+    start = _starts(opts)
+    first = 0 if start is None else next(
+        (i for i, m in enumerate(nodes) if _matches(start, m.name)), len(nodes))
+    trim_re = opts.get("trim_name_regexes", [])
+    for depth, m in enumerate(nodes[first:]):
+        if depth > max_depth or _matches(trim_re, m.name):
             break
         if _matches(show_re, m.name) and not _matches(hide_re, m.name) and \
                 all(getattr(m, own[k]) >= opts.get(v, 0) for k, v in _MIN.items()):
@@ -683,11 +724,13 @@ def _code_tree(graph, scope_tree):
     return root
 
 
-def _sorted(children, order):
+def _sorted(children, order, kept=False):
+    """TF's SortNodes: by name, or a stable sort by a total, largest first; ties keep the
+    order given (kept=True: the graph view's input order) or else name order."""
     by_name = sorted(children, key=lambda p: p.name)
     if order == "name":
         return by_name
-    return sorted(by_name, key=lambda p: -getattr(p, _TOTAL[order]))
+    return sorted(children if kept else by_name, key=lambda p: -getattr(p, _TOTAL[order]))
 
 
 def _option_value(v):

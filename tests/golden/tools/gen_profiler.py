@@ -249,3 +249,59 @@ def case_op_log_flops_and_types(tf):
     prof = tf.profiler.Profiler(tf.get_default_graph(), op_log=_user_log(tf))
     graph = prof.profile_graph(B(B.float_operation()).with_empty_output().build())
     return [_tree(flops, "float_ops"), _tree(heavy, "float_ops"), _tree(graph, "float_ops")]
+
+
+_REGEXES = [dict(start_name_regexes=["dense"]), dict(start_name_regexes=["MatMul", "mul"]),
+            dict(trim_name_regexes=["dense"]), dict(trim_name_regexes=["add", "dense/w"]),
+            dict(start_name_regexes=["dense/.*"], trim_name_regexes=["dense/b"]),
+            dict(start_name_regexes=["Relu"], show_name_regexes=["Relu", "add", "x"]),
+            dict(trim_name_regexes=["mul"], hide_name_regexes=["Const"]),
+            dict(start_name_regexes=["Add", "Mul"]), dict(trim_name_regexes=["Sum"]),
+            dict(start_name_regexes=["nothing"])]
+
+
+def _regex_reports(tf, build, preset):
+    """start/trim/show/hide_name_regexes in the scope, graph and op views (file output)."""
+    import os
+    import tempfile
+    build(tf)
+    B = tf.profiler.ProfileOptionBuilder
+    out = []
+    for cmd in ("scope", "graph", "op"):
+        for kw in _REGEXES:
+            path = os.path.join(tempfile.mkdtemp(), "report.txt")
+            opts = (B(getattr(B, preset)()).with_node_names(**kw).with_file_output(path)
+                    .build())
+            r = tf.profiler.profile(tf.get_default_graph(), cmd=cmd, options=opts)
+            with open(path) as f:
+                out.append([cmd, sorted(kw.items()), f.read().split("Profile:\n")[1],
+                            r.total_float_ops, r.total_parameters])
+    return out
+
+
+def case_name_regexes_dense_flops(tf):
+    return _regex_reports(tf, _dense, "float_operation")
+
+
+def case_name_regexes_dense_params(tf):
+    return _regex_reports(tf, _dense, "trainable_variables_parameter")
+
+
+def case_name_regexes_diamond_all(tf):
+    """Every op accounted, account_displayed_op_only False (the default builder)."""
+    import os
+    import tempfile
+    _diamond(tf)
+    B = tf.profiler.ProfileOptionBuilder
+    out = []
+    for cmd in ("scope", "graph", "op"):
+        for kw in (dict(start_name_regexes=["a", "c"]), dict(trim_name_regexes=["b", "c"]),
+                   dict(start_name_regexes=["d"], trim_name_regexes=["t"])):
+            path = os.path.join(tempfile.mkdtemp(), "report.txt")
+            opts = (B().with_node_names(**kw).select(["float_ops", "params"])
+                    .order_by("float_ops").with_file_output(path).build())
+            r = tf.profiler.profile(tf.get_default_graph(), cmd=cmd, options=opts)
+            with open(path) as f:
+                out.append([cmd, sorted(kw.items()), f.read().split("Profile:\n")[1],
+                            r.total_float_ops])
+    return out
