@@ -79,10 +79,6 @@ def test_unsupported_arguments_raise():
         B = tf.profiler.ProfileOptionBuilder
         with pytest.raises(NotImplementedError, match="select 'device'"):
             tf.profiler.profile(options=B().select(["device"]).build())
-        log = tf.profiler.OpLogProto()
-        log.log_entries.add(name="x").code_def.traces.add(lineno=3)
-        with pytest.raises(NotImplementedError, match="code traces in op_log"):
-            tf.profiler.profile(op_log=log, cmd="code")
 
 
 def test_flowgrad_profile_command(capsys):
@@ -126,7 +122,7 @@ def test_unimplemented_options_raise():
                                   "diamond_graph_tree", "cnn_graph_flops_forward",
                                   "write_op_log", "op_log_flops_and_types",
                                   "name_regexes_dense_flops", "name_regexes_dense_params",
-                                  "name_regexes_diamond_all"])
+                                  "name_regexes_diamond_all", "op_log_code_traces"])
 def test_report_text_as_tf(case, capsys):
     """TF's report, byte for byte (file output: Doc and Profile), and the op view's chain
     of MultiGraphNodeProtos."""

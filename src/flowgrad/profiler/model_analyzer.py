@@ -262,16 +262,14 @@ def profile_steps(graph, run_metas, cmd, options, op_log=None):
     """The report of `cmd` over `run_metas` (one RunMetadata per step); `op_log` (an
     OpLogProto) adds op types and sets float ops as TF merges it."""
     check_supported(options)
-    if op_log is not None and cmd == "code" and any(e.code_def.traces
-                                                    for e in op_log.log_entries):
-        raise NotImplementedError("tf.profiler: code traces in op_log are not supported by "
-                                  "flowgrad (the code view uses the stacks it recorded)")
     sys.stdout.write("Parsing Inputs...\n")
     tree = _build_tree(graph, run_metas, op_log)
     if cmd == "scope":
         result, lines = _show_scope(tree, options)
     elif cmd == "code":
-        result, lines = _show_scope(_code_tree(graph, tree), options, MultiGraphNodeProto)
+        from .tfprof_logger import merge_default_with_oplog  # lazy: it imports this module
+        log = merge_default_with_oplog(graph, op_log, add_trace=True)
+        result, lines = _show_scope(_code_tree(tree, log), options, MultiGraphNodeProto)
     elif cmd == "graph":
         result, lines = _show_graph(tree, options)
     else:
@@ -678,11 +676,21 @@ def _trace_name(fn, line, func):
     return f"{os.path.basename(fn)}:{line}:{func}"
 
 
-def _code_tree(graph, scope_tree):
-    """The code view's tree: one node per Python frame of the user's stack that created
-    each op (outermost first); a gradient op (gradients/X_grad/...) is placed under its
-    forward op X's frames, each named with a " (gradient)" suffix, as TF does."""
-    from ..engine.framework import op_traceback  # lazy: only the code view reads traces
+def _log_frames(entry, id_to_string):
+    """(file, line, function) of each frame of an op log entry's CodeDef, outermost
+    first: strings by id from the merged log's id_to_string (as TF reads them: the ids of
+    a caller's op_log name the strings of the log TF merged it into, its own
+    id_to_string is not kept); an id that names none is the empty string."""
+    return [(id_to_string.get(t.file_id, ""), t.lineno, id_to_string.get(t.function_id, ""))
+            for t in entry.code_def.traces]
+
+
+def _code_tree(scope_tree, log):
+    """The code view's tree from the merged op log (`log`, an OpLogProto: the traces
+    flowgrad recorded, or a caller's op_log's where it has them): one node per Python
+    frame of the stack that created each op (outermost first); a gradient op
+    (gradients/X_grad/...) is placed under its forward op X's frames, each named with a
+    " (gradient)" suffix, as TF does."""
     by_name = {}
     stack = list(scope_tree.children.values())
     while stack:
@@ -690,19 +698,21 @@ def _code_tree(graph, scope_tree):
         stack.extend(n.children.values())
         if n.op is not None:
             by_name[n.op.name] = n
+    ids = dict(log.id_to_string)
+    traces = {e.name: _log_frames(e, ids) for e in log.log_entries if e.code_def.traces}
     root = _Node(_ROOT)
     for name, src in sorted(by_name.items()):
-        op, suffix = src.op, ""
+        key_name, suffix = name, ""
         i, j = name.find("gradients/"), name.find("_grad/")
         if i >= 0 and j > i:
-            fwd = by_name.get(name[i + len("gradients/"):j])
-            if fwd is not None:
-                op, suffix = fwd.op, " (gradient)"
-        frames = op_traceback.frames(getattr(op, "_traceback", None))
+            fwd = name[i + len("gradients/"):j]
+            if fwd in by_name:
+                key_name, suffix = fwd, " (gradient)"
+        frames = traces.get(key_name)
         if not frames:
             continue
         parent = root
-        for fn, line, func, _ in frames:
+        for fn, line, func in frames:
             key = _trace_name(fn, line, func) + suffix
             node = parent.children.get(key)
             if node is None:

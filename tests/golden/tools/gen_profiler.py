@@ -305,3 +305,33 @@ def case_name_regexes_diamond_all(tf):
                 out.append([cmd, sorted(kw.items()), f.read().split("Profile:\n")[1],
                             r.total_float_ops])
     return out
+
+
+def case_op_log_code_traces(tf):
+    """A caller's op_log with code traces drives the code view: its trace ids name the
+    strings of the log TF merges it into (the default log's, whose ids for this file and
+    function are looked up from write_op_log's output)."""
+    import os
+    import tempfile
+    x = tf.placeholder(tf.float32, [8, 3], name="x")
+    tf.reduce_sum(tf.matmul(x, tf.ones([3, 4], name="w"), name="mm"), name="z")
+    d = tempfile.mkdtemp()
+    tf.profiler.write_op_log(tf.get_default_graph(), d)
+    default = tf.profiler.OpLogProto()
+    with open(os.path.join(d, "tfprof_log"), "rb") as f:
+        default.ParseFromString(f.read())
+    ids = {v: k for k, v in default.id_to_string.items()}
+    here = [k for k, v in default.id_to_string.items() if v.endswith("gen_profiler.py")][0]
+    log = tf.profiler.OpLogProto()
+    e = log.log_entries.add()
+    e.name = "mm"
+    for line in (1000, 1001):
+        t = e.code_def.traces.add()
+        t.file_id, t.lineno, t.function_id = here, line, ids["case_op_log_code_traces"]
+    path = os.path.join(tempfile.mkdtemp(), "report.txt")
+    B = tf.profiler.ProfileOptionBuilder
+    r = tf.profiler.profile(tf.get_default_graph(), op_log=log, cmd="code",
+                            options=B(B.float_operation()).with_file_output(path).build())
+    with open(path) as f:
+        lines = [ln for ln in f.read().splitlines() if ":100" in ln]
+    return [lines, r.total_float_ops]
