@@ -16,7 +16,7 @@ import sys
 from ..engine.framework.graph import GraphKeys, get_default_graph
 from ..engine.framework.errors import InvalidArgumentError
 from ..engine.framework.tensor_shape import TensorShape
-from ..engine.runtime.cost import op_flops
+from .tfprof_logger import _flops, merge_default_with_oplog
 
 __all__ = ["GraphNodeProto", "MultiGraphNodeProto", "profile"]
 
@@ -61,15 +61,6 @@ def _numel(shape):
     if dims is None or None in dims:
         return None
     return math.prod(dims)
-
-
-def _flops(op) -> int:
-    """TF's registered "flops" statistic of `op` (0 where TF registers none or shapes are
-    not fully known): engine/runtime/cost.py's op_flops on the op's static shapes."""
-    def dims(t):
-        return t.shape.as_tuple() if t.shape is not None else None
-    return op_flops(op.type, [dims(t) for t in op.inputs], [dims(t) for t in op.outputs],
-                    op._attrs)
 
 
 def _shape_vec(op):
@@ -267,7 +258,6 @@ def profile_steps(graph, run_metas, cmd, options, op_log=None):
     if cmd == "scope":
         result, lines = _show_scope(tree, options)
     elif cmd == "code":
-        from .tfprof_logger import merge_default_with_oplog  # lazy: it imports this module
         log = merge_default_with_oplog(graph, op_log, add_trace=True)
         result, lines = _show_scope(_code_tree(tree, log), options, MultiGraphNodeProto)
     elif cmd == "graph":
