@@ -122,7 +122,8 @@ def test_unimplemented_options_raise():
                                   "diamond_graph_tree", "cnn_graph_flops_forward",
                                   "write_op_log", "op_log_flops_and_types",
                                   "name_regexes_dense_flops", "name_regexes_dense_params",
-                                  "name_regexes_diamond_all", "op_log_code_traces"])
+                                  "name_regexes_diamond_all", "op_log_code_traces",
+                                  "serialize_to_string"])
 def test_report_text_as_tf(case, capsys):
     """TF's report, byte for byte (file output: Doc and Profile), and the op view's chain
     of MultiGraphNodeProtos."""

@@ -335,3 +335,50 @@ def case_op_log_code_traces(tf):
     with open(path) as f:
         lines = [ln for ln in f.read().splitlines() if ":100" in ln]
     return [lines, r.total_float_ops]
+
+
+def _profile_nodes(tf, data):
+    """A ProfileProto's nodes by name, in the fields both TF and flowgrad define (TF's
+    traces also hold its own frames: only this file's frames below `cases` are compared;
+    execs only of the ops both run: flowgrad's plan folds the Identity reads; "init",
+    whose control inputs TF orders by name, is left out)."""
+    import os
+    from tensorboard.compat.proto.tfprof_log_pb2 import ProfileProto
+    p = ProfileProto()
+    p.ParseFromString(data)
+    names = {i: n.name for i, n in p.nodes.items()}
+    strings = dict(p.id_to_string)
+    out = {}
+    for i, n in p.nodes.items():
+        if n.name == "init" or n.name.startswith(("_arg_", "_retval_")):
+            continue
+        frames = [[os.path.basename(strings.get(t.file_id, "")), t.lineno,
+                   strings.get(t.function_id, ""), strings.get(t.line_id, "")]
+                  for t in n.trace.traces]
+        execs = {str(k): [e.run_count, list(e.devices), sorted(e.cpu_execs),
+                          [m.output_bytes for m in e.memory_execs],
+                          e.latest_end_micros >= e.all_start_micros > 0]
+                 for k, e in n.execs.items()} if not n.name.endswith("/read") else {}
+        types = [t for t in n.op_types if not n.name.endswith("/read") or "device:" not in t]
+        out[n.name] = [n.id == i, n.op, types, list(n.shape), n.float_ops,
+                       {str(k): names[v] for k, v in n.inputs.items()},
+                       sorted([names[k], v] for k, v in n.src_output_index.items()),
+                       {str(k): list(v.int64_values) for k, v in n.output_shapes.items()},
+                       sorted(k for k in n.attrs if k != "_class"),
+                       [f for f in frames if f[0] == "gen_profiler.py" and f[2] != "cases"],
+                       "" if n.name.endswith("/read") else n.canonical_device, execs]
+    return [out, list(p.steps), p.has_trace, p.miss_accelerator_stream]
+
+
+def case_serialize_to_string(tf):
+    """Profiler.serialize_to_string(): the ProfileProto before and after a traced step."""
+    loss = _dense(tf)
+    prof = tf.profiler.Profiler(tf.get_default_graph())
+    before = _profile_nodes(tf, prof.serialize_to_string())
+    sess = tf.Session()
+    sess.run(tf.global_variables_initializer())
+    md = tf.RunMetadata()
+    sess.run(loss, {"x:0": np.ones((8, 3), np.float32)}, run_metadata=md,
+             options=tf.RunOptions(trace_level=tf.RunOptions.FULL_TRACE))
+    prof.add_step(3, md)
+    return [before, _profile_nodes(tf, prof.serialize_to_string())]
