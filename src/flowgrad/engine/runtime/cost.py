@@ -143,7 +143,7 @@ def machine() -> dict:
     it), from node-by-node timing of a private calibration plan on tiny tensors (the
     gradient of a dense layer with bias, tanh, relu, mean-square loss, a 100-step tanh
     chain and a variable update): per kernel type, the median over its nodes of their
-    fastest run.
+    fastest run, net of what node-by-node timing adds (measured on the compiled chain).
     kernel_default_s: the median of the non-ufunc kernels' fixed costs (an op type not in
     the calibration plan), node_s (a ufunc node's), line_s (the generated code's own cost
     per node), run_s (a Session.run's fixed cost), feed_s (per fed tensor). flops_per_s,
