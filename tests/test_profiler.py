@@ -155,3 +155,23 @@ def test_op_view_stdout_frame_and_proto(capsys):
         "MatMul                   256 float_ops (100.00%, 100.00%)")
     assert "op: The nodes are operation kernel type, such as MatMul, Conv2D. Graph nodes "\
            "belonging to the same type are aggregated together." in out
+
+
+def test_flowgrad_profile_leaves_the_cost_models_probe_alone(capsys):
+    """examples/debug_mlp.py runs plan_cost, whose machine probe runs a private graph: the
+    profile reports the script's ops only, and the probe's runs are not traced."""
+    import os
+
+    from flowgrad.cli import main
+    from flowgrad.engine.runtime import cost
+    script = os.path.join(os.path.dirname(os.path.dirname(__file__)), "examples",
+                          "debug_mlp.py")
+    saved = dict(cost._MACHINE)
+    cost._MACHINE.clear()           # the probe runs again, under the profile
+    try:
+        assert main(["profile", script]) == 0
+    finally:
+        cost._MACHINE.clear()
+        cost._MACHINE.update(saved)
+    out = capsys.readouterr().out.split("Top 15 ops by total time")[1]
+    assert "layer" in out and "plan_cost(" not in out
