@@ -3,6 +3,8 @@
 asked what a user asks of it.
 
     flowgrad run examples/debug_mlp.py [trace.json [graph.html]]
+    flowgrad profile examples/debug_mlp.py    (top ops by time and by memory, source lines)
+    flowgrad graph examples/debug_mlp.py      (graph.html: the viewer of the graph it builds)
 
 examples/debug_tools.py shows the same tools on a 4-parameter model, line by line.
 """
