@@ -5,6 +5,7 @@ import numpy as np
 
 import flowgrad as tf
 from flowgrad.engine.runtime import plan_cost, plan_memory
+from flowgrad.engine.runtime import cost
 from flowgrad.engine.runtime.cost import machine, op_flops
 
 
@@ -39,8 +40,43 @@ def test_plan_cost_of_a_dense_layer():
     assert cost["peak_bytes"] == plan_memory(sess, y, {x: None})["peak_bytes"] > 0
     assert cost["seconds"] > 0 and all(n["seconds"] > 0 for n in cost["nodes"])
     m = cost["machine"]
-    assert set(m) == {"flops_per_s", "bytes_per_s", "trans_per_s", "node_s", "run_s"}
+    assert set(m) == {"flops_per_s", "bytes_per_s", "trans_per_s", "node_s", "run_s",
+                      "feed_s", "line_s", "kernel_s", "kernel_default_s", "ew_curve",
+                      "trans_curve", "mm_curve"}
     assert machine() == m                                    # measured once per process
+    # the calibration plan times each kernel type a dense layer's training step runs
+    assert {"MatMul", "Sum", "Reshape", "Relu", "ReluGrad", "Tanh", "Fused[TanhGrad]",
+            "AssignSub", "VariableV2"} <= set(m["kernel_s"])
+    assert [s for s, _ in m["mm_curve"]] == sorted(s for s, _ in m["mm_curve"])
+
+
+def test_the_rate_curves_interpolate_log_log():
+    curve = [(10, 1e-6), (1000, 1e-4), (100000, 1e-2)]
+    assert cost._interp(curve, 1) == 1e-6                   # below: the fixed cost
+    assert abs(cost._interp(curve, 100) - 1e-5) < 1e-12     # log-log between points
+    assert abs(cost._interp(curve, 200000) - 2e-2) < 1e-12  # above: the last rate
+    assert cost._data_s(curve, 10) == 0.0 and cost._data_s(curve, 0) == 0.0
+    assert abs(cost._data_s(curve, 1000) - (1e-4 - 1e-6)) < 1e-12
+
+
+def test_node_costs_by_kernel_kind():
+    """A global constant costs nothing per run; a kernel type the calibration timed costs
+    its fixed cost plus its data; a matmul's data cost follows its float ops."""
+    a = tf.placeholder(tf.float32, [256, 256])
+    mm = tf.matmul(a, tf.constant(np.ones((256, 256), np.float32)))
+    small = tf.matmul(a[:2, :2], tf.constant(np.ones((2, 2), np.float32)))
+    cost_ = plan_cost(tf.Session(), [mm, small, tf.reduce_sum(mm, axis=0)], {a: None})
+    m = cost_["machine"]
+    nodes = {n["name"]: n for n in cost_["nodes"]}
+    consts = [n for n in cost_["nodes"] if n["type"] == "Const"]
+    assert consts and all(n["seconds"] == 0.0 for n in consts)
+    big, tiny = nodes[mm.op.name], nodes[small.op.name]
+    fixed = m["line_s"] + m["kernel_s"]["MatMul"]
+    assert big["seconds"] == fixed + max(cost._data_s(m["mm_curve"], 2 * 256 ** 3),
+                                         cost._data_s(m["ew_curve"], big["bytes"]))
+    assert tiny["seconds"] >= fixed and big["seconds"] >= tiny["seconds"]
+    total = m["run_s"] + m["feed_s"] + sum(n["seconds"] for n in cost_["nodes"])
+    assert abs(cost_["seconds"] - total) < 1e-12
 
 
 def test_unknown_shapes_are_counted_and_reported():

@@ -160,3 +160,27 @@ def test_debug_tools_example(capsys, tmp_path):
     assert "NaN/Inf first produced by forward op Log (Log), created at debug_tools.py:" in out
     events = json.load(open(trace))["traceEvents"]
     assert any(e["ph"] == "X" and e["args"]["op"] == "MatMul" for e in events)
+
+
+def test_debug_mlp_example(capsys, tmp_path):
+    """Each tool on a 3-layer MLP's Adam training step (examples/debug_mlp.py)."""
+    import os
+
+    from flowgrad.cli import run_script
+    script = os.path.join(os.path.dirname(os.path.dirname(__file__)), "examples",
+                          "debug_mlp.py")
+    page = str(tmp_path / "graph.html")
+    assert run_script(script, [str(tmp_path / "trace.json"), page]) == 0
+    out = capsys.readouterr().out
+    assert "layer0/kernel:0: gradient exists" in out and "'Equal:0'" in out
+    assert "temperature:0: gradient is None: the path goes through tf.stop_gradient" in out
+    assert "NaN/Inf first produced by backward op gradients/Log_grad/Reciprocal" in out
+    assert "== timeline: " in out and "== plan_cost: " in out
+    peak = out.split("== plan_cost: ")[1].split(" peak ")[1].split(" bytes (measured ")
+    assert peak[0] == peak[1].split(")")[0]                 # the planner's peak is exact
+    # 32*128+128 + 128*128+128 + 128*10+10 + the temperature
+    assert "== profiler: 22027 parameters" in out
+    assert "== profiler: most float ops in MatMul" in out
+    assert "== profiler: layer1 " in out and "== profiler: ProfileProto of " in out
+    assert "== race warnings: 1" in out and "== graph viewer written" in out
+    assert '<script id="graph-data"' in open(page).read()

@@ -2,7 +2,7 @@
 
     python tools/viewer_load.py [N_OPS]     (default 50000; needs `chromium`)
 
-Builds a graph of ~N_OPS ops (an MLP-like forward stack in 100 name scopes, then
+Builds a graph of ~N_OPS ops, its gradient included (a forward stack of name scopes, then
 tf.gradients), writes the viewer with no plan (the plan views are measured too with
 --plan), and prints the page's own load time (performance.now() when the first view is
 drawn and interactive) and the wall time of the whole headless run.
@@ -19,20 +19,29 @@ import flowgrad as tf
 from flowgrad.tools import graph_viewer
 
 
-def build(n_ops):
+def _stack(blocks):
     x = tf.placeholder(tf.float32, [8, 16], name="x")
     h = x
-    per_block = 0
-    blocks = 0
-    while len(tf.get_default_graph().get_operations()) < n_ops * 0.72:
-        with tf.variable_scope(f"block{blocks}"):
+    for i in range(blocks):
+        with tf.variable_scope(f"block{i}"):
             for _ in range(5):
                 h = tf.tanh(h * 1.01 + 0.5)
-        blocks += 1
-        per_block = per_block or len(tf.get_default_graph().get_operations())
     loss = tf.reduce_sum(h)
     tf.gradients(loss, x)
     return loss
+
+
+def build(n_ops):
+    """A stack of blocks whose forward ops and gradient ops together are ~n_ops (the
+    ops per block, gradient included, counted on one- and two-block graphs first)."""
+    counts = []
+    for k in (1, 2):
+        with tf.Graph().as_default() as g:
+            _stack(k)
+            counts.append(len(g.get_operations()))
+    per_block = counts[1] - counts[0]
+    blocks = max(1, round((n_ops - (counts[0] - per_block)) / per_block))
+    return _stack(blocks)
 
 
 def main():

@@ -16,7 +16,7 @@ import sys
 from ..engine.framework.graph import GraphKeys, get_default_graph
 from ..engine.framework.errors import InvalidArgumentError
 from ..engine.framework.tensor_shape import TensorShape
-from ..engine.runtime.cost import op_flops
+from .tfprof_logger import _flops, merge_default_with_oplog
 
 __all__ = ["GraphNodeProto", "MultiGraphNodeProto", "profile"]
 
@@ -63,15 +63,6 @@ def _numel(shape):
     return math.prod(dims)
 
 
-def _flops(op) -> int:
-    """TF's registered "flops" statistic of `op` (0 where TF registers none or shapes are
-    not fully known): engine/runtime/cost.py's op_flops on the op's static shapes."""
-    def dims(t):
-        return t.shape.as_tuple() if t.shape is not None else None
-    return op_flops(op.type, [dims(t) for t in op.inputs], [dims(t) for t in op.outputs],
-                    op._attrs)
-
-
 def _shape_vec(op):
     """TF's TFGraphNode shape: the op's "shape" attr as a list (-1 for an unknown
     dimension, [1] for a scalar, [] for an unknown rank), or None when it has none."""
@@ -97,7 +88,8 @@ def _params(op) -> int:
 
 
 class _Node:
-    __slots__ = ("name", "op", "children", "types", "stats", "shape", "full", "full_ops")
+    __slots__ = ("name", "op", "children", "types", "stats", "shape", "full", "full_ops",
+                 "in_tree")
 
     def __init__(self, name, op=None):
         self.name = name
@@ -261,16 +253,13 @@ def profile_steps(graph, run_metas, cmd, options, op_log=None):
     """The report of `cmd` over `run_metas` (one RunMetadata per step); `op_log` (an
     OpLogProto) adds op types and sets float ops as TF merges it."""
     check_supported(options)
-    if op_log is not None and cmd == "code" and any(e.code_def.traces
-                                                    for e in op_log.log_entries):
-        raise NotImplementedError("tf.profiler: code traces in op_log are not supported by "
-                                  "flowgrad (the code view uses the stacks it recorded)")
     sys.stdout.write("Parsing Inputs...\n")
     tree = _build_tree(graph, run_metas, op_log)
     if cmd == "scope":
         result, lines = _show_scope(tree, options)
     elif cmd == "code":
-        result, lines = _show_scope(_code_tree(graph, tree), options, MultiGraphNodeProto)
+        log = merge_default_with_oplog(graph, op_log, add_trace=True)
+        result, lines = _show_scope(_code_tree(tree, log), options, MultiGraphNodeProto)
     elif cmd == "graph":
         result, lines = _show_graph(tree, options)
     else:
@@ -286,12 +275,6 @@ def check_supported(opts):
         if opts.get(key, 0):
             raise NotImplementedError(f"tf.profiler.profile: option {key} is not supported by "
                                       "flowgrad")
-    if list(opts.get("start_name_regexes", [".*"])) != [".*"]:
-        raise NotImplementedError("tf.profiler.profile: option start_name_regexes is not "
-                                  "supported by flowgrad")
-    if opts.get("trim_name_regexes"):
-        raise NotImplementedError("tf.profiler.profile: option trim_name_regexes is not "
-                                  "supported by flowgrad")
     bad = [s for s in opts.get("select", ["micros"]) if s not in _SELECTABLE]
     if bad:
         raise NotImplementedError(f"tf.profiler.profile: select {bad[0]!r} is not supported "
@@ -303,6 +286,29 @@ def check_supported(opts):
 
 def _matches(regexes, name):
     return any(re.fullmatch(r, name) for r in regexes)
+
+
+def _starts(opts):
+    """start_name_regexes, or None when it is TF's default (start at the roots)."""
+    start = list(opts.get("start_name_regexes", [".*"]))
+    return None if start == [".*"] else start
+
+
+def _search_roots(nodes, regexes, children, visited=None):
+    """TF's SearchRoot: depth first through the accounted tree, the first nodes on each
+    branch whose name matches a start regex (their subtrees are not searched further);
+    `visited` (the graph view) skips a node reached twice."""
+    found = []
+    for n in nodes:
+        if visited is not None:
+            if n.name in visited:
+                continue
+            visited.add(n.name)
+        if _matches(regexes, n.name):
+            found.append(n)
+        else:
+            found.extend(_search_roots(children(n), regexes, children, visited))
+    return found
 
 
 def _legend(select):
@@ -332,16 +338,22 @@ def _show_scope(tree, opts, proto=GraphNodeProto):
         stats = node.full if proto is MultiGraphNodeProto else node.stats
         return all(stats[k] >= opts.get(m, 0) for k, m in _MIN.items())
 
+    trim_re = opts.get("trim_name_regexes", [])
+
     def full_totals(node):
-        """Totals of every accounted op under node (shown or not), and op counts."""
+        """Totals of every accounted op under node (shown or not), and op counts;
+        node.in_tree: the node is accounted or has accounted ops under it (TF's Account
+        keeps it)."""
         tot = dict.fromkeys(_STATS, 0)
         tot["defined"] = 1 if node.op is not None else 0
-        if accounted(node) and node.name != _ROOT:
+        node.in_tree = accounted(node) and node.name != _ROOT
+        if node.in_tree:
             for k in _STATS:
                 tot[k] += node.stats[k]
         for child in node.children.values():
             for k, v in full_totals(child).items():
                 tot[k] += v
+            node.in_tree = node.in_tree or child.in_tree
         node.full = tot
         return tot
 
@@ -349,12 +361,16 @@ def _show_scope(tree, opts, proto=GraphNodeProto):
 
     def visit(node, depth):
         shown_children = []
-        for child in node.children.values():
-            shown_children.extend(visit(child, depth + 1))
+        trimmed = node.name != _ROOT and _matches(trim_re, node.name)
+        if not trimmed:     # a trimmed node is shown without what is under it
+            for child in starts if node is tree and starts is not None else \
+                    node.children.values():
+                shown_children.extend(visit(child, depth + 1))
         acc = accounted(node) and node.name != _ROOT
         show = node.name == _ROOT or (
             depth <= max_depth and _matches(show_re, node.name) and
-            not _matches(hide_re, node.name) and passes(node) and (acc or shown_children))
+            not _matches(hide_re, node.name) and passes(node) and
+            (acc or shown_children or (trimmed and node.in_tree)))
         if not show:
             return shown_children
         p = proto(node.name)
@@ -383,6 +399,10 @@ def _show_scope(tree, opts, proto=GraphNodeProto):
         _fill_times(p)
         return [p]
 
+    start = _starts(opts)
+    starts = None if start is None else _search_roots(
+        [c for c in tree.children.values() if c.in_tree], start,
+        lambda n: [c for c in n.children.values() if c.in_tree])
     [root] = visit(tree, 0)
     return root, _render(root, select)
 
@@ -433,6 +453,7 @@ def _show_graph(tree, opts):
     account_re = opts.get("account_type_regexes", [".*"])
     show_re = opts.get("show_name_regexes", [".*"])
     hide_re = opts.get("hide_name_regexes", [])
+    trim_re = opts.get("trim_name_regexes", [])
     max_depth = opts.get("max_depth", 100)
     order = opts.get("order_by", "name")
     displayed_only = opts.get("account_displayed_op_only", False)
@@ -503,9 +524,10 @@ def _show_graph(tree, opts):
             if p.name in visits:
                 continue
             visits.add(p.name)
-            kids = show(p._show, depth + 1, visits) if depth <= max_depth else []
+            kids = show(p._show, depth + 1, visits) \
+                if depth <= max_depth and not _matches(trim_re, p.name) else []
             if should_show(p, depth):
-                p.children = _sorted(kids, order)
+                p.children = _sorted(kids, order, kept=True)
                 if displayed_only:
                     reset(p, True)
                     for c in p.children:
@@ -525,7 +547,10 @@ def _show_graph(tree, opts):
         reset(root, False)
         for p in roots:
             add(root, p)
-        root.children = _sorted(show(roots, 2, set()), order)
+        start = _starts(opts)
+        if start is not None:
+            roots = _search_roots(roots, start, lambda p: p._show, set())
+        root.children = _sorted(show(roots, 2, set()), order, kept=True)
         if displayed_only:
             reset(root, False)
             for c in root.children:
@@ -574,8 +599,12 @@ def _show_op(tree, opts):
     if order != "name":
         nodes.sort(key=lambda m: -getattr(m, own[order]))
     shown = []
-    for depth, m in enumerate(nodes):
-        if depth > max_depth:
+    start = _starts(opts)
+    first = 0 if start is None else next(
+        (i for i, m in enumerate(nodes) if _matches(start, m.name)), len(nodes))
+    trim_re = opts.get("trim_name_regexes", [])
+    for depth, m in enumerate(nodes[first:]):
+        if depth > max_depth or _matches(trim_re, m.name):
             break
         if _matches(show_re, m.name) and not _matches(hide_re, m.name) and \
                 all(getattr(m, own[k]) >= opts.get(v, 0) for k, v in _MIN.items()):
@@ -637,11 +666,21 @@ def _trace_name(fn, line, func):
     return f"{os.path.basename(fn)}:{line}:{func}"
 
 
-def _code_tree(graph, scope_tree):
-    """The code view's tree: one node per Python frame of the user's stack that created
-    each op (outermost first); a gradient op (gradients/X_grad/...) is placed under its
-    forward op X's frames, each named with a " (gradient)" suffix, as TF does."""
-    from ..engine.framework import op_traceback  # lazy: only the code view reads traces
+def _log_frames(entry, id_to_string):
+    """(file, line, function) of each frame of an op log entry's CodeDef, outermost
+    first: strings by id from the merged log's id_to_string (as TF reads them: the ids of
+    a caller's op_log name the strings of the log TF merged it into, its own
+    id_to_string is not kept); an id that names none is the empty string."""
+    return [(id_to_string.get(t.file_id, ""), t.lineno, id_to_string.get(t.function_id, ""))
+            for t in entry.code_def.traces]
+
+
+def _code_tree(scope_tree, log):
+    """The code view's tree from the merged op log (`log`, an OpLogProto: the traces
+    flowgrad recorded, or a caller's op_log's where it has them): one node per Python
+    frame of the stack that created each op (outermost first); a gradient op
+    (gradients/X_grad/...) is placed under its forward op X's frames, each named with a
+    " (gradient)" suffix, as TF does."""
     by_name = {}
     stack = list(scope_tree.children.values())
     while stack:
@@ -649,19 +688,21 @@ def _code_tree(graph, scope_tree):
         stack.extend(n.children.values())
         if n.op is not None:
             by_name[n.op.name] = n
+    ids = dict(log.id_to_string)
+    traces = {e.name: _log_frames(e, ids) for e in log.log_entries if e.code_def.traces}
     root = _Node(_ROOT)
     for name, src in sorted(by_name.items()):
-        op, suffix = src.op, ""
+        key_name, suffix = name, ""
         i, j = name.find("gradients/"), name.find("_grad/")
         if i >= 0 and j > i:
-            fwd = by_name.get(name[i + len("gradients/"):j])
-            if fwd is not None:
-                op, suffix = fwd.op, " (gradient)"
-        frames = op_traceback.frames(getattr(op, "_traceback", None))
+            fwd = name[i + len("gradients/"):j]
+            if fwd in by_name:
+                key_name, suffix = fwd, " (gradient)"
+        frames = traces.get(key_name)
         if not frames:
             continue
         parent = root
-        for fn, line, func, _ in frames:
+        for fn, line, func in frames:
             key = _trace_name(fn, line, func) + suffix
             node = parent.children.get(key)
             if node is None:
@@ -683,11 +724,13 @@ def _code_tree(graph, scope_tree):
     return root
 
 
-def _sorted(children, order):
+def _sorted(children, order, kept=False):
+    """TF's SortNodes: by name, or a stable sort by a total, largest first; ties keep the
+    order given (kept=True: the graph view's input order) or else name order."""
     by_name = sorted(children, key=lambda p: p.name)
     if order == "name":
         return by_name
-    return sorted(by_name, key=lambda p: -getattr(p, _TOTAL[order]))
+    return sorted(children if kept else by_name, key=lambda p: -getattr(p, _TOTAL[order]))
 
 
 def _option_value(v):

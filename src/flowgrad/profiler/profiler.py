@@ -88,6 +88,12 @@ class Profiler:
         each op; the frames flowgrad records are the user's, not the library's)."""
         return self._profile("code", options)
 
+    def serialize_to_string(self):
+        """TF's ProfileProto of the graph, its op log and the steps added, serialized
+        (profiler/profile_proto.py)."""
+        from .profile_proto import profile_proto  # lazy: protobuf work only when asked
+        return profile_proto(self._graph, self._op_log, self._steps).SerializeToString()
+
     def advise(self, options):
         """Runs the checkers named in `options` (a dict like ALL_ADVICE) over the steps
         added; prints and returns the AdviceProto."""

@@ -77,6 +77,8 @@ def main(script, args, run_script, top=15) -> int:
     original = BaseSession.run
 
     def traced_run(self, fetches, feed_dict=None, options=None, run_metadata=None):
+        if getattr(self.graph, "_flowgrad_internal", False):   # e.g. the cost model's probe
+            return original(self, fetches, feed_dict, options, run_metadata)
         md = run_metadata if run_metadata is not None else RunMetadata()
         opts = options if options is not None else RunOptions(trace_level=RunOptions.FULL_TRACE)
         if getattr(opts, "trace_level", 0) < RunOptions.FULL_TRACE:

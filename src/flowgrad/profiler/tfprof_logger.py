@@ -13,6 +13,7 @@ from tensorboard.compat.proto.tfprof_log_pb2 import OpLogEntry, OpLogProto
 
 from ..engine.framework import op_traceback
 from ..engine.framework.graph import GraphKeys, get_default_graph
+from ..engine.runtime.cost import op_flops
 from ..gfile import GFile
 
 __all__ = ["OpLogProto", "merge_default_with_oplog", "write_op_log"]
@@ -24,8 +25,16 @@ def _str_id(s, str_to_id):
     return str_to_id.setdefault(s, len(str_to_id))
 
 
+def _flops(op) -> int:
+    """TF's registered "flops" statistic of `op` (0 where TF registers none or shapes are
+    not fully known): engine/runtime/cost.py's op_flops on the op's static shapes."""
+    def dims(t):
+        return t.shape.as_tuple() if t.shape is not None else None
+    return op_flops(op.type, [dims(t) for t in op.inputs], [dims(t) for t in op.outputs],
+                    op._attrs)
+
+
 def _logged_ops(graph, add_trace, add_trainable_var):
-    from .model_analyzer import _flops  # lazy: model_analyzer merges these logs
     logged, str_to_id = {}, {"none": 0}
     for op in graph.get_operations():
         entry = OpLogEntry(name=op.name)

@@ -249,3 +249,136 @@ def case_op_log_flops_and_types(tf):
     prof = tf.profiler.Profiler(tf.get_default_graph(), op_log=_user_log(tf))
     graph = prof.profile_graph(B(B.float_operation()).with_empty_output().build())
     return [_tree(flops, "float_ops"), _tree(heavy, "float_ops"), _tree(graph, "float_ops")]
+
+
+_REGEXES = [dict(start_name_regexes=["dense"]), dict(start_name_regexes=["MatMul", "mul"]),
+            dict(trim_name_regexes=["dense"]), dict(trim_name_regexes=["add", "dense/w"]),
+            dict(start_name_regexes=["dense/.*"], trim_name_regexes=["dense/b"]),
+            dict(start_name_regexes=["Relu"], show_name_regexes=["Relu", "add", "x"]),
+            dict(trim_name_regexes=["mul"], hide_name_regexes=["Const"]),
+            dict(start_name_regexes=["Add", "Mul"]), dict(trim_name_regexes=["Sum"]),
+            dict(start_name_regexes=["nothing"])]
+
+
+def _regex_reports(tf, build, preset):
+    """start/trim/show/hide_name_regexes in the scope, graph and op views (file output)."""
+    import os
+    import tempfile
+    build(tf)
+    B = tf.profiler.ProfileOptionBuilder
+    out = []
+    for cmd in ("scope", "graph", "op"):
+        for kw in _REGEXES:
+            path = os.path.join(tempfile.mkdtemp(), "report.txt")
+            opts = (B(getattr(B, preset)()).with_node_names(**kw).with_file_output(path)
+                    .build())
+            r = tf.profiler.profile(tf.get_default_graph(), cmd=cmd, options=opts)
+            with open(path) as f:
+                out.append([cmd, sorted(kw.items()), f.read().split("Profile:\n")[1],
+                            r.total_float_ops, r.total_parameters])
+    return out
+
+
+def case_name_regexes_dense_flops(tf):
+    return _regex_reports(tf, _dense, "float_operation")
+
+
+def case_name_regexes_dense_params(tf):
+    return _regex_reports(tf, _dense, "trainable_variables_parameter")
+
+
+def case_name_regexes_diamond_all(tf):
+    """Every op accounted, account_displayed_op_only False (the default builder)."""
+    import os
+    import tempfile
+    _diamond(tf)
+    B = tf.profiler.ProfileOptionBuilder
+    out = []
+    for cmd in ("scope", "graph", "op"):
+        for kw in (dict(start_name_regexes=["a", "c"]), dict(trim_name_regexes=["b", "c"]),
+                   dict(start_name_regexes=["d"], trim_name_regexes=["t"])):
+            path = os.path.join(tempfile.mkdtemp(), "report.txt")
+            opts = (B().with_node_names(**kw).select(["float_ops", "params"])
+                    .order_by("float_ops").with_file_output(path).build())
+            r = tf.profiler.profile(tf.get_default_graph(), cmd=cmd, options=opts)
+            with open(path) as f:
+                out.append([cmd, sorted(kw.items()), f.read().split("Profile:\n")[1],
+                            r.total_float_ops])
+    return out
+
+
+def case_op_log_code_traces(tf):
+    """A caller's op_log with code traces drives the code view: its trace ids name the
+    strings of the log TF merges it into (the default log's, whose ids for this file and
+    function are looked up from write_op_log's output)."""
+    import os
+    import tempfile
+    x = tf.placeholder(tf.float32, [8, 3], name="x")
+    tf.reduce_sum(tf.matmul(x, tf.ones([3, 4], name="w"), name="mm"), name="z")
+    d = tempfile.mkdtemp()
+    tf.profiler.write_op_log(tf.get_default_graph(), d)
+    default = tf.profiler.OpLogProto()
+    with open(os.path.join(d, "tfprof_log"), "rb") as f:
+        default.ParseFromString(f.read())
+    ids = {v: k for k, v in default.id_to_string.items()}
+    here = [k for k, v in default.id_to_string.items() if v.endswith("gen_profiler.py")][0]
+    log = tf.profiler.OpLogProto()
+    e = log.log_entries.add()
+    e.name = "mm"
+    for line in (1000, 1001):
+        t = e.code_def.traces.add()
+        t.file_id, t.lineno, t.function_id = here, line, ids["case_op_log_code_traces"]
+    path = os.path.join(tempfile.mkdtemp(), "report.txt")
+    B = tf.profiler.ProfileOptionBuilder
+    r = tf.profiler.profile(tf.get_default_graph(), op_log=log, cmd="code",
+                            options=B(B.float_operation()).with_file_output(path).build())
+    with open(path) as f:
+        lines = [ln for ln in f.read().splitlines() if ":100" in ln]
+    return [lines, r.total_float_ops]
+
+
+def _profile_nodes(tf, data):
+    """A ProfileProto's nodes by name, in the fields both TF and flowgrad define (TF's
+    traces also hold its own frames: only this file's frames below `cases` are compared;
+    execs only of the ops both run: flowgrad's plan folds the Identity reads; "init",
+    whose control inputs TF orders by name, is left out)."""
+    import os
+    from tensorboard.compat.proto.tfprof_log_pb2 import ProfileProto
+    p = ProfileProto()
+    p.ParseFromString(data)
+    names = {i: n.name for i, n in p.nodes.items()}
+    strings = dict(p.id_to_string)
+    out = {}
+    for i, n in p.nodes.items():
+        if n.name == "init" or n.name.startswith(("_arg_", "_retval_")):
+            continue
+        frames = [[os.path.basename(strings.get(t.file_id, "")), t.lineno,
+                   strings.get(t.function_id, ""), strings.get(t.line_id, "")]
+                  for t in n.trace.traces]
+        execs = {str(k): [e.run_count, list(e.devices), sorted(e.cpu_execs),
+                          [m.output_bytes for m in e.memory_execs],
+                          e.latest_end_micros >= e.all_start_micros > 0]
+                 for k, e in n.execs.items()} if not n.name.endswith("/read") else {}
+        types = [t for t in n.op_types if not n.name.endswith("/read") or "device:" not in t]
+        out[n.name] = [n.id == i, n.op, types, list(n.shape), n.float_ops,
+                       {str(k): names[v] for k, v in n.inputs.items()},
+                       sorted([names[k], v] for k, v in n.src_output_index.items()),
+                       {str(k): list(v.int64_values) for k, v in n.output_shapes.items()},
+                       sorted(k for k in n.attrs if k != "_class"),
+                       [f for f in frames if f[0] == "gen_profiler.py" and f[2] != "cases"],
+                       "" if n.name.endswith("/read") else n.canonical_device, execs]
+    return [out, list(p.steps), p.has_trace, p.miss_accelerator_stream]
+
+
+def case_serialize_to_string(tf):
+    """Profiler.serialize_to_string(): the ProfileProto before and after a traced step."""
+    loss = _dense(tf)
+    prof = tf.profiler.Profiler(tf.get_default_graph())
+    before = _profile_nodes(tf, prof.serialize_to_string())
+    sess = tf.Session()
+    sess.run(tf.global_variables_initializer())
+    md = tf.RunMetadata()
+    sess.run(loss, {"x:0": np.ones((8, 3), np.float32)}, run_metadata=md,
+             options=tf.RunOptions(trace_level=tf.RunOptions.FULL_TRACE))
+    prof.add_step(3, md)
+    return [before, _profile_nodes(tf, prof.serialize_to_string())]

@@ -9,6 +9,7 @@ shape answers the question, as TF 1.14 does.
 from __future__ import annotations
 
 import builtins
+import math
 
 import numpy as np
 
@@ -276,7 +277,7 @@ def _reshape_kernel(x, s):
     s = [int(d) for d in s]
     n = x.size
     known = [d for d in s if d != -1]
-    prod = int(np.prod(known)) if known else 1
+    prod = math.prod(known)     # Python ints: exact, and ~20x cheaper than np.prod on a list
     if s.count(-1) > 1:
         raise _invalid(f"Only one input size may be -1, not both {s.index(-1)} and "
                        f"{len(s) - 1 - s[::-1].index(-1)}")

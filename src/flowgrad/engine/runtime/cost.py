@@ -8,10 +8,16 @@ counts, 0 for an op TF registers no statistic for or whose shapes are not fully 
 `plan_cost(sess, fetches, feed_dict)` walks the fully optimized plan (the one every run
 after the first executes): per node its TF float ops, an estimate of the work of ops TF
 does not count (one op per output element for the element-wise ones, ~20 for
-transcendental ones), the bytes its inputs and outputs hold, and a predicted time from a
-roofline of this machine (measured once per process by `machine()`: matmul FLOP/s,
-element-wise bandwidth, transcendental element rate, and the per-node cost of a
-compiled plan). Peak memory is the memory planner's static estimate (plan_memory).
+transcendental ones), the bytes its inputs and outputs hold, and a predicted time:
+
+    run + feeds + sum over nodes of (line + kernel's fixed cost + data cost)
+
+from costs of this machine measured once per process by `machine()`: a kernel's fixed
+cost per call by kernel type (node-by-node timing of a small private calibration plan on
+tiny tensors; a type it does not hold: a ufunc's or the median other kernel's), and data
+costs from size-dependent curves (matmul time by float ops, element-wise time by bytes,
+tanh time by elements, so that small calls' low efficiency and caches show). Peak memory
+is the memory planner's static estimate (plan_memory).
 """
 from __future__ import annotations
 
@@ -19,6 +25,8 @@ import math
 import time
 
 import numpy as np
+
+from ..framework import threads
 
 __all__ = ["machine", "op_flops", "plan_cost"]
 
@@ -100,74 +108,177 @@ def op_flops(op_type, ins, outs, attrs) -> int:
 
 _MACHINE = {}
 
+# sizes of the rate curves (machine()): element-wise and tanh over n float32 elements,
+# square float32 matmuls of side s. Calibration costs ~0.4 s, once per process.
+_EW_SIZES = (1 << 4, 1 << 10, 1 << 14, 1 << 17, 1 << 20, 1 << 22)
+_MM_SIDES = (8, 32, 64, 128, 256, 512, 1024)
+
+
+def _best_time(fn, reps, budget=0.03):
+    """The fastest of at least `reps` timed calls after one warm-up, more while they take
+    under `budget` seconds in all (at most 50): the machine's own speed, as free as can
+    be of the other processes that share it (they only ever add time)."""
+    fn()
+    best = math.inf
+    spent = 0.0
+    n = 0
+    while n < reps or (spent < budget and n < 50):
+        t0 = time.perf_counter()
+        fn()
+        dt = time.perf_counter() - t0
+        best = min(best, dt)
+        spent += dt
+        n += 1
+    return best
+
 
 def machine() -> dict:
-    """This machine's rates, measured once per process (~0.3 s): flops_per_s (float32
-    matmul), bytes_per_s (element-wise float32 add, bytes read and written), trans_per_s
-    (np.tanh elements per second), node_s (a compiled plan's cost per tiny node) and
-    run_s (a Session.run's fixed cost)."""
+    """This machine's costs, measured once per process (~0.5 s).
+
+    Rate curves, each a list of (size, seconds of one call) measured with NumPy on float32
+    data, so that caches show (a 4 KB add runs from L1, a 48 MB one from DRAM):
+    ew_curve (np.add over n elements; size = bytes read and written, 12 n), trans_curve
+    (np.tanh; size = elements), mm_curve (square matmuls; size = 2 s^3 float ops).
+    kernel_s: the fixed cost of one call of each kernel type (op type as the plan names
+    it), from node-by-node timing of a private calibration plan on tiny tensors (the
+    gradient of a dense layer with bias, tanh, relu, mean-square loss, a 100-step tanh
+    chain and a variable update): per kernel type, the median over its nodes of their
+    fastest run, net of what node-by-node timing adds (measured on the compiled chain).
+    kernel_default_s: the median of the non-ufunc kernels' fixed costs (an op type not in
+    the calibration plan), node_s (a ufunc node's), line_s (the generated code's own cost
+    per node), run_s (a Session.run's fixed cost), feed_s (per fed tensor). flops_per_s,
+    bytes_per_s and trans_per_s are the largest size's rates (a summary)."""
     if _MACHINE:
         return dict(_MACHINE)
     rs = np.random.RandomState(0)
-
-    def best(fn, reps):     # the median: sustained rates on a shared machine
-        fn()
-        ts = []
-        for _ in range(reps):
-            t0 = time.perf_counter()
-            fn()
-            ts.append(time.perf_counter() - t0)
-        return float(np.median(ts))
-
-    a = rs.rand(1024, 1024).astype(np.float32)
-    b = rs.rand(1024, 1024).astype(np.float32)
-    t_mm = best(lambda: a @ b, 5)
-    x = rs.rand(1 << 20).astype(np.float32)
-    y = rs.rand(1 << 20).astype(np.float32)
-    t_add = best(lambda: x + y, 5)
-    t_tanh = best(lambda: np.tanh(x), 5)
-    _MACHINE.update(flops_per_s=2 * 1024 ** 3 / t_mm, bytes_per_s=3 * x.nbytes / t_add,
-                    trans_per_s=x.size / t_tanh)
-    _MACHINE.update(_plan_overheads())
+    ew, trans = [], []
+    for n in _EW_SIZES:
+        x = rs.rand(n).astype(np.float32)
+        y = rs.rand(n).astype(np.float32)
+        reps = 5 if n >= 1 << 20 else 15
+        ew.append((12 * n, _best_time(lambda: np.add(x, y), reps)))
+        trans.append((n, _best_time(lambda: np.tanh(x), reps)))
+    mm = []
+    for s in _MM_SIDES:
+        a = rs.rand(s, s).astype(np.float32)
+        b = rs.rand(s, s).astype(np.float32)
+        # as a plan's MatMul runs: flowgrad's matmul under the thread budget's BLAS pool
+        fn = threads.guard_blas(lambda _, a=a, b=b: threads.matmul(a, b), 0)
+        mm.append((2 * s ** 3, _best_time(lambda: fn(None), 3 if s >= 1024 else 7)))
+    _MACHINE.update(ew_curve=ew, trans_curve=trans, mm_curve=mm,
+                    flops_per_s=mm[-1][0] / mm[-1][1], bytes_per_s=ew[-1][0] / ew[-1][1],
+                    trans_per_s=trans[-1][0] / trans[-1][1])
+    _MACHINE.update(_kernel_costs())
     return dict(_MACHINE)
 
 
-def _plan_overheads():
-    """(node_s, run_s): the per-node and per-run cost of compiled plans. run_s from a
-    1-node plan; node_s from the gradient of a 100-step chain h = tanh(h * w + 0.1) of
-    16-vectors (a mix of small forward and backward ops whose activations stay alive),
-    on a private graph."""
+def _interp(curve, x):
+    """Seconds of a call of size x on a measured curve: log-log linear between points,
+    the smallest point's time below it, constant rate above the largest."""
+    if x <= curve[0][0]:
+        return curve[0][1]
+    for (x0, t0), (x1, t1) in zip(curve, curve[1:]):
+        if x <= x1:
+            f = math.log(x / x0) / math.log(x1 / x0)
+            return math.exp(math.log(max(t0, 1e-9)) * (1 - f) + math.log(max(t1, 1e-9)) * f)
+    x1, t1 = curve[-1]
+    return t1 * x / x1
+
+
+def _data_s(curve, x):
+    """The size-dependent part of a call on `curve` (its fixed cost, the smallest
+    point's time, taken off): the kernel's fixed cost is counted once, in kernel_s."""
+    return max(_interp(curve, x) - curve[0][1], 0.0) if x else 0.0
+
+
+def _calibration_graph():
+    """A private graph of tiny tensors covering the kernels a training step's gradient
+    plan is made of; returns (graph, fetches, feed, init)."""
     from ..autodiff.gradients import gradients  # lazy: the cost model's calibration only
     from ..framework.graph import Graph  # lazy: as above
+    from ..ops._base import apply  # lazy: as above
+    from ..ops.activations import relu  # lazy: as above
     from ..ops.construction import placeholder  # lazy: as above
-    from ..ops.elementwise import add, multiply, tanh  # lazy: as above
-    from ..ops.reductions import reduce_sum  # lazy: as above
-    from .session import Session  # lazy: as above
+    from ..ops.elementwise import add, multiply, square, subtract, tanh  # lazy: as above
+    from ..ops.linalg import matmul  # lazy: as above
+    from ..ops.reductions import reduce_mean, reduce_sum  # lazy: as above
+    from ..ops.state import variable_op  # lazy: as above
     g = Graph()
     g._flowgrad_internal = True     # not the user's: `flowgrad graph` does not record it
+    f32 = np.float32
     with g.as_default():
-        w = placeholder(np.float32, (16,))
-        short = add(w, w)
-        h = w
+        x = placeholder(f32, (8, 4))
+        t = placeholder(f32, (8, 3))
+        w = placeholder(f32, (4, 3))
+        b = placeholder(f32, (3,))
+        c = placeholder(f32, (16,))
+        h = tanh(add(matmul(x, w), b))
+        loss = add(reduce_mean(square(subtract(relu(h), t))), reduce_sum(multiply(h, h)))
+        gw, gb, gx = gradients(loss, [w, b, x])
+        v = variable_op((4, 3), f32, name="v")
+        init = apply("Assign", [v, w], {"validate_shape": True, "use_locking": True})
+        step = apply("AssignSub", [v, multiply(gw, f32(0.1))], {"use_locking": False})
+        k = c
         for _ in range(100):
-            h = tanh(add(multiply(h, w), np.float32(0.1)))
-        grad = gradients(reduce_sum(h), w)[0]
+            k = tanh(add(multiply(k, c), f32(0.1)))
+        gc = gradients(reduce_sum(k), c)[0]
+        fed = add(c, c)
+    rs = np.random.RandomState(1)
+    feed = {p: rs.rand(*p.shape.as_list()).astype(f32) for p in (x, t, w, b, c)}
+    return g, (gb, gx, step), gc, feed, init, v, fed
+
+
+def _kernel_costs():
+    """kernel_s, kernel_default_s, node_s, line_s, run_s, feed_s from the calibration
+    plans: the dense layer's gradient and update, and the tanh chain's gradient, each
+    timed node by node on its own (a kernel's cost depends on what ran before it: the
+    700-node chain run in between makes the dense layer's kernels 2-3x slower)."""
+    from .backends.numpy import _is_ufunc_node  # lazy: the planner's own test of a ufunc
+    from .session import Session  # lazy: the cost model's calibration only
+    g, dense, chain, feed, init, var, fed = _calibration_graph()
     sess = Session(graph=g)
-    feed = {w: np.linspace(0.1, 0.9, 16).astype(np.float32)}
-    times = []
-    for fetch in (short, grad):
-        for _ in range(3):
-            sess.run(fetch, feed)
-        runs = []
-        for _ in range(15):
+    sess.run(init, feed)
+    one_feed = {k: v for k, v in feed.items() if k is fed.op.inputs[0]}
+    calls = ((var, None), (fed, one_feed), (chain, feed))
+    best = [math.inf] * len(calls)
+    for r in range(43):      # the fastest of 40: these calls take microseconds
+        for i, (f, fd) in enumerate(calls):
             t0 = time.perf_counter()
-            sess.run(fetch, feed)
-            runs.append(time.perf_counter() - t0)
-        times.append(float(np.median(runs)))
-    n = len(_plan(sess, grad, feed).program.nodes)
+            sess.run(f, fd)
+            if r >= 3:
+                best[i] = min(best[i], time.perf_counter() - t0)
+    by_type, ufunc, sums = {}, {}, []
+    for fetches in (dense, chain):
+        plan = _plan(sess, fetches, feed)
+        comp = plan.compiled
+        feeds = [feed[k] for k in plan.feed_tensors]
+        per_node = []
+        for _ in range(10):
+            _, records, _ = comp.run_traced(feeds)
+            per_node.append([(r[3] - r[2]) * 1e-6 for r in records])
+        fastest = np.min(np.array(per_node), axis=0)
+        for n, t in zip(comp.program.nodes, fastest):
+            by_type.setdefault(n.type, []).append(float(t))
+            ufunc[n.type] = _is_ufunc_node(n)
+        sums.append((float(fastest.sum()),
+                     sum(1 for n in comp.program.nodes if not _is_free_const(n)),
+                     len(plan.feed_tensors)))
     sess.close()
-    run_s = times[0]
-    return {"node_s": max((times[1] - run_s) / max(n, 1), 0.0), "run_s": run_s}
+    kernel_s = {ty: float(np.median(v)) for ty, v in by_type.items()}
+    run_s = max(best[0] - kernel_s.get("VariableV2", 0.0), 0.0)
+    feed_s = max(best[1] - run_s - kernel_s.get("Add", 0.0), 0.0)
+    traced, called, n_feeds = sums[1]
+    # the generated code's cost per node beyond its kernels; negative: node-by-node
+    # timing (clock reads, the interpreter's bookkeeping) adds that much to each node
+    line = (best[2] - run_s - n_feeds * feed_s - traced) / max(called, 1)
+    if line < 0:
+        kernel_s = {ty: max(t + line, 0.1 * t) for ty, t in kernel_s.items()}
+    other = [t for ty, t in kernel_s.items() if not ufunc[ty]]
+    ufuncs = [t for ty, t in kernel_s.items() if ufunc[ty]]
+    line_s = max(line, 0.0)
+    return {"kernel_s": kernel_s, "kernel_default_s": float(np.median(other)),
+            "node_s": float(np.median(ufuncs)), "line_s": line_s, "run_s": run_s,
+            "feed_s": feed_s}
 
 
 def _shape(program, v):
@@ -184,26 +295,50 @@ def _nbytes(program, v):
     return math.prod(dims) * size
 
 
+def _is_free_const(node):
+    """A Const the generated code holds as a global: no call, no cost per run."""
+    return node.type == "Const" and not node.inputs and node.op_def.bind is None
+
+
+_MATMULS = frozenset({"MatMul", "BatchMatMul", "BatchMatMulV2"})
+_PASSES = {"TanhGrad": 3, "SigmoidGrad": 3}     # NumPy passes of one fused step
+
+
+def _dispatch_s(node, parts, m):
+    """The fixed cost of calling a node's kernel (kernel_s, else by kind)."""
+    from .backends.numpy import _is_ufunc_node  # lazy: the planner's own test of a ufunc
+    ks = m["kernel_s"]
+    if node.type in ks:
+        return ks[node.type]
+    if len(parts) > 1 or node.type.startswith("Fused["):
+        return sum(ks.get(p, ks.get(f"Fused[{p}]", m["node_s"])) for p in parts)
+    return m["node_s"] if _is_ufunc_node(node) else m["kernel_default_s"]
+
+
 def node_cost(program, node, m) -> dict:
     """Cost of one plan node: tf_flops, flops (tf_flops, or the element-wise estimate),
-    bytes, seconds (predicted)."""
+    bytes, seconds (predicted: the generated line's cost, the kernel's fixed cost, and
+    its data cost from the machine's size-dependent curves: matmuls by float ops,
+    transcendental ops by elements, everything else by bytes read and written)."""
     ins = [_shape(program, v) for v in node.inputs]
     outs = [_shape(program, v) for v in node.outputs]
     base = node.type
     if base.startswith("Fused["):
-        parts = base[6:-1].split("+") if base.endswith("]") else [base]
+        parts = [p.strip() for p in base[6:-1].split("+")] if base.endswith("]") else [base]
     else:
         parts = [base]
     tf_flops = op_flops(node.type, ins, outs, node.attrs)
     work = 0.0
     n_out = _numel(outs[0]) if outs and outs[0] is not None else None
+    n_in = max((_numel(s) or 0 for s in ins if s is not None), default=0)
+    n_elem = max(n_out or 0, n_in) if base in _TRANSCENDENTAL else (n_out or 0)
+    ratio = m["flops_per_s"] / m["trans_per_s"]
     for p in parts:
-        p = p.strip()
         if p in _FREE:
             continue
         if p in _TRANSCENDENTAL and n_out is not None:
-            work += n_out * m["flops_per_s"] / m["trans_per_s"]
-        elif p not in ("MatMul",) and n_out is not None:
+            work += n_elem * ratio
+        elif p not in _MATMULS and n_out is not None:
             work += n_out
     flops = max(tf_flops, int(work))
     nbytes = 0
@@ -215,8 +350,27 @@ def node_cost(program, node, m) -> dict:
                 unknown = True
             else:
                 nbytes += b
-    compute = tf_flops / m["flops_per_s"] + (work / m["flops_per_s"] if tf_flops == 0 else 0)
-    seconds = m["node_s"] + max(compute, nbytes / m["bytes_per_s"])
+    if _is_free_const(node):
+        return {"name": node.name, "type": node.type, "tf_flops": tf_flops, "flops": flops,
+                "bytes": nbytes, "seconds": 0.0, "unknown_shape": unknown}
+    data = 0.0
+    if base in _MATMULS:
+        data = max(_data_s(m["mm_curve"], tf_flops), _data_s(m["ew_curve"], nbytes))
+    elif tf_flops and len(parts) == 1 and base not in _UNARY and base not in _BINARY \
+            and base not in _REDUCE and base != "AddN":     # convolutions, pooling
+        data = max(tf_flops / m["flops_per_s"], _data_s(m["ew_curve"], nbytes))
+    else:
+        out_b = _nbytes(program, node.outputs[0]) if node.outputs else None
+        for p in parts:
+            if p in _FREE:
+                continue
+            # one step of a fused kernel reads and writes about three arrays of its size
+            b = nbytes if len(parts) == 1 else 3 * (out_b or 0)
+            step = _PASSES.get(p, 1) * _data_s(m["ew_curve"], b)
+            if p in _TRANSCENDENTAL:
+                step = max(step, _data_s(m["trans_curve"], n_elem))
+            data += step
+    seconds = m["line_s"] + _dispatch_s(node, parts, m) + data
     return {"name": node.name, "type": node.type, "tf_flops": tf_flops, "flops": flops,
             "bytes": nbytes, "seconds": seconds, "unknown_shape": unknown}
 
@@ -252,7 +406,8 @@ def plan_cost(sess, fetches, feed_dict=None) -> dict:
             "flops": sum(n["flops"] for n in nodes),
             "bytes": sum(n["bytes"] for n in nodes),
             "peak_bytes": plan.memory["peak_bytes"],
-            "seconds": m["run_s"] + sum(n["seconds"] for n in nodes),
+            "seconds": m["run_s"] + len(program.feeds) * m["feed_s"] +
+            sum(n["seconds"] for n in nodes),
             "nodes": nodes,
             "unknown_shapes": sum(1 for n in nodes if n["unknown_shape"]),
             "machine": m}

@@ -548,9 +548,14 @@ class BaseSession:
         if not trace:
             out = self._execute(plan, feeds)
         else:
+            run = comp.run_traced
+            if threads.uses_blas({n.type for n in comp.program.nodes}):
+                # the thread budget a plan's runs get (a traced MatMul beside busy
+                # processes otherwise waits on descheduled BLAS workers: 45 ms, not 0.1)
+                run = threads.guard_blas(run, self._intra_op)
             with _errstate(all="ignore"):
                 try:
-                    out, records, peak = comp.run_traced(feeds)
+                    out, records, peak = run(feeds)
                 except Exception as e:  # noqa: BLE001
                     raise comp.translate_error(e) from None
         if run_metadata is not None and hasattr(run_metadata, "_record"):
