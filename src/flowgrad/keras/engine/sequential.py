@@ -13,6 +13,7 @@ from .input_layer import Input, InputLayer
 from .network import _takes_custom_objects
 from .training import Model
 from .. import layers as _layers
+from .._serialization import lookup_custom
 
 __all__ = ["Sequential"]
 
@@ -180,9 +181,11 @@ class Sequential(Model):
 
 
 def layer_class(class_name, custom_objects=None):
-    """The Keras layer class named `class_name` (custom objects first)."""
-    if custom_objects and class_name in custom_objects:
-        return custom_objects[class_name]
+    """The Keras layer class named `class_name` (custom objects first, then the global
+    ones of keras.utils.get_custom_objects)."""
+    found = lookup_custom(class_name, custom_objects)
+    if found is not None:
+        return found
     if class_name == "Sequential":
         return Sequential
     if class_name in ("Model", "Functional"):
