@@ -28,6 +28,7 @@ from ..backend import rnn
 from ..engine import base_layer_utils as blu
 from ..engine.base_layer import Layer
 from ..engine.input_spec import InputSpec
+from .._serialization import lookup_custom
 
 __all__ = ["RNN", "SimpleRNNCell", "LSTMCell", "GRUCell", "StackedRNNCells",
            "SimpleRNN", "LSTM", "GRU"]
@@ -422,7 +423,7 @@ class StackedRNNCells(Layer):
 def _cell_from_config(conf, custom_objects=None):
     classes = {"SimpleRNNCell": SimpleRNNCell, "LSTMCell": LSTMCell, "GRUCell": GRUCell,
                "StackedRNNCells": StackedRNNCells}
-    cls = (custom_objects or {}).get(conf["class_name"], classes.get(conf["class_name"]))
+    cls = lookup_custom(conf["class_name"], custom_objects) or classes.get(conf["class_name"])
     if cls is None:
         raise ValueError("Unknown layer: " + conf["class_name"])
     return cls.from_config(dict(conf["config"]))
