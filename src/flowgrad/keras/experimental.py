@@ -1,11 +1,12 @@
-"""tf.keras.experimental (TF 1.14): the cosine learning-rate schedules and
-terminate_keras_multiprocessing_pools. PeepholeLSTMCell, SequenceFeatures and the
-SavedModel export/load functions are not implemented (absent)."""
+"""tf.keras.experimental (TF 1.14): the cosine learning-rate schedules, PeepholeLSTMCell
+and terminate_keras_multiprocessing_pools. SequenceFeatures and the SavedModel
+export/load functions are not implemented (absent)."""
+from .layers.recurrent import PeepholeLSTMCell  # noqa: F401
 from .optimizers_schedules import (CosineDecay, CosineDecayRestarts,  # noqa: F401
                                    LinearCosineDecay, NoisyLinearCosineDecay)
 
 __all__ = ["CosineDecay", "CosineDecayRestarts", "LinearCosineDecay",
-           "NoisyLinearCosineDecay", "terminate_keras_multiprocessing_pools"]
+           "NoisyLinearCosineDecay", "PeepholeLSTMCell", "terminate_keras_multiprocessing_pools"]
 
 
 def terminate_keras_multiprocessing_pools(grace_period=0.1, use_sigkill=False):
