@@ -59,8 +59,12 @@ class Sequential(Model):
                 self._stack.append(layer)
                 self._rebuild(x, layer(x))
                 return
-        if self.outputs:
-            output = layer(self.outputs[0])
+        # after an InputLayer alone, TF 1.14's outputs are that layer's tensor
+        source = self.outputs[0] if self.outputs else (
+            self.inputs[0] if self._stack and isinstance(self._stack[-1], InputLayer) and
+            getattr(self, "inputs", None) else None)
+        if source is not None:
+            output = layer(source)
             if isinstance(output, (list, tuple)):
                 raise TypeError("All layers in a Sequential model should have a single "
                                 "output tensor. For multi-output layers, use the functional "
