@@ -59,3 +59,24 @@ def test_function_feeds_a_tensor_value():
             f = K.function([x], [x * 2])
             out = f([tf.constant([[1., 2.]])])
     np.testing.assert_allclose(out[0], [[2., 4.]])
+
+
+def test_sparse_placeholder_feeds_and_densifies():
+    """K.placeholder(sparse=True) is a sparse placeholder; K.function feeds it from a
+    scipy-style matrix (TF 1.14 builds the same feed tuple, then fails converting it with
+    np.asarray: a difference, flowgrad feeds it)."""
+    K = tf.keras.backend
+    with tf.Graph().as_default():
+        with tf.Session().as_default():
+            x = K.placeholder(shape=(2, 3), sparse=True)
+            assert K.is_sparse(x) and K.ndim(x) == 2
+            f = K.function([x], [K.to_dense(x)])
+
+            class Coo:  # the scipy.sparse interface K.function reads (tocoo)
+                row, col = np.array([0, 1]), np.array([2, 0])
+                data, shape = np.array([5., 7.], "float32"), (2, 3)
+
+                def tocoo(self):
+                    return self
+            out = f([Coo()])
+    np.testing.assert_allclose(out[0], [[0., 0., 5.], [7., 0., 0.]])

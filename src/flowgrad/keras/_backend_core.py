@@ -12,7 +12,7 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import get_default_graph, name_scope, reset_default_graph
 from .. import nn
-from ..ops import array_ops, control_flow_ops, math_ops, random_ops
+from ..ops import array_ops, control_flow_ops, math_ops, random_ops, sparse_ops
 from ..ops.linalg_ops import matmul
 from ..engine.framework.graph import Tensor
 from ..engine.framework.tensor_shape import dimension_value
@@ -181,7 +181,7 @@ def placeholder(shape=None, ndim=None, dtype=None, sparse=False, name=None):  # 
     if not shape and ndim:
         shape = tuple(None for _ in range(ndim))
     if sparse:
-        raise NotImplementedError("flowgrad does not implement placeholder(sparse=True)")
+        return sparse_ops.sparse_placeholder(dtype, shape=shape, name=name)
     return array_ops.placeholder(dtype, shape=shape, name=name)
 
 
