@@ -86,9 +86,3 @@ def test_profiler_api_round_trip(tmp_path):
     got = read_trace(result)
     assert got["session_runs"] == 1 and got["ops"] and got["op_names_are_node_type"]
 
-
-def test_embeddings_not_implemented():
-    with pytest.raises(NotImplementedError, match="embeddings_freq"):
-        tf.keras.callbacks.TensorBoard(embeddings_freq=1)
-    with pytest.raises(NotImplementedError, match="embeddings_data"):
-        tf.keras.callbacks.TensorBoard(embeddings_data=[[1.0]])

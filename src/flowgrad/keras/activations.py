@@ -1,6 +1,7 @@
 """tf.keras.activations: activation functions by name (TF 1.14 keras/activations.py)."""
 from ..ops import array_ops, math_ops
 from .. import nn
+from ._serialization import lookup_custom as _lookup_custom
 
 __all__ = ["elu", "exponential", "hard_sigmoid", "linear", "relu", "selu", "sigmoid",
            "softmax", "softplus", "softsign", "tanh", "get", "serialize", "deserialize"]
@@ -92,8 +93,9 @@ def serialize(activation):
 
 def deserialize(name, custom_objects=None):
     """The activation function called `name`."""
-    if custom_objects and name in custom_objects:
-        return custom_objects[name]
+    found = _lookup_custom(name, custom_objects) if isinstance(name, str) else None
+    if found is not None:
+        return found
     if name not in _BY_NAME:
         raise ValueError("Unknown activation function:" + str(name))
     return _BY_NAME[name]

@@ -640,20 +640,15 @@ class TensorBoard(Callback):
     and written at step = validation batches seen. profile_batch: the Session.runs
     between the end of batch profile_batch - 1 and the end of batch profile_batch (counted
     over the whole fit) are traced and saved as TF's profiler saves them
-    (flowgrad/profiler/trace.py). Not built: embeddings (NotImplementedError)."""
+    (flowgrad/profiler/trace.py). embeddings_freq with embeddings_data: the watched
+    layers' outputs for embeddings_data are checkpointed every embeddings_freq epochs with a
+    projector config (keras/_tb_embeddings.py)."""
 
     def __init__(self, log_dir="./logs", histogram_freq=0, batch_size=32, write_graph=True,
                  write_grads=False, write_images=False, embeddings_freq=0,
                  embeddings_layer_names=None, embeddings_metadata=None, embeddings_data=None,
                  update_freq="epoch", profile_batch=2):
         super().__init__()
-        for name, value in (("embeddings_freq", embeddings_freq),
-                            ("embeddings_layer_names", embeddings_layer_names),
-                            ("embeddings_metadata", embeddings_metadata),
-                            ("embeddings_data", embeddings_data)):
-            if value:
-                raise NotImplementedError("flowgrad does not implement TensorBoard(" + name +
-                                          "=...) (embeddings for the projector)")
         self.log_dir = log_dir
         self.histogram_freq = histogram_freq
         self.merged = None
@@ -674,6 +669,7 @@ class TensorBoard(Callback):
         self._samples_seen = 0
         self._samples_seen_at_last_write = 0
         self.writer = None
+        self._embeddings = None
 
     def set_model(self, model):
         from ..summary.writer import FileWriter  # lazy: the summary writer on first use
@@ -686,6 +682,13 @@ class TensorBoard(Callback):
             self.writer = FileWriter(self.log_dir)
         self._make_histogram_ops(model)
         self.merged = merge_all()
+        self._embeddings = None
+        if self.embeddings_freq and self.embeddings_data is not None:
+            from ._tb_embeddings import EmbeddingWriter  # lazy: only with embeddings
+            self._embeddings = EmbeddingWriter(model, self.log_dir, self.writer,
+                                               self.embeddings_data,
+                                               self.embeddings_layer_names,
+                                               self.embeddings_metadata)
 
     def _make_histogram_ops(self, model):
         """TF 1.14's summaries: per layer, each weight's histogram (and image), the
@@ -780,6 +783,10 @@ class TensorBoard(Callback):
         self._write_custom_summaries(step, logs)
         if self.histogram_freq:
             self.model._test_fetch_callbacks.pop(self.merged, None)
+        if self.embeddings_data is None and self.embeddings_freq:
+            raise ValueError("To visualize embeddings, embeddings_data must be provided.")
+        if self._embeddings is not None and epoch % self.embeddings_freq == 0:
+            self._embeddings.write(epoch, self.batch_size)
 
     def on_train_end(self, logs=None):
         if self._is_profiling:

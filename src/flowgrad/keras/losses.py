@@ -4,6 +4,7 @@ from ..engine.framework.constant_op import convert_to_tensor
 from ..ops import array_ops, math_ops
 from .. import nn
 from . import backend as K
+from ._serialization import lookup_custom as _lookup_custom
 
 __all__ = ["mean_squared_error", "mean_absolute_error", "mean_absolute_percentage_error",
            "mean_squared_logarithmic_error", "squared_hinge", "hinge",
@@ -168,8 +169,9 @@ def serialize(loss):
 
 def deserialize(name, custom_objects=None):
     """The loss function called `name`."""
-    if custom_objects and name in custom_objects:
-        return custom_objects[name]
+    found = _lookup_custom(name, custom_objects) if isinstance(name, str) else None
+    if found is not None:
+        return found
     if name not in _BY_NAME:
         raise ValueError("Unknown loss function:" + str(name))
     return _BY_NAME[name]

@@ -7,6 +7,7 @@ from ..engine.ops.comparison import equal as _equal
 from ..engine.ops.reductions import argmax as _argmax
 from ..ops import array_ops, math_ops
 from . import backend as K
+from ._serialization import lookup_custom as _lookup_custom
 from .losses import (binary_crossentropy, categorical_crossentropy, cosine_similarity,
                      hinge, kullback_leibler_divergence, logcosh, mean_absolute_error,
                      mean_absolute_percentage_error, mean_squared_error,
@@ -70,8 +71,9 @@ def serialize(metric):
 
 def deserialize(config, custom_objects=None):
     """The metric function called `config`."""
-    if custom_objects and config in custom_objects:
-        return custom_objects[config]
+    found = _lookup_custom(config, custom_objects) if isinstance(config, str) else None
+    if found is not None:
+        return found
     if config not in _BY_NAME:
         raise ValueError("Unknown metric function:" + str(config))
     return _BY_NAME[config]

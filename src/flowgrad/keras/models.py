@@ -10,7 +10,7 @@ from .engine.sequential import Sequential, layer_class
 from .engine.training import Model
 
 __all__ = ["Model", "Sequential", "model_from_config", "model_from_json", "load_model",
-           "save_model"]
+           "save_model", "clone_model"]
 
 
 def model_from_config(config, custom_objects=None):
@@ -26,6 +26,33 @@ def model_from_config(config, custom_objects=None):
     if name in ("Model", "Functional"):
         return Model.from_config(config["config"], custom_objects)
     return layer_class(name, custom_objects).from_config(dict(config["config"]))
+
+
+def _clone_layer(layer):
+    return layer.__class__.from_config(layer.get_config())
+
+
+def clone_model(model, input_tensors=None, clone_function=None):
+    """A new model of the same structure with new layers (and newly initialized weights):
+    a Sequential of each layer's clone (`clone_function`, default from_config of its
+    config), or a functional model rebuilt from its config."""
+    from .engine.input_layer import InputLayer  # lazy: keras engine on first use
+    if input_tensors is not None:
+        raise NotImplementedError("flowgrad does not implement clone_model(input_tensors=...)")
+    if isinstance(model, Sequential):
+        fn = _clone_layer if clone_function is None else clone_function
+        if not callable(fn):
+            raise ValueError("Expected `layer_fn` argument to be a callable.")
+        layers = [_clone_layer(x) if isinstance(x, InputLayer) else fn(x)
+                  for x in model._layers]
+        return Sequential(layers=layers, name=model.name)
+    if not isinstance(model, Model):
+        raise ValueError("Expected `model` argument to be a `Model` instance, got ", model)
+    if clone_function is not None:
+        raise NotImplementedError("flowgrad does not implement clone_model(clone_function=...) "
+                                  "for a functional model")
+    custom = {type(x).__name__: type(x) for x in model.layers}
+    return Model.from_config(model.get_config(), custom)
 
 
 def model_from_json(json_string, custom_objects=None):

@@ -18,7 +18,7 @@ import numpy as np
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.graph import control_dependencies
 from ..engine.framework.indexed_slices import IndexedSlices
-from ..ops import array_ops, init_ops, math_ops
+from ..ops import array_ops, control_flow_ops, init_ops, math_ops
 from . import backend
 from . import optimizers_schedules as schedules
 from .optimizers_v2 import SlotOptimizerMixin, adam_update, adam_update_sparse, scatter_add
@@ -408,6 +408,13 @@ class Adadelta(Optimizer):
         with control_dependencies([accum_update_t]):
             return v.assign_sub(update * lr)
 
+    def _update_sparse(self, g, indices, v, slots, lr, shared, local_step):
+        # TF 1.14: the ResourceSparseApplyAdadelta kernel
+        dtype = v.dtype.base_dtype
+        return training_ops.sparse_apply_adadelta(
+            v, slots[0], slots[1], lr, math_ops.cast(self._hyper["rho"], dtype),
+            math_ops.cast(self._hyper["epsilon"], dtype), g, indices)
+
 
 class Adamax(Optimizer):
     """Adamax (Adam with the infinity norm): m = b1 m + (1 - b1) g; v = max(b2 v, |g|);
@@ -433,6 +440,26 @@ class Adamax(Optimizer):
         m_t = m.assign_add((g - m) * (1. - b1))
         v_t = vv.assign(math_ops.maximum(b2 * vv, math_ops.abs(g)))
         return v.assign_sub(lr / (1. - b1_power) * (m_t / (v_t + eps)))
+
+    def _update_sparse(self, g, indices, v, slots, lr, shared, local_step):
+        # TF 1.14's Adamax._resource_apply_sparse: the rows of m and v are gathered,
+        # updated and scattered back; the variable moves on those rows only
+        m, vv = slots
+        dtype = v.dtype.base_dtype
+        b1 = math_ops.cast(self._hyper["beta_1"], dtype)
+        b2 = math_ops.cast(self._hyper["beta_2"], dtype)
+        eps = math_ops.cast(self._hyper["epsilon"], dtype)
+        b1_power = math_ops.pow(b1, local_step)
+        m_t_slice = array_ops.gather(m, indices) * b1 + g * (1 - b1)
+        with control_dependencies([m_t_slice]):
+            m_t = m.scatter_update(IndexedSlices(m_t_slice, indices))
+        v_t_slice = math_ops.maximum(array_ops.gather(vv, indices) * b2, math_ops.abs(g))
+        with control_dependencies([v_t_slice]):
+            v_t = vv.scatter_update(IndexedSlices(v_t_slice, indices))
+        var_slice = -lr / (1 - b1_power) * (m_t_slice / (v_t_slice + eps))
+        with control_dependencies([var_slice]):
+            var_update = v.scatter_add(IndexedSlices(var_slice, indices))
+        return control_flow_ops.group(var_update, m_t, v_t)
 
 
 class Nadam(Optimizer):
@@ -497,6 +524,31 @@ class Nadam(Optimizer):
                                              local_step))
         m_t_bar = (1. - m_cache_t) * g_prime + m_cache_t_1 * m_t_prime
         return v.assign(v - lr * m_t_bar / (math_ops.sqrt(v_t_prime) + eps))
+
+    def _update_sparse(self, g, indices, v, slots, lr, shared, local_step):
+        # TF 1.14's Nadam._resource_apply_sparse: m and v decay everywhere, the scaled
+        # gradient is scattered in, and the variable moves on the gradient's rows
+        m, vv = slots
+        m_cache_t, m_cache_t_1, m_schedule_new, m_schedule_next = shared
+        dtype = v.dtype.base_dtype
+        b1 = math_ops.cast(self._hyper["beta_1"], dtype)
+        b2 = math_ops.cast(self._hyper["beta_2"], dtype)
+        eps = math_ops.cast(self._hyper["epsilon"], dtype)
+        g_prime = g / (1. - m_schedule_new)
+        m_scaled = g * (1 - b1)
+        with control_dependencies([m.assign(m * b1)]):
+            m_t = scatter_add(m, indices, m_scaled)
+            m_t_slice = array_ops.gather(m_t, indices)
+        m_t_prime = m_t_slice / (1. - m_schedule_next)
+        m_t_bar = (1. - m_cache_t) * g_prime + m_cache_t_1 * m_t_prime
+        v_scaled = (g * g) * (1 - b2)
+        with control_dependencies([vv.assign(vv * b2)]):
+            v_t = scatter_add(vv, indices, v_scaled)
+            v_t_slice = array_ops.gather(v_t, indices)
+        v_t_prime = v_t_slice / (1. - math_ops.pow(b2, local_step))
+        var_update = scatter_add(v, indices,
+                                 -lr * m_t_bar / (math_ops.sqrt(v_t_prime) + eps))
+        return control_flow_ops.group(var_update, m_t_bar, v_t)
 
 
 class Ftrl(Optimizer):

@@ -6,7 +6,8 @@ from ..train import learning_rate_decay as _decay
 from ._serialization import deserialize_keras_object
 
 __all__ = ["LearningRateSchedule", "ExponentialDecay", "PiecewiseConstantDecay",
-           "PolynomialDecay", "InverseTimeDecay", "serialize", "deserialize"]
+           "PolynomialDecay", "InverseTimeDecay", "CosineDecay", "CosineDecayRestarts",
+           "LinearCosineDecay", "NoisyLinearCosineDecay", "serialize", "deserialize"]
 
 
 class LearningRateSchedule:
@@ -111,8 +112,105 @@ class InverseTimeDecay(LearningRateSchedule):
                 "staircase": self.staircase, "name": self.name}
 
 
+class CosineDecay(LearningRateSchedule):
+    """initial_learning_rate * ((1 - alpha) * 0.5 * (1 + cos(pi * min(step, decay_steps) /
+    decay_steps)) + alpha) (tf.keras.experimental.CosineDecay)."""
+
+    def __init__(self, initial_learning_rate, decay_steps, alpha=0.0, name=None):
+        self.initial_learning_rate = initial_learning_rate
+        self.decay_steps = decay_steps
+        self.alpha = alpha
+        self.name = name
+
+    def __call__(self, step):
+        return _decay.cosine_decay(self.initial_learning_rate, step, self.decay_steps,
+                                   self.alpha, name=self.name or "CosineDecay")
+
+    def get_config(self):
+        return {"initial_learning_rate": self.initial_learning_rate,
+                "decay_steps": self.decay_steps, "alpha": self.alpha, "name": self.name}
+
+
+class CosineDecayRestarts(LearningRateSchedule):
+    """Cosine decay with warm restarts (SGDR): periods growing by t_mul, peaks scaled by
+    m_mul (tf.keras.experimental.CosineDecayRestarts)."""
+
+    def __init__(self, initial_learning_rate, first_decay_steps, t_mul=2.0, m_mul=1.0,
+                 alpha=0.0, name=None):
+        self.initial_learning_rate = initial_learning_rate
+        self.first_decay_steps = first_decay_steps
+        self._t_mul = t_mul
+        self._m_mul = m_mul
+        self.alpha = alpha
+        self.name = name
+
+    def __call__(self, step):
+        return _decay.cosine_decay_restarts(self.initial_learning_rate, step,
+                                            self.first_decay_steps, self._t_mul, self._m_mul,
+                                            self.alpha, name=self.name or "SGDRDecay")
+
+    def get_config(self):
+        return {"initial_learning_rate": self.initial_learning_rate,
+                "first_decay_steps": self.first_decay_steps, "t_mul": self._t_mul,
+                "m_mul": self._m_mul, "alpha": self.alpha, "name": self.name}
+
+
+class LinearCosineDecay(LearningRateSchedule):
+    """initial_learning_rate * ((alpha + linear_decay) * cosine_decay + beta) with
+    num_periods cosine periods (tf.keras.experimental.LinearCosineDecay)."""
+
+    def __init__(self, initial_learning_rate, decay_steps, num_periods=0.5, alpha=0.0,
+                 beta=0.001, name=None):
+        self.initial_learning_rate = initial_learning_rate
+        self.decay_steps = decay_steps
+        self.num_periods = num_periods
+        self.alpha = alpha
+        self.beta = beta
+        self.name = name
+
+    def __call__(self, step):
+        return _decay.linear_cosine_decay(self.initial_learning_rate, step, self.decay_steps,
+                                          self.num_periods, self.alpha, self.beta,
+                                          name=self.name or "LinearCosineDecay")
+
+    def get_config(self):
+        return {"initial_learning_rate": self.initial_learning_rate,
+                "decay_steps": self.decay_steps, "num_periods": self.num_periods,
+                "alpha": self.alpha, "beta": self.beta, "name": self.name}
+
+
+class NoisyLinearCosineDecay(LearningRateSchedule):
+    """LinearCosineDecay with Gaussian noise of variance initial_variance / (1 + step) **
+    variance_decay added to the linear part (tf.keras.experimental.NoisyLinearCosineDecay)."""
+
+    def __init__(self, initial_learning_rate, decay_steps, initial_variance=1.0,
+                 variance_decay=0.55, num_periods=0.5, alpha=0.0, beta=0.001, name=None):
+        self.initial_learning_rate = initial_learning_rate
+        self.decay_steps = decay_steps
+        self.initial_variance = initial_variance
+        self.variance_decay = variance_decay
+        self.num_periods = num_periods
+        self.alpha = alpha
+        self.beta = beta
+        self.name = name
+
+    def __call__(self, step):
+        return _decay.noisy_linear_cosine_decay(
+            self.initial_learning_rate, step, self.decay_steps, self.initial_variance,
+            self.variance_decay, self.num_periods, self.alpha, self.beta,
+            name=self.name or "NoisyLinearCosineDecay")
+
+    def get_config(self):
+        return {"initial_learning_rate": self.initial_learning_rate,
+                "decay_steps": self.decay_steps, "initial_variance": self.initial_variance,
+                "variance_decay": self.variance_decay, "num_periods": self.num_periods,
+                "alpha": self.alpha, "beta": self.beta, "name": self.name}
+
+
 _CLASSES = {c.__name__: c for c in (ExponentialDecay, PiecewiseConstantDecay,
-                                    PolynomialDecay, InverseTimeDecay)}
+                                    PolynomialDecay, InverseTimeDecay, CosineDecay,
+                                    CosineDecayRestarts, LinearCosineDecay,
+                                    NoisyLinearCosineDecay)}
 
 
 def serialize(learning_rate_schedule):

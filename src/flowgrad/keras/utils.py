@@ -1,15 +1,26 @@
-"""Small helpers the Keras layers share (TF 1.14 keras/utils/tf_utils.py, conv_utils.py)."""
+"""tf.keras.utils (TF 1.14): the small helpers the Keras layers share (tf_utils.py,
+conv_utils.py), to_categorical/normalize, Sequence, Progbar, get_file, custom objects
+and (de)serialization, the enqueuers, HDF5Matrix, plot_model, multi_gpu_model."""
 from ..engine.framework.constant_op import const_value
 from ..engine.framework.graph import Tensor
 from ..ops import control_flow_ops, variables
 from . import backend
 from .callbacks import Progbar  # noqa: F401
 from .data_utils import get_file  # noqa: F401
+from ._serialization import (CustomObjectScope, custom_object_scope,  # noqa: F401
+                             deserialize_keras_object, get_custom_objects,
+                             serialize_keras_object)
+from ._utils_more import (GeneratorEnqueuer, HDF5Matrix, OrderedEnqueuer,  # noqa: F401
+                          SequenceEnqueuer, convert_all_kernels_in_model, get_source_inputs,
+                          model_to_dot, multi_gpu_model, plot_model)
 
 __all__ = ["smart_cond", "constant_value", "normalize_tuple", "normalize_data_format",
            "normalize_padding", "convert_data_format", "conv_output_length",
            "deconv_output_length", "to_categorical", "normalize", "Progbar", "Sequence",
-           "get_file"]
+           "get_file", "CustomObjectScope", "custom_object_scope", "get_custom_objects",
+           "serialize_keras_object", "deserialize_keras_object", "GeneratorEnqueuer",
+           "HDF5Matrix", "OrderedEnqueuer", "SequenceEnqueuer", "convert_all_kernels_in_model",
+           "get_source_inputs", "model_to_dot", "multi_gpu_model", "plot_model"]
 
 
 def constant_value(pred):

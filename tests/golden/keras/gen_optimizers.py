@@ -52,7 +52,10 @@ def _sparse_cases(tf):
             ("sparse_rms_momentum", lambda: O.RMSprop(0.05, momentum=0.5, centered=True)),
             ("sparse_adagrad", lambda: O.Adagrad(0.5)),
             ("sparse_ftrl", lambda: O.Ftrl(0.5, l1_regularization_strength=0.01)),
-            ("sparse_ftrl_shrink", lambda: O.Ftrl(0.5, l2_shrinkage_regularization_strength=0.1))]
+            ("sparse_ftrl_shrink", lambda: O.Ftrl(0.5, l2_shrinkage_regularization_strength=0.1)),
+            ("sparse_adadelta", lambda: O.Adadelta(1.0)),
+            ("sparse_adamax", lambda: O.Adamax(0.05)),
+            ("sparse_nadam", lambda: O.Nadam(0.05))]
 
 
 def _cases(tf):

@@ -131,6 +131,38 @@ def list_states(tf):
     return {"types": sorted(set(seen)), "predict": m.predict(x)}
 
 
+def bidirectional(tf):
+    """Bidirectional over a cell taking constants: with constants, with constants and
+    initial states (forward then backward), the list form, fit, and a rebuilt model."""
+    Cell = make_cell_class(tf)
+    L = tf.keras.layers
+    x, c, s, y = _data()
+    s2 = np.random.RandomState(6).rand(6, 5).astype("float32")
+    xi, ci = L.Input((4, 3)), L.Input((2,))
+    fi, bi = L.Input((5,)), L.Input((5,))
+    bid = L.Bidirectional(L.RNN(Cell(5, 2)), merge_mode="sum")
+    out = bid(xi, constants=ci)
+    m = tf.keras.Model([xi, ci], out)
+    _fixed(m)
+    m.compile(tf.keras.optimizers.SGD(0.1), "mse")
+    before = m.predict([x, c])
+    h = m.fit([x, c], y, batch_size=3, epochs=2, verbose=0, shuffle=False)
+    config = bid.get_config()
+    rebuilt = tf.keras.Model.from_config(m.get_config(), custom_objects={"ConstCell": Cell})
+    rebuilt.set_weights(m.get_weights())
+    bid2 = L.Bidirectional(L.RNN(Cell(5, 2), return_sequences=True, return_state=True))
+    outs = bid2(xi, initial_state=[fi, bi], constants=ci)
+    m2 = tf.keras.Model([xi, fi, bi, ci], outs)
+    _fixed(m2)
+    listed = bid2([xi, fi, bi, ci])
+    m3 = tf.keras.Model([xi, fi, bi, ci], listed)
+    return {"before": before, "loss": [float(v) for v in h.history["loss"]],
+            "after": m.predict([x, c]), "num_constants": config["num_constants"],
+            "rebuilt": rebuilt.predict([x, c]), "weights": [w.name for w in m.weights],
+            "with_states": m2.predict([x, s, s2, c]),
+            "list_form": m3.predict([x, s, s2, c])}
+
+
 def unsupported(tf):
     xi, ci = tf.keras.layers.Input((4, 3)), tf.keras.layers.Input((2,))
     try:
@@ -144,7 +176,8 @@ def cases(tf):
     out = {}
     for name, fn in [("functional", functional), ("with_state", with_state),
                      ("stacked", stacked), ("placeholders", placeholders),
-                     ("list_states", list_states), ("unsupported", unsupported)]:
+                     ("list_states", list_states), ("unsupported", unsupported),
+                     ("bidirectional", bidirectional)]:
         with tf.Graph().as_default():
             with tf.Session().as_default():
                 tf.keras.backend.set_session(tf.get_default_session())

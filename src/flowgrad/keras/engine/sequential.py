@@ -13,6 +13,7 @@ from .input_layer import Input, InputLayer
 from .network import _takes_custom_objects
 from .training import Model
 from .. import layers as _layers
+from .._serialization import lookup_custom
 
 __all__ = ["Sequential"]
 
@@ -58,8 +59,12 @@ class Sequential(Model):
                 self._stack.append(layer)
                 self._rebuild(x, layer(x))
                 return
-        if self.outputs:
-            output = layer(self.outputs[0])
+        # after an InputLayer alone, TF 1.14's outputs are that layer's tensor
+        source = self.outputs[0] if self.outputs else (
+            self.inputs[0] if self._stack and isinstance(self._stack[-1], InputLayer) and
+            getattr(self, "inputs", None) else None)
+        if source is not None:
+            output = layer(source)
             if isinstance(output, (list, tuple)):
                 raise TypeError("All layers in a Sequential model should have a single "
                                 "output tensor. For multi-output layers, use the functional "
@@ -180,9 +185,11 @@ class Sequential(Model):
 
 
 def layer_class(class_name, custom_objects=None):
-    """The Keras layer class named `class_name` (custom objects first)."""
-    if custom_objects and class_name in custom_objects:
-        return custom_objects[class_name]
+    """The Keras layer class named `class_name` (custom objects first, then the global
+    ones of keras.utils.get_custom_objects)."""
+    found = lookup_custom(class_name, custom_objects)
+    if found is not None:
+        return found
     if class_name == "Sequential":
         return Sequential
     if class_name in ("Model", "Functional"):

@@ -28,6 +28,7 @@ from ..backend import rnn
 from ..engine import base_layer_utils as blu
 from ..engine.base_layer import Layer
 from ..engine.input_spec import InputSpec
+from .._serialization import lookup_custom
 
 __all__ = ["RNN", "SimpleRNNCell", "LSTMCell", "GRUCell", "StackedRNNCells",
            "SimpleRNN", "LSTM", "GRU"]
@@ -103,6 +104,8 @@ class _Cell(Layer):
                 array_ops.ones_like(h_tm1), self.recurrent_dropout, training, count)
         return self._dropout_mask, self._recurrent_dropout_mask
 
+    _READ_NAMES = ("kernel", "recurrent_kernel", "bias")
+
     def reset_dropout_mask(self):
         self._dropout_mask = None
 
@@ -119,8 +122,7 @@ class _Cell(Layer):
 
     def _snapshot(self):
         self._reads = {n: array_ops.identity(getattr(self, n))
-                       for n in ("kernel", "recurrent_kernel", "bias")
-                       if getattr(self, n, None) is not None}
+                       for n in self._READ_NAMES if getattr(self, n, None) is not None}
 
     def get_initial_state(self, inputs=None, batch_size=None, dtype=None):
         if inputs is not None:
@@ -245,12 +247,16 @@ class LSTMCell(_Cell):
             if b is not None:
                 z = nn.bias_add(z, b)
             zi, zf, zc, zo = array_ops.split(z, 4, axis=1)
+        c, o = self._carry_and_output(zi, zf, zc, zo, c_tm1)
+        h = o * self.activation(c)
+        return h, [h, c]
+
+    def _carry_and_output(self, zi, zf, zc, zo, c_tm1):
         i = self.recurrent_activation(zi)
         f = self.recurrent_activation(zf)
         c = f * c_tm1 + i * self.activation(zc)
         o = self.recurrent_activation(zo)
-        h = o * self.activation(c)
-        return h, [h, c]
+        return c, o
 
     def get_config(self):
         config = self._base_config()
@@ -258,6 +264,29 @@ class LSTMCell(_Cell):
         config["unit_forget_bias"] = self.unit_forget_bias
         config["implementation"] = self.implementation
         return _merge_config(super().get_config(), config)
+
+
+class PeepholeLSTMCell(LSTMCell):
+    """LSTMCell with peephole connections (tf.keras.experimental.PeepholeLSTMCell, TF
+    1.14): the input and forget gates see the previous carry, the output gate the new one,
+    each through a per-unit weight vector (initialized with kernel_initializer)."""
+
+    _READ_NAMES = LSTMCell._READ_NAMES + ("input_gate_peephole_weights",
+                                          "forget_gate_peephole_weights",
+                                          "output_gate_peephole_weights")
+
+    def build(self, input_shape):
+        super().build(input_shape)
+        for name in self._READ_NAMES[3:]:
+            setattr(self, name, self.add_weight(shape=(self.units,), name=name,
+                                                initializer=self.kernel_initializer))
+
+    def _carry_and_output(self, zi, zf, zc, zo, c_tm1):
+        i = self.recurrent_activation(zi + self._w("input_gate_peephole_weights") * c_tm1)
+        f = self.recurrent_activation(zf + self._w("forget_gate_peephole_weights") * c_tm1)
+        c = f * c_tm1 + i * self.activation(zc)
+        o = self.recurrent_activation(zo + self._w("output_gate_peephole_weights") * c)
+        return c, o
 
 
 class GRUCell(_Cell):
@@ -421,8 +450,8 @@ class StackedRNNCells(Layer):
 
 def _cell_from_config(conf, custom_objects=None):
     classes = {"SimpleRNNCell": SimpleRNNCell, "LSTMCell": LSTMCell, "GRUCell": GRUCell,
-               "StackedRNNCells": StackedRNNCells}
-    cls = (custom_objects or {}).get(conf["class_name"], classes.get(conf["class_name"]))
+               "StackedRNNCells": StackedRNNCells, "PeepholeLSTMCell": PeepholeLSTMCell}
+    cls = lookup_custom(conf["class_name"], custom_objects) or classes.get(conf["class_name"])
     if cls is None:
         raise ValueError("Unknown layer: " + conf["class_name"])
     return cls.from_config(dict(conf["config"]))

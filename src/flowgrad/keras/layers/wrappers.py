@@ -3,11 +3,14 @@ layer to every time step; Bidirectional runs an RNN forwards and a copy backward
 merges them ('concat', 'sum', 'mul', 'ave' or None for both). The wrapped layers' weights
 are made in the wrapper's scope ('time_distributed/kernel',
 'bidirectional/forward_lstm/kernel')."""
+import inspect
+
 from ...engine.framework.graph import name_scope
 from ...engine.framework.tensor_shape import TensorShape
 from ...ops import array_ops
 from ..engine.base_layer import Layer, _fn_args
 from ..engine.input_spec import InputSpec
+from .recurrent import _standardize_args
 
 __all__ = ["Wrapper", "TimeDistributed", "Bidirectional"]
 
@@ -19,6 +22,8 @@ def _layer_config(layer):
 def _layer_from_config(conf, custom_objects=None):
     from ..engine.sequential import layer_class  # lazy: sequential imports keras.layers
     cls = layer_class(conf["class_name"], custom_objects)
+    if "custom_objects" in inspect.signature(cls.from_config).parameters:
+        return cls.from_config(dict(conf["config"]), custom_objects=custom_objects)
     return cls.from_config(dict(conf["config"]))
 
 
@@ -130,8 +135,6 @@ class Bidirectional(Wrapper):
                              "{\"sum\", \"mul\", \"ave\", \"concat\", None}")
         if weights is not None:
             raise NotImplementedError("flowgrad does not implement Bidirectional(weights=...)")
-        if getattr(layer, "_num_constants", None):
-            raise NotImplementedError("flowgrad does not implement RNN constants")
         self.forward_layer = self._recreate(layer)
         if backward_layer is None:
             self.backward_layer = self._recreate(layer, go_backwards=True)
@@ -153,6 +156,15 @@ class Bidirectional(Wrapper):
         config = layer.get_config()
         if go_backwards:
             config["go_backwards"] = not config["go_backwards"]
+        if "custom_objects" in inspect.signature(layer.__class__.from_config).parameters:
+            # the cell classes (custom ones included) come from the layer itself
+            cell = getattr(layer, "cell", None)
+            custom = {}
+            if cell is not None:
+                custom[cell.__class__.__name__] = cell.__class__
+                for c in getattr(cell, "cells", []):
+                    custom[c.__class__.__name__] = c.__class__
+            return layer.__class__.from_config(config, custom_objects=custom)
         return layer.__class__.from_config(config)
 
     def compute_output_shape(self, input_shape):
@@ -176,16 +188,30 @@ class Bidirectional(Wrapper):
         return output_shape
 
     def __call__(self, inputs, initial_state=None, constants=None, **kwargs):
-        if constants is not None:
-            raise NotImplementedError("flowgrad does not implement RNN constants")
-        if initial_state is None:
+        inputs, initial_state, constants = _standardize_args(inputs, initial_state, constants,
+                                                             self._num_constants)
+        if isinstance(inputs, (list, tuple)):
+            if len(inputs) > 1:
+                initial_state = list(inputs[1:])
+            inputs = inputs[0]
+        if initial_state is None and constants is None:
             return super().__call__(inputs, **kwargs)
-        if not isinstance(initial_state, (list, tuple)) or len(initial_state) % 2:
-            raise ValueError("When passing `initial_state` to a Bidirectional RNN, the state "
-                             "should be a list containing the states of the underlying RNNs. "
-                             "Found: " + str(initial_state))
-        self._n_initial = len(initial_state)
-        return super().__call__([inputs] + list(initial_state), **kwargs)
+        additional = []
+        if initial_state is not None:
+            if len(initial_state) % 2:
+                raise ValueError("When passing `initial_state` to a Bidirectional RNN, the "
+                                 "state should be a list containing the states of the "
+                                 "underlying RNNs. Found: " + str(initial_state))
+            additional += list(initial_state)
+        if constants is not None:
+            additional += list(constants)
+            spec = [InputSpec(shape=tuple(c.shape.as_list())) for c in constants]
+            self._num_constants = len(constants)
+            for layer in (self.forward_layer, self.backward_layer):
+                layer.constants_spec = spec
+                layer._num_constants = self._num_constants
+        self.input_spec = None
+        return super().__call__([inputs] + additional, **kwargs)
 
     def build(self, input_shape):
         with name_scope(self.forward_layer.name):
@@ -199,9 +225,13 @@ class Bidirectional(Wrapper):
     def call(self, inputs, training=None, mask=None, initial_state=None, constants=None):
         kwargs = {"mask": mask}
         if isinstance(inputs, list):
-            half = (len(inputs) - 1) // 2
-            fwd_in = [inputs[0]] + inputs[1:1 + half]
-            bwd_in = [inputs[0]] + inputs[1 + half:]
+            # [inputs, *forward states, *backward states, *constants]
+            n_const = self._num_constants or 0
+            states = inputs[1:len(inputs) - n_const]
+            consts = inputs[len(inputs) - n_const:]
+            half = len(states) // 2
+            fwd_in = [inputs[0]] + states[:half] + consts
+            bwd_in = [inputs[0]] + states[half:] + consts
             y = self.forward_layer.call(fwd_in, **kwargs)
             y_rev = self.backward_layer.call(bwd_in, **kwargs)
         else:
@@ -246,10 +276,15 @@ class Bidirectional(Wrapper):
     def get_config(self):
         config = super().get_config()
         config["merge_mode"] = self.merge_mode
+        if self._num_constants is not None:
+            config["num_constants"] = self._num_constants
         return config
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
         config = dict(config)
+        num_constants = config.pop("num_constants", None)
         layer = _layer_from_config(config.pop("layer"), custom_objects)
-        return cls(layer, **config)
+        out = cls(layer, **config)
+        out._num_constants = num_constants
+        return out
