@@ -276,6 +276,8 @@ def graph_to_graph_def(graph, add_shapes=False):
     ops = graph.get_operations()
     plan = CondPlan(graph) if any(op.type == "Cond" for op in ops) else None
     for op in ops:
+        if op._type == "V1Frames":   # how flowgrad runs imported TF control flow
+            continue
         if op.type in LOWERINGS:
             _lower(op, gd, p, defs, add_shapes, plan, LOWERINGS[op.type])
             continue

@@ -37,6 +37,7 @@ from .shape import identity as _identity
 from .tensor_array import _zero_grad_kernel as _empty_grad_value
 from .tensor_array import replaying as _replaying
 from .tensor_array import tensor_array_v3
+from . import control_flow_v1 as _control_flow_v1  # noqa: F401 - TF's frame ops
 from ._base import apply
 from .tensor_array import zero_grad as _zero_grad_ta
 
