@@ -121,6 +121,29 @@ def _frozen(tf):
             "values": [v], "op_types": sorted({n.op for n in frozen.node})}
 
 
+def _rnn_frozen(tf):
+    """A frozen inference graph of an LSTM run by dynamic_rnn (TensorArrays in a loop)."""
+    g = tf.Graph()
+    with g.as_default():
+        tf.set_random_seed(3)
+        x = tf.placeholder(tf.float32, [2, 5, 3], name="x")
+        n = tf.placeholder(tf.int32, [2], name="n")
+        cell = tf.nn.rnn_cell.LSTMCell(4)
+        out, state = tf.nn.dynamic_rnn(cell, x, sequence_length=n, dtype=tf.float32)
+        tf.identity(out, name="out")
+        tf.identity(state.h, name="h")
+        feeds = {"x:0": np.linspace(-1, 1, 30).astype(np.float32).reshape(2, 5, 3),
+                 "n:0": np.array([5, 3], np.int32)}
+        with tf.Session(graph=g) as s:
+            s.run(tf.global_variables_initializer())
+            frozen = tf.graph_util.convert_variables_to_constants(s, g.as_graph_def(),
+                                                                  ["out", "h"])
+            vals = s.run(["out:0", "h:0"], feeds)
+    return {"graph": frozen.SerializeToString(deterministic=True), "feeds": feeds,
+            "fetches": ["out:0", "h:0"], "values": vals,
+            "op_types": sorted({n.op for n in frozen.node})}
+
+
 def cases(tf):
     xs = np.array([0.5, -1.0, 2.0], np.float32)
     out = {}
@@ -141,4 +164,5 @@ def cases(tf):
                                               .reshape(4, 3) / 4.0}, ["y:0", "s:0"])
     out["train_meta"] = _train_meta(tf)
     out["frozen"] = _frozen(tf)
+    out["rnn_frozen"] = _rnn_frozen(tf)
     return out

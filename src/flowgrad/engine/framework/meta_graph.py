@@ -976,6 +976,14 @@ def _back_edge(node, src_node, ctrl):
     return not ctrl and node["op"] in _MERGES and src_node["op"] in _NEXTS
 
 
+# TF's TensorArray ops take (handle, ..., flow_in); flowgrad's carry the array in the flow
+# and take (flow, ...): {op: (TF's input count, TF's input positions in flowgrad's order)}
+_TF_LAYOUTS = {"TensorArrayWriteV3": (4, (3, 1, 2)), "TensorArrayReadV3": (3, (2, 1)),
+               "TensorArrayGatherV3": (3, (2, 1)), "TensorArrayScatterV3": (4, (3, 1, 2)),
+               "TensorArrayConcatV3": (2, (1,)), "TensorArraySplitV3": (4, (3, 1, 2)),
+               "TensorArraySizeV3": (2, (1,))}
+
+
 # fn(graph, ops) called with the ops an import added (ops/control_flow_v1.py: TF's frames)
 _IMPORT_HOOKS = []
 
@@ -1048,6 +1056,9 @@ def _build(graph, mg, order, parsed, node_attrs, input_map, full, clear_devices,
                                  f"of source node {src} which has {len(op._outputs)} "
                                  f"outputs{source}")
             inputs.append(op._outputs[idx])
+        layout = _TF_LAYOUTS.get(node["op"])
+        if layout is not None and len(inputs) == layout[0]:
+            inputs = [inputs[i] for i in layout[1]]
         try:
             op = graph._create_op(node["op"], inputs, dict(node_attrs[n]),
                                   full(node["name"]) + "/")
