@@ -296,8 +296,10 @@ class Variable(metaclass=_VariableMeta):
     def initialized_value(self):
         """The value, initializing the variable first if it is not yet initialized."""
         with self.graph.control_dependencies(None):
-            return apply("InitializedValue", [self._variable, self._initial_value], {},
-                         self._variable.op.name + "/InitializedValue")
+            out = apply("InitializedValue", [self._variable, self._initial_value], {},
+                        self._variable.op.name + "/InitializedValue")
+        self.graph._last_id += 8   # TF's cond: IsVariableInitialized, Switch/Merge, read, ...
+        return out
 
     def eval(self, session=None):
         return self._variable.eval(session=session)
@@ -582,8 +584,10 @@ class ResourceVariable(Variable):
     def initialized_value(self):
         """The value, or the initial value while the variable is uninitialized."""
         with self.graph.control_dependencies(None):
-            return apply("InitializedValue", [self._handle, self._initial_value], {},
-                         self._handle.op.name + "/InitializedValue")
+            out = apply("InitializedValue", [self._handle, self._initial_value], {},
+                        self._handle.op.name + "/InitializedValue")
+        self.graph._last_id += 9   # TF's cond: VarIsInitializedOp, Switch/Merge, read, ...
+        return out
 
     # -- writes -----------------------------------------------------------------------------
     def _assign_dependencies(self):

@@ -96,3 +96,12 @@ def cases(tf):
         count, vals = run_case(tf, fn)
         out[name] = {"count": count, "random": vals}
     return out
+
+
+def _initialized_value(tf):
+    w = tf.Variable([1.0, 2.0], name="w")
+    r = tf.get_variable("r", [2], initializer=tf.constant_initializer(5.0), use_resource=True)
+    return w.initialized_value(), r.initialized_value()
+
+
+CALLS.append(("initialized_value", _initialized_value))
