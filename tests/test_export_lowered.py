@@ -56,3 +56,10 @@ def test_initialized_value_is_tfs_cond():
     assert {"Switch", "RefSwitch", "Merge", "IsVariableInitialized",
             "VarIsInitializedOp"} <= types
     assert "InitializedValue" not in types
+
+
+@pytest.mark.parametrize("name", ["while", "while_nested_cond", "while_max"])
+def test_while_loop_is_tfs_frame(name):
+    types = set(G[name]["op_types"])
+    assert {"Enter", "Merge", "Switch", "LoopCond", "NextIteration", "Exit"} <= types
+    assert not types & {"While", "LoopVar", "Cond"}

@@ -15,7 +15,7 @@ import os
 import numpy as np
 
 from . import dtypes as _dt
-from .graph_def_lower import LOWERINGS, CondPlan
+from .graph_def_lower import LOWERINGS, CondPlan, LoopPlan
 from .proto import pb, shape_proto, tensor_from_proto, tensor_proto
 from .registry import OPS
 from .tensor_shape import TensorShape
@@ -275,14 +275,23 @@ def graph_to_graph_def(graph, add_shapes=False):
     gd.versions.producer = _PRODUCER
     ops = graph.get_operations()
     plan = CondPlan(graph) if any(op.type == "Cond" for op in ops) else None
+    if any(op.type == "While" for op in ops):
+        loops = LoopPlan(graph)
+        if plan is not None:
+            plan.others, loops.others = [loops], [plan]
+        plans = [p for p in (plan, loops) if p is not None]
+        plan = loops
+    else:
+        plans = [plan] if plan is not None else []
     for op in ops:
         if op._type == "V1Frames":   # how flowgrad runs imported TF control flow
             continue
         if op.type in LOWERINGS:
             _lower(op, gd, p, defs, add_shapes, plan, LOWERINGS[op.type])
             continue
-        if plan is not None and op in plan.lowered:
-            _lower(op, gd, p, defs, add_shapes, plan, plan.lower)
+        owner = next((q for q in plans if op in q.lowered), None)
+        if owner is not None:
+            _lower(op, gd, p, defs, add_shapes, owner, owner.lower)
             continue
         node = gd.node.add()
         node.name = op.name

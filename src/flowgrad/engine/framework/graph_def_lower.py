@@ -14,8 +14,8 @@ returns its name, and `emit.input_name(tensor)` is the name the op reads a tenso
 by (inside a lowered tf.cond, a captured tensor is read through its Switch).
 
 tf.cond (flowgrad's Cond op) is written as TF's Switch/Merge dataflow (CondPlan);
-tf.while_loop (flowgrad's While op) is not lowered: a graph with one is written
-with flowgrad's op, which TF cannot import.
+tf.while_loop (flowgrad's While op) as TF's frame (LoopPlan), unless flowgrad
+differentiated it (its WhileGrad has no TF form: such a graph keeps flowgrad's ops).
 """
 from __future__ import annotations
 
@@ -23,11 +23,12 @@ import numpy as np
 
 from . import dtypes as _dt
 
-__all__ = ["LOWERINGS", "TF_OPS_WRITTEN", "CondPlan", "register_cond_info"]
+__all__ = ["LOWERINGS", "TF_OPS_WRITTEN", "CondPlan", "LoopPlan", "register_cond_info",
+           "register_loop_info"]
 
 # TF ops written for flowgrad's own that flowgrad does not register (tools/gen_op_defs.py
 # puts their OpDefs in op_defs.json too)
-TF_OPS_WRITTEN = ("Switch", "RefSwitch", "Merge")
+TF_OPS_WRITTEN = ("Switch", "RefSwitch", "Merge", "Enter", "Exit", "NextIteration", "LoopCond")
 
 
 def _const(emit, name, value, dtype):
@@ -162,7 +163,40 @@ def _branch_members(info_branch, captures, scope, cond_members):
     return seen
 
 
-class CondPlan:
+class _PlanBase:
+    """Input names of any op under every control-flow plan of a graph (`others`: the
+    other plans, whose rewrites and renames count too)."""
+
+    others = ()
+
+    def _own(self, consumer, t):
+        sub = self.rewrite.get(consumer.name)
+        if sub and t.name in sub:
+            return sub[t.name]
+        return None
+
+    def input_name(self, consumer, t):
+        for p in (self,) + tuple(self.others):
+            got = p._own(consumer, t)
+            if got is not None:
+                return got
+        for p in (self,) + tuple(self.others):
+            if t.name in p.renames:
+                return p.renames[t.name]
+        return t._as_node_def_input()
+
+    def inputs(self, op):
+        return [self.input_name(op, t) for t in op._inputs]
+
+    def extra_controls(self, op):
+        for p in (self,) + tuple(self.others):
+            got = p.pivot.get(op.name)
+            if got:
+                return [got]
+        return []
+
+
+class CondPlan(_PlanBase):
     """How the Cond ops of a graph are written: `inputs(op)` the input names of any op
     (captures read through their Switch), `extra_controls(op)` the pivot an input-less
     branch op waits for, and `lower(op, emit)` the Switch/Merge nodes of a Cond."""
@@ -212,20 +246,6 @@ class CondPlan:
                 if not m._inputs:
                     self.pivot.setdefault(m.name, pivot)
 
-    def input_name(self, consumer, t):
-        name = t._as_node_def_input()
-        sub = self.rewrite.get(consumer.name)
-        if sub and t.name in sub:
-            return sub[t.name]
-        return self.renames.get(t.name, name)
-
-    def inputs(self, op):
-        return [self.input_name(op, t) for t in op._inputs]
-
-    def extra_controls(self, op):
-        p = self.pivot.get(op.name)
-        return [p] if p else []
-
     def lower(self, op, emit):
         """Switch per capture, Identity per branch output (after the branch's targets),
         a Merge per output: output 0 keeps the Cond's name (N:k for k > 0 becomes
@@ -264,3 +284,143 @@ class CondPlan:
             dtype = op.outputs[k].dtype.base_dtype if op.outputs else b
             emit(n if k == 0 else f"{n}/Merge_{k}", "Merge", [f, t], [dtype, dtype],
                  {"N": 2}, controls=(k == 0))
+
+
+# ---------------------------------------------------------------------------------------
+# tf.while_loop: flowgrad's While op (condition and body ops in the graph over LoopVar
+# tensors, one op iterating) written as TF's frame: Enter, Merge, LoopCond, Switch,
+# Identity (the LoopVar keeps its name), NextIteration, Exit; an Enter (is_constant) per
+# capture. A loop differentiated by flowgrad (a WhileGrad reads it) is not lowered.
+# ---------------------------------------------------------------------------------------
+_LOOP_INFO_SOURCES = []
+
+
+def register_loop_info(fn):
+    """`fn(op)`: the loop information of a While op (engine/ops/control_flow.py), or None."""
+    _LOOP_INFO_SOURCES.append(fn)
+
+
+def _loop_info(op):
+    for fn in _LOOP_INFO_SOURCES:
+        info = fn(op)
+        if info is not None:
+            return info
+    return None
+
+
+def _sfx(k):
+    return "" if k == 0 else f"_{k}"
+
+
+class LoopPlan(_PlanBase):
+    """How the While ops of a graph are written (as CondPlan): `rewrite` {consumer name:
+    {tensor name: input name}}, `pivot` {op name: pivot}, `renames` {W:k: Exit node},
+    `lowered` (While and LoopVar ops), `lower(op, emit)`."""
+
+    def __init__(self, graph):
+        self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
+        ops = graph.get_operations()
+        graded = {o.inputs[0].op for o in ops if o.type == "WhileGrad" and o.inputs}
+        graded |= {t.op for o in ops if o.type == "WhileGrad" for t in o.inputs}
+        self.infos = {}
+        for op in ops:
+            if op.type != "While" or op in graded:
+                continue
+            info = _loop_info(op)
+            if info is None or any(d.is_ref_dtype for d, _ in op.get_attr("Tout")):
+                continue
+            self.infos[op] = info
+        self._var_of = {}
+        for op, info in self.infos.items():
+            self.lowered.add(op)
+            for k, v in enumerate(info["vars"]):
+                self.lowered.add(v.op)
+                self._var_of[v.op] = (op, k)
+        members = {op: set(info["members_order"]) for op, info in self.infos.items()}
+        depth = {op: 0 for op in self.infos}
+        for op in self.infos:   # inner loops first: their captures win
+            for m in members[op]:
+                if m in depth and m is not op:
+                    depth[m] = max(depth[m], depth[op] + 1)
+        for op in sorted(self.infos, key=lambda o: -depth[o]):
+            self._plan(op, members[op])
+        for op in self.infos:
+            for k in range(1, len(op.outputs)):
+                self.renames[f"{op.name}:{k}"] = f"{op.name}/Exit_{k}"
+
+    @staticmethod
+    def _names(op):
+        s = op.name.rsplit("/", 1)[0] + "/" if "/" in op.name else ""
+        return s, s + "while_context"
+
+    def _plan(self, op, members):
+        info = self.infos[op]
+        s, _ = self._names(op)
+        lvars = {t.name: k for k, t in enumerate(info["vars"])}
+        caps = {t.name: i for i, t in enumerate(info["captures"])}
+        # the condition's ops read the Merges; the body's the Identities (LoopVars)
+        cond_side, stack = set(), [info["cond"].op]
+        while stack:
+            m = stack.pop()
+            if m in cond_side or m not in members or m.type == "LoopVar":
+                continue
+            cond_side.add(m)
+            stack.extend(t.op for t in m._inputs)
+            stack.extend(m._control_inputs)
+        for m in members:
+            if m.type == "LoopVar":
+                continue
+            sub = self.rewrite.setdefault(m.name, {})
+            for t in m._inputs:
+                if t.name in caps:
+                    sub.setdefault(t.name, f"{op.name}/Enter_c{caps[t.name]}")
+                elif t.name in lvars and m in cond_side:
+                    sub.setdefault(t.name, f"{s}Merge{_sfx(lvars[t.name])}")
+            if not m._inputs:
+                self.pivot.setdefault(m.name, f"{s}Merge" if m in cond_side else
+                                      info["vars"][0].op.name)
+
+    def _value_name(self, op, t, cond_side):
+        """The node a condition result / body result `t` is read from inside the frame."""
+        info = self.infos[op]
+        s, _ = self._names(op)
+        for i, c in enumerate(info["captures"]):
+            if c is t:
+                return f"{op.name}/Enter_c{i}"
+        for k, v in enumerate(info["vars"]):
+            if v is t:
+                return f"{s}Merge{_sfx(k)}" if cond_side else v.op.name
+        return self.input_name(op, t)
+
+    def lower(self, op, emit):
+        if op.type == "LoopVar":
+            w, k = self._var_of[op]
+            s, _ = self._names(w)
+            return emit(op.name, "Identity", [f"{s}Switch{_sfx(k)}:1"],
+                        [op.outputs[0].dtype.base_dtype], {})
+        info = self.infos[op]
+        s, frame = self._names(op)
+        n = len(info["vars"])
+        b = _dt.bool_
+        inits = op.inputs[:n]
+        for k, t in enumerate(inits):
+            emit(f"{s}Enter{_sfx(k)}", "Enter", [emit.input_name(t)], [t.dtype.base_dtype],
+                 {"frame_name": frame, "is_constant": False, "parallel_iterations": 10})
+        for i, t in enumerate(info["captures"]):
+            emit(f"{op.name}/Enter_c{i}", "Enter", [emit.input_name(t)],
+                 [t.dtype.base_dtype],
+                 {"frame_name": frame, "is_constant": True, "parallel_iterations": 10})
+        for k, t in enumerate(inits):
+            d = t.dtype.base_dtype
+            emit(f"{s}Merge{_sfx(k)}", "Merge",
+                 [f"{s}Enter{_sfx(k)}", f"{s}NextIteration{_sfx(k)}"], [d, d], {"N": 2})
+        emit(f"{s}LoopCond", "LoopCond", [self._value_name(op, info["cond"], True)], [b], {})
+        for k, t in enumerate(inits):
+            emit(f"{s}Switch{_sfx(k)}", "Switch", [f"{s}Merge{_sfx(k)}", f"{s}LoopCond"],
+                 [t.dtype.base_dtype, b], {})
+        for k, t in enumerate(info["body"]):
+            emit(f"{s}NextIteration{_sfx(k)}", "NextIteration",
+                 [self._value_name(op, t, False)], [t.dtype.base_dtype], {})
+        for k, t in enumerate(inits):
+            emit(op.name if k == 0 else f"{op.name}/Exit_{k}", "Exit",
+                 [f"{s}Switch{_sfx(k)}"], [t.dtype.base_dtype], {}, controls=(k == 0))

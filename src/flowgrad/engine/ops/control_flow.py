@@ -22,7 +22,7 @@ from ..framework import errors
 from ..framework import threads as _threads
 from ..framework.constant_op import convert_to_tensor
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
-from ..framework.graph_def_lower import register_cond_info
+from ..framework.graph_def_lower import register_cond_info, register_loop_info
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ..optimize import optimize_program
@@ -697,6 +697,7 @@ def _while_grad(op, *grads):
 
 
 register_op("While", infer=_while_infer, bind=_while_bind, grad=_while_grad, stateful=True)
+register_loop_info(_LOOP_INFO.get)   # GraphDefs write a While as TF's frame
 
 
 def _call_fn(info, which, values):
