@@ -144,8 +144,6 @@ register_op("StackPushV2", infer=lambda inputs, attrs: [(inputs[1].dtype.base_dt
 register_op("StackPopV2", infer=lambda inputs, attrs: [(_dt.as_dtype(attrs["elem_type"]),
                                                          TensorShape(None))],
             kernel=_stack_pop_kernel, grad=None, stateful=True)
-register_op("StackCloseV2", infer=lambda inputs, attrs: [],
-            kernel=lambda handle: handle.items.clear(), grad=None, stateful=True)
 
 
 # ---------------------------------------------------------------------------------------
