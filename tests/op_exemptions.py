@@ -24,6 +24,7 @@ EXEMPTIONS: dict = {
     "StackPushV2": "covered-elsewhere: tests/test_tf_frames.py (TF-written graphs)",
     "StackPopV2": "covered-elsewhere: tests/test_tf_frames.py (TF-written graphs)",
     "V1Frames": "covered-elsewhere: tests/test_tf_frames.py (TF-written graphs)",
+    "TensorArrayGradV3": "covered-elsewhere: tests/test_tf_frames.py (TF-written graphs)",
     "ShardedFilespec": "covered-elsewhere: tests/test_ckpt_v1.py (V1 sharded Saver)",
     # int32-only, shape-specific beam traceback (contrib.seq2seq): golden values and errors
     "GatherTree": "covered-elsewhere: tests/test_seq2seq_beam.py (TF 1.14 goldens)",

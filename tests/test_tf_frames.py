@@ -1,7 +1,8 @@
 """TF 1.14's own control flow imported and run (tests/golden/ckpt/gen_tf_frames.py):
 graphs with Switch/Merge (tf.cond), Enter/Exit/NextIteration/LoopCond (tf.while_loop),
-nested, differentiated by TF (stacks, ControlTrigger), a .meta with a loop and its
-training op, frozen graphs (an LSTM run by dynamic_rnn: TensorArrays in a loop): flowgrad
+nested, differentiated by TF (stacks, ControlTrigger, TensorArrayGradV3), .metas with a loop
+and its training op (an LSTM by dynamic_rnn trained by Adam among them),
+frozen graphs (an LSTM run by dynamic_rnn: TensorArrays in a loop): flowgrad
 gives TF's values (engine/ops/control_flow_v1.py)."""
 import numpy as np
 import pytest
@@ -107,3 +108,20 @@ def test_imported_control_flow_is_written_back_as_tf_wrote_it():
             got = s.run(case["fetches"], case["feeds"])
     for a, c in zip(got, case["values"]):
         np.testing.assert_allclose(a, c, rtol=2e-6, atol=1e-6)
+
+
+def test_tf_trained_dynamic_rnn_meta_continues_training_as_tf(tmp_path):
+    case = G["rnn_train_meta"]
+    assert {"TensorArrayGradV3", "TensorArrayV3", "StackPushV2", "ApplyAdam"} <= \
+        set(case["op_types"])
+    path = tmp_path / "m.meta"
+    path.write_bytes(case["meta"])
+    with tf.Graph().as_default():
+        tf.train.import_meta_graph(str(path))
+        with tf.Session() as s:
+            s.run(case["init"])
+            for loss, kernel in case["steps"]:
+                _, got = s.run([case["train"], "loss:0"], {"x:0": case["feed"]})
+                np.testing.assert_allclose(got, loss, rtol=1e-6)
+                np.testing.assert_allclose(s.run(case["kernel"]), kernel, rtol=1e-5,
+                                           atol=1e-7)

@@ -144,6 +144,32 @@ def _rnn_frozen(tf):
             "op_types": sorted({n.op for n in frozen.node})}
 
 
+def _rnn_train_meta(tf):
+    """A .meta with an LSTM run by dynamic_rnn and its Adam training op (TensorArray
+    gradients, TensorArrayGradV3), and TF's losses and weights over 3 steps."""
+    g = tf.Graph()
+    with g.as_default():
+        tf.set_random_seed(5)
+        x = tf.placeholder(tf.float32, [2, 4, 3], name="x")
+        cell = tf.nn.rnn_cell.LSTMCell(3)
+        out, _ = tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)
+        loss = tf.reduce_mean(tf.square(out - 0.5), name="loss")
+        train = tf.train.AdamOptimizer(0.05).minimize(loss, name="train")
+        init = tf.global_variables_initializer()
+        mg = tf.train.export_meta_graph()
+        feed = {x: np.linspace(-1, 1, 24).astype(np.float32).reshape(2, 4, 3)}
+        kernel = [v for v in tf.global_variables() if v.op.name.endswith("lstm_cell/kernel")]
+        steps = []
+        with tf.Session(graph=g) as s:
+            s.run(init)
+            for _ in range(3):
+                _, lv = s.run([train, loss], feed)
+                steps.append((np.float32(lv), s.run(kernel[0])))
+    return {"meta": mg.SerializeToString(deterministic=True), "init": init.name,
+            "train": train.name, "steps": steps, "kernel": kernel[0].name,
+            "feed": feed[x], "op_types": sorted({n.op for n in mg.graph_def.node})}
+
+
 def cases(tf):
     xs = np.array([0.5, -1.0, 2.0], np.float32)
     out = {}
@@ -165,4 +191,5 @@ def cases(tf):
     out["train_meta"] = _train_meta(tf)
     out["frozen"] = _frozen(tf)
     out["rnn_frozen"] = _rnn_frozen(tf)
+    out["rnn_train_meta"] = _rnn_train_meta(tf)
     return out

@@ -32,6 +32,7 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
+from . import tensor_array as _ta
 
 __all__ = ["FRAME_OPS", "make_regions"]
 
@@ -162,9 +163,28 @@ def _pred_key(t):
     return t
 
 
+def _rewire_gradient_flows(ops):
+    """TF's TensorArray.grad() gives the gradient array the flow it was given, through an
+    Identity ("gradient_flow") that waits for TensorArrayGradV3; flowgrad's gradient array
+    lives in the grad op's flow output, so that Identity reads it instead."""
+    for op in ops:
+        if op.type != "Identity" or len(op._inputs) != 1:
+            continue
+        for c in op._control_inputs:
+            if c.type == "TensorArrayGradV3" and c._inputs[1] is op._inputs[0]:
+                old, new = op._inputs[0], c._outputs[1]
+                op._inputs = (new,)
+                if op in old._consumers:
+                    old._consumers.remove(op)
+                new._consumers.append(op)
+                break
+
+
 def make_regions(graph, ops):
     """Groups the imported `ops` (creation order, back edges already added) that TF's
     frame rules run under V1Frames ops; the rest run as ordinary ops."""
+    if any(op.type == "TensorArrayGradV3" for op in ops):
+        _rewire_gradient_flows(ops)
     if not any(op.type in FRAME_OPS for op in ops):
         return []
     frame = {}
@@ -513,3 +533,26 @@ register_op("V1Frames", infer=lambda inputs, attrs: [], bind=_frames_bind, grad=
             stateful=True)
 
 register_import_hook(make_regions)
+
+
+# ---------------------------------------------------------------------------------------
+# TensorArrayGradV3 of TF-written gradients: flowgrad's arrays travel in their flows, so the
+# gradient array does too: a flow that already holds a gradient array is passed on (the
+# loop's writes and reads of it chain through the flows), any other flow (a forward array,
+# TF's zero flow) starts an empty gradient array of the forward array's size; gradient
+# arrays add up where TF's backprop sums flows.
+# ---------------------------------------------------------------------------------------
+def _ta_grad_kernel(handle, flow, source=""):
+    if isinstance(flow, _ta.TensorArrayValue) and flow.meta.grad:
+        return handle, flow
+    fwd = handle if isinstance(handle, _ta._Meta) else None
+    meta = _ta._Meta(f"{fwd.name if fwd else 'TensorArray'}@{source}",
+                     fwd.dtype if fwd else None, True, False, False,
+                     fwd.shape if fwd else None, grad=True)
+    size = flow.size if isinstance(flow, _ta.TensorArrayValue) else 0
+    return meta, _ta.TensorArrayValue({}, size, meta)
+
+
+register_op("TensorArrayGradV3", infer=lambda inputs, attrs: [
+    (_dt.resource, TensorShape([])), (inputs[1].dtype.base_dtype, TensorShape([]))],
+    kernel=_ta_grad_kernel, grad=None, stateful=True)
