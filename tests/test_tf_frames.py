@@ -125,3 +125,11 @@ def test_tf_trained_dynamic_rnn_meta_continues_training_as_tf(tmp_path):
                 np.testing.assert_allclose(got, loss, rtol=1e-6)
                 np.testing.assert_allclose(s.run(case["kernel"]), kernel, rtol=1e-5,
                                            atol=1e-7)
+
+
+def test_gradients_through_imported_control_flow_say_they_are_unsupported():
+    case = G["cond_simple_True_1"]
+    with tf.Graph().as_default() as g:
+        tf.import_graph_def(_graph_def(case), name="")
+        with pytest.raises(NotImplementedError, match="imported from a GraphDef"):
+            tf.gradients(g.get_tensor_by_name("y:0"), g.get_tensor_by_name("x:0"))

@@ -529,7 +529,15 @@ def _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras
     return [vals.get((t, ()), DEAD) for t in extras]
 
 
-register_op("V1Frames", infer=lambda inputs, attrs: [], bind=_frames_bind, grad=None,
+def _frames_grad(op, *grads):
+    raise NotImplementedError(
+        "tf.gradients through TF's own control flow imported from a GraphDef/MetaGraph "
+        "(Switch/Merge/Enter/Exit nodes, run by flowgrad's frame executor) is not supported: "
+        "import a graph whose gradients TF built, or build the model with tf.cond / "
+        "tf.while_loop in Python")
+
+
+register_op("V1Frames", infer=lambda inputs, attrs: [], bind=_frames_bind, grad=_frames_grad,
             stateful=True)
 
 register_import_hook(make_regions)
