@@ -19,6 +19,8 @@ def cases(tf):
         with tf.Graph().as_default():
             tf.import_graph_def(gd, name="")
             with tf.Session() as s:
+                if name in lowered_model.INIT:
+                    s.run(lowered_model.INIT[name])
                 vals = s.run(lowered_model.FETCHES[name], {"x:0": lowered_model.X})
         out[name] = {"values": vals, "op_types": sorted({n.op for n in gd.node})}
     return out

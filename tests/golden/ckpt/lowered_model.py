@@ -4,9 +4,12 @@ TF 1.14; tests/test_export_lowered.py). Importable under Python 3.7; takes the t
 import numpy as np
 
 X = np.array([0.5, -1.5, 2.0], np.float32)
-GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max"]
+GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tensor_array",
+          "map_fn", "dynamic_rnn"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
-           "while_nested_cond": ["out:0"], "while_max": ["out:0"]}
+           "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
+           "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"]}
+INIT = {"dynamic_rnn": "init"}   # run before the fetches
 
 
 def build(tf, name):
@@ -37,5 +40,24 @@ def build(tf, name):
         tf.identity(tf.while_loop(lambda a: tf.reduce_sum(a) < 100.0,
                                   lambda a: a * 2.0 + x, [x], maximum_iterations=5),
                     name="out")
+    elif name == "tensor_array":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        ta = tf.TensorArray(tf.float32, size=3)
+        _, ta = tf.while_loop(lambda i, t: i < 3,
+                              lambda i, t: (i + 1, t.write(i, x * tf.cast(i, tf.float32))),
+                              [0, ta])
+        tf.identity(ta.stack(), name="out")
+    elif name == "map_fn":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        tf.identity(tf.map_fn(lambda v: v * 2.0 + 1.0, x), name="out")
+        tf.identity(tf.scan(lambda a, v: a * v + 1.0, x), name="s")
+    elif name == "dynamic_rnn":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        xs = tf.reshape(tf.tile(x, [8]), [2, 4, 3])
+        cell = tf.nn.rnn_cell.LSTMCell(3, initializer=tf.constant_initializer(0.3))
+        out, state = tf.nn.dynamic_rnn(cell, xs, sequence_length=[4, 2], dtype=tf.float32)
+        tf.identity(out, name="out")
+        tf.identity(state.h, name="h")
+        tf.variables_initializer(tf.global_variables(), name="init")
     else:
         raise ValueError(name)

@@ -317,8 +317,10 @@ class LoopPlan(_PlanBase):
     {tensor name: input name}}, `pivot` {op name: pivot}, `renames` {W:k: Exit node},
     `lowered` (While and LoopVar ops), `lower(op, emit)`."""
 
-    def __init__(self, graph):
+    def __init__(self, graph, arrays=None):
         self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
+        self.arrays = arrays   # the TensorArrayPlan: handles entered into loops
+        self.extra = {}        # While op -> handles it enters (Enter_h<j>)
         ops = graph.get_operations()
         graded = {o.inputs[0].op for o in ops if o.type == "WhileGrad" and o.inputs}
         graded |= {t.op for o in ops if o.type == "WhileGrad" for t in o.inputs}
@@ -342,8 +344,8 @@ class LoopPlan(_PlanBase):
             for m in members[op]:
                 if m in depth and m is not op:
                     depth[m] = max(depth[m], depth[op] + 1)
-        for op in sorted(self.infos, key=lambda o: -depth[o]):
-            self._plan(op, members[op])
+        for op in sorted(self.infos, key=lambda o: (-depth[o], o._id)):
+            self._plan(op, members[op], self.infos[op]["members_order"])
         for op in self.infos:
             for k in range(1, len(op.outputs)):
                 self.renames[f"{op.name}:{k}"] = f"{op.name}/Exit_{k}"
@@ -353,7 +355,7 @@ class LoopPlan(_PlanBase):
         s = op.name.rsplit("/", 1)[0] + "/" if "/" in op.name else ""
         return s, s + "while_context"
 
-    def _plan(self, op, members):
+    def _plan(self, op, members, order):
         info = self.infos[op]
         s, _ = self._names(op)
         lvars = {t.name: k for k, t in enumerate(info["vars"])}
@@ -367,7 +369,18 @@ class LoopPlan(_PlanBase):
             cond_side.add(m)
             stack.extend(t.op for t in m._inputs)
             stack.extend(m._control_inputs)
-        for m in members:
+        extra = self.extra.setdefault(op, [])
+        handles = self.arrays.handles if self.arrays is not None else {}
+        for m in order:   # TensorArray handles from outside the loop: entered too
+            hs = [handles[m]] if m in handles else self.extra.get(m, []) if m is not op else []
+            for h in hs:
+                if h.op in members:
+                    continue
+                if h not in extra:
+                    extra.append(h)
+                self.rewrite.setdefault(m.name, {}).setdefault(
+                    h.name, f"{op.name}/Enter_h{extra.index(h)}")
+        for m in order:
             if m.type == "LoopVar":
                 continue
             sub = self.rewrite.setdefault(m.name, {})
@@ -392,35 +405,145 @@ class LoopPlan(_PlanBase):
                 return f"{s}Merge{_sfx(k)}" if cond_side else v.op.name
         return self.input_name(op, t)
 
+    def _dt(self, t):
+        """TF's dtype of `t` (a TensorArray flow is a float)."""
+        if self.arrays is not None:
+            return self.arrays.dtype(t)
+        return t.dtype.base_dtype
+
     def lower(self, op, emit):
         if op.type == "LoopVar":
             w, k = self._var_of[op]
             s, _ = self._names(w)
             return emit(op.name, "Identity", [f"{s}Switch{_sfx(k)}:1"],
-                        [op.outputs[0].dtype.base_dtype], {})
+                        [self._dt(op.outputs[0])], {})
         info = self.infos[op]
         s, frame = self._names(op)
         n = len(info["vars"])
         b = _dt.bool_
         inits = op.inputs[:n]
         for k, t in enumerate(inits):
-            emit(f"{s}Enter{_sfx(k)}", "Enter", [emit.input_name(t)], [t.dtype.base_dtype],
+            emit(f"{s}Enter{_sfx(k)}", "Enter", [emit.input_name(t)], [self._dt(t)],
                  {"frame_name": frame, "is_constant": False, "parallel_iterations": 10})
         for i, t in enumerate(info["captures"]):
-            emit(f"{op.name}/Enter_c{i}", "Enter", [emit.input_name(t)],
-                 [t.dtype.base_dtype],
+            emit(f"{op.name}/Enter_c{i}", "Enter", [emit.input_name(t)], [self._dt(t)],
+                 {"frame_name": frame, "is_constant": True, "parallel_iterations": 10})
+        for j, h in enumerate(self.extra.get(op, ())):
+            emit(f"{op.name}/Enter_h{j}", "Enter", [emit.input_name(h)], [_dt.resource],
                  {"frame_name": frame, "is_constant": True, "parallel_iterations": 10})
         for k, t in enumerate(inits):
-            d = t.dtype.base_dtype
+            d = self._dt(t)
             emit(f"{s}Merge{_sfx(k)}", "Merge",
                  [f"{s}Enter{_sfx(k)}", f"{s}NextIteration{_sfx(k)}"], [d, d], {"N": 2})
         emit(f"{s}LoopCond", "LoopCond", [self._value_name(op, info["cond"], True)], [b], {})
         for k, t in enumerate(inits):
             emit(f"{s}Switch{_sfx(k)}", "Switch", [f"{s}Merge{_sfx(k)}", f"{s}LoopCond"],
-                 [t.dtype.base_dtype, b], {})
+                 [self._dt(t), b], {})
         for k, t in enumerate(info["body"]):
             emit(f"{s}NextIteration{_sfx(k)}", "NextIteration",
-                 [self._value_name(op, t, False)], [t.dtype.base_dtype], {})
+                 [self._value_name(op, t, False)], [self._dt(t)], {})
         for k, t in enumerate(inits):
             emit(op.name if k == 0 else f"{op.name}/Exit_{k}", "Exit",
-                 [f"{s}Switch{_sfx(k)}"], [t.dtype.base_dtype], {}, controls=(k == 0))
+                 [f"{s}Switch{_sfx(k)}"], [self._dt(t)], {}, controls=(k == 0))
+
+
+# ---------------------------------------------------------------------------------------
+# TensorArrays: flowgrad's ops carry the array in the flow and take (flow, ...); TF's
+# take (handle, ..., flow_in), the flow a float scalar. Written in TF's layout, with the
+# handle of the TensorArrayV3 the flow comes from (entered into the loops that use it).
+# ---------------------------------------------------------------------------------------
+# op: flowgrad's input positions in TF's order (-1: the handle)
+TA_LAYOUTS = {"TensorArrayWriteV3": (-1, 1, 2, 0), "TensorArrayReadV3": (-1, 1, 0),
+              "TensorArrayGatherV3": (-1, 1, 0), "TensorArrayScatterV3": (-1, 1, 2, 0),
+              "TensorArrayConcatV3": (-1, 0), "TensorArraySplitV3": (-1, 1, 2, 0),
+              "TensorArraySizeV3": (-1, 0), "TensorArrayCloseV3": (-1,)}
+_TA_FLOWS_OUT = ("TensorArrayWriteV3", "TensorArrayScatterV3", "TensorArraySplitV3")
+
+
+def ta_handle_of(t):
+    """The handle tensor of the TensorArrayV3 flow `t` comes from, else None."""
+    seen = 0
+    while t is not None and seen < 100000:
+        seen += 1
+        op = t.op
+        if op.type == "TensorArrayV3":
+            return op.outputs[0]
+        if op.type in _TA_FLOWS_OUT or op.type == "Identity":
+            t = op.inputs[0]
+        elif op.type == "LoopVar":
+            w = _loop_of_var(op)
+            t = w.inputs[_loop_info(w)["vars"].index(op.outputs[0])] if w is not None else None
+        elif op.type == "While":
+            t = op.inputs[t.value_index]
+        else:
+            return None
+    return None
+
+
+_VAR_LOOPS = {}
+
+
+def _loop_of_var(var_op):
+    return _VAR_LOOPS.get(var_op)
+
+
+def ta_flows(graph):
+    """The TensorArray flow tensors of `graph` (their dtype is TF's float)."""
+    flows = set()
+    for op in graph.get_operations():
+        if op.type == "TensorArrayV3" or op.type in _TA_FLOWS_OUT:
+            flows.add(op.outputs[-1])
+    changed = True
+    while changed:
+        changed = False
+        for op in graph.get_operations():
+            outs = []
+            if op.type == "Identity" and op.inputs[0] in flows:
+                outs = [op.outputs[0]]
+            elif op.type == "While":
+                info = _loop_info(op)
+                if info is not None:
+                    n = len(info["vars"])
+                    for k in range(n):
+                        if op.inputs[k] in flows or info["body"][k] in flows:
+                            outs += [op.outputs[k], info["vars"][k]]
+            for t in outs:
+                if t not in flows:
+                    flows.add(t)
+                    changed = True
+    return flows
+
+
+class TensorArrayPlan(_PlanBase):
+    """TF's layout for flowgrad's TensorArray ops (`lowered`, `lower`); `flows` the flow
+    tensors (written as float); `handles` {op: handle tensor}."""
+
+    def __init__(self, graph):
+        self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
+        for op in graph.get_operations():
+            if op.type == "While":
+                info = _loop_info(op)
+                if info is not None:
+                    for v in info["vars"]:
+                        _VAR_LOOPS[v.op] = op
+        self.flows = ta_flows(graph)
+        self.handles = {}
+        for op in graph.get_operations():
+            if op.type in TA_LAYOUTS and op.inputs:
+                h = ta_handle_of(op.inputs[0])
+                if h is not None:
+                    self.handles[op] = h
+                    self.lowered.add(op)
+
+    def dtype(self, t):
+        return _dt.float32 if t in self.flows else t.dtype.base_dtype
+
+    def lower(self, op, emit):
+        h = self.handles[op]
+        names, dtypes = [], []
+        for i in TA_LAYOUTS[op.type]:
+            t = h if i < 0 else op.inputs[i]
+            names.append(emit.input_name(t))
+            dtypes.append(self.dtype(t))
+        attrs = dict(op._attrs)
+        return emit(op.name, op.type, names, dtypes, attrs, controls=True)
