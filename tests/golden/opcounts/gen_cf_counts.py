@@ -105,3 +105,30 @@ def _initialized_value(tf):
 
 
 CALLS.append(("initialized_value", _initialized_value))
+
+
+def _ema(tf):
+    w = tf.Variable(np.ones((3, 2), np.float32), name="w")
+    ema = tf.train.ExponentialMovingAverage(0.9)
+    ema.apply([w])
+
+
+def _var_from_vars(tf):
+    w = tf.Variable([1.0, 2.0], name="w")
+    r = tf.get_variable("r", [2], initializer=tf.constant_initializer(5.0), use_resource=True)
+    tf.Variable(w * 2.0 + 1.0, name="a")
+    tf.Variable(w.initialized_value() * 3.0, name="b")
+    tf.Variable(r.initialized_value() + w, name="c")
+    tf.Variable(tf.identity(r) * 2.0, name="d")
+
+
+CALLS.append(("ema", _ema))
+CALLS.append(("var_from_vars", _var_from_vars))
+
+
+def _resource_from_var(tf):
+    w = tf.Variable([1.0, 2.0], name="w")
+    tf.get_variable("q", initializer=w * 2.0, use_resource=True)
+
+
+CALLS.append(("resource_from_var", _resource_from_var))
