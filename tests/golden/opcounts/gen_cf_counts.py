@@ -132,3 +132,17 @@ def _resource_from_var(tf):
 
 
 CALLS.append(("resource_from_var", _resource_from_var))
+
+
+def _while_tensor_array(tf):
+    x = tf.placeholder(tf.float32, [3, 2], name="x3")
+    ta = tf.TensorArray(tf.float32, size=3).unstack(x)
+    out = tf.TensorArray(tf.float32, size=3)
+
+    def body(i, a, o):
+        v = ta.read(i)
+        return i + 1, a + v, o.write(i, a * v)
+    return tf.while_loop(lambda i, a, o: i < 3, body, [tf.constant(0), tf.zeros([2]), out])
+
+
+CALLS.append(("while_tensor_array", _while_tensor_array))

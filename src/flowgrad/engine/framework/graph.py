@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ContextManager, Iterator
 from . import op_traceback as _op_traceback
 from .dtypes import DType
 from .graph_def import graph_to_graph_def
+from .graph_def_lower import TA_LAYOUTS, ta_handle_of
 from .graph_keys import (GraphKeys, _device_string, _parse_device,  # noqa: F401 - re-exported
                          _shape_str, merge_shapes)
 from .registry import OPS, get_op_def
@@ -616,6 +617,10 @@ class Graph:
         self._last_id += 1
         if self._cf_contexts:
             self._cf_note(inputs)
+            if op._type in TA_LAYOUTS and inputs:   # TF's op also reads the array's handle
+                h = ta_handle_of(inputs[0])
+                if h is not None:
+                    self._cf_note([h])
         self._ops_by_name[op._name] = op
         for t in inputs:
             t._consumers.append(op)

@@ -19,6 +19,8 @@ differentiated it (its WhileGrad has no TF form: such a graph keeps flowgrad's o
 """
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 
 from . import dtypes as _dt
@@ -472,7 +474,8 @@ def ta_handle_of(t):
             t = op.inputs[0]
         elif op.type == "LoopVar":
             w = _loop_of_var(op)
-            t = w.inputs[_loop_info(w)["vars"].index(op.outputs[0])] if w is not None else None
+            t = w.inputs[_loop_info(w)["vars"].index(op.outputs[0])] if w is not None else \
+                LOOPVAR_INITS.get(op)
         elif op.type == "While":
             t = op.inputs[t.value_index]
         else:
@@ -480,7 +483,9 @@ def ta_handle_of(t):
     return None
 
 
-_VAR_LOOPS = {}
+_VAR_LOOPS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# LoopVar op -> the initial value it stands for (set by tf.while_loop while it builds)
+LOOPVAR_INITS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _loop_of_var(var_op):

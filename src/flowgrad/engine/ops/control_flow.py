@@ -22,7 +22,7 @@ from ..framework import errors
 from ..framework import threads as _threads
 from ..framework.constant_op import convert_to_tensor
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
-from ..framework.graph_def_lower import register_cond_info, register_loop_info
+from ..framework.graph_def_lower import LOOPVAR_INITS, register_cond_info, register_loop_info
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ..optimize import optimize_program
@@ -905,6 +905,8 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         with g.control_dependencies(None), g._cf_context():
             lvars = [_loop_var(t.dtype.base_dtype, s, "Identity")
                      for t, s in zip(inits, invariants)]
+            for v, t in zip(lvars, inits):
+                LOOPVAR_INITS[v.op] = t
             packed = rebuild(lvars)
             args = packed
             c = cond(*args) if not single else cond(packed[0])
