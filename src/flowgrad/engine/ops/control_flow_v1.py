@@ -20,7 +20,6 @@ Every other node is run by its own flowgrad kernel.
 from __future__ import annotations
 
 import collections
-import weakref
 
 import numpy as _np
 
@@ -150,7 +149,13 @@ register_op("StackPopV2", infer=lambda inputs, attrs: [(_dt.as_dtype(attrs["elem
 # ---------------------------------------------------------------------------------------
 # Regions: which imported nodes the frame executor runs
 # ---------------------------------------------------------------------------------------
-_REGIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+def _regions(graph):
+    """{V1Frames op: {"members", "captures"}} of `graph` (kept on the graph: the info
+    holds the graph's ops, so a module-level table would keep every graph alive)."""
+    table = graph.__dict__.get("_v1_regions")
+    if table is None:
+        table = graph.__dict__["_v1_regions"] = {}
+    return table
 
 
 def _is_back_edge(op, t):
@@ -274,7 +279,7 @@ def make_regions(graph, ops):
         with graph.control_dependencies(None):
             region = graph._create_op("V1Frames", caps, {}, "flowgrad_v1_frames", ctrl=ctrls)
         graph._last_id = last_id   # not one of the graph's ops for seeds (TF has none)
-        _REGIONS[region] = {"members": part, "captures": caps}
+        _regions(graph)[region] = {"members": part, "captures": caps}
         for op in part:
             _branches.set_branch(op, region, 0)
         regions.append(region)
@@ -333,11 +338,11 @@ def _sccs(ops, unit):
 def region_of(op):
     """The V1Frames op running imported op `op`, else None."""
     e = op._graph._branch_of.get(op)
-    return e[0] if e is not None and e[0] in _REGIONS else None
+    return e[0] if e is not None and e[0] in _regions(op._graph) else None
 
 
 def is_region(op):
-    return op in _REGIONS
+    return op in _regions(op._graph)
 
 
 # ---------------------------------------------------------------------------------------
@@ -378,7 +383,7 @@ def _needed(members, extras, targets):
 
 def _frames_bind(node, ctx):
     op = node.op
-    info = _REGIONS[op]
+    info = _regions(op._graph)[op]
     extras = list(node.attrs.get("_extras", ()))
     targets = list(node.attrs.get("_extra_targets", ()))
     run_ops = _needed(info["members"], extras, targets)
