@@ -137,10 +137,6 @@ def test_v1_save_into_a_missing_directory_is_tfs_error(tmp_path):
             with pytest.raises(ValueError, match="Parent directory of .* doesn't exist, "
                                                  "can't save."):
                 saver.save(sess, str(tmp_path / "nope" / "m"))
-    with tf.Graph().as_default():
-        tf.Variable(1.0)
-        with pytest.raises(NotImplementedError, match="sharded"):
-            tf.train.Saver(write_version=1, sharded=True)
 
 
 def _restore(prefix):
@@ -199,3 +195,42 @@ def test_save_slices_writes_tfs_bytes_for_a_partitioned_variable(tmp_path):
         with tf.Session() as sess:
             sess.run(op)
     assert (tmp_path / "mine").read_bytes() == G["tf_partitioned/file"]
+
+
+def test_sharded_v1_save_writes_tfs_files_and_pattern(tmp_path):
+    with tf.Graph().as_default():
+        tf.Variable(np.arange(4, dtype=np.float32), name="v")
+        saver = tf.train.Saver(write_version=1, sharded=True)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            path = saver.save(sess, str(tmp_path / "m"), write_state=False,
+                              write_meta_graph=False)
+            assert os.path.basename(path) == G["tf_sharded/pattern"]
+            assert sorted(os.listdir(tmp_path)) == sorted(G["tf_sharded/files"])
+            for name, raw in G["tf_sharded/files"].items():
+                assert (tmp_path / name).read_bytes() == raw
+            sess.run("v/Assign")
+            saver.restore(sess, path)   # from the pattern
+            np.testing.assert_array_equal(sess.run("v:0"), np.arange(4, dtype=np.float32))
+        types = {op.name: op.type for op in tf.get_default_graph().get_operations()}
+    assert types["save/ShardedFilename"] == "ShardedFilename"
+    assert types["save/ShardedFilespec"] == "ShardedFilespec"
+    assert types["save/restore_shard"] == "NoOp" and types["save/restore_all"] == "NoOp"
+
+
+def test_sharded_v1_run_directory_records_the_pattern_and_keeps_max_to_keep(tmp_path):
+    with tf.Graph().as_default():
+        v = tf.Variable(np.arange(3, dtype=np.float32), name="v")
+        saver = tf.train.Saver(write_version=1, sharded=True, max_to_keep=2)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            for step in range(1, 4):
+                sess.run(v.assign_add(np.ones(3, np.float32)))
+                saver.save(sess, str(tmp_path / "m"), global_step=step)
+            latest = tf.train.latest_checkpoint(str(tmp_path))
+            assert latest == str(tmp_path / "m-3-?????-of-00001")
+            sess.run(v.initializer)
+            saver.restore(sess, latest)
+            np.testing.assert_array_equal(sess.run(v), [3.0, 4.0, 5.0])
+    assert sorted(os.listdir(tmp_path)) == [
+        "checkpoint", "m-2-00000-of-00001", "m-2.meta", "m-3-00000-of-00001", "m-3.meta"]

@@ -145,6 +145,8 @@ _NO_SLICES = {
     "SparseSparseMaximum": "TF 1.14's rule fails (TypeError: one gradient for two outputs)",
     "SparseDenseCwiseAdd": "TF 1.14's rule raises NotImplementedError",
     "PreventGradient": "its rule raises LookupError (TF's prevent_gradient)",
+    "V1Frames": "no outputs of its own; its rule raises NotImplementedError (gradients "
+                "through imported TF control flow)",
     # TF 1.14 has no gradient for these: their rule raises LookupError, as TF's lookup does
     "AdjustContrastv2": "no gradient in TF 1.14", "AdjustHue": "no gradient in TF 1.14",
     "AdjustSaturation": "no gradient in TF 1.14", "ResizeArea": "no gradient in TF 1.14",

@@ -1,9 +1,11 @@
 """The collections of a TF-written .meta (tests/golden/ckpt/gen_tf_control_flow_meta.py):
 flowgrad reads every kind (node_list, bytes_list, int64_list, any_list; variables, queue
 runners) and says, for the ones it leaves out (cond_context, while_context), what they
-hold and why; a graph of TF's Switch/Merge control flow is refused naming the op, with
-nothing added to the graph."""
+hold and why; the graph of TF's Switch/Merge control flow imports and runs
+(tests/test_tf_frames.py compares values with TF's)."""
 import logging
+
+import numpy as np
 
 import pytest
 
@@ -26,16 +28,21 @@ def test_every_collection_kind_is_read_and_the_dropped_ones_are_named(caplog):
     assert doc.collection_def["my_any"]["kind"] == "any_list"
     assert doc.collection_def["numbers"] == {"kind": "int64_list", "value": [3]}
     text = caplog.text
-    assert "cond_context (bytes_list of CondContextDef protos: flowgrad runs tf.cond as " \
-           "its own Cond op" in text
+    assert "cond_context (bytes_list of CondContextDef protos: flowgrad runs the graph's " \
+           "Switch/Merge nodes" in text
     assert "while_context (bytes_list of WhileContextDef protos" in text
 
 
-def test_tf_switch_merge_graph_is_refused_naming_the_op(tmp_path):
+def test_tf_switch_merge_graph_imports_and_runs(tmp_path):
     path = tmp_path / "m.meta"
     path.write_bytes(G["meta"])
     assert "Switch" in G["op_types"] and "Merge" in G["op_types"]
     with tf.Graph().as_default() as g:
-        with pytest.raises(tf.errors.NotFoundError, match="Op type not registered 'Switch'"):
-            tf.train.import_meta_graph(str(path))
-        assert g.get_operations() == []
+        tf.train.import_meta_graph(str(path))
+        assert g.get_operation_by_name("cond/Merge").type == "Merge"
+        with tf.Session() as s:
+            s.run(tf.global_variables_initializer())
+            x = np.array([[1.0, 2.0]], np.float32)
+            # cond takes matmul(x, ones) = [[3, 3]], the loop doubles it three times
+            np.testing.assert_array_equal(s.run("out:0", {"x:0": x}), [[24.0, 24.0]])
+            np.testing.assert_array_equal(s.run("out:0", {"x:0": -x}), [[-16.0, -24.0]])

@@ -119,6 +119,57 @@ class _VariableMeta(type):
         return ResourceVariable(**kw)
 
 
+
+# TF 1.14 guards a variable's initial value that reads other variables
+# (_try_guard_against_uninitialized_dependencies): each variable it reads becomes that
+# variable's initialized_value() (a cond: 9 ops, 10 for a resource variable) and every op
+# on a path from it is copied. flowgrad reads the values as they are; it counts those ops
+# (the graph's op counter gives graph-seeded random ops their seeds).
+_GUARD_STOP = frozenset(("IsVariableInitialized", "VarIsInitializedOp", "ReadVariableOp"))
+
+
+def _guard_count(initial_value):
+    """The ops TF's guard creates for `initial_value` (0 when it reads no variable)."""
+    if not isinstance(initial_value, Tensor):
+        return 0
+    modified, total = {}, 0
+    stack = [(initial_value.op, False)]
+    while stack:
+        op, done = stack.pop()
+        if op in modified and not done:
+            continue
+        if op.type in _GUARD_STOP:
+            modified[op] = False
+            continue
+        if op.type in ("VariableV2", "VarHandleOp"):
+            modified[op] = True
+            total += 9 if op.type == "VariableV2" else 10
+            continue
+        if op.type == "InitializedValue":   # TF's cond on the variable: guarded inside
+            ref = op.inputs[0].op
+            if not done:
+                modified[op] = None
+                stack.append((op, True))
+                stack.append((op.inputs[1].op, False))
+                continue
+            init_changed = bool(modified.get(op.inputs[1].op))
+            if ref.type == "VariableV2":   # var -> its cond; read/Switch, read, Merge copied
+                total += 9 + 3 + (1 if init_changed else 0)
+                modified[op] = True
+            else:   # the read is a ReadVariableOp: only the initial value's side
+                total += 2 if init_changed else 0
+                modified[op] = init_changed
+            continue
+        if not done:
+            modified[op] = None
+            stack.append((op, True))
+            stack.extend((t.op, False) for t in op.inputs if t.op not in modified)
+            continue
+        changed = any(modified.get(t.op) for t in op.inputs)
+        modified[op] = changed
+        total += 1 if changed else 0
+    return total
+
 class Variable(metaclass=_VariableMeta):
     """A mutable tensor that lives across `Session.run` calls (TF 1.x RefVariable).
 
@@ -181,6 +232,7 @@ class Variable(metaclass=_VariableMeta):
                     "dtype": initial_value.dtype.base_dtype, "container": g._container,
                     "shared_name": ""}, true_name + "/")
                 self._initial_value = initial_value
+                g._last_id += _guard_count(initial_value)
                 self._initializer_op = apply(
                     "Assign", [self._variable, initial_value],
                     {"validate_shape": validate_shape, "use_locking": False}, "Assign").op
@@ -296,8 +348,10 @@ class Variable(metaclass=_VariableMeta):
     def initialized_value(self):
         """The value, initializing the variable first if it is not yet initialized."""
         with self.graph.control_dependencies(None):
-            return apply("InitializedValue", [self._variable, self._initial_value], {},
-                         self._variable.op.name + "/InitializedValue")
+            out = apply("InitializedValue", [self._variable, self._initial_value], {},
+                        self._variable.op.name + "/InitializedValue")
+        self.graph._last_id += 8   # TF's cond: IsVariableInitialized, Switch/Merge, read, ...
+        return out
 
     def eval(self, session=None):
         return self._variable.eval(session=session)
@@ -446,6 +500,7 @@ class ResourceVariable(Variable):
                 with name_scope("IsInitialized"):
                     self._is_initialized_op = _res.var_is_initialized_op(self._handle)
                 with name_scope("Assign") as n:
+                    g._last_id += _guard_count(initial_value)   # TF's guard (see above)
                     self._initializer_op = _res.assign_variable_op(self._handle, initial_value,
                                                                    name=n)
                 with name_scope("Read"):
@@ -582,8 +637,10 @@ class ResourceVariable(Variable):
     def initialized_value(self):
         """The value, or the initial value while the variable is uninitialized."""
         with self.graph.control_dependencies(None):
-            return apply("InitializedValue", [self._handle, self._initial_value], {},
-                         self._handle.op.name + "/InitializedValue")
+            out = apply("InitializedValue", [self._handle, self._initial_value], {},
+                        self._handle.op.name + "/InitializedValue")
+        self.graph._last_id += 9   # TF's cond: VarIsInitializedOp, Switch/Merge, read, ...
+        return out
 
     # -- writes -----------------------------------------------------------------------------
     def _assign_dependencies(self):

@@ -434,7 +434,10 @@ def remove_checkpoint(checkpoint_prefix, checkpoint_format_version=2,
     checkpoint_format_version=1, TF's V1 format: the file named by the prefix, and the
     meta graph)."""
     if checkpoint_format_version == 1:
-        files = [checkpoint_prefix, f"{checkpoint_prefix}.{meta_graph_suffix}"]
+        files = [checkpoint_prefix, meta_graph_filename(checkpoint_prefix, meta_graph_suffix)]
+        d, base = os.path.split(checkpoint_prefix)
+        if glob.has_magic(base):   # a sharded V1 spec: its shards, in its own directory only
+            files = glob.glob(os.path.join(glob.escape(d), base)) + files[1:]
     else:
         files = _files_of(checkpoint_prefix, meta_graph_suffix)
     for f in files:

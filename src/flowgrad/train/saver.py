@@ -271,7 +271,9 @@ class Saver:
     device (the SaverDef records the flag); `restore_sequentially` and
     `builder` are accepted for compatibility and change nothing.
     `write_version=V1` writes TF's deprecated single-file format (a SaveSlices op,
-    train/checkpoint_v1.py), unsharded only; restore reads either version.
+    train/checkpoint_v1.py); with `sharded=True` one shard `<path>-00000-of-00001`, and
+    save returns (and the state file records) `<path>-?????-of-00001`, as TF; restore
+    reads either version.
     """
 
     def __init__(self, var_list=None, reshape=False, sharded=False, max_to_keep=5,
@@ -282,10 +284,6 @@ class Saver:
         if defer_build and var_list:
             raise ValueError("If `var_list` is provided then build cannot be deferred. Either "
                              "set defer_build=False or var_list=None.")
-        if write_version == 1 and sharded and saver_def is None:
-            raise NotImplementedError(
-                "tf.train.Saver(write_version=saver_pb2.SaverDef.V1, sharded=True): flowgrad "
-                "writes V1 checkpoints unsharded only (one file); use sharded=False or V2")
         self._var_list = var_list
         self._reshape = reshape
         self._sharded = sharded
@@ -353,12 +351,26 @@ class Saver:
             filename = array_ops.placeholder_with_default(filename, shape=(), name="Const")
             slices = [e[1] for e in entries]
             tensors = [e[2] for e in entries]
-            if self._write_version == 1:
+            v1_sharded = self._write_version == 1 and self._sharded
+            if v1_sharded:   # TF's one shard "<path>-00000-of-00001"; save returns the spec
+                num_shards = constant(1, dtype=_dt.int32, name="num_shards")
+                with g.name_scope("ShardedFilename") as scope:
+                    shard = constant(0, dtype=_dt.int32, name="shard")
+                    target = g._create_op("ShardedFilename", [filename, shard, num_shards], {},
+                                          scope).outputs[0]
+                save_op = save_slices(target, names, slices, tensors, name="save")
+                with g.control_dependencies([save_op]):
+                    done = array_ops.identity(target, name="control_dependency")
+                with g.control_dependencies([done.op]):
+                    save_tensor = g._create_op("ShardedFilespec", [filename, num_shards], {},
+                                               "ShardedFilespec").outputs[0]
+            elif self._write_version == 1:
                 save_op = save_slices(filename, names, slices, tensors, name="save")
             else:
                 save_op = save_v2(filename, names, slices, tensors)
-            with g.control_dependencies([save_op]):
-                save_tensor = array_ops.identity(filename, name="control_dependency")
+            if not v1_sharded:
+                with g.control_dependencies([save_op]):
+                    save_tensor = array_ops.identity(filename, name="control_dependency")
             dtypes = [r.dtype.base_dtype for r in tensors]
             shapes = [r.shape.as_tuple() if r.shape.is_fully_defined() else None for r in tensors]
             restored = restore_v2(filename, names, slices, dtypes, shapes=shapes,
@@ -378,7 +390,10 @@ class Saver:
             for v, values in restored_of.values():
                 op = v.restore(values, None)
                 assigns.append(op.op if isinstance(op, Tensor) else op)
-            restore_op = group(*assigns, name="restore_all")
+            if v1_sharded:
+                restore_op = group(group(*assigns, name="restore_shard"), name="restore_all")
+            else:
+                restore_op = group(*assigns, name="restore_all")
         self.saver_def = SaverDef(
             filename_tensor_name=filename.name, save_tensor_name=save_tensor.name,
             restore_op_name=restore_op.name, max_to_keep=self._max_to_keep,
@@ -523,8 +538,8 @@ class Saver:
             self._write_meta_graph(meta_file, sess.graph, strip_default_attrs)
         if write_state:
             self._record_last_checkpoint(model_checkpoint_path)
-            _cm.update_checkpoint_state_internal(
-                save_dir=save_path_parent or ".", model_checkpoint_path=checkpoint_file,
+            _cm.update_checkpoint_state_internal(   # (V1 sharded: the "-?????-of-" spec)
+                save_dir=save_path_parent or ".", model_checkpoint_path=model_checkpoint_path,
                 all_model_checkpoint_paths=self.last_checkpoints,
                 latest_filename=latest_filename, save_relative_paths=self._save_relative_paths)
             self._maybe_delete_old_checkpoints(meta_graph_suffix=meta_graph_suffix)

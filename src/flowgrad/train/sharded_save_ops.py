@@ -65,6 +65,16 @@ register_op("ShardedFilename", infer=_sharded_filename_infer,
             kernel=_sharded_filename_kernel, grad=None)
 
 
+# -- ShardedFilespec: "<basename>-?????-of-<num_shards:05d>" (a V1 sharded save's path) -----
+def _sharded_filespec_kernel(basename, num_shards):
+    b = np.asarray(basename, dtype=object).item()
+    return np.array(f"{_text(b)}-?????-of-{int(num_shards):05d}".encode(), dtype=object)
+
+
+register_op("ShardedFilespec", infer=_sharded_filename_infer,
+            kernel=_sharded_filespec_kernel, grad=None)
+
+
 # -- MergeV2Checkpoints: the shards' entries as one checkpoint ----------------------------
 def _merge_infer(inputs, attrs):
     return []

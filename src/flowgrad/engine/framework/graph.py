@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ContextManager, Iterator
 from . import op_traceback as _op_traceback
 from .dtypes import DType
 from .graph_def import graph_to_graph_def
+from .graph_def_lower import TA_LAYOUTS, ta_handle_of
 from .graph_keys import (GraphKeys, _device_string, _parse_device,  # noqa: F401 - re-exported
                          _shape_str, merge_shapes)
 from .registry import OPS, get_op_def
@@ -344,6 +345,12 @@ def _ref_input_positions(op_type):
 class Graph:
     """A TensorFlow computation graph (TF 1.x `tf.Graph`)."""
 
+    # tf.cond branches / tf.while_loop bodies being built, outermost first: (first op id,
+    # tensors it read from outside). TF 1.14 makes a Switch (cond) or Enter (loop) for each
+    # tensor a context first reads from outside it; flowgrad counts them (_cf_note) so that
+    # graph-seeded random ops made later get TF's seeds.
+    _cf_contexts = ()
+
     def __init__(self):
         self._ops = []
         self._last_id = 0  # ops ever added; `_rollback` does not lower it (see _next_id)
@@ -569,6 +576,26 @@ class Graph:
             op._add_control_inputs(ctrl)
         return op
 
+    def _cf_note(self, tensors):
+        """Counts the Switch/Enter ops TF 1.14 makes for `tensors` read inside the
+        control-flow contexts being built (each outer context first)."""
+        for t in tensors:
+            for start, seen in self._cf_contexts:
+                if t._op._id < start and t not in seen:
+                    seen.add(t)
+                    self._last_id += 1
+
+    @contextlib.contextmanager
+    def _cf_context(self, seen=()):
+        """A tf.cond branch / tf.while_loop body being built (see _cf_contexts)."""
+        if not isinstance(self._cf_contexts, list):
+            self._cf_contexts = []
+        self._cf_contexts.append((len(self._ops), set(seen)))
+        try:
+            yield
+        finally:
+            self._cf_contexts.pop()
+
     def _control_inputs_for(self, inputs):
         stack = self._control_stack
         if not stack:
@@ -588,6 +615,12 @@ class Graph:
             raise ValueError(f"Duplicate node name in graph: '{op._name}'")
         self._ops.append(op)
         self._last_id += 1
+        if self._cf_contexts:
+            self._cf_note(inputs)
+            if op._type in TA_LAYOUTS and inputs:   # TF's op also reads the array's handle
+                h = ta_handle_of(inputs[0])
+                if h is not None:
+                    self._cf_note([h])
         self._ops_by_name[op._name] = op
         for t in inputs:
             t._consumers.append(op)

@@ -15,7 +15,7 @@ import os
 import numpy as np
 
 from . import dtypes as _dt
-from .graph_def_lower import LOWERINGS, CondPlan
+from .graph_def_lower import LOWERINGS, CondPlan, LoopPlan, TensorArrayPlan
 from .proto import pb, shape_proto, tensor_from_proto, tensor_proto
 from .registry import OPS
 from .tensor_shape import TensorShape
@@ -274,13 +274,22 @@ def graph_to_graph_def(graph, add_shapes=False):
     gd = p.graph_pb2.GraphDef()
     gd.versions.producer = _PRODUCER
     ops = graph.get_operations()
-    plan = CondPlan(graph) if any(op.type == "Cond" for op in ops) else None
+    arrays = TensorArrayPlan(graph) if any(op.type == "TensorArrayV3" for op in ops) else None
+    conds = CondPlan(graph) if any(op.type == "Cond" for op in ops) else None
+    loops = LoopPlan(graph, arrays) if any(op.type == "While" for op in ops) else None
+    plans = [q for q in (conds, loops, arrays) if q is not None]
+    for q in plans:
+        q.others = [o for o in plans if o is not q]
+    plan = plans[0] if plans else None
     for op in ops:
+        if op._type == "V1Frames":   # how flowgrad runs imported TF control flow
+            continue
         if op.type in LOWERINGS:
             _lower(op, gd, p, defs, add_shapes, plan, LOWERINGS[op.type])
             continue
-        if plan is not None and op in plan.lowered:
-            _lower(op, gd, p, defs, add_shapes, plan, plan.lower)
+        owner = next((q for q in plans if op in q.lowered), None)
+        if owner is not None:
+            _lower(op, gd, p, defs, add_shapes, owner, owner.lower)
             continue
         node = gd.node.add()
         node.name = op.name
@@ -302,6 +311,8 @@ def graph_to_graph_def(graph, add_shapes=False):
                 av = _attr_value(k, v, p)
                 if av is not None:
                     node.attr[k].CopyFrom(av)
+        if arrays is not None and op.type == "Identity" and op._inputs[0] in arrays.flows:
+            node.attr["T"].type = _dt.float32.as_datatype_enum   # TF's flow is a float
         if op._colocation:
             node.attr["_class"].list.s.extend(b"loc:@" + c.encode() for c in op._colocation)
         if add_shapes:

@@ -14,20 +14,23 @@ returns its name, and `emit.input_name(tensor)` is the name the op reads a tenso
 by (inside a lowered tf.cond, a captured tensor is read through its Switch).
 
 tf.cond (flowgrad's Cond op) is written as TF's Switch/Merge dataflow (CondPlan);
-tf.while_loop (flowgrad's While op) is not lowered: a graph with one is written
-with flowgrad's op, which TF cannot import.
+tf.while_loop (flowgrad's While op) as TF's frame (LoopPlan), unless flowgrad
+differentiated it (its WhileGrad has no TF form: such a graph keeps flowgrad's ops).
 """
 from __future__ import annotations
+
+import weakref
 
 import numpy as np
 
 from . import dtypes as _dt
 
-__all__ = ["LOWERINGS", "TF_OPS_WRITTEN", "CondPlan", "register_cond_info"]
+__all__ = ["LOWERINGS", "TF_OPS_WRITTEN", "CondPlan", "LoopPlan", "register_cond_info",
+           "register_loop_info"]
 
 # TF ops written for flowgrad's own that flowgrad does not register (tools/gen_op_defs.py
 # puts their OpDefs in op_defs.json too)
-TF_OPS_WRITTEN = ("Switch", "RefSwitch", "Merge")
+TF_OPS_WRITTEN = ("Switch", "RefSwitch", "Merge", "Enter", "Exit", "NextIteration", "LoopCond")
 
 
 def _const(emit, name, value, dtype):
@@ -84,8 +87,38 @@ def _assert_initialized(op, emit):
                 {"axis": 0, "N": len(ranks)}, controls=True)
 
 
+def _initialized_value(op, emit):
+    """TF's Variable.initialized_value(): cond(is_variable_initialized(v), read v, initial
+    value) as Switch/Merge; the Merge keeps the op's name, the rest are named under it."""
+    ref, init = op.inputs
+    b = _dt.bool_
+    dtype = op.outputs[0].dtype.base_dtype
+    scope = op.name + "/"
+    pred = _is_initialized(emit, scope + ("VarIsInitializedOp" if ref.dtype.base_dtype is
+                                          _dt.resource else "IsVariableInitialized"), ref)
+    c = scope + "cond/"
+    emit(c + "Switch", "Switch", [pred, pred], [b, b], {})
+    emit(c + "switch_t", "Identity", [c + "Switch:1"], [b], {})
+    emit(c + "switch_f", "Identity", [c + "Switch"], [b], {})
+    emit(c + "pred_id", "Identity", [pred], [b], {})
+    if ref.dtype.base_dtype is _dt.resource:
+        sw = emit(c + "Read/ReadVariableOp/Switch", "Switch",
+                  [emit.input_name(ref), c + "pred_id"], [_dt.resource, b], {})
+        rd = emit(c + "Read/ReadVariableOp", "ReadVariableOp", [sw + ":1"], [_dt.resource],
+                  {"dtype": dtype})
+        value = emit(c + "Identity", "Identity", [rd], [dtype], {})
+    else:
+        sw = emit(c + "read/Switch", "RefSwitch", [emit.input_name(ref), c + "pred_id"],
+                  [dtype, b], {})
+        value = emit(c + "read", "Identity", [sw + ":1"], [dtype], {})
+    first = emit(c + "Switch_1", "Switch", [emit.input_name(init), c + "pred_id"], [dtype, b],
+                 {})
+    return emit(op.name, "Merge", [first, value], [dtype, dtype], {"N": 2}, controls=True)
+
+
 LOWERINGS = {"ReportUninitialized": _report_uninitialized,
-             "AssertVariablesInitialized": _assert_initialized}
+             "AssertVariablesInitialized": _assert_initialized,
+             "InitializedValue": _initialized_value}
 
 
 # ---------------------------------------------------------------------------------------
@@ -132,7 +165,40 @@ def _branch_members(info_branch, captures, scope, cond_members):
     return seen
 
 
-class CondPlan:
+class _PlanBase:
+    """Input names of any op under every control-flow plan of a graph (`others`: the
+    other plans, whose rewrites and renames count too)."""
+
+    others = ()
+
+    def _own(self, consumer, t):
+        sub = self.rewrite.get(consumer.name)
+        if sub and t.name in sub:
+            return sub[t.name]
+        return None
+
+    def input_name(self, consumer, t):
+        for p in (self,) + tuple(self.others):
+            got = p._own(consumer, t)
+            if got is not None:
+                return got
+        for p in (self,) + tuple(self.others):
+            if t.name in p.renames:
+                return p.renames[t.name]
+        return t._as_node_def_input()
+
+    def inputs(self, op):
+        return [self.input_name(op, t) for t in op._inputs]
+
+    def extra_controls(self, op):
+        for p in (self,) + tuple(self.others):
+            got = p.pivot.get(op.name)
+            if got:
+                return [got]
+        return []
+
+
+class CondPlan(_PlanBase):
     """How the Cond ops of a graph are written: `inputs(op)` the input names of any op
     (captures read through their Switch), `extra_controls(op)` the pivot an input-less
     branch op waits for, and `lower(op, emit)` the Switch/Merge nodes of a Cond."""
@@ -182,20 +248,6 @@ class CondPlan:
                 if not m._inputs:
                     self.pivot.setdefault(m.name, pivot)
 
-    def input_name(self, consumer, t):
-        name = t._as_node_def_input()
-        sub = self.rewrite.get(consumer.name)
-        if sub and t.name in sub:
-            return sub[t.name]
-        return self.renames.get(t.name, name)
-
-    def inputs(self, op):
-        return [self.input_name(op, t) for t in op._inputs]
-
-    def extra_controls(self, op):
-        p = self.pivot.get(op.name)
-        return [p] if p else []
-
     def lower(self, op, emit):
         """Switch per capture, Identity per branch output (after the branch's targets),
         a Merge per output: output 0 keeps the Cond's name (N:k for k > 0 becomes
@@ -234,3 +286,269 @@ class CondPlan:
             dtype = op.outputs[k].dtype.base_dtype if op.outputs else b
             emit(n if k == 0 else f"{n}/Merge_{k}", "Merge", [f, t], [dtype, dtype],
                  {"N": 2}, controls=(k == 0))
+
+
+# ---------------------------------------------------------------------------------------
+# tf.while_loop: flowgrad's While op (condition and body ops in the graph over LoopVar
+# tensors, one op iterating) written as TF's frame: Enter, Merge, LoopCond, Switch,
+# Identity (the LoopVar keeps its name), NextIteration, Exit; an Enter (is_constant) per
+# capture. A loop differentiated by flowgrad (a WhileGrad reads it) is not lowered.
+# ---------------------------------------------------------------------------------------
+_LOOP_INFO_SOURCES = []
+
+
+def register_loop_info(fn):
+    """`fn(op)`: the loop information of a While op (engine/ops/control_flow.py), or None."""
+    _LOOP_INFO_SOURCES.append(fn)
+
+
+def _loop_info(op):
+    for fn in _LOOP_INFO_SOURCES:
+        info = fn(op)
+        if info is not None:
+            return info
+    return None
+
+
+def _sfx(k):
+    return "" if k == 0 else f"_{k}"
+
+
+class LoopPlan(_PlanBase):
+    """How the While ops of a graph are written (as CondPlan): `rewrite` {consumer name:
+    {tensor name: input name}}, `pivot` {op name: pivot}, `renames` {W:k: Exit node},
+    `lowered` (While and LoopVar ops), `lower(op, emit)`."""
+
+    def __init__(self, graph, arrays=None):
+        self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
+        self.arrays = arrays   # the TensorArrayPlan: handles entered into loops
+        self.extra = {}        # While op -> handles it enters (Enter_h<j>)
+        ops = graph.get_operations()
+        graded = {o.inputs[0].op for o in ops if o.type == "WhileGrad" and o.inputs}
+        graded |= {t.op for o in ops if o.type == "WhileGrad" for t in o.inputs}
+        self.infos = {}
+        for op in ops:
+            if op.type != "While" or op in graded:
+                continue
+            info = _loop_info(op)
+            if info is None or any(d.is_ref_dtype for d, _ in op.get_attr("Tout")):
+                continue
+            self.infos[op] = info
+        self._var_of = {}
+        for op, info in self.infos.items():
+            self.lowered.add(op)
+            for k, v in enumerate(info["vars"]):
+                self.lowered.add(v.op)
+                self._var_of[v.op] = (op, k)
+        members = {op: set(info["members_order"]) for op, info in self.infos.items()}
+        depth = {op: 0 for op in self.infos}
+        for op in self.infos:   # inner loops first: their captures win
+            for m in members[op]:
+                if m in depth and m is not op:
+                    depth[m] = max(depth[m], depth[op] + 1)
+        for op in sorted(self.infos, key=lambda o: (-depth[o], o._id)):
+            self._plan(op, members[op], self.infos[op]["members_order"])
+        for op in self.infos:
+            for k in range(1, len(op.outputs)):
+                self.renames[f"{op.name}:{k}"] = f"{op.name}/Exit_{k}"
+
+    @staticmethod
+    def _names(op):
+        s = op.name.rsplit("/", 1)[0] + "/" if "/" in op.name else ""
+        return s, s + "while_context"
+
+    def _plan(self, op, members, order):
+        info = self.infos[op]
+        s, _ = self._names(op)
+        lvars = {t.name: k for k, t in enumerate(info["vars"])}
+        caps = {t.name: i for i, t in enumerate(info["captures"])}
+        # the condition's ops read the Merges; the body's the Identities (LoopVars)
+        cond_side, stack = set(), [info["cond"].op]
+        while stack:
+            m = stack.pop()
+            if m in cond_side or m not in members or m.type == "LoopVar":
+                continue
+            cond_side.add(m)
+            stack.extend(t.op for t in m._inputs)
+            stack.extend(m._control_inputs)
+        extra = self.extra.setdefault(op, [])
+        handles = self.arrays.handles if self.arrays is not None else {}
+        for m in order:   # TensorArray handles from outside the loop: entered too
+            hs = [handles[m]] if m in handles else self.extra.get(m, []) if m is not op else []
+            for h in hs:
+                if h.op in members:
+                    continue
+                if h not in extra:
+                    extra.append(h)
+                self.rewrite.setdefault(m.name, {}).setdefault(
+                    h.name, f"{op.name}/Enter_h{extra.index(h)}")
+        for m in order:
+            if m.type == "LoopVar":
+                continue
+            sub = self.rewrite.setdefault(m.name, {})
+            for t in m._inputs:
+                if t.name in caps:
+                    sub.setdefault(t.name, f"{op.name}/Enter_c{caps[t.name]}")
+                elif t.name in lvars and m in cond_side:
+                    sub.setdefault(t.name, f"{s}Merge{_sfx(lvars[t.name])}")
+            if not m._inputs:
+                self.pivot.setdefault(m.name, f"{s}Merge" if m in cond_side else
+                                      info["vars"][0].op.name)
+
+    def _value_name(self, op, t, cond_side):
+        """The node a condition result / body result `t` is read from inside the frame."""
+        info = self.infos[op]
+        s, _ = self._names(op)
+        for i, c in enumerate(info["captures"]):
+            if c is t:
+                return f"{op.name}/Enter_c{i}"
+        for k, v in enumerate(info["vars"]):
+            if v is t:
+                return f"{s}Merge{_sfx(k)}" if cond_side else v.op.name
+        return self.input_name(op, t)
+
+    def _dt(self, t):
+        """TF's dtype of `t` (a TensorArray flow is a float)."""
+        if self.arrays is not None:
+            return self.arrays.dtype(t)
+        return t.dtype.base_dtype
+
+    def lower(self, op, emit):
+        if op.type == "LoopVar":
+            w, k = self._var_of[op]
+            s, _ = self._names(w)
+            return emit(op.name, "Identity", [f"{s}Switch{_sfx(k)}:1"],
+                        [self._dt(op.outputs[0])], {})
+        info = self.infos[op]
+        s, frame = self._names(op)
+        n = len(info["vars"])
+        b = _dt.bool_
+        inits = op.inputs[:n]
+        for k, t in enumerate(inits):
+            emit(f"{s}Enter{_sfx(k)}", "Enter", [emit.input_name(t)], [self._dt(t)],
+                 {"frame_name": frame, "is_constant": False, "parallel_iterations": 10})
+        for i, t in enumerate(info["captures"]):
+            emit(f"{op.name}/Enter_c{i}", "Enter", [emit.input_name(t)], [self._dt(t)],
+                 {"frame_name": frame, "is_constant": True, "parallel_iterations": 10})
+        for j, h in enumerate(self.extra.get(op, ())):
+            emit(f"{op.name}/Enter_h{j}", "Enter", [emit.input_name(h)], [_dt.resource],
+                 {"frame_name": frame, "is_constant": True, "parallel_iterations": 10})
+        for k, t in enumerate(inits):
+            d = self._dt(t)
+            emit(f"{s}Merge{_sfx(k)}", "Merge",
+                 [f"{s}Enter{_sfx(k)}", f"{s}NextIteration{_sfx(k)}"], [d, d], {"N": 2})
+        emit(f"{s}LoopCond", "LoopCond", [self._value_name(op, info["cond"], True)], [b], {})
+        for k, t in enumerate(inits):
+            emit(f"{s}Switch{_sfx(k)}", "Switch", [f"{s}Merge{_sfx(k)}", f"{s}LoopCond"],
+                 [self._dt(t), b], {})
+        for k, t in enumerate(info["body"]):
+            emit(f"{s}NextIteration{_sfx(k)}", "NextIteration",
+                 [self._value_name(op, t, False)], [self._dt(t)], {})
+        for k, t in enumerate(inits):
+            emit(op.name if k == 0 else f"{op.name}/Exit_{k}", "Exit",
+                 [f"{s}Switch{_sfx(k)}"], [self._dt(t)], {}, controls=(k == 0))
+
+
+# ---------------------------------------------------------------------------------------
+# TensorArrays: flowgrad's ops carry the array in the flow and take (flow, ...); TF's
+# take (handle, ..., flow_in), the flow a float scalar. Written in TF's layout, with the
+# handle of the TensorArrayV3 the flow comes from (entered into the loops that use it).
+# ---------------------------------------------------------------------------------------
+# op: flowgrad's input positions in TF's order (-1: the handle)
+TA_LAYOUTS = {"TensorArrayWriteV3": (-1, 1, 2, 0), "TensorArrayReadV3": (-1, 1, 0),
+              "TensorArrayGatherV3": (-1, 1, 0), "TensorArrayScatterV3": (-1, 1, 2, 0),
+              "TensorArrayConcatV3": (-1, 0), "TensorArraySplitV3": (-1, 1, 2, 0),
+              "TensorArraySizeV3": (-1, 0), "TensorArrayCloseV3": (-1,)}
+_TA_FLOWS_OUT = ("TensorArrayWriteV3", "TensorArrayScatterV3", "TensorArraySplitV3")
+
+
+def ta_handle_of(t):
+    """The handle tensor of the TensorArrayV3 flow `t` comes from, else None."""
+    seen = 0
+    while t is not None and seen < 100000:
+        seen += 1
+        op = t.op
+        if op.type == "TensorArrayV3":
+            return op.outputs[0]
+        if op.type in _TA_FLOWS_OUT or op.type == "Identity":
+            t = op.inputs[0]
+        elif op.type == "LoopVar":
+            w = _loop_of_var(op)
+            t = w.inputs[_loop_info(w)["vars"].index(op.outputs[0])] if w is not None else \
+                LOOPVAR_INITS.get(op)
+        elif op.type == "While":
+            t = op.inputs[t.value_index]
+        else:
+            return None
+    return None
+
+
+_VAR_LOOPS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# LoopVar op -> the initial value it stands for (set by tf.while_loop while it builds)
+LOOPVAR_INITS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _loop_of_var(var_op):
+    return _VAR_LOOPS.get(var_op)
+
+
+def ta_flows(graph):
+    """The TensorArray flow tensors of `graph` (their dtype is TF's float)."""
+    flows = set()
+    for op in graph.get_operations():
+        if op.type == "TensorArrayV3" or op.type in _TA_FLOWS_OUT:
+            flows.add(op.outputs[-1])
+    changed = True
+    while changed:
+        changed = False
+        for op in graph.get_operations():
+            outs = []
+            if op.type == "Identity" and op.inputs[0] in flows:
+                outs = [op.outputs[0]]
+            elif op.type == "While":
+                info = _loop_info(op)
+                if info is not None:
+                    n = len(info["vars"])
+                    for k in range(n):
+                        if op.inputs[k] in flows or info["body"][k] in flows:
+                            outs += [op.outputs[k], info["vars"][k]]
+            for t in outs:
+                if t not in flows:
+                    flows.add(t)
+                    changed = True
+    return flows
+
+
+class TensorArrayPlan(_PlanBase):
+    """TF's layout for flowgrad's TensorArray ops (`lowered`, `lower`); `flows` the flow
+    tensors (written as float); `handles` {op: handle tensor}."""
+
+    def __init__(self, graph):
+        self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
+        for op in graph.get_operations():
+            if op.type == "While":
+                info = _loop_info(op)
+                if info is not None:
+                    for v in info["vars"]:
+                        _VAR_LOOPS[v.op] = op
+        self.flows = ta_flows(graph)
+        self.handles = {}
+        for op in graph.get_operations():
+            if op.type in TA_LAYOUTS and op.inputs:
+                h = ta_handle_of(op.inputs[0])
+                if h is not None:
+                    self.handles[op] = h
+                    self.lowered.add(op)
+
+    def dtype(self, t):
+        return _dt.float32 if t in self.flows else t.dtype.base_dtype
+
+    def lower(self, op, emit):
+        h = self.handles[op]
+        names, dtypes = [], []
+        for i in TA_LAYOUTS[op.type]:
+            t = h if i < 0 else op.inputs[i]
+            names.append(emit.input_name(t))
+            dtypes.append(self.dtype(t))
+        attrs = dict(op._attrs)
+        return emit(op.name, op.type, names, dtypes, attrs, controls=True)

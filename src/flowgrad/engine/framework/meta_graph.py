@@ -720,8 +720,8 @@ _SKIPPED = {"cond_context": "CondContextDef protos", "while_context": "WhileCont
             "local_resources": "resource protos", "resources": "resource protos",
             "iterators": "iterator protos"}
 _SKIP_REASON = {
-    "cond_context": "flowgrad runs tf.cond as its own Cond op, not Switch/Merge contexts",
-    "while_context": "flowgrad runs tf.while_loop as its own While op, not frames"}
+    "cond_context": "flowgrad runs the graph's Switch/Merge nodes without the context protos",
+    "while_context": "flowgrad runs the graph's frame nodes without the context protos"}
 _VARIABLE_COLLECTIONS = {"variables", "trainable_variables", "local_variables",
                          "model_variables", "moving_average_variables"}
 
@@ -843,8 +843,8 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
     nodes = []
     pre = export_scope + "/" if export_scope else None
     for op in graph.get_operations():
-        if pre and not op._name.startswith(pre):
-            continue
+        if (pre and not op._name.startswith(pre)) or op._type == "V1Frames":
+            continue   # (V1Frames: how flowgrad runs imported TF control flow, not a node)
         nodes.append(_node(op, export_scope, clear_devices, strip_default_attrs))
     keys = graph.get_all_collection_keys() if collection_list is None else list(collection_list)
     collections = {}
@@ -948,7 +948,7 @@ def _plan_import(nodes, input_map, graph, full):
             if not mapped and src not in index:
                 raise ValueError(f"Node '{node['name']}': Unknown input node '{i}'")
             ins.append((ctrl, src, idx, i, mapped))
-            if not mapped:
+            if not mapped and not _back_edge(node, nodes[index[src]], ctrl):
                 every.add(index[src])
                 if not ctrl:
                     data.add(index[src])
@@ -965,6 +965,31 @@ def _plan_import(nodes, input_map, graph, full):
     if sortable < len(nodes):
         raise ValueError(f"{len(nodes) - sortable} nodes in a cycle")
     return order, parsed, attrs
+
+
+_MERGES = ("Merge", "RefMerge")
+_NEXTS = ("NextIteration", "RefNextIteration")
+
+
+def _back_edge(node, src_node, ctrl):
+    """A TF while loop's back edge (NextIteration -> Merge): added after both exist."""
+    return not ctrl and node["op"] in _MERGES and src_node["op"] in _NEXTS
+
+
+# TF's TensorArray ops take (handle, ..., flow_in); flowgrad's carry the array in the flow
+# and take (flow, ...): {op: (TF's input count, TF's input positions in flowgrad's order)}
+_TF_LAYOUTS = {"TensorArrayWriteV3": (4, (3, 1, 2)), "TensorArrayReadV3": (3, (2, 1)),
+               "TensorArrayGatherV3": (3, (2, 1)), "TensorArrayScatterV3": (4, (3, 1, 2)),
+               "TensorArrayConcatV3": (2, (1,)), "TensorArraySplitV3": (4, (3, 1, 2)),
+               "TensorArraySizeV3": (2, (1,))}
+
+
+# fn(graph, ops) called with the ops an import added (ops/control_flow_v1.py: TF's frames)
+_IMPORT_HOOKS = []
+
+
+def register_import_hook(fn):
+    _IMPORT_HOOKS.append(fn)
 
 
 def _topological_order(deps):
@@ -1006,14 +1031,21 @@ def _build(graph, mg, order, parsed, node_attrs, input_map, full, clear_devices,
            predicate, source, warn):
     """Adds the checked nodes and collections of `mg` to `graph` (the default graph)."""
     nodes = mg.graph_def.node
-    ctrl_pending = []
+    ctrl_pending, back_pending, made = [], [], []
+    by_name = None
     for n in order:
         node = nodes[n]
         inputs, ctrls = [], []
-        for ctrl, src, idx, raw, mapped in parsed[n]:
+        for k, (ctrl, src, idx, raw, mapped) in enumerate(parsed[n]):
             if ctrl:
                 ctrls.append(src)
                 continue
+            if not mapped and node["op"] in _MERGES:
+                if by_name is None:
+                    by_name = {d["name"]: d for d in nodes}
+                if _back_edge(node, by_name[src], False):
+                    back_pending.append((node, len(inputs), src, idx))
+                    continue
             if mapped:
                 inputs.append(input_map[f"{src}:{idx}"] if f"{src}:{idx}" in input_map
                               else input_map[raw])
@@ -1024,6 +1056,9 @@ def _build(graph, mg, order, parsed, node_attrs, input_map, full, clear_devices,
                                  f"of source node {src} which has {len(op._outputs)} "
                                  f"outputs{source}")
             inputs.append(op._outputs[idx])
+        layout = _TF_LAYOUTS.get(node["op"])
+        if layout is not None and len(inputs) == layout[0]:
+            inputs = [inputs[i] for i in layout[1]]
         try:
             op = graph._create_op(node["op"], inputs, dict(node_attrs[n]),
                                   full(node["name"]) + "/")
@@ -1041,8 +1076,17 @@ def _build(graph, mg, order, parsed, node_attrs, input_map, full, clear_devices,
             op._grad_type = node["gradient_op_type"]
         if ctrls:
             ctrl_pending.append((op, ctrls))
+        made.append(op)
+    for node, pos, src, idx in back_pending:
+        op = graph._get_operation_by_name_unsafe(full(node["name"]))
+        t = graph._get_operation_by_name_unsafe(full(src))._outputs[idx]
+        op._inputs = op._inputs[:pos] + (t,) + op._inputs[pos:]
+        t._consumers.append(op)
+        graph._backward_edges = True
     for op, ctrls in ctrl_pending:
         op._add_control_inputs([graph._get_operation_by_name_unsafe(full(c)) for c in ctrls])
+    for hook in _IMPORT_HOOKS:
+        hook(graph, made)
 
     memo = {}
     for key, col in mg.collection_def.items():

@@ -22,7 +22,7 @@ from ..framework import errors
 from ..framework import threads as _threads
 from ..framework.constant_op import convert_to_tensor
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
-from ..framework.graph_def_lower import register_cond_info
+from ..framework.graph_def_lower import LOOPVAR_INITS, register_cond_info, register_loop_info
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ..optimize import optimize_program
@@ -38,6 +38,7 @@ from .tensor_array import _zero_grad_kernel as _empty_grad_value
 from .tensor_array import replaying as _replaying
 from .tensor_array import tensor_array_v3
 from . import lstm_loop as _lstm_loop
+from . import control_flow_v1 as _control_flow_v1  # noqa: F401 - TF's frame ops
 from ._base import apply
 from .tensor_array import zero_grad as _zero_grad_ta
 
@@ -338,6 +339,14 @@ def _branch_members(branch_ops, outs, targets):
     return needed
 
 
+def _count_branch_results(g, result):
+    """TF 1.14's ops for a branch's results (op counter only): a Switch per tensor taken
+    from outside the branch, an Identity (with_dependencies on the pivot) per Operation."""
+    leaves, _ = _flatten(result)
+    g._cf_note([t for t in leaves if isinstance(t, Tensor)])
+    g._last_id += sum(1 for t in leaves if isinstance(t, Operation))
+
+
 def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | None = None,
          fn1=None, fn2=None):
     """Returns `true_fn()` if `pred` is true else `false_fn()` (TF 1.x graph-mode `tf.cond`).
@@ -375,11 +384,20 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         pred_t = convert_to_tensor(pred)
         _cond_infer([pred_t], {"Tout": ()})
         ops = g._ops
+        # TF 1.14's op counter (graph-seeded random ops made later depend on it): Switch
+        # (pred, pred) [reading pred in the outer contexts], switch_t, switch_f, pred_id
+        g._last_id += 1
+        g._cf_note([pred_t])
+        g._last_id += 3
         start = len(ops)
         with g.control_dependencies(None):
-            t_res = true_fn()
+            with g._cf_context():
+                t_res = true_fn()
+                _count_branch_results(g, t_res)
             mid = len(ops)
-            f_res = false_fn()
+            with g._cf_context():
+                f_res = false_fn()
+                _count_branch_results(g, f_res)
             end = len(ops)
         t_leaves, rebuild, t_tensors, t_targets = _branch_outputs(t_res)
         _, _, f_tensors, f_targets = _branch_outputs(f_res)
@@ -424,6 +442,7 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
                         capture(t, members)
             for t in outs:
                 capture(t, members)
+        g._last_id += len(t_leaves) - 1   # TF's Merge per result; flowgrad's one Cond op
         op = g._create_op("Cond", [pred_t] + captures, {"Tout": builtins.tuple(tout)},
                           "Cond")
         _COND_INFO[op] = {"captures": captures, "true": (t_outs, t_targets),
@@ -716,6 +735,7 @@ def _while_grad(op, *grads):
 
 
 register_op("While", infer=_while_infer, bind=_while_bind, grad=_while_grad, stateful=True)
+register_loop_info(_LOOP_INFO.get)   # GraphDefs write a While as TF's frame
 
 
 def _call_fn(info, which, values):
@@ -866,7 +886,7 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         raise TypeError("parallel_iterations must be a positive integer.")
     if maximum_iterations is not None:
         orig_cond, orig_body = cond, body
-        max_iter = maximum_iterations
+        holder = [maximum_iterations]   # made a tensor in the loop's scope, as TF
         loop_vars = (0, loop_vars)   # the iteration counter, converted in the loop's scope
         if shape_invariants is not None:
             shape_invariants = (TensorShape([]), shape_invariants)
@@ -874,20 +894,28 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         def cond(i, lv):
             args = lv if isinstance(lv, (list, builtins.tuple)) and not \
                 hasattr(lv, "_fields") else [lv]
-            return logical_and(i < max_iter, orig_cond(*args))
+            return logical_and(i < holder[0], orig_cond(*args))
 
         def body(i, lv):
             args = lv if isinstance(lv, (list, builtins.tuple)) and not \
                 hasattr(lv, "_fields") else [lv]
+            nxt = i + 1   # before the body's ops, as TF
             r = orig_body(*args)
             if args is lv and not isinstance(r, (list, builtins.tuple, dict)):
                 r = [r]
-            return (i + 1, r)
+            return (nxt, r)
     single = not isinstance(loop_vars, (list, builtins.tuple, dict))
     structure = [loop_vars] if single else loop_vars
     leaves, rebuild = _flatten(structure)
     g = get_default_graph()
     with g._atomic(), name_scope(name, "while", leaves):
+        if maximum_iterations is not None:
+            holder[0] = convert_to_tensor(holder[0], name="maximum_iterations")
+            if holder[0].shape.ndims not in (None, 0):
+                raise ValueError("maximum_iterations must be a scalar, saw shape: "
+                                 f"{holder[0].shape}")
+            leaves = [convert_to_tensor(0, dtype=holder[0].dtype, name="iteration_counter")] + \
+                list(leaves[1:])
         inits = [convert_to_tensor(v) for v in leaves]
         if shape_invariants is None:
             invariants = [t.shape for t in inits]
@@ -905,13 +933,25 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
                                      f"specified shape invariant is {s}.")
         ops = g._ops
         start = len(ops)
-        with g.control_dependencies(None):
+        n_vars = len(inits)
+        # TF 1.14's op counter (graph-seeded random ops depend on it): Enter and Merge per
+        # loop variable (flowgrad's LoopVar stands for one), LoopCond, Switch and Identity
+        # per variable, an Enter per tensor the loop reads from outside (Graph._cf_note),
+        # NextIteration and Exit per variable
+        g._cf_note(inits)
+        g._last_id += n_vars
+        with g.control_dependencies(None), g._cf_context():
             lvars = [_loop_var(t.dtype.base_dtype, s, "Identity")
                      for t, s in zip(inits, invariants)]
+            for v, t in zip(lvars, inits):
+                LOOPVAR_INITS[v.op] = t
             packed = rebuild(lvars)
             args = packed
             c = cond(*args) if not single else cond(packed[0])
             c = convert_to_tensor(c)
+            g._last_id += 1
+            g._cf_note([c])
+            g._last_id += 2 * n_vars
             if c.dtype.base_dtype is not _dt.bool_:
                 raise TypeError(f"Input 'input' of 'LoopCond' Op has type "
                                 f"{c.dtype.base_dtype.name} that does not match expected type "
@@ -923,6 +963,8 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
                 raise ValueError("The two structures don't have the same nested structure.")
             out_leaves, out_rebuild = _flatten(out)
             outs = [convert_to_tensor(o) for o in out_leaves]
+            g._cf_note(outs)
+        g._last_id += n_vars - 1   # NextIterations; the While op stands for one Exit
         for t, o, s in zip(inits, outs, invariants):
             if o.dtype.base_dtype is not t.dtype.base_dtype:
                 raise TypeError(f"Input tensor '{t.name}' enters the loop with type "

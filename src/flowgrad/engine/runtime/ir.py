@@ -102,6 +102,7 @@ def lower(graph, fetch_tensors, target_ops, feed_tensors, satisfied=frozenset(),
     if branch_of:
         transparent = set(branch_chain(context)) | {context} if context is not None else ()
         extras = {}      # Cond op id -> {tensor: None} it gives as extra outputs
+        xtargets = {}    # region op id -> {op: None} of its members it must run
         hold = {}        # op -> the Cond op that runs it (None: the plan runs it)
 
         def runner(op):
@@ -118,7 +119,7 @@ def lower(graph, fetch_tensors, target_ops, feed_tensors, satisfied=frozenset(),
             stack.append(t._op)
     stack += list(target_ops)
     if runner is not None:
-        stack = [_routed(op, runner, extras, t) for op, t in
+        stack = [_routed(op, runner, extras, t, xtargets) for op, t in
                  zip(stack, [t for t in fetch_tensors if t not in fed] +
                      [None] * len(target_ops))]
     # tf.gradients' gates (gate_gradients: tuple/group_deps) only order the gradients of
@@ -140,7 +141,7 @@ def lower(graph, fetch_tensors, target_ops, feed_tensors, satisfied=frozenset(),
             # an op whose outputs are all fed is replaced by the feed, as in TF
             if c._id not in needed and not (c._outputs and all(o in fed for o in c._outputs)) \
                     and c not in satisfied:
-                stack.append(c if runner is None else _routed(c, runner, extras, None))
+                stack.append(c if runner is None else _routed(c, runner, extras, None, xtargets))
     order = _schedule(needed, graph._backward_edges, runner)
 
     prog = Program([], [], [], {}, {})
@@ -178,6 +179,9 @@ def lower(graph, fetch_tensors, target_ops, feed_tensors, satisfied=frozenset(),
                 value_of[t] = nv
                 outs.append(nv)
                 nv += 1
+        more_t = xtargets.get(op._id) if runner is not None else None
+        if more_t:   # (frame regions of imported TF control flow run members they hold)
+            attrs = dict(attrs, _extra_targets=tuple(sorted(more_t, key=lambda o: o._id)))
         nodes.append(new_node(op._type, od, attrs, ins, outs, op._name, op, od.stateful,
                               None, op._id in recomputed))
         if od.stateful or od.props.get("constant"):
@@ -189,14 +193,17 @@ def lower(graph, fetch_tensors, target_ops, feed_tensors, satisfied=frozenset(),
     return prog
 
 
-def _routed(op, runner, extras, tensor):
+def _routed(op, runner, extras, tensor, xtargets=None):
     """The op the plan runs to get `tensor` (of `op`; None for a control edge or a target):
-    `op`, or the Cond whose branch holds it (which then gives `tensor` as an extra)."""
+    `op`, or the Cond whose branch holds it (which then gives `tensor` as an extra, or
+    runs `op` as an extra target)."""
     cond = runner(op)
     if cond is None:
         return op
     if tensor is not None:
         extras.setdefault(cond._id, {})[tensor] = None
+    elif xtargets is not None:
+        xtargets.setdefault(cond._id, {})[op] = None
     return cond
 
 

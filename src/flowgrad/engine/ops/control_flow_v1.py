@@ -1,0 +1,571 @@
+"""TF 1.x's own control flow, as TF-written graphs hold it: Switch, Merge, Enter, Exit,
+NextIteration, LoopCond (and their Ref forms), ControlTrigger and the stacks of loop
+gradients (StackV2, StackPushV2, StackPopV2).
+
+flowgrad builds tf.cond / tf.while_loop as its own Cond / While ops (control_flow.py).
+A GraphDef or MetaGraph written by TF holds the dataflow form instead: values flow
+through frames (one per loop, one instance per iteration of the enclosing loops) and
+an untaken branch's values are "dead". Importing such a graph (meta_graph.py calls
+`make_regions`) keeps every node as an op of the user's graph, with its name; the
+nodes that can see a dead value or live in a loop frame (the frame ops, what runs in a
+frame, what reads a branch's value before its Merge) are grouped, per connected part,
+under one `V1Frames` op. The plan runs that op instead of them (framework/branches.py:
+a tensor of the region read outside comes from the V1Frames op as an extra output, a
+region op that is a target or a control input is run by it), and its kernel is a small
+dataflow executor with TF's rules: tags (frame, iteration) per value, dead values
+propagated (a Merge is dead only when all its inputs are), loop invariants (constant
+Enters) seen by every iteration, an Exit giving its frame's last value to the parent.
+Every other node is run by its own flowgrad kernel.
+"""
+from __future__ import annotations
+
+import collections
+
+import numpy as _np
+
+from ..framework import branches as _branches
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.meta_graph import register_import_hook
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ..runtime.backends.numpy import CompiledProgram
+from ..runtime.ir import lower
+from . import tensor_array as _ta
+
+__all__ = ["FRAME_OPS", "make_regions"]
+
+FRAME_OPS = frozenset(("Switch", "RefSwitch", "Merge", "RefMerge", "Enter", "RefEnter",
+                       "Exit", "RefExit", "NextIteration", "RefNextIteration", "LoopCond",
+                       "ControlTrigger"))
+_MERGES = ("Merge", "RefMerge")
+_NEXTS = ("NextIteration", "RefNextIteration")
+_ENTERS = ("Enter", "RefEnter")
+_EXITS = ("Exit", "RefExit")
+_SWITCHES = ("Switch", "RefSwitch")
+
+
+def _outside(op_type):
+    def kernel(*args, **attrs):
+        raise errors.InvalidArgumentError(
+            None, None, f"{op_type} ran outside the frame executor of its imported graph")
+    return kernel
+
+
+def _same(ref):
+    def infer(inputs, attrs):
+        t = inputs[0]
+        dtype = t.dtype if ref else t.dtype.base_dtype
+        return [(dtype, t.shape)]
+    return infer
+
+
+def _loose(t):
+    """A loop value's static shape: its rank (the dims may change per iteration)."""
+    s = t.shape
+    return TensorShape(None) if s.ndims is None else TensorShape([None] * s.ndims)
+
+
+def _switch_infer(ref):
+    def infer(inputs, attrs):
+        data, pred = inputs
+        if pred.dtype.base_dtype is not _dt.bool_:
+            raise TypeError(f"Input 'pred' of 'Switch' Op has type {pred.dtype.base_dtype.name}"
+                            " that does not match expected type of bool.")
+        dtype = data.dtype if ref else data.dtype.base_dtype
+        return [(dtype, data.shape), (dtype, data.shape)]
+    return infer
+
+
+def _merge_infer(ref):
+    def infer(inputs, attrs):
+        t = inputs[0]
+        shape = t.shape
+        for o in inputs[1:]:
+            shape = shape if o.shape == shape else TensorShape(None)
+        dtype = t.dtype if ref else t.dtype.base_dtype
+        return [(dtype, shape), (_dt.int32, TensorShape([]))]
+    return infer
+
+
+def _enter_infer(ref):
+    def infer(inputs, attrs):
+        t = inputs[0]
+        dtype = t.dtype if ref else t.dtype.base_dtype
+        return [(dtype, t.shape if attrs.get("is_constant") else _loose(t))]
+    return infer
+
+
+for _name, _infer in (("Switch", _switch_infer(False)), ("RefSwitch", _switch_infer(True)),
+                      ("Merge", _merge_infer(False)), ("RefMerge", _merge_infer(True)),
+                      ("Enter", _enter_infer(False)), ("RefEnter", _enter_infer(True)),
+                      ("Exit", _same(False)), ("RefExit", _same(True)),
+                      ("NextIteration", _same(False)), ("RefNextIteration", _same(True)),
+                      ("LoopCond", _same(False))):
+    register_op(_name, infer=_infer, kernel=_outside(_name), grad=None, stateful=True)
+register_op("ControlTrigger", infer=lambda inputs, attrs: [], kernel=_outside("ControlTrigger"),
+            grad=None, stateful=True)
+
+
+# ---------------------------------------------------------------------------------------
+# Stacks (TF's while-loop gradients push each iteration's values and pop them backwards)
+# ---------------------------------------------------------------------------------------
+class _Stack:
+    __slots__ = ("items", "max_size", "name")
+
+    def __init__(self, max_size, name):
+        self.items, self.max_size, self.name = [], max_size, name
+
+
+def _stack_kernel(max_size, elem_type=None, stack_name=""):
+    return _Stack(int(max_size), stack_name)
+
+
+def _stack_push_kernel(handle, elem, swap_memory=False):
+    if 0 <= handle.max_size <= len(handle.items):
+        raise errors.InvalidArgumentError(
+            None, None, f"Stack[{handle.name}] overflowed its max_size ({handle.max_size})")
+    elem = _np.array(elem, copy=True) if isinstance(elem, _np.ndarray) else elem
+    handle.items.append(elem)
+    return elem
+
+
+def _stack_pop_kernel(handle, elem_type=None):
+    if not handle.items:
+        raise errors.InvalidArgumentError(None, None, f"Stack[{handle.name}] is empty.")
+    return handle.items.pop()
+
+
+register_op("StackV2", infer=lambda inputs, attrs: [(_dt.resource, TensorShape([]))],
+            kernel=_stack_kernel, grad=None, stateful=True)
+register_op("StackPushV2", infer=lambda inputs, attrs: [(inputs[1].dtype.base_dtype,
+                                                          inputs[1].shape)],
+            kernel=_stack_push_kernel, grad=None, stateful=True)
+register_op("StackPopV2", infer=lambda inputs, attrs: [(_dt.as_dtype(attrs["elem_type"]),
+                                                         TensorShape(None))],
+            kernel=_stack_pop_kernel, grad=None, stateful=True)
+
+
+# ---------------------------------------------------------------------------------------
+# Regions: which imported nodes the frame executor runs
+# ---------------------------------------------------------------------------------------
+def _regions(graph):
+    """{V1Frames op: {"members", "captures"}} of `graph` (kept on the graph: the info
+    holds the graph's ops, so a module-level table would keep every graph alive)."""
+    table = graph.__dict__.get("_v1_regions")
+    if table is None:
+        table = graph.__dict__["_v1_regions"] = {}
+    return table
+
+
+def _is_back_edge(op, t):
+    return op.type in _MERGES and t._op.type in _NEXTS
+
+
+def _pred_key(t):
+    while t._op.type in ("Identity", "RefIdentity") and t._op._inputs:
+        t = t._op._inputs[0]
+    return t
+
+
+def _rewire_gradient_flows(ops):
+    """TF's TensorArray.grad() gives the gradient array the flow it was given, through an
+    Identity ("gradient_flow") that waits for TensorArrayGradV3; flowgrad's gradient array
+    lives in the grad op's flow output, so that Identity reads it instead."""
+    for op in ops:
+        if op.type != "Identity" or len(op._inputs) != 1:
+            continue
+        for c in op._control_inputs:
+            if c.type == "TensorArrayGradV3" and c._inputs[1] is op._inputs[0]:
+                old, new = op._inputs[0], c._outputs[1]
+                op._inputs = (new,)
+                if op in old._consumers:
+                    old._consumers.remove(op)
+                new._consumers.append(op)
+                break
+
+
+def make_regions(graph, ops):
+    """Groups the imported `ops` (creation order, back edges already added) that TF's
+    frame rules run under V1Frames ops; the rest run as ordinary ops."""
+    if any(op.type == "TensorArrayGradV3" for op in ops):
+        _rewire_gradient_flows(ops)
+    if not any(op.type in FRAME_OPS for op in ops):
+        return []
+    frame = {}
+    for op in ops:   # creation order is a topological order without the back edges
+        srcs = [t._op for t in op._inputs if not _is_back_edge(op, t)]
+        srcs = srcs or list(op._control_inputs)
+        f = next((frame[s] for s in srcs if s in frame and frame[s]), ())
+        if op.type in _ENTERS:
+            f = f + (op._attrs.get("frame_name", ""),)
+        elif op.type in _EXITS:
+            f = f[:-1]
+        frame[op] = f
+    # liveness labels: the (pred, branch) a value needs to be live (frozenset; empty: always)
+    label, op_label = {}, {}
+    empty = frozenset()
+    for op in ops:
+        ins = [label.get(t, empty) for t in op._inputs if not _is_back_edge(op, t)]
+        ins += [op_label.get(c, empty) for c in op._control_inputs]
+        if op.type in _MERGES:
+            got = frozenset.intersection(*ins) if ins else empty
+        else:
+            got = frozenset().union(*ins) if ins else empty
+        op_label[op] = got
+        if op.type in _SWITCHES and frame[op] == ():
+            key = _pred_key(op._inputs[1])
+            label[op._outputs[0]] = got | {(key, 0)}
+            label[op._outputs[1]] = got | {(key, 1)}
+        elif op.type in _EXITS:
+            for t in op._outputs:
+                label[t] = empty if frame[op] == () else got
+        else:
+            for t in op._outputs:
+                label[t] = got
+    members = [op for op in ops if op.type in FRAME_OPS or frame[op] or op.type in _EXITS or
+               any(label.get(t) for t in op._inputs) or
+               any(op_label.get(c) for c in op._control_inputs)]
+    if not members:
+        return []
+    # connected parts
+    parent = {op: op for op in members}
+
+    def find(o):
+        while parent[o] is not o:
+            parent[o] = parent[parent[o]]
+            o = parent[o]
+        return o
+    for op in members:
+        for s in [t._op for t in op._inputs] + list(op._control_inputs):
+            if s in parent:
+                a, b = find(op), find(s)
+                if a is not b:
+                    parent[a] = b
+    # an op outside the parts that both reads one and feeds one joins it (else the plan
+    # would have a cycle): strongly connected units, a part being one unit
+    unit = {op: (find(op) if op in parent else op) for op in ops}
+    for comp in _sccs(ops, unit):
+        if len(comp) > 1:
+            heads = [u for u in comp if u in parent]
+            head = heads[0] if heads else comp[0]
+            if head not in parent:
+                parent[head] = head
+            for u in comp:
+                if u not in parent:
+                    parent[u] = u
+                    members.append(u)
+                a, b = find(u), find(head)
+                if a is not b:
+                    parent[a] = b
+    order = {op: i for i, op in enumerate(ops)}
+    members.sort(key=order.__getitem__)
+    parts = collections.defaultdict(list)
+    for op in members:
+        parts[find(op)].append(op)
+    regions = []
+    for part in parts.values():
+        inside = set(part)
+        caps, seen, ctrls = [], set(), []
+        for op in part:
+            for t in op._inputs:
+                if t._op not in inside and t not in seen:
+                    seen.add(t)
+                    caps.append(t)
+            for c in op._control_inputs:
+                if c not in inside and c not in ctrls:
+                    ctrls.append(c)
+        last_id = graph._last_id
+        with graph.control_dependencies(None):
+            region = graph._create_op("V1Frames", caps, {}, "flowgrad_v1_frames", ctrl=ctrls)
+        graph._last_id = last_id   # not one of the graph's ops for seeds (TF has none)
+        _regions(graph)[region] = {"members": part, "captures": caps}
+        for op in part:
+            _branches.set_branch(op, region, 0)
+        regions.append(region)
+    return regions
+
+
+def _sccs(ops, unit):
+    """Strongly connected components (lists of units) of the imported ops' dependency
+    graph with each op replaced by its unit (Tarjan, iterative)."""
+    succ = collections.defaultdict(set)
+    for op in ops:
+        u = unit[op]
+        for s in [t._op for t in op._inputs] + list(op._control_inputs):
+            su = unit.get(s)
+            if su is not None and su is not u:
+                succ[su].add(u)
+    units = list(dict.fromkeys(unit[op] for op in ops))
+    index, low, on, stack, out = {}, {}, set(), [], []
+    counter = 0
+    for root in units:
+        if root in index:
+            continue
+        work = [(root, iter(succ[root]))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on.add(root)
+        while work:
+            v, it = work[-1]
+            nxt = next(it, None)
+            if nxt is not None:
+                if nxt not in index:
+                    index[nxt] = low[nxt] = counter
+                    counter += 1
+                    stack.append(nxt)
+                    on.add(nxt)
+                    work.append((nxt, iter(succ[nxt])))
+                elif nxt in on:
+                    low[v] = min(low[v], index[nxt])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[v])
+            if low[v] == index[v]:
+                comp = []
+                while True:
+                    w = stack.pop()
+                    on.discard(w)
+                    comp.append(w)
+                    if w is v:
+                        break
+                out.append(comp)
+    return out
+
+
+def region_of(op):
+    """The V1Frames op running imported op `op`, else None."""
+    e = op._graph._branch_of.get(op)
+    return e[0] if e is not None and e[0] in _regions(op._graph) else None
+
+
+def is_region(op):
+    return op in _regions(op._graph)
+
+
+# ---------------------------------------------------------------------------------------
+# The frame executor
+# ---------------------------------------------------------------------------------------
+DEAD = _branches.DEAD
+
+
+class _Kernel:
+    """One member op run alone: its inputs fed, its control inputs satisfied."""
+
+    __slots__ = ("comp", "n_out")
+
+    def __init__(self, op, region, ctx):
+        graph = op._graph
+        prog = lower(graph, list(op._outputs), [] if op._outputs else [op], list(op._inputs),
+                     satisfied=frozenset(op._control_inputs), context=region)
+        self.comp = CompiledProgram(prog, ctx, inplace=False)
+        self.n_out = len(op._outputs)
+
+    def __call__(self, args):
+        return self.comp.interpret(args)
+
+
+def _needed(members, extras, targets):
+    inside = set(members)
+    stack = [t._op for t in extras if t._op in inside] + [o for o in targets if o in inside]
+    need = set()
+    while stack:
+        op = stack.pop()
+        if op in need:
+            continue
+        need.add(op)
+        stack.extend(t._op for t in op._inputs if t._op in inside)
+        stack.extend(c for c in op._control_inputs if c in inside)
+    return [op for op in members if op in need]
+
+
+def _frames_bind(node, ctx):
+    op = node.op
+    info = _regions(op._graph)[op]
+    extras = list(node.attrs.get("_extras", ()))
+    targets = list(node.attrs.get("_extra_targets", ()))
+    run_ops = _needed(info["members"], extras, targets)
+    kernels = {o: _Kernel(o, op, ctx) for o in run_ops if o.type not in FRAME_OPS}
+    capture_pos = {t: i for i, t in enumerate(info["captures"])}
+    inside = set(run_ops)
+    consumers = collections.defaultdict(list)
+    for o in run_ops:
+        for t in o._inputs:
+            if t._op in inside:
+                consumers[t._op].append(o)
+        for c in o._control_inputs:
+            if c in inside:
+                consumers[c].append(o)
+    for k in consumers:
+        consumers[k] = list(dict.fromkeys(consumers[k]))
+    const_enter = {o for o in run_ops if o.type in _ENTERS and o._attrs.get("is_constant")}
+
+    def run(*caps):
+        return _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras)
+
+    def run_frames(*caps):
+        vals = run(*caps)
+        if not extras:
+            return None
+        return vals[0] if len(extras) == 1 else tuple(vals)
+    return run_frames
+
+
+def _inv_tag(tag):
+    """The tag a loop invariant (constant Enter) has for a node at `tag`."""
+    return tag[:-1] + ((tag[-1][0], 0),) if tag else tag
+
+
+def _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras):
+    vals = {}     # (tensor, tag) -> value or DEAD
+    done = {}     # (op, tag) -> dead? (for control edges)
+    fired = set()
+    iters = collections.defaultdict(int)          # frame instance -> last iteration
+    invariants = collections.defaultdict(list)    # frame instance -> constant Enters run
+    dead_exits = []
+    live_exits = set()
+    work = collections.deque()
+    work.extend((o, ()) for o in run_ops)   # what cannot run yet waits for its inputs
+    members = set(run_ops)
+
+    def value(t, tag):
+        if t._op not in members:
+            return caps[capture_pos[t]]
+        if t._op in const_enter:
+            return vals.get((t, _inv_tag(tag)), None)
+        return vals.get((t, tag), None)
+
+    def ctrl_state(c, tag):
+        if c not in members:
+            return False
+        return done.get((c, _inv_tag(tag) if c in const_enter else tag), None)
+
+    def emit(o, tag, outs, dead):
+        done[(o, tag)] = dead
+        for t, v in zip(o._outputs, outs):
+            vals[(t, tag)] = v
+        if o in const_enter:
+            inst = tag[:-1] + (tag[-1][0],)
+            invariants[inst].append(o)
+            tags = [tag[:-1] + ((tag[-1][0], i),) for i in range(iters[inst] + 1)]
+        else:
+            tags = [tag]
+        for c in consumers.get(o, ()):
+            for tg in tags:
+                work.append((c, tg))
+
+    while True:
+        while work:
+            o, tag = work.popleft()
+            if (o, tag) in fired:
+                continue
+            typ = o.type
+            if typ in _MERGES:
+                back = [i for i, t in enumerate(o._inputs) if _is_back_edge(o, t)]
+                if back and tag and tag[-1][1] > 0:
+                    idx = back
+                else:
+                    idx = [i for i in range(len(o._inputs)) if i not in back]
+                got = [value(o._inputs[i], tag) for i in idx]
+                if any(ctrl_state(c, tag) is None for c in o._control_inputs):
+                    continue
+                live = [(i, v) for i, v in zip(idx, got) if v is not None and v is not DEAD]
+                if live:
+                    i, v = live[0]
+                    fired.add((o, tag))
+                    emit(o, tag, [v, _np.int32(i)], False)
+                elif all(v is not None for v in got):
+                    fired.add((o, tag))
+                    emit(o, tag, [DEAD, DEAD], True)
+                continue
+            args = [value(t, tag) for t in o._inputs]
+            if any(a is None for a in args):
+                continue
+            cstate = [ctrl_state(c, tag) for c in o._control_inputs]
+            if any(s is None for s in cstate):
+                continue
+            fired.add((o, tag))
+            dead = any(a is DEAD for a in args) or any(cstate)
+            if typ == "ControlTrigger":
+                emit(o, tag, [], False)
+            elif typ in _ENTERS:
+                emit(o, tag + ((o._attrs.get("frame_name", ""), 0),),
+                     [DEAD if dead else args[0]], dead)
+            elif typ in _EXITS:
+                if dead:
+                    dead_exits.append((o, tag))
+                else:
+                    live_exits.add((o, tag[:-1]))
+                    emit(o, tag[:-1], [args[0]], False)
+            elif typ in _NEXTS:
+                if not dead:
+                    nxt = tag[:-1] + ((tag[-1][0], tag[-1][1] + 1),)
+                    inst = tag[:-1] + (tag[-1][0],)
+                    if nxt[-1][1] > iters[inst]:
+                        iters[inst] = nxt[-1][1]
+                        for e in invariants[inst]:   # loop invariants reach the iteration
+                            for c in consumers.get(e, ()):
+                                work.append((c, nxt))
+                    emit(o, nxt, [args[0]], False)
+            elif dead:
+                emit(o, tag, [DEAD] * len(o._outputs), True)
+            elif typ in _SWITCHES:
+                outs = [DEAD, args[0]] if args[1] else [args[0], DEAD]
+                emit(o, tag, outs, False)
+            elif typ == "LoopCond":
+                emit(o, tag, [args[0]], False)
+            else:
+                k = kernels[o]
+                try:
+                    res = k(args)
+                except Exception as e:  # noqa: BLE001 - the failing op's OpError
+                    raise k.comp.translate_error(e) from None
+                emit(o, tag, list(res), False)
+        flushed = False
+        for o, tag in dead_exits:    # a frame that ended without a live value: dead
+            if (o, tag[:-1]) not in live_exits and (o, tag[:-1]) not in done:
+                emit(o, tag[:-1], [DEAD], True)
+                flushed = True
+        dead_exits = []
+        if not flushed:
+            break
+    return [vals.get((t, ()), DEAD) for t in extras]
+
+
+def _frames_grad(op, *grads):
+    raise NotImplementedError(
+        "tf.gradients through TF's own control flow imported from a GraphDef/MetaGraph "
+        "(Switch/Merge/Enter/Exit nodes, run by flowgrad's frame executor) is not supported: "
+        "import a graph whose gradients TF built, or build the model with tf.cond / "
+        "tf.while_loop in Python")
+
+
+register_op("V1Frames", infer=lambda inputs, attrs: [], bind=_frames_bind, grad=_frames_grad,
+            stateful=True)
+
+register_import_hook(make_regions)
+
+
+# ---------------------------------------------------------------------------------------
+# TensorArrayGradV3 of TF-written gradients: flowgrad's arrays travel in their flows, so the
+# gradient array does too: a flow that already holds a gradient array is passed on (the
+# loop's writes and reads of it chain through the flows), any other flow (a forward array,
+# TF's zero flow) starts an empty gradient array of the forward array's size; gradient
+# arrays add up where TF's backprop sums flows.
+# ---------------------------------------------------------------------------------------
+def _ta_grad_kernel(handle, flow, source=""):
+    if isinstance(flow, _ta.TensorArrayValue) and flow.meta.grad:
+        return handle, flow
+    fwd = handle if isinstance(handle, _ta._Meta) else None
+    meta = _ta._Meta(f"{fwd.name if fwd else 'TensorArray'}@{source}",
+                     fwd.dtype if fwd else None, True, False, False,
+                     fwd.shape if fwd else None, grad=True)
+    size = flow.size if isinstance(flow, _ta.TensorArrayValue) else 0
+    return meta, _ta.TensorArrayValue({}, size, meta)
+
+
+register_op("TensorArrayGradV3", infer=lambda inputs, attrs: [
+    (_dt.resource, TensorShape([])), (inputs[1].dtype.base_dtype, TensorShape([]))],
+    kernel=_ta_grad_kernel, grad=None, stateful=True)

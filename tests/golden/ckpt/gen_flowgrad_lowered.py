@@ -1,0 +1,26 @@
+"""TF 1.14 imports flowgrad's GraphDefs of ops TF lacks, written as TF's ops
+(flowgrad_lowered/<name>.pb from make_flowgrad_lowered.py), and runs them: the op types
+it sees and the values (tests/test_export_lowered.py)."""
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import lowered_model  # noqa: E402
+
+
+def cases(tf):
+    out = {}
+    for name in lowered_model.GRAPHS:
+        gd = tf.GraphDef()
+        with open(os.path.join(HERE, "flowgrad_lowered", name + ".pb"), "rb") as f:
+            gd.ParseFromString(f.read())
+        with tf.Graph().as_default():
+            tf.import_graph_def(gd, name="")
+            with tf.Session() as s:
+                if name in lowered_model.INIT:
+                    s.run(lowered_model.INIT[name])
+                vals = s.run(lowered_model.FETCHES[name], {"x:0": lowered_model.X})
+        out[name] = {"values": vals, "op_types": sorted({n.op for n in gd.node})}
+    return out

@@ -1,0 +1,63 @@
+"""Graphs of flowgrad ops that TF 1.14 lacks, which flowgrad writes as TF's ops
+(make_flowgrad_lowered.py writes them; gen_flowgrad_lowered.py imports and runs them in
+TF 1.14; tests/test_export_lowered.py). Importable under Python 3.7; takes the tf module."""
+import numpy as np
+
+X = np.array([0.5, -1.5, 2.0], np.float32)
+GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tensor_array",
+          "map_fn", "dynamic_rnn"]
+FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
+           "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
+           "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"]}
+INIT = {"dynamic_rnn": "init"}   # run before the fetches
+
+
+def build(tf, name):
+    if name == "initialized_value":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        w = tf.Variable([1.0, 2.0, 3.0], name="w")
+        r = tf.get_variable("r", [3], initializer=tf.constant_initializer(5.0),
+                            use_resource=True)
+        tf.identity(w.initialized_value() * x, name="out")
+        tf.identity(r.initialized_value() + x, name="out2")
+    elif name == "while":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        i, acc = tf.while_loop(lambda i, a: i < 4, lambda i, a: (i + 1, a * x + 1.0),
+                               [tf.constant(0), tf.ones([3])])
+        tf.identity(acc, name="out")
+        tf.identity(i, name="n")
+    elif name == "while_nested_cond":
+        x = tf.placeholder(tf.float32, [3], name="x")
+
+        def body(i, a):
+            inner = tf.while_loop(lambda j, b: j < i, lambda j, b: (j + 1, b + x), [0, a])[1]
+            return i + 1, tf.cond(tf.reduce_sum(inner) > 0, lambda: inner * 0.5,
+                                  lambda: inner + x)
+        tf.identity(tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x])[1],
+                    name="out")
+    elif name == "while_max":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        tf.identity(tf.while_loop(lambda a: tf.reduce_sum(a) < 100.0,
+                                  lambda a: a * 2.0 + x, [x], maximum_iterations=5),
+                    name="out")
+    elif name == "tensor_array":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        ta = tf.TensorArray(tf.float32, size=3)
+        _, ta = tf.while_loop(lambda i, t: i < 3,
+                              lambda i, t: (i + 1, t.write(i, x * tf.cast(i, tf.float32))),
+                              [0, ta])
+        tf.identity(ta.stack(), name="out")
+    elif name == "map_fn":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        tf.identity(tf.map_fn(lambda v: v * 2.0 + 1.0, x), name="out")
+        tf.identity(tf.scan(lambda a, v: a * v + 1.0, x), name="s")
+    elif name == "dynamic_rnn":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        xs = tf.reshape(tf.tile(x, [8]), [2, 4, 3])
+        cell = tf.nn.rnn_cell.LSTMCell(3, initializer=tf.constant_initializer(0.3))
+        out, state = tf.nn.dynamic_rnn(cell, xs, sequence_length=[4, 2], dtype=tf.float32)
+        tf.identity(out, name="out")
+        tf.identity(state.h, name="h")
+        tf.variables_initializer(tf.global_variables(), name="init")
+    else:
+        raise ValueError(name)

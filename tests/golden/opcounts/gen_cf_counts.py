@@ -1,0 +1,148 @@
+"""TF 1.14's op counter after tf.cond / tf.while_loop (the Switch, Merge, Enter, Exit, ...
+ops TF makes) and the graph-seeded random numbers drawn after them
+(tests/test_cf_counts.py: flowgrad's counter and numbers equal TF's)."""
+import numpy as np
+
+
+def _x(tf):
+    return tf.placeholder(tf.float32, [2], name="x")
+
+
+def _cond(tf):
+    x = _x(tf)
+    p = tf.placeholder(tf.bool, (), name="p")
+    return tf.cond(p, lambda: x + 1.0, lambda: x * 2.0)
+
+
+def _cond_shared(tf):
+    x = _x(tf)
+    y = tf.placeholder(tf.float32, [2], name="y")
+    p = tf.placeholder(tf.bool, (), name="p")
+    return tf.cond(p, lambda: (x + y, x * y, y), lambda: (x, y - x, x * 3.0))
+
+
+def _cond_ops(tf):
+    x = _x(tf)
+    v = tf.Variable([1.0, 2.0], name="v")
+    p = tf.placeholder(tf.bool, (), name="p")
+    return tf.cond(p, lambda: tf.assign(v, x).op, lambda: tf.no_op())
+
+
+def _cond_nested(tf):
+    x = _x(tf)
+    p = tf.placeholder(tf.bool, (), name="p")
+    q = tf.placeholder(tf.bool, (), name="q")
+    return tf.cond(p, lambda: tf.cond(q, lambda: x + 1.0, lambda: x - 1.0),
+                   lambda: x * 2.0)
+
+
+def _while(tf):
+    i = tf.constant(0)
+    return tf.while_loop(lambda i: i < 10, lambda i: i + 1, [i])
+
+
+def _while_capture(tf):
+    x = _x(tf)
+    n = tf.placeholder(tf.int32, (), name="n")
+    return tf.while_loop(lambda i, a: i < n, lambda i, a: (i + 1, a * x + x),
+                         [tf.constant(0), tf.zeros([2])])
+
+
+def _while_max(tf):
+    x = _x(tf)
+    return tf.while_loop(lambda a: tf.reduce_sum(a) < 100.0, lambda a: a * 2.0 + x, [x],
+                         maximum_iterations=5)
+
+
+def _while_nested(tf):
+    x = _x(tf)
+
+    def body(i, a):
+        inner = tf.while_loop(lambda j, b: j < i, lambda j, b: (j + 1, b + x), [0, a])[1]
+        return i + 1, tf.cond(tf.reduce_sum(inner) > 0, lambda: inner * 0.5,
+                              lambda: inner + x)
+    return tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x])
+
+
+def _while_random(tf):
+    x = _x(tf)
+    return tf.while_loop(lambda i, a: i < 3,
+                         lambda i, a: (i + 1, a + tf.random_uniform([2], seed=None)),
+                         [tf.constant(0), x])
+
+
+CALLS = [("cond", _cond), ("cond_shared", _cond_shared), ("cond_ops", _cond_ops),
+         ("cond_nested", _cond_nested), ("while", _while), ("while_capture", _while_capture),
+         ("while_max", _while_max), ("while_nested", _while_nested),
+         ("while_random", _while_random)]
+
+
+def run_case(tf, fn):
+    """(op counter after fn, numbers of a random_uniform made after it), graph seed 7."""
+    g = tf.Graph()
+    with g.as_default():
+        tf.set_random_seed(7)
+        fn(tf)
+        count = g._last_id
+        r = tf.random_uniform([3])
+        with tf.Session(graph=g) as s:
+            vals = s.run(r)
+    return count, np.asarray(vals)
+
+
+def cases(tf):
+    out = {}
+    for name, fn in CALLS:
+        count, vals = run_case(tf, fn)
+        out[name] = {"count": count, "random": vals}
+    return out
+
+
+def _initialized_value(tf):
+    w = tf.Variable([1.0, 2.0], name="w")
+    r = tf.get_variable("r", [2], initializer=tf.constant_initializer(5.0), use_resource=True)
+    return w.initialized_value(), r.initialized_value()
+
+
+CALLS.append(("initialized_value", _initialized_value))
+
+
+def _ema(tf):
+    w = tf.Variable(np.ones((3, 2), np.float32), name="w")
+    ema = tf.train.ExponentialMovingAverage(0.9)
+    ema.apply([w])
+
+
+def _var_from_vars(tf):
+    w = tf.Variable([1.0, 2.0], name="w")
+    r = tf.get_variable("r", [2], initializer=tf.constant_initializer(5.0), use_resource=True)
+    tf.Variable(w * 2.0 + 1.0, name="a")
+    tf.Variable(w.initialized_value() * 3.0, name="b")
+    tf.Variable(r.initialized_value() + w, name="c")
+    tf.Variable(tf.identity(r) * 2.0, name="d")
+
+
+CALLS.append(("ema", _ema))
+CALLS.append(("var_from_vars", _var_from_vars))
+
+
+def _resource_from_var(tf):
+    w = tf.Variable([1.0, 2.0], name="w")
+    tf.get_variable("q", initializer=w * 2.0, use_resource=True)
+
+
+CALLS.append(("resource_from_var", _resource_from_var))
+
+
+def _while_tensor_array(tf):
+    x = tf.placeholder(tf.float32, [3, 2], name="x3")
+    ta = tf.TensorArray(tf.float32, size=3).unstack(x)
+    out = tf.TensorArray(tf.float32, size=3)
+
+    def body(i, a, o):
+        v = ta.read(i)
+        return i + 1, a + v, o.write(i, a * v)
+    return tf.while_loop(lambda i, a, o: i < 3, body, [tf.constant(0), tf.zeros([2]), out])
+
+
+CALLS.append(("while_tensor_array", _while_tensor_array))

@@ -1,0 +1,92 @@
+"""flowgrad ops TF 1.14 lacks are written as TF's ops (engine/framework/graph_def_lower.py):
+TF 1.14 imports and runs flowgrad's GraphDefs (tests/golden/ckpt/gen_flowgrad_lowered.py
+ran flowgrad_lowered/*.pb, which make_flowgrad_lowered.py writes) to flowgrad's values."""
+import os
+import sys
+
+import numpy as np
+import pytest
+
+import flowgrad as tf
+from goldens import load
+
+pytest.importorskip("tensorboard")
+HERE = os.path.join(os.path.dirname(__file__), "golden", "ckpt")
+sys.path.insert(0, HERE)
+
+import lowered_model  # noqa: E402
+import make_flowgrad_lowered  # noqa: E402
+
+G = load("ckpt", "flowgrad_lowered")
+
+
+def _without_array_names(raw):
+    """The GraphDef with map_fn's process-wide TensorArray name counter left out."""
+    from flowgrad.engine.framework import proto
+    gd = proto.pb().graph_pb2.GraphDef()
+    gd.ParseFromString(raw)
+    for n in gd.node:
+        if "tensor_array_name" in n.attr:
+            n.attr["tensor_array_name"].s = n.attr["tensor_array_name"].s.rsplit(b"_", 1)[0]
+    return gd.SerializeToString(deterministic=True)
+
+
+@pytest.mark.parametrize("name", lowered_model.GRAPHS)
+def test_flowgrad_writes_the_graph_tf_ran(name):
+    with open(os.path.join(HERE, "flowgrad_lowered", name + ".pb"), "rb") as f:
+        assert _without_array_names(make_flowgrad_lowered.graph_bytes(tf, name)) == \
+            _without_array_names(f.read())
+
+
+@pytest.mark.parametrize("name", lowered_model.GRAPHS)
+def test_tf_ran_it_to_flowgrads_values(name):
+    with tf.Graph().as_default():
+        lowered_model.build(tf, name)
+        with tf.Session() as s:
+            s.run(tf.global_variables_initializer())
+            got = s.run(lowered_model.FETCHES[name], {"x:0": lowered_model.X})
+    for a, b in zip(got, G[name]["values"]):
+        np.testing.assert_allclose(a, b, rtol=1e-6)
+
+
+@pytest.mark.parametrize("name", lowered_model.GRAPHS)
+def test_flowgrad_runs_its_lowered_graph_too(name):
+    from flowgrad.engine.framework import proto
+    gd = proto.pb().graph_pb2.GraphDef()
+    with open(os.path.join(HERE, "flowgrad_lowered", name + ".pb"), "rb") as f:
+        gd.ParseFromString(f.read())
+    with tf.Graph().as_default():
+        tf.import_graph_def(gd, name="")
+        with tf.Session() as s:
+            if name in lowered_model.INIT:
+                s.run(lowered_model.INIT[name])
+            got = s.run(lowered_model.FETCHES[name], {"x:0": lowered_model.X})
+    for a, b in zip(got, G[name]["values"]):
+        np.testing.assert_allclose(a, b, rtol=1e-6)
+
+
+def test_initialized_value_is_tfs_cond():
+    types = set(G["initialized_value"]["op_types"])
+    assert {"Switch", "RefSwitch", "Merge", "IsVariableInitialized",
+            "VarIsInitializedOp"} <= types
+    assert "InitializedValue" not in types
+
+
+@pytest.mark.parametrize("name", ["while", "while_nested_cond", "while_max"])
+def test_while_loop_is_tfs_frame(name):
+    types = set(G[name]["op_types"])
+    assert {"Enter", "Merge", "Switch", "LoopCond", "NextIteration", "Exit"} <= types
+    assert not types & {"While", "LoopVar", "Cond"}
+
+
+@pytest.mark.parametrize("name", ["tensor_array", "map_fn", "dynamic_rnn"])
+def test_tensor_arrays_are_written_in_tfs_layout(name):
+    types = set(G[name]["op_types"])
+    assert {"TensorArrayV3", "Enter", "Exit"} <= types
+    from flowgrad.engine.framework import proto
+    gd = proto.pb().graph_pb2.GraphDef()
+    with open(os.path.join(HERE, "flowgrad_lowered", name + ".pb"), "rb") as f:
+        gd.ParseFromString(f.read())
+    for n in gd.node:
+        if n.op == "TensorArrayWriteV3":
+            assert len([i for i in n.input if not i.startswith("^")]) == 4
