@@ -190,8 +190,18 @@ def _add_to_collections(var, weight_collections):
     for collection in weight_collections:
         if collection == GraphKeys.GLOBAL_VARIABLES:
             continue
-        if var not in g.get_collection(collection):
-            g.add_to_collection(collection, var)
+        for v in (list(var) if _is_partitioned(var) else [var]):   # as TF: the parts
+            if v not in g.get_collection(collection):
+                g.add_to_collection(collection, v)
+
+
+def _is_partitioned(var):
+    return type(var).__name__ == "PartitionedVariable"
+
+
+def _parts(var):
+    """A variable's list for cols_to_vars: a partitioned variable's parts (as TF)."""
+    return list(var) if _is_partitioned(var) else [var]
 
 
 def _categorical_weighted_sum(column, builder, weight, sparse_combiner, weight_collections,
@@ -261,7 +271,7 @@ def linear_model(features, feature_columns, units=1, sparse_combiner="sum",
                     weighted_sum = _dense_weighted_sum(column, builder, weight,
                                                        weight_collections, trainable)
                 weighted_sums.append(weighted_sum)
-                found[column] = [weight]
+                found[column] = _parts(weight)
         _verify_static_batch_size_equality(weighted_sums, ordered_columns)
         predictions_no_bias = math_ops.add_n(weighted_sums, name="weighted_sum_no_bias")
         bias = get_variable("bias_weights", shape=[units], dtype=_dt.float32,
@@ -269,7 +279,7 @@ def linear_model(features, feature_columns, units=1, sparse_combiner="sum",
                             use_resource=True)
         _add_to_collections(bias, weight_collections)
         predictions = nn_ops.bias_add(predictions_no_bias, bias, name="weighted_sum")
-        found["bias"] = [bias]
+        found["bias"] = _parts(bias)
     if cols_to_vars is not None:
         cols_to_vars.update(found)
     return predictions

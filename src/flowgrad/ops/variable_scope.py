@@ -20,6 +20,7 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import GraphKeys, _graph_of, get_default_graph, name_scope
 from ..engine.framework.tensor_shape import as_shape
+from . import _partitioned_store as _pv_store
 from . import init_ops
 from . import variables as _variables
 from .variables import Variable, VariableAggregation, VariableSynchronization
@@ -198,15 +199,18 @@ class _VariableStore:
 
     def __init__(self):
         self._vars = {}
+        self._partitioned_vars = {}
+
+    def _get_partitioned_variable(self, name, partitioner, shape=None, dtype=_dt.float32,
+                                  **kwargs):
+        return _pv_store.get_partitioned(self, name, partitioner=partitioner, shape=shape,
+                                         dtype=dtype, **kwargs)
 
     def get_variable(self, name, shape=None, dtype=_dt.float32, initializer=None,
                      regularizer=None, reuse=None, trainable=None, collections=None,
                      caching_device=None, partitioner=None, validate_shape=True,
                      use_resource=None, custom_getter=None, constraint=None,
                      synchronization=None, aggregation=None):
-        if partitioner is not None and not (isinstance(shape, _abc.Sequence)
-                                            and not shape):
-            raise NotImplementedError("flowgrad does not implement partitioned variables")
         if dtype is not None:
             dtype = _dt.as_dtype(dtype).base_dtype
         if custom_getter is not None:
@@ -217,11 +221,43 @@ class _VariableStore:
             if _takes_kwarg(custom_getter, "aggregation"):   # as TF: only getters that take them
                 kwargs = {"synchronization": synchronization, "aggregation": aggregation}
             return custom_getter(
-                getter=self._get_single_variable, name=name, shape=shape, dtype=dtype,
+                getter=self._true_getter, name=name, shape=shape, dtype=dtype,
                 initializer=initializer, regularizer=regularizer, reuse=reuse,
                 trainable=trainable, collections=collections, caching_device=caching_device,
                 partitioner=partitioner, validate_shape=validate_shape,
                 use_resource=use_resource, constraint=constraint, **kwargs)
+        return self._true_getter(
+            name, shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
+            reuse=reuse, trainable=trainable, collections=collections,
+            caching_device=caching_device, partitioner=partitioner,
+            validate_shape=validate_shape, constraint=constraint, use_resource=use_resource,
+            synchronization=synchronization, aggregation=aggregation)
+
+    def _true_getter(self, name, shape=None, dtype=_dt.float32, initializer=None,
+                     regularizer=None, reuse=None, trainable=None, collections=None,
+                     caching_device=None, partitioner=None, validate_shape=True,
+                     use_resource=None, constraint=None, synchronization=None,
+                     aggregation=None):
+        """TF's `_true_getter`: a partitioned variable when a partitioner is given (and the
+        shape is not a scalar's), else one variable."""
+        is_scalar = shape is not None and isinstance(shape, _abc.Sequence) and not shape
+        kw = dict(shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
+                  reuse=reuse, trainable=trainable, collections=collections,
+                  caching_device=caching_device, validate_shape=validate_shape,
+                  use_resource=use_resource, constraint=constraint,
+                  synchronization=synchronization, aggregation=aggregation)
+        if partitioner is not None and not is_scalar:
+            if not callable(partitioner):
+                raise ValueError("Partitioner must be callable, but received: %s"
+                                 % partitioner)
+            with name_scope(None):
+                return _pv_store.get_partitioned(self, name, partitioner=partitioner, **kw)
+        if reuse is True and partitioner is None and name in self._partitioned_vars:
+            return _pv_store.get_partitioned(self, name, partitioner=None, **kw)
+        if "%s/part_0" % name in self._vars:
+            raise ValueError("No partitioner was provided, but a partitioned version of the "
+                             "variable was found: %s/part_0. Perhaps a variable of the same "
+                             "name was already created with partitioning?" % name)
         return self._get_single_variable(
             name, shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
             reuse=reuse, trainable=trainable, collections=collections,
@@ -233,7 +269,7 @@ class _VariableStore:
                              regularizer=None, reuse=None, trainable=None, collections=None,
                              caching_device=None, validate_shape=True, constraint=None,
                              partitioner=None, use_resource=None, synchronization=None,
-                             aggregation=None, **_):
+                             aggregation=None, partition_info=None, **_):
         initializing_from_value = initializer is not None and not callable(initializer)
         if shape is not None and initializing_from_value:
             raise ValueError("If initializer is a constant, do not specify shape.")
@@ -270,6 +306,8 @@ class _VariableStore:
             if shape.is_fully_defined():
                 dims = shape.as_list()
                 def init_val(initializer=initializer, dims=dims, dtype=dtype):
+                    if partition_info is not None:
+                        return initializer(dims, dtype=dtype, partition_info=partition_info)
                     return initializer(dims, dtype=dtype)
                 variable_dtype = dtype.base_dtype
             elif _takes_no_required_args(initializer):
