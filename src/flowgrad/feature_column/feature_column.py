@@ -11,6 +11,8 @@ numbers).
 """
 from __future__ import annotations
 
+import contextlib
+
 import collections
 import collections.abc
 import math
@@ -139,8 +141,11 @@ def _with_collections(weight_collections):
 
 def _internal_input_layer(features, feature_columns, weight_collections=None, trainable=True,
                           cols_to_vars=None, scope=None, cols_to_output_tensors=None,
-                          from_template=False):
-    """input_layer with a scope (what canned estimators call)."""
+                          from_template=False, variables_first=False):
+    """input_layer with a scope (what canned estimators call). `variables_first`: as the
+    input layer of TF 1.14's canned DNN (a Keras layer) every embedding column's variable
+    is made (in column order) before any column's ops, which the graph seed's op counter
+    sees."""
     feature_columns = _normalize_feature_columns(feature_columns)
     for column in feature_columns:
         if not isinstance(column, DenseColumn):
@@ -153,9 +158,17 @@ def _internal_input_layer(features, feature_columns, weight_collections=None, tr
         builder = _LazyBuilder(features)
         output_tensors = []
         ordered_columns = []
+        made = {}
+        if variables_first:
+            for column in sorted(feature_columns, key=lambda x: x.name):
+                if hasattr(column, "_create_variables"):
+                    with variable_scope(None, default_name=column._var_scope_name) as vs:
+                        column._create_variables(weight_collections, trainable)
+                    made[column] = vs
         for column in sorted(feature_columns, key=lambda x: x.name):
             ordered_columns.append(column)
-            with variable_scope(None, default_name=column._var_scope_name):
+            with (_reenter(made[column]) if column in made else
+                  variable_scope(None, default_name=column._var_scope_name)):
                 tensor = column._get_dense_tensor(builder, weight_collections=weight_collections,
                                                   trainable=trainable)
                 num_elements = column._variable_shape.num_elements()
@@ -174,6 +187,14 @@ def _internal_input_layer(features, feature_columns, weight_collections=None, tr
         return _get_logits()
     with variable_scope(scope, default_name="input_layer", values=list(features.values())):
         return _get_logits()
+
+
+@contextlib.contextmanager
+def _reenter(vs):
+    """Variable scope `vs` again (reusing), in its own name scope."""
+    with variable_scope(vs, reuse=True, auxiliary_name_scope=False), \
+            name_scope(vs.original_name_scope):
+        yield
 
 
 def input_layer(features, feature_columns, weight_collections=None, trainable=True,

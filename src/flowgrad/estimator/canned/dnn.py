@@ -43,7 +43,8 @@ def _dnn_logits(features, mode, units, hidden_units, feature_columns, activation
     is_training = mode == ModeKeys.TRAIN
     with variable_scope("input_from_feature_columns", partitioner=input_layer_partitioner,
                         use_resource=True):
-        net = feature_column_lib().input_layer(features, list(feature_columns))
+        net = feature_column_lib().feature_column._internal_input_layer(
+            features, list(feature_columns), variables_first=True)
     for layer_id, num_units in enumerate(hidden_units):
         with variable_scope("hiddenlayer_%d" % layer_id, values=(net,)) as scope:
             net = _dense(net, num_units, activation_fn)
