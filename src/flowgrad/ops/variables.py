@@ -308,8 +308,8 @@ class Variable(metaclass=_VariableMeta):
         with self.graph.control_dependencies(None):
             out = apply("InitializedValue", [self._variable, self._initial_value], {},
                         self._variable.op.name + "/InitializedValue")
-            _count_initialized_value_cond(self.graph, 9)
-            return out
+        self.graph._last_id += 8   # TF's cond: IsVariableInitialized, Switch/Merge, read, ...
+        return out
 
     def eval(self, session=None):
         return self._variable.eval(session=session)
@@ -596,8 +596,8 @@ class ResourceVariable(Variable):
         with self.graph.control_dependencies(None):
             out = apply("InitializedValue", [self._handle, self._initial_value], {},
                         self._handle.op.name + "/InitializedValue")
-            _count_initialized_value_cond(self.graph, 10)
-            return out
+        self.graph._last_id += 9   # TF's cond: VarIsInitializedOp, Switch/Merge, read, ...
+        return out
 
     # -- writes -----------------------------------------------------------------------------
     def _assign_dependencies(self):
@@ -715,16 +715,6 @@ class _UnreadVariable(ResourceVariable):
     def _read_variable_op(self) -> Tensor:
         with self.graph.control_dependencies([self._parent_op]):
             return _res.read_variable_op(self._handle, self._dtype)
-
-
-def _count_initialized_value_cond(graph, tf_ops):
-    """TF 1.14 builds initialized_value() as a cond (IsVariableInitialized/VarIsInitializedOp,
-    Switch, switch_t, switch_f, pred_id, the read and its Switch, Switch_1, Merge: 9 ops,
-    10 for a ResourceVariable) where flowgrad has its one InitializedValue op: the op
-    counter (graph-seeded random ops made later take their seed from it) and the 'cond'
-    name scope advance as TF's."""
-    graph._last_id += tf_ops - 1
-    graph.unique_name("cond")
 
 
 def is_resource_variable(var) -> bool:
