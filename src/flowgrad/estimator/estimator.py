@@ -95,6 +95,11 @@ class Estimator:
         elif not isinstance(config, RunConfig):
             raise ValueError("config must be an instance of `RunConfig`, but provided %s."
                              % config)
+        if config.master or config.evaluation_master:
+            raise NotImplementedError(
+                "Estimator: sessions on the TF_CONFIG cluster's master %r are not implemented "
+                "by flowgrad (distributed training)" % (config.master or
+                                                         config.evaluation_master))
         if model_dir is not None and config.model_dir is not None \
                 and os.fspath(model_dir) != config.model_dir:
             raise ValueError("`model_dir` are set both in constructor and `RunConfig`, but with "
