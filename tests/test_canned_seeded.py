@@ -5,7 +5,8 @@ included), evaluation and predictions.
 Every variable made before the first tf.cond of the graph (the embedding tables and the
 first hidden layer's kernel; the cond is tf.nn.zero_fraction's in the layer summary) gets
 TF's initial value from TF's seed. The rest needs tf.cond to advance the op counter by
-TF's Switch/Merge ops; where it does not, those comparisons are skipped with that reason."""
+TF's Switch/Merge ops and tf.nn.zero_fraction to be TF's cond; where they are not, those
+comparisons are skipped with that reason."""
 import os
 import sys
 
@@ -24,12 +25,18 @@ GOLD = goldens.load("estimator", "canned_seeded")
 
 def _cond_counts_as_tf():
     """Whether tf.cond advances the op counter as TF 1.14's Switch/Merge construction
-    (pred Switch, switch_t, switch_f, pred_id, one Const per branch, Merge: 7 ids)."""
+    (pred Switch, switch_t, switch_f, pred_id, one Const per branch, Merge: 7 ids) and
+    tf.nn.zero_fraction is built as TF's (its cond on the int32 count: 26 ids for a
+    [2, 3] placeholder), as the canned DNN's layer summaries are."""
     with tf.Graph().as_default() as g:
         p = tf.constant(True)
         before = g._last_id
         tf.cond(p, lambda: tf.constant(1), lambda: tf.constant(2))
-        return g._last_id - before == 7
+        cond_ids = g._last_id - before
+        x = tf.placeholder(tf.float32, [2, 3])
+        before = g._last_id
+        tf.nn.zero_fraction(x)
+        return cond_ids == 7 and g._last_id - before == 26
 
 
 @pytest.fixture(scope="module")
@@ -65,5 +72,6 @@ def test_initial_weights_before_any_cond(ours, name):
 @pytest.mark.parametrize("name", sorted(GOLD))
 def test_seeded_training_matches_tf(ours, name):
     if not _cond_counts_as_tf():
-        pytest.skip("needs tf.cond to advance the op counter as TF's Switch/Merge ops")
+        pytest.skip("needs tf.cond to advance the op counter as TF's Switch/Merge ops and "
+                    "tf.nn.zero_fraction built as TF's cond")
     goldens.same_close(ours[name], GOLD[name], name)

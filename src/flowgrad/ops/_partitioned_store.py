@@ -60,8 +60,6 @@ def get_partitioned(store, name, partitioner, shape=None, dtype=_dt.float32, ini
                     caching_device=None, validate_shape=True, use_resource=None,
                     constraint=None, synchronization=None, aggregation=None):
     """`store`'s PartitionedVariable `name`, created (parts and all) or reused."""
-    from .variable_scope import _default_initializer  # lazy: variable_scope imports this
-    from . import init_ops  # lazy: as above (init_ops is its sibling)
     dtype = _dt.as_dtype(dtype if dtype is not None else _dt.float32)
     from_tensor = initializer is not None and isinstance(initializer, Tensor)
     if name in store._vars:
@@ -113,7 +111,7 @@ def get_partitioned(store, name, partitioner, shape=None, dtype=_dt.float32, ini
         part_name = "%s/part_%d" % (name, i)
         with name_scope(part_name + "/PartitionedInitializer"):
             if initializer is None:
-                init = _default_initializer(name, dtype, init_ops)
+                init = store._default_initializer(name, dtype)
                 init_shape = part_shape
             elif callable(initializer):
                 init, init_shape = initializer, part_shape

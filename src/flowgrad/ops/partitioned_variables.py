@@ -23,8 +23,8 @@ from ..engine.framework.graph import get_default_graph, name_scope
 from ..engine.framework.tensor_shape import TensorShape, dimension_value
 from . import array_ops
 
-__all__ = ["PartitionedVariable", "create_partitioned_variables", "fixed_size_partitioner",
-           "min_max_variable_partitioner", "variable_axis_size_partitioner"]
+__all__ = ["PartitionedVariable", "fixed_size_partitioner", "min_max_variable_partitioner",
+           "variable_axis_size_partitioner"]
 
 
 class SaveSliceInfo:
@@ -318,22 +318,3 @@ def fixed_size_partitioner(num_shards, axis=0):
         out[axis] = min(num_shards, dimension_value(shape.dims[axis]))
         return out
     return _partitioner
-
-
-def create_partitioned_variables(shape, slicing, initializer, dtype=_dt.float32, trainable=True,
-                                 collections=None, name=None, reuse=None):
-    """The parts (a list of Variables) of a variable of `shape` cut by `slicing`."""
-    from . import variable_scope as vs  # lazy: variable_scope imports this module
-    if len(shape) != len(slicing):
-        raise ValueError("The 'shape' and 'slicing' of a partitioned Variable must have the "
-                         "length: shape: %s, slicing: %s" % (shape, slicing))
-    if len(shape) < 1:
-        raise ValueError("A partitioned Variable must have rank at least 1: shape: %s" % shape)
-    with vs.variable_scope(name, "PartitionedVariable", reuse=reuse):
-        store = vs._store()
-        scope = store.current_scope
-        var = store.var_store._get_partitioned_variable(
-            scope.name, shape=shape, dtype=dtype, initializer=initializer,
-            trainable=trainable, partitioner=lambda **unused: slicing,
-            collections=collections, reuse=scope.reuse)
-        return list(var)

@@ -201,6 +201,10 @@ class _VariableStore:
         self._vars = {}
         self._partitioned_vars = {}
 
+    @staticmethod
+    def _default_initializer(name, dtype):
+        return _default_initializer(name, dtype, init_ops)
+
     def _get_partitioned_variable(self, name, partitioner, shape=None, dtype=_dt.float32,
                                   **kwargs):
         return _pv_store.get_partitioned(self, name, partitioner=partitioner, shape=shape,
@@ -795,3 +799,23 @@ def resource_variables_enabled():
 
 __all__ += ["enable_resource_variables", "disable_resource_variables",
             "resource_variables_enabled"]
+
+
+def create_partitioned_variables(shape, slicing, initializer, dtype=_dt.float32, trainable=True,
+                                 collections=None, name=None, reuse=None):
+    """The parts (a list of Variables) of a variable of `shape` cut by `slicing`."""
+    if len(shape) != len(slicing):
+        raise ValueError("The 'shape' and 'slicing' of a partitioned Variable must have the "
+                         "length: shape: %s, slicing: %s" % (shape, slicing))
+    if len(shape) < 1:
+        raise ValueError("A partitioned Variable must have rank at least 1: shape: %s" % shape)
+    with variable_scope(name, "PartitionedVariable", reuse=reuse):
+        store = _store()
+        scope = store.current_scope
+        var = store.var_store._get_partitioned_variable(
+            scope.name, shape=shape, dtype=dtype, initializer=initializer,
+            trainable=trainable, partitioner=lambda **unused: slicing,
+            collections=collections, reuse=scope.reuse)
+        return list(var)
+
+__all__ += ["create_partitioned_variables"]
