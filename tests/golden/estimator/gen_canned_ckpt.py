@@ -6,9 +6,8 @@ files into a fresh model_dir and trains 4 more steps, evaluates and predicts: th
 `resume` on flowgrad from TF's files and compares everything, including the names and
 shapes of the checkpoint flowgrad writes. Linear and Baseline models start from zeros, so
 their from-scratch training (`scratch`) is compared too. `resume_flowgrad` is TF 1.14
-resuming from the checkpoints flowgrad wrote (flowgrad_canned_ckpt.json, made by
+resuming from the checkpoints flowgrad wrote (flowgrad_canned_ckpt/, made by
 make_flowgrad_canned_ckpt.py): TF reads them, and flowgrad resuming from them must agree."""
-import json
 import os
 import shutil
 import tempfile
@@ -118,10 +117,16 @@ def scratch(tf, name):
 
 
 def flowgrad_files():
-    """The checkpoints flowgrad wrote (make_flowgrad_canned_ckpt.py), by model."""
-    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                           "flowgrad_canned_ckpt.json")) as f:
-        return json.load(f)
+    """The checkpoints flowgrad wrote (make_flowgrad_canned_ckpt.py), by model: {model:
+    {file name: hex}}."""
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "flowgrad_canned_ckpt")
+    out = {}
+    for name in sorted(os.listdir(root)):
+        out[name] = {}
+        for fname in sorted(os.listdir(os.path.join(root, name))):
+            with open(os.path.join(root, name, fname), "rb") as f:
+                out[name][fname] = f.read().hex()
+    return out
 
 
 def cases(tf):

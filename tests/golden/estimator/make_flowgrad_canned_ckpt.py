@@ -1,8 +1,7 @@
-"""Writes flowgrad_canned_ckpt.json: the checkpoint files (hex) flowgrad's canned estimators
+"""Writes flowgrad_canned_ckpt/<model>/: the checkpoint files flowgrad's canned estimators
 write after 3 steps from scratch (gen_canned_ckpt.scratch), for gen_canned_ckpt.py to resume
 under TF 1.14 (TF reads flowgrad's checkpoints). Run with flowgrad:
     PYTHONPATH=src python tests/golden/estimator/make_flowgrad_canned_ckpt.py"""
-import json
 import os
 import sys
 
@@ -15,13 +14,14 @@ import flowgrad as tf  # noqa: E402
 
 
 def main():
-    out = {}
     for name in sorted(gen_canned_ckpt._models()):
-        out[name] = gen_canned_ckpt.scratch(tf, name)["files"]
+        files = gen_canned_ckpt.scratch(tf, name)["files"]
         tf.reset_default_graph()
-    with open(os.path.join(HERE, "flowgrad_canned_ckpt.json"), "w") as f:
-        json.dump(out, f, indent=0, sort_keys=True)
-        f.write("\n")
+        d = os.path.join(HERE, "flowgrad_canned_ckpt", name)
+        os.makedirs(d, exist_ok=True)
+        for fname, data in files.items():
+            with open(os.path.join(d, fname), "wb") as f:
+                f.write(bytes.fromhex(data))
 
 
 if __name__ == "__main__":
