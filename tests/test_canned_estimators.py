@@ -56,10 +56,6 @@ def test_constructor_checks():
         tf.estimator.DNNClassifier([2], _cols(), n_classes=1)
     with pytest.raises(ValueError, match="Either linear_feature_columns or dnn_feature_col"):
         tf.estimator.DNNLinearCombinedClassifier()
-    with pytest.raises(NotImplementedError, match="input_layer_partitioner"):
-        tf.estimator.DNNRegressor([2], _cols(), input_layer_partitioner=lambda *a: [1])
-    with pytest.raises(NotImplementedError, match="partitioner"):
-        tf.estimator.LinearRegressor(_cols(), partitioner=lambda *a: [1])
     with pytest.raises(AttributeError, match="out of flowgrad's scope"):
         tf.estimator.BoostedTreesClassifier  # noqa: B018
 

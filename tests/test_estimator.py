@@ -53,7 +53,7 @@ def test_estimator_spec_and_run_config_checks():
     assert (cfg.save_checkpoints_secs, cfg.save_checkpoints_steps) == (600, None)
     cfg = tf.estimator.RunConfig(save_checkpoints_steps=5)
     assert (cfg.save_checkpoints_secs, cfg.save_checkpoints_steps) == (None, 5)
-    with pytest.raises(ValueError, match="Can not provide both"):
+    with pytest.raises(ValueError, match="cannot be both set"):
         tf.estimator.RunConfig(save_checkpoints_steps=5, save_checkpoints_secs=5)
     with pytest.raises(ValueError, match="warm_start_from must be a string or a WarmStart"):
         tf.estimator.Estimator(lambda features: None, warm_start_from=3)

@@ -47,9 +47,6 @@ CASES = {
                                               [tf.zeros([1, 2])], None, "s"), "state savers"),
     "LSTMCell num_unit_shards": (lambda: tf.nn.rnn_cell.LSTMCell(4, num_unit_shards=2),
                                  "num_unit_shards"),
-    "get_variable partitioner": (
-        lambda: tf.get_variable("v", [4, 2], partitioner=lambda shape, dtype: [2, 1]),
-        "partitioned variables"),
     "ResourceVariable distribute_strategy": (
         lambda: ResourceVariable(1.0, distribute_strategy=object()), "distribute_strategy"),
     "ResourceVariable.gather_nd": (

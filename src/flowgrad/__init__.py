@@ -49,6 +49,7 @@ from .ops.conv_ops import *  # noqa: F403
 from .ops.random_ops import *  # noqa: F403
 from .ops.init_ops import *  # noqa: F403
 from .ops.variable_scope import *  # noqa: F403
+from .ops.partitioned_variables import *  # noqa: F403
 from .ops.logging_ops import *  # noqa: F403
 from .engine.autodiff.custom_gradient import *  # noqa: F403
 from .ops.slicing import strided_slice

@@ -95,6 +95,11 @@ class Estimator:
         elif not isinstance(config, RunConfig):
             raise ValueError("config must be an instance of `RunConfig`, but provided %s."
                              % config)
+        if config.master or config.evaluation_master:
+            raise NotImplementedError(
+                "Estimator: sessions on the TF_CONFIG cluster's master %r are not implemented "
+                "by flowgrad (distributed training)" % (config.master or
+                                                         config.evaluation_master))
         if model_dir is not None and config.model_dir is not None \
                 and os.fspath(model_dir) != config.model_dir:
             raise ValueError("`model_dir` are set both in constructor and `RunConfig`, but with "
@@ -396,13 +401,14 @@ class Estimator:
     def export_saved_model(self, export_dir_base, serving_input_receiver_fn,
                            assets_extra=None, as_text=False, checkpoint_path=None,
                            experimental_mode=ModeKeys.PREDICT):
-        """Writes a SavedModel of the PREDICT graph (fed by the serving input receiver) with
-        the checkpoint's variables to export_dir_base/<timestamp>; returns its path."""
-        if experimental_mode != ModeKeys.PREDICT:
-            raise NotImplementedError("export_saved_model: experimental_mode=%r is not "
-                                      "implemented by flowgrad" % (experimental_mode,))
-        return self._export_saved_model(export_dir_base, serving_input_receiver_fn,
-                                        assets_extra, as_text, checkpoint_path, True)
+        """Writes a SavedModel of the graph of `experimental_mode` (PREDICT: fed by the
+        serving input receiver; TRAIN/EVAL: by a supervised receiver) with the checkpoint's
+        variables to export_dir_base/<timestamp>; returns its path."""
+        if not serving_input_receiver_fn:
+            raise ValueError("An input_receiver_fn must be defined.")
+        return self._export_saved_model(export_dir_base, None, assets_extra, as_text,
+                                        checkpoint_path, True, input_receiver_fn_map={
+                                            experimental_mode: serving_input_receiver_fn})
 
     def export_savedmodel(self, export_dir_base, serving_input_receiver_fn,
                           assets_extra=None, as_text=False, checkpoint_path=None,
@@ -412,33 +418,35 @@ class Estimator:
                                         assets_extra, as_text, checkpoint_path,
                                         strip_default_attrs)
 
-    def _export_saved_model(self, export_dir_base, serving_input_receiver_fn, assets_extra,
-                            as_text, checkpoint_path, strip_default_attrs):
-        import shutil  # lazy: export only
+    def experimental_export_all_saved_models(self, export_dir_base, input_receiver_fn_map,
+                                             assets_extra=None, as_text=False,
+                                             checkpoint_path=None, strip_default_attrs=True):
+        """One SavedModel with a meta graph per mode of `input_receiver_fn_map` (TRAIN tagged
+        'train', EVAL 'eval', PREDICT 'serve'; the variables saved with the first of TRAIN,
+        EVAL, PREDICT); returns its path."""
+        return self._export_saved_model(export_dir_base, None, assets_extra, as_text,
+                                        checkpoint_path, strip_default_attrs,
+                                        input_receiver_fn_map=input_receiver_fn_map)
 
+    def _add_meta_graph_for_mode(self, builder, input_receiver_fn, checkpoint_path,
+                                 save_variables, mode, strip_default_attrs):
         from ..engine.runtime.session import Session  # lazy: export only
-        from ..saved_model import builder as builder_lib  # lazy: export only
         from ..train.monitored_session import Scaffold  # lazy: export only
         from .export import export as export_lib  # lazy: export only
-        if not serving_input_receiver_fn:
-            raise ValueError("An input_receiver_fn must be defined.")
-        if not checkpoint_path:
-            checkpoint_path = self.latest_checkpoint()
-        if not checkpoint_path:
-            raise ValueError("Couldn't find trained model at {}.".format(self._model_dir))
-        export_dir = export_lib.get_timestamped_export_dir(export_dir_base)
-        temp_dir = export_lib.get_temp_export_dir(export_dir)
-        builder = builder_lib.SavedModelBuilder(temp_dir)
         g = Graph()
         with g.as_default():
             training_util.get_or_create_global_step(g)
             set_random_seed(self._config.tf_random_seed)
-            receiver = serving_input_receiver_fn()
+            receiver = input_receiver_fn()
             spec = self._call_model_fn(receiver.features, getattr(receiver, "labels", None),
-                                       ModeKeys.PREDICT, self._config)
+                                       mode, self._config)
+            export_outputs = export_lib.export_outputs_for_mode(
+                spec.mode, serving_export_outputs=spec.export_outputs,
+                predictions=spec.predictions, loss=spec.loss, metrics=spec.eval_metric_ops)
             signature_def_map = export_lib.build_all_signature_defs(
-                receiver.receiver_tensors, spec.export_outputs,
-                getattr(receiver, "receiver_tensors_alternatives", None))
+                receiver.receiver_tensors, export_outputs,
+                getattr(receiver, "receiver_tensors_alternatives", None),
+                serving_only=(mode == ModeKeys.PREDICT))
             with Session(config=self._config.session_config) as session:
                 local_init_op = spec.scaffold.local_init_op
                 if local_init_op is None:
@@ -454,12 +462,47 @@ class Estimator:
                         "make sure your model_fn does not expect variables that were not "
                         "saved in the checkpoint.\n\nEncountered error with mode `{}` "
                         "while restoring checkpoint from: `{}`. Full Traceback:\n\n{}"
-                        .format(ModeKeys.PREDICT, checkpoint_path, e)) from None
-                builder.add_meta_graph_and_variables(
-                    session, ["serve"], signature_def_map=signature_def_map,
-                    assets_collection=g.get_collection(GraphKeys.ASSET_FILEPATHS),
-                    main_op=local_init_op, strip_default_attrs=strip_default_attrs,
-                    saver=graph_saver)
+                        .format(mode, checkpoint_path, e)) from None
+                builder._add_train_op(spec.train_op)
+                kwargs = dict(tags=export_lib.EXPORT_TAG_MAP[mode],
+                              signature_def_map=signature_def_map,
+                              assets_collection=g.get_collection(GraphKeys.ASSET_FILEPATHS),
+                              main_op=local_init_op, strip_default_attrs=strip_default_attrs,
+                              saver=graph_saver)
+                if save_variables:
+                    builder.add_meta_graph_and_variables(session, **kwargs)
+                else:
+                    builder.add_meta_graph(**kwargs)
+
+    def _export_saved_model(self, export_dir_base, serving_input_receiver_fn, assets_extra,
+                            as_text, checkpoint_path, strip_default_attrs,
+                            input_receiver_fn_map=None):
+        import shutil  # lazy: export only
+
+        from ..saved_model import builder as builder_lib  # lazy: export only
+        from .export import export as export_lib  # lazy: export only
+        if input_receiver_fn_map is None:
+            if not serving_input_receiver_fn:
+                raise ValueError("An input_receiver_fn must be defined.")
+            input_receiver_fn_map = {ModeKeys.PREDICT: serving_input_receiver_fn}
+        if not checkpoint_path:
+            checkpoint_path = self.latest_checkpoint()
+        if not checkpoint_path:
+            raise ValueError("Couldn't find trained model at {}.".format(self._model_dir))
+        export_dir = export_lib.get_timestamped_export_dir(export_dir_base)
+        temp_dir = export_lib.get_temp_export_dir(export_dir)
+        builder = builder_lib.SavedModelBuilder(temp_dir)
+        save_variables = True
+        # as TF: TRAIN first (its variables are the checkpoint's), then EVAL, then PREDICT
+        for mode in (ModeKeys.TRAIN, ModeKeys.EVAL, ModeKeys.PREDICT):
+            if input_receiver_fn_map.get(mode):
+                self._add_meta_graph_for_mode(builder, input_receiver_fn_map[mode],
+                                              checkpoint_path, save_variables, mode,
+                                              strip_default_attrs)
+                save_variables = False
+        if save_variables:
+            raise ValueError("No valid modes for exporting found. Got {}.".format(
+                input_receiver_fn_map.keys()))
         builder.save(as_text)
         if assets_extra:
             extra_dir = os.path.join(temp_dir, "assets.extra")

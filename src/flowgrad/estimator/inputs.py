@@ -10,7 +10,10 @@ import numpy as np
 from ..engine.framework import errors
 from ..engine.framework.graph import get_default_graph
 from ..engine.framework.graph_keys import GraphKeys
+from ..engine.ops.cast import cast
+from ..engine.ops.elementwise import maximum
 from ..ops import array_ops
+from ..summary import summary_ops
 from ..train.queue_runner import QueueRunner
 
 __all__ = ["numpy_input_fn", "pandas_input_fn"]
@@ -104,7 +107,8 @@ def numpy_input_fn(x, y=None, batch_size=128, num_epochs=1, shuffle=None,
                            y, batch_size, num_epochs, shuffle, queue_capacity, num_threads)
 
 
-def _queue_input_fn(x, y, batch_size, num_epochs, shuffle, queue_capacity, num_threads):
+def _queue_input_fn(x, y, batch_size, num_epochs, shuffle, queue_capacity, num_threads,
+                    min_after_dequeue=None):
     """The input_fn feeding the columns of `x` (in its order) and `y` through a queue."""
     from ..ops.data_flow_ops import FIFOQueue, RandomShuffleQueue  # lazy: queue ops
 
@@ -128,26 +132,37 @@ def _queue_input_fn(x, y, batch_size, num_epochs, shuffle, queue_capacity, num_t
                              "and y must have the same length.")
         arrays = [np.asarray(v) for v in ordered.values()]
         graph = get_default_graph()
-        with graph.name_scope("numpy_input_fn"):
+        # as TF 1.14's feeding_functions._enqueue_data: the queue, per thread placeholders
+        # and an enqueue, the feeding runner (its close ops), then the queue's fullness
+        # summary, all in 'enqueue_input'; the dequeue outside it
+        with graph.name_scope("enqueue_input"):
             from ..engine.framework import dtypes  # lazy: with the queue ops
             dts = [dtypes.int64] + [dtypes.as_dtype(a.dtype) for a in arrays]
             shapes = [()] + [a.shape[1:] for a in arrays]
-            placeholders = [array_ops.placeholder(dt) for dt in dts]
             if shuffle:
-                min_after = int(max(queue_capacity / 4, 1))
+                min_after = int(queue_capacity / 4 if min_after_dequeue is None
+                                else min_after_dequeue)
                 queue = RandomShuffleQueue(queue_capacity, min_after, dtypes=dts,
                                            shapes=shapes)
             else:
+                min_after = 0
                 queue = FIFOQueue(queue_capacity, dtypes=dts, shapes=shapes)
-            enqueue_ops = [queue.enqueue_many(placeholders) for _ in range(num_threads)]
-            feed_fns = [_ArrayFeedFn(placeholders, arrays, batch_size, random_start=shuffle,
-                                     num_epochs=num_epochs) for _ in range(num_threads)]
+            enqueue_ops, feed_fns = [], []
+            for _ in range(num_threads):
+                placeholders = [array_ops.placeholder(dt) for dt in dts]
+                enqueue_ops.append(queue.enqueue_many(placeholders))
+                feed_fns.append(_ArrayFeedFn(placeholders, arrays, batch_size,
+                                             random_start=shuffle, num_epochs=num_epochs))
             graph.add_to_collection(GraphKeys.QUEUE_RUNNERS,
                                     _FeedingQueueRunner(queue, enqueue_ops, feed_fns))
-            if num_epochs is None:
-                batch = queue.dequeue_many(batch_size)
-            else:
-                batch = queue.dequeue_up_to(batch_size)
+            full = cast(maximum(0, queue.size() - min_after), dtypes.float32) * (
+                1. / (queue_capacity - min_after))
+            summary_ops.scalar("queue/%sfraction_over_%d_of_%d_full" % (
+                queue.name, min_after, queue_capacity - min_after), full)
+        if num_epochs is None:
+            batch = queue.dequeue_many(batch_size)
+        else:
+            batch = queue.dequeue_up_to(batch_size)
         batch = batch[1:]  # the index column
         features = dict(zip(ordered.keys(), batch))
         if y_keys:
@@ -193,4 +208,4 @@ def pandas_input_fn(x, y=None, batch_size=128, num_epochs=1, shuffle=None,
         else:
             target = y.to_numpy()
     return _queue_input_fn(columns, target, batch_size, num_epochs, shuffle, queue_capacity,
-                           num_threads)
+                           num_threads, min_after_dequeue=max(queue_capacity / 4, 1))

@@ -172,11 +172,12 @@ def train_and_evaluate(estimator, train_spec, eval_spec):
     if not isinstance(train_spec, TrainSpec):
         raise TypeError("`train_spec` must have type `tf.estimator.TrainSpec`. Got: {}"
                         .format(type(train_spec)))
-    if os.environ.get("TF_CONFIG"):
-        raise NotImplementedError("train_and_evaluate: a TF_CONFIG cluster (distributed "
-                                  "training) is not implemented by flowgrad")
-    logging.info("Running training and evaluation locally (non-distributed).")
     config = estimator.config
+    if config.cluster_spec or config.task_type == "evaluator":
+        raise NotImplementedError("train_and_evaluate: a TF_CONFIG cluster (distributed "
+                                  "training, task type %r) is not implemented by flowgrad"
+                                  % config.task_type)
+    logging.info("Running training and evaluation locally (non-distributed).")
     logging.info("Start train and evaluate loop. The evaluate will happen after every "
                  "checkpoint. Checkpoint frequency is determined based on RunConfig "
                  "arguments: save_checkpoints_steps {} or save_checkpoints_secs {}.".format(

@@ -11,6 +11,8 @@ numbers).
 """
 from __future__ import annotations
 
+import contextlib
+
 import collections
 import collections.abc
 import math
@@ -139,8 +141,11 @@ def _with_collections(weight_collections):
 
 def _internal_input_layer(features, feature_columns, weight_collections=None, trainable=True,
                           cols_to_vars=None, scope=None, cols_to_output_tensors=None,
-                          from_template=False):
-    """input_layer with a scope (what canned estimators call)."""
+                          from_template=False, variables_first=False):
+    """input_layer with a scope (what canned estimators call). `variables_first`: as the
+    input layer of TF 1.14's canned DNN (a Keras layer) every embedding column's variable
+    is made (in column order) before any column's ops, which the graph seed's op counter
+    sees."""
     feature_columns = _normalize_feature_columns(feature_columns)
     for column in feature_columns:
         if not isinstance(column, DenseColumn):
@@ -153,9 +158,17 @@ def _internal_input_layer(features, feature_columns, weight_collections=None, tr
         builder = _LazyBuilder(features)
         output_tensors = []
         ordered_columns = []
+        made = {}
+        if variables_first:
+            for column in sorted(feature_columns, key=lambda x: x.name):
+                if hasattr(column, "_create_variables"):
+                    with variable_scope(None, default_name=column._var_scope_name) as vs:
+                        column._create_variables(weight_collections, trainable)
+                    made[column] = vs
         for column in sorted(feature_columns, key=lambda x: x.name):
             ordered_columns.append(column)
-            with variable_scope(None, default_name=column._var_scope_name):
+            with (_reenter(made[column]) if column in made else
+                  variable_scope(None, default_name=column._var_scope_name)):
                 tensor = column._get_dense_tensor(builder, weight_collections=weight_collections,
                                                   trainable=trainable)
                 num_elements = column._variable_shape.num_elements()
@@ -176,6 +189,14 @@ def _internal_input_layer(features, feature_columns, weight_collections=None, tr
         return _get_logits()
 
 
+@contextlib.contextmanager
+def _reenter(vs):
+    """Variable scope `vs` again (reusing), in its own name scope."""
+    with variable_scope(vs, reuse=True, auxiliary_name_scope=False), \
+            name_scope(vs.original_name_scope):
+        yield
+
+
 def input_layer(features, feature_columns, weight_collections=None, trainable=True,
                 cols_to_vars=None, cols_to_output_tensors=None):
     """A dense [batch, sum of column widths] tensor of `feature_columns` (sorted by name)."""
@@ -190,8 +211,18 @@ def _add_to_collections(var, weight_collections):
     for collection in weight_collections:
         if collection == GraphKeys.GLOBAL_VARIABLES:
             continue
-        if var not in g.get_collection(collection):
-            g.add_to_collection(collection, var)
+        for v in (list(var) if _is_partitioned(var) else [var]):   # as TF: the parts
+            if v not in g.get_collection(collection):
+                g.add_to_collection(collection, v)
+
+
+def _is_partitioned(var):
+    return type(var).__name__ == "PartitionedVariable"
+
+
+def _parts(var):
+    """A variable's list for cols_to_vars: a partitioned variable's parts (as TF)."""
+    return list(var) if _is_partitioned(var) else [var]
 
 
 def _categorical_weighted_sum(column, builder, weight, sparse_combiner, weight_collections,
@@ -261,7 +292,7 @@ def linear_model(features, feature_columns, units=1, sparse_combiner="sum",
                     weighted_sum = _dense_weighted_sum(column, builder, weight,
                                                        weight_collections, trainable)
                 weighted_sums.append(weighted_sum)
-                found[column] = [weight]
+                found[column] = _parts(weight)
         _verify_static_batch_size_equality(weighted_sums, ordered_columns)
         predictions_no_bias = math_ops.add_n(weighted_sums, name="weighted_sum_no_bias")
         bias = get_variable("bias_weights", shape=[units], dtype=_dt.float32,
@@ -269,7 +300,7 @@ def linear_model(features, feature_columns, units=1, sparse_combiner="sum",
                             use_resource=True)
         _add_to_collections(bias, weight_collections)
         predictions = nn_ops.bias_add(predictions_no_bias, bias, name="weighted_sum")
-        found["bias"] = [bias]
+        found["bias"] = _parts(bias)
     if cols_to_vars is not None:
         cols_to_vars.update(found)
     return predictions

@@ -536,16 +536,20 @@ class EmbeddingColumn(DenseColumn, collections.namedtuple(
     def _variable_shape(self):
         return TensorShape([self.dimension])
 
-    def _get_dense_tensor(self, inputs, weight_collections=None, trainable=None):
-        sparse_tensors = self.categorical_column._get_sparse_tensors(
-            inputs, weight_collections, trainable)
+    def _create_variables(self, weight_collections=None, trainable=None):
+        """The embedding variable, in the current variable scope (reused if it exists)."""
         embedding_shape = (self.categorical_column._num_buckets, self.dimension)
         if weight_collections and GraphKeys.GLOBAL_VARIABLES not in weight_collections:
             weight_collections.append(GraphKeys.GLOBAL_VARIABLES)
-        embedding_weights = get_variable(
+        return get_variable(
             name="embedding_weights", shape=embedding_shape, dtype=_dt.float32,
             initializer=self.initializer, trainable=self.trainable and trainable,
             collections=weight_collections)
+
+    def _get_dense_tensor(self, inputs, weight_collections=None, trainable=None):
+        sparse_tensors = self.categorical_column._get_sparse_tensors(
+            inputs, weight_collections, trainable)
+        embedding_weights = self._create_variables(weight_collections, trainable)
         return safe_embedding_lookup_sparse(
             embedding_weights=embedding_weights, sparse_ids=sparse_tensors.id_tensor,
             sparse_weights=sparse_tensors.weight_tensor, combiner=self.combiner,

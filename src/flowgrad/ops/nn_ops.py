@@ -436,6 +436,8 @@ def embedding_lookup(params: TensorLike, ids: TensorLike, partition_strategy: st
         raise ValueError("Need at least one param")
     if partition_strategy not in ("mod", "div"):
         raise ValueError(f"Unrecognized partition strategy: {partition_strategy}")
+    if type(params).__name__ == "PartitionedVariable":
+        params = list(params)   # as TF: its parts are the shards
     if not isinstance(params, (list, tuple)):
         params = [params]
     values = [p for p in params if hasattr(p, "op")] + ([ids] if hasattr(ids, "op") else [])

@@ -20,6 +20,7 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import GraphKeys, _graph_of, get_default_graph, name_scope
 from ..engine.framework.tensor_shape import as_shape
+from . import _partitioned_store as _pv_store
 from . import init_ops
 from . import variables as _variables
 from .variables import Variable, VariableAggregation, VariableSynchronization
@@ -198,15 +199,22 @@ class _VariableStore:
 
     def __init__(self):
         self._vars = {}
+        self._partitioned_vars = {}
+
+    @staticmethod
+    def _default_initializer(name, dtype):
+        return _default_initializer(name, dtype, init_ops)
+
+    def _get_partitioned_variable(self, name, partitioner, shape=None, dtype=_dt.float32,
+                                  **kwargs):
+        return _pv_store.get_partitioned(self, name, partitioner=partitioner, shape=shape,
+                                         dtype=dtype, **kwargs)
 
     def get_variable(self, name, shape=None, dtype=_dt.float32, initializer=None,
                      regularizer=None, reuse=None, trainable=None, collections=None,
                      caching_device=None, partitioner=None, validate_shape=True,
                      use_resource=None, custom_getter=None, constraint=None,
                      synchronization=None, aggregation=None):
-        if partitioner is not None and not (isinstance(shape, _abc.Sequence)
-                                            and not shape):
-            raise NotImplementedError("flowgrad does not implement partitioned variables")
         if dtype is not None:
             dtype = _dt.as_dtype(dtype).base_dtype
         if custom_getter is not None:
@@ -217,11 +225,43 @@ class _VariableStore:
             if _takes_kwarg(custom_getter, "aggregation"):   # as TF: only getters that take them
                 kwargs = {"synchronization": synchronization, "aggregation": aggregation}
             return custom_getter(
-                getter=self._get_single_variable, name=name, shape=shape, dtype=dtype,
+                getter=self._true_getter, name=name, shape=shape, dtype=dtype,
                 initializer=initializer, regularizer=regularizer, reuse=reuse,
                 trainable=trainable, collections=collections, caching_device=caching_device,
                 partitioner=partitioner, validate_shape=validate_shape,
                 use_resource=use_resource, constraint=constraint, **kwargs)
+        return self._true_getter(
+            name, shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
+            reuse=reuse, trainable=trainable, collections=collections,
+            caching_device=caching_device, partitioner=partitioner,
+            validate_shape=validate_shape, constraint=constraint, use_resource=use_resource,
+            synchronization=synchronization, aggregation=aggregation)
+
+    def _true_getter(self, name, shape=None, dtype=_dt.float32, initializer=None,
+                     regularizer=None, reuse=None, trainable=None, collections=None,
+                     caching_device=None, partitioner=None, validate_shape=True,
+                     use_resource=None, constraint=None, synchronization=None,
+                     aggregation=None):
+        """TF's `_true_getter`: a partitioned variable when a partitioner is given (and the
+        shape is not a scalar's), else one variable."""
+        is_scalar = shape is not None and isinstance(shape, _abc.Sequence) and not shape
+        kw = dict(shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
+                  reuse=reuse, trainable=trainable, collections=collections,
+                  caching_device=caching_device, validate_shape=validate_shape,
+                  use_resource=use_resource, constraint=constraint,
+                  synchronization=synchronization, aggregation=aggregation)
+        if partitioner is not None and not is_scalar:
+            if not callable(partitioner):
+                raise ValueError("Partitioner must be callable, but received: %s"
+                                 % partitioner)
+            with name_scope(None):
+                return _pv_store.get_partitioned(self, name, partitioner=partitioner, **kw)
+        if reuse is True and partitioner is None and name in self._partitioned_vars:
+            return _pv_store.get_partitioned(self, name, partitioner=None, **kw)
+        if "%s/part_0" % name in self._vars:
+            raise ValueError("No partitioner was provided, but a partitioned version of the "
+                             "variable was found: %s/part_0. Perhaps a variable of the same "
+                             "name was already created with partitioning?" % name)
         return self._get_single_variable(
             name, shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
             reuse=reuse, trainable=trainable, collections=collections,
@@ -233,7 +273,7 @@ class _VariableStore:
                              regularizer=None, reuse=None, trainable=None, collections=None,
                              caching_device=None, validate_shape=True, constraint=None,
                              partitioner=None, use_resource=None, synchronization=None,
-                             aggregation=None, **_):
+                             aggregation=None, partition_info=None, **_):
         initializing_from_value = initializer is not None and not callable(initializer)
         if shape is not None and initializing_from_value:
             raise ValueError("If initializer is a constant, do not specify shape.")
@@ -270,6 +310,8 @@ class _VariableStore:
             if shape.is_fully_defined():
                 dims = shape.as_list()
                 def init_val(initializer=initializer, dims=dims, dtype=dtype):
+                    if partition_info is not None:
+                        return initializer(dims, dtype=dtype, partition_info=partition_info)
                     return initializer(dims, dtype=dtype)
                 variable_dtype = dtype.base_dtype
             elif _takes_no_required_args(initializer):
@@ -757,3 +799,23 @@ def resource_variables_enabled():
 
 __all__ += ["enable_resource_variables", "disable_resource_variables",
             "resource_variables_enabled"]
+
+
+def create_partitioned_variables(shape, slicing, initializer, dtype=_dt.float32, trainable=True,
+                                 collections=None, name=None, reuse=None):
+    """The parts (a list of Variables) of a variable of `shape` cut by `slicing`."""
+    if len(shape) != len(slicing):
+        raise ValueError("The 'shape' and 'slicing' of a partitioned Variable must have the "
+                         "length: shape: %s, slicing: %s" % (shape, slicing))
+    if len(shape) < 1:
+        raise ValueError("A partitioned Variable must have rank at least 1: shape: %s" % shape)
+    with variable_scope(name, "PartitionedVariable", reuse=reuse):
+        store = _store()
+        scope = store.current_scope
+        var = store.var_store._get_partitioned_variable(
+            scope.name, shape=shape, dtype=dtype, initializer=initializer,
+            trainable=trainable, partitioner=lambda **unused: slicing,
+            collections=collections, reuse=scope.reuse)
+        return list(var)
+
+__all__ += ["create_partitioned_variables"]

@@ -34,6 +34,7 @@ from ..engine.ops.comparison import logical_not
 from ..engine.ops.joining import stack
 from ..engine.ops.ordering import group, no_op
 from . import array_ops, scatter_ops, state_ops
+from .partitioned_variables import SaveSliceInfo as _SaveSliceInfo
 
 
 # tf.enable_resource_variables() sets this (variable_scope.py has the public functions).
@@ -180,6 +181,15 @@ class Variable(metaclass=_VariableMeta):
     >>> v.name
     'x:0'
     """
+
+    SaveSliceInfo = _SaveSliceInfo
+
+    def _set_save_slice_info(self, save_slice_info):
+        """Marks this variable as a slice of a larger one (a PartitionedVariable's part)."""
+        self._save_slice_info = save_slice_info
+
+    def _get_save_slice_info(self):
+        return self._save_slice_info
 
     def __init__(self, initial_value=None, trainable=None, collections=None, validate_shape=True,
                  caching_device=None, name=None, variable_def=None, dtype=None,

@@ -4,7 +4,7 @@ import os
 import shutil
 
 from ..engine.framework import file_io
-from ..engine.framework.graph import GraphKeys, Operation, get_default_graph
+from ..engine.framework.graph import GraphKeys, Operation, Tensor, get_default_graph
 from . import _proto, constants
 
 
@@ -126,6 +126,15 @@ class SavedModelBuilder:
             if key in signature_def_map:
                 raise KeyError(f'SignatureDef map key "{key}" is reserved for {what}. '
                                "Please use a different key.")
+
+    @staticmethod
+    def _add_train_op(train_op):
+        """Records `train_op` in the graph's saved_model_train_op collection (as TF's
+        builder does for an Estimator's TRAIN export)."""
+        if train_op is not None:
+            if not isinstance(train_op, (Tensor, Operation)):
+                raise TypeError("train_op needs to be a Tensor or Op: {!r}".format(train_op))
+            get_default_graph().add_to_collection(constants.TRAIN_OP_KEY, train_op)
 
     @staticmethod
     def _add_main_op(main_op):

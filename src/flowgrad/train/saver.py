@@ -37,10 +37,12 @@ from ..engine.runtime.session import BaseSession
 from ..ops import array_ops, state_ops
 from ..ops.control_flow_ops import group
 from ..ops.resource_variable_ops import shape_safe_assign_variable_handle
+from ..ops.partitioned_variables import PartitionedVariable
 from ..ops.variables import Variable, is_resource_variable
 from . import checkpoint_io as _io
 from . import checkpoint_management as _cm
 from . import checkpoint_v1 as _v1
+from . import tensor_bundle as _tb
 from . import sharded_save_ops  # noqa: F401  # registers the ops of TF's sharded Saver graph
 from .saveable_object import BaseSaverBuilder, SaveableObject  # noqa: F401
 from .checkpoint_management import (  # noqa: F401
@@ -79,8 +81,24 @@ def _str(x):
 def _save_v2_kernel(prefix, names, slices, *tensors, dtypes):
     prefix = _str(prefix)
     values = {}
-    for name, dtype, value in zip(names.tolist(), dtypes, tensors):
-        values[_str(name)] = (dtype, np.array(value))  # a snapshot (threads update in place)
+    specs = np.asarray(slices).reshape(-1).tolist()
+    for name, spec, dtype, value in zip(names.tolist(), specs, dtypes, tensors):
+        name, spec = _str(name), _str(spec)
+        value = np.array(value)   # a snapshot (threads update in place)
+        if not spec:
+            values[name] = (dtype, value)
+            continue
+        try:   # a slice of a partitioned variable: TF's BundleWriter::AddSlice
+            full, index = _io.parse_slice_spec(spec)
+        except ValueError as e:
+            raise errors.InvalidArgumentError(None, None, f"Invalid shape_and_slice "
+                                              f"{spec!r} for {name}: {e}") from None
+        extents = [(ix.start, ix.stop - ix.start) for ix in index]
+        have = values.get(name)
+        if have is None:
+            values[name] = (dtype, _tb.Sliced(full, [(extents, value)]))
+        else:
+            have[1].parts.append((extents, value))
     _io.write_checkpoint(prefix, values)
 
 
@@ -198,6 +216,9 @@ def _var_key(v):
 
 
 def _op_list_to_dict(var_list):
+    """TF's op_list_to_dict: {checkpoint key: saveable}; a PartitionedVariable, or the
+    parts of one (variables with a SaveSliceInfo), is a list of slices under its full
+    name."""
     if isinstance(var_list, (set, frozenset)):
         raise TypeError("Variables to save should be passed in a dict or a list: "
                         f"{var_list}")
@@ -206,11 +227,27 @@ def _op_list_to_dict(var_list):
         for name, v in var_list.items():
             if not isinstance(name, str):
                 raise TypeError(f"Variable names should be strings, got {name!r}")
-            out[name] = _check_saveable(v)
+            if isinstance(v, PartitionedVariable) or isinstance(v, (list, tuple)):
+                out[name] = [_check_saveable(x) for x in v]
+            else:
+                out[name] = _check_saveable(v)
         return out
     out = {}
     for v in sorted(var_list, key=lambda x: x.name):
+        if isinstance(v, PartitionedVariable):
+            if v.name in out:
+                raise ValueError(f"At least two variables have the same name: {v.name}")
+            out[v.name] = list(v)
+            continue
         v = _check_saveable(v)
+        info = getattr(v, "_save_slice_info", None)
+        if info is not None and not isinstance(v, SaveableObject):
+            have = out.setdefault(info.full_name, [])
+            if not isinstance(have, list):
+                raise ValueError("Mixing slices and non-slices with the same name: %s"
+                                 % info.full_name)
+            have.append(v)
+            continue
         name = v.name if isinstance(v, SaveableObject) else _var_key(v)
         if name in out:
             raise ValueError(f"At least two variables have the same name: {name}")
@@ -236,7 +273,15 @@ def _entries(var_dict):
     """(checkpoint key, slice spec, tensor to save, owner) for each saved tensor: one per
     variable, one per spec of a saveable object."""
     out = []
-    for n, v in var_dict.items():
+    for n, v in sorted(var_dict.items(), key=lambda x: x[0]):   # as TF: in key order
+        if isinstance(v, list):   # the slices of one partitioned variable, under its name
+            for part in v:
+                spec = part._save_slice_info.spec if getattr(
+                    part, "_save_slice_info", None) else ""
+                tensor = (part._as_graph_element() if is_resource_variable(part)
+                          else _ref_of(part))
+                out.append((n, spec, tensor, part))
+            continue
         if isinstance(v, SaveableObject):
             for spec in v.specs:
                 out.append((spec.name, spec.slice_spec, spec.tensor, v))
@@ -340,8 +385,8 @@ class Saver:
                 return
             raise ValueError("No variables to save")
         self._is_empty = False
-        g = _ref_of(next(iter(var_dict.values()))).graph
         entries = _entries(var_dict)
+        g = entries[0][2].graph
         names = [e[0] for e in entries]
         with g.as_default(), g.control_dependencies(None), g.name_scope(self._name or "save"):
             with g.name_scope("filename") as fscope:

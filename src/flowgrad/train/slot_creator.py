@@ -28,11 +28,21 @@ def _create_slot_var(primary, val, scope, validate_shape, shape, dtype):
     current_scope.set_partitioner(None)
     shape = shape if callable(val) else None
     try:
-        return vs.get_variable(scope, initializer=val, trainable=False, shape=shape, dtype=dtype,
+        slot = vs.get_variable(scope, initializer=val, trainable=False, shape=shape, dtype=dtype,
                                validate_shape=validate_shape,
                                use_resource=is_resource_variable(primary))
     finally:
         current_scope.set_partitioner(current_partitioner)
+    info = getattr(primary, "_save_slice_info", None)
+    if info is not None:
+        # as TF 1.14: the slot's key is the full name plus the slot's name cut at the
+        # length of the primary's op name (so a slot made in a variable scope gets TF's
+        # oddly cut key, e.g. 'dnn/hiddenlayer_0/kernel/t_0/Adagrad')
+        real_slot_name = slot.name[len(primary.op.name + "/"):-2]
+        slot._set_save_slice_info(type(info)(info.full_name + "/" + real_slot_name,
+                                             info.full_shape[:], info.var_offset[:],
+                                             info.var_shape[:]))
+    return slot
 
 
 def _colocated(primary, colocate):

@@ -774,15 +774,25 @@ def write_bundle(prefix, tensors, shard_ids=None, num_shards=None):
     per_shard = [[] for _ in range(num_shards)]
     offsets = [0] * num_shards
     entries = []
-    for name, (dtype, arr) in tensors.items():  # data in the order given, as SaveV2
-        shard = shard_ids.get(name, 0)
+    sliced = {}
+    for name, (dtype, arr) in _flatten_slices(tensors, sliced):  # data in SaveV2's order
+        shard = shard_ids.get(name if isinstance(name, str) else name[0], 0)
+        if not isinstance(name, str):   # one slice of a partitioned tensor: its own key
+            name, extents = name
+            entries.append((_slice_key(name.encode("utf-8"), extents), None))
         arr = np.asarray(arr)
         data, crc = _tensor_bytes(dtype, arr)
         proto = _entry_proto(dtype.as_datatype_enum, arr.shape, offsets[shard], len(data), crc,
                              shard)
-        entries.append((name.encode("utf-8"), proto))
+        if entries and entries[-1][1] is None:
+            entries[-1] = (entries[-1][0], proto)
+        else:
+            entries.append((name.encode("utf-8"), proto))
         per_shard[shard].append(data)
         offsets[shard] += len(data)
+    for name, (dtype, full_shape, extents) in sliced.items():
+        entries.append((name.encode("utf-8"), _full_entry_proto(dtype.as_datatype_enum,
+                                                                full_shape, extents)))
     entries.sort()  # the index in key order
     for shard in range(num_shards):
         if shard < used:
@@ -790,3 +800,42 @@ def write_bundle(prefix, tensors, shard_ids=None, num_shards=None):
     table = _build_table([(_HEADER_KEY, _header_proto(num_shards))] + entries)
     file_io.atomic_write(prefix + ".index", table, "index")
     return prefix
+
+
+class Sliced:
+    """The slices of one tensor to write under one key (a partitioned variable's parts, as
+    TF's BundleWriter::AddSlice): `parts` is [(extents [(start, length), ...], ndarray)]."""
+
+    def __init__(self, full_shape, parts):
+        self.full_shape = list(full_shape)
+        self.parts = list(parts)
+
+
+def _flatten_slices(tensors, sliced):
+    """(name, (dtype, array)) per data block in order; a slice's name is (name, extents),
+    and `sliced` collects each sliced tensor's full entry."""
+    for name, (dtype, arr) in tensors.items():
+        if isinstance(arr, Sliced):
+            sliced[name] = (dtype, arr.full_shape, [e for e, _ in arr.parts])
+            for extents, part in arr.parts:
+                yield (name, extents), (dtype, part)
+        else:
+            yield name, (dtype, arr)
+
+
+def _full_entry_proto(dtype_enum, shape, slices):
+    """The entry of a sliced tensor: dtype, full shape and its slices, no data."""
+    out = bytearray()
+    _field(out, 1, 0, dtype_enum)
+    _field(out, 2, 2, _shape_proto(shape))
+    for extents in slices:
+        sl = bytearray()
+        for start, length in extents:
+            ext = bytearray()
+            if length >= 0:
+                if start:
+                    _field(ext, 1, 0, start)
+                _field(ext, 2, 0, length)
+            _field(sl, 1, 2, ext)
+        _field(out, 7, 2, sl)
+    return bytes(out)

@@ -64,7 +64,9 @@ def group(*inputs, **kwargs) -> Operation:
 def tuple(tensors, name=None, control_inputs=None) -> list:
     """Returns `tensors` gated so that each is ready only after all of them are."""
     with name_scope(name, "tuple", tensors):
-        deps = [t for t in tensors if t is not None]
+        # as TF: an IndexedSlices gates through its op (its values' op)
+        deps = [t.values.op if isinstance(t, IndexedSlices) else t for t in tensors
+                if t is not None]
         gate = group(*deps, *(control_inputs or []), name="group_deps") if deps else None
         out = []
         for t in tensors:

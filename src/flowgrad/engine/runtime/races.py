@@ -281,7 +281,9 @@ def _drop_summary_only(program, reads):
             if p is None or p in report:
                 continue
             m = nodes[p]
-            if m.stateful and m.type not in _COPIES:
+            # a Cond is marked stateful for its branches' sake; its own outputs are values
+            # (tf.nn.zero_fraction's cond between a weight read and its summary)
+            if m.stateful and m.type not in _COPIES and m.type != "Cond":
                 continue
             if m.type not in _COPIES and not fetched.isdisjoint(m.outputs):
                 continue

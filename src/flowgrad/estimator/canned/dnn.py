@@ -7,13 +7,13 @@ from ...engine.ops import activations
 from ...engine.ops.bias_add import bias_add
 from ...engine.ops.linalg import matmul
 from ...losses import losses_impl as losses
-from ...ops import init_ops
+from ...ops import init_ops, partitioned_variables
 from ...ops.variable_scope import get_variable, variable_scope
 from ..estimator import Estimator
 from ..model_fn import ModeKeys
 from . import head as head_lib
 from . import optimizers
-from ._common import add_layer_summary, feature_column_lib, refuse, validate_features
+from ._common import add_layer_summary, feature_column_lib, validate_features
 
 __all__ = ["DNNClassifier", "DNNRegressor", "dnn_logit_fn_builder"]
 
@@ -22,29 +22,37 @@ _LEARNING_RATE = 0.05
 
 def _dense(net, units, activation_fn):
     """TF's core Dense layer in the current variable scope: kernel (glorot uniform), bias
-    (zeros), MatMul, BiasAdd, then the activation."""
+    (zeros), MatMul, BiasAdd, then the activation. As in TF 1.14 (Keras layers under the
+    'dnn' scope's partitioner) the variables are ResourceVariables partitioned by the
+    scope's partitioner: one part `kernel/part_0` on one machine, read through the
+    PartitionedVariable (`kernel/ReadVariableOp`, Identity `kernel`)."""
     in_units = net.shape.as_list()[-1]
     kernel = get_variable("kernel", shape=[in_units, units], dtype=net.dtype,
-                          initializer=init_ops.glorot_uniform_initializer())
+                          initializer=init_ops.glorot_uniform_initializer(),
+                          use_resource=True)
     bias = get_variable("bias", shape=[units], dtype=net.dtype,
-                        initializer=init_ops.zeros_initializer())
+                        initializer=init_ops.zeros_initializer(), use_resource=True)
     out = bias_add(matmul(net, kernel), bias, name="BiasAdd")
     return activation_fn(out) if activation_fn is not None else out
 
 
 def _dnn_logits(features, mode, units, hidden_units, feature_columns, activation_fn,
-                dropout, batch_norm):
+                dropout, batch_norm, input_layer_partitioner=None):
     from ...layers import core as core_layers  # lazy: tf.layers loads with a DNN
     from ...layers import normalization  # lazy: as above
     is_training = mode == ModeKeys.TRAIN
-    with variable_scope("input_from_feature_columns"):
-        net = feature_column_lib().input_layer(features, list(feature_columns))
+    with variable_scope("input_from_feature_columns", partitioner=input_layer_partitioner,
+                        use_resource=True):
+        net = feature_column_lib().feature_column._internal_input_layer(
+            features, list(feature_columns), variables_first=True)
     for layer_id, num_units in enumerate(hidden_units):
         with variable_scope("hiddenlayer_%d" % layer_id, values=(net,)) as scope:
             net = _dense(net, num_units, activation_fn)
             if dropout is not None and is_training:
                 net = core_layers.dropout(net, rate=dropout, training=True)
             if batch_norm:
+                # as TF's BatchNormalization: no partitioner for its moving statistics
+                scope.set_partitioner(None)
                 net = normalization.batch_normalization(
                     net, momentum=0.999, training=is_training, trainable=True,
                     name="batchnorm_%d" % layer_id)
@@ -60,22 +68,28 @@ def dnn_logit_fn_builder(units, hidden_units, feature_columns, activation_fn, dr
     """A logit_fn(features, mode) of a DNN with `units` logits."""
     if not isinstance(units, int):
         raise ValueError("units must be an int.  Given type: {}".format(type(units)))
-    refuse("dnn_logit_fn_builder", input_layer_partitioner=input_layer_partitioner)
 
     def dnn_logit_fn(features, mode):
         return _dnn_logits(features, mode, units, hidden_units, feature_columns,
-                           activation_fn, dropout, batch_norm)
+                           activation_fn, dropout, batch_norm, input_layer_partitioner)
     return dnn_logit_fn
 
 
 def _dnn_model_fn(features, labels, mode, head, hidden_units, feature_columns,
                   optimizer="Adagrad", activation_fn=activations.relu, dropout=None,
-                  batch_norm=False):
+                  batch_norm=False, input_layer_partitioner=None, config=None):
     optimizer = optimizers.get_optimizer_instance(optimizer, learning_rate=_LEARNING_RATE)
     validate_features(features)
-    with variable_scope("dnn", values=tuple(features.values())):
+    num_ps_replicas = config.num_ps_replicas if config else 0
+    partitioner = partitioned_variables.min_max_variable_partitioner(
+        max_partitions=num_ps_replicas)
+    with variable_scope("dnn", values=tuple(features.values()), partitioner=partitioner):
+        input_layer_partitioner = input_layer_partitioner or \
+            partitioned_variables.min_max_variable_partitioner(
+                max_partitions=num_ps_replicas, min_slice_size=64 << 20)
         logits = _dnn_logits(features, mode, head.logits_dimension, hidden_units,
-                             feature_columns, activation_fn, dropout, batch_norm)
+                             feature_columns, activation_fn, dropout, batch_norm,
+                             input_layer_partitioner)
         return head.create_estimator_spec(features=features, mode=mode, labels=labels,
                                           optimizer=optimizer, logits=logits)
 
@@ -84,14 +98,15 @@ class _DNNBase(Estimator):
     def _init_dnn(self, head, hidden_units, feature_columns, model_dir, optimizer,
                   activation_fn, dropout, input_layer_partitioner, config, warm_start_from,
                   batch_norm):
-        refuse(type(self).__name__, input_layer_partitioner=input_layer_partitioner)
         feature_columns = tuple(feature_columns or [])
 
         def _model_fn(features, labels, mode, config):
             return _dnn_model_fn(features=features, labels=labels, mode=mode, head=head,
                                  hidden_units=hidden_units, feature_columns=feature_columns,
                                  optimizer=optimizer, activation_fn=activation_fn,
-                                 dropout=dropout, batch_norm=batch_norm)
+                                 dropout=dropout, batch_norm=batch_norm,
+                                 input_layer_partitioner=input_layer_partitioner,
+                                 config=config)
         Estimator.__init__(self, model_fn=_model_fn, model_dir=model_dir, config=config,
                            warm_start_from=warm_start_from)
 

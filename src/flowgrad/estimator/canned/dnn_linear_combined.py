@@ -9,13 +9,13 @@ from ...engine.framework.graph import GraphKeys, control_dependencies, get_defau
 from ...engine.ops import activations
 from ...engine.ops.ordering import group
 from ...losses import losses_impl as losses
-from ...ops import state_ops
+from ...ops import partitioned_variables, state_ops
 from ...ops.variable_scope import variable_scope
 from ...train import training_util
 from ..estimator import Estimator
 from . import head as head_lib
 from . import optimizers
-from ._common import add_layer_summary, refuse, validate_features
+from ._common import add_layer_summary, validate_features
 from .dnn import _dnn_logits
 from .linear import linear_logit_fn_builder
 
@@ -39,11 +39,16 @@ def _validate_feature_columns(linear_feature_columns, dnn_feature_columns):
 
 def _combined_model_fn(features, labels, mode, head, linear_feature_columns,
                        linear_optimizer, dnn_feature_columns, dnn_optimizer, dnn_hidden_units,
-                       dnn_activation_fn, dnn_dropout, batch_norm, linear_sparse_combiner):
+                       dnn_activation_fn, dnn_dropout, batch_norm, linear_sparse_combiner,
+                       input_layer_partitioner=None, config=None):
     validate_features(features)
     if not linear_feature_columns and not dnn_feature_columns:
         raise ValueError("Either linear_feature_columns or dnn_feature_columns must be "
                          "defined.")
+    num_ps_replicas = config.num_ps_replicas if config else 0
+    input_layer_partitioner = input_layer_partitioner or \
+        partitioned_variables.min_max_variable_partitioner(max_partitions=num_ps_replicas,
+                                                           min_slice_size=64 << 20)
     graph = get_default_graph()
     dnn_logits = linear_logits = None
     if dnn_feature_columns:
@@ -52,15 +57,19 @@ def _combined_model_fn(features, labels, mode, head, linear_feature_columns,
         if not dnn_hidden_units:
             raise ValueError("dnn_hidden_units must be defined when dnn_feature_columns is "
                              "specified.")
-        with variable_scope("dnn", values=tuple(features.values())) as scope:
+        dnn_partitioner = partitioned_variables.min_max_variable_partitioner(
+            max_partitions=num_ps_replicas)
+        with variable_scope("dnn", values=tuple(features.values()),
+                            partitioner=dnn_partitioner) as scope:
             dnn_scope = scope.name
             dnn_logits = _dnn_logits(features, mode, head.logits_dimension, dnn_hidden_units,
                                      dnn_feature_columns, dnn_activation_fn, dnn_dropout,
-                                     batch_norm)
+                                     batch_norm, input_layer_partitioner)
     if linear_feature_columns:
         linear_optimizer = optimizers.get_optimizer_instance(
             linear_optimizer, learning_rate=_linear_learning_rate(len(linear_feature_columns)))
-        with variable_scope("linear", values=tuple(features.values())) as scope:
+        with variable_scope("linear", values=tuple(features.values()),
+                            partitioner=input_layer_partitioner, use_resource=True) as scope:
             linear_scope = scope.name
             linear_logits = linear_logit_fn_builder(
                 head.logits_dimension, linear_feature_columns,
@@ -93,7 +102,6 @@ class _CombinedBase(Estimator):
                        dnn_feature_columns, dnn_optimizer, dnn_hidden_units, dnn_activation_fn,
                        dnn_dropout, input_layer_partitioner, config, warm_start_from,
                        batch_norm, linear_sparse_combiner):
-        refuse(type(self).__name__, input_layer_partitioner=input_layer_partitioner)
         self._feature_columns = _validate_feature_columns(linear_feature_columns,
                                                           dnn_feature_columns)
 
@@ -101,7 +109,7 @@ class _CombinedBase(Estimator):
             return _combined_model_fn(
                 features, labels, mode, head, linear_feature_columns, linear_optimizer,
                 dnn_feature_columns, dnn_optimizer, dnn_hidden_units, dnn_activation_fn,
-                dnn_dropout, batch_norm, linear_sparse_combiner)
+                dnn_dropout, batch_norm, linear_sparse_combiner, input_layer_partitioner, config)
         Estimator.__init__(self, model_fn=_model_fn, model_dir=model_dir, config=config,
                            warm_start_from=warm_start_from)
 

@@ -13,14 +13,15 @@ from ...engine.ops import comparison, control_flow, reductions
 from ...engine.ops import shape as shape_ops
 from ...engine.ops.cast import cast
 from ...losses import losses_impl as losses
-from ...ops import nn_ops
+from ...ops import nn_ops, partitioned_variables
+from ...ops.partitioned_variables import PartitionedVariable
 from ...ops.variable_scope import variable_scope
 from ...summary import summary_ops
 from ...train import optimizers as opt_lib
 from ..estimator import Estimator
 from . import head as head_lib
 from . import optimizers
-from ._common import feature_column_lib, refuse, validate_features
+from ._common import feature_column_lib, validate_features
 
 __all__ = ["LinearClassifier", "LinearRegressor", "linear_logit_fn_builder"]
 
@@ -35,7 +36,7 @@ def _default_optimizer(feature_columns):
 def _expand(variables):
     out = []
     for v in variables:
-        out.extend(v if isinstance(v, (list, tuple)) else [v])
+        out.extend(list(v) if isinstance(v, (list, tuple, PartitionedVariable)) else [v])
     return out
 
 
@@ -87,9 +88,14 @@ def linear_logit_fn_builder(units, feature_columns, sparse_combiner="sum"):
 
 
 def _linear_model_fn(features, labels, mode, head, feature_columns, optimizer,
-                     sparse_combiner="sum"):
+                     sparse_combiner="sum", partitioner=None, config=None):
     validate_features(features)
-    with variable_scope("linear", values=tuple(features.values())):
+    num_ps_replicas = config.num_ps_replicas if config else 0
+    partitioner = partitioner or partitioned_variables.min_max_variable_partitioner(
+        max_partitions=num_ps_replicas, min_slice_size=64 << 20)
+    # as TF 1.14 (its _LinearModel is a Keras layer): ResourceVariables, partitioned
+    with variable_scope("linear", values=tuple(features.values()), partitioner=partitioner,
+                        use_resource=True):
         logits = linear_logit_fn_builder(head.logits_dimension, feature_columns,
                                          sparse_combiner)(features)
         optimizer = optimizers.get_optimizer_instance(
@@ -101,7 +107,6 @@ def _linear_model_fn(features, labels, mode, head, feature_columns, optimizer,
 class _LinearBase(Estimator):
     def _init_linear(self, head, feature_columns, model_dir, optimizer, config, partitioner,
                      warm_start_from, sparse_combiner):
-        refuse(type(self).__name__, partitioner=partitioner)
         if sparse_combiner not in ("mean", "sqrtn", "sum"):
             raise ValueError("sparse_combiner must be one of 'mean', 'sqrtn', 'sum'. Got: {}"
                              .format(sparse_combiner))
@@ -110,7 +115,8 @@ class _LinearBase(Estimator):
         def _model_fn(features, labels, mode, config):
             return _linear_model_fn(features=features, labels=labels, mode=mode, head=head,
                                     feature_columns=feature_columns, optimizer=optimizer,
-                                    sparse_combiner=sparse_combiner)
+                                    sparse_combiner=sparse_combiner,
+                                    partitioner=partitioner, config=config)
         Estimator.__init__(self, model_fn=_model_fn, model_dir=model_dir, config=config,
                            warm_start_from=warm_start_from)
 

@@ -14,12 +14,14 @@ from ...engine.framework.tensor_shape import TensorShape
 from ...engine.ops.construction import placeholder
 from ...ops.sparse_tensor import SparseTensor
 from ...saved_model import signature_def_utils
+from .export_output import EvalOutput, TrainOutput, get_export_outputs
 
 __all__ = ["ServingInputReceiver", "TensorServingInputReceiver",
            "build_parsing_serving_input_receiver_fn", "build_raw_serving_input_receiver_fn"]
 
 SINGLE_FEATURE_DEFAULT_NAME = "feature"
 SINGLE_RECEIVER_DEFAULT_NAME = "input"
+SINGLE_LABEL_DEFAULT_NAME = "label"
 _SINGLE_TENSOR_DEFAULT_NAMES = {"feature": SINGLE_FEATURE_DEFAULT_NAME, "label": "label",
                                 "receiver_tensor": SINGLE_RECEIVER_DEFAULT_NAME,
                                 "receiver_tensors_alternative": SINGLE_RECEIVER_DEFAULT_NAME}
@@ -69,6 +71,19 @@ class ServingInputReceiver(collections.namedtuple(
                     alt, "receiver_tensors_alternative")
         return super().__new__(cls, features=features, receiver_tensors=receiver_tensors,
                                receiver_tensors_alternatives=receiver_tensors_alternatives)
+
+
+class SupervisedInputReceiver(collections.namedtuple(
+        "SupervisedInputReceiver", ["features", "labels", "receiver_tensors"])):
+    """What a supervised input receiver fn returns (for exporting TRAIN and EVAL graphs):
+    features, labels and the tensors a request feeds."""
+
+    def __new__(cls, features, labels, receiver_tensors):
+        wrap_and_check_input_tensors(features, "feature", allow_int_keys=True)
+        wrap_and_check_input_tensors(labels, "label", allow_int_keys=True)
+        receiver_tensors = wrap_and_check_input_tensors(receiver_tensors, "receiver_tensor")
+        return super().__new__(cls, features=features, labels=labels,
+                               receiver_tensors=receiver_tensors)
 
 
 class TensorServingInputReceiver(collections.namedtuple(
@@ -124,6 +139,63 @@ def build_raw_serving_input_receiver_fn(features, default_batch_size=None):
     return serving_input_receiver_fn
 
 
+def build_raw_supervised_input_receiver_fn(features, labels, default_batch_size=None):
+    """A supervised input receiver fn of placeholders shaped like `features` and `labels`
+    (tensors or dicts of tensors; a batch dimension of `default_batch_size`)."""
+    try:
+        feat_keys = features.keys()
+    except AttributeError:
+        feat_keys = [SINGLE_RECEIVER_DEFAULT_NAME]
+    try:
+        label_keys = labels.keys()
+    except AttributeError:
+        label_keys = [SINGLE_LABEL_DEFAULT_NAME]
+    overlap = set(feat_keys) & set(label_keys)
+    if overlap:
+        raise ValueError("Features and labels must have distinct keys. Found overlapping "
+                         "keys: {}".format(overlap))
+
+    def supervised_input_receiver_fn():
+        if not isinstance(features, dict):
+            features_cp = _placeholder_from_tensor(features, default_batch_size)
+            receiver_features = {SINGLE_RECEIVER_DEFAULT_NAME: features_cp}
+        else:
+            receiver_features = {name: _placeholder_from_tensor(t, default_batch_size)
+                                 for name, t in features.items()}
+            features_cp = receiver_features
+        if not isinstance(labels, dict):
+            labels_cp = _placeholder_from_tensor(labels, default_batch_size)
+            receiver_labels = {SINGLE_LABEL_DEFAULT_NAME: labels_cp}
+        else:
+            receiver_labels = {name: _placeholder_from_tensor(t, default_batch_size)
+                               for name, t in labels.items()}
+            labels_cp = receiver_labels
+        receiver_tensors = dict(receiver_features)
+        receiver_tensors.update(receiver_labels)
+        return SupervisedInputReceiver(features_cp, labels_cp, receiver_tensors)
+
+    return supervised_input_receiver_fn
+
+
+EXPORT_TAG_MAP = {"train": ["train"], "eval": ["eval"], "infer": ["serve"]}
+SIGNATURE_KEY_MAP = {"train": "train", "eval": "eval", "infer": "serving_default"}
+
+
+def export_outputs_for_mode(mode, serving_export_outputs=None, predictions=None, loss=None,
+                            metrics=None):
+    """{signature key: ExportOutput} of a graph built in `mode`."""
+    if mode not in SIGNATURE_KEY_MAP:
+        raise ValueError("Export output type not found for mode: {}. Expected one of: {}.\n"
+                         "One likely error is that V1 Estimator Modekeys were somehow passed "
+                         "to this function. Please ensure that you are using the new "
+                         "ModeKeys.".format(mode, SIGNATURE_KEY_MAP.keys()))
+    key = SIGNATURE_KEY_MAP[mode]
+    if mode == "infer":
+        return get_export_outputs(serving_export_outputs, predictions)
+    cls = TrainOutput if mode == "train" else EvalOutput
+    return {key: cls(loss=loss, predictions=predictions, metrics=metrics)}
+
+
 def build_all_signature_defs(receiver_tensors, export_outputs,
                              receiver_tensors_alternatives=None, serving_only=True):
     """{signature name: SignatureDef} of every export output each receiver can feed; the
@@ -154,6 +226,8 @@ def build_all_signature_defs(receiver_tensors, export_outputs,
         logging.warning("Export includes no signature for '%s' because: %s", name, why)
     logging.info("Signatures INCLUDED in export for Predict: %s",
                  sorted(signature_def_map) if serving_only else None)
+    if not serving_only:   # as TF: training and eval signatures are not for serving
+        return signature_def_map
     return {k: v for k, v in signature_def_map.items()
             if signature_def_utils.is_valid_signature(v)}
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from ...engine.framework import dtypes
-from ...engine.framework.graph import Tensor
+from ...engine.framework.constant_op import constant
+from ...engine.framework.graph import Operation, Tensor, control_dependencies
 from ...saved_model import signature_constants, signature_def_utils
+from ...saved_model import utils as _sm_utils
 
 __all__ = ["ExportOutput", "ClassificationOutput", "RegressionOutput", "PredictOutput",
            "get_export_outputs"]
@@ -109,6 +111,98 @@ class PredictOutput(ExportOutput):
     def as_signature_def(self, receiver_tensors):
         """A predict SignatureDef of all the receiver tensors and outputs."""
         return signature_def_utils.predict_signature_def(receiver_tensors, self.outputs)
+
+
+SUPERVISED_TRAIN_METHOD_NAME = "tensorflow/supervised/training"
+SUPERVISED_EVAL_METHOD_NAME = "tensorflow/supervised/eval"
+
+
+class _SupervisedOutput(ExportOutput):
+    """The loss, predictions and metrics of a TRAIN or EVAL graph (TF 1.14's
+    _SupervisedOutput): keys 'loss', 'predictions[/k]', 'metrics/<k>/value|update_op'."""
+
+    LOSS_NAME = "loss"
+    PREDICTIONS_NAME = "predictions"
+    METRICS_NAME = "metrics"
+    METRIC_VALUE_SUFFIX = "value"
+    METRIC_UPDATE_SUFFIX = "update_op"
+    _METHOD = None
+
+    def __init__(self, loss=None, predictions=None, metrics=None):
+        self._loss = self._predictions = self._metrics = None
+        if loss is not None:
+            self._loss = self._prefix_output_keys(
+                self._wrap_and_check_outputs(loss, self.LOSS_NAME), self.LOSS_NAME)
+        if predictions is not None:
+            self._predictions = self._prefix_output_keys(
+                self._wrap_and_check_outputs(predictions, self.PREDICTIONS_NAME),
+                self.PREDICTIONS_NAME)
+        if metrics is not None:
+            self._metrics = self._wrap_and_check_metrics(metrics)
+
+    def _prefix_output_keys(self, output_dict, output_name):
+        return {self._prefix_key(k, output_name): v for k, v in output_dict.items()}
+
+    def _prefix_key(self, key, output_name):
+        if key.find(output_name) != 0:
+            key = output_name + self._SEPARATOR_CHAR + key
+        return key
+
+    def _wrap_and_check_metrics(self, metrics):
+        if not isinstance(metrics, dict):
+            metrics = {self.METRICS_NAME: metrics}
+        outputs = {}
+        for key, value in metrics.items():
+            if not isinstance(value, tuple):
+                raise NotImplementedError("export of a Keras Metrics object as a metric is "
+                                          "not implemented by flowgrad")
+            metric_val, metric_op = value
+            key = self._prefix_key(self._check_output_key(key, self.METRICS_NAME),
+                                   self.METRICS_NAME)
+            val_name = key + self._SEPARATOR_CHAR + self.METRIC_VALUE_SUFFIX
+            op_name = key + self._SEPARATOR_CHAR + self.METRIC_UPDATE_SUFFIX
+            if not isinstance(metric_val, Tensor):
+                raise ValueError("{} output value must be a Tensor; got {}.".format(
+                    key, metric_val))
+            if not isinstance(metric_op, (Tensor, Operation)):
+                raise ValueError("{} update_op must be a Tensor or Operation; got {}.".format(
+                    key, metric_op))
+            if isinstance(metric_op, Operation):
+                with control_dependencies([metric_op]):
+                    metric_op = constant([], name="metric_op_wrapper")
+            outputs[val_name] = metric_val
+            outputs[op_name] = metric_op
+        return outputs
+
+    loss = property(lambda self: self._loss)
+    predictions = property(lambda self: self._predictions)
+    metrics = property(lambda self: self._metrics)
+
+    def as_signature_def(self, receiver_tensors):
+        """A supervised SignatureDef: the receiver tensors in, loss/predictions/metrics out."""
+        if not receiver_tensors:
+            raise ValueError("{} inputs cannot be None or empty.".format(self._METHOD))
+        outputs = {}
+        for part in (self.loss, self.predictions, self.metrics):
+            if part is not None:
+                outputs.update(part)
+        return signature_def_utils.build_signature_def(
+            {k: _sm_utils.build_tensor_info(t)
+             for k, t in receiver_tensors.items()},
+            {k: _sm_utils.build_tensor_info(t) for k, t in outputs.items()},
+            self._METHOD)
+
+
+class TrainOutput(_SupervisedOutput):
+    """The outputs of a TRAIN graph (signature method 'tensorflow/supervised/training')."""
+
+    _METHOD = SUPERVISED_TRAIN_METHOD_NAME
+
+
+class EvalOutput(_SupervisedOutput):
+    """The outputs of an EVAL graph (signature method 'tensorflow/supervised/eval')."""
+
+    _METHOD = SUPERVISED_EVAL_METHOD_NAME
 
 
 def get_export_outputs(export_outputs, predictions):
