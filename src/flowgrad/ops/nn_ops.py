@@ -570,13 +570,27 @@ def zero_fraction(value: TensorLike, name: str | None = None) -> Tensor:
     ...     print(sess.run(tf.nn.zero_fraction([0.0, 1.0, 0.0, 2.0])))
     0.5
     """
+    from . import control_flow_ops  # lazy: control flow loads after the nn ops
     with name_scope(name, "zero_fraction", graph_values(value)):
         value = to_tensor(value, name="value")
-        zeros = _m.reduce_sum(_m.cast(_c.equal(value, _a.zeros_like(value)), _dt.float32))
-        size = _m.cast(_a.size(value, out_type=_dt.int64), _dt.float32)
+        size = _a.size(value, out_type=_dt.int64)
+        # as TF 1.14: the nonzero count in int32 when the size allows (a cond)
+        num_nonzero = control_flow_ops.cond(
+            _c.less_equal(size, np.iinfo(np.int32).max),
+            true_fn=lambda: _m.cast(_count_nonzero(value, dtype=_dt.int32), dtype=_dt.int64),
+            false_fn=lambda: _count_nonzero(value, dtype=_dt.int64))
         with name_scope("counts_to_fraction"):
-            frac = _m.truediv(zeros, size)
+            num_zero = size - num_nonzero
+            frac = _m.truediv(_m.cast(num_zero, dtype=_dt.float32),
+                              _m.cast(size, dtype=_dt.float32))
         return _a.identity(frac, name="fraction")
+
+
+def _count_nonzero(input_tensor, dtype=_dt.int64):
+    with name_scope(None, "count_nonzero", [input_tensor]):
+        zero = _a.zeros([], dtype=input_tensor.dtype)
+        return _m.reduce_sum(_m.cast(_c.not_equal(input_tensor, zero), dtype=dtype),
+                             name="nonzero_count")
 
 
 def crelu(features: TensorLike, name: str | None = None, axis: int = -1) -> Tensor:
