@@ -101,3 +101,5 @@ EXEMPTIONS["ExperimentalDatasetCardinality"] = "covered-elsewhere: tests/test_da
 EXEMPTIONS.update({op: "covered-elsewhere: tests/test_data_sparse.py" for op in (
     "SerializeSparse", "SerializeManySparse", "DeserializeSparse",
     "ExperimentalDenseToSparseBatchDataset")})
+EXEMPTIONS.update({op: "covered-elsewhere: tests/test_data_options.py" for op in (
+    "ExperimentalMaxIntraOpParallelismDataset", "ExperimentalPrivateThreadPoolDataset")})

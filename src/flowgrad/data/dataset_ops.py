@@ -4,6 +4,8 @@ as TF names them. The ops and their per-session iterators are in engine/ops/data
 """
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
@@ -27,6 +29,7 @@ from ..ops.sparse_tensor import SparseTensor, SparseTensorValue
 from . import _cache_file  # noqa: F401 - cache files in TF's format
 from . import _nest
 from . import iterator_ops as _iterator_ops
+from .options import Options
 from .iterator_ops import Iterator
 
 __all__ = ["Dataset", "DatasetV1", "Options", "get_output_classes", "get_output_shapes",
@@ -582,12 +585,15 @@ class DatasetV1:
         return DatasetV1.zip((counter, self))
 
     def options(self):
-        return Options()
+        """The options of this dataset and its inputs, merged (tf.data.Options)."""
+        return _pipeline_options(self._variant_tensor)
 
     def with_options(self, options):
-        if not isinstance(options, Options):
-            raise TypeError(f"options must be a tf.data.Options, got {options!r}")
-        return self
+        """This dataset with `options` merged into its pipeline's (ValueError where an
+        option is set to two different values); they apply when an iterator is made."""
+        self.options().merge(options)   # TF's checks: the type, conflicting values
+        _OPTIONS.setdefault(self._variant_tensor, []).append(options)
+        return DatasetV1(self._variant_tensor, self._structure)
 
     # -- iterators -------------------------------------------------------------------
     def make_one_shot_iterator(self):
@@ -610,14 +616,32 @@ _iterator_ops._VARIANT_DATASET = _VariantDataset
 _iterator_ops._FROM_FLAT = _from_flat
 
 
-class Options:
-    """tf.data.Options: accepted; flowgrad's pipelines have no optimization switches."""
+# Options given by with_options, by the variant tensor of the dataset they were given to
+# (TF 1.14's _OptionsDataset adds no op): a pipeline's are those of the variant tensors
+# upstream of its own, merged.
+_OPTIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
-    def __init__(self):
-        self.experimental_deterministic = None
-        self.experimental_optimization = None
-        self.experimental_stats = None
-        self.experimental_threading = None
+
+def _pipeline_options(variant):
+    options = Options()
+    if not _OPTIONS:
+        return options
+    seen = set()
+    stack = [variant]
+    found = []
+    while stack:
+        t = stack.pop()
+        if t in seen:
+            continue
+        seen.add(t)
+        found.extend(_OPTIONS.get(t, ()))
+        stack.extend(i for i in t.op.inputs if i.dtype.base_dtype is _dt.variant)
+    for o in found:
+        options = options.merge(o)
+    return options
+
+
+_iterator_ops._PIPELINE_OPTIONS = _pipeline_options
 
 
 def _static(t):

@@ -14,10 +14,14 @@ from ._sampling import RandomDataset, dense_to_sparse_batch, sample_from_dataset
 from ._saveable import CheckpointInputPipelineHook, make_saveable_from_iterator
 from ._transforms import ignore_errors, parallel_interleave, shuffle_and_repeat
 from .csv import CsvDataset, make_csv_dataset
+from .options import (DistributeOptions, MapVectorizationOptions, OptimizationOptions,
+                      StatsOptions, ThreadingOptions)
 from .dataset_ops import (AUTOTUNE, DatasetV1, _const, _from_flat, _function_op, _nest, _op,
                           _static, _structure_attrs, _trace)
 
 __all__ = ["AUTOTUNE", "CheckpointInputPipelineHook", "Counter", "CsvDataset", "Optional",
+           "DistributeOptions", "MapVectorizationOptions", "OptimizationOptions",
+           "StatsOptions", "ThreadingOptions",
            "RandomDataset", "Reducer",
            "TFRecordWriter", "bucket_by_sequence_length", "copy_to_device",
            "get_next_as_optional", "group_by_reducer", "group_by_window",

@@ -109,19 +109,19 @@ class Iterator:
     @classmethod
     def _one_shot(cls, dataset):
         _check_stateless_capture(dataset._variant_tensor)
+        options = _PIPELINE_OPTIONS(dataset._variant_tensor)
+        _check_supported(options)
         attrs = dict(_flat_attrs(dataset._structure), container="", shared_name="")
         op = apply_op("OneShotIterator", [], attrs)
-        _ds.set_one_shot_dataset(op, dataset._variant_tensor)
+        # TF 1.14 applies the options inside the iterator's dataset function (no op here)
+        _ds.set_one_shot_dataset(op, dataset._variant_tensor, fuse="shuffle_and_repeat_fusion"
+                                 in options._static_optimizations())
         return cls._make(op.outputs[0], None, dataset._structure)
 
     @classmethod
     def _initializable(cls, dataset, shared_name=None):
-        variant = dataset._variant_tensor
-        opt = constant([], _dt.string, name="optimizations")
-        variant = apply_op("OptimizeDataset", [variant, opt],
-                           dict(_flat_attrs(dataset._structure))).outputs[0]
-        variant = apply_op("ModelDataset", [variant],
-                           dict(_flat_attrs(dataset._structure))).outputs[0]
+        variant = _apply_options(dataset._variant_tensor, dataset._structure,
+                                 _PIPELINE_OPTIONS(dataset._variant_tensor))
         attrs = dict(_flat_attrs(dataset._structure), container="",
                      shared_name=shared_name or "")
         resource = apply_op("IteratorV2", [], attrs).outputs[0]
@@ -213,6 +213,43 @@ class Iterator:
 # Dataset for a variant dataset, a SparseTensor for a boxed one).
 _VARIANT_DATASET = None
 _FROM_FLAT = None
+_PIPELINE_OPTIONS = None      # a dataset's merged tf.data.Options
+
+
+def _check_supported(options):
+    if options.experimental_stats.aggregator is not None:
+        raise NotImplementedError("flowgrad's tf.data has no StatsAggregator (argument "
+                                  "experimental_stats.aggregator)")
+
+
+def _apply_options(variant, structure, options):
+    """TF 1.14's Dataset._apply_options: the datasets an initializable iterator reads
+    through. flowgrad's threads come from its own budget (the thread-pool datasets pass
+    elements through); OptimizeDataset applies the listed optimizations that change
+    results; ModelDataset is TF's autotuning (a pass-through)."""
+    _check_supported(options)
+    attrs = _flat_attrs(structure)
+    threading = options.experimental_threading
+    if threading.max_intra_op_parallelism is not None:
+        n = constant(threading.max_intra_op_parallelism, _dt.int64,
+                     name="max_intra_op_parallelism")
+        variant = apply_op("ExperimentalMaxIntraOpParallelismDataset", [variant, n],
+                           attrs).outputs[0]
+    if threading.private_threadpool_size is not None:
+        n = constant(threading.private_threadpool_size, _dt.int64, name="num_threads")
+        variant = apply_op("ExperimentalPrivateThreadPoolDataset", [variant, n],
+                           attrs).outputs[0]
+    static = options._static_optimizations()
+    if static:
+        opt = constant(static, _dt.string, name="optimizations")
+        variant = apply_op("OptimizeDataset", [variant, opt], dict(
+            attrs, optimization_configs=options._static_optimization_configs())).outputs[0]
+    tuning = options.experimental_optimization
+    if tuning.autotune is not False:
+        budget = tuning.autotune_cpu_budget
+        variant = apply_op("ModelDataset", [variant], dict(
+            attrs, cpu_budget=0 if budget is None else budget)).outputs[0]
+    return variant
 
 
 def _sparse_class(c):
