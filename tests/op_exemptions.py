@@ -103,3 +103,4 @@ EXEMPTIONS.update({op: "covered-elsewhere: tests/test_data_sparse.py" for op in 
     "ExperimentalDenseToSparseBatchDataset")})
 EXEMPTIONS.update({op: "covered-elsewhere: tests/test_data_options.py" for op in (
     "ExperimentalMaxIntraOpParallelismDataset", "ExperimentalPrivateThreadPoolDataset")})
+EXEMPTIONS["ExperimentalSqlDataset"] = "covered-elsewhere: tests/test_data_sql.py (a database)"
