@@ -15,6 +15,9 @@ from ._saveable import CheckpointInputPipelineHook, make_saveable_from_iterator
 from ._transforms import ignore_errors, parallel_interleave, shuffle_and_repeat
 from .csv import CsvDataset, make_csv_dataset
 from .readers import SqlDataset
+from .structure import (DatasetStructure, NestedStructure, OptionalStructure,
+                        SparseTensorStructure, Structure, TensorStructure, from_variant,
+                        get_structure, to_variant)
 from .options import (DistributeOptions, MapVectorizationOptions, OptimizationOptions,
                       StatsOptions, ThreadingOptions)
 from .dataset_ops import (AUTOTUNE, DatasetV1, _const, _from_flat, _function_op, _nest, _op,
@@ -22,7 +25,9 @@ from .dataset_ops import (AUTOTUNE, DatasetV1, _const, _from_flat, _function_op,
 
 __all__ = ["AUTOTUNE", "CheckpointInputPipelineHook", "Counter", "CsvDataset", "Optional",
            "DistributeOptions", "MapVectorizationOptions", "OptimizationOptions",
-           "StatsOptions", "ThreadingOptions", "SqlDataset",
+           "StatsOptions", "ThreadingOptions", "SqlDataset", "DatasetStructure",
+           "NestedStructure", "OptionalStructure", "SparseTensorStructure", "Structure",
+           "TensorStructure", "from_variant", "get_structure", "to_variant",
            "RandomDataset", "Reducer",
            "TFRecordWriter", "bucket_by_sequence_length", "copy_to_device",
            "get_next_as_optional", "group_by_reducer", "group_by_window",
