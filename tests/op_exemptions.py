@@ -103,4 +103,8 @@ EXEMPTIONS.update({op: "covered-elsewhere: tests/test_data_sparse.py" for op in 
     "ExperimentalDenseToSparseBatchDataset")})
 EXEMPTIONS.update({op: "covered-elsewhere: tests/test_data_options.py" for op in (
     "ExperimentalMaxIntraOpParallelismDataset", "ExperimentalPrivateThreadPoolDataset")})
+EXEMPTIONS.update({op: "covered-elsewhere: tests/test_data_stats.py" for op in (
+    "ExperimentalStatsAggregatorHandle", "ExperimentalStatsAggregatorSummary",
+    "ExperimentalLatencyStatsDataset", "ExperimentalBytesProducedStatsDataset",
+    "ExperimentalSetStatsAggregatorDataset")})
 EXEMPTIONS["ExperimentalSqlDataset"] = "covered-elsewhere: tests/test_data_sql.py (a database)"

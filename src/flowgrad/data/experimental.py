@@ -15,6 +15,7 @@ from ._saveable import CheckpointInputPipelineHook, make_saveable_from_iterator
 from ._transforms import ignore_errors, parallel_interleave, shuffle_and_repeat
 from .csv import CsvDataset, make_csv_dataset
 from .readers import SqlDataset
+from .stats import StatsAggregator, bytes_produced_stats, latency_stats
 from .structure import (DatasetStructure, NestedStructure, OptionalStructure,
                         SparseTensorStructure, Structure, TensorStructure, from_variant,
                         get_structure, to_variant)
@@ -26,6 +27,7 @@ from .dataset_ops import (AUTOTUNE, DatasetV1, _const, _from_flat, _function_op,
 __all__ = ["AUTOTUNE", "CheckpointInputPipelineHook", "Counter", "CsvDataset", "Optional",
            "DistributeOptions", "MapVectorizationOptions", "OptimizationOptions",
            "StatsOptions", "ThreadingOptions", "SqlDataset", "DatasetStructure",
+           "StatsAggregator", "bytes_produced_stats", "latency_stats",
            "NestedStructure", "OptionalStructure", "SparseTensorStructure", "Structure",
            "TensorStructure", "from_variant", "get_structure", "to_variant",
            "RandomDataset", "Reducer",

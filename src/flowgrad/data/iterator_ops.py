@@ -110,7 +110,7 @@ class Iterator:
     def _one_shot(cls, dataset):
         _check_stateless_capture(dataset._variant_tensor)
         options = _PIPELINE_OPTIONS(dataset._variant_tensor)
-        _check_supported(options)
+        _check_supported(options, one_shot=True)
         attrs = dict(_flat_attrs(dataset._structure), container="", shared_name="")
         op = apply_op("OneShotIterator", [], attrs)
         # TF 1.14 applies the options inside the iterator's dataset function (no op here)
@@ -216,9 +216,16 @@ _FROM_FLAT = None
 _PIPELINE_OPTIONS = None      # a dataset's merged tf.data.Options
 
 
-def _check_supported(options):
-    if options.experimental_stats.aggregator is not None:
-        raise NotImplementedError("flowgrad's tf.data has no StatsAggregator (argument "
+_SET_STATS_AGGREGATOR = None  # data/stats.py: TF's _SetStatsAggregatorDataset
+
+
+def _check_supported(options, one_shot=False):
+    if options.experimental_stats.latency_all_edges:
+        raise NotImplementedError("flowgrad's tf.data does not record latencies on every "
+                                  "edge (option experimental_stats.latency_all_edges)")
+    if one_shot and options.experimental_stats.aggregator is not None:
+        raise NotImplementedError("flowgrad attaches a StatsAggregator to initializable "
+                                  "iterators only, not one-shot ones (option "
                                   "experimental_stats.aggregator)")
 
 
@@ -249,6 +256,8 @@ def _apply_options(variant, structure, options):
         budget = tuning.autotune_cpu_budget
         variant = apply_op("ModelDataset", [variant], dict(
             attrs, cpu_budget=0 if budget is None else budget)).outputs[0]
+    if options.experimental_stats.aggregator is not None:
+        variant = _SET_STATS_AGGREGATOR(variant, structure, options.experimental_stats)
     return variant
 
 

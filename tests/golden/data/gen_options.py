@@ -90,7 +90,10 @@ def _merging(tf):
     b.experimental_optimization.map_fusion = True
     b.experimental_optimization.map_vectorization.enabled = True
     c = a.merge(b)
-    return [c.experimental_optimization.map_fusion, c.experimental_deterministic,
+    e = tf.data.Options()
+    e.experimental_stats.latency_all_edges = True
+    e.experimental_slack = True
+    return [e._static_optimizations(), e._static_optimization_configs(),c.experimental_optimization.map_fusion, c.experimental_deterministic,
             c.experimental_threading.private_threadpool_size,
             c.experimental_optimization.map_vectorization.enabled,
             c._static_optimizations(), c._static_optimization_configs(), c == b.merge(a),
@@ -176,8 +179,7 @@ PROGRAMS.update({
         experimental_optimization__map_vectorization__use_choose_fastest=True)),
     "ops_no_defaults": _ops(_opt(experimental_optimization__apply_default_optimizations=False,
                                  experimental_optimization__map_fusion=True)),
-    "ops_slack_stats_edges": _ops(_opt(experimental_slack=True,
-                                       experimental_stats__latency_all_edges=True)),
+    "ops_slack": _ops(_opt(experimental_slack=True)),
 })
 
 
