@@ -100,7 +100,7 @@ EXEMPTIONS.update({op: "covered-elsewhere: tests/test_data_grouping.py" for op i
 EXEMPTIONS["ExperimentalDatasetCardinality"] = "covered-elsewhere: tests/test_data_grouping.py"
 EXEMPTIONS.update({op: "covered-elsewhere: tests/test_data_sparse.py" for op in (
     "SerializeSparse", "SerializeManySparse", "DeserializeSparse",
-    "ExperimentalDenseToSparseBatchDataset")})
+    "ExperimentalDenseToSparseBatchDataset", "SparseTensorSliceDataset")})
 EXEMPTIONS.update({op: "covered-elsewhere: tests/test_data_options.py" for op in (
     "ExperimentalMaxIntraOpParallelismDataset", "ExperimentalPrivateThreadPoolDataset")})
 EXEMPTIONS.update({op: "covered-elsewhere: tests/test_data_stats.py" for op in (

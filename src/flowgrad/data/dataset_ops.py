@@ -315,8 +315,25 @@ class DatasetV1:
 
     @staticmethod
     def from_sparse_tensor_slices(sparse_tensor):
-        raise NotImplementedError("flowgrad does not implement "
-                                  "Dataset.from_sparse_tensor_slices (argument sparse_tensor)")
+        """The rows of a rank-N SparseTensor, each as (indices, values, dense_shape) of
+        rank N-1 (TF 1.14's SparseTensorSliceDataset)."""
+        if not isinstance(sparse_tensor, SparseTensor):
+            raise TypeError(f"`sparse_tensor` must be a `tf.SparseTensor` object. Was "
+                            f"{sparse_tensor}.")
+        ind, shp = sparse_tensor.indices.shape, sparse_tensor.dense_shape.shape
+        a = ind[1] - 1 if ind.ndims is not None and ind[1] is not None else None
+        b = shp[0] - 1 if shp.ndims is not None and shp[0] is not None else None
+        if a is not None and b is not None and a != b:
+            raise ValueError(f"Dimensions {a} and {b} are not compatible")
+        rank = a if a is not None else b
+        structure = (_Spec(_dt.int64, TensorShape([None, rank])),
+                     _Spec(sparse_tensor.dtype.base_dtype, TensorShape([None])),
+                     _Spec(_dt.int64, TensorShape([rank])))
+        return DatasetV1(_op("SparseTensorSliceDataset",
+                             [sparse_tensor.indices, sparse_tensor.values,
+                              sparse_tensor.dense_shape],
+                             dict(_structure_attrs(structure),
+                                  Tvalues=sparse_tensor.dtype.base_dtype)), structure)
 
     @staticmethod
     def from_generator(generator, output_types, output_shapes=None, args=None):

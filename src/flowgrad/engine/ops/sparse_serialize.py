@@ -220,3 +220,26 @@ def _dense_to_sparse_batch(args, attrs, fns):
 
 
 register_dataset_op("ExperimentalDenseToSparseBatchDataset", _dense_to_sparse_batch)
+
+
+# -- Dataset.from_sparse_tensor_slices ------------------------------------------------------
+def _sparse_slices(args, attrs, fns):
+    ind, vals, shp = (np.asarray(a) for a in args)
+    ind = ind.astype(np.int64, copy=False).reshape(-1, shp.shape[0] if shp.ndim else 0)
+    rows = ind[:, 0] if ind.shape[0] else np.zeros(0, np.int64)
+    if len(rows) > 1 and (np.diff(rows) < 0).any():
+        raise errors.UnimplementedError(
+            None, None, "The SparseTensor must be ordered in the batch dimension; handling "
+            "arbitrarily ordered input is not currently supported.")
+    n = int(shp[0]) if shp.size else 0
+    starts = np.searchsorted(rows, np.arange(n + 1))
+    rest = shp[1:].astype(np.int64)
+
+    def it():
+        for b in range(n):
+            lo, hi = int(starts[b]), int(starts[b + 1])
+            yield (ind[lo:hi, 1:].copy(), vals[lo:hi].copy(), rest.copy())
+    return DatasetValue(it)
+
+
+register_dataset_op("SparseTensorSliceDataset", _sparse_slices)
