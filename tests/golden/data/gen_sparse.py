@@ -263,5 +263,27 @@ PROGRAMS.update({
 })
 
 
+def _file_cache(tf):
+    d = tempfile.mkdtemp()
+    try:
+        with tf.Graph().as_default():
+            ds = _parsed(tf).cache(os.path.join(d, "c")).batch(2)
+            it = ds.make_initializable_iterator()
+            nxt = it.get_next()
+            out = []
+            with tf.Session() as sess:
+                for _ in range(2):
+                    sess.run(it.initializer)
+                    out.append(drain(tf, nxt, sess))
+            return out
+    except Exception as e:  # noqa: BLE001 - the error is the golden
+        return _err(e)
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
+
+
+PROGRAMS["file_cache"] = _file_cache
+
+
 def cases(tf):
     return {name: PROGRAMS[name](tf) for name in sorted(PROGRAMS)}
