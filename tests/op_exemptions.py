@@ -128,3 +128,13 @@ import flowgrad.horovod.tensorflow  # noqa: E402,F401 - importing it registers i
 EXEMPTIONS.update({op: "covered-elsewhere: tests/test_horovod.py (ranks in threads and "
                        "processes)" for op in ("HorovodAllreduce", "HorovodAllgather",
                                                "HorovodBroadcast", "HorovodGroupedAllreduce")})
+EXEMPTIONS.update({op: "covered-elsewhere: tests/test_data_sparse.py" for op in (
+    "SerializeSparse", "SerializeManySparse", "DeserializeSparse",
+    "ExperimentalDenseToSparseBatchDataset", "SparseTensorSliceDataset")})
+EXEMPTIONS.update({op: "covered-elsewhere: tests/test_data_options.py" for op in (
+    "ExperimentalMaxIntraOpParallelismDataset", "ExperimentalPrivateThreadPoolDataset")})
+EXEMPTIONS.update({op: "covered-elsewhere: tests/test_data_stats.py" for op in (
+    "ExperimentalStatsAggregatorHandle", "ExperimentalStatsAggregatorSummary",
+    "ExperimentalLatencyStatsDataset", "ExperimentalBytesProducedStatsDataset",
+    "ExperimentalSetStatsAggregatorDataset")})
+EXEMPTIONS["ExperimentalSqlDataset"] = "covered-elsewhere: tests/test_data_sql.py (a database)"

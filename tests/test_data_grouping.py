@@ -77,8 +77,3 @@ def test_scan_state_saves_and_restores(tmp_path):
         with tf.Session() as sess:
             saver.restore(sess, str(tmp_path / "c"))
             assert [sess.run(nxt) for _ in range(3)] == want == [6, 10, 15]
-
-
-def test_parse_example_dataset_sparse_features_are_refused():
-    with pytest.raises(NotImplementedError, match="VarLenFeature"):
-        tf.data.experimental.parse_example_dataset({"v": tf.VarLenFeature(tf.int64)})

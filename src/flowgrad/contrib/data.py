@@ -1,6 +1,7 @@
 """`tf.contrib.data` (TF 1.14): the deprecated aliases of tf.data.experimental that
 flowgrad implements."""
-from ..data.experimental import (AUTOTUNE, CsvDataset, RandomDataset, choose_from_datasets,
+from ..data.experimental import (AUTOTUNE, CsvDataset, RandomDataset, SqlDataset,
+                                 choose_from_datasets, dense_to_sparse_batch,
                                  enumerate_dataset, get_single_element, ignore_errors,
                                  make_saveable_from_iterator, map_and_batch,
                                  parallel_interleave, sample_from_datasets,
@@ -18,7 +19,7 @@ from ..data._grouping import (Counter, Reducer, group_by_reducer, group_by_windo
 from ..data._grouping import bucket_by_sequence_length as _bucket_by_sequence_length
 
 __all__ = ["AUTOTUNE", "CheckpointInputPipelineHook", "Counter", "CsvDataset", "Optional",
-           "RandomDataset", "Reducer",
+           "RandomDataset", "Reducer", "SqlDataset", "dense_to_sparse_batch",
            "TFRecordWriter", "batch_and_drop_remainder", "bucket_by_sequence_length",
            "copy_to_device", "get_next_as_optional", "group_by_reducer", "group_by_window",
            "padded_batch_and_drop_remainder", "prefetch_to_device", "reduce_dataset",

@@ -1,8 +1,7 @@
 """tf.data.experimental.parse_example_dataset and make_batched_features_dataset (TF 1.14),
 and tf.contrib.data's read_batch_features: TFRecord files of tf.train.Example, shuffled
-and repeated, batched, parsed by parse_example into dicts of feature tensors. Dense
-features (FixedLenFeature, FixedLenSequenceFeature) only: tf.data here holds no
-SparseTensor elements."""
+and repeated, batched, parsed by parse_example into dicts of feature tensors (dense
+features) and SparseTensors (VarLenFeature, SparseFeature)."""
 from __future__ import annotations
 
 from .. import gfile as _gfile
@@ -15,25 +14,21 @@ from .readers import TFRecordDataset
 __all__ = ["make_batched_features_dataset", "parse_example_dataset", "read_batch_features"]
 
 
-def _check_dense(features):
-    for key, f in features.items():
-        if not isinstance(f, (_parsing.FixedLenFeature, _parsing.FixedLenSequenceFeature)):
-            raise NotImplementedError(
-                f"flowgrad's parse_example_dataset parses dense features only: feature "
-                f"{key!r} is a {type(f).__name__} (its SparseTensor cannot be a tf.data "
-                "element here)")
-
-
 def parse_example_dataset(features, num_parallel_calls=1):
     """A transformation parsing batches of serialized Examples (string vectors) into
-    dicts of dense feature tensors (tf.io.parse_example)."""
+    dicts of feature tensors and SparseTensors (tf.io.parse_example)."""
     if features is None:
         raise ValueError(f"Missing: features was {features}.")
-    _check_dense(features)
 
     def apply(dataset):
-        return dataset.map(lambda serialized: _parsing.parse_example(serialized, features),
-                           num_parallel_calls=num_parallel_calls)
+        out = dataset.map(lambda serialized: _parsing.parse_example(serialized, features),
+                          num_parallel_calls=num_parallel_calls)
+        # TF 1.14's dict: dense keys, then VarLenFeature keys, then SparseFeature keys
+        # (each sorted); the components' flat order (sorted keys) is the same either way
+        rank = {_parsing.FixedLenFeature: 0, _parsing.FixedLenSequenceFeature: 0,
+                _parsing.VarLenFeature: 1, _parsing.SparseFeature: 2}
+        order = sorted(out._structure, key=lambda k: (rank.get(type(features[k]), 1), k))
+        return DatasetV1(out._variant_tensor, {k: out._structure[k] for k in order})
     return apply
 
 

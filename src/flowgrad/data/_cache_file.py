@@ -15,7 +15,9 @@ import os
 
 import numpy as np
 
+from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors
+from ..engine.framework.variant import VariantTensorData
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops import dataset as _ds
 from ..train import tensor_bundle as _tb
@@ -59,10 +61,11 @@ def read(path, types, shapes):
                     f"{list(e_shape) if e_shape is not None else ''}, the dataset's "
                     f"component {k} is {dt.name} {TensorShape(shape)}.")
             try:
-                comps.append(np.asarray(reader.get_tensor(key)))
+                value = np.asarray(reader.get_tensor(key))
             except errors.OutOfRangeError as e:
                 # a short file is damage here, never the end of the dataset
                 raise errors.DataLossError(None, None, e.message) from None
+            comps.append(_unboxed(value, path) if dt.base_dtype is _dt.variant else value)
         elems.append(tuple(comps))
     return elems
 
@@ -72,8 +75,35 @@ def write(path, elems, types):
     tensors = {}
     for i, e in enumerate(elems):
         for k, (v, dt) in enumerate(zip(e, types)):
-            tensors[_key(i, k, n)] = (dt, np.asarray(v))
+            v = np.asarray(v)
+            tensors[_key(i, k, n)] = (dt, _boxed(v) if dt.base_dtype is _dt.variant else v)
     _tb.write_bundle(path, tensors)
+
+
+# A boxed SparseTensor (engine/ops/sparse_serialize.py) is a variant array whose elements
+# are tensors; in a file each is TF's encoding of a Tensor held in a Variant.
+_TENSOR = "tensorflow::Tensor"
+
+
+def _boxed(v):
+    out = np.empty(v.shape, dtype=object)
+    for idx, x in np.ndenumerate(v):
+        if not isinstance(x, np.ndarray):
+            raise errors.UnimplementedError(None, None, f"Dataset.cache(filename) cannot "
+                                            f"write a variant element {type(x).__name__}")
+        out[idx] = VariantTensorData(_TENSOR, b"", [x])
+    return out
+
+
+def _unboxed(v, path):
+    out = np.empty(v.shape, dtype=object)
+    for idx, x in np.ndenumerate(v):
+        if not isinstance(x, VariantTensorData) or x.type_name != _TENSOR or \
+                len(x.tensors) != 1:
+            raise errors.DataLossError(None, None, f"The cache file {path} holds a variant "
+                                       "element that is not a tensor")
+        out[idx] = x.tensors[0]
+    return out
 
 
 class _Files:

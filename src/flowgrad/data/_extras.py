@@ -20,8 +20,10 @@ from ..engine.ops.shape import size as _size
 from ..ops.logging_ops import Assert as _Assert
 from ..engine.ops._base import apply_op
 from . import _nest
+from . import structure as _structure
 from ._transforms import parallel_interleave
-from .dataset_ops import DatasetV1, _const, _op, _Spec, _spec_of, _structure_attrs
+from .dataset_ops import (DatasetV1, _const, _from_flat, _op, _Spec, _spec_of,
+                          _structure_attrs)
 
 __all__ = ["Optional", "TFRecordWriter", "assert_element_shape", "batch_and_drop_remainder",
            "copy_to_device",
@@ -55,8 +57,10 @@ class Optional:
 
     @staticmethod
     def none_from_structure(value_structure):
-        """An Optional with no value, whose value would have `value_structure` (another
-        Optional's `value_structure`)."""
+        """An Optional with no value, whose value would have `value_structure` (a
+        tf.data.experimental.Structure, e.g. another Optional's `value_structure`)."""
+        if isinstance(value_structure, _structure.Structure):
+            value_structure = _structure._to_specs(value_structure)
         return _OptionalImpl(apply_op("OptionalNone", [], {}).outputs[0], value_structure)
 
     def has_value(self, name=None):
@@ -83,11 +87,14 @@ class _OptionalImpl(Optional):
         """The value (InvalidArgumentError at run time if there is none)."""
         op = apply_op("OptionalGetValue", [self._variant_tensor],
                       _structure_attrs(self._value_structure), name)
-        return _nest.pack(self._value_structure, list(op.outputs))
+        return _nest.pack(self._value_structure, [
+            _from_flat(t, sp) for t, sp in zip(op.outputs,
+                                               _nest.flatten(self._value_structure))])
 
     @property
     def value_structure(self):
-        return self._value_structure
+        """The structure of the value (a tf.data.experimental.Structure)."""
+        return _structure._to_structure(self._value_structure)
 
 
 def get_next_as_optional(iterator):

@@ -1,18 +1,21 @@
 """tf.data's nested structures: tuples (and namedtuples) and dicts (sorted keys) nest;
-everything else, lists included, is one component (TF converts lists to tensors)."""
+everything else, lists included, is one component (TF converts lists to tensors), and
+so is a SparseTensorValue (a namedtuple TF's tf.data nest keeps whole)."""
 from __future__ import annotations
 
-__all__ = ["flatten", "pack", "map_structure", "is_nested"]
+from ..ops.sparse_tensor import SparseTensorValue
+
+__all__ = ["flatten", "pack", "map_structure", "is_nested", "assert_same_structure"]
 
 
 def is_nested(s):
-    return isinstance(s, (tuple, dict))
+    return isinstance(s, (tuple, dict)) and not isinstance(s, SparseTensorValue)
 
 
 def flatten(s):
     if isinstance(s, dict):
         return [x for k in sorted(s) for x in flatten(s[k])]
-    if isinstance(s, tuple):
+    if isinstance(s, tuple) and not isinstance(s, SparseTensorValue):
         return [x for v in s for x in flatten(v)]
     return [s]
 
@@ -24,7 +27,7 @@ def _pack(structure, flat, i):
             out[k], i = _pack(structure[k], flat, i)
         return type(structure)((k, out[k]) for k in structure) if type(structure) is not dict \
             else {k: out[k] for k in structure}, i
-    if isinstance(structure, tuple):
+    if isinstance(structure, tuple) and not isinstance(structure, SparseTensorValue):
         vals = []
         for v in structure:
             x, i = _pack(v, flat, i)
@@ -52,3 +55,19 @@ def map_structure(fn, *structures):
         if len(f) != n:
             raise ValueError("The two structures don't have the same number of elements.")
     return pack(structures[0], [fn(*xs) for xs in zip(*flats)])
+
+
+def _same(a, b):
+    if isinstance(a, dict) and isinstance(b, dict):
+        return sorted(a) == sorted(b) and all(_same(a[k], b[k]) for k in a)
+    if is_nested(a) and is_nested(b) and not isinstance(a, dict) and \
+            not isinstance(b, dict):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    return not is_nested(a) and not is_nested(b)
+
+
+def assert_same_structure(a, b):
+    """ValueError (TF's first line) unless `a` and `b` nest the same way."""
+    if not _same(a, b):
+        raise ValueError(f"The two structures don't have the same nested structure.\n\n"
+                         f"First structure: {a}\n\nSecond structure: {b}")

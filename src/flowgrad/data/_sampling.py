@@ -4,25 +4,70 @@ from __future__ import annotations
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
-from ..engine.framework.tensor_shape import TensorShape
+from ..engine.framework.graph import get_default_graph
+from ..engine.framework.tensor_shape import TensorShape, as_shape
 from ..engine.ops._base import apply_op
 from ..engine.ops.elementwise import log as _log
 from ..engine.ops.joining import stack as _stack
 from ..engine.ops.shape import expand_dims as _expand_dims
 from ..engine.ops.shape import squeeze as _squeeze
+from ..ops.sparse_tensor import SparseTensor
 from .dataset_ops import DatasetV1, _get_seed, _nest, _op, _Spec, _structure_attrs
 
-__all__ = ["RandomDataset", "sample_from_datasets", "unbatch"]
+__all__ = ["RandomDataset", "dense_to_sparse_batch", "sample_from_datasets", "unbatch"]
 
 
 def unbatch():
-    """Splits each element into the slices along its first dimension."""
+    """Splits each element into the slices along its first dimension (TF 1.14's graph: a
+    map that boxes each SparseTensor row by row, then ExperimentalUnbatchDataset)."""
     def apply(dataset):
-        structure = _nest.map_structure(lambda s: type(s)(s.dtype, s.shape[1:]),
-                                        dataset._structure)
-        return DatasetV1(_op("ExperimentalUnbatchDataset", [dataset._variant_tensor],
+        specs = _nest.flatten(dataset._structure)
+        for sp in specs:
+            if sp.shape.ndims == 0:
+                raise ValueError("Unbatching a tensor is only supported for rank >= 1")
+
+        def normalize(*args):
+            flat = _nest.flatten(args)
+            return tuple(_op("SerializeManySparse", [v.indices, v.values, v.dense_shape],
+                             {"T": v.dtype.base_dtype, "out_type": _dt.variant})
+                         if isinstance(v, SparseTensor) else v for v in flat)
+        normalized = dataset.map(normalize)
+        structure = _nest.pack(dataset._structure,
+                               [sp.with_shape(sp.shape[1:]) for sp in specs])
+        return DatasetV1(_op("ExperimentalUnbatchDataset", [normalized._variant_tensor],
                              _structure_attrs(structure)), structure)
     return apply
+
+
+def dense_to_sparse_batch(batch_size, row_shape):
+    """Batches ragged dense elements (one component each) into SparseTensors of dense shape
+    [batch, *row_shape] (a None/-1 dimension: the batch's largest)."""
+    def apply(dataset):
+        if not isinstance(dataset.output_types, _dt.DType):
+            # as TF 1.14, `%` with the types: a tuple of them raises TypeError("not all
+            # arguments converted during string formatting") there and then
+            raise TypeError("DenseToSparseDataset requires an input whose elements have a "
+                            "single component, whereas the input has %r." %
+                            dataset.output_types)
+        shape = as_shape(row_shape)
+        structure = _Spec(dataset.output_types, TensorShape([None]).concatenate(shape),
+                          sparse=True)
+        rs = _partial_shape_to_tensor(shape)
+        with get_default_graph().name_scope("ExperimentalDenseToSparseBatchDataset") as scope:
+            bs = convert_to_tensor(batch_size, dtype=_dt.int64, name="batch_size")
+        return DatasetV1(_op("ExperimentalDenseToSparseBatchDataset",
+                             [dataset._variant_tensor, bs, rs], _structure_attrs(structure),
+                             scope), structure)
+    return apply
+
+
+def _partial_shape_to_tensor(shape):
+    """TF's convert.partial_shape_to_tensor for a TensorShape: an int64 vector, -1 for an
+    unknown dimension."""
+    if shape.ndims is None:
+        raise ValueError("The given shape must have a known rank")
+    return convert_to_tensor([-1 if d is None else d for d in shape.as_list()],
+                             dtype=_dt.int64)
 
 
 class RandomDataset(DatasetV1):

@@ -4,6 +4,8 @@ as TF names them. The ops and their per-session iterators are in engine/ops/data
 """
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
@@ -12,6 +14,8 @@ from ..engine.framework.constant_op import const_value, constant, convert_to_ten
 from ..engine.framework.graph import Tensor, get_default_graph
 from ..engine.framework.tensor_shape import TensorShape, as_shape
 from ..engine.ops import dataset as _ds
+from ..engine.ops import sparse_serialize as _sparse_serialize  # noqa: F401 - its ops
+from ..engine.ops._array_util import shape_value as _shape_value
 from ..engine.ops._base import apply_op
 from ..engine.ops.comparison import equal, greater as _greater, logical_and
 from ..engine.ops.construction import placeholder
@@ -21,9 +25,11 @@ from ..engine.ops.shape import identity as _identity
 from ..engine.ops.shape import shape as _shape_of
 from ..ops.logging_ops import Assert as _Assert
 from ..ops.random_ops import get_seed as _core_get_seed
+from ..ops.sparse_tensor import SparseTensor, SparseTensorValue
 from . import _cache_file  # noqa: F401 - cache files in TF's format
 from . import _nest
 from . import iterator_ops as _iterator_ops
+from .options import Options
 from .iterator_ops import Iterator
 
 __all__ = ["Dataset", "DatasetV1", "Options", "get_output_classes", "get_output_shapes",
@@ -37,21 +43,26 @@ AUTOTUNE = -1
 # Component specs
 # ---------------------------------------------------------------------------------------
 class _Spec:
-    """One flat component: a tensor (dtype, shape) or a nested dataset (its structure)."""
+    """One flat component: a tensor (dtype, shape), a SparseTensor (values dtype, dense
+    shape; carried boxed in a variant tensor as TF 1.14 does) or a nested dataset (its
+    structure)."""
 
-    __slots__ = ("dtype", "shape", "dataset")
+    __slots__ = ("dtype", "shape", "dataset", "sparse")
 
-    def __init__(self, dtype, shape, dataset=None):
+    def __init__(self, dtype, shape, dataset=None, sparse=False):
         self.dtype = dtype
         self.shape = shape
         self.dataset = dataset      # for a dataset component: the inner structure of _Spec
+        self.sparse = sparse
 
     @property
     def flat_dtype(self):
-        return _dt.variant if self.dataset is not None else self.dtype
+        return _dt.variant if self.dataset is not None or self.sparse else self.dtype
 
     @property
     def flat_shape(self):
+        if self.sparse:
+            return TensorShape(None)
         return TensorShape([]) if self.dataset is not None else self.shape
 
     def types(self):
@@ -63,13 +74,75 @@ class _Spec:
             if self.dataset is not None else self.shape
 
     def classes(self):
+        if self.sparse:
+            return SparseTensor
         return DatasetV1 if self.dataset is not None else Tensor
+
+    def with_shape(self, shape):
+        """This component with another (dense) shape."""
+        return _Spec(self.dtype, shape, self.dataset, self.sparse)
 
 
 def _spec_of(value):
     if isinstance(value, DatasetV1):
         return _Spec(None, None, value._structure)
+    if isinstance(value, SparseTensor):
+        return _Spec(value.dtype.base_dtype, _sparse_shape(value), sparse=True)
     return _Spec(value.dtype.base_dtype, value.shape)
+
+
+def _sparse_shape(sp):
+    """A SparseTensor's dense shape as TF's constant_value_as_shape sees it."""
+    dims = _shape_value(sp.dense_shape)
+    if dims is None:
+        return TensorShape(None)
+    return TensorShape([None if d is None or d < 0 else d for d in dims])
+
+
+def _to_flat(value, name=None):
+    """A component as the one tensor a dataset op takes (a SparseTensor boxed)."""
+    if isinstance(value, SparseTensor):
+        return _op("SerializeSparse", [value.indices, value.values, value.dense_shape],
+                   {"T": value.dtype.base_dtype, "out_type": _dt.variant}, name)
+    if isinstance(value, DatasetV1):
+        return value._variant_tensor
+    return value
+
+
+def _normalize(value, i):
+    """TF's structure.normalize_tensors for one component."""
+    if isinstance(value, (DatasetV1, SparseTensor)):
+        return value
+    if isinstance(value, SparseTensorValue):
+        return SparseTensor.from_value(value)
+    return convert_to_tensor(value, name=f"component_{i}")
+
+
+def _to_flat_many(value):
+    """A component of from_tensor_slices as one tensor (a SparseTensor boxed row by row,
+    TF's SerializeManySparse)."""
+    if isinstance(value, SparseTensor):
+        if _sparse_shape(value).ndims == 0:
+            raise ValueError("Unbatching a sparse tensor is only supported for rank >= 1")
+        return _op("SerializeManySparse", [value.indices, value.values, value.dense_shape],
+                   {"T": value.dtype.base_dtype, "out_type": _dt.variant})
+    return value
+
+
+def _from_flat(t, spec, name=None):
+    """A flat tensor as the component `spec` describes (a boxed SparseTensor unboxed)."""
+    if spec.sparse:
+        op = apply_op("DeserializeSparse", [t], {"dtype": spec.dtype,
+                                                 "Tserialized": _dt.variant}, name)
+        ind, vals, shp = op.outputs
+        rank = spec.shape.ndims
+        if rank is not None:
+            ind.set_shape(TensorShape([None, rank]))
+            shp.set_shape(TensorShape([rank]))
+        return SparseTensor(ind, vals, shp)
+    if spec.dataset is not None:
+        return _VariantDataset(t, spec.dataset)
+    return t
 
 
 # ---------------------------------------------------------------------------------------
@@ -118,8 +191,7 @@ def _trace(func, in_structure, what="map_func"):
     with fg.as_default():
         args = [placeholder(s.flat_dtype, s.flat_shape, name=f"args_{i}")
                 for i, s in enumerate(flat_specs)]
-        values = [_VariantDataset(a, s.dataset) if s.dataset is not None else a
-                  for a, s in zip(args, flat_specs)]
+        values = [_from_flat(a, s) for a, s in zip(args, flat_specs)]
         nested = _nest.pack(in_structure, values)
         if type(nested) is tuple:
             ret = func(*nested)
@@ -131,8 +203,8 @@ def _trace(func, in_structure, what="map_func"):
         outs = []
         specs = []
         for v in flat:
-            if isinstance(v, DatasetV1):
-                t = v._variant_tensor
+            if isinstance(v, (DatasetV1, SparseTensor)):
+                t = _to_flat(v)
             else:
                 try:
                     t = convert_to_tensor(v)
@@ -142,7 +214,7 @@ def _trace(func, in_structure, what="map_func"):
             if t._op._graph is not fg:
                 t = fg.capture(t)
             outs.append(t)
-            specs.append(_spec_of(v) if isinstance(v, DatasetV1) else
+            specs.append(_spec_of(v) if isinstance(v, (DatasetV1, SparseTensor)) else
                          _Spec(t.dtype.base_dtype, t.shape))
     info = _ds.FunctionInfo(fg, args, outs)
     return _Traced(info, _nest.pack(ret, specs))
@@ -209,13 +281,11 @@ class DatasetV1:
     def from_tensors(tensors):
         """A dataset with one element, `tensors`."""
         with get_default_graph().name_scope("normalize_tensors"):
-            flat = [v if isinstance(v, DatasetV1) else
-                    convert_to_tensor(v, name=f"component_{i}")
-                    for i, v in enumerate(_nest.flatten(tensors))]
+            flat = [_normalize(v, i) for i, v in enumerate(_nest.flatten(tensors))]
         structure = _nest.pack(tensors, [_spec_of(v) for v in flat])
-        comps = [v._variant_tensor if isinstance(v, DatasetV1) else v for v in flat]
+        comps = [_to_flat(v) for v in flat]
         attrs = {"Toutput_types": [c.dtype.base_dtype for c in comps],
-                 "output_shapes": [c.shape for c in comps]}
+                 "output_shapes": [s.flat_shape for s in _nest.flatten(structure)]}
         return DatasetV1(_op("TensorDataset", comps, attrs), structure)
 
     @staticmethod
@@ -223,8 +293,11 @@ class DatasetV1:
         """A dataset whose elements are the slices of `tensors` along their first dimension."""
         g = get_default_graph()
         with g.name_scope("tensors"), g.name_scope("normalize_tensors"):
-            flat = [convert_to_tensor(v, name=f"component_{i}")
-                    for i, v in enumerate(_nest.flatten(tensors))]
+            flat = [_normalize(v, i) for i, v in enumerate(_nest.flatten(tensors))]
+        specs = [_spec_of(t).with_shape(_spec_of(t).shape[1:])
+                 if isinstance(t, SparseTensor) else _Spec(t.dtype.base_dtype, t.shape[1:])
+                 for t in flat]
+        flat = [_to_flat_many(t) for t in flat]
         if not flat:
             raise ValueError("Expected at least one tensor, got none.")
         batch = TensorShape(None)
@@ -235,15 +308,32 @@ class DatasetV1:
                                  "shapes: [].")
             if t.shape.ndims is not None:
                 batch = batch.merge_with(t.shape[:1])
-        structure = _nest.pack(tensors, [_Spec(t.dtype.base_dtype, t.shape[1:]) for t in flat])
+        structure = _nest.pack(tensors, specs)
         attrs = {"Toutput_types": [t.dtype.base_dtype for t in flat],
-                 "output_shapes": [t.shape[1:] for t in flat]}
+                 "output_shapes": [s.flat_shape for s in specs]}
         return DatasetV1(_op("TensorSliceDataset", flat, attrs), structure)
 
     @staticmethod
     def from_sparse_tensor_slices(sparse_tensor):
-        raise NotImplementedError("flowgrad does not implement "
-                                  "Dataset.from_sparse_tensor_slices (argument sparse_tensor)")
+        """The rows of a rank-N SparseTensor, each as (indices, values, dense_shape) of
+        rank N-1 (TF 1.14's SparseTensorSliceDataset)."""
+        if not isinstance(sparse_tensor, SparseTensor):
+            raise TypeError(f"`sparse_tensor` must be a `tf.SparseTensor` object. Was "
+                            f"{sparse_tensor}.")
+        ind, shp = sparse_tensor.indices.shape, sparse_tensor.dense_shape.shape
+        a = ind[1] - 1 if ind.ndims is not None and ind[1] is not None else None
+        b = shp[0] - 1 if shp.ndims is not None and shp[0] is not None else None
+        if a is not None and b is not None and a != b:
+            raise ValueError(f"Dimensions {a} and {b} are not compatible")
+        rank = a if a is not None else b
+        structure = (_Spec(_dt.int64, TensorShape([None, rank])),
+                     _Spec(sparse_tensor.dtype.base_dtype, TensorShape([None])),
+                     _Spec(_dt.int64, TensorShape([rank])))
+        return DatasetV1(_op("SparseTensorSliceDataset",
+                             [sparse_tensor.indices, sparse_tensor.values,
+                              sparse_tensor.dense_shape],
+                             dict(_structure_attrs(structure),
+                                  Tvalues=sparse_tensor.dtype.base_dtype)), structure)
 
     @staticmethod
     def from_generator(generator, output_types, output_shapes=None, args=None):
@@ -359,15 +449,17 @@ class DatasetV1:
         dr = _const(drop_remainder, _dt.bool_, "drop_remainder")
         static = _static(bs) if _static(dr) else None
         structure = _nest.map_structure(
-            lambda s: _Spec(s.dtype, TensorShape([static]).concatenate(s.shape), s.dataset),
+            lambda s: s.with_shape(TensorShape([static]).concatenate(s.shape)),
             self._structure)
         return self._unary("BatchDatasetV2", [bs, dr], structure=structure)
 
     def padded_batch(self, batch_size, padded_shapes, padding_values=None,
                      drop_remainder=False):
         """Batches elements, padding each component to `padded_shapes`."""
-        bs = _const(batch_size, _dt.int64, "batch_size")
         flat_specs = _nest.flatten(self._structure)
+        if any(s.sparse for s in flat_specs):
+            raise TypeError("Batching of padded sparse tensors is not currently supported")
+        bs = _const(batch_size, _dt.int64, "batch_size")
         shapes = _nest.flatten(padded_shapes) if _nest.is_nested(self._structure) \
             else [padded_shapes]
         shapes = [_padded_shape(s) for s in shapes]
@@ -401,7 +493,7 @@ class DatasetV1:
                 len(_nest.flatten(a)) != len(_nest.flatten(b)):
             raise TypeError(f"Two datasets to concatenate have different types {a} and {b}")
         structure = _nest.map_structure(
-            lambda x, y: _Spec(x.dtype, _most_specific(x.shape, y.shape), x.dataset),
+            lambda x, y: x.with_shape(_most_specific(x.shape, y.shape)),
             self._structure, dataset._structure)
         attrs = _structure_attrs(structure)
         return DatasetV1(_op("ConcatenateDataset", [self._variant_tensor,
@@ -510,12 +602,15 @@ class DatasetV1:
         return DatasetV1.zip((counter, self))
 
     def options(self):
-        return Options()
+        """The options of this dataset and its inputs, merged (tf.data.Options)."""
+        return _pipeline_options(self._variant_tensor)
 
     def with_options(self, options):
-        if not isinstance(options, Options):
-            raise TypeError(f"options must be a tf.data.Options, got {options!r}")
-        return self
+        """This dataset with `options` merged into its pipeline's (ValueError where an
+        option is set to two different values); they apply when an iterator is made."""
+        self.options().merge(options)   # TF's checks: the type, conflicting values
+        _OPTIONS.setdefault(self._variant_tensor, []).append(options)
+        return DatasetV1(self._variant_tensor, self._structure)
 
     # -- iterators -------------------------------------------------------------------
     def make_one_shot_iterator(self):
@@ -535,16 +630,35 @@ class _VariantDataset(DatasetV1):
 
 
 _iterator_ops._VARIANT_DATASET = _VariantDataset
+_iterator_ops._FROM_FLAT = _from_flat
 
 
-class Options:
-    """tf.data.Options: accepted; flowgrad's pipelines have no optimization switches."""
+# Options given by with_options, by the variant tensor of the dataset they were given to
+# (TF 1.14's _OptionsDataset adds no op): a pipeline's are those of the variant tensors
+# upstream of its own, merged.
+_OPTIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
-    def __init__(self):
-        self.experimental_deterministic = None
-        self.experimental_optimization = None
-        self.experimental_stats = None
-        self.experimental_threading = None
+
+def _pipeline_options(variant):
+    options = Options()
+    if not _OPTIONS:
+        return options
+    seen = set()
+    stack = [variant]
+    found = []
+    while stack:
+        t = stack.pop()
+        if t in seen:
+            continue
+        seen.add(t)
+        found.extend(_OPTIONS.get(t, ()))
+        stack.extend(i for i in t.op.inputs if i.dtype.base_dtype is _dt.variant)
+    for o in found:
+        options = options.merge(o)
+    return options
+
+
+_iterator_ops._PIPELINE_OPTIONS = _pipeline_options
 
 
 def _static(t):

@@ -10,21 +10,34 @@ from ._extras import (Optional, TFRecordWriter, copy_to_device, get_next_as_opti
 from ._grouping import (Counter, Reducer, bucket_by_sequence_length, group_by_reducer,
                         group_by_window, scan, take_while, unique)
 from ._resampling import rejection_resample
-from ._sampling import RandomDataset, sample_from_datasets, unbatch
+from ._sampling import RandomDataset, dense_to_sparse_batch, sample_from_datasets, unbatch
 from ._saveable import CheckpointInputPipelineHook, make_saveable_from_iterator
 from ._transforms import ignore_errors, parallel_interleave, shuffle_and_repeat
 from .csv import CsvDataset, make_csv_dataset
-from .dataset_ops import (AUTOTUNE, DatasetV1, _const, _function_op, _nest, _op,
+from .readers import SqlDataset
+from .stats import StatsAggregator, bytes_produced_stats, latency_stats
+from .structure import (DatasetStructure, NestedStructure, OptionalStructure,
+                        SparseTensorStructure, Structure, TensorStructure, from_variant,
+                        get_structure, to_variant)
+from .options import (DistributeOptions, MapVectorizationOptions, OptimizationOptions,
+                      StatsOptions, ThreadingOptions)
+from .dataset_ops import (AUTOTUNE, DatasetV1, _const, _from_flat, _function_op, _nest, _op,
                           _static, _structure_attrs, _trace)
 
 __all__ = ["AUTOTUNE", "CheckpointInputPipelineHook", "Counter", "CsvDataset", "Optional",
+           "DistributeOptions", "MapVectorizationOptions", "OptimizationOptions",
+           "StatsOptions", "ThreadingOptions", "SqlDataset", "DatasetStructure",
+           "StatsAggregator", "bytes_produced_stats", "latency_stats",
+           "NestedStructure", "OptionalStructure", "SparseTensorStructure", "Structure",
+           "TensorStructure", "from_variant", "get_structure", "to_variant",
            "RandomDataset", "Reducer",
            "TFRecordWriter", "bucket_by_sequence_length", "copy_to_device",
            "get_next_as_optional", "group_by_reducer", "group_by_window",
            "prefetch_to_device", "rejection_resample", "scan", "take_while", "unique",
            "make_csv_dataset", "cardinality", "make_batched_features_dataset",
            "parse_example_dataset", "map_and_batch_with_legacy_function",
-           "choose_from_datasets", "enumerate_dataset", "get_single_element", "ignore_errors",
+           "choose_from_datasets", "dense_to_sparse_batch", "enumerate_dataset",
+           "get_single_element", "ignore_errors",
            "make_saveable_from_iterator", "map_and_batch", "parallel_interleave",
            "sample_from_datasets",
            "shuffle_and_repeat", "unbatch", "INFINITE_CARDINALITY", "UNKNOWN_CARDINALITY"]
@@ -53,7 +66,7 @@ def map_and_batch(map_func, batch_size, num_parallel_batches=None, drop_remainde
         dr = _const(drop_remainder, _dt.bool_, "drop_remainder")
         static = _static(bs) if _static(dr) else None
         structure = _nest.map_structure(
-            lambda s: type(s)(s.dtype, TensorShape([static]).concatenate(s.shape)),
+            lambda s: s.with_shape(TensorShape([static]).concatenate(s.shape)),
             traced.structure)
         attrs = dict(_structure_attrs(structure))
         return DatasetV1(_function_op("ExperimentalMapAndBatchDataset",
@@ -105,4 +118,5 @@ def get_single_element(dataset):
     if not isinstance(dataset, DatasetV1):
         raise TypeError("`dataset` must be a `tf.data.Dataset` object.")
     op = apply_op("DatasetToSingleElement", [dataset._variant_tensor], dataset._attrs())
-    return _nest.pack(dataset._structure, list(op.outputs))
+    return _nest.pack(dataset._structure, [
+        _from_flat(t, s) for t, s in zip(op.outputs, _nest.flatten(dataset._structure))])

@@ -15,6 +15,7 @@ from ..engine.framework.tensor_shape import TensorShape, as_shape
 from ..engine.ops import dataset as _ds
 from ..engine.ops._base import apply_op
 from ..engine.ops.construction import constant
+from ..ops.sparse_tensor import SparseTensor
 from . import _nest
 
 __all__ = ["Iterator", "GET_NEXT_CALL_WARNING_THRESHOLD"]
@@ -31,17 +32,18 @@ GET_NEXT_CALL_WARNING_MESSAGE = (
 
 
 class _TensorSpec:
-    """A flat component of an iterator built from types and shapes alone."""
+    """A flat component of an iterator built from types, shapes and classes alone."""
 
-    __slots__ = ("dtype", "shape", "dataset")
+    __slots__ = ("dtype", "shape", "dataset", "sparse")
 
-    def __init__(self, dtype, shape):
+    def __init__(self, dtype, shape, sparse=False):
         self.dtype = dtype
         self.shape = shape
         self.dataset = None
+        self.sparse = sparse
 
-    flat_dtype = property(lambda self: self.dtype)
-    flat_shape = property(lambda self: self.shape)
+    flat_dtype = property(lambda self: _dt.variant if self.sparse else self.dtype)
+    flat_shape = property(lambda self: TensorShape(None) if self.sparse else self.shape)
 
     def types(self):
         return self.dtype
@@ -50,7 +52,7 @@ class _TensorSpec:
         return self.shape
 
     def classes(self):
-        return Tensor
+        return SparseTensor if self.sparse else Tensor
 
 
 def _flat_attrs(structure):
@@ -107,19 +109,19 @@ class Iterator:
     @classmethod
     def _one_shot(cls, dataset):
         _check_stateless_capture(dataset._variant_tensor)
+        options = _PIPELINE_OPTIONS(dataset._variant_tensor)
+        _check_supported(options, one_shot=True)
         attrs = dict(_flat_attrs(dataset._structure), container="", shared_name="")
         op = apply_op("OneShotIterator", [], attrs)
-        _ds.set_one_shot_dataset(op, dataset._variant_tensor)
+        # TF 1.14 applies the options inside the iterator's dataset function (no op here)
+        _ds.set_one_shot_dataset(op, dataset._variant_tensor, fuse="shuffle_and_repeat_fusion"
+                                 in options._static_optimizations())
         return cls._make(op.outputs[0], None, dataset._structure)
 
     @classmethod
     def _initializable(cls, dataset, shared_name=None):
-        variant = dataset._variant_tensor
-        opt = constant([], _dt.string, name="optimizations")
-        variant = apply_op("OptimizeDataset", [variant, opt],
-                           dict(_flat_attrs(dataset._structure))).outputs[0]
-        variant = apply_op("ModelDataset", [variant],
-                           dict(_flat_attrs(dataset._structure))).outputs[0]
+        variant = _apply_options(dataset._variant_tensor, dataset._structure,
+                                 _PIPELINE_OPTIONS(dataset._variant_tensor))
         attrs = dict(_flat_attrs(dataset._structure), container="",
                      shared_name=shared_name or "")
         resource = apply_op("IteratorV2", [], attrs).outputs[0]
@@ -130,12 +132,7 @@ class Iterator:
     def from_structure(output_types, output_shapes=None, shared_name=None,
                        output_classes=None):
         """A reinitializable iterator: `make_initializer(dataset)` points it at a dataset."""
-        if output_classes is not None:
-            for c in _nest.flatten(output_classes):
-                if c is not Tensor:
-                    raise NotImplementedError("flowgrad's Iterator.from_structure takes "
-                                              "output_classes of tf.Tensor only")
-        structure = _structure_from(output_types, output_shapes)
+        structure = _structure_from(output_types, output_shapes, output_classes)
         attrs = dict(_flat_attrs(structure), container="", shared_name=shared_name or "")
         resource = apply_op("IteratorV2", [], attrs).outputs[0]
         return Iterator._make(resource, None, structure)
@@ -144,12 +141,7 @@ class Iterator:
     def from_string_handle(string_handle, output_types, output_shapes=None,
                            output_classes=None):
         """A feedable iterator: which iterator it reads is the string handle fed at run."""
-        if output_classes is not None:
-            for c in _nest.flatten(output_classes):
-                if c is not Tensor:
-                    raise NotImplementedError("flowgrad's Iterator.from_string_handle takes "
-                                              "output_classes of tf.Tensor only")
-        structure = _structure_from(output_types, output_shapes)
+        structure = _structure_from(output_types, output_shapes, output_classes)
         handle = convert_to_tensor(string_handle, dtype=_dt.string)
         resource = apply_op("IteratorFromStringHandleV2", [handle],
                             _flat_attrs(structure)).outputs[0]
@@ -164,6 +156,11 @@ class Iterator:
 
     def make_initializer(self, dataset, name=None):
         """An op that points this iterator at `dataset` (same structure required)."""
+        _nest.assert_same_structure(self._output_types, dataset.output_types)
+        _nest.assert_same_structure(self._output_shapes, dataset.output_shapes)
+        if _nest.flatten(dataset.output_classes) != _nest.flatten(self._output_classes):
+            raise TypeError(f"Expected output classes {self._output_classes!r} but got dataset "
+                            f"with output class {dataset.output_classes!r}.")
         if _nest.flatten(dataset.output_types) != _nest.flatten(self._output_types):
             raise TypeError(f"Expected output types {self._output_types} but got dataset with "
                             f"output types {dataset.output_types}.")
@@ -186,7 +183,7 @@ class Iterator:
         op = apply_op("IteratorGetNext", [self._iterator_resource], attrs, name)
         flat = list(op.outputs)
         specs = _nest.flatten(self._structure)
-        values = [_wrap(t, s) for t, s in zip(flat, specs)]
+        values = [_FROM_FLAT(t, s) for t, s in zip(flat, specs)]
         return _nest.pack(self._structure, values)
 
     def string_handle(self, name=None):
@@ -212,17 +209,68 @@ class Iterator:
         return f"<Iterator output_types: {self._output_types}>"
 
 
-# Set by dataset_ops (which imports this module): wraps a variant tensor as a Dataset.
+# Set by dataset_ops (which imports this module): a flat tensor as its component (a
+# Dataset for a variant dataset, a SparseTensor for a boxed one).
 _VARIANT_DATASET = None
+_FROM_FLAT = None
+_PIPELINE_OPTIONS = None      # a dataset's merged tf.data.Options
 
 
-def _wrap(t, spec):
-    if spec.dataset is not None:
-        return _VARIANT_DATASET(t, spec.dataset)
-    return t
+_SET_STATS_AGGREGATOR = None  # data/stats.py: TF's _SetStatsAggregatorDataset
 
 
-def _structure_from(output_types, output_shapes):
+def _check_supported(options, one_shot=False):
+    if options.experimental_stats.latency_all_edges:
+        raise NotImplementedError("flowgrad's tf.data does not record latencies on every "
+                                  "edge (option experimental_stats.latency_all_edges)")
+    if one_shot and options.experimental_stats.aggregator is not None:
+        raise NotImplementedError("flowgrad attaches a StatsAggregator to initializable "
+                                  "iterators only, not one-shot ones (option "
+                                  "experimental_stats.aggregator)")
+
+
+def _apply_options(variant, structure, options):
+    """TF 1.14's Dataset._apply_options: the datasets an initializable iterator reads
+    through. flowgrad's threads come from its own budget (the thread-pool datasets pass
+    elements through); OptimizeDataset applies the listed optimizations that change
+    results; ModelDataset is TF's autotuning (a pass-through)."""
+    _check_supported(options)
+    attrs = _flat_attrs(structure)
+    threading = options.experimental_threading
+    if threading.max_intra_op_parallelism is not None:
+        n = constant(threading.max_intra_op_parallelism, _dt.int64,
+                     name="max_intra_op_parallelism")
+        variant = apply_op("ExperimentalMaxIntraOpParallelismDataset", [variant, n],
+                           attrs).outputs[0]
+    if threading.private_threadpool_size is not None:
+        n = constant(threading.private_threadpool_size, _dt.int64, name="num_threads")
+        variant = apply_op("ExperimentalPrivateThreadPoolDataset", [variant, n],
+                           attrs).outputs[0]
+    static = options._static_optimizations()
+    if static:
+        opt = constant(static, _dt.string, name="optimizations")
+        variant = apply_op("OptimizeDataset", [variant, opt], dict(
+            attrs, optimization_configs=options._static_optimization_configs())).outputs[0]
+    tuning = options.experimental_optimization
+    if tuning.autotune is not False:
+        budget = tuning.autotune_cpu_budget
+        variant = apply_op("ModelDataset", [variant], dict(
+            attrs, cpu_budget=0 if budget is None else budget)).outputs[0]
+    if options.experimental_stats.aggregator is not None:
+        variant = _SET_STATS_AGGREGATOR(variant, structure, options.experimental_stats)
+    return variant
+
+
+def _sparse_class(c):
+    if c is SparseTensor:
+        return True
+    if c is Tensor:
+        return False
+    raise NotImplementedError(f"flowgrad's iterators take output_classes of tf.Tensor and "
+                              f"tf.SparseTensor only, not {c!r} (argument output_classes)")
+
+
+def _structure_from(output_types, output_shapes, output_classes=None):
     types = _nest.map_structure(_dt.as_dtype, output_types)
     if output_shapes is None:
         shapes = _nest.map_structure(lambda _: TensorShape(None), types)
@@ -230,6 +278,14 @@ def _structure_from(output_types, output_shapes):
         shapes = _nest.map_structure(lambda _, s: as_shape(s), types, output_shapes)
     else:
         shapes = as_shape(output_shapes)
-    return _nest.map_structure(lambda t, s: _TensorSpec(t, s), types, shapes) \
-        if _nest.is_nested(types) else _TensorSpec(types, shapes)
+    if output_classes is None:
+        classes = _nest.map_structure(lambda _: Tensor, types)
+    elif _nest.is_nested(types):
+        classes = _nest.map_structure(lambda _, c: c, types, output_classes)
+    else:
+        classes = output_classes
+    if not _nest.is_nested(types):
+        return _TensorSpec(types, shapes, _sparse_class(classes))
+    return _nest.map_structure(lambda t, s, c: _TensorSpec(t, s, _sparse_class(c)),
+                               types, shapes, classes)
 

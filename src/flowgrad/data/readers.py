@@ -1,14 +1,17 @@
 """tf.data's file datasets: TFRecordDataset, TextLineDataset, FixedLengthRecordDataset
-(records read in the session by engine/ops/_records.py, files in order)."""
+(records read in the session by engine/ops/_records.py, files in order), and
+tf.data.experimental.SqlDataset (SQLite, read-only: engine/ops/dataset_sql.py)."""
 from __future__ import annotations
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops.shape import reshape
+from ..engine.ops import dataset_sql as _dataset_sql  # noqa: F401 - registers its op
+from . import _nest
 from .dataset_ops import DatasetV1, _const, _op, _Spec, _structure_attrs
 
-__all__ = ["TFRecordDataset", "TextLineDataset", "FixedLengthRecordDataset"]
+__all__ = ["TFRecordDataset", "TextLineDataset", "FixedLengthRecordDataset", "SqlDataset"]
 
 _STRING = _Spec(_dt.string, TensorShape([]))
 
@@ -87,3 +90,18 @@ class FixedLengthRecordDataset(DatasetV1):
                    "buffer_size"),
             _compression(compression_type)]))
         super().__init__(ds._variant_tensor, _STRING)
+
+
+class SqlDataset(DatasetV1):
+    """The rows of a SQL query over a SQLite database, one tuple (or the given nested
+    structure) of scalars per row (tf.data.experimental.SqlDataset; read-only)."""
+
+    def __init__(self, driver_name, data_source_name, query, output_types):
+        driver = convert_to_tensor(driver_name, dtype=_dt.string, name="driver_name")
+        source = convert_to_tensor(data_source_name, dtype=_dt.string,
+                                   name="data_source_name")
+        query_t = convert_to_tensor(query, dtype=_dt.string, name="query")
+        structure = _nest.map_structure(lambda t: _Spec(_dt.as_dtype(t), TensorShape([])),
+                                        output_types)
+        super().__init__(_op("ExperimentalSqlDataset", [driver, source, query_t],
+                             _structure_attrs(structure)), structure)

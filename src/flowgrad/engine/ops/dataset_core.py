@@ -106,6 +106,7 @@ def _passthrough(args, attrs, fns):
 # -- registration ---------------------------------------------------------------------------
 _FUNCTIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _ONE_SHOT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_ONE_SHOT_UNFUSED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def set_functions(op, infos):
@@ -113,8 +114,12 @@ def set_functions(op, infos):
     _FUNCTIONS[op] = list(infos)
 
 
-def set_one_shot_dataset(op, dataset_tensor):
+def set_one_shot_dataset(op, dataset_tensor, fuse=True):
+    """The dataset a OneShotIterator op makes; `fuse=False` where the pipeline's options
+    turn TF's shuffle_and_repeat_fusion off."""
     _ONE_SHOT[op] = dataset_tensor
+    if not fuse:
+        _ONE_SHOT_UNFUSED[op] = True
 
 
 def _variant_infer(inputs, attrs):

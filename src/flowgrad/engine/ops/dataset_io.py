@@ -260,6 +260,10 @@ for _t, _m in (("PrefetchDataset", _prefetch), ("CacheDataset", _cache),
                ("ExperimentalIgnoreErrorsDataset", _ignore_errors),
                ("ExperimentalDirectedInterleaveDataset", _choose),
                ("ModelDataset", _passthrough),
+               # tf.data.Options' thread settings: flowgrad's map threads come from its
+               # own budget (engine/framework/threads.py); the elements are the same
+               ("ExperimentalMaxIntraOpParallelismDataset", _passthrough),
+               ("ExperimentalPrivateThreadPoolDataset", _passthrough),
                ("GeneratorDataset", _generator),
                ("TFRecordDataset", _reader(_tfrecord_file, _tfrecord_chunks)),
                ("TextLineDataset", _reader(_text_file)),

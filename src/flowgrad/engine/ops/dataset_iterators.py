@@ -10,7 +10,7 @@ from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from .dataset_core import _ONE_SHOT, END_OF_SEQUENCE
+from .dataset_core import _ONE_SHOT, _ONE_SHOT_UNFUSED, END_OF_SEQUENCE
 from .dataset_fn import FunctionInfo, _FnRunner
 from . import dataset_state as _saved
 from .dataset_map import optimize
@@ -123,6 +123,7 @@ def _one_shot_bind(node, ctx):
     if t is None:
         raise errors.UnimplementedError(None, node.op, f"OneShotIterator '{node.name}' has no "
                                         "dataset function")
+    unfused = _ONE_SHOT_UNFUSED.get(node.op, False)
     info = FunctionInfo(t.graph, [], [t])
     run_dataset = _FnRunner(info, ctx)
     made = threading.Lock()
@@ -132,7 +133,10 @@ def _one_shot_bind(node, ctx):
         with made:
             if not getattr(r, "one_shot_made", False):
                 dv = run_dataset([], [])[0]
-                r.reset(optimize(dv), dv)
+                if unfused:
+                    r.reset(dv)
+                else:
+                    r.reset(optimize(dv), dv)
                 r.one_shot_made = True
         return r
     return one_shot

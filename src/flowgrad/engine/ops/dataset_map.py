@@ -323,7 +323,11 @@ def optimize(dv):
 
 
 def _optimize(args, attrs, fns):
-    return optimize(args[0])
+    """OptimizeDataset: the static optimizations listed in args[1] that change results
+    (shuffle_and_repeat_fusion); the rest give the same elements here."""
+    names = {n.decode() if isinstance(n, bytes) else str(n)
+             for n in np.asarray(args[1], dtype=object).reshape(-1).tolist()}
+    return optimize(args[0]) if "shuffle_and_repeat_fusion" in names else args[0]
 
 
 

@@ -92,8 +92,8 @@ def _std_kernel(sparse_indices, output_shape, sparse_values, default_value,
         raise _invalid(f"sparse_indices should be a scalar, vector, or matrix, got shape "
                        f"{list(ind.shape)}")
     num = 1 if ind.ndim == 0 else ind.shape[0]
-    # a [0, rank] matrix stays as is (reshape(0, -1) cannot infer its columns)
-    ind = ind if ind.ndim == 2 else ind.reshape(num, -1) if ind.ndim == 0 else ind.reshape(num, 1)
+    if ind.ndim != 2:   # (a [0, rank] matrix stays as it is: reshape(0, -1) cannot say)
+        ind = ind.reshape(num, -1) if ind.ndim == 0 else ind.reshape(num, 1)
     if ind.shape[1] != rank and not (num == 0 and ind.size == 0):
         raise _invalid(f"sparse_indices[0].shape[0] = {ind.shape[1]} must match the length of "
                        f"output_shape = {rank}" if ind.ndim == 2 else "bad indices")

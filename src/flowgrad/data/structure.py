@@ -1,0 +1,315 @@
+"""tf.data.experimental's Structure classes (TF 1.14): TensorStructure,
+SparseTensorStructure, NestedStructure, DatasetStructure and OptionalStructure, with
+get_structure, to_variant and from_variant. A dataset's element structure is held as
+nested `_Spec`s (data/dataset_ops.py); these classes are TF's public view of it.
+TensorArrayStructure and RaggedTensorStructure are not built (flowgrad's tf.data carries
+no TensorArray or RaggedTensor elements)."""
+from __future__ import annotations
+
+from ..engine.framework import dtypes as _dt
+from ..engine.framework.graph import Tensor
+from ..engine.framework.constant_op import convert_to_tensor
+from ..engine.framework.tensor_shape import as_shape
+from ..ops.sparse_tensor import SparseTensor, SparseTensorValue
+from . import _nest
+from .dataset_ops import DatasetV1, _Spec, _sparse_shape
+from .iterator_ops import Iterator
+
+__all__ = ["Structure", "TensorStructure", "SparseTensorStructure", "NestedStructure",
+           "DatasetStructure", "OptionalStructure", "get_structure", "to_variant",
+           "from_variant"]
+
+
+def _same_shape(a, b):
+    """TF 1.14's TensorShape equality: an unknown dimension equals no other, except
+    that one shape object equals itself (Python's list equality tries `is` first)."""
+    if a is b:
+        return True
+    if a.ndims is None or b.ndims is None:
+        return a.ndims is None and b.ndims is None
+    return a.as_list() == b.as_list() and None not in a.as_list()
+
+
+class Structure:
+    """Represents structural information, such as type and shape, about a value."""
+
+    def __init__(self):
+        if type(self) is Structure:
+            raise TypeError("Can't instantiate abstract class Structure")
+
+    def __eq__(self, other):
+        raise NotImplementedError("Structure.__eq__()")
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __hash__(self):
+        raise NotImplementedError("Structure.__hash__()")
+
+    def is_compatible_with(self, other):
+        """Whether `other` (a Structure) is compatible with this one."""
+        raise NotImplementedError("Structure.is_compatible_with()")
+
+    @staticmethod
+    def from_value(value):
+        """The Structure of `value` (a tensor, SparseTensor, dataset, Optional, or a nested
+        structure of them; other values are converted to tensors)."""
+        if isinstance(value, (SparseTensor, SparseTensorValue)):
+            return SparseTensorStructure.from_value(value)
+        if isinstance(value, DatasetV1):
+            return DatasetStructure(_to_structure(value._structure))
+        if _is_optional(value):
+            return OptionalStructure(value.value_structure)
+        if _nest.is_nested(value):
+            return NestedStructure.from_value(value)
+        try:
+            tensor = convert_to_tensor(value)
+        except (ValueError, TypeError):
+            raise TypeError("Could not build a structure for %r" % (value,)) from None
+        return TensorStructure.from_value(tensor)
+
+    def _to_legacy_output_types(self):
+        raise NotImplementedError("Structure._to_legacy_output_types()")
+
+    def _to_legacy_output_shapes(self):
+        raise NotImplementedError("Structure._to_legacy_output_shapes()")
+
+    def _to_legacy_output_classes(self):
+        raise NotImplementedError("Structure._to_legacy_output_classes()")
+
+
+def _is_optional(value):
+    """A tf.data.experimental.Optional (data/_extras.py, which imports this module)."""
+    return type(value).__name__ in ("Optional", "_OptionalImpl") and \
+        hasattr(value, "has_value")
+
+
+class TensorStructure(Structure):
+    """Represents structural information about a `tf.Tensor`."""
+
+    def __init__(self, dtype, shape):
+        self._dtype = _dt.as_dtype(dtype)
+        self._shape = as_shape(shape)
+
+    def __eq__(self, other):
+        return isinstance(other, TensorStructure) and self._dtype == other._dtype and \
+            _same_shape(self._shape, other._shape)
+
+    def __hash__(self):
+        return hash((self._dtype.name, self._shape.ndims))
+
+    def is_compatible_with(self, other):
+        return isinstance(other, TensorStructure) and \
+            self._dtype.is_compatible_with(other._dtype) and \
+            self._shape.is_compatible_with(other._shape)
+
+    @staticmethod
+    def from_value(value):
+        return TensorStructure(value.dtype, value.shape)
+
+    def _to_legacy_output_types(self):
+        return self._dtype
+
+    def _to_legacy_output_shapes(self):
+        return self._shape
+
+    def _to_legacy_output_classes(self):
+        return Tensor
+
+
+class SparseTensorStructure(Structure):
+    """Represents structural information about a `tf.SparseTensor`."""
+
+    def __init__(self, dtype, dense_shape):
+        self._dtype = _dt.as_dtype(dtype)
+        self._dense_shape = as_shape(dense_shape)
+
+    def __eq__(self, other):
+        return isinstance(other, SparseTensorStructure) and self._dtype == other._dtype and \
+            _same_shape(self._dense_shape, other._dense_shape)
+
+    def __hash__(self):
+        return hash((self._dtype.name, self._dense_shape.ndims))
+
+    def is_compatible_with(self, other):
+        return isinstance(other, SparseTensorStructure) and \
+            self._dtype.is_compatible_with(other._dtype) and \
+            self._dense_shape.is_compatible_with(other._dense_shape)
+
+    @staticmethod
+    def from_value(value):
+        sp = SparseTensor.from_value(value)
+        return SparseTensorStructure(sp.dtype, _sparse_shape(sp))
+
+    def _to_legacy_output_types(self):
+        return self._dtype
+
+    def _to_legacy_output_shapes(self):
+        return self._dense_shape
+
+    def _to_legacy_output_classes(self):
+        return SparseTensor
+
+
+class NestedStructure(Structure):
+    """Represents a nested structure in which each leaf is a `Structure`."""
+
+    def __init__(self, nested_structure):
+        self._nested_structure = nested_structure
+        for s in _nest.flatten(nested_structure):
+            if not isinstance(s, Structure):
+                raise TypeError("nested_structure must be a (potentially nested) tuple or "
+                                "dictionary of Structure objects.")
+
+    def __eq__(self, other):
+        if not isinstance(other, NestedStructure):
+            return False
+        try:
+            _nest.assert_same_structure(self._nested_structure, other._nested_structure)
+        except (ValueError, TypeError):
+            return False
+        return _nest.flatten(self._nested_structure) == \
+            _nest.flatten(other._nested_structure)
+
+    def __hash__(self):
+        return hash(tuple(_nest.flatten(self._nested_structure)))
+
+    def is_compatible_with(self, other):
+        if not isinstance(other, NestedStructure):
+            return False
+        try:
+            _nest.assert_same_structure(self._nested_structure, other._nested_structure)
+        except (ValueError, TypeError):
+            return False
+        return all(a.is_compatible_with(b) for a, b in zip(
+            _nest.flatten(self._nested_structure), _nest.flatten(other._nested_structure)))
+
+    @staticmethod
+    def from_value(value):
+        return NestedStructure(_nest.pack(value, [Structure.from_value(v)
+                                                  for v in _nest.flatten(value)]))
+
+    def _to_legacy_output_types(self):
+        return _nest.map_structure(lambda s: s._to_legacy_output_types(),
+                                   self._nested_structure)
+
+    def _to_legacy_output_shapes(self):
+        return _nest.map_structure(lambda s: s._to_legacy_output_shapes(),
+                                   self._nested_structure)
+
+    def _to_legacy_output_classes(self):
+        return _nest.map_structure(lambda s: s._to_legacy_output_classes(),
+                                   self._nested_structure)
+
+
+class DatasetStructure(Structure):
+    """Represents a `Dataset` of structured values."""
+
+    def __init__(self, element_structure):
+        self._element_structure = element_structure
+
+    def __eq__(self, other):
+        return isinstance(other, DatasetStructure) and \
+            self._element_structure == other._element_structure
+
+    def __hash__(self):
+        return hash(self._element_structure)
+
+    def is_compatible_with(self, other):
+        return isinstance(other, DatasetStructure) and \
+            self._element_structure.is_compatible_with(other._element_structure)
+
+    @staticmethod
+    def from_value(value):
+        return DatasetStructure(_to_structure(value._structure))
+
+    def _to_legacy_output_types(self):
+        return self
+
+    def _to_legacy_output_shapes(self):
+        return self
+
+    def _to_legacy_output_classes(self):
+        return self
+
+
+class OptionalStructure(Structure):
+    """Represents an optional potentially containing a structured value."""
+
+    def __init__(self, value_structure):
+        self._value_structure = value_structure
+
+    def __eq__(self, other):
+        return isinstance(other, OptionalStructure) and \
+            self._value_structure == other._value_structure
+
+    def __hash__(self):
+        return hash(self._value_structure)
+
+    def is_compatible_with(self, other):
+        return isinstance(other, OptionalStructure) and \
+            self._value_structure.is_compatible_with(other._value_structure)
+
+    @staticmethod
+    def from_value(value):
+        return OptionalStructure(value.value_structure)
+
+    def _to_legacy_output_types(self):
+        return self
+
+    def _to_legacy_output_shapes(self):
+        return self
+
+    def _to_legacy_output_classes(self):
+        return self
+
+
+def _to_structure(specs):
+    """A dataset's nested `_Spec`s as TF's Structure (NestedStructure when nested)."""
+    def leaf(s):
+        if s.dataset is not None:
+            return DatasetStructure(_to_structure(s.dataset))
+        if s.sparse:
+            return SparseTensorStructure(s.dtype, s.shape)
+        return TensorStructure(s.dtype, s.shape)
+    if _nest.is_nested(specs):
+        return NestedStructure(_nest.map_structure(leaf, specs))
+    return leaf(specs)
+
+
+def _to_specs(structure):
+    """TF's Structure as nested `_Spec`s."""
+    if isinstance(structure, NestedStructure):
+        return _nest.map_structure(_to_specs, structure._nested_structure)
+    if isinstance(structure, TensorStructure):
+        return _Spec(structure._dtype, structure._shape)
+    if isinstance(structure, SparseTensorStructure):
+        return _Spec(structure._dtype, structure._dense_shape, sparse=True)
+    if isinstance(structure, DatasetStructure):
+        return _Spec(None, None, _to_specs(structure._element_structure))
+    raise NotImplementedError(f"flowgrad's tf.data has no elements of structure "
+                              f"{type(structure).__name__} (argument structure)")
+
+
+def get_structure(dataset_or_iterator):
+    """The element structure of a dataset or iterator (a tf.data.experimental.Structure)."""
+    if isinstance(dataset_or_iterator, DatasetV1):
+        return _to_structure(dataset_or_iterator._structure)
+    if isinstance(dataset_or_iterator, Iterator):
+        return _to_structure(dataset_or_iterator._structure)
+    raise TypeError(f"`dataset_or_iterator` must be a Dataset or Iterator object, but got "
+                    f"{type(dataset_or_iterator)}.")
+
+
+def to_variant(dataset):
+    """The variant tensor that represents `dataset`."""
+    return dataset._variant_tensor
+
+
+def from_variant(variant, structure):
+    """The dataset a variant tensor represents, given its element structure."""
+    if not isinstance(structure, Structure):
+        raise TypeError(f"`structure` must be a tf.data.experimental.Structure, got "
+                        f"{structure!r}")
+    return DatasetV1(variant, _to_specs(structure))
+

@@ -1,0 +1,171 @@
+"""TF 1.14's tf.data.experimental Structure classes: get_structure of datasets and
+iterators (their class and legacy types, shapes and classes), Structure.from_value,
+equality and compatibility, to_variant / from_variant round trips, Optional's
+value_structure, and errors. tests/test_data_structure.py runs the same programs."""
+from __future__ import absolute_import
+
+from gen_experimental import _described, drain
+
+PROGRAMS = {}
+
+
+def _err(e):
+    return "%s: %s" % (type(e).__name__, str(getattr(e, "message", e)).split("\n")[0])
+
+
+def _classes(x):
+    if isinstance(x, dict):
+        return [[k, _classes(v)] for k, v in sorted(x.items())]
+    if isinstance(x, tuple):
+        return [_classes(v) for v in x]
+    return type(x).__name__ if not isinstance(x, type) else x.__name__
+
+
+def _plain_desc(x):
+    if isinstance(x, dict):
+        return [[k, _plain_desc(v)] for k, v in sorted(x.items())]
+    if isinstance(x, tuple):
+        return [_plain_desc(v) for v in x]
+    if hasattr(x, "as_list") or hasattr(x, "is_floating"):
+        return _described(x)
+    return type(x).__name__
+
+
+def _view(s):
+    """A Structure as plain values: its class, then its legacy types, shapes, classes."""
+    return [type(s).__name__, _plain_desc(s._to_legacy_output_types()),
+            _plain_desc(s._to_legacy_output_shapes()),
+            _classes(s._to_legacy_output_classes())]
+
+
+def _datasets(tf):
+    sp = tf.SparseTensor([[0, 1]], [2.0], [3, 4])
+    return {
+        "range": tf.data.Dataset.range(3),
+        "tuple": tf.data.Dataset.from_tensor_slices(([1, 2], [[1.0], [2.0]])),
+        "dict": tf.data.Dataset.from_tensors({"a": 1, "b": (2.0, "s")}),
+        "sparse": tf.data.Dataset.from_tensors((sp, 1)),
+        "batched_sparse": tf.data.Dataset.from_tensors(sp).repeat(2).batch(2),
+    }
+
+
+def _get_structure(tf):
+    with tf.Graph().as_default():
+        out = {}
+        for name, ds in sorted(_datasets(tf).items()):
+            s = tf.data.experimental.get_structure(ds)
+            it = ds.make_initializable_iterator()
+            out[name] = [_view(s), _view(tf.data.experimental.get_structure(it)),
+                         s == tf.data.experimental.get_structure(it),
+                         s.is_compatible_with(tf.data.experimental.get_structure(it))]
+        for bad in (5, [tf.data.Dataset.range(1)]):
+            try:
+                tf.data.experimental.get_structure(bad)
+            except TypeError as e:
+                out[str(type(bad).__name__)] = _err(e)
+        return out
+
+
+def _from_value(tf):
+    with tf.Graph().as_default():
+        x = tf.data.experimental
+        vals = [tf.constant([1.0, 2.0]), tf.placeholder(tf.int32, [None, 3]), 7, "s",
+                (1, 2.5), {"k": [1, 2], "j": (True, b"x")},
+                tf.SparseTensor([[0]], [1], [5]), tf.SparseTensorValue([[0, 0]], [1.5], [2, 2]),
+                tf.data.Dataset.range(2)]
+        out = [_view(x.Structure.from_value(v)) for v in vals]
+        try:
+            x.Structure.from_value(object())
+        except TypeError as e:
+            out.append(_err(e).split(" for ")[0])
+        return out
+
+
+def _equality(tf):
+    x = tf.data.experimental
+    t = x.TensorStructure
+    sp = x.SparseTensorStructure
+    n = x.NestedStructure
+    pairs = [(t(tf.float32, [2]), t(tf.float32, [2])), (t(tf.float32, [2]), t(tf.float32, [3])),
+             (t(tf.float32, [2]), t(tf.float32, [None])), (t(tf.float32, None),
+                                                           t(tf.float32, [2])),
+             (t(tf.float32, [2]), t(tf.int32, [2])), (sp(tf.int64, [None, 2]),
+                                                      sp(tf.int64, [4, 2])),
+             (sp(tf.int64, [3]), t(tf.int64, [3])),
+             (n((t(tf.int32, []), sp(tf.float32, [2]))), n((t(tf.int32, []),
+                                                            sp(tf.float32, [2])))),
+             (n({"a": t(tf.int32, [])}), n({"b": t(tf.int32, [])})),
+             (n((t(tf.int32, []),)), n((t(tf.int32, []), t(tf.int32, [])))),
+             (x.DatasetStructure(t(tf.int32, [])), x.DatasetStructure(t(tf.int32, [None])))]
+    out = [[a == b, a != b, a.is_compatible_with(b), b.is_compatible_with(a)]
+           for a, b in pairs]
+    for bad in (lambda: n((t(tf.int32, []), 3)), lambda: x.Structure()):
+        try:
+            bad()
+            out.append("ok")
+        except TypeError as e:
+            out.append(type(e).__name__)
+    return out
+
+
+def _round_trip(tf):
+    with tf.Graph().as_default():
+        x = tf.data.experimental
+        ds = tf.data.Dataset.from_tensor_slices(({"a": [1, 2, 3]}, [0.5, 1.5, 2.5]))
+        again = x.from_variant(x.to_variant(ds), x.get_structure(ds))
+        sp = tf.data.Dataset.from_tensors(tf.SparseTensor([[1]], [4], [3])).repeat(2)
+        sp2 = x.from_variant(x.to_variant(sp), x.get_structure(sp)).batch(2)
+        data = tf.data
+        out = [_described(data.get_output_types(again)),
+               _described(data.get_output_shapes(again)),
+               _classes(data.get_output_classes(sp2)), x.to_variant(ds).dtype.name]
+        with tf.Session() as sess:
+            out.append(drain(tf, data.make_one_shot_iterator(again).get_next(), sess))
+            out.append(drain(tf, data.make_one_shot_iterator(sp2).get_next(), sess))
+        return out
+
+
+def _optional(tf):
+    with tf.Graph().as_default():
+        x = tf.data.experimental
+        it = tf.data.Dataset.from_tensors((1, tf.SparseTensor([[0]], [2.0], [2]))) \
+            .make_one_shot_iterator()
+        opt = x.get_next_as_optional(it)
+        vs = opt.value_structure
+        none = x.Optional.none_from_structure(vs)
+        v = opt.get_value()
+        out = [_view(vs), _classes(v), type(x.Structure.from_value(opt)).__name__,
+               x.Structure.from_value(opt) == x.OptionalStructure(vs)]
+        with tf.Session() as sess:
+            out.append(drain(tf, [opt.has_value(), none.has_value()], sess, 1))
+            out.append(drain(tf, v, sess, 1))
+        return out
+
+
+def _ops(tf):
+    with tf.Graph().as_default() as g:
+        x = tf.data.experimental
+        ds = tf.data.Dataset.range(3)
+        tf.data.make_one_shot_iterator(x.from_variant(x.to_variant(ds), x.get_structure(ds))) \
+            .get_next()
+        return [[op.name, op.type] for op in g.get_operations()]
+
+
+PROGRAMS.update({
+    "get_structure": _get_structure,
+    "from_value": _from_value,
+    "equality": _equality,
+    "round_trip": _round_trip,
+    "optional": _optional,
+    "ops": _ops,
+})
+
+
+def cases(tf):
+    out = {}
+    for name in sorted(PROGRAMS):
+        try:
+            out[name] = PROGRAMS[name](tf)
+        except Exception as e:  # noqa: BLE001 - the error is the golden
+            out[name] = _err(e)
+    return out
