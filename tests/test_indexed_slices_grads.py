@@ -23,11 +23,9 @@ import programs  # noqa: E402 - the fuzzer's generator and interpreter
 
 # Seeds of generated programs that, together, hold an instance of every op type the
 # generator builds (a greedy cover of seeds 0..2999; the coverage test catches drift).
-_SEEDS = (0, 1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 13, 14, 16, 17, 20, 21, 24, 26, 27, 28, 29,
-          34, 38, 39, 41, 43, 44, 45, 48, 49, 55, 57, 58, 60, 61, 63, 66, 67,
-          73, 78, 79, 80, 83, 90, 93, 105, 107, 109, 116, 122, 151, 199, 200,
-          221, 227, 230, 234, 293, 308, 328, 334, 400, 420, 452, 457, 603, 656,
-          679, 1731, 2838)
+_SEEDS = (9, 25, 34, 39, 112, 117, 121, 125, 132, 143, 186, 200, 223, 336, 367, 442, 471, 526,
+          654, 679, 808, 810, 1110, 1254, 1269, 1280, 1297, 1524, 1550, 1615, 1657, 1732, 1812,
+          2016, 2229, 2258, 2373, 2400, 2475, 2643, 2715, 2782)
 
 _FLOATS = (tf.float16, tf.float32, tf.float64, tf.complex64, tf.complex128)
 
@@ -181,7 +179,10 @@ def _instances():
         spec["train"], spec["grad_order"] = None, 2
         g = tf.Graph()
         with g.as_default():
-            feed = programs.build(tf, spec)[0]
+            try:
+                feed = programs.build(tf, spec)[0]
+            except (LookupError, NotImplementedError, TypeError, ValueError):
+                continue  # a program TF 1.14 rejects too (no rule, wrong dtype)
         for op in g.get_operations():
             if op.type in diff and op.type not in found and _slot(op) is not None:
                 found[op.type] = (g, op, feed)
@@ -228,6 +229,8 @@ def test_indexed_slices_upstream_matches_dense(instances):
     _, found = instances
     failures = {}
     for op_type, (g, op, feed) in sorted(found.items()):
+        if op_type in _NO_SLICES:
+            continue
         with g.as_default():
             out = op.outputs[_slot(op)]
             xs = [t for t in op.inputs if t.dtype.base_dtype in _FLOATS]

@@ -23,8 +23,6 @@ KNOWN_DIFFERENT = {
     "ExponentialMovingAverage_num_updates": "as ExponentialMovingAverage",
     "cond": "flowgrad has no Switch/Merge: tf.cond builds other ops",
     "while_loop": "flowgrad has no Enter/Exit/NextIteration: tf.while_loop builds other ops",
-    "grad/reduce_prod": "Prod's gradient: flowgrad's packs the axes statically, TF builds "
-                        "Rank/range/ListDiff/Gather/Cumprod ops",
 }
 
 
