@@ -140,17 +140,22 @@ def test_fuzz_difference_against_finite_differences(spec):
     """Documented differences where TF 1.14 raises or is wrong: in float64, flowgrad's
     highest-order gradients equal central finite differences of the order below."""
     import numpy as np
-    spec = json.loads(json.dumps(spec))
-    for inp in spec["inputs"]:
+    spec64 = json.loads(json.dumps(spec))
+    for inp in spec64["inputs"]:
         if inp["dtype"] == "float32":
             inp["dtype"] = "float64"
     order = spec["grad_order"]
-    got = programs.run(tf, spec)
+    got = programs.run(tf, spec64)
+    h, rtol, atol = 1e-5, 1e-5, 1e-6
+    if isinstance(got, TypeError):  # a float32-only op (FusedBatchNorm): looser, in float32
+        spec64 = json.loads(json.dumps(spec))
+        got = programs.run(tf, spec64)
+        h, rtol, atol = 1e-2, 2e-2, 2e-3
+    spec = spec64
     assert not isinstance(got, Exception), got
     n_out = len(spec["outputs"])
     floats = [i for i, inp in enumerate(spec["inputs"]) if inp["dtype"].startswith("float")]
     want = got[n_out + (order - 1) * len(floats):n_out + order * len(floats)]
-    h = 1e-5
     for k, g in zip(floats, want):
         inp = spec["inputs"][k]
         fd = np.zeros(len(inp["data"]))
@@ -163,5 +168,5 @@ def test_fuzz_difference_against_finite_differences(spec):
             inp["data"][e] = x0
             fd[e] = (up - down) / (2 * h)
         g = np.zeros_like(fd) if _is_missing(g) else np.asarray(g, np.float64).reshape(-1)
-        np.testing.assert_allclose(g, fd, rtol=1e-5, atol=1e-6 * max(1.0, np.abs(fd).max()),
+        np.testing.assert_allclose(g, fd, rtol=rtol, atol=atol * max(1.0, np.abs(fd).max()),
                                    err_msg=f"input {k}")

@@ -31,7 +31,8 @@ COVER = {
     "sparse_tensor_dense_add": 1, "sparse_dense_matmul": 1, "sparse_to_dense": 1,
     "sparse_segment_sum": None, "sparse_segment_mean": None, "sparse_segment_sqrt_n": None,
     "conj": None, "conj_transpose": 2, "ta_scatter_gather": None, "ta_split_concat": None,
-    "ta_write_read": None,
+    "ta_write_read": None, "random_shuffle": None, "unique_sum": None, "random_poisson": None,
+    "truncatemod": None,
     # programs.py's own rank-bound ops, reached here with a fresh operand when needed
     "conv2d": 4, "max_pool": 4, "avg_pool": 4, "depthwise_conv2d": 4, "max_pool_with_argmax": 4,
     "conv3d": 5, "max_pool3d": 5, "avg_pool3d": 5, "fused_batch_norm": 4, "lrn": 4,
@@ -150,8 +151,14 @@ def generate_cover(g, name, x):
         pick = r.randint(0, 1)
         g.add(name, [x], {"sizes": [k, s[-1] - k], "pick": pick},
               s[:-1] + [k if pick == 0 else s[-1] - k])
-    elif name == "truncatediv":
+    elif name in ("truncatediv", "truncatemod"):
         g.add(name, [x], {}, s)
+    elif name == "random_shuffle":
+        g.add(name, [x], {"seed": r.randint(1, 1000)}, s)
+    elif name == "unique_sum":
+        g.add(name, [x], {}, [])
+    elif name == "random_poisson":
+        g.add(name, [x], {"seed": r.randint(1, 1000)}, [2] + s)
     elif name == "ctc_loss":
         t, b, c = s
         labels = []
@@ -335,6 +342,14 @@ def apply_cover(tf, name, args, kw):
     if name == "truncatediv":
         q = tf.truncatediv(tf.cast(x * 4.0, tf.int32), tf.constant(3))
         return tf.cast(q, x.dtype.base_dtype) * x
+    if name == "truncatemod":
+        return tf.truncatemod(x, tf.constant(0.7, x.dtype.base_dtype))
+    if name == "random_shuffle":
+        return tf.random_shuffle(x, seed=kw["seed"])
+    if name == "unique_sum":
+        return tf.reduce_sum(tf.unique(tf.reshape(x, [-1]))[0])
+    if name == "random_poisson":
+        return tf.random.poisson(tf.abs(x) + 0.5, [2], dtype=x.dtype.base_dtype, seed=kw["seed"])
     if name == "ctc_loss":
         idx, vals = [], []
         for b, lab in enumerate(kw["labels"]):

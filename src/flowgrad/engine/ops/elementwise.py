@@ -19,7 +19,7 @@ from ..framework import dtypes as _dt
 from ..framework import errors as _errors
 from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.graph import Tensor, name_scope
-from ..framework.registry import register_op
+from ..framework.registry import GRADIENTS, no_gradient_registered, register_op
 from ._base import (COMPLEX, FLOAT_COMPLEX, FLOATS, NUMBERS, REAL_NUMBERS, apply,
                     binary_broadcast, check_dtype, same_type_inputs, to_tensor, unary_same)
 from .cast import cast
@@ -513,6 +513,7 @@ truncatediv = binop("truncatediv", "TruncateDiv", _truncatediv_kernel, NUMBERS,
                     "Returns x / y rounded toward zero for integers (plain x / y for floats)")
 truncatemod = binop("truncatemod", "TruncateMod", _truncatemod_kernel, FLOORMOD_TYPES, None,
                     "Returns the remainder of truncating division (C's fmod, the sign of x)")
+GRADIENTS["TruncateMod"] = no_gradient_registered  # TF 1.14 registers none
 pow = binop("pow", "Pow", _pow_kernel, NUMBERS, _pow_grad,  # noqa: A001 - TF's name
             "Returns x ** y elementwise (integers to negative powers fail at run time)",
             scope="Pow", scope_on=1)

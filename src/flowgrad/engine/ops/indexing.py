@@ -19,7 +19,7 @@ from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.graph import Tensor
 from ..framework.grad_state import wants_grad
 from ..framework.indexed_slices import IndexedSlices
-from ..framework.registry import register_op
+from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import (_MASKS, DTypeLike, IntsLike, TensorLike, _as_int_input,
                           _check_out_type, _dims, _fmt_shape, _int_tensor, _invalid, _np_index,
@@ -735,7 +735,7 @@ def _unique_kernel(x, out_idx=_dt.int32, **_):
     return u[order], ranks[inv.reshape(-1)].astype(out_idx.as_numpy_dtype)
 
 
-register_op("Unique", infer=_unique_infer, kernel=_unique_kernel, grad=None)
+register_op("Unique", infer=_unique_infer, kernel=_unique_kernel, grad=no_gradient_registered)
 
 
 def unique(x: TensorLike, out_idx: DTypeLike = _dt.int32, name: str | None = None) -> tuple:
