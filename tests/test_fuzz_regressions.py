@@ -111,3 +111,62 @@ def test_fuzz_while_after_scatter_second_order_against_finite_differences():
         e[i] = h
         fd[i] = 0.75 * (first(x0 + e).sum() - first(x0 - e).sum()) / (2 * h)
     np.testing.assert_allclose(got[2], fd, rtol=0, atol=1e-8)
+
+
+def _is_missing(a):
+    """programs.build's stand-in for a None gradient: the scalar -12345."""
+    import numpy as np
+    a = np.asarray(a)
+    return a.shape == () and float(a) == -12345.0
+
+
+def _objective(spec, order):
+    """The scalar whose gradient is the spec's order-`order` result (programs.build):
+    order 1: sum(w * output0); order 2: 0.75 * the sum of every first-order gradient."""
+    import numpy as np
+    s = dict(spec, grad_order=order - 1)
+    got = programs.run(tf, s)
+    assert not isinstance(got, Exception), got
+    if order == 1:
+        y = np.asarray(got[0], np.float64)
+        return float(np.sum(np.linspace(0.5, 1.5, max(1, y.size)).reshape(y.shape) * y))
+    n_out = len(spec["outputs"])
+    return 0.75 * sum(float(np.sum(g)) for g in got[n_out:] if not _is_missing(g))
+
+
+@pytest.mark.parametrize("spec", [pytest.param(s, id=f"seed_{s['seed']}") for s in SPECS
+                                  if s.get("differs", {}).get("finite_differences")])
+def test_fuzz_difference_against_finite_differences(spec):
+    """Documented differences where TF 1.14 raises or is wrong: in float64, flowgrad's
+    highest-order gradients equal central finite differences of the order below."""
+    import numpy as np
+    spec64 = json.loads(json.dumps(spec))
+    for inp in spec64["inputs"]:
+        if inp["dtype"] == "float32":
+            inp["dtype"] = "float64"
+    order = spec["grad_order"]
+    got = programs.run(tf, spec64)
+    h, rtol, atol = 1e-5, 1e-5, 1e-6
+    if isinstance(got, TypeError):  # a float32-only op (FusedBatchNorm): looser, in float32
+        spec64 = json.loads(json.dumps(spec))
+        got = programs.run(tf, spec64)
+        h, rtol, atol = 1e-2, 2e-2, 2e-3
+    spec = spec64
+    assert not isinstance(got, Exception), got
+    n_out = len(spec["outputs"])
+    floats = [i for i, inp in enumerate(spec["inputs"]) if inp["dtype"].startswith("float")]
+    want = got[n_out + (order - 1) * len(floats):n_out + order * len(floats)]
+    for k, g in zip(floats, want):
+        inp = spec["inputs"][k]
+        fd = np.zeros(len(inp["data"]))
+        for e in range(len(inp["data"])):
+            x0 = inp["data"][e]
+            inp["data"][e] = x0 + h
+            up = _objective(spec, order)
+            inp["data"][e] = x0 - h
+            down = _objective(spec, order)
+            inp["data"][e] = x0
+            fd[e] = (up - down) / (2 * h)
+        g = np.zeros_like(fd) if _is_missing(g) else np.asarray(g, np.float64).reshape(-1)
+        np.testing.assert_allclose(g, fd, rtol=rtol, atol=atol * max(1.0, np.abs(fd).max()),
+                                   err_msg=f"input {k}")

@@ -23,11 +23,9 @@ import programs  # noqa: E402 - the fuzzer's generator and interpreter
 
 # Seeds of generated programs that, together, hold an instance of every op type the
 # generator builds (a greedy cover of seeds 0..2999; the coverage test catches drift).
-_SEEDS = (0, 1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 13, 14, 16, 17, 20, 21, 24, 26, 27, 28, 29,
-          34, 38, 39, 41, 43, 44, 45, 48, 49, 55, 57, 58, 60, 61, 63, 66, 67,
-          73, 78, 79, 80, 83, 90, 93, 105, 107, 109, 116, 122, 151, 199, 200,
-          221, 227, 230, 234, 293, 308, 328, 334, 400, 420, 452, 457, 603, 656,
-          679, 1731, 2838)
+_SEEDS = (9, 11, 26, 39, 59, 61, 82, 83, 93, 120, 128, 173, 187, 201, 319, 335, 423, 456, 588,
+          656, 679, 700, 748, 801, 835, 888, 1173, 1262, 1277, 1657, 1760, 1776, 1966, 1967, 2196,
+          2234, 2413, 2521, 2567, 2647, 2664, 2782, 2912)
 
 _FLOATS = (tf.float16, tf.float32, tf.float64, tf.complex64, tf.complex128)
 
@@ -144,6 +142,11 @@ _NO_SLICES = {
     "SparseSparseMinimum": "TF 1.14's rule fails (TypeError: one gradient for two outputs)",
     "SparseSparseMaximum": "TF 1.14's rule fails (TypeError: one gradient for two outputs)",
     "SparseDenseCwiseAdd": "TF 1.14's rule raises NotImplementedError",
+    # TF 1.14 registers no gradient (no_gradient_registered raises its LookupError)
+    "RandomGammaGrad": "no gradient in TF 1.14", "SparseSliceGrad": "no gradient in TF 1.14",
+    "SparseFillEmptyRowsGrad": "no gradient in TF 1.14", "RandomShuffle": "no gradient in TF 1.14",
+    "RandomPoissonV2": "no gradient in TF 1.14", "Unique": "no gradient in TF 1.14",
+    "TruncateMod": "no gradient in TF 1.14",
     "PreventGradient": "its rule raises LookupError (TF's prevent_gradient)",
     "V1Frames": "no outputs of its own; its rule raises NotImplementedError (gradients "
                 "through imported TF control flow)",
@@ -183,7 +186,10 @@ def _instances():
         spec["train"], spec["grad_order"] = None, 2
         g = tf.Graph()
         with g.as_default():
-            feed = programs.build(tf, spec)[0]
+            try:
+                feed = programs.build(tf, spec)[0]
+            except (LookupError, NotImplementedError, TypeError, ValueError):
+                continue  # a program TF 1.14 rejects too (no rule, wrong dtype)
         for op in g.get_operations():
             if op.type in diff and op.type not in found and _slot(op) is not None:
                 found[op.type] = (g, op, feed)
@@ -230,6 +236,8 @@ def test_indexed_slices_upstream_matches_dense(instances):
     _, found = instances
     failures = {}
     for op_type, (g, op, feed) in sorted(found.items()):
+        if op_type in _NO_SLICES:
+            continue
         with g.as_default():
             out = op.outputs[_slot(op)]
             xs = [t for t in op.inputs if t.dtype.base_dtype in _FLOATS]

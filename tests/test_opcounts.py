@@ -26,8 +26,6 @@ KNOWN_DIFFERENT = {
             "TF's: tests/test_cf_counts.py)",
     "while_loop": "flowgrad has no Enter/Exit/NextIteration: tf.while_loop builds other ops "
                   "(the op counter is TF's: tests/test_cf_counts.py)",
-    "grad/reduce_prod": "Prod's gradient: flowgrad's packs the axes statically, TF builds "
-                        "Rank/range/ListDiff/Gather/Cumprod ops",
 }
 
 

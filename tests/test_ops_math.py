@@ -154,7 +154,7 @@ def test_unary_rejects_int(row):
 # Op types registered as not differentiable (TF's NotDifferentiable or a rule returning None).
 NOT_DIFFERENTIABLE = ["ArgMax", "ArgMin", "Equal", "NotEqual", "Less", "LessEqual", "Greater",
                       "GreaterEqual", "LogicalAnd", "LogicalOr", "LogicalNot", "IsNan", "IsInf",
-                      "IsFinite", "Floor", "Ceil", "Round", "Rint", "Any", "All", "TruncateMod",
+                      "IsFinite", "Floor", "Ceil", "Round", "Rint", "Any", "All",
                       "NextAfter", "EuclideanNorm", "Bincount"]
 
 

@@ -18,6 +18,7 @@ import argparse
 import collections
 import json
 import os
+import queue
 import subprocess
 import sys
 import threading
@@ -40,18 +41,33 @@ class OracleCrash:
     message = "TF 1.14 aborted the process"
 
 
-class Oracle:
-    """One TF 1.14 process answering specs line by line; restarted when TF aborts."""
+class OracleTimeout(OracleCrash):
+    """TF 1.14 did not answer within the time limit (the process is killed and restarted)."""
+    cls = "OracleTimeout"
+    message = "TF 1.14 did not answer in time"
 
-    def __init__(self, python):
+
+class Oracle:
+    """One TF 1.14 process answering specs line by line; restarted when TF aborts or hangs."""
+
+    def __init__(self, python, timeout=120.0):
         self.python = python
         self.p = None
         self.crashes = 0
+        self.timeout = timeout
+        self.lines = None
 
     def _start(self):
         self.p = subprocess.Popen([self.python, os.path.join(HERE, "oracle_worker.py")],
                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                   stderr=subprocess.DEVNULL, text=True, bufsize=1)
+        self.lines = queue.Queue()
+
+        def pump(out, lines):
+            for line in out:
+                lines.put(line)
+            lines.put("")
+        threading.Thread(target=pump, args=(self.p.stdout, self.lines), daemon=True).start()
 
     @staticmethod
     def _send(p, specs):
@@ -72,7 +88,14 @@ class Oracle:
             # pipe in both directions would otherwise deadlock).
             threading.Thread(target=self._send, args=(self.p, todo), daemon=True).start()
             for _ in todo:
-                line = self.p.stdout.readline()
+                try:
+                    line = self.lines.get(timeout=self.timeout)
+                except queue.Empty:  # hung (e.g. a loop that never ends under TF)
+                    self.p.kill()
+                    self.p.wait()
+                    self.p = None
+                    out.append(OracleTimeout())
+                    break
                 if not line:  # the process died on the program it was running
                     self.p.wait()
                     self.p = None
@@ -143,6 +166,7 @@ def main(argv=None):
     ap.add_argument("--batch", type=int, default=50)
     ap.add_argument("--oracle", default=os.environ.get("TF114_PYTHON", "/tmp/tf114/bin/python"))
     ap.add_argument("--save", action="store_true", help="append minimized mismatches to specs")
+    ap.add_argument("--out", help="also write the minimized mismatches (JSON list) to this file")
     args = ap.parse_args(argv)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     import flowgrad as tf
@@ -163,7 +187,7 @@ def main(argv=None):
         wants = oracle.run_many(specs)
         for spec, want in zip(specs, wants):
             if isinstance(want, OracleCrash):
-                print(f"seed {spec['seed']}: TF 1.14 aborted the process (skipped)", flush=True)
+                print(f"seed {spec['seed']}: {want.message} (skipped)", flush=True)
                 continue
             why = programs.compare(local(spec, record=True), want)
             if why:
@@ -186,6 +210,9 @@ def main(argv=None):
           f"{len(diff & set(seen))} of {len(diff)}")
     for k, v in reasons.most_common():
         print(f"  {v:4d}  {k}")
+    if args.out:
+        with open(args.out, "w") as f:
+            json.dump(found, f, indent=1)
     if args.save and found:
         os.makedirs(os.path.dirname(SPECS), exist_ok=True)
         old = json.load(open(SPECS)) if os.path.exists(SPECS) else []

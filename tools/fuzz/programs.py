@@ -23,6 +23,8 @@ import random
 
 import numpy as np
 
+import cover_ops
+
 # name -> (arity, kind): kinds drive how the generator picks operands and attributes.
 UNARY_ANY = ["abs", "negative", "square", "tanh", "sigmoid", "sin", "cos", "atan", "erf",
              "nn.relu", "nn.relu6", "nn.elu", "nn.selu", "nn.softplus", "nn.softsign",
@@ -150,6 +152,9 @@ def _apply(tf, name, args, kw):
         return tf.gather(args[0], np.array(kw["indices"], dtype=np.int32), axis=kw["axis"])
     if name in ("concat", "stack"):
         return _resolve(tf, name)(list(args), axis=kw["axis"])
+    out = cover_ops.apply_cover(tf, name, args, kw)
+    if out is not NotImplemented:
+        return out
     return _resolve(tf, name)(*args, **kw)
 
 
@@ -162,8 +167,8 @@ def build(tf, spec):
             ph = tf.placeholder(tf.as_dtype(inp["dtype"]), shape=inp["shape"], name="in%d" % i)
             feed[ph] = arr
             values.append(ph)
-        elif inp["kind"] == "var":
-            v = tf.Variable(arr, name="var%d" % i)
+        elif inp["kind"] in ("var", "rvar"):
+            v = tf.Variable(arr, name="var%d" % i, use_resource=inp["kind"] == "rvar")
             variables.append(v)
             values.append(v)
         else:
@@ -242,7 +247,9 @@ class _Gen(object):
         self.r = random.Random(seed)
         self.spec = {"seed": seed, "inputs": [], "ops": [], "outputs": [], "grad_order": 0,
                      "train": None}
-        self.shapes, self.dtypes = [], []
+        # Values are numbered in creation order here (inputs may be added between ops);
+        # finish() renumbers them as the spec wants: inputs first, then ops.
+        self.shapes, self.dtypes, self.where = [], [], []
 
     def add_input(self, shape, dtype, kind):
         data = np.random.RandomState(self.r.randrange(1 << 30)).uniform(-2, 2, size=shape)
@@ -251,17 +258,36 @@ class _Gen(object):
                                     "data": data.astype(dtype).reshape(-1).tolist()})
         self.shapes.append(tuple(shape))
         self.dtypes.append(dtype)
+        self.where.append(("in", len(self.spec["inputs"]) - 1))
         return len(self.shapes) - 1
+
+    def input_kind(self, v):
+        """The kind ("feed", "const", "var", "rvar") of value `v`, None for an op's output."""
+        w = self.where[v]
+        return self.spec["inputs"][w[1]]["kind"] if w[0] == "in" else None
+
+    def finish(self, outputs):
+        n_in = len(self.spec["inputs"])
+
+        def num(v):
+            w = self.where[v]
+            return w[1] if w[0] == "in" else n_in + w[1]
+        for op in self.spec["ops"]:
+            op[1] = [{"v": num(a["v"])} if isinstance(a, dict) and "v" in a else a
+                     for a in op[1]]
+        self.spec["outputs"] = [num(v) for v in outputs]
 
     def add(self, name, args, kw, shape, dtype=None):
         self.spec["ops"].append([name, [{"v": a} if isinstance(a, int) else a for a in args],
                                  kw])
         self.shapes.append(tuple(shape))
         self.dtypes.append(dtype or self.dtypes[args[0]])
+        self.where.append(("op", len(self.spec["ops"]) - 1))
         return len(self.shapes) - 1
 
     def pick(self, rank=None):
-        cands = [i for i, s in enumerate(self.shapes) if rank is None or len(s) == rank]
+        cands = [i for i, s in enumerate(self.shapes)
+                 if (rank is None or len(s) == rank) and 0 not in s]  # no empty operands
         return self.r.choice(cands) if cands else None
 
     def bshape(self, shape):
@@ -286,10 +312,12 @@ def generate(seed, max_ops=6):
                     r.choice(["feed", "const"]))
     for _ in range(r.randint(1, max_ops)):
         kind = r.choice(["unary", "unary", "binary", "binary", "reduce", "shape", "shape",
-                         "special", "special"])
+                         "special", "special", "cover", "cover", "cover"])
         x = g.pick()
         s = g.shapes[x]
-        if kind == "unary":
+        if kind == "cover":
+            cover_ops.generate_cover(g, r.choice(sorted(cover_ops.COVER)), x)
+        elif kind == "unary":
             pool = r.choice([UNARY_ANY, UNARY_ANY, UNARY_POS, UNARY_UNIT])
             name = r.choice(pool)
             if pool is UNARY_POS:
@@ -330,8 +358,8 @@ def generate(seed, max_ops=6):
             _special_op(g, r.choice(SPECIAL_OPS), x, s)
         else:
             _shape_op(g, r.choice(SHAPE_OPS), x, s)
-    outs = list(range(len(g.spec["inputs"]), len(g.shapes))) or [0]
-    g.spec["outputs"] = [outs[-1]] + r.sample(outs[:-1], min(len(outs) - 1, 2))
+    outs = [v for v in range(len(g.shapes)) if g.where[v][0] == "op"] or [0]
+    g.finish([outs[-1]] + r.sample(outs[:-1], min(len(outs) - 1, 2)))
     if train:
         g.spec["train"] = {"optimizer": r.choice(OPTIMIZERS), "lr": r.choice([0.01, 0.1]),
                            "steps": r.randint(1, 3)}

@@ -40,7 +40,7 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors
 from ..engine.framework.constant_op import constant
 from ..engine.framework.graph import get_default_graph, name_scope
-from ..engine.framework.registry import register_op
+from ..engine.framework.registry import no_gradient_registered, register_op
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops import philox
 from ..engine.ops._array_util import _as_int_input
@@ -332,7 +332,7 @@ def _shuffle_bind(node, ctx):
 
 
 register_op("RandomShuffle", infer=lambda ins, a: [(ins[0].dtype.base_dtype, ins[0].shape)],
-            bind=_shuffle_bind, grad=None, stateful=True)
+            bind=_shuffle_bind, grad=no_gradient_registered, stateful=True)
 
 
 def random_shuffle(value, seed=None, name=None):
@@ -678,8 +678,8 @@ def _poisson_bind(node, ctx):
     return kernel
 
 
-register_op("RandomPoissonV2", infer=_poisson_infer, bind=_poisson_bind, grad=None,
-            stateful=True)
+register_op("RandomPoissonV2", infer=_poisson_infer, bind=_poisson_bind,
+            grad=no_gradient_registered, stateful=True)
 
 
 def random_poisson(lam, shape, dtype=_dt.float32, seed=None, name=None):
@@ -773,8 +773,9 @@ def _gamma_grad_infer(inputs, attrs):
                                                             s.shape.as_tuple())))]
 
 
+# no gradient registered: TF 1.14's second order through random_gamma raises LookupError
 register_op("RandomGammaGrad", infer=_gamma_grad_infer, kernel=_random_gamma_grad_kernel,
-            grad=None)
+            grad=no_gradient_registered)
 
 
 def _random_gamma_infer(inputs, attrs):

@@ -690,3 +690,33 @@ CALLS = CALLS + [
     ("feature_column/linear_model", _fc_linear_model),
     ("lookup/index_table_from_tensor", _lookup_index_table),
 ]
+
+
+# -- issue 10 leftovers: asin/acos/atan/atanh op order, gather along other axes, Prod -------
+def _xv3(tf):
+    return _xv(tf, (4, 3, 2))
+
+
+def _gather_axis(axis, ishape=(2,)):
+    def build(tf):
+        x = _xv3(tf)
+        return tf.gather(x, np.zeros(ishape, np.int32), axis=axis), [x]
+    return build
+
+
+def _prod(**kw):
+    def build(tf):
+        x = _xv3(tf)
+        return tf.reduce_prod(x, **kw), [x]
+    return build
+
+
+CALLS = CALLS + (
+    [("grad/%s" % n, _grad_of(_un(lambda tf, n=n: getattr(tf, n))))
+     for n in ["asin", "acos", "atan", "atanh"]]
+    + [("grad/gather_axis%s" % a, _grad_of(_gather_axis(a))) for a in (1, 2, -1)]
+    + [("grad/gather_axis1_2d_indices", _grad_of(_gather_axis(1, (2, 2))))]
+    + [("grad/reduce_prod_all", _grad_of(_prod())),
+       ("grad/reduce_prod_axes", _grad_of(_prod(axis=[0, 2]))),
+       ("grad/reduce_prod_neg_keepdims", _grad_of(_prod(axis=-1, keepdims=True)))]
+)

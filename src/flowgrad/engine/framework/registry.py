@@ -101,6 +101,12 @@ def NotDifferentiable(op_type: str) -> None:  # noqa: N802 - TF's name
 no_gradient = NotDifferentiable
 
 
+def no_gradient_registered(op, *grads):
+    """The rule of an op type TF 1.14 registers no gradient for: tf.gradients raises TF's
+    LookupError when a gradient reaches it (a `grad=None` op gives None instead)."""
+    raise LookupError(f"No gradient defined for operation '{op.name}' (op type: {op.type})")
+
+
 def get_gradient_function(op) -> Callable | None:
     """The gradient function for `op`, honouring gradient_override_map."""
     op_type = op._grad_type or op.type

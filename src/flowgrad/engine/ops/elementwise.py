@@ -17,9 +17,9 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors as _errors
-from ..framework.constant_op import constant
+from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.graph import Tensor, name_scope
-from ..framework.registry import register_op
+from ..framework.registry import GRADIENTS, no_gradient_registered, register_op
 from ._base import (COMPLEX, FLOAT_COMPLEX, FLOATS, NUMBERS, REAL_NUMBERS, apply,
                     binary_broadcast, check_dtype, same_type_inputs, to_tensor, unary_same)
 from .cast import cast
@@ -78,12 +78,13 @@ def unop(pyname, op_type, kernel, dtypes, d, doc, *, inplace_ok=False, scope=Non
 
 
 def binop(pyname, op_type, kernel, dtypes, grad, doc, *, inplace_ok=False, scope=None,
-          scope_on=2, arg_names=None):
+          scope_on=2, arg_names=None, y_as_x=False):
     """Registers a binary broadcasting op; returns its wrapper `pyname(x, y, name=None)`.
 
     `grad` is the rule `(op, grad) -> [gx, gy]` (None: not differentiable); `scope`
     wraps the op in `name_scope(name, scope, [x, y][:scope_on])`; `arg_names` are the
-    input names in TF's error messages (default x, y).
+    input names in TF's error messages (default x, y). `y_as_x`: TF's Python wrapper
+    converts y to x's dtype first (a y tensor of another dtype raises ValueError).
     """
     register_op(op_type, infer=binary_broadcast, kernel=kernel, grad=grad, elementwise=True,
                 inplace_ok=inplace_ok)
@@ -99,6 +100,8 @@ def binop(pyname, op_type, kernel, dtypes, grad, doc, *, inplace_ok=False, scope
     else:
         def binder(x: Any, y: Any, name: str | None = None) -> Tensor:
             with name_scope(name, scope, [x, y][:scope_on]) as s:
+                if y_as_x and isinstance(x, Tensor) and isinstance(y, Tensor):
+                    y = convert_to_tensor(y, dtype=x.dtype.base_dtype)
                 x, y = same_type_inputs(op_type, [x, y], arg_names, allowed=dtypes)
                 return apply(op_type, [x, y], None, s)
     return _named(binder, pyname, op_type, doc)
@@ -177,17 +180,24 @@ def _mul(a, b):
     return multiply(a, b, name="mul")
 
 
+def _neg_mul(g, inv):
+    """-g * inv in TF's order (Neg, then `mul`), after `inv` is built."""
+    return _mul(negative(g), inv)
+
+
 def scalar(value, like):
     """A scalar constant of `like`'s dtype (gradient rules use it)."""
     return constant(value, dtype=like.dtype.base_dtype)
 
 
 def _one_minus_sq(x):
-    return subtract(scalar(1, x), square(x))
+    x2 = square(x)   # TF 1.14's order: Square, then the constant one, then Sub
+    return subtract(scalar(1, x), x2)
 
 
 def _one_plus_sq(x):
-    return add(scalar(1, x), square(x))
+    x2 = square(x)
+    return add(scalar(1, x), x2)
 
 
 # -- kernels that are not a single NumPy ufunc -----------------------------------------------
@@ -503,6 +513,7 @@ truncatediv = binop("truncatediv", "TruncateDiv", _truncatediv_kernel, NUMBERS,
                     "Returns x / y rounded toward zero for integers (plain x / y for floats)")
 truncatemod = binop("truncatemod", "TruncateMod", _truncatemod_kernel, FLOORMOD_TYPES, None,
                     "Returns the remainder of truncating division (C's fmod, the sign of x)")
+GRADIENTS["TruncateMod"] = no_gradient_registered  # TF 1.14 registers none
 pow = binop("pow", "Pow", _pow_kernel, NUMBERS, _pow_grad,  # noqa: A001 - TF's name
             "Returns x ** y elementwise (integers to negative powers fail at run time)",
             scope="Pow", scope_on=1)
@@ -516,7 +527,7 @@ div_no_nan = binop("div_no_nan", "DivNoNan", _div_no_nan_kernel, FLOAT_COMPLEX,
                    both(lambda g, x, y: div_no_nan(g, cj(y)),
                         lambda g, x, y: _mul(g, div_no_nan(div_no_nan(negative(cj(x)), cj(y)),
                                                            cj(y)))),
-                   "Returns x / y, and 0 where y is 0", scope="div_no_nan")
+                   "Returns x / y, and 0 where y is 0", scope="div_no_nan", y_as_x=True)
 xlogy = binop("xlogy", "Xlogy", _xlogy_kernel, FLOAT_COMPLEX, _xlogy_grad,
               "Returns x * log(y), and 0 where x is 0")
 xdivy = binop("xdivy", "Xdivy", _xdivy_kernel, FLOAT_COMPLEX, _xdivy_grad,
@@ -526,7 +537,7 @@ multiply_no_nan = binop("multiply_no_nan", "MulNoNan", _mul_no_nan_kernel, FLOAT
                              lambda g, x, y: multiply_no_nan(x, g),
                              lambda g, x, y: (multiply_no_nan(g, y), multiply_no_nan(x, g))),
                         "Returns x * y, and 0 where y is 0 even if x is NaN or inf",
-                        scope="multiply_no_nan")
+                        scope="multiply_no_nan", y_as_x=True)
 _atan2 = binop("atan2", "Atan2", np.arctan2, FLOATS, _atan2_grad, "", inplace_ok=True,
                arg_names=["y", "x"])
 _nextafter = binop("nextafter", "NextAfter", np.nextafter, (_dt.float32, _dt.float64), None, "")
@@ -567,13 +578,13 @@ tan = unop("tan", "Tan", np.tan, FLOAT_COMPLEX,
            lambda g, x, y: _mul(g, square(reciprocal(cos(cj(x))))), "Tangent",
            inplace_ok=True)
 asin = unop("asin", "Asin", np.arcsin, FLOAT_COMPLEX,
-            lambda g, x, y: multiply(g, reciprocal(sqrt(_one_minus_sq(cj(x))))),
+            lambda g, x, y: _mul(g, reciprocal(sqrt(_one_minus_sq(cj(x))))),
             "Arcsine (NaN outside [-1, 1])", inplace_ok=True)
 acos = unop("acos", "Acos", np.arccos, FLOAT_COMPLEX,
-            lambda g, x, y: negative(multiply(g, reciprocal(sqrt(_one_minus_sq(cj(x)))))),
+            lambda g, x, y: _neg_mul(g, reciprocal(sqrt(_one_minus_sq(cj(x))))),
             "Arccosine (NaN outside [-1, 1])", inplace_ok=True)
 atan = unop("atan", "Atan", np.arctan, FLOAT_COMPLEX,
-            lambda g, x, y: multiply(g, reciprocal(_one_plus_sq(cj(x)))), "Arctangent",
+            lambda g, x, y: _mul(g, reciprocal(_one_plus_sq(cj(x)))), "Arctangent",
             inplace_ok=True)
 sinh = unop("sinh", "Sinh", np.sinh, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cosh(cj(x))),
             "Hyperbolic sine", inplace_ok=True)
@@ -588,7 +599,7 @@ acosh = unop("acosh", "Acosh", np.arccosh, FLOAT_COMPLEX,
              lambda g, x, y: realdiv(g, sinh(cj(y))), "Inverse hyperbolic cosine (NaN below 1)",
              inplace_ok=True)
 atanh = unop("atanh", "Atanh", np.arctanh, FLOAT_COMPLEX,
-             lambda g, x, y: multiply(g, reciprocal(_one_minus_sq(cj(x)))),
+             lambda g, x, y: _mul(g, reciprocal(_one_minus_sq(cj(x)))),
              "Inverse hyperbolic tangent", inplace_ok=True)
 sigmoid = unop("sigmoid", "Sigmoid", _sigmoid_kernel, FLOAT_COMPLEX,
                lambda g, x, y: sigmoid_grad(cj(y), g),

@@ -19,18 +19,17 @@ from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.graph import Tensor
 from ..framework.grad_state import wants_grad
 from ..framework.indexed_slices import IndexedSlices
-from ..framework.registry import register_op
+from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import (_MASKS, DTypeLike, IntsLike, TensorLike, _as_int_input,
                           _check_out_type, _dims, _fmt_shape, _int_tensor, _invalid, _np_index,
                           _scope, _static_int, folded_value, merge_shapes, shape_value)
 from ._base import apply, apply_op, const_value, same_type_inputs, to_tensor
 from .cast import cast
-from .comparison import less
 from .construction import range, zeros_like
-from .joining import concat, slice
+from .joining import concat
 from .prims import unsorted_segment_sum  # segment (above this family) uses gather
-from .shape import expand_dims, rank, reshape, shape, size, squeeze, transpose
+from .shape import expand_dims, reshape, shape, size, squeeze, transpose
 
 
 # -- StridedSlice / StridedSliceGrad ------------------------------------------------------------
@@ -304,7 +303,6 @@ def _gather_grad(op, grad):
     params, indices, axis_t = op.inputs
     ps, is_ = _dims(params), _dims(indices)
     axis = _static_int(axis_t)
-    static = ps is not None and None not in ps
     n_idx = None if is_ is None or None in is_ else int(np.prod(is_, dtype=np.int64))
     if axis == 0:
         # TF 1.14's ops: Shape (int64) and Cast, Size and ExpandDims, the shape's tail
@@ -317,42 +315,36 @@ def _gather_grad(op, grad):
             values.set_shape([n_idx] + list(ps[1:]))
         flat.set_shape([n_idx])
         return [IndexedSlices(values, flat, params_shape), None, None]
-    params_shape = constant(np.array(ps, dtype=np.int32)) if static else shape(params)
-    if axis is None or ps is None:
-        return [_gather_grad_dynamic(params, indices, axis_t, grad), None, None]
-    r = len(ps)
-    ax = axis % r
-    if static and n_idx is not None:
-        values = reshape(grad, list(ps[:ax]) + [n_idx] + list(ps[ax + 1:]))
-        flat = reshape(indices, [n_idx])
-        num = constant(np.int32(ps[ax]))
-    else:
-        size_v = expand_dims(size(indices), 0)
-        values = reshape(grad, concat([params_shape[:ax], size_v, params_shape[ax + 1:]], 0))
-        flat = reshape(indices, size_v)
-        num = params_shape[ax]
-    perm = [ax] + list(builtins.range(ax)) + list(builtins.range(ax + 1, r))
-    summed = unsorted_segment_sum(transpose(values, perm), flat, num)
-    inv = list(np.argsort(perm))
-    return [transpose(summed, inv), None, None]
+    return [_gather_grad_other_axis(params, indices, axis_t, grad, ps, axis), None, None]
 
 
-def _gather_grad_dynamic(params, indices, axis_t, grad):
-    """The axis != 0 gradient with the axis or the params' rank known only at run time."""
-    r = rank(params)
-    ax = cast(axis_t, _dt.int32)
-    ax = ax + r * cast(less(ax, constant(0, dtype=_dt.int32)), _dt.int32)
-    params_shape = shape(params)
-    outer = slice(params_shape, [0], expand_dims(ax, 0))
-    inner = slice(params_shape, expand_dims(ax + 1, 0), [-1])
-    size_v = expand_dims(size(indices), 0)
-    values = reshape(grad, concat([outer, size_v, inner], 0))
-    one = constant(1, dtype=_dt.int32)
-    perm = concat([expand_dims(ax, 0), range(0, ax), range(ax + one, r)], 0)
-    summed = unsorted_segment_sum(transpose(values, perm), reshape(indices, size_v),
-                                  reshape(slice(params_shape, expand_dims(ax, 0), [1]), []))
-    inv = concat([range(1, ax + one), constant([0], dtype=_dt.int32), range(ax + one, r)], 0)
-    return transpose(summed, inv)
+def _gather_grad_other_axis(params, indices, axis_t, grad, ps, axis):
+    """TF 1.14's axis != 0 gradient, op for op: the gather axis moved to the front, an
+    UnsortedSegmentSum, and the inverse transpose (shapes sliced with the axis tensor)."""
+    params_shape = cast(shape(params, out_type=_dt.int64), _dt.int32)
+    indices_size = expand_dims(size(indices), 0)
+    r = None if ps is None else len(ps)
+    ax = None if axis is None or r is None else axis % r
+    outer_shape = params_shape[:axis_t]
+    if ax is not None:   # TF's shape inference knows these lengths (its Size ops fold)
+        outer_shape.set_shape([ax])
+    outer_dims = size(outer_shape)
+    inner_shape = params_shape[axis_t:][1:]
+    if ax is not None:
+        inner_shape.set_shape([r - ax - 1])
+    inner_dims = size(inner_shape)
+    outer_axes_indices = range(outer_dims)
+    inner_axes_indices = range(outer_dims + 1, outer_dims + 1 + inner_dims)
+    values = reshape(grad, concat([outer_shape, indices_size, inner_shape], 0))
+    flat = reshape(indices, indices_size)
+    transpose_dims = concat([[outer_dims], outer_axes_indices, inner_axes_indices], 0)
+    summed = unsorted_segment_sum(transpose(values, transpose_dims), flat,
+                                  params_shape[axis_t])
+    inv = concat([outer_axes_indices + 1, [0], inner_axes_indices], 0)
+    out = transpose(summed, inv)
+    if ps is not None:
+        out.set_shape(ps)
+    return out
 
 
 register_op("GatherV2", infer=_gather_infer, kernel=_gather_kernel, grad=_gather_grad)
@@ -743,7 +735,7 @@ def _unique_kernel(x, out_idx=_dt.int32, **_):
     return u[order], ranks[inv.reshape(-1)].astype(out_idx.as_numpy_dtype)
 
 
-register_op("Unique", infer=_unique_infer, kernel=_unique_kernel, grad=None)
+register_op("Unique", infer=_unique_infer, kernel=_unique_kernel, grad=no_gradient_registered)
 
 
 def unique(x: TensorLike, out_idx: DTypeLike = _dt.int32, name: str | None = None) -> tuple:

@@ -177,7 +177,10 @@ def _fused_bn_grad_grad(op, *grads):
     if not ys:
         return [None] * 5
     xs = [t for t, w in zip((grad_y, x, scale), want) if w]
-    res = iter(gradients(ys, xs, grad_ys=gys)) if xs else iter(())
+    # partial derivatives, as TF's GradientTape there records only the composed ops: a path
+    # from grad_y back to x outside them (grad_y computed from this batch norm's output)
+    # is the outer gradient's to follow, not this rule's
+    res = iter(gradients(ys, xs, grad_ys=gys, stop_gradients=xs)) if xs else iter(())
     out = [next(res) if w else None for w in want]
     return out + [None, None]
 

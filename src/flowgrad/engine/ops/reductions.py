@@ -19,14 +19,15 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape, as_shape
 from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, const_value, to_tensor
 from .cast import cast
-from .comparison import equal, logical_and, logical_not, not_equal
-from .elementwise import add, conj, floordiv, floormod, maximum, multiply, realdiv, scalar
-from .construction import fill, ones_like, zeros_like
+from .comparison import equal
+from .elementwise import add, conj, floordiv, floormod, maximum, multiply
+from .construction import fill
 from .construction import range as _range
-from .prims import select  # indexing.where(c, x, y): indexing is above this family
+from .prims import gather  # indexing.where(c, x, y): indexing is above this family
 from .prims import tile  # joining is above this family
 from .scans import cumprod
-from .shape import broadcast_to, identity, rank, reshape, shape, size, transpose
+from .shape import (broadcast_to, identity, invert_permutation, rank, reshape, shape, size,
+                    transpose)
 
 _I32_64 = (_dt.int32, _dt.int64)
 
@@ -341,76 +342,51 @@ def _prod_kernel(x, axes, keep_dims=False, **_):
     return np.prod(x, axis=_axis(axes, x), keepdims=keep_dims, dtype=x.dtype)
 
 
-def _prod_others(x, axis):
-    """Product of the other elements along `axis`, without dividing (safe with zeros)."""
-    left = cumprod(x, axis, exclusive=True)
-    right = cumprod(x, axis, exclusive=True, reverse=True)
-    return multiply(left, right)
-
-
 def _prod_grad(op, grad):
-    """d(prod x)/dx_i = product of the other reduced elements (exclusive cumprods, as TF).
-
-    As TF's _ProdGrad: the reduced axes are moved to the front and packed into one, so
-    one pair of exclusive cumprods gives every "product of the others" (nesting per-axis
-    products instead makes the second-order gradient NaN wherever a group has zeros).
+    """TF 1.14's _ProdGrad, op for op: the gradient tiled back over the reduced axes, the
+    reduced axes moved to the front (ListDiff for the others) and packed into one, and
+    grad * (exclusive cumprod from the left * from the right): exact with zeros, and its
+    second-order gradient has no NaN where a group holds zeros.
     """
     x, axes = op.inputs
+    input_shape = shape(x)
+    reduction_indices = reshape(axes, [-1])
+    kept = tf_reduced_shape(input_shape, axes)
+    tile_scaling = _safe_shape_div(input_shape, kept)
+    g = tile(reshape(grad, kept), tile_scaling)
+    r = rank(x)
+    reduced = cast(floormod(add(reduction_indices, r, name="add"), r, name="mod"), _dt.int32)
+    other = apply("ListDiff", [_range(0, r), reduced], {"out_idx": _dt.int32}, "ListDiff")[0]
+    with name_scope(None, "concat", [reduced, other]) as scope:
+        perm = apply("ConcatV2", [reduced, other, constant(0, dtype=_dt.int32, name="axis")],
+                     {"N": 2}, scope)
+    reduced_num = reduce_prod(gather(input_shape, reduced))
+    other_num = reduce_prod(gather(input_shape, other))
+    permuted = transpose(x, perm)
+    static_perm = _static_prod_perm(x, axes)
+    if static_perm is not None:
+        # TF's shape inference evaluates this constant subgraph: the shape is static there
+        dims = x.shape.as_list()
+        permuted.set_shape([dims[i] for i in static_perm])
+    permuted_shape = shape(permuted)
+    reshaped = reshape(permuted, (reduced_num, other_num))
+    left = cumprod(reshaped, 0, exclusive=True)
+    right = cumprod(reshaped, 0, exclusive=True, reverse=True)
+    if x.dtype.is_complex:
+        left, right = conj(left), conj(right)
+    y = reshape(multiply(left, right, name="mul"), permuted_shape)
+    out = multiply(g, transpose(y, invert_permutation(perm)), name="mul")
+    return [reshape(out, input_shape), None]
+
+
+def _static_prod_perm(x, axes):
+    """The permutation TF's _ProdGrad computes, when the rank and the axes are constants."""
     ax = const_value(axes)
-    rank = x.shape.ndims
-    if ax is None or rank is None:
-        return [_prod_grad_dynamic(op, grad), None]
-    norm = builtins.sorted({int(a) % rank for a in np.asarray(ax).reshape(-1)}) if rank else []
-    g = _broadcast_to_input(_to_kept(grad, op), x)
-    if not norm:
-        # nothing reduced (a scalar): TF's graph still multiplies by exclusive cumprods over
-        # a length-1 axis, ones that depend on x (its second-order gradient is a tensor)
-        flat = apply("Reshape", [x, constant(np.array([1, -1], np.int32))])
-        ones = apply("Reshape", [_prod_others(flat, 0),
-                                 apply("Shape", [x], {"out_type": _dt.int32})])
-        return [multiply(g, ones), None]
-    dims = x.shape.as_list()
-    other = [i for i in range(rank) if i not in norm]
-    if any(dims[i] is None for i in norm) and any(dims[i] is None for i in other):
-        return [_prod_grad_dynamic(op, grad), None]
-    perm = norm + other
-    moved = x if perm == list(range(rank)) else transpose(x, perm)
-    if all(dims[i] is not None for i in norm):
-        packed_shape = [int(np.prod([dims[i] for i in norm], dtype=np.int64)), -1]
-    else:
-        packed_shape = [-1, int(np.prod([dims[i] for i in other], dtype=np.int64))]
-    packed = reshape(moved, constant(np.array(packed_shape, np.int32)))
-    factor = reshape(_prod_others(packed, 0), shape(moved))
-    if perm != list(range(rank)):
-        factor = transpose(factor, [int(i) for i in np.argsort(perm)])
-    if x.dtype.is_complex:
-        factor = conj(factor)
-    return [multiply(g, factor), None]
-
-
-def _prod_grad_dynamic(op, grad):
-    """Prod's gradient for axes known only at run time, exact with zeros.
-
-    Per reduced group: no zero -> prod / x; one zero -> the product of the non-zero
-    elements at the zero, 0 elsewhere; two or more zeros -> 0.
-    """
-    x, axes = op.inputs
-    nz = not_equal(x, scalar(0, x))
-    x_safe = select(nz, x, ones_like(x))
-    full = shape(x)
-    p_nz = broadcast_to(reduce_prod(x_safe, axes, keepdims=True), full)
-    n_zero = broadcast_to(reduce_sum(cast(logical_not(nz), x.dtype.base_dtype), axes,
-                                     keepdims=True), full)
-    zero = zeros_like(x)
-    one_zero_here = logical_and(equal(n_zero, scalar(1, x)), logical_not(nz))
-    others = select(equal(n_zero, zero), realdiv(p_nz, x_safe),
-                    select(one_zero_here, p_nz, zero))
-    if x.dtype.is_complex:
-        others = conj(others)
-    return multiply(_broadcast_to_input(_to_kept(grad, op), x), others)
-
-
-
+    n = x.shape.ndims
+    if ax is None or n is None or n == 0:
+        return None
+    red = [int(a) % n for a in np.asarray(ax).reshape(-1)]
+    return red + [i for i in range(n) if i not in red]
 
 
 # -- Any / All -------------------------------------------------------------------------------

@@ -378,7 +378,8 @@ def _slice_grad_kernel(backprop_val_grad, input_indices, input_start, output_ind
     return res
 
 
-register_op("SparseSliceGrad", infer=_slice_grad_infer, kernel=_slice_grad_kernel, grad=None)
+register_op("SparseSliceGrad", infer=_slice_grad_infer,
+            kernel=_slice_grad_kernel, grad=_no_gradient)
 
 
 def sparse_slice(indices, values, shape, start, size, name=None):
@@ -513,8 +514,8 @@ def _fill_grad_kernel(reverse_index_map, grad_values, **_):
     return d_values, np.asarray(g.sum() - d_values.sum(), g.dtype)
 
 
-register_op("SparseFillEmptyRowsGrad", infer=_fill_grad_infer, kernel=_fill_grad_kernel,
-            grad=None)
+register_op("SparseFillEmptyRowsGrad", infer=_fill_grad_infer,
+            kernel=_fill_grad_kernel, grad=_no_gradient)
 
 
 def sparse_fill_empty_rows(indices, values, dense_shape, default_value, name=None):

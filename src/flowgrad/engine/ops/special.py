@@ -44,6 +44,9 @@ def _lgamma_kernel(x):
     out = 0.5 * np.log(2 * np.pi) + (z + 0.5) * np.log(t) - t + np.log(series)
     out = np.where(refl, np.log(np.pi / _abs_sinpi(xd)) - out, out)
     out = np.where(np.isinf(xd), np.inf, out)
+    # exact zeros at 1 and 2, as the C library's lgamma (the series is off by ~1e-15 there;
+    # |lgamma(x)|'s gradient at those points reads the sign of exactly 0)
+    out = np.where((xd == 1) | (xd == 2), 0.0, out)
     return out.astype(x.dtype, copy=False)
 
 
