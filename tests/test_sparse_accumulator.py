@@ -1,17 +1,10 @@
-"""tf.SparseConditionalAccumulator against TF 1.14 (golden: tests/golden/accumulators/
-sparse.json, from gen_sparse.py): op names, TF's merge order of indices, the mean per
-index, stale gradients dropped, shape errors."""
-import json
-import os
-
+"""tf.SparseConditionalAccumulator against TF 1.14 (tests/golden/accumulators/gen_sparse.py):
+op names, TF's merge order of indices, the mean per index, stale gradients dropped, shape
+errors."""
 import flowgrad as tf
-import sparse_accumulator_cases
-
-GOLDEN = os.path.join(os.path.dirname(__file__), "golden", "accumulators", "sparse.json")
+from goldens import generator, load
+from test_layers import _compare
 
 
 def test_sparse_conditional_accumulator_matches_tf114():
-    with open(GOLDEN) as f:
-        want = json.load(f)
-    got = json.loads(json.dumps(sparse_accumulator_cases.run(tf)))
-    assert got == want
+    _compare(generator("accumulators", "sparse").cases(tf), load("accumulators", "sparse"))
