@@ -92,6 +92,19 @@ def test_gradients_through_collectives_of_one_rank():
         np.testing.assert_allclose(sess.run(g), 2 * np.array([1.0, 2.0, 3.0]) + 8.0)
 
 
+def test_collective_gradient_rules_take_indexed_slices():
+    """A gather after each collective sends an IndexedSlices gradient into its rule (made
+    dense, as TF's op wrappers do)."""
+    hvd.init()
+    x = tf.constant([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], dtype=tf.float64)
+    outs = [collective.allreduce_sum(x), collective.grouped_allreduce_sum([x])[0],
+            hvd.allgather(x), hvd.broadcast(x, 0)]
+    loss = tf.add_n([tf.reduce_sum(tf.gather(o, [2, 0, 2])) for o in outs])
+    g, = tf.gradients(loss, [x])
+    with tf.Session() as sess:
+        assert sess.run(g).tolist() == [[4.0, 4.0], [0.0, 0.0], [8.0, 8.0]]
+
+
 def test_grouped_allreduce_and_its_gradient_of_one_rank():
     hvd.init()
     a = tf.constant([1.0, 2.0], dtype=tf.float64)

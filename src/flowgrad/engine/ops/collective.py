@@ -18,6 +18,7 @@ import re
 import numpy as np
 
 from ..framework import errors
+from ..framework.constant_op import convert_to_tensor
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import apply, apply_op
@@ -97,7 +98,10 @@ def _grouped_infer(inputs, attrs):
 
 def _grouped_bind(node, ctx):
     name = node.name
-    return lambda *xs: tuple(get_backend().allreduce_many(name, [np.asarray(x) for x in xs]))
+    def run(*xs):
+        out = get_backend().allreduce_many(name, [np.asarray(x) for x in xs])
+        return out[0] if len(out) == 1 else tuple(out)   # one output: the array itself
+    return run
 
 
 def _allgather_bind(node, ctx):
@@ -148,17 +152,18 @@ def broadcast(tensor, root_rank, name=None):
 
 
 def _allreduce_grad(op, grad):
-    return [allreduce_sum(grad)]
+    return [allreduce_sum(convert_to_tensor(grad))]   # an IndexedSlices goes dense, as in TF
 
 
 def _grouped_grad(op, *grads):
-    grads = [g if g is not None else zeros_like(x) for g, x in zip(grads, op.inputs)]
+    grads = [convert_to_tensor(g) if g is not None else zeros_like(x)
+             for g, x in zip(grads, op.inputs)]
     return grouped_allreduce_sum(grads)
 
 
 def _allgather_grad(op, grad):
     """This rank's rows of the allreduced gradient (sizes from an allgather of dim 0)."""
-    grad = allreduce_sum(grad)
+    grad = allreduce_sum(convert_to_tensor(grad))
     backend = get_backend()
     d0 = strided_slice(shape(op.inputs[0]), [0], [1], [1])
     sizes = reshape(allgather(d0), [backend.size])
@@ -166,7 +171,7 @@ def _allgather_grad(op, grad):
 
 
 def _broadcast_grad(op, grad):
-    reduced = allreduce_sum(grad)
+    reduced = allreduce_sum(convert_to_tensor(grad))
     if get_backend().rank != op.get_attr("root_rank"):
         return [zeros_like(reduced)]
     return [reduced]
