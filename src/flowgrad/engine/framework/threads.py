@@ -27,6 +27,12 @@ run on flowgrad's intra-op pool, whose idle threads block instead of spinning
 (TF's design). Measured on 2 cores, bench W2 beside busy processes: 11-16 ms
 split, 28-54 ms with one BLAS thread, 210-340 ms with two.
 
+NumPy's BLAS pool is set through threadpoolctl; where it is not importable (flowgrad
+run from a source tree in an environment without it) through OpenBLAS's own C API,
+as without either the spinning pool collapses on a loaded machine (measured, W2 on
+the bench's TF venv, load ~8: 33 ms idle and 119 ms beside one busy process without
+control, 7.6 and 7.7 ms with it; TF 7.6-12 ms).
+
 The pool is process-wide (NumPy has one): flowgrad sets it when a plan that
 runs BLAS ops needs another count than the pool has, and leaves it so (TF's
 pools are process-wide too); `set_blas_threads` sets it by hand. Plans
@@ -206,9 +212,57 @@ def _blas_controllers():
         try:
             from threadpoolctl import ThreadpoolController  # lazy: only plans with BLAS ops
             _blas = ThreadpoolController().select(user_api="blas").lib_controllers
-        except Exception:  # noqa: BLE001 - no threadpoolctl or an unknown BLAS: leave it alone
+        except ImportError:   # flowgrad on a path without its dependency: OpenBLAS directly
+            _blas = _openblas_fallback()
+        except Exception:  # noqa: BLE001 - an unknown BLAS: leave it alone
             _blas = []
     return _blas
+
+
+class _OpenBLAS:
+    """The thread count of an OpenBLAS NumPy loaded, through its C API (used only when
+    threadpoolctl is not importable, e.g. flowgrad run from a source tree in another
+    environment: without it OpenBLAS's spinning pool collapses on a loaded machine)."""
+
+    __slots__ = ("_get", "_set")
+
+    @property
+    def num_threads(self):
+        return int(self._get())
+
+    def set_num_threads(self, n):
+        self._set(int(n))
+
+
+def _openblas_fallback():
+    import ctypes  # lazy: only without threadpoolctl
+    try:
+        with open("/proc/self/maps", "rb") as f:
+            maps = f.read(1 << 24).decode("utf-8", "replace")
+    except OSError:
+        return []
+    paths = sorted({ln.split()[-1] for ln in maps.splitlines()
+                    if "openblas" in ln.lower() and ln.split()[-1].startswith("/")})
+    out = []
+    for path in paths:
+        try:
+            lib = ctypes.CDLL(path)
+        except OSError:
+            continue
+        for set_name, get_name in (("openblas_set_num_threads", "openblas_get_num_threads"),
+                                   ("openblas_set_num_threads64_",
+                                    "openblas_get_num_threads64_"),
+                                   ("scipy_openblas_set_num_threads64_",
+                                    "scipy_openblas_get_num_threads64_"),
+                                   ("scipy_openblas_set_num_threads",
+                                    "scipy_openblas_get_num_threads")):
+            if hasattr(lib, set_name) and hasattr(lib, get_name):
+                ctl = _OpenBLAS()
+                ctl._set, ctl._get = getattr(lib, set_name), getattr(lib, get_name)
+                ctl._get.restype = ctypes.c_int
+                out.append(ctl)
+                break
+    return out
 
 
 def blas_threads() -> int | None:
