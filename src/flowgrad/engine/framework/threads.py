@@ -10,9 +10,11 @@ TF 1.x:
 - `intra_op_parallelism_threads`: threads that one op (a GEMM, a convolution)
   may use. N > 0: NumPy's BLAS pool runs N threads during the session's runs.
   0 (or negative): flowgrad chooses, see below.
-- `inter_op_parallelism_threads`: ops run at the same time. flowgrad's plans
-  run their ops one after another in the caller's thread (TF's "negative"), so
-  a Session reads it only for `inter_op_threads`, which input pipelines use.
+- `inter_op_parallelism_threads`: ops run at the same time. 1 (or negative): a
+  plan runs its ops one after another in the caller's thread. N >= 2: a plan with
+  independent heavy ops (engine/runtime/interop.py) runs them on a pool of N - 1
+  threads beside the caller. 0: flowgrad chooses (parallel while the machine is
+  loaded, see `guard_blas`). Input pipelines size their pools by `inter_op_threads`.
 
 The automatic choice. OpenBLAS's worker threads spin while they wait for work;
 when the machine has fewer free cores than BLAS threads (a data loader, a
@@ -49,7 +51,7 @@ import time
 import numpy as np
 
 __all__ = ["SAMPLE_S", "blas_threads", "cpu_count", "free_cores", "guard_blas",
-           "inter_op_threads", "intra_op_threads", "matmul",
+           "inter_op_setting", "inter_op_threads", "intra_op_threads", "matmul",
            "set_blas_threads", "uses_blas"]
 
 SAMPLE_S = 0.5   # seconds between two load samples in auto mode
@@ -74,6 +76,16 @@ def intra_op_threads(config=None) -> int:
     """ConfigProto.intra_op_parallelism_threads, or 0 (choose) when unset or not positive."""
     n = getattr(config, "intra_op_parallelism_threads", 0) if config is not None else 0
     return n if isinstance(n, int) and n > 0 else 0
+
+
+def inter_op_setting(config=None) -> int:
+    """ConfigProto.inter_op_parallelism_threads for a Session's plans: N >= 1 as given (1:
+    one op at a time), 0 when unset (flowgrad chooses), negative as 1 (TF: every op in
+    the caller's thread)."""
+    n = getattr(config, "inter_op_parallelism_threads", 0) if config is not None else 0
+    if not isinstance(n, int):
+        return 0
+    return 1 if n < 0 else n
 
 
 def inter_op_threads(config=None) -> int:
@@ -285,14 +297,29 @@ def uses_blas(op_types) -> bool:
     return any(w in t for t in op_types for w in _BLAS_WORDS)
 
 
-def guard_blas(fn, intra_op: int = 0):
+def guard_blas(fn, intra_op: int = 0, parallel=None, inter_op: int = 0):
     """`fn` (a plan's run function) made to run with the BLAS pool the budget gives it.
 
     intra_op > 0: that many threads. 0: the free cores, re-sampled at most every
     SAMPLE_S seconds. The pool is set only when the count changes.
+
+    `parallel`: the plan's inter-op runner (engine/runtime/interop.py), or None. It runs
+    ops on other threads at the same time, so BLAS runs single-threaded during its runs
+    and each large GEMM is split over the blocking intra-op pool instead (OpenBLAS's
+    spinning workers would oversubscribe the cores). inter_op >= 2 (set by the user): every
+    run is parallel. 0 (flowgrad chooses): parallel runs only while the machine is loaded
+    (when every core is free, BLAS's own pool threads each GEMM and runs stay sequential).
     """
     if not _blas_controllers():
-        return fn
+        return fn if parallel is None or inter_op < 2 else parallel
+    if parallel is not None and inter_op >= 2:
+        split = intra_op if intra_op > 0 else _sampler.cores
+
+        def run_parallel(feeds):
+            if _blas_now != 1 or _split != split:
+                _apply(1, split)
+            return parallel(feeds)
+        return run_parallel
     if intra_op > 0:
         def run_fixed(feeds):
             if _blas_now != intra_op or _split != 1:
@@ -313,5 +340,7 @@ def guard_blas(fn, intra_op: int = 0):
             next_sample = clock() + SAMPLE_S
         if _blas_now != blas or _split != split:
             _apply(blas, split)
+        if split > 1 and parallel is not None:
+            return parallel(feeds)
         return fn(feeds)
     return run_auto
