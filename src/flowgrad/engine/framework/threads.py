@@ -45,7 +45,9 @@ with them is one clock read and a comparison.
 """
 from __future__ import annotations
 
+import itertools
 import os
+import threading
 import time
 
 import numpy as np
@@ -181,29 +183,68 @@ def _get_pool(n):
 
 
 def matmul(a, b):
-    """np.matmul(a, b), split into `_split` blocks run on the intra-op pool when large."""
+    """np.matmul(a, b); when large, split into blocks that the caller and `_split` threads
+    of the intra-op pool claim one at a time (dynamic: a thread the scheduler holds
+    back leaves its blocks to the others, as Eigen's pool steals work)."""
     n = _split
     if n < 2 or a.ndim != 2 or b.ndim != 2 or a.dtype != b.dtype or \
             a.dtype.kind not in _SPLIT_KINDS:
         return np.matmul(a, b)
     m, k = a.shape
     cols = b.shape[1]
-    if m * k * cols < _MIN_SPLIT:
+    work = m * k * cols
+    if work < _MIN_SPLIT:
         return np.matmul(a, b)
     out = np.empty((m, cols), a.dtype)
-    pool = _get_pool(n)
-    if m >= cols:
-        cuts = [m * i // n for i in range(n + 1)]
-        parts = [(a[cuts[i]:cuts[i + 1]], b, out[cuts[i]:cuts[i + 1]]) for i in range(n)]
-    else:
-        cuts = [cols * i // n for i in range(n + 1)]
-        parts = [(a, b[:, cuts[i]:cuts[i + 1]], out[:, cuts[i]:cuts[i + 1]]) for i in range(n)]
-    futures = [pool.submit(np.matmul, x, y, out=o) for x, y, o in parts[1:]]
-    x, y, o = parts[0]
-    np.matmul(x, y, out=o)
-    for f in futures:
-        f.result()
+    rows = m >= cols
+    dim = m if rows else cols
+    blocks = max(2, min(_BLOCKS_PER_THREAD * n, work // (_MIN_SPLIT // 4), dim // 8 or 1))
+    cuts = [dim * i // blocks for i in range(blocks + 1)]
+    job = _Job(a, b, out, cuts, rows)
+    pool = _get_pool(n + 1)
+    for _ in range(min(n, blocks - 1)):
+        pool.submit(job.work)
+    job.work()
+    job.wait()
     return out
+
+
+_BLOCKS_PER_THREAD = 4
+
+
+class _Job:
+    """One split GEMM: blocks claimed from a counter; the caller waits for the last one."""
+    __slots__ = ("a", "b", "out", "cuts", "rows", "next", "left", "lock", "done")
+
+    def __init__(self, a, b, out, cuts, rows):
+        self.a, self.b, self.out, self.cuts, self.rows = a, b, out, cuts, rows
+        self.next = itertools.count().__next__
+        self.left = len(cuts) - 1
+        self.lock = threading.Lock()
+        self.done = threading.Event()
+
+    def work(self):
+        cuts, last = self.cuts, len(self.cuts) - 1
+        ran = 0
+        while True:
+            i = self.next()         # atomic under the GIL
+            if i >= last:
+                break
+            lo, hi = cuts[i], cuts[i + 1]
+            if self.rows:
+                np.matmul(self.a[lo:hi], self.b, out=self.out[lo:hi])
+            else:
+                np.matmul(self.a, self.b[:, lo:hi], out=self.out[:, lo:hi])
+            ran += 1
+        if ran:
+            with self.lock:
+                self.left -= ran
+                if self.left == 0:
+                    self.done.set()
+
+    def wait(self):
+        if self.left:
+            self.done.wait()
 
 
 def _apply(n_blas, n_split):
