@@ -245,6 +245,9 @@ class _Job:
     def wait(self):
         if self.left:
             self.done.wait()
+        # every block is done: a worker that starts later claims nothing, so it must not
+        # keep the operands alive while it waits in the pool's queue
+        self.a = self.b = self.out = None
 
 
 def _apply(n_blas, n_split):
