@@ -157,3 +157,31 @@ def test_auto_on_a_busy_machine_splits_gemms_on_the_intra_op_pool(pool, monkeypa
     for _ in range(3):
         sess2.run(y, {a: x})
     assert threads._split == 1 and threads.blas_threads() == 2
+
+
+def test_openblas_fallback_without_threadpoolctl(pool):
+    """Without threadpoolctl (flowgrad run from a source tree in another environment) the
+    budget still sets an OpenBLAS pool through OpenBLAS's own C API."""
+    ctls = threads._openblas_fallback()
+    if not ctls:
+        pytest.skip("NumPy's BLAS here is not OpenBLAS")
+    before = ctls[0].num_threads
+    try:
+        for n in (1, 2):
+            for c in ctls:
+                c.set_num_threads(n)
+            assert [c.num_threads for c in ctls] == [n] * len(ctls)
+            # threadpoolctl (when present) reads the same pool
+            if threads.blas_threads() is not None:
+                assert threads.blas_threads() == n
+    finally:
+        for c in ctls:
+            c.set_num_threads(before)
+
+
+def test_missing_threadpoolctl_uses_the_fallback(monkeypatch):
+    import sys
+    monkeypatch.setitem(sys.modules, "threadpoolctl", None)   # import raises ImportError
+    monkeypatch.setattr(threads, "_blas", None)
+    monkeypatch.setattr(threads, "_openblas_fallback", lambda: ["fallback"])
+    assert threads._blas_controllers() == ["fallback"]

@@ -10,9 +10,11 @@ TF 1.x:
 - `intra_op_parallelism_threads`: threads that one op (a GEMM, a convolution)
   may use. N > 0: NumPy's BLAS pool runs N threads during the session's runs.
   0 (or negative): flowgrad chooses, see below.
-- `inter_op_parallelism_threads`: ops run at the same time. flowgrad's plans
-  run their ops one after another in the caller's thread (TF's "negative"), so
-  a Session reads it only for `inter_op_threads`, which input pipelines use.
+- `inter_op_parallelism_threads`: ops run at the same time. 1 (or negative): a
+  plan runs its ops one after another in the caller's thread. N >= 2: a plan with
+  independent heavy ops (engine/runtime/interop.py) runs them on a pool of N - 1
+  threads beside the caller. 0: flowgrad chooses (parallel while the machine is
+  loaded, see `guard_blas`). Input pipelines size their pools by `inter_op_threads`.
 
 The automatic choice. OpenBLAS's worker threads spin while they wait for work;
 when the machine has fewer free cores than BLAS threads (a data loader, a
@@ -27,6 +29,12 @@ run on flowgrad's intra-op pool, whose idle threads block instead of spinning
 (TF's design). Measured on 2 cores, bench W2 beside busy processes: 11-16 ms
 split, 28-54 ms with one BLAS thread, 210-340 ms with two.
 
+NumPy's BLAS pool is set through threadpoolctl; where it is not importable (flowgrad
+run from a source tree in an environment without it) through OpenBLAS's own C API,
+as without either the spinning pool collapses on a loaded machine (measured, W2 on
+the bench's TF venv, load ~8: 33 ms idle and 119 ms beside one busy process without
+control, 7.6 and 7.7 ms with it; TF 7.6-12 ms).
+
 The pool is process-wide (NumPy has one): flowgrad sets it when a plan that
 runs BLAS ops needs another count than the pool has, and leaves it so (TF's
 pools are process-wide too); `set_blas_threads` sets it by hand. Plans
@@ -37,13 +45,15 @@ with them is one clock read and a comparison.
 """
 from __future__ import annotations
 
+import itertools
 import os
+import threading
 import time
 
 import numpy as np
 
 __all__ = ["SAMPLE_S", "blas_threads", "cpu_count", "free_cores", "guard_blas",
-           "inter_op_threads", "intra_op_threads", "matmul",
+           "inter_op_setting", "inter_op_threads", "intra_op_threads", "matmul",
            "set_blas_threads", "uses_blas"]
 
 SAMPLE_S = 0.5   # seconds between two load samples in auto mode
@@ -68,6 +78,16 @@ def intra_op_threads(config=None) -> int:
     """ConfigProto.intra_op_parallelism_threads, or 0 (choose) when unset or not positive."""
     n = getattr(config, "intra_op_parallelism_threads", 0) if config is not None else 0
     return n if isinstance(n, int) and n > 0 else 0
+
+
+def inter_op_setting(config=None) -> int:
+    """ConfigProto.inter_op_parallelism_threads for a Session's plans: N >= 1 as given (1:
+    one op at a time), 0 when unset (flowgrad chooses), negative as 1 (TF: every op in
+    the caller's thread)."""
+    n = getattr(config, "inter_op_parallelism_threads", 0) if config is not None else 0
+    if not isinstance(n, int):
+        return 0
+    return 1 if n < 0 else n
 
 
 def inter_op_threads(config=None) -> int:
@@ -163,29 +183,71 @@ def _get_pool(n):
 
 
 def matmul(a, b):
-    """np.matmul(a, b), split into `_split` blocks run on the intra-op pool when large."""
+    """np.matmul(a, b); when large, split into blocks that the caller and `_split` threads
+    of the intra-op pool claim one at a time (dynamic: a thread the scheduler holds
+    back leaves its blocks to the others, as Eigen's pool steals work)."""
     n = _split
     if n < 2 or a.ndim != 2 or b.ndim != 2 or a.dtype != b.dtype or \
             a.dtype.kind not in _SPLIT_KINDS:
         return np.matmul(a, b)
     m, k = a.shape
     cols = b.shape[1]
-    if m * k * cols < _MIN_SPLIT:
+    work = m * k * cols
+    if work < _MIN_SPLIT:
         return np.matmul(a, b)
     out = np.empty((m, cols), a.dtype)
-    pool = _get_pool(n)
-    if m >= cols:
-        cuts = [m * i // n for i in range(n + 1)]
-        parts = [(a[cuts[i]:cuts[i + 1]], b, out[cuts[i]:cuts[i + 1]]) for i in range(n)]
-    else:
-        cuts = [cols * i // n for i in range(n + 1)]
-        parts = [(a, b[:, cuts[i]:cuts[i + 1]], out[:, cuts[i]:cuts[i + 1]]) for i in range(n)]
-    futures = [pool.submit(np.matmul, x, y, out=o) for x, y, o in parts[1:]]
-    x, y, o = parts[0]
-    np.matmul(x, y, out=o)
-    for f in futures:
-        f.result()
+    rows = m >= cols
+    dim = m if rows else cols
+    blocks = max(2, min(_BLOCKS_PER_THREAD * n, work // (_MIN_SPLIT // 4), dim // 8 or 1))
+    cuts = [dim * i // blocks for i in range(blocks + 1)]
+    job = _Job(a, b, out, cuts, rows)
+    pool = _get_pool(n + 1)
+    for _ in range(min(n, blocks - 1)):
+        pool.submit(job.work)
+    job.work()
+    job.wait()
     return out
+
+
+_BLOCKS_PER_THREAD = 2   # paired runs, load ~2.5: 2 beat 4 (7.2 vs 8.0 ms idle, 11.5 vs 13.0 busy)
+
+
+class _Job:
+    """One split GEMM: blocks claimed from a counter; the caller waits for the last one."""
+    __slots__ = ("a", "b", "out", "cuts", "rows", "next", "left", "lock", "done")
+
+    def __init__(self, a, b, out, cuts, rows):
+        self.a, self.b, self.out, self.cuts, self.rows = a, b, out, cuts, rows
+        self.next = itertools.count().__next__
+        self.left = len(cuts) - 1
+        self.lock = threading.Lock()
+        self.done = threading.Event()
+
+    def work(self):
+        cuts, last = self.cuts, len(self.cuts) - 1
+        ran = 0
+        while True:
+            i = self.next()         # atomic under the GIL
+            if i >= last:
+                break
+            lo, hi = cuts[i], cuts[i + 1]
+            if self.rows:
+                np.matmul(self.a[lo:hi], self.b, out=self.out[lo:hi])
+            else:
+                np.matmul(self.a, self.b[:, lo:hi], out=self.out[:, lo:hi])
+            ran += 1
+        if ran:
+            with self.lock:
+                self.left -= ran
+                if self.left == 0:
+                    self.done.set()
+
+    def wait(self):
+        if self.left:
+            self.done.wait()
+        # every block is done: a worker that starts later claims nothing, so it must not
+        # keep the operands alive while it waits in the pool's queue
+        self.a = self.b = self.out = None
 
 
 def _apply(n_blas, n_split):
@@ -206,9 +268,57 @@ def _blas_controllers():
         try:
             from threadpoolctl import ThreadpoolController  # lazy: only plans with BLAS ops
             _blas = ThreadpoolController().select(user_api="blas").lib_controllers
-        except Exception:  # noqa: BLE001 - no threadpoolctl or an unknown BLAS: leave it alone
+        except ImportError:   # flowgrad on a path without its dependency: OpenBLAS directly
+            _blas = _openblas_fallback()
+        except Exception:  # noqa: BLE001 - an unknown BLAS: leave it alone
             _blas = []
     return _blas
+
+
+class _OpenBLAS:
+    """The thread count of an OpenBLAS NumPy loaded, through its C API (used only when
+    threadpoolctl is not importable, e.g. flowgrad run from a source tree in another
+    environment: without it OpenBLAS's spinning pool collapses on a loaded machine)."""
+
+    __slots__ = ("_get", "_set")
+
+    @property
+    def num_threads(self):
+        return int(self._get())
+
+    def set_num_threads(self, n):
+        self._set(int(n))
+
+
+def _openblas_fallback():
+    import ctypes  # lazy: only without threadpoolctl
+    try:
+        with open("/proc/self/maps", "rb") as f:
+            maps = f.read(1 << 24).decode("utf-8", "replace")
+    except OSError:
+        return []
+    paths = sorted({ln.split()[-1] for ln in maps.splitlines()
+                    if "openblas" in ln.lower() and ln.split()[-1].startswith("/")})
+    out = []
+    for path in paths:
+        try:
+            lib = ctypes.CDLL(path)
+        except OSError:
+            continue
+        for set_name, get_name in (("openblas_set_num_threads", "openblas_get_num_threads"),
+                                   ("openblas_set_num_threads64_",
+                                    "openblas_get_num_threads64_"),
+                                   ("scipy_openblas_set_num_threads64_",
+                                    "scipy_openblas_get_num_threads64_"),
+                                   ("scipy_openblas_set_num_threads",
+                                    "scipy_openblas_get_num_threads")):
+            if hasattr(lib, set_name) and hasattr(lib, get_name):
+                ctl = _OpenBLAS()
+                ctl._set, ctl._get = getattr(lib, set_name), getattr(lib, get_name)
+                ctl._get.restype = ctypes.c_int
+                out.append(ctl)
+                break
+    return out
 
 
 def blas_threads() -> int | None:
@@ -231,14 +341,29 @@ def uses_blas(op_types) -> bool:
     return any(w in t for t in op_types for w in _BLAS_WORDS)
 
 
-def guard_blas(fn, intra_op: int = 0):
+def guard_blas(fn, intra_op: int = 0, parallel=None, inter_op: int = 0):
     """`fn` (a plan's run function) made to run with the BLAS pool the budget gives it.
 
     intra_op > 0: that many threads. 0: the free cores, re-sampled at most every
     SAMPLE_S seconds. The pool is set only when the count changes.
+
+    `parallel`: the plan's inter-op runner (engine/runtime/interop.py), or None. It runs
+    ops on other threads at the same time, so BLAS runs single-threaded during its runs
+    and each large GEMM is split over the blocking intra-op pool instead (OpenBLAS's
+    spinning workers would oversubscribe the cores). inter_op >= 2 (set by the user): every
+    run is parallel. 0 (flowgrad chooses): parallel runs only while the machine is loaded
+    (when every core is free, BLAS's own pool threads each GEMM and runs stay sequential).
     """
     if not _blas_controllers():
-        return fn
+        return fn if parallel is None or inter_op < 2 else parallel
+    if parallel is not None and inter_op >= 2:
+        split = intra_op if intra_op > 0 else _sampler.cores
+
+        def run_parallel(feeds):
+            if _blas_now != 1 or _split != split:
+                _apply(1, split)
+            return parallel(feeds)
+        return run_parallel
     if intra_op > 0:
         def run_fixed(feeds):
             if _blas_now != intra_op or _split != 1:
@@ -259,5 +384,7 @@ def guard_blas(fn, intra_op: int = 0):
             next_sample = clock() + SAMPLE_S
         if _blas_now != blas or _split != split:
             _apply(blas, split)
+        if split > 1 and parallel is not None:
+            return parallel(feeds)
         return fn(feeds)
     return run_auto

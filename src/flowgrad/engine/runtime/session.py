@@ -39,6 +39,7 @@ from ..optimize import FIRST_RUN_PASSES, optimize_program, options_from_config
 from ..ops.state import Uninitialized
 from ..framework import threads
 from .backends.numpy import CompiledProgram
+from . import interop
 from . import races
 from . import trace_session
 from . import xla
@@ -302,6 +303,11 @@ class _Plan:
 
     def _first_call(self, feeds):
         self.fn = self._second_call
+        intra = self._session._intra_op
+        if intra > 0 and threads.uses_blas({n.type for n in self.program.nodes}):
+            # a set intra_op_parallelism_threads holds from the first run (OpenBLAS's
+            # results depend on its thread count)
+            return threads.guard_blas(self.compiled.interpret, intra)(feeds)
         return self.compiled.interpret(feeds)
 
     def _second_call(self, feeds):
@@ -317,10 +323,22 @@ class _Plan:
                 finally:
                     if gc_was_on:
                         _gc.enable()
+                parallel, inter = self._parallel_plan()
                 if threads.uses_blas({n.type for n in self.program.nodes}):
-                    fn = threads.guard_blas(fn, self._session._intra_op)
+                    fn = threads.guard_blas(fn, self._session._intra_op, parallel, inter)
                 self.fn = fn
         return self.fn(feeds)
+
+    def _parallel_plan(self):
+        """(the inter-op runner of this plan or None, the session's inter-op setting)."""
+        inter = self._session._inter_op
+        if inter == 1:
+            return None, inter
+        nodes = interop.async_nodes(self.program, self.compiled.analysis)
+        if not nodes:
+            return None, inter
+        workers = inter - 1 if inter >= 2 else max(1, threads.cpu_count() - 1)
+        return interop.ParallelPlan(self.compiled, nodes, workers), inter
 
     @property
     def memory(self) -> dict:
@@ -422,6 +440,7 @@ class BaseSession:
         self._config = config
         self._config_options = options_from_config(config)
         self._intra_op = threads.intra_op_threads(config)   # 0: the thread budget chooses
+        self._inter_op = threads.inter_op_setting(config)   # 1: serial, N, 0: budget chooses
         self._xla_mode = xla.mode_for(config)   # "auto" / "scope" (engine/runtime/xla)
         self._xla_builds = []
         self._ctx = RunContext(self)
