@@ -133,7 +133,7 @@ def _best_time(fn, reps, budget=0.03):
 
 
 def machine() -> dict:
-    """This machine's costs, measured once per process (~0.5 s).
+    """This machine's costs, measured once per process (~0.6 s).
 
     Rate curves, each a list of (size, seconds of one call) measured with NumPy on float32
     data, so that caches show (a 4 KB add runs from L1, a 48 MB one from DRAM):
@@ -155,7 +155,7 @@ def machine() -> dict:
     for n in _EW_SIZES:
         x = rs.rand(n).astype(np.float32)
         y = rs.rand(n).astype(np.float32)
-        reps = 5 if n >= 1 << 20 else 15
+        reps = 5 if n >= 1 << 20 else 50
         ew.append((12 * n, _best_time(lambda: np.add(x, y), reps)))
         trans.append((n, _best_time(lambda: np.tanh(x), reps)))
     mm = []
@@ -241,7 +241,8 @@ def _kernel_costs():
     one_feed = {k: v for k, v in feed.items() if k is fed.op.inputs[0]}
     calls = ((var, None), (fed, one_feed), (chain, feed))
     best = [math.inf] * len(calls)
-    for r in range(43):      # the fastest of 40: these calls take microseconds
+    for r in range(203):     # the fastest of 200: these calls take microseconds, and
+        # fewer samples left a Session.run's fixed cost up to 2x high on a noisy machine
         for i, (f, fd) in enumerate(calls):
             t0 = time.perf_counter()
             sess.run(f, fd)
@@ -253,7 +254,7 @@ def _kernel_costs():
         comp = plan.compiled
         feeds = [feed[k] for k in plan.feed_tensors]
         per_node = []
-        for _ in range(10):
+        for _ in range(30):     # microsecond kernels: the fastest of 30 (10 was noisy)
             _, records, _ = comp.run_traced(feeds)
             per_node.append([(r[3] - r[2]) * 1e-6 for r in records])
         fastest = np.min(np.array(per_node), axis=0)
