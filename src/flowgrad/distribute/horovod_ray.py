@@ -27,6 +27,7 @@ import uuid
 
 from ..engine.framework import errors
 from .collective import RingBackend
+from .ray_runtime import match_cli_auth
 
 try:
     import ray
@@ -175,6 +176,7 @@ def connect(rank, size, local_rank, local_size):
             None, None, "FLOWGRAD_HVD_SIZE > 1 needs the job's Ray cluster: start the ranks "
             "with `flowgrad launch -np N script.py`")
     if not ray.is_initialized():
+        match_cli_auth()
         ray.init(address=address, namespace=namespace, logging_level=logging.WARNING,
                  log_to_driver=False)
     timeout = float(os.environ.get("FLOWGRAD_HVD_TIMEOUT", "600"))
@@ -203,6 +205,8 @@ def launch(num_proc, script, args=(), out=None):
     _require_ray("flowgrad launch")
     out = out or sys.stdout
     namespace = f"flowgrad-hvd-{uuid.uuid4().hex[:12]}"
+    if os.environ.get("RAY_ADDRESS"):
+        match_cli_auth()
     # "local": a new cluster of this machine, never a stale one found in /tmp/ray
     address = os.environ.get("RAY_ADDRESS") or "local"
     ray.init(address=address, namespace=namespace, logging_level=logging.WARNING,

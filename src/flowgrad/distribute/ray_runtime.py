@@ -49,6 +49,21 @@ def _require_ray():
                           "installed: pip install 'flowgrad[distributed]'")
 
 
+def match_cli_auth():
+    """Ray >= 2.5x: `ray start --head` turns token authentication on when a token file
+    (~/.ray/auth_token) exists and RAY_AUTH_MODE is unset, but `ray.init(address=...)`
+    never does, so a client of such a head is refused (InvalidAuthToken). Before
+    connecting to an address, take the CLI's rule: token mode when that file exists."""
+    if "RAY_AUTH_MODE" not in os.environ and \
+            os.path.isfile(os.path.join(os.path.expanduser("~"), ".ray", "auth_token")):
+        os.environ["RAY_AUTH_MODE"] = "token"
+        try:   # Ray caches its config: refresh it as Ray's own switch to token mode does
+            from ray._raylet import Config  # lazy: Ray's private module, when it has one
+            Config.initialize("")
+        except (ImportError, AttributeError):
+            pass
+
+
 def _die_with_parent():
     """In the `ray start` child: end when the task that started it ends (Linux)."""
     try:
@@ -223,6 +238,7 @@ class TaskRuntime:
                 self._head.kill()
 
     def _connect(self, address):
+        match_cli_auth()
         deadline = time.monotonic() + CONNECT_TIMEOUT_S
         while True:
             try:
