@@ -143,3 +143,22 @@ def same_exact(got, exp, path=""):
         assert type(got) is type(exp) or isinstance(exp, (int, float)) and \
             isinstance(got, (int, float, np.number)), f"{path}: {got!r} != {exp!r}"
         assert got == exp, f"{path}: {got!r} != {exp!r}"
+
+
+def same_values(got, exp, path="."):
+    """got == exp exactly: dicts (same keys), lists/tuples (same length), str/bytes/bool/None
+    by ==, anything else as arrays of the same dtype, shape and values."""
+    if isinstance(exp, dict):
+        assert isinstance(got, dict) and sorted(got) == sorted(exp), (path, got, exp)
+        for k in exp:
+            same_values(got[k], exp[k], f"{path}/{k}")
+    elif isinstance(exp, (list, tuple)):
+        assert isinstance(got, (list, tuple)) and len(got) == len(exp), (path, got, exp)
+        for i, (x, y) in enumerate(zip(got, exp)):
+            same_values(x, y, f"{path}[{i}]")
+    elif isinstance(exp, (str, bytes, bool)) or exp is None:
+        assert got == exp, (path, got, exp)
+    else:
+        got, exp = np.asarray(got), np.asarray(exp)
+        assert got.dtype == exp.dtype and got.shape == exp.shape, (path, got, exp)
+        np.testing.assert_array_equal(got, exp, err_msg=path)

@@ -14,26 +14,9 @@ GEN = goldens.generator("data", "grouping")
 GOLD = goldens.load("data", "grouping")
 
 
-def _same(a, b, path="."):
-    if isinstance(b, dict):
-        assert isinstance(a, dict) and sorted(a) == sorted(b), (path, a, b)
-        for k in b:
-            _same(a[k], b[k], f"{path}/{k}")
-    elif isinstance(b, (list, tuple)):
-        assert isinstance(a, (list, tuple)) and len(a) == len(b), (path, a, b)
-        for i, (x, y) in enumerate(zip(a, b)):
-            _same(x, y, f"{path}[{i}]")
-    elif isinstance(b, (str, bytes, bool)) or b is None:
-        assert a == b, (path, a, b)
-    else:
-        a, b = np.asarray(a), np.asarray(b)
-        assert a.dtype == b.dtype and a.shape == b.shape, (path, a, b)
-        np.testing.assert_array_equal(a, b, err_msg=path)
-
-
 @pytest.mark.parametrize("name", sorted(GEN.PROGRAMS))
 def test_matches_tf(name):
-    _same(GEN.PROGRAMS[name](tf), GOLD[name])
+    goldens.same_values(GEN.PROGRAMS[name](tf), GOLD[name])
 
 
 def test_aliases():

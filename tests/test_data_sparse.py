@@ -16,26 +16,9 @@ GEN = goldens.generator("data", "sparse")
 GOLD = goldens.load("data", "sparse")
 
 
-def _same(a, b, path="."):
-    if isinstance(b, dict):
-        assert isinstance(a, dict) and sorted(a) == sorted(b), (path, a, b)
-        for k in b:
-            _same(a[k], b[k], f"{path}/{k}")
-    elif isinstance(b, (list, tuple)):
-        assert isinstance(a, (list, tuple)) and len(a) == len(b), (path, a, b)
-        for i, (x, y) in enumerate(zip(a, b)):
-            _same(x, y, f"{path}[{i}]")
-    elif isinstance(b, (str, bytes, bool)) or b is None:
-        assert a == b, (path, a, b)
-    else:
-        a, b = np.asarray(a), np.asarray(b)
-        assert a.dtype == b.dtype and a.shape == b.shape, (path, a, b)
-        np.testing.assert_array_equal(a, b, err_msg=path)
-
-
 @pytest.mark.parametrize("name", sorted(GEN.PROGRAMS))
 def test_matches_tf(name):
-    _same(GEN.PROGRAMS[name](tf), GOLD[name])
+    goldens.same_values(GEN.PROGRAMS[name](tf), GOLD[name])
 
 
 def test_deserialize_sparse_combines_a_batch_and_checks_dtype_and_rank():
@@ -89,4 +72,4 @@ def test_sparse_elements_through_a_parallel_map_and_prefetch():
             for _ in range(3):
                 x, y = sess.run([a, b])
                 for k in y:
-                    _same(GEN._plain(x[k]), GEN._plain(y[k]), k)
+                    goldens.same_values(GEN._plain(x[k]), GEN._plain(y[k]), k)

@@ -84,24 +84,29 @@ def _is_optional(value):
         hasattr(value, "has_value")
 
 
-class TensorStructure(Structure):
-    """Represents structural information about a `tf.Tensor`."""
+class _DtypeShapeStructure(Structure):
+    """A dtype and a shape: equal when both are, compatible when both are (the shared part
+    of TensorStructure and SparseTensorStructure; `other` must be of the same class)."""
 
     def __init__(self, dtype, shape):
         self._dtype = _dt.as_dtype(dtype)
         self._shape = as_shape(shape)
 
     def __eq__(self, other):
-        return isinstance(other, TensorStructure) and self._dtype == other._dtype and \
+        return type(other) is type(self) and self._dtype == other._dtype and \
             _same_shape(self._shape, other._shape)
 
     def __hash__(self):
         return hash((self._dtype.name, self._shape.ndims))
 
     def is_compatible_with(self, other):
-        return isinstance(other, TensorStructure) and \
+        return type(other) is type(self) and \
             self._dtype.is_compatible_with(other._dtype) and \
             self._shape.is_compatible_with(other._shape)
+
+
+class TensorStructure(_DtypeShapeStructure):
+    """Represents structural information about a `tf.Tensor`."""
 
     @staticmethod
     def from_value(value):
@@ -117,24 +122,11 @@ class TensorStructure(Structure):
         return Tensor
 
 
-class SparseTensorStructure(Structure):
+class SparseTensorStructure(_DtypeShapeStructure):
     """Represents structural information about a `tf.SparseTensor`."""
 
     def __init__(self, dtype, dense_shape):
-        self._dtype = _dt.as_dtype(dtype)
-        self._dense_shape = as_shape(dense_shape)
-
-    def __eq__(self, other):
-        return isinstance(other, SparseTensorStructure) and self._dtype == other._dtype and \
-            _same_shape(self._dense_shape, other._dense_shape)
-
-    def __hash__(self):
-        return hash((self._dtype.name, self._dense_shape.ndims))
-
-    def is_compatible_with(self, other):
-        return isinstance(other, SparseTensorStructure) and \
-            self._dtype.is_compatible_with(other._dtype) and \
-            self._dense_shape.is_compatible_with(other._dense_shape)
+        super().__init__(dtype, dense_shape)
 
     @staticmethod
     def from_value(value):
@@ -145,7 +137,7 @@ class SparseTensorStructure(Structure):
         return self._dtype
 
     def _to_legacy_output_shapes(self):
-        return self._dense_shape
+        return self._shape
 
     def _to_legacy_output_classes(self):
         return SparseTensor
@@ -284,7 +276,7 @@ def _to_specs(structure):
     if isinstance(structure, TensorStructure):
         return _Spec(structure._dtype, structure._shape)
     if isinstance(structure, SparseTensorStructure):
-        return _Spec(structure._dtype, structure._dense_shape, sparse=True)
+        return _Spec(structure._dtype, structure._shape, sparse=True)
     if isinstance(structure, DatasetStructure):
         return _Spec(None, None, _to_specs(structure._element_structure))
     raise NotImplementedError(f"flowgrad's tf.data has no elements of structure "

@@ -27,7 +27,7 @@ import uuid
 
 from ..engine.framework import errors
 from .collective import RingBackend
-from .ray_runtime import match_cli_auth
+from .ray_runtime import _die_with_parent, match_cli_auth
 
 try:
     import ray
@@ -107,15 +107,6 @@ class RankActor:
     async def kill(self):
         if self._proc is not None and self._proc.returncode is None:
             self._proc.kill()
-
-
-def _die_with_parent():
-    import ctypes  # lazy: runs in the forked child before exec
-    import signal  # lazy: as above
-    try:
-        ctypes.CDLL("libc.so.6").prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG
-    except OSError:
-        pass
 
 
 _REMOTE = {}

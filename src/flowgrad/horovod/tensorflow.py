@@ -15,6 +15,7 @@ processes (distribute/collective.py, distribute/horovod_ray.py).
 """
 from __future__ import annotations
 
+import contextlib
 import os
 
 from ..engine.framework import dtypes as _dt
@@ -171,15 +172,7 @@ class Compression:
 
 
 def _device(device):
-    return get_default_graph().device(device) if device else _NullContext()
-
-
-class _NullContext:
-    def __enter__(self):
-        return None
-
-    def __exit__(self, *exc):
-        return False
+    return get_default_graph().device(device) if device else contextlib.nullcontext()
 
 
 def allreduce(tensor, average=True, device_dense="", device_sparse="",
