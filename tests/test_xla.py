@@ -242,6 +242,32 @@ def test_switches_engage_and_disengage(monkeypatch):
         assert _clusters(sess) == 1
 
 
+def test_jit_scope_marks_the_gradients_of_its_ops(monkeypatch):
+    """TF's _MaybeCompile: gradient ops of a marked op are marked, even when tf.gradients
+    is called outside the scope; ops of unmarked or compile_ops=False ops are not."""
+    from flowgrad.engine.runtime.xla import marks
+    monkeypatch.setenv("FLOWGRAD_XLA_SYNC", "1")
+    monkeypatch.setattr(cluster, "MIN_ELEMENTS", 0)
+    x = tf.placeholder(tf.float32, [8, 8])
+    w = tf.constant(np.full((8, 8), 0.1, np.float32))
+    with tf.xla.experimental.jit_scope():
+        h = tf.tanh(tf.matmul(x, w))
+    with tf.xla.experimental.jit_scope(compile_ops=False):
+        y = tf.reduce_sum(h * h)
+    (gw,) = tf.gradients(y, [w])
+    ops = tf.get_default_graph().get_operations()
+    tanh_grad = [o for o in ops if o.type == "TanhGrad"]
+    sum_grad = [o for o in ops if o.name.startswith("gradients/Sum_grad/")]
+    assert tanh_grad and all(marks.get(o) for o in tanh_grad)
+    assert sum_grad and not any(marks.get(o) for o in sum_grad)
+    feed = {x: np.ones((8, 8), np.float32)}
+    with tf.Session() as sess:                     # marked forward + gradient ops compile
+        got = sess.run(gw, feed)
+        assert _clusters(sess) >= 1
+    t = np.tanh(0.8)
+    np.testing.assert_allclose(got, np.full((8, 8), 8 * 2 * t * (1 - t * t)), rtol=1e-5)
+
+
 def test_missing_jax_names_the_extra(monkeypatch):
     from flowgrad.engine.runtime.xla import _core
     monkeypatch.setattr(_core, "_jax", None)

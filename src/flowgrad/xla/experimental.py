@@ -23,8 +23,9 @@ def jit_scope(compile_ops=True, separate_compiled_gradients=False):
 
     `compile_ops` may be a bool or a callable taking the op (TF passes its NodeDef) and
     returning a bool; `compile_ops=False` keeps the ops on NumPy even under a global jit
-    level. Gradients built outside the scope are not marked (TF marks them through its
-    gradient code; run with `global_jit_level` to compile them).
+    level. As TF's gradient code does, the gradient ops of a marked op are marked too,
+    wherever tf.gradients is called (and compiled with the forward ops: flowgrad has no
+    separate XLA scopes, so `separate_compiled_gradients=True` is refused).
     """
     if separate_compiled_gradients:
         raise NotImplementedError("jit_scope(separate_compiled_gradients=True) is not "

@@ -33,6 +33,7 @@ from ..ops.joining import concat, stack
 from ..ops.ordering import tuple as _tuple
 from ..ops.reductions import accumulate_n, add_n, reduce_sum
 from ..ops.shape import identity, reshape, shape
+from ..runtime.xla._core import marks as _xla_marks
 from .checkpointing import Recomputer
 
 
@@ -511,7 +512,11 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
     set_wanted(wanted)
     try:
         graph._name_stack = graph.unique_name(op._name + "_grad")
+        first = len(graph._ops)
         in_grads = grad_fn(op, *out_grads)
+        if _xla_marks.get(op):   # TF's _MaybeCompile: a jit_scope op's gradient compiles too
+            for o in graph._ops[first:]:
+                _xla_marks.setdefault(o, True)
         if isinstance(in_grads, (Tensor, IndexedSlices)) or in_grads is None:
             in_grads = [in_grads]
         in_grads = list(in_grads)

@@ -207,6 +207,11 @@ def to_numpy(value, dtype=None) -> np.ndarray:
     return np.array(value, dtype=target.as_numpy_dtype)
 
 
+def _holds_tensor(v):
+    return any(isinstance(e, Tensor) or isinstance(e, (list, tuple)) and _holds_tensor(e)
+               for e in v)
+
+
 def constant(value, dtype=None, shape=None, name: str = "Const",
              verify_shape: bool = False) -> Tensor:
     """Creates a constant tensor (TF 1.x `tf.constant`).
@@ -224,6 +229,11 @@ def constant(value, dtype=None, shape=None, name: str = "Const",
     >>> tf.constant([1.0, 2.0]).dtype
     tf.float32
     """
+    if isinstance(value, (list, tuple)) and _holds_tensor(value):   # TF's make_tensor_proto
+        if dtype is None:
+            raise TypeError("List of Tensors when single Tensor expected")
+        raise TypeError(f"Expected {_dt.as_dtype(dtype).name}, got list containing Tensors of "
+                        "type '_Message' instead.")
     arr = to_numpy(value, dtype)
     if shape is not None:
         shape = tuple(int(d) for d in (shape if isinstance(shape, (list, tuple)) else
@@ -272,8 +282,10 @@ def convert_to_tensor(value, dtype=None, name: str | None = None, preferred_dtyp
                     t = fn(value, dtype=preferred_dtype, name=name, as_ref=as_ref)
                 except (TypeError, ValueError):
                     t = None
-            if t is None:
+            if t is None or t is NotImplemented:
                 t = fn(value, dtype=dtype, name=name, as_ref=as_ref)
+            if t is NotImplemented:     # as TF: the function declines, the next one is tried
+                continue
             if dtype is not None and t.dtype.base_dtype is not _dt.as_dtype(dtype).base_dtype:
                 raise ValueError(f"Tensor conversion requested dtype {_dt.as_dtype(dtype).name} "
                                  f"for Tensor with dtype {t.dtype.name}: {str(t)!r}")

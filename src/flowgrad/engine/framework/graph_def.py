@@ -234,9 +234,7 @@ def _lower(op, gd, p, defs, add_shapes, plan, lowering):
         node.op = op_type
         node.input.extend(inputs)
         if controls:
-            node.input.extend("^" + c.name for c in op._control_inputs)
-            if plan is not None:
-                node.input.extend("^" + c for c in plan.extra_controls(op))
+            node.input.extend(_control_inputs(op, plan))
         if op.device:
             node.device = op.device
         _canonical_node_attrs(_NodeSpec(in_dtypes, attrs), defs[op_type], node, p)
@@ -248,7 +246,17 @@ def _lower(op, gd, p, defs, add_shapes, plan, lowering):
     lowering(op, emit)
 
 
+def _control_inputs(op, plan):
+    """`op`'s control inputs as "^name" strings, sorted by name as TF's ToGraphDef writes them."""
+    names = [c.name for c in op._control_inputs]
+    if plan is not None:
+        names.extend(plan.extra_controls(op))
+    return ["^" + n for n in sorted(names)]
+
+
 def _add_output_shapes(op, node):
+    if not op.outputs:      # TF extends an empty list: no attr at all
+        return
     lst = node.attr["_output_shapes"].list
     lst.SetInParent()
     for t in op.outputs:
@@ -298,9 +306,7 @@ def graph_to_graph_def(graph, add_shapes=False):
             node.input.extend(t._as_node_def_input() for t in op._inputs)
         else:
             node.input.extend(plan.inputs(op))
-        node.input.extend("^" + c.name for c in op._control_inputs)
-        if plan is not None:
-            node.input.extend("^" + c for c in plan.extra_controls(op))
+        node.input.extend(_control_inputs(op, plan))
         if op.device:
             node.device = op.device
         od = defs.get(op.type)

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
-from ..framework.constant_op import constant
+from ..framework.constant_op import constant, register_tensor_conversion_function
 from ..framework.graph import Tensor, _graph_of
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.tensor_shape import TensorShape
@@ -134,7 +134,25 @@ def _as_int_input(v, name, dtype=_dt.int32):
     return _int_tensor(v, name, dtype)
 
 
-def _autopack(values, dtype, name):
+def _cast_leaves(values, dtype):
+    """TF's `_cast_nested_seqs_to_dtype`: every tensor of the (nested) list whose dtype is
+    not `dtype` is cast first, in the caller's scope (`Fill/Cast` before `Fill/dims`)."""
+    out = []
+    for e in values:
+        if isinstance(e, (list, tuple)):
+            out.append(_cast_leaves(e, dtype))
+            continue
+        if _is_tensor_like(e):
+            e = to_tensor(e)
+            if e.dtype.base_dtype is not dtype:
+                e = apply("Cast", [e], {"DstT": dtype, "SrcT": e.dtype.base_dtype}, "Cast")
+        out.append(e)
+    return out
+
+
+def _autopack(values, dtype, name, _top=True):
+    if _top and dtype is not None:
+        values = _cast_leaves(values, _dt.as_dtype(dtype).base_dtype)
     with _scope(None, name, [e for e in values if _is_tensor_like(e)]) as scope:
         inner = None
         values = [to_tensor(e) if _is_tensor_like(e) else e for e in values]
@@ -151,10 +169,32 @@ def _autopack(values, dtype, name):
                                     f"{e.dtype.base_dtype} to {dtype} (Tensor is: {e!r})")
                 elems.append(e)
             elif isinstance(e, (list, tuple)):
-                elems.append(_autopack(e, dtype, str(i)))
+                elems.append(_autopack(e, dtype, str(i), False))
             else:
                 elems.append(constant(e, dtype=dtype, name=str(i)))
         return apply("Pack", elems, {"axis": 0, "N": len(elems)}, scope)
+
+
+def _autopacking_conversion(v, dtype=None, name=None, as_ref=False):
+    """TF's conversion of a (nested) list holding Tensors: packed (`packed`), its tensors
+    cast to `dtype` first; a list without Tensors is left to the constant conversion."""
+    if not _has_tensor(v):
+        return NotImplemented
+    return _autopack(list(v), dtype if dtype is not None else _first_tensor_dtype(v),
+                     name or "packed")
+
+
+def _first_tensor_dtype(v):
+    if _is_tensor_like(v):
+        return to_tensor(v).dtype.base_dtype
+    for e in v if isinstance(v, (list, tuple)) else ():
+        d = _first_tensor_dtype(e)
+        if d is not None:
+            return d
+    return None
+
+
+register_tensor_conversion_function((list, tuple), _autopacking_conversion, 99)
 
 
 # -- build-time values of shape tensors -------------------------------------------------------
