@@ -43,7 +43,7 @@ def _symbols():
                 if entry["kind"] not in ("function", "class") or not entry.get("argspec"):
                     continue
                 obj, _ = check.resolve(f"{mod}.{name}")
-                if obj is None:
+                if obj is check.MISSING:
                     missing.append(f"{mod}.{name}")
                 elif _comparable(obj, entry["argspec"]):
                     out[f"{mod}.{name}"] = (obj, entry["argspec"])

@@ -126,7 +126,7 @@ def _present_symbols():
                 if entry["kind"] not in ("function", "class") or not entry.get("argspec"):
                     continue
                 obj, _ = check.resolve(f"{mod}.{name}")
-                if obj is not None and _comparable(obj, entry["argspec"]):
+                if obj is not check.MISSING and _comparable(obj, entry["argspec"]):
                     out[f"{mod}.{name}"] = (obj, entry["argspec"])
     return out
 

@@ -53,7 +53,7 @@ def statuses(modules=None):
                 if entry["kind"] == "module":
                     continue
                 obj, prefix = check.resolve(f"{mod}.{name}")
-                if obj is None:
+                if obj is check.MISSING:
                     row[name] = check.Status(check.ABSENT)
                 else:
                     row[name] = check.status_of(obj)

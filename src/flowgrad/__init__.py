@@ -68,7 +68,12 @@ from .ops.data_flow_ops import (FIFOQueue, PaddingFIFOQueue, PriorityQueue, Queu
                                  RandomShuffleQueue)
 from .ops.io_ops import (FixedLengthRecordReader, IdentityReader, ReaderBase, TextLineReader,
                          TFRecordReader, WholeFileReader, read_file, write_file)
-from .ops.numerics import add_check_numerics_ops
+from .ops.numerics import add_check_numerics_ops, verify_tensor_all_finite
+from .ops.check_ops import *  # noqa: F403 - tf.assert_*, is_numeric_tensor, ...
+from .ops.math_extras import *  # noqa: F403 - trace, saturate_cast, arg_max, ...
+from .ops.tensor_util import get_static_value, make_ndarray, make_tensor_proto
+from .engine.framework.errors import OpError
+from .engine.framework.registry import no_gradient as NoGradient
 # issue 16: lookup tables and string hashing (feature columns)
 from .ops.lookup_ops import initialize_all_tables, tables_initializer
 from .ops.string_ops import (string_to_hash_bucket, string_to_hash_bucket_fast,
@@ -129,6 +134,14 @@ GIT_VERSION = "flowgrad"
 
 
 _LAZY_PROTOS = ("Summary", "Event", "SessionLog", "HistogramProto", "SummaryMetadata")
+# TF's graph protos (tensorboard's classes): module of engine/framework/proto.pb(), class
+_GRAPH_PROTOS = {"GraphDef": ("graph_pb2", "GraphDef"),
+                 "MetaGraphDef": ("meta_graph_pb2", "MetaGraphDef"),
+                 "TensorInfo": ("meta_graph_pb2", "TensorInfo"),
+                 "NodeDef": ("node_def_pb2", "NodeDef"),
+                 "AttrValue": ("attr_value_pb2", "AttrValue"),
+                 "NameAttrList": ("attr_value_pb2", "NameAttrList"),
+                 "LogMessage": ("event_pb2", "LogMessage")}
 
 
 # TF 1.14 namespaces whose flowgrad modules load on first use (`tf.layers`, `tf.contrib`, ...),
@@ -152,6 +165,10 @@ def __getattr__(name):
     # tf.Summary & co. are tensorboard's proto classes: loaded on first use (optional extra).
     if name in _LAZY_PROTOS:
         return getattr(summary, name)
+    if name in _GRAPH_PROTOS:
+        from .engine.framework.proto import pb  # lazy: the protobuf modules load on first use
+        module, cls = _GRAPH_PROTOS[name]
+        return getattr(getattr(pb(), module), cls)
     if name in _LAZY_MODULES:
         import importlib  # lazy: tf.layers, tf.contrib, ... load on first use
         try:

@@ -45,12 +45,15 @@ def _canonical(path):
     return tf_alias._canonical(path)
 
 
+MISSING = object()   # what resolve returns for a part flowgrad lacks (None is a value: tf.newaxis)
+
+
 def resolve(path):
     """(object, resolved prefix) for a TF path such as 'tensorflow.contrib.slim.conv2d'.
 
     Walks the alias modules `flowgrad run` installs; stops at the first object that is not
-    a module or class (attributes of instances are not TF symbols). Returns (None, missing
-    prefix) when flowgrad lacks a part: e.g. (None, 'tensorflow.contrib.gan'). Call inside
+    a module or class (attributes of instances are not TF symbols). Returns (MISSING, missing
+    prefix) when flowgrad lacks a part: e.g. (MISSING, 'tensorflow.contrib.gan'). Call inside
     `tf_alias.alias_tensorflow()`.
     """
     parts = _canonical(path).split(".")
@@ -61,7 +64,7 @@ def resolve(path):
         try:
             obj = getattr(obj, part)
         except AttributeError:
-            return None, ".".join(parts[:i + 1])
+            return MISSING, ".".join(parts[:i + 1])
     return obj, ".".join(parts)
 
 
@@ -151,7 +154,7 @@ def status(path):
     """The Status of one TF path ('tf.nn.pool'); opens the alias itself."""
     with tf_alias.alias_tensorflow():
         obj, prefix = resolve(path)
-        if obj is None:
+        if obj is MISSING:
             return Status(ABSENT, [f"flowgrad does not implement {prefix}"])
         return status_of(obj)
 
@@ -248,7 +251,7 @@ def scan_source(source, filename="<string>"):
     with tf_alias.alias_tensorflow():
         for line, col, path in sorted(_collect_aliases(tree)):
             obj, prefix = resolve(path)
-            if obj is None:
+            if obj is MISSING:
                 symbol, st = prefix, Status(ABSENT, [f"flowgrad does not implement {prefix}"])
             else:
                 symbol, st = prefix, status_of(obj)

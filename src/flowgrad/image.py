@@ -492,8 +492,8 @@ def resize_image_with_pad(image, target_height, target_width, method=ResizeMetho
         rh_float, rw_float = f_h / ratio, f_w / ratio
         rh = math_ops.cast(math_ops.floor(rh_float), dtype=_dt.int32)
         rw = math_ops.cast(math_ops.floor(rw_float), dtype=_dt.int32)
-        pad_h = math_ops.floor((f_th - rh_float) / 2)
-        pad_w = math_ops.floor((f_tw - rw_float) / 2)
+        pad_h, pad_w = (f_th - rh_float) / 2, (f_tw - rw_float) / 2   # both before the floors
+        pad_h, pad_w = math_ops.floor(pad_h), math_ops.floor(pad_w)
         p_h = _max(0, math_ops.cast(pad_h, dtype=_dt.int32))
         p_w = _max(0, math_ops.cast(pad_w, dtype=_dt.int32))
         resized = resize_images(image, [rh, rw], method, align_corners=align_corners)

@@ -10,8 +10,9 @@ from .ops.math_ops import (abs, accumulate_n, acos, add, add_n, argmax, argmin, 
                            reduce_min, reduce_prod, reduce_sum, rint, round, rsqrt, scalar_mul,
                            sigmoid, sign, sin, sinh, sqrt, square, squared_difference,
                            subtract, tan, tanh, truediv)
+from .ops.check_ops import is_non_decreasing, is_strictly_increasing
 from .ops.math_ops import (acosh, asinh, atanh, bincount, count_nonzero, digamma, erfc,
-                           is_non_decreasing, is_strictly_increasing, lbeta,
+                           lbeta,
                            lgamma, log_sigmoid, multiply_no_nan, nextafter, polygamma, polyval,
                            reduce_euclidean_norm, reduce_std, reduce_variance, xdivy, xlogy,
                            zeta)

@@ -17,7 +17,10 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors
 from ..engine.framework.graph import Operation, Tensor, get_default_graph, name_scope
 from ..engine.framework.registry import register_op
+from ..engine.framework.constant_op import convert_n_to_tensor, convert_to_tensor
 from ..engine.ops._base import apply, apply_op, to_tensor
+from ..engine.ops.control_flow import cond
+from ..engine.ops.ordering import no_op
 
 __all__ = ["Assert", "Print", "print"]
 
@@ -193,6 +196,10 @@ register_op("Assert", infer=_assert_infer, kernel=_assert_kernel, stateful=True,
 def Assert(condition, data, summarize=None, name=None):
     """Raises InvalidArgumentError when run with `condition` False, showing `data`.
 
+    As TF 1.14: when every `data` tensor is a string or int32, one Assert op; otherwise
+    the Assert sits in a cond (`AssertGuard`) that runs it only when `condition` is False,
+    and the cond's op is returned.
+
     Args:
       condition: a scalar bool tensor.
       data: tensors (or values) printed in the error message.
@@ -209,15 +216,27 @@ def Assert(condition, data, summarize=None, name=None):
     ...     y = tf.identity(x)
     """
     g = get_default_graph()
-    with g._atomic(), name_scope(name, "Assert", [condition] + list(data)):
-        cond = to_tensor(condition, name="Condition") if not isinstance(condition, Tensor) \
-            else condition
+    data = list(data)
+    with g._atomic(), name_scope(name, "Assert", [condition] + data):
+        xs = convert_n_to_tensor(data)
+        if all(x.dtype.base_dtype in (_dt.string, _dt.int32) for x in xs):
+            return _assert_op(condition, data, summarize)
+        condition = convert_to_tensor(condition, name="Condition")
+        guarded = cond(condition, no_op, lambda: _assert_op(condition, data, summarize),
+                       name="AssertGuard")
+        return guarded if isinstance(guarded, Operation) else guarded.op
+
+
+def _assert_op(condition, data, summarize):
+    """TF's generated `Assert` wrapper: inputs converted in the op's own scope."""
+    with name_scope("Assert") as scope:
+        cond = condition if isinstance(condition, Tensor) else \
+            to_tensor(condition, name="condition")
         _assert_infer([cond], {})
-        xs = [to_tensor(x, name=f"data_{i}") if not isinstance(x, Tensor) else x
+        xs = [x if isinstance(x, Tensor) else to_tensor(x, name=f"data_{i}")
               for i, x in enumerate(data)]
         return apply_op("Assert", [cond] + xs,
-                        {"summarize": 3 if summarize is None else int(summarize)},
-                        "Assert")
+                        {"summarize": 3 if summarize is None else int(summarize)}, scope)
 
 
 # ---------------------------------------------------------------------------------------

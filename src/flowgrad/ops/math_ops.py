@@ -24,7 +24,7 @@ __all__ = [
     # reductions and scans
     "reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_prod", "reduce_any",
     "reduce_all", "reduce_logsumexp", "count_nonzero", "argmax", "argmin", "cumsum", "cumprod",
-    "bincount", "is_non_decreasing", "is_strictly_increasing",
+    "bincount",
     # sums of lists, clipping, norms
     "add_n", "accumulate_n", "clip_by_value", "clip_by_norm", "clip_by_global_norm",
     "global_norm", "norm",
@@ -42,9 +42,9 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.framework.indexed_slices import IndexedSlices
-from ..engine.ops._base import REAL_NUMBERS, apply, to_tensor
+from ..engine.ops._base import apply, to_tensor
 from ..engine.ops.cast import cast
-from ..engine.ops.comparison import greater, less, less_equal, not_equal
+from ..engine.ops.comparison import greater, less, less_equal, not_equal  # noqa: F401 - used as math_ops.less*
 from ..engine.ops.elementwise import (abs, acos, acosh, add, asin, asinh, atan, atan2,  # noqa: F401
                                       atanh, ceil, conj, cos, cosh, div_no_nan, exp, expm1,
                                       floor, floordiv, floormod, is_finite, is_inf, is_nan,
@@ -284,35 +284,6 @@ def bincount(arr: Any, weights: Any = None, minlength: Any = None, maxlength: An
         return unsorted_segment_sum(weights, arr, output_size)
     weights = constant(np.zeros(0, dtype=_dt.as_dtype(dtype).as_numpy_dtype))
     return apply("Bincount", [arr, output_size, weights], None, "Bincount")
-
-
-def _monotonic_diff(x):
-    x = reshape(to_tensor(x, name="x"), [-1])
-    if x.dtype.base_dtype not in REAL_NUMBERS:
-        raise TypeError(f"Expected x to be numeric, instead found: {x}")
-    return subtract(x[1:], x[:-1])
-
-
-def is_non_decreasing(x: Any, name: str | None = None) -> Tensor:
-    """True if x (flattened) never decreases; True for fewer than 2 elements.
-
-    >>> print(tf.Session().run(tf.is_non_decreasing([1, 1, 2])))
-    True
-    """
-    with name_scope(name, "is_non_decreasing", [x]):
-        diff = _monotonic_diff(x)
-        return reduce_all(less_equal(constant(0, dtype=diff.dtype.base_dtype), diff))
-
-
-def is_strictly_increasing(x: Any, name: str | None = None) -> Tensor:
-    """True if x (flattened) always increases; True for fewer than 2 elements.
-
-    >>> print(tf.Session().run(tf.is_strictly_increasing([1, 1, 2])))
-    False
-    """
-    with name_scope(name, "is_strictly_increasing", [x]):
-        diff = _monotonic_diff(x)
-        return reduce_all(less(constant(0, dtype=diff.dtype.base_dtype), diff))
 
 
 def count_nonzero(input_tensor: Any = None, axis: Any = None, keepdims: bool | None = None,

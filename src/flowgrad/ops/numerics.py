@@ -3,11 +3,13 @@ CheckNumerics lives in engine/ops/shape.py beside Identity)."""
 from __future__ import annotations
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.graph import Operation, get_default_graph
+from ..engine.framework.constant_op import convert_to_tensor
+from ..engine.framework.graph import Operation, colocate_with, get_default_graph, name_scope
 from ..engine.ops.ordering import group
 from ..engine.ops.shape import check_numerics
+from .control_flow_ops import with_dependencies
 
-__all__ = ["add_check_numerics_ops", "check_numerics"]
+__all__ = ["add_check_numerics_ops", "check_numerics", "verify_tensor_all_finite"]
 
 _CHECKED = (_dt.float16, _dt.float32, _dt.float64)
 # flowgrad's control flow ops: TF refuses ops inside a cond/while context; flowgrad builds
@@ -40,3 +42,24 @@ def add_check_numerics_ops() -> Operation:
                 with graph.control_dependencies(check_op):
                     check_op = [check_numerics(out, message=f"{op.name}:{out.value_index}")]
     return group(*check_op)
+
+
+def verify_tensor_all_finite(t=None, msg=None, name=None, x=None, message=None):
+    """`t` (or `x`), after a CheckNumerics of it with `msg` (or `message`): running it
+    fails with InvalidArgumentError when `t` has a NaN or an Inf (TF's `VerifyFinite`)."""
+    x = _one_of("x", x, "t", t)
+    message = _one_of("message", message, "msg", msg)
+    with name_scope(name, "VerifyFinite", [x]):
+        x = convert_to_tensor(x, name="x")
+        with colocate_with(x):
+            check = check_numerics(x, message=message)
+            return with_dependencies([check], x)
+
+
+def _one_of(new, new_value, old, old_value):
+    """TF's deprecated_argument_lookup."""
+    if new_value is not None:
+        if old_value is not None:
+            raise ValueError("Cannot specify both '%s' and '%s'" % (old, new))
+        return new_value
+    return old_value

@@ -514,7 +514,9 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
         graph._name_stack = graph.unique_name(op._name + "_grad")
         first = len(graph._ops)
         in_grads = grad_fn(op, *out_grads)
-        if _xla_marks.get(op):   # TF's _MaybeCompile: a jit_scope op's gradient compiles too
+        # TF's _MaybeCompile: a jit_scope op's gradient compiles too (a recomputed view
+        # of an op is not itself marked)
+        if len(_xla_marks) and isinstance(op, Operation) and _xla_marks.get(op):
             for o in graph._ops[first:]:
                 _xla_marks.setdefault(o, True)
         if isinstance(in_grads, (Tensor, IndexedSlices)) or in_grads is None:

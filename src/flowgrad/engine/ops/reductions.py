@@ -528,13 +528,15 @@ def _arg(op_type, input, axis, name, dimension, output_type):  # noqa: A002
     axis = axis if axis is not None else dimension
     if axis is None:
         axis = 0
-    x = to_tensor(input, name="input")
-    check_dtype(op_type, x, NUMBERS, "input")
     attrs = {"output_type": _dt.as_dtype(output_type).base_dtype}
-    if isinstance(axis, Tensor):
-        return apply(op_type, [x, axis], attrs, name or op_type)
-    with name_scope(name, op_type, [x]) as s:  # TF's `ArgMax/dimension`
-        return apply(op_type, [x, to_tensor(axis, dtype=_dt.int32, name="dimension")], attrs, s)
+    # TF's generated wrapper: inputs converted in the op's scope (`ArgMax/input`,
+    # `ArgMax/dimension`)
+    with name_scope(name, op_type, [input]) as s:
+        x = to_tensor(input, name="input")
+        check_dtype(op_type, x, NUMBERS, "input")
+        dim = axis if isinstance(axis, Tensor) else \
+            to_tensor(axis, dtype=_dt.int32, name="dimension")
+        return apply(op_type, [x, dim], attrs, s)
 
 
 def argmax(input: Any, axis: Any = None, name: str | None = None,  # noqa: A002
