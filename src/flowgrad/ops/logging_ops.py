@@ -17,7 +17,9 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors
 from ..engine.framework.graph import Operation, Tensor, get_default_graph, name_scope
 from ..engine.framework.registry import register_op
+from ..engine.ops import control_flow as _cf
 from ..engine.ops._base import apply, apply_op, to_tensor
+from ..engine.ops.ordering import no_op
 
 __all__ = ["Assert", "Print", "print"]
 
@@ -209,15 +211,32 @@ def Assert(condition, data, summarize=None, name=None):
     ...     y = tf.identity(x)
     """
     g = get_default_graph()
-    with g._atomic(), name_scope(name, "Assert", [condition] + list(data)):
+    data = list(data)
+    attrs = {"summarize": 3 if summarize is None else int(summarize)}
+    with g._atomic(), name_scope(name, "Assert", [condition] + data):
+        # as TF 1.14: the data converted once (Const, Const_1, ...) to pick the path, then
+        # again by the op wrapper (Assert/data_i); string/int32 data assert unguarded
+        xs = [to_tensor(x) if not isinstance(x, Tensor) else x for x in data]
+        if all(x.dtype.base_dtype in (_dt.string, _dt.int32) for x in xs):
+            with name_scope("Assert") as scope:
+                cond = to_tensor(condition, name="condition") \
+                    if not isinstance(condition, Tensor) else condition
+                _assert_infer([cond], {})
+                ins = [to_tensor(x, name=f"data_{i}") if not isinstance(x, Tensor) else x
+                       for i, x in enumerate(data)]
+                return apply_op("Assert", [cond] + ins, attrs, scope)
         cond = to_tensor(condition, name="Condition") if not isinstance(condition, Tensor) \
             else condition
         _assert_infer([cond], {})
-        xs = [to_tensor(x, name=f"data_{i}") if not isinstance(x, Tensor) else x
-              for i, x in enumerate(data)]
-        return apply_op("Assert", [cond] + xs,
-                        {"summarize": 3 if summarize is None else int(summarize)},
-                        "Assert")
+
+        def true_assert():
+            with name_scope("Assert") as scope:
+                ins = [to_tensor(x, name=f"data_{i}") if not isinstance(x, Tensor) else x
+                       for i, x in enumerate(data)]
+                return apply_op("Assert", [cond] + ins, attrs, scope)
+
+        guarded = _cf.cond(cond, no_op, true_assert, name="AssertGuard")
+        return guarded if isinstance(guarded, Operation) else guarded.op
 
 
 # ---------------------------------------------------------------------------------------
