@@ -15,13 +15,12 @@ When the body's lowered program is exactly this pattern (no other op):
 
 the While op runs the iterations with a handful of NumPy calls each, into buffers
 allocated once for all of them, and WhileGrad walks them back with the gates kept
-from the forward pass (nothing recomputed, no activation copied). The inputs' share of
-the gates (x_t W_x + b for every t), the input gradients and the weight and bias
-gradients are each one matrix product or sum over all iterations; each iteration
-multiplies only h W_h (forward) and dz W_h^T (backward). The elementwise math is the
-body's (the Sigmoid kernel's formula, tanh, SigmoidGrad's y (1 - y), TanhGrad's
-1 - y^2); the products are split differently, so values agree with the plain loop's
-to float rounding (tests/test_lstm_loop.py).
+from the forward pass (nothing recomputed, no activation copied). Every call is one the
+plain loop's kernels make, on the same operands and in the same order (the step's
+ConcatV2 and MatMul through threads.matmul, the Sigmoid kernel's formula, SigmoidGrad's
+dy (y (1 - y)), TanhGrad's dy (1 - y^2), both MatMuls of the gradient, the captures'
+gradients summed over the iterations last to first as WhileGrad sums them), so the
+values are the plain loop's bit for bit (tests/test_lstm_loop.py).
 
 Anything else (sequence_length's selects, peepholes, dropout, other dtypes, a loop
 that runs no iteration, a TensorArray read the plain loop would reject) runs the
@@ -319,35 +318,37 @@ class Runner:
             xs.append(x)
         fb = r["fb"].astype(dt)
         h1, h2, h3 = hid, 2 * hid, 3 * hid
+        # every kernel call is the plain loop's (ConcatV2, MatMul through threads.matmul,
+        # BiasAdd, the Add of forget_bias, the Sigmoid kernel's formula, Tanh, Mul, Add) on
+        # the same operands, so the values are the plain loop's bit for bit; what is saved
+        # is the per-op dispatch, the TensorArray bookkeeping and the buffers
         matmul = _threads.matmul
-        # the inputs' share of every iteration's gates in one product: z_t = x_t W_x + b
-        # (+ forget_bias on f), then each iteration adds h W_h
         x_all = np.stack(xs)
-        zx = matmul(x_all.reshape(-1, dx), w[:dx]).reshape(steps, bsz, 4 * hid)
-        zx += b
-        zx[:, :, h2:h3] += fb
-        wh = w[dx:]
         g_all = np.empty((steps, bsz, 4 * hid), dt)
+        cc_all = np.empty((steps, bsz, dx + hid), dt)
         c_all = np.empty((steps + 1, bsz, hid), dt)
         tc_all = np.empty((steps, bsz, hid), dt)
         h_all = np.empty((steps + 1, bsz, hid), dt)
         tmp = np.empty((bsz, 4 * hid), dt)
         c_all[0] = c
         h_all[0] = h
-        # per-iteration products call BLAS directly: handing a small product to the
-        # intra-op pool costs a thread switch per iteration
-        dot = np.dot
         one = dt.type(1)
         d = np.empty_like(tmp)
         neg = np.empty(tmp.shape, bool)
         prod = np.empty((bsz, hid), dt)
         gi, gj = g_all[:, :, :h1], g_all[:, :, h1:h2]
         gf, go = g_all[:, :, h2:h3], g_all[:, :, h3:]
+        brow = b.reshape(1, -1)
         absolute, negative, exp, add, divide, less, tanh, multiply = (
             np.abs, np.negative, np.exp, np.add, np.divide, np.less, np.tanh, np.multiply)
         for s in range(steps):
-            z = dot(h_all[s], wh)
-            z += zx[s]
+            cc = cc_all[s]
+            cc[:, :dx] = x_all[s]
+            cc[:, dx:] = h_all[s]
+            z = matmul(cc, w)
+            z += brow
+            zf = z[:, h2:h3]
+            zf += fb
             # sigmoid as the Sigmoid kernel: 1/(1+e) where z >= 0, else e/(1+e), e = exp(-|z|)
             absolute(z, out=tmp)
             exp(negative(tmp, out=tmp), out=tmp)
@@ -360,7 +361,6 @@ class Runner:
             multiply(c_all[s], gf[s], out=cn)
             cn += multiply(gi[s], gj[s], out=prod)
             multiply(tanh(cn, out=tc_all[s]), go[s], out=h_all[s + 1])
-        del zx
         # the output TensorArray, written as the plain loop writes it
         elems = dict(ota.elems)
         size = ota.size
@@ -384,7 +384,7 @@ class Runner:
         final[r["out"]] = TensorArrayValue(elems, size, ota.meta)
         final[r["c"]] = c_all[steps].copy()
         final[r["h"]] = h_all[steps].copy()
-        kept = (ts, x_all, h_all, g_all, c_all, tc_all)
+        kept = (ts, cc_all, g_all, c_all, tc_all, dx)
         return tuple(final), kept
 
     def backward(self, args, kept, diff_caps):
@@ -394,56 +394,73 @@ class Runner:
         n = r["n"]
         caps = args[n:-n]
         gys = args[-n:]
-        ts, x_all, h_all, g_all, c_all, tc_all = kept
+        ts, cc_all, g_all, c_all, tc_all, dx = kept
         w = caps[r["w"] - n]
         gta, dc, dh = gys[r["out"]], gys[r["c"]], gys[r["h"]]
         if not isinstance(gta, TensorArrayValue):
             return None
         steps, bsz, hid = tc_all.shape
         dt = w.dtype
-        dx = x_all.shape[2]
         if not all(isinstance(a, np.ndarray) and a.dtype == dt and a.shape == (bsz, hid)
                    for a in (dc, dh)):
             return None
         h1, h2, h3 = hid, 2 * hid, 3 * hid
-        # the gates' local derivatives, for all iterations at once: y (1 - y) for the
-        # sigmoids (SigmoidGrad), 1 - y^2 for tanh (TanhGrad)
+        # the gradient body's kernels in its order (AddN, Mul, TanhGrad's dy (1 - y^2),
+        # SigmoidGrad's dy (y (1 - y)), Split's ConcatV2, BiasAddGrad, both MatMuls, the
+        # concat's Slices), and the captures' gradients summed over the iterations last to
+        # first as WhileGrad sums them: the plain loop's values bit for bit
         one = dt.type(1)
         deriv = one - g_all
-        deriv *= g_all
+        np.multiply(g_all, deriv, out=deriv)
         tj = g_all[:, :, h1:h2]
         np.multiply(tj, tj, out=deriv[:, :, h1:h2])
         np.subtract(one, deriv[:, :, h1:h2], out=deriv[:, :, h1:h2])
         dtc_all = tc_all * tc_all
         np.subtract(one, dtc_all, out=dtc_all)
-        dz_all = np.empty_like(g_all)
-        wht = w[dx:].T
         matmul = _threads.matmul
+        want = set(diff_caps)
+        want_x, want_w, want_b = r["x"] - n in want, r["w"] - n in want, r["b"] - n in want
+        wt = w.T
         dc = dc.copy()
         dh = np.array(dh, copy=True)
-        dot = np.dot
         multiply = np.multiply
         gi, gj = g_all[:, :, :h1], g_all[:, :, h1:h2]
         gf, go = g_all[:, :, h2:h3], g_all[:, :, h3:]
-        dzi, dzj = dz_all[:, :, :h1], dz_all[:, :, h1:h2]
-        dzf, dzo = dz_all[:, :, h2:h3], dz_all[:, :, h3:]
+        dz = np.empty((bsz, 4 * hid), dt)
+        dzi, dzj, dzf, dzo = dz[:, :h1], dz[:, h1:h2], dz[:, h2:h3], dz[:, h3:]
         dtc = np.empty_like(dc)
+        dxs = {}
+        dw = db = None
         gel = gta.elems
         for s in range(steps - 1, -1, -1):
             dho = gel.get(ts[s])
             if dho is not None:
-                dh = dh + dho
+                dh = np.add(dho, dh)
             multiply(dh, go[s], out=dtc)
             dtc *= dtc_all[s]
             dc += dtc
-            multiply(dc, gj[s], out=dzi[s])
-            multiply(dc, gi[s], out=dzj[s])
-            multiply(dc, c_all[s], out=dzf[s])
-            multiply(dh, tc_all[s], out=dzo[s])
-            dz = dz_all[s]
+            multiply(dc, gj[s], out=dzi)
+            multiply(dc, gi[s], out=dzj)
+            multiply(dc, c_all[s], out=dzf)
+            multiply(dh, tc_all[s], out=dzo)
             dz *= deriv[s]
             dc *= gf[s]
-            dh = dot(dz, wht)
+            if want_b:
+                gb = np.sum(dz, axis=(0,), dtype=dt)
+                if db is None:
+                    db = gb
+                else:
+                    np.add(db, gb, out=db)
+            dcc = matmul(dz, wt)
+            if want_w:
+                gw = matmul(cc_all[s].T, dz)
+                if dw is None:
+                    dw = gw.copy() if not gw.flags.owndata else gw
+                else:
+                    np.add(dw, gw, out=dw)
+            if want_x:
+                dxs[ts[s]] = dcc[:, :dx]
+            dh = dcc[:, dx:]
         g_vars = []
         for k in range(n):
             if k == r["out"]:
@@ -457,18 +474,13 @@ class Runner:
                 g_vars.append(np.zeros_like(v) if isinstance(v, np.ndarray) else
                               np.zeros((), np.asarray(v).dtype))
         outs = []
-        dz2 = dz_all.reshape(-1, 4 * hid)
         for k in diff_caps:
             if k == r["x"] - n:
-                dx_all = matmul(dz2, w[:dx].T).reshape(steps, bsz, dx)
-                outs.append(TensorArrayValue(dict(zip(ts, dx_all)), max(ts) + 1, _GRAD_META))
+                outs.append(TensorArrayValue(dxs, max(ts) + 1, _GRAD_META))
             elif k == r["w"] - n:
-                dw = np.empty_like(w)
-                dw[:dx] = matmul(x_all.reshape(-1, dx).T, dz2)
-                dw[dx:] = matmul(h_all[:steps].reshape(-1, hid).T, dz2)
                 outs.append(dw)
             elif k == r["b"] - n:
-                outs.append(dz_all.sum(axis=(0, 1), dtype=dt))
+                outs.append(db)
             else:
                 return None
         return g_vars + outs
