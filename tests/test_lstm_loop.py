@@ -53,7 +53,7 @@ def _compare(build, monkeypatch, rtol=None):
 
 
 def _lstm_case(cell_fn, dtype=np.float32, time_major=False, initial=False, batch=3, steps=5,
-               depth=4, units=6):
+               depth=4, units=6, lengths=None):
     def build():
         tf.set_random_seed(3)
         rng = np.random.RandomState(0)
@@ -66,7 +66,7 @@ def _lstm_case(cell_fn, dtype=np.float32, time_major=False, initial=False, batch
                 tf.constant(rng.randn(batch, units).astype(dtype)),
                 tf.constant(rng.randn(batch, units).astype(dtype)))
         out, st = tf.nn.dynamic_rnn(cell, x, initial_state=init, dtype=tf.as_dtype(dtype),
-                                    time_major=time_major)
+                                    time_major=time_major, sequence_length=lengths)
         loss = tf.reduce_sum(out * out) + tf.reduce_sum(st.c * st.h) + tf.reduce_sum(st.c)
         xs = tf.trainable_variables() + [x] + ([init.c, init.h] if initial else [])
         return [out, st] + tf.gradients(loss, xs)
@@ -110,17 +110,43 @@ def test_embedding_adam_step_equal(monkeypatch):
         np.testing.assert_array_equal(g, w)
 
 
-def test_sequence_length_runs_plain_loop(monkeypatch):
-    """A body with sequence_length's selects is no LSTM step: the plain loop runs it."""
+@pytest.mark.parametrize("case", [
+    dict(lengths=[5, 2, 0]),
+    dict(lengths=[5, 5, 5]),
+    dict(lengths=[0, 0, 0]),
+    dict(lengths=[3, 1, 2], initial=True),
+    dict(lengths=[4, 2, 5], time_major=True, dtype=np.float64),
+    dict(lengths=[17, 40, 1, 33], batch=4, steps=40, depth=3, units=5),
+])
+def test_sequence_length_fused_equals_plain(case, monkeypatch):
+    """dynamic_rnn's selects (zero output and the state copied through past each length)
+    run fused too, bit for bit."""
+    _compare(_lstm_case(lambda u: tf.nn.rnn_cell.LSTMCell(u), **case), monkeypatch)
+
+
+def test_sequence_length_zeroes_outputs(monkeypatch):
     def build():
         tf.set_random_seed(3)
         x = tf.constant(np.random.RandomState(0).randn(2, 4, 3).astype(np.float32))
         out, st = tf.nn.dynamic_rnn(tf.nn.rnn_cell.BasicLSTMCell(5), x, sequence_length=[4, 2],
                                     dtype=tf.float32)
-        return [out] + tf.gradients(tf.reduce_sum(out), tf.trainable_variables())
+        return [out, st.h] + tf.gradients(tf.reduce_sum(out), tf.trainable_variables())
     got, _, calls = _run(build, True, monkeypatch)
-    assert calls == []
+    assert calls and all(calls)
     assert np.all(got[0][1, 2:] == 0)
+    np.testing.assert_array_equal(got[1][1], got[0][1, 1])
+
+
+def test_peepholes_run_plain_loop(monkeypatch):
+    """A body the matcher does not know (LSTMCell with peepholes) runs the plain loop."""
+    def build():
+        tf.set_random_seed(3)
+        x = tf.constant(np.random.RandomState(0).randn(2, 4, 3).astype(np.float32))
+        out, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.LSTMCell(5, use_peepholes=True), x,
+                                   dtype=tf.float32)
+        return [out]
+    _, _, calls = _run(build, True, monkeypatch)
+    assert calls == []
 
 
 def test_clear_after_read_still_enforced(monkeypatch):

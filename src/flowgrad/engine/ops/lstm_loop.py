@@ -121,8 +121,21 @@ def _match(graph, info, ctx):
     k_t = feed(wr.inputs[1])
     if k_out >= n or k_t >= n or res(prog.fetches[k_out]) != wr.outputs[0]:
         return None
+    # with sequence_length (dynamic_rnn's _rnn_step): out = Select(t >= len, zeros, h'),
+    # and the state vars Select(t >= len, c, c') and Select(t >= len, h, h')
+    written = wr.inputs[2]
+    seq = None
+    if prod.get(res(written), (None,))[0] is not None and \
+            prod[res(written)][0].type == "Select":
+        sel, _ = node(written, "Select")
+        ge, _ = node(sel.inputs[0], "GreaterEqual")
+        if feed(ge.inputs[0]) != k_t:
+            return None
+        seq = {"cond": res(sel.inputs[0]), "len": feed(ge.inputs[1]),
+               "zero": feed(sel.inputs[1])}
+        written = sel.inputs[2]
     # h' = tanh(c') * sigmoid(o)
-    a, b = pair(wr.inputs[2], "Mul")
+    a, b = pair(written, "Mul")
     c_new, o_v = either(a, b, lambda v: unary(v, "Tanh"), lambda v: unary(v, "Sigmoid"))
     m1, m2 = pair(c_new, "Add")
 
@@ -164,8 +177,17 @@ def _match(graph, info, ctx):
         return None
     if not (k_x >= n and k_w >= n and k_b >= n and k_c < n and k_h < n):
         return None
-    if res(prog.fetches[k_c]) != res(c_new) or res(prog.fetches[k_h]) != res(wr.inputs[2]):
-        return None
+    if seq is None:
+        if res(prog.fetches[k_c]) != res(c_new) or res(prog.fetches[k_h]) != res(written):
+            return None
+    else:
+        if not (seq["len"] >= n and seq["zero"] >= n):
+            return None
+        for k, new in ((k_c, c_new), (k_h, written)):
+            sel, _ = node(prog.fetches[k], "Select")
+            if res(sel.inputs[0]) != seq["cond"] or feed(sel.inputs[1]) != k or \
+                    res(sel.inputs[2]) != res(new):
+                return None
     # every other loop var is a counter: v' = v + 1 (the time var t among them)
     counters = {}
     for k in range(n):
@@ -194,7 +216,8 @@ def _match(graph, info, ctx):
         if k < n and k not in counters and v in read:
             return None
     return {"n": n, "t": k_t, "out": k_out, "c": k_c, "h": k_h, "x": k_x, "w": k_w,
-            "b": k_b, "fb": fb, "counters": counters, "bounds": _bounds(cprog, n, ctx)}
+            "b": k_b, "fb": fb, "counters": counters, "bounds": _bounds(cprog, n, ctx),
+            "seq": seq}
 
 
 def _bounds(cprog, n, ctx):
@@ -301,6 +324,13 @@ class Runner:
         dx = w.shape[0] - hid
         if dx < 0 or w.shape[1] != 4 * hid or b.shape[0] != 4 * hid:
             return None
+        seq = r["seq"]
+        if seq is not None:
+            lens, zero = caps[seq["len"] - n], caps[seq["zero"] - n]
+            if not (isinstance(lens, np.ndarray) and lens.shape == (bsz,) and
+                    lens.dtype.kind in "iu" and isinstance(zero, np.ndarray) and
+                    zero.shape == (bsz, hid) and zero.dtype == dt):
+                return None
         ts, final = self._steps(vals, caps)
         steps = len(ts)
         if not steps:
@@ -339,6 +369,12 @@ class Runner:
         gi, gj = g_all[:, :, :h1], g_all[:, :, h1:h2]
         gf, go = g_all[:, :, h2:h3], g_all[:, :, h3:]
         brow = b.reshape(1, -1)
+        if seq is None:
+            o_all, m_all = h_all[1:], None
+        else:
+            o_all = np.empty((steps, bsz, hid), dt)
+            m_all = np.empty((steps, bsz), bool)
+            cr, hr = np.empty((bsz, hid), dt), np.empty((bsz, hid), dt)
         absolute, negative, exp, add, divide, less, tanh, multiply = (
             np.abs, np.negative, np.exp, np.add, np.divide, np.less, np.tanh, np.multiply)
         for s in range(steps):
@@ -357,10 +393,22 @@ class Runner:
             divide(one, d, out=g)
             divide(tmp, d, out=g, where=less(z, 0, out=neg))
             tanh(z[:, h1:h2], out=gj[s])
-            cn = c_all[s + 1]
-            multiply(c_all[s], gf[s], out=cn)
-            cn += multiply(gi[s], gj[s], out=prod)
-            multiply(tanh(cn, out=tc_all[s]), go[s], out=h_all[s + 1])
+            if seq is None:
+                cn = c_all[s + 1]
+                multiply(c_all[s], gf[s], out=cn)
+                cn += multiply(gi[s], gj[s], out=prod)
+                multiply(tanh(cn, out=tc_all[s]), go[s], out=h_all[s + 1])
+                continue
+            # past a sequence's end: output zero_output's row, the state copied through
+            mask = m_all[s]
+            np.greater_equal(ts[s], lens, out=mask)
+            m2 = mask[:, None]
+            multiply(c_all[s], gf[s], out=cr)
+            cr += multiply(gi[s], gj[s], out=prod)
+            multiply(tanh(cr, out=tc_all[s]), go[s], out=hr)
+            np.copyto(c_all[s + 1], np.where(m2, c_all[s], cr))
+            np.copyto(h_all[s + 1], np.where(m2, h_all[s], hr))
+            np.copyto(o_all[s], np.where(m2, zero, hr))
         # the output TensorArray, written as the plain loop writes it
         elems = dict(ota.elems)
         size = ota.size
@@ -370,12 +418,12 @@ class Runner:
             # an empty array written at increasing indices: every write is valid
             if om.identical:
                 om.shape = (bsz, hid)
-            elems = dict(zip(ts, h_all[1:]))
+            elems = dict(zip(ts, o_all))
             size = max(size, ts[-1] + 1)
         else:
             try:
                 for s, t in enumerate(ts):
-                    size = _put(ota, elems, t, h_all[s + 1], size)
+                    size = _put(ota, elems, t, o_all[s], size)
             except Exception:  # noqa: BLE001 - the plain loop raises it, naming its op
                 return None
         if not replay:
@@ -384,7 +432,7 @@ class Runner:
         final[r["out"]] = TensorArrayValue(elems, size, ota.meta)
         final[r["c"]] = c_all[steps].copy()
         final[r["h"]] = h_all[steps].copy()
-        kept = (ts, cc_all, g_all, c_all, tc_all, dx)
+        kept = (ts, cc_all, g_all, c_all, tc_all, dx, m_all)
         return tuple(final), kept
 
     def backward(self, args, kept, diff_caps):
@@ -394,7 +442,7 @@ class Runner:
         n = r["n"]
         caps = args[n:-n]
         gys = args[-n:]
-        ts, cc_all, g_all, c_all, tc_all, dx = kept
+        ts, cc_all, g_all, c_all, tc_all, dx, m_all = kept
         w = caps[r["w"] - n]
         gta, dc, dh = gys[r["out"]], gys[r["c"]], gys[r["h"]]
         if not isinstance(gta, TensorArrayValue):
@@ -432,19 +480,35 @@ class Runner:
         dxs = {}
         dw = db = None
         gel = gta.elems
+        zero = dt.type(0)
+        where = np.where
         for s in range(steps - 1, -1, -1):
             dho = gel.get(ts[s])
-            if dho is not None:
-                dh = np.add(dho, dh)
-            multiply(dh, go[s], out=dtc)
-            dtc *= dtc_all[s]
-            dc += dtc
+            if m_all is None:
+                if dho is not None:
+                    dh = np.add(dho, dh)
+                multiply(dh, go[s], out=dtc)
+                dtc *= dtc_all[s]
+                dc += dtc
+            else:
+                # the Selects' gradients: the copied-through rows to the previous state,
+                # the others to h' and c' (AddN of the two paths into each)
+                m2 = m_all[s][:, None]
+                dh_copy, dc_copy = where(m2, dh, zero), where(m2, dc, zero)
+                dh = where(m2, zero, dh)
+                if dho is not None:
+                    dh = np.add(where(m2, zero, dho), dh)
+                multiply(dh, go[s], out=dtc)
+                dtc *= dtc_all[s]
+                dc = np.add(where(m2, zero, dc), dtc)
             multiply(dc, gj[s], out=dzi)
             multiply(dc, gi[s], out=dzj)
             multiply(dc, c_all[s], out=dzf)
             multiply(dh, tc_all[s], out=dzo)
             dz *= deriv[s]
             dc *= gf[s]
+            if m_all is not None:
+                dc = np.add(dc_copy, dc)
             if want_b:
                 gb = np.sum(dz, axis=(0,), dtype=dt)
                 if db is None:
@@ -460,7 +524,7 @@ class Runner:
                     np.add(dw, gw, out=dw)
             if want_x:
                 dxs[ts[s]] = dcc[:, :dx]
-            dh = dcc[:, dx:]
+            dh = dcc[:, dx:] if m_all is None else np.add(dh_copy, dcc[:, dx:])
         g_vars = []
         for k in range(n):
             if k == r["out"]:
