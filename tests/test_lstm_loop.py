@@ -67,7 +67,8 @@ def _lstm_case(cell_fn, dtype=np.float32, time_major=False, initial=False, batch
                 tf.constant(rng.randn(batch, units).astype(dtype)))
         out, st = tf.nn.dynamic_rnn(cell, x, initial_state=init, dtype=tf.as_dtype(dtype),
                                     time_major=time_major, sequence_length=lengths)
-        loss = tf.reduce_sum(out * out) + tf.reduce_sum(st.c * st.h) + tf.reduce_sum(st.c)
+        top = st[-1] if isinstance(st, tuple) and not hasattr(st, "c") else st
+        loss = tf.reduce_sum(out * out) + tf.reduce_sum(top.c * top.h) + tf.reduce_sum(top.c)
         xs = tf.trainable_variables() + [x] + ([init.c, init.h] if initial else [])
         return [out, st] + tf.gradients(loss, xs)
     return build
@@ -122,6 +123,22 @@ def test_sequence_length_fused_equals_plain(case, monkeypatch):
     """dynamic_rnn's selects (zero output and the state copied through past each length)
     run fused too, bit for bit."""
     _compare(_lstm_case(lambda u: tf.nn.rnn_cell.LSTMCell(u), **case), monkeypatch)
+
+
+@pytest.mark.parametrize("case", [
+    dict(),
+    dict(lengths=[5, 2, 0]),
+    dict(lengths=[4, 1, 3], time_major=True, dtype=np.float64),
+    dict(batch=2, steps=30, depth=3, units=5),
+])
+@pytest.mark.parametrize("units", [(6, 6), (7, 4, 5)])
+def test_multi_rnn_cell_fused_equals_plain(case, units, monkeypatch):
+    """MultiRNNCell of LSTM cells: layer by layer over all steps, bit for bit."""
+    def cell(u):
+        return tf.nn.rnn_cell.MultiRNNCell(
+            [tf.nn.rnn_cell.LSTMCell(k) if i % 2 else tf.nn.rnn_cell.BasicLSTMCell(k)
+             for i, k in enumerate(units)])
+    _compare(_lstm_case(cell, **case), monkeypatch)
 
 
 def test_sequence_length_zeroes_outputs(monkeypatch):

@@ -134,11 +134,6 @@ def _match(graph, info, ctx):
         seq = {"cond": res(sel.inputs[0]), "len": feed(ge.inputs[1]),
                "zero": feed(sel.inputs[1])}
         written = sel.inputs[2]
-    # h' = tanh(c') * sigmoid(o)
-    a, b = pair(written, "Mul")
-    c_new, o_v = either(a, b, lambda v: unary(v, "Tanh"), lambda v: unary(v, "Sigmoid"))
-    m1, m2 = pair(c_new, "Add")
-
     def keep_term(v):   # c * sigmoid(f + fb)
         x, y = pair(v, "Mul")
         k_c, fadd = either(x, y, feed, lambda u: unary(u, "Sigmoid"))
@@ -152,46 +147,71 @@ def _match(graph, info, ctx):
         x, y = pair(v, "Mul")
         return either(x, y, lambda u: unary(u, "Sigmoid"), lambda u: unary(u, "Tanh"))
 
-    (k_c, f_v, fb), (i_v, j_v) = either(m1, m2, keep_term, new_term)
-    sp, _ = node(i_v, "Split")
-    if sp.attrs.get("num_split") != 4 or [res(v) for v in (i_v, j_v, f_v, o_v)] != \
-            list(sp.outputs):
-        return None
-    if int(const(sp.inputs[0])) not in (1, -1):
-        return None
-    ba, _ = node(sp.inputs[1], "BiasAdd")
-    if ba.attrs.get("data_format", "NHWC") not in ("NHWC", b"NHWC"):
-        return None
-    k_b = feed(ba.inputs[1])
-    mm, _ = node(ba.inputs[0], "MatMul")
-    if mm.attrs.get("transpose_a") or mm.attrs.get("transpose_b"):
-        return None
-    k_w = feed(mm.inputs[1])
-    cc, _ = node(mm.inputs[0], "ConcatV2")
-    if len(cc.inputs) != 3 or int(const(cc.inputs[2])) not in (1, -1):
-        return None
-    k_h = feed(cc.inputs[1])
-    rd, _ = node(cc.inputs[0], "TensorArrayReadV3")
+    def lstm_step(h_new):
+        """One LSTM step ending in h_new: its roles, and the value its concat reads first
+        (the step's input)."""
+        a, b = pair(h_new, "Mul")   # h' = tanh(c') * sigmoid(o)
+        c_new, o_v = either(a, b, lambda v: unary(v, "Tanh"), lambda v: unary(v, "Sigmoid"))
+        m1, m2 = pair(c_new, "Add")
+        (k_c, f_v, fb), (i_v, j_v) = either(m1, m2, keep_term, new_term)
+        sp, _ = node(i_v, "Split")
+        if sp.attrs.get("num_split") != 4 or [res(v) for v in (i_v, j_v, f_v, o_v)] != \
+                list(sp.outputs):
+            raise ValueError("split")
+        if int(const(sp.inputs[0])) not in (1, -1):
+            raise ValueError("split axis")
+        ba, _ = node(sp.inputs[1], "BiasAdd")
+        if ba.attrs.get("data_format", "NHWC") not in ("NHWC", b"NHWC"):
+            raise ValueError("data_format")
+        k_b = feed(ba.inputs[1])
+        mm, _ = node(ba.inputs[0], "MatMul")
+        if mm.attrs.get("transpose_a") or mm.attrs.get("transpose_b"):
+            raise ValueError("transpose")
+        k_w = feed(mm.inputs[1])
+        cc, _ = node(mm.inputs[0], "ConcatV2")
+        if len(cc.inputs) != 3 or int(const(cc.inputs[2])) not in (1, -1):
+            raise ValueError("concat")
+        k_h = feed(cc.inputs[1])
+        if not (k_w >= n and k_b >= n and k_c < n and k_h < n):
+            raise ValueError("roles")
+        return {"c": k_c, "h": k_h, "w": k_w, "b": k_b, "fb": fb, "c_new": res(c_new),
+                "h_new": res(h_new)}, cc.inputs[0]
+
+    # MultiRNNCell: layer l's input is layer l-1's h'; the first reads the input array
+    layers = []
+    v = written
+    while True:
+        layer, v = lstm_step(v)
+        layers.insert(0, layer)
+        nd = prod.get(res(v))
+        if nd is not None and nd[0].type == "TensorArrayReadV3":
+            break
+        if len(layers) > 64:
+            return None
+    rd, _ = node(v, "TensorArrayReadV3")
     k_x = feed(rd.inputs[0])
-    if feed(rd.inputs[1]) != k_t:
+    if feed(rd.inputs[1]) != k_t or k_x < n:
         return None
-    if not (k_x >= n and k_w >= n and k_b >= n and k_c < n and k_h < n):
+    state = [k for layer in layers for k in (layer["c"], layer["h"])]
+    weights = [k for layer in layers for k in (layer["w"], layer["b"])]
+    if len(set(state)) != len(state) or len(set(weights)) != len(weights):
         return None
-    if seq is None:
-        if res(prog.fetches[k_c]) != res(c_new) or res(prog.fetches[k_h]) != res(written):
-            return None
-    else:
-        if not (seq["len"] >= n and seq["zero"] >= n):
-            return None
-        for k, new in ((k_c, c_new), (k_h, written)):
+    for layer in layers:
+        for k, new in ((layer["c"], layer["c_new"]), (layer["h"], layer["h_new"])):
+            if seq is None:
+                if res(prog.fetches[k]) != new:
+                    return None
+                continue
             sel, _ = node(prog.fetches[k], "Select")
             if res(sel.inputs[0]) != seq["cond"] or feed(sel.inputs[1]) != k or \
-                    res(sel.inputs[2]) != res(new):
+                    res(sel.inputs[2]) != new:
                 return None
+    if seq is not None and not (seq["len"] >= n and seq["zero"] >= n):
+        return None
     # every other loop var is a counter: v' = v + 1 (the time var t among them)
     counters = {}
     for k in range(n):
-        if k in (k_out, k_c, k_h):
+        if k == k_out or k in state:
             continue
         p, q = pair(prog.fetches[k], "Add")
         kk, one = either(p, q, feed, const)
@@ -215,9 +235,10 @@ def _match(graph, info, ctx):
     for k, v in enumerate(cprog.feeds):
         if k < n and k not in counters and v in read:
             return None
-    return {"n": n, "t": k_t, "out": k_out, "c": k_c, "h": k_h, "x": k_x, "w": k_w,
-            "b": k_b, "fb": fb, "counters": counters, "bounds": _bounds(cprog, n, ctx),
-            "seq": seq}
+    for layer in layers:
+        del layer["c_new"], layer["h_new"]
+    return {"n": n, "t": k_t, "out": k_out, "x": k_x, "layers": layers,
+            "counters": counters, "bounds": _bounds(cprog, n, ctx), "seq": seq}
 
 
 def _bounds(cprog, n, ctx):
@@ -308,28 +329,38 @@ class Runner:
         r = self.r
         n = r["n"]
         vals, caps = list(args[:n]), tuple(args[n:])
-        xta, w, b = caps[r["x"] - n], caps[r["w"] - n], caps[r["b"] - n]
-        ota, c, h = vals[r["out"]], vals[r["c"]], vals[r["h"]]
+        xta, ota = caps[r["x"] - n], vals[r["out"]]
         if not (isinstance(xta, TensorArrayValue) and isinstance(ota, TensorArrayValue)):
             return None
-        arrs = [w, b, c, h]
-        if not all(isinstance(a, np.ndarray) for a in arrs):
-            return None
-        dt = w.dtype
-        if dt not in (np.float32, np.float64) or any(a.dtype != dt for a in arrs):
-            return None
-        if w.ndim != 2 or b.ndim != 1 or c.ndim != 2 or h.shape != c.shape:
-            return None
-        bsz, hid = c.shape
-        dx = w.shape[0] - hid
-        if dx < 0 or w.shape[1] != 4 * hid or b.shape[0] != 4 * hid:
-            return None
+        # each layer's weights and state; layer l reads layer l-1's h' (MultiRNNCell)
+        ls = []
+        dt = bsz = None
+        din = None
+        for lr in r["layers"]:
+            w, b, c, h = caps[lr["w"] - n], caps[lr["b"] - n], vals[lr["c"]], vals[lr["h"]]
+            arrs = [w, b, c, h]
+            if not all(isinstance(a, np.ndarray) for a in arrs):
+                return None
+            dt = w.dtype if dt is None else dt
+            if dt not in (np.float32, np.float64) or any(a.dtype != dt for a in arrs):
+                return None
+            if w.ndim != 2 or b.ndim != 1 or c.ndim != 2 or h.shape != c.shape:
+                return None
+            bsz = c.shape[0] if bsz is None else bsz
+            hid = c.shape[1]
+            dx = w.shape[0] - hid
+            if c.shape[0] != bsz or dx < 0 or w.shape[1] != 4 * hid or \
+                    b.shape[0] != 4 * hid or (din is not None and dx != din):
+                return None
+            ls.append((w, b, c, h, hid, dx, lr["fb"].astype(dt)))
+            din = hid
+        hid_top = ls[-1][4]
         seq = r["seq"]
         if seq is not None:
             lens, zero = caps[seq["len"] - n], caps[seq["zero"] - n]
             if not (isinstance(lens, np.ndarray) and lens.shape == (bsz,) and
                     lens.dtype.kind in "iu" and isinstance(zero, np.ndarray) and
-                    zero.shape == (bsz, hid) and zero.dtype == dt):
+                    zero.shape == (bsz, hid_top) and zero.dtype == dt):
                 return None
         ts, final = self._steps(vals, caps)
         steps = len(ts)
@@ -338,86 +369,101 @@ class Runner:
         xs = []
         m = xta.meta
         replay = not clear or not m.clear
+        dx0 = ls[0][5]
         for t in ts:
             x = xta.elems.get(t)
             if x is None or t < 0 or t >= xta.size or not isinstance(x, np.ndarray) or \
-                    x.shape != (bsz, dx) or x.dtype != dt:
+                    x.shape != (bsz, dx0) or x.dtype != dt:
                 return None
             if not replay and (id(x), t) in m.cleared:
                 return None
             xs.append(x)
-        fb = r["fb"].astype(dt)
-        h1, h2, h3 = hid, 2 * hid, 3 * hid
         # every kernel call is the plain loop's (ConcatV2, MatMul through threads.matmul,
-        # BiasAdd, the Add of forget_bias, the Sigmoid kernel's formula, Tanh, Mul, Add) on
-        # the same operands, so the values are the plain loop's bit for bit; what is saved
-        # is the per-op dispatch, the TensorArray bookkeeping and the buffers
+        # BiasAdd, the Add of forget_bias, the Sigmoid kernel's formula, Tanh, Mul, Add,
+        # the Selects) on the same operands, so the values are the plain loop's bit for
+        # bit; what is saved is the per-op dispatch, TensorArray bookkeeping and buffers
         matmul = _threads.matmul
-        x_all = np.stack(xs)
-        g_all = np.empty((steps, bsz, 4 * hid), dt)
-        cc_all = np.empty((steps, bsz, dx + hid), dt)
-        c_all = np.empty((steps + 1, bsz, hid), dt)
-        tc_all = np.empty((steps, bsz, hid), dt)
-        h_all = np.empty((steps + 1, bsz, hid), dt)
-        tmp = np.empty((bsz, 4 * hid), dt)
-        c_all[0] = c
-        h_all[0] = h
         one = dt.type(1)
-        d = np.empty_like(tmp)
-        neg = np.empty(tmp.shape, bool)
-        prod = np.empty((bsz, hid), dt)
-        gi, gj = g_all[:, :, :h1], g_all[:, :, h1:h2]
-        gf, go = g_all[:, :, h2:h3], g_all[:, :, h3:]
-        brow = b.reshape(1, -1)
-        if seq is None:
-            o_all, m_all = h_all[1:], None
-        else:
-            o_all = np.empty((steps, bsz, hid), dt)
+        absolute, negative, exp, add, divide, less, tanh, multiply, where = (
+            np.abs, np.negative, np.exp, np.add, np.divide, np.less, np.tanh, np.multiply,
+            np.where)
+        m_all = None
+        if seq is not None:
             m_all = np.empty((steps, bsz), bool)
-            cr, hr = np.empty((bsz, hid), dt), np.empty((bsz, hid), dt)
-        absolute, negative, exp, add, divide, less, tanh, multiply = (
-            np.abs, np.negative, np.exp, np.add, np.divide, np.less, np.tanh, np.multiply)
-        for s in range(steps):
-            cc = cc_all[s]
-            cc[:, :dx] = x_all[s]
-            cc[:, dx:] = h_all[s]
-            z = matmul(cc, w)
-            z += brow
-            zf = z[:, h2:h3]
-            zf += fb
-            # sigmoid as the Sigmoid kernel: 1/(1+e) where z >= 0, else e/(1+e), e = exp(-|z|)
-            absolute(z, out=tmp)
-            exp(negative(tmp, out=tmp), out=tmp)
-            add(tmp, one, out=d)
-            g = g_all[s]
-            divide(one, d, out=g)
-            divide(tmp, d, out=g, where=less(z, 0, out=neg))
-            tanh(z[:, h1:h2], out=gj[s])
-            if seq is None:
-                cn = c_all[s + 1]
-                multiply(c_all[s], gf[s], out=cn)
-                cn += multiply(gi[s], gj[s], out=prod)
-                multiply(tanh(cn, out=tc_all[s]), go[s], out=h_all[s + 1])
-                continue
-            # past a sequence's end: output zero_output's row, the state copied through
-            mask = m_all[s]
-            np.greater_equal(ts[s], lens, out=mask)
-            m2 = mask[:, None]
-            multiply(c_all[s], gf[s], out=cr)
-            cr += multiply(gi[s], gj[s], out=prod)
-            multiply(tanh(cr, out=tc_all[s]), go[s], out=hr)
-            np.copyto(c_all[s + 1], np.where(m2, c_all[s], cr))
-            np.copyto(h_all[s + 1], np.where(m2, h_all[s], hr))
-            np.copyto(o_all[s], np.where(m2, zero, hr))
+            for s in range(steps):
+                np.greater_equal(ts[s], lens, out=m_all[s])
+        st = []
+        for w, b, c, h, hid, dx, fb in ls:
+            L = {"g": np.empty((steps, bsz, 4 * hid), dt),
+                 "cc": np.empty((steps, bsz, dx + hid), dt),
+                 "c": np.empty((steps + 1, bsz, hid), dt),
+                 "tc": np.empty((steps, bsz, hid), dt),
+                 "h": np.empty((steps + 1, bsz, hid), dt),
+                 "hn": np.empty((steps, bsz, hid), dt) if seq is not None else None}
+            L["c"][0] = c
+            L["h"][0] = h
+            st.append(L)
+        for li, (w, b, c, h, hid, dx, fb) in enumerate(ls):
+            L = st[li]
+            g_all, cc_all, c_all, tc_all, h_all = L["g"], L["cc"], L["c"], L["tc"], L["h"]
+            below = st[li - 1] if li else None
+            tmp = np.empty((bsz, 4 * hid), dt)
+            d = np.empty_like(tmp)
+            neg = np.empty(tmp.shape, bool)
+            prod = np.empty((bsz, hid), dt)
+            cr = np.empty((bsz, hid), dt)
+            h1, h2, h3 = hid, 2 * hid, 3 * hid
+            gi, gj = g_all[:, :, :h1], g_all[:, :, h1:h2]
+            gf, go = g_all[:, :, h2:h3], g_all[:, :, h3:]
+            brow = b.reshape(1, -1)
+            hn_all = L["hn"]
+            for s in range(steps):
+                cc = cc_all[s]
+                if below is None:
+                    cc[:, :dx] = xs[s]
+                else:   # the layer below's h' at this step (before any Select)
+                    cc[:, :dx] = below["hn"][s] if seq is not None else below["h"][s + 1]
+                cc[:, dx:] = h_all[s]
+                z = matmul(cc, w)
+                z += brow
+                zf = z[:, h2:h3]
+                zf += fb
+                # sigmoid as the Sigmoid kernel: 1/(1+e) where z >= 0, else e/(1+e),
+                # e = exp(-|z|)
+                absolute(z, out=tmp)
+                exp(negative(tmp, out=tmp), out=tmp)
+                add(tmp, one, out=d)
+                g = g_all[s]
+                divide(one, d, out=g)
+                divide(tmp, d, out=g, where=less(z, 0, out=neg))
+                tanh(z[:, h1:h2], out=gj[s])
+                if seq is None:
+                    cn = c_all[s + 1]
+                    multiply(c_all[s], gf[s], out=cn)
+                    cn += multiply(gi[s], gj[s], out=prod)
+                    multiply(tanh(cn, out=tc_all[s]), go[s], out=h_all[s + 1])
+                    continue
+                # past a sequence's end the state is copied through
+                m2 = m_all[s][:, None]
+                multiply(c_all[s], gf[s], out=cr)
+                cr += multiply(gi[s], gj[s], out=prod)
+                multiply(tanh(cr, out=tc_all[s]), go[s], out=hn_all[s])
+                np.copyto(c_all[s + 1], where(m2, c_all[s], cr))
+                np.copyto(h_all[s + 1], where(m2, h_all[s], hn_all[s]))
+        top = st[-1]
+        if seq is None:
+            o_all = top["h"][1:]
+        else:   # the output: zero_output's rows past each sequence's end
+            o_all = where(m_all[:, :, None], zero[None], top["hn"])
         # the output TensorArray, written as the plain loop writes it
         elems = dict(ota.elems)
         size = ota.size
         om = ota.meta
         if not elems and not om.grad and ts[0] >= 0 and (om.dynamic or ts[-1] < size) and \
-                (not om.identical or om.shape in (None, (bsz, hid))):
+                (not om.identical or om.shape in (None, (bsz, hid_top))):
             # an empty array written at increasing indices: every write is valid
             if om.identical:
-                om.shape = (bsz, hid)
+                om.shape = (bsz, hid_top)
             elems = dict(zip(ts, o_all))
             size = max(size, ts[-1] + 1)
         else:
@@ -430,9 +476,11 @@ class Runner:
             for t, x in zip(ts, xs):
                 m.cleared.add((id(x), t))
         final[r["out"]] = TensorArrayValue(elems, size, ota.meta)
-        final[r["c"]] = c_all[steps].copy()
-        final[r["h"]] = h_all[steps].copy()
-        kept = (ts, cc_all, g_all, c_all, tc_all, dx, m_all)
+        for lr, L in zip(r["layers"], st):
+            final[lr["c"]] = L["c"][steps].copy()
+            final[lr["h"]] = L["h"][steps].copy()
+            del L["h"], L["hn"]
+        kept = (ts, st, m_all)
         return tuple(final), kept
 
     def backward(self, args, kept, diff_caps):
@@ -442,110 +490,132 @@ class Runner:
         n = r["n"]
         caps = args[n:-n]
         gys = args[-n:]
-        ts, cc_all, g_all, c_all, tc_all, dx, m_all = kept
-        w = caps[r["w"] - n]
-        gta, dc, dh = gys[r["out"]], gys[r["c"]], gys[r["h"]]
+        ts, st, m_all = kept
+        gta = gys[r["out"]]
         if not isinstance(gta, TensorArrayValue):
             return None
-        steps, bsz, hid = tc_all.shape
-        dt = w.dtype
-        if not all(isinstance(a, np.ndarray) and a.dtype == dt and a.shape == (bsz, hid)
-                   for a in (dc, dh)):
-            return None
-        h1, h2, h3 = hid, 2 * hid, 3 * hid
+        layers = r["layers"]
+        steps, bsz = st[0]["tc"].shape[:2]
+        dt = st[0]["tc"].dtype
+        dcs, dhs = [], []
+        for lr, L in zip(layers, st):
+            hid = L["tc"].shape[2]
+            dc, dh = gys[lr["c"]], gys[lr["h"]]
+            if not all(isinstance(a, np.ndarray) and a.dtype == dt and a.shape == (bsz, hid)
+                       for a in (dc, dh)):
+                return None
+            dcs.append(dc.copy())
+            dhs.append(np.array(dh, copy=True))
         # the gradient body's kernels in its order (AddN, Mul, TanhGrad's dy (1 - y^2),
         # SigmoidGrad's dy (y (1 - y)), Split's ConcatV2, BiasAddGrad, both MatMuls, the
-        # concat's Slices), and the captures' gradients summed over the iterations last to
-        # first as WhileGrad sums them: the plain loop's values bit for bit
+        # concat's Slices, the Selects' routing), and the captures' gradients summed over
+        # the iterations last to first as WhileGrad sums them: bit for bit the plain loop's
         one = dt.type(1)
-        deriv = one - g_all
-        np.multiply(g_all, deriv, out=deriv)
-        tj = g_all[:, :, h1:h2]
-        np.multiply(tj, tj, out=deriv[:, :, h1:h2])
-        np.subtract(one, deriv[:, :, h1:h2], out=deriv[:, :, h1:h2])
-        dtc_all = tc_all * tc_all
-        np.subtract(one, dtc_all, out=dtc_all)
-        matmul = _threads.matmul
-        want = set(diff_caps)
-        want_x, want_w, want_b = r["x"] - n in want, r["w"] - n in want, r["b"] - n in want
-        wt = w.T
-        dc = dc.copy()
-        dh = np.array(dh, copy=True)
-        multiply = np.multiply
-        gi, gj = g_all[:, :, :h1], g_all[:, :, h1:h2]
-        gf, go = g_all[:, :, h2:h3], g_all[:, :, h3:]
-        dz = np.empty((bsz, 4 * hid), dt)
-        dzi, dzj, dzf, dzo = dz[:, :h1], dz[:, h1:h2], dz[:, h2:h3], dz[:, h3:]
-        dtc = np.empty_like(dc)
-        dxs = {}
-        dw = db = None
-        gel = gta.elems
         zero = dt.type(0)
-        where = np.where
+        matmul = _threads.matmul
+        multiply, where, add = np.multiply, np.where, np.add
+        want = set(diff_caps)
+        want_x = r["x"] - n in want
+        prep = []
+        for lr, L in zip(layers, st):
+            g_all, tc_all = L["g"], L["tc"]
+            hid = tc_all.shape[2]
+            h1, h2, h3 = hid, 2 * hid, 3 * hid
+            deriv = one - g_all
+            multiply(g_all, deriv, out=deriv)
+            tj = g_all[:, :, h1:h2]
+            multiply(tj, tj, out=deriv[:, :, h1:h2])
+            np.subtract(one, deriv[:, :, h1:h2], out=deriv[:, :, h1:h2])
+            dtc_all = tc_all * tc_all
+            np.subtract(one, dtc_all, out=dtc_all)
+            w = caps[lr["w"] - n]
+            dz = np.empty((bsz, 4 * hid), dt)
+            prep.append({"deriv": deriv, "dtc_all": dtc_all, "wt": w.T, "dz": dz,
+                         "dtc": np.empty((bsz, hid), dt), "hid": hid,
+                         "dx": w.shape[0] - hid, "want_w": lr["w"] - n in want,
+                         "want_b": lr["b"] - n in want, "dw": None, "db": None})
+        dxs = {}
+        gel = gta.elems
+        top = len(layers) - 1
         for s in range(steps - 1, -1, -1):
-            dho = gel.get(ts[s])
-            if m_all is None:
-                if dho is not None:
-                    dh = np.add(dho, dh)
-                multiply(dh, go[s], out=dtc)
-                dtc *= dtc_all[s]
-                dc += dtc
-            else:
-                # the Selects' gradients: the copied-through rows to the previous state,
-                # the others to h' and c' (AddN of the two paths into each)
-                m2 = m_all[s][:, None]
-                dh_copy, dc_copy = where(m2, dh, zero), where(m2, dc, zero)
-                dh = where(m2, zero, dh)
-                if dho is not None:
-                    dh = np.add(where(m2, zero, dho), dh)
-                multiply(dh, go[s], out=dtc)
-                dtc *= dtc_all[s]
-                dc = np.add(where(m2, zero, dc), dtc)
-            multiply(dc, gj[s], out=dzi)
-            multiply(dc, gi[s], out=dzj)
-            multiply(dc, c_all[s], out=dzf)
-            multiply(dh, tc_all[s], out=dzo)
-            dz *= deriv[s]
-            dc *= gf[s]
-            if m_all is not None:
-                dc = np.add(dc_copy, dc)
-            if want_b:
-                gb = np.sum(dz, axis=(0,), dtype=dt)
-                if db is None:
-                    db = gb
+            m2 = m_all[s][:, None] if m_all is not None else None
+            d_in = gel.get(ts[s])   # the gradient into the top layer's output
+            if d_in is not None and m2 is not None:
+                d_in = where(m2, zero, d_in)
+            for li in range(top, -1, -1):
+                L, P = st[li], prep[li]
+                g_all, c_all, tc_all = L["g"], L["c"], L["tc"]
+                hid, dz, dtc = P["hid"], P["dz"], P["dtc"]
+                h1, h2, h3 = hid, 2 * hid, 3 * hid
+                gi, gj, gf, go = (g_all[s, :, :h1], g_all[s, :, h1:h2], g_all[s, :, h2:h3],
+                                  g_all[s, :, h3:])
+                dh, dc = dhs[li], dcs[li]
+                if m2 is None:
+                    if d_in is not None:
+                        dh = add(d_in, dh)
+                    multiply(dh, go, out=dtc)
+                    dtc *= P["dtc_all"][s]
+                    dc += dtc
                 else:
-                    np.add(db, gb, out=db)
-            dcc = matmul(dz, wt)
-            if want_w:
-                gw = matmul(cc_all[s].T, dz)
-                if dw is None:
-                    dw = gw.copy() if not gw.flags.owndata else gw
-                else:
-                    np.add(dw, gw, out=dw)
+                    dh_copy, dc_copy = where(m2, dh, zero), where(m2, dc, zero)
+                    dh = where(m2, zero, dh)
+                    if d_in is not None:
+                        dh = add(d_in, dh)
+                    multiply(dh, go, out=dtc)
+                    dtc *= P["dtc_all"][s]
+                    dc = add(where(m2, zero, dc), dtc)
+                multiply(dc, gj, out=dz[:, :h1])
+                multiply(dc, gi, out=dz[:, h1:h2])
+                multiply(dc, c_all[s], out=dz[:, h2:h3])
+                multiply(dh, tc_all[s], out=dz[:, h3:])
+                dz *= P["deriv"][s]
+                dc *= gf
+                if m2 is not None:
+                    dc = add(dc_copy, dc)
+                if P["want_b"]:
+                    gb = np.sum(dz, axis=(0,), dtype=dt)
+                    if P["db"] is None:
+                        P["db"] = gb
+                    else:
+                        add(P["db"], gb, out=P["db"])
+                dcc = matmul(dz, P["wt"])
+                if P["want_w"]:
+                    gw = matmul(L["cc"][s].T, dz)
+                    if P["dw"] is None:
+                        P["dw"] = gw if gw.flags.owndata else gw.copy()
+                    else:
+                        add(P["dw"], gw, out=P["dw"])
+                dx = P["dx"]
+                dhs[li] = dcc[:, dx:] if m2 is None else add(dh_copy, dcc[:, dx:])
+                dcs[li] = dc
+                d_in = dcc[:, :dx]   # into the layer below's h' (or the input array)
             if want_x:
-                dxs[ts[s]] = dcc[:, :dx]
-            dh = dcc[:, dx:] if m_all is None else np.add(dh_copy, dcc[:, dx:])
+                dxs[ts[s]] = d_in
         g_vars = []
+        roles = {}
+        for li, lr in enumerate(layers):
+            roles[lr["c"]] = dcs[li]
+            roles[lr["h"]] = np.ascontiguousarray(dhs[li])
         for k in range(n):
             if k == r["out"]:
                 g_vars.append(gta)
-            elif k == r["c"]:
-                g_vars.append(dc)
-            elif k == r["h"]:
-                g_vars.append(np.ascontiguousarray(dh))
+            elif k in roles:
+                g_vars.append(roles[k])
             else:
                 v = args[k]
                 g_vars.append(np.zeros_like(v) if isinstance(v, np.ndarray) else
                               np.zeros((), np.asarray(v).dtype))
         outs = []
+        by_cap = {}
+        for lr, P in zip(layers, prep):
+            by_cap[lr["w"] - n] = ("dw", P)
+            by_cap[lr["b"] - n] = ("db", P)
         for k in diff_caps:
             if k == r["x"] - n:
                 outs.append(TensorArrayValue(dxs, max(ts) + 1, _GRAD_META))
-            elif k == r["w"] - n:
-                outs.append(dw)
-            elif k == r["b"] - n:
-                outs.append(db)
+            elif k in by_cap:
+                key, P = by_cap[k]
+                outs.append(P[key])
             else:
                 return None
         return g_vars + outs
-
