@@ -68,7 +68,11 @@ def _lstm_case(cell_fn, dtype=np.float32, time_major=False, initial=False, batch
         out, st = tf.nn.dynamic_rnn(cell, x, initial_state=init, dtype=tf.as_dtype(dtype),
                                     time_major=time_major, sequence_length=lengths)
         top = st[-1] if isinstance(st, tuple) and not hasattr(st, "c") else st
-        loss = tf.reduce_sum(out * out) + tf.reduce_sum(top.c * top.h) + tf.reduce_sum(top.c)
+        if hasattr(top, "c"):
+            loss = tf.reduce_sum(out * out) + tf.reduce_sum(top.c * top.h) + \
+                tf.reduce_sum(top.c)
+        else:   # GRU: one state tensor
+            loss = tf.reduce_sum(out * out) + tf.reduce_sum(top * top * 0.5)
         xs = tf.trainable_variables() + [x] + ([init.c, init.h] if initial else [])
         return [out, st] + tf.gradients(loss, xs)
     return build
@@ -139,6 +143,19 @@ def test_multi_rnn_cell_fused_equals_plain(case, units, monkeypatch):
             [tf.nn.rnn_cell.LSTMCell(k) if i % 2 else tf.nn.rnn_cell.BasicLSTMCell(k)
              for i, k in enumerate(units)])
     _compare(_lstm_case(cell, **case), monkeypatch)
+
+
+@pytest.mark.parametrize("case", [
+    dict(),
+    dict(time_major=True, dtype=np.float64),
+    dict(lengths=[5, 2, 0]),
+    dict(lengths=[3, 5, 1], dtype=np.float64),
+    dict(batch=2, steps=30, depth=3, units=5),
+    dict(batch=24, steps=6, depth=40, units=48),
+])
+def test_gru_fused_equals_plain(case, monkeypatch):
+    """GRUCell runs fused, bit for bit the plain loop's."""
+    _compare(_lstm_case(lambda u: tf.nn.rnn_cell.GRUCell(u), **case), monkeypatch)
 
 
 def test_sequence_length_zeroes_outputs(monkeypatch):

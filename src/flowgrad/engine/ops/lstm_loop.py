@@ -177,27 +177,84 @@ def _match(graph, info, ctx):
         return {"c": k_c, "h": k_h, "w": k_w, "b": k_b, "fb": fb, "c_new": res(c_new),
                 "h_new": res(h_new)}, cc.inputs[0]
 
+    def gru_step(h_new):
+        """GRUCell's step, as built: h' = u * h + (1 - u) * tanh(BiasAdd(MatMul(
+        concat(x, r * h), Wc), bc)), r, u = split(sigmoid(BiasAdd(MatMul(concat(x, h),
+        Wg), bg)), 2)."""
+        keep, new = pair(h_new, "Add")
+        u_v, hk = pair(keep, "Mul")
+        k_h = feed(hk)
+        sub, cand = pair(new, "Mul")
+        one_v, u_v2 = pair(sub, "Sub")
+        if res(u_v2) != res(u_v) or const(one_v).ndim or float(const(one_v)) != 1.0:
+            raise ValueError("1 - u")
+        cb, _ = node(unary(cand, "Tanh"), "BiasAdd")
+        mc, _ = node(cb.inputs[0], "MatMul")
+        cc2, _ = node(mc.inputs[0], "ConcatV2")
+        r_v, hr = pair(cc2.inputs[1], "Mul")
+        if feed(hr) != k_h:
+            raise ValueError("r * h")
+        sp, _ = node(r_v, "Split")
+        if sp.attrs.get("num_split") != 2 or [res(r_v), res(u_v)] != list(sp.outputs) or \
+                int(const(sp.inputs[0])) not in (1, -1):
+            raise ValueError("split")
+        gb, _ = node(unary(sp.inputs[1], "Sigmoid"), "BiasAdd")
+        mg, _ = node(gb.inputs[0], "MatMul")
+        cc1, _ = node(mg.inputs[0], "ConcatV2")
+        if feed(cc1.inputs[1]) != k_h or res(cc1.inputs[0]) != res(cc2.inputs[0]):
+            raise ValueError("inputs")
+        for nd in (cb, gb):
+            if nd.attrs.get("data_format", "NHWC") not in ("NHWC", b"NHWC"):
+                raise ValueError("data_format")
+        for nd in (mc, mg):
+            if nd.attrs.get("transpose_a") or nd.attrs.get("transpose_b"):
+                raise ValueError("transpose")
+        for nd in (cc1, cc2):
+            if len(nd.inputs) != 3 or int(const(nd.inputs[2])) not in (1, -1):
+                raise ValueError("concat")
+        layer = {"h": k_h, "wg": feed(mg.inputs[1]), "bg": feed(gb.inputs[1]),
+                 "wc": feed(mc.inputs[1]), "bc": feed(cb.inputs[1]), "h_new": res(h_new)}
+        if not (k_h < n and min(layer["wg"], layer["bg"], layer["wc"], layer["bc"]) >= n):
+            raise ValueError("roles")
+        return layer, cc1.inputs[0]
+
     # MultiRNNCell: layer l's input is layer l-1's h'; the first reads the input array
     layers = []
     v = written
-    while True:
-        layer, v = lstm_step(v)
-        layers.insert(0, layer)
-        nd = prod.get(res(v))
-        if nd is not None and nd[0].type == "TensorArrayReadV3":
-            break
-        if len(layers) > 64:
-            return None
+    kind = "lstm"
+    before = set(used)
+    try:
+        while True:
+            layer, v = lstm_step(v)
+            layers.insert(0, layer)
+            nd = prod.get(res(v))
+            if nd is not None and nd[0].type == "TensorArrayReadV3":
+                break
+            if len(layers) > 64:
+                return None
+    except ValueError:
+        used.clear()
+        used.update(before)
+        kind = "gru"
+        layer, v = gru_step(written)
+        layers = [layer]
     rd, _ = node(v, "TensorArrayReadV3")
     k_x = feed(rd.inputs[0])
     if feed(rd.inputs[1]) != k_t or k_x < n:
         return None
-    state = [k for layer in layers for k in (layer["c"], layer["h"])]
-    weights = [k for layer in layers for k in (layer["w"], layer["b"])]
+    if kind == "gru":
+        state = [layers[0]["h"]]
+        weights = [layers[0][k] for k in ("wg", "bg", "wc", "bc")]
+        pairs = [[(layers[0]["h"], layers[0]["h_new"])]]
+    else:
+        state = [k for layer in layers for k in (layer["c"], layer["h"])]
+        weights = [k for layer in layers for k in (layer["w"], layer["b"])]
+        pairs = [[(layer["c"], layer["c_new"]), (layer["h"], layer["h_new"])]
+                 for layer in layers]
     if len(set(state)) != len(state) or len(set(weights)) != len(weights):
         return None
-    for layer in layers:
-        for k, new in ((layer["c"], layer["c_new"]), (layer["h"], layer["h_new"])):
+    for pl in pairs:
+        for k, new in pl:
             if seq is None:
                 if res(prog.fetches[k]) != new:
                     return None
@@ -236,8 +293,9 @@ def _match(graph, info, ctx):
         if k < n and k not in counters and v in read:
             return None
     for layer in layers:
-        del layer["c_new"], layer["h_new"]
-    return {"n": n, "t": k_t, "out": k_out, "x": k_x, "layers": layers,
+        layer.pop("c_new", None)
+        layer.pop("h_new", None)
+    return {"n": n, "t": k_t, "out": k_out, "x": k_x, "layers": layers, "kind": kind,
             "counters": counters, "bounds": _bounds(cprog, n, ctx), "seq": seq}
 
 
@@ -292,6 +350,48 @@ class Runner:
         self.cond_plan = cond_plan
         self.run_sub = run_sub
 
+    @staticmethod
+    def _write_out(ota, ts, o_all, bsz, hid, xs, m, replay):
+        """The output TensorArray's elements and size, written as the plain loop writes
+        them (None where a write would fail: the plain loop raises it, naming its op);
+        the input array's reads are marked done (clear_after_read)."""
+        elems = dict(ota.elems)
+        size = ota.size
+        om = ota.meta
+        if not elems and not om.grad and ts[0] >= 0 and (om.dynamic or ts[-1] < size) and \
+                (not om.identical or om.shape in (None, (bsz, hid))):
+            # an empty array written at increasing indices: every write is valid
+            if om.identical:
+                om.shape = (bsz, hid)
+            elems = dict(zip(ts, o_all))
+            size = max(size, ts[-1] + 1)
+        else:
+            try:
+                for s, t in enumerate(ts):
+                    size = _put(ota, elems, t, o_all[s], size)
+            except Exception:  # noqa: BLE001 - the plain loop raises it, naming its op
+                return None
+        if not replay:
+            for t, x in zip(ts, xs):
+                m.cleared.add((id(x), t))
+        return elems, size
+
+    def _inputs(self, xta, ts, bsz, dx, dt, clear):
+        """The input array's elements at the steps `ts` (None where the plain loop's read
+        would fail), and whether reads replay (no clearing)."""
+        m = xta.meta
+        replay = not clear or not m.clear
+        xs = []
+        for t in ts:
+            x = xta.elems.get(t)
+            if x is None or t < 0 or t >= xta.size or not isinstance(x, np.ndarray) or \
+                    x.shape != (bsz, dx) or x.dtype != dt:
+                return None
+            if not replay and (id(x), t) in m.cleared:
+                return None
+            xs.append(x)
+        return xs, replay
+
     def _steps(self, vals, caps):
         """The time counter's value at each iteration (the condition run on the counters),
         and the loop vars with the counters' final values."""
@@ -326,6 +426,8 @@ class Runner:
         return seq, vals
 
     def forward(self, args, clear=True):
+        if self.r["kind"] == "gru":
+            return self._gru_forward(args, clear)
         r = self.r
         n = r["n"]
         vals, caps = list(args[:n]), tuple(args[n:])
@@ -366,18 +468,11 @@ class Runner:
         steps = len(ts)
         if not steps:
             return None
-        xs = []
         m = xta.meta
-        replay = not clear or not m.clear
-        dx0 = ls[0][5]
-        for t in ts:
-            x = xta.elems.get(t)
-            if x is None or t < 0 or t >= xta.size or not isinstance(x, np.ndarray) or \
-                    x.shape != (bsz, dx0) or x.dtype != dt:
-                return None
-            if not replay and (id(x), t) in m.cleared:
-                return None
-            xs.append(x)
+        got = self._inputs(xta, ts, bsz, ls[0][5], dt, clear)
+        if got is None:
+            return None
+        xs, replay = got
         # every kernel call is the plain loop's (ConcatV2, MatMul through threads.matmul,
         # BiasAdd, the Add of forget_bias, the Sigmoid kernel's formula, Tanh, Mul, Add,
         # the Selects) on the same operands, so the values are the plain loop's bit for
@@ -455,26 +550,10 @@ class Runner:
             o_all = top["h"][1:]
         else:   # the output: zero_output's rows past each sequence's end
             o_all = where(m_all[:, :, None], zero[None], top["hn"])
-        # the output TensorArray, written as the plain loop writes it
-        elems = dict(ota.elems)
-        size = ota.size
-        om = ota.meta
-        if not elems and not om.grad and ts[0] >= 0 and (om.dynamic or ts[-1] < size) and \
-                (not om.identical or om.shape in (None, (bsz, hid_top))):
-            # an empty array written at increasing indices: every write is valid
-            if om.identical:
-                om.shape = (bsz, hid_top)
-            elems = dict(zip(ts, o_all))
-            size = max(size, ts[-1] + 1)
-        else:
-            try:
-                for s, t in enumerate(ts):
-                    size = _put(ota, elems, t, o_all[s], size)
-            except Exception:  # noqa: BLE001 - the plain loop raises it, naming its op
-                return None
-        if not replay:
-            for t, x in zip(ts, xs):
-                m.cleared.add((id(x), t))
+        got = self._write_out(ota, ts, o_all, bsz, hid_top, xs, m, replay)
+        if got is None:
+            return None
+        elems, size = got
         final[r["out"]] = TensorArrayValue(elems, size, ota.meta)
         for lr, L in zip(r["layers"], st):
             final[lr["c"]] = L["c"][steps].copy()
@@ -486,6 +565,8 @@ class Runner:
     def backward(self, args, kept, diff_caps):
         """WhileGrad's outputs: the gradients of the loop vars, then of the captures
         in `diff_caps`."""
+        if self.r["kind"] == "gru":
+            return self._gru_backward(args, kept, diff_caps)
         r = self.r
         n = r["n"]
         caps = args[n:-n]
@@ -616,6 +697,205 @@ class Runner:
             elif k in by_cap:
                 key, P = by_cap[k]
                 outs.append(P[key])
+            else:
+                return None
+        return g_vars + outs
+
+    # -- GRUCell -------------------------------------------------------------------------
+    def _gru_forward(self, args, clear):
+        r = self.r
+        n = r["n"]
+        lr = r["layers"][0]
+        vals, caps = list(args[:n]), tuple(args[n:])
+        xta, ota = caps[r["x"] - n], vals[r["out"]]
+        if not (isinstance(xta, TensorArrayValue) and isinstance(ota, TensorArrayValue)):
+            return None
+        wg, bg, wc, bc, h = (caps[lr["wg"] - n], caps[lr["bg"] - n], caps[lr["wc"] - n],
+                             caps[lr["bc"] - n], vals[lr["h"]])
+        arrs = [wg, bg, wc, bc, h]
+        if not all(isinstance(a, np.ndarray) for a in arrs):
+            return None
+        dt = h.dtype
+        if dt not in (np.float32, np.float64) or any(a.dtype != dt for a in arrs) or \
+                h.ndim != 2 or wg.ndim != 2 or wc.ndim != 2 or bg.ndim != 1 or bc.ndim != 1:
+            return None
+        bsz, hid = h.shape
+        dx = wg.shape[0] - hid
+        if dx < 0 or wg.shape[1] != 2 * hid or bg.shape[0] != 2 * hid or \
+                wc.shape != (dx + hid, hid) or bc.shape[0] != hid:
+            return None
+        seq = r["seq"]
+        if seq is not None:
+            lens, zero = caps[seq["len"] - n], caps[seq["zero"] - n]
+            if not (isinstance(lens, np.ndarray) and lens.shape == (bsz,) and
+                    lens.dtype.kind in "iu" and isinstance(zero, np.ndarray) and
+                    zero.shape == (bsz, hid) and zero.dtype == dt):
+                return None
+        ts, final = self._steps(vals, caps)
+        steps = len(ts)
+        if not steps:
+            return None
+        m = xta.meta
+        got = self._inputs(xta, ts, bsz, dx, dt, clear)
+        if got is None:
+            return None
+        xs, replay = got
+        matmul = _threads.matmul
+        one = dt.type(1)
+        absolute, negative, exp, add, divide, less, tanh, multiply, where = (
+            np.abs, np.negative, np.exp, np.add, np.divide, np.less, np.tanh, np.multiply,
+            np.where)
+        cc1_all = np.empty((steps, bsz, dx + hid), dt)
+        cc2_all = np.empty((steps, bsz, dx + hid), dt)
+        val_all = np.empty((steps, bsz, 2 * hid), dt)
+        cand_all = np.empty((steps, bsz, hid), dt)
+        sub_all = np.empty((steps, bsz, hid), dt)
+        h_all = np.empty((steps + 1, bsz, hid), dt)
+        hn_all = np.empty((steps, bsz, hid), dt) if seq is not None else h_all[1:]
+        m_all = None
+        if seq is not None:
+            m_all = np.empty((steps, bsz), bool)
+            for s in range(steps):
+                np.greater_equal(ts[s], lens, out=m_all[s])
+        h_all[0] = h
+        tmp = np.empty((bsz, 2 * hid), dt)
+        d = np.empty_like(tmp)
+        neg = np.empty(tmp.shape, bool)
+        prod = np.empty((bsz, hid), dt)
+        bgr, bcr = bg.reshape(1, -1), bc.reshape(1, -1)
+        for s in range(steps):
+            hp = h_all[s]
+            cc1 = cc1_all[s]
+            cc1[:, :dx] = xs[s]
+            cc1[:, dx:] = hp
+            z = matmul(cc1, wg)
+            z += bgr
+            absolute(z, out=tmp)
+            exp(negative(tmp, out=tmp), out=tmp)
+            add(tmp, one, out=d)
+            v = val_all[s]
+            divide(one, d, out=v)
+            divide(tmp, d, out=v, where=less(z, 0, out=neg))
+            rg, ug = v[:, :hid], v[:, hid:]
+            cc2 = cc2_all[s]
+            cc2[:, :dx] = xs[s]
+            multiply(rg, hp, out=cc2[:, dx:])
+            cz = matmul(cc2, wc)
+            cz += bcr
+            tanh(cz, out=cand_all[s])
+            np.subtract(one, ug, out=sub_all[s])
+            hn = hn_all[s]
+            multiply(ug, hp, out=hn)
+            hn += multiply(sub_all[s], cand_all[s], out=prod)
+            if seq is not None:
+                np.copyto(h_all[s + 1], where(m_all[s][:, None], hp, hn))
+        o_all = hn_all if seq is None else where(m_all[:, :, None], zero[None], hn_all)
+        got = self._write_out(ota, ts, o_all, bsz, hid, xs, m, replay)
+        if got is None:
+            return None
+        elems, size = got
+        final[r["out"]] = TensorArrayValue(elems, size, ota.meta)
+        final[lr["h"]] = h_all[steps].copy()
+        kept = (ts, cc1_all, cc2_all, val_all, cand_all, sub_all, m_all)
+        return tuple(final), kept
+
+    def _gru_backward(self, args, kept, diff_caps):
+        r = self.r
+        n = r["n"]
+        lr = r["layers"][0]
+        caps = args[n:-n]
+        gys = args[-n:]
+        ts, cc1_all, cc2_all, val_all, cand_all, sub_all, m_all = kept
+        gta, dh = gys[r["out"]], gys[lr["h"]]
+        steps, bsz, hid = cand_all.shape
+        dt = cand_all.dtype
+        if not isinstance(gta, TensorArrayValue) or not (
+                isinstance(dh, np.ndarray) and dh.dtype == dt and dh.shape == (bsz, hid)):
+            return None
+        dx = cc1_all.shape[2] - hid
+        wgt, wct = caps[lr["wg"] - n].T, caps[lr["wc"] - n].T
+        want = set(diff_caps)
+        want_x = r["x"] - n in want
+        want_wg, want_bg = lr["wg"] - n in want, lr["bg"] - n in want
+        want_wc, want_bc = lr["wc"] - n in want, lr["bc"] - n in want
+        one, zero = dt.type(1), dt.type(0)
+        matmul = _threads.matmul
+        multiply, where, add = np.multiply, np.where, np.add
+        # SigmoidGrad's y (1 - y) and TanhGrad's 1 - y^2 for all steps at once
+        vderiv = one - val_all
+        multiply(val_all, vderiv, out=vderiv)
+        cderiv = cand_all * cand_all
+        np.subtract(one, cderiv, out=cderiv)
+        dh = np.array(dh, copy=True)
+        dval = np.empty((bsz, 2 * hid), dt)
+        dcz = np.empty((bsz, hid), dt)
+        dwg = dbg = dwc = dbc = None
+        dxs = {}
+        gel = gta.elems
+
+        def acc(total, g):
+            if total is None:
+                return g if g.flags.owndata else g.copy()
+            add(total, g, out=total)
+            return total
+        for s in range(steps - 1, -1, -1):
+            hp = cc1_all[s][:, dx:]
+            v = val_all[s]
+            rg, ug = v[:, :hid], v[:, hid:]
+            gout = gel.get(ts[s])
+            dh_copy = None
+            if m_all is None:
+                dhn = dh if gout is None else add(gout, dh)
+            else:
+                m2 = m_all[s][:, None]
+                dh_copy = where(m2, dh, zero)
+                dhn = where(m2, zero, dh)
+                if gout is not None:
+                    dhn = add(where(m2, zero, gout), dhn)
+            # h' = u * h + (1 - u) * cand
+            du = multiply(dhn, hp)
+            dh_a = multiply(ug, dhn)
+            dsub = multiply(dhn, cand_all[s])
+            multiply(sub_all[s], dhn, out=dcz)
+            add(du, np.negative(dsub), out=dval[:, hid:])
+            dcz *= cderiv[s]
+            if want_bc:
+                dbc = acc(dbc, np.sum(dcz, axis=(0,), dtype=dt))
+            dcc2 = matmul(dcz, wct)
+            if want_wc:
+                dwc = acc(dwc, matmul(cc2_all[s].T, dcz))
+            drs = dcc2[:, dx:]
+            multiply(drs, hp, out=dval[:, :hid])
+            dh_b = multiply(rg, drs)
+            dgz = dval * vderiv[s]
+            if want_bg:
+                dbg = acc(dbg, np.sum(dgz, axis=(0,), dtype=dt))
+            dcc1 = matmul(dgz, wgt)
+            if want_wg:
+                dwg = acc(dwg, matmul(cc1_all[s].T, dgz))
+            if want_x:
+                dxs[ts[s]] = add(dcc1[:, :dx], dcc2[:, :dx])
+            dh = add(add(dh_a, dh_b), dcc1[:, dx:])
+            if dh_copy is not None:
+                dh = add(dh, dh_copy)
+        g_vars = []
+        for k in range(n):
+            if k == r["out"]:
+                g_vars.append(gta)
+            elif k == lr["h"]:
+                g_vars.append(dh)
+            else:
+                a = args[k]
+                g_vars.append(np.zeros_like(a) if isinstance(a, np.ndarray) else
+                              np.zeros((), np.asarray(a).dtype))
+        by_cap = {lr["wg"] - n: dwg, lr["bg"] - n: dbg, lr["wc"] - n: dwc,
+                  lr["bc"] - n: dbc}
+        outs = []
+        for k in diff_caps:
+            if k == r["x"] - n:
+                outs.append(TensorArrayValue(dxs, max(ts) + 1, _GRAD_META))
+            elif k in by_cap:
+                outs.append(by_cap[k])
             else:
                 return None
         return g_vars + outs
