@@ -1,5 +1,7 @@
 """A fused runner for tf.while_loop bodies that are one LSTM step (dynamic_rnn over
-BasicLSTMCell's math), forward and backward.
+BasicLSTMCell's math, LSTMCell without peepholes or projection, LSTMBlockCell), a
+MultiRNNCell of such steps, or one GRUCell step, each with or without sequence_length;
+forward and backward.
 
 The body of such a loop is ~20 ops per iteration and its gradient ~25; run op by op
 (even as a compiled plan) a small LSTM spends its time calling kernels, not computing.
@@ -13,6 +15,11 @@ When the body's lowered program is exactly this pattern (no other op):
     out'  = TensorArrayWriteV3(out, t, h')              out: a loop var
     t' = t + 1, and any other counter k' = k + 1
 
+(MultiRNNCell: layer l's concat reads layer l-1's h' instead of x, and the layers run
+one after the other over all steps; sequence_length: out' = Select(t >= len, zeros, h')
+and each state var Select(t >= len, old, new), dynamic_rnn's copy-through; GRUCell:
+h' = u * h + (1 - u) * tanh(BiasAdd(MatMul(concat(x, r * h), Wc), bc)) with r, u the
+halves of sigmoid(BiasAdd(MatMul(concat(x, h), Wg), bg))),
 the While op runs the iterations with a handful of NumPy calls each, into buffers
 allocated once for all of them, and WhileGrad walks them back with the gates kept
 from the forward pass (nothing recomputed, no activation copied). Every call is one the
@@ -22,8 +29,9 @@ dy (y (1 - y)), TanhGrad's dy (1 - y^2), both MatMuls of the gradient, the captu
 gradients summed over the iterations last to first as WhileGrad sums them), so the
 values are the plain loop's bit for bit (tests/test_lstm_loop.py).
 
-Anything else (sequence_length's selects, peepholes, dropout, other dtypes, a loop
-that runs no iteration, a TensorArray read the plain loop would reject) runs the
+Anything else (peepholes, projections, dropout, a MultiRNNCell of GRUs, Keras's LSTM/GRU
+loops, other dtypes, a loop that runs no iteration, a TensorArray read the plain loop
+would reject) runs the
 ordinary sub-plans: `match` returns None, or the runner returns None at run time
 before it has changed anything and the caller runs the plain loop.
 """
