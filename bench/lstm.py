@@ -2,7 +2,7 @@
 
     PYTHONPATH=src python bench/lstm.py [--tf-python /work/benchvenv/bin/python]
         [--torch-python PY] [--torch-threads 1] [--sizes 32,64,256 1,200,32]
-        [--vocab 10000] [--rounds 2] [--reps 7]
+        [--vocab 10000] [--rounds 2] [--reps 7] [--cell lstm|gru|lstm2]
 
 One step = embedding lookup of [batch, steps] token ids, an LSTM over them, sampled
 softmax (64 log-uniform candidates of `--vocab` classes) on every output, forward +
@@ -63,7 +63,7 @@ def _time(step, reps, rss0):
             "peak_mb": _peak_mb() - rss0}   # the high-water mark over the imports' RSS
 
 
-def graph_worker(which, B, T, H, V, reps):
+def graph_worker(which, B, T, H, V, reps, cell="lstm"):
     if which == "tf":
         import tensorflow.compat.v1 as tf
         tf.disable_v2_behavior()
@@ -88,13 +88,49 @@ def graph_worker(which, B, T, H, V, reps):
             h = tf.tanh(c) * tf.sigmoid(o)
             return h, (c, h)
 
+    class GRU(object):   # GRUCell's math on get_variable
+        state_size = H
+        output_size = H
+
+        def zero_state(self, b, dtype):
+            return tf.zeros([b, H], dtype)
+
+        def __call__(self, x, h, scope=None):
+            init = tf.random_uniform_initializer(-0.05, 0.05, seed=1)
+            d = x.shape[1] + H
+            wg = tf.get_variable("gates/kernel", [d, 2 * H], initializer=init)
+            bg = tf.get_variable("gates/bias", [2 * H], initializer=tf.ones_initializer())
+            wc = tf.get_variable("candidate/kernel", [d, H], initializer=init)
+            bc = tf.get_variable("candidate/bias", [H], initializer=tf.zeros_initializer())
+            v = tf.sigmoid(tf.nn.bias_add(tf.matmul(tf.concat([x, h], 1), wg), bg))
+            r, u = tf.split(v, 2, axis=1)
+            c = tf.tanh(tf.nn.bias_add(tf.matmul(tf.concat([x, r * h], 1), wc), bc))
+            new_h = u * h + (1 - u) * c
+            return new_h, new_h
+
+    class Stack(object):   # two LSTM layers (MultiRNNCell's structure)
+        state_size = ((H, H), (H, H))
+        output_size = H
+
+        def zero_state(self, b, dtype):
+            return tuple(Cell().zero_state(b, dtype) for _ in range(2))
+
+        def __call__(self, x, state, scope=None):
+            new = []
+            for i, st in enumerate(state):
+                with tf.variable_scope("cell_%d" % i):
+                    x, s = Cell()(x, st)
+                new.append(s)
+            return x, tuple(new)
+
     rss0 = _rss_mb()
     ids, labels = _data(B, T, V)
     init = tf.random_uniform_initializer(-0.05, 0.05, seed=2)
     emb = tf.get_variable("embedding", [V, H], initializer=init)
     x = tf.nn.embedding_lookup(emb, tf.constant(ids))
     with tf.variable_scope("rnn", reuse=tf.AUTO_REUSE):
-        out, _ = tf.nn.dynamic_rnn(Cell(), x, dtype=tf.float32)
+        rnn_cell = {"lstm": Cell, "gru": GRU, "lstm2": Stack}[cell]()
+        out, _ = tf.nn.dynamic_rnn(rnn_cell, x, dtype=tf.float32)
     sm_w = tf.get_variable("softmax_w", [V, H], initializer=init)
     sm_b = tf.get_variable("softmax_b", [V], initializer=tf.zeros_initializer())
     loss = tf.reduce_mean(tf.nn.sampled_softmax_loss(
@@ -167,13 +203,16 @@ def main():
     ap.add_argument("--reps", type=int, default=7)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--torch-threads", type=int, default=1)
+    ap.add_argument("--cell", choices=["lstm", "gru", "lstm2"], default="lstm",
+                    help="gru: GRUCell's math; lstm2: two LSTM layers (MultiRNNCell); "
+                         "both against TF only")
     ap.add_argument("--worker", nargs=5)
     a = ap.parse_args()
     if a.worker:
         which, B, T, H, V = a.worker
         args = (which, int(B), int(T), int(H), int(V), a.reps)
         print(json.dumps(torch_worker(*args, a.torch_threads) if which.startswith("torch")
-                         else graph_worker(*args)))
+                         else graph_worker(*args, cell=a.cell)))
         return
     here = os.path.abspath(__file__)
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
@@ -184,7 +223,8 @@ def main():
     def runnable(w):
         return os.path.exists(pys[w]) and subprocess.run(
             [pys[w], "-c", f"import {mods[w]}"], capture_output=True, env=env).returncode == 0
-    peers = [(label, w) for label, w in PEERS if runnable(w)]
+    peers = [(label, w) for label, w in PEERS if runnable(w) and
+             (a.cell == "lstm" or not w.startswith("torch"))]
     left = [label for label, w in PEERS if (label, w) not in peers]
     if left:
         print("left out (no Python with the package): " + ", ".join(left))
@@ -196,7 +236,8 @@ def main():
         for _ in range(a.rounds):
             for _, w in peers:
                 p = subprocess.run([pys[w], here, "--reps", str(a.reps), "--torch-threads",
-                                    str(a.torch_threads), "--worker", w, B, T, H, str(a.vocab)],
+                                    str(a.torch_threads), "--cell", a.cell, "--worker", w, B,
+                                    T, H, str(a.vocab)],
                                    capture_output=True, text=True, env=env)
                 lines = [ln for ln in p.stdout.splitlines() if ln.startswith("{")]
                 if p.returncode or not lines:

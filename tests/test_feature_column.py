@@ -32,15 +32,18 @@ def _close(got, want, path):
 
 def _as_flowgrad_builds(names):
     """TF's op names with its two known structural differences rewritten as flowgrad's:
-    tf.Assert is one op `<scope>/Assert/Assert` (TF: a cond `<scope>/Assert/AssertGuard/...`,
-    docs/design.md), and sparse_merge's result shape is an Identity (TF: a Const named
+    tf.Assert's AssertGuard cond is flowgrad's one Cond op beside the branches' NoOp and
+    Assert (TF: Switch, Identity and Merge ops too; the same op counter), and
+    sparse_merge's result shape is an Identity (TF: a Const named
     SparseTensor_1/dense_shape; the same count)."""
     out = []
     for n in names:
         if "/Assert/AssertGuard/" in n:
-            head = n.split("/Assert/AssertGuard/")[0] + "/Assert/Assert"
-            if not out or out[-1] != head:
-                out.append(head)
+            head, tail = n.split("/Assert/AssertGuard/", 1)
+            if tail in ("NoOp", "Assert") or tail.startswith("Assert/data_"):
+                out.append(n)
+            elif tail == "Merge":
+                out.append(head + "/Assert/AssertGuard/Cond")
             continue
         out.append(n.replace("SparseMerge/SparseTensor_1/dense_shape", "SparseMerge/Identity"))
     return out

@@ -50,6 +50,8 @@ _EXTRA = {
     "Conv3DBackpropInputV2": lambda: tf.nn.conv3d_transpose(
         _x([1, 2, 2, 2, 2]), _x([2, 2, 2, 2, 2], 1), [1, 3, 3, 3, 2], [1] * 5, "VALID"),
     "OnesLike": lambda: _op("OnesLike", [_x([3, 2])]),
+    "ReverseSequence": lambda: tf.reverse_sequence(_x([3, 2]), [2, 1, 0], seq_axis=1,
+                                                   batch_axis=0),
     # TF 1.14's gradients build these no more (Softplus: grad * sigmoid; concat: Slices)
     "SoftplusGrad": lambda: _op("SoftplusGrad", [_x([3, 2]), _x([3, 2], 1)]),
     "SplitV": lambda: tf.split(_x([3, 4]), [1, 3], axis=1)[0],

@@ -2,7 +2,7 @@
 
 Every case builds the same graph twice: once as is (dynamic_rnn's While op runs the fused
 runner, checked by counting its calls) and once with the matcher turned off (the body's
-ops run one by one); outputs, final states and gradients must agree to float rounding.
+ops run one by one); outputs, final states and gradients must be equal bit for bit.
 Also: ScatterAdd/ScatterSub in rounds equal ufunc.at exactly.
 """
 import numpy as np
@@ -43,17 +43,17 @@ def _flat(x):
     return [x]
 
 
-def _compare(build, monkeypatch, rtol):
+def _compare(build, monkeypatch, rtol=None):
     got, again, calls = _run(build, True, monkeypatch)
     want, _, _ = _run(build, False, monkeypatch)
     assert calls and all(calls), "the fused runner did not run"
     for g, a, w in zip(_flat(got), _flat(again), _flat(want)):
-        np.testing.assert_allclose(g, w, rtol=rtol, atol=rtol)
+        np.testing.assert_array_equal(g, w)   # bit for bit the plain loop's
         np.testing.assert_array_equal(g, a)
 
 
 def _lstm_case(cell_fn, dtype=np.float32, time_major=False, initial=False, batch=3, steps=5,
-               depth=4, units=6):
+               depth=4, units=6, lengths=None):
     def build():
         tf.set_random_seed(3)
         rng = np.random.RandomState(0)
@@ -66,8 +66,13 @@ def _lstm_case(cell_fn, dtype=np.float32, time_major=False, initial=False, batch
                 tf.constant(rng.randn(batch, units).astype(dtype)),
                 tf.constant(rng.randn(batch, units).astype(dtype)))
         out, st = tf.nn.dynamic_rnn(cell, x, initial_state=init, dtype=tf.as_dtype(dtype),
-                                    time_major=time_major)
-        loss = tf.reduce_sum(out * out) + tf.reduce_sum(st.c * st.h) + tf.reduce_sum(st.c)
+                                    time_major=time_major, sequence_length=lengths)
+        top = st[-1] if isinstance(st, tuple) and not hasattr(st, "c") else st
+        if hasattr(top, "c"):
+            loss = tf.reduce_sum(out * out) + tf.reduce_sum(top.c * top.h) + \
+                tf.reduce_sum(top.c)
+        else:   # GRU: one state tensor
+            loss = tf.reduce_sum(out * out) + tf.reduce_sum(top * top * 0.5)
         xs = tf.trainable_variables() + [x] + ([init.c, init.h] if initial else [])
         return [out, st] + tf.gradients(loss, xs)
     return build
@@ -79,6 +84,7 @@ def _lstm_case(cell_fn, dtype=np.float32, time_major=False, initial=False, batch
     dict(initial=True),
     dict(dtype=np.float64),
     dict(batch=1, steps=40, depth=3, units=5),
+    dict(batch=24, steps=6, depth=40, units=48),   # products the intra-op pool splits
 ])
 def test_basic_lstm_fused_equals_plain(case, monkeypatch):
     dtype = case.get("dtype", np.float32)
@@ -106,20 +112,75 @@ def test_embedding_adam_step_equal(monkeypatch):
     want, _, _ = _run(build, False, monkeypatch)
     assert calls and all(calls)
     for g, w in zip(got, want):
-        np.testing.assert_allclose(g, w, rtol=1e-5, atol=1e-6)
+        np.testing.assert_array_equal(g, w)
 
 
-def test_sequence_length_runs_plain_loop(monkeypatch):
-    """A body with sequence_length's selects is no LSTM step: the plain loop runs it."""
+@pytest.mark.parametrize("case", [
+    dict(lengths=[5, 2, 0]),
+    dict(lengths=[5, 5, 5]),
+    dict(lengths=[0, 0, 0]),
+    dict(lengths=[3, 1, 2], initial=True),
+    dict(lengths=[4, 2, 5], time_major=True, dtype=np.float64),
+    dict(lengths=[17, 40, 1, 33], batch=4, steps=40, depth=3, units=5),
+])
+def test_sequence_length_fused_equals_plain(case, monkeypatch):
+    """dynamic_rnn's selects (zero output and the state copied through past each length)
+    run fused too, bit for bit."""
+    _compare(_lstm_case(lambda u: tf.nn.rnn_cell.LSTMCell(u), **case), monkeypatch)
+
+
+@pytest.mark.parametrize("case", [
+    dict(),
+    dict(lengths=[5, 2, 0]),
+    dict(lengths=[4, 1, 3], time_major=True, dtype=np.float64),
+    dict(batch=2, steps=30, depth=3, units=5),
+])
+@pytest.mark.parametrize("units", [(6, 6), (7, 4, 5)])
+def test_multi_rnn_cell_fused_equals_plain(case, units, monkeypatch):
+    """MultiRNNCell of LSTM cells: layer by layer over all steps, bit for bit."""
+    def cell(u):
+        return tf.nn.rnn_cell.MultiRNNCell(
+            [tf.nn.rnn_cell.LSTMCell(k) if i % 2 else tf.nn.rnn_cell.BasicLSTMCell(k)
+             for i, k in enumerate(units)])
+    _compare(_lstm_case(cell, **case), monkeypatch)
+
+
+@pytest.mark.parametrize("case", [
+    dict(),
+    dict(time_major=True, dtype=np.float64),
+    dict(lengths=[5, 2, 0]),
+    dict(lengths=[3, 5, 1], dtype=np.float64),
+    dict(batch=2, steps=30, depth=3, units=5),
+    dict(batch=24, steps=6, depth=40, units=48),
+])
+def test_gru_fused_equals_plain(case, monkeypatch):
+    """GRUCell runs fused, bit for bit the plain loop's."""
+    _compare(_lstm_case(lambda u: tf.nn.rnn_cell.GRUCell(u), **case), monkeypatch)
+
+
+def test_sequence_length_zeroes_outputs(monkeypatch):
     def build():
         tf.set_random_seed(3)
         x = tf.constant(np.random.RandomState(0).randn(2, 4, 3).astype(np.float32))
         out, st = tf.nn.dynamic_rnn(tf.nn.rnn_cell.BasicLSTMCell(5), x, sequence_length=[4, 2],
                                     dtype=tf.float32)
-        return [out] + tf.gradients(tf.reduce_sum(out), tf.trainable_variables())
+        return [out, st.h] + tf.gradients(tf.reduce_sum(out), tf.trainable_variables())
     got, _, calls = _run(build, True, monkeypatch)
-    assert calls == []
+    assert calls and all(calls)
     assert np.all(got[0][1, 2:] == 0)
+    np.testing.assert_array_equal(got[1][1], got[0][1, 1])
+
+
+def test_peepholes_run_plain_loop(monkeypatch):
+    """A body the matcher does not know (LSTMCell with peepholes) runs the plain loop."""
+    def build():
+        tf.set_random_seed(3)
+        x = tf.constant(np.random.RandomState(0).randn(2, 4, 3).astype(np.float32))
+        out, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.LSTMCell(5, use_peepholes=True), x,
+                                   dtype=tf.float32)
+        return [out]
+    _, _, calls = _run(build, True, monkeypatch)
+    assert calls == []
 
 
 def test_clear_after_read_still_enforced(monkeypatch):

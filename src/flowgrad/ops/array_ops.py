@@ -15,7 +15,8 @@ __all__ = [
     "fill", "zeros_like", "ones_like", "zeros", "ones", "broadcast_to", "range", "linspace",
     "lin_space", "eye", "where", "placeholder", "placeholder_with_default", "transpose",
     "invert_permutation", "expand_dims", "squeeze", "concat", "stack", "unstack", "split",
-    "slice", "gather", "gather_nd", "scatter_nd", "tile", "pad", "reverse", "reverse_v2",
+    "slice", "gather", "gather_nd", "scatter_nd", "tile", "pad", "reverse", "reverse_sequence",
+    "reverse_v2",
     "one_hot", "boolean_mask", "unique", "sequence_mask", "sort", "argsort", "batch_gather",
     "meshgrid",
     "setdiff1d", "check_numerics", "space_to_batch_nd", "batch_to_space_nd",
@@ -40,7 +41,8 @@ from ..engine.ops.construction import (fill, lin_space, linspace, one_hot, ones,
                                        zeros_like)
 from ..engine.ops.indexing import gather as _gather
 from ..engine.ops.indexing import gather_nd as _gather_nd
-from ..engine.ops.indexing import reverse, reverse_v2, scatter_nd, setdiff1d, unique, where
+from ..engine.ops.indexing import (reverse, reverse_sequence, reverse_v2, scatter_nd, setdiff1d,
+                                   unique, where)
 from ..engine.ops.joining import concat, pad, slice, split, stack, tile, unstack
 from ..engine.ops.shape import (broadcast_to, check_numerics, expand_dims, identity, identity_n,
                                 invert_permutation, rank, reshape, shape, shape_n, size, squeeze,

@@ -5,14 +5,16 @@ through)."""
 from __future__ import annotations
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.constant_op import constant, convert_to_tensor
+from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
 from ..engine.framework.graph import Tensor, get_default_graph, name_scope
 from ..engine.framework.tensor_shape import TensorShape, dimension_value
+from ..engine.ops.control_flow import cond as _cf_cond
 from ..engine.ops.control_flow import while_loop
 from . import _nest as nest
 from . import array_ops, math_ops
 from . import variable_scope as vs
 from .logging_ops import Assert
+from .rnn_cell_impl import _concat
 from .tensor_array_ops import TensorArray
 from ..engine.ops.comparison import equal as _equal
 from ..engine.ops.comparison import logical_not as _logical_not
@@ -72,20 +74,25 @@ def _infer_state_dtype(explicit_dtype, state):
     return state.dtype
 
 
-def _concat(prefix, suffix):
-    """[prefix] + suffix as a list (ints or scalar tensors), for array_ops.stack."""
-    p = [prefix]
-    s = TensorShape(suffix).as_list() if not isinstance(suffix, Tensor) else [suffix]
-    return p + s
-
-
 def _static_concat(prefix, suffix):
-    return TensorShape(list(prefix)).concatenate(
-        TensorShape(suffix) if not isinstance(suffix, Tensor) else TensorShape([None]))
+    """TF's `_concat(prefix, suffix, static=True)` as a TensorShape: like TF it makes the
+    Const ops of a fully defined prefix / suffix (graph-seeded random ops count them)."""
+    return TensorShape(_concat(prefix, suffix, static=True))
+
+
+def _shape_concat(prefix, suffix):
+    """TensorShape(prefix) + suffix (a shape, or a Tensor's constant value), no ops."""
+    if isinstance(suffix, Tensor):
+        v = const_value(suffix)
+        suffix = TensorShape(None) if v is None else TensorShape(list(v))
+    return TensorShape(list(prefix)).concatenate(TensorShape(suffix))
 
 
 def _zeros(batch_size, size, dtype):
-    return array_ops.zeros(array_ops.stack(_concat(batch_size, size)), dtype)
+    """Zeros [batch_size] + size made as TF's rnn makes them (Const, Const, ConcatV2, Fill)."""
+    shape = _concat(batch_size, size)
+    return array_ops.zeros(shape if isinstance(shape, Tensor) else array_ops.stack(shape),
+                           dtype)
 
 
 def _copy_one_through(copy_cond, output, new_output):
@@ -96,19 +103,42 @@ def _copy_one_through(copy_cond, output, new_output):
     return array_ops.where(copy_cond, output, new_output)
 
 
-def _rnn_step(time, sequence_length, zero_output, state, call_cell):
+def _rnn_step(time, sequence_length, zero_output, state, call_cell,
+              min_sequence_length=None, max_sequence_length=None, skip_conditionals=True):
     """One step with sequence_length: past a sequence's length its output is zero and its
-    state is copied through (TF's _rnn_step with skip_conditionals=True)."""
+    state is copied through (TF's _rnn_step). dynamic_rnn selects at every step
+    (skip_conditionals); static_rnn builds TF's two conds: all copied through from
+    max_sequence_length on, nothing copied before min_sequence_length."""
     flat_state = nest.flatten(state)
     flat_zero_output = nest.flatten(zero_output)
     copy_cond = time >= sequence_length
-    new_output, new_state = call_cell()
-    nest.assert_same_structure(state, new_state)
-    new_state = nest.flatten(new_state)
-    new_output = nest.flatten(new_output)
-    final_output = [_copy_one_through(copy_cond, z, o)
-                    for z, o in zip(flat_zero_output, new_output)]
-    final_state = [_copy_one_through(copy_cond, s, n) for s, n in zip(flat_state, new_state)]
+
+    def _copy_some_through(flat_new_output, flat_new_state):
+        return ([_copy_one_through(copy_cond, z, o)
+                 for z, o in zip(flat_zero_output, flat_new_output)] +
+                [_copy_one_through(copy_cond, s, n)
+                 for s, n in zip(flat_state, flat_new_state)])
+
+    def _call():
+        new_output, new_state = call_cell()
+        nest.assert_same_structure(zero_output, new_output)
+        nest.assert_same_structure(state, new_state)
+        return nest.flatten(new_output), nest.flatten(new_state)
+
+    if skip_conditionals:
+        final = _copy_some_through(*_call())
+    else:
+        def _maybe_copy_some_through():
+            flat_new_output, flat_new_state = _call()
+            return _cf_cond(time < min_sequence_length,
+                            lambda: flat_new_output + flat_new_state,
+                            lambda: _copy_some_through(flat_new_output, flat_new_state))
+
+        final = _cf_cond(time >= max_sequence_length,
+                         lambda: flat_zero_output + flat_state, _maybe_copy_some_through)
+        final = list(final) if isinstance(final, (list, tuple)) else [final]
+    final_output = final[:len(flat_zero_output)]
+    final_state = final[len(flat_zero_output):]
     for output, flat_output in zip(final_output, flat_zero_output):
         output.set_shape(flat_output.shape)
     for substate, flat_substate in zip(final_state, flat_state):
@@ -144,7 +174,7 @@ def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=No
             flat_input = tuple(_transpose_batch_time(input_) for input_ in flat_input)
         parallel_iterations = parallel_iterations or 32
         if sequence_length is not None:
-            sequence_length = math_ops.to_int32(sequence_length)
+            sequence_length = math_ops.cast(sequence_length, _dt.int32)
             if sequence_length.shape.ndims not in (None, 1):
                 raise ValueError(f"sequence_length must be a vector of length batch_size, but "
                                  f"saw shape: {sequence_length.shape}")
@@ -205,7 +235,7 @@ def _dynamic_rnn_loop(cell, inputs, initial_state, parallel_iterations, swap_mem
 
     output_ta = tuple(
         _create_ta("output_%d" % i,
-                   element_shape=_static_concat([const_batch_size], out_size),
+                   element_shape=_shape_concat([const_batch_size], out_size),
                    dtype=state_dtype) for i, out_size in enumerate(flat_output_size))
     input_ta = tuple(_create_ta("input_%d" % i, element_shape=inp.shape[1:], dtype=inp.dtype)
                      for i, inp in enumerate(flat_input))
@@ -288,9 +318,9 @@ def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=Non
             output_size = cell.output_size
             zero_output = nest.pack_sequence_as(
                 output_size, tuple(_create_zero_output(s) for s in nest.flatten(output_size)))
-            sequence_length = math_ops.to_int32(sequence_length)
-            math_ops.reduce_min(sequence_length)
-            math_ops.reduce_max(sequence_length)
+            sequence_length = math_ops.cast(sequence_length, _dt.int32)
+            min_sequence_length = math_ops.reduce_min(sequence_length)
+            max_sequence_length = math_ops.reduce_max(sequence_length)
         for time, input_ in enumerate(inputs):
             if time > 0:
                 varscope.reuse_variables()
@@ -300,7 +330,8 @@ def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=Non
 
             if sequence_length is not None:
                 output, state = _rnn_step(time, sequence_length, zero_output, state,
-                                          call_cell)
+                                          call_cell, min_sequence_length,
+                                          max_sequence_length, skip_conditionals=False)
             else:
                 output, state = call_cell()
             outputs.append(output)
@@ -314,20 +345,12 @@ def static_state_saving_rnn(cell, inputs, state_saver, state_name, sequence_leng
 
 
 def _reverse_sequence(input_, seq_lengths, seq_axis, batch_axis):
-    """input_ with the first seq_lengths[b] steps of each batch entry b reversed."""
+    """input_ with the first seq_lengths[b] steps of each batch entry b reversed (TF's
+    ReverseSequence op), or all steps without seq_lengths (ReverseV2)."""
     if seq_lengths is None:
         return array_ops.reverse(input_, axis=[seq_axis])
-    x = input_ if (seq_axis, batch_axis) == (1, 0) else _transpose_batch_time(input_)
-    n = array_ops.shape(x)[1]
-    t = array_ops.range(n)
-    lengths = array_ops.expand_dims(math_ops.cast(seq_lengths, _dt.int32), 1)
-    idx = array_ops.where(t[None, :] < lengths, lengths - 1 - t[None, :],
-                          t[None, :] + 0 * lengths)
-    batch = array_ops.zeros_like(idx) + array_ops.expand_dims(
-        array_ops.range(array_ops.shape(x)[0]), 1)
-    out = array_ops.gather_nd(x, array_ops.stack([batch, idx], 2))
-    out.set_shape(x.shape)
-    return out if (seq_axis, batch_axis) == (1, 0) else _transpose_batch_time(out)
+    return array_ops.reverse_sequence(input=input_, seq_lengths=seq_lengths,
+                                      seq_axis=seq_axis, batch_axis=batch_axis)
 
 
 def bidirectional_dynamic_rnn(cell_fw, cell_bw, inputs, sequence_length=None,
@@ -451,17 +474,12 @@ def raw_rnn(cell, loop_fn, parallel_iterations=None, swap_memory=False, scope=No
             flat_emit_dtypes = [flat_state[0].dtype] * len(flat_emit_size)
         flat_emit_ta = [
             TensorArray(dtype=dt, dynamic_size=True, size=0,
-                        element_shape=_static_concat([const_batch_size], size
-                                                     if not isinstance(size, Tensor)
-                                                     else TensorShape(None)),
+                        element_shape=_shape_concat([const_batch_size], size),
                         name="rnn_output_%d" % i)
             for i, (dt, size) in enumerate(zip(flat_emit_dtypes, flat_emit_size))]
         emit_ta = nest.pack_sequence_as(emit_structure, flat_emit_ta)
-        flat_zero_emit = [
-            array_ops.zeros(array_ops.concat([array_ops.stack([batch_size]), size], 0)
-                            if isinstance(size, Tensor) else
-                            array_ops.stack(_concat(batch_size, size)), dt)
-            for size, dt in zip(flat_emit_size, flat_emit_dtypes)]
+        flat_zero_emit = [array_ops.zeros(_concat(batch_size, size), dt)
+                          for size, dt in zip(flat_emit_size, flat_emit_dtypes)]
         zero_emit = nest.pack_sequence_as(emit_structure, flat_zero_emit)
 
         def condition(unused_time, elements_finished, *_):

@@ -220,7 +220,7 @@ class Variable(metaclass=_VariableMeta):
         self._save_slice_info = None
         g = get_default_graph()
         init_from_fn = callable(initial_value)
-        with g._atomic(), g.control_dependencies(None):
+        with g._atomic(), g.control_dependencies(None), g._cf_outside():
             with name_scope(name, "Variable", [] if init_from_fn else [initial_value]) as scope:
                 if init_from_fn:
                     # as TF: an initializer function's ops get no device (device(None))
@@ -495,7 +495,7 @@ class ResourceVariable(Variable):
         self._caching_device = caching_device
         self._constraint = constraint
         g = get_default_graph()
-        with g._atomic(), g.control_dependencies(None):
+        with g._atomic(), g.control_dependencies(None), g._cf_outside():
             with name_scope(name, "Variable", [] if init_from_fn else [initial_value]) as scope:
                 handle_name = scope[:-1]
                 with name_scope("Initializer"), g.device(None):

@@ -6,7 +6,8 @@ TF's numbers only when every op of the gradients and optimizers is created as TF
 from golden_scripts import stdout_of
 
 SCRIPTS = ["dropout_after_adam.py", "conv_momentum_then_sample.py",
-           "lstm_rmsprop_then_init.py", "word2vec_nce_then_sample.py"]
+           "lstm_rmsprop_then_init.py", "word2vec_nce_then_sample.py",
+           "dynamic_rnn_lstm_gru_dense.py"]
 
 
 def cases(tf):

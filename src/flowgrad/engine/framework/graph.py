@@ -350,6 +350,7 @@ class Graph:
     # tensor a context first reads from outside it; flowgrad counts them (_cf_note) so that
     # graph-seeded random ops made later get TF's seeds.
     _cf_contexts = ()
+    _cf_lifted = frozenset()   # ops made by _cf_outside while a context was being built
 
     def __init__(self):
         self._ops = []
@@ -581,9 +582,28 @@ class Graph:
         control-flow contexts being built (each outer context first)."""
         for t in tensors:
             for start, seen in self._cf_contexts:
-                if t._op._id < start and t not in seen:
+                if (t._op._id < start or t._op in self._cf_lifted) and t not in seen:
                     seen.add(t)
                     self._last_id += 1
+
+    @contextlib.contextmanager
+    def _cf_outside(self):
+        """TF's init_scope (a variable's ops) inside a cond branch / loop body: the ops made
+        here are outside the contexts being built, so reading them there counts a
+        Switch/Enter (TF: `rnn/while/basic_lstm_cell/MatMul/Enter` of the kernel)."""
+        saved = self._cf_contexts
+        if not saved:
+            yield
+            return
+        n0 = len(self._ops)
+        self._cf_contexts = []
+        try:
+            yield
+        finally:
+            self._cf_contexts = saved
+            if not isinstance(self._cf_lifted, set):
+                self._cf_lifted = set()
+            self._cf_lifted.update(self._ops[n0:])
 
     @contextlib.contextmanager
     def _cf_context(self, seen=()):

@@ -254,6 +254,85 @@ def reverse(tensor: TensorLike, axis: IntsLike, name: str | None = None) -> Tens
 reverse_v2 = reverse
 
 
+# -- ReverseSequence ---------------------------------------------------------------------------
+def _reverse_sequence_infer(inputs, attrs):
+    x, lengths = inputs
+    if lengths.shape.ndims not in (None, 1):
+        raise ValueError(f"Shape must be rank 1 but is rank {lengths.shape.ndims}")
+    if x.shape.ndims is None:
+        return [(x.dtype.base_dtype, x.shape)]
+    rank, seq_dim, batch_dim = x.shape.ndims, attrs["seq_dim"], attrs["batch_dim"]
+    if batch_dim >= rank:
+        raise ValueError(f"batch_dim must be < input rank: {batch_dim} vs. {rank}")
+    if seq_dim >= rank:
+        raise ValueError(f"seq_dim must be < input rank: {seq_dim} vs. {rank}")
+    dims = list(x.shape.dims)
+    dims[batch_dim] = merge_shapes(TensorShape([dims[batch_dim]]),
+                                   lengths.shape.with_rank(1)).dims[0]
+    return [(x.dtype.base_dtype, TensorShape(dims))]
+
+
+def _reverse_sequence_kernel(x, lengths, seq_dim=0, batch_dim=0, Tlen=None):
+    x = np.asarray(x)
+    lengths = np.asarray(lengths).reshape(-1)
+    if seq_dim == batch_dim:
+        raise _invalid(f"seq_dim == batch_dim == {seq_dim}")
+    if lengths.shape[0] != x.shape[batch_dim]:
+        raise _invalid(f"Length of seq_lens != input.dims({batch_dim}), ({lengths.shape[0]} "
+                       f"vs. {x.shape[batch_dim]})")
+    for i, n in enumerate(lengths):
+        if n < 0:
+            raise _invalid(f"seq_lens({i}) < 0")
+        if n > x.shape[seq_dim]:
+            raise _invalid(f"seq_lens({i}) > input.dims({seq_dim})")
+    # index along seq_dim per batch entry: n-1-t below n, t beyond it
+    t = np.arange(x.shape[seq_dim])
+    n = lengths.astype(np.int64)[:, None]
+    idx = np.where(t[None, :] < n, n - 1 - t[None, :], t[None, :])   # [batch, time]
+    if batch_dim > seq_dim:
+        idx = idx.T
+    shape = [1] * x.ndim
+    shape[batch_dim], shape[seq_dim] = x.shape[batch_dim], x.shape[seq_dim]
+    return np.take_along_axis(x, idx.reshape(shape), seq_dim)
+
+
+register_op("ReverseSequence", infer=_reverse_sequence_infer, kernel=_reverse_sequence_kernel,
+            grad=lambda op, grad: [reverse_sequence(grad, op.inputs[1],
+                                                    seq_axis=op.get_attr("seq_dim"),
+                                                    batch_axis=op.get_attr("batch_dim")),
+                                   None])
+
+
+def reverse_sequence(input: TensorLike, seq_lengths: TensorLike, seq_axis: int | None = None,
+                     batch_axis: int | None = None, name: str | None = None,
+                     seq_dim: int | None = None, batch_dim: int | None = None) -> Tensor:
+    """Reverses the first `seq_lengths[b]` slices along `seq_axis` of each batch entry b
+    (along `batch_axis`); the rest are left in place (op ReverseSequence).
+
+    >>> tf.Session().run(tf.reverse_sequence([[1, 2, 3], [4, 5, 6]], [2, 3], 1, 0))
+    array([[2, 1, 3], [6, 5, 4]], dtype=int32)
+    """
+    if seq_axis is not None and seq_dim is not None:
+        raise ValueError("Cannot specify both 'seq_dim' and 'seq_axis'")
+    if batch_axis is not None and batch_dim is not None:
+        raise ValueError("Cannot specify both 'batch_dim' and 'batch_axis'")
+    seq_axis = seq_dim if seq_axis is None else seq_axis
+    batch_axis = batch_dim if batch_axis is None else batch_axis
+    if seq_axis is None:
+        raise TypeError("Expected int for argument 'seq_dim' not None.")
+    batch_axis = 0 if batch_axis is None else batch_axis
+    with _scope(name, "ReverseSequence", []) as scope:
+        x = to_tensor(input, name="input")
+        lengths = to_tensor(seq_lengths, name="seq_lengths")
+        if lengths.dtype.base_dtype not in (_dt.int32, _dt.int64):
+            raise TypeError(f"Value passed to parameter 'seq_lengths' has DataType "
+                            f"{lengths.dtype.base_dtype.name} not in list of allowed values: "
+                            "int32, int64")
+        return apply("ReverseSequence", [x, lengths],
+                     {"seq_dim": int(seq_axis), "batch_dim": int(batch_axis),
+                      "Tlen": lengths.dtype.base_dtype}, scope)
+
+
 # -- GatherV2 ----------------------------------------------------------------------------------
 def _index_dtype_check(t, op_type, arg="indices"):
     if t.dtype.base_dtype not in (_dt.int32, _dt.int64):

@@ -1,5 +1,7 @@
 """A fused runner for tf.while_loop bodies that are one LSTM step (dynamic_rnn over
-BasicLSTMCell's math), forward and backward.
+BasicLSTMCell's math, LSTMCell without peepholes or projection, LSTMBlockCell), a
+MultiRNNCell of such steps, or one GRUCell step, each with or without sequence_length;
+forward and backward.
 
 The body of such a loop is ~20 ops per iteration and its gradient ~25; run op by op
 (even as a compiled plan) a small LSTM spends its time calling kernels, not computing.
@@ -13,18 +15,23 @@ When the body's lowered program is exactly this pattern (no other op):
     out'  = TensorArrayWriteV3(out, t, h')              out: a loop var
     t' = t + 1, and any other counter k' = k + 1
 
+(MultiRNNCell: layer l's concat reads layer l-1's h' instead of x, and the layers run
+one after the other over all steps; sequence_length: out' = Select(t >= len, zeros, h')
+and each state var Select(t >= len, old, new), dynamic_rnn's copy-through; GRUCell:
+h' = u * h + (1 - u) * tanh(BiasAdd(MatMul(concat(x, r * h), Wc), bc)) with r, u the
+halves of sigmoid(BiasAdd(MatMul(concat(x, h), Wg), bg))),
 the While op runs the iterations with a handful of NumPy calls each, into buffers
 allocated once for all of them, and WhileGrad walks them back with the gates kept
-from the forward pass (nothing recomputed, no activation copied). The inputs' share of
-the gates (x_t W_x + b for every t), the input gradients and the weight and bias
-gradients are each one matrix product or sum over all iterations; each iteration
-multiplies only h W_h (forward) and dz W_h^T (backward). The elementwise math is the
-body's (the Sigmoid kernel's formula, tanh, SigmoidGrad's y (1 - y), TanhGrad's
-1 - y^2); the products are split differently, so values agree with the plain loop's
-to float rounding (tests/test_lstm_loop.py).
+from the forward pass (nothing recomputed, no activation copied). Every call is one the
+plain loop's kernels make, on the same operands and in the same order (the step's
+ConcatV2 and MatMul through threads.matmul, the Sigmoid kernel's formula, SigmoidGrad's
+dy (y (1 - y)), TanhGrad's dy (1 - y^2), both MatMuls of the gradient, the captures'
+gradients summed over the iterations last to first as WhileGrad sums them), so the
+values are the plain loop's bit for bit (tests/test_lstm_loop.py).
 
-Anything else (sequence_length's selects, peepholes, dropout, other dtypes, a loop
-that runs no iteration, a TensorArray read the plain loop would reject) runs the
+Anything else (peepholes, projections, dropout, a MultiRNNCell of GRUs, Keras's LSTM/GRU
+loops, other dtypes, a loop that runs no iteration, a TensorArray read the plain loop
+would reject) runs the
 ordinary sub-plans: `match` returns None, or the runner returns None at run time
 before it has changed anything and the caller runs the plain loop.
 """
@@ -122,11 +129,19 @@ def _match(graph, info, ctx):
     k_t = feed(wr.inputs[1])
     if k_out >= n or k_t >= n or res(prog.fetches[k_out]) != wr.outputs[0]:
         return None
-    # h' = tanh(c') * sigmoid(o)
-    a, b = pair(wr.inputs[2], "Mul")
-    c_new, o_v = either(a, b, lambda v: unary(v, "Tanh"), lambda v: unary(v, "Sigmoid"))
-    m1, m2 = pair(c_new, "Add")
-
+    # with sequence_length (dynamic_rnn's _rnn_step): out = Select(t >= len, zeros, h'),
+    # and the state vars Select(t >= len, c, c') and Select(t >= len, h, h')
+    written = wr.inputs[2]
+    seq = None
+    if prod.get(res(written), (None,))[0] is not None and \
+            prod[res(written)][0].type == "Select":
+        sel, _ = node(written, "Select")
+        ge, _ = node(sel.inputs[0], "GreaterEqual")
+        if feed(ge.inputs[0]) != k_t:
+            return None
+        seq = {"cond": res(sel.inputs[0]), "len": feed(ge.inputs[1]),
+               "zero": feed(sel.inputs[1])}
+        written = sel.inputs[2]
     def keep_term(v):   # c * sigmoid(f + fb)
         x, y = pair(v, "Mul")
         k_c, fadd = either(x, y, feed, lambda u: unary(u, "Sigmoid"))
@@ -140,37 +155,128 @@ def _match(graph, info, ctx):
         x, y = pair(v, "Mul")
         return either(x, y, lambda u: unary(u, "Sigmoid"), lambda u: unary(u, "Tanh"))
 
-    (k_c, f_v, fb), (i_v, j_v) = either(m1, m2, keep_term, new_term)
-    sp, _ = node(i_v, "Split")
-    if sp.attrs.get("num_split") != 4 or [res(v) for v in (i_v, j_v, f_v, o_v)] != \
-            list(sp.outputs):
-        return None
-    if int(const(sp.inputs[0])) not in (1, -1):
-        return None
-    ba, _ = node(sp.inputs[1], "BiasAdd")
-    if ba.attrs.get("data_format", "NHWC") not in ("NHWC", b"NHWC"):
-        return None
-    k_b = feed(ba.inputs[1])
-    mm, _ = node(ba.inputs[0], "MatMul")
-    if mm.attrs.get("transpose_a") or mm.attrs.get("transpose_b"):
-        return None
-    k_w = feed(mm.inputs[1])
-    cc, _ = node(mm.inputs[0], "ConcatV2")
-    if len(cc.inputs) != 3 or int(const(cc.inputs[2])) not in (1, -1):
-        return None
-    k_h = feed(cc.inputs[1])
-    rd, _ = node(cc.inputs[0], "TensorArrayReadV3")
+    def lstm_step(h_new):
+        """One LSTM step ending in h_new: its roles, and the value its concat reads first
+        (the step's input)."""
+        a, b = pair(h_new, "Mul")   # h' = tanh(c') * sigmoid(o)
+        c_new, o_v = either(a, b, lambda v: unary(v, "Tanh"), lambda v: unary(v, "Sigmoid"))
+        m1, m2 = pair(c_new, "Add")
+        (k_c, f_v, fb), (i_v, j_v) = either(m1, m2, keep_term, new_term)
+        sp, _ = node(i_v, "Split")
+        if sp.attrs.get("num_split") != 4 or [res(v) for v in (i_v, j_v, f_v, o_v)] != \
+                list(sp.outputs):
+            raise ValueError("split")
+        if int(const(sp.inputs[0])) not in (1, -1):
+            raise ValueError("split axis")
+        ba, _ = node(sp.inputs[1], "BiasAdd")
+        if ba.attrs.get("data_format", "NHWC") not in ("NHWC", b"NHWC"):
+            raise ValueError("data_format")
+        k_b = feed(ba.inputs[1])
+        mm, _ = node(ba.inputs[0], "MatMul")
+        if mm.attrs.get("transpose_a") or mm.attrs.get("transpose_b"):
+            raise ValueError("transpose")
+        k_w = feed(mm.inputs[1])
+        cc, _ = node(mm.inputs[0], "ConcatV2")
+        if len(cc.inputs) != 3 or int(const(cc.inputs[2])) not in (1, -1):
+            raise ValueError("concat")
+        k_h = feed(cc.inputs[1])
+        if not (k_w >= n and k_b >= n and k_c < n and k_h < n):
+            raise ValueError("roles")
+        return {"c": k_c, "h": k_h, "w": k_w, "b": k_b, "fb": fb, "c_new": res(c_new),
+                "h_new": res(h_new)}, cc.inputs[0]
+
+    def gru_step(h_new):
+        """GRUCell's step, as built: h' = u * h + (1 - u) * tanh(BiasAdd(MatMul(
+        concat(x, r * h), Wc), bc)), r, u = split(sigmoid(BiasAdd(MatMul(concat(x, h),
+        Wg), bg)), 2)."""
+        keep, new = pair(h_new, "Add")
+        u_v, hk = pair(keep, "Mul")
+        k_h = feed(hk)
+        sub, cand = pair(new, "Mul")
+        one_v, u_v2 = pair(sub, "Sub")
+        if res(u_v2) != res(u_v) or const(one_v).ndim or float(const(one_v)) != 1.0:
+            raise ValueError("1 - u")
+        cb, _ = node(unary(cand, "Tanh"), "BiasAdd")
+        mc, _ = node(cb.inputs[0], "MatMul")
+        cc2, _ = node(mc.inputs[0], "ConcatV2")
+        r_v, hr = pair(cc2.inputs[1], "Mul")
+        if feed(hr) != k_h:
+            raise ValueError("r * h")
+        sp, _ = node(r_v, "Split")
+        if sp.attrs.get("num_split") != 2 or [res(r_v), res(u_v)] != list(sp.outputs) or \
+                int(const(sp.inputs[0])) not in (1, -1):
+            raise ValueError("split")
+        gb, _ = node(unary(sp.inputs[1], "Sigmoid"), "BiasAdd")
+        mg, _ = node(gb.inputs[0], "MatMul")
+        cc1, _ = node(mg.inputs[0], "ConcatV2")
+        if feed(cc1.inputs[1]) != k_h or res(cc1.inputs[0]) != res(cc2.inputs[0]):
+            raise ValueError("inputs")
+        for nd in (cb, gb):
+            if nd.attrs.get("data_format", "NHWC") not in ("NHWC", b"NHWC"):
+                raise ValueError("data_format")
+        for nd in (mc, mg):
+            if nd.attrs.get("transpose_a") or nd.attrs.get("transpose_b"):
+                raise ValueError("transpose")
+        for nd in (cc1, cc2):
+            if len(nd.inputs) != 3 or int(const(nd.inputs[2])) not in (1, -1):
+                raise ValueError("concat")
+        layer = {"h": k_h, "wg": feed(mg.inputs[1]), "bg": feed(gb.inputs[1]),
+                 "wc": feed(mc.inputs[1]), "bc": feed(cb.inputs[1]), "h_new": res(h_new)}
+        if not (k_h < n and min(layer["wg"], layer["bg"], layer["wc"], layer["bc"]) >= n):
+            raise ValueError("roles")
+        return layer, cc1.inputs[0]
+
+    # MultiRNNCell: layer l's input is layer l-1's h'; the first reads the input array
+    layers = []
+    v = written
+    kind = "lstm"
+    before = set(used)
+    try:
+        while True:
+            layer, v = lstm_step(v)
+            layers.insert(0, layer)
+            nd = prod.get(res(v))
+            if nd is not None and nd[0].type == "TensorArrayReadV3":
+                break
+            if len(layers) > 64:
+                return None
+    except ValueError:
+        used.clear()
+        used.update(before)
+        kind = "gru"
+        layer, v = gru_step(written)
+        layers = [layer]
+    rd, _ = node(v, "TensorArrayReadV3")
     k_x = feed(rd.inputs[0])
-    if feed(rd.inputs[1]) != k_t:
+    if feed(rd.inputs[1]) != k_t or k_x < n:
         return None
-    if not (k_x >= n and k_w >= n and k_b >= n and k_c < n and k_h < n):
+    if kind == "gru":
+        state = [layers[0]["h"]]
+        weights = [layers[0][k] for k in ("wg", "bg", "wc", "bc")]
+        pairs = [[(layers[0]["h"], layers[0]["h_new"])]]
+    else:
+        state = [k for layer in layers for k in (layer["c"], layer["h"])]
+        weights = [k for layer in layers for k in (layer["w"], layer["b"])]
+        pairs = [[(layer["c"], layer["c_new"]), (layer["h"], layer["h_new"])]
+                 for layer in layers]
+    if len(set(state)) != len(state) or len(set(weights)) != len(weights):
         return None
-    if res(prog.fetches[k_c]) != res(c_new) or res(prog.fetches[k_h]) != res(wr.inputs[2]):
+    for pl in pairs:
+        for k, new in pl:
+            if seq is None:
+                if res(prog.fetches[k]) != new:
+                    return None
+                continue
+            sel, _ = node(prog.fetches[k], "Select")
+            if res(sel.inputs[0]) != seq["cond"] or feed(sel.inputs[1]) != k or \
+                    res(sel.inputs[2]) != new:
+                return None
+    if seq is not None and not (seq["len"] >= n and seq["zero"] >= n):
         return None
     # every other loop var is a counter: v' = v + 1 (the time var t among them)
     counters = {}
     for k in range(n):
-        if k in (k_out, k_c, k_h):
+        if k == k_out or k in state:
             continue
         p, q = pair(prog.fetches[k], "Add")
         kk, one = either(p, q, feed, const)
@@ -194,8 +300,11 @@ def _match(graph, info, ctx):
     for k, v in enumerate(cprog.feeds):
         if k < n and k not in counters and v in read:
             return None
-    return {"n": n, "t": k_t, "out": k_out, "c": k_c, "h": k_h, "x": k_x, "w": k_w,
-            "b": k_b, "fb": fb, "counters": counters, "bounds": _bounds(cprog, n, ctx)}
+    for layer in layers:
+        layer.pop("c_new", None)
+        layer.pop("h_new", None)
+    return {"n": n, "t": k_t, "out": k_out, "x": k_x, "layers": layers, "kind": kind,
+            "counters": counters, "bounds": _bounds(cprog, n, ctx), "seq": seq}
 
 
 def _bounds(cprog, n, ctx):
@@ -249,6 +358,48 @@ class Runner:
         self.cond_plan = cond_plan
         self.run_sub = run_sub
 
+    @staticmethod
+    def _write_out(ota, ts, o_all, bsz, hid, xs, m, replay):
+        """The output TensorArray's elements and size, written as the plain loop writes
+        them (None where a write would fail: the plain loop raises it, naming its op);
+        the input array's reads are marked done (clear_after_read)."""
+        elems = dict(ota.elems)
+        size = ota.size
+        om = ota.meta
+        if not elems and not om.grad and ts[0] >= 0 and (om.dynamic or ts[-1] < size) and \
+                (not om.identical or om.shape in (None, (bsz, hid))):
+            # an empty array written at increasing indices: every write is valid
+            if om.identical:
+                om.shape = (bsz, hid)
+            elems = dict(zip(ts, o_all))
+            size = max(size, ts[-1] + 1)
+        else:
+            try:
+                for s, t in enumerate(ts):
+                    size = _put(ota, elems, t, o_all[s], size)
+            except Exception:  # noqa: BLE001 - the plain loop raises it, naming its op
+                return None
+        if not replay:
+            for t, x in zip(ts, xs):
+                m.cleared.add((id(x), t))
+        return elems, size
+
+    def _inputs(self, xta, ts, bsz, dx, dt, clear):
+        """The input array's elements at the steps `ts` (None where the plain loop's read
+        would fail), and whether reads replay (no clearing)."""
+        m = xta.meta
+        replay = not clear or not m.clear
+        xs = []
+        for t in ts:
+            x = xta.elems.get(t)
+            if x is None or t < 0 or t >= xta.size or not isinstance(x, np.ndarray) or \
+                    x.shape != (bsz, dx) or x.dtype != dt:
+                return None
+            if not replay and (id(x), t) in m.cleared:
+                return None
+            xs.append(x)
+        return xs, replay
+
     def _steps(self, vals, caps):
         """The time counter's value at each iteration (the condition run on the counters),
         and the loop vars with the counters' final values."""
@@ -283,193 +434,476 @@ class Runner:
         return seq, vals
 
     def forward(self, args, clear=True):
+        if self.r["kind"] == "gru":
+            return self._gru_forward(args, clear)
         r = self.r
         n = r["n"]
         vals, caps = list(args[:n]), tuple(args[n:])
-        xta, w, b = caps[r["x"] - n], caps[r["w"] - n], caps[r["b"] - n]
-        ota, c, h = vals[r["out"]], vals[r["c"]], vals[r["h"]]
+        xta, ota = caps[r["x"] - n], vals[r["out"]]
         if not (isinstance(xta, TensorArrayValue) and isinstance(ota, TensorArrayValue)):
             return None
-        arrs = [w, b, c, h]
-        if not all(isinstance(a, np.ndarray) for a in arrs):
-            return None
-        dt = w.dtype
-        if dt not in (np.float32, np.float64) or any(a.dtype != dt for a in arrs):
-            return None
-        if w.ndim != 2 or b.ndim != 1 or c.ndim != 2 or h.shape != c.shape:
-            return None
-        bsz, hid = c.shape
-        dx = w.shape[0] - hid
-        if dx < 0 or w.shape[1] != 4 * hid or b.shape[0] != 4 * hid:
-            return None
+        # each layer's weights and state; layer l reads layer l-1's h' (MultiRNNCell)
+        ls = []
+        dt = bsz = None
+        din = None
+        for lr in r["layers"]:
+            w, b, c, h = caps[lr["w"] - n], caps[lr["b"] - n], vals[lr["c"]], vals[lr["h"]]
+            arrs = [w, b, c, h]
+            if not all(isinstance(a, np.ndarray) for a in arrs):
+                return None
+            dt = w.dtype if dt is None else dt
+            if dt not in (np.float32, np.float64) or any(a.dtype != dt for a in arrs):
+                return None
+            if w.ndim != 2 or b.ndim != 1 or c.ndim != 2 or h.shape != c.shape:
+                return None
+            bsz = c.shape[0] if bsz is None else bsz
+            hid = c.shape[1]
+            dx = w.shape[0] - hid
+            if c.shape[0] != bsz or dx < 0 or w.shape[1] != 4 * hid or \
+                    b.shape[0] != 4 * hid or (din is not None and dx != din):
+                return None
+            ls.append((w, b, c, h, hid, dx, lr["fb"].astype(dt)))
+            din = hid
+        hid_top = ls[-1][4]
+        seq = r["seq"]
+        if seq is not None:
+            lens, zero = caps[seq["len"] - n], caps[seq["zero"] - n]
+            if not (isinstance(lens, np.ndarray) and lens.shape == (bsz,) and
+                    lens.dtype.kind in "iu" and isinstance(zero, np.ndarray) and
+                    zero.shape == (bsz, hid_top) and zero.dtype == dt):
+                return None
         ts, final = self._steps(vals, caps)
         steps = len(ts)
         if not steps:
             return None
-        xs = []
         m = xta.meta
-        replay = not clear or not m.clear
-        for t in ts:
-            x = xta.elems.get(t)
-            if x is None or t < 0 or t >= xta.size or not isinstance(x, np.ndarray) or \
-                    x.shape != (bsz, dx) or x.dtype != dt:
-                return None
-            if not replay and (id(x), t) in m.cleared:
-                return None
-            xs.append(x)
-        fb = r["fb"].astype(dt)
-        h1, h2, h3 = hid, 2 * hid, 3 * hid
+        got = self._inputs(xta, ts, bsz, ls[0][5], dt, clear)
+        if got is None:
+            return None
+        xs, replay = got
+        # every kernel call is the plain loop's (ConcatV2, MatMul through threads.matmul,
+        # BiasAdd, the Add of forget_bias, the Sigmoid kernel's formula, Tanh, Mul, Add,
+        # the Selects) on the same operands, so the values are the plain loop's bit for
+        # bit; what is saved is the per-op dispatch, TensorArray bookkeeping and buffers
         matmul = _threads.matmul
-        # the inputs' share of every iteration's gates in one product: z_t = x_t W_x + b
-        # (+ forget_bias on f), then each iteration adds h W_h
-        x_all = np.stack(xs)
-        zx = matmul(x_all.reshape(-1, dx), w[:dx]).reshape(steps, bsz, 4 * hid)
-        zx += b
-        zx[:, :, h2:h3] += fb
-        wh = w[dx:]
-        g_all = np.empty((steps, bsz, 4 * hid), dt)
-        c_all = np.empty((steps + 1, bsz, hid), dt)
-        tc_all = np.empty((steps, bsz, hid), dt)
-        h_all = np.empty((steps + 1, bsz, hid), dt)
-        tmp = np.empty((bsz, 4 * hid), dt)
-        c_all[0] = c
-        h_all[0] = h
-        # per-iteration products call BLAS directly: handing a small product to the
-        # intra-op pool costs a thread switch per iteration
-        dot = np.dot
         one = dt.type(1)
-        d = np.empty_like(tmp)
-        neg = np.empty(tmp.shape, bool)
-        prod = np.empty((bsz, hid), dt)
-        gi, gj = g_all[:, :, :h1], g_all[:, :, h1:h2]
-        gf, go = g_all[:, :, h2:h3], g_all[:, :, h3:]
-        absolute, negative, exp, add, divide, less, tanh, multiply = (
-            np.abs, np.negative, np.exp, np.add, np.divide, np.less, np.tanh, np.multiply)
-        for s in range(steps):
-            z = dot(h_all[s], wh)
-            z += zx[s]
-            # sigmoid as the Sigmoid kernel: 1/(1+e) where z >= 0, else e/(1+e), e = exp(-|z|)
-            absolute(z, out=tmp)
-            exp(negative(tmp, out=tmp), out=tmp)
-            add(tmp, one, out=d)
-            g = g_all[s]
-            divide(one, d, out=g)
-            divide(tmp, d, out=g, where=less(z, 0, out=neg))
-            tanh(z[:, h1:h2], out=gj[s])
-            cn = c_all[s + 1]
-            multiply(c_all[s], gf[s], out=cn)
-            cn += multiply(gi[s], gj[s], out=prod)
-            multiply(tanh(cn, out=tc_all[s]), go[s], out=h_all[s + 1])
-        del zx
-        # the output TensorArray, written as the plain loop writes it
-        elems = dict(ota.elems)
-        size = ota.size
-        om = ota.meta
-        if not elems and not om.grad and ts[0] >= 0 and (om.dynamic or ts[-1] < size) and \
-                (not om.identical or om.shape in (None, (bsz, hid))):
-            # an empty array written at increasing indices: every write is valid
-            if om.identical:
-                om.shape = (bsz, hid)
-            elems = dict(zip(ts, h_all[1:]))
-            size = max(size, ts[-1] + 1)
-        else:
-            try:
-                for s, t in enumerate(ts):
-                    size = _put(ota, elems, t, h_all[s + 1], size)
-            except Exception:  # noqa: BLE001 - the plain loop raises it, naming its op
-                return None
-        if not replay:
-            for t, x in zip(ts, xs):
-                m.cleared.add((id(x), t))
+        absolute, negative, exp, add, divide, less, tanh, multiply, where = (
+            np.abs, np.negative, np.exp, np.add, np.divide, np.less, np.tanh, np.multiply,
+            np.where)
+        m_all = None
+        if seq is not None:
+            m_all = np.empty((steps, bsz), bool)
+            for s in range(steps):
+                np.greater_equal(ts[s], lens, out=m_all[s])
+        st = []
+        for w, b, c, h, hid, dx, fb in ls:
+            L = {"g": np.empty((steps, bsz, 4 * hid), dt),
+                 "cc": np.empty((steps, bsz, dx + hid), dt),
+                 "c": np.empty((steps + 1, bsz, hid), dt),
+                 "tc": np.empty((steps, bsz, hid), dt),
+                 "h": np.empty((steps + 1, bsz, hid), dt),
+                 "hn": np.empty((steps, bsz, hid), dt) if seq is not None else None}
+            L["c"][0] = c
+            L["h"][0] = h
+            st.append(L)
+        for li, (w, b, c, h, hid, dx, fb) in enumerate(ls):
+            L = st[li]
+            g_all, cc_all, c_all, tc_all, h_all = L["g"], L["cc"], L["c"], L["tc"], L["h"]
+            below = st[li - 1] if li else None
+            tmp = np.empty((bsz, 4 * hid), dt)
+            d = np.empty_like(tmp)
+            neg = np.empty(tmp.shape, bool)
+            prod = np.empty((bsz, hid), dt)
+            cr = np.empty((bsz, hid), dt)
+            h1, h2, h3 = hid, 2 * hid, 3 * hid
+            gi, gj = g_all[:, :, :h1], g_all[:, :, h1:h2]
+            gf, go = g_all[:, :, h2:h3], g_all[:, :, h3:]
+            brow = b.reshape(1, -1)
+            hn_all = L["hn"]
+            for s in range(steps):
+                cc = cc_all[s]
+                if below is None:
+                    cc[:, :dx] = xs[s]
+                else:   # the layer below's h' at this step (before any Select)
+                    cc[:, :dx] = below["hn"][s] if seq is not None else below["h"][s + 1]
+                cc[:, dx:] = h_all[s]
+                z = matmul(cc, w)
+                z += brow
+                zf = z[:, h2:h3]
+                zf += fb
+                # sigmoid as the Sigmoid kernel: 1/(1+e) where z >= 0, else e/(1+e),
+                # e = exp(-|z|)
+                absolute(z, out=tmp)
+                exp(negative(tmp, out=tmp), out=tmp)
+                add(tmp, one, out=d)
+                g = g_all[s]
+                divide(one, d, out=g)
+                divide(tmp, d, out=g, where=less(z, 0, out=neg))
+                tanh(z[:, h1:h2], out=gj[s])
+                if seq is None:
+                    cn = c_all[s + 1]
+                    multiply(c_all[s], gf[s], out=cn)
+                    cn += multiply(gi[s], gj[s], out=prod)
+                    multiply(tanh(cn, out=tc_all[s]), go[s], out=h_all[s + 1])
+                    continue
+                # past a sequence's end the state is copied through
+                m2 = m_all[s][:, None]
+                multiply(c_all[s], gf[s], out=cr)
+                cr += multiply(gi[s], gj[s], out=prod)
+                multiply(tanh(cr, out=tc_all[s]), go[s], out=hn_all[s])
+                np.copyto(c_all[s + 1], where(m2, c_all[s], cr))
+                np.copyto(h_all[s + 1], where(m2, h_all[s], hn_all[s]))
+        top = st[-1]
+        if seq is None:
+            o_all = top["h"][1:]
+        else:   # the output: zero_output's rows past each sequence's end
+            o_all = where(m_all[:, :, None], zero[None], top["hn"])
+        got = self._write_out(ota, ts, o_all, bsz, hid_top, xs, m, replay)
+        if got is None:
+            return None
+        elems, size = got
         final[r["out"]] = TensorArrayValue(elems, size, ota.meta)
-        final[r["c"]] = c_all[steps].copy()
-        final[r["h"]] = h_all[steps].copy()
-        kept = (ts, x_all, h_all, g_all, c_all, tc_all)
+        for lr, L in zip(r["layers"], st):
+            final[lr["c"]] = L["c"][steps].copy()
+            final[lr["h"]] = L["h"][steps].copy()
+            del L["h"], L["hn"]
+        kept = (ts, st, m_all)
         return tuple(final), kept
 
     def backward(self, args, kept, diff_caps):
         """WhileGrad's outputs: the gradients of the loop vars, then of the captures
         in `diff_caps`."""
+        if self.r["kind"] == "gru":
+            return self._gru_backward(args, kept, diff_caps)
         r = self.r
         n = r["n"]
         caps = args[n:-n]
         gys = args[-n:]
-        ts, x_all, h_all, g_all, c_all, tc_all = kept
-        w = caps[r["w"] - n]
-        gta, dc, dh = gys[r["out"]], gys[r["c"]], gys[r["h"]]
+        ts, st, m_all = kept
+        gta = gys[r["out"]]
         if not isinstance(gta, TensorArrayValue):
             return None
-        steps, bsz, hid = tc_all.shape
-        dt = w.dtype
-        dx = x_all.shape[2]
-        if not all(isinstance(a, np.ndarray) and a.dtype == dt and a.shape == (bsz, hid)
-                   for a in (dc, dh)):
-            return None
-        h1, h2, h3 = hid, 2 * hid, 3 * hid
-        # the gates' local derivatives, for all iterations at once: y (1 - y) for the
-        # sigmoids (SigmoidGrad), 1 - y^2 for tanh (TanhGrad)
+        layers = r["layers"]
+        steps, bsz = st[0]["tc"].shape[:2]
+        dt = st[0]["tc"].dtype
+        dcs, dhs = [], []
+        for lr, L in zip(layers, st):
+            hid = L["tc"].shape[2]
+            dc, dh = gys[lr["c"]], gys[lr["h"]]
+            if not all(isinstance(a, np.ndarray) and a.dtype == dt and a.shape == (bsz, hid)
+                       for a in (dc, dh)):
+                return None
+            dcs.append(dc.copy())
+            dhs.append(np.array(dh, copy=True))
+        # the gradient body's kernels in its order (AddN, Mul, TanhGrad's dy (1 - y^2),
+        # SigmoidGrad's dy (y (1 - y)), Split's ConcatV2, BiasAddGrad, both MatMuls, the
+        # concat's Slices, the Selects' routing), and the captures' gradients summed over
+        # the iterations last to first as WhileGrad sums them: bit for bit the plain loop's
         one = dt.type(1)
-        deriv = one - g_all
-        deriv *= g_all
-        tj = g_all[:, :, h1:h2]
-        np.multiply(tj, tj, out=deriv[:, :, h1:h2])
-        np.subtract(one, deriv[:, :, h1:h2], out=deriv[:, :, h1:h2])
-        dtc_all = tc_all * tc_all
-        np.subtract(one, dtc_all, out=dtc_all)
-        dz_all = np.empty_like(g_all)
-        wht = w[dx:].T
+        zero = dt.type(0)
         matmul = _threads.matmul
-        dc = dc.copy()
-        dh = np.array(dh, copy=True)
-        dot = np.dot
-        multiply = np.multiply
-        gi, gj = g_all[:, :, :h1], g_all[:, :, h1:h2]
-        gf, go = g_all[:, :, h2:h3], g_all[:, :, h3:]
-        dzi, dzj = dz_all[:, :, :h1], dz_all[:, :, h1:h2]
-        dzf, dzo = dz_all[:, :, h2:h3], dz_all[:, :, h3:]
-        dtc = np.empty_like(dc)
+        multiply, where, add = np.multiply, np.where, np.add
+        want = set(diff_caps)
+        want_x = r["x"] - n in want
+        prep = []
+        for lr, L in zip(layers, st):
+            g_all, tc_all = L["g"], L["tc"]
+            hid = tc_all.shape[2]
+            h1, h2, h3 = hid, 2 * hid, 3 * hid
+            deriv = one - g_all
+            multiply(g_all, deriv, out=deriv)
+            tj = g_all[:, :, h1:h2]
+            multiply(tj, tj, out=deriv[:, :, h1:h2])
+            np.subtract(one, deriv[:, :, h1:h2], out=deriv[:, :, h1:h2])
+            dtc_all = tc_all * tc_all
+            np.subtract(one, dtc_all, out=dtc_all)
+            w = caps[lr["w"] - n]
+            dz = np.empty((bsz, 4 * hid), dt)
+            prep.append({"deriv": deriv, "dtc_all": dtc_all, "wt": w.T, "dz": dz,
+                         "dtc": np.empty((bsz, hid), dt), "hid": hid,
+                         "dx": w.shape[0] - hid, "want_w": lr["w"] - n in want,
+                         "want_b": lr["b"] - n in want, "dw": None, "db": None})
+        dxs = {}
         gel = gta.elems
+        top = len(layers) - 1
         for s in range(steps - 1, -1, -1):
-            dho = gel.get(ts[s])
-            if dho is not None:
-                dh = dh + dho
-            multiply(dh, go[s], out=dtc)
-            dtc *= dtc_all[s]
-            dc += dtc
-            multiply(dc, gj[s], out=dzi[s])
-            multiply(dc, gi[s], out=dzj[s])
-            multiply(dc, c_all[s], out=dzf[s])
-            multiply(dh, tc_all[s], out=dzo[s])
-            dz = dz_all[s]
-            dz *= deriv[s]
-            dc *= gf[s]
-            dh = dot(dz, wht)
+            m2 = m_all[s][:, None] if m_all is not None else None
+            d_in = gel.get(ts[s])   # the gradient into the top layer's output
+            if d_in is not None and m2 is not None:
+                d_in = where(m2, zero, d_in)
+            for li in range(top, -1, -1):
+                L, P = st[li], prep[li]
+                g_all, c_all, tc_all = L["g"], L["c"], L["tc"]
+                hid, dz, dtc = P["hid"], P["dz"], P["dtc"]
+                h1, h2, h3 = hid, 2 * hid, 3 * hid
+                gi, gj, gf, go = (g_all[s, :, :h1], g_all[s, :, h1:h2], g_all[s, :, h2:h3],
+                                  g_all[s, :, h3:])
+                dh, dc = dhs[li], dcs[li]
+                if m2 is None:
+                    if d_in is not None:
+                        dh = add(d_in, dh)
+                    multiply(dh, go, out=dtc)
+                    dtc *= P["dtc_all"][s]
+                    dc += dtc
+                else:
+                    dh_copy, dc_copy = where(m2, dh, zero), where(m2, dc, zero)
+                    dh = where(m2, zero, dh)
+                    if d_in is not None:
+                        dh = add(d_in, dh)
+                    multiply(dh, go, out=dtc)
+                    dtc *= P["dtc_all"][s]
+                    dc = add(where(m2, zero, dc), dtc)
+                multiply(dc, gj, out=dz[:, :h1])
+                multiply(dc, gi, out=dz[:, h1:h2])
+                multiply(dc, c_all[s], out=dz[:, h2:h3])
+                multiply(dh, tc_all[s], out=dz[:, h3:])
+                dz *= P["deriv"][s]
+                dc *= gf
+                if m2 is not None:
+                    dc = add(dc_copy, dc)
+                if P["want_b"]:
+                    gb = np.sum(dz, axis=(0,), dtype=dt)
+                    if P["db"] is None:
+                        P["db"] = gb
+                    else:
+                        add(P["db"], gb, out=P["db"])
+                dcc = matmul(dz, P["wt"])
+                if P["want_w"]:
+                    gw = matmul(L["cc"][s].T, dz)
+                    if P["dw"] is None:
+                        P["dw"] = gw if gw.flags.owndata else gw.copy()
+                    else:
+                        add(P["dw"], gw, out=P["dw"])
+                dx = P["dx"]
+                dhs[li] = dcc[:, dx:] if m2 is None else add(dh_copy, dcc[:, dx:])
+                dcs[li] = dc
+                d_in = dcc[:, :dx]   # into the layer below's h' (or the input array)
+            if want_x:
+                dxs[ts[s]] = d_in
         g_vars = []
+        roles = {}
+        for li, lr in enumerate(layers):
+            roles[lr["c"]] = dcs[li]
+            roles[lr["h"]] = np.ascontiguousarray(dhs[li])
         for k in range(n):
             if k == r["out"]:
                 g_vars.append(gta)
-            elif k == r["c"]:
-                g_vars.append(dc)
-            elif k == r["h"]:
-                g_vars.append(np.ascontiguousarray(dh))
+            elif k in roles:
+                g_vars.append(roles[k])
             else:
                 v = args[k]
                 g_vars.append(np.zeros_like(v) if isinstance(v, np.ndarray) else
                               np.zeros((), np.asarray(v).dtype))
         outs = []
-        dz2 = dz_all.reshape(-1, 4 * hid)
+        by_cap = {}
+        for lr, P in zip(layers, prep):
+            by_cap[lr["w"] - n] = ("dw", P)
+            by_cap[lr["b"] - n] = ("db", P)
         for k in diff_caps:
             if k == r["x"] - n:
-                dx_all = matmul(dz2, w[:dx].T).reshape(steps, bsz, dx)
-                outs.append(TensorArrayValue(dict(zip(ts, dx_all)), max(ts) + 1, _GRAD_META))
-            elif k == r["w"] - n:
-                dw = np.empty_like(w)
-                dw[:dx] = matmul(x_all.reshape(-1, dx).T, dz2)
-                dw[dx:] = matmul(h_all[:steps].reshape(-1, hid).T, dz2)
-                outs.append(dw)
-            elif k == r["b"] - n:
-                outs.append(dz_all.sum(axis=(0, 1), dtype=dt))
+                outs.append(TensorArrayValue(dxs, max(ts) + 1, _GRAD_META))
+            elif k in by_cap:
+                key, P = by_cap[k]
+                outs.append(P[key])
             else:
                 return None
         return g_vars + outs
 
+    # -- GRUCell -------------------------------------------------------------------------
+    def _gru_forward(self, args, clear):
+        r = self.r
+        n = r["n"]
+        lr = r["layers"][0]
+        vals, caps = list(args[:n]), tuple(args[n:])
+        xta, ota = caps[r["x"] - n], vals[r["out"]]
+        if not (isinstance(xta, TensorArrayValue) and isinstance(ota, TensorArrayValue)):
+            return None
+        wg, bg, wc, bc, h = (caps[lr["wg"] - n], caps[lr["bg"] - n], caps[lr["wc"] - n],
+                             caps[lr["bc"] - n], vals[lr["h"]])
+        arrs = [wg, bg, wc, bc, h]
+        if not all(isinstance(a, np.ndarray) for a in arrs):
+            return None
+        dt = h.dtype
+        if dt not in (np.float32, np.float64) or any(a.dtype != dt for a in arrs) or \
+                h.ndim != 2 or wg.ndim != 2 or wc.ndim != 2 or bg.ndim != 1 or bc.ndim != 1:
+            return None
+        bsz, hid = h.shape
+        dx = wg.shape[0] - hid
+        if dx < 0 or wg.shape[1] != 2 * hid or bg.shape[0] != 2 * hid or \
+                wc.shape != (dx + hid, hid) or bc.shape[0] != hid:
+            return None
+        seq = r["seq"]
+        if seq is not None:
+            lens, zero = caps[seq["len"] - n], caps[seq["zero"] - n]
+            if not (isinstance(lens, np.ndarray) and lens.shape == (bsz,) and
+                    lens.dtype.kind in "iu" and isinstance(zero, np.ndarray) and
+                    zero.shape == (bsz, hid) and zero.dtype == dt):
+                return None
+        ts, final = self._steps(vals, caps)
+        steps = len(ts)
+        if not steps:
+            return None
+        m = xta.meta
+        got = self._inputs(xta, ts, bsz, dx, dt, clear)
+        if got is None:
+            return None
+        xs, replay = got
+        matmul = _threads.matmul
+        one = dt.type(1)
+        absolute, negative, exp, add, divide, less, tanh, multiply, where = (
+            np.abs, np.negative, np.exp, np.add, np.divide, np.less, np.tanh, np.multiply,
+            np.where)
+        cc1_all = np.empty((steps, bsz, dx + hid), dt)
+        cc2_all = np.empty((steps, bsz, dx + hid), dt)
+        val_all = np.empty((steps, bsz, 2 * hid), dt)
+        cand_all = np.empty((steps, bsz, hid), dt)
+        sub_all = np.empty((steps, bsz, hid), dt)
+        h_all = np.empty((steps + 1, bsz, hid), dt)
+        hn_all = np.empty((steps, bsz, hid), dt) if seq is not None else h_all[1:]
+        m_all = None
+        if seq is not None:
+            m_all = np.empty((steps, bsz), bool)
+            for s in range(steps):
+                np.greater_equal(ts[s], lens, out=m_all[s])
+        h_all[0] = h
+        tmp = np.empty((bsz, 2 * hid), dt)
+        d = np.empty_like(tmp)
+        neg = np.empty(tmp.shape, bool)
+        prod = np.empty((bsz, hid), dt)
+        bgr, bcr = bg.reshape(1, -1), bc.reshape(1, -1)
+        for s in range(steps):
+            hp = h_all[s]
+            cc1 = cc1_all[s]
+            cc1[:, :dx] = xs[s]
+            cc1[:, dx:] = hp
+            z = matmul(cc1, wg)
+            z += bgr
+            absolute(z, out=tmp)
+            exp(negative(tmp, out=tmp), out=tmp)
+            add(tmp, one, out=d)
+            v = val_all[s]
+            divide(one, d, out=v)
+            divide(tmp, d, out=v, where=less(z, 0, out=neg))
+            rg, ug = v[:, :hid], v[:, hid:]
+            cc2 = cc2_all[s]
+            cc2[:, :dx] = xs[s]
+            multiply(rg, hp, out=cc2[:, dx:])
+            cz = matmul(cc2, wc)
+            cz += bcr
+            tanh(cz, out=cand_all[s])
+            np.subtract(one, ug, out=sub_all[s])
+            hn = hn_all[s]
+            multiply(ug, hp, out=hn)
+            hn += multiply(sub_all[s], cand_all[s], out=prod)
+            if seq is not None:
+                np.copyto(h_all[s + 1], where(m_all[s][:, None], hp, hn))
+        o_all = hn_all if seq is None else where(m_all[:, :, None], zero[None], hn_all)
+        got = self._write_out(ota, ts, o_all, bsz, hid, xs, m, replay)
+        if got is None:
+            return None
+        elems, size = got
+        final[r["out"]] = TensorArrayValue(elems, size, ota.meta)
+        final[lr["h"]] = h_all[steps].copy()
+        kept = (ts, cc1_all, cc2_all, val_all, cand_all, sub_all, m_all)
+        return tuple(final), kept
+
+    def _gru_backward(self, args, kept, diff_caps):
+        r = self.r
+        n = r["n"]
+        lr = r["layers"][0]
+        caps = args[n:-n]
+        gys = args[-n:]
+        ts, cc1_all, cc2_all, val_all, cand_all, sub_all, m_all = kept
+        gta, dh = gys[r["out"]], gys[lr["h"]]
+        steps, bsz, hid = cand_all.shape
+        dt = cand_all.dtype
+        if not isinstance(gta, TensorArrayValue) or not (
+                isinstance(dh, np.ndarray) and dh.dtype == dt and dh.shape == (bsz, hid)):
+            return None
+        dx = cc1_all.shape[2] - hid
+        wgt, wct = caps[lr["wg"] - n].T, caps[lr["wc"] - n].T
+        want = set(diff_caps)
+        want_x = r["x"] - n in want
+        want_wg, want_bg = lr["wg"] - n in want, lr["bg"] - n in want
+        want_wc, want_bc = lr["wc"] - n in want, lr["bc"] - n in want
+        one, zero = dt.type(1), dt.type(0)
+        matmul = _threads.matmul
+        multiply, where, add = np.multiply, np.where, np.add
+        # SigmoidGrad's y (1 - y) and TanhGrad's 1 - y^2 for all steps at once
+        vderiv = one - val_all
+        multiply(val_all, vderiv, out=vderiv)
+        cderiv = cand_all * cand_all
+        np.subtract(one, cderiv, out=cderiv)
+        dh = np.array(dh, copy=True)
+        dval = np.empty((bsz, 2 * hid), dt)
+        dcz = np.empty((bsz, hid), dt)
+        dwg = dbg = dwc = dbc = None
+        dxs = {}
+        gel = gta.elems
+
+        def acc(total, g):
+            if total is None:
+                return g if g.flags.owndata else g.copy()
+            add(total, g, out=total)
+            return total
+        for s in range(steps - 1, -1, -1):
+            hp = cc1_all[s][:, dx:]
+            v = val_all[s]
+            rg, ug = v[:, :hid], v[:, hid:]
+            gout = gel.get(ts[s])
+            dh_copy = None
+            if m_all is None:
+                dhn = dh if gout is None else add(gout, dh)
+            else:
+                m2 = m_all[s][:, None]
+                dh_copy = where(m2, dh, zero)
+                dhn = where(m2, zero, dh)
+                if gout is not None:
+                    dhn = add(where(m2, zero, gout), dhn)
+            # h' = u * h + (1 - u) * cand
+            du = multiply(dhn, hp)
+            dh_a = multiply(ug, dhn)
+            dsub = multiply(dhn, cand_all[s])
+            multiply(sub_all[s], dhn, out=dcz)
+            add(du, np.negative(dsub), out=dval[:, hid:])
+            dcz *= cderiv[s]
+            if want_bc:
+                dbc = acc(dbc, np.sum(dcz, axis=(0,), dtype=dt))
+            dcc2 = matmul(dcz, wct)
+            if want_wc:
+                dwc = acc(dwc, matmul(cc2_all[s].T, dcz))
+            drs = dcc2[:, dx:]
+            multiply(drs, hp, out=dval[:, :hid])
+            dh_b = multiply(rg, drs)
+            dgz = dval * vderiv[s]
+            if want_bg:
+                dbg = acc(dbg, np.sum(dgz, axis=(0,), dtype=dt))
+            dcc1 = matmul(dgz, wgt)
+            if want_wg:
+                dwg = acc(dwg, matmul(cc1_all[s].T, dgz))
+            if want_x:
+                dxs[ts[s]] = add(dcc1[:, :dx], dcc2[:, :dx])
+            dh = add(add(dh_a, dh_b), dcc1[:, dx:])
+            if dh_copy is not None:
+                dh = add(dh, dh_copy)
+        g_vars = []
+        for k in range(n):
+            if k == r["out"]:
+                g_vars.append(gta)
+            elif k == lr["h"]:
+                g_vars.append(dh)
+            else:
+                a = args[k]
+                g_vars.append(np.zeros_like(a) if isinstance(a, np.ndarray) else
+                              np.zeros((), np.asarray(a).dtype))
+        by_cap = {lr["wg"] - n: dwg, lr["bg"] - n: dbg, lr["wc"] - n: dwc,
+                  lr["bc"] - n: dbc}
+        outs = []
+        for k in diff_caps:
+            if k == r["x"] - n:
+                outs.append(TensorArrayValue(dxs, max(ts) + 1, _GRAD_META))
+            elif k in by_cap:
+                outs.append(by_cap[k])
+            else:
+                return None
+        return g_vars + outs
