@@ -5,7 +5,6 @@ engine/ops/linalg.py; `tensordot` and `matvec` are compositions of them.
 """
 from __future__ import annotations
 
-import string
 
 import numpy as np
 
@@ -29,8 +28,8 @@ __all__ = ["matmul", "tensordot", "einsum", "sparse_matmul"]
 def tensordot(a, b, axes, name=None):
     """Sums the product of a and b over the given axes.
 
-    With fully known shapes this is TF 1.14's graph (Transpose, Reshape, MatMul,
-    Reshape); otherwise one Einsum op.
+    TF 1.14's graph: Transpose, Reshape, MatMul, Reshape (the shapes computed in the
+    graph when not fully known).
 
     Args:
       a, b: Tensors of one dtype, with known ranks.
@@ -82,15 +81,7 @@ def tensordot(a, b, axes, name=None):
             a_mat, a_free = _tensordot_reshape(a, a_axes, False)
             b_mat, b_free = _tensordot_reshape(b, b_axes, True)
             return reshape(matmul(a_mat, b_mat), a_free + b_free, name=scope)
-        letters = iter(string.ascii_letters)
-        la = [next(letters) for _ in range(ra)]
-        lb = [next(letters) for _ in range(rb)]
-        for i, j in zip(a_axes, b_axes):
-            lb[j] = la[i]
-        out = [c for k, c in enumerate(la) if k not in a_axes] + \
-              [c for k, c in enumerate(lb) if k not in b_axes]
-        eq = "".join(la) + "," + "".join(lb) + "->" + "".join(out)
-        return apply("Einsum", [a, b], {"equation": eq}, scope)
+        return _tensordot_dynamic(a, b, [a_axes, b_axes], scope)
 
 
 def _tensordot_dynamic(a, b, axes, scope):

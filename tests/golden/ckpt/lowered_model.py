@@ -5,10 +5,13 @@ import numpy as np
 
 X = np.array([0.5, -1.5, 2.0], np.float32)
 GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tensor_array",
-          "map_fn", "dynamic_rnn"]
+          "map_fn", "dynamic_rnn", "einsum", "cond_names"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
-           "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"]}
+           "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
+           "einsum": ["out:0", "t:0", "s:0", "g:0"],
+           # fetched by TF 1.14's own names of a cond's and a loop's outputs
+           "cond_names": ["cond/Merge:0", "cond/Merge_1:0", "while/Exit_1:0"]}
 INIT = {"dynamic_rnn": "init"}   # run before the fetches
 
 
@@ -59,5 +62,18 @@ def build(tf, name):
         tf.identity(out, name="out")
         tf.identity(state.h, name="h")
         tf.variables_initializer(tf.global_variables(), name="init")
+    elif name == "einsum":   # TF 1.14 has no Einsum op: its einsum's Transpose/MatMul/Mul/Sum
+        x = tf.placeholder(tf.float32, [3], name="x")
+        m = tf.reshape(tf.range(6, dtype=tf.float32), [2, 3]) * x
+        b = tf.reshape(tf.tile(x, [4]), [2, 2, 3])
+        tf.identity(tf.einsum("ij,kj->ik", m, m) + tf.einsum("bij,bkj->bik", b, b), name="out")
+        tf.identity(tf.einsum("i,j->ij", x, x) + tf.einsum("ij->ji", tf.einsum("ii", m[:, :2])
+                                                               * tf.ones([3, 3])), name="t")
+        tf.identity(tf.einsum("i,i,i->", x, x, x), name="s")
+        tf.identity(tf.gradients(tf.einsum("ij,jk->ik", m, tf.transpose(m)), x)[0], name="g")
+    elif name == "cond_names":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        tf.cond(tf.reduce_sum(x) > 0, lambda: (x * 2.0, x + 1.0), lambda: (x - 1.0, x))
+        tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, a + x), [0, x])
     else:
         raise ValueError(name)

@@ -221,9 +221,15 @@ class CondPlan(_PlanBase):
                         depth[m] = max(depth[m], depth[op] + 1)
         for op in sorted(self.lowered, key=lambda o: -depth[o]):
             self._plan(op, infos)
-        for op in self.lowered:
+        self._alias_of = {}   # Identity named Merge_k reading Cond:k -> the Merge it is
+        for op in list(self.lowered):
+            aliases = (infos[op] or {}).get("aliases") or []
             for k in range(1, len(op.outputs)):
-                self.renames[f"{op.name}:{k}"] = f"{op.name}/Merge_{k}"
+                name = aliases[k - 1].name if k - 1 < len(aliases) else f"{op.name}/Merge_{k}"
+                self.renames[f"{op.name}:{k}"] = name
+            for a in aliases:
+                self._alias_of[a] = op
+                self.lowered.add(a)
 
     def _sides(self, op, infos):
         got = self._members.get(op)
@@ -236,24 +242,34 @@ class CondPlan(_PlanBase):
             self._members[op] = got
         return got
 
+    @staticmethod
+    def _prefix(op):
+        """Where a Cond's Switch/pivot nodes are named: its scope (TF's names) for a Cond
+        named Merge, else under its own name (older graphs' Cond ops)."""
+        return _scope(op)[:-1] if op.name.rsplit("/", 1)[-1] == "Merge" else op.name
+
     def _plan(self, op, infos):
         caps = {t.name: i for i, t in enumerate(op.inputs[1:])}
+        n = self._prefix(op)
         for side, (members, port) in enumerate(zip(self._sides(op, infos), (":1", ""))):
-            pivot = op.name + ("/switch_t" if side == 0 else "/switch_f")
+            pivot = n + ("/switch_t" if side == 0 else "/switch_f")
             for m in members:
                 sub = self.rewrite.setdefault(m.name, {})
                 for t in m._inputs:
                     if t.name in caps:
-                        sub.setdefault(t.name, f"{op.name}/Switch_{caps[t.name]}{port}")
+                        sub.setdefault(t.name, f"{n}/Switch_c{caps[t.name]}{port}")
                 if not m._inputs:
                     self.pivot.setdefault(m.name, pivot)
 
     def lower(self, op, emit):
-        """Switch per capture, Identity per branch output (after the branch's targets),
-        a Merge per output: output 0 keeps the Cond's name (N:k for k > 0 becomes
-        N/Merge_k)."""
+        """TF's names under the cond's scope S: S/Switch, S/switch_t, S/switch_f, S/pred_id,
+        a Switch per capture (S/Switch_c<i>), an Identity per branch output (after the
+        branch's targets), a Merge per output: output 0 is the Cond op itself (named
+        S/Merge), output k the Identity named S/Merge_k that reads it."""
+        if op in self._alias_of:
+            return op.name   # its Merge is written with its Cond
         info = _cond_info(op)
-        n = op.name
+        n = self._prefix(op)
         pred = self.input_name(op, op.inputs[0])
         b = _dt.bool_
         emit(n + "/Switch", "Switch", [pred, pred], [b, b], {})
@@ -263,7 +279,7 @@ class CondPlan(_PlanBase):
         caps = list(op.inputs[1:])
         for i, c in enumerate(caps):
             ref = c.dtype.is_ref_dtype
-            emit(f"{n}/Switch_{i}", "RefSwitch" if ref else "Switch",
+            emit(f"{n}/Switch_c{i}", "RefSwitch" if ref else "Switch",
                  [self.input_name(op, c), n + "/pred_id"], [c.dtype.base_dtype, b], {})
         index = {c.name: i for i, c in enumerate(caps)}
         branch_outs = []
@@ -272,7 +288,7 @@ class CondPlan(_PlanBase):
             controls = ["^" + t.name for t in targets]
             names = []
             for k, t in enumerate(outs):
-                src = f"{n}/Switch_{index[t.name]}{port}" if t.name in index else \
+                src = f"{n}/Switch_c{index[t.name]}{port}" if t.name in index else \
                     self.renames.get(t.name, t._as_node_def_input())
                 names.append(emit(f"{n}/{side}_out_{k}", "Identity", [src] + controls,
                                   [t.dtype.base_dtype], {}))
@@ -284,8 +300,8 @@ class CondPlan(_PlanBase):
         f_names, t_names = branch_outs
         for k, (f, t) in enumerate(zip(f_names, t_names)):
             dtype = op.outputs[k].dtype.base_dtype if op.outputs else b
-            emit(n if k == 0 else f"{n}/Merge_{k}", "Merge", [f, t], [dtype, dtype],
-                 {"N": 2}, controls=(k == 0))
+            emit(op.name if k == 0 else self.renames[f"{op.name}:{k}"], "Merge", [f, t],
+                 [dtype, dtype], {"N": 2}, controls=(k == 0))
 
 
 # ---------------------------------------------------------------------------------------
