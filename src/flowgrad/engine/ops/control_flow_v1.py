@@ -430,11 +430,13 @@ def _inv_tag(tag):
 STATS = {"peak_values": 0}   # the most values one run held at once (tests, measurements)
 
 
-def _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras, readers):
+def _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras, readers,
+             tape=None):
     """Runs the region's ops by TF's frame rules. A value (tensor, tag) is kept only until
     every member op reading it has fired at that tag (loop invariants, the region's
     outputs and what stacks hold for gradients stay), so a long loop holds one
-    iteration's values, not all of them."""
+    iteration's values, not all of them. `tape` (a list, for gradients): every live
+    firing is appended as (op, tag, args or the Merge's input index, results)."""
     vals = {}     # (tensor, tag) -> value or DEAD
     left = {}     # (tensor, tag) -> readers that have not fired yet
     keep = set(extras)
@@ -518,6 +520,8 @@ def _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras
                     i, v = live[0]
                     fired.add((o, tag))
                     consumed(o, tag)
+                    if tape is not None:
+                        tape.append((o, tag, i, None))
                     emit(o, tag, [v, _np.int32(i)], False)
                 elif all(v is not None for v in got):
                     fired.add((o, tag))
@@ -533,6 +537,8 @@ def _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras
             fired.add((o, tag))
             consumed(o, tag)
             dead = any(a is DEAD for a in args) or any(cstate)
+            if tape is not None and not dead and typ in FRAME_OPS:
+                tape.append((o, tag, None, None))
             if typ == "ControlTrigger":
                 emit(o, tag, [], False)
             elif typ in _ENTERS:
@@ -567,6 +573,8 @@ def _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras
                     res = k(args)
                 except Exception as e:  # noqa: BLE001 - the failing op's OpError
                     raise k.comp.translate_error(e) from None
+                if tape is not None:
+                    tape.append((o, tag, args, res))
                 emit(o, tag, list(res), False)
         flushed = False
         for o, tag in dead_exits:    # a frame that ended without a live value: dead
@@ -580,15 +588,8 @@ def _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras
     return [vals.get((t, ()), DEAD) for t in extras]
 
 
-def _frames_grad(op, *grads):
-    raise NotImplementedError(
-        "tf.gradients through TF's own control flow imported from a GraphDef/MetaGraph "
-        "(Switch/Merge/Enter/Exit nodes, run by flowgrad's frame executor) is not supported: "
-        "import a graph whose gradients TF built, or build the model with tf.cond / "
-        "tf.while_loop in Python")
-
-
-register_op("V1Frames", infer=lambda inputs, attrs: [], bind=_frames_bind, grad=_frames_grad,
+# its gradient rule: control_flow_v1_grad.py
+register_op("V1Frames", infer=lambda inputs, attrs: [], bind=_frames_bind, grad=None,
             stateful=True)
 
 register_import_hook(make_regions)
