@@ -116,7 +116,113 @@ def _initialized_value(op, emit):
     return emit(op.name, "Merge", [first, value], [dtype, dtype], {"N": 2}, controls=True)
 
 
-LOWERINGS = {"ReportUninitialized": _report_uninitialized,
+def _decode_image(op, emit):
+    """TF 1.14's tf.image.decode_image: a cond over the magic bytes (JPEG, else PNG, else
+    GIF, else BMP after an Assert that it is one), each branch decoding and converting to
+    `dtype` (Cast and Mul, as convert_image_dtype); the last Merge keeps the op's name, the
+    rest are named under it. A channels value TF rejects for a format is TF's failing
+    Assert in that branch."""
+    channels = int(op.get_attr("channels"))
+    dtype = _dt.as_dtype(op.get_attr("dtype"))
+    expand = bool(op.get_attr("expand_animations"))
+    if dtype is not _dt.uint8 and not dtype.is_floating:
+        raise NotImplementedError(f"writing tf.image.decode_image with dtype={dtype.name} as "
+                                  "TF's ops (uint8 and floating dtypes are written)")
+    b, s, i32 = _dt.bool_, _dt.string, _dt.int32
+    pre = op.name + "/"
+    contents = emit.input_name(op.inputs[0])
+
+    def substr(name, src, n, pivot=None):
+        ctl = ["^" + pivot] if pivot else []
+        pos = emit(name + "/pos", "Const", ctl, [], {"dtype": i32,
+                                                       "value": np.asarray(0, np.int32)})
+        ln = emit(name + "/len", "Const", ctl, [], {"dtype": i32,
+                                                     "value": np.asarray(n, np.int32)})
+        return emit(name, "Substr", [src, pos, ln], [s, i32, i32], {"unit": "BYTE"})
+
+    def equal(name, x, magic, pivot=None):
+        ctl = ["^" + pivot] if pivot else []
+        y = emit(name + "/y", "Const", ctl, [], {"dtype": s, "value": np.asarray(magic, object)})
+        return emit(name, "Equal", [x, y], [s, s], {})
+
+    def cond(name, data, pred):
+        """TF's Switch of the predicate and its pivots, and the data's Switch."""
+        emit(name + "/Switch", "Switch", [pred, pred], [b, b], {})
+        emit(name + "/switch_t", "Identity", [name + "/Switch:1"], [b], {})
+        emit(name + "/switch_f", "Identity", [name + "/Switch"], [b], {})
+        emit(name + "/pred_id", "Identity", [pred], [b], {})
+        emit(name + "/data/Switch", "Switch", [data, name + "/pred_id"], [s, b], {})
+        return name + "/data/Switch", name + "/data/Switch:1", name + "/switch_f", \
+            name + "/switch_t"
+
+    def check(name, ok, message, pivot):
+        """An Assert that fails in this branch (only a channels value TF rejects)."""
+        if ok:
+            return []
+        ctl = ["^" + pivot]
+        pred = emit(name + "/Const", "Const", ctl, [], {"dtype": b, "value": np.asarray(False)})
+        data = emit(name + "/data_0", "Const", ctl, [],
+                    {"dtype": s, "value": np.asarray(message.encode(), object)})
+        return ["^" + emit(name, "Assert", [pred, data], [b, s], {"T": [s], "summarize": 3})]
+
+    def convert(name, x, src, pivot):
+        if dtype is src:
+            return x
+        cast = emit(name + "/Cast", "Cast", [x], [src], {"DstT": dtype, "Truncate": False})
+        scale = emit(name + "/y", "Const", ["^" + pivot], [],
+                     {"dtype": dtype, "value": np.asarray(1.0 / src.max,
+                                                          dtype.as_numpy_dtype)})
+        return emit(name, "Mul", [cast, scale], [dtype, dtype], {})
+
+    def done(name, x):
+        return emit(name, "Identity", [x], [dtype], {})
+
+    sub3 = substr(pre + "Substr", contents, 3)
+    is_jpeg = equal(pre + "is_jpeg", sub3, b"\xff\xd8\xff")
+    is_png = equal(pre + "is_png", sub3, b"\x89PN")
+    is_gif = equal(pre + "is_gif", sub3, b"GIF")
+    cj = pre + "cond_jpeg"
+    f1, t1, _, pt = cond(cj, contents, is_jpeg)
+    ctl = check(cj + "/Assert", channels != 4, "Channels must be in (None, 0, 1, 3) when "
+                "decoding JPEG images", pt)
+    jpeg = emit(cj + "/DecodeJpeg", "DecodeJpeg", [t1] + ctl, [s], {"channels": channels})
+    jpeg = done(cj + "/Identity", convert(cj + "/convert", jpeg, _dt.uint8, pt))
+    cp = pre + "cond_png"
+    png_dt = _dt.uint8 if dtype is _dt.uint8 else _dt.uint16
+    f2, t2, _, pt = cond(cp, f1, is_png)
+    png = emit(cp + "/DecodePng", "DecodePng", [t2], [s], {"channels": channels,
+                                                         "dtype": png_dt})
+    png = done(cp + "/Identity", convert(cp + "/convert", png, png_dt, pt))
+    cg = pre + "cond_gif"
+    f3, t3, pf, pt = cond(cg, f2, is_gif)
+    ctl = check(cg + "/Assert", channels not in (1, 4), "Channels must be in (None, 0, 3) "
+                "when decoding GIF images", pt)
+    gif = emit(cg + "/DecodeGif", "DecodeGif", [t3] + ctl, [s], {})
+    gif = convert(cg + "/convert", gif, _dt.uint8, pt)
+    if not expand:
+        idx = emit(cg + "/GatherV2/indices", "Const", ["^" + pt], [],
+                   {"dtype": i32, "value": np.asarray(0, np.int32)})
+        axis = emit(cg + "/GatherV2/axis", "Const", ["^" + pt], [],
+                    {"dtype": i32, "value": np.asarray(0, np.int32)})
+        gif = emit(cg + "/GatherV2", "GatherV2", [gif, idx, axis], [dtype, i32, i32],
+                   {"batch_dims": 0})
+    gif = done(cg + "/Identity", gif)
+    is_bmp = equal(cg + "/is_bmp", substr(cg + "/Substr", f3, 2, pf), b"BM", pf)
+    msg = emit(cg + "/Assert_1/data_0", "Const", ["^" + pf], [],
+               {"dtype": s, "value": np.asarray(b"Unable to decode bytes as JPEG, PNG, GIF, "
+                                                b"or BMP", object)})
+    ctl = ["^" + emit(cg + "/Assert_1", "Assert", [is_bmp, msg], [b, s],
+                      {"T": [s], "summarize": 3})]
+    ctl += check(cg + "/Assert_2", channels != 1, "Channels must be in (None, 0, 3) when "
+                 "decoding BMP images", pf)
+    bmp = emit(cg + "/DecodeBmp", "DecodeBmp", [f3] + ctl, [s], {"channels": channels})
+    bmp = done(cg + "/Identity_1", convert(cg + "/convert_1", bmp, _dt.uint8, pf))
+    m3 = emit(cg + "/Merge", "Merge", [bmp, gif], [dtype, dtype], {"N": 2})
+    m2 = emit(cp + "/Merge", "Merge", [m3, png], [dtype, dtype], {"N": 2})
+    return emit(op.name, "Merge", [m2, jpeg], [dtype, dtype], {"N": 2}, controls=True)
+
+
+LOWERINGS = {"DecodeImage": _decode_image, "ReportUninitialized": _report_uninitialized,
              "AssertVariablesInitialized": _assert_initialized,
              "InitializedValue": _initialized_value}
 
