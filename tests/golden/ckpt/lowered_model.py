@@ -5,14 +5,16 @@ import numpy as np
 
 X = np.array([0.5, -1.5, 2.0], np.float32)
 GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tensor_array",
-          "map_fn", "dynamic_rnn", "einsum", "cond_names"]
+          "map_fn", "dynamic_rnn", "einsum", "cond_names", "while_grad", "while_grad_max"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
            "einsum": ["out:0", "t:0", "s:0", "g:0"],
            # fetched by TF 1.14's own names of a cond's and a loop's outputs
-           "cond_names": ["cond/Merge:0", "cond/Merge_1:0", "while/Exit_1:0"]}
-INIT = {"dynamic_rnn": "init"}   # run before the fetches
+           "cond_names": ["cond/Merge:0", "cond/Merge_1:0", "while/Exit_1:0"],
+           # loops flowgrad differentiated: TF's stacks and gradient frame
+           "while_grad": ["gw:0", "gx:0", "loss:0"], "while_grad_max": ["gx:0", "out:0"]}
+INIT = {"dynamic_rnn": "init", "while_grad": "init"}   # run before the fetches
 
 
 def build(tf, name):
@@ -75,5 +77,21 @@ def build(tf, name):
         x = tf.placeholder(tf.float32, [3], name="x")
         tf.cond(tf.reduce_sum(x) > 0, lambda: (x * 2.0, x + 1.0), lambda: (x - 1.0, x))
         tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, a + x), [0, x])
+    elif name == "while_grad":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        w = tf.Variable([0.5, -0.25, 0.75], name="w")
+        _, acc = tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, tf.sin(a * w) + x),
+                               [tf.constant(0), tf.zeros([3])])
+        loss = tf.reduce_sum(tf.square(acc - 1.0), name="loss")
+        gw, gx = tf.gradients(loss, [w, x])
+        tf.identity(gw, name="gw")
+        tf.identity(gx, name="gx")
+        tf.variables_initializer([w], name="init")
+    elif name == "while_grad_max":   # the count comes from the data; runs 0..5 times
+        x = tf.placeholder(tf.float32, [3], name="x")
+        out = tf.while_loop(lambda a: tf.reduce_sum(a) < 20.0, lambda a: a * a + x * 3.0, [x],
+                            maximum_iterations=5)
+        tf.identity(out, name="out")
+        tf.identity(tf.gradients(tf.reduce_sum(out * out), x)[0], name="gx")
     else:
         raise ValueError(name)

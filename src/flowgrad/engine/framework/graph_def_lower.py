@@ -441,13 +441,16 @@ class LoopPlan(_PlanBase):
     {tensor name: input name}}, `pivot` {op name: pivot}, `renames` {W:k: Exit node},
     `lowered` (While and LoopVar ops), `lower(op, emit)`."""
 
-    def __init__(self, graph, arrays=None):
+    def __init__(self, graph, arrays=None, grad_ok=None):
         self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
         self.arrays = arrays   # the TensorArrayPlan: handles entered into loops
         self.extra = {}        # While op -> handles it enters (Enter_h<j>)
         ops = graph.get_operations()
-        graded = {o.inputs[0].op for o in ops if o.type == "WhileGrad" and o.inputs}
-        graded |= {t.op for o in ops if o.type == "WhileGrad" for t in o.inputs}
+        self.grad_plan = None   # the GradLoopPlan writing the WhileGrads (graph_def.py)
+        graded = set()   # loops differentiated by a WhileGrad TF's ops cannot express
+        for o in ops:
+            if o.type == "WhileGrad" and not (grad_ok is not None and grad_ok(o)):
+                graded |= {t.op for t in o.inputs}
         self.infos = {}
         for op in ops:
             if op.type != "While" or op in graded:
@@ -563,6 +566,8 @@ class LoopPlan(_PlanBase):
         for k, t in enumerate(inits):
             emit(f"{s}Switch{_sfx(k)}", "Switch", [f"{s}Merge{_sfx(k)}", f"{s}LoopCond"],
                  [self._dt(t), b], {})
+        if self.grad_plan is not None:   # its iteration count and the values it keeps
+            self.grad_plan.forward_extra(op, emit, s, frame, f"{s}LoopCond")
         for k, t in enumerate(info["body"]):
             emit(f"{s}NextIteration{_sfx(k)}", "NextIteration",
                  [self._value_name(op, t, False)], [self._dt(t)], {})
