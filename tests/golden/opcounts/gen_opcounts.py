@@ -743,3 +743,20 @@ CALLS = CALLS + (
     + [("grad/einsum_" + n, _grad_of(_einsum(eq, *s))) for n, eq, *s in EINSUMS
        if n not in ("dynamic", "dynamic_batch", "trace")]
 )
+
+
+def _tensordot(sa, sb, axes):
+    def fn(tf):
+        a = tf.placeholder(tf.float32, sa, name="a")
+        b = tf.placeholder(tf.float32, sb, name="b")
+        tf.tensordot(a, b, axes)
+    return fn
+
+
+CALLS = CALLS + [
+    ("tensordot/partial_a", _tensordot((None, 3), (3, 4), 1)),
+    ("tensordot/partial_b", _tensordot((2, 3), (3, None), 1)),
+    ("tensordot/partial_a_2axes", _tensordot((None, 3, 4), (3, 4, 5), 2)),
+    ("tensordot/partial_b_lists", _tensordot((2, 3, 4), (4, None), [[2], [0]])),
+    ("tensordot/static", _tensordot((2, 3, 4), (4, 5), 1)),
+]
