@@ -148,7 +148,12 @@ def _add(acc, key, g):
 
 def _grad_bind(node, ctx):
     gop = node.op
-    info = _GRAD_INFO[gop]
+    info = _GRAD_INFO.get(gop)
+    if info is None:   # read back from a GraphDef: the region it differentiates is gone
+        raise NotImplementedError(
+            f"{gop.name}: a V1FramesGrad op read from a GraphDef/MetaGraph cannot run (it is "
+            "flowgrad's gradient of TF control flow built in another graph); build the "
+            "gradients again with tf.gradients after importing the forward graph")
     region = info["region"]
     rinfo = _v1._regions(region._graph)[region]
     caps, seeds, want = rinfo["captures"], info["seeds"], info["want"]
