@@ -427,8 +427,6 @@ LINALG = [
     Sample("SparseMatMul", "SparseMatMul",
            lambda tf, a, b: tf.matmul(a, b, a_is_sparse=True), [Arg((2, 3)), Arg((3, 4))],
            ("float32",), grad=(0, 1)),
-    Sample("Einsum", "Einsum", lambda tf, a, b: tf.einsum("ij,jk->ik", a, b),
-           [Arg((2, 3)), Arg((3, 4))], FC, grad=(0, 1)),
     Sample("MatrixBandPart", "MatrixBandPart", lambda tf, a: tf.linalg.band_part(a, 1, 0),
            [Arg((3, 4))], FC + I, grad=(0,)),
     Sample("MatrixTriangularSolve", "MatrixTriangularSolve",

@@ -90,3 +90,13 @@ def test_tensor_arrays_are_written_in_tfs_layout(name):
     for n in gd.node:
         if n.op == "TensorArrayWriteV3":
             assert len([i for i in n.input if not i.startswith("^")]) == 4
+
+
+@pytest.mark.parametrize("name", ["while_grad", "while_grad_max"])
+def test_flowgrad_differentiated_loop_is_tfs_gradient_frame(name):
+    """A loop flowgrad differentiated (WhileGrad) is written as TF's loop gradient: the
+    forward frame pushes what the gradient reads, a second frame pops it back
+    (engine/framework/graph_def_lower_grad.py); TF ran it to flowgrad's values above."""
+    types = set(G[name]["op_types"])
+    assert {"StackV2", "StackPushV2", "StackPopV2", "Enter", "Exit", "NextIteration"} <= types
+    assert not types & {"While", "WhileGrad", "LoopVar"}

@@ -63,10 +63,6 @@ _KNOWN_DEVIATIONS.update({
     "MatrixTriangularSolve|complex128|forward": "as complex64",
     "MatrixTriangularSolve|complex64|grad": "as forward",
     "MatrixTriangularSolve|complex128|grad": "as forward",
-    "Einsum|complex64|grad": "gradient not conjugated: TF 1.14 builds einsum from MatMul, "
-                             "whose gradient uses the conjugate of the other operand",
-    "Einsum|complex128|grad": "as complex64",
-    "Einsum|complex128|complex-numeric": "as Einsum|complex64|grad",
     "MatrixTriangularSolve|complex128|complex-numeric": "as forward",
     "MatrixInverse|float64|grad": "TF 1.14's MatrixInverse gradient ignores adjoint=True "
                                   "(the transpose of the true gradient; fixed in later TF); "

@@ -127,9 +127,27 @@ def test_tf_trained_dynamic_rnn_meta_continues_training_as_tf(tmp_path):
                                            atol=1e-7)
 
 
-def test_gradients_through_imported_control_flow_say_they_are_unsupported():
-    case = G["cond_simple_True_1"]
+GRAD_CASES = sorted(k for k in GRAPHS if "g:0" in G[k]["fetches"])
+
+
+@pytest.mark.parametrize("name", GRAD_CASES)
+def test_flowgrads_gradients_through_imported_control_flow_are_tfs(name):
+    """TF's graph holds the forward and TF's own gradient (g); flowgrad differentiates the
+    forward itself (control_flow_v1_grad.py) and must get TF's g."""
+    case = G[name]
+    y_name = case["fetches"][0]
     with tf.Graph().as_default() as g:
         tf.import_graph_def(_graph_def(case), name="")
-        with pytest.raises(NotImplementedError, match="imported from a GraphDef"):
+        y = g.get_tensor_by_name(y_name)
+        mine = tf.gradients(tf.reduce_sum(y), g.get_tensor_by_name("x:0"))[0]
+        with tf.Session() as s:
+            got = s.run(mine, case["feeds"])
+    np.testing.assert_allclose(got, case["values"][1], rtol=1e-5, atol=1e-6)
+
+
+def test_gradients_through_imported_tensor_array_loops_say_they_are_unsupported():
+    case = G["map_fn"]
+    with tf.Graph().as_default() as g:
+        tf.import_graph_def(_graph_def(case), name="")
+        with pytest.raises(NotImplementedError, match="TensorArray"):
             tf.gradients(g.get_tensor_by_name("y:0"), g.get_tensor_by_name("x:0"))

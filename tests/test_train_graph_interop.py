@@ -63,15 +63,19 @@ def test_cond_is_written_as_switch_and_merge():
         tf.identity(b, name="second")
         gd = g.as_graph_def()
     nodes = {n.name: n for n in gd.node}
-    assert nodes["cond/Cond"].op == "Merge"
-    assert nodes["cond/Cond/Merge_1"].op == "Merge"
-    assert list(nodes["second"].input) == ["cond/Cond/Merge_1"]
-    assert list(nodes["cond/mul"].input) == ["cond/Cond/Switch_0:1", "cond/mul/y"]
-    assert list(nodes["cond/sub"].input)[0] == "cond/Cond/Switch_0"
+    # TF 1.14's names: cond/Merge, cond/Merge_1, cond/Switch, cond/switch_t, cond/pred_id
+    assert nodes["cond/Merge"].op == "Merge"
+    assert nodes["cond/Merge_1"].op == "Merge"
+    assert a.name == "cond/Merge:0" and b.name == "cond/Merge_1:0"
+    assert list(nodes["second"].input) == ["cond/Merge_1"]
+    assert list(nodes["cond/mul"].input) == ["cond/Switch_c0:1", "cond/mul/y"]
+    assert list(nodes["cond/sub"].input)[0] == "cond/Switch_c0"
     # an input-less op of a branch waits for the branch's pivot
-    assert "^cond/Cond/switch_t" in list(nodes["cond/Const"].input)
-    assert nodes["cond/Cond/Switch_0"].op == "Switch"
-    assert list(nodes["cond/Cond/Switch_0"].input) == ["x", "cond/Cond/pred_id"]
+    assert "^cond/switch_t" in list(nodes["cond/Const"].input)
+    assert nodes["cond/Switch"].op == "Switch"
+    assert list(nodes["cond/Switch"].input) == ["p", "p"]
+    assert nodes["cond/Switch_c0"].op == "Switch"
+    assert list(nodes["cond/Switch_c0"].input) == ["x", "cond/pred_id"]
 
 
 @pytest.mark.parametrize("model", MODELS)

@@ -29,6 +29,7 @@ import numpy as np
 from .engine.framework import dtypes as _dt
 from .engine.framework.graph import Tensor, get_default_graph, name_scope
 from .engine.ops import image as _img
+from .engine.ops import image_codecs_v1 as _codecs_v1  # noqa: F401 - Substr, DecodeGif, DecodeBmp
 from .engine.ops._base import const_value, convert_to_tensor
 from .ops import array_ops, control_flow_ops, math_ops, nn_ops, random_ops
 from .ops.comparison_ops import equal, greater, less

@@ -5,7 +5,6 @@ engine/ops/linalg.py; `tensordot` and `matvec` are compositions of them.
 """
 from __future__ import annotations
 
-import string
 
 import numpy as np
 
@@ -29,8 +28,8 @@ __all__ = ["matmul", "tensordot", "einsum", "sparse_matmul"]
 def tensordot(a, b, axes, name=None):
     """Sums the product of a and b over the given axes.
 
-    With fully known shapes this is TF 1.14's graph (Transpose, Reshape, MatMul,
-    Reshape); otherwise one Einsum op.
+    TF 1.14's graph: Transpose, Reshape, MatMul, Reshape (the shapes computed in the
+    graph when not fully known).
 
     Args:
       a, b: Tensors of one dtype, with known ranks.
@@ -82,15 +81,7 @@ def tensordot(a, b, axes, name=None):
             a_mat, a_free = _tensordot_reshape(a, a_axes, False)
             b_mat, b_free = _tensordot_reshape(b, b_axes, True)
             return reshape(matmul(a_mat, b_mat), a_free + b_free, name=scope)
-        letters = iter(string.ascii_letters)
-        la = [next(letters) for _ in range(ra)]
-        lb = [next(letters) for _ in range(rb)]
-        for i, j in zip(a_axes, b_axes):
-            lb[j] = la[i]
-        out = [c for k, c in enumerate(la) if k not in a_axes] + \
-              [c for k, c in enumerate(lb) if k not in b_axes]
-        eq = "".join(la) + "," + "".join(lb) + "->" + "".join(out)
-        return apply("Einsum", [a, b], {"equation": eq}, scope)
+        return _tensordot_dynamic(a, b, [a_axes, b_axes], scope)
 
 
 def _tensordot_dynamic(a, b, axes, scope):
@@ -125,6 +116,11 @@ def _tensordot_dynamic(a, b, axes, scope):
         return t_axes[0], t_axes[1]
 
     def reshaped(t, t_axes, flipped):
+        if t.shape.is_fully_defined() and isinstance(t_axes, list):
+            n = t.shape.ndims   # this side's shape is known: TF's static path
+            mat, free_dims = _tensordot_reshape(t, [i if i >= 0 else i + n for i in t_axes],
+                                                flipped)
+            return mat, free_dims, free_dims
         if t.shape.ndims is not None and isinstance(t_axes, list):
             n = t.shape.ndims
             t_axes = [i if i >= 0 else i + n for i in t_axes]
@@ -143,7 +139,8 @@ def _tensordot_dynamic(a, b, axes, scope):
         free = _to_int32(free, "free")
         t_shape = shape(t)
         free_dims = gather(t_shape, free)
-        prod_free, prod_axes = reduce_prod(free_dims), reduce_prod(gather(t_shape, t_axes))
+        axes_dims = gather(t_shape, t_axes)
+        prod_free, prod_axes = reduce_prod(free_dims), reduce_prod(axes_dims)
         if flipped:
             perm, new_shape = concat([t_axes, free], 0), stack([prod_axes, prod_free])
         else:
@@ -153,7 +150,11 @@ def _tensordot_dynamic(a, b, axes, scope):
     a_axes, b_axes = axes_of(a)
     a_mat, a_free, a_static = reshaped(a, a_axes, False)
     b_mat, b_free, b_static = reshaped(b, b_axes, True)
-    product = reshape(matmul(a_mat, b_mat), concat([a_free, b_free], 0), name=scope)
+    ab = matmul(a_mat, b_mat)
+    if isinstance(a_free, list) and isinstance(b_free, list):
+        return reshape(ab, a_free + b_free, name=scope)
+    a_free, b_free = _to_int32(a_free, None), _to_int32(b_free, None)
+    product = reshape(ab, concat([a_free, b_free], 0), name=scope)
     if a_static is not None and b_static is not None:
         product.set_shape(a_static + b_static)
     return product

@@ -5,11 +5,16 @@ import numpy as np
 
 X = np.array([0.5, -1.5, 2.0], np.float32)
 GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tensor_array",
-          "map_fn", "dynamic_rnn"]
+          "map_fn", "dynamic_rnn", "einsum", "cond_names", "while_grad", "while_grad_max"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
-           "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"]}
-INIT = {"dynamic_rnn": "init"}   # run before the fetches
+           "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
+           "einsum": ["out:0", "t:0", "s:0", "g:0"],
+           # fetched by TF 1.14's own names of a cond's and a loop's outputs
+           "cond_names": ["cond/Merge:0", "cond/Merge_1:0", "while/Exit_1:0"],
+           # loops flowgrad differentiated: TF's stacks and gradient frame
+           "while_grad": ["gw:0", "gx:0", "loss:0"], "while_grad_max": ["gx:0", "out:0"]}
+INIT = {"dynamic_rnn": "init", "while_grad": "init"}   # run before the fetches
 
 
 def build(tf, name):
@@ -59,5 +64,34 @@ def build(tf, name):
         tf.identity(out, name="out")
         tf.identity(state.h, name="h")
         tf.variables_initializer(tf.global_variables(), name="init")
+    elif name == "einsum":   # TF 1.14 has no Einsum op: its einsum's Transpose/MatMul/Mul/Sum
+        x = tf.placeholder(tf.float32, [3], name="x")
+        m = tf.reshape(tf.range(6, dtype=tf.float32), [2, 3]) * x
+        b = tf.reshape(tf.tile(x, [4]), [2, 2, 3])
+        tf.identity(tf.einsum("ij,kj->ik", m, m) + tf.einsum("bij,bkj->bik", b, b), name="out")
+        tf.identity(tf.einsum("i,j->ij", x, x) + tf.einsum("ij->ji", tf.einsum("ii", m[:, :2])
+                                                               * tf.ones([3, 3])), name="t")
+        tf.identity(tf.einsum("i,i,i->", x, x, x), name="s")
+        tf.identity(tf.gradients(tf.einsum("ij,jk->ik", m, tf.transpose(m)), x)[0], name="g")
+    elif name == "cond_names":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        tf.cond(tf.reduce_sum(x) > 0, lambda: (x * 2.0, x + 1.0), lambda: (x - 1.0, x))
+        tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, a + x), [0, x])
+    elif name == "while_grad":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        w = tf.Variable([0.5, -0.25, 0.75], name="w")
+        _, acc = tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, tf.sin(a * w) + x),
+                               [tf.constant(0), tf.zeros([3])])
+        loss = tf.reduce_sum(tf.square(acc - 1.0), name="loss")
+        gw, gx = tf.gradients(loss, [w, x])
+        tf.identity(gw, name="gw")
+        tf.identity(gx, name="gx")
+        tf.variables_initializer([w], name="init")
+    elif name == "while_grad_max":   # the count comes from the data; runs 0..5 times
+        x = tf.placeholder(tf.float32, [3], name="x")
+        out = tf.while_loop(lambda a: tf.reduce_sum(a) < 20.0, lambda a: a * a + x * 3.0, [x],
+                            maximum_iterations=5)
+        tf.identity(out, name="out")
+        tf.identity(tf.gradients(tf.reduce_sum(out * out), x)[0], name="gx")
     else:
         raise ValueError(name)

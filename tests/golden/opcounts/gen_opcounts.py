@@ -720,3 +720,43 @@ CALLS = CALLS + (
        ("grad/reduce_prod_axes", _grad_of(_prod(axis=[0, 2]))),
        ("grad/reduce_prod_neg_keepdims", _grad_of(_prod(axis=-1, keepdims=True)))]
 )
+
+
+def _einsum(eq, *shapes):
+    """tf.einsum over placeholders (TF 1.14 builds Transpose/Reshape/MatMul/Mul/Sum)."""
+    def build(tf):
+        xs = [tf.placeholder(tf.float32, s, name="e%d" % i) for i, s in enumerate(shapes)]
+        return tf.einsum(eq, *xs), xs
+    return build
+
+
+EINSUMS = [("matmul", "ij,jk->ik", (2, 3), (3, 4)), ("batch", "bij,bjk->bik", (2, 2, 3), (2, 3, 4)),
+           ("transpose", "ij->ji", (2, 3)), ("outer", "i,j->ij", (2,), (3,)),
+           ("trace", "ii", (3, 3)), ("chain", "ij,jk,kl->il", (2, 3), (3, 4), (4, 5)),
+           ("sum", "ij->j", (2, 3)), ("dynamic", "ij,jk->ik", (None, 3), (3, None)),
+           ("dynamic_batch", "bij,bjk->bik", (None, 2, 3), (None, 3, 4)),
+           ("ellipsis", "...ij,...jk->...ik", (5, 2, 3), (5, 3, 4)),
+           ("three_way", "i,i,i->", (3,), (3,), (3,)), ("abc_cd", "abc,cd->abd", (2, 3, 4), (4, 5)),
+           ("implicit", "ij,jk", (2, 3), (3, 4)), ("hadamard_sum", "ij,ij->i", (2, 3), (2, 3))]
+CALLS = CALLS + (
+    [("einsum/" + n, lambda tf, b=_einsum(eq, *s): b(tf)) for n, eq, *s in EINSUMS]
+    + [("grad/einsum_" + n, _grad_of(_einsum(eq, *s))) for n, eq, *s in EINSUMS
+       if n not in ("dynamic", "dynamic_batch", "trace")]
+)
+
+
+def _tensordot(sa, sb, axes):
+    def fn(tf):
+        a = tf.placeholder(tf.float32, sa, name="a")
+        b = tf.placeholder(tf.float32, sb, name="b")
+        tf.tensordot(a, b, axes)
+    return fn
+
+
+CALLS = CALLS + [
+    ("tensordot/partial_a", _tensordot((None, 3), (3, 4), 1)),
+    ("tensordot/partial_b", _tensordot((2, 3), (3, None), 1)),
+    ("tensordot/partial_a_2axes", _tensordot((None, 3, 4), (3, 4, 5), 2)),
+    ("tensordot/partial_b_lists", _tensordot((2, 3, 4), (4, None), [[2], [0]])),
+    ("tensordot/static", _tensordot((2, 3, 4), (4, 5), 1)),
+]

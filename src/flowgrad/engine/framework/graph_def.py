@@ -16,6 +16,7 @@ import numpy as np
 
 from . import dtypes as _dt
 from .graph_def_lower import LOWERINGS, CondPlan, LoopPlan, TensorArrayPlan
+from .graph_def_lower_grad import GradLoopPlan, grad_lowerable
 from .proto import pb, shape_proto, tensor_from_proto, tensor_proto
 from .registry import OPS
 from .tensor_shape import TensorShape
@@ -284,8 +285,13 @@ def graph_to_graph_def(graph, add_shapes=False):
     ops = graph.get_operations()
     arrays = TensorArrayPlan(graph) if any(op.type == "TensorArrayV3" for op in ops) else None
     conds = CondPlan(graph) if any(op.type == "Cond" for op in ops) else None
-    loops = LoopPlan(graph, arrays) if any(op.type == "While" for op in ops) else None
-    plans = [q for q in (conds, loops, arrays) if q is not None]
+    loops = LoopPlan(graph, arrays, grad_lowerable) if any(op.type == "While" for op in ops) \
+        else None
+    grads = GradLoopPlan(graph, loops) if loops is not None and any(
+        op.type == "WhileGrad" for op in ops) else None
+    if grads is not None:
+        loops.grad_plan = grads
+    plans = [q for q in (conds, loops, arrays, grads) if q is not None]
     for q in plans:
         q.others = [o for o in plans if o is not q]
     plan = plans[0] if plans else None

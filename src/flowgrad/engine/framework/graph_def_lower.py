@@ -116,7 +116,113 @@ def _initialized_value(op, emit):
     return emit(op.name, "Merge", [first, value], [dtype, dtype], {"N": 2}, controls=True)
 
 
-LOWERINGS = {"ReportUninitialized": _report_uninitialized,
+def _decode_image(op, emit):
+    """TF 1.14's tf.image.decode_image: a cond over the magic bytes (JPEG, else PNG, else
+    GIF, else BMP after an Assert that it is one), each branch decoding and converting to
+    `dtype` (Cast and Mul, as convert_image_dtype); the last Merge keeps the op's name, the
+    rest are named under it. A channels value TF rejects for a format is TF's failing
+    Assert in that branch."""
+    channels = int(op.get_attr("channels"))
+    dtype = _dt.as_dtype(op.get_attr("dtype"))
+    expand = bool(op.get_attr("expand_animations"))
+    if dtype is not _dt.uint8 and not dtype.is_floating:
+        raise NotImplementedError(f"writing tf.image.decode_image with dtype={dtype.name} as "
+                                  "TF's ops (uint8 and floating dtypes are written)")
+    b, s, i32 = _dt.bool_, _dt.string, _dt.int32
+    pre = op.name + "/"
+    contents = emit.input_name(op.inputs[0])
+
+    def substr(name, src, n, pivot=None):
+        ctl = ["^" + pivot] if pivot else []
+        pos = emit(name + "/pos", "Const", ctl, [], {"dtype": i32,
+                                                       "value": np.asarray(0, np.int32)})
+        ln = emit(name + "/len", "Const", ctl, [], {"dtype": i32,
+                                                     "value": np.asarray(n, np.int32)})
+        return emit(name, "Substr", [src, pos, ln], [s, i32, i32], {"unit": "BYTE"})
+
+    def equal(name, x, magic, pivot=None):
+        ctl = ["^" + pivot] if pivot else []
+        y = emit(name + "/y", "Const", ctl, [], {"dtype": s, "value": np.asarray(magic, object)})
+        return emit(name, "Equal", [x, y], [s, s], {})
+
+    def cond(name, data, pred):
+        """TF's Switch of the predicate and its pivots, and the data's Switch."""
+        emit(name + "/Switch", "Switch", [pred, pred], [b, b], {})
+        emit(name + "/switch_t", "Identity", [name + "/Switch:1"], [b], {})
+        emit(name + "/switch_f", "Identity", [name + "/Switch"], [b], {})
+        emit(name + "/pred_id", "Identity", [pred], [b], {})
+        emit(name + "/data/Switch", "Switch", [data, name + "/pred_id"], [s, b], {})
+        return name + "/data/Switch", name + "/data/Switch:1", name + "/switch_f", \
+            name + "/switch_t"
+
+    def check(name, ok, message, pivot):
+        """An Assert that fails in this branch (only a channels value TF rejects)."""
+        if ok:
+            return []
+        ctl = ["^" + pivot]
+        pred = emit(name + "/Const", "Const", ctl, [], {"dtype": b, "value": np.asarray(False)})
+        data = emit(name + "/data_0", "Const", ctl, [],
+                    {"dtype": s, "value": np.asarray(message.encode(), object)})
+        return ["^" + emit(name, "Assert", [pred, data], [b, s], {"T": [s], "summarize": 3})]
+
+    def convert(name, x, src, pivot):
+        if dtype is src:
+            return x
+        cast = emit(name + "/Cast", "Cast", [x], [src], {"DstT": dtype, "Truncate": False})
+        scale = emit(name + "/y", "Const", ["^" + pivot], [],
+                     {"dtype": dtype, "value": np.asarray(1.0 / src.max,
+                                                          dtype.as_numpy_dtype)})
+        return emit(name, "Mul", [cast, scale], [dtype, dtype], {})
+
+    def done(name, x):
+        return emit(name, "Identity", [x], [dtype], {})
+
+    sub3 = substr(pre + "Substr", contents, 3)
+    is_jpeg = equal(pre + "is_jpeg", sub3, b"\xff\xd8\xff")
+    is_png = equal(pre + "is_png", sub3, b"\x89PN")
+    is_gif = equal(pre + "is_gif", sub3, b"GIF")
+    cj = pre + "cond_jpeg"
+    f1, t1, _, pt = cond(cj, contents, is_jpeg)
+    ctl = check(cj + "/Assert", channels != 4, "Channels must be in (None, 0, 1, 3) when "
+                "decoding JPEG images", pt)
+    jpeg = emit(cj + "/DecodeJpeg", "DecodeJpeg", [t1] + ctl, [s], {"channels": channels})
+    jpeg = done(cj + "/Identity", convert(cj + "/convert", jpeg, _dt.uint8, pt))
+    cp = pre + "cond_png"
+    png_dt = _dt.uint8 if dtype is _dt.uint8 else _dt.uint16
+    f2, t2, _, pt = cond(cp, f1, is_png)
+    png = emit(cp + "/DecodePng", "DecodePng", [t2], [s], {"channels": channels,
+                                                         "dtype": png_dt})
+    png = done(cp + "/Identity", convert(cp + "/convert", png, png_dt, pt))
+    cg = pre + "cond_gif"
+    f3, t3, pf, pt = cond(cg, f2, is_gif)
+    ctl = check(cg + "/Assert", channels not in (1, 4), "Channels must be in (None, 0, 3) "
+                "when decoding GIF images", pt)
+    gif = emit(cg + "/DecodeGif", "DecodeGif", [t3] + ctl, [s], {})
+    gif = convert(cg + "/convert", gif, _dt.uint8, pt)
+    if not expand:
+        idx = emit(cg + "/GatherV2/indices", "Const", ["^" + pt], [],
+                   {"dtype": i32, "value": np.asarray(0, np.int32)})
+        axis = emit(cg + "/GatherV2/axis", "Const", ["^" + pt], [],
+                    {"dtype": i32, "value": np.asarray(0, np.int32)})
+        gif = emit(cg + "/GatherV2", "GatherV2", [gif, idx, axis], [dtype, i32, i32],
+                   {"batch_dims": 0})
+    gif = done(cg + "/Identity", gif)
+    is_bmp = equal(cg + "/is_bmp", substr(cg + "/Substr", f3, 2, pf), b"BM", pf)
+    msg = emit(cg + "/Assert_1/data_0", "Const", ["^" + pf], [],
+               {"dtype": s, "value": np.asarray(b"Unable to decode bytes as JPEG, PNG, GIF, "
+                                                b"or BMP", object)})
+    ctl = ["^" + emit(cg + "/Assert_1", "Assert", [is_bmp, msg], [b, s],
+                      {"T": [s], "summarize": 3})]
+    ctl += check(cg + "/Assert_2", channels != 1, "Channels must be in (None, 0, 3) when "
+                 "decoding BMP images", pf)
+    bmp = emit(cg + "/DecodeBmp", "DecodeBmp", [f3] + ctl, [s], {"channels": channels})
+    bmp = done(cg + "/Identity_1", convert(cg + "/convert_1", bmp, _dt.uint8, pf))
+    m3 = emit(cg + "/Merge", "Merge", [bmp, gif], [dtype, dtype], {"N": 2})
+    m2 = emit(cp + "/Merge", "Merge", [m3, png], [dtype, dtype], {"N": 2})
+    return emit(op.name, "Merge", [m2, jpeg], [dtype, dtype], {"N": 2}, controls=True)
+
+
+LOWERINGS = {"DecodeImage": _decode_image, "ReportUninitialized": _report_uninitialized,
              "AssertVariablesInitialized": _assert_initialized,
              "InitializedValue": _initialized_value}
 
@@ -221,9 +327,15 @@ class CondPlan(_PlanBase):
                         depth[m] = max(depth[m], depth[op] + 1)
         for op in sorted(self.lowered, key=lambda o: -depth[o]):
             self._plan(op, infos)
-        for op in self.lowered:
+        self._alias_of = {}   # Identity named Merge_k reading Cond:k -> the Merge it is
+        for op in list(self.lowered):
+            aliases = (infos[op] or {}).get("aliases") or []
             for k in range(1, len(op.outputs)):
-                self.renames[f"{op.name}:{k}"] = f"{op.name}/Merge_{k}"
+                name = aliases[k - 1].name if k - 1 < len(aliases) else f"{op.name}/Merge_{k}"
+                self.renames[f"{op.name}:{k}"] = name
+            for a in aliases:
+                self._alias_of[a] = op
+                self.lowered.add(a)
 
     def _sides(self, op, infos):
         got = self._members.get(op)
@@ -236,24 +348,34 @@ class CondPlan(_PlanBase):
             self._members[op] = got
         return got
 
+    @staticmethod
+    def _prefix(op):
+        """Where a Cond's Switch/pivot nodes are named: its scope (TF's names) for a Cond
+        named Merge, else under its own name (older graphs' Cond ops)."""
+        return _scope(op)[:-1] if op.name.rsplit("/", 1)[-1] == "Merge" else op.name
+
     def _plan(self, op, infos):
         caps = {t.name: i for i, t in enumerate(op.inputs[1:])}
+        n = self._prefix(op)
         for side, (members, port) in enumerate(zip(self._sides(op, infos), (":1", ""))):
-            pivot = op.name + ("/switch_t" if side == 0 else "/switch_f")
+            pivot = n + ("/switch_t" if side == 0 else "/switch_f")
             for m in members:
                 sub = self.rewrite.setdefault(m.name, {})
                 for t in m._inputs:
                     if t.name in caps:
-                        sub.setdefault(t.name, f"{op.name}/Switch_{caps[t.name]}{port}")
+                        sub.setdefault(t.name, f"{n}/Switch_c{caps[t.name]}{port}")
                 if not m._inputs:
                     self.pivot.setdefault(m.name, pivot)
 
     def lower(self, op, emit):
-        """Switch per capture, Identity per branch output (after the branch's targets),
-        a Merge per output: output 0 keeps the Cond's name (N:k for k > 0 becomes
-        N/Merge_k)."""
+        """TF's names under the cond's scope S: S/Switch, S/switch_t, S/switch_f, S/pred_id,
+        a Switch per capture (S/Switch_c<i>), an Identity per branch output (after the
+        branch's targets), a Merge per output: output 0 is the Cond op itself (named
+        S/Merge), output k the Identity named S/Merge_k that reads it."""
+        if op in self._alias_of:
+            return op.name   # its Merge is written with its Cond
         info = _cond_info(op)
-        n = op.name
+        n = self._prefix(op)
         pred = self.input_name(op, op.inputs[0])
         b = _dt.bool_
         emit(n + "/Switch", "Switch", [pred, pred], [b, b], {})
@@ -263,7 +385,7 @@ class CondPlan(_PlanBase):
         caps = list(op.inputs[1:])
         for i, c in enumerate(caps):
             ref = c.dtype.is_ref_dtype
-            emit(f"{n}/Switch_{i}", "RefSwitch" if ref else "Switch",
+            emit(f"{n}/Switch_c{i}", "RefSwitch" if ref else "Switch",
                  [self.input_name(op, c), n + "/pred_id"], [c.dtype.base_dtype, b], {})
         index = {c.name: i for i, c in enumerate(caps)}
         branch_outs = []
@@ -272,7 +394,7 @@ class CondPlan(_PlanBase):
             controls = ["^" + t.name for t in targets]
             names = []
             for k, t in enumerate(outs):
-                src = f"{n}/Switch_{index[t.name]}{port}" if t.name in index else \
+                src = f"{n}/Switch_c{index[t.name]}{port}" if t.name in index else \
                     self.renames.get(t.name, t._as_node_def_input())
                 names.append(emit(f"{n}/{side}_out_{k}", "Identity", [src] + controls,
                                   [t.dtype.base_dtype], {}))
@@ -284,8 +406,8 @@ class CondPlan(_PlanBase):
         f_names, t_names = branch_outs
         for k, (f, t) in enumerate(zip(f_names, t_names)):
             dtype = op.outputs[k].dtype.base_dtype if op.outputs else b
-            emit(n if k == 0 else f"{n}/Merge_{k}", "Merge", [f, t], [dtype, dtype],
-                 {"N": 2}, controls=(k == 0))
+            emit(op.name if k == 0 else self.renames[f"{op.name}:{k}"], "Merge", [f, t],
+                 [dtype, dtype], {"N": 2}, controls=(k == 0))
 
 
 # ---------------------------------------------------------------------------------------
@@ -319,13 +441,16 @@ class LoopPlan(_PlanBase):
     {tensor name: input name}}, `pivot` {op name: pivot}, `renames` {W:k: Exit node},
     `lowered` (While and LoopVar ops), `lower(op, emit)`."""
 
-    def __init__(self, graph, arrays=None):
+    def __init__(self, graph, arrays=None, grad_ok=None):
         self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
         self.arrays = arrays   # the TensorArrayPlan: handles entered into loops
         self.extra = {}        # While op -> handles it enters (Enter_h<j>)
         ops = graph.get_operations()
-        graded = {o.inputs[0].op for o in ops if o.type == "WhileGrad" and o.inputs}
-        graded |= {t.op for o in ops if o.type == "WhileGrad" for t in o.inputs}
+        self.grad_plan = None   # the GradLoopPlan writing the WhileGrads (graph_def.py)
+        graded = set()   # loops differentiated by a WhileGrad TF's ops cannot express
+        for o in ops:
+            if o.type == "WhileGrad" and not (grad_ok is not None and grad_ok(o)):
+                graded |= {t.op for t in o.inputs}
         self.infos = {}
         for op in ops:
             if op.type != "While" or op in graded:
@@ -441,6 +566,8 @@ class LoopPlan(_PlanBase):
         for k, t in enumerate(inits):
             emit(f"{s}Switch{_sfx(k)}", "Switch", [f"{s}Merge{_sfx(k)}", f"{s}LoopCond"],
                  [self._dt(t), b], {})
+        if self.grad_plan is not None:   # its iteration count and the values it keeps
+            self.grad_plan.forward_extra(op, emit, s, frame, f"{s}LoopCond")
         for k, t in enumerate(info["body"]):
             emit(f"{s}NextIteration{_sfx(k)}", "NextIteration",
                  [self._value_name(op, t, False)], [self._dt(t)], {})

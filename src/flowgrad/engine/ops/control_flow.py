@@ -39,6 +39,7 @@ from .tensor_array import replaying as _replaying
 from .tensor_array import tensor_array_v3
 from . import lstm_loop as _lstm_loop
 from . import control_flow_v1 as _control_flow_v1  # noqa: F401 - TF's frame ops
+from . import control_flow_v1_grad as _control_flow_v1_grad  # noqa: F401 - their gradients
 from ._base import apply
 from .tensor_array import zero_grad as _zero_grad_ta
 
@@ -442,11 +443,15 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
                         capture(t, members)
             for t in outs:
                 capture(t, members)
-        g._last_id += len(t_leaves) - 1   # TF's Merge per result; flowgrad's one Cond op
+        # TF's Merge per result: the Cond op is named Merge (its output 0 is TF's
+        # cond/Merge:0) and output k > 0 is read through an Identity named Merge_k (TF's
+        # cond/Merge_k:0), so names and the op counter are TF's
+        g._last_id += len(t_leaves) - builtins.max(len(tout), 1)
         op = g._create_op("Cond", [pred_t] + captures, {"Tout": builtins.tuple(tout)},
-                          "Cond")
+                          "Merge")
+        aliases = [_identity(t, name="Merge").op for t in op._outputs[1:]]
         _COND_INFO[op] = {"captures": captures, "true": (t_outs, t_targets),
-                          "false": (f_outs, f_targets)}
+                          "false": (f_outs, f_targets), "aliases": aliases}
         # the ops each branch's results need run only when it is taken: tensors of them
         # read outside come from the Cond op (framework/branches.py); as TF, they cannot be
         # fetched
@@ -454,7 +459,7 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
             for m in members:
                 _branches.set_branch(m, op, b)
                 g.prevent_fetching(m)
-        outputs = iter(op._outputs)
+        outputs = iter(op._outputs[:1] + [a._outputs[0] for a in aliases])
         values = [op if isinstance(leaf, Operation) else next(outputs) for leaf in t_leaves]
         result = rebuild(values)
         if not strict and isinstance(result, list) and len(result) == 1:

@@ -402,8 +402,17 @@ def _frames_bind(node, ctx):
         consumers[k] = list(dict.fromkeys(consumers[k]))
     const_enter = {o for o in run_ops if o.type in _ENTERS and o._attrs.get("is_constant")}
 
+    # per op, how many distinct member ops read each of its outputs (by data edges): a
+    # value is dropped once that many readers have fired at its tag
+    readers = {}
+    for o in run_ops:
+        for t in dict.fromkeys(o._inputs):
+            if t._op in inside:
+                readers[t] = readers.get(t, 0) + 1
+
     def run(*caps):
-        return _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras)
+        return _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras,
+                        readers)
 
     def run_frames(*caps):
         vals = run(*caps)
@@ -418,8 +427,20 @@ def _inv_tag(tag):
     return tag[:-1] + ((tag[-1][0], 0),) if tag else tag
 
 
-def _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras):
+STATS = {"peak_values": 0}   # the most values one run held at once (tests, measurements)
+
+
+def _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras, readers,
+             tape=None):
+    """Runs the region's ops by TF's frame rules. A value (tensor, tag) is kept only until
+    every member op reading it has fired at that tag (loop invariants, the region's
+    outputs and what stacks hold for gradients stay), so a long loop holds one
+    iteration's values, not all of them. `tape` (a list, for gradients): every live
+    firing is appended as (op, tag, args or the Merge's input index, results)."""
     vals = {}     # (tensor, tag) -> value or DEAD
+    left = {}     # (tensor, tag) -> readers that have not fired yet
+    keep = set(extras)
+    peak = 0
     done = {}     # (op, tag) -> dead? (for control edges)
     fired = set()
     iters = collections.defaultdict(int)          # frame instance -> last iteration
@@ -442,10 +463,33 @@ def _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras
             return False
         return done.get((c, _inv_tag(tag) if c in const_enter else tag), None)
 
+    def consumed(o, tag):
+        """`o` fired at `tag`: the values it read there lose a reader."""
+        for t in dict.fromkeys(o._inputs):
+            key = (t, tag)
+            n = left.get(key)
+            if n is None:
+                continue
+            if n <= 1:
+                del left[key]
+                vals.pop(key, None)
+            else:
+                left[key] = n - 1
+
     def emit(o, tag, outs, dead):
+        nonlocal peak
         done[(o, tag)] = dead
         for t, v in zip(o._outputs, outs):
             vals[(t, tag)] = v
+            if o not in const_enter and t not in keep:
+                n = readers.get(t, 0) - sum(1 for c in consumers.get(o, ())
+                                            if (c, tag) in fired and t in c._inputs)
+                if n > 0:
+                    left[(t, tag)] = n
+                else:
+                    del vals[(t, tag)]
+        if len(vals) > peak:
+            peak = len(vals)
         if o in const_enter:
             inst = tag[:-1] + (tag[-1][0],)
             invariants[inst].append(o)
@@ -475,9 +519,13 @@ def _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras
                 if live:
                     i, v = live[0]
                     fired.add((o, tag))
+                    consumed(o, tag)
+                    if tape is not None:
+                        tape.append((o, tag, i, None))
                     emit(o, tag, [v, _np.int32(i)], False)
                 elif all(v is not None for v in got):
                     fired.add((o, tag))
+                    consumed(o, tag)
                     emit(o, tag, [DEAD, DEAD], True)
                 continue
             args = [value(t, tag) for t in o._inputs]
@@ -487,7 +535,10 @@ def _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras
             if any(s is None for s in cstate):
                 continue
             fired.add((o, tag))
+            consumed(o, tag)
             dead = any(a is DEAD for a in args) or any(cstate)
+            if tape is not None and not dead and typ in FRAME_OPS:
+                tape.append((o, tag, None, None))
             if typ == "ControlTrigger":
                 emit(o, tag, [], False)
             elif typ in _ENTERS:
@@ -522,6 +573,8 @@ def _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras
                     res = k(args)
                 except Exception as e:  # noqa: BLE001 - the failing op's OpError
                     raise k.comp.translate_error(e) from None
+                if tape is not None:
+                    tape.append((o, tag, args, res))
                 emit(o, tag, list(res), False)
         flushed = False
         for o, tag in dead_exits:    # a frame that ended without a live value: dead
@@ -531,18 +584,12 @@ def _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras
         dead_exits = []
         if not flushed:
             break
+    STATS["peak_values"] = peak
     return [vals.get((t, ()), DEAD) for t in extras]
 
 
-def _frames_grad(op, *grads):
-    raise NotImplementedError(
-        "tf.gradients through TF's own control flow imported from a GraphDef/MetaGraph "
-        "(Switch/Merge/Enter/Exit nodes, run by flowgrad's frame executor) is not supported: "
-        "import a graph whose gradients TF built, or build the model with tf.cond / "
-        "tf.while_loop in Python")
-
-
-register_op("V1Frames", infer=lambda inputs, attrs: [], bind=_frames_bind, grad=_frames_grad,
+# its gradient rule: control_flow_v1_grad.py
+register_op("V1Frames", infer=lambda inputs, attrs: [], bind=_frames_bind, grad=None,
             stateful=True)
 
 register_import_hook(make_regions)

@@ -1,11 +1,11 @@
-"""Matrix products: MatMul, SparseMatMul, BatchMatMulV2, Einsum; matmul, einsum,
+"""Matrix products: MatMul, SparseMatMul, BatchMatMulV2; matmul, einsum,
 matrix_transpose, adjoint.
 
 `matmul` builds `MatMul` for two matrices and `BatchMatMulV2` (batch dims
 broadcast) when either input has rank > 2 or unknown rank, as TF 1.14 does.
-`einsum` (and ops/linalg_ops.tensordot) build one `Einsum` op whose equation has
-no ellipsis (resolved statically, as TF 1.14's einsum resolves it); its gradient
-is again an einsum, so gradients of gradients work.
+`einsum` builds the ops TF 1.14's einsum builds (TF 1.14 has no Einsum op):
+operands contracted pairwise by Transpose, Reshape and MatMul (or Mul), then Sum
+and Transpose, with TF's names and count; gradients come from those ops.
 """
 from __future__ import annotations
 
@@ -20,17 +20,16 @@ import numpy as np
 from ..framework.grad_state import wants_grad
 from ..framework import threads
 from ..framework import dtypes as _dt
-from ..framework.graph import name_scope
+from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import COMPLEX, FLOATS, apply, broadcast_dims, check_dtype, same_type_inputs, to_tensor
-from ._grad_util import sum_to
 from .cast import cast
-from .construction import ones_like
 from .construction import range as _range
-from .elementwise import conj, subtract
+from .elementwise import conj, multiply, subtract
+from .reductions import reduce_sum
 from .joining import concat, stack
-from .shape import broadcast_to, rank, reshape, transpose
+from .shape import expand_dims, rank, reshape, shape, transpose
 
 _MATMUL_TYPES = FLOATS + (_dt.int32, _dt.int64) + COMPLEX
 
@@ -156,12 +155,23 @@ def _bmm_grad(op, grad):
         else:
             gx = wants_grad(0) and _bmm(y, grad, True, True)
             gy = wants_grad(1) and _bmm(grad, x, True, True)
-    return [sum_to(gx, x) if gx is not False else None,
-            sum_to(gy, y) if gy is not False else None]
+    gx = None if gx is False else gx
+    gy = None if gy is False else gy
+    xs, ys = x.shape, y.shape
+    if xs.is_fully_defined() and ys.is_fully_defined() and xs == ys:
+        return [gx, gy]
+    # TF 1.14's ops: the batch dims' shapes, BroadcastGradientArgs, Sum + Reshape per side
+    sx, sy = shape(x), shape(y)
+    rx, ry = apply("BroadcastGradientArgs", [sx[:-2], sy[:-2]])
+    if gx is not None:
+        gx = reshape(reduce_sum(gx, rx), sx)
+    if gy is not None:
+        gy = reshape(reduce_sum(gy, ry), sy)
+    return [gx, gy]
 
 
 def _bmm(a, b, adj_a, adj_b):
-    return apply("BatchMatMulV2", [a, b], {"adj_x": adj_a, "adj_y": adj_b})
+    return apply("BatchMatMulV2", [a, b], {"adj_x": adj_a, "adj_y": adj_b}, "MatMul")
 
 
 register_op("BatchMatMulV2", infer=_bmm_infer, kernel=_bmm_kernel, grad=_bmm_grad)
@@ -234,76 +244,7 @@ def sparse_matmul(a: Any, b: Any, transpose_a: bool = False,
         name or "SparseMatMul")
 
 
-# -- Einsum ------------------------------------------------------------------------------------
-def _split_equation(equation):
-    ins, out = equation.split("->")
-    return ins.split(","), out
-
-
-def _einsum_infer(inputs, attrs):
-    labels, out = _split_equation(attrs["equation"])
-    if len(labels) != len(inputs):
-        raise ValueError(f"Got {len(inputs)} arguments for equation \"{attrs['equation']}\", "
-                         f"expecting {len(labels)}")
-    dt = inputs[0].dtype.base_dtype
-    sizes = {}
-    for i, (lab, t) in enumerate(zip(labels, inputs)):
-        if t.dtype.base_dtype is not dt:
-            raise TypeError(f"Input {i} of 'Einsum' has type {t.dtype.base_dtype.name} that "
-                            f"does not match type {dt.name} of input 0.")
-        shp = _dims(t)
-        if shp is None:
-            raise ValueError(f"Einsum input {i} has unknown rank")
-        if len(shp) != len(lab):
-            raise ValueError(f"Input {i} has rank {len(shp)} but its subscripts '{lab}' name "
-                             f"{len(lab)} axes")
-        for c, d in zip(lab, shp):
-            known = sizes.get(c)
-            if known is not None and d is not None and known != d:
-                raise ValueError(f"Dimensions must be equal, but are {known} and {d} for "
-                                 f"subscript '{c}'")
-            if known is None:
-                sizes[c] = d
-    return [(dt, TensorShape([sizes[c] for c in out]))]
-
-
-def _einsum_kernel(*xs, equation, **_):
-    return np.einsum(equation, *xs, optimize=len(xs) > 1)
-
-
-def _einsum_grad(op, grad):
-    """d einsum wrt input i = einsum(grad and the other inputs -> input i's subscripts).
-
-    Subscripts only input i has were summed away: their gradient is broadcast back.
-    """
-    labels, out = _split_equation(op.get_attr("equation"))
-    grads = []
-    for i, x in enumerate(op.inputs):
-        if not wants_grad(i):
-            grads.append(None)
-            continue
-        others = [lab for j, lab in enumerate(labels) if j != i]
-        present = set(out).union(*others) if others else set(out)
-        kept = "".join(c for c in labels[i] if c in present)
-        eq = ",".join([out] + others) + "->" + kept
-        operands = [grad] + [t for j, t in enumerate(op.inputs) if j != i]
-        g = apply("Einsum", operands, {"equation": eq})
-        if kept != labels[i]:
-            xs = _dims(x)
-            if xs is not None and None not in xs:
-                kshape = [d if c in present else 1 for c, d in zip(labels[i], xs)]
-                g = broadcast_to(reshape(g, kshape), list(xs))
-            else:
-                # Unknown dims: a ones operand with input i's subscripts broadcasts g.
-                g = apply("Einsum", [g, ones_like(x)],
-                          {"equation": f"{kept},{labels[i]}->{labels[i]}"})
-        grads.append(g)
-    return grads
-
-
-register_op("Einsum", infer=_einsum_infer, kernel=_einsum_kernel, grad=_einsum_grad)
-
-
+# -- einsum (TF 1.14 has no Einsum op: its einsum builds Transpose/Reshape/MatMul/Mul/Sum) ----
 def _resolve_equation(equation, input_shapes):
     """Splits an einsum equation and resolves '...' and a missing output, as TF 1.14."""
     equation = equation.replace(" ", "")
@@ -348,21 +289,143 @@ def _resolve_equation(equation, input_shapes):
                 if c not in ellipsis_axes:
                     counts[c] += 1
         out = ellipsis_axes + "".join(sorted(c for c in axis_labels if counts[c] == 1))
-    for ax in labels + [out]:
-        if len(set(ax)) != len(ax):
-            raise ValueError(f"Subscript not supported: an axis appears more than once: {ax}")
+    if len(set(out)) != len(out):
+        raise ValueError(f"Subscript not supported: an axis appears more than once: {out}")
     missing = set(out) - set("".join(labels))
     if missing:
         raise ValueError(f"Invalid equation: {equation}")
     return labels, out
 
 
+def _einsum_transpose(t, perm):
+    """TF 1.14's _transpose_if_necessary: under Python 3 its `perm != range(n)` test is
+    always true, so a Transpose is built even for the identity permutation."""
+    return transpose(t, perm=list(perm))
+
+
+def _einsum_reshape(t, new_shape):
+    """TF 1.14's _reshape_if_necessary (a dim that is a Tensor never matches)."""
+    new_shape = [-1 if d is None else d for d in new_shape]
+    cur = list(t.shape.as_tuple()) if t.shape.ndims is not None else None
+    if cur is not None and len(cur) == len(new_shape) and all(
+            not isinstance(d1, Tensor) and (d1 == -1 or d0 == d1)
+            for d0, d1 in zip(cur, new_shape)):
+        return t
+    return reshape(t, new_shape)
+
+
+def _einsum_shape(t):
+    """TF 1.14's _get_shape: static dims, unknown ones sliced from one Shape op."""
+    dims = list(t.shape.as_tuple())
+    unknown = [i for i, d in enumerate(dims) if d is None]
+    if unknown:
+        st = shape(t)
+        for i in unknown:
+            dims[i] = st[i]   # Tensor.__getitem__: TF's strided_slice and its names
+    return dims
+
+
+def _einsum_size(dims):
+    result = 1
+    for d in dims:
+        result *= d
+    return result
+
+
+def _einsum_reduction(t0, l0, t1, l1, summed):
+    """Two operands contracted over `summed` (TF 1.14's _einsum_reduction): transposed to
+    (preserved, broadcast, summed) / (preserved, summed, broadcast), then a Mul of
+    expanded operands when nothing is summed, else Reshape, MatMul, Reshape."""
+    for t, lab in ((t0, l0), (t1, l1)):
+        if t.shape.ndims is not None and len(lab) != t.shape.ndims:
+            which = "t0" if t is t0 else "t1"
+            raise ValueError(f"Tensor {which} of rank {t.shape.ndims} does not match einsum "
+                             f"reduction of length {len(lab)}")
+    preserved = (set(l0) & set(l1)) - summed
+    bcast = [set(l0) - preserved - summed, set(l1) - preserved - summed]
+
+    def key(i, a):
+        if a in preserved:
+            return (-1, a)
+        if (i == 0 and a in bcast[0]) or (i == 1 and a in summed):
+            return (0, a)
+        return (1, a)
+
+    sorted_axes = [sorted(lab, key=lambda a, i=i: key(i, a)) for i, lab in enumerate((l0, l1))]
+    t0 = _einsum_transpose(t0, [l0.find(a) for a in sorted_axes[0]])
+    t1 = _einsum_transpose(t1, [l1.find(a) for a in sorted_axes[1]])
+    np_ = len(preserved)
+    if not summed:
+        for _ in bcast[1]:
+            t0 = expand_dims(t0, -1)
+        for _ in bcast[0]:
+            t1 = expand_dims(t1, np_)
+        return multiply(t0, t1), "".join(sorted_axes[0] + sorted_axes[1][np_:])
+    s0 = _einsum_shape(t0)
+    ns = len(summed)
+    n_b0 = _einsum_size(s0[np_:-ns])
+    n_sum = _einsum_size(s0[-ns:])
+    t0 = _einsum_reshape(t0, s0[:np_] + [n_b0, n_sum])
+    s1 = _einsum_shape(t1)
+    n_b1 = _einsum_size(s1[np_ + ns:])
+    t1 = _einsum_reshape(t1, s1[:np_] + [n_sum, n_b1])
+    product = matmul(t0, t1)
+    product = _einsum_reshape(product, s0[:np_ + len(bcast[0])] +
+                              s1[len(s1) - len(bcast[1]):])
+    axes = sorted_axes[0][:np_ + len(bcast[0])] + \
+        sorted_axes[1][len(sorted_axes[1]) - len(bcast[1]):]
+    return product, "".join(axes)
+
+
+def _einsum_exponential(labels, out, inputs):
+    """TF 1.14's fallback when a label is summed over more than two operands: every
+    operand transposed and reshaped onto all labels, multiplied, summed."""
+    labels = list(labels)
+    idx_all = set("".join(labels) + out)
+    order = {}
+    for a in sorted(idx_all):
+        if a not in out:
+            order[a] = len(order)
+    for a in out:
+        order[a] = len(order)
+    for i, (t, lab) in enumerate(zip(inputs, labels)):
+        if t.shape.ndims != len(lab):
+            raise ValueError(f"Input {i} with axes {lab} has incorrect number of dimensions "
+                             f"(expected {len(lab)}, got {t.shape.ndims})")
+        srt = sorted(lab, key=order.get)
+        if list(lab) != srt:
+            inputs[i] = transpose(t, [lab.find(a) for a in srt])
+            labels[i] = srt
+    shapes = [[d if d else -1 for d in t.shape.as_tuple()] for t in inputs]
+    reduction = []
+    for j, a in enumerate(sorted(idx_all, key=order.get)):
+        dims = []
+        for i, lab in enumerate(labels):
+            if a not in lab:
+                shapes[i].insert(j, 1)
+            elif shapes[i][j] > 1:
+                dims.append(shapes[i][j])
+        if len(set(dims)) > 1:
+            raise ValueError(f"Dimension mismatch on axis: {a}")
+        if a not in out:
+            reduction.append(j)
+    expanded = [reshape(t, s) for t, s in zip(inputs, shapes)]
+    product = 1
+    for t in expanded:
+        product *= t
+    return reduce_sum(product, reduction)
+
+
 def einsum(equation, *inputs, **kwargs):
-    """Tensor contraction over subscripts, e.g. 'ij,jk->ik' (TF 1.14's rules).
+    """Tensor contraction over subscripts, e.g. 'ij,jk->ik', built as TF 1.14 builds it.
 
     '...' is resolved from the inputs' static ranks; a missing '->' output lists
-    the subscripts used once, alphabetically. A subscript may not repeat within
-    one input (as TF 1.14).
+    the subscripts used once, alphabetically. Operands are contracted left to right:
+    each pair is transposed, reshaped and multiplied (MatMul / BatchMatMulV2, or Mul
+    when nothing is summed), the result summed over what remains and transposed to
+    the output's order, as TF 1.14's ops (names and count); a label summed over more
+    than two operands takes TF's broadcasting fallback, 'ii' alone is a trace. A
+    subscript may not repeat within one input otherwise (as TF 1.14).
 
     Args:
       equation: the subscripts, e.g. 'bij,bjk->bik'.
@@ -387,7 +450,36 @@ def einsum(equation, *inputs, **kwargs):
             inputs = same_type_inputs("Einsum", inputs, [f"inputs_{i}" for i in
                                                          range(len(inputs))])
         labels, out = _resolve_equation(equation, [t.shape for t in inputs])
-        return apply("Einsum", inputs, {"equation": ",".join(labels) + "->" + out}, scope)
+        eq = equation.replace(" ", "")
+        for a in set("".join(labels) + out):
+            for lab in labels:
+                if (len(labels) == 1 and lab.count(a) == 2 and lab == lab[::-1]
+                        and "->" not in eq):
+                    with name_scope(None, "Trace", [inputs[0]]) as tscope:
+                        diag = apply("MatrixDiagPart", [inputs[0]], {})
+                        return reduce_sum(diag, [-1], name=tscope)
+                if lab.count(a) > 1:
+                    raise ValueError("Subscript not supported: an axis appears more than "
+                                     f"once: {lab}")
+        for a in set("".join(labels) + out):
+            if sum(1 for lab in labels if a in lab) > 2 and a not in out:
+                return _einsum_exponential(labels, out, inputs)
+        temp, temp_labels = inputs[0], labels[0]
+        for i in range(len(inputs) - 1):
+            summed = set(temp_labels) & set(labels[i + 1]) - set(out)
+            temp, temp_labels = _einsum_reduction(temp, temp_labels, inputs[i + 1],
+                                                  labels[i + 1], summed)
+        if temp.shape.ndims is not None and temp.shape.ndims != len(temp_labels):
+            raise ValueError(f"Input 0 has rank {temp.shape.ndims} but its subscripts "
+                             f"'{temp_labels}' name {len(temp_labels)} axes")
+        if set(temp_labels) - set(out):
+            axis = [i for i, a in enumerate(temp_labels) if a not in out]
+            temp = reduce_sum(temp, axis=axis)
+            temp_labels = "".join(a for a in temp_labels if a in out)
+        if sorted(temp_labels) != sorted(out):
+            raise ValueError(f"Invalid equation: {equation}")
+        del scope
+        return _einsum_transpose(temp, [temp_labels.index(a) for a in out])
 
 
 # -- tf.linalg helpers composed from matmul and array ops (exported under tf.linalg only) -------

@@ -1,0 +1,239 @@
+"""A tf.while_loop flowgrad differentiated (its WhileGrad op), written as TF 1.14's loop
+gradient: the forward frame (graph_def_lower.LoopPlan) also counts its iterations and
+pushes, each iteration, the values the gradient reads (the loop variables and the body
+tensors flowgrad keeps: StackV2 / StackPushV2); a second frame runs as many iterations,
+pops them back (StackPopV2) and runs the gradient ops flowgrad built for the body, with
+the gradients of the loop variables as its loop variables and the captures' gradients
+summed in accumulators; its Exits are the WhileGrad's outputs (output 0 keeps its name,
+k > 0 is <name>/Exit_k).
+
+Written for a WhileGrad whose forward loop is not inside another loop and whose gradient
+ops hold no cond, loop or TensorArray; any other keeps flowgrad's ops.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from . import dtypes as _dt
+from .graph_def_lower import _loop_info, _PlanBase
+
+__all__ = ["GradLoopPlan", "grad_lowerable"]
+
+_UNSUPPORTED = ("Cond", "While", "WhileGrad", "V1Frames", "V1FramesGrad")
+
+
+def _members(gop, ginfo, finfo):
+    """(gradient ops in creation order, the tensors they read from outside them) or None
+    when the loop gradient cannot be written as TF's."""
+    prefix = gop.name.rsplit("/", 1)[0] + "/"   # the scope flowgrad built them in
+    stack = [t._op for t in ginfo["grads"]]
+    seen = set()
+    while stack:
+        op = stack.pop()
+        if op in seen or op.type == "LoopVar" or not op.name.startswith(prefix):
+            continue
+        seen.add(op)
+        if op.type in _UNSUPPORTED or op.type.startswith("TensorArray"):
+            return None
+        stack.extend(t._op for t in op._inputs)
+        stack.extend(op._control_inputs)
+    body = set(finfo["members_order"])
+    saved = set(ginfo["saved"])
+    for op in seen:
+        for t in op._inputs:
+            if t._op not in seen and t._op in body and t._op.type != "LoopVar" and \
+                    t not in saved:
+                return None   # a forward body value flowgrad does not keep
+        for c in op._control_inputs:
+            if c not in seen:
+                return None
+    for t in list(ginfo["saved"]) + list(finfo["vars"]):
+        if t.dtype.base_dtype in (_dt.variant, _dt.resource) or t.dtype.is_ref_dtype:
+            return None
+    order = [op for op in gop.graph.get_operations() if op in seen]
+    return order
+
+
+def grad_lowerable(gop):
+    """Whether WhileGrad `gop` is written as TF's loop gradient (module docstring)."""
+    ginfo = _loop_info(gop)
+    if ginfo is None or "forward" not in ginfo:
+        return False
+    finfo = _loop_info(ginfo["forward"])
+    if finfo is None or any(d.is_ref_dtype for d, _ in ginfo["forward"].get_attr("Tout")):
+        return False
+    return _members(gop, ginfo, finfo) is not None
+
+
+class GradLoopPlan(_PlanBase):
+    """The WhileGrad ops of a graph written as TF's gradient frames (module docstring).
+    `forward_extra(fop, emit, names)` adds the counter and the pushes to the forward
+    frame; `lower(op, emit)` writes a WhileGrad (and its grad LoopVars)."""
+
+    def __init__(self, graph, loops):
+        self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
+        self.plans = {}
+        self.forward = {}   # forward While -> [WhileGrad]
+        self._gvar = {}     # grad LoopVar op -> (WhileGrad, k)
+        for gop in graph.get_operations():
+            if gop.type != "WhileGrad":
+                continue
+            ginfo = _loop_info(gop)
+            fop = ginfo["forward"] if ginfo else None
+            if fop is None or fop not in loops.infos:
+                continue
+            if any(fop in set(i["members_order"]) for o, i in loops.infos.items()
+                   if o is not fop):
+                continue   # a loop inside another loop
+            members = _members(gop, ginfo, loops.infos[fop])
+            if members is None:
+                continue
+            self._plan(gop, ginfo, loops.infos[fop], members)
+
+    def _plan(self, gop, ginfo, finfo, members):
+        fop = ginfo["forward"]
+        B = gop.name
+        member_set = set(members)
+        fvars = {v.op: k for k, v in enumerate(finfo["vars"])}
+        gvars = {v.op: k for k, v in enumerate(ginfo["grad_vars"])}
+        saved = {t: j for j, t in enumerate(ginfo["saved"])}
+        pushes, outside = [], []   # forward tensors pushed; tensors entered as constants
+
+        def resolve(t):
+            if t._op in gvars:
+                return t._op.name
+            if t._op in fvars or t in saved:
+                if t not in pushes:
+                    pushes.append(t)
+                return f"{B}/pop_{pushes.index(t)}"
+            if t._op in member_set:
+                return None
+            if t not in outside:
+                outside.append(t)
+            return f"{B}/Enter_c{outside.index(t)}"
+
+        for m in members:
+            sub = self.rewrite.setdefault(m.name, {})
+            for t in m._inputs:
+                r = resolve(t)
+                if r is not None:
+                    sub.setdefault(t.name, r)
+            if not m._inputs:
+                self.pivot.setdefault(m.name, f"{B}/Identity_n")
+        results = [resolve(t) or self._name(t) for t in ginfo["grads"]]
+        n = len(finfo["vars"])
+        for k in range(1, len(gop.outputs)):
+            self.renames[f"{gop.name}:{k}"] = f"{B}/Exit_{k}"
+        for v in ginfo["grad_vars"]:
+            self._gvar[v.op] = (gop, gvars[v.op])
+            self.lowered.add(v.op)
+        self.lowered.add(gop)
+        self.plans[gop] = {"fop": fop, "n": n, "pushes": pushes, "outside": outside,
+                           "results": results, "ginfo": ginfo, "finfo": finfo}
+        self.forward.setdefault(fop, []).append(gop)
+
+    def _name(self, t):
+        return self.renames.get(t.name, t._as_node_def_input())
+
+    # -- the forward frame: an iteration counter and a push per kept value -----------------
+    def forward_extra(self, fop, emit, s, frame, cond_name):
+        """Called by LoopPlan.lower for forward While `fop` (`s`: its scope, `frame`: its
+        frame name, `cond_name`: its LoopCond)."""
+        for gop in self.forward.get(fop, ()):
+            p = self.plans[gop]
+            W = f"{fop.name}/{gop.name.replace('/', '_')}"
+            i32 = _dt.int32
+            init = emit(W + "/f_count/init", "Const", [], [],
+                        {"dtype": i32, "value": np.asarray(0, np.int32)})
+            enter = emit(W + "/f_count/Enter", "Enter", [init], [i32],
+                         {"frame_name": frame, "is_constant": False, "parallel_iterations": 10})
+            merge = emit(W + "/f_count/Merge", "Merge", [enter, W + "/f_count/NextIteration"],
+                         [i32, i32], {"N": 2})
+            sw = emit(W + "/f_count/Switch", "Switch", [merge, cond_name], [i32, _dt.bool_], {})
+            ident = emit(W + "/f_count/Identity", "Identity", [sw + ":1"], [i32], {})
+            one = emit(W + "/f_count/one", "Const", ["^" + ident], [],
+                       {"dtype": i32, "value": np.asarray(1, np.int32)})
+            add = emit(W + "/f_count/add", "Add", [ident, one], [i32, i32], {})
+            ctl = []
+            for j, t in enumerate(p["pushes"]):
+                d = t.dtype.base_dtype
+                size = emit(f"{W}/stack_{j}/max_size", "Const", [], [],
+                            {"dtype": i32, "value": np.asarray(-1, np.int32)})
+                h = emit(f"{W}/stack_{j}", "StackV2", [size], [i32],
+                         {"elem_type": d, "stack_name": ""})
+                he = emit(f"{W}/stack_{j}/Enter", "Enter", [h], [_dt.resource],
+                          {"frame_name": frame, "is_constant": True, "parallel_iterations": 10})
+                val = t.op.name if t._op.type == "LoopVar" else emit.input_name(t)
+                ctl.append("^" + emit(f"{W}/stack_{j}/push", "StackPushV2", [he, val],
+                                      [_dt.resource, d], {"swap_memory": False}))
+            emit(W + "/f_count/NextIteration", "NextIteration", [add] + ctl, [i32], {})
+            emit(W + "/f_count/Exit", "Exit", [sw], [i32], {})
+            p["count"], p["stacks"] = W + "/f_count/Exit", [f"{W}/stack_{j}" for j in
+                                                             range(len(p["pushes"]))]
+
+    # -- the gradient frame ---------------------------------------------------------------
+    def lower(self, op, emit):
+        if op in self._gvar:
+            gop, k = self._gvar[op]
+            return emit(op.name, "Identity", [f"{gop.name}/Switch_g{k}:1"],
+                        [op.outputs[0].dtype.base_dtype], {})
+        p = self.plans[op]
+        B, n = op.name, p["n"]
+        ginfo, finfo = p["ginfo"], p["finfo"]
+        frame = B + "/while_context"
+        b, i32 = _dt.bool_, _dt.int32
+        ent = {"frame_name": frame, "is_constant": False, "parallel_iterations": 10}
+        const_ent = dict(ent, is_constant=True)
+        m = len(finfo["captures"])
+        diff_caps = ginfo["diff_caps"]
+        # loop variables: the counter, the loop variables' gradients, the accumulators
+        vars_ = [("n", p["count"], i32)]
+        for k in range(n):
+            t = op.inputs[n + m + k]
+            vars_.append((f"g{k}", emit.input_name(t), ginfo["grad_vars"][k].dtype.base_dtype))
+        for j, k in enumerate(diff_caps):
+            c = finfo["captures"][k]
+            z = emit(f"{B}/zeros_{j}", "ZerosLike", [emit.input_name(c)], [c.dtype.base_dtype],
+                     {})
+            vars_.append((f"a{j}", z, c.dtype.base_dtype))
+        for key, src, d in vars_:
+            emit(f"{B}/Enter_{key}", "Enter", [src], [d], ent)
+            emit(f"{B}/Merge_{key}", "Merge", [f"{B}/Enter_{key}", f"{B}/NextIteration_{key}"],
+                 [d, d], {"N": 2})
+        for i, t in enumerate(p["outside"]):
+            emit(f"{B}/Enter_c{i}", "Enter", [emit.input_name(t)], [t.dtype.base_dtype],
+                 const_ent)
+        zero = emit(f"{B}/zero", "Const", [], [], {"dtype": i32, "value": np.asarray(0, np.int32)})
+        one = emit(f"{B}/one", "Const", [], [], {"dtype": i32, "value": np.asarray(1, np.int32)})
+        emit(f"{B}/Enter_zero", "Enter", [zero], [i32], const_ent)
+        emit(f"{B}/Enter_one", "Enter", [one], [i32], const_ent)
+        emit(f"{B}/Greater", "Greater", [f"{B}/Merge_n", f"{B}/Enter_zero"], [i32, i32], {})
+        emit(f"{B}/LoopCond", "LoopCond", [f"{B}/Greater"], [b], {})
+        for key, _, d in vars_:
+            emit(f"{B}/Switch_{key}", "Switch", [f"{B}/Merge_{key}", f"{B}/LoopCond"], [d, b],
+                 {})
+        emit(f"{B}/Identity_n", "Identity", [f"{B}/Switch_n:1"], [i32], {})
+        for j, d in enumerate(a[2] for a in vars_ if a[0].startswith("a")):
+            emit(f"{B}/Identity_a{j}", "Identity", [f"{B}/Switch_a{j}:1"], [d], {})
+        for j, t in enumerate(p["pushes"]):
+            he = emit(f"{p['stacks'][j]}/Enter_{B.replace('/', '_')}", "Enter",
+                      [p["stacks"][j]], [_dt.resource], const_ent)
+            emit(f"{B}/pop_{j}", "StackPopV2", [he, f"^{B}/Identity_n"], [_dt.resource],
+                 {"elem_type": t.dtype.base_dtype})
+        emit(f"{B}/sub", "Sub", [f"{B}/Identity_n", f"{B}/Enter_one"], [i32, i32], {})
+        emit(f"{B}/NextIteration_n", "NextIteration", [f"{B}/sub"], [i32], {})
+        results = p["results"]
+        for k in range(n):
+            d = ginfo["grad_vars"][k].dtype.base_dtype
+            emit(f"{B}/NextIteration_g{k}", "NextIteration", [results[k]], [d], {})
+        for j in range(len(diff_caps)):
+            d = vars_[1 + n + j][2]
+            emit(f"{B}/acc_{j}", "Add", [f"{B}/Identity_a{j}", results[n + j]], [d, d], {})
+            emit(f"{B}/NextIteration_a{j}", "NextIteration", [f"{B}/acc_{j}"], [d], {})
+        for k in range(n):
+            d = ginfo["grad_vars"][k].dtype.base_dtype
+            emit(B if k == 0 else f"{B}/Exit_{k}", "Exit", [f"{B}/Switch_g{k}"], [d], {},
+                 controls=(k == 0))
+        for j in range(len(diff_caps)):
+            emit(f"{B}/Exit_{n + j}", "Exit", [f"{B}/Switch_a{j}"], [vars_[1 + n + j][2]], {})
+        return B

@@ -1,0 +1,233 @@
+"""Gradients through TF 1.x's own control flow imported from a GraphDef/MetaGraph.
+
+A V1Frames op (control_flow_v1.py) runs an imported region's Switch/Merge/Enter/Exit/
+NextIteration dataflow. Its gradient is one V1FramesGrad op: it runs the region forward
+again recording every live firing (op, tag (frame, iteration), inputs, results), then
+walks that record backwards, as TF's control_flow_grad.py routes gradients:
+- Switch: the gradient of whichever output was taken goes to its data input (TF's Merge
+  of the two output gradients);
+- Merge: to the input it forwarded (TF's Switch on the Merge's value_index);
+- Enter / Exit / NextIteration: to the input at the tag it was read at (TF's Exit /
+  Enter / NextIteration of the gradient frame); a loop invariant (constant Enter) sums
+  its gradients over every iteration (TF's accumulating Merge), as does a captured
+  tensor;
+- any other op: its registered gradient rule, built once per op on placeholders and run
+  at each tag it fired at, with the inputs and results of that firing (what TF's
+  gradient loop pops from its stacks).
+The op's inputs are the region's captures and the gradients of the region's tensors read
+outside (framework/branches.py gives them to the rule); its outputs are the captures'
+gradients. Regions holding TensorArray or stack ops are refused (NotImplementedError).
+"""
+from __future__ import annotations
+
+import numpy as _np
+
+from ..framework import branches as _branches
+from ..framework import dtypes as _dt
+from ..framework.constant_op import convert_to_tensor
+from ..framework.grad_state import set_wanted, wants_grad
+from ..framework.graph import Graph
+from ..framework.indexed_slices import IndexedSlices
+from ..framework.registry import GRADIENTS, get_gradient_function, register_op
+from ..runtime.backends.numpy import CompiledProgram
+from ..runtime.ir import lower
+from . import control_flow_v1 as _v1
+
+__all__ = []
+
+_NO_GRAD_YET = ("TensorArray", "Stack")
+_GRAD_INFO: dict = {}   # V1FramesGrad op -> {"region", "seeds", "want"}
+
+
+def _diff(t):
+    return t.dtype.base_dtype.is_floating or t.dtype.base_dtype.is_complex
+
+
+def _frames_grad(op, *grads):
+    """The rule of V1Frames: one V1FramesGrad op (module docstring)."""
+    info = _v1._regions(op._graph)[op]
+    members = set(info["members"])
+    seeds = [(t, g) for t, g in _branches.get_internal_grads().items()
+             if t._op in members and g is not None]
+    needed = _v1._needed(info["members"], [t for t, _ in seeds], [])
+    bad = sorted({m.type for m in needed if m.type.startswith(_NO_GRAD_YET)})
+    if bad:
+        raise NotImplementedError(
+            "tf.gradients through TF's own control flow imported from a GraphDef/MetaGraph "
+            f"holding {', '.join(bad)} ops (TF's loop gradients of TensorArrays / stacks) is "
+            "not supported")
+    caps = info["captures"]
+    for i, c in enumerate(caps):
+        if c.dtype.base_dtype is _dt.resource and wants_grad(i) and any(
+                c in m._inputs and m.type == "ReadVariableOp" for m in needed):
+            raise NotImplementedError(
+                "tf.gradients through TF's own control flow imported from a GraphDef/"
+                f"MetaGraph to a resource variable read inside it ({c.name}) is not supported")
+    want = tuple(i for i, c in enumerate(caps) if _diff(c) and wants_grad(i))
+    if not seeds or not want:
+        return [None] * len(caps)
+    values = [convert_to_tensor(g) if isinstance(g, IndexedSlices) else g for _, g in seeds]
+    graph = op._graph
+    gop = graph._create_op("V1FramesGrad", list(caps) + values,
+                           {"n_caps": len(caps), "want": want}, "V1FramesGrad")
+    _GRAD_INFO[gop] = {"region": op, "seeds": [t for t, _ in seeds], "want": want}
+    out = [None] * len(caps)
+    for k, i in enumerate(want):
+        out[i] = gop._outputs[k]
+    return out
+
+
+def _grad_infer(inputs, attrs):
+    n = attrs["n_caps"]
+    return [(inputs[i].dtype.base_dtype, inputs[i].shape) for i in attrs["want"] if i < n]
+
+
+class _GradKernel:
+    """The gradient rule of one member op, built on placeholders in a scratch graph:
+    `(inputs, results, output gradients) -> input gradients` (None where none)."""
+
+    def __init__(self, op, ctx):
+        g = Graph()
+        with g.as_default():
+            phs = [g._create_op("Placeholder", [], {"dtype": t.dtype.base_dtype,
+                                                    "shape": t.shape}, f"in{i}")._outputs[0]
+                   for i, t in enumerate(op._inputs)]
+            twin = g._create_op(op.type, phs, dict(op._attrs), "op")
+            gphs = [g._create_op("Placeholder", [], {"dtype": t.dtype.base_dtype,
+                                                     "shape": t.shape}, f"g{k}")._outputs[0]
+                    for k, t in enumerate(twin._outputs)]
+            wanted = {i for i, t in enumerate(op._inputs) if _diff(t)}
+            rule = get_gradient_function(twin) if wanted else None
+            set_wanted(wanted)
+            try:
+                ins = rule(twin, *gphs) if rule is not None else None
+            finally:
+                set_wanted(None)
+            if ins is None:
+                ins = [None] * len(phs)
+            elif not isinstance(ins, (list, tuple)):
+                ins = [ins]
+            ins = [None if (gi is None or i not in wanted) else
+                   convert_to_tensor(gi) if isinstance(gi, IndexedSlices) else gi
+                   for i, gi in enumerate(ins)]
+        self.index = [i for i, gi in enumerate(ins) if gi is not None]
+        fetches = [ins[i] for i in self.index]
+        feeds = phs + list(twin._outputs) + gphs
+        self.comp = CompiledProgram(lower(g, fetches, [], feeds), ctx, inplace=False) \
+            if fetches else None
+        self.n_in = len(phs)
+
+    def __call__(self, args, res, gouts):
+        out = [None] * self.n_in
+        if self.comp is None:
+            return out
+        feeds = list(args) + list(res) + [
+            g if g is not None else _np.zeros_like(_np.asarray(r)) for g, r in zip(gouts, res)]
+        for i, v in zip(self.index, self.comp.interpret(feeds)):
+            out[i] = v
+        return out
+
+
+def _emit_tag(o, tag):
+    typ = o.type
+    if typ in _v1._ENTERS:
+        return tag + ((o._attrs.get("frame_name", ""), 0),)
+    if typ in _v1._EXITS:
+        return tag[:-1]
+    if typ in _v1._NEXTS:
+        return tag[:-1] + ((tag[-1][0], tag[-1][1] + 1),)
+    return tag
+
+
+def _add(acc, key, g):
+    if g is None:
+        return
+    old = acc.get(key)
+    acc[key] = g if old is None else old + g
+
+
+def _grad_bind(node, ctx):
+    gop = node.op
+    info = _GRAD_INFO.get(gop)
+    if info is None:   # read back from a GraphDef: the region it differentiates is gone
+        raise NotImplementedError(
+            f"{gop.name}: a V1FramesGrad op read from a GraphDef/MetaGraph cannot run (it is "
+            "flowgrad's gradient of TF control flow built in another graph); build the "
+            "gradients again with tf.gradients after importing the forward graph")
+    region = info["region"]
+    rinfo = _v1._regions(region._graph)[region]
+    caps, seeds, want = rinfo["captures"], info["seeds"], info["want"]
+    run_ops = _v1._needed(rinfo["members"], seeds, [])
+    kernels = {o: _v1._Kernel(o, region, ctx) for o in run_ops if o.type not in _v1.FRAME_OPS}
+    capture_pos = {t: i for i, t in enumerate(caps)}
+    inside = set(run_ops)
+    consumers = {}
+    readers = {}
+    for o in run_ops:
+        for t in dict.fromkeys(o._inputs):
+            if t._op in inside:
+                consumers.setdefault(t._op, [])
+                if o not in consumers[t._op]:
+                    consumers[t._op].append(o)
+                readers[t] = readers.get(t, 0) + 1
+        for c in o._control_inputs:
+            if c in inside and o not in consumers.setdefault(c, []):
+                consumers[c].append(o)
+    const_enter = {o for o in run_ops if o.type in _v1._ENTERS and o._attrs.get("is_constant")}
+    grad_kernels = {}
+    n = len(caps)
+
+    def run(*args):
+        cap_vals, seed_vals = args[:n], args[n:]
+        tape = []
+        _v1._execute(run_ops, kernels, consumers, const_enter, capture_pos, cap_vals,
+                     list(seeds), readers, tape=tape)
+        acc = {(t, ()): _np.asarray(g) for t, g in zip(seeds, seed_vals)}
+        cap_grads = {}
+
+        def add_in(t, tag, g):
+            if g is None or not _diff(t):
+                return
+            if t._op not in inside:
+                _add(cap_grads, t, g)
+            else:
+                _add(acc, (t, _v1._inv_tag(tag) if t._op in const_enter else tag), g)
+
+        for o, tag, a, res in reversed(tape):
+            et = _emit_tag(o, tag)
+            gouts = [acc.pop((t, et), None) for t in o._outputs]
+            if all(g is None for g in gouts):
+                continue
+            typ = o.type
+            if typ in _v1._SWITCHES:
+                live = [g for g in gouts if g is not None]
+                add_in(o._inputs[0], tag, live[0] if len(live) == 1 else live[0] + live[1])
+            elif typ in _v1._MERGES:
+                add_in(o._inputs[a], tag, gouts[0])
+            elif typ in _v1._ENTERS or typ in _v1._EXITS or typ in _v1._NEXTS:
+                add_in(o._inputs[0], tag, gouts[0])
+            elif typ in _v1.FRAME_OPS:
+                continue
+            else:
+                k = grad_kernels.get(o)
+                if k is None:
+                    k = grad_kernels[o] = _GradKernel(o, ctx)
+                try:
+                    ins = k(a, res, gouts)
+                except Exception as e:  # noqa: BLE001 - the failing op's OpError
+                    raise k.comp.translate_error(e) from None
+                for t, g in zip(o._inputs, ins):
+                    add_in(t, tag, g)
+        out = []
+        for i in want:
+            c = caps[i]
+            g = cap_grads.get(c)
+            if g is None:
+                g = _np.zeros_like(_np.asarray(cap_vals[i]))
+            out.append(_np.asarray(g, dtype=_np.asarray(cap_vals[i]).dtype))
+        return out[0] if len(out) == 1 else tuple(out)
+    return run
+
+
+register_op("V1FramesGrad", infer=_grad_infer, bind=_grad_bind, grad=None, stateful=True)
+GRADIENTS["V1Frames"] = _frames_grad
