@@ -52,7 +52,7 @@ def test_assert_runs_only_where_ordered():
         y = tf.identity(x) * 2.0
     z = x * 3.0
     # float data: TF's AssertGuard cond (flowgrad's Cond op) around the Assert
-    assert check_op.name == "positive/AssertGuard/Cond"
+    assert check_op.name == "positive/AssertGuard/Merge"
     with tf.Session() as sess:
         assert sess.run(y, {x: 1.0}) == 2.0
         assert sess.run(z, {x: -1.0}) == -3.0
