@@ -196,7 +196,8 @@ def layer_class(class_name, custom_objects=None):
         return Model
     if class_name == "InputLayer":
         return InputLayer
-    cls = getattr(_layers, class_name, None) if not class_name.startswith("_") else None
+    cls = getattr(_layers, class_name, None) if not class_name.startswith("_") and \
+        class_name not in _layers.NOT_DESERIALIZABLE else None
     if cls is None or not isinstance(cls, type):
         raise ValueError("Unknown layer: " + class_name)
     return cls
