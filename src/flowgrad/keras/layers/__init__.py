@@ -38,6 +38,7 @@ _MODULES = {
     ".local": ["LocallyConnected1D", "LocallyConnected2D"],
     ".dense_attention": ["Attention", "AdditiveAttention"],
     ".serialization": ["serialize", "deserialize"],
+    ".cudnn_recurrent": ["CuDNNLSTM", "CuDNNGRU"],
 }
 # layers TF 1.14's keras.layers.deserialize does not know ("Unknown layer: <name>")
 NOT_DESERIALIZABLE = frozenset(["Attention", "AdditiveAttention", "DenseFeatures"])
