@@ -39,6 +39,7 @@ _MODULES = {
     ".dense_attention": ["Attention", "AdditiveAttention"],
     ".serialization": ["serialize", "deserialize"],
     ".cudnn_recurrent": ["CuDNNLSTM", "CuDNNGRU"],
+    ".dense_features": ["DenseFeatures"],
 }
 # layers TF 1.14's keras.layers.deserialize does not know ("Unknown layer: <name>")
 NOT_DESERIALIZABLE = frozenset(["Attention", "AdditiveAttention", "DenseFeatures"])
