@@ -40,6 +40,7 @@ _MODULES = {
     ".serialization": ["serialize", "deserialize"],
     ".cudnn_recurrent": ["CuDNNLSTM", "CuDNNGRU"],
     ".dense_features": ["DenseFeatures"],
+    ".convolutional_recurrent": ["ConvLSTM2D"],
 }
 # layers TF 1.14's keras.layers.deserialize does not know ("Unknown layer: <name>")
 NOT_DESERIALIZABLE = frozenset(["Attention", "AdditiveAttention", "DenseFeatures"])
