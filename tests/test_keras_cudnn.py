@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import flowgrad as tf
-from goldens import GoldenError, generator, load
+from goldens import generator, load
 from test_layers import _compare
 
 GOLD = load("keras", "cudnn")

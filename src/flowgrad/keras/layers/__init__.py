@@ -41,6 +41,7 @@ _MODULES = {
     ".cudnn_recurrent": ["CuDNNLSTM", "CuDNNGRU"],
     ".dense_features": ["DenseFeatures"],
     ".convolutional_recurrent": ["ConvLSTM2D"],
+    ".rnn_cell_base": ["AbstractRNNCell"],
 }
 # layers TF 1.14's keras.layers.deserialize does not know ("Unknown layer: <name>")
 NOT_DESERIALIZABLE = frozenset(["Attention", "AdditiveAttention", "DenseFeatures"])
