@@ -94,3 +94,41 @@ def test_cudnn_layer_in_sequential_fit_and_stateful_chunks(cls_name):
             chunks.predict(x[:, :3], batch_size=8)
             np.testing.assert_allclose(chunks.predict(x[:, 3:], batch_size=8),
                                        whole.predict(x, batch_size=8), rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("case,cls_name", [("h5_lstm", "CuDNNLSTM"), ("h5_gru", "CuDNNGRU")])
+def test_cudnn_layers_load_tf_lstm_gru_hdf5_weights_and_back(case, cls_name, tmp_path):
+    """TF 1.14's LSTM / GRU(reset_after=True) weights converted on loading (as TF's HDF5
+    loading does) give a CuDNN layer TF's outputs; the CuDNN layer's file loads back into
+    the plain layer."""
+    path = tmp_path / "w.h5"
+    path.write_bytes(GOLD[case]["h5"])
+    x = GEN._x()
+    with tf.Graph().as_default():
+        with tf.Session() as sess:
+            tf.keras.backend.set_session(sess)
+            cls = getattr(tf.keras.layers, cls_name)
+            m = tf.keras.Sequential([cls(4, return_sequences=True, input_shape=(4, 3))])
+            m.load_weights(str(path))
+            got = m.predict(x)
+            np.testing.assert_allclose(got, GOLD[case]["predict"], rtol=2e-5, atol=2e-5)
+            m.save_weights(str(tmp_path / "c.h5"))
+            L = tf.keras.layers
+            plain = L.LSTM(4, recurrent_activation="sigmoid", return_sequences=True,
+                           input_shape=(4, 3)) if cls_name == "CuDNNLSTM" else \
+                L.GRU(4, recurrent_activation="sigmoid", reset_after=True,
+                      return_sequences=True, input_shape=(4, 3))
+            back = tf.keras.Sequential([plain])
+            back.load_weights(str(tmp_path / "c.h5"))
+            np.testing.assert_allclose(back.predict(x), got, rtol=2e-5, atol=2e-5)
+
+
+def test_cudnn_gru_refuses_reset_before_gru_weights_as_tf(tmp_path):
+    path = tmp_path / "w.h5"
+    path.write_bytes(GOLD["h5_gru_reset_before"]["h5"])
+    with tf.Graph().as_default():
+        m = tf.keras.Sequential([tf.keras.layers.CuDNNGRU(4, return_sequences=True,
+                                                          input_shape=(4, 3))])
+        with pytest.raises(ValueError, match=r"GRU\(reset_after=False\) is not compatible "
+                                             r"with CuDNNGRU"):
+            m.load_weights(str(path))

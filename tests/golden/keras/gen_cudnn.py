@@ -115,8 +115,37 @@ def _config(tf, kind, kwargs):
         return {"config": config, "again": cls.from_config(config).get_config()}
 
 
+def h5_weights(tf, kind, reset_after=True):
+    """An HDF5 weights file TF 1.14 writes for the layer cuDNN's equals (LSTM with sigmoid
+    gates, GRU(reset_after=True) with sigmoid gates), with its predictions: what a
+    CuDNNLSTM / CuDNNGRU loading the file computes (TF converts the weights on loading)."""
+    import os
+    import tempfile
+    x = _x()
+    path = os.path.join(tempfile.mkdtemp(), "w.h5")
+    with tf.Graph().as_default():
+        with tf.Session() as sess:
+            tf.keras.backend.set_session(sess)
+            L = tf.keras.layers
+            layer = L.LSTM(4, recurrent_activation="sigmoid", return_sequences=True,
+                           input_shape=(4, 3)) if kind == "lstm" else \
+                L.GRU(4, recurrent_activation="sigmoid", reset_after=reset_after,
+                      return_sequences=True, input_shape=(4, 3))
+            m = tf.keras.Sequential([layer])
+            rs = np.random.RandomState(23)
+            m.set_weights([(rs.rand(*w.shape) - 0.5).astype("float32")
+                           for w in m.get_weights()])
+            m.save_weights(path)
+            out = {"predict": m.predict(x), "h5": open(path, "rb").read()}
+    os.remove(path)
+    os.rmdir(os.path.dirname(path))
+    return out
+
+
 def cases(tf):
     return {
+        "h5_lstm": h5_weights(tf, "lstm"), "h5_gru": h5_weights(tf, "gru"),
+        "h5_gru_reset_before": h5_weights(tf, "gru", reset_after=False),
         "lstm_fixed": _case(tf, "lstm", 5, {"return_sequences": True, "return_state": True},
                             True),
         "lstm_seeded": _case(tf, "lstm", 4, {}, False, seed=3),

@@ -298,3 +298,61 @@ class CuDNNLSTM(_CuDNNRNN):
         config = self._weights_config()
         config["unit_forget_bias"] = self.unit_forget_bias
         return dict(list(super().get_config().items()) + list(config.items()))
+
+
+def convert_rnn_weights(layer, weights):
+    """Saved weights (NumPy arrays) for `layer`, converted between CuDNNLSTM and LSTM and
+    between CuDNNGRU and GRU(reset_after=True) as TF 1.14's HDF5 loading does
+    (hdf5_format._convert_rnn_weights): each gate's input kernel changes between cuDNN's
+    and Keras' layout, the recurrent ones are transposed, the LSTM's two biases are summed
+    (or split in halves), the GRU's reshaped. Other layers' weights come back as given."""
+    import numpy as np  # lazy: only HDF5 loading converts
+
+    def transform_kernels(kernels, func, n_gates):
+        return np.hstack([func(k) for k in np.hsplit(kernels, n_gates)])
+
+    def transpose_input(from_cudnn):
+        order = "F" if from_cudnn else "C"
+        return lambda kernel: kernel.T.reshape(kernel.shape, order=order)
+
+    target_class = layer.__class__.__name__
+    if target_class in ("LSTM", "CuDNNLSTM") and len(weights) == 3:
+        units, bias_shape, n_gates = weights[1].shape[0], weights[2].shape, 4
+        if bias_shape == (2 * units * n_gates,):
+            source = "CuDNNLSTM"
+        elif bias_shape == (units * n_gates,):
+            source = "LSTM"
+        else:
+            raise ValueError("Invalid bias shape: " + str(bias_shape))
+        if source != target_class:
+            from_cudnn = source == "CuDNNLSTM"
+            kernels = transform_kernels(weights[0], transpose_input(from_cudnn), n_gates)
+            recurrent = transform_kernels(weights[1], lambda k: k.T, n_gates)
+            biases = np.sum(np.split(weights[2], 2, axis=0), axis=0) if from_cudnn else \
+                np.tile(0.5 * weights[2], 2)
+            weights = [kernels, recurrent, biases]
+    if target_class in ("GRU", "CuDNNGRU") and len(weights) == 3:
+        units, bias_shape, n_gates = weights[1].shape[0], weights[2].shape, 3
+        if bias_shape == (2 * units * n_gates,):
+            source = "CuDNNGRU"
+        elif bias_shape == (2, units * n_gates):
+            source = "GRU(reset_after=True)"
+        elif bias_shape == (units * n_gates,):
+            source = "GRU(reset_after=False)"
+        else:
+            raise ValueError("Invalid bias shape: " + str(bias_shape))
+        if target_class == "CuDNNGRU":
+            target = "CuDNNGRU"
+        elif layer.reset_after:
+            target = "GRU(reset_after=True)"
+        else:
+            target = "GRU(reset_after=False)"
+        if source != target:
+            if "GRU(reset_after=False)" in (source, target):
+                raise ValueError("%s is not compatible with %s" % (source, target))
+            from_cudnn = source == "CuDNNGRU"
+            kernels = transform_kernels(weights[0], transpose_input(from_cudnn), n_gates)
+            recurrent = transform_kernels(weights[1], lambda k: k.T, n_gates)
+            biases = np.array(weights[2]).reshape((2, -1) if from_cudnn else -1)
+            weights = [kernels, recurrent, biases]
+    return weights
