@@ -546,10 +546,14 @@ class EmbeddingColumn(DenseColumn, collections.namedtuple(
             initializer=self.initializer, trainable=self.trainable and trainable,
             collections=weight_collections)
 
-    def _get_dense_tensor(self, inputs, weight_collections=None, trainable=None):
+    def _get_dense_tensor(self, inputs, weight_collections=None, trainable=None,
+                          embedding_weights=None):
+        """The embedding of the column's ids; `embedding_weights` given (tf.keras.layers.
+        DenseFeatures makes the variable in its build) or made in the current scope."""
         sparse_tensors = self.categorical_column._get_sparse_tensors(
             inputs, weight_collections, trainable)
-        embedding_weights = self._create_variables(weight_collections, trainable)
+        if embedding_weights is None:
+            embedding_weights = self._create_variables(weight_collections, trainable)
         return safe_embedding_lookup_sparse(
             embedding_weights=embedding_weights, sparse_ids=sparse_tensors.id_tensor,
             sparse_weights=sparse_tensors.weight_tensor, combiner=self.combiner,

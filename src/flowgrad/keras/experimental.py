@@ -1,12 +1,15 @@
-"""tf.keras.experimental (TF 1.14): the cosine learning-rate schedules, PeepholeLSTMCell
-and terminate_keras_multiprocessing_pools. SequenceFeatures and the SavedModel
-export/load functions are not implemented (absent)."""
+"""tf.keras.experimental (TF 1.14): the cosine learning-rate schedules, PeepholeLSTMCell,
+terminate_keras_multiprocessing_pools and the SavedModel functions export_saved_model and
+load_from_saved_model (keras/saved_model.py). SequenceFeatures is not implemented
+(absent)."""
 from .layers.recurrent import PeepholeLSTMCell  # noqa: F401
 from .optimizers_schedules import (CosineDecay, CosineDecayRestarts,  # noqa: F401
                                    LinearCosineDecay, NoisyLinearCosineDecay)
+from .saved_model import export_saved_model, load_from_saved_model  # noqa: F401
 
 __all__ = ["CosineDecay", "CosineDecayRestarts", "LinearCosineDecay",
-           "NoisyLinearCosineDecay", "PeepholeLSTMCell", "terminate_keras_multiprocessing_pools"]
+           "NoisyLinearCosineDecay", "PeepholeLSTMCell", "terminate_keras_multiprocessing_pools",
+           "export_saved_model", "load_from_saved_model"]
 
 
 def terminate_keras_multiprocessing_pools(grace_period=0.1, use_sigkill=False):

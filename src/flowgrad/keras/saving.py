@@ -129,6 +129,18 @@ def _set_values(pairs):
         var.load(np.asarray(value), sess)
 
 
+def _preprocess(layer, values):
+    """TF 1.14's preprocess_weights_for_loading, for the Keras 2 files flowgrad reads:
+    CuDNN and plain LSTM / GRU weights converted into each other (also inside
+    Bidirectional)."""
+    from .layers.cudnn_recurrent import convert_rnn_weights  # lazy: only RNN layers need it
+    if layer.__class__.__name__ == "Bidirectional":
+        n = len(values) // 2
+        return (convert_rnn_weights(layer.forward_layer, values[:n]) +
+                convert_rnn_weights(layer.backward_layer, values[n:]))
+    return convert_rnn_weights(layer, values)
+
+
 def load_weights_from_hdf5_group(f, layers):
     """Topological loading: the i-th layer with weights gets the i-th saved one."""
     filtered = [layer for layer in layers if _legacy_weights(layer)]
@@ -140,8 +152,8 @@ def load_weights_from_hdf5_group(f, layers):
                          str(len(filtered)) + " layers.")
     pairs = []
     for k, name in enumerate(names):
-        values = _read_layer(f, name)
         layer = filtered[k]
+        values = _preprocess(layer, _read_layer(f, name))
         symbolic = _legacy_weights(layer)
         if len(values) != len(symbolic):
             raise ValueError("Layer #" + str(k) + " (named \"" + layer.name + "\" in the "
@@ -171,8 +183,8 @@ def load_weights_from_hdf5_group_by_name(f, layers):
             index.setdefault(layer.name, []).append(layer)
     pairs = []
     for k, name in enumerate(_load_attributes(f, "layer_names")):
-        values = _read_layer(f, name)
         for layer in index.get(name, []):
+            values = _preprocess(layer, _read_layer(f, name))
             symbolic = _legacy_weights(layer)
             if len(values) != len(symbolic):
                 raise ValueError("Layer #" + str(k) + " (named \"" + layer.name +

@@ -403,6 +403,14 @@ def node_attrs_from_proto(op_type, attr_map):
     if od is not None:
         for _, _, type_attr, number_attr, type_list_attr, _ in od["in"]:
             derived.update(x for x in (type_attr, number_attr, type_list_attr) if x)
+        # a NodeDef written with its default attrs stripped (strip_default_attrs, as
+        # Keras' export_saved_model writes): TF's importer adds the OpDef's defaults
+        missing = [(name, default) for name, _, default in od["attr"]
+                   if default is not None and name not in attr_map]
+        if missing:
+            attr_map = dict(attr_map)
+            for name, default in missing:
+                attr_map[name] = _default_value(default, pb())
     accepted = _accepted_attrs(op_type)
     # derived attrs flowgrad stores all the same (ParseExample's kernel takes its counts)
     keep_derived = {"N", "SrcT", "dtypes", "dtype", "Nsparse", "Ndense", "Tdense"}

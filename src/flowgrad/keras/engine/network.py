@@ -42,7 +42,8 @@ def _layer_class(class_name, custom_objects=None):
             if c.__name__ == ("Model" if class_name == "Functional" else class_name):
                 return c
             todo.extend(c.__subclasses__())
-    cls = getattr(_layers, class_name, None) if not class_name.startswith("_") else None
+    cls = getattr(_layers, class_name, None) if not class_name.startswith("_") and \
+        class_name not in _layers.NOT_DESERIALIZABLE else None
     if cls is None or not isinstance(cls, type):
         raise ValueError("Unknown layer: " + class_name)
     return cls

@@ -134,9 +134,12 @@ class Sequential(Model):
         self._init_graph_network(x, out)
         self._layers = list(self._stack)
 
-    def _set_inputs_from_data(self, arrays):
+    def _set_inputs_from_data(self, arrays, keys=None):
         if self._is_graph_network or not self.layers:
             return
+        if keys is not None:   # dict data (DenseFeatures first): called on the dict, as TF
+            self.built = True   # the layers build as they are called
+            return Model._set_inputs_from_data(self, arrays, keys)
         first = arrays[0]
         x = Input(batch_shape=(None,) + tuple(first.shape[1:]),
                   dtype=self.layers[0].dtype)
@@ -154,8 +157,8 @@ class Sequential(Model):
         return outputs
 
     def __call__(self, inputs, *args, **kwargs):
-        if not self._is_graph_network and self.layers and isinstance(inputs, Tensor) \
-                and inputs not in KERAS_HISTORY:
+        if not self._is_graph_network and self.layers and (isinstance(inputs, dict) or (
+                isinstance(inputs, Tensor) and inputs not in KERAS_HISTORY)):
             return Layer.__call__(self, inputs, *args, **kwargs)
         return super().__call__(inputs, *args, **kwargs)
 
@@ -196,7 +199,8 @@ def layer_class(class_name, custom_objects=None):
         return Model
     if class_name == "InputLayer":
         return InputLayer
-    cls = getattr(_layers, class_name, None) if not class_name.startswith("_") else None
+    cls = getattr(_layers, class_name, None) if not class_name.startswith("_") and \
+        class_name not in _layers.NOT_DESERIALIZABLE else None
     if cls is None or not isinstance(cls, type):
         raise ValueError("Unknown layer: " + class_name)
     return cls

@@ -263,11 +263,13 @@ class Model(Network):
     # -- data -----------------------------------------------------------------------------
     def _standardize(self, x, y=None, sample_weight=None, class_weight=None):
         xs = [np.asarray(a) for a in _to_list(x)]
-        if isinstance(x, dict):
-            xs = [np.asarray(x[name]) for name in self.input_names]
+        unbuilt = not self._is_graph_network and not self.outputs
+        if isinstance(x, dict):   # an unbuilt model takes TF's input names: sorted keys
+            names = sorted(x) if unbuilt else self.input_names
+            xs = [np.asarray(x[name]) for name in names]
         xs = [a[:, None] if a.ndim == 1 else a for a in xs]
-        if not self._is_graph_network and not self.outputs:
-            self._set_inputs_from_data(xs)
+        if unbuilt:
+            self._set_inputs_from_data(xs, sorted(x) if isinstance(x, dict) else None)
         if self._compiled and not self._graph_built:
             self._build_training_graph()
         if len(xs) != len(self.inputs):
@@ -307,15 +309,19 @@ class Model(Network):
             feed[lp] = True
         return feed
 
-    def _set_inputs_from_data(self, arrays):
-        """A subclassed model's first fit/evaluate/predict: placeholders `input_N` shaped
-        like the data, the model called on them."""
-        inputs = [K.placeholder(shape=(None,) + tuple(a.shape[1:]), name="input_%d" % (i + 1))
-                  for i, a in enumerate(arrays)]
-        outputs = self(inputs[0] if len(inputs) == 1 else inputs)
+    def _set_inputs_from_data(self, arrays, keys=None):
+        """A subclassed model's first fit/evaluate/predict: placeholders `input_N` (or the
+        dict's sorted keys, of the arrays' dtypes, floats as floatx) shaped like the data,
+        the model called on them (on a dict for dict data)."""
+        names = keys or ["input_%d" % (i + 1) for i in range(len(arrays))]
+        inputs = [K.placeholder(shape=(None,) + tuple(a.shape[1:]), name=k, dtype=None if
+                                keys is None or _dt.as_dtype(a.dtype).is_floating else
+                                _dt.as_dtype(a.dtype)) for k, a in zip(names, arrays)]
+        outputs = self(dict(zip(keys, inputs)) if keys else
+                       inputs[0] if len(inputs) == 1 else inputs)
         self.inputs = inputs
         self.outputs = _to_list(outputs)
-        self.input_names = ["input_%d" % (i + 1) for i in range(len(inputs))]
+        self.input_names = names
         self.output_names = ["output_%d" % (i + 1) for i in range(len(self.outputs))]
         self.built = True
 

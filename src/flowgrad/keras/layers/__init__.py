@@ -36,7 +36,15 @@ _MODULES = {
     ".noise": ["AlphaDropout", "GaussianDropout", "GaussianNoise"],
     ".embeddings": ["Embedding"],
     ".local": ["LocallyConnected1D", "LocallyConnected2D"],
+    ".dense_attention": ["Attention", "AdditiveAttention"],
+    ".serialization": ["serialize", "deserialize"],
+    ".cudnn_recurrent": ["CuDNNLSTM", "CuDNNGRU"],
+    ".dense_features": ["DenseFeatures"],
+    ".convolutional_recurrent": ["ConvLSTM2D"],
+    ".rnn_cell_base": ["AbstractRNNCell"],
 }
+# layers TF 1.14's keras.layers.deserialize does not know ("Unknown layer: <name>")
+NOT_DESERIALIZABLE = frozenset(["Attention", "AdditiveAttention", "DenseFeatures"])
 _ALIASES = {"Convolution1D": "Conv1D", "Convolution2D": "Conv2D", "Convolution3D": "Conv3D",
             "Convolution2DTranspose": "Conv2DTranspose",
             "Convolution3DTranspose": "Conv3DTranspose",
