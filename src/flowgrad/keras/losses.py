@@ -1,7 +1,9 @@
 """tf.keras.losses (TF 1.14 keras/losses.py): the per-sample loss functions and the Loss
 classes, which weight and reduce them (keras/_losses_utils.py)."""
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.constant_op import convert_to_tensor
+import numpy as np
+
+from ..engine.framework.constant_op import const_value, convert_to_tensor
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.ops.comparison import equal as _equal
 from ..engine.ops.comparison import logical_or as _logical_or
@@ -248,6 +250,9 @@ def mean_squared_logarithmic_error(y_true, y_pred):
 def _maybe_convert_labels(y_true):
     """0/1 labels as -1/1 (when every label is 0 or 1)."""
     is_binary = math_ops.reduce_all(_logical_or(_equal(y_true, 0), _equal(y_true, 1)))
+    known = const_value(y_true)
+    if known is not None:  # TF 1.14's smart_cond evaluates a constant condition now
+        is_binary = bool(np.all((known == 0) | (known == 1)))
     return smart_cond(is_binary, lambda: 2. * y_true - 1., lambda: y_true)
 
 
@@ -369,6 +374,12 @@ def is_categorical_crossentropy(loss):
             or loss == "categorical_crossentropy")
 
 
+def _module_objects():
+    """The names deserialize knows: TF 1.14's module has no `cosine` (an exported alias
+    only)."""
+    return {k: v for k, v in globals().items() if k != "cosine"}
+
+
 def serialize(loss):
     """A loss function's name, or a Loss object's {'class_name', 'config'}."""
     return serialize_keras_object(loss)
@@ -376,7 +387,7 @@ def serialize(loss):
 
 def deserialize(name, custom_objects=None):
     """The loss function called `name`, or the Loss object a config describes."""
-    return deserialize_keras_object(name, module_objects=globals(),
+    return deserialize_keras_object(name, module_objects=_module_objects(),
                                     custom_objects=custom_objects,
                                     printable_module_name="loss function")
 

@@ -63,6 +63,12 @@ def clone_metrics(metrics):
     return [clone_metric(metric) for metric in metrics]
 
 
+def _module_objects():
+    """The names deserialize knows: TF 1.14's module has no `cosine`, `kld`, `KLD`
+    (exported aliases only)."""
+    return {k: v for k, v in globals().items() if k not in ("cosine", "kld", "KLD")}
+
+
 def serialize(metric):
     """A metric function's name, or a Metric object's {'class_name', 'config'}."""
     return serialize_keras_object(metric)
@@ -70,7 +76,7 @@ def serialize(metric):
 
 def deserialize(config, custom_objects=None):
     """The metric function called `config`, or the Metric object a config describes."""
-    return deserialize_keras_object(config, module_objects=globals(),
+    return deserialize_keras_object(config, module_objects=_module_objects(),
                                     custom_objects=custom_objects,
                                     printable_module_name="metric function")
 
