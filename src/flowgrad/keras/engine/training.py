@@ -835,6 +835,7 @@ class Model(Network):
         values = self._run_batches(xs, ys, sws, len(xs[0]), True, reset=False)
         if reset_metrics:  # TF 1.14 resets after the batch
             self.reset_metrics()
+        values[0] = np.float32(values[0])  # the batch's loss as fetched
         return values[0] if len(values) == 1 else values
 
     def test_on_batch(self, x, y=None, sample_weight=None, reset_metrics=True):
@@ -843,6 +844,7 @@ class Model(Network):
         values = self._run_batches(xs, ys, sws, len(xs[0]), False, reset=False)
         if reset_metrics:  # TF 1.14 resets after the batch
             self.reset_metrics()
+        values[0] = np.float32(values[0])  # the batch's loss as fetched
         return values[0] if len(values) == 1 else values
 
     def predict_on_batch(self, x):
