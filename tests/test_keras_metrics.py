@@ -65,3 +65,16 @@ def test_metric_objects_reset_at_each_epoch():
         assert m.test_on_batch(x, y, reset_metrics=False)[1] == 6.
         assert m.test_on_batch(x, y)[1] == 9.
         assert m.test_on_batch(x, y)[1] == 3.
+
+
+WGOLD = load("keras", "metrics_weighted")
+WGEN = generator("keras", "metrics_weighted")
+
+
+def test_weighted_metrics_as_tf():
+    _compare(WGEN.weighted(tf), WGOLD["weighted"], "weighted")
+
+
+def test_weighted_metrics_saved_and_loaded_as_tf():
+    pytest.importorskip("h5py")
+    _compare(WGEN.saved(tf), WGOLD["saved"], "saved")

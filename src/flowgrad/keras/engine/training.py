@@ -99,7 +99,6 @@ class Model(Network):
         """Sets the optimizer, the losses and the metrics (the graph is made on first use).
         """
         for name, value in (("sample_weight_mode", sample_weight_mode),
-                            ("weighted_metrics", weighted_metrics),
                             ("target_tensors", target_tensors), ("distribute", distribute)):
             if value is not None:
                 raise NotImplementedError("flowgrad does not implement compile(" + name +
@@ -109,6 +108,7 @@ class Model(Network):
         self.optimizer = optimizers.get(optimizer)
         self.loss = loss
         self._metrics_arg = metrics
+        self._weighted_metrics_arg = weighted_metrics
         self.loss_weights = loss_weights
         self._compiled = True
         self._graph_built = False
@@ -120,6 +120,7 @@ class Model(Network):
         n = len(outputs)
         loss = self.loss
         if isinstance(loss, dict):
+            tm.check_for_unexpected_keys("loss", loss, self.output_names)
             loss_fns = [losses_module.get(loss.get(name)) for name in self.output_names]
         elif isinstance(loss, (list, tuple)):
             if len(loss) != n:
@@ -168,10 +169,13 @@ class Model(Network):
             self.metrics_names += [self.output_names[i] + "_loss" for i in range(n)]
         self._out_losses = out_losses
         self._metric_objects = []
-        per_output = tm.per_output_metrics(
-            self._metrics_arg, self.output_names,
-            [None if o.shape.ndims is None else o.shape.as_list() for o in outputs], loss_fns)
-        self._metric_tensors = tm.add_metric_tensors(self, per_output, self._targets)
+        shapes = [None if o.shape.ndims is None else o.shape.as_list() for o in outputs]
+        per_output = tm.per_output_metrics(self._metrics_arg, self.output_names, shapes,
+                                           loss_fns)
+        weighted = tm.per_output_metrics(self._weighted_metrics_arg, self.output_names,
+                                         shapes, loss_fns, is_weighted=True)
+        self._metric_tensors = tm.add_metric_tensors(self, per_output, self._targets,
+                                                     weighted, self._sample_weights)
         self._train_fn = None
         self._graph_built = True
 

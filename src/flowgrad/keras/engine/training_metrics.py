@@ -17,9 +17,10 @@ from ...ops import array_ops, math_ops
 from .. import losses as losses_module
 from .. import metrics as metrics_module
 from .._losses_utils import ReductionV2, compute_weighted_loss, reduce_weighted_loss
+from .._metrics_base import _weighted_values
 
-__all__ = ["output_loss", "per_output_metrics", "add_metric_tensors", "Aggregator",
-           "reset_metric_objects"]
+__all__ = ["check_for_unexpected_keys", "output_loss", "per_output_metrics",
+           "add_metric_tensors", "Aggregator", "reset_metric_objects"]
 
 
 def output_loss(fn, target, output, sample_weight):
@@ -68,19 +69,29 @@ def _metric_function(metric, output_shape, loss_fn):
     return metrics_module.categorical_crossentropy
 
 
-def _metric_name(metric):
+def _metric_name(metric, weighted=False):
+    prefix = "weighted_" if weighted else ""
     if metric in ("accuracy", "acc"):
-        return "acc"
+        return prefix + "acc"
     if metric in ("crossentropy", "ce"):
-        return "ce"
+        return prefix + "ce"
     fn = metrics_module.get(metric)
-    return fn.name if hasattr(fn, "name") else fn.__name__
+    return prefix + (fn.name if hasattr(fn, "name") else fn.__name__)
 
 
-def per_output_metrics(metrics, output_names, output_shapes, loss_fns):
+def check_for_unexpected_keys(name, input_dict, expected_values):
+    """ValueError (TF's message) when the dict has keys that are not output names."""
+    unknown = [key for key in input_dict if key not in expected_values]
+    if unknown:
+        raise ValueError("Unknown entries in {} dictionary: {}. Only expected following "
+                         "keys: {}".format(name, unknown, expected_values))
+
+
+def per_output_metrics(metrics, output_names, output_shapes, loss_fns, is_weighted=False):
     """One {name: metric function or Metric object} per output (TF 1.14's
     collect_per_output_metric_info: a later metric of the same name replaces an earlier
-    one; a flat list is applied to every output, Metric objects cloned)."""
+    one; a flat list is applied to every output, Metric objects cloned); the names of
+    weighted metrics start with 'weighted_'."""
     if not metrics:
         return [collections.OrderedDict() for _ in output_names]
     if isinstance(metrics, list):
@@ -96,10 +107,7 @@ def per_output_metrics(metrics, output_names, output_shapes, loss_fns):
         else:
             nested = [metrics]
     elif isinstance(metrics, dict):
-        unknown = [k for k in metrics if k not in output_names]
-        if unknown:
-            raise ValueError("Unknown entries in metrics dictionary: {}. Only expected "
-                             "following keys: {}".format(unknown, output_names))
+        check_for_unexpected_keys("metrics", metrics, output_names)
         nested = []
         for name in output_names:
             ms = metrics.get(name, [])
@@ -111,40 +119,54 @@ def per_output_metrics(metrics, output_names, output_shapes, loss_fns):
     for i, ms in enumerate(nested):
         per_output = collections.OrderedDict()
         for m in ms:
-            name = _metric_name(m)  # before the function, as TF (names count instances)
+            # the name before the function, as TF: names count the instances made
+            name = _metric_name(m, is_weighted)
             per_output[name] = _metric_function(m, output_shapes[i], loss_fns[i])
         out.append(per_output)
     return out
 
 
-def add_metric_tensors(model, per_output, targets):
-    """Builds each metric in name_scope('metrics'): a function's batch (total, count), a
-    Metric object's result (renamed as TF renames it: the output's name first, then
-    '_1', '_2', ... until unique). Appends to model.metrics_names and returns the fetch
-    tuples in that order."""
+def _function_metric(fn, target, output, weights):
+    """A metric function's (total, count) for one batch: the sum of its values and their
+    number, or (weighted) the sum of values * weights and the sum of the weights (as
+    TF's MeanMetricWrapper, weights broadcast to the values)."""
+    values = fn(target, output)
+    if weights is None:
+        total = math_ops.reduce_sum(values)
+        count = math_ops.cast(array_ops.size(values), values.dtype)
+        return total, count
+    values, weights = _weighted_values(values, weights, values.dtype, math_ops.reduce_mean)
+    return math_ops.reduce_sum(values * weights), math_ops.reduce_sum(weights)
+
+
+def add_metric_tensors(model, per_output, targets, weighted_per_output=None, weights=None):
+    """Builds each metric in name_scope('metrics'), per output its metrics then its
+    weighted metrics (weighted by the output's sample weights): a function's batch
+    (total, count), a Metric object's result (renamed as TF renames it: the output's
+    name first, then '_1', '_2', ... until unique). Appends to model.metrics_names and
+    returns the fetch tuples in that order."""
     n = len(model.outputs)
     entries = []
     with name_scope("metrics"):
-        for i, metrics in enumerate(per_output):
+        for i in range(len(per_output)):
             output, target = model.outputs[i], targets[i]
-            for base, fn in metrics.items():
-                name = "%s_%s" % (model.output_names[i], base) if n > 1 else base
-                unique, j = name, 1
-                while unique in model.metrics_names:
-                    unique, j = "%s_%d" % (name, j), j + 1
-                with name_scope(unique):
-                    if isinstance(fn, metrics_module.Metric):
-                        fn._name = unique
-                        entries.append((fn(target, output),))
-                        model._metric_objects.append(fn)
-                    else:
-                        values = fn(target, output)
-                        # `metrics` are not weighted by sample or class weights in TF 1.14
-                        # (only `weighted_metrics` are)
-                        total = math_ops.reduce_sum(values)
-                        count = math_ops.cast(array_ops.size(values), values.dtype)
-                        entries.append((total, count))
-                model.metrics_names.append(unique)
+            groups = [(per_output[i], None)]
+            if weighted_per_output is not None:
+                groups.append((weighted_per_output[i], weights[i]))
+            for metrics, w in groups:
+                for base, fn in metrics.items():
+                    name = "%s_%s" % (model.output_names[i], base) if n > 1 else base
+                    unique, j = name, 1
+                    while unique in model.metrics_names:
+                        unique, j = "%s_%d" % (name, j), j + 1
+                    with name_scope(unique):
+                        if isinstance(fn, metrics_module.Metric):
+                            fn._name = unique
+                            entries.append((fn(target, output, sample_weight=w),))
+                            model._metric_objects.append(fn)
+                        else:
+                            entries.append(_function_metric(fn, target, output, w))
+                    model.metrics_names.append(unique)
     return entries
 
 
