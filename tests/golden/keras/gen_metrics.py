@@ -84,14 +84,17 @@ def metric_values(tf):
         m = M.MeanTensor()
         res.append((m, m(Y_PRED), m(Y_PRED * 2, sample_weight=WEIGHTS[:, None])))
         sess = tf.keras.backend.get_session()
-        for i, (m, a, b) in enumerate(res):
-            first, second = sess.run(a), sess.run(b)
-            result = sess.run(m.result())
+        # few runs (TF 1.14 is slow to run a growing graph): the metrics are independent
+        first = sess.run([a for _, a, _ in res])
+        second = sess.run([b for _, _, b in res])
+        result = sess.run([m.result() for m, _, _ in res])
+        for m, _, _ in res:
             m.reset_states()
-            after = sess.run(m.result())
+        after = sess.run([m.result() for m, _, _ in res])
+        for i, (m, a, b) in enumerate(res):
             out["%02d_%s" % (i, m.name)] = [
-                type(m).__name__, [v.name for v in m.variables], first, second, result,
-                after, a.name, m.dtype, _config(m)]
+                type(m).__name__, [v.name for v in m.variables], first[i], second[i],
+                result[i], after[i], a.name, m.dtype, _config(m)]
     return out
 
 
