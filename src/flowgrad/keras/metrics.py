@@ -1,88 +1,92 @@
-"""tf.keras.metrics functions (TF 1.14 keras/metrics.py): per-sample metric values.
-
-compile() averages them over an epoch as TF's stateful mean metrics do (float32 total
-and count)."""
-from ..engine.framework import dtypes as _dt
-from ..engine.ops.comparison import equal as _equal
-from ..engine.ops.reductions import argmax as _argmax
-from ..ops import array_ops, math_ops
-from . import backend as K
-from ._serialization import lookup_custom as _lookup_custom
-from .losses import (binary_crossentropy, categorical_crossentropy, cosine_similarity,
-                     hinge, kullback_leibler_divergence, logcosh, mean_absolute_error,
-                     mean_absolute_percentage_error, mean_squared_error,
-                     mean_squared_logarithmic_error, poisson,
+"""tf.keras.metrics (TF 1.14 keras/metrics.py): the per-sample metric functions and the
+stateful metric classes (keras/_metrics_base.py, keras/_metrics_confusion.py)."""
+from ._metrics_base import (  # noqa: F401 - TF 1.14's names
+    Accuracy, BinaryAccuracy, BinaryCrossentropy, CategoricalAccuracy,
+    CategoricalCrossentropy, CategoricalHinge, CosineSimilarity, Hinge, KLDivergence,
+    LogCoshError, Mean, MeanAbsoluteError, MeanAbsolutePercentageError, MeanMetricWrapper,
+    MeanRelativeError, MeanSquaredError, MeanSquaredLogarithmicError, MeanTensor, Metric,
+    Poisson, Reduce, RootMeanSquaredError, SparseCategoricalAccuracy,
+    SparseCategoricalCrossentropy, SparseTopKCategoricalAccuracy, SquaredHinge, Sum,
+    SumOverBatchSize, SumOverBatchSizeMetricWrapper, TopKCategoricalAccuracy, accuracy,
+    binary_accuracy, categorical_accuracy, sparse_categorical_accuracy,
+    sparse_top_k_categorical_accuracy, top_k_categorical_accuracy)
+from ._metrics_confusion import (  # noqa: F401 - TF 1.14's names
+    AUC, FalseNegatives, FalsePositives, MeanIoU, Precision, Recall,
+    SensitivityAtSpecificity, SpecificityAtSensitivity, TrueNegatives, TruePositives)
+from ._serialization import deserialize_keras_object, serialize_keras_object
+from .losses import (binary_crossentropy, categorical_crossentropy, categorical_hinge,  # noqa: F401
+                     cosine_similarity, hinge, kullback_leibler_divergence, logcosh,
+                     mean_absolute_error, mean_absolute_percentage_error,
+                     mean_squared_error, mean_squared_logarithmic_error, poisson,
                      sparse_categorical_crossentropy, squared_hinge)
 
-__all__ = ["binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy",
-           "mse", "mae", "mape", "msle", "get", "serialize", "deserialize",
-           "binary_crossentropy", "categorical_crossentropy", "cosine_similarity", "hinge",
-           "kullback_leibler_divergence", "logcosh", "mean_absolute_error",
-           "mean_absolute_percentage_error", "mean_squared_error",
-           "mean_squared_logarithmic_error", "poisson", "sparse_categorical_crossentropy",
-           "squared_hinge"]
-
-
-def binary_accuracy(y_true, y_pred, threshold=0.5):
-    """mean(equal(y_true, y_pred > threshold), axis=-1)."""
-    threshold = math_ops.cast(threshold, y_pred.dtype)
-    y_pred = math_ops.cast(y_pred > threshold, y_pred.dtype)
-    return math_ops.reduce_mean(
-        math_ops.cast(_equal(math_ops.cast(y_true, y_pred.dtype), y_pred),
-                      K.floatx()), axis=-1)
-
-
-def categorical_accuracy(y_true, y_pred):
-    """1. where argmax(y_true) == argmax(y_pred), else 0."""
-    return math_ops.cast(_equal(_argmax(y_true, axis=-1),
-                                        _argmax(y_pred, axis=-1)), K.floatx())
-
-
-def sparse_categorical_accuracy(y_true, y_pred):
-    """1. where the integer label y_true == argmax(y_pred), else 0."""
-    y_pred_rank = y_pred.shape.ndims
-    y_true_rank = y_true.shape.ndims
-    if (y_true_rank is not None and y_pred_rank is not None
-            and len(y_true.shape.as_list()) == len(y_pred.shape.as_list())):
-        y_true = array_ops.squeeze(y_true, [-1])
-    y_pred = _argmax(y_pred, axis=-1)
-    if y_pred.dtype != y_true.dtype:
-        y_pred = math_ops.cast(y_pred, y_true.dtype)
-    return math_ops.cast(_equal(y_true, y_pred), K.floatx())
-
+__all__ = ["AUC", "Accuracy", "BinaryAccuracy", "BinaryCrossentropy", "CategoricalAccuracy",
+           "CategoricalCrossentropy", "CategoricalHinge", "CosineSimilarity",
+           "FalseNegatives", "FalsePositives", "Hinge", "KLD", "KLDivergence",
+           "LogCoshError", "MAE", "MAPE", "MSE", "MSLE", "Mean", "MeanAbsoluteError",
+           "MeanAbsolutePercentageError", "MeanIoU", "MeanRelativeError",
+           "MeanSquaredError", "MeanSquaredLogarithmicError", "MeanTensor", "Metric",
+           "Poisson", "Precision", "Recall", "RootMeanSquaredError",
+           "SensitivityAtSpecificity", "SparseCategoricalAccuracy",
+           "SparseCategoricalCrossentropy", "SparseTopKCategoricalAccuracy",
+           "SpecificityAtSensitivity", "SquaredHinge", "Sum", "TopKCategoricalAccuracy",
+           "TrueNegatives", "TruePositives", "binary_accuracy", "binary_crossentropy",
+           "categorical_accuracy", "categorical_crossentropy", "cosine", "cosine_proximity",
+           "deserialize", "get", "hinge", "kld", "kullback_leibler_divergence", "mae",
+           "mape", "mean_absolute_error", "mean_absolute_percentage_error",
+           "mean_squared_error", "mean_squared_logarithmic_error", "mse", "msle", "poisson",
+           "serialize", "sparse_categorical_accuracy", "sparse_categorical_crossentropy",
+           "sparse_top_k_categorical_accuracy", "squared_hinge",
+           "top_k_categorical_accuracy"]
 
 mse = MSE = mean_squared_error
 mae = MAE = mean_absolute_error
 mape = MAPE = mean_absolute_percentage_error
 msle = MSLE = mean_squared_logarithmic_error
+kld = KLD = kullback_leibler_divergence
 cosine = cosine_proximity = cosine_similarity
 
-_BY_NAME = {k: v for k, v in globals().items()
-            if callable(v) and not k.startswith("_") and k not in
-            ("get", "serialize", "deserialize")}
-_BY_NAME.pop("K", None)
-del _dt
+
+def clone_metric(metric):
+    """A new, unbuilt copy of a Metric object (from its config); a function itself."""
+    if isinstance(metric, Metric):
+        return metric.__class__.from_config(metric.get_config())
+    return metric
+
+
+def clone_metrics(metrics):
+    """clone_metric of each metric of a list or dict."""
+    if metrics is None:
+        return None
+    if isinstance(metrics, dict):
+        return {key: clone_metric(value) for key, value in metrics.items()}
+    return [clone_metric(metric) for metric in metrics]
+
+
+def _module_objects():
+    """The names deserialize knows: TF 1.14's module has no `cosine`, `kld`, `KLD`
+    (exported aliases only)."""
+    return {k: v for k, v in globals().items() if k not in ("cosine", "kld", "KLD")}
 
 
 def serialize(metric):
-    """The name of a metric function."""
-    return metric.__name__
+    """A metric function's name, or a Metric object's {'class_name', 'config'}."""
+    return serialize_keras_object(metric)
 
 
 def deserialize(config, custom_objects=None):
-    """The metric function called `config`."""
-    found = _lookup_custom(config, custom_objects) if isinstance(config, str) else None
-    if found is not None:
-        return found
-    if config not in _BY_NAME:
-        raise ValueError("Unknown metric function:" + str(config))
-    return _BY_NAME[config]
+    """The metric function called `config`, or the Metric object a config describes."""
+    return deserialize_keras_object(config, module_objects=_module_objects(),
+                                    custom_objects=custom_objects,
+                                    printable_module_name="metric function")
 
 
 def get(identifier):
-    """A metric function from its name or itself."""
+    """A metric from its name, its config, or itself."""
+    if isinstance(identifier, dict):
+        return deserialize(identifier)
     if isinstance(identifier, str):
         return deserialize(str(identifier))
     if callable(identifier):
         return identifier
-    raise ValueError("Could not interpret metric function identifier: " + str(identifier))
+    raise ValueError("Could not interpret metric function identifier: %s" % (identifier,))

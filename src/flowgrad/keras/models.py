@@ -106,13 +106,15 @@ def load_model(filepath, custom_objects=None, compile=True):
             training_config = training_config.decode("utf-8")
         tc = json.loads(training_config)
         opt = optimizers.deserialize(tc["optimizer_config"], custom_objects=custom_objects)
-        for key in ("weighted_metrics", "sample_weight_mode"):
-            if tc.get(key) is not None:
-                raise NotImplementedError("flowgrad does not implement compile(" + key +
-                                          "=...) (in the file's training_config)")
+        if tc.get("sample_weight_mode") is not None:
+            raise NotImplementedError("flowgrad does not implement compile("
+                                      "sample_weight_mode=...) (in the file's "
+                                      "training_config)")
         model.compile(optimizer=opt, loss=_convert_custom(tc["loss"], custom_objects),
                       metrics=_convert_custom(tc["metrics"], custom_objects),
-                      loss_weights=tc["loss_weights"])
+                      loss_weights=tc["loss_weights"],
+                      weighted_metrics=_convert_custom(tc.get("weighted_metrics"),
+                                                       custom_objects))
         if "optimizer_weights" in f:
             # TF 1.14: the state loads by position into the optimizer's weights (made
             # by the train function); a mismatch leaves a fresh optimizer, with a warning

@@ -224,7 +224,8 @@ def save_model_to_hdf5(model, filepath, overwrite=True, include_optimizer=True):
                     "optimizer_config": {"class_name": opt.__class__.__name__,
                                          "config": opt.get_config()},
                     "loss": model.loss, "metrics": model._metrics_arg,
-                    "weighted_metrics": None, "sample_weight_mode": None,
+                    "weighted_metrics": getattr(model, "_weighted_metrics_arg", None),
+                    "sample_weight_mode": None,
                     "loss_weights": model.loss_weights}, default=get_json_type).encode("utf8")
                 weights = opt.weights
                 if weights:

@@ -18,19 +18,14 @@ from ...ops import array_ops, math_ops
 from .. import backend as K
 from .. import callbacks as cbks
 from .. import losses as losses_module
-from .. import metrics as metrics_module
 from ... import logging
 from .. import optimizers
 from .. import saving
 from . import training_generator as tg
+from . import training_metrics as tm
 from .network import Network
 
 __all__ = ["Model"]
-
-_METRIC_NAMES = {"mse": "mean_squared_error", "mae": "mean_absolute_error",
-                 "mape": "mean_absolute_percentage_error",
-                 "msle": "mean_squared_logarithmic_error"}
-
 
 def _to_list(x):
     if x is None:
@@ -38,44 +33,6 @@ def _to_list(x):
     if isinstance(x, (list, tuple)):
         return list(x)
     return [x]
-
-
-class _Aggregator:
-    """Epoch values as TF 1.14 aggregates them: the loss summed with a weight per batch
-    (its size, or 1 per step) and divided at the end; output losses and metrics are
-    running means (float32 totals and counts), their latest value is the epoch's."""
-
-    def __init__(self, model):
-        self.n_out = len(model.outputs) if len(model.outputs) > 1 else 0
-        self.n_m = len(model._metric_tensors)
-        self.loss = 0.
-        self.totals = [np.float32(0)] * (self.n_out + self.n_m)
-        self.counts = [np.float32(0)] * (self.n_out + self.n_m)
-        self.values = None
-
-    def add(self, outs, weight):
-        self.loss += float(outs[0]) * weight
-        values = [outs[0]]
-        for j in range(self.n_out):
-            self.totals[j] = np.float32(self.totals[j] + outs[1 + j])
-            self.counts[j] = np.float32(self.counts[j] + 1)
-            values.append(np.float32(self.totals[j] / self.counts[j]))
-        base = 1 + self.n_out
-        for j in range(self.n_m):
-            k = self.n_out + j
-            self.totals[k] = np.float32(self.totals[k] + outs[base + 2 * j])
-            self.counts[k] = np.float32(self.counts[k] + outs[base + 2 * j + 1])
-            values.append(np.float32(self.totals[k] / self.counts[k]) if self.counts[k]
-                          else np.float32(0))
-        self.values = values
-        return values
-
-    def result(self, denominator):
-        if self.values is None:
-            raise ValueError("Empty training data.")
-        out = list(self.values)
-        out[0] = self.loss / denominator
-        return out
 
 
 class _LoopProgbar(cbks.Callback):
@@ -126,6 +83,15 @@ class Model(Network):
         self._test_fetch_callbacks = {}   # TF 1.14 test_function.fetch_callbacks
         self.metrics_names = []
 
+    @property
+    def metrics(self):
+        """The Metric objects given to compile (after the training graph is built)."""
+        return tm.metrics_of(self)
+
+    def reset_metrics(self):
+        """Sets the state of the compiled Metric objects to 0."""
+        tm.reset_metric_objects(self)
+
     # -- compile --------------------------------------------------------------------------
     def compile(self, optimizer, loss=None, metrics=None, loss_weights=None,
                 sample_weight_mode=None, weighted_metrics=None, target_tensors=None,
@@ -133,7 +99,6 @@ class Model(Network):
         """Sets the optimizer, the losses and the metrics (the graph is made on first use).
         """
         for name, value in (("sample_weight_mode", sample_weight_mode),
-                            ("weighted_metrics", weighted_metrics),
                             ("target_tensors", target_tensors), ("distribute", distribute)):
             if value is not None:
                 raise NotImplementedError("flowgrad does not implement compile(" + name +
@@ -143,6 +108,7 @@ class Model(Network):
         self.optimizer = optimizers.get(optimizer)
         self.loss = loss
         self._metrics_arg = metrics
+        self._weighted_metrics_arg = weighted_metrics
         self.loss_weights = loss_weights
         self._compiled = True
         self._graph_built = False
@@ -154,6 +120,7 @@ class Model(Network):
         n = len(outputs)
         loss = self.loss
         if isinstance(loss, dict):
+            tm.check_for_unexpected_keys("loss", loss, self.output_names)
             loss_fns = [losses_module.get(loss.get(name)) for name in self.output_names]
         elif isinstance(loss, (list, tuple)):
             if len(loss) != n:
@@ -173,7 +140,6 @@ class Model(Network):
         self._targets, self._sample_weights, self._metric_tensors = [], [], []
         self.metrics_names = ["loss"]
         out_losses = []
-        metrics_arg = self._metrics_arg
         for i, (output, fn) in enumerate(zip(outputs, loss_fns)):
             name = self.output_names[i]
             target = K.placeholder(ndim=output.shape.ndims, name=name + "_target",
@@ -187,10 +153,7 @@ class Model(Network):
                 continue
             with name_scope("loss"):
                 with name_scope(name + "_loss"):
-                    values = fn(target, output)
-                    weighted = values * sw
-                    size = math_ops.cast(array_ops.size(values), weighted.dtype)
-                    out_losses.append(math_ops.reduce_sum(weighted) / size)
+                    out_losses.append(tm.output_loss(fn, target, output, sw))
         with name_scope("loss"):
             total = None
             for w, out_loss in zip(weights, out_losses):
@@ -205,47 +168,14 @@ class Model(Network):
         if n > 1:
             self.metrics_names += [self.output_names[i] + "_loss" for i in range(n)]
         self._out_losses = out_losses
-        # metrics: (name, output index, per-sample tensor)
-        metric_specs = []
-        for i in range(n):
-            if isinstance(metrics_arg, dict):
-                ms = _to_list(metrics_arg.get(self.output_names[i]))
-            elif metrics_arg and isinstance(metrics_arg, list) and metrics_arg and \
-                    isinstance(metrics_arg[0], list):
-                ms = list(metrics_arg[i])
-            else:
-                ms = _to_list(metrics_arg)
-            for m in ms:
-                metric_specs.append((i, m))
-        with name_scope("metrics"):
-            for i, m in metric_specs:
-                output, target = outputs[i], self._targets[i]
-                if m in ("accuracy", "acc"):
-                    shape = output.shape.as_list()
-                    fn_name = loss_fns[i].__name__ if loss_fns[i] else ""
-                    if shape[-1] == 1 or fn_name == "binary_crossentropy":
-                        fn = metrics_module.binary_accuracy
-                    elif fn_name == "sparse_categorical_crossentropy":
-                        fn = metrics_module.sparse_categorical_accuracy
-                    else:
-                        fn = metrics_module.categorical_accuracy
-                    mname = "acc"
-                elif isinstance(m, str):
-                    fn = metrics_module.get(m)
-                    mname = _METRIC_NAMES.get(m, m)
-                else:
-                    fn = m
-                    mname = m.__name__
-                if n > 1:
-                    mname = self.output_names[i] + "_" + mname
-                with name_scope(mname):
-                    values = fn(target, output)
-                    # `metrics` are not weighted by sample or class weights in TF 1.14
-                    # (only `weighted_metrics` are)
-                    total = math_ops.reduce_sum(values)
-                    count = math_ops.cast(array_ops.size(values), values.dtype)
-                self._metric_tensors.append((total, count))
-                self.metrics_names.append(mname)
+        self._metric_objects = []
+        shapes = [None if o.shape.ndims is None else o.shape.as_list() for o in outputs]
+        per_output = tm.per_output_metrics(self._metrics_arg, self.output_names, shapes,
+                                           loss_fns)
+        weighted = tm.per_output_metrics(self._weighted_metrics_arg, self.output_names,
+                                         shapes, loss_fns, is_weighted=True)
+        self._metric_tensors = tm.add_metric_tensors(self, per_output, self._targets,
+                                                     weighted, self._sample_weights)
         self._train_fn = None
         self._graph_built = True
 
@@ -420,13 +350,13 @@ class Model(Network):
             extra[t](value)
 
     def _run_batches(self, xs, ys, sws, batch_size, training, index_array=None,
-                     callbacks=None, hook=None):
+                     callbacks=None, hook=None, reset=True):
         """Runs the batches; returns (epoch values in metrics_names order)."""
         n = len(xs[0])
         if index_array is None:
             index_array = np.arange(n)
         fetches = self._fetches(training)
-        agg = _Aggregator(self)
+        agg = tm.Aggregator(self, reset)
         for batch_index, start in enumerate(range(0, n, batch_size)):
             ids = index_array[start:start + batch_size]
             batch_logs = {"batch": batch_index, "size": len(ids)}
@@ -448,7 +378,7 @@ class Model(Network):
         """TF 1.14's step-wise loop (datasets, tensors, generators): `steps` batches from
         `next_batch()` or until it ends; the loss is the mean of the batch losses.
         Returns (values, steps run)."""
-        agg = _Aggregator(self)
+        agg = tm.Aggregator(self)
         fetches = None
         step = 0
         while steps is None or step < steps:
@@ -910,21 +840,21 @@ class Model(Network):
     def train_on_batch(self, x, y=None, sample_weight=None, class_weight=None,
                        reset_metrics=True):
         """One gradient step on one batch; the loss (and metrics) of that batch."""
-        if not reset_metrics:
-            raise NotImplementedError("flowgrad does not implement "
-                                      "train_on_batch(reset_metrics=False)")
         xs, ys, sws = self._standardize(x, y, sample_weight, class_weight)
         self._make_train_function()
-        values = self._run_batches(xs, ys, sws, len(xs[0]), True)
+        values = self._run_batches(xs, ys, sws, len(xs[0]), True, reset=False)
+        if reset_metrics:  # TF 1.14 resets after the batch
+            self.reset_metrics()
+        values[0] = np.float32(values[0])  # the batch's loss as fetched
         return values[0] if len(values) == 1 else values
 
     def test_on_batch(self, x, y=None, sample_weight=None, reset_metrics=True):
         """The loss (and metrics) of one batch."""
-        if not reset_metrics:
-            raise NotImplementedError("flowgrad does not implement "
-                                      "test_on_batch(reset_metrics=False)")
         xs, ys, sws = self._standardize(x, y, sample_weight)
-        values = self._run_batches(xs, ys, sws, len(xs[0]), False)
+        values = self._run_batches(xs, ys, sws, len(xs[0]), False, reset=False)
+        if reset_metrics:  # TF 1.14 resets after the batch
+            self.reset_metrics()
+        values[0] = np.float32(values[0])  # the batch's loss as fetched
         return values[0] if len(values) == 1 else values
 
     def predict_on_batch(self, x):
