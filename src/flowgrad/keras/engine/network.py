@@ -184,6 +184,14 @@ class Network(Layer):
     def layers(self):
         return list(self._layers)
 
+    @property
+    def weights(self):
+        """Each layer's weights in layer order (a BatchNormalization's moving statistics
+        beside its gamma and beta), then the network's own: TF 1.14's Network.weights,
+        the order of get_weights/set_weights."""
+        return (self._gather_children_attribute("weights") + self._trainable_weights
+                + self._non_trainable_weights)
+
     def get_layer(self, name=None, index=None):
         """The layer called `name`, or the layer at `index` (in call order)."""
         if index is not None:

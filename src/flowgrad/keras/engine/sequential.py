@@ -6,6 +6,7 @@ Without one, the layers are built on the first call, inside the model's name sco
 (`sequential/dense/kernel`), on the tensor it is called on or on a placeholder `input_N`
 made from the data fit/evaluate/predict get.
 """
+from ... import logging
 from ...engine.framework.graph import Tensor, name_scope
 from ...engine.framework.tensor_shape import TensorShape
 from .base_layer import KERAS_HISTORY, Layer
@@ -161,6 +162,22 @@ class Sequential(Model):
                 isinstance(inputs, Tensor) and inputs not in KERAS_HISTORY)):
             return Layer.__call__(self, inputs, *args, **kwargs)
         return super().__call__(inputs, *args, **kwargs)
+
+    def predict_proba(self, x, batch_size=32, verbose=0):
+        """predict()'s output, warning when it leaves [0, 1] (TF 1.14's Sequential)."""
+        preds = self.predict(x, batch_size, verbose)
+        if preds.min() < 0. or preds.max() > 1.:
+            logging.warning("Network returning invalid probability values. The last layer "
+                            "might not normalize predictions into probabilities (like "
+                            "softmax or sigmoid would).")
+        return preds
+
+    def predict_classes(self, x, batch_size=32, verbose=0):
+        """The argmax of predict()'s output, or output > 0.5 (int32) for one unit."""
+        proba = self.predict(x, batch_size=batch_size, verbose=verbose)
+        if proba.shape[-1] > 1:
+            return proba.argmax(axis=-1)
+        return (proba > 0.5).astype("int32")
 
     def get_config(self):
         return {"name": self.name, "layers": [
