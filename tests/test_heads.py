@@ -120,3 +120,22 @@ def test_contrib_estimator_parts_not_built_name_themselves(name):
     with pytest.raises(AttributeError, match="tf.contrib.estimator.%s is not in flowgrad"
                        % name):
         getattr(tf.contrib.estimator, name)
+
+
+inmemory = goldens.generator("estimator", "inmemory")
+INMEMORY = goldens.load("estimator", "inmemory")
+
+
+@pytest.mark.parametrize("kind", ["numpy", "dataset"])
+def test_in_memory_evaluator_hook_matches_tf(kind):
+    try:
+        got = inmemory.run(tf, kind)
+    finally:
+        tf.reset_default_graph()
+    goldens.same_close(got, INMEMORY["run/" + kind], kind)
+
+
+def test_in_memory_evaluator_errors_and_chief_hook_match_tf():
+    got = inmemory.errors(tf)
+    assert goldens.GoldenError.of(got["every_n_iter"]) == INMEMORY["error/every_n_iter"]
+    assert got["chief_hook"] == INMEMORY["error/chief_hook"]
