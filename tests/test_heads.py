@@ -139,3 +139,22 @@ def test_in_memory_evaluator_errors_and_chief_hook_match_tf():
     got = inmemory.errors(tf)
     assert goldens.GoldenError.of(got["every_n_iter"]) == INMEMORY["error/every_n_iter"]
     assert got["chief_hook"] == INMEMORY["error/chief_hook"]
+
+
+def test_contrib_learn_key_classes_and_errors_match_tf():
+    want = goldens.load("estimator", "learn")
+    got = goldens.generator("estimator", "learn").cases(tf)
+    assert sorted(got) == sorted(want)
+    for key in want:
+        if isinstance(want[key], goldens.GoldenError):
+            assert goldens.GoldenError.of(got[key]) == want[key]
+        else:
+            assert got[key] == want[key], key
+
+
+@pytest.mark.parametrize("name", ["SKCompat", "Estimator", "DNNClassifier", "Experiment",
+                                  "learn_runner", "infer_real_valued_columns_from_input"])
+def test_contrib_learn_estimator_api_names_the_symbol_and_replacement(name):
+    with pytest.raises(AttributeError, match=r"tf\.contrib\.learn\.%s is not in flowgrad: "
+                                             r".*use tf\." % name):
+        getattr(tf.contrib.learn, name)
