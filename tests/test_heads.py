@@ -158,3 +158,21 @@ def test_contrib_learn_estimator_api_names_the_symbol_and_replacement(name):
     with pytest.raises(AttributeError, match=r"tf\.contrib\.learn\.%s is not in flowgrad: "
                                              r".*use tf\." % name):
         getattr(tf.contrib.learn, name)
+
+
+def test_estimator_audit_lists_what_fails_at_first_use():
+    import importlib.util
+    import pathlib
+    path = pathlib.Path(__file__).resolve().parents[1] / "tools" / "estimator_audit.py"
+    spec = importlib.util.spec_from_file_location("estimator_audit", path)
+    audit = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(audit)
+    rows = {path: (status, notes) for path, _, status, notes in audit.audit()}
+    for name in ("DNNEstimator", "LinearEstimator", "DNNLinearCombinedEstimator",
+                 "BaselineEstimator", "experimental.InMemoryEvaluatorHook"):
+        assert rows["tf.estimator." + name][0] == "present", name
+    for name in ("multi_head", "multi_label_head", "forward_features"):
+        assert rows["tf.contrib.estimator." + name][0] == "present", name
+    status, notes = rows["tf.contrib.learn.SKCompat"]
+    assert status == "absent" and "use tf.estimator.Estimator with" in notes[0]
+    assert rows["tf.estimator.BoostedTreesClassifier"][0] == "absent"

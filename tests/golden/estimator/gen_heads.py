@@ -67,6 +67,15 @@ def _heads(tf):
         "multi_label": (lambda: ce.multi_label_head(
             3, thresholds=[0.5], classes_for_class_based_metrics=[0, 2]), L3,
             np.array([[1, 0, 1], [0, 0, 0], [0, 1, 1], [1, 1, 0]], np.int64)),
+        "multi_label_sparse": (lambda: ce.multi_label_head(3), L3, {
+            "indices": np.array([[0, 0], [0, 1], [2, 0], [2, 1], [3, 0]], np.int64),
+            "values": np.array([0, 2, 1, 2, 1], np.int64),
+            "dense_shape": np.array([4, 2], np.int64)}),
+        "multi_label_sparse_vocab": (lambda: ce.multi_label_head(
+            3, label_vocabulary=["p", "q", "r"]), L3, {
+            "indices": np.array([[0, 0], [1, 0], [3, 0], [3, 1]], np.int64),
+            "values": np.array([b"r", b"p", b"q", b"p"]),
+            "dense_shape": np.array([4, 2], np.int64)}),
         "multi_label_vocab": (lambda: ce.multi_label_head(
             3, label_vocabulary=["p", "q", "r"], weight_column="w",
             classes_for_class_based_metrics=["q"], name="tags"), L3,
@@ -74,7 +83,10 @@ def _heads(tf):
     }
 
 
-def _feed(tf, value):
+def _labels(tf, value):
+    """A constant, or a SparseTensor for a {"indices", "values", "dense_shape"} dict."""
+    if isinstance(value, dict) and "indices" in value:
+        return tf.SparseTensor(**{k: tf.constant(v) for k, v in value.items()})
     return tf.constant(value)
 
 
@@ -107,7 +119,7 @@ def spec_case(tf, make, logits, labels, mode, multi=False):
         if multi:
             labels_t = {k: tf.constant(v) for k, v in labels.items()}
         else:
-            labels_t = tf.constant(labels)
+            labels_t = _labels(tf, labels)
         tf.train.get_or_create_global_step()
         spec = head.create_estimator_spec(
             features=feats, mode=mode, logits=tf.constant(logits),
