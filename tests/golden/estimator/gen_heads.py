@@ -178,6 +178,10 @@ def _models():
         "dnn_batch_norm_est": (lambda tf, d: tf.estimator.DNNEstimator(
             ce(tf).regression_head(), [3], [_x_col(tf)], model_dir=d, batch_norm=True,
             config=tf.estimator.RunConfig(tf_random_seed=2)), YR),
+        "combined_batch_norm": (lambda tf, d: tf.estimator.DNNLinearCombinedClassifier(
+            model_dir=d, linear_feature_columns=[_s_col(tf)], dnn_feature_columns=[_x_col(tf)],
+            dnn_hidden_units=[3], batch_norm=True, n_classes=3,
+            config=tf.estimator.RunConfig(tf_random_seed=9)), Y3),
         "linear_multi_label": (lambda tf, d: tf.estimator.LinearEstimator(
             ce(tf).multi_label_head(3), [_x_col(tf), _s_col(tf)], model_dir=d,
             config=tf.estimator.RunConfig(tf_random_seed=4)), YM),
