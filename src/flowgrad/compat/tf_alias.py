@@ -249,8 +249,9 @@ def _user_site():
     return "unknown location"
 
 
-def _missing_message(tf_name):
-    return f"flowgrad does not implement {tf_name} (used by {_user_site()})"
+def _missing_message(tf_name, reason=None):
+    why = f": {reason}" if reason else ""
+    return f"flowgrad does not implement {tf_name}{why} (used by {_user_site()})"
 
 
 def _requested(fullname):
@@ -286,6 +287,22 @@ def _lookup(sources, name):
     return _MISSING
 
 
+def _reason(sources, name):
+    """Why a source lacks `name`, when its `__getattr__` says so naming the TF symbol (an
+    AttributeError message starting 'tf.': e.g. 'tf.contrib.learn.SKCompat is not in
+    flowgrad: ...'), else None."""
+    for src in sources:
+        if "__getattr__" in src.__dict__:
+            try:
+                getattr(src, name)
+            except AttributeError as e:
+                message = str(e)
+                if message.startswith("tf."):
+                    head, sep, why = message.partition(" is not in flowgrad: ")
+                    return why if sep else message
+    return None
+
+
 class AliasModule(types.ModuleType):
     """A TF module path whose attributes come from flowgrad modules."""
 
@@ -306,7 +323,8 @@ class AliasModule(types.ModuleType):
         else:
             value = _lookup(self.__dict__["_fg_sources"], name)
             if value is _MISSING:
-                raise AttributeError(_missing_message(path))
+                sources = self.__dict__["_fg_sources"]
+                raise AttributeError(_missing_message(path, _reason(sources, name)))
         self.__dict__[name] = value
         return value
 

@@ -8,10 +8,11 @@ from .run_config import RunConfig
 from .warm_starting import VocabInfo, WarmStartSettings
 from .exporter import BestExporter, Exporter, FinalExporter, LatestExporter
 from .training import EvalSpec, TrainSpec, train_and_evaluate
-from .canned.dnn import DNNClassifier, DNNRegressor
-from .canned.linear import LinearClassifier, LinearRegressor
-from .canned.dnn_linear_combined import DNNLinearCombinedClassifier, DNNLinearCombinedRegressor
-from .canned.baseline import BaselineClassifier, BaselineRegressor
+from .canned.dnn import DNNClassifier, DNNEstimator, DNNRegressor
+from .canned.linear import LinearClassifier, LinearEstimator, LinearRegressor
+from .canned.dnn_linear_combined import (DNNLinearCombinedClassifier,
+                                         DNNLinearCombinedEstimator, DNNLinearCombinedRegressor)
+from .canned.baseline import BaselineClassifier, BaselineEstimator, BaselineRegressor
 from .canned.parsing_utils import classifier_parse_example_spec, regressor_parse_example_spec
 from ..train.basic_session_run_hooks import (CheckpointSaverHook, CheckpointSaverListener,
                                               FeedFnHook, FinalOpsHook, GlobalStepWaiterHook,
@@ -22,19 +23,18 @@ from ..train.basic_session_run_hooks import (CheckpointSaverHook, CheckpointSave
 from ..train.session_run_hook import (SessionRunArgs, SessionRunContext, SessionRunHook,
                                       SessionRunValues)
 
-__all__ = ["BaselineClassifier", "BaselineRegressor", "BestExporter", "CheckpointSaverHook",
-           "CheckpointSaverListener",
-           "DNNClassifier", "DNNLinearCombinedClassifier", "DNNLinearCombinedRegressor",
-           "DNNRegressor", "Estimator", "EstimatorSpec", "EvalSpec", "Exporter", "FeedFnHook",
-           "FinalExporter", "FinalOpsHook", "GlobalStepWaiterHook", "LatestExporter",
-           "LinearClassifier", "LinearRegressor", "LoggingTensorHook", "ModeKeys",
-           "NanLossDuringTrainingError", "NanTensorHook", "ProfilerHook", "RunConfig",
-           "SecondOrStepTimer", "SessionRunArgs", "SessionRunContext", "SessionRunHook",
-           "SessionRunValues", "StepCounterHook", "StopAtStepHook", "SummarySaverHook",
-           "TrainSpec", "VocabInfo", "WarmStartSettings", "add_metrics", "experimental",
-           "export", "inputs",
-           "classifier_parse_example_spec", "regressor_parse_example_spec",
-           "train_and_evaluate"]
+__all__ = ["BaselineClassifier", "BaselineEstimator", "BaselineRegressor", "BestExporter",
+           "CheckpointSaverHook", "CheckpointSaverListener", "DNNClassifier", "DNNEstimator",
+           "DNNLinearCombinedClassifier", "DNNLinearCombinedEstimator",
+           "DNNLinearCombinedRegressor", "DNNRegressor", "Estimator", "EstimatorSpec", "EvalSpec",
+           "Exporter", "FeedFnHook", "FinalExporter", "FinalOpsHook", "GlobalStepWaiterHook",
+           "LatestExporter", "LinearClassifier", "LinearEstimator", "LinearRegressor",
+           "LoggingTensorHook", "ModeKeys", "NanLossDuringTrainingError", "NanTensorHook",
+           "ProfilerHook", "RunConfig", "SecondOrStepTimer", "SessionRunArgs", "SessionRunContext",
+           "SessionRunHook", "SessionRunValues", "StepCounterHook", "StopAtStepHook",
+           "SummarySaverHook", "TrainSpec", "VocabInfo", "WarmStartSettings", "add_metrics",
+           "experimental", "export", "inputs", "classifier_parse_example_spec",
+           "regressor_parse_example_spec", "train_and_evaluate"]
 
 _OUT_OF_SCOPE = ("BoostedTreesClassifier", "BoostedTreesRegressor", "BoostedTreesEstimator")
 

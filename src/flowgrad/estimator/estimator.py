@@ -267,13 +267,8 @@ class Estimator:
     def evaluate(self, input_fn, steps=None, hooks=None, checkpoint_path=None, name=None):
         """Runs the eval_metric_ops (and the mean 'loss') over the input (or `steps`
         batches) on a checkpoint; returns {metric: value, 'global_step': step}."""
-        from .. import metrics  # lazy: tf.metrics loads on first use
-        from ..ops import state_ops, variables  # lazy: with metrics
         hooks = _check_hooks_type(hooks)
-        if steps is not None:
-            if steps <= 0:
-                raise ValueError("Must specify steps > 0, given: {}".format(steps))
-            hooks.append(_StopAfterNEvalsHook(num_evals=steps))
+        hooks.extend(self._convert_eval_steps_to_hooks(steps))
         if not checkpoint_path:
             checkpoint_path = self.latest_checkpoint()
             if not checkpoint_path:
@@ -282,46 +277,86 @@ class Estimator:
         g, ctx, global_step, features, labels, input_hooks = self._new_graph(
             input_fn, ModeKeys.EVAL)
         try:
-            spec = self._call_model_fn(features, labels, ModeKeys.EVAL, self._config)
-            ops = dict(spec.eval_metric_ops)
-            if LOSS_METRIC_KEY in ops:
-                raise ValueError("Metric with name \"%s\" is not allowed, because Estimator "
-                                 "already defines a default metric with the same name."
-                                 % LOSS_METRIC_KEY)
-            ops[LOSS_METRIC_KEY] = metrics.mean(spec.loss)
-            eval_dict = {k: ops[k][0] for k in sorted(ops)}   # TF's order: sorted
-            update_ops = [v[1] for _, v in sorted(ops.items())]
-            if GraphKeys.GLOBAL_STEP in eval_dict:
-                raise ValueError("Metric with name `global_step` is not allowed, because "
-                                 "Estimator already defines a default metric with the same "
-                                 "name.")
-            eval_dict[GraphKeys.GLOBAL_STEP] = global_step
-            all_hooks = list(input_hooks) + hooks + list(spec.evaluation_hooks)
-            eval_step = variables.VariableV1(
-                np.int64(0), name="eval_step", trainable=False,
-                collections=[GraphKeys.LOCAL_VARIABLES, GraphKeys.EVAL_STEP])
-            update_eval_step = state_ops.assign_add(eval_step, 1)
-            for h in all_hooks:
-                if isinstance(h, _StopAfterNEvalsHook):
-                    h._set_evals_completed_tensor(update_eval_step)
-            eval_ops = [group(*update_ops), update_eval_step]
-            final = hooks_lib.FinalOpsHook(eval_dict)
-            all_hooks.append(final)
-            logging.info("Starting evaluation")
-            creator = ChiefSessionCreator(scaffold=spec.scaffold,
-                                          checkpoint_filename_with_path=checkpoint_path,
-                                          config=self._config.session_config)
-            with MonitoredSession(session_creator=creator, hooks=all_hooks) as sess:
-                while not sess.should_stop():
-                    sess.run(eval_ops)
-            results = final.final_ops_values
-            logging.info("Finished evaluation")
+            scaffold, update_op, eval_dict, all_hooks = self._evaluate_graph(
+                features, labels, input_hooks, global_step, hooks)
+            results = self._evaluate_run(checkpoint_path, scaffold, update_op, eval_dict,
+                                         all_hooks)
         finally:
             ctx.__exit__(None, None, None)
+        self._log_and_write_eval(results, self.eval_dir(name))
+        return results
+
+    @staticmethod
+    def _convert_eval_steps_to_hooks(steps):
+        if steps is None:
+            return []
+        if steps <= 0:
+            raise ValueError("Must specify steps > 0, given: {}".format(steps))
+        return [_StopAfterNEvalsHook(num_evals=steps)]
+
+    def _evaluate_build_graph(self, input_fn, hooks=None, checkpoint_path=None):
+        """(scaffold, update ops, eval_dict, all hooks) of an evaluation built in the
+        default graph (TF's `_evaluate_build_graph`, for InMemoryEvaluatorHook)."""
+        del checkpoint_path
+        from ..engine.framework.graph import get_default_graph  # lazy: hook only
+        g = get_default_graph()
+        set_random_seed(self._config.tf_random_seed)
+        global_step = training_util.get_or_create_global_step(g)
+        features, labels, input_hooks = _features_and_labels(input_fn())
+        return self._evaluate_graph(features, labels, input_hooks, global_step,
+                                    _check_hooks_type(hooks))
+
+    def _evaluate_graph(self, features, labels, input_hooks, global_step, hooks):
+        from .. import metrics  # lazy: tf.metrics loads on first use
+        from ..ops import state_ops, variables  # lazy: with metrics
+        spec = self._call_model_fn(features, labels, ModeKeys.EVAL, self._config)
+        ops = dict(spec.eval_metric_ops)
+        if LOSS_METRIC_KEY in ops:
+            raise ValueError("Metric with name \"%s\" is not allowed, because Estimator "
+                             "already defines a default metric with the same name."
+                             % LOSS_METRIC_KEY)
+        ops[LOSS_METRIC_KEY] = metrics.mean(spec.loss)
+        eval_dict = {k: ops[k][0] for k in sorted(ops)}   # TF's order: sorted
+        update_ops = [v[1] for _, v in sorted(ops.items())]
+        if GraphKeys.GLOBAL_STEP in eval_dict:
+            raise ValueError("Metric with name `global_step` is not allowed, because "
+                             "Estimator already defines a default metric with the same "
+                             "name.")
+        eval_dict[GraphKeys.GLOBAL_STEP] = global_step
+        all_hooks = list(input_hooks) + hooks + list(spec.evaluation_hooks)
+        eval_step = variables.VariableV1(
+            np.int64(0), name="eval_step", trainable=False,
+            collections=[GraphKeys.LOCAL_VARIABLES, GraphKeys.EVAL_STEP])
+        update_eval_step = state_ops.assign_add(eval_step, 1)
+        for h in all_hooks:
+            if isinstance(h, _StopAfterNEvalsHook):
+                h._set_evals_completed_tensor(update_eval_step)
+        eval_ops = [group(*update_ops), update_eval_step]
+        return spec.scaffold, eval_ops, eval_dict, all_hooks
+
+    def _evaluate_run(self, checkpoint_path, scaffold, update_op, eval_dict, all_hooks,
+                      output_dir=None):
+        """Runs an evaluation built by _evaluate_graph in the default graph; writes its
+        summary to output_dir when given (the caller writes it otherwise)."""
+        final = hooks_lib.FinalOpsHook(eval_dict)
+        logging.info("Starting evaluation")
+        creator = ChiefSessionCreator(scaffold=scaffold,
+                                      checkpoint_filename_with_path=checkpoint_path,
+                                      config=self._config.session_config)
+        with MonitoredSession(session_creator=creator,
+                              hooks=list(all_hooks) + [final]) as sess:
+            while not sess.should_stop():
+                sess.run(update_op)
+        results = final.final_ops_values
+        logging.info("Finished evaluation")
+        if output_dir is not None:
+            self._log_and_write_eval(results, output_dir)
+        return results
+
+    def _log_and_write_eval(self, results, output_dir):
         logging.info("Saving dict for global step %d: %s", results[GraphKeys.GLOBAL_STEP],
                      ", ".join("%s = %s" % (k, results[k]) for k in sorted(results)))
-        self._write_eval_summary(self.eval_dir(name), results)
-        return results
+        self._write_eval_summary(output_dir, results)
 
     def _write_eval_summary(self, output_dir, results):
         from ..summary import Summary  # lazy: protobuf classes load on first use

@@ -1,6 +1,6 @@
 """`tf.estimator.experimental`: early-stopping hooks and the canned models' logit_fn
-builders, the raw supervised input receiver (InMemoryEvaluatorHook, KMeans, LinearSDCA
-and make_stop_at_checkpoint_step_hook are not in flowgrad)."""
+builders, the raw supervised input receiver, InMemoryEvaluatorHook and
+make_stop_at_checkpoint_step_hook (KMeans and LinearSDCA are not in flowgrad)."""
 from __future__ import annotations
 
 import inspect
@@ -8,13 +8,14 @@ import inspect
 from .canned.dnn import dnn_logit_fn_builder
 from .canned.linear import linear_logit_fn_builder
 from .export.export import build_raw_supervised_input_receiver_fn
+from .hooks import InMemoryEvaluatorHook, make_stop_at_checkpoint_step_hook
 from .early_stopping import (make_early_stopping_hook, stop_if_higher_hook,
                              stop_if_lower_hook, stop_if_no_decrease_hook,
                              stop_if_no_increase_hook)
 
-__all__ = ["build_raw_supervised_input_receiver_fn", "call_logit_fn", "dnn_logit_fn_builder",
-           "linear_logit_fn_builder",
-           "make_early_stopping_hook", "stop_if_higher_hook", "stop_if_lower_hook",
+__all__ = ["InMemoryEvaluatorHook", "build_raw_supervised_input_receiver_fn", "call_logit_fn",
+           "dnn_logit_fn_builder", "linear_logit_fn_builder", "make_early_stopping_hook",
+           "make_stop_at_checkpoint_step_hook", "stop_if_higher_hook", "stop_if_lower_hook",
            "stop_if_no_decrease_hook", "stop_if_no_increase_hook"]
 
 

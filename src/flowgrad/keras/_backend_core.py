@@ -342,8 +342,10 @@ def random_uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None):  # noq
 
 # -- keras' session side effects ----------------------------------------------------------
 def track_variable(v):
-    """Records `v` as a Keras variable of its graph (what get_session initializes)."""
-    _GRAPH_VARIABLES.setdefault(v.graph, []).append(v)
+    """Records `v` as a Keras variable of its graph (what get_session initializes); a
+    PartitionedVariable (no `graph`) goes with the default graph, as TF's."""
+    graph = v.graph if hasattr(v, "graph") else get_default_graph()
+    _GRAPH_VARIABLES.setdefault(graph, []).append(v)
 
 
 def _initialize_variables_ops():

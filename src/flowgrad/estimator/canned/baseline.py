@@ -15,7 +15,7 @@ from . import head as head_lib
 from . import optimizers
 from ._common import validate_features
 
-__all__ = ["BaselineClassifier", "BaselineRegressor"]
+__all__ = ["BaselineClassifier", "BaselineEstimator", "BaselineRegressor"]
 
 _LEARNING_RATE = 0.3
 
@@ -81,4 +81,14 @@ class BaselineRegressor(Estimator):
 
         def _model_fn(features, labels, mode, config):
             return _baseline_model_fn(features, labels, mode, head, optimizer, weight_column)
+        super().__init__(model_fn=_model_fn, model_dir=model_dir, config=config)
+
+
+class BaselineEstimator(Estimator):
+    """Learns one bias per logit, whatever the features; loss, predictions and metrics are
+    those of `head`."""
+
+    def __init__(self, head, model_dir=None, optimizer="Ftrl", config=None):
+        def _model_fn(features, labels, mode, config):
+            return _baseline_model_fn(features, labels, mode, head, optimizer, None)
         super().__init__(model_fn=_model_fn, model_dir=model_dir, config=config)

@@ -15,7 +15,7 @@ from . import head as head_lib
 from . import optimizers
 from ._common import add_layer_summary, feature_column_lib, validate_features
 
-__all__ = ["DNNClassifier", "DNNRegressor", "dnn_logit_fn_builder"]
+__all__ = ["DNNClassifier", "DNNEstimator", "DNNRegressor", "dnn_logit_fn_builder"]
 
 _LEARNING_RATE = 0.05
 
@@ -46,13 +46,14 @@ def _dnn_logits(features, mode, units, hidden_units, feature_columns, activation
         net = feature_column_lib().feature_column._internal_input_layer(
             features, list(feature_columns), variables_first=True)
     for layer_id, num_units in enumerate(hidden_units):
-        with variable_scope("hiddenlayer_%d" % layer_id, values=(net,)) as scope:
+        with variable_scope("hiddenlayer_%d" % layer_id, values=(net,),
+                            use_resource=True) as scope:
             net = _dense(net, num_units, activation_fn)
             if dropout is not None and is_training:
                 net = core_layers.dropout(net, rate=dropout, training=True)
             if batch_norm:
-                # as TF's BatchNormalization: no partitioner for its moving statistics
-                scope.set_partitioner(None)
+                # as TF's Keras BatchNormalization in the 'dnn' scope: ResourceVariables,
+                # gamma and beta partitioned, the moving statistics not
                 net = normalization.batch_normalization(
                     net, momentum=0.999, training=is_training, trainable=True,
                     name="batchnorm_%d" % layer_id)
@@ -141,3 +142,14 @@ class DNNRegressor(_DNNBase):
                        warm_start_from, batch_norm)
 
 
+class DNNEstimator(_DNNBase):
+    """A DNN whose loss, predictions and metrics are those of `head` (e.g.
+    tf.contrib.estimator.multi_label_head)."""
+
+    def __init__(self, head, hidden_units, feature_columns, model_dir=None,
+                 optimizer="Adagrad", activation_fn=activations.relu, dropout=None,
+                 input_layer_partitioner=None, config=None, warm_start_from=None,
+                 batch_norm=False):
+        self._init_dnn(head, hidden_units, feature_columns, model_dir, optimizer,
+                       activation_fn, dropout, input_layer_partitioner, config,
+                       warm_start_from, batch_norm)

@@ -19,7 +19,8 @@ from ._common import add_layer_summary, validate_features
 from .dnn import _dnn_logits
 from .linear import linear_logit_fn_builder
 
-__all__ = ["DNNLinearCombinedClassifier", "DNNLinearCombinedRegressor"]
+__all__ = ["DNNLinearCombinedClassifier", "DNNLinearCombinedEstimator",
+           "DNNLinearCombinedRegressor"]
 
 _DNN_LEARNING_RATE = 0.001
 _LINEAR_LEARNING_RATE = 0.005
@@ -149,3 +150,18 @@ class DNNLinearCombinedRegressor(_CombinedBase):
                             dnn_feature_columns, dnn_optimizer, dnn_hidden_units,
                             dnn_activation_fn, dnn_dropout, input_layer_partitioner, config,
                             warm_start_from, batch_norm, linear_sparse_combiner)
+
+
+class DNNLinearCombinedEstimator(_CombinedBase):
+    """A wide (linear) and deep (DNN) model whose loss, predictions and metrics are those
+    of `head`."""
+
+    def __init__(self, head, model_dir=None, linear_feature_columns=None,
+                 linear_optimizer="Ftrl", dnn_feature_columns=None, dnn_optimizer="Adagrad",
+                 dnn_hidden_units=None, dnn_activation_fn=activations.relu, dnn_dropout=None,
+                 input_layer_partitioner=None, config=None, linear_sparse_combiner="sum"):
+        _validate_feature_columns(linear_feature_columns, dnn_feature_columns)
+        self._init_combined(head, model_dir, linear_feature_columns, linear_optimizer,
+                            dnn_feature_columns, dnn_optimizer, dnn_hidden_units,
+                            dnn_activation_fn, dnn_dropout, input_layer_partitioner, config,
+                            None, False, linear_sparse_combiner)

@@ -7,6 +7,7 @@ with TF's prediction and metric keys."""
 from __future__ import annotations
 
 import collections
+import inspect
 
 from ... import metrics as metrics_lib
 from ...engine.framework import dtypes
@@ -27,7 +28,8 @@ from .. import model_fn
 from ..export import export_output
 from .keys import MetricKeys, PredictionKeys
 
-__all__ = ["binary_or_multi_class_head", "regression_head"]
+__all__ = ["binary_logistic_head", "binary_or_multi_class_head", "call_loss_fn",
+           "multi_class_head", "regression_head", "validate_loss_fn_args"]
 
 _DEFAULT_SERVING_KEY = "serving_default"
 _CLASSIFY_SERVING_KEY = "classification"
@@ -238,21 +240,22 @@ def _threshold_metrics(labels, logistic, weights, threshold):
     return out
 
 
-def _assert_range(labels, n_classes):
+def _assert_range(labels, n_classes, message=None):
     """`labels` after run-time checks that they lie in [0, n_classes - 1] (TF's
-    InvalidArgumentError "Labels must <= n_classes - 1" / "Labels must >= 0")."""
+    InvalidArgumentError "Labels must <= n_classes - 1" / "Labels must >= 0", or
+    `message`)."""
     from ...ops.logging_ops import Assert  # lazy: only the heads build these checks
     with name_scope(None, "assert_range", (labels,)):
         bound = convert_to_tensor(n_classes - 1, dtype=labels.dtype)
         less = Assert(reductions.reduce_all(comparison.less_equal(labels, bound)),
-                      ["Labels must <= n_classes - 1",
+                      [message or "Labels must <= n_classes - 1",
                        "Condition x <= y did not hold element-wise:x (%s) = " % labels.name,
                        labels, "y (%s) = " % bound.name, bound],
                       name="assert_less_equal")
         non_negative = Assert(
             reductions.reduce_all(comparison.greater_equal(
                 labels, convert_to_tensor(0, dtype=labels.dtype))),
-            ["Labels must >= 0", "Condition x >= 0 did not hold element-wise:",
+            [message or "Labels must >= 0", "Condition x >= 0 did not hold element-wise:",
              "x (%s) = " % labels.name, labels], name="assert_non_negative")
         with control_dependencies([less, non_negative]):
             return shape_ops.identity(labels)
@@ -265,6 +268,45 @@ def _append_update_ops(train_op):
     return train_op
 
 
+def _fn_args(fn):
+    """The names of fn's positional-or-keyword arguments (a partial's left ones)."""
+    params = inspect.signature(fn).parameters.values()
+    return tuple(p.name for p in params
+                 if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY))
+
+
+def validate_loss_fn_args(loss_fn):
+    """TF's check of a head's loss_fn: it takes labels and logits, and maybe features."""
+    args = _fn_args(loss_fn)
+    for required in ("labels", "logits"):
+        if required not in args:
+            raise ValueError("loss_fn must contain argument: {}. Given arguments: {}"
+                             .format(required, args))
+    invalid = list(set(args) - {"labels", "logits", "features"})
+    if invalid:
+        raise ValueError("loss_fn has unexpected args: {}".format(invalid))
+
+
+def call_loss_fn(loss_fn, labels, logits, features, expected_loss_dim=1):
+    """loss_fn's unreduced loss, checked at run time to be [D0, ... DN, expected_loss_dim]
+    (TF's `_call_loss_fn`)."""
+    from ...ops.logging_ops import Assert  # lazy: only with a loss_fn
+    kwargs = {"features": features} if "features" in _fn_args(loss_fn) else {}
+    with name_scope(None, "call_loss_fn", [labels, logits] + list(features.values())):
+        unweighted_loss = loss_fn(labels=labels, logits=logits, **kwargs)
+        logits_shape = shape_ops.shape(logits, name="logits_shape")
+        expected = joining.concat([logits_shape[:-1], [expected_loss_dim]], axis=0,
+                                  name="expected_loss_shape")
+        loss_shape = shape_ops.shape(unweighted_loss, name="loss_shape")
+        check = Assert(
+            reductions.reduce_all(comparison.equal(loss_shape, expected)),
+            data=["loss_fn must return Tensor of shape [D0, D1, ... DN, {}]. ".format(
+                expected_loss_dim), "logits_shape: ", logits_shape, "loss_shape: ",
+                loss_shape], name="check_loss_shape")
+        with control_dependencies([check]):
+            return shape_ops.identity(unweighted_loss)
+
+
 def _check_reduction(loss_reduction):
     if loss_reduction not in set(losses.Reduction.all()) or \
             loss_reduction == losses.Reduction.NONE:
@@ -274,11 +316,12 @@ def _check_reduction(loss_reduction):
 class _Head:
     """The shared training / evaluation logic; subclasses give predictions and losses."""
 
-    def __init__(self, weight_column, label_vocabulary, loss_reduction, name):
+    def __init__(self, weight_column, label_vocabulary, loss_reduction, name, loss_fn=None):
         self._weight_column = weight_column
         self._label_vocabulary = label_vocabulary
         self._loss_reduction = loss_reduction
         self._name = name
+        self._loss_fn = loss_fn
 
     name = property(lambda self: self._name)
 
@@ -346,8 +389,8 @@ class _BinaryLogisticHead(_Head):
     """Binary classification: one logit, sigmoid cross entropy."""
 
     def __init__(self, weight_column=None, thresholds=None, label_vocabulary=None,
-                 loss_reduction=losses.Reduction.SUM, name=None):
-        super().__init__(weight_column, label_vocabulary, loss_reduction, name)
+                 loss_reduction=losses.Reduction.SUM, loss_fn=None, name=None):
+        super().__init__(weight_column, label_vocabulary, loss_reduction, name, loss_fn)
         self._thresholds = tuple(thresholds) if thresholds else ()
 
     logits_dimension = property(lambda self: 1)
@@ -384,7 +427,11 @@ class _BinaryLogisticHead(_Head):
         if self._label_vocabulary is not None:
             labels = _label_ids_from_vocabulary(labels, self._label_vocabulary)
         labels = _assert_range(_to_float(labels), 2)
-        unweighted = nn_ops.sigmoid_cross_entropy_with_logits(labels=labels, logits=logits)
+        if self._loss_fn:
+            unweighted = call_loss_fn(self._loss_fn, labels, logits, features)
+        else:
+            unweighted = nn_ops.sigmoid_cross_entropy_with_logits(labels=labels,
+                                                                  logits=logits)
         weights = _get_weights(features, self._weight_column, logits)
         return LossSpec(self._reduce(unweighted, weights), unweighted, weights, labels)
 
@@ -423,10 +470,10 @@ class _MultiClassHead(_Head):
     """Multi-class classification: n_classes logits, softmax cross entropy."""
 
     def __init__(self, n_classes, weight_column=None, label_vocabulary=None,
-                 loss_reduction=losses.Reduction.SUM, name=None):
+                 loss_reduction=losses.Reduction.SUM, loss_fn=None, name=None):
         if n_classes is None or n_classes <= 2:
             raise ValueError("n_classes must be > 2: %s." % n_classes)
-        super().__init__(weight_column, label_vocabulary, loss_reduction, name)
+        super().__init__(weight_column, label_vocabulary, loss_reduction, name, loss_fn)
         self._n_classes = n_classes
 
     logits_dimension = property(lambda self: self._n_classes)
@@ -462,9 +509,12 @@ class _MultiClassHead(_Head):
         else:
             label_ids = _label_ids_from_vocabulary(labels, self._label_vocabulary)
         label_ids = _assert_range(label_ids, self._n_classes)
-        unweighted = losses.sparse_softmax_cross_entropy(
-            labels=label_ids, logits=logits, reduction=losses.Reduction.NONE)
-        unweighted = shape_ops.expand_dims(unweighted, axis=-1)
+        if self._loss_fn:
+            unweighted = call_loss_fn(self._loss_fn, label_ids, logits, features)
+        else:
+            unweighted = losses.sparse_softmax_cross_entropy(
+                labels=label_ids, logits=logits, reduction=losses.Reduction.NONE)
+            unweighted = shape_ops.expand_dims(unweighted, axis=-1)
         weights = _get_weights(features, self._weight_column, logits)
         return LossSpec(self._reduce(unweighted, weights), unweighted, weights, label_ids)
 
@@ -486,28 +536,39 @@ class _RegressionHead(_Head):
     """Regression: label_dimension logits, mean squared error."""
 
     def __init__(self, label_dimension, weight_column=None,
-                 loss_reduction=losses.Reduction.SUM, name=None):
+                 loss_reduction=losses.Reduction.SUM, loss_fn=None, inverse_link_fn=None,
+                 name=None):
         if label_dimension < 1:
             raise ValueError("Invalid label_dimension %s." % label_dimension)
-        super().__init__(weight_column, None, loss_reduction, name)
+        super().__init__(weight_column, None, loss_reduction, name, loss_fn)
         self._logits_dimension = label_dimension
+        self._inverse_link_fn = inverse_link_fn
 
     logits_dimension = property(lambda self: self._logits_dimension)
 
     def _predictions(self, logits):
-        predictions = {PredictionKeys.PREDICTIONS: logits}
-        regression = export_output.RegressionOutput(value=logits)
+        if self._inverse_link_fn:
+            value = self._inverse_link_fn(logits)
+            predictions = {PredictionKeys.PREDICTIONS: value, PredictionKeys.LOGITS: logits}
+        else:
+            value = logits
+            predictions = {PredictionKeys.PREDICTIONS: logits}
+        regression = export_output.RegressionOutput(value=value)
         outputs = {_DEFAULT_SERVING_KEY: regression, _REGRESS_SERVING_KEY: regression,
                    _PREDICT_SERVING_KEY: export_output.PredictOutput(predictions)}
-        return predictions, outputs, logits
+        return predictions, outputs, value
 
     def create_loss(self, features, mode, logits, labels):
         """(training loss, unreduced loss, weights, processed labels)."""
         logits = convert_to_tensor(logits)
         labels = _check_labels(labels, logits, self._logits_dimension)
         labels = _to_float(labels)
-        unweighted = losses.mean_squared_error(labels=labels, predictions=logits,
-                                               reduction=losses.Reduction.NONE)
+        if self._loss_fn:
+            unweighted = call_loss_fn(self._loss_fn, labels, logits, features,
+                                      expected_loss_dim=self._logits_dimension)
+        else:
+            unweighted = losses.mean_squared_error(labels=labels, predictions=logits,
+                                                   reduction=losses.Reduction.NONE)
         weights = _get_weights(features, self._weight_column, logits,
                                allow_per_logit_weights=True)
         return LossSpec(self._reduce(unweighted, weights), unweighted, weights, labels)
@@ -527,23 +588,57 @@ class _RegressionHead(_Head):
         return ops
 
 
+def _check_vocabulary(label_vocabulary, error=TypeError):
+    if label_vocabulary is not None and not isinstance(label_vocabulary, (list, tuple)):
+        raise error("label_vocabulary should be a list or {}tuple. Given type: {}".format(
+            "a " if error is ValueError else "", type(label_vocabulary)))
+
+
+def binary_logistic_head(weight_column=None, thresholds=None, label_vocabulary=None,
+                         loss_reduction=losses.Reduction.SUM, loss_fn=None, name=None):
+    """TF's `_binary_logistic_head_with_sigmoid_cross_entropy_loss`."""
+    thresholds = tuple(thresholds) if thresholds else ()
+    _check_vocabulary(label_vocabulary)
+    for threshold in thresholds:
+        if threshold <= 0.0 or threshold >= 1.0:
+            raise ValueError("thresholds not in (0, 1): {}.".format((thresholds,)))
+    _check_reduction(loss_reduction)
+    if loss_fn:
+        validate_loss_fn_args(loss_fn)
+    return _BinaryLogisticHead(weight_column=weight_column, thresholds=thresholds,
+                               label_vocabulary=label_vocabulary,
+                               loss_reduction=loss_reduction, loss_fn=loss_fn, name=name)
+
+
+def multi_class_head(n_classes, weight_column=None, label_vocabulary=None,
+                     loss_reduction=losses.Reduction.SUM, loss_fn=None, name=None):
+    """TF's `_multi_class_head_with_softmax_cross_entropy_loss`."""
+    _check_vocabulary(label_vocabulary, ValueError)
+    _check_reduction(loss_reduction)
+    if loss_fn:
+        validate_loss_fn_args(loss_fn)
+    return _MultiClassHead(n_classes, weight_column=weight_column,
+                           label_vocabulary=label_vocabulary, loss_reduction=loss_reduction,
+                           loss_fn=loss_fn, name=name)
+
+
 def binary_or_multi_class_head(n_classes, weight_column, label_vocabulary, loss_reduction):
     """TF's `_binary_logistic_or_multi_class_head`: binary for n_classes == 2."""
-    if label_vocabulary is not None and not isinstance(label_vocabulary, (list, tuple)):
-        raise TypeError("label_vocabulary should be a list or tuple. Given type: {}"
-                        .format(type(label_vocabulary)))
-    _check_reduction(loss_reduction)
     if n_classes == 2:
-        return _BinaryLogisticHead(weight_column=weight_column,
-                                   label_vocabulary=label_vocabulary,
-                                   loss_reduction=loss_reduction)
-    return _MultiClassHead(n_classes, weight_column=weight_column,
-                           label_vocabulary=label_vocabulary, loss_reduction=loss_reduction)
+        return binary_logistic_head(weight_column=weight_column,
+                                    label_vocabulary=label_vocabulary,
+                                    loss_reduction=loss_reduction)
+    return multi_class_head(n_classes, weight_column=weight_column,
+                            label_vocabulary=label_vocabulary, loss_reduction=loss_reduction)
 
 
 def regression_head(weight_column=None, label_dimension=1,
-                    loss_reduction=losses.Reduction.SUM):
-    """TF's `_regression_head` with the mean squared error loss."""
+                    loss_reduction=losses.Reduction.SUM, loss_fn=None, inverse_link_fn=None,
+                    name=None):
+    """TF's `_regression_head`: mean squared error unless `loss_fn` is given."""
     _check_reduction(loss_reduction)
+    if loss_fn:
+        validate_loss_fn_args(loss_fn)
     return _RegressionHead(label_dimension, weight_column=weight_column,
-                           loss_reduction=loss_reduction)
+                           loss_reduction=loss_reduction, loss_fn=loss_fn,
+                           inverse_link_fn=inverse_link_fn, name=name)

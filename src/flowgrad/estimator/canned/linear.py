@@ -23,7 +23,7 @@ from . import head as head_lib
 from . import optimizers
 from ._common import feature_column_lib, validate_features
 
-__all__ = ["LinearClassifier", "LinearRegressor", "linear_logit_fn_builder"]
+__all__ = ["LinearClassifier", "LinearEstimator", "LinearRegressor", "linear_logit_fn_builder"]
 
 _LEARNING_RATE = 0.2
 
@@ -145,3 +145,12 @@ class LinearRegressor(_LinearBase):
                                         loss_reduction=loss_reduction)
         self._init_linear(head, feature_columns, model_dir, optimizer, config, partitioner,
                           warm_start_from, sparse_combiner)
+
+
+class LinearEstimator(_LinearBase):
+    """A linear model whose loss, predictions and metrics are those of `head`."""
+
+    def __init__(self, head, feature_columns, model_dir=None, optimizer="Ftrl", config=None,
+                 partitioner=None, sparse_combiner="sum"):
+        self._init_linear(head, feature_columns, model_dir, optimizer, config, partitioner,
+                          None, sparse_combiner)
