@@ -50,12 +50,13 @@ def test_serialize_many_sparse_wants_row_major_order():
                 sess.run(nxt)
 
 
-def test_string_boxing_is_not_built():
+def test_string_boxing_is_built():
+    # the string form (TensorProtos) is checked byte for byte in tests/test_sparse_serialize.py
     with tf.Graph().as_default():
         sp = tf.SparseTensor([[0]], [1.], [2])
-        with pytest.raises(NotImplementedError, match="out_type"):
-            apply_op("SerializeSparse", [sp.indices, sp.values, sp.dense_shape],
-                     {"T": tf.float32, "out_type": tf.string})
+        op = apply_op("SerializeSparse", [sp.indices, sp.values, sp.dense_shape],
+                      {"T": tf.float32, "out_type": tf.string})
+        assert op.outputs[0].dtype == tf.string
 
 
 def test_sparse_elements_through_a_parallel_map_and_prefetch():

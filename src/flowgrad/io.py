@@ -7,3 +7,4 @@ from .ops.parsing_ops import (FixedLenFeature, FixedLenSequenceFeature, SparseFe
                               parse_single_sequence_example)
 from .python_io import TFRecordCompressionType, TFRecordOptions, TFRecordWriter, \
     tf_record_iterator
+from .ops.sparse_ops import deserialize_many_sparse, serialize_many_sparse, serialize_sparse

@@ -17,8 +17,10 @@ from ..data._extras import (Optional, TFRecordWriter, assert_element_shape,
 from ..data._grouping import (Counter, Reducer, group_by_reducer, group_by_window,
                               reduce_dataset, scan, unique)
 from ..data._grouping import bucket_by_sequence_length as _bucket_by_sequence_length
+from ..data.readers import LMDBDataset
 
-__all__ = ["AUTOTUNE", "CheckpointInputPipelineHook", "Counter", "CsvDataset", "Optional",
+__all__ = ["AUTOTUNE", "CheckpointInputPipelineHook", "Counter", "CsvDataset", "LMDBDataset",
+           "Optional",
            "RandomDataset", "Reducer", "SqlDataset", "dense_to_sparse_batch",
            "TFRecordWriter", "batch_and_drop_remainder", "bucket_by_sequence_length",
            "copy_to_device", "get_next_as_optional", "group_by_reducer", "group_by_window",

@@ -17,6 +17,7 @@ from .csv import CsvDataset, make_csv_dataset
 from .readers import SqlDataset
 from .stats import StatsAggregator, bytes_produced_stats, latency_stats
 from .structure import (DatasetStructure, NestedStructure, OptionalStructure,
+                        RaggedTensorStructure, TensorArrayStructure,
                         SparseTensorStructure, Structure, TensorStructure, from_variant,
                         get_structure, to_variant)
 from .options import (DistributeOptions, MapVectorizationOptions, OptimizationOptions,
@@ -30,6 +31,7 @@ __all__ = ["AUTOTUNE", "CheckpointInputPipelineHook", "Counter", "CsvDataset", "
            "StatsAggregator", "bytes_produced_stats", "latency_stats",
            "NestedStructure", "OptionalStructure", "SparseTensorStructure", "Structure",
            "TensorStructure", "from_variant", "get_structure", "to_variant",
+           "RaggedTensorStructure", "TensorArrayStructure",
            "RandomDataset", "Reducer",
            "TFRecordWriter", "bucket_by_sequence_length", "copy_to_device",
            "get_next_as_optional", "group_by_reducer", "group_by_window",

@@ -61,6 +61,14 @@ def _flat_attrs(structure):
             "output_shapes": [s.flat_shape for s in flat]}
 
 
+_STATEFUL = frozenset(("VariableV2", "VarHandleOp", "ExperimentalStatsAggregatorHandle"))
+_ONE_SHOT_STATEFUL = (
+    "Failed to create a one-shot iterator for a dataset. `Dataset.make_one_shot_iterator()` "
+    "does not support datasets that capture stateful objects, such as a `Variable` or "
+    "`LookupTable`. In these cases, use `Dataset.make_initializable_iterator()`. (Original "
+    "error: Cannot capture a stateful node (name:%s, type:%s) by value.)")
+
+
 def _check_stateless_capture(t):
     """make_one_shot_iterator captures the dataset by value: no placeholders or variables."""
     seen = set()
@@ -73,9 +81,8 @@ def _check_stateless_capture(t):
         if op.type in ("Placeholder", "PlaceholderWithDefault"):
             raise ValueError(f"Cannot capture a placeholder (name:{op.name}, type:{op.type}) "
                              "by value.")
-        if op.type in ("VariableV2", "VarHandleOp"):
-            raise ValueError(f"Cannot capture a stateful node (name:{op.name}, "
-                             f"type:{op.type}) by value.")
+        if op.type in _STATEFUL:
+            raise ValueError(_ONE_SHOT_STATEFUL % (op.name, op.type))
         stack.extend(i.op for i in op.inputs)
         stack.extend(op.control_inputs)
 
@@ -110,7 +117,10 @@ class Iterator:
     def _one_shot(cls, dataset):
         _check_stateless_capture(dataset._variant_tensor)
         options = _PIPELINE_OPTIONS(dataset._variant_tensor)
-        _check_supported(options, one_shot=True)
+        _check_supported(options)
+        agg = options.experimental_stats.aggregator
+        if agg is not None:     # as TF 1.14: its handle is a stateful capture
+            _check_stateless_capture(agg._resource)
         attrs = dict(_flat_attrs(dataset._structure), container="", shared_name="")
         op = apply_op("OneShotIterator", [], attrs)
         # TF 1.14 applies the options inside the iterator's dataset function (no op here)
@@ -219,14 +229,10 @@ _PIPELINE_OPTIONS = None      # a dataset's merged tf.data.Options
 _SET_STATS_AGGREGATOR = None  # data/stats.py: TF's _SetStatsAggregatorDataset
 
 
-def _check_supported(options, one_shot=False):
+def _check_supported(options):
     if options.experimental_stats.latency_all_edges:
         raise NotImplementedError("flowgrad's tf.data does not record latencies on every "
                                   "edge (option experimental_stats.latency_all_edges)")
-    if one_shot and options.experimental_stats.aggregator is not None:
-        raise NotImplementedError("flowgrad attaches a StatsAggregator to initializable "
-                                  "iterators only, not one-shot ones (option "
-                                  "experimental_stats.aggregator)")
 
 
 def _apply_options(variant, structure, options):

@@ -1,17 +1,20 @@
 """tf.data's file datasets: TFRecordDataset, TextLineDataset, FixedLengthRecordDataset
 (records read in the session by engine/ops/_records.py, files in order), and
-tf.data.experimental.SqlDataset (SQLite, read-only: engine/ops/dataset_sql.py)."""
+tf.data.experimental.SqlDataset (SQLite, read-only: engine/ops/dataset_sql.py) and
+tf.contrib.data.LMDBDataset (the `lmdb` extra, read-only: engine/ops/dataset_lmdb.py)."""
 from __future__ import annotations
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops.shape import reshape
+from ..engine.ops import dataset_lmdb as _dataset_lmdb
 from ..engine.ops import dataset_sql as _dataset_sql  # noqa: F401 - registers its op
 from . import _nest
 from .dataset_ops import DatasetV1, _const, _op, _Spec, _structure_attrs
 
-__all__ = ["TFRecordDataset", "TextLineDataset", "FixedLengthRecordDataset", "SqlDataset"]
+__all__ = ["TFRecordDataset", "TextLineDataset", "FixedLengthRecordDataset", "SqlDataset",
+           "LMDBDataset"]
 
 _STRING = _Spec(_dt.string, TensorShape([]))
 
@@ -105,3 +108,16 @@ class SqlDataset(DatasetV1):
                                         output_types)
         super().__init__(_op("ExperimentalSqlDataset", [driver, source, query_t],
                              _structure_attrs(structure)), structure)
+
+
+class LMDBDataset(DatasetV1):
+    """The (key, value) string pairs of LMDB files (or directories holding data.mdb), in
+    LMDB's key order, file after file (tf.contrib.data.LMDBDataset; read-only; needs the
+    `lmdb` extra: ImportError naming it when the package is missing)."""
+
+    def __init__(self, filenames):
+        _dataset_lmdb.lmdb_module()
+        files = convert_to_tensor(filenames, dtype=_dt.string, name="filenames")
+        structure = (_STRING, _STRING)
+        super().__init__(_op("ExperimentalLMDBDataset", [files], _structure_attrs(structure)),
+                         structure)

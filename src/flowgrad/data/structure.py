@@ -1,23 +1,34 @@
 """tf.data.experimental's Structure classes (TF 1.14): TensorStructure,
-SparseTensorStructure, NestedStructure, DatasetStructure and OptionalStructure, with
-get_structure, to_variant and from_variant. A dataset's element structure is held as
-nested `_Spec`s (data/dataset_ops.py); these classes are TF's public view of it.
-TensorArrayStructure and RaggedTensorStructure are not built (flowgrad's tf.data carries
-no TensorArray or RaggedTensor elements)."""
+SparseTensorStructure, NestedStructure, DatasetStructure, OptionalStructure,
+TensorArrayStructure and RaggedTensorStructure, with get_structure, to_variant and
+from_variant. A dataset's element structure is held as nested `_Spec`s
+(data/dataset_ops.py); these classes are TF's public view of it. TensorArrayStructure and
+RaggedTensorStructure describe values (equality, compatibility, the legacy types, shapes
+and classes, their flat variant form); flowgrad's tf.data carries no TensorArray or
+RaggedTensor elements, so a dataset of such a structure raises NotImplementedError
+(from_variant), and flowgrad has no tf.RaggedTensor to take a structure from."""
 from __future__ import annotations
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.graph import Tensor
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.tensor_shape import as_shape
+from ..engine.framework.tensor_shape import TensorShape
 from ..ops.sparse_tensor import SparseTensor, SparseTensorValue
+from ..ops.tensor_array_ops import TensorArray
 from . import _nest
 from .dataset_ops import DatasetV1, _Spec, _sparse_shape
 from .iterator_ops import Iterator
 
 __all__ = ["Structure", "TensorStructure", "SparseTensorStructure", "NestedStructure",
-           "DatasetStructure", "OptionalStructure", "get_structure", "to_variant",
-           "from_variant"]
+           "DatasetStructure", "OptionalStructure", "TensorArrayStructure",
+           "RaggedTensorStructure", "get_structure", "to_variant", "from_variant"]
+
+
+def _spec_shape(s):
+    """TensorSpec's view of a shape (what TF 1.14's TensorArray and Ragged structures
+    compare): its dims as a tuple, unknown ones None, or None for an unknown rank."""
+    return None if s.ndims is None else tuple(s.as_list())
 
 
 def _same_shape(a, b):
@@ -56,6 +67,8 @@ class Structure:
         structure of them; other values are converted to tensors)."""
         if isinstance(value, (SparseTensor, SparseTensorValue)):
             return SparseTensorStructure.from_value(value)
+        if isinstance(value, TensorArray):
+            return TensorArrayStructure.from_value(value)
         if isinstance(value, DatasetV1):
             return DatasetStructure(_to_structure(value._structure))
         if _is_optional(value):
@@ -254,6 +267,116 @@ class OptionalStructure(Structure):
 
     def _to_legacy_output_classes(self):
         return self
+
+
+class TensorArrayStructure(Structure):
+    """Represents structural information about a `tf.TensorArray`."""
+
+    def __init__(self, dtype, element_shape, dynamic_size, infer_shape):
+        self._dtype = _dt.as_dtype(dtype)
+        self._element_shape = as_shape(element_shape)
+        self._dynamic_size = dynamic_size
+        self._infer_shape = infer_shape
+
+    def __eq__(self, other):
+        return isinstance(other, TensorArrayStructure) and self._dtype == other._dtype and \
+            _spec_shape(self._element_shape) == _spec_shape(other._element_shape) and \
+            self._dynamic_size == other._dynamic_size and \
+            self._infer_shape == other._infer_shape
+
+    def __hash__(self):
+        return hash((self._dtype.name, self._element_shape.ndims, self._dynamic_size,
+                     self._infer_shape))
+
+    @property
+    def _flat_shapes(self):
+        return [TensorShape([])]      # a TensorArray is one variant scalar
+
+    @property
+    def _flat_types(self):
+        return [_dt.variant]
+
+    def is_compatible_with(self, other):
+        return isinstance(other, TensorArrayStructure) and \
+            self._dtype.is_compatible_with(other._dtype) and \
+            self._element_shape.is_compatible_with(other._element_shape) and \
+            self._dynamic_size == other._dynamic_size
+
+    @staticmethod
+    def from_value(value):
+        if not isinstance(value, TensorArray):
+            raise TypeError(f"Expected value to be a TensorArray, but saw: {type(value)}")
+        return TensorArrayStructure(value.dtype, value.element_shape, value._dynamic_size,
+                                    value._infer_shape)
+
+    def _to_legacy_output_types(self):
+        return self._dtype
+
+    def _to_legacy_output_shapes(self):
+        # as TF: dynamic_size and infer_shape ride in front of the element shape
+        return TensorShape([self._dynamic_size, self._infer_shape]) \
+            .concatenate(self._element_shape)
+
+    def _to_legacy_output_classes(self):
+        return TensorArray
+
+    def _batch(self, batch_size):
+        raise NotImplementedError("TensorArrayStructure._batch")
+
+    def _unbatch(self):
+        raise NotImplementedError("TensorArrayStructure._unbatch")
+
+
+class RaggedTensorStructure(Structure):
+    """Represents structural information about a `tf.RaggedTensor`."""
+
+    def __init__(self, dtype, shape, ragged_rank):
+        self._dtype = _dt.as_dtype(dtype)
+        self._shape = as_shape(shape)
+        self._ragged_rank = ragged_rank
+
+    def __eq__(self, other):
+        return isinstance(other, RaggedTensorStructure) and self._dtype == other._dtype and \
+            _spec_shape(self._shape) == _spec_shape(other._shape) and \
+            self._ragged_rank == other._ragged_rank
+
+    def __hash__(self):
+        return hash((self._dtype.name, self._shape.ndims, self._ragged_rank))
+
+    @property
+    def _flat_shapes(self):
+        return [TensorShape(None)]    # a boxed RaggedTensor, or a batch of them
+
+    @property
+    def _flat_types(self):
+        return [_dt.variant]
+
+    def is_compatible_with(self, other):
+        return isinstance(other, RaggedTensorStructure) and \
+            self._dtype.is_compatible_with(other._dtype) and \
+            self._shape.is_compatible_with(other._shape) and \
+            self._ragged_rank == other._ragged_rank
+
+    @staticmethod
+    def from_value(value):
+        return RaggedTensorStructure(value.dtype, value.shape, value.ragged_rank)
+
+    def _to_legacy_output_types(self):
+        return self._dtype
+
+    def _to_legacy_output_shapes(self):
+        return self._shape
+
+    def _to_legacy_output_classes(self):
+        return self
+
+    def _batch(self, batch_size):
+        return RaggedTensorStructure(
+            self._dtype, TensorShape([batch_size]).concatenate(self._shape),
+            self._ragged_rank + 1)
+
+    def _unbatch(self):
+        return RaggedTensorStructure(self._dtype, self._shape[1:], self._ragged_rank - 1)
 
 
 def _to_structure(specs):

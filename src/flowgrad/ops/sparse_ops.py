@@ -17,6 +17,7 @@ from ..engine.framework.graph import name_scope
 from ..engine.ops import hashing as _hashing
 from ..engine.ops import sparse as _gen
 from ..engine.ops import sparse_structure as _st
+from ..engine.ops import sparse_serialize as _sparse_serialize  # noqa: F401 - registers ops
 from ..engine.framework.indexed_slices import IndexedSlices
 from ..engine.ops.indexing import setdiff1d as _setdiff1d
 from ..engine.ops.indexing import sparse_tensor_dense_add as _sparse_tensor_dense_add
@@ -675,3 +676,45 @@ def sparse_cross_hashed(inputs, num_buckets=0, hash_key=None, name=None):
     """The hashed crosses (TF's FingerprintCat64 chain % num_buckets) of `inputs`' rows."""
     return _sparse_cross_internal(inputs=inputs, hashed_output=True, num_buckets=num_buckets,
                                   hash_key=hash_key, name=name)
+
+
+# -- the packing ops: a SparseTensor as a [3] (or per row [N, 3]) string or variant tensor ---
+def _out_type(out_type):
+    t = _dt.as_dtype(out_type)
+    if t not in (_dt.string, _dt.variant):
+        raise TypeError(f"Value passed to parameter 'out_type' has DataType {t.name} not in "
+                        "list of allowed values: string, variant")
+    return t
+
+
+def serialize_sparse(sp_input, name=None, out_type=_dt.string):
+    """A SparseTensor as a [3] tensor: its indices, values and dense_shape, each a
+    serialized TensorProto (out_type tf.string) or boxed (tf.variant)."""
+    sp_input = _convert_to_sparse_tensor(sp_input)
+    return _apply("SerializeSparse", [sp_input.indices, sp_input.values, sp_input.dense_shape],
+                  {"T": sp_input.values.dtype.base_dtype, "out_type": _out_type(out_type)},
+                  name or "SerializeSparse")
+
+
+def serialize_many_sparse(sp_input, name=None, out_type=_dt.string):
+    """A SparseTensor of rank R >= 2 as an [N, 3] tensor: row n holds the rank R-1
+    SparseTensor of its first-dimension entry n (as serialize_sparse)."""
+    sp_input = _convert_to_sparse_tensor(sp_input)
+    return _apply("SerializeManySparse",
+                  [sp_input.indices, sp_input.values, sp_input.dense_shape],
+                  {"T": sp_input.values.dtype.base_dtype, "out_type": _out_type(out_type)},
+                  name or "SerializeManySparse")
+
+
+def deserialize_many_sparse(serialized_sparse, dtype, rank=None, name=None):
+    """The SparseTensor of an [N, 3] string tensor of serialized SparseTensors of equal
+    rank: their rows stacked, its shape the largest of theirs with N in front."""
+    serialized_sparse = convert_to_tensor(serialized_sparse, dtype=_dt.string)
+    ind, val, shp = _apply("DeserializeManySparse", [serialized_sparse],
+                           {"dtype": _dt.as_dtype(dtype)}, name or "DeserializeManySparse")
+    ind.set_shape([None, rank])
+    shp.set_shape([rank])
+    return SparseTensor(ind, val, shp)
+
+
+__all__ += ["serialize_sparse", "serialize_many_sparse", "deserialize_many_sparse"]

@@ -76,7 +76,28 @@ def _type_check(tf):
         return _err(e).split(" must be ")[0]
 
 
+def _one_shot(kind):
+    """make_one_shot_iterator of a pipeline that captures a stateful resource: TF 1.14
+    refuses the aggregator's handle as it refuses a variable (a ValueError, nothing run)."""
+    def run(tf):
+        with tf.Graph().as_default() as g:
+            if kind == "aggregator":
+                ds, _ = _pipeline(tf, "p")
+            else:
+                v = tf.Variable(2.0, name="v")
+                ds = tf.data.Dataset.range(3).map(lambda x: tf.cast(x, tf.float32) * v)
+            n = len(g.get_operations())
+            try:
+                ds.make_one_shot_iterator()
+                return "ok"
+            except ValueError as e:
+                return [_err(e), len(g.get_operations()) - n]
+    return run
+
+
 PROGRAMS.update({
+    "one_shot/aggregator": _one_shot("aggregator"),
+    "one_shot/variable": _one_shot("variable"),
     "no_prefix": _stats(None),
     "prefix": _stats("p"),
     "no_aggregator": _stats(None, with_agg=False),

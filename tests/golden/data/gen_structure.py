@@ -151,7 +151,56 @@ def _ops(tf):
         return [[op.name, op.type] for op in g.get_operations()]
 
 
+def _array_and_ragged(tf):
+    """TensorArrayStructure and RaggedTensorStructure as descriptions: their legacy views,
+    flat variant form, equality, compatibility, batching (ragged), and from_value of a
+    TensorArray."""
+    x = tf.data.experimental
+    ta = x.TensorArrayStructure
+    rt = x.RaggedTensorStructure
+    a, b = ta(tf.float32, [2, 3], True, True), ta(tf.float32, [None, 3], False, False)
+    r, q = rt(tf.int64, [2, None], 1), rt(tf.int64, [None, None], 1)
+    out = {}
+    for name, s in (("a", a), ("b", b), ("r", r), ("q", q)):
+        out["view/" + name] = [type(s).__name__, _plain_desc(s._to_legacy_output_types()),
+                               _plain_desc(s._to_legacy_output_shapes()),
+                               type(s._to_legacy_output_classes()).__name__
+                               if name in "rq" else _classes(s._to_legacy_output_classes()),
+                               [_described(t) for t in s._flat_types],
+                               [_described(t) for t in s._flat_shapes]]
+    same = ta(tf.float32, [2, 3], True, True)
+    out["eq"] = [a == same, a == b, a != b, b == ta(tf.float32, [None, 3], False, False),
+                 hash(a) == hash(same), r == rt(tf.int64, [2, None], 1), r == q,
+                 r == rt(tf.int64, [2, None], 2), a == r]
+    out["compatible"] = [a.is_compatible_with(ta(tf.float32, [None, 3], True, False)),
+                         a.is_compatible_with(b), a.is_compatible_with(r),
+                         a.is_compatible_with(x.TensorStructure(tf.float32, [2, 3])),
+                         r.is_compatible_with(q), q.is_compatible_with(r),
+                         r.is_compatible_with(rt(tf.int32, [2, None], 1)),
+                         r.is_compatible_with(rt(tf.int64, [2, None], 2))]
+    bat, unb = r._batch(5), r._unbatch()
+    out["ragged_batch"] = [_described(bat._shape), bat._ragged_rank, _described(unb._shape),
+                           unb._ragged_rank]
+    with tf.Graph().as_default():
+        arr = tf.TensorArray(tf.int32, size=3, element_shape=[4])
+        dyn = tf.TensorArray(tf.float32, size=0, dynamic_size=True, infer_shape=False)
+        out["from_value"] = [_view(x.Structure.from_value(arr)),
+                             _view(ta.from_value(dyn)),
+                             x.Structure.from_value(arr) == ta(tf.int32, [4], False, True)]
+        try:
+            ta.from_value(tf.constant(1))
+        except TypeError as e:
+            out["from_value_error"] = _err(e).split(", but saw")[0]
+    for name, fn in (("ta_batch", lambda: a._batch(2)), ("ta_unbatch", a._unbatch)):
+        try:
+            fn()
+        except NotImplementedError as e:
+            out[name] = _err(e)
+    return out
+
+
 PROGRAMS.update({
+    "array_and_ragged": _array_and_ragged,
     "get_structure": _get_structure,
     "from_value": _from_value,
     "equality": _equality,

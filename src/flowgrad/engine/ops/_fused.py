@@ -46,6 +46,24 @@ def flat_records(elements, inner):
             yield part
 
 
+def flat_spans(elements, inner):
+    """`flat_records` as (buf, starts, lens) chunks (a TFRecord dataset's own chunks; the
+    records of any other inner dataset joined into a buffer per list)."""
+    for e in elements:
+        ds = inner(e)
+        if ds.spans is not None:
+            yield from ds.spans()
+            continue
+        for recs in flat_records((e,), lambda _: ds):
+            recs = [r if type(r) is bytes else bytes(r) for r in recs]
+            yield (b"".join(recs),) + _offsets(recs)
+
+
+def _offsets(recs):
+    lens = np.fromiter(map(len, recs), dtype=np.int64, count=len(recs))
+    return np.concatenate([[0], np.cumsum(lens)[:-1]]).astype(np.int64), lens
+
+
 def _strings(recs):
     a = np.empty(len(recs), dtype=object)
     a[:] = recs
@@ -166,3 +184,93 @@ def parse_vectorizer(info):
                                               [False] * len(keys))
         return tuple(dense[i] for i in picks)
     return run
+
+
+# -- TFRecordDataset -> batch(n) -> map(parse_example): records parsed in place ------------
+def span_groups(chunks, n, drop):
+    """batch(n) over a TFRecord dataset's (buf, starts, lens) chunks: one (buf, starts,
+    lens) per batch; a batch that spans two chunks gets a buffer of its own."""
+    pend, have = [], 0
+    for buf, starts, lens in chunks():
+        i, k = 0, len(starts)
+        while i < k:
+            if not have and k - i >= n:
+                full = (k - i) // n * n
+                for j in range(i, i + full, n):
+                    yield buf, starts[j:j + n], lens[j:j + n]
+                i += full
+                continue
+            take = min(n - have, k - i)
+            pend.append((buf, starts[i:i + take], lens[i:i + take]))
+            have += take
+            i += take
+            if have == n:
+                yield _joined(pend)
+                pend, have = [], 0
+    if have and not drop:
+        yield _joined(pend)
+
+
+def _joined(parts):
+    recs = [b[s:s + m] for b, st, ln in parts for s, m in zip(st.tolist(), ln.tolist())]
+    return (b"".join(recs),) + _offsets(recs)
+
+
+def parse_example_vectorizer(info):
+    """fn(buf, starts, lens) -> the outputs of `info` for that batch of records, or None
+    (then the batch is run through the function itself), when `info` is a function that
+    is one ParseExample of its string-vector argument with dense, fixed-length features
+    only and constant keys and defaults (its outputs in any order); else None."""
+    if len(info.args) != 1 or info.inner_captures:
+        return None
+    ops = info.graph.get_operations()
+    parse = [op for op in ops if op.type == "ParseExample"]
+    if len(parse) != 1:
+        return None
+    op = parse[0]
+    attrs = op._attrs
+    if attrs["Nsparse"] or any(attrs.get("var_len") or []) or op._inputs[0] is not info.args[0]:
+        return None
+    consts = [_const_input(t) for t in op._inputs[1:]]
+    if any(c is None for c in consts) or consts[0].size:     # names: none given
+        return None
+    allowed = {"Const", "Reshape", "Placeholder", "ParseExample", "Identity"}
+    if any(o.type not in allowed for o in ops):
+        return None
+    picks = []
+    for t in info.outputs:
+        while t._op.type == "Identity":
+            t = t._op._inputs[0]
+        if t._op is not op:
+            return None
+        picks.append(op._outputs.index(t))
+    nd = attrs["Ndense"]
+    keys = [_parsing._key(k) for k in consts[1:1 + nd]]
+    types, shapes = list(attrs["Tdense"]), list(attrs["dense_shapes"])
+
+    def run(buf, starts, lens):
+        dense = _parsing.parse_dense_records(buf, starts, lens, keys, types, shapes)
+        return None if dense is None else tuple(dense[i] for i in picks)
+    return run
+
+
+class parsed_span_batches:  # noqa: N801 - used as a generator function
+    """map(parse_example) over batches of records: `fn` on each batch's spans, else the
+    function itself (`call`) on the batch's strings; an error in one batch leaves the
+    iterator usable (for ignore_errors), as map's own iterator."""
+
+    __slots__ = ("groups", "fn", "call")
+
+    def __init__(self, groups, fn, call):
+        self.groups, self.fn, self.call = groups(), fn, call
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        buf, starts, lens = next(self.groups)
+        out = self.fn(buf, starts, lens)
+        if out is None:
+            out = self.call((_strings([buf[s:s + m] for s, m in zip(starts.tolist(),
+                                                                   lens.tolist())]),))
+        return out

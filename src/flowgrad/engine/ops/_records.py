@@ -17,8 +17,8 @@ from ..framework import errors
 from ..framework.crc32c import crc32c_each, crc32c_many, mask_many, masked_crc32c
 
 __all__ = ["COMPRESSION", "TFRecordWriterRaw", "iter_fixed_length", "iter_lines",
-           "iter_tfrecord_chunks", "iter_tfrecords", "open_read", "read_blocks", "frame",
-           "frame_many"]
+           "iter_tfrecord_chunks", "iter_tfrecord_spans", "iter_tfrecords", "open_read",
+           "read_blocks", "frame", "frame_many"]
 
 # TFRecordCompressionType: NONE=0, ZLIB=1, GZIP=2; the strings TF's readers take.
 COMPRESSION = {None: "", "": "", "NONE": "", "ZLIB": "ZLIB", "GZIP": "GZIP",
@@ -92,9 +92,9 @@ def open_read(path, compression_type=""):
     return b"".join(read_blocks(path, compression_type))
 
 
-def _verify(buf, heads, lens, base, recs):
+def _verify(buf, heads, lens, base):
     """The index of the first record whose length or data CRC is wrong (len(heads) if none)
-    and the error for it (`recs`: the records, sliced out: the native CRC takes them)."""
+    and the error for it."""
     k = len(heads)
     arr = np.frombuffer(buf, dtype=np.uint8)
     four = np.arange(4)
@@ -103,7 +103,10 @@ def _verify(buf, heads, lens, base, recs):
     ok_len = mask_many(crc32c_many(buf, heads, np.full(k, 8))) == stored_len
     bad_len = np.flatnonzero(~ok_len)
     limit = int(bad_len[0]) if len(bad_len) else k
-    crcs = crc32c_each(recs[:limit])
+    crcs = None
+    if crc32c_each(()) is not None:     # the native CRC takes bytes (sliced, then dropped)
+        crcs = crc32c_each([buf[h:h + n] for h, n in zip((heads[:limit] + 12).tolist(),
+                                                          lens[:limit].tolist())])
     if crcs is None:
         crcs = crc32c_many(buf, heads[:limit] + 12, lens[:limit])
     ok_data = mask_many(crcs) == stored_data[:limit]
@@ -157,12 +160,20 @@ def _check_header(buf, pos, base):
 
 
 def iter_tfrecord_chunks(path, compression_type="", first=64, most=1 << 14):
-    """Lists of the records of a TFRecord file, in order, both CRCs of each checked (many
-    records at once). Errors as TF's RecordReader: a partial header ends the file quietly;
-    a bad length CRC is `corrupted record at <record offset>`, a bad data CRC `corrupted
-    record at <data offset>`, a record running past the end `truncated record at <record
-    offset>` (DataLossError), raised after the good records before it were yielded.
-    Chunks start small (a first batch comes quickly) and grow to `most` records."""
+    """Lists of the records of a TFRecord file (`iter_tfrecord_spans`' chunks sliced)."""
+    for buf, starts, lens in iter_tfrecord_spans(path, compression_type, first, most):
+        yield [buf[s:s + n] for s, n in zip(starts.tolist(), lens.tolist())]
+
+
+def iter_tfrecord_spans(path, compression_type="", first=64, most=1 << 14):
+    """Chunks of the records of a TFRecord file, in order, both CRCs of each checked (many
+    records at once): (buf, starts, lens), record i being buf[starts[i]:starts[i] + lens[i]]
+    (int64 arrays; no bytes object per record). Errors as TF's RecordReader: a partial
+    header ends the file quietly; a bad length CRC is `corrupted record at <record
+    offset>`, a bad data CRC `corrupted record at <data offset>`, a record running past the
+    end `truncated record at <record offset>` (DataLossError), raised after the good
+    records before it were yielded. Chunks start small (a first batch comes quickly) and
+    grow to `most` records."""
     blocks = read_blocks(path, compression_type)
     buf = b""
     base = 0        # the file offset of buf[0]
@@ -173,10 +184,9 @@ def iter_tfrecord_chunks(path, compression_type="", first=64, most=1 << 14):
         end = len(buf)
         heads, lens, pos = _scan(buf, start, end, want)
         if len(heads):
-            recs = [buf[h:h + n] for h, n in zip((heads + 12).tolist(), lens.tolist())]
-            good, err = _verify(buf, heads, lens, base, recs)
+            good, err = _verify(buf, heads, lens, base)
             if good:
-                yield recs if good == len(recs) else recs[:good]
+                yield buf, heads[:good] + 12, lens[:good]
             if err is not None:
                 raise err
             want = min(most, want * 4)

@@ -141,7 +141,10 @@ def _batch(args, attrs, fns):
     if ds.gather is not None or ds.vmap is not None:
         return DatasetValue(lambda: _gather_batches(ds, n, drop))
     if ds.records is not None:
-        return DatasetValue(lambda: _fused.record_batches(ds.records, n, drop))
+        dv = DatasetValue(lambda: _fused.record_batches(ds.records, n, drop))
+        if ds.spans is not None:
+            dv.span_batches = lambda: _fused.span_groups(ds.spans, n, drop)
+        return dv
     if ds.vbatch is not None:
         src, vfn, call = ds.vbatch
         return DatasetValue(lambda: _fused.fused_batches(src, n, drop, vfn, call,

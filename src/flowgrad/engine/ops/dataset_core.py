@@ -24,7 +24,8 @@ class DatasetValue:
     `src` is (make, args, attrs, fns), how the op made it, so `optimize` can remake it.
     """
 
-    __slots__ = ("iterate", "src", "gather", "vmap", "records", "vbatch", "origin")
+    __slots__ = ("iterate", "src", "gather", "vmap", "records", "vbatch", "origin", "spans",
+                 "span_batches")
 
     def __init__(self, iterate):
         self.iterate = iterate
@@ -41,6 +42,11 @@ class DatasetValue:
         # strings) -> batch components or None, per-element call) (engine/ops/_fused.py)
         self.records = None
         self.vbatch = None
+        # a TFRecord dataset: () -> iterator of (buf, starts, lens) chunks of its records;
+        # a batch of it: () -> iterator of (buf, starts, lens), one per batch, which a
+        # map(parse_example) reads in place (engine/ops/_fused.py)
+        self.spans = None
+        self.span_batches = None
         # (dataset op name, argument values) of the graph op that made it, for iterator
         # state (engine/ops/dataset_state.py): None until its op's kernel returns it
         self.origin = None

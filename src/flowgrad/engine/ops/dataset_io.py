@@ -210,7 +210,7 @@ def _filenames(a):
     return [f.decode() if isinstance(f, bytes) else str(f) for f in np.asarray(a).reshape(-1)]
 
 
-def _reader(per_file, chunked=None):
+def _reader(per_file, chunked=None, spans=None):
     def make(args, attrs, fns):
         files = _filenames(args[0])
         rest = [_scalar(a) for a in args[1:]]
@@ -228,6 +228,8 @@ def _reader(per_file, chunked=None):
         dv = DatasetValue(it)
         if chunked is not None:
             dv.records = chunks
+        if spans is not None:
+            dv.spans = lambda: _PrefetchIter((c for f in files for c in spans(f, *rest)), 1)
         return dv
     return make
 
@@ -243,6 +245,10 @@ def _tfrecord_file(path, compression=b"", buffer_size=0):
 
 def _tfrecord_chunks(path, compression=b"", buffer_size=0):
     return _records.iter_tfrecord_chunks(path, _comp(compression))
+
+
+def _tfrecord_spans(path, compression=b"", buffer_size=0):
+    return _records.iter_tfrecord_spans(path, _comp(compression))
 
 
 def _text_file(path, compression=b"", buffer_size=0):
@@ -265,7 +271,7 @@ for _t, _m in (("PrefetchDataset", _prefetch), ("CacheDataset", _cache),
                ("ExperimentalMaxIntraOpParallelismDataset", _passthrough),
                ("ExperimentalPrivateThreadPoolDataset", _passthrough),
                ("GeneratorDataset", _generator),
-               ("TFRecordDataset", _reader(_tfrecord_file, _tfrecord_chunks)),
+               ("TFRecordDataset", _reader(_tfrecord_file, _tfrecord_chunks, _tfrecord_spans)),
                ("TextLineDataset", _reader(_text_file)),
                ("FixedLengthRecordDatasetV2", _reader(_fixed_file))):
     register_dataset_op(_t, _m)

@@ -128,6 +128,13 @@ def _shuffle_and_repeat(args, attrs, fns):
 # -- functions: map, filter, flat_map, interleave ------------------------------------------
 def _map(args, attrs, fns):
     out = _map_elements(args, attrs, fns)
+    if args[0].span_batches is not None:
+        vdense = _fused.parse_example_vectorizer(fns[0].info)
+        if vdense is not None:
+            fn, caps = fns[0], args[1:1 + attrs["n_captures"]]
+            groups = args[0].span_batches
+            return DatasetValue(lambda: _fused.parsed_span_batches(
+                groups, vdense, lambda e: tuple(fn(e, caps))))
     vparse = _fused.parse_vectorizer(fns[0].info)
     if vparse is not None and out.vmap is None:
         fn, caps = fns[0], args[1:1 + attrs["n_captures"]]
@@ -254,6 +261,7 @@ def _flat_map(args, attrs, fns):
     dv = DatasetValue(it)
     if _fused.is_string_scalar(attrs):   # file datasets: batch takes their record lists
         dv.records = lambda: _fused.flat_records(ds.iterate(), lambda e: fn(e, caps)[0])
+        dv.spans = lambda: _fused.flat_spans(ds.iterate(), lambda e: fn(e, caps)[0])
     return dv
 
 

@@ -16,7 +16,7 @@ from ..framework import errors
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 
-__all__ = ["parse_example_proto"]
+__all__ = ["parse_example_proto", "parse_dense_records"]
 
 _KIND_NAMES = {0: "bytes", 1: "float", 2: "int64"}
 _DTYPE_KIND = {_dt.string: 0, _dt.float32: 1, _dt.int64: 2}
@@ -184,13 +184,20 @@ def _parse_uniform(serialized):
     if len(sizes) != 1:
         return None
     size = sizes.pop()
+    return uniform_matrix(np.frombuffer(b"".join(recs), dtype=np.uint8)
+                          .reshape(len(recs), size))
+
+
+def uniform_matrix(mat):
+    """`_parse_uniform` of a batch of equal-sized serialized Examples given as the rows of
+    a uint8 matrix (a view of the records' buffer, maybe strided: no copy is made)."""
+    size = mat.shape[1]
     try:
-        spans = _example_spans(memoryview(recs[0]))
+        spans = _example_spans(memoryview(mat[0].tobytes()))
     except _ParseError:
         return None
     if spans is None:
         return None
-    mat = np.frombuffer(b"".join(recs), dtype=np.uint8).reshape(len(recs), size)
     skeleton = np.ones(size, dtype=bool)
     for _, a, b in spans.values():
         skeleton[a:b] = False
@@ -240,6 +247,31 @@ def _parse_batch_uniform(uni, n, sparse_keys, sparse_types, dense_keys, dense_ty
     return sp_idx, sp_val, sp_shape, dense
 
 
+def parse_dense_records(buf, starts, lens, dense_keys, dense_types, dense_shapes):
+    """parse_example's dense outputs for the serialized Examples `buf[s:s + n]` (starts,
+    lens: int64 arrays), read in place from `buf`, for a batch of equal-sized records
+    written alike with every key present; None for any other batch (parse it the general
+    way, which also raises the errors)."""
+    k = len(starts)
+    if k < 2 or (lens != lens[0]).any():
+        return None
+    size, s0 = int(lens[0]), int(starts[0])
+    step = np.diff(starts)
+    stride = int(step[0])
+    arr = np.frombuffer(buf, dtype=np.uint8)
+    if (step != stride).any() or stride < size or s0 + (k - 1) * stride + size > len(arr):
+        return None
+    mat = np.lib.stride_tricks.as_strided(arr[s0:], shape=(k, size), strides=(stride, 1),
+                                          writeable=False)
+    uni = uniform_matrix(mat)
+    if uni is None:
+        return None
+    m = len(dense_keys)
+    res = _parse_batch_uniform(uni, k, [], [], dense_keys, dense_types, dense_shapes,
+                               [None] * m, [False] * m)
+    return None if res is None else res[3]
+
+
 def _as_bytes(x):
     return x.encode() if isinstance(x, str) else bytes(x)
 
@@ -281,10 +313,10 @@ def parse_batch(serialized, names, sparse_keys, sparse_types, dense_keys, dense_
     for i, s in enumerate(serialized):
         try:
             parsed.append(parse_example_proto(_as_bytes(s)))
-        except _ParseError:
-            nm = names[i] if len(names) else "<unknown>"
+        except _ParseError:     # TF's message: the record as a C string (cut at a NUL)
+            shown = _as_bytes(s).split(b"\0")[0].decode("utf-8", "replace")
             raise errors.InvalidArgumentError(
-                None, None, f"Name: {nm}, Could not parse example input") from None
+                None, None, f"Could not parse example input, value: '{shown}'") from None
     sp_idx, sp_val, sp_shape = [], [], []
     for key, dtype in zip(sparse_keys, sparse_types):
         idx, vals = [], []

@@ -1,13 +1,15 @@
-"""SparseTensors boxed in variant tensors, as tf.data carries them (TF 1.14's
-SerializeSparse / SerializeManySparse / DeserializeSparse with out_type=variant, and
-ExperimentalDenseToSparseBatchDataset).
+"""SparseTensors packed into variant or string tensors: TF 1.14's SerializeSparse /
+SerializeManySparse (out_type=variant, as tf.data carries them, or string: TensorProtos
+as TF's AsProtoTensorContent writes them, byte for byte), DeserializeSparse /
+DeserializeManySparse (either form), and ExperimentalDenseToSparseBatchDataset.
 
 A boxed SparseTensor is a variant vector of length 3: an object array holding its
 indices (int64 [n, rank]), values ([n]) and dense_shape (int64 [rank]) arrays. A batch
 of them is a [..., 3] object array (BatchDataset stacks them like any component);
 DeserializeSparse turns one back into a SparseTensor whose leading dimensions are the
-batch's, as TF's kernel does. The string form (out_type=string, TensorProtos) is not
-built.
+batch's, as TF's kernel does. In the string form each of the three parts is a
+serialized TensorProto (dtype, shape, tensor_content; strings as varint lengths, then
+their bytes); reading one back accepts any TensorProto layout.
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from .dataset_core import DatasetValue, _scalar, register_dataset_op
 
-__all__ = ["box", "unbox"]
+__all__ = ["box", "unbox", "tensor_bytes", "tensor_from_bytes"]
 
 
 def _invalid(msg):
@@ -38,9 +40,94 @@ def box(indices, values, dense_shape):
 
 
 def _check_out_type(attrs, op_type):
-    if attrs.get("out_type", _dt.string) is not _dt.variant:
-        raise NotImplementedError(f"flowgrad's {op_type} takes out_type=tf.variant only "
-                                  "(argument out_type)")
+    if attrs.get("out_type", _dt.string) not in (_dt.variant, _dt.string):
+        raise TypeError(f"Value passed to parameter 'out_type' has DataType "
+                        f"{attrs['out_type'].name} not in list of allowed values: string, "
+                        "variant")
+
+
+# -- the string form: TensorProtos --------------------------------------------------------
+def _varint(n):
+    out = bytearray()
+    while True:
+        b = n & 0x7F
+        n >>= 7
+        if n:
+            out.append(b | 0x80)
+        else:
+            out.append(b)
+            return bytes(out)
+
+
+def _field(tag, payload):
+    return tag + _varint(len(payload)) + payload
+
+
+def tensor_bytes(arr, dtype):
+    """A serialized TensorProto of `arr` as TF's AsProtoTensorContent (dtype, shape,
+    tensor_content)."""
+    arr = np.asarray(arr)
+    dims = b"".join(_field(b"\x12", b"\x08" + _varint(int(d)) if d else b"")
+                    for d in arr.shape)
+    out = b"\x08" + _varint(_dt._ENUM[dtype.base_dtype]) + _field(b"\x12", dims)
+    flat = arr.reshape(-1)
+    if dtype.base_dtype is _dt.string:
+        items = [x if isinstance(x, bytes) else str(x).encode() for x in flat.tolist()]
+        content = b"".join(_varint(len(x)) for x in items) + b"".join(items)
+    elif dtype.base_dtype is _dt.bfloat16:
+        content = (np.asarray(flat, np.float32).view(np.uint32) >> 16).astype("<u2").tobytes()
+    else:
+        np_type = np.dtype(dtype.as_numpy_dtype)
+        content = np.ascontiguousarray(flat.astype(np_type.newbyteorder("<"))).tobytes()
+    return out + _field(b"\x22", content) if content else out
+
+
+def _string_content(data, count):
+    strs, pos, lens = [], 0, []
+    for _ in range(count):
+        n, shift = 0, 0
+        while True:
+            if pos >= len(data) or shift > 63:
+                raise ValueError("truncated")
+            b = data[pos]
+            pos += 1
+            n |= (b & 0x7F) << shift
+            shift += 7
+            if not b & 0x80:
+                break
+        lens.append(n)
+    for n in lens:
+        if pos + n > len(data):
+            raise ValueError("truncated")
+        strs.append(data[pos:pos + n])
+        pos += n
+    out = np.empty(count, dtype=object)
+    out[:] = strs
+    return out
+
+
+def tensor_from_bytes(data):
+    """The array of a serialized TensorProto (InvalidArgumentError when it is not one)."""
+    from ..framework.proto import pb, tensor_from_proto  # lazy: protobuf classes load late
+    t = pb().tensor_pb2.TensorProto()
+    try:
+        t.ParseFromString(bytes(data))
+        shape = tuple(d.size for d in t.tensor_shape.dim)
+        if t.dtype == 7 and t.tensor_content:
+            return _string_content(t.tensor_content, int(np.prod(shape, dtype=np.int64)))\
+                .reshape(shape)
+        return tensor_from_proto(t)
+    except Exception:  # noqa: BLE001 - any failure is a bad proto
+        raise _invalid("Could not parse serialized proto") from None
+
+
+def _parts(values):
+    """A [..., 3] string array of serialized parts -> the same as boxed parts."""
+    ser = np.asarray(values, dtype=object)
+    out = np.empty(ser.shape, dtype=object)
+    for idx in np.ndindex(*ser.shape):
+        out[idx] = tensor_from_bytes(ser[idx])
+    return out
 
 
 def _check_components(ind, vals, shp):
@@ -56,13 +143,24 @@ def _check_components(ind, vals, shp):
 
 def _serialize_infer(inputs, attrs):
     _check_out_type(attrs, "SerializeSparse")
-    return [(_dt.variant, TensorShape([3]))]
+    return [(attrs.get("out_type", _dt.string), TensorShape([3]))]
 
 
-def _serialize_kernel(sparse_indices, sparse_values, sparse_shape, **_):
+def _as_strings(boxes, vtype):
+    out = np.empty(boxes.shape, dtype=object)
+    for idx in np.ndindex(*boxes.shape[:-1]):
+        b = boxes[idx]
+        out[idx] = [tensor_bytes(b[0], _dt.int64), tensor_bytes(b[1], vtype),
+                    tensor_bytes(b[2], _dt.int64)]
+    return out
+
+
+def _serialize_kernel(sparse_indices, sparse_values, sparse_shape, out_type=None, T=None,
+                      **_):
     ind, vals, shp = (np.asarray(a) for a in (sparse_indices, sparse_values, sparse_shape))
     _check_components(ind, vals, shp)
-    return box(ind.copy(), vals.copy(), shp.copy())
+    boxed = box(ind.copy(), vals.copy(), shp.copy())
+    return _as_strings(boxed, T) if out_type is _dt.string else boxed
 
 
 register_op("SerializeSparse", infer=_serialize_infer, kernel=_serialize_kernel, grad=None)
@@ -70,14 +168,15 @@ register_op("SerializeSparse", infer=_serialize_infer, kernel=_serialize_kernel,
 
 def _serialize_many_infer(inputs, attrs):
     _check_out_type(attrs, "SerializeManySparse")
-    return [(_dt.variant, TensorShape([None, 3]))]
+    return [(attrs.get("out_type", _dt.string), TensorShape([None, 3]))]
 
 
 def _fmt(idx):
     return "[" + ",".join(str(int(i)) for i in idx) + "]"
 
 
-def _serialize_many_kernel(sparse_indices, sparse_values, sparse_shape, **_):
+def _serialize_many_kernel(sparse_indices, sparse_values, sparse_shape, out_type=None,
+                           T=None, **_):
     ind, vals, shp = (np.asarray(a) for a in (sparse_indices, sparse_values, sparse_shape))
     _check_components(ind, vals, shp)
     rank = shp.shape[0]
@@ -96,7 +195,7 @@ def _serialize_many_kernel(sparse_indices, sparse_values, sparse_shape, **_):
     for b in range(n):
         lo, hi = int(starts[b]), int(starts[b + 1])
         out[b] = box(ind[lo:hi, 1:].copy(), vals[lo:hi].copy(), shp[1:].copy())
-    return out
+    return _as_strings(out, T) if out_type is _dt.string else out
 
 
 register_op("SerializeManySparse", infer=_serialize_many_infer,
@@ -128,7 +227,7 @@ def unbox(serialized, dtype):
     for k, (ind, vals, shp) in enumerate(flat):
         vals = np.asarray(vals)
         if vals.dtype != want and not (dtype is _dt.string and vals.dtype == object):
-            raise _invalid(f"Requested SparseTensor of type {dtype.name} but "
+            raise _invalid(f"Requested SparseTensor of type {_tf_name(want)} but "
                            f"SparseTensor[{k}].values.dtype() == {_tf_name(vals.dtype)}")
         r = int(np.size(shp))
         if rank is None:
@@ -164,12 +263,38 @@ def _tf_name(npdtype):
     return names.get(np.dtype(npdtype).name, np.dtype(npdtype).name)
 
 
-def _deserialize_kernel(serialized, dtype=None, **_):
-    return unbox(serialized, dtype)
+def _deserialize_kernel(serialized, dtype=None, Tserialized=None, **_):
+    ser = np.asarray(serialized, dtype=object)
+    if ser.size and ser.ndim and ser.shape[-1] == 3 and \
+            isinstance(ser.reshape(-1)[0], (bytes, str)):
+        ser = _parts(ser)
+    return unbox(ser, dtype)
 
 
 register_op("DeserializeSparse", infer=_deserialize_infer, kernel=_deserialize_kernel,
             grad=None)
+
+
+def _deserialize_many_infer(inputs, attrs):
+    s = inputs[0].shape
+    if s.ndims is not None and s.ndims != 2:
+        raise ValueError(f"Shape must be rank 2 but is rank {s.ndims}")
+    if s.ndims == 2 and s[1] not in (None, 3):
+        raise ValueError(f"Dimension must be 3 but is {s[1]}")
+    return [(_dt.int64, TensorShape([None, None])), (attrs["dtype"], TensorShape([None])),
+            (_dt.int64, TensorShape([None]))]
+
+
+def _deserialize_many_kernel(serialized_sparse, dtype=None, **_):
+    ser = np.asarray(serialized_sparse, dtype=object)
+    if ser.ndim != 2 or ser.shape[1] != 3:
+        raise _invalid("Serialized sparse should be a matrix with 3 columns, but saw shape: "
+                       + _fmt(ser.shape))
+    return unbox(_parts(ser), dtype)
+
+
+register_op("DeserializeManySparse", infer=_deserialize_many_infer,
+            kernel=_deserialize_many_kernel, grad=None)
 
 
 # -- tf.data.experimental.dense_to_sparse_batch ---------------------------------------------
