@@ -210,11 +210,48 @@ class TaskRuntime:
                 self._start_head(address)
         if not ray.is_initialized():
             self._connect(address)
+        self._to_own_node()
         job, task = self._server.task
+        from ray.util.scheduling_strategies import (  # lazy: Ray is the optional extra
+            NodeAffinitySchedulingStrategy)
+        # the task's actor (its variables, queues) lives on the machine of its process
+        here = NodeAffinitySchedulingStrategy(ray.get_runtime_context().get_node_id(),
+                                              soft=False)
         cls = ray.remote(TaskActor)
-        self._actor = cls.options(name=f"{job}:{task}", namespace=self._namespace,
-                                  max_concurrency=64, num_cpus=0).remote(job, task)
+        deadline = time.monotonic() + CONNECT_TIMEOUT_S
+        while True:
+            try:
+                self._actor = cls.options(name=f"{job}:{task}", namespace=self._namespace,
+                                          max_concurrency=64, num_cpus=0,
+                                          scheduling_strategy=here).remote(job, task)
+                break
+            except ValueError:
+                # the name is still held by the actor of this task's previous process (a
+                # restarted task) until Ray sees that process end
+                if time.monotonic() > deadline:
+                    raise errors.AlreadyExistsError(
+                        None, None, f"/job:{job}/replica:0/task:{task} is already running "
+                        f"in the Ray cluster (namespace {self._namespace})") from None
+                time.sleep(0.5)
         ray.get(self._actor.ready.remote())
+
+    def _to_own_node(self):
+        """One machine may run several Ray nodes (a test of a cluster): join through the
+        node whose address is this task's host (or $FLOWGRAD_RAY_NODE_IP), when the
+        cluster has such a node and this process was attached to another."""
+        want = os.environ.get("FLOWGRAD_RAY_NODE_IP") or \
+            self._server_address().rpartition(":")[0]
+        here = ray.get_runtime_context().get_node_id()
+        nodes = [n for n in ray.nodes() if n.get("Alive") and n["NodeManagerAddress"] == want]
+        if not nodes or any(n["NodeID"] == here for n in nodes) or self._head is not None:
+            return
+        address = ray.get_runtime_context().gcs_address
+        ray.shutdown()
+        ray.init(address=address, namespace=self._namespace, logging_level=logging.WARNING,
+                 log_to_driver=False, _node_ip_address=want)
+
+    def _server_address(self):
+        return self._server.target[len("grpc://"):]
 
     def _start_head(self, address):
         host, _, port = address.rpartition(":")
