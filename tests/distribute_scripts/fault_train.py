@@ -99,6 +99,7 @@ try:
             master=server.target, is_chief=args.chief, checkpoint_dir=args.checkpoint_dir,
             save_checkpoint_steps=args.save_steps,
             save_checkpoint_secs=None if args.save_steps else 600,
+            scaffold=tf.train.Scaffold(saver=tf.train.Saver(sharded=True, max_to_keep=None)),
             hooks=hooks, config=config, stop_grace_period_secs=5,
             save_summaries_steps=None, save_summaries_secs=None, log_step_count_steps=0) \
             as sess:
