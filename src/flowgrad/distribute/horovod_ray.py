@@ -235,12 +235,12 @@ def launch(num_proc, script, args=(), out=None, hosts=None):
     """Runs `script` as `num_proc` ranks; returns the exit code (0 when all succeed).
     `hosts` ([(host, slots)], from -H) places the ranks on those Ray nodes in order;
     without it Ray spreads them (SPREAD). Raises ValueError when -H does not fit."""
-    _require_ray("flowgrad launch")
-    out = out or sys.stdout
     total = sum(slots for _, slots in hosts or ())
     if hosts and num_proc > total:
         raise ValueError(f"-np {num_proc} ranks do not fit the {total} slots of -H "
                          f"({','.join(f'{h}:{s}' for h, s in hosts)})")
+    _require_ray("flowgrad launch")
+    out = out or sys.stdout
     namespace = f"flowgrad-hvd-{uuid.uuid4().hex[:12]}"
     if os.environ.get("RAY_ADDRESS"):
         match_cli_auth()

@@ -225,7 +225,9 @@ class TaskRuntime:
                                           max_concurrency=64, num_cpus=0,
                                           scheduling_strategy=here).remote(job, task)
                 break
-            except ValueError:
+            except ValueError as e:   # ActorAlreadyExistsError (a ValueError) in Ray 2.x
+                if "already" not in str(e):
+                    raise
                 # the name is still held by the actor of this task's previous process (a
                 # restarted task) until Ray sees that process end
                 if time.monotonic() > deadline:
