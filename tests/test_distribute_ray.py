@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 pytestmark = pytest.mark.ray
@@ -17,6 +18,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRIPTS = os.path.join(ROOT, "tests", "distribute_scripts")
 EXAMPLE = os.path.join(ROOT, "examples", "distributed", "ps_train.py")
 SYNC_EXAMPLE = os.path.join(ROOT, "examples", "distributed", "sync_train.py")
+FAULT = os.path.join(SCRIPTS, "fault_train.py")
+HVD_MLP = os.path.join(ROOT, "tests", "horovod_scripts", "hvd_mlp.py")
 TIMEOUT = 600
 
 
@@ -46,7 +49,7 @@ def _stop(proc):
             proc.wait()
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def ray_head():
     """A Ray head started as `ray start --head` (its address is RAY_ADDRESS for tasks)."""
     port, = _ports(1)
@@ -134,3 +137,232 @@ def test_sync_replicas_takes_exactly_the_global_steps_asked():
     # each global step took 2 fresh gradients (40); a train op ends by taking a token and
     # there are 2 initial tokens plus 2 per global step (42)
     assert 40 <= local <= 42
+
+
+# -- faults in parameter-server mode (fault_train.py: a == b == global step when consistent)
+def _cluster_args(n_workers, ps_host="localhost", worker_host="localhost"):
+    ports = _ports(1 + n_workers)
+    return [f"--ps={ps_host}:{ports[0]}",
+            "--workers=" + ",".join(f"{worker_host}:{p}" for p in ports[1:])]
+
+
+def _steps(out):
+    """The (global step, a min, a max, b min, b max) each `step`/`done` line printed."""
+    return [tuple(float(v) for v in m.groups()) for m in re.finditer(
+        r"^(?:step|done) (\d+) a=([0-9.e+-]+)\.\.([0-9.e+-]+) b=([0-9.e+-]+)\.\.([0-9.e+-]+)$",
+        out, re.M)]
+
+
+def _consistent(row):
+    return all(v == row[0] for v in row[1:])
+
+
+def _ready(proc, prefix, min_step=None):
+    """Reads proc's output up to a line starting with prefix (with min_step: a `step N`
+    line with N >= min_step); returns the lines read."""
+    seen = []
+    for line in proc.stdout:
+        seen.append(line)
+        m = re.match(r"step (\d+) ", line)
+        if line.startswith(prefix) if min_step is None else m and int(m.group(1)) >= min_step:
+            return seen
+    raise AssertionError(f"the process ended (code {proc.wait()}) before {prefix!r}: "
+                         + "".join(seen)[-3000:])
+
+
+def test_worker_killed_mid_step_leaves_each_update_whole_and_late_workers_continue(ray_head):
+    """A worker SIGKILLed inside a step (before its update is sent, or while it travels to
+    and runs on the ps task) leaves every ps variable consistent: the step's update is
+    applied whole or not at all. Workers that join later (non-chief MonitoredTrainingSession)
+    find the chief's initialized variables, do not reinitialize them, and train on."""
+    args = _cluster_args(3)
+    env = {"RAY_ADDRESS": ray_head}
+    ps = _flowgrad(FAULT, *args, "--job=ps", env=env)
+    try:
+        _ready(ps, "ps ready")
+        chief = _flowgrad(FAULT, *args, "--job=worker", "--task=0", "--chief", "--steps=50",
+                          "--kill-at=4", "--kill-how=now", env=env)
+        out0 = chief.communicate(timeout=TIMEOUT)[0]
+        assert chief.returncode == -signal.SIGKILL, out0[-3000:]
+        late = _flowgrad(FAULT, *args, "--job=worker", "--task=1", "--steps=50", "--kill-at=7",
+                         "--kill-how=during", env=env)
+        out1 = late.communicate(timeout=TIMEOUT)[0]
+        assert late.returncode == -signal.SIGKILL, out1[-3000:]
+        last = _flowgrad(FAULT, *args, "--job=worker", "--task=2", "--steps=10", env=env)
+        out2 = last.communicate(timeout=TIMEOUT)[0]
+        assert last.returncode == 0, out2[-3000:]
+    finally:
+        _stop(ps)
+    rows0, rows1, rows2 = _steps(out0), _steps(out1), _steps(out2)
+    assert [r[0] for r in rows0] == [0, 1, 2, 3, 4] and all(map(_consistent, rows0)), out0
+    # killed before step 4's update left: the next worker starts at global step 4
+    assert rows1[0][0] == 4 and all(map(_consistent, rows1)), out1
+    assert rows1[-1][0] == 7, out1
+    # killed while step 7's update was in flight: it was applied whole (8) or not at all (7)
+    assert rows2[0][0] in (7, 8) and all(map(_consistent, rows2)), out2
+    assert rows2[-1] == (10, 10, 10, 10, 10), out2
+
+
+def test_sync_replicas_continues_without_a_lost_worker_and_times_out_without_the_chief(
+        ray_head, tmp_path):
+    """SyncReplicasOptimizer(replicas_to_aggregate=2, total_num_replicas=3): worker 2 is
+    SIGKILLed inside its first step (the others wait for that), and the chief and worker 1
+    train on without it. Then the chief (whose queue runner makes the global steps) is
+    SIGKILLed: worker 1 waits for a token until ConfigProto.operation_timeout_in_ms ends
+    its step with DeadlineExceededError naming the ps task it waited for."""
+    env = {"RAY_ADDRESS": ray_head}
+    go = tmp_path / "go"
+    args = [*_cluster_args(3), "--model=sync", "--replicas=2", "--steps=1000"]
+    ps = _flowgrad(FAULT, *args, "--job=ps", env=env)
+    chief = other = None
+    try:
+        _ready(ps, "ps ready")
+        chief = _flowgrad(FAULT, *args, "--job=worker", "--task=0", "--chief",
+                          f"--wait-file={go}", env=env)
+        other = _flowgrad(FAULT, *args, "--job=worker", "--task=1", "--timeout-ms=8000",
+                          f"--wait-file={go}", env=env)
+        lost = _flowgrad(FAULT, *args, "--job=worker", "--task=2", "--kill-at=0", env=env)
+        out2 = lost.communicate(timeout=TIMEOUT)[0]
+        assert lost.returncode == -signal.SIGKILL, out2[-3000:]
+        go.write_text("")
+        # global steps 1..3 were made of the chief's and worker 1's gradients alone
+        _ready(other, "step", min_step=3)   # (a worker may see the global step skip one)
+        chief.kill()
+        chief.wait()
+        out1 = other.communicate(timeout=TIMEOUT)[0]
+    finally:
+        for proc in (ps, chief, other):
+            if proc is not None:
+                _stop(proc)
+    assert other.returncode == 3, out1[-3000:]
+    assert "raised DeadlineExceededError: Timed out after 8 s waiting for " \
+           "/job:ps/replica:0/task:0 to run its part of the step" in out1, out1[-3000:]
+
+
+def test_chief_restarts_from_its_last_checkpoint_and_survives_a_ps_restart(ray_head,
+                                                                          tmp_path):
+    """MonitoredTrainingSession(master, is_chief, checkpoint_dir): the chief SIGKILLed at
+    step 12 leaves restorable checkpoints; started again it restores the last one (the
+    variables on ps go back to its step); when the ps task is then killed and restarted
+    empty, the chief's session is recreated (UnavailableError is a preemption to
+    MonitoredTrainingSession) and restores the last checkpoint again."""
+    import flowgrad as tf
+    args = [*_cluster_args(1), "--chief", f"--checkpoint-dir={tmp_path}", "--save-steps=5"]
+    env = {"RAY_ADDRESS": ray_head}
+    ps = _flowgrad(FAULT, *args, "--job=ps", env=env)
+    chief = None
+    try:
+        _ready(ps, "ps ready")
+        chief = _flowgrad(FAULT, *args, "--job=worker", "--steps=40", "--kill-at=12",
+                          "--kill-how=during", env=env)
+        out0 = chief.communicate(timeout=TIMEOUT)[0]
+        assert chief.returncode == -signal.SIGKILL, out0[-3000:]
+        reader = tf.train.load_checkpoint(tf.train.latest_checkpoint(str(tmp_path)))
+        saved = int(reader.get_tensor("global_step"))
+        assert saved == 10, out0
+        for name in ("a", "b"):
+            assert (reader.get_tensor(name) == saved).all()
+        chief = _flowgrad(FAULT, *args, "--job=worker", "--steps=30", env=env)
+        lines = _ready(chief, "step", min_step=17)
+        ps.kill()
+        ps.wait()
+        ps = _flowgrad(FAULT, *args, "--job=ps", env=env)
+        out1 = "".join(lines) + chief.communicate(timeout=TIMEOUT)[0]
+    finally:
+        _stop(ps)
+        if chief is not None:
+            _stop(chief)
+    assert chief.returncode == 0, out1[-3000:]
+    rows = _steps(out1)
+    assert all(map(_consistent, rows)), out1
+    gs = [int(r[0]) for r in rows]
+    assert gs[0] == 10, out1          # restored step 10's checkpoint, not the ps's 12 or 13
+    back = [i for i in range(1, len(gs)) if gs[i] <= gs[i - 1]]
+    # the ps restart: back to a checkpoint the chief wrote after step 10 (plus the step
+    # whose run failed, when it was the training step: _RecoverableSession runs it again)
+    saved = {int(f.name[len("model.ckpt-"):-len(".index")])
+             for f in tmp_path.glob("model.ckpt-*.index")}
+    assert len(back) == 1 and 10 < gs[back[0]] < gs[back[0] - 1], out1
+    assert {gs[back[0]], gs[back[0]] - 1} & saved, (saved, out1)
+    assert gs[-1] == 30, out1
+
+
+# -- flowgrad launch -H, and a two-node Ray cluster on this machine ---------------------
+@pytest.fixture(scope="module")
+def two_nodes():
+    """A Ray cluster of two nodes on this machine: the head at this machine's address and
+    a second node at 127.0.0.2 (two `ray start` processes). Token authentication is off
+    for this cluster (RAY_AUTH_MODE=disabled in every process of it)."""
+    port, *agent = _ports(5)
+    env = dict(os.environ, RAY_AUTH_MODE="disabled")
+    ray = [sys.executable, "-m", "ray.scripts.scripts", "start", "--block",
+           "--disable-usage-stats", "--num-cpus=1"]
+    head = subprocess.Popen([*ray, "--head", f"--port={port}", "--include-dashboard=false"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env=env)
+    node = None
+    try:
+        head_ip = None
+        for line in head.stdout:
+            m = re.search(r"Local node IP: (\S+)", line)
+            if m:
+                head_ip = m.group(1)
+            if "--block" in line:
+                break
+        assert head_ip, "ray start --head did not say its node IP"
+        node = subprocess.Popen(
+            [*ray, f"--address=127.0.0.1:{port}", "--node-ip-address=127.0.0.2",
+             f"--dashboard-agent-listen-port={agent[0]}",
+             f"--dashboard-agent-grpc-port={agent[1]}",
+             f"--runtime-env-agent-port={agent[2]}", f"--metrics-export-port={agent[3]}"],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+        for line in node.stdout:
+            if "--block" in line:
+                break
+        yield {"RAY_ADDRESS": f"127.0.0.1:{port}", "RAY_AUTH_MODE": "disabled"}, head_ip
+    finally:
+        for proc in (node, head):
+            if proc is not None:
+                _stop(proc)
+
+
+def test_two_node_cluster_runs_ps_worker_tasks_and_launch_hosts(two_nodes):
+    """The closest one-machine test of several machines: a ps task on the second node
+    (127.0.0.2) and a worker on the head train together; `flowgrad launch -np 2 -H
+    HEAD:1,127.0.0.2:1` puts one Horovod rank on each node and equals the one-process run;
+    a host that is not a node is refused, naming the nodes."""
+    env, head_ip = two_nodes
+    args = _cluster_args(1, ps_host="127.0.0.2")
+    ps = _flowgrad(FAULT, *args, "--job=ps", env=env)
+    try:
+        assert _ready(ps, "ps ready")[-1].split()[-1] == "127.0.0.2"
+        worker = _flowgrad(FAULT, *args, "--job=worker", "--chief", "--steps=5", env=env)
+        out = worker.communicate(timeout=TIMEOUT)[0]
+    finally:
+        _stop(ps)
+    assert worker.returncode == 0, out[-3000:]
+    assert _steps(out)[-1] == (5, 5, 5, 5, 5), out
+
+    full = {**os.environ, **env, "PYTHONPATH": os.pathsep.join(sys.path)}
+    launch = subprocess.run([sys.executable, "-m", "flowgrad", "launch", "-np", "2", "-H",
+                             f"{head_ip}:1,127.0.0.2:1", HVD_MLP, "--steps", "4"],
+                            capture_output=True, text=True, timeout=TIMEOUT, env=full)
+    assert launch.returncode == 0, launch.stdout + launch.stderr
+    unknown = subprocess.run([sys.executable, "-m", "flowgrad", "launch", "-np", "2", "-H",
+                              "localhost:1,192.0.2.254:1", HVD_MLP], capture_output=True,
+                             text=True, timeout=TIMEOUT, env=full)
+    assert unknown.returncode == 2
+    assert "-H: host '192.0.2.254' is not a node of the Ray cluster; its nodes are " \
+        "127.0.0.2 (" in unknown.stderr, unknown.stderr
+    assert f"[0] rank 0: local rank 0 of 1, node {head_ip}" in launch.stdout, launch.stdout
+    assert "[1] rank 1: local rank 0 of 1, node 127.0.0.2" in launch.stdout, launch.stdout
+    single = subprocess.run([sys.executable, "-m", "flowgrad", "run", HVD_MLP, "--steps",
+                             "4", "--full-batch"], capture_output=True, text=True,
+                            timeout=TIMEOUT, env=full)
+    want = [line for line in single.stdout.splitlines() if "final w" in line][0]
+    final = [line for line in launch.stdout.splitlines() if "final w" in line]
+    assert len(final) == 2, launch.stdout
+    for line in final:
+        np.testing.assert_allclose(np.array(line.split("final w", 1)[1].split(), float),
+                                   np.array(want.split("final w", 1)[1].split(), float),
+                                   rtol=1e-5, atol=1e-6)

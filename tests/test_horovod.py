@@ -317,6 +317,24 @@ def test_flowgrad_run_runs_a_horovod_script_as_one_rank():
     assert "rank 0 of 1" in out.stdout and "final loss" in out.stdout
 
 
+def test_launch_hosts_parse_as_horovodrun_and_too_few_slots_are_refused(capsys):
+    from flowgrad import cli  # noqa: PLC0415
+    from flowgrad.distribute.horovod_ray import parse_hosts  # noqa: PLC0415
+    assert parse_hosts("10.0.0.1:2,node-b:4,node-c") == [("10.0.0.1", 2), ("node-b", 4),
+                                                         ("node-c", 1)]
+    for bad, why in (("a:0", "SLOTS at least 1, not 'a:0'"), ("a:x", "not 'a:x'"),
+                     (":2", "not ':2'"), ("a:1,a:2", "host 'a' is named twice")):
+        with pytest.raises(ValueError, match=why):
+            parse_hosts(bad)
+    script = os.path.join(SCRIPTS, "hvd_mlp.py")
+    # refused before any Ray cluster is reached (the distributed extra is not needed)
+    assert cli.main(["launch", "-np", "3", "-H", "localhost:2", script]) == 2
+    assert "flowgrad launch: -np 3 ranks do not fit the 2 slots of -H (localhost:2)" in \
+        capsys.readouterr().err
+    assert cli.main(["launch", "-np", "2", "-H", "a:1,a:1", script]) == 2
+    assert "host 'a' is named twice" in capsys.readouterr().err
+
+
 # -- flowgrad launch: real processes on a local Ray cluster -----------------------------
 @pytest.mark.ray
 def test_launch_two_ranks_equal_one_process_and_a_killed_rank_stops_the_job():

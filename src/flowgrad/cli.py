@@ -165,7 +165,8 @@ def cmd_check(args, extra):
 
 
 def cmd_launch(args, extra):
-    """`flowgrad launch -np N SCRIPT ARGS`: N ranks of a Horovod script on Ray."""
+    """`flowgrad launch -np N [-H HOST:SLOTS,...] SCRIPT ARGS`: N ranks of a Horovod script
+    on Ray (on the named nodes with -H)."""
     if args.num_proc < 1:
         print("flowgrad launch: -np must be at least 1", file=sys.stderr)
         return 2
@@ -173,7 +174,12 @@ def cmd_launch(args, extra):
         print(f"flowgrad launch: can't open file {args.script!r}", file=sys.stderr)
         return 2
     horovod_ray = importlib.import_module("flowgrad.distribute.horovod_ray")
-    return horovod_ray.launch(args.num_proc, args.script, list(args.args))
+    try:
+        hosts = horovod_ray.parse_hosts(args.hosts) if args.hosts else None
+        return horovod_ray.launch(args.num_proc, args.script, list(args.args), hosts=hosts)
+    except ValueError as e:
+        print(f"flowgrad launch: {e}", file=sys.stderr)
+        return 2
 
 
 def main(argv=None):
@@ -194,6 +200,10 @@ def main(argv=None):
                                       "(the distributed extra)")
     p.add_argument("-np", "--num-proc", dest="num_proc", type=int, required=True,
                    help="the number of ranks")
+    p.add_argument("-H", "--hosts", dest="hosts", default=None, metavar="HOST:SLOTS,...",
+                   help="place the ranks on these Ray nodes (IP address or hostname; "
+                        "localhost is this node), filling each one's slots in order, as "
+                        "horovodrun -H does")
     p.add_argument("script", metavar="SCRIPT", help="the script's path")
     p.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS",
                    help="its command-line arguments")

@@ -17,6 +17,8 @@ args = parser.parse_args()
 
 hvd.init()
 print("rank %d of %d" % (hvd.rank(), hvd.size()))
+print("rank %d: local rank %d of %d, node %s" % (hvd.rank(), hvd.local_rank(), hvd.local_size(),
+                                                 os.environ.get("FLOWGRAD_RAY_NODE_IP", "-")))
 rng = np.random.RandomState(0)
 xs = rng.randn(16, 5).astype(np.float32)
 ys = (xs.sum(axis=1, keepdims=True) > 0).astype(np.float32)

@@ -3,7 +3,8 @@ transport.
 
 `launch(n, script, args)` joins the Ray cluster at $RAY_ADDRESS (else starts a local
 one), places one `RankActor` per rank (Ray's SPREAD strategy: across the machines of
-a cluster, all on this one otherwise), numbers the ranks' local ranks per machine and
+a cluster, all on this one otherwise; with horovodrun's `-H host1:slots,host2:slots`,
+the ranks fill those nodes' slots in order), numbers the ranks' local ranks per machine and
 has each actor start `python -m flowgrad run SCRIPT ARGS` with the rank in its
 environment. The launcher prints every rank's output prefixed `[rank]`, and when a rank
 exits with an error it stops the others and exits with that rank's code (as
@@ -34,7 +35,7 @@ try:
 except ImportError:  # the extra is missing: said by _require_ray
     ray = None
 
-__all__ = ["launch", "connect", "RayTransport", "INLINE_BYTES"]
+__all__ = ["launch", "parse_hosts", "connect", "RayTransport", "INLINE_BYTES"]
 
 INLINE_BYTES = 1 << 17
 _WAIT_S = 2.0           # how long one take waits before the sender's liveness is checked
@@ -168,8 +169,9 @@ def connect(rank, size, local_rank, local_size):
             "with `flowgrad launch -np N script.py`")
     if not ray.is_initialized():
         match_cli_auth()
+        node_ip = os.environ.get("FLOWGRAD_RAY_NODE_IP") or None
         ray.init(address=address, namespace=namespace, logging_level=logging.WARNING,
-                 log_to_driver=False)
+                 log_to_driver=False, _node_ip_address=node_ip)
     timeout = float(os.environ.get("FLOWGRAD_HVD_TIMEOUT", "600"))
     actors = []
     deadline = time.monotonic() + timeout
@@ -191,8 +193,52 @@ def connect(rank, size, local_rank, local_size):
                        local_size)
 
 
-def launch(num_proc, script, args=(), out=None):
-    """Runs `script` as `num_proc` ranks; returns the exit code (0 when all succeed)."""
+def parse_hosts(text):
+    """horovodrun's -H: "host1:2,host2:2" (a host without ":slots" has one slot) as
+    [(host, slots)] in order."""
+    hosts = []
+    for item in text.split(","):
+        item = item.strip()
+        host, sep, slots = item.rpartition(":") if ":" in item else (item, "", "1")
+        if not host or not slots.isdigit() or int(slots) < 1:
+            raise ValueError(f"-H {text!r}: each host must be HOST or HOST:SLOTS with SLOTS "
+                             f"at least 1, not {item!r}")
+        if any(h == host for h, _ in hosts):
+            raise ValueError(f"-H {text!r}: host {host!r} is named twice")
+        hosts.append((host, int(slots)))
+    return hosts
+
+
+def _place_on_hosts(num_proc, hosts):
+    """The Ray node id of each rank for -H: ranks fill the hosts' slots in order, as
+    horovodrun does. A host is a node's IP address or hostname; localhost (127.0.0.1) is
+    the launcher's own node unless a node has that address."""
+    nodes = [n for n in ray.nodes() if n.get("Alive")]
+    own = ray.get_runtime_context().get_node_id()
+    placed = []
+    for host, slots in hosts:
+        found = [n for n in nodes if host in (n["NodeManagerAddress"], n["NodeManagerHostname"])]
+        if not found and host in ("localhost", "127.0.0.1"):
+            found = [n for n in nodes if n["NodeID"] == own]
+        if not found:
+            raise ValueError(f"-H: host {host!r} is not a node of the Ray cluster; its nodes "
+                             "are " + ", ".join(sorted(f"{n['NodeManagerAddress']} "
+                                                       f"({n['NodeManagerHostname']})"
+                                                       for n in nodes)))
+        # several nodes at one address (one machine): the launcher's own, else the first
+        node = next((n for n in found if n["NodeID"] == own), found[0])
+        placed.extend([node["NodeID"]] * slots)
+    return placed[:num_proc]
+
+
+def launch(num_proc, script, args=(), out=None, hosts=None):
+    """Runs `script` as `num_proc` ranks; returns the exit code (0 when all succeed).
+    `hosts` ([(host, slots)], from -H) places the ranks on those Ray nodes in order;
+    without it Ray spreads them (SPREAD). Raises ValueError when -H does not fit."""
+    total = sum(slots for _, slots in hosts or ())
+    if hosts and num_proc > total:
+        raise ValueError(f"-np {num_proc} ranks do not fit the {total} slots of -H "
+                         f"({','.join(f'{h}:{s}' for h, s in hosts)})")
     _require_ray("flowgrad launch")
     out = out or sys.stdout
     namespace = f"flowgrad-hvd-{uuid.uuid4().hex[:12]}"
@@ -205,9 +251,17 @@ def launch(num_proc, script, args=(), out=None):
     try:
         gcs = ray.get_runtime_context().gcs_address
         cls = _actor_class()
-        actors = [cls.options(name=f"rank{r}", scheduling_strategy="SPREAD").remote()
+        if hosts:
+            from ray.util.scheduling_strategies import (  # lazy: Ray is the optional extra
+                NodeAffinitySchedulingStrategy)
+            strategies = [NodeAffinitySchedulingStrategy(node, soft=False)
+                          for node in _place_on_hosts(num_proc, hosts)]
+        else:
+            strategies = ["SPREAD"] * num_proc
+        actors = [cls.options(name=f"rank{r}", scheduling_strategy=strategies[r]).remote()
                   for r in range(num_proc)]
         nodes = ray.get([a.node.remote() for a in actors])
+        ips = {n["NodeID"]: n["NodeManagerAddress"] for n in ray.nodes()}
         order = sorted(range(num_proc), key=lambda r: (nodes.index(nodes[r]), r))
         local = {}
         for r in order:
@@ -217,9 +271,11 @@ def launch(num_proc, script, args=(), out=None):
         starts = []
         for r, a in enumerate(actors):
             lsize = nodes.count(nodes[r])
+            # the rank's process joins Ray through its own node (one machine may have more)
             env = dict(env0, FLOWGRAD_HVD_RANK=str(r), FLOWGRAD_HVD_LOCAL_RANK=str(local[r]),
                        FLOWGRAD_HVD_LOCAL_SIZE=str(lsize), HOROVOD_RANK=str(r),
-                       HOROVOD_LOCAL_RANK=str(local[r]), HOROVOD_LOCAL_SIZE=str(lsize))
+                       HOROVOD_LOCAL_RANK=str(local[r]), HOROVOD_LOCAL_SIZE=str(lsize),
+                       FLOWGRAD_RAY_NODE_IP=ips.get(nodes[r], ""))
             starts.append(a.start.remote([script, *args], env, os.getcwd()))
         ray.get(starts)
         return _watch(actors, out)

@@ -18,6 +18,7 @@ import hashlib
 import logging
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -75,8 +76,9 @@ def _die_with_parent():
 class TaskActor:
     """A task's ops for other tasks' sessions: graphs of their parts, one variable store."""
 
-    def __init__(self, job, task):
+    def __init__(self, job, task, owner=None):
         self._job, self._task = job, task
+        self._owner = owner   # (hostname, pid) of the task's process
         self._variables = {}
         self._queues = {}
         self._lock = threading.RLock()
@@ -88,7 +90,28 @@ class TaskActor:
     def variables(self):
         return sorted(k for k in self._variables if isinstance(k, str))
 
+    def _owner_ended(self):
+        """Whether the task's process has ended (checked where the actor shares its
+        machine): Ray ends the actor of an ended owner only some time later, and until
+        then no step may use the lost task's variables."""
+        if self._owner is None or self._owner[0] != socket.gethostname():
+            return False
+        pid = self._owner[1]
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            return False
+        try:   # a zombie (ended, not yet reaped) has ended too
+            with open(f"/proc/{pid}/stat", "rb") as f:
+                return f.read(512).rsplit(b")", 1)[-1].split()[0] == b"Z"
+        except (OSError, IndexError):
+            return False
+
     def run(self, key, spec, values):
+        if self._owner_ended():
+            return ("gone",)
         part = self._parts.get(key)
         if part is None:
             if spec is None:
@@ -169,12 +192,13 @@ class _Client:
                             f"/job:{job}/replica:0/task:{task} to run its part of the step") \
                             from None
         except ray.exceptions.RayActorError:
+            out = ("gone",)
+        if out[0] == "gone":
             self._runtime.forget(part.task)
             names = self._placement.variables_on(part.task)
             raise errors.UnavailableError(
                 None, None, f"Task /job:{job}/replica:0/task:{task} is unavailable (its "
-                f"process ended); it held the variables: {', '.join(names) or '(none)'}") \
-                from None
+                f"process ended); it held the variables: {', '.join(names) or '(none)'}")
         if out[0] == "missing":   # another thread's first call is not in yet: send it too
             return self.result(part, self.submit(part, args, resend=True), timeout)
         if out[0] == "error":
@@ -210,11 +234,51 @@ class TaskRuntime:
                 self._start_head(address)
         if not ray.is_initialized():
             self._connect(address)
+        self._to_own_node()
         job, task = self._server.task
+        from ray.util.scheduling_strategies import (  # lazy: Ray is the optional extra
+            NodeAffinitySchedulingStrategy)
+        # the task's actor (its variables, queues) lives on the machine of its process
+        here = NodeAffinitySchedulingStrategy(ray.get_runtime_context().get_node_id(),
+                                              soft=False)
         cls = ray.remote(TaskActor)
-        self._actor = cls.options(name=f"{job}:{task}", namespace=self._namespace,
-                                  max_concurrency=64, num_cpus=0).remote(job, task)
+        deadline = time.monotonic() + CONNECT_TIMEOUT_S
+        while True:
+            try:
+                self._actor = cls.options(name=f"{job}:{task}", namespace=self._namespace,
+                                          max_concurrency=64, num_cpus=0,
+                                          scheduling_strategy=here).remote(
+                                              job, task, (socket.gethostname(), os.getpid()))
+                break
+            except ValueError as e:   # ActorAlreadyExistsError (a ValueError) in Ray 2.x
+                if "already" not in str(e):
+                    raise
+                # the name is still held by the actor of this task's previous process (a
+                # restarted task) until Ray sees that process end
+                if time.monotonic() > deadline:
+                    raise errors.AlreadyExistsError(
+                        None, None, f"/job:{job}/replica:0/task:{task} is already running "
+                        f"in the Ray cluster (namespace {self._namespace})") from None
+                time.sleep(0.5)
         ray.get(self._actor.ready.remote())
+
+    def _to_own_node(self):
+        """One machine may run several Ray nodes (a test of a cluster): join through the
+        node whose address is this task's host (or $FLOWGRAD_RAY_NODE_IP), when the
+        cluster has such a node and this process was attached to another."""
+        want = os.environ.get("FLOWGRAD_RAY_NODE_IP") or \
+            self._server_address().rpartition(":")[0]
+        here = ray.get_runtime_context().get_node_id()
+        nodes = [n for n in ray.nodes() if n.get("Alive") and n["NodeManagerAddress"] == want]
+        if not nodes or any(n["NodeID"] == here for n in nodes) or self._head is not None:
+            return
+        address = ray.get_runtime_context().gcs_address
+        ray.shutdown()
+        ray.init(address=address, namespace=self._namespace, logging_level=logging.WARNING,
+                 log_to_driver=False, _node_ip_address=want)
+
+    def _server_address(self):
+        return self._server.target[len("grpc://"):]
 
     def _start_head(self, address):
         host, _, port = address.rpartition(":")
