@@ -145,3 +145,5 @@ EXEMPTIONS.update({op: "covered-elsewhere: tests/test_data_stats.py" for op in (
     "ExperimentalLatencyStatsDataset", "ExperimentalBytesProducedStatsDataset",
     "ExperimentalSetStatsAggregatorDataset")})
 EXEMPTIONS["ExperimentalSqlDataset"] = "covered-elsewhere: tests/test_data_sql.py (a database)"
+EXEMPTIONS["ExperimentalLMDBDataset"] = "covered-elsewhere: tests/test_data_lmdb.py (LMDB files)"
+EXEMPTIONS["DeserializeManySparse"] = "covered-elsewhere: tests/test_sparse_serialize.py"

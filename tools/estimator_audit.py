@@ -55,7 +55,7 @@ def audit(prefixes=_PREFIXES):
             for name, entry in sorted(entries.items()):
                 path = "%s.%s" % (mod, name)
                 obj, _ = check.resolve(path)
-                if obj is None:
+                if obj is check.MISSING:
                     rows.append((path, entry["kind"], check.ABSENT,
                                  [_first_use_error(path) or "absent"]))
                     continue
