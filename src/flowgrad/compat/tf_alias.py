@@ -174,6 +174,29 @@ _INTERNAL.update({
         ["flowgrad.contrib.learn.datasets.base"],
 })
 
+# tf.keras's private home, `tensorflow.python.keras` (TF1 code imports it directly): each
+# module is flowgrad.keras's module of the same place
+_KERAS = "tensorflow.python.keras"
+_INTERNAL[_KERAS] = ["flowgrad.keras"]
+for _m in ("activations", "applications", "backend", "callbacks", "constraints", "datasets",
+           "engine", "initializers", "layers", "losses", "metrics", "models", "optimizers",
+           "preprocessing", "regularizers", "utils", "wrappers", "datasets.mnist",
+           "datasets.cifar10", "datasets.cifar100", "datasets.fashion_mnist", "datasets.imdb",
+           "datasets.reuters", "datasets.boston_housing", "preprocessing.image",
+           "preprocessing.sequence", "preprocessing.text", "wrappers.scikit_learn",
+           "engine.base_layer", "engine.input_layer", "engine.input_spec", "engine.network",
+           "engine.sequential", "engine.training", "layers.advanced_activations",
+           "layers.convolutional", "layers.convolutional_recurrent", "layers.core",
+           "layers.cudnn_recurrent", "layers.dense_attention", "layers.embeddings",
+           "layers.local", "layers.merge", "layers.noise", "layers.normalization",
+           "layers.pooling", "layers.recurrent", "layers.wrappers"):
+    _INTERNAL[f"{_KERAS}.{_m}"] = [f"flowgrad.keras.{_m}"]
+_INTERNAL.update({f"{_KERAS}.utils.{m}": ["flowgrad.keras.utils"]
+                  for m in ("np_utils", "generic_utils", "layer_utils", "vis_utils")})
+_INTERNAL[f"{_KERAS}.utils.data_utils"] = ["flowgrad.keras.data_utils", "flowgrad.keras.utils"]
+_INTERNAL[f"{_KERAS}.engine.base_layer"].append("flowgrad.keras.engine.input_spec")
+del _m
+
 # public TF 1.14 namespaces flowgrad has no module for, and what stands in for them
 _PUBLIC_EXTRA = {
     "tensorflow.io": [],
