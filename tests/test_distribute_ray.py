@@ -90,6 +90,32 @@ def test_ps_workers_train_a_linear_model_under_flowgrad_run(tmp_path):
     assert reader.get_tensor("global_step") >= 60
 
 
+def test_supervisor_managed_sessions_train_on_the_cluster(tmp_path):
+    """tf.train.Supervisor with a master: the chief initializes and checkpoints, worker 1
+    waits for it (recovery_wait_secs) and both train the ps variables."""
+    p0, w0, w1 = _ports(3)
+    script = os.path.join(SCRIPTS, "supervisor_train.py")
+    args = [f"--ps_hosts=localhost:{p0}", f"--worker_hosts=localhost:{w0},localhost:{w1}",
+            "--steps=80", f"--logdir={tmp_path}"]
+    ps = _flowgrad(script, *args, "--job_name=ps", "--task_index=0")
+    try:
+        workers = [_flowgrad(script, *args, "--job_name=worker", f"--task_index={i}")
+                   for i in (0, 1)]
+        outs = [w.communicate(timeout=TIMEOUT)[0] for w in workers]
+    finally:
+        _stop(ps)
+    for i, (w, out) in enumerate(zip(workers, outs)):
+        assert w.returncode == 0, out[-3000:]
+        m = re.search(r"worker %d done: step (\d+) loss ([0-9.e-]+)" % i, out)
+        assert m, out[-3000:]
+        assert int(m.group(1)) >= 80
+        assert float(m.group(2)) < 1e-2
+    import flowgrad as tf
+    assert os.path.exists(os.path.join(str(tmp_path), "graph.pbtxt"))   # the chief's
+    ckpt = tf.train.latest_checkpoint(str(tmp_path))
+    assert ckpt is not None and tf.train.load_checkpoint(ckpt).get_tensor("global_step") > 0
+
+
 def test_lost_ps_task_is_reported_with_its_variables(ray_head):
     ps_addr, w_addr = (f"localhost:{p}" for p in _ports(2))
     env = {"RAY_ADDRESS": ray_head}

@@ -28,7 +28,7 @@ from ..summary.writer import FileWriter, tf_meta_graph_def
 from ..tools.graph_def import write_graph
 from . import training_util
 from .coordinator import Coordinator, LooperThread
-from .monitored_session import _tables_initializer
+from .monitored_session import _check_master, _tables_initializer
 from .saver import Saver
 from .session_manager import SessionManager
 
@@ -270,10 +270,8 @@ class Supervisor:
                                     max_wait_secs=7200, start_standard_services=True):
         """A session restored from `logdir` or initialized (chief), or one the chief has
         initialized (others); starts the standard services and queue runners."""
-        if master:
-            raise NotImplementedError("Supervisor.prepare_or_wait_for_session(master=%r): "
-                                      "flowgrad runs in-process sessions only (master='')"
-                                      % master)
+        # a tf.train.Server's target of this process runs on its cluster (distribute/)
+        _check_master(master, "Supervisor.prepare_or_wait_for_session")
         self._coord.clear_stop()
         if self._summary_writer:
             self._summary_writer.reopen()
