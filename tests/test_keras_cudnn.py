@@ -81,10 +81,11 @@ def test_cudnn_layer_in_sequential_fit_and_stateful_chunks(cls_name):
     y = rs.rand(8, 1).astype("float32")
     cls = getattr(tf.keras.layers, cls_name)
     with tf.Graph().as_default():
+        tf.set_random_seed(3)    # seeded initial weights: the loss decrease is reproducible
         with tf.Session() as sess:
             tf.keras.backend.set_session(sess)
             m = tf.keras.Sequential([cls(4, input_shape=(6, 3)), tf.keras.layers.Dense(1)])
-            m.compile(tf.keras.optimizers.SGD(0.5), "mse")
+            m.compile(tf.keras.optimizers.SGD(0.1), "mse")
             h = m.fit(x, y, batch_size=4, epochs=5, verbose=0, shuffle=False)
             assert h.history["loss"][-1] < h.history["loss"][0]
             whole = tf.keras.Sequential([cls(4, batch_input_shape=(8, 6, 3))])
