@@ -212,6 +212,16 @@ class MeanRelativeError(Mean):
         return dict(list(base_config.items()) + list(config.items()))
 
 
+def _apply_fn(metric, y_true, y_pred, sample_weight):
+    """A wrapper metric's fn(y_true, y_pred, **kwargs), both cast to the metric's dtype and
+    their ranks matched (with the weights'), as TF's wrappers do."""
+    y_true = math_ops.cast(y_true, metric._dtype)
+    y_pred = math_ops.cast(y_pred, metric._dtype)
+    y_pred, y_true, sample_weight = squeeze_or_expand_dimensions(y_pred, y_true,
+                                                                 sample_weight)
+    return metric._fn(y_true, y_pred, **metric._fn_kwargs), sample_weight
+
+
 class MeanMetricWrapper(Mean):
     """The weighted mean of fn(y_true, y_pred, **kwargs) (both cast to the metric's
     dtype)."""
@@ -222,11 +232,7 @@ class MeanMetricWrapper(Mean):
         self._fn_kwargs = kwargs
 
     def update_state(self, y_true, y_pred, sample_weight=None):
-        y_true = math_ops.cast(y_true, self._dtype)
-        y_pred = math_ops.cast(y_pred, self._dtype)
-        y_pred, y_true, sample_weight = squeeze_or_expand_dimensions(y_pred, y_true,
-                                                                     sample_weight)
-        matches = self._fn(y_true, y_pred, **self._fn_kwargs)
+        matches, sample_weight = _apply_fn(self, y_true, y_pred, sample_weight)
         return super(MeanMetricWrapper, self).update_state(matches,
                                                            sample_weight=sample_weight)
 
@@ -446,11 +452,7 @@ class SumOverBatchSizeMetricWrapper(SumOverBatchSize):
         self._fn_kwargs = kwargs
 
     def update_state(self, y_true, y_pred, sample_weight=None):
-        y_true = math_ops.cast(y_true, self._dtype)
-        y_pred = math_ops.cast(y_pred, self._dtype)
-        y_pred, y_true, sample_weight = squeeze_or_expand_dimensions(y_pred, y_true,
-                                                                     sample_weight)
-        matches = self._fn(y_true, y_pred, **self._fn_kwargs)
+        matches, sample_weight = _apply_fn(self, y_true, y_pred, sample_weight)
         return super(SumOverBatchSizeMetricWrapper, self).update_state(
             matches, sample_weight=sample_weight)
 

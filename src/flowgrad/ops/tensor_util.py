@@ -7,7 +7,7 @@ import numpy as np
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import const_value, to_numpy
 from ..engine.framework.graph import Tensor
-from ..engine.framework.proto import _VAL_FIELDS, pb, tensor_from_proto
+from ..engine.framework.proto import _VAL_FIELDS, append_typed_values, pb, tensor_from_proto
 
 __all__ = ["constant_value", "get_static_value", "make_ndarray", "make_tensor_proto"]
 
@@ -71,15 +71,7 @@ def make_tensor_proto(values, dtype=None, shape=None, verify_shape=False,
     field = _VAL_FIELDS.get(dt.name)
     if field is None:
         raise TypeError("Element type not supported in TensorProto: %s" % dt.name)
-    if field == "half_val":
-        bits = np.asarray(flat, np.float16).view(np.uint16) if dt is _dt.float16 else \
-            (np.asarray(flat, np.float32).view(np.uint32) >> 16)
-        t.half_val.extend(int(x) for x in bits)
-    elif field in ("scomplex_val", "dcomplex_val"):
-        for x in flat:
-            getattr(t, field).extend([float(x.real), float(x.imag)])
-    else:
-        getattr(t, field).extend(flat.tolist())
+    append_typed_values(t, field, flat, dt)
     return t
 
 

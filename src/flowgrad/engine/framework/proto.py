@@ -71,16 +71,7 @@ def tensor_proto(arr, dtype=None, canonical=False):
             t.tensor_shape.SetInParent()
             for d in arr.shape:
                 t.tensor_shape.dim.add(size=d)
-            flat = arr.reshape(-1)
-            if field == "half_val":
-                bits = np.asarray(flat, np.float16).view(np.uint16) if dt.name == "float16" \
-                    else (np.asarray(flat, np.float32).view(np.uint32) >> 16)
-                t.half_val.extend(int(x) for x in bits)
-            elif field in ("scomplex_val", "dcomplex_val"):
-                for x in flat:
-                    getattr(t, field).extend([float(x.real), float(x.imag)])
-            else:
-                getattr(t, field).extend(flat.tolist())
+            append_typed_values(t, field, arr.reshape(-1), dt)
             return t
     p = pb()
     arr = np.asarray(arr)
@@ -98,6 +89,21 @@ def tensor_proto(arr, dtype=None, canonical=False):
         t.tensor_content = np.ascontiguousarray(
             arr.astype(arr.dtype.newbyteorder("<"), copy=False)).tobytes()
     return t
+
+
+def append_typed_values(t, field, flat, dt):
+    """Writes the 1-D array `flat` into TensorProto `t`'s typed field (`_VAL_FIELDS`), as
+    TF's make_tensor_proto does: half_val holds float16 bits (bfloat16's top 16 bits),
+    the complex fields real/imaginary pairs."""
+    if field == "half_val":
+        bits = np.asarray(flat, np.float16).view(np.uint16) if dt.name == "float16" \
+            else (np.asarray(flat, np.float32).view(np.uint32) >> 16)
+        t.half_val.extend(int(x) for x in bits)
+    elif field in ("scomplex_val", "dcomplex_val"):
+        for x in flat:
+            getattr(t, field).extend([float(x.real), float(x.imag)])
+    else:
+        getattr(t, field).extend(flat.tolist())
 
 
 def _enum(dtype):
