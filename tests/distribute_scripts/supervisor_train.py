@@ -43,5 +43,7 @@ else:
             xs = rng.rand(16, 2).astype(np.float32)
             ys = xs @ np.array([[2.0], [-3.0]], np.float32) + 1.0
             _, step, value = sess.run([train, gs, loss], {x: xs, y: ys})
+        if sv.is_chief:   # the final checkpoint, as TF1 Supervisor scripts save it
+            sv.saver.save(sess, sv.save_path, global_step=gs)
         print("worker %d done: step %d loss %g" % (a.task_index, step, value), flush=True)
     sv.stop()
