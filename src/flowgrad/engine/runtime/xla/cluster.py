@@ -31,7 +31,7 @@ from ..backends.numpy import CompiledProgram, bind_kernel
 from ..ir import Node, Program
 from ...framework import errors
 from ...framework.registry import OpDef
-from . import lowering
+from . import lowering, rolling
 from ._core import marks, require_jax
 
 # Measured (docs/performance.md): one unrolled cluster of W3's 6,000 nodes took XLA 133 s
@@ -40,6 +40,7 @@ from ._core import marks, require_jax
 MAX_CLUSTER = 256
 MIN_ELEMENTS = 1 << 14    # average elements per node of a cluster without a matmul
 MIN_CLUSTER = 2           # compute nodes: a lone cheap op is not worth a call (~12 us)
+MIN_ROLLED = 64           # nodes in rolled loops that make a cluster worth a call
 
 _NUMERIC = frozenset({"float16", "float32", "float64", "int8", "int16", "int32", "int64",
                       "uint8", "uint16", "uint32", "uint64", "bool", "complex64",
@@ -78,8 +79,9 @@ def _hoisted(program):
 class Cluster:
     """One run of nodes: its inputs, outputs, written variables and how to trace it."""
 
-    def __init__(self, nodes, inputs, outputs, consts, var_of, program):
+    def __init__(self, nodes, inputs, outputs, consts, var_of, program, regions=()):
         self.nodes = nodes
+        self.regions = list(regions)    # rolling.Region, indices into nodes
         self.inputs = inputs            # value ids, the executable's arguments
         self.outputs = outputs          # value ids the rest of the plan reads
         self.consts = consts            # value id -> NumPy constant (embedded)
@@ -99,11 +101,31 @@ class Cluster:
         dtypes = self.program.dtypes
         traced_out = [v for v in self.outputs if v not in var_of]
         written = self.written
+        regions = {r.start: r for r in self.regions}
+        ys_keys = self._stacked_outputs()
+
+        def compute(n, ins):
+            res = table[n.type].fn(n, *ins)
+            if len(n.outputs) == 1:
+                res = (res,)
+            out = []
+            for v, r in zip(n.outputs, res):
+                want = dtypes[v].as_numpy_dtype
+                out.append(r if r.dtype == want else r.astype(want))
+            return out
 
         def fn(*args):
-            env = dict(consts)
+            env = _Env(consts)
             env.update(zip(inputs, args))
-            for n in nodes:
+            i = 0
+            while i < len(nodes):
+                r = regions.get(i)
+                if r is not None:
+                    _scan(r, nodes, env, var_of, ys_keys[r.start], compute)
+                    i = r.stop
+                    continue
+                n = nodes[i]
+                i += 1
                 if n.type == "Identity" and n.outputs[0] in var_of:
                     continue
                 ins = [env[var_of.get(v, v)] for v in n.inputs]
@@ -111,16 +133,27 @@ class Cluster:
                     w = var_of[n.inputs[0]]
                     env[w] = writes[n.type](n, *ins).astype(dtypes[n.outputs[0]].as_numpy_dtype)
                     continue
-                low = table[n.type]
-                res = low.fn(n, *ins)
-                outs = n.outputs
-                if len(outs) == 1:
-                    res = (res,)
-                for v, r in zip(outs, res):
-                    want = dtypes[v].as_numpy_dtype
-                    env[v] = r if r.dtype == want else r.astype(want)
+                env.update(zip(n.outputs, compute(n, ins)))
             return tuple(env[v] for v in traced_out) + tuple(env[w] for w in written)
         return fn
+
+    def _stacked_outputs(self):
+        """Region start -> the (body node, output) pairs whose per-iteration values are
+        read after the region (by later nodes, later regions or the cluster's outputs)."""
+        keys = {}
+        for r in self.regions:
+            later = set(self.outputs)
+            for n in self.nodes[r.stop:]:
+                later.update(n.inputs)
+            for other in self.regions:
+                if other.start >= r.stop:
+                    later.update(v for vals in other.xs.values() for v in vals)
+                    later.update(other.init.values())
+            keys[r.start] = [(j, o) for j in range(r.period)
+                             for o in range(len(self.nodes[r.start + j].outputs))
+                             if any(self.nodes[r.start + k * r.period + j].outputs[o] in later
+                                    for k in range(r.reps))]
+        return keys
 
     def signature(self):
         """A key naming what the executable computes (op types, attrs, wiring, shapes,
@@ -165,6 +198,84 @@ class Cluster:
         return exe
 
 
+class _Env(dict):
+    """Values by id while a cluster is traced; a per-iteration value of a rolled region is
+    sliced from the region's stacked output when first read."""
+
+    def __init__(self, *a):
+        super().__init__(*a)
+        self.stacked = {}     # value id -> (stacked array, iteration)
+        self.origin = {}      # value id -> (region id, (j, o), iteration)
+
+    def __missing__(self, v):
+        arr, k = self.stacked[v]
+        self[v] = val = arr[k]
+        return val
+
+
+def _scanned(env, vals):
+    """One per-iteration input of a region, stacked: a slice of an earlier region's stacked
+    output (in order or reversed) when the values are that, else jnp.stack."""
+    jnp = lowering._jnp
+    first = env.origin.get(vals[0])
+    if first is not None and all(v in env.origin for v in vals):
+        rid, key, k0 = first
+        ks = [env.origin[v][2] for v in vals]
+        same = all(env.origin[v][:2] == (rid, key) for v in vals)
+        if same and len(vals) > 1:
+            step = ks[1] - ks[0]
+            if step in (1, -1) and all(b - a == step for a, b in zip(ks, ks[1:])):
+                arr = env.stacked[vals[0]][0]
+                lo, hi = min(ks), max(ks) + 1
+                part = arr[lo:hi]
+                return part if step == 1 else part[::-1]
+    return jnp.stack([env[v] for v in vals])
+
+
+def _scan(r, nodes, env, var_of, ys_keys, compute):
+    """Traces region r as one lax.scan and records its stacked per-iteration outputs."""
+    lax = lowering._lax
+    body_nodes = nodes[r.start:r.start + r.period]
+    cidx = {c: i for i, c in enumerate(r.carries)}
+    init = tuple(env[var_of.get(r.init[c], r.init[c])] for c in r.carries)
+    xs = tuple(_scanned(env, [var_of.get(v, v) for v in r.xs[m]]) for m in range(len(r.xs)))
+
+    def body(carry, xk):
+        local = {}
+        for j, n in enumerate(body_nodes):
+            ins = []
+            for kind, a, b in r.slots[j]:
+                if kind == "in":
+                    ins.append(local[(a, b)])
+                elif kind == "prev":
+                    ins.append(carry[cidx[(a, b)]])
+                elif kind == "inv":
+                    ins.append(env[var_of.get(a, a)])
+                else:
+                    ins.append(xk[a])
+            for o, val in enumerate(compute(n, ins)):
+                local[(j, o)] = val
+        return tuple(local[c] for c in r.carries), tuple(local[y] for y in ys_keys)
+
+    _, ys = lax.scan(body, init, xs, length=r.reps)
+    for (j, o), arr in zip(ys_keys, ys):
+        for k in range(r.reps):
+            v = nodes[r.start + k * r.period + j].outputs[o]
+            env.stacked[v] = (arr, k)
+            env.origin[v] = (id(r), (j, o), k)
+
+
+def _small_work(program, nodes):
+    """Fewer than MIN_ELEMENTS elements per node on average and no matrix product: XLA's
+    per-op overhead dominates, which rolling into a scan removes. Measured on W4 (64
+    layers of 512x512 MatMul): rolling its forward pass stacked the 64 weights each call,
+    compiled 10x longer and stepped 1.5x slower than the unrolled cluster."""
+    if any(n.type in ("MatMul", "BatchMatMulV2", "BatchMatMul") for n in nodes):
+        return False
+    work = sum(int(np.prod(_static_shape(program, v) or (0,))) for n in nodes for v in n.outputs)
+    return work < MIN_ELEMENTS * len(nodes)
+
+
 def _worth_it(program, run):
     """Measured: XLA:CPU runs an unfused op of a small array in ~5-8 us (NumPy: ~1 us), so
     an auto cluster needs a matrix product or MIN_ELEMENTS elements of work per node."""
@@ -175,6 +286,67 @@ def _worth_it(program, run):
         for v in n.outputs:
             work += int(np.prod(_static_shape(program, v) or (0,)))
     return work >= MIN_ELEMENTS * len(run)
+
+
+def _rolled_pieces(run, program, producer, consts):
+    """`run` cut into clusters of at most MAX_CLUSTER traced nodes, a rolled region
+    (rolling.py) counting as its loop body: [(nodes, regions relative to nodes)]."""
+    def plain(n):
+        if n.type in lowering.WRITES:
+            return False
+        src = producer.get(n.inputs[0]) if n.inputs else None
+        return not (n.type == "Identity" and src is not None and src.type == "VariableV2")
+
+    def same(v, w):
+        if v == w:
+            return True
+        a, b = consts.get(v), consts.get(w)
+        return (a is not None and b is not None and a.dtype == b.dtype
+                and a.shape == b.shape and a.tobytes() == b.tobytes())
+
+    def valid(region, run):
+        body = run[region.start:region.start + region.period]
+        if not _small_work(program, body):
+            return False
+        for j in range(region.period):
+            n = run[region.start + j]
+            static = lowering.LOWERINGS[n.type].static
+            for k in static:
+                kind, v, _ = region.slots[j][k]
+                if kind != "inv" or v not in consts:
+                    return False
+        for (j, o), v in region.init.items():
+            out = run[region.start + j].outputs[o]
+            if (program.dtypes[v] != program.dtypes[out]
+                    or program.shapes[v].as_tuple() != program.shapes[out].as_tuple()):
+                return False
+        for vals in region.xs.values():
+            key = {(program.dtypes[v].name, program.shapes[v].as_tuple()) for v in vals}
+            if len(key) != 1:
+                return False
+        return True
+
+    regions = rolling.find_regions(run, program, plain, same, valid) if len(run) > 1 else []
+    pieces, cur, cur_regions, weight = [], [], [], 0
+    i, by_start = 0, {r.start: r for r in regions}
+    while i < len(run):
+        r = by_start.get(i)
+        size = r.period if r is not None else 1
+        if cur and weight + size > MAX_CLUSTER:
+            pieces.append((cur, cur_regions))
+            cur, cur_regions, weight = [], [], 0
+        if r is not None:
+            r.start = len(cur)
+            cur_regions.append(r)
+            cur.extend(run[i:i + r.period * r.reps])
+            i += r.period * r.reps
+        else:
+            cur.append(run[i])
+            i += 1
+        weight += size
+    if cur:
+        pieces.append((cur, cur_regions))
+    return pieces
 
 
 def find_clusters(program, mode, ctx):
@@ -218,17 +390,22 @@ def find_clusters(program, mode, ctx):
     for n in nodes:
         if _is_source(n):
             continue
-        if eligible(n) and len(cur) < MAX_CLUSTER:
+        if eligible(n):
             cur.append(n)
             continue
         if cur:
             runs.append(cur)
-        cur = [n] if eligible(n) else []
+        cur = []
     if cur:
         runs.append(cur)
+    pieces = []
+    for run in runs:
+        pieces.extend(_rolled_pieces(run, program, producer, consts))
     if mode != "scope":
-        runs = [r for r in runs if len(r) >= MIN_CLUSTER and _worth_it(program, r)]
-    if not runs:
+        pieces = [(r, regs) for r, regs in pieces
+                  if sum(g.period * g.reps for g in regs) >= MIN_ROLLED
+                  or (len(r) >= MIN_CLUSTER and _worth_it(program, r))]
+    if not pieces:
         return nodes, []
     index = {id(n): i for i, n in enumerate(nodes)}
     later_reads = {}      # value -> index of the last node reading it
@@ -237,7 +414,7 @@ def find_clusters(program, mode, ctx):
             later_reads[v] = i
     fetched = set(program.fetches)
     clusters = []
-    for run in runs:
+    for run, regions in pieces:
         defined, inputs, seen = set(), [], set()
         var_of = {}
         for n in run:
@@ -255,7 +432,7 @@ def find_clusters(program, mode, ctx):
         outputs = [v for n in run for v in n.outputs
                    if v in fetched or later_reads.get(v, -1) > last]
         used_consts = {v: consts[v] for n in run for v in n.inputs if v in consts}
-        clusters.append(Cluster(run, inputs, outputs, used_consts, var_of, program))
+        clusters.append(Cluster(run, inputs, outputs, used_consts, var_of, program, regions))
     return nodes, clusters
 
 
@@ -329,7 +506,8 @@ def build_program(program, mode, ctx, stop=None):
         except Exception as e:  # noqa: BLE001 - a cluster XLA cannot take stays on NumPy
             stats.append({"nodes": len(c.nodes), "error": f"{type(e).__name__}: {e}"[:300]})
             continue
-        stats.append({"nodes": len(c.nodes), "compile_s": time.perf_counter() - t0})
+        stats.append({"nodes": len(c.nodes), "compile_s": time.perf_counter() - t0,
+                      "loops": [(r.period, r.reps) for r in c.regions]})
         compiled[id(c.nodes[0])] = (c, exe)
     if not compiled:
         return None, stats
