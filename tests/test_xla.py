@@ -289,3 +289,53 @@ def test_executables_are_cached_across_sessions(xla_sync):
         sess.run(y, feed)
         assert sess._xla_builds[0].state == "ready"
     assert len(cluster._EXES) == n
+
+
+def test_jit_scopes_and_their_gradients_get_tfs_xla_scopes(monkeypatch):
+    """Every op's mark and scope as TF 1.14's `_XlaCompile` / `_XlaScope` (golden
+    xla/scopes): outermost jit_scopes count up, nested ones share their parent's,
+    gradients inherit their op's scope or, with separate_compiled_gradients, get
+    "<scope>_grad_<the tf.gradients name scope>"."""
+    import goldens
+    from flowgrad.engine.runtime.xla import marks, scopes
+    goldens.generator("xla", "scopes").build(tf)
+    want = goldens.load("xla", "scopes")["marks"]
+    got = {}
+    for op in tf.get_default_graph().get_operations():
+        got[op.name] = [marks[op], scopes[op][0]] if op in marks else None
+    assert got == want      # the same 91 ops, marks and scopes
+
+
+def test_scopes_never_share_a_cluster(monkeypatch):
+    """Two jit_scopes one after the other compile as two clusters, one scope as one; with
+    separate_compiled_gradients the gradient is a cluster of its own."""
+    monkeypatch.setenv("FLOWGRAD_XLA_SYNC", "1")
+    monkeypatch.setattr(cluster, "MIN_ELEMENTS", 0)
+    x = tf.placeholder(tf.float32, [16])
+    feed = {x: np.linspace(-1, 1, 16).astype(np.float32)}
+
+    def clusters(fetch):
+        with tf.Session() as sess:
+            out = sess.run(fetch, feed)
+            return out, _clusters(sess)
+    with tf.xla.experimental.jit_scope():
+        a = tf.tanh(x * 2.0)
+    with tf.xla.experimental.jit_scope():
+        b = tf.sin(a) * 3.0
+    with tf.xla.experimental.jit_scope():
+        c = tf.tanh(x * 2.0)
+        d = tf.sin(c) * 3.0
+    two, n2 = clusters(b)
+    one, n1 = clusters(d)
+    assert (n2, n1) == (2, 1)
+    np.testing.assert_allclose(two, one, rtol=2e-5)
+    with tf.xla.experimental.jit_scope(separate_compiled_gradients=True):
+        e = tf.sin(tf.tanh(x * 2.0)) * 3.0
+    with tf.xla.experimental.jit_scope():
+        f = tf.sin(tf.tanh(x * 2.0)) * 3.0
+    (ge,) = tf.gradients(tf.reduce_sum(e), x)
+    (gf,) = tf.gradients(tf.reduce_sum(f), x)
+    (_, g_sep), n_sep = clusters([e, ge])
+    (_, g_one), n_one = clusters([f, gf])
+    assert n_sep == n_one + 1
+    np.testing.assert_allclose(g_sep, g_one, rtol=2e-5)

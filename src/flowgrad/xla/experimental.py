@@ -10,11 +10,12 @@ from ..engine.runtime import xla as _xla
 __all__ = ["compile", "jit_scope"]
 
 
-def _mark(graph, start, compile_ops):
+def _mark(graph, start, compile_ops, scope, separate):
     for op in graph.get_operations()[start:]:
         if op not in _xla.marks:
             value = compile_ops(op) if callable(compile_ops) else compile_ops
             _xla.marks[op] = bool(value)
+            _xla.scopes[op] = (scope, separate)
 
 
 @contextlib.contextmanager
@@ -23,20 +24,26 @@ def jit_scope(compile_ops=True, separate_compiled_gradients=False):
 
     `compile_ops` may be a bool or a callable taking the op (TF passes its NodeDef) and
     returning a bool; `compile_ops=False` keeps the ops on NumPy even under a global jit
-    level. As TF's gradient code does, the gradient ops of a marked op are marked too,
-    wherever tf.gradients is called (and compiled with the forward ops: flowgrad has no
-    separate XLA scopes, so `separate_compiled_gradients=True` is refused).
+    level. Each outermost jit_scope is a scope of its own (TF's `_XlaScope`
+    "jit_scope_<n>"; nested ones share their outermost's): ops of different scopes never
+    share a cluster. As TF's gradient code does, the gradient ops of a marked op are
+    marked too, wherever tf.gradients is called, in the op's scope, or with
+    `separate_compiled_gradients=True` in a scope of their own per tf.gradients call
+    ("<scope>_grad_<the call's name scope>").
     """
-    if separate_compiled_gradients:
-        raise NotImplementedError("jit_scope(separate_compiled_gradients=True) is not "
-                                  "supported by flowgrad")
     _xla.require_jax()
     graph = get_default_graph()
+    counter = graph.__dict__.setdefault("_xla_scope_counter", [0, 0])   # count, depth
+    if counter[1] == 0:
+        counter[0] += 1
+    scope = "jit_scope_%d" % (counter[0] - 1)
+    counter[1] += 1
     start = len(graph.get_operations())
     try:
         yield
     finally:
-        _mark(graph, start, compile_ops)
+        counter[1] -= 1
+        _mark(graph, start, compile_ops, scope, bool(separate_compiled_gradients))
 
 
 def compile(computation, inputs=None):  # noqa: A001 - TF's name

@@ -33,7 +33,7 @@ from ..ops.joining import concat, stack
 from ..ops.ordering import tuple as _tuple
 from ..ops.reductions import accumulate_n, add_n, reduce_sum
 from ..ops.shape import identity, reshape, shape
-from ..runtime.xla._core import marks as _xla_marks
+from ..runtime.xla._core import marks as _xla_marks, scopes as _xla_scopes
 from .checkpointing import Recomputer
 
 
@@ -517,8 +517,13 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
         # TF's _MaybeCompile: a jit_scope op's gradient compiles too (a recomputed view
         # of an op is not itself marked)
         if len(_xla_marks) and isinstance(op, Operation) and _xla_marks.get(op):
+            scope, separate = _xla_scopes.get(op, (None, False))
+            if separate:     # TF: "<scope>_grad_<the gradient's name scope>"
+                scope = f"{scope}_grad_" + old_stack.rstrip("/").replace("/", "_")
             for o in graph._ops[first:]:
-                _xla_marks.setdefault(o, True)
+                if o not in _xla_marks:
+                    _xla_marks[o] = True
+                    _xla_scopes[o] = (scope, separate)
         if isinstance(in_grads, (Tensor, IndexedSlices)) or in_grads is None:
             in_grads = [in_grads]
         in_grads = list(in_grads)

@@ -23,6 +23,7 @@ switches to the clustered program when every cluster is compiled.
 from __future__ import annotations
 
 from . import switch
-from ._core import XLA_EXTRA_HINT, marks, mode_for, require_jax, sync_compile
+from ._core import XLA_EXTRA_HINT, marks, mode_for, require_jax, scopes, sync_compile
 
-__all__ = ["XLA_EXTRA_HINT", "marks", "mode_for", "require_jax", "switch", "sync_compile"]
+__all__ = ["XLA_EXTRA_HINT", "marks", "mode_for", "require_jax", "scopes", "switch",
+           "sync_compile"]

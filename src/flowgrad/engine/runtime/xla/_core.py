@@ -6,12 +6,15 @@ import os
 import threading
 import weakref
 
-__all__ = ["XLA_EXTRA_HINT", "marks", "mode_for", "require_jax", "sync_compile"]
+__all__ = ["XLA_EXTRA_HINT", "marks", "mode_for", "require_jax", "scopes", "sync_compile"]
 
 XLA_EXTRA_HINT = "the XLA backend needs JAX: pip install 'flowgrad[xla]' (or pip install jax)"
 
 # Operation -> True/False: TF's `_XlaCompile` attr set by jit_scope / xla.compile
 marks: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+# Operation -> (TF's `_XlaScope`, `_XlaSeparateCompiledGradients`): ops of different scopes
+# never share a cluster
+scopes: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 _jax = None
 

@@ -32,7 +32,7 @@ from ..ir import Node, Program
 from ...framework import errors
 from ...framework.registry import OpDef
 from . import lowering, rolling
-from ._core import marks, require_jax
+from ._core import marks, require_jax, scopes
 
 # Measured (docs/performance.md): one unrolled cluster of W3's 6,000 nodes took XLA 133 s
 # to compile and 49 ms per call (NumPy: 2-10 ms); clusters of at most MAX_CLUSTER nodes
@@ -386,11 +386,17 @@ def find_clusters(program, mode, ctx):
                 return False
         return True
 
+    def scope(n):
+        return scopes.get(n.op, (None,))[0] if n.op is not None else None
+
     runs, cur = [], []
     for n in nodes:
         if _is_source(n):
             continue
         if eligible(n):
+            if cur and scope(n) != scope(cur[-1]):     # TF: scopes never share a cluster
+                runs.append(cur)
+                cur = []
             cur.append(n)
             continue
         if cur:
