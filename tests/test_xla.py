@@ -339,3 +339,34 @@ def test_scopes_never_share_a_cluster(monkeypatch):
     (_, g_one), n_one = clusters([f, gf])
     assert n_sep == n_one + 1
     np.testing.assert_allclose(g_sep, g_one, rtol=2e-5)
+
+
+def test_shapes_known_after_folding_do_not_cut_clusters(xla_sync):
+    """A dense layer's bias gradient sums over axes that BroadcastGradientArgs computed:
+    graph-level inference leaves its shape unknown, the folded plan knows it. The backward
+    pass of a 6-layer MLP forms one cluster with the forward pass (it was cut at every bias
+    gradient), with the NumPy backend's results."""
+    rs = np.random.RandomState(0)
+    x = tf.constant(rs.randn(16, 8).astype(np.float32))
+    h, params = x, []
+    for _ in range(6):
+        w = tf.Variable((rs.randn(8, 8) / 3).astype(np.float32))
+        b = tf.Variable(np.zeros(8, np.float32))
+        params += [w, b]
+        h = tf.tanh(tf.matmul(h, w) + b)
+    loss = tf.reduce_mean(tf.square(h - 0.5))
+    grads = tf.gradients(loss, params)
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        got = sess.run(grads)
+        n = [s["nodes"] for b in sess._xla_builds if b.state == "ready" for s in b.stats]
+    assert len(n) == 1 and n[0] >= 40, n
+    env = {k: os.environ.pop(k) for k in ("FLOWGRAD_XLA", "FLOWGRAD_XLA_SYNC")}
+    try:
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            want = sess.run(grads)
+    finally:
+        os.environ.update(env)
+    for a, b in zip(got, want):
+        np.testing.assert_allclose(a, b, rtol=2e-5, atol=1e-6)
