@@ -172,3 +172,37 @@ def test_intra_op_one_holds_from_the_first_run(monkeypatch):
         assert seen == [1]
     finally:
         real(before)
+
+
+def _cnn(inter, steps=4):
+    rs = np.random.RandomState(1)
+    g = tf.Graph()
+    with g.as_default():
+        x = tf.constant(rs.rand(4, 12, 12, 3).astype(np.float32))
+        h = x
+        for cin, cout in ((3, 8), (8, 8)):
+            f = tf.Variable((rs.randn(3, 3, cin, cout) * 0.2).astype(np.float32))
+            h = tf.nn.relu(tf.nn.conv2d(h, f, [1, 1, 1, 1], "SAME"))
+        loss = tf.reduce_mean(tf.square(h - 0.1))
+        step = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+        sess = tf.Session(graph=g, config=tf.ConfigProto(
+            inter_op_parallelism_threads=inter, intra_op_parallelism_threads=1))
+        sess.run(tf.global_variables_initializer())
+        losses = [sess.run([step, loss])[1] for _ in range(steps)]
+        values = sess.run(tf.trainable_variables())
+    return sess, losses, values
+
+
+def test_convolution_gradients_run_in_parallel_bit_for_bit(every_matmul_heavy):
+    """A convolution's two gradients (input and filter) are independent GEMM-sized ops:
+    they are handed to the pool, and training equals the sequential run bit for bit."""
+    _, l1, p1 = _cnn(1)
+    sess, l2, p2 = _cnn(2)
+    plan = max((p for p in sess._plans.values() if getattr(p, "tier", 0) >= 2),
+               key=lambda p: len(p.program.nodes))
+    types = {plan.program.nodes[i].type
+             for i in interop.async_nodes(plan.program, plan.compiled.analysis)}
+    assert types & {"Conv2DBackpropInput", "Conv2DBackpropFilter"}, types
+    assert [a.tobytes() for a in map(np.float32, l1)] == [a.tobytes() for a in map(np.float32, l2)]
+    for a, b in zip(p1, p2):
+        assert a.tobytes() == b.tobytes()

@@ -3,10 +3,10 @@
 TF runs ready ops on an inter-op thread pool (ConfigProto.inter_op_parallelism_threads).
 flowgrad's plans are straight-line code whose per-op cost is a few hundred nanoseconds,
 far below a thread hand-off (tens of microseconds), so only *heavy* ops are worth moving
-to another thread: BLAS ops (MatMul, BatchMatMul) whose static size is at least
-`MIN_PARALLEL` multiply-adds, and only when the caller has other heavy work to do while
-one runs. NumPy releases the GIL inside BLAS and ufunc loops, so two GEMMs on two
-threads run on two cores.
+to another thread: BLAS ops (MatMul, BatchMatMul) and convolutions with their gradients
+(GEMMs inside) whose static size is at least `MIN_PARALLEL` multiply-adds, and only
+when the caller has other heavy work to do while one runs. NumPy releases the GIL inside
+BLAS and ufunc loops, so two GEMMs on two threads run on two cores.
 
 The choice, per plan, from static shapes (`async_nodes`): a heavy pure node `i` runs on
 the pool when another heavy node `j` comes after it and before `i`'s first reader, with
@@ -41,8 +41,37 @@ def _dims(program, v):
     return None if t is None or None in t else t
 
 
+# conv op type -> (input position of the tensor whose size times the filter's window and
+# input depth counts the multiply-adds, input position of the filter or its shape)
+_CONVS = {"Conv2D": ("out", 1), "Conv2DBackpropInput": (2, 1), "Conv3D": ("out", 1),
+          "Conv2DBackpropFilter": (2, "out"), "DepthwiseConv2dNative": ("out", 1),
+          "Conv3DBackpropInputV2": (2, 1), "Conv3DBackpropFilterV2": (2, "out")}
+
+
+def _prod(t):
+    size = 1
+    for d in t:
+        size *= d
+    return size
+
+
+def _conv_cost(program, n):
+    """Static multiply-adds of a convolution or one of its gradients: the output size
+    (the forward op's) times the filter's window and input depth."""
+    big, filt = _CONVS[n.type]
+    out = _dims(program, n.outputs[0]) if big == "out" else _dims(program, n.inputs[big])
+    f = _dims(program, n.outputs[0]) if filt == "out" else _dims(program, n.inputs[filt])
+    if out is None or f is None or len(f) < 3:
+        return 0
+    window = _prod(f[:-1]) if n.type != "DepthwiseConv2dNative" else _prod(f[:-2])
+    return _prod(out) * window
+
+
 def _cost(program, n):
-    """Static multiply-adds of a MatMul-like node (0 when unknown or not one)."""
+    """Static multiply-adds of a MatMul-like or convolution node (0 when unknown or not
+    one)."""
+    if n.type in _CONVS and len(n.outputs) == 1:
+        return _conv_cost(program, n)
     if n.type not in _MATMULS or len(n.inputs) != 2 or len(n.outputs) != 1:
         return 0
     a, out = _dims(program, n.inputs[0]), _dims(program, n.outputs[0])
@@ -50,10 +79,7 @@ def _cost(program, n):
         return 0
     adj = n.attrs.get("transpose_a") or n.attrs.get("adj_x")
     k = a[-2] if adj else a[-1]
-    size = 1
-    for d in out:
-        size *= d
-    return size * k
+    return _prod(out) * k
 
 
 def _pure(n):
