@@ -1254,9 +1254,86 @@ def _ctc_parts(decoded):
         out += [sp.indices, sp.values, sp.dense_shape]
     return out + [log_prob]
 
+# -- array/segment/scatter (c2) --------------------------------------------------------------
+_C2_IDS = Arg((5,), values=[2, 0, 2, -1, 1], dtype="int32")  # unsorted, one negative id
+_C2_SORTED = Arg((4,), values=[0, 0, 1, 3], dtype="int32")    # sorted, segment 2 empty
+C2 = [
+    Sample("UnsortedSegmentMax", ("UnsortedSegmentMax", "UnsortedSegmentMin"),
+           lambda tf, x, s: [tf.unsorted_segment_max(x, s, 3),
+                             tf.math.unsorted_segment_min(x, s, 3)],
+           [Arg((5, 3)), _C2_IDS], F + I, grad=(0,)),
+    Sample("UnsortedSegmentMax-empty", ("UnsortedSegmentMax", "UnsortedSegmentMin"),
+           lambda tf, x, s: [tf.unsorted_segment_max(x, s, 4), tf.unsorted_segment_min(x, s, 4)],
+           [Arg((5,)), _C2_IDS], F + I),
+    Sample("UnsortedSegmentProd", "UnsortedSegmentProd",
+           lambda tf, x, s: tf.unsorted_segment_prod(x, s, 4),
+           [Arg((5, 2), 0.5, 1.5), _C2_IDS], FC + I, grad=(0,)),
+    Sample("UnsortedSegmentProd-zeros", "UnsortedSegmentProd",
+           lambda tf, x, s: tf.unsorted_segment_prod(x, s, 3),
+           [Arg((5, 2), values=[0.5, 0., 1.5, 0.7, 0., -1.2, 2., 0.8, 0.9, 0.]), _C2_IDS],
+           F + I, grad=(0,), order=1, numeric=False),
+    Sample("SegmentMin", "SegmentMin", lambda tf, x, s: tf.segment_min(x, s),
+           [Arg((4, 3)), _C2_SORTED], F + I, grad=(0,)),
+    Sample("SegmentProd", "SegmentProd", lambda tf, x, s: tf.math.segment_prod(x, s),
+           [Arg((4, 3)), _C2_SORTED], FC + I),
+    Sample("DynamicPartition", "DynamicPartition",
+           lambda tf, x, p: tf.dynamic_partition(x, p, 3),
+           [Arg((5, 3)), Arg((5,), values=[1, 0, 2, 1, 0], dtype="int32")], FC + I,
+           grad=(0,)),
+    Sample("DynamicStitch-values", "DynamicStitch",
+           lambda tf, i, j, x, y: tf.dynamic_stitch([i, j], [x, y]),
+           [Arg((2,), values=[0, 3], dtype="int32"), Arg((3,), values=[1, 4, 2], dtype="int32"),
+            Arg((2, 3)), Arg((3, 3))], FC + I, grad=(2, 3)),
+    Sample("ParallelDynamicStitch", "ParallelDynamicStitch",
+           lambda tf, i, j, x, y: raw(tf, "ParallelDynamicStitch", [i, j, x, y], {"N": 2},
+                                      tf_kwargs={"indices": [i, j], "data": [x, y]}),
+           [Arg((2,), values=[0, 3], dtype="int32"), Arg((3,), values=[1, 4, 2], dtype="int32"),
+            Arg((2, 3)), Arg((3, 3))], FC + I, grad=(2, 3)),
+    Sample("UniqueWithCounts", "UniqueWithCounts",
+           lambda tf, x: list(tf.unique_with_counts(x)) + list(
+               tf.unique_with_counts(x, out_idx=tf.int64)),
+           [Arg((6,), values=[3, 1, 3, 2, 1, 1])], F + I),
+    Sample("SelectV2", "SelectV2",
+           lambda tf, c, x, y: [tf.where_v2(c, x, y), tf.where_v2(c[0], y, x)],
+           [Arg((2, 1), values=[True, False], dtype="bool"), Arg((3,)), Arg((2, 3))], FC + I,
+           grad=(1, 2)),
+    Sample("Roll", "Roll",
+           lambda tf, x: [tf.roll(x, 1, 0), tf.roll(x, [2, -1], [1, 0]),
+                          tf.manip.roll(x, [1, 2], [-1, 1])],
+           [Arg((3, 4))], FC + I, grad=(0,)),
+    Sample("EnsureShape", "EnsureShape", lambda tf, x: tf.ensure_shape(x, [2, None]) * x,
+           _X, FC + I, grad=(0,), static=False),
+    Sample("Bitcast", "Bitcast",
+           lambda tf, x: [tf.bitcast(x, tf.uint8), tf.bitcast(tf.bitcast(x, tf.uint8), x.dtype),
+                          tf.bitcast(x, tf.int16)],
+           _X, FC + I),
+    Sample("UnravelIndex", "UnravelIndex",
+           lambda tf, i: [tf.unravel_index(i, tf.constant([3, 4], i.dtype)),
+                          tf.unravel_index(i[1], tf.constant([2, 3, 2], i.dtype))],
+           [Arg((4,), values=[0, 5, 3, 11])], I),
+    Sample("LowerBound", ("LowerBound", "UpperBound"),
+           lambda tf, s, v: [tf.searchsorted(s, v), tf.searchsorted(s, v, side="right"),
+                             tf.searchsorted(s[0], v[1], out_type=tf.int64)],
+           [Arg((2, 4), values=[-1, 0, 0, 2, -3, -1, 1, 1]),
+            Arg((2, 3), values=[0, -2, 3, 1, -1, -4])], F + I),
+    Sample("HistogramFixedWidth", "HistogramFixedWidth",
+           lambda tf, v: [tf.histogram_fixed_width(v, tf.constant([-2, 2], v.dtype), 5),
+                          tf.histogram_fixed_width(v, tf.constant([-1, 3], v.dtype), 3,
+                                                   dtype=tf.int64)],
+           [Arg((3, 4), -3.0, 3.0)], F + I),
+    Sample("BroadcastArgs", "BroadcastArgs",
+           lambda tf, x, y: [tf.broadcast_dynamic_shape(tf.shape(x), tf.shape(y)),
+                             tf.broadcast_dynamic_shape(tf.shape(y, out_type=tf.int64),
+                                                        tf.constant([4, 1, 1], tf.int64))],
+           [Arg((2, 1)), Arg((3,))], F, static=False),
+    Sample("ParallelConcat", "ParallelConcat", lambda tf, x, y: tf.parallel_stack([x, y]),
+           [Arg((2, 3)), Arg((2, 3))], FC + I),
+]
+
 SAMPLES = (UNARY + BINARY + GRAD_OPS + REDUCE + ARRAY + LINALG + NN + CONV + STATEFUL + RESOURCE
            + RANDOM
-           + RANDOM_EXACT + SUMMARY + IMAGE + SPARSE + SPARSE_STRUCTURE)
+           + RANDOM_EXACT + SUMMARY + IMAGE + SPARSE + SPARSE_STRUCTURE
+           + C2)
 BY_NAME = dict((s.name, s) for s in SAMPLES)
 assert len(BY_NAME) == len(SAMPLES), "duplicate sample names"
 
