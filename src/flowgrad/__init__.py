@@ -45,6 +45,8 @@ from .ops.matrix_ops import *  # noqa: F403
 from .ops.sparse_ops import *  # noqa: F403
 from .ops.scatter_ops import *  # noqa: F403
 from .ops.array_ops_extra import *  # noqa: F403
+from .ops.scatter_nd_ops import *  # noqa: F403
+from .ops.space_ops import *  # noqa: F403
 from .ops.nn_ops import *  # noqa: F403
 from .ops.conv_ops import *  # noqa: F403
 from .ops.random_ops import *  # noqa: F403
@@ -152,6 +154,7 @@ _LAZY_MODULES = frozenset((
     "contrib", "layers", "keras", "data", "losses", "metrics", "estimator", "feature_column",
     "profiler", "saved_model", "python_io", "io", "lookup", "graph_util", "distribute",
     "sparse", "strings", "debugging", "sets", "signal", "spectral", "queue", "tools", "manip",
+    "bitwise",
 ))
 
 

@@ -160,7 +160,8 @@ def parallel_stack(values: list, name: str = "parallel_stack") -> Tensor:
     """Stacks same-shaped tensors along a new first axis (ops ExpandDims + ParallelConcat).
 
     >>> tf.Session().run(tf.parallel_stack([[1, 2], [3, 4]]))
-    array([[1, 2], [3, 4]], dtype=int32)
+    array([[1, 2],
+           [3, 4]], dtype=int32)
     """
     with name_scope(name):
         value_t = to_tensor(values[0])
