@@ -2,7 +2,8 @@
 (engine/ops/sets.py); results are SparseTensors, set sizes an int32 tensor.
 
 >>> import flowgrad as tf
->>> r = tf.sets.intersection(tf.constant([[1, 2, 3], [4, 5, 6]]), tf.constant([[3, 1, 9], [7, 7, 7]]))
+>>> r = tf.sets.intersection(tf.constant([[1, 2, 3], [4, 5, 6]]),
+...                          tf.constant([[3, 1, 9], [7, 7, 7]]))
 >>> tf.Session().run(r.values)
 array([1, 3], dtype=int32)
 """

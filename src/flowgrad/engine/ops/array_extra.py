@@ -167,7 +167,7 @@ def roll(input: TensorLike, shift: TensorLike, axis: TensorLike) -> Tensor:  # n
 # -- EnsureShape -----------------------------------------------------------------------------
 def _ensure_shape_infer(inputs, attrs):
     x = inputs[0]
-    want = attrs["shape"]
+    want = as_shape(attrs["shape"])
     if want.ndims is not None and x.shape.ndims is not None and want.ndims != x.shape.ndims:
         raise ValueError(f"Shape must be rank {want.ndims} but is rank {x.shape.ndims}")
     return [(x.dtype.base_dtype, merge_shapes(want, x.shape))]
@@ -176,7 +176,7 @@ def _ensure_shape_infer(inputs, attrs):
 def _ensure_shape_bind(node, ctx):
     op = node.op
     tensor = op.inputs[0].op.name if op is not None else node.name
-    want = node.attrs["shape"]
+    want = as_shape(node.attrs["shape"])
 
     def run(x):
         x = np.asarray(x)
@@ -464,7 +464,7 @@ def broadcast_args(s0: TensorLike, s1: TensorLike, name: str | None = None) -> T
 
 # -- ParallelConcat --------------------------------------------------------------------------
 def _parallel_concat_infer(inputs, attrs):
-    want = attrs["shape"]
+    want = as_shape(attrs["shape"])
     dt = inputs[0].dtype.base_dtype
     for t in inputs:
         if t.dtype.base_dtype is not dt:
@@ -478,6 +478,7 @@ def _parallel_concat_infer(inputs, attrs):
 
 def _parallel_concat_kernel(*values, shape=None, **_):
     out = np.concatenate([np.asarray(v) for v in values], axis=0)
+    shape = as_shape(shape)
     if not TensorShape(out.shape).is_compatible_with(shape):
         raise _invalid(f"output shape {_tf_dims(out.shape)} does not match shape "
                        f"{_fmt_shape(shape.as_tuple())}")
