@@ -53,6 +53,20 @@ CASES = {
         name="bsu"),
 }
 
+def _methods(tf):
+    """One update per variable: updates of one variable in one run have no set order."""
+    def var(name, resource):
+        return tf.get_variable(name, initializer=tf.constant([[1., 2.], [3., 4.]]),
+                               use_resource=resource)
+    return [var("a", False).scatter_nd_add([[0, 1]], [5.]),
+            var("b", True).scatter_nd_update([[1]], [[7., 8.]]),
+            var("c", True).scatter_nd_sub([[0, 0]], [1.], name="rs"),
+            var("d", False).batch_scatter_update(tf.IndexedSlices(
+                tf.constant([[9.], [8.]]), tf.constant([[1], [0]])))]
+
+
+CASES["variable_methods"] = _methods
+
 ERRORS = {
     "oob_ref": lambda tf: tf.scatter_nd_update(_var(tf), [[0], [3]], [[9., 9.], [8., 8.]]),
     "oob_resource": lambda tf: tf.scatter_nd_add(_var(tf, True), [[0], [-1]],

@@ -20,7 +20,7 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework.graph import Tensor
-from ..framework.registry import register_op
+from ..framework.registry import no_gradient_registered, register_op
 from ._array_util import _fmt_shape, _invalid, _scope
 from ._base import NUMBERS, apply, check_dtype, to_tensor
 from .construction import zeros_like
@@ -171,7 +171,7 @@ def _resource_bind_for(kind):
 
 for _name, _kind in _KINDS.items():
     register_op("ResourceScatterNd" + _name, infer=_resource_infer_for("ResourceScatterNd" + _name),
-                bind=_resource_bind_for(_kind), stateful=True)
+                bind=_resource_bind_for(_kind), stateful=True, grad=no_gradient_registered)
 
 
 def resource_scatter_nd(kind: str, handle: Tensor, indices, updates: Tensor,

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework.graph import Tensor
-from ..framework.registry import register_op
+from ..framework.registry import no_gradient_registered, register_op
 from ._array_util import TensorLike, _scope
 from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, to_tensor
 from .cast import cast
@@ -144,7 +144,7 @@ register_op("SegmentMin", infer=_segment_infer,
             kernel=_sorted_kernel(np.minimum, 0), grad=_segment_min_max_grad)
 # TF 1.14 registers no gradient for SegmentProd.
 register_op("SegmentProd", infer=_segment_infer,
-            kernel=_sorted_kernel(np.multiply, 1))
+            kernel=_sorted_kernel(np.multiply, 1), grad=no_gradient_registered)
 
 
 def _unsorted(op_type, data, segment_ids, num_segments, name, allowed):
