@@ -93,6 +93,7 @@ _TF_COMPLEX_GRADIENT_DIFFERS = {
     "Xlogy": "TF 1.14's rule has no conj",
     "Prod": "TF 1.14's rule (products of the others via cumprod) has no conj",
     "Cumprod": "TF 1.14's rule has no conj",
+    "UnsortedSegmentProd": "TF 1.14's rule (prod / x) has no conj",
 }
 
 _TOL = {"float16": (2e-3, 2e-3), "float32": (2e-5, 1e-5), "complex64": (2e-5, 1e-5),

@@ -22,6 +22,7 @@ from .engine.framework.graph import (Graph, GraphKeys, Operation, Tensor, add_to
 from .engine.framework.graph import name_scope as _name_scope
 from .engine.framework.registry import NotDifferentiable, RegisterGradient, no_gradient
 from .engine.ops import beam_search as _beam_search  # noqa: F401 - registers GatherTree
+from .engine.ops import bitwise as _bitwise, sets as _sets  # noqa: F401 - register their ops
 from .engine.framework.constant_op import (constant, convert_to_tensor, is_tensor,
                                     register_tensor_conversion_function)
 from .engine.framework import errors
@@ -44,6 +45,9 @@ from .ops.linalg_ops import *  # noqa: F403
 from .ops.matrix_ops import *  # noqa: F403
 from .ops.sparse_ops import *  # noqa: F403
 from .ops.scatter_ops import *  # noqa: F403
+from .ops.array_ops_extra import *  # noqa: F403
+from .ops.scatter_nd_ops import *  # noqa: F403
+from .ops.space_ops import *  # noqa: F403
 from .ops.nn_ops import *  # noqa: F403
 from .ops.conv_ops import *  # noqa: F403
 from .ops.random_ops import *  # noqa: F403
@@ -93,6 +97,7 @@ from . import compat  # tf.compat.v1 (flowgrad itself), tf.compat.as_bytes, ...
 
 # `tf.compat.v1` and `import flowgrad.compat.v1` are this namespace
 compat.v1 = _sys.modules[__name__]
+compat.dimension_at_index = dimension_at_index  # noqa: F405 - TF's tf.compat has it too
 _sys.modules[__name__ + ".compat.v1"] = compat.v1
 from . import app
 from . import flags
@@ -149,7 +154,8 @@ _GRAPH_PROTOS = {"GraphDef": ("graph_pb2", "GraphDef"),
 _LAZY_MODULES = frozenset((
     "contrib", "layers", "keras", "data", "losses", "metrics", "estimator", "feature_column",
     "profiler", "saved_model", "python_io", "io", "lookup", "graph_util", "distribute",
-    "sparse", "strings", "debugging", "sets", "signal", "spectral", "queue", "tools",
+    "sparse", "strings", "debugging", "sets", "signal", "spectral", "queue", "tools", "manip",
+    "bitwise",
 ))
 
 

@@ -34,6 +34,7 @@ from .engine.ops._base import const_value, convert_to_tensor
 from .ops import array_ops, control_flow_ops, math_ops, nn_ops, random_ops
 from .ops.comparison_ops import equal, greater, less
 from .ops.linalg_ops import tensordot
+from .ops.space_ops import extract_image_patches, extract_patches  # noqa: F401 - TF's aliases
 from .ops.logging_ops import Assert
 
 _op = _img.image_op

@@ -21,5 +21,8 @@ from .ops.array_ops import invert_permutation
 from .ops.nn_ops import (in_top_k, l2_normalize, log_softmax, softmax, softplus, softsign,
                          top_k, zero_fraction)
 from .ops.sparse_ops import segment_max, segment_mean, segment_sum, unsorted_segment_sum
+from .ops.array_ops_extra import (segment_min, segment_prod, unsorted_segment_max,
+                                  unsorted_segment_mean, unsorted_segment_min,
+                                  unsorted_segment_prod, unsorted_segment_sqrt_n)
 from .ops.math_ops import div_no_nan as divide_no_nan
 from .ops.confusion_matrix import confusion_matrix

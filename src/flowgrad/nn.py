@@ -94,6 +94,9 @@ from .ops.random_ops import (
     uniform_candidate_sampler,
 )
 
+from .ops.space_ops import (depth_to_space, dilation2d, erosion2d, space_to_batch,  # noqa: E402, F401
+                             space_to_depth, with_space_to_batch)
+
 # -- RNNs (tensorflow.python.ops.rnn, rnn_cell_impl): loaded on first use ----------------------
 _RNN_NAMES = frozenset(("dynamic_rnn", "static_rnn", "bidirectional_dynamic_rnn",
                         "static_bidirectional_rnn", "static_state_saving_rnn", "raw_rnn"))

@@ -33,7 +33,7 @@ from ..engine.ops.shape import identity
 from ..engine.ops.comparison import logical_not
 from ..engine.ops.joining import stack
 from ..engine.ops.ordering import group, no_op
-from . import array_ops, scatter_ops, state_ops
+from . import array_ops, scatter_nd_ops, scatter_ops, state_ops
 from .partitioned_variables import SaveSliceInfo as _SaveSliceInfo
 
 
@@ -406,6 +406,25 @@ class Variable(metaclass=_VariableMeta):
 
     def scatter_min(self, sparse_delta, use_locking=False, name=None):
         return self._scatter("scatter_min", sparse_delta, use_locking, name)
+
+    def scatter_nd_sub(self, indices, updates, name=None):
+        """Subtracts `updates` from the slices at `indices` [..., K] (ScatterNdSub)."""
+        return scatter_nd_ops.scatter_nd_sub(self, indices, updates, use_locking=True, name=name)
+
+    def scatter_nd_add(self, indices, updates, name=None):
+        """Adds `updates` to the slices at `indices` [..., K] (ScatterNdAdd)."""
+        return scatter_nd_ops.scatter_nd_add(self, indices, updates, use_locking=True, name=name)
+
+    def scatter_nd_update(self, indices, updates, name=None):
+        """Writes `updates` into the slices at `indices` [..., K] (ScatterNdUpdate)."""
+        return scatter_nd_ops.scatter_nd_update(self, indices, updates, use_locking=True,
+                                                name=name)
+
+    def batch_scatter_update(self, sparse_delta, use_locking=False, name=None):
+        """tf.batch_scatter_update of IndexedSlices `sparse_delta` into this variable."""
+        return scatter_nd_ops.batch_scatter_update(self, sparse_delta.indices,
+                                                   sparse_delta.values,
+                                                   use_locking=use_locking, name=name)
 
     def load(self, value, session=None):
         """Writes `value` into the variable through a feed (no new ops are kept per call)."""

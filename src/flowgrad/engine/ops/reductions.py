@@ -15,6 +15,7 @@ from ..framework import dtypes as _dt
 from ..framework import errors as _errors
 from ..framework.constant_op import constant
 from ..framework.graph import Tensor, name_scope
+from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape, as_shape
 from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, const_value, to_tensor
@@ -25,6 +26,7 @@ from .construction import fill
 from .construction import range as _range
 from .prims import gather  # indexing.where(c, x, y): indexing is above this family
 from .prims import tile  # joining is above this family
+from .prims import unsorted_segment_sum  # segment is above this family
 from .scans import cumprod
 from .shape import (broadcast_to, identity, invert_permutation, rank, reshape, shape, size,
                     transpose)
@@ -249,21 +251,48 @@ def _dynamic_stitch_kernel(*args, **_):
     first = builtins.max([int(np.max(i)) + 1 if np.size(i) else 0 for i in idx])
     rest = np.shape(data[0])[np.ndim(idx[0]):]
     out = np.zeros((first,) + tuple(rest), dtype=np.asarray(data[0]).dtype)
-    for i, d in zip(idx, data):
-        i = np.asarray(i).reshape(-1)
+    for m, (i, d) in enumerate(zip(idx, data)):
+        i, d = np.asarray(i), np.asarray(d)
+        if d.shape[:i.ndim] != i.shape or d.shape[i.ndim:] != tuple(rest):
+            raise _errors.InvalidArgumentError(
+                None, None, f"data[{m}].shape = {_tf_dims(d.shape)} does not start with "
+                f"indices[{m}].shape = {_tf_dims(i.shape)}")
+        i = i.reshape(-1)
+        if i.size and int(i.min()) < 0:
+            raise _errors.InvalidArgumentError(
+                None, None, f"indices[{int(np.flatnonzero(i < 0)[0])}] is out of range")
         out[i] = np.asarray(d).reshape((i.size,) + tuple(rest))
     return out
 
 
-register_op("DynamicStitch", infer=_dynamic_stitch_infer, kernel=_dynamic_stitch_kernel,
-            grad=None)
+def _tf_dims(dims):
+    return "[" + ",".join(str(d) for d in dims) + "]"
+
+
+def _dynamic_stitch_grad(op, grad):
+    """d/ddata[m] = gather(grad, indices[m]) (TF's _DynamicStitchGrads)."""
+    n = len(op.inputs) // 2
+    idx = [t if op.inputs[0].dtype.base_dtype is _dt.int32 else cast(t, _dt.int32)
+           for t in op.inputs[:n]]
+    if isinstance(grad, IndexedSlices):
+        grad = unsorted_segment_sum(grad.values, grad.indices, shape(op.outputs[0])[0])
+    return [None] * n + [gather(grad, i) for i in idx]
+
+
+# ParallelDynamicStitch: the same result (TF's kernel is only allowed to pick any of the
+# duplicates; its CPU kernel, as this one, keeps the last).
+for _type in ("DynamicStitch", "ParallelDynamicStitch"):
+    register_op(_type, infer=_dynamic_stitch_infer, kernel=_dynamic_stitch_kernel,
+                grad=_dynamic_stitch_grad)
 
 
 def dynamic_stitch(indices, data, name=None) -> Tensor:
     """Interleaves `data` into one tensor: merged[indices[m][i]] = data[m][i]."""
     with name_scope(name, "DynamicStitch", list(indices) + list(data)) as s:
-        idx = [to_tensor(i, dtype=_dt.int32) for i in indices]
-        dat = [to_tensor(d) for d in data]
+        idx = [i if isinstance(i, Tensor) else to_tensor(i, dtype=_dt.int32, name=f"indices_{k}")
+               for k, i in enumerate(indices)]
+        dat = [d if isinstance(d, Tensor) else to_tensor(d, name=f"data_{k}")
+               for k, d in enumerate(data)]
         return apply("DynamicStitch", idx + dat, {"N": len(idx)}, s)
 
 
