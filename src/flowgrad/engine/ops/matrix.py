@@ -93,10 +93,13 @@ def matrix_band_part(input: TensorLike, num_lower: TensorLike,  # noqa: A002 - T
 
 
 # -- MatrixTriangularSolve -------------------------------------------------------------------------
+_TRISOLVE_TYPES = (_dt.float64, _dt.float32, _dt.complex64, _dt.complex128)
+
+
 def _trisolve_infer(inputs, attrs):
     a, b = inputs
     for t, n in ((a, "matrix"), (b, "rhs")):
-        check_dtype("MatrixTriangularSolve", t, _TYPES, n)
+        check_dtype("MatrixTriangularSolve", t, _TRISOLVE_TYPES, n)
     if a.dtype.base_dtype is not b.dtype.base_dtype:
         raise TypeError(f"Input 'rhs' of 'MatrixTriangularSolve' Op has type {b.dtype.name} "
                         f"that does not match type {a.dtype.name} of argument 'matrix'.")
