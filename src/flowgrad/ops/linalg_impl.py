@@ -24,7 +24,7 @@ from ..engine.ops.linalg_decomp import (cholesky, lu, matrix_logarithm,  # noqa:
 from ..engine.ops.linalg_solve import (cholesky_solve, cross, matrix_solve,  # noqa: F401
                                        matrix_solve_ls_op, regularized_gramian_cholesky,
                                        tridiagonal_mat_mul, tridiagonal_solve_op)
-from ..engine.ops.elementwise import conj, log, multiply
+from ..engine.ops.elementwise import conj, log
 from ..engine.ops.fft import real_part
 from ..engine.ops.indexing import gather_nd
 from ..engine.ops.joining import pad, stack
@@ -89,7 +89,7 @@ def logdet(matrix, name=None):
         d = matrix_diag_part(chol)
         if d.dtype.is_complex:
             d = real_part(d)
-        return multiply(2.0, reduce_sum(log(d), axis=[-1]))
+        return 2.0 * reduce_sum(log(d), axis=[-1])  # TF's `*`: op mul
 
 
 def tridiagonal_matmul(diagonals, rhs, diagonals_format="compact", name=None):

@@ -19,8 +19,10 @@ import numpy as np
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
 from ..engine.framework.graph import Tensor, name_scope
+from ..engine.ops._array_util import _autopack
 from ..engine.ops.fft import make_complex, real_part
-from . import array_ops, math_ops
+from . import array_ops, comparison_ops, math_ops
+from .slicing import strided_slice
 from .control_flow_ops import cond, while_loop
 from .spectral_ops import irfft, rfft
 
@@ -79,6 +81,24 @@ def _infer_frame_shape(signal, frame_length, frame_step, pad_end, axis):
     return outer + [num_frames, frame_length] + inner
 
 
+def _set_padded_shape(signal, axis, frame_length, frame_step):
+    """The static shape of frame's padded signal, which TF's shape inference computes from
+    the constant paddings."""
+    dims = signal.shape.as_tuple()
+    ax, fl, fs = _static(axis), _static(frame_length), _static(frame_step)
+    if dims is None or ax is None or fl is None or fs is None:
+        return
+    ax = int(ax) % len(dims)
+    n = signal.op.inputs[0].shape.as_tuple()[ax]
+    if n is None:
+        return
+    num_frames = -(-n // int(fs))
+    pad_samples = max(0, int(fl) + int(fs) * (num_frames - 1) - n)
+    out = list(signal.op.inputs[0].shape.as_tuple())
+    out[ax] = n + pad_samples
+    signal.set_shape(out)
+
+
 def frame(signal, frame_length, frame_step, pad_end=False, pad_value=0, axis=-1, name=None):
     """Frames of `frame_length` samples every `frame_step` samples along `axis`
     ([..., samples, ...] -> [..., frames, frame_length, ...]); `pad_end` pads the end with
@@ -87,17 +107,23 @@ def frame(signal, frame_length, frame_step, pad_end=False, pad_value=0, axis=-1,
         signal = convert_to_tensor(signal, name="signal")
         frame_length = convert_to_tensor(frame_length, name="frame_length")
         frame_step = convert_to_tensor(frame_step, name="frame_step")
-        axis = convert_to_tensor(axis, name="axis")
+        axis = axis_in = convert_to_tensor(axis, name="axis")
         signal.shape.with_rank_at_least(1)
         for t, n in ((frame_length, "frame_length"), (frame_step, "frame_step"),
                      (axis, "axis")):
             _scalar(t, n)
         result_shape = _infer_frame_shape(signal, frame_length, frame_step, pad_end, axis)
         signal_rank = array_ops.rank(signal)
-        axis = math_ops.range(signal_rank)[axis]
+        axis = array_ops.range(signal_rank)[axis]
         signal_shape = array_ops.shape(signal)
         outer_dimensions, length_samples, inner_dimensions = array_ops.split(
-            signal_shape, [axis, 1, signal_rank - 1 - axis])
+            signal_shape, _autopack([axis, 1, signal_rank - 1 - axis], None, "packed"))
+        r, ax = signal.shape.ndims, _static(axis_in)
+        if r is not None and ax is not None:
+            # TF's shape inference evaluates the constant size_splits
+            ax = int(ax) % r
+            outer_dimensions.set_shape([ax])
+            inner_dimensions.set_shape([r - 1 - ax])
         length_samples = array_ops.reshape(length_samples, [])
         num_outer_dimensions = array_ops.size(outer_dimensions)
         num_inner_dimensions = array_ops.size(inner_dimensions)
@@ -112,6 +138,7 @@ def frame(signal, frame_length, frame_step, pad_end=False, pad_value=0, axis=-1,
                  [[0, pad_samples]],
                  array_ops.zeros([num_inner_dimensions, 2], dtype=pad_samples.dtype)], 0)
             signal = array_ops.pad(signal, paddings, constant_values=pad_value)
+            _set_padded_shape(signal, axis_in, frame_length, frame_step)
             signal_shape = array_ops.shape(signal)
             length_samples = signal_shape[axis]
         else:
@@ -124,11 +151,11 @@ def frame(signal, frame_length, frame_step, pad_end=False, pad_value=0, axis=-1,
                                         inner_dimensions], 0)
         subframe_shape = array_ops.concat([outer_dimensions, [num_subframes, subframe_length],
                                            inner_dimensions], 0)
-        subframes = array_ops.reshape(array_ops.strided_slice(
+        subframes = array_ops.reshape(strided_slice(
             signal, array_ops.zeros_like(signal_shape), slice_shape), subframe_shape)
-        frame_selector = array_ops.reshape(math_ops.range(num_frames) * subframes_per_hop,
+        frame_selector = array_ops.reshape(array_ops.range(num_frames) * subframes_per_hop,
                                            [num_frames, 1])
-        subframe_selector = array_ops.reshape(math_ops.range(subframes_per_frame),
+        subframe_selector = array_ops.reshape(array_ops.range(subframes_per_frame),
                                               [1, subframes_per_frame])
         selector = frame_selector + subframe_selector
         frames = array_ops.reshape(
@@ -171,7 +198,7 @@ def overlap_and_add(signal, frame_step, name=None):
         signal = array_ops.pad(signal, paddings)
         signal = array_ops.reshape(signal, full_shape([frames + segments, segments,
                                                        frame_step]))
-        perm = array_ops.concat([math_ops.range(outer_rank), outer_rank + [1, 0, 2]], 0)
+        perm = array_ops.concat([array_ops.range(outer_rank), outer_rank + [1, 0, 2]], 0)
         signal = array_ops.transpose(signal, perm)
         signal = array_ops.reshape(signal, full_shape([(frames + segments) * segments,
                                                        frame_step]))
@@ -213,11 +240,11 @@ def _raised_cosine_window(name, default_name, window_length, periodic, dtype, a,
         _scalar(periodic, "periodic")
         even = 1 - math_ops.mod(window_length, 2)
         n = math_ops.cast(window_length + periodic * even - 1, dtype=dtype)
-        count = math_ops.cast(math_ops.range(window_length), dtype)
+        count = math_ops.cast(array_ops.range(window_length), dtype)
         cos_arg = constant(2 * np.pi, dtype=dtype) * count / n
         if wl is not None:
             return math_ops.cast(a - b * math_ops.cos(cos_arg), dtype=dtype)
-        return cond(math_ops.equal(window_length, 1),
+        return cond(comparison_ops.equal(window_length, 1),
                     lambda: array_ops.ones([1], dtype=dtype),
                     lambda: math_ops.cast(a - b * math_ops.cos(cos_arg), dtype=dtype))
 
@@ -361,11 +388,11 @@ def linear_to_mel_weight_matrix(num_mel_bins=20, num_spectrogram_bins=129, sampl
         zero = convert_to_tensor(0.0, dtype)
         bands_to_zero = 1
         nyquist_hertz = sample_rate / 2.0
-        linear_frequencies = math_ops.linspace(zero, nyquist_hertz,
+        linear_frequencies = array_ops.linspace(zero, nyquist_hertz,
                                                num_spectrogram_bins)[bands_to_zero:]
         spectrogram_bins_mel = array_ops.expand_dims(_hertz_to_mel(linear_frequencies), 1)
         band_edges_mel = frame(
-            math_ops.linspace(_hertz_to_mel(lower_edge_hertz), _hertz_to_mel(upper_edge_hertz),
+            array_ops.linspace(_hertz_to_mel(lower_edge_hertz), _hertz_to_mel(upper_edge_hertz),
                               num_mel_bins + 2), frame_length=3, frame_step=1)
         lower_edge_mel, center_mel, upper_edge_mel = tuple(
             array_ops.reshape(t, [1, num_mel_bins])
@@ -389,7 +416,9 @@ def _validate_dct(input_tensor, dct_type, n, axis, norm):
         if norm == "ortho":
             raise ValueError("Normalization is not supported for the Type-I DCT.")
         shp = getattr(input_tensor, "shape", None)
-        last = shp.as_tuple()[-1] if shp is not None and shp.ndims else None
+        if shp is not None and hasattr(shp, "as_tuple"):
+            shp = shp.as_tuple()
+        last = shp[-1] if shp else None
         if last is not None and last < 2:
             raise ValueError("Type-I DCT requires the dimension to be greater than one.")
     if norm not in (None, "ortho"):
@@ -410,8 +439,7 @@ def dct(input, type=2, n=None, axis=-1, norm=None, name=None):  # noqa: A002 - T
             return real_part(rfft(dct1_input))
         if type == 2:
             scale = 2.0 * math_ops.exp(make_complex(
-                convert_to_tensor(0.0), -math_ops.range(axis_dim_float) * math.pi * 0.5
-                / axis_dim_float))
+                0.0, -array_ops.range(axis_dim_float) * math.pi * 0.5 / axis_dim_float))
             dct2 = real_part(rfft(input, fft_length=[2 * axis_dim])[..., :axis_dim] * scale)
             if norm == "ortho":
                 n1 = 0.5 * math_ops.rsqrt(axis_dim_float)
@@ -429,9 +457,8 @@ def dct(input, type=2, n=None, axis=-1, norm=None, name=None):  # noqa: A002 - T
         else:
             input *= axis_dim_float  # noqa: A001
         scale = 2.0 * math_ops.exp(make_complex(
-            convert_to_tensor(0.0), math_ops.range(axis_dim_float) * math.pi * 0.5
-            / axis_dim_float))
-        return real_part(irfft(scale * make_complex(input, convert_to_tensor(0.0)),
+            0.0, array_ops.range(axis_dim_float) * math.pi * 0.5 / axis_dim_float))
+        return real_part(irfft(scale * make_complex(input, 0.0),
                                fft_length=[2 * axis_dim]))[..., :axis_dim]
 
 

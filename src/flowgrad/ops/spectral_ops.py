@@ -11,11 +11,12 @@ __all__ = ["fft", "ifft", "fft2d", "ifft2d", "fft3d", "ifft3d", "rfft", "irfft",
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.constant_op import const_value, convert_to_tensor
+from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import name_scope
-from ..engine.ops.fft import fft, fft2d, fft3d, ifft, ifft2d, ifft3d, rfft_op  # noqa: F401
+from ..engine.ops.fft import (fft, fft2d, fft3d, ifft, ifft2d, ifft3d,  # noqa: F401
+                              const_vector as _const_vector, rfft_op)
 from ..engine.ops.construction import zeros, zeros_like
-from ..engine.ops.elementwise import floordiv, maximum, multiply, subtract, add
+from ..engine.ops.elementwise import maximum
 from ..engine.ops.joining import concat, pad, stack, unstack
 from ..engine.ops.shape import rank, shape
 
@@ -28,7 +29,7 @@ def _infer_length(x, k, inverse):
         if not inverse:
             return s
         parts = unstack(s)
-        parts[-1] = maximum(0, multiply(2, subtract(parts[-1], 1)))
+        parts[-1] = maximum(0, 2 * (parts[-1] - 1))
         return stack(parts)
     tail = list(tail)
     if inverse and tail:
@@ -40,7 +41,7 @@ def _maybe_pad(x, k, fft_length, inverse=False):
     dims = x.shape.as_tuple()
     if dims is not None and 0 in dims:
         return x
-    nv = const_value(fft_length)
+    nv = _const_vector(fft_length)
     if nv is not None and dims is not None:
         want = [int(v) for v in np.asarray(nv).reshape(-1)]
         have = list(dims[-len(want):]) if want else []
@@ -54,11 +55,11 @@ def _maybe_pad(x, k, fft_length, inverse=False):
             return x
     in_rank = rank(x)
     in_fft_shape = shape(x)[-k:]
-    outer_dims = maximum(0, subtract(in_rank, k))
+    outer_dims = maximum(0, in_rank - k)
     outer_paddings = zeros([outer_dims], fft_length.dtype)
     if inverse:
-        fft_length = concat([fft_length[:-1], add(floordiv(fft_length[-1:], 2), 1)], 0)
-    fft_paddings = maximum(0, subtract(fft_length, in_fft_shape))
+        fft_length = concat([fft_length[:-1], fft_length[-1:] // 2 + 1], 0)
+    fft_paddings = maximum(0, fft_length - in_fft_shape)
     paddings = concat([outer_paddings, fft_paddings], 0)
     paddings = stack([zeros_like(paddings), paddings], axis=1)
     return pad(x, paddings)

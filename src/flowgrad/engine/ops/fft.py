@@ -11,7 +11,7 @@ gradients: `real_part` builds it where the Real op is registered, else a Cast to
 from __future__ import annotations
 
 __all__ = ["fft", "ifft", "fft2d", "ifft2d", "fft3d", "ifft3d", "rfft_op", "real_part",
-           "make_complex"]
+           "const_vector", "make_complex"]
 
 import numpy as np
 
@@ -107,6 +107,19 @@ ifft3d = _make_fft("IFFT3D", 3, True, _ifft_grad(3, lambda g: fft3d(g)))
 
 
 # -- RFFT / IRFFT (1-3D) -------------------------------------------------------------------------
+def const_vector(t: Tensor):
+    """TF's constant_value for a Const, or a Pack of Consts (a list holding a constant
+    Tensor, as stft's [fft_length]); None when not known at build time."""
+    v = const_value(t)
+    if v is not None:
+        return v
+    if t.op.type == "Pack":
+        parts = [const_value(x) for x in t.op.inputs]
+        if all(p is not None for p in parts):
+            return np.stack(parts)
+    return None
+
+
 def _rfft_infer(op_type, k, inverse):
     def infer(inputs, attrs):
         x, n = inputs
@@ -123,7 +136,7 @@ def _rfft_infer(op_type, k, inverse):
         dims = x.shape.as_tuple()
         if dims is None:
             return [(out_dt, TensorShape(None))]
-        nv = const_value(n)
+        nv = const_vector(n)
         if nv is None:
             tail = [None] * k
         else:
@@ -189,9 +202,11 @@ def real_part(z: Tensor) -> Tensor:
     return cast(z, rdt)
 
 
-def make_complex(re: Tensor, im: Tensor) -> Tensor:
+def make_complex(re: TensorLike, im: TensorLike) -> Tensor:
     """tf.complex(re, im): the op Complex where it is registered, else re + 1j * im built
     from Casts, a Mul and an Add (the same values and gradients)."""
+    re = to_tensor(re, name="real")  # as TF: converted before the Complex scope
+    im = to_tensor(im, name="imag")
     cdt = _dt.complex64 if re.dtype.base_dtype is _dt.float32 else _dt.complex128
     if "Complex" in OPS:
         return apply("Complex", [re, im], {"T": re.dtype.base_dtype, "Tout": cdt}, "Complex")

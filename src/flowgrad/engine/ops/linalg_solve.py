@@ -173,11 +173,8 @@ def _solve_ls_kernel(a, b, l2, fast=True):
         except np.linalg.LinAlgError:
             raise _invalid("Input matrix was rank deficient or ill-conditioned.") from None
         return out.astype(dt, copy=False)
-    # the complete orthogonal decomposition path: the minimum-norm least-squares solution
-    if lam != 0:
-        out = np.linalg.solve(ah @ a + lam * np.eye(n), ah @ b)
-    else:
-        out = np.linalg.pinv(a) @ b
+    # the complete orthogonal decomposition: the minimum-norm least-squares solution;
+    out = np.linalg.pinv(a) @ b  # l2_regularizer is ignored without fast, as TF
     return out.astype(dt, copy=False)
 
 
