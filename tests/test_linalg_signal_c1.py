@@ -27,6 +27,9 @@ _OPS_DIFFER = {
                 "built as MatrixDiag(OnesLike(a row of the matrix))",
     "lstsq_c128_l2": "as lstsq_l2",
 }
+_OPS_DIFFER.update({k: "expm's squaring loop: flowgrad's while_loop op (TF 1.14: Enter, Merge, "
+                       "Switch, NextIteration, Exit, LoopCond)"
+                    for k in CASES if k.startswith("expm_")})
 # Without the Real and Complex ops (tf.real, tf.complex), flowgrad builds Casts instead.
 _HAS_COMPLEX_OPS = "Real" in OPS and "Complex" in OPS
 

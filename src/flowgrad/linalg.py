@@ -17,4 +17,4 @@ from .ops.linalg_impl import (cholesky, cholesky_solve, cross, logdet, logm, lu,
                               tridiagonal_matmul, tridiagonal_solve, svd)
 from .ops.linalg_impl import matrix_solve as solve, matrix_solve_ls as lstsq
 from .ops.linalg_impl import self_adjoint_eig as eigh, self_adjoint_eigvals as eigvalsh
-from .ops.linalg_impl import matrix_square_root as sqrtm
+from .ops.linalg_impl import matrix_square_root as sqrtm, matrix_exponential as expm

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 __all__ = ["cholesky", "cholesky_solve", "matrix_solve", "matrix_solve_ls",
            "self_adjoint_eig", "self_adjoint_eigvals", "svd", "cross",
-           "matrix_square_root", "logdet", "logm", "lu", "tridiagonal_matmul",
-           "tridiagonal_solve"]
+           "matrix_square_root", "matrix_exponential", "logdet", "logm", "lu",
+           "tridiagonal_matmul", "tridiagonal_solve"]
 
 import numpy as np
 
+from . import array_ops, math_ops
+from .control_flow_ops import while_loop
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.constant_op import convert_to_tensor
+from ..engine.framework.constant_op import constant, convert_to_tensor
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.ops.linalg_decomp import (cholesky, lu, matrix_logarithm,  # noqa: F401
                                         matrix_square_root, self_adjoint_eig,
@@ -25,11 +27,11 @@ from ..engine.ops.linalg_solve import (cholesky_solve, cross, matrix_solve,  # n
                                        matrix_solve_ls_op, regularized_gramian_cholesky,
                                        tridiagonal_mat_mul, tridiagonal_solve_op)
 from ..engine.ops.elementwise import conj, log
-from ..engine.ops.fft import real_part
+from ..engine.ops.fft import complex_abs, real_part
 from ..engine.ops.indexing import gather_nd
 from ..engine.ops.joining import pad, stack
 from ..engine.ops.linalg import matmul, matrix_transpose
-from ..engine.ops.matrix import matrix_diag_part
+from ..engine.ops.matrix import matrix_diag, matrix_diag_part
 from ..engine.ops.reductions import reduce_sum
 from ..engine.ops.shape import expand_dims, squeeze, transpose
 
@@ -210,3 +212,113 @@ def _tri_compact(diagonals, rhs, transpose_rhs, conjugate_rhs, partial_pivoting,
     check_rows()
     result = tridiagonal_solve_op(diagonals, rhs, partial_pivoting, name)
     return matrix_transpose(result) if transpose_rhs else result
+
+
+# -- expm: TF 1.14's Pade approximation with scaling and squaring (linalg_impl.py) ---------
+_PADE = {
+    3: [120.0, 60.0, 12.0],
+    5: [30240.0, 15120.0, 3360.0, 420.0, 30.0],
+    7: [17297280.0, 8648640.0, 1995840.0, 277200.0, 25200.0, 1512.0, 56.0],
+    9: [17643225600.0, 8821612800.0, 2075673600.0, 302702400.0, 30270240.0, 2162160.0,
+        110880.0, 3960.0, 90.0],
+    13: [64764752532480000.0, 32382376266240000.0, 7771770303897600.0, 1187353796428800.0,
+         129060195264000.0, 10559470521600.0, 670442572800.0, 33522128640.0, 1323241920.0,
+         40840800.0, 960960.0, 16380.0, 182.0],
+}
+
+
+def _eye_like_tf(matrix):
+    """TF's linalg_ops.eye(shape(m)[-2], batch_shape=shape(m)[:-2], dtype=m.dtype): ones of
+    the batch's diagonal shape on a MatrixDiag, under the scope `eye`."""
+    num_rows = array_ops.shape(matrix)[-2]
+    batch_shape = array_ops.shape(matrix)[:-2]
+    with name_scope(None, "eye", [num_rows, batch_shape]):
+        diag_size = math_ops.minimum(num_rows, num_rows)
+        diag_shape = array_ops.concat((batch_shape, [diag_size]), axis=0)
+        return matrix_diag(array_ops.ones(diag_shape, dtype=matrix.dtype))
+
+
+def _pade(matrix, order):
+    b = [constant(x, matrix.dtype) for x in _PADE[order]]
+    ident = _eye_like_tf(matrix)
+    m2 = matmul(matrix, matrix)
+    if order == 3:
+        return matmul(matrix, m2 + b[1] * ident), b[2] * m2 + b[0] * ident
+    m4 = matmul(m2, m2)
+    if order == 5:
+        return (matmul(matrix, m4 + b[3] * m2 + b[1] * ident),
+                b[4] * m4 + b[2] * m2 + b[0] * ident)
+    m6 = matmul(m4, m2)
+    if order == 7:
+        return (matmul(matrix, m6 + b[5] * m4 + b[3] * m2 + b[1] * ident),
+                b[6] * m6 + b[4] * m4 + b[2] * m2 + b[0] * ident)
+    if order == 9:
+        m8 = matmul(m6, m2)
+        return (matmul(matrix, m8 + b[7] * m6 + b[5] * m4 + b[3] * m2 + b[1] * ident),
+                b[8] * m8 + b[6] * m6 + b[4] * m4 + b[2] * m2 + b[0] * ident)
+    tmp_u = (matmul(m6, m6 + b[11] * m4 + b[9] * m2) + b[7] * m6 + b[5] * m4 + b[3] * m2
+             + b[1] * ident)
+    tmp_v = b[12] * m6 + b[10] * m4 + b[8] * m2
+    return (matmul(matrix, tmp_u),
+            matmul(m6, tmp_v) + b[6] * m6 + b[4] * m4 + b[2] * m2 + b[0] * ident)
+
+
+def matrix_exponential(input, name=None):  # noqa: A002 - TF's name
+    """The matrix exponentials of a batch of square matrices (tf.linalg.expm), as TF 1.14
+    computes them: a Pade approximant of order 3-7 (float32, complex64) or 3-13 (float64,
+    complex128) chosen by the 1-norm, with scaling and squaring in a while_loop."""
+    with name_scope(name, "matrix_exponential", [input]):
+        matrix = convert_to_tensor(input, name="input")
+        dims = matrix.shape.as_tuple()
+        if dims is not None and len(dims) >= 2 and tuple(dims[-2:]) == (0, 0):
+            return matrix
+        batch_shape = matrix.shape[:-2]
+        if not batch_shape.is_fully_defined():
+            batch_shape = array_ops.shape(matrix)[:-2]
+        matrix = array_ops.reshape(
+            matrix, array_ops.concat(([-1], array_ops.shape(matrix)[-2:]), axis=0))
+        absolute = complex_abs(matrix) if matrix.dtype.is_complex else math_ops.abs(matrix)
+        l1_norm = math_ops.reduce_max(math_ops.reduce_sum(
+            absolute, axis=array_ops.size(array_ops.shape(matrix)) - 2), axis=-1)
+
+        def const(x):
+            return constant(x, l1_norm.dtype)
+
+        def nest_where(vals, cases):
+            if len(vals) == 1:
+                return array_ops.where(math_ops.less(l1_norm, const(vals[0])), cases[0],
+                                       cases[1])
+            return array_ops.where(math_ops.less(l1_norm, const(vals[0])), cases[0],
+                                   nest_where(vals[1:], cases[1:]))
+
+        def pades(maxnorm, orders):
+            squarings = math_ops.maximum(math_ops.floor(
+                math_ops.log(l1_norm / const(maxnorm)) / math_ops.log(const(2.0))), 0)
+            out = [_pade(matrix, k) for k in orders[:-1]]
+            div = math_ops.pow(constant(2.0, dtype=matrix.dtype),
+                               math_ops.cast(squarings, matrix.dtype))
+            return squarings, out + [_pade(matrix / div[..., None, None], orders[-1])]
+
+        dt = matrix.dtype.base_dtype
+        if dt in (_dt.float16, _dt.float32, _dt.complex64):
+            squarings, uv = pades(3.925724783138660, (3, 5, 7))
+            conds = (4.258730016922831e-001, 1.880152677804762e+000)
+        elif dt in (_dt.float64, _dt.complex128):
+            squarings, uv = pades(5.371920351148152, (3, 5, 7, 9, 13))
+            conds = (1.495585217958292e-002, 2.539398330063230e-001, 9.504178996162932e-001,
+                     2.097847961257068e+000)
+        else:
+            raise ValueError(f"tf.linalg.expm does not support matrices of type {dt}")
+        u = nest_where(conds, [p[0] for p in uv])
+        v = nest_where(conds, [p[1] for p in uv])
+        result = matrix_solve(-u + v, u + v)
+        max_squarings = math_ops.reduce_max(squarings)
+        i = const(0.0)
+
+        def body(i, r):
+            return i + 1, array_ops.where(math_ops.less(i, squarings), matmul(r, r), r)
+        _, result = while_loop(lambda i, r: math_ops.less(i, max_squarings), body, [i, result])
+        if not matrix.shape.is_fully_defined():
+            return array_ops.reshape(result, array_ops.concat(
+                (batch_shape, array_ops.shape(result)[-2:]), axis=0))
+        return array_ops.reshape(result, batch_shape.concatenate(result.shape[-2:]).as_list())

@@ -94,6 +94,12 @@ def _linalg(tf):
     b["trimm_sequence"] = lambda: {
         "x": [_c(tf, DIAGS[0]), _c(tf, DIAGS[1]), _c(tf, DIAGS[2]), _c(tf, RHS)],
         "y": lambda x: L.tridiagonal_matmul(x[:3], x[3], diagonals_format="sequence")}
+    for scale in (0.01, 0.3, 1.5, 6.0):
+        for dt in (np.float32, np.float64, np.complex128):
+            key = "expm_%s_%s" % (np.dtype(dt).name, scale)
+            val = (A33 * scale + (0.5j * scale * B32[..., :1] if dt == np.complex128 else 0))
+            b[key] = (lambda v: lambda: {"x": [_c(tf, v)], "y": lambda x: L.expm(x[0]),
+                                         "nograd": v.dtype.kind == "c"})(val.astype(dt))
     # errors
     b["err_cholesky"] = lambda: {"x": [_c(tf, -SPD)], "y": lambda x: tf.cholesky(x[0]),
                                  "nograd": True}

@@ -11,7 +11,7 @@ gradients: `real_part` builds it where the Real op is registered, else a Cast to
 from __future__ import annotations
 
 __all__ = ["fft", "ifft", "fft2d", "ifft2d", "fft3d", "ifft3d", "rfft_op", "real_part",
-           "const_vector", "make_complex"]
+           "complex_abs", "const_vector", "make_complex"]
 
 import numpy as np
 
@@ -24,7 +24,8 @@ from ._array_util import TensorLike, _invalid
 from ._base import apply, check_dtype, to_tensor
 from .cast import cast
 from .construction import ones, range as _range
-from .elementwise import add, conj, exp, floormod, multiply, realdiv, reciprocal, subtract
+from .elementwise import (add, conj, exp, floormod, multiply, realdiv, reciprocal, sqrt,
+                          subtract)
 from .joining import concat, tile
 from .linalg import matmul
 from .reductions import reduce_prod
@@ -200,6 +201,15 @@ def real_part(z: Tensor) -> Tensor:
     if "Real" in OPS:
         return apply("Real", [z], {"T": z.dtype.base_dtype, "Tout": rdt}, "Real")
     return cast(z, rdt)
+
+
+def complex_abs(z: Tensor) -> Tensor:
+    """tf.abs of a complex tensor: the op ComplexAbs where it is registered, else
+    sqrt(real(z * conj(z)))."""
+    rdt = z.dtype.base_dtype.real_dtype
+    if "ComplexAbs" in OPS:
+        return apply("ComplexAbs", [z], {"T": z.dtype.base_dtype, "Tout": rdt}, "ComplexAbs")
+    return sqrt(real_part(multiply(z, conj(z))))
 
 
 def make_complex(re: TensorLike, im: TensorLike) -> Tensor:
