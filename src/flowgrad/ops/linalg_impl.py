@@ -16,7 +16,7 @@ __all__ = ["cholesky", "cholesky_solve", "matrix_solve", "matrix_solve_ls",
 import numpy as np
 
 from . import array_ops, math_ops
-from .control_flow_ops import while_loop
+from .control_flow_ops import cond, while_loop
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant, convert_to_tensor
 from ..engine.framework.graph import Tensor, name_scope
@@ -54,17 +54,21 @@ def matrix_solve_ls(matrix, rhs, l2_regularizer=0.0, fast=True, name=None):
     tshape = matrix.shape
     if _use_composite(fast, tshape, matrix.dtype):
         with name_scope(name, "matrix_solve_ls", [matrix, rhs, l2_regularizer]):
-            ms = tshape[-2:]
-            if not ms.is_fully_defined():
-                raise NotImplementedError("matrix_solve_ls with fast=True and an unknown "
-                                          "matrix shape (TF builds a cond) is not implemented")
-            m, n = ms.as_tuple()
             rhs = convert_to_tensor(rhs, name="rhs")
-            if m >= n:
+
+            def over():
                 chol = regularized_gramian_cholesky(matrix, l2_regularizer, first_kind=True)
                 return cholesky_solve(chol, matmul(matrix, rhs, adjoint_a=True))
-            chol = regularized_gramian_cholesky(matrix, l2_regularizer, first_kind=False)
-            return matmul(matrix, cholesky_solve(chol, rhs), adjoint_a=True)
+
+            def under():
+                chol = regularized_gramian_cholesky(matrix, l2_regularizer, first_kind=False)
+                return matmul(matrix, cholesky_solve(chol, rhs), adjoint_a=True)
+            ms = tshape[-2:] if tshape.ndims is not None else None
+            if ms is not None and ms.is_fully_defined():
+                m, n = ms.as_tuple()
+                return over() if m >= n else under()
+            dims = array_ops.shape(matrix)[-2:]
+            return cond(dims[-2] >= dims[-1], over, under)
     rhs = convert_to_tensor(rhs, name="rhs")
     return matrix_solve_ls_op(matrix, rhs, l2_regularizer, fast=fast, name=name)
 

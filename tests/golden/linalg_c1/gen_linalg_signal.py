@@ -100,6 +100,11 @@ def _linalg(tf):
             val = (A33 * scale + (0.5j * scale * B32[..., :1] if dt == np.complex128 else 0))
             b[key] = (lambda v: lambda: {"x": [_c(tf, v)], "y": lambda x: L.expm(x[0]),
                                          "nograd": v.dtype.kind == "c"})(val.astype(dt))
+    b["grad_lu"] = lambda: {"x": [_c(tf, A33)], "y": lambda x: list(L.lu(x[0]))}
+    b["grad_logm"] = lambda: {"x": [_c(tf, CSPD)], "y": lambda x: _real_part(tf, L.logm(x[0]))}
+    b["half"] = lambda: {"x": [_c(tf, SPD.astype(np.float16))], "nograd": True,
+                         "y": lambda x: [tf.cholesky(x[0]), L.svd(x[0], compute_uv=False),
+                                         L.triangular_solve(x[0], x[0])]}
     # errors
     b["err_cholesky"] = lambda: {"x": [_c(tf, -SPD)], "y": lambda x: tf.cholesky(x[0]),
                                  "nograd": True}
@@ -112,6 +117,11 @@ def _linalg(tf):
     b["err_cholesky_shape"] = lambda: {"x": [_c(tf, A43)], "y": lambda x: tf.cholesky(x[0]),
                                        "nograd": True}
     return b
+
+
+def _real_part(tf, z):
+    """Re z, built from ops both TF 1.14 and flowgrad have (Cast to float64)."""
+    return tf.cast(z, tf.float64)
 
 
 def _svd_full(tf, a):

@@ -5,7 +5,7 @@ Each works on the last two dimensions (leading dimensions are a batch). The
 kernels are NumPy's LAPACK routines (Lu is a partial-pivoting elimination,
 the matrix functions go through an eigendecomposition). The gradients are TF
 1.14's (linalg_grad.py), built from ops so they differentiate again; Lu and
-MatrixLogarithm have none in TF 1.14 and have none here.
+MatrixLogarithm have none in TF 1.14: tf.gradients raises LookupError, as TF.
 """
 from __future__ import annotations
 
@@ -65,6 +65,11 @@ def _square_dims(op_type, t):
     return list(dims[:-2]), n
 
 
+def _up(a):
+    """float16 is computed in float32 (LAPACK has no half precision)."""
+    return a.astype(np.float32) if a.dtype == np.float16 else a
+
+
 def _check_square(x):
     x = np.asarray(x)
     if x.ndim < 2:
@@ -94,7 +99,7 @@ def _cholesky_kernel(x):
     if a.shape[-1] == 0:
         return a.copy()
     try:
-        out = np.linalg.cholesky(a)
+        out = np.linalg.cholesky(_up(a))
     except np.linalg.LinAlgError:
         raise _invalid("Cholesky decomposition was not successful. The input might not be "
                        "valid.") from None
@@ -118,7 +123,7 @@ def _adjoint(x):
 
 
 register_op("Cholesky", infer=_square_same_infer("Cholesky", _TYPES), kernel=_cholesky_kernel,
-            bind=_cpu_kernel(_cholesky_kernel, _HALF), grad=_cholesky_grad)
+            grad=_cholesky_grad)
 
 
 def cholesky(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002 - TF's name
@@ -155,9 +160,9 @@ def _eig_kernel(x, compute_v=True):
         e = np.zeros(a.shape[:-1], dt)
         return e, (a.copy() if compute_v else np.zeros((0,), dt))
     if compute_v:
-        e, v = np.linalg.eigh(a, UPLO="L")
+        e, v = np.linalg.eigh(_up(a), UPLO="L")
         return e.astype(dt), v.astype(dt, copy=False)
-    return np.linalg.eigvalsh(a, UPLO="L").astype(dt), np.zeros((0,), dt)
+    return np.linalg.eigvalsh(_up(a), UPLO="L").astype(dt), np.zeros((0,), dt)
 
 
 def _eig_grad(op, grad_e, grad_v):
@@ -178,8 +183,7 @@ def _eig_grad(op, grad_e, grad_v):
     return [grad_a]
 
 
-register_op("SelfAdjointEigV2", infer=_eig_infer, kernel=_eig_kernel,
-            bind=_cpu_kernel(_eig_kernel, _HALF), grad=_eig_grad)
+register_op("SelfAdjointEigV2", infer=_eig_infer, kernel=_eig_kernel, grad=_eig_grad)
 
 
 def self_adjoint_eig(tensor: TensorLike, name: str | None = None) -> tuple:
@@ -236,8 +240,8 @@ def _svd_kernel(x, compute_uv=True, full_matrices=False):
         v = np.broadcast_to(np.eye(n, kv, dtype=dt), a.shape[:-2] + (n, kv)).copy()
         return s, u, v
     if not compute_uv:
-        return np.linalg.svd(a, compute_uv=False).astype(dt), empty, empty
-    u, s, vh = np.linalg.svd(a, full_matrices=full_matrices)
+        return np.linalg.svd(_up(a), compute_uv=False).astype(dt), empty, empty
+    u, s, vh = np.linalg.svd(_up(a), full_matrices=full_matrices)
     v = np.conj(np.swapaxes(vh, -1, -2))
     return s.astype(dt), u.astype(dt, copy=False), v.astype(dt, copy=False)
 
@@ -304,8 +308,7 @@ def _svd_grad(op, grad_s, grad_u, grad_v):
     return [grad_a]
 
 
-register_op("Svd", infer=_svd_infer, kernel=_svd_kernel, bind=_cpu_kernel(_svd_kernel, _HALF),
-            grad=_svd_grad)
+register_op("Svd", infer=_svd_infer, kernel=_svd_kernel, grad=_svd_grad)
 
 
 def svd(tensor: TensorLike, full_matrices: bool = False, compute_uv: bool = True,
@@ -363,8 +366,8 @@ def _lu_kernel(x, output_idx_type=_dt.int32):
     return lu_.reshape(a.shape).astype(dt, copy=False), perm.reshape(batch + (n,)).astype(idx)
 
 
-register_op("Lu", infer=_lu_infer, kernel=_lu_kernel, bind=_cpu_kernel(_lu_kernel, _HALF),
-            grad=None)
+# no gradient (tf.gradients raises LookupError), as TF 1.14
+register_op("Lu", infer=_lu_infer, kernel=_lu_kernel, bind=_cpu_kernel(_lu_kernel, _HALF))
 
 _LuOutput = namedtuple("Lu", ["lu", "p"])
 
@@ -468,7 +471,7 @@ def _logm_kernel(x):
 
 
 register_op("MatrixLogarithm", infer=_square_same_infer("MatrixLogarithm", _LOGM_TYPES),
-            kernel=_logm_kernel, grad=None)
+            kernel=_logm_kernel)  # no gradient (LookupError), as TF 1.14
 
 
 def matrix_logarithm(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002

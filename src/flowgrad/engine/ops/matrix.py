@@ -93,7 +93,7 @@ def matrix_band_part(input: TensorLike, num_lower: TensorLike,  # noqa: A002 - T
 
 
 # -- MatrixTriangularSolve -------------------------------------------------------------------------
-_TRISOLVE_TYPES = (_dt.float64, _dt.float32, _dt.complex64, _dt.complex128)
+_TRISOLVE_TYPES = (_dt.float64, _dt.float32, _dt.float16, _dt.complex64, _dt.complex128)
 
 
 def _trisolve_infer(inputs, attrs):
@@ -132,6 +132,9 @@ def _trisolve_kernel(a, b, lower=True, adjoint=False):
     tri = np.tril(a) if lower else np.triu(a)
     if adjoint:
         tri = np.swapaxes(tri, -1, -2).conj()
+    if tri.dtype == np.float16:  # LAPACK has no half precision
+        tri, b = tri.astype(np.float32), b.astype(np.float32)
+        return np.linalg.solve(tri, b).astype(np.float16)
     return np.linalg.solve(tri, b).astype(np.asarray(b).dtype, copy=False)
 
 
