@@ -1405,6 +1405,101 @@ SAMPLES = (UNARY + BINARY + GRAD_OPS + REDUCE + ARRAY + LINALG + NN + CONV + STA
            + RANDOM
            + RANDOM_EXACT + SUMMARY + IMAGE + SPARSE + SPARSE_STRUCTURE
            + C2)
+# -- linalg/fft (c1) --
+def _spd(tf, a, k=3.0):
+    """a a^H + k I: Hermitian positive definite (a square, [..., n, n])."""
+    n = a.shape.as_list()[-1]
+    return tf.matmul(a, a, adjoint_b=True) + k * tf.eye(n, dtype=a.dtype)
+
+
+def _herm(tf, a):
+    return a + tf.linalg.adjoint(a)
+
+
+def _eigh_parts(tf, a):
+    e, v = tf.linalg.eigh(_herm(tf, a))
+    # v's columns are defined up to a phase: v diag(e^2) v^H is not
+    return [e, tf.matmul(v * tf.expand_dims(e * e, -2), v, adjoint_b=True)]
+
+
+def _svd_parts(tf, a):
+    s, u, v = tf.linalg.svd(a)
+    # u and v are defined up to a joint sign per column: u v^H and u diag(s^2) v^H are not
+    return [s, tf.matmul(u, v, adjoint_b=True),
+            tf.matmul(u * tf.expand_dims(s * s, -2), v, adjoint_b=True)]
+
+
+def _solve_ls_raw(tf, a, b, fast=True):
+    l2 = tf.constant(0.25, dtype=tf.float64)
+    return raw(tf, "MatrixSolveLs", [a, b, l2], {"fast": fast},
+               dict(matrix=a, rhs=b, l2_regularizer=l2, fast=fast))
+
+
+def _tridiag(tf, d):
+    return d * tf.constant(np.array([[0.5], [3.0], [0.5]]), dtype=d.dtype)
+
+
+LINALG_C1 = [
+    Sample("Cholesky", "Cholesky", lambda tf, a: tf.linalg.cholesky(_spd(tf, a)),
+           [Arg((2, 3, 3))], FC, grad=(0,)),
+    Sample("MatrixSolve", "MatrixSolve",
+           lambda tf, a, b: [tf.linalg.solve(_spd(tf, a), b),
+                             tf.linalg.solve(a + 4.0 * tf.eye(3, dtype=a.dtype), b, adjoint=True)],
+           [Arg((2, 3, 3)), Arg((2, 3, 2))], FC, grad=(0, 1)),
+    Sample("MatrixSolveLs", "MatrixSolveLs",
+           lambda tf, a, b, c, d: [_solve_ls_raw(tf, a, b), _solve_ls_raw(tf, c, d)],
+           [Arg((4, 3)), Arg((4, 2)), Arg((2, 3)), Arg((2, 2))], FC, grad=(0, 1, 2, 3)),
+    Sample("MatrixSolveLs-slow", "MatrixSolveLs",
+           lambda tf, a, b: tf.linalg.lstsq(a, b, fast=False), [Arg((4, 3)), Arg((4, 2))], F),
+    Sample("SelfAdjointEigV2", "SelfAdjointEigV2", _eigh_parts, [Arg((2, 3, 3))], FC,
+           grad=(0,)),
+    Sample("SelfAdjointEigV2-vals", "SelfAdjointEigV2",
+           lambda tf, a: tf.linalg.eigvalsh(_herm(tf, a)), [Arg((3, 3))], FC, grad=(0,)),
+    Sample("Svd", "Svd", _svd_parts, [Arg((3, 4))], F, grad=(0,)),
+    Sample("Svd-tall", "Svd", _svd_parts, [Arg((2, 4, 3))], F, grad=(0,)),
+    Sample("Svd-vals", "Svd", lambda tf, a: tf.linalg.svd(a, compute_uv=False),
+           [Arg((2, 3, 4))], F, grad=(0,)),
+    Sample("MatrixSquareRoot", "MatrixSquareRoot", lambda tf, a: tf.linalg.sqrtm(_spd(tf, a)),
+           [Arg((2, 3, 3))], FC, grad=(0,)),
+    Sample("MatrixLogarithm", "MatrixLogarithm", lambda tf, a: tf.linalg.logm(_spd(tf, a)),
+           [Arg((2, 3, 3))], C),
+    Sample("Lu", "Lu", lambda tf, a: list(tf.linalg.lu(a)) + list(tf.linalg.lu(a, tf.int64)),
+           [Arg((2, 3, 3))], FC),
+    Sample("Cross", "Cross", lambda tf, a, b: tf.linalg.cross(a, b), [Arg((2, 3)), Arg((2, 3))],
+           F + I, grad=(0, 1)),
+    Sample("TridiagonalSolve", "TridiagonalSolve",
+           lambda tf, d, b: [tf.linalg.tridiagonal_solve(_tridiag(tf, d), b),
+                             tf.linalg.tridiagonal_solve(_tridiag(tf, d), b,
+                                                         partial_pivoting=False)],
+           [Arg((2, 3, 4)), Arg((2, 4, 2))], FC, grad=(0, 1)),
+    Sample("TridiagonalMatMul", "TridiagonalMatMul",
+           lambda tf, d, b: tf.linalg.tridiagonal_matmul(d, b),
+           [Arg((2, 3, 4)), Arg((2, 4, 2))], FC, grad=(0, 1)),
+    Sample("FFT", "FFT", lambda tf, x: tf.fft(x), [Arg((2, 5))], C, grad=(0,)),
+    Sample("IFFT", "IFFT", lambda tf, x: tf.ifft(x), [Arg((2, 5))], C, grad=(0,)),
+    Sample("FFT2D", "FFT2D", lambda tf, x: tf.fft2d(x), [Arg((2, 3, 4))], C, grad=(0,)),
+    Sample("IFFT2D", "IFFT2D", lambda tf, x: tf.ifft2d(x), [Arg((2, 3, 4))], C, grad=(0,)),
+    Sample("FFT3D", "FFT3D", lambda tf, x: tf.fft3d(x), [Arg((2, 3, 2, 4))], C, grad=(0,)),
+    Sample("IFFT3D", "IFFT3D", lambda tf, x: tf.ifft3d(x), [Arg((2, 3, 2, 4))], C, grad=(0,)),
+    Sample("RFFT", "RFFT",
+           lambda tf, x: [tf.signal.rfft(x), tf.signal.rfft(x, [4]), tf.signal.rfft(x, [9])],
+           [Arg((2, 6))], ("float32",), grad=(0,)),
+    Sample("IRFFT", "IRFFT",
+           lambda tf, x: [tf.signal.irfft(x), tf.signal.irfft(x, [5]), tf.signal.irfft(x, [3])],
+           [Arg((2, 4))], ("complex64",), grad=(0,)),
+    Sample("RFFT2D", "RFFT2D",
+           lambda tf, x: [tf.signal.rfft2d(x), tf.signal.rfft2d(x, [2, 5])],
+           [Arg((2, 3, 4))], ("float32",), grad=(0,)),
+    Sample("IRFFT2D", "IRFFT2D",
+           lambda tf, x: [tf.signal.irfft2d(x), tf.signal.irfft2d(x, [3, 5])],
+           [Arg((2, 3, 3))], ("complex64",), grad=(0,)),
+    Sample("RFFT3D", "RFFT3D", lambda tf, x: tf.signal.rfft3d(x), [Arg((2, 2, 3, 4))],
+           ("float32",)),
+    Sample("IRFFT3D", "IRFFT3D", lambda tf, x: tf.signal.irfft3d(x, [2, 3, 4]),
+           [Arg((2, 2, 3, 3))], ("complex64",)),
+]
+SAMPLES = SAMPLES + LINALG_C1
+# -- end linalg/fft (c1) --
 BY_NAME = dict((s.name, s) for s in SAMPLES)
 assert len(BY_NAME) == len(SAMPLES), "duplicate sample names"
 

@@ -58,12 +58,6 @@ _KNOWN_DEVIATIONS.update({
                                      "result) raises TypeError in flowgrad",
     "Abs-complex|complex128|forward": "as Abs-complex|complex64",
     "Abs-complex|*|build": "as Abs-complex|complex64",
-    "MatrixTriangularSolve|complex64|forward": "flowgrad rejects complex matrices (TypeError); "
-                                               "TF 1.14 solves them",
-    "MatrixTriangularSolve|complex128|forward": "as complex64",
-    "MatrixTriangularSolve|complex64|grad": "as forward",
-    "MatrixTriangularSolve|complex128|grad": "as forward",
-    "MatrixTriangularSolve|complex128|complex-numeric": "as forward",
     "MatrixInverse|float64|grad": "TF 1.14's MatrixInverse gradient ignores adjoint=True "
                                   "(the transpose of the true gradient; fixed in later TF); "
                                   "flowgrad gives the true gradient",
@@ -94,6 +88,11 @@ _TF_COMPLEX_GRADIENT_DIFFERS = {
     "Prod": "TF 1.14's rule (products of the others via cumprod) has no conj",
     "Cumprod": "TF 1.14's rule has no conj",
     "UnsortedSegmentProd": "TF 1.14's rule (prod / x) has no conj",
+    "MatrixSolveLs": "TF 1.14's rule symmetrizes x z^H with a transpose, not an adjoint",
+    "MatrixSquareRoot": "TF 1.14's rule solves its Sylvester equation with transposes of "
+                        "sqrtm (Kronecker products), not adjoints",
+    "TridiagonalSolve": "TF 1.14's rule transposes the diagonals and extracts those of "
+                        "grad_rhs x^T without conj",
 }
 
 _TOL = {"float16": (2e-3, 2e-3), "float32": (2e-5, 1e-5), "complex64": (2e-5, 1e-5),

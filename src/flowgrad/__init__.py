@@ -43,6 +43,10 @@ from .ops.array_ops import *  # noqa: F403
 from .ops.comparison_ops import *  # noqa: F403
 from .ops.linalg_ops import *  # noqa: F403
 from .ops.matrix_ops import *  # noqa: F403
+from .ops.linalg_impl import (cholesky, cholesky_solve, cross, matrix_solve,  # c1: linalg
+                              matrix_solve_ls, matrix_square_root, self_adjoint_eig,
+                              self_adjoint_eigvals, svd)
+from .ops.spectral_ops import fft, fft2d, fft3d, ifft, ifft2d, ifft3d  # c1: FFTs
 from .ops.sparse_ops import *  # noqa: F403
 from .ops.scatter_ops import *  # noqa: F403
 from .ops.array_ops_extra import *  # noqa: F403
@@ -92,6 +96,7 @@ from .engine.framework.config import (ConfigProto, GPUOptions, GraphOptions, Opt
 from . import testing as test
 from . import nn, math, linalg, random, train, summary, logging, initializers
 from . import image
+from . import signal, spectral  # c1
 from .logging import get_logger
 from . import compat  # tf.compat.v1 (flowgrad itself), tf.compat.as_bytes, ...
 

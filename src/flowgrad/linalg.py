@@ -12,3 +12,9 @@ from .ops.matrix_ops import diag as tensor_diag, diag_part as tensor_diag_part
 from .ops.matrix_ops import matrix_diag as diag, matrix_diag_part as diag_part
 from .ops.matrix_ops import matrix_set_diag as set_diag, matrix_determinant as det
 from .ops.matrix_ops import matrix_inverse as inv, log_matrix_determinant as slogdet
+from .ops.math_extras import trace
+from .ops.linalg_impl import (cholesky, cholesky_solve, cross, logdet, logm, lu,
+                              tridiagonal_matmul, tridiagonal_solve, svd)
+from .ops.linalg_impl import matrix_solve as solve, matrix_solve_ls as lstsq
+from .ops.linalg_impl import self_adjoint_eig as eigh, self_adjoint_eigvals as eigvalsh
+from .ops.linalg_impl import matrix_square_root as sqrtm, matrix_exponential as expm

@@ -93,10 +93,13 @@ def matrix_band_part(input: TensorLike, num_lower: TensorLike,  # noqa: A002 - T
 
 
 # -- MatrixTriangularSolve -------------------------------------------------------------------------
+_TRISOLVE_TYPES = (_dt.float64, _dt.float32, _dt.float16, _dt.complex64, _dt.complex128)
+
+
 def _trisolve_infer(inputs, attrs):
     a, b = inputs
     for t, n in ((a, "matrix"), (b, "rhs")):
-        check_dtype("MatrixTriangularSolve", t, _TYPES, n)
+        check_dtype("MatrixTriangularSolve", t, _TRISOLVE_TYPES, n)
     if a.dtype.base_dtype is not b.dtype.base_dtype:
         raise TypeError(f"Input 'rhs' of 'MatrixTriangularSolve' Op has type {b.dtype.name} "
                         f"that does not match type {a.dtype.name} of argument 'matrix'.")
@@ -129,6 +132,9 @@ def _trisolve_kernel(a, b, lower=True, adjoint=False):
     tri = np.tril(a) if lower else np.triu(a)
     if adjoint:
         tri = np.swapaxes(tri, -1, -2).conj()
+    if tri.dtype == np.float16:  # LAPACK has no half precision
+        tri, b = tri.astype(np.float32), b.astype(np.float32)
+        return np.linalg.solve(tri, b).astype(np.float16)
     return np.linalg.solve(tri, b).astype(np.asarray(b).dtype, copy=False)
 
 

@@ -1,0 +1,303 @@
+"""Fast Fourier transforms: FFT, IFFT, FFT2D, IFFT2D, FFT3D, IFFT3D (complex64/complex128)
+and RFFT, IRFFT, RFFT2D, IRFFT2D, RFFT3D, IRFFT3D (float32 <-> complex64 with an
+`fft_length` input), op types as TF 1.14 (gen_spectral_ops).
+
+The kernels are NumPy's pocketfft (computed in double precision, returned in the op's
+dtype). The gradients are TF 1.14's (signal/fft_ops.py), built from these ops; as in TF
+1.14, RFFT3D and IRFFT3D have none. TF takes the real part with tf.real in the RFFT
+gradients: `real_part` builds it where the Real op is registered, else a Cast to float32
+(same values, and the same gradient: Cast's own gradient casts back to complex64).
+"""
+from __future__ import annotations
+
+__all__ = ["fft", "ifft", "fft2d", "ifft2d", "fft3d", "ifft3d", "rfft_op", "real_part",
+           "complex_abs", "const_vector", "make_complex"]
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework.constant_op import const_value
+from ..framework.graph import Tensor
+from ..framework.registry import OPS, register_op
+from ..framework.tensor_shape import TensorShape
+from ._array_util import TensorLike, _invalid
+from ._base import apply, check_dtype, to_tensor
+from .cast import cast
+from .construction import ones, range as _range
+from .elementwise import (add, conj, exp, floormod, multiply, realdiv, reciprocal, sqrt,
+                          subtract)
+from .joining import concat, tile
+from .linalg import matmul
+from .reductions import reduce_prod
+from .shape import expand_dims, rank, reshape, shape, transpose
+
+_CTYPES = (_dt.complex64, _dt.complex128)
+
+
+def _at_least(op_type, t, k):
+    r = t.shape.ndims
+    if r is not None and r < k:
+        raise ValueError(f"Shape must be at least rank {k} but is rank {r} for '{op_type}' "
+                         f"(op: '{op_type}') with input shapes: {t.shape}.")
+
+
+# -- FFT / IFFT (1-3D) ---------------------------------------------------------------------------
+def _fft_infer(op_type, k):
+    def infer(inputs, attrs):
+        x = inputs[0]
+        check_dtype(op_type, x, _CTYPES, "input")
+        _at_least(op_type, x, k)
+        return [(x.dtype.base_dtype, x.shape)]
+    return infer
+
+
+def _fft_kernel(k, inverse):
+    fn = np.fft.ifftn if inverse else np.fft.fftn
+    axes = tuple(range(-k, 0))
+
+    def kernel(x):
+        x = np.asarray(x)
+        if x.ndim < k:
+            raise _invalid(f"Input must have rank of at least {k} but got: {x.ndim}")
+        if x.size == 0:
+            return np.zeros(x.shape, x.dtype)
+        return fn(x, axes=axes).astype(x.dtype, copy=False)
+    return kernel
+
+
+def _fft_size(t, k):
+    return reduce_prod(shape(t)[-k:])
+
+
+def _fft_grad(k, inverse_fn):
+    def grad_fn(op, grad):
+        size = cast(_fft_size(grad, k), grad.dtype)
+        return [multiply(inverse_fn(grad), size)]
+    return grad_fn
+
+
+def _ifft_grad(k, forward_fn):
+    def grad_fn(op, grad):
+        real = grad.dtype.real_dtype
+        rsize = cast(realdiv(1.0, cast(_fft_size(grad, k), real)), grad.dtype)
+        return [multiply(forward_fn(grad), rsize)]
+    return grad_fn
+
+
+def _make_fft(op_type, k, inverse, grad):
+    register_op(op_type, infer=_fft_infer(op_type, k), kernel=_fft_kernel(k, inverse),
+                grad=grad)
+
+    def f(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002 - TF's name
+        return apply(op_type, [to_tensor(input, name="input")], None, name or op_type)
+    f.__name__ = op_type.lower()
+    f.__qualname__ = f.__name__
+    f.__doc__ = (f"The {'inverse ' if inverse else ''}{k}-D discrete Fourier transform over the "
+                 f"innermost {k} dimension{'s' if k > 1 else ''} of a complex tensor "
+                 f"(op {op_type}).")
+    return f
+
+
+# each gradient calls the other direction's wrapper (looked up when the rule runs)
+fft = _make_fft("FFT", 1, False, _fft_grad(1, lambda g: ifft(g)))
+ifft = _make_fft("IFFT", 1, True, _ifft_grad(1, lambda g: fft(g)))
+fft2d = _make_fft("FFT2D", 2, False, _fft_grad(2, lambda g: ifft2d(g)))
+ifft2d = _make_fft("IFFT2D", 2, True, _ifft_grad(2, lambda g: fft2d(g)))
+fft3d = _make_fft("FFT3D", 3, False, _fft_grad(3, lambda g: ifft3d(g)))
+ifft3d = _make_fft("IFFT3D", 3, True, _ifft_grad(3, lambda g: fft3d(g)))
+
+
+# -- RFFT / IRFFT (1-3D) -------------------------------------------------------------------------
+def const_vector(t: Tensor):
+    """TF's constant_value for a Const, or a Pack of Consts (a list holding a constant
+    Tensor, as stft's [fft_length]); None when not known at build time."""
+    v = const_value(t)
+    if v is not None:
+        return v
+    if t.op.type == "Pack":
+        parts = [const_value(x) for x in t.op.inputs]
+        if all(p is not None for p in parts):
+            return np.stack(parts)
+    return None
+
+
+def _rfft_infer(op_type, k, inverse):
+    def infer(inputs, attrs):
+        x, n = inputs
+        check_dtype(op_type, x, (_dt.complex64,) if inverse else (_dt.float32,), "input")
+        check_dtype(op_type, n, (_dt.int32,), "fft_length")
+        _at_least(op_type, x, k)
+        if n.shape.ndims is not None and n.shape.ndims != 1:
+            raise ValueError(f"Shape must be rank 1 but is rank {n.shape.ndims} for "
+                             f"'{op_type}' (op: '{op_type}')")
+        if n.shape.ndims == 1 and n.shape.as_tuple()[0] not in (None, k):
+            raise ValueError(f"Dimension must be {k} but is {n.shape.as_tuple()[0]} for "
+                             f"'{op_type}' (op: '{op_type}')")
+        out_dt = _dt.float32 if inverse else _dt.complex64
+        dims = x.shape.as_tuple()
+        if dims is None:
+            return [(out_dt, TensorShape(None))]
+        nv = const_vector(n)
+        if nv is None:
+            tail = [None] * k
+        else:
+            tail = [int(v) for v in np.asarray(nv).reshape(-1)]
+            if not inverse:
+                tail[-1] = tail[-1] // 2 + 1
+        return [(out_dt, TensorShape(list(dims[:-k]) + tail))]
+    return infer
+
+
+def _rfft_kernel(k, inverse):
+    axes = tuple(range(-k, 0))
+
+    def kernel(x, n):
+        x = np.asarray(x)
+        n = [int(v) for v in np.asarray(n).reshape(-1)]
+        if x.ndim < k:
+            raise _invalid(f"Input must have rank of at least {k} but got: {x.ndim}")
+        if len(n) != k:
+            raise _invalid(f"fft_length must be length {k} vector, got: {len(n)}")
+        for v in n:
+            if v < 0:
+                raise _invalid(f"fft_length must be non-negative, got: {v}")
+        out_dt = np.float32 if inverse else np.complex64
+        if inverse:
+            out_shape = x.shape[:-k] + tuple(n)
+            if x.size == 0 or 0 in n:
+                return np.zeros(out_shape, out_dt)
+            # the input's innermost dims cropped or padded to [n..., n[-1] // 2 + 1]
+            want = tuple(n[:-1]) + (n[-1] // 2 + 1,)
+            x = _crop_pad(x, want)
+            if k == 1:
+                out = np.fft.irfft(x, n=n[-1], axis=-1)
+            else:
+                out = np.fft.irfftn(x, s=n, axes=axes)
+            return out.astype(out_dt)
+        out_shape = x.shape[:-k] + tuple(n[:-1]) + (n[-1] // 2 + 1 if n[-1] else 0,)
+        if x.size == 0 or 0 in n:
+            return np.zeros(out_shape, out_dt)
+        x = _crop_pad(x, tuple(n))
+        return np.fft.rfftn(x, axes=axes).astype(out_dt)
+    return kernel
+
+
+def _crop_pad(x, want):
+    k = len(want)
+    sl = tuple(slice(0, w) for w in want)
+    x = x[(Ellipsis,) + sl]
+    pads = [(0, 0)] * (x.ndim - k) + [(0, max(w - d, 0)) for w, d in zip(want, x.shape[-k:])]
+    if any(p[1] for p in pads):
+        x = np.pad(x, pads)
+    return x
+
+
+def real_part(z: Tensor) -> Tensor:
+    """tf.real of a complex tensor: the op Real where it is registered (complex numbers are
+    another module's), else a Cast to the real dtype (the same values and gradient)."""
+    if not z.dtype.is_complex:
+        return z  # as TF's tf.real
+    rdt = z.dtype.base_dtype.real_dtype
+    if "Real" in OPS:
+        return apply("Real", [z], {"T": z.dtype.base_dtype, "Tout": rdt}, "Real")
+    return cast(z, rdt)
+
+
+def complex_abs(z: Tensor) -> Tensor:
+    """tf.abs of a complex tensor: the op ComplexAbs where it is registered, else
+    sqrt(real(z * conj(z)))."""
+    rdt = z.dtype.base_dtype.real_dtype
+    if "ComplexAbs" in OPS:
+        return apply("ComplexAbs", [z], {"T": z.dtype.base_dtype, "Tout": rdt}, "ComplexAbs")
+    return sqrt(real_part(multiply(z, conj(z))))
+
+
+def make_complex(re: TensorLike, im: TensorLike) -> Tensor:
+    """tf.complex(re, im): the op Complex where it is registered, else re + 1j * im built
+    from Casts, a Mul and an Add (the same values and gradients)."""
+    re = to_tensor(re, name="real")  # as TF: converted before the Complex scope
+    im = to_tensor(im, name="imag")
+    cdt = _dt.complex64 if re.dtype.base_dtype is _dt.float32 else _dt.complex128
+    if "Complex" in OPS:
+        return apply("Complex", [re, im], {"T": re.dtype.base_dtype, "Tout": cdt}, "Complex")
+    return add(cast(re, cdt), multiply(cast(im, cdt), to_tensor(1j, dtype=cdt)))
+
+
+def _rfft_grad(k, irfft_fn):
+    """TF 1.14's _rfft_grad_helper (k = 1 or 2)."""
+    def grad_fn(op, grad):
+        fft_length = op.inputs[1]
+        input_shape = shape(op.inputs[0])
+        is_even = cast(subtract(1, floormod(fft_length[-1], 2)), _dt.complex64)
+
+        def tile_for_broadcasting(matrix, t):
+            expanded = reshape(matrix, concat([ones([subtract(rank(t), 2)], _dt.int32),
+                                               shape(matrix)], 0))
+            return tile(expanded, concat([shape(t)[:-2], [1, 1]], 0))
+
+        def mask_matrix(length):
+            a = tile(expand_dims(_range(length), 0), (length, 1))
+            b = transpose(a, [1, 0])
+            return exp(realdiv(multiply(-2j * np.pi, cast(multiply(a, b), _dt.complex64)),
+                               cast(length, _dt.complex64)))
+
+        def ymask(length):
+            return cast(subtract(1, multiply(2, floormod(_range(length), 2))), _dt.complex64)
+
+        y0 = grad[..., 0:1]
+        if k == 1:
+            ym = grad[..., -1:]
+            extra_terms = add(y0, multiply(multiply(is_even, ym), ymask(input_shape[-1])))
+        else:
+            base_mask = mask_matrix(input_shape[-2])
+            tiled_mask = tile_for_broadcasting(base_mask, y0)
+            extra_terms = matmul(tiled_mask, conj(y0))
+            ym = grad[..., -1:]
+            ym_term = matmul(tiled_mask, conj(ym))
+            inner_dim = input_shape[-1]
+            ym_term = multiply(tile(ym_term, concat([ones([subtract(rank(grad), 1)],
+                                                          _dt.int32), [inner_dim]], 0)),
+                               ymask(inner_dim))
+            extra_terms = add(extra_terms, multiply(is_even, ym_term))
+        input_size = cast(_fft_size(op.inputs[0], k), _dt.float32)
+        the_irfft = irfft_fn(grad, fft_length)
+        return [multiply(0.5, add(multiply(the_irfft, input_size), real_part(extra_terms))), None]
+    return grad_fn
+
+
+def _irfft_grad(k, rfft_fn):
+    """TF 1.14's _irfft_grad_helper (k = 1 or 2)."""
+    def grad_fn(op, grad):
+        fft_length = op.inputs[1]
+        is_odd = floormod(fft_length[-1], 2)
+        last = shape(op.inputs[0])[-1]
+        mask = concat([[1.0], multiply(2.0, ones([add(subtract(last, 2), is_odd)])),
+                       ones([subtract(1, is_odd)])], 0)
+        rsize = reciprocal(cast(_fft_size(grad, k), _dt.float32))
+        the_rfft = rfft_fn(grad, fft_length)
+        return [multiply(the_rfft, cast(multiply(rsize, mask), _dt.complex64)), None]
+    return grad_fn
+
+
+def rfft_op(op_type: str, x: Tensor, fft_length: Tensor, name: str | None = None) -> Tensor:
+    """The op `op_type` (RFFT, IRFFT, RFFT2D, IRFFT2D, RFFT3D or IRFFT3D) on x and
+    fft_length (an int32 vector)."""
+    return apply(op_type, [x, fft_length], None, name or op_type)
+
+
+def _by_name(op_type):
+    return lambda x, n: rfft_op(op_type, x, n)
+
+
+# RFFT3D and IRFFT3D have no gradient in TF 1.14
+for _op, _k, _inv, _grad in (
+        ("RFFT", 1, False, _rfft_grad(1, _by_name("IRFFT"))),
+        ("IRFFT", 1, True, _irfft_grad(1, _by_name("RFFT"))),
+        ("RFFT2D", 2, False, _rfft_grad(2, _by_name("IRFFT2D"))),
+        ("IRFFT2D", 2, True, _irfft_grad(2, _by_name("RFFT2D"))),
+        ("RFFT3D", 3, False, None), ("IRFFT3D", 3, True, None)):
+    if _grad is None:
+        register_op(_op, infer=_rfft_infer(_op, _k, _inv), kernel=_rfft_kernel(_k, _inv))
+    else:
+        register_op(_op, infer=_rfft_infer(_op, _k, _inv), kernel=_rfft_kernel(_k, _inv),
+                    grad=_grad)

@@ -1,0 +1,481 @@
+"""Matrix decompositions and functions: Cholesky, SelfAdjointEigV2, Svd, Lu,
+MatrixSquareRoot, MatrixLogarithm (op types as TF 1.14).
+
+Each works on the last two dimensions (leading dimensions are a batch). The
+kernels are NumPy's LAPACK routines (Lu is a partial-pivoting elimination,
+the matrix functions go through an eigendecomposition). The gradients are TF
+1.14's (linalg_grad.py), built from ops so they differentiate again; Lu and
+MatrixLogarithm have none in TF 1.14: tf.gradients raises LookupError, as TF.
+"""
+from __future__ import annotations
+
+__all__ = ["cholesky", "self_adjoint_eig", "self_adjoint_eigvals", "svd", "lu",
+           "matrix_square_root", "matrix_logarithm"]
+
+from collections import namedtuple
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework.graph import Tensor
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._array_util import TensorLike, _invalid
+from ._base import apply, check_dtype, to_tensor
+from .construction import ones_like, zeros_like
+from .fft import real_part
+from .elementwise import add, multiply, reciprocal, square, subtract
+from .joining import concat, slice as _slice
+from .linalg import matmul, matrix_transpose
+from .matrix import (_cpu_kernel, _merge_dim, matrix_band_part, matrix_diag, matrix_diag_part,
+                     matrix_set_diag, matrix_triangular_solve)
+from .shape import expand_dims, reshape, shape, size
+
+_TYPES = (_dt.float64, _dt.float32, _dt.float16, _dt.complex64, _dt.complex128)
+_HALF = (_dt.float16,)
+
+
+def _fmt(shape):
+    """A static shape as TF's error messages write it: [4,3], [?,3], ?."""
+    dims = shape.as_tuple()
+    if dims is None:
+        return "?"
+    return "[" + ",".join("?" if d is None else str(d) for d in dims) + "]"
+
+
+def _rank2(op_type, t):
+    dims = t.shape.as_tuple()
+    if dims is not None and len(dims) < 2:
+        raise ValueError(f"Shape must be at least rank 2 but is rank {len(dims)} for "
+                         f"'{op_type}' (op: '{op_type}') with input shapes: {_fmt(t.shape)}.")
+    return dims
+
+
+def _square_dims(op_type, t):
+    """(batch dims, n) of a batch of square matrices, or None for unknown rank."""
+    dims = _rank2(op_type, t)
+    if dims is None:
+        return None
+    try:
+        n = _merge_dim(dims[-2], dims[-1])
+    except ValueError:
+        raise ValueError(f"Dimensions must be equal, but are {dims[-2]} and {dims[-1]} for "
+                         f"'{op_type}' (op: '{op_type}') with input shapes: {_fmt(t.shape)}.") \
+            from None
+    return list(dims[:-2]), n
+
+
+def _up(a):
+    """float16 is computed in float32 (LAPACK has no half precision)."""
+    return a.astype(np.float32) if a.dtype == np.float16 else a
+
+
+def _check_square(x):
+    x = np.asarray(x)
+    if x.ndim < 2:
+        raise _invalid(f"Input tensor 0 must have rank >= 2, got {x.ndim}")
+    if x.shape[-1] != x.shape[-2]:
+        raise _invalid("Input matrix must be square.")
+    return x
+
+
+def _eye_like(diag_src):
+    """Identity matrices matching the batch and size of the vectors `diag_src` ([..., n])."""
+    return matrix_diag(ones_like(diag_src))
+
+
+# -- Cholesky ----------------------------------------------------------------------------------
+def _square_same_infer(op_type, allowed):
+    def infer(inputs, attrs):
+        x = inputs[0]
+        check_dtype(op_type, x, allowed, "input")
+        r = _square_dims(op_type, x)
+        return [(x.dtype.base_dtype, TensorShape(None if r is None else r[0] + [r[1], r[1]]))]
+    return infer
+
+
+def _cholesky_kernel(x):
+    a = _check_square(x)
+    if a.shape[-1] == 0:
+        return a.copy()
+    try:
+        out = np.linalg.cholesky(_up(a))
+    except np.linalg.LinAlgError:
+        raise _invalid("Cholesky decomposition was not successful. The input might not be "
+                       "valid.") from None
+    return out.astype(a.dtype, copy=False)
+
+
+def _cholesky_grad(op, grad):
+    """TF 1.14: l^-H ((l^H grad) * (tril(ones) - eye/2)) l^-1, symmetrized."""
+    l_ = op.outputs[0]
+    l_inverse = matrix_triangular_solve(l_, _eye_like(matrix_diag_part(l_)))
+    middle = matmul(l_, grad, adjoint_a=True)
+    middle = matrix_set_diag(middle, multiply(0.5, matrix_diag_part(middle)))
+    middle = matrix_band_part(middle, -1, 0)
+    grad_a = matmul(matmul(l_inverse, middle, adjoint_a=True), l_inverse)
+    grad_a = add(grad_a, _adjoint(grad_a))
+    return [multiply(grad_a, 0.5)]
+
+
+def _adjoint(x):
+    return matrix_transpose(x, conjugate=True)
+
+
+register_op("Cholesky", infer=_square_same_infer("Cholesky", _TYPES), kernel=_cholesky_kernel,
+            grad=_cholesky_grad)
+
+
+def cholesky(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002 - TF's name
+    """The lower-triangular Cholesky factors L (input = L L^H) of a batch of Hermitian
+    positive-definite matrices; only the lower triangle of `input` is read (op Cholesky).
+
+    >>> tf.Session().run(tf.cholesky([[4., 2.], [2., 2.]]))
+    array([[2., 0.], [1., 1.]], dtype=float32)
+    """
+    return apply("Cholesky", [to_tensor(input, name="input")], None, name or "Cholesky")
+
+
+# -- SelfAdjointEigV2 ---------------------------------------------------------------------------
+def _eig_infer(inputs, attrs):
+    x = inputs[0]
+    check_dtype("SelfAdjointEigV2", x, _TYPES, "input")
+    dt = x.dtype.base_dtype
+    r = _square_dims("SelfAdjointEigV2", x)
+    if r is None:
+        e = v = TensorShape(None)
+    else:
+        e = TensorShape(r[0] + [r[1]])
+        v = TensorShape(r[0] + [r[1], r[1]])
+    if not attrs.get("compute_v", True):
+        v = TensorShape([0])
+    return [(dt, e), (dt, v)]
+
+
+def _eig_kernel(x, compute_v=True):
+    a = _check_square(x)
+    dt = a.dtype
+    n = a.shape[-1]
+    if n == 0:
+        e = np.zeros(a.shape[:-1], dt)
+        return e, (a.copy() if compute_v else np.zeros((0,), dt))
+    if compute_v:
+        e, v = np.linalg.eigh(_up(a), UPLO="L")
+        return e.astype(dt), v.astype(dt, copy=False)
+    return np.linalg.eigvalsh(_up(a), UPLO="L").astype(dt), np.zeros((0,), dt)
+
+
+def _eig_grad(op, grad_e, grad_v):
+    """TF 1.14's _SelfAdjointEigV2Grad."""
+    e = op.outputs[0]
+    if op.get_attr("compute_v"):
+        v = op.outputs[1]
+        f = matrix_set_diag(reciprocal(subtract(expand_dims(e, -2), expand_dims(e, -1))),
+                            zeros_like(e))
+        grad_a = matmul(v, matmul(add(matrix_diag(grad_e),
+                                      multiply(f, matmul(v, grad_v, adjoint_a=True))),
+                                  v, adjoint_b=True))
+    else:
+        _, v = self_adjoint_eig(op.inputs[0])
+        grad_a = matmul(v, matmul(matrix_diag(grad_e), v, adjoint_b=True))
+    grad_a = matrix_band_part(add(grad_a, _adjoint(grad_a)), -1, 0)
+    grad_a = matrix_set_diag(grad_a, multiply(0.5, matrix_diag_part(grad_a)))
+    return [grad_a]
+
+
+register_op("SelfAdjointEigV2", infer=_eig_infer, kernel=_eig_kernel, grad=_eig_grad)
+
+
+def self_adjoint_eig(tensor: TensorLike, name: str | None = None) -> tuple:
+    """(e, v): the eigenvalues (ascending) and eigenvectors (columns) of a batch of
+    self-adjoint matrices, reading the lower triangle (op SelfAdjointEigV2; tf.linalg.eigh)."""
+    e, v = apply("SelfAdjointEigV2", [to_tensor(tensor, name="input")], {"compute_v": True},
+                 name or "SelfAdjointEigV2")
+    return e, v
+
+
+def self_adjoint_eigvals(tensor: TensorLike, name: str | None = None) -> Tensor:
+    """The eigenvalues (ascending) of a batch of self-adjoint matrices
+    (op SelfAdjointEigV2 with compute_v=False; tf.linalg.eigvalsh)."""
+    e, _ = apply("SelfAdjointEigV2", [to_tensor(tensor, name="input")], {"compute_v": False},
+                 name or "SelfAdjointEigV2")
+    return e
+
+
+# -- Svd ----------------------------------------------------------------------------------------
+def _svd_infer(inputs, attrs):
+    x = inputs[0]
+    check_dtype("Svd", x, _TYPES, "input")
+    dt = x.dtype.base_dtype
+    dims = _rank2("Svd", x)
+    compute_uv = attrs.get("compute_uv", True)
+    full = attrs.get("full_matrices", False)
+    if dims is None:
+        s = u = v = TensorShape(None)
+    else:
+        *batch, m, n = dims
+        p = None if m is None or n is None else min(m, n)
+        s = TensorShape(batch + [p])
+        u = TensorShape(batch + [m, m if full else p])
+        v = TensorShape(batch + [n, n if full else p])
+    if not compute_uv:
+        u = v = TensorShape([0])
+    return [(dt, s), (dt, u), (dt, v)]
+
+
+def _svd_kernel(x, compute_uv=True, full_matrices=False):
+    a = np.asarray(x)
+    if a.ndim < 2:
+        raise _invalid(f"Input tensor 0 must have rank >= 2, got {a.ndim}")
+    dt = a.dtype
+    m, n = a.shape[-2:]
+    p = min(m, n)
+    empty = np.zeros((0,), dt)
+    if p == 0:
+        s = np.zeros(a.shape[:-2] + (0,), dt)
+        if not compute_uv:
+            return s, empty, empty
+        ku, kv = (m, n) if full_matrices else (0, 0)
+        u = np.broadcast_to(np.eye(m, ku, dtype=dt), a.shape[:-2] + (m, ku)).copy()
+        v = np.broadcast_to(np.eye(n, kv, dtype=dt), a.shape[:-2] + (n, kv)).copy()
+        return s, u, v
+    if not compute_uv:
+        return np.linalg.svd(_up(a), compute_uv=False).astype(dt), empty, empty
+    u, s, vh = np.linalg.svd(_up(a), full_matrices=full_matrices)
+    v = np.conj(np.swapaxes(vh, -1, -2))
+    return s.astype(dt), u.astype(dt, copy=False), v.astype(dt, copy=False)
+
+
+def _svd_grad(op, grad_s, grad_u, grad_v):
+    """TF 1.14's _SvdGrad."""
+    a = op.inputs[0]
+    a_shape = a.shape.with_rank_at_least(2)
+    grad_s_mat = matrix_diag(grad_s)
+    if not op.get_attr("compute_uv"):
+        _, u, v = apply("Svd", [a], {"compute_uv": True, "full_matrices": False}, "Svd")
+        grad_a = matmul(u, matmul(grad_s_mat, v, adjoint_b=True))
+        grad_a.set_shape(a_shape)
+        return [grad_a]
+    full_matrices = op.get_attr("full_matrices")
+    if a.dtype.is_complex:
+        raise NotImplementedError("SVD gradient is not implemented for complex types and "
+                                  "compute_uv=True.")
+    dims = a_shape.as_tuple()
+    m, n = dims[-2], dims[-1]
+    if m is None or n is None:
+        raise NotImplementedError("SVD gradient has not been implemented for input with "
+                                  "unknown inner matrix shape.")
+    s, u, v = op.outputs
+    use_adjoint = False
+    if m > n:
+        use_adjoint = True
+        m, n = n, m
+        u, v = v, u
+        grad_u, grad_v = grad_v, grad_u
+    if full_matrices and abs(m - n) > 1:
+        raise NotImplementedError("svd gradient is not implemented for abs(m - n) > 1 when "
+                                  "full_matrices is True")
+    s_mat = matrix_diag(s)
+    s2 = square(s)
+    f = matrix_set_diag(reciprocal(add(subtract(expand_dims(s2, -2), expand_dims(s2, -1)),
+                                       _eye_like(s))), zeros_like(s))
+    s_inv_mat = matrix_diag(reciprocal(s))
+    v1 = v[..., :, :m]
+    grad_v1 = grad_v[..., :, :m]
+    u_gu = matmul(u, grad_u, adjoint_a=True)
+    v_gv = matmul(v1, grad_v1, adjoint_a=True)
+    f_u = multiply(f, u_gu)
+    f_v = multiply(f, v_gv)
+    term1_nouv = add(add(grad_s_mat, matmul(add(f_u, _adjoint(f_u)), s_mat)),
+                     matmul(s_mat, add(f_v, _adjoint(f_v))))
+    term1 = matmul(u, matmul(term1_nouv, v1, adjoint_b=True))
+    if m == n:
+        grad_a = term1
+    else:
+        gv1t = matrix_transpose(grad_v1)
+        gv1t_v1 = matmul(gv1t, v1)
+        term2_nous = subtract(gv1t, matmul(gv1t_v1, v1, adjoint_b=True))
+        if full_matrices:
+            v2 = v[..., :, m:n]
+            grad_v2 = grad_v[..., :, m:n]
+            v1t_gv2 = matmul(v1, grad_v2, adjoint_a=True)
+            term2_nous = subtract(term2_nous, matmul(v1t_gv2, v2, adjoint_b=True))
+        u_s_inv = matmul(u, s_inv_mat)
+        grad_a = add(term1, matmul(u_s_inv, term2_nous))
+    if use_adjoint:
+        grad_a = matrix_transpose(grad_a)
+    grad_a.set_shape(a_shape)
+    return [grad_a]
+
+
+register_op("Svd", infer=_svd_infer, kernel=_svd_kernel, grad=_svd_grad)
+
+
+def svd(tensor: TensorLike, full_matrices: bool = False, compute_uv: bool = True,
+        name: str | None = None):
+    """The singular value decomposition tensor = u diag(s) v^H of a batch of matrices:
+    (s, u, v), or s alone without `compute_uv` (op Svd; tf.linalg.svd).
+
+    s is [..., P] (P = min(M, N), descending); u is [..., M, P] and v [..., N, P], or
+    [..., M, M] and [..., N, N] with `full_matrices`.
+    """
+    x = to_tensor(tensor, name="input")
+    s, u, v = apply("Svd", [x], {"compute_uv": bool(compute_uv),
+                                 "full_matrices": bool(full_matrices)}, name or "Svd")
+    if x.dtype.is_complex:
+        s = real_part(s)  # as TF: tf.real(s), float singular values
+    return (s, u, v) if compute_uv else s
+
+
+# -- Lu -----------------------------------------------------------------------------------------
+def _lu_infer(inputs, attrs):
+    x = inputs[0]
+    check_dtype("Lu", x, _TYPES, "input")
+    idx = attrs.get("output_idx_type", _dt.int32)
+    r = _square_dims("Lu", x)
+    if r is None:
+        return [(x.dtype.base_dtype, TensorShape(None)), (idx, TensorShape(None))]
+    return [(x.dtype.base_dtype, TensorShape(r[0] + [r[1], r[1]])),
+            (idx, TensorShape(r[0] + [r[1]]))]
+
+
+def _lu_kernel(x, output_idx_type=_dt.int32):
+    a = _check_square(x)
+    dt = a.dtype
+    n = a.shape[-1]
+    batch = a.shape[:-2]
+    lu_ = a.reshape((-1, n, n)).copy()
+    perm = np.tile(np.arange(n), (lu_.shape[0], 1))
+    rows = np.arange(lu_.shape[0])
+    for k in range(n):
+        piv = k + np.argmax(np.abs(lu_[:, k:, k]), axis=1)
+        if np.any(lu_[rows, piv, k] == 0):
+            raise _invalid("Input is not invertible.")
+        swap = piv != k
+        if swap.any():
+            r = rows[swap]
+            tmp = lu_[r, k, :].copy()
+            lu_[r, k, :] = lu_[r, piv[swap], :]
+            lu_[r, piv[swap], :] = tmp
+            tp = perm[r, k].copy()
+            perm[r, k] = perm[r, piv[swap]]
+            perm[r, piv[swap]] = tp
+        lu_[:, k + 1:, k] /= lu_[:, k:k + 1, k]
+        lu_[:, k + 1:, k + 1:] -= lu_[:, k + 1:, k:k + 1] * lu_[:, k:k + 1, k + 1:]
+    idx = _dt.as_dtype(output_idx_type).as_numpy_dtype
+    return lu_.reshape(a.shape).astype(dt, copy=False), perm.reshape(batch + (n,)).astype(idx)
+
+
+# no gradient (tf.gradients raises LookupError), as TF 1.14
+register_op("Lu", infer=_lu_infer, kernel=_lu_kernel, bind=_cpu_kernel(_lu_kernel, _HALF))
+
+_LuOutput = namedtuple("Lu", ["lu", "p"])
+
+
+def lu(input: TensorLike, output_idx_type=_dt.int32,  # noqa: A002 - TF's name
+       name: str | None = None) -> tuple:
+    """(lu, p): the LU decomposition with partial pivoting of a batch of square matrices:
+    input[..., p, :] = L U with L unit lower triangular and U upper triangular, both packed
+    in `lu` (op Lu; no gradient, as TF 1.14)."""
+    idx = _dt.as_dtype(output_idx_type).base_dtype
+    if idx not in (_dt.int32, _dt.int64):
+        raise TypeError(f"Value passed to parameter 'output_idx_type' has DataType {idx.name} "
+                        "not in list of allowed values: int32, int64")
+    out = apply("Lu", [to_tensor(input, name="input")], {"output_idx_type": idx}, name or "Lu")
+    return _LuOutput(*out)
+
+
+# -- MatrixSquareRoot / MatrixLogarithm --------------------------------------------------------
+def _eig_function(a, fn, real_out):
+    """fn applied to a batch of diagonalizable matrices through eig: V fn(D) V^-1."""
+    w, v = np.linalg.eig(a)
+    fw = fn(w)
+    out = np.matmul(v * fw[..., None, :], np.linalg.inv(v))
+    if real_out:
+        bad = np.any(np.abs(out.imag) > 1e-6 * (1 + np.abs(out.real)), axis=(-1, -2))
+        out = out.real.copy()
+        out[bad] = np.nan
+    return out
+
+
+def _sqrtm_kernel(x):
+    a = _check_square(x)
+    dt = a.dtype
+    if a.shape[-1] == 0:
+        return a.copy()
+    with np.errstate(all="ignore"):
+        if dt.kind == "c":
+            out = _eig_function(a.astype(np.complex128), np.sqrt, False)
+        else:
+            w = np.linalg.eigvals(a.astype(np.float64))
+            # a real square root exists only without eigenvalues on the closed negative axis
+            bad = np.any((np.abs(w.imag) <= 1e-12) & (w.real <= 0), axis=-1)
+            out = _eig_function(a.astype(np.float64), np.sqrt, True)
+            out[bad] = np.nan
+    return out.astype(dt)
+
+
+def _sqrtm_grad(op, grad):
+    """TF 1.14: solve the Sylvester equation R dR + dR R = dA through Kronecker products."""
+    sqrtm = op.outputs[0]
+    shp = shape(sqrtm)
+    order = shp[-1]
+    eye_batch = _eye_like(matrix_diag_part(sqrtm))  # TF tiles eye(order) to the batch
+
+    def kron(b1, b2):
+        b1_shape = shape(b1)
+        b2_shape = shape(b2)
+        b1_order = b1_shape[-1]
+        b2_order = b2_shape[-1]
+        slice_size = [subtract(size(b1_shape), 2)]
+        batch = _slice(b1_shape, [0], slice_size)
+        b1r = reshape(b1, concat([batch, [b1_order], [1], [b1_order], [1]], 0))
+        b2r = reshape(b2, concat([batch, [1], [b2_order], [1], [b2_order]], 0))
+        prod = multiply(b1_order, b2_order)
+        return reshape(multiply(b1r, b2r), concat([batch, [prod], [prod]], 0))
+
+    k1 = kron(eye_batch, matrix_transpose(sqrtm))
+    k2 = kron(sqrtm, eye_batch)
+    ksum = add(k1, k2)
+    slice_size = [subtract(size(shp), 2)]
+    batch = _slice(shp, [0], slice_size)
+    vec_da = reshape(matrix_transpose(grad),
+                     concat([batch, [multiply(order, order)], [1]], 0))
+    # MatrixSolve is registered by linalg_solve.py (which imports this module)
+    vec_dsqrtm = apply("MatrixSolve", [ksum, vec_da], {"adjoint": False}, "MatrixSolve")
+    return [matrix_transpose(reshape(vec_dsqrtm, shp))]
+
+
+register_op("MatrixSquareRoot", infer=_square_same_infer("MatrixSquareRoot", _TYPES),
+            kernel=_sqrtm_kernel, bind=_cpu_kernel(_sqrtm_kernel, _HALF), grad=_sqrtm_grad)
+
+
+def matrix_square_root(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
+    """The principal square roots of a batch of square matrices (op MatrixSquareRoot;
+    tf.linalg.sqrtm). A real matrix with an eigenvalue on the closed negative real axis
+    has no real principal root: NaN, as TF."""
+    return apply("MatrixSquareRoot", [to_tensor(input, name="input")], None,
+                 name or "MatrixSquareRoot")
+
+
+_LOGM_TYPES = (_dt.complex64, _dt.complex128)
+
+
+def _logm_kernel(x):
+    a = _check_square(x)
+    if a.shape[-1] == 0:
+        return a.copy()
+    with np.errstate(all="ignore"):
+        out = _eig_function(a.astype(np.complex128), np.log, False)
+    return out.astype(a.dtype)
+
+
+register_op("MatrixLogarithm", infer=_square_same_infer("MatrixLogarithm", _LOGM_TYPES),
+            kernel=_logm_kernel)  # no gradient (LookupError), as TF 1.14
+
+
+def matrix_logarithm(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
+    """The principal logarithms of a batch of complex square matrices (op MatrixLogarithm;
+    tf.linalg.logm; no gradient, as TF 1.14)."""
+    return apply("MatrixLogarithm", [to_tensor(input, name="input")], None,
+                 name or "MatrixLogarithm")
