@@ -181,7 +181,6 @@ UNARY = [
     _unary("IsInf", "is_inf", dtypes=F, grad=False),
     _unary("IsFinite", "is_finite", dtypes=F, grad=False),
     _unary("LogicalNot", "logical_not", dtypes=("bool",), grad=False),
-    Sample("Abs-complex", "Abs", lambda tf, x: tf.abs(x), [Arg((2, 3))], C),
 ]
 
 
@@ -1254,9 +1253,21 @@ def _ctc_parts(decoded):
         out += [sp.indices, sp.values, sp.dense_shape]
     return out + [log_prob]
 
+# -- strings/complex (c3) --
+STRINGS_COMPLEX = [
+    Sample("Complex", "Complex", lambda tf, x, y: tf.complex(x, y),
+           [Arg((2, 3)), Arg((3,))], F, grad=(0, 1), numeric=False),  # complex output
+    Sample("Real", "Real", lambda tf, x: tf.real(x), [Arg((2, 3))], C, grad=(0,)),
+    Sample("Imag", "Imag", lambda tf, x: tf.imag(x), [Arg((2, 3))], C, grad=(0,)),
+    Sample("Angle", "Angle", lambda tf, x: tf.angle(x), [Arg((2, 3), 0.5, 2.0)], C,
+           grad=(0,)),
+    Sample("ComplexAbs", "ComplexAbs", lambda tf, x: tf.abs(x), [Arg((2, 3), 0.5, 2.0)], C,
+           grad=(0,)),
+]
+
 SAMPLES = (UNARY + BINARY + GRAD_OPS + REDUCE + ARRAY + LINALG + NN + CONV + STATEFUL + RESOURCE
            + RANDOM
-           + RANDOM_EXACT + SUMMARY + IMAGE + SPARSE + SPARSE_STRUCTURE)
+           + RANDOM_EXACT + SUMMARY + IMAGE + SPARSE + SPARSE_STRUCTURE + STRINGS_COMPLEX)
 BY_NAME = dict((s.name, s) for s in SAMPLES)
 assert len(BY_NAME) == len(SAMPLES), "duplicate sample names"
 

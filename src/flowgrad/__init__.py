@@ -13,6 +13,8 @@ from .engine.framework import dtypes as _dtypes_mod
 from .engine.framework.dtypes import (DType, as_dtype, bfloat16, complex64, complex128, double,
                                float16, float32, float64, half, int8, int16, int32, int64,
                                resource, string, uint8, uint16, uint32, uint64, variant)
+from .engine.framework.dtypes import (QUANTIZED_DTYPES, qint8, qint16, qint32, quint8,
+                                      quint16)
 from .engine.framework.dtypes import bool_ as bool  # noqa: A001 - TF's name
 from .engine.framework.tensor_shape import Dimension, TensorShape, dimension_value
 from .engine.framework.graph import (Graph, GraphKeys, Operation, Tensor, add_to_collection,
@@ -98,7 +100,7 @@ from . import app
 from . import flags
 from . import gfile
 from . import xla  # tf.xla.experimental: jit_scope, compile (the `xla` extra)
-from .engine.framework import dtypes
+from . import dtypes
 
 newaxis = None
 

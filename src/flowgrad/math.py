@@ -23,3 +23,4 @@ from .ops.nn_ops import (in_top_k, l2_normalize, log_softmax, softmax, softplus,
 from .ops.sparse_ops import segment_max, segment_mean, segment_sum, unsorted_segment_sum
 from .ops.math_ops import div_no_nan as divide_no_nan
 from .ops.confusion_matrix import confusion_matrix
+from .ops.math_ops import angle, imag, real
