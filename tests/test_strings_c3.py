@@ -11,7 +11,7 @@ import pytest
 import flowgrad as tf
 import goldens
 
-STEMS = ("complex",)
+STEMS = ("complex", "strings")
 
 
 def _cases():
@@ -59,3 +59,52 @@ def test_matches_tf114(stem, name):
     want = goldens.load("strings", stem)[name]
     tol = getattr(gen, "TOL", {}).get(name)
     _close(got, want, name, tol)
+
+
+# -- what has no golden: TF answers these with a RaggedTensor or the clock -------------------
+def test_ragged_results_are_not_implemented():
+    with tf.Graph().as_default():
+        with pytest.raises(NotImplementedError, match="RaggedTensor"):
+            tf.string_split(["a b"], result_type="RaggedTensor")
+        with pytest.raises(NotImplementedError, match="RaggedTensor"):
+            tf.strings.split(["a b"], result_type="RaggedTensor")
+        with pytest.raises(NotImplementedError, match="RaggedTensor"):
+            tf.strings.split([["a b"]])
+
+
+def test_timestamp_is_the_clock_when_run():
+    import time
+    with tf.Graph().as_default():
+        t = tf.timestamp()
+        assert t.op.type == "Timestamp" and t.dtype == tf.float64 and t.shape.ndims == 0
+        with tf.Session() as sess:
+            before = time.time()
+            a = sess.run(t)
+            b = sess.run(t)
+            after = time.time()
+        assert before <= a <= b <= after
+
+
+def test_regex_unicode_classes_are_not_implemented():
+    with tf.Graph().as_default():
+        with tf.Session() as sess:
+            with pytest.raises(NotImplementedError, match=r"\\p"):
+                sess.run(tf.strings.regex_full_match(["A"], r"\pL"))
+
+
+def test_as_string_fill_outside_printf_flags_is_an_error():
+    # TF 1.14 pastes the fill into its printf format: fill="x" prints in hex ('75d' for 7)
+    with tf.Graph().as_default():
+        with tf.Session() as sess:
+            with pytest.raises(tf.errors.InvalidArgumentError, match="Fill argument"):
+                sess.run(tf.as_string([7], width=5, fill="x"))
+
+
+def test_regex_translation_cases():
+    with tf.Graph().as_default():
+        with tf.Session() as sess:
+            got = sess.run(tf.strings.regex_full_match(
+                ["ab", "a1", "a\n", "x+y"], r"[[:alpha:]][[:alnum:]]\z|x\Q+\Ey"))
+            assert got.tolist() == [True, True, False, True]
+            got = sess.run(tf.regex_replace(["a b\tc\vd"], r"\s", "_"))
+            assert got.tolist() == [b"a_b_c\vd"]     # RE2's \s has no \v

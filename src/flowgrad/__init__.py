@@ -80,6 +80,10 @@ from .engine.framework.registry import no_gradient as NoGradient
 from .ops.lookup_ops import initialize_all_tables, tables_initializer
 from .ops.string_ops import (string_to_hash_bucket, string_to_hash_bucket_fast,
                              string_to_hash_bucket_strong)
+# strings, encodings (c3)
+from .ops.string_ops import (as_string, decode_base64, encode_base64, fingerprint, reduce_join,
+                             regex_replace, string_join, string_split, string_strip,
+                             string_to_number, substr, timestamp)
 from .explain import explain_gradients  # flowgrad extension (issue 15): why a gradient is None
 from .engine.autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients,
                                         hessians, hessian_vector_product)

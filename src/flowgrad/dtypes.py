@@ -9,3 +9,4 @@ from .engine.framework.dtypes import (QUANTIZED_DTYPES, DType, as_dtype, bfloat1
 from .engine.framework.dtypes import bool_ as bool  # noqa: A004 - TF's name
 from .ops.math_ops import cast, complex  # noqa: A004
 from .ops.math_extras import saturate_cast
+from .ops.string_ops import as_string

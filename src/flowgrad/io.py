@@ -8,3 +8,4 @@ from .ops.parsing_ops import (FixedLenFeature, FixedLenSequenceFeature, SparseFe
 from .python_io import TFRecordCompressionType, TFRecordOptions, TFRecordWriter, \
     tf_record_iterator
 from .ops.sparse_ops import deserialize_many_sparse, serialize_many_sparse, serialize_sparse
+from .ops.string_ops import decode_base64, encode_base64
