@@ -84,6 +84,7 @@ from .ops.string_ops import (string_to_hash_bucket, string_to_hash_bucket_fast,
 from .ops.string_ops import (as_string, decode_base64, encode_base64, fingerprint, reduce_join,
                              regex_replace, string_join, string_split, string_strip,
                              string_to_number, substr, timestamp)
+from .ops.parsing_ops import decode_compressed
 from .explain import explain_gradients  # flowgrad extension (issue 15): why a gradient is None
 from .engine.autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients,
                                         hessians, hessian_vector_product)

@@ -1,11 +1,12 @@
 """tf.strings (TF 1.14): string hashing, formatting, joining, splitting, stripping,
-parsing, substrings, regexes, lengths and case. The Unicode ops, bytes_split and format
+parsing, substrings, regexes, lengths and case. The Unicode ops and bytes_split
 are absent (AttributeError); unicode_* and bytes_split return RaggedTensors in TF."""
 # ruff: noqa: F401
 from __future__ import annotations
 
 from .ops.string_ops import as_string, reduce_join, regex_full_match, regex_replace, \
     string_strip as strip, string_to_number as to_number, substr
+from .ops.string_ops import string_format as format  # noqa: A004
 from .ops.string_ops import string_join as join
 from .ops.string_ops import string_length as length
 from .ops.string_ops import string_lower as lower
@@ -15,6 +16,6 @@ from .ops.string_ops import string_to_hash_bucket as to_hash_bucket
 from .ops.string_ops import string_to_hash_bucket_fast as to_hash_bucket_fast
 from .ops.string_ops import string_to_hash_bucket_strong as to_hash_bucket_strong
 
-__all__ = ["as_string", "join", "length", "lower", "reduce_join", "regex_full_match",
+__all__ = ["as_string", "format", "join", "length", "lower", "reduce_join", "regex_full_match",
            "regex_replace", "split", "strip", "substr", "to_hash_bucket", "to_hash_bucket_fast",
            "to_hash_bucket_strong", "to_number", "upper"]

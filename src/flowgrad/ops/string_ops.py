@@ -16,6 +16,9 @@ from ..engine.ops._base import apply as _apply
 from ..engine.ops._base import to_tensor as _to_tensor
 from ..engine.ops.construction import range as _range
 from ..engine.ops.shape import rank as _rank
+from ..engine.framework.registry import register_op
+from ..engine.framework.tensor_shape import TensorShape
+from .logging_ops import summarize_v2
 from .sparse_tensor import SparseTensor
 
 __all__ = ["string_to_hash_bucket_fast", "string_to_hash_bucket_strong",
@@ -47,7 +50,7 @@ def string_to_hash_bucket(string_tensor=None, num_buckets=None, name=None, input
 __all__ += ["as_string", "string_join", "string_split", "strings_split_v1", "string_strip",
             "string_to_number", "substr", "reduce_join", "regex_replace", "regex_full_match",
             "string_length", "string_lower", "string_upper", "encode_base64", "decode_base64",
-            "fingerprint", "timestamp"]
+            "fingerprint", "timestamp", "string_format"]
 
 
 def _lookup(new_name, new_value, old_name, old_value):
@@ -217,3 +220,41 @@ def fingerprint(data, method="farmhash64", name=None):
 def timestamp(name=None):
     """The time the op runs, in seconds since the epoch (float64; op `Timestamp`)."""
     return _s.timestamp(name)
+
+
+# -- StringFormat (tf.strings.format): tf.print's summaries in a template ------------------
+def _string_format_kernel(*inputs, template="", placeholder="{}", summarize=3, **_):
+    pieces = template.split(placeholder)
+    out = [pieces[0]]
+    for v, piece in zip(inputs, pieces[1:]):
+        v = np.asarray(v)
+        if v.ndim == 0 and v.dtype == object:   # a scalar string is quoted here (tf.print's
+            text = summarize_v2(v.reshape(1), summarize)[1:-1]   # Python strings are not)
+        else:
+            text = summarize_v2(v, summarize)
+        out += [text, piece]
+    return np.array("".join(out).encode("utf-8", "surrogateescape"), dtype=object)
+
+
+register_op("StringFormat", infer=lambda i, a: [(_dt.string, TensorShape([]))],
+            kernel=_string_format_kernel, grad=None)
+
+
+def string_format(template, inputs, placeholder="{}", summarize=3, name=None):
+    """`template` with each `placeholder` replaced by a summary of the matching tensor,
+    as tf.print prints it (`summarize` elements at each end of each dimension; -1: all).
+
+    >>> tf.Session().run(tf.strings.format("x={}", tf.constant([1, 2])))
+    b'x=[1 2]'
+    """
+    if isinstance(inputs, Tensor):
+        inputs = [inputs]
+    if template.count(placeholder) != len(inputs):
+        raise ValueError(f"{template.count(placeholder)} placeholder(s) in template does not "
+                         f"match {len(inputs)} tensor(s) provided as input")
+    with name_scope(name, "StringFormat", inputs) as scope:
+        ts = [x if isinstance(x, Tensor) else _to_tensor(x, name=f"inputs_{i}")
+              for i, x in enumerate(inputs)]
+        return _apply("StringFormat", ts, {"T": [t.dtype.base_dtype for t in ts],
+                                           "template": template, "placeholder": placeholder,
+                                           "summarize": int(summarize)}, scope)
