@@ -11,7 +11,7 @@ import pytest
 import flowgrad as tf
 import goldens
 
-STEMS = ("complex", "strings")
+STEMS = ("complex", "strings", "io")
 
 
 def _cases():
@@ -108,3 +108,69 @@ def test_regex_translation_cases():
             assert got.tolist() == [True, True, False, True]
             got = sess.run(tf.regex_replace(["a b\tc\vd"], r"\s", "_"))
             assert got.tolist() == [b"a_b_c\vd"]     # RE2's \s has no \v
+
+
+# -- tf.init_scope, tf.container, tf.train's loop helpers ------------------------------------
+def test_init_scope_lifts_out_of_control_dependencies_and_keeps_the_name_scope():
+    with tf.Graph().as_default():
+        a = tf.constant(1.0, name="a")
+        with tf.name_scope("outer"):
+            with tf.control_dependencies([a]):
+                with tf.init_scope():
+                    c = tf.constant(2.0, name="c")
+                d = tf.constant(3.0, name="d")
+        assert c.name == "outer/c:0" and c.op.control_inputs == []
+        assert d.op.control_inputs == [a.op]
+
+
+def test_container_sets_the_variable_ops_container():
+    with tf.Graph().as_default():
+        with tf.container("box"):
+            v = tf.Variable(1.0, name="v")
+        assert v.op.get_attr("container") in ("box", b"box")
+
+
+def test_summary_iterator_reads_the_events_a_file_writer_wrote(tmp_path):
+    with tf.Graph().as_default():
+        w = tf.summary.FileWriter(str(tmp_path))
+        w.add_summary(tf.Summary(value=[tf.Summary.Value(tag="x", simple_value=1.5)]), 3)
+        w.close()
+    import glob
+    (path,) = glob.glob(str(tmp_path / "events.*"))
+    events = list(tf.train.summary_iterator(path))
+    assert events[0].HasField("file_version")
+    assert [(e.step, v.tag, v.simple_value) for e in events[1:] for v in e.summary.value] == \
+        [(3, "x", 1.5)]
+
+
+def test_checkpoints_iterator_yields_each_new_checkpoint_then_times_out(tmp_path):
+    with tf.Graph().as_default():
+        tf.Variable(1.0)
+        saver = tf.train.Saver()
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            saver.save(sess, str(tmp_path / "model"), global_step=1)
+            it = tf.train.checkpoints_iterator(str(tmp_path), timeout=0)
+            assert next(it).endswith("model-1")
+            saver.save(sess, str(tmp_path / "model"), global_step=2)
+            assert next(it).endswith("model-2")
+            assert list(it) == []            # no newer one within the timeout
+    calls = []
+    it = tf.train.checkpoints_iterator(str(tmp_path / "none"), timeout=0,
+                                       timeout_fn=lambda: calls.append(1) or len(calls) > 1)
+    assert list(it) == [] and calls == [1, 1]
+
+
+def test_basic_train_loop_runs_steps_until_the_supervisor_stops(tmp_path):
+    with tf.Graph().as_default():
+        step = tf.train.get_or_create_global_step()
+        inc = tf.assign_add(step, 1)
+        sv = tf.train.Supervisor(logdir=str(tmp_path), save_model_secs=0, save_summaries_secs=0)
+        seen = []
+
+        def train_step(sess, stop_at):
+            seen.append(sess.run(inc))
+            if seen[-1] >= stop_at:
+                sv.request_stop()
+        tf.train.basic_train_loop(sv, train_step, args=[3])
+    assert seen == [1, 2, 3]
