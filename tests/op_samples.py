@@ -1263,6 +1263,21 @@ STRINGS_COMPLEX = [
            grad=(0,)),
     Sample("ComplexAbs", "ComplexAbs", lambda tf, x: tf.abs(x), [Arg((2, 3), 0.5, 2.0)], C,
            grad=(0,)),
+    # IgammaGradA has no gradient in TF 1.14: first order only
+    Sample("Igamma", "Igamma", lambda tf, a, x: tf.igamma(a, x),
+           [Arg((2, 3), 0.5, 3.0), Arg((3,), 0.2, 4.0)], F, grad=(0, 1), order=1),
+    Sample("Igammac", "Igammac", lambda tf, a, x: tf.igammac(a, x),
+           [Arg((2, 3), 0.5, 3.0), Arg((3,), 0.2, 4.0)], F, grad=(0, 1), order=1),
+    Sample("IgammaGradA", "IgammaGradA", lambda tf, a, x: raw(
+        tf, "IgammaGradA", [a, x], tf_kwargs={"a": a, "x": x}),
+        [Arg((2, 3), 0.5, 3.0), Arg((2, 3), 0.2, 4.0)], F),
+    Sample("Betainc", "Betainc", lambda tf, a, b, x: tf.betainc(a, b, x),
+           [Arg((2, 3), 0.5, 3.0), Arg((2, 3), 0.5, 3.0), Arg((2, 3), 0.1, 0.9)], F,
+           grad=(2,), order=1),
+    Sample("BesselI0e", "BesselI0e", lambda tf, x: tf.math.bessel_i0e(x),
+           [Arg((2, 3), -3.0, 3.0)], F, grad=(0,)),
+    Sample("BesselI1e", "BesselI1e", lambda tf, x: tf.math.bessel_i1e(x),
+           [Arg((2, 3), -3.0, 3.0)], F, grad=(0,)),
 ]
 
 SAMPLES = (UNARY + BINARY + GRAD_OPS + REDUCE + ARRAY + LINALG + NN + CONV + STATEFUL + RESOURCE

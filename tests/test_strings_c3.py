@@ -11,7 +11,7 @@ import pytest
 import flowgrad as tf
 import goldens
 
-STEMS = ("complex", "strings", "io")
+STEMS = ("complex", "strings", "io", "special")
 
 
 def _cases():

@@ -85,7 +85,9 @@ from .ops.string_ops import (as_string, decode_base64, encode_base64, fingerprin
                              regex_replace, string_join, string_split, string_strip,
                              string_to_number, substr, timestamp)
 from .ops.parsing_ops import decode_compressed
-from .ops.io_extras import (container, edit_distance, init_scope, matching_files, op_scope,
+from .ops.math_ops import lbeta
+from .ops.io_extras import (container, decode_json_example, edit_distance, init_scope,
+                             matching_files, op_scope,
                              parse_tensor, serialize_tensor)
 from .explain import explain_gradients  # flowgrad extension (issue 15): why a gradient is None
 from .engine.autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients,

@@ -24,3 +24,5 @@ from .ops.sparse_ops import segment_max, segment_mean, segment_sum, unsorted_seg
 from .ops.math_ops import div_no_nan as divide_no_nan
 from .ops.confusion_matrix import confusion_matrix
 from .ops.math_ops import angle, imag, real
+from .ops.math_extras import (bessel_i0, bessel_i0e, bessel_i1, bessel_i1e, betainc, igamma,
+                              igammac)

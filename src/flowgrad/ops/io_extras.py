@@ -15,7 +15,8 @@ from ..engine.ops.strings import string_input
 from .sparse_tensor import SparseTensor, SparseTensorValue
 from .variables import Variable
 
-__all__ = ["serialize_tensor", "parse_tensor", "edit_distance", "matching_files",
+__all__ = ["decode_json_example", "serialize_tensor", "parse_tensor", "edit_distance",
+           "matching_files",
            "match_filenames_once", "op_scope", "init_scope", "container"]
 
 
@@ -29,6 +30,14 @@ def serialize_tensor(tensor, name=None):
     with name_scope(name, "SerializeTensor", [tensor]) as scope:
         t = tensor if isinstance(tensor, Tensor) else to_tensor(tensor, name="tensor")
         return apply("SerializeTensor", [t], {"T": t.dtype.base_dtype}, scope)
+
+
+def decode_json_example(json_examples, name=None):
+    """tf.train.Example protos in protobuf's JSON mapping -> their binary serialization
+    (op `DecodeJSONExample`)."""
+    with name_scope(name, "DecodeJSONExample", [json_examples]) as scope:
+        s = string_input(json_examples, "DecodeJSONExample", "json_examples")
+        return apply("DecodeJSONExample", [s], {}, scope)
 
 
 def parse_tensor(serialized, out_type, name=None):

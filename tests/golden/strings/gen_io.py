@@ -96,6 +96,15 @@ CASES = {
     "train/piecewise_constant_decay": lambda tf: tf.train.piecewise_constant_decay(
         tf.constant(5), [3, 7], [0.1, 0.2, 0.3]),
     "op_scope": lambda tf: Py(_op_scope(tf)),
+    "json/int64": lambda tf: tf.decode_json_example(
+        ['{"features": {"feature": {"a": {"int64List": {"value": ["1", "2", -3]}}}}}']),
+    "json/mixed": lambda tf: tf.io.decode_json_example([
+        '{"features": {"feature": {"b": {"floatList": {"value": [1.5, "NaN"]}}, '
+        '"a": {"bytes_list": {"value": ["aGk=", ""]}}, "c": {"int64List": {}}}}}', '{}',
+        '{"features": {}}']),
+    "json/unknown-field": lambda tf: tf.decode_json_example(['{"bad": 1}']),
+    "json/not-json": lambda tf: tf.decode_json_example(['not json']),
+    "json/named": lambda tf: tf.decode_json_example('{}', name="j"),
 }
 
 

@@ -1,8 +1,12 @@
 """SerializeTensor / ParseTensor (a tensor as TensorProto bytes, as TF 1.14 writes them:
-dtype, shape and tensor_content, or string_val for strings) and EditDistance (Levenshtein
+dtype, shape and tensor_content, or string_val for strings), DecodeJSONExample and
+EditDistance (Levenshtein
 distances between the sequences of two SparseTensors, grouped by all but the last index).
 None is differentiable (TF registers no gradient)."""
 from __future__ import annotations
+
+import base64
+import json
 
 import numpy as np
 
@@ -64,7 +68,7 @@ register_op("SerializeTensor", infer=lambda i, a: [(_dt.string, TensorShape([]))
 register_op("ParseTensor", infer=_parse_infer, kernel=_parse_kernel, grad=None)
 
 
-# -- EditDistance ---------------------------------------------------------------------------------
+# -- EditDistance ----------------------------------------------------------------------------
 def _levenshtein(a, b):
     prev = list(range(len(b) + 1))
     for i, x in enumerate(a, 1):
@@ -146,3 +150,110 @@ def _edit_distance_infer(inputs, attrs):
 
 
 register_op("EditDistance", infer=_edit_distance_infer, kernel=edit_distances, grad=None)
+
+
+# -- DecodeJSONExample: tf.train.Example JSON (protobuf's JSON mapping) -> binary ----------
+# The serialized form is the one TF 1.14 writes (protobuf's JsonToBinaryString): map entries
+# in the JSON's order, repeated scalars unpacked (one tag per value).
+class _JsonError(Exception):
+    pass
+
+
+def _key(obj, *names):
+    """The value of the first of `names` (JSON name, then proto name) present in obj."""
+    for n in names:
+        if n in obj:
+            return obj[n]
+    return None
+
+
+def _fields(obj, allowed):
+    if not isinstance(obj, dict):
+        raise _JsonError("Expected an object.")
+    for k in obj:
+        if k not in allowed:
+            raise _JsonError(f"{k}: Cannot find field.")
+
+
+def _int64(v):
+    try:
+        n = int(v) if not isinstance(v, float) or v == int(v) else None
+    except (TypeError, ValueError):
+        n = None
+    if n is None or isinstance(v, bool) or not -2 ** 63 <= n < 2 ** 63:
+        raise _JsonError(f"Invalid value for int64 field: {v!r}")
+    return n & ((1 << 64) - 1)
+
+
+def _float(v):
+    if isinstance(v, str) and v in ("NaN", "Infinity", "-Infinity"):
+        return float(v.replace("Infinity", "inf"))
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        raise _JsonError(f"Invalid value for float field: {v!r}")
+    return float(v)
+
+
+def _feature_bytes(feat):
+    names = ("bytesList", "bytes_list", "floatList", "float_list", "int64List", "int64_list")
+    _fields(feat, names)
+    out = b""
+    for (json_name, proto_name), tag in ((names[0:2], b"\x0a"), (names[2:4], b"\x12"),
+                                         (names[4:6], b"\x1a")):
+        lst = _key(feat, json_name, proto_name)
+        if lst is None:
+            continue
+        _fields(lst, ("value",))
+        vals = lst.get("value", [])
+        if tag == b"\x0a":
+            body = b"".join(_field(b"\x0a", _b64(v)) for v in vals)
+        elif tag == b"\x12":
+            body = b"".join(b"\x0d" + np.float32(_float(v)).tobytes() for v in vals)
+        else:
+            body = b"".join(b"\x08" + _varint(_int64(v)) for v in vals)
+        out += _field(tag, body)
+    return out
+
+
+def _b64(v):
+    if not isinstance(v, str):
+        raise _JsonError(f"Invalid value for bytes field: {v!r}")
+    try:
+        return base64.b64decode(v.replace("-", "+").replace("_", "/") + "=" * (-len(v) % 4))
+    except ValueError:
+        raise _JsonError("Invalid base64 data.") from None
+
+
+def example_from_json(text):
+    """The serialized tf.train.Example of its JSON form (protobuf's JSON mapping)."""
+    try:
+        obj = json.loads(text, object_pairs_hook=dict)
+    except ValueError:
+        raise _JsonError("Unexpected token.") from None
+    _fields(obj, ("features",))
+    feats = obj.get("features")
+    if feats is None:
+        return b""
+    _fields(feats, ("feature",))
+    body = b""
+    for key, feat in (feats.get("feature") or {}).items():
+        entry = _field(b"\x0a", key.encode()) + _field(b"\x12", _feature_bytes(feat))
+        body += _field(b"\x0a", entry)
+    return _field(b"\x0a", body)
+
+
+def _decode_json_example_kernel(json_examples):
+    a = np.asarray(json_examples, dtype=object)
+    out = np.empty(a.shape, dtype=object)
+    flat = out.reshape(-1)
+    for i, v in enumerate(a.reshape(-1).tolist()):
+        text = v.decode("utf-8", "replace") if isinstance(v, bytes) else str(v)
+        try:
+            flat[i] = example_from_json(text)
+        except _JsonError as e:
+            raise errors.InvalidArgumentError(None, None,
+                                              f"Error while parsing JSON: {e}") from None
+    return out
+
+
+register_op("DecodeJSONExample", infer=lambda i, a: [(_dt.string, i[0].shape)],
+            kernel=_decode_json_example_kernel, grad=None)
