@@ -1,6 +1,7 @@
 """tf.strings (TF 1.14): string hashing, formatting, joining, splitting, stripping,
-parsing, substrings, regexes, lengths and case. The Unicode ops and bytes_split
-are absent (AttributeError); unicode_* and bytes_split return RaggedTensors in TF."""
+parsing, substrings, regexes, lengths, case and unicode_transcode. unicode_decode/encode/
+split (and their _with_offsets), unicode_script and bytes_split are absent
+(AttributeError): in TF they take or return RaggedTensors, or need ICU's script data."""
 # ruff: noqa: F401
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from .ops.string_ops import string_length as length
 from .ops.string_ops import string_lower as lower
 from .ops.string_ops import string_upper as upper
 from .ops.string_ops import strings_split_v1 as split
+from .ops.string_ops import unicode_transcode
 from .ops.string_ops import string_to_hash_bucket as to_hash_bucket
 from .ops.string_ops import string_to_hash_bucket_fast as to_hash_bucket_fast
 from .ops.string_ops import string_to_hash_bucket_strong as to_hash_bucket_strong
 
 __all__ = ["as_string", "format", "join", "length", "lower", "reduce_join", "regex_full_match",
            "regex_replace", "split", "strip", "substr", "to_hash_bucket", "to_hash_bucket_fast",
-           "to_hash_bucket_strong", "to_number", "upper"]
+           "to_hash_bucket_strong", "to_number", "unicode_transcode", "upper"]

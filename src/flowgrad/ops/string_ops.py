@@ -50,7 +50,7 @@ def string_to_hash_bucket(string_tensor=None, num_buckets=None, name=None, input
 __all__ += ["as_string", "string_join", "string_split", "strings_split_v1", "string_strip",
             "string_to_number", "substr", "reduce_join", "regex_replace", "regex_full_match",
             "string_length", "string_lower", "string_upper", "encode_base64", "decode_base64",
-            "fingerprint", "timestamp", "string_format"]
+            "fingerprint", "timestamp", "string_format", "unicode_transcode"]
 
 
 def _lookup(new_name, new_value, old_name, old_value):
@@ -258,3 +258,11 @@ def string_format(template, inputs, placeholder="{}", summarize=3, name=None):
         return _apply("StringFormat", ts, {"T": [t.dtype.base_dtype for t in ts],
                                            "template": template, "placeholder": placeholder,
                                            "summarize": int(summarize)}, scope)
+
+
+def unicode_transcode(input, input_encoding, output_encoding, errors="replace",  # noqa: A002
+                      replacement_char=65533, replace_control_characters=False, name=None):
+    """Transcodes each string from `input_encoding` to `output_encoding` (UTF-8,
+    UTF-16-BE, UTF-32-BE), as op `UnicodeTranscode`."""
+    return _s.unicode_transcode(input, input_encoding, output_encoding, errors,
+                                replacement_char, replace_control_characters, name)

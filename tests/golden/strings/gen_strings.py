@@ -221,3 +221,33 @@ VALUES_ONLY = ("decode_compressed/alias",)
 
 def cases(tf):
     return run_all(tf, CASES, VALUES_ONLY)
+
+_BAD = [b"ok", b"a\xffb", b"\xe4\xbd", b"\xed\xa0\x80x", b"tab\there\x01\x7f\xc2\x85"]
+CASES.update({
+    "transcode/utf16": lambda tf: tf.strings.unicode_transcode(UTF + _BAD, "UTF-8",
+                                                               "UTF-16-BE"),
+    "transcode/utf32": lambda tf: tf.strings.unicode_transcode(UTF + _BAD, "UTF-8",
+                                                               "UTF-32-BE"),
+    "transcode/roundtrip": lambda tf: tf.strings.unicode_transcode(
+        tf.strings.unicode_transcode(UTF, "UTF-8", "UTF-16-BE"), "UTF-16-BE", "UTF-8"),
+    "transcode/from-utf32": lambda tf: tf.strings.unicode_transcode(
+        [b"\x00\x00\x00a\x00\x01\xf6\x00", b"\x00\x11\x00\x00\x00\x00\x00b", b"\x00\x00"],
+        "UTF-32-BE", "UTF-8"),
+    "transcode/from-utf16-bad": lambda tf: tf.strings.unicode_transcode(
+        [b"\xd8\x00\x00a", b"\x00a\x00"], "UTF-16-BE", "UTF-8"),
+    "transcode/ignore": lambda tf: tf.strings.unicode_transcode(_BAD, "UTF-8", "UTF-8",
+                                                                errors="ignore"),
+    "transcode/replace-char": lambda tf: tf.strings.unicode_transcode(
+        _BAD, "UTF-8", "UTF-8", replacement_char=ord("?")),
+    "transcode/control": lambda tf: tf.strings.unicode_transcode(
+        _BAD, "UTF-8", "UTF-8", replace_control_characters=True),
+    "transcode/strict": lambda tf: tf.strings.unicode_transcode(_BAD, "UTF-8", "UTF-8",
+                                                                errors="strict"),
+    "transcode/strict-ok": lambda tf: tf.strings.unicode_transcode(UTF, "UTF-8", "UTF-8",
+                                                                   errors="strict"),
+    "transcode/bad-encoding": lambda tf: tf.strings.unicode_transcode(UTF, "latin1", "UTF-8"),
+    "transcode/bad-errors": lambda tf: tf.strings.unicode_transcode(UTF, "UTF-8", "UTF-8",
+                                                                    errors="x"),
+    "transcode/2d": lambda tf: tf.strings.unicode_transcode([[b"a", b"b"]], "UTF-8",
+                                                            "UTF-16-BE", name="t"),
+})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import codecs
 import re
 import time
 
@@ -25,7 +26,8 @@ from ._hashing import fingerprint64
 
 __all__ = ["string_input", "as_string", "string_split", "string_split_v2", "string_strip",
            "string_to_number", "substr", "reduce_join", "string_length", "string_lower",
-           "string_upper", "encode_base64", "decode_base64", "fingerprint", "timestamp"]
+           "string_upper", "encode_base64", "decode_base64", "fingerprint", "timestamp",
+           "unicode_transcode"]
 
 
 def _invalid(msg):
@@ -580,3 +582,62 @@ register_op("Timestamp", infer=lambda i, a: [(_dt.float64, TensorShape([]))],
 def timestamp(name=None):
     """Seconds since the Unix epoch when the op runs (float64, op `Timestamp`)."""
     return apply("Timestamp", [], {}, name)
+
+
+# -- UnicodeTranscode ---------------------------------------------------------------------------
+_OUT_ENCODINGS = ("UTF-8", "UTF-16-BE", "UTF-32-BE")
+_ERRORS = ("strict", "replace", "ignore")
+
+
+def _attr_in(op_type, attr, value, allowed):
+    if value not in allowed:
+        raise ValueError(f"Attr '{attr}' of '{op_type}' Op passed string '{value}' not in: "
+                         + ", ".join(f'"{a}"' for a in allowed) + ".")
+    return value
+
+
+def _replacer(char):
+    """A codecs error handler putting `char` for each undecodable sequence."""
+    name = f"flowgrad-replace-{char}"
+    try:
+        codecs.lookup_error(name)
+    except LookupError:
+        codecs.register_error(name, lambda e: (chr(char), e.end))
+    return name
+
+
+def _transcode_kernel(x, input_encoding="", output_encoding="", errors="replace",
+                      replacement_char=0xFFFD, replace_control_characters=False):
+    try:
+        codecs.lookup(input_encoding)
+    except LookupError:
+        raise _invalid(f"Could not create converter for input encoding: "
+                       f"{input_encoding}") from None
+    mode = {"strict": "strict", "ignore": "ignore"}.get(errors) or _replacer(replacement_char)
+    out_codec = output_encoding.lower()
+
+    def one(s):
+        try:
+            text = s.decode(input_encoding, mode)
+        except UnicodeDecodeError:
+            raise _invalid("Invalid formatting on input string") from None
+        if replace_control_characters:
+            text = "".join(chr(replacement_char) if ord(c) < 0x20 else c for c in text)
+        return text.encode(out_codec, "surrogatepass")
+    return _map(one, x)
+
+
+register_op("UnicodeTranscode", infer=_same, kernel=_transcode_kernel, grad=None)
+
+
+def unicode_transcode(input, input_encoding, output_encoding, errors="replace",  # noqa: A002
+                      replacement_char=65533, replace_control_characters=False, name=None):
+    """Each string decoded from `input_encoding` and encoded in `output_encoding` (UTF-8,
+    UTF-16-BE or UTF-32-BE); invalid input raises (errors='strict'), is dropped ('ignore')
+    or becomes `replacement_char` ('replace'), op `UnicodeTranscode`."""
+    _attr_in("UnicodeTranscode", "output_encoding", output_encoding, _OUT_ENCODINGS)
+    _attr_in("UnicodeTranscode", "errors", errors, _ERRORS)
+    return _unary_string("UnicodeTranscode", input, name, {
+        "input_encoding": input_encoding, "output_encoding": output_encoding,
+        "errors": errors, "replacement_char": int(replacement_char),
+        "replace_control_characters": bool(replace_control_characters)})
