@@ -68,7 +68,7 @@ def _imag_grad(op, grad):
 def _angle_grad(op, grad):
     """d angle(z) = -complex(g, 0) / complex(imag(z), real(z))."""
     x = op.inputs[0]
-    with control_dependencies([grad]):
+    with control_dependencies([grad.op]):  # TF: an IndexedSlices gradient counts as its op
         re = real(x)
         im = imag(x)
         z = reciprocal(complex(im, re))

@@ -225,7 +225,7 @@ def _igamma_grad(op, grad):
     """dP/da = IgammaGradA(a, x); dP/dx = exp(-x + (a - 1) log x - lgamma(a))."""
     a, x = op.inputs
     sa, sx, ra, rx = broadcast_args(a, x)
-    with control_dependencies([grad]):
+    with control_dependencies([grad.op]):  # TF: an IndexedSlices gradient counts as its op
         partial_a = igamma_grad_a(a, x)
         partial_x = exp(subtract(add(negative(x), multiply(subtract(a, scalar(1, a), name="sub"),
                                                            log(x), name="mul"), name="add"),
@@ -257,14 +257,14 @@ def _betainc_grad(op, grad):
 
 def _bessel_i0e_grad(g, x, y):
     """d i0e(x) = i1e(x) - sign(x) i0e(x)."""
-    with control_dependencies([g]):
+    with control_dependencies([g.op]):
         partial = subtract(bessel_i1e(x), multiply(sign(x), y, name="mul"), name="sub")
         return multiply(g, partial, name="mul")
 
 
 def _bessel_i1e_grad(g, x, y):
     """d i1e(x) = i0e(x) - i1e(x) (sign(x) + 1/x), 0.5 at x = 0."""
-    with control_dependencies([g]):
+    with control_dependencies([g.op]):
         eps = float(np.finfo(x.dtype.as_numpy_dtype).eps)
         zeros = zeros_like(x)
         not_tiny = greater(_abs(x), scalar(eps, x))
