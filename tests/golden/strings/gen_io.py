@@ -123,3 +123,31 @@ VALUES_ONLY = ("train/piecewise_constant_decay",)
 
 def cases(tf):
     return run_all(tf, CASES, VALUES_ONLY)
+
+
+def _shapes(spec_fn, **kw):
+    def build(tf):
+        x = tf.zeros([2, 3], name="x")
+        y = tf.zeros([2, 4], name="y")
+        p = tf.placeholder_with_default(tf.zeros([3, 5]), [None, 5], name="p")
+        s = tf.constant(1.0, name="s")
+        op = tf.debugging.assert_shapes(spec_fn(x, y, p, s), **kw)
+        with tf.control_dependencies([op]):
+            return tf.identity(s, name="out")
+    return build
+
+
+CASES.update({
+    "assert_shapes/ok": _shapes(lambda x, y, p, s: {x: ("N", "Q"), y: ("N", "D"), s: ()}),
+    "assert_shapes/explicit": _shapes(lambda x, y, p, s: {x: (2, 3), y: [".", 4], s: None}),
+    "assert_shapes/mismatch": _shapes(lambda x, y, p, s: {x: ("N", "Q"), y: ("N", "Q")}),
+    "assert_shapes/explicit-mismatch": _shapes(lambda x, y, p, s: {x: (2, 4)},
+                                               message="bad"),
+    "assert_shapes/rank": _shapes(lambda x, y, p, s: {x: ("N",)}),
+    "assert_shapes/dynamic-ok": _shapes(lambda x, y, p, s: {p: ("A", 5), x: (2, "B")}),
+    "assert_shapes/dynamic-fail": _shapes(lambda x, y, p, s: {x: ("N", "Q"), p: ("Q", 5)}),
+    "assert_shapes/dynamic-explicit": _shapes(lambda x, y, p, s: {p: (4, 5)}),
+    "assert_shapes/outer": _shapes(lambda x, y, p, s: {x: ("*", 3), p: (Ellipsis, "Z")}),
+    "assert_shapes/bad-ellipsis": _shapes(lambda x, y, p, s: {x: (2, "*")}),
+    "assert_shapes/not-iterable": _shapes(lambda x, y, p, s: {x: 3}),
+})
