@@ -28,7 +28,8 @@ EXEMPTIONS: dict = {
     "ShardedFilespec": "covered-elsewhere: tests/test_ckpt_v1.py (V1 sharded Saver)",
     # TF's decode_image ops, which flowgrad writes for its DecodeImage op and runs in
     # such GraphDefs (no public flowgrad API builds them)
-    "Substr": "covered-elsewhere: tests/test_export_decode_image.py (TF 1.14 goldens)",
+    "Substr": "covered-elsewhere: tests/test_export_decode_image.py, tests/test_strings_c3.py "
+              "(TF 1.14 goldens)",
     "DecodeGif": "covered-elsewhere: tests/test_export_decode_image.py (TF 1.14 goldens)",
     "DecodeBmp": "covered-elsewhere: tests/test_export_decode_image.py (TF 1.14 goldens)",
     "V1FramesGrad": "covered-elsewhere: tests/test_tf_frames_grad.py, tests/test_tf_frames.py "
@@ -81,7 +82,8 @@ EXEMPTIONS: dict = {
     "ExperimentalParallelInterleaveDataset": "covered-elsewhere: "
                                              "tests/test_data_experimental.py (dataset)",
     "DatasetToSingleElement": "covered-elsewhere: tests/test_data_experimental.py (dataset)",
-    "ReduceJoin": "covered-elsewhere: tests/test_data_experimental.py (list_files' message)",
+    "ReduceJoin": "covered-elsewhere: tests/test_data_experimental.py (list_files' message), "
+                  "tests/test_strings_c3.py (TF 1.14 goldens)",
     "ReadFile": "io: reads a file (tests/test_input_pipelines.py)",
     "WriteFile": "io: writes a file (tests/test_input_pipelines.py)",
     "SaveSlices": "io: writes a V1 checkpoint file (tests/test_ckpt_v1.py: TF's bytes)",
@@ -117,7 +119,18 @@ EXEMPTIONS.update({op: "covered-elsewhere: tests/test_lookup.py (table resource)
     "LookupTableExportV2")})
 EXEMPTIONS.update({op: "covered-elsewhere: tests/test_hashing.py (TF 1.14 goldens, strings)"
                    for op in ("StringToHashBucketFast", "StringToHashBucketStrong",
-                              "StringToHashBucket", "AsString", "Bucketize", "SparseCross")})
+                              "StringToHashBucket", "Bucketize", "SparseCross")})
+# -- strings/complex (c3): string ops, checked against TF 1.14 goldens (values, op names,
+# errors) by tests/test_strings_c3.py (tests/golden/strings/gen_strings.py)
+EXEMPTIONS.update({op: "covered-elsewhere: tests/test_strings_c3.py (TF 1.14 goldens, strings)"
+                   for op in ("AsString", "StringSplit", "StringSplitV2", "StringStrip",
+                              "StringToNumber", "StringLength", "StringLower",
+                              "StringUpper", "EncodeBase64", "DecodeBase64", "Fingerprint",
+                              "RegexReplace", "StaticRegexReplace", "RegexFullMatch",
+                              "StaticRegexFullMatch", "StringFormat", "SerializeTensor",
+                              "ParseTensor", "EditDistance", "DecodeJSONExample",
+                              "UnicodeTranscode")})
+EXEMPTIONS["Timestamp"] = "covered-elsewhere: tests/test_strings_c3.py (the clock: no golden)"
 
 EXEMPTIONS.update({op: "covered-elsewhere: tests/test_data_saveable.py" for op in (
     "SerializeIterator", "DeserializeIterator")})

@@ -181,7 +181,6 @@ UNARY = [
     _unary("IsInf", "is_inf", dtypes=F, grad=False),
     _unary("IsFinite", "is_finite", dtypes=F, grad=False),
     _unary("LogicalNot", "logical_not", dtypes=("bool",), grad=False),
-    Sample("Abs-complex", "Abs", lambda tf, x: tf.abs(x), [Arg((2, 3))], C),
 ]
 
 
@@ -1401,10 +1400,37 @@ C2 = [
            [Arg((3,), values=[1, 2, 5]), Arg((3,), values=[2, 4, 5])], I),
 ]
 
+# -- strings/complex (c3) --
+STRINGS_COMPLEX = [
+    Sample("Complex", "Complex", lambda tf, x, y: tf.complex(x, y),
+           [Arg((2, 3)), Arg((3,))], F, grad=(0, 1), numeric=False),  # complex output
+    Sample("Real", "Real", lambda tf, x: tf.real(x), [Arg((2, 3))], C, grad=(0,)),
+    Sample("Imag", "Imag", lambda tf, x: tf.imag(x), [Arg((2, 3))], C, grad=(0,)),
+    Sample("Angle", "Angle", lambda tf, x: tf.angle(x), [Arg((2, 3), 0.5, 2.0)], C,
+           grad=(0,)),
+    Sample("ComplexAbs", "ComplexAbs", lambda tf, x: tf.abs(x), [Arg((2, 3), 0.5, 2.0)], C,
+           grad=(0,)),
+    # IgammaGradA has no gradient in TF 1.14: first order only
+    Sample("Igamma", "Igamma", lambda tf, a, x: tf.igamma(a, x),
+           [Arg((2, 3), 0.5, 3.0), Arg((3,), 0.2, 4.0)], F, grad=(0, 1), order=1),
+    Sample("Igammac", "Igammac", lambda tf, a, x: tf.igammac(a, x),
+           [Arg((2, 3), 0.5, 3.0), Arg((3,), 0.2, 4.0)], F, grad=(0, 1), order=1),
+    Sample("IgammaGradA", "IgammaGradA", lambda tf, a, x: raw(
+        tf, "IgammaGradA", [a, x], tf_kwargs={"a": a, "x": x}),
+        [Arg((2, 3), 0.5, 3.0), Arg((2, 3), 0.2, 4.0)], F),
+    Sample("Betainc", "Betainc", lambda tf, a, b, x: tf.betainc(a, b, x),
+           [Arg((2, 3), 0.5, 3.0), Arg((2, 3), 0.5, 3.0), Arg((2, 3), 0.1, 0.9)], F,
+           grad=(2,), order=1),
+    Sample("BesselI0e", "BesselI0e", lambda tf, x: tf.math.bessel_i0e(x),
+           [Arg((2, 3), -3.0, 3.0)], F, grad=(0,)),
+    Sample("BesselI1e", "BesselI1e", lambda tf, x: tf.math.bessel_i1e(x),
+           [Arg((2, 3), -3.0, 3.0)], F, grad=(0,)),
+]
+
 SAMPLES = (UNARY + BINARY + GRAD_OPS + REDUCE + ARRAY + LINALG + NN + CONV + STATEFUL + RESOURCE
            + RANDOM
            + RANDOM_EXACT + SUMMARY + IMAGE + SPARSE + SPARSE_STRUCTURE
-           + C2)
+           + C2 + STRINGS_COMPLEX)
 # -- linalg/fft (c1) --
 def _spd(tf, a, k=3.0):
     """a a^H + k I: Hermitian positive definite (a square, [..., n, n])."""

@@ -115,6 +115,17 @@ _EXTRA = {
         tf.SparseTensor([[0, 1], [2, 0]], _x([2]), [3, 2]), 0.5)[0].values,
     "SparseSoftmax": lambda: tf.sparse_softmax(
         tf.SparseTensor([[0, 1], [2, 0], [2, 1]], _x([3]), [3, 2])).values,
+    # -- strings/complex (c3): complex parts, incomplete gamma/beta, Bessel
+    "Complex": lambda: tf.complex(_x([3, 2]), _x([3, 2], 1)),
+    "Real": lambda: tf.real(_c([3, 2])),
+    "Imag": lambda: tf.imag(_c([3, 2])),
+    "Angle": lambda: tf.angle(_c([3, 2])),
+    "ComplexAbs": lambda: tf.abs(_c([3, 2])),
+    "Igamma": lambda: tf.igamma(_x([3, 2]), _x([3, 2], 1)),
+    "Igammac": lambda: tf.igammac(_x([3, 2]), _x([3, 2], 1)),
+    "Betainc": lambda: tf.betainc(_x([3, 2]), _x([3, 2], 1), _x([3, 2], 2) * 0.5),
+    "BesselI0e": lambda: tf.math.bessel_i0e(_x([3, 2])),
+    "BesselI1e": lambda: tf.math.bessel_i1e(_x([3, 2])),
 }
 
 

@@ -54,10 +54,6 @@ _KNOWN_DEVIATIONS = {
     f"{row}|{dt}|forward": f"TF 1.14 rejects {dt} ({why}); flowgrad computes it"
     for row, (dts, why) in _ACCEPTS_WHAT_TF_REJECTS.items() for dt in dts}
 _KNOWN_DEVIATIONS.update({
-    "Abs-complex|complex64|forward": "tf.abs of a complex tensor (TF: op ComplexAbs, float "
-                                     "result) raises TypeError in flowgrad",
-    "Abs-complex|complex128|forward": "as Abs-complex|complex64",
-    "Abs-complex|*|build": "as Abs-complex|complex64",
     "MatrixInverse|float64|grad": "TF 1.14's MatrixInverse gradient ignores adjoint=True "
                                   "(the transpose of the true gradient; fixed in later TF); "
                                   "flowgrad gives the true gradient",

@@ -13,6 +13,8 @@ from .engine.framework import dtypes as _dtypes_mod
 from .engine.framework.dtypes import (DType, as_dtype, bfloat16, complex64, complex128, double,
                                float16, float32, float64, half, int8, int16, int32, int64,
                                resource, string, uint8, uint16, uint32, uint64, variant)
+from .engine.framework.dtypes import (QUANTIZED_DTYPES, qint8, qint16, qint32, quint8,
+                                      quint16)
 from .engine.framework.dtypes import bool_ as bool  # noqa: A001 - TF's name
 from .engine.framework.tensor_shape import Dimension, TensorShape, dimension_value
 from .engine.framework.graph import (Graph, GraphKeys, Operation, Tensor, add_to_collection,
@@ -86,6 +88,15 @@ from .engine.framework.registry import no_gradient as NoGradient
 from .ops.lookup_ops import initialize_all_tables, tables_initializer
 from .ops.string_ops import (string_to_hash_bucket, string_to_hash_bucket_fast,
                              string_to_hash_bucket_strong)
+# strings, encodings (c3)
+from .ops.string_ops import (as_string, decode_base64, encode_base64, fingerprint, reduce_join,
+                             regex_replace, string_join, string_split, string_strip,
+                             string_to_number, substr, timestamp)
+from .ops.parsing_ops import decode_compressed
+from .ops.math_ops import lbeta
+from .ops.io_extras import (container, decode_json_example, edit_distance, init_scope,
+                             matching_files, op_scope,
+                             parse_tensor, serialize_tensor)
 from .explain import explain_gradients  # flowgrad extension (issue 15): why a gradient is None
 from .engine.autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients,
                                         hessians, hessian_vector_product)
@@ -108,7 +119,7 @@ from . import app
 from . import flags
 from . import gfile
 from . import xla  # tf.xla.experimental: jit_scope, compile (the `xla` extra)
-from .engine.framework import dtypes
+from . import dtypes
 
 newaxis = None
 

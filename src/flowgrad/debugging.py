@@ -1,5 +1,5 @@
 """tf.debugging: TF 1.14's checks (ops/check_ops.py, ops/numerics.py, ops/logging_ops.py).
-Absent: assert_shapes, get/set_log_device_placement (eager only)."""
+Absent: get/set_log_device_placement (eager only)."""
 # ruff: noqa: F401
 from .engine.ops.shape import check_numerics
 from .ops.check_ops import (assert_equal, assert_greater, assert_greater_equal, assert_integer,
@@ -12,3 +12,4 @@ from .ops.check_ops import (assert_equal, assert_greater, assert_greater_equal, 
 from .ops.logging_ops import Assert
 from .ops.math_ops import is_finite, is_inf, is_nan
 from .ops.numerics import verify_tensor_all_finite as assert_all_finite
+from .ops.assert_shapes import assert_shapes

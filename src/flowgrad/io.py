@@ -8,3 +8,10 @@ from .ops.parsing_ops import (FixedLenFeature, FixedLenSequenceFeature, SparseFe
 from .python_io import TFRecordCompressionType, TFRecordOptions, TFRecordWriter, \
     tf_record_iterator
 from .ops.sparse_ops import deserialize_many_sparse, serialize_many_sparse, serialize_sparse
+from .ops.string_ops import decode_base64, encode_base64
+from .ops.io_extras import (decode_json_example, match_filenames_once, matching_files,
+                            parse_tensor, serialize_tensor)
+from .ops.io_ops import read_file, write_file
+from .ops.data_flow_ops import PaddingFIFOQueue, PriorityQueue, QueueBase, RandomShuffleQueue
+from .image import decode_image, decode_jpeg, decode_png, encode_jpeg
+from .tools.graph_def import write_graph

@@ -26,3 +26,6 @@ from .ops.array_ops_extra import (segment_min, segment_prod, unsorted_segment_ma
                                   unsorted_segment_prod, unsorted_segment_sqrt_n)
 from .ops.math_ops import div_no_nan as divide_no_nan
 from .ops.confusion_matrix import confusion_matrix
+from .ops.math_ops import angle, imag, real
+from .ops.math_extras import (bessel_i0, bessel_i0e, bessel_i1, bessel_i1e, betainc, igamma,
+                              igammac)

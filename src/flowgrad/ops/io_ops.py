@@ -141,8 +141,9 @@ class TFRecordReader(ReaderBase):
 
 def read_file(filename, name=None):
     """The contents of the file `filename` as a string scalar (op ReadFile)."""
-    f = convert_to_tensor(filename, dtype=_dt.string)
-    return apply_op("ReadFile", [f], {}, name or "ReadFile").outputs[0]
+    with name_scope(name, "ReadFile") as scope:   # TF's wrapper: `ReadFile/filename`
+        f = convert_to_tensor(filename, dtype=_dt.string, name="filename")
+        return apply_op("ReadFile", [f], {}, scope).outputs[0]
 
 
 def write_file(filename, contents, name=None):

@@ -9,15 +9,19 @@ from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import name_scope
 from ..engine.framework.indexed_slices import IndexedSlices
 from ..engine.ops.cast import cast
+from ..engine.ops.complex_ops import abs as _abs
+from ..engine.ops.elementwise import exp as _exp
+from ..engine.ops.elementwise import multiply as _multiply
 from ..engine.ops.elementwise import maximum, minimum
 from ..engine.ops.linalg import matrix_transpose
 from ..engine.ops.reductions import argmax, argmin, reduce_sum
+from ..engine.ops.special_incomplete import bessel_i0e, bessel_i1e, betainc, igamma, igammac
 from .matrix_ops import matrix_diag_part
 from .variables import variables_initializer
 
 __all__ = ["arg_max", "arg_min", "convert_to_tensor_or_indexed_slices", "initialize_variables",
            "matrix_transpose", "saturate_cast", "to_bfloat16", "to_complex128", "to_complex64",
-           "trace"]
+           "trace", "igamma", "igammac", "betainc"]
 
 
 def trace(x, name=None):
@@ -80,3 +84,18 @@ def convert_to_tensor_or_indexed_slices(value, dtype=None, name=None):
                              % (_dt.as_dtype(dtype).name, value.dtype.name, str(value)))
         return value
     return convert_to_tensor(value, dtype=dtype, name=name)
+
+
+# -- c3: incomplete gamma/beta and Bessel functions (engine/ops/special_incomplete.py) ------
+
+def bessel_i0(x, name=None):
+    """The modified Bessel function of order 0: exp(|x|) * bessel_i0e(x), as TF 1.14 builds
+    it."""
+    with name_scope(name, "bessel_i0", [x]):
+        return _multiply(_exp(_abs(x)), bessel_i0e(x), name="mul")
+
+
+def bessel_i1(x, name=None):
+    """The modified Bessel function of order 1: exp(|x|) * bessel_i1e(x)."""
+    with name_scope(name, "bessel_i1", [x]):
+        return _multiply(_exp(_abs(x)), bessel_i1e(x), name="mul")

@@ -19,6 +19,8 @@ __all__ = [
     "sigmoid", "erf", "erfc", "floor", "ceil", "round", "rint", "is_nan", "is_inf",
     "is_finite", "conj", "asinh", "acosh", "atanh", "log_sigmoid", "lgamma", "digamma",
     "polygamma", "zeta",
+    # complex numbers
+    "complex", "real", "imag", "angle",
     # casts
     "cast", "to_float", "to_double", "to_int32", "to_int64",
     # reductions and scans
@@ -45,7 +47,7 @@ from ..engine.framework.indexed_slices import IndexedSlices
 from ..engine.ops._base import apply, to_tensor
 from ..engine.ops.cast import cast
 from ..engine.ops.comparison import greater, less, less_equal, not_equal  # noqa: F401 - used as math_ops.less*
-from ..engine.ops.elementwise import (abs, acos, acosh, add, asin, asinh, atan, atan2,  # noqa: F401
+from ..engine.ops.elementwise import (acos, acosh, add, asin, asinh, atan, atan2,  # noqa: F401
                                       atanh, ceil, conj, cos, cosh, div_no_nan, exp, expm1,
                                       floor, floordiv, floormod, is_finite, is_inf, is_nan,
                                       log, log1p, maximum, minimum, multiply, multiply_no_nan,
@@ -55,6 +57,7 @@ from ..engine.ops.elementwise import (abs, acos, acosh, add, asin, asinh, atan, 
                                       sqrt_grad, square, squared_difference, subtract, tan,
                                       tanh, tanh_grad, truediv, truncatediv, truncatemod, xdivy,
                                       xlogy)
+from ..engine.ops.complex_ops import abs, angle, complex, imag, real  # noqa: A004
 from ..engine.ops.reductions import (_axis_arg, _keep, accumulate_n, add_n,  # noqa: F401
                                      argmax, argmin, reduce_all, reduce_any,
                                      reduce_euclidean_norm, reduce_max, reduce_mean,
@@ -177,7 +180,7 @@ def lbeta(x: Any, name: str | None = None) -> Tensor:
         x = to_tensor(x, name="x")
         log_prod_gamma_x = reduce_sum(lgamma(x), axis=[-1])
         log_gamma_sum_x = lgamma(reduce_sum(x, axis=[-1]))
-        return subtract(log_prod_gamma_x, log_gamma_sum_x)
+        return subtract(log_prod_gamma_x, log_gamma_sum_x, name="sub")  # TF: `-`
 
 
 def to_float(x: Any, name: str = "ToFloat") -> Tensor:

@@ -48,6 +48,10 @@ from .supervisor import Supervisor
 from ..distribute.cluster import ClusterSpec, Server, ServerDef
 from ..distribute.device_setter import replica_device_setter
 from .sync_replicas_optimizer import SyncReplicasOptimizer
+# c3: TF 1.14's loop helpers and aliases
+from .loop_utils import basic_train_loop, checkpoints_iterator, summary_iterator
+from .learning_rate_decay import piecewise_constant as piecewise_constant_decay
+from ..ops.io_extras import match_filenames_once
 
 
 # tf.train.Example & co: protobuf classes (flowgrad/protos), loaded on first use.

@@ -26,8 +26,23 @@ def _string_join_infer(inputs, attrs):
     shape = TensorShape([])
     for t in inputs:
         if t.shape.ndims != 0:
+            if shape.ndims not in (0, None) and t.shape.ndims is not None:
+                _check_merge(shape, t.shape)
             shape = shape.merge_with(t.shape) if shape.ndims != 0 else t.shape
     return [(_dt.string, shape)]
+
+
+def _check_merge(a, b):
+    """TF's shape-merge message for two known-rank shapes that do not merge."""
+    da, db = a.as_list(), b.as_list()
+    show = "[" + ",".join("?" if d is None else str(d) for d in da) + "] and [" + \
+        ",".join("?" if d is None else str(d) for d in db) + "]"
+    if len(da) != len(db):
+        raise ValueError(f"Shapes must be equal rank, but are {len(da)} and {len(db)}")
+    for i, (x, y) in enumerate(zip(da, db)):
+        if x is not None and y is not None and x != y:
+            raise ValueError(f"Dimension {i} in both shapes must be equal, but are {x} and "
+                             f"{y}. Shapes are {show}.")
 
 
 def _string_join_kernel(*inputs, N=None, separator=""):

@@ -114,6 +114,8 @@ def _accepts(dtype, v):
     """TF's _AssertCompatible check for one Python element against `dtype`."""
     if isinstance(v, (np.ndarray, np.generic)):
         return True
+    if dtype.is_quantized:  # TF accepts a quantized value only as a tuple (one field)
+        return False
     if dtype.is_floating:
         return isinstance(v, numbers.Real)
     if dtype.is_integer:

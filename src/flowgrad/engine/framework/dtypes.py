@@ -36,7 +36,7 @@ class DType:
             return float32
         if b is complex128:
             return float64
-        return b
+        return self  # TF: a real dtype is its own real dtype (a ref dtype stays a ref)
 
     @property
     def is_ref_dtype(self) -> bool:
@@ -69,6 +69,10 @@ class DType:
     @property
     def is_unsigned(self) -> bool:
         return self._base in (uint8, uint16, uint32, uint64)
+
+    @property
+    def is_quantized(self) -> bool:
+        return self._base in QUANTIZED_DTYPES
 
     @property
     def is_bool(self) -> bool:
@@ -158,13 +162,23 @@ complex64 = DType("complex64", np.complex64)
 complex128 = DType("complex128", np.complex128)
 resource = DType("resource", object)
 variant = DType("variant", object)
+# TF's quantized types: dtypes only (as_dtype, enums, properties), as NumPy structured
+# dtypes of one named field, as TF writes them; no flowgrad op computes with them.
+qint8 = DType("qint8", np.dtype([("qint8", np.int8)]))
+quint8 = DType("quint8", np.dtype([("quint8", np.uint8)]))
+qint16 = DType("qint16", np.dtype([("qint16", np.int16)]))
+quint16 = DType("quint16", np.dtype([("quint16", np.uint16)]))
+qint32 = DType("qint32", np.dtype([("qint32", np.int32)]))
+_QUANT = [qint8, quint8, qint16, quint16, qint32]
 
 _ALL = [float16, float32, float64, bfloat16, int8, int16, int32, int64, uint8, uint16,
-        uint32, uint64, bool_, string, complex64, complex128, resource, variant]
+        uint32, uint64, bool_, string, complex64, complex128, resource, variant] + _QUANT
 _ENUM = {float32: 1, float64: 2, int32: 3, uint8: 4, int16: 5, int8: 6, string: 7,
-         complex64: 8, int64: 9, bool_: 10, bfloat16: 14, uint16: 17, complex128: 18,
-         float16: 19, resource: 20, variant: 21, uint32: 22, uint64: 23}
+         complex64: 8, int64: 9, bool_: 10, qint8: 11, quint8: 12, qint32: 13, bfloat16: 14,
+         qint16: 15, quint16: 16, uint16: 17, complex128: 18, float16: 19, resource: 20,
+         variant: 21, uint32: 22, uint64: 23}
 _REF = {d: DType(d.name, d._np, True, d) for d in _ALL}
+QUANTIZED_DTYPES = frozenset(_QUANT + [_REF[d] for d in _QUANT])
 _DIFFERENTIABLE = {d: d in (float16, float32, float64, bfloat16, complex64, complex128, resource,
                             variant)
                    for d in _ALL}
@@ -180,7 +194,8 @@ _BY_NAME.update({"half": float16, "double": float64, "float": float32,
 _BY_ENUM = {v: k for k, v in _ENUM.items()}
 _BY_ENUM.update({v + 100: _REF[k] for k, v in _ENUM.items()})
 _BY_NP = {np.dtype(d._np): d for d in [float16, float32, float64, int8, int16, int32, int64,
-                                       uint8, uint16, uint32, uint64, bool_, complex64, complex128]}
+                                       uint8, uint16, uint32, uint64, bool_, complex64, complex128]
+         + _QUANT}
 # TF 1.14 accepts these two Python types in as_dtype (not int, complex, str or bytes).
 _PY = {float: float32, bool: bool_}
 

@@ -562,6 +562,10 @@ class Graph:
             if isinstance(e, ValueError) and candidate not in msg:
                 msg = f"{msg} for '{candidate}' (op: '{op_type}') with input shapes: " + \
                       ", ".join(_shape_str(t._shape) for t in inputs)
+                computed = getattr(e, "computed_tensors", None)
+                if computed:
+                    msg += " and with computed input tensors: " + \
+                        ", ".join(f"input[{i}] = {v}" for i, v in sorted(computed.items()))
                 partial = getattr(e, "partial_shapes", None)
                 if partial:
                     msg += " and with input tensors computed as partial shapes: " + \

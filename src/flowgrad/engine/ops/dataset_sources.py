@@ -1,5 +1,5 @@
-"""More of tf.data's graph ops: ExperimentalRandomDataset, ExperimentalCSVDataset and the
-ReduceJoin string op (list_files builds its error message with it).
+"""More of tf.data's graph ops: ExperimentalRandomDataset and ExperimentalCSVDataset (the
+ReduceJoin string op list_files builds its error message with is in strings.py).
 
 The CSV reader follows TF 1.14's CSVDatasetOp: records end at an unquoted LF, CR or CRLF
 (or the end of the file); a field starting with a quote (when `use_quote_delim`) runs to
@@ -15,10 +15,10 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
-from ..framework.constant_op import const_value
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from . import _records
+from . import strings as _strings  # noqa: F401 - registers ReduceJoin (list_files)
 from .dataset_core import (DatasetValue, _fresh_seeds, _Samples, _scalar, register_dataset_op,
                            seed_value)
 
@@ -41,46 +41,6 @@ def _random(args, attrs, fns):
 
 
 register_dataset_op("ExperimentalRandomDataset", _random)
-
-
-# -- ReduceJoin ------------------------------------------------------------------------------
-def _reduce_join_infer(inputs, attrs):
-    x, axes = inputs
-    v = const_value(axes)
-    if x.shape.ndims is None or v is None:
-        return [(_dt.string, TensorShape(None))]
-    r = x.shape.ndims
-    red = {int(a) % r for a in np.asarray(v).reshape(-1)} if r else set()
-    keep = attrs.get("keep_dims", False)
-    return [(_dt.string, TensorShape([1 if i in red else d
-                                      for i, d in enumerate(x.shape.as_list())
-                                      if keep or i not in red]))]
-
-
-def _reduce_join_kernel(inputs, reduction_indices, keep_dims=False, separator=""):
-    """The strings along the reduced axes joined with `separator` (row-major order)."""
-    x = np.asarray(inputs, dtype=object)
-    r = x.ndim
-    axes = [int(a) for a in np.asarray(reduction_indices).reshape(-1)]
-    for a in axes:
-        if r == 0 or not -r <= a < r:
-            raise errors.InvalidArgumentError(
-                None, None, f"Invalid reduction dimension {a} for input with {r} dimensions.")
-    red = sorted({a % r for a in axes})
-    sep = separator.encode() if isinstance(separator, str) else separator
-    keep = [i for i in range(r) if i not in red]
-    moved = np.transpose(x, keep + red) if r else x
-    lead = tuple(x.shape[i] for i in keep)
-    flat = moved.reshape(lead + (-1,))
-    out = np.empty(lead, dtype=object)
-    for idx in np.ndindex(*lead):
-        out[idx] = sep.join(v if isinstance(v, bytes) else str(v).encode() for v in flat[idx])
-    if keep_dims:
-        out = out.reshape(tuple(1 if i in red else d for i, d in enumerate(x.shape)))
-    return out
-
-
-register_op("ReduceJoin", infer=_reduce_join_infer, kernel=_reduce_join_kernel, grad=None)
 
 
 # -- ExperimentalCSVDataset ------------------------------------------------------------------

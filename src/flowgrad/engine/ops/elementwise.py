@@ -547,7 +547,8 @@ _nextafter = binop("nextafter", "NextAfter", np.nextafter, (_dt.float32, _dt.flo
 # =========================================================================================
 negative = unop("negative", "Neg", np.negative, NUMBERS, lambda g, x, y: negative(g),
                 "Returns -x elementwise", inplace_ok=True)
-abs = unop("abs", "Abs", np.abs, ABS_TYPES,  # noqa: A001 - TF's name
+# tf.abs itself (complex inputs: ComplexAbs) is complex_ops.abs
+abs = unop("real_abs", "Abs", np.abs, ABS_TYPES,  # noqa: A001 - TF's name
            lambda g, x, y: _mul(g, sign(x)), "Returns |x| for real x", inplace_ok=True)
 sign = unop("sign", "Sign", _sign_kernel, NUMBERS, lambda g, x, y: _zeros_like(x),
             "Returns -1, 0 or 1 by the sign of x (0 for NaN)")

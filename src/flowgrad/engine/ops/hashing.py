@@ -17,6 +17,7 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import apply, to_tensor
 from ._hashing import fingerprint64, siphash24
+from .strings import as_string as _as_string
 
 __all__ = ["string_to_hash_bucket_fast", "string_to_hash_bucket_strong",
            "string_to_hash_bucket", "as_string_int", "bucketize", "sparse_cross"]
@@ -125,37 +126,10 @@ def string_to_hash_bucket(string_tensor, num_buckets, name=None):
     return _bucket_op("StringToHashBucket", string_tensor, num_buckets, name)
 
 
-# -- AsString (integers and bools only: what the lookup tables need) -------------------
-_AS_STRING_TYPES = (_dt.int8, _dt.int16, _dt.int32, _dt.int64, _dt.uint8, _dt.bool_)
-
-
-def _as_string_kernel(x, **_):
-    x = np.asarray(x)
-    out = np.empty(x.shape, dtype=object)
-    flat = out.reshape(-1)
-    if x.dtype == np.bool_:
-        flat[:] = [b"true" if v else b"false" for v in x.reshape(-1).tolist()]
-    else:
-        flat[:] = [str(v).encode() for v in x.reshape(-1).tolist()]
-    return out
-
-
-def _as_string_infer(inputs, attrs):
-    return [(_dt.string, inputs[0].shape)]
-
-
-register_op("AsString", infer=_as_string_infer, kernel=_as_string_kernel, grad=None)
-
-
+# -- AsString of integers and bools (the lookup tables'): strings.py has the op ---------------
 def as_string_int(input, name=None):
     """AsString of an integer or bool tensor with TF's default attrs (decimal digits)."""
-    x = to_tensor(input, name="input")
-    if x.dtype.base_dtype not in _AS_STRING_TYPES:
-        raise NotImplementedError(f"flowgrad's AsString formats integers and bools only, not "
-                                  f"{x.dtype.base_dtype.name}")
-    return apply("AsString", [x], {"T": x.dtype.base_dtype, "precision": -1,
-                                   "scientific": False, "shortest": False, "width": -1,
-                                   "fill": ""}, name)
+    return _as_string(input, name=name)
 
 
 # -- Bucketize --------------------------------------------------------------------------
