@@ -1295,6 +1295,14 @@ IMAGE_I10 = [
     Sample("ExtractGlimpse", "ExtractGlimpse",
            lambda tf, x: tf.image.extract_glimpse(x, [2, 3], [[0.1, -0.2], [-0.3, 0.25]]),
            [Arg((2, 6, 7, 2), 0.0, 1.0, dtype="float32")], ("float32",)),
+    Sample("ExtractJpegShape", ("ExtractJpegShape", "DecodeAndCropJpeg",
+                                "EncodeJpegVariableQuality"),
+           lambda tf, x: [tf.image.extract_jpeg_shape(tf.image.encode_jpeg(x)),
+                          tf.image.decode_and_crop_jpeg(tf.image.encode_jpeg(x, quality=90),
+                                                        [1, 2, 5, 4],
+                                                        dct_method="INTEGER_ACCURATE"),
+                          tf.image.adjust_jpeg_quality(x[:, :, :1], 70)],
+           [Arg((8, 9, 3), 0.0, 255.0, dtype="uint8")], ("uint8",)),
 ]
 
 SAMPLES = (UNARY + BINARY + GRAD_OPS + REDUCE + ARRAY + LINALG + NN + CONV + STATEFUL + RESOURCE

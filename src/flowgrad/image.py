@@ -27,11 +27,15 @@ __all__ = [
 import numpy as np
 
 from .ops import image_box_ops as _box_ops
+from .ops import image_codec_ops as _codec_ops
 from .ops import image_quality_ops as _quality_ops
 from .ops.image_box_ops import (combined_non_max_suppression, crop_and_resize,  # noqa: F401
                                 draw_bounding_boxes, extract_glimpse, non_max_suppression,
                                 non_max_suppression_overlaps, non_max_suppression_padded,
                                 sample_distorted_bounding_box)
+from .ops.image_codec_ops import (adjust_jpeg_quality, decode_and_crop_jpeg,  # noqa: F401
+                                  decode_bmp, decode_gif, extract_jpeg_shape, is_jpeg,
+                                  random_jpeg_quality)
 from .ops.image_quality_ops import (_saturate_cast, convert_image_dtype,  # noqa: F401
                                     image_gradients, psnr, rgb_to_yiq, rgb_to_yuv, sobel_edges,
                                     ssim, ssim_multiscale, total_variation, yiq_to_rgb,
@@ -39,14 +43,14 @@ from .ops.image_quality_ops import (_saturate_cast, convert_image_dtype,  # noqa
 from .engine.framework import dtypes as _dt
 from .engine.framework.graph import Tensor, get_default_graph, name_scope
 from .engine.ops import image as _img
-from .engine.ops import image_codecs_v1 as _codecs_v1  # noqa: F401 - Substr, DecodeGif, DecodeBmp
 from .engine.ops._base import const_value, convert_to_tensor
 from .ops import array_ops, control_flow_ops, math_ops, nn_ops, random_ops
 from .ops.comparison_ops import equal, greater, less
 from .ops.linalg_ops import tensordot
 from .ops.logging_ops import Assert
 
-__all__ += _box_ops.__all__ + [n for n in _quality_ops.__all__ if n not in __all__]
+__all__ += _box_ops.__all__ + _codec_ops.__all__ + [
+    n for n in _quality_ops.__all__ if n not in __all__]
 
 _op = _img.image_op
 
