@@ -1298,7 +1298,8 @@ IMAGE_I10 = [
     Sample("ExtractJpegShape", ("ExtractJpegShape", "DecodeAndCropJpeg",
                                 "EncodeJpegVariableQuality"),
            lambda tf, x: [tf.image.extract_jpeg_shape(tf.image.encode_jpeg(x)),
-                          tf.image.decode_and_crop_jpeg(tf.image.encode_jpeg(x, quality=90),
+                          tf.image.decode_and_crop_jpeg(tf.image.encode_jpeg(
+                              x, quality=90, chroma_downsampling=False),
                                                         [1, 2, 5, 4],
                                                         dct_method="INTEGER_ACCURATE"),
                           tf.image.adjust_jpeg_quality(x[:, :, :1], 70)],

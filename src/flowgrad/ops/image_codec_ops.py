@@ -50,7 +50,12 @@ def decode_and_crop_jpeg(contents, crop_window, channels=0, ratio=1, fancy_upsca
                          try_recover_truncated=False, acceptable_fraction=1, dct_method="",
                          name=None):
     """decode_jpeg, then the [y, x, height, width] crop_window of the result (op
-    DecodeAndCropJpeg); the same decoding modes and limits as decode_jpeg."""
+    DecodeAndCropJpeg); the same decoding modes and limits as decode_jpeg.
+
+    TF's libjpeg-turbo decodes only the window, so with subsampled chroma its fancy
+    upsampling treats the window's right edge as the image's: there flowgrad's last column
+    or two can differ by a few levels (exact without chroma subsampling, or when the
+    window reaches the image's right edge)."""
     if try_recover_truncated or acceptable_fraction != 1:
         raise NotImplementedError("decode_and_crop_jpeg: try_recover_truncated, "
                                   "acceptable_fraction")
