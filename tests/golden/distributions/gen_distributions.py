@@ -30,6 +30,12 @@ def _cases(D, tf):
         "categorical_stats": lambda: [D.Categorical(logits=[[0.1, 0.5, 0.2], [0.3, 0.1, 0.0]]).log_prob([1, 2]), D.Categorical(logits=[0.1, 0.5, 0.2]).entropy(), D.Categorical(logits=[[0.1, 0.5, 0.2]]).mode(), D.Categorical(probs=[[0.2, 0.5, 0.3]]).cdf([2]), D.Categorical(probs=[0.2, 0.5, 0.3], dtype=tf.int64).sample(3, seed=1)],
         "kl": lambda: [D.kl_divergence(D.Normal(0., 1.), D.Normal(1., 2.)), D.kl_divergence(D.Bernoulli(probs=0.3), D.Bernoulli(probs=0.6)), D.kl_divergence(D.Categorical(logits=[0.1, 0.5]), D.Categorical(logits=[0.3, 0.1])), D.kl_divergence(D.Gamma(2., 3.), D.Gamma(1., 2.)), D.Normal(0., 1.).kl_divergence(D.Normal(0.5, 1.5))],
         "kl_exponential_via_gamma": lambda: D.kl_divergence(D.Exponential(2.), D.Exponential(0.5)),
+        "beta_sample": lambda: D.Beta([1., 2.], [3., 0.5]).sample(3, seed=5),
+        "beta_sample_graph_seed": lambda: D.Beta(2., 3.).sample(2),
+        "beta_stats": lambda: [D.Beta(2., 3.).log_prob(0.3), D.Beta(2., 3.).entropy(), D.Beta(2., 3.).mean(), D.Beta([2., 0.5], 3.).mode(), D.Beta(2., 3.).variance(), D.kl_divergence(D.Beta(2., 3.), D.Beta(1., 1.5)), D.Beta(2., 3.).prob(0.7)],
+        "student_t_sample": lambda: D.StudentT([3., 5.], 0.5, 2.).sample(3, seed=6),
+        "student_t_stats": lambda: [D.StudentT(3., 0.5, 2.).log_prob(0.3), D.StudentT([3., 0.5], 0.5, 2.).mean(), D.StudentT([3., 1.5, 0.5], 0.5, 2.).variance(), D.StudentT(3., 0.5, 2.).mode(), D.StudentT(3., 0.5, 2.).stddev()],
+        "student_t_entropy": lambda: D.StudentT([3., 4.], 0.5, 2.).entropy(),
         "cross_entropy": lambda: D.Normal(0., 1.).cross_entropy(D.Normal(1., 2.)),
         "shapes": lambda: [D.Normal([[0.], [1.]], [1., 2., 3.]).batch_shape_tensor(), D.Normal(0., 1.).event_shape_tensor(), D.Normal([0., 1.], 1.).is_scalar_batch(), D.Categorical(logits=[[0.1, 0.2]]).batch_shape_tensor(), D.Normal([[0.], [1.]], [1., 2., 3.]).sample(2, seed=1)],
         "error_kl_unregistered": lambda: D.kl_divergence(D.Normal(0., 1.), D.Uniform(0., 1.)),
@@ -40,7 +46,7 @@ def _cases(D, tf):
 
 
 RANDOM = {"normal_sample", "normal_sample_graph_seed", "normal_sample_float64", "normal_named", "uniform_sample", "laplace_sample", "gamma_sample",
-          "exponential_sample", "bernoulli_sample", "categorical_sample"}
+          "exponential_sample", "bernoulli_sample", "categorical_sample", "beta_sample", "beta_sample_graph_seed", "student_t_sample"}
 
 
 def _arrays(value):
