@@ -1,15 +1,17 @@
 """tf.distributions (TF 1.14): Distribution, Normal, Uniform, Laplace, Gamma, Exponential,
-Bernoulli, Categorical, Beta, StudentT, kl_divergence, RegisterKL, ReparameterizationType.
+Bernoulli, Categorical, Beta, StudentT, Dirichlet, kl_divergence, RegisterKL,
+ReparameterizationType.
 
 Seeded samples are TF's numbers: each distribution builds TF's ops, with TF's names and
-counts, around TF's random ops (flowgrad's Philox streams). Dirichlet, Multinomial and
-DirichletMultinomial are not built (absent).
+counts, around TF's random ops (flowgrad's Philox streams). Multinomial and DirichletMultinomial
+are not built (absent).
 
 >>> d = tf.distributions.Normal(loc=0., scale=1.)
 >>> x = d.sample([3], seed=1)
 """
 from .beta_student import Beta, StudentT
 from .continuous import Exponential, Gamma, Laplace, Normal, Uniform
+from .dirichlet import Dirichlet
 from .discrete import Bernoulli, Categorical
 from .distribution import (FULLY_REPARAMETERIZED, NOT_REPARAMETERIZED, Distribution,
                            ReparameterizationType)
@@ -17,4 +19,5 @@ from .kullback_leibler import RegisterKL, kl_divergence
 
 __all__ = ["Distribution", "ReparameterizationType", "FULLY_REPARAMETERIZED",
            "NOT_REPARAMETERIZED", "Normal", "Uniform", "Laplace", "Gamma", "Exponential",
-           "Bernoulli", "Categorical", "Beta", "StudentT", "kl_divergence", "RegisterKL"]
+           "Bernoulli", "Categorical", "Beta", "StudentT", "Dirichlet",
+           "kl_divergence", "RegisterKL"]

@@ -177,7 +177,7 @@ def lbeta(x: Any, name: str | None = None) -> Tensor:
         x = to_tensor(x, name="x")
         log_prod_gamma_x = reduce_sum(lgamma(x), axis=[-1])
         log_gamma_sum_x = lgamma(reduce_sum(x, axis=[-1]))
-        return subtract(log_prod_gamma_x, log_gamma_sum_x)
+        return log_prod_gamma_x - log_gamma_sum_x  # TF names it "sub"
 
 
 def to_float(x: Any, name: str = "ToFloat") -> Tensor:

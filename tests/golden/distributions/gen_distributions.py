@@ -36,6 +36,8 @@ def _cases(D, tf):
         "student_t_sample": lambda: D.StudentT([3., 5.], 0.5, 2.).sample(3, seed=6),
         "student_t_stats": lambda: [D.StudentT(3., 0.5, 2.).log_prob(0.3), D.StudentT([3., 0.5], 0.5, 2.).mean(), D.StudentT([3., 1.5, 0.5], 0.5, 2.).variance(), D.StudentT(3., 0.5, 2.).mode(), D.StudentT(3., 0.5, 2.).stddev()],
         "student_t_entropy": lambda: D.StudentT([3., 4.], 0.5, 2.).entropy(),
+        "dirichlet_sample": lambda: D.Dirichlet([[1., 2., 3.], [0.5, 0.5, 4.]]).sample(3, seed=5),
+        "dirichlet_stats": lambda: [D.Dirichlet([1.5, 2., 3.]).log_prob([0.2, 0.3, 0.5]), D.Dirichlet([1.5, 2., 3.]).entropy(), D.Dirichlet([1.5, 2., 3.]).mean(), D.Dirichlet([[1.5, 2., 3.], [0.5, 2, 3]]).mode(), D.Dirichlet([1.5, 2., 3.]).variance(), D.Dirichlet([1.5, 2., 3.]).covariance(), D.kl_divergence(D.Dirichlet([1.5, 2., 3.]), D.Dirichlet([1., 1., 1.])), D.Dirichlet([1.5, 2., 3.]).event_shape_tensor()],
         "cross_entropy": lambda: D.Normal(0., 1.).cross_entropy(D.Normal(1., 2.)),
         "shapes": lambda: [D.Normal([[0.], [1.]], [1., 2., 3.]).batch_shape_tensor(), D.Normal(0., 1.).event_shape_tensor(), D.Normal([0., 1.], 1.).is_scalar_batch(), D.Categorical(logits=[[0.1, 0.2]]).batch_shape_tensor(), D.Normal([[0.], [1.]], [1., 2., 3.]).sample(2, seed=1)],
         "error_kl_unregistered": lambda: D.kl_divergence(D.Normal(0., 1.), D.Uniform(0., 1.)),
@@ -46,7 +48,7 @@ def _cases(D, tf):
 
 
 RANDOM = {"normal_sample", "normal_sample_graph_seed", "normal_sample_float64", "normal_named", "uniform_sample", "laplace_sample", "gamma_sample",
-          "exponential_sample", "bernoulli_sample", "categorical_sample", "beta_sample", "beta_sample_graph_seed", "student_t_sample"}
+          "exponential_sample", "bernoulli_sample", "categorical_sample", "beta_sample", "beta_sample_graph_seed", "student_t_sample", "dirichlet_sample"}
 
 
 def _arrays(value):
