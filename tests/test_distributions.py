@@ -20,6 +20,8 @@ _CLOSE = {"gamma_sample", "gamma_stats", "laplace_stats", "bernoulli_stats", "kl
           "dirichlet_stats", "dirichlet_sample"}
 # op lists that differ from TF's through modules the distributions do not own
 _OPS_DIFFER = {
+    "multinomial_sample": "map_fn's tf.while_loop: LoopVar ops in flowgrad, "
+                          "Enter/Merge/Switch/Exit ops in TF (the seed2 after it is TF's)",
     "error_validate_scale": "the Assert's AssertGuard tf.cond is one Cond op in flowgrad, "
                             "Switch/Merge ops in TF",
 }
@@ -48,6 +50,13 @@ def test_values_match_tf(name):
         assert type(value).__name__ == exp.cls, (name, value)
         assert str(value).split("\n")[0] == exp.message.split("\n")[0], name
         return
+    if name == "multinomial_sample":
+        # TF's draws depend on its while loop's parallel-iteration order (see Multinomial):
+        # shapes, dtypes and the counts' totals are TF's
+        assert [(v.shape, v.dtype) for v in value] == [(e.shape, e.dtype) for e in exp]
+        for v in value:
+            np.testing.assert_array_equal(v.sum(-1), np.full(v.shape[:-1], 5.0, np.float32))
+        return
     if name in _CLOSE:
         _close(value, exp, name)
     else:
@@ -59,8 +68,8 @@ def test_ops_and_seed2_match_tf(name, request):
     if name in _OPS_DIFFER:
         request.applymarker(pytest.mark.xfail(strict=True, reason=_OPS_DIFFER[name]))
     _, ops, seed2 = GEN.run_case(tf, name)
-    assert ops == GOLD["ops/" + name]
     assert seed2 == GOLD["seed2/" + name]
+    assert ops == GOLD["ops/" + name]
 
 
 def test_reparameterization_types():
@@ -116,6 +125,6 @@ def test_methods_not_built_raise(build, what):
         build(tf.distributions)
 
 
-@pytest.mark.parametrize("name", ["Multinomial", "DirichletMultinomial"])
+@pytest.mark.parametrize("name", ["DirichletMultinomial"])
 def test_absent_distributions(name):
     assert not hasattr(tf.distributions, name)
