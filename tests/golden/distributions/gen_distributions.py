@@ -40,6 +40,8 @@ def _cases(D, tf):
         "dirichlet_stats": lambda: [D.Dirichlet([1.5, 2., 3.]).log_prob([0.2, 0.3, 0.5]), D.Dirichlet([1.5, 2., 3.]).entropy(), D.Dirichlet([1.5, 2., 3.]).mean(), D.Dirichlet([[1.5, 2., 3.], [0.5, 2, 3]]).mode(), D.Dirichlet([1.5, 2., 3.]).variance(), D.Dirichlet([1.5, 2., 3.]).covariance(), D.kl_divergence(D.Dirichlet([1.5, 2., 3.]), D.Dirichlet([1., 1., 1.])), D.Dirichlet([1.5, 2., 3.]).event_shape_tensor()],
         "multinomial_sample": lambda: D.Multinomial(5., probs=[[0.2, 0.3, 0.5], [0.6, 0.3, 0.1]]).sample(3, seed=5),
         "multinomial_stats": lambda: [D.Multinomial(4., logits=[0.1, 0.3, -0.2]).log_prob([1., 2., 1.]), D.Multinomial(4., probs=[0.2, 0.3, 0.5]).mean(), D.Multinomial([4., 2.], probs=[0.2, 0.3, 0.5]).variance(), D.Multinomial(4., probs=[0.2, 0.3, 0.5]).covariance(), D.Multinomial(3., probs=[[0.2, 0.8]]).batch_shape_tensor()],
+        "dirichlet_multinomial_sample": lambda: D.DirichletMultinomial(5., [[1., 2., 3.], [0.5, 0.5, 4.]]).sample(3, seed=5),
+        "dirichlet_multinomial_stats": lambda: [D.DirichletMultinomial(4., [1.5, 2., 3.]).log_prob([1., 2., 1.]), D.DirichletMultinomial(4., [1.5, 2., 3.]).mean(), D.DirichletMultinomial([4., 2.], [[1.5, 2., 3.], [1., 1., 1.]]).variance(), D.DirichletMultinomial(4., [1.5, 2., 3.]).covariance()],
         "cross_entropy": lambda: D.Normal(0., 1.).cross_entropy(D.Normal(1., 2.)),
         "shapes": lambda: [D.Normal([[0.], [1.]], [1., 2., 3.]).batch_shape_tensor(), D.Normal(0., 1.).event_shape_tensor(), D.Normal([0., 1.], 1.).is_scalar_batch(), D.Categorical(logits=[[0.1, 0.2]]).batch_shape_tensor(), D.Normal([[0.], [1.]], [1., 2., 3.]).sample(2, seed=1)],
         "error_kl_unregistered": lambda: D.kl_divergence(D.Normal(0., 1.), D.Uniform(0., 1.)),
@@ -50,7 +52,7 @@ def _cases(D, tf):
 
 
 RANDOM = {"normal_sample", "normal_sample_graph_seed", "normal_sample_float64", "normal_named", "uniform_sample", "laplace_sample", "gamma_sample",
-          "exponential_sample", "bernoulli_sample", "categorical_sample", "beta_sample", "beta_sample_graph_seed", "student_t_sample", "dirichlet_sample"}
+          "exponential_sample", "bernoulli_sample", "categorical_sample", "beta_sample", "beta_sample_graph_seed", "student_t_sample", "dirichlet_sample", "dirichlet_multinomial_sample"}
 
 
 def _arrays(value):
