@@ -71,10 +71,74 @@ def ndtr(x, name="ndtr"):
         if x.dtype.base_dtype not in (_dt.float32, _dt.float64):
             raise TypeError("x.dtype=%s is not handled, see docstring for supported types."
                             % x.dtype)
-        half_sqrt_2 = constant(0.5 * np.sqrt(2.), dtype=x.dtype, name="half_sqrt_2")
-        w = x * half_sqrt_2
-        z = math_ops.abs(w)
-        y = array_ops.where(math_ops.less(z, half_sqrt_2), 1. + math_ops.erf(w),
-                            array_ops.where(math_ops.greater(w, 0.), 2. - math_ops.erfc(z),
-                                            math_ops.erfc(z)))
-        return 0.5 * y
+        return _ndtr(x)
+
+
+def _ndtr(x):
+    half_sqrt_2 = constant(0.5 * np.sqrt(2.), dtype=x.dtype, name="half_sqrt_2")
+    w = x * half_sqrt_2
+    z = math_ops.abs(w)
+    y = array_ops.where(math_ops.less(z, half_sqrt_2), 1. + math_ops.erf(w),
+                        array_ops.where(math_ops.greater(w, 0.), 2. - math_ops.erfc(z),
+                                        math_ops.erfc(z)))
+    return 0.5 * y
+
+
+_LOG_NDTR_SEGMENTS = {_dt.float64: (np.array(-20, np.float64), np.array(8, np.float64)),
+                      _dt.float32: (np.array(-10, np.float32), np.array(5, np.float32))}
+
+
+def log_ndtr(x, series_order=3, name="log_ndtr"):
+    """log of the standard normal CDF, as TF's special_math.log_ndtr: -ndtr(-x) above the
+    upper segment, log(ndtr(x)) between, an asymptotic series below the lower segment."""
+    if not isinstance(series_order, int):
+        raise TypeError("series_order must be a Python integer.")
+    if series_order < 0:
+        raise ValueError("series_order must be non-negative.")
+    if series_order > 30:
+        raise ValueError("series_order must be <= 30.")
+    with name_scope(name, values=[x]):
+        x = convert_to_tensor(x, name="x")
+        segments = _LOG_NDTR_SEGMENTS.get(x.dtype.base_dtype)
+        if segments is None:
+            raise TypeError("x.dtype=%s is not supported." % x.dtype)
+        lower, upper = segments
+        return array_ops.where(
+            math_ops.greater(x, upper), -_ndtr(-x),
+            array_ops.where(math_ops.greater(x, lower),
+                            math_ops.log(_ndtr(math_ops.maximum(x, lower))),
+                            _log_ndtr_lower(math_ops.minimum(x, lower), series_order)))
+
+
+def _log_ndtr_lower(x, series_order):
+    x_2 = math_ops.square(x)
+    log_scale = -0.5 * x_2 - math_ops.log(-x) - 0.5 * np.log(2. * np.pi)
+    return log_scale + math_ops.log(_log_ndtr_asymptotic_series(x, series_order))
+
+
+def _log_ndtr_asymptotic_series(x, series_order):
+    dtype = x.dtype.as_numpy_dtype
+    if series_order <= 0:
+        return np.array(1, dtype)
+    x_2 = math_ops.square(x)
+    even_sum = array_ops.zeros_like(x)
+    odd_sum = array_ops.zeros_like(x)
+    x_2n = x_2
+    for n in range(1, series_order + 1):
+        y = np.array(np.prod(np.arange(2 * n - 1, 1, -2)), dtype) / x_2n
+        if n % 2:
+            odd_sum += y
+        else:
+            even_sum += y
+        x_2n *= x_2
+    return 1. + even_sum - odd_sum
+
+
+def log_cdf_laplace(x, name="log_cdf_laplace"):
+    """log of the standard Laplace CDF, as TF's special_math.log_cdf_laplace."""
+    with name_scope(name, values=[x]):
+        x = convert_to_tensor(x, name="x")
+        lower_solution = -np.log(2.) + x
+        safe_exp_neg_x = math_ops.exp(-math_ops.abs(x))
+        upper_solution = math_ops.log1p(-0.5 * safe_exp_neg_x)
+        return array_ops.where(x < 0., lower_solution, upper_solution)

@@ -14,7 +14,8 @@ from ..engine.ops._base import convert_to_tensor
 from ..ops import array_ops, check_ops, math_ops, random_ops
 from ..ops.comparison_ops import logical_or
 from . import distribution, kullback_leibler
-from ._util import broadcast_dynamic_shape, broadcast_static_shape, identity, ndtr
+from ._util import (broadcast_dynamic_shape, broadcast_static_shape, identity,
+                    log_cdf_laplace, log_ndtr, ndtr)
 
 __all__ = ["Normal", "Uniform", "Laplace", "Gamma", "Exponential"]
 
@@ -79,8 +80,7 @@ class _LocScale(distribution.Distribution):
 class Normal(_LocScale):
     """The normal distribution N(loc, scale**2) (TF 1.14's tf.distributions.Normal).
 
-    log_cdf, log_survival_function and quantile (TF's series for log_ndtr and its ndtri
-    polynomials) are not built here: they raise NotImplementedError.
+    quantile (TF's ndtri polynomials) is not built here: it raises NotImplementedError.
     """
 
     def __init__(self, loc, scale, validate_args=False, allow_nan_stats=True, name="Normal"):
@@ -97,13 +97,11 @@ class Normal(_LocScale):
     def _log_prob(self, x):
         return self._log_unnormalized_prob(x) - self._log_normalization()
 
-    def log_cdf(self, value, name="log_cdf"):
-        raise NotImplementedError("Normal.log_cdf (TF's log_ndtr series) is not built in "
-                                  "flowgrad")
+    def _log_cdf(self, x):
+        return log_ndtr(self._z(x))
 
-    def log_survival_function(self, value, name="log_survival_function"):
-        raise NotImplementedError("Normal.log_survival_function (TF's log_ndtr series) is "
-                                  "not built in flowgrad")
+    def _log_survival_function(self, x):
+        return log_ndtr(-self._z(x))
 
     def quantile(self, value, name="quantile"):
         raise NotImplementedError("Normal.quantile (TF's ndtri) is not built in flowgrad")
@@ -152,10 +150,7 @@ def _kl_normal_normal(n_a, n_b, name=None):
 
 
 class Laplace(_LocScale):
-    """The Laplace distribution: density exp(-|x - loc| / scale) / (2 scale).
-
-    log_cdf and log_survival_function (TF's log_cdf_laplace) raise NotImplementedError.
-    """
+    """The Laplace distribution: density exp(-|x - loc| / scale) / (2 scale)."""
 
     def __init__(self, loc, scale, validate_args=False, allow_nan_stats=True,
                  name="Laplace"):
@@ -178,13 +173,11 @@ class Laplace(_LocScale):
     def _prob(self, x):
         return math_ops.exp(self._log_prob(x))
 
-    def log_cdf(self, value, name="log_cdf"):
-        raise NotImplementedError("Laplace.log_cdf (TF's log_cdf_laplace) is not built in "
-                                  "flowgrad")
+    def _log_cdf(self, x):
+        return log_cdf_laplace(self._z(x))
 
-    def log_survival_function(self, value, name="log_survival_function"):
-        raise NotImplementedError("Laplace.log_survival_function (TF's log_cdf_laplace) is "
-                                  "not built in flowgrad")
+    def _log_survival_function(self, x):
+        return log_cdf_laplace(-self._z(x))
 
     def _cdf(self, x):
         z = self._z(x)
