@@ -30,8 +30,10 @@ EXEMPTIONS: dict = {
     # such GraphDefs (no public flowgrad API builds them)
     "Substr": "covered-elsewhere: tests/test_export_decode_image.py, tests/test_strings_c3.py "
               "(TF 1.14 goldens)",
-    "DecodeGif": "covered-elsewhere: tests/test_export_decode_image.py (TF 1.14 goldens)",
-    "DecodeBmp": "covered-elsewhere: tests/test_export_decode_image.py (TF 1.14 goldens)",
+    "DecodeGif": "covered-elsewhere: tests/test_image_codecs.py, "
+                 "tests/test_export_decode_image.py (TF 1.14 goldens; file inputs)",
+    "DecodeBmp": "covered-elsewhere: tests/test_image_codecs.py, "
+                 "tests/test_export_decode_image.py (TF 1.14 goldens; file inputs)",
     "V1FramesGrad": "covered-elsewhere: tests/test_tf_frames_grad.py, tests/test_tf_frames.py "
                     "(TF 1.14 goldens)",
     # int32-only, shape-specific beam traceback (contrib.seq2seq): golden values and errors

@@ -1427,10 +1427,62 @@ STRINGS_COMPLEX = [
            [Arg((2, 3), -3.0, 3.0)], F, grad=(0,)),
 ]
 
+# -- image (i10) --------------------------------------------------------------------------
+_NMS_BOXES = Arg((6, 4), values=[0.0, 0.0, 0.5, 0.5, 0.1, 0.1, 0.6, 0.6, 0.5, 0.5, 1.0, 1.0,
+                                 0.0, 0.4, 0.3, 0.9, 0.05, 0.05, 0.45, 0.55, 0.7, 0.1, 0.9, 0.3],
+                 dtype="float32")
+_NMS_SCORES = Arg((6,), values=[0.9, 0.75, 0.6, 0.95, 0.5, 0.3], dtype="float32")
+_CROP_BOXES = Arg((3, 4), values=[0.1, 0.2, 0.7, 0.9, -0.2, 0.3, 0.5, 1.3, 0.33, 0.12, 0.61,
+                                  0.47], dtype="float32")
+IMAGE_I10 = [
+    Sample("NonMaxSuppressionV3", "NonMaxSuppressionV3",
+           lambda tf, b, s: tf.image.non_max_suppression(b, s, 4, 0.4, 0.35),
+           [_NMS_BOXES, _NMS_SCORES], ("float32",)),
+    Sample("NonMaxSuppressionV4", "NonMaxSuppressionV4",
+           lambda tf, b, s: list(tf.image.non_max_suppression_padded(
+               b, s, 5, 0.4, pad_to_max_output_size=True)), [_NMS_BOXES, _NMS_SCORES],
+           ("float32",)),
+    Sample("NonMaxSuppressionWithOverlaps", "NonMaxSuppressionWithOverlaps",
+           lambda tf, o, s: tf.image.non_max_suppression_overlaps(o, s, 4, 0.5),
+           [Arg((6, 6), 0.0, 1.0, dtype="float32"), _NMS_SCORES], ("float32",)),
+    Sample("CombinedNonMaxSuppression", "CombinedNonMaxSuppression",
+           lambda tf, b, s: list(tf.image.combined_non_max_suppression(
+               tf.reshape(b, [1, 6, 1, 4]), tf.reshape(s, [1, 6, 1]) * [[[1.0, 0.5]]], 2, 3)),
+           [_NMS_BOXES, _NMS_SCORES], ("float32",)),
+    Sample("CropAndResize", ("CropAndResize", "CropAndResizeGradImage",
+                             "CropAndResizeGradBoxes"),
+           lambda tf, x, b: [tf.image.crop_and_resize(x, b, [0, 1, 0], [3, 4]),
+                             tf.image.crop_and_resize(x, b, [1, 0, 1], [2, 1], "nearest")],
+           [Arg((2, 4, 5, 2), 0.0, 1.0), _CROP_BOXES], F, grad=(0, 1), order=1,
+           numeric=False),
+    Sample("DrawBoundingBoxes", ("DrawBoundingBoxes", "DrawBoundingBoxesV2"),
+           lambda tf, x, b: [tf.image.draw_bounding_boxes(x, tf.reshape(b, [2, 3, 4])),
+                             tf.image.draw_bounding_boxes(x, tf.reshape(b, [2, 3, 4]),
+                                                          colors=[[0.2, 0.4, 0.6, 1.0]])],
+           [Arg((2, 5, 6, 3), 0.0, 1.0), Arg((6, 4), 0.0, 1.0, dtype="float32")],
+           ("float32",)),
+    Sample("SampleDistortedBoundingBoxV2", "SampleDistortedBoundingBoxV2",
+           lambda tf, b: list(tf.image.sample_distorted_bounding_box(
+               [40, 50, 3], tf.reshape(b, [1, 1, 4]), seed=3, seed2=5)),
+           [Arg((4,), values=[0.1, 0.2, 0.6, 0.7], dtype="float32")], ("float32",)),
+    Sample("ExtractGlimpse", "ExtractGlimpse",
+           lambda tf, x: tf.image.extract_glimpse(x, [2, 3], [[0.1, -0.2], [-0.3, 0.25]]),
+           [Arg((2, 6, 7, 2), 0.0, 1.0, dtype="float32")], ("float32",)),
+    Sample("ExtractJpegShape", ("ExtractJpegShape", "DecodeAndCropJpeg",
+                                "EncodeJpegVariableQuality"),
+           lambda tf, x: [tf.image.extract_jpeg_shape(tf.image.encode_jpeg(x)),
+                          tf.image.decode_and_crop_jpeg(tf.image.encode_jpeg(
+                              x, quality=90, chroma_downsampling=False),
+                                                        [1, 2, 5, 4],
+                                                        dct_method="INTEGER_ACCURATE"),
+                          tf.image.adjust_jpeg_quality(x[:, :, :1], 70)],
+           [Arg((8, 9, 3), 0.0, 255.0, dtype="uint8")], ("uint8",)),
+]
+
 SAMPLES = (UNARY + BINARY + GRAD_OPS + REDUCE + ARRAY + LINALG + NN + CONV + STATEFUL + RESOURCE
            + RANDOM
            + RANDOM_EXACT + SUMMARY + IMAGE + SPARSE + SPARSE_STRUCTURE
-           + C2 + STRINGS_COMPLEX)
+           + C2 + STRINGS_COMPLEX + IMAGE_I10)
 # -- linalg/fft (c1) --
 def _spd(tf, a, k=3.0):
     """a a^H + k I: Hermitian positive definite (a square, [..., n, n])."""

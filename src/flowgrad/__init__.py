@@ -108,6 +108,7 @@ from . import testing as test
 from . import nn, math, linalg, random, train, summary, logging, initializers
 from . import image
 from . import signal, spectral  # c1
+from . import distributions  # tf.distributions (TF 1.14)
 from .logging import get_logger
 from . import compat  # tf.compat.v1 (flowgrad itself), tf.compat.as_bytes, ...
 

@@ -26,16 +26,32 @@ __all__ = [
 
 import numpy as np
 
+from .ops import image_box_ops as _box_ops
+from .ops import image_codec_ops as _codec_ops
+from .ops import image_quality_ops as _quality_ops
+from .ops.image_box_ops import (combined_non_max_suppression, crop_and_resize,  # noqa: F401
+                                draw_bounding_boxes, extract_glimpse, non_max_suppression,
+                                non_max_suppression_overlaps, non_max_suppression_padded,
+                                sample_distorted_bounding_box)
+from .ops.image_codec_ops import (adjust_jpeg_quality, decode_and_crop_jpeg,  # noqa: F401
+                                  decode_bmp, decode_gif, extract_jpeg_shape, is_jpeg,
+                                  random_jpeg_quality)
+from .ops.image_quality_ops import (_saturate_cast, convert_image_dtype,  # noqa: F401
+                                    image_gradients, psnr, rgb_to_yiq, rgb_to_yuv, sobel_edges,
+                                    ssim, ssim_multiscale, total_variation, yiq_to_rgb,
+                                    yuv_to_rgb)
 from .engine.framework import dtypes as _dt
 from .engine.framework.graph import Tensor, get_default_graph, name_scope
 from .engine.ops import image as _img
-from .engine.ops import image_codecs_v1 as _codecs_v1  # noqa: F401 - Substr, DecodeGif, DecodeBmp
 from .engine.ops._base import const_value, convert_to_tensor
 from .ops import array_ops, control_flow_ops, math_ops, nn_ops, random_ops
 from .ops.comparison_ops import equal, greater, less
 from .ops.linalg_ops import tensordot
 from .ops.space_ops import extract_image_patches, extract_patches  # noqa: F401 - TF's aliases
 from .ops.logging_ops import Assert
+
+__all__ += _box_ops.__all__ + _codec_ops.__all__ + [
+    n for n in _quality_ops.__all__ if n not in __all__]
 
 _op = _img.image_op
 
@@ -507,51 +523,6 @@ def resize_image_with_pad(image, target_height, target_width, method=ResizeMetho
 
 
 # -- dtype conversion and colour -----------------------------------------------------------------
-def _saturate_cast(value, dtype, name=None):
-    with name_scope(name, "saturate_cast", [value]) as name:
-        value = convert_to_tensor(value, name="value")
-        dtype = _dt.as_dtype(dtype).base_dtype
-        if value.dtype.min < dtype.min:
-            value = math_ops.maximum(value, convert_to_tensor(dtype.min, dtype=value.dtype,
-                                                              name="min"))
-        if value.dtype.max > dtype.max:
-            value = math_ops.minimum(value, convert_to_tensor(dtype.max, dtype=value.dtype,
-                                                              name="max"))
-        return math_ops.cast(value, dtype, name=name)
-
-
-def convert_image_dtype(image, dtype, saturate: bool = False, name: str | None = None) -> Tensor:
-    """Converts between image dtypes, rescaling: floats are in [0, 1), integers in [0, MAX].
-
-    >>> tf.Session().run(tf.image.convert_image_dtype(tf.constant([0, 255], tf.uint8),
-    ...                                               tf.float32))
-    array([0., 1.], dtype=float32)
-    """
-    image = convert_to_tensor(image, name="image")
-    dtype = _dt.as_dtype(dtype)
-    if dtype == image.dtype:
-        return array_ops.identity(image, name=name)
-    src = image.dtype
-    with name_scope(name, "convert_image", [image]) as name:
-        if src.is_integer and dtype.is_integer:
-            if src.max > dtype.max:
-                scaled = math_ops.div(image, (src.max + 1) // (dtype.max + 1))
-                if saturate:
-                    return _saturate_cast(scaled, dtype, name=name)
-                return math_ops.cast(scaled, dtype, name=name)
-            cast = _saturate_cast(image, dtype) if saturate else math_ops.cast(image, dtype)
-            return math_ops.multiply(cast, (dtype.max + 1) // (src.max + 1), name=name)
-        if src.is_floating and dtype.is_floating:
-            return math_ops.cast(image, dtype, name=name)
-        if src.is_integer:
-            cast = math_ops.cast(image, dtype)
-            return math_ops.multiply(cast, 1. / src.max, name=name)
-        scaled = math_ops.multiply(image, dtype.max + 0.5)
-        if saturate:
-            return _saturate_cast(scaled, dtype, name=name)
-        return math_ops.cast(scaled, dtype, name=name)
-
-
 def _float_image(image):
     if image.dtype in (_dt.float16, _dt.float32):
         return image

@@ -1,9 +1,10 @@
 """The ops TF 1.14's tf.image.decode_image builds besides DecodeJpeg/DecodePng: Substr (the
-magic bytes; registered in strings.py), DecodeGif, DecodeBmp. flowgrad's decode_image is
-one DecodeImage op; a
+magic bytes; registered in strings.py), DecodeGif, DecodeBmp; and ExtractJpegShape,
+DecodeAndCropJpeg, EncodeJpegVariableQuality. flowgrad's decode_image is one DecodeImage
+op; a
 GraphDef writes it as TF's cond over these (framework/graph_def_lower.py), and these
-kernels let flowgrad run such a GraphDef (its own, or TF's) too. GIF and BMP through
-Pillow (the `image` extra)."""
+kernels let flowgrad run such a GraphDef (its own, or TF's) too. GIF and JPEG through
+Pillow (the `image` extra); BMP by TF's own reader here, with no dependency."""
 from __future__ import annotations
 
 import io
@@ -11,10 +12,11 @@ import io
 import numpy as np
 
 from ..framework import dtypes as _dt
-from ..framework.registry import register_op
+from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from . import strings as _strings  # noqa: F401 - registers Substr (TF's decode_image graph)
-from .image import _as_bytes, _invalid, _to_array, pillow
+from .image import (_as_bytes, _decode_jpeg_kernel, _encode_jpeg_kernel, _invalid,
+                    pillow)
 
 __all__ = []
 
@@ -25,13 +27,20 @@ def _decode_gif_infer(inputs, attrs):
 
 def _decode_gif_kernel(contents):
     data = _as_bytes(contents)
-    if not data.startswith(b"GIF"):
-        raise _invalid("Failed to decode gif image: not a GIF file")
-    img = pillow().open(io.BytesIO(data))
-    frames = []
-    for i in range(getattr(img, "n_frames", 1)):
-        img.seek(i)
-        frames.append(np.asarray(img.convert("RGB")))
+    prefix = f"Invalid GIF data (size {len(data)}), failed to open gif file: "
+    if not data.startswith(b"GIF"):   # giflib's D_GIF_ERR_NOT_GIF_FILE
+        raise _invalid(prefix + "Data is not in GIF format")
+    if len(data) < 13:                # D_GIF_ERR_NO_SCRN_DSCR
+        raise _invalid(prefix + "No screen descriptor detected")
+    image_mod = pillow()
+    try:
+        img = image_mod.open(io.BytesIO(data))
+        frames = []
+        for i in range(getattr(img, "n_frames", 1)):
+            img.seek(i)
+            frames.append(np.asarray(img.convert("RGB")))
+    except (OSError, ValueError, EOFError, SyntaxError, image_mod.DecompressionBombError) as e:
+        raise _invalid(f"Failed to decode gif image: {e}") from None  # Pillow's reason
     return np.stack(frames)
 
 
@@ -39,16 +48,149 @@ def _decode_bmp_infer(inputs, attrs):
     ch = attrs.get("channels", 0)
     if ch not in (0, 1, 3, 4):
         raise ValueError(f"channels attribute {ch} unsupported")
+    _scalar_string("DecodeBmp", inputs[0])
     return [(_dt.uint8, TensorShape([None, None, ch or None]))]
 
 
+def _scalar_string(op_type, t):
+    if t.dtype.base_dtype is not _dt.string:
+        raise TypeError(f"Input 'contents' of '{op_type}' Op has type {t.dtype.name} that "
+                        "does not match expected type of string.")
+    if t.shape.ndims not in (None, 0):
+        raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims} for '{op_type}' "
+                         f"(contents shape {t.shape})")
+
+
+def _int32_at(data, offset):
+    return int(np.frombuffer(data, "<i4", 1, offset)[0])
+
+
 def _decode_bmp_kernel(contents, channels=0):
+    """TF 1.14's own BMP reader (no Pillow): the header's pixel offset, width, height and
+    the 32-bit word at the bit count; uncompressed 8/24/32-bit rows, bottom-up unless the
+    height is negative, padded to 4 bytes; BGR(A) to RGB(A). Every size is checked against
+    the data before any pixel is read."""
+    if np.asarray(contents, dtype=object).shape != ():
+        raise _invalid("contents must be scalar, got shape "
+                       f"{list(np.asarray(contents, dtype=object).shape)}")
     data = _as_bytes(contents)
-    if not data.startswith(b"BM"):
-        raise _invalid("Malformed BMP: the file does not start with 'BM'")
+    if len(data) < 32:
+        raise _invalid("Incomplete bmp content, requires at least 32 bytes to find the header "
+                       f"size, width, height, and bpp, got {len(data)} bytes")
+    header_size = _int32_at(data, 10)
+    width = _int32_at(data, 18)
+    height = _int32_at(data, 22)
+    bpp = _int32_at(data, 28)
+    depth = int(bpp / 8) if bpp >= 0 else -int(-bpp / 8)      # C's truncating division
+    if channels:
+        if channels != depth:
+            raise _invalid(f"channels attribute {channels} does not match bits per pixel from "
+                           f"file {depth}")
+    else:
+        channels = depth
+    if channels not in (1, 3, 4):
+        raise _invalid(f"Number of channels must be 1, 3 or 4, was {channels}")
+    if width <= 0:
+        raise _invalid("Width must be positive")
+    if height == 0:
+        raise _invalid("Height must be nonzero")
+    if header_size < 0:
+        raise _invalid("header size must be nonnegative")
+    rows = abs(height)
+    if width * rows >= (2 ** 31 - 1) // 8:
+        raise _invalid("Total possible pixel bytes must be less than 2^30")
+    row_size = (channels * width + 3) // 4 * 4
+    expected = header_size + (rows - 1) * row_size + (width - 1) * channels + channels
+    if expected > len(data):
+        raise _invalid(f"Incomplete bmp content, requires at least {expected} bytes, got "
+                       f"{len(data)} bytes")
+    raw = np.frombuffer(data, np.uint8, len(data) - header_size, header_size)
+    raw = np.concatenate([raw, np.zeros(rows * row_size - raw.size, np.uint8)]) \
+        if raw.size < rows * row_size else raw[:rows * row_size]
+    px = raw.reshape(rows, row_size)[:, :width * channels].reshape(rows, width, channels)
+    if height > 0:
+        px = px[::-1]
+    if channels >= 3:
+        px = np.concatenate([px[..., 2::-1], px[..., 3:]], axis=-1)
+    return np.ascontiguousarray(px)
+
+
+# -- JPEG header, crop, variable quality (Pillow) ---------------------------------------------
+def _jpeg_header(data, what="Invalid JPEG data or crop window, data size "):
+    if not data.startswith(b"\xff\xd8"):
+        raise _invalid(what + str(len(data)))
     img = pillow().open(io.BytesIO(data))
-    img.load()
-    return _to_array(img, int(channels), np.uint8)
+    comps = {"L": 1, "RGB": 3, "YCbCr": 3, "CMYK": 4}.get(img.mode, 3)
+    return img.size[1], img.size[0], comps
+
+
+def _extract_jpeg_shape_kernel(contents, output_type=_dt.int32):
+    h, w, c = _jpeg_header(_as_bytes(contents), "Invalid JPEG data, size ")
+    return np.array([h, w, c], _dt.as_dtype(output_type).as_numpy_dtype)
+
+
+def _extract_jpeg_shape_infer(inputs, attrs):
+    _scalar_string("ExtractJpegShape", inputs[0])
+    dtype = _dt.as_dtype(attrs.get("output_type", _dt.int32))
+    if dtype not in (_dt.int32, _dt.int64):
+        raise TypeError(f"Value passed to parameter 'output_type' has DataType {dtype.name} "
+                        "not in list of allowed values: int32, int64")
+    return [(dtype, TensorShape([3]))]
+
+
+def _decode_and_crop_jpeg_kernel(contents, crop_window, channels=0, ratio=1,
+                                 fancy_upscaling=True, try_recover_truncated=False,
+                                 acceptable_fraction=1.0, dct_method=""):
+    win = np.asarray(crop_window)
+    if win.shape != (4,):
+        raise _invalid("crop_window must be shape [4], got " + str(list(win.shape)))
+    data = _as_bytes(contents)
+    h, w, _ = _jpeg_header(data)
+    y, x, ch, cw = (int(v) for v in win)
+    sh, sw = (h + ratio - 1) // ratio, (w + ratio - 1) // ratio
+    if y < 0 or x < 0 or ch <= 0 or cw <= 0 or y + ch > sh or x + cw > sw:
+        raise _invalid("Invalid JPEG data or crop window, data size " + str(len(data)))
+    full = _decode_jpeg_kernel(data, channels, ratio, fancy_upscaling, try_recover_truncated,
+                               acceptable_fraction, dct_method)
+    return np.ascontiguousarray(full[y:y + ch, x:x + cw])
+
+
+def _decode_and_crop_infer(inputs, attrs):
+    _scalar_string("DecodeAndCropJpeg", inputs[0])
+    win = inputs[1]
+    if win.dtype.base_dtype is not _dt.int32:
+        raise TypeError(f"Input 'crop_window' of 'DecodeAndCropJpeg' Op has type "
+                        f"{win.dtype.name} that does not match expected type of int32.")
+    if win.shape.ndims not in (None, 1):
+        raise ValueError(f"Shape must be rank 1 but is rank {win.shape.ndims} for "
+                         "'DecodeAndCropJpeg'")
+    ch = attrs.get("channels", 0) or None
+    return [(_dt.uint8, TensorShape([None, None, ch]))]
+
+
+def _encode_jpeg_quality_kernel(images, quality):
+    q = np.asarray(quality)
+    if q.ndim:
+        raise _invalid("quality must be scalar: " + str(list(q.shape)))
+    # libjpeg's jpeg_set_quality clamps the quality to [1, 100]
+    return _encode_jpeg_kernel(images, quality=min(max(int(q), 1), 100))
+
+
+def _encode_jpeg_quality_infer(inputs, attrs):
+    img, q = inputs
+    if img.dtype.base_dtype is not _dt.uint8:
+        raise TypeError(f"Input 'images' of 'EncodeJpegVariableQuality' Op has type "
+                        f"{img.dtype.name} that does not match expected type of uint8.")
+    if q.dtype.base_dtype is not _dt.int32:
+        raise TypeError(f"Input 'quality' of 'EncodeJpegVariableQuality' Op has type "
+                        f"{q.dtype.name} that does not match expected type of int32.")
+    if img.shape.ndims not in (None, 3):
+        raise ValueError(f"Shape must be rank 3 but is rank {img.shape.ndims} for "
+                         "'EncodeJpegVariableQuality'")
+    if q.shape.ndims not in (None, 0):
+        raise ValueError(f"Shape must be rank 0 but is rank {q.shape.ndims} for "
+                         "'EncodeJpegVariableQuality'")
+    return [(_dt.string, TensorShape([]))]
 
 
 register_op("DecodeGif", infer=_decode_gif_infer, kernel=_decode_gif_kernel, grad=None)

@@ -1,0 +1,76 @@
+"""tf.image's box functions against TF 1.14 (tests/golden/image/gen_boxes.py): NMS values
+(ties included), crop_and_resize and its gradients bit for bit, draw_bounding_boxes,
+sample_distorted_bounding_box's seeded numbers over runs, extract_glimpse, TF's errors, op
+names and the seed2 of a graph-seeded random op created after each call."""
+import numpy as np
+import pytest
+
+import flowgrad as tf
+import goldens
+
+GEN = goldens.generator("image", "boxes")
+GOLD = goldens.load("image", "boxes")
+
+
+@pytest.mark.parametrize("name", sorted(GEN.VALUE_CASES))
+def test_values_match_tf(name):
+    exp = GOLD["value/" + name]
+    runs = GEN.RUNS if name in GEN.RANDOM_CASES else 1
+    try:
+        got = GEN.run_value_case(tf, GEN.VALUE_CASES[name], runs)
+    except Exception as e:  # noqa: BLE001 - compared with TF's error
+        got = e
+    if isinstance(exp, goldens.GoldenError):
+        # TF's shape errors end with the constant inputs' values; flowgrad's with the shapes
+        first = [m.split("\n")[0].split(" and with computed input")[0].rstrip(".")
+                 for m in (str(got), exp.message)]
+        assert (type(got).__name__, first[0]) == (exp.cls, first[1]), name
+        return
+    goldens.same_exact(got, exp, name)
+
+
+@pytest.mark.parametrize("name", sorted(GEN.OPS_CASES))
+def test_op_names_match_tf(name):
+    assert GEN.op_names(tf, GEN.OPS_CASES[name]) == GOLD["ops/" + name]
+
+
+@pytest.mark.parametrize("name", sorted(GEN.OPS_CASES))
+def test_seed2_after_call_matches_tf(name):
+    assert GEN.seed_after(tf, GEN.OPS_CASES[name]) == GOLD["seed2/" + name]
+
+
+def test_sample_distorted_bounding_box_restarts_in_a_new_session():
+    boxes = np.array([[[0.1, 0.2, 0.5, 0.6]]], np.float32)
+    out = tf.image.sample_distorted_bounding_box([50, 60, 3], boxes, seed=7)
+    with tf.Session() as s1:
+        a = [s1.run(out) for _ in range(2)]
+    with tf.Session() as s2:
+        b = [s2.run(out) for _ in range(2)]
+    goldens.same_values(a, b)
+    assert not np.array_equal(a[0][1], a[1][1]) or not np.array_equal(a[0][0], a[1][0])
+
+
+@pytest.mark.parametrize("method", ["bilinear", "nearest"])
+@pytest.mark.parametrize("crop", [[3, 4], [1, 1], [5, 1]])
+def test_crop_and_resize_gradients_numerically(method, crop):
+    """First order (TF registers no gradient for the gradient kernels). With respect to the
+    image in float64; with respect to the boxes where no sample crosses a pixel edge."""
+    rng = np.random.RandomState(0)
+    img = rng.uniform(0, 1, (2, 5, 6, 2))
+    boxes = np.array([[0.12, 0.13, 0.71, 0.88], [0.33, 0.21, 0.61, 0.57]])
+    ind = np.array([0, 1], np.int32)
+    tf.test.check_grads(lambda t: tf.image.crop_and_resize(t, boxes.astype(np.float32), ind,
+                                                           crop, method=method),
+                        [img], order=1, eps=1e-3, rtol=1e-3, atol=1e-4)
+    if method == "bilinear":
+        tf.test.check_grads(lambda b: tf.cast(tf.image.crop_and_resize(
+            img.astype(np.float32), b, ind, crop), tf.float64), [boxes.astype(np.float32)],
+            order=1, eps=1e-3, rtol=2e-2, atol=2e-3, dtype=np.float32)
+
+
+def test_nms_and_draw_gradients_are_tfs():
+    b = tf.placeholder(tf.float32, [4, 4])
+    s = tf.placeholder(tf.float32, [4])
+    assert tf.gradients(tf.image.non_max_suppression_overlaps(b, s, 2), s) == [None]
+    img = tf.placeholder(tf.float32, [1, 3, 3, 3])
+    assert tf.gradients(tf.image.draw_bounding_boxes(img, b[None, :, :]), img) == [None]
