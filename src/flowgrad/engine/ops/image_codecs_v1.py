@@ -193,5 +193,13 @@ def _encode_jpeg_quality_infer(inputs, attrs):
     return [(_dt.string, TensorShape([]))]
 
 
-register_op("DecodeGif", infer=_decode_gif_infer, kernel=_decode_gif_kernel, grad=None)
-register_op("DecodeBmp", infer=_decode_bmp_infer, kernel=_decode_bmp_kernel, grad=None)
+register_op("DecodeGif", infer=_decode_gif_infer, kernel=_decode_gif_kernel,
+            grad=no_gradient_registered)
+register_op("DecodeBmp", infer=_decode_bmp_infer, kernel=_decode_bmp_kernel,
+            grad=no_gradient_registered)
+register_op("ExtractJpegShape", infer=_extract_jpeg_shape_infer,
+            kernel=_extract_jpeg_shape_kernel, grad=no_gradient_registered)
+register_op("DecodeAndCropJpeg", infer=_decode_and_crop_infer,
+            kernel=_decode_and_crop_jpeg_kernel, grad=no_gradient_registered)
+register_op("EncodeJpegVariableQuality", infer=_encode_jpeg_quality_infer,
+            kernel=_encode_jpeg_quality_kernel, grad=no_gradient_registered)
