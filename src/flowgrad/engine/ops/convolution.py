@@ -84,6 +84,15 @@ def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
     check_strides_kernel(strides, data_format, dilations)
     dt = x.dtype
     x, f = wide(to_nhwc(x, data_format), f)
+    in_depth, patch_depth = x.shape[3], f.shape[2]
+    if in_depth != patch_depth:      # TF's kernel checks (conv_ops.cc)
+        if patch_depth == 0 or in_depth % patch_depth:
+            raise errors.InvalidArgumentError(
+                None, None, f"input depth must be evenly divisible by filter depth: "
+                f"{in_depth} vs {patch_depth}")
+        raise errors.UnimplementedError(
+            None, None, "Generic conv implementation does not support grouped convolutions "
+            "for now.")
     g = Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format, explicit_paddings)
     o = f.shape[3]
     out = threads.matmul(g.im2col(x), f.reshape(g.kh * g.kw * g.c, o))   # the whole batch
