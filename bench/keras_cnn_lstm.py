@@ -12,9 +12,10 @@ MaxPooling2D -> Conv2D(32, 3, relu) -> MaxPooling2D -> Flatten -> Dense(64, relu
 Dense(10, softmax); adam, sparse_categorical_crossentropy, batch 64, one epoch.
 LSTM: 4k sequences of 80 word ids (vocabulary 5000), binary labels; Embedding(5000, 32) ->
 LSTM(32) -> Dense(1, sigmoid); adam, binary_crossentropy, batch 64, one epoch.
-Reported: examples/s of the timed epoch (after a first train_on_batch), seconds from
-building the model to the end of that first train_on_batch (time to first batch), peak
-RSS (MiB) of the process.
+Reported: examples/s of the timed epoch (after a first train_on_batch), the same per CPU
+second of the process (all its threads: on a loaded machine the wall figure mostly says
+how much of the cores a peer got), seconds from building the model to the end of that
+first train_on_batch (time to first batch), peak RSS (MiB) of the process.
 """
 import argparse
 import json
@@ -58,9 +59,9 @@ def run_keras(keras, model, x, y, batch):
     m = keras_model(keras, model)
     m.train_on_batch(x[:batch], y[:batch])
     first = time.perf_counter() - t0
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     m.fit(x, y, batch_size=batch, epochs=1, verbose=0)
-    return first, time.perf_counter() - t1
+    return first, time.perf_counter() - t1, time.process_time() - c1
 
 
 def _v1_graph(v1, tf, model, batch):
@@ -120,12 +121,12 @@ def run_tf2_v1(model, xs, ys, batch):
     sess.run(v1.global_variables_initializer())
     sess.run([loss, train], {x: xs[:batch], y: ys[:batch]})
     first = time.perf_counter() - t0
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     idx = np.random.RandomState(1).permutation(len(xs))
     for s in range(0, len(xs), batch):
         ids = idx[s:s + batch]
         sess.run([loss, train], {x: xs[ids], y: ys[ids]})
-    return first, time.perf_counter() - t1
+    return first, time.perf_counter() - t1, time.process_time() - c1
 
 
 def worker(which, model):
@@ -133,7 +134,7 @@ def worker(which, model):
     t_start = time.perf_counter()
     x, y = data(model, n)
     if which == "tf2_compat_v1":
-        first, epoch = run_tf2_v1(model, x, y, batch)
+        first, epoch, cpu = run_tf2_v1(model, x, y, batch)
     else:
         if which == "flowgrad":
             import flowgrad as tf
@@ -143,9 +144,10 @@ def worker(which, model):
             keras = tf.keras
         else:
             import keras
-        first, epoch = run_keras(keras, model, x, y, batch)
+        first, epoch, cpu = run_keras(keras, model, x, y, batch)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.
-    print(json.dumps({"examples_per_s": n / epoch, "first_batch_s": first,
+    print(json.dumps({"examples_per_s": n / epoch, "examples_per_cpu_s": n / cpu,
+                      "first_batch_s": first,
                       "wall_s": time.perf_counter() - t_start, "peak_rss_mib": rss}))
 
 
@@ -163,6 +165,7 @@ def main():
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", KERAS_BACKEND="tensorflow")
     for model in (["cnn", "lstm"] if a.model == "both" else [a.model]):
         rows = {}
+        load = os.getloadavg()
         for which, py in (("flowgrad", sys.executable), ("tf114", a.tf114_python),
                           ("tf2_compat_v1", a.tf2_python), ("keras3", a.tf2_python)):
             if not os.path.exists(py):
@@ -177,12 +180,16 @@ def main():
             rows[which] = json.loads(lines[-1])
         print(f"\n{model}: {SPECS[model]['n']} examples, batch {SPECS[model]['batch']}, "
               "one epoch")
-        print("peer          | examples/s | first batch s | peak RSS MiB | flowgrad/peer speed")
-        fg = rows.get("flowgrad", {}).get("examples_per_s")
+        print(f"load average before: {load[0]:.1f}")
+        print("peer          | examples/s | per CPU s | first batch s | peak RSS MiB | "
+              "flowgrad/peer speed (wall, CPU)")
+        fg = rows.get("flowgrad", {})
         for which, r in rows.items():
-            ratio = fg / r["examples_per_s"] if fg else float("nan")
-            print(f"{which:13} | {r['examples_per_s']:10.0f} | {r['first_batch_s']:13.2f} | "
-                  f"{r['peak_rss_mib']:12.0f} | {ratio:6.2f}")
+            ratio = fg["examples_per_s"] / r["examples_per_s"] if fg else float("nan")
+            cratio = fg["examples_per_cpu_s"] / r["examples_per_cpu_s"] if fg else float("nan")
+            print(f"{which:13} | {r['examples_per_s']:10.0f} | {r['examples_per_cpu_s']:9.0f} | "
+                  f"{r['first_batch_s']:13.2f} | {r['peak_rss_mib']:12.0f} | {ratio:6.2f}, "
+                  f"{cratio:5.2f}")
 
 
 if __name__ == "__main__":

@@ -1,11 +1,15 @@
 """Window geometry shared by the convolution and pooling kernels.
 
-Every kernel works channels-last (NCHW / NCDHW inputs are transposed views) on
-one strided *window view* of the padded input, shaped (N, OH, OW, KH, KW, C)
-(`Geo`; `GeoN` for N-d): convolutions contract it with the filter by
-`tensordot` (im2col), pools reduce over its window axes. Backward kernels
-scatter per kernel tap (a loop over the KH*KW taps, each a strided slice over
-all pixels), never per pixel.
+Every kernel works channels-last (NCHW / NCDHW inputs are transposed views).
+Conv2D and its backprop ops are one GEMM over the whole batch: `Geo.im2col`
+copies the windows into a C-contiguous (N*OH*OW, KH*KW*C) matrix in a per-thread
+scratch buffer (one strided copy of the window view, or one copy per tap for 1-2
+channels), and Conv2DBackpropInput sums one GEMM per tap into the input
+(`Geo.col2im_gemm`). The 2-D pools go tap by tap (`Geo.taps`): each tap is one
+strided view of the unpadded input and the outputs it reaches, so no padded copy
+is made and no Python loop runs over pixels. Depthwise and 3-D ops contract or
+reduce a strided *window view* (N, OH, OW, KH, KW, C) (`Geo.windows`, `GeoN`)
+and scatter per tap.
 
 Padding follows TF's arithmetic (GetWindowedOutputSize): SAME gives
 out = ceil(in / stride) and pads (out - 1) * stride + eff_k - in in total,
@@ -15,11 +19,12 @@ eff_k = (k - 1) * dilation + 1.
 from __future__ import annotations
 
 import itertools
+import threading
 
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
-from ..framework import errors
+from ..framework import errors, threads
 from ..framework.constant_op import const_value, constant
 from ..framework.tensor_shape import TensorShape
 
@@ -161,6 +166,98 @@ class Geo:
         xp = _scatter_taps(cols, self.padded, self.kh, self.kw, self.sh, self.sw, self.dh,
                            self.dw, self.oh, self.ow, dtype)
         return _crop(xp, self.geo, self.h, self.w)
+
+    # -- per-tap access to the unpadded input (no padded copy) --------------------------
+    def taps(self):
+        """For every kernel tap t = i * KW + j that lands inside the unpadded input for
+        some outputs: (t, out_index, in_index), where out_index selects those outputs of an
+        (N, OH, OW, C) array and in_index the input elements they read from (N, H, W, C)."""
+        (_, ht, _), (_, wl, _) = self.geo
+        if not (self.n and self.oh and self.ow and self.c):
+            return
+        for i in range(self.kh):
+            rows = _tap_range(self.oh, self.sh, i * self.dh - ht, self.h)
+            if rows is None:
+                continue
+            for j in range(self.kw):
+                cols = _tap_range(self.ow, self.sw, j * self.dw - wl, self.w)
+                if cols is None:
+                    continue
+                yield (i * self.kw + j, (slice(None), rows[0], cols[0]),
+                       (slice(None), rows[1], cols[1]))
+
+    @property
+    def full_taps(self):
+        """Whether every tap reads a real input element for every output (no padding
+        is read)."""
+        return not any(p for _, a, b in self.geo for p in (a, b))
+
+    def im2col(self, x):
+        """The windows of the unpadded NHWC `x` as one C-contiguous (N*OH*OW, KH*KW*C)
+        matrix (padding reads as 0), in this thread's scratch buffer: valid until the
+        thread's next im2col."""
+        m, k = self.n * self.oh * self.ow, self.kh * self.kw * self.c
+        if self.kh == self.kw == 1 and self.sh == self.sw == 1 and self.full_taps:
+            return np.ascontiguousarray(x).reshape(m, k)
+        buf = scratch(m * k, x.dtype)
+        if not m * k:
+            return buf.reshape(m, k)
+        xp = x if self.full_taps else pad_nhwc(x, self.geo)
+        cols = buf.reshape(self.n, self.oh, self.ow, self.kh, self.kw, self.c)
+        if self.c > 2:      # one strided copy of the window view (measured faster)
+            np.copyto(cols, self.windows(xp))
+        else:               # one copy per tap: far faster for 1-2 channels
+            for i in range(self.kh):
+                for j in range(self.kw):
+                    cols[:, :, :, i, j, :] = self.tap_view(xp, i, j)
+        return buf.reshape(m, k)
+
+    def tap_view(self, xp, i, j):
+        """The (N, OH, OW, C) strided view of padded `xp` that kernel tap (i, j) reads."""
+        h0, w0 = i * self.dh, j * self.dw
+        return xp[:, h0: h0 + (self.oh - 1) * self.sh + 1: self.sh,
+                  w0: w0 + (self.ow - 1) * self.sw + 1: self.sw, :]
+
+    def col2im_gemm(self, dy2, f3, dtype):
+        """The adjoint of im2col after a GEMM: sums, for every tap t, dy2 @ f3[t]
+        ((N*OH*OW, O) @ (O, C), one GEMM per tap, measured faster than one GEMM and a
+        strided scatter) into a new unpadded (N, H, W, C) array."""
+        out = np.zeros((self.n, self.h, self.w, self.c), dtype)
+        for t, out_idx, in_idx in self.taps():
+            out[in_idx] += threads.matmul(dy2, f3[t]).reshape(
+                self.n, self.oh, self.ow, self.c)[out_idx]
+        return out
+
+
+def _tap_range(o, stride, offset, size):
+    """For one spatial dim and one tap, output q reads input p = q * stride + offset:
+    (output slice, input slice) of the outputs 0 <= q < o whose p is in [0, size),
+    or None if there are none."""
+    lo = max(0, (stride - 1 - offset) // stride)
+    if size - 1 - offset < 0:
+        return None
+    hi = min(o, (size - 1 - offset) // stride + 1)
+    if hi <= lo:
+        return None
+    start = lo * stride + offset
+    return slice(lo, hi), slice(start, start + (hi - lo - 1) * stride + 1, stride)
+
+
+_SCRATCH = threading.local()
+_SCRATCH_MAX = 1 << 26     # bytes kept per thread between kernels
+
+
+def scratch(size, dtype):
+    """A 1-D work array of `size` elements of `dtype`, reused by the calling thread's next
+    call (contents undefined). Never return it, or a view of it, from a kernel."""
+    dtype = np.dtype(dtype)
+    nbytes = size * dtype.itemsize
+    if nbytes > _SCRATCH_MAX:
+        return np.empty(size, dtype)
+    buf = getattr(_SCRATCH, "buf", None)
+    if buf is None or buf.nbytes < nbytes:
+        buf = _SCRATCH.buf = np.empty(max(nbytes, 1 << 20), np.uint8)
+    return buf[:nbytes].view(dtype)
 
 
 def check_strides_kernel(strides, data_format, dilations=(1, 1, 1, 1)):

@@ -1,7 +1,8 @@
 """Convolution ops: Conv2D, DepthwiseConv2dNative and Conv3D, with TF's backprop ops
 (Conv2DBackpropInput/Filter, DepthwiseConv2dNativeBackpropInput/Filter,
 Conv3DBackpropInputV2/FilterV2), each with a gradient of its own, so
-second-order gradients work. Kernels work on window views (see _windows.py).
+second-order gradients work. Conv2D's three kernels are im2col plus one GEMM over the
+batch; the others work on window views (see _windows.py).
 
 Composites (conv1d, conv2d_transpose, separable and atrous convolutions,
 tf.nn.convolution) are in the TensorFlow surface (flowgrad.ops.conv_ops).
@@ -13,7 +14,7 @@ from typing import Sequence
 import numpy as np
 
 from ..framework import dtypes as _dt
-from ..framework import errors
+from ..framework import errors, threads
 from ..framework.constant_op import const_value, convert_to_tensor
 from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor, name_scope
@@ -83,10 +84,19 @@ def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
     check_strides_kernel(strides, data_format, dilations)
     dt = x.dtype
     x, f = wide(to_nhwc(x, data_format), f)
+    in_depth, patch_depth = x.shape[3], f.shape[2]
+    if in_depth != patch_depth:      # TF's kernel checks (conv_ops.cc)
+        if patch_depth == 0 or in_depth % patch_depth:
+            raise errors.InvalidArgumentError(
+                None, None, f"input depth must be evenly divisible by filter depth: "
+                f"{in_depth} vs {patch_depth}")
+        raise errors.UnimplementedError(
+            None, None, "Generic conv implementation does not support grouped convolutions "
+            "for now.")
     g = Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format, explicit_paddings)
-    cols = g.windows(pad_nhwc(x, g.geo))
-    out = np.tensordot(cols, f, axes=([3, 4, 5], [0, 1, 2]))
-    return from_nhwc(out.astype(dt, copy=False), data_format)
+    o = f.shape[3]
+    out = threads.matmul(g.im2col(x), f.reshape(g.kh * g.kw * g.c, o))   # the whole batch
+    return from_nhwc(out.reshape(g.n, g.oh, g.ow, o).astype(dt, copy=False), data_format)
 
 
 def padding_attrs(op_type, padding, data_format):
@@ -176,9 +186,11 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
     g = Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format,
             explicit_paddings)
     check_out_shape(g, dy)
-    cols = np.tensordot(dy, f, axes=([3], [3]))          # (N, OH, OW, KH, KW, C)
-    dx = g.scatter(cols, dy.dtype).astype(dt, copy=False)
-    return from_nhwc(np.ascontiguousarray(dx), data_format)
+    o = f.shape[3]
+    # col2im of (N*OH*OW, O) @ (O, KH*KW*C), one GEMM per tap
+    f3 = f.reshape(g.kh * g.kw, c, o).transpose(0, 2, 1)
+    dx = g.col2im_gemm(dy.reshape(g.n * g.oh * g.ow, o), f3, dy.dtype)
+    return from_nhwc(dx.astype(dt, copy=False), data_format)
 
 
 # -- Conv2DBackpropFilter ---------------------------------------------------------------
@@ -190,9 +202,10 @@ def _conv2d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
     kh, kw = int(sizes[0]), int(sizes[1])
     g = Geo(x.shape, (kh, kw), strides, dilations, padding, data_format, explicit_paddings)
     check_out_shape(g, dy)
-    cols = g.windows(pad_nhwc(x, g.geo))
-    out = np.tensordot(cols, dy, axes=([0, 1, 2], [0, 1, 2]))   # (KH, KW, C, O)
-    return out.astype(dt, copy=False)
+    o = dy.shape[3]
+    # one GEMM: (KH*KW*C, N*OH*OW) @ (N*OH*OW, O)
+    out = threads.matmul(g.im2col(x).T, dy.reshape(g.n * g.oh * g.ow, o))
+    return out.reshape(kh, kw, g.c, o).astype(dt, copy=False)
 
 
 def conv2d_backprop_input(input_sizes: TensorLike, filter: TensorLike | None = None,

@@ -1,7 +1,8 @@
 """Pooling ops: MaxPool, AvgPool, MaxPoolWithArgmax, MaxPool3D, AvgPool3D and their
 gradient ops (MaxPoolGrad, MaxPoolGradGrad, AvgPoolGrad, MaxPoolGradWithArgmax,
 MaxPoolGradGradWithArgmax, MaxPool3DGrad, MaxPool3DGradGrad, AvgPool3DGrad), each
-with a gradient of its own. Kernels reduce window views (see _windows.py).
+with a gradient of its own. The 2-D kernels go tap by tap over strided views of the
+unpadded input (Geo.taps), the 3-D ones reduce window views (see _windows.py).
 
 Composites (tf.nn.pool, the 1-D pools, TF 2's pool entry points) are in the
 TensorFlow surface (flowgrad.ops.conv_ops).
@@ -34,7 +35,6 @@ from ._windows import (
     ndims_last,
     nhwc_dims,
     out_size,
-    pad_nhwc,
     sizes_infer,
     sizes_value,
     to_last,
@@ -70,25 +70,86 @@ def _pool_infer(op_type):
     return infer
 
 
-def _max_windows(x, attrs):
-    """(geometry, window view of x padded with the dtype's lowest value)."""
-    g = _pool_geo(x.shape, attrs)
-    return g, g.windows(pad_nhwc(x, g.geo, lowest(x.dtype)))
+def _floor(dtype):
+    """The value TF's max pooling reduction starts from: the dtype's lowest finite value."""
+    return np.finfo(dtype).min if dtype.kind == "f" else np.iinfo(dtype).min
 
 
-def _argmax_taps(x, attrs):
-    """For every output, the kernel tap (row-major, first on ties, as TF's CPU kernel) of
-    the window's maximum: an int array (N, OH, OW, C)."""
-    g, win = _max_windows(x, attrs)
-    flat = win.reshape(g.n, g.oh, g.ow, g.kh * g.kw, g.c)
-    return g, np.argmax(flat, axis=3)
+def _window_max(x, g):
+    """The maximum of every window of NHWC `x` as TF's CPU MaxPool (Eigen's max reducer):
+    NaNs are skipped and the result is at least the dtype's lowest finite value (a window
+    of -inf gives it). Tap by tap over strided views of the unpadded input."""
+    out = np.full((g.n, g.oh, g.ow, g.c), _floor(x.dtype), x.dtype)
+    for _, oi, ii in g.taps():
+        np.fmax(out[oi], x[ii], out=out[oi])
+    return out
+
+
+def _window_argmax(x, g):
+    """TF's CPU max pooling with argmax (SpatialMaxPoolWithArgMaxHelper): for every
+    output, (maximum, kernel tap i * KW + j) of its window, where the window's first real
+    element is taken and then replaced only by a strictly greater one (first on ties;
+    a NaN never replaces, a leading NaN stays).
+
+    Tap by tap with branch-free arithmetic (masked copies with random masks are several
+    times slower); a window holding a NaN takes the exact masked form."""
+    shape = (g.n, g.oh, g.ow, g.c)
+    best = np.empty(shape, x.dtype)
+    arg = np.empty(shape, np.int8 if g.kh * g.kw <= 127 else np.int32)
+    full = g.full_taps
+    if not full:
+        best.fill(lowest(x.dtype))
+        arg.fill(-1)
+    for t, oi, ii in g.taps():
+        v, b, a = x[ii], best[oi], arg[oi]
+        if t == 0 and full:
+            b[...] = v
+            a.fill(0)
+            continue
+        upd = v > b
+        if not full:
+            upd |= a < 0
+        step = np.subtract(arg.dtype.type(t), a)       # a = where(upd, t, a)
+        np.multiply(step, upd, out=step)
+        a += step
+        np.maximum(b, v, out=b)
+    if x.dtype.kind == "f" and np.isnan(best).any():
+        return _window_argmax_nan(x, g)
+    return best, arg
+
+
+def _window_argmax_nan(x, g):
+    """_window_argmax's rule by masked copies (exact where windows hold NaNs)."""
+    shape = (g.n, g.oh, g.ow, g.c)
+    best = np.full(shape, lowest(x.dtype), x.dtype)
+    arg = np.full(shape, -1, np.int8 if g.kh * g.kw <= 127 else np.int32)
+    for t, oi, ii in g.taps():
+        v, b, a = x[ii], best[oi], arg[oi]
+        upd = (v > b) | (a < 0)
+        np.copyto(b, v, where=upd)
+        np.copyto(a, t, where=upd, casting="unsafe")
+    return best, arg
+
+
+_UINTS = {1: np.uint8, 2: np.uint16, 4: np.uint32, 8: np.uint64}
+
+
+def _bits(a):
+    """`a` viewed as unsigned ints of its width (for exact branch-free selects)."""
+    return a.view(_UINTS[a.dtype.itemsize])
+
+
+def _select(mask, v):
+    """where(mask, v, 0) bit for bit (NaN and inf in v kept or zeroed), branch-free: the
+    result as unsigned ints of v's width."""
+    u = _UINTS[v.dtype.itemsize]
+    return np.bitwise_and(_bits(v), np.multiply(mask, u(np.iinfo(u).max), dtype=u))
 
 
 def _max_pool_kernel(x, data_format, **attrs):
     x = to_nhwc(x, data_format)
-    _, win = _max_windows(x, dict(attrs, data_format=data_format))
-    out = win.max(axis=(3, 4))
-    return from_nhwc(out, data_format)
+    g = _pool_geo(x.shape, dict(attrs, data_format=data_format))
+    return from_nhwc(_window_max(x, g), data_format)
 
 
 def _max_pool_grad_infer(inputs, attrs):
@@ -98,15 +159,26 @@ def _max_pool_grad_infer(inputs, attrs):
     return [(x.dtype.base_dtype, x.shape)]
 
 
+def _overlapping(g):
+    return g.kh > g.sh or g.kw > g.sw
+
+
 def _max_pool_grad_kernel(x, y, dy, data_format, **attrs):
-    attrs = dict(attrs, data_format=data_format)
+    """Each output's gradient goes to its window's argmax (TF's tie rule, _window_argmax),
+    tap by tap: a masked copy (a masked add where windows overlap)."""
     x = to_nhwc(x, data_format)
     dy = to_nhwc(dy, data_format)
-    g, arg = _argmax_taps(x, attrs)
-    cols = np.zeros((g.n, g.oh, g.ow, g.kh * g.kw, g.c), dtype=dy.dtype)
-    np.put_along_axis(cols, arg[:, :, :, None, :], dy[:, :, :, None, :], axis=3)
-    cols = cols.reshape(g.n, g.oh, g.ow, g.kh, g.kw, g.c)
-    return from_nhwc(np.ascontiguousarray(g.scatter(cols, dy.dtype)), data_format)
+    g = _pool_geo(x.shape, dict(attrs, data_format=data_format))
+    _, arg = _window_argmax(x, g)
+    dx = np.zeros(x.shape, dy.dtype)
+    add = _overlapping(g)
+    for t, oi, ii in g.taps():
+        sel = _select(arg[oi] == t, dy[oi])
+        if add:
+            dx[ii] += sel.view(dy.dtype)
+        else:     # every input element is in one window at most
+            _bits(dx)[ii] = sel
+    return from_nhwc(dx, data_format)
 
 
 def _max_pool_grad_grad_infer(inputs, attrs):
@@ -116,13 +188,20 @@ def _max_pool_grad_grad_infer(inputs, attrs):
 
 
 def _max_pool_grad_grad_kernel(x, y, ddx, data_format, **attrs):
-    attrs = dict(attrs, data_format=data_format)
-    x = to_nhwc(x, data_format)
+    """As TF's CPU kernel: each output takes ddx at the first element of its window that
+    equals the output's value y (0 when none does)."""
+    x, y = to_nhwc(x, data_format), to_nhwc(y, data_format)
     ddx = to_nhwc(ddx, data_format)
-    g, arg = _argmax_taps(x, attrs)
-    win = g.windows(pad_nhwc(ddx, g.geo)).reshape(g.n, g.oh, g.ow, g.kh * g.kw, g.c)
-    out = np.take_along_axis(win, arg[:, :, :, None, :], axis=3)[:, :, :, 0, :]
-    return from_nhwc(np.ascontiguousarray(out), data_format)
+    g = _pool_geo(x.shape, dict(attrs, data_format=data_format))
+    out = np.zeros((g.n, g.oh, g.ow, g.c), ddx.dtype)
+    bits = _bits(out)
+    found = np.zeros(out.shape, bool)
+    for _, oi, ii in g.taps():
+        hit = x[ii] == y[oi]
+        hit &= ~found[oi]
+        found[oi] |= hit
+        bits[oi] |= _select(hit, ddx[ii])     # one hit per output at most: OR is exact
+    return from_nhwc(out, data_format)
 
 
 # -- AvgPool -----------------------------------------------------------------------------
@@ -139,8 +218,10 @@ def _window_counts(g):
 def _avg_pool_kernel(x, data_format, **attrs):
     x = to_nhwc(x, data_format)
     g = _pool_geo(x.shape, dict(attrs, data_format=data_format))
-    win = g.windows(pad_nhwc(x, g.geo))
-    total = win.sum(axis=(3, 4))
+    acc = np.float32 if x.dtype == np.float16 else x.dtype
+    total = np.zeros((g.n, g.oh, g.ow, g.c), acc)
+    for _, oi, ii in g.taps():
+        total[oi] += x[ii]
     out = (total / _window_counts(g)[None, :, :, None]).astype(x.dtype, copy=False)
     return from_nhwc(out, data_format)
 
@@ -157,8 +238,14 @@ def _avg_pool_grad_kernel(sizes, dy, data_format, **attrs):
     dy = to_nhwc(dy, data_format)
     g = _pool_geo(dims, dict(attrs, data_format=data_format))
     share = (dy / _window_counts(g)[None, :, :, None]).astype(dy.dtype, copy=False)
-    cols = np.broadcast_to(share[:, :, :, None, None, :], (g.n, g.oh, g.ow, g.kh, g.kw, g.c))
-    return from_nhwc(np.ascontiguousarray(g.scatter(cols, dy.dtype)), data_format)
+    dx = np.zeros(dims, dy.dtype)
+    add = _overlapping(g)
+    for _, oi, ii in g.taps():
+        if add:
+            dx[ii] += share[oi]
+        else:
+            dx[ii] = share[oi]
+    return from_nhwc(dx, data_format)
 
 
 def _pool(op_type, value, ksize, strides, padding, data_format, name, allowed):
@@ -214,8 +301,10 @@ def _argmax_infer(inputs, attrs):
 
 
 def _flat_argmax(x, attrs):
-    """TF's argmax: ((b * H + h) * W + w) * C + c (b only with include_batch_in_index)."""
-    g, tap = _argmax_taps(x, dict(attrs, data_format="NHWC"))
+    """The windows' maxima and TF's argmax: ((b * H + h) * W + w) * C + c (b only with
+    include_batch_in_index)."""
+    g = _pool_geo(x.shape, dict(attrs, data_format="NHWC"))
+    best, tap = _window_argmax(x, g)
     (_, ht, _), (_, wl, _) = g.geo
     i, j = np.divmod(tap, g.kw)
     h = np.arange(g.oh)[None, :, None, None] * g.sh - ht + i
@@ -223,13 +312,12 @@ def _flat_argmax(x, attrs):
     idx = (h * g.w + w) * g.c + np.arange(g.c)
     if attrs.get("include_batch_in_index", False):
         idx = idx + np.arange(g.n)[:, None, None, None] * (g.h * g.w * g.c)
-    return g, idx
+    return best, idx
 
 
 def _max_pool_argmax_kernel(x, Targmax, **attrs):
-    _, win = _max_windows(x, dict(attrs, data_format="NHWC"))
-    _, idx = _flat_argmax(x, attrs)
-    return win.max(axis=(3, 4)), idx.astype(Targmax.as_numpy_dtype)
+    best, idx = _flat_argmax(x, attrs)
+    return best, idx.astype(Targmax.as_numpy_dtype)
 
 
 def _argmax_attrs(op):

@@ -1,0 +1,7 @@
+"""tf.contrib.keras.datasets.reuters (TF 1.14): the objects of
+tf.keras.datasets.reuters that TF 1.14's
+contrib.keras exports under the same names."""
+from ......keras.datasets.reuters import (  # noqa: F401
+    get_word_index, load_data)
+
+__all__ = ["get_word_index", "load_data"]
