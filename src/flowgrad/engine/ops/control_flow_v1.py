@@ -410,9 +410,21 @@ def _frames_bind(node, ctx):
             if t._op in inside:
                 readers[t] = readers.get(t, 0) + 1
 
+    stash = tape_stash(ctx)
+    run_set = frozenset(run_ops)
+
     def run(*caps):
-        return _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras,
-                        readers)
+        stash.pop(op, None)
+        if not info.get("taped"):
+            return _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps,
+                            extras, readers)
+        # a V1FramesGrad of this region exists: the firings are kept for it (TF's stacks),
+        # so the gradient reads this run's forward values instead of running the region again
+        tape = []
+        out = _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras,
+                       readers, tape=tape)
+        stash[op] = (caps, run_set, tape)
+        return out
 
     def run_frames(*caps):
         vals = run(*caps)
@@ -420,6 +432,15 @@ def _frames_bind(node, ctx):
             return None
         return vals[0] if len(extras) == 1 else tuple(vals)
     return run_frames
+
+
+def tape_stash(ctx):
+    """Per session: {V1Frames op: (capture values, ops run, tape)} of the last run that ran
+    it while a V1FramesGrad of it exists (the gradient takes it in the same run)."""
+    stash = getattr(ctx, "v1_tapes", None)
+    if stash is None:
+        stash = ctx.v1_tapes = {}
+    return stash
 
 
 def _inv_tag(tag):

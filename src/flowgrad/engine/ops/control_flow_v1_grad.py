@@ -1,8 +1,10 @@
 """Gradients through TF 1.x's own control flow imported from a GraphDef/MetaGraph.
 
 A V1Frames op (control_flow_v1.py) runs an imported region's Switch/Merge/Enter/Exit/
-NextIteration dataflow. Its gradient is one V1FramesGrad op: it runs the region forward
-again recording every live firing (op, tag (frame, iteration), inputs, results), then
+NextIteration dataflow. Its gradient is one V1FramesGrad op: it takes the record of every
+live firing (op, tag (frame, iteration), inputs, results) the forward V1Frames op kept in
+this run (what TF's stacks hold: nothing runs twice, so a stateful op in the region runs
+once) — or, when the forward did not run in this run, runs the region recording it — then
 walks that record backwards, as TF's control_flow_grad.py routes gradients:
 - Switch: the gradient of whichever output was taken goes to its data input (TF's Merge
   of the two output gradients);
@@ -71,6 +73,7 @@ def _frames_grad(op, *grads):
     gop = graph._create_op("V1FramesGrad", list(caps) + values,
                            {"n_caps": len(caps), "want": want}, "V1FramesGrad")
     _GRAD_INFO[gop] = {"region": op, "seeds": [t for t, _ in seeds], "want": want}
+    info["taped"] = True   # the forward keeps its firings for it (control_flow_v1.py)
     out = [None] * len(caps)
     for k, i in enumerate(want):
         out[i] = gop._outputs[k]
@@ -87,6 +90,11 @@ class _GradKernel:
     `(inputs, results, output gradients) -> input gradients` (None where none)."""
 
     def __init__(self, op, ctx):
+        self.n_in = len(op._inputs)
+        self.index, self.comp = [], None
+        if not any(_diff(t) and not t.dtype.is_ref_dtype for t in op._inputs) or \
+                GRADIENTS.get(op.type, False) is None:
+            return   # nothing to differentiate (a variable's update, a counter, ...)
         g = Graph()
         with g.as_default():
             phs = [g._create_op("Placeholder", [], {"dtype": t.dtype.base_dtype,
@@ -176,12 +184,18 @@ def _grad_bind(node, ctx):
     const_enter = {o for o in run_ops if o.type in _v1._ENTERS and o._attrs.get("is_constant")}
     grad_kernels = {}
     n = len(caps)
+    stash = _v1.tape_stash(ctx)
 
     def run(*args):
         cap_vals, seed_vals = args[:n], args[n:]
-        tape = []
-        _v1._execute(run_ops, kernels, consumers, const_enter, capture_pos, cap_vals,
-                     list(seeds), readers, tape=tape)
+        kept = stash.pop(region, None)
+        if kept is not None and len(kept[0]) == n and kept[1].issuperset(run_ops) and all(
+                a is b for a, b in zip(kept[0], cap_vals)):
+            tape = kept[2]   # this run's forward firings: nothing runs twice
+        else:   # the forward region did not run in this run: it runs here
+            tape = []
+            _v1._execute(run_ops, kernels, consumers, const_enter, capture_pos, cap_vals,
+                         list(seeds), readers, tape=tape)
         acc = {(t, ()): _np.asarray(g) for t, g in zip(seeds, seed_vals)}
         cap_grads = {}
 

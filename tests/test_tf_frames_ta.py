@@ -1,0 +1,51 @@
+"""tf.gradients through TF 1.14's own loops imported from a .meta (the frame executor,
+engine/ops/control_flow_v1*.py), against TF's values (tests/golden/ckpt/gen_tf_frames_ta.py):
+a loop whose body holds a stateful op (the gradient reuses the forward's firings, as TF's
+stacks do: the op runs once per iteration, not twice) and a dynamic_rnn LSTM (TensorArrays
+and TF's stacks); and a V1FramesGrad written to a .meta and read back."""
+import numpy as np
+import pytest
+
+import flowgrad as tf
+from goldens import generator, load
+
+pytest.importorskip("tensorboard")
+G = load("ckpt", "tf_frames_ta")
+GEN = generator("ckpt", "tf_frames_ta")
+
+def _import(tmp_path, name):
+    path = tmp_path / (name + ".meta")
+    path.write_bytes(G[name]["meta"])
+    tf.train.import_meta_graph(str(path))
+    g = tf.get_default_graph()
+    return g, {g.get_tensor_by_name(k): v for k, v in GEN.FEEDS[name].items()}
+
+def _weights(g, case):
+    return [g.get_tensor_by_name(n + ":0") for n in case["names"]]
+
+@pytest.mark.parametrize("name", ["stateful"])
+def test_gradients_and_training_are_tfs(tmp_path, name):
+    case = G[name]
+    with tf.Graph().as_default():
+        g, feeds = _import(tmp_path, name)
+        loss = g.get_tensor_by_name("loss:0")
+        wvars = [v for v in tf.global_variables() if v.op.name in case["names"]]
+        grads = tf.gradients(loss, _weights(g, case))
+        step = tf.train.GradientDescentOptimizer(0.05).minimize(loss, var_list=wvars)
+        with tf.Session() as s:
+            s.run("init")
+            for v, val in zip(wvars, case["initial"]):
+                v.load(val, s)
+            got = s.run([loss] + grads, feeds)
+            after = s.run(tf.global_variables())
+            losses = [s.run([loss, step], feeds)[0] for _ in range(2)]
+            weights = s.run(tf.global_variables())
+    np.testing.assert_allclose(got[0], case["loss"], rtol=1e-5)
+    for a, b in zip(got[1:], case["grads"]):
+        np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-6)
+    # a stateful op in the loop ran once per iteration of the one run (TF's counts)
+    for a, b in zip(after, case["after_grads"]):
+        np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(losses, case["losses"], rtol=1e-5)
+    for a, b in zip(weights, case["weights"]):
+        np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-6)
