@@ -1,8 +1,8 @@
 """tf.gradients through TF 1.14's own loops imported from a .meta (the frame executor,
 engine/ops/control_flow_v1*.py), against TF's values (tests/golden/ckpt/gen_tf_frames_ta.py):
 a loop whose body holds a stateful op (the gradient reuses the forward's firings, as TF's
-stacks do: the op runs once per iteration, not twice) and a dynamic_rnn LSTM (TensorArrays
-and TF's stacks); and a V1FramesGrad written to a .meta and read back."""
+stacks do: the op runs once per iteration, not twice) and a dynamic_rnn LSTM with sequence lengths
+(TensorArrays read and written in the loop)."""
 import numpy as np
 import pytest
 
@@ -23,7 +23,7 @@ def _import(tmp_path, name):
 def _weights(g, case):
     return [g.get_tensor_by_name(n + ":0") for n in case["names"]]
 
-@pytest.mark.parametrize("name", ["stateful"])
+@pytest.mark.parametrize("name", ["stateful", "rnn"])
 def test_gradients_and_training_are_tfs(tmp_path, name):
     case = G[name]
     with tf.Graph().as_default():
@@ -49,3 +49,23 @@ def test_gradients_and_training_are_tfs(tmp_path, name):
     np.testing.assert_allclose(losses, case["losses"], rtol=1e-5)
     for a, b in zip(weights, case["weights"]):
         np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-6)
+
+
+def test_gradient_through_a_tf_trained_rnn_meta_equals_tfs_own(tmp_path):
+    """A .meta TF wrote after building its own Adam training of a dynamic_rnn (TensorArrays,
+    TensorArrayGradV3, stacks): flowgrad's tf.gradients of the loss equals TF's gradient
+    tensor in that graph (what ApplyAdam reads), run side by side."""
+    case = load("ckpt", "tf_frames")["rnn_train_meta"]
+    path = tmp_path / "m.meta"
+    path.write_bytes(case["meta"])
+    with tf.Graph().as_default() as g:
+        tf.train.import_meta_graph(str(path))
+        kernel = g.get_tensor_by_name(case["kernel"])
+        mine = tf.gradients(g.get_tensor_by_name("loss:0"), kernel)[0]
+        adam = next(o for o in g.get_operations() if o.type == "ApplyAdam" and
+                    o.inputs[0].op is kernel.op)
+        with tf.Session() as s:
+            s.run(case["init"])
+            a, b = s.run([mine, adam.inputs[9]], {"x:0": case["feed"]})
+    assert np.abs(b).max() > 0
+    np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-7)

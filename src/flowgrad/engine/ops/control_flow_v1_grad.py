@@ -18,7 +18,9 @@ walks that record backwards, as TF's control_flow_grad.py routes gradients:
   gradient loop pops from its stacks).
 The op's inputs are the region's captures and the gradients of the region's tensors read
 outside (framework/branches.py gives them to the rule); its outputs are the captures'
-gradients. Regions holding TensorArray or stack ops are refused (NotImplementedError).
+gradients. A TensorArray's flow differentiates as flowgrad's arrays do (tensor_array.py):
+its gradient is a gradient array, summed where TF sums its gradient flows; stack ops (in
+TF-written gradient graphs) have no gradient, as in TF.
 """
 from __future__ import annotations
 
@@ -34,15 +36,42 @@ from ..framework.registry import GRADIENTS, get_gradient_function, register_op
 from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
 from . import control_flow_v1 as _v1
+from . import tensor_array as _ta
 
 __all__ = []
 
-_NO_GRAD_YET = ("TensorArray", "Stack")
+_PASS = _v1.FRAME_OPS | {"Identity", "RefIdentity"}
 _GRAD_INFO: dict = {}   # V1FramesGrad op -> {"region", "seeds", "want"}
 
 
 def _diff(t):
-    return t.dtype.base_dtype.is_floating or t.dtype.base_dtype.is_complex
+    d = t.dtype.base_dtype
+    return d.is_floating or d.is_complex or (d is _dt.variant and _is_flow(t))
+
+
+def _is_flow(t):
+    """Whether variant `t` is a TensorArray's flow (its gradient is a gradient array)."""
+    for _ in range(10000):
+        op = t._op
+        if op.type.startswith("TensorArray"):
+            return True
+        if op.type not in _PASS or not op._inputs:
+            return False
+        t = op._inputs[0]
+    return False
+
+
+def _zeros(v):
+    """The zero gradient of value `v`: an empty gradient array for a TensorArray."""
+    if isinstance(v, _ta.TensorArrayValue):
+        return _ta._grad_value({}, 0)
+    return _np.zeros_like(_np.asarray(v))
+
+
+def _as_grad(g, like):
+    if isinstance(g, _ta.TensorArrayValue) or isinstance(like, _ta.TensorArrayValue):
+        return g
+    return _np.asarray(g, dtype=_np.asarray(like).dtype)
 
 
 def _frames_grad(op, *grads):
@@ -52,12 +81,6 @@ def _frames_grad(op, *grads):
     seeds = [(t, g) for t, g in _branches.get_internal_grads().items()
              if t._op in members and g is not None]
     needed = _v1._needed(info["members"], [t for t, _ in seeds], [])
-    bad = sorted({m.type for m in needed if m.type.startswith(_NO_GRAD_YET)})
-    if bad:
-        raise NotImplementedError(
-            "tf.gradients through TF's own control flow imported from a GraphDef/MetaGraph "
-            f"holding {', '.join(bad)} ops (TF's loop gradients of TensorArrays / stacks) is "
-            "not supported")
     caps = info["captures"]
     for i, c in enumerate(caps):
         if c.dtype.base_dtype is _dt.resource and wants_grad(i) and any(
@@ -130,7 +153,7 @@ class _GradKernel:
         if self.comp is None:
             return out
         feeds = list(args) + list(res) + [
-            g if g is not None else _np.zeros_like(_np.asarray(r)) for g, r in zip(gouts, res)]
+            g if g is not None else _zeros(r) for g, r in zip(gouts, res)]
         for i, v in zip(self.index, self.comp.interpret(feeds)):
             out[i] = v
         return out
@@ -196,7 +219,8 @@ def _grad_bind(node, ctx):
             tape = []
             _v1._execute(run_ops, kernels, consumers, const_enter, capture_pos, cap_vals,
                          list(seeds), readers, tape=tape)
-        acc = {(t, ()): _np.asarray(g) for t, g in zip(seeds, seed_vals)}
+        acc = {(t, ()): g if isinstance(g, _ta.TensorArrayValue) else _np.asarray(g)
+               for t, g in zip(seeds, seed_vals)}
         cap_grads = {}
 
         def add_in(t, tag, g):
@@ -237,8 +261,8 @@ def _grad_bind(node, ctx):
             c = caps[i]
             g = cap_grads.get(c)
             if g is None:
-                g = _np.zeros_like(_np.asarray(cap_vals[i]))
-            out.append(_np.asarray(g, dtype=_np.asarray(cap_vals[i]).dtype))
+                g = _zeros(cap_vals[i])
+            out.append(_as_grad(g, cap_vals[i]))
         return out[0] if len(out) == 1 else tuple(out)
     return run
 
