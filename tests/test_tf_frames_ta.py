@@ -23,23 +23,29 @@ def _import(tmp_path, name):
 def _weights(g, case):
     return [g.get_tensor_by_name(n + ":0") for n in case["names"]]
 
-@pytest.mark.parametrize("name", ["stateful", "rnn"])
-def test_gradients_and_training_are_tfs(tmp_path, name):
-    case = G[name]
-    with tf.Graph().as_default():
-        g, feeds = _import(tmp_path, name)
-        loss = g.get_tensor_by_name("loss:0")
-        wvars = [v for v in tf.global_variables() if v.op.name in case["names"]]
-        grads = tf.gradients(loss, _weights(g, case))
-        step = tf.train.GradientDescentOptimizer(0.05).minimize(loss, var_list=wvars)
-        with tf.Session() as s:
-            s.run("init")
-            for v, val in zip(wvars, case["initial"]):
-                v.load(val, s)
-            got = s.run([loss] + grads, feeds)
-            after = s.run(tf.global_variables())
-            losses = [s.run([loss, step], feeds)[0] for _ in range(2)]
-            weights = s.run(tf.global_variables())
+def _build(tmp_path, name, case):
+    """Imports TF's forward .meta and builds flowgrad's gradients and SGD step, named."""
+    g, _ = _import(tmp_path, name)
+    loss = g.get_tensor_by_name("loss:0")
+    wvars = [v for v in tf.global_variables() if v.op.name in case["names"]]
+    for k, t in enumerate(tf.gradients(loss, _weights(g, case))):
+        tf.identity(t, name=f"my_grad_{k}")
+    tf.train.GradientDescentOptimizer(0.05).minimize(loss, var_list=wvars, name="my_step")
+
+
+def _check(case, name):
+    g = tf.get_default_graph()
+    feeds = {g.get_tensor_by_name(k): v for k, v in GEN.FEEDS[name].items()}
+    wvars = [v for n in case["names"] for v in tf.global_variables() if v.op.name == n]
+    grads = [f"my_grad_{k}:0" for k in range(len(wvars))]
+    with tf.Session() as s:
+        s.run("init")
+        for v, val in zip(wvars, case["initial"]):
+            v.load(val, s)
+        got = s.run(["loss:0"] + grads, feeds)
+        after = s.run(tf.global_variables())
+        losses = [s.run(["loss:0", "my_step"], feeds)[0] for _ in range(2)]
+        weights = s.run(tf.global_variables())
     np.testing.assert_allclose(got[0], case["loss"], rtol=1e-5)
     for a, b in zip(got[1:], case["grads"]):
         np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-6)
@@ -49,6 +55,37 @@ def test_gradients_and_training_are_tfs(tmp_path, name):
     np.testing.assert_allclose(losses, case["losses"], rtol=1e-5)
     for a, b in zip(weights, case["weights"]):
         np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-6)
+
+
+@pytest.mark.parametrize("name", ["stateful", "rnn"])
+def test_gradients_and_training_are_tfs(tmp_path, name):
+    with tf.Graph().as_default():
+        _build(tmp_path, name, G[name])
+        _check(G[name], name)
+
+
+@pytest.mark.parametrize("name", ["stateful", "rnn"])
+def test_flowgrads_gradients_of_tf_frames_run_when_read_back_from_a_meta(tmp_path, name):
+    """The V1FramesGrad ops written to a .meta with TF's frames find their region again
+    when the .meta is read back (in a fresh graph, and under an import scope)."""
+    with tf.Graph().as_default():
+        _build(tmp_path, name, G[name])
+        tf.train.export_meta_graph(str(tmp_path / "mine.meta"))
+    with tf.Graph().as_default() as g:
+        tf.train.import_meta_graph(str(tmp_path / "mine.meta"))
+        assert any(o.type == "V1FramesGrad" for o in g.get_operations())
+        _check(G[name], name)
+    with tf.Graph().as_default() as g:
+        tf.train.import_meta_graph(str(tmp_path / "mine.meta"), import_scope="s")
+        feeds = {g.get_tensor_by_name("s/" + k): v for k, v in GEN.FEEDS[name].items()}
+        wvars = [v for n in G[name]["names"] for v in tf.global_variables()
+                 if v.op.name == "s/" + n]
+        with tf.Session() as s:
+            s.run("s/init")
+            for v, val in zip(wvars, G[name]["initial"]):
+                v.load(val, s)
+            got = s.run("s/my_grad_0:0", feeds)
+    np.testing.assert_allclose(got, G[name]["grads"][0], rtol=1e-4, atol=1e-6)
 
 
 def test_gradient_through_a_tf_trained_rnn_meta_equals_tfs_own(tmp_path):

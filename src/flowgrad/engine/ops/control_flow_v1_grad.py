@@ -93,8 +93,11 @@ def _frames_grad(op, *grads):
         return [None] * len(caps)
     values = [convert_to_tensor(g) if isinstance(g, IndexedSlices) else g for _, g in seeds]
     graph = op._graph
+    # `seeds` names the region's tensors differentiated, so that the op read back from a
+    # MetaGraph finds its region again (the region's ops are TF's, imported with it)
     gop = graph._create_op("V1FramesGrad", list(caps) + values,
-                           {"n_caps": len(caps), "want": want}, "V1FramesGrad")
+                           {"n_caps": len(caps), "want": want,
+                            "seeds": tuple(t.name for t, _ in seeds)}, "V1FramesGrad")
     _GRAD_INFO[gop] = {"region": op, "seeds": [t for t, _ in seeds], "want": want}
     info["taped"] = True   # the forward keeps its firings for it (control_flow_v1.py)
     out = [None] * len(caps)
@@ -177,21 +180,57 @@ def _add(acc, key, g):
     acc[key] = g if old is None else old + g
 
 
+def _cannot_run(gop, why):
+    return NotImplementedError(
+        f"{gop.name}: this V1FramesGrad op read from a GraphDef/MetaGraph cannot run ({why}); "
+        "build the gradients again with tf.gradients after importing the forward graph")
+
+
+def _read_back(gop):
+    """The region and seeds of a V1FramesGrad op imported with the TF graph it
+    differentiates (its `seeds` attr names them; an import scope is tried as a prefix)."""
+    names = list(gop._attrs.get("seeds") or ())
+    if not names:
+        raise _cannot_run(gop, "it names no region tensors: written by an older flowgrad")
+    graph = gop._graph
+    parts = gop.name.split("/")
+    for k in range(len(parts)):
+        prefix = "/".join(parts[:k]) + "/" if k else ""
+        try:
+            seeds = [graph.get_tensor_by_name(prefix + n) for n in names]
+        except (KeyError, ValueError):
+            continue
+        regions = {_v1.region_of(t._op) for t in seeds}
+        if len(regions) == 1 and None not in regions:
+            return {"region": regions.pop(), "seeds": seeds,
+                    "want": tuple(int(i) for i in gop._attrs["want"])}
+    raise _cannot_run(gop, f"the imported graph has no TF control flow holding {names[0]}")
+
+
 def _grad_bind(node, ctx):
     gop = node.op
     info = _GRAD_INFO.get(gop)
-    if info is None:   # read back from a GraphDef: the region it differentiates is gone
-        raise NotImplementedError(
-            f"{gop.name}: a V1FramesGrad op read from a GraphDef/MetaGraph cannot run (it is "
-            "flowgrad's gradient of TF control flow built in another graph); build the "
-            "gradients again with tf.gradients after importing the forward graph")
+    if info is None:   # read back from a GraphDef/MetaGraph: its region is found again
+        info = _GRAD_INFO[gop] = _read_back(gop)
     region = info["region"]
     rinfo = _v1._regions(region._graph)[region]
-    caps, seeds, want = rinfo["captures"], info["seeds"], info["want"]
+    rinfo["taped"] = True
+    seeds, want = info["seeds"], info["want"]
+    caps = list(gop._inputs[:gop._attrs["n_caps"]])
     run_ops = _v1._needed(rinfo["members"], seeds, [])
+    inside = set(run_ops)
+    cap_set = set(caps)
+    for o in run_ops:
+        for t in o._inputs:
+            if t._op not in inside and t not in cap_set:
+                raise _cannot_run(gop, f"{o.name} reads {t.name}, which is not one of its "
+                                       "inputs")
     kernels = {o: _v1._Kernel(o, region, ctx) for o in run_ops if o.type not in _v1.FRAME_OPS}
     capture_pos = {t: i for i, t in enumerate(caps)}
-    inside = set(run_ops)
+    rpos = {t: i for i, t in enumerate(rinfo["captures"])}
+    fwd_pos = [rpos.get(t, -1) for t in caps]   # where the forward run has each capture
+    if -1 in fwd_pos:
+        fwd_pos = None   # never reused: the region runs here
     consumers = {}
     readers = {}
     for o in run_ops:
@@ -212,8 +251,8 @@ def _grad_bind(node, ctx):
     def run(*args):
         cap_vals, seed_vals = args[:n], args[n:]
         kept = stash.pop(region, None)
-        if kept is not None and len(kept[0]) == n and kept[1].issuperset(run_ops) and all(
-                a is b for a, b in zip(kept[0], cap_vals)):
+        if kept is not None and fwd_pos is not None and kept[1].issuperset(run_ops) and all(
+                kept[0][i] is v for i, v in zip(fwd_pos, cap_vals)):
             tape = kept[2]   # this run's forward firings: nothing runs twice
         else:   # the forward region did not run in this run: it runs here
             tape = []
