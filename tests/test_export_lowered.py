@@ -100,3 +100,16 @@ def test_flowgrad_differentiated_loop_is_tfs_gradient_frame(name):
     types = set(G[name]["op_types"])
     assert {"StackV2", "StackPushV2", "StackPopV2", "Enter", "Exit", "NextIteration"} <= types
     assert not types & {"While", "WhileGrad", "LoopVar"}
+
+
+@pytest.mark.parametrize("name", ["dynamic_rnn_grad", "map_fn_grad"])
+def test_loop_gradients_of_tensor_arrays_are_tfs(name):
+    """A WhileGrad whose gradient reads and writes TensorArrays (dynamic_rnn, map_fn, scan)
+    is written with TF's TensorArrayGradV3 (one gradient array per forward array and
+    gradients scope, entered into the gradient frame) and float flows: TF 1.14 ran it to
+    flowgrad's values above, and flowgrad runs the written graph too."""
+    types = set(G[name]["op_types"])
+    assert {"TensorArrayGradV3", "StackPushV2", "StackPopV2", "TensorArrayWriteV3"} <= types
+    assert not {t for t in types if t.startswith("TensorArrayGrad") and
+                t != "TensorArrayGradV3"}
+    assert not types & {"While", "WhileGrad", "LoopVar", "TensorArrayZeroGrad"}

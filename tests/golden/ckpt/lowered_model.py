@@ -5,7 +5,8 @@ import numpy as np
 
 X = np.array([0.5, -1.5, 2.0], np.float32)
 GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tensor_array",
-          "map_fn", "dynamic_rnn", "einsum", "cond_names", "while_grad", "while_grad_max"]
+          "map_fn", "dynamic_rnn", "einsum", "cond_names", "while_grad", "while_grad_max",
+          "dynamic_rnn_grad", "map_fn_grad"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -13,8 +14,11 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            # fetched by TF 1.14's own names of a cond's and a loop's outputs
            "cond_names": ["cond/Merge:0", "cond/Merge_1:0", "while/Exit_1:0"],
            # loops flowgrad differentiated: TF's stacks and gradient frame
-           "while_grad": ["gw:0", "gx:0", "loss:0"], "while_grad_max": ["gx:0", "out:0"]}
-INIT = {"dynamic_rnn": "init", "while_grad": "init"}   # run before the fetches
+           "while_grad": ["gw:0", "gx:0", "loss:0"], "while_grad_max": ["gx:0", "out:0"],
+           # loop gradients holding TensorArrays: TF's TensorArrayGradV3 in the frames
+           "dynamic_rnn_grad": ["loss:0", "gk:0", "gb:0", "gx:0"],
+           "map_fn_grad": ["out:0", "gx:0", "gs:0"]}
+INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init"}
 
 
 def build(tf, name):
@@ -93,5 +97,23 @@ def build(tf, name):
                             maximum_iterations=5)
         tf.identity(out, name="out")
         tf.identity(tf.gradients(tf.reduce_sum(out * out), x)[0], name="gx")
+    elif name == "dynamic_rnn_grad":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        xs = tf.reshape(tf.tile(x, [8]), [2, 4, 3]) * tf.reshape(tf.range(1.0, 9.0), [2, 4, 1])
+        cell = tf.nn.rnn_cell.LSTMCell(3, initializer=tf.constant_initializer(0.3))
+        out, state = tf.nn.dynamic_rnn(cell, xs, sequence_length=[4, 2], dtype=tf.float32)
+        loss = tf.reduce_sum(tf.square(out), name="loss") + tf.reduce_sum(state.c)
+        gk, gb, gx = tf.gradients(loss, tf.trainable_variables() + [x])
+        tf.identity(gk, name="gk")
+        tf.identity(gb, name="gb")
+        tf.identity(gx, name="gx")
+        tf.variables_initializer(tf.global_variables(), name="init")
+    elif name == "map_fn_grad":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        m = tf.map_fn(lambda v: tf.sin(v) * v, x)
+        s = tf.scan(lambda a, v: a * v + 1.0, x)
+        tf.identity(m, name="out")
+        tf.identity(tf.gradients(tf.reduce_sum(m * m), x)[0], name="gx")
+        tf.identity(tf.gradients(tf.reduce_sum(s), x)[0], name="gs")
     else:
         raise ValueError(name)

@@ -323,7 +323,8 @@ def graph_to_graph_def(graph, add_shapes=False):
                 av = _attr_value(k, v, p)
                 if av is not None:
                     node.attr[k].CopyFrom(av)
-        if arrays is not None and op.type == "Identity" and op._inputs[0] in arrays.flows:
+        if arrays is not None and op.type in ("Identity", "AddN") and op._inputs and all(
+                t in arrays.flows for t in op._inputs):
             node.attr["T"].type = _dt.float32.as_datatype_enum   # TF's flow is a float
         if op._colocation:
             node.attr["_class"].list.s.extend(b"loc:@" + c.encode() for c in op._colocation)

@@ -7,15 +7,20 @@ the gradients of the loop variables as its loop variables and the captures' grad
 summed in accumulators; its Exits are the WhileGrad's outputs (output 0 keeps its name,
 k > 0 is <name>/Exit_k).
 
+TensorArrays: a flow is TF's float (graph_def_lower.ta_flows), so the gradients of flow
+loop variables and captures travel and sum as floats, as TF's flows do; flowgrad's
+gradient array ops are TF's TensorArrayGradV3 of the forward handle (entered into the
+gradient frame) and TF's read/write on it (TensorArrayPlan).
+
 Written for a WhileGrad whose forward loop is not inside another loop and whose gradient
-ops hold no cond, loop or TensorArray; any other keeps flowgrad's ops.
+ops hold no cond or loop; any other keeps flowgrad's ops.
 """
 from __future__ import annotations
 
 import numpy as np
 
 from . import dtypes as _dt
-from .graph_def_lower import _loop_info, _PlanBase
+from .graph_def_lower import TA_GRAD_OPS, _loop_info, _PlanBase, ta_grad_forward, ta_handle_of
 
 __all__ = ["GradLoopPlan", "grad_lowerable"]
 
@@ -26,6 +31,7 @@ def _members(gop, ginfo, finfo):
     """(gradient ops in creation order, the tensors they read from outside them) or None
     when the loop gradient cannot be written as TF's."""
     prefix = gop.name.rsplit("/", 1)[0] + "/"   # the scope flowgrad built them in
+    body = set(finfo["members_order"])
     stack = [t._op for t in ginfo["grads"]]
     seen = set()
     while stack:
@@ -33,14 +39,18 @@ def _members(gop, ginfo, finfo):
         if op in seen or op.type == "LoopVar" or not op.name.startswith(prefix):
             continue
         seen.add(op)
-        if op.type in _UNSUPPORTED or op.type.startswith("TensorArray"):
+        if op.type in _UNSUPPORTED or (op.type.startswith("TensorArray") and
+                                       op.type not in TA_GRAD_OPS):
+            return None
+        if op.type in TA_GRAD_OPS and ta_grad_forward(op, body) is None:
             return None
         stack.extend(t._op for t in op._inputs)
         stack.extend(op._control_inputs)
-    body = set(finfo["members_order"])
     saved = set(ginfo["saved"])
     for op in seen:
-        for t in op._inputs:
+        for i, t in enumerate(op._inputs):
+            if op.type in TA_GRAD_OPS and i not in TA_GRAD_OPS[op.type][1]:
+                continue   # the value a gradient array's zeros are shaped like: TF's unused
             if t._op not in seen and t._op in body and t._op.type != "LoopVar" and \
                     t not in saved:
                 return None   # a forward body value flowgrad does not keep
@@ -48,6 +58,8 @@ def _members(gop, ginfo, finfo):
             if c not in seen:
                 return None
     for t in list(ginfo["saved"]) + list(finfo["vars"]):
+        if t.dtype.base_dtype is _dt.variant and ta_handle_of(t) is not None:
+            continue   # a TensorArray's flow: TF's float
         if t.dtype.base_dtype in (_dt.variant, _dt.resource) or t.dtype.is_ref_dtype:
             return None
     order = [op for op in gop.graph.get_operations() if op in seen]
@@ -72,6 +84,7 @@ class GradLoopPlan(_PlanBase):
 
     def __init__(self, graph, loops):
         self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
+        self._loops = loops
         self.plans = {}
         self.forward = {}   # forward While -> [WhileGrad]
         self._gvar = {}     # grad LoopVar op -> (WhileGrad, k)
@@ -112,9 +125,14 @@ class GradLoopPlan(_PlanBase):
                 outside.append(t)
             return f"{B}/Enter_c{outside.index(t)}"
 
+        body = set(finfo["members_order"])
         for m in members:
             sub = self.rewrite.setdefault(m.name, {})
-            for t in m._inputs:
+            ins = list(m._inputs)
+            if m.type in TA_GRAD_OPS:   # TF's op reads the forward handle (and flow) too
+                ins = [ins[i] for i in TA_GRAD_OPS[m.type][1]] + \
+                    [t for t in ta_grad_forward(m, body) if t is not None]
+            for t in ins:
                 r = resolve(t)
                 if r is not None:
                     sub.setdefault(t.name, r)
@@ -134,6 +152,11 @@ class GradLoopPlan(_PlanBase):
 
     def _name(self, t):
         return self.renames.get(t.name, t._as_node_def_input())
+
+    def _dt(self, t):
+        """TF's dtype of `t` (a TensorArray's flow, or its gradient, is a float)."""
+        arrays = self._loops.arrays
+        return arrays.dtype(t) if arrays is not None else t.dtype.base_dtype
 
     # -- the forward frame: an iteration counter and a push per kept value -----------------
     def forward_extra(self, fop, emit, s, frame, cond_name):
@@ -156,7 +179,7 @@ class GradLoopPlan(_PlanBase):
             add = emit(W + "/f_count/add", "Add", [ident, one], [i32, i32], {})
             ctl = []
             for j, t in enumerate(p["pushes"]):
-                d = t.dtype.base_dtype
+                d = self._dt(t)
                 size = emit(f"{W}/stack_{j}/max_size", "Const", [], [],
                             {"dtype": i32, "value": np.asarray(-1, np.int32)})
                 h = emit(f"{W}/stack_{j}", "StackV2", [size], [i32],
@@ -164,8 +187,11 @@ class GradLoopPlan(_PlanBase):
                 he = emit(f"{W}/stack_{j}/Enter", "Enter", [h], [_dt.resource],
                           {"frame_name": frame, "is_constant": True, "parallel_iterations": 10})
                 val = t.op.name if t._op.type == "LoopVar" else emit.input_name(t)
-                ctl.append("^" + emit(f"{W}/stack_{j}/push", "StackPushV2", [he, val],
-                                      [_dt.resource, d], {"swap_memory": False}))
+                # pushed after this iteration's count, which waits for the last one's
+                # pushes (TF's forward_sync): the stacks hold the iterations in order
+                ctl.append("^" + emit(f"{W}/stack_{j}/push", "StackPushV2",
+                                      [he, val, "^" + ident], [_dt.resource, d],
+                                      {"swap_memory": False}))
             emit(W + "/f_count/NextIteration", "NextIteration", [add] + ctl, [i32], {})
             emit(W + "/f_count/Exit", "Exit", [sw], [i32], {})
             p["count"], p["stacks"] = W + "/f_count/Exit", [f"{W}/stack_{j}" for j in
@@ -176,7 +202,7 @@ class GradLoopPlan(_PlanBase):
         if op in self._gvar:
             gop, k = self._gvar[op]
             return emit(op.name, "Identity", [f"{gop.name}/Switch_g{k}:1"],
-                        [op.outputs[0].dtype.base_dtype], {})
+                        [self._dt(op.outputs[0])], {})
         p = self.plans[op]
         B, n = op.name, p["n"]
         ginfo, finfo = p["ginfo"], p["finfo"]
@@ -190,19 +216,22 @@ class GradLoopPlan(_PlanBase):
         vars_ = [("n", p["count"], i32)]
         for k in range(n):
             t = op.inputs[n + m + k]
-            vars_.append((f"g{k}", emit.input_name(t), ginfo["grad_vars"][k].dtype.base_dtype))
+            vars_.append((f"g{k}", emit.input_name(t), self._dt(ginfo["grad_vars"][k])))
         for j, k in enumerate(diff_caps):
             c = finfo["captures"][k]
-            z = emit(f"{B}/zeros_{j}", "ZerosLike", [emit.input_name(c)], [c.dtype.base_dtype],
-                     {})
-            vars_.append((f"a{j}", z, c.dtype.base_dtype))
+            if self._dt(c) is not c.dtype.base_dtype:   # a flow's: TF's 0.0 accumulator
+                z = emit(f"{B}/zeros_{j}", "Const", [], [],
+                         {"dtype": _dt.float32, "value": np.asarray(0.0, np.float32)})
+            else:
+                z = emit(f"{B}/zeros_{j}", "ZerosLike", [emit.input_name(c)], [self._dt(c)],
+                         {})
+            vars_.append((f"a{j}", z, self._dt(c)))
         for key, src, d in vars_:
             emit(f"{B}/Enter_{key}", "Enter", [src], [d], ent)
             emit(f"{B}/Merge_{key}", "Merge", [f"{B}/Enter_{key}", f"{B}/NextIteration_{key}"],
                  [d, d], {"N": 2})
         for i, t in enumerate(p["outside"]):
-            emit(f"{B}/Enter_c{i}", "Enter", [emit.input_name(t)], [t.dtype.base_dtype],
-                 const_ent)
+            emit(f"{B}/Enter_c{i}", "Enter", [emit.input_name(t)], [self._dt(t)], const_ent)
         zero = emit(f"{B}/zero", "Const", [], [], {"dtype": i32, "value": np.asarray(0, np.int32)})
         one = emit(f"{B}/one", "Const", [], [], {"dtype": i32, "value": np.asarray(1, np.int32)})
         emit(f"{B}/Enter_zero", "Enter", [zero], [i32], const_ent)
@@ -219,19 +248,21 @@ class GradLoopPlan(_PlanBase):
             he = emit(f"{p['stacks'][j]}/Enter_{B.replace('/', '_')}", "Enter",
                       [p["stacks"][j]], [_dt.resource], const_ent)
             emit(f"{B}/pop_{j}", "StackPopV2", [he, f"^{B}/Identity_n"], [_dt.resource],
-                 {"elem_type": t.dtype.base_dtype})
+                 {"elem_type": self._dt(t)})
         emit(f"{B}/sub", "Sub", [f"{B}/Identity_n", f"{B}/Enter_one"], [i32, i32], {})
-        emit(f"{B}/NextIteration_n", "NextIteration", [f"{B}/sub"], [i32], {})
+        # the next iteration pops after this one's pops (TF's grad_sync): stack order
+        emit(f"{B}/NextIteration_n", "NextIteration",
+             [f"{B}/sub"] + [f"^{B}/pop_{j}" for j in range(len(p["pushes"]))], [i32], {})
         results = p["results"]
         for k in range(n):
-            d = ginfo["grad_vars"][k].dtype.base_dtype
+            d = vars_[1 + k][2]
             emit(f"{B}/NextIteration_g{k}", "NextIteration", [results[k]], [d], {})
         for j in range(len(diff_caps)):
             d = vars_[1 + n + j][2]
             emit(f"{B}/acc_{j}", "Add", [f"{B}/Identity_a{j}", results[n + j]], [d, d], {})
             emit(f"{B}/NextIteration_a{j}", "NextIteration", [f"{B}/acc_{j}"], [d], {})
         for k in range(n):
-            d = ginfo["grad_vars"][k].dtype.base_dtype
+            d = vars_[1 + k][2]
             emit(B if k == 0 else f"{B}/Exit_{k}", "Exit", [f"{B}/Switch_g{k}"], [d], {},
                  controls=(k == 0))
         for j in range(len(diff_caps)):
