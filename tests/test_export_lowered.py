@@ -113,3 +113,12 @@ def test_loop_gradients_of_tensor_arrays_are_tfs(name):
     assert not {t for t in types if t.startswith("TensorArrayGrad") and
                 t != "TensorArrayGradV3"}
     assert not types & {"While", "WhileGrad", "LoopVar", "TensorArrayZeroGrad"}
+
+
+def test_loop_gradient_holding_a_cond_is_tfs():
+    """A tf.cond in the loop body: the gradient cond is TF's Switch/Merge in the gradient
+    frame; the values it keeps from a branch are pushed only when that branch ran and
+    popped in the gradient cond's same branch (TF 1.14 ran it to flowgrad's values)."""
+    types = set(G["while_cond_grad"]["op_types"])
+    assert {"StackPushV2", "StackPopV2", "Switch", "Merge"} <= types
+    assert not types & {"While", "WhileGrad", "LoopVar", "Cond"}

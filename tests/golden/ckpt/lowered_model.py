@@ -6,7 +6,7 @@ import numpy as np
 X = np.array([0.5, -1.5, 2.0], np.float32)
 GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tensor_array",
           "map_fn", "dynamic_rnn", "einsum", "cond_names", "while_grad", "while_grad_max",
-          "dynamic_rnn_grad", "map_fn_grad"]
+          "dynamic_rnn_grad", "map_fn_grad", "while_cond_grad"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -17,8 +17,11 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_grad": ["gw:0", "gx:0", "loss:0"], "while_grad_max": ["gx:0", "out:0"],
            # loop gradients holding TensorArrays: TF's TensorArrayGradV3 in the frames
            "dynamic_rnn_grad": ["loss:0", "gk:0", "gb:0", "gx:0"],
-           "map_fn_grad": ["out:0", "gx:0", "gs:0"]}
-INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init"}
+           "map_fn_grad": ["out:0", "gx:0", "gs:0"],
+           # a cond in the loop body: kept values in its branches pushed and popped there
+           "while_cond_grad": ["loss:0", "gw:0", "gx:0"]}
+INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
+        "while_cond_grad": "init"}
 
 
 def build(tf, name):
@@ -115,5 +118,19 @@ def build(tf, name):
         tf.identity(m, name="out")
         tf.identity(tf.gradients(tf.reduce_sum(m * m), x)[0], name="gx")
         tf.identity(tf.gradients(tf.reduce_sum(s), x)[0], name="gs")
+    elif name == "while_cond_grad":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        w = tf.Variable([0.5, -0.25, 0.75], name="w")
+
+        def body(i, a):
+            a = tf.cond(tf.equal(i % 2, 0), lambda: tf.sin(a * w) + x,
+                        lambda: tf.tanh(a * a * w))
+            return i + 1, a
+        _, acc = tf.while_loop(lambda i, a: i < 5, body, [tf.constant(0), x])
+        loss = tf.reduce_sum(tf.square(acc - 0.5), name="loss")
+        gw, gx = tf.gradients(loss, [w, x])
+        tf.identity(gw, name="gw")
+        tf.identity(gx, name="gx")
+        tf.variables_initializer([w], name="init")
     else:
         raise ValueError(name)

@@ -12,19 +12,62 @@ loop variables and captures travel and sum as floats, as TF's flows do; flowgrad
 gradient array ops are TF's TensorArrayGradV3 of the forward handle (entered into the
 gradient frame) and TF's read/write on it (TensorArrayPlan).
 
+A tf.cond in the body: its gradient cond is written by CondPlan inside the gradient
+frame; a kept value from a branch is pushed only when that branch runs and popped under
+the gradient cond's pivot of the same branch (TF's stacks in a cond context), each push /
+pop followed by a Merge live on either branch, which the counters wait for.
+
 Written for a WhileGrad whose forward loop is not inside another loop and whose gradient
-ops hold no cond or loop; any other keeps flowgrad's ops.
+ops hold no loop, no cond inside a cond, and no gradient array of an array made in the
+loop; any other keeps flowgrad's ops.
 """
 from __future__ import annotations
 
 import numpy as np
 
 from . import dtypes as _dt
-from .graph_def_lower import TA_GRAD_OPS, _loop_info, _PlanBase, ta_grad_forward, ta_handle_of
+from .branches import branch_in, chain
+from .graph_def_lower import (TA_GRAD_OPS, CondPlan, _loop_info, _PlanBase, ta_grad_forward,
+                              ta_handle_of)
 
 __all__ = ["GradLoopPlan", "grad_lowerable"]
 
-_UNSUPPORTED = ("Cond", "While", "WhileGrad", "V1Frames", "V1FramesGrad")
+_UNSUPPORTED = ("While", "WhileGrad", "V1Frames", "V1FramesGrad")
+
+
+def _branch_ops(cond_op):
+    """The ops in the branches of Cond `cond_op`."""
+    table = cond_op.graph._branch_of
+    return [o for o, e in list(table.items()) if e[0] is cond_op]
+
+
+def _pivot(cond_op, branch):
+    """The pivot node (live only when `branch` runs) of a Cond written by CondPlan."""
+    return CondPlan._prefix(cond_op) + ("/switch_t" if branch == 0 else "/switch_f")
+
+
+def branch_pushes(gop, ginfo, finfo, members):
+    """{kept forward tensor in a cond's branch: (forward Cond, branch, gradient Cond)}:
+    pushed only when its branch runs and popped in the gradient cond's same branch, as
+    TF's stacks in a cond context; None if one cannot be written so (a cond inside a
+    cond, or a tensor read elsewhere than by one gradient cond on the same predicate)."""
+    body = set(finfo["members_order"])
+    out = {}
+    for t in ginfo["saved"]:
+        conds = chain(t._op)
+        if not conds:
+            continue
+        c = conds[0]
+        if len(conds) > 1 or c not in body:
+            return None
+        readers = [m for m in members if t in m._inputs]
+        top = [m for m in readers if not chain(m)]   # the rest: ops in its branches
+        if len(top) != 1 or top[0].type != "Cond" or top[0].inputs[0] is not c.inputs[0] or \
+                any(chain(m)[0] is not top[0] for m in readers if m is not top[0]):
+            return None
+        readers = top
+        out[t] = (c, branch_in(t._op, c), readers[0])
+    return out
 
 
 def _members(gop, ginfo, finfo):
@@ -44,6 +87,10 @@ def _members(gop, ginfo, finfo):
             return None
         if op.type in TA_GRAD_OPS and ta_grad_forward(op, body) is None:
             return None
+        if op.type == "Cond":   # a gradient cond: its branches' ops are written too
+            if chain(op):
+                return None   # (inside another cond)
+            stack.extend(_branch_ops(op))
         stack.extend(t._op for t in op._inputs)
         stack.extend(op._control_inputs)
     saved = set(ginfo["saved"])
@@ -63,6 +110,8 @@ def _members(gop, ginfo, finfo):
         if t.dtype.base_dtype in (_dt.variant, _dt.resource) or t.dtype.is_ref_dtype:
             return None
     order = [op for op in gop.graph.get_operations() if op in seen]
+    if branch_pushes(gop, ginfo, finfo, order) is None:
+        return None
     return order
 
 
@@ -147,11 +196,24 @@ class GradLoopPlan(_PlanBase):
             self.lowered.add(v.op)
         self.lowered.add(gop)
         self.plans[gop] = {"fop": fop, "n": n, "pushes": pushes, "outside": outside,
-                           "results": results, "ginfo": ginfo, "finfo": finfo}
+                           "results": results, "ginfo": ginfo, "finfo": finfo,
+                           "branch": branch_pushes(gop, ginfo, finfo, members)}
         self.forward.setdefault(fop, []).append(gop)
 
     def _name(self, t):
         return self.renames.get(t.name, t._as_node_def_input())
+
+    @staticmethod
+    def _sync(emit, node, where, k):
+        """`node` itself, or for a push / pop in a cond's branch (`where`: forward cond,
+        branch, gradient cond; `k`: which cond) a Merge live whichever branch ran, after
+        `node` when its branch ran (a dead control input would end the loop)."""
+        if where is None:
+            return node
+        c, b = where[k], where[1]
+        done = emit(node + "/done", "Identity", [_pivot(c, b), "^" + node], [_dt.bool_], {})
+        return emit(node + "/sync", "Merge", [done, _pivot(c, 1 - b)], [_dt.bool_] * 2,
+                    {"N": 2})
 
     def _dt(self, t):
         """TF's dtype of `t` (a TensorArray's flow, or its gradient, is a float)."""
@@ -189,9 +251,9 @@ class GradLoopPlan(_PlanBase):
                 val = t.op.name if t._op.type == "LoopVar" else emit.input_name(t)
                 # pushed after this iteration's count, which waits for the last one's
                 # pushes (TF's forward_sync): the stacks hold the iterations in order
-                ctl.append("^" + emit(f"{W}/stack_{j}/push", "StackPushV2",
-                                      [he, val, "^" + ident], [_dt.resource, d],
-                                      {"swap_memory": False}))
+                push = emit(f"{W}/stack_{j}/push", "StackPushV2", [he, val, "^" + ident],
+                            [_dt.resource, d], {"swap_memory": False})
+                ctl.append("^" + self._sync(emit, push, p["branch"].get(t), 0))
             emit(W + "/f_count/NextIteration", "NextIteration", [add] + ctl, [i32], {})
             emit(W + "/f_count/Exit", "Exit", [sw], [i32], {})
             p["count"], p["stacks"] = W + "/f_count/Exit", [f"{W}/stack_{j}" for j in
@@ -244,15 +306,18 @@ class GradLoopPlan(_PlanBase):
         emit(f"{B}/Identity_n", "Identity", [f"{B}/Switch_n:1"], [i32], {})
         for j, d in enumerate(a[2] for a in vars_ if a[0].startswith("a")):
             emit(f"{B}/Identity_a{j}", "Identity", [f"{B}/Switch_a{j}:1"], [d], {})
+        syncs = []
         for j, t in enumerate(p["pushes"]):
             he = emit(f"{p['stacks'][j]}/Enter_{B.replace('/', '_')}", "Enter",
                       [p["stacks"][j]], [_dt.resource], const_ent)
-            emit(f"{B}/pop_{j}", "StackPopV2", [he, f"^{B}/Identity_n"], [_dt.resource],
-                 {"elem_type": self._dt(t)})
+            where = p["branch"].get(t)   # popped only when its gradient cond's branch runs
+            ctl = [f"^{B}/Identity_n"] + ([f"^{_pivot(where[2], where[1])}"] if where else [])
+            pop = emit(f"{B}/pop_{j}", "StackPopV2", [he] + ctl, [_dt.resource],
+                       {"elem_type": self._dt(t)})
+            syncs.append("^" + self._sync(emit, pop, where, 2))
         emit(f"{B}/sub", "Sub", [f"{B}/Identity_n", f"{B}/Enter_one"], [i32, i32], {})
         # the next iteration pops after this one's pops (TF's grad_sync): stack order
-        emit(f"{B}/NextIteration_n", "NextIteration",
-             [f"{B}/sub"] + [f"^{B}/pop_{j}" for j in range(len(p["pushes"]))], [i32], {})
+        emit(f"{B}/NextIteration_n", "NextIteration", [f"{B}/sub"] + syncs, [i32], {})
         results = p["results"]
         for k in range(n):
             d = vars_[1 + k][2]
