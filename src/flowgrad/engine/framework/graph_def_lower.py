@@ -650,11 +650,12 @@ def _loop_of_var(var_op):
     return _VAR_LOOPS.get(var_op)
 
 
-def ta_flows(graph):
+def ta_flows(graph, grads=True):
     """The TensorArray flow tensors of `graph` (their dtype is TF's float)."""
     flows = set()
     for op in graph.get_operations():
-        if op.type == "TensorArrayV3" or op.type in _TA_FLOWS_OUT or op.type in _TA_GRAD_FLOWS:
+        if op.type == "TensorArrayV3" or op.type in _TA_FLOWS_OUT or (
+                grads and op.type in _TA_GRAD_FLOWS):
             flows.add(op.outputs[-1])
     changed = True
     while changed:
@@ -664,7 +665,7 @@ def ta_flows(graph):
             if op.type in ("Identity", "AddN") and op.inputs and all(
                     t in flows for t in op.inputs):
                 outs = [op.outputs[0]]
-            elif op.type == "WhileGrad":
+            elif op.type == "WhileGrad" and grads:
                 outs = _grad_flows(op, flows)
             elif op.type == "While":
                 info = _loop_info(op)
@@ -701,7 +702,7 @@ class TensorArrayPlan(_PlanBase):
     """TF's layout for flowgrad's TensorArray ops (`lowered`, `lower`); `flows` the flow
     tensors (written as float); `handles` {op: handle tensor}."""
 
-    def __init__(self, graph):
+    def __init__(self, graph, grads=True):
         self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
         for op in graph.get_operations():
             if op.type == "While":
@@ -709,7 +710,7 @@ class TensorArrayPlan(_PlanBase):
                 if info is not None:
                     for v in info["vars"]:
                         _VAR_LOOPS[v.op] = op
-        self.flows = ta_flows(graph)
+        self.flows = ta_flows(graph, grads)
         self.handles = {}
         self.grad_of = {}   # gradient array op -> (forward handle, flow) (ta_grad_forward)
         body = set()
@@ -724,7 +725,7 @@ class TensorArrayPlan(_PlanBase):
                 if h is not None:
                     self.handles[op] = h
                     self.lowered.add(op)
-            elif op.type in TA_GRAD_OPS:
+            elif op.type in TA_GRAD_OPS and grads:
                 got = ta_grad_forward(op, body)
                 if got is not None:
                     self.grad_of[op] = got

@@ -30,7 +30,7 @@ from .branches import branch_in, chain
 from .graph_def_lower import (TA_GRAD_OPS, CondPlan, _loop_info, _PlanBase, ta_grad_forward,
                               ta_handle_of)
 
-__all__ = ["GradLoopPlan", "grad_lowerable"]
+__all__ = ["GradLoopPlan", "grad_lowerable", "uses_grad_arrays"]
 
 _UNSUPPORTED = ("While", "WhileGrad", "V1Frames", "V1FramesGrad")
 
@@ -85,8 +85,10 @@ def _members(gop, ginfo, finfo):
         if op.type in _UNSUPPORTED or (op.type.startswith("TensorArray") and
                                        op.type not in TA_GRAD_OPS):
             return None
-        if op.type in TA_GRAD_OPS and ta_grad_forward(op, body) is None:
-            return None
+        if op.type in TA_GRAD_OPS:
+            got = ta_grad_forward(op, body)
+            if got is None or got[0].op in body:
+                return None   # (an array made in the loop)
         if op.type == "Cond":   # a gradient cond: its branches' ops are written too
             if chain(op):
                 return None   # (inside another cond)
@@ -115,6 +117,13 @@ def _members(gop, ginfo, finfo):
     return order
 
 
+def uses_grad_arrays(gop):
+    """Whether WhileGrad `gop`'s gradient ops hold gradient TensorArray ops."""
+    prefix = gop.name.rsplit("/", 1)[0] + "/"
+    return any(o.type in TA_GRAD_OPS and o.name.startswith(prefix)
+               for o in gop.graph.get_operations())
+
+
 def grad_lowerable(gop):
     """Whether WhileGrad `gop` is written as TF's loop gradient (module docstring)."""
     ginfo = _loop_info(gop)
@@ -131,14 +140,14 @@ class GradLoopPlan(_PlanBase):
     `forward_extra(fop, emit, names)` adds the counter and the pushes to the forward
     frame; `lower(op, emit)` writes a WhileGrad (and its grad LoopVars)."""
 
-    def __init__(self, graph, loops):
+    def __init__(self, graph, loops, ok=None):
         self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
         self._loops = loops
         self.plans = {}
         self.forward = {}   # forward While -> [WhileGrad]
         self._gvar = {}     # grad LoopVar op -> (WhileGrad, k)
         for gop in graph.get_operations():
-            if gop.type != "WhileGrad":
+            if gop.type != "WhileGrad" or (ok is not None and not ok.get(gop)):
                 continue
             ginfo = _loop_info(gop)
             fop = ginfo["forward"] if ginfo else None
