@@ -6,7 +6,7 @@ import numpy as np
 X = np.array([0.5, -1.5, 2.0], np.float32)
 GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tensor_array",
           "map_fn", "dynamic_rnn", "einsum", "cond_names", "while_grad", "while_grad_max",
-          "dynamic_rnn_grad", "map_fn_grad", "while_cond_grad"]
+          "dynamic_rnn_grad", "map_fn_grad", "while_cond_grad", "birnn_grad"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -19,9 +19,11 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "dynamic_rnn_grad": ["loss:0", "gk:0", "gb:0", "gx:0"],
            "map_fn_grad": ["out:0", "gx:0", "gs:0"],
            # a cond in the loop body: kept values in its branches pushed and popped there
-           "while_cond_grad": ["loss:0", "gw:0", "gx:0"]}
+           "while_cond_grad": ["loss:0", "gw:0", "gx:0"],
+           "birnn_grad": ["loss:0", "gx:0", "g0:0", "g1:0", "g2:0", "g3:0", "g4:0",
+                          "g5:0"]}
 INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
-        "while_cond_grad": "init"}
+        "while_cond_grad": "init", "birnn_grad": "init"}
 
 
 def build(tf, name):
@@ -132,5 +134,21 @@ def build(tf, name):
         tf.identity(gw, name="gw")
         tf.identity(gx, name="gx")
         tf.variables_initializer([w], name="init")
+    elif name == "birnn_grad":   # GRU forward, LSTM backward (ReverseSequence), lengths
+        x = tf.placeholder(tf.float32, [3], name="x")
+        xs = tf.reshape(tf.tile(x, [10]), [2, 5, 3]) * tf.reshape(tf.range(1.0, 11.0) * 0.2,
+                                                                  [2, 5, 1])
+        fw = tf.nn.rnn_cell.GRUCell(4, kernel_initializer=tf.constant_initializer(0.2),
+                                    bias_initializer=tf.constant_initializer(0.1))
+        bw = tf.nn.rnn_cell.LSTMCell(3, initializer=tf.constant_initializer(-0.3))
+        (o1, o2), _ = tf.nn.bidirectional_dynamic_rnn(fw, bw, xs, sequence_length=[5, 2],
+                                                      dtype=tf.float32)
+        loss = tf.identity(tf.reduce_sum(o1) + tf.reduce_sum(o2 * o2), name="loss")
+        ws = tf.trainable_variables()
+        gs = tf.gradients(loss, [x] + ws)
+        tf.identity(gs[0], name="gx")
+        for k, gk in enumerate(gs[1:]):
+            tf.identity(gk, name="g%d" % k)
+        tf.variables_initializer(tf.global_variables(), name="init")
     else:
         raise ValueError(name)
