@@ -20,6 +20,7 @@ Every other node is run by its own flowgrad kernel.
 from __future__ import annotations
 
 import collections
+import threading
 
 import numpy as _np
 
@@ -414,7 +415,8 @@ def _frames_bind(node, ctx):
     run_set = frozenset(run_ops)
 
     def run(*caps):
-        stash.pop(op, None)
+        key = (op, threading.get_ident())   # runs in other threads keep their own
+        stash.pop(key, None)
         if not info.get("taped"):
             return _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps,
                             extras, readers)
@@ -423,7 +425,7 @@ def _frames_bind(node, ctx):
         tape = []
         out = _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras,
                        readers, tape=tape)
-        stash[op] = (caps, run_set, tape)
+        stash[key] = (caps, run_set, tape)
         return out
 
     def run_frames(*caps):
@@ -435,8 +437,8 @@ def _frames_bind(node, ctx):
 
 
 def tape_stash(ctx):
-    """Per session: {V1Frames op: (capture values, ops run, tape)} of the last run that ran
-    it while a V1FramesGrad of it exists (the gradient takes it in the same run)."""
+    """Per session: {(V1Frames op, thread): (capture values, ops run, tape)} of the last run
+    that ran it while a V1FramesGrad of it exists (the gradient takes it in the same run)."""
     stash = getattr(ctx, "v1_tapes", None)
     if stash is None:
         stash = ctx.v1_tapes = {}

@@ -24,6 +24,8 @@ TF-written gradient graphs) have no gradient, as in TF.
 """
 from __future__ import annotations
 
+import threading
+
 import numpy as _np
 
 from ..framework import branches as _branches
@@ -250,7 +252,7 @@ def _grad_bind(node, ctx):
 
     def run(*args):
         cap_vals, seed_vals = args[:n], args[n:]
-        kept = stash.pop(region, None)
+        kept = stash.pop((region, threading.get_ident()), None)
         if kept is not None and fwd_pos is not None and kept[1].issuperset(run_ops) and all(
                 kept[0][i] is v for i, v in zip(fwd_pos, cap_vals)):
             tape = kept[2]   # this run's forward firings: nothing runs twice
