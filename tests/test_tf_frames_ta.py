@@ -106,3 +106,22 @@ def test_gradient_through_a_tf_trained_rnn_meta_equals_tfs_own(tmp_path):
             a, b = s.run([mine, adam.inputs[9]], {"x:0": case["feed"]})
     assert np.abs(b).max() > 0
     np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-7)
+
+
+def test_forward_keeps_its_firings_only_in_a_plan_holding_its_gradient(tmp_path):
+    """Running the loss alone (no V1FramesGrad in the plan) keeps nothing for a gradient;
+    a training run hands the forward's firings to the gradient, which takes them."""
+    from flowgrad.engine.ops import control_flow_v1 as v1
+    case = G["stateful"]
+    with tf.Graph().as_default():
+        _build(tmp_path, "stateful", case)
+        g = tf.get_default_graph()
+        feeds = {g.get_tensor_by_name(k): v for k, v in GEN.FEEDS["stateful"].items()}
+        with tf.Session() as s:
+            s.run("init")
+            s.run("loss:0", feeds)
+            assert not v1.tape_stash(s._ctx)
+            s.run(["loss:0", "my_grad_0:0"], feeds)
+            assert not v1.tape_stash(s._ctx)   # taken by the gradient
+            s.run("loss:0", feeds)
+            assert not v1.tape_stash(s._ctx)

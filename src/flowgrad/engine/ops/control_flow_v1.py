@@ -413,11 +413,13 @@ def _frames_bind(node, ctx):
 
     stash = tape_stash(ctx)
     run_set = frozenset(run_ops)
+    taped = {"on": False}   # set by a V1FramesGrad of this region bound in the same plan
+    bound_frames(ctx)[op] = taped
 
     def run(*caps):
         key = (op, threading.get_ident())   # runs in other threads keep their own
         stash.pop(key, None)
-        if not info.get("taped"):
+        if not taped["on"]:
             return _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps,
                             extras, readers)
         # a V1FramesGrad of this region exists: the firings are kept for it (TF's stacks),
@@ -434,6 +436,15 @@ def _frames_bind(node, ctx):
             return None
         return vals[0] if len(extras) == 1 else tuple(vals)
     return run_frames
+
+
+def bound_frames(ctx):
+    """Per session: {V1Frames op: its last bound kernel's switch for keeping firings} (a
+    plan binds its ops in order: a V1FramesGrad turns on the one of its own plan)."""
+    got = getattr(ctx, "v1_bound", None)
+    if got is None:
+        got = ctx.v1_bound = {}
+    return got
 
 
 def tape_stash(ctx):

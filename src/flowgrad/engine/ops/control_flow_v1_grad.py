@@ -101,7 +101,6 @@ def _frames_grad(op, *grads):
                            {"n_caps": len(caps), "want": want,
                             "seeds": tuple(t.name for t, _ in seeds)}, "V1FramesGrad")
     _GRAD_INFO[gop] = {"region": op, "seeds": [t for t, _ in seeds], "want": want}
-    info["taped"] = True   # the forward keeps its firings for it (control_flow_v1.py)
     out = [None] * len(caps)
     for k, i in enumerate(want):
         out[i] = gop._outputs[k]
@@ -216,7 +215,9 @@ def _grad_bind(node, ctx):
         info = _GRAD_INFO[gop] = _read_back(gop)
     region = info["region"]
     rinfo = _v1._regions(region._graph)[region]
-    rinfo["taped"] = True
+    taped = _v1.bound_frames(ctx).get(region)
+    if taped is not None:   # the forward of this plan keeps its firings for this op
+        taped["on"] = True
     seeds, want = info["seeds"], info["want"]
     caps = list(gop._inputs[:gop._attrs["n_caps"]])
     run_ops = _v1._needed(rinfo["members"], seeds, [])
