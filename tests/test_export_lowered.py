@@ -102,7 +102,8 @@ def test_flowgrad_differentiated_loop_is_tfs_gradient_frame(name):
     assert not types & {"While", "WhileGrad", "LoopVar"}
 
 
-@pytest.mark.parametrize("name", ["dynamic_rnn_grad", "map_fn_grad"])
+@pytest.mark.parametrize("name", ["dynamic_rnn_grad", "map_fn_grad", "birnn_grad",
+                                  "ta_split_grad"])
 def test_loop_gradients_of_tensor_arrays_are_tfs(name):
     """A WhileGrad whose gradient reads and writes TensorArrays (dynamic_rnn, map_fn, scan)
     is written with TF's TensorArrayGradV3 (one gradient array per forward array and

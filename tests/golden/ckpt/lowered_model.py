@@ -6,7 +6,8 @@ import numpy as np
 X = np.array([0.5, -1.5, 2.0], np.float32)
 GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tensor_array",
           "map_fn", "dynamic_rnn", "einsum", "cond_names", "while_grad", "while_grad_max",
-          "dynamic_rnn_grad", "map_fn_grad", "while_cond_grad", "birnn_grad"]
+          "dynamic_rnn_grad", "map_fn_grad", "while_cond_grad", "birnn_grad",
+          "ta_split_grad"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -21,7 +22,8 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            # a cond in the loop body: kept values in its branches pushed and popped there
            "while_cond_grad": ["loss:0", "gw:0", "gx:0"],
            "birnn_grad": ["loss:0", "gx:0", "g0:0", "g1:0", "g2:0", "g3:0", "g4:0",
-                          "g5:0"]}
+                          "g5:0"],
+           "ta_split_grad": ["s:0", "c:0", "gx:0"]}
 INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
         "while_cond_grad": "init", "birnn_grad": "init"}
 
@@ -150,5 +152,16 @@ def build(tf, name):
         for k, gk in enumerate(gs[1:]):
             tf.identity(gk, name="g%d" % k)
         tf.variables_initializer(tf.global_variables(), name="init")
+    elif name == "ta_split_grad":   # split before the loop, read in it, concat after
+        x = tf.placeholder(tf.float32, [3], name="x")
+        ta = tf.TensorArray(tf.float32, size=2, infer_shape=False, clear_after_read=False)
+        ta = ta.split(tf.concat([x, x * 2.0], 0), [2, 4])
+        _, s = tf.while_loop(lambda i, a: i < 2,
+                             lambda i, a: (i + 1, a + tf.reduce_sum(tf.sin(ta.read(i)))),
+                             [tf.constant(0), tf.constant(0.0)])
+        c = ta.concat()
+        tf.identity(s, name="s")
+        tf.identity(c, name="c")
+        tf.identity(tf.gradients(s + tf.reduce_sum(c * c), x)[0], name="gx")
     else:
         raise ValueError(name)

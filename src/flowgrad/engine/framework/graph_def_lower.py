@@ -621,8 +621,10 @@ TA_GRAD_FORWARD: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 TA_GRAD_OPS = {"TensorArrayGradWrite": ("TensorArrayWriteV3", (0, 1), False),
                "TensorArrayGradScatter": ("TensorArrayScatterV3", (0, 1), False),
                "TensorArrayGradRead": ("TensorArrayReadV3", (0, 1), True),
-               "TensorArrayGradGather": ("TensorArrayGatherV3", (0, 1), True)}
-_TA_GRAD_FLOWS = ("TensorArrayGradWrite", "TensorArrayGradScatter")
+               "TensorArrayGradGather": ("TensorArrayGatherV3", (0, 1), True),
+               "TensorArrayGradSplit": ("TensorArraySplitV3", (0, 1), False),
+               "TensorArrayGradConcat": ("TensorArrayConcatV3", (0,), True)}
+_TA_GRAD_FLOWS = ("TensorArrayGradWrite", "TensorArrayGradScatter", "TensorArrayGradSplit")
 
 
 def ta_grad_source(op):
