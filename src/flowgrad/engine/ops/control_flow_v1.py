@@ -20,6 +20,7 @@ Every other node is run by its own flowgrad kernel.
 from __future__ import annotations
 
 import collections
+import gc
 import threading
 
 import numpy as _np
@@ -518,6 +519,17 @@ def _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras
     outputs and what stacks hold for gradients stay), so a long loop holds one
     iteration's values, not all of them. `tape` (a list, for gradients): every live
     firing is appended as (op, tag, args or the Merge's input index, results)."""
+    gc_on = gc.isenabled()
+    gc.disable()   # the run allocates many small tuples and keeps none in cycles
+    try:
+        return _run(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras,
+                    readers, tape)
+    finally:
+        if gc_on:
+            gc.enable()
+
+
+def _run(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras, readers, tape):
     table, t_readers, const_t = _static(run_ops, consumers, const_enter)
     vals = {}     # (tensor, tag) -> value or DEAD
     left = {}     # (tensor, tag) -> readers that have not fired yet
