@@ -34,8 +34,8 @@ EXEMPTIONS: dict = {
                  "tests/test_export_decode_image.py (TF 1.14 goldens; file inputs)",
     "DecodeBmp": "covered-elsewhere: tests/test_image_codecs.py, "
                  "tests/test_export_decode_image.py (TF 1.14 goldens; file inputs)",
-    "V1FramesGrad": "covered-elsewhere: tests/test_tf_frames_grad.py, tests/test_tf_frames.py "
-                    "(TF 1.14 goldens)",
+    "V1FramesGrad": "covered-elsewhere: tests/test_tf_frames_grad.py, tests/test_tf_frames.py, "
+                    "tests/test_tf_frames_ta.py (TF 1.14 goldens)",
     # int32-only, shape-specific beam traceback (contrib.seq2seq): golden values and errors
     "GatherTree": "covered-elsewhere: tests/test_seq2seq_beam.py (TF 1.14 goldens)",
     # queues: ops that run a Python function, or use a queue/reader resource

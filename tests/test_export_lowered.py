@@ -100,3 +100,26 @@ def test_flowgrad_differentiated_loop_is_tfs_gradient_frame(name):
     types = set(G[name]["op_types"])
     assert {"StackV2", "StackPushV2", "StackPopV2", "Enter", "Exit", "NextIteration"} <= types
     assert not types & {"While", "WhileGrad", "LoopVar"}
+
+
+@pytest.mark.parametrize("name", ["dynamic_rnn_grad", "map_fn_grad", "birnn_grad",
+                                  "ta_split_grad"])
+def test_loop_gradients_of_tensor_arrays_are_tfs(name):
+    """A WhileGrad whose gradient reads and writes TensorArrays (dynamic_rnn, map_fn, scan)
+    is written with TF's TensorArrayGradV3 (one gradient array per forward array and
+    gradients scope, entered into the gradient frame) and float flows: TF 1.14 ran it to
+    flowgrad's values above, and flowgrad runs the written graph too."""
+    types = set(G[name]["op_types"])
+    assert {"TensorArrayGradV3", "StackPushV2", "StackPopV2", "TensorArrayWriteV3"} <= types
+    assert not {t for t in types if t.startswith("TensorArrayGrad") and
+                t != "TensorArrayGradV3"}
+    assert not types & {"While", "WhileGrad", "LoopVar", "TensorArrayZeroGrad"}
+
+
+def test_loop_gradient_holding_a_cond_is_tfs():
+    """A tf.cond in the loop body: the gradient cond is TF's Switch/Merge in the gradient
+    frame; the values it keeps from a branch are pushed only when that branch ran and
+    popped in the gradient cond's same branch (TF 1.14 ran it to flowgrad's values)."""
+    types = set(G["while_cond_grad"]["op_types"])
+    assert {"StackPushV2", "StackPopV2", "Switch", "Merge"} <= types
+    assert not types & {"While", "WhileGrad", "LoopVar", "Cond"}

@@ -145,9 +145,14 @@ def test_flowgrads_gradients_through_imported_control_flow_are_tfs(name):
     np.testing.assert_allclose(got, case["values"][1], rtol=1e-5, atol=1e-6)
 
 
-def test_gradients_through_imported_tensor_array_loops_say_they_are_unsupported():
+def test_gradients_through_imported_tensor_array_loops():
+    """TF's map_fn (TensorArrays scattered, read, written and gathered around its loop):
+    d sum(map_fn(sum(r * r))) / dx = 2x."""
     case = G["map_fn"]
     with tf.Graph().as_default() as g:
         tf.import_graph_def(_graph_def(case), name="")
-        with pytest.raises(NotImplementedError, match="TensorArray"):
-            tf.gradients(g.get_tensor_by_name("y:0"), g.get_tensor_by_name("x:0"))
+        x = g.get_tensor_by_name("x:0")
+        gx = tf.gradients(g.get_tensor_by_name("y:0"), x)[0]
+        with tf.Session() as s:
+            got = s.run(gx, case["feeds"])
+    np.testing.assert_allclose(got, 2 * np.asarray(case["feeds"]["x:0"]), rtol=1e-6)

@@ -1,9 +1,10 @@
 """flowgrad's training graphs in TF 1.14 (tests/golden/ckpt/gen_train_graphs.py): TF imports
-the .meta flowgrad writes for an MLP with Adam, a conv net with Momentum and a batch-norm
-conv net under a `training` placeholder with centered RMSProp (committed in
-tests/golden/ckpt/flowgrad_train/), restores the checkpoint and trains on; flowgrad's own
-ops that TF lacks are written as TF's ops (engine/framework/graph_def_lower.py), tf.cond
-as TF's Switch/Merge (the batch-normalization model)."""
+the .meta flowgrad writes for an MLP with Adam, a conv net with Momentum, a batch-norm
+conv net under a `training` placeholder with centered RMSProp and a dynamic_rnn LSTM with
+Adam (committed in tests/golden/ckpt/flowgrad_train/), restores the checkpoint and trains
+on; flowgrad's own ops that TF lacks are written as TF's ops
+(engine/framework/graph_def_lower.py), tf.cond as TF's Switch/Merge (the batch-normalization
+model), the LSTM's loop and its gradient as TF's frames, stacks and TensorArrayGradV3."""
 import os
 import sys
 
@@ -53,6 +54,9 @@ def test_only_tf_op_types_are_written(model):
     assert "Cond" not in types
     if model == "bn":   # tf.cond as TF writes it
         assert {"Switch", "RefSwitch", "Merge"} <= types
+    if model == "rnn":   # the loop gradient as TF writes it
+        assert {"TensorArrayGradV3", "StackPushV2", "StackPopV2", "Enter", "Exit"} <= types
+        assert not types & {"While", "WhileGrad", "LoopVar"}
 
 
 def test_cond_is_written_as_switch_and_merge():

@@ -5,7 +5,9 @@ import numpy as np
 
 X = np.array([0.5, -1.5, 2.0], np.float32)
 GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tensor_array",
-          "map_fn", "dynamic_rnn", "einsum", "cond_names", "while_grad", "while_grad_max"]
+          "map_fn", "dynamic_rnn", "einsum", "cond_names", "while_grad", "while_grad_max",
+          "dynamic_rnn_grad", "map_fn_grad", "while_cond_grad", "birnn_grad",
+          "ta_split_grad"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -13,8 +15,17 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            # fetched by TF 1.14's own names of a cond's and a loop's outputs
            "cond_names": ["cond/Merge:0", "cond/Merge_1:0", "while/Exit_1:0"],
            # loops flowgrad differentiated: TF's stacks and gradient frame
-           "while_grad": ["gw:0", "gx:0", "loss:0"], "while_grad_max": ["gx:0", "out:0"]}
-INIT = {"dynamic_rnn": "init", "while_grad": "init"}   # run before the fetches
+           "while_grad": ["gw:0", "gx:0", "loss:0"], "while_grad_max": ["gx:0", "out:0"],
+           # loop gradients holding TensorArrays: TF's TensorArrayGradV3 in the frames
+           "dynamic_rnn_grad": ["loss:0", "gk:0", "gb:0", "gx:0"],
+           "map_fn_grad": ["out:0", "gx:0", "gs:0"],
+           # a cond in the loop body: kept values in its branches pushed and popped there
+           "while_cond_grad": ["loss:0", "gw:0", "gx:0"],
+           "birnn_grad": ["loss:0", "gx:0", "g0:0", "g1:0", "g2:0", "g3:0", "g4:0",
+                          "g5:0"],
+           "ta_split_grad": ["s:0", "c:0", "gx:0"]}
+INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
+        "while_cond_grad": "init", "birnn_grad": "init"}
 
 
 def build(tf, name):
@@ -93,5 +104,64 @@ def build(tf, name):
                             maximum_iterations=5)
         tf.identity(out, name="out")
         tf.identity(tf.gradients(tf.reduce_sum(out * out), x)[0], name="gx")
+    elif name == "dynamic_rnn_grad":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        xs = tf.reshape(tf.tile(x, [8]), [2, 4, 3]) * tf.reshape(tf.range(1.0, 9.0), [2, 4, 1])
+        cell = tf.nn.rnn_cell.LSTMCell(3, initializer=tf.constant_initializer(0.3))
+        out, state = tf.nn.dynamic_rnn(cell, xs, sequence_length=[4, 2], dtype=tf.float32)
+        loss = tf.reduce_sum(tf.square(out), name="loss") + tf.reduce_sum(state.c)
+        gk, gb, gx = tf.gradients(loss, tf.trainable_variables() + [x])
+        tf.identity(gk, name="gk")
+        tf.identity(gb, name="gb")
+        tf.identity(gx, name="gx")
+        tf.variables_initializer(tf.global_variables(), name="init")
+    elif name == "map_fn_grad":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        m = tf.map_fn(lambda v: tf.sin(v) * v, x)
+        s = tf.scan(lambda a, v: a * v + 1.0, x)
+        tf.identity(m, name="out")
+        tf.identity(tf.gradients(tf.reduce_sum(m * m), x)[0], name="gx")
+        tf.identity(tf.gradients(tf.reduce_sum(s), x)[0], name="gs")
+    elif name == "while_cond_grad":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        w = tf.Variable([0.5, -0.25, 0.75], name="w")
+
+        def body(i, a):
+            a = tf.cond(tf.equal(i % 2, 0), lambda: tf.sin(a * w) + x,
+                        lambda: tf.tanh(a * a * w))
+            return i + 1, a
+        _, acc = tf.while_loop(lambda i, a: i < 5, body, [tf.constant(0), x])
+        loss = tf.reduce_sum(tf.square(acc - 0.5), name="loss")
+        gw, gx = tf.gradients(loss, [w, x])
+        tf.identity(gw, name="gw")
+        tf.identity(gx, name="gx")
+        tf.variables_initializer([w], name="init")
+    elif name == "birnn_grad":   # GRU forward, LSTM backward (ReverseSequence), lengths
+        x = tf.placeholder(tf.float32, [3], name="x")
+        xs = tf.reshape(tf.tile(x, [10]), [2, 5, 3]) * tf.reshape(tf.range(1.0, 11.0) * 0.2,
+                                                                  [2, 5, 1])
+        fw = tf.nn.rnn_cell.GRUCell(4, kernel_initializer=tf.constant_initializer(0.2),
+                                    bias_initializer=tf.constant_initializer(0.1))
+        bw = tf.nn.rnn_cell.LSTMCell(3, initializer=tf.constant_initializer(-0.3))
+        (o1, o2), _ = tf.nn.bidirectional_dynamic_rnn(fw, bw, xs, sequence_length=[5, 2],
+                                                      dtype=tf.float32)
+        loss = tf.identity(tf.reduce_sum(o1) + tf.reduce_sum(o2 * o2), name="loss")
+        ws = tf.trainable_variables()
+        gs = tf.gradients(loss, [x] + ws)
+        tf.identity(gs[0], name="gx")
+        for k, gk in enumerate(gs[1:]):
+            tf.identity(gk, name="g%d" % k)
+        tf.variables_initializer(tf.global_variables(), name="init")
+    elif name == "ta_split_grad":   # split before the loop, read in it, concat after
+        x = tf.placeholder(tf.float32, [3], name="x")
+        ta = tf.TensorArray(tf.float32, size=2, infer_shape=False, clear_after_read=False)
+        ta = ta.split(tf.concat([x, x * 2.0], 0), [2, 4])
+        _, s = tf.while_loop(lambda i, a: i < 2,
+                             lambda i, a: (i + 1, a + tf.reduce_sum(tf.sin(ta.read(i)))),
+                             [tf.constant(0), tf.constant(0.0)])
+        c = ta.concat()
+        tf.identity(s, name="s")
+        tf.identity(c, name="c")
+        tf.identity(tf.gradients(s + tf.reduce_sum(c * c), x)[0], name="gx")
     else:
         raise ValueError(name)

@@ -1,7 +1,9 @@
 """Training graphs flowgrad writes (make_flowgrad_train.py) and TF 1.14 imports with
 import_meta_graph and keeps training (gen_train_graphs.py): an MLP with Adam, a conv net
-with Momentum, and a conv net with batch normalization and dropout under a `training`
-placeholder (tf.cond, written as TF's Switch/Merge), nested conds and centered RMSProp;
+with Momentum, a conv net with batch normalization and dropout under a `training`
+placeholder (tf.cond, written as TF's Switch/Merge), nested conds and centered RMSProp, and
+a dynamic_rnn LSTM with Adam (its loop gradient written as TF's frames, TensorArrayGradV3
+and stacks);
 each with a global step, the initialization reports of report_uninitialized_variables /
 assert_variables_initialized, and collections train_op, loss, ready, assert.
 Importable under Python 3.7; takes the tf module."""
@@ -12,8 +14,10 @@ XM = RS.randn(6, 4).astype(np.float32)
 YM = RS.randn(6, 3).astype(np.float32)
 XC = RS.randn(2, 6, 6, 2).astype(np.float32)
 YC = np.array([1, 0], np.int32)
+XR = RS.randn(2, 5, 3).astype(np.float32)
+YR = RS.randn(2, 2).astype(np.float32)
 FEEDS = {"mlp": {"x:0": XM, "y:0": YM}, "conv": {"x:0": XC, "y:0": YC},
-         "bn": {"x:0": XC, "y:0": YC}}
+         "bn": {"x:0": XC, "y:0": YC}, "rnn": {"x:0": XR, "y:0": YR}}
 
 
 def _collect(tf, train, loss):
@@ -85,7 +89,25 @@ def build_bn(tf):
     _collect(tf, train, scaled)
 
 
-BUILDERS = {"mlp": build_mlp, "conv": build_conv, "bn": build_bn}
+def build_rnn(tf):
+    """An LSTM run by dynamic_rnn with sequence lengths (a loop of TensorArrays, whose
+    gradient holds TF's TensorArrayGradV3 and stacks) and a dense head, Adam."""
+    rs = np.random.RandomState(4)
+    x = tf.placeholder(tf.float32, [None, 5, 3], name="x")
+    y = tf.placeholder(tf.float32, [None, 2], name="y")
+    n = tf.placeholder_with_default(np.array([5, 3], np.int32), [None], name="n")
+    cell = tf.nn.rnn_cell.LSTMCell(4, initializer=tf.constant_initializer(
+        rs.randn(7, 16).astype(np.float32) * 0.4))
+    out, state = tf.nn.dynamic_rnn(cell, x, sequence_length=n, dtype=tf.float32)
+    w = tf.Variable(rs.randn(4, 2).astype(np.float32) * 0.5, name="w")
+    loss = tf.reduce_mean(tf.square(tf.matmul(state.h, w) - y)) + \
+        0.1 * tf.reduce_mean(tf.square(out))
+    gs = tf.train.get_or_create_global_step()
+    train = tf.train.AdamOptimizer(0.05).minimize(loss, global_step=gs, name="train")
+    _collect(tf, train, loss)
+
+
+BUILDERS = {"mlp": build_mlp, "conv": build_conv, "bn": build_bn, "rnn": build_rnn}
 
 
 def continue_training(tf, prefix, feed, steps=2, model=None):

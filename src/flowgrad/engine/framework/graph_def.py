@@ -16,7 +16,7 @@ import numpy as np
 
 from . import dtypes as _dt
 from .graph_def_lower import LOWERINGS, CondPlan, LoopPlan, TensorArrayPlan
-from .graph_def_lower_grad import GradLoopPlan, grad_lowerable
+from .graph_def_lower_grad import GradLoopPlan, grad_lowerable, uses_grad_arrays
 from .proto import pb, shape_proto, tensor_from_proto, tensor_proto
 from .registry import OPS
 from .tensor_shape import TensorShape
@@ -284,11 +284,16 @@ def graph_to_graph_def(graph, add_shapes=False):
     gd.versions.producer = _PRODUCER
     ops = graph.get_operations()
     arrays = TensorArrayPlan(graph) if any(op.type == "TensorArrayV3" for op in ops) else None
+    grad_ok = {op: grad_lowerable(op) for op in ops if op.type == "WhileGrad"}
+    if arrays is not None and arrays.grad_of and not all(grad_ok.values()):
+        # a loop gradient kept as flowgrad's op: gradient arrays stay flowgrad's, and so do
+        # the loop gradients that use them
+        arrays = TensorArrayPlan(graph, grads=False)
+        grad_ok = {op: ok and not uses_grad_arrays(op) for op, ok in grad_ok.items()}
     conds = CondPlan(graph) if any(op.type == "Cond" for op in ops) else None
-    loops = LoopPlan(graph, arrays, grad_lowerable) if any(op.type == "While" for op in ops) \
+    loops = LoopPlan(graph, arrays, grad_ok.get) if any(op.type == "While" for op in ops) \
         else None
-    grads = GradLoopPlan(graph, loops) if loops is not None and any(
-        op.type == "WhileGrad" for op in ops) else None
+    grads = GradLoopPlan(graph, loops, grad_ok) if loops is not None and grad_ok else None
     if grads is not None:
         loops.grad_plan = grads
     plans = [q for q in (conds, loops, arrays, grads) if q is not None]
@@ -323,7 +328,8 @@ def graph_to_graph_def(graph, add_shapes=False):
                 av = _attr_value(k, v, p)
                 if av is not None:
                     node.attr[k].CopyFrom(av)
-        if arrays is not None and op.type == "Identity" and op._inputs[0] in arrays.flows:
+        if arrays is not None and op.type in ("Identity", "AddN") and op._inputs and all(
+                t in arrays.flows for t in op._inputs):
             node.attr["T"].type = _dt.float32.as_datatype_enum   # TF's flow is a float
         if op._colocation:
             node.attr["_class"].list.s.extend(b"loc:@" + c.encode() for c in op._colocation)

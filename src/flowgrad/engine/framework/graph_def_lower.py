@@ -613,25 +613,62 @@ def ta_handle_of(t):
 _VAR_LOOPS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 # LoopVar op -> the initial value it stands for (set by tf.while_loop while it builds)
 LOOPVAR_INITS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# gradient array op (TensorArrayGradWrite, ...) -> the forward array's flow it is the
+# gradient of (set by the TensorArray gradient rules, engine/ops/tensor_array.py)
+TA_GRAD_FORWARD: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# flowgrad's gradient array ops written as TF's: {op: (TF op, flowgrad inputs TF reads,
+# whether it takes the gradient flow (input 0))}
+TA_GRAD_OPS = {"TensorArrayGradWrite": ("TensorArrayWriteV3", (0, 1), False),
+               "TensorArrayGradScatter": ("TensorArrayScatterV3", (0, 1), False),
+               "TensorArrayGradRead": ("TensorArrayReadV3", (0, 1), True),
+               "TensorArrayGradGather": ("TensorArrayGatherV3", (0, 1), True),
+               "TensorArrayGradSplit": ("TensorArraySplitV3", (0, 1), False),
+               "TensorArrayGradConcat": ("TensorArrayConcatV3", (0,), True)}
+_TA_GRAD_FLOWS = ("TensorArrayGradWrite", "TensorArrayGradScatter", "TensorArrayGradSplit")
+
+
+def ta_grad_source(op):
+    """TF's `source` of a gradient array built under `op`'s name (its gradients scope)."""
+    parts = op.name.split("/")
+    for i, part in enumerate(parts):
+        if part.startswith("gradients"):
+            return "/".join(parts[:i + 1])
+    return "gradients"
+
+
+def ta_grad_forward(op, body=()):
+    """(forward handle, flow TensorArrayGradV3 reads) of gradient array op `op`, else None.
+    A flow inside `body` (a forward loop's ops) is replaced by the array's first flow."""
+    fwd = TA_GRAD_FORWARD.get(op)
+    h = ta_handle_of(fwd) if fwd is not None else None
+    if h is None:
+        return None
+    if TA_GRAD_OPS[op.type][2]:
+        return h, None
+    return h, (h.op.outputs[1] if fwd.op in body else fwd)
 
 
 def _loop_of_var(var_op):
     return _VAR_LOOPS.get(var_op)
 
 
-def ta_flows(graph):
+def ta_flows(graph, grads=True):
     """The TensorArray flow tensors of `graph` (their dtype is TF's float)."""
     flows = set()
     for op in graph.get_operations():
-        if op.type == "TensorArrayV3" or op.type in _TA_FLOWS_OUT:
+        if op.type == "TensorArrayV3" or op.type in _TA_FLOWS_OUT or (
+                grads and op.type in _TA_GRAD_FLOWS):
             flows.add(op.outputs[-1])
     changed = True
     while changed:
         changed = False
         for op in graph.get_operations():
             outs = []
-            if op.type == "Identity" and op.inputs[0] in flows:
+            if op.type in ("Identity", "AddN") and op.inputs and all(
+                    t in flows for t in op.inputs):
                 outs = [op.outputs[0]]
+            elif op.type == "WhileGrad" and grads:
+                outs = _grad_flows(op, flows)
             elif op.type == "While":
                 info = _loop_info(op)
                 if info is not None:
@@ -646,11 +683,28 @@ def ta_flows(graph):
     return flows
 
 
+def _grad_flows(gop, flows):
+    """The flows of WhileGrad `gop`: its grad loop variables and outputs of flows."""
+    ginfo = _loop_info(gop)
+    fop = ginfo.get("forward") if ginfo else None
+    finfo = _loop_info(fop) if fop is not None else None
+    if finfo is None:
+        return []
+    n, out = len(finfo["vars"]), []
+    for k in range(n):
+        if fop.inputs[k] in flows or finfo["body"][k] in flows:
+            out += [gop.outputs[k], ginfo["grad_vars"][k]]
+    for j, k in enumerate(ginfo["diff_caps"]):
+        if finfo["captures"][k] in flows:
+            out.append(gop.outputs[n + j])
+    return out
+
+
 class TensorArrayPlan(_PlanBase):
     """TF's layout for flowgrad's TensorArray ops (`lowered`, `lower`); `flows` the flow
     tensors (written as float); `handles` {op: handle tensor}."""
 
-    def __init__(self, graph):
+    def __init__(self, graph, grads=True):
         self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
         for op in graph.get_operations():
             if op.type == "While":
@@ -658,19 +712,50 @@ class TensorArrayPlan(_PlanBase):
                 if info is not None:
                     for v in info["vars"]:
                         _VAR_LOOPS[v.op] = op
-        self.flows = ta_flows(graph)
+        self.flows = ta_flows(graph, grads)
         self.handles = {}
+        self.grad_of = {}   # gradient array op -> (forward handle, flow) (ta_grad_forward)
+        body = set()
+        for op in graph.get_operations():
+            if op.type == "While":
+                info = _loop_info(op)
+                if info is not None:
+                    body.update(info["members_order"])
         for op in graph.get_operations():
             if op.type in TA_LAYOUTS and op.inputs:
                 h = ta_handle_of(op.inputs[0])
                 if h is not None:
                     self.handles[op] = h
                     self.lowered.add(op)
+            elif op.type in TA_GRAD_OPS and grads:
+                got = ta_grad_forward(op, body)
+                if got is not None:
+                    self.grad_of[op] = got
+                    self.lowered.add(op)
 
     def dtype(self, t):
         return _dt.float32 if t in self.flows else t.dtype.base_dtype
 
+    def _lower_grad(self, op, emit):
+        """TF's gradient array: TensorArrayGradV3 of the forward handle (the same array for
+        every op of one gradients scope), then TF's op on it."""
+        h, fwd = self.grad_of[op]
+        tf_type, used, reads_grad = TA_GRAD_OPS[op.type]
+        f32, res = _dt.float32, _dt.resource
+        flow_in = emit.input_name(op.inputs[0] if reads_grad else fwd)
+        gh = emit(op.name + "/TensorArrayGradV3", "TensorArrayGradV3",
+                  [emit.input_name(h), flow_in], [res, f32], {"source": ta_grad_source(op)})
+        args = [op.inputs[i] for i in used][1 if reads_grad else 0:]
+        names = [gh] + [emit.input_name(t) for t in args] + [gh + ":1"]
+        dtypes = [res] + [t.dtype.base_dtype for t in args] + [f32]
+        attrs = {}
+        if reads_grad:
+            attrs["dtype"] = op.outputs[0].dtype.base_dtype
+        return emit(op.name, tf_type, names, dtypes, attrs, controls=True)
+
     def lower(self, op, emit):
+        if op in self.grad_of:
+            return self._lower_grad(op, emit)
         h = self.handles[op]
         names, dtypes = [], []
         for i in TA_LAYOUTS[op.type]:

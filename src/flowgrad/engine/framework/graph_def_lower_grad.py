@@ -7,25 +7,74 @@ the gradients of the loop variables as its loop variables and the captures' grad
 summed in accumulators; its Exits are the WhileGrad's outputs (output 0 keeps its name,
 k > 0 is <name>/Exit_k).
 
+TensorArrays: a flow is TF's float (graph_def_lower.ta_flows), so the gradients of flow
+loop variables and captures travel and sum as floats, as TF's flows do; flowgrad's
+gradient array ops are TF's TensorArrayGradV3 of the forward handle (entered into the
+gradient frame) and TF's read/write on it (TensorArrayPlan).
+
+A tf.cond in the body: its gradient cond is written by CondPlan inside the gradient
+frame; a kept value from a branch is pushed only when that branch runs and popped under
+the gradient cond's pivot of the same branch (TF's stacks in a cond context), each push /
+pop followed by a Merge live on either branch, which the counters wait for.
+
 Written for a WhileGrad whose forward loop is not inside another loop and whose gradient
-ops hold no cond, loop or TensorArray; any other keeps flowgrad's ops.
+ops hold no loop, no cond inside a cond, and no gradient array of an array made in the
+loop; any other keeps flowgrad's ops.
 """
 from __future__ import annotations
 
 import numpy as np
 
 from . import dtypes as _dt
-from .graph_def_lower import _loop_info, _PlanBase
+from .branches import branch_in, chain
+from .graph_def_lower import (TA_GRAD_OPS, CondPlan, _loop_info, _PlanBase, ta_grad_forward,
+                              ta_handle_of)
 
-__all__ = ["GradLoopPlan", "grad_lowerable"]
+__all__ = ["GradLoopPlan", "grad_lowerable", "uses_grad_arrays"]
 
-_UNSUPPORTED = ("Cond", "While", "WhileGrad", "V1Frames", "V1FramesGrad")
+_UNSUPPORTED = ("While", "WhileGrad", "V1Frames", "V1FramesGrad")
+
+
+def _branch_ops(cond_op):
+    """The ops in the branches of Cond `cond_op`."""
+    table = cond_op.graph._branch_of
+    return [o for o, e in list(table.items()) if e[0] is cond_op]
+
+
+def _pivot(cond_op, branch):
+    """The pivot node (live only when `branch` runs) of a Cond written by CondPlan."""
+    return CondPlan._prefix(cond_op) + ("/switch_t" if branch == 0 else "/switch_f")
+
+
+def branch_pushes(gop, ginfo, finfo, members):
+    """{kept forward tensor in a cond's branch: (forward Cond, branch, gradient Cond)}:
+    pushed only when its branch runs and popped in the gradient cond's same branch, as
+    TF's stacks in a cond context; None if one cannot be written so (a cond inside a
+    cond, or a tensor read elsewhere than by one gradient cond on the same predicate)."""
+    body = set(finfo["members_order"])
+    out = {}
+    for t in ginfo["saved"]:
+        conds = chain(t._op)
+        if not conds:
+            continue
+        c = conds[0]
+        if len(conds) > 1 or c not in body:
+            return None
+        readers = [m for m in members if t in m._inputs]
+        top = [m for m in readers if not chain(m)]   # the rest: ops in its branches
+        if len(top) != 1 or top[0].type != "Cond" or top[0].inputs[0] is not c.inputs[0] or \
+                any(chain(m)[0] is not top[0] for m in readers if m is not top[0]):
+            return None
+        readers = top
+        out[t] = (c, branch_in(t._op, c), readers[0])
+    return out
 
 
 def _members(gop, ginfo, finfo):
     """(gradient ops in creation order, the tensors they read from outside them) or None
     when the loop gradient cannot be written as TF's."""
     prefix = gop.name.rsplit("/", 1)[0] + "/"   # the scope flowgrad built them in
+    body = set(finfo["members_order"])
     stack = [t._op for t in ginfo["grads"]]
     seen = set()
     while stack:
@@ -33,14 +82,24 @@ def _members(gop, ginfo, finfo):
         if op in seen or op.type == "LoopVar" or not op.name.startswith(prefix):
             continue
         seen.add(op)
-        if op.type in _UNSUPPORTED or op.type.startswith("TensorArray"):
+        if op.type in _UNSUPPORTED or (op.type.startswith("TensorArray") and
+                                       op.type not in TA_GRAD_OPS):
             return None
+        if op.type in TA_GRAD_OPS:
+            got = ta_grad_forward(op, body)
+            if got is None or got[0].op in body:
+                return None   # (an array made in the loop)
+        if op.type == "Cond":   # a gradient cond: its branches' ops are written too
+            if chain(op):
+                return None   # (inside another cond)
+            stack.extend(_branch_ops(op))
         stack.extend(t._op for t in op._inputs)
         stack.extend(op._control_inputs)
-    body = set(finfo["members_order"])
     saved = set(ginfo["saved"])
     for op in seen:
-        for t in op._inputs:
+        for i, t in enumerate(op._inputs):
+            if op.type in TA_GRAD_OPS and i not in TA_GRAD_OPS[op.type][1]:
+                continue   # the value a gradient array's zeros are shaped like: TF's unused
             if t._op not in seen and t._op in body and t._op.type != "LoopVar" and \
                     t not in saved:
                 return None   # a forward body value flowgrad does not keep
@@ -48,10 +107,21 @@ def _members(gop, ginfo, finfo):
             if c not in seen:
                 return None
     for t in list(ginfo["saved"]) + list(finfo["vars"]):
+        if t.dtype.base_dtype is _dt.variant and ta_handle_of(t) is not None:
+            continue   # a TensorArray's flow: TF's float
         if t.dtype.base_dtype in (_dt.variant, _dt.resource) or t.dtype.is_ref_dtype:
             return None
     order = [op for op in gop.graph.get_operations() if op in seen]
+    if branch_pushes(gop, ginfo, finfo, order) is None:
+        return None
     return order
+
+
+def uses_grad_arrays(gop):
+    """Whether WhileGrad `gop`'s gradient ops hold gradient TensorArray ops."""
+    prefix = gop.name.rsplit("/", 1)[0] + "/"
+    return any(o.type in TA_GRAD_OPS and o.name.startswith(prefix)
+               for o in gop.graph.get_operations())
 
 
 def grad_lowerable(gop):
@@ -70,13 +140,14 @@ class GradLoopPlan(_PlanBase):
     `forward_extra(fop, emit, names)` adds the counter and the pushes to the forward
     frame; `lower(op, emit)` writes a WhileGrad (and its grad LoopVars)."""
 
-    def __init__(self, graph, loops):
+    def __init__(self, graph, loops, ok=None):
         self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
+        self._loops = loops
         self.plans = {}
         self.forward = {}   # forward While -> [WhileGrad]
         self._gvar = {}     # grad LoopVar op -> (WhileGrad, k)
         for gop in graph.get_operations():
-            if gop.type != "WhileGrad":
+            if gop.type != "WhileGrad" or (ok is not None and not ok.get(gop)):
                 continue
             ginfo = _loop_info(gop)
             fop = ginfo["forward"] if ginfo else None
@@ -112,9 +183,14 @@ class GradLoopPlan(_PlanBase):
                 outside.append(t)
             return f"{B}/Enter_c{outside.index(t)}"
 
+        body = set(finfo["members_order"])
         for m in members:
             sub = self.rewrite.setdefault(m.name, {})
-            for t in m._inputs:
+            ins = list(m._inputs)
+            if m.type in TA_GRAD_OPS:   # TF's op reads the forward handle (and flow) too
+                ins = [ins[i] for i in TA_GRAD_OPS[m.type][1]] + \
+                    [t for t in ta_grad_forward(m, body) if t is not None]
+            for t in ins:
                 r = resolve(t)
                 if r is not None:
                     sub.setdefault(t.name, r)
@@ -129,11 +205,29 @@ class GradLoopPlan(_PlanBase):
             self.lowered.add(v.op)
         self.lowered.add(gop)
         self.plans[gop] = {"fop": fop, "n": n, "pushes": pushes, "outside": outside,
-                           "results": results, "ginfo": ginfo, "finfo": finfo}
+                           "results": results, "ginfo": ginfo, "finfo": finfo,
+                           "branch": branch_pushes(gop, ginfo, finfo, members)}
         self.forward.setdefault(fop, []).append(gop)
 
     def _name(self, t):
         return self.renames.get(t.name, t._as_node_def_input())
+
+    @staticmethod
+    def _sync(emit, node, where, k):
+        """`node` itself, or for a push / pop in a cond's branch (`where`: forward cond,
+        branch, gradient cond; `k`: which cond) a Merge live whichever branch ran, after
+        `node` when its branch ran (a dead control input would end the loop)."""
+        if where is None:
+            return node
+        c, b = where[k], where[1]
+        done = emit(node + "/done", "Identity", [_pivot(c, b), "^" + node], [_dt.bool_], {})
+        return emit(node + "/sync", "Merge", [done, _pivot(c, 1 - b)], [_dt.bool_] * 2,
+                    {"N": 2})
+
+    def _dt(self, t):
+        """TF's dtype of `t` (a TensorArray's flow, or its gradient, is a float)."""
+        arrays = self._loops.arrays
+        return arrays.dtype(t) if arrays is not None else t.dtype.base_dtype
 
     # -- the forward frame: an iteration counter and a push per kept value -----------------
     def forward_extra(self, fop, emit, s, frame, cond_name):
@@ -156,7 +250,7 @@ class GradLoopPlan(_PlanBase):
             add = emit(W + "/f_count/add", "Add", [ident, one], [i32, i32], {})
             ctl = []
             for j, t in enumerate(p["pushes"]):
-                d = t.dtype.base_dtype
+                d = self._dt(t)
                 size = emit(f"{W}/stack_{j}/max_size", "Const", [], [],
                             {"dtype": i32, "value": np.asarray(-1, np.int32)})
                 h = emit(f"{W}/stack_{j}", "StackV2", [size], [i32],
@@ -164,8 +258,11 @@ class GradLoopPlan(_PlanBase):
                 he = emit(f"{W}/stack_{j}/Enter", "Enter", [h], [_dt.resource],
                           {"frame_name": frame, "is_constant": True, "parallel_iterations": 10})
                 val = t.op.name if t._op.type == "LoopVar" else emit.input_name(t)
-                ctl.append("^" + emit(f"{W}/stack_{j}/push", "StackPushV2", [he, val],
-                                      [_dt.resource, d], {"swap_memory": False}))
+                # pushed after this iteration's count, which waits for the last one's
+                # pushes (TF's forward_sync): the stacks hold the iterations in order
+                push = emit(f"{W}/stack_{j}/push", "StackPushV2", [he, val, "^" + ident],
+                            [_dt.resource, d], {"swap_memory": False})
+                ctl.append("^" + self._sync(emit, push, p["branch"].get(t), 0))
             emit(W + "/f_count/NextIteration", "NextIteration", [add] + ctl, [i32], {})
             emit(W + "/f_count/Exit", "Exit", [sw], [i32], {})
             p["count"], p["stacks"] = W + "/f_count/Exit", [f"{W}/stack_{j}" for j in
@@ -176,7 +273,7 @@ class GradLoopPlan(_PlanBase):
         if op in self._gvar:
             gop, k = self._gvar[op]
             return emit(op.name, "Identity", [f"{gop.name}/Switch_g{k}:1"],
-                        [op.outputs[0].dtype.base_dtype], {})
+                        [self._dt(op.outputs[0])], {})
         p = self.plans[op]
         B, n = op.name, p["n"]
         ginfo, finfo = p["ginfo"], p["finfo"]
@@ -190,19 +287,22 @@ class GradLoopPlan(_PlanBase):
         vars_ = [("n", p["count"], i32)]
         for k in range(n):
             t = op.inputs[n + m + k]
-            vars_.append((f"g{k}", emit.input_name(t), ginfo["grad_vars"][k].dtype.base_dtype))
+            vars_.append((f"g{k}", emit.input_name(t), self._dt(ginfo["grad_vars"][k])))
         for j, k in enumerate(diff_caps):
             c = finfo["captures"][k]
-            z = emit(f"{B}/zeros_{j}", "ZerosLike", [emit.input_name(c)], [c.dtype.base_dtype],
-                     {})
-            vars_.append((f"a{j}", z, c.dtype.base_dtype))
+            if self._dt(c) is not c.dtype.base_dtype:   # a flow's: TF's 0.0 accumulator
+                z = emit(f"{B}/zeros_{j}", "Const", [], [],
+                         {"dtype": _dt.float32, "value": np.asarray(0.0, np.float32)})
+            else:
+                z = emit(f"{B}/zeros_{j}", "ZerosLike", [emit.input_name(c)], [self._dt(c)],
+                         {})
+            vars_.append((f"a{j}", z, self._dt(c)))
         for key, src, d in vars_:
             emit(f"{B}/Enter_{key}", "Enter", [src], [d], ent)
             emit(f"{B}/Merge_{key}", "Merge", [f"{B}/Enter_{key}", f"{B}/NextIteration_{key}"],
                  [d, d], {"N": 2})
         for i, t in enumerate(p["outside"]):
-            emit(f"{B}/Enter_c{i}", "Enter", [emit.input_name(t)], [t.dtype.base_dtype],
-                 const_ent)
+            emit(f"{B}/Enter_c{i}", "Enter", [emit.input_name(t)], [self._dt(t)], const_ent)
         zero = emit(f"{B}/zero", "Const", [], [], {"dtype": i32, "value": np.asarray(0, np.int32)})
         one = emit(f"{B}/one", "Const", [], [], {"dtype": i32, "value": np.asarray(1, np.int32)})
         emit(f"{B}/Enter_zero", "Enter", [zero], [i32], const_ent)
@@ -215,23 +315,28 @@ class GradLoopPlan(_PlanBase):
         emit(f"{B}/Identity_n", "Identity", [f"{B}/Switch_n:1"], [i32], {})
         for j, d in enumerate(a[2] for a in vars_ if a[0].startswith("a")):
             emit(f"{B}/Identity_a{j}", "Identity", [f"{B}/Switch_a{j}:1"], [d], {})
+        syncs = []
         for j, t in enumerate(p["pushes"]):
             he = emit(f"{p['stacks'][j]}/Enter_{B.replace('/', '_')}", "Enter",
                       [p["stacks"][j]], [_dt.resource], const_ent)
-            emit(f"{B}/pop_{j}", "StackPopV2", [he, f"^{B}/Identity_n"], [_dt.resource],
-                 {"elem_type": t.dtype.base_dtype})
+            where = p["branch"].get(t)   # popped only when its gradient cond's branch runs
+            ctl = [f"^{B}/Identity_n"] + ([f"^{_pivot(where[2], where[1])}"] if where else [])
+            pop = emit(f"{B}/pop_{j}", "StackPopV2", [he] + ctl, [_dt.resource],
+                       {"elem_type": self._dt(t)})
+            syncs.append("^" + self._sync(emit, pop, where, 2))
         emit(f"{B}/sub", "Sub", [f"{B}/Identity_n", f"{B}/Enter_one"], [i32, i32], {})
-        emit(f"{B}/NextIteration_n", "NextIteration", [f"{B}/sub"], [i32], {})
+        # the next iteration pops after this one's pops (TF's grad_sync): stack order
+        emit(f"{B}/NextIteration_n", "NextIteration", [f"{B}/sub"] + syncs, [i32], {})
         results = p["results"]
         for k in range(n):
-            d = ginfo["grad_vars"][k].dtype.base_dtype
+            d = vars_[1 + k][2]
             emit(f"{B}/NextIteration_g{k}", "NextIteration", [results[k]], [d], {})
         for j in range(len(diff_caps)):
             d = vars_[1 + n + j][2]
             emit(f"{B}/acc_{j}", "Add", [f"{B}/Identity_a{j}", results[n + j]], [d, d], {})
             emit(f"{B}/NextIteration_a{j}", "NextIteration", [f"{B}/acc_{j}"], [d], {})
         for k in range(n):
-            d = ginfo["grad_vars"][k].dtype.base_dtype
+            d = vars_[1 + k][2]
             emit(B if k == 0 else f"{B}/Exit_{k}", "Exit", [f"{B}/Switch_g{k}"], [d], {},
                  controls=(k == 0))
         for j in range(len(diff_caps)):

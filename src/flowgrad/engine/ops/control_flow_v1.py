@@ -20,6 +20,8 @@ Every other node is run by its own flowgrad kernel.
 from __future__ import annotations
 
 import collections
+import gc
+import threading
 
 import numpy as _np
 
@@ -410,9 +412,24 @@ def _frames_bind(node, ctx):
             if t._op in inside:
                 readers[t] = readers.get(t, 0) + 1
 
+    stash = tape_stash(ctx)
+    run_set = frozenset(run_ops)
+    taped = {"on": False}   # set by a V1FramesGrad of this region bound in the same plan
+    bound_frames(ctx)[op] = taped
+
     def run(*caps):
-        return _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras,
-                        readers)
+        key = (op, threading.get_ident())   # runs in other threads keep their own
+        stash.pop(key, None)
+        if not taped["on"]:
+            return _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps,
+                            extras, readers)
+        # a V1FramesGrad of this region exists: the firings are kept for it (TF's stacks),
+        # so the gradient reads this run's forward values instead of running the region again
+        tape = []
+        out = _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras,
+                       readers, tape=tape)
+        stash[key] = (caps, run_set, tape)
+        return out
 
     def run_frames(*caps):
         vals = run(*caps)
@@ -420,6 +437,24 @@ def _frames_bind(node, ctx):
             return None
         return vals[0] if len(extras) == 1 else tuple(vals)
     return run_frames
+
+
+def bound_frames(ctx):
+    """Per session: {V1Frames op: its last bound kernel's switch for keeping firings} (a
+    plan binds its ops in order: a V1FramesGrad turns on the one of its own plan)."""
+    got = getattr(ctx, "v1_bound", None)
+    if got is None:
+        got = ctx.v1_bound = {}
+    return got
+
+
+def tape_stash(ctx):
+    """Per session: {(V1Frames op, thread): (capture values, ops run, tape)} of the last run
+    that ran it while a V1FramesGrad of it exists (the gradient takes it in the same run)."""
+    stash = getattr(ctx, "v1_tapes", None)
+    if stash is None:
+        stash = ctx.v1_tapes = {}
+    return stash
 
 
 def _inv_tag(tag):
@@ -430,6 +465,53 @@ def _inv_tag(tag):
 STATS = {"peak_values": 0}   # the most values one run held at once (tests, measurements)
 
 
+# kinds of member ops in the executor's loop
+_K_MERGE, _K_ENTER, _K_EXIT, _K_NEXT, _K_SWITCH, _K_COND, _K_TRIGGER, _K_OTHER = range(8)
+
+
+def _kind(typ):
+    if typ in _MERGES:
+        return _K_MERGE
+    if typ in _ENTERS:
+        return _K_ENTER
+    if typ in _EXITS:
+        return _K_EXIT
+    if typ in _NEXTS:
+        return _K_NEXT
+    if typ in _SWITCHES:
+        return _K_SWITCH
+    if typ == "LoopCond":
+        return _K_COND
+    if typ == "ControlTrigger":
+        return _K_TRIGGER
+    return _K_OTHER
+
+
+def _static(run_ops, consumers, const_enter):
+    """Per member op what the executor reads at every firing, computed once per run:
+    (kind, inputs, distinct inputs, control inputs, back-edge input positions, other
+    input positions, outputs, consumers, whether a frame op, frame name); and per tensor
+    the member ops reading it."""
+    table, t_readers = {}, {}
+    for o in run_ops:
+        ins = tuple(o._inputs)
+        uniq = tuple(dict.fromkeys(ins))
+        kind = _kind(o.type)
+        back = tuple(i for i, t in enumerate(ins) if _is_back_edge(o, t)) \
+            if kind == _K_MERGE else ()
+        fwd = tuple(i for i in range(len(ins)) if i not in back)
+        table[o] = (kind, ins, uniq, tuple(o._control_inputs), back, fwd, tuple(o._outputs),
+                    tuple(consumers.get(o, ())), o.type in FRAME_OPS,
+                    o._attrs.get("frame_name", "") if kind == _K_ENTER else "")
+    members = set(run_ops)
+    for o in run_ops:
+        for t in table[o][2]:
+            if t._op in members:
+                t_readers.setdefault(t, []).append(o)
+    const_t = {t for o in const_enter for t in o._outputs}
+    return table, t_readers, const_t
+
+
 def _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras, readers,
              tape=None):
     """Runs the region's ops by TF's frame rules. A value (tensor, tag) is kept only until
@@ -437,6 +519,18 @@ def _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras
     outputs and what stacks hold for gradients stay), so a long loop holds one
     iteration's values, not all of them. `tape` (a list, for gradients): every live
     firing is appended as (op, tag, args or the Merge's input index, results)."""
+    gc_on = gc.isenabled()
+    gc.disable()   # the run allocates many small tuples and keeps none in cycles
+    try:
+        return _run(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras,
+                    readers, tape)
+    finally:
+        if gc_on:
+            gc.enable()
+
+
+def _run(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras, readers, tape):
+    table, t_readers, const_t = _static(run_ops, consumers, const_enter)
     vals = {}     # (tensor, tag) -> value or DEAD
     left = {}     # (tensor, tag) -> readers that have not fired yet
     keep = set(extras)
@@ -450,22 +544,24 @@ def _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras
     work = collections.deque()
     work.extend((o, ()) for o in run_ops)   # what cannot run yet waits for its inputs
     members = set(run_ops)
+    vget, dget = vals.get, done.get
 
     def value(t, tag):
-        if t._op not in members:
-            return caps[capture_pos[t]]
-        if t._op in const_enter:
-            return vals.get((t, _inv_tag(tag)), None)
-        return vals.get((t, tag), None)
+        pos = capture_pos.get(t)
+        if pos is not None:
+            return caps[pos]
+        if t in const_t:
+            return vget((t, _inv_tag(tag)))
+        return vget((t, tag))
 
     def ctrl_state(c, tag):
         if c not in members:
             return False
-        return done.get((c, _inv_tag(tag) if c in const_enter else tag), None)
+        return dget((c, _inv_tag(tag) if c in const_enter else tag))
 
-    def consumed(o, tag):
-        """`o` fired at `tag`: the values it read there lose a reader."""
-        for t in dict.fromkeys(o._inputs):
+    def consumed(uniq, tag):
+        """An op reading `uniq` fired at `tag`: the values it read there lose a reader."""
+        for t in uniq:
             key = (t, tag)
             n = left.get(key)
             if n is None:
@@ -476,97 +572,111 @@ def _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras
             else:
                 left[key] = n - 1
 
-    def emit(o, tag, outs, dead):
+    def emit(o, tag, outs, dead, rec):
         nonlocal peak
         done[(o, tag)] = dead
-        for t, v in zip(o._outputs, outs):
-            vals[(t, tag)] = v
-            if o not in const_enter and t not in keep:
-                n = readers.get(t, 0) - sum(1 for c in consumers.get(o, ())
-                                            if (c, tag) in fired and t in c._inputs)
+        const = o in const_enter
+        for t, v in zip(rec[6], outs):
+            key = (t, tag)
+            vals[key] = v
+            if not const and t not in keep:
+                n = readers.get(t, 0)
+                for c in t_readers.get(t, ()):
+                    if (c, tag) in fired:
+                        n -= 1
                 if n > 0:
-                    left[(t, tag)] = n
+                    left[key] = n
                 else:
-                    del vals[(t, tag)]
+                    del vals[key]
         if len(vals) > peak:
             peak = len(vals)
-        if o in const_enter:
+        if const:
             inst = tag[:-1] + (tag[-1][0],)
             invariants[inst].append(o)
             tags = [tag[:-1] + ((tag[-1][0], i),) for i in range(iters[inst] + 1)]
+            for c in rec[7]:
+                for tg in tags:
+                    work.append((c, tg))
         else:
-            tags = [tag]
-        for c in consumers.get(o, ()):
-            for tg in tags:
-                work.append((c, tg))
+            for c in rec[7]:
+                work.append((c, tag))
 
     while True:
         while work:
             o, tag = work.popleft()
             if (o, tag) in fired:
                 continue
-            typ = o.type
-            if typ in _MERGES:
-                back = [i for i, t in enumerate(o._inputs) if _is_back_edge(o, t)]
-                if back and tag and tag[-1][1] > 0:
-                    idx = back
-                else:
-                    idx = [i for i in range(len(o._inputs)) if i not in back]
-                got = [value(o._inputs[i], tag) for i in idx]
-                if any(ctrl_state(c, tag) is None for c in o._control_inputs):
+            rec = table[o]
+            kind, ins = rec[0], rec[1]
+            if kind == _K_MERGE:
+                back = rec[4]
+                idx = back if back and tag and tag[-1][1] > 0 else rec[5]
+                got = [value(ins[i], tag) for i in idx]
+                if any(ctrl_state(c, tag) is None for c in rec[3]):
                     continue
                 live = [(i, v) for i, v in zip(idx, got) if v is not None and v is not DEAD]
                 if live:
                     i, v = live[0]
                     fired.add((o, tag))
-                    consumed(o, tag)
+                    consumed(rec[2], tag)
                     if tape is not None:
                         tape.append((o, tag, i, None))
-                    emit(o, tag, [v, _np.int32(i)], False)
+                    emit(o, tag, [v, _np.int32(i)], False, rec)
                 elif all(v is not None for v in got):
                     fired.add((o, tag))
-                    consumed(o, tag)
-                    emit(o, tag, [DEAD, DEAD], True)
+                    consumed(rec[2], tag)
+                    emit(o, tag, [DEAD, DEAD], True, rec)
                 continue
-            args = [value(t, tag) for t in o._inputs]
-            if any(a is None for a in args):
+            args = [value(t, tag) for t in ins]
+            ready = True
+            for a in args:
+                if a is None:
+                    ready = False
+                    break
+            if not ready:
                 continue
-            cstate = [ctrl_state(c, tag) for c in o._control_inputs]
-            if any(s is None for s in cstate):
+            dead = False
+            for c in rec[3]:
+                st = ctrl_state(c, tag)
+                if st is None:
+                    break
+                dead = dead or st
+            else:
+                st = False
+            if st is None:
                 continue
             fired.add((o, tag))
-            consumed(o, tag)
-            dead = any(a is DEAD for a in args) or any(cstate)
-            if tape is not None and not dead and typ in FRAME_OPS:
+            consumed(rec[2], tag)
+            dead = dead or any(a is DEAD for a in args)
+            if tape is not None and not dead and rec[8]:
                 tape.append((o, tag, None, None))
-            if typ == "ControlTrigger":
-                emit(o, tag, [], False)
-            elif typ in _ENTERS:
-                emit(o, tag + ((o._attrs.get("frame_name", ""), 0),),
-                     [DEAD if dead else args[0]], dead)
-            elif typ in _EXITS:
+            if kind == _K_TRIGGER:
+                emit(o, tag, [], False, rec)
+            elif kind == _K_ENTER:
+                emit(o, tag + ((rec[9], 0),), [DEAD if dead else args[0]], dead, rec)
+            elif kind == _K_EXIT:
                 if dead:
                     dead_exits.append((o, tag))
                 else:
                     live_exits.add((o, tag[:-1]))
-                    emit(o, tag[:-1], [args[0]], False)
-            elif typ in _NEXTS:
+                    emit(o, tag[:-1], [args[0]], False, rec)
+            elif kind == _K_NEXT:
                 if not dead:
                     nxt = tag[:-1] + ((tag[-1][0], tag[-1][1] + 1),)
                     inst = tag[:-1] + (tag[-1][0],)
                     if nxt[-1][1] > iters[inst]:
                         iters[inst] = nxt[-1][1]
                         for e in invariants[inst]:   # loop invariants reach the iteration
-                            for c in consumers.get(e, ()):
+                            for c in table[e][7]:
                                 work.append((c, nxt))
-                    emit(o, nxt, [args[0]], False)
+                    emit(o, nxt, [args[0]], False, rec)
             elif dead:
-                emit(o, tag, [DEAD] * len(o._outputs), True)
-            elif typ in _SWITCHES:
+                emit(o, tag, [DEAD] * len(rec[6]), True, rec)
+            elif kind == _K_SWITCH:
                 outs = [DEAD, args[0]] if args[1] else [args[0], DEAD]
-                emit(o, tag, outs, False)
-            elif typ == "LoopCond":
-                emit(o, tag, [args[0]], False)
+                emit(o, tag, outs, False, rec)
+            elif kind == _K_COND:
+                emit(o, tag, [args[0]], False, rec)
             else:
                 k = kernels[o]
                 try:
@@ -575,11 +685,11 @@ def _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras
                     raise k.comp.translate_error(e) from None
                 if tape is not None:
                     tape.append((o, tag, args, res))
-                emit(o, tag, list(res), False)
+                emit(o, tag, list(res), False, rec)
         flushed = False
         for o, tag in dead_exits:    # a frame that ended without a live value: dead
             if (o, tag[:-1]) not in live_exits and (o, tag[:-1]) not in done:
-                emit(o, tag[:-1], [DEAD], True)
+                emit(o, tag[:-1], [DEAD], True, table[o])
                 flushed = True
         dead_exits = []
         if not flushed:

@@ -1,8 +1,10 @@
 """Gradients through TF 1.x's own control flow imported from a GraphDef/MetaGraph.
 
 A V1Frames op (control_flow_v1.py) runs an imported region's Switch/Merge/Enter/Exit/
-NextIteration dataflow. Its gradient is one V1FramesGrad op: it runs the region forward
-again recording every live firing (op, tag (frame, iteration), inputs, results), then
+NextIteration dataflow. Its gradient is one V1FramesGrad op: it takes the record of every
+live firing (op, tag (frame, iteration), inputs, results) the forward V1Frames op kept in
+this run (what TF's stacks hold: nothing runs twice, so a stateful op in the region runs
+once) — or, when the forward did not run in this run, runs the region recording it — then
 walks that record backwards, as TF's control_flow_grad.py routes gradients:
 - Switch: the gradient of whichever output was taken goes to its data input (TF's Merge
   of the two output gradients);
@@ -16,9 +18,13 @@ walks that record backwards, as TF's control_flow_grad.py routes gradients:
   gradient loop pops from its stacks).
 The op's inputs are the region's captures and the gradients of the region's tensors read
 outside (framework/branches.py gives them to the rule); its outputs are the captures'
-gradients. Regions holding TensorArray or stack ops are refused (NotImplementedError).
+gradients. A TensorArray's flow differentiates as flowgrad's arrays do (tensor_array.py):
+its gradient is a gradient array, summed where TF sums its gradient flows; stack ops (in
+TF-written gradient graphs) have no gradient, as in TF.
 """
 from __future__ import annotations
+
+import threading
 
 import numpy as _np
 
@@ -32,15 +38,42 @@ from ..framework.registry import GRADIENTS, get_gradient_function, register_op
 from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
 from . import control_flow_v1 as _v1
+from . import tensor_array as _ta
 
 __all__ = []
 
-_NO_GRAD_YET = ("TensorArray", "Stack")
+_PASS = _v1.FRAME_OPS | {"Identity", "RefIdentity"}
 _GRAD_INFO: dict = {}   # V1FramesGrad op -> {"region", "seeds", "want"}
 
 
 def _diff(t):
-    return t.dtype.base_dtype.is_floating or t.dtype.base_dtype.is_complex
+    d = t.dtype.base_dtype
+    return d.is_floating or d.is_complex or (d is _dt.variant and _is_flow(t))
+
+
+def _is_flow(t):
+    """Whether variant `t` is a TensorArray's flow (its gradient is a gradient array)."""
+    for _ in range(10000):
+        op = t._op
+        if op.type.startswith("TensorArray"):
+            return True
+        if op.type not in _PASS or not op._inputs:
+            return False
+        t = op._inputs[0]
+    return False
+
+
+def _zeros(v):
+    """The zero gradient of value `v`: an empty gradient array for a TensorArray."""
+    if isinstance(v, _ta.TensorArrayValue):
+        return _ta._grad_value({}, 0)
+    return _np.zeros_like(_np.asarray(v))
+
+
+def _as_grad(g, like):
+    if isinstance(g, _ta.TensorArrayValue) or isinstance(like, _ta.TensorArrayValue):
+        return g
+    return _np.asarray(g, dtype=_np.asarray(like).dtype)
 
 
 def _frames_grad(op, *grads):
@@ -50,12 +83,6 @@ def _frames_grad(op, *grads):
     seeds = [(t, g) for t, g in _branches.get_internal_grads().items()
              if t._op in members and g is not None]
     needed = _v1._needed(info["members"], [t for t, _ in seeds], [])
-    bad = sorted({m.type for m in needed if m.type.startswith(_NO_GRAD_YET)})
-    if bad:
-        raise NotImplementedError(
-            "tf.gradients through TF's own control flow imported from a GraphDef/MetaGraph "
-            f"holding {', '.join(bad)} ops (TF's loop gradients of TensorArrays / stacks) is "
-            "not supported")
     caps = info["captures"]
     for i, c in enumerate(caps):
         if c.dtype.base_dtype is _dt.resource and wants_grad(i) and any(
@@ -68,8 +95,11 @@ def _frames_grad(op, *grads):
         return [None] * len(caps)
     values = [convert_to_tensor(g) if isinstance(g, IndexedSlices) else g for _, g in seeds]
     graph = op._graph
+    # `seeds` names the region's tensors differentiated, so that the op read back from a
+    # MetaGraph finds its region again (the region's ops are TF's, imported with it)
     gop = graph._create_op("V1FramesGrad", list(caps) + values,
-                           {"n_caps": len(caps), "want": want}, "V1FramesGrad")
+                           {"n_caps": len(caps), "want": want,
+                            "seeds": tuple(t.name for t, _ in seeds)}, "V1FramesGrad")
     _GRAD_INFO[gop] = {"region": op, "seeds": [t for t, _ in seeds], "want": want}
     out = [None] * len(caps)
     for k, i in enumerate(want):
@@ -87,6 +117,11 @@ class _GradKernel:
     `(inputs, results, output gradients) -> input gradients` (None where none)."""
 
     def __init__(self, op, ctx):
+        self.n_in = len(op._inputs)
+        self.index, self.comp = [], None
+        if not any(_diff(t) and not t.dtype.is_ref_dtype for t in op._inputs) or \
+                GRADIENTS.get(op.type, False) is None:
+            return   # nothing to differentiate (a variable's update, a counter, ...)
         g = Graph()
         with g.as_default():
             phs = [g._create_op("Placeholder", [], {"dtype": t.dtype.base_dtype,
@@ -122,7 +157,7 @@ class _GradKernel:
         if self.comp is None:
             return out
         feeds = list(args) + list(res) + [
-            g if g is not None else _np.zeros_like(_np.asarray(r)) for g, r in zip(gouts, res)]
+            g if g is not None else _zeros(r) for g, r in zip(gouts, res)]
         for i, v in zip(self.index, self.comp.interpret(feeds)):
             out[i] = v
         return out
@@ -146,21 +181,59 @@ def _add(acc, key, g):
     acc[key] = g if old is None else old + g
 
 
+def _cannot_run(gop, why):
+    return NotImplementedError(
+        f"{gop.name}: this V1FramesGrad op read from a GraphDef/MetaGraph cannot run ({why}); "
+        "build the gradients again with tf.gradients after importing the forward graph")
+
+
+def _read_back(gop):
+    """The region and seeds of a V1FramesGrad op imported with the TF graph it
+    differentiates (its `seeds` attr names them; an import scope is tried as a prefix)."""
+    names = list(gop._attrs.get("seeds") or ())
+    if not names:
+        raise _cannot_run(gop, "it names no region tensors: written by an older flowgrad")
+    graph = gop._graph
+    parts = gop.name.split("/")
+    for k in range(len(parts)):
+        prefix = "/".join(parts[:k]) + "/" if k else ""
+        try:
+            seeds = [graph.get_tensor_by_name(prefix + n) for n in names]
+        except (KeyError, ValueError):
+            continue
+        regions = {_v1.region_of(t._op) for t in seeds}
+        if len(regions) == 1 and None not in regions:
+            return {"region": regions.pop(), "seeds": seeds,
+                    "want": tuple(int(i) for i in gop._attrs["want"])}
+    raise _cannot_run(gop, f"the imported graph has no TF control flow holding {names[0]}")
+
+
 def _grad_bind(node, ctx):
     gop = node.op
     info = _GRAD_INFO.get(gop)
-    if info is None:   # read back from a GraphDef: the region it differentiates is gone
-        raise NotImplementedError(
-            f"{gop.name}: a V1FramesGrad op read from a GraphDef/MetaGraph cannot run (it is "
-            "flowgrad's gradient of TF control flow built in another graph); build the "
-            "gradients again with tf.gradients after importing the forward graph")
+    if info is None:   # read back from a GraphDef/MetaGraph: its region is found again
+        info = _GRAD_INFO[gop] = _read_back(gop)
     region = info["region"]
     rinfo = _v1._regions(region._graph)[region]
-    caps, seeds, want = rinfo["captures"], info["seeds"], info["want"]
+    taped = _v1.bound_frames(ctx).get(region)
+    if taped is not None:   # the forward of this plan keeps its firings for this op
+        taped["on"] = True
+    seeds, want = info["seeds"], info["want"]
+    caps = list(gop._inputs[:gop._attrs["n_caps"]])
     run_ops = _v1._needed(rinfo["members"], seeds, [])
+    inside = set(run_ops)
+    cap_set = set(caps)
+    for o in run_ops:
+        for t in o._inputs:
+            if t._op not in inside and t not in cap_set:
+                raise _cannot_run(gop, f"{o.name} reads {t.name}, which is not one of its "
+                                       "inputs")
     kernels = {o: _v1._Kernel(o, region, ctx) for o in run_ops if o.type not in _v1.FRAME_OPS}
     capture_pos = {t: i for i, t in enumerate(caps)}
-    inside = set(run_ops)
+    rpos = {t: i for i, t in enumerate(rinfo["captures"])}
+    fwd_pos = [rpos.get(t, -1) for t in caps]   # where the forward run has each capture
+    if -1 in fwd_pos:
+        fwd_pos = None   # never reused: the region runs here
     consumers = {}
     readers = {}
     for o in run_ops:
@@ -176,13 +249,20 @@ def _grad_bind(node, ctx):
     const_enter = {o for o in run_ops if o.type in _v1._ENTERS and o._attrs.get("is_constant")}
     grad_kernels = {}
     n = len(caps)
+    stash = _v1.tape_stash(ctx)
 
     def run(*args):
         cap_vals, seed_vals = args[:n], args[n:]
-        tape = []
-        _v1._execute(run_ops, kernels, consumers, const_enter, capture_pos, cap_vals,
-                     list(seeds), readers, tape=tape)
-        acc = {(t, ()): _np.asarray(g) for t, g in zip(seeds, seed_vals)}
+        kept = stash.pop((region, threading.get_ident()), None)
+        if kept is not None and fwd_pos is not None and kept[1].issuperset(run_ops) and all(
+                kept[0][i] is v for i, v in zip(fwd_pos, cap_vals)):
+            tape = kept[2]   # this run's forward firings: nothing runs twice
+        else:   # the forward region did not run in this run: it runs here
+            tape = []
+            _v1._execute(run_ops, kernels, consumers, const_enter, capture_pos, cap_vals,
+                         list(seeds), readers, tape=tape)
+        acc = {(t, ()): g if isinstance(g, _ta.TensorArrayValue) else _np.asarray(g)
+               for t, g in zip(seeds, seed_vals)}
         cap_grads = {}
 
         def add_in(t, tag, g):
@@ -223,8 +303,8 @@ def _grad_bind(node, ctx):
             c = caps[i]
             g = cap_grads.get(c)
             if g is None:
-                g = _np.zeros_like(_np.asarray(cap_vals[i]))
-            out.append(_np.asarray(g, dtype=_np.asarray(cap_vals[i]).dtype))
+                g = _zeros(cap_vals[i])
+            out.append(_as_grad(g, cap_vals[i]))
         return out[0] if len(out) == 1 else tuple(out)
     return run
 

@@ -591,6 +591,11 @@ def _addn_infer(inputs, attrs):
         raise ValueError("AddN needs at least one input")
     dt = inputs[0].dtype.base_dtype
     shape = inputs[0].shape
+    dts = {t.dtype.base_dtype for t in inputs}
+    if dts == {_dt.variant, _dt.float32} and all(t.shape.ndims == 0 for t in inputs):
+        # TensorArray flows of an imported TF graph: TF's floats (a gradient flow summed
+        # with a float accumulator's), flowgrad's arrays: the sum is the gradient array
+        return [(_dt.variant, shape)]
     for i, t in enumerate(inputs[1:], 1):
         if t.dtype.base_dtype is not dt:
             raise TypeError(f"Input {i} of 'AddN' has type {t.dtype.name} that does not match "

@@ -21,6 +21,7 @@ import numpy as _np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
+from ..framework.graph_def_lower import TA_GRAD_FORWARD
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import apply, to_tensor
@@ -204,11 +205,18 @@ def _as_element(value):
     return value if isinstance(value, TensorArrayValue) else _np.asarray(value)
 
 
+def _forward(t, op):
+    """`t` (a gradient array op's output) noted as the gradient of forward TA op `op`'s
+    array: a GraphDef writes it as TF's TensorArrayGradV3 of that array (graph_def_lower)."""
+    TA_GRAD_FORWARD[t.op] = op.inputs[0]
+    return t
+
+
 def _write_grad(op, grad):
     """d value = read(grad array, index) (zeros if nothing was written there)."""
     if grad is None:
         return [None, None, None]
-    return [grad, None, grad_read(grad, op.inputs[1], op.inputs[2])]
+    return [grad, None, _forward(grad_read(grad, op.inputs[1], op.inputs[2]), op)]
 
 
 register_op("TensorArrayWriteV3", infer=lambda inputs, attrs: _flow(), kernel=_write_kernel,
@@ -223,7 +231,7 @@ def _read_grad(op, grad):
     """d array = an array holding `grad` at index (a write into the gradient array)."""
     if grad is None:
         return [None, None]
-    return [grad_write(op.inputs[1], grad), None]
+    return [_forward(grad_write(op.inputs[1], grad), op), None]
 
 
 register_op("TensorArrayReadV3", infer=lambda inputs, attrs: _element_out(attrs),
@@ -279,7 +287,7 @@ def _gather_grad(op, grad):
     """d array = scatter(grad) into a gradient array."""
     if grad is None:
         return [None, None]
-    return [grad_scatter(op.inputs[1], grad), None]
+    return [_forward(grad_scatter(op.inputs[1], grad), op), None]
 
 
 register_op("TensorArrayGatherV3", infer=lambda inputs, attrs: _element_out(attrs, [None]),
@@ -316,7 +324,7 @@ def _scatter_grad(op, grad):
     """d value = gather(grad array, indices), zeros where nothing was written."""
     if grad is None:
         return [None, None, None]
-    return [grad, None, grad_gather(grad, op.inputs[1], op.inputs[2])]
+    return [grad, None, _forward(grad_gather(grad, op.inputs[1], op.inputs[2]), op)]
 
 
 register_op("TensorArrayScatterV3", infer=lambda inputs, attrs: _flow(),
@@ -349,7 +357,7 @@ def _concat_grad(op, grad, _lengths_grad=None):
     """d array = split(grad, lengths) into a gradient array."""
     if grad is None:
         return [None]
-    return [grad_split(grad, op.outputs[1])]
+    return [_forward(grad_split(grad, op.outputs[1]), op)]
 
 
 register_op("TensorArrayConcatV3", infer=_concat_infer, kernel=_concat_kernel,
@@ -387,7 +395,7 @@ def _split_grad(op, grad):
     """d value = concat(grad array), zeros where nothing was written."""
     if grad is None:
         return [None, None, None]
-    return [grad, grad_concat(grad, op.inputs[1], op.inputs[2]), None]
+    return [grad, _forward(grad_concat(grad, op.inputs[1], op.inputs[2]), op), None]
 
 
 register_op("TensorArraySplitV3", infer=lambda inputs, attrs: _flow(), kernel=_split_kernel,
