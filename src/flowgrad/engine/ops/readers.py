@@ -97,18 +97,21 @@ def _tfrecord_records(name, data, attrs):
 
 def _lmdb_records(name, data, attrs):
     """The (key, value) records of an LMDB file or directory in key order (TF's
-    LMDBReader; the `lmdb` extra). Opened read-only, without a lock file; a database with
-    no records ends its work unit at once, as TF's reader. TF 1.14 aborts the process on a
-    file LMDB cannot open; flowgrad raises LMDBDataset's InvalidArgumentError."""
+    LMDBReader; the `lmdb` extra), read when its work unit starts (as the other readers
+    read their file) so that no LMDB environment stays open between reads (the lmdb
+    package opens one file once per process). Opened read-only, without a lock file; a
+    database with no records ends its work unit at once, as TF's reader. TF 1.14 aborts
+    the process on a file LMDB cannot open; flowgrad raises LMDBDataset's
+    InvalidArgumentError."""
     from .dataset_lmdb import open_lmdb  # lazy: the lmdb package is an optional extra
     env, txn, cursor = open_lmdb(name)
     try:
-        for key, value in cursor:
-            yield bytes(key), bytes(value)
+        records = [(bytes(k), bytes(v)) for k, v in cursor]
     finally:
         cursor.close()
         txn.abort()
         env.close()
+    return iter(records)
 
 
 def _whole_records(name, data, attrs):
