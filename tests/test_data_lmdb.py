@@ -61,3 +61,36 @@ def test_missing_extra_names_it(monkeypatch):
         with pytest.raises(ImportError, match=r"pip install 'flowgrad\[lmdb\]'"):
             tf.contrib.data.LMDBDataset(GEN.FILE)
         assert g.get_operations() == []
+
+
+def _reader_run(files, fetch):
+    with tf.Graph().as_default():
+        q = tf.FIFOQueue(10, tf.string)
+        r = tf.LMDBReader()
+        k, v = r.read(q)
+        out = []
+        with tf.Session() as sess:
+            sess.run(q.enqueue_many([files]))
+            sess.run(q.close())
+            out.append(sess.run([k, v]))
+            fetch(sess, r, k, v, out)
+        return out
+
+
+def test_reader_reset_starts_again():
+    # TF 1.14 aborts its process after LMDBReader's reset; flowgrad starts over
+    def fetch(sess, r, k, v, out):
+        sess.run(r.reset())
+        out.append(sess.run([r.num_records_produced(), r.num_work_units_completed()]))
+    assert _reader_run([GEN.FILE], fetch) == [[b"B", b"upper"], [0, 0]]
+
+
+def test_reader_missing_file_is_an_error(tmp_path):
+    # TF 1.14 aborts its process on a file LMDB cannot open; flowgrad raises
+    # LMDBDataset's error and writes nothing
+    def fetch(sess, r, k, v, out):
+        with pytest.raises(tf.errors.InvalidArgumentError, match="No such file"):
+            sess.run([k, v])
+    _reader_run([GEN.FILE, str(tmp_path / "missing.mdb")], lambda s, r, k, v, o: [
+        o.append(s.run([k, v])) for _ in range(6)] and fetch(s, r, k, v, o))
+    assert os.listdir(tmp_path) == []

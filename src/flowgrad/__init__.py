@@ -78,6 +78,7 @@ from .ops.data_flow_ops import (FIFOQueue, PaddingFIFOQueue, PriorityQueue, Queu
                                  RandomShuffleQueue)
 from .ops.io_ops import (FixedLengthRecordReader, IdentityReader, ReaderBase, TextLineReader,
                          TFRecordReader, WholeFileReader, read_file, write_file)
+from .ops.io_ops import LMDBReader
 from .ops.numerics import add_check_numerics_ops, verify_tensor_all_finite
 from .ops.check_ops import *  # noqa: F403 - tf.assert_*, is_numeric_tensor, ...
 from .ops.math_extras import *  # noqa: F403 - trace, saturate_cast, arg_max, ...
@@ -172,7 +173,7 @@ _LAZY_MODULES = frozenset((
     "contrib", "layers", "keras", "data", "losses", "metrics", "estimator", "feature_column",
     "profiler", "saved_model", "python_io", "io", "lookup", "graph_util", "distribute",
     "sparse", "strings", "debugging", "sets", "signal", "spectral", "queue", "tools", "manip",
-    "bitwise",
+    "bitwise", "ragged",
 ))
 
 

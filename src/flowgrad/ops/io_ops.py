@@ -1,5 +1,5 @@
 """TF 1.14's readers (`tf.TextLineReader`, `tf.WholeFileReader`, `tf.FixedLengthRecordReader`,
-`tf.TFRecordReader`, `tf.ReaderBase`) and `tf.read_file` / `tf.write_file`.
+`tf.TFRecordReader`, `tf.LMDBReader`, `tf.ReaderBase`) and `tf.read_file` / `tf.write_file`.
 
     filenames = tf.train.string_input_producer(["a.csv", "b.csv"])
     key, line = tf.TextLineReader(skip_header_lines=1).read(filenames)
@@ -18,7 +18,7 @@ from ..engine.ops._base import apply_op
 
 __all__ = ["ReaderBase", "IdentityReader", "TextLineReader", "WholeFileReader",
            "FixedLengthRecordReader",
-           "TFRecordReader", "read_file", "write_file"]
+           "TFRecordReader", "LMDBReader", "read_file", "write_file"]
 
 ReaderReadV2 = collections.namedtuple("ReaderReadV2", ["key", "value"])
 ReaderReadUpToV2 = collections.namedtuple("ReaderReadUpToV2", ["keys", "values"])
@@ -26,6 +26,14 @@ ReaderReadUpToV2 = collections.namedtuple("ReaderReadUpToV2", ["keys", "values"]
 
 def _queue_ref(queue):
     return queue if isinstance(queue, Tensor) else queue.queue_ref
+
+
+def _ref_queue(queue):
+    """The queue as a reference-typed reader takes it (TF's FakeQueue of a resource)."""
+    q = _queue_ref(queue)
+    if q.dtype == _dt.resource:
+        q = apply_op("FakeQueue", [q], {}, "FakeQueue").outputs[0]
+    return q
 
 
 class ReaderBase:
@@ -43,44 +51,58 @@ class ReaderBase:
     def supports_serialize(self):
         return self._supports_serialize
 
+    def _op(self, kind):
+        """The op type for this reader: the V2 (resource) form, or the reference form
+        (a reference-typed reader: TF's LMDBReader)."""
+        return kind + "V2" if self._reader_ref.dtype == _dt.resource else kind
+
+    def _queue(self, queue):
+        return _queue_ref(queue) if self._reader_ref.dtype == _dt.resource else \
+            _ref_queue(queue)
+
     def read(self, queue, name=None):
         """The next (key, value) record, dequeuing a file name from `queue` as needed."""
-        op = apply_op("ReaderReadV2", [self._reader_ref, _queue_ref(queue)], {},
-                      name or "ReaderReadV2")
+        kind = self._op("ReaderRead")
+        q = self._queue(queue)
+        op = apply_op(kind, [self._reader_ref, q], {}, name or kind)
         return ReaderReadV2(*op.outputs)
 
     def read_up_to(self, queue, num_records, name=None):
         """Up to `num_records` (keys, values) from the current file."""
-        with name_scope(name, "ReaderReadUpToV2") as scope:
+        kind = self._op("ReaderReadUpTo")
+        q = self._queue(queue)
+        with name_scope(name, kind) as scope:
             n = convert_to_tensor(num_records, dtype=_dt.int64, name="num_records")
-            op = apply_op("ReaderReadUpToV2", [self._reader_ref, _queue_ref(queue), n], {}, scope)
+            op = apply_op(kind, [self._reader_ref, q, n], {}, scope)
         return ReaderReadUpToV2(*op.outputs)
 
     def num_records_produced(self, name=None):
         """An int64 scalar: records this reader has produced."""
-        return apply_op("ReaderNumRecordsProducedV2", [self._reader_ref], {},
-                        name or "ReaderNumRecordsProducedV2").outputs[0]
+        kind = self._op("ReaderNumRecordsProduced")
+        return apply_op(kind, [self._reader_ref], {}, name or kind).outputs[0]
 
     def num_work_units_completed(self, name=None):
         """An int64 scalar: files this reader has finished."""
-        return apply_op("ReaderNumWorkUnitsCompletedV2", [self._reader_ref], {},
-                        name or "ReaderNumWorkUnitsCompletedV2").outputs[0]
+        kind = self._op("ReaderNumWorkUnitsCompleted")
+        return apply_op(kind, [self._reader_ref], {}, name or kind).outputs[0]
 
     def serialize_state(self, name=None):
         """A string scalar: the reader's state (a ReaderBaseState proto; TF 1.14 serializes
         WholeFileReader's and IdentityReader's, the others raise UnimplementedError)."""
-        return apply_op("ReaderSerializeStateV2", [self._reader_ref], {},
-                        name or "ReaderSerializeStateV2").outputs[0]
+        kind = self._op("ReaderSerializeState")
+        return apply_op(kind, [self._reader_ref], {}, name or kind).outputs[0]
 
     def restore_state(self, state, name=None):
         """An op that restores a state `serialize_state` produced."""
-        with name_scope(name, "ReaderRestoreStateV2") as scope:
+        kind = self._op("ReaderRestoreState")
+        with name_scope(name, kind) as scope:
             st = convert_to_tensor(state, dtype=_dt.string, name="state")
-            return apply_op("ReaderRestoreStateV2", [self._reader_ref, st], {}, scope)
+            return apply_op(kind, [self._reader_ref, st], {}, scope)
 
     def reset(self, name=None):
         """An op that returns the reader to its initial state."""
-        return apply_op("ReaderResetV2", [self._reader_ref], {}, name or "ReaderResetV2")
+        kind = self._op("ReaderReset")
+        return apply_op(kind, [self._reader_ref], {}, name or kind)
 
 
 def _reader(op_type, attrs, name):
@@ -137,6 +159,16 @@ class TFRecordReader(ReaderBase):
                 raise NotImplementedError(f"flowgrad's TFRecordReader does not take options "
                                           f"{options!r}")
         super().__init__(_reader("TFRecordReaderV2", {"compression_type": kind}, name))
+
+
+class LMDBReader(ReaderBase):
+    """The (key, value) records of LMDB files in key order (the `lmdb` extra). As in TF
+    1.14 it is a reference-typed reader (op LMDBReader, then ReaderRead & co), and
+    `options` is accepted and unused."""
+
+    def __init__(self, name=None, options=None):
+        del options     # as TF 1.14: LMDBReader takes options and ignores them
+        super().__init__(_reader("LMDBReader", {}, name))
 
 
 def read_file(filename, name=None):

@@ -4,20 +4,28 @@ liblmdb) over the LMDB files in tests/golden/data/lmdb/ (made by make_lmdb.py wi
 data.mdb, several files, batching, a fed file name, and errors (a missing file, a file
 that is not LMDB, filenames of rank 2: each repeats on every later get_next).
 tests/test_data_lmdb.py runs the same programs in flowgrad. (An LMDB file with no
-records makes TF 1.14 loop forever, so it has no case here.)"""
+records makes TF 1.14 loop forever, so it has no case here.) The "reader/" programs run
+tf.LMDBReader (a reference-typed reader: ReaderRead & co over FakeQueue) from a queue of
+file names: read, read_up_to (never across files), the counters, the empty database (its
+work unit ends at once) and SerializeState's error. (TF 1.14's LMDBReader aborts the
+process after a reset, so reset has no case.) (A file LMDB cannot open
+aborts TF 1.14's process, so it has no case here either.)"""
 from __future__ import absolute_import
 
 import os
+import re
 import shutil
 import tempfile
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lmdb")
 FILE = os.path.join(HERE, "data.mdb")
+EMPTY = os.path.join(HERE, "empty.mdb")
 DIR = os.path.join(HERE, "dir")
 
 
 def _err(e):
-    return "%s: %s" % (type(e).__name__, e.message.split("\n")[0].replace("[_Derived_]", ""))
+    msg = e.message.split("\n")[0].replace("[_Derived_]", "")
+    return "%s: %s" % (type(e).__name__, re.sub(r"'_[0-9]+_", "'_N_", msg))  # queue ids
 
 
 def _drain(tf, nxt, sess, limit, feed=None):
@@ -78,7 +86,40 @@ def _op_types(tf):
         return [op.type for op in g.get_operations()]
 
 
+def _reader(files, reads, up_to, n=7):
+    def run(tf):
+        with tf.Graph().as_default() as g:
+            q = tf.FIFOQueue(10, tf.string)
+            r = tf.LMDBReader(name="rd", options=None)
+            k, v = r.read(q)
+            ks, vs = r.read_up_to(q, n)
+            counts = [r.num_records_produced(), r.num_work_units_completed()]
+            state = r.serialize_state()
+            out = [[(op.type, op.name) for op in g.get_operations()], repr(r.reader_ref),
+                   r.supports_serialize]
+            with tf.Session() as sess:
+                sess.run(q.enqueue_many([files]))
+                sess.run(q.close())
+                for fetch in [[k, v]] * reads + [[ks, vs]] * up_to:
+                    try:
+                        out.append(sess.run(fetch))
+                    except tf.errors.OpError as e:
+                        out.append(_err(e))
+                        break
+                out.append(sess.run(counts))
+                try:
+                    out.append(sess.run(state))
+                except tf.errors.OpError as e:
+                    out.append(_err(e))
+            return out
+    return run
+
+
 PROGRAMS = {
+    "reader/read": _reader([FILE, DIR, FILE], 4, 12),
+    "reader/read_all": _reader([DIR], 45, 0),
+    "reader/up_to": _reader([FILE, FILE, DIR], 0, 12, n=3),
+    "reader/empty": _reader([EMPTY, FILE, EMPTY, EMPTY, FILE], 3, 5, n=10),
     "file": _read(FILE),
     "dir": _read(DIR, limit=5),
     "files_batched": _read([FILE, DIR, FILE], batch=4),

@@ -26,6 +26,7 @@ def main():
     _write(os.path.join(HERE, "data.mdb"), RECORDS, subdir=False)
     _write(os.path.join(HERE, "dir"), [(b"k%03d" % i, b"%d" % (i * i)) for i in range(40)],
            subdir=True)
+    _write(os.path.join(HERE, "empty.mdb"), [], subdir=False)     # no records
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ the `crc32c` package's hardware CRC for inputs over 8 KiB.
 """
 from __future__ import annotations
 
+import itertools
 import sys
 
 import numpy as np
@@ -295,13 +296,17 @@ def crc32c_many(buf, starts, lengths):
     return out
 
 
-def crc32c_each(records):
-    """The CRC32C of each bytes object of `records` with the native CRC (a uint32 array), or
-    None where it is not installed (then `crc32c_many` over their buffer is the fast way)."""
+def crc32c_each(records, count=-1):
+    """The CRC32C of each bytes object of `records` (a sequence, or an iterable of `count`
+    items) with the native CRC (a uint32 array), or None where it is not installed (then
+    `crc32c_many` over their buffer is the fast way)."""
     if _native_extend is None:
         return None
     ext = _native_extend
-    return np.fromiter((ext(0, r) for r in records), dtype=np.uint32, count=len(records))
+    if count < 0:
+        count = len(records)
+    return np.fromiter(map(ext, itertools.repeat(0, count), records), dtype=np.uint32,
+                       count=count)
 
 
 def mask_many(crcs):

@@ -188,8 +188,9 @@ def parse_vectorizer(info):
 
 # -- TFRecordDataset -> batch(n) -> map(parse_example): records parsed in place ------------
 def span_groups(chunks, n, drop):
-    """batch(n) over a TFRecord dataset's (buf, starts, lens) chunks: one (buf, starts,
-    lens) per batch; a batch that spans two chunks gets a buffer of its own."""
+    """batch(n) over a TFRecord dataset's (buf, starts, lens) chunks: per batch, a list of
+    (buf, starts, lens) parts (more than one where the batch spans chunks; nothing is
+    copied)."""
     pend, have = [], 0
     for buf, starts, lens in chunks():
         i, k = 0, len(starts)
@@ -197,7 +198,7 @@ def span_groups(chunks, n, drop):
             if not have and k - i >= n:
                 full = (k - i) // n * n
                 for j in range(i, i + full, n):
-                    yield buf, starts[j:j + n], lens[j:j + n]
+                    yield [(buf, starts[j:j + n], lens[j:j + n])]
                 i += full
                 continue
             take = min(n - have, k - i)
@@ -205,20 +206,20 @@ def span_groups(chunks, n, drop):
             have += take
             i += take
             if have == n:
-                yield _joined(pend)
+                yield pend
                 pend, have = [], 0
     if have and not drop:
-        yield _joined(pend)
+        yield pend
 
 
-def _joined(parts):
-    recs = [b[s:s + m] for b, st, ln in parts for s, m in zip(st.tolist(), ln.tolist())]
-    return (b"".join(recs),) + _offsets(recs)
+def _part_strings(parts):
+    return _strings([b[s:s + m] for b, st, ln in parts
+                     for s, m in zip(st.tolist(), ln.tolist())])
 
 
 def parse_example_vectorizer(info):
-    """fn(buf, starts, lens) -> the outputs of `info` for that batch of records, or None
-    (then the batch is run through the function itself), when `info` is a function that
+    """fn(parts) -> the outputs of `info` for a batch of records (`span_groups`' parts), or
+    None (then the batch is run through the function itself), when `info` is a function that
     is one ParseExample of its string-vector argument with dense, fixed-length features
     only and constant keys and defaults (its outputs in any order); else None."""
     if len(info.args) != 1 or info.inner_captures:
@@ -248,8 +249,8 @@ def parse_example_vectorizer(info):
     keys = [_parsing._key(k) for k in consts[1:1 + nd]]
     types, shapes = list(attrs["Tdense"]), list(attrs["dense_shapes"])
 
-    def run(buf, starts, lens):
-        dense = _parsing.parse_dense_records(buf, starts, lens, keys, types, shapes)
+    def run(parts):
+        dense = _parsing.parse_dense_parts(parts, keys, types, shapes)
         return None if dense is None else tuple(dense[i] for i in picks)
     return run
 
@@ -268,9 +269,8 @@ class parsed_span_batches:  # noqa: N801 - used as a generator function
         return self
 
     def __next__(self):
-        buf, starts, lens = next(self.groups)
-        out = self.fn(buf, starts, lens)
+        parts = next(self.groups)
+        out = self.fn(parts)
         if out is None:
-            out = self.call((_strings([buf[s:s + m] for s, m in zip(starts.tolist(),
-                                                                   lens.tolist())]),))
+            out = self.call((_part_strings(parts),))
         return out

@@ -8,6 +8,7 @@ past the end of the file is a truncated record (DataLossError, as TF).
 """
 from __future__ import annotations
 
+import os
 import struct
 import zlib
 
@@ -44,6 +45,10 @@ def _compression(kind):
 
 _INFLATE_ERROR = "inflate() failed with error -3: incorrect header check"
 _BLOCK = 16 << 20     # bytes read (or inflated) at a time
+# TFRecord files are read a megabyte at a time: blocks this size are served from memory
+# malloc keeps and reuses, where fresh 16 MB blocks cost a page fault per 4 KB (a third of
+# the read time on a VM, measured)
+_RECORD_BLOCK = 1 << 20
 
 
 def _open(path):
@@ -92,6 +97,19 @@ def open_read(path, compression_type=""):
     return b"".join(read_blocks(path, compression_type))
 
 
+def _length_crcs(buf, heads, lens):
+    """The masked CRCs of the records' 8-byte length fields: one CRC per distinct length
+    (the fields hold `lens`), or all at once with NumPy when the lengths mostly differ."""
+    n0 = lens[0]
+    if (lens == n0).all():
+        return np.full(len(lens), masked_crc32c(_U64.pack(int(n0))), dtype=np.uint32)
+    uniq, inv = np.unique(lens, return_inverse=True)
+    if len(uniq) > 64:
+        return mask_many(crc32c_many(buf, heads, np.full(len(heads), 8)))
+    table = np.array([masked_crc32c(_U64.pack(n)) for n in uniq.tolist()], dtype=np.uint32)
+    return table[inv.reshape(-1)]
+
+
 def _verify(buf, heads, lens, base):
     """The index of the first record whose length or data CRC is wrong (len(heads) if none)
     and the error for it."""
@@ -100,13 +118,14 @@ def _verify(buf, heads, lens, base):
     four = np.arange(4)
     stored_len = arr[(heads + 8)[:, None] + four].copy().view("<u4").reshape(k)
     stored_data = arr[(heads + 12 + lens)[:, None] + four].copy().view("<u4").reshape(k)
-    ok_len = mask_many(crc32c_many(buf, heads, np.full(k, 8))) == stored_len
+    ok_len = _length_crcs(buf, heads, lens) == stored_len
     bad_len = np.flatnonzero(~ok_len)
     limit = int(bad_len[0]) if len(bad_len) else k
-    crcs = None
-    if crc32c_each(()) is not None:     # the native CRC takes bytes (sliced, then dropped)
-        crcs = crc32c_each([buf[h:h + n] for h, n in zip((heads[:limit] + 12).tolist(),
-                                                          lens[:limit].tolist())])
+    # the native CRC takes bytes: each record is sliced, checked and dropped in turn (the
+    # slices reuse one piece of memory, still in cache)
+    first = heads[:limit] + 12
+    crcs = crc32c_each(map(buf.__getitem__, map(slice, first.tolist(),
+                                                (first + lens[:limit]).tolist())), limit)
     if crcs is None:
         crcs = crc32c_many(buf, heads[:limit] + 12, lens[:limit])
     ok_data = mask_many(crcs) == stored_data[:limit]
@@ -174,7 +193,64 @@ def iter_tfrecord_spans(path, compression_type="", first=64, most=1 << 14):
     end `truncated record at <record offset>` (DataLossError), raised after the good
     records before it were yielded. Chunks start small (a first batch comes quickly) and
     grow to `most` records."""
-    blocks = read_blocks(path, compression_type)
+    kind = _compression(compression_type)
+    if kind:
+        more = _inflated_source(path, kind)
+    else:
+        more = _plain_source(path)
+    try:
+        yield from _spans(more, first, most)
+    finally:
+        more.close()
+
+
+class _plain_source:  # noqa: N801 - a small callable
+    """An uncompressed file's bytes from a record's offset on: each buffer is read afresh
+    from the file at the first unread record (no copy of the remainder into a new buffer:
+    joined buffers defeat malloc's reuse, and each then costs page faults)."""
+
+    def __init__(self, path):
+        self.f = _open(path)
+        self.size = os.fstat(self.f.fileno()).st_size
+
+    def __call__(self, buf, pos, base, need):
+        """(buffer, its file offset, whether it reaches the end of the file)."""
+        offset = base + pos
+        left = max(0, self.size - offset)
+        want = min(max(_RECORD_BLOCK, need), left)
+        self.f.seek(offset)
+        data = self.f.read(want)
+        return data, offset, len(data) < max(need, 1) or len(data) >= left
+
+    def close(self):
+        self.f.close()
+
+
+class _inflated_source:  # noqa: N801 - a small callable
+    """A compressed file's inflated bytes: the unread remainder joined with more blocks."""
+
+    def __init__(self, path, kind):
+        self.blocks = read_blocks(path, kind)
+
+    def __call__(self, buf, pos, base, need):
+        pieces = [buf[pos:]]
+        have = len(pieces[0])
+        eof = False
+        while have < max(need, 1):
+            piece = next(self.blocks, None)
+            if piece is None:
+                eof = True
+                break
+            pieces.append(piece)
+            have += len(piece)
+        data = b"".join(pieces) if len(pieces) > 1 or pos else pieces[0]
+        return data, base + pos, eof
+
+    def close(self):
+        self.blocks.close()
+
+
+def _spans(more, first, most):
     buf = b""
     base = 0        # the file offset of buf[0]
     start = 0       # the first unread byte of buf
@@ -203,17 +279,8 @@ def iter_tfrecord_spans(path, compression_type="", first=64, most=1 << 14):
             if rest >= 12:
                 raise errors.DataLossError(None, None, f"truncated record at {base + pos}")
             return      # as TF: a partial header reads as the end of the file
-        pieces = [buf[pos:]]
-        have = rest
-        while have < max(need, 1):
-            piece = next(blocks, None)
-            if piece is None:
-                eof = True
-                break
-            pieces.append(piece)
-            have += len(piece)
-        buf = b"".join(pieces) if len(pieces) > 1 or pos else pieces[0]
-        base, start = base + pos, 0
+        buf, base, eof = more(buf, pos, base, need)
+        start = 0
 
 
 def iter_tfrecords(path, compression_type=""):

@@ -19,7 +19,7 @@ import numpy as np
 from ..framework import errors
 from .dataset_core import DatasetValue, register_dataset_op
 
-__all__ = ["LMDB_EXTRA_HINT", "lmdb_module"]
+__all__ = ["LMDB_EXTRA_HINT", "lmdb_module", "open_lmdb"]
 
 LMDB_EXTRA_HINT = "LMDBDataset needs the lmdb package: pip install 'flowgrad[lmdb]'"
 
@@ -31,6 +31,22 @@ def lmdb_module():
     except ImportError:
         raise ImportError(LMDB_EXTRA_HINT) from None
     return lmdb
+
+
+def open_lmdb(path):
+    """(env, txn, cursor) of the LMDB file or directory `path`, read-only without a lock
+    file; LMDB's error as an InvalidArgumentError (its message without the path)."""
+    lmdb = lmdb_module()
+    try:
+        env = lmdb.open(path, subdir=os.path.isdir(path), readonly=True, lock=False,
+                        create=False, max_dbs=0)
+    except lmdb.Error as e:
+        msg = str(e)
+        if msg.startswith(path + ": "):
+            msg = msg[len(path) + 2:]
+        raise errors.InvalidArgumentError(None, None, msg) from None
+    txn = env.begin(buffers=False)
+    return env, txn, txn.cursor()
 
 
 def _scalar_string(x):
@@ -50,18 +66,7 @@ class _LMDBIter:
         return self
 
     def _open(self, path):
-        lmdb = self.lmdb
-        try:
-            env = lmdb.open(path, subdir=os.path.isdir(path), readonly=True, lock=False,
-                            create=False, max_dbs=0)
-        except lmdb.Error as e:
-            msg = str(e)
-            if msg.startswith(path + ": "):
-                msg = msg[len(path) + 2:]
-            raise errors.InvalidArgumentError(None, None, msg) from None
-        self.env = env
-        self.txn = env.begin(buffers=False)
-        self.cursor = self.txn.cursor()
+        self.env, self.txn, self.cursor = open_lmdb(path)
         if not self.cursor.first():
             self._close()
             self.i += 1

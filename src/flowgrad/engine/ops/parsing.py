@@ -1,9 +1,7 @@
 """Parsing ops: ParseExample, ParseSingleExample, DecodeRaw, DecodeCSV, DecodeCompressed.
 
-tf.train.Example is read straight from its wire format here (no protobuf needed):
-Example{1: Features{1: map<string, Feature>}}, Feature{1: BytesList, 2: FloatList,
-3: Int64List}, each list a repeated field 1 (floats and int64s packed or not). Packed
-floats become arrays with one `np.frombuffer`.
+tf.train.Example is read straight from its wire format (_example_wire.py; no protobuf
+needed); batches of Examples written alike take parsing_batch.py's one pass of NumPy.
 """
 from __future__ import annotations
 
@@ -16,268 +14,11 @@ from ..framework import errors
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 
-__all__ = ["parse_example_proto", "parse_dense_records"]
+from ._example_wire import (_DTYPE_KIND, _KIND_NAMES, _TYPE_NAME, _as_bytes, _fields,  # noqa: F401
+                            _np_type, _parse_feature, _ParseError, parse_example_proto)
+from .parsing_batch import parse_dense_parts, parse_uniform, parse_uniform_batch
 
-_KIND_NAMES = {0: "bytes", 1: "float", 2: "int64"}
-_DTYPE_KIND = {_dt.string: 0, _dt.float32: 1, _dt.int64: 2}
-_TYPE_NAME = {_dt.string: "string", _dt.float32: "float", _dt.int64: "int64"}
-
-
-class _ParseError(Exception):
-    pass
-
-
-def _varint(buf, pos):
-    result = 0
-    shift = 0
-    while True:
-        if pos >= len(buf):
-            raise _ParseError()
-        b = buf[pos]
-        pos += 1
-        result |= (b & 0x7F) << shift
-        if not b & 0x80:
-            return result, pos
-        shift += 7
-        if shift > 63:
-            raise _ParseError()
-
-
-def _fields(buf, start=0, end=None):
-    """Yields (field number, wire type, value or (start, end) of a length-delimited field)."""
-    pos = start
-    end = len(buf) if end is None else end
-    while pos < end:
-        key, pos = _varint(buf, pos)
-        field, wire = key >> 3, key & 7
-        if wire == 0:
-            v, pos = _varint(buf, pos)
-            yield field, 0, v
-        elif wire == 2:
-            n, pos = _varint(buf, pos)
-            if pos + n > end:
-                raise _ParseError()
-            yield field, 2, (pos, pos + n)
-            pos += n
-        elif wire == 5:
-            if pos + 4 > end:
-                raise _ParseError()
-            yield field, 5, (pos, pos + 4)
-            pos += 4
-        elif wire == 1:
-            if pos + 8 > end:
-                raise _ParseError()
-            yield field, 1, (pos, pos + 8)
-            pos += 8
-        else:
-            raise _ParseError()
-
-
-def _signed64(v):
-    return v - (1 << 64) if v >= 1 << 63 else v
-
-
-def _parse_list(buf, kind, start, end):
-    if kind == 0:
-        return [bytes(buf[a:b]) for f, w, (a, b) in _fields(buf, start, end) if f == 1 and w == 2]
-    if kind == 1:
-        parts = []
-        for f, w, v in _fields(buf, start, end):
-            if f != 1:
-                continue
-            a, b = v
-            if w == 2:
-                if (b - a) % 4:
-                    raise _ParseError()
-                parts.append(np.frombuffer(buf, "<f4", (b - a) // 4, a))
-            elif w == 5:
-                parts.append(np.frombuffer(buf, "<f4", 1, a))
-        if not parts:
-            return np.zeros(0, np.float32)
-        return parts[0] if len(parts) == 1 else np.concatenate(parts)
-    vals = []
-    for f, w, v in _fields(buf, start, end):
-        if f != 1:
-            continue
-        if w == 0:
-            vals.append(_signed64(v))
-        elif w == 2:
-            a, b = v
-            pos = a
-            while pos < b:
-                x, pos = _varint(buf, pos)
-                vals.append(_signed64(x))
-    return vals
-
-
-def _parse_feature(buf, start, end):
-    """(kind, values) of a Feature; kind None for an empty Feature."""
-    kind, rng = None, None
-    for f, w, v in _fields(buf, start, end):
-        if w == 2 and f in (1, 2, 3):
-            kind, rng = f - 1, v
-    if kind is None:
-        return None, []
-    return kind, _parse_list(buf, kind, rng[0], rng[1])
-
-
-def parse_example_proto(data):
-    """{feature key: (kind, values)} of a serialized tf.train.Example (raises _ParseError)."""
-    buf = memoryview(data) if not isinstance(data, memoryview) else data
-    out = {}
-    for f, w, v in _fields(buf):
-        if f != 1 or w != 2:
-            continue
-        for f2, w2, v2 in _fields(buf, v[0], v[1]):
-            if f2 != 1 or w2 != 2:
-                continue
-            key, feat = b"", None
-            for f3, w3, v3 in _fields(buf, v2[0], v2[1]):
-                if f3 == 1 and w3 == 2:
-                    key = bytes(buf[v3[0]:v3[1]])
-                elif f3 == 2 and w3 == 2:
-                    feat = v3
-            out[key.decode("utf-8", "replace")] = _parse_feature(buf, *feat) if feat \
-                else (None, [])
-    return out
-
-
-def _example_spans(buf):
-    """{key: (kind, start, end)}: where each feature's packed values lie in `buf`, or None
-    when the Example is not laid out as one packed float/int64 list per feature."""
-    out = {}
-    for f, w, v in _fields(buf):
-        if f != 1 or w != 2:
-            return None
-        for f2, w2, v2 in _fields(buf, v[0], v[1]):
-            if f2 != 1 or w2 != 2:
-                return None
-            key, feat = None, None
-            for f3, w3, v3 in _fields(buf, v2[0], v2[1]):
-                if f3 == 1 and w3 == 2:
-                    key = bytes(buf[v3[0]:v3[1]])
-                elif f3 == 2 and w3 == 2:
-                    feat = v3
-                else:
-                    return None
-            if key is None or feat is None:
-                return None
-            lists = list(_fields(buf, feat[0], feat[1]))
-            if len(lists) != 1 or lists[0][0] not in (2, 3) or lists[0][1] != 2:
-                return None
-            kind = lists[0][0] - 1
-            inner = list(_fields(buf, lists[0][2][0], lists[0][2][1]))
-            if len(inner) > 1 or (inner and (inner[0][0] != 1 or inner[0][1] != 2)):
-                return None
-            a, b = inner[0][2] if inner else (lists[0][2][1], lists[0][2][1])
-            out[key.decode("utf-8", "replace")] = (kind, a, b)
-    return out
-
-
-def _parse_uniform(serialized):
-    """The fast path for a batch of Examples written alike (same keys, same value counts,
-    so the same bytes outside the values): {key: (kind, [N, k] values)}, else None."""
-    recs = serialized.tolist() if isinstance(serialized, np.ndarray) else list(serialized)
-    if set(map(type, recs)) != {bytes}:
-        recs = [_as_bytes(x) for x in recs]
-    sizes = set(map(len, recs))
-    if len(sizes) != 1:
-        return None
-    size = sizes.pop()
-    return uniform_matrix(np.frombuffer(b"".join(recs), dtype=np.uint8)
-                          .reshape(len(recs), size))
-
-
-def uniform_matrix(mat):
-    """`_parse_uniform` of a batch of equal-sized serialized Examples given as the rows of
-    a uint8 matrix (a view of the records' buffer, maybe strided: no copy is made)."""
-    size = mat.shape[1]
-    try:
-        spans = _example_spans(memoryview(mat[0].tobytes()))
-    except _ParseError:
-        return None
-    if spans is None:
-        return None
-    skeleton = np.ones(size, dtype=bool)
-    for _, a, b in spans.values():
-        skeleton[a:b] = False
-    if not (mat[:, skeleton] == mat[0, skeleton]).all():
-        return None
-    out = {}
-    for key, (kind, a, b) in spans.items():
-        block = mat[:, a:b]
-        if kind == 1:
-            if (b - a) % 4:
-                return None
-            try:    # a view of the batch's bytes: the one copy is the output's
-                out[key] = (kind, block.view("<f4"))
-            except ValueError:
-                out[key] = (kind, np.ascontiguousarray(block).view("<f4"))
-        elif (block < 0x80).all():   # every int64 a one-byte varint
-            out[key] = (kind, block.astype(np.int64))
-        else:
-            return None
-    return out
-
-
-def _parse_batch_uniform(uni, n, sparse_keys, sparse_types, dense_keys, dense_types,
-                         dense_shapes, dense_defaults, var_len):
-    """parse_example's outputs from `_parse_uniform`'s arrays, or None to parse one by one."""
-    sp_idx, sp_val, sp_shape, dense = [], [], [], []
-    for key, dtype in zip(sparse_keys, sparse_types):
-        kind, arr = uni.get(key, (None, np.zeros((n, 0))))
-        if kind is not None and kind != _DTYPE_KIND[dtype]:
-            return None
-        k = arr.shape[1]
-        ii, kk = np.meshgrid(np.arange(n, dtype=np.int64), np.arange(k, dtype=np.int64),
-                             indexing="ij")
-        sp_idx.append(np.stack([ii.reshape(-1), kk.reshape(-1)], axis=1))
-        sp_val.append(arr.reshape(-1).astype(_np_type(dtype)))
-        sp_shape.append(np.asarray([n, k], dtype=np.int64))
-    for key, dtype, shape, default, vl in zip(dense_keys, dense_types, dense_shapes,
-                                              dense_defaults, var_len):
-        shape = tuple(int(d) for d in shape)
-        if vl or key not in uni:
-            return None
-        kind, arr = uni[key]
-        if kind != _DTYPE_KIND[dtype] or arr.shape[1] != int(np.prod(shape)):
-            return None
-        # an owned, native-order array (IteratorGetNext copies views out again)
-        dense.append(np.array(arr.reshape((n,) + shape), dtype=_np_type(dtype)))
-    return sp_idx, sp_val, sp_shape, dense
-
-
-def parse_dense_records(buf, starts, lens, dense_keys, dense_types, dense_shapes):
-    """parse_example's dense outputs for the serialized Examples `buf[s:s + n]` (starts,
-    lens: int64 arrays), read in place from `buf`, for a batch of equal-sized records
-    written alike with every key present; None for any other batch (parse it the general
-    way, which also raises the errors)."""
-    k = len(starts)
-    if k < 2 or (lens != lens[0]).any():
-        return None
-    size, s0 = int(lens[0]), int(starts[0])
-    step = np.diff(starts)
-    stride = int(step[0])
-    arr = np.frombuffer(buf, dtype=np.uint8)
-    if (step != stride).any() or stride < size or s0 + (k - 1) * stride + size > len(arr):
-        return None
-    mat = np.lib.stride_tricks.as_strided(arr[s0:], shape=(k, size), strides=(stride, 1),
-                                          writeable=False)
-    uni = uniform_matrix(mat)
-    if uni is None:
-        return None
-    m = len(dense_keys)
-    res = _parse_batch_uniform(uni, k, [], [], dense_keys, dense_types, dense_shapes,
-                               [None] * m, [False] * m)
-    return None if res is None else res[3]
-
-
-def _as_bytes(x):
-    return x.encode() if isinstance(x, str) else bytes(x)
-
-
-def _np_type(dtype):
-    return object if dtype is _dt.string else dtype.as_numpy_dtype
+__all__ = ["parse_example_proto", "parse_dense_parts"]
 
 
 def _typed(values, dtype):
@@ -303,10 +44,10 @@ def parse_batch(serialized, names, sparse_keys, sparse_types, dense_keys, dense_
                  dense_shapes, dense_defaults, var_len, single=False):
     n = len(serialized)
     if n > 1 and not single:
-        uni = _parse_uniform(serialized)
+        uni = parse_uniform(serialized)
         if uni is not None:
-            res = _parse_batch_uniform(uni, n, sparse_keys, sparse_types, dense_keys,
-                                       dense_types, dense_shapes, dense_defaults, var_len)
+            res = parse_uniform_batch(uni, n, sparse_keys, sparse_types, dense_keys,
+                                      dense_types, dense_shapes, var_len)
             if res is not None:
                 return res
     parsed = []

@@ -1,5 +1,6 @@
 """Readers as graph ops (TF 1.14's TextLineReaderV2, WholeFileReaderV2,
-FixedLengthRecordReaderV2, TFRecordReaderV2 and ReaderReadV2 & co), plus ReadFile
+FixedLengthRecordReaderV2, TFRecordReaderV2 and ReaderReadV2 & co; LMDBReader, a
+reference-typed reader as in TF, with ReaderRead & co and FakeQueue), plus ReadFile
 and WriteFile.
 
 A reader is a per-session resource (like a queue, engine/ops/queues.py): it takes
@@ -94,6 +95,25 @@ def _tfrecord_records(name, data, attrs):
         yield f"{name}:{start}".encode(), payload
 
 
+def _lmdb_records(name, data, attrs):
+    """The (key, value) records of an LMDB file or directory in key order (TF's
+    LMDBReader; the `lmdb` extra), read when its work unit starts (as the other readers
+    read their file) so that no LMDB environment stays open between reads (the lmdb
+    package opens one file once per process). Opened read-only, without a lock file; a
+    database with no records ends its work unit at once, as TF's reader. TF 1.14 aborts
+    the process on a file LMDB cannot open; flowgrad raises LMDBDataset's
+    InvalidArgumentError."""
+    from .dataset_lmdb import open_lmdb  # lazy: the lmdb package is an optional extra
+    env, txn, cursor = open_lmdb(name)
+    try:
+        records = [(bytes(k), bytes(v)) for k, v in cursor]
+    finally:
+        cursor.close()
+        txn.abort()
+        env.close()
+    return iter(records)
+
+
 def _whole_records(name, data, attrs):
     yield name.encode(), data
 
@@ -104,7 +124,8 @@ def _identity_records(name, data, attrs):
 
 _FORMATS = {"TextLineReader": _text_records, "FixedLengthRecordReader": _fixed_records,
             "TFRecordReader": _tfrecord_records, "WholeFileReader": _whole_records,
-            "IdentityReader": _identity_records}
+            "IdentityReader": _identity_records, "LMDBReader": _lmdb_records}
+_NO_READ = ("IdentityReader", "LMDBReader")    # readers that do not read the file's bytes
 # Readers that produce one record per work unit and finish it with that record (TF's
 # at_end on the same call), which are also the ones whose state TF 1.14 serializes.
 _ONE_PER_WORK = ("WholeFileReader", "IdentityReader")
@@ -212,7 +233,7 @@ class Reader:
                 path = work.decode() if isinstance(work, bytes) else str(work)
                 self.work = work if isinstance(work, bytes) else path.encode()
                 self.started += 1
-                data = b"" if self.kind == "IdentityReader" else _read_bytes(path)
+                data = b"" if self.kind in _NO_READ else _read_bytes(path)
                 self.records = _FORMATS[self.kind](path, data, self.attrs)
             rec = next(self.records, None)
             if rec is not None:
@@ -321,26 +342,38 @@ def _reader_bind(kind):
 
 
 for _kind in _FORMATS:
-    register_op(_kind + "V2", infer=lambda i, a: [(_dt.resource, TensorShape([]))],
-                bind=_reader_bind(_kind), stateful=True, grad=None)
+    if _kind != "LMDBReader":
+        register_op(_kind + "V2", infer=lambda i, a: [(_dt.resource, TensorShape([]))],
+                    bind=_reader_bind(_kind), stateful=True, grad=None)
+# TF 1.14 has LMDBReader in its reference form only: a string_ref handle of shape [2]
+register_op("LMDBReader", infer=lambda i, a: [(_dt.string._as_ref, TensorShape([2]))],
+            bind=_reader_bind("LMDBReader"), stateful=True, grad=None)
+# a queue's resource handle as the reference a reference-typed reader takes (the same queue)
+register_op("FakeQueue", infer=lambda i, a: [(_dt.string._as_ref, TensorShape([2]))],
+            kernel=lambda q: q, stateful=True, grad=None)
 
 _STR = _dt.string
-register_op("ReaderReadV2", infer=lambda i, a: [(_STR, TensorShape([]))] * 2,
-            bind=lambda node, ctx: lambda r, q: r.read(q), stateful=True, grad=None)
-register_op("ReaderReadUpToV2", infer=lambda i, a: [(_STR, TensorShape([None]))] * 2,
-            bind=lambda node, ctx: lambda r, q, n: r.read_up_to(q, int(n)), stateful=True,
-            grad=None)
-register_op("ReaderNumRecordsProducedV2", infer=lambda i, a: [(_dt.int64, TensorShape([]))],
-            bind=lambda node, ctx: lambda r: np.int64(r.produced), stateful=True, grad=None)
-register_op("ReaderNumWorkUnitsCompletedV2",
-            infer=lambda i, a: [(_dt.int64, TensorShape([]))],
-            bind=lambda node, ctx: lambda r: np.int64(r.completed), stateful=True, grad=None)
-register_op("ReaderSerializeStateV2", infer=lambda i, a: [(_STR, TensorShape([]))],
-            bind=lambda node, ctx: lambda r: r.serialize(), stateful=True, grad=None)
-register_op("ReaderRestoreStateV2", infer=lambda i, a: [],
-            bind=lambda node, ctx: lambda r, state: r.restore(state), stateful=True, grad=None)
-register_op("ReaderResetV2", infer=lambda i, a: [],
-            bind=lambda node, ctx: lambda r: r.reset(), stateful=True, grad=None)
+for _v in ("V2", ""):    # the resource ops and the reference ones run the same reader
+    register_op("ReaderRead" + _v, infer=lambda i, a: [(_STR, TensorShape([]))] * 2,
+                bind=lambda node, ctx: lambda r, q: r.read(q), stateful=True, grad=None)
+    register_op("ReaderReadUpTo" + _v, infer=lambda i, a: [(_STR, TensorShape([None]))] * 2,
+                bind=lambda node, ctx: lambda r, q, n: r.read_up_to(q, int(n)), stateful=True,
+                grad=None)
+    register_op("ReaderNumRecordsProduced" + _v,
+                infer=lambda i, a: [(_dt.int64, TensorShape([]))],
+                bind=lambda node, ctx: lambda r: np.int64(r.produced), stateful=True,
+                grad=None)
+    register_op("ReaderNumWorkUnitsCompleted" + _v,
+                infer=lambda i, a: [(_dt.int64, TensorShape([]))],
+                bind=lambda node, ctx: lambda r: np.int64(r.completed), stateful=True,
+                grad=None)
+    register_op("ReaderSerializeState" + _v, infer=lambda i, a: [(_STR, TensorShape([]))],
+                bind=lambda node, ctx: lambda r: r.serialize(), stateful=True, grad=None)
+    register_op("ReaderRestoreState" + _v, infer=lambda i, a: [],
+                bind=lambda node, ctx: lambda r, state: r.restore(state), stateful=True,
+                grad=None)
+    register_op("ReaderReset" + _v, infer=lambda i, a: [],
+                bind=lambda node, ctx: lambda r: r.reset(), stateful=True, grad=None)
 
 
 def _read_file(filename):
