@@ -29,9 +29,9 @@ dy (y (1 - y)), TanhGrad's dy (1 - y^2), both MatMuls of the gradient, the captu
 gradients summed over the iterations last to first as WhileGrad sums them), so the
 values are the plain loop's bit for bit (tests/test_lstm_loop.py).
 
-Anything else (peepholes, projections, dropout, a MultiRNNCell of GRUs, Keras's LSTM/GRU
-loops, other dtypes, a loop that runs no iteration, a TensorArray read the plain loop
-would reject) runs the
+Keras's LSTM / GRU loops are matched by engine/ops/keras_loop.py (registered here).
+Anything else (peepholes, projections, dropout, a MultiRNNCell of GRUs, other dtypes, a
+loop that runs no iteration, a TensorArray read the plain loop would reject) runs the
 ordinary sub-plans: `match` returns None, or the runner returns None at run time
 before it has changed anything and the caller runs the plain loop.
 """
@@ -52,12 +52,31 @@ def _const_value(node, ctx):
         return None
 
 
+# other fused loop kinds (engine/ops/keras_loop.py): matchers tried after this module's,
+# and each kind's (forward, backward) run-time functions
+_MATCHERS = []
+_KINDS = {}
+
+
+def register(matcher, kinds):
+    """Adds a matcher (graph, info, ctx) -> roles or None, and the run-time functions
+    forward(runner, args, clear) / backward(runner, args, kept, diff_caps) of the kinds
+    its roles name."""
+    _MATCHERS.append(matcher)
+    _KINDS.update(kinds)
+
+
 def match(graph, info, ctx):
     """The roles of a loop's vars and captures if its body is one LSTM step, else None."""
     try:
-        return _match(graph, info, ctx)
+        roles = _match(graph, info, ctx)
     except (KeyError, IndexError, ValueError, TypeError, AttributeError):
-        return None
+        roles = None
+    for other in _MATCHERS:
+        if roles is not None:
+            break
+        roles = other(graph, info, ctx)
+    return roles
 
 
 def _match(graph, info, ctx):
@@ -357,6 +376,7 @@ class Runner:
         self.r = roles
         self.cond_plan = cond_plan
         self.run_sub = run_sub
+        self.grad = None   # WhileGrad's (graph, gradient tensors, feeds), set by its bind
 
     @staticmethod
     def _write_out(ota, ts, o_all, bsz, hid, xs, m, replay):
@@ -434,6 +454,8 @@ class Runner:
         return seq, vals
 
     def forward(self, args, clear=True):
+        if self.r["kind"] in _KINDS:
+            return _KINDS[self.r["kind"]][0](self, args, clear)
         if self.r["kind"] == "gru":
             return self._gru_forward(args, clear)
         r = self.r
@@ -573,6 +595,8 @@ class Runner:
     def backward(self, args, kept, diff_caps):
         """WhileGrad's outputs: the gradients of the loop vars, then of the captures
         in `diff_caps`."""
+        if self.r["kind"] in _KINDS:
+            return _KINDS[self.r["kind"]][1](self, args, kept, diff_caps)
         if self.r["kind"] == "gru":
             return self._gru_backward(args, kept, diff_caps)
         r = self.r
