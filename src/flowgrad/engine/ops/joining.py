@@ -744,16 +744,18 @@ def split(value: TensorLike, num_or_size_splits: IntsLike, axis: int | Tensor = 
     >>> b.shape.as_list()
     [4, 4]
     """
-    x = to_tensor(value)
     is_int = isinstance(num_or_size_splits, (int, np.integer)) and not isinstance(
         num_or_size_splits, bool)
+    if not is_int:
+        x = to_tensor(value)
     if not isinstance(num_or_size_splits, Tensor):
         size_splits = _as_int_input(num_or_size_splits, "Const")
     else:
         size_splits = num_or_size_splits
     if is_int:
-        with _scope(name, "split", [x]) as scope:
+        with _scope(name, "split", [value]) as scope:
             ax = axis if isinstance(axis, Tensor) else _int_tensor(axis, "split_dim")
+            x = to_tensor(value)   # after split_dim, as TF's op helper (a variable's read)
             n = int(num_or_size_splits)
             if n < 1:
                 raise ValueError(f"Value for attr 'num_split' of {n} must be at least minimum 1")

@@ -133,13 +133,33 @@ def _match(graph, info, ctx):
     k_x = B.cap(rd.inputs[0])
     x_v = rd.outputs[0]
 
+    def source(v):
+        """A capture, or a ReadVariableOp of a captured handle: (capture, read kernel)."""
+        u = B.res(v)
+        if u in B.prod and B.prod[u].type == "ReadVariableOp":
+            rv = B.node(u, "ReadVariableOp")
+            return B.cap(rv.inputs[0]), bind_kernel(rv, ctx)
+        return B.cap(u), None
+
     def sliced(v):
+        """A gate's block of a weight: StridedSlice of it, or one output of its Split (TF
+        1.14's LSTMCell splits kernel and bias): (capture, read, (kind, kernel, args,
+        output), the block's tensor)."""
+        u = B.res(v)
+        nd = B.prod.get(u)
+        if nd is not None and nd.type == "Split":
+            B.used.add(id(nd))
+            k, read = source(nd.inputs[1])
+            spec = ("split", bind_kernel(nd, ctx), (B.const(nd.inputs[0]),),
+                    nd.outputs.index(u))
+            return k, read, spec, nd.op.outputs[spec[3]]
         nd = B.node(v, "StridedSlice")
         if nd.attrs.get("ellipsis_mask") or nd.attrs.get("new_axis_mask") or \
                 nd.attrs.get("shrink_axis_mask"):
             raise ValueError("slice")
-        args = tuple(B.const(u) for u in nd.inputs[1:])
-        return B.cap(nd.inputs[0]), (bind_kernel(nd, ctx), args), nd.op
+        k, read = source(nd.inputs[0])
+        spec = ("ss", bind_kernel(nd, ctx), tuple(B.const(u) for u in nd.inputs[1:]), 0)
+        return k, read, spec, nd.op.outputs[0]
 
     def masked(v, base):
         """v is `base` (a value id) or base * mask (mask: a capture)."""
@@ -276,7 +296,8 @@ def _match(graph, info, ctx):
     for nd in prog.nodes:
         if id(nd) not in B.used and nd.type != "Const":
             return None
-        if nd.stateful and nd.type not in ("TensorArrayReadV3", "TensorArrayWriteV3"):
+        if nd.stateful and nd.type not in ("TensorArrayReadV3", "TensorArrayWriteV3",
+                                           "ReadVariableOp"):
             return None
     cprog = lower(graph, [info["cond"]], [], B.feeds)
     if any(nd.stateful for nd in cprog.nodes):
@@ -303,22 +324,28 @@ def match(graph, info, ctx):
 
 # -- run time ------------------------------------------------------------------------------
 def _view(caps, spec):
-    """The StridedSlice kernel's view of a capture, and its column range [a, b) (None
-    unless it is all rows in order and a column range: kernel[:, a:b] or bias[a:b])."""
-    k, (kern, args), _ = spec
+    """A gate's block as the StridedSlice / Split kernel gives it, and its column range
+    [a, b) (None unless it is all rows in order and a column range: kernel[:, a:b] or
+    bias[a:b])."""
+    k, read, (kind, kern, args, j), _ = spec
     arr = caps[k]
+    if read is not None:
+        arr = read(arr)
     if not isinstance(arr, np.ndarray) or arr.ndim not in (1, 2) or not arr.size:
         return None
-    v = kern(arr, *args)
+
+    def block(a):
+        return kern(a, *args) if kind == "ss" else kern(*args, a)[j]
+    v = block(arr)
     probe = np.arange(arr.size).reshape(arr.shape)
-    got = kern(probe, *args)
+    got = block(probe)
     if got.shape != v.shape or got.ndim != arr.ndim or not got.size:
         return None
     a = int(got.reshape(-1)[0])
     b = a + got.shape[-1]
     if b > arr.shape[-1] or not np.array_equal(got, probe[..., a:b]):
         return None
-    return v, a, b
+    return v, a, b, arr.shape
 
 
 def _act_fwd(spec, z, dt):
@@ -363,8 +390,8 @@ def _orders(run):
     fed = {v: feeds[k] for k, v in enumerate(prog.feeds)}
     slice_ops = {}
     for gi, g in enumerate(r["gates"]):
-        slice_ops[g["k"][2]] = ("x", gi)
-        slice_ops[g["rk"][2]] = ("h", gi)
+        slice_ops[g["k"][3]] = ("x", gi)
+        slice_ops[g["rk"][3]] = ("h", gi)
 
     def term(v, want):
         """The gate whose MatMul gradient (by its kernel slice) feeds v, else "keep"."""
@@ -377,7 +404,7 @@ def _orders(run):
             seen.add(u)
             if nd.type == "MatMul" and nd.attrs.get("transpose_b") and \
                     nd.inputs[1] in fed:
-                got = slice_ops.get(fed[nd.inputs[1]].op)
+                got = slice_ops.get(fed[nd.inputs[1]])
                 if got is not None and got[0] == want:
                     return got[1]
             if nd.type in ("Reshape", "Sum", "Mul", "Identity", "Neg"):
@@ -551,13 +578,13 @@ class _Grads:
                 k = g[key + "_cap"]
                 if k is None or k not in want:
                     continue
-                self.shapes[k] = caps[k].shape
                 if key in ("dp", "rdp"):
+                    self.shapes[k] = caps[k].shape
                     self.blocks[(gi, key)] = (k, None, None, np.zeros(caps[k].shape, dt))
                 else:
-                    _, a, b = g[key]
-                    self.blocks[(gi, key)] = (k, a, b, np.zeros(
-                        caps[k].shape[:-1] + (b - a,), dt))
+                    _, a, b, shape = g[key]
+                    self.shapes[k] = shape
+                    self.blocks[(gi, key)] = (k, a, b, np.zeros(shape[:-1] + (b - a,), dt))
         self.dt = dt
 
     def add(self, gi, key, val):
