@@ -39,6 +39,7 @@ from .tensor_array import replaying as _replaying
 from .tensor_array import tensor_array_v3
 from . import lstm_loop as _lstm_loop
 from . import keras_loop as _keras_loop  # noqa: F401 - registers the Keras loop runners
+from . import gru_loop as _gru_loop  # noqa: F401 - registers the GRU loop runner
 from . import control_flow_v1 as _control_flow_v1  # noqa: F401 - TF's frame ops
 from . import control_flow_v1_grad as _control_flow_v1_grad  # noqa: F401 - their gradients
 from ._base import apply
