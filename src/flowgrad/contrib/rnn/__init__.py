@@ -3,6 +3,7 @@ from ._attention import AttentionCellWrapper
 from ._core import (EmbeddingWrapper, HighwayWrapper, InputProjectionWrapper,
                     OutputProjectionWrapper)
 from ._block_cells import GRUBlockCell, GRUBlockCellV2, LSTMBlockCell
+from ._indy import IndRNNCell, IndyGRUCell, IndyLSTMCell, SRUCell
 from ._layer_norm import LayerNormBasicLSTMCell
 from ._stack import stack_bidirectional_dynamic_rnn, stack_bidirectional_rnn
 from ...ops.rnn import _best_effort_input_batch_size as best_effort_input_batch_size
@@ -14,9 +15,10 @@ from ...ops.rnn_cell_impl import (BasicLSTMCell, BasicRNNCell, DeviceWrapper, Dr
 
 __all__ = ["AttentionCellWrapper", "BasicLSTMCell", "BasicRNNCell", "DeviceWrapper",
            "DropoutWrapper", "EmbeddingWrapper", "GRUBlockCell", "GRUBlockCellV2", "GRUCell",
-           "HighwayWrapper", "InputProjectionWrapper", "LSTMBlockCell", "LSTMCell",
+           "HighwayWrapper", "IndRNNCell", "IndyGRUCell", "IndyLSTMCell", "InputProjectionWrapper",
+           "LSTMBlockCell", "LSTMCell",
            "LSTMStateTuple", "LayerNormBasicLSTMCell", "LayerRNNCell", "MultiRNNCell",
-           "OutputProjectionWrapper", "RNNCell", "ResidualWrapper",
+           "OutputProjectionWrapper", "RNNCell", "ResidualWrapper", "SRUCell",
            "best_effort_input_batch_size", "stack_bidirectional_dynamic_rnn",
            "stack_bidirectional_rnn", "static_bidirectional_rnn", "static_rnn",
            "static_state_saving_rnn", "transpose_batch_time"]
