@@ -3,6 +3,7 @@ from ._attention import AttentionCellWrapper
 from ._core import (EmbeddingWrapper, HighwayWrapper, InputProjectionWrapper,
                     OutputProjectionWrapper)
 from ._block_cells import GRUBlockCell, GRUBlockCellV2, LSTMBlockCell
+from ._conv_lstm import Conv1DLSTMCell, Conv2DLSTMCell, Conv3DLSTMCell, ConvLSTMCell
 from ._indy import IndRNNCell, IndyGRUCell, IndyLSTMCell, SRUCell
 from ._layer_norm import LayerNormBasicLSTMCell
 from ._stack import stack_bidirectional_dynamic_rnn, stack_bidirectional_rnn
@@ -13,7 +14,8 @@ from ...ops.rnn_cell_impl import (BasicLSTMCell, BasicRNNCell, DeviceWrapper, Dr
                                   GRUCell, LayerRNNCell, LSTMCell, LSTMStateTuple,
                                   MultiRNNCell, ResidualWrapper, RNNCell)
 
-__all__ = ["AttentionCellWrapper", "BasicLSTMCell", "BasicRNNCell", "DeviceWrapper",
+__all__ = ["AttentionCellWrapper", "BasicLSTMCell", "BasicRNNCell", "Conv1DLSTMCell",
+           "Conv2DLSTMCell", "Conv3DLSTMCell", "ConvLSTMCell", "DeviceWrapper",
            "DropoutWrapper", "EmbeddingWrapper", "GRUBlockCell", "GRUBlockCellV2", "GRUCell",
            "HighwayWrapper", "IndRNNCell", "IndyGRUCell", "IndyLSTMCell", "InputProjectionWrapper",
            "LSTMBlockCell", "LSTMCell",
