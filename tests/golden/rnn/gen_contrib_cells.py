@@ -1,5 +1,5 @@
-"""TF 1.14 goldens: tf.contrib.rnn's SRUCell, IndRNNCell, IndyGRUCell, IndyLSTMCell and
-Conv1D/2D/3DLSTMCell in dynamic_rnn (float64, sequence_length): outputs, final states, gradients of the input and
+"""TF 1.14 goldens: tf.contrib.rnn's SRUCell, IndRNNCell, IndyGRUCell, IndyLSTMCell,
+UGRNNCell and Conv1D/2D/3DLSTMCell in dynamic_rnn (float64, sequence_length): outputs, final states, gradients of the input and
 of every variable, variable names and shapes, the op counter after dynamic_rnn and the
 numbers of a graph-seeded random_uniform made after it
 (tests/test_contrib_rnn_cells.py)."""
@@ -30,7 +30,11 @@ def _cells(tf):
             "conv3d_lstm_nobias": lambda: rnn.Conv3DLSTMCell(
                 input_shape=[3, 2, 3, 1], output_channels=2, kernel_shape=[2, 2, 2],
                 use_bias=False),
-            "conv_lstm": lambda: rnn.ConvLSTMCell(2, [4, 3, 2], 3, [1, 3])}
+            "conv_lstm": lambda: rnn.ConvLSTMCell(2, [4, 3, 2], 3, [1, 3]),
+            "ugrnn": lambda: rnn.UGRNNCell(3),
+            "ugrnn_init": lambda: rnn.UGRNNCell(
+                2, initializer=tf.constant_initializer(0.1, dtype=tf.float64),
+                forget_bias=0.5, activation=tf.nn.relu)}
 
 
 _CONV_DIMS = {"conv1d_lstm": 1, "conv2d_lstm": 2, "conv3d_lstm_nobias": 3,

@@ -1,16 +1,19 @@
-"""tf.contrib.rnn's SRUCell, IndRNNCell, IndyGRUCell and IndyLSTMCell (TF 1.14's
-contrib/rnn/python/ops/rnn_cell.py): their variables (names, shapes, initializers), their
+"""tf.contrib.rnn's SRUCell, IndRNNCell, IndyGRUCell, IndyLSTMCell and UGRNNCell (TF
+1.14's contrib/rnn/python/ops/rnn_cell.py): their variables (names, shapes, initializers), their
 steps op for op (the op counter after them is TF's)."""
 from __future__ import annotations
 
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import constant
+from ...engine.framework.tensor_shape import dimension_value
 from ...ops import array_ops, init_ops, math_ops, nn_ops
+from ...ops import variable_scope as vs
 from ...ops.linalg_ops import matmul
 from ...ops.rnn_cell_impl import (_BIAS_VARIABLE_NAME, _WEIGHTS_VARIABLE_NAME, LayerRNNCell,
-                                  LSTMStateTuple, _input_depth)
+                                  LSTMStateTuple, RNNCell, _input_depth)
+from ._core import _Linear
 
-__all__ = ["IndRNNCell", "IndyGRUCell", "IndyLSTMCell", "SRUCell"]
+__all__ = ["IndRNNCell", "IndyGRUCell", "IndyLSTMCell", "SRUCell", "UGRNNCell"]
 
 
 def _unit_uniform(dtype):
@@ -173,3 +176,41 @@ class IndyLSTMCell(_Cell):
                     multiply(sigmoid(i), self._activation(j)))
         new_h = multiply(self._activation(new_c), sigmoid(o))
         return new_h, LSTMStateTuple(new_c, new_h)
+
+
+class UGRNNCell(RNNCell):
+    """Update-gate RNN (Collins et al. 2017): g = sigmoid(g~ + forget_bias),
+    h = g * h + (1 - g) * act(c~), [g~, c~] = [x, h] @ kernel + bias."""
+
+    def __init__(self, num_units, initializer=None, forget_bias=1.0,
+                 activation=math_ops.tanh, reuse=None):
+        super().__init__(_reuse=reuse)
+        self._num_units = num_units
+        self._initializer = initializer
+        self._forget_bias = forget_bias
+        self._activation = activation
+        self._reuse = reuse
+        self._linear = None
+
+    @property
+    def state_size(self):
+        return self._num_units
+
+    @property
+    def output_size(self):
+        return self._num_units
+
+    def call(self, inputs, state):
+        sigmoid = math_ops.sigmoid
+        if dimension_value(inputs.shape.with_rank(2)[1]) is None:
+            raise ValueError("Could not infer input size from inputs.get_shape()[-1]")
+        with vs.variable_scope(vs.get_variable_scope(), initializer=self._initializer):
+            cell_inputs = array_ops.concat([inputs, state], 1)
+            if self._linear is None:
+                self._linear = _Linear(cell_inputs, 2 * self._num_units, True)
+            rnn_matrix = self._linear(cell_inputs)
+            g_act, c_act = array_ops.split(axis=1, num_or_size_splits=2, value=rnn_matrix)
+            c = self._activation(c_act)
+            g = sigmoid(g_act + self._forget_bias)
+            new_state = g * state + (1.0 - g) * c
+        return new_state, new_state
