@@ -2,7 +2,7 @@
 
     PYTHONPATH=src python bench/lstm.py [--tf-python /work/benchvenv/bin/python]
         [--torch-python PY] [--torch-threads 1] [--sizes 32,64,256 1,200,32]
-        [--vocab 10000] [--rounds 2] [--reps 7] [--cell lstm|gru|lstm2]
+        [--vocab 10000] [--rounds 2] [--reps 7] [--cell lstm|gru|lstm2|gru2]
 
 One step = embedding lookup of [batch, steps] token ids, an LSTM over them, sampled
 softmax (64 log-uniform candidates of `--vocab` classes) on every output, forward +
@@ -109,19 +109,24 @@ def graph_worker(which, B, T, H, V, reps, cell="lstm"):
             return new_h, new_h
 
     class Stack(object):   # two LSTM layers (MultiRNNCell's structure)
+        layer = Cell
         state_size = ((H, H), (H, H))
         output_size = H
 
         def zero_state(self, b, dtype):
-            return tuple(Cell().zero_state(b, dtype) for _ in range(2))
+            return tuple(self.layer().zero_state(b, dtype) for _ in range(2))
 
         def __call__(self, x, state, scope=None):
             new = []
             for i, st in enumerate(state):
                 with tf.variable_scope("cell_%d" % i):
-                    x, s = Cell()(x, st)
+                    x, s = self.layer()(x, st)
                 new.append(s)
             return x, tuple(new)
+
+    class GRUStack(Stack):   # two GRU layers
+        layer = GRU
+        state_size = (H, H)
 
     rss0 = _rss_mb()
     ids, labels = _data(B, T, V)
@@ -129,7 +134,7 @@ def graph_worker(which, B, T, H, V, reps, cell="lstm"):
     emb = tf.get_variable("embedding", [V, H], initializer=init)
     x = tf.nn.embedding_lookup(emb, tf.constant(ids))
     with tf.variable_scope("rnn", reuse=tf.AUTO_REUSE):
-        rnn_cell = {"lstm": Cell, "gru": GRU, "lstm2": Stack}[cell]()
+        rnn_cell = {"lstm": Cell, "gru": GRU, "lstm2": Stack, "gru2": GRUStack}[cell]()
         out, _ = tf.nn.dynamic_rnn(rnn_cell, x, dtype=tf.float32)
     sm_w = tf.get_variable("softmax_w", [V, H], initializer=init)
     sm_b = tf.get_variable("softmax_b", [V], initializer=tf.zeros_initializer())
@@ -203,9 +208,9 @@ def main():
     ap.add_argument("--reps", type=int, default=7)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--torch-threads", type=int, default=1)
-    ap.add_argument("--cell", choices=["lstm", "gru", "lstm2"], default="lstm",
-                    help="gru: GRUCell's math; lstm2: two LSTM layers (MultiRNNCell); "
-                         "both against TF only")
+    ap.add_argument("--cell", choices=["lstm", "gru", "lstm2", "gru2"], default="lstm",
+                    help="gru: GRUCell's math; lstm2 / gru2: two LSTM / GRU layers "
+                         "(MultiRNNCell); all against TF only")
     ap.add_argument("--worker", nargs=5)
     a = ap.parse_args()
     if a.worker:

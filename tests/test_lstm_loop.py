@@ -158,6 +158,20 @@ def test_gru_fused_equals_plain(case, monkeypatch):
     _compare(_lstm_case(lambda u: tf.nn.rnn_cell.GRUCell(u), **case), monkeypatch)
 
 
+@pytest.mark.parametrize("case", [
+    dict(),
+    dict(lengths=[5, 2, 0]),
+    dict(lengths=[4, 1, 3], time_major=True, dtype=np.float64),
+    dict(batch=2, steps=30, depth=3, units=5),
+])
+@pytest.mark.parametrize("units", [(6, 6), (7, 4, 5)])
+def test_multi_rnn_cell_of_grus_fused_equals_plain(case, units, monkeypatch):
+    """MultiRNNCell of GRU cells: layer by layer over all steps, bit for bit."""
+    def cell(u):
+        return tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.GRUCell(k) for k in units])
+    _compare(_lstm_case(cell, **case), monkeypatch)
+
+
 def test_sequence_length_zeroes_outputs(monkeypatch):
     def build():
         tf.set_random_seed(3)

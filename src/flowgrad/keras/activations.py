@@ -1,6 +1,7 @@
 """tf.keras.activations: activation functions by name (TF 1.14 keras/activations.py)."""
 from ..ops import array_ops, math_ops
 from .. import nn
+from ._backend_math import hard_sigmoid as _k_hard_sigmoid
 from ._serialization import lookup_custom as _lookup_custom
 
 __all__ = ["elu", "exponential", "hard_sigmoid", "linear", "relu", "selu", "sigmoid",
@@ -70,11 +71,8 @@ def exponential(x):
 
 
 def hard_sigmoid(x):
-    """clip(0.2 * x + 0.5, 0, 1)."""
-    x = (0.2 * x) + 0.5
-    zero = 0.
-    one = 1.
-    return math_ops.clip_by_value(x, zero, one)
+    """clip(0.2 * x + 0.5, 0, 1): TF 1.14's K.hard_sigmoid."""
+    return _k_hard_sigmoid(x)
 
 
 def linear(x):

@@ -3,6 +3,8 @@ from ._attention import AttentionCellWrapper
 from ._core import (EmbeddingWrapper, HighwayWrapper, InputProjectionWrapper,
                     OutputProjectionWrapper)
 from ._block_cells import GRUBlockCell, GRUBlockCellV2, LSTMBlockCell
+from ._conv_lstm import Conv1DLSTMCell, Conv2DLSTMCell, Conv3DLSTMCell, ConvLSTMCell
+from ._indy import IndRNNCell, IndyGRUCell, IndyLSTMCell, SRUCell, UGRNNCell
 from ._layer_norm import LayerNormBasicLSTMCell
 from ._stack import stack_bidirectional_dynamic_rnn, stack_bidirectional_rnn
 from ...ops.rnn import _best_effort_input_batch_size as best_effort_input_batch_size
@@ -12,11 +14,13 @@ from ...ops.rnn_cell_impl import (BasicLSTMCell, BasicRNNCell, DeviceWrapper, Dr
                                   GRUCell, LayerRNNCell, LSTMCell, LSTMStateTuple,
                                   MultiRNNCell, ResidualWrapper, RNNCell)
 
-__all__ = ["AttentionCellWrapper", "BasicLSTMCell", "BasicRNNCell", "DeviceWrapper",
+__all__ = ["AttentionCellWrapper", "BasicLSTMCell", "BasicRNNCell", "Conv1DLSTMCell",
+           "Conv2DLSTMCell", "Conv3DLSTMCell", "ConvLSTMCell", "DeviceWrapper",
            "DropoutWrapper", "EmbeddingWrapper", "GRUBlockCell", "GRUBlockCellV2", "GRUCell",
-           "HighwayWrapper", "InputProjectionWrapper", "LSTMBlockCell", "LSTMCell",
+           "HighwayWrapper", "IndRNNCell", "IndyGRUCell", "IndyLSTMCell", "InputProjectionWrapper",
+           "LSTMBlockCell", "LSTMCell",
            "LSTMStateTuple", "LayerNormBasicLSTMCell", "LayerRNNCell", "MultiRNNCell",
-           "OutputProjectionWrapper", "RNNCell", "ResidualWrapper",
+           "OutputProjectionWrapper", "RNNCell", "ResidualWrapper", "SRUCell", "UGRNNCell",
            "best_effort_input_batch_size", "stack_bidirectional_dynamic_rnn",
            "stack_bidirectional_rnn", "static_bidirectional_rnn", "static_rnn",
            "static_state_saving_rnn", "transpose_batch_time"]

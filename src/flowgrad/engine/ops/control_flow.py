@@ -38,6 +38,8 @@ from .tensor_array import _zero_grad_kernel as _empty_grad_value
 from .tensor_array import replaying as _replaying
 from .tensor_array import tensor_array_v3
 from . import lstm_loop as _lstm_loop
+from . import keras_loop as _keras_loop  # noqa: F401 - registers the Keras loop runners
+from . import gru_loop as _gru_loop  # noqa: F401 - registers the GRU loop runner
 from . import control_flow_v1 as _control_flow_v1  # noqa: F401 - TF's frame ops
 from . import control_flow_v1_grad as _control_flow_v1_grad  # noqa: F401 - their gradients
 from ._base import apply
@@ -604,6 +606,8 @@ def _while_grad_bind(node, ctx):
     picks = {}
     roles = _lstm_loop.match(graph, info, ctx)
     fused = _lstm_loop.Runner(roles, cond_plan, _run_sub) if roles is not None else None
+    if fused is not None:   # the gradient body (a runner may read its sums' orders)
+        fused.grad = (graph, ginfo["grads"], feeds + ginfo["grad_vars"] + saved)
     fkey = ("lstm", fop)
 
     def run_fused(args):

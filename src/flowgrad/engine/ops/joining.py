@@ -744,7 +744,6 @@ def split(value: TensorLike, num_or_size_splits: IntsLike, axis: int | Tensor = 
     >>> b.shape.as_list()
     [4, 4]
     """
-    x = to_tensor(value)
     is_int = isinstance(num_or_size_splits, (int, np.integer)) and not isinstance(
         num_or_size_splits, bool)
     if not isinstance(num_or_size_splits, Tensor):
@@ -752,8 +751,9 @@ def split(value: TensorLike, num_or_size_splits: IntsLike, axis: int | Tensor = 
     else:
         size_splits = num_or_size_splits
     if is_int:
-        with _scope(name, "split", [x]) as scope:
+        with _scope(name, "split", [value]) as scope:
             ax = axis if isinstance(axis, Tensor) else _int_tensor(axis, "split_dim")
+            x = to_tensor(value, name="value")   # after split_dim, as TF's op helper
             n = int(num_or_size_splits)
             if n < 1:
                 raise ValueError(f"Value for attr 'num_split' of {n} must be at least minimum 1")
@@ -765,7 +765,8 @@ def split(value: TensorLike, num_or_size_splits: IntsLike, axis: int | Tensor = 
             num = ss[0]
         if num is None:
             raise ValueError(f"Cannot infer num from shape {num_or_size_splits}")
-    with _scope(name, "split", [x]) as scope:
+    with _scope(name, "split", [value]) as scope:
+        x = to_tensor(value, name="value")   # first, as TF's op helper
         ax = axis if isinstance(axis, Tensor) else _int_tensor(axis, "split_dim")
         op = apply_op("SplitV", [x, size_splits, ax], {"num_split": num}, scope)
         return list(op.outputs)

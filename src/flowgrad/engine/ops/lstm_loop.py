@@ -1,7 +1,7 @@
 """A fused runner for tf.while_loop bodies that are one LSTM step (dynamic_rnn over
 BasicLSTMCell's math, LSTMCell without peepholes or projection, LSTMBlockCell), a
-MultiRNNCell of such steps, or one GRUCell step, each with or without sequence_length;
-forward and backward.
+MultiRNNCell of such steps, or GRUCell steps (one, or a MultiRNNCell of them: run by
+engine/ops/gru_loop.py), each with or without sequence_length; forward and backward.
 
 The body of such a loop is ~20 ops per iteration and its gradient ~25; run op by op
 (even as a compiled plan) a small LSTM spends its time calling kernels, not computing.
@@ -29,11 +29,11 @@ dy (y (1 - y)), TanhGrad's dy (1 - y^2), both MatMuls of the gradient, the captu
 gradients summed over the iterations last to first as WhileGrad sums them), so the
 values are the plain loop's bit for bit (tests/test_lstm_loop.py).
 
-Anything else (peepholes, projections, dropout, a MultiRNNCell of GRUs, Keras's LSTM/GRU
-loops, other dtypes, a loop that runs no iteration, a TensorArray read the plain loop
-would reject) runs the
-ordinary sub-plans: `match` returns None, or the runner returns None at run time
-before it has changed anything and the caller runs the plain loop.
+Keras's LSTM / GRU loops are matched by engine/ops/keras_loop.py (registered here).
+Anything else (peepholes, projections, dropout, a MultiRNNCell mixing LSTMs and GRUs,
+other dtypes, a loop that runs no iteration, a TensorArray read the plain loop would
+reject) runs the ordinary sub-plans: `match` returns None, or the runner returns None at
+run time before it has changed anything and the caller runs the plain loop.
 """
 from __future__ import annotations
 
@@ -52,12 +52,33 @@ def _const_value(node, ctx):
         return None
 
 
+# other fused loop kinds (engine/ops/keras_loop.py): matchers tried after this module's,
+# and each kind's (forward, backward) run-time functions
+_MATCHERS = []
+_KINDS = {}
+
+
+def register(matcher, kinds):
+    """Adds a matcher (graph, info, ctx) -> roles or None (or none: roles this module's
+    matcher gives), and the run-time functions
+    forward(runner, args, clear) / backward(runner, args, kept, diff_caps) of the kinds
+    its roles name."""
+    if matcher is not None:
+        _MATCHERS.append(matcher)
+    _KINDS.update(kinds)
+
+
 def match(graph, info, ctx):
     """The roles of a loop's vars and captures if its body is one LSTM step, else None."""
     try:
-        return _match(graph, info, ctx)
+        roles = _match(graph, info, ctx)
     except (KeyError, IndexError, ValueError, TypeError, AttributeError):
-        return None
+        roles = None
+    for other in _MATCHERS:
+        if roles is not None:
+            break
+        roles = other(graph, info, ctx)
+    return roles
 
 
 def _match(graph, info, ctx):
@@ -243,17 +264,25 @@ def _match(graph, info, ctx):
     except ValueError:
         used.clear()
         used.update(before)
-        kind = "gru"
-        layer, v = gru_step(written)
-        layers = [layer]
+        kind = "gru"   # a GRUCell, or a MultiRNNCell of them (engine/ops/gru_loop.py)
+        layers = []
+        v = written
+        while True:
+            layer, v = gru_step(v)
+            layers.insert(0, layer)
+            nd = prod.get(res(v))
+            if nd is not None and nd[0].type == "TensorArrayReadV3":
+                break
+            if len(layers) > 64:
+                return None
     rd, _ = node(v, "TensorArrayReadV3")
     k_x = feed(rd.inputs[0])
     if feed(rd.inputs[1]) != k_t or k_x < n:
         return None
     if kind == "gru":
-        state = [layers[0]["h"]]
-        weights = [layers[0][k] for k in ("wg", "bg", "wc", "bc")]
-        pairs = [[(layers[0]["h"], layers[0]["h_new"])]]
+        state = [layer["h"] for layer in layers]
+        weights = [layer[k] for layer in layers for k in ("wg", "bg", "wc", "bc")]
+        pairs = [[(layer["h"], layer["h_new"])] for layer in layers]
     else:
         state = [k for layer in layers for k in (layer["c"], layer["h"])]
         weights = [k for layer in layers for k in (layer["w"], layer["b"])]
@@ -357,6 +386,7 @@ class Runner:
         self.r = roles
         self.cond_plan = cond_plan
         self.run_sub = run_sub
+        self.grad = None   # WhileGrad's (graph, gradient tensors, feeds), set by its bind
 
     @staticmethod
     def _write_out(ota, ts, o_all, bsz, hid, xs, m, replay):
@@ -434,8 +464,8 @@ class Runner:
         return seq, vals
 
     def forward(self, args, clear=True):
-        if self.r["kind"] == "gru":
-            return self._gru_forward(args, clear)
+        if self.r["kind"] in _KINDS:
+            return _KINDS[self.r["kind"]][0](self, args, clear)
         r = self.r
         n = r["n"]
         vals, caps = list(args[:n]), tuple(args[n:])
@@ -573,8 +603,8 @@ class Runner:
     def backward(self, args, kept, diff_caps):
         """WhileGrad's outputs: the gradients of the loop vars, then of the captures
         in `diff_caps`."""
-        if self.r["kind"] == "gru":
-            return self._gru_backward(args, kept, diff_caps)
+        if self.r["kind"] in _KINDS:
+            return _KINDS[self.r["kind"]][1](self, args, kept, diff_caps)
         r = self.r
         n = r["n"]
         caps = args[n:-n]
@@ -705,205 +735,6 @@ class Runner:
             elif k in by_cap:
                 key, P = by_cap[k]
                 outs.append(P[key])
-            else:
-                return None
-        return g_vars + outs
-
-    # -- GRUCell -------------------------------------------------------------------------
-    def _gru_forward(self, args, clear):
-        r = self.r
-        n = r["n"]
-        lr = r["layers"][0]
-        vals, caps = list(args[:n]), tuple(args[n:])
-        xta, ota = caps[r["x"] - n], vals[r["out"]]
-        if not (isinstance(xta, TensorArrayValue) and isinstance(ota, TensorArrayValue)):
-            return None
-        wg, bg, wc, bc, h = (caps[lr["wg"] - n], caps[lr["bg"] - n], caps[lr["wc"] - n],
-                             caps[lr["bc"] - n], vals[lr["h"]])
-        arrs = [wg, bg, wc, bc, h]
-        if not all(isinstance(a, np.ndarray) for a in arrs):
-            return None
-        dt = h.dtype
-        if dt not in (np.float32, np.float64) or any(a.dtype != dt for a in arrs) or \
-                h.ndim != 2 or wg.ndim != 2 or wc.ndim != 2 or bg.ndim != 1 or bc.ndim != 1:
-            return None
-        bsz, hid = h.shape
-        dx = wg.shape[0] - hid
-        if dx < 0 or wg.shape[1] != 2 * hid or bg.shape[0] != 2 * hid or \
-                wc.shape != (dx + hid, hid) or bc.shape[0] != hid:
-            return None
-        seq = r["seq"]
-        if seq is not None:
-            lens, zero = caps[seq["len"] - n], caps[seq["zero"] - n]
-            if not (isinstance(lens, np.ndarray) and lens.shape == (bsz,) and
-                    lens.dtype.kind in "iu" and isinstance(zero, np.ndarray) and
-                    zero.shape == (bsz, hid) and zero.dtype == dt):
-                return None
-        ts, final = self._steps(vals, caps)
-        steps = len(ts)
-        if not steps:
-            return None
-        m = xta.meta
-        got = self._inputs(xta, ts, bsz, dx, dt, clear)
-        if got is None:
-            return None
-        xs, replay = got
-        matmul = _threads.matmul
-        one = dt.type(1)
-        absolute, negative, exp, add, divide, less, tanh, multiply, where = (
-            np.abs, np.negative, np.exp, np.add, np.divide, np.less, np.tanh, np.multiply,
-            np.where)
-        cc1_all = np.empty((steps, bsz, dx + hid), dt)
-        cc2_all = np.empty((steps, bsz, dx + hid), dt)
-        val_all = np.empty((steps, bsz, 2 * hid), dt)
-        cand_all = np.empty((steps, bsz, hid), dt)
-        sub_all = np.empty((steps, bsz, hid), dt)
-        h_all = np.empty((steps + 1, bsz, hid), dt)
-        hn_all = np.empty((steps, bsz, hid), dt) if seq is not None else h_all[1:]
-        m_all = None
-        if seq is not None:
-            m_all = np.empty((steps, bsz), bool)
-            for s in range(steps):
-                np.greater_equal(ts[s], lens, out=m_all[s])
-        h_all[0] = h
-        tmp = np.empty((bsz, 2 * hid), dt)
-        d = np.empty_like(tmp)
-        neg = np.empty(tmp.shape, bool)
-        prod = np.empty((bsz, hid), dt)
-        bgr, bcr = bg.reshape(1, -1), bc.reshape(1, -1)
-        for s in range(steps):
-            hp = h_all[s]
-            cc1 = cc1_all[s]
-            cc1[:, :dx] = xs[s]
-            cc1[:, dx:] = hp
-            z = matmul(cc1, wg)
-            z += bgr
-            absolute(z, out=tmp)
-            exp(negative(tmp, out=tmp), out=tmp)
-            add(tmp, one, out=d)
-            v = val_all[s]
-            divide(one, d, out=v)
-            divide(tmp, d, out=v, where=less(z, 0, out=neg))
-            rg, ug = v[:, :hid], v[:, hid:]
-            cc2 = cc2_all[s]
-            cc2[:, :dx] = xs[s]
-            multiply(rg, hp, out=cc2[:, dx:])
-            cz = matmul(cc2, wc)
-            cz += bcr
-            tanh(cz, out=cand_all[s])
-            np.subtract(one, ug, out=sub_all[s])
-            hn = hn_all[s]
-            multiply(ug, hp, out=hn)
-            hn += multiply(sub_all[s], cand_all[s], out=prod)
-            if seq is not None:
-                np.copyto(h_all[s + 1], where(m_all[s][:, None], hp, hn))
-        o_all = hn_all if seq is None else where(m_all[:, :, None], zero[None], hn_all)
-        got = self._write_out(ota, ts, o_all, bsz, hid, xs, m, replay)
-        if got is None:
-            return None
-        elems, size = got
-        final[r["out"]] = TensorArrayValue(elems, size, ota.meta)
-        final[lr["h"]] = h_all[steps].copy()
-        kept = (ts, cc1_all, cc2_all, val_all, cand_all, sub_all, m_all)
-        return tuple(final), kept
-
-    def _gru_backward(self, args, kept, diff_caps):
-        r = self.r
-        n = r["n"]
-        lr = r["layers"][0]
-        caps = args[n:-n]
-        gys = args[-n:]
-        ts, cc1_all, cc2_all, val_all, cand_all, sub_all, m_all = kept
-        gta, dh = gys[r["out"]], gys[lr["h"]]
-        steps, bsz, hid = cand_all.shape
-        dt = cand_all.dtype
-        if not isinstance(gta, TensorArrayValue) or not (
-                isinstance(dh, np.ndarray) and dh.dtype == dt and dh.shape == (bsz, hid)):
-            return None
-        dx = cc1_all.shape[2] - hid
-        wgt, wct = caps[lr["wg"] - n].T, caps[lr["wc"] - n].T
-        want = set(diff_caps)
-        want_x = r["x"] - n in want
-        want_wg, want_bg = lr["wg"] - n in want, lr["bg"] - n in want
-        want_wc, want_bc = lr["wc"] - n in want, lr["bc"] - n in want
-        one, zero = dt.type(1), dt.type(0)
-        matmul = _threads.matmul
-        multiply, where, add = np.multiply, np.where, np.add
-        # SigmoidGrad's y (1 - y) and TanhGrad's 1 - y^2 for all steps at once
-        vderiv = one - val_all
-        multiply(val_all, vderiv, out=vderiv)
-        cderiv = cand_all * cand_all
-        np.subtract(one, cderiv, out=cderiv)
-        dh = np.array(dh, copy=True)
-        dval = np.empty((bsz, 2 * hid), dt)
-        dcz = np.empty((bsz, hid), dt)
-        dwg = dbg = dwc = dbc = None
-        dxs = {}
-        gel = gta.elems
-
-        def acc(total, g):
-            if total is None:
-                return g if g.flags.owndata else g.copy()
-            add(total, g, out=total)
-            return total
-        for s in range(steps - 1, -1, -1):
-            hp = cc1_all[s][:, dx:]
-            v = val_all[s]
-            rg, ug = v[:, :hid], v[:, hid:]
-            gout = gel.get(ts[s])
-            dh_copy = None
-            if m_all is None:
-                dhn = dh if gout is None else add(gout, dh)
-            else:
-                m2 = m_all[s][:, None]
-                dh_copy = where(m2, dh, zero)
-                dhn = where(m2, zero, dh)
-                if gout is not None:
-                    dhn = add(where(m2, zero, gout), dhn)
-            # h' = u * h + (1 - u) * cand
-            du = multiply(dhn, hp)
-            dh_a = multiply(ug, dhn)
-            dsub = multiply(dhn, cand_all[s])
-            multiply(sub_all[s], dhn, out=dcz)
-            add(du, np.negative(dsub), out=dval[:, hid:])
-            dcz *= cderiv[s]
-            if want_bc:
-                dbc = acc(dbc, np.sum(dcz, axis=(0,), dtype=dt))
-            dcc2 = matmul(dcz, wct)
-            if want_wc:
-                dwc = acc(dwc, matmul(cc2_all[s].T, dcz))
-            drs = dcc2[:, dx:]
-            multiply(drs, hp, out=dval[:, :hid])
-            dh_b = multiply(rg, drs)
-            dgz = dval * vderiv[s]
-            if want_bg:
-                dbg = acc(dbg, np.sum(dgz, axis=(0,), dtype=dt))
-            dcc1 = matmul(dgz, wgt)
-            if want_wg:
-                dwg = acc(dwg, matmul(cc1_all[s].T, dgz))
-            if want_x:
-                dxs[ts[s]] = add(dcc1[:, :dx], dcc2[:, :dx])
-            dh = add(add(dh_a, dh_b), dcc1[:, dx:])
-            if dh_copy is not None:
-                dh = add(dh, dh_copy)
-        g_vars = []
-        for k in range(n):
-            if k == r["out"]:
-                g_vars.append(gta)
-            elif k == lr["h"]:
-                g_vars.append(dh)
-            else:
-                a = args[k]
-                g_vars.append(np.zeros_like(a) if isinstance(a, np.ndarray) else
-                              np.zeros((), np.asarray(a).dtype))
-        by_cap = {lr["wg"] - n: dwg, lr["bg"] - n: dbg, lr["wc"] - n: dwc,
-                  lr["bc"] - n: dbc}
-        outs = []
-        for k in diff_caps:
-            if k == r["x"] - n:
-                outs.append(TensorArrayValue(dxs, max(ts) + 1, _GRAD_META))
-            elif k in by_cap:
-                outs.append(by_cap[k])
             else:
                 return None
         return g_vars + outs

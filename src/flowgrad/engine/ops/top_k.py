@@ -40,10 +40,29 @@ def _top_k_kernel(x, k, sorted=True, **_):
         raise errors.InvalidArgumentError(
             None, None, f"input must have at least k columns. Had {x.shape[-1]}, needed {k}")
     # Stable sort of -x: larger values first, equal values by lower index (TF's order).
-    order = np.argsort(-x if x.dtype.kind != "u" else np.iinfo(x.dtype).max - x, axis=-1,
-                       kind="stable")[..., :k]
+    key = -x if x.dtype.kind != "u" else np.iinfo(x.dtype).max - x
+    n = x.shape[-1]
+    if 0 < k and 8 * k <= n and x.dtype.kind == "f" and x.size and \
+            not np.isnan(x).any():
+        order = _top_k_partial(key, k)
+    else:
+        order = np.argsort(key, axis=-1, kind="stable")[..., :k]
     values = np.take_along_axis(x, order, axis=-1)
     return values, order.astype(np.int32)
+
+
+def _top_k_partial(key, k):
+    """The first k of the stable argsort of `key` (no NaN), without sorting all of it: the
+    k-th smallest key per row bounds the candidates (every entry <= it, in index order:
+    a stable radix sort of the mask), and only the candidates are sorted, stably, so ties
+    keep the lower index first, as the full sort."""
+    kth = np.partition(key, k - 1, axis=-1)[..., k - 1:k]
+    mask = key <= kth
+    m = int(mask.sum(axis=-1).max())
+    cand = np.argsort(~mask, axis=-1, kind="stable")[..., :m]
+    sub = np.take_along_axis(key, cand, axis=-1)
+    pick = np.argsort(sub, axis=-1, kind="stable")[..., :k]
+    return np.take_along_axis(cand, pick, axis=-1)
 
 
 def _top_k_grad(op, grad_values, _grad_indices):

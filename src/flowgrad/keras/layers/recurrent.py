@@ -19,10 +19,8 @@ import numpy as np
 
 from ...engine.framework.tensor_shape import TensorShape, dimension_value
 from ...ops import array_ops, init_ops
-from ...ops.linalg_ops import matmul
 from ...ops.variables import Variable
 from ...ops.rnn_cell_impl import RNNCell as _TFRNNCell
-from ... import nn
 from .. import activations, backend
 from ..backend import rnn
 from ..engine import base_layer_utils as blu
@@ -35,9 +33,14 @@ __all__ = ["RNN", "SimpleRNNCell", "LSTMCell", "GRUCell", "StackedRNNCells",
 
 
 def _dropout_masks(ones, rate, training, count):
+    """TF 1.14's _generate_dropout_mask: K.dropout (an op seed drawn from numpy's global
+    RNG, as TF's) in the training phase, else the ones; a list when count > 1."""
     def dropped():
-        return nn.dropout(ones, rate=rate)
-    return [backend.in_train_phase(dropped, ones, training=training) for _ in range(count)]
+        return backend.dropout(ones, rate)
+    if count > 1:
+        return [backend.in_train_phase(dropped, ones, training=training)
+                for _ in range(count)]
+    return backend.in_train_phase(dropped, ones, training=training)
 
 
 def _merge_config(base, config):
@@ -94,15 +97,16 @@ class _Cell(Layer):
         self.built = True
 
     def _masks(self, inputs, h_tm1, count, training):
-        """TF 1.14's dropout masks: made on the step's first call (outside the time loop),
-        one per gate, reused for every step; ones outside the training phase."""
-        if 0 < self.dropout < 1 and self._dropout_mask is None:
+        """TF 1.14's get_(recurrent_)dropout_mask_for_cell: made on the step's first call
+        (outside the time loop), reused for every step; ones outside the training phase."""
+        if self.dropout != 0 and self._dropout_mask is None:
             self._dropout_mask = _dropout_masks(array_ops.ones_like(inputs), self.dropout,
                                                 training, count)
-        if 0 < self.recurrent_dropout < 1 and self._recurrent_dropout_mask is None:
+        if self.recurrent_dropout != 0 and self._recurrent_dropout_mask is None:
             self._recurrent_dropout_mask = _dropout_masks(
                 array_ops.ones_like(h_tm1), self.recurrent_dropout, training, count)
-        return self._dropout_mask, self._recurrent_dropout_mask
+        return (self._dropout_mask if self.dropout != 0 else None,
+                self._recurrent_dropout_mask if self.recurrent_dropout != 0 else None)
 
     _READ_NAMES = ("kernel", "recurrent_kernel", "bias")
 
@@ -113,16 +117,9 @@ class _Cell(Layer):
         self._recurrent_dropout_mask = None
 
     def _w(self, name):
-        """The weight `name` as the step reads it: one read made before the time loop
-        (flowgrad's while_loop gradients need the read outside the loop body)."""
-        reads = getattr(self, "_reads", None)
-        if reads is not None and name in reads:
-            return reads[name]
+        """The weight `name`: the variable, read where the step uses it (a read per use,
+        inside the time loop, as TF 1.14's cells read them)."""
         return getattr(self, name)
-
-    def _snapshot(self):
-        self._reads = {n: array_ops.identity(getattr(self, n))
-                       for n in self._READ_NAMES if getattr(self, n, None) is not None}
 
     def get_initial_state(self, inputs=None, batch_size=None, dtype=None):
         if inputs is not None:
@@ -130,7 +127,8 @@ class _Cell(Layer):
             dtype = inputs.dtype
         sizes = self.state_size if isinstance(self.state_size, (list, tuple)) else \
             [self.state_size]
-        states = [array_ops.zeros(array_ops.stack([batch_size, s]), dtype=dtype)
+        # TF 1.14's _generate_zero_filled_state: zeros([batch] + dims) (its ops)
+        states = [array_ops.zeros([batch_size] + TensorShape(s).as_list(), dtype=dtype)
                   for s in sizes]
         return states if len(states) > 1 else states[0]
 
@@ -172,13 +170,14 @@ class SimpleRNNCell(_Cell):
         prev_output = states[0]
         dp, rec_dp = self._masks(inputs, prev_output, 1, training)
         if dp is not None:
-            inputs = inputs * dp[0]
-        if rec_dp is not None:
-            prev_output = prev_output * rec_dp[0]
-        h = matmul(inputs, self._w("kernel"))
+            h = backend.dot(inputs * dp, self._w("kernel"))
+        else:
+            h = backend.dot(inputs, self._w("kernel"))
         if self.bias is not None:
-            h = nn.bias_add(h, self._w("bias"))
-        output = h + matmul(prev_output, self._w("recurrent_kernel"))
+            h = backend.bias_add(h, self._w("bias"))
+        if rec_dp is not None:
+            prev_output = prev_output * rec_dp
+        output = h + backend.dot(prev_output, self._w("recurrent_kernel"))
         if self.activation is not None:
             output = self.activation(output)
         return output, [output]
@@ -224,32 +223,45 @@ class LSTMCell(_Cell):
                            bias_initializer=bias_init)
 
     def call(self, inputs, states, training=None):
+        # TF 1.14's LSTMCell.call, op for op (graph-seeded ops made later get TF's seeds)
         h_tm1, c_tm1 = states[0], states[1]
-        u = self.units
-        k, rk = self._w("kernel"), self._w("recurrent_kernel")
-        b = self._w("bias") if self.bias is not None else None
         dp, rec_dp = self._masks(inputs, h_tm1, 4, training)
         if self.implementation == 1:
-            x_in = [inputs * dp[i] for i in range(4)] if dp is not None else [inputs] * 4
-            h_in = [h_tm1 * rec_dp[i] for i in range(4)] if rec_dp is not None else \
-                [h_tm1] * 4
-            xs = [matmul(x_in[i], k[:, i * u:(i + 1) * u]) for i in range(4)]
-            if b is not None:
-                xs = [nn.bias_add(x, b[i * u:(i + 1) * u]) for i, x in enumerate(xs)]
-            rs = [matmul(h_in[i], rk[:, i * u:(i + 1) * u]) for i in range(4)]
-            zi, zf, zc, zo = [x + r for x, r in zip(xs, rs)]
+            x_in = [inputs * dp[i] for i in range(4)] if 0 < self.dropout < 1 else \
+                [inputs] * 4
+            ks = array_ops.split(self._w("kernel"), num_or_size_splits=4, axis=1)
+            xs = [backend.dot(x, k) for x, k in zip(x_in, ks)]
+            if self.use_bias:
+                bs = array_ops.split(self._w("bias"), num_or_size_splits=4, axis=0)
+                xs = [backend.bias_add(x, b) for x, b in zip(xs, bs)]
+            h_in = [h_tm1 * rec_dp[i] for i in range(4)] if 0 < self.recurrent_dropout < 1 \
+                else [h_tm1] * 4
+            c, o = self._compute_carry_and_output(xs, h_in, c_tm1)
         else:
-            if dp is not None:
+            if 0 < self.dropout < 1:
                 inputs = inputs * dp[0]
-            if rec_dp is not None:
+            z = backend.dot(inputs, self._w("kernel"))
+            if 0 < self.recurrent_dropout < 1:
                 h_tm1 = h_tm1 * rec_dp[0]
-            z = matmul(inputs, k) + matmul(h_tm1, rk)
-            if b is not None:
-                z = nn.bias_add(z, b)
-            zi, zf, zc, zo = array_ops.split(z, 4, axis=1)
-        c, o = self._carry_and_output(zi, zf, zc, zo, c_tm1)
+            z = z + backend.dot(h_tm1, self._w("recurrent_kernel"))
+            if self.use_bias:
+                z = backend.bias_add(z, self._w("bias"))
+            c, o = self._carry_and_output(*array_ops.split(z, num_or_size_splits=4, axis=1),
+                                          c_tm1)
         h = o * self.activation(c)
         return h, [h, c]
+
+    def _compute_carry_and_output(self, xs, h_in, c_tm1):
+        """TF 1.14's split-kernel step: each gate's recurrent slice read in turn."""
+        u = self.units
+        x_i, x_f, x_c, x_o = xs
+        h_i, h_f, h_c, h_o = h_in
+        rk = self._w("recurrent_kernel")
+        i = self.recurrent_activation(x_i + backend.dot(h_i, rk[:, :u]))
+        f = self.recurrent_activation(x_f + backend.dot(h_f, rk[:, u:u * 2]))
+        c = f * c_tm1 + i * self.activation(x_c + backend.dot(h_c, rk[:, u * 2:u * 3]))
+        o = self.recurrent_activation(x_o + backend.dot(h_o, rk[:, u * 3:]))
+        return c, o
 
     def _carry_and_output(self, zi, zf, zc, zo, c_tm1):
         i = self.recurrent_activation(zi)
@@ -280,6 +292,20 @@ class PeepholeLSTMCell(LSTMCell):
         for name in self._READ_NAMES[3:]:
             setattr(self, name, self.add_weight(shape=(self.units,), name=name,
                                                 initializer=self.kernel_initializer))
+
+    def _compute_carry_and_output(self, xs, h_in, c_tm1):
+        u = self.units
+        x_i, x_f, x_c, x_o = xs
+        h_i, h_f, h_c, h_o = h_in
+        rk = self._w("recurrent_kernel")
+        i = self.recurrent_activation(x_i + backend.dot(h_i, rk[:, :u]) +
+                                      self._w("input_gate_peephole_weights") * c_tm1)
+        f = self.recurrent_activation(x_f + backend.dot(h_f, rk[:, u:u * 2]) +
+                                      self._w("forget_gate_peephole_weights") * c_tm1)
+        c = f * c_tm1 + i * self.activation(x_c + backend.dot(h_c, rk[:, u * 2:u * 3]))
+        o = self.recurrent_activation(x_o + backend.dot(h_o, rk[:, u * 3:]) +
+                                      self._w("output_gate_peephole_weights") * c)
+        return c, o
 
     def _carry_and_output(self, zi, zf, zc, zo, c_tm1):
         i = self.recurrent_activation(zi + self._w("input_gate_peephole_weights") * c_tm1)
@@ -317,39 +343,75 @@ class GRUCell(_Cell):
                            bias_shape=bias_shape)
 
     def call(self, inputs, states, training=None):
+        # TF 1.14's GRUCell.call, op for op (graph-seeded ops made later get TF's seeds)
         h_tm1 = states[0]
         u = self.units
-        k, rk = self._w("kernel"), self._w("recurrent_kernel")
-        if self.bias is None:
-            in_b = rec_b = None
-        elif self.reset_after:
-            in_b, rec_b = array_ops.unstack(self._w("bias"))
-        else:
-            in_b, rec_b = self._w("bias"), None
         dp, rec_dp = self._masks(inputs, h_tm1, 3, training)
-        x_in = [inputs * dp[i] for i in range(3)] if dp is not None else [inputs] * 3
-        h_in = [h_tm1 * rec_dp[i] for i in range(3)] if rec_dp is not None else [h_tm1] * 3
-        xs = [matmul(x_in[i], k[:, i * u:(i + 1) * u]) for i in range(3)]
-        if in_b is not None:
-            xs = [nn.bias_add(x, in_b[i * u:(i + 1) * u]) for i, x in enumerate(xs)]
-        x_z, x_r, x_h = xs
-        r_z = matmul(h_in[0], rk[:, :u])
-        r_r = matmul(h_in[1], rk[:, u:2 * u])
-        if rec_b is not None:
-            r_z = nn.bias_add(r_z, rec_b[:u])
-            r_r = nn.bias_add(r_r, rec_b[u:2 * u])
+        in_b = rec_b = None
+        if self.use_bias:
+            if not self.reset_after:
+                in_b = self._w("bias")
+            else:
+                in_b, rec_b = array_ops.unstack(self._w("bias"))
+        if self.implementation != 1:
+            h = self._call_fused(inputs, h_tm1, dp, rec_dp, in_b, rec_b)
+            return h, [h]
+        x_in = [inputs * dp[i] for i in range(3)] if 0 < self.dropout < 1 else [inputs] * 3
+        k = self._w("kernel")
+        x_z = backend.dot(x_in[0], k[:, :u])
+        x_r = backend.dot(x_in[1], k[:, u:u * 2])
+        x_h = backend.dot(x_in[2], k[:, u * 2:])
+        if self.use_bias:
+            x_z = backend.bias_add(x_z, in_b[:u])
+            x_r = backend.bias_add(x_r, in_b[u:u * 2])
+            x_h = backend.bias_add(x_h, in_b[u * 2:])
+        h_in = [h_tm1 * rec_dp[i] for i in range(3)] if 0 < self.recurrent_dropout < 1 \
+            else [h_tm1] * 3
+        rk = self._w("recurrent_kernel")
+        r_z = backend.dot(h_in[0], rk[:, :u])
+        r_r = backend.dot(h_in[1], rk[:, u:u * 2])
+        if self.reset_after and self.use_bias:
+            r_z = backend.bias_add(r_z, rec_b[:u])
+            r_r = backend.bias_add(r_r, rec_b[u:u * 2])
         z = self.recurrent_activation(x_z + r_z)
         r = self.recurrent_activation(x_r + r_r)
         if self.reset_after:
-            r_h = matmul(h_in[2], rk[:, 2 * u:])
-            if rec_b is not None:
-                r_h = nn.bias_add(r_h, rec_b[2 * u:])
+            r_h = backend.dot(h_in[2], self._w("recurrent_kernel")[:, u * 2:])
+            if self.use_bias:
+                r_h = backend.bias_add(r_h, rec_b[u * 2:])
             r_h = r * r_h
         else:
-            r_h = matmul(r * h_in[2], rk[:, 2 * u:])
+            r_h = backend.dot(r * h_in[2], self._w("recurrent_kernel")[:, u * 2:])
         hh = self.activation(x_h + r_h)
         h = z * h_tm1 + (1 - z) * hh
         return h, [h]
+
+    def _call_fused(self, inputs, h_tm1, dp, rec_dp, in_b, rec_b):
+        """implementation=2: one product per input and state, gates sliced from it."""
+        u = self.units
+        if 0 < self.dropout < 1:
+            inputs = inputs * dp[0]
+        matrix_x = backend.dot(inputs, self._w("kernel"))
+        if self.use_bias:
+            matrix_x = backend.bias_add(matrix_x, in_b)
+        x_z, x_r, x_h = matrix_x[:, :u], matrix_x[:, u:2 * u], matrix_x[:, 2 * u:]
+        if 0 < self.recurrent_dropout < 1:
+            h_tm1 = h_tm1 * rec_dp[0]
+        if self.reset_after:
+            matrix_inner = backend.dot(h_tm1, self._w("recurrent_kernel"))
+            if self.use_bias:
+                matrix_inner = backend.bias_add(matrix_inner, rec_b)
+        else:
+            matrix_inner = backend.dot(h_tm1, self._w("recurrent_kernel")[:, :2 * u])
+        r_z, r_r = matrix_inner[:, :u], matrix_inner[:, u:2 * u]
+        z = self.recurrent_activation(x_z + r_z)
+        r = self.recurrent_activation(x_r + r_r)
+        if self.reset_after:
+            r_h = r * matrix_inner[:, 2 * u:]
+        else:
+            r_h = backend.dot(r * h_tm1, self._w("recurrent_kernel")[:, 2 * u:])
+        hh = self.activation(x_h + r_h)
+        return z * h_tm1 + (1 - z) * hh
 
     def get_config(self):
         config = self._base_config()
@@ -604,7 +666,7 @@ class RNN(Layer):
         if fn is not None:
             state = fn(inputs=None, batch_size=batch, dtype=inputs.dtype)
         else:
-            state = [array_ops.zeros(array_ops.stack([batch, s]), dtype=inputs.dtype)
+            state = [array_ops.zeros([batch] + TensorShape(s).as_list(), dtype=inputs.dtype)
                      for s in self._state_sizes()]
         return list(state) if isinstance(state, (list, tuple)) else [state]
 
@@ -653,9 +715,6 @@ class RNN(Layer):
             return out, list(new_states)
 
         cells = cell.cells if isinstance(cell, StackedRNNCells) else [cell]
-        for c in cells:
-            if isinstance(c, _Cell):
-                c._snapshot()
         try:
             last_output, outputs, states = rnn(
                 step, inputs, initial_state, go_backwards=self.go_backwards, mask=mask,
@@ -664,7 +723,6 @@ class RNN(Layer):
                 zero_output_for_mask=self.zero_output_for_mask)
         finally:
             for c in cells:
-                c._reads = None
                 if isinstance(c, _Cell):
                     c.reset_dropout_mask()
                     c.reset_recurrent_dropout_mask()

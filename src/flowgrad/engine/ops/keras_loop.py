@@ -1,0 +1,740 @@
+"""The fused runner (engine/ops/lstm_loop.py) for Keras's LSTM and GRU loops:
+tf.keras.layers.LSTM / GRU (TF 1.14's keras.backend.rnn over keras LSTMCell / GRUCell,
+implementation=1, no mask), with or without dropout / recurrent_dropout masks.
+
+The step as the Keras cells build it, gate g of the fused kernel's column blocks:
+
+    x      = TensorArrayReadV3(x_ta, t)
+    xin_g  = x  or  x * dp_g                    dp_g, rdp_g: captures (dropout masks)
+    hin_g  = h  or  h * rdp_g
+    z_g    = [BiasAdd](MatMul(xin_g, kernel[:, g]), [bias[g]]) + MatMul(hin_g, rkernel[:, g])
+    act(z) = Sigmoid(z)  or  hard_sigmoid: Maximum(Minimum(a * z + b, hi), lo)
+    LSTM:  c' = act(z_f) * c + act(z_i) * tanh(z_c);  h' = act(z_o) * tanh(c')
+    GRU:   h~ = tanh(xb_h + MatMul(act(z_r) * hin_h, rkernel[:, h]))  (reset_after=False)
+           h' = act(z_z) * h + (1 - act(z_z)) * h~
+    out'   = TensorArrayWriteV3(out, t, h');  counters t' = t + 1, k' = k + 1
+
+`match` finds that pattern in the While op's lowered body (no other op) and returns the
+roles; the forward and backward below make the kernel calls the plain loop makes, on
+the same operands and in the same order (the gate slices are the StridedSlice kernel's
+views, the hard_sigmoid's constants are the graph's, the gradients' AddN orders are the
+ones tf.gradients builds for this body), so the values are the plain loop's bit for bit
+(tests/test_keras_loop.py). Anything else runs the plain loop.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..framework import threads as _threads
+from ..runtime.backends.numpy import bind_kernel
+from ..runtime.ir import lower
+from . import lstm_loop as _base
+from .tensor_array import _GRAD_META, TensorArrayValue
+
+
+
+class _Body:
+    """The lowered body and the pattern helpers (each raises ValueError on a mismatch;
+    `used` collects the nodes a match covers)."""
+
+    def __init__(self, graph, info, ctx):
+        self.n = len(info["vars"])
+        self.ctx = ctx
+        feeds = list(info["vars"]) + list(info["captures"])
+        self.feeds = feeds
+        self.prog = lower(graph, list(info["body"]), [], feeds)
+        self.feed_pos = {}
+        for k, v in enumerate(self.prog.feeds):
+            self.feed_pos.setdefault(v, k)
+        self.prod = {v: nd for nd in self.prog.nodes for v in nd.outputs}
+        self.used = set()
+
+    def res(self, v):
+        while v in self.prod and self.prod[v].type == "Identity":
+            self.used.add(id(self.prod[v]))
+            v = self.prod[v].inputs[0]
+        return v
+
+    def node(self, v, typ):
+        nd = self.prod.get(self.res(v))
+        if nd is None or nd.type != typ:
+            raise ValueError(typ)
+        self.used.add(id(nd))
+        return nd
+
+    def const(self, v):
+        nd = self.node(v, "Const")
+        try:
+            val = np.asarray(bind_kernel(nd, self.ctx)())
+        except Exception:  # noqa: BLE001 - a const we cannot evaluate: no match
+            raise ValueError("const") from None
+        return val
+
+    def feed(self, v):
+        v = self.res(v)
+        if v not in self.feed_pos:
+            raise ValueError("feed")
+        return self.feed_pos[v]
+
+    def cap(self, v):
+        k = self.feed(v)
+        if k < self.n:
+            raise ValueError("capture")
+        return k - self.n
+
+    def unary(self, v, typ):
+        nd = self.node(v, typ)
+        if nd.attrs and set(nd.attrs) - {"T"}:
+            raise ValueError(typ)
+        return nd.inputs[0]
+
+    def pair(self, v, typ):
+        nd = self.node(v, typ)
+        return nd.inputs[0], nd.inputs[1]
+
+    def either(self, a, b, fa, fb):
+        """(fa(a), fb(b)), else (fa(b), fb(a)) (commutative ops)."""
+        before = set(self.used)
+        try:
+            return fa(a), fb(b)
+        except ValueError:
+            self.used.clear()
+            self.used.update(before)
+            return fa(b), fb(a)
+
+    def first(self, v, *fns):
+        """The first of `fns` that matches v."""
+        before = set(self.used)
+        for fn in fns:
+            try:
+                return fn(v)
+            except ValueError:
+                self.used.clear()
+                self.used.update(before)
+        raise ValueError("no alternative")
+
+
+def _match(graph, info, ctx):
+    B = _Body(graph, info, ctx)
+    n, prog = B.n, B.prog
+    if len(prog.fetches) != n:
+        return None
+    writes = [nd for nd in prog.nodes if nd.type == "TensorArrayWriteV3"]
+    reads = [nd for nd in prog.nodes if nd.type == "TensorArrayReadV3"]
+    if len(writes) != 1 or len(reads) != 1:
+        return None
+    wr, rd = writes[0], reads[0]
+    B.used.update((id(wr), id(rd)))
+    k_out, k_t = B.feed(wr.inputs[0]), B.feed(wr.inputs[1])
+    if k_out >= n or k_t >= n or B.res(prog.fetches[k_out]) != wr.outputs[0]:
+        return None
+    if B.feed(rd.inputs[1]) != k_t:
+        return None
+    k_x = B.cap(rd.inputs[0])
+    x_v = rd.outputs[0]
+
+    def source(v):
+        """A capture, or a ReadVariableOp of a captured handle: (capture, read kernel)."""
+        u = B.res(v)
+        if u in B.prod and B.prod[u].type == "ReadVariableOp":
+            rv = B.node(u, "ReadVariableOp")
+            return B.cap(rv.inputs[0]), bind_kernel(rv, ctx)
+        return B.cap(u), None
+
+    def sliced(v):
+        """A gate's block of a weight: StridedSlice of it, or one output of its Split (TF
+        1.14's LSTMCell splits kernel and bias): (capture, read, (kind, kernel, args,
+        output), the block's tensor)."""
+        u = B.res(v)
+        nd = B.prod.get(u)
+        if nd is not None and nd.type == "Split":
+            B.used.add(id(nd))
+            k, read = source(nd.inputs[1])
+            spec = ("split", bind_kernel(nd, ctx), (B.const(nd.inputs[0]),),
+                    nd.outputs.index(u))
+            return k, read, spec, nd.op.outputs[spec[3]]
+        nd = B.node(v, "StridedSlice")
+        if nd.attrs.get("ellipsis_mask") or nd.attrs.get("new_axis_mask") or \
+                nd.attrs.get("shrink_axis_mask"):
+            raise ValueError("slice")
+        k, read = source(nd.inputs[0])
+        spec = ("ss", bind_kernel(nd, ctx), tuple(B.const(u) for u in nd.inputs[1:]), 0)
+        return k, read, spec, nd.op.outputs[0]
+
+    def masked(v, base):
+        """v is `base` (a value id) or base * mask (mask: a capture)."""
+        if B.res(v) == base:
+            return None
+        a, b = B.pair(v, "Mul")
+        got = B.either(a, b, lambda u: B.res(u) == base or _fail(), B.cap)
+        return got[1]
+
+    def x_part(v):   # [BiasAdd](MatMul(xin, kernel[:, g]), bias[g])
+        bias = None
+        if B.res(v) in B.prod and B.prod[B.res(v)].type == "BiasAdd":
+            ba = B.node(v, "BiasAdd")
+            if ba.attrs.get("data_format", "NHWC") not in ("NHWC", b"NHWC"):
+                raise ValueError("data_format")
+            bias = sliced(ba.inputs[1])
+            v = ba.inputs[0]
+        mm = B.node(v, "MatMul")
+        if mm.attrs.get("transpose_a") or mm.attrs.get("transpose_b"):
+            raise ValueError("transpose")
+        return {"dp": masked(mm.inputs[0], x_v), "k": sliced(mm.inputs[1]), "b": bias}
+
+    def r_part(v, h_v):   # MatMul(hin, rkernel[:, g])
+        mm = B.node(v, "MatMul")
+        if mm.attrs.get("transpose_a") or mm.attrs.get("transpose_b"):
+            raise ValueError("transpose")
+        return {"rdp": masked(mm.inputs[0], h_v), "rk": sliced(mm.inputs[1])}
+
+    def gate(z, h_v):
+        p, q = B.pair(z, "Add")
+        xg, rg = B.either(p, q, x_part, lambda u: r_part(u, h_v))
+        xg.update(rg)
+        return xg
+
+    def act(v):
+        """(spec, pre-activation): Sigmoid, or Keras's hard_sigmoid."""
+        def sig(u):
+            return ("sig",), B.unary(u, "Sigmoid")
+
+        def hard(u):
+            mn, lo = B.pair(u, "Maximum")
+            a_, hi = B.pair(mn, "Minimum")
+            m_, b_ = B.pair(a_, "Add")
+            (c1, z), c2 = B.either(m_, b_, lambda w: B.either(
+                *B.pair(w, "Mul"), B.const, lambda y: y), B.const)
+            cs = [c1, c2, B.const(hi), B.const(lo)]
+            if any(c.ndim or c.dtype.kind != "f" or np.isnan(c) for c in cs):
+                raise ValueError("hard_sigmoid")
+            return ("hard",) + tuple(cs), z
+        return B.first(v, sig, hard)
+
+    def tanh_of(v):
+        return B.unary(v, "Tanh")
+
+    h_new = B.res(wr.inputs[2])
+    fetch = [B.res(v) for v in prog.fetches]
+    roles = None
+    before = set(B.used)
+    try:   # LSTM: h' = act(z_o) * tanh(c'), c' = act(z_f) * c + act(z_i) * tanh(z_c)
+        (o_spec, z_o), c_new = B.either(*B.pair(h_new, "Mul"), act, tanh_of)
+        c_new = B.res(c_new)
+
+        def keep(v):
+            (f_spec, z_f), k_c = B.either(*B.pair(v, "Mul"), act, B.feed)
+            return f_spec, z_f, k_c
+
+        def new(v):
+            (i_spec, z_i), z_c = B.either(*B.pair(v, "Mul"), act, tanh_of)
+            return i_spec, z_i, z_c
+        (f_spec, z_f, k_c), (i_spec, z_i, z_c) = B.either(*B.pair(c_new, "Add"), keep, new)
+        k_h = fetch.index(h_new)
+        if k_c >= n or k_h >= n or fetch[k_c] != c_new:
+            raise ValueError("state")
+        h_v = prog.feeds[k_h]
+        gates = [gate(z, h_v) for z in (z_i, z_f, z_c, z_o)]
+        for g, spec in zip(gates, (i_spec, f_spec, None, o_spec)):
+            g["act"] = spec
+        roles = {"kind": "klstm", "h": k_h, "c": k_c, "gates": gates}
+    except ValueError:
+        B.used.clear()
+        B.used.update(before)
+    if roles is None:   # GRU: h' = act(z_z) * h + (1 - act(z_z)) * tanh(xb_h + ...)
+        try:
+            def keep(v):
+                zact, k_h = B.either(*B.pair(v, "Mul"), lambda u: B.res(u), B.feed)
+                return zact, k_h
+
+            def new(v):
+                sub, cand = B.either(*B.pair(v, "Mul"), lambda u: B.pair(u, "Sub"),
+                                     tanh_of)
+                return sub, cand
+            (zact, k_h), ((one, zact2), cand) = B.either(*B.pair(h_new, "Add"), keep, new)
+            one = B.const(one)
+            if B.res(zact2) != zact or one.ndim or float(one) != 1.0:
+                raise ValueError("1 - z")
+            if k_h >= n or fetch[k_h] != h_new:
+                raise ValueError("state")
+            h_v = prog.feeds[k_h]
+            z_spec, z_z = act(zact)
+            p, q = B.pair(cand, "Add")
+
+            def rec_h(v):   # MatMul(act(z_r) * hin_h, rkernel[:, h])
+                mm = B.node(v, "MatMul")
+                if mm.attrs.get("transpose_a") or mm.attrs.get("transpose_b"):
+                    raise ValueError("transpose")
+                (r_spec, z_r), rdp = B.either(*B.pair(mm.inputs[0], "Mul"), act,
+                                               lambda u: masked(u, h_v))
+                return {"rdp": rdp, "rk": sliced(mm.inputs[1]), "r": (r_spec, z_r)}
+            xh, rh = B.either(p, q, x_part, rec_h)
+            r_spec, z_r = rh.pop("r")
+            xh.update(rh)
+            gz, gr = gate(z_z, h_v), gate(z_r, h_v)
+            gz["act"], gr["act"], xh["act"] = z_spec, r_spec, None
+            roles = {"kind": "kgru", "h": k_h, "gates": [gz, gr, xh]}
+        except ValueError:
+            return None
+    gates = roles["gates"]
+    # one kernel, recurrent kernel and bias capture (their gradients are one array each)
+    for key in ("k", "rk", "b"):
+        if len({None if g[key] is None else g[key][0] for g in gates}) != 1:
+            return None
+    state = [roles["h"]] + ([roles["c"]] if "c" in roles else [])
+    counters = {}
+    for k in range(n):
+        if k == k_out or k in state:
+            continue
+        p, q = B.pair(prog.fetches[k], "Add")
+        kk, one = B.either(p, q, B.feed, B.const)
+        if kk != k or np.ndim(one) or one != 1:
+            return None
+        counters[k] = (B.prod[B.res(prog.fetches[k])].op_def.kernel, one)
+    if k_t not in counters:
+        return None
+    for nd in prog.nodes:
+        if id(nd) not in B.used and nd.type != "Const":
+            return None
+        if nd.stateful and nd.type not in ("TensorArrayReadV3", "TensorArrayWriteV3",
+                                           "ReadVariableOp"):
+            return None
+    cprog = lower(graph, [info["cond"]], [], B.feeds)
+    if any(nd.stateful for nd in cprog.nodes):
+        return None
+    read = {v for nd in cprog.nodes for v in nd.inputs} | set(cprog.fetches)
+    for k, v in enumerate(cprog.feeds):
+        if k < n and k not in counters and v in read:
+            return None
+    roles.update({"n": n, "t": k_t, "out": k_out, "x": k_x + n, "counters": counters,
+                  "bounds": _base._bounds(cprog, n, ctx), "seq": None})
+    return roles
+
+
+def _fail():
+    raise ValueError("no match")
+
+
+def match(graph, info, ctx):
+    try:
+        return _match(graph, info, ctx)
+    except (KeyError, IndexError, ValueError, TypeError, AttributeError):
+        return None
+
+
+# -- run time ------------------------------------------------------------------------------
+def _view(caps, spec):
+    """A gate's block as the StridedSlice / Split kernel gives it, and its column range
+    [a, b) (None unless it is all rows in order and a column range: kernel[:, a:b] or
+    bias[a:b])."""
+    k, read, (kind, kern, args, j), _ = spec
+    arr = caps[k]
+    if read is not None:
+        arr = read(arr)
+    if not isinstance(arr, np.ndarray) or arr.ndim not in (1, 2) or not arr.size:
+        return None
+
+    def block(a):
+        return kern(a, *args) if kind == "ss" else kern(*args, a)[j]
+    v = block(arr)
+    probe = np.arange(arr.size).reshape(arr.shape)
+    got = block(probe)
+    if got.shape != v.shape or got.ndim != arr.ndim or not got.size:
+        return None
+    a = int(got.reshape(-1)[0])
+    b = a + got.shape[-1]
+    if b > arr.shape[-1] or not np.array_equal(got, probe[..., a:b]):
+        return None
+    return v, a, b, arr.shape
+
+
+def _act_fwd(spec, z, dt):
+    """The activation's value and what its gradient needs (the plain loop's kernels)."""
+    if spec[0] == "sig":   # the Sigmoid kernel's formula
+        e = np.exp(-np.abs(z))
+        return np.where(z >= 0, 1 / (1 + e), e / (1 + e)).astype(dt, copy=False), None
+    c1, c2, hi, lo = spec[1:]
+    a = np.add(np.multiply(c1, z), c2)
+    mn = np.minimum(a, hi)
+    return np.maximum(mn, lo), (a, mn)
+
+
+def _act_bwd(spec, y, kept, dy, dt):
+    """dz from d act(z): SigmoidGrad, or hard_sigmoid's Maximum / Minimum / Mul grads."""
+    if spec[0] == "sig":
+        return dy * (y * (dt.type(1) - y))
+    c1, c2, hi, lo = spec[1:]
+    a, mn = kept
+    zero = np.zeros((), dt)
+    g = np.where(np.greater_equal(mn, lo), dy, zero)
+    g = np.where(np.less_equal(a, hi), g, zero)
+    return np.multiply(c1, g)
+
+
+def _orders(run):
+    """The operand orders of the gradient body's AddN for h and for x (tf.gradients sums a
+    step's contributions in the order it reaches them): gate positions, and "keep" for
+    GRU's z * h term; None if they cannot be read (the plain loop then runs)."""
+    if "orders" in run.r:
+        return run.r["orders"]
+    run.r["orders"] = None
+    if run.grad is None:
+        return None
+    graph, grads, feeds = run.grad
+    r = run.r
+    try:
+        prog = lower(graph, list(grads), [], feeds)
+    except Exception:  # noqa: BLE001 - no orders: the plain loop runs
+        return None
+    prod = {v: nd for nd in prog.nodes for v in nd.outputs}
+    fed = {v: feeds[k] for k, v in enumerate(prog.feeds)}
+    slice_ops = {}
+    for gi, g in enumerate(r["gates"]):
+        slice_ops[g["k"][3]] = ("x", gi)
+        slice_ops[g["rk"][3]] = ("h", gi)
+
+    def term(v, want):
+        """The gate whose MatMul gradient (by its kernel slice) feeds v, else "keep"."""
+        todo, seen = [v], set()
+        while todo:
+            u = todo.pop(0)
+            nd = prod.get(u)
+            if nd is None or u in seen:
+                continue
+            seen.add(u)
+            if nd.type == "MatMul" and nd.attrs.get("transpose_b") and \
+                    nd.inputs[1] in fed:
+                got = slice_ops.get(fed[nd.inputs[1]])
+                if got is not None and got[0] == want:
+                    return got[1]
+            if nd.type in ("Reshape", "Sum", "Mul", "Identity", "Neg"):
+                todo.extend(nd.inputs)
+        return "keep"
+
+    def addn_terms(v, want):
+        while v in prod and prod[v].type == "Identity":
+            v = prod[v].inputs[0]
+        nd = prod.get(v)
+        if nd is None or nd.type != "AddN":
+            return None
+        return [term(u, want) for u in nd.inputs]
+    h_terms = addn_terms(prog.fetches[r["h"]], "h")
+    x_terms = None
+    for nd in prog.nodes:
+        if nd.type == "TensorArrayGradWrite":
+            x_terms = addn_terms(nd.inputs[1], "x")
+    ng = len(r["gates"])
+    want_h = list(range(ng)) + (["keep"] if r["kind"] == "kgru" else [])
+    if h_terms is None or sorted(h_terms, key=str) != sorted(want_h, key=str):
+        return None
+    if x_terms is not None and sorted(x_terms) != list(range(ng)):
+        return None
+    run.r["orders"] = (h_terms, x_terms or list(range(ng)))
+    return run.r["orders"]
+
+
+def _addn(xs):   # the AddN kernel
+    out = np.add(xs[0], xs[1])
+    for x in xs[2:]:
+        np.add(out, x, out=out)
+    return out
+
+
+def _setup(run, args):
+    """The weights' views, masks and the steps; None where the plain loop must run."""
+    r = run.r
+    n = r["n"]
+    vals, caps = list(args[:n]), tuple(args[n:])
+    xta, ota = caps[r["x"] - n], vals[r["out"]]
+    if not (isinstance(xta, TensorArrayValue) and isinstance(ota, TensorArrayValue)):
+        return None
+    h = vals[r["h"]]
+    if not isinstance(h, np.ndarray) or h.ndim != 2 or h.dtype not in (np.float32,
+                                                                          np.float64):
+        return None
+    dt = h.dtype
+    bsz, units = h.shape
+    c = vals[r["c"]] if "c" in r else None
+    if c is not None and not (isinstance(c, np.ndarray) and c.dtype == dt and
+                              c.shape == h.shape):
+        return None
+    gs = []
+    for g in r["gates"]:
+        got = {}
+        for key in ("k", "rk", "b"):
+            if g[key] is None:
+                got[key] = None
+                continue
+            v = _view(caps, g[key])
+            if v is None or v[0].dtype != dt or v[2] - v[1] != units:
+                return None
+            got[key] = v
+        dx = got["k"][0].shape[0]
+        if got["rk"][0].shape[0] != units:
+            return None
+        for key, shape in (("dp", (bsz, dx)), ("rdp", (bsz, units))):
+            m = caps[g[key]] if g[key] is not None else None
+            if m is not None and not (isinstance(m, np.ndarray) and m.dtype == dt and
+                                      m.shape == shape):
+                return None
+            got[key] = m
+        spec = g["act"]
+        if spec is not None and spec[0] == "hard" and any(s.dtype != dt for s in spec[1:]):
+            return None
+        got["act"] = spec
+        gs.append(got)
+    if len({g["k"][0].shape[0] for g in gs}) != 1:
+        return None
+    dx = gs[0]["k"][0].shape[0]
+    masks = [g[key] for g in r["gates"] for key in ("dp", "rdp") if g[key] is not None]
+    if len(set(masks)) != len(masks):
+        return None
+    ts, final = run._steps(vals, caps)
+    if not ts:
+        return None
+    return vals, caps, xta, ota, h, c, dt, bsz, units, dx, gs, ts, final
+
+
+def _gate_z(g, xin, hin, matmul):
+    """z_g = [BiasAdd](MatMul(xin, K_g), b_g) + MatMul(hin, RK_g); also xin, hin."""
+    a = matmul(xin, g["k"][0])
+    if g["b"] is not None:
+        a = a + g["b"][0].reshape(-1)
+    return np.add(a, matmul(hin, g["rk"][0]))
+
+
+def forward(run, args, clear=True):
+    r = run.r
+    got = _setup(run, args)
+    if got is None:
+        return None
+    vals, caps, xta, ota, h, c, dt, bsz, units, dx, gs, ts, final = got
+    got = run._inputs(xta, ts, bsz, dx, dt, clear)
+    if got is None:
+        return None
+    xs, replay = got
+    steps = len(ts)
+    matmul = _threads.matmul
+    multiply, tanh = np.multiply, np.tanh
+    h_all = np.empty((steps + 1, bsz, units), dt)
+    h_all[0] = h
+    tape = []
+    if r["kind"] == "klstm":
+        c_all = np.empty((steps + 1, bsz, units), dt)
+        c_all[0] = c
+        for s in range(steps):
+            x, hp, cp = xs[s], h_all[s], c_all[s]
+            xin = [x if g["dp"] is None else multiply(x, g["dp"]) for g in gs]
+            hin = [hp if g["rdp"] is None else multiply(hp, g["rdp"]) for g in gs]
+            z = [_gate_z(g, xi, hi, matmul) for g, xi, hi in zip(gs, xin, hin)]
+            ig, ik = _act_fwd(gs[0]["act"], z[0], dt)
+            fg, fk = _act_fwd(gs[1]["act"], z[1], dt)
+            tz = tanh(z[2])
+            cn = np.add(multiply(fg, cp), multiply(ig, tz))
+            og, ok = _act_fwd(gs[3]["act"], z[3], dt)
+            tc = tanh(cn)
+            multiply(og, tc, out=h_all[s + 1])
+            c_all[s + 1] = cn
+            tape.append((x, xin, hin, ig, ik, fg, fk, tz, og, ok, tc))
+    else:
+        for s in range(steps):
+            x, hp = xs[s], h_all[s]
+            xin = [x if g["dp"] is None else multiply(x, g["dp"]) for g in gs]
+            hin = [hp if g["rdp"] is None else multiply(hp, g["rdp"]) for g in gs]
+            zg, zk = _act_fwd(gs[0]["act"], _gate_z(gs[0], xin[0], hin[0], matmul), dt)
+            rg, rk = _act_fwd(gs[1]["act"], _gate_z(gs[1], xin[1], hin[1], matmul), dt)
+            gh = gs[2]
+            ah = matmul(xin[2], gh["k"][0])
+            if gh["b"] is not None:
+                ah = ah + gh["b"][0].reshape(-1)
+            rh = multiply(rg, hin[2])
+            hh = tanh(np.add(ah, matmul(rh, gh["rk"][0])))
+            sub = np.subtract(dt.type(1), zg)
+            np.add(multiply(zg, hp), multiply(sub, hh), out=h_all[s + 1])
+            tape.append((x, xin, hin, zg, zk, rg, rk, rh, hh, sub))
+    got = run._write_out(ota, ts, h_all[1:], bsz, units, xs, xta.meta, replay)
+    if got is None:
+        return None
+    elems, size = got
+    final[r["out"]] = TensorArrayValue(elems, size, ota.meta)
+    final[r["h"]] = h_all[steps].copy()
+    if r["kind"] == "klstm":
+        final[r["c"]] = c_all[steps].copy()
+        return tuple(final), (ts, h_all, c_all, tape)
+    return tuple(final), (ts, h_all, None, tape)
+
+
+class _Grads:
+    """The kernel / recurrent kernel / bias and mask gradients: each gate's block summed
+    over the iterations last to first, as WhileGrad sums the per-iteration AddN of the
+    blocks (kept per block, put together at the end)."""
+
+    def __init__(self, gs, caps, want, dt):
+        self.acc = {}
+        self.blocks = {}
+        self.shapes = {}
+        for gi, g in enumerate(gs):
+            for key in ("k", "rk", "b", "dp", "rdp"):
+                k = g[key + "_cap"]
+                if k is None or k not in want:
+                    continue
+                if key in ("dp", "rdp"):
+                    self.shapes[k] = caps[k].shape
+                    self.blocks[(gi, key)] = (k, None, None, np.zeros(caps[k].shape, dt))
+                else:
+                    _, a, b, shape = g[key]
+                    self.shapes[k] = shape
+                    self.blocks[(gi, key)] = (k, a, b, np.zeros(shape[:-1] + (b - a,), dt))
+        self.dt = dt
+
+    def add(self, gi, key, val):
+        blk = self.blocks.get((gi, key))
+        if blk is not None:
+            np.add(blk[3], val, out=blk[3])
+
+    def totals(self):
+        out = {k: np.zeros(shape, self.dt) for k, shape in self.shapes.items()}
+        for k, a, b, val in self.blocks.values():
+            if a is None:
+                out[k] += val
+            else:
+                out[k][..., a:b] += val
+        return out
+
+
+def backward(run, args, kept, diff_caps):
+    r = run.r
+    n = r["n"]
+    caps = args[n:-n]
+    gys = args[-n:]
+    ts, h_all, c_all, tape = kept
+    gta = gys[r["out"]]
+    steps, bsz, units = len(ts), h_all.shape[1], h_all.shape[2]
+    dt = h_all.dtype
+    if not isinstance(gta, TensorArrayValue):
+        return None
+    dh = gys[r["h"]]
+    dc = gys[r["c"]] if "c" in r else None
+    for a in (dh,) + ((dc,) if "c" in r else ()):
+        if not (isinstance(a, np.ndarray) and a.dtype == dt and a.shape == (bsz, units)):
+            return None
+    orders = _orders(run)
+    if orders is None:
+        return None
+    h_order, x_order = orders
+    got = _setup(run, args[:n + len(caps)])
+    if got is None:
+        return None
+    gs = got[10]
+    for g, rg in zip(gs, r["gates"]):
+        for key in ("k", "rk", "b"):
+            g[key + "_cap"] = None if rg[key] is None else rg[key][0]
+        g["dp_cap"], g["rdp_cap"] = rg["dp"], rg["rdp"]
+    want = {k for k in diff_caps}
+    grads = _Grads(gs, caps, want, dt)
+    want_x = r["x"] - n in want
+    matmul = _threads.matmul
+    multiply, add = np.multiply, np.add
+    one = dt.type(1)
+    dxs = {}
+    gel = gta.elems
+    dh = np.array(dh, copy=True)
+    dc = np.array(dc, copy=True) if dc is not None else None
+
+    def gate_back(gi, dz, x, hp, xin, hin):
+        """A gate's pre-activation gradient into the weights; returns (dx_g, dh_g)."""
+        g = gs[gi]
+        if g["b"] is not None:
+            grads.add(gi, "b", np.sum(dz, axis=(0,), dtype=dt))
+        dxin = matmul(dz, g["k"][0].T)
+        grads.add(gi, "k", matmul(xin.T, dz))
+        dhin = matmul(dz, g["rk"][0].T)
+        grads.add(gi, "rk", matmul(hin.T, dz))
+        if g["dp"] is not None:
+            grads.add(gi, "dp", multiply(x, dxin))
+            dxin = multiply(dxin, g["dp"])
+        if g["rdp"] is not None:
+            grads.add(gi, "rdp", multiply(hp, dhin))
+            dhin = multiply(dhin, g["rdp"])
+        return dxin, dhin
+
+    for s in range(steps - 1, -1, -1):
+        gout = gel.get(ts[s])
+        dhn = dh if gout is None else add(dh, gout)
+        if r["kind"] == "klstm":
+            x, xin, hin, ig, ik, fg, fk, tz, og, ok, tc = tape[s]
+            cp, hp = c_all[s], h_all[s]
+            do = multiply(dhn, tc)
+            dtc = multiply(og, dhn)
+            dcn = add(dc, dtc * (one - tc * tc))
+            df = multiply(dcn, cp)
+            dc = multiply(fg, dcn)
+            di = multiply(dcn, tz)
+            dtz = multiply(ig, dcn)
+            dzs = [_act_bwd(gs[0]["act"], ig, ik, di, dt),
+                   _act_bwd(gs[1]["act"], fg, fk, df, dt),
+                   dtz * (one - tz * tz),
+                   _act_bwd(gs[3]["act"], og, ok, do, dt)]
+            parts = [gate_back(gi, dz, x, hp, xi, hi)
+                     for gi, (dz, xi, hi) in enumerate(zip(dzs, xin, hin))]
+            dh = _addn([parts[k][1] for k in h_order])
+            dxv = _addn([parts[k][0] for k in x_order])
+        else:
+            x, xin, hin, zg, zk, rg, rk, rh, hh, sub = tape[s]
+            hp = h_all[s]
+            dz_a = multiply(dhn, hp)
+            dh_a = multiply(zg, dhn)
+            dsub = multiply(dhn, hh)
+            dhh = multiply(sub, dhn)
+            dz_act = add(dz_a, np.negative(dsub))
+            dah = dhh * (one - hh * hh)
+            gh = gs[2]
+            if gh["b"] is not None:
+                grads.add(2, "b", np.sum(dah, axis=(0,), dtype=dt))
+            dx_h = matmul(dah, gh["k"][0].T)
+            grads.add(2, "k", matmul(xin[2].T, dah))
+            drh = matmul(dah, gh["rk"][0].T)
+            grads.add(2, "rk", matmul(rh.T, dah))
+            dr = multiply(drh, hin[2])
+            dh_h = multiply(rg, drh)
+            if gh["dp"] is not None:
+                grads.add(2, "dp", multiply(x, dx_h))
+                dx_h = multiply(dx_h, gh["dp"])
+            if gh["rdp"] is not None:
+                grads.add(2, "rdp", multiply(hp, dh_h))
+                dh_h = multiply(dh_h, gh["rdp"])
+            dzz = _act_bwd(gs[0]["act"], zg, zk, dz_act, dt)
+            drz = _act_bwd(gs[1]["act"], rg, rk, dr, dt)
+            dx_z, dh_z = gate_back(0, dzz, x, hp, xin[0], hin[0])
+            dx_r, dh_r = gate_back(1, drz, x, hp, xin[1], hin[1])
+            hs = {"keep": dh_a, 0: dh_z, 1: dh_r, 2: dh_h}
+            xs_ = {0: dx_z, 1: dx_r, 2: dx_h}
+            dh = _addn([hs[k] for k in h_order])
+            dxv = _addn([xs_[k] for k in x_order])
+        if want_x:
+            dxs[ts[s]] = dxv
+    g_vars = []
+    for k in range(n):
+        if k == r["out"]:
+            g_vars.append(gta)
+        elif k == r["h"]:
+            g_vars.append(dh)
+        elif "c" in r and k == r["c"]:
+            g_vars.append(dc)
+        else:
+            v = args[k]
+            g_vars.append(np.zeros_like(v) if isinstance(v, np.ndarray) else
+                          np.zeros((), np.asarray(v).dtype))
+    outs = []
+    totals = grads.totals()
+    for k in diff_caps:
+        if k == r["x"] - n:
+            outs.append(TensorArrayValue(dxs, max(ts) + 1, _GRAD_META))
+        elif k in totals:
+            outs.append(totals[k])
+        else:
+            return None
+    return g_vars + outs
+
+
+_base.register(match, {"klstm": (forward, backward), "kgru": (forward, backward)})

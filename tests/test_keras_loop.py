@@ -1,0 +1,121 @@
+"""The fused runner for Keras LSTM / GRU loops (engine/ops/keras_loop.py) gives the plain
+loop's values bit for bit: each case builds the same graph twice, once as is (the While op
+runs the fused runner, checked by counting its calls) and once with the matcher off."""
+import numpy as np
+import pytest
+
+import flowgrad as tf
+from flowgrad.engine.ops import lstm_loop
+
+
+def _run(build, fused, monkeypatch):
+    calls = []
+    if not fused:
+        monkeypatch.setattr(lstm_loop, "match", lambda *a: None)
+    else:
+        orig = lstm_loop.Runner.forward
+
+        def counting(self, *a, **k):
+            out = orig(self, *a, **k)
+            calls.append(out is not None)
+            return out
+        monkeypatch.setattr(lstm_loop.Runner, "forward", counting)
+    tf.reset_default_graph()
+    fetches, feed = build()
+    with tf.Session() as s:
+        s.run(tf.global_variables_initializer())
+        got = s.run(fetches, feed)
+        again = s.run(fetches, feed)
+    monkeypatch.undo()
+    return got, again, calls
+
+
+def _compare(build, monkeypatch, expect_fused=True, random=False):
+    got, again, calls = _run(build, True, monkeypatch)
+    want, _, _ = _run(build, False, monkeypatch)
+    if expect_fused:
+        assert calls and all(calls), "the fused runner did not run"
+    else:
+        assert not any(calls)
+    assert len(got) == len(want)
+    for g, a, w in zip(got, again, want):
+        np.testing.assert_array_equal(g, w)   # bit for bit the plain loop's
+        if not random:   # dropout draws new masks each run
+            np.testing.assert_array_equal(g, a)
+
+
+def _case(layer_fn, dtype=np.float32, batch=3, steps=5, depth=4, training=None,
+          sequences=False, state=False, bias=True):
+    def build():
+        tf.set_random_seed(3)
+        np.random.seed(5)   # Keras's dropout op seeds come from numpy's global RNG
+        rng = np.random.RandomState(0)
+        x = tf.constant(rng.randn(batch, steps, depth).astype(dtype))
+        layer = layer_fn()
+        kw = {} if training is None else {"training": training}
+        out = layer(x, **kw)
+        outs = out if isinstance(out, list) else [out]
+        loss = tf.add_n([tf.reduce_sum(o * o) * (k + 1) for k, o in enumerate(outs)])
+        xs = layer.trainable_weights + [x]
+        return outs + tf.gradients(loss, xs), None
+    return build
+
+
+L = tf.keras.layers
+
+
+@pytest.mark.parametrize("make", [
+    lambda: L.LSTM(6),
+    lambda: L.LSTM(6, return_sequences=True, return_state=True),
+    lambda: L.LSTM(5, recurrent_activation="sigmoid", unit_forget_bias=False),
+    lambda: L.LSTM(6, use_bias=False, go_backwards=True),
+    lambda: L.GRU(6),
+    lambda: L.GRU(6, return_sequences=True, return_state=True),
+    lambda: L.GRU(5, recurrent_activation="sigmoid", use_bias=False),
+])
+def test_keras_rnn_fused_equals_plain(make, monkeypatch):
+    _compare(_case(make), monkeypatch)
+
+
+@pytest.mark.parametrize("make", [
+    lambda: L.LSTM(6, dropout=0.3, recurrent_dropout=0.4, return_sequences=True),
+    lambda: L.LSTM(6, dropout=0.3),
+    lambda: L.GRU(6, dropout=0.3, recurrent_dropout=0.4, return_state=True),
+    lambda: L.GRU(6, recurrent_dropout=0.4),
+])
+def test_keras_rnn_dropout_fused_equals_plain(make, monkeypatch):
+    _compare(_case(make, training=True), monkeypatch, random=True)
+
+
+def test_keras_rnn_float64_fused_equals_plain(monkeypatch):
+    tf.keras.backend.set_floatx("float64")
+    try:
+        _compare(_case(lambda: L.LSTM(4, return_sequences=True), dtype=np.float64),
+                 monkeypatch)
+        _compare(_case(lambda: L.GRU(4), dtype=np.float64), monkeypatch)
+    finally:
+        tf.keras.backend.set_floatx("float32")
+
+
+@pytest.mark.parametrize("make", [
+    lambda: L.LSTM(4, activation="relu"),
+    lambda: L.GRU(4, reset_after=True),
+    lambda: L.LSTM(4, implementation=2),
+])
+def test_other_keras_steps_run_plain_loop(make, monkeypatch):
+    _compare(_case(make), monkeypatch, expect_fused=False)
+
+
+def test_keras_lstm_fit_equal(monkeypatch):
+    """A compiled model's training steps (Embedding -> LSTM -> Dense, adam)."""
+    def build():
+        tf.set_random_seed(1)
+        rng = np.random.RandomState(0)
+        m = tf.keras.Sequential([L.Embedding(50, 8, input_length=7), L.LSTM(5),
+                                 L.Dense(1, activation="sigmoid")])
+        m.compile("adam", "binary_crossentropy")
+        x = rng.randint(1, 50, (16, 7)).astype("int32")
+        y = rng.randint(0, 2, 16).astype("float32")
+        losses = [m.train_on_batch(x, y) for _ in range(3)]
+        return [tf.constant(np.array(losses))] + list(m.weights), None
+    _compare(build, monkeypatch)
