@@ -17,6 +17,7 @@ import pytest
 
 import flowgrad as tf
 from flowgrad.engine.framework.registry import GRADIENTS, OPS
+from flowgrad.engine.ops.linalg_solve import matrix_solve_ls_op
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tools", "fuzz"))
 import programs  # noqa: E402 - the fuzzer's generator and interpreter
@@ -126,6 +127,23 @@ _EXTRA = {
     "Betainc": lambda: tf.betainc(_x([3, 2]), _x([3, 2], 1), _x([3, 2], 2) * 0.5),
     "BesselI0e": lambda: tf.math.bessel_i0e(_x([3, 2])),
     "BesselI1e": lambda: tf.math.bessel_i1e(_x([3, 2])),
+    # -- linalg/fft (c1) --
+    "Cholesky": lambda: tf.cholesky(_spd()),
+    "MatrixSolve": lambda: tf.matrix_solve(_spd(), _x([3, 2], 1)),
+    "MatrixSolveLs": lambda: matrix_solve_ls_op(_x([4, 3]), _x([4, 2], 1), 0.1),
+    "SelfAdjointEigV2": lambda: tf.linalg.eigh(_spd())[0],
+    "Svd": lambda: tf.svd(_x([4, 3]))[0],
+    "MatrixSquareRoot": lambda: tf.linalg.sqrtm(_spd()),
+    "Cross": lambda: tf.cross(_x([2, 3]), _x([2, 3], 1)),
+    "TridiagonalSolve": lambda: tf.linalg.tridiagonal_solve(_x([3, 4]) * [[0.5], [3.], [0.5]],
+                                                            _x([4, 2], 1)),
+    "TridiagonalMatMul": lambda: tf.linalg.tridiagonal_matmul(_x([3, 4]), _x([4, 2], 1)),
+    "FFT": lambda: tf.fft(_c([3, 2])), "IFFT": lambda: tf.ifft(_c([3, 2])),
+    "FFT2D": lambda: tf.fft2d(_c([3, 2])), "IFFT2D": lambda: tf.ifft2d(_c([3, 2])),
+    "FFT3D": lambda: tf.fft3d(_c([3, 2, 2])), "IFFT3D": lambda: tf.ifft3d(_c([3, 2, 2])),
+    "RFFT": lambda: tf.signal.rfft(_x([3, 4])), "IRFFT": lambda: tf.signal.irfft(_c([3, 3])),
+    "RFFT2D": lambda: tf.signal.rfft2d(_x([3, 4])),
+    "IRFFT2D": lambda: tf.signal.irfft2d(_c([3, 3])),
 }
 
 
@@ -165,6 +183,8 @@ _NO_SLICES = {
     # gradients driven in tests/test_horovod.py
     "HorovodAllreduce": "tests/test_horovod.py", "HorovodGroupedAllreduce": "tests/test_horovod.py",
     "HorovodAllgather": "tests/test_horovod.py", "HorovodBroadcast": "tests/test_horovod.py",
+    "Lu": "no gradient in TF 1.14", "MatrixLogarithm": "no gradient in TF 1.14",
+    "RFFT3D": "no gradient in TF 1.14", "IRFFT3D": "no gradient in TF 1.14",
     "V1Frames": "no outputs of its own; its rule raises NotImplementedError (gradients "
                 "through imported TF control flow)",
     # TF 1.14 has no gradient for these: their rule raises LookupError, as TF's lookup does
@@ -178,6 +198,11 @@ _NO_SLICES = {
     "TensorArraySplitV3": "variant output", "TensorArrayGradWrite": "variant output",
     "TensorArrayGradScatter": "variant output", "TensorArrayGradSplit": "variant output",
 }
+
+
+def _spd():
+    a = _x([3, 3], 2)
+    return tf.matmul(a, a, transpose_b=True) + 3.0 * tf.eye(3)
 
 
 def _op(op_type, inputs):

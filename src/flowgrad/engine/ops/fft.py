@@ -18,7 +18,7 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework.constant_op import const_value
 from ..framework.graph import Tensor
-from ..framework.registry import OPS, register_op
+from ..framework.registry import OPS, no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import TensorLike, _invalid
 from ._base import apply, check_dtype, to_tensor
@@ -226,6 +226,7 @@ def make_complex(re: TensorLike, im: TensorLike) -> Tensor:
 def _rfft_grad(k, irfft_fn):
     """TF 1.14's _rfft_grad_helper (k = 1 or 2)."""
     def grad_fn(op, grad):
+        grad = to_tensor(grad)  # an IndexedSlices upstream is sliced below: densify it
         fft_length = op.inputs[1]
         input_shape = shape(op.inputs[0])
         is_even = cast(subtract(1, floormod(fft_length[-1], 2)), _dt.complex64)
@@ -296,8 +297,5 @@ for _op, _k, _inv, _grad in (
         ("RFFT2D", 2, False, _rfft_grad(2, _by_name("IRFFT2D"))),
         ("IRFFT2D", 2, True, _irfft_grad(2, _by_name("RFFT2D"))),
         ("RFFT3D", 3, False, None), ("IRFFT3D", 3, True, None)):
-    if _grad is None:
-        register_op(_op, infer=_rfft_infer(_op, _k, _inv), kernel=_rfft_kernel(_k, _inv))
-    else:
-        register_op(_op, infer=_rfft_infer(_op, _k, _inv), kernel=_rfft_kernel(_k, _inv),
-                    grad=_grad)
+    register_op(_op, infer=_rfft_infer(_op, _k, _inv), kernel=_rfft_kernel(_k, _inv),
+                grad=_grad or no_gradient_registered)

@@ -18,7 +18,7 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework.graph import Tensor
-from ..framework.registry import register_op
+from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import TensorLike, _invalid
 from ._base import apply, check_dtype, to_tensor
@@ -130,8 +130,8 @@ def cholesky(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A00
     """The lower-triangular Cholesky factors L (input = L L^H) of a batch of Hermitian
     positive-definite matrices; only the lower triangle of `input` is read (op Cholesky).
 
-    >>> tf.Session().run(tf.cholesky([[4., 2.], [2., 2.]]))
-    array([[2., 0.], [1., 1.]], dtype=float32)
+    >>> tf.Session().run(tf.cholesky([[4., 2.], [2., 2.]]))[1]
+    array([1., 1.], dtype=float32)
     """
     return apply("Cholesky", [to_tensor(input, name="input")], None, name or "Cholesky")
 
@@ -257,6 +257,7 @@ def _svd_grad(op, grad_s, grad_u, grad_v):
         grad_a.set_shape(a_shape)
         return [grad_a]
     full_matrices = op.get_attr("full_matrices")
+    grad_u, grad_v = to_tensor(grad_u), to_tensor(grad_v)  # sliced below
     if a.dtype.is_complex:
         raise NotImplementedError("SVD gradient is not implemented for complex types and "
                                   "compute_uv=True.")
@@ -367,7 +368,8 @@ def _lu_kernel(x, output_idx_type=_dt.int32):
 
 
 # no gradient (tf.gradients raises LookupError), as TF 1.14
-register_op("Lu", infer=_lu_infer, kernel=_lu_kernel, bind=_cpu_kernel(_lu_kernel, _HALF))
+register_op("Lu", infer=_lu_infer, kernel=_lu_kernel, bind=_cpu_kernel(_lu_kernel, _HALF),
+            grad=no_gradient_registered)
 
 _LuOutput = namedtuple("Lu", ["lu", "p"])
 
@@ -471,7 +473,7 @@ def _logm_kernel(x):
 
 
 register_op("MatrixLogarithm", infer=_square_same_infer("MatrixLogarithm", _LOGM_TYPES),
-            kernel=_logm_kernel)  # no gradient (LookupError), as TF 1.14
+            kernel=_logm_kernel, grad=no_gradient_registered)  # LookupError, as TF 1.14
 
 
 def matrix_logarithm(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
