@@ -42,6 +42,8 @@ def _c(shape):
 # Op types the generator does not build: one small graph each.
 _EXTRA = {
     "AddV2": lambda: _op("AddV2", [_x([3, 2]), _x([3, 2], 1)]),
+    "CropAndResize": lambda: tf.image.crop_and_resize(
+        _x([2, 4, 5, 3]), [[0.1, 0.2, 0.7, 0.9], [0.0, 0.0, 1.0, 1.0]], [0, 1], [3, 3]),
     "CheckNumerics": lambda: tf.check_numerics(_x([3, 2]), "x"),
     "Conj": lambda: tf.conj(_c([3, 2])),
     "ConjugateTranspose": lambda: tf.transpose(_c([3, 2]),
@@ -190,6 +192,14 @@ _NO_SLICES = {
     # TF 1.14 has no gradient for these: their rule raises LookupError, as TF's lookup does
     "AdjustContrastv2": "no gradient in TF 1.14", "AdjustHue": "no gradient in TF 1.14",
     "AdjustSaturation": "no gradient in TF 1.14", "ResizeArea": "no gradient in TF 1.14",
+    "CombinedNonMaxSuppression": "no gradient in TF 1.14",
+    "CropAndResizeGradBoxes": "no gradient in TF 1.14",
+    "CropAndResizeGradImage": "no gradient in TF 1.14",
+    "DecodeAndCropJpeg": "no gradient in TF 1.14", "DecodeBmp": "no gradient in TF 1.14",
+    "DecodeGif": "no gradient in TF 1.14", "DrawBoundingBoxesV2": "no gradient in TF 1.14",
+    "EncodeJpegVariableQuality": "no gradient in TF 1.14",
+    "ExtractJpegShape": "no gradient in TF 1.14", "NonMaxSuppressionV3": "no gradient in TF 1.14",
+    "NonMaxSuppressionV4": "no gradient in TF 1.14",
     "EagerPyFunc": "its rule raises LookupError (no eager tape in flowgrad)",
     # their only differentiable input is a resource handle (test_resource_variables.py)
     "ReadVariableOp": "resource input", "ResourceGather": "resource input",

@@ -142,3 +142,68 @@ def log_cdf_laplace(x, name="log_cdf_laplace"):
         safe_exp_neg_x = math_ops.exp(-math_ops.abs(x))
         upper_solution = math_ops.log1p(-0.5 * safe_exp_neg_x)
         return array_ops.where(x < 0., lower_solution, upper_solution)
+
+
+# Cephes' ndtri rational approximations (coefficients lowest power first), the ones TF uses
+_NDTRI_P0 = [-1.23916583867381258016E0, 1.39312609387279679503E1, -5.66762857469070293439E1,
+             9.80010754185999661536E1, -5.99633501014107895267E1]
+_NDTRI_Q0 = [-1.18331621121330003142E0, 1.59056225126211695515E1, -8.20372256168333339912E1,
+             2.00260212380060660359E2, -2.25462687854119370527E2, 8.63602421390890590575E1,
+             4.67627912898881538453E0, 1.95448858338141759834E0, 1.0]
+_NDTRI_P1 = [-8.57456785154685413611E-4, -3.50424626827848203418E-2,
+             -1.40256079171354495875E-1, 2.18663306850790267539E0, 1.46849561928858024014E1,
+             4.40805073893200834700E1, 5.71628192246421288162E1, 3.15251094599893866154E1,
+             4.05544892305962419923E0]
+_NDTRI_Q1 = [-9.33259480895457427372E-4, -3.80806407691578277194E-2,
+             -1.42182922854787788574E-1, 2.50464946208309415979E0, 1.50425385692907503408E1,
+             4.13172038254672030440E1, 4.53907635128879210584E1, 1.57799883256466749731E1, 1.0]
+_NDTRI_P2 = [6.23974539184983293730E-9, 2.65806974686737550832E-6, 3.01581553508235416007E-4,
+             1.23716634817820021358E-2, 2.01485389549179081538E-1, 1.33303460815807542389E0,
+             3.93881025292474443415E0, 6.91522889068984211695E0, 3.23774891776946035970E0]
+_NDTRI_Q2 = [6.79019408009981274425E-9, 2.89247864745380683936E-6, 3.28014464682127739104E-4,
+             1.34204006088543189037E-2, 2.16236993594496635890E-1, 1.37702099489081330271E0,
+             3.67983563856160859403E0, 6.02427039364742014255E0, 1.0]
+
+
+def _polynomial(var, coeffs):
+    """c[0] + var * (c[1] + var * (...)), built as TF does: lowest power first, the
+    innermost term a zeros_like."""
+    coeffs = np.array(coeffs, var.dtype.as_numpy_dtype)
+    if not coeffs.size:
+        return array_ops.zeros_like(var)
+    return coeffs[0] + _polynomial(var, coeffs[1:]) * var
+
+
+def ndtri(p, name="ndtri"):
+    """The inverse of the standard normal CDF, as TF's special_math.ndtri (Cephes)."""
+    with name_scope(name, values=[p]):
+        p = convert_to_tensor(p, name="p")
+        if p.dtype.base_dtype not in (_dt.float32, _dt.float64):
+            raise TypeError("p.dtype=%s is not handled, see docstring for supported types."
+                            % p.dtype)
+        return _ndtri(p)
+
+
+def _ndtri(p):
+    p0, q0, p1, q1, p2, q2 = _NDTRI_P0, _NDTRI_Q0, _NDTRI_P1, _NDTRI_Q1, _NDTRI_P2, _NDTRI_Q2
+    maybe_complement_p = array_ops.where(p > -np.expm1(-2.), 1. - p, p)
+    sanitized_mcp = array_ops.where(
+        maybe_complement_p <= 0.,
+        array_ops.fill(array_ops.shape(p), np.array(0.5, p.dtype.as_numpy_dtype)),
+        maybe_complement_p)
+    w = sanitized_mcp - 0.5
+    ww = w ** 2
+    x_for_big_p = w + w * ww * (_polynomial(ww, p0) / _polynomial(ww, q0))
+    x_for_big_p *= -np.sqrt(2. * np.pi)
+    z = math_ops.sqrt(-2. * math_ops.log(sanitized_mcp))
+    first_term = z - math_ops.log(z) / z
+    second_term_small_p = _polynomial(1. / z, p2) / _polynomial(1. / z, q2) / z
+    second_term_otherwise = _polynomial(1. / z, p1) / _polynomial(1. / z, q1) / z
+    x_for_small_p = first_term - second_term_small_p
+    x_otherwise = first_term - second_term_otherwise
+    x = array_ops.where(sanitized_mcp > np.exp(-2.), x_for_big_p,
+                        array_ops.where(z >= 8.0, x_for_small_p, x_otherwise))
+    x = array_ops.where(p > 1. - np.exp(-2.), x, -x)
+    infinity_scalar = constant(np.inf, dtype=p.dtype)
+    infinity = array_ops.fill(array_ops.shape(p), infinity_scalar)
+    return array_ops.where(p <= 0.0, -infinity, array_ops.where(p >= 1.0, infinity, x))

@@ -15,7 +15,7 @@ from ..ops import array_ops, check_ops, math_ops, random_ops
 from ..ops.comparison_ops import logical_or
 from . import distribution, kullback_leibler
 from ._util import (broadcast_dynamic_shape, broadcast_static_shape, identity,
-                    log_cdf_laplace, log_ndtr, ndtr)
+                    log_cdf_laplace, log_ndtr, ndtr, ndtri)
 
 __all__ = ["Normal", "Uniform", "Laplace", "Gamma", "Exponential"]
 
@@ -78,10 +78,7 @@ class _LocScale(distribution.Distribution):
 
 
 class Normal(_LocScale):
-    """The normal distribution N(loc, scale**2) (TF 1.14's tf.distributions.Normal).
-
-    quantile (TF's ndtri polynomials) is not built here: it raises NotImplementedError.
-    """
+    """The normal distribution N(loc, scale**2) (TF 1.14's tf.distributions.Normal)."""
 
     def __init__(self, loc, scale, validate_args=False, allow_nan_stats=True, name="Normal"):
         parameters = dict(locals())
@@ -103,8 +100,12 @@ class Normal(_LocScale):
     def _log_survival_function(self, x):
         return log_ndtr(-self._z(x))
 
-    def quantile(self, value, name="quantile"):
-        raise NotImplementedError("Normal.quantile (TF's ndtri) is not built in flowgrad")
+    def _quantile(self, p):
+        return self._inv_z(ndtri(p))
+
+    def _inv_z(self, z):
+        with name_scope("reconstruct", values=[z]):
+            return z * self.scale + self.loc
 
     def _cdf(self, x):
         return ndtr(self._z(x))

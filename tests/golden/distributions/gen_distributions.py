@@ -43,6 +43,7 @@ def _cases(D, tf):
         "dirichlet_multinomial_sample": lambda: D.DirichletMultinomial(5., [[1., 2., 3.], [0.5, 0.5, 4.]]).sample(3, seed=5),
         "dirichlet_multinomial_stats": lambda: [D.DirichletMultinomial(4., [1.5, 2., 3.]).log_prob([1., 2., 1.]), D.DirichletMultinomial(4., [1.5, 2., 3.]).mean(), D.DirichletMultinomial([4., 2.], [[1.5, 2., 3.], [1., 1., 1.]]).variance(), D.DirichletMultinomial(4., [1.5, 2., 3.]).covariance()],
         "log_cdfs": lambda: [D.Normal(0.5, 2.).log_cdf([-30., -12., 0.3, 9., 15.]), D.Normal(0.5, 2.).log_survival_function([-30., 0.3, 30.]), D.Normal(np.float64(0.), np.float64(1.)).log_cdf(np.array([-40., -19., 0.5, 9.])), D.Laplace(0., 2.).log_cdf([-3., 0.5, 4.]), D.Laplace(0., 2.).log_survival_function([-3., 0.5])],
+        "quantiles": lambda: [D.Normal(0.5, 2.).quantile([0., 1e-30, 0.01, 0.2, 0.5, 0.9, 0.99999, 1.]), D.Normal(np.float64(0.), np.float64(1.)).quantile(np.array([1e-300, 0.05, 0.7, 1. - 1e-12]))],
         "cross_entropy": lambda: D.Normal(0., 1.).cross_entropy(D.Normal(1., 2.)),
         "shapes": lambda: [D.Normal([[0.], [1.]], [1., 2., 3.]).batch_shape_tensor(), D.Normal(0., 1.).event_shape_tensor(), D.Normal([0., 1.], 1.).is_scalar_batch(), D.Categorical(logits=[[0.1, 0.2]]).batch_shape_tensor(), D.Normal([[0.], [1.]], [1., 2., 3.]).sample(2, seed=1)],
         "error_kl_unregistered": lambda: D.kl_divergence(D.Normal(0., 1.), D.Uniform(0., 1.)),

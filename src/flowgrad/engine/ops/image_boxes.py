@@ -5,6 +5,10 @@ The kernels follow TF's CPU kernels step by step in float32: NMS pops candidates
 binary heap ordered as libstdc++'s std::priority_queue orders them (so equal scores come out
 in TF's order), CropAndResize computes its sampling positions and lerps in TF's order, and
 its gradients accumulate in TF's loop order.
+
+Known differences: CombinedNonMaxSuppression orders equal scores stably where TF's std::sort
+(introsort) may not; ExtractGlimpse fills the part of a window outside the image with
+flowgrad's own noise (TF's uniform and Gaussian noise is unseeded).
 """
 from __future__ import annotations
 
