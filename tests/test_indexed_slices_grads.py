@@ -146,6 +146,31 @@ _EXTRA = {
     "RFFT": lambda: tf.signal.rfft(_x([3, 4])), "IRFFT": lambda: tf.signal.irfft(_c([3, 3])),
     "RFFT2D": lambda: tf.signal.rfft2d(_x([3, 4])),
     "IRFFT2D": lambda: tf.signal.irfft2d(_c([3, 3])),
+    # -- array/segment/scatter (c2) --
+    "UnsortedSegmentMax": lambda: tf.unsorted_segment_max(_x([4, 2]), [1, 0, 1, -1], 2),
+    "UnsortedSegmentMin": lambda: tf.unsorted_segment_min(_x([4, 2]), [1, 0, 1, -1], 2),
+    "UnsortedSegmentProd": lambda: tf.unsorted_segment_prod(_x([4, 2]), [1, 0, 1, -1], 2),
+    "SegmentMin": lambda: tf.segment_min(_x([4, 2]), [0, 0, 1, 2]),
+    "DynamicPartition": lambda: tf.dynamic_partition(_x([4, 2]), [1, 0, 1, 1], 2)[1],
+    "DynamicStitch": lambda: tf.dynamic_stitch([[1, 0], [2]], [_x([2, 2]), _x([1, 2], 1)]),
+    "ParallelDynamicStitch": lambda: _op("ParallelDynamicStitch", [
+        tf.constant([1, 0]), tf.constant([2]), _x([2, 2]), _x([1, 2], 1)]),
+    "SelectV2": lambda: tf.where_v2(tf.constant([[True], [False], [True]]), _x([3, 2]),
+                                    _x([2], 1)),
+    "Roll": lambda: tf.roll(_x([3, 2]), [1, -1], [0, 1]),
+    "EnsureShape": lambda: tf.ensure_shape(_x([3, 2]), [3, None]),
+    "TensorScatterUpdate": lambda: tf.tensor_scatter_update(_x([3, 2]), [[2], [0]],
+                                                            _x([2, 2], 1)),
+    "TensorScatterAdd": lambda: tf.tensor_scatter_add(_x([3, 2]), [[2], [2]], _x([2, 2], 1)),
+    "TensorScatterSub": lambda: tf.tensor_scatter_sub(_x([3, 2]), [[1, 1]], _x([1], 1)),
+    "DepthToSpace": lambda: tf.depth_to_space(_x([2, 1, 2, 4]), 2),
+    "SpaceToDepth": lambda: tf.space_to_depth(_x([2, 2, 4, 1]), 2),
+    "ExtractImagePatches": lambda: tf.extract_image_patches(
+        _x([2, 3, 4, 2]), [1, 2, 2, 1], [1, 1, 2, 1], [1, 1, 1, 1], "SAME"),
+    "ExtractVolumePatches": lambda: tf.extract_volume_patches(
+        _x([2, 2, 3, 3, 1]), [1, 1, 2, 2, 1], [1, 1, 1, 1, 1], "VALID"),
+    "Dilation2D": lambda: tf.nn.dilation2d(_x([2, 4, 3, 2]), _x([2, 2, 2], 1), [1, 1, 1, 1],
+                                           [1, 1, 1, 1], "SAME"),
 }
 
 
@@ -207,6 +232,17 @@ _NO_SLICES = {
     "TensorArrayWriteV3": "variant output", "TensorArrayScatterV3": "variant output",
     "TensorArraySplitV3": "variant output", "TensorArrayGradWrite": "variant output",
     "TensorArrayGradScatter": "variant output", "TensorArrayGradSplit": "variant output",
+    # -- array/segment/scatter (c2): TF 1.14 registers no gradient for these
+    "Bitcast": "no gradient in TF 1.14", "UnravelIndex": "no gradient in TF 1.14",
+    "LowerBound": "no gradient in TF 1.14", "UpperBound": "no gradient in TF 1.14",
+    "HistogramFixedWidth": "no gradient in TF 1.14", "BroadcastArgs": "no gradient in TF 1.14",
+    "ParallelConcat": "no gradient in TF 1.14", "UniqueWithCounts": "no gradient in TF 1.14",
+    "SegmentProd": "no gradient in TF 1.14",
+    "ResourceScatterNdUpdate": "no gradient in TF 1.14",
+    "ResourceScatterNdAdd": "no gradient in TF 1.14",
+    "ResourceScatterNdSub": "no gradient in TF 1.14",
+    "Dilation2DBackpropInput": "no gradient in TF 1.14",
+    "Dilation2DBackpropFilter": "no gradient in TF 1.14",
 }
 
 
