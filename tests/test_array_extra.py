@@ -6,49 +6,21 @@ flowgrad writes the Shape, Size or Rank op), and each misuse's error class and m
 import pytest
 
 import flowgrad as tf
+from golden_case_checks import check_case, check_error
 from goldens import generator, load
 
 GEN = generator("array_extra", "array_extra")
 WANT = load("array_extra", "array_extra")
-FOLDED_BY_TF = {("Const", "Shape"), ("Const", "Size"), ("Const", "Rank")}
-
-
-def _value(v):
-    return GEN._value(v)
 
 
 @pytest.mark.parametrize("case", sorted(GEN.CASES))
 def test_as_tf(case):
-    want_value, want_ops = WANT[case]
-    g = tf.Graph()
-    with g.as_default():
-        value = tf.Session().run(GEN.CASES[case](tf))
-    assert _close(_value(value), want_value)
-    ops = [[o.name, o.type] for o in g.get_operations()]
-    assert [n for n, _ in ops] == [n for n, _ in want_ops]
-    for (_, t_fg), (name, t_tf) in zip(ops, want_ops):
-        assert t_fg == t_tf or (t_tf, t_fg) in FOLDED_BY_TF, name
-
-
-def _close(a, b):
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_close(x, y) for x, y in zip(a, b))
-    if isinstance(b, float):
-        return a == pytest.approx(b, rel=1e-6, abs=1e-7)
-    return a == b
+    check_case(GEN.CASES[case], WANT[case], tol=(1e-6, 1e-7), folded=True)
 
 
 @pytest.mark.parametrize("case", sorted(GEN.ERRORS))
 def test_errors_as_tf(case):
-    want = WANT["error:" + case]
-    g = tf.Graph()
-    with g.as_default():
-        with pytest.raises(Exception) as info:
-            tf.Session().run(GEN.ERRORS[case](tf))
-    got = GEN._error(info.value)
-    cls, msg = want.split(": ", 1)
-    assert type(info.value).__name__ == cls, got
-    assert got.split(": ", 1)[1].split(" for '")[0] == msg.split(" for '")[0]
+    check_error(GEN.ERRORS[case], WANT["error:" + case], prefix=False)
 
 
 def test_static_shapes_as_tf():

@@ -5,6 +5,7 @@ TF 1.14 (tests/golden/array_extra/gen_scatter_nd.py): values, the ops each call 
 import pytest
 
 import flowgrad as tf
+from golden_case_checks import check_case, check_error
 from goldens import generator, load
 
 GEN = generator("array_extra", "scatter_nd")
@@ -13,32 +14,12 @@ WANT = load("array_extra", "scatter_nd")
 
 @pytest.mark.parametrize("case", sorted(GEN.CASES))
 def test_as_tf(case):
-    want_value, want_ops = WANT[case]
-    g = tf.Graph()
-    with g.as_default():
-        r = GEN.CASES[case](tf)
-        sess = tf.Session()
-        sess.run(tf.global_variables_initializer())
-        value = sess.run(r)
-    assert GEN._value(value) == want_value
-    assert [[o.name, o.type] for o in g.get_operations()] == want_ops
+    check_case(GEN.CASES[case], WANT[case], init=True)
 
 
 @pytest.mark.parametrize("case", sorted(GEN.ERRORS))
 def test_errors_as_tf(case):
-    want = WANT["error:" + case]
-    g = tf.Graph()
-    with g.as_default():
-        with pytest.raises(Exception) as info:
-            r = GEN.ERRORS[case](tf)
-            sess = tf.Session()
-            sess.run(tf.global_variables_initializer())
-            sess.run(r)
-    got = GEN._error(info.value)
-    cls, msg = want.split(": ", 1)
-    assert type(info.value).__name__ == cls, got
-    # TF's golden message is cut where TF appends the node's source location
-    assert got.split(": ", 1)[1].split(" for '")[0].startswith(msg.split(" for '")[0])
+    check_error(GEN.ERRORS[case], WANT["error:" + case], init=True)
 
 
 def test_updates_stay_after_run():

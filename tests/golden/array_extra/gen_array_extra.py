@@ -4,6 +4,8 @@ error (class and first line of the message) of each misuse. test_array_extra.py 
 the cases with flowgrad."""
 import numpy as np
 
+from c2kit import run_cases
+
 
 def _x(tf, shape=(4, 3), dtype=np.float32):
     v = (np.arange(int(np.prod(shape))).reshape(shape) % 7 - 3) * 0.5
@@ -99,35 +101,8 @@ ERRORS = {
 }
 
 
-def _value(v):
-    if isinstance(v, (list, tuple)):
-        return [_value(a) for a in v]
-    return np.asarray(v).tolist()
-
-
-def _error(e):
-    first = str(e).splitlines()[0] if str(e) else ""
-    for marker in (" (defined at ", "\t [["):
-        first = first.split(marker)[0]
-    return "%s: %s" % (type(e).__name__, first)
-
-
 def cases(tf):
-    out = {}
-    for name, fn in sorted(CASES.items()):
-        g = tf.Graph()
-        with g.as_default():
-            r = fn(tf)
-            v = tf.Session().run(r)
-            out[name] = [_value(v), [[o.name, o.type] for o in g.get_operations()]]
-    for name, fn in sorted(ERRORS.items()):
-        g = tf.Graph()
-        with g.as_default():
-            try:
-                tf.Session().run(fn(tf))
-                out["error:" + name] = None
-            except Exception as e:  # noqa: BLE001 - TF's verdict is the golden
-                out["error:" + name] = _error(e)
+    out = run_cases(tf, CASES, ERRORS)
     out["static:broadcast_static_shape"] = [
         str(tf.broadcast_static_shape(tf.TensorShape(a), tf.TensorShape(b)))
         for a, b in (([2, 1], [3]), ([None, 1], [1, 4]), ([None], [None]), ([1, None], [3, 1]),

@@ -3,6 +3,8 @@ the (name, type) of every op built, and each misuse's error class and first mess
 test_bitwise_sets.py reruns them with flowgrad."""
 import numpy as np
 
+from c2kit import run_cases
+
 
 def _a(tf):
     return tf.SparseTensor([[0, 0, 0], [0, 0, 1], [0, 1, 0], [1, 0, 0], [1, 1, 0], [1, 1, 1]],
@@ -77,36 +79,6 @@ ERRORS = {
 }
 
 
-def _value(v):
-    if isinstance(v, (list, tuple)):
-        return [_value(a) for a in v]
-    v = np.asarray(v)
-    if v.dtype.kind == "O":
-        return [b.decode() for b in v.reshape(-1).tolist()]
-    return v.tolist()
-
-
-def _error(e):
-    first = str(e).splitlines()[0] if str(e) else ""
-    for marker in (" (defined at ", "\t [["):
-        first = first.split(marker)[0]
-    return "%s: %s" % (type(e).__name__, first)
-
-
 def cases(tf):
-    out = {}
-    for name, fn in sorted(CASES.items()):
-        g = tf.Graph()
-        with g.as_default():
-            r = fn(tf)
-            v = tf.Session().run(r)
-            out[name] = [_value(v), [[o.name, o.type] for o in g.get_operations()]]
-    for name, fn in sorted(ERRORS.items()):
-        g = tf.Graph()
-        with g.as_default():
-            try:
-                tf.Session().run(fn(tf))
-                out["error:" + name] = None
-            except Exception as e:  # noqa: BLE001 - TF's verdict is the golden
-                out["error:" + name] = _error(e)
+    out = run_cases(tf, CASES, ERRORS)
     return out

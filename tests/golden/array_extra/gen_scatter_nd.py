@@ -4,6 +4,8 @@ the (name, type) of every op built, gradients of the tensor scatters, and the er
 and first message line of each misuse. test_scatter_nd.py reruns them with flowgrad."""
 import numpy as np
 
+from c2kit import run_cases
+
 
 def _var(tf, resource=False, dtype=np.float32):
     return tf.get_variable("v", initializer=tf.constant(
@@ -89,38 +91,6 @@ ERRORS = {
 }
 
 
-def _value(v):
-    if isinstance(v, (list, tuple)):
-        return [_value(a) for a in v]
-    return np.asarray(v).tolist()
-
-
-def _error(e):
-    first = str(e).splitlines()[0] if str(e) else ""
-    for marker in (" (defined at ", "\t [["):
-        first = first.split(marker)[0]
-    return "%s: %s" % (type(e).__name__, first)
-
-
 def cases(tf):
-    out = {}
-    for name, fn in sorted(CASES.items()):
-        g = tf.Graph()
-        with g.as_default():
-            r = fn(tf)
-            sess = tf.Session()
-            sess.run(tf.global_variables_initializer())
-            v = sess.run(r)
-            out[name] = [_value(v), [[o.name, o.type] for o in g.get_operations()]]
-    for name, fn in sorted(ERRORS.items()):
-        g = tf.Graph()
-        with g.as_default():
-            try:
-                r = fn(tf)
-                sess = tf.Session()
-                sess.run(tf.global_variables_initializer())
-                sess.run(r)
-                out["error:" + name] = None
-            except Exception as e:  # noqa: BLE001 - TF's verdict is the golden
-                out["error:" + name] = _error(e)
+    out = run_cases(tf, CASES, ERRORS, init=True)
     return out

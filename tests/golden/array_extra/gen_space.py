@@ -5,6 +5,8 @@ values, the (name, type) of every op built (gradients included), and each misuse
 test_space_ops.py reruns them with flowgrad."""
 import numpy as np
 
+from c2kit import run_cases
+
 
 def _x(tf, shape, dtype=np.float32):
     v = (np.arange(int(np.prod(shape))) * 7 % 11 - 5).reshape(shape) * 0.5
@@ -111,33 +113,6 @@ ERRORS = {
 }
 
 
-def _value(v):
-    if isinstance(v, (list, tuple)):
-        return [_value(a) for a in v]
-    return np.asarray(v).tolist()
-
-
-def _error(e):
-    first = str(e).splitlines()[0] if str(e) else ""
-    for marker in (" (defined at ", "\t [["):
-        first = first.split(marker)[0]
-    return "%s: %s" % (type(e).__name__, first)
-
-
 def cases(tf):
-    out = {}
-    for name, fn in sorted(CASES.items()):
-        g = tf.Graph()
-        with g.as_default():
-            r = fn(tf)
-            v = tf.Session().run(r)
-            out[name] = [_value(v), [[o.name, o.type] for o in g.get_operations()]]
-    for name, fn in sorted(ERRORS.items()):
-        g = tf.Graph()
-        with g.as_default():
-            try:
-                tf.Session().run(fn(tf))
-                out["error:" + name] = None
-            except Exception as e:  # noqa: BLE001 - TF's verdict is the golden
-                out["error:" + name] = _error(e)
+    out = run_cases(tf, CASES, ERRORS)
     return out
