@@ -96,7 +96,9 @@ def _uss_infer(inputs, attrs):
     return [(data.dtype.base_dtype, TensorShape([None if n is None else int(n)] + tail))]
 
 
-def _uss_kernel(data, segment_ids, num_segments):
+def _unsorted_rows(data, segment_ids, num_segments):
+    """TF's checks of an unsorted segment op's inputs; (rows of data as [k, width], their
+    ids, n, data's trailing shape), negative ids (which TF drops) left out."""
     data = np.asarray(data)
     ids = np.asarray(segment_ids)
     n = int(num_segments)
@@ -116,6 +118,11 @@ def _uss_kernel(data, segment_ids, num_segments):
         np.zeros((0, int(np.prod(tail, dtype=np.int64))), data.dtype)
     if not keep.all():
         rows, flat_ids = rows[keep], flat_ids[keep]
+    return rows, flat_ids, n, tail
+
+
+def _uss_kernel(data, segment_ids, num_segments):
+    rows, flat_ids, n, tail = _unsorted_rows(data, segment_ids, num_segments)
     return _sum_rows(rows, flat_ids, n).reshape((n,) + tail)
 
 

@@ -23,9 +23,8 @@ from .comparison import equal, greater, greater_equal, logical_and
 from .construction import ones, ones_like, zeros_like
 from .elementwise import maximum, sqrt, truediv
 from .indexing import gather, where
-from .segment import (_invalid, _segment, _segment_infer, _segment_prepare, _uss_infer,
-                      segment_sum,
-                      unsorted_segment_sum)
+from .segment import (_segment, _segment_infer, _segment_prepare, _unsorted_rows, _uss_infer,
+                      segment_sum, unsorted_segment_sum)
 from .shape import expand_dims, reshape, shape
 
 
@@ -52,25 +51,8 @@ def _reduce_rows(rows, ids, n, ufunc, init):
 
 def _unsorted_kernel(ufunc):
     def kernel(data, segment_ids, num_segments, **_):
-        data = np.asarray(data)
-        ids = np.asarray(segment_ids)
-        n = int(num_segments)
-        if n < 0:
-            raise _invalid(f"Input num_segments == {n} must not be negative.")
-        if data.shape[:ids.ndim] != ids.shape:
-            raise _invalid(f"data.shape = {list(data.shape)} does not start with "
-                           f"segment_ids.shape = {list(ids.shape)}")
-        tail = data.shape[ids.ndim:]
-        flat = ids.reshape(-1)
-        bad = flat >= n
-        if bad.any():
-            i = int(np.flatnonzero(bad)[0])
-            raise _invalid(f"segment_ids[{i}] = {int(flat[i])} is out of range [0, {n})")
-        rows = data.reshape((flat.size, int(np.prod(tail, dtype=np.int64))))
-        keep = flat >= 0
-        if not keep.all():
-            rows, flat = rows[keep], flat[keep]
-        out = _reduce_rows(rows, flat, n, ufunc, _identity(ufunc, data.dtype))
+        rows, flat, n, tail = _unsorted_rows(data, segment_ids, num_segments)
+        out = _reduce_rows(rows, flat, n, ufunc, _identity(ufunc, rows.dtype))
         return out.reshape((n,) + tail)
     return kernel
 
