@@ -108,6 +108,7 @@ from .engine.framework.config import (ConfigProto, GPUOptions, GraphOptions, Opt
 from . import testing as test
 from . import nn, math, linalg, random, train, summary, logging, initializers
 from . import image
+from .image import random_crop  # TF 1.14's tf.random_crop is tf.image.random_crop
 from . import signal, spectral  # c1
 from . import distributions  # tf.distributions (TF 1.14)
 from .logging import get_logger
@@ -116,6 +117,7 @@ from . import compat  # tf.compat.v1 (flowgrad itself), tf.compat.as_bytes, ...
 # `tf.compat.v1` and `import flowgrad.compat.v1` are this namespace
 compat.v1 = _sys.modules[__name__]
 compat.dimension_at_index = dimension_at_index  # noqa: F405 - TF's tf.compat has it too
+compat.dimension_value = dimension_value  # noqa: F405 - TF's tf.compat has it too
 _sys.modules[__name__ + ".compat.v1"] = compat.v1
 from . import app
 from . import flags
@@ -153,6 +155,9 @@ from .ops.variables import VariableAggregation, VariableSynchronization  # noqa:
 
 __version__ = "0.1.0"
 VERSION = "1.14.0"
+GRAPH_DEF_VERSION = 38              # TF 1.14's (the producer version its GraphDefs carry)
+GRAPH_DEF_VERSION_MIN_CONSUMER = 0
+GRAPH_DEF_VERSION_MIN_PRODUCER = 0
 GIT_VERSION = "flowgrad"
 
 

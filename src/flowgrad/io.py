@@ -13,5 +13,6 @@ from .ops.io_extras import (decode_json_example, match_filenames_once, matching_
                             parse_tensor, serialize_tensor)
 from .ops.io_ops import read_file, write_file
 from .ops.data_flow_ops import PaddingFIFOQueue, PriorityQueue, QueueBase, RandomShuffleQueue
-from .image import decode_image, decode_jpeg, decode_png, encode_jpeg
+from .image import (decode_and_crop_jpeg, decode_bmp, decode_gif, decode_image, decode_jpeg,
+                    decode_png, encode_jpeg, extract_jpeg_shape, is_jpeg)
 from .tools.graph_def import write_graph
