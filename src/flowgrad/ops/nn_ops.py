@@ -80,6 +80,7 @@ from ..engine.ops.activations import (
     softplus,
     softsign,
 )
+from ..engine.ops.array_extra import dynamic_partition as _dynamic_partition
 from ..engine.ops.bias_add import bias_add
 from ..engine.ops.losses import l2_loss
 from ..engine.ops.normalization import fused_batch_norm, local_response_normalization, lrn
@@ -456,20 +457,48 @@ def embedding_lookup(params: TensorLike, ids: TensorLike, partition_strategy: st
             # As TF: the gather is named by the scope (`embedding_lookup`, `.../axis`).
             return _a.identity(_clip_rows(_a.gather(params[0], ids, name=scope), ids,
                                           max_norm), name="Identity")
-        n = len(params)
+        return _sharded_lookup(params, ids, partition_strategy, scope, max_norm)
+
+
+def _sharded_lookup(params, ids, partition_strategy, scope, max_norm):
+    """TF 1.14's lookup in several shards, op for op: each id's shard and row in it
+    (FloorMod/FloorDiv for "mod", TF's balanced blocks for "div"), DynamicPartition of the
+    rows and of their positions, a gather per shard, ParallelDynamicStitch named by the
+    scope, and the reshape to ids' shape."""
+    n = len(params)
+    flat_ids = _a.reshape(ids, [-1])
+    original_indices = _a.range(_a.size(flat_ids))
+    if partition_strategy == "mod":
+        p_assignments = flat_ids % n
+        new_ids = flat_ids // n
+    else:
         rows = [p.shape.as_tuple()[0] if p.shape.ndims else None for p in params]
-        if None in rows:
-            raise ValueError("embedding_lookup with several shards needs each shard's first "
-                             "dimension to be known")
-        full = _a.concat(params, 0)
-        if partition_strategy == "div":
-            return _a.identity(_clip_rows(_a.gather(full, ids), ids, max_norm),
-                               name="Identity")
-        offsets = constant(np.concatenate([[0], np.cumsum(rows)[:-1]]).astype(
-            ids.dtype.base_dtype.as_numpy_dtype))
-        nt = constant(n, dtype=ids.dtype.base_dtype)
-        idx = _m.add(_a.gather(offsets, _m.floormod(ids, nt)), _m.floordiv(ids, nt))
-        return _a.identity(_clip_rows(_a.gather(full, idx), ids, max_norm), name="Identity")
+        if None not in rows:
+            num_total_ids = constant(sum(rows), flat_ids.dtype)
+        else:
+            sizes = [r if r is not None else _a.shape(p)[0] for r, p in zip(rows, params)]
+            num_total_ids = _m.reduce_sum(_m.cast(_a.stack(sizes), flat_ids.dtype))
+        ids_per_partition = num_total_ids // n
+        extras = num_total_ids % n
+        p_assignments = _m.maximum(flat_ids // (ids_per_partition + 1),
+                                   (flat_ids - extras) // ids_per_partition)
+        new_ids = _a.where(_c.less(p_assignments, extras), flat_ids % (ids_per_partition + 1),
+                           (flat_ids - extras) % ids_per_partition)
+    p_assignments = _m.cast(p_assignments, _dt.int32)
+    gather_ids = _dynamic_partition(new_ids, p_assignments, n)
+    pindices = _dynamic_partition(original_indices, p_assignments, n)
+    parts = [_a.gather(p, pids) for p, pids in zip(params, gather_ids)]
+    ret = apply("ParallelDynamicStitch", list(pindices) + parts, {"N": n}, scope)
+    element_shape_s = params[0].shape[1:]
+    for p in params[1:]:
+        element_shape_s = element_shape_s.merge_with(p.shape[1:])
+    if element_shape_s.is_fully_defined():
+        element_shape_d = element_shape_s.as_list()
+    else:
+        element_shape_d = _a.shape(params[0])[1:]
+    ret = _a.reshape(ret, _a.concat([_a.shape(ids), element_shape_d], 0))
+    ret.set_shape(ids.shape.concatenate(element_shape_s))
+    return _clip_rows(ret, ids, max_norm)
 
 
 def _clip_rows(rows, ids, max_norm):

@@ -5,7 +5,7 @@ The regularizers (l1_regularizer, l2_regularizer, ...) come from flowgrad.ops.re
 # ruff: noqa: F401
 from .initializers import (variance_scaling_initializer, xavier_initializer,
                            xavier_initializer_conv2d)
-from .encoders import embed_sequence
+from .encoders import embed_sequence, embedding_lookup_unique, safe_embedding_lookup_sparse
 from .layers import (avg_pool2d, batch_norm, bias_add, conv1d, conv2d, conv2d_transpose, conv3d,
                      convolution, convolution1d, convolution2d, convolution2d_transpose,
                      convolution3d, dropout, elu, flatten, fully_connected, layer_norm, linear,

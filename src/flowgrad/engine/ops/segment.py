@@ -390,8 +390,16 @@ def densify_indexed_slices(value, name=None):
         if n >= LARGE_SPARSE_NUM_ELEMENTS:
             warnings.warn(f"Converting sparse IndexedSlices to a dense Tensor with {n} elements. "
                           "This may consume a large amount of memory.", stacklevel=3)
-        num = constant(np.int32(shape_v[0]) if value.dense_shape.dtype is _dt.int32 else
-                       np.int64(shape_v[0]))
+        if isinstance(value.dense_shape, Tensor):
+            # TF 1.14 slices it even when it is known; its shape inference evaluates the
+            # slice of the constant, so the result's first dimension is static
+            out = unsorted_segment_sum(value.values, value.indices, value.dense_shape[0],
+                                       name=name)
+            out.set_shape(TensorShape([int(shape_v[0])]).concatenate(value.values.shape[1:]))
+            return out
+        else:
+            num = constant(np.int32(shape_v[0]) if value.dense_shape.dtype is _dt.int32 else
+                           np.int64(shape_v[0]))
     else:
         warnings.warn("Converting sparse IndexedSlices to a dense Tensor of unknown shape. "
                       "This may consume a large amount of memory.", stacklevel=3)
