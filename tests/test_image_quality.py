@@ -12,8 +12,10 @@ GOLD = goldens.load("image", "quality")
 
 # bit for bit with TF; the others differ from TF's in the last float32 bits: summation order
 # in Sum/Mean/AvgPool/Prod/Pow and MatMul (tensordot), and in the gradients of those
+# gradients_sobel is compared within tolerance: its depthwise-conv gradient's sums round
+# differently under NumPy 1.25 (1e-16 in float64: the CI leg)
 _EXACT = {"total_variation_grad", "colour_matrices_grad", "psnr_values", "psnr_grad",
-          "ssim_values", "gradients_sobel"}
+          "ssim_values"}
 
 
 def _close(got, exp, path):
