@@ -76,7 +76,13 @@ _PURE = [s for s in op_samples.SAMPLES if s.kind == "pure"
 def test_op_table_matches_numpy(sample, xla_sync):
     dtype = "float32" if "float32" in sample.dtypes else "float64"
     inputs = sample.inputs(dtype)
-    want = _numpy_result(sample, dtype, inputs)
+    try:
+        want = _numpy_result(sample, dtype, inputs)
+    except Exception as e:  # noqa: BLE001 - XLA must raise as the NumPy backend does
+        # (TF raises too: e.g. a set op of floats, RFFT's gradient with fft_length < n)
+        with pytest.raises(type(e)):
+            op_samples.run_sample(tf, sample, dtype, inputs, grads=sample.grad is not None)
+        return
     got = op_samples.run_sample(tf, sample, dtype, inputs, grads=sample.grad is not None)
     for key in ("out", "g1", "g2"):
         for a, b in zip(got.get(key, []), want.get(key, [])):
