@@ -7,37 +7,16 @@ import numpy as np
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant
 from ..engine.framework.graph import name_scope
-from ..engine.framework.tensor_shape import TensorShape
-from ..engine.ops._base import broadcast_dims, convert_to_tensor
+from ..engine.ops._base import convert_to_tensor
 from ..engine.ops.image_boxes import gen_op
 from ..ops import array_ops, math_ops, nn_ops
+from ..ops.array_ops_extra import broadcast_dynamic_shape, broadcast_static_shape  # noqa: F401
 
 
 def identity(value, name):
     """array_ops.identity as TF's generated wrapper builds it: a Python value becomes a Const
     named '<name>/input' inside the op's scope."""
     return gen_op("Identity", [(value, "input")], {}, name)
-
-
-def broadcast_static_shape(shape_x, shape_y):
-    """The broadcast of two TensorShapes; ValueError when incompatible (TF's message)."""
-    try:
-        return TensorShape(broadcast_dims(shape_x.as_tuple(), shape_y.as_tuple()))
-    except ValueError:
-        raise ValueError("Incompatible shapes for broadcasting: %s and %s"
-                         % (shape_x, shape_y)) from None
-
-
-def broadcast_dynamic_shape(shape_x, shape_y):
-    """tf.broadcast_dynamic_shape (op BroadcastArgs), where flowgrad has it."""
-    try:
-        from ..ops.array_ops_extra import broadcast_dynamic_shape as fn  # lazy: optional op
-    except ImportError:
-        raise NotImplementedError("this distribution method needs tf.broadcast_dynamic_shape "
-                                  "(op BroadcastArgs), which this flowgrad lacks (Uniform.cdf, "
-                                  "and batch_shape_tensor of a batch shape not known "
-                                  "statically)") from None
-    return fn(shape_x, shape_y)
 
 
 def get_logits_and_probs(logits=None, probs=None, multidimensional=False,

@@ -18,14 +18,14 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework.constant_op import const_value
 from ..framework.graph import Tensor
-from ..framework.registry import OPS, no_gradient_registered, register_op
+from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import TensorLike, _invalid
 from ._base import apply, check_dtype, to_tensor
+from . import complex_ops as _complex_ops
 from .cast import cast
 from .construction import ones, range as _range
-from .elementwise import (add, conj, exp, floormod, multiply, realdiv, reciprocal, sqrt,
-                          subtract)
+from .elementwise import (add, conj, exp, floormod, multiply, realdiv, reciprocal, subtract)
 from .joining import concat, tile
 from .linalg import matmul
 from .reductions import reduce_prod
@@ -193,34 +193,18 @@ def _crop_pad(x, want):
 
 
 def real_part(z: Tensor) -> Tensor:
-    """tf.real of a complex tensor: the op Real where it is registered (complex numbers are
-    another module's), else a Cast to the real dtype (the same values and gradient)."""
-    if not z.dtype.is_complex:
-        return z  # as TF's tf.real
-    rdt = z.dtype.base_dtype.real_dtype
-    if "Real" in OPS:
-        return apply("Real", [z], {"T": z.dtype.base_dtype, "Tout": rdt}, "Real")
-    return cast(z, rdt)
+    """tf.real (op Real; a real tensor unchanged)."""
+    return _complex_ops.real(z)
 
 
 def complex_abs(z: Tensor) -> Tensor:
-    """tf.abs of a complex tensor: the op ComplexAbs where it is registered, else
-    sqrt(real(z * conj(z)))."""
-    rdt = z.dtype.base_dtype.real_dtype
-    if "ComplexAbs" in OPS:
-        return apply("ComplexAbs", [z], {"T": z.dtype.base_dtype, "Tout": rdt}, "ComplexAbs")
-    return sqrt(real_part(multiply(z, conj(z))))
+    """tf.abs of a complex tensor (op ComplexAbs, named as TF's tf.abs names it)."""
+    return _complex_ops.abs(z)
 
 
 def make_complex(re: TensorLike, im: TensorLike) -> Tensor:
-    """tf.complex(re, im): the op Complex where it is registered, else re + 1j * im built
-    from Casts, a Mul and an Add (the same values and gradients)."""
-    re = to_tensor(re, name="real")  # as TF: converted before the Complex scope
-    im = to_tensor(im, name="imag")
-    cdt = _dt.complex64 if re.dtype.base_dtype is _dt.float32 else _dt.complex128
-    if "Complex" in OPS:
-        return apply("Complex", [re, im], {"T": re.dtype.base_dtype, "Tout": cdt}, "Complex")
-    return add(cast(re, cdt), multiply(cast(im, cdt), to_tensor(1j, dtype=cdt)))
+    """tf.complex(re, im) (op Complex)."""
+    return _complex_ops.complex(re, im)
 
 
 def _rfft_grad(k, irfft_fn):
