@@ -1,6 +1,5 @@
 """TF 1.14's Beta and StudentT distributions: the same ops, names and random ops (RandomGamma
-and RandomStandardNormal streams, TF's seed salts), the same formulas. Their cdfs need
-TF's Betainc op, which flowgrad lacks: cdf raises NotImplementedError."""
+and RandomStandardNormal streams, TF's seed salts), the same formulas (cdfs: TF's Betainc op)."""
 from __future__ import annotations
 
 import hashlib
@@ -12,7 +11,7 @@ from ..engine.framework.constant_op import constant
 from ..engine.framework.graph import name_scope
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops._base import convert_to_tensor
-from ..ops import array_ops, check_ops, math_ops, random_ops
+from ..ops import array_ops, check_ops, math_extras, math_ops, random_ops
 from ..ops.comparison_ops import logical_and
 from ..ops.control_flow_ops import with_dependencies
 from . import distribution, kullback_leibler
@@ -107,7 +106,7 @@ class Beta(distribution.Distribution):
         return math_ops.log(self._cdf(x))
 
     def _cdf(self, x):
-        raise NotImplementedError("Beta.cdf (TF's Betainc op) is not built in flowgrad")
+        return math_extras.betainc(self.concentration1, self.concentration0, x)
 
     def _log_unnormalized_prob(self, x):
         x = self._maybe_assert_valid_sample(x)
@@ -248,7 +247,10 @@ class StudentT(distribution.Distribution):
                 math_ops.lgamma(0.5 * (self.df + 1.)))
 
     def _cdf(self, x):
-        raise NotImplementedError("StudentT.cdf (TF's Betainc op) is not built in flowgrad")
+        y = (x - self.loc) / math_ops.abs(self.scale)   # abs(scale): TF's, so that where works
+        x_t = self.df / (y ** 2. + self.df)
+        neg_cdf = 0.5 * math_extras.betainc(0.5 * self.df, 0.5, x_t)
+        return array_ops.where(math_ops.less(y, 0.), neg_cdf, 1. - neg_cdf)
 
     def _entropy(self):
         v = array_ops.ones(self.batch_shape_tensor(), dtype=self.dtype)[..., None]

@@ -11,7 +11,7 @@ from ..engine.framework.constant_op import constant
 from ..engine.framework.graph import get_default_graph, name_scope
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops._base import convert_to_tensor
-from ..ops import array_ops, check_ops, math_ops, random_ops
+from ..ops import array_ops, check_ops, math_extras, math_ops, random_ops
 from ..ops.comparison_ops import logical_or
 from . import distribution, kullback_leibler
 from ._util import (broadcast_dynamic_shape, broadcast_static_shape, identity,
@@ -294,7 +294,7 @@ class Uniform(distribution.Distribution):
 
 class Gamma(distribution.Distribution):
     """The Gamma distribution with concentration (shape) and rate (inverse scale); samples
-    from TF's RandomGamma stream. cdf (TF's Igamma) raises NotImplementedError."""
+    from TF's RandomGamma stream; cdf is TF's Igamma."""
 
     def __init__(self, concentration, rate, validate_args=False, allow_nan_stats=True,
                  name="Gamma"):
@@ -346,7 +346,8 @@ class Gamma(distribution.Distribution):
         return self._log_unnormalized_prob(x) - self._log_normalization()
 
     def _cdf(self, x):
-        raise NotImplementedError("Gamma.cdf (TF's Igamma op) is not built in flowgrad")
+        x = self._maybe_assert_valid_sample(x)
+        return math_extras.igamma(self.concentration, self.rate * x)   # regularized: the cdf
 
     def _log_unnormalized_prob(self, x):
         x = self._maybe_assert_valid_sample(x)
