@@ -18,16 +18,21 @@ _CLOSE = {"gamma_sample", "gamma_stats", "laplace_stats", "bernoulli_stats", "kl
           "normal_stats", "uniform_stats", "categorical_stats", "cross_entropy",
           "beta_stats", "student_t_stats", "student_t_entropy", "student_t_sample",
           "dirichlet_stats", "dirichlet_sample", "dirichlet_multinomial_stats",
-          "log_cdfs", "quantiles", "cdfs"}
+          "log_cdfs", "quantiles", "cdfs", "validate_bernoulli", "validate_multinomial",
+          "validate_categorical", "validate_dirichlet_multinomial"}
 # op lists that differ from TF's through modules the distributions do not own
 _OPS_DIFFER = {
     "multinomial_sample": "map_fn's tf.while_loop: LoopVar ops in flowgrad, "
                           "Enter/Merge/Switch/Exit ops in TF (the seed2 after it is TF's)",
     "dirichlet_multinomial_sample": "array_ops.concat converts a list holding a tensor "
                                     "before the list before it (values_2 before values_0)",
-    "error_validate_scale": "the Assert's AssertGuard tf.cond is one Cond op in flowgrad, "
-                            "Switch/Merge ops in TF",
 }
+
+
+def _outside_assert_guards(ops):
+    """The ops but those inside an Assert's AssertGuard tf.cond (one Cond op in flowgrad,
+    Switch/Merge ops in TF; the op counter advances alike, so the seed2 after is TF's)."""
+    return ops if ops is None else [op for op in ops if "/AssertGuard/" not in op[0]]
 
 
 def _close(got, exp, path):
@@ -72,7 +77,7 @@ def test_ops_and_seed2_match_tf(name, request):
         request.applymarker(pytest.mark.xfail(strict=True, reason=_OPS_DIFFER[name]))
     _, ops, seed2 = GEN.run_case(tf, name)
     assert seed2 == GOLD["seed2/" + name]
-    assert ops == GOLD["ops/" + name]
+    assert _outside_assert_guards(ops) == _outside_assert_guards(GOLD["ops/" + name])
 
 
 def test_reparameterization_types():

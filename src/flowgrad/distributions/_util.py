@@ -9,7 +9,9 @@ from ..engine.framework.constant_op import constant
 from ..engine.framework.graph import name_scope
 from ..engine.ops._base import convert_to_tensor
 from ..engine.ops.image_boxes import gen_op
-from ..ops import array_ops, math_ops, nn_ops
+from ..ops import array_ops, check_ops, math_ops, nn_ops
+from ..ops.control_flow_ops import with_dependencies
+from ._checks import embed_check_categorical_event_shape
 from ..ops.array_ops_extra import broadcast_dynamic_shape, broadcast_static_shape  # noqa: F401
 
 
@@ -25,22 +27,38 @@ def get_logits_and_probs(logits=None, probs=None, multidimensional=False,
     with name_scope(name, values=[probs, logits]):
         if (probs is None) == (logits is None):
             raise ValueError("Must pass probs or logits, but not both.")
-        if validate_args:
-            raise NotImplementedError("validate_args=True for logits/probs distributions")
         if probs is None:
             logits = convert_to_tensor(logits, name="logits", dtype=dtype)
             if not logits.dtype.is_floating:
                 raise TypeError("logits must having floating type.")
             if multidimensional:
+                if validate_args:
+                    logits = embed_check_categorical_event_shape(logits)
                 return logits, nn_ops.softmax(logits, name="probs")
             return logits, math_ops.sigmoid(logits, name="probs")
         probs = convert_to_tensor(probs, name="probs", dtype=dtype)
         if not probs.dtype.is_floating:
             raise TypeError("probs must having floating type.")
+        if validate_args:
+            probs = _validate_probs(probs, multidimensional)
         with name_scope("logits"):
             if multidimensional:
                 return math_ops.log(probs), probs
             return math_ops.log(probs) - math_ops.log1p(-1. * probs), probs
+
+
+def _validate_probs(probs, multidimensional):
+    with name_scope("validate_probs"):
+        one = constant(1., probs.dtype)
+        dependencies = [check_ops.assert_non_negative(probs)]
+        if multidimensional:
+            probs = embed_check_categorical_event_shape(probs)
+            dependencies.append(check_ops.assert_near(
+                math_ops.reduce_sum(probs, -1), one, message="probs does not sum to 1."))
+        else:
+            dependencies.append(check_ops.assert_less_equal(
+                probs, one, message="probs has components greater than 1."))
+        return with_dependencies(dependencies, probs)
 
 
 def ndtr(x, name="ndtr"):

@@ -8,6 +8,7 @@ from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops._base import convert_to_tensor
 from ..ops import array_ops, math_ops, nn_ops, random_ops
 from . import distribution, kullback_leibler
+from ._checks import embed_check_categorical_event_shape, embed_check_integer_casting_closed
 from ._util import get_logits_and_probs
 
 __all__ = ["Bernoulli", "Categorical"]
@@ -60,7 +61,7 @@ class Bernoulli(distribution.Distribution):
 
     def _log_prob(self, event):
         if self.validate_args:
-            raise NotImplementedError("Bernoulli.log_prob with validate_args=True")
+            event = embed_check_integer_casting_closed(event, target_dtype=_dt.bool_)
         event = math_ops.cast(event, self.logits.dtype)
         logits = self.logits
         if not (event.shape.is_fully_defined() and logits.shape.is_fully_defined() and
@@ -122,6 +123,8 @@ class Categorical(distribution.Distribution):
             self._logits, self._probs = get_logits_and_probs(
                 logits=logits, probs=probs, validate_args=validate_args,
                 multidimensional=True, name=name)
+            if validate_args:
+                self._logits = embed_check_categorical_event_shape(self._logits)
             static = self._logits.shape.with_rank_at_least(1)
             if static.ndims is not None:
                 self._batch_rank = convert_to_tensor(static.ndims - 1, dtype=_dt.int32,
@@ -187,7 +190,7 @@ class Categorical(distribution.Distribution):
     def _cdf(self, k):
         k = convert_to_tensor(k, name="k")
         if self.validate_args:
-            raise NotImplementedError("Categorical.cdf with validate_args=True")
+            k = embed_check_integer_casting_closed(k, target_dtype=_dt.int32)
         k, probs = _broadcast_cat_event_and_params(k, self.probs,
                                                    base_dtype=self.dtype.base_dtype)
         flat_probs = array_ops.reshape(probs, (-1, self._event_size))
@@ -200,7 +203,7 @@ class Categorical(distribution.Distribution):
     def _log_prob(self, k):
         k = convert_to_tensor(k, name="k")
         if self.validate_args:
-            raise NotImplementedError("Categorical.log_prob with validate_args=True")
+            k = embed_check_integer_casting_closed(k, target_dtype=_dt.int32)
         k, logits = _broadcast_cat_event_and_params(k, self.logits,
                                                     base_dtype=self.dtype.base_dtype)
         return -nn_ops.sparse_softmax_cross_entropy_with_logits(labels=k, logits=logits)

@@ -13,8 +13,10 @@ from ..engine.framework.graph import name_scope
 from ..engine.ops._base import convert_to_tensor
 from ..engine.ops.linalg import matmul
 from ..engine.ops.matrix import matrix_set_diag
-from ..ops import array_ops, math_ops, nn_ops, random_ops
+from ..ops import array_ops, check_ops, math_ops, nn_ops, random_ops
+from ..ops.control_flow_ops import with_dependencies
 from . import distribution
+from ._checks import embed_check_categorical_event_shape, embed_check_nonnegative_integer_form
 from ._util import get_logits_and_probs
 from .beta_student import gen_new_seed
 
@@ -38,10 +40,10 @@ class Multinomial(distribution.Distribution):
     def __init__(self, total_count, logits=None, probs=None, validate_args=False,
                  allow_nan_stats=True, name="Multinomial"):
         parameters = dict(locals())
-        if validate_args:
-            raise NotImplementedError("Multinomial with validate_args=True")
         with name_scope(name, values=[total_count, logits, probs]) as name:
             self._total_count = convert_to_tensor(total_count, name="total_count")
+            if validate_args:
+                self._total_count = embed_check_nonnegative_integer_form(self._total_count)
             self._logits, self._probs = get_logits_and_probs(
                 logits=logits, probs=probs, multidimensional=True,
                 validate_args=validate_args, name=name)
@@ -103,10 +105,15 @@ class Multinomial(distribution.Distribution):
         return self._log_unnormalized_prob(counts) - self._log_normalization(counts)
 
     def _log_unnormalized_prob(self, counts):
+        counts = self._maybe_assert_valid_sample(counts)
         return math_ops.reduce_sum(counts * nn_ops.log_softmax(self.logits), -1)
 
     def _log_normalization(self, counts):
+        counts = self._maybe_assert_valid_sample(counts)
         return -log_combinations(self.total_count, counts)
+
+    def _maybe_assert_valid_sample(self, counts):
+        return _valid_counts(self, counts, "counts must sum to `self.total_count`")
 
     def _mean(self):
         return array_ops.identity(self._mean_val)
@@ -129,11 +136,16 @@ class DirichletMultinomial(distribution.Distribution):
     def __init__(self, total_count, concentration, validate_args=False,
                  allow_nan_stats=True, name="DirichletMultinomial"):
         parameters = dict(locals())
-        if validate_args:
-            raise NotImplementedError("DirichletMultinomial with validate_args=True")
         with name_scope(name, values=[total_count, concentration]) as name:
             self._total_count = convert_to_tensor(total_count, name="total_count")
+            if validate_args:
+                self._total_count = embed_check_nonnegative_integer_form(self._total_count)
             self._concentration = convert_to_tensor(concentration, name="concentration")
+            if validate_args:
+                self._concentration = embed_check_categorical_event_shape(self._concentration)
+                self._concentration = with_dependencies([check_ops.assert_positive(
+                    self._concentration, message="Concentration parameter must be positive.")],
+                    self._concentration)
             self._total_concentration = math_ops.reduce_sum(self._concentration, -1)
         super().__init__(dtype=self._concentration.dtype, validate_args=validate_args,
                          allow_nan_stats=allow_nan_stats,
@@ -181,6 +193,8 @@ class DirichletMultinomial(distribution.Distribution):
         return math_ops.cast(x, self.dtype)
 
     def _log_prob(self, counts):
+        counts = _valid_counts(self, counts,
+                               "counts last-dimension must sum to `self.total_count`")
         ordered_prob = (math_ops.lbeta(self.concentration + counts) -
                         math_ops.lbeta(self.concentration))
         return ordered_prob + log_combinations(self.total_count, counts)
@@ -203,3 +217,13 @@ class DirichletMultinomial(distribution.Distribution):
     def _variance_scale_term(self):
         c0 = self.total_concentration[..., None]
         return math_ops.sqrt((1. + c0 / self.total_count) / (1. + c0))
+
+
+def _valid_counts(dist, counts, message):
+    """`counts` behind TF's validate_args checks: non-negative integers summing to the
+    total count (unchanged without validate_args)."""
+    if not dist.validate_args:
+        return counts
+    counts = embed_check_nonnegative_integer_form(counts)
+    return with_dependencies([check_ops.assert_equal(
+        dist.total_count, math_ops.reduce_sum(counts, -1), message=message)], counts)

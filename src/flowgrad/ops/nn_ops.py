@@ -65,7 +65,7 @@ import numpy as np
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant
-from ..engine.framework.graph import Tensor, name_scope
+from ..engine.framework.graph import Tensor, get_default_graph, name_scope
 from ..engine.ops._base import FLOATS, apply, check_dtype, to_tensor
 from ..engine.ops._nn_util import TensorLike, graph_values, scalar
 from ..engine.ops.activations import (
@@ -87,6 +87,7 @@ from ..engine.ops.normalization import fused_batch_norm, local_response_normaliz
 from ..engine.ops.sparse import sparse_to_dense as _sparse_to_dense
 from ..engine.ops.top_k import in_top_k, top_k
 from . import array_ops as _a
+from . import check_ops
 from . import comparison_ops as _c
 from . import math_ops as _m
 from .linalg_ops import matmul
@@ -255,13 +256,27 @@ def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels: TensorLike 
             cost = apply("SparseSoftmaxCrossEntropyWithLogits", [precise, labels], None,
                          name or "SparseSoftmaxCrossEntropyWithLogits")[0]
         else:
-            flat = _flatten_outer(precise)
-            cost = apply("SparseSoftmaxCrossEntropyWithLogits",
-                         [flat, _a.reshape(labels, [-1])], None,
-                         name or "SparseSoftmaxCrossEntropyWithLogits")[0]
-            cost = _a.reshape(cost, labels_shape)
+            cost = _sparse_xent_reshaped(precise, logits, labels, labels_shape, name)
         if in_dtype in (_dt.float16, _dt.bfloat16):
             cost = _m.cast(cost, in_dtype)
+        return cost
+
+
+def _sparse_xent_reshaped(precise, logits, labels, labels_shape, name):
+    """The loss of logits of rank other than 2, through TF's ops: a shape check unless the
+    static shapes are known, logits reshaped to [-1, shape(logits)[rank(logits) - 1]]."""
+    ls = labels.shape
+    checks = []
+    if not (ls.is_fully_defined() and logits.shape[:-1].is_fully_defined()):
+        checks.append(check_ops.assert_equal(_a.shape(labels), _a.shape(logits)[:-1]))
+    with get_default_graph().control_dependencies(checks):
+        num_classes = _a.shape(logits)[_a.rank(logits) - 1]
+        precise = _a.reshape(precise, [-1, num_classes])
+        labels = _a.reshape(labels, [-1])
+        cost = apply("SparseSoftmaxCrossEntropyWithLogits", [precise, labels], None,
+                     name or "SparseSoftmaxCrossEntropyWithLogits")[0]
+        cost = _a.reshape(cost, labels_shape)
+        cost.set_shape(ls)
         return cost
 
 
