@@ -7,6 +7,8 @@ registered here: it draws from the session's Philox stream for the op (TF's numb
 """
 from __future__ import annotations
 
+from collections import namedtuple
+
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
@@ -336,6 +338,9 @@ def _float_list(v, name, n=2):
     return vals
 
 
+_SDBB = namedtuple("SampleDistortedBoundingBoxV2", ["begin", "size", "bboxes"])   # TF's result
+
+
 def sample_distorted_bounding_box(image_size, bounding_boxes, seed=None, seed2=None,
                                   min_object_covered=0.1, aspect_ratio_range=None,
                                   area_range=None, max_attempts=None,
@@ -353,4 +358,4 @@ def sample_distorted_bounding_box(image_size, bounding_boxes, seed=None, seed2=N
     with name_scope(name, "sample_distorted_bounding_box"):
         args = [(image_size, "image_size"), (bounding_boxes, "bounding_boxes", _dt.float32),
                 (min_object_covered, "min_object_covered", _dt.float32)]
-        return tuple(_gen("SampleDistortedBoundingBoxV2", args, _type_of(0, **attrs), name))
+        return _SDBB(*_gen("SampleDistortedBoundingBoxV2", args, _type_of(0, **attrs), name))

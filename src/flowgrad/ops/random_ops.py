@@ -19,6 +19,8 @@ so not stateful).
 """
 from __future__ import annotations
 
+from collections import namedtuple
+
 __all__ = [
     "get_seed",
     "multinomial",
@@ -476,7 +478,20 @@ def _candidate_sampler(op_type, true_classes, num_true, num_sampled, unique, ran
         tc = to_tensor(true_classes, name="true_classes")
         if tc.dtype.base_dtype is not _dt.int64:
             tc = cast(tc, _dt.int64)
-        return tuple(apply(op_type, [tc], attrs, op_scope))
+        return _sampler_result(op_type)(*apply(op_type, [tc], attrs, op_scope))
+
+
+_SAMPLER_RESULTS = {}
+_ACCIDENTAL_HITS = namedtuple("ComputeAccidentalHits", ["indices", "ids", "weights"])
+
+
+def _sampler_result(op_type):
+    """TF's result type of a candidate sampler op: a namedtuple named after the op."""
+    if op_type not in _SAMPLER_RESULTS:
+        _SAMPLER_RESULTS[op_type] = namedtuple(op_type, ["sampled_candidates",
+                                                         "true_expected_count",
+                                                         "sampled_expected_count"])
+    return _SAMPLER_RESULTS[op_type]
 
 
 def log_uniform_candidate_sampler(true_classes, num_true, num_sampled, unique, range_max,
@@ -882,5 +897,5 @@ def compute_accidental_hits(true_classes, sampled_candidates, num_true, seed=Non
     with name_scope(name, "ComputeAccidentalHits", []) as scope:  # TF converts in its scope
         tc = to_tensor(true_classes, dtype=_dt.int64, name="true_classes")
         sc = to_tensor(sampled_candidates, dtype=_dt.int64, name="sampled_candidates")
-        return tuple(apply("ComputeAccidentalHits", [tc, sc], {"num_true": int(num_true), **seeds},
-                           scope))
+        return _ACCIDENTAL_HITS(*apply("ComputeAccidentalHits", [tc, sc],
+                                       {"num_true": int(num_true), **seeds}, scope))

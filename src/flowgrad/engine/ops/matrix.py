@@ -229,7 +229,7 @@ def qr(input: TensorLike, full_matrices: bool = False,  # noqa: A002 - TF's name
     `full_matrices`.
     """
     x = to_tensor(input, name="input")
-    return apply("Qr", [x], {"full_matrices": bool(full_matrices)}, name or "Qr")
+    return _QrOutput(*apply("Qr", [x], {"full_matrices": bool(full_matrices)}, name or "Qr"))
 
 
 
@@ -623,6 +623,7 @@ def matrix_determinant(input: TensorLike, name: str | None = None) -> Tensor:  #
                  name or "MatrixDeterminant")
 
 
+_QrOutput = namedtuple("Qr", ["q", "r"])
 _LogMatrixDeterminantOutput = namedtuple("LogMatrixDeterminant", ["sign", "log_abs_determinant"])
 
 

@@ -9,6 +9,8 @@ TensorFlow surface (flowgrad.ops.conv_ops).
 """
 from __future__ import annotations
 
+from collections import namedtuple
+
 import numpy as np
 
 from ..framework import dtypes as _dt
@@ -392,7 +394,10 @@ def max_pool_with_argmax(input: TensorLike, ksize: IntOrInts, strides: IntOrInts
         "strides": get_sequence(strides, 2, 3, "strides"), "padding": padding,
         "Targmax": targ, "include_batch_in_index": bool(include_batch_in_index)},
         name or "MaxPoolWithArgmax")
-    return out, idx
+    return _MaxPoolWithArgmax(out, idx)
+
+
+_MaxPoolWithArgmax = namedtuple("MaxPoolWithArgmax", ["output", "argmax"])   # TF's result
 
 
 # =========================================================================================

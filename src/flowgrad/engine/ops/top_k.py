@@ -1,6 +1,8 @@
 """TopKV2 (the k largest entries of the last dimension) and InTopKV2."""
 from __future__ import annotations
 
+from collections import namedtuple
+
 import numpy as np
 
 from ..framework import dtypes as _dt
@@ -79,19 +81,8 @@ def _top_k_grad(op, grad_values, _grad_indices):
 register_op("TopKV2", infer=_top_k_infer, kernel=_top_k_kernel, grad=_top_k_grad)
 
 
-class TopKResult(tuple):
-    """TF's TopKV2 namedtuple: (values, indices)."""
-
-    def __new__(cls, values, indices):
-        return super().__new__(cls, (values, indices))
-
-    @property
-    def values(self):
-        return self[0]
-
-    @property
-    def indices(self):
-        return self[1]
+# TF's gen_nn_ops result type: a namedtuple named after the op, fields its outputs
+TopKResult = namedtuple("TopKV2", ["values", "indices"])
 
 
 def top_k(input: TensorLike, k: int | Tensor = 1, sorted: bool = True,
