@@ -22,6 +22,7 @@ from __future__ import annotations
 import numbers
 import os
 import time
+import uuid
 
 import numpy as np
 
@@ -34,7 +35,7 @@ from ..engine.framework.meta_graph import SaverDef
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.runtime.session import BaseSession
-from ..ops import array_ops, state_ops
+from ..ops import array_ops, state_ops, string_ops
 from ..ops.control_flow_ops import group
 from ..ops.resource_variable_ops import shape_safe_assign_variable_handle
 from ..ops.partitioned_variables import PartitionedVariable
@@ -117,6 +118,27 @@ def save_v2(prefix, tensor_names, shape_and_slices, tensors, name=None):
         dtypes = tuple(t.dtype.base_dtype for t in tensors)
         return g._create_op("SaveV2", [prefix, names_t, slices_t] + list(tensors),
                             {"dtypes": dtypes}, scope)
+
+
+def _sharded_v2_save(g, prefix, names, slices, tensors):
+    """TF's sharded V2 save (one device, so one shard): SaveV2 writes
+    `<prefix>_temp_<uuid>/part-00000-of-00001`, MergeV2Checkpoints makes it checkpoint
+    `<prefix>` and removes the temporary directory; the save tensor is `prefix`."""
+    tmp = string_ops.string_join([prefix, "_temp_%s/part" % uuid.uuid4().hex])
+    num_shards = constant(1, dtype=_dt.int32, name="num_shards")
+    with g.name_scope("ShardedFilename") as scope:
+        shard = constant(0, dtype=_dt.int32, name="shard")
+        target = g._create_op("ShardedFilename", [tmp, shard, num_shards], {}, scope).outputs[0]
+    save_op = save_v2(target, names, slices, tensors)
+    with g.control_dependencies([save_op]):
+        done = array_ops.identity(target, name="control_dependency")
+    with g.control_dependencies([done.op]):
+        with g.name_scope("MergeV2Checkpoints") as scope:
+            parts = array_ops.stack([target], name="checkpoint_prefixes")
+            merge = g._create_op("MergeV2Checkpoints", [parts, prefix],
+                                 {"delete_old_dirs": True}, scope)
+        with g.control_dependencies([merge]):
+            return array_ops.identity(prefix)
 
 
 # ---------------------------------------------------------------------------------------
@@ -411,9 +433,11 @@ class Saver:
                                                "ShardedFilespec").outputs[0]
             elif self._write_version == 1:
                 save_op = save_slices(filename, names, slices, tensors, name="save")
+            elif self._sharded:
+                save_tensor = _sharded_v2_save(g, filename, names, slices, tensors)
             else:
                 save_op = save_v2(filename, names, slices, tensors)
-            if not v1_sharded:
+            if not self._sharded:
                 with g.control_dependencies([save_op]):
                     save_tensor = array_ops.identity(filename, name="control_dependency")
             dtypes = [r.dtype.base_dtype for r in tensors]
@@ -435,7 +459,7 @@ class Saver:
             for v, values in restored_of.values():
                 op = v.restore(values, None)
                 assigns.append(op.op if isinstance(op, Tensor) else op)
-            if v1_sharded:
+            if self._sharded:
                 restore_op = group(group(*assigns, name="restore_shard"), name="restore_all")
             else:
                 restore_op = group(*assigns, name="restore_all")

@@ -220,6 +220,12 @@ def _saver(tf):
     tf.train.Saver()
 
 
+def _sharded_saver(tf):
+    tf.Variable(np.ones((3, 2), np.float32), name="w")
+    tf.Variable(np.zeros(2, np.float32), name="b", use_resource=True)
+    tf.train.Saver(sharded=True)
+
+
 def _summaries(tf):
     x = _x(tf)
     tf.summary.scalar("loss", tf.reduce_mean(x))
@@ -416,6 +422,7 @@ CALLS = (
        ("schedule/polynomial_decay", _schedule("polynomial_decay", decay_steps=10)),
        ("schedule/cosine_decay", _schedule("cosine_decay", decay_steps=10)),
        ("saver", _saver),
+       ("saver/sharded", _sharded_saver),
        ("summaries", _summaries),
        ("embedding_lookup", _embedding),
        ("one_hot", _one_hot),
