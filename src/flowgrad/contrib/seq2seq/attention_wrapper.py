@@ -31,9 +31,9 @@ __all__ = ["AttentionMechanism", "AttentionWrapper", "AttentionWrapperState",
 def _assert_equal(x, y, message):
     """check_ops.assert_equal as TF 1.14 builds it: a static mismatch raises
     InvalidArgumentError at once, otherwise an Assert op (returned in a list)."""
-    x = convert_to_tensor(x, name="x")
-    y = convert_to_tensor(y, name="y")
     with name_scope(None, "assert_equal", [x, y]):
+        x = convert_to_tensor(x, name="x")
+        y = convert_to_tensor(y, name="y")
         xs, ys = const_value(x), const_value(y)
         if xs is not None and ys is not None and not np.all(np.equal(xs, ys)):
             raise errors.InvalidArgumentError(
@@ -46,8 +46,8 @@ def _assert_equal(x, y, message):
 
 
 def _assert_positive(x, message):
-    x = convert_to_tensor(x, name="x")
     with name_scope(None, "assert_positive", [x]):
+        x = convert_to_tensor(x, name="x")
         zero = array_ops.zeros([], dtype=x.dtype)
         xs = const_value(x)
         if xs is not None and not np.all(np.asarray(xs) > 0):
