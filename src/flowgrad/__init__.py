@@ -100,7 +100,8 @@ from .ops.io_extras import (container, decode_json_example, edit_distance, init_
                              parse_tensor, serialize_tensor)
 from .explain import explain_gradients  # flowgrad extension (issue 15): why a gradient is None
 from .engine.autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients,
-                                        hessians, hessian_vector_product)
+                                        hessian_vector_product)
+from .ops.hessians import hessians
 from .engine.framework.indexed_slices import IndexedSlices, IndexedSlicesValue
 from .engine.framework.config import (ConfigProto, GPUOptions, GraphOptions, OptimizerOptions,
                                RewriterConfig, RunMetadata, RunOptions)

@@ -226,6 +226,11 @@ def _sharded_saver(tf):
     tf.train.Saver(sharded=True)
 
 
+def _hessians(tf):
+    x = tf.Variable([1., 2., 3.], name="x")
+    tf.hessians(tf.reduce_sum(x ** 3) + x[0] * x[1], x)
+
+
 def _summaries(tf):
     x = _x(tf)
     tf.summary.scalar("loss", tf.reduce_mean(x))
@@ -423,6 +428,7 @@ CALLS = (
        ("schedule/cosine_decay", _schedule("cosine_decay", decay_steps=10)),
        ("saver", _saver),
        ("saver/sharded", _sharded_saver),
+       ("hessians", _hessians),
        ("summaries", _summaries),
        ("embedding_lookup", _embedding),
        ("one_hot", _one_hot),

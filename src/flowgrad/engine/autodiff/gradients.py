@@ -26,13 +26,13 @@ from ..framework.graph import Operation, Tensor, get_default_graph
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import get_gradient_function
 from ..ops.cast import cast
-from ..ops.construction import fill, zeros, zeros_like
+from ..ops.construction import fill, zeros_like
 from ..ops.construction import range as _range
 from ..ops.elementwise import multiply
-from ..ops.joining import concat, stack
+from ..ops.joining import concat
 from ..ops.ordering import tuple as _tuple
 from ..ops.reductions import accumulate_n, add_n, reduce_sum
-from ..ops.shape import identity, reshape, shape
+from ..ops.shape import identity, shape
 from ..runtime.xla._core import marks as _xla_marks, scopes as _xla_scopes
 from .checkpointing import Recomputer
 
@@ -605,41 +605,6 @@ def dense_to_indexed_slices(tensor: Tensor) -> IndexedSlices:
     """
     x_shape = shape(tensor)
     return IndexedSlices(tensor, _range(0, x_shape[0]), x_shape)
-
-
-def hessians(ys, xs, name: str = "hessians", colocate_gradients_with_ops: bool = False,
-             gate_gradients: bool = False,
-             aggregation_method: int | None = None) -> list[Tensor | None]:
-    """The Hessian of sum(ys) w.r.t. each x, shaped x.shape + x.shape.
-
-    Built as one gradient, then one backward pass per element of x (as TF);
-    use `hessian_vector_product` when only H·v is needed (two passes).
-    """
-    xs = _as_list(xs)
-    out = []
-    with get_default_graph().name_scope(name):
-        for x in xs:
-            xt = _as_x_tensor(x, 0)
-            shape = xt.shape.as_tuple()
-            if shape is None or None in shape:
-                raise ValueError(f"hessians needs a fully defined shape for {xt.name}, got "
-                                 f"{xt.shape}")
-            g = gradients(ys, x, gate_gradients=gate_gradients,
-                          aggregation_method=aggregation_method)[0]
-            if g is None:
-                out.append(None)
-                continue
-            n = 1
-            for d in shape:
-                n *= d
-            flat = reshape(g, [n])
-            rows = []
-            for i in range(n):
-                r = gradients(flat[i], x)[0]
-                rows.append(r if r is not None else zeros_like(xt))
-            h = stack(rows) if rows else zeros([0] + list(shape))
-            out.append(reshape(h, list(shape) + list(shape)))
-    return out
 
 
 def hessian_vector_product(ys, xs, v,
