@@ -6,9 +6,9 @@ from __future__ import annotations
 import builtins
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.constant_op import convert_to_tensor
-from ..engine.framework.graph import Tensor, get_default_graph, name_scope
-from ..engine.ops.control_flow import _flatten, cond, while_loop
+from ..engine.framework.constant_op import constant, convert_to_tensor
+from ..engine.framework.graph import get_default_graph, name_scope
+from ..engine.ops.control_flow import cond, while_loop
 from ..engine.ops.ordering import group, no_op, tuple
 from . import array_ops, math_ops
 from .logging_ops import Assert
@@ -61,32 +61,41 @@ def case(pred_fn_pairs, default=None, exclusive=False, strict=False, name="case"
         fns.append(fn)
     g = get_default_graph()
     with g._atomic(), name_scope(name, "case", preds):
-        checks = []
         if default is None:
-            last_pred, last_fn = preds[-1], fns[-1]
-            preds, fns = preds[:-1], fns[:-1]
-            all_preds = array_ops.stack(preds + [last_pred], name="preds_c")
-
-            def default(last_pred=last_pred, last_fn=last_fn, all_preds=all_preds):
-                with g.control_dependencies([Assert(last_pred, [
-                        "Input error: None of conditions evaluated as True:", all_preds])]):
-                    out = last_fn()
-                return out
-        if exclusive and preds:
-            stacked = array_ops.stack(preds, name="preds_c")
-            count = math_ops.reduce_sum(math_ops.cast(stacked, _dt.int32))
-            checks.append(Assert(count <= 1, [
-                "Input error: exclusive=True: more than 1 conditions "
-                f"({', '.join(p.name for p in preds)}) "
-                "evaluated as True:", stacked]))
+            default, preds, fns = _case_default_action(preds, fns)
         fn = default
         for pred, action in reversed(builtins.list(zip(preds, fns))):
             fn = (lambda p, a, rest: lambda: cond(p, a, rest, strict=strict))(pred, action, fn)
-        with g.control_dependencies(checks):
-            result = fn()
-        if checks:
-            leaves, rebuild = _flatten(result)
-            with g.control_dependencies(checks):
-                result = rebuild([array_ops.identity(x) if isinstance(x, Tensor) else x
-                                  for x in leaves])
-        return result
+        if not exclusive:
+            return fn()
+        with g.control_dependencies([_assert_at_most_n_true(
+                preds, 1, "Input error: exclusive=True")]):
+            return fn()
+
+
+def _assert_at_most_n_true(preds, n, msg):
+    """TF's Assert that at most n of the predicates are true."""
+    preds_c = array_ops.stack(preds, name="preds_c")
+    num_true = math_ops.reduce_sum(math_ops.cast(preds_c, _dt.int32), name="num_true_conds")
+    condition = math_ops.less_equal(num_true, constant(n, name="n_true_conds"))
+    names = ", ".join(getattr(p, "name", "?") for p in preds)
+    return Assert(condition, ["%s: more than %d conditions (%s) evaluated as True:"
+                              % (msg, n, names), preds_c], summarize=len(preds))
+
+
+def _case_default_action(preds, fns):
+    """TF's default for a case without one: the last pair's action, run behind Asserts
+    that no other predicate is true and that its own is."""
+    k = len(preds) - 1
+    pred, action = preds[k], fns[k]
+
+    def default_action():
+        others = ("Implementation error: selected default action #%d was called, but some "
+                  "of other predicates are True: " % k)
+        none_true = ("Input error: None of conditions evaluated as True:",
+                     array_ops.stack(preds, name="preds_c"))
+        with get_default_graph().control_dependencies([
+                _assert_at_most_n_true(preds[:k], 0, others),
+                Assert(pred, list(none_true))]):
+            return action()
+    return default_action, preds[:k], fns[:k]

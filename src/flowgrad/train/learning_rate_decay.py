@@ -17,7 +17,7 @@ import math
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant, convert_to_tensor
 from ..engine.framework.graph import Tensor, name_scope
-from ..ops import array_ops, comparison_ops, math_ops, random_ops
+from ..ops import array_ops, comparison_ops, control_flow_ops, math_ops, random_ops
 
 __all__ = ["exponential_decay", "piecewise_constant", "polynomial_decay", "natural_exp_decay",
            "inverse_time_decay", "cosine_decay", "cosine_decay_restarts", "linear_cosine_decay",
@@ -243,7 +243,9 @@ def piecewise_constant(x, boundaries, values, name=None):
             if v.dtype.base_dtype is not values[0].dtype.base_dtype:
                 raise ValueError("Values must have elements all with the same dtype (%s vs %s)."
                                  % (values[0].dtype.base_dtype, v.dtype.base_dtype))
-        result = values[-1]
-        for b, v in zip(reversed(boundaries), reversed(values[:-1])):
-            result = array_ops.where(comparison_ops.less_equal(x_recomp, b), v, result)
-        return result
+        # TF's PiecewiseConstantDecay: an exclusive tf.case over the intervals
+        pairs = [(x_recomp <= boundaries[0], lambda: values[0]),
+                 (x_recomp > boundaries[-1], lambda: values[-1])]
+        for low, high, v in zip(boundaries[:-1], boundaries[1:], values[1:-1]):
+            pairs.append(((x_recomp > low) & (x_recomp <= high), lambda v=v: v))
+        return control_flow_ops.case(pairs, lambda: values[0], exclusive=True)

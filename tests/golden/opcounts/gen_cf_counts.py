@@ -146,3 +146,29 @@ def _while_tensor_array(tf):
 
 
 CALLS.append(("while_tensor_array", _while_tensor_array))
+
+
+def _case_exclusive(tf):
+    n = tf.placeholder(tf.int32, (), name="n")
+    return tf.case([(n < 2, lambda: tf.constant(1.)), (n < 5, lambda: tf.constant(2.))],
+                   default=lambda: tf.constant(3.), exclusive=True)
+
+
+def _case_no_default(tf):
+    n = tf.placeholder(tf.int32, (), name="n")
+    return tf.case([(n < 2, lambda: tf.constant(1.)), (n < 5, lambda: tf.constant(2.)),
+                    (n > 8, lambda: tf.constant(4.))])
+
+
+def _piecewise_constant(tf):
+    gs = tf.train.get_or_create_global_step()
+    return tf.train.piecewise_constant(gs, [5, 10, 20], [0.1, 0.05, 0.01, 0.001])
+
+
+def _hessians(tf):
+    x = tf.Variable([1.0, 2.0, 3.0], name="x")
+    return tf.hessians(tf.reduce_sum(x ** 3) + x[0] * x[1], x)
+
+
+CALLS.extend([("case_exclusive", _case_exclusive), ("case_no_default", _case_no_default),
+              ("piecewise_constant", _piecewise_constant), ("hessians", _hessians)])

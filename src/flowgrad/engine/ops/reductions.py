@@ -28,6 +28,7 @@ from .prims import gather  # indexing.where(c, x, y): indexing is above this fam
 from .prims import tile  # joining is above this family
 from .prims import unsorted_segment_sum  # segment is above this family
 from .scans import cumprod
+from .shape import _bga_kernel  # TF's shape inference evaluates it: _inferred_value
 from .shape import (broadcast_to, identity, invert_permutation, rank, reshape, shape, size,
                     transpose)
 
@@ -49,10 +50,25 @@ def _reduce_infer(inputs, attrs):
     return [(x.dtype.base_dtype, reduced_shape(x, axes, attrs.get("keep_dims", False)))]
 
 
+def _inferred_value(t):
+    """The value of a reduction's axes as TF's shape inference knows it: a constant, or a
+    BroadcastGradientArgs output of constant shapes (TF's C++ shape inference evaluates
+    that small constant subgraph, so a binary op's gradient Sum has a static shape)."""
+    v = const_value(t)
+    if v is None and t.op.type == "BroadcastGradientArgs":
+        s0, s1 = (const_value(i) for i in t.op.inputs)
+        if s0 is not None and s1 is not None:
+            try:
+                return _bga_kernel(s0, s1)[t.value_index]
+            except _errors.OpError:
+                return None
+    return v
+
+
 def reduced_shape(x, axes_t, keep_dims):
     """Static output shape of reducing tensor `x` over the axes tensor `axes_t`."""
     xs = x.shape.as_tuple()
-    axes = const_value(axes_t)
+    axes = _inferred_value(axes_t)
     if axes is None:
         if keep_dims and xs is not None:
             return TensorShape([None] * len(xs))

@@ -202,6 +202,7 @@ def _calibration_graph():
     from ..ops.elementwise import add, multiply, square, subtract, tanh  # lazy: as above
     from ..ops.linalg import matmul  # lazy: as above
     from ..ops.reductions import reduce_mean, reduce_sum  # lazy: as above
+    from ..ops.shape import reshape  # lazy: as above
     from ..ops.state import variable_op  # lazy: as above
     g = Graph()
     g._flowgrad_internal = True     # not the user's: `flowgrad graph` does not record it
@@ -213,7 +214,8 @@ def _calibration_graph():
         b = placeholder(f32, (3,))
         c = placeholder(f32, (16,))
         h = tanh(add(matmul(x, w), b))
-        loss = add(reduce_mean(square(subtract(relu(h), t))), reduce_sum(multiply(h, h)))
+        flat = reshape(h, (24,))    # a Reshape kernel (the gradient's are folded away)
+        loss = add(reduce_mean(square(subtract(relu(h), t))), reduce_sum(multiply(flat, flat)))
         gw, gb, gx = gradients(loss, [w, b, x])
         v = variable_op((4, 3), f32, name="v")
         init = apply("Assign", [v, w], {"validate_shape": True, "use_locking": True})
