@@ -1,0 +1,15 @@
+"""`tf.contrib.training`: HParams, the training and evaluation loops and their helpers, and
+the parameter-server placement strategies."""
+from ...distribute.device_setter import GreedyLoadBalancingStrategy, byte_size_load_fn
+from .evaluation import (StopAfterNEvalsHook, SummaryAtEndHook, checkpoints_iterator,
+                         evaluate_once, evaluate_repeatedly, get_or_create_eval_step,
+                         wait_for_new_checkpoint)
+from .hparam import HParams, parse_values
+from .training import (add_gradients_summaries, clip_gradient_norms, clip_gradient_norms_fn,
+                       create_train_op, multiply_gradients, train)
+
+__all__ = ["GreedyLoadBalancingStrategy", "byte_size_load_fn", "HParams", "parse_values",
+           "StopAfterNEvalsHook", "SummaryAtEndHook", "checkpoints_iterator", "evaluate_once",
+           "evaluate_repeatedly", "get_or_create_eval_step", "wait_for_new_checkpoint",
+           "add_gradients_summaries", "clip_gradient_norms", "clip_gradient_norms_fn",
+           "create_train_op", "multiply_gradients", "train"]
