@@ -78,3 +78,25 @@ def test_sign_decays_match_tf():
         assert got[key]["ops"] == exp[key]["ops"], key
         np.testing.assert_allclose(got[key]["values"], exp[key]["values"], rtol=1e-6,
                                    err_msg=key)
+
+
+@pytest.mark.parametrize("num_updates", [False, True])
+def test_moving_average_optimizer_matches_tf(num_updates):
+    got = R.moving_average(tf, num_updates)
+    exp = GOLDENS["moving_average_num_updates" if num_updates else "moving_average"]
+    assert sorted(got) == sorted(exp)
+    for k in ("train_op", "global_variables", "saver_ops", "error"):
+        assert got[k] == exp[k], k
+    # Variable.initialized_value(): TF builds IsVariableInitialized and a cond, flowgrad one
+    # InitializedValue op (the EMA's slots are initialized from it)
+    skip = ("IsVariableInitialized", "InitializedValue")
+    assert ([o for o in _outside_cond(got["ops"]) if not o.endswith(skip)]
+            == [o for o in _outside_cond(exp["ops"]) if not o.endswith(skip)])
+    for g, e in zip(got["steps"], exp["steps"]):
+        assert sorted(g) == sorted(e)
+        for name in e:
+            np.testing.assert_allclose(g[name], e[name], rtol=2e-6, atol=1e-7, err_msg=name)
+    assert sorted(got["checkpoint"]) == sorted(exp["checkpoint"])
+    for name in exp["checkpoint"]:
+        np.testing.assert_allclose(got["checkpoint"][name], exp["checkpoint"][name],
+                                   rtol=2e-6, atol=1e-7, err_msg=name)

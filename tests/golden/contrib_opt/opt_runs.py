@@ -196,3 +196,43 @@ def sign_decay_module(tf):
         if tf.__name__.split(".")[0] == name.split(".")[0]:
             return importlib.import_module(name)
     raise ImportError(tf.__name__)
+
+
+def moving_average(tf, num_updates=False):
+    """MovingAverageOptimizer(GradientDescent) for 3 steps: op names, variables, values, and
+    the swapping saver's checkpoint. (sequential_update=False races the averages against
+    the updates, in TF too.)"""
+    import os
+    import tempfile
+    tf.reset_default_graph()
+    vars_, loss = dense_problem(tf, np.float32, False)
+    gs = tf.train.get_or_create_global_step()
+    opt = tf.contrib.opt.MovingAverageOptimizer(
+        tf.train.GradientDescentOptimizer(0.5), average_decay=0.5,
+        num_updates=gs if num_updates else None)
+    with tf.control_dependencies([loss]):
+        train = opt.minimize(loss, global_step=gs)
+    rec = {"train_op": train.name, "ops": [o.name + ":" + o.type
+                                           for o in tf.get_default_graph().get_operations()],
+           "global_variables": [v.name for v in tf.global_variables()]}
+    saver = opt.swapping_saver()
+    rec["saver_ops"] = sorted(o.name for o in tf.get_default_graph().get_operations()
+                              if o.name.startswith("swapping_saver"))[:12]
+    path = os.path.join(tempfile.mkdtemp(), "m.ckpt")
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        steps = []
+        for _ in range(3):
+            sess.run(train)
+            steps.append(sess.run({v.op.name: v for v in tf.global_variables()}))
+        rec["steps"] = [{k: L(v) for k, v in s.items()} for s in steps]
+        saver.save(sess, path)
+    rec["checkpoint"] = {k: L(tf.train.load_variable(path, k))
+                         for k, _ in tf.train.list_variables(path)}
+    tf.reset_default_graph()
+    try:
+        tf.contrib.opt.MovingAverageOptimizer(
+            tf.train.GradientDescentOptimizer(0.5)).swapping_saver()
+    except RuntimeError as e:
+        rec["error"] = str(e)
+    return rec

@@ -3,6 +3,7 @@
 >>> opt = tf.contrib.opt.AdamWOptimizer(weight_decay=1e-4, learning_rate=0.01)
 """
 from .adam_variants import AdaMaxOptimizer, LazyAdamOptimizer, NadamOptimizer
+from .moving_average_optimizer import MovingAverageOptimizer
 from .sign_optimizers import AddSignOptimizer, PowerSignOptimizer
 from .weight_decay import (AdamWOptimizer, DecoupledWeightDecayExtension, MomentumWOptimizer,
                            extend_with_decoupled_weight_decay)
@@ -14,4 +15,5 @@ __all__ = ["AdaMaxOptimizer", "LazyAdamOptimizer", "NadamOptimizer", "AddSignOpt
            "PowerSignOptimizer", "AdamWOptimizer", "DecoupledWeightDecayExtension",
            "MomentumWOptimizer", "extend_with_decoupled_weight_decay",
            "DropStaleGradientOptimizer", "LARSOptimizer", "MultitaskOptimizerWrapper",
-           "RegAdagradOptimizer", "VariableClippingOptimizer", "clip_gradients_by_global_norm"]
+           "RegAdagradOptimizer", "VariableClippingOptimizer", "clip_gradients_by_global_norm",
+           "MovingAverageOptimizer"]
