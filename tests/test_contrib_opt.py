@@ -100,3 +100,43 @@ def test_moving_average_optimizer_matches_tf(num_updates):
     for name in exp["checkpoint"]:
         np.testing.assert_allclose(got["checkpoint"][name], exp["checkpoint"][name],
                                    rtol=2e-6, atol=1e-7, err_msg=name)
+
+
+def test_scipy_interface_graph_and_errors_match_tf():
+    got, exp = R.external(tf), GOLDENS["external"]
+    assert got == exp
+
+
+def test_scipy_interface_minimizes_with_bounds_and_constraints():
+    pytest.importorskip("scipy")
+    tf.reset_default_graph()
+    v = tf.Variable([1.0, 2.0])
+    w = tf.Variable([[3.0]])
+    loss = tf.reduce_sum(tf.square(v - [5.0, -1.0])) + tf.reduce_sum(tf.square(w + 2.0))
+    steps = []
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        tf.contrib.opt.ScipyOptimizerInterface(loss).minimize(
+            sess, step_callback=steps.append)
+        np.testing.assert_allclose(sess.run(v), [5.0, -1.0], atol=1e-4)
+        np.testing.assert_allclose(sess.run(w), [[-2.0]], atol=1e-4)
+        assert steps and steps[0].shape == (3,)
+        sess.run(tf.global_variables_initializer())
+        tf.contrib.opt.ScipyOptimizerInterface(
+            loss, var_to_bounds={v: (0.0, 3.0)}, inequalities=[w[0, 0] + 1.0],
+            method="SLSQP").minimize(sess)
+        np.testing.assert_allclose(sess.run(v), [3.0, 0.0], atol=1e-4)
+        np.testing.assert_allclose(sess.run(w), [[-1.0]], atol=1e-4)
+
+
+def test_scipy_missing_names_it(monkeypatch):
+    import sys
+    monkeypatch.setitem(sys.modules, "scipy", None)
+    monkeypatch.setitem(sys.modules, "scipy.optimize", None)
+    tf.reset_default_graph()
+    v = tf.Variable([1.0])
+    opt = tf.contrib.opt.ScipyOptimizerInterface(tf.reduce_sum(v * v))
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        with pytest.raises(ImportError, match="needs SciPy"):
+            opt.minimize(sess)

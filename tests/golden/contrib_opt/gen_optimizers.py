@@ -2,7 +2,7 @@
 after each step on dense (float32, float64) and sparse problems, reference and resource
 variables; the sign-decay functions."""
 import numpy as np
-from opt_runs import OPTS, dense_problem, moving_average, run, sign_decays, sparse_problem
+from opt_runs import OPTS, dense_problem, external, moving_average, run, sign_decays, sparse_problem
 
 # TF's sparse LARS path reads attributes it never sets; TF's tf.cond rejects the
 # IndexedSlices gradient clip_gradients_by_global_norm passes it (flowgrad's functional
@@ -12,7 +12,7 @@ DENSE_ONLY = ("lars", "lars_skip", "multitask")
 
 def cases(tf):
     out = {"sign_decays": sign_decays(tf), "moving_average": moving_average(tf),
-           "moving_average_num_updates": moving_average(tf, True)}
+           "moving_average_num_updates": moving_average(tf, True), "external": external(tf)}
     for key in OPTS:
         out["dense/" + key] = run(tf, dense_problem, key)
         out["dense64/" + key] = run(tf, dense_problem, key, np.float64)

@@ -236,3 +236,30 @@ def moving_average(tf, num_updates=False):
     except RuntimeError as e:
         rec["error"] = str(e)
     return rec
+
+
+def external(tf):
+    """ScipyOptimizerInterface's graph (the packing ops) and its errors before SciPy runs."""
+    tf.reset_default_graph()
+    vars_, loss = dense_problem(tf, np.float32, False)
+    opt = tf.contrib.opt.ScipyOptimizerInterface(
+        loss, var_to_bounds={vars_[0]: (-1.0, 1.0)}, inequalities=[vars_[1][0]],
+        equalities=[tf.reduce_sum(vars_[0])], options={"maxiter": 5})
+    rec = {"ops": [o.name + ":" + o.type for o in tf.get_default_graph().get_operations()],
+           "bounds": [list(b) for b in opt._packed_bounds],
+           "slices": [[s.start, s.stop] for s in opt._packing_slices]}
+    errors = []
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        for kw in ({"jac": False}, {"bounds": []}, {"callback": None}):
+            try:
+                tf.contrib.opt.ScipyOptimizerInterface(loss, **kw).minimize(sess)
+                errors.append("ok")
+            except ValueError as e:
+                errors.append(str(e))
+        try:
+            tf.contrib.opt.ExternalOptimizerInterface(loss).minimize(sess)
+        except NotImplementedError as e:
+            errors.append(str(e))
+    rec["errors"] = errors
+    return rec
