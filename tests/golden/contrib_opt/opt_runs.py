@@ -102,8 +102,16 @@ def _drop_stale(tf, vars_, loss, gs):
     return opt.minimize(loss, global_step=gs), opt
 
 
+def _gs_opt(name, **kw):
+    def make(tf, vars_, loss, gs):
+        return _minimize(getattr(tf.contrib.opt, name)(global_step=gs, **kw), loss, gs)
+    return make
+
+
 OPTS = {
     "lazy_adam": _simple("LazyAdamOptimizer", 0.1),
+    "adam_gs": _gs_opt("AdamGSOptimizer", learning_rate=0.1),
+    "lazy_adam_gs": _gs_opt("LazyAdamGSOptimizer", learning_rate=0.1, beta1=0.8),
     "nadam": _simple("NadamOptimizer", 0.1, beta1=0.8),
     "adamax": _simple("AdaMaxOptimizer", 0.1),
     "adamax_custom": _simple("AdaMaxOptimizer", 0.05, beta1=0.7, beta2=0.9, epsilon=1e-3),

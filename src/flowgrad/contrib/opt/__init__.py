@@ -2,7 +2,8 @@
 
 >>> opt = tf.contrib.opt.AdamWOptimizer(weight_decay=1e-4, learning_rate=0.01)
 """
-from .adam_variants import AdaMaxOptimizer, LazyAdamOptimizer, NadamOptimizer
+from .adam_variants import (AdaMaxOptimizer, AdamGSOptimizer, LazyAdamGSOptimizer,
+                            LazyAdamOptimizer, NadamOptimizer)
 from .external_optimizer import ExternalOptimizerInterface, ScipyOptimizerInterface
 from .moving_average_optimizer import MovingAverageOptimizer
 from .sign_optimizers import AddSignOptimizer, PowerSignOptimizer
@@ -17,4 +18,5 @@ __all__ = ["AdaMaxOptimizer", "LazyAdamOptimizer", "NadamOptimizer", "AddSignOpt
            "MomentumWOptimizer", "extend_with_decoupled_weight_decay",
            "DropStaleGradientOptimizer", "LARSOptimizer", "MultitaskOptimizerWrapper",
            "RegAdagradOptimizer", "VariableClippingOptimizer", "clip_gradients_by_global_norm",
-           "MovingAverageOptimizer", "ExternalOptimizerInterface", "ScipyOptimizerInterface"]
+           "MovingAverageOptimizer", "ExternalOptimizerInterface", "ScipyOptimizerInterface",
+           "AdamGSOptimizer", "LazyAdamGSOptimizer"]

@@ -7,6 +7,7 @@ gradient touches; Nadam uses ApplyAdam's Nesterov form; AdaMax the ApplyAdaMax o
 """
 from __future__ import annotations
 
+from ...engine.framework import dtypes
 from ...engine.framework.graph import get_default_graph
 from ...ops import array_ops, control_flow_ops, math_ops, state_ops
 from ...ops.resource_variable_ops import (resource_scatter_add, resource_scatter_sub,
@@ -14,7 +15,8 @@ from ...ops.resource_variable_ops import (resource_scatter_add, resource_scatter
 from ...train import training_ops
 from ...train.optimizers import AdamOptimizer
 
-__all__ = ["LazyAdamOptimizer", "NadamOptimizer", "AdaMaxOptimizer"]
+__all__ = ["LazyAdamOptimizer", "NadamOptimizer", "AdaMaxOptimizer", "AdamGSOptimizer",
+           "LazyAdamGSOptimizer"]
 
 
 def _cast(x, var):
@@ -210,3 +212,39 @@ class AdaMaxOptimizer(AdamOptimizer):
                 update_beta1 = beta1_power.assign(beta1_power * self._beta1_t,
                                                   use_locking=self._use_locking)
         return control_flow_ops.group(*update_ops + [update_beta1], name=name_scope)
+
+
+class AdamGSOptimizer(AdamOptimizer):
+    """Adam whose beta powers come from the global step (beta^(global_step + 1), Pow ops)
+    rather than from the beta1_power/beta2_power variables.
+
+    Args:
+      global_step: the step Tensor/Variable (int), read once per apply_gradients.
+    """
+
+    def __init__(self, global_step=0, learning_rate=0.001, beta1=0.9, beta2=0.999,
+                 epsilon=1e-8, use_locking=False, name="Adam"):
+        super().__init__(learning_rate, beta1, beta2, epsilon, use_locking, name)
+        self._global_step = global_step
+        self._global_step_on_worker = None
+
+    def _get_beta_accumulators(self):
+        return (math_ops.pow(self._beta1_t, self._global_step_on_worker),
+                math_ops.pow(self._beta2_t, self._global_step_on_worker))
+
+    def _create_slots(self, var_list):
+        for v in var_list:
+            self._zeros_slot(v, "m", self._name)
+            self._zeros_slot(v, "v", self._name)
+
+    def _prepare(self):
+        super()._prepare()
+        self._global_step_on_worker = math_ops.cast(
+            array_ops.identity(self._global_step) + 1, dtypes.float32)
+
+    def _finish(self, update_ops, name_scope):
+        return control_flow_ops.group(*update_ops, name=name_scope)
+
+
+class LazyAdamGSOptimizer(LazyAdamOptimizer, AdamGSOptimizer):
+    """LazyAdamOptimizer's sparse updates with AdamGSOptimizer's global-step beta powers."""
