@@ -5,6 +5,8 @@ from .evaluation import (StopAfterNEvalsHook, SummaryAtEndHook, checkpoints_iter
                          evaluate_once, evaluate_repeatedly, get_or_create_eval_step,
                          wait_for_new_checkpoint)
 from .hparam import HParams, parse_values
+from .sampling import (rejection_sample, resample_at_rate, stratified_sample,
+                       weighted_resample)
 from .training import (add_gradients_summaries, clip_gradient_norms, clip_gradient_norms_fn,
                        create_train_op, multiply_gradients, train)
 
@@ -12,4 +14,5 @@ __all__ = ["GreedyLoadBalancingStrategy", "byte_size_load_fn", "HParams", "parse
            "StopAfterNEvalsHook", "SummaryAtEndHook", "checkpoints_iterator", "evaluate_once",
            "evaluate_repeatedly", "get_or_create_eval_step", "wait_for_new_checkpoint",
            "add_gradients_summaries", "clip_gradient_norms", "clip_gradient_norms_fn",
-           "create_train_op", "multiply_gradients", "train"]
+           "create_train_op", "multiply_gradients", "train", "rejection_sample",
+           "resample_at_rate", "stratified_sample", "weighted_resample"]
