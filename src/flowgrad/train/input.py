@@ -9,8 +9,8 @@
 
 `limit_epochs` counts epochs in a local variable ("epochs"); the producer's queue
 runner then closes its queue, and the consumers see OutOfRangeError.
-SparseTensor inputs and `keep_input` tensors that are not constants are not
-supported (NotImplementedError).
+SparseTensor inputs are not supported (NotImplementedError). A `keep_input` tensor
+enqueues through a tf.cond (a scalar) or DynamicPartition (a vector), as TF.
 """
 from __future__ import annotations
 

@@ -83,6 +83,43 @@ def maybe_batch(tf):
     return out
 
 
+def bucketing(tf):
+    """bucket_by_sequence_length on one epoch of sequences of lengths 1..6 (padded), and
+    bucket(); every batch, sorted (the order in which buckets reach the top queue depends
+    on threads, in TF too)."""
+    tf.reset_default_graph()
+    lengths = tf.constant([1, 4, 2, 6, 3, 5, 2, 4, 6, 1, 3, 5])
+    i = tf.train.range_input_producer(12, num_epochs=1, shuffle=False).dequeue()
+    n = lengths[i]
+    seq = tf.range(n) + 10 * i
+    out_len, (out_seq,) = tf.contrib.training.bucket_by_sequence_length(
+        n, [seq], batch_size=2, bucket_boundaries=[3, 5], dynamic_pad=True)
+    out = {"ops": _ops(tf), "shapes": [out_len.shape.as_list(), out_seq.shape.as_list()]}
+    with tf.train.MonitoredSession() as sess:
+        got = [sess.run([out_len, out_seq]) for _ in range(6)]
+    out["batches"] = sorted([[int(x) for x in l], s.tolist()] for l, s in got)
+    tf.reset_default_graph()
+    j = tf.train.range_input_producer(12, num_epochs=1, shuffle=False).dequeue()
+    which, b = tf.contrib.training.bucket([tf.cast(j, tf.float32)], j % 3, 2, 3, name="plain")
+    out["plain_ops"] = _ops(tf)
+    out["plain_shapes"] = [which.shape.as_list(), b.shape.as_list()]
+    with tf.train.MonitoredSession() as sess:
+        got = [sess.run([which, b]) for _ in range(6)]
+    out["plain"] = sorted([int(w), v.tolist()] for w, v in got)
+    errors = []
+    for fn in (lambda: tf.contrib.training.bucket_by_sequence_length(n, [seq], 2, []),
+               lambda: tf.contrib.training.bucket_by_sequence_length(n, [seq], 2, [3, 3]),
+               lambda: tf.contrib.training.bucket_by_sequence_length(n, [seq], 2, (1.5, 3)),
+               lambda: tf.contrib.training.bucket([seq], 0, [1, 2], 3)):
+        try:
+            fn()
+            errors.append("ok")
+        except (ValueError, TypeError) as e:
+            errors.append(type(e).__name__ + ": " + str(e))
+    out["errors"] = errors
+    return out
+
+
 def cases(tf):
     return {"resample": resample(tf), "rejection": rejection(tf),
-            "maybe_batch": maybe_batch(tf)}
+            "maybe_batch": maybe_batch(tf), "bucketing": bucketing(tf)}
