@@ -1578,6 +1578,17 @@ LINALG_C1 = [
 ]
 SAMPLES = SAMPLES + LINALG_C1
 # -- end linalg/fft (c1) --
+# -- contrib.opt's training ops (copt) --
+COPT = [
+    _optimizer("ApplyAdaMax", lambda tf: tf.contrib.opt.AdaMaxOptimizer(0.1)),
+    _optimizer("ApplyAddSign", lambda tf: tf.contrib.opt.AddSignOptimizer(0.1, alpha=0.5)),
+    _optimizer("ApplyPowerSign", lambda tf: tf.contrib.opt.PowerSignOptimizer(0.1, base=2.0)),
+    _roptimizer("ResourceApplyAdaMax", lambda tf: tf.contrib.opt.AdaMaxOptimizer(0.1)),
+    _roptimizer("ResourceApplyAddSign", lambda tf: tf.contrib.opt.AddSignOptimizer(0.1)),
+    _roptimizer("ResourceApplyPowerSign", lambda tf: tf.contrib.opt.PowerSignOptimizer(0.1)),
+]
+SAMPLES = SAMPLES + COPT
+# -- end contrib.opt (copt) --
 BY_NAME = dict((s.name, s) for s in SAMPLES)
 assert len(BY_NAME) == len(SAMPLES), "duplicate sample names"
 

@@ -54,12 +54,6 @@ CASES = {
         "gather_nd"),
     "TFRecordOptions window_bits": (
         lambda: tf.python_io.TFRecordOptions("GZIP", window_bits=8), "'window_bits'"),
-    "train.batch vector keep_input": (
-        lambda: tf.train.maybe_batch([tf.zeros([2])], tf.constant([True, False]), 2,
-                                     enqueue_many=True), "vector keep_input"),
-    "train.batch tensor keep_input": (
-        lambda: tf.train.maybe_batch([tf.zeros([2])], tf.placeholder(tf.bool, []), 2),
-        "keep_input as a Python bool"),
     "profile order_by": (
         lambda: tf.profiler.profile(options=tf.profiler.ProfileOptionBuilder()
                                     .order_by("peak_bytes").with_empty_output().build()),

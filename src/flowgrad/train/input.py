@@ -9,8 +9,8 @@
 
 `limit_epochs` counts epochs in a local variable ("epochs"); the producer's queue
 runner then closes its queue, and the consumers see OutOfRangeError.
-SparseTensor inputs and `keep_input` tensors that are not constants are not
-supported (NotImplementedError).
+SparseTensor inputs are not supported (NotImplementedError). A `keep_input` tensor
+enqueues through a tf.cond (a scalar) or DynamicPartition (a vector), as TF.
 """
 from __future__ import annotations
 
@@ -18,13 +18,14 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework import tensor_shape
 from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
 from ..engine.framework.graph import GraphKeys, Tensor, control_dependencies, name_scope
+from ..engine.ops.array_extra import dynamic_partition
 from ..engine.ops.cast import cast
 from ..engine.ops.comparison import greater
 from ..engine.ops.construction import range as _range
 from ..engine.ops.elementwise import maximum
 from ..engine.ops.indexing import gather
 from ..engine.ops.shape import identity, shape, size
-from ..ops.control_flow_ops import no_op
+from ..ops.control_flow_ops import cond, no_op
 from ..ops.data_flow_ops import FIFOQueue, PaddingFIFOQueue, RandomShuffleQueue
 from ..ops.logging_ops import Assert
 from ..ops.random_ops import random_shuffle
@@ -217,16 +218,21 @@ def _shapes(tensor_list_list, shapes, enqueue_many):
     return shapes
 
 
+def _select_which_to_enqueue(tensor_list, keep_input):
+    """The rows whose keep_input is True (TF: DynamicPartition's second partition)."""
+    select_i = cast(keep_input, _dt.int32)
+    return [dynamic_partition(x, select_i, num_partitions=2)[1] for x in tensor_list]
+
+
 def _enqueue_ops(queue, tensor_list_list, enqueue_many, keep_input):
-    """One enqueue op per tensor list, as TF's smart_cond on a constant keep_input."""
+    """One enqueue op per tensor list, as TF: a vector keep_input selects rows, a scalar
+    one is TF's smart_cond (the enqueue itself when constant, else a tf.cond)."""
+    fn = queue.enqueue_many if enqueue_many else queue.enqueue
     if keep_input.shape.ndims == 1:
-        raise NotImplementedError("flowgrad's tf.train batching does not take a vector "
-                                  "keep_input")
+        return [fn(_select_which_to_enqueue(tl, keep_input)) for tl in tensor_list_list]
     keep = const_value(keep_input)
     if keep is None:
-        raise NotImplementedError("flowgrad's tf.train batching takes keep_input as a Python "
-                                  "bool or a constant only")
-    fn = queue.enqueue_many if enqueue_many else queue.enqueue
+        return [cond(keep_input, lambda tl=tl: fn(tl), no_op) for tl in tensor_list_list]
     if bool(keep):
         return [fn(tl) for tl in tensor_list_list]
     return [no_op() for _ in tensor_list_list]

@@ -160,7 +160,7 @@ class AdamOptimizer(Optimizer):
             _cast(self._lr_t, var), _cast(self._beta1_t, var), _cast(self._beta2_t, var),
             _cast(self._epsilon_t, var), grad, use_locking=self._use_locking))
 
-    def _apply_sparse(self, grad, var):
+    def _apply_sparse_shared(self, grad, var, indices, scatter_add):
         beta1_power, beta2_power = self._get_beta_accumulators()
         beta1_power = _cast(beta1_power, var)
         beta2_power = _cast(beta2_power, var)
@@ -172,22 +172,33 @@ class AdamOptimizer(Optimizer):
         g = get_default_graph()
         # m_t = beta1 * m + (1 - beta1) * g_t, on all rows, then the rows of g added.
         m = self.get_slot(var, "m")
-        m_scaled_g_values = grad.values * (1 - beta1_t)
+        m_scaled_g_values = grad * (1 - beta1_t)
         m_t = state_ops.assign(m, m * beta1_t, use_locking=self._use_locking)
         with g.control_dependencies([m_t]):
-            m_t = scatter_ops.scatter_add(m, grad.indices, m_scaled_g_values,
-                                          use_locking=self._use_locking)
+            m_t = scatter_add(m, indices, m_scaled_g_values)
         # v_t = beta2 * v + (1 - beta2) * (g_t * g_t)
         v = self.get_slot(var, "v")
-        v_scaled_g_values = (grad.values * grad.values) * (1 - beta2_t)
+        v_scaled_g_values = (grad * grad) * (1 - beta2_t)
         v_t = state_ops.assign(v, v * beta2_t, use_locking=self._use_locking)
         with g.control_dependencies([v_t]):
-            v_t = scatter_ops.scatter_add(v, grad.indices, v_scaled_g_values,
-                                          use_locking=self._use_locking)
+            v_t = scatter_add(v, indices, v_scaled_g_values)
         v_sqrt = math_ops.sqrt(v_t)
         var_update = state_ops.assign_sub(var, lr * m_t / (v_sqrt + epsilon_t),
                                           use_locking=self._use_locking)
         return control_flow_ops.group(*[var_update, m_t, v_t])
+
+    def _apply_sparse(self, grad, var):
+        return self._apply_sparse_shared(
+            grad.values, var, grad.indices,
+            lambda x, i, v: scatter_ops.scatter_add(x, i, v, use_locking=self._use_locking))
+
+    def _resource_scatter_add(self, x, i, v):
+        with get_default_graph().control_dependencies([resource_scatter_add(x.handle, i, v)]):
+            return x.value()
+
+    def _resource_apply_sparse(self, grad, var, indices):
+        # TF: ResourceScatterAdd, then a read of the slot (`ReadVariableOp_N`)
+        return self._apply_sparse_shared(grad, var, indices, self._resource_scatter_add)
 
     def _finish(self, update_ops, name_scope):
         g = get_default_graph()

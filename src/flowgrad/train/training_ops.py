@@ -18,7 +18,7 @@ import numpy as np
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors
-from ..engine.framework.graph import Tensor
+from ..engine.framework.graph import Tensor, name_scope
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops._base import NUMBERS, apply, to_tensor
@@ -32,7 +32,7 @@ __all__ = [
     "apply_adagrad_da", "sparse_apply_adagrad_da", "sparse_apply_momentum", "sparse_apply_adagrad",
     "sparse_apply_rms_prop",
     "sparse_apply_centered_rms_prop", "sparse_apply_adadelta", "sparse_apply_ftrl",
-    "sparse_apply_ftrl_v2",
+    "sparse_apply_ftrl_v2", "apply_ada_max", "apply_add_sign", "apply_power_sign",
 ]
 
 
@@ -197,6 +197,27 @@ def _ftrl_v2(var, accum, linear, grad, lr, l1, l2, l2_shrinkage, lr_power):
 # ---------------------------------------------------------------------------------------
 # Shape/dtype rule shared by every Apply op
 # ---------------------------------------------------------------------------------------
+def _ada_max(var, m, v, beta1_power, lr, beta1, beta2, epsilon, grad):
+    one = var.dtype.type(1)
+    m += (grad - m) * (one - beta1)
+    np.maximum(beta2 * v, np.abs(grad), out=v)
+    var -= lr / (one - beta1_power) * (m / (v + epsilon))
+
+
+def _add_sign(var, m, lr, alpha, sign_decay, beta, grad):
+    one = var.dtype.type(1)
+    m[...] = m * beta + grad * (one - beta)
+    sign_gm = np.sign(grad) * np.sign(m)
+    var -= lr * (alpha + sign_decay * sign_gm) * grad
+
+
+def _power_sign(var, m, lr, logbase, sign_decay, beta, grad):
+    one = var.dtype.type(1)
+    m[...] = m * beta + grad * (one - beta)
+    sign_gm = np.sign(grad) * np.sign(m)
+    var -= lr * np.exp(logbase * sign_decay * sign_gm) * grad
+
+
 def _merge_shapes(a, b):
     if a.ndims is not None and b.ndims is not None and a.ndims != b.ndims:
         raise ValueError(f"Shapes must be equal rank, but are {a.ndims} and {b.ndims}")
@@ -435,25 +456,30 @@ def _register(op_type, rule, spec, attr_names=("use_locking",)):
 def _build(op_type, args, attrs, name):
     """Converts the public function's arguments as TF's op wrapper does and adds the op.
 
-    Resource variables (or their handles) get Resource<Op>, which returns the Operation.
+    Python values become constants inside the op's name scope (`ApplyMomentum/momentum`),
+    as TF's generated wrappers convert them. Resource variables (or their handles) get
+    Resource<Op>, which returns the Operation.
     """
     names, kinds, _ = _SPECS[op_type]
     handle = getattr(args[0], "handle", None)
-    if handle is not None or getattr(getattr(args[0], "dtype", None), "name", "") == "resource":
-        return _build_resource(op_type, names, kinds, args, attrs, name)
-    var = _as_ref(args[0], op_type, names[0])
-    dtype = var.dtype.base_dtype
-    inputs = []
-    for a, n, k in zip(args, names, kinds):
-        if k == "ref":
-            inputs.append(_as_ref(a, op_type, n))
-        elif k == "indices":
-            inputs.append(to_tensor(a, name=n))
-        elif k == "step":
-            inputs.append(_convert(a, _dt.int64, n))
-        else:
-            inputs.append(_convert(a, dtype, n))
-    return apply(op_type, inputs, attrs, name or op_type)
+    resource = (handle is not None
+                or getattr(getattr(args[0], "dtype", None), "name", "") == "resource")
+    with name_scope(name, "Resource" + op_type if resource else op_type) as scope:
+        if resource:
+            return _build_resource(op_type, names, kinds, args, attrs, scope)
+        var = _as_ref(args[0], op_type, names[0])
+        dtype = var.dtype.base_dtype
+        inputs = []
+        for a, n, k in zip(args, names, kinds):
+            if k == "ref":
+                inputs.append(_as_ref(a, op_type, n))
+            elif k == "indices":
+                inputs.append(to_tensor(a, name=n))
+            elif k == "step":
+                inputs.append(_convert(a, _dt.int64, n))
+            else:
+                inputs.append(_convert(a, dtype, n))
+        return apply(op_type, inputs, attrs, scope)
 
 
 def _build_resource(op_type, names, kinds, args, attrs, name):
@@ -474,7 +500,7 @@ def _build_resource(op_type, names, kinds, args, attrs, name):
         else:
             inputs.append(_convert(a, dtype.base_dtype, n) if dtype is not None
                           else to_tensor(a, name=n))
-    return apply(op_type, inputs, attrs, name or op_type)
+    return apply(op_type, inputs, attrs, name)
 
 
 def _as_ref(x, op_type, arg):
@@ -551,6 +577,16 @@ _register("ApplyFtrlV2", _ftrl_v2,
 _register("SparseApplyFtrlV2", _ftrl_v2,
           [("var", R), ("accum", R), ("linear", R), ("grad", G), ("indices", I), ("lr", S),
            ("l1", S), ("l2", S), ("l2_shrinkage", S), ("lr_power", S)])
+
+_register("ApplyAdaMax", _ada_max,
+          [("var", R), ("m", R), ("v", R), ("beta1_power", S), ("lr", S), ("beta1", S),
+           ("beta2", S), ("epsilon", S), ("grad", G)])
+_register("ApplyAddSign", _add_sign,
+          [("var", R), ("m", R), ("lr", S), ("alpha", S), ("sign_decay", S), ("beta", S),
+           ("grad", G)])
+_register("ApplyPowerSign", _power_sign,
+          [("var", R), ("m", R), ("lr", S), ("logbase", S), ("sign_decay", S), ("beta", S),
+           ("grad", G)])
 
 
 # -- public functions (gen_training_ops signatures) ---------------------------------------------
@@ -717,4 +753,25 @@ def sparse_apply_adagrad_da(var, gradient_accumulator, gradient_squared_accumula
     return _build("SparseApplyAdagradDA", [var, gradient_accumulator,
                                            gradient_squared_accumulator, grad, indices, lr, l1,
                                            l2, global_step],
+                  {"use_locking": bool(use_locking)}, name)
+
+
+def apply_ada_max(var, m, v, beta1_power, lr, beta1, beta2, epsilon, grad, use_locking=False,
+                  name=None):
+    """AdaMax: m = beta1*m + (1-beta1)*g; v = max(beta2*v, |g|);
+    var -= lr / (1 - beta1_power) * m / (v + epsilon)."""
+    return _build("ApplyAdaMax", [var, m, v, beta1_power, lr, beta1, beta2, epsilon, grad],
+                  {"use_locking": bool(use_locking)}, name)
+
+
+def apply_add_sign(var, m, lr, alpha, sign_decay, beta, grad, use_locking=False, name=None):
+    """AddSign: m = beta*m + (1-beta)*g; var -= lr * (alpha + sign_decay*sign(g)*sign(m)) * g."""
+    return _build("ApplyAddSign", [var, m, lr, alpha, sign_decay, beta, grad],
+                  {"use_locking": bool(use_locking)}, name)
+
+
+def apply_power_sign(var, m, lr, logbase, sign_decay, beta, grad, use_locking=False, name=None):
+    """PowerSign: m = beta*m + (1-beta)*g;
+    var -= lr * exp(logbase * sign_decay * sign(g) * sign(m)) * g."""
+    return _build("ApplyPowerSign", [var, m, lr, logbase, sign_decay, beta, grad],
                   {"use_locking": bool(use_locking)}, name)

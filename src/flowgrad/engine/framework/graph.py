@@ -114,7 +114,9 @@ class Tensor:
         return f"<tf.Tensor '{self.name}' shape={self._shape} dtype={self._dtype.name}>"
 
     def __str__(self):
-        return (f'Tensor("{self.name}", shape={self._shape}, dtype={self._dtype.name}'
+        # TF leaves the shape out when its rank is unknown
+        shape = f", shape={self._shape}" if self._shape.ndims is not None else ""
+        return (f'Tensor("{self.name}"{shape}, dtype={self._dtype.name}'
                 f'{", device=" + self.device if self.device else ""})')
 
     # __eq__/__hash__ are object identity (TF 1.x semantics), inherited from object so

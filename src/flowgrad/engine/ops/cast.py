@@ -39,6 +39,11 @@ def cast(x: Any, dtype: Any, name: str | None = None) -> Tensor:
         if x.dtype.base_dtype is dtype:
             return x
         return apply("Cast", [x], {"DstT": dtype, "SrcT": x.dtype.base_dtype}, name or "Cast")
+    if ((hasattr(x, "_lazy_read") or hasattr(x, "_should_act_as_resource_variable"))
+            and x.dtype.base_dtype is dtype):
+        # TF returns a ResourceVariable of the right dtype itself, unread (the op taking it
+        # reads it inside its own scope: `ResourceApplyAdam/ReadVariableOp`)
+        return x
     # As TF: the scope is opened first (`Cast/x`), even when no Cast op is needed.
     with name_scope(name, "Cast", [x]) as s:
         # a list holding Tensors is packed (TF's autopacking: `Cast/x` a Pack)

@@ -29,7 +29,6 @@ from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import NUMBERS, apply, to_tensor
-from .indexing import strided_slice
 from .joining import concat
 from .scatter import _KINDS as _SCATTER_ROWS
 from .scatter import _scatter_bind_for
@@ -364,8 +363,14 @@ def _gather_grad(op, grad):
     handle, indices = op.inputs
     params_shape = variable_shape(handle)
     n = expand_dims(size(indices), 0)
-    values = reshape(grad, concat([n, strided_slice(params_shape, [1], [0], [1], end_mask=1)], 0))
+    values = reshape(grad, concat([n, params_shape[1:]], 0))   # TF: `strided_slice/stack`
     flat = reshape(indices, n)
+    # TF's shape inference evaluates Size and VariableShape: the static shapes it gets
+    count = indices.shape.num_elements()
+    flat.set_shape([count])
+    info = handle_info(handle)
+    if info is not None and info[1].ndims is not None:
+        values.set_shape([count] + list(info[1].as_list())[1:])
     return [IndexedSlices(values, flat, params_shape), None]
 
 

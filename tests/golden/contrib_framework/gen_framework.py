@@ -1,0 +1,136 @@
+"""tf.contrib.framework's helpers under TF 1.14 (op names, values, TF's errors); the case
+functions run with flowgrad in tests/test_contrib_framework.py."""
+import numpy as np
+
+
+def _ops(tf):
+    return [op.name + ":" + op.type for op in tf.get_default_graph().get_operations()]
+
+
+def _err(fn):
+    try:
+        return ["ok", fn()]
+    except (ValueError, TypeError, RuntimeError) as e:
+        return [type(e).__name__, str(e).split("\n")[0]]
+
+
+def _run(tf, fetches, feed=None):
+    with tf.Session() as sess:
+        return sess.run(fetches, feed)
+
+
+def reduce_sum_n(tf):
+    tf.reset_default_graph()
+    fw = tf.contrib.framework
+    a, b = tf.constant([[1.0, 2.0]], name="a"), tf.constant(3.0, name="b")
+    one = fw.reduce_sum_n([a])
+    two = fw.reduce_sum_n([a, b], name="total")
+    return {"values": _run(tf, [one, two]), "names": [one.name, two.name], "ops": _ops(tf),
+            "empty": _err(lambda: fw.reduce_sum_n([]))}
+
+
+def with_shape(tf):
+    tf.reset_default_graph()
+    fw = tf.contrib.framework
+    x = tf.constant([[1.0, 2.0, 3.0]], name="x")
+    p = tf.placeholder(tf.float32, [None, 3], name="p")
+    out = {"static": fw.with_shape([1, 3], x).name,
+           "static64": _err(lambda: fw.with_shape(np.array([1, 3], np.int64), x)),
+        "list64": fw.with_shape([np.int64(1), np.int64(3)], x).name,
+           "bad": _err(lambda: fw.with_shape([2, 3], x)),
+           "rank2": _err(lambda: fw.with_shape(np.ones([2, 2], np.int32), x)),
+           "float": _err(lambda: fw.with_shape(np.array([1.0, 3.0]), x)),
+           "scalar1": fw.with_shape([], tf.constant([5.0], name="s1")).name,
+           "tensor_dtype": _err(lambda: fw.with_shape(tf.constant([1, 3], tf.int64), x))}
+    dyn = fw.with_shape([2, 3], p)
+    out["dyn"] = [dyn.name, dyn.shape.as_list()]
+    same = fw.with_same_shape(x, p)
+    out["same"] = [same.name, same.shape.as_list()]
+    q = tf.placeholder(tf.float32, None, name="q")
+    same2 = fw.with_same_shape(p, q)
+    out["same_dyn"] = same2.name
+    out["ops"] = _ops(tf)
+    out["run"] = _run(tf, [dyn, same2], {p: np.ones([2, 3]), q: np.ones([2, 3])}).__len__()
+    try:
+        _run(tf, dyn, {p: np.ones([1, 3])})
+        out["run_bad"] = "ran"
+    except tf.errors.InvalidArgumentError as e:
+        out["run_bad"] = type(e).__name__
+    return out
+
+
+def assert_scalar_int(tf):
+    tf.reset_default_graph()
+    fw = tf.contrib.framework
+    return {"ok": fw.assert_scalar_int(tf.constant(3, name="i")).name,
+            "float": _err(lambda: fw.assert_scalar_int(tf.constant(3.0, name="f"))),
+            "vector": _err(lambda: fw.assert_scalar_int(tf.constant([3], name="v"))),
+            "ops": _ops(tf)}
+
+
+def remove_squeezable(tf):
+    tf.reset_default_graph()
+    fw = tf.contrib.framework
+    p = tf.constant([[1], [2]], name="p")
+    l = tf.constant([1, 2], name="l")
+    a, b = fw.remove_squeezable_dimensions(p, l)
+    c, d = fw.remove_squeezable_dimensions(l, p)
+    e, f = fw.remove_squeezable_dimensions(l, l)
+    return {"shapes": [t.shape.as_list() for t in (a, b, c, d, e, f)],
+            "names": [t.name for t in (a, b, c, d, e, f)], "ops": _ops(tf)}
+
+
+def misc(tf):
+    tf.reset_default_graph()
+    fw = tf.contrib.framework
+    out = {}
+    out["prepend"] = [fw.prepend_name_scope(n, s) for n, s in
+                      [("a/b", "s"), ("^a", "s/"), ("loc:@a", "s"), ("a", ""), ("a", None)]]
+    out["strip"] = [fw.strip_name_scope(n, s) for n, s in
+                    [("s/a/b", "s"), ("^s/a", "s/"), ("loc:@s/a", "s"), ("t/a", "s"),
+                     ("s/a", "")]]
+    p1 = tf.placeholder(tf.float32, name="p1")
+    tf.constant(1.0)
+    p2 = tf.placeholder(tf.int32, [2], name="p2")
+    tf.placeholder_with_default(1.0, [], name="pd")
+    out["placeholders"] = [t.name for t in fw.get_placeholders(tf.get_default_graph())]
+    out["placeholders_err"] = _err(lambda: fw.get_placeholders(None))
+    g2 = tf.Graph()
+    out["graph"] = [fw.get_graph_from_inputs([p1, p2]) is tf.get_default_graph(),
+                    fw.get_graph_from_inputs([]) is tf.get_default_graph(),
+                    _err(lambda: fw.get_graph_from_inputs(p1)),
+                    _err(lambda: fw.get_graph_from_inputs([p1], graph=g2))]
+    out["smart_value"] = [fw.smart_constant_value(True), fw.smart_constant_value(0),
+                          bool(fw.smart_constant_value(tf.constant(True))),
+                          fw.smart_constant_value(p1 > 0) is None,
+                          _err(lambda: fw.smart_constant_value("x"))]
+    out["smart_case"] = [fw.smart_case([(False, lambda: 1), (True, lambda: 2)]),
+                         fw.smart_case([(False, lambda: 1)], default=lambda: 3)]
+    x = tf.placeholder(tf.int32, [], name="x")
+    y = fw.smart_case([(False, lambda: tf.constant(1)), (x > 0, lambda: tf.constant(2))],
+                      default=lambda: tf.constant(3))
+    out["smart_case_dyn"] = [_run(tf, y, {x: 1}), _run(tf, y, {x: -1})]
+    chooser = fw.VariableDeviceChooser(num_tasks=2)
+    out["chooser"] = [chooser(None), chooser(None), chooser(None),
+                      fw.VariableDeviceChooser()(None),
+                      fw.VariableDeviceChooser(replica=1, device_type="GPU",
+                                               device_index=2)(None)]
+    gs = tf.train.get_or_create_global_step()
+    out["global_step"] = [fw.assert_or_get_global_step().name,
+                          fw.assert_or_get_global_step(global_step_tensor=gs).name,
+                          _err(lambda: fw.assert_or_get_global_step(
+                              global_step_tensor=tf.constant(1.0)))]
+    st = tf.SparseTensorValue([[0]], [1.0], [2])
+    out["sparse"] = [type(fw.convert_to_tensor_or_sparse_tensor(st)).__name__,
+                     fw.convert_to_tensor_or_sparse_tensor([1, 2], name="c").name,
+                     _err(lambda: fw.convert_to_tensor_or_sparse_tensor(
+                         tf.SparseTensor([[0]], [1.0], [2]), dtype=tf.int32))]
+    out["float_dtype"] = [fw.assert_same_float_dtype([p1]).name,
+                          _err(lambda: fw.assert_same_float_dtype([p1], tf.float64))]
+    return out
+
+
+def cases(tf):
+    return {"reduce_sum_n": reduce_sum_n(tf), "with_shape": with_shape(tf),
+            "assert_scalar_int": assert_scalar_int(tf),
+            "remove_squeezable": remove_squeezable(tf), "misc": misc(tf)}
