@@ -7,7 +7,7 @@ X = np.array([0.5, -1.5, 2.0], np.float32)
 GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tensor_array",
           "map_fn", "dynamic_rnn", "einsum", "cond_names", "while_grad", "while_grad_max",
           "dynamic_rnn_grad", "map_fn_grad", "while_cond_grad", "birnn_grad",
-          "ta_split_grad"]
+          "ta_split_grad", "nested_while_grad", "nested3_grad"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -23,9 +23,11 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_cond_grad": ["loss:0", "gw:0", "gx:0"],
            "birnn_grad": ["loss:0", "gx:0", "g0:0", "g1:0", "g2:0", "g3:0", "g4:0",
                           "g5:0"],
-           "ta_split_grad": ["s:0", "c:0", "gx:0"]}
+           "ta_split_grad": ["s:0", "c:0", "gx:0"],
+           # a loop in the loop body: nested gradient frames, stacks entered through both
+           "nested_while_grad": ["out:0", "gx:0", "gw:0"], "nested3_grad": ["out:0", "gx:0"]}
 INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
-        "while_cond_grad": "init", "birnn_grad": "init"}
+        "while_cond_grad": "init", "birnn_grad": "init", "nested_while_grad": "init"}
 
 
 def build(tf, name):
@@ -163,5 +165,31 @@ def build(tf, name):
         tf.identity(s, name="s")
         tf.identity(c, name="c")
         tf.identity(tf.gradients(s + tf.reduce_sum(c * c), x)[0], name="gx")
+    elif name == "nested_while_grad":   # the inner count depends on the outer variable
+        x = tf.placeholder(tf.float32, [3], name="x")
+        w = tf.Variable([0.3, -0.2, 0.1], name="w")
+
+        def body(i, a):
+            inner = tf.while_loop(lambda j, b: j < i,
+                                  lambda j, b: (j + 1, tf.tanh(b * w + a)), [0, a * x])[1]
+            return i + 1, inner + tf.sin(a)
+        out = tf.while_loop(lambda i, a: i < 4, body, [tf.constant(0), x])[1]
+        tf.identity(out, name="out")
+        gx, gw = tf.gradients(tf.reduce_sum(out * out), [x, w])
+        tf.identity(gx, name="gx")
+        tf.identity(gw, name="gw")
+        tf.variables_initializer([w], name="init")
+    elif name == "nested3_grad":   # three loops deep
+        x = tf.placeholder(tf.float32, [3], name="x")
+
+        def body(i, a):
+            def body2(j, b):
+                c = tf.while_loop(lambda k, c: k < 2,
+                                  lambda k, c: (k + 1, tf.sin(c) + b * 0.5), [0, b])[1]
+                return j + 1, c * x
+            return i + 1, tf.while_loop(lambda j, b: j < 2, body2, [0, a])[1]
+        out = tf.while_loop(lambda i, a: i < 2, body, [tf.constant(0), x])[1]
+        tf.identity(out, name="out")
+        tf.identity(tf.gradients(tf.reduce_sum(out * out), x)[0], name="gx")
     else:
         raise ValueError(name)

@@ -16,7 +16,7 @@ import numpy as np
 
 from . import dtypes as _dt
 from .graph_def_lower import LOWERINGS, CondPlan, LoopPlan, TensorArrayPlan
-from .graph_def_lower_grad import GradLoopPlan, grad_lowerable, uses_grad_arrays
+from .graph_def_lower_grad import GradLoopPlan, grad_verdicts, uses_grad_arrays
 from .proto import pb, shape_proto, tensor_from_proto, tensor_proto
 from .registry import OPS
 from .tensor_shape import TensorShape
@@ -284,12 +284,12 @@ def graph_to_graph_def(graph, add_shapes=False):
     gd.versions.producer = _PRODUCER
     ops = graph.get_operations()
     arrays = TensorArrayPlan(graph) if any(op.type == "TensorArrayV3" for op in ops) else None
-    grad_ok = {op: grad_lowerable(op) for op in ops if op.type == "WhileGrad"}
+    grad_ok = grad_verdicts(ops)
     if arrays is not None and arrays.grad_of and not all(grad_ok.values()):
         # a loop gradient kept as flowgrad's op: gradient arrays stay flowgrad's, and so do
         # the loop gradients that use them
         arrays = TensorArrayPlan(graph, grads=False)
-        grad_ok = {op: ok and not uses_grad_arrays(op) for op, ok in grad_ok.items()}
+        grad_ok = grad_verdicts(ops, lambda op: not uses_grad_arrays(op))
     conds = CondPlan(graph) if any(op.type == "Cond" for op in ops) else None
     loops = LoopPlan(graph, arrays, grad_ok.get) if any(op.type == "While" for op in ops) \
         else None

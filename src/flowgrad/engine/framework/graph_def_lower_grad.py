@@ -17,11 +17,21 @@ frame; a kept value from a branch is pushed only when that branch runs and poppe
 the gradient cond's pivot of the same branch (TF's stacks in a cond context), each push /
 pop followed by a Merge live on either branch, which the counters wait for.
 
-Written for a WhileGrad whose forward loop is not inside another loop and whose gradient
-ops hold no loop, no cond inside a cond, and no gradient array of an array made in the
+A loop in the body (its WhileGrad among the gradient ops): a gradient frame nested in
+this one, as TF's GradLoopState with an outer_grad_state. Its stacks are made outside
+every loop and entered frame by frame (TF's frames take a value only from their parent
+frame); the inner forward loop's count starts after the outer iteration's count (its
+pushes come before the next run's) and is pushed by the outer loop, popped in the outer
+gradient frame as the inner gradient frame's counter; the outer gradient iteration
+waits for the inner gradient frame's end (TF's final_zero before grad_sync).
+
+Written for a loop gradient outside any loop (with the nested ones it holds) whose
+gradient ops hold no cond inside a cond and no gradient array of an array made in the
 loop; any other keeps flowgrad's ops.
 """
 from __future__ import annotations
+
+import weakref
 
 import numpy as np
 
@@ -30,7 +40,7 @@ from .branches import branch_in, chain
 from .graph_def_lower import (TA_GRAD_OPS, CondPlan, _loop_info, _PlanBase, ta_grad_forward,
                               ta_handle_of)
 
-__all__ = ["GradLoopPlan", "grad_lowerable", "uses_grad_arrays"]
+__all__ = ["GradLoopPlan", "grad_lowerable", "grad_verdicts", "uses_grad_arrays"]
 
 _UNSUPPORTED = ("While", "WhileGrad", "V1Frames", "V1FramesGrad")
 
@@ -70,9 +80,35 @@ def branch_pushes(gop, ginfo, finfo, members):
     return out
 
 
+def _outside_reads(gop, ginfo, finfo, members):
+    """The tensors WhileGrad `gop`'s gradient ops read from outside its gradient frame
+    (entered as constants: Enter_c<i>), in first-read order."""
+    member_set, body = set(members), set(finfo["members_order"])
+    skip = {v.op for v in ginfo["grad_vars"]} | {v.op for v in finfo["vars"]}
+    saved, out = set(ginfo["saved"]), []
+    for m in members:
+        ins = list(m._inputs)
+        if m.type in TA_GRAD_OPS:
+            ins = [ins[i] for i in TA_GRAD_OPS[m.type][1]] + \
+                [t for t in ta_grad_forward(m, body) if t is not None]
+        elif m.type == "WhileGrad":
+            ins += _NESTED_READS.get(m, [])
+        for t in ins:
+            if t._op in skip or t in saved or t._op in member_set or t in out:
+                continue
+            out.append(t)
+    return out
+
+
+# nested WhileGrad -> the tensors its gradient frame enters from its parent's (set while
+# the parent's members are found: they are read in the parent's frame)
+_NESTED_READS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _members(gop, ginfo, finfo):
     """(gradient ops in creation order, the tensors they read from outside them) or None
-    when the loop gradient cannot be written as TF's."""
+    when the loop gradient cannot be written as TF's. A WhileGrad among them (a loop in
+    the body) is written as a nested gradient frame when its own ops can be."""
     prefix = gop.name.rsplit("/", 1)[0] + "/"   # the scope flowgrad built them in
     body = set(finfo["members_order"])
     stack = [t._op for t in ginfo["grads"]]
@@ -82,8 +118,12 @@ def _members(gop, ginfo, finfo):
         if op in seen or op.type == "LoopVar" or not op.name.startswith(prefix):
             continue
         seen.add(op)
-        if op.type in _UNSUPPORTED or (op.type.startswith("TensorArray") and
-                                       op.type not in TA_GRAD_OPS):
+        if op.type == "WhileGrad":
+            if chain(op) or _nested_members(op, body) is None:
+                return None
+            stack.extend(t._op for t in _NESTED_READS[op])
+        elif op.type in _UNSUPPORTED or (op.type.startswith("TensorArray") and
+                                         op.type not in TA_GRAD_OPS):
             return None
         if op.type in TA_GRAD_OPS:
             got = ta_grad_forward(op, body)
@@ -97,7 +137,8 @@ def _members(gop, ginfo, finfo):
         stack.extend(op._control_inputs)
     saved = set(ginfo["saved"])
     for op in seen:
-        for i, t in enumerate(op._inputs):
+        ins = list(op._inputs) + (_NESTED_READS[op] if op.type == "WhileGrad" else [])
+        for i, t in enumerate(ins):
             if op.type in TA_GRAD_OPS and i not in TA_GRAD_OPS[op.type][1]:
                 continue   # the value a gradient array's zeros are shaped like: TF's unused
             if t._op not in seen and t._op in body and t._op.type != "LoopVar" and \
@@ -117,6 +158,25 @@ def _members(gop, ginfo, finfo):
     return order
 
 
+def _nested_members(gop, parent_body):
+    """_members of WhileGrad `gop` whose forward loop is in `parent_body` (the enclosing
+    forward loop's ops), else None; records the tensors it reads from its parent's frame."""
+    ginfo = _loop_info(gop)
+    fop = ginfo.get("forward") if ginfo else None
+    finfo = _loop_info(fop) if fop is not None else None
+    if finfo is None or fop not in parent_body or chain(fop) or any(
+            d.is_ref_dtype for d, _ in fop.get_attr("Tout")):
+        return None
+    members = _members(gop, ginfo, finfo)
+    if members is not None:
+        _NESTED_READS[gop] = _outside_reads(gop, ginfo, finfo, members)
+        _NESTED_MEMBERS[gop] = members
+    return members
+
+
+_NESTED_MEMBERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def uses_grad_arrays(gop):
     """Whether WhileGrad `gop`'s gradient ops hold gradient TensorArray ops."""
     prefix = gop.name.rsplit("/", 1)[0] + "/"
@@ -124,8 +184,49 @@ def uses_grad_arrays(gop):
                for o in gop.graph.get_operations())
 
 
+def _top_level(ops):
+    """{WhileGrad: whether its forward loop is in no other loop's body} of `ops`."""
+    inner = set()
+    for o in ops:
+        if o.type == "While":
+            info = _loop_info(o)
+            if info is not None:
+                inner.update(m for m in info["members_order"] if m.type == "While")
+    out = {}
+    for g in ops:
+        if g.type == "WhileGrad":
+            ginfo = _loop_info(g)
+            out[g] = ginfo is not None and ginfo.get("forward") not in inner
+    return out
+
+
+def grad_verdicts(ops, also=None):
+    """{WhileGrad op: whether it is written as TF's loop gradient} (module docstring): a
+    loop gradient outside any loop when its ops can be written (and `also(op)`), the
+    gradients of loops in its body (nested frames) with it; any other, not."""
+    out = {}
+    for gop, top in _top_level(ops).items():
+        out.setdefault(gop, False)
+        if not top or not grad_lowerable(gop) or (also is not None and not also(gop)):
+            continue
+        out[gop] = True
+        stack = list(_plan_members(gop))
+        while stack:
+            m = stack.pop()
+            if m.type == "WhileGrad":
+                out[m] = True
+                stack.extend(_NESTED_MEMBERS[m])
+    return out
+
+
+def _plan_members(gop):
+    ginfo = _loop_info(gop)
+    return _members(gop, ginfo, _loop_info(ginfo["forward"]))
+
+
 def grad_lowerable(gop):
-    """Whether WhileGrad `gop` is written as TF's loop gradient (module docstring)."""
+    """Whether WhileGrad `gop`'s ops (and those of the loop gradients it holds) can be
+    written as TF's loop gradient (module docstring)."""
     ginfo = _loop_info(gop)
     if ginfo is None or "forward" not in ginfo:
         return False
@@ -146,22 +247,33 @@ class GradLoopPlan(_PlanBase):
         self.plans = {}
         self.forward = {}   # forward While -> [WhileGrad]
         self._gvar = {}     # grad LoopVar op -> (WhileGrad, k)
+        top = _top_level(graph.get_operations())
         for gop in graph.get_operations():
-            if gop.type != "WhileGrad" or (ok is not None and not ok.get(gop)):
+            if gop.type != "WhileGrad" or not top[gop] or (ok is not None and
+                                                             not ok.get(gop)):
                 continue
             ginfo = _loop_info(gop)
             fop = ginfo["forward"] if ginfo else None
             if fop is None or fop not in loops.infos:
                 continue
-            if any(fop in set(i["members_order"]) for o, i in loops.infos.items()
-                   if o is not fop):
-                continue   # a loop inside another loop
             members = _members(gop, ginfo, loops.infos[fop])
             if members is None:
                 continue
             self._plan(gop, ginfo, loops.infos[fop], members)
 
-    def _plan(self, gop, ginfo, finfo, members):
+    @staticmethod
+    def _w(fop, gop):
+        """The scope of the counter and stacks WhileGrad `gop` adds to forward loop `fop`."""
+        return f"{fop.name}/{gop.name.replace('/', '_')}"
+
+    def _plan(self, gop, ginfo, finfo, members, parent=None):
+        """Plans `gop` (and first the loop gradients among its ops: nested frames)."""
+        for m in members:
+            if m.type == "WhileGrad":
+                mi = _loop_info(m)
+                if mi["forward"] not in self._loops.infos:
+                    raise ValueError(f"{m.name}: its forward loop is not written as TF's")
+                self._plan(m, mi, self._loops.infos[mi["forward"]], _NESTED_MEMBERS[m], gop)
         fop = ginfo["forward"]
         B = gop.name
         member_set = set(members)
@@ -171,6 +283,10 @@ class GradLoopPlan(_PlanBase):
         pushes, outside = [], []   # forward tensors pushed; tensors entered as constants
 
         def resolve(t):
+            if isinstance(t, str):   # a nested loop's forward iteration count (a node)
+                if t not in pushes:
+                    pushes.append(t)
+                return f"{B}/pop_{pushes.index(t)}"
             if t._op in gvars:
                 return t._op.name
             if t._op in fvars or t in saved:
@@ -190,6 +306,10 @@ class GradLoopPlan(_PlanBase):
             if m.type in TA_GRAD_OPS:   # TF's op reads the forward handle (and flow) too
                 ins = [ins[i] for i in TA_GRAD_OPS[m.type][1]] + \
                     [t for t in ta_grad_forward(m, body) if t is not None]
+            elif m.type == "WhileGrad":   # what its frame enters from this one
+                ins += _NESTED_READS[m]
+                count = self.plans[m]["count"]
+                self.plans[m]["count_in"] = resolve(count)
             for t in ins:
                 r = resolve(t)
                 if r is not None:
@@ -204,10 +324,31 @@ class GradLoopPlan(_PlanBase):
             self._gvar[v.op] = (gop, gvars[v.op])
             self.lowered.add(v.op)
         self.lowered.add(gop)
+        W = self._w(fop, gop)
         self.plans[gop] = {"fop": fop, "n": n, "pushes": pushes, "outside": outside,
                            "results": results, "ginfo": ginfo, "finfo": finfo,
-                           "branch": branch_pushes(gop, ginfo, finfo, members)}
+                           "branch": branch_pushes(gop, ginfo, finfo, members),
+                           "parent": parent, "count": W + "/f_count/Exit",
+                           "stacks": [f"{W}/stack_{j}" for j in range(len(pushes))],
+                           "nested": [m for m in members if m.type == "WhileGrad"]}
         self.forward.setdefault(fop, []).append(gop)
+
+    def _ancestors(self, gop):
+        """The loop gradients holding `gop`, outermost first."""
+        out, p = [], self.plans[gop]["parent"]
+        while p is not None:
+            out.insert(0, p)
+            p = self.plans[p]["parent"]
+        return out
+
+    def _enter_chain(self, emit, src, name, frames, dtype):
+        """`src` entered (as a constant) into each of `frames` in turn, outermost first:
+        TF's nested frames take a value only from their parent frame."""
+        for d, frame in enumerate(frames):
+            last = d == len(frames) - 1
+            src = emit(name if last else f"{name}_{d}", "Enter", [src], [dtype],
+                       {"frame_name": frame, "is_constant": True, "parallel_iterations": 10})
+        return src
 
     def _name(self, t):
         return self.renames.get(t.name, t._as_node_def_input())
@@ -226,6 +367,8 @@ class GradLoopPlan(_PlanBase):
 
     def _dt(self, t):
         """TF's dtype of `t` (a TensorArray's flow, or its gradient, is a float)."""
+        if isinstance(t, str):   # a nested loop's iteration count
+            return _dt.int32
         arrays = self._loops.arrays
         return arrays.dtype(t) if arrays is not None else t.dtype.base_dtype
 
@@ -235,9 +378,15 @@ class GradLoopPlan(_PlanBase):
         frame name, `cond_name`: its LoopCond)."""
         for gop in self.forward.get(fop, ()):
             p = self.plans[gop]
-            W = f"{fop.name}/{gop.name.replace('/', '_')}"
+            W = self._w(fop, gop)
+            ups = self._ancestors(gop)
+            frames = [self._loops._names(self.plans[a]["fop"])[1] for a in ups] + [frame]
             i32 = _dt.int32
-            init = emit(W + "/f_count/init", "Const", [], [],
+            # a nested loop's count starts after its parent's iteration started (TF's
+            # control input): the pushes of one run of it come before the next run's
+            ctl0 = ["^" + self._w(self.plans[ups[-1]]["fop"], ups[-1]) + "/f_count/Identity"] \
+                if ups else []
+            init = emit(W + "/f_count/init", "Const", ctl0, [],
                         {"dtype": i32, "value": np.asarray(0, np.int32)})
             enter = emit(W + "/f_count/Enter", "Enter", [init], [i32],
                          {"frame_name": frame, "is_constant": False, "parallel_iterations": 10})
@@ -255,18 +404,17 @@ class GradLoopPlan(_PlanBase):
                             {"dtype": i32, "value": np.asarray(-1, np.int32)})
                 h = emit(f"{W}/stack_{j}", "StackV2", [size], [i32],
                          {"elem_type": d, "stack_name": ""})
-                he = emit(f"{W}/stack_{j}/Enter", "Enter", [h], [_dt.resource],
-                          {"frame_name": frame, "is_constant": True, "parallel_iterations": 10})
-                val = t.op.name if t._op.type == "LoopVar" else emit.input_name(t)
+                he = self._enter_chain(emit, h, f"{W}/stack_{j}/Enter", frames, _dt.resource)
+                val = t if isinstance(t, str) else t.op.name if t._op.type == "LoopVar" \
+                    else emit.input_name(t)
                 # pushed after this iteration's count, which waits for the last one's
                 # pushes (TF's forward_sync): the stacks hold the iterations in order
                 push = emit(f"{W}/stack_{j}/push", "StackPushV2", [he, val, "^" + ident],
                             [_dt.resource, d], {"swap_memory": False})
-                ctl.append("^" + self._sync(emit, push, p["branch"].get(t), 0))
+                where = None if isinstance(t, str) else p["branch"].get(t)
+                ctl.append("^" + self._sync(emit, push, where, 0))
             emit(W + "/f_count/NextIteration", "NextIteration", [add] + ctl, [i32], {})
             emit(W + "/f_count/Exit", "Exit", [sw], [i32], {})
-            p["count"], p["stacks"] = W + "/f_count/Exit", [f"{W}/stack_{j}" for j in
-                                                             range(len(p["pushes"]))]
 
     # -- the gradient frame ---------------------------------------------------------------
     def lower(self, op, emit):
@@ -283,15 +431,18 @@ class GradLoopPlan(_PlanBase):
         const_ent = dict(ent, is_constant=True)
         m = len(finfo["captures"])
         diff_caps = ginfo["diff_caps"]
+        ups = self._ancestors(op)
+        # in a nested frame, constants wait for the parent frame's iteration
+        pctl = [f"^{ups[-1].name}/Identity_n"] if ups else []
         # loop variables: the counter, the loop variables' gradients, the accumulators
-        vars_ = [("n", p["count"], i32)]
+        vars_ = [("n", p.get("count_in", p["count"]), i32)]
         for k in range(n):
             t = op.inputs[n + m + k]
             vars_.append((f"g{k}", emit.input_name(t), self._dt(ginfo["grad_vars"][k])))
         for j, k in enumerate(diff_caps):
             c = finfo["captures"][k]
             if self._dt(c) is not c.dtype.base_dtype:   # a flow's: TF's 0.0 accumulator
-                z = emit(f"{B}/zeros_{j}", "Const", [], [],
+                z = emit(f"{B}/zeros_{j}", "Const", pctl, [],
                          {"dtype": _dt.float32, "value": np.asarray(0.0, np.float32)})
             else:
                 z = emit(f"{B}/zeros_{j}", "ZerosLike", [emit.input_name(c)], [self._dt(c)],
@@ -303,8 +454,9 @@ class GradLoopPlan(_PlanBase):
                  [d, d], {"N": 2})
         for i, t in enumerate(p["outside"]):
             emit(f"{B}/Enter_c{i}", "Enter", [emit.input_name(t)], [self._dt(t)], const_ent)
-        zero = emit(f"{B}/zero", "Const", [], [], {"dtype": i32, "value": np.asarray(0, np.int32)})
-        one = emit(f"{B}/one", "Const", [], [], {"dtype": i32, "value": np.asarray(1, np.int32)})
+        zero = emit(f"{B}/zero", "Const", pctl, [],
+                    {"dtype": i32, "value": np.asarray(0, np.int32)})
+        one = emit(f"{B}/one", "Const", pctl, [], {"dtype": i32, "value": np.asarray(1, np.int32)})
         emit(f"{B}/Enter_zero", "Enter", [zero], [i32], const_ent)
         emit(f"{B}/Enter_one", "Enter", [one], [i32], const_ent)
         emit(f"{B}/Greater", "Greater", [f"{B}/Merge_n", f"{B}/Enter_zero"], [i32, i32], {})
@@ -317,13 +469,18 @@ class GradLoopPlan(_PlanBase):
             emit(f"{B}/Identity_a{j}", "Identity", [f"{B}/Switch_a{j}:1"], [d], {})
         syncs = []
         for j, t in enumerate(p["pushes"]):
-            he = emit(f"{p['stacks'][j]}/Enter_{B.replace('/', '_')}", "Enter",
-                      [p["stacks"][j]], [_dt.resource], const_ent)
+            he = self._enter_chain(emit, p["stacks"][j],
+                                   f"{p['stacks'][j]}/Enter_{B.replace('/', '_')}",
+                                   [f"{a.name}/while_context" for a in ups] + [frame],
+                                   _dt.resource)
             where = p["branch"].get(t)   # popped only when its gradient cond's branch runs
             ctl = [f"^{B}/Identity_n"] + ([f"^{_pivot(where[2], where[1])}"] if where else [])
             pop = emit(f"{B}/pop_{j}", "StackPopV2", [he] + ctl, [_dt.resource],
                        {"elem_type": self._dt(t)})
             syncs.append("^" + self._sync(emit, pop, where, 2))
+        # a nested loop gradient's pops of this iteration come before the next's (TF's
+        # final_zero before grad_sync)
+        syncs += [f"^{g.name}/Exit_n" for g in p["nested"]]
         emit(f"{B}/sub", "Sub", [f"{B}/Identity_n", f"{B}/Enter_one"], [i32, i32], {})
         # the next iteration pops after this one's pops (TF's grad_sync): stack order
         emit(f"{B}/NextIteration_n", "NextIteration", [f"{B}/sub"] + syncs, [i32], {})
@@ -341,4 +498,6 @@ class GradLoopPlan(_PlanBase):
                  controls=(k == 0))
         for j in range(len(diff_caps)):
             emit(f"{B}/Exit_{n + j}", "Exit", [f"{B}/Switch_a{j}"], [vars_[1 + n + j][2]], {})
+        if ups:
+            emit(f"{B}/Exit_n", "Exit", [f"{B}/Switch_n"], [i32], {})
         return B
