@@ -21,7 +21,8 @@ G = load("ckpt", "flowgrad_lowered")
 # float32 sums over nested loops: TF's kernels round apart from NumPy's (float64 gives
 # gw = [-0.03522572, 0.30315944, 0.01895726]; flowgrad's float32 -0.0352257, 0.0189571;
 # TF's -0.0352263, 0.0189563)
-TOL = {"nested_while_grad": {"rtol": 1e-5, "atol": 2e-6}}
+TOL = {"nested_while_grad": {"rtol": 1e-5, "atol": 2e-6},
+       "cond_in_cond_grad": {"rtol": 1e-5}}   # (6e-6 apart: 6 iterations of tanh/exp)
 
 
 def _without_array_names(raw):
@@ -149,3 +150,19 @@ def test_loop_gradient_holding_a_loop_is_tfs_nested_frames(name):
     assert len(frames) == (4 if name == "nested_while_grad" else 6)
     assert {nodes[n.input[0]].attr["frame_name"].s for n in chained} < frames
     assert any(nodes[nodes[n.input[0]].input[0]].op == "StackV2" for n in chained)
+
+
+@pytest.mark.parametrize("name", ["cond_in_cond_grad", "loop_cond_loop_grad"])
+def test_loop_gradient_holding_nested_conds_is_tfs(name):
+    """A cond in a cond's branch in the body: a value kept from an inner branch is pushed
+    only when every cond holding it took its branch and popped in the gradient conds' same
+    branches, one Merge per level after it (TF 1.14 ran it to flowgrad's values above)."""
+    types = set(G[name]["op_types"])
+    assert {"StackPushV2", "StackPopV2", "Switch", "Merge"} <= types
+    assert not types & {"While", "WhileGrad", "LoopVar", "Cond"}
+    if name == "cond_in_cond_grad":
+        from flowgrad.engine.framework import proto
+        gd = proto.pb().graph_pb2.GraphDef()
+        with open(os.path.join(HERE, "flowgrad_lowered", name + ".pb"), "rb") as f:
+            gd.ParseFromString(f.read())
+        assert any(n.name.endswith("/sync_2") and n.op == "Merge" for n in gd.node)

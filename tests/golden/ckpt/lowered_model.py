@@ -7,7 +7,8 @@ X = np.array([0.5, -1.5, 2.0], np.float32)
 GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tensor_array",
           "map_fn", "dynamic_rnn", "einsum", "cond_names", "while_grad", "while_grad_max",
           "dynamic_rnn_grad", "map_fn_grad", "while_cond_grad", "birnn_grad",
-          "ta_split_grad", "nested_while_grad", "nested3_grad"]
+          "ta_split_grad", "nested_while_grad", "nested3_grad", "cond_in_cond_grad",
+          "loop_cond_loop_grad"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -25,9 +26,13 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
                           "g5:0"],
            "ta_split_grad": ["s:0", "c:0", "gx:0"],
            # a loop in the loop body: nested gradient frames, stacks entered through both
-           "nested_while_grad": ["out:0", "gx:0", "gw:0"], "nested3_grad": ["out:0", "gx:0"]}
+           "nested_while_grad": ["out:0", "gx:0", "gw:0"], "nested3_grad": ["out:0", "gx:0"],
+           # conds in a cond's branches in the body; a cond in a loop in a loop
+           "cond_in_cond_grad": ["out:0", "gx:0", "gw:0"],
+           "loop_cond_loop_grad": ["out:0", "gx:0"]}
 INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
-        "while_cond_grad": "init", "birnn_grad": "init", "nested_while_grad": "init"}
+        "while_cond_grad": "init", "birnn_grad": "init", "nested_while_grad": "init",
+        "cond_in_cond_grad": "init"}
 
 
 def build(tf, name):
@@ -189,6 +194,37 @@ def build(tf, name):
                 return j + 1, c * x
             return i + 1, tf.while_loop(lambda j, b: j < 2, body2, [0, a])[1]
         out = tf.while_loop(lambda i, a: i < 2, body, [tf.constant(0), x])[1]
+        tf.identity(out, name="out")
+        tf.identity(tf.gradients(tf.reduce_sum(out * out), x)[0], name="gx")
+    elif name == "cond_in_cond_grad":   # conds two and three deep, data-dependent
+        x = tf.placeholder(tf.float32, [3], name="x")
+        w = tf.Variable([0.5, -0.25, 0.75], name="w")
+
+        def body(i, a):
+            def t1():
+                return tf.cond(tf.reduce_sum(a) > 0.5, lambda: tf.sin(a * w) + x,
+                               lambda: tf.cond(i > 2, lambda: a * a * w,
+                                               lambda: tf.tanh(a) * x))
+
+            def f1():
+                return tf.cond(tf.reduce_max(a) > 1.0, lambda: tf.tanh(a * x),
+                               lambda: tf.exp(-a * a * w))
+            return i + 1, tf.cond(tf.equal(i % 2, 0), t1, f1)
+        out = tf.while_loop(lambda i, a: i < 6, body, [tf.constant(0), x])[1]
+        tf.identity(out, name="out")
+        gx, gw = tf.gradients(tf.reduce_sum(out * out), [x, w])
+        tf.identity(gx, name="gx")
+        tf.identity(gw, name="gw")
+        tf.variables_initializer([w], name="init")
+    elif name == "loop_cond_loop_grad":   # a cond in the inner loop of two
+        x = tf.placeholder(tf.float32, [3], name="x")
+
+        def body(i, a):
+            def ib(j, b):
+                return j + 1, tf.cond(tf.reduce_sum(b) > 0, lambda: tf.sin(b) * x,
+                                      lambda: b * b)
+            return i + 1, tf.while_loop(lambda j, b: j < 3, ib, [0, a])[1] + a
+        out = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x])[1]
         tf.identity(out, name="out")
         tf.identity(tf.gradients(tf.reduce_sum(out * out), x)[0], name="gx")
     else:

@@ -15,7 +15,8 @@ gradient frame) and TF's read/write on it (TensorArrayPlan).
 A tf.cond in the body: its gradient cond is written by CondPlan inside the gradient
 frame; a kept value from a branch is pushed only when that branch runs and popped under
 the gradient cond's pivot of the same branch (TF's stacks in a cond context), each push /
-pop followed by a Merge live on either branch, which the counters wait for.
+pop followed by a Merge live on either branch, which the counters wait for. A cond in a
+cond's branch: the same, one Merge per cond level holding the value.
 
 A loop in the body (its WhileGrad among the gradient ops): a gradient frame nested in
 this one, as TF's GradLoopState with an outer_grad_state. Its stacks are made outside
@@ -26,8 +27,8 @@ gradient frame as the inner gradient frame's counter; the outer gradient iterati
 waits for the inner gradient frame's end (TF's final_zero before grad_sync).
 
 Written for a loop gradient outside any loop (with the nested ones it holds) whose
-gradient ops hold no cond inside a cond and no gradient array of an array made in the
-loop; any other keeps flowgrad's ops.
+gradient ops hold no gradient array of an array made in the loop; any other keeps
+flowgrad's ops.
 """
 from __future__ import annotations
 
@@ -57,26 +58,31 @@ def _pivot(cond_op, branch):
 
 
 def branch_pushes(gop, ginfo, finfo, members):
-    """{kept forward tensor in a cond's branch: (forward Cond, branch, gradient Cond)}:
-    pushed only when its branch runs and popped in the gradient cond's same branch, as
-    TF's stacks in a cond context; None if one cannot be written so (a cond inside a
-    cond, or a tensor read elsewhere than by one gradient cond on the same predicate)."""
+    """{kept forward tensor in a cond's branch: ((forward Cond, branch, gradient Cond), ...)
+    innermost cond first}: pushed only when its branches run and popped in the gradient
+    conds' same branches, as TF's stacks in a cond context; None if one cannot be written
+    so (a tensor read elsewhere than through gradient conds on the same predicates)."""
     body = set(finfo["members_order"])
     out = {}
     for t in ginfo["saved"]:
         conds = chain(t._op)
         if not conds:
             continue
-        c = conds[0]
-        if len(conds) > 1 or c not in body:
+        if conds[-1] not in body:
             return None
         readers = [m for m in members if t in m._inputs]
-        top = [m for m in readers if not chain(m)]   # the rest: ops in its branches
-        if len(top) != 1 or top[0].type != "Cond" or top[0].inputs[0] is not c.inputs[0] or \
-                any(chain(m)[0] is not top[0] for m in readers if m is not top[0]):
-            return None
-        readers = top
-        out[t] = (c, branch_in(t._op, c), readers[0])
+        levels, g = [], None
+        for c in reversed(conds):   # outermost first: the gradient cond reading it there
+            here = [m for m in readers if (chain(m)[:1] == [g] if g is not None else
+                                           not chain(m))]
+            if len(here) != 1 or here[0].type != "Cond" or here[0].inputs[0] is not \
+                    c.inputs[0]:
+                return None
+            g = here[0]
+            levels.insert(0, (c, branch_in(t._op, c), g))
+        if any(m not in [lv[2] for lv in levels] and g not in chain(m) for m in readers):
+            return None   # the rest: ops in the innermost gradient cond's branches
+        out[t] = tuple(levels)
     return out
 
 
@@ -130,8 +136,6 @@ def _members(gop, ginfo, finfo):
             if got is None or got[0].op in body:
                 return None   # (an array made in the loop)
         if op.type == "Cond":   # a gradient cond: its branches' ops are written too
-            if chain(op):
-                return None   # (inside another cond)
             stack.extend(_branch_ops(op))
         stack.extend(t._op for t in op._inputs)
         stack.extend(op._control_inputs)
@@ -355,15 +359,17 @@ class GradLoopPlan(_PlanBase):
 
     @staticmethod
     def _sync(emit, node, where, k):
-        """`node` itself, or for a push / pop in a cond's branch (`where`: forward cond,
-        branch, gradient cond; `k`: which cond) a Merge live whichever branch ran, after
-        `node` when its branch ran (a dead control input would end the loop)."""
-        if where is None:
-            return node
-        c, b = where[k], where[1]
-        done = emit(node + "/done", "Identity", [_pivot(c, b), "^" + node], [_dt.bool_], {})
-        return emit(node + "/sync", "Merge", [done, _pivot(c, 1 - b)], [_dt.bool_] * 2,
-                    {"N": 2})
+        """`node` itself, or for a push / pop in a cond's branch (`where`: (forward cond,
+        branch, gradient cond) per cond holding it, innermost first; `k`: which cond) a
+        Merge live whichever branch ran, after `node` when its branch ran (a dead control
+        input would end the loop), one per cond level."""
+        for d, level in enumerate(where or ()):
+            c, b = level[k], level[1]
+            name = node + ("/sync" if d == 0 else f"/sync_{d}")
+            done = emit(name.replace("/sync", "/done"), "Identity", [_pivot(c, b), "^" + node],
+                        [_dt.bool_], {})
+            node = emit(name, "Merge", [done, _pivot(c, 1 - b)], [_dt.bool_] * 2, {"N": 2})
+        return node
 
     def _dt(self, t):
         """TF's dtype of `t` (a TensorArray's flow, or its gradient, is a float)."""
@@ -474,7 +480,8 @@ class GradLoopPlan(_PlanBase):
                                    [f"{a.name}/while_context" for a in ups] + [frame],
                                    _dt.resource)
             where = p["branch"].get(t)   # popped only when its gradient cond's branch runs
-            ctl = [f"^{B}/Identity_n"] + ([f"^{_pivot(where[2], where[1])}"] if where else [])
+            ctl = [f"^{B}/Identity_n"] + ([f"^{_pivot(where[0][2], where[0][1])}"] if where
+                                          else [])
             pop = emit(f"{B}/pop_{j}", "StackPopV2", [he] + ctl, [_dt.resource],
                        {"elem_type": self._dt(t)})
             syncs.append("^" + self._sync(emit, pop, where, 2))
