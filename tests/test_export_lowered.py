@@ -22,7 +22,8 @@ G = load("ckpt", "flowgrad_lowered")
 # gw = [-0.03522572, 0.30315944, 0.01895726]; flowgrad's float32 -0.0352257, 0.0189571;
 # TF's -0.0352263, 0.0189563)
 TOL = {"nested_while_grad": {"rtol": 1e-5, "atol": 2e-6},
-       "cond_in_cond_grad": {"rtol": 1e-5}}   # (6e-6 apart: 6 iterations of tanh/exp)
+       "cond_in_cond_grad": {"rtol": 1e-5},   # (6e-6 apart: 6 iterations of tanh/exp)
+       "map_rnn_grad": {"rtol": 1e-5, "atol": 1e-7}}   # (outputs near 0: 8e-9 apart)
 
 
 def _without_array_names(raw):
@@ -166,3 +167,23 @@ def test_loop_gradient_holding_nested_conds_is_tfs(name):
         with open(os.path.join(HERE, "flowgrad_lowered", name + ".pb"), "rb") as f:
             gd.ParseFromString(f.read())
         assert any(n.name.endswith("/sync_2") and n.op == "Merge" for n in gd.node)
+
+
+@pytest.mark.parametrize("name", ["ta_in_body_grad", "map_rnn_grad"])
+def test_loop_gradient_of_arrays_made_in_the_body_is_tfs(name):
+    """A TensorArray made in the loop body (a new one each iteration; dynamic_rnn's arrays
+    in map_fn's body): its handle is pushed each iteration and TF's TensorArrayGradV3 reads
+    the popped handle in the gradient frame (TF 1.14 ran it to flowgrad's values above)."""
+    types = set(G[name]["op_types"])
+    assert {"TensorArrayGradV3", "StackPushV2", "StackPopV2"} <= types
+    assert not types & {"While", "WhileGrad", "LoopVar", "TensorArrayGradWrite",
+                        "TensorArrayGradGather", "TensorArrayGradRead",
+                        "TensorArrayGradScatter"}
+    from flowgrad.engine.framework import proto
+    gd = proto.pb().graph_pb2.GraphDef()
+    with open(os.path.join(HERE, "flowgrad_lowered", name + ".pb"), "rb") as f:
+        gd.ParseFromString(f.read())
+    nodes = {n.name: n for n in gd.node}
+    assert any(n.op == "StackV2" and n.attr["elem_type"].type == 20 for n in gd.node)
+    assert any(n.op == "TensorArrayGradV3" and nodes[n.input[0]].op == "StackPopV2"
+               for n in gd.node)

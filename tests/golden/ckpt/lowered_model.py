@@ -8,7 +8,7 @@ GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tenso
           "map_fn", "dynamic_rnn", "einsum", "cond_names", "while_grad", "while_grad_max",
           "dynamic_rnn_grad", "map_fn_grad", "while_cond_grad", "birnn_grad",
           "ta_split_grad", "nested_while_grad", "nested3_grad", "cond_in_cond_grad",
-          "loop_cond_loop_grad"]
+          "loop_cond_loop_grad", "ta_in_body_grad", "map_rnn_grad"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -29,10 +29,13 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "nested_while_grad": ["out:0", "gx:0", "gw:0"], "nested3_grad": ["out:0", "gx:0"],
            # conds in a cond's branches in the body; a cond in a loop in a loop
            "cond_in_cond_grad": ["out:0", "gx:0", "gw:0"],
-           "loop_cond_loop_grad": ["out:0", "gx:0"]}
+           "loop_cond_loop_grad": ["out:0", "gx:0"],
+           # arrays made in the body; a 2-layer dynamic_rnn in a map_fn
+           "ta_in_body_grad": ["out:0", "gx:0"],
+           "map_rnn_grad": ["out:0", "gx:0", "g0:0", "g1:0", "g2:0", "g3:0"]}
 INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
         "while_cond_grad": "init", "birnn_grad": "init", "nested_while_grad": "init",
-        "cond_in_cond_grad": "init"}
+        "cond_in_cond_grad": "init", "map_rnn_grad": "init"}
 
 
 def build(tf, name):
@@ -227,5 +230,33 @@ def build(tf, name):
         out = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x])[1]
         tf.identity(out, name="out")
         tf.identity(tf.gradients(tf.reduce_sum(out * out), x)[0], name="gx")
+    elif name == "ta_in_body_grad":   # a new TensorArray each iteration
+        x = tf.placeholder(tf.float32, [3], name="x")
+
+        def body(i, a):
+            ta = tf.TensorArray(tf.float32, size=3).unstack(a * x)
+            ta2 = tf.TensorArray(tf.float32, size=2).write(0, tf.sin(a)).write(1, a * 0.5)
+            return i + 1, ta.read(1) * a + ta.read(0) + tf.reduce_sum(ta2.stack(), 0)
+        out = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x * 0.1])[1]
+        tf.identity(out, name="out")
+        tf.identity(tf.gradients(tf.reduce_sum(out * out), x)[0], name="gx")
+    elif name == "map_rnn_grad":   # its arrays are made in map_fn's body; loops in a loop
+        x = tf.placeholder(tf.float32, [3], name="x")
+        xs = tf.reshape(tf.tile(x, [8]), [2, 4, 3]) * tf.reshape(tf.range(1.0, 9.0) * 0.25,
+                                                                  [2, 4, 1])
+        init = tf.constant_initializer((np.sin(np.arange(72.0)) * 0.5).reshape(6, 12))
+        cell = tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.LSTMCell(3, initializer=init)
+                                            for _ in range(2)])
+
+        def f(seq):
+            o, _ = tf.nn.dynamic_rnn(cell, seq[None], dtype=tf.float32)
+            return o[0]
+        out = tf.map_fn(f, xs)
+        tf.identity(out, name="out")
+        gs = tf.gradients(tf.reduce_sum(out * out), [x] + tf.trainable_variables())
+        tf.identity(gs[0], name="gx")
+        for k, gk in enumerate(gs[1:]):
+            tf.identity(gk, name="g%d" % k)
+        tf.variables_initializer(tf.global_variables(), name="init")
     else:
         raise ValueError(name)

@@ -320,12 +320,16 @@ class CondPlan(_PlanBase):
                 continue
             self.lowered.add(op)
         depth = {op: 0 for op in self.lowered}
-        for op in self.lowered:   # inner conds first: their captures win
-            for side in self._sides(op, infos):
-                for m in side:
-                    if m in depth:
-                        depth[m] = max(depth[m], depth[op] + 1)
-        for op in sorted(self.lowered, key=lambda o: -depth[o]):
+        changed = True
+        while changed:   # inner conds first (however deep): their captures win
+            changed = False
+            for op in self.lowered:
+                for side in self._sides(op, infos):
+                    for m in side:
+                        if m in depth and depth[m] < depth[op] + 1:
+                            depth[m] = depth[op] + 1
+                            changed = True
+        for op in sorted(self.lowered, key=lambda o: (-depth[o], o._id)):
             self._plan(op, infos)
         self._alias_of = {}   # Identity named Merge_k reading Cond:k -> the Merge it is
         for op in list(self.lowered):

@@ -26,9 +26,11 @@ pushes come before the next run's) and is pushed by the outer loop, popped in th
 gradient frame as the inner gradient frame's counter; the outer gradient iteration
 waits for the inner gradient frame's end (TF's final_zero before grad_sync).
 
-Written for a loop gradient outside any loop (with the nested ones it holds) whose
-gradient ops hold no gradient array of an array made in the loop; any other keeps
-flowgrad's ops.
+An array made in the body (a new one each iteration): its handle and first flow are
+pushed each iteration and popped for TF's TensorArrayGradV3, as TF's gradient reads them.
+
+Written for a loop gradient outside any loop (with the nested ones it holds); any other
+keeps flowgrad's ops.
 """
 from __future__ import annotations
 
@@ -86,17 +88,39 @@ def branch_pushes(gop, ginfo, finfo, members):
     return out
 
 
+_BODIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _loop_bodies(graph):
+    """The ops of every loop body of `graph` (cached while it gains no op)."""
+    got = _BODIES.get(graph)
+    if got is None or got[0] != len(graph._ops):
+        ops = set()
+        for o in graph.get_operations():
+            info = _loop_info(o) if o.type == "While" else None
+            if info is not None:
+                ops.update(info["members_order"])
+        got = _BODIES[graph] = (len(graph._ops), ops)
+    return got[1]
+
+
+def _array_reads(op):
+    """[forward handle, flow] TF's TensorArrayGradV3 of gradient array op `op` reads, as
+    TensorArrayPlan writes it (a flow made in a loop: the array's first flow)."""
+    return [t for t in ta_grad_forward(op, _loop_bodies(op.graph)) if t is not None]
+
+
 def _outside_reads(gop, ginfo, finfo, members):
     """The tensors WhileGrad `gop`'s gradient ops read from outside its gradient frame
     (entered as constants: Enter_c<i>), in first-read order."""
-    member_set, body = set(members), set(finfo["members_order"])
+    member_set = set(members)
     skip = {v.op for v in ginfo["grad_vars"]} | {v.op for v in finfo["vars"]}
     saved, out = set(ginfo["saved"]), []
     for m in members:
         ins = list(m._inputs)
         if m.type in TA_GRAD_OPS:
             ins = [ins[i] for i in TA_GRAD_OPS[m.type][1]] + \
-                [t for t in ta_grad_forward(m, body) if t is not None]
+                _array_reads(m)
         elif m.type == "WhileGrad":
             ins += _NESTED_READS.get(m, [])
         for t in ins:
@@ -131,10 +155,8 @@ def _members(gop, ginfo, finfo):
         elif op.type in _UNSUPPORTED or (op.type.startswith("TensorArray") and
                                          op.type not in TA_GRAD_OPS):
             return None
-        if op.type in TA_GRAD_OPS:
-            got = ta_grad_forward(op, body)
-            if got is None or got[0].op in body:
-                return None   # (an array made in the loop)
+        if op.type in TA_GRAD_OPS and ta_grad_forward(op, body) is None:
+            return None
         if op.type == "Cond":   # a gradient cond: its branches' ops are written too
             stack.extend(_branch_ops(op))
         stack.extend(t._op for t in op._inputs)
@@ -145,15 +167,16 @@ def _members(gop, ginfo, finfo):
         for i, t in enumerate(ins):
             if op.type in TA_GRAD_OPS and i not in TA_GRAD_OPS[op.type][1]:
                 continue   # the value a gradient array's zeros are shaped like: TF's unused
-            if t._op not in seen and t._op in body and t._op.type != "LoopVar" and \
-                    t not in saved:
+            if t._op not in seen and t._op in body and t._op.type not in (
+                    "LoopVar", "TensorArrayV3") and t not in saved:
                 return None   # a forward body value flowgrad does not keep
         for c in op._control_inputs:
             if c not in seen:
                 return None
     for t in list(ginfo["saved"]) + list(finfo["vars"]):
-        if t.dtype.base_dtype is _dt.variant and ta_handle_of(t) is not None:
-            continue   # a TensorArray's flow: TF's float
+        if (t.dtype.base_dtype is _dt.variant and ta_handle_of(t) is not None) or \
+                t._op.type == "TensorArrayV3":
+            continue   # a TensorArray's flow (TF's float) or handle
         if t.dtype.base_dtype in (_dt.variant, _dt.resource) or t.dtype.is_ref_dtype:
             return None
     order = [op for op in gop.graph.get_operations() if op in seen]
@@ -284,6 +307,7 @@ class GradLoopPlan(_PlanBase):
         fvars = {v.op: k for k, v in enumerate(finfo["vars"])}
         gvars = {v.op: k for k, v in enumerate(ginfo["grad_vars"])}
         saved = {t: j for j, t in enumerate(ginfo["saved"])}
+        body = set(finfo["members_order"])
         pushes, outside = [], []   # forward tensors pushed; tensors entered as constants
 
         def resolve(t):
@@ -293,7 +317,10 @@ class GradLoopPlan(_PlanBase):
                 return f"{B}/pop_{pushes.index(t)}"
             if t._op in gvars:
                 return t._op.name
-            if t._op in fvars or t in saved:
+            # (an array made in the body: its handle and first flow pushed each iteration,
+            # as TF's gradient reads the forward handle through a stack)
+            if t._op in fvars or t in saved or (t._op in body and
+                                                 t._op.type == "TensorArrayV3"):
                 if t not in pushes:
                     pushes.append(t)
                 return f"{B}/pop_{pushes.index(t)}"
@@ -303,13 +330,11 @@ class GradLoopPlan(_PlanBase):
                 outside.append(t)
             return f"{B}/Enter_c{outside.index(t)}"
 
-        body = set(finfo["members_order"])
         for m in members:
             sub = self.rewrite.setdefault(m.name, {})
             ins = list(m._inputs)
             if m.type in TA_GRAD_OPS:   # TF's op reads the forward handle (and flow) too
-                ins = [ins[i] for i in TA_GRAD_OPS[m.type][1]] + \
-                    [t for t in ta_grad_forward(m, body) if t is not None]
+                ins = [ins[i] for i in TA_GRAD_OPS[m.type][1]] + _array_reads(m)
             elif m.type == "WhileGrad":   # what its frame enters from this one
                 ins += _NESTED_READS[m]
                 count = self.plans[m]["count"]
