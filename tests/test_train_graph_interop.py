@@ -28,7 +28,11 @@ MODELS = sorted(train_model.BUILDERS)
 
 
 def _nodes(path):
+    """The nodes (map_fn's process-wide TensorArray name counter left out) and MetaGraph."""
     mg = parse_tf_meta_graph(open(path, "rb").read())
+    for n in mg.graph_def.node:
+        if "tensor_array_name" in n.attr:
+            n.attr["tensor_array_name"].s = n.attr["tensor_array_name"].s.rsplit(b"_", 1)[0]
     return [n.SerializeToString(deterministic=True) for n in mg.graph_def.node], mg
 
 

@@ -335,7 +335,29 @@ def graph_to_graph_def(graph, add_shapes=False):
             node.attr["_class"].list.s.extend(b"loc:@" + c.encode() for c in op._colocation)
         if add_shapes:
             _add_output_shapes(op, node)
+    if grads is not None:   # TF's names for the nodes of loop gradients
+        _rename_nodes(gd, grads.node_renames([n.name for n in gd.node]))
     return gd
+
+
+def _rename_nodes(gd, renames):
+    """Renames nodes of `gd` ({old: new}) and every input and colocation naming them."""
+    if not renames:
+        return
+    for node in gd.node:
+        node.name = renames.get(node.name, node.name)
+        ins = []
+        for i in node.input:
+            ctl = i.startswith("^")
+            base, sep, port = i[1:].partition(":") if ctl else i.partition(":")
+            ins.append(("^" if ctl else "") + renames.get(base, base) + sep + port)
+        del node.input[:]
+        node.input.extend(ins)
+        if "_class" in node.attr:
+            locs = [b"loc:@" + renames.get(c[5:].decode(), c[5:].decode()).encode()
+                    if c.startswith(b"loc:@") else c for c in node.attr["_class"].list.s]
+            del node.attr["_class"].list.s[:]
+            node.attr["_class"].list.s.extend(locs)
 
 
 # ---------------------------------------------------------------------------------------

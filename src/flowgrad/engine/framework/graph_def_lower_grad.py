@@ -34,6 +34,7 @@ keeps flowgrad's ops.
 """
 from __future__ import annotations
 
+import re
 import weakref
 
 import numpy as np
@@ -41,7 +42,7 @@ import numpy as np
 from . import dtypes as _dt
 from .branches import branch_in, chain
 from .graph_def_lower import (TA_GRAD_OPS, CondPlan, _loop_info, _PlanBase, ta_grad_forward,
-                              ta_handle_of)
+                              ta_grad_source, ta_handle_of)
 
 __all__ = ["GradLoopPlan", "grad_lowerable", "grad_verdicts", "uses_grad_arrays"]
 
@@ -359,7 +360,8 @@ class GradLoopPlan(_PlanBase):
                            "branch": branch_pushes(gop, ginfo, finfo, members),
                            "parent": parent, "count": W + "/f_count/Exit",
                            "stacks": [f"{W}/stack_{j}" for j in range(len(pushes))],
-                           "nested": [m for m in members if m.type == "WhileGrad"]}
+                           "nested": [m for m in members if m.type == "WhileGrad"],
+                           "members": members}
         self.forward.setdefault(fop, []).append(gop)
 
     def _ancestors(self, gop):
@@ -533,3 +535,34 @@ class GradLoopPlan(_PlanBase):
         if ups:
             emit(f"{B}/Exit_n", "Exit", [f"{B}/Switch_n"], [i32], {})
         return B
+
+    # -- TF's node names --------------------------------------------------------------------
+    def node_renames(self, names):
+        """{written node name: TF 1.14's name} for the nodes of the loop gradients (`names`:
+        every node written, in order). The gradient ops of a body (and of a cond's branches
+        in it), which flowgrad builds in a gradients scope under its WhileGrad (its Cond),
+        are named as TF builds them: in the scope of the tf.gradients call. A name another
+        node already has is kept."""
+        scopes = {}
+        for g, p in self.plans.items():
+            root = ta_grad_source(g) + "/"
+            scopes[g.name.rsplit("/", 1)[0] + "/gradients/"] = root
+            for m in p["members"]:
+                if m.type == "Cond":
+                    scopes[CondPlan._prefix(m) + "/gradients/"] = root
+        pattern = re.compile("|".join(re.escape(k[:-len("gradients/")]) + r"gradients(?:_\d+)?/"
+                                      for k in sorted(scopes, key=len, reverse=True)))
+        taken, out = set(names), {}
+        for name in names:
+            new = name
+            for _ in range(100):   # a cond gradient's in a loop gradient's: both stripped
+                hit = pattern.match(new)
+                if hit is None:
+                    break
+                key = hit.group(0)
+                key = key[:key.rindex("/gradients")] + "/gradients/"
+                new = scopes[key] + new[hit.end():]
+            if new != name and new not in taken:
+                taken.add(new)
+                out[name] = new
+        return out
