@@ -487,13 +487,12 @@ class GradLoopPlan(_PlanBase):
                  [d, d], {"N": 2})
         for i, t in enumerate(p["outside"]):
             emit(f"{B}/Enter_c{i}", "Enter", [emit.input_name(t)], [self._dt(t)], const_ent)
-        zero = emit(f"{B}/zero", "Const", pctl, [],
-                    {"dtype": i32, "value": np.asarray(0, np.int32)})
+        # TF's backward counter: while n >= 1: n -= 1
         one = emit(f"{B}/one", "Const", pctl, [], {"dtype": i32, "value": np.asarray(1, np.int32)})
-        emit(f"{B}/Enter_zero", "Enter", [zero], [i32], const_ent)
         emit(f"{B}/Enter_one", "Enter", [one], [i32], const_ent)
-        emit(f"{B}/Greater", "Greater", [f"{B}/Merge_n", f"{B}/Enter_zero"], [i32, i32], {})
-        emit(f"{B}/LoopCond", "LoopCond", [f"{B}/Greater"], [b], {})
+        emit(f"{B}/GreaterEqual", "GreaterEqual", [f"{B}/Merge_n", f"{B}/Enter_one"], [i32, i32],
+             {})
+        emit(f"{B}/LoopCond", "LoopCond", [f"{B}/GreaterEqual"], [b], {})
         for key, _, d in vars_:
             emit(f"{B}/Switch_{key}", "Switch", [f"{B}/Merge_{key}", f"{B}/LoopCond"], [d, b],
                  {})
@@ -532,8 +531,7 @@ class GradLoopPlan(_PlanBase):
                  controls=(k == 0))
         for j in range(len(diff_caps)):
             emit(f"{B}/Exit_{n + j}", "Exit", [f"{B}/Switch_a{j}"], [vars_[1 + n + j][2]], {})
-        if ups:
-            emit(f"{B}/Exit_n", "Exit", [f"{B}/Switch_n"], [i32], {})
+        emit(f"{B}/Exit_n", "Exit", [f"{B}/Switch_n"], [i32], {})
         return B
 
     # -- TF's node names --------------------------------------------------------------------
@@ -565,4 +563,118 @@ class GradLoopPlan(_PlanBase):
             if new != name and new not in taken:
                 taken.add(new)
                 out[name] = new
+        present = set(names)
+
+        def uniq(base):   # TF's unique_name: base, base_1, base_2, ...
+            name, i = base, 0
+            while name in taken:
+                i += 1
+                name = f"{base}_{i}"
+            taken.add(name)
+            return name
+
+        def ren(old, base):
+            if old in present and old not in out:
+                out[old] = uniq(base)
+                return out[old]
+            return out.get(old, old)
+        subs = {}   # old prefix -> new prefix (the nodes named under a renamed one)
+        order = sorted(self.plans, key=lambda g: (len(self._ancestors(g)), g._id))
+        for g in order:
+            self._tf_names(g, ren, uniq, out, subs)
+        for name in names:
+            if name in out:
+                continue
+            head = name
+            while "/" in head:
+                head = head.rsplit("/", 1)[0]
+                if head in subs:
+                    new = subs[head] + name[len(head):]
+                    if new not in taken:
+                        taken.add(new)
+                        out[name] = new
+                    break
         return out
+
+    def _tf_names(self, gop, ren, uniq, out, subs):
+        """TF 1.14's names (GradLoopState's) for the frame nodes of WhileGrad `gop`: the
+        counters (gradients/f_count, gradients/Merge, ..., gradients/b_count_3), the
+        loop variables' gradients (gradients/while/Exit_1_grad/b_exit, .../Switch_1_grad/
+        b_switch, .../Merge_1_grad/Switch, .../Enter_1_grad/Exit), the accumulators
+        (gradients/while/mul/Enter_grad/b_acc, ...), the stacks named after the gradient op
+        reading them (.../Cos/f_acc, .../Cos/StackPushV2, .../Cos/StackPopV2)."""
+        p = self.plans[gop]
+        fop, B = p["fop"], gop.name
+        R = ta_grad_source(gop) + "/"
+        W = self._w(fop, gop)
+        s = self._loops._names(fop)[0]
+        F = W + "/f_count/"
+        for old, base in (("init", "f_count"), ("Enter", "f_count"), ("Merge", "Merge"),
+                          ("Switch", "Switch")):
+            ren(F + old, R + base)
+        add = ren(F + "add", R + "Add")
+        ren(F + "one", add + "/y")
+        ren(F + "Identity", add + "/Identity")
+        ren(F + "NextIteration", R + "NextIteration")
+        ren(F + "Exit", R + "f_count")
+        ren(f"{B}/one", R + "b_count")
+        ren(f"{B}/Enter_n", R + "b_count")
+        ren(f"{B}/Merge_n", R + "Merge")
+        ge = ren(f"{B}/GreaterEqual", R + "GreaterEqual")
+        ren(f"{B}/Enter_one", ge + "/Enter")
+        ren(f"{B}/LoopCond", R + "b_count")
+        sw = ren(f"{B}/Switch_n", R + "Switch")
+        ren(f"{B}/Identity_n", sw + "/Identity")
+        ren(f"{B}/sub", R + "Sub")
+        ren(f"{B}/NextIteration_n", R + "NextIteration")
+        ren(f"{B}/Exit_n", R + "b_count")
+        ginfo, finfo = p["ginfo"], p["finfo"]
+        for k in range(p["n"]):
+            x = "" if k == 0 else f"_{k}"
+            ren(f"{B}/Enter_g{k}", f"{R}{s}Exit{x}_grad/b_exit")
+            ren(f"{B}/Merge_g{k}", f"{R}{s}Switch{x}_grad/b_switch")
+            swk = ren(f"{B}/Switch_g{k}", f"{R}{s}Merge{x}_grad/Switch")
+            ren(ginfo["grad_vars"][k].op.name, swk + "/Identity")
+            ren(B if k == 0 else f"{B}/Exit_{k}", f"{R}{s}Enter{x}_grad/Exit")
+            ren(f"{B}/NextIteration_g{k}", f"{R}{s}Switch{x}_grad_1/NextIteration")
+        members = p["members"]
+        for j, k in enumerate(ginfo["diff_caps"]):
+            c = finfo["captures"][k]
+            reader = next((m for m in finfo["members_order"] if c in m._inputs), None)
+            base = f"{R}{reader.name}/Enter_grad/" if reader is not None else f"{R}{s}Enter_grad/"
+            ren(f"{B}/zeros_{j}", base + "b_acc")
+            ren(f"{B}/Enter_a{j}", base + "b_acc")
+            ren(f"{B}/Merge_a{j}", base + "b_acc")
+            swa = ren(f"{B}/Switch_a{j}", base + "Switch")
+            ren(f"{B}/Identity_a{j}", swa + "/Identity")
+            ren(f"{B}/acc_{j}", base + "Add")
+            ren(f"{B}/NextIteration_a{j}", base + "NextIteration")
+            ren(f"{B}/Exit_{p['n'] + j}", base + "b_acc")
+
+        def reader_of(node):
+            for m in members:
+                if m.type != "WhileGrad" and node in self.rewrite.get(m.name, {}).values():
+                    return out.get(m.name, m.name)
+            return None
+        for i in range(len(p["outside"])):
+            r = reader_of(f"{B}/Enter_c{i}")
+            if r is not None:
+                ren(f"{B}/Enter_c{i}", r + "/Enter")
+        frames = len(self._ancestors(gop)) + 1
+        for j in range(len(p["pushes"])):
+            r = reader_of(f"{B}/pop_{j}")
+            if r is None:
+                continue
+            st = p["stacks"][j]
+            ren(st + "/max_size", r + "/Const")
+            ren(st, r + "/f_acc")
+            for d in range(frames - 1):
+                ren(f"{st}/Enter_{d}", r + "/Enter")
+            ren(st + "/Enter", r + "/Enter")
+            subs[st + "/push"] = ren(st + "/push", r + "/StackPushV2")
+            pop = ren(f"{B}/pop_{j}", r + "/StackPopV2")
+            subs[f"{B}/pop_{j}"] = pop
+            pe = f"{st}/Enter_{B.replace('/', '_')}"
+            for d in range(frames - 1):
+                ren(f"{pe}_{d}", pop + "/Enter")
+            ren(pe, pop + "/Enter")
