@@ -137,7 +137,11 @@ def build_nested(tf):
     _, z = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.matmul(h, w)])
     loss = tf.reduce_mean(tf.square(z - y))
     gs = tf.train.get_or_create_global_step()
-    train = tf.train.AdamOptimizer(0.05).minimize(loss, global_step=gs, name="train")
+    # GATE_GRAPH: every gradient before any update. Under GATE_OP the written loop
+    # gradient lacks the gates TF's gradients() puts in the loop body (flowgrad builds none
+    # there), so an update may race a gradient op still reading the variable in the loop
+    train = tf.train.AdamOptimizer(0.05).minimize(
+        loss, global_step=gs, name="train", gate_gradients=tf.train.Optimizer.GATE_GRAPH)
     _collect(tf, train, loss)
 
 

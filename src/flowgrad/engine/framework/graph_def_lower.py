@@ -30,7 +30,8 @@ __all__ = ["LOWERINGS", "TF_OPS_WRITTEN", "CondPlan", "LoopPlan", "register_cond
 
 # TF ops written for flowgrad's own that flowgrad does not register (tools/gen_op_defs.py
 # puts their OpDefs in op_defs.json too)
-TF_OPS_WRITTEN = ("Switch", "RefSwitch", "Merge", "Enter", "Exit", "NextIteration", "LoopCond")
+TF_OPS_WRITTEN = ("Switch", "RefSwitch", "Merge", "Enter", "Exit", "NextIteration", "LoopCond",
+                  "ControlTrigger")
 
 
 def _const(emit, name, value, dtype):

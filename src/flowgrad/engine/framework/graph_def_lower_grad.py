@@ -316,8 +316,8 @@ class GradLoopPlan(_PlanBase):
                 if t not in pushes:
                     pushes.append(t)
                 return f"{B}/pop_{pushes.index(t)}"
-            if t._op in gvars:
-                return t._op.name
+            if t._op in gvars:   # (TF's body reads the gradient Switch itself)
+                return f"{B}/Switch_g{gvars[t._op]}:1"
             # (an array made in the body: its handle and first flow pushed each iteration,
             # as TF's gradient reads the forward handle through a stack)
             if t._op in fvars or t in saved or (t._op in body and
@@ -345,13 +345,14 @@ class GradLoopPlan(_PlanBase):
                 if r is not None:
                     sub.setdefault(t.name, r)
             if not m._inputs:
-                self.pivot.setdefault(m.name, f"{B}/Identity_n")
+                self.pivot.setdefault(m.name, f"{B}/sub")
         results = [resolve(t) or self._name(t) for t in ginfo["grads"]]
         n = len(finfo["vars"])
         for k in range(1, len(gop.outputs)):
             self.renames[f"{gop.name}:{k}"] = f"{B}/Exit_{k}"
         for v in ginfo["grad_vars"]:
             self._gvar[v.op] = (gop, gvars[v.op])
+            self.renames[v.name] = f"{B}/Switch_g{gvars[v.op]}:1"
             self.lowered.add(v.op)
         self.lowered.add(gop)
         W = self._w(fop, gop)
@@ -417,7 +418,7 @@ class GradLoopPlan(_PlanBase):
             i32 = _dt.int32
             # a nested loop's count starts after its parent's iteration started (TF's
             # control input): the pushes of one run of it come before the next run's
-            ctl0 = ["^" + self._w(self.plans[ups[-1]]["fop"], ups[-1]) + "/f_count/Identity"] \
+            ctl0 = ["^" + self._w(self.plans[ups[-1]]["fop"], ups[-1]) + "/f_count/add"] \
                 if ups else []
             init = emit(W + "/f_count/init", "Const", ctl0, [],
                         {"dtype": i32, "value": np.asarray(0, np.int32)})
@@ -426,10 +427,10 @@ class GradLoopPlan(_PlanBase):
             merge = emit(W + "/f_count/Merge", "Merge", [enter, W + "/f_count/NextIteration"],
                          [i32, i32], {"N": 2})
             sw = emit(W + "/f_count/Switch", "Switch", [merge, cond_name], [i32, _dt.bool_], {})
-            ident = emit(W + "/f_count/Identity", "Identity", [sw + ":1"], [i32], {})
-            one = emit(W + "/f_count/one", "Const", ["^" + ident], [],
+            pivot = self._loops.infos[fop]["vars"][0].op.name
+            one = emit(W + "/f_count/one", "Const", ["^" + pivot], [],
                        {"dtype": i32, "value": np.asarray(1, np.int32)})
-            add = emit(W + "/f_count/add", "Add", [ident, one], [i32, i32], {})
+            add = emit(W + "/f_count/add", "Add", [sw + ":1", one], [i32, i32], {})
             ctl = []
             for j, t in enumerate(p["pushes"]):
                 d = self._dt(t)
@@ -442,7 +443,7 @@ class GradLoopPlan(_PlanBase):
                     else emit.input_name(t)
                 # pushed after this iteration's count, which waits for the last one's
                 # pushes (TF's forward_sync): the stacks hold the iterations in order
-                push = emit(f"{W}/stack_{j}/push", "StackPushV2", [he, val, "^" + ident],
+                push = emit(f"{W}/stack_{j}/push", "StackPushV2", [he, val, "^" + add],
                             [_dt.resource, d], {"swap_memory": False})
                 where = None if isinstance(t, str) else p["branch"].get(t)
                 ctl.append("^" + self._sync(emit, push, where, 0))
@@ -451,10 +452,8 @@ class GradLoopPlan(_PlanBase):
 
     # -- the gradient frame ---------------------------------------------------------------
     def lower(self, op, emit):
-        if op in self._gvar:
-            gop, k = self._gvar[op]
-            return emit(op.name, "Identity", [f"{gop.name}/Switch_g{k}:1"],
-                        [self._dt(op.outputs[0])], {})
+        if op in self._gvar:   # read as its gradient Switch (renames)
+            return op.name
         p = self.plans[op]
         B, n = op.name, p["n"]
         ginfo, finfo = p["ginfo"], p["finfo"]
@@ -466,7 +465,7 @@ class GradLoopPlan(_PlanBase):
         diff_caps = ginfo["diff_caps"]
         ups = self._ancestors(op)
         # in a nested frame, constants wait for the parent frame's iteration
-        pctl = [f"^{ups[-1].name}/Identity_n"] if ups else []
+        pctl = [f"^{ups[-1].name}/sub"] if ups else []
         # loop variables: the counter, the loop variables' gradients, the accumulators
         vars_ = [("n", p.get("count_in", p["count"]), i32)]
         for k in range(n):
@@ -496,9 +495,6 @@ class GradLoopPlan(_PlanBase):
         for key, _, d in vars_:
             emit(f"{B}/Switch_{key}", "Switch", [f"{B}/Merge_{key}", f"{B}/LoopCond"], [d, b],
                  {})
-        emit(f"{B}/Identity_n", "Identity", [f"{B}/Switch_n:1"], [i32], {})
-        for j, d in enumerate(a[2] for a in vars_ if a[0].startswith("a")):
-            emit(f"{B}/Identity_a{j}", "Identity", [f"{B}/Switch_a{j}:1"], [d], {})
         syncs = []
         for j, t in enumerate(p["pushes"]):
             he = self._enter_chain(emit, p["stacks"][j],
@@ -506,7 +502,7 @@ class GradLoopPlan(_PlanBase):
                                    [f"{a.name}/while_context" for a in ups] + [frame],
                                    _dt.resource)
             where = p["branch"].get(t)   # popped only when its gradient cond's branch runs
-            ctl = [f"^{B}/Identity_n"] + ([f"^{_pivot(where[0][2], where[0][1])}"] if where
+            ctl = [f"^{B}/sub"] + ([f"^{_pivot(where[0][2], where[0][1])}"] if where
                                           else [])
             pop = emit(f"{B}/pop_{j}", "StackPopV2", [he] + ctl, [_dt.resource],
                        {"elem_type": self._dt(t)})
@@ -514,8 +510,10 @@ class GradLoopPlan(_PlanBase):
         # a nested loop gradient's pops of this iteration come before the next's (TF's
         # final_zero before grad_sync)
         syncs += [f"^{g.name}/Exit_n" for g in p["nested"]]
-        emit(f"{B}/sub", "Sub", [f"{B}/Identity_n", f"{B}/Enter_one"], [i32, i32], {})
+        emit(f"{B}/sub", "Sub", [f"{B}/Switch_n:1", f"{B}/Enter_one"], [i32, i32], {})
         # the next iteration pops after this one's pops (TF's grad_sync): stack order
+        if syncs:   # TF's grad_sync: a ControlTrigger after the pops, before the next count
+            syncs = ["^" + emit(f"{B}/b_sync", "ControlTrigger", syncs, [], {})]
         emit(f"{B}/NextIteration_n", "NextIteration", [f"{B}/sub"] + syncs, [i32], {})
         results = p["results"]
         for k in range(n):
@@ -523,7 +521,7 @@ class GradLoopPlan(_PlanBase):
             emit(f"{B}/NextIteration_g{k}", "NextIteration", [results[k]], [d], {})
         for j in range(len(diff_caps)):
             d = vars_[1 + n + j][2]
-            emit(f"{B}/acc_{j}", "Add", [f"{B}/Identity_a{j}", results[n + j]], [d, d], {})
+            emit(f"{B}/acc_{j}", "Add", [f"{B}/Switch_a{j}:1", results[n + j]], [d, d], {})
             emit(f"{B}/NextIteration_a{j}", "NextIteration", [f"{B}/acc_{j}"], [d], {})
         for k in range(n):
             d = vars_[1 + k][2]
@@ -614,7 +612,6 @@ class GradLoopPlan(_PlanBase):
             ren(F + old, R + base)
         add = ren(F + "add", R + "Add")
         ren(F + "one", add + "/y")
-        ren(F + "Identity", add + "/Identity")
         ren(F + "NextIteration", R + "NextIteration")
         ren(F + "Exit", R + "f_count")
         ren(f"{B}/one", R + "b_count")
@@ -623,8 +620,7 @@ class GradLoopPlan(_PlanBase):
         ge = ren(f"{B}/GreaterEqual", R + "GreaterEqual")
         ren(f"{B}/Enter_one", ge + "/Enter")
         ren(f"{B}/LoopCond", R + "b_count")
-        sw = ren(f"{B}/Switch_n", R + "Switch")
-        ren(f"{B}/Identity_n", sw + "/Identity")
+        ren(f"{B}/Switch_n", R + "Switch")
         ren(f"{B}/sub", R + "Sub")
         ren(f"{B}/NextIteration_n", R + "NextIteration")
         ren(f"{B}/Exit_n", R + "b_count")
@@ -633,8 +629,7 @@ class GradLoopPlan(_PlanBase):
             x = "" if k == 0 else f"_{k}"
             ren(f"{B}/Enter_g{k}", f"{R}{s}Exit{x}_grad/b_exit")
             ren(f"{B}/Merge_g{k}", f"{R}{s}Switch{x}_grad/b_switch")
-            swk = ren(f"{B}/Switch_g{k}", f"{R}{s}Merge{x}_grad/Switch")
-            ren(ginfo["grad_vars"][k].op.name, swk + "/Identity")
+            ren(f"{B}/Switch_g{k}", f"{R}{s}Merge{x}_grad/Switch")
             ren(B if k == 0 else f"{B}/Exit_{k}", f"{R}{s}Enter{x}_grad/Exit")
             ren(f"{B}/NextIteration_g{k}", f"{R}{s}Switch{x}_grad_1/NextIteration")
         members = p["members"]
@@ -645,8 +640,7 @@ class GradLoopPlan(_PlanBase):
             ren(f"{B}/zeros_{j}", base + "b_acc")
             ren(f"{B}/Enter_a{j}", base + "b_acc")
             ren(f"{B}/Merge_a{j}", base + "b_acc")
-            swa = ren(f"{B}/Switch_a{j}", base + "Switch")
-            ren(f"{B}/Identity_a{j}", swa + "/Identity")
+            ren(f"{B}/Switch_a{j}", base + "Switch")
             ren(f"{B}/acc_{j}", base + "Add")
             ren(f"{B}/NextIteration_a{j}", base + "NextIteration")
             ren(f"{B}/Exit_{p['n'] + j}", base + "b_acc")
@@ -678,3 +672,4 @@ class GradLoopPlan(_PlanBase):
             for d in range(frames - 1):
                 ren(f"{pe}_{d}", pop + "/Enter")
             ren(pe, pop + "/Enter")
+            ren(f"{B}/b_sync", r + "/b_sync")   # (under the first stack's reader, as TF)
