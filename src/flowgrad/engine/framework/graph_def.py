@@ -335,8 +335,13 @@ def graph_to_graph_def(graph, add_shapes=False):
             node.attr["_class"].list.s.extend(b"loc:@" + c.encode() for c in op._colocation)
         if add_shapes:
             _add_output_shapes(op, node)
-    if grads is not None:   # TF's names for the nodes of loop gradients
-        _rename_nodes(gd, grads.node_renames([n.name for n in gd.node]))
+    if loops is not None:   # TF's names for the nodes of loops and loop gradients
+        names = [n.name for n in gd.node]
+        taken = set(names)
+        renames = loops.node_renames(names, taken)
+        if grads is not None:
+            renames.update(grads.node_renames(names, taken))
+        _rename_nodes(gd, renames)
     return gd
 
 

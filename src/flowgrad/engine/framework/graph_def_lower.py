@@ -525,6 +525,36 @@ class LoopPlan(_PlanBase):
                 self.pivot.setdefault(m.name, f"{s}Merge" if m in cond_side else
                                       info["vars"][0].op.name)
 
+    def node_renames(self, names, taken):
+        """{written node name: TF 1.14's name}: a loop's Enter of a tensor from outside is
+        named after the first body op reading it (TF's while/mul/Enter), not
+        while/While/Enter_c<i> (`taken`: the names in use, updated)."""
+        present, out = set(names), {}
+        for op, info in self.infos.items():
+            readers = {}
+            for m in info["members_order"]:
+                if m.type == "LoopVar":
+                    continue
+                for t in m._inputs:
+                    readers.setdefault(t.name, m)
+                for old in self.rewrite.get(m.name, {}).values():
+                    readers.setdefault(old, m)
+            enters = [(f"{op.name}/Enter_c{i}", c.name) for i, c in enumerate(info["captures"])]
+            enters += [(f"{op.name}/Enter_h{j}", f"{op.name}/Enter_h{j}")
+                       for j in range(len(self.extra.get(op, ())))]
+            for old, key in enters:
+                m = readers.get(key)
+                if old not in present or m is None:
+                    continue
+                base = name = m.name + "/Enter"
+                i = 0
+                while name in taken:
+                    i += 1
+                    name = f"{base}_{i}"
+                taken.add(name)
+                out[old] = name
+        return out
+
     def _value_name(self, op, t, cond_side):
         """The node a condition result / body result `t` is read from inside the frame."""
         info = self.infos[op]

@@ -533,12 +533,13 @@ class GradLoopPlan(_PlanBase):
         return B
 
     # -- TF's node names --------------------------------------------------------------------
-    def node_renames(self, names):
+    def node_renames(self, names, taken):
         """{written node name: TF 1.14's name} for the nodes of the loop gradients (`names`:
-        every node written, in order). The gradient ops of a body (and of a cond's branches
-        in it), which flowgrad builds in a gradients scope under its WhileGrad (its Cond),
-        are named as TF builds them: in the scope of the tf.gradients call. A name another
-        node already has is kept."""
+        every node written, in order; `taken`: the names in use, updated). The gradient ops
+        of a body (and of a cond's branches in it), which flowgrad builds in a gradients
+        scope under its WhileGrad (its Cond), are named as TF builds them: in the scope of
+        the tf.gradients call; the frame nodes as TF's GradLoopState (_tf_names). A name
+        another node already has is kept."""
         scopes = {}
         for g, p in self.plans.items():
             root = ta_grad_source(g) + "/"
@@ -548,7 +549,7 @@ class GradLoopPlan(_PlanBase):
                     scopes[CondPlan._prefix(m) + "/gradients/"] = root
         pattern = re.compile("|".join(re.escape(k[:-len("gradients/")]) + r"gradients(?:_\d+)?/"
                                       for k in sorted(scopes, key=len, reverse=True)))
-        taken, out = set(names), {}
+        out = {}
         for name in names:
             new = name
             for _ in range(100):   # a cond gradient's in a loop gradient's: both stripped
