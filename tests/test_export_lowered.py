@@ -187,3 +187,34 @@ def test_loop_gradient_of_arrays_made_in_the_body_is_tfs(name):
     assert any(n.op == "StackV2" and n.attr["elem_type"].type == 20 for n in gd.node)
     assert any(n.op == "TensorArrayGradV3" and nodes[n.input[0]].op == "StackPopV2"
                for n in gd.node)
+
+
+# TF 1.14's node names flowgrad's written loop gradient has (of TF's own graph of the same
+# model, in the golden): the body's gradient ops, the counters, stacks, accumulators and
+# gradient loop variables as TF's GradLoopState names them (graph_def_lower_grad.py
+# node_renames). The rest differ: a cond's gradient (TF's cond_grad Switch per value),
+# TF's gates, flowgrad's forward Exits named by their While ops.
+SHARED_NAMES = {"while_grad": 110, "while_grad_max": 95, "dynamic_rnn_grad": 365,
+                "map_fn_grad": 232, "while_cond_grad": 117, "birnn_grad": 695,
+                "ta_split_grad": 150, "nested_while_grad": 130, "nested3_grad": 142,
+                "cond_in_cond_grad": 171, "loop_cond_loop_grad": 113, "ta_in_body_grad": 172,
+                "map_rnn_grad": 335}
+
+
+@pytest.mark.parametrize("name", sorted(SHARED_NAMES))
+def test_written_loop_gradients_have_tfs_node_names(name):
+    from flowgrad.engine.framework import proto
+    gd = proto.pb().graph_pb2.GraphDef()
+    with open(os.path.join(HERE, "flowgrad_lowered", name + ".pb"), "rb") as f:
+        gd.ParseFromString(f.read())
+    written = {n.name for n in gd.node}
+    tf_names = set(G[name]["tf_names"])
+    assert len(written & tf_names) >= SHARED_NAMES[name]
+    if name == "while_grad":   # every one of TF's
+        assert tf_names <= written
+        nodes = {n.name: n for n in gd.node}
+        assert nodes["gradients/while/Sin_grad/Cos/f_acc"].op == "StackV2"
+        assert nodes["gradients/b_count_2"].op == "LoopCond"
+        assert nodes["gradients/while/Exit_1_grad/b_exit"].op == "Enter"
+        assert nodes["gradients/while/mul/Enter_grad/b_acc_3"].op == "Exit"
+        assert nodes["gradients/while/Sin_grad/Cos/b_sync"].op == "ControlTrigger"
