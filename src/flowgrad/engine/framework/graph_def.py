@@ -15,7 +15,8 @@ import os
 import numpy as np
 
 from . import dtypes as _dt
-from .graph_def_lower import LOWERINGS, CondPlan, LoopPlan, TensorArrayPlan
+from .graph_def_lower import (LOWERINGS, CondPlan, LoopPlan, TensorArrayPlan,
+                              ta_grad_renames)
 from .graph_def_lower_grad import GradLoopPlan, grad_verdicts, uses_grad_arrays
 from .proto import pb, shape_proto, tensor_from_proto, tensor_proto
 from .registry import OPS
@@ -335,12 +336,16 @@ def graph_to_graph_def(graph, add_shapes=False):
             node.attr["_class"].list.s.extend(b"loc:@" + c.encode() for c in op._colocation)
         if add_shapes:
             _add_output_shapes(op, node)
-    if loops is not None:   # TF's names for the nodes of loops and loop gradients
-        names = [n.name for n in gd.node]
+    if loops is not None or arrays is not None:   # TF's names of loops, loop gradients
+        names = [n.name for n in gd.node]           # and gradient arrays
         taken = set(names)
-        renames = loops.node_renames(names, taken)
+        renames = loops.node_renames(names, taken) if loops is not None else {}
         if grads is not None:
             renames.update(grads.node_renames(names, taken))
+        if arrays is not None and arrays.grad_of:
+            mid = [renames.get(n, n) for n in names]
+            more = ta_grad_renames(mid, taken)
+            renames = {n: more.get(m, m) for n, m in zip(names, mid) if more.get(m, m) != n}
         _rename_nodes(gd, renames)
     return gd
 

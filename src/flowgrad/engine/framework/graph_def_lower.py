@@ -19,6 +19,7 @@ differentiated it (its WhileGrad has no TF form: such a graph keeps flowgrad's o
 """
 from __future__ import annotations
 
+import re
 import weakref
 
 import numpy as np
@@ -660,6 +661,32 @@ TA_GRAD_OPS = {"TensorArrayGradWrite": ("TensorArrayWriteV3", (0, 1), False),
                "TensorArrayGradSplit": ("TensorArraySplitV3", (0, 1), False),
                "TensorArrayGradConcat": ("TensorArrayConcatV3", (0,), True)}
 _TA_GRAD_FLOWS = ("TensorArrayGradWrite", "TensorArrayGradScatter", "TensorArrayGradSplit")
+
+
+# flowgrad's gradient array op names (under <op>_grad) -> TF 1.14's names for the op its
+# gradient rule builds there (TF's TensorArrayGradV3 under "TensorArrayGrad")
+_TA_GRAD_NAMES = {"TensorArrayGradRead": "TensorArrayReadV3",
+                  "TensorArrayGradWrite": "TensorArrayWrite/TensorArrayWriteV3",
+                  "TensorArrayGradScatter": "TensorArrayScatter/TensorArrayScatterV3",
+                  "TensorArrayGradGather": "TensorArrayGatherV3",
+                  "TensorArrayGradSplit": "TensorArraySplit/TensorArraySplitV3",
+                  "TensorArrayGradConcat": "TensorArrayConcatV3"}
+_TA_GRAD_NAME = re.compile(r"/(" + "|".join(_TA_GRAD_NAMES) + r")(/TensorArrayGradV3)?(?=/|$)")
+
+
+def ta_grad_renames(names, taken):
+    """{node name: TF 1.14's name} for the gradient array nodes among `names` (and the
+    nodes named under them): .../TensorArrayReadV3_grad/TensorArrayGradWrite is TF's
+    .../TensorArrayReadV3_grad/TensorArrayWrite/TensorArrayWriteV3, its
+    TensorArrayGradV3 TF's .../TensorArrayGrad/TensorArrayGradV3 (`taken` updated)."""
+    out = {}
+    for name in names:
+        new = _TA_GRAD_NAME.sub(lambda m: "/TensorArrayGrad/TensorArrayGradV3" if m.group(2)
+                                else "/" + _TA_GRAD_NAMES[m.group(1)], name)
+        if new != name and new not in taken:
+            taken.add(new)
+            out[name] = new
+    return out
 
 
 def ta_grad_source(op):
