@@ -192,8 +192,9 @@ def test_loop_gradient_of_arrays_made_in_the_body_is_tfs(name):
 # TF 1.14's node names flowgrad's written loop gradient has (of TF's own graph of the same
 # model, in the golden): the body's gradient ops, the counters, stacks, accumulators and
 # gradient loop variables as TF's GradLoopState names them (graph_def_lower_grad.py
-# node_renames; gradient arrays: graph_def_lower.ta_grad_renames). The rest differ: a cond's gradient (TF's cond_grad Switch per value),
-# TF's gates, flowgrad's forward Exits named by their While ops.
+# node_renames; gradient arrays: graph_def_lower.ta_grad_renames). The rest differ: a
+# cond's gradient (TF's cond_grad Switch per value), TF's gates, flowgrad's forward Exits
+# named by their While ops.
 SHARED_NAMES = {"while_grad": 110, "while_grad_max": 95, "dynamic_rnn_grad": 379,
                 "map_fn_grad": 266, "while_cond_grad": 117, "birnn_grad": 725,
                 "ta_split_grad": 162, "nested_while_grad": 130, "nested3_grad": 142,

@@ -310,6 +310,7 @@ class GradLoopPlan(_PlanBase):
         saved = {t: j for j, t in enumerate(ginfo["saved"])}
         body = set(finfo["members_order"])
         pushes, outside = [], []   # forward tensors pushed; tensors entered as constants
+        read_gvars = set()
 
         def resolve(t):
             if isinstance(t, str):   # a nested loop's forward iteration count (a node)
@@ -317,6 +318,7 @@ class GradLoopPlan(_PlanBase):
                     pushes.append(t)
                 return f"{B}/pop_{pushes.index(t)}"
             if t._op in gvars:   # (TF's body reads the gradient Switch itself)
+                read_gvars.add(gvars[t._op])
                 return f"{B}/Switch_g{gvars[t._op]}:1"
             # (an array made in the body: its handle and first flow pushed each iteration,
             # as TF's gradient reads the forward handle through a stack)
@@ -348,8 +350,16 @@ class GradLoopPlan(_PlanBase):
                 self.pivot.setdefault(m.name, f"{B}/sub")
         results = [resolve(t) or self._name(t) for t in ginfo["grads"]]
         n = len(finfo["vars"])
-        for k in range(1, len(gop.outputs)):
-            self.renames[f"{gop.name}:{k}"] = f"{B}/Exit_{k}"
+        # a loop variable TF does not differentiate (an int counter) has no gradient loop
+        # variable in TF's frame: left out when nothing reads its gradient
+        skip = {k for k, v in enumerate(ginfo["grad_vars"])
+                if not (v.dtype.is_floating or v.dtype.is_complex) and k not in read_gvars
+                and not gop.outputs[k].consumers() and not v.consumers()}
+        kept = [k for k in range(len(gop.outputs)) if k not in skip]
+        exits = {k: (B if i == 0 else f"{B}/Exit_{k}") for i, k in enumerate(kept)}
+        for k in kept:
+            if k != 0:
+                self.renames[f"{gop.name}:{k}"] = exits[k]
         for v in ginfo["grad_vars"]:
             self._gvar[v.op] = (gop, gvars[v.op])
             self.renames[v.name] = f"{B}/Switch_g{gvars[v.op]}:1"
@@ -362,7 +372,7 @@ class GradLoopPlan(_PlanBase):
                            "parent": parent, "count": W + "/f_count/Exit",
                            "stacks": [f"{W}/stack_{j}" for j in range(len(pushes))],
                            "nested": [m for m in members if m.type == "WhileGrad"],
-                           "members": members}
+                           "members": members, "skip": skip, "exits": exits}
         self.forward.setdefault(fop, []).append(gop)
 
     def _ancestors(self, gop):
@@ -469,6 +479,8 @@ class GradLoopPlan(_PlanBase):
         # loop variables: the counter, the loop variables' gradients, the accumulators
         vars_ = [("n", p.get("count_in", p["count"]), i32)]
         for k in range(n):
+            if k in p["skip"]:
+                continue
             t = op.inputs[n + m + k]
             vars_.append((f"g{k}", emit.input_name(t), self._dt(ginfo["grad_vars"][k])))
         for j, k in enumerate(diff_caps):
@@ -515,20 +527,22 @@ class GradLoopPlan(_PlanBase):
         if syncs:   # TF's grad_sync: a ControlTrigger after the pops, before the next count
             syncs = ["^" + emit(f"{B}/b_sync", "ControlTrigger", syncs, [], {})]
         emit(f"{B}/NextIteration_n", "NextIteration", [f"{B}/sub"] + syncs, [i32], {})
-        results = p["results"]
+        results, dts, exits = p["results"], {key: d for key, _, d in vars_}, p["exits"]
         for k in range(n):
-            d = vars_[1 + k][2]
-            emit(f"{B}/NextIteration_g{k}", "NextIteration", [results[k]], [d], {})
+            if k not in p["skip"]:
+                emit(f"{B}/NextIteration_g{k}", "NextIteration", [results[k]], [dts[f"g{k}"]],
+                     {})
         for j in range(len(diff_caps)):
-            d = vars_[1 + n + j][2]
+            d = dts[f"a{j}"]
             emit(f"{B}/acc_{j}", "Add", [f"{B}/Switch_a{j}:1", results[n + j]], [d, d], {})
             emit(f"{B}/NextIteration_a{j}", "NextIteration", [f"{B}/acc_{j}"], [d], {})
-        for k in range(n):
-            d = vars_[1 + k][2]
-            emit(B if k == 0 else f"{B}/Exit_{k}", "Exit", [f"{B}/Switch_g{k}"], [d], {},
-                 controls=(k == 0))
+        for k in range(n):   # the first written output keeps the op's name (its controls)
+            if k not in p["skip"]:
+                emit(exits[k], "Exit", [f"{B}/Switch_g{k}"], [dts[f"g{k}"]], {},
+                     controls=exits[k] == B)
         for j in range(len(diff_caps)):
-            emit(f"{B}/Exit_{n + j}", "Exit", [f"{B}/Switch_a{j}"], [vars_[1 + n + j][2]], {})
+            emit(exits[n + j], "Exit", [f"{B}/Switch_a{j}"], [dts[f"a{j}"]], {},
+                 controls=exits[n + j] == B)
         emit(f"{B}/Exit_n", "Exit", [f"{B}/Switch_n"], [i32], {})
         return B
 
@@ -627,11 +641,13 @@ class GradLoopPlan(_PlanBase):
         ren(f"{B}/Exit_n", R + "b_count")
         ginfo, finfo = p["ginfo"], p["finfo"]
         for k in range(p["n"]):
+            if k in p["skip"]:
+                continue
             x = "" if k == 0 else f"_{k}"
             ren(f"{B}/Enter_g{k}", f"{R}{s}Exit{x}_grad/b_exit")
             ren(f"{B}/Merge_g{k}", f"{R}{s}Switch{x}_grad/b_switch")
             ren(f"{B}/Switch_g{k}", f"{R}{s}Merge{x}_grad/Switch")
-            ren(B if k == 0 else f"{B}/Exit_{k}", f"{R}{s}Enter{x}_grad/Exit")
+            ren(p["exits"][k], f"{R}{s}Enter{x}_grad/Exit")
             ren(f"{B}/NextIteration_g{k}", f"{R}{s}Switch{x}_grad_1/NextIteration")
         members = p["members"]
         for j, k in enumerate(ginfo["diff_caps"]):
@@ -644,7 +660,7 @@ class GradLoopPlan(_PlanBase):
             ren(f"{B}/Switch_a{j}", base + "Switch")
             ren(f"{B}/acc_{j}", base + "Add")
             ren(f"{B}/NextIteration_a{j}", base + "NextIteration")
-            ren(f"{B}/Exit_{p['n'] + j}", base + "b_acc")
+            ren(p["exits"][p["n"] + j], base + "b_acc")
 
         def reader_of(node):
             for m in members:
