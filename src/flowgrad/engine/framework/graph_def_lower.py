@@ -14,8 +14,8 @@ returns its name, and `emit.input_name(tensor)` is the name the op reads a tenso
 by (inside a lowered tf.cond, a captured tensor is read through its Switch).
 
 tf.cond (flowgrad's Cond op) is written as TF's Switch/Merge dataflow (CondPlan);
-tf.while_loop (flowgrad's While op) as TF's frame (LoopPlan), unless flowgrad
-differentiated it (its WhileGrad has no TF form: such a graph keeps flowgrad's ops).
+tf.while_loop (flowgrad's While op) as TF's frame (LoopPlan); its WhileGrad as TF's
+loop gradient (graph_def_lower_grad.py), where that module can write it.
 """
 from __future__ import annotations
 
