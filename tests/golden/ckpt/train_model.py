@@ -137,11 +137,7 @@ def build_nested(tf):
     _, z = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.matmul(h, w)])
     loss = tf.reduce_mean(tf.square(z - y))
     gs = tf.train.get_or_create_global_step()
-    # GATE_GRAPH: every gradient before any update. Under GATE_OP the written loop
-    # gradient lacks the gates TF's gradients() puts in the loop body (flowgrad builds none
-    # there), so an update may race a gradient op still reading the variable in the loop
-    train = tf.train.AdamOptimizer(0.05).minimize(
-        loss, global_step=gs, name="train", gate_gradients=tf.train.Optimizer.GATE_GRAPH)
+    train = tf.train.AdamOptimizer(0.05).minimize(loss, global_step=gs, name="train")
     _collect(tf, train, loss)
 
 

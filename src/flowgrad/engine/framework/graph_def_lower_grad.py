@@ -528,13 +528,18 @@ class GradLoopPlan(_PlanBase):
             syncs = ["^" + emit(f"{B}/b_sync", "ControlTrigger", syncs, [], {})]
         emit(f"{B}/NextIteration_n", "NextIteration", [f"{B}/sub"] + syncs, [i32], {})
         results, dts, exits = p["results"], {key: d for key, _, d in vars_}, p["exits"]
+        # an iteration's gradients pass on together (TF's gates in the body): no Exit fires,
+        # and so no optimizer update of a variable, while an op of the body still reads it
+        gate = sorted({"^" + r.lstrip("^").split(":")[0] for k, r in enumerate(results)
+                       if k not in p["skip"] and not r.startswith(f"{B}/Switch_")})
         for k in range(n):
             if k not in p["skip"]:
-                emit(f"{B}/NextIteration_g{k}", "NextIteration", [results[k]], [dts[f"g{k}"]],
-                     {})
+                emit(f"{B}/NextIteration_g{k}", "NextIteration", [results[k]] + gate,
+                     [dts[f"g{k}"]], {})
         for j in range(len(diff_caps)):
             d = dts[f"a{j}"]
-            emit(f"{B}/acc_{j}", "Add", [f"{B}/Switch_a{j}:1", results[n + j]], [d, d], {})
+            emit(f"{B}/acc_{j}", "Add", [f"{B}/Switch_a{j}:1", results[n + j]] + gate, [d, d],
+                 {})
             emit(f"{B}/NextIteration_a{j}", "NextIteration", [f"{B}/acc_{j}"], [d], {})
         for k in range(n):   # the first written output keeps the op's name (its controls)
             if k not in p["skip"]:
