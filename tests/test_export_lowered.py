@@ -197,9 +197,9 @@ def test_loop_gradient_of_arrays_made_in_the_body_is_tfs(name):
 # named by their While ops.
 SHARED_NAMES = {"while_grad": 110, "while_grad_max": 95, "dynamic_rnn_grad": 379,
                 "map_fn_grad": 266, "while_cond_grad": 117, "birnn_grad": 725,
-                "ta_split_grad": 162, "nested_while_grad": 130, "nested3_grad": 142,
-                "cond_in_cond_grad": 171, "loop_cond_loop_grad": 113, "ta_in_body_grad": 200,
-                "map_rnn_grad": 374}
+                "ta_split_grad": 162, "nested_while_grad": 173, "nested3_grad": 209,
+                "cond_in_cond_grad": 171, "loop_cond_loop_grad": 140, "ta_in_body_grad": 200,
+                "map_rnn_grad": 419}
 
 
 @pytest.mark.parametrize("name", sorted(SHARED_NAMES))

@@ -591,8 +591,11 @@ class GradLoopPlan(_PlanBase):
             taken.add(name)
             return name
 
+        stripped = set(out)   # (a nested frame's nodes: named in its parent's scope first)
+
         def ren(old, base):
-            if old in present and old not in out:
+            if old in present and (old not in out or old in stripped):
+                stripped.discard(old)
                 out[old] = uniq(base)
                 return out[old]
             return out.get(old, old)
@@ -679,19 +682,19 @@ class GradLoopPlan(_PlanBase):
         frames = len(self._ancestors(gop)) + 1
         for j in range(len(p["pushes"])):
             r = reader_of(f"{B}/pop_{j}")
-            if r is None:
-                continue
+            # read by a nested loop's gradient frame only: TF's accumulator in the scope
+            r = r + "/" if r is not None else R
             st = p["stacks"][j]
-            ren(st + "/max_size", r + "/Const")
-            ren(st, r + "/f_acc")
+            ren(st + "/max_size", r + "Const")
+            ren(st, r + "f_acc")
             for d in range(frames - 1):
-                ren(f"{st}/Enter_{d}", r + "/Enter")
-            ren(st + "/Enter", r + "/Enter")
-            subs[st + "/push"] = ren(st + "/push", r + "/StackPushV2")
-            pop = ren(f"{B}/pop_{j}", r + "/StackPopV2")
+                ren(f"{st}/Enter_{d}", r + "Enter")
+            ren(st + "/Enter", r + "Enter")
+            subs[st + "/push"] = ren(st + "/push", r + "StackPushV2")
+            pop = ren(f"{B}/pop_{j}", r + "StackPopV2")
             subs[f"{B}/pop_{j}"] = pop
             pe = f"{st}/Enter_{B.replace('/', '_')}"
             for d in range(frames - 1):
                 ren(f"{pe}_{d}", pop + "/Enter")
             ren(pe, pop + "/Enter")
-            ren(f"{B}/b_sync", r + "/b_sync")   # (under the first stack's reader, as TF)
+            ren(f"{B}/b_sync", r + "b_sync")   # (under the first stack's reader, as TF)
