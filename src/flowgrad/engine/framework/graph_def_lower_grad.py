@@ -530,8 +530,10 @@ class GradLoopPlan(_PlanBase):
         results, dts, exits = p["results"], {key: d for key, _, d in vars_}, p["exits"]
         # an iteration's gradients pass on together (TF's gates in the body): no Exit fires,
         # and so no optimizer update of a variable, while an op of the body still reads it
+        # (not a Switch's or a pop's: dead on a branch or at the end, which would stop it)
         gate = sorted({"^" + r.lstrip("^").split(":")[0] for k, r in enumerate(results)
-                       if k not in p["skip"] and not r.startswith(f"{B}/Switch_")})
+                       if k not in p["skip"] and not r.startswith((f"{B}/Switch_",
+                                                                   f"{B}/pop_"))})
         for k in range(n):
             if k not in p["skip"]:
                 emit(f"{B}/NextIteration_g{k}", "NextIteration", [results[k]] + gate,
