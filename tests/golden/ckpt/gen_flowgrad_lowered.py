@@ -1,6 +1,7 @@
 """TF 1.14 imports flowgrad's GraphDefs of ops TF lacks, written as TF's ops
 (flowgrad_lowered/<name>.pb from make_flowgrad_lowered.py), and runs them: the op types
-it sees and the values (tests/test_export_lowered.py)."""
+it sees and the values (tests/test_export_lowered.py); for the loop gradients, the node
+names of TF 1.14's own graph of the same model."""
 import os
 import sys
 
@@ -23,4 +24,8 @@ def cases(tf):
                     s.run(lowered_model.INIT[name])
                 vals = s.run(lowered_model.FETCHES[name], {"x:0": lowered_model.X})
         out[name] = {"values": vals, "op_types": sorted({n.op for n in gd.node})}
+        if "_grad" in name:   # the node names TF 1.14 gives the same model
+            with tf.Graph().as_default() as g:
+                lowered_model.build(tf, name)
+                out[name]["tf_names"] = sorted(n.name for n in g.as_graph_def().node)
     return out

@@ -7,7 +7,8 @@ X = np.array([0.5, -1.5, 2.0], np.float32)
 GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tensor_array",
           "map_fn", "dynamic_rnn", "einsum", "cond_names", "while_grad", "while_grad_max",
           "dynamic_rnn_grad", "map_fn_grad", "while_cond_grad", "birnn_grad",
-          "ta_split_grad"]
+          "ta_split_grad", "nested_while_grad", "nested3_grad", "cond_in_cond_grad",
+          "loop_cond_loop_grad", "ta_in_body_grad", "map_rnn_grad"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -23,9 +24,18 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_cond_grad": ["loss:0", "gw:0", "gx:0"],
            "birnn_grad": ["loss:0", "gx:0", "g0:0", "g1:0", "g2:0", "g3:0", "g4:0",
                           "g5:0"],
-           "ta_split_grad": ["s:0", "c:0", "gx:0"]}
+           "ta_split_grad": ["s:0", "c:0", "gx:0"],
+           # a loop in the loop body: nested gradient frames, stacks entered through both
+           "nested_while_grad": ["out:0", "gx:0", "gw:0"], "nested3_grad": ["out:0", "gx:0"],
+           # conds in a cond's branches in the body; a cond in a loop in a loop
+           "cond_in_cond_grad": ["out:0", "gx:0", "gw:0"],
+           "loop_cond_loop_grad": ["out:0", "gx:0"],
+           # arrays made in the body; a 2-layer dynamic_rnn in a map_fn
+           "ta_in_body_grad": ["out:0", "gx:0"],
+           "map_rnn_grad": ["out:0", "gx:0", "g0:0", "g1:0", "g2:0", "g3:0"]}
 INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
-        "while_cond_grad": "init", "birnn_grad": "init"}
+        "while_cond_grad": "init", "birnn_grad": "init", "nested_while_grad": "init",
+        "cond_in_cond_grad": "init", "map_rnn_grad": "init"}
 
 
 def build(tf, name):
@@ -163,5 +173,90 @@ def build(tf, name):
         tf.identity(s, name="s")
         tf.identity(c, name="c")
         tf.identity(tf.gradients(s + tf.reduce_sum(c * c), x)[0], name="gx")
+    elif name == "nested_while_grad":   # the inner count depends on the outer variable
+        x = tf.placeholder(tf.float32, [3], name="x")
+        w = tf.Variable([0.3, -0.2, 0.1], name="w")
+
+        def body(i, a):
+            inner = tf.while_loop(lambda j, b: j < i,
+                                  lambda j, b: (j + 1, tf.tanh(b * w + a)), [0, a * x])[1]
+            return i + 1, inner + tf.sin(a)
+        out = tf.while_loop(lambda i, a: i < 4, body, [tf.constant(0), x])[1]
+        tf.identity(out, name="out")
+        gx, gw = tf.gradients(tf.reduce_sum(out * out), [x, w])
+        tf.identity(gx, name="gx")
+        tf.identity(gw, name="gw")
+        tf.variables_initializer([w], name="init")
+    elif name == "nested3_grad":   # three loops deep
+        x = tf.placeholder(tf.float32, [3], name="x")
+
+        def body(i, a):
+            def body2(j, b):
+                c = tf.while_loop(lambda k, c: k < 2,
+                                  lambda k, c: (k + 1, tf.sin(c) + b * 0.5), [0, b])[1]
+                return j + 1, c * x
+            return i + 1, tf.while_loop(lambda j, b: j < 2, body2, [0, a])[1]
+        out = tf.while_loop(lambda i, a: i < 2, body, [tf.constant(0), x])[1]
+        tf.identity(out, name="out")
+        tf.identity(tf.gradients(tf.reduce_sum(out * out), x)[0], name="gx")
+    elif name == "cond_in_cond_grad":   # conds two and three deep, data-dependent
+        x = tf.placeholder(tf.float32, [3], name="x")
+        w = tf.Variable([0.5, -0.25, 0.75], name="w")
+
+        def body(i, a):
+            def t1():
+                return tf.cond(tf.reduce_sum(a) > 0.5, lambda: tf.sin(a * w) + x,
+                               lambda: tf.cond(i > 2, lambda: a * a * w,
+                                               lambda: tf.tanh(a) * x))
+
+            def f1():
+                return tf.cond(tf.reduce_max(a) > 1.0, lambda: tf.tanh(a * x),
+                               lambda: tf.exp(-a * a * w))
+            return i + 1, tf.cond(tf.equal(i % 2, 0), t1, f1)
+        out = tf.while_loop(lambda i, a: i < 6, body, [tf.constant(0), x])[1]
+        tf.identity(out, name="out")
+        gx, gw = tf.gradients(tf.reduce_sum(out * out), [x, w])
+        tf.identity(gx, name="gx")
+        tf.identity(gw, name="gw")
+        tf.variables_initializer([w], name="init")
+    elif name == "loop_cond_loop_grad":   # a cond in the inner loop of two
+        x = tf.placeholder(tf.float32, [3], name="x")
+
+        def body(i, a):
+            def ib(j, b):
+                return j + 1, tf.cond(tf.reduce_sum(b) > 0, lambda: tf.sin(b) * x,
+                                      lambda: b * b)
+            return i + 1, tf.while_loop(lambda j, b: j < 3, ib, [0, a])[1] + a
+        out = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x])[1]
+        tf.identity(out, name="out")
+        tf.identity(tf.gradients(tf.reduce_sum(out * out), x)[0], name="gx")
+    elif name == "ta_in_body_grad":   # a new TensorArray each iteration
+        x = tf.placeholder(tf.float32, [3], name="x")
+
+        def body(i, a):
+            ta = tf.TensorArray(tf.float32, size=3).unstack(a * x)
+            ta2 = tf.TensorArray(tf.float32, size=2).write(0, tf.sin(a)).write(1, a * 0.5)
+            return i + 1, ta.read(1) * a + ta.read(0) + tf.reduce_sum(ta2.stack(), 0)
+        out = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x * 0.1])[1]
+        tf.identity(out, name="out")
+        tf.identity(tf.gradients(tf.reduce_sum(out * out), x)[0], name="gx")
+    elif name == "map_rnn_grad":   # its arrays are made in map_fn's body; loops in a loop
+        x = tf.placeholder(tf.float32, [3], name="x")
+        xs = tf.reshape(tf.tile(x, [8]), [2, 4, 3]) * tf.reshape(tf.range(1.0, 9.0) * 0.25,
+                                                                  [2, 4, 1])
+        init = tf.constant_initializer((np.sin(np.arange(72.0)) * 0.5).reshape(6, 12))
+        cell = tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.LSTMCell(3, initializer=init)
+                                            for _ in range(2)])
+
+        def f(seq):
+            o, _ = tf.nn.dynamic_rnn(cell, seq[None], dtype=tf.float32)
+            return o[0]
+        out = tf.map_fn(f, xs)
+        tf.identity(out, name="out")
+        gs = tf.gradients(tf.reduce_sum(out * out), [x] + tf.trainable_variables())
+        tf.identity(gs[0], name="gx")
+        for k, gk in enumerate(gs[1:]):
+            tf.identity(gk, name="g%d" % k)
+        tf.variables_initializer(tf.global_variables(), name="init")
     else:
         raise ValueError(name)

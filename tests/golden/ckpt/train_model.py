@@ -3,7 +3,7 @@ import_meta_graph and keeps training (gen_train_graphs.py): an MLP with Adam, a 
 with Momentum, a conv net with batch normalization and dropout under a `training`
 placeholder (tf.cond, written as TF's Switch/Merge), nested conds and centered RMSProp, and
 a dynamic_rnn LSTM with Adam (its loop gradient written as TF's frames, TensorArrayGradV3
-and stacks);
+and stacks), loops in loops (nested gradient frames);
 each with a global step, the initialization reports of report_uninitialized_variables /
 assert_variables_initialized, and collections train_op, loss, ready, assert.
 Importable under Python 3.7; takes the tf module."""
@@ -17,7 +17,8 @@ YC = np.array([1, 0], np.int32)
 XR = RS.randn(2, 5, 3).astype(np.float32)
 YR = RS.randn(2, 2).astype(np.float32)
 FEEDS = {"mlp": {"x:0": XM, "y:0": YM}, "conv": {"x:0": XC, "y:0": YC},
-         "bn": {"x:0": XC, "y:0": YC}, "rnn": {"x:0": XR, "y:0": YR}}
+         "bn": {"x:0": XC, "y:0": YC}, "rnn": {"x:0": XR, "y:0": YR},
+         "nested": {"x:0": XR, "y:0": YR}}
 
 
 def _collect(tf, train, loss):
@@ -107,7 +108,41 @@ def build_rnn(tf):
     _collect(tf, train, loss)
 
 
-BUILDERS = {"mlp": build_mlp, "conv": build_conv, "bn": build_bn, "rnn": build_rnn}
+def build_nested(tf):
+    """Loops in a loop: a 2-layer LSTM dynamic_rnn per sequence inside map_fn (its arrays
+    made in map_fn's body), then a tf.while_loop holding a while_loop and a cond in a
+    cond; its gradient as TF's nested gradient frames; Adam."""
+    rs = np.random.RandomState(6)
+    x = tf.placeholder(tf.float32, [None, 5, 3], name="x")
+    y = tf.placeholder(tf.float32, [None, 2], name="y")
+    cell = tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.LSTMCell(
+        3, initializer=tf.constant_initializer(rs.randn(6, 12).astype(np.float32) * 0.4))
+        for _ in range(2)])
+
+    def per_sequence(seq):
+        out, _ = tf.nn.dynamic_rnn(cell, seq[None], dtype=tf.float32)
+        return out[0, -1]
+    h = tf.map_fn(per_sequence, x)
+    w = tf.Variable(rs.randn(3, 2).astype(np.float32) * 0.5, name="w")
+    v = tf.Variable(rs.randn(2).astype(np.float32) * 0.5, name="v")
+
+    def body(i, a):
+        inner = tf.while_loop(lambda j, b: j < i + 1,
+                              lambda j, b: (j + 1, tf.tanh(b * v + a)), [0, a])[1]
+        nxt = tf.cond(tf.equal(i % 2, 0),
+                      lambda: tf.cond(tf.reduce_sum(inner) > 0.0, lambda: inner * v,
+                                      lambda: tf.sin(inner)),
+                      lambda: inner + 0.1 * a)
+        return i + 1, nxt
+    _, z = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.matmul(h, w)])
+    loss = tf.reduce_mean(tf.square(z - y))
+    gs = tf.train.get_or_create_global_step()
+    train = tf.train.AdamOptimizer(0.05).minimize(loss, global_step=gs, name="train")
+    _collect(tf, train, loss)
+
+
+BUILDERS = {"mlp": build_mlp, "conv": build_conv, "bn": build_bn, "rnn": build_rnn,
+            "nested": build_nested}
 
 
 def continue_training(tf, prefix, feed, steps=2, model=None):

@@ -15,8 +15,9 @@ import os
 import numpy as np
 
 from . import dtypes as _dt
-from .graph_def_lower import LOWERINGS, CondPlan, LoopPlan, TensorArrayPlan
-from .graph_def_lower_grad import GradLoopPlan, grad_lowerable, uses_grad_arrays
+from .graph_def_lower import (LOWERINGS, CondPlan, LoopPlan, TensorArrayPlan,
+                              ta_grad_renames)
+from .graph_def_lower_grad import GradLoopPlan, grad_verdicts, uses_grad_arrays
 from .proto import pb, shape_proto, tensor_from_proto, tensor_proto
 from .registry import OPS
 from .tensor_shape import TensorShape
@@ -284,12 +285,12 @@ def graph_to_graph_def(graph, add_shapes=False):
     gd.versions.producer = _PRODUCER
     ops = graph.get_operations()
     arrays = TensorArrayPlan(graph) if any(op.type == "TensorArrayV3" for op in ops) else None
-    grad_ok = {op: grad_lowerable(op) for op in ops if op.type == "WhileGrad"}
+    grad_ok = grad_verdicts(ops)
     if arrays is not None and arrays.grad_of and not all(grad_ok.values()):
         # a loop gradient kept as flowgrad's op: gradient arrays stay flowgrad's, and so do
         # the loop gradients that use them
         arrays = TensorArrayPlan(graph, grads=False)
-        grad_ok = {op: ok and not uses_grad_arrays(op) for op, ok in grad_ok.items()}
+        grad_ok = grad_verdicts(ops, lambda op: not uses_grad_arrays(op))
     conds = CondPlan(graph) if any(op.type == "Cond" for op in ops) else None
     loops = LoopPlan(graph, arrays, grad_ok.get) if any(op.type == "While" for op in ops) \
         else None
@@ -335,7 +336,38 @@ def graph_to_graph_def(graph, add_shapes=False):
             node.attr["_class"].list.s.extend(b"loc:@" + c.encode() for c in op._colocation)
         if add_shapes:
             _add_output_shapes(op, node)
+    if loops is not None or arrays is not None:   # TF's names of loops, loop gradients
+        names = [n.name for n in gd.node]           # and gradient arrays
+        taken = set(names)
+        renames = loops.node_renames(names, taken) if loops is not None else {}
+        if grads is not None:
+            renames.update(grads.node_renames(names, taken))
+        if arrays is not None and arrays.grad_of:
+            mid = [renames.get(n, n) for n in names]
+            more = ta_grad_renames(mid, taken)
+            renames = {n: more.get(m, m) for n, m in zip(names, mid) if more.get(m, m) != n}
+        _rename_nodes(gd, renames)
     return gd
+
+
+def _rename_nodes(gd, renames):
+    """Renames nodes of `gd` ({old: new}) and every input and colocation naming them."""
+    if not renames:
+        return
+    for node in gd.node:
+        node.name = renames.get(node.name, node.name)
+        ins = []
+        for i in node.input:
+            ctl = i.startswith("^")
+            base, sep, port = i[1:].partition(":") if ctl else i.partition(":")
+            ins.append(("^" if ctl else "") + renames.get(base, base) + sep + port)
+        del node.input[:]
+        node.input.extend(ins)
+        if "_class" in node.attr:
+            locs = [b"loc:@" + renames.get(c[5:].decode(), c[5:].decode()).encode()
+                    if c.startswith(b"loc:@") else c for c in node.attr["_class"].list.s]
+            del node.attr["_class"].list.s[:]
+            node.attr["_class"].list.s.extend(locs)
 
 
 # ---------------------------------------------------------------------------------------

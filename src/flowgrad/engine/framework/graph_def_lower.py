@@ -14,11 +14,12 @@ returns its name, and `emit.input_name(tensor)` is the name the op reads a tenso
 by (inside a lowered tf.cond, a captured tensor is read through its Switch).
 
 tf.cond (flowgrad's Cond op) is written as TF's Switch/Merge dataflow (CondPlan);
-tf.while_loop (flowgrad's While op) as TF's frame (LoopPlan), unless flowgrad
-differentiated it (its WhileGrad has no TF form: such a graph keeps flowgrad's ops).
+tf.while_loop (flowgrad's While op) as TF's frame (LoopPlan); its WhileGrad as TF's
+loop gradient (graph_def_lower_grad.py), where that module can write it.
 """
 from __future__ import annotations
 
+import re
 import weakref
 
 import numpy as np
@@ -30,7 +31,8 @@ __all__ = ["LOWERINGS", "TF_OPS_WRITTEN", "CondPlan", "LoopPlan", "register_cond
 
 # TF ops written for flowgrad's own that flowgrad does not register (tools/gen_op_defs.py
 # puts their OpDefs in op_defs.json too)
-TF_OPS_WRITTEN = ("Switch", "RefSwitch", "Merge", "Enter", "Exit", "NextIteration", "LoopCond")
+TF_OPS_WRITTEN = ("Switch", "RefSwitch", "Merge", "Enter", "Exit", "NextIteration", "LoopCond",
+                  "ControlTrigger")
 
 
 def _const(emit, name, value, dtype):
@@ -320,12 +322,16 @@ class CondPlan(_PlanBase):
                 continue
             self.lowered.add(op)
         depth = {op: 0 for op in self.lowered}
-        for op in self.lowered:   # inner conds first: their captures win
-            for side in self._sides(op, infos):
-                for m in side:
-                    if m in depth:
-                        depth[m] = max(depth[m], depth[op] + 1)
-        for op in sorted(self.lowered, key=lambda o: -depth[o]):
+        changed = True
+        while changed:   # inner conds first (however deep): their captures win
+            changed = False
+            for op in self.lowered:
+                for side in self._sides(op, infos):
+                    for m in side:
+                        if m in depth and depth[m] < depth[op] + 1:
+                            depth[m] = depth[op] + 1
+                            changed = True
+        for op in sorted(self.lowered, key=lambda o: (-depth[o], o._id)):
             self._plan(op, infos)
         self._alias_of = {}   # Identity named Merge_k reading Cond:k -> the Merge it is
         for op in list(self.lowered):
@@ -520,6 +526,36 @@ class LoopPlan(_PlanBase):
                 self.pivot.setdefault(m.name, f"{s}Merge" if m in cond_side else
                                       info["vars"][0].op.name)
 
+    def node_renames(self, names, taken):
+        """{written node name: TF 1.14's name}: a loop's Enter of a tensor from outside is
+        named after the first body op reading it (TF's while/mul/Enter), not
+        while/While/Enter_c<i> (`taken`: the names in use, updated)."""
+        present, out = set(names), {}
+        for op, info in self.infos.items():
+            readers = {}
+            for m in info["members_order"]:
+                if m.type == "LoopVar":
+                    continue
+                for t in m._inputs:
+                    readers.setdefault(t.name, m)
+                for old in self.rewrite.get(m.name, {}).values():
+                    readers.setdefault(old, m)
+            enters = [(f"{op.name}/Enter_c{i}", c.name) for i, c in enumerate(info["captures"])]
+            enters += [(f"{op.name}/Enter_h{j}", f"{op.name}/Enter_h{j}")
+                       for j in range(len(self.extra.get(op, ())))]
+            for old, key in enters:
+                m = readers.get(key)
+                if old not in present or m is None:
+                    continue
+                base = name = m.name + "/Enter"
+                i = 0
+                while name in taken:
+                    i += 1
+                    name = f"{base}_{i}"
+                taken.add(name)
+                out[old] = name
+        return out
+
     def _value_name(self, op, t, cond_side):
         """The node a condition result / body result `t` is read from inside the frame."""
         info = self.infos[op]
@@ -625,6 +661,32 @@ TA_GRAD_OPS = {"TensorArrayGradWrite": ("TensorArrayWriteV3", (0, 1), False),
                "TensorArrayGradSplit": ("TensorArraySplitV3", (0, 1), False),
                "TensorArrayGradConcat": ("TensorArrayConcatV3", (0,), True)}
 _TA_GRAD_FLOWS = ("TensorArrayGradWrite", "TensorArrayGradScatter", "TensorArrayGradSplit")
+
+
+# flowgrad's gradient array op names (under <op>_grad) -> TF 1.14's names for the op its
+# gradient rule builds there (TF's TensorArrayGradV3 under "TensorArrayGrad")
+_TA_GRAD_NAMES = {"TensorArrayGradRead": "TensorArrayReadV3",
+                  "TensorArrayGradWrite": "TensorArrayWrite/TensorArrayWriteV3",
+                  "TensorArrayGradScatter": "TensorArrayScatter/TensorArrayScatterV3",
+                  "TensorArrayGradGather": "TensorArrayGatherV3",
+                  "TensorArrayGradSplit": "TensorArraySplit/TensorArraySplitV3",
+                  "TensorArrayGradConcat": "TensorArrayConcatV3"}
+_TA_GRAD_NAME = re.compile(r"/(" + "|".join(_TA_GRAD_NAMES) + r")(/TensorArrayGradV3)?(?=/|$)")
+
+
+def ta_grad_renames(names, taken):
+    """{node name: TF 1.14's name} for the gradient array nodes among `names` (and the
+    nodes named under them): .../TensorArrayReadV3_grad/TensorArrayGradWrite is TF's
+    .../TensorArrayReadV3_grad/TensorArrayWrite/TensorArrayWriteV3, its
+    TensorArrayGradV3 TF's .../TensorArrayGrad/TensorArrayGradV3 (`taken` updated)."""
+    out = {}
+    for name in names:
+        new = _TA_GRAD_NAME.sub(lambda m: "/TensorArrayGrad/TensorArrayGradV3" if m.group(2)
+                                else "/" + _TA_GRAD_NAMES[m.group(1)], name)
+        if new != name and new not in taken:
+            taken.add(new)
+            out[name] = new
+    return out
 
 
 def ta_grad_source(op):

@@ -15,22 +15,36 @@ gradient frame) and TF's read/write on it (TensorArrayPlan).
 A tf.cond in the body: its gradient cond is written by CondPlan inside the gradient
 frame; a kept value from a branch is pushed only when that branch runs and popped under
 the gradient cond's pivot of the same branch (TF's stacks in a cond context), each push /
-pop followed by a Merge live on either branch, which the counters wait for.
+pop followed by a Merge live on either branch, which the counters wait for. A cond in a
+cond's branch: the same, one Merge per cond level holding the value.
 
-Written for a WhileGrad whose forward loop is not inside another loop and whose gradient
-ops hold no loop, no cond inside a cond, and no gradient array of an array made in the
-loop; any other keeps flowgrad's ops.
+A loop in the body (its WhileGrad among the gradient ops): a gradient frame nested in
+this one, as TF's GradLoopState with an outer_grad_state. Its stacks are made outside
+every loop and entered frame by frame (TF's frames take a value only from their parent
+frame); the inner forward loop's count starts after the outer iteration's count (its
+pushes come before the next run's) and is pushed by the outer loop, popped in the outer
+gradient frame as the inner gradient frame's counter; the outer gradient iteration
+waits for the inner gradient frame's end (TF's final_zero before grad_sync).
+
+An array made in the body (a new one each iteration): its handle and first flow are
+pushed each iteration and popped for TF's TensorArrayGradV3, as TF's gradient reads them.
+
+Written for a loop gradient outside any loop (with the nested ones it holds); any other
+keeps flowgrad's ops.
 """
 from __future__ import annotations
+
+import re
+import weakref
 
 import numpy as np
 
 from . import dtypes as _dt
 from .branches import branch_in, chain
 from .graph_def_lower import (TA_GRAD_OPS, CondPlan, _loop_info, _PlanBase, ta_grad_forward,
-                              ta_handle_of)
+                              ta_grad_source, ta_handle_of)
 
-__all__ = ["GradLoopPlan", "grad_lowerable", "uses_grad_arrays"]
+__all__ = ["GradLoopPlan", "grad_lowerable", "grad_verdicts", "uses_grad_arrays"]
 
 _UNSUPPORTED = ("While", "WhileGrad", "V1Frames", "V1FramesGrad")
 
@@ -47,32 +61,85 @@ def _pivot(cond_op, branch):
 
 
 def branch_pushes(gop, ginfo, finfo, members):
-    """{kept forward tensor in a cond's branch: (forward Cond, branch, gradient Cond)}:
-    pushed only when its branch runs and popped in the gradient cond's same branch, as
-    TF's stacks in a cond context; None if one cannot be written so (a cond inside a
-    cond, or a tensor read elsewhere than by one gradient cond on the same predicate)."""
+    """{kept forward tensor in a cond's branch: ((forward Cond, branch, gradient Cond), ...)
+    innermost cond first}: pushed only when its branches run and popped in the gradient
+    conds' same branches, as TF's stacks in a cond context; None if one cannot be written
+    so (a tensor read elsewhere than through gradient conds on the same predicates)."""
     body = set(finfo["members_order"])
     out = {}
     for t in ginfo["saved"]:
         conds = chain(t._op)
         if not conds:
             continue
-        c = conds[0]
-        if len(conds) > 1 or c not in body:
+        if conds[-1] not in body:
             return None
         readers = [m for m in members if t in m._inputs]
-        top = [m for m in readers if not chain(m)]   # the rest: ops in its branches
-        if len(top) != 1 or top[0].type != "Cond" or top[0].inputs[0] is not c.inputs[0] or \
-                any(chain(m)[0] is not top[0] for m in readers if m is not top[0]):
-            return None
-        readers = top
-        out[t] = (c, branch_in(t._op, c), readers[0])
+        levels, g = [], None
+        for c in reversed(conds):   # outermost first: the gradient cond reading it there
+            here = [m for m in readers if (chain(m)[:1] == [g] if g is not None else
+                                           not chain(m))]
+            if len(here) != 1 or here[0].type != "Cond" or here[0].inputs[0] is not \
+                    c.inputs[0]:
+                return None
+            g = here[0]
+            levels.insert(0, (c, branch_in(t._op, c), g))
+        if any(m not in [lv[2] for lv in levels] and g not in chain(m) for m in readers):
+            return None   # the rest: ops in the innermost gradient cond's branches
+        out[t] = tuple(levels)
     return out
+
+
+_BODIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _loop_bodies(graph):
+    """The ops of every loop body of `graph` (cached while it gains no op)."""
+    got = _BODIES.get(graph)
+    if got is None or got[0] != len(graph._ops):
+        ops = set()
+        for o in graph.get_operations():
+            info = _loop_info(o) if o.type == "While" else None
+            if info is not None:
+                ops.update(info["members_order"])
+        got = _BODIES[graph] = (len(graph._ops), ops)
+    return got[1]
+
+
+def _array_reads(op):
+    """[forward handle, flow] TF's TensorArrayGradV3 of gradient array op `op` reads, as
+    TensorArrayPlan writes it (a flow made in a loop: the array's first flow)."""
+    return [t for t in ta_grad_forward(op, _loop_bodies(op.graph)) if t is not None]
+
+
+def _outside_reads(gop, ginfo, finfo, members):
+    """The tensors WhileGrad `gop`'s gradient ops read from outside its gradient frame
+    (entered as constants: Enter_c<i>), in first-read order."""
+    member_set = set(members)
+    skip = {v.op for v in ginfo["grad_vars"]} | {v.op for v in finfo["vars"]}
+    saved, out = set(ginfo["saved"]), []
+    for m in members:
+        ins = list(m._inputs)
+        if m.type in TA_GRAD_OPS:
+            ins = [ins[i] for i in TA_GRAD_OPS[m.type][1]] + \
+                _array_reads(m)
+        elif m.type == "WhileGrad":
+            ins += _NESTED_READS.get(m, [])
+        for t in ins:
+            if t._op in skip or t in saved or t._op in member_set or t in out:
+                continue
+            out.append(t)
+    return out
+
+
+# nested WhileGrad -> the tensors its gradient frame enters from its parent's (set while
+# the parent's members are found: they are read in the parent's frame)
+_NESTED_READS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _members(gop, ginfo, finfo):
     """(gradient ops in creation order, the tensors they read from outside them) or None
-    when the loop gradient cannot be written as TF's."""
+    when the loop gradient cannot be written as TF's. A WhileGrad among them (a loop in
+    the body) is written as a nested gradient frame when its own ops can be."""
     prefix = gop.name.rsplit("/", 1)[0] + "/"   # the scope flowgrad built them in
     body = set(finfo["members_order"])
     stack = [t._op for t in ginfo["grads"]]
@@ -82,39 +149,60 @@ def _members(gop, ginfo, finfo):
         if op in seen or op.type == "LoopVar" or not op.name.startswith(prefix):
             continue
         seen.add(op)
-        if op.type in _UNSUPPORTED or (op.type.startswith("TensorArray") and
-                                       op.type not in TA_GRAD_OPS):
+        if op.type == "WhileGrad":
+            if chain(op) or _nested_members(op, body) is None:
+                return None
+            stack.extend(t._op for t in _NESTED_READS[op])
+        elif op.type in _UNSUPPORTED or (op.type.startswith("TensorArray") and
+                                         op.type not in TA_GRAD_OPS):
             return None
-        if op.type in TA_GRAD_OPS:
-            got = ta_grad_forward(op, body)
-            if got is None or got[0].op in body:
-                return None   # (an array made in the loop)
+        if op.type in TA_GRAD_OPS and ta_grad_forward(op, body) is None:
+            return None
         if op.type == "Cond":   # a gradient cond: its branches' ops are written too
-            if chain(op):
-                return None   # (inside another cond)
             stack.extend(_branch_ops(op))
         stack.extend(t._op for t in op._inputs)
         stack.extend(op._control_inputs)
     saved = set(ginfo["saved"])
     for op in seen:
-        for i, t in enumerate(op._inputs):
+        ins = list(op._inputs) + (_NESTED_READS[op] if op.type == "WhileGrad" else [])
+        for i, t in enumerate(ins):
             if op.type in TA_GRAD_OPS and i not in TA_GRAD_OPS[op.type][1]:
                 continue   # the value a gradient array's zeros are shaped like: TF's unused
-            if t._op not in seen and t._op in body and t._op.type != "LoopVar" and \
-                    t not in saved:
+            if t._op not in seen and t._op in body and t._op.type not in (
+                    "LoopVar", "TensorArrayV3") and t not in saved:
                 return None   # a forward body value flowgrad does not keep
         for c in op._control_inputs:
             if c not in seen:
                 return None
     for t in list(ginfo["saved"]) + list(finfo["vars"]):
-        if t.dtype.base_dtype is _dt.variant and ta_handle_of(t) is not None:
-            continue   # a TensorArray's flow: TF's float
+        if (t.dtype.base_dtype is _dt.variant and ta_handle_of(t) is not None) or \
+                t._op.type == "TensorArrayV3":
+            continue   # a TensorArray's flow (TF's float) or handle
         if t.dtype.base_dtype in (_dt.variant, _dt.resource) or t.dtype.is_ref_dtype:
             return None
     order = [op for op in gop.graph.get_operations() if op in seen]
     if branch_pushes(gop, ginfo, finfo, order) is None:
         return None
     return order
+
+
+def _nested_members(gop, parent_body):
+    """_members of WhileGrad `gop` whose forward loop is in `parent_body` (the enclosing
+    forward loop's ops), else None; records the tensors it reads from its parent's frame."""
+    ginfo = _loop_info(gop)
+    fop = ginfo.get("forward") if ginfo else None
+    finfo = _loop_info(fop) if fop is not None else None
+    if finfo is None or fop not in parent_body or chain(fop) or any(
+            d.is_ref_dtype for d, _ in fop.get_attr("Tout")):
+        return None
+    members = _members(gop, ginfo, finfo)
+    if members is not None:
+        _NESTED_READS[gop] = _outside_reads(gop, ginfo, finfo, members)
+        _NESTED_MEMBERS[gop] = members
+    return members
+
+
+_NESTED_MEMBERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def uses_grad_arrays(gop):
@@ -124,8 +212,49 @@ def uses_grad_arrays(gop):
                for o in gop.graph.get_operations())
 
 
+def _top_level(ops):
+    """{WhileGrad: whether its forward loop is in no other loop's body} of `ops`."""
+    inner = set()
+    for o in ops:
+        if o.type == "While":
+            info = _loop_info(o)
+            if info is not None:
+                inner.update(m for m in info["members_order"] if m.type == "While")
+    out = {}
+    for g in ops:
+        if g.type == "WhileGrad":
+            ginfo = _loop_info(g)
+            out[g] = ginfo is not None and ginfo.get("forward") not in inner
+    return out
+
+
+def grad_verdicts(ops, also=None):
+    """{WhileGrad op: whether it is written as TF's loop gradient} (module docstring): a
+    loop gradient outside any loop when its ops can be written (and `also(op)`), the
+    gradients of loops in its body (nested frames) with it; any other, not."""
+    out = {}
+    for gop, top in _top_level(ops).items():
+        out.setdefault(gop, False)
+        if not top or not grad_lowerable(gop) or (also is not None and not also(gop)):
+            continue
+        out[gop] = True
+        stack = list(_plan_members(gop))
+        while stack:
+            m = stack.pop()
+            if m.type == "WhileGrad":
+                out[m] = True
+                stack.extend(_NESTED_MEMBERS[m])
+    return out
+
+
+def _plan_members(gop):
+    ginfo = _loop_info(gop)
+    return _members(gop, ginfo, _loop_info(ginfo["forward"]))
+
+
 def grad_lowerable(gop):
-    """Whether WhileGrad `gop` is written as TF's loop gradient (module docstring)."""
+    """Whether WhileGrad `gop`'s ops (and those of the loop gradients it holds) can be
+    written as TF's loop gradient (module docstring)."""
     ginfo = _loop_info(gop)
     if ginfo is None or "forward" not in ginfo:
         return False
@@ -146,34 +275,55 @@ class GradLoopPlan(_PlanBase):
         self.plans = {}
         self.forward = {}   # forward While -> [WhileGrad]
         self._gvar = {}     # grad LoopVar op -> (WhileGrad, k)
+        top = _top_level(graph.get_operations())
         for gop in graph.get_operations():
-            if gop.type != "WhileGrad" or (ok is not None and not ok.get(gop)):
+            if gop.type != "WhileGrad" or not top[gop] or (ok is not None and
+                                                             not ok.get(gop)):
                 continue
             ginfo = _loop_info(gop)
             fop = ginfo["forward"] if ginfo else None
             if fop is None or fop not in loops.infos:
                 continue
-            if any(fop in set(i["members_order"]) for o, i in loops.infos.items()
-                   if o is not fop):
-                continue   # a loop inside another loop
             members = _members(gop, ginfo, loops.infos[fop])
             if members is None:
                 continue
             self._plan(gop, ginfo, loops.infos[fop], members)
 
-    def _plan(self, gop, ginfo, finfo, members):
+    @staticmethod
+    def _w(fop, gop):
+        """The scope of the counter and stacks WhileGrad `gop` adds to forward loop `fop`."""
+        return f"{fop.name}/{gop.name.replace('/', '_')}"
+
+    def _plan(self, gop, ginfo, finfo, members, parent=None):
+        """Plans `gop` (and first the loop gradients among its ops: nested frames)."""
+        for m in members:
+            if m.type == "WhileGrad":
+                mi = _loop_info(m)
+                if mi["forward"] not in self._loops.infos:
+                    raise ValueError(f"{m.name}: its forward loop is not written as TF's")
+                self._plan(m, mi, self._loops.infos[mi["forward"]], _NESTED_MEMBERS[m], gop)
         fop = ginfo["forward"]
         B = gop.name
         member_set = set(members)
         fvars = {v.op: k for k, v in enumerate(finfo["vars"])}
         gvars = {v.op: k for k, v in enumerate(ginfo["grad_vars"])}
         saved = {t: j for j, t in enumerate(ginfo["saved"])}
+        body = set(finfo["members_order"])
         pushes, outside = [], []   # forward tensors pushed; tensors entered as constants
+        read_gvars = set()
 
         def resolve(t):
-            if t._op in gvars:
-                return t._op.name
-            if t._op in fvars or t in saved:
+            if isinstance(t, str):   # a nested loop's forward iteration count (a node)
+                if t not in pushes:
+                    pushes.append(t)
+                return f"{B}/pop_{pushes.index(t)}"
+            if t._op in gvars:   # (TF's body reads the gradient Switch itself)
+                read_gvars.add(gvars[t._op])
+                return f"{B}/Switch_g{gvars[t._op]}:1"
+            # (an array made in the body: its handle and first flow pushed each iteration,
+            # as TF's gradient reads the forward handle through a stack)
+            if t._op in fvars or t in saved or (t._op in body and
+                                                 t._op.type == "TensorArrayV3"):
                 if t not in pushes:
                     pushes.append(t)
                 return f"{B}/pop_{pushes.index(t)}"
@@ -183,49 +333,86 @@ class GradLoopPlan(_PlanBase):
                 outside.append(t)
             return f"{B}/Enter_c{outside.index(t)}"
 
-        body = set(finfo["members_order"])
         for m in members:
             sub = self.rewrite.setdefault(m.name, {})
             ins = list(m._inputs)
             if m.type in TA_GRAD_OPS:   # TF's op reads the forward handle (and flow) too
-                ins = [ins[i] for i in TA_GRAD_OPS[m.type][1]] + \
-                    [t for t in ta_grad_forward(m, body) if t is not None]
+                ins = [ins[i] for i in TA_GRAD_OPS[m.type][1]] + _array_reads(m)
+            elif m.type == "WhileGrad":   # what its frame enters from this one
+                ins += _NESTED_READS[m]
+                count = self.plans[m]["count"]
+                self.plans[m]["count_in"] = resolve(count)
             for t in ins:
                 r = resolve(t)
                 if r is not None:
                     sub.setdefault(t.name, r)
             if not m._inputs:
-                self.pivot.setdefault(m.name, f"{B}/Identity_n")
+                self.pivot.setdefault(m.name, f"{B}/sub")
         results = [resolve(t) or self._name(t) for t in ginfo["grads"]]
         n = len(finfo["vars"])
-        for k in range(1, len(gop.outputs)):
-            self.renames[f"{gop.name}:{k}"] = f"{B}/Exit_{k}"
+        # a loop variable TF does not differentiate (an int counter) has no gradient loop
+        # variable in TF's frame: left out when nothing reads its gradient
+        skip = {k for k, v in enumerate(ginfo["grad_vars"])
+                if not (v.dtype.is_floating or v.dtype.is_complex) and k not in read_gvars
+                and not gop.outputs[k].consumers() and not v.consumers()}
+        kept = [k for k in range(len(gop.outputs)) if k not in skip]
+        exits = {k: (B if i == 0 else f"{B}/Exit_{k}") for i, k in enumerate(kept)}
+        for k in kept:
+            if k != 0:
+                self.renames[f"{gop.name}:{k}"] = exits[k]
         for v in ginfo["grad_vars"]:
             self._gvar[v.op] = (gop, gvars[v.op])
+            self.renames[v.name] = f"{B}/Switch_g{gvars[v.op]}:1"
             self.lowered.add(v.op)
         self.lowered.add(gop)
+        W = self._w(fop, gop)
         self.plans[gop] = {"fop": fop, "n": n, "pushes": pushes, "outside": outside,
                            "results": results, "ginfo": ginfo, "finfo": finfo,
-                           "branch": branch_pushes(gop, ginfo, finfo, members)}
+                           "branch": branch_pushes(gop, ginfo, finfo, members),
+                           "parent": parent, "count": W + "/f_count/Exit",
+                           "stacks": [f"{W}/stack_{j}" for j in range(len(pushes))],
+                           "nested": [m for m in members if m.type == "WhileGrad"],
+                           "members": members, "skip": skip, "exits": exits}
         self.forward.setdefault(fop, []).append(gop)
+
+    def _ancestors(self, gop):
+        """The loop gradients holding `gop`, outermost first."""
+        out, p = [], self.plans[gop]["parent"]
+        while p is not None:
+            out.insert(0, p)
+            p = self.plans[p]["parent"]
+        return out
+
+    def _enter_chain(self, emit, src, name, frames, dtype):
+        """`src` entered (as a constant) into each of `frames` in turn, outermost first:
+        TF's nested frames take a value only from their parent frame."""
+        for d, frame in enumerate(frames):
+            last = d == len(frames) - 1
+            src = emit(name if last else f"{name}_{d}", "Enter", [src], [dtype],
+                       {"frame_name": frame, "is_constant": True, "parallel_iterations": 10})
+        return src
 
     def _name(self, t):
         return self.renames.get(t.name, t._as_node_def_input())
 
     @staticmethod
     def _sync(emit, node, where, k):
-        """`node` itself, or for a push / pop in a cond's branch (`where`: forward cond,
-        branch, gradient cond; `k`: which cond) a Merge live whichever branch ran, after
-        `node` when its branch ran (a dead control input would end the loop)."""
-        if where is None:
-            return node
-        c, b = where[k], where[1]
-        done = emit(node + "/done", "Identity", [_pivot(c, b), "^" + node], [_dt.bool_], {})
-        return emit(node + "/sync", "Merge", [done, _pivot(c, 1 - b)], [_dt.bool_] * 2,
-                    {"N": 2})
+        """`node` itself, or for a push / pop in a cond's branch (`where`: (forward cond,
+        branch, gradient cond) per cond holding it, innermost first; `k`: which cond) a
+        Merge live whichever branch ran, after `node` when its branch ran (a dead control
+        input would end the loop), one per cond level."""
+        for d, level in enumerate(where or ()):
+            c, b = level[k], level[1]
+            name = node + ("/sync" if d == 0 else f"/sync_{d}")
+            done = emit(name.replace("/sync", "/done"), "Identity", [_pivot(c, b), "^" + node],
+                        [_dt.bool_], {})
+            node = emit(name, "Merge", [done, _pivot(c, 1 - b)], [_dt.bool_] * 2, {"N": 2})
+        return node
 
     def _dt(self, t):
         """TF's dtype of `t` (a TensorArray's flow, or its gradient, is a float)."""
+        if isinstance(t, str):   # a nested loop's iteration count
+            return _dt.int32
         arrays = self._loops.arrays
         return arrays.dtype(t) if arrays is not None else t.dtype.base_dtype
 
@@ -235,19 +422,25 @@ class GradLoopPlan(_PlanBase):
         frame name, `cond_name`: its LoopCond)."""
         for gop in self.forward.get(fop, ()):
             p = self.plans[gop]
-            W = f"{fop.name}/{gop.name.replace('/', '_')}"
+            W = self._w(fop, gop)
+            ups = self._ancestors(gop)
+            frames = [self._loops._names(self.plans[a]["fop"])[1] for a in ups] + [frame]
             i32 = _dt.int32
-            init = emit(W + "/f_count/init", "Const", [], [],
+            # a nested loop's count starts after its parent's iteration started (TF's
+            # control input): the pushes of one run of it come before the next run's
+            ctl0 = ["^" + self._w(self.plans[ups[-1]]["fop"], ups[-1]) + "/f_count/add"] \
+                if ups else []
+            init = emit(W + "/f_count/init", "Const", ctl0, [],
                         {"dtype": i32, "value": np.asarray(0, np.int32)})
             enter = emit(W + "/f_count/Enter", "Enter", [init], [i32],
                          {"frame_name": frame, "is_constant": False, "parallel_iterations": 10})
             merge = emit(W + "/f_count/Merge", "Merge", [enter, W + "/f_count/NextIteration"],
                          [i32, i32], {"N": 2})
             sw = emit(W + "/f_count/Switch", "Switch", [merge, cond_name], [i32, _dt.bool_], {})
-            ident = emit(W + "/f_count/Identity", "Identity", [sw + ":1"], [i32], {})
-            one = emit(W + "/f_count/one", "Const", ["^" + ident], [],
+            pivot = self._loops.infos[fop]["vars"][0].op.name
+            one = emit(W + "/f_count/one", "Const", ["^" + pivot], [],
                        {"dtype": i32, "value": np.asarray(1, np.int32)})
-            add = emit(W + "/f_count/add", "Add", [ident, one], [i32, i32], {})
+            add = emit(W + "/f_count/add", "Add", [sw + ":1", one], [i32, i32], {})
             ctl = []
             for j, t in enumerate(p["pushes"]):
                 d = self._dt(t)
@@ -255,25 +448,22 @@ class GradLoopPlan(_PlanBase):
                             {"dtype": i32, "value": np.asarray(-1, np.int32)})
                 h = emit(f"{W}/stack_{j}", "StackV2", [size], [i32],
                          {"elem_type": d, "stack_name": ""})
-                he = emit(f"{W}/stack_{j}/Enter", "Enter", [h], [_dt.resource],
-                          {"frame_name": frame, "is_constant": True, "parallel_iterations": 10})
-                val = t.op.name if t._op.type == "LoopVar" else emit.input_name(t)
+                he = self._enter_chain(emit, h, f"{W}/stack_{j}/Enter", frames, _dt.resource)
+                val = t if isinstance(t, str) else t.op.name if t._op.type == "LoopVar" \
+                    else emit.input_name(t)
                 # pushed after this iteration's count, which waits for the last one's
                 # pushes (TF's forward_sync): the stacks hold the iterations in order
-                push = emit(f"{W}/stack_{j}/push", "StackPushV2", [he, val, "^" + ident],
+                push = emit(f"{W}/stack_{j}/push", "StackPushV2", [he, val, "^" + add],
                             [_dt.resource, d], {"swap_memory": False})
-                ctl.append("^" + self._sync(emit, push, p["branch"].get(t), 0))
+                where = None if isinstance(t, str) else p["branch"].get(t)
+                ctl.append("^" + self._sync(emit, push, where, 0))
             emit(W + "/f_count/NextIteration", "NextIteration", [add] + ctl, [i32], {})
             emit(W + "/f_count/Exit", "Exit", [sw], [i32], {})
-            p["count"], p["stacks"] = W + "/f_count/Exit", [f"{W}/stack_{j}" for j in
-                                                             range(len(p["pushes"]))]
 
     # -- the gradient frame ---------------------------------------------------------------
     def lower(self, op, emit):
-        if op in self._gvar:
-            gop, k = self._gvar[op]
-            return emit(op.name, "Identity", [f"{gop.name}/Switch_g{k}:1"],
-                        [self._dt(op.outputs[0])], {})
+        if op in self._gvar:   # read as its gradient Switch (renames)
+            return op.name
         p = self.plans[op]
         B, n = op.name, p["n"]
         ginfo, finfo = p["ginfo"], p["finfo"]
@@ -283,15 +473,20 @@ class GradLoopPlan(_PlanBase):
         const_ent = dict(ent, is_constant=True)
         m = len(finfo["captures"])
         diff_caps = ginfo["diff_caps"]
+        ups = self._ancestors(op)
+        # in a nested frame, constants wait for the parent frame's iteration
+        pctl = [f"^{ups[-1].name}/sub"] if ups else []
         # loop variables: the counter, the loop variables' gradients, the accumulators
-        vars_ = [("n", p["count"], i32)]
+        vars_ = [("n", p.get("count_in", p["count"]), i32)]
         for k in range(n):
+            if k in p["skip"]:
+                continue
             t = op.inputs[n + m + k]
             vars_.append((f"g{k}", emit.input_name(t), self._dt(ginfo["grad_vars"][k])))
         for j, k in enumerate(diff_caps):
             c = finfo["captures"][k]
             if self._dt(c) is not c.dtype.base_dtype:   # a flow's: TF's 0.0 accumulator
-                z = emit(f"{B}/zeros_{j}", "Const", [], [],
+                z = emit(f"{B}/zeros_{j}", "Const", pctl, [],
                          {"dtype": _dt.float32, "value": np.asarray(0.0, np.float32)})
             else:
                 z = emit(f"{B}/zeros_{j}", "ZerosLike", [emit.input_name(c)], [self._dt(c)],
@@ -303,42 +498,205 @@ class GradLoopPlan(_PlanBase):
                  [d, d], {"N": 2})
         for i, t in enumerate(p["outside"]):
             emit(f"{B}/Enter_c{i}", "Enter", [emit.input_name(t)], [self._dt(t)], const_ent)
-        zero = emit(f"{B}/zero", "Const", [], [], {"dtype": i32, "value": np.asarray(0, np.int32)})
-        one = emit(f"{B}/one", "Const", [], [], {"dtype": i32, "value": np.asarray(1, np.int32)})
-        emit(f"{B}/Enter_zero", "Enter", [zero], [i32], const_ent)
+        # TF's backward counter: while n >= 1: n -= 1
+        one = emit(f"{B}/one", "Const", pctl, [], {"dtype": i32, "value": np.asarray(1, np.int32)})
         emit(f"{B}/Enter_one", "Enter", [one], [i32], const_ent)
-        emit(f"{B}/Greater", "Greater", [f"{B}/Merge_n", f"{B}/Enter_zero"], [i32, i32], {})
-        emit(f"{B}/LoopCond", "LoopCond", [f"{B}/Greater"], [b], {})
+        emit(f"{B}/GreaterEqual", "GreaterEqual", [f"{B}/Merge_n", f"{B}/Enter_one"], [i32, i32],
+             {})
+        emit(f"{B}/LoopCond", "LoopCond", [f"{B}/GreaterEqual"], [b], {})
         for key, _, d in vars_:
             emit(f"{B}/Switch_{key}", "Switch", [f"{B}/Merge_{key}", f"{B}/LoopCond"], [d, b],
                  {})
-        emit(f"{B}/Identity_n", "Identity", [f"{B}/Switch_n:1"], [i32], {})
-        for j, d in enumerate(a[2] for a in vars_ if a[0].startswith("a")):
-            emit(f"{B}/Identity_a{j}", "Identity", [f"{B}/Switch_a{j}:1"], [d], {})
         syncs = []
         for j, t in enumerate(p["pushes"]):
-            he = emit(f"{p['stacks'][j]}/Enter_{B.replace('/', '_')}", "Enter",
-                      [p["stacks"][j]], [_dt.resource], const_ent)
+            he = self._enter_chain(emit, p["stacks"][j],
+                                   f"{p['stacks'][j]}/Enter_{B.replace('/', '_')}",
+                                   [f"{a.name}/while_context" for a in ups] + [frame],
+                                   _dt.resource)
             where = p["branch"].get(t)   # popped only when its gradient cond's branch runs
-            ctl = [f"^{B}/Identity_n"] + ([f"^{_pivot(where[2], where[1])}"] if where else [])
+            ctl = [f"^{B}/sub"] + ([f"^{_pivot(where[0][2], where[0][1])}"] if where
+                                          else [])
             pop = emit(f"{B}/pop_{j}", "StackPopV2", [he] + ctl, [_dt.resource],
                        {"elem_type": self._dt(t)})
             syncs.append("^" + self._sync(emit, pop, where, 2))
-        emit(f"{B}/sub", "Sub", [f"{B}/Identity_n", f"{B}/Enter_one"], [i32, i32], {})
+        # a nested loop gradient's pops of this iteration come before the next's (TF's
+        # final_zero before grad_sync)
+        syncs += [f"^{g.name}/Exit_n" for g in p["nested"]]
+        emit(f"{B}/sub", "Sub", [f"{B}/Switch_n:1", f"{B}/Enter_one"], [i32, i32], {})
         # the next iteration pops after this one's pops (TF's grad_sync): stack order
+        if syncs:   # TF's grad_sync: a ControlTrigger after the pops, before the next count
+            syncs = ["^" + emit(f"{B}/b_sync", "ControlTrigger", syncs, [], {})]
         emit(f"{B}/NextIteration_n", "NextIteration", [f"{B}/sub"] + syncs, [i32], {})
-        results = p["results"]
+        results, dts, exits = p["results"], {key: d for key, _, d in vars_}, p["exits"]
+        # an iteration's gradients pass on together (TF's gates in the body): no Exit fires,
+        # and so no optimizer update of a variable, while an op of the body still reads it
+        # (not a Switch's or a pop's: dead on a branch or at the end, which would stop it)
+        gate = sorted({"^" + r.lstrip("^").split(":")[0] for k, r in enumerate(results)
+                       if k not in p["skip"] and not r.startswith((f"{B}/Switch_",
+                                                                   f"{B}/pop_"))})
         for k in range(n):
-            d = vars_[1 + k][2]
-            emit(f"{B}/NextIteration_g{k}", "NextIteration", [results[k]], [d], {})
+            if k not in p["skip"]:
+                emit(f"{B}/NextIteration_g{k}", "NextIteration", [results[k]] + gate,
+                     [dts[f"g{k}"]], {})
         for j in range(len(diff_caps)):
-            d = vars_[1 + n + j][2]
-            emit(f"{B}/acc_{j}", "Add", [f"{B}/Identity_a{j}", results[n + j]], [d, d], {})
+            d = dts[f"a{j}"]
+            emit(f"{B}/acc_{j}", "Add", [f"{B}/Switch_a{j}:1", results[n + j]] + gate, [d, d],
+                 {})
             emit(f"{B}/NextIteration_a{j}", "NextIteration", [f"{B}/acc_{j}"], [d], {})
-        for k in range(n):
-            d = vars_[1 + k][2]
-            emit(B if k == 0 else f"{B}/Exit_{k}", "Exit", [f"{B}/Switch_g{k}"], [d], {},
-                 controls=(k == 0))
+        for k in range(n):   # the first written output keeps the op's name (its controls)
+            if k not in p["skip"]:
+                emit(exits[k], "Exit", [f"{B}/Switch_g{k}"], [dts[f"g{k}"]], {},
+                     controls=exits[k] == B)
         for j in range(len(diff_caps)):
-            emit(f"{B}/Exit_{n + j}", "Exit", [f"{B}/Switch_a{j}"], [vars_[1 + n + j][2]], {})
+            emit(exits[n + j], "Exit", [f"{B}/Switch_a{j}"], [dts[f"a{j}"]], {},
+                 controls=exits[n + j] == B)
+        emit(f"{B}/Exit_n", "Exit", [f"{B}/Switch_n"], [i32], {})
         return B
+
+    # -- TF's node names --------------------------------------------------------------------
+    def node_renames(self, names, taken):
+        """{written node name: TF 1.14's name} for the nodes of the loop gradients (`names`:
+        every node written, in order; `taken`: the names in use, updated). The gradient ops
+        of a body (and of a cond's branches in it), which flowgrad builds in a gradients
+        scope under its WhileGrad (its Cond), are named as TF builds them: in the scope of
+        the tf.gradients call; the frame nodes as TF's GradLoopState (_tf_names). A name
+        another node already has is kept."""
+        scopes = {}
+        for g, p in self.plans.items():
+            root = ta_grad_source(g) + "/"
+            scopes[g.name.rsplit("/", 1)[0] + "/gradients/"] = root
+            for m in p["members"]:
+                if m.type == "Cond":
+                    scopes[CondPlan._prefix(m) + "/gradients/"] = root
+        pattern = re.compile("|".join(re.escape(k[:-len("gradients/")]) + r"gradients(?:_\d+)?/"
+                                      for k in sorted(scopes, key=len, reverse=True)))
+        out = {}
+        for name in names:
+            new = name
+            for _ in range(100):   # a cond gradient's in a loop gradient's: both stripped
+                hit = pattern.match(new)
+                if hit is None:
+                    break
+                key = hit.group(0)
+                key = key[:key.rindex("/gradients")] + "/gradients/"
+                new = scopes[key] + new[hit.end():]
+            if new != name and new not in taken:
+                taken.add(new)
+                out[name] = new
+        present = set(names)
+
+        def uniq(base):   # TF's unique_name: base, base_1, base_2, ...
+            name, i = base, 0
+            while name in taken:
+                i += 1
+                name = f"{base}_{i}"
+            taken.add(name)
+            return name
+
+        stripped = set(out)   # (a nested frame's nodes: named in its parent's scope first)
+
+        def ren(old, base):
+            if old in present and (old not in out or old in stripped):
+                stripped.discard(old)
+                out[old] = uniq(base)
+                return out[old]
+            return out.get(old, old)
+        subs = {}   # old prefix -> new prefix (the nodes named under a renamed one)
+        order = sorted(self.plans, key=lambda g: (len(self._ancestors(g)), g._id))
+        for g in order:
+            self._tf_names(g, ren, uniq, out, subs)
+        for name in names:
+            if name in out:
+                continue
+            head = name
+            while "/" in head:
+                head = head.rsplit("/", 1)[0]
+                if head in subs:
+                    new = subs[head] + name[len(head):]
+                    if new not in taken:
+                        taken.add(new)
+                        out[name] = new
+                    break
+        return out
+
+    def _tf_names(self, gop, ren, uniq, out, subs):
+        """TF 1.14's names (GradLoopState's) for the frame nodes of WhileGrad `gop`: the
+        counters (gradients/f_count, gradients/Merge, ..., gradients/b_count_3), the
+        loop variables' gradients (gradients/while/Exit_1_grad/b_exit, .../Switch_1_grad/
+        b_switch, .../Merge_1_grad/Switch, .../Enter_1_grad/Exit), the accumulators
+        (gradients/while/mul/Enter_grad/b_acc, ...), the stacks named after the gradient op
+        reading them (.../Cos/f_acc, .../Cos/StackPushV2, .../Cos/StackPopV2)."""
+        p = self.plans[gop]
+        fop, B = p["fop"], gop.name
+        R = ta_grad_source(gop) + "/"
+        W = self._w(fop, gop)
+        s = self._loops._names(fop)[0]
+        F = W + "/f_count/"
+        for old, base in (("init", "f_count"), ("Enter", "f_count"), ("Merge", "Merge"),
+                          ("Switch", "Switch")):
+            ren(F + old, R + base)
+        add = ren(F + "add", R + "Add")
+        ren(F + "one", add + "/y")
+        ren(F + "NextIteration", R + "NextIteration")
+        ren(F + "Exit", R + "f_count")
+        ren(f"{B}/one", R + "b_count")
+        ren(f"{B}/Enter_n", R + "b_count")
+        ren(f"{B}/Merge_n", R + "Merge")
+        ge = ren(f"{B}/GreaterEqual", R + "GreaterEqual")
+        ren(f"{B}/Enter_one", ge + "/Enter")
+        ren(f"{B}/LoopCond", R + "b_count")
+        ren(f"{B}/Switch_n", R + "Switch")
+        ren(f"{B}/sub", R + "Sub")
+        ren(f"{B}/NextIteration_n", R + "NextIteration")
+        ren(f"{B}/Exit_n", R + "b_count")
+        ginfo, finfo = p["ginfo"], p["finfo"]
+        for k in range(p["n"]):
+            if k in p["skip"]:
+                continue
+            x = "" if k == 0 else f"_{k}"
+            ren(f"{B}/Enter_g{k}", f"{R}{s}Exit{x}_grad/b_exit")
+            ren(f"{B}/Merge_g{k}", f"{R}{s}Switch{x}_grad/b_switch")
+            ren(f"{B}/Switch_g{k}", f"{R}{s}Merge{x}_grad/Switch")
+            ren(p["exits"][k], f"{R}{s}Enter{x}_grad/Exit")
+            ren(f"{B}/NextIteration_g{k}", f"{R}{s}Switch{x}_grad_1/NextIteration")
+        members = p["members"]
+        for j, k in enumerate(ginfo["diff_caps"]):
+            c = finfo["captures"][k]
+            reader = next((m for m in finfo["members_order"] if c in m._inputs), None)
+            base = f"{R}{reader.name}/Enter_grad/" if reader is not None else f"{R}{s}Enter_grad/"
+            ren(f"{B}/zeros_{j}", base + "b_acc")
+            ren(f"{B}/Enter_a{j}", base + "b_acc")
+            ren(f"{B}/Merge_a{j}", base + "b_acc")
+            ren(f"{B}/Switch_a{j}", base + "Switch")
+            ren(f"{B}/acc_{j}", base + "Add")
+            ren(f"{B}/NextIteration_a{j}", base + "NextIteration")
+            ren(p["exits"][p["n"] + j], base + "b_acc")
+
+        def reader_of(node):
+            for m in members:
+                if m.type != "WhileGrad" and node in self.rewrite.get(m.name, {}).values():
+                    return out.get(m.name, m.name)
+            return None
+        for i in range(len(p["outside"])):
+            r = reader_of(f"{B}/Enter_c{i}")
+            if r is not None:
+                ren(f"{B}/Enter_c{i}", r + "/Enter")
+        frames = len(self._ancestors(gop)) + 1
+        for j in range(len(p["pushes"])):
+            r = reader_of(f"{B}/pop_{j}")
+            # read by a nested loop's gradient frame only: TF's accumulator in the scope
+            r = r + "/" if r is not None else R
+            st = p["stacks"][j]
+            ren(st + "/max_size", r + "Const")
+            ren(st, r + "f_acc")
+            for d in range(frames - 1):
+                ren(f"{st}/Enter_{d}", r + "Enter")
+            ren(st + "/Enter", r + "Enter")
+            subs[st + "/push"] = ren(st + "/push", r + "StackPushV2")
+            pop = ren(f"{B}/pop_{j}", r + "StackPopV2")
+            subs[f"{B}/pop_{j}"] = pop
+            pe = f"{st}/Enter_{B.replace('/', '_')}"
+            for d in range(frames - 1):
+                ren(f"{pe}_{d}", pop + "/Enter")
+            ren(pe, pop + "/Enter")
+            ren(f"{B}/b_sync", r + "b_sync")   # (under the first stack's reader, as TF)
