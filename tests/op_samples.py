@@ -1578,6 +1578,21 @@ LINALG_C1 = [
 ]
 SAMPLES = SAMPLES + LINALG_C1
 # -- end linalg/fft (c1) --
+# -- tf.contrib.image (cmet) --
+_PERSPECTIVE = [[1.1, 0.2, -0.5, -0.1, 0.9, 0.7, 0.02, -0.03],
+                [0.8, -0.3, 1.2, 0.25, 1.05, -0.4, -0.01, 0.04]]
+CONTRIB_CMET = [
+    Sample("ImageProjectiveTransformV2", "ImageProjectiveTransformV2",
+           lambda tf, x: [tf.contrib.image.transform(x, _PERSPECTIVE),
+                          tf.contrib.image.transform(x, _PERSPECTIVE[0], "BILINEAR",
+                                                     output_shape=[3, 5])],
+           [Arg((2, 4, 5, 2), 0.0, 6.0)],
+           ("uint8", "int32", "int64", "float16", "float32", "float64", "int16"), grad=(0,),
+           # TF's gradient samples at the inverse transform (not the adjoint)
+           numeric=False),
+]
+SAMPLES = SAMPLES + CONTRIB_CMET
+# -- end tf.contrib.image (cmet) --
 BY_NAME = dict((s.name, s) for s in SAMPLES)
 assert len(BY_NAME) == len(SAMPLES), "duplicate sample names"
 

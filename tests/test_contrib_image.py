@@ -1,0 +1,35 @@
+"""tf.contrib.image's projective transforms against TF 1.14: the golden generator's case
+functions (values over dtypes, interpolations and ranks, gradients, op names, errors) run
+here with flowgrad."""
+import numpy as np
+import pytest
+from test_losses import same
+
+import flowgrad as tf
+import goldens
+
+GEN = goldens.generator("image", "contrib_image")
+GOLD = goldens.load("image", "contrib_image")
+
+
+@pytest.mark.parametrize("name", sorted(GEN.CASES))
+def test_matches_tf114(name):
+    with tf.Graph().as_default():
+        got = GEN.CASES[name](tf)
+    same(got, GOLD[name], name, rtol=1e-5, atol=1e-5)
+
+
+def test_invalid_interpolation_fails_at_run():
+    """TF 1.14 aborts the process (a CHECK in the kernel's constructor); flowgrad raises."""
+    with tf.Graph().as_default():
+        out = tf.contrib.image.transform(tf.zeros([2, 2]), [1.0, 0, 0, 0, 1, 0, 0, 0], "CUBIC")
+        with tf.Session() as s, pytest.raises(tf.errors.InvalidArgumentError,
+                                              match="Invalid interpolation CUBIC"):
+            s.run(out)
+
+
+def test_nearest_rounds_half_away_from_zero():
+    with tf.Graph().as_default():
+        x = tf.constant(np.arange(6.0, dtype=np.float32).reshape(1, 6))
+        out = tf.contrib.image.translate(x, [-0.5, 0.0])   # samples x + 0.5
+        assert tf.Session().run(out).tolist() == [[1.0, 2.0, 3.0, 4.0, 5.0, 0.0]]
