@@ -1590,6 +1590,13 @@ CONTRIB_CMET = [
            ("uint8", "int32", "int64", "float16", "float32", "float64", "int16"), grad=(0,),
            # TF's gradient samples at the inverse transform (not the adjoint)
            numeric=False),
+    Sample("ImageConnectedComponents", "ImageConnectedComponents",
+           lambda tf, x: tf.contrib.image.connected_components(tf.round(x)),
+           [Arg((2, 5, 6), 0.0, 2.0, dtype="float32")], ("float32",)),
+    Sample("ImageConnectedComponents_dtypes", "ImageConnectedComponents",
+           lambda tf, x: tf.contrib.image.connected_components(x),
+           [Arg((2, 5, 6), 0.0, 2.0)],
+           ("int64", "int32", "uint16", "int16", "uint8", "int8", "float16", "float64")),
 ]
 SAMPLES = SAMPLES + CONTRIB_CMET
 # -- end tf.contrib.image (cmet) --

@@ -78,6 +78,30 @@ def ops(tf):
     return [_ops(tf), _run(tf, later)]
 
 
+def connected(tf):
+    """connected_components over dtypes, ranks and shapes, with the raw op's ids."""
+    rng = np.random.RandomState(0)
+    outs = []
+    for shape, dt in (((3, 7, 9), tf.int64), ((2, 16, 5), tf.int32), ((1, 13), tf.uint8),
+                      ((11, 1), tf.float32), ((4, 6, 6), tf.float64), ((17, 19), tf.int16),
+                      ((2, 5, 5), tf.bool)):
+        x = tf.constant(rng.randint(0, 3, size=shape) * (1 if dt != tf.bool else 0.5))
+        outs.append(tf.contrib.image.connected_components(tf.cast(x, dt)))
+    outs.append(tf.contrib.image.connected_components(
+        tf.constant([["a", "", "a"], ["a", "b", "b"]])))
+    outs.append(tf.contrib.image.connected_components(tf.zeros([2, 3, 3])))
+    outs.append(tf.contrib.image.connected_components(tf.ones([1, 4, 4], tf.int8)))
+    ph = tf.placeholder(tf.int32, [None, None])
+    dyn = tf.contrib.image.connected_components(ph)
+    raw = [o for o in tf.get_default_graph().get_operations()
+           if o.type == "ImageConnectedComponents"]
+    with tf.Session() as s:
+        vals = s.run(outs + [o.outputs[0] for o in raw[:-1]])
+        vals.append(s.run(dyn, {ph: rng.randint(0, 2, size=(6, 7))}))
+    return [[t.name for t in outs + [dyn]], [t.shape.as_list() for t in outs + [dyn]], vals,
+            [op for op in _ops(tf) if op[0].startswith("connected_components/")]]
+
+
 def _error(fn, run=False):
     def case(tf):
         try:
@@ -94,6 +118,8 @@ def _error(fn, run=False):
 CI = lambda tf: tf.contrib.image  # noqa: E731
 CASES = {
     "values": values, "dynamic": dynamic, "gradients": gradients, "ops": ops,
+    "connected": connected,
+    "error/connected_rank": _error(lambda tf: CI(tf).connected_components(tf.zeros([1, 2, 2, 1]))),
     "error/dtype": _error(lambda tf: CI(tf).transform(tf.constant([[True]]), PERSPECTIVE[0])),
     "error/rank": _error(lambda tf: CI(tf).transform(tf.zeros([1, 2, 2, 1, 1]),
                                                      PERSPECTIVE[0])),
