@@ -102,6 +102,41 @@ def connected(tf):
             [op for op in _ops(tf) if op[0].startswith("connected_components/")]]
 
 
+def warps(tf):
+    """dense_image_warp, interpolate_spline (orders 1-5, regularization), sparse_image_warp
+    (with and without boundary points): values, first gradients, op names and types."""
+    rng = np.random.RandomState(1)
+    im = tf.constant(IMG[:, :, :, :2].astype(np.float64))
+    flow = tf.constant(rng.uniform(-1.5, 1.5, size=(2, 5, 6, 2)))
+    n0 = len(tf.get_default_graph().get_operations())
+    dense = tf.contrib.image.dense_image_warp(im, flow)
+    dense_ops = _ops(tf)[n0:]
+    tp = tf.constant(rng.uniform(0, 4, size=(2, 6, 2)))
+    tv = tf.constant(rng.randn(2, 6, 3))
+    qp = tf.constant(rng.uniform(0, 4, size=(2, 4, 2)))
+    n1 = len(tf.get_default_graph().get_operations())
+    splines = [tf.contrib.image.interpolate_spline(tp, tv, qp, 2)]
+    spline_ops = _ops(tf)[n1:]
+    splines += [tf.contrib.image.interpolate_spline(tp, tv, qp, order, reg)
+                for order, reg in ((1, 0.0), (3, 0.1), (4, 0.0), (5, 0.01))]
+    # four control points: with fewer than d + 2 TF's linear system is singular
+    src = tf.constant([[[1.0, 1.0], [3.0, 4.0], [0.5, 3.0], [3.5, 0.5]],
+                       [[2.0, 2.0], [0.5, 3.5], [3.0, 1.0], [1.0, 0.5]]], tf.float64)
+    dst = tf.constant([[[1.5, 1.0], [3.0, 3.0], [0.5, 3.5], [3.0, 1.0]],
+                       [[2.5, 1.0], [1.0, 3.0], [3.0, 1.5], [1.0, 1.0]]], tf.float64)
+    n2 = len(tf.get_default_graph().get_operations())
+    warped, flows = tf.contrib.image.sparse_image_warp(im, src, dst)
+    sparse_ops = _ops(tf)[n2:]
+    warped_b, flows_b = tf.contrib.image.sparse_image_warp(im, src, dst, 1, 0.01,
+                                                           num_boundary_points=2)
+    grads = tf.gradients(tf.reduce_sum(dense * dense), [im, flow]) + \
+        tf.gradients(tf.reduce_sum(splines[0]), [tp, tv, qp]) + \
+        tf.gradients(tf.reduce_sum(warped_b), [im, dst])
+    return [[t.name for t in [dense, warped, flows, warped_b, flows_b] + splines],
+            dense_ops, spline_ops, sparse_ops,
+            _run(tf, [dense, warped, flows, warped_b, flows_b] + splines + grads)]
+
+
 def _error(fn, run=False):
     def case(tf):
         try:
@@ -118,7 +153,9 @@ def _error(fn, run=False):
 CI = lambda tf: tf.contrib.image  # noqa: E731
 CASES = {
     "values": values, "dynamic": dynamic, "gradients": gradients, "ops": ops,
-    "connected": connected,
+    "connected": connected, "warps": warps,
+    "error/spline_d": _error(lambda tf: CI(tf).interpolate_spline(
+        tf.placeholder(tf.float32, [1, 3, None]), tf.zeros([1, 3, 1]), tf.zeros([1, 2, 2]), 2)),
     "error/connected_rank": _error(lambda tf: CI(tf).connected_components(tf.zeros([1, 2, 2, 1]))),
     "error/dtype": _error(lambda tf: CI(tf).transform(tf.constant([[True]]), PERSPECTIVE[0])),
     "error/rank": _error(lambda tf: CI(tf).transform(tf.zeros([1, 2, 2, 1, 1]),
