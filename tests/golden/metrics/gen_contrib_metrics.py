@@ -4,7 +4,30 @@ batches of gen_metrics and its final value, its tensor and variable names, the o
 by tests/test_contrib_metrics.py, which runs these case functions with flowgrad.
 """
 import numpy as np
-from gen_metrics import BATCHES, C, _error, _placeholders, _stream
+from gen_metrics import BATCHES, C, _error, _placeholders
+from gen_metrics import _stream as _plain_stream
+
+
+def _stream(build, fed=False):
+    """gen_metrics' _stream; `fed`: the value is read with the first batch fed."""
+    if not fed:
+        return _plain_stream(build)
+
+    def case(tf):
+        p = _placeholders(tf)
+        value, update = build(tf, p)
+        feed0 = {p[k]: BATCHES[0][k] for k in p}
+        out = {"value_name": value.name, "update_name": update.name,
+               "local": [v.name for v in tf.local_variables()], "updates": []}
+        with tf.Session() as s:
+            s.run(tf.local_variables_initializer())
+            out["initial"] = s.run(value, feed0)
+            for b in BATCHES:
+                s.run(update, {p[k]: b[k] for k in p})
+                out["updates"].append(s.run(value, feed0))
+        return out
+    case.build = build
+    return case
 
 CM = lambda tf: tf.contrib.metrics  # noqa: E731
 CASES = {
@@ -116,7 +139,23 @@ CASES = {
                                                         weights=p["w"])),
     "auc_using_histogram": _stream(lambda tf, p: CM(tf).auc_using_histogram(
         tf.cast(p["labels01"], tf.bool), p["probs"], [0.0, 1.0], nbins=8)),
+    "concat": _stream(lambda tf, p: CM(tf).streaming_concat(p["reals"])),
+    "concat_axis1_max": _stream(lambda tf, p: CM(tf).streaming_concat(
+        tf.transpose(p["scores"]), axis=-1, max_size=10)),
+    # their values depend on the label checks of the fed labels: read with a feed
+    "dynamic_auc": _stream(lambda tf, p: CM(tf).streaming_dynamic_auc(p["labels01"],
+                                                                      p["probs"]), fed=True),
+    "dynamic_auc_pr_w": _stream(lambda tf, p: CM(tf).streaming_dynamic_auc(
+        p["labels01"], p["probs"], curve="PR", weights=p["w"]), fed=True),
+    "auc_ci": _stream(lambda tf, p: _auc_ci(tf, p), fed=True),
+    "auc_ci_plain_w": _stream(lambda tf, p: _auc_ci(tf, p, weights=p["w"], alpha=0.8,
+                                                    logit_transformation=False), fed=True),
 }
+
+
+def _auc_ci(tf, p, **kw):
+    data, update = CM(tf).auc_with_confidence_intervals(p["labels01"], p["probs"], **kw)
+    return tf.stack(list(data)), update
 
 
 def _prec_rec(tf, p, **kw):
@@ -209,6 +248,29 @@ def _dynamic(tf):
 
 
 CASES["dynamic_shapes"] = _dynamic
+
+
+def _slice_assign(tf):
+    """`variable[...].assign(value)` (op StridedSliceAssign), as streaming_concat uses it."""
+    v = tf.Variable(np.arange(12.0, dtype=np.float32).reshape(3, 4), name="v")
+    i = tf.Variable(1, name="i")
+    a = v[1:3, ::2].assign([[-1.0, -2.0], [-3.0, -4.0]])
+    b = v[i, :].assign(tf.constant([7.0, 8.0, 9.0, 10.0]), name="row")
+    c = v[:, -1].assign([0.5, 0.5, 0.5])
+    bad = v[0:2, 0].assign([1.0])
+    ops = [[o.name, o.type] for o in tf.get_default_graph().get_operations()]
+    out = [[t.name for t in (a, b, c)], [t.dtype.name for t in (a, b, c)], ops]
+    with tf.Session() as s:
+        s.run(tf.global_variables_initializer())
+        out.append([s.run(t) for t in (a, b, c, v)])
+        try:
+            s.run(bad)
+        except Exception as e:  # noqa: BLE001 - the golden records TF's error
+            out.append([type(e).__name__, str(e).split("\n")[0]])
+    return out
+
+
+CASES["variable_slice_assign"] = _slice_assign
 
 
 def cases(tf):

@@ -2,14 +2,15 @@
 
 The streaming_* metrics are tf.metrics under their contrib names (predictions first) or
 contrib's own graphs (rates, per-threshold counts, curve points, covariance, Pearson
-correlation, ...). Absent: streaming_concat, streaming_dynamic_auc and
-auc_with_confidence_intervals (they assign to a slice of a variable, StridedSliceAssign,
-which flowgrad lacks).
+correlation, ...), streaming_concat and the AUCs over all predictions seen
+(streaming_dynamic_auc, auc_with_confidence_intervals).
 """
 from ...sets import set_difference, set_intersection, set_size, set_union
+from ._auc import auc_with_confidence_intervals, streaming_dynamic_auc
 from ._classification import accuracy, auc_using_histogram, confusion_matrix, f1_score
 from ._moments import (aggregate_metric_map, aggregate_metrics, cohen_kappa, count,
-                       precision_recall_at_equal_thresholds, streaming_covariance,
+                       precision_recall_at_equal_thresholds, streaming_concat,
+                       streaming_covariance,
                        streaming_mean_cosine_distance, streaming_pearson_correlation)
 from ._streaming import (precision_at_recall, recall_at_precision, sparse_recall_at_top_k,
                          streaming_accuracy, streaming_auc, streaming_curve_points,
@@ -35,6 +36,7 @@ from ._streaming import (precision_at_recall, recall_at_precision, sparse_recall
 
 __all__ = [
     "accuracy", "aggregate_metric_map", "aggregate_metrics", "auc_using_histogram",
+    "auc_with_confidence_intervals", "streaming_concat", "streaming_dynamic_auc",
     "cohen_kappa", "confusion_matrix", "count", "f1_score", "precision_at_recall",
     "precision_recall_at_equal_thresholds", "recall_at_precision", "set_difference",
     "set_intersection", "set_size", "set_union", "sparse_recall_at_top_k",

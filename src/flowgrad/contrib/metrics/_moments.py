@@ -263,3 +263,68 @@ def aggregate_metric_map(names_to_tuples):
     metric_names = names_to_tuples.keys()
     value_ops, update_ops = zip(*names_to_tuples.values())
     return dict(zip(metric_names, value_ops)), dict(zip(metric_names, update_ops))
+
+
+def _next_array_size(required_size, growth_factor=1.5):
+    """The smallest growth_factor**k at least `required_size` (int32)."""
+    exponent = math_ops.ceil(math_ops.log(math_ops.cast(required_size, _f32)) /
+                             math_ops.log(math_ops.cast(growth_factor, _f32)))
+    return math_ops.cast(math_ops.ceil(growth_factor ** exponent), _dt.int32)
+
+
+def streaming_concat(values, axis=0, max_size=None, metrics_collections=None,
+                     updates_collections=None, name=None):
+    """All `values` seen, concatenated along `axis` (at most `max_size` of them): variables
+    `array` (grown by 1.5x when full, its shape unvalidated) and `size`."""
+    with variable_scope.variable_scope(name, "streaming_concat", (values,)):
+        values = convert_to_tensor(values)
+        values_shape = values.shape
+        if values_shape.dims is None:
+            raise ValueError("`values` must have known statically known rank")
+        ndim = len(values_shape)
+        if axis < 0:
+            axis += ndim
+        if not 0 <= axis < ndim:
+            raise ValueError("axis = %r not in [0, %r)" % (axis, ndim))
+        fixed_shape = [dim.value for n, dim in enumerate(values_shape) if n != axis]
+        if any(value is None for value in fixed_shape):
+            raise ValueError("all dimensions of `values` other than the dimension to "
+                             "concatenate along must have statically known size")
+        init_size = 0 if max_size is None else max_size
+        array = _m.metric_variable([init_size] + fixed_shape, values.dtype,
+                                   validate_shape=False, name="array")
+        size = _m.metric_variable([], _dt.int32, name="size")
+        perm = [0 if n == axis else n + 1 if n < axis else n for n in range(ndim)]
+        valid_array = array[:size]
+        valid_array.set_shape([None] + fixed_shape)
+        value = array_ops.transpose(valid_array, perm, name="concat")
+        values_size = array_ops.shape(values)[axis]
+        if max_size is None:
+            batch_size = values_size
+        else:
+            batch_size = math_ops.minimum(values_size, max_size - size)
+        perm = [axis] + [n for n in range(ndim) if n != axis]
+        batch_values = array_ops.transpose(values, perm)[:batch_size]
+
+        def reallocate():
+            next_size = _next_array_size(new_size)
+            next_shape = array_ops.stack([next_size] + fixed_shape)
+            new_value = array_ops.zeros(next_shape, dtype=values.dtype)
+            old_value = array.value()
+            assign_op = state_ops.assign(array, new_value, validate_shape=False)
+            with _g.control_dependencies([assign_op]):
+                copy_op = array[:size].assign(old_value[:size])
+            with _g.control_dependencies([copy_op]):
+                return control_flow_ops.no_op()
+
+        new_size = size + batch_size
+        array_size = array_ops.shape(array.value())[0]  # the shape is unvalidated: no Const
+        maybe_reallocate_op = control_flow_ops.cond(new_size > array_size, reallocate,
+                                                    control_flow_ops.no_op)
+        with _g.control_dependencies([maybe_reallocate_op]):
+            append_values_op = array[size:new_size].assign(batch_values)
+        with _g.control_dependencies([append_values_op]):
+            update_op = size.assign(new_size)
+        _add(metrics_collections, value)
+        _add(updates_collections, update_op)
+        return value, update_op
