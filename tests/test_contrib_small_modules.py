@@ -50,3 +50,13 @@ def test_mixed_precision_matches_tf114(name):
         # op draws other numbers (the op count differs; everything else matches).
         assert not np.allclose(got.pop("later"), exp.pop("later"))
     same(got, exp, name, rtol=1e-5, atol=1e-6)
+
+
+def test_ops_used_by_graph_def():
+    """TF 1.14 gives ['Placeholder', 'Relu', 'Const', 'Mul'] (a set's order) for this graph."""
+    g = tf.Graph()
+    with g.as_default():
+        x = tf.placeholder(tf.float32)
+        tf.nn.relu(x) * 2
+    used = tf.contrib.util.ops_used_by_graph_def(g.as_graph_def())
+    assert sorted(used) == ["Const", "Mul", "Placeholder", "Relu"]
