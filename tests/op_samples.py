@@ -1589,6 +1589,41 @@ COPT = [
 ]
 SAMPLES = SAMPLES + COPT
 # -- end contrib.opt (copt) --
+# -- tf.contrib.image (cmet) --
+def _slice_assigns(tf, x, d):
+    """`v[...].assign(...)`: a strided 2x2 block, then a row from a variable index."""
+    v = _var(tf, x)
+    i = _var(tf, 2, name="i")
+    a = v[0:3:2, 1::2].assign(d)
+    with tf.control_dependencies([a]):
+        return v[i, ::-1].assign(tf.reshape(tf.concat([d[0], d[1]], 0), [4]))
+
+
+_PERSPECTIVE = [[1.1, 0.2, -0.5, -0.1, 0.9, 0.7, 0.02, -0.03],
+                [0.8, -0.3, 1.2, 0.25, 1.05, -0.4, -0.01, 0.04]]
+CONTRIB_CMET = [
+    Sample("ImageProjectiveTransformV2", "ImageProjectiveTransformV2",
+           lambda tf, x: [tf.contrib.image.transform(x, _PERSPECTIVE),
+                          tf.contrib.image.transform(x, _PERSPECTIVE[0], "BILINEAR",
+                                                     output_shape=[3, 5])],
+           [Arg((2, 4, 5, 2), 0.0, 6.0)],
+           ("uint8", "int32", "int64", "float16", "float32", "float64", "int16"), grad=(0,),
+           # TF's gradient samples at the inverse transform (not the adjoint)
+           numeric=False),
+    Sample("StridedSliceAssign", "StridedSliceAssign",
+           lambda tf, x, d: [_slice_assigns(tf, x, d)],
+           [Arg((3, 4)), Arg((2, 2))], F + I + ("float16", "uint8", "bool", "complex64"),
+           kind="stateful", steps=2),
+    Sample("ImageConnectedComponents", "ImageConnectedComponents",
+           lambda tf, x: tf.contrib.image.connected_components(tf.round(x)),
+           [Arg((2, 5, 6), 0.0, 2.0, dtype="float32")], ("float32",)),
+    Sample("ImageConnectedComponents_dtypes", "ImageConnectedComponents",
+           lambda tf, x: tf.contrib.image.connected_components(x),
+           [Arg((2, 5, 6), 0.0, 2.0)],
+           ("int64", "int32", "uint16", "int16", "uint8", "int8", "float16", "float64")),
+]
+SAMPLES = SAMPLES + CONTRIB_CMET
+# -- end tf.contrib.image (cmet) --
 BY_NAME = dict((s.name, s) for s in SAMPLES)
 assert len(BY_NAME) == len(SAMPLES), "duplicate sample names"
 

@@ -826,29 +826,42 @@ def average_precision_at_k(labels, predictions, k, weights=None, metrics_collect
     with _g.name_scope(name, _at_k_name("average_precision", k),
                        (predictions, labels, weights)) as scope:
         _, predictions_idx = nn_ops.top_k(predictions, k)
-        with _g.name_scope(scope, "average_precision_at_top_k",
-                           (predictions_idx, labels, weights)) as scope:
-            ap = _average_precision(labels, predictions_idx, k)
-            if weights is not None:
-                weights = weights_broadcast_ops.broadcast_weights(math_ops.cast(weights, _f64),
-                                                                  ap)
-                ap = math_ops.multiply(ap, weights)
-            with _g.name_scope(None, "max", (ap,)) as max_scope:
-                max_var = metric_variable([], _f64, name=max_scope)
-                if weights is None:
-                    batch_max = math_ops.cast(array_ops.size(ap, name="batch_max"), _f64)
-                else:
-                    batch_max = math_ops.reduce_sum(weights, name="batch_max")
-                max_update = state_ops.assign_add(max_var, batch_max, name="update")
-            with _g.name_scope(None, "total", (ap,)) as total_scope:
-                total_var = metric_variable([], _f64, name=total_scope)
-                batch_total = math_ops.reduce_sum(ap, name="batch_total")
-                total_update = state_ops.assign_add(total_var, batch_total, name="update")
-            value = math_ops.div_no_nan(total_var, max_var, name="mean")
-            _add(metrics_collections, value)
-            update = math_ops.div_no_nan(total_update, max_update, name=scope)
-            _add(updates_collections, update)
-            return value, update
+        return _streaming_sparse_average_precision_at_top_k(
+            labels, predictions_idx, weights, metrics_collections, updates_collections, scope)
+
+
+def _streaming_sparse_average_precision_at_top_k(labels, predictions_idx, weights=None,
+                                                 metrics_collections=None,
+                                                 updates_collections=None, name=None):
+    """Mean average precision of given top-k class ids (variables `max`, `total`)."""
+    with _g.name_scope(name, "average_precision_at_top_k",
+                       (predictions_idx, labels, weights)) as scope:
+        predictions_idx = convert_to_tensor(predictions_idx)
+        k = predictions_idx.shape.as_list()[-1]
+        if k is None:
+            raise ValueError("The last dimension of predictions_idx must be known, got %s."
+                             % predictions_idx.shape)
+        ap = _average_precision(labels, predictions_idx, k)
+        if weights is not None:
+            weights = weights_broadcast_ops.broadcast_weights(math_ops.cast(weights, _f64),
+                                                              ap)
+            ap = math_ops.multiply(ap, weights)
+        with _g.name_scope(None, "max", (ap,)) as max_scope:
+            max_var = metric_variable([], _f64, name=max_scope)
+            if weights is None:
+                batch_max = math_ops.cast(array_ops.size(ap, name="batch_max"), _f64)
+            else:
+                batch_max = math_ops.reduce_sum(weights, name="batch_max")
+            max_update = state_ops.assign_add(max_var, batch_max, name="update")
+        with _g.name_scope(None, "total", (ap,)) as total_scope:
+            total_var = metric_variable([], _f64, name=total_scope)
+            batch_total = math_ops.reduce_sum(ap, name="batch_total")
+            total_update = state_ops.assign_add(total_var, batch_total, name="update")
+        value = math_ops.div_no_nan(total_var, max_var, name="mean")
+        _add(metrics_collections, value)
+        update = math_ops.div_no_nan(total_update, max_update, name=scope)
+        _add(updates_collections, update)
+        return value, update
 
 
 def sparse_average_precision_at_k(labels, predictions, k, weights=None,

@@ -122,3 +122,12 @@ def _install(cls, to_tensor):
 
 _install(Tensor, None)
 _install(Variable, lambda v: v.value())
+_slice_getitem = _direct("slicing", "getitem")
+
+
+def _variable_getitem(var, slice_spec):
+    """TF's _SliceHelperVar: a slice of the variable's value whose `assign` writes it."""
+    return _slice_getitem(var.value(), slice_spec, var)
+
+
+Variable.__getitem__ = _variable_getitem

@@ -647,22 +647,27 @@ register_op("StatelessMultinomial", infer=_stateless_multinomial_infer,
             kernel=_stateless_multinomial_kernel, grad=None)
 
 
+def _stateless_categorical_impl(logits, num_samples, dtype, seed):
+    """TF's stateless_multinomial_categorical_impl: the op in the caller's scope."""
+    dtype = _dt.as_dtype(dtype).base_dtype
+    lg = to_tensor(logits, name="logits")
+    with name_scope(None, "StatelessMultinomial", []) as op_scope:
+        n = num_samples if hasattr(num_samples, "op") else \
+            constant(int(num_samples), dtype=_dt.int32, name="num_samples")
+        return apply("StatelessMultinomial", [lg, n, _seed_tensor(seed)],
+                     {"output_dtype": dtype}, op_scope)
+
+
 def stateless_categorical(logits, num_samples, seed, dtype=_dt.int64, name=None):
     """Categorical samples that are a pure function of `seed`."""
-    dtype = _dt.as_dtype(dtype).base_dtype
     with name_scope(name, "stateless_categorical", [logits] if hasattr(logits, "op") else []):
-        lg = to_tensor(logits, name="logits")
-        with name_scope(None, "StatelessMultinomial", []) as op_scope:
-            n = num_samples if hasattr(num_samples, "op") else \
-                constant(int(num_samples), dtype=_dt.int32, name="num_samples")
-            return apply("StatelessMultinomial", [lg, n, _seed_tensor(seed)],
-                         {"output_dtype": dtype}, op_scope)
+        return _stateless_categorical_impl(logits, num_samples, dtype, seed)
 
 
 def stateless_multinomial(logits, num_samples, seed, output_dtype=_dt.int64, name=None):
-    """stateless_categorical under its TF 1.x name."""
+    """stateless_categorical under its TF 1.x name (ops in a `stateless_multinomial` scope)."""
     with name_scope(name, "stateless_multinomial", []):
-        return stateless_categorical(logits, num_samples, seed, output_dtype)
+        return _stateless_categorical_impl(logits, num_samples, output_dtype, seed)
 
 
 # -- RandomPoissonV2 ------------------------------------------------------------------------

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 __all__ = ["strided_slice"]
 
+import weakref
+
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
@@ -46,6 +48,16 @@ def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, el
                               shrink_axis_mask=shrink_axis_mask, name=scope)
 
 
+def _variable_value(s):
+    """A variable used as an index or slice bound stands for its value (as in TF, where its
+    ref dtype int32_ref/int64_ref is a valid index dtype)."""
+    if isinstance(s, slice):
+        return slice(*(_variable_value(p) for p in (s.start, s.stop, s.step)))
+    if not isinstance(s, Tensor) and hasattr(s, "_as_graph_element") and hasattr(s, "value"):
+        return s.value()
+    return s
+
+
 def _is_int(x):
     return isinstance(x, (int, np.integer)) and not isinstance(x, (bool, np.bool_))
 
@@ -58,7 +70,21 @@ _BAD_INDEX = ("Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`
               "tf.int32/tf.int64 tensors are valid indices, got {!r}")
 
 
-def getitem(tensor: Tensor, slice_spec: object) -> Tensor:
+class _SlicedVariable(Tensor):
+    """A strided slice of a variable's value: `assign(value)` writes the slice (op
+    StridedSliceAssign, named `<slice scope>_assign` as TF names it)."""
+
+    __slots__ = ()
+
+    def assign(self, val, name=None):
+        var, scope, packed, masks = _SLICED[self]
+        return var._strided_slice_assign(*packed, val, name or scope + "_assign", masks)
+
+
+_SLICED = weakref.WeakKeyDictionary()
+
+
+def getitem(tensor: Tensor, slice_spec: object, var=None) -> Tensor:
     """`tensor[...]`: ints, slices (negative steps too), Ellipsis, tf.newaxis, int tensors.
 
     Builds one StridedSlice in a `strided_slice` name scope, as TF 1.14 does
@@ -82,6 +108,7 @@ def getitem(tensor: Tensor, slice_spec: object) -> Tensor:
     bm = em = elm = nm = sm = 0
     for i, s in enumerate(slice_spec):
         bit = 1 << i
+        s = _variable_value(s)
         if isinstance(s, slice):
             for part in (s.start, s.stop, s.step):
                 if part is not None and not _is_int(part) and not _is_int_tensor(part):
@@ -122,5 +149,9 @@ def getitem(tensor: Tensor, slice_spec: object) -> Tensor:
         packed = [stack(v, name="stack") for v in (begin, end, strides)]
         if any(p.dtype.base_dtype is _dt.int64 for p in packed):
             packed = [cast(p, _dt.int64) for p in packed]
-        return apply("StridedSlice", [tensor] + packed,
-                     dict(zip(_MASKS, (bm, em, elm, nm, sm))), scope)
+        masks = dict(zip(_MASKS, (bm, em, elm, nm, sm)))
+        out = apply("StridedSlice", [tensor] + packed, masks, scope)
+    if var is not None:   # TF's _SliceHelperVar: the slice can be assigned to
+        out.__class__ = _SlicedVariable
+        _SLICED[out] = (var, scope, packed, masks)
+    return out

@@ -398,6 +398,17 @@ class Variable(metaclass=_VariableMeta):
     def scatter_mul(self, sparse_delta, use_locking=False, name=None):
         return self._scatter("scatter_mul", sparse_delta, use_locking, name)
 
+    def _strided_slice_assign(self, begin, end, strides, value, name, masks):
+        """`self[...].assign(value)`: op StridedSliceAssign on the variable's ref, the value
+        converted in the op's scope as TF's generated wrapper does."""
+        if self._ref().dtype.base_dtype is _dt.resource:
+            raise NotImplementedError("flowgrad does not implement sliced assignment to a "
+                                      "ResourceVariable (ResourceStridedSliceAssign)")
+        with name_scope(name) as scope:
+            value = convert_to_tensor(value, dtype=self.dtype.base_dtype, name="value")
+            return apply("StridedSliceAssign", [self._ref(), begin, end, strides, value],
+                         dict(masks), scope)
+
     def scatter_div(self, sparse_delta, use_locking=False, name=None):
         return self._scatter("scatter_div", sparse_delta, use_locking, name)
 

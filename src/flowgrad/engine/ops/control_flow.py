@@ -426,6 +426,12 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         # each branch's ops in creation order (the sets only answer membership), so the
         # captures, and the Cond op's inputs, come in the same order in every process
         branches = [ops[start:mid], ops[mid:end]]
+        # an Operation a branch returns but did not make runs whichever branch is taken (in
+        # TF it is a control input of the branch's Identity, outside the cond's frame)
+        made = set(ops[start:end])
+        outside = [o for o in t_targets + f_targets if o not in made]
+        t_targets = [o for o in t_targets if o in made]
+        f_targets = [o for o in f_targets if o in made]
         captures = []
         seen = set()
 
@@ -451,6 +457,8 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         g._last_id += len(t_leaves) - builtins.max(len(tout), 1)
         op = g._create_op("Cond", [pred_t] + captures, {"Tout": builtins.tuple(tout)},
                           "Merge")
+        if outside:
+            op._add_control_inputs(list(dict.fromkeys(outside)))
         aliases = [_identity(t, name="Merge").op for t in op._outputs[1:]]
         _COND_INFO[op] = {"captures": captures, "true": (t_outs, t_targets),
                           "false": (f_outs, f_targets), "aliases": aliases}

@@ -30,6 +30,7 @@ from .construction import range, zeros_like
 from .joining import concat
 from .prims import unsorted_segment_sum  # segment (above this family) uses gather
 from .shape import expand_dims, reshape, shape, size, squeeze, transpose
+from .state import _var_name
 
 
 # -- StridedSlice / StridedSliceGrad ------------------------------------------------------------
@@ -171,6 +172,52 @@ def _ssg_grad(op, grad):
 
 
 register_op("StridedSliceGrad", infer=_ssg_infer, kernel=_ssg_kernel, grad=_ssg_grad)
+
+
+# -- StridedSliceAssign: `variable[...].assign(value)` ------------------------------------------
+def _ssa_infer(inputs, attrs):
+    ref, b, e, s, value = inputs
+    if not ref.dtype.is_ref_dtype:
+        raise TypeError("'StridedSliceAssign' Op requires that input 'ref' be a mutable tensor "
+                        f"(e.g.: a tf.Variable), got {ref.name} of dtype {ref.dtype.name}")
+    if value.dtype.base_dtype is not ref.dtype.base_dtype:
+        raise TypeError(f"Input 'value' of 'StridedSliceAssign' Op has type "
+                        f"{value.dtype.base_dtype.name} that does not match type "
+                        f"{ref.dtype.name} of argument 'ref'.")
+    return [(ref.dtype, ref.shape)]
+
+
+def _ssa_bind(node, ctx):
+    attrs = {m: node.attrs.get(m, 0) for m in _MASKS}
+
+    store, name = ctx.variables, _var_name(node)
+
+    def update(ref, begin, end, strides, value):
+        # the variable's current buffer: an Assign with validate_shape=False may have
+        # replaced the one `ref` held when this run started (TF's ref edges see the new one)
+        ref = store.get(name, ref)
+        value = np.asarray(value)
+        try:
+            idx = _np_index(begin, end, strides, attrs)
+            target_shape = ref[idx].shape
+        except (IndexError, ValueError):
+            try:
+                _canonical(ref.shape, begin, end, strides, attrs)
+            except ValueError as err:
+                raise errors.InvalidArgumentError(None, None, str(err)) from None
+            raise
+        if target_shape != value.shape:
+            raise errors.UnimplementedError(
+                None, None, "sliced l-value shape [" + ",".join(map(str, target_shape)) +
+                "] does not match r-value shape [" + ",".join(map(str, value.shape)) +
+                "]. Automatic broadcasting not yet implemented.")
+        ref[idx] = value
+        return ref
+    return update
+
+
+register_op("StridedSliceAssign", infer=_ssa_infer, bind=_ssa_bind, stateful=True, grad=None,
+            aliases_input=True)
 
 
 def strided_slice(input_: TensorLike, begin: IntsLike, end: IntsLike,

@@ -151,6 +151,8 @@ def _reduce(op_type, input_tensor, axis, keepdims, name, reduction_indices, keep
     """Builds a reduction op as TF's reduce_* wrappers do."""
     keep = _keep(keepdims, keep_dims)
     axis = _axis_arg(axis, reduction_indices)
+    if axis is None and isinstance(input_tensor, (list, tuple)):
+        return _reduce_list(op_type, input_tensor, keep, name, allowed)
     x = to_tensor(input_tensor, name="input_tensor")
     if allowed == (_dt.bool_,) and x.dtype.base_dtype is not _dt.bool_:
         raise TypeError(f"Input 'input' of '{op_type}' Op has type {x.dtype.base_dtype.name} "
@@ -168,6 +170,28 @@ def _reduce(op_type, input_tensor, axis, keepdims, name, reduction_indices, keep
                         {"keep_dims": keep}, s)
     if axis is None and not keep and out.shape.ndims is None:
         out.set_shape([])  # TF's _may_reduce_to_scalar
+    return out
+
+
+def _reduce_list(op_type, values, keep, name, allowed):
+    """A reduction of a Python list over all axes as TF builds it: _ReductionDims converts
+    the list inside `Rank` (`Rank/packed`, the Const `Rank`, `range`), and the op's wrapper
+    converts it again as its input (`<op>/input`)."""
+    with name_scope(None, "Rank", [v for v in values if isinstance(v, Tensor)]) as rank_scope:
+        packed = to_tensor(values)
+        r = constant(np.int32(packed.shape.ndims), dtype=_dt.int32, name=rank_scope) \
+            if packed.shape.ndims is not None else apply("Rank", [packed], None, rank_scope)
+    axes = _range(0, r)
+    with name_scope(name, op_type, [v for v in values if isinstance(v, Tensor)]) as s:
+        x = to_tensor(values, name="input")
+        if allowed == (_dt.bool_,) and x.dtype.base_dtype is not _dt.bool_:
+            raise TypeError(f"Input 'input' of '{op_type}' Op has type "
+                            f"{x.dtype.base_dtype.name} that does not match expected type of "
+                            "bool.")
+        check_dtype(op_type, x, allowed, "input")
+        out = apply(op_type, [x, axes], {"keep_dims": keep}, s)
+    if not keep and out.shape.ndims is None:
+        out.set_shape([])
     return out
 
 

@@ -234,7 +234,7 @@ def _segment_prepare(data, ids):
         if down.size:
             raise _invalid("segment ids are not increasing")
     n = int(ids[-1]) + 1 if ids.size else 0
-    rows = data.reshape(data.shape[0], -1)
+    rows = data.reshape(data.shape[0], int(np.prod(data.shape[1:], dtype=np.int64)))
     return data, ids, n, rows
 
 

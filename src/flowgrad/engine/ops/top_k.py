@@ -144,5 +144,8 @@ def in_top_k(predictions: TensorLike, targets: TensorLike, k: int | Tensor,
     t = to_tensor(targets, name="targets")
     check_dtype("InTopKV2", t, (_dt.int32, _dt.int64), "targets")
     with name_scope(name, "in_top_k", graph_values(predictions, targets, k)):
-        kt = k if hasattr(k, "op") else constant(int(k), dtype=t.dtype.base_dtype)
-        return apply("InTopKV2", [p, t, kt], None, "InTopKV2")
+        # TF converts k inside the op's own scope: in_top_k/InTopKV2/k
+        with name_scope(None, "InTopKV2") as scope:
+            kt = k if hasattr(k, "op") else constant(int(k), dtype=t.dtype.base_dtype,
+                                                     name="k")
+            return apply("InTopKV2", [p, t, kt], None, scope)

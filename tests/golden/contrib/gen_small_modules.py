@@ -1,0 +1,150 @@
+"""TF 1.14 goldens for the small tf.contrib modules: contrib.stateless (numbers),
+contrib.deprecated (the old summary ops: names, types, serialized Summaries), contrib.sparsemax
+(values, losses, first and second gradients, op names), contrib.nn (alpha_dropout's seeded
+numbers, the flipped cross entropies, sampled_sparse_softmax_loss) and contrib.signal, with
+the ops each builds and TF's errors. Output: small_modules.json, read by
+tests/test_contrib_small_modules.py.
+"""
+import numpy as np
+
+_rng = np.random.RandomState(5)
+LOGITS = _rng.randn(4, 5)
+LOGITS[1, 2] = 3.0
+LABELS = np.eye(5)[[0, 2, 4, 1]]
+X = _rng.randn(3, 6).astype(np.float32)
+SIGNAL = _rng.randn(2, 64).astype(np.float32)
+
+
+def _ops(tf, n0=0):
+    return [[o.name, o.type] for o in tf.get_default_graph().get_operations()[n0:]]
+
+
+def _run(tf, fetches):
+    with tf.Session() as s:
+        return s.run(fetches)
+
+
+def stateless(tf):
+    S = tf.contrib.stateless
+    seed = tf.constant([7, 11], tf.int64)
+    out = [S.stateless_random_uniform([2, 3], seed),
+           S.stateless_random_uniform([4], [1, 2], dtype=tf.float64),
+           S.stateless_random_normal([3, 2], seed, mean=1.0, stddev=2.0),
+           S.stateless_truncated_normal([5], [3, 4]),
+           S.stateless_multinomial(tf.constant([[0.0, 1.0, 2.0], [1.0, 1.0, -1.0]]), 6,
+                                   [5, 6])]
+    return [_run(tf, out), _ops(tf)]
+
+
+def deprecated(tf):
+    D = tf.contrib.deprecated
+    a = D.scalar_summary("loss", tf.constant(0.25))
+    b = D.scalar_summary(tf.constant(["x", "y"]), tf.constant([1.0, 2.0]), name="pair",
+                         collections=["mine"])
+    c = D.histogram_summary("w hist", tf.constant([1.0, 2.0, 2.0, -3.0]))
+    d = D.image_summary("img", tf.constant(X.reshape(1, 3, 6, 1)), max_images=2,
+                        collections=["images"])
+    e = D.audio_summary("snd", tf.constant(X[:2, :, None] / 4), 8000, max_outputs=1)
+    with tf.name_scope("outer"):
+        f = D.scalar_summary("inner", tf.constant(1.5))
+    m = D.merge_summary([a, c], name="m2")
+    alls = D.merge_all_summaries()
+    none = D.merge_all_summaries(key="nothing")
+    return [[t.name for t in (a, b, c, d, e, f, m, alls)], none is None,
+            [t.name for t in tf.get_collection(tf.GraphKeys.SUMMARIES)],
+            [t.name for t in tf.get_collection("mine")], _ops(tf),
+            _run(tf, [a, b, c, e, f, m, alls]), _image(tf, _run(tf, d))]
+
+
+def _image(tf, serialized):
+    """An image Summary's tag, size and decoded pixels (PNG encoders compress differently)."""
+    v = tf.Summary.FromString(serialized).value
+    with tf.Graph().as_default():
+        pixels = _run(tf, [tf.image.decode_png(x.image.encoded_image_string) for x in v])
+    return [[x.tag, x.image.height, x.image.width, x.image.colorspace] for x in v], pixels
+
+
+def sparsemax(tf):
+    SM = tf.contrib.sparsemax
+    logits = tf.constant(LOGITS)
+    n0 = len(tf.get_default_graph().get_operations())
+    sm = SM.sparsemax(logits)
+    ops_sm = _ops(tf, n0)
+    n1 = len(tf.get_default_graph().get_operations())
+    loss = SM.sparsemax_loss(logits, sm, tf.constant(LABELS))
+    ops_loss = _ops(tf, n1)
+    g = tf.gradients(loss, logits)[0]
+    gg = tf.gradients(tf.reduce_sum(g * g), logits)[0]
+    w = tf.constant(np.arange(5.0))
+    gs = tf.gradients(tf.reduce_sum(sm * w), logits)[0]
+    f32 = SM.sparsemax(tf.constant(X), name="f32")
+    nan = SM.sparsemax(tf.constant([[1.0, np.nan, 0.0], [0.5, 0.5, 0.1]]))
+    return [sm.name, loss.name, ops_sm, ops_loss,
+            _run(tf, [sm, loss, g, gg, gs, f32, nan])]
+
+
+def contrib_nn(tf):
+    N = tf.contrib.nn
+    tf.set_random_seed(3)
+    x = tf.constant(X)
+    n0 = len(tf.get_default_graph().get_operations())
+    ad = N.alpha_dropout(x, 0.7)
+    ops_ad = _ops(tf, n0)
+    ad2 = N.alpha_dropout(x, tf.constant(0.5), noise_shape=[3, 1], seed=9, name="ad")
+    same = N.alpha_dropout(x, 1.0)
+    logits = tf.constant(LOGITS)
+    xe = N.deprecated_flipped_softmax_cross_entropy_with_logits(logits, tf.constant(LABELS))
+    sxe = N.deprecated_flipped_sparse_softmax_cross_entropy_with_logits(
+        logits, tf.constant([0, 2, 4, 1]))
+    sig = N.deprecated_flipped_sigmoid_cross_entropy_with_logits(logits,
+                                                                 tf.constant(LABELS))
+    w = tf.constant(_rng.randn(10, 6).astype(np.float32))
+    bias = tf.constant(_rng.randn(10).astype(np.float32))
+    n1 = len(tf.get_default_graph().get_operations())
+    ssl = N.sampled_sparse_softmax_loss(w, bias, tf.constant([[1], [7], [3]], tf.int64), x,
+                                        num_sampled=4, num_classes=10)
+    ops_ssl = _ops(tf, n1)
+    later = tf.random_uniform([3])
+    return [[t.name for t in (ad, ad2, xe, sxe, sig, ssl)], same is x, ops_ad, ops_ssl,
+            _run(tf, [ad, ad2, xe, sxe, sig, ssl, later])]
+
+
+def signal(tf):
+    Sg = tf.contrib.signal
+    s = tf.constant(SIGNAL)
+    st = Sg.stft(s, 16, 8)
+    fr = Sg.frame(s, 10, 5)
+    ola = Sg.overlap_and_add(fr, 5)
+    mel = Sg.linear_to_mel_weight_matrix(4, 9, 8000.0)
+    return [[t.name for t in (st, fr, ola, mel)],
+            _run(tf, [st, fr, ola, mel, Sg.hann_window(5), Sg.hamming_window(4)])]
+
+
+def _error(fn):
+    def case(tf):
+        try:
+            fn(tf)
+        except Exception as e:  # noqa: BLE001 - the golden records TF's error
+            return e
+        return "no error"
+    return case
+
+
+CASES = {
+    "stateless": stateless, "deprecated": deprecated, "sparsemax": sparsemax,
+    "contrib_nn": contrib_nn, "signal": signal,
+    "error/alpha_dropout_keep": _error(lambda tf: tf.contrib.nn.alpha_dropout(
+        tf.constant([1.0]), 1.5)),
+    "error/scalar_summary_dtype": _error(lambda tf: tf.contrib.deprecated.scalar_summary(
+        "s", tf.constant(["a"]))),
+    "error/audio_dtype": _error(lambda tf: tf.contrib.deprecated.audio_summary(
+        "s", tf.constant([[1]]), 10)),
+}
+
+
+def cases(tf):
+    out = {}
+    for name, fn in sorted(CASES.items()):
+        with tf.Graph().as_default():
+            out[name] = fn(tf)
+    return out
