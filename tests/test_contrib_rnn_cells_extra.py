@@ -11,7 +11,8 @@ import goldens
 
 GEN = goldens.generator("rnn", "contrib_cells_extra")
 WANT = goldens.load("rnn", "contrib_cells_extra")
-_F32 = ("phased", "phased_peep", "cifg_layer_norm")
+_F32 = ("phased", "phased_peep", "cifg_layer_norm", "block_fused", "block_fused_peep_clip",
+        "block_fused_init", "block_fused_reversed")
 
 
 def _have_jax():
@@ -80,3 +81,19 @@ def test_contrib_cells_are_exported():
     for name in ("NASCell", "GLSTMCell", "IntersectionRNNCell", "PhasedLSTMCell",
                  "CompiledWrapper"):
         assert getattr(tf.contrib.rnn, name).__module__.endswith("_more_cells")
+
+
+def test_lstm_block_fused_cell_errors_are_tfs():
+    cell = tf.contrib.rnn.LSTMBlockFusedCell(3)
+    with pytest.raises(TypeError, match="Value passed to parameter 'x' has DataType float64 "
+                                        "not in list of allowed values: float16, float32"):
+        cell(tf.zeros([4, 2, 3], tf.float64), dtype=tf.float64)
+    x = tf.zeros([4, 2, 3])
+    with pytest.raises(ValueError, match="expects 1 inputs, but it received 4 input tensors"):
+        tf.contrib.rnn.LSTMBlockFusedCell(3)(tf.unstack(x), dtype=tf.float32)
+    out, state = tf.contrib.rnn.LSTMBlockFusedCell(2, name="f2")(x, dtype=tf.float32)
+    assert out.shape.as_list() == [4, 2, 2] and out.op.type == "BlockLSTM"
+    (g,) = tf.gradients(tf.reduce_sum(out), [x])
+    assert g.op.type == "BlockLSTMGrad"
+    with pytest.raises(LookupError, match="No gradient defined for operation"):
+        tf.gradients(tf.reduce_sum(g), [x])

@@ -7,7 +7,8 @@ it (tests/test_contrib_rnn_cells_extra.py).
 
 A case runs the cell in dynamic_rnn (sequence_length [4, 2]) or, for the cells whose
 state does not match their state_size (TimeFreqLSTMCell, GridLSTMCell with a flat state),
-step by step over the time axis from a zero state of the width the cell really uses. PhasedLSTMCell and the layer-normed
+step by step over the time axis from a zero state of the width the cell really uses. PhasedLSTMCell, LSTMBlockFusedCell (BlockLSTM
+has float16 and float32 kernels only) and the layer-normed
 CoupledInputForgetGateLSTMCell run in float32 (their extra variables are float32 in TF).
 """
 import numpy as np
@@ -72,6 +73,13 @@ def _cells(tf):
             compile_stateful=True), X, "dyn"),
         "block_wrapper": (lambda: _block_wrapper(tf)(), X, "fused"),
         "block_wrapper_list_init": (lambda: _block_wrapper(tf)(), X, "wrapper_list"),
+        "block_fused": (lambda: rnn.LSTMBlockFusedCell(3), X, "fused32"),
+        "block_fused_peep_clip": (lambda: rnn.LSTMBlockFusedCell(
+            3, forget_bias=0.5, cell_clip=0.4, use_peephole=True), X, "fused32"),
+        "block_fused_init": (lambda: rnn.LSTMBlockFusedCell(3, use_peephole=True),
+                                  X, "wrapper_init32"),
+        "block_fused_reversed": (lambda: rnn.TimeReversedFusedRNN(
+            rnn.LSTMBlockFusedCell(2, name="rev")), X, "fused32"),
         "fused_adaptor_dynamic": (lambda: rnn.FusedRNNCellAdaptor(
             tf.nn.rnn_cell.BasicLSTMCell(3), use_dynamic_rnn=True), X, "fused"),
         "fused_adaptor_static": (lambda: rnn.FusedRNNCellAdaptor(
@@ -121,7 +129,8 @@ def run_case(tf, name):
     g = tf.Graph()
     with g.as_default():
         tf.set_random_seed(2)
-        x = tf.constant(xv.astype(np.float32) if mode in ("phased", "dyn32") else xv)
+        f32 = mode in ("phased", "dyn32", "fused32", "wrapper_init32")
+        x = tf.constant(xv.astype(np.float32) if f32 else xv)
         init = tf.random_uniform_initializer(-0.5, 0.5, seed=6,
                                              dtype=x.dtype)
         with tf.variable_scope("s", initializer=init):
@@ -141,16 +150,20 @@ def run_case(tf, name):
                     o, state = cell(inp, state)
                     outs.append(o)
                 out = tf.stack(outs, axis=1)
-            elif mode == "wrapper_list":
-                init_state = (tf.fill([2, 3], tf.constant(0.25, tf.float64)),
-                              tf.fill([2, 3], tf.constant(-0.5, tf.float64)))
-                out, state = cell(tf.unstack(tf.transpose(x, [1, 0, 2])),
-                                  initial_state=init_state)
-                out = tf.stack(out)
+            elif mode in ("wrapper_list", "wrapper_init32"):
+                init_state = (tf.fill([2, 3], tf.constant(0.25, x.dtype)),
+                              tf.fill([2, 3], tf.constant(-0.5, x.dtype)))
+                xt = tf.transpose(x, [1, 0, 2])
+                if mode == "wrapper_list":
+                    out, state = cell(tf.unstack(xt), initial_state=init_state)
+                    out = tf.stack(out)
+                else:
+                    out, state = cell(xt, initial_state=init_state)
             else:
                 xt = tf.transpose(x, [1, 0, 2])
                 inp = tf.unstack(xt) if mode == "fused_list" else xt
-                out, state = cell(inp, dtype=tf.float64, sequence_length=[4, 2])
+                out, state = cell(inp, dtype=x.dtype,
+                                  sequence_length=[3, 2] if f32 else [4, 2])
                 if mode == "fused_list":
                     out = tf.stack(out)
         count = g._last_id

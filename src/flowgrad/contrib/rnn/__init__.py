@@ -3,8 +3,8 @@ from ._attention import AttentionCellWrapper
 from ._core import (EmbeddingWrapper, HighwayWrapper, InputProjectionWrapper,
                     OutputProjectionWrapper)
 from ._block_cells import GRUBlockCell, GRUBlockCellV2, LSTMBlockCell
-from ._fused import (FusedRNNCell, FusedRNNCellAdaptor, LSTMBlockWrapper,
-                     TimeReversedFusedRNN)
+from ._fused import (FusedRNNCell, FusedRNNCellAdaptor, LSTMBlockFusedCell,
+                     LSTMBlockWrapper, TimeReversedFusedRNN)
 from ._grid_lstm import BidirectionalGridLSTMCell, GridLSTMCell
 from ._lstm_variants import CoupledInputForgetGateLSTMCell, TimeFreqLSTMCell
 from ._more_cells import (CompiledWrapper, GLSTMCell, IntersectionRNNCell, NASCell,
@@ -32,5 +32,6 @@ __all__ = ["AttentionCellWrapper", "BasicLSTMCell", "BasicRNNCell", "Conv1DLSTMC
            "static_state_saving_rnn", "transpose_batch_time",
            "BidirectionalGridLSTMCell", "CompiledWrapper", "CoupledInputForgetGateLSTMCell",
            "FusedRNNCell", "FusedRNNCellAdaptor", "GLSTMCell", "GridLSTMCell",
-           "IntersectionRNNCell", "LSTMBlockWrapper", "NASCell", "PhasedLSTMCell",
+           "IntersectionRNNCell", "LSTMBlockFusedCell", "LSTMBlockWrapper", "NASCell",
+           "PhasedLSTMCell",
            "TimeFreqLSTMCell", "TimeReversedFusedRNN"]

@@ -2,19 +2,21 @@
 and lstm_ops.py): FusedRNNCell (a cell called on a whole time-major sequence),
 FusedRNNCellAdaptor (an RNNCell run by dynamic_rnn or static_rnn), TimeReversedFusedRNN
 and LSTMBlockWrapper (the sequence_length masking and final-state gathering around a
-subclass's `_call_cell`)."""
+subclass's `_call_cell`) and LSTMBlockFusedCell (one BlockLSTM op)."""
 from __future__ import annotations
 
 import abc
 
+from ...engine.framework import dtypes
 from ...engine.framework.constant_op import convert_to_tensor
-from ...layers.base import Layer
+from ...engine.ops.block_lstm import block_lstm
 from ...engine.ops.construction import range as _range
-from ...ops import array_ops
+from ...layers.base import InputSpec, Layer
+from ...ops import array_ops, init_ops, math_ops
 from ...ops import rnn as _rnn
 from ...ops.rnn_cell_impl import LSTMStateTuple
 
-__all__ = ["FusedRNNCell", "FusedRNNCellAdaptor", "LSTMBlockWrapper",
+__all__ = ["FusedRNNCell", "FusedRNNCellAdaptor", "LSTMBlockFusedCell", "LSTMBlockWrapper",
            "TimeReversedFusedRNN"]
 
 
@@ -148,3 +150,54 @@ class LSTMBlockWrapper(Layer, metaclass=abc.ABCMeta):
     def _gather_states(self, data, indices, batch_size):
         return array_ops.gather_nd(
             data, array_ops.stack([indices, _range(batch_size)], axis=1))
+
+
+class LSTMBlockFusedCell(LSTMBlockWrapper):
+    """TF's fused LSTM over a whole time-major sequence: one BlockLSTM op; variables
+    kernel [depth + units, 4 units], bias and optional w_i/f/o_diag (scope
+    `lstm_fused_cell`); the gates are LSTMBlockCell's."""
+
+    def __init__(self, num_units, forget_bias=1.0, cell_clip=None, use_peephole=False,
+                 reuse=None, dtype=None, name="lstm_fused_cell"):
+        super().__init__(_reuse=reuse, name=name, dtype=dtype)
+        self._num_units = num_units
+        self._forget_bias = forget_bias
+        self._cell_clip = cell_clip if cell_clip is not None else -1
+        self._use_peephole = use_peephole
+        self.input_spec = InputSpec(ndim=3)
+
+    @property
+    def num_units(self):
+        return self._num_units
+
+    def build(self, input_shape):
+        input_size = input_shape.dims[2].value
+        n = self._num_units
+        self._kernel = self.add_variable("kernel", [input_size + n, n * 4])
+        self._bias = self.add_variable("bias", [n * 4],
+                                       initializer=init_ops.constant_initializer(0.0))
+        if self._use_peephole:
+            self._w_i_diag = self.add_variable("w_i_diag", [n])
+            self._w_f_diag = self.add_variable("w_f_diag", [n])
+            self._w_o_diag = self.add_variable("w_o_diag", [n])
+        self.built = True
+
+    def _call_cell(self, inputs, initial_cell_state=None, initial_output=None, dtype=None,
+                   sequence_length=None):
+        time_len = inputs.shape.with_rank(3).dims[0].value
+        if time_len is None:
+            time_len = array_ops.shape(inputs)[0]
+        if self._use_peephole:
+            wci, wco, wcf = self._w_i_diag, self._w_o_diag, self._w_f_diag
+        else:
+            wci = wcf = wco = array_ops.zeros([self._num_units], dtype=dtype)
+        if sequence_length is None:
+            max_seq_len = math_ops.cast(time_len, dtypes.int64)
+        else:
+            max_seq_len = math_ops.cast(math_ops.reduce_max(sequence_length), dtypes.int64)
+        _, cs, _, _, _, _, h = block_lstm(
+            seq_len_max=max_seq_len, x=inputs, cs_prev=initial_cell_state,
+            h_prev=initial_output, w=self._kernel, wci=wci, wcf=wcf, wco=wco, b=self._bias,
+            forget_bias=self._forget_bias, cell_clip=self._cell_clip,
+            use_peephole=self._use_peephole)
+        return cs, h
