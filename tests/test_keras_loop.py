@@ -99,6 +99,20 @@ def test_keras_rnn_float64_fused_equals_plain(monkeypatch):
 
 @pytest.mark.parametrize("make", [
     lambda: L.LSTM(4, activation="relu"),
+    lambda: L.LSTM(5, activation="softsign", recurrent_activation="sigmoid",
+                   return_sequences=True),
+    lambda: L.LSTM(4, activation="elu", dropout=0.3, recurrent_dropout=0.2),
+    lambda: L.GRU(4, activation="relu", return_state=True),
+    lambda: L.GRU(5, activation="selu", recurrent_dropout=0.25),
+    lambda: L.GRU(4, activation="softsign", use_bias=False),
+])
+def test_keras_rnn_activations_fused_equals_plain(make, monkeypatch):
+    """`activation` other than tanh (its op's *Grad kernel), bit for bit."""
+    _compare(_case(make, training=True), monkeypatch, random=True)
+
+
+@pytest.mark.parametrize("make", [
+    lambda: L.LSTM(4, activation="softplus"),
     lambda: L.GRU(4, reset_after=True),
     lambda: L.LSTM(4, implementation=2),
 ])

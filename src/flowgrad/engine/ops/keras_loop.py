@@ -26,6 +26,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..framework import threads as _threads
+from ..framework.registry import get_op_def
 from ..runtime.backends.numpy import bind_kernel
 from ..runtime.ir import lower
 from . import lstm_loop as _base
@@ -211,8 +212,18 @@ def _match(graph, info, ctx):
             return ("hard",) + tuple(cs), z
         return B.first(v, sig, hard)
 
+    acts = []   # the `activation` ops seen (all must be one kind)
+
     def tanh_of(v):
-        return B.unary(v, "Tanh")
+        """The pre-activation of Keras's `activation`: Tanh, or one of the activation ops
+        whose gradient is their *Grad op (Relu, Relu6, Elu, Selu, Softsign)."""
+        u = B.res(v)
+        nd = B.prod.get(u)
+        typ = nd.type if nd is not None else None
+        if typ != "Tanh" and typ not in _ACT_OPS:
+            raise ValueError("activation")
+        acts.append(typ)
+        return B.unary(v, typ)
 
     h_new = B.res(wr.inputs[2])
     fetch = [B.res(v) for v in prog.fetches]
@@ -276,6 +287,9 @@ def _match(graph, info, ctx):
             roles = {"kind": "kgru", "h": k_h, "gates": [gz, gr, xh]}
         except ValueError:
             return None
+    if len(set(acts)) > 1:
+        return None
+    roles["cand"] = _act_spec(acts[-1]) if acts and acts[-1] != "Tanh" else None
     gates = roles["gates"]
     # one kernel, recurrent kernel and bias capture (their gradients are one array each)
     for key in ("k", "rk", "b"):
@@ -313,6 +327,30 @@ def _match(graph, info, ctx):
 
 def _fail():
     raise ValueError("no match")
+
+
+# Keras activations other than tanh whose gradient is one *Grad op on (dy, y or x)
+_ACT_OPS = {"Relu": "y", "Relu6": "x", "Elu": "y", "Selu": "y", "Softsign": "x"}
+
+
+def _act_spec(typ):
+    """(forward kernel, *Grad kernel, whether *Grad takes the input (else the output))."""
+    return (get_op_def(typ).kernel, get_op_def(typ + "Grad").kernel, _ACT_OPS[typ] == "x")
+
+
+def _cand_fwd(spec, z):
+    """`activation`(z) and what its gradient needs (z or the value)."""
+    if spec is None:
+        return np.tanh(z), None
+    y = spec[0](z)
+    return y, (z if spec[2] else None)
+
+
+def _cand_bwd(spec, y, x, dy, one):
+    """d activation: TanhGrad's dy (1 - y^2), else the *Grad kernel."""
+    if spec is None:
+        return dy * (one - y * y)
+    return spec[1](dy, x if spec[2] else y)
 
 
 def match(graph, info, ctx):
@@ -515,7 +553,8 @@ def forward(run, args, clear=True):
     xs, replay = got
     steps = len(ts)
     matmul = _threads.matmul
-    multiply, tanh = np.multiply, np.tanh
+    multiply = np.multiply
+    cand = r["cand"]
     h_all = np.empty((steps + 1, bsz, units), dt)
     h_all[0] = h
     tape = []
@@ -529,13 +568,13 @@ def forward(run, args, clear=True):
             z = [_gate_z(g, xi, hi, matmul) for g, xi, hi in zip(gs, xin, hin)]
             ig, ik = _act_fwd(gs[0]["act"], z[0], dt)
             fg, fk = _act_fwd(gs[1]["act"], z[1], dt)
-            tz = tanh(z[2])
+            tz, tzk = _cand_fwd(cand, z[2])
             cn = np.add(multiply(fg, cp), multiply(ig, tz))
             og, ok = _act_fwd(gs[3]["act"], z[3], dt)
-            tc = tanh(cn)
+            tc, tck = _cand_fwd(cand, cn)
             multiply(og, tc, out=h_all[s + 1])
             c_all[s + 1] = cn
-            tape.append((x, xin, hin, ig, ik, fg, fk, tz, og, ok, tc))
+            tape.append((x, xin, hin, ig, ik, fg, fk, tz, og, ok, tc, tzk, tck))
     else:
         for s in range(steps):
             x, hp = xs[s], h_all[s]
@@ -548,10 +587,10 @@ def forward(run, args, clear=True):
             if gh["b"] is not None:
                 ah = ah + gh["b"][0].reshape(-1)
             rh = multiply(rg, hin[2])
-            hh = tanh(np.add(ah, matmul(rh, gh["rk"][0])))
+            hh, hhk = _cand_fwd(cand, np.add(ah, matmul(rh, gh["rk"][0])))
             sub = np.subtract(dt.type(1), zg)
             np.add(multiply(zg, hp), multiply(sub, hh), out=h_all[s + 1])
-            tape.append((x, xin, hin, zg, zk, rg, rk, rh, hh, sub))
+            tape.append((x, xin, hin, zg, zk, rg, rk, rh, hh, sub, hhk))
     got = run._write_out(ota, ts, h_all[1:], bsz, units, xs, xta.meta, replay)
     if got is None:
         return None
@@ -636,6 +675,7 @@ def backward(run, args, kept, diff_caps):
     matmul = _threads.matmul
     multiply, add = np.multiply, np.add
     one = dt.type(1)
+    cand = r["cand"]
     dxs = {}
     gel = gta.elems
     dh = np.array(dh, copy=True)
@@ -662,32 +702,32 @@ def backward(run, args, kept, diff_caps):
         gout = gel.get(ts[s])
         dhn = dh if gout is None else add(dh, gout)
         if r["kind"] == "klstm":
-            x, xin, hin, ig, ik, fg, fk, tz, og, ok, tc = tape[s]
+            x, xin, hin, ig, ik, fg, fk, tz, og, ok, tc, tzk, tck = tape[s]
             cp, hp = c_all[s], h_all[s]
             do = multiply(dhn, tc)
             dtc = multiply(og, dhn)
-            dcn = add(dc, dtc * (one - tc * tc))
+            dcn = add(dc, _cand_bwd(cand, tc, tck, dtc, one))
             df = multiply(dcn, cp)
             dc = multiply(fg, dcn)
             di = multiply(dcn, tz)
             dtz = multiply(ig, dcn)
             dzs = [_act_bwd(gs[0]["act"], ig, ik, di, dt),
                    _act_bwd(gs[1]["act"], fg, fk, df, dt),
-                   dtz * (one - tz * tz),
+                   _cand_bwd(cand, tz, tzk, dtz, one),
                    _act_bwd(gs[3]["act"], og, ok, do, dt)]
             parts = [gate_back(gi, dz, x, hp, xi, hi)
                      for gi, (dz, xi, hi) in enumerate(zip(dzs, xin, hin))]
             dh = _addn([parts[k][1] for k in h_order])
             dxv = _addn([parts[k][0] for k in x_order])
         else:
-            x, xin, hin, zg, zk, rg, rk, rh, hh, sub = tape[s]
+            x, xin, hin, zg, zk, rg, rk, rh, hh, sub, hhk = tape[s]
             hp = h_all[s]
             dz_a = multiply(dhn, hp)
             dh_a = multiply(zg, dhn)
             dsub = multiply(dhn, hh)
             dhh = multiply(sub, dhn)
             dz_act = add(dz_a, np.negative(dsub))
-            dah = dhh * (one - hh * hh)
+            dah = _cand_bwd(cand, hh, hhk, dhh, one)
             gh = gs[2]
             if gh["b"] is not None:
                 grads.add(2, "b", np.sum(dah, axis=(0,), dtype=dt))
