@@ -112,8 +112,20 @@ def test_keras_rnn_activations_fused_equals_plain(make, monkeypatch):
 
 
 @pytest.mark.parametrize("make", [
-    lambda: L.LSTM(4, activation="softplus"),
     lambda: L.GRU(4, reset_after=True),
+    lambda: L.GRU(5, reset_after=True, recurrent_activation="sigmoid", return_sequences=True,
+                  return_state=True),
+    lambda: L.GRU(4, reset_after=True, use_bias=False, go_backwards=True),
+    lambda: L.GRU(4, reset_after=True, dropout=0.2, recurrent_dropout=0.3,
+                  activation="relu"),
+])
+def test_keras_gru_reset_after_fused_equals_plain(make, monkeypatch):
+    """GRU(reset_after=True): the (2, 3 units) bias unstacked, r * (h U_h + b_rh)."""
+    _compare(_case(make, training=True), monkeypatch, random=True)
+
+
+@pytest.mark.parametrize("make", [
+    lambda: L.LSTM(4, activation="softplus"),
     lambda: L.LSTM(4, implementation=2),
 ])
 def test_other_keras_steps_run_plain_loop(make, monkeypatch):

@@ -1,6 +1,7 @@
 """The fused runner (engine/ops/lstm_loop.py) for Keras's LSTM and GRU loops:
 tf.keras.layers.LSTM / GRU (TF 1.14's keras.backend.rnn over keras LSTMCell / GRUCell,
-implementation=1, no mask), with or without dropout / recurrent_dropout masks.
+implementation=1, no mask), with or without dropout / recurrent_dropout masks, any
+`activation` among tanh, relu, elu, selu, softsign, GRU's reset_after either way.
 
 The step as the Keras cells build it, gate g of the fused kernel's column blocks:
 
@@ -11,6 +12,9 @@ The step as the Keras cells build it, gate g of the fused kernel's column blocks
     act(z) = Sigmoid(z)  or  hard_sigmoid: Maximum(Minimum(a * z + b, hi), lo)
     LSTM:  c' = act(z_f) * c + act(z_i) * tanh(z_c);  h' = act(z_o) * tanh(c')
     GRU:   h~ = tanh(xb_h + MatMul(act(z_r) * hin_h, rkernel[:, h]))  (reset_after=False)
+           h~ = tanh(xb_h + act(z_r) * [BiasAdd](MatMul(hin_h, rkernel[:, h]), rb[h]))
+                (reset_after=True: z_g's recurrent part gets rb[g] too; b, rb the rows of
+                the bias's Unpack)
            h' = act(z_z) * h + (1 - act(z_z)) * h~
     out'   = TensorArrayWriteV3(out, t, h');  counters t' = t + 1, k' = k + 1
 
@@ -135,12 +139,31 @@ def _match(graph, info, ctx):
     x_v = rd.outputs[0]
 
     def source(v):
-        """A capture, or a ReadVariableOp of a captured handle: (capture, read kernel)."""
+        """A capture, or a ReadVariableOp of a captured handle, or one row of its Unpack
+        (GRU reset_after's input and recurrent biases): (capture, read kernel, (row,
+        rows) or None)."""
         u = B.res(v)
+        row = None
+        if u in B.prod and B.prod[u].type == "Unpack":
+            up = B.node(u, "Unpack")
+            if up.attrs.get("axis", 0) != 0:
+                raise ValueError("unstack axis")
+            j = up.outputs.index(u)
+            row = (j, len(up.outputs))
+            u = B.res(up.inputs[0])
+        read = None
         if u in B.prod and B.prod[u].type == "ReadVariableOp":
             rv = B.node(u, "ReadVariableOp")
-            return B.cap(rv.inputs[0]), bind_kernel(rv, ctx)
-        return B.cap(u), None
+            read, u = bind_kernel(rv, ctx), rv.inputs[0]
+        if row is not None:
+            inner = read
+
+            def read(a, inner=inner, j=row[0]):
+                a = inner(a) if inner is not None else a
+                if not isinstance(a, np.ndarray) or a.ndim < 1 or a.shape[0] != row[1]:
+                    return None
+                return a[j]
+        return B.cap(u), read, row
 
     def sliced(v):
         """A gate's block of a weight: StridedSlice of it, or one output of its Split (TF
@@ -150,17 +173,17 @@ def _match(graph, info, ctx):
         nd = B.prod.get(u)
         if nd is not None and nd.type == "Split":
             B.used.add(id(nd))
-            k, read = source(nd.inputs[1])
+            k, read, row = source(nd.inputs[1])
             spec = ("split", bind_kernel(nd, ctx), (B.const(nd.inputs[0]),),
                     nd.outputs.index(u))
-            return k, read, spec, nd.op.outputs[spec[3]]
+            return k, read, spec, nd.op.outputs[spec[3]], row
         nd = B.node(v, "StridedSlice")
         if nd.attrs.get("ellipsis_mask") or nd.attrs.get("new_axis_mask") or \
                 nd.attrs.get("shrink_axis_mask"):
             raise ValueError("slice")
-        k, read = source(nd.inputs[0])
+        k, read, row = source(nd.inputs[0])
         spec = ("ss", bind_kernel(nd, ctx), tuple(B.const(u) for u in nd.inputs[1:]), 0)
-        return k, read, spec, nd.op.outputs[0]
+        return k, read, spec, nd.op.outputs[0], row
 
     def masked(v, base):
         """v is `base` (a value id) or base * mask (mask: a capture)."""
@@ -183,11 +206,18 @@ def _match(graph, info, ctx):
             raise ValueError("transpose")
         return {"dp": masked(mm.inputs[0], x_v), "k": sliced(mm.inputs[1]), "b": bias}
 
-    def r_part(v, h_v):   # MatMul(hin, rkernel[:, g])
+    def r_part(v, h_v):   # [BiasAdd](MatMul(hin, rkernel[:, g]), [recurrent bias[g]])
+        rbias = None
+        if B.res(v) in B.prod and B.prod[B.res(v)].type == "BiasAdd":
+            ba = B.node(v, "BiasAdd")
+            if ba.attrs.get("data_format", "NHWC") not in ("NHWC", b"NHWC"):
+                raise ValueError("data_format")
+            rbias = sliced(ba.inputs[1])
+            v = ba.inputs[0]
         mm = B.node(v, "MatMul")
         if mm.attrs.get("transpose_a") or mm.attrs.get("transpose_b"):
             raise ValueError("transpose")
-        return {"rdp": masked(mm.inputs[0], h_v), "rk": sliced(mm.inputs[1])}
+        return {"rdp": masked(mm.inputs[0], h_v), "rk": sliced(mm.inputs[1]), "rb": rbias}
 
     def gate(z, h_v):
         p, q = B.pair(z, "Add")
@@ -278,13 +308,24 @@ def _match(graph, info, ctx):
                     raise ValueError("transpose")
                 (r_spec, z_r), rdp = B.either(*B.pair(mm.inputs[0], "Mul"), act,
                                                lambda u: masked(u, h_v))
-                return {"rdp": rdp, "rk": sliced(mm.inputs[1]), "r": (r_spec, z_r)}
-            xh, rh = B.either(p, q, x_part, rec_h)
+                return {"rdp": rdp, "rk": sliced(mm.inputs[1]), "rb": None,
+                        "r": (r_spec, z_r), "after": False}
+
+            def rec_h_after(v):   # reset_after: act(z_r) * [BiasAdd](MatMul(hin_h, ..))
+                (r_spec, z_r), rg = B.either(*B.pair(v, "Mul"), act,
+                                              lambda u: r_part(u, h_v))
+                rg.update({"r": (r_spec, z_r), "after": True})
+                return rg
+            xh, rh = B.either(p, q, x_part, lambda u: B.first(u, rec_h, rec_h_after))
             r_spec, z_r = rh.pop("r")
             xh.update(rh)
             gz, gr = gate(z_z, h_v), gate(z_r, h_v)
             gz["act"], gr["act"], xh["act"] = z_spec, r_spec, None
-            roles = {"kind": "kgru", "h": k_h, "gates": [gz, gr, xh]}
+            after = xh.pop("after")
+            if after != (gz["rb"] is not None or gr["rb"] is not None or
+                         xh["rb"] is not None) and gz["b"] is not None:
+                raise ValueError("reset_after biases")
+            roles = {"kind": "kgru", "h": k_h, "gates": [gz, gr, xh], "after": after}
         except ValueError:
             return None
     if len(set(acts)) > 1:
@@ -292,8 +333,8 @@ def _match(graph, info, ctx):
     roles["cand"] = _act_spec(acts[-1]) if acts and acts[-1] != "Tanh" else None
     gates = roles["gates"]
     # one kernel, recurrent kernel and bias capture (their gradients are one array each)
-    for key in ("k", "rk", "b"):
-        if len({None if g[key] is None else g[key][0] for g in gates}) != 1:
+    for key in ("k", "rk", "b", "rb"):
+        if len({None if g.get(key) is None else g[key][0] for g in gates}) != 1:
             return None
     state = [roles["h"]] + ([roles["c"]] if "c" in roles else [])
     counters = {}
@@ -365,7 +406,7 @@ def _view(caps, spec):
     """A gate's block as the StridedSlice / Split kernel gives it, and its column range
     [a, b) (None unless it is all rows in order and a column range: kernel[:, a:b] or
     bias[a:b])."""
-    k, read, (kind, kern, args, j), _ = spec
+    k, read, (kind, kern, args, j), _, _ = spec
     arr = caps[k]
     if read is not None:
         arr = read(arr)
@@ -499,8 +540,8 @@ def _setup(run, args):
     gs = []
     for g in r["gates"]:
         got = {}
-        for key in ("k", "rk", "b"):
-            if g[key] is None:
+        for key in ("k", "rk", "b", "rb"):
+            if g.get(key) is None:
                 got[key] = None
                 continue
             v = _view(caps, g[key])
@@ -534,11 +575,14 @@ def _setup(run, args):
 
 
 def _gate_z(g, xin, hin, matmul):
-    """z_g = [BiasAdd](MatMul(xin, K_g), b_g) + MatMul(hin, RK_g); also xin, hin."""
+    """z_g = [BiasAdd](MatMul(xin, K_g), b_g) + [BiasAdd](MatMul(hin, RK_g), rb_g)."""
     a = matmul(xin, g["k"][0])
     if g["b"] is not None:
         a = a + g["b"][0].reshape(-1)
-    return np.add(a, matmul(hin, g["rk"][0]))
+    rz = matmul(hin, g["rk"][0])
+    if g["rb"] is not None:
+        rz = rz + g["rb"][0].reshape(-1)
+    return np.add(a, rz)
 
 
 def forward(run, args, clear=True):
@@ -586,8 +630,14 @@ def forward(run, args, clear=True):
             ah = matmul(xin[2], gh["k"][0])
             if gh["b"] is not None:
                 ah = ah + gh["b"][0].reshape(-1)
-            rh = multiply(rg, hin[2])
-            hh, hhk = _cand_fwd(cand, np.add(ah, matmul(rh, gh["rk"][0])))
+            if r["after"]:   # r * [BiasAdd](MatMul(hin_h, RK_h), rb_h)
+                rh = matmul(hin[2], gh["rk"][0])
+                if gh["rb"] is not None:
+                    rh = rh + gh["rb"][0].reshape(-1)
+                hh, hhk = _cand_fwd(cand, np.add(ah, multiply(rg, rh)))
+            else:
+                rh = multiply(rg, hin[2])
+                hh, hhk = _cand_fwd(cand, np.add(ah, matmul(rh, gh["rk"][0])))
             sub = np.subtract(dt.type(1), zg)
             np.add(multiply(zg, hp), multiply(sub, hh), out=h_all[s + 1])
             tape.append((x, xin, hin, zg, zk, rg, rk, rh, hh, sub, hhk))
@@ -613,17 +663,20 @@ class _Grads:
         self.blocks = {}
         self.shapes = {}
         for gi, g in enumerate(gs):
-            for key in ("k", "rk", "b", "dp", "rdp"):
+            for key in ("k", "rk", "b", "rb", "dp", "rdp"):
                 k = g[key + "_cap"]
                 if k is None or k not in want:
                     continue
                 if key in ("dp", "rdp"):
                     self.shapes[k] = caps[k].shape
-                    self.blocks[(gi, key)] = (k, None, None, np.zeros(caps[k].shape, dt))
+                    self.blocks[(gi, key)] = (k, None, None, np.zeros(caps[k].shape, dt),
+                                              None)
                 else:
                     _, a, b, shape = g[key]
-                    self.shapes[k] = shape
-                    self.blocks[(gi, key)] = (k, a, b, np.zeros(shape[:-1] + (b - a,), dt))
+                    row = g[key + "_row"]   # (row, rows): one row of an unstacked bias
+                    self.shapes[k] = shape if row is None else (row[1],) + shape
+                    self.blocks[(gi, key)] = (k, a, b, np.zeros(shape[:-1] + (b - a,), dt),
+                                              None if row is None else row[0])
         self.dt = dt
 
     def add(self, gi, key, val):
@@ -633,11 +686,13 @@ class _Grads:
 
     def totals(self):
         out = {k: np.zeros(shape, self.dt) for k, shape in self.shapes.items()}
-        for k, a, b, val in self.blocks.values():
+        for k, a, b, val, row in self.blocks.values():
             if a is None:
                 out[k] += val
-            else:
+            elif row is None:
                 out[k][..., a:b] += val
+            else:
+                out[k][row, ..., a:b] += val
         return out
 
 
@@ -666,8 +721,9 @@ def backward(run, args, kept, diff_caps):
         return None
     gs = got[10]
     for g, rg in zip(gs, r["gates"]):
-        for key in ("k", "rk", "b"):
-            g[key + "_cap"] = None if rg[key] is None else rg[key][0]
+        for key in ("k", "rk", "b", "rb"):
+            g[key + "_cap"] = None if rg.get(key) is None else rg[key][0]
+            g[key + "_row"] = None if rg.get(key) is None else rg[key][4]
         g["dp_cap"], g["rdp_cap"] = rg["dp"], rg["rdp"]
     want = {k for k in diff_caps}
     grads = _Grads(gs, caps, want, dt)
@@ -688,6 +744,8 @@ def backward(run, args, kept, diff_caps):
             grads.add(gi, "b", np.sum(dz, axis=(0,), dtype=dt))
         dxin = matmul(dz, g["k"][0].T)
         grads.add(gi, "k", matmul(xin.T, dz))
+        if g["rb"] is not None:
+            grads.add(gi, "rb", np.sum(dz, axis=(0,), dtype=dt))
         dhin = matmul(dz, g["rk"][0].T)
         grads.add(gi, "rk", matmul(hin.T, dz))
         if g["dp"] is not None:
@@ -733,10 +791,18 @@ def backward(run, args, kept, diff_caps):
                 grads.add(2, "b", np.sum(dah, axis=(0,), dtype=dt))
             dx_h = matmul(dah, gh["k"][0].T)
             grads.add(2, "k", matmul(xin[2].T, dah))
-            drh = matmul(dah, gh["rk"][0].T)
-            grads.add(2, "rk", matmul(rh.T, dah))
-            dr = multiply(drh, hin[2])
-            dh_h = multiply(rg, drh)
+            if r["after"]:   # rh here is [BiasAdd](MatMul(hin_h, RK_h), rb_h)
+                dr = multiply(dah, rh)
+                drz = multiply(rg, dah)
+                if gh["rb"] is not None:
+                    grads.add(2, "rb", np.sum(drz, axis=(0,), dtype=dt))
+                dh_h = matmul(drz, gh["rk"][0].T)
+                grads.add(2, "rk", matmul(hin[2].T, drz))
+            else:
+                drh = matmul(dah, gh["rk"][0].T)
+                grads.add(2, "rk", matmul(rh.T, dah))
+                dr = multiply(drh, hin[2])
+                dh_h = multiply(rg, drh)
             if gh["dp"] is not None:
                 grads.add(2, "dp", multiply(x, dx_h))
                 dx_h = multiply(dx_h, gh["dp"])
