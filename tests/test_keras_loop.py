@@ -125,8 +125,20 @@ def test_keras_gru_reset_after_fused_equals_plain(make, monkeypatch):
 
 
 @pytest.mark.parametrize("make", [
-    lambda: L.LSTM(4, activation="softplus"),
     lambda: L.LSTM(4, implementation=2),
+    lambda: L.LSTM(5, implementation=2, recurrent_activation="sigmoid", return_sequences=True,
+                   return_state=True),
+    lambda: L.LSTM(4, implementation=2, use_bias=False, activation="relu", go_backwards=True),
+    lambda: L.LSTM(4, implementation=2, dropout=0.2, recurrent_dropout=0.3),
+])
+def test_keras_lstm_implementation_2_fused_equals_plain(make, monkeypatch):
+    """LSTM(implementation=2): one kernel product per step, split into the gates."""
+    _compare(_case(make, training=True), monkeypatch, random=True)
+
+
+@pytest.mark.parametrize("make", [
+    lambda: L.LSTM(4, activation="softplus"),
+    lambda: L.GRU(4, implementation=2),
 ])
 def test_other_keras_steps_run_plain_loop(make, monkeypatch):
     _compare(_case(make), monkeypatch, expect_fused=False)

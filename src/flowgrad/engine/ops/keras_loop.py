@@ -1,6 +1,7 @@
 """The fused runner (engine/ops/lstm_loop.py) for Keras's LSTM and GRU loops:
 tf.keras.layers.LSTM / GRU (TF 1.14's keras.backend.rnn over keras LSTMCell / GRUCell,
-implementation=1, no mask), with or without dropout / recurrent_dropout masks, any
+implementation=1, or 2 for the LSTM; no mask), with or without dropout /
+recurrent_dropout masks, any
 `activation` among tanh, relu, elu, selu, softsign, GRU's reset_after either way.
 
 The step as the Keras cells build it, gate g of the fused kernel's column blocks:
@@ -11,6 +12,8 @@ The step as the Keras cells build it, gate g of the fused kernel's column blocks
     z_g    = [BiasAdd](MatMul(xin_g, kernel[:, g]), [bias[g]]) + MatMul(hin_g, rkernel[:, g])
     act(z) = Sigmoid(z)  or  hard_sigmoid: Maximum(Minimum(a * z + b, hi), lo)
     LSTM:  c' = act(z_f) * c + act(z_i) * tanh(z_c);  h' = act(z_o) * tanh(c')
+           (implementation=2: z_i, z_f, z_c, z_o = Split(1, [BiasAdd](MatMul(xin, kernel)
+           + MatMul(hin, rkernel), bias)), one dropout mask each for x and h)
     GRU:   h~ = tanh(xb_h + MatMul(act(z_r) * hin_h, rkernel[:, h]))  (reset_after=False)
            h~ = tanh(xb_h + act(z_r) * [BiasAdd](MatMul(hin_h, rkernel[:, h]), rb[h]))
                 (reset_after=True: z_g's recurrent part gets rb[g] too; b, rb the rows of
@@ -219,6 +222,29 @@ def _match(graph, info, ctx):
             raise ValueError("transpose")
         return {"rdp": masked(mm.inputs[0], h_v), "rk": sliced(mm.inputs[1]), "rb": rbias}
 
+    def full(v):
+        """A whole weight (implementation=2): (capture, read, identity view, tensor, None)."""
+        k, read, row = source(v)
+        if row is not None:
+            raise ValueError("row")
+        return k, read, ("id", None, (), 0), B.res(v), None
+
+    def whole(v, h_v):   # [BiasAdd](MatMul(xin, K) + MatMul(hin, RK), b)
+        bias = None
+        if B.res(v) in B.prod and B.prod[B.res(v)].type == "BiasAdd":
+            ba = B.node(v, "BiasAdd")
+            if ba.attrs.get("data_format", "NHWC") not in ("NHWC", b"NHWC"):
+                raise ValueError("data_format")
+            bias = full(ba.inputs[1])
+            v = ba.inputs[0]
+        p, q = B.pair(v, "Add")
+        mx, mh = B.node(p, "MatMul"), B.node(q, "MatMul")
+        for mm in (mx, mh):
+            if mm.attrs.get("transpose_a") or mm.attrs.get("transpose_b"):
+                raise ValueError("transpose")
+        return {"dp": masked(mx.inputs[0], x_v), "k": full(mx.inputs[1]), "b": bias,
+                "rdp": masked(mh.inputs[0], h_v), "rk": full(mh.inputs[1]), "rb": None}
+
     def gate(z, h_v):
         p, q = B.pair(z, "Add")
         xg, rg = B.either(p, q, x_part, lambda u: r_part(u, h_v))
@@ -275,10 +301,22 @@ def _match(graph, info, ctx):
         if k_c >= n or k_h >= n or fetch[k_c] != c_new:
             raise ValueError("state")
         h_v = prog.feeds[k_h]
-        gates = [gate(z, h_v) for z in (z_i, z_f, z_c, z_o)]
-        for g, spec in zip(gates, (i_spec, f_spec, None, o_spec)):
-            g["act"] = spec
-        roles = {"kind": "klstm", "h": k_h, "c": k_c, "gates": gates}
+        zs = [B.res(z) for z in (z_i, z_f, z_c, z_o)]
+        sp = B.prod.get(zs[0])
+        if sp is not None and sp.type == "Split" and list(sp.outputs) == zs:
+            # implementation=2: Split(1, [BiasAdd](MatMul(xin, K) + MatMul(hin, RK), b))
+            B.used.add(id(sp))
+            if int(B.const(sp.inputs[0])) not in (1, -1):
+                raise ValueError("split axis")
+            g = whole(sp.inputs[1], h_v)
+            g["act"] = None
+            roles = {"kind": "klstm2", "h": k_h, "c": k_c, "gates": [g],
+                     "acts": (i_spec, f_spec, o_spec)}
+        else:
+            gates = [gate(z, h_v) for z in (z_i, z_f, z_c, z_o)]
+            for g, spec in zip(gates, (i_spec, f_spec, None, o_spec)):
+                g["act"] = spec
+            roles = {"kind": "klstm", "h": k_h, "c": k_c, "gates": gates}
     except ValueError:
         B.used.clear()
         B.used.update(before)
@@ -414,6 +452,8 @@ def _view(caps, spec):
         return None
 
     def block(a):
+        if kind == "id":
+            return a
         return kern(a, *args) if kind == "ss" else kern(*args, a)[j]
     v = block(arr)
     probe = np.arange(arr.size).reshape(arr.shape)
@@ -538,6 +578,7 @@ def _setup(run, args):
                               c.shape == h.shape):
         return None
     gs = []
+    width = 4 * units if r["kind"] == "klstm2" else units   # a gate's weight columns
     for g in r["gates"]:
         got = {}
         for key in ("k", "rk", "b", "rb"):
@@ -545,7 +586,7 @@ def _setup(run, args):
                 got[key] = None
                 continue
             v = _view(caps, g[key])
-            if v is None or v[0].dtype != dt or v[2] - v[1] != units:
+            if v is None or v[0].dtype != dt or v[2] - v[1] != width:
                 return None
             got[key] = v
         dx = got["k"][0].shape[0]
@@ -585,6 +626,13 @@ def _gate_z(g, xin, hin, matmul):
     return np.add(a, rz)
 
 
+def _lstm_acts(r, gs):
+    """The input, forget and output gates' activation specs."""
+    if r["kind"] == "klstm2":
+        return r["acts"]
+    return gs[0]["act"], gs[1]["act"], gs[3]["act"]
+
+
 def forward(run, args, clear=True):
     r = run.r
     got = _setup(run, args)
@@ -602,19 +650,27 @@ def forward(run, args, clear=True):
     h_all = np.empty((steps + 1, bsz, units), dt)
     h_all[0] = h
     tape = []
-    if r["kind"] == "klstm":
+    if r["kind"] in ("klstm", "klstm2"):
+        a_i, a_f, a_o = _lstm_acts(r, gs)
         c_all = np.empty((steps + 1, bsz, units), dt)
         c_all[0] = c
         for s in range(steps):
             x, hp, cp = xs[s], h_all[s], c_all[s]
             xin = [x if g["dp"] is None else multiply(x, g["dp"]) for g in gs]
             hin = [hp if g["rdp"] is None else multiply(hp, g["rdp"]) for g in gs]
-            z = [_gate_z(g, xi, hi, matmul) for g, xi, hi in zip(gs, xin, hin)]
-            ig, ik = _act_fwd(gs[0]["act"], z[0], dt)
-            fg, fk = _act_fwd(gs[1]["act"], z[1], dt)
+            if r["kind"] == "klstm2":   # one z, split into the gates' columns
+                g = gs[0]
+                zz = np.add(matmul(xin[0], g["k"][0]), matmul(hin[0], g["rk"][0]))
+                if g["b"] is not None:
+                    zz = zz + g["b"][0].reshape(-1)
+                z = [zz[:, k * units:(k + 1) * units] for k in range(4)]
+            else:
+                z = [_gate_z(g, xi, hi, matmul) for g, xi, hi in zip(gs, xin, hin)]
+            ig, ik = _act_fwd(a_i, z[0], dt)
+            fg, fk = _act_fwd(a_f, z[1], dt)
             tz, tzk = _cand_fwd(cand, z[2])
             cn = np.add(multiply(fg, cp), multiply(ig, tz))
-            og, ok = _act_fwd(gs[3]["act"], z[3], dt)
+            og, ok = _act_fwd(a_o, z[3], dt)
             tc, tck = _cand_fwd(cand, cn)
             multiply(og, tc, out=h_all[s + 1])
             c_all[s + 1] = cn
@@ -647,7 +703,7 @@ def forward(run, args, clear=True):
     elems, size = got
     final[r["out"]] = TensorArrayValue(elems, size, ota.meta)
     final[r["h"]] = h_all[steps].copy()
-    if r["kind"] == "klstm":
+    if r["kind"] in ("klstm", "klstm2"):
         final[r["c"]] = c_all[steps].copy()
         return tuple(final), (ts, h_all, c_all, tape)
     return tuple(final), (ts, h_all, None, tape)
@@ -712,7 +768,7 @@ def backward(run, args, kept, diff_caps):
     for a in (dh,) + ((dc,) if "c" in r else ()):
         if not (isinstance(a, np.ndarray) and a.dtype == dt and a.shape == (bsz, units)):
             return None
-    orders = _orders(run)
+    orders = _orders(run) if r["kind"] != "klstm2" else ([0], [0])
     if orders is None:
         return None
     h_order, x_order = orders
@@ -756,10 +812,11 @@ def backward(run, args, kept, diff_caps):
             dhin = multiply(dhin, g["rdp"])
         return dxin, dhin
 
+    a_i, a_f, a_o = _lstm_acts(r, gs) if r["kind"] != "kgru" else (None,) * 3
     for s in range(steps - 1, -1, -1):
         gout = gel.get(ts[s])
         dhn = dh if gout is None else add(dh, gout)
-        if r["kind"] == "klstm":
+        if r["kind"] in ("klstm", "klstm2"):
             x, xin, hin, ig, ik, fg, fk, tz, og, ok, tc, tzk, tck = tape[s]
             cp, hp = c_all[s], h_all[s]
             do = multiply(dhn, tc)
@@ -769,14 +826,17 @@ def backward(run, args, kept, diff_caps):
             dc = multiply(fg, dcn)
             di = multiply(dcn, tz)
             dtz = multiply(ig, dcn)
-            dzs = [_act_bwd(gs[0]["act"], ig, ik, di, dt),
-                   _act_bwd(gs[1]["act"], fg, fk, df, dt),
+            dzs = [_act_bwd(a_i, ig, ik, di, dt),
+                   _act_bwd(a_f, fg, fk, df, dt),
                    _cand_bwd(cand, tz, tzk, dtz, one),
-                   _act_bwd(gs[3]["act"], og, ok, do, dt)]
-            parts = [gate_back(gi, dz, x, hp, xi, hi)
-                     for gi, (dz, xi, hi) in enumerate(zip(dzs, xin, hin))]
-            dh = _addn([parts[k][1] for k in h_order])
-            dxv = _addn([parts[k][0] for k in x_order])
+                   _act_bwd(a_o, og, ok, do, dt)]
+            if r["kind"] == "klstm2":   # Split's gradient: the gates' ConcatV2
+                dxv, dh = gate_back(0, np.concatenate(dzs, axis=1), x, hp, xin[0], hin[0])
+            else:
+                parts = [gate_back(gi, dz, x, hp, xi, hi)
+                         for gi, (dz, xi, hi) in enumerate(zip(dzs, xin, hin))]
+                dh = _addn([parts[k][1] for k in h_order])
+                dxv = _addn([parts[k][0] for k in x_order])
         else:
             x, xin, hin, zg, zk, rg, rk, rh, hh, sub, hhk = tape[s]
             hp = h_all[s]
@@ -843,4 +903,5 @@ def backward(run, args, kept, diff_caps):
     return g_vars + outs
 
 
-_base.register(match, {"klstm": (forward, backward), "kgru": (forward, backward)})
+_base.register(match, {"klstm": (forward, backward), "kgru": (forward, backward),
+                       "klstm2": (forward, backward)})
