@@ -136,6 +136,52 @@ def test_keras_lstm_implementation_2_fused_equals_plain(make, monkeypatch):
     _compare(_case(make, training=True), monkeypatch, random=True)
 
 
+_MASK = np.array([[1, 1, 1, 0, 0], [1, 1, 1, 1, 1], [1, 0, 1, 1, 0]], bool)
+
+
+def _masked_case(make, how, training=None):
+    """x [3, 5, 4] masked by _MASK: an explicit mask, a Masking layer (zeroed steps) or an
+    Embedding with mask_zero (ids 0 where masked)."""
+    def build():
+        tf.set_random_seed(3)
+        np.random.seed(5)
+        rng = np.random.RandomState(0)
+        layer = make()
+        kw = {} if training is None else {"training": training}
+        if how == "embedding":
+            ids = tf.constant((rng.randint(1, 9, (3, 5)) * _MASK).astype(np.int32))
+            emb = L.Embedding(9, 4, mask_zero=True)
+            out = layer(emb(ids), **kw)
+            xs = layer.trainable_weights + emb.trainable_weights
+        else:
+            x = tf.constant((rng.randn(3, 5, 4) * _MASK[:, :, None]).astype(np.float32))
+            if how == "masking":
+                out = layer(L.Masking(0.0)(x), **kw)
+            else:
+                out = layer(x, mask=tf.constant(_MASK), **kw)
+            xs = layer.trainable_weights + [x]
+        outs = out if isinstance(out, list) else [out]
+        loss = tf.add_n([tf.reduce_sum(o * o) * (k + 1) for k, o in enumerate(outs)])
+        # the embedding's gradient is IndexedSlices: compared dense
+        return outs + [tf.convert_to_tensor(g) for g in tf.gradients(loss, xs)], None
+    return build
+
+
+@pytest.mark.parametrize("how", ["mask", "masking", "embedding"])
+@pytest.mark.parametrize("make", [
+    lambda: L.LSTM(4),
+    lambda: L.LSTM(3, return_sequences=True, return_state=True, go_backwards=True),
+    lambda: L.LSTM(4, implementation=2, recurrent_activation="sigmoid"),
+    lambda: L.GRU(4, return_sequences=True),
+    lambda: L.GRU(3, reset_after=True, return_state=True, activation="relu"),
+    lambda: L.LSTM(4, dropout=0.2, recurrent_dropout=0.3, return_sequences=True),
+])
+def test_keras_rnn_masked_fused_equals_plain(make, how, monkeypatch):
+    """keras.backend.rnn's masking (Select of the new output and states where the mask
+    holds, the previous ones elsewhere) runs fused, bit for bit."""
+    _compare(_masked_case(make, how, training=True), monkeypatch, random=True)
+
+
 @pytest.mark.parametrize("make", [
     lambda: L.LSTM(4, activation="softplus"),
     lambda: L.GRU(4, implementation=2),

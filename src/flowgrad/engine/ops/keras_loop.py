@@ -1,6 +1,6 @@
 """The fused runner (engine/ops/lstm_loop.py) for Keras's LSTM and GRU loops:
 tf.keras.layers.LSTM / GRU (TF 1.14's keras.backend.rnn over keras LSTMCell / GRUCell,
-implementation=1, or 2 for the LSTM; no mask), with or without dropout /
+implementation=1, or 2 for the LSTM; with or without a mask), with or without dropout /
 recurrent_dropout masks, any
 `activation` among tanh, relu, elu, selu, softsign, GRU's reset_after either way.
 
@@ -20,6 +20,9 @@ The step as the Keras cells build it, gate g of the fused kernel's column blocks
                 the bias's Unpack)
            h' = act(z_z) * h + (1 - act(z_z)) * h~
     out'   = TensorArrayWriteV3(out, t, h');  counters t' = t + 1, k' = k + 1
+    masked (Embedding mask_zero, Masking, mask=): m = Tile(TensorArrayReadV3(mask_ta, t),
+           [1, units]); out' = Select(m, h', prev) (prev: a loop var, the last output),
+           h, c = Select(m, h', h), Select(m, c', c)
 
 `match` finds that pattern in the While op's lowered body (no other op) and returns the
 roles; the forward and backward below make the kernel calls the plain loop makes, on
@@ -129,9 +132,18 @@ def _match(graph, info, ctx):
         return None
     writes = [nd for nd in prog.nodes if nd.type == "TensorArrayWriteV3"]
     reads = [nd for nd in prog.nodes if nd.type == "TensorArrayReadV3"]
-    if len(writes) != 1 or len(reads) != 1:
+    if len(writes) != 1 or len(reads) not in (1, 2):
         return None
-    wr, rd = writes[0], reads[0]
+    wr = writes[0]
+    rd_m = None
+    if len(reads) == 2:   # a mask: its read feeds only Tile ops
+        tiled = {B.res(nd.inputs[0]) for nd in prog.nodes if nd.type == "Tile"}
+        masks = [nd for nd in reads if nd.outputs[0] in tiled]
+        if len(masks) != 1:
+            return None
+        rd_m = masks[0]
+        reads = [nd for nd in reads if nd is not rd_m]
+    rd = reads[0]
     B.used.update((id(wr), id(rd)))
     k_out, k_t = B.feed(wr.inputs[0]), B.feed(wr.inputs[1])
     if k_out >= n or k_t >= n or B.res(prog.fetches[k_out]) != wr.outputs[0]:
@@ -140,6 +152,49 @@ def _match(graph, info, ctx):
         return None
     k_x = B.cap(rd.inputs[0])
     x_v = rd.outputs[0]
+    fetch = [B.res(v) for v in prog.fetches]
+    mask = None
+    written = wr.inputs[2]
+    if rd_m is not None:   # keras.backend.rnn's masking: Select(Tile(mask_t), new, old)
+        B.used.add(id(rd_m))
+        if B.feed(rd_m.inputs[1]) != k_t:
+            return None
+
+        def unmask(v):
+            sel = B.node(v, "Select")
+            tl = B.node(sel.inputs[0], "Tile")
+            if B.res(tl.inputs[0]) != rd_m.outputs[0]:
+                raise ValueError("mask")
+            mult = B.const(tl.inputs[1])
+            if mult.ndim != 1 or mult.size != 2 or int(mult[0]) != 1:
+                raise ValueError("tile")
+            mults.add(int(mult[1]))
+            return B.res(sel.inputs[1]), B.res(sel.inputs[2])
+        mults = set()
+        try:
+            new_out, base = unmask(written)
+            k_base = B.feed(base)
+            if k_base < n and fetch[k_base] != B.res(written):
+                return None
+            states = []
+            for k in range(n):
+                if k in (k_out, k_base) or B.prod.get(fetch[k]) is None or \
+                        B.prod[fetch[k]].type != "Select":
+                    continue
+                new, old = unmask(fetch[k])
+                if B.feed(old) != k:
+                    return None
+                fetch[k] = new
+                states.append(k)
+        except ValueError:
+            return None
+        if k_base < n:
+            fetch[k_base] = None
+        if len(mults) != 1:
+            return None
+        mask = {"ta": B.cap(rd_m.inputs[0]) + n, "base": k_base, "states": states,
+                "tile": mults.pop()}
+        written = new_out
 
     def source(v):
         """A capture, or a ReadVariableOp of a captured handle, or one row of its Unpack
@@ -281,8 +336,7 @@ def _match(graph, info, ctx):
         acts.append(typ)
         return B.unary(v, typ)
 
-    h_new = B.res(wr.inputs[2])
-    fetch = [B.res(v) for v in prog.fetches]
+    h_new = B.res(written)
     roles = None
     before = set(B.used)
     try:   # LSTM: h' = act(z_o) * tanh(c'), c' = act(z_f) * c + act(z_i) * tanh(z_c)
@@ -375,6 +429,12 @@ def _match(graph, info, ctx):
         if len({None if g.get(key) is None else g[key][0] for g in gates}) != 1:
             return None
     state = [roles["h"]] + ([roles["c"]] if "c" in roles else [])
+    if mask is not None:
+        if sorted(mask["states"]) != sorted(state):
+            return None
+        if mask["base"] < n:
+            state.append(mask["base"])
+    roles["mask"] = mask
     counters = {}
     for k in range(n):
         if k == k_out or k in state:
@@ -513,7 +573,13 @@ def _orders(run):
         slice_ops[g["rk"][3]] = ("h", gi)
 
     def term(v, want):
-        """The gate whose MatMul gradient (by its kernel slice) feeds v, else "keep"."""
+        """The gate whose MatMul gradient (by its kernel slice) feeds v, "copy" for a
+        mask's Select (the state copied through), else "keep"."""
+        u = v
+        while u in prod and prod[u].type == "Identity":
+            u = prod[u].inputs[0]
+        if u in prod and prod[u].type == "Select":
+            return "copy"
         todo, seen = [v], set()
         while todo:
             u = todo.pop(0)
@@ -543,7 +609,8 @@ def _orders(run):
         if nd.type == "TensorArrayGradWrite":
             x_terms = addn_terms(nd.inputs[1], "x")
     ng = len(r["gates"])
-    want_h = list(range(ng)) + (["keep"] if r["kind"] == "kgru" else [])
+    want_h = list(range(ng)) + (["keep"] if r["kind"] == "kgru" else []) + \
+        (["copy"] if r["mask"] is not None else [])
     if h_terms is None or sorted(h_terms, key=str) != sorted(want_h, key=str):
         return None
     if x_terms is not None and sorted(x_terms) != list(range(ng)):
@@ -553,6 +620,8 @@ def _orders(run):
 
 
 def _addn(xs):   # the AddN kernel
+    if len(xs) == 1:
+        return xs[0]
     out = np.add(xs[0], xs[1])
     for x in xs[2:]:
         np.add(out, x, out=out)
@@ -626,6 +695,26 @@ def _gate_z(g, xin, hin, matmul):
     return np.add(a, rz)
 
 
+def _mask_inputs(mta, ts, bsz, units, clear):
+    """The mask array's elements at the steps `ts`, tiled to [batch, units] as the Tile
+    kernel does (None where the plain loop's read would fail), and whether reads
+    replay."""
+    if not isinstance(mta, TensorArrayValue):
+        return None
+    m = mta.meta
+    replay = not clear or not m.clear
+    out = []
+    for t in ts:
+        v = mta.elems.get(t)
+        if v is None or t < 0 or t >= mta.size or not isinstance(v, np.ndarray) or \
+                v.dtype != np.bool_ or v.shape != (bsz, 1):
+            return None
+        if not replay and (id(v), t) in m.cleared:
+            return None
+        out.append(np.tile(v, (1, units)))
+    return out, replay
+
+
 def _lstm_acts(r, gs):
     """The input, forget and output gates' activation specs."""
     if r["kind"] == "klstm2":
@@ -644,8 +733,22 @@ def forward(run, args, clear=True):
         return None
     xs, replay = got
     steps = len(ts)
+    mk = r["mask"]
+    if mk is not None:
+        if mk["tile"] != units:
+            return None
+        got = _mask_inputs(caps[mk["ta"] - r["n"]], ts, bsz, units, clear)
+        if got is None:
+            return None
+        ms, m_replay = got
+        base = vals[mk["base"]] if mk["base"] < r["n"] else caps[mk["base"] - r["n"]]
+        if not (isinstance(base, np.ndarray) and base.dtype == dt and
+                base.shape == (bsz, units)):
+            return None
+        out_all = np.empty((steps, bsz, units), dt)
     matmul = _threads.matmul
     multiply = np.multiply
+    where = np.where
     cand = r["cand"]
     h_all = np.empty((steps + 1, bsz, units), dt)
     h_all[0] = h
@@ -672,8 +775,14 @@ def forward(run, args, clear=True):
             cn = np.add(multiply(fg, cp), multiply(ig, tz))
             og, ok = _act_fwd(a_o, z[3], dt)
             tc, tck = _cand_fwd(cand, cn)
-            multiply(og, tc, out=h_all[s + 1])
-            c_all[s + 1] = cn
+            if mk is None:
+                multiply(og, tc, out=h_all[s + 1])
+                c_all[s + 1] = cn
+            else:   # Select(mask, new, old): the output and the states
+                hn = multiply(og, tc)
+                base = out_all[s] = where(ms[s], hn, base)
+                h_all[s + 1] = where(ms[s], hn, hp)
+                c_all[s + 1] = where(ms[s], cn, cp)
             tape.append((x, xin, hin, ig, ik, fg, fk, tz, og, ok, tc, tzk, tck))
     else:
         for s in range(steps):
@@ -695,14 +804,28 @@ def forward(run, args, clear=True):
                 rh = multiply(rg, hin[2])
                 hh, hhk = _cand_fwd(cand, np.add(ah, matmul(rh, gh["rk"][0])))
             sub = np.subtract(dt.type(1), zg)
-            np.add(multiply(zg, hp), multiply(sub, hh), out=h_all[s + 1])
+            if mk is None:
+                np.add(multiply(zg, hp), multiply(sub, hh), out=h_all[s + 1])
+            else:
+                hn = np.add(multiply(zg, hp), multiply(sub, hh))
+                base = out_all[s] = where(ms[s], hn, base)
+                h_all[s + 1] = where(ms[s], hn, hp)
             tape.append((x, xin, hin, zg, zk, rg, rk, rh, hh, sub, hhk))
-    got = run._write_out(ota, ts, h_all[1:], bsz, units, xs, xta.meta, replay)
+    got = run._write_out(ota, ts, h_all[1:] if mk is None else out_all, bsz, units, xs,
+                         xta.meta, replay)
     if got is None:
         return None
     elems, size = got
     final[r["out"]] = TensorArrayValue(elems, size, ota.meta)
     final[r["h"]] = h_all[steps].copy()
+    if mk is not None:
+        if not m_replay:
+            mm = caps[mk["ta"] - r["n"]]
+            for t in ts:
+                mm.meta.cleared.add((id(mm.elems[t]), t))
+        if mk["base"] < r["n"]:
+            final[mk["base"]] = out_all[-1].copy()
+        tape = (tape, ms)
     if r["kind"] in ("klstm", "klstm2"):
         final[r["c"]] = c_all[steps].copy()
         return tuple(final), (ts, h_all, c_all, tape)
@@ -785,7 +908,7 @@ def backward(run, args, kept, diff_caps):
     grads = _Grads(gs, caps, want, dt)
     want_x = r["x"] - n in want
     matmul = _threads.matmul
-    multiply, add = np.multiply, np.add
+    multiply, add, where = np.multiply, np.add, np.where
     one = dt.type(1)
     cand = r["cand"]
     dxs = {}
@@ -813,9 +936,35 @@ def backward(run, args, kept, diff_caps):
         return dxin, dhin
 
     a_i, a_f, a_o = _lstm_acts(r, gs) if r["kind"] != "kgru" else (None,) * 3
+    mk = r["mask"]
+    if mk is not None:
+        tape, ms = tape
+        zero = dt.type(0)
+        dprev = None
+        if mk["base"] < n:
+            dprev = gys[mk["base"]]
+            if not (isinstance(dprev, np.ndarray) and dprev.dtype == dt and
+                    dprev.shape == (bsz, units)):
+                return None
+            if r["kind"] == "klstm2":
+                h_order = [0, "copy"]
     for s in range(steps - 1, -1, -1):
         gout = gel.get(ts[s])
-        dhn = dh if gout is None else add(dh, gout)
+        if mk is None:
+            dhn = dh if gout is None else add(dh, gout)
+        else:   # the Selects' gradients: to the new values where the mask holds
+            M = ms[s]
+            if gout is None or dprev is None:
+                d_out = gout if dprev is None else dprev
+            else:
+                d_out = add(gout, dprev)   # two terms: any AddN order, the same bits
+            if dprev is not None:
+                dprev = where(M, zero, d_out)
+            dhn = add(where(M, d_out, zero), where(M, dh, zero))
+            dh_copy = where(M, zero, dh)
+            if dc is not None:
+                dc_copy = where(M, zero, dc)
+                dc = where(M, dc, zero)
         if r["kind"] in ("klstm", "klstm2"):
             x, xin, hin, ig, ik, fg, fk, tz, og, ok, tc, tzk, tck = tape[s]
             cp, hp = c_all[s], h_all[s]
@@ -824,6 +973,8 @@ def backward(run, args, kept, diff_caps):
             dcn = add(dc, _cand_bwd(cand, tc, tck, dtc, one))
             df = multiply(dcn, cp)
             dc = multiply(fg, dcn)
+            if mk is not None:
+                dc = add(dc, dc_copy)
             di = multiply(dcn, tz)
             dtz = multiply(ig, dcn)
             dzs = [_act_bwd(a_i, ig, ik, di, dt),
@@ -831,12 +982,15 @@ def backward(run, args, kept, diff_caps):
                    _cand_bwd(cand, tz, tzk, dtz, one),
                    _act_bwd(a_o, og, ok, do, dt)]
             if r["kind"] == "klstm2":   # Split's gradient: the gates' ConcatV2
-                dxv, dh = gate_back(0, np.concatenate(dzs, axis=1), x, hp, xin[0], hin[0])
+                parts = [gate_back(0, np.concatenate(dzs, axis=1), x, hp, xin[0], hin[0])]
             else:
                 parts = [gate_back(gi, dz, x, hp, xi, hi)
                          for gi, (dz, xi, hi) in enumerate(zip(dzs, xin, hin))]
-                dh = _addn([parts[k][1] for k in h_order])
-                dxv = _addn([parts[k][0] for k in x_order])
+            hs = {k: p[1] for k, p in enumerate(parts)}
+            if mk is not None:
+                hs["copy"] = dh_copy
+            dh = _addn([hs[k] for k in h_order])
+            dxv = _addn([parts[k][0] for k in x_order])
         else:
             x, xin, hin, zg, zk, rg, rk, rh, hh, sub, hhk = tape[s]
             hp = h_all[s]
@@ -874,6 +1028,8 @@ def backward(run, args, kept, diff_caps):
             dx_z, dh_z = gate_back(0, dzz, x, hp, xin[0], hin[0])
             dx_r, dh_r = gate_back(1, drz, x, hp, xin[1], hin[1])
             hs = {"keep": dh_a, 0: dh_z, 1: dh_r, 2: dh_h}
+            if mk is not None:
+                hs["copy"] = dh_copy
             xs_ = {0: dx_z, 1: dx_r, 2: dx_h}
             dh = _addn([hs[k] for k in h_order])
             dxv = _addn([xs_[k] for k in x_order])
@@ -887,6 +1043,8 @@ def backward(run, args, kept, diff_caps):
             g_vars.append(dh)
         elif "c" in r and k == r["c"]:
             g_vars.append(dc)
+        elif mk is not None and k == mk["base"]:
+            g_vars.append(dprev)
         else:
             v = args[k]
             g_vars.append(np.zeros_like(v) if isinstance(v, np.ndarray) else
