@@ -14,12 +14,19 @@ def _run(build, fused, monkeypatch):
         monkeypatch.setattr(lstm_loop, "match", lambda *a: None)
     else:
         orig = lstm_loop.Runner.forward
+        orig_back = lstm_loop.Runner.backward
 
         def counting(self, *a, **k):
             out = orig(self, *a, **k)
             calls.append(out is not None)
             return out
+
+        def counting_back(self, *a, **k):   # the gradient runs fused too
+            out = orig_back(self, *a, **k)
+            calls.append(out is not None)
+            return out
         monkeypatch.setattr(lstm_loop.Runner, "forward", counting)
+        monkeypatch.setattr(lstm_loop.Runner, "backward", counting_back)
     tf.reset_default_graph()
     fetches, feed = build()
     with tf.Session() as s:

@@ -40,7 +40,7 @@ from ..framework.registry import get_op_def
 from ..runtime.backends.numpy import bind_kernel
 from ..runtime.ir import lower
 from . import lstm_loop as _base
-from .tensor_array import _GRAD_META, TensorArrayValue
+from .tensor_array import _GRAD_META, TensorArrayValue, _zero_grad_kernel
 
 
 
@@ -1054,6 +1054,8 @@ def backward(run, args, kept, diff_caps):
     for k in diff_caps:
         if k == r["x"] - n:
             outs.append(TensorArrayValue(dxs, max(ts) + 1, _GRAD_META))
+        elif mk is not None and k == mk["ta"] - n:   # the bool mask's: none, as the plain
+            outs.append(_zero_grad_kernel())          # loop's (an empty gradient array)
         elif k in totals:
             outs.append(totals[k])
         else:
