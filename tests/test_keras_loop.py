@@ -210,3 +210,20 @@ def test_keras_lstm_fit_equal(monkeypatch):
         losses = [m.train_on_batch(x, y) for _ in range(3)]
         return [tf.constant(np.array(losses))] + list(m.weights), None
     _compare(build, monkeypatch)
+
+
+@pytest.mark.parametrize("rnn", [lambda: L.LSTM(5), lambda: L.GRU(5, reset_after=True)])
+def test_keras_masked_fit_equal(rnn, monkeypatch):
+    """Training steps of Embedding(mask_zero) -> LSTM / GRU -> Dense (padded sequences):
+    the fused loop and its gradient give the plain loop's losses and weights."""
+    def build():
+        tf.set_random_seed(1)
+        rng = np.random.RandomState(0)
+        m = tf.keras.Sequential([L.Embedding(50, 8, input_length=7, mask_zero=True), rnn(),
+                                 L.Dense(1, activation="sigmoid")])
+        m.compile("adam", "binary_crossentropy")
+        x = rng.randint(1, 50, (16, 7)) * (np.arange(7)[None] < rng.randint(1, 8, (16, 1)))
+        y = rng.randint(0, 2, 16).astype("float32")
+        losses = [m.train_on_batch(x.astype("int32"), y) for _ in range(3)]
+        return [tf.constant(np.array(losses))] + list(m.weights), None
+    _compare(build, monkeypatch)
