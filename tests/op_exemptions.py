@@ -37,6 +37,11 @@ EXEMPTIONS: dict = {
     "V1FramesGrad": "covered-elsewhere: tests/test_tf_frames_grad.py, tests/test_tf_frames.py, "
                     "tests/test_tf_frames_ta.py (TF 1.14 goldens)",
     # int32-only, shape-specific beam traceback (contrib.seq2seq): golden values and errors
+    # float16/float32 only, weights as variables (contrib.rnn.LSTMBlockFusedCell)
+    "BlockLSTM": "covered-elsewhere: tests/test_contrib_rnn_cells_extra.py (TF 1.14 goldens: "
+                 "outputs, states, gradients)",
+    "BlockLSTMGrad": "covered-elsewhere: tests/test_contrib_rnn_cells_extra.py (TF 1.14 "
+                     "goldens: BlockLSTM's gradients)",
     "GatherTree": "covered-elsewhere: tests/test_seq2seq_beam.py (TF 1.14 goldens)",
     # queues: ops that run a Python function, or use a queue/reader resource
     "PyFunc": "covered-elsewhere: tests/test_py_func.py (runs a Python function)",

@@ -42,6 +42,8 @@ def _c(shape):
 # Op types the generator does not build: one small graph each.
 _EXTRA = {
     "AddV2": lambda: _op("AddV2", [_x([3, 2]), _x([3, 2], 1)]),
+    "BlockLSTM": lambda: tf.contrib.rnn.LSTMBlockFusedCell(2, use_peephole=True)(
+        _x([3, 2, 2]), dtype=tf.float32),
     "CropAndResize": lambda: tf.image.crop_and_resize(
         _x([2, 4, 5, 3]), [[0.1, 0.2, 0.7, 0.9], [0.0, 0.0, 1.0, 1.0]], [0, 1], [3, 3]),
     "CheckNumerics": lambda: tf.check_numerics(_x([3, 2]), "x"),

@@ -14,12 +14,19 @@ def _run(build, fused, monkeypatch):
         monkeypatch.setattr(lstm_loop, "match", lambda *a: None)
     else:
         orig = lstm_loop.Runner.forward
+        orig_back = lstm_loop.Runner.backward
 
         def counting(self, *a, **k):
             out = orig(self, *a, **k)
             calls.append(out is not None)
             return out
+
+        def counting_back(self, *a, **k):   # the gradient runs fused too
+            out = orig_back(self, *a, **k)
+            calls.append(out is not None)
+            return out
         monkeypatch.setattr(lstm_loop.Runner, "forward", counting)
+        monkeypatch.setattr(lstm_loop.Runner, "backward", counting_back)
     tf.reset_default_graph()
     fetches, feed = build()
     with tf.Session() as s:
@@ -99,8 +106,92 @@ def test_keras_rnn_float64_fused_equals_plain(monkeypatch):
 
 @pytest.mark.parametrize("make", [
     lambda: L.LSTM(4, activation="relu"),
+    lambda: L.LSTM(5, activation="softsign", recurrent_activation="sigmoid",
+                   return_sequences=True),
+    lambda: L.LSTM(4, activation="elu", dropout=0.3, recurrent_dropout=0.2),
+    lambda: L.GRU(4, activation="relu", return_state=True),
+    lambda: L.GRU(5, activation="selu", recurrent_dropout=0.25),
+    lambda: L.GRU(4, activation="softsign", use_bias=False),
+])
+def test_keras_rnn_activations_fused_equals_plain(make, monkeypatch):
+    """`activation` other than tanh (its op's *Grad kernel), bit for bit."""
+    _compare(_case(make, training=True), monkeypatch, random=True)
+
+
+@pytest.mark.parametrize("make", [
     lambda: L.GRU(4, reset_after=True),
+    lambda: L.GRU(5, reset_after=True, recurrent_activation="sigmoid", return_sequences=True,
+                  return_state=True),
+    lambda: L.GRU(4, reset_after=True, use_bias=False, go_backwards=True),
+    lambda: L.GRU(4, reset_after=True, dropout=0.2, recurrent_dropout=0.3,
+                  activation="relu"),
+])
+def test_keras_gru_reset_after_fused_equals_plain(make, monkeypatch):
+    """GRU(reset_after=True): the (2, 3 units) bias unstacked, r * (h U_h + b_rh)."""
+    _compare(_case(make, training=True), monkeypatch, random=True)
+
+
+@pytest.mark.parametrize("make", [
     lambda: L.LSTM(4, implementation=2),
+    lambda: L.LSTM(5, implementation=2, recurrent_activation="sigmoid", return_sequences=True,
+                   return_state=True),
+    lambda: L.LSTM(4, implementation=2, use_bias=False, activation="relu", go_backwards=True),
+    lambda: L.LSTM(4, implementation=2, dropout=0.2, recurrent_dropout=0.3),
+])
+def test_keras_lstm_implementation_2_fused_equals_plain(make, monkeypatch):
+    """LSTM(implementation=2): one kernel product per step, split into the gates."""
+    _compare(_case(make, training=True), monkeypatch, random=True)
+
+
+_MASK = np.array([[1, 1, 1, 0, 0], [1, 1, 1, 1, 1], [1, 0, 1, 1, 0]], bool)
+
+
+def _masked_case(make, how, training=None):
+    """x [3, 5, 4] masked by _MASK: an explicit mask, a Masking layer (zeroed steps) or an
+    Embedding with mask_zero (ids 0 where masked)."""
+    def build():
+        tf.set_random_seed(3)
+        np.random.seed(5)
+        rng = np.random.RandomState(0)
+        layer = make()
+        kw = {} if training is None else {"training": training}
+        if how == "embedding":
+            ids = tf.constant((rng.randint(1, 9, (3, 5)) * _MASK).astype(np.int32))
+            emb = L.Embedding(9, 4, mask_zero=True)
+            out = layer(emb(ids), **kw)
+            xs = layer.trainable_weights + emb.trainable_weights
+        else:
+            x = tf.constant((rng.randn(3, 5, 4) * _MASK[:, :, None]).astype(np.float32))
+            if how == "masking":
+                out = layer(L.Masking(0.0)(x), **kw)
+            else:
+                out = layer(x, mask=tf.constant(_MASK), **kw)
+            xs = layer.trainable_weights + [x]
+        outs = out if isinstance(out, list) else [out]
+        loss = tf.add_n([tf.reduce_sum(o * o) * (k + 1) for k, o in enumerate(outs)])
+        # the embedding's gradient is IndexedSlices: compared dense
+        return outs + [tf.convert_to_tensor(g) for g in tf.gradients(loss, xs)], None
+    return build
+
+
+@pytest.mark.parametrize("how", ["mask", "masking", "embedding"])
+@pytest.mark.parametrize("make", [
+    lambda: L.LSTM(4),
+    lambda: L.LSTM(3, return_sequences=True, return_state=True, go_backwards=True),
+    lambda: L.LSTM(4, implementation=2, recurrent_activation="sigmoid"),
+    lambda: L.GRU(4, return_sequences=True),
+    lambda: L.GRU(3, reset_after=True, return_state=True, activation="relu"),
+    lambda: L.LSTM(4, dropout=0.2, recurrent_dropout=0.3, return_sequences=True),
+])
+def test_keras_rnn_masked_fused_equals_plain(make, how, monkeypatch):
+    """keras.backend.rnn's masking (Select of the new output and states where the mask
+    holds, the previous ones elsewhere) runs fused, bit for bit."""
+    _compare(_masked_case(make, how, training=True), monkeypatch, random=True)
+
+
+@pytest.mark.parametrize("make", [
+    lambda: L.LSTM(4, activation="softplus"),
+    lambda: L.GRU(4, implementation=2),
 ])
 def test_other_keras_steps_run_plain_loop(make, monkeypatch):
     _compare(_case(make), monkeypatch, expect_fused=False)
@@ -117,5 +208,22 @@ def test_keras_lstm_fit_equal(monkeypatch):
         x = rng.randint(1, 50, (16, 7)).astype("int32")
         y = rng.randint(0, 2, 16).astype("float32")
         losses = [m.train_on_batch(x, y) for _ in range(3)]
+        return [tf.constant(np.array(losses))] + list(m.weights), None
+    _compare(build, monkeypatch)
+
+
+@pytest.mark.parametrize("rnn", [lambda: L.LSTM(5), lambda: L.GRU(5, reset_after=True)])
+def test_keras_masked_fit_equal(rnn, monkeypatch):
+    """Training steps of Embedding(mask_zero) -> LSTM / GRU -> Dense (padded sequences):
+    the fused loop and its gradient give the plain loop's losses and weights."""
+    def build():
+        tf.set_random_seed(1)
+        rng = np.random.RandomState(0)
+        m = tf.keras.Sequential([L.Embedding(50, 8, input_length=7, mask_zero=True), rnn(),
+                                 L.Dense(1, activation="sigmoid")])
+        m.compile("adam", "binary_crossentropy")
+        x = rng.randint(1, 50, (16, 7)) * (np.arange(7)[None] < rng.randint(1, 8, (16, 1)))
+        y = rng.randint(0, 2, 16).astype("float32")
+        losses = [m.train_on_batch(x.astype("int32"), y) for _ in range(3)]
         return [tf.constant(np.array(losses))] + list(m.weights), None
     _compare(build, monkeypatch)

@@ -19,12 +19,19 @@ def _run(build, fused, monkeypatch):
         monkeypatch.setattr(lstm_loop, "match", lambda *a: None)
     else:
         orig = lstm_loop.Runner.forward
+        orig_back = lstm_loop.Runner.backward
 
         def counting(self, *a, **k):
             out = orig(self, *a, **k)
             calls.append(out is not None)
             return out
+
+        def counting_back(self, *a, **k):   # the gradient runs fused too
+            out = orig_back(self, *a, **k)
+            calls.append(out is not None)
+            return out
         monkeypatch.setattr(lstm_loop.Runner, "forward", counting)
+        monkeypatch.setattr(lstm_loop.Runner, "backward", counting_back)
     tf.reset_default_graph()
     fetches = build()
     with tf.Session() as s:
@@ -68,7 +75,10 @@ def _lstm_case(cell_fn, dtype=np.float32, time_major=False, initial=False, batch
         out, st = tf.nn.dynamic_rnn(cell, x, initial_state=init, dtype=tf.as_dtype(dtype),
                                     time_major=time_major, sequence_length=lengths)
         top = st[-1] if isinstance(st, tuple) and not hasattr(st, "c") else st
-        if hasattr(top, "c"):
+        if hasattr(top, "c") and top.c.shape[-1] != top.h.shape[-1]:   # num_proj
+            loss = tf.reduce_sum(out * out) + tf.reduce_sum(top.h * top.h) + \
+                tf.reduce_sum(top.c * top.c * 0.5)
+        elif hasattr(top, "c"):
             loss = tf.reduce_sum(out * out) + tf.reduce_sum(top.c * top.h) + \
                 tf.reduce_sum(top.c)
         else:   # GRU: one state tensor
@@ -185,16 +195,53 @@ def test_sequence_length_zeroes_outputs(monkeypatch):
     np.testing.assert_array_equal(got[1][1], got[0][1, 1])
 
 
-def test_peepholes_run_plain_loop(monkeypatch):
-    """A body the matcher does not know (LSTMCell with peepholes) runs the plain loop."""
+def test_other_activation_runs_plain_loop(monkeypatch):
+    """A body the matcher does not know (LSTMCell with a relu activation) runs the plain
+    loop."""
     def build():
         tf.set_random_seed(3)
         x = tf.constant(np.random.RandomState(0).randn(2, 4, 3).astype(np.float32))
-        out, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.LSTMCell(5, use_peepholes=True), x,
+        out, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.LSTMCell(5, activation=tf.nn.relu), x,
                                    dtype=tf.float32)
         return [out]
     _, _, calls = _run(build, True, monkeypatch)
     assert calls == []
+
+
+_LSTM_OPTIONS = {
+    "peepholes": dict(use_peepholes=True),
+    "peepholes_fb": dict(use_peepholes=True, forget_bias=0.3),
+    "cell_clip": dict(cell_clip=0.4),
+    "peepholes_cell_clip": dict(use_peepholes=True, cell_clip=0.3),
+    "proj": dict(num_proj=3),
+    "proj_clip": dict(num_proj=4, proj_clip=0.2),
+    "all": dict(use_peepholes=True, cell_clip=0.5, num_proj=3, proj_clip=0.25),
+}
+
+
+@pytest.mark.parametrize("opts", sorted(_LSTM_OPTIONS))
+@pytest.mark.parametrize("case", [
+    dict(),
+    dict(dtype=np.float64, initial=True),
+    dict(lengths=[5, 2, 0]),
+    dict(batch=1, steps=30, depth=3, units=5, time_major=True),
+])
+def test_lstm_cell_options_fused_equals_plain(opts, case, monkeypatch):
+    """LSTMCell's peepholes, cell_clip, num_proj and proj_clip run fused, bit for bit."""
+    kw = _LSTM_OPTIONS[opts]
+    if case.get("initial") and "num_proj" in kw:
+        return   # an initial h of num_units width does not fit a projecting cell
+    _compare(_lstm_case(lambda u: tf.nn.rnn_cell.LSTMCell(u, **kw), **case), monkeypatch)
+
+
+@pytest.mark.parametrize("lengths", [None, [4, 1, 3]])
+def test_multi_rnn_cell_of_projecting_lstms_fused_equals_plain(lengths, monkeypatch):
+    def cells(u):
+        return tf.nn.rnn_cell.MultiRNNCell([
+            tf.nn.rnn_cell.LSTMCell(u, use_peepholes=True, num_proj=3, cell_clip=0.6),
+            tf.nn.rnn_cell.LSTMCell(u + 1, num_proj=2, proj_clip=0.3),
+            tf.nn.rnn_cell.BasicLSTMCell(u)])
+    _compare(_lstm_case(cells, steps=4, lengths=lengths), monkeypatch)
 
 
 def test_clear_after_read_still_enforced(monkeypatch):

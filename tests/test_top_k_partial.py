@@ -41,3 +41,21 @@ def test_top_k_with_nan_and_through_the_op():
         values, indices = s.run(tf.nn.top_k(tf.constant(x[1:]), 2))
     np.testing.assert_array_equal(indices, [[2, 7]])   # ties: the lower index first
     np.testing.assert_array_equal(values, [[4., 4.]])
+
+
+def test_partial_top_k_rows_with_and_without_ties():
+    """Rows without a tie at the k-th value take the nonzero path (exactly k candidates a
+    row); one tied row sends the batch through the stable sort of the mask: both give the
+    full sort's indices."""
+    rs = np.random.RandomState(7)
+    x = rs.randn(16, 5000).astype(np.float32)   # beam search's [batch, beam * vocab]
+    for k in (1, 5, 40):
+        v, i = _top_k_kernel(x, k)
+        wv, wi = _full(x, k)
+        np.testing.assert_array_equal(i, wi)
+        np.testing.assert_array_equal(v, wv)
+    x[3, [10, 20]] = x[3].max() + 1   # a tie at the top of row 3
+    v, i = _top_k_kernel(x, 1)
+    wv, wi = _full(x, 1)
+    np.testing.assert_array_equal(i, wi)
+    assert i[3, 0] == 10

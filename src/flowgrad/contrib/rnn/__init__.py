@@ -3,6 +3,12 @@ from ._attention import AttentionCellWrapper
 from ._core import (EmbeddingWrapper, HighwayWrapper, InputProjectionWrapper,
                     OutputProjectionWrapper)
 from ._block_cells import GRUBlockCell, GRUBlockCellV2, LSTMBlockCell
+from ._fused import (FusedRNNCell, FusedRNNCellAdaptor, LSTMBlockFusedCell,
+                     LSTMBlockWrapper, TimeReversedFusedRNN)
+from ._grid_lstm import BidirectionalGridLSTMCell, GridLSTMCell
+from ._lstm_variants import CoupledInputForgetGateLSTMCell, TimeFreqLSTMCell
+from ._more_cells import (CompiledWrapper, GLSTMCell, IntersectionRNNCell, NASCell,
+                          PhasedLSTMCell)
 from ._conv_lstm import Conv1DLSTMCell, Conv2DLSTMCell, Conv3DLSTMCell, ConvLSTMCell
 from ._indy import IndRNNCell, IndyGRUCell, IndyLSTMCell, SRUCell, UGRNNCell
 from ._layer_norm import LayerNormBasicLSTMCell
@@ -23,4 +29,9 @@ __all__ = ["AttentionCellWrapper", "BasicLSTMCell", "BasicRNNCell", "Conv1DLSTMC
            "OutputProjectionWrapper", "RNNCell", "ResidualWrapper", "SRUCell", "UGRNNCell",
            "best_effort_input_batch_size", "stack_bidirectional_dynamic_rnn",
            "stack_bidirectional_rnn", "static_bidirectional_rnn", "static_rnn",
-           "static_state_saving_rnn", "transpose_batch_time"]
+           "static_state_saving_rnn", "transpose_batch_time",
+           "BidirectionalGridLSTMCell", "CompiledWrapper", "CoupledInputForgetGateLSTMCell",
+           "FusedRNNCell", "FusedRNNCellAdaptor", "GLSTMCell", "GridLSTMCell",
+           "IntersectionRNNCell", "LSTMBlockFusedCell", "LSTMBlockWrapper", "NASCell",
+           "PhasedLSTMCell",
+           "TimeFreqLSTMCell", "TimeReversedFusedRNN"]

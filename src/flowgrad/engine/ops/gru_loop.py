@@ -192,10 +192,16 @@ def backward(run, args, kept, diff_caps):
     dxs = {}
     gel = gta.elems
     top = len(layers) - 1
+    seq = r["seq"]
+    want_zero = seq is not None and seq["zero"] - n in want
+    dzero = None
     for s in range(steps - 1, -1, -1):
         m2 = m_all[s][:, None] if m_all is not None else None
         d_in = gel.get(ts[s])   # the gradient into the top layer's output
         if d_in is not None and m2 is not None:
+            if want_zero:   # the Select's gradient into zero_output: where(t >= len, g, 0)
+                gz = where(m2, d_in, zero)
+                dzero = gz if dzero is None else add(dzero, gz, out=dzero)
             d_in = where(m2, zero, d_in)
         for li in range(top, -1, -1):
             L, Pl = st[li], P[li]
@@ -260,6 +266,8 @@ def backward(run, args, kept, diff_caps):
     for k in diff_caps:
         if k == r["x"] - n:
             outs.append(TensorArrayValue(dxs, max(ts) + 1, _GRAD_META))
+        elif want_zero and k == seq["zero"] - n:
+            outs.append(dzero if dzero is not None else np.zeros_like(caps[k]))
         elif k in by_cap:
             Pl, key = by_cap[k]
             outs.append(Pl["g"][key])

@@ -1,6 +1,8 @@
 """The fused runner (engine/ops/lstm_loop.py) for Keras's LSTM and GRU loops:
 tf.keras.layers.LSTM / GRU (TF 1.14's keras.backend.rnn over keras LSTMCell / GRUCell,
-implementation=1, no mask), with or without dropout / recurrent_dropout masks.
+implementation=1, or 2 for the LSTM; with or without a mask), with or without dropout /
+recurrent_dropout masks, any
+`activation` among tanh, relu, elu, selu, softsign, GRU's reset_after either way.
 
 The step as the Keras cells build it, gate g of the fused kernel's column blocks:
 
@@ -10,9 +12,17 @@ The step as the Keras cells build it, gate g of the fused kernel's column blocks
     z_g    = [BiasAdd](MatMul(xin_g, kernel[:, g]), [bias[g]]) + MatMul(hin_g, rkernel[:, g])
     act(z) = Sigmoid(z)  or  hard_sigmoid: Maximum(Minimum(a * z + b, hi), lo)
     LSTM:  c' = act(z_f) * c + act(z_i) * tanh(z_c);  h' = act(z_o) * tanh(c')
+           (implementation=2: z_i, z_f, z_c, z_o = Split(1, [BiasAdd](MatMul(xin, kernel)
+           + MatMul(hin, rkernel), bias)), one dropout mask each for x and h)
     GRU:   h~ = tanh(xb_h + MatMul(act(z_r) * hin_h, rkernel[:, h]))  (reset_after=False)
+           h~ = tanh(xb_h + act(z_r) * [BiasAdd](MatMul(hin_h, rkernel[:, h]), rb[h]))
+                (reset_after=True: z_g's recurrent part gets rb[g] too; b, rb the rows of
+                the bias's Unpack)
            h' = act(z_z) * h + (1 - act(z_z)) * h~
     out'   = TensorArrayWriteV3(out, t, h');  counters t' = t + 1, k' = k + 1
+    masked (Embedding mask_zero, Masking, mask=): m = Tile(TensorArrayReadV3(mask_ta, t),
+           [1, units]); out' = Select(m, h', prev) (prev: a loop var, the last output),
+           h, c = Select(m, h', h), Select(m, c', c)
 
 `match` finds that pattern in the While op's lowered body (no other op) and returns the
 roles; the forward and backward below make the kernel calls the plain loop makes, on
@@ -26,10 +36,11 @@ from __future__ import annotations
 import numpy as np
 
 from ..framework import threads as _threads
+from ..framework.registry import get_op_def
 from ..runtime.backends.numpy import bind_kernel
 from ..runtime.ir import lower
 from . import lstm_loop as _base
-from .tensor_array import _GRAD_META, TensorArrayValue
+from .tensor_array import _GRAD_META, TensorArrayValue, _zero_grad_kernel
 
 
 
@@ -121,9 +132,18 @@ def _match(graph, info, ctx):
         return None
     writes = [nd for nd in prog.nodes if nd.type == "TensorArrayWriteV3"]
     reads = [nd for nd in prog.nodes if nd.type == "TensorArrayReadV3"]
-    if len(writes) != 1 or len(reads) != 1:
+    if len(writes) != 1 or len(reads) not in (1, 2):
         return None
-    wr, rd = writes[0], reads[0]
+    wr = writes[0]
+    rd_m = None
+    if len(reads) == 2:   # a mask: its read feeds only Tile ops
+        tiled = {B.res(nd.inputs[0]) for nd in prog.nodes if nd.type == "Tile"}
+        masks = [nd for nd in reads if nd.outputs[0] in tiled]
+        if len(masks) != 1:
+            return None
+        rd_m = masks[0]
+        reads = [nd for nd in reads if nd is not rd_m]
+    rd = reads[0]
     B.used.update((id(wr), id(rd)))
     k_out, k_t = B.feed(wr.inputs[0]), B.feed(wr.inputs[1])
     if k_out >= n or k_t >= n or B.res(prog.fetches[k_out]) != wr.outputs[0]:
@@ -132,14 +152,76 @@ def _match(graph, info, ctx):
         return None
     k_x = B.cap(rd.inputs[0])
     x_v = rd.outputs[0]
+    fetch = [B.res(v) for v in prog.fetches]
+    mask = None
+    written = wr.inputs[2]
+    if rd_m is not None:   # keras.backend.rnn's masking: Select(Tile(mask_t), new, old)
+        B.used.add(id(rd_m))
+        if B.feed(rd_m.inputs[1]) != k_t:
+            return None
+
+        def unmask(v):
+            sel = B.node(v, "Select")
+            tl = B.node(sel.inputs[0], "Tile")
+            if B.res(tl.inputs[0]) != rd_m.outputs[0]:
+                raise ValueError("mask")
+            mult = B.const(tl.inputs[1])
+            if mult.ndim != 1 or mult.size != 2 or int(mult[0]) != 1:
+                raise ValueError("tile")
+            mults.add(int(mult[1]))
+            return B.res(sel.inputs[1]), B.res(sel.inputs[2])
+        mults = set()
+        try:
+            new_out, base = unmask(written)
+            k_base = B.feed(base)
+            if k_base < n and fetch[k_base] != B.res(written):
+                return None
+            states = []
+            for k in range(n):
+                if k in (k_out, k_base) or B.prod.get(fetch[k]) is None or \
+                        B.prod[fetch[k]].type != "Select":
+                    continue
+                new, old = unmask(fetch[k])
+                if B.feed(old) != k:
+                    return None
+                fetch[k] = new
+                states.append(k)
+        except ValueError:
+            return None
+        if k_base < n:
+            fetch[k_base] = None
+        if len(mults) != 1:
+            return None
+        mask = {"ta": B.cap(rd_m.inputs[0]) + n, "base": k_base, "states": states,
+                "tile": mults.pop()}
+        written = new_out
 
     def source(v):
-        """A capture, or a ReadVariableOp of a captured handle: (capture, read kernel)."""
+        """A capture, or a ReadVariableOp of a captured handle, or one row of its Unpack
+        (GRU reset_after's input and recurrent biases): (capture, read kernel, (row,
+        rows) or None)."""
         u = B.res(v)
+        row = None
+        if u in B.prod and B.prod[u].type == "Unpack":
+            up = B.node(u, "Unpack")
+            if up.attrs.get("axis", 0) != 0:
+                raise ValueError("unstack axis")
+            j = up.outputs.index(u)
+            row = (j, len(up.outputs))
+            u = B.res(up.inputs[0])
+        read = None
         if u in B.prod and B.prod[u].type == "ReadVariableOp":
             rv = B.node(u, "ReadVariableOp")
-            return B.cap(rv.inputs[0]), bind_kernel(rv, ctx)
-        return B.cap(u), None
+            read, u = bind_kernel(rv, ctx), rv.inputs[0]
+        if row is not None:
+            inner = read
+
+            def read(a, inner=inner, j=row[0]):
+                a = inner(a) if inner is not None else a
+                if not isinstance(a, np.ndarray) or a.ndim < 1 or a.shape[0] != row[1]:
+                    return None
+                return a[j]
+        return B.cap(u), read, row
 
     def sliced(v):
         """A gate's block of a weight: StridedSlice of it, or one output of its Split (TF
@@ -149,17 +231,17 @@ def _match(graph, info, ctx):
         nd = B.prod.get(u)
         if nd is not None and nd.type == "Split":
             B.used.add(id(nd))
-            k, read = source(nd.inputs[1])
+            k, read, row = source(nd.inputs[1])
             spec = ("split", bind_kernel(nd, ctx), (B.const(nd.inputs[0]),),
                     nd.outputs.index(u))
-            return k, read, spec, nd.op.outputs[spec[3]]
+            return k, read, spec, nd.op.outputs[spec[3]], row
         nd = B.node(v, "StridedSlice")
         if nd.attrs.get("ellipsis_mask") or nd.attrs.get("new_axis_mask") or \
                 nd.attrs.get("shrink_axis_mask"):
             raise ValueError("slice")
-        k, read = source(nd.inputs[0])
+        k, read, row = source(nd.inputs[0])
         spec = ("ss", bind_kernel(nd, ctx), tuple(B.const(u) for u in nd.inputs[1:]), 0)
-        return k, read, spec, nd.op.outputs[0]
+        return k, read, spec, nd.op.outputs[0], row
 
     def masked(v, base):
         """v is `base` (a value id) or base * mask (mask: a capture)."""
@@ -182,11 +264,41 @@ def _match(graph, info, ctx):
             raise ValueError("transpose")
         return {"dp": masked(mm.inputs[0], x_v), "k": sliced(mm.inputs[1]), "b": bias}
 
-    def r_part(v, h_v):   # MatMul(hin, rkernel[:, g])
+    def r_part(v, h_v):   # [BiasAdd](MatMul(hin, rkernel[:, g]), [recurrent bias[g]])
+        rbias = None
+        if B.res(v) in B.prod and B.prod[B.res(v)].type == "BiasAdd":
+            ba = B.node(v, "BiasAdd")
+            if ba.attrs.get("data_format", "NHWC") not in ("NHWC", b"NHWC"):
+                raise ValueError("data_format")
+            rbias = sliced(ba.inputs[1])
+            v = ba.inputs[0]
         mm = B.node(v, "MatMul")
         if mm.attrs.get("transpose_a") or mm.attrs.get("transpose_b"):
             raise ValueError("transpose")
-        return {"rdp": masked(mm.inputs[0], h_v), "rk": sliced(mm.inputs[1])}
+        return {"rdp": masked(mm.inputs[0], h_v), "rk": sliced(mm.inputs[1]), "rb": rbias}
+
+    def full(v):
+        """A whole weight (implementation=2): (capture, read, identity view, tensor, None)."""
+        k, read, row = source(v)
+        if row is not None:
+            raise ValueError("row")
+        return k, read, ("id", None, (), 0), B.res(v), None
+
+    def whole(v, h_v):   # [BiasAdd](MatMul(xin, K) + MatMul(hin, RK), b)
+        bias = None
+        if B.res(v) in B.prod and B.prod[B.res(v)].type == "BiasAdd":
+            ba = B.node(v, "BiasAdd")
+            if ba.attrs.get("data_format", "NHWC") not in ("NHWC", b"NHWC"):
+                raise ValueError("data_format")
+            bias = full(ba.inputs[1])
+            v = ba.inputs[0]
+        p, q = B.pair(v, "Add")
+        mx, mh = B.node(p, "MatMul"), B.node(q, "MatMul")
+        for mm in (mx, mh):
+            if mm.attrs.get("transpose_a") or mm.attrs.get("transpose_b"):
+                raise ValueError("transpose")
+        return {"dp": masked(mx.inputs[0], x_v), "k": full(mx.inputs[1]), "b": bias,
+                "rdp": masked(mh.inputs[0], h_v), "rk": full(mh.inputs[1]), "rb": None}
 
     def gate(z, h_v):
         p, q = B.pair(z, "Add")
@@ -211,11 +323,20 @@ def _match(graph, info, ctx):
             return ("hard",) + tuple(cs), z
         return B.first(v, sig, hard)
 
-    def tanh_of(v):
-        return B.unary(v, "Tanh")
+    acts = []   # the `activation` ops seen (all must be one kind)
 
-    h_new = B.res(wr.inputs[2])
-    fetch = [B.res(v) for v in prog.fetches]
+    def tanh_of(v):
+        """The pre-activation of Keras's `activation`: Tanh, or one of the activation ops
+        whose gradient is their *Grad op (Relu, Relu6, Elu, Selu, Softsign)."""
+        u = B.res(v)
+        nd = B.prod.get(u)
+        typ = nd.type if nd is not None else None
+        if typ != "Tanh" and typ not in _ACT_OPS:
+            raise ValueError("activation")
+        acts.append(typ)
+        return B.unary(v, typ)
+
+    h_new = B.res(written)
     roles = None
     before = set(B.used)
     try:   # LSTM: h' = act(z_o) * tanh(c'), c' = act(z_f) * c + act(z_i) * tanh(z_c)
@@ -234,10 +355,22 @@ def _match(graph, info, ctx):
         if k_c >= n or k_h >= n or fetch[k_c] != c_new:
             raise ValueError("state")
         h_v = prog.feeds[k_h]
-        gates = [gate(z, h_v) for z in (z_i, z_f, z_c, z_o)]
-        for g, spec in zip(gates, (i_spec, f_spec, None, o_spec)):
-            g["act"] = spec
-        roles = {"kind": "klstm", "h": k_h, "c": k_c, "gates": gates}
+        zs = [B.res(z) for z in (z_i, z_f, z_c, z_o)]
+        sp = B.prod.get(zs[0])
+        if sp is not None and sp.type == "Split" and list(sp.outputs) == zs:
+            # implementation=2: Split(1, [BiasAdd](MatMul(xin, K) + MatMul(hin, RK), b))
+            B.used.add(id(sp))
+            if int(B.const(sp.inputs[0])) not in (1, -1):
+                raise ValueError("split axis")
+            g = whole(sp.inputs[1], h_v)
+            g["act"] = None
+            roles = {"kind": "klstm2", "h": k_h, "c": k_c, "gates": [g],
+                     "acts": (i_spec, f_spec, o_spec)}
+        else:
+            gates = [gate(z, h_v) for z in (z_i, z_f, z_c, z_o)]
+            for g, spec in zip(gates, (i_spec, f_spec, None, o_spec)):
+                g["act"] = spec
+            roles = {"kind": "klstm", "h": k_h, "c": k_c, "gates": gates}
     except ValueError:
         B.used.clear()
         B.used.update(before)
@@ -267,21 +400,41 @@ def _match(graph, info, ctx):
                     raise ValueError("transpose")
                 (r_spec, z_r), rdp = B.either(*B.pair(mm.inputs[0], "Mul"), act,
                                                lambda u: masked(u, h_v))
-                return {"rdp": rdp, "rk": sliced(mm.inputs[1]), "r": (r_spec, z_r)}
-            xh, rh = B.either(p, q, x_part, rec_h)
+                return {"rdp": rdp, "rk": sliced(mm.inputs[1]), "rb": None,
+                        "r": (r_spec, z_r), "after": False}
+
+            def rec_h_after(v):   # reset_after: act(z_r) * [BiasAdd](MatMul(hin_h, ..))
+                (r_spec, z_r), rg = B.either(*B.pair(v, "Mul"), act,
+                                              lambda u: r_part(u, h_v))
+                rg.update({"r": (r_spec, z_r), "after": True})
+                return rg
+            xh, rh = B.either(p, q, x_part, lambda u: B.first(u, rec_h, rec_h_after))
             r_spec, z_r = rh.pop("r")
             xh.update(rh)
             gz, gr = gate(z_z, h_v), gate(z_r, h_v)
             gz["act"], gr["act"], xh["act"] = z_spec, r_spec, None
-            roles = {"kind": "kgru", "h": k_h, "gates": [gz, gr, xh]}
+            after = xh.pop("after")
+            if after != (gz["rb"] is not None or gr["rb"] is not None or
+                         xh["rb"] is not None) and gz["b"] is not None:
+                raise ValueError("reset_after biases")
+            roles = {"kind": "kgru", "h": k_h, "gates": [gz, gr, xh], "after": after}
         except ValueError:
             return None
+    if len(set(acts)) > 1:
+        return None
+    roles["cand"] = _act_spec(acts[-1]) if acts and acts[-1] != "Tanh" else None
     gates = roles["gates"]
     # one kernel, recurrent kernel and bias capture (their gradients are one array each)
-    for key in ("k", "rk", "b"):
-        if len({None if g[key] is None else g[key][0] for g in gates}) != 1:
+    for key in ("k", "rk", "b", "rb"):
+        if len({None if g.get(key) is None else g[key][0] for g in gates}) != 1:
             return None
     state = [roles["h"]] + ([roles["c"]] if "c" in roles else [])
+    if mask is not None:
+        if sorted(mask["states"]) != sorted(state):
+            return None
+        if mask["base"] < n:
+            state.append(mask["base"])
+    roles["mask"] = mask
     counters = {}
     for k in range(n):
         if k == k_out or k in state:
@@ -315,6 +468,30 @@ def _fail():
     raise ValueError("no match")
 
 
+# Keras activations other than tanh whose gradient is one *Grad op on (dy, y or x)
+_ACT_OPS = {"Relu": "y", "Relu6": "x", "Elu": "y", "Selu": "y", "Softsign": "x"}
+
+
+def _act_spec(typ):
+    """(forward kernel, *Grad kernel, whether *Grad takes the input (else the output))."""
+    return (get_op_def(typ).kernel, get_op_def(typ + "Grad").kernel, _ACT_OPS[typ] == "x")
+
+
+def _cand_fwd(spec, z):
+    """`activation`(z) and what its gradient needs (z or the value)."""
+    if spec is None:
+        return np.tanh(z), None
+    y = spec[0](z)
+    return y, (z if spec[2] else None)
+
+
+def _cand_bwd(spec, y, x, dy, one):
+    """d activation: TanhGrad's dy (1 - y^2), else the *Grad kernel."""
+    if spec is None:
+        return dy * (one - y * y)
+    return spec[1](dy, x if spec[2] else y)
+
+
 def match(graph, info, ctx):
     try:
         return _match(graph, info, ctx)
@@ -327,7 +504,7 @@ def _view(caps, spec):
     """A gate's block as the StridedSlice / Split kernel gives it, and its column range
     [a, b) (None unless it is all rows in order and a column range: kernel[:, a:b] or
     bias[a:b])."""
-    k, read, (kind, kern, args, j), _ = spec
+    k, read, (kind, kern, args, j), _, _ = spec
     arr = caps[k]
     if read is not None:
         arr = read(arr)
@@ -335,6 +512,8 @@ def _view(caps, spec):
         return None
 
     def block(a):
+        if kind == "id":
+            return a
         return kern(a, *args) if kind == "ss" else kern(*args, a)[j]
     v = block(arr)
     probe = np.arange(arr.size).reshape(arr.shape)
@@ -394,7 +573,13 @@ def _orders(run):
         slice_ops[g["rk"][3]] = ("h", gi)
 
     def term(v, want):
-        """The gate whose MatMul gradient (by its kernel slice) feeds v, else "keep"."""
+        """The gate whose MatMul gradient (by its kernel slice) feeds v, "copy" for a
+        mask's Select (the state copied through), else "keep"."""
+        u = v
+        while u in prod and prod[u].type == "Identity":
+            u = prod[u].inputs[0]
+        if u in prod and prod[u].type == "Select":
+            return "copy"
         todo, seen = [v], set()
         while todo:
             u = todo.pop(0)
@@ -424,7 +609,8 @@ def _orders(run):
         if nd.type == "TensorArrayGradWrite":
             x_terms = addn_terms(nd.inputs[1], "x")
     ng = len(r["gates"])
-    want_h = list(range(ng)) + (["keep"] if r["kind"] == "kgru" else [])
+    want_h = list(range(ng)) + (["keep"] if r["kind"] == "kgru" else []) + \
+        (["copy"] if r["mask"] is not None else [])
     if h_terms is None or sorted(h_terms, key=str) != sorted(want_h, key=str):
         return None
     if x_terms is not None and sorted(x_terms) != list(range(ng)):
@@ -434,6 +620,8 @@ def _orders(run):
 
 
 def _addn(xs):   # the AddN kernel
+    if len(xs) == 1:
+        return xs[0]
     out = np.add(xs[0], xs[1])
     for x in xs[2:]:
         np.add(out, x, out=out)
@@ -459,14 +647,15 @@ def _setup(run, args):
                               c.shape == h.shape):
         return None
     gs = []
+    width = 4 * units if r["kind"] == "klstm2" else units   # a gate's weight columns
     for g in r["gates"]:
         got = {}
-        for key in ("k", "rk", "b"):
-            if g[key] is None:
+        for key in ("k", "rk", "b", "rb"):
+            if g.get(key) is None:
                 got[key] = None
                 continue
             v = _view(caps, g[key])
-            if v is None or v[0].dtype != dt or v[2] - v[1] != units:
+            if v is None or v[0].dtype != dt or v[2] - v[1] != width:
                 return None
             got[key] = v
         dx = got["k"][0].shape[0]
@@ -496,11 +685,41 @@ def _setup(run, args):
 
 
 def _gate_z(g, xin, hin, matmul):
-    """z_g = [BiasAdd](MatMul(xin, K_g), b_g) + MatMul(hin, RK_g); also xin, hin."""
+    """z_g = [BiasAdd](MatMul(xin, K_g), b_g) + [BiasAdd](MatMul(hin, RK_g), rb_g)."""
     a = matmul(xin, g["k"][0])
     if g["b"] is not None:
         a = a + g["b"][0].reshape(-1)
-    return np.add(a, matmul(hin, g["rk"][0]))
+    rz = matmul(hin, g["rk"][0])
+    if g["rb"] is not None:
+        rz = rz + g["rb"][0].reshape(-1)
+    return np.add(a, rz)
+
+
+def _mask_inputs(mta, ts, bsz, units, clear):
+    """The mask array's elements at the steps `ts`, tiled to [batch, units] as the Tile
+    kernel does (None where the plain loop's read would fail), and whether reads
+    replay."""
+    if not isinstance(mta, TensorArrayValue):
+        return None
+    m = mta.meta
+    replay = not clear or not m.clear
+    out = []
+    for t in ts:
+        v = mta.elems.get(t)
+        if v is None or t < 0 or t >= mta.size or not isinstance(v, np.ndarray) or \
+                v.dtype != np.bool_ or v.shape != (bsz, 1):
+            return None
+        if not replay and (id(v), t) in m.cleared:
+            return None
+        out.append(np.tile(v, (1, units)))
+    return out, replay
+
+
+def _lstm_acts(r, gs):
+    """The input, forget and output gates' activation specs."""
+    if r["kind"] == "klstm2":
+        return r["acts"]
+    return gs[0]["act"], gs[1]["act"], gs[3]["act"]
 
 
 def forward(run, args, clear=True):
@@ -514,28 +733,57 @@ def forward(run, args, clear=True):
         return None
     xs, replay = got
     steps = len(ts)
+    mk = r["mask"]
+    if mk is not None:
+        if mk["tile"] != units:
+            return None
+        got = _mask_inputs(caps[mk["ta"] - r["n"]], ts, bsz, units, clear)
+        if got is None:
+            return None
+        ms, m_replay = got
+        base = vals[mk["base"]] if mk["base"] < r["n"] else caps[mk["base"] - r["n"]]
+        if not (isinstance(base, np.ndarray) and base.dtype == dt and
+                base.shape == (bsz, units)):
+            return None
+        out_all = np.empty((steps, bsz, units), dt)
     matmul = _threads.matmul
-    multiply, tanh = np.multiply, np.tanh
+    multiply = np.multiply
+    where = np.where
+    cand = r["cand"]
     h_all = np.empty((steps + 1, bsz, units), dt)
     h_all[0] = h
     tape = []
-    if r["kind"] == "klstm":
+    if r["kind"] in ("klstm", "klstm2"):
+        a_i, a_f, a_o = _lstm_acts(r, gs)
         c_all = np.empty((steps + 1, bsz, units), dt)
         c_all[0] = c
         for s in range(steps):
             x, hp, cp = xs[s], h_all[s], c_all[s]
             xin = [x if g["dp"] is None else multiply(x, g["dp"]) for g in gs]
             hin = [hp if g["rdp"] is None else multiply(hp, g["rdp"]) for g in gs]
-            z = [_gate_z(g, xi, hi, matmul) for g, xi, hi in zip(gs, xin, hin)]
-            ig, ik = _act_fwd(gs[0]["act"], z[0], dt)
-            fg, fk = _act_fwd(gs[1]["act"], z[1], dt)
-            tz = tanh(z[2])
+            if r["kind"] == "klstm2":   # one z, split into the gates' columns
+                g = gs[0]
+                zz = np.add(matmul(xin[0], g["k"][0]), matmul(hin[0], g["rk"][0]))
+                if g["b"] is not None:
+                    zz = zz + g["b"][0].reshape(-1)
+                z = [zz[:, k * units:(k + 1) * units] for k in range(4)]
+            else:
+                z = [_gate_z(g, xi, hi, matmul) for g, xi, hi in zip(gs, xin, hin)]
+            ig, ik = _act_fwd(a_i, z[0], dt)
+            fg, fk = _act_fwd(a_f, z[1], dt)
+            tz, tzk = _cand_fwd(cand, z[2])
             cn = np.add(multiply(fg, cp), multiply(ig, tz))
-            og, ok = _act_fwd(gs[3]["act"], z[3], dt)
-            tc = tanh(cn)
-            multiply(og, tc, out=h_all[s + 1])
-            c_all[s + 1] = cn
-            tape.append((x, xin, hin, ig, ik, fg, fk, tz, og, ok, tc))
+            og, ok = _act_fwd(a_o, z[3], dt)
+            tc, tck = _cand_fwd(cand, cn)
+            if mk is None:
+                multiply(og, tc, out=h_all[s + 1])
+                c_all[s + 1] = cn
+            else:   # Select(mask, new, old): the output and the states
+                hn = multiply(og, tc)
+                base = out_all[s] = where(ms[s], hn, base)
+                h_all[s + 1] = where(ms[s], hn, hp)
+                c_all[s + 1] = where(ms[s], cn, cp)
+            tape.append((x, xin, hin, ig, ik, fg, fk, tz, og, ok, tc, tzk, tck))
     else:
         for s in range(steps):
             x, hp = xs[s], h_all[s]
@@ -547,18 +795,38 @@ def forward(run, args, clear=True):
             ah = matmul(xin[2], gh["k"][0])
             if gh["b"] is not None:
                 ah = ah + gh["b"][0].reshape(-1)
-            rh = multiply(rg, hin[2])
-            hh = tanh(np.add(ah, matmul(rh, gh["rk"][0])))
+            if r["after"]:   # r * [BiasAdd](MatMul(hin_h, RK_h), rb_h)
+                rh = matmul(hin[2], gh["rk"][0])
+                if gh["rb"] is not None:
+                    rh = rh + gh["rb"][0].reshape(-1)
+                hh, hhk = _cand_fwd(cand, np.add(ah, multiply(rg, rh)))
+            else:
+                rh = multiply(rg, hin[2])
+                hh, hhk = _cand_fwd(cand, np.add(ah, matmul(rh, gh["rk"][0])))
             sub = np.subtract(dt.type(1), zg)
-            np.add(multiply(zg, hp), multiply(sub, hh), out=h_all[s + 1])
-            tape.append((x, xin, hin, zg, zk, rg, rk, rh, hh, sub))
-    got = run._write_out(ota, ts, h_all[1:], bsz, units, xs, xta.meta, replay)
+            if mk is None:
+                np.add(multiply(zg, hp), multiply(sub, hh), out=h_all[s + 1])
+            else:
+                hn = np.add(multiply(zg, hp), multiply(sub, hh))
+                base = out_all[s] = where(ms[s], hn, base)
+                h_all[s + 1] = where(ms[s], hn, hp)
+            tape.append((x, xin, hin, zg, zk, rg, rk, rh, hh, sub, hhk))
+    got = run._write_out(ota, ts, h_all[1:] if mk is None else out_all, bsz, units, xs,
+                         xta.meta, replay)
     if got is None:
         return None
     elems, size = got
     final[r["out"]] = TensorArrayValue(elems, size, ota.meta)
     final[r["h"]] = h_all[steps].copy()
-    if r["kind"] == "klstm":
+    if mk is not None:
+        if not m_replay:
+            mm = caps[mk["ta"] - r["n"]]
+            for t in ts:
+                mm.meta.cleared.add((id(mm.elems[t]), t))
+        if mk["base"] < r["n"]:
+            final[mk["base"]] = out_all[-1].copy()
+        tape = (tape, ms)
+    if r["kind"] in ("klstm", "klstm2"):
         final[r["c"]] = c_all[steps].copy()
         return tuple(final), (ts, h_all, c_all, tape)
     return tuple(final), (ts, h_all, None, tape)
@@ -574,17 +842,20 @@ class _Grads:
         self.blocks = {}
         self.shapes = {}
         for gi, g in enumerate(gs):
-            for key in ("k", "rk", "b", "dp", "rdp"):
+            for key in ("k", "rk", "b", "rb", "dp", "rdp"):
                 k = g[key + "_cap"]
                 if k is None or k not in want:
                     continue
                 if key in ("dp", "rdp"):
                     self.shapes[k] = caps[k].shape
-                    self.blocks[(gi, key)] = (k, None, None, np.zeros(caps[k].shape, dt))
+                    self.blocks[(gi, key)] = (k, None, None, np.zeros(caps[k].shape, dt),
+                                              None)
                 else:
                     _, a, b, shape = g[key]
-                    self.shapes[k] = shape
-                    self.blocks[(gi, key)] = (k, a, b, np.zeros(shape[:-1] + (b - a,), dt))
+                    row = g[key + "_row"]   # (row, rows): one row of an unstacked bias
+                    self.shapes[k] = shape if row is None else (row[1],) + shape
+                    self.blocks[(gi, key)] = (k, a, b, np.zeros(shape[:-1] + (b - a,), dt),
+                                              None if row is None else row[0])
         self.dt = dt
 
     def add(self, gi, key, val):
@@ -594,11 +865,13 @@ class _Grads:
 
     def totals(self):
         out = {k: np.zeros(shape, self.dt) for k, shape in self.shapes.items()}
-        for k, a, b, val in self.blocks.values():
+        for k, a, b, val, row in self.blocks.values():
             if a is None:
                 out[k] += val
-            else:
+            elif row is None:
                 out[k][..., a:b] += val
+            else:
+                out[k][row, ..., a:b] += val
         return out
 
 
@@ -618,7 +891,7 @@ def backward(run, args, kept, diff_caps):
     for a in (dh,) + ((dc,) if "c" in r else ()):
         if not (isinstance(a, np.ndarray) and a.dtype == dt and a.shape == (bsz, units)):
             return None
-    orders = _orders(run)
+    orders = _orders(run) if r["kind"] != "klstm2" else ([0], [0])
     if orders is None:
         return None
     h_order, x_order = orders
@@ -627,15 +900,17 @@ def backward(run, args, kept, diff_caps):
         return None
     gs = got[10]
     for g, rg in zip(gs, r["gates"]):
-        for key in ("k", "rk", "b"):
-            g[key + "_cap"] = None if rg[key] is None else rg[key][0]
+        for key in ("k", "rk", "b", "rb"):
+            g[key + "_cap"] = None if rg.get(key) is None else rg[key][0]
+            g[key + "_row"] = None if rg.get(key) is None else rg[key][4]
         g["dp_cap"], g["rdp_cap"] = rg["dp"], rg["rdp"]
     want = {k for k in diff_caps}
     grads = _Grads(gs, caps, want, dt)
     want_x = r["x"] - n in want
     matmul = _threads.matmul
-    multiply, add = np.multiply, np.add
+    multiply, add, where = np.multiply, np.add, np.where
     one = dt.type(1)
+    cand = r["cand"]
     dxs = {}
     gel = gta.elems
     dh = np.array(dh, copy=True)
@@ -648,6 +923,8 @@ def backward(run, args, kept, diff_caps):
             grads.add(gi, "b", np.sum(dz, axis=(0,), dtype=dt))
         dxin = matmul(dz, g["k"][0].T)
         grads.add(gi, "k", matmul(xin.T, dz))
+        if g["rb"] is not None:
+            grads.add(gi, "rb", np.sum(dz, axis=(0,), dtype=dt))
         dhin = matmul(dz, g["rk"][0].T)
         grads.add(gi, "rk", matmul(hin.T, dz))
         if g["dp"] is not None:
@@ -658,45 +935,88 @@ def backward(run, args, kept, diff_caps):
             dhin = multiply(dhin, g["rdp"])
         return dxin, dhin
 
+    a_i, a_f, a_o = _lstm_acts(r, gs) if r["kind"] != "kgru" else (None,) * 3
+    mk = r["mask"]
+    if mk is not None:
+        tape, ms = tape
+        zero = dt.type(0)
+        dprev = None
+        if mk["base"] < n:
+            dprev = gys[mk["base"]]
+            if not (isinstance(dprev, np.ndarray) and dprev.dtype == dt and
+                    dprev.shape == (bsz, units)):
+                return None
+            if r["kind"] == "klstm2":
+                h_order = [0, "copy"]
     for s in range(steps - 1, -1, -1):
         gout = gel.get(ts[s])
-        dhn = dh if gout is None else add(dh, gout)
-        if r["kind"] == "klstm":
-            x, xin, hin, ig, ik, fg, fk, tz, og, ok, tc = tape[s]
+        if mk is None:
+            dhn = dh if gout is None else add(dh, gout)
+        else:   # the Selects' gradients: to the new values where the mask holds
+            M = ms[s]
+            if gout is None or dprev is None:
+                d_out = gout if dprev is None else dprev
+            else:
+                d_out = add(gout, dprev)   # two terms: any AddN order, the same bits
+            if dprev is not None:
+                dprev = where(M, zero, d_out)
+            dhn = add(where(M, d_out, zero), where(M, dh, zero))
+            dh_copy = where(M, zero, dh)
+            if dc is not None:
+                dc_copy = where(M, zero, dc)
+                dc = where(M, dc, zero)
+        if r["kind"] in ("klstm", "klstm2"):
+            x, xin, hin, ig, ik, fg, fk, tz, og, ok, tc, tzk, tck = tape[s]
             cp, hp = c_all[s], h_all[s]
             do = multiply(dhn, tc)
             dtc = multiply(og, dhn)
-            dcn = add(dc, dtc * (one - tc * tc))
+            dcn = add(dc, _cand_bwd(cand, tc, tck, dtc, one))
             df = multiply(dcn, cp)
             dc = multiply(fg, dcn)
+            if mk is not None:
+                dc = add(dc, dc_copy)
             di = multiply(dcn, tz)
             dtz = multiply(ig, dcn)
-            dzs = [_act_bwd(gs[0]["act"], ig, ik, di, dt),
-                   _act_bwd(gs[1]["act"], fg, fk, df, dt),
-                   dtz * (one - tz * tz),
-                   _act_bwd(gs[3]["act"], og, ok, do, dt)]
-            parts = [gate_back(gi, dz, x, hp, xi, hi)
-                     for gi, (dz, xi, hi) in enumerate(zip(dzs, xin, hin))]
-            dh = _addn([parts[k][1] for k in h_order])
+            dzs = [_act_bwd(a_i, ig, ik, di, dt),
+                   _act_bwd(a_f, fg, fk, df, dt),
+                   _cand_bwd(cand, tz, tzk, dtz, one),
+                   _act_bwd(a_o, og, ok, do, dt)]
+            if r["kind"] == "klstm2":   # Split's gradient: the gates' ConcatV2
+                parts = [gate_back(0, np.concatenate(dzs, axis=1), x, hp, xin[0], hin[0])]
+            else:
+                parts = [gate_back(gi, dz, x, hp, xi, hi)
+                         for gi, (dz, xi, hi) in enumerate(zip(dzs, xin, hin))]
+            hs = {k: p[1] for k, p in enumerate(parts)}
+            if mk is not None:
+                hs["copy"] = dh_copy
+            dh = _addn([hs[k] for k in h_order])
             dxv = _addn([parts[k][0] for k in x_order])
         else:
-            x, xin, hin, zg, zk, rg, rk, rh, hh, sub = tape[s]
+            x, xin, hin, zg, zk, rg, rk, rh, hh, sub, hhk = tape[s]
             hp = h_all[s]
             dz_a = multiply(dhn, hp)
             dh_a = multiply(zg, dhn)
             dsub = multiply(dhn, hh)
             dhh = multiply(sub, dhn)
             dz_act = add(dz_a, np.negative(dsub))
-            dah = dhh * (one - hh * hh)
+            dah = _cand_bwd(cand, hh, hhk, dhh, one)
             gh = gs[2]
             if gh["b"] is not None:
                 grads.add(2, "b", np.sum(dah, axis=(0,), dtype=dt))
             dx_h = matmul(dah, gh["k"][0].T)
             grads.add(2, "k", matmul(xin[2].T, dah))
-            drh = matmul(dah, gh["rk"][0].T)
-            grads.add(2, "rk", matmul(rh.T, dah))
-            dr = multiply(drh, hin[2])
-            dh_h = multiply(rg, drh)
+            if r["after"]:   # rh here is [BiasAdd](MatMul(hin_h, RK_h), rb_h)
+                dr = multiply(dah, rh)
+                drz = multiply(rg, dah)
+                if gh["rb"] is not None:
+                    grads.add(2, "rb", np.sum(drz, axis=(0,), dtype=dt))
+                dh_h = matmul(drz, gh["rk"][0].T)
+                grads.add(2, "rk", matmul(hin[2].T, drz))
+            else:
+                drh = matmul(dah, gh["rk"][0].T)
+                grads.add(2, "rk", matmul(rh.T, dah))
+                dr = multiply(drh, hin[2])
+                dh_h = multiply(rg, drh)
             if gh["dp"] is not None:
                 grads.add(2, "dp", multiply(x, dx_h))
                 dx_h = multiply(dx_h, gh["dp"])
@@ -708,6 +1028,8 @@ def backward(run, args, kept, diff_caps):
             dx_z, dh_z = gate_back(0, dzz, x, hp, xin[0], hin[0])
             dx_r, dh_r = gate_back(1, drz, x, hp, xin[1], hin[1])
             hs = {"keep": dh_a, 0: dh_z, 1: dh_r, 2: dh_h}
+            if mk is not None:
+                hs["copy"] = dh_copy
             xs_ = {0: dx_z, 1: dx_r, 2: dx_h}
             dh = _addn([hs[k] for k in h_order])
             dxv = _addn([xs_[k] for k in x_order])
@@ -721,6 +1043,8 @@ def backward(run, args, kept, diff_caps):
             g_vars.append(dh)
         elif "c" in r and k == r["c"]:
             g_vars.append(dc)
+        elif mk is not None and k == mk["base"]:
+            g_vars.append(dprev)
         else:
             v = args[k]
             g_vars.append(np.zeros_like(v) if isinstance(v, np.ndarray) else
@@ -730,6 +1054,8 @@ def backward(run, args, kept, diff_caps):
     for k in diff_caps:
         if k == r["x"] - n:
             outs.append(TensorArrayValue(dxs, max(ts) + 1, _GRAD_META))
+        elif mk is not None and k == mk["ta"] - n:   # the bool mask's: none, as the plain
+            outs.append(_zero_grad_kernel())          # loop's (an empty gradient array)
         elif k in totals:
             outs.append(totals[k])
         else:
@@ -737,4 +1063,5 @@ def backward(run, args, kept, diff_caps):
     return g_vars + outs
 
 
-_base.register(match, {"klstm": (forward, backward), "kgru": (forward, backward)})
+_base.register(match, {"klstm": (forward, backward), "kgru": (forward, backward),
+                       "klstm2": (forward, backward)})

@@ -1,5 +1,6 @@
 """A fused runner for tf.while_loop bodies that are one LSTM step (dynamic_rnn over
-BasicLSTMCell's math, LSTMCell without peepholes or projection, LSTMBlockCell), a
+BasicLSTMCell's math, LSTMCell with or without peepholes, cell_clip, num_proj and
+proj_clip, LSTMBlockCell), a
 MultiRNNCell of such steps, or GRUCell steps (one, or a MultiRNNCell of them: run by
 engine/ops/gru_loop.py), each with or without sequence_length; forward and backward.
 
@@ -15,7 +16,10 @@ When the body's lowered program is exactly this pattern (no other op):
     out'  = TensorArrayWriteV3(out, t, h')              out: a loop var
     t' = t + 1, and any other counter k' = k + 1
 
-(MultiRNNCell: layer l's concat reads layer l-1's h' instead of x, and the layers run
+(LSTMCell's options: i + w_i * c and (f + forget_bias) + w_f * c before their sigmoids,
+o + w_o * c' after c', c' = clip_by_value(c', -cell_clip, cell_clip), h' = m @ W_proj,
+clipped by proj_clip: the state h is then num_proj wide;
+MultiRNNCell: layer l's concat reads layer l-1's h' instead of x, and the layers run
 one after the other over all steps; sequence_length: out' = Select(t >= len, zeros, h')
 and each state var Select(t >= len, old, new), dynamic_rnn's copy-through; GRUCell:
 h' = u * h + (1 - u) * tanh(BiasAdd(MatMul(concat(x, r * h), Wc), bc)) with r, u the
@@ -30,7 +34,7 @@ gradients summed over the iterations last to first as WhileGrad sums them), so t
 values are the plain loop's bit for bit (tests/test_lstm_loop.py).
 
 Keras's LSTM / GRU loops are matched by engine/ops/keras_loop.py (registered here).
-Anything else (peepholes, projections, dropout, a MultiRNNCell mixing LSTMs and GRUs,
+Anything else (other activations, dropout, a MultiRNNCell mixing LSTMs and GRUs,
 other dtypes, a loop that runs no iteration, a TensorArray read the plain loop would
 reject) runs the ordinary sub-plans: `match` returns None, or the runner returns None at
 run time before it has changed anything and the caller runs the plain loop.
@@ -163,26 +167,80 @@ def _match(graph, info, ctx):
         seq = {"cond": res(sel.inputs[0]), "len": feed(ge.inputs[1]),
                "zero": feed(sel.inputs[1])}
         written = sel.inputs[2]
-    def keep_term(v):   # c * sigmoid(f + fb)
+    def peep(v, c_v):
+        """(the gate's pre-activation, the peephole weight's feed) of v = g + w * c
+        (LSTMCell's use_peepholes), else (v, None)."""
+        nd = prod.get(res(v))
+        if nd is None or nd[0].type != "Add":
+            return v, None
+        p, q = nd[0].inputs
+        for g_v, mul in ((p, q), (q, p)):
+            mn = prod.get(res(mul))
+            if mn is None or mn[0].type != "Mul":
+                continue
+            a, b = mn[0].inputs
+            for w_v, cv in ((a, b), (b, a)):
+                if res(cv) == res(c_v) and res(w_v) in feed_pos and feed_pos[res(w_v)] >= n:
+                    used.add(id(nd[0]))
+                    used.add(id(mn[0]))
+                    return g_v, feed_pos[res(w_v)]
+        return v, None
+
+    def clip(v):
+        """(t, (lo, hi)) of v = Maximum(Minimum(t, hi), lo) (clip_by_value with constant
+        scalar bounds), else (v, None)."""
+        nd = prod.get(res(v))
+        if nd is None or nd[0].type != "Maximum":
+            return v, None
+        mn = prod.get(res(nd[0].inputs[0]))
+        if mn is None or mn[0].type != "Minimum":
+            return v, None
+        lo, hi = const(nd[0].inputs[1]), const(mn[0].inputs[1])
+        if np.ndim(lo) or np.ndim(hi):
+            raise ValueError("clip bounds")
+        used.add(id(nd[0]))
+        used.add(id(mn[0]))
+        return mn[0].inputs[0], (lo, hi)
+
+    def keep_term(v):   # c * sigmoid(f + fb [+ w_f * c])
         x, y = pair(v, "Mul")
         k_c, fadd = either(x, y, feed, lambda u: unary(u, "Sigmoid"))
+        fadd, k_wf = peep(fadd, x if feed_pos.get(res(x)) == k_c else y)
         p, q = pair(fadd, "Add")
         f_v, fb = either(p, q, lambda u: u, const)
         if np.ndim(fb) != 0:
             raise ValueError("forget bias")
-        return k_c, f_v, fb
+        return k_c, f_v, fb, k_wf
 
-    def new_term(v):    # sigmoid(i) * tanh(j)
+    def new_term(v):    # sigmoid(i [+ w_i * c]) * tanh(j)
         x, y = pair(v, "Mul")
         return either(x, y, lambda u: unary(u, "Sigmoid"), lambda u: unary(u, "Tanh"))
 
     def lstm_step(h_new):
         """One LSTM step ending in h_new: its roles, and the value its concat reads first
-        (the step's input)."""
-        a, b = pair(h_new, "Mul")   # h' = tanh(c') * sigmoid(o)
-        c_new, o_v = either(a, b, lambda v: unary(v, "Tanh"), lambda v: unary(v, "Sigmoid"))
-        m1, m2 = pair(c_new, "Add")
-        (k_c, f_v, fb), (i_v, j_v) = either(m1, m2, keep_term, new_term)
+        (the step's input). LSTMCell's options: peepholes (w_i/f/o_diag), cell_clip,
+        num_proj (h' = m @ W_proj) and proj_clip."""
+        v, pclip = clip(h_new)
+        k_wp = None
+        mmp = prod.get(res(v))
+        if mmp is not None and mmp[0].type == "MatMul":   # the projection
+            mp = mmp[0]
+            if mp.attrs.get("transpose_a") or mp.attrs.get("transpose_b"):
+                raise ValueError("transpose")
+            k_wp = feed(mp.inputs[1])
+            used.add(id(mp))
+            v = mp.inputs[0]
+        elif pclip is not None:
+            raise ValueError("proj_clip without a projection")
+        a, b = pair(v, "Mul")   # m = tanh(c') * sigmoid(o [+ w_o * c'])
+        c_new, o_pre = either(a, b, lambda u: unary(u, "Tanh"), lambda u: unary(u, "Sigmoid"))
+        o_v, k_wo = peep(o_pre, c_new)
+        c_raw, cclip = clip(c_new)
+        m1, m2 = pair(c_raw, "Add")
+        (k_c, f_v, fb, k_wf), (i_pre, j_v) = either(m1, m2, keep_term, new_term)
+        i_v, k_wi = peep(i_pre, prog.feeds[k_c])
+        if (k_wi is None) != (k_wf is None) or (k_wi is None) != (k_wo is None):
+            raise ValueError("peepholes")
         sp, _ = node(i_v, "Split")
         if sp.attrs.get("num_split") != 4 or [res(v) for v in (i_v, j_v, f_v, o_v)] != \
                 list(sp.outputs):
@@ -201,10 +259,12 @@ def _match(graph, info, ctx):
         if len(cc.inputs) != 3 or int(const(cc.inputs[2])) not in (1, -1):
             raise ValueError("concat")
         k_h = feed(cc.inputs[1])
-        if not (k_w >= n and k_b >= n and k_c < n and k_h < n):
+        extra = [k for k in (k_wi, k_wf, k_wo, k_wp) if k is not None]
+        if not (k_w >= n and k_b >= n and k_c < n and k_h < n and min(extra + [n]) >= n):
             raise ValueError("roles")
         return {"c": k_c, "h": k_h, "w": k_w, "b": k_b, "fb": fb, "c_new": res(c_new),
-                "h_new": res(h_new)}, cc.inputs[0]
+                "h_new": res(h_new), "wi": k_wi, "wf": k_wf, "wo": k_wo, "wp": k_wp,
+                "cclip": cclip, "pclip": pclip}, cc.inputs[0]
 
     def gru_step(h_new):
         """GRUCell's step, as built: h' = u * h + (1 - u) * tanh(BiasAdd(MatMul(
@@ -285,7 +345,9 @@ def _match(graph, info, ctx):
         pairs = [[(layer["h"], layer["h_new"])] for layer in layers]
     else:
         state = [k for layer in layers for k in (layer["c"], layer["h"])]
-        weights = [k for layer in layers for k in (layer["w"], layer["b"])]
+        weights = [k for layer in layers for k in (layer["w"], layer["b"], layer["wi"],
+                                                   layer["wf"], layer["wo"], layer["wp"])
+                   if k is not None]
         pairs = [[(layer["c"], layer["c_new"]), (layer["h"], layer["h_new"])]
                  for layer in layers]
     if len(set(state)) != len(state) or len(set(weights)) != len(weights):
@@ -374,6 +436,17 @@ def _bounds(cprog, n, ctx):
         walk(cprog.fetches[0])
     except ValueError:
         return None
+    return out
+
+
+def _c_prev_grad(keep, d_i, d_f, copy):
+    """The gradient into c (the previous step's cell state) with peepholes: AddN of its
+    consumers' gradients in the order the gradient pass collects them (the Select's
+    copy-through, the forget term, w_f * c, w_i * c)."""
+    terms = ([copy] if copy is not None else []) + [keep, d_f, d_i]
+    out = np.add(terms[0], terms[1])
+    for t in terms[2:]:
+        np.add(out, t, out=out)
     return out
 
 
@@ -478,23 +551,34 @@ class Runner:
         din = None
         for lr in r["layers"]:
             w, b, c, h = caps[lr["w"] - n], caps[lr["b"] - n], vals[lr["c"]], vals[lr["h"]]
-            arrs = [w, b, c, h]
+            opt = {k: (caps[lr[k] - n] if lr[k] is not None else None)
+                   for k in ("wi", "wf", "wo", "wp")}
+            arrs = [w, b, c, h] + [a for a in opt.values() if a is not None]
             if not all(isinstance(a, np.ndarray) for a in arrs):
                 return None
             dt = w.dtype if dt is None else dt
             if dt not in (np.float32, np.float64) or any(a.dtype != dt for a in arrs):
                 return None
-            if w.ndim != 2 or b.ndim != 1 or c.ndim != 2 or h.shape != c.shape:
+            if w.ndim != 2 or b.ndim != 1 or c.ndim != 2 or h.ndim != 2 or \
+                    h.shape[0] != c.shape[0]:
                 return None
             bsz = c.shape[0] if bsz is None else bsz
             hid = c.shape[1]
-            dx = w.shape[0] - hid
+            hp = h.shape[1]   # num_proj (or num_units)
+            dx = w.shape[0] - hp
             if c.shape[0] != bsz or dx < 0 or w.shape[1] != 4 * hid or \
                     b.shape[0] != 4 * hid or (din is not None and dx != din):
                 return None
-            ls.append((w, b, c, h, hid, dx, lr["fb"].astype(dt)))
-            din = hid
-        hid_top = ls[-1][4]
+            if (opt["wp"] is None and hp != hid) or \
+                    (opt["wp"] is not None and opt["wp"].shape != (hid, hp)):
+                return None
+            if any(opt[k] is not None and opt[k].shape != (hid,) for k in ("wi", "wf", "wo")):
+                return None
+            clips = [None if lr[k] is None else (lr[k][0].astype(dt), lr[k][1].astype(dt))
+                     for k in ("cclip", "pclip")]
+            ls.append((w, b, c, h, hid, dx, lr["fb"].astype(dt), hp, opt, clips))
+            din = hp
+        hid_top = ls[-1][7]
         seq = r["seq"]
         if seq is not None:
             lens, zero = caps[seq["len"] - n], caps[seq["zero"] - n]
@@ -512,31 +596,49 @@ class Runner:
             return None
         xs, replay = got
         # every kernel call is the plain loop's (ConcatV2, MatMul through threads.matmul,
-        # BiasAdd, the Add of forget_bias, the Sigmoid kernel's formula, Tanh, Mul, Add,
-        # the Selects) on the same operands, so the values are the plain loop's bit for
-        # bit; what is saved is the per-op dispatch, TensorArray bookkeeping and buffers
+        # BiasAdd, the Add of forget_bias, the peepholes' Mul and Add, the Sigmoid kernel's
+        # formula, Tanh, Mul, Add, clip_by_value's Minimum and Maximum, the projection's
+        # MatMul, the Selects) on the same operands, so the values are the plain loop's bit
+        # for bit; what is saved is the per-op dispatch, TensorArray bookkeeping and buffers
         matmul = _threads.matmul
         one = dt.type(1)
         absolute, negative, exp, add, divide, less, tanh, multiply, where = (
             np.abs, np.negative, np.exp, np.add, np.divide, np.less, np.tanh, np.multiply,
             np.where)
+
+        def sigmoid(z, g, tmp, d, neg):
+            # as the Sigmoid kernel: 1/(1+e) where z >= 0, else e/(1+e), e = exp(-|z|)
+            absolute(z, out=tmp)
+            exp(negative(tmp, out=tmp), out=tmp)
+            add(tmp, one, out=d)
+            divide(one, d, out=g)
+            divide(tmp, d, out=g, where=less(z, 0, out=neg))
+
         m_all = None
         if seq is not None:
             m_all = np.empty((steps, bsz), bool)
             for s in range(steps):
                 np.greater_equal(ts[s], lens, out=m_all[s])
         st = []
-        for w, b, c, h, hid, dx, fb in ls:
+        for w, b, c, h, hid, dx, fb, hp, opt, clips in ls:
+            peep = opt["wi"] is not None
             L = {"g": np.empty((steps, bsz, 4 * hid), dt),
-                 "cc": np.empty((steps, bsz, dx + hid), dt),
+                 "cc": np.empty((steps, bsz, dx + hp), dt),
                  "c": np.empty((steps + 1, bsz, hid), dt),
                  "tc": np.empty((steps, bsz, hid), dt),
-                 "h": np.empty((steps + 1, bsz, hid), dt),
-                 "hn": np.empty((steps, bsz, hid), dt) if seq is not None else None}
+                 "h": np.empty((steps + 1, bsz, hp), dt),
+                 "hn": np.empty((steps, bsz, hp), dt) if seq is not None else None,
+                 # c' before the Select (the o peephole's operand)
+                 "cn": np.empty((steps, bsz, hid), dt) if seq is not None and peep else None,
+                 "m": np.empty((steps, bsz, hid), dt) if opt["wp"] is not None else None,
+                 # clip_by_value's masks: Minimum's x <= hi, Maximum's min(x, hi) >= lo
+                 "cmask": np.empty((2, steps, bsz, hid), bool) if clips[0] else None,
+                 "pmask": np.empty((2, steps, bsz, hp), bool) if clips[1] else None}
             L["c"][0] = c
             L["h"][0] = h
+            L["c_hp"] = hp
             st.append(L)
-        for li, (w, b, c, h, hid, dx, fb) in enumerate(ls):
+        for li, (w, b, c, h, hid, dx, fb, hp, opt, clips) in enumerate(ls):
             L = st[li]
             g_all, cc_all, c_all, tc_all, h_all = L["g"], L["cc"], L["c"], L["tc"], L["h"]
             below = st[li - 1] if li else None
@@ -550,6 +652,9 @@ class Runner:
             gf, go = g_all[:, :, h2:h3], g_all[:, :, h3:]
             brow = b.reshape(1, -1)
             hn_all = L["hn"]
+            wi, wf, wo, wp = opt["wi"], opt["wf"], opt["wo"], opt["wp"]
+            cclip, pclip = clips
+            plain = wi is None and wp is None and cclip is None
             for s in range(steps):
                 cc = cc_all[s]
                 if below is None:
@@ -561,27 +666,49 @@ class Runner:
                 z += brow
                 zf = z[:, h2:h3]
                 zf += fb
-                # sigmoid as the Sigmoid kernel: 1/(1+e) where z >= 0, else e/(1+e),
-                # e = exp(-|z|)
-                absolute(z, out=tmp)
-                exp(negative(tmp, out=tmp), out=tmp)
-                add(tmp, one, out=d)
+                if wi is not None:   # (f + fb) + w_f * c, i + w_i * c
+                    zf += multiply(wf, c_all[s], out=prod)
+                    z[:, :h1] += multiply(wi, c_all[s], out=prod)
                 g = g_all[s]
-                divide(one, d, out=g)
-                divide(tmp, d, out=g, where=less(z, 0, out=neg))
+                sigmoid(z, g, tmp, d, neg)
                 tanh(z[:, h1:h2], out=gj[s])
-                if seq is None:
+                if seq is None and plain:
                     cn = c_all[s + 1]
                     multiply(c_all[s], gf[s], out=cn)
                     cn += multiply(gi[s], gj[s], out=prod)
                     multiply(tanh(cn, out=tc_all[s]), go[s], out=h_all[s + 1])
                     continue
+                cn = c_all[s + 1] if seq is None else \
+                    (L["cn"][s] if L["cn"] is not None else cr)
+                multiply(c_all[s], gf[s], out=cn)
+                cn += multiply(gi[s], gj[s], out=prod)
+                if cclip is not None:
+                    lo, hi = cclip
+                    np.less_equal(cn, hi, out=L["cmask"][0, s])
+                    np.minimum(cn, hi, out=cn)
+                    np.greater_equal(cn, lo, out=L["cmask"][1, s])
+                    np.maximum(cn, lo, out=cn)
+                if wo is not None:   # sigmoid(o + w_o * c')
+                    zo = z[:, h3:]
+                    zo += multiply(wo, cn, out=prod)
+                    sigmoid(zo, go[s], tmp[:, h3:], d[:, h3:], neg[:, h3:])
+                mo = L["m"][s] if wp is not None else \
+                    (h_all[s + 1] if seq is None else hn_all[s])
+                multiply(tanh(cn, out=tc_all[s]), go[s], out=mo)
+                if wp is not None:
+                    hv = h_all[s + 1] if seq is None else hn_all[s]
+                    hv[...] = matmul(mo, wp)
+                    if pclip is not None:
+                        lo, hi = pclip
+                        np.less_equal(hv, hi, out=L["pmask"][0, s])
+                        np.minimum(hv, hi, out=hv)
+                        np.greater_equal(hv, lo, out=L["pmask"][1, s])
+                        np.maximum(hv, lo, out=hv)
+                if seq is None:
+                    continue
                 # past a sequence's end the state is copied through
                 m2 = m_all[s][:, None]
-                multiply(c_all[s], gf[s], out=cr)
-                cr += multiply(gi[s], gj[s], out=prod)
-                multiply(tanh(cr, out=tc_all[s]), go[s], out=hn_all[s])
-                np.copyto(c_all[s + 1], where(m2, c_all[s], cr))
+                np.copyto(c_all[s + 1], where(m2, c_all[s], cn))
                 np.copyto(h_all[s + 1], where(m2, h_all[s], hn_all[s]))
         top = st[-1]
         if seq is None:
@@ -618,17 +745,18 @@ class Runner:
         dt = st[0]["tc"].dtype
         dcs, dhs = [], []
         for lr, L in zip(layers, st):
-            hid = L["tc"].shape[2]
+            hid, hp = L["tc"].shape[2], L["c_hp"]
             dc, dh = gys[lr["c"]], gys[lr["h"]]
-            if not all(isinstance(a, np.ndarray) and a.dtype == dt and a.shape == (bsz, hid)
-                       for a in (dc, dh)):
+            if not all(isinstance(a, np.ndarray) and a.dtype == dt and a.shape == (bsz, w)
+                       for a, w in ((dc, hid), (dh, hp))):
                 return None
             dcs.append(dc.copy())
             dhs.append(np.array(dh, copy=True))
         # the gradient body's kernels in its order (AddN, Mul, TanhGrad's dy (1 - y^2),
         # SigmoidGrad's dy (y (1 - y)), Split's ConcatV2, BiasAddGrad, both MatMuls, the
-        # concat's Slices, the Selects' routing), and the captures' gradients summed over
-        # the iterations last to first as WhileGrad sums them: bit for bit the plain loop's
+        # concat's Slices, the Selects' and clips' routing, the peepholes' Sum over the
+        # batch), and the captures' gradients summed over the iterations last to first as
+        # WhileGrad sums them: bit for bit the plain loop's
         one = dt.type(1)
         zero = dt.type(0)
         matmul = _threads.matmul
@@ -649,17 +777,41 @@ class Runner:
             np.subtract(one, dtc_all, out=dtc_all)
             w = caps[lr["w"] - n]
             dz = np.empty((bsz, 4 * hid), dt)
-            prep.append({"deriv": deriv, "dtc_all": dtc_all, "wt": w.T, "dz": dz,
-                         "dtc": np.empty((bsz, hid), dt), "hid": hid,
-                         "dx": w.shape[0] - hid, "want_w": lr["w"] - n in want,
-                         "want_b": lr["b"] - n in want, "dw": None, "db": None})
+            P = {"deriv": deriv, "dtc_all": dtc_all, "wt": w.T, "dz": dz,
+                 "dtc": np.empty((bsz, hid), dt), "hid": hid,
+                 "dx": w.shape[0] - L["c_hp"], "want_w": lr["w"] - n in want,
+                 "want_b": lr["b"] - n in want, "dw": None, "db": None}
+            for k in ("wi", "wf", "wo", "wp"):
+                P[k] = None if lr[k] is None else caps[lr[k] - n]
+                P["want_" + k] = lr[k] is not None and lr[k] - n in want
+                P["d" + k] = None
+            if P["wp"] is not None:
+                P["wpt"] = P["wp"].T
+            prep.append(P)
+
+        def acc(P, key, value):   # the iterations' gradients, last to first
+            if P[key] is None:
+                P[key] = value if value.flags.owndata else value.copy()
+            else:
+                add(P[key], value, out=P[key])
+
+        def peep_grad(P, key, dgate, operand):   # Sum over the batch of d * operand
+            if P["want_" + key]:
+                acc(P, "d" + key, np.sum(multiply(dgate, operand), axis=(0,), dtype=dt))
+
         dxs = {}
         gel = gta.elems
         top = len(layers) - 1
+        seq = r["seq"]
+        want_zero = seq is not None and seq["zero"] - n in want
+        dzero = None
         for s in range(steps - 1, -1, -1):
             m2 = m_all[s][:, None] if m_all is not None else None
             d_in = gel.get(ts[s])   # the gradient into the top layer's output
             if d_in is not None and m2 is not None:
+                if want_zero:   # the Select's gradient into zero_output: where(t >= len, g, 0)
+                    gz = where(m2, d_in, zero)
+                    dzero = gz if dzero is None else add(dzero, gz, out=dzero)
                 d_in = where(m2, zero, d_in)
             for li in range(top, -1, -1):
                 L, P = st[li], prep[li]
@@ -669,41 +821,58 @@ class Runner:
                 gi, gj, gf, go = (g_all[s, :, :h1], g_all[s, :, h1:h2], g_all[s, :, h2:h3],
                                   g_all[s, :, h3:])
                 dh, dc = dhs[li], dcs[li]
-                if m2 is None:
-                    if d_in is not None:
-                        dh = add(d_in, dh)
-                    multiply(dh, go, out=dtc)
-                    dtc *= P["dtc_all"][s]
-                    dc += dtc
-                else:
+                if m2 is not None:
                     dh_copy, dc_copy = where(m2, dh, zero), where(m2, dc, zero)
                     dh = where(m2, zero, dh)
-                    if d_in is not None:
-                        dh = add(d_in, dh)
-                    multiply(dh, go, out=dtc)
-                    dtc *= P["dtc_all"][s]
-                    dc = add(where(m2, zero, dc), dtc)
+                    dc = where(m2, zero, dc)
+                if d_in is not None:
+                    dh = add(d_in, dh)
+                dm = dh
+                if P["wp"] is not None:   # h' = clip(m @ W_proj)
+                    if L["pmask"] is not None:
+                        dm = where(L["pmask"][1, s], dm, zero)
+                        dm = where(L["pmask"][0, s], dm, zero)
+                    if P["want_wp"]:
+                        acc(P, "dwp", matmul(L["m"][s].T, dm))
+                    dm = matmul(dm, P["wpt"])
+                multiply(dm, go, out=dtc)
+                dtc *= P["dtc_all"][s]
+                multiply(dm, tc_all[s], out=dz[:, h3:])
+                if P["wo"] is not None:   # o + w_o * c': its gradient into c' and w_o
+                    dz[:, h3:] *= P["deriv"][s, :, h3:]
+                    c_new = c_all[s + 1] if L["cn"] is None else L["cn"][s]
+                    peep_grad(P, "wo", dz[:, h3:], c_new)
+                    # AddN(carried or Select's, Tanh's, the peephole Mul's)
+                    dc = add(add(dc, dtc), multiply(dz[:, h3:], P["wo"]))
+                elif m2 is None and L["cmask"] is None:
+                    dc += dtc
+                else:
+                    dc = add(dc, dtc)
+                if L["cmask"] is not None:   # clip_by_value: Maximum's, then Minimum's
+                    dc = where(L["cmask"][1, s], dc, zero)
+                    dc = where(L["cmask"][0, s], dc, zero)
                 multiply(dc, gj, out=dz[:, :h1])
                 multiply(dc, gi, out=dz[:, h1:h2])
                 multiply(dc, c_all[s], out=dz[:, h2:h3])
-                multiply(dh, tc_all[s], out=dz[:, h3:])
-                dz *= P["deriv"][s]
-                dc *= gf
-                if m2 is not None:
-                    dc = add(dc_copy, dc)
+                if P["wo"] is not None:
+                    dz[:, :h3] *= P["deriv"][s, :, :h3]
+                else:
+                    dz *= P["deriv"][s]
+                if P["wi"] is not None:
+                    peep_grad(P, "wf", dz[:, h2:h3], c_all[s])
+                    peep_grad(P, "wi", dz[:, :h1], c_all[s])
+                    dc = _c_prev_grad(dc * gf, multiply(dz[:, :h1], P["wi"]),
+                                      multiply(dz[:, h2:h3], P["wf"]),
+                                      dc_copy if m2 is not None else None)
+                else:
+                    dc *= gf
+                    if m2 is not None:
+                        dc = add(dc_copy, dc)
                 if P["want_b"]:
-                    gb = np.sum(dz, axis=(0,), dtype=dt)
-                    if P["db"] is None:
-                        P["db"] = gb
-                    else:
-                        add(P["db"], gb, out=P["db"])
+                    acc(P, "db", np.sum(dz, axis=(0,), dtype=dt))
                 dcc = matmul(dz, P["wt"])
                 if P["want_w"]:
-                    gw = matmul(L["cc"][s].T, dz)
-                    if P["dw"] is None:
-                        P["dw"] = gw if gw.flags.owndata else gw.copy()
-                    else:
-                        add(P["dw"], gw, out=P["dw"])
+                    acc(P, "dw", matmul(L["cc"][s].T, dz))
                 dx = P["dx"]
                 dhs[li] = dcc[:, dx:] if m2 is None else add(dh_copy, dcc[:, dx:])
                 dcs[li] = dc
@@ -727,11 +896,14 @@ class Runner:
         outs = []
         by_cap = {}
         for lr, P in zip(layers, prep):
-            by_cap[lr["w"] - n] = ("dw", P)
-            by_cap[lr["b"] - n] = ("db", P)
+            for k in ("w", "b", "wi", "wf", "wo", "wp"):
+                if lr[k] is not None:
+                    by_cap[lr[k] - n] = ("d" + k, P)
         for k in diff_caps:
             if k == r["x"] - n:
                 outs.append(TensorArrayValue(dxs, max(ts) + 1, _GRAD_META))
+            elif want_zero and k == seq["zero"] - n:
+                outs.append(dzero if dzero is not None else np.zeros_like(caps[k]))
             elif k in by_cap:
                 key, P = by_cap[k]
                 outs.append(P[key])

@@ -60,8 +60,14 @@ def _top_k_partial(key, k):
     keep the lower index first, as the full sort."""
     kth = np.partition(key, k - 1, axis=-1)[..., k - 1:k]
     mask = key <= kth
-    m = int(mask.sum(axis=-1).max())
-    cand = np.argsort(~mask, axis=-1, kind="stable")[..., :m]
+    counts = mask.sum(axis=-1)
+    m = int(counts.max())
+    if m == k and int(counts.min()) == k:
+        # no tie at the k-th value: exactly k candidates a row, which nonzero lists in
+        # index order (row-major), as the stable sort of the mask would
+        cand = np.nonzero(mask.reshape(-1, mask.shape[-1]))[1].reshape(mask.shape[:-1] + (k,))
+    else:
+        cand = np.argsort(~mask, axis=-1, kind="stable")[..., :m]
     sub = np.take_along_axis(key, cand, axis=-1)
     pick = np.argsort(sub, axis=-1, kind="stable")[..., :k]
     return np.take_along_axis(cand, pick, axis=-1)
