@@ -11,9 +11,11 @@ from .algebra import (RegisterAdjoint, RegisterCholesky, RegisterInverse, Regist
 from .base import LinearOperator
 from .basic import LinearOperatorDiag, LinearOperatorFullMatrix, LinearOperatorLowerTriangular
 from .identity import LinearOperatorIdentity, LinearOperatorScaledIdentity
+from .special import LinearOperatorBlockDiag, LinearOperatorHouseholder, LinearOperatorZeros
 from .wrappers import LinearOperatorAdjoint, LinearOperatorComposition, LinearOperatorInversion
 
-__all__ = ["LinearOperator", "LinearOperatorAdjoint", "LinearOperatorComposition",
+__all__ = ["LinearOperator", "LinearOperatorAdjoint", "LinearOperatorBlockDiag",
+           "LinearOperatorComposition", "LinearOperatorHouseholder", "LinearOperatorZeros",
            "LinearOperatorDiag", "LinearOperatorFullMatrix", "LinearOperatorIdentity",
            "LinearOperatorInversion", "LinearOperatorLowerTriangular",
            "LinearOperatorScaledIdentity", "RegisterAdjoint", "RegisterCholesky",

@@ -8,6 +8,7 @@ from .algebra import (RegisterAdjoint, RegisterCholesky, RegisterInverse, Regist
 from .base import LinearOperator
 from .basic import LinearOperatorDiag, LinearOperatorLowerTriangular
 from .identity import LinearOperatorIdentity, LinearOperatorScaledIdentity
+from .special import LinearOperatorBlockDiag, LinearOperatorHouseholder, LinearOperatorZeros
 from .wrappers import LinearOperatorAdjoint, LinearOperatorComposition, LinearOperatorInversion
 
 
@@ -95,6 +96,17 @@ def _adjoint_diag(op):
     return LinearOperatorDiag(diag=diag, is_square=True, **_hints(op))
 
 
+@RegisterAdjoint(LinearOperatorBlockDiag)
+def _adjoint_block_diag(op):
+    return LinearOperatorBlockDiag(operators=[o.adjoint() for o in op.operators],
+                                   is_square=True, **_hints(op))
+
+
+@RegisterAdjoint(LinearOperatorHouseholder)
+def _adjoint_householder(op):
+    return op
+
+
 # -- inverse ------------------------------------------------------------------------------
 @RegisterInverse(LinearOperator)
 def _inverse_linear_operator(linop):
@@ -122,6 +134,17 @@ def _inverse_scaled_identity(op):
         num_rows=op._num_rows, multiplier=1. / op.multiplier,
         is_non_singular=op.is_non_singular, is_self_adjoint=True,
         is_positive_definite=op.is_positive_definite, is_square=True)
+
+
+@RegisterInverse(LinearOperatorBlockDiag)
+def _inverse_block_diag(op):
+    return LinearOperatorBlockDiag(operators=[o.inverse() for o in op.operators],
+                                   is_square=True, **_hints(op))
+
+
+@RegisterInverse(LinearOperatorHouseholder)
+def _inverse_householder(op):
+    return op
 
 
 # -- cholesky -----------------------------------------------------------------------------
@@ -152,6 +175,12 @@ def _cholesky_scaled_identity(op):
         is_non_singular=True, is_self_adjoint=True, is_positive_definite=True, is_square=True)
 
 
+@RegisterCholesky(LinearOperatorBlockDiag)
+def _cholesky_block_diag(op):
+    return LinearOperatorBlockDiag(operators=[o.cholesky() for o in op.operators],
+                                   is_non_singular=True, is_self_adjoint=False, is_square=True)
+
+
 # -- matmul -------------------------------------------------------------------------------
 def _composition(operators, a, b):
     is_square = _is_square(a, b)
@@ -176,6 +205,23 @@ def _matmul_linear_operator_identity_left(identity, linop):
 @RegisterMatmul(LinearOperator, LinearOperatorIdentity)
 def _matmul_linear_operator_identity_right(linop, identity):
     return linop
+
+
+def _zeros_product(zeros, linop):
+    if not zeros.is_square or not linop.is_square:
+        raise ValueError("Matmul with non-square `LinearOperator`s or non-square "
+                         "`LinearOperatorZeros` not supported at this time.")
+    return zeros
+
+
+@RegisterMatmul(LinearOperator, LinearOperatorZeros)
+def _matmul_linear_operator_zeros_right(linop, zeros):
+    return _zeros_product(zeros, linop)
+
+
+@RegisterMatmul(LinearOperatorZeros, LinearOperator)
+def _matmul_linear_operator_zeros_left(zeros, linop):
+    return _zeros_product(zeros, linop)
 
 
 @RegisterMatmul(LinearOperatorDiag, LinearOperatorDiag)

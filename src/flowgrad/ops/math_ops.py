@@ -477,7 +477,7 @@ def norm(tensor: Any, ord: Any = "euclidean", axis: Any = None,  # noqa: A002
             if is_matrix_norm and not isinstance(ord, str):
                 raise NotImplementedError("The matrix 2-norm needs an SVD, which flowgrad "
                                           "does not provide")
-            result = sqrt(reduce_sum(multiply(x, conj(x)), axes, keepdims=True))
+            result = sqrt(reduce_sum(x * conj(x), axes, keepdims=True))  # "mul", as TF
         else:
             result = abs(x)
             if ord == 1:
