@@ -19,6 +19,7 @@ from .ops.linalg_impl import matrix_solve as solve, matrix_solve_ls as lstsq
 from .ops.linalg_impl import self_adjoint_eig as eigh, self_adjoint_eigvals as eigvalsh
 from .ops.linalg_impl import matrix_square_root as sqrtm, matrix_exponential as expm
 from .linear_operator import (LinearOperatorBlockDiag, LinearOperatorHouseholder,  # noqa: I001
+                              LinearOperatorKronecker, LinearOperatorLowRankUpdate,
                               LinearOperatorZeros)
 from .linear_operator import (LinearOperator, LinearOperatorAdjoint, LinearOperatorComposition,
                               LinearOperatorDiag, LinearOperatorFullMatrix,

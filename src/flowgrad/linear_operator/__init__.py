@@ -11,11 +11,13 @@ from .algebra import (RegisterAdjoint, RegisterCholesky, RegisterInverse, Regist
 from .base import LinearOperator
 from .basic import LinearOperatorDiag, LinearOperatorFullMatrix, LinearOperatorLowerTriangular
 from .identity import LinearOperatorIdentity, LinearOperatorScaledIdentity
+from .products import LinearOperatorKronecker, LinearOperatorLowRankUpdate
 from .special import LinearOperatorBlockDiag, LinearOperatorHouseholder, LinearOperatorZeros
 from .wrappers import LinearOperatorAdjoint, LinearOperatorComposition, LinearOperatorInversion
 
 __all__ = ["LinearOperator", "LinearOperatorAdjoint", "LinearOperatorBlockDiag",
            "LinearOperatorComposition", "LinearOperatorHouseholder", "LinearOperatorZeros",
+           "LinearOperatorKronecker", "LinearOperatorLowRankUpdate",
            "LinearOperatorDiag", "LinearOperatorFullMatrix", "LinearOperatorIdentity",
            "LinearOperatorInversion", "LinearOperatorLowerTriangular",
            "LinearOperatorScaledIdentity", "RegisterAdjoint", "RegisterCholesky",

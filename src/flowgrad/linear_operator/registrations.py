@@ -8,6 +8,7 @@ from .algebra import (RegisterAdjoint, RegisterCholesky, RegisterInverse, Regist
 from .base import LinearOperator
 from .basic import LinearOperatorDiag, LinearOperatorLowerTriangular
 from .identity import LinearOperatorIdentity, LinearOperatorScaledIdentity
+from .products import LinearOperatorKronecker
 from .special import LinearOperatorBlockDiag, LinearOperatorHouseholder, LinearOperatorZeros
 from .wrappers import LinearOperatorAdjoint, LinearOperatorComposition, LinearOperatorInversion
 
@@ -102,6 +103,12 @@ def _adjoint_block_diag(op):
                                    is_square=True, **_hints(op))
 
 
+@RegisterAdjoint(LinearOperatorKronecker)
+def _adjoint_kronecker(op):
+    return LinearOperatorKronecker(operators=[o.adjoint() for o in op.operators],
+                                   is_square=True, **_hints(op))
+
+
 @RegisterAdjoint(LinearOperatorHouseholder)
 def _adjoint_householder(op):
     return op
@@ -142,6 +149,12 @@ def _inverse_block_diag(op):
                                    is_square=True, **_hints(op))
 
 
+@RegisterInverse(LinearOperatorKronecker)
+def _inverse_kronecker(op):
+    return LinearOperatorKronecker(operators=[o.inverse() for o in op.operators],
+                                   is_square=True, **_hints(op))
+
+
 @RegisterInverse(LinearOperatorHouseholder)
 def _inverse_householder(op):
     return op
@@ -178,6 +191,12 @@ def _cholesky_scaled_identity(op):
 @RegisterCholesky(LinearOperatorBlockDiag)
 def _cholesky_block_diag(op):
     return LinearOperatorBlockDiag(operators=[o.cholesky() for o in op.operators],
+                                   is_non_singular=True, is_self_adjoint=False, is_square=True)
+
+
+@RegisterCholesky(LinearOperatorKronecker)
+def _cholesky_kronecker(op):
+    return LinearOperatorKronecker(operators=[o.cholesky() for o in op.operators],
                                    is_non_singular=True, is_self_adjoint=False, is_square=True)
 
 

@@ -17,6 +17,12 @@ def _cases(L, tf):
     def spd(**kw):
         return L.LinearOperatorFullMatrix(A, is_self_adjoint=True, is_positive_definite=True, **kw)
 
+    def kron():
+        return L.LinearOperatorKronecker([L.LinearOperatorFullMatrix([[1., 2.], [0.5, 3.]]), full()])
+
+    def lru():
+        return L.LinearOperatorLowRankUpdate(spd(), [[1., 0.], [0.5, 1.], [2., 0.3]])
+
     return {
         "full_matmul": lambda: [full().matmul(X), full().matmul(X, adjoint=True), full().matmul(np.transpose(X), adjoint_arg=True)],
         "full_matvec": lambda: [full().matvec([1., 2., 3.]), full().matvec([1., 2., 3.], adjoint=True)],
@@ -71,6 +77,12 @@ def _cases(L, tf):
         "block_diag_algebra": lambda: [L.LinearOperatorBlockDiag([L.LinearOperatorDiag([1., 2.]), L.LinearOperatorDiag([5.])]).inverse().to_dense(), L.LinearOperatorBlockDiag([L.LinearOperatorDiag([1., 4.]), L.LinearOperatorIdentity(1)]).cholesky().to_dense(), L.LinearOperatorBlockDiag([L.LinearOperatorFullMatrix([[1., 2.], [3., 4.]]), L.LinearOperatorDiag([5.])]).adjoint().to_dense(), L.LinearOperatorBlockDiag([L.LinearOperatorDiag([1., 2.]), L.LinearOperatorDiag([5.])]).assert_non_singular()],
         "block_diag_batch": lambda: [L.LinearOperatorBlockDiag([L.LinearOperatorFullMatrix(BATCH), L.LinearOperatorDiag([5.])]).matmul(X), L.LinearOperatorBlockDiag([L.LinearOperatorFullMatrix(BATCH), L.LinearOperatorDiag([5.])]).to_dense(), L.LinearOperatorBlockDiag([L.LinearOperatorFullMatrix(BATCH), L.LinearOperatorDiag([5.])]).shape],
         "error_block_diag_square": lambda: L.LinearOperatorBlockDiag([full(X)]),
+        "kronecker": lambda: [kron().matmul(np.ones([6, 2], np.float32)), kron().solve(np.ones([6, 2], np.float32)), kron().to_dense(), kron().diag_part(), kron().trace(), kron().determinant(), kron().log_abs_determinant(), kron().shape, kron().name, kron().matvec(np.arange(6, dtype=np.float32))],
+        "kronecker_algebra": lambda: [kron().adjoint().to_dense(), kron().inverse().to_dense(), L.LinearOperatorKronecker([L.LinearOperatorDiag([1., 4.], is_positive_definite=True), spd()]).cholesky().to_dense(), kron().matmul(np.ones([6, 2], np.float32), adjoint=True), kron().shape_tensor()],
+        "low_rank_update": lambda: [lru().matmul(X), lru().solve(X), lru().to_dense(), lru().log_abs_determinant(), lru().determinant(), lru().shape, lru().is_self_adjoint, lru().is_positive_definite],
+        "low_rank_update_uv": lambda: [L.LinearOperatorLowRankUpdate(full(), [[1.], [0.5], [2.]], diag_update=[2.], v=[[0.1], [1.], [0.]]).matmul(X), L.LinearOperatorLowRankUpdate(full(), [[1.], [0.5], [2.]], diag_update=[2.], v=[[0.1], [1.], [0.]]).solve(X, adjoint=True), L.LinearOperatorLowRankUpdate(full(), [[1.], [0.5], [2.]], diag_update=[2.], v=[[0.1], [1.], [0.]]).log_abs_determinant(), L.LinearOperatorLowRankUpdate(full(), [[1.], [0.5], [2.]], diag_update=[2.], v=[[0.1], [1.], [0.]]).determinant()],
+        "low_rank_update_diag": lambda: [L.LinearOperatorLowRankUpdate(L.LinearOperatorDiag([1., 2., 3.], is_positive_definite=True), [[1., 0.], [0.5, 1.], [2., 0.3]], diag_update=[2., 3.], is_diag_update_positive=True).solve(X), L.LinearOperatorLowRankUpdate(L.LinearOperatorDiag([1., 2., 3.], is_positive_definite=True), [[1., 0.], [0.5, 1.], [2., 0.3]], diag_update=[2., 3.], is_diag_update_positive=True).log_abs_determinant()],
+        "error_low_rank_update_positive": lambda: L.LinearOperatorLowRankUpdate(full(), [[1.], [0.5], [2.]], is_diag_update_positive=False),
         "error_dtype": lambda: full().matmul(np.ones([3, 2])),
         "error_dims": lambda: full().matmul(np.ones([2, 2], np.float32)),
         "error_int_matrix": lambda: L.LinearOperatorFullMatrix([[1, 2], [3, 4]]),
