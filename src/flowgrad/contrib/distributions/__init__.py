@@ -1,0 +1,17 @@
+"""tf.contrib.distributions (TF 1.14): the tf.distributions classes under their contrib names
+(the same objects, as in TF), and contrib's own distributions.
+
+>>> d = tf.contrib.distributions.Logistic(loc=0., scale=1.)
+>>> x = d.sample(3, seed=1)
+"""
+from ...distributions import (FULLY_REPARAMETERIZED, NOT_REPARAMETERIZED, Bernoulli, Beta,
+                              Categorical, Dirichlet, DirichletMultinomial, Distribution,
+                              Exponential, Gamma, Laplace, Multinomial, Normal, RegisterKL,
+                              ReparameterizationType, StudentT, Uniform, kl_divergence)
+from .scalar import Deterministic, Geometric, Logistic, Poisson, VectorDeterministic
+
+__all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", "Categorical",
+           "Dirichlet", "DirichletMultinomial", "Distribution", "Exponential", "Gamma",
+           "Laplace", "Multinomial", "Normal", "RegisterKL", "ReparameterizationType",
+           "StudentT", "Uniform", "kl_divergence", "Deterministic", "Geometric", "Logistic",
+           "Poisson", "VectorDeterministic"]
