@@ -11,13 +11,16 @@ from .algebra import (RegisterAdjoint, RegisterCholesky, RegisterInverse, Regist
 from .base import LinearOperator
 from .basic import LinearOperatorDiag, LinearOperatorFullMatrix, LinearOperatorLowerTriangular
 from .identity import LinearOperatorIdentity, LinearOperatorScaledIdentity
+from .circulant import (LinearOperatorCirculant, LinearOperatorCirculant2D,
+                        LinearOperatorCirculant3D, LinearOperatorToeplitz)
 from .products import LinearOperatorKronecker, LinearOperatorLowRankUpdate
 from .special import LinearOperatorBlockDiag, LinearOperatorHouseholder, LinearOperatorZeros
 from .wrappers import LinearOperatorAdjoint, LinearOperatorComposition, LinearOperatorInversion
 
 __all__ = ["LinearOperator", "LinearOperatorAdjoint", "LinearOperatorBlockDiag",
            "LinearOperatorComposition", "LinearOperatorHouseholder", "LinearOperatorZeros",
-           "LinearOperatorKronecker", "LinearOperatorLowRankUpdate",
+           "LinearOperatorKronecker", "LinearOperatorLowRankUpdate", "LinearOperatorCirculant",
+           "LinearOperatorCirculant2D", "LinearOperatorCirculant3D", "LinearOperatorToeplitz",
            "LinearOperatorDiag", "LinearOperatorFullMatrix", "LinearOperatorIdentity",
            "LinearOperatorInversion", "LinearOperatorLowerTriangular",
            "LinearOperatorScaledIdentity", "RegisterAdjoint", "RegisterCholesky",

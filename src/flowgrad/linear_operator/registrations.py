@@ -7,6 +7,7 @@ from .algebra import (RegisterAdjoint, RegisterCholesky, RegisterInverse, Regist
                       RegisterSolve)
 from .base import LinearOperator
 from .basic import LinearOperatorDiag, LinearOperatorLowerTriangular
+from .circulant import LinearOperatorCirculant
 from .identity import LinearOperatorIdentity, LinearOperatorScaledIdentity
 from .products import LinearOperatorKronecker
 from .special import LinearOperatorBlockDiag, LinearOperatorHouseholder, LinearOperatorZeros
@@ -109,6 +110,14 @@ def _adjoint_kronecker(op):
                                    is_square=True, **_hints(op))
 
 
+@RegisterAdjoint(LinearOperatorCirculant)
+def _adjoint_circulant(op):
+    spectrum = op.spectrum
+    if spectrum.dtype.is_complex:
+        spectrum = math_ops.conj(spectrum)
+    return LinearOperatorCirculant(spectrum=spectrum, is_square=True, **_hints(op))
+
+
 @RegisterAdjoint(LinearOperatorHouseholder)
 def _adjoint_householder(op):
     return op
@@ -153,6 +162,11 @@ def _inverse_block_diag(op):
 def _inverse_kronecker(op):
     return LinearOperatorKronecker(operators=[o.inverse() for o in op.operators],
                                    is_square=True, **_hints(op))
+
+
+@RegisterInverse(LinearOperatorCirculant)
+def _inverse_circulant(op):
+    return LinearOperatorCirculant(spectrum=1. / op.spectrum, is_square=True, **_hints(op))
 
 
 @RegisterInverse(LinearOperatorHouseholder)
@@ -309,3 +323,13 @@ def _solve_diag_scaled_identity_left(scaled, diag):
 def _solve_diag_tril(diag, tril):
     return LinearOperatorLowerTriangular(tril=tril.to_dense() / diag.diag[..., None],
                                          **_tril_hints(diag, tril))
+
+
+@RegisterMatmul(LinearOperatorCirculant, LinearOperatorCirculant)
+def _matmul_circulant_circulant(a, b):
+    return LinearOperatorCirculant(spectrum=a.spectrum * b.spectrum, **_commuting_hints(a, b))
+
+
+@RegisterSolve(LinearOperatorCirculant, LinearOperatorCirculant)
+def _solve_circulant_circulant(a, b):
+    return LinearOperatorCirculant(spectrum=b.spectrum / a.spectrum, **_commuting_hints(a, b))

@@ -20,6 +20,9 @@ def _cases(L, tf):
     def kron():
         return L.LinearOperatorKronecker([L.LinearOperatorFullMatrix([[1., 2.], [0.5, 3.]]), full()])
 
+    def circ():
+        return L.LinearOperatorCirculant(np.array([6., 1 + 2j, 1 - 2j], np.complex64))
+
     def lru():
         return L.LinearOperatorLowRankUpdate(spd(), [[1., 0.], [0.5, 1.], [2., 0.3]])
 
@@ -83,6 +86,15 @@ def _cases(L, tf):
         "low_rank_update_uv": lambda: [L.LinearOperatorLowRankUpdate(full(), [[1.], [0.5], [2.]], diag_update=[2.], v=[[0.1], [1.], [0.]]).matmul(X), L.LinearOperatorLowRankUpdate(full(), [[1.], [0.5], [2.]], diag_update=[2.], v=[[0.1], [1.], [0.]]).solve(X, adjoint=True), L.LinearOperatorLowRankUpdate(full(), [[1.], [0.5], [2.]], diag_update=[2.], v=[[0.1], [1.], [0.]]).log_abs_determinant(), L.LinearOperatorLowRankUpdate(full(), [[1.], [0.5], [2.]], diag_update=[2.], v=[[0.1], [1.], [0.]]).determinant()],
         "low_rank_update_diag": lambda: [L.LinearOperatorLowRankUpdate(L.LinearOperatorDiag([1., 2., 3.], is_positive_definite=True), [[1., 0.], [0.5, 1.], [2., 0.3]], diag_update=[2., 3.], is_diag_update_positive=True).solve(X), L.LinearOperatorLowRankUpdate(L.LinearOperatorDiag([1., 2., 3.], is_positive_definite=True), [[1., 0.], [0.5, 1.], [2., 0.3]], diag_update=[2., 3.], is_diag_update_positive=True).log_abs_determinant()],
         "error_low_rank_update_positive": lambda: L.LinearOperatorLowRankUpdate(full(), [[1.], [0.5], [2.]], is_diag_update_positive=False),
+        "circulant": lambda: [circ().matmul(np.ones([3, 2], np.complex64)), circ().solve(np.ones([3, 2], np.complex64)), circ().to_dense(), circ().diag_part(), circ().trace(), circ().determinant(), circ().log_abs_determinant(), circ().convolution_kernel(), circ().shape, circ().block_depth],
+        "circulant_real": lambda: [L.LinearOperatorCirculant([6., 1.5, 1.5], input_output_dtype=tf.float32).matmul(X), L.LinearOperatorCirculant([6., 1.5, 1.5], input_output_dtype=tf.float32).to_dense(), L.LinearOperatorCirculant([6., 1.5, 1.5], input_output_dtype=tf.float32).trace(), L.LinearOperatorCirculant([6., 1.5, 1.5], input_output_dtype=tf.float32).is_self_adjoint, L.LinearOperatorCirculant([6., 1.5, 1.5], input_output_dtype=tf.float32).assert_hermitian_spectrum()],
+        "circulant_algebra": lambda: [circ().adjoint().to_dense(), circ().inverse().to_dense(), circ().matmul(circ()).to_dense(), circ().solve(circ()).to_dense(), circ().assert_non_singular()],
+        "circulant_batch": lambda: L.LinearOperatorCirculant(np.array([[1., 2., 3.], [4., 5., 6.]], np.complex64)).matmul(np.ones([3, 1], np.complex64)),
+        "circulant_2d": lambda: [L.LinearOperatorCirculant2D(np.arange(1., 7.).reshape(2, 3).astype(np.complex64)).matmul(np.ones([6, 2], np.complex64)), L.LinearOperatorCirculant2D(np.arange(1., 7.).reshape(2, 3).astype(np.complex64)).to_dense(), L.LinearOperatorCirculant2D(np.arange(1., 7.).reshape(2, 3).astype(np.complex64)).shape],
+        "circulant_3d": lambda: [L.LinearOperatorCirculant3D(np.arange(1., 9.).reshape(2, 2, 2).astype(np.complex64)).matmul(np.ones([8, 1], np.complex64)), L.LinearOperatorCirculant3D(np.arange(1., 9.).reshape(2, 2, 2).astype(np.complex64)).log_abs_determinant()],
+        "toeplitz": lambda: [L.LinearOperatorToeplitz([1., 2., 3.], [1., 4., 5.]).matmul(X), L.LinearOperatorToeplitz([1., 2., 3.], [1., 4., 5.]).to_dense(), L.LinearOperatorToeplitz([1., 2., 3.], [1., 4., 5.]).trace(), L.LinearOperatorToeplitz([1., 2., 3.], [1., 4., 5.]).diag_part(), L.LinearOperatorToeplitz([1., 2., 3.], [1., 4., 5.]).solve(X), L.LinearOperatorToeplitz([1., 2., 3.], [1., 4., 5.]).log_abs_determinant(), L.LinearOperatorToeplitz([1., 2., 3.], [1., 2., 3.]).assert_self_adjoint()],
+        "error_toeplitz_dims": lambda: L.LinearOperatorToeplitz([1., 2., 3.], [1., 4.]),
+        "error_circulant_depth": lambda: L.LinearOperatorCirculant2D([1., 2.]),
         "error_dtype": lambda: full().matmul(np.ones([3, 2])),
         "error_dims": lambda: full().matmul(np.ones([2, 2], np.float32)),
         "error_int_matrix": lambda: L.LinearOperatorFullMatrix([[1, 2], [3, 4]]),
