@@ -8,7 +8,17 @@ import numpy as np
 RUNS = 2
 
 
+def _cached(b):
+    y = b.forward([0., 1.])
+    return [y, b.inverse(y), b.forward([0., 1.]), b.inverse_log_det_jacobian(y, event_ndims=1), b.forward_log_det_jacobian([0., 1.], event_ndims=1)]
+
+
+def _lognormal(D, B):
+    return D.TransformedDistribution(distribution=D.Normal(0.5, 2.), bijector=B.Exp(), name="LogNormal")
+
+
 def _cases(D, tf):
+    B = None if D is None else D.bijectors
     return {
         "aliases": lambda: [D.Normal is tf.distributions.Normal, D.kl_divergence is tf.distributions.kl_divergence, D.FULLY_REPARAMETERIZED is tf.distributions.FULLY_REPARAMETERIZED, D.Normal(0., 1.).sample(2, seed=3)],
         "logistic_sample": lambda: D.Logistic([0., 1.], [1., 2.]).sample([3], seed=2),
@@ -24,6 +34,18 @@ def _cases(D, tf):
         "deterministic": lambda: [D.Deterministic([1., 2.]).sample(3, seed=1), D.Deterministic([1., 2.]).prob([1., 2.5]), D.Deterministic(1., atol=0.5).prob(1.3), D.Deterministic(1., rtol=0.5).cdf(0.6), D.Deterministic([1., 2.]).mean(), D.Deterministic([1., 2.]).variance(), D.Deterministic([1., 2.]).entropy(), D.Deterministic([1., 2.]).mode(), D.Deterministic(1.).log_prob(1.)],
         "vector_deterministic": lambda: [D.VectorDeterministic([1., 2.]).sample(2, seed=1), D.VectorDeterministic([[1., 2.], [3., 4.]]).prob([1., 2.]), D.VectorDeterministic([1., 2.]).event_shape_tensor(), D.VectorDeterministic([[1., 2.], [3., 4.]]).batch_shape_tensor(), D.VectorDeterministic([1., 2.], atol=0.1).prob([1.05, 2.])],
         "shapes": lambda: [D.Logistic([[0.], [1.]], [1., 2., 3.]).batch_shape_tensor(), D.Geometric(probs=[0.2, 0.3]).event_shape_tensor(), D.Poisson(rate=[[1.]]).batch_shape_tensor(), D.Logistic([0., 1.], 1.).is_scalar_batch()],
+        "bijector_exp": lambda: [B.Exp().forward([0., 1.]), B.Exp().inverse([1., 2.]), B.Exp().forward_log_det_jacobian([0.5, 1.], event_ndims=0), B.Exp().inverse_log_det_jacobian([[1., 2.]], event_ndims=1), B.Exp().name],
+        "bijector_cache": lambda: _cached(B.Exp()),
+        "bijector_affine_scalar": lambda: [B.AffineScalar(shift=1., scale=2.).forward([0., 1.]), B.AffineScalar(shift=1., scale=2.).inverse([3.]), B.AffineScalar(scale=-2.).forward_log_det_jacobian([1., 2.], event_ndims=1), B.AffineScalar(shift=1.).inverse_log_det_jacobian([1.], event_ndims=0), B.AffineScalar(shift=1., scale=2.).name],
+        "bijector_softplus_sigmoid": lambda: [B.Softplus().forward([-1., 2.]), B.Softplus().inverse([0.5, 30.]), B.Softplus(hinge_softness=0.5).forward([1.]), B.Softplus().inverse_log_det_jacobian([0.5], event_ndims=0), B.Softplus().forward_log_det_jacobian([0.5], event_ndims=1), B.Sigmoid().forward([0., 2.]), B.Sigmoid().inverse([0.3]), B.Sigmoid().inverse_log_det_jacobian([0.3], event_ndims=0), B.Sigmoid().forward_log_det_jacobian([0.3], event_ndims=0)],
+        "bijector_chain_invert": lambda: [B.Chain([B.Exp(), B.AffineScalar(shift=1., scale=2.)]).forward([0.5]), B.Chain([B.Exp(), B.AffineScalar(shift=1., scale=2.)]).inverse([3.]), B.Chain([B.Exp(), B.AffineScalar(shift=1., scale=2.)]).inverse_log_det_jacobian([3.], event_ndims=1), B.Chain([B.Softplus(), B.Exp()]).forward_log_det_jacobian([0.5, 1.], event_ndims=1), B.Invert(B.Exp()).forward([2.]), B.Invert(B.Exp()).forward_log_det_jacobian([2.], event_ndims=0), B.Invert(B.Exp()).name, B.Chain([B.Exp(), B.Sigmoid()]).name, B.Identity().forward([1.]), B.Identity().inverse_log_det_jacobian([1.], event_ndims=0)],
+        "error_bijector_event_ndims": lambda: B.Exp().inverse_log_det_jacobian([1.], event_ndims=-1),
+        "transformed_lognormal": lambda: [_lognormal(D, B).sample(3, seed=4), _lognormal(D, B).log_prob([0.5, 2.]), _lognormal(D, B).prob([1.5]), _lognormal(D, B).cdf([0.5]), _lognormal(D, B).name, _lognormal(D, B).batch_shape_tensor(), _lognormal(D, B).event_shape_tensor()],
+        "transformed_affine": lambda: [D.TransformedDistribution(D.Normal(0., 1.), B.AffineScalar(shift=1., scale=2.)).sample([2, 2], seed=2), D.TransformedDistribution(D.Normal(0., 1.), B.AffineScalar(shift=1., scale=2.)).log_prob(0.3), D.TransformedDistribution(D.Normal(0., 1.), B.AffineScalar(shift=1., scale=2.)).entropy(), D.TransformedDistribution(D.Normal(0., 1.), B.AffineScalar(shift=1., scale=2.)).quantile(0.2)],
+        "transformed_event_override": lambda: [D.TransformedDistribution(D.Normal(0., 1.), B.Exp(), event_shape=[3]).sample(2, seed=5), D.TransformedDistribution(D.Normal(0., 1.), B.Exp(), event_shape=[3]).log_prob([1., 2., 3.]), D.TransformedDistribution(D.Normal(0., 1.), B.Identity(), event_shape=[3]).entropy(), D.TransformedDistribution(D.Normal(0., 1.), B.Exp(), event_shape=[3]).event_shape_tensor()],
+        "transformed_batch_override": lambda: [D.TransformedDistribution(D.Normal(0., 1.), B.Sigmoid(), batch_shape=[2]).sample(3, seed=6), D.TransformedDistribution(D.Normal(0., 1.), B.Sigmoid(), batch_shape=[2]).log_prob([0.2, 0.7]), D.TransformedDistribution(D.Normal(0., 1.), B.Sigmoid(), batch_shape=[2]).batch_shape_tensor()],
+        "transformed_graph_seed": lambda: D.TransformedDistribution(D.Normal([0., 1.], 1.), B.Softplus()).sample(2),
+        "error_transformed_override_nonscalar": lambda: D.TransformedDistribution(D.Normal([0., 1.], 1.), B.Exp(), batch_shape=[2]),
         "error_poisson_both": lambda: D.Poisson(rate=1., log_rate=0.),
         "error_poisson_int": lambda: D.Poisson(rate=[1, 2]),
         "error_geometric_both": lambda: D.Geometric(logits=0.1, probs=0.5),
@@ -31,7 +53,7 @@ def _cases(D, tf):
     }
 
 
-RANDOM = {"aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
+RANDOM = {"transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
 
 
 def _arrays(value):

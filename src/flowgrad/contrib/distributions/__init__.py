@@ -8,10 +8,12 @@ from ...distributions import (FULLY_REPARAMETERIZED, NOT_REPARAMETERIZED, Bernou
                               Categorical, Dirichlet, DirichletMultinomial, Distribution,
                               Exponential, Gamma, Laplace, Multinomial, Normal, RegisterKL,
                               ReparameterizationType, StudentT, Uniform, kl_divergence)
+from . import bijectors
 from .scalar import Deterministic, Geometric, Logistic, Poisson, VectorDeterministic
+from .transformed import TransformedDistribution
 
 __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", "Categorical",
            "Dirichlet", "DirichletMultinomial", "Distribution", "Exponential", "Gamma",
            "Laplace", "Multinomial", "Normal", "RegisterKL", "ReparameterizationType",
            "StudentT", "Uniform", "kl_divergence", "Deterministic", "Geometric", "Logistic",
-           "Poisson", "VectorDeterministic"]
+           "Poisson", "VectorDeterministic", "bijectors", "TransformedDistribution"]

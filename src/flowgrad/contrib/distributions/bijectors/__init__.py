@@ -1,0 +1,7 @@
+"""tf.contrib.distributions.bijectors (TF 1.14): Bijector and the basic bijectors."""
+from .basic import (AffineScalar, Chain, Exp, Identity, Invert, PowerTransform, Sigmoid,
+                    Softplus)
+from .bijector import Bijector
+
+__all__ = ["AffineScalar", "Bijector", "Chain", "Exp", "Identity", "Invert",
+           "PowerTransform", "Sigmoid", "Softplus"]
