@@ -46,6 +46,16 @@ def _cases(D, tf):
         "transformed_batch_override": lambda: [D.TransformedDistribution(D.Normal(0., 1.), B.Sigmoid(), batch_shape=[2]).sample(3, seed=6), D.TransformedDistribution(D.Normal(0., 1.), B.Sigmoid(), batch_shape=[2]).log_prob([0.2, 0.7]), D.TransformedDistribution(D.Normal(0., 1.), B.Sigmoid(), batch_shape=[2]).batch_shape_tensor()],
         "transformed_graph_seed": lambda: D.TransformedDistribution(D.Normal([0., 1.], 1.), B.Softplus()).sample(2),
         "error_transformed_override_nonscalar": lambda: D.TransformedDistribution(D.Normal([0., 1.], 1.), B.Exp(), batch_shape=[2]),
+        "mvn_diag": lambda: [D.MultivariateNormalDiag([1., 2.], [0.5, 2.]).sample(3, seed=1), D.MultivariateNormalDiag([1., 2.], [0.5, 2.]).log_prob([[1., 1.], [0., 3.]]), D.MultivariateNormalDiag([1., 2.], [0.5, 2.]).prob([1., 1.]), D.MultivariateNormalDiag([1., 2.], [0.5, 2.]).entropy(), D.MultivariateNormalDiag([1., 2.], [0.5, 2.]).mean(), D.MultivariateNormalDiag([1., 2.], [0.5, 2.]).covariance(), D.MultivariateNormalDiag([1., 2.], [0.5, 2.]).stddev(), D.MultivariateNormalDiag([1., 2.], [0.5, 2.]).variance(), D.MultivariateNormalDiag([1., 2.], [0.5, 2.]).event_shape_tensor()],
+        "mvn_diag_identity": lambda: [D.MultivariateNormalDiag([[1., 2.], [0., 0.]]).sample(2, seed=3), D.MultivariateNormalDiag([1., 2.], scale_identity_multiplier=2.).log_prob([0., 0.]), D.MultivariateNormalDiag([1., 2., 3.], scale_identity_multiplier=2.).covariance(), D.MultivariateNormalDiag([[1., 2.], [0., 0.]]).batch_shape_tensor()],
+        "mvn_diag_graph_seed": lambda: D.MultivariateNormalDiag([1., 2.], [0.5, 2.]).sample([2, 2]),
+        "mvn_tril": lambda: [D.MultivariateNormalTriL([1., 2.], [[1., 0.], [0.5, 2.]]).sample(3, seed=2), D.MultivariateNormalTriL([1., 2.], [[1., 0.], [0.5, 2.]]).log_prob([0., 1.]), D.MultivariateNormalTriL([1., 2.], [[1., 0.], [0.5, 2.]]).covariance(), D.MultivariateNormalTriL([1., 2.], [[1., 0.], [0.5, 2.]]).stddev(), D.MultivariateNormalTriL([1., 2.], [[1., 0.], [0.5, 2.]]).entropy()],
+        "mvn_full_covariance": lambda: [D.MultivariateNormalFullCovariance([1., 2.], [[2., 0.5], [0.5, 1.]]).sample(2, seed=7), D.MultivariateNormalFullCovariance([1., 2.], [[2., 0.5], [0.5, 1.]]).log_prob([[0., 1.], [1., 1.]]), D.MultivariateNormalFullCovariance([1., 2.], [[2., 0.5], [0.5, 1.]]).covariance(), D.MultivariateNormalFullCovariance([1., 2.], [[2., 0.5], [0.5, 1.]]).variance()],
+        "mvn_kl": lambda: [D.kl_divergence(D.MultivariateNormalDiag([1., 2.], [0.5, 2.]), D.MultivariateNormalDiag([0., 1.], [1., 1.])), D.kl_divergence(D.MultivariateNormalTriL([1., 2.], [[1., 0.], [0.5, 2.]]), D.MultivariateNormalFullCovariance([0., 0.], [[2., 0.5], [0.5, 1.]]))],
+        "mvn_batch": lambda: [D.MultivariateNormalDiag([[1., 2.], [3., 4.]], [0.5, 2.]).sample(2, seed=8), D.MultivariateNormalDiag([[1., 2.], [3., 4.]], [0.5, 2.]).log_prob([1., 1.]), D.MultivariateNormalTriL([0., 0.], [[[1., 0.], [0.5, 2.]], [[2., 0.], [0., 1.]]]).log_prob([[1., 1.]])],
+        "error_mvn_event_size": lambda: D.MultivariateNormalDiag([1., 2., 3.], [0.5, 2.]),
+        "error_mvn_tril_nothing": lambda: D.MultivariateNormalTriL(),
+        "error_mvn_diag_no_loc": lambda: D.MultivariateNormalDiag(scale_identity_multiplier=2.),
         "error_poisson_both": lambda: D.Poisson(rate=1., log_rate=0.),
         "error_poisson_int": lambda: D.Poisson(rate=[1, 2]),
         "error_geometric_both": lambda: D.Geometric(logits=0.1, probs=0.5),
@@ -53,7 +63,7 @@ def _cases(D, tf):
     }
 
 
-RANDOM = {"transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
+RANDOM = {"mvn_diag", "mvn_diag_identity", "mvn_diag_graph_seed", "mvn_tril", "mvn_full_covariance", "mvn_batch", "transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
 
 
 def _arrays(value):

@@ -9,6 +9,8 @@ from ...distributions import (FULLY_REPARAMETERIZED, NOT_REPARAMETERIZED, Bernou
                               Exponential, Gamma, Laplace, Multinomial, Normal, RegisterKL,
                               ReparameterizationType, StudentT, Uniform, kl_divergence)
 from . import bijectors
+from .mvn import (MultivariateNormalDiag, MultivariateNormalFullCovariance,
+                  MultivariateNormalTriL)
 from .scalar import Deterministic, Geometric, Logistic, Poisson, VectorDeterministic
 from .transformed import TransformedDistribution
 
@@ -16,4 +18,6 @@ __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", 
            "Dirichlet", "DirichletMultinomial", "Distribution", "Exponential", "Gamma",
            "Laplace", "Multinomial", "Normal", "RegisterKL", "ReparameterizationType",
            "StudentT", "Uniform", "kl_divergence", "Deterministic", "Geometric", "Logistic",
-           "Poisson", "VectorDeterministic", "bijectors", "TransformedDistribution"]
+           "Poisson", "VectorDeterministic", "bijectors", "TransformedDistribution",
+           "MultivariateNormalDiag", "MultivariateNormalFullCovariance",
+           "MultivariateNormalTriL"]

@@ -1,7 +1,8 @@
 """tf.contrib.distributions.bijectors (TF 1.14): Bijector and the basic bijectors."""
+from .affine_linear_operator import AffineLinearOperator
 from .basic import (AffineScalar, Chain, Exp, Identity, Invert, PowerTransform, Sigmoid,
                     Softplus)
 from .bijector import Bijector
 
-__all__ = ["AffineScalar", "Bijector", "Chain", "Exp", "Identity", "Invert",
+__all__ = ["AffineLinearOperator", "AffineScalar", "Bijector", "Chain", "Exp", "Identity", "Invert",
            "PowerTransform", "Sigmoid", "Softplus"]
