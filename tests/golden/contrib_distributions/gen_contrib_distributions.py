@@ -51,6 +51,7 @@ def _cases(D, tf):
         "mvn_diag_graph_seed": lambda: D.MultivariateNormalDiag([1., 2.], [0.5, 2.]).sample([2, 2]),
         "mvn_tril": lambda: [D.MultivariateNormalTriL([1., 2.], [[1., 0.], [0.5, 2.]]).sample(3, seed=2), D.MultivariateNormalTriL([1., 2.], [[1., 0.], [0.5, 2.]]).log_prob([0., 1.]), D.MultivariateNormalTriL([1., 2.], [[1., 0.], [0.5, 2.]]).covariance(), D.MultivariateNormalTriL([1., 2.], [[1., 0.], [0.5, 2.]]).stddev(), D.MultivariateNormalTriL([1., 2.], [[1., 0.], [0.5, 2.]]).entropy()],
         "mvn_full_covariance": lambda: [D.MultivariateNormalFullCovariance([1., 2.], [[2., 0.5], [0.5, 1.]]).sample(2, seed=7), D.MultivariateNormalFullCovariance([1., 2.], [[2., 0.5], [0.5, 1.]]).log_prob([[0., 1.], [1., 1.]]), D.MultivariateNormalFullCovariance([1., 2.], [[2., 0.5], [0.5, 1.]]).covariance(), D.MultivariateNormalFullCovariance([1., 2.], [[2., 0.5], [0.5, 1.]]).variance()],
+        "mvn_diag_plus_low_rank": lambda: [D.MultivariateNormalDiagPlusLowRank([1., 2., 3.], [1., 2., 3.], scale_perturb_factor=[[1.], [0.5], [0.2]]).sample(2, seed=4), D.MultivariateNormalDiagPlusLowRank([1., 2., 3.], [1., 2., 3.], scale_perturb_factor=[[1.], [0.5], [0.2]]).log_prob([0., 0., 0.]), D.MultivariateNormalDiagPlusLowRank([1., 2., 3.], [1., 2., 3.], scale_perturb_factor=[[1.], [0.5], [0.2]], scale_perturb_diag=[2.]).covariance(), D.MultivariateNormalDiagPlusLowRank([1., 2., 3.], [1., 2., 3.], scale_perturb_factor=[[1.], [0.5], [0.2]]).variance(), D.MultivariateNormalDiagPlusLowRank([1., 2.], scale_identity_multiplier=2.).log_prob([0., 0.])],
         "mvn_kl": lambda: [D.kl_divergence(D.MultivariateNormalDiag([1., 2.], [0.5, 2.]), D.MultivariateNormalDiag([0., 1.], [1., 1.])), D.kl_divergence(D.MultivariateNormalTriL([1., 2.], [[1., 0.], [0.5, 2.]]), D.MultivariateNormalFullCovariance([0., 0.], [[2., 0.5], [0.5, 1.]]))],
         "mvn_batch": lambda: [D.MultivariateNormalDiag([[1., 2.], [3., 4.]], [0.5, 2.]).sample(2, seed=8), D.MultivariateNormalDiag([[1., 2.], [3., 4.]], [0.5, 2.]).log_prob([1., 1.]), D.MultivariateNormalTriL([0., 0.], [[[1., 0.], [0.5, 2.]], [[2., 0.], [0., 1.]]]).log_prob([[1., 1.]])],
         "error_mvn_event_size": lambda: D.MultivariateNormalDiag([1., 2., 3.], [0.5, 2.]),
@@ -63,7 +64,7 @@ def _cases(D, tf):
     }
 
 
-RANDOM = {"mvn_diag", "mvn_diag_identity", "mvn_diag_graph_seed", "mvn_tril", "mvn_full_covariance", "mvn_batch", "transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
+RANDOM = {"mvn_diag_plus_low_rank", "mvn_diag", "mvn_diag_identity", "mvn_diag_graph_seed", "mvn_tril", "mvn_full_covariance", "mvn_batch", "transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
 
 
 def _arrays(value):

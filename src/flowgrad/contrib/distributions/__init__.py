@@ -9,8 +9,8 @@ from ...distributions import (FULLY_REPARAMETERIZED, NOT_REPARAMETERIZED, Bernou
                               Exponential, Gamma, Laplace, Multinomial, Normal, RegisterKL,
                               ReparameterizationType, StudentT, Uniform, kl_divergence)
 from . import bijectors
-from .mvn import (MultivariateNormalDiag, MultivariateNormalFullCovariance,
-                  MultivariateNormalTriL)
+from .mvn import (MultivariateNormalDiag, MultivariateNormalDiagPlusLowRank,
+                  MultivariateNormalFullCovariance, MultivariateNormalTriL)
 from .scalar import Deterministic, Geometric, Logistic, Poisson, VectorDeterministic
 from .transformed import TransformedDistribution
 
@@ -20,4 +20,4 @@ __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", 
            "StudentT", "Uniform", "kl_divergence", "Deterministic", "Geometric", "Logistic",
            "Poisson", "VectorDeterministic", "bijectors", "TransformedDistribution",
            "MultivariateNormalDiag", "MultivariateNormalFullCovariance",
-           "MultivariateNormalTriL"]
+           "MultivariateNormalTriL", "MultivariateNormalDiagPlusLowRank"]

@@ -11,7 +11,8 @@ from ...engine.framework.constant_op import convert_to_tensor
 from ...engine.framework.graph import name_scope
 from ...engine.framework.tensor_shape import TensorShape
 from ...linear_operator import (LinearOperatorDiag, LinearOperatorIdentity,
-                                LinearOperatorLowerTriangular, LinearOperatorScaledIdentity)
+                                LinearOperatorLowerTriangular, LinearOperatorLowRankUpdate,
+                                LinearOperatorScaledIdentity)
 from ...ops import array_ops, linalg_impl, math_ops, matrix_ops
 from ...ops.array_ops_extra import broadcast_static_shape
 from ...ops.tensor_util import constant_value
@@ -19,7 +20,8 @@ from .bijectors.affine_linear_operator import AffineLinearOperator
 from .transformed import TransformedDistribution
 
 __all__ = ["MultivariateNormalLinearOperator", "MultivariateNormalDiag",
-           "MultivariateNormalTriL", "MultivariateNormalFullCovariance"]
+           "MultivariateNormalTriL", "MultivariateNormalFullCovariance",
+           "MultivariateNormalDiagPlusLowRank"]
 
 
 def _convert(x, name):
@@ -118,17 +120,21 @@ class MultivariateNormalLinearOperator(TransformedDistribution):
             return matrix_ops.matrix_diag(math_ops.square(self.scale.diag_part()))
         return self.scale.matmul(self.scale.to_dense(), adjoint_arg=True)
 
+    def _scale_squared_diag(self):
+        if isinstance(self.scale, LinearOperatorLowRankUpdate) and self.scale.is_self_adjoint:
+            return matrix_ops.matrix_diag_part(self.scale.matmul(self.scale.to_dense()))
+        return matrix_ops.matrix_diag_part(
+            self.scale.matmul(self.scale.to_dense(), adjoint_arg=True))
+
     def _variance(self):
         if _is_diagonal_scale(self.scale):
             return math_ops.square(self.scale.diag_part())
-        return matrix_ops.matrix_diag_part(
-            self.scale.matmul(self.scale.to_dense(), adjoint_arg=True))
+        return self._scale_squared_diag()
 
     def _stddev(self):
         if _is_diagonal_scale(self.scale):
             return math_ops.abs(self.scale.diag_part())
-        return math_ops.sqrt(matrix_ops.matrix_diag_part(
-            self.scale.matmul(self.scale.to_dense(), adjoint_arg=True)))
+        return math_ops.sqrt(self._scale_squared_diag())
 
     def _mode(self):
         return self._mean()
@@ -157,8 +163,8 @@ def _kl_brute_force(a, b, name=None):
         return kl_div
 
 
-def _make_diag_scale(loc, scale_diag, scale_identity_multiplier):
-    """TF's distribution_util.make_diag_scale (validate_args=False, assert_positive=False)."""
+def _make_diag_scale(loc, scale_diag, scale_identity_multiplier, assert_positive=False):
+    """TF's distribution_util.make_diag_scale (validate_args=False)."""
     with name_scope(None, "make_diag_scale",
                     values=[x for x in (loc, scale_diag, scale_identity_multiplier)
                             if hasattr(x, "graph")]):
@@ -169,7 +175,8 @@ def _make_diag_scale(loc, scale_diag, scale_identity_multiplier):
             if multiplier is not None:
                 scale_diag += multiplier[..., None]
             return LinearOperatorDiag(diag=scale_diag, is_non_singular=True,
-                                      is_self_adjoint=True, is_positive_definite=False)
+                                      is_self_adjoint=True,
+                                      is_positive_definite=assert_positive)
         if loc is None:
             raise ValueError("Cannot infer `event_shape` unless `loc` or `shape_hint` is "
                              "specified.")
@@ -179,7 +186,7 @@ def _make_diag_scale(loc, scale_diag, scale_identity_multiplier):
                                           is_self_adjoint=True, is_positive_definite=True)
         return LinearOperatorScaledIdentity(num_rows=shape_hint, multiplier=multiplier,
                                             is_non_singular=True, is_self_adjoint=True,
-                                            is_positive_definite=False)
+                                            is_positive_definite=assert_positive)
 
 
 class MultivariateNormalDiag(MultivariateNormalLinearOperator):
@@ -247,4 +254,36 @@ class MultivariateNormalFullCovariance(MultivariateNormalTriL):
                     scale_tril = linalg_impl.cholesky(covariance_matrix)
                 super().__init__(loc=loc, scale_tril=scale_tril, validate_args=validate_args,
                                  allow_nan_stats=allow_nan_stats, name=name)
+        self._parameters = parameters
+
+
+class MultivariateNormalDiagPlusLowRank(MultivariateNormalLinearOperator):
+    """N(loc, S S^H) with S = diag(scale_diag + multiplier) + U diag(d) U^H."""
+
+    def __init__(self, loc=None, scale_diag=None, scale_identity_multiplier=None,
+                 scale_perturb_factor=None, scale_perturb_diag=None, validate_args=False,
+                 allow_nan_stats=True, name="MultivariateNormalDiagPlusLowRank"):
+        parameters = dict(locals())
+        if validate_args:
+            raise NotImplementedError("validate_args=True for tf.contrib.distributions."
+                                      "MultivariateNormalDiagPlusLowRank")
+        with name_scope(name) as name:
+            values = [x for x in (loc, scale_diag, scale_identity_multiplier,
+                                  scale_perturb_factor, scale_perturb_diag)
+                      if hasattr(x, "graph")]
+            with name_scope("init", values=values):
+                has_low_rank = scale_perturb_factor is not None or \
+                    scale_perturb_diag is not None
+                scale = _make_diag_scale(loc, scale_diag, scale_identity_multiplier,
+                                         assert_positive=has_low_rank)
+                scale_perturb_factor = _convert(scale_perturb_factor, "scale_perturb_factor")
+                scale_perturb_diag = _convert(scale_perturb_diag, "scale_perturb_diag")
+                if has_low_rank:
+                    scale = LinearOperatorLowRankUpdate(
+                        scale, u=scale_perturb_factor, diag_update=scale_perturb_diag,
+                        is_diag_update_positive=scale_perturb_diag is None,
+                        is_non_singular=True, is_self_adjoint=True, is_positive_definite=True,
+                        is_square=True)
+        super().__init__(loc=loc, scale=scale, validate_args=validate_args,
+                         allow_nan_stats=allow_nan_stats, name=name)
         self._parameters = parameters
