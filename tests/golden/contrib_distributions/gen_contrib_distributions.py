@@ -17,6 +17,14 @@ def _lognormal(D, B):
     return D.TransformedDistribution(distribution=D.Normal(0.5, 2.), bijector=B.Exp(), name="LogNormal")
 
 
+def _msf(D):
+    return D.MixtureSameFamily(mixture_distribution=D.Categorical(probs=[0.3, 0.7]), components_distribution=D.Normal(loc=[-1., 1.], scale=[0.5, 1.]))
+
+
+def _msf_mvn(D):
+    return D.MixtureSameFamily(D.Categorical(logits=[0.1, -0.2, 0.3]), D.MultivariateNormalDiag(loc=[[-1., 1.], [1., -1.], [0., 0.]], scale_identity_multiplier=[0.5, 1., 2.]))
+
+
 def _cases(D, tf):
     B = None if D is None else D.bijectors
     return {
@@ -57,6 +65,13 @@ def _cases(D, tf):
         "error_mvn_event_size": lambda: D.MultivariateNormalDiag([1., 2., 3.], [0.5, 2.]),
         "error_mvn_tril_nothing": lambda: D.MultivariateNormalTriL(),
         "error_mvn_diag_no_loc": lambda: D.MultivariateNormalDiag(scale_identity_multiplier=2.),
+        "onehot_categorical": lambda: [D.OneHotCategorical(logits=[[0.1, 0.5, 0.2], [1.0, -1.0, 0.0]]).sample(4, seed=8), D.OneHotCategorical(probs=[0.2, 0.5, 0.3]).sample([2, 2], seed=1), D.OneHotCategorical(logits=[[0.1, 0.5, 0.2], [0.3, 0.1, 0.0]]).log_prob([[0, 1, 0], [0, 0, 1]]), D.OneHotCategorical(logits=[0.1, 0.5, 0.2]).prob([1, 0, 0]), D.OneHotCategorical(logits=[0.1, 0.5, 0.2]).entropy(), D.OneHotCategorical(logits=[[0.1, 0.5, 0.2]]).mode(), D.OneHotCategorical(probs=[0.2, 0.5, 0.3]).covariance(), D.OneHotCategorical(probs=[0.2, 0.5, 0.3]).variance(), D.OneHotCategorical(probs=[0.2, 0.5, 0.3], dtype=tf.float32).sample(2, seed=3), D.OneHotCategorical(logits=[[0.1, 0.5, 0.2]]).event_shape_tensor()],
+        "onehot_kl": lambda: D.kl_divergence(D.OneHotCategorical(logits=[0.1, 0.5, 0.2]), D.OneHotCategorical(logits=[0.3, 0.1, -0.2])),
+        "mixture_same_family": lambda: [_msf(D).sample(4, seed=3), _msf(D).log_prob([0.5, -1.]), _msf(D).mean(), _msf(D).variance(), _msf(D).cdf(0.2), _msf(D).batch_shape_tensor(), _msf(D).event_shape_tensor()],
+        "mixture_same_family_mvn": lambda: [_msf_mvn(D).sample(2, seed=5), _msf_mvn(D).log_prob([[0.5, -1.], [1., 1.]]), _msf_mvn(D).mean(), _msf_mvn(D).covariance(), _msf_mvn(D).variance()],
+        "mixture_same_family_batch": lambda: [D.MixtureSameFamily(D.Categorical(probs=[[0.3, 0.7], [0.5, 0.5]]), D.Normal([[-1., 1.], [0., 2.]], [[0.5, 1.], [1., 1.]])).sample(3, seed=1), D.MixtureSameFamily(D.Categorical(probs=[[0.3, 0.7], [0.5, 0.5]]), D.Normal([[-1., 1.], [0., 2.]], [[0.5, 1.], [1., 1.]])).log_prob([0.1, 0.2]), D.MixtureSameFamily(D.Categorical(probs=[[0.3, 0.7], [0.5, 0.5]]), D.Normal([[-1., 1.], [0., 2.]], [[0.5, 1.], [1., 1.]])).mean()],
+        "error_mixture_components": lambda: D.MixtureSameFamily(D.Categorical(probs=[0.3, 0.2, 0.5]), D.Normal([-1., 1.], [0.5, 1.])),
+        "error_mixture_float": lambda: D.MixtureSameFamily(D.Normal(0., 1.), D.Normal([-1., 1.], [0.5, 1.])),
         "error_poisson_both": lambda: D.Poisson(rate=1., log_rate=0.),
         "error_poisson_int": lambda: D.Poisson(rate=[1, 2]),
         "error_geometric_both": lambda: D.Geometric(logits=0.1, probs=0.5),
@@ -64,7 +79,7 @@ def _cases(D, tf):
     }
 
 
-RANDOM = {"mvn_diag_plus_low_rank", "mvn_diag", "mvn_diag_identity", "mvn_diag_graph_seed", "mvn_tril", "mvn_full_covariance", "mvn_batch", "transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
+RANDOM = {"mixture_same_family", "mixture_same_family_mvn", "mixture_same_family_batch", "onehot_categorical", "mvn_diag_plus_low_rank", "mvn_diag", "mvn_diag_identity", "mvn_diag_graph_seed", "mvn_tril", "mvn_full_covariance", "mvn_batch", "transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
 
 
 def _arrays(value):

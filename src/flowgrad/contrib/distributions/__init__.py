@@ -9,8 +9,10 @@ from ...distributions import (FULLY_REPARAMETERIZED, NOT_REPARAMETERIZED, Bernou
                               Exponential, Gamma, Laplace, Multinomial, Normal, RegisterKL,
                               ReparameterizationType, StudentT, Uniform, kl_divergence)
 from . import bijectors
+from .mixture import MixtureSameFamily
 from .mvn import (MultivariateNormalDiag, MultivariateNormalDiagPlusLowRank,
                   MultivariateNormalFullCovariance, MultivariateNormalTriL)
+from .onehot import OneHotCategorical
 from .scalar import Deterministic, Geometric, Logistic, Poisson, VectorDeterministic
 from .transformed import TransformedDistribution
 
@@ -20,4 +22,5 @@ __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", 
            "StudentT", "Uniform", "kl_divergence", "Deterministic", "Geometric", "Logistic",
            "Poisson", "VectorDeterministic", "bijectors", "TransformedDistribution",
            "MultivariateNormalDiag", "MultivariateNormalFullCovariance",
-           "MultivariateNormalTriL", "MultivariateNormalDiagPlusLowRank"]
+           "MultivariateNormalTriL", "MultivariateNormalDiagPlusLowRank", "OneHotCategorical",
+           "MixtureSameFamily"]
