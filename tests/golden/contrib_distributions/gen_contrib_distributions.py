@@ -72,6 +72,9 @@ def _cases(D, tf):
         "mixture_same_family_batch": lambda: [D.MixtureSameFamily(D.Categorical(probs=[[0.3, 0.7], [0.5, 0.5]]), D.Normal([[-1., 1.], [0., 2.]], [[0.5, 1.], [1., 1.]])).sample(3, seed=1), D.MixtureSameFamily(D.Categorical(probs=[[0.3, 0.7], [0.5, 0.5]]), D.Normal([[-1., 1.], [0., 2.]], [[0.5, 1.], [1., 1.]])).log_prob([0.1, 0.2]), D.MixtureSameFamily(D.Categorical(probs=[[0.3, 0.7], [0.5, 0.5]]), D.Normal([[-1., 1.], [0., 2.]], [[0.5, 1.], [1., 1.]])).mean()],
         "error_mixture_components": lambda: D.MixtureSameFamily(D.Categorical(probs=[0.3, 0.2, 0.5]), D.Normal([-1., 1.], [0.5, 1.])),
         "error_mixture_float": lambda: D.MixtureSameFamily(D.Normal(0., 1.), D.Normal([-1., 1.], [0.5, 1.])),
+        "relaxed_onehot": lambda: [D.RelaxedOneHotCategorical(0.5, logits=[[0.1, 0.5, 0.2], [1.0, -1.0, 0.0]]).sample(3, seed=8), D.RelaxedOneHotCategorical(0.5, logits=[0.1, 0.5, 0.2]).log_prob([0.2, 0.5, 0.3]), D.RelaxedOneHotCategorical(2., probs=[0.2, 0.5, 0.3]).prob([0.1, 0.6, 0.3]), D.RelaxedOneHotCategorical([0.5, 1.], logits=[[0.1, 0.5], [1., 0.]]).sample(2, seed=2), D.RelaxedOneHotCategorical(0.5, logits=[0.1, 0.5, 0.2]).name],
+        "exp_relaxed_onehot": lambda: [D.ExpRelaxedOneHotCategorical(0.5, logits=[0.1, 0.5, 0.2]).sample(2, seed=4), D.ExpRelaxedOneHotCategorical(0.5, logits=[0.1, 0.5, 0.2]).log_prob(np.log([0.2, 0.5, 0.3]).astype(np.float32)), D.ExpRelaxedOneHotCategorical(0.5, logits=[0.1, 0.5, 0.2]).event_shape_tensor()],
+        "relaxed_onehot_graph_seed": lambda: D.RelaxedOneHotCategorical(1.5, logits=[0.1, 0.5, 0.2]).sample(2),
         "error_poisson_both": lambda: D.Poisson(rate=1., log_rate=0.),
         "error_poisson_int": lambda: D.Poisson(rate=[1, 2]),
         "error_geometric_both": lambda: D.Geometric(logits=0.1, probs=0.5),
@@ -79,7 +82,7 @@ def _cases(D, tf):
     }
 
 
-RANDOM = {"mixture_same_family", "mixture_same_family_mvn", "mixture_same_family_batch", "onehot_categorical", "mvn_diag_plus_low_rank", "mvn_diag", "mvn_diag_identity", "mvn_diag_graph_seed", "mvn_tril", "mvn_full_covariance", "mvn_batch", "transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
+RANDOM = {"relaxed_onehot", "exp_relaxed_onehot", "relaxed_onehot_graph_seed", "mixture_same_family", "mixture_same_family_mvn", "mixture_same_family_batch", "onehot_categorical", "mvn_diag_plus_low_rank", "mvn_diag", "mvn_diag_identity", "mvn_diag_graph_seed", "mvn_tril", "mvn_full_covariance", "mvn_batch", "transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
 
 
 def _arrays(value):

@@ -12,7 +12,7 @@ from . import bijectors
 from .mixture import MixtureSameFamily
 from .mvn import (MultivariateNormalDiag, MultivariateNormalDiagPlusLowRank,
                   MultivariateNormalFullCovariance, MultivariateNormalTriL)
-from .onehot import OneHotCategorical
+from .onehot import ExpRelaxedOneHotCategorical, OneHotCategorical, RelaxedOneHotCategorical
 from .scalar import Deterministic, Geometric, Logistic, Poisson, VectorDeterministic
 from .transformed import TransformedDistribution
 
@@ -23,4 +23,4 @@ __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", 
            "Poisson", "VectorDeterministic", "bijectors", "TransformedDistribution",
            "MultivariateNormalDiag", "MultivariateNormalFullCovariance",
            "MultivariateNormalTriL", "MultivariateNormalDiagPlusLowRank", "OneHotCategorical",
-           "MixtureSameFamily"]
+           "MixtureSameFamily", "ExpRelaxedOneHotCategorical", "RelaxedOneHotCategorical"]
