@@ -25,6 +25,10 @@ def _msf_mvn(D):
     return D.MixtureSameFamily(D.Categorical(logits=[0.1, -0.2, 0.3]), D.MultivariateNormalDiag(loc=[[-1., 1.], [1., -1.], [0., 0.]], scale_identity_multiplier=[0.5, 1., 2.]))
 
 
+def _mix(D):
+    return D.Mixture(cat=D.Categorical(probs=[0.3, 0.5, 0.2]), components=[D.Normal(-1., 0.5), D.Normal(1., 2.), D.Logistic(3., 1.)])
+
+
 def _cases(D, tf):
     B = None if D is None else D.bijectors
     return {
@@ -75,6 +79,12 @@ def _cases(D, tf):
         "relaxed_onehot": lambda: [D.RelaxedOneHotCategorical(0.5, logits=[[0.1, 0.5, 0.2], [1.0, -1.0, 0.0]]).sample(3, seed=8), D.RelaxedOneHotCategorical(0.5, logits=[0.1, 0.5, 0.2]).log_prob([0.2, 0.5, 0.3]), D.RelaxedOneHotCategorical(2., probs=[0.2, 0.5, 0.3]).prob([0.1, 0.6, 0.3]), D.RelaxedOneHotCategorical([0.5, 1.], logits=[[0.1, 0.5], [1., 0.]]).sample(2, seed=2), D.RelaxedOneHotCategorical(0.5, logits=[0.1, 0.5, 0.2]).name],
         "exp_relaxed_onehot": lambda: [D.ExpRelaxedOneHotCategorical(0.5, logits=[0.1, 0.5, 0.2]).sample(2, seed=4), D.ExpRelaxedOneHotCategorical(0.5, logits=[0.1, 0.5, 0.2]).log_prob(np.log([0.2, 0.5, 0.3]).astype(np.float32)), D.ExpRelaxedOneHotCategorical(0.5, logits=[0.1, 0.5, 0.2]).event_shape_tensor()],
         "relaxed_onehot_graph_seed": lambda: D.RelaxedOneHotCategorical(1.5, logits=[0.1, 0.5, 0.2]).sample(2),
+        "mixture": lambda: [_mix(D).sample(5, seed=3), _mix(D).log_prob([0.5, -1.]), _mix(D).mean(), _mix(D).stddev(), _mix(D).cdf(0.2), _mix(D).entropy_lower_bound(), _mix(D).batch_shape_tensor()],
+        "mixture_static_graph": lambda: [D.Mixture(D.Categorical(probs=[0.3, 0.7]), [D.Normal(-1., 0.5), D.Normal(1., 2.)], use_static_graph=True).sample(4, seed=2), D.Mixture(D.Categorical(probs=[0.3, 0.7]), [D.Normal(-1., 0.5), D.Normal(1., 2.)], use_static_graph=True).sample(3)],
+        "mixture_batch": lambda: [D.Mixture(D.Categorical(logits=[[0.1, 0.2], [0.5, -1.]]), [D.Normal([0., 1.], 1.), D.Laplace([2., 3.], 0.5)]).sample(3, seed=7), D.Mixture(D.Categorical(logits=[[0.1, 0.2], [0.5, -1.]]), [D.Normal([0., 1.], 1.), D.Laplace([2., 3.], 0.5)]).log_prob([0.3, 2.])],
+        "mixture_graph_seed": lambda: _mix(D).sample(4),
+        "error_mixture_count": lambda: D.Mixture(D.Categorical(probs=[0.3, 0.7]), [D.Normal(0., 1.)]),
+        "error_mixture_cat": lambda: D.Mixture(D.Normal(0., 1.), [D.Normal(0., 1.)]),
         "error_poisson_both": lambda: D.Poisson(rate=1., log_rate=0.),
         "error_poisson_int": lambda: D.Poisson(rate=[1, 2]),
         "error_geometric_both": lambda: D.Geometric(logits=0.1, probs=0.5),
@@ -82,7 +92,7 @@ def _cases(D, tf):
     }
 
 
-RANDOM = {"relaxed_onehot", "exp_relaxed_onehot", "relaxed_onehot_graph_seed", "mixture_same_family", "mixture_same_family_mvn", "mixture_same_family_batch", "onehot_categorical", "mvn_diag_plus_low_rank", "mvn_diag", "mvn_diag_identity", "mvn_diag_graph_seed", "mvn_tril", "mvn_full_covariance", "mvn_batch", "transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
+RANDOM = {"mixture", "mixture_static_graph", "mixture_batch", "mixture_graph_seed", "relaxed_onehot", "exp_relaxed_onehot", "relaxed_onehot_graph_seed", "mixture_same_family", "mixture_same_family_mvn", "mixture_same_family_batch", "onehot_categorical", "mvn_diag_plus_low_rank", "mvn_diag", "mvn_diag_identity", "mvn_diag_graph_seed", "mvn_tril", "mvn_full_covariance", "mvn_batch", "transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
 
 
 def _arrays(value):

@@ -10,6 +10,7 @@ from ...distributions import (FULLY_REPARAMETERIZED, NOT_REPARAMETERIZED, Bernou
                               ReparameterizationType, StudentT, Uniform, kl_divergence)
 from . import bijectors
 from .mixture import MixtureSameFamily
+from .mixture_general import Mixture
 from .mvn import (MultivariateNormalDiag, MultivariateNormalDiagPlusLowRank,
                   MultivariateNormalFullCovariance, MultivariateNormalTriL)
 from .onehot import ExpRelaxedOneHotCategorical, OneHotCategorical, RelaxedOneHotCategorical
@@ -23,4 +24,5 @@ __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", 
            "Poisson", "VectorDeterministic", "bijectors", "TransformedDistribution",
            "MultivariateNormalDiag", "MultivariateNormalFullCovariance",
            "MultivariateNormalTriL", "MultivariateNormalDiagPlusLowRank", "OneHotCategorical",
-           "MixtureSameFamily", "ExpRelaxedOneHotCategorical", "RelaxedOneHotCategorical"]
+           "MixtureSameFamily", "Mixture", "ExpRelaxedOneHotCategorical",
+           "RelaxedOneHotCategorical"]
