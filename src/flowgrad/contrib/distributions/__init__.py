@@ -15,6 +15,10 @@ from .mvn import (MultivariateNormalDiag, MultivariateNormalDiagPlusLowRank,
                   MultivariateNormalFullCovariance, MultivariateNormalTriL)
 from .onehot import ExpRelaxedOneHotCategorical, OneHotCategorical, RelaxedOneHotCategorical
 from .scalar import Deterministic, Geometric, Logistic, Poisson, VectorDeterministic
+from .softplus_variants import (BetaWithSoftplusConcentration, ExponentialWithSoftplusRate,
+                                GammaWithSoftplusConcentrationRate, LaplaceWithSoftplusScale,
+                                MultivariateNormalDiagWithSoftplusScale,
+                                NormalWithSoftplusScale, StudentTWithAbsDfSoftplusScale)
 from .transformed import TransformedDistribution
 
 __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", "Categorical",
@@ -25,4 +29,7 @@ __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", 
            "MultivariateNormalDiag", "MultivariateNormalFullCovariance",
            "MultivariateNormalTriL", "MultivariateNormalDiagPlusLowRank", "OneHotCategorical",
            "MixtureSameFamily", "Mixture", "ExpRelaxedOneHotCategorical",
-           "RelaxedOneHotCategorical"]
+           "RelaxedOneHotCategorical", "BetaWithSoftplusConcentration",
+           "ExponentialWithSoftplusRate", "GammaWithSoftplusConcentrationRate",
+           "LaplaceWithSoftplusScale", "MultivariateNormalDiagWithSoftplusScale",
+           "NormalWithSoftplusScale", "StudentTWithAbsDfSoftplusScale"]

@@ -20,10 +20,9 @@ from ...ops.tensor_util import constant_value
 __all__ = ["Logistic", "Geometric", "Poisson", "Deterministic", "VectorDeterministic"]
 
 
-def _no_validation(cls_name, validate_args):
+def _no_validation(validate_args, message):
     if validate_args:
-        raise NotImplementedError("validate_args=True for tf.contrib.distributions.%s"
-                                  % cls_name)
+        raise NotImplementedError(message)
 
 
 class _ScalarEvent:
@@ -127,7 +126,8 @@ class Geometric(_ScalarEvent, distribution.Distribution):
     def __init__(self, logits=None, probs=None, validate_args=False, allow_nan_stats=True,
                  name="Geometric"):
         parameters = dict(locals())
-        _no_validation("Geometric", validate_args)
+        _no_validation(validate_args,
+                       "validate_args=True for tf.contrib.distributions.Geometric")
         with name_scope(name, values=[logits, probs]) as name:
             self._logits, self._probs = get_logits_and_probs(logits, probs, name=name)
             self._probs = identity(self._probs, name="probs")
@@ -191,7 +191,7 @@ class Poisson(_ScalarEvent, distribution.Distribution):
     def __init__(self, rate=None, log_rate=None, validate_args=False, allow_nan_stats=True,
                  name="Poisson"):
         parameters = dict(locals())
-        _no_validation("Poisson", validate_args)
+        _no_validation(validate_args, "validate_args=True for tf.contrib.distributions.Poisson")
         with name_scope(name, values=[rate]) as name:
             if (rate is None) == (log_rate is None):
                 raise ValueError("Must specify exactly one of `rate` and `log_rate`.")
@@ -262,7 +262,8 @@ class _BaseDeterministic(distribution.Distribution):
     def __init__(self, loc, atol=None, rtol=None, is_vector=False, validate_args=False,
                  allow_nan_stats=True, name="_BaseDeterministic"):
         parameters = dict(locals())
-        _no_validation(type(self).__name__, validate_args)
+        _no_validation(validate_args, "validate_args=True for tf.contrib.distributions."
+                       "Deterministic and VectorDeterministic")
         with name_scope(name, values=[loc, atol, rtol]) as name:
             loc = convert_to_tensor(loc, name="loc")
             self._loc = loc
