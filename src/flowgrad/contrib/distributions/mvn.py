@@ -16,6 +16,7 @@ from ...linear_operator import (LinearOperatorDiag, LinearOperatorIdentity,
 from ...ops import array_ops, linalg_impl, math_ops, matrix_ops
 from ...ops.array_ops_extra import broadcast_static_shape
 from ...ops.tensor_util import constant_value
+from ._scale import make_diag_scale as _make_diag_scale
 from .bijectors.affine_linear_operator import AffineLinearOperator
 from .transformed import TransformedDistribution
 
@@ -161,32 +162,6 @@ def _kl_brute_force(a, b, name=None):
                                (b.mean() - a.mean())[..., None]))))
         kl_div.set_shape(broadcast_static_shape(a.batch_shape, b.batch_shape))
         return kl_div
-
-
-def _make_diag_scale(loc, scale_diag, scale_identity_multiplier, assert_positive=False):
-    """TF's distribution_util.make_diag_scale (validate_args=False)."""
-    with name_scope(None, "make_diag_scale",
-                    values=[x for x in (loc, scale_diag, scale_identity_multiplier)
-                            if hasattr(x, "graph")]):
-        loc = _convert(loc, "loc")
-        scale_diag = _convert(scale_diag, "scale_diag")
-        multiplier = _convert(scale_identity_multiplier, "scale_identity_multiplier")
-        if scale_diag is not None:
-            if multiplier is not None:
-                scale_diag += multiplier[..., None]
-            return LinearOperatorDiag(diag=scale_diag, is_non_singular=True,
-                                      is_self_adjoint=True,
-                                      is_positive_definite=assert_positive)
-        if loc is None:
-            raise ValueError("Cannot infer `event_shape` unless `loc` or `shape_hint` is "
-                             "specified.")
-        shape_hint = loc.shape[-1].value
-        if multiplier is None:
-            return LinearOperatorIdentity(num_rows=shape_hint, dtype=loc.dtype.base_dtype,
-                                          is_self_adjoint=True, is_positive_definite=True)
-        return LinearOperatorScaledIdentity(num_rows=shape_hint, multiplier=multiplier,
-                                            is_non_singular=True, is_self_adjoint=True,
-                                            is_positive_definite=assert_positive)
 
 
 class MultivariateNormalDiag(MultivariateNormalLinearOperator):
