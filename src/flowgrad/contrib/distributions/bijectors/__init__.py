@@ -5,5 +5,5 @@ from .basic import (AffineScalar, Chain, Exp, Identity, Invert, PowerTransform, 
                     Softplus)
 from .bijector import Bijector
 
-__all__ = ["Affine", "AffineLinearOperator", "AffineScalar", "Bijector", "Chain", "Exp", "Identity", "Invert",
-           "PowerTransform", "Sigmoid", "Softplus"]
+__all__ = ["Affine", "AffineLinearOperator", "AffineScalar", "Bijector", "Chain", "Exp",
+           "Identity", "Invert", "PowerTransform", "Sigmoid", "Softplus"]
