@@ -89,6 +89,11 @@ def _cases(D, tf):
         "error_mixture_count": lambda: D.Mixture(D.Categorical(probs=[0.3, 0.7]), [D.Normal(0., 1.)]),
         "error_mixture_cat": lambda: D.Mixture(D.Normal(0., 1.), [D.Normal(0., 1.)]),
         "softplus_variants": lambda: [D.NormalWithSoftplusScale([0., 1.], [-1., 2.]).sample(2, seed=1), D.NormalWithSoftplusScale(0., -1.).log_prob(0.5), D.LaplaceWithSoftplusScale(0., -1.).stddev(), D.ExponentialWithSoftplusRate([-1., 1.]).sample(2, seed=2), D.GammaWithSoftplusConcentrationRate(1., -1.).mean(), D.BetaWithSoftplusConcentration(1., 2.).mean(), D.StudentTWithAbsDfSoftplusScale(-3.5, 0., 1.).variance(), D.MultivariateNormalDiagWithSoftplusScale([0., 1.], [-1., 2.]).sample(2, seed=3), D.MultivariateNormalDiagWithSoftplusScale([0., 1.], [-1., 2.]).log_prob([0., 0.])],
+        "cauchy": lambda: [D.Cauchy([0., 1.], [1., 2.]).sample(3, seed=2), D.Cauchy(0.5, 2.).log_prob([0.3, -1.]), D.Cauchy(0.5, 2.).cdf(0.3), D.Cauchy(0.5, 2.).log_cdf(0.3), D.Cauchy([0.5, 1.], 2.).entropy(), D.Cauchy(0.5, 2.).quantile(0.9), D.Cauchy(0.5, 2.).mode(), D.Cauchy([0.5, 1.], 2.).mean(), D.Cauchy(0.5, 2.).stddev()],
+        "half_normal": lambda: [D.HalfNormal([1., 2.]).sample(3, seed=5), D.HalfNormal(2.).log_prob([0.3, -1.]), D.HalfNormal(2.).cdf(0.3), D.HalfNormal(2.).entropy(), D.HalfNormal(2.).mean(), D.HalfNormal(2.).variance(), D.HalfNormal(2.).quantile([0.2, 0.9]), D.HalfNormal([2., 1.]).mode()],
+        "chi2": lambda: [D.Chi2([1., 4.]).sample(3, seed=5), D.Chi2(3.).log_prob(1.5), D.Chi2(3.).mean(), D.Chi2(3.).variance(), D.Chi2(3.).entropy(), D.Chi2WithAbsDf(-3.5).mean(), D.Chi2WithAbsDf([-3.5, 2.2]).sample(2, seed=1)],
+        "error_cauchy_mean": lambda: D.Cauchy(0., 1., allow_nan_stats=False).mean(),
+        "error_cauchy_dtype": lambda: D.Cauchy(np.float64(0.), np.float32(1.)),
         "error_poisson_both": lambda: D.Poisson(rate=1., log_rate=0.),
         "error_poisson_int": lambda: D.Poisson(rate=[1, 2]),
         "error_geometric_both": lambda: D.Geometric(logits=0.1, probs=0.5),
@@ -96,7 +101,7 @@ def _cases(D, tf):
     }
 
 
-RANDOM = {"transformed_affine_mvn", "softplus_variants", "mixture", "mixture_static_graph", "mixture_batch", "mixture_graph_seed", "relaxed_onehot", "exp_relaxed_onehot", "relaxed_onehot_graph_seed", "mixture_same_family", "mixture_same_family_mvn", "mixture_same_family_batch", "onehot_categorical", "mvn_diag_plus_low_rank", "mvn_diag", "mvn_diag_identity", "mvn_diag_graph_seed", "mvn_tril", "mvn_full_covariance", "mvn_batch", "transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
+RANDOM = {"cauchy", "half_normal", "chi2", "transformed_affine_mvn", "softplus_variants", "mixture", "mixture_static_graph", "mixture_batch", "mixture_graph_seed", "relaxed_onehot", "exp_relaxed_onehot", "relaxed_onehot_graph_seed", "mixture_same_family", "mixture_same_family_mvn", "mixture_same_family_batch", "onehot_categorical", "mvn_diag_plus_low_rank", "mvn_diag", "mvn_diag_identity", "mvn_diag_graph_seed", "mvn_tril", "mvn_full_covariance", "mvn_batch", "transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
 
 
 def _arrays(value):

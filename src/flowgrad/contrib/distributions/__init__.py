@@ -11,6 +11,7 @@ from ...distributions import (FULLY_REPARAMETERIZED, NOT_REPARAMETERIZED, Bernou
 from . import bijectors
 from .mixture import MixtureSameFamily
 from .mixture_general import Mixture
+from .more import Cauchy, Chi2, Chi2WithAbsDf, HalfNormal
 from .mvn import (MultivariateNormalDiag, MultivariateNormalDiagPlusLowRank,
                   MultivariateNormalFullCovariance, MultivariateNormalTriL)
 from .onehot import ExpRelaxedOneHotCategorical, OneHotCategorical, RelaxedOneHotCategorical
@@ -32,4 +33,5 @@ __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", 
            "RelaxedOneHotCategorical", "BetaWithSoftplusConcentration",
            "ExponentialWithSoftplusRate", "GammaWithSoftplusConcentrationRate",
            "LaplaceWithSoftplusScale", "MultivariateNormalDiagWithSoftplusScale",
-           "NormalWithSoftplusScale", "StudentTWithAbsDfSoftplusScale"]
+           "NormalWithSoftplusScale", "StudentTWithAbsDfSoftplusScale", "Cauchy", "Chi2",
+           "Chi2WithAbsDf", "HalfNormal"]
