@@ -9,6 +9,7 @@ from ...distributions import (FULLY_REPARAMETERIZED, NOT_REPARAMETERIZED, Bernou
                               Exponential, Gamma, Laplace, Multinomial, Normal, RegisterKL,
                               ReparameterizationType, StudentT, Uniform, kl_divergence)
 from . import bijectors
+from .independent import Independent
 from .mixture import MixtureSameFamily
 from .mixture_general import Mixture
 from .more import Cauchy, Chi2, Chi2WithAbsDf, HalfNormal
@@ -34,4 +35,4 @@ __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", 
            "ExponentialWithSoftplusRate", "GammaWithSoftplusConcentrationRate",
            "LaplaceWithSoftplusScale", "MultivariateNormalDiagWithSoftplusScale",
            "NormalWithSoftplusScale", "StudentTWithAbsDfSoftplusScale", "Cauchy", "Chi2",
-           "Chi2WithAbsDf", "HalfNormal"]
+           "Chi2WithAbsDf", "HalfNormal", "Independent"]
