@@ -12,7 +12,8 @@ from . import bijectors
 from .independent import Independent
 from .mixture import MixtureSameFamily
 from .mixture_general import Mixture
-from .more import Cauchy, Chi2, Chi2WithAbsDf, HalfNormal
+from .more import (Cauchy, Chi2, Chi2WithAbsDf, HalfNormal, InverseGamma,
+                   InverseGammaWithSoftplusConcentrationRate, NegativeBinomial)
 from .mvn import (MultivariateNormalDiag, MultivariateNormalDiagPlusLowRank,
                   MultivariateNormalFullCovariance, MultivariateNormalTriL)
 from .onehot import ExpRelaxedOneHotCategorical, OneHotCategorical, RelaxedOneHotCategorical
@@ -35,4 +36,5 @@ __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", 
            "ExponentialWithSoftplusRate", "GammaWithSoftplusConcentrationRate",
            "LaplaceWithSoftplusScale", "MultivariateNormalDiagWithSoftplusScale",
            "NormalWithSoftplusScale", "StudentTWithAbsDfSoftplusScale", "Cauchy", "Chi2",
-           "Chi2WithAbsDf", "HalfNormal", "Independent"]
+           "Chi2WithAbsDf", "HalfNormal", "Independent", "InverseGamma",
+           "InverseGammaWithSoftplusConcentrationRate", "NegativeBinomial"]

@@ -6,15 +6,18 @@ import numpy as np
 
 from ...distributions import distribution
 from ...distributions._util import (broadcast_dynamic_shape, broadcast_static_shape,
-                                    identity, ndtri)
+                                    get_logits_and_probs, identity, ndtri)
 from ...distributions.continuous import Gamma
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import constant, convert_to_tensor
 from ...engine.framework.graph import name_scope
 from ...ops import array_ops, check_ops, math_ops, nn_ops, random_ops
+from ...ops.math_extras import betainc, igammac
+from .mixture_general import gen_new_seed
 from .scalar import _no_validation, _ScalarEvent
 
-__all__ = ["Cauchy", "HalfNormal", "Chi2", "Chi2WithAbsDf"]
+__all__ = ["Cauchy", "HalfNormal", "Chi2", "Chi2WithAbsDf", "InverseGamma",
+           "InverseGammaWithSoftplusConcentrationRate", "NegativeBinomial"]
 
 
 class Cauchy(_ScalarEvent, distribution.Distribution):
@@ -203,3 +206,173 @@ class Chi2WithAbsDf(Chi2):
                              validate_args=validate_args, allow_nan_stats=allow_nan_stats,
                              name=name)
         self._parameters = parameters
+
+
+class InverseGamma(_ScalarEvent, distribution.Distribution):
+    """1 / X for X ~ Gamma(concentration, rate)."""
+
+    def __init__(self, concentration, rate, validate_args=False, allow_nan_stats=True,
+                 name="InverseGamma"):
+        parameters = dict(locals())
+        _no_validation(validate_args,
+                       "validate_args=True for tf.contrib.distributions.InverseGamma")
+        with name_scope(name, values=[v for v in (concentration, rate)
+                                      if hasattr(v, "graph")]) as name:
+            self._concentration = identity(concentration, name="concentration")
+            self._rate = identity(rate, name="rate")
+            check_ops.assert_same_float_dtype([self._concentration, self._rate])
+        super().__init__(dtype=self._concentration.dtype, validate_args=validate_args,
+                         allow_nan_stats=allow_nan_stats,
+                         reparameterization_type=distribution.NOT_REPARAMETERIZED,
+                         parameters=parameters,
+                         graph_parents=[self._concentration, self._rate], name=name)
+
+    @staticmethod
+    def _param_shapes(sample_shape):
+        return dict(zip(("concentration", "rate"),
+                        [convert_to_tensor(sample_shape, dtype=_dt.int32)] * 2))
+
+    @property
+    def concentration(self):
+        return self._concentration
+
+    @property
+    def rate(self):
+        return self._rate
+
+    def _batch_shape_tensor(self):
+        return broadcast_dynamic_shape(array_ops.shape(self.concentration),
+                                       array_ops.shape(self.rate))
+
+    def _batch_shape(self):
+        return broadcast_static_shape(self.concentration.get_shape(), self.rate.get_shape())
+
+    def _sample_n(self, n, seed=None):
+        return 1. / random_ops.random_gamma(shape=[n], alpha=self.concentration,
+                                            beta=self.rate, dtype=self.dtype, seed=seed)
+
+    def _log_prob(self, x):
+        return self._log_unnormalized_prob(x) - self._log_normalization()
+
+    def _cdf(self, x):
+        check_ops.assert_same_float_dtype(tensors=[x], dtype=self.dtype)
+        return igammac(self.concentration, self.rate / x)
+
+    def _log_unnormalized_prob(self, x):
+        check_ops.assert_same_float_dtype(tensors=[x], dtype=self.dtype)
+        return -(1. + self.concentration) * math_ops.log(x) - self.rate / x
+
+    def _log_normalization(self):
+        return math_ops.lgamma(self.concentration) - self.concentration * math_ops.log(self.rate)
+
+    def _entropy(self):
+        return (self.concentration + math_ops.log(self.rate)
+                + math_ops.lgamma(self.concentration)
+                - (1. + self.concentration) * math_ops.digamma(self.concentration))
+
+    def _nan_where(self, value, threshold, message):
+        if not self.allow_nan_stats:
+            raise NotImplementedError("allow_nan_stats=False for "
+                                      "tf.contrib.distributions.InverseGamma (%s)" % message)
+        nan = array_ops.fill(self.batch_shape_tensor(),
+                             np.array(np.nan, dtype=self.dtype.as_numpy_dtype()), name="nan")
+        return array_ops.where(self.concentration > threshold, value, nan)
+
+    def _mean(self):
+        mean = self.rate / (self.concentration - 1.)
+        return self._nan_where(mean, 1., "mean")
+
+    def _variance(self):
+        var = (math_ops.square(self.rate)
+               / math_ops.squared_difference(self.concentration, 1.)
+               / (self.concentration - 2.))
+        return self._nan_where(var, 2., "variance")
+
+    def _mode(self):
+        return self.rate / (1. + self.concentration)
+
+
+class InverseGammaWithSoftplusConcentrationRate(InverseGamma):
+    """InverseGamma(softplus(concentration), softplus(rate))."""
+
+    def __init__(self, concentration, rate, validate_args=False, allow_nan_stats=True,
+                 name="InverseGammaWithSoftplusConcentrationRate"):
+        parameters = dict(locals())
+        with name_scope(name, values=[v for v in (concentration, rate)
+                                      if hasattr(v, "graph")]) as name:
+            super().__init__(
+                concentration=nn_ops.softplus(concentration, name="softplus_concentration"),
+                rate=nn_ops.softplus(rate, name="softplus_rate"),
+                validate_args=validate_args, allow_nan_stats=allow_nan_stats, name=name)
+        self._parameters = parameters
+
+
+class NegativeBinomial(_ScalarEvent, distribution.Distribution):
+    """The number of successes before total_count failures of Bernoulli(probs) trials."""
+
+    def __init__(self, total_count, logits=None, probs=None, validate_args=False,
+                 allow_nan_stats=True, name="NegativeBinomial"):
+        parameters = dict(locals())
+        _no_validation(validate_args,
+                       "validate_args=True for tf.contrib.distributions.NegativeBinomial")
+        with name_scope(name, values=[v for v in (total_count, logits, probs)
+                                      if hasattr(v, "graph")]) as name:
+            self._logits, self._probs = get_logits_and_probs(logits, probs, name=name)
+            self._total_count = identity(total_count, name="Identity")
+        super().__init__(dtype=self._probs.dtype,
+                         reparameterization_type=distribution.NOT_REPARAMETERIZED,
+                         validate_args=validate_args, allow_nan_stats=allow_nan_stats,
+                         parameters=parameters,
+                         graph_parents=[self._total_count, self._probs, self._logits],
+                         name=name)
+
+    @property
+    def total_count(self):
+        return self._total_count
+
+    @property
+    def logits(self):
+        return self._logits
+
+    @property
+    def probs(self):
+        return self._probs
+
+    def _batch_shape_tensor(self):
+        return broadcast_dynamic_shape(array_ops.shape(self.total_count),
+                                       array_ops.shape(self.probs))
+
+    def _batch_shape(self):
+        return broadcast_static_shape(self.total_count.get_shape(), self.probs.get_shape())
+
+    def _sample_n(self, n, seed=None):
+        rate = random_ops.random_gamma(shape=[n], alpha=self.total_count,
+                                       beta=math_ops.exp(-self.logits), dtype=self.dtype,
+                                       seed=seed)
+        return random_ops.random_poisson(rate, shape=[], dtype=self.dtype,
+                                         seed=gen_new_seed(seed, "negative_binom"))
+
+    def _cdf(self, x):
+        return betainc(self.total_count, 1. + x, math_ops.sigmoid(-self.logits))
+
+    def _log_prob(self, x):
+        return self._log_unnormalized_prob(x) - self._log_normalization(x)
+
+    def _log_unnormalized_prob(self, x):
+        return (self.total_count * math_ops.log_sigmoid(-self.logits)
+                + x * math_ops.log_sigmoid(self.logits))
+
+    def _log_normalization(self, x):
+        return (-math_ops.lgamma(self.total_count + x) + math_ops.lgamma(1. + x)
+                + math_ops.lgamma(self.total_count))
+
+    def _mean(self):
+        return self.total_count * math_ops.exp(self.logits)
+
+    def _mode(self):
+        adjusted_count = array_ops.where(1. < self.total_count, self.total_count - 1.,
+                                         array_ops.zeros_like(self.total_count))
+        return math_ops.floor(adjusted_count * math_ops.exp(self.logits))
+
+    def _variance(self):
+        return self._mean() / math_ops.sigmoid(-self.logits)
