@@ -99,6 +99,7 @@ def _cases(D, tf):
         "error_independent_ndims": lambda: D.Independent(D.Normal([0., 1.], 1.), reinterpreted_batch_ndims=2),
         "inverse_gamma": lambda: [D.InverseGamma([1., 3.], [1., 2.]).sample(3, seed=5), D.InverseGamma(3., 2.).log_prob([0.5, 2.]), D.InverseGamma(3., 2.).cdf(0.5), D.InverseGamma(3., 2.).entropy(), D.InverseGamma([0.5, 3.], 2.).mean(), D.InverseGamma([1.5, 3.], 2.).variance(), D.InverseGamma(3., 2.).mode(), D.InverseGammaWithSoftplusConcentrationRate(1., -1.).mode()],
         "negative_binomial": lambda: [D.NegativeBinomial(5., probs=[0.2, 0.6]).sample(3, seed=5), D.NegativeBinomial(5., logits=0.3).log_prob([0., 3.]), D.NegativeBinomial(5., probs=0.4).cdf(2.), D.NegativeBinomial(5., probs=0.4).mean(), D.NegativeBinomial(5., probs=0.4).variance(), D.NegativeBinomial([0.5, 5.], probs=0.4).mode()],
+        "relaxed_bernoulli": lambda: [D.RelaxedBernoulli(0.5, logits=[0.2, -1.]).sample(3, seed=2), D.RelaxedBernoulli(0.5, probs=0.3).log_prob([0.2, 0.9]), D.RelaxedBernoulli(0.5, logits=0.2).prob(0.6), D.RelaxedBernoulli(0.5, logits=0.2).cdf(0.6), D.RelaxedBernoulli(2., logits=[0.2, -1.]).sample(2)],
         "error_poisson_both": lambda: D.Poisson(rate=1., log_rate=0.),
         "error_poisson_int": lambda: D.Poisson(rate=[1, 2]),
         "error_geometric_both": lambda: D.Geometric(logits=0.1, probs=0.5),
@@ -106,7 +107,7 @@ def _cases(D, tf):
     }
 
 
-RANDOM = {"inverse_gamma", "negative_binomial", "independent", "cauchy", "half_normal", "chi2", "transformed_affine_mvn", "softplus_variants", "mixture", "mixture_static_graph", "mixture_batch", "mixture_graph_seed", "relaxed_onehot", "exp_relaxed_onehot", "relaxed_onehot_graph_seed", "mixture_same_family", "mixture_same_family_mvn", "mixture_same_family_batch", "onehot_categorical", "mvn_diag_plus_low_rank", "mvn_diag", "mvn_diag_identity", "mvn_diag_graph_seed", "mvn_tril", "mvn_full_covariance", "mvn_batch", "transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
+RANDOM = {"relaxed_bernoulli", "inverse_gamma", "negative_binomial", "independent", "cauchy", "half_normal", "chi2", "transformed_affine_mvn", "softplus_variants", "mixture", "mixture_static_graph", "mixture_batch", "mixture_graph_seed", "relaxed_onehot", "exp_relaxed_onehot", "relaxed_onehot_graph_seed", "mixture_same_family", "mixture_same_family_mvn", "mixture_same_family_batch", "onehot_categorical", "mvn_diag_plus_low_rank", "mvn_diag", "mvn_diag_identity", "mvn_diag_graph_seed", "mvn_tril", "mvn_full_covariance", "mvn_batch", "transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
 
 
 def _arrays(value):

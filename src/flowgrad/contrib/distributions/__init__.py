@@ -17,6 +17,7 @@ from .more import (Cauchy, Chi2, Chi2WithAbsDf, HalfNormal, InverseGamma,
 from .mvn import (MultivariateNormalDiag, MultivariateNormalDiagPlusLowRank,
                   MultivariateNormalFullCovariance, MultivariateNormalTriL)
 from .onehot import ExpRelaxedOneHotCategorical, OneHotCategorical, RelaxedOneHotCategorical
+from .relaxed_bernoulli import RelaxedBernoulli
 from .scalar import Deterministic, Geometric, Logistic, Poisson, VectorDeterministic
 from .softplus_variants import (BetaWithSoftplusConcentration, ExponentialWithSoftplusRate,
                                 GammaWithSoftplusConcentrationRate, LaplaceWithSoftplusScale,
@@ -37,4 +38,5 @@ __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", 
            "LaplaceWithSoftplusScale", "MultivariateNormalDiagWithSoftplusScale",
            "NormalWithSoftplusScale", "StudentTWithAbsDfSoftplusScale", "Cauchy", "Chi2",
            "Chi2WithAbsDf", "HalfNormal", "Independent", "InverseGamma",
-           "InverseGammaWithSoftplusConcentrationRate", "NegativeBinomial"]
+           "InverseGammaWithSoftplusConcentrationRate", "NegativeBinomial",
+           "RelaxedBernoulli"]
