@@ -18,3 +18,12 @@ from .ops.linalg_impl import (cholesky, cholesky_solve, cross, logdet, logm, lu,
 from .ops.linalg_impl import matrix_solve as solve, matrix_solve_ls as lstsq
 from .ops.linalg_impl import self_adjoint_eig as eigh, self_adjoint_eigvals as eigvalsh
 from .ops.linalg_impl import matrix_square_root as sqrtm, matrix_exponential as expm
+from .linear_operator import (LinearOperatorCirculant, LinearOperatorCirculant2D,  # noqa: I001
+                              LinearOperatorCirculant3D, LinearOperatorToeplitz)
+from .linear_operator import (LinearOperatorBlockDiag, LinearOperatorHouseholder,  # noqa: I001
+                              LinearOperatorKronecker, LinearOperatorLowRankUpdate,
+                              LinearOperatorZeros)
+from .linear_operator import (LinearOperator, LinearOperatorAdjoint, LinearOperatorComposition,
+                              LinearOperatorDiag, LinearOperatorFullMatrix,
+                              LinearOperatorIdentity, LinearOperatorInversion,
+                              LinearOperatorLowerTriangular, LinearOperatorScaledIdentity)

@@ -157,12 +157,14 @@ def softmax_cross_entropy_with_logits_v2(labels: TensorLike, logits: TensorLike,
     values = [t for t in (logits, labels) if hasattr(t, "op")]
     with name_scope(name, "softmax_cross_entropy_with_logits", values) as scope:
         logits = to_tensor(logits, name="logits")
-        labels = to_tensor(labels, dtype=logits.dtype.base_dtype, name="labels")
         check_dtype("SoftmaxCrossEntropyWithLogits", logits, FLOATS, "features")
+        # TF converts labels as they come (Python ints: int32) and casts them to the
+        # (float32 for half) logits' dtype: a Cast op when the dtypes differ
+        labels = to_tensor(labels, name="labels")
         in_dtype = logits.dtype.base_dtype
         if in_dtype in (_dt.float16, _dt.bfloat16):
             logits = _m.cast(logits, _dt.float32)
-            labels = _m.cast(labels, _dt.float32)
+        labels = _m.cast(labels, logits.dtype.base_dtype)
         shape = logits.shape
         if shape.ndims != 2 and not shape.is_compatible_with(labels.shape):
             # (rank 2 goes straight to the op, whose shape rule raises this naming it)

@@ -310,6 +310,11 @@ def shape_value(t: Tensor) -> list | None:
             if op.get_attr("shrink_axis_mask") == 0:
                 idx = _np_index(b, e, s, op._attrs)
                 return list(np.array(dims, dtype=object)[idx])
+    if op.type == "StridedSlice" and n is not None and len(n) == 1:
+        # a slice of a slice of a shape: TF's shape refiner folds the constant subgraph
+        v = _refined_value(t)
+        if v is not None and np.ndim(v) == 1:
+            return [None if d is None else int(d) for d in v]
     if n is not None and len(n) == 1 and n[0] is not None:
         return [None] * n[0]
     return None

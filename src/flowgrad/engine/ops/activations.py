@@ -173,9 +173,14 @@ del _type, _kernel, _grad_kernel, _saved, _grad_grad, _attr_names
 
 
 def _activation(op_type, features, name, allowed=FLOATS):
-    x = to_tensor(features, name="features")
-    check_dtype(op_type, x, allowed, "features")
-    return apply(op_type, [x], None, name or op_type)
+    if isinstance(features, Tensor):
+        check_dtype(op_type, features, allowed, "features")
+        return apply(op_type, [features], None, name or op_type)
+    # TF's generated wrapper converts other inputs inside the op's scope ('<op>/features')
+    with name_scope(name or op_type) as scope:
+        x = to_tensor(features, name="features")
+        check_dtype(op_type, x, allowed, "features")
+        return apply(op_type, [x], None, scope)
 
 
 def relu(features: TensorLike, name: str | None = None) -> Tensor:

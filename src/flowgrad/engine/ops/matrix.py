@@ -25,7 +25,7 @@ from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from ._array_util import TensorLike, _invalid
+from ._array_util import TensorLike, _invalid, _scope
 from ._base import apply, check_dtype, to_tensor
 from .construction import zeros, zeros_like
 from .elementwise import add, negative, subtract
@@ -86,10 +86,12 @@ def matrix_band_part(input: TensorLike, num_lower: TensorLike,  # noqa: A002 - T
     >>> tf.Session().run(tf.linalg.band_part(tf.ones([3, 3]), -1, 0))
     array([[1., 0., 0.], [1., 1., 0.], [1., 1., 1.]], dtype=float32)
     """
-    x = to_tensor(input, name="input")
-    lo = to_tensor(num_lower, dtype=_dt.int64, name="num_lower")
-    hi = to_tensor(num_upper, dtype=_dt.int64, name="num_upper")
-    return apply("MatrixBandPart", [x, lo, hi], None, name or "MatrixBandPart")
+    # TF's generated wrapper converts Python inputs inside the op's scope
+    with _scope(name, "MatrixBandPart", []) as scope:
+        x = to_tensor(input, name="input")
+        lo = to_tensor(num_lower, dtype=_dt.int64, name="num_lower")
+        hi = to_tensor(num_upper, dtype=_dt.int64, name="num_upper")
+        return apply("MatrixBandPart", [x, lo, hi], None, scope)
 
 
 # -- MatrixTriangularSolve -------------------------------------------------------------------------

@@ -1,0 +1,42 @@
+"""tf.contrib.distributions (TF 1.14): the tf.distributions classes under their contrib names
+(the same objects, as in TF), and contrib's own distributions.
+
+>>> d = tf.contrib.distributions.Logistic(loc=0., scale=1.)
+>>> x = d.sample(3, seed=1)
+"""
+from ...distributions import (FULLY_REPARAMETERIZED, NOT_REPARAMETERIZED, Bernoulli, Beta,
+                              Categorical, Dirichlet, DirichletMultinomial, Distribution,
+                              Exponential, Gamma, Laplace, Multinomial, Normal, RegisterKL,
+                              ReparameterizationType, StudentT, Uniform, kl_divergence)
+from . import bijectors
+from .independent import Independent
+from .mixture import MixtureSameFamily
+from .mixture_general import Mixture
+from .more import (Cauchy, Chi2, Chi2WithAbsDf, HalfNormal, InverseGamma,
+                   InverseGammaWithSoftplusConcentrationRate, NegativeBinomial)
+from .mvn import (MultivariateNormalDiag, MultivariateNormalDiagPlusLowRank,
+                  MultivariateNormalFullCovariance, MultivariateNormalTriL)
+from .onehot import ExpRelaxedOneHotCategorical, OneHotCategorical, RelaxedOneHotCategorical
+from .relaxed_bernoulli import RelaxedBernoulli
+from .scalar import Deterministic, Geometric, Logistic, Poisson, VectorDeterministic
+from .softplus_variants import (BetaWithSoftplusConcentration, ExponentialWithSoftplusRate,
+                                GammaWithSoftplusConcentrationRate, LaplaceWithSoftplusScale,
+                                MultivariateNormalDiagWithSoftplusScale,
+                                NormalWithSoftplusScale, StudentTWithAbsDfSoftplusScale)
+from .transformed import TransformedDistribution
+
+__all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", "Categorical",
+           "Dirichlet", "DirichletMultinomial", "Distribution", "Exponential", "Gamma",
+           "Laplace", "Multinomial", "Normal", "RegisterKL", "ReparameterizationType",
+           "StudentT", "Uniform", "kl_divergence", "Deterministic", "Geometric", "Logistic",
+           "Poisson", "VectorDeterministic", "bijectors", "TransformedDistribution",
+           "MultivariateNormalDiag", "MultivariateNormalFullCovariance",
+           "MultivariateNormalTriL", "MultivariateNormalDiagPlusLowRank", "OneHotCategorical",
+           "MixtureSameFamily", "Mixture", "ExpRelaxedOneHotCategorical",
+           "RelaxedOneHotCategorical", "BetaWithSoftplusConcentration",
+           "ExponentialWithSoftplusRate", "GammaWithSoftplusConcentrationRate",
+           "LaplaceWithSoftplusScale", "MultivariateNormalDiagWithSoftplusScale",
+           "NormalWithSoftplusScale", "StudentTWithAbsDfSoftplusScale", "Cauchy", "Chi2",
+           "Chi2WithAbsDf", "HalfNormal", "Independent", "InverseGamma",
+           "InverseGammaWithSoftplusConcentrationRate", "NegativeBinomial",
+           "RelaxedBernoulli"]

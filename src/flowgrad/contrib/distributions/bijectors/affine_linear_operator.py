@@ -1,0 +1,196 @@
+"""tf.contrib.distributions.bijectors.AffineLinearOperator (TF 1.14): Y = scale @ X + shift
+for a LinearOperator scale, with TF's _DistributionShape reshapes of the sample into a batch
+of matrices (the static-shape path)."""
+from __future__ import annotations
+
+import contextlib
+
+from ....engine.framework import dtypes as _dt
+from ....engine.framework.constant_op import constant, convert_to_tensor
+from ....engine.framework.graph import name_scope
+from ....linear_operator import LinearOperator
+from ....linear_operator.circulant import rotate_transpose
+from ....ops import array_ops
+from ....ops.tensor_util import constant_value
+from ..transformed import pick_vector
+from .bijector import Bijector
+
+__all__ = ["AffineLinearOperator"]
+
+
+def _unsupported(what):
+    raise NotImplementedError("AffineLinearOperator with %s known only at run time" % what)
+
+
+class _DistributionShape:
+    """TF's contrib shape.py helper: sample / batch / event splits of a tensor's shape."""
+
+    def __init__(self, batch_ndims, event_ndims, name="DistributionShape"):
+        with name_scope(name):
+            self._name = name
+            with name_scope("init"):
+                self._batch_ndims = convert_to_tensor(batch_ndims, name="batch_ndims")
+                self._batch_static = self._static(self._batch_ndims)
+                self._event_ndims = convert_to_tensor(event_ndims, name="event_ndims")
+                self._event_static = self._static(self._event_ndims)
+
+    @staticmethod
+    def _static(ndims):
+        if ndims.dtype.base_dtype != _dt.int32:
+            raise TypeError("%s.dtype=%s is not %s" % (ndims.name, ndims.dtype, _dt.int32))
+        value = constant_value(ndims)
+        if value is None:
+            _unsupported("batch or event ranks")
+        if value < 0:
+            raise ValueError("%s.value=%d cannot be negative" % (ndims.name, value))
+        return int(value)
+
+    @contextlib.contextmanager
+    def _name_scope(self, name=None, values=None):
+        with name_scope(self._name):
+            with name_scope(name, values=(values or []) + [self._batch_ndims,
+                                                            self._event_ndims]) as scope:
+                yield scope
+
+    def get_ndims(self, x, name="get_ndims"):
+        with self._name_scope(name, values=[x]):
+            x = convert_to_tensor(x, name="x")
+            ndims = x.get_shape().ndims
+            if ndims is None:
+                _unsupported("sample ranks")
+            return convert_to_tensor(ndims, dtype=_dt.int32, name="ndims")
+
+    def get_sample_ndims(self, x, name="get_sample_ndims"):
+        with self._name_scope(name, values=[x]):
+            ndims = int(constant_value(self.get_ndims(x, name=name)))
+            sample_ndims = ndims - self._batch_static - self._event_static
+            if sample_ndims < 0:
+                raise ValueError("expected batch_ndims(%d) + event_ndims(%d) <= ndims(%d)"
+                                 % (self._batch_static, self._event_static, ndims))
+            return convert_to_tensor(sample_ndims, name="sample_ndims")
+
+    def get_shape(self, x, name="get_shape"):
+        with self._name_scope(name, values=[x]):
+            x = convert_to_tensor(x, name="x")
+            sample_ndims = int(constant_value(self.get_sample_ndims(x, name=name)))
+
+            def slice_shape(start, size, name):
+                if start is None:   # TF's default start: a 'zero' it then reads statically
+                    array_ops.zeros([], dtype=_dt.int32, name="zero")
+                    start = 0
+                dims = x.get_shape()[start:start + size].as_list()
+                if any(d is None for d in dims):
+                    _unsupported("sample shapes")
+                return convert_to_tensor(dims, dtype=_dt.int32, name=name)
+
+            return (slice_shape(None, sample_ndims, "sample_shape"),
+                    slice_shape(sample_ndims, self._batch_static, "batch_shape"),
+                    slice_shape(sample_ndims + self._batch_static, self._event_static,
+                                "event_shape"))
+
+    def make_batch_of_event_sample_matrices(self, x, expand_batch_dim=True,
+                                            name="make_batch_of_event_sample_matrices"):
+        with self._name_scope(name, values=[x]):
+            x = convert_to_tensor(x, name="x")
+            sample_shape, batch_shape, event_shape = self.get_shape(x)
+            event_shape = pick_vector(self._event_static == 0, [1], event_shape)
+            if expand_batch_dim:
+                batch_shape = pick_vector(self._batch_static == 0, [1], batch_shape)
+            new_shape = array_ops.concat([[-1], batch_shape, event_shape], 0)
+            x = array_ops.reshape(x, shape=new_shape)
+            return rotate_transpose(x, shift=-1), sample_shape
+
+    def undo_make_batch_of_event_sample_matrices(
+            self, x, sample_shape, expand_batch_dim=True,
+            name="undo_make_batch_of_event_sample_matrices"):
+        with self._name_scope(name, values=[x, sample_shape]):
+            x = convert_to_tensor(x, name="x")
+            sample_shape = convert_to_tensor(sample_shape, name="sample_shape")
+            x = rotate_transpose(x, shift=1)
+            squeeze_dims = []
+            if self._event_static == 0:
+                squeeze_dims += [-1]
+            if self._batch_static == 0 and expand_batch_dim:
+                squeeze_dims += [1]
+            if squeeze_dims:
+                x = array_ops.squeeze(x, axis=squeeze_dims)
+            _, batch_shape, event_shape = self.get_shape(x)
+            new_shape = array_ops.concat([sample_shape, batch_shape, event_shape], 0)
+            return array_ops.reshape(x, shape=new_shape)
+
+
+class AffineLinearOperator(Bijector):
+    """Y = scale.matmul(X) + shift, X's last dimension the event."""
+
+    def __init__(self, shift=None, scale=None, validate_args=False,
+                 name="affine_linear_operator"):
+        if validate_args:
+            raise NotImplementedError("validate_args=True for "
+                                      "tf.contrib.distributions.bijectors.AffineLinearOperator")
+        self._graph_parents = []
+        self._name = name
+        self._validate_args = validate_args
+        graph_parents = []
+        with self._name_scope("init", values=[shift] if shift is not None else []):
+            dtype = _dt.float32
+            if shift is not None:
+                shift = convert_to_tensor(shift, name="shift")
+                graph_parents += [shift]
+                dtype = shift.dtype.base_dtype
+            self._shift = shift
+            if scale is not None:
+                if shift is not None and shift.dtype.base_dtype != scale.dtype.base_dtype:
+                    raise TypeError("shift.dtype({}) is incompatible with scale.dtype({})."
+                                    .format(shift.dtype, scale.dtype))
+                if not isinstance(scale, LinearOperator):
+                    raise TypeError("scale is not an instance of tf.LinearOperator")
+                graph_parents += scale.graph_parents
+                if scale.tensor_rank is None:
+                    _unsupported("the scale's rank")
+                batch_ndims = scale.tensor_rank - 2
+                if scale.dtype is not None:
+                    dtype = scale.dtype.base_dtype
+            else:
+                batch_ndims = 0
+            self._scale = scale
+            self._shaper = _DistributionShape(batch_ndims=batch_ndims, event_ndims=1)
+            super().__init__(forward_min_event_ndims=1, graph_parents=graph_parents,
+                             is_constant_jacobian=True, dtype=dtype,
+                             validate_args=validate_args, name=name)
+
+    @property
+    def shift(self):
+        return self._shift
+
+    @property
+    def scale(self):
+        return self._scale
+
+    def _forward(self, x):
+        y = x
+        if self.scale is not None:
+            y, sample_shape = self._shaper.make_batch_of_event_sample_matrices(
+                y, expand_batch_dim=False)
+            y = self.scale.matmul(y)
+            y = self._shaper.undo_make_batch_of_event_sample_matrices(
+                y, sample_shape, expand_batch_dim=False)
+        if self.shift is not None:
+            y += self.shift
+        return y
+
+    def _inverse(self, y):
+        x = y
+        if self.shift is not None:
+            x -= self.shift
+        if self.scale is not None:
+            x, sample_shape = self._shaper.make_batch_of_event_sample_matrices(
+                x, expand_batch_dim=False)
+            x = self.scale.solve(x)
+            x = self._shaper.undo_make_batch_of_event_sample_matrices(
+                x, sample_shape, expand_batch_dim=False)
+        return x
+
+    def _forward_log_det_jacobian(self, x):
+        if self.scale is None:
+            return constant(0., dtype=x.dtype.base_dtype)
+        return self.scale.log_abs_determinant()
