@@ -171,7 +171,66 @@ def _parse_seq(tf):
     return [ctx["c"], seq["s"]]
 
 
+def _crosses(tf):
+    L = tf.contrib.slim
+    a = tf.SparseTensor([[0, 0], [1, 0], [1, 1]], ["a", "b", "c"], [2, 2])
+    d = tf.SparseTensor([[0, 0], [1, 0]], ["d", "e"], [2, 1])
+    i = tf.SparseTensor([[0, 0], [1, 0]], tf.constant([3, -7], tf.int64), [2, 1])
+    dense = tf.constant([["f"], ["g"]])
+    dense_int = tf.constant([[5], [6]], tf.int32)
+    outs = [L.sparse_feature_cross([a, d], hashed_output=True),
+            L.sparse_feature_cross([a, d, dense], hashed_output=True, num_buckets=100),
+            L.sparse_feature_cross([i, a], hashed_output=True),
+            L.sparse_feature_cross([i, a, dense_int]),
+            L.sparse_feature_cross([a, dense]),
+            L.sparse_feature_cross([a, d], hashed_output=True,
+                                   hash_key=L.SPARSE_FEATURE_CROSS_DEFAULT_HASH_KEY),
+            L.sparse_feature_cross([i, dense_int], hashed_output=True, num_buckets=7,
+                                   hash_key=12345, name="keyed")]
+    return [x for o in outs for x in (o.indices, o.values, o.dense_shape)]
+
+
+def _scattered(tf):
+    L = tf.contrib.slim
+    p = [tf.constant(np.arange(5.).astype(np.float32)),
+         tf.constant(np.arange(4.).astype(np.float32) + 10.)]
+    v = tf.constant([["x", "y"], ["z", "x"]])
+    sp = tf.SparseTensor([[0, 0], [0, 1], [2, 0]], ["x", "y", "q"], [3, 2])
+    return [L.scattered_embedding_lookup(p, v, 3, hash_key=7),
+            L.scattered_embedding_lookup_sparse(p, sp, 2, hash_key=9),
+            L.scattered_embedding_lookup_sparse(p[0], sp, 2, combiner="sqrtn", hash_key=9)]
+
+
+def _crossed_columns(tf):
+    L = tf.contrib.layers
+    cols = _columns(tf)
+    x1 = L.crossed_column([cols["a"], cols["b"]], 11)
+    x2 = L.crossed_column([cols["d"], cols["h"], x1], 13, hash_key=77)
+    x3 = L.crossed_column([cols["e"], cols["d2"]], 5, combiner="mean")
+    return x1, x2, x3
+
+
+def _crossed_linear(tf):
+    L = tf.contrib.layers
+    x1, x2, x3 = _crossed_columns(tf)
+    pred, _, _ = L.weighted_sum_from_feature_columns(_features(tf), [x1, x2, x3], 2)
+    return pred
+
+
+def _crossed_dnn(tf):
+    L = tf.contrib.layers
+    x1, x2, _ = _crossed_columns(tf)
+    return L.input_from_feature_columns(
+        _features(tf), [L.embedding_column(x1, 2), L.one_hot_column(x2),
+                        L.scattered_embedding_column("a", 10, 3, hash_key=5),
+                        L.scattered_embedding_column("v", 9, 2, hash_key=5, combiner="sum")])
+
+
 CASES = {
+    "sparse_feature_cross": _crosses,
+    "scattered_lookup": _scattered,
+    "crossed_linear": _crossed_linear,
+    "crossed_dnn": _crossed_dnn,
     "dnn_embedding_hash": lambda tf: _dnn(tf, ["emb:a"]),
     "dnn_embedding_sqrtn_maxnorm": lambda tf: _dnn(tf, ["emb:a"], combiner="sqrtn",
                                                    max_norm=0.1),
@@ -290,6 +349,16 @@ def _errors(tf):
         "dnn_weighted": _error(lambda: dnn(cols["w"])),
         "sequence_bucketized": _error(lambda: L.sequence_input_from_feature_columns(
             {}, [cols["d"]])),
+        "cross_real": _error(lambda: L.crossed_column([cols["a"], cols["c"]], 3)),
+        "cross_one": _error(lambda: L.crossed_column([cols["a"]], 3)),
+        "cross_buckets": _error(lambda: L.crossed_column([cols["a"], cols["b"]], 1)),
+        "cross_list": _error(lambda: tf.contrib.slim.sparse_feature_cross((cols["a"],))),
+        "cross_dnn": _error(lambda: dnn(L.crossed_column([cols["a"], cols["b"]], 3))),
+        "scattered_dim": _error(lambda: L.scattered_embedding_column("x", 3, 0, 1)),
+        "scattered_combiner": _error(lambda: L.scattered_embedding_column(
+            "x", 3, 2, 1, combiner="max")),
+        "sequence_crossed": _error(lambda: L.sequence_input_from_feature_columns(
+            {}, [L.embedding_column(L.crossed_column([cols["a"], cols["b"]], 3), 2)])),
         "joint_real": _error(lambda: L.joint_weighted_sum_from_feature_columns(
             _features(tf), [cols["c"]], 1)),
     }

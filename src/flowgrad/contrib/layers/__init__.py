@@ -18,7 +18,7 @@ from .layers_extra import (avg_pool3d, conv3d_transpose, convolution3d_transpose
 from ...ops.regularizers import (apply_regularization, l1_l2_regularizer, l1_regularizer,
                                  l2_regularizer, sum_regularizer)
 from .optimizers import OPTIMIZER_CLS_NAMES, OPTIMIZER_SUMMARIES, optimize_loss
-from .feature_column import (bucketized_column, create_feature_spec_for_parsing,
+from .feature_column import (bucketized_column, create_feature_spec_for_parsing, crossed_column,
                              embedding_column, make_place_holder_tensors_for_base_features,
                              one_hot_column, real_valued_column, shared_embedding_columns,
                              sparse_column_with_hash_bucket,
@@ -31,6 +31,8 @@ from .feature_column_ops import (check_feature_columns, infer_real_valued_column
                                  parse_feature_columns_from_sequence_examples,
                                  sequence_input_from_feature_columns, transform_features,
                                  weighted_sum_from_feature_columns)
+from .feature_column import scattered_embedding_column
+from .sparse_feature_cross import SPARSE_FEATURE_CROSS_DEFAULT_HASH_KEY
 from .summaries import (summarize_activation, summarize_activations, summarize_collection,
                         summarize_tensor, summarize_tensors)
 

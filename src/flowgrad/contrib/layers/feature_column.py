@@ -35,11 +35,15 @@ from ..framework.variables import model_variable
 from ...train import checkpoint_utils
 from ..lookup import index_table_from_file, index_table_from_tensor
 from .encoders import safe_embedding_lookup_sparse
+from .scattered import scattered_embedding_lookup_sparse
+from .sparse_feature_cross import sparse_feature_cross
 
 __all__ = ["real_valued_column", "sparse_column_with_hash_bucket", "sparse_column_with_keys",
            "sparse_column_with_integerized_feature", "sparse_column_with_vocabulary_file",
            "weighted_sparse_column", "one_hot_column", "embedding_column",
-           "shared_embedding_columns", "bucketized_column", "create_feature_spec_for_parsing",
+           "shared_embedding_columns", "bucketized_column", "crossed_column",
+           "scattered_embedding_column",
+           "create_feature_spec_for_parsing",
            "make_place_holder_tensors_for_base_features"]
 
 _LinearEmbeddingLookupArguments = collections.namedtuple(
@@ -617,10 +621,14 @@ def embeddings_from_arguments(column, args, weight_collections, trainable, outpu
     weight_tensor = None
     if args.weight_tensor is not None:
         weight_tensor = inner_flatten(args.weight_tensor, output_rank)
-    if args.hash_key:
-        raise NotImplementedError("tf.contrib.layers.scattered_embedding_column is not "
-                                  "implemented by flowgrad")
     trainable = trainable and args.trainable
+    if args.hash_key:
+        embeddings = model_variable(name="weights", shape=[args.vocab_size], dtype=_dt.float32,
+                                    initializer=args.initializer, trainable=trainable,
+                                    collections=weight_collections)
+        return scattered_embedding_lookup_sparse(embeddings, input_tensor, args.dimension,
+                                                 hash_key=args.hash_key,
+                                                 combiner=args.combiner, name="lookup")
     if args.shared_embedding_name is not None:
         collection_name = "SHARED_EMBEDDING_COLLECTION_" + args.shared_embedding_name.upper()
         graph = get_default_graph()
@@ -703,6 +711,69 @@ def shared_embedding_columns(sparse_id_columns, dimension, combiner="mean",
                                   tensor_name_in_ckpt, shared_embedding_name, first.length,
                                   max_norm=max_norm, trainable=trainable)
                  for column in sparse_id_columns)
+
+
+class _ScatteredEmbeddingColumn(_FeatureColumn, DenseColumn, collections.namedtuple(
+        "_ScatteredEmbeddingColumn", ["column_name", "size", "dimension", "hash_key",
+                                      "combiner", "initializer"])):
+    """A string column embedded by feature hashing into `size` parameters."""
+
+    def __new__(cls, column_name, size, dimension, hash_key, combiner="sqrtn",
+                initializer=None):
+        if initializer is not None and not callable(initializer):
+            raise ValueError("initializer must be callable if specified. column_name: {}"
+                             .format(column_name))
+        if initializer is None:
+            initializer = truncated_normal_initializer(mean=0.0, stddev=0.1)
+        return super().__new__(cls, column_name, size, dimension, hash_key, combiner,
+                               initializer)
+
+    @property
+    def name(self):
+        return "{}_scattered_embedding".format(self.column_name)
+
+    @property
+    def config(self):
+        return {self.column_name: VarLenFeature(_dt.string)}
+
+    @property
+    def key(self):
+        return self._key_without_properties(["initializer"])
+
+    def insert_transformed_feature(self, columns_to_tensors):
+        columns_to_tensors[self] = columns_to_tensors[self.column_name]
+
+    def _deep_embedding_lookup_arguments(self, input_tensor):
+        return _DeepEmbeddingLookupArguments(
+            input_tensor=input_tensor, weight_tensor=None, vocab_size=self.size,
+            initializer=self.initializer, combiner=self.combiner, dimension=self.dimension,
+            shared_embedding_name=None, hash_key=self.hash_key, max_norm=None,
+            trainable=True)
+
+    @property
+    def _variable_shape(self):
+        return TensorShape([self.dimension])
+
+    def _get_dense_tensor(self, inputs, weight_collections=None, trainable=None):
+        return embeddings_from_arguments(
+            self, self._deep_embedding_lookup_arguments(inputs.get(self)),
+            weight_collections, trainable)
+
+    def _transform_feature(self, inputs):
+        return inputs.get(self.column_name)
+
+
+def scattered_embedding_column(column_name, size, dimension, hash_key, combiner="mean",
+                               initializer=None):
+    """An embedding of a string column by feature hashing into `size` parameters."""
+    if dimension < 1 or size < 1:
+        raise ValueError("Dimension and size must be greater than 0. dimension: {}, size: {}, "
+                         "column_name: {}".format(dimension, size, column_name))
+    if combiner not in ("mean", "sqrtn", "sum"):
+        raise ValueError("Combiner must be one of 'mean', 'sqrtn' or 'sum'. combiner: {}, "
+                         "column_name: {}".format(combiner, column_name))
+    return _ScatteredEmbeddingColumn(column_name, size, dimension, hash_key, combiner,
+                                     initializer)
 
 
 class _RealValuedColumn(_FeatureColumn, DenseColumn, collections.namedtuple(
@@ -908,6 +979,110 @@ class _BucketizedColumn(_FeatureColumn, CategoricalColumn, DenseColumn,
 def bucketized_column(source_column, boundaries):
     """A real_valued_column's values bucketized by `boundaries`."""
     return _BucketizedColumn(source_column, boundaries)
+
+
+class _CrossedColumn(_FeatureColumn, CategoricalColumn, collections.namedtuple(
+        "_CrossedColumn", ["columns", "hash_bucket_size", "hash_key", "combiner",
+                           "ckpt_to_load_from", "tensor_name_in_ckpt"])):
+    """The hashed crosses of sparse, bucketized or crossed columns."""
+
+    def __new__(cls, columns, hash_bucket_size, hash_key, combiner="sum",
+                ckpt_to_load_from=None, tensor_name_in_ckpt=None):
+        for column in columns:
+            if not isinstance(column, (_SparseColumn, _CrossedColumn, _BucketizedColumn)):
+                raise TypeError("columns must be a set of _SparseColumn, _CrossedColumn, or "
+                                "_BucketizedColumn instances. (column {} is a {})".format(
+                                    column, column.__class__.__name__))
+        if len(columns) < 2:
+            raise ValueError("columns must contain at least 2 elements. columns: {}".format(
+                columns))
+        if hash_bucket_size < 2:
+            raise ValueError("hash_bucket_size must be at least 2. hash_bucket_size: {}"
+                             .format(hash_bucket_size))
+        if (ckpt_to_load_from is None) != (tensor_name_in_ckpt is None):
+            raise ValueError("Must specify both `ckpt_to_load_from` and "
+                             "`tensor_name_in_ckpt` or none of them.")
+        ordered = sorted(columns, key=lambda column: column.name)
+        return super().__new__(cls, tuple(ordered), hash_bucket_size, hash_key, combiner,
+                               ckpt_to_load_from, tensor_name_in_ckpt)
+
+    @property
+    def name(self):
+        return "_X_".join(sorted(column.name for column in self.columns))
+
+    @property
+    def config(self):
+        config = {}
+        for column in self.columns:
+            config.update(_get_feature_config(column))
+        return config
+
+    @property
+    def length(self):
+        return self.hash_bucket_size
+
+    @property
+    def key(self):
+        return "{}".format(self)
+
+    def id_tensor(self, input_tensor):
+        return input_tensor
+
+    def weight_tensor(self, input_tensor):
+        return None
+
+    def _to_dnn_input_layer(self, input_tensor, weight_collections=None, trainable=True,
+                            output_rank=2):
+        raise ValueError("CrossedColumn is not supported in DNN. Please use embedding_column. "
+                         "column: {}".format(self))
+
+    def _checkpoint_path(self):
+        if self.ckpt_to_load_from is not None:
+            return self.ckpt_to_load_from, self.tensor_name_in_ckpt
+        return None
+
+    def _wide_embedding_lookup_arguments(self, input_tensor):
+        return _LinearEmbeddingLookupArguments(
+            input_tensor=input_tensor, weight_tensor=None, vocab_size=self.length,
+            initializer=zeros_initializer(), combiner=self.combiner)
+
+    def _transform_feature(self, inputs):
+        def leaves(cross):
+            out = []
+            for c in cross.columns:
+                out.extend(leaves(c) if isinstance(c, _CrossedColumn) else [c])
+            return out
+
+        tensors = []
+        for c in leaves(self):
+            if isinstance(c, _SparseColumn):
+                tensors.append(inputs.get(c.name))
+            elif isinstance(c, _BucketizedColumn):
+                tensors.append(c.to_sparse_tensor(inputs.get(c)))
+            else:
+                tensors.append(inputs.get(c))
+        return sparse_feature_cross(tensors, hashed_output=True,
+                                    num_buckets=self.hash_bucket_size, hash_key=self.hash_key,
+                                    name="cross")
+
+    def insert_transformed_feature(self, columns_to_tensors):
+        columns_to_tensors[self] = self._transform_feature(
+            _LazyBuilderByColumnsToTensor(columns_to_tensors))
+
+    @property
+    def _num_buckets(self):
+        return self.length
+
+    def _get_sparse_tensors(self, inputs, weight_collections=None, trainable=None):
+        return CategoricalColumn.IdWeightPair(inputs.get(self), None)
+
+
+def crossed_column(columns, hash_bucket_size, combiner="sum", ckpt_to_load_from=None,
+                   tensor_name_in_ckpt=None, hash_key=None):
+    """The hashed crosses of `columns` (sparse, bucketized or crossed columns)."""
+    return _CrossedColumn(columns, hash_bucket_size, hash_key, combiner=combiner,
+                          ckpt_to_load_from=ckpt_to_load_from,
+                          tensor_name_in_ckpt=tensor_name_in_ckpt)
 
 
 class _LazyBuilderByColumnsToTensor:

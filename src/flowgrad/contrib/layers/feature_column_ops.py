@@ -116,7 +116,7 @@ def input_from_feature_columns(columns_to_tensors, feature_columns, weight_colle
                                        cols_to_outs=cols_to_outs)
 
 
-_SEQUENCE_FORBIDDEN = (fc._BucketizedColumn,)
+_SEQUENCE_FORBIDDEN = (fc._BucketizedColumn, fc._CrossedColumn, fc._ScatteredEmbeddingColumn)
 
 
 def _parent_columns(column):
@@ -124,6 +124,8 @@ def _parent_columns(column):
         return (column.sparse_id_column,)
     if isinstance(column, fc._BucketizedColumn):
         return (column.source_column,)
+    if isinstance(column, fc._CrossedColumn):
+        return tuple(column.columns)
     return ()
 
 

@@ -27,6 +27,21 @@ from ..layers import (OPTIMIZER_CLS_NAMES, OPTIMIZER_SUMMARIES, apply_regulariza
                       summarize_activations, summarize_collection, summarize_tensor,
                       summarize_tensors, variance_scaling_initializer, xavier_initializer,
                       xavier_initializer_conv2d)
+from ..layers import (SPARSE_FEATURE_CROSS_DEFAULT_HASH_KEY, bucketized_column,
+                      check_feature_columns, create_feature_spec_for_parsing, crossed_column,
+                      embedding_column, embedding_lookup_unique, infer_real_valued_columns,
+                      input_from_feature_columns, joint_weighted_sum_from_feature_columns,
+                      make_place_holder_tensors_for_base_features, one_hot_column,
+                      parse_feature_columns_from_examples,
+                      parse_feature_columns_from_sequence_examples, real_valued_column,
+                      safe_embedding_lookup_sparse, scattered_embedding_column,
+                      sequence_input_from_feature_columns, shared_embedding_columns,
+                      sparse_column_with_hash_bucket, sparse_column_with_integerized_feature,
+                      sparse_column_with_keys, sparse_column_with_vocabulary_file,
+                      transform_features, weighted_sparse_column,
+                      weighted_sum_from_feature_columns)
+from ..layers.scattered import scattered_embedding_lookup, scattered_embedding_lookup_sparse
+from ..layers.sparse_feature_cross import sparse_feature_cross
 from ..layers.optimizers import adaptive_clipping_fn
 from ..layers.summaries import summarize_biases, summarize_variables, summarize_weights
 
