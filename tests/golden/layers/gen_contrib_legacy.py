@@ -99,7 +99,15 @@ def _errors(tf):
                 f()
         return run_it
 
+    S = tf.contrib.slim
     return {
+        "pool_rank": _error(in_graph(lambda: S.pool(tf.constant([[1.]]), 2, "MAX"))),
+        "pool_kernel": _error(in_graph(lambda: S.pool(tf.constant(_x([1, 4, 4, 1])), [2],
+                                                      "MAX"))),
+        "pool_stride": _error(in_graph(lambda: S.pool(tf.constant(_x([1, 4, 4, 1])), 2,
+                                                      "MAX", stride=0))),
+        "problem_type": [S.ProblemType.UNSPECIFIED, S.ProblemType.CLASSIFICATION,
+                         S.ProblemType.LINEAR_REGRESSION, S.ProblemType.LOGISTIC_REGRESSION],
         "legacy_rank": _error(in_graph(lambda: L.legacy_fully_connected(
             tf.constant([1., 2.]), 2))),
         "legacy_last": _error(in_graph(lambda: L.legacy_fully_connected(
@@ -125,3 +133,17 @@ def cases(tf):
     out = {name: run(tf, fn) for name, fn in sorted(CASES.items())}
     out["errors"] = _errors(tf)
     return out
+
+
+def _pool(tf):
+    S = tf.contrib.slim
+    x = tf.constant(_x([2, 5, 5, 3]))
+    y1 = S.pool(x, [2, 2], "MAX", stride=2)
+    y2 = S.pool(x, 3, "AVG", padding="SAME", scope="p")
+    y3 = S.pool(x, [2, 3], "MAX", stride=[1, 2], data_format="NHWC")
+    b = S.bucketize(tf.constant([[-1., 0.5], [2., 7.]]), [0., 1., 5.])
+    g = tf.gradients(tf.reduce_sum(y1 * y1) + tf.reduce_sum(y2), x)
+    return [y1, y2, y3, b] + g
+
+
+CASES["slim_pool_bucketize"] = _pool

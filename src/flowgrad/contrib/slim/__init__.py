@@ -1,5 +1,6 @@
 """tf.contrib.slim: slim's layers, arg_scope and variable helpers (TF 1.14 contrib/slim)."""
 # ruff: noqa: F401
+from .. import framework as _framework
 from .. import losses
 from . import learning
 from ..framework import (assign_from_checkpoint, assign_from_values, assign_from_values_fn)
@@ -40,11 +41,23 @@ from ..layers import (SPARSE_FEATURE_CROSS_DEFAULT_HASH_KEY, bucketized_column,
                       sparse_column_with_keys, sparse_column_with_vocabulary_file,
                       transform_features, weighted_sparse_column,
                       weighted_sum_from_feature_columns)
+from ..layers import (bow_encoder, conv2d_in_plane, convolution2d_in_plane,
+                      legacy_fully_connected, legacy_linear, legacy_relu, spatial_softmax)
+from ..layers.pool_extra import ProblemType, bucketize, pool
 from ..layers.scattered import scattered_embedding_lookup, scattered_embedding_lookup_sparse
 from ..layers.sparse_feature_cross import sparse_feature_cross
 from ..layers.optimizers import adaptive_clipping_fn
 from ..layers.summaries import summarize_biases, summarize_variables, summarize_weights
 
 
+# slim re-exports these contrib.framework variables helpers (TF 1.14 slim/__init__.py star-
+# imports contrib/framework/python/ops/variables.py): they are slim's when flowgrad's
+# contrib.framework has them.
+_FRAMEWORK_NAMES = ("VariableDeviceChooser", "assert_or_get_global_step", "zero_initializer")
+
+
 def __getattr__(name):
+    if name in _FRAMEWORK_NAMES:
+        if hasattr(_framework, name):
+            return getattr(_framework, name)
     raise AttributeError(f"flowgrad does not implement tensorflow.contrib.slim.{name}")
