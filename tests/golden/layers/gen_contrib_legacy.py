@@ -72,10 +72,11 @@ def run(tf, fn):
         after = tf.random_uniform([2])
         variables = [[v.name, v.get_shape().as_list(),
                       sorted(k for k in g.get_all_collection_keys()
-                             if v in g.get_collection(k))]
+                             if k != "golden_setup" and v in g.get_collection(k))]
                      for v in tf.global_variables()]
         with tf.Session() as sess:
             sess.run(tf.global_variables_initializer())
+            sess.run(tf.get_collection("golden_setup"))
             v, a = sess.run([r, after])
         return [[np.asarray(x) for x in v], variables,
                 [[o.name, o.type] for o in g.get_operations()], a]
@@ -106,6 +107,10 @@ def _errors(tf):
                                                       "MAX"))),
         "pool_stride": _error(in_graph(lambda: S.pool(tf.constant(_x([1, 4, 4, 1])), 2,
                                                       "MAX", stride=0))),
+        "gdn_format": _error(in_graph(lambda: L.GDN(data_format="NHWC"))),
+        "gdn_channels": _error(in_graph(lambda: L.gdn(tf.placeholder(tf.float32,
+                                                                     [1, 2, 2, None])))),
+        "gdn_rank": _error(in_graph(lambda: L.gdn(tf.constant([[1., 2.]])))),
         "problem_type": [S.ProblemType.UNSPECIFIED, S.ProblemType.CLASSIFICATION,
                          S.ProblemType.LINEAR_REGRESSION, S.ProblemType.LOGISTIC_REGRESSION],
         "legacy_rank": _error(in_graph(lambda: L.legacy_fully_connected(
@@ -147,3 +152,24 @@ def _pool(tf):
 
 
 CASES["slim_pool_bucketize"] = _pool
+
+
+def _gdn(tf):
+    L = tf.contrib.layers
+    x4 = tf.constant(_x([2, 3, 3, 2]))
+    y1 = L.gdn(x4)
+    y2 = L.gdn(tf.constant(_x([2, 4, 3], 2)), inverse=True, name="inv")
+    # (TF 1.14's CPU kernels run no channels_first convolution: no such case)
+    y3 = L.gdn(x4, gamma_init=0.3)
+    layer = L.GDN(beta_min=0.5, name="cls")
+    y4 = layer.apply(tf.constant(_x([1, 2, 2, 2, 3], 3)))
+    # move gamma off its lower bound: at the bound the gradient depends on the last bit
+    # of sqrt(pedestal), which TF's vectorized float sqrt rounds by packet position
+    for v in tf.trainable_variables():
+        tf.add_to_collection("golden_setup", tf.assign_add(v, tf.fill(tf.shape(v), 0.01)))
+    loss = tf.reduce_sum(y1 * y1) + tf.reduce_sum(y2) + tf.reduce_sum(y4)
+    grads = tf.gradients(loss, [x4] + tf.trainable_variables())
+    return [y1, y2, y3, y4] + [g for g in grads if g is not None]
+
+
+CASES["gdn"] = _gdn
