@@ -226,7 +226,20 @@ def _crossed_dnn(tf):
                         L.scattered_embedding_column("v", 9, 2, hash_key=5, combiner="sum")])
 
 
+def _core(tf):
+    """The legacy columns in tf.feature_column.input_layer and linear_model."""
+    L = tf.contrib.layers
+    cols = _columns(tf)
+    f = _features(tf)
+    out = tf.feature_column.input_layer(f, [L.embedding_column(cols["a"], 3), cols["c"],
+                                            cols["d"], L.one_hot_column(cols["w"])])
+    lin = tf.feature_column.linear_model(f, [cols["a"], cols["c"], cols["d"], cols["w"],
+                                             L.crossed_column([cols["a"], cols["b"]], 5)])
+    return [out, lin]
+
+
 CASES = {
+    "core_input_layer_linear_model": _core,
     "sparse_feature_cross": _crosses,
     "scattered_lookup": _scattered,
     "crossed_linear": _crossed_linear,
