@@ -84,3 +84,41 @@ def cases(tf):
     out = {name: run(tf, fn) for name, fn in sorted(CASES.items())}
     out["errors"] = _errors(tf)
     return out
+
+
+def _rev(tf, efficient=True, side=False):
+    x1 = tf.constant(_x([3, 4], 4))
+    x2 = tf.constant(_x([3, 4], 5))
+    s = tf.constant(_x([3, 4], 6))
+
+    def f(x, side_inputs=None):
+        y = tf.layers.dense(x, 4, activation=tf.tanh, use_bias=False,
+                            kernel_initializer=tf.constant_initializer(_x([4, 4], 7) * 0.5))
+        return y + side_inputs[0] if side_inputs else y
+
+    def g(x):
+        return tf.layers.dense(x, 4, kernel_initializer=tf.constant_initializer(
+            _x([4, 4], 8) * 0.5), bias_initializer=tf.constant_initializer(0.1))
+
+    y1, y2 = tf.contrib.layers.rev_block(x1, x2, f, g, num_layers=2,
+                                         f_side_input=[s] if side else None,
+                                         is_training=efficient)
+    loss = tf.reduce_sum(y1 * y2)
+    xs = [x1, x2] + ([s] if side else []) + sorted(tf.trainable_variables(),
+                                                    key=lambda v: v.name)
+    return [y1, y2] + tf.gradients(loss, xs)
+
+
+def _rev_backward(tf):
+    block = tf.contrib.layers.RevBlock(lambda x: tf.sin(x) * 0.5, lambda x: tf.cos(x),
+                                       num_layers=2, name="rb")
+    # (TF refuses a custom_gradient taking `variables` without any outside such a scope)
+    with tf.variable_scope("outer", use_resource=True):
+        y1, y2 = block.forward(tf.constant(_x([2, 3], 1)), tf.constant(_x([2, 3], 2)))
+        x1, x2 = block.backward(y1, y2)
+    return [y1, y2, x1, x2]
+
+
+CASES.update({"rev_block": _rev, "rev_block_side_input": lambda tf: _rev(tf, side=True),
+              "rev_block_plain_backprop": lambda tf: _rev(tf, efficient=False),
+              "rev_block_backward": _rev_backward})

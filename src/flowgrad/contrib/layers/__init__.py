@@ -34,6 +34,7 @@ from .feature_column_ops import (check_feature_columns, infer_real_valued_column
 from .feature_column import scattered_embedding_column
 from .gdn import GDN, gdn
 from .rev_block_lib import recompute_grad
+from .rev_block import RevBlock, rev_block
 from .layers_legacy import (bow_encoder, conv2d_in_plane, convolution2d_in_plane,
                             legacy_fully_connected, legacy_linear, legacy_relu, spatial_softmax)
 from .sparse_feature_cross import SPARSE_FEATURE_CROSS_DEFAULT_HASH_KEY

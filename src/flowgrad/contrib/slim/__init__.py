@@ -45,6 +45,7 @@ from ..layers import (bow_encoder, conv2d_in_plane, convolution2d_in_plane,
                       legacy_fully_connected, legacy_linear, legacy_relu, spatial_softmax)
 from ..layers.gdn import GDN, gdn
 from ..layers.rev_block_lib import recompute_grad
+from ..layers.rev_block import RevBlock, rev_block
 from ..layers.pool_extra import ProblemType, bucketize, pool
 from ..layers.scattered import scattered_embedding_lookup, scattered_embedding_lookup_sparse
 from ..layers.sparse_feature_cross import sparse_feature_cross
