@@ -173,3 +173,43 @@ def _gdn(tf):
 
 
 CASES["gdn"] = _gdn
+
+
+def _distributed(tf, shards, strategy="mod", weighted=True, combiner="mean", max_norm=None):
+    S = tf.contrib.slim
+    table = _x([7, 3], 9)
+    if shards == 1:
+        params = tf.constant(table)
+        plist = [params]
+    else:
+        sizes = [4, 3] if strategy == "div" else [4, 3]
+        rows = [list(range(0, 7, 2)), list(range(1, 7, 2))] if strategy == "mod" else \
+            [list(range(4)), list(range(4, 7))]
+        plist = [tf.constant(table[r]) for r in rows]
+        params = plist
+        del sizes
+    # fed through placeholder_with_default: TF's shape inference would otherwise evaluate
+    # the whole constant lookup and know every shape
+    def dyn(v, dt):
+        return tf.placeholder_with_default(np.asarray(v, dt), [None] * np.asarray(v).ndim)
+
+    idx = dyn([[0, 0], [0, 1], [1, 0], [2, 0], [2, 2]], np.int64)
+    ids = tf.SparseTensor(idx, dyn([1, 6, 3, 1, 4], np.int64), [4, 3])
+    weights = tf.SparseTensor(idx, dyn([2., 0.5, 1., 3., 1.5], np.float32), [4, 3]) \
+        if weighted else None
+    out = S.embedding_lookup_sparse_with_distributed_aggregation(
+        params, ids, weights, partition_strategy=strategy, combiner=combiner,
+        max_norm=max_norm)
+    return [out] + [tf.convert_to_tensor(g) for g in tf.gradients(tf.reduce_sum(out * out),
+                                                                  plist)]
+
+
+CASES.update({
+    "distributed_one_shard": lambda tf: _distributed(tf, 1),
+    "distributed_one_shard_unweighted": lambda tf: _distributed(tf, 1, weighted=False,
+                                                                combiner="sum"),
+    "distributed_mod_unweighted_sqrtn": lambda tf: _distributed(tf, 2, weighted=False,
+                                                                combiner="sqrtn"),
+    "distributed_div_weighted_maxnorm": lambda tf: _distributed(tf, 2, "div", max_norm=1.0,
+                                                                combiner="sum"),
+})

@@ -43,6 +43,7 @@ from ..layers import (SPARSE_FEATURE_CROSS_DEFAULT_HASH_KEY, bucketized_column,
                       weighted_sum_from_feature_columns)
 from ..layers import (bow_encoder, conv2d_in_plane, convolution2d_in_plane,
                       legacy_fully_connected, legacy_linear, legacy_relu, spatial_softmax)
+from ..layers.distributed_embedding import embedding_lookup_sparse_with_distributed_aggregation
 from ..layers.gdn import GDN, gdn
 from ..layers.rev_block_lib import recompute_grad
 from ..layers.rev_block import RevBlock, rev_block

@@ -552,7 +552,8 @@ def _dim0(t):
 def _sss_grad(op, grad):
     """TF's: unsorted_segment_sum(gather(grad, segment_ids), indices, rows of data)."""
     data, indices, segment_ids = op.inputs
-    return [unsorted_segment_sum(gather(grad, segment_ids), indices, _dim0(data)), None, None]
+    rows = _dim0(data)   # TF builds the row count first
+    return [unsorted_segment_sum(gather(grad, segment_ids), indices, rows), None, None]
 
 
 def _ssr_scaled_grad(grad_op):
