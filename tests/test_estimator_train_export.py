@@ -55,9 +55,10 @@ def test_early_stopping_checks(tmp_path):
 
 
 def test_refused_features(tmp_path):
-    with pytest.raises(NotImplementedError, match="var_name_to_vocab_info"):
-        tf.estimator.Estimator(lambda features: None, warm_start_from=tf.estimator.
-                               WarmStartSettings("x", var_name_to_vocab_info={"a": None}))
+    # vocabulary remapping is implemented (tests/test_warm_start.py): the settings pass
+    settings = tf.estimator.WarmStartSettings("x", var_name_to_vocab_info={"a": None})
+    est = tf.estimator.Estimator(lambda features: None, warm_start_from=settings)
+    assert est._warm_start_settings.var_name_to_vocab_info == {"a": None}
     with pytest.raises(ValueError, match="The only supported values for the axis"):
         tf.estimator.VocabInfo("v", 3, 0, "o", axis=2)
     est = tf.estimator.Estimator(lambda features, mode: None, model_dir=str(tmp_path))

@@ -46,8 +46,6 @@ def test_values_match_tf(name):
 
 # Op lists that differ from TF's through modules image does not own
 _OTHERS = {
-    "ssim_grad": "DepthwiseConv2dNative's gradient creates its filter Shape after the "
-                 "input gradient (TF: before); same ops, same count",
     "ssim_multiscale": "tf.cond is one Cond op in flowgrad, Switch/Merge ops in TF",
 }
 

@@ -55,7 +55,7 @@ from typing import Sequence
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.constant_op import const_value
+from ..engine.framework.constant_op import const_value, constant
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.ops._base import FLOATS, apply, same_type_inputs, to_tensor
 from ..engine.ops._nn_util import IntOrInts, TensorLike
@@ -402,12 +402,22 @@ def pool(input: TensorLike, window_shape: Sequence[int], pooling_type: str, padd
         raise NotImplementedError("flowgrad's tf.nn.pool supports 2-D windows only")
     if dilation_rate is not None and any(int(d) != 1 for d in dilation_rate):
         raise NotImplementedError("flowgrad's tf.nn.pool does not support dilation_rate != 1")
-    fmt = data_format or "NHWC"
-    cidx = 1 if fmt == "NCHW" else 3
-    fn = max_pool if pooling_type == "MAX" else avg_pool
-    return fn(input, get_sequence(list(window_shape), 2, cidx, "ksize"),
-              get_sequence(strides if strides is not None else 1, 2, cidx, "strides"),
-              padding, data_format=fmt, name=name)
+    with name_scope(name, "%s_pool" % pooling_type.lower(), [input]) as scope:
+        input = to_tensor(input, name="input")  # noqa: A001 - TF's name
+        input.get_shape().with_rank(4)
+        step = [1, 1] if strides is None else \
+            [int(strides)] * 2 if isinstance(strides, int) else [int(v) for v in strides]
+        if any(st > w for st, w in zip(step, window_shape)):
+            raise ValueError("strides > window_shape not supported due to inconsistency "
+                             "between CPU and GPU implementations")
+        # TF's with_space_to_batch converts the dilation rate (all ones here)
+        constant(np.ones(2, np.int32), name="dilation_rate")
+        fmt = data_format or "NHWC"
+        cidx = 1 if fmt == "NCHW" else 3
+        fn = max_pool if pooling_type == "MAX" else avg_pool
+        return fn(input, get_sequence(list(window_shape), 2, cidx, "ksize"),
+                  get_sequence(step, 2, cidx, "strides"), padding, data_format=fmt,
+                  name=scope)
 
 
 # -- TF 2 style pooling entry points and 1-D variants -------------------------------------------

@@ -628,12 +628,14 @@ class variable_scope:
                                 "VariableScope.")
             if self._auxiliary_name_scope:
                 ns_name = nos if isinstance(nos, str) else nos.name.split("/")[-1]
+                # TF: the root scope (name "") opens no name scope: ops stay where they are
+                opens = bool(ns_name)
             else:
                 current = get_default_graph().get_name_scope()
                 ns_name = current + "/" if current else ""
-            if ns_name or get_default_graph().get_name_scope():
-                scope_name = self._open_name_scope(ns_name) if ns_name else (
-                    self._open_name_scope(""))
+                opens = True
+            if opens:
+                scope_name = self._open_name_scope(ns_name)
                 if isinstance(nos, str):
                     old_name_scope = scope_name
                 else:

@@ -7,6 +7,7 @@ from .checkpoint_management import (CheckpointState, NewCheckpointReader, checkp
                                     load_checkpoint, load_variable, meta_graph_filename,
                                     remove_checkpoint, update_checkpoint_state)
 from .checkpoint_utils import init_from_checkpoint
+from .warm_starting_util import VocabInfo, warm_start
 from .checkpointable import Checkpoint, CheckpointManager
 from .optimizer import Optimizer
 from .optimizers import (AdadeltaOptimizer, AdagradDAOptimizer, AdagradOptimizer, AdamOptimizer,

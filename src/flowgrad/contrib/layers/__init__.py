@@ -18,6 +18,26 @@ from .layers_extra import (avg_pool3d, conv3d_transpose, convolution3d_transpose
 from ...ops.regularizers import (apply_regularization, l1_l2_regularizer, l1_regularizer,
                                  l2_regularizer, sum_regularizer)
 from .optimizers import OPTIMIZER_CLS_NAMES, OPTIMIZER_SUMMARIES, optimize_loss
+from .feature_column import (bucketized_column, create_feature_spec_for_parsing, crossed_column,
+                             embedding_column, make_place_holder_tensors_for_base_features,
+                             one_hot_column, real_valued_column, shared_embedding_columns,
+                             sparse_column_with_hash_bucket,
+                             sparse_column_with_integerized_feature, sparse_column_with_keys,
+                             sparse_column_with_vocabulary_file, weighted_sparse_column)
+from .feature_column_ops import (check_feature_columns, infer_real_valued_columns,
+                                 input_from_feature_columns,
+                                 joint_weighted_sum_from_feature_columns,
+                                 parse_feature_columns_from_examples,
+                                 parse_feature_columns_from_sequence_examples,
+                                 sequence_input_from_feature_columns, transform_features,
+                                 weighted_sum_from_feature_columns)
+from .feature_column import scattered_embedding_column
+from .gdn import GDN, gdn
+from .rev_block_lib import recompute_grad
+from .rev_block import RevBlock, rev_block
+from .layers_legacy import (bow_encoder, conv2d_in_plane, convolution2d_in_plane,
+                            legacy_fully_connected, legacy_linear, legacy_relu, spatial_softmax)
+from .sparse_feature_cross import SPARSE_FEATURE_CROSS_DEFAULT_HASH_KEY
 from .summaries import (summarize_activation, summarize_activations, summarize_collection,
                         summarize_tensor, summarize_tensors)
 

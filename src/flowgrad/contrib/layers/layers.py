@@ -8,6 +8,7 @@ import functools
 
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import constant, convert_to_tensor
+from ...engine.framework.tensor_shape import TensorShape
 from ...engine.framework.graph import (GraphKeys, add_to_collection, add_to_collections,
                                        control_dependencies, get_collection, name_scope)
 from ...keras.utils import constant_value, smart_cond
@@ -616,11 +617,16 @@ def _channel_dimension(shape, df, min_rank):
 
 
 def _two(value):
+    """TF's utils.two_element_tuple: an int or a pair as (h, w)."""
     if isinstance(value, (list, tuple)):
         if len(value) != 2:
-            raise ValueError("Expected a pair, got %s" % (value,))
-        return tuple(value)
-    return (value, value)
+            raise ValueError("Must be a list with 2 elements: %s" % (value,))
+        return int(value[0]), int(value[1])
+    if isinstance(value, int):
+        return value, value
+    if isinstance(value, TensorShape) and len(value) == 2:
+        return value[0], value[1]
+    raise ValueError("Must be an int, a list with 2 elements or a TensorShape of length 2")
 
 
 @add_arg_scope

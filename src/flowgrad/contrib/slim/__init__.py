@@ -1,5 +1,6 @@
 """tf.contrib.slim: slim's layers, arg_scope and variable helpers (TF 1.14 contrib/slim)."""
 # ruff: noqa: F401
+from .. import framework as _framework
 from .. import losses
 from . import learning
 from ..framework import (assign_from_checkpoint, assign_from_values, assign_from_values_fn)
@@ -27,9 +28,40 @@ from ..layers import (OPTIMIZER_CLS_NAMES, OPTIMIZER_SUMMARIES, apply_regulariza
                       summarize_activations, summarize_collection, summarize_tensor,
                       summarize_tensors, variance_scaling_initializer, xavier_initializer,
                       xavier_initializer_conv2d)
+from ..layers import (SPARSE_FEATURE_CROSS_DEFAULT_HASH_KEY, bucketized_column,
+                      check_feature_columns, create_feature_spec_for_parsing, crossed_column,
+                      embedding_column, embedding_lookup_unique, infer_real_valued_columns,
+                      input_from_feature_columns, joint_weighted_sum_from_feature_columns,
+                      make_place_holder_tensors_for_base_features, one_hot_column,
+                      parse_feature_columns_from_examples,
+                      parse_feature_columns_from_sequence_examples, real_valued_column,
+                      safe_embedding_lookup_sparse, scattered_embedding_column,
+                      sequence_input_from_feature_columns, shared_embedding_columns,
+                      sparse_column_with_hash_bucket, sparse_column_with_integerized_feature,
+                      sparse_column_with_keys, sparse_column_with_vocabulary_file,
+                      transform_features, weighted_sparse_column,
+                      weighted_sum_from_feature_columns)
+from ..layers import (bow_encoder, conv2d_in_plane, convolution2d_in_plane,
+                      legacy_fully_connected, legacy_linear, legacy_relu, spatial_softmax)
+from ..layers.distributed_embedding import embedding_lookup_sparse_with_distributed_aggregation
+from ..layers.gdn import GDN, gdn
+from ..layers.rev_block_lib import recompute_grad
+from ..layers.rev_block import RevBlock, rev_block
+from ..layers.pool_extra import ProblemType, bucketize, pool
+from ..layers.scattered import scattered_embedding_lookup, scattered_embedding_lookup_sparse
+from ..layers.sparse_feature_cross import sparse_feature_cross
 from ..layers.optimizers import adaptive_clipping_fn
 from ..layers.summaries import summarize_biases, summarize_variables, summarize_weights
 
 
+# slim re-exports these contrib.framework variables helpers (TF 1.14 slim/__init__.py star-
+# imports contrib/framework/python/ops/variables.py): they are slim's when flowgrad's
+# contrib.framework has them.
+_FRAMEWORK_NAMES = ("VariableDeviceChooser", "assert_or_get_global_step", "zero_initializer")
+
+
 def __getattr__(name):
+    if name in _FRAMEWORK_NAMES:
+        if hasattr(_framework, name):
+            return getattr(_framework, name)
     raise AttributeError(f"flowgrad does not implement tensorflow.contrib.slim.{name}")

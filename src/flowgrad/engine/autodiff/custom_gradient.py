@@ -17,6 +17,7 @@ import inspect
 import itertools
 from typing import Callable
 
+from ..framework import dtypes as _dt
 from ..framework.constant_op import convert_to_tensor
 from ..framework.graph import GraphKeys, Tensor, get_default_graph
 from ..framework.registry import GRADIENTS
@@ -27,13 +28,19 @@ __all__ = ["custom_gradient"]
 _uid = itertools.count()
 
 
+def _is_resource(v):
+    """A resource variable: its _ref is its resource handle."""
+    return v._ref().dtype.base_dtype == _dt.resource
+
+
 def _variables_read(graph, first_op_id, args):
     """Variables whose value the ops created since `first_op_id` read (not via args)."""
     arg_set = set(args)
     variables = (graph.get_collection(GraphKeys.GLOBAL_VARIABLES)
                  + graph.get_collection(GraphKeys.LOCAL_VARIABLES))
     by_ref = {v._ref(): v for v in variables}
-    by_read = {v.value(): v for v in by_ref.values()}
+    # a resource variable's reads take its handle (its _ref); value() would add a read op
+    by_read = {v.value(): v for v in by_ref.values() if not _is_resource(v)}
     found = []
     for op in graph._ops[first_op_id:]:
         for t in op._inputs:
@@ -41,6 +48,12 @@ def _variables_read(graph, first_op_id, args):
             if v is not None and t not in arg_set and v not in found:
                 found.append(v)
     return found
+
+
+def _flatten(x):
+    if isinstance(x, (list, tuple)):
+        return [y for item in x for y in _flatten(item)]
+    return [x]
 
 
 def custom_gradient(f: Callable) -> Callable:
@@ -94,17 +107,20 @@ def custom_gradient(f: Callable) -> Callable:
             else:
                 input_grads = grad_fn(*dys)
                 variable_grads = []
-            input_grads = list(input_grads) if isinstance(input_grads, (list, tuple)) \
-                else [input_grads]
+            input_grads = _flatten(input_grads)   # TF's nest.flatten
             if len(input_grads) != n_args:
                 raise ValueError(f"custom_gradient function {f.__name__} expected {n_args} "
                                  f"input gradients from grad_fn, got {len(input_grads)}")
             return [None] * n_res + input_grads + list(variable_grads)
 
         GRADIENTS[name] = grad_rule
-        everything = flat + args + [v.value() for v in variables]
         with g.gradient_override_map({"IdentityN": name}):
-            outs = identity_n(everything)
+            with g.name_scope("IdentityN") as scope:   # TF reads the variables in it
+                everything = flat + args + [v.value() for v in variables]
+            outs = identity_n(everything, name=scope)
+        for v in variables:   # TF converts the original tensors again: a resource read each
+            if _is_resource(v):
+                v.value()
         outs = outs[:n_res]
         for o, r in zip(outs, flat):
             if isinstance(o, Tensor):

@@ -474,12 +474,14 @@ def _conv_grads(fwd, bp_input, bp_filter):
         """dx = BI(shape(x), f, g); df = BF(x, shape(f), g)."""
         x, f = op.inputs
         attrs = _pass_attrs(op)
-        if fwd in ("Conv2D", "Conv3D"):  # TF's shape_n
+        if fwd == "Conv2D":  # TF's shape_n
             sx, sf = apply("ShapeN", [x, f], {"out_type": _dt.int32, "N": 2}, "ShapeN")
-        else:
-            sx, sf = shape_of(x), shape_of(f)
-        dx = apply(bp_input, [sx, f, grad], attrs) if wants_grad(0) else None
-        df = apply(bp_filter, [x, sf, grad], attrs) if wants_grad(1) else None
+            dx = apply(bp_input, [sx, f, grad], attrs) if wants_grad(0) else None
+            df = apply(bp_filter, [x, sf, grad], attrs) if wants_grad(1) else None
+            return [dx, df]
+        # TF's: shape(x), BackpropInput, shape(f), BackpropFilter, in that order
+        dx = apply(bp_input, [shape_of(x), f, grad], attrs) if wants_grad(0) else None
+        df = apply(bp_filter, [x, shape_of(f), grad], attrs) if wants_grad(1) else None
         return [dx, df]
 
     def bp_input_grad(op, grad):

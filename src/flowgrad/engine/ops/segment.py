@@ -29,7 +29,7 @@ from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, const_value, to_te
 from .cast import cast
 from .comparison import equal, greater_equal
 from .construction import ones_like, zeros_like
-from .elementwise import multiply, truediv
+from .elementwise import maximum, truediv
 from .indexing import gather, where
 from .joining import concat
 from .shape import expand_dims, reshape, shape
@@ -142,36 +142,24 @@ def _sum_rows(rows, ids, n):
     return out
 
 
-def _gather_drop_negatives(params, ids):
-    """gather(params, ids) with rows for negative ids set to zero (TF's helper)."""
-    zero_ids = zeros_like(ids)
-    is_pos = greater_equal(ids, zero_ids)
-    clipped = where(is_pos, ids, zero_ids)
-    gathered = gather(params, clipped)
-    gs = gathered.shape.ndims
-    ir = ids.shape.ndims
-    if gs is not None and ir is not None and gs > ir:
-        # Broadcast the mask over the trailing dims.
-        m = cast(is_pos, gathered.dtype.base_dtype)
-        ms = m.shape.as_tuple()
-        m = reshape(m, list(ms) + [1] * (gs - ir)) if ms is not None and None not in ms else \
-            reshape(m, _concat_ones(shape(m), gs - ir))
-        return multiply(gathered, m)
-    return where(is_pos, gathered, zeros_like(gathered))
-
-
-def _concat_ones(s, k):
-    return concat([s, constant(np.ones(k, dtype=np.int32))], 0)
+def _gather_drop_negatives(params, ids, zero_clipped=None, is_positive=None):
+    """TF's _GatherDropNegatives: (gathered rows, 0 for negative ids; clipped ids; mask)."""
+    if zero_clipped is None:
+        zero_clipped = maximum(ids, zeros_like(ids))
+    gathered = gather(params, zero_clipped)
+    if is_positive is None:
+        is_positive = greater_equal(ids, 0)
+        for _ in range(gathered.shape.ndims - is_positive.shape.ndims):
+            is_positive = expand_dims(is_positive, -1)
+        is_positive = is_positive & ones_like(gathered, dtype=_dt.bool_)
+    return where(is_positive, gathered, zeros_like(gathered)), zero_clipped, is_positive
 
 
 def _uss_grad(op, grad):
     """d/ddata = gather(grad, segment_ids), zero where the id is negative."""
     if not wants_grad(0):
         return [None, None, None]
-    ids = op.inputs[1]
-    if ids.op.type == "Const" and np.all(np.asarray(const_value(ids)) >= 0):
-        return [gather(grad, ids), None, None]
-    return [_gather_drop_negatives(grad, ids), None, None]
+    return [_gather_drop_negatives(grad, op.inputs[1])[0], None, None]
 
 
 register_op("UnsortedSegmentSum", infer=_uss_infer, kernel=_uss_kernel, grad=_uss_grad)

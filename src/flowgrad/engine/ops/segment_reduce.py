@@ -19,13 +19,13 @@ from ..framework.registry import no_gradient_registered, register_op
 from ._array_util import TensorLike, _scope
 from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, to_tensor
 from .cast import cast
-from .comparison import equal, greater, greater_equal, logical_and
+from .comparison import equal, greater, logical_and
 from .construction import ones, ones_like, zeros_like
 from .elementwise import maximum, sqrt, truediv
 from .indexing import gather, where
-from .segment import (_segment, _segment_infer, _segment_prepare, _unsorted_rows, _uss_infer,
-                      segment_sum, unsorted_segment_sum)
-from .shape import expand_dims, reshape, shape
+from .segment import (_gather_drop_negatives, _segment, _segment_infer, _segment_prepare,
+                      _unsorted_rows, _uss_infer, segment_sum, unsorted_segment_sum)
+from .shape import reshape, shape
 
 
 def _identity(ufunc, dtype):
@@ -65,19 +65,6 @@ def _sorted_kernel(ufunc, init):
 
 
 # -- gradients (TF 1.14's math_grad.py) ---------------------------------------------------------
-def _gather_drop_negatives(params, ids, zero_clipped=None, is_positive=None):
-    """TF's _GatherDropNegatives: (gathered rows, 0 for negative ids; clipped ids; mask)."""
-    if zero_clipped is None:
-        zero_clipped = maximum(ids, zeros_like(ids))
-    gathered = gather(params, zero_clipped)
-    if is_positive is None:
-        is_positive = greater_equal(ids, 0)
-        for _ in range(gathered.shape.ndims - is_positive.shape.ndims):
-            is_positive = expand_dims(is_positive, -1)
-        is_positive = is_positive & ones_like(gathered, dtype=_dt.bool_)
-    return where(is_positive, gathered, zeros_like(gathered)), zero_clipped, is_positive
-
-
 def _unsorted_min_max_grad(op, grad):
     """The gradient goes to the elements equal to their segment's extreme, split among ties."""
     data, ids, num = op.inputs

@@ -546,13 +546,14 @@ def _ssr_grad_infer(inputs, attrs):
 
 
 def _dim0(t):
-    return strided_slice(shape(t), [0], [1], [1], shrink_axis_mask=1)
+    return shape(t)[0]   # Tensor.__getitem__: TF's strided_slice and its stack names
 
 
 def _sss_grad(op, grad):
     """TF's: unsorted_segment_sum(gather(grad, segment_ids), indices, rows of data)."""
     data, indices, segment_ids = op.inputs
-    return [unsorted_segment_sum(gather(grad, segment_ids), indices, _dim0(data)), None, None]
+    rows = _dim0(data)   # TF builds the row count first
+    return [unsorted_segment_sum(gather(grad, segment_ids), indices, rows), None, None]
 
 
 def _ssr_scaled_grad(grad_op):
