@@ -101,6 +101,7 @@ from .ops.io_extras import (container, decode_json_example, edit_distance, init_
 from .explain import explain_gradients  # flowgrad extension (issue 15): why a gradient is None
 from .engine.autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients,
                                         hessians, hessian_vector_product)
+from .eager.backprop import GradientTape  # core: tf.GradientTape in graph mode
 from .engine.framework.indexed_slices import IndexedSlices, IndexedSlicesValue
 from .engine.framework.config import (ConfigProto, GPUOptions, GraphOptions, OptimizerOptions,
                                RewriterConfig, RunMetadata, RunOptions)

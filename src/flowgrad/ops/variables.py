@@ -11,6 +11,7 @@ import enum
 import inspect
 
 from ..engine.framework import dtypes as _dt
+from ..engine.framework import tape as _tape
 from ..engine.framework.constant_op import (
     constant,
     convert_to_tensor,
@@ -622,6 +623,7 @@ class ResourceVariable(Variable):
 
     # -- reads ------------------------------------------------------------------------------
     def _read_variable_op(self) -> Tensor:
+        _tape.variable_accessed(self)
         return _res.read_variable_op(self._handle, self._dtype)
 
     def value(self) -> Tensor:
@@ -639,6 +641,7 @@ class ResourceVariable(Variable):
 
     def sparse_read(self, indices, name=None) -> Tensor:
         """The rows `indices` of the variable (ResourceGather; its gradient is IndexedSlices)."""
+        _tape.variable_accessed(self)
         with name_scope("Gather" if name is None else name) as name:
             value = _res.resource_gather(self._handle, indices, dtype=self._dtype, name=name)
         return identity(value)
@@ -785,6 +788,7 @@ class _UnreadVariable(ResourceVariable):
         return self._read_variable_op()
 
     def _read_variable_op(self) -> Tensor:
+        _tape.variable_accessed(self)
         with self.graph.control_dependencies([self._parent_op]):
             return _res.read_variable_op(self._handle, self._dtype)
 

@@ -12,6 +12,7 @@ import threading
 from typing import TYPE_CHECKING, Any, ContextManager, Iterator
 
 from . import op_traceback as _op_traceback
+from . import tape as _tape
 from .dtypes import DType
 from .graph_def import graph_to_graph_def
 from .graph_def_lower import TA_LAYOUTS, ta_handle_of
@@ -677,6 +678,8 @@ class Graph:
                 op._colocation = groups
         if self._gradient_override_map and op._type in self._gradient_override_map:
             op._grad_type = self._gradient_override_map[op._type]
+        if _tape._local.__dict__.get("stack"):
+            _tape.record(op)
         self._version += 1
 
     def get_operations(self) -> list[Operation]:

@@ -29,7 +29,6 @@ from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import NUMBERS, apply, to_tensor
-from .indexing import strided_slice
 from .joining import concat
 from .scatter import _KINDS as _SCATTER_ROWS
 from .scatter import _scatter_bind_for
@@ -364,7 +363,8 @@ def _gather_grad(op, grad):
     handle, indices = op.inputs
     params_shape = variable_shape(handle)
     n = expand_dims(size(indices), 0)
-    values = reshape(grad, concat([n, strided_slice(params_shape, [1], [0], [1], end_mask=1)], 0))
+    # params_shape[1:] (Tensor.__getitem__, wired by the surface): TF's strided_slice scope
+    values = reshape(grad, concat([n, params_shape[1:]], 0))
     flat = reshape(indices, n)
     return [IndexedSlices(values, flat, params_shape), None]
 
