@@ -159,3 +159,19 @@ def _zeros_for(x):
     """An unconnected source's zeros: Fill of a Shape op of it, as TF's tape builds them."""
     t = convert_to_tensor(x)
     return zeros(shape_op(t), t.dtype.base_dtype)
+
+
+def _no_pfor(name):
+    def method(self, target, sources, unconnected_gradients=UnconnectedGradients.NONE,
+               parallel_iterations=None, experimental_use_pfor=True):
+        raise NotImplementedError(
+            f"flowgrad does not implement tf.GradientTape.{name} (TF 1.14 builds it with "
+            "pfor's vectorized loop, or a while_loop of TensorArrays when "
+            "experimental_use_pfor=False); use tf.gradients per row")
+    method.__name__ = name
+    method.__doc__ = f"TF 1.14's GradientTape.{name}: not implemented by flowgrad."
+    return method
+
+
+GradientTape.jacobian = _no_pfor("jacobian")
+GradientTape.batch_jacobian = _no_pfor("batch_jacobian")
