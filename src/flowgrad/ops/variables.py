@@ -7,7 +7,9 @@ asks for a resource variable, as TF 1.14's default variable creator decides.
 """
 from __future__ import annotations
 
+import contextlib
 import enum
+import functools
 import inspect
 
 from ..engine.framework import dtypes as _dt
@@ -105,6 +107,20 @@ class _VariableMeta(type):
     def __call__(cls, *args, **kwargs):
         if cls is not Variable:
             return super().__call__(*args, **kwargs)
+        creators = get_default_graph()._variable_creators
+        if creators:
+            # tf.variable_creator_scope: each creator gets the next one and the arguments
+            kw = _V1_SIGNATURE.bind(None, *args, **kwargs).arguments
+            kw.pop("self", None)
+
+            def make(**kw):
+                return _VariableMeta._default_create(cls, **kw)
+            for creator in creators:
+                make = functools.partial(creator, make)
+            return make(**kw)
+        return _VariableMeta._default_create(cls, *args, **kwargs)
+
+    def _default_create(cls, *args, **kwargs):
         use_resource = kwargs.get("use_resource") if len(args) < 12 else args[11]
         if use_resource is None:
             use_resource = _scope_use_resource()
@@ -469,6 +485,19 @@ VariableV1 = Variable
 _V1_SIGNATURE = inspect.signature(Variable.__init__)
 
 
+@contextlib.contextmanager
+def variable_creator_scope(variable_creator):
+    """Variables made inside are made by `variable_creator(next_creator, **kwargs)`, which
+    may call `next_creator(**kwargs)` (TF 1.14's tf.variable_creator_scope; scopes nest,
+    the innermost creator is called first). The scope belongs to the default graph."""
+    stack = get_default_graph()._variable_creators
+    stack.append(variable_creator)
+    try:
+        yield
+    finally:
+        stack.remove(variable_creator)
+
+
 class ResourceVariable(Variable):
     """A variable reached through a resource handle (TF 1.14's ResourceVariable).
 
@@ -789,7 +818,8 @@ class _UnreadVariable(ResourceVariable):
 
     def _read_variable_op(self) -> Tensor:
         _tape.variable_accessed(self)
-        with self.graph.control_dependencies([self._parent_op]):
+        # the assign's graph: a function body's when it was made in one (tf.switch_case)
+        with self._parent_op.graph.control_dependencies([self._parent_op]):
             return _res.read_variable_op(self._handle, self._dtype)
 
 

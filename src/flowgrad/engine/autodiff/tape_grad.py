@@ -15,7 +15,7 @@ from ..framework import dtypes as _dt
 from ..framework.graph import Tensor
 from ..framework.grad_state import get_wanted, set_wanted
 from ..framework.indexed_slices import IndexedSlices
-from ..framework.registry import GRADIENTS
+from ..framework.registry import GRADIENTS, no_gradient_registered
 from ..ops._base import apply
 from ..ops.cast import cast
 from ..ops.construction import ones, zeros
@@ -100,7 +100,7 @@ def _call_rule(op, out_grads, unneeded):
     if op._type in ("Add", "AddV2") and 1 in unneeded and op._inputs[1].shape.ndims == 0:
         return [out_grads[0], None]     # TF's _AddGrad shortcut for a skipped scalar y
     rule = GRADIENTS.get(op._grad_type or op._type)
-    if rule is None:
+    if rule is None or rule is no_gradient_registered:
         return [None] * n
     prev = get_wanted()
     set_wanted({i for i, t in enumerate(op._inputs) if t._dtype._diff})

@@ -368,6 +368,7 @@ class Graph:
         self._version = 0
         self._backward_edges = False
         self._gradient_override_map = {}
+        self._variable_creators = []   # tf.variable_creator_scope, outermost first
         self._lock = threading.RLock()
         self._seed = None
         self._random_seed_counter = 0
@@ -528,6 +529,12 @@ class Graph:
         """Validates, infers shapes, and only then adds the op: nothing half-built."""
         if self._finalized:
             raise RuntimeError("Graph is finalized and cannot be modified.")
+        if _FUNCTION_BODIES[0]:
+            # a function body being traced (tf.switch_case, tf.function): ops on outer
+            # tensors are made in the body, which captures those tensors
+            d = get_default_graph()
+            if d is not self and _nested_in(d, self):
+                return d._create_op(op_type, inputs, attrs, name, ctrl)
         op_def = OPS.get(op_type) or get_op_def(op_type)
         for i, t in enumerate(inputs):
             if type(t) is not Tensor and not isinstance(t, Tensor):
@@ -1038,6 +1045,22 @@ def _graph_of(values):
     if g is not None and g is not d and _nested_in(d, g):
         return d    # outer tensors used in a function graph (tf.data's map): captured there
     return g or d
+
+
+# how many function bodies are being traced now (engine/ops/functional.py)
+_FUNCTION_BODIES = [0]
+
+
+@contextlib.contextmanager
+def tracing_function_body(graph):
+    """`graph` (a function graph) is the default, and ops on outer tensors made while
+    inside are made there (it captures those tensors)."""
+    _FUNCTION_BODIES[0] += 1
+    try:
+        with graph.as_default():
+            yield graph
+    finally:
+        _FUNCTION_BODIES[0] -= 1
 
 
 def _nested_in(inner, outer):
