@@ -1623,6 +1623,8 @@ CORE_OPS = [
                x, tf.Variable(np.arange(3.0).astype(x.dtype.as_numpy_dtype),
                               use_resource=True)),
            [Arg((2, 3))], F, grad=(0,), numeric=False),  # a variable: no numeric check
+    Sample("GuaranteeConst", "GuaranteeConst", lambda tf, x: tf.guarantee_const(x),
+           [Arg((2, 3))], FC + I + ("uint8", "bool")),
 ]
 SAMPLES = SAMPLES + CORE_OPS
 # -- end core --

@@ -110,7 +110,9 @@ class _VariableMeta(type):
         creators = get_default_graph()._variable_creators
         if creators:
             # tf.variable_creator_scope: each creator gets the next one and the arguments
-            kw = _V1_SIGNATURE.bind(None, *args, **kwargs).arguments
+            bound = _V1_SIGNATURE.bind(None, *args, **kwargs)
+            bound.apply_defaults()
+            kw = dict(bound.arguments)
             kw.pop("self", None)
 
             def make(**kw):

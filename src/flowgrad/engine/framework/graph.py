@@ -785,6 +785,9 @@ class Graph:
 
     @contextlib.contextmanager
     def device(self, device_name_or_function) -> Iterator[None]:
+        if hasattr(device_name_or_function, "to_string") and \
+                not callable(device_name_or_function):   # a tf.DeviceSpec
+            device_name_or_function = device_name_or_function.to_string()
         self._device_stack.append(device_name_or_function)
         try:
             yield
