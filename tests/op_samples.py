@@ -1625,6 +1625,13 @@ CORE_OPS = [
            [Arg((2, 3))], F, grad=(0,), numeric=False),  # a variable: no numeric check
     Sample("GuaranteeConst", "GuaranteeConst", lambda tf, x: tf.guarantee_const(x),
            [Arg((2, 3))], FC + I + ("uint8", "bool")),
+    Sample("QuantizeV2", ("QuantizeV2", "Dequantize"),
+           lambda tf, x: [v for t, m in ((tf.quint8, "MIN_COMBINED"), (tf.qint8, "MIN_FIRST"),
+                                         (tf.qint16, "SCALED"))
+                          for q in [tf.quantize(x, -1.5, 2.5, t, mode=m)]
+                          for v in (tf.dequantize(q.output, q.output_min, q.output_max,
+                                                  mode=m), q.output_min, q.output_max)],
+           [Arg((3, 4), -3.0, 3.0)], ("float32",)),
 ]
 SAMPLES = SAMPLES + CORE_OPS
 # -- end core --

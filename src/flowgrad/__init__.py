@@ -108,6 +108,7 @@ from .ops.variables import variable_creator_scope
 from .engine.framework.device_spec import DeviceSpec
 from .engine.ops.array_extra import guarantee_const
 from .ops.sparse_tensor import convert_to_tensor_or_sparse_tensor
+from .engine.ops.quantize import quantize_v2
 from .quantization import *  # noqa: F403 - core: tf.fake_quant_* (engine/ops/fake_quant.py)
 from .engine.framework.indexed_slices import IndexedSlices, IndexedSlicesValue
 from .engine.framework.config import (ConfigProto, GPUOptions, GraphOptions, OptimizerOptions,
