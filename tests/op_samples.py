@@ -1632,6 +1632,14 @@ CORE_OPS = [
                           for v in (tf.dequantize(q.output, q.output_min, q.output_max,
                                                   mode=m), q.output_min, q.output_max)],
            [Arg((3, 4), -3.0, 3.0)], ("float32",)),
+    Sample("FractionalMaxPool", "FractionalMaxPool",
+           lambda tf, x: list(tf.nn.fractional_max_pool(x, [1.0, 1.44, 1.73, 1.0], True,
+                                                        False, True, 7, 3)),
+           [Arg((2, 7, 9, 2))], F + I, grad=(0,), order=1),
+    Sample("FractionalAvgPool", "FractionalAvgPool",
+           lambda tf, x: list(tf.nn.fractional_avg_pool(x, [1.0, 1.5, 1.3, 1.0], True,
+                                                        True, True, 1, 0)),
+           [Arg((2, 8, 5, 3))], F + I, grad=(0,), order=1),
 ]
 SAMPLES = SAMPLES + CORE_OPS
 # -- end core --

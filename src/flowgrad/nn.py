@@ -36,6 +36,7 @@ from .ops.conv_ops import (
     separable_conv2d,
 )
 from .ops.math_ops import sigmoid, tanh
+from .engine.ops.fractional_pool import fractional_avg_pool, fractional_max_pool  # noqa: F401
 from .ops.nn_ops import (
     batch_norm_with_global_normalization,
     batch_normalization,
