@@ -1,5 +1,5 @@
 """tf.nn.fractional_max_pool / fractional_avg_pool under TF 1.14 (fractional_pool.json)
-and flowgrad (tests/test_fractional_pool.py): seeded pseudo-random pooling sequences,
+and flowgrad (tests/test_fractional_pool.py): seeded random and pseudo-random sequences,
 outputs and gradients, ops. Valid Python 3.7."""
 import numpy as np
 
@@ -18,10 +18,11 @@ def build(tf):
             ((1, 8, 8, 1), [1.0, 2.0, 2.0, 1.0], False, (4, 4))]):
         x = tf.constant(rs.randn(*shape).astype(np.float64 if k % 2 else np.float32))
         for fn in (tf.nn.fractional_max_pool, tf.nn.fractional_avg_pool):
-            r = fn(x, ratio, pseudo_random=True, overlapping=overlapping, deterministic=True,
-                   seed=seeds[0], seed2=seeds[1])
-            out.append(list(r))
-            grads.append(tf.gradients(r[0] * r[0], x)[0])
+            for pseudo in (True, False):
+                r = fn(x, ratio, pseudo_random=pseudo, overlapping=overlapping,
+                       deterministic=True, seed=seeds[0], seed2=seeds[1])
+                out.append(list(r))
+                grads.append(tf.gradients(r[0] * r[0], x)[0])
     xi = tf.constant(np.arange(2 * 7 * 9, dtype=np.int32).reshape(1, 7, 9, 2) % 11)
     out.append(list(tf.nn.fractional_max_pool(xi, [1.0, 1.5, 1.5, 1.0], True, True, True, 3, 4)))
     ops = [[o.name, o.type] for o in g.get_operations()[n0:]]

@@ -4,10 +4,9 @@ fractional_max_pool_op.cc, fractional_avg_pool_op.cc, fractional_pool_common.cc)
 Each run draws the row and column pooling sequences from a Philox generator made anew
 from (seed, seed2) (deterministic=True; seeds both 0 are drawn once per plan, as TF draws
 them when it builds the kernel) or from fresh random seeds (deterministic=False). The
-"pseudo_random" sequences place the boundaries at ceil(alpha * (i + u)), TF's numbers
-for given seeds; the "random" ones shuffle the region sizes k / k+1 (a uniform shuffle:
-TF's seeded order is not reproduced, so deterministic=True with pseudo_random=False
-raises NotImplementedError). A region ends at the
+"random" sequences shuffle the region sizes (k + 1 first, then k) with TF's
+RandomShuffle (swap i with i + w_i % (n - i)), the "pseudo_random" ones place the
+boundaries at ceil(alpha * (i + u)); both are TF's numbers for given seeds. A region ends at the
 next boundary (inclusive when `overlapping`). The max pool's gradient goes to the first
 maximum of each region, the average pool's is spread evenly over it.
 """
@@ -51,8 +50,8 @@ def _sequence(n_in, n_out, key, counter, pseudo_random):
         diff = [k + 1 if i < n_in % n_out else k for i in range(n_out)]
         w = philox.words(key, counter, n_out)           # SingleSampleAdapter's words
         counter += (n_out + 3) // 4                   # ReserveSamples32(n_out)
-        for i in range(1, n_out):                      # TF's RandomShuffle
-            j = int(w[i - 1]) % (i + 1)
+        for i in range(n_out - 1):                     # TF's RandomShuffle
+            j = i + int(w[i]) % (n_out - i)
             diff[i], diff[j] = diff[j], diff[i]
     cum = np.zeros(n_out + 1, np.int64)
     cum[1:] = np.cumsum(diff)
@@ -216,10 +215,6 @@ def _fractional(op_type, value, pooling_ratio, pseudo_random, overlapping, deter
         raise TypeError(f"Value passed to parameter 'value' has DataType "
                         f"{x.dtype.base_dtype.name} not in list of allowed values: float32, "
                         "float64, int32, int64")
-    if deterministic and not pseudo_random:
-        raise NotImplementedError(
-            f"flowgrad's {op_type} with deterministic=True draws pseudo_random=True "
-            "sequences as TF 1.14 does, but not its shuffled (pseudo_random=False) ones")
     attrs = {"pooling_ratio": [float(r) for r in pooling_ratio],
              "pseudo_random": bool(pseudo_random), "overlapping": bool(overlapping),
              "deterministic": bool(deterministic), "seed": int(seed), "seed2": int(seed2),
