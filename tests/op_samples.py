@@ -1624,6 +1624,71 @@ CONTRIB_CMET = [
 ]
 SAMPLES = SAMPLES + CONTRIB_CMET
 # -- end tf.contrib.image (cmet) --
+# -- core: fake quantization --
+_FQ_X = Arg((3, 4), -8.0, 8.0)
+CORE_OPS = [
+    Sample("FakeQuantWithMinMaxArgs", "FakeQuantWithMinMaxArgs",
+           lambda tf, x: [tf.fake_quant_with_min_max_args(x),
+                          tf.fake_quant_with_min_max_args(x, -1.3, 2.7, 4, True)],
+           [_FQ_X], ("float32",), grad=(0,), order=1, numeric=False),
+    Sample("FakeQuantWithMinMaxArgsGradient", "FakeQuantWithMinMaxArgsGradient",
+           lambda tf, g, x: tf.fake_quant_with_min_max_args_gradient(g, x, -1.3, 2.7, 5),
+           [Arg((3, 4)), _FQ_X], ("float32",)),
+    Sample("FakeQuantWithMinMaxVars", "FakeQuantWithMinMaxVars",
+           lambda tf, x, lo, hi: [tf.fake_quant_with_min_max_vars(x, lo, hi),
+                                  tf.fake_quant_with_min_max_vars(x, lo, hi, 3, True)],
+           [_FQ_X, Arg((), values=-0.7), Arg((), values=3.1)], ("float32",),
+           grad=(0, 1, 2), order=1, numeric=False),
+    Sample("FakeQuantWithMinMaxVarsGradient", "FakeQuantWithMinMaxVarsGradient",
+           lambda tf, g, x, lo, hi: list(tf.fake_quant_with_min_max_vars_gradient(
+               g, x, lo, hi, 6)),
+           [Arg((3, 4)), _FQ_X, Arg((), values=-2.5), Arg((), values=1.0)], ("float32",)),
+    Sample("FakeQuantWithMinMaxVarsPerChannel", "FakeQuantWithMinMaxVarsPerChannel",
+           lambda tf, x, lo, hi: [tf.fake_quant_with_min_max_vars_per_channel(x, lo, hi),
+                                  tf.fake_quant_with_min_max_vars_per_channel(x, lo, hi, 4,
+                                                                              True)],
+           [_FQ_X, Arg((4,), values=[-1.0, -2.0, 0.5, -6.0]),
+            Arg((4,), values=[1.0, 3.0, 2.0, 0.3])], ("float32",),
+           grad=(0, 1, 2), order=1, numeric=False),
+    Sample("FakeQuantWithMinMaxVarsPerChannelGradient",
+           "FakeQuantWithMinMaxVarsPerChannelGradient",
+           lambda tf, g, x, lo, hi: list(
+               tf.fake_quant_with_min_max_vars_per_channel_gradient(g, x, lo, hi)),
+           [Arg((3, 4)), _FQ_X, Arg((4,), values=[-1.0, -2.0, 0.5, -6.0]),
+            Arg((4,), values=[1.0, 3.0, 2.0, 0.3])], ("float32",)),
+    Sample("Case", "Case",
+           lambda tf, i, x: [tf.switch_case(i, [lambda: x * 2.0, lambda: tf.sin(x)]),
+                             tf.switch_case(i + 1, [lambda: x, lambda: x - 1.0],
+                                            default=lambda: tf.square(x))],
+           [Arg((), values=1, dtype="int32"), Arg((2, 3))], F),
+    Sample("PartitionedCall", "PartitionedCall",
+           lambda tf, x, y: list(tf.function(lambda a, b: (a * b, tf.sin(a) + b))(x, y)),
+           [Arg((2, 3)), Arg((2, 3))], F, grad=(0, 1)),
+    Sample("StatefulPartitionedCall", "StatefulPartitionedCall",
+           lambda tf, x: tf.function(lambda a, v: tf.tanh(a) * v)(
+               x, tf.Variable(np.arange(3.0).astype(x.dtype.as_numpy_dtype),
+                              use_resource=True)),
+           [Arg((2, 3))], F, grad=(0,), numeric=False),  # a variable: no numeric check
+    Sample("GuaranteeConst", "GuaranteeConst", lambda tf, x: tf.guarantee_const(x),
+           [Arg((2, 3))], FC + I + ("uint8", "bool")),
+    Sample("QuantizeV2", ("QuantizeV2", "Dequantize"),
+           lambda tf, x: [v for t, m in ((tf.quint8, "MIN_COMBINED"), (tf.qint8, "MIN_FIRST"),
+                                         (tf.qint16, "SCALED"))
+                          for q in [tf.quantize(x, -1.5, 2.5, t, mode=m)]
+                          for v in (tf.dequantize(q.output, q.output_min, q.output_max,
+                                                  mode=m), q.output_min, q.output_max)],
+           [Arg((3, 4), -3.0, 3.0)], ("float32",)),
+    Sample("FractionalMaxPool", "FractionalMaxPool",
+           lambda tf, x: list(tf.nn.fractional_max_pool(x, [1.0, 1.44, 1.73, 1.0], True,
+                                                        False, True, 7, 3)),
+           [Arg((2, 7, 9, 2))], F + I, grad=(0,), order=1),
+    Sample("FractionalAvgPool", "FractionalAvgPool",
+           lambda tf, x: list(tf.nn.fractional_avg_pool(x, [1.0, 1.5, 1.3, 1.0], True,
+                                                        True, True, 1, 0)),
+           [Arg((2, 8, 5, 3))], F + I, grad=(0,), order=1),
+]
+SAMPLES = SAMPLES + CORE_OPS
+# -- end core --
 BY_NAME = dict((s.name, s) for s in SAMPLES)
 assert len(BY_NAME) == len(SAMPLES), "duplicate sample names"
 

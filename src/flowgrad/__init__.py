@@ -41,7 +41,8 @@ from .ops.variables import (Variable, VariableV1, all_variables, assert_variable
                             moving_average_variables, report_uninitialized_variables,
                             trainable_variables, variables_initializer)
 from .ops.state_ops import assign, assign_add, assign_sub, count_up_to
-from .ops.control_flow_ops import case, cond, group, no_op, tuple, while_loop, with_dependencies
+from .ops.control_flow_ops import (case, cond, group, no_op, switch_case, tuple, while_loop,
+                                    with_dependencies)
 from .ops.math_ops import *  # noqa: F403
 from .ops.array_ops import *  # noqa: F403
 from .ops.comparison_ops import *  # noqa: F403
@@ -104,6 +105,14 @@ from .explain import explain_gradients  # flowgrad extension (issue 15): why a g
 from .engine.autodiff.gradients import (AggregationMethod, UnconnectedGradients, gradients,
                                         hessian_vector_product)
 from .ops.hessians import hessians
+from .eager.backprop import GradientTape  # core: tf.GradientTape in graph mode
+from .eager.def_function import TensorSpec, function  # core: tf.function in graph mode
+from .ops.variables import variable_creator_scope
+from .engine.framework.device_spec import DeviceSpec
+from .engine.ops.array_extra import guarantee_const
+from .ops.sparse_tensor import convert_to_tensor_or_sparse_tensor
+from .engine.ops.quantize import quantize_v2
+from .quantization import *  # noqa: F403 - core: tf.fake_quant_* (engine/ops/fake_quant.py)
 from .engine.framework.indexed_slices import IndexedSlices, IndexedSlicesValue
 from .engine.framework.config import (ConfigProto, GPUOptions, GraphOptions, OptimizerOptions,
                                RewriterConfig, RunMetadata, RunOptions)
@@ -181,7 +190,7 @@ _LAZY_MODULES = frozenset((
     "contrib", "layers", "keras", "data", "losses", "metrics", "estimator", "feature_column",
     "profiler", "saved_model", "python_io", "io", "lookup", "graph_util", "distribute",
     "sparse", "strings", "debugging", "sets", "signal", "spectral", "queue", "tools", "manip",
-    "bitwise", "ragged",
+    "bitwise", "ragged", "config", "quantization",
 ))
 
 

@@ -2,6 +2,7 @@
 # ruff: noqa: F401
 from .ops.conv_ops import (
     atrous_conv2d,
+    atrous_conv2d_transpose,
     avg_pool,
     avg_pool1d,
     avg_pool2d,
@@ -14,8 +15,10 @@ from .ops.conv_ops import (
     conv2d_backprop_input,
     conv2d_transpose,
     conv3d,
+    conv3d_backprop_filter,
     conv3d_backprop_filter_v2,
     conv3d_transpose,
+    conv_transpose,
     convolution,
     depthwise_conv2d,
     depthwise_conv2d_backprop_filter,
@@ -33,6 +36,7 @@ from .ops.conv_ops import (
     separable_conv2d,
 )
 from .ops.math_ops import sigmoid, tanh
+from .engine.ops.fractional_pool import fractional_avg_pool, fractional_max_pool  # noqa: F401
 from .ops.nn_ops import (
     batch_norm_with_global_normalization,
     batch_normalization,
@@ -76,6 +80,7 @@ from .ops.nn_ops import (
 from .ops.sparse_ops import embedding_lookup_sparse  # noqa: F401 - tf.nn's name
 from .ops.embedding_ops import safe_embedding_lookup_sparse  # noqa: F401 - tf.nn's name
 from .ops.ctc_ops import (  # noqa: F401 - tf.nn's names
+    collapse_repeated,
     ctc_beam_search_decoder,
     ctc_beam_search_decoder_v2,
     ctc_greedy_decoder,

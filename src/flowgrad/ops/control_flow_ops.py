@@ -7,13 +7,16 @@ import builtins
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant, convert_to_tensor
-from ..engine.framework.graph import get_default_graph, name_scope
+from ..engine.framework.graph import Tensor, get_default_graph, name_scope
 from ..engine.ops.control_flow import cond, while_loop
+from ..engine.ops import functional as _functional
 from ..engine.ops.ordering import group, no_op, tuple
+from ..engine.ops.shape import identity as _identity
 from . import array_ops, math_ops
 from .logging_ops import Assert
 
-__all__ = ["case", "cond", "group", "no_op", "tuple", "while_loop", "with_dependencies"]
+__all__ = ["case", "cond", "group", "no_op", "switch_case", "tuple", "while_loop",
+           "with_dependencies"]
 
 
 def with_dependencies(dependencies, output_tensor, name=None):
@@ -99,3 +102,55 @@ def _case_default_action(preds, fns):
                 Assert(pred, list(none_true))]):
             return action()
     return default_action, preds[:k], fns[:k]
+
+
+def _indexed_case_fns(branch_fns, default, branch_index):
+    """TF's _indexed_case_verify_and_canonicalize_args: the branches in key order, then
+    `default`."""
+    if not isinstance(branch_index, Tensor):
+        raise TypeError(f"branch_index must a Tensor, got {type(branch_index)}")
+    if not branch_index.dtype.is_integer:
+        raise TypeError(f"branch_index must an integer Tensor, got {branch_index.dtype}")
+    if not branch_fns:
+        raise ValueError("Must provide at least one item in branch_fns")
+    if not isinstance(branch_fns, (list, builtins.tuple, dict)):
+        raise TypeError("branch_fns must be a list, tuple, or dict")
+    if isinstance(branch_fns, dict):
+        branch_fns = list(branch_fns.items())
+    if all(callable(fn) for fn in branch_fns):
+        branch_fns = list(enumerate(branch_fns))
+    for pair in branch_fns:
+        if not isinstance(pair, builtins.tuple) or len(pair) != 2:
+            raise TypeError("Each entry in branch_fns must be a 2-tuple")
+        key, fn = pair
+        if not isinstance(key, int):
+            raise TypeError(f"key must be a Python `int`, got {type(key)}")
+        if not callable(fn):
+            raise TypeError(f"fn for key {key} must be callable.")
+    keys = [p[0] for p in branch_fns]
+    if min(keys) < 0 or max(keys) >= len(keys) or len(set(keys)) != len(keys):
+        raise ValueError("branch indices (keys) must form contiguous range of [0 to "
+                         f"{len(keys)}) but found {{{','.join(map(str, sorted(keys)))}}}")
+    actions = [p[1] for p in sorted(branch_fns, key=lambda p: p[0])]
+    if default is not None:
+        actions.append(default)
+    return actions
+
+
+def switch_case(branch_index, branch_fns, default=None, name="switch_case"):
+    """Runs the branch_fns[branch_index] (the last branch, or `default`, when out of range).
+
+    Builds TF 1.14's functional Case op (`switch_case/indexed_case`) whose branches are
+    function graphs, and an Identity per output.
+
+    >>> i = tf.constant(1)
+    >>> r = tf.switch_case(i, [lambda: tf.constant(10), lambda: tf.constant(20)])
+    >>> tf.Session().run(r)
+    20
+    """
+    fns = _indexed_case_fns(branch_fns, default, branch_index)
+    with name_scope(name, "case", [branch_index]):
+        with name_scope("indexed_case") as scope:
+            structure, outs = _functional.case(branch_index, fns, scope)
+            outs = [_identity(t) for t in outs]
+    return _functional.pack(structure, outs)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 __all__ = [
     "atrous_conv2d",
+    "atrous_conv2d_transpose",
     "avg_pool",
     "avg_pool1d",
     "avg_pool2d",
@@ -31,8 +32,10 @@ __all__ = [
     "conv2d_backprop_input",
     "conv2d_transpose",
     "conv3d",
+    "conv3d_backprop_filter",
     "conv3d_backprop_filter_v2",
     "conv3d_transpose",
+    "conv_transpose",
     "convolution",
     "depthwise_conv2d",
     "depthwise_conv2d_backprop_filter",
@@ -76,8 +79,9 @@ from ..engine.ops.convolution import (
     depthwise_conv2d_native_backprop_filter,
     depthwise_conv2d_native_backprop_input,
 )
+from . import space_ops as _space_ops
 from ..engine.ops.pooling import avg_pool, avg_pool3d, max_pool, max_pool3d, max_pool_with_argmax
-from .array_ops import expand_dims, squeeze
+from .array_ops import concat, expand_dims, squeeze
 
 
 def conv2d_transpose(value: TensorLike | None = None, filter: TensorLike | None = None,
@@ -539,3 +543,132 @@ def conv3d_transpose(value: TensorLike, filter: TensorLike | None = None,
                              f"{vd[cidx]} != {fd[4]}")
         return apply("Conv3DBackpropInputV2", [sizes_tensor(output_shape), f, v], attrs,
                      scope)
+
+
+conv3d_backprop_filter = conv3d_backprop_filter_v2   # TF 1.14's tf.nn.conv3d_backprop_filter
+
+
+def _input_sizes(sizes):
+    """A Const named input_sizes (TF's op wrapper converts the argument so) or the tensor."""
+    if isinstance(sizes, Tensor):
+        return sizes
+    return constant(np.asarray(sizes, dtype=np.int32).reshape(-1), name="input_sizes")
+
+
+def _transpose_nd(input, filters, output_shape, strides, padding, data_format,  # noqa: A002
+                  dilations, name, n):
+    """TF 1.14's conv2d_transpose_v2 / conv3d_transpose_v2: one Conv2DBackpropInput /
+    Conv3DBackpropInputV2 named `name`, its input_sizes a Const in that scope."""
+    fmt = data_format or ("NHWC" if n == 2 else "NDHWC")
+    cidx = 1 if fmt.startswith("NC") else n + 1
+    with name_scope(name) as scope:
+        sizes = _input_sizes(output_shape)
+        if n == 2:
+            return conv2d_backprop_input(sizes, filters, input,
+                                         get_sequence(strides, 2, cidx, "strides"), padding,
+                                         data_format=fmt,
+                                         dilations=get_sequence(dilations, 2, cidx,
+                                                                "dilations"),
+                                         name=scope)
+        attrs = conv3d_attrs("Conv3DBackpropInputV2", get_sequence(strides, 3, cidx, "strides"),
+                             padding, fmt, get_sequence(dilations, 3, cidx, "dilations"))
+        f, v = same_type_inputs("Conv3DBackpropInputV2", [filters, input],
+                                ["filter", "out_backprop"], allowed=FLOATS)
+        return apply("Conv3DBackpropInputV2", [sizes, f, v], attrs, scope)
+
+
+def _conv1d_transpose_v2(input, filters, output_shape, strides, padding,  # noqa: A002
+                         data_format, dilations, name):
+    """TF 1.14's conv1d_transpose: expand to 2-D (the output shape through a concat)."""
+    if data_format is None or data_format == "NWC":
+        fmt, spatial, cidx = "NHWC", 1, 2
+    elif data_format == "NCW":
+        fmt, spatial, cidx = "NCHW", 2, 1
+    else:
+        raise ValueError("data_format must be \"NWC\" or \"NCW\".")
+    strides = [1] + get_sequence(strides, 1, cidx, "stride")
+    dilations = [1] + get_sequence(dilations, 1, cidx, "dilations")
+    x = expand_dims(input, spatial)
+    f = expand_dims(filters, 0)
+    out = list(output_shape) if not isinstance(output_shape, Tensor) else output_shape
+    out = concat([out[:spatial], [1], out[spatial:]], 0)
+    y = conv2d_backprop_input(out, f, x, strides, padding, data_format=fmt,
+                              dilations=dilations, name=name)
+    return squeeze(y, [spatial])
+
+
+def conv_transpose(input, filters, output_shape, strides, padding="SAME",  # noqa: A002
+                   data_format=None, dilations=None, name=None):
+    """The transpose of convolution: 1-D, 2-D or 3-D by the length of output_shape."""
+    with name_scope(name, "conv_transpose", [input, filters, output_shape]) as name:
+        if isinstance(output_shape, Tensor):
+            n = output_shape.shape[0] - 2
+            n = None if n is None else int(n)
+        elif hasattr(output_shape, "__len__"):
+            n = len(output_shape) - 2
+        else:
+            raise ValueError("output_shape must be a tensor or sized collection.")
+        if n is None or not 1 <= n <= 3:
+            raise ValueError(f"output_shape must be of length 3, 4 or 5 but was "
+                             f"{None if n is None else n + 2}.")
+        if n == 1:
+            return _conv1d_transpose_v2(input, filters, output_shape, strides, padding,
+                                        data_format, dilations, name)
+        return _transpose_nd(input, filters, output_shape, strides, padding, data_format,
+                             dilations, name, n)
+
+
+def atrous_conv2d_transpose(value, filters, output_shape, rate, padding, name=None):
+    """The transpose of atrous_conv2d (TF 1.14's composition: SpaceToBatchND, a VALID
+    Conv2DBackpropInput, BatchToSpaceND)."""
+    with name_scope(name, "atrous_conv2d_transpose", [value, filters, output_shape]) as name:
+        value = to_tensor(value, name="value")
+        filters = to_tensor(filters, name="filters")
+        if not value.shape.dims[3].is_compatible_with(filters.shape[3]):
+            raise ValueError("value's input channels does not match filters' input channels, "
+                             f"{value.shape[3]} != {filters.shape[3]}")
+        if rate < 1:
+            raise ValueError(f"rate {rate} cannot be less than one")
+        if rate == 1:
+            with name_scope("conv2d_transpose") as scope:   # TF's conv2d_transpose (v1)
+                return _transpose_nd(value, filters, output_shape, [1, 1, 1, 1], padding,
+                                     "NHWC", None, scope, 2)
+        output_shape_ = to_tensor(output_shape, name="output_shape")
+        if not output_shape_.shape.is_compatible_with([4]):
+            raise ValueError(f"output_shape must have shape (4,), got {output_shape_.shape}")
+        if isinstance(output_shape, tuple):
+            output_shape = list(output_shape)
+        if isinstance(output_shape, (list, np.ndarray)):
+            if not filters.shape.dims[2].is_compatible_with(output_shape[3]):
+                raise ValueError("output_shape does not match filter's output channels, "
+                                 f"{output_shape[3]} != {filters.shape[2]}")
+        if padding == "SAME":
+            if filters.shape.is_fully_defined():
+                fshape = filters.shape.as_list()
+            else:
+                fshape = shape(filters)
+            fh_up = fshape[0] + (fshape[0] - 1) * (rate - 1)
+            fw_up = fshape[1] + (fshape[1] - 1) * (rate - 1)
+            pad_top = (fh_up - 1) // 2
+            pad_bottom = fh_up - 1 - pad_top
+            pad_left = (fw_up - 1) // 2
+            pad_right = fw_up - 1 - pad_left
+        elif padding == "VALID":
+            pad_top = pad_bottom = pad_left = pad_right = 0
+        else:
+            raise ValueError(f"padding must be either VALID or SAME: {padding}")
+        in_height = output_shape[1] + pad_top + pad_bottom
+        in_width = output_shape[2] + pad_left + pad_right
+        pad_bottom_extra = (rate - in_height % rate) % rate
+        pad_right_extra = (rate - in_width % rate) % rate
+        value = _space_ops.space_to_batch(value, [[0, pad_bottom_extra], [0, pad_right_extra]],
+                                          block_size=rate)
+        input_sizes = [rate * rate * output_shape[0], (in_height + pad_bottom_extra) // rate,
+                       (in_width + pad_right_extra) // rate, output_shape[3]]
+        with name_scope("Conv2DBackpropInput") as scope:   # TF's op wrapper scope
+            value = conv2d_backprop_input(_input_sizes(input_sizes), filters, value,
+                                          strides=[1, 1, 1, 1], padding="VALID",
+                                          data_format="NHWC", name=scope)
+        crops = [[pad_top, pad_bottom + pad_bottom_extra], [pad_left, pad_right + pad_right_extra]]
+        return _space_ops.batch_to_space(value, crops, block_size=rate)
+

@@ -11,15 +11,17 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import name_scope
 from ..engine.ops.cast import cast
+from ..engine.ops.comparison import logical_and as _logical_and
+from ..engine.ops.construction import range as _range
 from ..engine.ops.indexing import unique
 from ..engine.ops.joining import pad
-from . import array_ops
+from . import array_ops, math_ops
 from .functional_ops import map_fn
 from ..engine.ops.sparse import ctc_greedy_decoder as _greedy
 from .sparse_tensor import SparseTensor
 
 __all__ = ["ctc_loss", "ctc_loss_v2", "ctc_unique_labels", "ctc_greedy_decoder",
-           "ctc_beam_search_decoder", "ctc_beam_search_decoder_v2"]
+           "ctc_beam_search_decoder", "ctc_beam_search_decoder_v2", "collapse_repeated"]
 
 
 def ctc_loss(labels, inputs=None, sequence_length=None, preprocess_collapse_repeated=False,
@@ -125,3 +127,37 @@ def ctc_unique_labels(labels, name=None):
             return [cast(y, _dt.int64), u.idx]
 
         return map_fn(_unique, labels, dtype=[_dt.int64, _dt.int32])
+
+
+def _get_dim(tensor, i):
+    """TF's _get_dim: the static size of dimension i, else shape(tensor)[i]."""
+    return dimension_value(tensor.shape[i]) or _shape(tensor)[i]
+
+
+def collapse_repeated(labels, seq_length, name=None):
+    """Merges repeated labels into single labels: (collapsed labels padded with 0 to the
+    longest new length, the new lengths), as TF 1.14's ctc_ops composes it."""
+    with name_scope(name, "collapse_repeated_labels", [labels, seq_length]):
+        labels = convert_to_tensor(labels, name="labels")
+        seq_length = convert_to_tensor(seq_length, name="seq_length")
+        label_mask = array_ops.concat([
+            array_ops.ones_like(labels[:, :1], _dt.bool_),
+            math_ops.not_equal(labels[:, 1:], labels[:, :-1])], axis=1)
+        maxlen = _get_dim(labels, 1)
+        seq_mask = array_ops.sequence_mask(seq_length, maxlen=maxlen)
+        label_mask = _logical_and(label_mask, seq_mask)
+        new_seq_len = math_ops.reduce_sum(cast(label_mask, _dt.int32), axis=1)
+        new_maxlen = math_ops.reduce_max(new_seq_len)
+        idx_mask = array_ops.sequence_mask(new_seq_len, maxlen=new_maxlen)
+        flat_labels = array_ops.reshape(labels, [-1])
+        flat_label_mask = array_ops.reshape(label_mask, [-1])
+        flat_idx_mask = array_ops.reshape(idx_mask, [-1])
+        idx = _range(_get_dim(flat_idx_mask, 0))
+        flat = array_ops.scatter_nd(
+            indices=array_ops.expand_dims(array_ops.boolean_mask(idx, flat_idx_mask), axis=1),
+            updates=array_ops.boolean_mask(flat_labels, flat_label_mask),
+            shape=array_ops.shape(flat_idx_mask))
+        batch_size = _get_dim(labels, 0)
+        return (array_ops.reshape(flat, [batch_size, new_maxlen]),
+                cast(new_seq_len, seq_length.dtype))
+

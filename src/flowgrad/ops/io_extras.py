@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 
 from ..engine.framework import dtypes as _dt
+from ..engine.framework import tape as _tape
 from ..engine.framework.graph import GraphKeys, Tensor, get_default_graph, name_scope
 from ..engine.ops import dataset_io as _dataset_io  # noqa: F401 - registers MatchingFiles
 from ..engine.ops import tensor_codec as _codec  # noqa: F401 - registers the ops
@@ -108,7 +109,8 @@ def init_scope():
     scope = g.get_name_scope()
     if scope and scope[-1] != "/":
         scope += "/"
-    with g.control_dependencies(None), g._cf_outside(), name_scope(scope or None):
+    with g.control_dependencies(None), g._cf_outside(), name_scope(scope or None), \
+            _tape.stop_recording():
         yield
 
 

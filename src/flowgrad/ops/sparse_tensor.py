@@ -12,7 +12,7 @@ from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops import sparse as _sparse
 from ..engine.ops.cast import cast
 
-__all__ = ["SparseTensor", "SparseTensorValue"]
+__all__ = ["SparseTensor", "SparseTensorValue", "convert_to_tensor_or_sparse_tensor"]
 
 SparseTensorValue = collections.namedtuple("SparseTensorValue",
                                            ["indices", "values", "dense_shape"])
@@ -118,3 +118,19 @@ def _sparse_dense_truediv(sp_indices, sp_values, sp_shape, y, name=None):
         if dtype is not None:
             sp_values, y = cast(sp_values, dtype), cast(y, dtype)
         return _sparse.sparse_dense_cwise_div(sp_indices, sp_values, sp_shape, y, name=scope)
+
+
+def convert_to_tensor_or_sparse_tensor(value, dtype=None, name=None):
+    """A SparseTensor (or SparseTensorValue, made a SparseTensor) passes, checked against
+    `dtype`; anything else is converted to a Tensor."""
+    if dtype is not None:
+        dtype = _dt.as_dtype(dtype)
+    if isinstance(value, SparseTensorValue):
+        value = SparseTensor.from_value(value)
+    if isinstance(value, SparseTensor):
+        if dtype and not dtype.is_compatible_with(value.dtype):
+            raise RuntimeError(f"Sparse dtype: requested = {dtype.name}, actual = "
+                               f"{value.dtype.name}")
+        return value
+    return convert_to_tensor(value, dtype=dtype, name=name)
+

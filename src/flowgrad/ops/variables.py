@@ -7,10 +7,13 @@ asks for a resource variable, as TF 1.14's default variable creator decides.
 """
 from __future__ import annotations
 
+import contextlib
 import enum
+import functools
 import inspect
 
 from ..engine.framework import dtypes as _dt
+from ..engine.framework import tape as _tape
 from ..engine.framework.constant_op import (
     constant,
     convert_to_tensor,
@@ -104,6 +107,22 @@ class _VariableMeta(type):
     def __call__(cls, *args, **kwargs):
         if cls is not Variable:
             return super().__call__(*args, **kwargs)
+        creators = get_default_graph()._variable_creators
+        if creators:
+            # tf.variable_creator_scope: each creator gets the next one and the arguments
+            bound = _V1_SIGNATURE.bind(None, *args, **kwargs)
+            bound.apply_defaults()
+            kw = dict(bound.arguments)
+            kw.pop("self", None)
+
+            def make(**kw):
+                return _VariableMeta._default_create(cls, **kw)
+            for creator in creators:
+                make = functools.partial(creator, make)
+            return make(**kw)
+        return _VariableMeta._default_create(cls, *args, **kwargs)
+
+    def _default_create(cls, *args, **kwargs):
         use_resource = kwargs.get("use_resource") if len(args) < 12 else args[11]
         if use_resource is None:
             use_resource = _scope_use_resource()
@@ -479,6 +498,19 @@ VariableV1 = Variable
 _V1_SIGNATURE = inspect.signature(Variable.__init__)
 
 
+@contextlib.contextmanager
+def variable_creator_scope(variable_creator):
+    """Variables made inside are made by `variable_creator(next_creator, **kwargs)`, which
+    may call `next_creator(**kwargs)` (TF 1.14's tf.variable_creator_scope; scopes nest,
+    the innermost creator is called first). The scope belongs to the default graph."""
+    stack = get_default_graph()._variable_creators
+    stack.append(variable_creator)
+    try:
+        yield
+    finally:
+        stack.remove(variable_creator)
+
+
 class ResourceVariable(Variable):
     """A variable reached through a resource handle (TF 1.14's ResourceVariable).
 
@@ -633,6 +665,7 @@ class ResourceVariable(Variable):
 
     # -- reads ------------------------------------------------------------------------------
     def _read_variable_op(self) -> Tensor:
+        _tape.variable_accessed(self)
         return _res.read_variable_op(self._handle, self._dtype)
 
     def value(self) -> Tensor:
@@ -650,6 +683,7 @@ class ResourceVariable(Variable):
 
     def sparse_read(self, indices, name=None) -> Tensor:
         """The rows `indices` of the variable (ResourceGather; its gradient is IndexedSlices)."""
+        _tape.variable_accessed(self)
         with name_scope("Gather" if name is None else name) as name:
             value = _res.resource_gather(self._handle, indices, dtype=self._dtype, name=name)
         return identity(value)
@@ -796,7 +830,9 @@ class _UnreadVariable(ResourceVariable):
         return self._read_variable_op()
 
     def _read_variable_op(self) -> Tensor:
-        with self.graph.control_dependencies([self._parent_op]):
+        _tape.variable_accessed(self)
+        # the assign's graph: a function body's when it was made in one (tf.switch_case)
+        with self._parent_op.graph.control_dependencies([self._parent_op]):
             return _res.read_variable_op(self._handle, self._dtype)
 
 

@@ -12,6 +12,7 @@ import threading
 from typing import TYPE_CHECKING, Any, ContextManager, Iterator
 
 from . import op_traceback as _op_traceback
+from . import tape as _tape
 from .dtypes import DType
 from .graph_def import graph_to_graph_def
 from .graph_def_lower import TA_LAYOUTS, ta_handle_of
@@ -369,6 +370,7 @@ class Graph:
         self._version = 0
         self._backward_edges = False
         self._gradient_override_map = {}
+        self._variable_creators = []   # tf.variable_creator_scope, outermost first
         self._lock = threading.RLock()
         self._seed = None
         self._random_seed_counter = 0
@@ -529,6 +531,12 @@ class Graph:
         """Validates, infers shapes, and only then adds the op: nothing half-built."""
         if self._finalized:
             raise RuntimeError("Graph is finalized and cannot be modified.")
+        if _FUNCTION_BODIES[0]:
+            # a function body being traced (tf.switch_case, tf.function): ops on outer
+            # tensors are made in the body, which captures those tensors
+            d = get_default_graph()
+            if d is not self and _nested_in(d, self):
+                return d._create_op(op_type, inputs, attrs, name, ctrl)
         op_def = OPS.get(op_type) or get_op_def(op_type)
         for i, t in enumerate(inputs):
             if type(t) is not Tensor and not isinstance(t, Tensor):
@@ -679,6 +687,8 @@ class Graph:
                 op._colocation = groups
         if self._gradient_override_map and op._type in self._gradient_override_map:
             op._grad_type = self._gradient_override_map[op._type]
+        if _tape._local.__dict__.get("stack"):
+            _tape.record(op)
         self._version += 1
 
     def get_operations(self) -> list[Operation]:
@@ -777,6 +787,9 @@ class Graph:
 
     @contextlib.contextmanager
     def device(self, device_name_or_function) -> Iterator[None]:
+        if hasattr(device_name_or_function, "to_string") and \
+                not callable(device_name_or_function):   # a tf.DeviceSpec
+            device_name_or_function = device_name_or_function.to_string()
         self._device_stack.append(device_name_or_function)
         try:
             yield
@@ -1037,6 +1050,22 @@ def _graph_of(values):
     if g is not None and g is not d and _nested_in(d, g):
         return d    # outer tensors used in a function graph (tf.data's map): captured there
     return g or d
+
+
+# how many function bodies are being traced now (engine/ops/functional.py)
+_FUNCTION_BODIES = [0]
+
+
+@contextlib.contextmanager
+def tracing_function_body(graph):
+    """`graph` (a function graph) is the default, and ops on outer tensors made while
+    inside are made there (it captures those tensors)."""
+    _FUNCTION_BODIES[0] += 1
+    try:
+        with graph.as_default():
+            yield graph
+    finally:
+        _FUNCTION_BODIES[0] -= 1
 
 
 def _nested_in(inner, outer):

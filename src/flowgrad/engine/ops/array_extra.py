@@ -10,7 +10,7 @@ from __future__ import annotations
 
 __all__ = ["where_v2", "roll", "ensure_shape", "bitcast", "unravel_index", "lower_bound",
            "upper_bound", "histogram_fixed_width", "broadcast_args", "parallel_concat",
-           "unique_with_counts", "dynamic_partition"]
+           "unique_with_counts", "dynamic_partition", "guarantee_const"]
 
 from collections import namedtuple
 
@@ -608,3 +608,19 @@ def dynamic_partition(data: TensorLike, partitions: TensorLike, num_partitions: 
         op = apply_op("DynamicPartition", [d, p], {"num_partitions": int(num_partitions)},
                       scope)
     return list(op.outputs)
+
+
+# -- GuaranteeConst --------------------------------------------------------------------------
+# The input, promised constant for the runtime's lifetime (TF may fold it); TF 1.14
+# registers no gradient for it.
+register_op("GuaranteeConst", infer=lambda inputs, attrs: [(inputs[0].dtype.base_dtype,
+                                                            inputs[0].shape)],
+            kernel=lambda x, **_: x, grad=no_gradient_registered, aliases_input=True)
+
+
+def guarantee_const(input, name=None):  # noqa: A002 - TF's argument name
+    """Returns `input`, promising the runtime that it is constant (GuaranteeConst)."""
+    with _scope(name, "GuaranteeConst", [input]) as scope:   # TF's op_def_library scope
+        x = to_tensor(input, name="input")
+        return apply("GuaranteeConst", [x], {"T": x.dtype.base_dtype}, scope)
+

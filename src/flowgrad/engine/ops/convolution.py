@@ -454,8 +454,10 @@ def conv3d_backprop_filter_v2(input: TensorLike, filter_sizes: TensorLike,
     attrs = conv3d_attrs("Conv3DBackpropFilterV2", strides, padding, data_format, dilations)
     x, dy = same_type_inputs("Conv3DBackpropFilterV2", [input, out_backprop],
                              ["input", "out_backprop"], allowed=FLOATS)
-    return apply("Conv3DBackpropFilterV2", [x, sizes_tensor(filter_sizes), dy], attrs,
-                 name or "Conv3DBackpropFilterV2")
+    with name_scope(name or "Conv3DBackpropFilterV2") as scope:   # TF's op wrapper scope
+        sizes = filter_sizes if isinstance(filter_sizes, Tensor) else convert_to_tensor(
+            np.asarray(filter_sizes, dtype=np.int32).reshape(-1), name="filter_sizes")
+        return apply("Conv3DBackpropFilterV2", [x, sizes, dy], attrs, scope)
 
 
 # =========================================================================================

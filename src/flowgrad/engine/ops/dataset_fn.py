@@ -28,6 +28,8 @@ class FuncGraph(Graph):
         self.name = name
         self.captures = {}
         self.seed = outer.seed if hasattr(outer, "seed") else None
+        # TF's FuncGraph inherits the outer graph's variable creators
+        self._variable_creators = list(getattr(outer, "_variable_creators", ()))
 
     def capture(self, t):
         if t._op._graph is self:

@@ -363,7 +363,8 @@ def _gather_grad(op, grad):
     handle, indices = op.inputs
     params_shape = variable_shape(handle)
     n = expand_dims(size(indices), 0)
-    values = reshape(grad, concat([n, params_shape[1:]], 0))   # TF: `strided_slice/stack`
+    # params_shape[1:] (Tensor.__getitem__, wired by the surface): TF's strided_slice scope
+    values = reshape(grad, concat([n, params_shape[1:]], 0))
     flat = reshape(indices, n)
     # TF's shape inference evaluates Size and VariableShape: the static shapes it gets
     count = indices.shape.num_elements()

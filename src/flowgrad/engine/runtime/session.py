@@ -17,6 +17,7 @@ import numpy as np
 from ..framework.branches import DEAD, dead_error
 from ..framework import errors
 from ..framework import dtypes
+from ..framework import context as _context
 from ..framework.config import (
     AllocationDescription,
     ConfigProto,
@@ -437,6 +438,8 @@ class BaseSession:
         elif not isinstance(graph, Graph):
             raise TypeError(f"graph must be a tf.Graph, but got {type(graph)}")
         self._graph = graph
+        if config is None:     # TF 1.14: context.context().config (tf.config's settings)
+            config = _context.session_config()
         self._config = config
         self._config_options = options_from_config(config)
         self._intra_op = threads.intra_op_threads(config)   # 0: the thread budget chooses

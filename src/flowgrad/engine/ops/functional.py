@@ -1,0 +1,370 @@
+"""Ops whose bodies are function graphs: Case (tf.switch_case) and PartitionedCall /
+StatefulPartitionedCall (tf.function), as TF 1.14 builds them in graph mode: the body is
+traced once into a FuncGraph (engine/ops/dataset_fn.py) and the user's graph holds one
+call op, whose inputs are the arguments and the outer tensors the body captures.
+
+Binding compiles each body into a sub-plan of the session (as Cond's branches). The
+gradient of a call op is one more call op (TF's "<op>_grad/PartitionedCall", ".../Case")
+whose body is a copy of the forward body with its gradient built in (TF instead makes
+the forward op output its intermediates: the values are the same, the function library
+differs). Stateful ops of a body are run in program order (TF's automatic control
+dependencies) even when no output needs them.
+"""
+from __future__ import annotations
+
+import weakref
+
+from ..autodiff.gradients import gradients
+from ..framework import dtypes as _dt
+from ..framework.constant_op import convert_to_tensor
+from ..framework.graph import Tensor, tracing_function_body
+from ..framework.indexed_slices import IndexedSlices
+from ..framework.registry import OPS, register_op
+from ..optimize import optimize_program
+from ..runtime.backends.numpy import CompiledProgram
+from ..runtime.ir import lower
+from .construction import placeholder, zeros
+from .construction import zeros_like as _zeros_like
+from .control_flow import _SubPlan
+from .dataset_fn import FuncGraph
+from .resource import handle_info
+from .shape import identity
+
+__all__ = ["Body", "call_function", "case", "pack", "trace"]
+
+_INFO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()   # call op -> [Body]
+
+
+class Body:
+    """A traced function: its FuncGraph, argument placeholders, flat outputs, and the
+    outer tensors it captures (in capture order)."""
+
+    def __init__(self, graph, args, outputs):
+        self.graph = graph
+        self.args = list(args)
+        self.outputs = list(outputs)
+
+    @property
+    def captures(self) -> list:
+        return list(self.graph.captures)
+
+    @property
+    def inner_captures(self) -> list:
+        return [self.graph.captures[t] for t in self.graph.captures]
+
+    @property
+    def stateful(self) -> bool:
+        return any(_is_stateful(op) for op in self.graph._ops)
+
+
+def _is_stateful(op) -> bool:
+    if op.type == "Placeholder":
+        return False
+    d = OPS.get(op.type)
+    return bool(d is not None and d.stateful) or any(
+        t.dtype.base_dtype is _dt.resource for t in op._inputs)
+
+
+def _order_stateful(graph) -> None:
+    """TF's automatic control dependencies: each stateful op after the one before it."""
+    prev = None
+    for op in list(graph._ops):
+        if _is_stateful(op):
+            if prev is not None and prev not in op._control_inputs:
+                op._add_control_inputs([prev])
+            prev = op
+
+
+def _as_output(graph, v):
+    if isinstance(v, IndexedSlices):
+        v = convert_to_tensor(v)
+    if isinstance(v, Tensor):
+        return graph.capture(v) if v._op._graph is not graph else v
+    return convert_to_tensor(v)
+
+
+def trace(fn, arg_specs, outer, name, build_args=None, wrap_outputs=False):
+    """Traces `fn` into a FuncGraph nested in `outer`.
+
+    arg_specs: (dtype, shape, name) per argument placeholder; build_args(placeholders)
+    -> (args, kwargs) for `fn` (default: the placeholders in order). Returns
+    (Body, the structure `fn` returned, its flat list of values).
+    """
+    graph = FuncGraph(outer, name)
+    with tracing_function_body(graph):
+        phs = [placeholder(d, s, n) for d, s, n in arg_specs]
+        args, kwargs = build_args(phs) if build_args is not None else (phs, {})
+        result = fn(*args, **kwargs)
+        flat = _flatten(result)
+        outs = [None if v is None else _as_output(graph, v) for v in flat]
+        if wrap_outputs:
+            outs = [None if t is None else identity(t) for t in outs]
+    _order_stateful(graph)
+    return Body(graph, phs, [t for t in outs if t is not None]), result, outs
+
+
+def _flatten(x):
+    if isinstance(x, (list, tuple)):
+        out = []
+        for v in x:
+            out.extend(_flatten(v))
+        return out
+    if isinstance(x, dict):
+        out = []
+        for k in sorted(x):
+            out.extend(_flatten(x[k]))
+        return out
+    return [x]
+
+
+def pack(structure, flat):
+    """`flat` (as `_flatten` orders it) in the nesting of `structure`."""
+    it = iter(flat)
+
+    def build(x):
+        if isinstance(x, (list, tuple)):
+            items = [build(v) for v in x]
+            return type(x)(*items) if hasattr(x, "_fields") else type(x)(items)
+        if isinstance(x, dict):
+            return {k: build(x[k]) for k in sorted(x)}
+        return next(it)
+    return build(structure)
+
+
+def _compile(body, ctx):
+    options = ctx.session._config_options if ctx.session is not None else {}
+    targets = [op for op in body.graph._ops if _is_stateful(op)]
+    prog = optimize_program(lower(body.graph, body.outputs, targets,
+                                  body.args + body.inner_captures), options)
+    return _SubPlan(CompiledProgram(prog, ctx, inplace=False))
+
+
+def _run(plan, feeds, n_out):
+    try:
+        out = plan(feeds)
+    except Exception as e:  # noqa: BLE001 - mapped to the failing body op
+        raise plan.comp.translate_error(e) from None
+    if n_out == 0:
+        return None
+    return out[0] if n_out == 1 else tuple(out)
+
+
+def _out_specs(bodies):
+    """Each output's dtype and the shape all bodies agree on (unknown where they differ)."""
+    specs = []
+    for ts in zip(*[b.outputs for b in bodies]):
+        shape = ts[0].shape
+        for t in ts[1:]:
+            if shape.ndims != t.shape.ndims:
+                shape = t.shape.__class__(None)
+            elif shape.ndims is not None:
+                shape = shape.__class__([a if a == b else None
+                                         for a, b in zip(shape.as_list(), t.shape.as_list())])
+        specs.append((ts[0].dtype.base_dtype, shape))
+    return specs
+
+
+# -- PartitionedCall / StatefulPartitionedCall ----------------------------------------------
+def _call_infer(inputs, attrs):
+    return list(zip(attrs["Tout"], attrs["_output_shapes"]))
+
+
+def _call_bind(node, ctx):
+    (body,) = _INFO[node.op]
+    plan = _compile(body, ctx)
+    n_out = len(body.outputs)
+
+    def run_call(*values):
+        return _run(plan, list(values), n_out)
+    return run_call
+
+
+def _copy_body(body, graph, mapping):
+    """Copies `body`'s ops into `graph` (now the default), its placeholders mapped as
+    `mapping` says; returns the copy of each tensor and op."""
+    mapping = dict(mapping)
+    for op in body.graph._ops:
+        if op.type == "Placeholder" and op._outputs[0] in mapping:
+            continue
+        inputs = [mapping[t] for t in op._inputs]
+        new = graph._create_op(op.type, inputs, dict(op._attrs), op._name)
+        ctrl = [mapping[c._outputs[0]]._op if c._outputs else c for c in op._control_inputs
+                if (c._outputs and c._outputs[0] in mapping) or c in mapping]
+        if ctrl:
+            new._add_control_inputs(ctrl)
+        mapping[op] = new
+        for a, b in zip(op._outputs, new._outputs):
+            mapping[a] = b
+    return mapping
+
+
+def _zeros_for(t):
+    """Zeros shaped like the value an input `t` (a tensor or a variable's handle) holds."""
+    if t.dtype.base_dtype is _dt.resource:
+        info = handle_info(t)
+        if info is None or not info[1].is_fully_defined():
+            raise NotImplementedError("flowgrad cannot make the zero gradient of a captured "
+                                      f"resource {t.name} of unknown shape")
+        return zeros(info[1].as_list(), info[0])
+    return _zeros_like(t)
+
+
+def _grad_body(body, inputs, grads, name, outer, want, bind):
+    """A body taking `inputs` and `grads` that computes the gradient of `body`'s outputs
+    (weighted by `grads`) with respect to `inputs`; `bind(placeholders)` maps `body`'s
+    placeholders onto the new ones. Zeros where `want` and no gradient, else None."""
+    specs = [(t.dtype.base_dtype, t.shape, None) for t in inputs] + \
+            [(g.dtype.base_dtype, g.shape, None) for g in grads]
+    graph = FuncGraph(outer, name)
+    with tracing_function_body(graph):
+        phs = [placeholder(d, s) for d, s, _ in specs]
+        n = len(inputs)
+        mapping = _copy_body(body, graph, bind(phs[:n]))
+        ys = [mapping[t] for t in body.outputs]
+        xs = phs[:n]
+        got = gradients(ys, xs, grad_ys=phs[n:])
+        outs = []
+        for g, x, w in zip(got, xs, want):
+            if g is None and w:
+                g = _zeros_for(x)
+            outs.append(None if g is None else convert_to_tensor(g))
+    _order_stateful(graph)
+    return Body(graph, phs, [t for t in outs if t is not None]), outs
+
+
+def _call_grad(op, *grads):
+    """One call op of the gradient body (TF's <op>_grad/PartitionedCall)."""
+    (body,) = _INFO[op]
+    inputs = list(op.inputs)
+    diff = [i for i, t in enumerate(inputs) if t.dtype._diff]
+    if not diff:
+        return [None] * len(inputs)
+    gbody, outs = _grad_body(body, inputs, list(grads), op.name + "_grad", op.graph,
+                             [False] * len(inputs),
+                             lambda phs: zip(body.args + body.inner_captures, phs))
+    results = call_function(gbody, inputs + list(grads), "PartitionedCall")
+    it = iter(results)
+    return [None if o is None else next(it) for o in outs]
+
+
+for _type in ("PartitionedCall", "StatefulPartitionedCall"):
+    register_op(_type, infer=_call_infer, bind=_call_bind, grad=_call_grad,
+                stateful=_type == "StatefulPartitionedCall")
+
+
+def call_function(body, args, op_type=None, name=None, fname=None):
+    """A call op of `body` on `args` (then its captures); returns its outputs (a list)."""
+    if op_type is None:
+        op_type = "StatefulPartitionedCall" if body.stateful else "PartitionedCall"
+    inputs = list(args) + body.captures
+    graph = body.graph._outer_graph
+    attrs = {"Tin": [t.dtype.base_dtype for t in inputs],
+             "Tout": [t.dtype.base_dtype for t in body.outputs],
+             "_output_shapes": [t.shape for t in body.outputs],
+             "f": fname or body.graph.name}
+    op = graph._create_op(op_type, inputs, attrs, name or op_type)
+    _INFO[op] = [body]
+    return list(op._outputs)
+
+
+# -- Case ----------------------------------------------------------------------------------
+def _case_infer(inputs, attrs):
+    index = inputs[0]
+    if index.dtype.base_dtype is not _dt.int32:
+        raise TypeError(f"Input 'branch_index' of 'Case' Op has type "
+                        f"{index.dtype.base_dtype.name} that does not match expected type of "
+                        "int32.")
+    if index.shape.ndims not in (None, 0):
+        raise ValueError(f"Shape must be rank 0 but is rank {index.shape.ndims}")
+    return list(zip(attrs["Tout"], attrs["_output_shapes"]))
+
+
+def _case_bind(node, ctx):
+    bodies = _INFO[node.op]
+    captures = list(node.op.inputs)[1:]
+    plans = []
+    for body in bodies:
+        pos = [captures.index(t) for t in body.captures]
+        plans.append((_compile(body, ctx), pos, len(body.args)))
+    n_out = len(bodies[0].outputs)
+    last = len(plans) - 1
+
+    def run_case(index, *values):
+        b = int(index)
+        plan, pos, n_args = plans[b if 0 <= b <= last else last]
+        feeds = list(values[:n_args]) + [values[n_args + p] for p in pos] if n_args else \
+            [values[p] for p in pos]
+        return _run(plan, feeds, n_out)
+    return run_case
+
+
+def _case_grad(op, *grads):
+    """A Case of the branches' gradient bodies, each taking every capture of the Case."""
+    bodies = _INFO[op]
+    index, captures = op.inputs[0], list(op.inputs)[1:]
+    want = [t.dtype._diff for t in captures]
+    gbodies = []
+    for b, body in enumerate(bodies):
+        def bind(phs, body=body):   # the branch captured a subset of the Case's inputs
+            inner = body.graph.captures
+            return {inner[t]: p for t, p in zip(captures, phs) if t in inner}
+        gbody, outs = _grad_body(body, captures, list(grads), f"{op.name}_grad{b}",
+                                 op.graph, want, bind)
+        gbodies.append((gbody, outs))
+    keep = [i for i in range(len(captures))
+            if any(outs[i] is not None for _, outs in gbodies)]
+    # every gradient body outputs the kept captures' gradients, zeros where it has none
+    final = []
+    for (gbody, outs) in gbodies:
+        graph = gbody.graph
+        with graph.as_default():
+            flat = [outs[i] if outs[i] is not None else _zeros_for(gbody.args[i])
+                    for i in keep]
+        final.append(Body(graph, gbody.args, flat))
+    results = [identity(r) for r in case_op(index, final, captures + list(grads), "Case")]
+    full = [None] * (1 + len(captures))
+    for i, r in zip(keep, results):
+        full[1 + i] = r
+    return full
+
+
+register_op("Case", infer=_case_infer, bind=_case_bind, grad=_case_grad, stateful=True)
+
+
+def case_op(index, bodies, inputs, name):
+    """A Case op choosing among `bodies` (each takes `inputs` as arguments, or captures a
+    subset of them when it has no arguments); returns its outputs."""
+    graph = index._op._graph
+    attrs = {"Tin": [t.dtype.base_dtype for t in inputs],
+             "Tout": [d for d, _ in _out_specs(bodies)],
+             "_output_shapes": [sh for _, sh in _out_specs(bodies)],
+             "branches": [b.graph.name for b in bodies]}
+    op = graph._create_op("Case", [index] + list(inputs), attrs, name)
+    _INFO[op] = list(bodies)
+    return list(op._outputs)
+
+
+def case(index, branch_fns, name):
+    """tf.switch_case's graph: one Case op named `name` (in the current scope), its outputs
+    through Identity ops; returns (structure of the first branch, flat outputs)."""
+    outer = index._op._graph
+    bodies = []
+    results = []
+    for b, fn in enumerate(branch_fns):
+        body, result, _ = trace(fn, [], outer, f"branch{b}")
+        bodies.append(body)
+        results.append(result)
+    n = len(bodies[0].outputs)
+    for b, body in enumerate(bodies[1:], 1):
+        if len(body.outputs) != n or any(
+                x.dtype.base_dtype is not y.dtype.base_dtype
+                for x, y in zip(bodies[0].outputs, body.outputs)):
+            raise TypeError(f"branches[0] and branches[{b}] arguments to tf.case must have "
+                            "the same number, type, and overall structure of return values.")
+    captures = []
+    for body in bodies:
+        for t in body.captures:
+            if t not in captures:
+                captures.append(t)
+    outs = case_op(index, bodies, captures, name)
+    return results[0], outs

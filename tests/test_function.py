@@ -1,0 +1,65 @@
+"""tf.function in graph mode against TF 1.14 (tests/golden/core/gen_function.py): call
+ops, retracing, values, gradients, variables, input signatures, TensorSpec."""
+import numpy as np
+import pytest
+
+import flowgrad as tf
+import goldens
+
+fn_cases = goldens.generator("core", "function")
+GOLDEN = goldens.load("core", "function")
+
+
+def _same(got, want, where):
+    if isinstance(want, (list, tuple)):
+        assert isinstance(got, (list, tuple)) and len(got) == len(want), \
+            f"{where}: {got} vs {want}"
+        for i, (g, w) in enumerate(zip(got, want)):
+            _same(g, w, f"{where}[{i}]")
+    elif isinstance(want, dict):
+        assert sorted(got) == sorted(want), where
+        for k in want:
+            _same(got[k], want[k], f"{where}.{k}")
+    elif isinstance(want, (str, bool, int)) and not isinstance(want, np.ndarray):
+        assert got == want, f"{where}: {got!r} vs {want!r}"
+    else:
+        np.testing.assert_allclose(np.asarray(got), np.asarray(want), rtol=1e-6, err_msg=where)
+
+
+@pytest.mark.parametrize("case", fn_cases.CASES, ids=lambda c: c.__name__)
+def test_matches_tf114(case):
+    with tf.Graph().as_default():
+        got = case(tf)
+    _same(got, GOLDEN[case.__name__], case.__name__)
+
+
+def test_run_functions_eagerly(monkeypatch):
+    from flowgrad.engine.framework import context as _context
+    monkeypatch.setattr(_context, "_context", _context.Context())
+    tf.config.experimental_run_functions_eagerly(True)
+    with tf.Graph().as_default():
+        f = tf.function(lambda x: x * 2.0)
+        y = f(tf.constant(3.0))
+        assert y.op.type == "Mul"
+
+
+def test_method_and_second_order():
+    class M:
+        def __init__(self):
+            self.w = tf.Variable(3.0, use_resource=True)
+
+        @tf.function
+        def __call__(self, x):
+            return self.w * x * x
+
+    with tf.Graph().as_default():
+        m = M()
+        x = tf.constant(2.0)
+        y = m(x)
+        g = tf.gradients(y, [x, m.w])
+        g2 = tf.gradients(g[0], x)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            assert sess.run(y) == 12.0
+            assert sess.run(g) == [12.0, 4.0]
+            assert sess.run(g2) == [6.0]
