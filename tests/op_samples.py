@@ -1578,6 +1578,25 @@ LINALG_C1 = [
 ]
 SAMPLES = SAMPLES + LINALG_C1
 # -- end linalg/fft (c1) --
+# -- ragged (rg12) --
+_RT_SPLITS = [[0, 1, 3], [0, 2, 2, 6]]
+
+
+def _ragged_to_sparse(tf, v):
+    sp = tf.RaggedTensor.from_nested_row_splits(v, _RT_SPLITS, validate=False).to_sparse()
+    return [sp.indices, sp.values, sp.dense_shape]
+
+
+RAGGED = [
+    Sample("RaggedTensorToSparse", "RaggedTensorToSparse", _ragged_to_sparse,
+           [Arg((6,))], FC + I, grad=(0,)),
+    Sample("RaggedRange", "RaggedRange",
+           lambda tf, s, e: list(tf.ragged.range(s, e).nested_row_splits) +
+           [tf.ragged.range(s, e).flat_values, tf.ragged.range(s, 7, 2).flat_values],
+           [Arg((3,), values=[0, 1, 2]), Arg((3,), values=[3, 5, 4])], F + I),
+]
+SAMPLES = SAMPLES + RAGGED
+# -- end ragged (rg12) --
 BY_NAME = dict((s.name, s) for s in SAMPLES)
 assert len(BY_NAME) == len(SAMPLES), "duplicate sample names"
 

@@ -70,6 +70,7 @@ from .ops.parsing_ops import (FixedLenFeature, FixedLenSequenceFeature, SparseFe
                               VarLenFeature, decode_csv, decode_raw, parse_example,
                               parse_single_example, parse_single_sequence_example)
 from .ops.sparse_tensor import SparseTensor, SparseTensorValue
+from .ops.ragged_tensor import RaggedTensor
 from .ops.tensor_array_ops import TensorArray
 from .ops.functional_ops import foldl, foldr, map_fn, scan
 from .ops.data_flow_ops import ConditionalAccumulator, ConditionalAccumulatorBase
@@ -206,3 +207,9 @@ def __getattr__(name):
             if e.name != f"{__name__}.{name}":
                 raise
     raise AttributeError(f"module 'flowgrad' has no attribute '{name}'")
+
+
+# TF 1.14's RaggedTensor dispatch of the public elementwise ops and reductions
+from .ops import ragged_dispatch as _ragged_dispatch  # noqa: E402
+
+_ragged_dispatch.install(globals())

@@ -1,0 +1,151 @@
+"""The ragged kernels TF 1.14's tf.RaggedTensor builds: RaggedRange (tf.ragged.range) and
+RaggedTensorToSparse (RaggedTensor.to_sparse). The rest of a ragged tensor's ops are
+ordinary ones (ops/ragged_tensor.py composes them as TF does)."""
+from __future__ import annotations
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors as _errors
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._base import apply
+from .shape import reshape, shape
+
+_SPLITS = (_dt.int32, _dt.int64)
+_RANGE_TYPES = (_dt.bfloat16, _dt.float32, _dt.float64, _dt.int32, _dt.int64)
+
+
+def _invalid(msg):
+    return _errors.InvalidArgumentError(None, None, msg)
+
+
+# -- RaggedRange --------------------------------------------------------------------------
+def _range_infer(inputs, attrs):
+    rows = None
+    for t, what in zip(inputs, ("starts", "limits", "deltas")):
+        if t.dtype.base_dtype not in _RANGE_TYPES:
+            raise TypeError(f"Value passed to parameter '{what}' has DataType "
+                            f"{t.dtype.base_dtype.name} not in list of allowed values: "
+                            "bfloat16, float32, float64, int32, int64")
+        dims = t.shape.as_tuple()
+        if dims is not None and len(dims) > 1:
+            raise ValueError(f"Shape must be at most rank 1 but is rank {len(dims)}")
+        if dims and dims[0] is not None:
+            if rows is not None and rows != dims[0]:
+                raise ValueError(f"Dimensions must be equal, but are {dims[0]} and {rows}")
+            rows = dims[0]
+    if rows is None and all(t.shape.as_tuple() == () for t in inputs):
+        rows = 1
+    splits = TensorShape([None if rows is None else rows + 1])
+    return [(attrs["Tsplits"], splits), (inputs[0].dtype.base_dtype, TensorShape([None]))]
+
+
+def _range_kernel(starts, limits, deltas, Tsplits=_dt.int64, **_):
+    arrays = [np.asarray(a) for a in (starts, limits, deltas)]
+    for a in arrays:
+        if a.ndim > 1:
+            raise _invalid("starts must be a scalar or vector")
+    sizes = {a.shape[0] for a in arrays if a.ndim == 1}
+    if len(sizes) > 1:
+        raise _invalid("starts, limits, and deltas must have the same shape")
+    n = sizes.pop() if sizes else 1
+    s, lim, d = (np.broadcast_to(a, (n,)) for a in arrays)
+    counts = []
+    for a, b, c in zip(s.tolist(), lim.tolist(), d.tolist()):
+        if c == 0:
+            raise _invalid("Requires delta != 0")
+        if (c > 0 and b < a) or (c < 0 and b > a):
+            counts.append(0)
+        elif isinstance(c, int):
+            counts.append((abs(b - a) + abs(c) - 1) // abs(c))
+        else:
+            counts.append(int(np.ceil(abs((b - a) / c))))
+    dtype = arrays[0].dtype
+    values = [np.arange(k, dtype=np.float64 if dtype.kind == "f" else np.int64) * c + a
+              for a, c, k in zip(s.tolist(), d.tolist(), counts)]
+    splits = np.concatenate([[0], np.cumsum(counts, dtype=np.int64)])
+    flat = np.concatenate(values) if values else np.zeros([0])
+    return splits.astype(Tsplits.as_numpy_dtype), flat.astype(dtype)
+
+
+register_op("RaggedRange", infer=_range_infer, kernel=_range_kernel, grad=None)
+
+
+def ragged_range(starts, limits, deltas, Tsplits=_dt.int64, name=None):
+    """The RaggedRange op: (rt_nested_splits, rt_dense_values)."""
+    return apply("RaggedRange", [starts, limits, deltas], {"Tsplits": _dt.as_dtype(Tsplits)},
+                 name or "RaggedRange")
+
+
+# -- RaggedTensorToSparse -----------------------------------------------------------------
+def _to_sparse_infer(inputs, attrs):
+    splits, values = inputs[:-1], inputs[-1]
+    for t in splits:
+        if t.dtype.base_dtype not in _SPLITS:
+            raise TypeError(f"Value passed to parameter 'rt_nested_splits' has DataType "
+                            f"{t.dtype.base_dtype.name} not in list of allowed values: "
+                            "int32, int64")
+        if t.shape.ndims is not None and t.shape.ndims != 1:
+            raise ValueError(f"Shape must be rank 1 but is rank {t.shape.ndims}")
+    vdims = values.shape.as_tuple()
+    if vdims is not None and not vdims:
+        raise ValueError("Shape must be at least rank 1 but is rank 0")
+    rank = None if vdims is None else len(vdims) + len(splits)
+    n = None if vdims is None or None in vdims else int(np.prod(vdims))
+    return [(_dt.int64, TensorShape([n, rank])), (values.dtype.base_dtype, TensorShape([n])),
+            (_dt.int64, TensorShape([rank]))]
+
+
+def _to_sparse_kernel(*arrays, **_):
+    splits = [np.asarray(s, dtype=np.int64) for s in arrays[:-1]]
+    values = np.asarray(arrays[-1])
+    for i, s in enumerate(splits):
+        if s.size == 0:
+            raise _invalid("ragged splits may not be empty.")
+        if s[0] != 0:
+            raise _invalid("First value of ragged splits must be 0.")
+        if np.any(s[1:] < s[:-1]):
+            raise _invalid("Ragged splits should be non decreasing.")
+        inner = splits[i + 1].size - 1 if i + 1 < len(splits) else values.shape[0]
+        if s[-1] != inner:
+            raise _invalid("Final value of ragged splits must match the length "
+                           "the corresponding ragged values.")
+    # the index prefix of each row of the outermost dimension, then each ragged level
+    prefix = np.arange(splits[0].size - 1, dtype=np.int64).reshape(-1, 1)
+    dense = [splits[0].size - 1]
+    for s in splits:
+        lengths = s[1:] - s[:-1]
+        owner = np.repeat(np.arange(lengths.size), lengths)
+        col = np.arange(s[-1], dtype=np.int64) - s[:-1][owner]
+        prefix = np.concatenate([prefix[owner], col.reshape(-1, 1)], axis=1)
+        dense.append(int(lengths.max()) if lengths.size else 0)
+    inner = values.shape[1:]
+    if inner:
+        grid = np.indices(inner).reshape(len(inner), -1).T
+        rows = np.repeat(prefix, grid.shape[0], axis=0)
+        prefix = np.concatenate([rows, np.tile(grid, (prefix.shape[0], 1))], axis=1)
+    dense.extend(inner)
+    return (prefix.astype(np.int64).reshape(-1, len(dense)), values.reshape(-1),
+            np.array(dense, dtype=np.int64))
+
+
+def _to_sparse_grad(op, unused_indices_grad, values_grad, unused_shape_grad):
+    """TF's: the values' gradient reshaped to the flat values; none for the splits."""
+    flat = op.inputs[-1]
+    return [None] * (len(op.inputs) - 1) + [reshape(values_grad, shape(flat))]
+
+
+register_op("RaggedTensorToSparse", infer=_to_sparse_infer, kernel=_to_sparse_kernel,
+            grad=_to_sparse_grad)
+
+
+def ragged_tensor_to_sparse(rt_nested_splits, rt_dense_values, name=None):
+    """The RaggedTensorToSparse op: (sparse_indices, sparse_values, sparse_dense_shape)."""
+    splits = list(rt_nested_splits)
+    return apply("RaggedTensorToSparse", splits + [rt_dense_values],
+                 {"RAGGED_RANK": len(splits), "Tsplits": splits[0].dtype.base_dtype,
+                  "T": rt_dense_values.dtype.base_dtype}, name or "RaggedTensorToSparse")
+
+
+__all__ = ["ragged_range", "ragged_tensor_to_sparse"]
