@@ -40,6 +40,7 @@ from .ops.variables import (Variable, VariableV1, all_variables, assert_variable
                             trainable_variables, variables_initializer)
 from .ops.state_ops import assign, assign_add, assign_sub, count_up_to
 from .ops.control_flow_ops import case, cond, group, no_op, tuple, while_loop, with_dependencies
+from .ops import ragged_dispatch as _ragged_dispatch  # TF's ragged dispatch of ops
 from .ops.math_ops import *  # noqa: F403
 from .ops.array_ops import *  # noqa: F403
 from .ops.comparison_ops import *  # noqa: F403
@@ -207,9 +208,3 @@ def __getattr__(name):
             if e.name != f"{__name__}.{name}":
                 raise
     raise AttributeError(f"module 'flowgrad' has no attribute '{name}'")
-
-
-# TF 1.14's RaggedTensor dispatch of the public elementwise ops and reductions
-from .ops import ragged_dispatch as _ragged_dispatch  # noqa: E402
-
-_ragged_dispatch.install(globals())

@@ -29,8 +29,3 @@ from .ops.confusion_matrix import confusion_matrix
 from .ops.math_ops import angle, imag, real
 from .ops.math_extras import (bessel_i0, bessel_i0e, bessel_i1, bessel_i1e, betainc, igamma,
                               igammac)
-
-# TF 1.14's RaggedTensor dispatch of the public elementwise ops and reductions
-from .ops import ragged_dispatch as _ragged_dispatch  # noqa: E402
-
-_ragged_dispatch.install(globals())

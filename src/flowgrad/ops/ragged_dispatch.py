@@ -1,11 +1,13 @@
 """TF 1.14's RaggedTensor dispatch (ragged_dispatch.py): the public elementwise ops apply
 to a RaggedTensor's flat values, and tf.reduce_* to its rows.
 
+Importing this module wraps those functions in flowgrad.ops.math_ops, comparison_ops and
+array_ops (flowgrad/__init__ imports it before re-exporting them).
+
 TF first runs the ordinary op, which fails on the RaggedTensor after opening its name scope
 (and converting the arguments before it), then runs the dispatcher; so `tf.abs(rt)` builds
 `Abs_1`, `2 * rt` leaves a `Mul/x` constant before `x` and `Mul_1`. The wrappers here build
-the same: `install(namespace)` wraps a module's public functions of those names (the
-originals stay in flowgrad.ops)."""
+the same."""
 from __future__ import annotations
 
 import functools
@@ -141,16 +143,18 @@ def _reduce(fn, ragged_fn, scope):
 
 def install(namespace):
     """Wraps the functions of `namespace` (a module's globals) named in UNARY, BINARY and
-    REDUCE with TF's ragged dispatch."""
-    for name, scope in UNARY.items():
-        if name in namespace:
-            namespace[name] = _unary(namespace[name], scope)
-    for name, scope in BINARY.items():
-        if name in namespace:
-            namespace[name] = _binary(namespace[name], scope)
+    REDUCE with TF's ragged dispatch (once)."""
+    for table, make in ((UNARY, _unary), (BINARY, _binary)):
+        for name, scope in table.items():
+            fn = namespace.get(name)
+            if fn is not None and not getattr(fn, "_ragged_dispatch", False):
+                namespace[name] = make(fn, scope)
+                namespace[name]._ragged_dispatch = True
     for name, (ragged_fn, scope) in REDUCE.items():
-        if name in namespace:
-            namespace[name] = _reduce(namespace[name], ragged_fn, scope)
+        fn = namespace.get(name)
+        if fn is not None and not getattr(fn, "_ragged_dispatch", False):
+            namespace[name] = _reduce(fn, ragged_fn, scope)
+            namespace[name]._ragged_dispatch = True
 
 
 def _operator(name, right=False):
@@ -164,18 +168,18 @@ def _operator(name, right=False):
 _PUBLIC = {}
 
 
-def _install_operators():
-    ns = {}
+def _install():
+    """Wraps math_ops, comparison_ops and array_ops (TF wraps its math_ops and array_ops
+    functions the same way); tf.* and tf.math.* re-export the wrapped functions."""
     for module in (math_ops, comparison_ops, array_ops):
+        install(vars(module))
         for name in list(BINARY) + list(UNARY):
-            if hasattr(module, name) and name not in ns:
-                ns[name] = getattr(module, name)
-    install(ns)
-    _PUBLIC.update(ns)
+            if hasattr(module, name) and name not in _PUBLIC:
+                _PUBLIC[name] = getattr(module, name)
     pairs = {"add": "add", "sub": "subtract", "mul": "multiply", "truediv": "truediv",
              "div": "div", "floordiv": "floordiv", "mod": "floormod", "pow": "pow"}
     for dunder, name in pairs.items():
-        if name in ns:
+        if name in _PUBLIC:
             setattr(RaggedTensor, "__%s__" % dunder, _operator(name))
             setattr(RaggedTensor, "__r%s__" % dunder, _operator(name, right=True))
     for dunder, name in {"ge": "greater_equal", "gt": "greater", "le": "less_equal",
@@ -191,4 +195,4 @@ def _install_operators():
     RaggedTensor.__invert__ = lambda self: _PUBLIC["logical_not"](self)
 
 
-_install_operators()
+_install()

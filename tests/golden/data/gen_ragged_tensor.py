@@ -41,7 +41,7 @@ def graph_case(build):
         with g.as_default():
             try:
                 out = build(tf)
-            except (ValueError, TypeError, NotImplementedError) as e:
+            except (ValueError, TypeError, IndexError, NotImplementedError) as e:
                 return {"build_error": _error(e)}
             feed = None
             if isinstance(out, tuple) and len(out) == 2 and isinstance(out[1], dict):
@@ -208,6 +208,22 @@ PROGRAMS = {
     "reduce_math_ns": lambda tf: tf.math.reduce_sum(_rt(tf), 1),
     "reduce_then_dense": lambda tf: [tf.reduce_sum(_rt(tf), 1), tf.reduce_sum([1, 2]),
                                      tf.abs(_rt(tf)), tf.abs(-1)],
+    # __getitem__
+    "getitem/row": lambda tf: _rt(tf)[0],
+    "getitem/last_row": lambda tf: _rt3(tf)[-1],
+    "getitem/element": lambda tf: _rt(tf)[2, 0],
+    "getitem/rows": lambda tf: _rt(tf)[1:],
+    "getitem/rows_step": lambda tf: _rt(tf)[::2],
+    "getitem/columns": lambda tf: _rt(tf)[:, 1:],
+    "getitem/columns_neg": lambda tf: _rt(tf)[:, :-1],
+    "getitem/columns_step": lambda tf: _rt(tf)[:, ::2],
+    "getitem/inner_uniform": lambda tf: tf.ragged.constant([[[1, 2]], [[3, 4], [5, 6]]],
+                                                           ragged_rank=1)[:, :, 1],
+    "getitem/tensor_row": lambda tf: _rt(tf)[tf.constant(2)],
+    "getitem/ellipsis": lambda tf: _rt3(tf)[..., 0:1],
+    "getitem/newaxis": lambda tf: _rt(tf)[tf.newaxis],
+    "getitem/ragged_index": lambda tf: _rt(tf)[:, 0],
+    "getitem/too_many": lambda tf: _rt(tf)[..., 0, 0, 0],
     # boolean_mask
     "boolean_mask/ragged_mask": lambda tf: tf.ragged.boolean_mask(_rt(tf), _rt(tf) > 1),
     "boolean_mask/rows": lambda tf: tf.ragged.boolean_mask(_rt(tf), [True, False, True]),

@@ -249,7 +249,7 @@ def _refined_value(t: Tensor, depth: int = 0):
         return np.array([v.item() if hasattr(v, "item") else v for v in vals], dtype=object)
     if op.type == "StridedSlice":
         src = _refined_value(op.inputs[0], depth + 1)
-        b, e, s = (const_value(i) for i in op.inputs[1:])
+        b, e, s = (_known_ints(_refined_value(i, depth + 1)) for i in op.inputs[1:])
         if src is None or b is None or e is None or s is None or \
                 (np.ndim(src) != 1 and const_value(op.inputs[0]) is None):
             return None
