@@ -1595,6 +1595,18 @@ RAGGED = [
            [tf.ragged.range(s, e).flat_values, tf.ragged.range(s, 7, 2).flat_values],
            [Arg((3,), values=[0, 1, 2]), Arg((3,), values=[3, 5, 4])], F + I),
 ]
+
+
+def _ragged_variant(tf, v):
+    rt = tf.RaggedTensor.from_nested_row_splits(v, _RT_SPLITS, validate=False)
+    whole = tf.RaggedTensor._from_variant(rt._to_variant(), v.dtype, 2)
+    rows = tf.RaggedTensor._from_variant(rt._to_variant(batched_input=True), v.dtype, 2)
+    return [whole.flat_values] + list(whole.nested_row_splits) + [rows.flat_values] + \
+        list(rows.nested_row_splits)
+
+
+RAGGED.append(Sample("RaggedTensorVariant", ("RaggedTensorToVariant", "RaggedTensorFromVariant"),
+                     _ragged_variant, [Arg((6,))], FC + I + ("bool",)))
 SAMPLES = SAMPLES + RAGGED
 # -- end ragged (rg12) --
 BY_NAME = dict((s.name, s) for s in SAMPLES)

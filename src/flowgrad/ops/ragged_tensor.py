@@ -545,6 +545,29 @@ class RaggedTensor:
                 self.nested_row_splits, self.flat_values, name=name)
             return SparseTensor(indices, values, dense_shape)
 
+    @classmethod
+    def _from_variant(cls, variant, dtype, output_ragged_rank, input_ragged_rank=None,
+                      name=None):
+        """The RaggedTensor a (batch of) boxed RaggedTensor(s) holds (RaggedFromVariant)."""
+        variant = convert_to_tensor(variant, name="variant", dtype=_dt.variant)
+        if variant.shape.ndims is not None and input_ragged_rank is not None and \
+                output_ragged_rank != input_ragged_rank + variant.shape.ndims:
+            raise ValueError(
+                "output_ragged_rank must be equal to input_ragged_rank +variant.shape.ndims, "
+                "found variant.shape.ndims: %d, input_ragged_rank: %d, output_ragged_rank: %d"
+                % (variant.shape.ndims, input_ragged_rank, output_ragged_rank))
+        input_ragged_rank = -1 if input_ragged_rank is None else input_ragged_rank
+        with name_scope(name, "RaggedFromVariant", [variant]):
+            splits, values = _gen.ragged_tensor_from_variant(
+                variant, input_ragged_rank, output_ragged_rank, dtype, _dt.int64, name)
+            return cls.from_nested_row_splits(values, splits, validate=False)
+
+    def _to_variant(self, batched_input=False, name=None):
+        """This tensor boxed in a scalar variant (a vector of its rows when batched)."""
+        with name_scope(name, "RaggedToVariant", [self]):
+            return _gen.ragged_tensor_to_variant(self.nested_row_splits, self.flat_values,
+                                                 batched_input, name)
+
     # -- Python protocol ---------------------------------------------------------------------
     def __repr__(self):
         return "tf.RaggedTensor(values=%s, row_splits=%s)" % (self._values, self._row_splits)

@@ -1,15 +1,20 @@
-"""The ragged kernels TF 1.14's tf.RaggedTensor builds: RaggedRange (tf.ragged.range) and
-RaggedTensorToSparse (RaggedTensor.to_sparse). The rest of a ragged tensor's ops are
-ordinary ones (ops/ragged_tensor.py composes them as TF does)."""
+"""The ragged kernels TF 1.14's tf.RaggedTensor builds: RaggedRange (tf.ragged.range),
+RaggedTensorToSparse (RaggedTensor.to_sparse), and RaggedTensorToVariant /
+RaggedTensorFromVariant (a RaggedTensor boxed as tf.data carries it). The rest of a ragged
+tensor's ops are ordinary ones (ops/ragged_tensor.py composes them as TF does).
+
+A boxed RaggedTensor is a 0-d object array holding a `RaggedBox` (its nested row splits
+and flat values); a batch of them is an object array of boxes (BatchDataset stacks them
+like any component)."""
 from __future__ import annotations
 
 import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors as _errors
-from ..framework.registry import register_op
+from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
-from ._base import apply
+from ._base import apply, apply_op
 from .shape import reshape, shape
 
 _SPLITS = (_dt.int32, _dt.int64)
@@ -69,7 +74,8 @@ def _range_kernel(starts, limits, deltas, Tsplits=_dt.int64, **_):
     return splits.astype(Tsplits.as_numpy_dtype), flat.astype(dtype)
 
 
-register_op("RaggedRange", infer=_range_infer, kernel=_range_kernel, grad=None)
+register_op("RaggedRange", infer=_range_infer, kernel=_range_kernel,
+            grad=no_gradient_registered)
 
 
 def ragged_range(starts, limits, deltas, Tsplits=_dt.int64, name=None):
@@ -148,4 +154,143 @@ def ragged_tensor_to_sparse(rt_nested_splits, rt_dense_values, name=None):
                   "T": rt_dense_values.dtype.base_dtype}, name or "RaggedTensorToSparse")
 
 
-__all__ = ["ragged_range", "ragged_tensor_to_sparse"]
+# -- RaggedTensorToVariant / RaggedTensorFromVariant ---------------------------------------
+class RaggedBox:
+    """One boxed RaggedTensor: its nested row splits (a tuple of int arrays, outermost
+    first; empty for a dense row) and its flat values."""
+
+    __slots__ = ("splits", "values")
+
+    def __init__(self, splits, values):
+        self.splits = tuple(splits)
+        self.values = values
+
+    def __repr__(self):
+        return "RaggedBox(splits=%r, values=%r)" % (self.splits, self.values)
+
+
+def _box(splits, values):
+    out = np.empty((), dtype=object)
+    out[()] = RaggedBox(splits, values)
+    return out
+
+
+def _to_variant_infer(inputs, attrs):
+    splits = inputs[:-1]
+    if not splits:
+        raise ValueError("RAGGED_RANK must be at least 1")
+    for t in splits:
+        if t.shape.ndims is not None and t.shape.ndims != 1:
+            raise ValueError(f"Shape must be rank 1 but is rank {t.shape.ndims}")
+    if attrs.get("batched_input"):
+        return [(_dt.variant, TensorShape([None]))]
+    return [(_dt.variant, TensorShape([]))]
+
+
+def _to_variant_kernel(*arrays, batched_input=False, **_):
+    splits = [np.asarray(s) for s in arrays[:-1]]
+    values = np.asarray(arrays[-1])
+    if not batched_input:
+        return _box(splits, values)
+    outer, inner = splits[0], splits[1:]
+    out = np.empty((outer.size - 1,), dtype=object)
+    for i in range(outer.size - 1):
+        lo, hi = int(outer[i]), int(outer[i + 1])
+        row_splits = []
+        for s in inner:       # the row's part of each inner level, rebased to 0
+            part = s[lo:hi + 1]
+            row_splits.append(part - part[0])
+            lo, hi = int(part[0]), int(part[-1])
+        out[i] = RaggedBox(row_splits, values[lo:hi])
+    return out
+
+
+register_op("RaggedTensorToVariant", infer=_to_variant_infer, kernel=_to_variant_kernel,
+            grad=no_gradient_registered)
+
+
+def ragged_tensor_to_variant(rt_nested_splits, rt_dense_values, batched_input, name=None):
+    """The RaggedTensorToVariant op: the ragged tensor boxed (row by row when batched)."""
+    splits = list(rt_nested_splits)
+    return apply("RaggedTensorToVariant", splits + [rt_dense_values],
+                 {"RAGGED_RANK": len(splits), "Tvalues": rt_dense_values.dtype.base_dtype,
+                  "Tsplits": splits[0].dtype.base_dtype, "batched_input": bool(batched_input)},
+                 name or "RaggedTensorToVariant")
+
+
+def _from_variant_infer(inputs, attrs):
+    enc = inputs[0]
+    if enc.dtype.base_dtype is not _dt.variant:
+        raise TypeError(f"Input 'encoded_ragged' of 'RaggedTensorFromVariant' Op has type "
+                        f"{enc.dtype.base_dtype.name} that does not match expected type of "
+                        "variant.")
+    n = attrs["output_ragged_rank"]
+    return [(attrs["Tsplits"], TensorShape([None]))] * n + \
+        [(attrs["Tvalues"], TensorShape(None))]
+
+
+def _from_variant_kernel(encoded_ragged, input_ragged_rank=-1, output_ragged_rank=1,
+                         Tvalues=None, Tsplits=_dt.int64, **_):
+    enc = np.asarray(encoded_ragged, dtype=object)
+    r = enc.ndim
+    if input_ragged_rank == -1:
+        input_ragged_rank = output_ragged_rank - r
+    if output_ragged_rank != input_ragged_rank + r:
+        raise _invalid(f"output_ragged_rank must be equal to input_ragged_rank + "
+                       f"encoded_ragged.dims(); output_ragged_rank: {output_ragged_rank}, "
+                       f"input_ragged_rank: {input_ragged_rank}, encoded_ragged.dims(): {r}")
+    if input_ragged_rank < 0:
+        raise _invalid(f"input_ragged_rank must be >= 0 but got {input_ragged_rank}")
+    boxes = [b.item() if isinstance(b, np.ndarray) else b for b in enc.reshape(-1)]
+    for b in boxes:
+        if not isinstance(b, RaggedBox) or len(b.splits) != input_ragged_rank:
+            raise _invalid(f"Encoded input RaggedTensorVariant has ragged_rank="
+                           f"{len(b.splits) if isinstance(b, RaggedBox) else -1}.  Expected "
+                           f"ragged_rank={input_ragged_rank}.")
+    sdt = Tsplits.as_numpy_dtype
+    vdt = Tvalues.as_numpy_dtype if Tvalues is not None else None
+    if r == 0:
+        b = boxes[0]
+        return tuple(np.asarray(s, sdt) for s in b.splits) + (np.asarray(b.values, vdt),)
+    out = []
+    dims = enc.shape
+    for k in range(r - 1):      # the batch dimensions become uniform ragged dimensions
+        out.append(np.arange(int(np.prod(dims[:k + 1])) + 1, dtype=sdt) * dims[k + 1])
+    lengths = [len(b.splits[0]) - 1 if b.splits else len(b.values) for b in boxes]
+    out.append(np.concatenate([[0], np.cumsum(lengths)]).astype(sdt))
+    for level in range(input_ragged_rank):
+        parts, offset = [np.zeros(1, sdt)], 0
+        for b in boxes:
+            s = np.asarray(b.splits[level], sdt)
+            parts.append(s[1:] + offset)
+            offset += int(s[-1])
+        out.append(np.concatenate(parts))
+    vals = [np.asarray(b.values, vdt) for b in boxes]
+    if vals:
+        inner = {v.shape[1:] for v in vals}
+        if len(inner) > 1:
+            raise _invalid("Tensor shape mismatch in RaggedTensorFromVariant: inner shapes "
+                           f"{sorted(inner)}")
+        values = np.concatenate(vals)
+    else:
+        values = np.zeros([0], vdt)
+    return tuple(out) + (values,)
+
+
+register_op("RaggedTensorFromVariant", infer=_from_variant_infer, kernel=_from_variant_kernel,
+            grad=no_gradient_registered)
+
+
+def ragged_tensor_from_variant(encoded_ragged, input_ragged_rank, output_ragged_rank, Tvalues,
+                               Tsplits=_dt.int64, name=None):
+    """The RaggedTensorFromVariant op: (output_nested_splits, output_dense_values)."""
+    outs = apply_op("RaggedTensorFromVariant", [encoded_ragged],
+                    {"input_ragged_rank": int(input_ragged_rank),
+                     "output_ragged_rank": int(output_ragged_rank),
+                     "Tvalues": _dt.as_dtype(Tvalues), "Tsplits": _dt.as_dtype(Tsplits)},
+                    name or "RaggedTensorFromVariant").outputs
+    return list(outs[:-1]), outs[-1]
+
+
+__all__ = ["RaggedBox", "ragged_range", "ragged_tensor_to_sparse", "ragged_tensor_to_variant",
+           "ragged_tensor_from_variant"]
