@@ -44,6 +44,11 @@ AUTOTUNE = -1
 # ---------------------------------------------------------------------------------------
 # Component specs
 # ---------------------------------------------------------------------------------------
+# Set by data/structure.py (which imports this module): RaggedTensorStructure, the
+# output_classes entry of a ragged component.
+_RAGGED_STRUCTURE = [None]
+
+
 class _Spec:
     """One flat component: a tensor (dtype, shape), a SparseTensor (values dtype, dense
     shape; carried boxed in a variant tensor as TF 1.14 does), a RaggedTensor (values
@@ -84,8 +89,7 @@ class _Spec:
         if self.sparse:
             return SparseTensor
         if self.ragged_rank is not None:    # TF 1.14's class of a ragged component
-            from .structure import RaggedTensorStructure  # lazy: structure imports this
-            return RaggedTensorStructure(self.dtype, self.shape, self.ragged_rank)
+            return _RAGGED_STRUCTURE[0](self.dtype, self.shape, self.ragged_rank)
         return DatasetV1 if self.dataset is not None else Tensor
 
     def with_shape(self, shape):

@@ -227,6 +227,7 @@ class Iterator:
 # Dataset for a variant dataset, a SparseTensor for a boxed one).
 _VARIANT_DATASET = None
 _FROM_FLAT = None
+_RAGGED_STRUCTURE = [None]    # set by data/structure.py: RaggedTensorStructure
 _PIPELINE_OPTIONS = None      # a dataset's merged tf.data.Options
 
 
@@ -277,8 +278,7 @@ def _spec_for(t, s, c):
         return _TensorSpec(t, s, True)
     if c is Tensor:
         return _TensorSpec(t, s)
-    from .structure import RaggedTensorStructure  # lazy: structure imports this module
-    if isinstance(c, RaggedTensorStructure):      # TF 1.14's class of a ragged component
+    if isinstance(c, _RAGGED_STRUCTURE[0]):      # TF 1.14's class of a ragged component
         spec = _TensorSpec(c._dtype, c._shape, ragged_rank=c._ragged_rank)
         spec._ragged_class = c
         return spec

@@ -19,6 +19,7 @@ from ..ops.ragged_tensor_value import RaggedTensorValue
 from ..ops.sparse_tensor import SparseTensor, SparseTensorValue
 from ..ops.tensor_array_ops import TensorArray
 from . import _nest
+from . import dataset_ops, iterator_ops
 from .dataset_ops import DatasetV1, _Spec, _sparse_shape
 from .iterator_ops import Iterator
 
@@ -381,6 +382,11 @@ class RaggedTensorStructure(Structure):
 
     def _unbatch(self):
         return RaggedTensorStructure(self._dtype, self._shape[1:], self._ragged_rank - 1)
+
+
+# dataset_ops and iterator_ops (imported by this module) name ragged components' class
+dataset_ops._RAGGED_STRUCTURE[0] = RaggedTensorStructure
+iterator_ops._RAGGED_STRUCTURE[0] = RaggedTensorStructure
 
 
 def _to_structure(specs):

@@ -16,6 +16,7 @@ import inspect
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import get_default_graph, name_scope
 from . import array_ops, comparison_ops, math_ops
+from . import ragged_getitem as _ragged_getitem  # noqa: F401 - sets RaggedTensor[...]
 from . import ragged_math_ops as _rmath
 from .ragged_tensor import RaggedTensor, convert_to_tensor_or_ragged_tensor, is_ragged
 

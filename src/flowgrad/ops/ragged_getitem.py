@@ -1,4 +1,5 @@
-"""RaggedTensor.__getitem__ (TF 1.14's ragged_getitem): int and scalar-Tensor row keys,
+"""RaggedTensor.__getitem__ (TF 1.14's ragged_getitem; importing this module sets it, as
+flowgrad/ops/ragged_dispatch does): int and scalar-Tensor row keys,
 row slices, slices of the inner dimensions, Ellipsis and tf.newaxis, under
 `RaggedGetItem`. Indexing an inner ragged dimension is TF's ValueError; a strided slice
 of rows or columns over ragged values (TF's ragged gather) is absent."""
@@ -134,3 +135,6 @@ def _add_offset_to_ranges(offset, starts, limits):
     if isinstance(offset, int):
         return positive(offset) if offset > 0 else negative(offset)
     raise TypeError("slice offsets must be integers or None")
+
+
+RaggedTensor.__getitem__ = ragged_tensor_getitem     # as TF's ragged_operators sets it

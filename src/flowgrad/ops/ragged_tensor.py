@@ -612,10 +612,6 @@ class RaggedTensor:
             out.extend(t.consumers())
         return out
 
-    def __getitem__(self, key):
-        from .ragged_getitem import ragged_tensor_getitem  # lazy: getitem builds on this class
-        return ragged_tensor_getitem(self, key)
-
 
 def _value_from_components(components):
     components = list(components)
