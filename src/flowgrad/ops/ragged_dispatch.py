@@ -142,20 +142,30 @@ def _reduce(fn, ragged_fn, scope):
     return wrapper
 
 
+_WRAPPERS = {}     # id(original) -> (original, its dispatching wrapper): one per function
+
+
+def _wrapped(fn, make, *args):
+    if getattr(fn, "_ragged_dispatch", False):
+        return fn
+    hit = _WRAPPERS.get(id(fn))
+    if hit is None or hit[0] is not fn:
+        wrapper = make(fn, *args)
+        wrapper._ragged_dispatch = True
+        hit = _WRAPPERS[id(fn)] = (fn, wrapper)
+    return hit[1]
+
+
 def install(namespace):
     """Wraps the functions of `namespace` (a module's globals) named in UNARY, BINARY and
-    REDUCE with TF's ragged dispatch (once)."""
+    REDUCE with TF's ragged dispatch (one wrapper per function, so aliases stay one)."""
     for table, make in ((UNARY, _unary), (BINARY, _binary)):
         for name, scope in table.items():
-            fn = namespace.get(name)
-            if fn is not None and not getattr(fn, "_ragged_dispatch", False):
-                namespace[name] = make(fn, scope)
-                namespace[name]._ragged_dispatch = True
+            if namespace.get(name) is not None:
+                namespace[name] = _wrapped(namespace[name], make, scope)
     for name, (ragged_fn, scope) in REDUCE.items():
-        fn = namespace.get(name)
-        if fn is not None and not getattr(fn, "_ragged_dispatch", False):
-            namespace[name] = _reduce(fn, ragged_fn, scope)
-            namespace[name]._ragged_dispatch = True
+        if namespace.get(name) is not None:
+            namespace[name] = _wrapped(namespace[name], _reduce, ragged_fn, scope)
 
 
 def _operator(name, right=False):
