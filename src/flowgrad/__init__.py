@@ -25,6 +25,7 @@ from .engine.framework.graph import name_scope as _name_scope
 from .engine.framework.registry import NotDifferentiable, RegisterGradient, no_gradient
 from .engine.ops import beam_search as _beam_search  # noqa: F401 - registers GatherTree
 from .engine.ops import bitwise as _bitwise, sets as _sets  # noqa: F401 - register their ops
+from .engine.ops import unicode as _unicode  # noqa: F401 - registers UnicodeDecode/Encode
 from .engine.framework.constant_op import (constant, convert_to_tensor, is_tensor,
                                     register_tensor_conversion_function)
 from .engine.framework import errors
