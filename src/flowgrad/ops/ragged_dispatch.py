@@ -17,10 +17,11 @@ from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import get_default_graph, name_scope
 from . import array_ops, comparison_ops, math_ops
 from . import ragged_getitem as _ragged_getitem  # noqa: F401 - sets RaggedTensor[...]
+from . import ragged_concat_ops as _rconcat
 from . import ragged_math_ops as _rmath
 from .ragged_tensor import RaggedTensor, convert_to_tensor_or_ragged_tensor, is_ragged
 
-__all__ = ["install", "UNARY", "BINARY", "REDUCE"]
+__all__ = ["install", "UNARY", "BINARY", "REDUCE", "LISTS"]
 
 # public name -> the name scope TF's failed ordinary call uses up
 UNARY = {
@@ -51,6 +52,9 @@ REDUCE = {
     "reduce_mean": (_rmath.reduce_mean, "Mean"), "reduce_any": (_rmath.reduce_any, "Any"),
     "reduce_all": (_rmath.reduce_all, "All"),
 }
+
+# public name -> (ragged implementation, the scope TF's failed call uses up)
+LISTS = {"concat": (_rconcat.concat, "concat"), "stack": (_rconcat.stack, "stack")}
 
 
 def _use_up(scope):
@@ -156,6 +160,26 @@ def _wrapped(fn, make, *args):
     return hit[1]
 
 
+def _list_op(fn, ragged_fn, scope):
+    """concat/stack: the ragged version when a RaggedTensor is among `values`."""
+    params = list(inspect.signature(fn).parameters)
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        values = args[0] if args else kwargs.get(params[0])
+        if not (isinstance(values, (list, tuple)) and any(is_ragged(v) for v in values)):
+            return fn(*args, **kwargs)
+        call = _bind(fn, args, kwargs)
+        if scope == "concat" and len(values) == 1:    # TF's concat of one: its identity
+            with name_scope(call.get("name"), "concat") as s:
+                convert_to_tensor(call.get("axis"), name="concat_dim").shape.assert_has_rank(0)
+                rt = convert_to_tensor_or_ragged_tensor(values[0])
+                return rt.with_flat_values(array_ops.identity(rt.flat_values, name=s))
+        _use_up(scope)
+        return ragged_fn(values, call.get("axis", 0), call.get("name"))
+    return wrapper
+
+
 def install(namespace):
     """Wraps the functions of `namespace` (a module's globals) named in UNARY, BINARY and
     REDUCE with TF's ragged dispatch (one wrapper per function, so aliases stay one)."""
@@ -166,6 +190,9 @@ def install(namespace):
     for name, (ragged_fn, scope) in REDUCE.items():
         if namespace.get(name) is not None:
             namespace[name] = _wrapped(namespace[name], _reduce, ragged_fn, scope)
+    for name, (ragged_fn, scope) in LISTS.items():
+        if namespace.get(name) is not None:
+            namespace[name] = _wrapped(namespace[name], _list_op, ragged_fn, scope)
 
 
 def _operator(name, right=False):

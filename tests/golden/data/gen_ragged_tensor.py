@@ -224,6 +224,15 @@ PROGRAMS = {
     "getitem/newaxis": lambda tf: _rt(tf)[tf.newaxis],
     "getitem/ragged_index": lambda tf: _rt(tf)[:, 0],
     "getitem/too_many": lambda tf: _rt(tf)[..., 0, 0, 0],
+    # tf.concat / tf.stack
+    "concat/axis0": lambda tf: tf.concat([_rt(tf), tf.ragged.constant([[4, 5, 6]])], axis=0),
+    "concat/dense_first": lambda tf: tf.concat([tf.constant([[5, 6]]), _rt(tf)], axis=0),
+    "concat/then_dense": lambda tf: [tf.concat([_rt(tf), _rt(tf)], 0),
+                                     tf.concat([[1], [2]], 0)],
+    "concat/one": lambda tf: tf.concat([_rt(tf)], axis=0),
+    "stack/axis0": lambda tf: tf.stack([_rt(tf), tf.ragged.constant([[7]])], axis=0),
+    "stack/dense_first": lambda tf: tf.stack([tf.constant([[1, 2]]), _rt(tf)[:1]], axis=0),
+    "stack/one": lambda tf: tf.stack([_rt(tf)]),
     # boolean_mask
     "boolean_mask/ragged_mask": lambda tf: tf.ragged.boolean_mask(_rt(tf), _rt(tf) > 1),
     "boolean_mask/rows": lambda tf: tf.ragged.boolean_mask(_rt(tf), [True, False, True]),
