@@ -1607,6 +1607,17 @@ def _ragged_variant(tf, v):
 
 RAGGED.append(Sample("RaggedTensorVariant", ("RaggedTensorToVariant", "RaggedTensorFromVariant"),
                      _ragged_variant, [Arg((6,))], FC + I + ("bool",)))
+
+
+def _ragged_gather(tf, v):
+    rt = tf.RaggedTensor.from_nested_row_splits(v, _RT_SPLITS, validate=False)
+    rows, grid = tf.gather(rt, [1, 0, 1]), tf.gather(rt, [[1], [0]])
+    return [rows.flat_values] + list(rows.nested_row_splits) + [grid.flat_values] + \
+        list(grid.nested_row_splits)
+
+
+RAGGED.append(Sample("RaggedGather", "RaggedGather", _ragged_gather, [Arg((6,))],
+                     FC + I + ("bool",)))
 SAMPLES = SAMPLES + RAGGED
 # -- end ragged (rg12) --
 BY_NAME = dict((s.name, s) for s in SAMPLES)

@@ -214,7 +214,7 @@ _NO_SLICES = {
     "HorovodAllgather": "tests/test_horovod.py", "HorovodBroadcast": "tests/test_horovod.py",
     "Lu": "no gradient in TF 1.14", "MatrixLogarithm": "no gradient in TF 1.14",
     "RaggedRange": "no gradient in TF 1.14", "RaggedTensorToVariant": "no gradient in TF 1.14",
-    "RaggedTensorFromVariant": "no gradient in TF 1.14",
+    "RaggedTensorFromVariant": "no gradient in TF 1.14", "RaggedGather": "no gradient in TF 1.14",
     "RFFT3D": "no gradient in TF 1.14", "IRFFT3D": "no gradient in TF 1.14",
     "V1Frames": "no outputs of its own; its rule raises NotImplementedError (gradients "
                 "through imported TF control flow)",

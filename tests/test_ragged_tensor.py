@@ -86,10 +86,3 @@ def test_elementwise_of_two_ragged_tensors_is_absent():
         rt = tf.ragged.constant([[1, 2], [3]])
         with pytest.raises(NotImplementedError, match="RaggedTensorDynamicShape"):
             rt + rt
-
-
-def test_concat_along_axis_1_is_absent():
-    with tf.Graph().as_default():
-        rt = tf.ragged.constant([[1, 2], [3]])
-        with pytest.raises(NotImplementedError, match="RaggedGather"):
-            tf.concat([rt, rt], axis=1)

@@ -1,10 +1,12 @@
 """tf.concat and tf.stack of RaggedTensors (TF 1.14's ragged_concat_ops, under
-`RaggedConcat`): along axis 0, and deeper axes through the shared row partitions. Along
-axis 1 TF gathers rows of the concatenation (its RaggedGather op), which flowgrad lacks."""
+`RaggedConcat`): along axis 0, axis 1 (rows of the concatenation gathered, op
+RaggedGather), and deeper axes through the shared row partitions."""
 from __future__ import annotations
 
 from ..engine.framework.graph import get_default_graph, name_scope
-from . import array_ops
+from ..engine.framework.tensor_shape import TensorShape
+from . import array_ops, check_ops
+from .ragged_gather_ops import gather
 from .ragged_string_ops import _expand_dims
 from .ragged_tensor import RaggedTensor, convert_to_tensor_or_ragged_tensor, is_ragged
 from .ragged_tensor import match_row_splits_dtypes
@@ -58,8 +60,7 @@ def _stack_concat(rt_inputs, axis, stack_values):
     if axis == 0:
         return _axis_0(rt_inputs, stack_values)
     if axis == 1:
-        raise NotImplementedError("tf.concat/tf.stack of RaggedTensors along axis 1 (TF's "
-                                  "tf.gather of a RaggedTensor, op RaggedGather)")
+        return _axis_1(rt_inputs, stack_values)
     values = [rt.values for rt in rt_inputs]
     splits = [[rt.row_splits] for rt in rt_inputs]
     with get_default_graph().control_dependencies(assert_splits_match(splits)):
@@ -76,6 +77,35 @@ def _axis_0(rt_inputs, stack_values):
         lengths = array_ops.stack([rt.nrows() for rt in rt_inputs])
         splits.insert(0, lengths_to_splits(lengths))
     return RaggedTensor.from_nested_row_splits(flat, splits, validate=False)
+
+
+def _axis_1(rt_inputs, stack_values):
+    num_inputs = len(rt_inputs)
+    rt_nrows = rt_inputs[0].nrows()
+    msg = "Input tensors have incompatible shapes."
+    checks = [check_ops.assert_equal(rt.nrows(), rt_nrows, message=msg)
+              for rt in rt_inputs[1:]]
+    with get_default_graph().control_dependencies(checks):
+        concatenated = _axis_0(rt_inputs, stack_values=False)
+        row_indices = array_ops.range(rt_nrows * num_inputs)
+        row_index_matrix = array_ops.reshape(row_indices, [num_inputs, -1])
+        transposed = array_ops.transpose(row_index_matrix)
+        row_permutation = array_ops.reshape(transposed, [-1])
+        permuted = gather(concatenated, row_permutation)
+        if stack_values:
+            splits = array_ops.range(0, rt_nrows * num_inputs + 1, num_inputs)
+            _copy_row_shape(rt_inputs, splits)
+            return RaggedTensor.from_row_splits(permuted, splits, validate=False)
+        splits = permuted.row_splits[::num_inputs]
+        _copy_row_shape(rt_inputs, splits)
+        return RaggedTensor.from_row_splits(permuted.values, splits, validate=False)
+
+
+def _copy_row_shape(rt_inputs, splits):
+    for rt in rt_inputs:     # TF sets each static row count (+ 1) it knows
+        rows = rt.shape.dims[0].value
+        if rows is not None:
+            splits.set_shape(TensorShape([rows + 1]))
 
 
 def _increase_ragged_rank_to(rt, ragged_rank, splits_dtype):

@@ -13,12 +13,16 @@ from __future__ import annotations
 import functools
 import inspect
 
+import numpy as np
+
 from ..engine.framework.constant_op import convert_to_tensor
-from ..engine.framework.graph import get_default_graph, name_scope
+from ..engine.framework.graph import Tensor, get_default_graph, name_scope
 from . import array_ops, comparison_ops, math_ops
 from . import ragged_getitem as _ragged_getitem  # noqa: F401 - sets RaggedTensor[...]
 from . import ragged_concat_ops as _rconcat
+from . import ragged_gather_ops as _rgather
 from . import ragged_math_ops as _rmath
+from .variables import Variable
 from .ragged_tensor import RaggedTensor, convert_to_tensor_or_ragged_tensor, is_ragged
 
 __all__ = ["install", "UNARY", "BINARY", "REDUCE", "LISTS"]
@@ -180,6 +184,29 @@ def _list_op(fn, ragged_fn, scope):
     return wrapper
 
 
+def _gather(fn):
+    """tf.gather: TF's gather op converts `params` (then `indices`) under GatherV2 before it
+    fails on a RaggedTensor; then ragged_gather_ops.gather."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        call = _bind(fn, args, kwargs)
+        params, indices = call.get("params"), call.get("indices")
+        if not (is_ragged(params) or is_ragged(indices)):
+            return fn(*args, **kwargs)
+        with name_scope(call.get("name"), "GatherV2", []):
+            if not is_ragged(params):
+                convert_to_tensor(params, name="params")
+        for arg in (params, indices):     # TF's dispatcher checks each is convertible
+            if not is_ragged(arg) and not isinstance(arg, (Tensor, Variable, np.ndarray, int,
+                                                           float, str)):
+                convert_to_tensor(arg)
+        axis = call.get("axis")
+        return _rgather.gather(params, indices, call.get("validate_indices"),
+                               0 if axis is None else axis, call.get("batch_dims", 0),
+                               call.get("name"))
+    return wrapper
+
+
 def install(namespace):
     """Wraps the functions of `namespace` (a module's globals) named in UNARY, BINARY and
     REDUCE with TF's ragged dispatch (one wrapper per function, so aliases stay one)."""
@@ -193,6 +220,8 @@ def install(namespace):
     for name, (ragged_fn, scope) in LISTS.items():
         if namespace.get(name) is not None:
             namespace[name] = _wrapped(namespace[name], _list_op, ragged_fn, scope)
+    if namespace.get("gather") is not None:
+        namespace["gather"] = _wrapped(namespace["gather"], _gather)
 
 
 def _operator(name, right=False):

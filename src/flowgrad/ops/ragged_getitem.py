@@ -1,13 +1,13 @@
 """RaggedTensor.__getitem__ (TF 1.14's ragged_getitem; importing this module sets it, as
 flowgrad/ops/ragged_dispatch does): int and scalar-Tensor row keys,
 row slices, slices of the inner dimensions, Ellipsis and tf.newaxis, under
-`RaggedGetItem`. Indexing an inner ragged dimension is TF's ValueError; a strided slice
-of rows or columns over ragged values (TF's ragged gather) is absent."""
+`RaggedGetItem`. Indexing an inner ragged dimension is TF's ValueError."""
 from __future__ import annotations
 
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import Tensor, name_scope
 from . import array_ops, control_flow_ops, math_ops
+from .ragged_gather_ops import gather as ragged_gather
 from .ragged_math_ops import range as ragged_range
 from .ragged_tensor import RaggedTensor
 
@@ -117,8 +117,7 @@ def _from_value_ranges(starts, limits, step, values):
     step = math_ops.cast(step, starts.dtype)
     value_indices = ragged_range(starts, limits, step, row_splits_dtype=starts.dtype)
     if isinstance(values, RaggedTensor):
-        raise NotImplementedError("RaggedTensor.__getitem__ with a strided slice over "
-                                  "ragged values (TF's tf.gather of a RaggedTensor)")
+        return value_indices.with_values(ragged_gather(values, value_indices.values))
     return value_indices.with_values(array_ops.gather(values, value_indices.values))
 
 

@@ -292,5 +292,59 @@ def ragged_tensor_from_variant(encoded_ragged, input_ragged_rank, output_ragged_
     return list(outs[:-1]), outs[-1]
 
 
-__all__ = ["RaggedBox", "ragged_range", "ragged_tensor_to_sparse", "ragged_tensor_to_variant",
-           "ragged_tensor_from_variant"]
+# -- RaggedGather --------------------------------------------------------------------------
+def _gather_infer(inputs, attrs):
+    p = attrs["PARAMS_RAGGED_RANK"]
+    splits, values, indices = inputs[:p], inputs[p], inputs[p + 1]
+    if indices.dtype.base_dtype not in _SPLITS:
+        raise TypeError(f"Value passed to parameter 'indices' has DataType "
+                        f"{indices.dtype.base_dtype.name} not in list of allowed values: "
+                        "int32, int64")
+    n = attrs["OUTPUT_RAGGED_RANK"]
+    vshape = values.shape
+    inner = None if vshape.ndims is None else [None] + vshape.as_list()[1:]
+    return [(splits[0].dtype.base_dtype, TensorShape([None]))] * n + \
+        [(values.dtype.base_dtype, TensorShape(inner))]
+
+
+def _gather_kernel(*arrays, PARAMS_RAGGED_RANK=1, OUTPUT_RAGGED_RANK=1, **_):
+    p = PARAMS_RAGGED_RANK
+    splits = [np.asarray(s) for s in arrays[:p]]
+    values, indices = np.asarray(arrays[p]), np.asarray(arrays[p + 1])
+    sdt = splits[0].dtype
+    nrows = splits[0].size - 1
+    flat = indices.reshape(-1).astype(np.int64)
+    for i, k in enumerate(flat.tolist()):
+        if not 0 <= k < nrows:
+            raise _invalid(f"indices[{i}] = {k} is not in [0, {nrows})")
+    out = [np.arange(int(np.prod(indices.shape[:d + 1])) + 1, dtype=sdt) * indices.shape[d + 1]
+           for d in range(indices.ndim - 1)]
+    rows = flat
+    for s in splits:      # each level: the picked rows' lengths, then their elements
+        starts, limits = s[rows], s[rows + 1]
+        out.append(np.concatenate([[0], np.cumsum(limits - starts)]).astype(sdt))
+        rows = np.concatenate([np.arange(a, b) for a, b in zip(starts.tolist(),
+                                                                  limits.tolist())] +
+                              [np.zeros(0, np.int64)]).astype(np.int64)
+    dense = values[rows]
+    return tuple(out) + (dense,)
+
+
+register_op("RaggedGather", infer=_gather_infer, kernel=_gather_kernel,
+            grad=no_gradient_registered)
+
+
+def ragged_gather(params_nested_splits, params_dense_values, indices, OUTPUT_RAGGED_RANK,
+                  name=None):
+    """The RaggedGather op: (output_nested_splits, output_dense_values)."""
+    splits = list(params_nested_splits)
+    outs = apply_op("RaggedGather", splits + [params_dense_values, indices], {
+        "Tvalues": params_dense_values.dtype.base_dtype,
+        "Tindices": indices.dtype.base_dtype, "Tsplits": splits[0].dtype.base_dtype,
+        "PARAMS_RAGGED_RANK": len(splits), "OUTPUT_RAGGED_RANK": int(OUTPUT_RAGGED_RANK)},
+        name or "RaggedGather").outputs
+    return list(outs[:-1]), outs[-1]
+
+
+__all__ = ["RaggedBox", "ragged_gather", "ragged_range", "ragged_tensor_to_sparse",
+           "ragged_tensor_to_variant", "ragged_tensor_from_variant"]
