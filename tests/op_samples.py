@@ -1689,6 +1689,48 @@ CORE_OPS = [
 ]
 SAMPLES = SAMPLES + CORE_OPS
 # -- end core --
+# -- ragged (rg12) --
+_RT_SPLITS = [[0, 1, 3], [0, 2, 2, 6]]
+
+
+def _ragged_to_sparse(tf, v):
+    sp = tf.RaggedTensor.from_nested_row_splits(v, _RT_SPLITS, validate=False).to_sparse()
+    return [sp.indices, sp.values, sp.dense_shape]
+
+
+RAGGED = [
+    Sample("RaggedTensorToSparse", "RaggedTensorToSparse", _ragged_to_sparse,
+           [Arg((6,))], FC + I, grad=(0,)),
+    Sample("RaggedRange", "RaggedRange",
+           lambda tf, s, e: list(tf.ragged.range(s, e).nested_row_splits) +
+           [tf.ragged.range(s, e).flat_values, tf.ragged.range(s, 7, 2).flat_values],
+           [Arg((3,), values=[0, 1, 2]), Arg((3,), values=[3, 5, 4])], F + I),
+]
+
+
+def _ragged_variant(tf, v):
+    rt = tf.RaggedTensor.from_nested_row_splits(v, _RT_SPLITS, validate=False)
+    whole = tf.RaggedTensor._from_variant(rt._to_variant(), v.dtype, 2)
+    rows = tf.RaggedTensor._from_variant(rt._to_variant(batched_input=True), v.dtype, 2)
+    return [whole.flat_values] + list(whole.nested_row_splits) + [rows.flat_values] + \
+        list(rows.nested_row_splits)
+
+
+RAGGED.append(Sample("RaggedTensorVariant", ("RaggedTensorToVariant", "RaggedTensorFromVariant"),
+                     _ragged_variant, [Arg((6,))], FC + I + ("bool",)))
+
+
+def _ragged_gather(tf, v):
+    rt = tf.RaggedTensor.from_nested_row_splits(v, _RT_SPLITS, validate=False)
+    rows, grid = tf.gather(rt, [1, 0, 1]), tf.gather(rt, [[1], [0]])
+    return [rows.flat_values] + list(rows.nested_row_splits) + [grid.flat_values] + \
+        list(grid.nested_row_splits)
+
+
+RAGGED.append(Sample("RaggedGather", "RaggedGather", _ragged_gather, [Arg((6,))],
+                     FC + I + ("bool",)))
+SAMPLES = SAMPLES + RAGGED
+# -- end ragged (rg12) --
 BY_NAME = dict((s.name, s) for s in SAMPLES)
 assert len(BY_NAME) == len(SAMPLES), "duplicate sample names"
 

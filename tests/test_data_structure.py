@@ -20,7 +20,17 @@ def test_datasets_of_structures_flowgrad_does_not_carry_raise():
     x = tf.data.experimental
     variant = tf.data.Dataset.range(1)._variant_tensor
     for s in (x.OptionalStructure(x.TensorStructure(tf.int32, [])),
-              x.TensorArrayStructure(tf.float32, [2], False, True),
-              x.RaggedTensorStructure(tf.int64, [None, None], 1)):
+              x.TensorArrayStructure(tf.float32, [2], False, True)):
         with pytest.raises(NotImplementedError, match=type(s).__name__):
             x.from_variant(variant, s)
+
+
+def test_from_variant_of_a_ragged_structure():
+    x = tf.data.experimental
+    with tf.Graph().as_default():
+        ds = tf.data.Dataset.range(3).map(lambda i: tf.ragged.range(i))
+        again = x.from_variant(x.to_variant(ds), x.get_structure(ds))
+        assert x.get_structure(again) == x.get_structure(ds)
+        nxt = again.make_one_shot_iterator().get_next()
+        with tf.Session() as sess:
+            assert [sess.run(nxt).to_list() for _ in range(3)] == [[[]], [[0]], [[0, 1]]]

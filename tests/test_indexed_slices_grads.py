@@ -71,6 +71,8 @@ _EXTRA = {
                                                    [[1, 0], [0, 2]]),
     "BatchToSpaceND": lambda: tf.batch_to_space_nd(_x([8, 2, 3, 2]), [2, 2],
                                                    [[1, 0], [0, 1]]),
+    "RaggedTensorToSparse": lambda: tf.RaggedTensor.from_row_splits(
+        _x([3, 2]), [0, 1, 3], validate=False).to_sparse(),
     "SegmentMax": lambda: tf.segment_max(_x([4, 2]), [0, 0, 1, 2]),
     "SegmentMean": lambda: tf.segment_mean(_x([4, 2]), [0, 0, 1, 2]),
     "SegmentSum": lambda: tf.segment_sum(_x([4, 2]), [0, 0, 1, 2]),
@@ -215,6 +217,8 @@ _NO_SLICES = {
     "HorovodAllreduce": "tests/test_horovod.py", "HorovodGroupedAllreduce": "tests/test_horovod.py",
     "HorovodAllgather": "tests/test_horovod.py", "HorovodBroadcast": "tests/test_horovod.py",
     "Lu": "no gradient in TF 1.14", "MatrixLogarithm": "no gradient in TF 1.14",
+    "RaggedRange": "no gradient in TF 1.14", "RaggedTensorToVariant": "no gradient in TF 1.14",
+    "RaggedTensorFromVariant": "no gradient in TF 1.14", "RaggedGather": "no gradient in TF 1.14",
     "RFFT3D": "no gradient in TF 1.14", "IRFFT3D": "no gradient in TF 1.14",
     "V1Frames": "no outputs of its own; its rule raises NotImplementedError (gradients "
                 "through imported TF control flow)",

@@ -23,9 +23,3 @@ def test_value_checks_its_parts():
     inner = tf.ragged.RaggedTensorValue(np.arange(2), np.array([0, 2], np.int32))
     with pytest.raises(ValueError, match="same dtype"):
         tf.ragged.RaggedTensorValue(inner, np.array([0, 1]))
-
-
-def test_the_rest_of_tf_ragged_is_absent():
-    for name in ("constant", "placeholder", "range", "boolean_mask", "map_flat_values"):
-        assert not hasattr(tf.ragged, name)
-    assert not hasattr(tf, "RaggedTensor")

@@ -61,17 +61,7 @@ def test_matches_tf114(stem, name):
     _close(got, want, name, tol)
 
 
-# -- what has no golden: TF answers these with a RaggedTensor or the clock -------------------
-def test_ragged_results_are_not_implemented():
-    with tf.Graph().as_default():
-        with pytest.raises(NotImplementedError, match="RaggedTensor"):
-            tf.string_split(["a b"], result_type="RaggedTensor")
-        with pytest.raises(NotImplementedError, match="RaggedTensor"):
-            tf.strings.split(["a b"], result_type="RaggedTensor")
-        with pytest.raises(NotImplementedError, match="RaggedTensor"):
-            tf.strings.split([["a b"]])
-
-
+# -- what has no golden: TF answers this with the clock ------------------------------------
 def test_timestamp_is_the_clock_when_run():
     import time
     with tf.Graph().as_default():

@@ -27,6 +27,7 @@ from .engine.ops import beam_search as _beam_search  # noqa: F401 - registers Ga
 from .engine.ops import block_lstm as _block_lstm  # noqa: F401 - registers BlockLSTM(Grad)
 from .engine.ops import feature_cross as _feature_cross  # noqa: F401 - SparseFeatureCross
 from .engine.ops import bitwise as _bitwise, sets as _sets  # noqa: F401 - register their ops
+from .engine.ops import unicode as _unicode  # noqa: F401 - registers UnicodeDecode/Encode
 from .engine.framework.constant_op import (constant, convert_to_tensor, is_tensor,
                                     register_tensor_conversion_function)
 from .engine.framework import errors
@@ -43,6 +44,7 @@ from .ops.variables import (Variable, VariableV1, all_variables, assert_variable
 from .ops.state_ops import assign, assign_add, assign_sub, count_up_to
 from .ops.control_flow_ops import (case, cond, group, no_op, switch_case, tuple, while_loop,
                                     with_dependencies)
+from .ops import ragged_dispatch as _ragged_dispatch  # TF's ragged dispatch of ops
 from .ops.math_ops import *  # noqa: F403
 from .ops.array_ops import *  # noqa: F403
 from .ops.comparison_ops import *  # noqa: F403
@@ -73,6 +75,7 @@ from .ops.parsing_ops import (FixedLenFeature, FixedLenSequenceFeature, SparseFe
                               VarLenFeature, decode_csv, decode_raw, parse_example,
                               parse_single_example, parse_single_sequence_example)
 from .ops.sparse_tensor import SparseTensor, SparseTensorValue
+from .ops.ragged_tensor import RaggedTensor
 from .ops.tensor_array_ops import TensorArray
 from .ops.functional_ops import foldl, foldr, map_fn, scan
 from .ops.data_flow_ops import ConditionalAccumulator, ConditionalAccumulatorBase

@@ -11,6 +11,7 @@ from ..engine.ops.elementwise import log as _log
 from ..engine.ops.joining import stack as _stack
 from ..engine.ops.shape import expand_dims as _expand_dims
 from ..engine.ops.shape import squeeze as _squeeze
+from ..ops.ragged_tensor import RaggedTensor
 from ..ops.sparse_tensor import SparseTensor
 from .dataset_ops import DatasetV1, _get_seed, _nest, _op, _Spec, _structure_attrs
 
@@ -30,7 +31,9 @@ def unbatch():
             flat = _nest.flatten(args)
             return tuple(_op("SerializeManySparse", [v.indices, v.values, v.dense_shape],
                              {"T": v.dtype.base_dtype, "out_type": _dt.variant})
-                         if isinstance(v, SparseTensor) else v for v in flat)
+                         if isinstance(v, SparseTensor) else
+                         v._to_variant(batched_input=True) if isinstance(v, RaggedTensor) else v
+                         for v in flat)
         normalized = dataset.map(normalize)
         structure = _nest.pack(dataset._structure,
                                [sp.with_shape(sp.shape[1:]) for sp in specs])

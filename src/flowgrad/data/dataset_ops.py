@@ -25,6 +25,8 @@ from ..engine.ops.shape import identity as _identity
 from ..engine.ops.shape import shape as _shape_of
 from ..ops.logging_ops import Assert as _Assert
 from ..ops.random_ops import get_seed as _core_get_seed
+from ..ops.ragged_tensor import RaggedTensor, convert_to_tensor_or_ragged_tensor
+from ..ops.ragged_tensor_value import RaggedTensorValue
 from ..ops.sparse_tensor import SparseTensor, SparseTensorValue
 from . import _cache_file  # noqa: F401 - cache files in TF's format
 from . import _nest
@@ -42,26 +44,36 @@ AUTOTUNE = -1
 # ---------------------------------------------------------------------------------------
 # Component specs
 # ---------------------------------------------------------------------------------------
+# Set by data/structure.py (which imports this module): RaggedTensorStructure, the
+# output_classes entry of a ragged component.
+_RAGGED_STRUCTURE = [None]
+
+
 class _Spec:
     """One flat component: a tensor (dtype, shape), a SparseTensor (values dtype, dense
-    shape; carried boxed in a variant tensor as TF 1.14 does) or a nested dataset (its
-    structure)."""
+    shape; carried boxed in a variant tensor as TF 1.14 does), a RaggedTensor (values
+    dtype, shape, ragged_rank; boxed likewise) or a nested dataset (its structure)."""
 
-    __slots__ = ("dtype", "shape", "dataset", "sparse")
+    __slots__ = ("dtype", "shape", "dataset", "sparse", "ragged_rank")
 
-    def __init__(self, dtype, shape, dataset=None, sparse=False):
+    def __init__(self, dtype, shape, dataset=None, sparse=False, ragged_rank=None):
         self.dtype = dtype
         self.shape = shape
         self.dataset = dataset      # for a dataset component: the inner structure of _Spec
         self.sparse = sparse
+        self.ragged_rank = ragged_rank     # for a RaggedTensor component
+
+    @property
+    def boxed(self):
+        return self.sparse or self.ragged_rank is not None
 
     @property
     def flat_dtype(self):
-        return _dt.variant if self.dataset is not None or self.sparse else self.dtype
+        return _dt.variant if self.dataset is not None or self.boxed else self.dtype
 
     @property
     def flat_shape(self):
-        if self.sparse:
+        if self.boxed:
             return TensorShape(None)
         return TensorShape([]) if self.dataset is not None else self.shape
 
@@ -76,11 +88,17 @@ class _Spec:
     def classes(self):
         if self.sparse:
             return SparseTensor
+        if self.ragged_rank is not None:    # TF 1.14's class of a ragged component
+            return _RAGGED_STRUCTURE[0](self.dtype, self.shape, self.ragged_rank)
         return DatasetV1 if self.dataset is not None else Tensor
 
     def with_shape(self, shape):
-        """This component with another (dense) shape."""
-        return _Spec(self.dtype, shape, self.dataset, self.sparse)
+        """This component with another (dense) shape; a ragged component gains (or loses)
+        a ragged dimension per dimension added (removed) in front, as TF's batch/unbatch."""
+        rank = self.ragged_rank
+        if rank is not None and shape.ndims is not None and self.shape.ndims is not None:
+            rank += shape.ndims - self.shape.ndims
+        return _Spec(self.dtype, shape, self.dataset, self.sparse, rank)
 
 
 def _spec_of(value):
@@ -88,6 +106,8 @@ def _spec_of(value):
         return _Spec(None, None, value._structure)
     if isinstance(value, SparseTensor):
         return _Spec(value.dtype.base_dtype, _sparse_shape(value), sparse=True)
+    if isinstance(value, RaggedTensor):
+        return _Spec(value.dtype.base_dtype, value.shape, ragged_rank=value.ragged_rank)
     return _Spec(value.dtype.base_dtype, value.shape)
 
 
@@ -106,15 +126,19 @@ def _to_flat(value, name=None):
                    {"T": value.dtype.base_dtype, "out_type": _dt.variant}, name)
     if isinstance(value, DatasetV1):
         return value._variant_tensor
+    if isinstance(value, RaggedTensor):
+        return value._to_variant()
     return value
 
 
 def _normalize(value, i):
     """TF's structure.normalize_tensors for one component."""
-    if isinstance(value, (DatasetV1, SparseTensor)):
+    if isinstance(value, (DatasetV1, SparseTensor, RaggedTensor)):
         return value
     if isinstance(value, SparseTensorValue):
         return SparseTensor.from_value(value)
+    if isinstance(value, RaggedTensorValue):
+        return convert_to_tensor_or_ragged_tensor(value, name=f"component_{i}")
     return convert_to_tensor(value, name=f"component_{i}")
 
 
@@ -126,6 +150,8 @@ def _to_flat_many(value):
             raise ValueError("Unbatching a sparse tensor is only supported for rank >= 1")
         return _op("SerializeManySparse", [value.indices, value.values, value.dense_shape],
                    {"T": value.dtype.base_dtype, "out_type": _dt.variant})
+    if isinstance(value, RaggedTensor):
+        return value._to_variant(batched_input=True)
     return value
 
 
@@ -140,6 +166,12 @@ def _from_flat(t, spec, name=None):
             ind.set_shape(TensorShape([None, rank]))
             shp.set_shape(TensorShape([rank]))
         return SparseTensor(ind, vals, shp)
+    if spec.ragged_rank is not None:
+        if spec.ragged_rank <= 0:
+            raise ValueError("ragged_rank must be greater than zero. Found ragged_rank: %d"
+                             % spec.ragged_rank)
+        return RaggedTensor._from_variant(t, dtype=spec.dtype,
+                                          output_ragged_rank=spec.ragged_rank)
     if spec.dataset is not None:
         return _VariantDataset(t, spec.dataset)
     return t
@@ -203,7 +235,7 @@ def _trace(func, in_structure, what="map_func"):
         outs = []
         specs = []
         for v in flat:
-            if isinstance(v, (DatasetV1, SparseTensor)):
+            if isinstance(v, (DatasetV1, SparseTensor, RaggedTensor)):
                 t = _to_flat(v)
             else:
                 try:
@@ -214,7 +246,8 @@ def _trace(func, in_structure, what="map_func"):
             if t._op._graph is not fg:
                 t = fg.capture(t)
             outs.append(t)
-            specs.append(_spec_of(v) if isinstance(v, (DatasetV1, SparseTensor)) else
+            specs.append(_spec_of(v) if isinstance(v, (DatasetV1, SparseTensor, RaggedTensor))
+                         else
                          _Spec(t.dtype.base_dtype, t.shape))
     info = _ds.FunctionInfo(fg, args, outs)
     return _Traced(info, _nest.pack(ret, specs))
@@ -295,7 +328,8 @@ class DatasetV1:
         with g.name_scope("tensors"), g.name_scope("normalize_tensors"):
             flat = [_normalize(v, i) for i, v in enumerate(_nest.flatten(tensors))]
         specs = [_spec_of(t).with_shape(_spec_of(t).shape[1:])
-                 if isinstance(t, SparseTensor) else _Spec(t.dtype.base_dtype, t.shape[1:])
+                 if isinstance(t, (SparseTensor, RaggedTensor)) else
+                 _Spec(t.dtype.base_dtype, t.shape[1:])
                  for t in flat]
         flat = [_to_flat_many(t) for t in flat]
         if not flat:
@@ -474,9 +508,10 @@ class DatasetV1:
             pads = [_const(v, s.dtype, "padding_value") for v, s in zip(pv, flat_specs)]
         dr = _const(drop_remainder, _dt.bool_, "drop_remainder")
         static = _static(bs) if _static(dr) else None
-        out_specs = [_Spec(sp.dtype, TensorShape([static]).concatenate(
-            s if isinstance(s, TensorShape) else TensorShape([None] * sp.shape.ndims)))
-            for sp, s in zip(flat_specs, shapes)]
+        out_specs = [sp if sp.ragged_rank is not None else   # TF keeps a ragged one's spec
+                     _Spec(sp.dtype, TensorShape([static]).concatenate(
+                         s if isinstance(s, TensorShape) else TensorShape([None] * sp.shape.ndims)))
+                     for sp, s in zip(flat_specs, shapes)]
         structure = _nest.pack(self._structure, out_specs)
         attrs = dict(_structure_attrs(structure), N=len(flat_specs))
         return DatasetV1(_op("PaddedBatchDatasetV2", [self._variant_tensor, bs] + shape_ts +

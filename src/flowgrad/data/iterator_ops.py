@@ -34,16 +34,18 @@ GET_NEXT_CALL_WARNING_MESSAGE = (
 class _TensorSpec:
     """A flat component of an iterator built from types, shapes and classes alone."""
 
-    __slots__ = ("dtype", "shape", "dataset", "sparse")
+    __slots__ = ("dtype", "shape", "dataset", "sparse", "ragged_rank", "_ragged_class")
 
-    def __init__(self, dtype, shape, sparse=False):
+    def __init__(self, dtype, shape, sparse=False, ragged_rank=None):
         self.dtype = dtype
         self.shape = shape
         self.dataset = None
         self.sparse = sparse
+        self.ragged_rank = ragged_rank
 
-    flat_dtype = property(lambda self: _dt.variant if self.sparse else self.dtype)
-    flat_shape = property(lambda self: TensorShape(None) if self.sparse else self.shape)
+    boxed = property(lambda self: self.sparse or self.ragged_rank is not None)
+    flat_dtype = property(lambda self: _dt.variant if self.boxed else self.dtype)
+    flat_shape = property(lambda self: TensorShape(None) if self.boxed else self.shape)
 
     def types(self):
         return self.dtype
@@ -52,6 +54,8 @@ class _TensorSpec:
         return self.shape
 
     def classes(self):
+        if self.ragged_rank is not None:
+            return self._ragged_class
         return SparseTensor if self.sparse else Tensor
 
 
@@ -223,6 +227,7 @@ class Iterator:
 # Dataset for a variant dataset, a SparseTensor for a boxed one).
 _VARIANT_DATASET = None
 _FROM_FLAT = None
+_RAGGED_STRUCTURE = [None]    # set by data/structure.py: RaggedTensorStructure
 _PIPELINE_OPTIONS = None      # a dataset's merged tf.data.Options
 
 
@@ -267,13 +272,19 @@ def _apply_options(variant, structure, options):
     return variant
 
 
-def _sparse_class(c):
+def _spec_for(t, s, c):
+    """The _TensorSpec of one component of output_types/shapes/classes."""
     if c is SparseTensor:
-        return True
+        return _TensorSpec(t, s, True)
     if c is Tensor:
-        return False
-    raise NotImplementedError(f"flowgrad's iterators take output_classes of tf.Tensor and "
-                              f"tf.SparseTensor only, not {c!r} (argument output_classes)")
+        return _TensorSpec(t, s)
+    if isinstance(c, _RAGGED_STRUCTURE[0]):      # TF 1.14's class of a ragged component
+        spec = _TensorSpec(c._dtype, c._shape, ragged_rank=c._ragged_rank)
+        spec._ragged_class = c
+        return spec
+    raise NotImplementedError(f"flowgrad's iterators take output_classes of tf.Tensor, "
+                              f"tf.SparseTensor and RaggedTensorStructure only, not {c!r} "
+                              "(argument output_classes)")
 
 
 def _structure_from(output_types, output_shapes, output_classes=None):
@@ -291,7 +302,6 @@ def _structure_from(output_types, output_shapes, output_classes=None):
     else:
         classes = output_classes
     if not _nest.is_nested(types):
-        return _TensorSpec(types, shapes, _sparse_class(classes))
-    return _nest.map_structure(lambda t, s, c: _TensorSpec(t, s, _sparse_class(c)),
-                               types, shapes, classes)
+        return _spec_for(types, shapes, classes)
+    return _nest.map_structure(_spec_for, types, shapes, classes)
 

@@ -4,9 +4,9 @@ TensorArrayStructure and RaggedTensorStructure, with get_structure, to_variant a
 from_variant. A dataset's element structure is held as nested `_Spec`s
 (data/dataset_ops.py); these classes are TF's public view of it. TensorArrayStructure and
 RaggedTensorStructure describe values (equality, compatibility, the legacy types, shapes
-and classes, their flat variant form); flowgrad's tf.data carries no TensorArray or
-RaggedTensor elements, so a dataset of such a structure raises NotImplementedError
-(from_variant), and flowgrad has no tf.RaggedTensor to take a structure from."""
+and classes, their flat variant form); datasets carry RaggedTensor elements (boxed, as
+TF 1.14) but no TensorArray elements, so a dataset of a TensorArrayStructure raises
+NotImplementedError (from_variant)."""
 from __future__ import annotations
 
 from ..engine.framework import dtypes as _dt
@@ -14,9 +14,12 @@ from ..engine.framework.graph import Tensor
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.tensor_shape import as_shape
 from ..engine.framework.tensor_shape import TensorShape
+from ..ops.ragged_tensor import RaggedTensor
+from ..ops.ragged_tensor_value import RaggedTensorValue
 from ..ops.sparse_tensor import SparseTensor, SparseTensorValue
 from ..ops.tensor_array_ops import TensorArray
 from . import _nest
+from . import dataset_ops, iterator_ops
 from .dataset_ops import DatasetV1, _Spec, _sparse_shape
 from .iterator_ops import Iterator
 
@@ -69,6 +72,8 @@ class Structure:
             return SparseTensorStructure.from_value(value)
         if isinstance(value, TensorArray):
             return TensorArrayStructure.from_value(value)
+        if isinstance(value, (RaggedTensor, RaggedTensorValue)):
+            return RaggedTensorStructure.from_value(value)
         if isinstance(value, DatasetV1):
             return DatasetStructure(_to_structure(value._structure))
         if _is_optional(value):
@@ -379,6 +384,11 @@ class RaggedTensorStructure(Structure):
         return RaggedTensorStructure(self._dtype, self._shape[1:], self._ragged_rank - 1)
 
 
+# dataset_ops and iterator_ops (imported by this module) name ragged components' class
+dataset_ops._RAGGED_STRUCTURE[0] = RaggedTensorStructure
+iterator_ops._RAGGED_STRUCTURE[0] = RaggedTensorStructure
+
+
 def _to_structure(specs):
     """A dataset's nested `_Spec`s as TF's Structure (NestedStructure when nested)."""
     def leaf(s):
@@ -386,6 +396,8 @@ def _to_structure(specs):
             return DatasetStructure(_to_structure(s.dataset))
         if s.sparse:
             return SparseTensorStructure(s.dtype, s.shape)
+        if s.ragged_rank is not None:
+            return RaggedTensorStructure(s.dtype, s.shape, s.ragged_rank)
         return TensorStructure(s.dtype, s.shape)
     if _nest.is_nested(specs):
         return NestedStructure(_nest.map_structure(leaf, specs))
@@ -402,6 +414,8 @@ def _to_specs(structure):
         return _Spec(structure._dtype, structure._shape, sparse=True)
     if isinstance(structure, DatasetStructure):
         return _Spec(None, None, _to_specs(structure._element_structure))
+    if isinstance(structure, RaggedTensorStructure):
+        return _Spec(structure._dtype, structure._shape, ragged_rank=structure._ragged_rank)
     raise NotImplementedError(f"flowgrad's tf.data has no elements of structure "
                               f"{type(structure).__name__} (argument structure)")
 

@@ -272,21 +272,21 @@ def bincount(arr: Any, weights: Any = None, minlength: Any = None, maxlength: An
     >>> print(tf.Session().run(tf.bincount(tf.constant([1, 1, 3]))))
     [0 2 0 1]
     """
-    arr = to_tensor(arr, dtype=_dt.int32, name="arr")
-    nonempty = greater(reduce_prod(shape(arr)), constant(0, dtype=_dt.int32))
-    output_size = multiply(cast(nonempty, _dt.int32),
-                           add(reduce_max(arr), constant(1, dtype=_dt.int32)))
-    if minlength is not None:
-        output_size = maximum(to_tensor(minlength, dtype=_dt.int32, name="minlength"),
-                              output_size)
-    if maxlength is not None:
-        output_size = minimum(to_tensor(maxlength, dtype=_dt.int32, name="maxlength"),
-                              output_size)
-    if weights is not None:
-        weights = to_tensor(weights, name="weights")
-        return unsorted_segment_sum(weights, arr, output_size)
-    weights = constant(np.zeros(0, dtype=_dt.as_dtype(dtype).as_numpy_dtype))
-    return apply("Bincount", [arr, output_size, weights], None, "Bincount")
+    with name_scope("bincount"):    # TF's scope (ops under bincount/)
+        arr = to_tensor(arr, dtype=_dt.int32, name="arr")
+        nonempty = reduce_prod(shape(arr)) > 0       # TF's operators: Greater/y, add/y, mul
+        output_size = cast(nonempty, _dt.int32) * (reduce_max(arr) + 1)
+        if minlength is not None:
+            output_size = maximum(to_tensor(minlength, dtype=_dt.int32, name="minlength"),
+                                  output_size)
+        if maxlength is not None:
+            output_size = minimum(to_tensor(maxlength, dtype=_dt.int32, name="maxlength"),
+                                  output_size)
+        if weights is not None:
+            weights = to_tensor(weights, name="weights")
+            return unsorted_segment_sum(weights, arr, output_size)
+        weights = constant(np.zeros(0, dtype=_dt.as_dtype(dtype).as_numpy_dtype))
+        return apply("Bincount", [arr, output_size, weights], None, "Bincount")
 
 
 def count_nonzero(input_tensor: Any = None, axis: Any = None, keepdims: bool | None = None,

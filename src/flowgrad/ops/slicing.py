@@ -13,6 +13,7 @@ import weakref
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
+from ..engine.framework.constant_op import constant
 from ..engine.framework.graph import Tensor
 from ..engine.ops._array_util import _MASKS
 from ..engine.ops._base import apply
@@ -146,7 +147,10 @@ def getitem(tensor: Tensor, slice_spec: object, var=None) -> Tensor:
             raise TypeError(_BAD_INDEX.format(s))
     g = tensor.graph
     with g.as_default(), g.name_scope("strided_slice") as scope:
-        packed = [stack(v, name="stack") for v in (begin, end, strides)]
+        if begin:
+            packed = [stack(v, name="stack") for v in (begin, end, strides)]
+        else:        # TF's one empty int32 constant for begin, end and strides
+            packed = [constant([], dtype=_dt.int32)] * 3
         if any(p.dtype.base_dtype is _dt.int64 for p in packed):
             packed = [cast(p, _dt.int64) for p in packed]
         masks = dict(zip(_MASKS, (bm, em, elm, nm, sm)))

@@ -18,7 +18,9 @@ from ..engine.ops.construction import range as _range
 from ..engine.ops.shape import rank as _rank
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
+from . import array_ops
 from .logging_ops import summarize_v2
+from .ragged_tensor import RaggedTensor, convert_to_tensor_or_ragged_tensor
 from .sparse_tensor import SparseTensor
 
 __all__ = ["string_to_hash_bucket_fast", "string_to_hash_bucket_strong",
@@ -91,18 +93,18 @@ def _sparse(parts):
     return SparseTensor(indices, values, shape)
 
 
-def _result_type(result_type, what):
-    if result_type == "RaggedTensor":
-        raise NotImplementedError(f"{what}(result_type='RaggedTensor'): flowgrad has no "
-                                  "RaggedTensor here; use result_type='SparseTensor'")
-    if result_type != "SparseTensor":
-        raise ValueError("result_type must be 'RaggedTensor' or 'SparseTensor'.")
+def _ragged_rows(sparse):
+    """A 2-D SparseTensor's rows as a RaggedTensor (TF's from_value_rowids of its indices)."""
+    return RaggedTensor.from_value_rowids(values=sparse.values,
+                                          value_rowids=sparse.indices[:, 0],
+                                          nrows=sparse.dense_shape[0], validate=False)
 
 
 def string_split(source, sep=None, skip_empty=True, delimiter=None,
                  result_type="SparseTensor", name=None):
     """Splits each string of a 1-D `source` at any byte of `delimiter` (default " ";
-    an empty delimiter splits into bytes): a SparseTensor of the tokens (op `StringSplit`).
+    an empty delimiter splits into bytes): a SparseTensor of the tokens, or a RaggedTensor
+    with result_type='RaggedTensor' (op `StringSplit`).
 
     >>> sp = tf.Session().run(tf.string_split(["a b", "c"]))
     >>> sp.values, sp.dense_shape
@@ -115,23 +117,51 @@ def string_split(source, sep=None, skip_empty=True, delimiter=None,
         d = _to_tensor(delimiter, dtype=_dt.string)
         x = _to_tensor(source, dtype=_dt.string)
         result = _sparse(_s.string_split(x, d, skip_empty))
-        _result_type(result_type, "string_split")
-        return result
+        if result_type == "SparseTensor":
+            return result
+        if result_type == "RaggedTensor":
+            return _ragged_rows(result)
+        raise ValueError("result_type must be 'RaggedTensor' or 'SparseTensor'.")
+
+
+def _split_v2_sparse(source, sep, maxsplit):
+    """TF's string_ops.string_split_v2: sep, then source, converted; op StringSplitV2."""
+    d = _to_tensor("" if sep is None else sep, dtype=_dt.string)
+    x = _s.string_input(source, "StringSplitV2", "input")
+    return _sparse(_s.string_split_v2(x, d, maxsplit))
+
+
+def _split_v2_ragged(input, sep, maxsplit):  # noqa: A002 - TF's name
+    """TF 2's tf.strings.split (ragged_string_ops.string_split_v2): a RaggedTensor with
+    one more ragged dimension than `input` holding its tokens."""
+    with name_scope(None, "StringSplit", [input]):
+        input = convert_to_tensor_or_ragged_tensor(input, dtype=_dt.string, name="input")
+        if isinstance(input, RaggedTensor):
+            return input.with_flat_values(_split_v2_ragged(input.flat_values, sep, maxsplit))
+        rank = input.shape.ndims
+        if rank == 0:
+            return _split_v2_ragged(array_ops.stack([input]), sep, maxsplit)[0]
+        if rank == 1 or rank is None:
+            return _ragged_rows(_split_v2_sparse(input, sep, maxsplit))
+        return _split_v2_ragged(RaggedTensor.from_tensor(input), sep, maxsplit)
 
 
 def strings_split_v1(input=None, sep=None, maxsplit=-1, result_type="SparseTensor",  # noqa: A002
                      source=None, name=None):
-    """tf.strings.split in TF 1.14: Python's bytes.split(sep, maxsplit) of each string of a
-    1-D tensor (sep None or '': runs of whitespace), a SparseTensor (op `StringSplitV2`)."""
+    """tf.strings.split in TF 1.14: Python's bytes.split(sep, maxsplit) of each string
+    (sep None or '': runs of whitespace): a SparseTensor for a 1-D input, else (or with
+    result_type='RaggedTensor') through a RaggedTensor (op `StringSplitV2`)."""
     source = _lookup("input", input, "source", source)
     with name_scope(name, "StringSplit", [source]):
-        x = _s.string_input(source, "StringSplitV2", "input")
-        _result_type(result_type, "tf.strings.split")
-        if x.shape.ndims != 1:
-            raise NotImplementedError("tf.strings.split of a tensor whose rank is not 1 returns "
-                                      "a RaggedTensor, which flowgrad does not have here")
-        d = _to_tensor("" if sep is None else sep, dtype=_dt.string)
-        return _sparse(_s.string_split_v2(x, d, maxsplit))
+        x = convert_to_tensor_or_ragged_tensor(source, dtype=_dt.string, name="input")
+        if result_type == "SparseTensor" and x.shape.ndims == 1:
+            return _split_v2_sparse(x, sep, maxsplit)
+        ragged = _split_v2_ragged(x, sep, maxsplit)
+        if result_type == "SparseTensor":
+            return ragged.to_sparse()
+        if result_type == "RaggedTensor":
+            return ragged
+        raise ValueError("result_type must be 'RaggedTensor' or 'SparseTensor'.")
 
 
 def string_strip(input, name=None):  # noqa: A002

@@ -220,11 +220,13 @@ def folded_value(t: Tensor) -> np.ndarray | None:
     return None
 
 
-def _refined_value(t: Tensor, depth: int = 0):
+def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True):
     """The value of a small int subgraph as TF's C++ shape refiner evaluates it when
     inferring shapes (more than `folded_value`, TF's Python constant_value): constants,
     Shapes of known shapes, their strided slices, Prod/Sum/Cast/Pack of such; else None.
     A Shape whose sliced dims are known but not all is read as an object array with None."""
+    if not shape_n and t.op.type == "ShapeN":   # TF's refiner materializes Shape, not ShapeN
+        return None
     v = const_value(t)
     if v is not None:
         return v
@@ -234,32 +236,91 @@ def _refined_value(t: Tensor, depth: int = 0):
     if op.type == "Shape" and op.inputs[0].shape.ndims is not None:
         return np.array(op.inputs[0].shape.as_tuple(), dtype=object)
     if op.type == "Cast":
-        return _refined_value(op.inputs[0], depth + 1)
+        return _refined_value(op.inputs[0], depth + 1, shape_n)
     if op.type == "Pack" and op.get_attr("axis") == 0:
-        vals = [_refined_value(e, depth + 1) for e in op.inputs]
-        if builtins.any(v is None or np.ndim(v) != 0 for v in vals):
+        vals = [_refined_value(e, depth + 1, shape_n) for e in op.inputs]
+        if builtins.any(v is None for v in vals):
             return None
+        if builtins.any(np.ndim(v) != 0 for v in vals):
+            if not t.dtype.base_dtype.is_integer:
+                return None
+            known = [_known_ints(v) for v in vals]
+            if builtins.any(k is None for k in known) or len({k.shape for k in known}) != 1:
+                return None
+            return np.stack(known)
         return np.array([v.item() if hasattr(v, "item") else v for v in vals], dtype=object)
     if op.type == "StridedSlice":
-        src = _refined_value(op.inputs[0], depth + 1)
-        b, e, s = (const_value(i) for i in op.inputs[1:])
-        if src is None or b is None or e is None or s is None or np.ndim(src) != 1:
+        src = _refined_value(op.inputs[0], depth + 1, shape_n)
+        b, e, s = (_known_ints(_refined_value(i, depth + 1, shape_n)) for i in op.inputs[1:])
+        if src is None or b is None or e is None or s is None or \
+                (np.ndim(src) != 1 and const_value(op.inputs[0]) is None):
             return None
         try:
             return np.asarray(src, dtype=object)[_np_index(b, e, s, op._attrs)]
         except IndexError:
             return None
-    if op.type in ("Prod", "Sum"):
-        src = _refined_value(op.inputs[0], depth + 1)
+    if op.type in ("Prod", "Sum", "Max", "Min") and t.dtype.base_dtype.is_integer:
+        src = _refined_value(op.inputs[0], depth + 1, shape_n)
         axis = const_value(op.inputs[1])
-        if src is None or axis is None or np.ndim(src) != 1 or op._attrs.get("keep_dims"):
+        if src is None or axis is None or np.ndim(src) < 1 or op._attrs.get("keep_dims"):
             return None
-        vals = list(np.asarray(src, dtype=object).reshape(-1))
-        if builtins.any(v is None for v in vals):
+        vals = _known_ints(src)
+        if vals is None or (np.ndim(src) > 1 and np.size(axis) != np.ndim(src)) or \
+                (op.type in ("Max", "Min") and vals.size == 0):
             return None
-        return np.asarray((np.prod if op.type == "Prod" else np.sum)(
-            np.array(vals, dtype=np.int64)))
+        reduce = {"Prod": np.prod, "Sum": np.sum, "Max": np.max, "Min": np.min}[op.type]
+        return np.asarray(reduce(vals))
+    if op.type in _REFINED_BINARY and op.inputs[0].dtype.base_dtype.is_integer:
+        # TF's refiner evaluates small int arithmetic and comparisons too
+        a = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n))
+        b = _known_ints(_refined_value(op.inputs[1], depth + 1, shape_n))
+        if a is None or b is None or (a.ndim and b.ndim and a.shape != b.shape):
+            return None
+        return np.asarray(_REFINED_BINARY[op.type](a, b))
+    if op.type in ("Cumsum", "Cumprod") and t.dtype.base_dtype.is_integer and \
+            not op._attrs.get("exclusive") and not op._attrs.get("reverse"):
+        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n))
+        if src is None or src.ndim != 1 or const_value(op.inputs[1]) is None:
+            return None
+        return (np.cumsum if op.type == "Cumsum" else np.cumprod)(src)
     return None
+
+
+_REFINED_COMPARE = {"Greater": np.greater, "Less": np.less, "GreaterEqual": np.greater_equal,
+                    "LessEqual": np.less_equal}
+_REFINED_BINARY = dict({"Sub": np.subtract, "Add": np.add, "AddV2": np.add,
+                        "Mul": np.multiply, "Maximum": np.maximum, "Minimum": np.minimum},
+                       **_REFINED_COMPARE)
+
+
+def _known_ints(v):
+    """`v` (a refined value) as an int64 array, or None when unknown or has unknown dims."""
+    if v is None:
+        return None
+    a = np.asarray(v, dtype=object)
+    if builtins.any(x is None for x in a.reshape(-1)):
+        return None
+    try:
+        return np.asarray(a.tolist(), dtype=np.int64).reshape(a.shape)
+    except (TypeError, ValueError):
+        return None
+
+
+def refined_ints(t: Tensor) -> np.ndarray | None:
+    """An int tensor's value as TF's C++ shape refiner evaluates it, fully known, else
+    None."""
+    if not t.dtype.base_dtype.is_integer:
+        return None
+    return _known_ints(_refined_value(t, shape_n=False))
+
+
+def refined_scalar(t: Tensor) -> int | None:
+    """A scalar int tensor's value as TF's C++ shape refiner evaluates it (constants, known
+    shapes and small arithmetic on them: `tf.shape(x)[0] - 1`), else None."""
+    if t.shape.ndims != 0 or not t.dtype.base_dtype.is_integer:
+        return None
+    v = _known_ints(_refined_value(t, shape_n=False))
+    return None if v is None or v.ndim != 0 else int(v)
 
 
 def _scalar_dim(t: Tensor) -> int | None:

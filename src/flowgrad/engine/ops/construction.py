@@ -21,7 +21,7 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape, as_shape
 from ._array_util import (DTypeLike, IntsLike, ShapeLike, TensorLike, _as_int_input, _dims,
                           _has_tensor, _invalid, _scope, _static_int, _unknown_dims_from,
-                          folded_value, shape_value)
+                          folded_value, refined_scalar, shape_value)
 from . import prims
 from ._base import apply, const_value, to_tensor, unary_same
 from .cast import cast as _cast
@@ -200,6 +200,8 @@ def _range_infer(inputs, attrs):
         if t.shape.ndims not in (None, 0):
             raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}")
     s, l_, d = (folded_value(t) for t in inputs)
+    if inputs[0].dtype.base_dtype.is_integer:   # as TF's shape refiner: small int arithmetic
+        s, l_, d = (v if v is not None else refined_scalar(t) for v, t in zip((s, l_, d), inputs))
     dt = inputs[0].dtype.base_dtype
     if s is None or l_ is None or d is None:
         return [(dt, TensorShape([None]))]

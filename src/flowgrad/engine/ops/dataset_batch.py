@@ -258,6 +258,11 @@ def _padded_batch(args, attrs, fns):
     drop = bool(_scalar(args[2 + 2 * ncomp])) if len(args) > 2 + 2 * ncomp else False
     if n <= 0:
         raise errors.InvalidArgumentError(None, None, "Batch size must be greater than zero.")
+    for k, (pad, dtype) in enumerate(zip(pads, attrs.get("output_types", ()))):
+        if dtype.base_dtype is _dt.variant:     # a boxed component (TF 1.14 pads no such)
+            raise errors.InvalidArgumentError(
+                None, None, f"Mismatched type between padding value {k} and input dataset's "
+                f"component {k}: {_dt.as_dtype(np.asarray(pad).dtype).name} vs. variant")
 
     def pad_batch(elems):
         out = []

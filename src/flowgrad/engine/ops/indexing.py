@@ -23,7 +23,8 @@ from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import (_MASKS, DTypeLike, IntsLike, TensorLike, _as_int_input,
                           _check_out_type, _dims, _fmt_shape, _int_tensor, _invalid, _np_index,
-                          _scope, _static_int, folded_value, merge_shapes, shape_value)
+                          _scope, _static_int, folded_value, merge_shapes, refined_ints,
+                          shape_value)
 from ._base import apply, apply_op, const_value, same_type_inputs, to_tensor
 from .cast import cast
 from .construction import range, zeros_like
@@ -108,6 +109,8 @@ def _strided_slice_infer(inputs, attrs):
         raise TypeError(f"Input 'end' of 'StridedSlice' Op has type {e.dtype.name} that does "
                         f"not match type {b.dtype.name} of argument 'begin'.")
     bv, ev, sv = folded_value(b), folded_value(e), folded_value(s)
+    # as TF's shape refiner: indices from small int arithmetic (rt.row_splits[:-1][i]) count
+    bv, ev, sv = (v if v is not None else refined_ints(t) for v, t in ((bv, b), (ev, e), (sv, s)))
     dims = x.shape.as_tuple()
     if sv is not None and dims is not None:  # TF checks strides only when the rank is known
         for i, st in enumerate(np.asarray(sv).reshape(-1)):

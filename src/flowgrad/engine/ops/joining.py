@@ -19,7 +19,8 @@ from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import (IntsLike, TensorLike, _as_int_input, _autopack, _dims, _fmt_shape,
-                          _has_tensor, _int_tensor, _invalid, _scope, _static_int)
+                          _has_tensor, _int_tensor, _invalid, _scope, _static_int,
+                          refined_ints)
 from ._base import apply, apply_op, const_value, same_type_inputs, to_tensor
 from .cast import cast
 from .comparison import greater_equal, less, logical_and
@@ -779,6 +780,9 @@ def _tile_infer(inputs, attrs):
     if m_t.shape.ndims not in (None, 1):
         raise ValueError(f"Shape must be rank 1 but is rank {m_t.shape.ndims}")
     m = _static_int(m_t)
+    if m is None:      # as TF's shape refiner: multiples from small int arithmetic
+        known = refined_ints(m_t)
+        m = None if known is None or known.ndim != 1 else [int(k) for k in known]
     mn = m_t.shape.as_tuple()
     if xs is not None and mn is not None and mn[0] is not None and mn[0] != len(xs):
         raise ValueError(f"Shape must be rank {len(xs)} but is rank {mn[0]}")

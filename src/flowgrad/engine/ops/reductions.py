@@ -19,6 +19,7 @@ from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape, as_shape
 from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, const_value, to_tensor
+from ._array_util import refined_scalar
 from .cast import cast
 from .comparison import equal
 from .elementwise import add, conj, floordiv, floormod, maximum, multiply
@@ -151,8 +152,8 @@ def _reduce(op_type, input_tensor, axis, keepdims, name, reduction_indices, keep
     """Builds a reduction op as TF's reduce_* wrappers do."""
     keep = _keep(keepdims, keep_dims)
     axis = _axis_arg(axis, reduction_indices)
-    if axis is None and isinstance(input_tensor, (list, tuple)):
-        return _reduce_list(op_type, input_tensor, keep, name, allowed)
+    if isinstance(input_tensor, (list, tuple, np.ndarray, int, float, complex)):
+        return _reduce_value(op_type, input_tensor, axis, keep, name, allowed)
     x = to_tensor(input_tensor, name="input_tensor")
     if allowed == (_dt.bool_,) and x.dtype.base_dtype is not _dt.bool_:
         raise TypeError(f"Input 'input' of '{op_type}' Op has type {x.dtype.base_dtype.name} "
@@ -173,25 +174,24 @@ def _reduce(op_type, input_tensor, axis, keepdims, name, reduction_indices, keep
     return out
 
 
-def _reduce_list(op_type, values, keep, name, allowed):
-    """A reduction of a Python list over all axes as TF builds it: _ReductionDims converts
-    the list inside `Rank` (`Rank/packed`, the Const `Rank`, `range`), and the op's wrapper
-    converts it again as its input (`<op>/input`)."""
-    with name_scope(None, "Rank", [v for v in values if isinstance(v, Tensor)]) as rank_scope:
-        packed = to_tensor(values)
-        r = constant(np.int32(packed.shape.ndims), dtype=_dt.int32, name=rank_scope) \
-            if packed.shape.ndims is not None else apply("Rank", [packed], None, rank_scope)
-    axes = _range(0, r)
-    with name_scope(name, op_type, [v for v in values if isinstance(v, Tensor)]) as s:
-        x = to_tensor(values, name="input")
+def _reduce_value(op_type, value, axis, keep, name, allowed):
+    """A reduction of a Python or NumPy value as TF's wrapper builds it: Rank converts the
+    value once (axis None), the op's own scope converts it again (`<op>/input`)."""
+    axes = None
+    if axis is None:
+        axes = _range(0, rank(value))
+    with name_scope(name, op_type, [value]) as s:
+        x = to_tensor(value, name="input")
         if allowed == (_dt.bool_,) and x.dtype.base_dtype is not _dt.bool_:
             raise TypeError(f"Input 'input' of '{op_type}' Op has type "
                             f"{x.dtype.base_dtype.name} that does not match expected type of "
                             "bool.")
         check_dtype(op_type, x, allowed, "input")
+        if axes is None:
+            axes = _reduction_axes(x, axis, "reduction_indices")
         out = apply(op_type, [x, axes], {"keep_dims": keep}, s)
-    if not keep and out.shape.ndims is None:
-        out.set_shape([])
+    if axis is None and not keep and out.shape.ndims is None:
+        out.set_shape([])  # TF's _may_reduce_to_scalar
     return out
 
 
@@ -523,6 +523,8 @@ def _bincount_infer(inputs, attrs):
         raise TypeError(f"Input 'arr' of 'Bincount' Op has type {arr.dtype.base_dtype.name} "
                         "that does not match expected type of int32.")
     n = const_value(size)
+    if n is None:      # as TF's shape refiner
+        n = refined_scalar(size)
     return [(weights.dtype.base_dtype, TensorShape([None if n is None else int(n)]))]
 
 

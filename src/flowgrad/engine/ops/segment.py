@@ -26,6 +26,7 @@ from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, const_value, to_tensor
+from ._array_util import refined_scalar
 from .cast import cast
 from .comparison import equal, greater_equal
 from .construction import ones_like, zeros_like
@@ -89,6 +90,8 @@ def _uss_infer(inputs, attrs):
         raise ValueError(f"Shape must be rank 0 but is rank {num.shape.ndims}")
     tail = _segment_tail(data, ids, "UnsortedSegmentSum")
     n = const_value(num)
+    if n is None:      # as TF's shape refiner: `tf.shape(x)[0] - 1` is known
+        n = refined_scalar(num)
     if n is not None and int(n) < 0:
         raise ValueError(f"num_segments must be >= 0, got {int(n)}")
     if tail is None:

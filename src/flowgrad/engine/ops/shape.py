@@ -16,7 +16,7 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.constant_op import constant
-from ..framework.graph import Tensor
+from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import (DTypeLike, IntsLike, TensorLike, _as_int_input, _check_out_type, _dims,
@@ -225,6 +225,12 @@ def rank(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
     >>> tf.Session().run(tf.rank(tf.zeros([2, 3])))
     2
     """
+    if not isinstance(input, Tensor) and isinstance(input, (list, tuple, np.ndarray)):
+        with name_scope(name, "Rank", [input]) as scope:   # TF converts in its scope
+            x = to_tensor(input)
+            if x.shape.ndims is not None:
+                return constant(np.int32(x.shape.ndims), dtype=_dt.int32, name=scope)
+            return apply("Rank", [x], None, scope)
     x = to_tensor(input)
     if x.shape.ndims is not None:
         return constant(np.int32(x.shape.ndims), dtype=_dt.int32, name=name or "Rank")

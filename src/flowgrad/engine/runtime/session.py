@@ -78,11 +78,17 @@ class RunContext:
 
 
 def _split_sparse_feeds(values, positions):
-    """Feed values with each SparseTensor's value (a SparseTensorValue or an
-    (indices, values, dense_shape) tuple) replaced by its three parts."""
+    """Feed values with each composite key's value replaced by its parts: a SparseTensor's
+    (a SparseTensorValue or an (indices, values, dense_shape) tuple) by its three, a key
+    with `_feed_values` (a RaggedTensor) by what that returns. `positions` maps the index
+    of each composite key to its `_feed_values` (None for a SparseTensor)."""
     out = []
     for i, v in enumerate(values):
         if i in positions:
+            split = positions[i]
+            if split is not None:
+                out.extend(split(v))
+                continue
             if not isinstance(v, (tuple, list)) or len(v) != 3:
                 raise TypeError(f"The value of a SparseTensor feed must be a "
                                 f"SparseTensorValue or a 3-tuple, got {v!r}")
@@ -352,7 +358,7 @@ class _Plan:
     def estimated_peak_bytes(self) -> int:
         return self.memory["peak_bytes"]
 
-    sparse_feeds = None  # positions of SparseTensor feed keys (each fed as 3 tensors)
+    sparse_feeds = None  # {position: splitter} of composite feed keys (SparseTensor, ...)
 
     def convert_feeds(self, values) -> list[np.ndarray]:
         """Converts feed values to arrays of the fed tensors' dtypes; checks their shapes.
@@ -621,9 +627,10 @@ class BaseSession:
             mapper = _FetchMapper(self._graph, fetches)
             feeds = self._resolve_feed_keys(feed_keys)
             plan = _Plan(self, mapper, feeds)
-            sparse = [i for i, k in enumerate(feed_keys) if hasattr(k, "_feed_components")]
+            sparse = {i: getattr(k, "_feed_values", None) for i, k in enumerate(feed_keys)
+                      if hasattr(k, "_feed_components")}
             if sparse:
-                plan.sparse_feeds = frozenset(sparse)
+                plan.sparse_feeds = sparse
             return plan
 
     def partition_callable(self, fetch_tensors, target_ops, feed_tensors, satisfied):

@@ -1,0 +1,265 @@
+"""TF 1.14's RaggedTensor dispatch (ragged_dispatch.py): the public elementwise ops apply
+to a RaggedTensor's flat values, and tf.reduce_* to its rows.
+
+Importing this module wraps those functions in flowgrad.ops.math_ops, comparison_ops and
+array_ops (flowgrad/__init__ imports it before re-exporting them).
+
+TF first runs the ordinary op, which fails on the RaggedTensor after opening its name scope
+(and converting the arguments before it), then runs the dispatcher; so `tf.abs(rt)` builds
+`Abs_1`, `2 * rt` leaves a `Mul/x` constant before `x` and `Mul_1`. The wrappers here build
+the same."""
+from __future__ import annotations
+
+import functools
+import inspect
+
+import numpy as np
+
+from ..engine.framework.constant_op import convert_to_tensor
+from ..engine.framework.graph import Tensor, get_default_graph, name_scope
+from . import array_ops, comparison_ops, math_ops
+from . import ragged_getitem as _ragged_getitem  # noqa: F401 - sets RaggedTensor[...]
+from . import ragged_concat_ops as _rconcat
+from . import ragged_gather_ops as _rgather
+from . import ragged_math_ops as _rmath
+from .variables import Variable
+from .ragged_tensor import RaggedTensor, convert_to_tensor_or_ragged_tensor, is_ragged
+
+__all__ = ["install", "UNARY", "BINARY", "REDUCE", "LISTS"]
+
+# public name -> the name scope TF's failed ordinary call uses up
+UNARY = {
+    "abs": "Abs", "acos": "Acos", "acosh": "Acosh", "asin": "Asin", "asinh": "Asinh",
+    "atan": "Atan", "atanh": "Atanh", "ceil": "Ceil", "cos": "Cos", "cosh": "Cosh",
+    "digamma": "Digamma", "erf": "Erf", "erfc": "Erfc", "exp": "Exp", "expm1": "Expm1",
+    "floor": "Floor", "is_finite": "IsFinite", "is_inf": "IsInf", "is_nan": "IsNan",
+    "lgamma": "Lgamma", "log": "Log", "log1p": "Log1p", "logical_not": "LogicalNot",
+    "negative": "Neg", "reciprocal": "Reciprocal", "rint": "Rint", "rsqrt": "Rsqrt",
+    "sign": "Sign", "sin": "Sin", "sinh": "Sinh", "sqrt": "Sqrt", "square": "Square",
+    "tan": "Tan", "cast": "Cast", "identity": "Identity", "zeros_like": "zeros_like",
+    "ones_like": "ones_like", "round": "Round",
+}
+BINARY = {
+    "add": "Add", "subtract": "Sub", "multiply": "Mul", "truediv": "truediv",
+    "divide": "truediv", "div": "div", "floordiv": "floordiv", "floormod": "FloorMod",
+    "mod": "FloorMod", "maximum": "Maximum", "minimum": "Minimum", "pow": "Pow",
+    "equal": "Equal", "not_equal": "NotEqual", "greater": "Greater",
+    "greater_equal": "GreaterEqual", "less": "Less", "less_equal": "LessEqual",
+    "logical_and": "LogicalAnd", "logical_or": "LogicalOr", "logical_xor": "LogicalXor",
+    "squared_difference": "SquaredDifference", "atan2": "Atan2", "realdiv": "RealDiv",
+    "truncatediv": "TruncateDiv", "truncatemod": "TruncateMod",
+}
+# public name -> (ragged implementation, the op type TF's failed call names its scope)
+REDUCE = {
+    "reduce_sum": (_rmath.reduce_sum, "Sum"), "reduce_prod": (_rmath.reduce_prod, "Prod"),
+    "reduce_min": (_rmath.reduce_min, "Min"), "reduce_max": (_rmath.reduce_max, "Max"),
+    "reduce_mean": (_rmath.reduce_mean, "Mean"), "reduce_any": (_rmath.reduce_any, "Any"),
+    "reduce_all": (_rmath.reduce_all, "All"),
+}
+
+# public name -> (ragged implementation, the scope TF's failed call uses up)
+LISTS = {"concat": (_rconcat.concat, "concat"), "stack": (_rconcat.stack, "stack")}
+
+
+def _use_up(scope):
+    """Marks `scope` used, as TF's ordinary op does before it fails on a RaggedTensor."""
+    get_default_graph().unique_name(scope)
+
+
+def _bind(fn, args, kwargs):
+    bound = inspect.signature(fn).bind(*args, **kwargs)
+    return bound.arguments
+
+
+def _unary(fn, scope):
+    first = next(iter(inspect.signature(fn).parameters))
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        x = args[0] if args else kwargs.get(first)
+        if not is_ragged(x):
+            return fn(*args, **kwargs)
+        _use_up(scope)
+        x = convert_to_tensor_or_ragged_tensor(x)
+        if args:
+            return x.with_flat_values(fn(x.flat_values, *args[1:], **kwargs))
+        kwargs = dict(kwargs, **{first: x.flat_values})
+        return x.with_flat_values(fn(**kwargs))
+    return wrapper
+
+
+def _binary(fn, scope):
+    names = list(inspect.signature(fn).parameters)[:2]
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        x = args[0] if args else kwargs.get(names[0])
+        y = args[1] if len(args) > 1 else kwargs.get(names[1])
+        if not (is_ragged(x) or is_ragged(y)):
+            return fn(*args, **kwargs)
+        rest = args[2:]
+        kwargs = {k: v for k, v in kwargs.items() if k not in names}
+        if not is_ragged(x):
+            with name_scope(None, scope, []):   # TF's op converts x before it fails on y
+                convert_to_tensor(x, name=names[0])
+        else:
+            _use_up(scope)
+        return _ragged_binary(fn, names, x, y, rest, kwargs)
+    return wrapper
+
+
+def _ragged_binary(fn, names, x, y, rest, kwargs):
+    x_ragged, y_ragged = is_ragged(x), is_ragged(y)
+    x = convert_to_tensor_or_ragged_tensor(x) if x_ragged else \
+        convert_to_tensor(x, name=names[0], preferred_dtype=y.dtype)
+    y = convert_to_tensor_or_ragged_tensor(y) if y_ragged else \
+        convert_to_tensor(y, name=names[1], preferred_dtype=x.dtype)
+    if (x_ragged and y_ragged) or \
+            (x_ragged and x.flat_values.shape.ndims <= y.shape.ndims) or \
+            (y_ragged and y.flat_values.shape.ndims <= x.shape.ndims):
+        raise NotImplementedError(
+            "%s of two RaggedTensors, or of a RaggedTensor and a Tensor of its rank or more "
+            "(TF's RaggedTensorDynamicShape broadcasting)" % fn.__name__)
+    xv = x.flat_values if x_ragged else x
+    yv = y.flat_values if y_ragged else y
+    out = fn(xv, yv, *rest, **kwargs)
+    return x.with_flat_values(out) if x_ragged else y.with_flat_values(out)
+
+
+def _reduce(fn, ragged_fn, scope):
+    params = list(inspect.signature(fn).parameters)
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        call = _bind(fn, args, kwargs)
+        x = call.get(params[0])
+        if not is_ragged(x):
+            return fn(*args, **kwargs)
+        axis = call.get("axis")
+        if axis is None:
+            axis = call.get("reduction_indices")
+        keepdims = call.get("keepdims")
+        if keepdims is None:
+            keepdims = call.get("keep_dims")
+        if axis is None:      # TF's _ReductionDims: range(0, rank(rt)), under RaggedRank
+            with name_scope(None, "RaggedRank", [x]):
+                rank = x.ragged_rank + array_ops.rank(x.flat_values)
+            array_ops.range(0, rank)
+        _use_up(scope)
+        return ragged_fn(x, axis, keepdims, call.get("name"))
+    return wrapper
+
+
+_WRAPPERS = {}     # id(original) -> (original, its dispatching wrapper): one per function
+
+
+def _wrapped(fn, make, *args):
+    if getattr(fn, "_ragged_dispatch", False):
+        return fn
+    hit = _WRAPPERS.get(id(fn))
+    if hit is None or hit[0] is not fn:
+        wrapper = make(fn, *args)
+        wrapper._ragged_dispatch = True
+        hit = _WRAPPERS[id(fn)] = (fn, wrapper)
+    return hit[1]
+
+
+def _list_op(fn, ragged_fn, scope):
+    """concat/stack: the ragged version when a RaggedTensor is among `values`."""
+    params = list(inspect.signature(fn).parameters)
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        values = args[0] if args else kwargs.get(params[0])
+        if not (isinstance(values, (list, tuple)) and any(is_ragged(v) for v in values)):
+            return fn(*args, **kwargs)
+        call = _bind(fn, args, kwargs)
+        if scope == "concat" and len(values) == 1:    # TF's concat of one: its identity
+            with name_scope(call.get("name"), "concat") as s:
+                convert_to_tensor(call.get("axis"), name="concat_dim").shape.assert_has_rank(0)
+                rt = convert_to_tensor_or_ragged_tensor(values[0])
+                return rt.with_flat_values(array_ops.identity(rt.flat_values, name=s))
+        _use_up(scope)
+        return ragged_fn(values, call.get("axis", 0), call.get("name"))
+    return wrapper
+
+
+def _gather(fn):
+    """tf.gather: TF's gather op converts `params` (then `indices`) under GatherV2 before it
+    fails on a RaggedTensor; then ragged_gather_ops.gather."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        call = _bind(fn, args, kwargs)
+        params, indices = call.get("params"), call.get("indices")
+        if not (is_ragged(params) or is_ragged(indices)):
+            return fn(*args, **kwargs)
+        with name_scope(call.get("name"), "GatherV2", []):
+            if not is_ragged(params):
+                convert_to_tensor(params, name="params")
+        for arg in (params, indices):     # TF's dispatcher checks each is convertible
+            if not is_ragged(arg) and not isinstance(arg, (Tensor, Variable, np.ndarray, int,
+                                                           float, str)):
+                convert_to_tensor(arg)
+        axis = call.get("axis")
+        return _rgather.gather(params, indices, call.get("validate_indices"),
+                               0 if axis is None else axis, call.get("batch_dims", 0),
+                               call.get("name"))
+    return wrapper
+
+
+def install(namespace):
+    """Wraps the functions of `namespace` (a module's globals) named in UNARY, BINARY and
+    REDUCE with TF's ragged dispatch (one wrapper per function, so aliases stay one)."""
+    for table, make in ((UNARY, _unary), (BINARY, _binary)):
+        for name, scope in table.items():
+            if namespace.get(name) is not None:
+                namespace[name] = _wrapped(namespace[name], make, scope)
+    for name, (ragged_fn, scope) in REDUCE.items():
+        if namespace.get(name) is not None:
+            namespace[name] = _wrapped(namespace[name], _reduce, ragged_fn, scope)
+    for name, (ragged_fn, scope) in LISTS.items():
+        if namespace.get(name) is not None:
+            namespace[name] = _wrapped(namespace[name], _list_op, ragged_fn, scope)
+    if namespace.get("gather") is not None:
+        namespace["gather"] = _wrapped(namespace["gather"], _gather)
+
+
+def _operator(name, right=False):
+    """A RaggedTensor operator as TF's ragged_operators: the dispatching public op."""
+    def op(self, other):
+        fn = _PUBLIC[name]
+        return fn(other, self) if right else fn(self, other)
+    return op
+
+
+_PUBLIC = {}
+
+
+def _install():
+    """Wraps math_ops, comparison_ops and array_ops (TF wraps its math_ops and array_ops
+    functions the same way); tf.* and tf.math.* re-export the wrapped functions."""
+    for module in (math_ops, comparison_ops, array_ops):
+        install(vars(module))
+        for name in list(BINARY) + list(UNARY):
+            if hasattr(module, name) and name not in _PUBLIC:
+                _PUBLIC[name] = getattr(module, name)
+    pairs = {"add": "add", "sub": "subtract", "mul": "multiply", "truediv": "truediv",
+             "div": "div", "floordiv": "floordiv", "mod": "floormod", "pow": "pow"}
+    for dunder, name in pairs.items():
+        if name in _PUBLIC:
+            setattr(RaggedTensor, "__%s__" % dunder, _operator(name))
+            setattr(RaggedTensor, "__r%s__" % dunder, _operator(name, right=True))
+    for dunder, name in {"ge": "greater_equal", "gt": "greater", "le": "less_equal",
+                         "lt": "less", "and": "logical_and", "or": "logical_or",
+                         "xor": "logical_xor"}.items():
+        setattr(RaggedTensor, "__%s__" % dunder, _operator(name))
+    for dunder in ("and", "or", "xor"):
+        setattr(RaggedTensor, "__r%s__" % dunder,
+                _operator({"and": "logical_and", "or": "logical_or",
+                           "xor": "logical_xor"}[dunder], right=True))
+    RaggedTensor.__neg__ = lambda self: _PUBLIC["negative"](self)
+    RaggedTensor.__abs__ = lambda self: _PUBLIC["abs"](self)
+    RaggedTensor.__invert__ = lambda self: _PUBLIC["logical_not"](self)
+
+
+_install()
