@@ -12,6 +12,7 @@ import math
 import numpy as np
 
 from ...engine.framework import errors
+from ..framework import tensor_checks as _tensor_checks
 from ...layers.base import Layer as _TFLayer
 from ...layers.core import Dense
 from ...ops.functional_ops import scan
@@ -419,12 +420,9 @@ class AttentionWrapperState(collections.namedtuple(
 
     def clone(self, **kwargs):
         """A copy with the fields given replaced (tensors keep the old static shapes)."""
-        def with_same_shape(old, new):
+        def with_same_shape(old, new):   # TF's contrib tensor_util.with_same_shape
             if isinstance(old, Tensor) and isinstance(new, Tensor):
-                if not old.shape.is_compatible_with(new.shape):
-                    raise ValueError("Shapes %s and %s are incompatible" %
-                                     (old.shape, new.shape))
-                new.set_shape(old.shape)
+                return _tensor_checks.with_same_shape(old, new)
             return new
         return nest.map_structure(with_same_shape, self, super()._replace(**kwargs))
 

@@ -571,7 +571,7 @@ class GradLoopPlan(_PlanBase):
         pattern = re.compile("|".join(re.escape(k[:-len("gradients/")]) + r"gradients(?:_\d+)?/"
                                       for k in sorted(scopes, key=len, reverse=True)))
         out = {}
-        for name in names:
+        for name in names if scopes else ():   # (no scopes: an empty pattern matches all)
             new = name
             for _ in range(100):   # a cond gradient's in a loop gradient's: both stripped
                 hit = pattern.match(new)
