@@ -107,7 +107,7 @@ class _VariableMeta(type):
     def __call__(cls, *args, **kwargs):
         if cls is not Variable:
             return super().__call__(*args, **kwargs)
-        creators = get_default_graph()._variable_creators
+        creators = getattr(get_default_graph(), "_variable_creators", None)
         if creators:
             # tf.variable_creator_scope: each creator gets the next one and the arguments
             bound = _V1_SIGNATURE.bind(None, *args, **kwargs)
@@ -503,7 +503,10 @@ def variable_creator_scope(variable_creator):
     """Variables made inside are made by `variable_creator(next_creator, **kwargs)`, which
     may call `next_creator(**kwargs)` (TF 1.14's tf.variable_creator_scope; scopes nest,
     the innermost creator is called first). The scope belongs to the default graph."""
-    stack = get_default_graph()._variable_creators
+    g = get_default_graph()
+    if getattr(g, "_variable_creators", None) is None:
+        g._variable_creators = []
+    stack = g._variable_creators
     stack.append(variable_creator)
     try:
         yield

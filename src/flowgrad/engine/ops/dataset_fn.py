@@ -6,11 +6,13 @@ import threading
 
 import numpy as np
 
+from ..framework import dtypes as _dt
 from ..framework.constant_op import const_value, constant
 from ..framework.graph import Graph, Tensor
 from ..optimize import optimize_program
 from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
+from .resource import handle_info
 
 __all__ = ["FuncGraph", "FunctionInfo"]
 
@@ -40,8 +42,12 @@ class FuncGraph(Graph):
             if isinstance(outer, FuncGraph) and t._op._graph is not outer:
                 outer.capture(t)
             base = t.dtype.base_dtype
-            ph = Graph._create_op(self, "Placeholder", [], {"dtype": base, "shape": t.shape},
-                                  None)._outputs[0]
+            attrs = {"dtype": base, "shape": t.shape}
+            if base is _dt.resource:
+                info = handle_info(t)
+                if info is not None:      # the variable's dtype and shape, for its reads
+                    attrs["_handle_data"] = info
+            ph = Graph._create_op(self, "Placeholder", [], attrs, None)._outputs[0]
             self.captures[t] = ph
         return ph
 

@@ -61,6 +61,8 @@ def handle_info(t):
     op = t.op
     while op.type in ("Identity", "StopGradient") and op.inputs:
         op = op.inputs[0].op
+    if op.type == "Placeholder":     # a function body's capture of a handle
+        return op._attrs.get("_handle_data")
     if op.type != "VarHandleOp":
         return None
     shape = op._attrs.get("shape")
