@@ -100,6 +100,8 @@ def _cases(D, tf):
         "inverse_gamma": lambda: [D.InverseGamma([1., 3.], [1., 2.]).sample(3, seed=5), D.InverseGamma(3., 2.).log_prob([0.5, 2.]), D.InverseGamma(3., 2.).cdf(0.5), D.InverseGamma(3., 2.).entropy(), D.InverseGamma([0.5, 3.], 2.).mean(), D.InverseGamma([1.5, 3.], 2.).variance(), D.InverseGamma(3., 2.).mode(), D.InverseGammaWithSoftplusConcentrationRate(1., -1.).mode()],
         "negative_binomial": lambda: [D.NegativeBinomial(5., probs=[0.2, 0.6]).sample(3, seed=5), D.NegativeBinomial(5., logits=0.3).log_prob([0., 3.]), D.NegativeBinomial(5., probs=0.4).cdf(2.), D.NegativeBinomial(5., probs=0.4).mean(), D.NegativeBinomial(5., probs=0.4).variance(), D.NegativeBinomial([0.5, 5.], probs=0.4).mode()],
         "relaxed_bernoulli": lambda: [D.RelaxedBernoulli(0.5, logits=[0.2, -1.]).sample(3, seed=2), D.RelaxedBernoulli(0.5, probs=0.3).log_prob([0.2, 0.9]), D.RelaxedBernoulli(0.5, logits=0.2).prob(0.6), D.RelaxedBernoulli(0.5, logits=0.2).cdf(0.6), D.RelaxedBernoulli(2., logits=[0.2, -1.]).sample(2)],
+        "binomial": lambda: [D.Binomial(5., probs=[0.2, 0.6]).log_prob([0., 3.]), D.Binomial(5., logits=0.3).prob(2.), D.Binomial(5., probs=0.4).cdf([2., 5.]), D.Binomial([5., 3.], probs=0.4).mean(), D.Binomial(5., probs=0.4).variance(), D.Binomial(5., probs=[0.2, 0.6]).mode(), D.Binomial(5., probs=0.4).cdf(1.)],
+        "error_binomial_sample": lambda: D.Binomial(5., probs=0.4).sample(2, seed=1),
         "error_poisson_both": lambda: D.Poisson(rate=1., log_rate=0.),
         "error_poisson_int": lambda: D.Poisson(rate=[1, 2]),
         "error_geometric_both": lambda: D.Geometric(logits=0.1, probs=0.5),

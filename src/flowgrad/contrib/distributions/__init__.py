@@ -12,7 +12,7 @@ from . import bijectors
 from .independent import Independent
 from .mixture import MixtureSameFamily
 from .mixture_general import Mixture
-from .more import (Cauchy, Chi2, Chi2WithAbsDf, HalfNormal, InverseGamma,
+from .more import (Binomial, Cauchy, Chi2, Chi2WithAbsDf, HalfNormal, InverseGamma,
                    InverseGammaWithSoftplusConcentrationRate, NegativeBinomial)
 from .mvn import (MultivariateNormalDiag, MultivariateNormalDiagPlusLowRank,
                   MultivariateNormalFullCovariance, MultivariateNormalTriL)
@@ -39,4 +39,4 @@ __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", 
            "NormalWithSoftplusScale", "StudentTWithAbsDfSoftplusScale", "Cauchy", "Chi2",
            "Chi2WithAbsDf", "HalfNormal", "Independent", "InverseGamma",
            "InverseGammaWithSoftplusConcentrationRate", "NegativeBinomial",
-           "RelaxedBernoulli"]
+           "RelaxedBernoulli", "Binomial"]
