@@ -102,6 +102,7 @@ def _cases(D, tf):
         "relaxed_bernoulli": lambda: [D.RelaxedBernoulli(0.5, logits=[0.2, -1.]).sample(3, seed=2), D.RelaxedBernoulli(0.5, probs=0.3).log_prob([0.2, 0.9]), D.RelaxedBernoulli(0.5, logits=0.2).prob(0.6), D.RelaxedBernoulli(0.5, logits=0.2).cdf(0.6), D.RelaxedBernoulli(2., logits=[0.2, -1.]).sample(2)],
         "binomial": lambda: [D.Binomial(5., probs=[0.2, 0.6]).log_prob([0., 3.]), D.Binomial(5., logits=0.3).prob(2.), D.Binomial(5., probs=0.4).cdf([2., 5.]), D.Binomial([5., 3.], probs=0.4).mean(), D.Binomial(5., probs=0.4).variance(), D.Binomial(5., probs=[0.2, 0.6]).mode(), D.Binomial(5., probs=0.4).cdf(1.)],
         "error_binomial_sample": lambda: D.Binomial(5., probs=0.4).sample(2, seed=1),
+        "vector_laplace_diag": lambda: [D.VectorLaplaceDiag([1., 2.], [0.5, 2.]).sample(3, seed=1), D.VectorLaplaceDiag([1., 2.], [0.5, 2.]).log_prob([[1., 1.], [0., 3.]]), D.VectorLaplaceDiag([1., 2.], [0.5, 2.]).mean(), D.VectorLaplaceDiag([1., 2.], [0.5, 2.]).covariance(), D.VectorLaplaceDiag([1., 2.], [0.5, 2.]).stddev(), D.VectorLaplaceDiag([1., 2.], scale_identity_multiplier=2.).variance(), D.VectorLaplaceDiag([1., 2.], [0.5, 2.]).entropy()],
         "error_poisson_both": lambda: D.Poisson(rate=1., log_rate=0.),
         "error_poisson_int": lambda: D.Poisson(rate=[1, 2]),
         "error_geometric_both": lambda: D.Geometric(logits=0.1, probs=0.5),
@@ -109,7 +110,7 @@ def _cases(D, tf):
     }
 
 
-RANDOM = {"relaxed_bernoulli", "inverse_gamma", "negative_binomial", "independent", "cauchy", "half_normal", "chi2", "transformed_affine_mvn", "softplus_variants", "mixture", "mixture_static_graph", "mixture_batch", "mixture_graph_seed", "relaxed_onehot", "exp_relaxed_onehot", "relaxed_onehot_graph_seed", "mixture_same_family", "mixture_same_family_mvn", "mixture_same_family_batch", "onehot_categorical", "mvn_diag_plus_low_rank", "mvn_diag", "mvn_diag_identity", "mvn_diag_graph_seed", "mvn_tril", "mvn_full_covariance", "mvn_batch", "transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
+RANDOM = {"vector_laplace_diag", "relaxed_bernoulli", "inverse_gamma", "negative_binomial", "independent", "cauchy", "half_normal", "chi2", "transformed_affine_mvn", "softplus_variants", "mixture", "mixture_static_graph", "mixture_batch", "mixture_graph_seed", "relaxed_onehot", "exp_relaxed_onehot", "relaxed_onehot_graph_seed", "mixture_same_family", "mixture_same_family_mvn", "mixture_same_family_batch", "onehot_categorical", "mvn_diag_plus_low_rank", "mvn_diag", "mvn_diag_identity", "mvn_diag_graph_seed", "mvn_tril", "mvn_full_covariance", "mvn_batch", "transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
 
 
 def _arrays(value):

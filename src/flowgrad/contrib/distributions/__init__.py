@@ -24,6 +24,7 @@ from .softplus_variants import (BetaWithSoftplusConcentration, ExponentialWithSo
                                 MultivariateNormalDiagWithSoftplusScale,
                                 NormalWithSoftplusScale, StudentTWithAbsDfSoftplusScale)
 from .transformed import TransformedDistribution
+from .vector_laplace import VectorLaplaceDiag
 
 __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", "Categorical",
            "Dirichlet", "DirichletMultinomial", "Distribution", "Exponential", "Gamma",
@@ -39,4 +40,4 @@ __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", 
            "NormalWithSoftplusScale", "StudentTWithAbsDfSoftplusScale", "Cauchy", "Chi2",
            "Chi2WithAbsDf", "HalfNormal", "Independent", "InverseGamma",
            "InverseGammaWithSoftplusConcentrationRate", "NegativeBinomial",
-           "RelaxedBernoulli", "Binomial"]
+           "RelaxedBernoulli", "Binomial", "VectorLaplaceDiag"]
