@@ -103,6 +103,8 @@ def _cases(D, tf):
         "binomial": lambda: [D.Binomial(5., probs=[0.2, 0.6]).log_prob([0., 3.]), D.Binomial(5., logits=0.3).prob(2.), D.Binomial(5., probs=0.4).cdf([2., 5.]), D.Binomial([5., 3.], probs=0.4).mean(), D.Binomial(5., probs=0.4).variance(), D.Binomial(5., probs=[0.2, 0.6]).mode(), D.Binomial(5., probs=0.4).cdf(1.)],
         "error_binomial_sample": lambda: D.Binomial(5., probs=0.4).sample(2, seed=1),
         "vector_laplace_diag": lambda: [D.VectorLaplaceDiag([1., 2.], [0.5, 2.]).sample(3, seed=1), D.VectorLaplaceDiag([1., 2.], [0.5, 2.]).log_prob([[1., 1.], [0., 3.]]), D.VectorLaplaceDiag([1., 2.], [0.5, 2.]).mean(), D.VectorLaplaceDiag([1., 2.], [0.5, 2.]).covariance(), D.VectorLaplaceDiag([1., 2.], [0.5, 2.]).stddev(), D.VectorLaplaceDiag([1., 2.], scale_identity_multiplier=2.).variance(), D.VectorLaplaceDiag([1., 2.], [0.5, 2.]).entropy()],
+        "util_functions": lambda: [D.matrix_diag_transform([[1., 2.], [3., 4.]], transform=tf.exp), D.matrix_diag_transform([[1., 2.], [3., 4.]]), D.tridiag([1., 2.], [3., 4., 5.], [6., 7.]), D.tridiag(diag=[[3., 4.], [5., 6.]]), D.softplus_inverse([0.5, 1e-9, 30.]), D.softplus_inverse(np.array([0.5, 100.]))],
+        "error_tridiag_none": lambda: D.tridiag(),
         "error_poisson_both": lambda: D.Poisson(rate=1., log_rate=0.),
         "error_poisson_int": lambda: D.Poisson(rate=[1, 2]),
         "error_geometric_both": lambda: D.Geometric(logits=0.1, probs=0.5),

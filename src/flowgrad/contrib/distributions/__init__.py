@@ -24,6 +24,7 @@ from .softplus_variants import (BetaWithSoftplusConcentration, ExponentialWithSo
                                 MultivariateNormalDiagWithSoftplusScale,
                                 NormalWithSoftplusScale, StudentTWithAbsDfSoftplusScale)
 from .transformed import TransformedDistribution
+from .util import matrix_diag_transform, softplus_inverse, tridiag
 from .vector_laplace import VectorLaplaceDiag
 
 __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", "Categorical",
@@ -40,4 +41,5 @@ __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", 
            "NormalWithSoftplusScale", "StudentTWithAbsDfSoftplusScale", "Cauchy", "Chi2",
            "Chi2WithAbsDf", "HalfNormal", "Independent", "InverseGamma",
            "InverseGammaWithSoftplusConcentrationRate", "NegativeBinomial",
-           "RelaxedBernoulli", "Binomial", "VectorLaplaceDiag"]
+           "RelaxedBernoulli", "Binomial", "VectorLaplaceDiag", "matrix_diag_transform",
+           "softplus_inverse", "tridiag"]
