@@ -25,7 +25,7 @@ from .softplus_variants import (BetaWithSoftplusConcentration, ExponentialWithSo
                                 NormalWithSoftplusScale, StudentTWithAbsDfSoftplusScale)
 from .transformed import TransformedDistribution
 from .util import matrix_diag_transform, softplus_inverse, tridiag
-from .vector_laplace import VectorLaplaceDiag
+from .vector_laplace import VectorExponentialDiag, VectorLaplaceDiag
 
 __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", "Categorical",
            "Dirichlet", "DirichletMultinomial", "Distribution", "Exponential", "Gamma",
@@ -42,4 +42,4 @@ __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", 
            "Chi2WithAbsDf", "HalfNormal", "Independent", "InverseGamma",
            "InverseGammaWithSoftplusConcentrationRate", "NegativeBinomial",
            "RelaxedBernoulli", "Binomial", "VectorLaplaceDiag", "matrix_diag_transform",
-           "softplus_inverse", "tridiag"]
+           "softplus_inverse", "tridiag", "VectorExponentialDiag"]
