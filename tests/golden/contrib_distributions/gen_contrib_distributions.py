@@ -106,6 +106,8 @@ def _cases(D, tf):
         "util_functions": lambda: [D.matrix_diag_transform([[1., 2.], [3., 4.]], transform=tf.exp), D.matrix_diag_transform([[1., 2.], [3., 4.]]), D.tridiag([1., 2.], [3., 4., 5.], [6., 7.]), D.tridiag(diag=[[3., 4.], [5., 6.]]), D.softplus_inverse([0.5, 1e-9, 30.]), D.softplus_inverse(np.array([0.5, 100.]))],
         "error_tridiag_none": lambda: D.tridiag(),
         "vector_exponential_diag": lambda: [D.VectorExponentialDiag([1., 2.], [0.5, 2.]).sample(3, seed=1), D.VectorExponentialDiag([1., 2.], [0.5, 2.]).log_prob([[1.5, 3.], [2., 2.5]]), D.VectorExponentialDiag([1., 2.], [0.5, 2.]).mean(), D.VectorExponentialDiag([1., 2.], [0.5, 2.]).mode(), D.VectorExponentialDiag([1., 2.], [0.5, 2.]).covariance(), D.VectorExponentialDiag([1., 2.], [0.5, 2.]).stddev(), D.VectorExponentialDiag([1., 2.], scale_identity_multiplier=2.).variance()],
+        "util_triangular_logsumexp": lambda: [D.fill_triangular([1., 2., 3., 4., 5., 6.]), D.fill_triangular([[1., 2., 3.], [4., 5., 6.]], upper=True), D.fill_triangular_inverse([[1., 0., 0.], [2., 3., 0.], [4., 5., 6.]]), D.fill_triangular_inverse([[1., 2.], [0., 3.]], upper=True), D.reduce_weighted_logsumexp([0., 1., 2.], [1., -1., 0.5]), D.reduce_weighted_logsumexp([[0., 1.], [2., 3.]], [[1., -1.], [2., 0.5]], axis=-1, return_sign=True), D.reduce_weighted_logsumexp([0., 1., 2.]), D.reduce_weighted_logsumexp([[0., 1.], [2., 3.]], [[1., 1.], [2., 0.5]], axis=0, keep_dims=True)],
+        "error_fill_triangular": lambda: D.fill_triangular([1., 2., 3., 4.]),
         "error_poisson_both": lambda: D.Poisson(rate=1., log_rate=0.),
         "error_poisson_int": lambda: D.Poisson(rate=[1, 2]),
         "error_geometric_both": lambda: D.Geometric(logits=0.1, probs=0.5),

@@ -24,7 +24,8 @@ from .softplus_variants import (BetaWithSoftplusConcentration, ExponentialWithSo
                                 MultivariateNormalDiagWithSoftplusScale,
                                 NormalWithSoftplusScale, StudentTWithAbsDfSoftplusScale)
 from .transformed import TransformedDistribution
-from .util import matrix_diag_transform, softplus_inverse, tridiag
+from .util import (fill_triangular, fill_triangular_inverse, matrix_diag_transform,
+                   reduce_weighted_logsumexp, softplus_inverse, tridiag)
 from .vector_laplace import VectorExponentialDiag, VectorLaplaceDiag
 
 __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", "Categorical",
@@ -42,4 +43,5 @@ __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", 
            "Chi2WithAbsDf", "HalfNormal", "Independent", "InverseGamma",
            "InverseGammaWithSoftplusConcentrationRate", "NegativeBinomial",
            "RelaxedBernoulli", "Binomial", "VectorLaplaceDiag", "matrix_diag_transform",
-           "softplus_inverse", "tridiag", "VectorExponentialDiag"]
+           "softplus_inverse", "tridiag", "VectorExponentialDiag", "fill_triangular",
+           "fill_triangular_inverse", "reduce_weighted_logsumexp"]

@@ -1,13 +1,18 @@
 """tf.contrib.distributions' helper functions from TF 1.14's distributions/util.py:
-matrix_diag_transform, tridiag and softplus_inverse."""
+matrix_diag_transform, tridiag, softplus_inverse, fill_triangular(_inverse) and
+reduce_weighted_logsumexp."""
 from __future__ import annotations
+
+import numpy as np
 
 from ...engine.framework.constant_op import convert_to_tensor
 from ...engine.framework.graph import name_scope
-from ...ops import array_ops, matrix_ops
+from ...ops import array_ops, math_ops, matrix_ops
+from ...ops.tensor_util import constant_value
 from .bijectors.basic import softplus_inverse
 
-__all__ = ["matrix_diag_transform", "tridiag", "softplus_inverse"]
+__all__ = ["matrix_diag_transform", "tridiag", "softplus_inverse", "fill_triangular",
+           "fill_triangular_inverse", "reduce_weighted_logsumexp"]
 
 
 def _tensors(*values):
@@ -51,3 +56,97 @@ def tridiag(below=None, diag=None, above=None, name=None):
         for part in parts[1:]:
             total += part
         return total
+
+
+def _static_rank(x):
+    """TF's prefer_static_rank: rank(x) (a Const when known) read back statically."""
+    value = constant_value(array_ops.rank(x))
+    if value is None:
+        raise NotImplementedError("fill_triangular of a tensor of unknown rank")
+    return int(value)
+
+
+def fill_triangular(x, upper=False, name=None):
+    """The [batch] lower (or upper) triangular matrix whose entries are x's last dimension,
+    filled in TF's clockwise spiral order."""
+    with name_scope(name, "fill_triangular", _tensors(x)):
+        x = convert_to_tensor(x, name="x")
+        m = x.shape.with_rank_at_least(1)[-1].value
+        if m is None:
+            raise NotImplementedError("fill_triangular of a last dimension known only at run "
+                                      "time")
+        m = np.int32(m)
+        n = np.sqrt(0.25 + 2. * m) - 0.5
+        if n != np.floor(n):
+            raise ValueError("Input right-most shape ({}) does not correspond to a "
+                             "triangular matrix.".format(m))
+        n = np.int32(n)
+        static_final_shape = x.shape[:-1].concatenate([n, n])
+        ndims = _static_rank(x)
+        if upper:
+            x_list = [x, array_ops.reverse(x[..., n:], axis=[ndims - 1])]
+        else:
+            x_list = [x[..., n:], array_ops.reverse(x, axis=[ndims - 1])]
+        if static_final_shape.is_fully_defined():
+            new_shape = static_final_shape.as_list()
+        else:
+            new_shape = array_ops.concat([array_ops.shape(x)[:-1], [n, n]], axis=0)
+        x = array_ops.reshape(array_ops.concat(x_list, axis=-1), new_shape)
+        x = matrix_ops.matrix_band_part(x, num_lower=(0 if upper else -1),
+                                        num_upper=(-1 if upper else 0))
+        x.set_shape(static_final_shape)
+        return x
+
+
+def fill_triangular_inverse(x, upper=False, name=None):
+    """The vector fill_triangular packs into x's [batch] triangular matrix."""
+    with name_scope(name, "fill_triangular_inverse", _tensors(x)):
+        x = convert_to_tensor(x, name="x")
+        n = x.shape.with_rank_at_least(2)[-1].value
+        if n is None:
+            raise NotImplementedError("fill_triangular_inverse of a matrix size known only "
+                                      "at run time")
+        n = np.int32(n)
+        m = np.int32((n * (n + 1)) // 2)
+        static_final_shape = x.shape[:-2].concatenate([m])
+        ndims = _static_rank(x)
+        if upper:
+            initial_elements = x[..., 0, :]
+            triangular_portion = x[..., 1:, :]
+        else:
+            initial_elements = array_ops.reverse(x[..., -1, :], axis=[ndims - 2])
+            triangular_portion = x[..., :-1, :]
+        rotated = array_ops.reverse(array_ops.reverse(triangular_portion, axis=[ndims - 1]),
+                                    axis=[ndims - 2])
+        consolidated = triangular_portion + rotated
+        end_sequence = array_ops.reshape(
+            consolidated, array_ops.concat([array_ops.shape(x)[:-2], [n * (n - 1)]], axis=0))
+        y = array_ops.concat([initial_elements, end_sequence[..., :m - n]], axis=-1)
+        y.set_shape(static_final_shape)
+        return y
+
+
+def reduce_weighted_logsumexp(logx, w=None, axis=None, keep_dims=False, return_sign=False,
+                              name=None):
+    """log(|sum(w * exp(logx))|) over axis, computed stably (and its sign if asked)."""
+    with name_scope(name, "reduce_weighted_logsumexp", _tensors(logx, w)):
+        logx = convert_to_tensor(logx, name="logx")
+        if w is None:
+            lswe = math_ops.reduce_logsumexp(logx, axis=axis, keepdims=keep_dims)
+            if return_sign:
+                return lswe, array_ops.ones_like(lswe)
+            return lswe
+        w = convert_to_tensor(w, dtype=logx.dtype, name="w")
+        log_absw_x = logx + math_ops.log(math_ops.abs(w))
+        max_log_absw_x = math_ops.reduce_max(log_absw_x, axis=axis, keepdims=True)
+        max_log_absw_x = array_ops.where(math_ops.is_inf(max_log_absw_x),
+                                         array_ops.zeros_like(max_log_absw_x), max_log_absw_x)
+        wx_over_max_absw_x = math_ops.sign(w) * math_ops.exp(log_absw_x - max_log_absw_x)
+        sum_wx = math_ops.reduce_sum(wx_over_max_absw_x, axis=axis, keepdims=keep_dims)
+        if not keep_dims:
+            max_log_absw_x = array_ops.squeeze(max_log_absw_x, axis)
+        sgn = math_ops.sign(sum_wx)
+        lswe = max_log_absw_x + math_ops.log(sgn * sum_wx)
+        if return_sign:
+            return lswe, sgn
+        return lswe
