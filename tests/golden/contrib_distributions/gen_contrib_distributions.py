@@ -29,6 +29,12 @@ def _mix(D):
     return D.Mixture(cat=D.Categorical(probs=[0.3, 0.5, 0.2]), components=[D.Normal(-1., 0.5), D.Normal(1., 2.), D.Logistic(3., 1.)])
 
 
+def _seed_stream(D):
+    stream = D.SeedStream(42, salt="mixture")
+    derived = D.SeedStream(stream, salt="other")
+    return [str(stream()), str(stream()), str(derived()), str(D.SeedStream(None, "x")()), stream.salt, derived.original_seed]
+
+
 def _cases(D, tf):
     B = None if D is None else D.bijectors
     return {
@@ -108,6 +114,7 @@ def _cases(D, tf):
         "vector_exponential_diag": lambda: [D.VectorExponentialDiag([1., 2.], [0.5, 2.]).sample(3, seed=1), D.VectorExponentialDiag([1., 2.], [0.5, 2.]).log_prob([[1.5, 3.], [2., 2.5]]), D.VectorExponentialDiag([1., 2.], [0.5, 2.]).mean(), D.VectorExponentialDiag([1., 2.], [0.5, 2.]).mode(), D.VectorExponentialDiag([1., 2.], [0.5, 2.]).covariance(), D.VectorExponentialDiag([1., 2.], [0.5, 2.]).stddev(), D.VectorExponentialDiag([1., 2.], scale_identity_multiplier=2.).variance()],
         "util_triangular_logsumexp": lambda: [D.fill_triangular([1., 2., 3., 4., 5., 6.]), D.fill_triangular([[1., 2., 3.], [4., 5., 6.]], upper=True), D.fill_triangular_inverse([[1., 0., 0.], [2., 3., 0.], [4., 5., 6.]]), D.fill_triangular_inverse([[1., 2.], [0., 3.]], upper=True), D.reduce_weighted_logsumexp([0., 1., 2.], [1., -1., 0.5]), D.reduce_weighted_logsumexp([[0., 1.], [2., 3.]], [[1., -1.], [2., 0.5]], axis=-1, return_sign=True), D.reduce_weighted_logsumexp([0., 1., 2.]), D.reduce_weighted_logsumexp([[0., 1.], [2., 3.]], [[1., 1.], [2., 0.5]], axis=0, keep_dims=True)],
         "error_fill_triangular": lambda: D.fill_triangular([1., 2., 3., 4.]),
+        "seed_stream": lambda: _seed_stream(D),
         "error_poisson_both": lambda: D.Poisson(rate=1., log_rate=0.),
         "error_poisson_int": lambda: D.Poisson(rate=[1, 2]),
         "error_geometric_both": lambda: D.Geometric(logits=0.1, probs=0.5),

@@ -24,7 +24,7 @@ from .softplus_variants import (BetaWithSoftplusConcentration, ExponentialWithSo
                                 MultivariateNormalDiagWithSoftplusScale,
                                 NormalWithSoftplusScale, StudentTWithAbsDfSoftplusScale)
 from .transformed import TransformedDistribution
-from .util import (fill_triangular, fill_triangular_inverse, matrix_diag_transform,
+from .util import (SeedStream, fill_triangular, fill_triangular_inverse, matrix_diag_transform,
                    reduce_weighted_logsumexp, softplus_inverse, tridiag)
 from .vector_laplace import VectorExponentialDiag, VectorLaplaceDiag
 
@@ -44,4 +44,4 @@ __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", 
            "InverseGammaWithSoftplusConcentrationRate", "NegativeBinomial",
            "RelaxedBernoulli", "Binomial", "VectorLaplaceDiag", "matrix_diag_transform",
            "softplus_inverse", "tridiag", "VectorExponentialDiag", "fill_triangular",
-           "fill_triangular_inverse", "reduce_weighted_logsumexp"]
+           "fill_triangular_inverse", "reduce_weighted_logsumexp", "SeedStream"]

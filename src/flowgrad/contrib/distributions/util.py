@@ -3,6 +3,8 @@ matrix_diag_transform, tridiag, softplus_inverse, fill_triangular(_inverse) and
 reduce_weighted_logsumexp."""
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 
 from ...engine.framework.constant_op import convert_to_tensor
@@ -12,7 +14,7 @@ from ...ops.tensor_util import constant_value
 from .bijectors.basic import softplus_inverse
 
 __all__ = ["matrix_diag_transform", "tridiag", "softplus_inverse", "fill_triangular",
-           "fill_triangular_inverse", "reduce_weighted_logsumexp"]
+           "fill_triangular_inverse", "reduce_weighted_logsumexp", "SeedStream"]
 
 
 def _tensors(*values):
@@ -150,3 +152,28 @@ def reduce_weighted_logsumexp(logx, w=None, axis=None, keep_dims=False, return_s
         if return_sign:
             return lswe, sgn
         return lswe
+
+
+class SeedStream:
+    """A stream of seeds derived from (seed, salt): each call hashes (seed, count, salt) with
+    SHA-512, as TF 1.14's seed_stream.SeedStream; None when seed is None."""
+
+    def __init__(self, seed, salt):
+        self._seed = seed.original_seed if isinstance(seed, SeedStream) else seed
+        self._salt = salt
+        self._counter = 0
+
+    def __call__(self):
+        self._counter += 1
+        if self._seed is None:
+            return None
+        composite = str((self._seed, self._counter, self._salt)).encode("utf-8")
+        return int(hashlib.sha512(composite).hexdigest(), 16)
+
+    @property
+    def original_seed(self):
+        return self._seed
+
+    @property
+    def salt(self):
+        return self._salt
