@@ -115,6 +115,7 @@ def _cases(D, tf):
         "util_triangular_logsumexp": lambda: [D.fill_triangular([1., 2., 3., 4., 5., 6.]), D.fill_triangular([[1., 2., 3.], [4., 5., 6.]], upper=True), D.fill_triangular_inverse([[1., 0., 0.], [2., 3., 0.], [4., 5., 6.]]), D.fill_triangular_inverse([[1., 2.], [0., 3.]], upper=True), D.reduce_weighted_logsumexp([0., 1., 2.], [1., -1., 0.5]), D.reduce_weighted_logsumexp([[0., 1.], [2., 3.]], [[1., -1.], [2., 0.5]], axis=-1, return_sign=True), D.reduce_weighted_logsumexp([0., 1., 2.]), D.reduce_weighted_logsumexp([[0., 1.], [2., 3.]], [[1., 1.], [2., 0.5]], axis=0, keep_dims=True)],
         "error_fill_triangular": lambda: D.fill_triangular([1., 2., 3., 4.]),
         "seed_stream": lambda: _seed_stream(D),
+        "kumaraswamy": lambda: [D.Kumaraswamy([2., 0.5], [3., 2.]).sample(3, seed=4), D.Kumaraswamy(2., 3.).log_prob([0.3, 0.6]), D.Kumaraswamy(2., 3.).cdf(0.4), D.Kumaraswamy(2., 3.).entropy(), D.Kumaraswamy(2., 3.).mean(), D.Kumaraswamy(2., 3.).variance(), D.Kumaraswamy([2., 0.5], 3.).mode(), B.Kumaraswamy(2., 3.).forward([0.2]), B.Kumaraswamy(2., 3.).inverse_log_det_jacobian([0.2], event_ndims=0)],
         "error_poisson_both": lambda: D.Poisson(rate=1., log_rate=0.),
         "error_poisson_int": lambda: D.Poisson(rate=[1, 2]),
         "error_geometric_both": lambda: D.Geometric(logits=0.1, probs=0.5),
@@ -122,7 +123,7 @@ def _cases(D, tf):
     }
 
 
-RANDOM = {"vector_exponential_diag", "vector_laplace_diag", "relaxed_bernoulli", "inverse_gamma", "negative_binomial", "independent", "cauchy", "half_normal", "chi2", "transformed_affine_mvn", "softplus_variants", "mixture", "mixture_static_graph", "mixture_batch", "mixture_graph_seed", "relaxed_onehot", "exp_relaxed_onehot", "relaxed_onehot_graph_seed", "mixture_same_family", "mixture_same_family_mvn", "mixture_same_family_batch", "onehot_categorical", "mvn_diag_plus_low_rank", "mvn_diag", "mvn_diag_identity", "mvn_diag_graph_seed", "mvn_tril", "mvn_full_covariance", "mvn_batch", "transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
+RANDOM = {"kumaraswamy", "vector_exponential_diag", "vector_laplace_diag", "relaxed_bernoulli", "inverse_gamma", "negative_binomial", "independent", "cauchy", "half_normal", "chi2", "transformed_affine_mvn", "softplus_variants", "mixture", "mixture_static_graph", "mixture_batch", "mixture_graph_seed", "relaxed_onehot", "exp_relaxed_onehot", "relaxed_onehot_graph_seed", "mixture_same_family", "mixture_same_family_mvn", "mixture_same_family_batch", "onehot_categorical", "mvn_diag_plus_low_rank", "mvn_diag", "mvn_diag_identity", "mvn_diag_graph_seed", "mvn_tril", "mvn_full_covariance", "mvn_batch", "transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
 
 
 def _arrays(value):

@@ -10,6 +10,7 @@ from ...distributions import (FULLY_REPARAMETERIZED, NOT_REPARAMETERIZED, Bernou
                               ReparameterizationType, StudentT, Uniform, kl_divergence)
 from . import bijectors
 from .independent import Independent
+from .kumaraswamy import Kumaraswamy
 from .mixture import MixtureSameFamily
 from .mixture_general import Mixture
 from .more import (Binomial, Cauchy, Chi2, Chi2WithAbsDf, HalfNormal, InverseGamma,
@@ -44,4 +45,4 @@ __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", 
            "InverseGammaWithSoftplusConcentrationRate", "NegativeBinomial",
            "RelaxedBernoulli", "Binomial", "VectorLaplaceDiag", "matrix_diag_transform",
            "softplus_inverse", "tridiag", "VectorExponentialDiag", "fill_triangular",
-           "fill_triangular_inverse", "reduce_weighted_logsumexp", "SeedStream"]
+           "fill_triangular_inverse", "reduce_weighted_logsumexp", "SeedStream", "Kumaraswamy"]
