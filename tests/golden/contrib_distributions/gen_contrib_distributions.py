@@ -116,6 +116,8 @@ def _cases(D, tf):
         "error_fill_triangular": lambda: D.fill_triangular([1., 2., 3., 4.]),
         "seed_stream": lambda: _seed_stream(D),
         "kumaraswamy": lambda: [D.Kumaraswamy([2., 0.5], [3., 2.]).sample(3, seed=4), D.Kumaraswamy(2., 3.).log_prob([0.3, 0.6]), D.Kumaraswamy(2., 3.).cdf(0.4), D.Kumaraswamy(2., 3.).entropy(), D.Kumaraswamy(2., 3.).mean(), D.Kumaraswamy(2., 3.).variance(), D.Kumaraswamy([2., 0.5], 3.).mode(), B.Kumaraswamy(2., 3.).forward([0.2]), B.Kumaraswamy(2., 3.).inverse_log_det_jacobian([0.2], event_ndims=0)],
+        "normal_conjugates": lambda: [D.normal_conjugates_known_scale_posterior(D.Normal(0., 2.), 1., tf.constant(3.), 4).mean(), D.normal_conjugates_known_scale_posterior(D.Normal([0., 1.], 2.), 1., tf.constant([3., 1.]), 4).stddev(), D.normal_conjugates_known_scale_predictive(D.Normal(0., 2.), 1., tf.constant(3.), 4).stddev()],
+        "error_conjugates_dtype": lambda: D.normal_conjugates_known_scale_posterior(D.Normal(0., 2.), 1., tf.constant(3, tf.int32), 4),
         "error_poisson_both": lambda: D.Poisson(rate=1., log_rate=0.),
         "error_poisson_int": lambda: D.Poisson(rate=[1, 2]),
         "error_geometric_both": lambda: D.Geometric(logits=0.1, probs=0.5),

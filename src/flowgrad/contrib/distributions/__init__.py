@@ -9,6 +9,8 @@ from ...distributions import (FULLY_REPARAMETERIZED, NOT_REPARAMETERIZED, Bernou
                               Exponential, Gamma, Laplace, Multinomial, Normal, RegisterKL,
                               ReparameterizationType, StudentT, Uniform, kl_divergence)
 from . import bijectors
+from .conjugate import (normal_conjugates_known_scale_posterior,
+                        normal_conjugates_known_scale_predictive)
 from .independent import Independent
 from .kumaraswamy import Kumaraswamy
 from .mixture import MixtureSameFamily
@@ -45,4 +47,5 @@ __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", 
            "InverseGammaWithSoftplusConcentrationRate", "NegativeBinomial",
            "RelaxedBernoulli", "Binomial", "VectorLaplaceDiag", "matrix_diag_transform",
            "softplus_inverse", "tridiag", "VectorExponentialDiag", "fill_triangular",
-           "fill_triangular_inverse", "reduce_weighted_logsumexp", "SeedStream", "Kumaraswamy"]
+           "fill_triangular_inverse", "reduce_weighted_logsumexp", "SeedStream", "Kumaraswamy",
+           "normal_conjugates_known_scale_posterior", "normal_conjugates_known_scale_predictive"]
