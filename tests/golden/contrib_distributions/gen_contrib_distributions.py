@@ -29,6 +29,12 @@ def _mix(D):
     return D.Mixture(cat=D.Categorical(probs=[0.3, 0.5, 0.2]), components=[D.Normal(-1., 0.5), D.Normal(1., 2.), D.Logistic(3., 1.)])
 
 
+def _seed_stream(D):
+    stream = D.SeedStream(42, salt="mixture")
+    derived = D.SeedStream(stream, salt="other")
+    return [str(stream()), str(stream()), str(derived()), str(D.SeedStream(None, "x")()), stream.salt, derived.original_seed]
+
+
 def _cases(D, tf):
     B = None if D is None else D.bijectors
     return {
@@ -100,6 +106,18 @@ def _cases(D, tf):
         "inverse_gamma": lambda: [D.InverseGamma([1., 3.], [1., 2.]).sample(3, seed=5), D.InverseGamma(3., 2.).log_prob([0.5, 2.]), D.InverseGamma(3., 2.).cdf(0.5), D.InverseGamma(3., 2.).entropy(), D.InverseGamma([0.5, 3.], 2.).mean(), D.InverseGamma([1.5, 3.], 2.).variance(), D.InverseGamma(3., 2.).mode(), D.InverseGammaWithSoftplusConcentrationRate(1., -1.).mode()],
         "negative_binomial": lambda: [D.NegativeBinomial(5., probs=[0.2, 0.6]).sample(3, seed=5), D.NegativeBinomial(5., logits=0.3).log_prob([0., 3.]), D.NegativeBinomial(5., probs=0.4).cdf(2.), D.NegativeBinomial(5., probs=0.4).mean(), D.NegativeBinomial(5., probs=0.4).variance(), D.NegativeBinomial([0.5, 5.], probs=0.4).mode()],
         "relaxed_bernoulli": lambda: [D.RelaxedBernoulli(0.5, logits=[0.2, -1.]).sample(3, seed=2), D.RelaxedBernoulli(0.5, probs=0.3).log_prob([0.2, 0.9]), D.RelaxedBernoulli(0.5, logits=0.2).prob(0.6), D.RelaxedBernoulli(0.5, logits=0.2).cdf(0.6), D.RelaxedBernoulli(2., logits=[0.2, -1.]).sample(2)],
+        "binomial": lambda: [D.Binomial(5., probs=[0.2, 0.6]).log_prob([0., 3.]), D.Binomial(5., logits=0.3).prob(2.), D.Binomial(5., probs=0.4).cdf([2., 5.]), D.Binomial([5., 3.], probs=0.4).mean(), D.Binomial(5., probs=0.4).variance(), D.Binomial(5., probs=[0.2, 0.6]).mode(), D.Binomial(5., probs=0.4).cdf(1.)],
+        "error_binomial_sample": lambda: D.Binomial(5., probs=0.4).sample(2, seed=1),
+        "vector_laplace_diag": lambda: [D.VectorLaplaceDiag([1., 2.], [0.5, 2.]).sample(3, seed=1), D.VectorLaplaceDiag([1., 2.], [0.5, 2.]).log_prob([[1., 1.], [0., 3.]]), D.VectorLaplaceDiag([1., 2.], [0.5, 2.]).mean(), D.VectorLaplaceDiag([1., 2.], [0.5, 2.]).covariance(), D.VectorLaplaceDiag([1., 2.], [0.5, 2.]).stddev(), D.VectorLaplaceDiag([1., 2.], scale_identity_multiplier=2.).variance(), D.VectorLaplaceDiag([1., 2.], [0.5, 2.]).entropy()],
+        "util_functions": lambda: [D.matrix_diag_transform([[1., 2.], [3., 4.]], transform=tf.exp), D.matrix_diag_transform([[1., 2.], [3., 4.]]), D.tridiag([1., 2.], [3., 4., 5.], [6., 7.]), D.tridiag(diag=[[3., 4.], [5., 6.]]), D.softplus_inverse([0.5, 1e-9, 30.]), D.softplus_inverse(np.array([0.5, 100.]))],
+        "error_tridiag_none": lambda: D.tridiag(),
+        "vector_exponential_diag": lambda: [D.VectorExponentialDiag([1., 2.], [0.5, 2.]).sample(3, seed=1), D.VectorExponentialDiag([1., 2.], [0.5, 2.]).log_prob([[1.5, 3.], [2., 2.5]]), D.VectorExponentialDiag([1., 2.], [0.5, 2.]).mean(), D.VectorExponentialDiag([1., 2.], [0.5, 2.]).mode(), D.VectorExponentialDiag([1., 2.], [0.5, 2.]).covariance(), D.VectorExponentialDiag([1., 2.], [0.5, 2.]).stddev(), D.VectorExponentialDiag([1., 2.], scale_identity_multiplier=2.).variance()],
+        "util_triangular_logsumexp": lambda: [D.fill_triangular([1., 2., 3., 4., 5., 6.]), D.fill_triangular([[1., 2., 3.], [4., 5., 6.]], upper=True), D.fill_triangular_inverse([[1., 0., 0.], [2., 3., 0.], [4., 5., 6.]]), D.fill_triangular_inverse([[1., 2.], [0., 3.]], upper=True), D.reduce_weighted_logsumexp([0., 1., 2.], [1., -1., 0.5]), D.reduce_weighted_logsumexp([[0., 1.], [2., 3.]], [[1., -1.], [2., 0.5]], axis=-1, return_sign=True), D.reduce_weighted_logsumexp([0., 1., 2.]), D.reduce_weighted_logsumexp([[0., 1.], [2., 3.]], [[1., 1.], [2., 0.5]], axis=0, keep_dims=True)],
+        "error_fill_triangular": lambda: D.fill_triangular([1., 2., 3., 4.]),
+        "seed_stream": lambda: _seed_stream(D),
+        "kumaraswamy": lambda: [D.Kumaraswamy([2., 0.5], [3., 2.]).sample(3, seed=4), D.Kumaraswamy(2., 3.).log_prob([0.3, 0.6]), D.Kumaraswamy(2., 3.).cdf(0.4), D.Kumaraswamy(2., 3.).entropy(), D.Kumaraswamy(2., 3.).mean(), D.Kumaraswamy(2., 3.).variance(), D.Kumaraswamy([2., 0.5], 3.).mode(), B.Kumaraswamy(2., 3.).forward([0.2]), B.Kumaraswamy(2., 3.).inverse_log_det_jacobian([0.2], event_ndims=0)],
+        "normal_conjugates": lambda: [D.normal_conjugates_known_scale_posterior(D.Normal(0., 2.), 1., tf.constant(3.), 4).mean(), D.normal_conjugates_known_scale_posterior(D.Normal([0., 1.], 2.), 1., tf.constant([3., 1.]), 4).stddev(), D.normal_conjugates_known_scale_predictive(D.Normal(0., 2.), 1., tf.constant(3.), 4).stddev()],
+        "error_conjugates_dtype": lambda: D.normal_conjugates_known_scale_posterior(D.Normal(0., 2.), 1., tf.constant(3, tf.int32), 4),
         "error_poisson_both": lambda: D.Poisson(rate=1., log_rate=0.),
         "error_poisson_int": lambda: D.Poisson(rate=[1, 2]),
         "error_geometric_both": lambda: D.Geometric(logits=0.1, probs=0.5),
@@ -107,7 +125,7 @@ def _cases(D, tf):
     }
 
 
-RANDOM = {"relaxed_bernoulli", "inverse_gamma", "negative_binomial", "independent", "cauchy", "half_normal", "chi2", "transformed_affine_mvn", "softplus_variants", "mixture", "mixture_static_graph", "mixture_batch", "mixture_graph_seed", "relaxed_onehot", "exp_relaxed_onehot", "relaxed_onehot_graph_seed", "mixture_same_family", "mixture_same_family_mvn", "mixture_same_family_batch", "onehot_categorical", "mvn_diag_plus_low_rank", "mvn_diag", "mvn_diag_identity", "mvn_diag_graph_seed", "mvn_tril", "mvn_full_covariance", "mvn_batch", "transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
+RANDOM = {"kumaraswamy", "vector_exponential_diag", "vector_laplace_diag", "relaxed_bernoulli", "inverse_gamma", "negative_binomial", "independent", "cauchy", "half_normal", "chi2", "transformed_affine_mvn", "softplus_variants", "mixture", "mixture_static_graph", "mixture_batch", "mixture_graph_seed", "relaxed_onehot", "exp_relaxed_onehot", "relaxed_onehot_graph_seed", "mixture_same_family", "mixture_same_family_mvn", "mixture_same_family_batch", "onehot_categorical", "mvn_diag_plus_low_rank", "mvn_diag", "mvn_diag_identity", "mvn_diag_graph_seed", "mvn_tril", "mvn_full_covariance", "mvn_batch", "transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
 
 
 def _arrays(value):

@@ -9,10 +9,13 @@ from ...distributions import (FULLY_REPARAMETERIZED, NOT_REPARAMETERIZED, Bernou
                               Exponential, Gamma, Laplace, Multinomial, Normal, RegisterKL,
                               ReparameterizationType, StudentT, Uniform, kl_divergence)
 from . import bijectors
+from .conjugate import (normal_conjugates_known_scale_posterior,
+                        normal_conjugates_known_scale_predictive)
 from .independent import Independent
+from .kumaraswamy import Kumaraswamy
 from .mixture import MixtureSameFamily
 from .mixture_general import Mixture
-from .more import (Cauchy, Chi2, Chi2WithAbsDf, HalfNormal, InverseGamma,
+from .more import (Binomial, Cauchy, Chi2, Chi2WithAbsDf, HalfNormal, InverseGamma,
                    InverseGammaWithSoftplusConcentrationRate, NegativeBinomial)
 from .mvn import (MultivariateNormalDiag, MultivariateNormalDiagPlusLowRank,
                   MultivariateNormalFullCovariance, MultivariateNormalTriL)
@@ -24,6 +27,9 @@ from .softplus_variants import (BetaWithSoftplusConcentration, ExponentialWithSo
                                 MultivariateNormalDiagWithSoftplusScale,
                                 NormalWithSoftplusScale, StudentTWithAbsDfSoftplusScale)
 from .transformed import TransformedDistribution
+from .util import (SeedStream, fill_triangular, fill_triangular_inverse, matrix_diag_transform,
+                   reduce_weighted_logsumexp, softplus_inverse, tridiag)
+from .vector_laplace import VectorExponentialDiag, VectorLaplaceDiag
 
 __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", "Categorical",
            "Dirichlet", "DirichletMultinomial", "Distribution", "Exponential", "Gamma",
@@ -39,4 +45,7 @@ __all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", 
            "NormalWithSoftplusScale", "StudentTWithAbsDfSoftplusScale", "Cauchy", "Chi2",
            "Chi2WithAbsDf", "HalfNormal", "Independent", "InverseGamma",
            "InverseGammaWithSoftplusConcentrationRate", "NegativeBinomial",
-           "RelaxedBernoulli"]
+           "RelaxedBernoulli", "Binomial", "VectorLaplaceDiag", "matrix_diag_transform",
+           "softplus_inverse", "tridiag", "VectorExponentialDiag", "fill_triangular",
+           "fill_triangular_inverse", "reduce_weighted_logsumexp", "SeedStream", "Kumaraswamy",
+           "normal_conjugates_known_scale_posterior", "normal_conjugates_known_scale_predictive"]

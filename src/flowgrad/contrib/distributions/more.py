@@ -11,13 +11,13 @@ from ...distributions.continuous import Gamma
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import constant, convert_to_tensor
 from ...engine.framework.graph import name_scope
-from ...ops import array_ops, check_ops, math_ops, nn_ops, random_ops
+from ...ops import array_ops, check_ops, comparison_ops, math_ops, nn_ops, random_ops
 from ...ops.math_extras import betainc, igammac
 from .mixture_general import gen_new_seed
 from .scalar import _no_validation, _ScalarEvent
 
 __all__ = ["Cauchy", "HalfNormal", "Chi2", "Chi2WithAbsDf", "InverseGamma",
-           "InverseGammaWithSoftplusConcentrationRate", "NegativeBinomial"]
+           "InverseGammaWithSoftplusConcentrationRate", "NegativeBinomial", "Binomial"]
 
 
 class Cauchy(_ScalarEvent, distribution.Distribution):
@@ -376,3 +376,84 @@ class NegativeBinomial(_ScalarEvent, distribution.Distribution):
 
     def _variance(self):
         return self._mean() / math_ops.sigmoid(-self.logits)
+
+
+def _bdtr(k, n, p):
+    """The binomial CDF P(X <= k) through the regularized incomplete beta."""
+    ones = array_ops.ones_like(n - k)
+    k_eq_n = comparison_ops.equal(k, n)
+    safe_dn = array_ops.where(k_eq_n, ones, n - k)
+    dk = betainc(a=safe_dn, b=k + 1, x=1 - p)
+    return array_ops.where(k_eq_n, ones, dk)
+
+
+class Binomial(_ScalarEvent, distribution.Distribution):
+    """The number of successes in total_count Bernoulli(probs) trials (no sampling, as in
+    TF 1.14)."""
+
+    def __init__(self, total_count, logits=None, probs=None, validate_args=False,
+                 allow_nan_stats=True, name="Binomial"):
+        parameters = dict(locals())
+        _no_validation(validate_args,
+                       "validate_args=True for tf.contrib.distributions.Binomial")
+        with name_scope(name, values=[v for v in (total_count, logits, probs)
+                                      if hasattr(v, "graph")]) as name:
+            self._total_count = convert_to_tensor(total_count, name="total_count")
+            self._logits, self._probs = get_logits_and_probs(logits=logits, probs=probs,
+                                                             name=name)
+        super().__init__(dtype=self._probs.dtype,
+                         reparameterization_type=distribution.NOT_REPARAMETERIZED,
+                         validate_args=validate_args, allow_nan_stats=allow_nan_stats,
+                         parameters=parameters,
+                         graph_parents=[self._total_count, self._logits, self._probs],
+                         name=name)
+
+    @property
+    def total_count(self):
+        return self._total_count
+
+    @property
+    def logits(self):
+        return self._logits
+
+    @property
+    def probs(self):
+        return self._probs
+
+    def _batch_shape_tensor(self):
+        return broadcast_dynamic_shape(array_ops.shape(self.total_count),
+                                       array_ops.shape(self.probs))
+
+    def _batch_shape(self):
+        return broadcast_static_shape(self.total_count.get_shape(), self.probs.get_shape())
+
+    def _log_prob(self, counts):
+        return self._log_unnormalized_prob(counts) - self._log_normalization(counts)
+
+    def _prob(self, counts):
+        return math_ops.exp(self._log_prob(counts))
+
+    def _cdf(self, counts):
+        probs = self.probs
+        if not (counts.shape.is_fully_defined() and self.probs.shape.is_fully_defined()
+                and counts.shape.is_compatible_with(self.probs.shape)):
+            probs += array_ops.zeros_like(counts)
+            counts += array_ops.zeros_like(self.probs)
+        return _bdtr(k=counts, n=self.total_count, p=probs)
+
+    def _log_unnormalized_prob(self, counts):
+        return (counts * math_ops.log(self.probs)
+                + (self.total_count - counts) * math_ops.log1p(-self.probs))
+
+    def _log_normalization(self, counts):
+        return (math_ops.lgamma(1. + self.total_count - counts) + math_ops.lgamma(1. + counts)
+                - math_ops.lgamma(1. + self.total_count))
+
+    def _mean(self):
+        return self.total_count * self.probs
+
+    def _variance(self):
+        return self._mean() * (1. - self.probs)
+
+    def _mode(self):
+        return math_ops.floor((1. + self.total_count) * self.probs)

@@ -1,9 +1,9 @@
 """tf.contrib.distributions.bijectors (TF 1.14): Bijector and the basic bijectors."""
 from .affine import Affine
 from .affine_linear_operator import AffineLinearOperator
-from .basic import (AffineScalar, Chain, Exp, Identity, Invert, PowerTransform, Sigmoid,
-                    Softplus)
+from .basic import (AffineScalar, Chain, Exp, Identity, Invert, Kumaraswamy, PowerTransform,
+                    Sigmoid, Softplus)
 from .bijector import Bijector
 
 __all__ = ["Affine", "AffineLinearOperator", "AffineScalar", "Bijector", "Chain", "Exp",
-           "Identity", "Invert", "PowerTransform", "Sigmoid", "Softplus"]
+           "Identity", "Invert", "Kumaraswamy", "PowerTransform", "Sigmoid", "Softplus"]

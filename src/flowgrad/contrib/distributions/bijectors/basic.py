@@ -13,7 +13,7 @@ from ....ops.tensor_util import constant_value
 from .bijector import Bijector, static_event_ndims
 
 __all__ = ["Identity", "PowerTransform", "Exp", "AffineScalar", "Softplus", "Sigmoid",
-           "Invert", "Chain", "softplus_inverse"]
+           "Invert", "Chain", "softplus_inverse", "Kumaraswamy"]
 
 
 def _no_validation(name, validate_args):
@@ -353,3 +353,43 @@ class Chain(Bijector):
 
     def _forward_log_det_jacobian(self, x):
         return self._log_det(x, forward=True)
+
+
+class Kumaraswamy(Bijector):
+    """Y = (1 - (1 - X)**(1 / b))**(1 / a), the Kumaraswamy(a, b) CDF's inverse on [0, 1]."""
+
+    def __init__(self, concentration1=None, concentration0=None, validate_args=False,
+                 name="kumaraswamy"):
+        _no_validation("Kumaraswamy", validate_args)
+        self._graph_parents = []
+        self._name = name
+        self._validate_args = validate_args
+        values = [v for v in (concentration1, concentration0) if hasattr(v, "graph")]
+        with self._name_scope("init", values=values):
+            concentration1 = convert_to_tensor(concentration1, name="concentration1")
+            concentration0 = convert_to_tensor(concentration0, name="concentration0")
+        self._concentration1 = concentration1
+        self._concentration0 = concentration0
+        super().__init__(forward_min_event_ndims=0, validate_args=validate_args, name=name)
+
+    @property
+    def concentration1(self):
+        return self._concentration1
+
+    @property
+    def concentration0(self):
+        return self._concentration0
+
+    def _forward(self, x):
+        return math_ops.exp(math_ops.log1p(-math_ops.exp(math_ops.log1p(-x)
+                                                         / self.concentration0))
+                            / self.concentration1)
+
+    def _inverse(self, y):
+        return math_ops.exp(math_ops.log1p(-(1 - y ** self.concentration1)
+                                           ** self.concentration0))
+
+    def _inverse_log_det_jacobian(self, y):
+        return (math_ops.log(self.concentration1) + math_ops.log(self.concentration0)
+                + (self.concentration1 - 1) * math_ops.log(y)
+                + (self.concentration0 - 1) * math_ops.log1p(-y ** self.concentration1))
