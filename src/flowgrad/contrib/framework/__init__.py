@@ -24,6 +24,10 @@ from .tensor_checks import (assert_scalar_int, convert_to_tensor_or_sparse_tenso
                             reduce_sum_n, remove_squeezable_dimensions, with_same_shape,
                             with_shape)
 from ...ops.check_ops import assert_same_float_dtype
+from ...ops.conv_orthogonal_init import ConvolutionDeltaOrthogonal as convolutional_delta_orthogonal
+from ...ops.conv_orthogonal_init import ConvolutionOrthogonal1D as convolutional_orthogonal_1d
+from ...ops.conv_orthogonal_init import ConvolutionOrthogonal2D as convolutional_orthogonal_2d
+from ...ops.conv_orthogonal_init import ConvolutionOrthogonal3D as convolutional_orthogonal_3d
 
 
 def __getattr__(name):
