@@ -17,6 +17,7 @@ from .variables import (add_model_variable, assign_from_checkpoint, assign_from_
                         get_variables, get_variables_by_name, get_variables_by_suffix,
                         get_variables_to_restore, global_variable, local_variable,
                         model_variable, variable)
+from .deprecation import deprecated, deprecated_arg_values, deprecated_args
 from .graph_helpers import (VariableDeviceChooser, assert_or_get_global_step,
                             get_graph_from_inputs, get_placeholders, prepend_name_scope,
                             smart_case, smart_constant_value, strip_name_scope)
