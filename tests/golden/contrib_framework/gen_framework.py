@@ -183,8 +183,42 @@ def conv_orthogonal(tf):
     return out
 
 
+def py_func(tf):
+    tf.reset_default_graph()
+    fw = tf.contrib.framework
+    x = tf.constant([1.0, 2.0], name="x")
+
+    def f(a, s, scale=1.0):
+        return {"y": a * np.float32(scale), "n": (np.int32(s.shape[0]),)}
+
+    out = fw.py_func(f, [x, x], {"scale": 2.0}, output_types={"y": tf.float32, "n": (tf.int32,)},
+                     output_shapes={"y": [2], "n": ([],)})
+    two = fw.py_func(lambda a: [a, (a + 1).astype(np.int32)], [tf.constant(3)], output_types=[tf.int32, tf.int32],
+                     stateful=False, name="twice")
+    shapes = lambda a: (None, [None])  # noqa: E731
+    three = fw.py_func(lambda a: (a, np.array([a, a])), (tf.constant(2.5),),
+                       output_types=lambda a: (tf.float32, tf.float32), output_shapes=shapes)
+    bad = fw.py_func(lambda: [1], output_types=(tf.int32, tf.int32))
+    rec = {"ops": _ops(tf), "shapes": [t.shape.as_list() if t.shape.ndims is not None else None
+                                       for t in [out["y"], out["n"][0]] + list(two) + list(three)]}
+    with tf.Session() as sess:
+        rec["values"] = sess.run([out, two, three])
+        try:
+            sess.run(bad)
+            rec["bad"] = "ran"
+        except Exception as e:  # noqa: BLE001 - the class TF raises is the answer
+            rec["bad"] = type(e).__name__
+    rec["errors"] = [_err(lambda: fw.py_func(lambda: 1, args=5)),
+                     _err(lambda: fw.py_func(lambda: 1, kwargs=[1])),
+                     _err(lambda: fw.py_func(lambda: 1, output_types=(tf.int32,),
+                                             output_shapes=[[]])),
+                     _err(lambda: fw.py_func(lambda: 1, output_types=(tf.int32,),
+                                             output_shapes=([], [])))]
+    return rec
+
+
 def cases(tf):
     return {"reduce_sum_n": reduce_sum_n(tf), "with_shape": with_shape(tf),
             "assert_scalar_int": assert_scalar_int(tf),
             "remove_squeezable": remove_squeezable(tf), "misc": misc(tf),
-            "conv_orthogonal": conv_orthogonal(tf)}
+            "conv_orthogonal": conv_orthogonal(tf), "py_func": py_func(tf)}
