@@ -114,3 +114,7 @@ def test_feeding_queue_runner_feeds_each_enqueue_op():
         tf.contrib.training.FeedingQueueRunner(q, [q.enqueue([p1])], feed_fns=[None, None])
     with pytest.raises(NotImplementedError, match="FeedingQueueRunner does not support"):
         runner.to_proto()
+
+
+def test_random_strategy_places_as_tf():
+    _same(gen.random_strategy(tf), GOLDENS["random_strategy"])
