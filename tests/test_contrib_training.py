@@ -90,3 +90,31 @@ def test_resampling_matches_tf(case):
     for k in _ops_keys(exp):
         assert _no_control_flow(got.pop(k)) == _no_control_flow(exp.pop(k)), k
     _same(got, exp, case)
+
+
+def test_feeding_queue_runner_feeds_each_enqueue_op():
+    tf.reset_default_graph()
+    q = tf.FIFOQueue(10, [tf.int32], shapes=[[]])
+    p1 = tf.placeholder(tf.int32, [])
+    p2 = tf.placeholder(tf.int32, [])
+    counters = [iter(range(0, 100, 2)), iter(range(1, 100, 2))]
+    runner = tf.contrib.training.FeedingQueueRunner(
+        q, [q.enqueue([p1]), q.enqueue([p2])],
+        feed_fns=[lambda: {p1: next(counters[0])}, lambda: {p2: next(counters[1])}])
+    tf.train.add_queue_runner(runner)
+    x = q.dequeue()
+    with tf.train.MonitoredSession() as sess:
+        got = sorted(sess.run(x) for _ in range(6))
+    evens = [v for v in got if v % 2 == 0]
+    odds = [v for v in got if v % 2 == 1]
+    # each enqueue op got its own feed function's values, in order
+    assert evens == list(range(0, 2 * len(evens), 2))
+    assert odds == list(range(1, 2 * len(odds) + 1, 2))
+    with pytest.raises(ValueError, match="same length as enqueue_ops"):
+        tf.contrib.training.FeedingQueueRunner(q, [q.enqueue([p1])], feed_fns=[None, None])
+    with pytest.raises(NotImplementedError, match="FeedingQueueRunner does not support"):
+        runner.to_proto()
+
+
+def test_random_strategy_places_as_tf():
+    _same(gen.random_strategy(tf), GOLDENS["random_strategy"])

@@ -11,7 +11,7 @@ Their gradients are TF's: none for PyFunc (use `gradient_override_map`).
 from __future__ import annotations
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.graph import get_default_graph
+from ..engine.framework.graph import Tensor, get_default_graph, name_scope
 from ..engine.ops._base import apply_op, to_tensor
 from ..engine.ops.script import register_py_func
 
@@ -23,12 +23,20 @@ def _build(op_type, func, inp, Tout, name):
         raise TypeError(f"Expected list for 'input' argument to '{op_type}' Op, not {inp}.")
     single = not isinstance(Tout, (list, tuple))
     tout = [_dt.as_dtype(Tout)] if single else [_dt.as_dtype(t) for t in Tout]
-    inputs = [to_tensor(x) for x in inp]
-    g = inputs[0].graph if inputs else get_default_graph()
+    tensors = [x for x in inp if isinstance(x, Tensor)]
+    g = tensors[0].graph if tensors else get_default_graph()
     with g.as_default():
         token = register_py_func(func, g)
+        if len(tensors) == len(inp):
+            inputs = list(inp)
+            op_name = name or op_type
+        else:
+            # TF's op wrapper converts Python values inside the op's scope (`PyFunc/input_2`)
+            with name_scope(name, op_type) as op_name:
+                inputs = [x if isinstance(x, Tensor) else to_tensor(x, name="input_%d" % i)
+                          for i, x in enumerate(inp)]
         op = apply_op(op_type, inputs, {"token": token, "Tin": [t.dtype.base_dtype for t in inputs],
-                                        "Tout": tout}, name or op_type)
+                                        "Tout": tout}, op_name)
     outs = list(op.outputs)
     if not outs:
         return op     # as TF: no outputs gives the Operation

@@ -130,7 +130,95 @@ def misc(tf):
     return out
 
 
+def conv_orthogonal(tf):
+    """The orthogonal convolution initializers, graph- and op-seeded: values, op counts,
+    and a later seeded op (it depends on the op count)."""
+    fw = tf.contrib.framework
+    out = {}
+    for key, make, shape, dt in [
+            ("delta3", lambda: fw.convolutional_delta_orthogonal(gain=2.0, seed=3), [3, 2, 4],
+             tf.float32),
+            ("delta4", lambda: fw.convolutional_delta_orthogonal(seed=1), [3, 3, 2, 2],
+             tf.float64),
+            ("delta5", lambda: fw.convolutional_delta_orthogonal(), [1, 2, 3, 3, 3],
+             tf.float32),
+            ("orth1", lambda: fw.convolutional_orthogonal_1d(seed=5), [3, 2, 3], tf.float32),
+            ("orth1_k1", lambda: fw.convolutional_orthogonal_1d(gain=0.5, seed=2), [1, 2, 2],
+             tf.float32),
+            ("orth2", lambda: fw.convolutional_orthogonal_2d(seed=7), [3, 3, 2, 3],
+             tf.float32),
+            ("orth2_graph", lambda: fw.convolutional_orthogonal_2d(), [2, 2, 2, 2], tf.float32),
+            ("orth2_dtype", lambda: fw.convolutional_orthogonal_2d(), [2, 2, 2, 2], tf.float64),
+            ("orth2_64", lambda: fw.convolutional_orthogonal_2d(dtype=tf.float64, seed=4),
+             [2, 2, 1, 2], tf.float64),
+            ("orth3", lambda: fw.convolutional_orthogonal_3d(seed=9), [2, 2, 2, 1, 2],
+             tf.float32)]:
+        tf.reset_default_graph()
+        tf.set_random_seed(21)
+        try:
+            v = make()(shape, dtype=dt)
+        except (TypeError, ValueError) as e:
+            out[key] = [type(e).__name__, str(e)]
+            continue
+        later = tf.random_uniform([2])
+        with tf.Session() as sess:
+            value, after = sess.run([v, later])
+        out[key] = {"value": value, "after": after,
+                    "n_ops": len(tf.get_default_graph().get_operations()),
+                    "types": sorted(set(o.type for o in tf.get_default_graph().get_operations()))}
+    errors = []
+    for fn in (lambda: fw.convolutional_delta_orthogonal()([2, 2]),
+               lambda: fw.convolutional_delta_orthogonal()([3, 3, 4, 2]),
+               lambda: fw.convolutional_orthogonal_2d()([3, 2, 2, 2]),
+               lambda: fw.convolutional_orthogonal_2d()([3, 3, 2]),
+               lambda: fw.convolutional_orthogonal_1d()([3, 3, 2]),
+               lambda: fw.convolutional_orthogonal_3d()([2, 2, 3, 1, 1]),
+               lambda: fw.convolutional_orthogonal_2d(dtype=tf.int32)):
+        try:
+            fn()
+            errors.append("ok")
+        except ValueError as e:
+            errors.append(str(e))
+    out["errors"] = errors
+    return out
+
+
+def py_func(tf):
+    tf.reset_default_graph()
+    fw = tf.contrib.framework
+    x = tf.constant([1.0, 2.0], name="x")
+
+    def f(a, s, scale=1.0):
+        return {"y": a * np.float32(scale), "n": (np.int32(s.shape[0]),)}
+
+    out = fw.py_func(f, [x, x], {"scale": 2.0}, output_types={"y": tf.float32, "n": (tf.int32,)},
+                     output_shapes={"y": [2], "n": ([],)})
+    two = fw.py_func(lambda a: [a, (a + 1).astype(np.int32)], [tf.constant(3)], output_types=[tf.int32, tf.int32],
+                     stateful=False, name="twice")
+    shapes = lambda a: (None, [None])  # noqa: E731
+    three = fw.py_func(lambda a: (a, np.array([a, a])), (tf.constant(2.5),),
+                       output_types=lambda a: (tf.float32, tf.float32), output_shapes=shapes)
+    bad = fw.py_func(lambda: [1], output_types=(tf.int32, tf.int32))
+    rec = {"ops": _ops(tf), "shapes": [t.shape.as_list() if t.shape.ndims is not None else None
+                                       for t in [out["y"], out["n"][0]] + list(two) + list(three)]}
+    with tf.Session() as sess:
+        rec["values"] = sess.run([out, two, three])
+        try:
+            sess.run(bad)
+            rec["bad"] = "ran"
+        except Exception as e:  # noqa: BLE001 - the class TF raises is the answer
+            rec["bad"] = type(e).__name__
+    rec["errors"] = [_err(lambda: fw.py_func(lambda: 1, args=5)),
+                     _err(lambda: fw.py_func(lambda: 1, kwargs=[1])),
+                     _err(lambda: fw.py_func(lambda: 1, output_types=(tf.int32,),
+                                             output_shapes=[[]])),
+                     _err(lambda: fw.py_func(lambda: 1, output_types=(tf.int32,),
+                                             output_shapes=([], [])))]
+    return rec
+
+
 def cases(tf):
     return {"reduce_sum_n": reduce_sum_n(tf), "with_shape": with_shape(tf),
             "assert_scalar_int": assert_scalar_int(tf),
-            "remove_squeezable": remove_squeezable(tf), "misc": misc(tf)}
+            "remove_squeezable": remove_squeezable(tf), "misc": misc(tf),
+            "conv_orthogonal": conv_orthogonal(tf), "py_func": py_func(tf)}

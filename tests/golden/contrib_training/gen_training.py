@@ -159,6 +159,18 @@ def evaluate(tf):
     return out
 
 
+def random_strategy(tf):
+    """RandomStrategy as replica_device_setter's ps_strategy: each variable's device."""
+    tf.reset_default_graph()
+    out = {}
+    for seed in (0, 3):
+        with tf.device(tf.train.replica_device_setter(
+                ps_tasks=3, ps_strategy=tf.contrib.training.RandomStrategy(3, seed=seed))):
+            vs = [tf.Variable(float(i), name="v%d_%d" % (seed, i)) for i in range(8)]
+        out["seed%d" % seed] = [v.device for v in vs]
+    return out
+
+
 def cases(tf):
     return {"hparams": hparams(tf), "create_train_op": create_train_op(tf),
-            "evaluate": evaluate(tf)}
+            "evaluate": evaluate(tf), "random_strategy": random_strategy(tf)}

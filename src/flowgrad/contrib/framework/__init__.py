@@ -17,13 +17,19 @@ from .variables import (add_model_variable, assign_from_checkpoint, assign_from_
                         get_variables, get_variables_by_name, get_variables_by_suffix,
                         get_variables_to_restore, global_variable, local_variable,
                         model_variable, variable)
+from .deprecation import deprecated, deprecated_arg_values, deprecated_args
 from .graph_helpers import (VariableDeviceChooser, assert_or_get_global_step,
                             get_graph_from_inputs, get_placeholders, prepend_name_scope,
                             smart_case, smart_constant_value, strip_name_scope)
+from .script_ops import py_func
 from .tensor_checks import (assert_scalar_int, convert_to_tensor_or_sparse_tensor,
                             reduce_sum_n, remove_squeezable_dimensions, with_same_shape,
                             with_shape)
 from ...ops.check_ops import assert_same_float_dtype
+from ...ops.conv_orthogonal_init import ConvolutionDeltaOrthogonal as convolutional_delta_orthogonal
+from ...ops.conv_orthogonal_init import ConvolutionOrthogonal1D as convolutional_orthogonal_1d
+from ...ops.conv_orthogonal_init import ConvolutionOrthogonal2D as convolutional_orthogonal_2d
+from ...ops.conv_orthogonal_init import ConvolutionOrthogonal3D as convolutional_orthogonal_3d
 
 
 def __getattr__(name):

@@ -2,10 +2,12 @@
 the parameter-server placement strategies."""
 from ...distribute.device_setter import GreedyLoadBalancingStrategy, byte_size_load_fn
 from .bucket_ops import bucket, bucket_by_sequence_length
+from .feeding_queue_runner import FeedingQueueRunner
 from .evaluation import (StopAfterNEvalsHook, SummaryAtEndHook, checkpoints_iterator,
                          evaluate_once, evaluate_repeatedly, get_or_create_eval_step,
                          wait_for_new_checkpoint)
 from .hparam import HParams, parse_values
+from .random_strategy import RandomStrategy
 from .sampling import (rejection_sample, resample_at_rate, stratified_sample,
                        weighted_resample)
 from .training import (add_gradients_summaries, clip_gradient_norms, clip_gradient_norms_fn,
@@ -17,4 +19,4 @@ __all__ = ["GreedyLoadBalancingStrategy", "byte_size_load_fn", "HParams", "parse
            "add_gradients_summaries", "clip_gradient_norms", "clip_gradient_norms_fn",
            "create_train_op", "multiply_gradients", "train", "rejection_sample",
            "resample_at_rate", "stratified_sample", "weighted_resample", "bucket",
-           "bucket_by_sequence_length"]
+           "bucket_by_sequence_length", "FeedingQueueRunner", "RandomStrategy"]
