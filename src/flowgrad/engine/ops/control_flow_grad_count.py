@@ -1,0 +1,59 @@
+"""How many ops TF 1.14's gradient of a tf.while_loop makes (control_flow_ops.GradLoopState),
+so a WhileGrad advances the graph's op counter as TF's gradient frame would (graph-seeded
+random ops made later depend on the counter; flowgrad keeps its single WhileGrad op).
+
+TF's frame: the forward iteration counter f_count (Const, Enter, Merge, Switch, Add and its
+Const, NextIteration, Exit) and the backward one b_count (Const, Enter, Merge,
+GreaterEqual and its Enter, LoopCond, Switch, Sub, NextIteration, Exit); per float loop
+variable Enter (b_exit), Merge (b_switch), Switch, NextIteration and Exit; per forward
+value the gradient reads a stack (Const max_size, StackV2, Enter, StackPushV2 in the
+forward frame; StackPopV2 and Enter in the gradient frame) and one ControlTrigger b_sync
+per frame; a forward Const read is cloned, an outside tensor read is entered; each
+captured tensor's gradient is summed in an accumulator loop (b_acc Const, or Shape and
+zeros when its shape is not fully known, then Enter, Merge, Switch, Add, NextIteration,
+Exit); an unused float output gets zeros (one Const, or ZerosLike).
+"""
+from __future__ import annotations
+
+_F_COUNT, _B_COUNT = 8, 10
+_PER_VAR, _PER_STACK = 5, 6
+# a gradient array op in the body enters the forward array's handle (and, for a write,
+# its flow) into the gradient frame
+_ARRAY_ENTERS = {"TensorArrayGradRead": 1, "TensorArrayGradGather": 1,
+                 "TensorArrayGradWrite": 2, "TensorArrayGradScatter": 2}
+_ARRAY_READS = ("TensorArrayGradRead", "TensorArrayGradGather")
+
+
+def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, gys, diff,
+                unused_outs):
+    """TF's op count for one loop gradient; grad_ops: the ops flowgrad built for the body's
+    gradient (moving the counter by `moved`), gys: its gradient loop variables (the
+    Identity ops gradients() puts on them are not TF's)."""
+    gys = set(gys)
+    grad_ys = [o for o in grad_ops if o.type == "Identity" and o._inputs[0] in gys]
+    own = set(grad_ops)
+    stacked, cloned, entered = set(), set(), set()
+    cap_set = set(caps)
+    n = 0
+    for o in grad_ops:
+        inputs = o._inputs
+        if o.type in _ARRAY_READS:   # the forward value only gives the shape
+            inputs = inputs[:2]
+        n += _ARRAY_ENTERS.get(o.type, 0)
+        for t in inputs:
+            if t._op in own or t in gys:
+                continue
+            if t._op in members:
+                (cloned if t._op.type == "Const" else stacked).add(t)
+            elif t in cap_set or t._op.type != "LoopVar":
+                entered.add(t)
+    n += _F_COUNT + _B_COUNT
+    n += _PER_VAR * sum(1 for v in lvars if diff(v))
+    n += moved - len(grad_ys)
+    n += _PER_STACK * len(stacked) + (1 if stacked else 0) + len(cloned) + len(entered)
+    for k in diff_caps:
+        if k in unconnected:
+            continue
+        n += 7 if caps[k].shape.is_fully_defined() else 9
+    n += unused_outs
+    return n
