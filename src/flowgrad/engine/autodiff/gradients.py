@@ -21,7 +21,8 @@ from collections import deque
 from ..framework import branches as _branches
 from ..framework import dtypes as _dt
 from ..framework.constant_op import constant, convert_to_tensor
-from ..framework.grad_state import get_wanted, set_wanted, wants_grad  # noqa: F401 - re-exported
+from ..framework.grad_state import (body_walk, get_wanted, set_between,  # noqa: F401
+                                    set_wanted, wants_grad)  # re-exported
 from ..framework.graph import Operation, Tensor, get_default_graph
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import get_gradient_function
@@ -291,6 +292,7 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
         raise ValueError(f"Invalid aggregation_method specified {aggregation_method}.")
     rules_called = 0
     prev_wanted = get_wanted()
+    prev_between = set_between(lambda t: t._op in between, gate_gradients)
     try:
         while ready:
             op = ready.popleft()
@@ -316,6 +318,7 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
                         ready.append(t._op)
     finally:
         set_wanted(prev_wanted)
+        set_between(*prev_between)
 
     last_stats.ancestors = len(ancestors)
     last_stats.between = len(between)
@@ -409,6 +412,7 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
         raise ValueError(f"Invalid aggregation_method specified {aggregation_method}.")
     rules_called = 0
     prev_wanted = get_wanted()
+    prev_between = set_between(lambda t: route(t._op) in between, gate_gradients)
     try:
         while ready:
             op = heapq.heappop(ready)[1]
@@ -447,6 +451,7 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                     heapq.heappush(ready, (-r._id, r))
     finally:
         set_wanted(prev_wanted)
+        set_between(*prev_between)
     last_stats.ancestors = len(ancestors)
     last_stats.between = len(between)
     last_stats.rules_called = rules_called
@@ -512,7 +517,7 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
     set_wanted(wanted)
     try:
         graph._name_stack = graph.unique_name(op._name + "_grad")
-        first = len(graph._ops)
+        first, first_id = len(graph._ops), graph._last_id
         in_grads = grad_fn(op, *out_grads)
         # TF's _MaybeCompile: a jit_scope op's gradient compiles too (a recomputed view
         # of an op is not itself marked)
@@ -530,7 +535,15 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
         if len(in_grads) != len(op._inputs):
             raise ValueError(f"Num gradients {len(in_grads)} generated for op {op.node_def} do "
                              f"not match num inputs {len(op._inputs)}")
-        if gate_gradients and sum(1 for g in in_grads if g is not None) > 1:
+        given = sum(1 for g in in_grads if g is not None)
+        walk = body_walk()
+        if walk is not None:
+            if given > 1 and walk.gate and not gate_gradients:
+                # a loop body's gradient under a gated call: flowgrad keeps it ungated,
+                # the counter moves over TF's tuple (a NoOp group, an Identity per gradient)
+                graph._last_id += 1 + given
+            walk.made[op] = (graph._ops[first:], graph._last_id - first_id)
+        if gate_gradients and given > 1:
             in_grads = _tuple(in_grads)
             # The gate (tuple/group_deps) orders the input gradients, as TF's; a plan
             # computes no pure gradient only the gate reads (runtime/ir.py: lower).

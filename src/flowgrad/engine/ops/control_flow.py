@@ -21,6 +21,7 @@ from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework import threads as _threads
 from ..framework.constant_op import convert_to_tensor
+from ..framework.grad_state import BodyWalk, body_walk, gating, set_body_walk
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
 from ..framework.graph_def_lower import LOOPVAR_INITS, register_cond_info, register_loop_info
 from ..framework.registry import register_op
@@ -701,6 +702,9 @@ def _while_grad(op, *grads):
 
     diff = _diff
     diff_caps = [k for k, c in enumerate(caps) if diff(c)]
+    outer = body_walk()   # TF gates the body's gradients as the gradients() call does
+    walk = BodyWalk(gating() or (outer is not None and outer.gate))
+    gate = walk.gate
     with name_scope(op.name + "_grad"):
         unused = sum(1 for o, gr in zip(op.outputs, grads) if gr is None and diff(o))
         grads = [_zeros(o) if gr is None else convert_to_tensor(gr)
@@ -710,8 +714,12 @@ def _while_grad(op, *grads):
         gys = [gv for gv, v in zip(grad_vars, lvars) if diff(v)]
         xs = [v for v in lvars if diff(v)] + [caps[k] for k in diff_caps]
         body_start, body_id = len(g._ops), g._last_id
-        body_grads = gradients(ys, xs, grad_ys=gys, stop_gradients=xs) if ys else \
-            [None] * len(xs)
+        set_body_walk(walk)
+        try:
+            body_grads = gradients(ys, xs, grad_ys=gys, stop_gradients=xs) if ys else \
+                [None] * len(xs)
+        finally:
+            set_body_walk(outer)
         body_ops, body_moved = g._ops[body_start:], g._last_id - body_id
         it = iter(body_grads)
         out_vars = []
@@ -747,7 +755,8 @@ def _while_grad(op, *grads):
         gop = g._create_op("WhileGrad", inputs, {"Tout": tout}, "WhileGrad")
     # the op counter moves as TF's gradient frame's ops would move it
     g._last_id = last_id + _grad_count.tf_grad_ops(
-        lvars, caps, diff_caps, unconnected, member_set, body_ops, body_moved, gys, diff, unused)
+        lvars, caps, diff_caps, unconnected, member_set, body_ops, body_moved, gys, diff,
+        unused, walk)
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
                        "diff_caps": diff_caps, "forward": op, "saved": saved}
     res = [None] * len(op.inputs)
@@ -756,6 +765,9 @@ def _while_grad(op, *grads):
         res[i] = outs[i] if diff(lvars[i]) else None
     for j, k in enumerate(diff_caps):
         res[n + k] = None if k in unconnected else outs[n + j]
+    given = sum(1 for r in res if r is not None)
+    if gate and given > 1:   # gradients() gates these (a NoOp and Identities); TF does not
+        g._last_id -= 1 + given
     return res
 
 

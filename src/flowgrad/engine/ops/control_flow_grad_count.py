@@ -15,6 +15,8 @@ Exit); an unused float output gets zeros (one Const, or ZerosLike).
 """
 from __future__ import annotations
 
+from ..framework.grad_state import depends_on_xs
+
 _F_COUNT, _B_COUNT = 8, 10
 _PER_VAR, _PER_STACK = 5, 6
 # a gradient array op in the body enters the forward array's handle (and, for a write,
@@ -24,11 +26,35 @@ _ARRAY_ENTERS = {"TensorArrayGradRead": 1, "TensorArrayGradGather": 1,
 _ARRAY_READS = ("TensorArrayGradRead", "TensorArrayGradGather")
 
 
+def _not_between(lvars, caps, members, diff):
+    """The body ops TF does not differentiate: those that depend on no float loop variable
+    and no capture that depends on the xs of gradients()."""
+    reached = {v for v in lvars if diff(v)} | {c for c in caps if depends_on_xs(c)}
+    done, changed = set(), True
+    while changed:
+        changed = False
+        for o in members:
+            if o not in done and any(t in reached for t in o._inputs):
+                done.add(o)
+                reached.update(o._outputs)
+                changed = True
+    return set(members) - done
+
+
 def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, gys, diff,
-                unused_outs):
+                unused_outs, walk):
     """TF's op count for one loop gradient; grad_ops: the ops flowgrad built for the body's
-    gradient (moving the counter by `moved`), gys: its gradient loop variables (the
-    Identity ops gradients() puts on them are not TF's)."""
+    gradient (moving the counter by `moved`; walk.made: which body op's rule made which),
+    gys: its gradient loop variables (the Identity ops gradients() puts on them are not
+    TF's)."""
+    gate = walk.gate
+    skip = set()
+    for o in _not_between(lvars, caps, members, diff):
+        made = walk.made.get(o)
+        if made is not None:
+            skip.update(made[0])
+            moved -= made[1]
+    grad_ops = [o for o in grad_ops if o not in skip]
     gys = set(gys)
     grad_ys = [o for o in grad_ops if o.type == "Identity" and o._inputs[0] in gys]
     own = set(grad_ops)
@@ -48,11 +74,13 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
             elif t in cap_set or t._op.type != "LoopVar":
                 entered.add(t)
     n += _F_COUNT + _B_COUNT
-    n += _PER_VAR * sum(1 for v in lvars if diff(v))
+    # gated (gate_gradients): each variable's Merge gradient is a tuple (a NoOp group and an
+    # Identity per input)
+    n += (_PER_VAR + (3 if gate else 0)) * sum(1 for v in lvars if diff(v))
     n += moved - len(grad_ys)
     n += _PER_STACK * len(stacked) + (1 if stacked else 0) + len(cloned) + len(entered)
-    for k in diff_caps:
-        if k in unconnected:
+    for k in diff_caps:   # TF sums the gradients of the captures that depend on the xs
+        if k in unconnected or not depends_on_xs(caps[k]):
             continue
         n += 7 if caps[k].shape.is_fully_defined() else 9
     n += unused_outs
