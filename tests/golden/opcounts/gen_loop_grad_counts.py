@@ -106,6 +106,54 @@ CALLS = [("simple", _simple), ("capture", _capture), ("max_iter", _max_iter),
          ("gru_len", _gru_len), ("adam", _adam), ("sgd", _sgd)]
 
 
+def _unknown_shape(tf):
+    x = tf.placeholder(tf.float32, [None], name="xu")
+    w = tf.placeholder(tf.float32, [None], name="wu")
+    out = tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, a * w + tf.sin(x)),
+                        [tf.constant(0), x])[1]
+    return out, [x, w]
+
+
+def _unused_output(tf):
+    x = _x(tf)
+    out = tf.while_loop(lambda i, a, b: i < 3,
+                        lambda i, a, b: (i + 1, a * b, b + 1.0), [tf.constant(0), x, x * 2.0])
+    return out[1], [x]
+
+
+def _birnn(tf):
+    x = tf.placeholder(tf.float32, [3, 4, 2], name="xs")
+    (fw, bw), _ = tf.nn.bidirectional_dynamic_rnn(
+        tf.nn.rnn_cell.LSTMCell(3), tf.nn.rnn_cell.GRUCell(3), x,
+        sequence_length=tf.constant([4, 2, 3]), dtype=tf.float32)
+    return tf.reduce_sum(fw) + tf.reduce_sum(bw), tf.train.AdamOptimizer(0.01)
+
+
+def _seq2seq(tf):
+    batch, vocab, hidden = 3, 7, 4
+    src = tf.placeholder(tf.int32, [batch, 5], name="src")
+    src_len = tf.constant([5, 3, 4])
+    tgt_in = tf.placeholder(tf.int32, [batch, 6], name="tgt_in")
+    tgt_len = tf.constant([6, 4, 5])
+    emb = tf.get_variable("emb", [vocab, 3])
+    memory, enc_state = tf.nn.dynamic_rnn(
+        tf.nn.rnn_cell.LSTMCell(hidden), tf.nn.embedding_lookup(emb, src),
+        sequence_length=src_len, dtype=tf.float32, scope="encoder")
+    mech = tf.contrib.seq2seq.BahdanauAttention(hidden, memory, memory_sequence_length=src_len)
+    cell = tf.contrib.seq2seq.AttentionWrapper(tf.nn.rnn_cell.LSTMCell(hidden), mech,
+                                               attention_layer_size=hidden)
+    init = cell.zero_state(batch, tf.float32).clone(cell_state=enc_state)
+    helper = tf.contrib.seq2seq.TrainingHelper(tf.nn.embedding_lookup(emb, tgt_in), tgt_len)
+    dec = tf.contrib.seq2seq.BasicDecoder(cell, helper, init,
+                                          output_layer=tf.layers.Dense(vocab, name="proj"))
+    out, _, _ = tf.contrib.seq2seq.dynamic_decode(dec, impute_finished=True)
+    return tf.reduce_mean(tf.square(out.rnn_output)), tf.train.AdamOptimizer(0.01)
+
+
+CALLS.extend([("unknown_shape", _unknown_shape), ("unused_output", _unused_output),
+              ("birnn", _birnn), ("seq2seq", _seq2seq)])
+
+
 def run_case(tf, fn):
     """(counter before the gradient, after it, numbers of a random_uniform made after it),
     graph seed 7: tf.gradients(ys, xs), or opt.minimize(ys) for an optimizer."""

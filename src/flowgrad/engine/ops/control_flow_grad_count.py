@@ -11,7 +11,8 @@ forward frame; StackPopV2 and Enter in the gradient frame) and one ControlTrigge
 per frame; a forward Const read is cloned, an outside tensor read is entered; each
 captured tensor's gradient is summed in an accumulator loop (b_acc Const, or Shape and
 zeros when its shape is not fully known, then Enter, Merge, Switch, Add, NextIteration,
-Exit); an unused float output gets zeros (one Const, or ZerosLike).
+Exit); an unused float output gets zeros (one Const, or ZerosLike). A Shape, Size or
+Rank of a forward value is made in the forward frame and its value stacked.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ _PER_VAR, _PER_STACK = 5, 6
 _ARRAY_ENTERS = {"TensorArrayGradRead": 1, "TensorArrayGradGather": 1,
                  "TensorArrayGradWrite": 2, "TensorArrayGradScatter": 2}
 _ARRAY_READS = ("TensorArrayGradRead", "TensorArrayGradGather")
+_SHAPE_OPS = ("Shape", "Size", "Rank")
 
 
 def _not_between(lvars, caps, members, diff):
@@ -57,11 +59,17 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     grad_ops = [o for o in grad_ops if o not in skip]
     gys = set(gys)
     grad_ys = [o for o in grad_ops if o.type == "Identity" and o._inputs[0] in gys]
-    own = set(grad_ops)
     stacked, cloned, entered = set(), set(), set()
     cap_set = set(caps)
+    # TF makes a Shape / Size / Rank of a forward value in the forward frame: the gradient
+    # pops its value
+    forward = {o for o in grad_ops if o.type in _SHAPE_OPS and o._inputs and
+               (o._inputs[0]._op in members or o._inputs[0] in cap_set)}
+    own = set(grad_ops) - forward
     n = 0
     for o in grad_ops:
+        if o in forward:
+            continue
         inputs = o._inputs
         if o.type in _ARRAY_READS:   # the forward value only gives the shape
             inputs = inputs[:2]
@@ -69,7 +77,9 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
         for t in inputs:
             if t._op in own or t in gys:
                 continue
-            if t._op in members:
+            if t._op in forward:
+                stacked.add(t)
+            elif t._op in members:
                 (cloned if t._op.type == "Const" else stacked).add(t)
             elif t in cap_set or t._op.type != "LoopVar":
                 entered.add(t)
