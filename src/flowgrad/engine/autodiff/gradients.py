@@ -296,12 +296,13 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     try:
         while ready:
             op = ready.popleft()
+            agg = (len(graph._ops), graph._last_id)   # its output gradients' sums
             out_grads = [_aggregated(contrib, t, aggregation_method) for t in op._outputs]
             in_grads = None
             if op not in stopped and any(g is not None for g in out_grads):
                 wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff}
                 in_grads = _call_grad(graph, op if recompute is None else recompute.view(op),
-                                      out_grads, wanted, gate_gradients)
+                                      out_grads, wanted, gate_gradients, agg)
                 rules_called += 1
             for i, t in enumerate(op._inputs):
                 if in_grads is not None and t._dtype._diff:
@@ -416,6 +417,7 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
     try:
         while ready:
             op = heapq.heappop(ready)[1]
+            agg = (len(graph._ops), graph._last_id)   # its output gradients' sums
             out_grads = [_aggregated(contrib, t, aggregation_method) for t in op._outputs]
             inner = {t: _aggregated(contrib, t, aggregation_method)
                      for t in internal.get(op, ())}
@@ -428,7 +430,8 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                 if wanted:
                     _branches.set_internal_grads(inner)
                     try:
-                        in_grads = _call_grad(graph, op, out_grads, wanted, gate_gradients)
+                        in_grads = _call_grad(graph, op, out_grads, wanted, gate_gradients,
+                                              agg)
                     finally:
                         _branches.set_internal_grads(None)
                     rules_called += 1
@@ -503,7 +506,7 @@ def _seed(y, gy, i):
     return identity(gy, name=f"grad_ys_{i}")  # TF's _DefaultGradYs
 
 
-def _call_grad(graph, op, out_grads, wanted, gate_gradients):
+def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
     grad_fn = get_gradient_function(op)
     if grad_fn is None:
         return None
@@ -542,6 +545,8 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
                 # a loop body's gradient under a gated call: flowgrad keeps it ungated,
                 # the counter moves over TF's tuple (a NoOp group, an Identity per gradient)
                 graph._last_id += 1 + given
+            if agg is not None:   # the sums of op's output gradients count as its own
+                first, first_id = agg
             walk.made[op] = (graph._ops[first:], graph._last_id - first_id)
         if gate_gradients and given > 1:
             in_grads = _tuple(in_grads)
