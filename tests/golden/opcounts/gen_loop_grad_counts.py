@@ -150,7 +150,15 @@ def _seq2seq(tf):
     return tf.reduce_mean(tf.square(out.rnn_output)), tf.train.AdamOptimizer(0.01)
 
 
-CALLS.extend([("unknown_shape", _unknown_shape), ("unused_output", _unused_output),
+def _random_body(tf):
+    x = _x(tf)
+    out = tf.while_loop(lambda i, a: i < 3,
+                        lambda i, a: (i + 1, a * tf.random_uniform([2], seed=None)),
+                        [tf.constant(0), x])[1]
+    return out, [x]
+
+
+CALLS.extend([("random_body", _random_body), ("unknown_shape", _unknown_shape), ("unused_output", _unused_output),
               ("birnn", _birnn), ("seq2seq", _seq2seq)])
 
 
