@@ -21,7 +21,8 @@ from collections import deque
 from ..framework import branches as _branches
 from ..framework import dtypes as _dt
 from ..framework.constant_op import constant, convert_to_tensor
-from ..framework.grad_state import get_wanted, set_wanted, wants_grad  # noqa: F401 - re-exported
+from ..framework.grad_state import (body_walk, get_wanted, set_between,  # noqa: F401
+                                    set_wanted, wants_grad)  # re-exported
 from ..framework.graph import Operation, Tensor, get_default_graph
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import get_gradient_function
@@ -291,15 +292,17 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
         raise ValueError(f"Invalid aggregation_method specified {aggregation_method}.")
     rules_called = 0
     prev_wanted = get_wanted()
+    prev_between = set_between(lambda t: t._op in between, gate_gradients)
     try:
         while ready:
             op = ready.popleft()
+            agg = (len(graph._ops), graph._last_id)   # its output gradients' sums
             out_grads = [_aggregated(contrib, t, aggregation_method) for t in op._outputs]
             in_grads = None
             if op not in stopped and any(g is not None for g in out_grads):
                 wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff}
                 in_grads = _call_grad(graph, op if recompute is None else recompute.view(op),
-                                      out_grads, wanted, gate_gradients)
+                                      out_grads, wanted, gate_gradients, agg)
                 rules_called += 1
             for i, t in enumerate(op._inputs):
                 if in_grads is not None and t._dtype._diff:
@@ -316,6 +319,7 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
                         ready.append(t._op)
     finally:
         set_wanted(prev_wanted)
+        set_between(*prev_between)
 
     last_stats.ancestors = len(ancestors)
     last_stats.between = len(between)
@@ -409,9 +413,11 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
         raise ValueError(f"Invalid aggregation_method specified {aggregation_method}.")
     rules_called = 0
     prev_wanted = get_wanted()
+    prev_between = set_between(lambda t: route(t._op) in between, gate_gradients)
     try:
         while ready:
             op = heapq.heappop(ready)[1]
+            agg = (len(graph._ops), graph._last_id)   # its output gradients' sums
             out_grads = [_aggregated(contrib, t, aggregation_method) for t in op._outputs]
             inner = {t: _aggregated(contrib, t, aggregation_method)
                      for t in internal.get(op, ())}
@@ -424,7 +430,8 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                 if wanted:
                     _branches.set_internal_grads(inner)
                     try:
-                        in_grads = _call_grad(graph, op, out_grads, wanted, gate_gradients)
+                        in_grads = _call_grad(graph, op, out_grads, wanted, gate_gradients,
+                                              agg)
                     finally:
                         _branches.set_internal_grads(None)
                     rules_called += 1
@@ -447,6 +454,7 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                     heapq.heappush(ready, (-r._id, r))
     finally:
         set_wanted(prev_wanted)
+        set_between(*prev_between)
     last_stats.ancestors = len(ancestors)
     last_stats.between = len(between)
     last_stats.rules_called = rules_called
@@ -498,7 +506,7 @@ def _seed(y, gy, i):
     return identity(gy, name=f"grad_ys_{i}")  # TF's _DefaultGradYs
 
 
-def _call_grad(graph, op, out_grads, wanted, gate_gradients):
+def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
     grad_fn = get_gradient_function(op)
     if grad_fn is None:
         return None
@@ -512,7 +520,7 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
     set_wanted(wanted)
     try:
         graph._name_stack = graph.unique_name(op._name + "_grad")
-        first = len(graph._ops)
+        first, first_id = len(graph._ops), graph._last_id
         in_grads = grad_fn(op, *out_grads)
         # TF's _MaybeCompile: a jit_scope op's gradient compiles too (a recomputed view
         # of an op is not itself marked)
@@ -530,7 +538,17 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients):
         if len(in_grads) != len(op._inputs):
             raise ValueError(f"Num gradients {len(in_grads)} generated for op {op.node_def} do "
                              f"not match num inputs {len(op._inputs)}")
-        if gate_gradients and sum(1 for g in in_grads if g is not None) > 1:
+        given = sum(1 for g in in_grads if g is not None)
+        walk = body_walk()
+        if walk is not None:
+            if given > 1 and walk.gate and not gate_gradients:
+                # a loop body's gradient under a gated call: flowgrad keeps it ungated,
+                # the counter moves over TF's tuple (a NoOp group, an Identity per gradient)
+                graph._last_id += 1 + given
+            if agg is not None:   # the sums of op's output gradients count as its own
+                first, first_id = agg
+            walk.made[op] = (graph._ops[first:], graph._last_id - first_id)
+        if gate_gradients and given > 1:
             in_grads = _tuple(in_grads)
             # The gate (tuple/group_deps) orders the input gradients, as TF's; a plan
             # computes no pure gradient only the gate reads (runtime/ir.py: lower).

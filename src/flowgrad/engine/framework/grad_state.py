@@ -29,3 +29,47 @@ def get_wanted():
 def set_wanted(wanted) -> None:
     """Sets the wanted input indices (None: every input) for the rule about to run."""
     _state.wanted = wanted
+
+
+
+def set_between(pred, gate=False):
+    """Sets the running `gradients` call's test of a tensor depending on its xs (None:
+    none running) and its gate_gradients; returns the previous pair."""
+    prev = (getattr(_state, "between", None), getattr(_state, "gate", False))
+    _state.between, _state.gate = pred, gate
+    return prev
+
+
+def depends_on_xs(t) -> bool:
+    """Inside `gradients`: does tensor t depend on the xs (does TF differentiate through
+    it)? Outside, always True."""
+    pred = getattr(_state, "between", None)
+    return True if pred is None else pred(t)
+
+
+def gating() -> bool:
+    """Inside `gradients`: its gate_gradients (TF gates the loop body's gradients too)."""
+    return getattr(_state, "gate", False)
+
+
+
+class BodyWalk:
+    """A loop body's gradient being built for a loop gradient: whether the enclosing call
+    gates (TF's tuples are counted, flowgrad's body gradient stays ungated) and, per
+    forward op, the ops its gradient rule made and how far they moved the op counter."""
+
+    def __init__(self, gate):
+        self.gate = gate
+        self.made = {}
+
+
+def body_walk():
+    """The BodyWalk now being built (None outside a loop body's gradient)."""
+    return getattr(_state, "body_walk", None)
+
+
+def set_body_walk(walk):
+    """Sets body_walk(); returns the previous one."""
+    prev = getattr(_state, "body_walk", None)
+    _state.body_walk = walk
+    return prev

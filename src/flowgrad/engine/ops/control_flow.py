@@ -21,6 +21,7 @@ from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework import threads as _threads
 from ..framework.constant_op import convert_to_tensor
+from ..framework.grad_state import BodyWalk, body_walk, gating, set_body_walk
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
 from ..framework.graph_def_lower import LOOPVAR_INITS, register_cond_info, register_loop_info
 from ..framework.registry import register_op
@@ -40,6 +41,7 @@ from .tensor_array import tensor_array_v3
 from . import lstm_loop as _lstm_loop
 from . import keras_loop as _keras_loop  # noqa: F401 - registers the Keras loop runners
 from . import gru_loop as _gru_loop  # noqa: F401 - registers the GRU loop runner
+from . import control_flow_grad_count as _grad_count
 from . import control_flow_v1 as _control_flow_v1  # noqa: F401 - TF's frame ops
 from . import control_flow_v1_grad as _control_flow_v1_grad  # noqa: F401 - their gradients
 from ._base import apply
@@ -696,18 +698,29 @@ def _while_grad(op, *grads):
     saved = [t for o in members if o.type != "LoopVar" and o._def.stateful
              for t in o._outputs if not t.dtype.is_ref_dtype]
     start = len(g._ops)
+    last_id = g._last_id
 
     diff = _diff
     diff_caps = [k for k, c in enumerate(caps) if diff(c)]
+    outer = body_walk()   # TF gates the body's gradients as the gradients() call does
+    walk = BodyWalk(gating() or (outer is not None and outer.gate))
+    gate = walk.gate
     with name_scope(op.name + "_grad"):
+        unused = sum(1 for o, gr in zip(op.outputs, grads) if gr is None and diff(o))
         grads = [_zeros(o) if gr is None else convert_to_tensor(gr)
                  for o, gr in zip(op.outputs, grads)]
         grad_vars = [_loop_var(v.dtype.base_dtype, v.shape, "grad") for v in lvars]
         ys = [b for b, v in zip(info["body"], lvars) if diff(v)]
         gys = [gv for gv, v in zip(grad_vars, lvars) if diff(v)]
         xs = [v for v in lvars if diff(v)] + [caps[k] for k in diff_caps]
-        body_grads = gradients(ys, xs, grad_ys=gys, stop_gradients=xs) if ys else \
-            [None] * len(xs)
+        body_start, body_id = len(g._ops), g._last_id
+        set_body_walk(walk)
+        try:
+            body_grads = gradients(ys, xs, grad_ys=gys, stop_gradients=xs) if ys else \
+                [None] * len(xs)
+        finally:
+            set_body_walk(outer)
+        body_ops, body_moved = g._ops[body_start:], g._last_id - body_id
         it = iter(body_grads)
         out_vars = []
         for v in lvars:
@@ -740,6 +753,10 @@ def _while_grad(op, *grads):
         inputs = list(op.inputs) + grads
         tout = builtins.tuple(_grad_type(t) for t in list(lvars) + [caps[k] for k in diff_caps])
         gop = g._create_op("WhileGrad", inputs, {"Tout": tout}, "WhileGrad")
+    # the op counter moves as TF's gradient frame's ops would move it
+    g._last_id = last_id + _grad_count.tf_grad_ops(
+        lvars, caps, diff_caps, unconnected, member_set, body_ops, body_moved, gys, diff,
+        unused, walk)
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
                        "diff_caps": diff_caps, "forward": op, "saved": saved}
     res = [None] * len(op.inputs)
@@ -748,6 +765,9 @@ def _while_grad(op, *grads):
         res[i] = outs[i] if diff(lvars[i]) else None
     for j, k in enumerate(diff_caps):
         res[n + k] = None if k in unconnected else outs[n + j]
+    given = sum(1 for r in res if r is not None)
+    if gate and given > 1:   # gradients() gates these (a NoOp and Identities); TF does not
+        g._last_id -= 1 + given
     return res
 
 

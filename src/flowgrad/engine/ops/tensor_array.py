@@ -417,6 +417,14 @@ def _grad_value(elems, size):
     return TensorArrayValue(elems, size, _GRAD_META)
 
 
+def _grad_array_op(op_type, inputs, name):
+    """A gradient array op: TF builds it as TensorArrayGradV3, its gradient_flow Identity
+    and the op, so the graph's op counter moves by three."""
+    out = apply(op_type, inputs, {}, name)
+    out.graph._last_id += 2
+    return out
+
+
 def _grad_write_kernel(index, value, **_):
     i = int(index)
     return _grad_value({i: _as_element(value)}, i + 1)
@@ -435,7 +443,7 @@ register_op("TensorArrayGradWrite", infer=lambda inputs, attrs: _flow(),
 
 def grad_write(index, value, name=None):
     """A gradient TensorArray holding `value` at `index` (the gradient of a read)."""
-    return apply("TensorArrayGradWrite", [to_tensor(index), to_tensor(value)], {}, name)
+    return _grad_array_op("TensorArrayGradWrite", [to_tensor(index), to_tensor(value)], name)
 
 
 def _grad_read_kernel(ta, index, like, **_):
@@ -460,7 +468,7 @@ register_op("TensorArrayGradRead",
 
 def grad_read(flow, index, like, name=None):
     """Element `index` of a gradient TensorArray, zeros shaped like `like` if unwritten."""
-    return apply("TensorArrayGradRead", [flow, to_tensor(index), like], {}, name)
+    return _grad_array_op("TensorArrayGradRead", [flow, to_tensor(index), like], name)
 
 
 def _grad_scatter_kernel(indices, value, **_):
@@ -486,7 +494,8 @@ register_op("TensorArrayGradScatter", infer=lambda inputs, attrs: _flow(),
 
 def grad_scatter(indices, value, name=None):
     """A gradient TensorArray holding value[k] at indices[k] (the gradient of a gather)."""
-    return apply("TensorArrayGradScatter", [to_tensor(indices), to_tensor(value)], {}, name)
+    return _grad_array_op("TensorArrayGradScatter", [to_tensor(indices), to_tensor(value)],
+                          name)
 
 
 def _grad_gather_kernel(ta, indices, like, **_):
@@ -514,7 +523,7 @@ register_op("TensorArrayGradGather",
 
 def grad_gather(flow, indices, like, name=None):
     """Rows `indices` of a gradient TensorArray, zeros where unwritten, shaped like `like`."""
-    return apply("TensorArrayGradGather", [flow, to_tensor(indices), like], {}, name)
+    return _grad_array_op("TensorArrayGradGather", [flow, to_tensor(indices), like], name)
 
 
 def _grad_split_kernel(value, lengths, **_):

@@ -1,0 +1,189 @@
+"""TF 1.14's op counter before and after the gradient of a tf.while_loop (TF's gradient
+frame: counters, stacks, Enter/Merge/Switch/NextIteration/Exit per gradient loop
+variable, accumulators) and the numbers of a graph-seeded random_uniform made after it
+(tests/test_loop_grad_counts.py: flowgrad's counter and numbers equal TF's)."""
+import numpy as np
+
+
+def _x(tf):
+    return tf.placeholder(tf.float32, [2], name="x")
+
+
+def _simple(tf):
+    x = _x(tf)
+    out = tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, a * 2.0),
+                        [tf.constant(0), x])[1]
+    return out, [x]
+
+
+def _capture(tf):
+    x = _x(tf)
+    w = tf.placeholder(tf.float32, [2], name="w")
+    out = tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, a * w + x),
+                        [tf.constant(0), x])[1]
+    return out, [x, w]
+
+
+def _max_iter(tf):
+    x = _x(tf)
+    out = tf.while_loop(lambda a: tf.reduce_sum(a) < 100.0, lambda a: a * 2.0 + x, [x],
+                        maximum_iterations=5)
+    return out, [x]
+
+
+def _nested(tf):
+    x = _x(tf)
+
+    def body(i, a):
+        inner = tf.while_loop(lambda j, b: j < 2, lambda j, b: (j + 1, b * x), [0, a])[1]
+        return i + 1, inner
+    out = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x])[1]
+    return out, [x]
+
+
+def _cond_body(tf):
+    x = _x(tf)
+
+    def body(i, a):
+        return i + 1, tf.cond(tf.reduce_sum(a) > 1.0, lambda: a * 0.5, lambda: a + x)
+    out = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x])[1]
+    return out, [x]
+
+
+def _map_fn(tf):
+    x = tf.placeholder(tf.float32, [4, 2], name="x4")
+    return tf.map_fn(lambda r: tf.sin(r) * r, x), [x]
+
+
+def _scan(tf):
+    x = tf.placeholder(tf.float32, [4, 2], name="x4")
+    return tf.scan(lambda a, r: a * r + 1.0, x), [x]
+
+
+def _rnn(tf, cell, seq_len):
+    x = tf.placeholder(tf.float32, [3, 4, 2], name="xs")
+    lens = tf.constant([4, 2, 3]) if seq_len else None
+    c = tf.nn.rnn_cell.LSTMCell(3) if cell == "lstm" else tf.nn.rnn_cell.GRUCell(3)
+    out, _ = tf.nn.dynamic_rnn(c, x, sequence_length=lens, dtype=tf.float32)
+    return out, [x] + tf.trainable_variables()
+
+
+def _lstm(tf):
+    return _rnn(tf, "lstm", False)
+
+
+def _lstm_len(tf):
+    return _rnn(tf, "lstm", True)
+
+
+def _gru(tf):
+    return _rnn(tf, "gru", False)
+
+
+def _gru_len(tf):
+    return _rnn(tf, "gru", True)
+
+
+def _train(tf, opt):
+    x = tf.placeholder(tf.float32, [3, 4, 2], name="xs")
+    out, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.LSTMCell(3), x,
+                               sequence_length=tf.constant([4, 2, 3]), dtype=tf.float32)
+    loss = tf.reduce_mean(tf.square(out))
+    return loss, opt
+
+
+def _adam(tf):
+    return _train(tf, tf.train.AdamOptimizer(0.01))
+
+
+def _sgd(tf):
+    return _train(tf, tf.train.GradientDescentOptimizer(0.1))
+
+
+CALLS = [("simple", _simple), ("capture", _capture), ("max_iter", _max_iter),
+         ("nested", _nested), ("cond_body", _cond_body), ("map_fn", _map_fn),
+         ("scan", _scan), ("lstm", _lstm), ("lstm_len", _lstm_len), ("gru", _gru),
+         ("gru_len", _gru_len), ("adam", _adam), ("sgd", _sgd)]
+
+
+def _unknown_shape(tf):
+    x = tf.placeholder(tf.float32, [None], name="xu")
+    w = tf.placeholder(tf.float32, [None], name="wu")
+    out = tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, a * w + tf.sin(x)),
+                        [tf.constant(0), x])[1]
+    return out, [x, w]
+
+
+def _unused_output(tf):
+    x = _x(tf)
+    out = tf.while_loop(lambda i, a, b: i < 3,
+                        lambda i, a, b: (i + 1, a * b, b + 1.0), [tf.constant(0), x, x * 2.0])
+    return out[1], [x]
+
+
+def _birnn(tf):
+    x = tf.placeholder(tf.float32, [3, 4, 2], name="xs")
+    (fw, bw), _ = tf.nn.bidirectional_dynamic_rnn(
+        tf.nn.rnn_cell.LSTMCell(3), tf.nn.rnn_cell.GRUCell(3), x,
+        sequence_length=tf.constant([4, 2, 3]), dtype=tf.float32)
+    return tf.reduce_sum(fw) + tf.reduce_sum(bw), tf.train.AdamOptimizer(0.01)
+
+
+def _seq2seq(tf):
+    batch, vocab, hidden = 3, 7, 4
+    src = tf.placeholder(tf.int32, [batch, 5], name="src")
+    src_len = tf.constant([5, 3, 4])
+    tgt_in = tf.placeholder(tf.int32, [batch, 6], name="tgt_in")
+    tgt_len = tf.constant([6, 4, 5])
+    emb = tf.get_variable("emb", [vocab, 3])
+    memory, enc_state = tf.nn.dynamic_rnn(
+        tf.nn.rnn_cell.LSTMCell(hidden), tf.nn.embedding_lookup(emb, src),
+        sequence_length=src_len, dtype=tf.float32, scope="encoder")
+    mech = tf.contrib.seq2seq.BahdanauAttention(hidden, memory, memory_sequence_length=src_len)
+    cell = tf.contrib.seq2seq.AttentionWrapper(tf.nn.rnn_cell.LSTMCell(hidden), mech,
+                                               attention_layer_size=hidden)
+    init = cell.zero_state(batch, tf.float32).clone(cell_state=enc_state)
+    helper = tf.contrib.seq2seq.TrainingHelper(tf.nn.embedding_lookup(emb, tgt_in), tgt_len)
+    dec = tf.contrib.seq2seq.BasicDecoder(cell, helper, init,
+                                          output_layer=tf.layers.Dense(vocab, name="proj"))
+    out, _, _ = tf.contrib.seq2seq.dynamic_decode(dec, impute_finished=True)
+    return tf.reduce_mean(tf.square(out.rnn_output)), tf.train.AdamOptimizer(0.01)
+
+
+def _random_body(tf):
+    x = _x(tf)
+    out = tf.while_loop(lambda i, a: i < 3,
+                        lambda i, a: (i + 1, a * tf.random_uniform([2], seed=None)),
+                        [tf.constant(0), x])[1]
+    return out, [x]
+
+
+CALLS.extend([("random_body", _random_body), ("unknown_shape", _unknown_shape), ("unused_output", _unused_output),
+              ("birnn", _birnn), ("seq2seq", _seq2seq)])
+
+
+def run_case(tf, fn):
+    """(counter before the gradient, after it, numbers of a random_uniform made after it),
+    graph seed 7: tf.gradients(ys, xs), or opt.minimize(ys) for an optimizer."""
+    g = tf.Graph()
+    with g.as_default():
+        tf.set_random_seed(7)
+        ys, xs = fn(tf)
+        before = g._last_id
+        if isinstance(xs, list):
+            tf.gradients(ys, xs)
+        else:
+            xs.minimize(ys)
+        after = g._last_id
+        r = tf.random_uniform([3])
+        with tf.Session(graph=g) as s:
+            vals = s.run(r)
+    return before, after, np.asarray(vals)
+
+
+def cases(tf):
+    out = {}
+    for name, fn in CALLS:
+        before, after, vals = run_case(tf, fn)
+        out[name] = {"before": before, "after": after, "random": vals}
+    return out

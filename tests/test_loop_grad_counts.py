@@ -1,0 +1,36 @@
+"""The gradient of a tf.while_loop advances the graph's op counter as TF 1.14's gradient
+frame does (its counters, stacks, per-variable Enter/Merge/Switch/NextIteration/Exit,
+accumulators), so graph-seeded random ops made after it print TF's numbers
+(tests/golden/opcounts/gen_loop_grad_counts.py)."""
+import numpy as np
+import pytest
+
+import flowgrad as tf
+import goldens
+
+GEN = goldens.generator("opcounts", "loop_grad_counts")
+WANT = goldens.load("opcounts", "loop_grad_counts")
+
+# TF's counter after the gradient minus flowgrad's, for the frames not counted exactly yet:
+# a tf.cond in a loop body (TF's pushes / pops under the cond's Switches, its f_sync, the
+# dead branch's zeros; flowgrad's cond gradient is a cond of the branch gradients) and a
+# loop in a loop body (TF enters stacks and values frame by frame and stacks the inner
+# loop's iteration count)
+_DIFFERS = {"nested": (1, "a loop in the body"), "cond_body": (1, "a cond in the body"),
+            "seq2seq": (-49, "conds in the decoder's body (TrainingHelper), not broken down")}
+
+
+def _case(name):
+    if name in _DIFFERS:
+        diff, why = _DIFFERS[name]
+        return pytest.param(name, marks=pytest.mark.xfail(
+            strict=True, reason=f"counter differs from TF's by {diff}: {why}"))
+    return name
+
+
+@pytest.mark.parametrize("name", [_case(n) for n, _ in GEN.CALLS])
+def test_op_counter_and_seeded_numbers_after_loop_gradient_equal_tf(name):
+    before, after, numbers = GEN.run_case(tf, dict(GEN.CALLS)[name])
+    assert before == WANT[name]["before"]
+    assert after == WANT[name]["after"]
+    np.testing.assert_array_equal(numbers, WANT[name]["random"])
