@@ -34,6 +34,11 @@ EXEMPTIONS: dict = {
                  "tests/test_export_decode_image.py (TF 1.14 goldens; file inputs)",
     "DecodeBmp": "covered-elsewhere: tests/test_image_codecs.py, "
                  "tests/test_export_decode_image.py (TF 1.14 goldens; file inputs)",
+    # gradient ops of the fractional pools (their rows' g1/g2 build them; values against TF)
+    "FractionalMaxPoolGrad": "covered-elsewhere: tests/test_fractional_pool.py (TF 1.14 golden "
+                             "gradients), the FractionalMaxPool row's gradients",
+    "FractionalAvgPoolGrad": "covered-elsewhere: tests/test_fractional_pool.py (TF 1.14 golden "
+                             "gradients), the FractionalAvgPool row's gradients",
     "V1FramesGrad": "covered-elsewhere: tests/test_tf_frames_grad.py, tests/test_tf_frames.py, "
                     "tests/test_tf_frames_ta.py (TF 1.14 goldens)",
     # int32-only, shape-specific beam traceback (contrib.seq2seq): golden values and errors

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..framework import dtypes as _dt
-from ..framework.registry import register_op
+from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import apply_op, check_dtype
 
@@ -132,7 +132,8 @@ def _block_lstm_grad_kernel(seq_len_max, x, cs_prev, h_prev, w, wci, wcf, wco, b
             wci_grad, wcf_grad, wco_grad, b_grad)
 
 
-register_op("BlockLSTMGrad", infer=_block_lstm_grad_infer, kernel=_block_lstm_grad_kernel)
+register_op("BlockLSTMGrad", infer=_block_lstm_grad_infer, kernel=_block_lstm_grad_kernel,
+            grad=no_gradient_registered)   # TF registers none: LookupError
 
 
 def block_lstm(seq_len_max, x, cs_prev, h_prev, w, wci, wcf, wco, b, forget_bias=1.0,

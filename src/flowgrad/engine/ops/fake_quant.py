@@ -109,7 +109,13 @@ def _args_kernel(x, min=-6.0, max=6.0, num_bits=8, narrow_range=False, **_):  # 
         raise errors.InvalidArgumentError(None, None, f"min has to be smaller than max, was: "
                                           f"{min:g} >= {max:g}")
     _check_bits(num_bits)
-    return _quantize(x, *_nudge(min, max, num_bits, narrow_range))
+    return _same_dtype(_quantize(x, *_nudge(min, max, num_bits, narrow_range)), x)
+
+
+def _same_dtype(out, x):
+    """The float32 result in x's dtype (graphs give float32 only; a kernel keeps its
+    input's dtype on every NumPy: tests/test_numpy1_dtypes.py)."""
+    return out.astype(np.asarray(x).dtype, copy=False)
 
 
 def _args_grad_kernel(g, x, min=-6.0, max=6.0, num_bits=8, narrow_range=False,  # noqa: A002
@@ -119,12 +125,12 @@ def _args_grad_kernel(g, x, min=-6.0, max=6.0, num_bits=8, narrow_range=False,  
                                           f"{min:g} >= {max:g}")
     _check_bits(num_bits)
     nmin, nmax, _ = _nudge(min, max, num_bits, narrow_range)
-    return (g * _inside(x, nmin, nmax)).astype(_F32)
+    return _same_dtype((g * _inside(x, nmin, nmax)).astype(_F32), g)
 
 
 def _vars_kernel(x, mn, mx, num_bits=8, narrow_range=False, **_):
     _check_bits(num_bits)
-    return _quantize(x, *_nudge(mn, mx, num_bits, narrow_range))
+    return _same_dtype(_quantize(x, *_nudge(mn, mx, num_bits, narrow_range)), x)
 
 
 def _vars_grad_kernel(g, x, mn, mx, num_bits=8, narrow_range=False, axes=None, **_):
