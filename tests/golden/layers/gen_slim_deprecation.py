@@ -69,7 +69,19 @@ def cases(tf):
         "no_values": _error(lambda: S.deprecated_arg_values(None, "x")),
         "not_callable": _error(lambda: S.deprecated(None, "x")(3)),
     }
+    import types
+    import sys
+    mod = types.ModuleType("golden_make_all_mod", "Doc.\n\n@@alpha\n@@beta\n@@missing\n")
+    mod.alpha, mod.beta = 1, 2
+    other = types.ModuleType("golden_make_all_other", "@@gamma\n @@alpha")
+    sys.modules["golden_make_all_mod"] = mod
+    mod.gamma = 3
+    try:
+        made = [sorted(S.make_all("golden_make_all_mod")),
+                sorted(S.make_all("golden_make_all_mod", [mod, other]))]
+    finally:
+        del sys.modules["golden_make_all_mod"]
     features = [[f.optional[:3], f.mandatory[:3]] for f in
                 (S.absolute_import, S.division, S.print_function)]
     return {"results": results, "docs": docs, "names": names, "warnings": cap.messages,
-            "errors": errors, "features": features}
+            "errors": errors, "features": features, "make_all": made}

@@ -11,7 +11,7 @@ import traceback
 
 from ... import logging
 
-__all__ = ["deprecated", "deprecated_arg_values", "experimental"]
+__all__ = ["deprecated", "deprecated_arg_values", "experimental", "make_all"]
 
 _PRINTED_WARNING = {}
 
@@ -153,3 +153,19 @@ def experimental(func):
         ["THIS FUNCTION IS EXPERIMENTAL. It may change or be removed at any time, and "
          "without warning."])
     return new_func
+
+
+_REFERENCE = re.compile(r"^@@(\w+)$", flags=re.MULTILINE)
+
+
+def make_all(module_name, doc_string_modules=None):
+    """The names a module's docstring(s) list as "@@name" lines that the module has
+    (TF's all_util.make_all, for `__all__`)."""
+    if doc_string_modules is None:
+        doc_string_modules = [sys.modules[module_name]]
+    members = set(name for name, _ in inspect.getmembers(sys.modules[module_name]))
+    results = set()
+    for module in doc_string_modules:
+        results.update(m.group(1) for m in _REFERENCE.finditer(module.__doc__)
+                       if m.group(1) in members)
+    return list(results)
