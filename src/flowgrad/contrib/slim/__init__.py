@@ -51,6 +51,7 @@ from ..layers.rev_block import RevBlock, rev_block
 from ..layers.pool_extra import ProblemType, bucketize, pool
 from ..layers.scattered import scattered_embedding_lookup, scattered_embedding_lookup_sparse
 from ..layers.sparse_feature_cross import sparse_feature_cross
+from ...feature_column.feature_column import InputLayer
 from .deprecation import deprecated, deprecated_arg_values, experimental, make_all
 from ..layers.optimizers import adaptive_clipping_fn
 from ..layers.summaries import summarize_biases, summarize_variables, summarize_weights
