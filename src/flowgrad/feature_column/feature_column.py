@@ -29,7 +29,7 @@ from ..ops.embedding_ops import safe_embedding_lookup_sparse
 from ..ops.logging_ops import Assert
 from ..ops.init_ops import truncated_normal_initializer, zeros_initializer
 from ..ops.sparse_tensor import SparseTensor
-from ..ops.variable_scope import get_variable, get_variable_scope, variable_scope
+from ..ops.variable_scope import get_variable, get_variable_scope, make_template, variable_scope
 from .feature_column_v2 import (CategoricalColumn, DenseColumn, FeatureColumn,
                                 WeightedCategoricalColumn, convert_to_tensor_or_sparse_tensor)
 
@@ -429,3 +429,48 @@ def shared_embedding_columns(categorical_columns, dimension, combiner="mean", in
         combiner=combiner, shared_embedding_collection_name=shared_embedding_collection_name,
         ckpt_to_load_from=ckpt_to_load_from, tensor_name_in_ckpt=tensor_name_in_ckpt,
         max_norm=max_norm, trainable=trainable) for column in categorical_columns]
+
+
+class InputLayer:
+    """input_layer as a reusable layer (TF 1.14's feature_column.InputLayer): every call
+    builds the input layer in one template scope, sharing its variables."""
+
+    def __init__(self, feature_columns, weight_collections=None, trainable=True,
+                 cols_to_vars=None, name="feature_column_input_layer", create_scope_now=True):
+        self._feature_columns = feature_columns
+        self._weight_collections = weight_collections
+        self._trainable = trainable
+        self._cols_to_vars = cols_to_vars
+        self._name = name
+        self._input_layer_template = make_template(self._name, _internal_input_layer,
+                                                   create_scope_now_=create_scope_now)
+        self._scope = self._input_layer_template.variable_scope
+
+    def __call__(self, features):
+        return self._input_layer_template(
+            features=features, feature_columns=self._feature_columns,
+            weight_collections=self._weight_collections, trainable=self._trainable,
+            cols_to_vars=None, from_template=True)
+
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def trainable_variables(self):
+        return self._input_layer_template.trainable_variables
+
+    trainable_weights = trainable_variables
+
+    @property
+    def variables(self):
+        return self._input_layer_template.global_variables
+
+    weights = variables
+
+    @property
+    def non_trainable_variables(self):
+        trainable = set(self.trainable_variables)
+        return [v for v in self.variables if v not in trainable]
+
+    non_trainable_weights = non_trainable_variables

@@ -696,8 +696,10 @@ class Template:
         self._variable_scope = None
         self._variables_created = False
         self._stacktrace = traceback.format_stack()[:-2]
-        if create_scope_now:
-            with variable_scope(unique_name, name, custom_getter=custom_getter) as vs:
+        if create_scope_now:   # TF: a pure variable scope, no name scope until the calls
+            with _PureVariableScope(unique_name or _get_unique_variable_scope(name), None, None,
+                                    None, None, None, custom_getter, None, None, None,
+                                    None) as vs:
                 self._variable_scope = vs
 
     @property

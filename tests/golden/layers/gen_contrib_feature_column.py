@@ -238,7 +238,21 @@ def _core(tf):
     return [out, lin]
 
 
+def _input_layer_class(tf):
+    """slim.InputLayer: two calls share one template scope's variables."""
+    L = tf.contrib.layers
+    cols = _columns(tf)
+    layer = tf.contrib.slim.InputLayer([L.embedding_column(cols["a"], 3), cols["c"],
+                                        L.embedding_column(cols["w"], 2)], name="inp")
+    out1 = layer(_features(tf))
+    out2 = layer(_features(tf))
+    names = [v.name for v in layer.variables] + [v.name for v in layer.trainable_weights] + \
+        [v.name for v in layer.non_trainable_variables] + [layer.name]
+    return [out1, out2, tf.constant(names)]
+
+
 CASES = {
+    "input_layer_class": _input_layer_class,
     "core_input_layer_linear_model": _core,
     "sparse_feature_cross": _crosses,
     "scattered_lookup": _scattered,

@@ -1,5 +1,6 @@
 """tf.contrib.slim: slim's layers, arg_scope and variable helpers (TF 1.14 contrib/slim)."""
 # ruff: noqa: F401
+from __future__ import absolute_import, division, print_function  # TF's slim has these names
 from .. import framework as _framework
 from .. import losses
 from . import learning
@@ -50,6 +51,8 @@ from ..layers.rev_block import RevBlock, rev_block
 from ..layers.pool_extra import ProblemType, bucketize, pool
 from ..layers.scattered import scattered_embedding_lookup, scattered_embedding_lookup_sparse
 from ..layers.sparse_feature_cross import sparse_feature_cross
+from ...feature_column.feature_column import InputLayer
+from .deprecation import deprecated, deprecated_arg_values, experimental, make_all
 from ..layers.optimizers import adaptive_clipping_fn
 from ..layers.summaries import summarize_biases, summarize_variables, summarize_weights
 
