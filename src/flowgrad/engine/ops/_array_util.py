@@ -220,11 +220,15 @@ def folded_value(t: Tensor) -> np.ndarray | None:
     return None
 
 
-def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True):
+def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
+                   partial: bool = True):
     """The value of a small int subgraph as TF's C++ shape refiner evaluates it when
     inferring shapes (more than `folded_value`, TF's Python constant_value): constants,
     Shapes of known shapes, their strided slices, Prod/Sum/Cast/Pack of such; else None.
-    A Shape whose sliced dims are known but not all is read as an object array with None."""
+    A Shape whose sliced dims are known but not all is read as an object array with None;
+    not under arithmetic (`partial=False`): TF's refiner evaluates Mul/Add/... only on
+    values it can compute whole (spatial_softmax's shape(x)[1] * shape(x)[2] with an
+    unknown batch stays unknown in TF)."""
     if not shape_n and t.op.type == "ShapeN":   # TF's refiner materializes Shape, not ShapeN
         return None
     v = const_value(t)
@@ -233,12 +237,13 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True):
     if depth > 8:
         return None
     op = t.op
-    if op.type == "Shape" and op.inputs[0].shape.ndims is not None:
+    if op.type == "Shape" and op.inputs[0].shape.ndims is not None and \
+            (partial or op.inputs[0].shape.is_fully_defined()):
         return np.array(op.inputs[0].shape.as_tuple(), dtype=object)
     if op.type == "Cast":
-        return _refined_value(op.inputs[0], depth + 1, shape_n)
+        return _refined_value(op.inputs[0], depth + 1, shape_n, partial)
     if op.type == "Pack" and op.get_attr("axis") == 0:
-        vals = [_refined_value(e, depth + 1, shape_n) for e in op.inputs]
+        vals = [_refined_value(e, depth + 1, shape_n, partial) for e in op.inputs]
         if builtins.any(v is None for v in vals):
             return None
         if builtins.any(np.ndim(v) != 0 for v in vals):
@@ -250,8 +255,9 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True):
             return np.stack(known)
         return np.array([v.item() if hasattr(v, "item") else v for v in vals], dtype=object)
     if op.type == "StridedSlice":
-        src = _refined_value(op.inputs[0], depth + 1, shape_n)
-        b, e, s = (_known_ints(_refined_value(i, depth + 1, shape_n)) for i in op.inputs[1:])
+        src = _refined_value(op.inputs[0], depth + 1, shape_n, partial)
+        b, e, s = (_known_ints(_refined_value(i, depth + 1, shape_n, partial))
+                   for i in op.inputs[1:])
         if src is None or b is None or e is None or s is None or \
                 (np.ndim(src) != 1 and const_value(op.inputs[0]) is None):
             return None
@@ -260,7 +266,7 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True):
         except IndexError:
             return None
     if op.type in ("Prod", "Sum", "Max", "Min") and t.dtype.base_dtype.is_integer:
-        src = _refined_value(op.inputs[0], depth + 1, shape_n)
+        src = _refined_value(op.inputs[0], depth + 1, shape_n, partial)
         axis = const_value(op.inputs[1])
         if src is None or axis is None or np.ndim(src) < 1 or op._attrs.get("keep_dims"):
             return None
@@ -272,14 +278,14 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True):
         return np.asarray(reduce(vals))
     if op.type in _REFINED_BINARY and op.inputs[0].dtype.base_dtype.is_integer:
         # TF's refiner evaluates small int arithmetic and comparisons too
-        a = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n))
-        b = _known_ints(_refined_value(op.inputs[1], depth + 1, shape_n))
+        a = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
+        b = _known_ints(_refined_value(op.inputs[1], depth + 1, shape_n, False))
         if a is None or b is None or (a.ndim and b.ndim and a.shape != b.shape):
             return None
         return np.asarray(_REFINED_BINARY[op.type](a, b))
     if op.type in ("Cumsum", "Cumprod") and t.dtype.base_dtype.is_integer and \
             not op._attrs.get("exclusive") and not op._attrs.get("reverse"):
-        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n))
+        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, partial))
         if src is None or src.ndim != 1 or const_value(op.inputs[1]) is None:
             return None
         return (np.cumsum if op.type == "Cumsum" else np.cumprod)(src)
