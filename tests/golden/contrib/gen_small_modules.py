@@ -120,6 +120,31 @@ def signal(tf):
             _run(tf, [st, fr, ola, mel, Sg.hann_window(5), Sg.hamming_window(4)])]
 
 
+def resampler(tf):
+    """Values over float dtypes (points inside, on and beyond the zero-padded border, a 2-D
+    grid of points), gradients with respect to data and warp, op names."""
+    rng = np.random.RandomState(2)
+    data = rng.randn(2, 4, 5, 3)
+    warp = np.concatenate([rng.uniform(-1.5, 5.5, size=(2, 7, 2)),
+                           np.array([[[-1.0, 0.0], [4.0, 3.0], [0.0, 0.0], [2.0, 1.5]]] * 2)],
+                          1)
+    outs = []
+    for dt in (tf.float16, tf.float32, tf.float64):
+        outs.append(tf.contrib.resampler.resampler(tf.constant(data, dt), tf.constant(warp, dt)))
+    grid = tf.constant(rng.uniform(-0.5, 4.5, size=(2, 3, 2, 2)), tf.float32)
+    outs.append(tf.contrib.resampler.resampler(tf.constant(data, tf.float32), grid))
+    d64, w64 = tf.constant(data), tf.constant(warp)
+    r = tf.contrib.resampler.resampler(d64, w64, name="r64")
+    n0 = len(tf.get_default_graph().get_operations())
+    grads = tf.gradients(tf.reduce_sum(r * r), [d64, w64])
+    gops = _ops(tf)[n0:]
+    d32, w32 = tf.constant(data, tf.float32), tf.constant(warp, tf.float32)
+    grads32 = tf.gradients(tf.reduce_sum(tf.contrib.resampler.resampler(d32, w32) ** 2),
+                           [d32, w32])
+    return [[t.name for t in outs + [r]], [t.shape.as_list() for t in outs], gops,
+            _run(tf, outs + [r] + grads + grads32)]
+
+
 def _error(fn):
     def case(tf):
         try:
@@ -132,7 +157,9 @@ def _error(fn):
 
 CASES = {
     "stateless": stateless, "deprecated": deprecated, "sparsemax": sparsemax,
-    "contrib_nn": contrib_nn, "signal": signal,
+    "contrib_nn": contrib_nn, "signal": signal, "resampler": resampler,
+    "error/resampler_dtype": _error(lambda tf: tf.contrib.resampler.resampler(
+        tf.zeros([1, 2, 2, 1]), tf.zeros([1, 3, 2], tf.float64))),
     "error/alpha_dropout_keep": _error(lambda tf: tf.contrib.nn.alpha_dropout(
         tf.constant([1.0]), 1.5)),
     "error/scalar_summary_dtype": _error(lambda tf: tf.contrib.deprecated.scalar_summary(
