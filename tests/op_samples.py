@@ -1607,6 +1607,10 @@ CONTRIB_CMET = [
            lambda tf, d, w: tf.contrib.resampler.resampler(d, w),
            [Arg((2, 4, 5, 2)), Arg((2, 6, 2), -1.5, 5.5)], ("float16", "float32", "float64"),
            grad=(0, 1), order=1),
+    Sample("BipartiteMatch", "BipartiteMatch",
+           lambda tf, d: list(tf.contrib.image.bipartite_match(tf.round(d), 4.0, top_k=3)) +
+           list(tf.contrib.image.bipartite_match(d, -1.0)),
+           [Arg((5, 4), 0.0, 3.0)], ("float32",)),
     Sample("ImageConnectedComponents", "ImageConnectedComponents",
            lambda tf, x: tf.contrib.image.connected_components(tf.round(x)),
            [Arg((2, 5, 6), 0.0, 2.0, dtype="float32")], ("float32",)),
