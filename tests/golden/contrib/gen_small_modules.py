@@ -145,6 +145,24 @@ def resampler(tf):
             _run(tf, outs + [r] + grads + grads32)]
 
 
+def integrate(tf):
+    """odeint_fixed: rk4 and midpoint, default and given dt, float32/float64/complex, a
+    nonlinear system, gradients through the loops."""
+    I = tf.contrib.integrate
+    y0 = tf.constant([1.0, 2.0], tf.float64)
+    a = tf.constant(0.7, tf.float64)
+    outs = [I.odeint_fixed(lambda y, t: -a * y * t, y0, [0.0, 0.5, 1.2], dt=0.1),
+            I.odeint_fixed(lambda y, t: -y * t, 1.0, tf.constant([0.0, 0.5, 1.2]),
+                           method="midpoint"),
+            I.odeint_fixed(lambda y, t: tf.stack([y[1], -tf.sin(y[0])]),
+                           tf.constant([1.0, 0.0], tf.float64), np.linspace(0.0, 3.0, 7),
+                           dt=0.07),
+            I.odeint_fixed(lambda y, t: 1j * y, tf.constant(1.0 + 0.5j, tf.complex128),
+                           [0.0, 1.0, 2.0], dt=[0.3, 0.25], method="midpoint")]
+    grads = tf.gradients(tf.reduce_sum(outs[0]), [y0, a])
+    return [[t.name for t in outs], [t.shape.as_list() for t in outs], _run(tf, outs + grads)]
+
+
 def _error(fn):
     def case(tf):
         try:
@@ -158,6 +176,13 @@ def _error(fn):
 CASES = {
     "stateless": stateless, "deprecated": deprecated, "sparsemax": sparsemax,
     "contrib_nn": contrib_nn, "signal": signal, "resampler": resampler,
+    "integrate": integrate,
+    "error/odeint_method": _error(lambda tf: tf.contrib.integrate.odeint_fixed(
+        lambda y, t: y, 1.0, [0.0, 1.0], method="euler")),
+    "error/odeint_t": _error(lambda tf: tf.contrib.integrate.odeint_fixed(
+        lambda y, t: y, 1.0, tf.constant([0, 1]))),
+    "error/odeint_sizes": _error(lambda tf: tf.contrib.integrate.odeint_fixed(
+        lambda y, t: y, 1.0, [0.0, 1.0, 2.0], dt=[0.1, 0.1, 0.1])),
     "error/resampler_dtype": _error(lambda tf: tf.contrib.resampler.resampler(
         tf.zeros([1, 2, 2, 1]), tf.zeros([1, 3, 2], tf.float64))),
     "error/alpha_dropout_keep": _error(lambda tf: tf.contrib.nn.alpha_dropout(
