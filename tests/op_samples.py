@@ -1611,6 +1611,10 @@ CONTRIB_CMET = [
            lambda tf, d: list(tf.contrib.image.bipartite_match(tf.round(d), 4.0, top_k=3)) +
            list(tf.contrib.image.bipartite_match(d, -1.0)),
            [Arg((5, 4), 0.0, 3.0)], ("float32",)),
+    Sample("NthElement", "NthElement",
+           lambda tf, x: [tf.contrib.nn.nth_element(x, 2), tf.contrib.nn.nth_element(
+               x, 0, reverse=True)],
+           [Arg((3, 5))], F + I + ("float16", "uint8", "int16", "int8", "uint16"), grad=(0,)),
     Sample("ImageConnectedComponents", "ImageConnectedComponents",
            lambda tf, x: tf.contrib.image.connected_components(tf.round(x)),
            [Arg((2, 5, 6), 0.0, 2.0, dtype="float32")], ("float32",)),

@@ -163,6 +163,31 @@ def integrate(tf):
     return [[t.name for t in outs], [t.shape.as_list() for t in outs], _run(tf, outs + grads)]
 
 
+def nth(tf):
+    """nth_element over dtypes and ranks (ties included), reverse, a fed n, gradients."""
+    rng = np.random.RandomState(6)
+    x = rng.randint(0, 5, size=(3, 4, 6))
+    outs = [tf.contrib.nn.nth_element(tf.constant(x, dt), k, reverse=r)
+            for dt in (tf.float32, tf.float64, tf.int32, tf.int64, tf.uint8, tf.float16)
+            for k, r in ((0, False), (2, True), (5, False))]
+    n = tf.placeholder(tf.int32, [])
+    fed = tf.contrib.nn.nth_element(tf.constant(X), n, name="fed")
+    xf = tf.constant(x.astype(np.float64))
+    g = tf.gradients(tf.reduce_sum(tf.contrib.nn.nth_element(xf, 3) ** 2), xf)[0]
+    g2 = tf.gradients(tf.reduce_sum(tf.contrib.nn.nth_element(xf, 1, reverse=True)), xf)[0]
+    with tf.Session() as s:
+        vals = s.run(outs + [g, g2])
+        fed_vals = [s.run(fed, {n: k}) for k in (0, 3)]
+        errs = []
+        for k in (6, -1):
+            try:
+                s.run(fed, {n: k})
+            except Exception as e:  # noqa: BLE001 - the golden records TF's error
+                errs.append([type(e).__name__, str(e).split("\n")[0]])
+    return [[t.name for t in outs + [fed]], [t.shape.as_list() for t in outs + [fed]], vals,
+            fed_vals, errs]
+
+
 def _error(fn):
     def case(tf):
         try:
@@ -176,7 +201,8 @@ def _error(fn):
 CASES = {
     "stateless": stateless, "deprecated": deprecated, "sparsemax": sparsemax,
     "contrib_nn": contrib_nn, "signal": signal, "resampler": resampler,
-    "integrate": integrate,
+    "integrate": integrate, "nth_element": nth,
+    "error/nth_rank": _error(lambda tf: tf.contrib.nn.nth_element(tf.constant(1.0), 0)),
     "error/odeint_method": _error(lambda tf: tf.contrib.integrate.odeint_fixed(
         lambda y, t: y, 1.0, [0.0, 1.0], method="euler")),
     "error/odeint_t": _error(lambda tf: tf.contrib.integrate.odeint_fixed(
