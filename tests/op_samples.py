@@ -1614,6 +1614,18 @@ CONTRIB_CMET = [
            lambda tf, x, d: [_slice_assigns(tf, x, d)],
            [Arg((3, 4)), Arg((2, 2))], F + I + ("float16", "uint8", "bool", "complex64"),
            kind="stateful", steps=2),
+    Sample("Resampler", ("Resampler", "ResamplerGrad"),
+           lambda tf, d, w: tf.contrib.resampler.resampler(d, w),
+           [Arg((2, 4, 5, 2)), Arg((2, 6, 2), -1.5, 5.5)], ("float16", "float32", "float64"),
+           grad=(0, 1), order=1),
+    Sample("BipartiteMatch", "BipartiteMatch",
+           lambda tf, d: list(tf.contrib.image.bipartite_match(tf.round(d), 4.0, top_k=3)) +
+           list(tf.contrib.image.bipartite_match(d, -1.0)),
+           [Arg((5, 4), 0.0, 3.0)], ("float32",)),
+    Sample("NthElement", "NthElement",
+           lambda tf, x: [tf.contrib.nn.nth_element(x, 2), tf.contrib.nn.nth_element(
+               x, 0, reverse=True)],
+           [Arg((3, 5))], F + I + ("float16", "uint8", "int16", "int8", "uint16"), grad=(0,)),
     Sample("ImageConnectedComponents", "ImageConnectedComponents",
            lambda tf, x: tf.contrib.image.connected_components(tf.round(x)),
            [Arg((2, 5, 6), 0.0, 2.0, dtype="float32")], ("float32",)),

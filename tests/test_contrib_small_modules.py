@@ -30,7 +30,7 @@ def test_aliases_are_tf_functions():
 
 
 def test_absent_names_say_so():
-    for name in ("nth_element", "scaled_softplus", "rank_sampled_softmax_loss"):
+    for name in ("scaled_softplus", "rank_sampled_softmax_loss"):
         with pytest.raises(AttributeError, match=name):
             getattr(tf.contrib.nn, name)
 

@@ -47,6 +47,9 @@ _EXTRA = {
     "CropAndResize": lambda: tf.image.crop_and_resize(
         _x([2, 4, 5, 3]), [[0.1, 0.2, 0.7, 0.9], [0.0, 0.0, 1.0, 1.0]], [0, 1], [3, 3]),
     "CheckNumerics": lambda: tf.check_numerics(_x([3, 2]), "x"),
+    "NthElement": lambda: tf.contrib.nn.nth_element(_x([3, 4, 5]), 2),
+    "Resampler": lambda: tf.contrib.resampler.resampler(
+        _x([2, 4, 5, 3]), tf.constant([[[0.5, 1.5], [2.2, 3.1], [4.6, -0.4]]] * 2)),
     "ImageProjectiveTransformV2": lambda: tf.contrib.image.transform(
         _x([2, 4, 5, 3]), [1.0, 0.2, -0.5, 0.1, 0.9, 0.3, 0.01, -0.02], "BILINEAR"),
     "Conj": lambda: tf.conj(_c([3, 2])),

@@ -31,6 +31,8 @@ from .ops import image_codec_ops as _codec_ops
 from .ops import image_quality_ops as _quality_ops
 from .ops import image_segmentation_ops as _segmentation_ops  # noqa: F401 - tf.contrib.image's
 from .ops import image_transform_ops as _transform_ops  # noqa: F401 - ops, registered here
+from .ops import nth_element_ops as _nth_element_ops  # noqa: F401 - tf.contrib.nn's op
+from .ops import resampler_ops as _resampler_ops  # noqa: F401 - tf.contrib.resampler's ops
 from .ops.image_box_ops import (combined_non_max_suppression, crop_and_resize,  # noqa: F401
                                 draw_bounding_boxes, extract_glimpse, non_max_suppression,
                                 non_max_suppression_overlaps, non_max_suppression_padded,

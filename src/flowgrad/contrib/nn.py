@@ -1,5 +1,5 @@
 """tf.contrib.nn: TF 1.14's contrib/nn ops: alpha_dropout, the flipped-argument cross
-entropies, sampled_sparse_softmax_loss, and tf.nn's conv1d_transpose. Absent: nth_element,
+entropies, sampled_sparse_softmax_loss, nth_element, and tf.nn's conv1d_transpose. Absent:
 rank_sampled_softmax_loss, scaled_softplus."""
 from __future__ import annotations
 
@@ -13,12 +13,13 @@ from ..engine.framework.tensor_shape import TensorShape
 from ..ops import array_ops, comparison_ops, math_ops, random_ops
 from ..ops.conv_ops import conv1d_transpose
 from ..ops.nn_ops import _compute_sampled_logits
+from ..ops.nth_element_ops import nth_element
 from ..ops.tensor_util import constant_value
 
 __all__ = ["alpha_dropout", "conv1d_transpose",
            "deprecated_flipped_sigmoid_cross_entropy_with_logits",
            "deprecated_flipped_softmax_cross_entropy_with_logits",
-           "deprecated_flipped_sparse_softmax_cross_entropy_with_logits",
+           "deprecated_flipped_sparse_softmax_cross_entropy_with_logits", "nth_element",
            "sampled_sparse_softmax_loss"]
 
 

@@ -1,4 +1,10 @@
-"""tf.contrib.image.connected_components and its op ImageConnectedComponents.
+"""tf.contrib.image.connected_components and bipartite_match, and their ops
+ImageConnectedComponents and BipartiteMatch.
+
+BipartiteMatch is TF's greedy matching: every (distance, row, col) of the valid rows goes,
+in row-major order, into a std::priority_queue ordered by smallest distance (libstdc++'s
+heap, so ties pop in TF's order); popped pairs whose row and column are both free are
+matched until top_k (or all possible) pairs are.
 
 The kernel is TF 1.14's blocked union-find (contrib/image/kernels/segmentation_ops.h): at
 block sizes 1, 2, 4, ... it joins, inside each 2x2 group of blocks, the pixels across the
@@ -9,6 +15,8 @@ of first appearance, as TF does.
 """
 from __future__ import annotations
 
+import collections as _collections
+
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
@@ -16,10 +24,11 @@ from ..engine.framework import errors
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import name_scope
 from ..engine.framework.registry import register_op
+from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops import image_boxes as _boxes
 from . import array_ops, comparison_ops, control_flow_ops, math_ops
 
-__all__ = ["connected_components"]
+__all__ = ["bipartite_match", "connected_components"]
 
 _OP = "ImageConnectedComponents"
 _DTYPES = (_dt.int64, _dt.int32, _dt.uint16, _dt.int16, _dt.uint8, _dt.int8, _dt.float16,
@@ -123,3 +132,58 @@ def connected_components(images):
         if rank == 2:
             return components[0, :, :]
         return components
+
+
+def _bipartite_infer(inputs, attrs):
+    d, n = inputs
+    _boxes._type_check("BipartiteMatch", d, _dt.float32, "distance_mat")
+    _boxes._type_check("BipartiteMatch", n, _dt.float32, "num_valid_rows")
+    _boxes._rank_check("BipartiteMatch", d, 2, "distance_mat")
+    dims = d.shape.as_list() if d.shape.ndims is not None else [None, None]
+    return [(_dt.int32, TensorShape([dims[0]])), (_dt.int32, TensorShape([dims[1]]))]
+
+
+def _bipartite_kernel(distance_mat, num_valid_rows, top_k=-1):
+    d = np.asarray(distance_mat, np.float32)
+    rows, cols = d.shape
+    n = float(np.asarray(num_valid_rows))
+    valid = rows if n < 0 else int(n)
+    if valid > rows:
+        raise errors.InvalidArgumentError(
+            None, None, f"There should be at least {valid} rows in distance_mat, but only got "
+            f"{rows} rows.")
+    limit = min(valid, cols)
+    top = top_k if 0 < top_k <= limit else limit
+    row_to_col = np.full(rows, -1, np.int32)
+    col_to_row = np.full(cols, -1, np.int32)
+    keep = np.zeros(d.size, bool)
+    keep[:valid * cols] = True
+    matched = 0
+    # a max-heap on -distance is TF's min-heap on distance (NaN compares false both ways)
+    for i in (_boxes._heap_order(-d.reshape(-1), keep) if top > 0 else ()):
+        r, c = divmod(int(i), cols)
+        if row_to_col[r] != -1 or col_to_row[c] != -1:
+            continue
+        row_to_col[r], col_to_row[c] = c, r
+        matched += 1
+        if matched >= top:
+            break
+    return row_to_col, col_to_row
+
+
+register_op("BipartiteMatch", infer=_bipartite_infer, kernel=_bipartite_kernel, grad=None)
+
+BipartiteMatch = _collections.namedtuple(
+    "BipartiteMatch", ["row_to_col_match_indices", "col_to_row_match_indices"])
+
+
+def bipartite_match(distance_mat, num_valid_rows, top_k=-1, name="bipartite_match"):
+    """Greedy matching of rows to columns by smallest distance: (row_to_col_match_indices
+    [rows], col_to_row_match_indices [cols]), -1 for the unmatched; only the first
+    `num_valid_rows` rows (all if negative) take part, at most `top_k` pairs (all if not
+    positive)."""
+    row_to_col, col_to_row = _boxes.gen_op(
+        "BipartiteMatch", [(distance_mat, "distance_mat", _dt.float32),
+                           (num_valid_rows, "num_valid_rows", _dt.float32)],
+        {"top_k": int(top_k)}, name)
+    return BipartiteMatch(row_to_col, col_to_row)

@@ -120,6 +120,74 @@ def signal(tf):
             _run(tf, [st, fr, ola, mel, Sg.hann_window(5), Sg.hamming_window(4)])]
 
 
+def resampler(tf):
+    """Values over float dtypes (points inside, on and beyond the zero-padded border, a 2-D
+    grid of points), gradients with respect to data and warp, op names."""
+    rng = np.random.RandomState(2)
+    data = rng.randn(2, 4, 5, 3)
+    warp = np.concatenate([rng.uniform(-1.5, 5.5, size=(2, 7, 2)),
+                           np.array([[[-1.0, 0.0], [4.0, 3.0], [0.0, 0.0], [2.0, 1.5]]] * 2)],
+                          1)
+    outs = []
+    for dt in (tf.float16, tf.float32, tf.float64):
+        outs.append(tf.contrib.resampler.resampler(tf.constant(data, dt), tf.constant(warp, dt)))
+    grid = tf.constant(rng.uniform(-0.5, 4.5, size=(2, 3, 2, 2)), tf.float32)
+    outs.append(tf.contrib.resampler.resampler(tf.constant(data, tf.float32), grid))
+    d64, w64 = tf.constant(data), tf.constant(warp)
+    r = tf.contrib.resampler.resampler(d64, w64, name="r64")
+    n0 = len(tf.get_default_graph().get_operations())
+    grads = tf.gradients(tf.reduce_sum(r * r), [d64, w64])
+    gops = _ops(tf)[n0:]
+    d32, w32 = tf.constant(data, tf.float32), tf.constant(warp, tf.float32)
+    grads32 = tf.gradients(tf.reduce_sum(tf.contrib.resampler.resampler(d32, w32) ** 2),
+                           [d32, w32])
+    return [[t.name for t in outs + [r]], [t.shape.as_list() for t in outs], gops,
+            _run(tf, outs + [r] + grads + grads32)]
+
+
+def integrate(tf):
+    """odeint_fixed: rk4 and midpoint, default and given dt, float32/float64/complex, a
+    nonlinear system, gradients through the loops."""
+    I = tf.contrib.integrate
+    y0 = tf.constant([1.0, 2.0], tf.float64)
+    a = tf.constant(0.7, tf.float64)
+    outs = [I.odeint_fixed(lambda y, t: -a * y * t, y0, [0.0, 0.5, 1.2], dt=0.1),
+            I.odeint_fixed(lambda y, t: -y * t, 1.0, tf.constant([0.0, 0.5, 1.2]),
+                           method="midpoint"),
+            I.odeint_fixed(lambda y, t: tf.stack([y[1], -tf.sin(y[0])]),
+                           tf.constant([1.0, 0.0], tf.float64), np.linspace(0.0, 3.0, 7),
+                           dt=0.07),
+            I.odeint_fixed(lambda y, t: 1j * y, tf.constant(1.0 + 0.5j, tf.complex128),
+                           [0.0, 1.0, 2.0], dt=[0.3, 0.25], method="midpoint")]
+    grads = tf.gradients(tf.reduce_sum(outs[0]), [y0, a])
+    return [[t.name for t in outs], [t.shape.as_list() for t in outs], _run(tf, outs + grads)]
+
+
+def nth(tf):
+    """nth_element over dtypes and ranks (ties included), reverse, a fed n, gradients."""
+    rng = np.random.RandomState(6)
+    x = rng.randint(0, 5, size=(3, 4, 6))
+    outs = [tf.contrib.nn.nth_element(tf.constant(x, dt), k, reverse=r)
+            for dt in (tf.float32, tf.float64, tf.int32, tf.int64, tf.uint8, tf.float16)
+            for k, r in ((0, False), (2, True), (5, False))]
+    n = tf.placeholder(tf.int32, [])
+    fed = tf.contrib.nn.nth_element(tf.constant(X), n, name="fed")
+    xf = tf.constant(x.astype(np.float64))
+    g = tf.gradients(tf.reduce_sum(tf.contrib.nn.nth_element(xf, 3) ** 2), xf)[0]
+    g2 = tf.gradients(tf.reduce_sum(tf.contrib.nn.nth_element(xf, 1, reverse=True)), xf)[0]
+    with tf.Session() as s:
+        vals = s.run(outs + [g, g2])
+        fed_vals = [s.run(fed, {n: k}) for k in (0, 3)]
+        errs = []
+        for k in (6, -1):
+            try:
+                s.run(fed, {n: k})
+            except Exception as e:  # noqa: BLE001 - the golden records TF's error
+                errs.append([type(e).__name__, str(e).split("\n")[0]])
+    return [[t.name for t in outs + [fed]], [t.shape.as_list() for t in outs + [fed]], vals,
+            fed_vals, errs]
+
+
 def _error(fn):
     def case(tf):
         try:
@@ -132,7 +200,17 @@ def _error(fn):
 
 CASES = {
     "stateless": stateless, "deprecated": deprecated, "sparsemax": sparsemax,
-    "contrib_nn": contrib_nn, "signal": signal,
+    "contrib_nn": contrib_nn, "signal": signal, "resampler": resampler,
+    "integrate": integrate, "nth_element": nth,
+    "error/nth_rank": _error(lambda tf: tf.contrib.nn.nth_element(tf.constant(1.0), 0)),
+    "error/odeint_method": _error(lambda tf: tf.contrib.integrate.odeint_fixed(
+        lambda y, t: y, 1.0, [0.0, 1.0], method="euler")),
+    "error/odeint_t": _error(lambda tf: tf.contrib.integrate.odeint_fixed(
+        lambda y, t: y, 1.0, tf.constant([0, 1]))),
+    "error/odeint_sizes": _error(lambda tf: tf.contrib.integrate.odeint_fixed(
+        lambda y, t: y, 1.0, [0.0, 1.0, 2.0], dt=[0.1, 0.1, 0.1])),
+    "error/resampler_dtype": _error(lambda tf: tf.contrib.resampler.resampler(
+        tf.zeros([1, 2, 2, 1]), tf.zeros([1, 3, 2], tf.float64))),
     "error/alpha_dropout_keep": _error(lambda tf: tf.contrib.nn.alpha_dropout(
         tf.constant([1.0]), 1.5)),
     "error/scalar_summary_dtype": _error(lambda tf: tf.contrib.deprecated.scalar_summary(

@@ -137,6 +137,27 @@ def warps(tf):
             _run(tf, [dense, warped, flows, warped_b, flows_b] + splines + grads)]
 
 
+def bipartite(tf):
+    """bipartite_match on small integer distances (many ties), NaN and inf entries, every
+    num_valid_rows and top_k kind; names and static shapes."""
+    rng = np.random.RandomState(4)
+    outs = []
+    for i in range(30):
+        r, c = rng.randint(1, 7), rng.randint(1, 7)
+        d = rng.randint(0, 4, size=(r, c)).astype(np.float32)
+        if i % 5 == 0:
+            d[rng.rand(r, c) < 0.2] = np.nan
+        if i % 7 == 0:
+            d[rng.rand(r, c) < 0.2] = np.inf
+        outs.append(tf.contrib.image.bipartite_match(
+            tf.constant(d), float(rng.randint(-1, r + 1)), top_k=int(rng.randint(-1, 4))))
+    dyn = tf.contrib.image.bipartite_match(tf.placeholder(tf.float32, [None, 4]), 2.0,
+                                           name="m")
+    return [[t.name for o in outs + [dyn] for t in o],
+            [t.shape.as_list() for t in dyn], _run(tf, [list(o) for o in outs]),
+            [[o.name, o.type] for o in tf.get_default_graph().get_operations()[:6]]]
+
+
 def _error(fn, run=False):
     def case(tf):
         try:
@@ -153,7 +174,9 @@ def _error(fn, run=False):
 CI = lambda tf: tf.contrib.image  # noqa: E731
 CASES = {
     "values": values, "dynamic": dynamic, "gradients": gradients, "ops": ops,
-    "connected": connected, "warps": warps,
+    "connected": connected, "warps": warps, "bipartite": bipartite,
+    "error/bipartite_rows": _error(lambda tf: CI(tf).bipartite_match(tf.constant([[1.0]]),
+                                                                     3.0), run=True),
     "error/spline_d": _error(lambda tf: CI(tf).interpolate_spline(
         tf.placeholder(tf.float32, [1, 3, None]), tf.zeros([1, 3, 1]), tf.zeros([1, 2, 2]), 2)),
     "error/connected_rank": _error(lambda tf: CI(tf).connected_components(tf.zeros([1, 2, 2, 1]))),
