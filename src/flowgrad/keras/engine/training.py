@@ -1,11 +1,15 @@
 """tf.keras.Model: compile, fit, evaluate, predict (TF 1.14 keras/engine/training.py and
 training_arrays.py), graph mode on keras.backend.get_session().
 
-The loss of an output is mean(sample losses * sample weights) (TF's
-SUM_OVER_BATCH_SIZE); the total loss adds the outputs' losses times loss_weights and the
-model's regularization losses. Metrics are averaged over an epoch as TF's stateful mean
-metrics are (float32 total and count); the epoch loss is the batch losses weighted by
-batch size. fit shuffles with np.random.shuffle of the indices each epoch.
+compile builds TF 1.14's ops in TF's order: the targets, the metrics' variables (a
+function wrapped in a MeanMetricWrapper: `total`, `count`), their updates and results in
+name_scope('metrics'), then the loss in name_scope('loss'): a LossFunctionWrapper's
+per-sample losses weighted (by 1.0 until data brings sample weights, when a
+PlaceholderWithDefault is made and the loss rebuilt, as TF recompiles) and reduced
+(SUM_OVER_BATCH_SIZE), times the loss weight, plus the regularization losses. Metrics
+are stateful (their results fetched each batch, reset at each epoch and evaluation);
+the epoch loss is the batch losses weighted by batch size. fit shuffles with
+np.random.shuffle of the indices each epoch.
 """
 import json as _json
 import os as _os
@@ -14,10 +18,9 @@ import numpy as np
 
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.graph import name_scope
-from ...ops import array_ops, math_ops
+from ...ops import array_ops
 from .. import backend as K
 from .. import callbacks as cbks
-from .. import losses as losses_module
 from ... import logging
 from .. import optimizers
 from .. import saving
@@ -85,7 +88,7 @@ class Model(Network):
 
     @property
     def metrics(self):
-        """The Metric objects given to compile (after the training graph is built)."""
+        """The compiled metrics (after the training graph is built)."""
         return tm.metrics_of(self)
 
     def reset_metrics(self):
@@ -116,20 +119,24 @@ class Model(Network):
             self._build_training_graph()
 
     def _build_training_graph(self):
+        """TF 1.14's compile graph: the targets, the metrics (their variables, then per
+        output the metrics' updates and results in name_scope('metrics')), the weighted
+        metrics and the total loss in name_scope('loss'); no sample-weight placeholders
+        until data brings weights."""
         outputs = self.outputs
         n = len(outputs)
         loss = self.loss
         if isinstance(loss, dict):
             tm.check_for_unexpected_keys("loss", loss, self.output_names)
-            loss_fns = [losses_module.get(loss.get(name)) for name in self.output_names]
+            loss_fns = [tm.loss_function(loss.get(name)) for name in self.output_names]
         elif isinstance(loss, (list, tuple)):
             if len(loss) != n:
                 raise ValueError("When passing a list as loss, it should have one entry per "
                                  "model outputs. The model has " + str(n) + " outputs, but "
                                  "you passed loss=" + str(loss))
-            loss_fns = [losses_module.get(x) for x in loss]
+            loss_fns = [tm.loss_function(x) for x in loss]
         else:
-            loss_fns = [losses_module.get(loss)] * n
+            loss_fns = [tm.loss_function(loss)] * n
         if self.loss_weights is None:
             weights = [1.] * n
         elif isinstance(self.loss_weights, dict):
@@ -137,47 +144,48 @@ class Model(Network):
         else:
             weights = list(self.loss_weights)
         self._loss_fns = loss_fns
-        self._targets, self._sample_weights, self._metric_tensors = [], [], []
+        self._loss_weights_list = weights
+        self._targets = [K.placeholder(ndim=o.shape.ndims, name=name + "_target",
+                                       dtype=K.dtype(o)) if fn is not None else None
+                         for o, name, fn in zip(outputs, self.output_names, loss_fns)]
+        self._sample_weights = [None] * n
         self.metrics_names = ["loss"]
-        out_losses = []
-        for i, (output, fn) in enumerate(zip(outputs, loss_fns)):
-            name = self.output_names[i]
-            target = K.placeholder(ndim=output.shape.ndims, name=name + "_target",
-                                   dtype=K.dtype(output))
-            sw = array_ops.placeholder(_dt.as_dtype(K.dtype(output)), shape=[None],
-                                       name=name + "_sample_weights")
-            self._targets.append(target)
-            self._sample_weights.append(sw)
-            if fn is None:
-                out_losses.append(None)
-                continue
-            with name_scope("loss"):
-                with name_scope(name + "_loss"):
-                    out_losses.append(tm.output_loss(fn, target, output, sw))
-        with name_scope("loss"):
-            total = None
-            for w, out_loss in zip(weights, out_losses):
-                if out_loss is None:
-                    continue
-                term = out_loss * w if w != 1. else out_loss
-                total = term if total is None else total + term
-            reg = self.losses
-            if reg:
-                total = total + math_ops.add_n(reg)
-        self.total_loss = total
-        if n > 1:
-            self.metrics_names += [self.output_names[i] + "_loss" for i in range(n)]
-        self._out_losses = out_losses
         self._metric_objects = []
+        self._metric_results = {}
         shapes = [None if o.shape.ndims is None else o.shape.as_list() for o in outputs]
         per_output = tm.per_output_metrics(self._metrics_arg, self.output_names, shapes,
                                            loss_fns)
         weighted = tm.per_output_metrics(self._weighted_metrics_arg, self.output_names,
                                          shapes, loss_fns, is_weighted=True)
-        self._metric_tensors = tm.add_metric_tensors(self, per_output, self._targets,
-                                                     weighted, self._sample_weights)
-        self._train_fn = None
+        if n > 1:
+            self.metrics_names += [name + "_loss" for name, fn in
+                                   zip(self.output_names, loss_fns) if fn is not None]
+        self._per_output, self._weighted_per_output = tm.set_metric_names(
+            self, per_output, weighted)
+        self._loss_means = [tm.metrics_module.Mean() if n > 1 and fn is not None else None
+                            for fn in loss_fns]
+        tm.handle_metrics(self, self._per_output, self._targets)
+        self._compile_weights_loss_and_weighted_metrics()
         self._graph_built = True
+
+    def _compile_weights_loss_and_weighted_metrics(self):
+        tm.handle_metrics(self, self._weighted_per_output, self._targets,
+                          self._sample_weights)
+        self.total_loss = tm.total_loss(self, self._sample_weights)
+        self._train_fn = None
+
+    def _use_sample_weights(self):
+        """TF 1.14's recompile when data first brings sample weights: a
+        PlaceholderWithDefault of ones per output, the weighted metrics and the loss
+        built again on them."""
+        if any(w is not None for w in self._sample_weights):
+            return
+        self._sample_weights = [
+            None if fn is None else array_ops.placeholder_with_default(
+                np.ones([1], _dt.as_dtype(K.dtype(o)).as_numpy_dtype), shape=[None],
+                name=name + "_sample_weights")
+            for o, name, fn in zip(self.outputs, self.output_names, self._loss_fns)]
+        self._compile_weights_loss_and_weighted_metrics()
 
     def _make_train_function(self):
         if self._train_fn is None:
@@ -213,6 +221,8 @@ class Model(Network):
         if isinstance(y, dict):
             ys = [np.asarray(y[name]) for name in self.output_names]
         ys = [a[:, None] if a.ndim == 1 else a for a in ys]
+        if sample_weight is not None or class_weight:
+            self._use_sample_weights()
         n = len(xs[0])
         sws = []
         sw_list = _to_list(sample_weight) if not isinstance(sample_weight, np.ndarray) \
@@ -233,7 +243,8 @@ class Model(Network):
         feed = {p: a[ids] for p, a in zip(self.inputs, xs)}
         if ys is not None:
             feed.update({p: a[ids] for p, a in zip(self._targets, ys)})
-            feed.update({p: a[ids] for p, a in zip(self._sample_weights, sws)})
+            feed.update({p: a[ids] for p, a in zip(self._sample_weights, sws)
+                         if p is not None})
         lp = K.learning_phase()
         if not isinstance(lp, int) and training:
             feed[lp] = True
@@ -331,9 +342,8 @@ class Model(Network):
 
     # -- the loops ------------------------------------------------------------------------
     def _fetches(self, training):
-        fetches = [self.total_loss] + [x for x in self._out_losses if x is not None] \
-            if len(self.outputs) > 1 else [self.total_loss]
-        fetches = fetches + [t for pair in self._metric_tensors for t in pair]
+        fetches = [self.total_loss] + [self._metric_results[name]
+                                       for name in self.metrics_names[1:]]
         if training:
             fetches = fetches + self._make_train_function()
         else:
