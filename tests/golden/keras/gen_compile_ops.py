@@ -24,6 +24,8 @@ def _data(rs, n_in, kind):
         return x, (x[:, 0] > 0).astype("int64")
     if kind == "onehot":
         return x, np.eye(3, dtype="float32")[(x[:, 0] > 0).astype(int) + (x[:, 1] > 0)]
+    if kind == "multi":
+        return x, [x[:, :2] * 0.5, (x[:, :1] > 0).astype("float32")]
     if kind == "binary":
         return x, (x[:, :1] > 0).astype("float32")
     return x, x[:, :2] * 0.5
@@ -65,7 +67,20 @@ def _models(tf):
             lambda: tf.keras.Sequential([L.Dense(2, input_shape=(3,))]),
             lambda: dict(optimizer="sgd", loss="mse", weighted_metrics=["mae"]),
             "regress", 3, {"sample_weight": np.linspace(0.5, 1.5, 40).astype("float32")}),
+        "two_outputs": (
+            lambda: _two_outputs(tf),
+            lambda: dict(optimizer="adam", loss=["mse", "binary_crossentropy"],
+                         metrics=["mae"], loss_weights=[1., 0.3]),
+            "multi", 3, {}),
     }
+
+
+def _two_outputs(tf):
+    L = tf.keras.layers
+    inp = L.Input((3,), name="x")
+    h = L.Dense(4, activation="relu", name="h")(inp)
+    return tf.keras.Model(inp, [L.Dense(2, name="reg")(h),
+                                L.Dense(1, activation="sigmoid", name="cls")(h)])
 
 
 def _case(tf, build, compile_kwargs, kind, n_in, fit_kwargs):
@@ -95,7 +110,8 @@ def _case(tf, build, compile_kwargs, kind, n_in, fit_kwargs):
             out["evaluate_ops"] = _new_ops(g, n)
             out["evaluate_count"] = g._last_id - n[1]
             n = _mark(g)
-            out["predict"] = model.predict(x[:4])
+            pred = model.predict(x[:4])
+            out["predict"] = pred if isinstance(pred, list) else [pred]
             out["predict_ops"] = _new_ops(g, n)
             out["predict_count"] = g._last_id - n[1]
             r = tf.random_uniform([3])
