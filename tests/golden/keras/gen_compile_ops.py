@@ -119,5 +119,36 @@ def _case(tf, build, compile_kwargs, kind, n_in, fit_kwargs):
     return out
 
 
+def _gan(tf):
+    """A GAN's setup: the discriminator compiled, then the generator built (its seeded
+    initial weights follow the op counter), then the combined model compiled with the
+    discriminator frozen."""
+    L = tf.keras.layers
+    out = {}
+    with tf.Graph().as_default() as g:
+        tf.set_random_seed(3)
+        with tf.Session().as_default() as sess:
+            tf.keras.backend.set_session(sess)
+            d = tf.keras.Sequential([L.Dense(8, activation="relu", input_shape=(4,)),
+                                     L.Dense(1, activation="sigmoid")], name="d")
+            d.compile(optimizer=tf.keras.optimizers.Adam(0.001), loss="binary_crossentropy",
+                      metrics=["accuracy"])
+            out["after_d_compile"] = g._last_id
+            gen = tf.keras.Sequential([L.Dense(8, activation="relu", input_shape=(2,)),
+                                       L.Dense(4, activation="tanh")], name="g")
+            d.trainable = False
+            z = L.Input((2,))
+            combined = tf.keras.Model(z, d(gen(z)))
+            n = _mark(g)
+            combined.compile(optimizer=tf.keras.optimizers.Adam(0.001),
+                             loss="binary_crossentropy")
+            out["combined_compile_ops"] = _new_ops(g, n)
+            out["combined_compile_count"] = g._last_id - n[1]
+            out["generator_weights"] = gen.get_weights()
+    return out
+
+
 def cases(tf):
-    return {name: _case(tf, *spec) for name, spec in _models(tf).items()}
+    out = {name: _case(tf, *spec) for name, spec in _models(tf).items()}
+    out["gan"] = _gan(tf)
+    return out

@@ -17,8 +17,9 @@ import os as _os
 import numpy as np
 
 from ...engine.framework import dtypes as _dt
-from ...engine.framework.graph import name_scope
-from ...ops import array_ops
+from ...engine.framework import constant_op
+from ...engine.framework.graph import control_dependencies, name_scope
+from ...ops import array_ops, control_flow_ops
 from .. import backend as K
 from .. import callbacks as cbks
 from ... import logging
@@ -172,19 +173,27 @@ class Model(Network):
         tm.handle_metrics(self, self._weighted_per_output, self._targets,
                           self._sample_weights)
         self.total_loss = tm.total_loss(self, self._sample_weights)
-        self._train_fn = None
+        self._train_fn = self._test_group = None
 
-    def _use_sample_weights(self):
-        """TF 1.14's recompile when data first brings sample weights: a
-        PlaceholderWithDefault of ones per output, the weighted metrics and the loss
-        built again on them."""
-        if any(w is not None for w in self._sample_weights):
+    def _update_sample_weight_modes(self, sws):
+        """TF 1.14's sample-weight modes at the start of a loop: an output given weights
+        gets a PlaceholderWithDefault (of a constant [1.]), one given none loses its
+        placeholder; on a change the weighted metrics and the loss are built again (and
+        the train function), as TF recompiles."""
+        if sws is None:
             return
-        self._sample_weights = [
-            None if fn is None else array_ops.placeholder_with_default(
-                np.ones([1], _dt.as_dtype(K.dtype(o)).as_numpy_dtype), shape=[None],
-                name=name + "_sample_weights")
-            for o, name, fn in zip(self.outputs, self.output_names, self._loss_fns)]
+        want = [fn is not None and w is not None for fn, w in zip(self._loss_fns, sws)]
+        if want == [p is not None for p in self._sample_weights]:
+            return
+        weights = []
+        for flag, name in zip(want, self.output_names):
+            if flag:
+                default = constant_op.constant([1.], dtype=K.floatx())
+                weights.append(array_ops.placeholder_with_default(
+                    default, shape=[None], name=name + "_sample_weights"))
+            else:
+                weights.append(None)
+        self._sample_weights = weights
         self._compile_weights_loss_and_weighted_metrics()
 
     def _make_train_function(self):
@@ -195,8 +204,27 @@ class Model(Network):
                     updates = self.optimizer.get_updates(self.total_loss, params)
             for v in self.optimizer.variables():
                 K.track_variable(v)
-            self._train_fn = updates + list(self.updates)
+            updates = updates + list(self.updates)
+            # TF's K.function('train_function') in name_scope('training'): the updates
+            # grouped after the loss
+            with name_scope("training"), control_dependencies([self.total_loss]):
+                self._train_fn = [control_flow_ops.group(*updates)]
         return self._train_fn
+
+    def _make_test_function(self):
+        """TF's K.function('test_function') in name_scope('evaluation'): the state
+        updates (stateful RNNs) grouped after the loss."""
+        if self._test_group is None:
+            with name_scope("evaluation"), control_dependencies([self.total_loss]):
+                self._test_group = control_flow_ops.group(*self.state_updates)
+        return self._test_group
+
+    def _make_predict_function(self):
+        """TF's K.function('predict_function') in name_scope('predict')."""
+        if getattr(self, "_predict_group", None) is None:
+            with name_scope("predict"), control_dependencies([self.outputs[0]]):
+                self._predict_group = control_flow_ops.group(*self.state_updates)
+        return self._predict_group
 
     # -- data -----------------------------------------------------------------------------
     def _standardize(self, x, y=None, sample_weight=None, class_weight=None):
@@ -221,14 +249,13 @@ class Model(Network):
         if isinstance(y, dict):
             ys = [np.asarray(y[name]) for name in self.output_names]
         ys = [a[:, None] if a.ndim == 1 else a for a in ys]
-        if sample_weight is not None or class_weight:
-            self._use_sample_weights()
         n = len(xs[0])
         sws = []
         sw_list = _to_list(sample_weight) if not isinstance(sample_weight, np.ndarray) \
             else [sample_weight]
         for i, ya in enumerate(ys):
-            w = np.ones(n, "float32")
+            # None: no weights for this output (TF's sample_weight_mode None)
+            w = np.ones(n, "float32") if sw_list or class_weight else None
             if sw_list and sw_list[min(i, len(sw_list) - 1)] is not None:
                 w = np.asarray(sw_list[min(i, len(sw_list) - 1)], "float32")
             if class_weight:
@@ -244,7 +271,7 @@ class Model(Network):
         if ys is not None:
             feed.update({p: a[ids] for p, a in zip(self._targets, ys)})
             feed.update({p: a[ids] for p, a in zip(self._sample_weights, sws)
-                         if p is not None})
+                         if p is not None and a is not None})
         lp = K.learning_phase()
         if not isinstance(lp, int) and training:
             feed[lp] = True
@@ -347,7 +374,7 @@ class Model(Network):
         if training:
             fetches = fetches + self._make_train_function()
         else:
-            fetches = fetches + list(self.state_updates)  # stateful RNNs carry over
+            fetches = fetches + [self._make_test_function()]  # stateful RNNs carry over
             # TF 1.14's test_function.fetches / fetch_callbacks (TensorBoard's histograms)
             fetches = fetches + list(self._test_fetch_callbacks)
         return fetches
@@ -365,6 +392,7 @@ class Model(Network):
         n = len(xs[0])
         if index_array is None:
             index_array = np.arange(n)
+        self._update_sample_weight_modes(sws)
         fetches = self._fetches(training)
         agg = tm.Aggregator(self, reset)
         for batch_index, start in enumerate(range(0, n, batch_size)):
@@ -403,8 +431,8 @@ class Model(Network):
                         "function when building your dataset.", steps_name, steps)
                 break
             xs, ys, sws = self._standardize(batch[0], batch[1], batch[2], class_weight)
-            if fetches is None:
-                fetches = self._fetches(training)
+            self._update_sample_weight_modes(sws)
+            fetches = self._fetches(training)
             batch_logs = {"batch": step, "size": 1 if size_one else len(xs[0])}
             if callbacks is not None:
                 callbacks.call("on_%s_batch_begin" % hook, step, batch_logs)
@@ -432,7 +460,7 @@ class Model(Network):
             xs, _, _ = self._standardize(batch[0])
             logs = {"batch": step, "size": len(xs[0])}
             callbacks.call("on_predict_batch_begin", step, logs)
-            res = K.get_session().run(self.outputs + list(self.state_updates),
+            res = K.get_session().run(self.outputs + [self._make_predict_function()],
                                       self._feed(xs, None, None, slice(None), False))
             for o, r in zip(outs, res):
                 o.append(r)
@@ -518,12 +546,13 @@ class Model(Network):
         if batch_size is None:
             batch_size = 32
         xs, ys, sws = self._standardize(x, y, sample_weight, class_weight)
+        self._update_sample_weight_modes(sws)
         if val is None and validation_split and 0. < validation_split < 1.:
             split_at = int(len(xs[0]) * (1. - validation_split))
             val = ([a[split_at:] for a in xs], [a[split_at:] for a in ys],
-                   [a[split_at:] for a in sws])
+                   [None if a is None else a[split_at:] for a in sws])
             xs, ys, sws = ([a[:split_at] for a in xs], [a[:split_at] for a in ys],
-                           [a[:split_at] for a in sws])
+                           [None if a is None else a[:split_at] for a in sws])
         n = len(xs[0])
         names = list(self.metrics_names)
         if val is not None:
@@ -730,7 +759,7 @@ class Model(Network):
             ids = np.arange(start, min(start + batch_size, n))
             cb.call("on_predict_batch_begin", batch_index, {"batch": batch_index,
                                                             "size": len(ids)})
-            res = sess.run(self.outputs + list(self.state_updates),
+            res = sess.run(self.outputs + [self._make_predict_function()],
                            self._feed(xs, None, None, ids, False))
             for o, r in zip(outs, res):
                 o.append(r)
@@ -851,6 +880,7 @@ class Model(Network):
                        reset_metrics=True):
         """One gradient step on one batch; the loss (and metrics) of that batch."""
         xs, ys, sws = self._standardize(x, y, sample_weight, class_weight)
+        self._update_sample_weight_modes(sws)
         self._make_train_function()
         values = self._run_batches(xs, ys, sws, len(xs[0]), True, reset=False)
         if reset_metrics:  # TF 1.14 resets after the batch
