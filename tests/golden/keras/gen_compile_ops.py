@@ -148,7 +148,27 @@ def _gan(tf):
     return out
 
 
+def _skipped_output(tf):
+    """Two outputs, a loss for one only: TF still makes a loss mean for each output."""
+    L = tf.keras.layers
+    out = {}
+    with tf.Graph().as_default() as g:
+        tf.set_random_seed(2)
+        with tf.Session().as_default() as sess:
+            tf.keras.backend.set_session(sess)
+            i = L.Input((3,))
+            m = tf.keras.Model(i, [L.Dense(2, name="a")(i), L.Dense(1, name="b")(i)])
+            n = _mark(g)
+            m.compile("sgd", loss={"a": "mse"}, metrics={"a": ["mae"]})
+            out["compile_ops"] = _new_ops(g, n)
+            out["compile_count"] = g._last_id - n[1]
+            out["metrics_names"] = list(m.metrics_names)
+            out["random_after_compile"] = sess.run(tf.random_uniform([3]))
+    return out
+
+
 def cases(tf):
     out = {name: _case(tf, *spec) for name, spec in _models(tf).items()}
     out["gan"] = _gan(tf)
+    out["skipped_output"] = _skipped_output(tf)
     return out

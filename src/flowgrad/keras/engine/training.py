@@ -163,8 +163,8 @@ class Model(Network):
                                    zip(self.output_names, loss_fns) if fn is not None]
         self._per_output, self._weighted_per_output = tm.set_metric_names(
             self, per_output, weighted)
-        self._loss_means = [tm.metrics_module.Mean() if n > 1 and fn is not None else None
-                            for fn in loss_fns]
+        # TF makes one for every output, even one without a loss
+        self._loss_means = [tm.metrics_module.Mean() if n > 1 else None for _ in loss_fns]
         tm.handle_metrics(self, self._per_output, self._targets)
         self._compile_weights_loss_and_weighted_metrics()
         self._graph_built = True
@@ -269,7 +269,7 @@ class Model(Network):
     def _feed(self, xs, ys, sws, ids, training):
         feed = {p: a[ids] for p, a in zip(self.inputs, xs)}
         if ys is not None:
-            feed.update({p: a[ids] for p, a in zip(self._targets, ys)})
+            feed.update({p: a[ids] for p, a in zip(self._targets, ys) if p is not None})
             feed.update({p: a[ids] for p, a in zip(self._sample_weights, sws)
                          if p is not None and a is not None})
         lp = K.learning_phase()
