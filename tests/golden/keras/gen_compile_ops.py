@@ -34,6 +34,7 @@ def _data(rs, n_in, kind):
 def _models(tf):
     L = tf.keras.layers
     reg = tf.keras.regularizers.l2(0.01)
+    val_x = np.random.RandomState(5).randn(8, 3).astype("float32")
     return {
         "sparse_cce_acc_adam": (
             lambda: tf.keras.Sequential([L.Dense(16, activation="relu", input_shape=(10,)),
@@ -67,6 +68,11 @@ def _models(tf):
             lambda: tf.keras.Sequential([L.Dense(2, input_shape=(3,))]),
             lambda: dict(optimizer="sgd", loss="mse", weighted_metrics=["mae"]),
             "regress", 3, {"sample_weight": np.linspace(0.5, 1.5, 40).astype("float32")}),
+        "weighted_fit_unweighted_validation": (
+            lambda: tf.keras.Sequential([L.Dense(2, input_shape=(3,))]),
+            lambda: dict(optimizer="sgd", loss="mse", weighted_metrics=["mae"]),
+            "regress", 3, {"sample_weight": np.linspace(0.5, 2., 40).astype("float32"),
+                           "validation_data": (val_x, val_x[:, :2] * 0.5)}),
         "two_outputs": (
             lambda: _two_outputs(tf),
             lambda: dict(optimizer="adam", loss=["mse", "binary_crossentropy"],

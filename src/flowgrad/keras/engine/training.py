@@ -266,11 +266,12 @@ class Model(Network):
             sws.append(w)
         return xs, ys, sws
 
-    def _feed(self, xs, ys, sws, ids, training):
+    def _feed(self, xs, ys, sws, ids, training, weights=None):
         feed = {p: a[ids] for p, a in zip(self.inputs, xs)}
         if ys is not None:
             feed.update({p: a[ids] for p, a in zip(self._targets, ys) if p is not None})
-            feed.update({p: a[ids] for p, a in zip(self._sample_weights, sws)
+            weights = self._sample_weights if weights is None else weights
+            feed.update({p: a[ids] for p, a in zip(weights, sws)
                          if p is not None and a is not None})
         lp = K.learning_phase()
         if not isinstance(lp, int) and training:
@@ -387,20 +388,25 @@ class Model(Network):
             extra[t](value)
 
     def _run_batches(self, xs, ys, sws, batch_size, training, index_array=None,
-                     callbacks=None, hook=None, reset=True):
-        """Runs the batches; returns (epoch values in metrics_names order)."""
+                     callbacks=None, hook=None, reset=True, fn=None):
+        """Runs the batches (of the function `fn`: its fetches and sample-weight
+        placeholders, else the current ones); returns (epoch values in metrics_names
+        order)."""
         n = len(xs[0])
         if index_array is None:
             index_array = np.arange(n)
-        self._update_sample_weight_modes(sws)
-        fetches = self._fetches(training)
+        if fn is None:
+            self._update_sample_weight_modes(sws)
+            fn = (self._fetches(training), list(self._sample_weights))
+        fetches, weights = fn
         agg = tm.Aggregator(self, reset)
         for batch_index, start in enumerate(range(0, n, batch_size)):
             ids = index_array[start:start + batch_size]
             batch_logs = {"batch": batch_index, "size": len(ids)}
             if callbacks is not None:
                 callbacks.call("on_%s_batch_begin" % hook, batch_index, batch_logs)
-            outs = K.get_session().run(fetches, self._feed(xs, ys, sws, ids, training))
+            outs = K.get_session().run(fetches, self._feed(xs, ys, sws, ids, training,
+                                                           weights))
             if not training and self._test_fetch_callbacks:
                 self._call_fetch_callbacks(fetches, outs)
             values = agg.add(outs, len(ids))
@@ -562,6 +568,9 @@ class Model(Network):
         # TF 1.14 makes the train function before the callbacks see the model, and
         # initializes variables at the first run (inside a profile of batch 1)
         self._make_train_function()
+        # TF's fit keeps the train function it made here (and its sample-weight
+        # inputs) for every epoch, even when validation recompiles the loss
+        train_fn = (self._fetches(True), list(self._sample_weights))
         callback_list = self._callbacks(callbacks, verbose, params)
         if verbose and val is not None and isinstance(val, tuple):
             print("Train on %d samples, validate on %d samples" % (n, len(val[0][0])))
@@ -577,7 +586,7 @@ class Model(Network):
             if shuffle:
                 np.random.shuffle(index_array)
             values = self._run_batches(xs, ys, sws, batch_size, True, index_array,
-                                       callback_list, "train")
+                                       callback_list, "train", fn=train_fn)
             epoch_logs.update(zip(self.metrics_names, values))
             if val is not None and not self.stop_training:
                 epoch_logs.update(zip(["val_" + m for m in self.metrics_names],
