@@ -199,9 +199,10 @@ class Model(Network):
     def _make_train_function(self):
         if self._train_fn is None:
             params = self.trainable_weights
+            # a Keras optimizer builds in its own '<Name>/' scope, a wrapped tf.train one
+            # in 'training/' (TF 1.14: no scope of the optimizer's class)
             with name_scope("training"):
-                with name_scope(self.optimizer.__class__.__name__):
-                    updates = self.optimizer.get_updates(self.total_loss, params)
+                updates = self.optimizer.get_updates(self.total_loss, params)
             for v in self.optimizer.variables():
                 K.track_variable(v)
             updates = updates + list(self.updates)
