@@ -65,11 +65,12 @@ def test_loop_values_are_tf(got, name):
 
 
 @pytest.mark.xfail(strict=True, reason="fit's train_function is not TF 1.14's yet: TF's "
-                   "OptimizerV2 builds its gradients under '<Optimizer>/gradients' (no "
-                   "'training/'), makes its hyperparameters variables (beta_1, beta_2, "
-                   "decay, momentum...) and per-variable 'update_<var>' scopes; "
-                   "flowgrad's Keras optimizers make other ops, and its dynamic "
-                   "broadcast_weights check (sample weights) is not TF's AssertGuard")
+                   "OptimizerV2 makes its hyperparameters variables (beta_1, beta_2, "
+                   "decay, momentum, rho: 5 ops each, and a VarIsInitializedOp each) and "
+                   "per-variable 'update_<var>' scopes reading them; flowgrad's Keras "
+                   "optimizers keep them as Python numbers and share one local step; "
+                   "its dynamic broadcast_weights check (sample weights) is not TF's "
+                   "AssertGuard cond")
 @pytest.mark.parametrize("name", NAMES)
 def test_fit_builds_tf_ops(got, name):
     gold, mine = GOLD[name], got[name]
