@@ -345,7 +345,11 @@ def track_variable(v):
     """Records `v` as a Keras variable of its graph (what get_session initializes); a
     PartitionedVariable (no `graph`) goes with the default graph, as TF's."""
     graph = v.graph if hasattr(v, "graph") else get_default_graph()
-    _GRAPH_VARIABLES.setdefault(graph, []).append(v)
+    tracked = _GRAPH_VARIABLES.setdefault(graph, [])
+    for x in tracked:   # TF's is a set: a variable once (`any` is keras's here)
+        if x is v:
+            return
+    tracked.append(v)
 
 
 def _initialize_variables_ops():

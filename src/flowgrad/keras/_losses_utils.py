@@ -97,8 +97,8 @@ def reduce_weighted_loss(weighted_losses, reduction=ReductionV2.SUM_OVER_BATCH_S
         return weighted_losses
     loss = math_ops.reduce_sum(weighted_losses)
     if reduction == ReductionV2.SUM_OVER_BATCH_SIZE:
-        loss = math_ops.div_no_nan(math_ops.reduce_sum(loss),
-                                   _num_elements(weighted_losses), name="value")
+        num = _num_elements(weighted_losses)  # made first: TF's argument order
+        loss = math_ops.div_no_nan(math_ops.reduce_sum(loss), num, name="value")
     return loss
 
 

@@ -16,7 +16,7 @@ Adagrad and Ftrl. `get` takes a name, a config, an instance or a tf.train optimi
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.graph import control_dependencies
+from ..engine.framework.graph import control_dependencies, name_scope
 from ..engine.framework.indexed_slices import IndexedSlices
 from ..ops import array_ops, control_flow_ops, init_ops, math_ops
 from . import backend
@@ -78,7 +78,8 @@ class Optimizer(SlotOptimizerMixin):
     def get_gradients(self, loss, params):
         """The gradients of `loss` for `params` (ValueError where there is none)."""
         params = list(params) if isinstance(params, (list, tuple)) else [params]
-        grads = _gradients(loss, params)
+        with name_scope(self._var_scope()):   # TF: '<Name>/gradients', wherever called
+            grads = _gradients(loss, params)
         for grad, param in zip(grads, params):
             if grad is None:
                 raise ValueError("Variable {} has `None` for gradient. Please make sure that "
@@ -111,7 +112,8 @@ class Optimizer(SlotOptimizerMixin):
 
     def apply_gradients(self, grads_and_vars, name=None):
         """Applies (gradient, variable) pairs, then increments `iterations`; returns the op."""
-        return self._v2_apply(grads_and_vars, name)
+        with name_scope(self._var_scope()):   # TF: in '<Name>/', wherever called
+            return self._v2_apply(grads_and_vars, name)
 
     def minimize(self, loss, var_list, grad_loss=None, name=None):
         """get_updates for `var_list`, as one op."""

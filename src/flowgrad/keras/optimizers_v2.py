@@ -95,7 +95,13 @@ class SlotOptimizerMixin:
                     updates.append(self._update(g, v, slots, lr_t, shared, local_step))
             with control_dependencies(updates):
                 inc = iterations.assign_add(1)
-        return control_flow_ops.group(inc, name=name or self._name)
+        # TF 1.14 returns the iterations' AssignAddVariableOp itself (no group)
+        op = inc.op
+        if op.type != "AssignAddVariableOp":
+            op = next((c for c in op.control_inputs if c.type == "AssignAddVariableOp"),
+                      None)
+        return op if op is not None else control_flow_ops.group(inc,
+                                                                name=name or self._name)
 
     def _apply_sparse(self, g, v, slots, lr, shared, local_step):
         """OptimizerV2's sparse path: duplicate indices summed, then `_update_sparse`."""

@@ -1,11 +1,15 @@
 """tf.keras.Model: compile, fit, evaluate, predict (TF 1.14 keras/engine/training.py and
 training_arrays.py), graph mode on keras.backend.get_session().
 
-The loss of an output is mean(sample losses * sample weights) (TF's
-SUM_OVER_BATCH_SIZE); the total loss adds the outputs' losses times loss_weights and the
-model's regularization losses. Metrics are averaged over an epoch as TF's stateful mean
-metrics are (float32 total and count); the epoch loss is the batch losses weighted by
-batch size. fit shuffles with np.random.shuffle of the indices each epoch.
+compile builds TF 1.14's ops in TF's order: the targets, the metrics' variables (a
+function wrapped in a MeanMetricWrapper: `total`, `count`), their updates and results in
+name_scope('metrics'), then the loss in name_scope('loss'): a LossFunctionWrapper's
+per-sample losses weighted (by 1.0 until data brings sample weights, when a
+PlaceholderWithDefault is made and the loss rebuilt, as TF recompiles) and reduced
+(SUM_OVER_BATCH_SIZE), times the loss weight, plus the regularization losses. Metrics
+are stateful (their results fetched each batch, reset at each epoch and evaluation);
+the epoch loss is the batch losses weighted by batch size. fit shuffles with
+np.random.shuffle of the indices each epoch.
 """
 import json as _json
 import os as _os
@@ -13,11 +17,11 @@ import os as _os
 import numpy as np
 
 from ...engine.framework import dtypes as _dt
-from ...engine.framework.graph import name_scope
-from ...ops import array_ops, math_ops
+from ...engine.framework import constant_op
+from ...engine.framework.graph import control_dependencies, name_scope
+from ...ops import array_ops, control_flow_ops
 from .. import backend as K
 from .. import callbacks as cbks
-from .. import losses as losses_module
 from ... import logging
 from .. import optimizers
 from .. import saving
@@ -85,7 +89,7 @@ class Model(Network):
 
     @property
     def metrics(self):
-        """The Metric objects given to compile (after the training graph is built)."""
+        """The compiled metrics (after the training graph is built)."""
         return tm.metrics_of(self)
 
     def reset_metrics(self):
@@ -116,20 +120,24 @@ class Model(Network):
             self._build_training_graph()
 
     def _build_training_graph(self):
+        """TF 1.14's compile graph: the targets, the metrics (their variables, then per
+        output the metrics' updates and results in name_scope('metrics')), the weighted
+        metrics and the total loss in name_scope('loss'); no sample-weight placeholders
+        until data brings weights."""
         outputs = self.outputs
         n = len(outputs)
         loss = self.loss
         if isinstance(loss, dict):
             tm.check_for_unexpected_keys("loss", loss, self.output_names)
-            loss_fns = [losses_module.get(loss.get(name)) for name in self.output_names]
+            loss_fns = [tm.loss_function(loss.get(name)) for name in self.output_names]
         elif isinstance(loss, (list, tuple)):
             if len(loss) != n:
                 raise ValueError("When passing a list as loss, it should have one entry per "
                                  "model outputs. The model has " + str(n) + " outputs, but "
                                  "you passed loss=" + str(loss))
-            loss_fns = [losses_module.get(x) for x in loss]
+            loss_fns = [tm.loss_function(x) for x in loss]
         else:
-            loss_fns = [losses_module.get(loss)] * n
+            loss_fns = [tm.loss_function(loss)] * n
         if self.loss_weights is None:
             weights = [1.] * n
         elif isinstance(self.loss_weights, dict):
@@ -137,58 +145,87 @@ class Model(Network):
         else:
             weights = list(self.loss_weights)
         self._loss_fns = loss_fns
-        self._targets, self._sample_weights, self._metric_tensors = [], [], []
+        self._loss_weights_list = weights
+        self._targets = [K.placeholder(ndim=o.shape.ndims, name=name + "_target",
+                                       dtype=K.dtype(o)) if fn is not None else None
+                         for o, name, fn in zip(outputs, self.output_names, loss_fns)]
+        self._sample_weights = [None] * n
         self.metrics_names = ["loss"]
-        out_losses = []
-        for i, (output, fn) in enumerate(zip(outputs, loss_fns)):
-            name = self.output_names[i]
-            target = K.placeholder(ndim=output.shape.ndims, name=name + "_target",
-                                   dtype=K.dtype(output))
-            sw = array_ops.placeholder(_dt.as_dtype(K.dtype(output)), shape=[None],
-                                       name=name + "_sample_weights")
-            self._targets.append(target)
-            self._sample_weights.append(sw)
-            if fn is None:
-                out_losses.append(None)
-                continue
-            with name_scope("loss"):
-                with name_scope(name + "_loss"):
-                    out_losses.append(tm.output_loss(fn, target, output, sw))
-        with name_scope("loss"):
-            total = None
-            for w, out_loss in zip(weights, out_losses):
-                if out_loss is None:
-                    continue
-                term = out_loss * w if w != 1. else out_loss
-                total = term if total is None else total + term
-            reg = self.losses
-            if reg:
-                total = total + math_ops.add_n(reg)
-        self.total_loss = total
-        if n > 1:
-            self.metrics_names += [self.output_names[i] + "_loss" for i in range(n)]
-        self._out_losses = out_losses
         self._metric_objects = []
+        self._metric_results = {}
         shapes = [None if o.shape.ndims is None else o.shape.as_list() for o in outputs]
         per_output = tm.per_output_metrics(self._metrics_arg, self.output_names, shapes,
                                            loss_fns)
         weighted = tm.per_output_metrics(self._weighted_metrics_arg, self.output_names,
                                          shapes, loss_fns, is_weighted=True)
-        self._metric_tensors = tm.add_metric_tensors(self, per_output, self._targets,
-                                                     weighted, self._sample_weights)
-        self._train_fn = None
+        if n > 1:
+            self.metrics_names += [name + "_loss" for name, fn in
+                                   zip(self.output_names, loss_fns) if fn is not None]
+        self._per_output, self._weighted_per_output = tm.set_metric_names(
+            self, per_output, weighted)
+        # TF makes one for every output, even one without a loss
+        self._loss_means = [tm.metrics_module.Mean() if n > 1 else None for _ in loss_fns]
+        tm.handle_metrics(self, self._per_output, self._targets)
+        self._compile_weights_loss_and_weighted_metrics()
         self._graph_built = True
+
+    def _compile_weights_loss_and_weighted_metrics(self):
+        tm.handle_metrics(self, self._weighted_per_output, self._targets,
+                          self._sample_weights)
+        self.total_loss = tm.total_loss(self, self._sample_weights)
+        self._train_fn = self._test_group = None
+
+    def _update_sample_weight_modes(self, sws):
+        """TF 1.14's sample-weight modes at the start of a loop: an output given weights
+        gets a PlaceholderWithDefault (of a constant [1.]), one given none loses its
+        placeholder; on a change the weighted metrics and the loss are built again (and
+        the train function), as TF recompiles."""
+        if sws is None:
+            return
+        want = [fn is not None and w is not None for fn, w in zip(self._loss_fns, sws)]
+        if want == [p is not None for p in self._sample_weights]:
+            return
+        weights = []
+        for flag, name in zip(want, self.output_names):
+            if flag:
+                default = constant_op.constant([1.], dtype=K.floatx())
+                weights.append(array_ops.placeholder_with_default(
+                    default, shape=[None], name=name + "_sample_weights"))
+            else:
+                weights.append(None)
+        self._sample_weights = weights
+        self._compile_weights_loss_and_weighted_metrics()
 
     def _make_train_function(self):
         if self._train_fn is None:
             params = self.trainable_weights
+            # a Keras optimizer builds in its own '<Name>/' scope, a wrapped tf.train one
+            # in 'training/' (TF 1.14: no scope of the optimizer's class)
             with name_scope("training"):
-                with name_scope(self.optimizer.__class__.__name__):
-                    updates = self.optimizer.get_updates(self.total_loss, params)
+                updates = self.optimizer.get_updates(self.total_loss, params)
             for v in self.optimizer.variables():
                 K.track_variable(v)
-            self._train_fn = updates + list(self.updates)
+            updates = updates + list(self.updates)
+            # TF's K.function('train_function') in name_scope('training'): the updates
+            # grouped after the loss
+            with name_scope("training"), control_dependencies([self.total_loss]):
+                self._train_fn = [control_flow_ops.group(*updates)]
         return self._train_fn
+
+    def _make_test_function(self):
+        """TF's K.function('test_function') in name_scope('evaluation'): the state
+        updates (stateful RNNs) grouped after the loss."""
+        if self._test_group is None:
+            with name_scope("evaluation"), control_dependencies([self.total_loss]):
+                self._test_group = control_flow_ops.group(*self.state_updates)
+        return self._test_group
+
+    def _make_predict_function(self):
+        """TF's K.function('predict_function') in name_scope('predict')."""
+        if getattr(self, "_predict_group", None) is None:
+            with name_scope("predict"), control_dependencies([self.outputs[0]]):
+                self._predict_group = control_flow_ops.group(*self.state_updates)
+        return self._predict_group
 
     # -- data -----------------------------------------------------------------------------
     def _standardize(self, x, y=None, sample_weight=None, class_weight=None):
@@ -218,7 +255,8 @@ class Model(Network):
         sw_list = _to_list(sample_weight) if not isinstance(sample_weight, np.ndarray) \
             else [sample_weight]
         for i, ya in enumerate(ys):
-            w = np.ones(n, "float32")
+            # None: no weights for this output (TF's sample_weight_mode None)
+            w = np.ones(n, "float32") if sw_list or class_weight else None
             if sw_list and sw_list[min(i, len(sw_list) - 1)] is not None:
                 w = np.asarray(sw_list[min(i, len(sw_list) - 1)], "float32")
             if class_weight:
@@ -229,11 +267,13 @@ class Model(Network):
             sws.append(w)
         return xs, ys, sws
 
-    def _feed(self, xs, ys, sws, ids, training):
+    def _feed(self, xs, ys, sws, ids, training, weights=None):
         feed = {p: a[ids] for p, a in zip(self.inputs, xs)}
         if ys is not None:
-            feed.update({p: a[ids] for p, a in zip(self._targets, ys)})
-            feed.update({p: a[ids] for p, a in zip(self._sample_weights, sws)})
+            feed.update({p: a[ids] for p, a in zip(self._targets, ys) if p is not None})
+            weights = self._sample_weights if weights is None else weights
+            feed.update({p: a[ids] for p, a in zip(weights, sws)
+                         if p is not None and a is not None})
         lp = K.learning_phase()
         if not isinstance(lp, int) and training:
             feed[lp] = True
@@ -331,13 +371,12 @@ class Model(Network):
 
     # -- the loops ------------------------------------------------------------------------
     def _fetches(self, training):
-        fetches = [self.total_loss] + [x for x in self._out_losses if x is not None] \
-            if len(self.outputs) > 1 else [self.total_loss]
-        fetches = fetches + [t for pair in self._metric_tensors for t in pair]
+        fetches = [self.total_loss] + [self._metric_results[name]
+                                       for name in self.metrics_names[1:]]
         if training:
             fetches = fetches + self._make_train_function()
         else:
-            fetches = fetches + list(self.state_updates)  # stateful RNNs carry over
+            fetches = fetches + [self._make_test_function()]  # stateful RNNs carry over
             # TF 1.14's test_function.fetches / fetch_callbacks (TensorBoard's histograms)
             fetches = fetches + list(self._test_fetch_callbacks)
         return fetches
@@ -350,19 +389,25 @@ class Model(Network):
             extra[t](value)
 
     def _run_batches(self, xs, ys, sws, batch_size, training, index_array=None,
-                     callbacks=None, hook=None, reset=True):
-        """Runs the batches; returns (epoch values in metrics_names order)."""
+                     callbacks=None, hook=None, reset=True, fn=None):
+        """Runs the batches (of the function `fn`: its fetches and sample-weight
+        placeholders, else the current ones); returns (epoch values in metrics_names
+        order)."""
         n = len(xs[0])
         if index_array is None:
             index_array = np.arange(n)
-        fetches = self._fetches(training)
+        if fn is None:
+            self._update_sample_weight_modes(sws)
+            fn = (self._fetches(training), list(self._sample_weights))
+        fetches, weights = fn
         agg = tm.Aggregator(self, reset)
         for batch_index, start in enumerate(range(0, n, batch_size)):
             ids = index_array[start:start + batch_size]
             batch_logs = {"batch": batch_index, "size": len(ids)}
             if callbacks is not None:
                 callbacks.call("on_%s_batch_begin" % hook, batch_index, batch_logs)
-            outs = K.get_session().run(fetches, self._feed(xs, ys, sws, ids, training))
+            outs = K.get_session().run(fetches, self._feed(xs, ys, sws, ids, training,
+                                                           weights))
             if not training and self._test_fetch_callbacks:
                 self._call_fetch_callbacks(fetches, outs)
             values = agg.add(outs, len(ids))
@@ -393,8 +438,8 @@ class Model(Network):
                         "function when building your dataset.", steps_name, steps)
                 break
             xs, ys, sws = self._standardize(batch[0], batch[1], batch[2], class_weight)
-            if fetches is None:
-                fetches = self._fetches(training)
+            self._update_sample_weight_modes(sws)
+            fetches = self._fetches(training)
             batch_logs = {"batch": step, "size": 1 if size_one else len(xs[0])}
             if callbacks is not None:
                 callbacks.call("on_%s_batch_begin" % hook, step, batch_logs)
@@ -422,7 +467,7 @@ class Model(Network):
             xs, _, _ = self._standardize(batch[0])
             logs = {"batch": step, "size": len(xs[0])}
             callbacks.call("on_predict_batch_begin", step, logs)
-            res = K.get_session().run(self.outputs + list(self.state_updates),
+            res = K.get_session().run(self.outputs + [self._make_predict_function()],
                                       self._feed(xs, None, None, slice(None), False))
             for o, r in zip(outs, res):
                 o.append(r)
@@ -508,12 +553,13 @@ class Model(Network):
         if batch_size is None:
             batch_size = 32
         xs, ys, sws = self._standardize(x, y, sample_weight, class_weight)
+        self._update_sample_weight_modes(sws)
         if val is None and validation_split and 0. < validation_split < 1.:
             split_at = int(len(xs[0]) * (1. - validation_split))
             val = ([a[split_at:] for a in xs], [a[split_at:] for a in ys],
-                   [a[split_at:] for a in sws])
+                   [None if a is None else a[split_at:] for a in sws])
             xs, ys, sws = ([a[:split_at] for a in xs], [a[:split_at] for a in ys],
-                           [a[:split_at] for a in sws])
+                           [None if a is None else a[:split_at] for a in sws])
         n = len(xs[0])
         names = list(self.metrics_names)
         if val is not None:
@@ -523,6 +569,9 @@ class Model(Network):
         # TF 1.14 makes the train function before the callbacks see the model, and
         # initializes variables at the first run (inside a profile of batch 1)
         self._make_train_function()
+        # TF's fit keeps the train function it made here (and its sample-weight
+        # inputs) for every epoch, even when validation recompiles the loss
+        train_fn = (self._fetches(True), list(self._sample_weights))
         callback_list = self._callbacks(callbacks, verbose, params)
         if verbose and val is not None and isinstance(val, tuple):
             print("Train on %d samples, validate on %d samples" % (n, len(val[0][0])))
@@ -538,7 +587,7 @@ class Model(Network):
             if shuffle:
                 np.random.shuffle(index_array)
             values = self._run_batches(xs, ys, sws, batch_size, True, index_array,
-                                       callback_list, "train")
+                                       callback_list, "train", fn=train_fn)
             epoch_logs.update(zip(self.metrics_names, values))
             if val is not None and not self.stop_training:
                 epoch_logs.update(zip(["val_" + m for m in self.metrics_names],
@@ -720,7 +769,7 @@ class Model(Network):
             ids = np.arange(start, min(start + batch_size, n))
             cb.call("on_predict_batch_begin", batch_index, {"batch": batch_index,
                                                             "size": len(ids)})
-            res = sess.run(self.outputs + list(self.state_updates),
+            res = sess.run(self.outputs + [self._make_predict_function()],
                            self._feed(xs, None, None, ids, False))
             for o, r in zip(outs, res):
                 o.append(r)
@@ -841,6 +890,7 @@ class Model(Network):
                        reset_metrics=True):
         """One gradient step on one batch; the loss (and metrics) of that batch."""
         xs, ys, sws = self._standardize(x, y, sample_weight, class_weight)
+        self._update_sample_weight_modes(sws)
         self._make_train_function()
         values = self._run_batches(xs, ys, sws, len(xs[0]), True, reset=False)
         if reset_metrics:  # TF 1.14 resets after the batch

@@ -2,43 +2,23 @@
 the loss of an output for a Loss object, the metrics of each output by TF's names, and
 the epoch aggregation of their batch values.
 
-A metric function is averaged over an epoch as TF's MeanMetricWrapper averages it
-(float32 total and count, here summed from each batch's); a Metric object keeps its own
-state in its variables: its result tensor (which runs its update) is fetched, and its
-state is reset when a loop starts, as TF 1.14 resets the metrics at each epoch, each
-evaluation and each train_on_batch / test_on_batch.
+A metric function is wrapped in a MeanMetricWrapper when compile collects it (its
+`total` and `count` variables made then, as TF makes them); every metric keeps its state
+in its variables: its result tensor (which runs its update) is fetched, and its state is
+reset when a loop starts, as TF 1.14 resets the metrics at each epoch, each evaluation
+and each train_on_batch / test_on_batch.
 """
 import collections
 
-import numpy as np
-
 from ...engine.framework.graph import name_scope
-from ...ops import array_ops, math_ops
+from ...ops import math_ops
 from .. import losses as losses_module
 from .. import metrics as metrics_module
 from .._losses_utils import ReductionV2, compute_weighted_loss, reduce_weighted_loss
-from .._metrics_base import _weighted_values
 
-__all__ = ["check_for_unexpected_keys", "output_loss", "per_output_metrics",
-           "add_metric_tensors", "Aggregator", "reset_metric_objects"]
-
-
-def output_loss(fn, target, output, sample_weight):
-    """The loss of one output: a Loss object's per-sample losses weighted and reduced by
-    its reduction ('auto' is 'sum_over_batch_size'); a function's per-sample losses
-    weighted and averaged over their number."""
-    if isinstance(fn, losses_module.Loss):
-        per_sample = fn.call(target, output)
-        weighted = compute_weighted_loss(per_sample, sample_weight=sample_weight,
-                                         reduction=ReductionV2.NONE)
-        reduction = fn.reduction
-        if reduction == ReductionV2.AUTO:
-            reduction = ReductionV2.SUM_OVER_BATCH_SIZE
-        return reduce_weighted_loss(weighted, reduction=reduction)
-    values = fn(target, output)
-    weighted = values * sample_weight
-    size = math_ops.cast(array_ops.size(values), weighted.dtype)
-    return math_ops.reduce_sum(weighted) / size
+__all__ = ["check_for_unexpected_keys", "loss_function", "per_output_metrics",
+           "set_metric_names", "handle_metrics", "total_loss", "Aggregator",
+           "reset_metric_objects"]
 
 
 def _is_loss(loss_fn, loss_cls, fn):
@@ -121,103 +101,131 @@ def per_output_metrics(metrics, output_names, output_shapes, loss_fns, is_weight
         for m in ms:
             # the name before the function, as TF: names count the instances made
             name = _metric_name(m, is_weighted)
-            per_output[name] = _metric_function(m, output_shapes[i], loss_fns[i])
+            fn = _metric_function(m, output_shapes[i], loss_fns[i])
+            if not isinstance(fn, metrics_module.Metric):  # its total / count made now
+                fn = metrics_module.MeanMetricWrapper(fn, name=name)
+            per_output[name] = fn
         out.append(per_output)
     return out
 
 
-def _function_metric(fn, target, output, weights):
-    """A metric function's (total, count) for one batch: the sum of its values and their
-    number, or (weighted) the sum of values * weights and the sum of the weights (as
-    TF's MeanMetricWrapper, weights broadcast to the values)."""
-    values = fn(target, output)
-    if weights is None:
-        total = math_ops.reduce_sum(values)
-        count = math_ops.cast(array_ops.size(values), values.dtype)
-        return total, count
-    values, weights = _weighted_values(values, weights, values.dtype, math_ops.reduce_mean)
-    return math_ops.reduce_sum(values * weights), math_ops.reduce_sum(weights)
+def loss_function(loss):
+    """TF 1.14's get_loss_function: a Loss object or a nameless callable as is, a name,
+    config or function wrapped in a LossFunctionWrapper reducing SUM_OVER_BATCH_SIZE."""
+    if loss is None or isinstance(loss, losses_module.Loss):
+        return loss
+    if isinstance(loss, dict):
+        loss = losses_module.get(loss)
+    if callable(loss) and not hasattr(loss, "__name__"):
+        return loss
+    fn = losses_module.get(loss)
+    return losses_module.LossFunctionWrapper(fn, name=fn.__name__,
+                                             reduction=ReductionV2.SUM_OVER_BATCH_SIZE)
 
 
-def add_metric_tensors(model, per_output, targets, weighted_per_output=None, weights=None):
-    """Builds each metric in name_scope('metrics'), per output its metrics then its
-    weighted metrics (weighted by the output's sample weights): a function's batch
-    (total, count), a Metric object's result (renamed as TF renames it: the output's
-    name first, then '_1', '_2', ... until unique). Appends to model.metrics_names and
-    returns the fetch tuples in that order."""
+def set_metric_names(model, per_output, weighted_per_output):
+    """TF 1.14's _set_metric_attributes: each metric renamed uniquely (the output's name
+    first when there are several, then '_1', '_2', ...), appended to metrics_names and
+    to the model's metric objects; the dicts keyed by the new names."""
     n = len(model.outputs)
-    entries = []
+    renamed = ([], [])
+    for i in range(len(per_output)):
+        for group, out in ((per_output[i], renamed[0]), (weighted_per_output[i],
+                                                         renamed[1])):
+            updated = collections.OrderedDict()
+            for base, fn in group.items():
+                name = "%s_%s" % (model.output_names[i], base) if n > 1 else base
+                unique, j = name, 1
+                while unique in model.metrics_names:
+                    unique, j = "%s_%d" % (name, j), j + 1
+                fn._name = unique
+                updated[unique] = fn
+                model.metrics_names.append(unique)
+                model._metric_objects.append(fn)
+            out.append(updated)
+    return renamed
+
+
+def handle_metrics(model, per_output, targets, weights=None):
+    """TF 1.14's _handle_metrics: in name_scope('metrics'), each metric of each output
+    called in its own name scope (weighted by the output's sample weights when given);
+    records the result tensors by name on the model."""
     with name_scope("metrics"):
-        for i in range(len(per_output)):
-            output, target = model.outputs[i], targets[i]
-            groups = [(per_output[i], None)]
-            if weighted_per_output is not None:
-                groups.append((weighted_per_output[i], weights[i]))
-            for metrics, w in groups:
-                for base, fn in metrics.items():
-                    name = "%s_%s" % (model.output_names[i], base) if n > 1 else base
-                    unique, j = name, 1
-                    while unique in model.metrics_names:
-                        unique, j = "%s_%d" % (name, j), j + 1
-                    with name_scope(unique):
-                        if isinstance(fn, metrics_module.Metric):
-                            fn._name = unique
-                            entries.append((fn(target, output, sample_weight=w),))
-                            model._metric_objects.append(fn)
-                        else:
-                            entries.append(_function_metric(fn, target, output, w))
-                    model.metrics_names.append(unique)
-    return entries
+        for i, metrics in enumerate(per_output):
+            if model._loss_fns[i] is None:
+                continue
+            w = None if weights is None else weights[i]
+            for name, fn in metrics.items():
+                with name_scope(name):
+                    model._metric_results[name] = fn(targets[i], model.outputs[i],
+                                                     sample_weight=w)
+
+
+def total_loss(model, sample_weights):
+    """TF 1.14's _prepare_total_loss: in name_scope('loss'), each output's loss (a
+    Loss's per-sample losses weighted and reduced, 'auto' as 'sum_over_batch_size';
+    another callable given the weights), its running mean when there are several
+    outputs, times its loss weight, summed; plus the regularization losses."""
+    total = None
+    with name_scope("loss"):
+        for i, fn in enumerate(model._loss_fns):
+            if fn is None:
+                continue
+            target, output = model._targets[i], model.outputs[i]
+            name = model.output_names[i] + "_loss"
+            with name_scope(name):
+                if hasattr(fn, "reduction"):
+                    per_sample = fn.call(target, output)
+                    weighted = compute_weighted_loss(per_sample,
+                                                     sample_weight=sample_weights[i],
+                                                     reduction=ReductionV2.NONE)
+                    reduction = fn.reduction
+                    if reduction == ReductionV2.AUTO:
+                        reduction = ReductionV2.SUM_OVER_BATCH_SIZE
+                    out_loss = reduce_weighted_loss(weighted, reduction=reduction)
+                else:
+                    out_loss = fn(target, output, sample_weight=sample_weights[i])
+            if len(model.outputs) > 1:
+                model._metric_results[name] = model._loss_means[i](out_loss)
+            term = model._loss_weights_list[i] * out_loss
+            total = term if total is None else total + term
+        if total is None:
+            if not model.losses:
+                raise ValueError("The model cannot be compiled because it has no loss to "
+                                 "optimize.")
+            total = 0.
+        # two reads, as TF: each builds the regularization losses again
+        reg = model.get_losses_for(None) + model.get_losses_for(model.inputs)
+        if reg:
+            total += math_ops.add_n(reg)
+    return total
 
 
 def reset_metric_objects(model):
-    """Sets the state of the model's metrics to 0 (Model.reset_metrics): the Metric
-    objects' variables, and the running totals and counts of the metric functions and
-    of the output losses."""
-    for m in getattr(model, "_metric_objects", ()):
-        m.reset_states()
-    model._metric_state = None
+    """Sets the state of the model's metrics to 0 (Model.reset_metrics): the compiled
+    metrics' variables and those of the output losses' means."""
+    for m in getattr(model, "_metric_objects", ()) + getattr(model, "_loss_means", []):
+        if m is not None:
+            m.reset_states()
 
 
 class Aggregator:
     """Epoch values as TF 1.14 aggregates them: the loss summed with a weight per batch
-    (its size, or 1 per step) and divided at the end; output losses and metric functions
-    are running means (float32 totals and counts, kept on the model between calls as
-    TF's metric variables are), Metric objects give their own result; the latest value
-    of each is the epoch's. Resets the metrics first unless `reset` is False."""
+    (its size, or 1 per step) and divided at the end; the output losses' means and the
+    metrics are stateful (their variables run on with each batch): the latest result of
+    each is the epoch's. Resets the metrics first unless `reset` is False."""
 
     def __init__(self, model, reset=True):
         if reset:
             reset_metric_objects(model)
-        self.n_out = len(model.outputs) if len(model.outputs) > 1 else 0
-        self.sizes = [len(e) for e in model._metric_tensors]
+        self.n = len(model.metrics_names)
         self.loss = 0.
-        if getattr(model, "_metric_state", None) is None:
-            n = self.n_out + len(self.sizes)
-            model._metric_state = ([np.float32(0)] * n, [np.float32(0)] * n)
-        self.totals, self.counts = model._metric_state
         self.values = None
 
     def add(self, outs, weight):
         self.loss += float(outs[0]) * weight
-        values = [outs[0]]
-        for j in range(self.n_out):
-            self.totals[j] = np.float32(self.totals[j] + outs[1 + j])
-            self.counts[j] = np.float32(self.counts[j] + 1)
-            values.append(np.float32(self.totals[j] / self.counts[j]))
-        at = 1 + self.n_out
-        for j, size in enumerate(self.sizes):
-            if size == 1:  # a Metric object's result
-                values.append(outs[at])
-            else:
-                k = self.n_out + j
-                self.totals[k] = np.float32(self.totals[k] + outs[at])
-                self.counts[k] = np.float32(self.counts[k] + outs[at + 1])
-                values.append(np.float32(self.totals[k] / self.counts[k]) if self.counts[k]
-                              else np.float32(0))
-            at += size
-        self.values = values
-        return values
+        self.values = list(outs[:self.n])
+        return self.values
 
     def result(self, denominator):
         if self.values is None:
@@ -228,6 +236,6 @@ class Aggregator:
 
 
 def metrics_of(model):
-    """Model.metrics: the compiled Metric objects."""
+    """Model.metrics: the compiled metrics (functions as MeanMetricWrappers)."""
     return list(getattr(model, "_metric_objects", []))
 
