@@ -131,10 +131,10 @@ def _reduce(fn, ragged_fn, scope):
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        call = _bind(fn, args, kwargs)
-        x = call.get(params[0])
+        x = args[0] if args else kwargs.get(params[0])
         if not is_ragged(x):
             return fn(*args, **kwargs)
+        call = _bind(fn, args, kwargs)
         axis = call.get("axis")
         if axis is None:
             axis = call.get("reduction_indices")
@@ -189,10 +189,11 @@ def _gather(fn):
     fails on a RaggedTensor; then ragged_gather_ops.gather."""
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        if not any(is_ragged(a) for a in args[:2]) and \
+                not any(is_ragged(kwargs.get(k)) for k in ("params", "indices")):
+            return fn(*args, **kwargs)
         call = _bind(fn, args, kwargs)
         params, indices = call.get("params"), call.get("indices")
-        if not (is_ragged(params) or is_ragged(indices)):
-            return fn(*args, **kwargs)
         with name_scope(call.get("name"), "GatherV2", []):
             if not is_ragged(params):
                 convert_to_tensor(params, name="params")
