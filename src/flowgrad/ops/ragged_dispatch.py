@@ -17,7 +17,7 @@ import numpy as np
 
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import Tensor, get_default_graph, name_scope
-from . import array_ops, comparison_ops, math_ops
+from . import array_ops, array_ops_extra, comparison_ops, math_ops, sparse_ops
 from . import ragged_getitem as _ragged_getitem  # noqa: F401 - sets RaggedTensor[...]
 from . import ragged_concat_ops as _rconcat
 from . import ragged_gather_ops as _rgather
@@ -25,7 +25,7 @@ from . import ragged_math_ops as _rmath
 from .variables import Variable
 from .ragged_tensor import RaggedTensor, convert_to_tensor_or_ragged_tensor, is_ragged
 
-__all__ = ["install", "UNARY", "BINARY", "REDUCE", "LISTS"]
+__all__ = ["install", "UNARY", "BINARY", "REDUCE", "LISTS", "SEGMENTS"]
 
 # public name -> the name scope TF's failed ordinary call uses up
 UNARY = {
@@ -59,6 +59,14 @@ REDUCE = {
 
 # public name -> (ragged implementation, the scope TF's failed call uses up)
 LISTS = {"concat": (_rconcat.concat, "concat"), "stack": (_rconcat.stack, "stack")}
+SEGMENTS = {
+    "unsorted_segment_sum": (_rmath.segment_sum, "UnsortedSegmentSum"),
+    "unsorted_segment_prod": (_rmath.segment_prod, "UnsortedSegmentProd"),
+    "unsorted_segment_min": (_rmath.segment_min, "UnsortedSegmentMin"),
+    "unsorted_segment_max": (_rmath.segment_max, "UnsortedSegmentMax"),
+    "unsorted_segment_mean": (_rmath.segment_mean, "UnsortedSegmentMean"),
+    "unsorted_segment_sqrt_n": (_rmath.segment_sqrt_n, "UnsortedSegmentSqrtN"),
+}
 
 
 def _use_up(scope):
@@ -208,6 +216,25 @@ def _gather(fn):
     return wrapper
 
 
+def _segment(fn, ragged_fn, scope):
+    """tf.math.unsorted_segment_*: TF's failed call uses up its scope; its dispatcher
+    converts a `data` / `segment_ids` that is no tensor; then the ragged segment op."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        if not any(is_ragged(a) for a in args[:2]) and \
+                not any(is_ragged(kwargs.get(k)) for k in ("data", "segment_ids")):
+            return fn(*args, **kwargs)
+        call = _bind(fn, args, kwargs)
+        data, ids = call.get("data"), call.get("segment_ids")
+        _use_up(scope)
+        for arg in (data, ids):
+            if not is_ragged(arg) and not isinstance(arg, (Tensor, Variable, np.ndarray, int,
+                                                           float, str)):
+                convert_to_tensor(arg)
+        return ragged_fn(data, ids, call.get("num_segments"), call.get("name"))
+    return wrapper
+
+
 def install(namespace):
     """Wraps the functions of `namespace` (a module's globals) named in UNARY, BINARY and
     REDUCE with TF's ragged dispatch (one wrapper per function, so aliases stay one)."""
@@ -221,6 +248,9 @@ def install(namespace):
     for name, (ragged_fn, scope) in LISTS.items():
         if namespace.get(name) is not None:
             namespace[name] = _wrapped(namespace[name], _list_op, ragged_fn, scope)
+    for name, (ragged_fn, scope) in SEGMENTS.items():
+        if namespace.get(name) is not None:
+            namespace[name] = _wrapped(namespace[name], _segment, ragged_fn, scope)
     if namespace.get("gather") is not None:
         namespace["gather"] = _wrapped(namespace["gather"], _gather)
 
@@ -239,7 +269,7 @@ _PUBLIC = {}
 def _install():
     """Wraps math_ops, comparison_ops and array_ops (TF wraps its math_ops and array_ops
     functions the same way); tf.* and tf.math.* re-export the wrapped functions."""
-    for module in (math_ops, comparison_ops, array_ops):
+    for module in (math_ops, comparison_ops, array_ops, sparse_ops, array_ops_extra):
         install(vars(module))
         for name in list(BINARY) + list(UNARY):
             if hasattr(module, name) and name not in _PUBLIC:
