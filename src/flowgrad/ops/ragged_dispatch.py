@@ -22,6 +22,7 @@ from . import ragged_getitem as _ragged_getitem  # noqa: F401 - sets RaggedTenso
 from . import ragged_concat_ops as _rconcat
 from . import ragged_gather_ops as _rgather
 from . import ragged_math_ops as _rmath
+from . import ragged_string_ops as _rstr
 from .variables import Variable
 from .ragged_tensor import RaggedTensor, convert_to_tensor_or_ragged_tensor, is_ragged
 
@@ -235,6 +236,43 @@ def _segment(fn, ragged_fn, scope):
     return wrapper
 
 
+def _ragged_rank(input, name=None):  # noqa: A002 - TF's ragged_array_ops.rank
+    with name_scope(name, "RaggedRank", [input]) as scope:
+        if not is_ragged(input):
+            return array_ops.rank(input, scope)
+        return input.ragged_rank + array_ops.rank(input.flat_values)
+
+
+def _ragged_size(input, name=None, out_type=None):  # noqa: A002 - TF's ragged size (v1)
+    x = input.flat_values if is_ragged(input) else input
+    kwargs = {} if out_type is None else {"out_type": out_type}
+    return array_ops.size(x, name=name, **kwargs)
+
+
+def _first_arg(fn, ragged_fn, scope):
+    """rank/size/expand_dims: TF's failed call uses up its scope, then the ragged op."""
+    first = next(iter(inspect.signature(fn).parameters))
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        x = args[0] if args else kwargs.get(first)
+        if not is_ragged(x):
+            return fn(*args, **kwargs)
+        call = _bind(fn, args, kwargs)
+        _use_up(scope)
+        return ragged_fn(call)
+    return wrapper
+
+
+FIRST_ARG = {
+    "rank": (lambda c: _ragged_rank(c["input"], c.get("name")), "Rank"),
+    "size": (lambda c: _ragged_size(c["input"], c.get("name"), c.get("out_type")), "Size"),
+    "expand_dims": (lambda c: _rstr._expand_dims(
+        c["input"], c.get("axis") if c.get("axis") is not None else c.get("dim"),
+        c.get("name")), "ExpandDims"),
+}
+
+
 def install(namespace):
     """Wraps the functions of `namespace` (a module's globals) named in UNARY, BINARY and
     REDUCE with TF's ragged dispatch (one wrapper per function, so aliases stay one)."""
@@ -251,6 +289,9 @@ def install(namespace):
     for name, (ragged_fn, scope) in SEGMENTS.items():
         if namespace.get(name) is not None:
             namespace[name] = _wrapped(namespace[name], _segment, ragged_fn, scope)
+    for name, (ragged_fn, scope) in FIRST_ARG.items():
+        if namespace.get(name) is not None:
+            namespace[name] = _wrapped(namespace[name], _first_arg, ragged_fn, scope)
     if namespace.get("gather") is not None:
         namespace["gather"] = _wrapped(namespace["gather"], _gather)
 
