@@ -332,6 +332,12 @@ def _install():
     RaggedTensor.__neg__ = lambda self: _PUBLIC["negative"](self)
     RaggedTensor.__abs__ = lambda self: _PUBLIC["abs"](self)
     RaggedTensor.__invert__ = lambda self: _PUBLIC["logical_not"](self)
+    RaggedTensor.__bool__ = _dummy_bool
+
+
+def _dummy_bool(_):
+    """TF's: a RaggedTensor is no Python bool."""
+    raise TypeError("RaggedTensor may not be used as a boolean.")
 
 
 _install()
