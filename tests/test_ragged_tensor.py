@@ -86,3 +86,10 @@ def test_elementwise_of_two_ragged_tensors_is_absent():
         rt = tf.ragged.constant([[1, 2], [3]])
         with pytest.raises(NotImplementedError, match="RaggedTensorDynamicShape"):
             rt + rt
+
+
+def test_a_ragged_tensor_is_no_python_bool():
+    with tf.Graph().as_default():
+        rt = tf.ragged.constant([[1]])
+        with pytest.raises(TypeError, match="RaggedTensor may not be used as a boolean."):
+            bool(rt)

@@ -17,15 +17,16 @@ import numpy as np
 
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import Tensor, get_default_graph, name_scope
-from . import array_ops, comparison_ops, math_ops
+from . import array_ops, array_ops_extra, comparison_ops, math_ops, sparse_ops
 from . import ragged_getitem as _ragged_getitem  # noqa: F401 - sets RaggedTensor[...]
 from . import ragged_concat_ops as _rconcat
 from . import ragged_gather_ops as _rgather
 from . import ragged_math_ops as _rmath
+from . import ragged_string_ops as _rstr
 from .variables import Variable
 from .ragged_tensor import RaggedTensor, convert_to_tensor_or_ragged_tensor, is_ragged
 
-__all__ = ["install", "UNARY", "BINARY", "REDUCE", "LISTS"]
+__all__ = ["install", "UNARY", "BINARY", "REDUCE", "LISTS", "SEGMENTS"]
 
 # public name -> the name scope TF's failed ordinary call uses up
 UNARY = {
@@ -59,6 +60,14 @@ REDUCE = {
 
 # public name -> (ragged implementation, the scope TF's failed call uses up)
 LISTS = {"concat": (_rconcat.concat, "concat"), "stack": (_rconcat.stack, "stack")}
+SEGMENTS = {
+    "unsorted_segment_sum": (_rmath.segment_sum, "UnsortedSegmentSum"),
+    "unsorted_segment_prod": (_rmath.segment_prod, "UnsortedSegmentProd"),
+    "unsorted_segment_min": (_rmath.segment_min, "UnsortedSegmentMin"),
+    "unsorted_segment_max": (_rmath.segment_max, "UnsortedSegmentMax"),
+    "unsorted_segment_mean": (_rmath.segment_mean, "UnsortedSegmentMean"),
+    "unsorted_segment_sqrt_n": (_rmath.segment_sqrt_n, "UnsortedSegmentSqrtN"),
+}
 
 
 def _use_up(scope):
@@ -131,10 +140,10 @@ def _reduce(fn, ragged_fn, scope):
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        call = _bind(fn, args, kwargs)
-        x = call.get(params[0])
+        x = args[0] if args else kwargs.get(params[0])
         if not is_ragged(x):
             return fn(*args, **kwargs)
+        call = _bind(fn, args, kwargs)
         axis = call.get("axis")
         if axis is None:
             axis = call.get("reduction_indices")
@@ -189,10 +198,11 @@ def _gather(fn):
     fails on a RaggedTensor; then ragged_gather_ops.gather."""
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        if not any(is_ragged(a) for a in args[:2]) and \
+                not any(is_ragged(kwargs.get(k)) for k in ("params", "indices")):
+            return fn(*args, **kwargs)
         call = _bind(fn, args, kwargs)
         params, indices = call.get("params"), call.get("indices")
-        if not (is_ragged(params) or is_ragged(indices)):
-            return fn(*args, **kwargs)
         with name_scope(call.get("name"), "GatherV2", []):
             if not is_ragged(params):
                 convert_to_tensor(params, name="params")
@@ -205,6 +215,62 @@ def _gather(fn):
                                0 if axis is None else axis, call.get("batch_dims", 0),
                                call.get("name"))
     return wrapper
+
+
+def _segment(fn, ragged_fn, scope):
+    """tf.math.unsorted_segment_*: TF's failed call uses up its scope; its dispatcher
+    converts a `data` / `segment_ids` that is no tensor; then the ragged segment op."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        if not any(is_ragged(a) for a in args[:2]) and \
+                not any(is_ragged(kwargs.get(k)) for k in ("data", "segment_ids")):
+            return fn(*args, **kwargs)
+        call = _bind(fn, args, kwargs)
+        data, ids = call.get("data"), call.get("segment_ids")
+        _use_up(scope)
+        for arg in (data, ids):
+            if not is_ragged(arg) and not isinstance(arg, (Tensor, Variable, np.ndarray, int,
+                                                           float, str)):
+                convert_to_tensor(arg)
+        return ragged_fn(data, ids, call.get("num_segments"), call.get("name"))
+    return wrapper
+
+
+def _ragged_rank(input, name=None):  # noqa: A002 - TF's ragged_array_ops.rank
+    with name_scope(name, "RaggedRank", [input]) as scope:
+        if not is_ragged(input):
+            return array_ops.rank(input, scope)
+        return input.ragged_rank + array_ops.rank(input.flat_values)
+
+
+def _ragged_size(input, name=None, out_type=None):  # noqa: A002 - TF's ragged size (v1)
+    x = input.flat_values if is_ragged(input) else input
+    kwargs = {} if out_type is None else {"out_type": out_type}
+    return array_ops.size(x, name=name, **kwargs)
+
+
+def _first_arg(fn, ragged_fn, scope):
+    """rank/size/expand_dims: TF's failed call uses up its scope, then the ragged op."""
+    first = next(iter(inspect.signature(fn).parameters))
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        x = args[0] if args else kwargs.get(first)
+        if not is_ragged(x):
+            return fn(*args, **kwargs)
+        call = _bind(fn, args, kwargs)
+        _use_up(scope)
+        return ragged_fn(call)
+    return wrapper
+
+
+FIRST_ARG = {
+    "rank": (lambda c: _ragged_rank(c["input"], c.get("name")), "Rank"),
+    "size": (lambda c: _ragged_size(c["input"], c.get("name"), c.get("out_type")), "Size"),
+    "expand_dims": (lambda c: _rstr._expand_dims(
+        c["input"], c.get("axis") if c.get("axis") is not None else c.get("dim"),
+        c.get("name")), "ExpandDims"),
+}
 
 
 def install(namespace):
@@ -220,6 +286,12 @@ def install(namespace):
     for name, (ragged_fn, scope) in LISTS.items():
         if namespace.get(name) is not None:
             namespace[name] = _wrapped(namespace[name], _list_op, ragged_fn, scope)
+    for name, (ragged_fn, scope) in SEGMENTS.items():
+        if namespace.get(name) is not None:
+            namespace[name] = _wrapped(namespace[name], _segment, ragged_fn, scope)
+    for name, (ragged_fn, scope) in FIRST_ARG.items():
+        if namespace.get(name) is not None:
+            namespace[name] = _wrapped(namespace[name], _first_arg, ragged_fn, scope)
     if namespace.get("gather") is not None:
         namespace["gather"] = _wrapped(namespace["gather"], _gather)
 
@@ -238,7 +310,7 @@ _PUBLIC = {}
 def _install():
     """Wraps math_ops, comparison_ops and array_ops (TF wraps its math_ops and array_ops
     functions the same way); tf.* and tf.math.* re-export the wrapped functions."""
-    for module in (math_ops, comparison_ops, array_ops):
+    for module in (math_ops, comparison_ops, array_ops, sparse_ops, array_ops_extra):
         install(vars(module))
         for name in list(BINARY) + list(UNARY):
             if hasattr(module, name) and name not in _PUBLIC:
@@ -260,6 +332,12 @@ def _install():
     RaggedTensor.__neg__ = lambda self: _PUBLIC["negative"](self)
     RaggedTensor.__abs__ = lambda self: _PUBLIC["abs"](self)
     RaggedTensor.__invert__ = lambda self: _PUBLIC["logical_not"](self)
+    RaggedTensor.__bool__ = _dummy_bool
+
+
+def _dummy_bool(_):
+    """TF's: a RaggedTensor is no Python bool."""
+    raise TypeError("RaggedTensor may not be used as a boolean.")
 
 
 _install()

@@ -248,6 +248,20 @@ PROGRAMS = {
     "gather/out_of_range": lambda tf: tf.gather(_rt(tf), [3]),
     "gather/axis1": lambda tf: tf.gather(_rt(tf), [0], axis=1),
     "getitem/rows_step_rank3": lambda tf: _rt3(tf)[::2],
+    # unsorted segment ops
+    "segment/sum": lambda tf: tf.math.unsorted_segment_sum(
+        tf.ragged.constant([[1, 2], [3], [4, 5, 6]]), [0, 1, 0], 2),
+    "segment/mean": lambda tf: tf.math.unsorted_segment_mean(
+        tf.ragged.constant([[1., 2], [3], [4, 5, 6]]), tf.constant([0, 1, 0]), 2),
+    "segment/max_ragged_ids": lambda tf: tf.math.unsorted_segment_max(
+        _rt(tf), tf.ragged.constant([[1, 0], [], [1]]), 2),
+    "segment/sqrt_n": lambda tf: tf.unsorted_segment_sqrt_n(
+        tf.ragged.constant([[1., 2], [3]]), [1, 1], 3),
+    # rank, size, expand_dims
+    "rank": lambda tf: [tf.rank(_rt(tf)), tf.rank(_rt3(tf)), tf.rank([1, 2])],
+    "size": lambda tf: [tf.size(_rt3(tf)), tf.size(_rt(tf), out_type=tf.int64)],
+    "expand_dims": lambda tf: [tf.expand_dims(_rt(tf), 0), tf.expand_dims(_rt(tf), axis=1),
+                               tf.expand_dims(_rt(tf), -1), tf.expand_dims(_rt3(tf), 2)],
     # boolean_mask
     "boolean_mask/ragged_mask": lambda tf: tf.ragged.boolean_mask(_rt(tf), _rt(tf) > 1),
     "boolean_mask/rows": lambda tf: tf.ragged.boolean_mask(_rt(tf), [True, False, True]),
