@@ -28,6 +28,7 @@ from ..ops.random_ops import get_seed as _core_get_seed
 from ..ops.ragged_tensor import RaggedTensor, convert_to_tensor_or_ragged_tensor
 from ..ops.ragged_tensor_value import RaggedTensorValue
 from ..ops.sparse_tensor import SparseTensor, SparseTensorValue
+from ..ops.tensor_array_ops import TensorArray
 from . import _cache_file  # noqa: F401 - cache files in TF's format
 from . import _nest
 from . import iterator_ops as _iterator_ops
@@ -131,8 +132,18 @@ def _to_flat(value, name=None):
     return value
 
 
+def _no_tensor_arrays(value):
+    """TF 1.14 carries a tf.TensorArray dataset element as a TensorList variant (its
+    TensorArrayStructure); flowgrad has no TensorList ops: say so."""
+    if isinstance(value, TensorArray):
+        raise NotImplementedError("flowgrad does not implement tf.TensorArray dataset "
+                                  "elements (TF 1.14's TensorArrayStructure: TensorList "
+                                  "variants); stack() the TensorArray into a Tensor first")
+
+
 def _normalize(value, i):
     """TF's structure.normalize_tensors for one component."""
+    _no_tensor_arrays(value)
     if isinstance(value, (DatasetV1, SparseTensor, RaggedTensor)):
         return value
     if isinstance(value, SparseTensorValue):
@@ -235,6 +246,7 @@ def _trace(func, in_structure, what="map_func"):
         outs = []
         specs = []
         for v in flat:
+            _no_tensor_arrays(v)
             if isinstance(v, (DatasetV1, SparseTensor, RaggedTensor)):
                 t = _to_flat(v)
             else:
