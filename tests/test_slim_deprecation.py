@@ -12,7 +12,7 @@ WANT = load("layers", "slim_deprecation")
 @pytest.fixture(scope="module")
 def got():
     # a fresh once-only registry, as in the oracle's fresh process
-    from flowgrad.contrib.slim import deprecation
+    from flowgrad.contrib.framework import deprecation   # slim's are the same objects
     deprecation._PRINTED_WARNING.clear()
     return GEN.cases(tf)
 
