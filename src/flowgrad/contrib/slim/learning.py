@@ -5,12 +5,12 @@ import sys
 import time
 
 from ...engine.framework.constant_op import constant
-from ...engine.framework.graph import GraphKeys, control_dependencies, get_default_graph, name_scope
+from ...engine.framework.graph import get_default_graph, name_scope
 from ...engine.framework import errors
 from ...engine.framework.indexed_slices import IndexedSlices
 from ...engine.framework.graph import Tensor
 from ... import logging
-from ...ops import array_ops, comparison_ops, control_flow_ops, math_ops
+from ...ops import comparison_ops, control_flow_ops, math_ops
 from ...ops import variables as tf_variables
 from ... import summary
 from ...train import training_util
@@ -18,6 +18,7 @@ from ...train.optimizer import Optimizer
 from ...train.saver import Saver
 from ...train.supervisor import Supervisor
 from ...train.monitored_session import _tables_initializer
+from ..training import training as _contrib_training
 
 __all__ = ["add_gradients_summaries", "clip_gradient_norms", "create_train_op",
            "multiply_gradients", "train", "train_step"]
@@ -67,11 +68,7 @@ def multiply_gradients(grads_and_vars, gradient_multipliers):
 
 def add_gradients_summaries(grads_and_vars):
     """A histogram `<var>/gradient` and a scalar `<var>/gradient_norm` per gradient."""
-    return _gradients_summaries(grads_and_vars, "/")
-
-
-def _gradients_summaries(grads_and_vars, sep):
-    # create_train_op (contrib.training's) names them `<var>_gradient`, `<var>_gradient_norm`
+    sep = "/"   # (contrib.training's add_gradients_summaries: `<var>_gradient`)
     summaries = []
     for grad, var in grads_and_vars:
         if grad is not None:
@@ -92,46 +89,23 @@ def create_train_op(total_loss, optimizer, global_step=_USE_GLOBAL_STEP, update_
     """A tensor that runs the UPDATE_OPS, applies `optimizer`'s gradients of `total_loss`
     (multiplied, clipped, summarized as asked) and evaluates to the loss (added to the
     TRAIN_OP collection)."""
+    def transform_grads_fn(grads):   # TF's slim: multiply, then clip, then contrib's op
+        if gradient_multipliers:
+            with name_scope("multiply_grads"):
+                grads = multiply_gradients(grads, gradient_multipliers)
+        if clip_gradient_norm > 0:
+            with name_scope("clip_grads"):
+                grads = clip_gradient_norms(grads, clip_gradient_norm)
+        return grads
     if global_step is _USE_GLOBAL_STEP:
-        global_step = training_util.get_or_create_global_step()
-    graph = get_default_graph()
-    global_update_ops = list(graph.get_collection(GraphKeys.UPDATE_OPS))
-    update_ops = global_update_ops if update_ops is None else list(update_ops)
-    if not set(global_update_ops).issubset(set(update_ops)):
-        logging.warning("update_ops in create_train_op does not contain all the update_ops "
-                        "in GraphKeys.UPDATE_OPS")
-    if update_ops:
-        with control_dependencies(update_ops):
-            barrier = control_flow_ops.no_op(name="update_barrier")
-        total_loss = control_flow_ops.with_dependencies([barrier], total_loss)
-    if variables_to_train is None:
-        variables_to_train = tf_variables.trainable_variables()
-    else:
-        for v in variables_to_train:
-            assert v.trainable or v in tf_variables.trainable_variables()
-    assert variables_to_train
-    grads = optimizer.compute_gradients(
-        total_loss, variables_to_train, gate_gradients=gate_gradients,
+        global_step = _contrib_training._USE_GLOBAL_STEP
+    return _contrib_training.create_train_op(
+        total_loss, optimizer, global_step=global_step, update_ops=update_ops,
+        variables_to_train=variables_to_train, transform_grads_fn=transform_grads_fn,
+        summarize_gradients=summarize_gradients, gate_gradients=gate_gradients,
         aggregation_method=aggregation_method,
-        colocate_gradients_with_ops=colocate_gradients_with_ops)
-    if gradient_multipliers:
-        with name_scope("multiply_grads"):
-            grads = multiply_gradients(grads, gradient_multipliers)
-    if clip_gradient_norm > 0:
-        with name_scope("clip_grads"):
-            grads = clip_gradient_norms(grads, clip_gradient_norm)
-    if summarize_gradients:
-        with name_scope("summarize_grads"):
-            _gradients_summaries(grads, "_")
-    grad_updates = optimizer.apply_gradients(grads, global_step=global_step)
-    with name_scope("train_op"):
-        if check_numerics:
-            total_loss = array_ops.check_numerics(total_loss, "LossTensor is inf or nan")
-        train_op = control_flow_ops.with_dependencies([grad_updates], total_loss)
-    train_ops = graph.get_collection_ref(GraphKeys.TRAIN_OP)
-    if train_op not in train_ops:
-        train_ops.append(train_op)
-    return train_op
+        colocate_gradients_with_ops=colocate_gradients_with_ops,
+        check_numerics=check_numerics)
 
 
 def train_step(sess, train_op, global_step, train_step_kwargs):
