@@ -30,7 +30,13 @@ def _round_away(v):
 
 def _as_quantized(values, dtype):
     lo, hi, base = _LIMITS[dtype]
-    return np.asarray(values).astype(base).view(dtype.as_numpy_dtype)
+    v = np.asarray(values)
+    if base is np.int32:
+        # TF's static_cast<int32> of a float32 (x86's cvttss2si): 2^31 (hi as float32),
+        # beyond or NaN is INT_MIN; NumPy's own cast of those differs between versions
+        v = np.asarray(v, np.float64)
+        v = np.where((v >= 2.0 ** 31) | (v < -2.0 ** 31) | np.isnan(v), -2.0 ** 31, v)
+    return v.astype(base).view(dtype.as_numpy_dtype)
 
 
 def _raw(q, dtype):
@@ -88,7 +94,7 @@ def _quantize_kernel(x, in_min, in_max, T=None, mode="MIN_COMBINED",
             max_range = _F32(hi / scale)
             v = (np.minimum(np.maximum(x, min_range), max_range) * scale).astype(_F32)
             q = np.rint(v) if round_mode == "HALF_TO_EVEN" else _round_away(v)
-    q = np.clip(q, lo, hi)
+    q = np.clip(q, _F32(lo), _F32(hi))   # in float32 as TF (NumPy 1.x would promote)
     return _as_quantized(q, T), np.asarray(min_range, _F32), np.asarray(max_range, _F32)
 
 
