@@ -162,3 +162,52 @@ def _reshape_for_efficiency(a, b, adjoint_a=False):
         return array_ops.transpose(y_extra_on_end, perm=np.argsort(perm))
 
     return a, b_squashed, reshape_inv, False
+
+
+def checked_batch_shape(arg, static, assert_proper_shapes):
+    """A batch_shape argument (an int tensor; `static`, its value when known) behind TF's
+    checks, as LinearOperatorIdentity / ScaledIdentity / Zeros make them: Asserts of rank 1
+    and non-negative values when `assert_proper_shapes`, static errors when known."""
+    if assert_proper_shapes:
+        arg = control_flow_ops.with_dependencies([
+            check_ops.assert_rank(arg, 1, message="Argument batch_shape must be a 1-D Tensor."),
+            check_ops.assert_non_negative(
+                arg, message="Argument batch_shape must be non-negative."),
+        ], arg)
+    if not arg.dtype.is_integer:
+        raise TypeError("Argument batch_shape must be integer type.  Found: %s" % arg)
+    if static is not None:
+        if static.ndim != 1:
+            raise ValueError("Argument batch_shape must be a 1-D Tensor.  Found: %s" % static)
+        if np.any(static < 0):
+            raise ValueError("Argument batch_shape must be non-negative.  Found:%s" % static)
+    return arg
+
+
+def operator_list(operators, empty_message):
+    """(operators as a list, their dtype, their graph parents) for an operator made of
+    operators (Composition, Kronecker, BlockDiag), with TF's errors."""
+    check_ops.assert_proper_iterable(operators)
+    operators = list(operators)
+    if not operators:
+        raise ValueError("%s Found: %s" % (empty_message, operators))
+    dtype = operators[0].dtype
+    if any(o.dtype != dtype for o in operators):
+        name_type = (str((o.name, o.dtype)) for o in operators)
+        raise TypeError("Expected all operators to have the same dtype.  Found %s"
+                        % "   ".join(name_type))
+    graph_parents = []
+    for operator in operators:
+        graph_parents.extend(operator.graph_parents)
+    return operators, dtype, graph_parents
+
+
+def all_hint(operators, hint, given, message):
+    """True when every operator has the hint (ValueError if the caller said False),
+    else the caller's value."""
+    if all(getattr(o, hint) for o in operators):
+        if given is False:
+            raise ValueError(message)
+        return True
+    return given
+

@@ -95,27 +95,9 @@ class LinearOperatorIdentity(BaseLinearOperatorIdentity):
             else:
                 self._batch_shape_arg = _util.shape_tensor(batch_shape, name="batch_shape_arg")
                 self._batch_shape_static = _static(self._batch_shape_arg)
-                self._check_batch_shape_possibly_add_asserts()
-
-    def _check_batch_shape_possibly_add_asserts(self):
-        if self._assert_proper_shapes:
-            self._batch_shape_arg = control_flow_ops.with_dependencies([
-                check_ops.assert_rank(self._batch_shape_arg, 1,
-                                      message="Argument batch_shape must be a 1-D Tensor."),
-                check_ops.assert_non_negative(
-                    self._batch_shape_arg,
-                    message="Argument batch_shape must be non-negative."),
-            ], self._batch_shape_arg)
-        if not self._batch_shape_arg.dtype.is_integer:
-            raise TypeError("Argument batch_shape must be integer type.  Found: %s"
-                            % self._batch_shape_arg)
-        static = self._batch_shape_static
-        if static is None:
-            return
-        if static.ndim != 1:
-            raise ValueError("Argument batch_shape must be a 1-D Tensor.  Found: %s" % static)
-        if np.any(static < 0):
-            raise ValueError("Argument batch_shape must be non-negative.  Found:%s" % static)
+                self._batch_shape_arg = _util.checked_batch_shape(
+                    self._batch_shape_arg, self._batch_shape_static,
+                    self._assert_proper_shapes)
 
     def _shape(self):
         n = self._static_num_rows()

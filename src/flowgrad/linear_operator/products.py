@@ -7,7 +7,7 @@ from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import name_scope
 from ..engine.framework.tensor_shape import Dimension, TensorShape
 from ..engine.ops.construction import range as _range
-from ..ops import array_ops, check_ops, control_flow_ops, linalg_impl, linalg_ops, math_ops
+from ..ops import array_ops, control_flow_ops, linalg_impl, linalg_ops, math_ops
 from ..ops import matrix_ops
 from ..ops.array_ops_extra import broadcast_dynamic_shape, broadcast_static_shape
 from ..ops.tensor_util import constant_value
@@ -55,43 +55,24 @@ def _rotate_last_dim(x, rotate_right=False):
     return out
 
 
-def _all_hint(operators, hint, given, message):
-    if all(getattr(o, hint) for o in operators):
-        if given is False:
-            raise ValueError(message)
-        return True
-    return given
-
-
 class LinearOperatorKronecker(LinearOperator):
     """The Kronecker product operators[0] x operators[1] x ..."""
 
     def __init__(self, operators, is_non_singular=None, is_self_adjoint=None,
                  is_positive_definite=None, is_square=None, name=None):
-        check_ops.assert_proper_iterable(operators)
-        operators = list(operators)
-        if not operators:
-            raise ValueError("Expected a list of >=1 operators. Found: %s" % operators)
+        operators, dtype, graph_parents = _util.operator_list(
+            operators, "Expected a list of >=1 operators.")
         self._operators = operators
-        dtype = operators[0].dtype
-        for operator in operators:
-            if operator.dtype != dtype:
-                name_type = (str((o.name, o.dtype)) for o in operators)
-                raise TypeError("Expected all operators to have the same dtype.  Found %s"
-                                % "   ".join(name_type))
-        is_non_singular = _all_hint(operators, "is_non_singular", is_non_singular,
+        is_non_singular = _util.all_hint(operators, "is_non_singular", is_non_singular,
                                     "The Kronecker product of non-singular operators is "
                                     "always non-singular.")
-        is_self_adjoint = _all_hint(operators, "is_self_adjoint", is_self_adjoint,
+        is_self_adjoint = _util.all_hint(operators, "is_self_adjoint", is_self_adjoint,
                                     "The Kronecker product of self-adjoint operators is "
                                     "always self-adjoint.")
-        is_positive_definite = _all_hint(
+        is_positive_definite = _util.all_hint(
             operators, "is_positive_definite", is_positive_definite,
             "The Kronecker product of positive-definite operators is always "
             "positive-definite.")
-        graph_parents = []
-        for operator in operators:
-            graph_parents.extend(operator.graph_parents)
         if name is None:
             name = "_x_".join(operator.name for operator in operators)
         with name_scope(name, values=graph_parents):

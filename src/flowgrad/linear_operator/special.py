@@ -2,7 +2,6 @@
 the [batch] zero matrix, a Householder reflection, and a block-diagonal of operators."""
 from __future__ import annotations
 
-import numpy as np
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors
@@ -66,7 +65,9 @@ class LinearOperatorZeros(LinearOperator):
             else:
                 self._batch_shape_arg = _util.shape_tensor(batch_shape, name="batch_shape_arg")
                 self._batch_shape_static = _static(self._batch_shape_arg)
-                self._check_batch_shape()
+                self._batch_shape_arg = _util.checked_batch_shape(
+                    self._batch_shape_arg, self._batch_shape_static,
+                    self._assert_proper_shapes)
 
     def _check_domain_range(self):
         self._num_rows = _checked_dims(self._num_rows, "num_rows", self._assert_proper_shapes)
@@ -84,26 +85,6 @@ class LinearOperatorZeros(LinearOperator):
                 if static < 0:
                     raise ValueError("Argument %s must be non-negative.  Found: %s"
                                      % (what, static))
-
-    def _check_batch_shape(self):
-        if self._assert_proper_shapes:
-            self._batch_shape_arg = control_flow_ops.with_dependencies([
-                check_ops.assert_rank(self._batch_shape_arg, 1,
-                                      message="Argument batch_shape must be a 1-D Tensor."),
-                check_ops.assert_non_negative(
-                    self._batch_shape_arg,
-                    message="Argument batch_shape must be non-negative."),
-            ], self._batch_shape_arg)
-        if not self._batch_shape_arg.dtype.is_integer:
-            raise TypeError("Argument batch_shape must be integer type.  Found: %s"
-                            % self._batch_shape_arg)
-        static = self._batch_shape_static
-        if static is None:
-            return
-        if static.ndim != 1:
-            raise ValueError("Argument batch_shape must be a 1-D Tensor.  Found: %s" % static)
-        if np.any(static < 0):
-            raise ValueError("Argument batch_shape must be non-negative.  Found:%s" % static)
 
     def _shape(self):
         def dim(v):
@@ -275,37 +256,20 @@ class LinearOperatorBlockDiag(LinearOperator):
 
     def __init__(self, operators, is_non_singular=None, is_self_adjoint=None,
                  is_positive_definite=None, is_square=True, name=None):
-        check_ops.assert_proper_iterable(operators)
-        operators = list(operators)
-        if not operators:
-            raise ValueError("Expected a non-empty list of operators. Found: %s" % operators)
+        operators, dtype, graph_parents = _util.operator_list(
+            operators, "Expected a non-empty list of operators.")
         self._operators = operators
-        dtype = operators[0].dtype
-        for operator in operators:
-            if operator.dtype != dtype:
-                name_type = (str((o.name, o.dtype)) for o in operators)
-                raise TypeError("Expected all operators to have the same dtype.  Found %s"
-                                % "   ".join(name_type))
-        if all(o.is_non_singular for o in operators):
-            if is_non_singular is False:
-                raise ValueError(
-                    "The direct sum of non-singular operators is always non-singular.")
-            is_non_singular = True
-        if all(o.is_self_adjoint for o in operators):
-            if is_self_adjoint is False:
-                raise ValueError(
-                    "The direct sum of self-adjoint operators is always self-adjoint.")
-            is_self_adjoint = True
-        if all(o.is_positive_definite for o in operators):
-            if is_positive_definite is False:
-                raise ValueError("The direct sum of positive definite operators is always "
-                                 "positive definite.")
-            is_positive_definite = True
+        is_non_singular = _util.all_hint(
+            operators, "is_non_singular", is_non_singular,
+            "The direct sum of non-singular operators is always non-singular.")
+        is_self_adjoint = _util.all_hint(
+            operators, "is_self_adjoint", is_self_adjoint,
+            "The direct sum of self-adjoint operators is always self-adjoint.")
+        is_positive_definite = _util.all_hint(
+            operators, "is_positive_definite", is_positive_definite,
+            "The direct sum of positive definite operators is always positive definite.")
         if not (is_square and all(o.is_square for o in operators)):
             raise ValueError("Can only represent a block diagonal of square matrices.")
-        graph_parents = []
-        for operator in operators:
-            graph_parents.extend(operator.graph_parents)
         if name is None:
             name = "_ds_".join(operator.name for operator in operators)
         with name_scope(name, values=graph_parents):

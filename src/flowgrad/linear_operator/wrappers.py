@@ -6,8 +6,9 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import name_scope
 from ..engine.framework.tensor_shape import TensorShape
-from ..ops import array_ops, check_ops, linalg_ops, math_ops
+from ..ops import array_ops, linalg_ops, math_ops
 from ..ops.array_ops_extra import broadcast_static_shape
+from . import _util
 from .base import LinearOperator
 
 __all__ = ["LinearOperatorAdjoint", "LinearOperatorInversion", "LinearOperatorComposition"]
@@ -159,25 +160,12 @@ class LinearOperatorComposition(LinearOperator):
 
     def __init__(self, operators, is_non_singular=None, is_self_adjoint=None,
                  is_positive_definite=None, is_square=None, name=None):
-        check_ops.assert_proper_iterable(operators)
-        operators = list(operators)
-        if not operators:
-            raise ValueError("Expected a non-empty list of operators. Found: %s" % operators)
+        operators, dtype, graph_parents = _util.operator_list(
+            operators, "Expected a non-empty list of operators.")
         self._operators = operators
-        dtype = operators[0].dtype
-        for operator in operators:
-            if operator.dtype != dtype:
-                name_type = (str((o.name, o.dtype)) for o in operators)
-                raise TypeError("Expected all operators to have the same dtype.  Found %s"
-                                % "   ".join(name_type))
-        if all(operator.is_non_singular for operator in operators):
-            if is_non_singular is False:
-                raise ValueError(
-                    "The composition of non-singular operators is always non-singular.")
-            is_non_singular = True
-        graph_parents = []
-        for operator in operators:
-            graph_parents.extend(operator.graph_parents)
+        is_non_singular = _util.all_hint(
+            operators, "is_non_singular", is_non_singular,
+            "The composition of non-singular operators is always non-singular.")
         if name is None:
             name = "_o_".join(operator.name for operator in operators)
         with name_scope(name, values=graph_parents):
