@@ -132,7 +132,7 @@ def test_split_matmul_matches_numpy(monkeypatch, dtype, shapes):
 
 
 @needs_pool
-def test_auto_on_a_busy_machine_splits_gemms_on_the_intra_op_pool(pool, monkeypatch):
+def test_auto_on_a_busy_machine_times_each_way_and_keeps_the_fastest(pool, monkeypatch):
     g = tf.Graph()
     with g.as_default():
         a = tf.placeholder(tf.float32, [256, 300])
@@ -145,18 +145,44 @@ def test_auto_on_a_busy_machine_splits_gemms_on_the_intra_op_pool(pool, monkeypa
     monkeypatch.setattr(threads._sampler, "cores", 2)
     monkeypatch.setattr(threads, "free_cores", lambda: 1.0)
     monkeypatch.setattr(threads, "_split", 1)
+    seen = set()
+    real_apply = threads._apply
+
+    def spy(n_blas, n_split):
+        seen.add((n_blas, n_split))
+        real_apply(n_blas, n_split)
+    monkeypatch.setattr(threads, "_apply", spy)
     sess = tf.Session(graph=g)
-    for _ in range(3):
+    for _ in range(3 * threads._PROBES + 2):
         got = sess.run([y, ga], {a: x})
-    assert threads._split == 2 and threads.blas_threads() == 1
-    for u, v in zip(got, want):
-        np.testing.assert_allclose(u, v, rtol=1e-5, atol=1e-4)
+        for u, v in zip(got, want):
+            np.testing.assert_allclose(u, v, rtol=1e-5, atol=1e-4)
+    # BLAS single-threaded throughout; GEMMs whole (serial) and split over 2 blocks tried
+    assert seen == {(1, 1), (1, 2)} and threads.blas_threads() == 1
     # every core free: NumPy's BLAS pool threads the GEMM, no split
     monkeypatch.setattr(threads, "free_cores", lambda: 2.0)
     sess2 = tf.Session(graph=g)
     for _ in range(3):
         sess2.run(y, {a: x})
     assert threads._split == 1 and threads.blas_threads() == 2
+
+
+def test_chooser_keeps_the_fastest_way_then_times_them_again(monkeypatch):
+    ch = threads._Chooser(has_parallel=True)
+    cost = {threads._SERIAL: 3.0, threads._INTER: 2.0, threads._SPLIT: 4.0}
+    order = []
+    for _ in range(3 * threads._PROBES):
+        m = ch.mode(0.0)
+        order.append(m)
+        ch.record(m, cost[m])
+    # interleaved: each way in turn, so a load change hits every way alike
+    assert order[:3] == [threads._SERIAL, threads._INTER, threads._SPLIT]
+    assert ch.chosen == threads._INTER
+    assert ch.mode(ch.until - 1e-3) == threads._INTER
+    assert ch.mode(ch.until + 1e-3) == threads._SERIAL   # timing starts over
+    assert ch.chosen is None and all(t == [] for t in ch.times.values())
+    plain = threads._Chooser(has_parallel=False)
+    assert plain.modes == (threads._SERIAL, threads._SPLIT)
 
 
 def test_openblas_fallback_without_threadpoolctl(pool):

@@ -24,10 +24,13 @@ time collapses. So flowgrad samples the cores other processes leave free
 process's own; at most every `SAMPLE_S` seconds, only in plans that run BLAS
 ops; elsewhere every core counts as free). Every core free: NumPy's BLAS pool
 gets them all and threads each GEMM itself (as before). Otherwise BLAS runs
-single-threaded and `matmul` splits each large GEMM into one block per core,
-run on flowgrad's intra-op pool, whose idle threads block instead of spinning
-(TF's design). Measured on 2 cores, bench W2 beside busy processes: 11-16 ms
-split, 28-54 ms with one BLAS thread, 210-340 ms with two.
+single-threaded and the plan runs in the fastest of three ways, timed at run time
+(`_Chooser`): serially; with independent GEMMs on the inter-op pool; or with each
+large GEMM split into blocks on flowgrad's intra-op pool, whose idle threads block
+instead of spinning (TF's design). Measured on 2 cores, bench W2 beside busy
+processes: 11-16 ms split, 28-54 ms with one BLAS thread, 210-340 ms with two, at
+load ~13; on a quieter machine beside two busy processes, 7.8 ms split and 5.5 ms
+serial, hence the choice at run time.
 
 NumPy's BLAS pool is set through threadpoolctl; where it is not importable (flowgrad
 run from a source tree in an environment without it) through OpenBLAS's own C API,
@@ -341,6 +344,50 @@ def uses_blas(op_types) -> bool:
     return any(w in t for t in op_types for w in _BLAS_WORDS)
 
 
+# How a plan runs while other processes load the machine (BLAS single-threaded in each).
+_SERIAL, _INTER, _SPLIT = 0, 1, 2
+_PROBES = 4      # timed runs of each way before choosing
+_KEEP_S = 5.0    # seconds a choice holds before the ways are timed again
+
+
+class _Chooser:
+    """Times the ways a plan can run on a loaded machine and keeps the fastest.
+
+    On a loaded machine no fixed choice wins everywhere (measured, bench W2 on 2 cores,
+    ms per step, flowgrad / TF 2.21: beside one busy process, serial 3.5 / 3.1 and
+    split GEMMs 4.1 / 3.1; beside two, serial 5.5 / 4.8 and split 7.8 / 4.8): a
+    split GEMM hands blocks between threads and costs about 30% more CPU, which pays
+    only when a core is really free, and inter-op parallelism pays only when the plan
+    has independent heavy ops. So each way (serial; independent GEMMs on the inter-op
+    pool; GEMMs split over the intra-op pool, with the inter-op pool when the plan has
+    one) runs `_PROBES` times, interleaved, and the one with the smallest median wall
+    time is kept for `_KEEP_S` seconds, then the ways are timed again (the load moves).
+    """
+    __slots__ = ("chosen", "modes", "times", "turn", "until")
+
+    def __init__(self, has_parallel):
+        self.modes = (_SERIAL, _INTER, _SPLIT) if has_parallel else (_SERIAL, _SPLIT)
+        self.chosen, self.until = None, 0.0
+        self.times = {m: [] for m in self.modes}
+        self.turn = 0
+
+    def mode(self, now):
+        if self.chosen is not None:
+            if now < self.until:
+                return self.chosen
+            self.chosen = None
+            self.times = {m: [] for m in self.modes}
+        m = self.modes[self.turn % len(self.modes)]
+        self.turn += 1
+        return m
+
+    def record(self, mode, seconds):
+        self.times[mode].append(seconds)
+        if all(len(t) >= _PROBES for t in self.times.values()):
+            self.chosen = min(self.modes, key=lambda m: sorted(self.times[m])[_PROBES // 2])
+            self.until = time.monotonic() + _KEEP_S
+
+
 def guard_blas(fn, intra_op: int = 0, parallel=None, inter_op: int = 0):
     """`fn` (a plan's run function) made to run with the BLAS pool the budget gives it.
 
@@ -351,8 +398,9 @@ def guard_blas(fn, intra_op: int = 0, parallel=None, inter_op: int = 0):
     ops on other threads at the same time, so BLAS runs single-threaded during its runs
     and each large GEMM is split over the blocking intra-op pool instead (OpenBLAS's
     spinning workers would oversubscribe the cores). inter_op >= 2 (set by the user): every
-    run is parallel. 0 (flowgrad chooses): parallel runs only while the machine is loaded
-    (when every core is free, BLAS's own pool threads each GEMM and runs stay sequential).
+    run is parallel. 0 (flowgrad chooses): when every core is free, BLAS's own pool threads
+    each GEMM and runs stay sequential; while the machine is loaded, `_Chooser` times the
+    serial, inter-op and split-GEMM ways and keeps the fastest.
     """
     if not _blas_controllers():
         return fn if parallel is None or inter_op < 2 else parallel
@@ -371,20 +419,33 @@ def guard_blas(fn, intra_op: int = 0, parallel=None, inter_op: int = 0):
             return fn(feeds)
         return run_fixed
 
-    next_sample, blas, split = 0.0, 0, 1
+    next_sample, blas, split, busy = 0.0, 0, 1, False
+    chooser = _Chooser(parallel is not None)
     clock = time.monotonic
 
     def run_auto(feeds):
-        nonlocal next_sample, blas, split
-        if clock() >= next_sample:
+        nonlocal next_sample, blas, split, busy
+        now = clock()
+        if now >= next_sample:
             want = _auto_threads()
             cores = _sampler.cores
-            # every core free: NumPy's BLAS threads the GEMMs; else our blocking pool does
-            blas, split = (want, 1) if want >= cores or cores == 1 else (1, cores)
-            next_sample = clock() + SAMPLE_S
-        if _blas_now != blas or _split != split:
-            _apply(blas, split)
-        if split > 1 and parallel is not None:
-            return parallel(feeds)
-        return fn(feeds)
+            # every core free: NumPy's BLAS threads the GEMMs; else the chooser decides
+            busy = want < cores and cores > 1
+            if not busy:
+                blas, split = want, 1
+            next_sample = now + SAMPLE_S
+        if not busy:
+            if _blas_now != blas or _split != split:
+                _apply(blas, split)
+            return fn(feeds)
+        mode = chooser.mode(now)
+        n_split = _sampler.cores if mode == _SPLIT else 1
+        if _blas_now != 1 or _split != n_split:
+            _apply(1, n_split)
+        run = fn if mode == _SERIAL or parallel is None else parallel
+        if chooser.chosen is not None:
+            return run(feeds)
+        out = run(feeds)
+        chooser.record(mode, clock() - now)
+        return out
     return run_auto
