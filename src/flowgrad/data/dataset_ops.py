@@ -423,7 +423,11 @@ class DatasetV1:
                     out.append(a)
                 yield tuple(out)
         structure = _nest.pack(types, [_Spec(t, s) for t, s in zip(flat_types, flat_shapes)])
-        op = apply_op("GeneratorDataset", [], _structure_attrs(structure))
+        # TF 1.14 builds Dataset.from_tensors(0).flat_map(<the generator's functions>): the
+        # same Const and TensorDataset here (names and op counter as TF's; flowgrad's one op
+        # reads no input) and the generator as the FlatMapDataset
+        DatasetV1.from_tensors(0)
+        op = apply_op("GeneratorDataset", [], _structure_attrs(structure), "FlatMapDataset")
         _ds.set_functions(op, [make])   # a Python callable: no attr a meta graph must hold
         return DatasetV1(op.outputs[0], structure)
 

@@ -172,3 +172,28 @@ def _hessians(tf):
 
 CALLS.extend([("case_exclusive", _case_exclusive), ("case_no_default", _case_no_default),
               ("piecewise_constant", _piecewise_constant), ("hessians", _hessians)])
+
+
+def _cond_variable_results(tf):
+    x = _x(tf)
+    p = tf.placeholder(tf.bool, (), name="p")
+    v = tf.Variable([1.0, 2.0], name="v")
+    r = tf.get_variable("r", [2], use_resource=True)
+    a = tf.cond(p, lambda: x, lambda: v)
+    return tf.cond(p, lambda: [r, a], lambda: [a, v])
+
+
+def _batch_norm_training_tensor(tf):
+    x = tf.placeholder(tf.float32, [4, 3], name="x")
+    t = tf.placeholder_with_default(False, [], name="training")
+    return tf.layers.batch_normalization(x, training=t, momentum=0.9)
+
+
+def _from_generator(tf):
+    ds = tf.data.Dataset.from_generator(lambda: iter([[1, 2], [3]]), tf.int32, [None])
+    return ds.padded_batch(2, [3]).make_one_shot_iterator().get_next()
+
+
+CALLS.extend([("cond_variable_results", _cond_variable_results),
+              ("batch_norm_training_tensor", _batch_norm_training_tensor),
+              ("from_generator", _from_generator)])

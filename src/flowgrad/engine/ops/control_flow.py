@@ -305,8 +305,7 @@ def _branch_outputs(result):
             targets.append(leaf)
             tensors.append(None)
         else:
-            conv = getattr(leaf, "_as_graph_element", None)
-            if conv is not None and not isinstance(leaf, Tensor) and hasattr(leaf, "value"):
+            if _is_variable(leaf):
                 leaf = leaf.value()
             tensors.append(convert_to_tensor(leaf))
     return leaves, rebuild, tensors, targets
@@ -342,6 +341,22 @@ def _branch_members(branch_ops, outs, targets):
             if ci in body:
                 stack.append(ci)
     return needed
+
+
+def _variable_results_read(result):
+    """A branch's Variable results read inside the branch, as TF's _BuildCondTensor
+    converts them there: a ref variable gives its snapshot (read from outside: a Switch),
+    a resource variable a ReadVariableOp in the branch (its handle read through a
+    Switch)."""
+    leaves, rebuild = _flatten(result)
+    if not any(_is_variable(v) for v in leaves):
+        return result
+    return rebuild([v.value() if _is_variable(v) else v for v in leaves])
+
+
+def _is_variable(leaf):
+    return (not isinstance(leaf, (Tensor, Operation)) and hasattr(leaf, "value")
+            and getattr(leaf, "_as_graph_element", None) is not None)
 
 
 def _count_branch_results(g, result):
@@ -397,11 +412,11 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         start = len(ops)
         with g.control_dependencies(None):
             with g._cf_context():
-                t_res = true_fn()
+                t_res = _variable_results_read(true_fn())
                 _count_branch_results(g, t_res)
             mid = len(ops)
             with g._cf_context():
-                f_res = false_fn()
+                f_res = _variable_results_read(false_fn())
                 _count_branch_results(g, f_res)
             end = len(ops)
         t_leaves, rebuild, t_tensors, t_targets = _branch_outputs(t_res)
