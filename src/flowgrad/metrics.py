@@ -18,8 +18,8 @@ from .engine.framework.constant_op import constant, convert_to_tensor
 from .engine.framework.graph import GraphKeys
 from .engine.ops.construction import range as _range
 from .engine.ops.scatter import scatter_add
-from .ops import (array_ops, comparison_ops, confusion_matrix, control_flow_ops, logging_ops,
-                  math_ops, matrix_ops, nn_ops, state_ops, variable_scope, variables,
+from .ops import (array_ops, check_ops, comparison_ops, confusion_matrix, control_flow_ops,
+                  logging_ops, math_ops, matrix_ops, nn_ops, state_ops, variable_scope, variables,
                   weights_broadcast_ops)
 
 __all__ = [
@@ -327,19 +327,11 @@ def mean_iou(labels, predictions, num_classes, weights=None, metrics_collections
 
 # -- counts at thresholds and the curves built on them ----------------------------------------
 def _assert_in_unit_interval(predictions):
-    zero = math_ops.cast(0.0, predictions.dtype)
-    with _g.name_scope(None, "assert_greater_equal", [predictions]):
-        ge = logging_ops.Assert(
-            math_ops.reduce_all(comparison_ops.greater_equal(predictions, zero)),
-            ["predictions must be in [0, 1]", "Condition x >= y did not hold element-wise:",
-             "x (%s) = " % predictions.name, predictions])
-    one = math_ops.cast(1.0, predictions.dtype)
-    with _g.name_scope(None, "assert_less_equal", [predictions]):
-        le = logging_ops.Assert(
-            math_ops.reduce_all(comparison_ops.less_equal(predictions, one)),
-            ["predictions must be in [0, 1]", "Condition x <= y did not hold element-wise:",
-             "x (%s) = " % predictions.name, predictions])
-    return [ge, le]
+    msg = "predictions must be in [0, 1]"
+    return [check_ops.assert_greater_equal(predictions, math_ops.cast(0.0, predictions.dtype),
+                                           message=msg),
+            check_ops.assert_less_equal(predictions, math_ops.cast(1.0, predictions.dtype),
+                                        message=msg)]
 
 
 def _confusion_matrix_at_thresholds(labels, predictions, thresholds, weights=None,

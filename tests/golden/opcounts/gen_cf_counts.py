@@ -197,3 +197,12 @@ def _from_generator(tf):
 CALLS.extend([("cond_variable_results", _cond_variable_results),
               ("batch_norm_training_tensor", _batch_norm_training_tensor),
               ("from_generator", _from_generator)])
+
+
+def _metrics_auc(tf):
+    y = tf.placeholder(tf.float32, (4, 1), name="y")
+    p = tf.sigmoid(tf.placeholder(tf.float32, (4, 1), name="p"))
+    tf.metrics.auc(tf.cast(y > 0.5, tf.int32), p)
+
+
+CALLS.append(("metrics_auc", _metrics_auc))

@@ -773,3 +773,15 @@ CALLS = CALLS + [
     ("tensordot/partial_b_lists", _tensordot((2, 3, 4), (4, None), [[2], [0]])),
     ("tensordot/static", _tensordot((2, 3, 4), (4, 5), 1)),
 ]
+
+
+def _optimize_loss_fused_bn(tf):
+    x = _x(tf, (4, 6))
+    y = tf.placeholder(tf.float32, (4, 1), name="y")
+    h = tf.contrib.layers.fully_connected(x, 8, normalizer_fn=tf.contrib.layers.batch_norm,
+                                          normalizer_params={"is_training": True})
+    loss = tf.losses.mean_squared_error(y, tf.contrib.layers.fully_connected(h, 1))
+    tf.contrib.layers.optimize_loss(loss, tf.train.get_or_create_global_step(), 0.05, "Adam")
+
+
+CALLS = CALLS + [("optimize_loss/fused_batch_norm", _optimize_loss_fused_bn)]

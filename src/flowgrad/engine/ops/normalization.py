@@ -87,7 +87,10 @@ def _fused_bn_grad(op, grad_y, *_unused):
     training = op.get_attr("is_training")
     m, v = (op.outputs[3], op.outputs[4]) if training else (op.inputs[3], op.inputs[4])
     g = apply_op("FusedBatchNormGrad", [grad_y, x, scale, m, v], _bn_attrs(op))
-    return [g.outputs[0], g.outputs[1], g.outputs[2], None, None]
+    # training: TF 1.14 returns all five outputs (its mean and variance inputs, empty
+    # there, get the empty reserve spaces: two more Identities under GATE_OP's tuple)
+    return list(g.outputs) if training else [g.outputs[0], g.outputs[1], g.outputs[2], None,
+                                             None]
 
 
 register_op("FusedBatchNorm", infer=_fused_bn_infer, kernel=_fused_bn_kernel,
