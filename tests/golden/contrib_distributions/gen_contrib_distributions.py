@@ -35,6 +35,25 @@ def _seed_stream(D):
     return [str(stream()), str(stream()), str(derived()), str(D.SeedStream(None, "x")()), stream.salt, derived.original_seed]
 
 
+def _dyn(tf, value, shape):
+    return tf.placeholder_with_default(np.asarray(value, np.float32), shape)
+
+
+def _mvn_dynamic(D, tf):
+    loc = _dyn(tf, [[1., 2.], [3., 4.], [0., 1.]], [None, 2])
+    scale = tf.nn.softplus(_dyn(tf, [[0.5, 2.], [1., 1.], [0.1, 3.]], [None, 2]))
+    post = D.MultivariateNormalDiag(loc, scale)
+    prior = D.MultivariateNormalDiag(tf.zeros(2), tf.ones(2))
+    return [post.sample(seed=4), post.sample(2, seed=5), post.log_prob([[1., 1.], [0., 3.], [2., 2.]]), post.mean(), post.entropy(), post.batch_shape_tensor(), post.event_shape_tensor(), D.kl_divergence(post, prior), post.sample(), str(post.batch_shape), str(post.sample(seed=1).shape)]
+
+
+def _mvn_tril_dynamic(D, tf):
+    loc = _dyn(tf, [[1., 2.], [3., 4.]], [None, 2])
+    tril = _dyn(tf, [[[1., 0.], [0.5, 2.]], [[2., 0.], [0., 1.]]], [None, 2, 2])
+    d = D.MultivariateNormalTriL(loc, tril)
+    return [d.sample(3, seed=2), d.log_prob([[0., 1.], [1., 1.]]), d.covariance(), d.batch_shape_tensor(), d.sample(), str(d.batch_shape)]
+
+
 def _cases(D, tf):
     B = None if D is None else D.bijectors
     return {
@@ -75,6 +94,8 @@ def _cases(D, tf):
         "mvn_diag_plus_low_rank": lambda: [D.MultivariateNormalDiagPlusLowRank([1., 2., 3.], [1., 2., 3.], scale_perturb_factor=[[1.], [0.5], [0.2]]).sample(2, seed=4), D.MultivariateNormalDiagPlusLowRank([1., 2., 3.], [1., 2., 3.], scale_perturb_factor=[[1.], [0.5], [0.2]]).log_prob([0., 0., 0.]), D.MultivariateNormalDiagPlusLowRank([1., 2., 3.], [1., 2., 3.], scale_perturb_factor=[[1.], [0.5], [0.2]], scale_perturb_diag=[2.]).covariance(), D.MultivariateNormalDiagPlusLowRank([1., 2., 3.], [1., 2., 3.], scale_perturb_factor=[[1.], [0.5], [0.2]]).variance(), D.MultivariateNormalDiagPlusLowRank([1., 2.], scale_identity_multiplier=2.).log_prob([0., 0.])],
         "mvn_kl": lambda: [D.kl_divergence(D.MultivariateNormalDiag([1., 2.], [0.5, 2.]), D.MultivariateNormalDiag([0., 1.], [1., 1.])), D.kl_divergence(D.MultivariateNormalTriL([1., 2.], [[1., 0.], [0.5, 2.]]), D.MultivariateNormalFullCovariance([0., 0.], [[2., 0.5], [0.5, 1.]]))],
         "mvn_batch": lambda: [D.MultivariateNormalDiag([[1., 2.], [3., 4.]], [0.5, 2.]).sample(2, seed=8), D.MultivariateNormalDiag([[1., 2.], [3., 4.]], [0.5, 2.]).log_prob([1., 1.]), D.MultivariateNormalTriL([0., 0.], [[[1., 0.], [0.5, 2.]], [[2., 0.], [0., 1.]]]).log_prob([[1., 1.]])],
+        "mvn_diag_dynamic_batch": lambda: _mvn_dynamic(D, tf),
+        "mvn_tril_dynamic_batch": lambda: _mvn_tril_dynamic(D, tf),
         "error_mvn_event_size": lambda: D.MultivariateNormalDiag([1., 2., 3.], [0.5, 2.]),
         "error_mvn_tril_nothing": lambda: D.MultivariateNormalTriL(),
         "error_mvn_diag_no_loc": lambda: D.MultivariateNormalDiag(scale_identity_multiplier=2.),
@@ -125,7 +146,7 @@ def _cases(D, tf):
     }
 
 
-RANDOM = {"kumaraswamy", "vector_exponential_diag", "vector_laplace_diag", "relaxed_bernoulli", "inverse_gamma", "negative_binomial", "independent", "cauchy", "half_normal", "chi2", "transformed_affine_mvn", "softplus_variants", "mixture", "mixture_static_graph", "mixture_batch", "mixture_graph_seed", "relaxed_onehot", "exp_relaxed_onehot", "relaxed_onehot_graph_seed", "mixture_same_family", "mixture_same_family_mvn", "mixture_same_family_batch", "onehot_categorical", "mvn_diag_plus_low_rank", "mvn_diag", "mvn_diag_identity", "mvn_diag_graph_seed", "mvn_tril", "mvn_full_covariance", "mvn_batch", "transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
+RANDOM = {"mvn_diag_dynamic_batch", "mvn_tril_dynamic_batch", "kumaraswamy", "vector_exponential_diag", "vector_laplace_diag", "relaxed_bernoulli", "inverse_gamma", "negative_binomial", "independent", "cauchy", "half_normal", "chi2", "transformed_affine_mvn", "softplus_variants", "mixture", "mixture_static_graph", "mixture_batch", "mixture_graph_seed", "relaxed_onehot", "exp_relaxed_onehot", "relaxed_onehot_graph_seed", "mixture_same_family", "mixture_same_family_mvn", "mixture_same_family_batch", "onehot_categorical", "mvn_diag_plus_low_rank", "mvn_diag", "mvn_diag_identity", "mvn_diag_graph_seed", "mvn_tril", "mvn_full_covariance", "mvn_batch", "transformed_lognormal", "transformed_affine", "transformed_event_override", "transformed_batch_override", "transformed_graph_seed", "aliases", "logistic_sample", "logistic_sample_graph_seed", "logistic_float64", "geometric_sample", "geometric_logits_sample", "poisson_sample", "poisson_log_rate_sample", "deterministic", "vector_deterministic"}
 
 
 def _arrays(value):

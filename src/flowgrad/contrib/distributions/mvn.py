@@ -14,7 +14,7 @@ from ...linear_operator import (LinearOperatorDiag, LinearOperatorIdentity,
                                 LinearOperatorLowerTriangular, LinearOperatorLowRankUpdate,
                                 LinearOperatorScaledIdentity)
 from ...ops import array_ops, linalg_impl, math_ops, matrix_ops
-from ...ops.array_ops_extra import broadcast_static_shape
+from ...ops.array_ops_extra import broadcast_dynamic_shape, broadcast_static_shape
 from ...ops.tensor_util import constant_value
 from ._scale import make_diag_scale as _make_diag_scale
 from .bijectors.affine_linear_operator import AffineLinearOperator
@@ -35,40 +35,46 @@ def _is_diagonal_scale(scale):
 
 
 def _shapes_from_loc_and_scale(loc, scale, name="shapes_from_loc_and_scale"):
-    """TF's distribution_util.shapes_from_loc_and_scale for static shapes: (batch shape as
-    a list, event shape as a NumPy vector)."""
+    """TF's distribution_util.shapes_from_loc_and_scale: (batch shape, event shape), each a
+    static list/vector where known when building, else an int32 tensor."""
     with name_scope(name, values=[x for x in [loc] + scale.graph_parents if x is not None]):
         event_size = scale.range_dimension_tensor()
         event_size_const = constant_value(event_size)
-        if event_size_const is None:
-            raise NotImplementedError("MultivariateNormal with an event size known only at "
-                                      "run time")
-        event_shape = event_size_const.reshape([1])
+        if event_size_const is not None:
+            event_shape = event_size_const.reshape([1])
+        else:
+            event_shape = array_ops.expand_dims(event_size, 0)
         if loc is not None:
             loc_event_size = loc.get_shape()[-1].value
-            if loc_event_size is not None and loc_event_size not in (1, event_size_const):
+            if loc_event_size is not None and event_size_const is not None and \
+                    loc_event_size not in (1, event_size_const):
                 # TF 1.14 formats loc's size first (the message names them the other way)
                 raise ValueError("Event size of 'scale' (%d) could not be broadcast up to "
                                  "that of 'loc' (%d)." % (loc_event_size, event_size_const))
         batch_shape = scale.batch_shape_tensor()
-        static = constant_value(batch_shape)
-        if static is None:
-            raise NotImplementedError("MultivariateNormal with a batch shape known only at "
-                                      "run time")
         if loc is None:
-            return [int(d) for d in static], event_shape
+            static = constant_value(batch_shape)
+            return ([int(d) for d in static] if static is not None else batch_shape,
+                    event_shape)
         loc_batch_shape = loc.get_shape().with_rank_at_least(1)[:-1]
-        if not loc_batch_shape.is_fully_defined():
-            raise NotImplementedError("MultivariateNormal with a loc shape known only at "
-                                      "run time")
-        loc_batch_shape = convert_to_tensor(loc_batch_shape.as_list(), dtype=_dt.int32,
-                                            name="loc_batch_shape")
-        with name_scope("prefer_static_broadcast_shape"):
-            shape1 = TensorShape([int(d) for d in static])
-            convert_to_tensor(batch_shape, name="shape", dtype=_dt.int32)
-            convert_to_tensor(loc_batch_shape, name="shape", dtype=_dt.int32)
-            shape2 = TensorShape([int(d) for d in constant_value(loc_batch_shape)])
-            return broadcast_static_shape(shape1, shape2).as_list(), event_shape
+        if loc.get_shape().ndims is None or not loc_batch_shape.is_fully_defined():
+            loc_batch_shape = array_ops.shape(loc)[:-1]
+        else:
+            loc_batch_shape = convert_to_tensor(loc_batch_shape.as_list(), dtype=_dt.int32,
+                                                name="loc_batch_shape")
+        return _prefer_static_broadcast_shape(batch_shape, loc_batch_shape), event_shape
+
+
+def _prefer_static_broadcast_shape(shape1, shape2, name="prefer_static_broadcast_shape"):
+    """TF's distribution_util.prefer_static_broadcast_shape of two int32 shape tensors."""
+    with name_scope(name, values=[shape1, shape2]):
+        values = [constant_value(convert_to_tensor(s, name="shape", dtype=_dt.int32))
+                  for s in (shape1, shape2)]
+        if all(v is not None for v in values):
+            return broadcast_static_shape(TensorShape([int(d) for d in values[0]]),
+                                          TensorShape([int(d) for d in values[1]])).as_list()
+        return broadcast_dynamic_shape(convert_to_tensor(shape1, name="shape", dtype=_dt.int32),
+                                       convert_to_tensor(shape2, name="shape", dtype=_dt.int32))
 
 
 class MultivariateNormalLinearOperator(TransformedDistribution):

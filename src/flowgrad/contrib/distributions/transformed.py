@@ -11,8 +11,10 @@ from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import constant, convert_to_tensor
 from ...engine.framework.graph import Tensor, name_scope
 from ...engine.framework.tensor_shape import TensorShape
+from ...engine.ops import comparison
+from ...engine.ops._array_util import shape_value
 from ...engine.ops.construction import range as _range
-from ...ops import array_ops, math_ops
+from ...ops import array_ops, check_ops, control_flow_ops, math_ops
 from ...ops.array_ops_extra import broadcast_static_shape
 from ...ops.tensor_util import constant_value
 from .bijectors.basic import Identity
@@ -30,20 +32,22 @@ def _logical_and(*args):
         return constant(False)
     if all(v is not None and bool(v) for v in values):
         return constant(True)
-    raise NotImplementedError("TransformedDistribution with shapes known only at run time")
+    if len(args) == 2:
+        return comparison.logical_and(*args)
+    return math_ops.reduce_all(args)
 
 
 def _logical_equal(x, y):
     x_, y_ = _static_value(x), _static_value(y)
     if x_ is None or y_ is None:
-        raise NotImplementedError("TransformedDistribution with shapes known only at run time")
+        return comparison.equal(x, y)
     return constant(np.array_equal(x_, y_))
 
 
 def _logical_not(x):
     x_ = _static_value(x)
     if x_ is None:
-        raise NotImplementedError("TransformedDistribution with shapes known only at run time")
+        return comparison.logical_not(x)
     return constant(np.logical_not(x_))
 
 
@@ -78,16 +82,25 @@ def _ndims_from_shape(shape):
 
 
 def pick_vector(cond, true_vector, false_vector, name="pick_vector"):
-    """TF's distribution_util.pick_vector for a condition known when building."""
+    """TF's distribution_util.pick_vector: `true_vector` if `cond` else `false_vector`,
+    chosen when building if `cond` is known then, else by a slice of their concat."""
     values = [v for v in (cond, true_vector, false_vector) if isinstance(v, Tensor)]
     with name_scope(name, values=values):
         cond = convert_to_tensor(cond, name="cond")
         if cond.dtype != _dt.bool_:
             raise TypeError("%s.dtype=%s which is not %s" % (cond, cond.dtype, _dt.bool_))
         static = constant_value(cond)
-        if static is None:
-            raise NotImplementedError("pick_vector of a condition known only at run time")
-        return true_vector if static else false_vector
+        if static is not None:
+            return true_vector if static else false_vector
+        true_vector = convert_to_tensor(true_vector, name="true_vector")
+        false_vector = convert_to_tensor(false_vector, name="false_vector")
+        if true_vector.dtype != false_vector.dtype:
+            raise TypeError("%s.dtype=%s does not match %s.dtype=%s"
+                            % (true_vector, true_vector.dtype, false_vector,
+                               false_vector.dtype))
+        n = array_ops.shape(true_vector)[0]
+        return array_ops.slice(array_ops.concat([true_vector, false_vector], 0),
+                               [array_ops.where(cond, 0, n)], [array_ops.where(cond, n, -1)])
 
 
 class TransformedDistribution(distribution_lib.Distribution):
@@ -104,13 +117,13 @@ class TransformedDistribution(distribution_lib.Distribution):
             if bijector is None:
                 bijector = Identity(validate_args=validate_args)
             self._override_batch_shape = self._maybe_validate_shape_override(
-                batch_shape, distribution.is_scalar_batch(), "batch_shape")
+                batch_shape, distribution.is_scalar_batch(), validate_args, "batch_shape")
             self._is_batch_override = _logical_not(_logical_equal(
                 _ndims_from_shape(self._override_batch_shape), self._zero))
             value = constant_value(self._override_batch_shape)
             self._is_maybe_batch_override = bool(value is None or value.size != 0)
             self._override_event_shape = self._maybe_validate_shape_override(
-                event_shape, distribution.is_scalar_event(), "event_shape")
+                event_shape, distribution.is_scalar_event(), validate_args, "event_shape")
             self._is_event_override = _logical_not(_logical_equal(
                 _ndims_from_shape(self._override_event_shape), self._zero))
             value = constant_value(self._override_event_shape)
@@ -260,7 +273,8 @@ class TransformedDistribution(distribution_lib.Distribution):
         entropy.set_shape(self.batch_shape)
         return entropy
 
-    def _maybe_validate_shape_override(self, override_shape, base_is_scalar, name):
+    def _maybe_validate_shape_override(self, override_shape, base_is_scalar, validate_args,
+                                       name):
         if override_shape is None:
             override_shape = []
         override_shape = convert_to_tensor(override_shape, dtype=_dt.int32, name=name)
@@ -269,19 +283,32 @@ class TransformedDistribution(distribution_lib.Distribution):
         override_is_scalar = _logical_equal(_ndims_from_shape(override_shape), 0)
         if constant_value(override_is_scalar):
             return self._empty
+        checks = []
         if override_shape.get_shape().ndims is not None:
             if override_shape.get_shape().ndims != 1:
                 raise ValueError("shape override must be a vector")
+        elif validate_args:
+            checks.append(check_ops.assert_rank(override_shape, 1,
+                                                message="shape override must be a vector"))
         value = constant_value(override_shape)
-        if value is None:
-            raise NotImplementedError("a shape override known only at run time")
-        if any(s <= 0 for s in value):
-            raise ValueError("shape override must have positive elements")
+        if value is not None:
+            if any(s <= 0 for s in value):
+                raise ValueError("shape override must have positive elements")
+        elif validate_args:
+            checks.append(check_ops.assert_positive(
+                override_shape, message="shape override must have positive elements"))
         is_both_nonscalar = _logical_and(_logical_not(base_is_scalar),
                                          _logical_not(override_is_scalar))
-        if constant_value(is_both_nonscalar):
-            raise ValueError("base distribution not scalar")
-        return override_shape
+        both = constant_value(is_both_nonscalar)
+        if both is not None:
+            if both:
+                raise ValueError("base distribution not scalar")
+        elif validate_args:
+            checks.append(check_ops.assert_equal(is_both_nonscalar, False,
+                                                 message="base distribution not scalar"))
+        if not checks:
+            return override_shape
+        return control_flow_ops.with_dependencies(checks, override_shape)
 
     def _maybe_rotate_dims(self, x, rotate_right=False):
         needs_rotation = constant_value(self._needs_rotation)
@@ -300,8 +327,8 @@ class TransformedDistribution(distribution_lib.Distribution):
 
 
 def _as_shape(shape_tensor):
-    """tensor_util.constant_value_as_shape of a constant int32 vector."""
-    value = constant_value(shape_tensor)
-    if value is None:
+    """tensor_util.constant_value_as_shape of an int32 shape vector."""
+    dims = shape_value(shape_tensor)
+    if dims is None:
         return TensorShape(None)
-    return TensorShape([int(d) for d in value])
+    return TensorShape([None if d is None or d < 0 else int(d) for d in dims])

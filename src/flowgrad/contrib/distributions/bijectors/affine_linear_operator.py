@@ -72,20 +72,21 @@ class _DistributionShape:
     def get_shape(self, x, name="get_shape"):
         with self._name_scope(name, values=[x]):
             x = convert_to_tensor(x, name="x")
-            sample_ndims = int(constant_value(self.get_sample_ndims(x, name=name)))
 
-            def slice_shape(start, size, name):
-                if start is None:   # TF's default start: a 'zero' it then reads statically
-                    array_ops.zeros([], dtype=_dt.int32, name="zero")
-                    start = 0
-                dims = x.get_shape()[start:start + size].as_list()
-                if any(d is None for d in dims):
-                    _unsupported("sample shapes")
-                return convert_to_tensor(dims, dtype=_dt.int32, name=name)
+            def slice_shape(start_sum, size, name):
+                # TF's default start: a 'zero' it then reads statically
+                start_sum = start_sum or [array_ops.zeros([], dtype=_dt.int32, name="zero")]
+                start = sum(int(constant_value(s)) for s in start_sum)
+                dims = x.get_shape()[start:start + int(constant_value(size))].as_list()
+                if all(d is not None for d in dims):
+                    return convert_to_tensor(dims, dtype=_dt.int32, name=name)
+                # a dimension known only at run time: TF slices tf.shape(x)
+                return array_ops.slice(array_ops.shape(x), [sum(start_sum)], [size])
 
-            return (slice_shape(None, sample_ndims, "sample_shape"),
-                    slice_shape(sample_ndims, self._batch_static, "batch_shape"),
-                    slice_shape(sample_ndims + self._batch_static, self._event_static,
+            sample_ndims = self.get_sample_ndims(x, name=name)
+            return (slice_shape([], sample_ndims, "sample_shape"),
+                    slice_shape([sample_ndims], self._batch_ndims, "batch_shape"),
+                    slice_shape([sample_ndims, self._batch_ndims], self._event_ndims,
                                 "event_shape"))
 
     def make_batch_of_event_sample_matrices(self, x, expand_batch_dim=True,
