@@ -380,14 +380,22 @@ class Layer:
         return list(self._updates) + self._gather_children_attribute("updates")
 
     def get_updates_for(self, inputs):
-        """The updates that depend on `inputs` (None: the unconditional ones)."""
-        want = inputs is None
-        return [u for u in self.updates if self._is_unconditional(u) == want]
+        """The updates that depend on `inputs` (None: the unconditional ones): as TF, the
+        conditional updates reachable in the graph from `inputs`."""
+        if inputs is None:
+            return [u for u in self.updates if self._is_unconditional(u)]
+        updates = [u for u in self.updates if not self._is_unconditional(u)]
+        reachable = _reachable_from(_flatten(inputs), updates)
+        return [u for u in updates if u in reachable]
 
     def get_losses_for(self, inputs):
-        """The losses that depend on `inputs` (None: the unconditional ones)."""
-        want = inputs is None
-        return [x for x in self.losses if self._is_unconditional(x) == want]
+        """The losses that depend on `inputs` (None: the unconditional ones): as TF, the
+        conditional losses reachable in the graph from `inputs`."""
+        if inputs is None:
+            return [x for x in self.losses if self._is_unconditional(x)]
+        losses = [x for x in self.losses if not self._is_unconditional(x)]
+        reachable = _reachable_from(_flatten(inputs), losses)
+        return [x for x in losses if x in reachable]
 
     def _is_unconditional(self, x):
         for layer in [self] + list(getattr(self, "_layers", [])):
@@ -505,3 +513,27 @@ def _node_value(value):
     """TF's node attribute: the one tensor, or the list of them."""
     values = list(value) if isinstance(value, (list, tuple)) else [value]
     return values[0] if len(values) == 1 else values
+
+
+def _reachable_from(inputs, targets):
+    """TF's tf_utils.get_reachable_from_inputs: the tensors and ops downstream of `inputs`
+    (through consumers, op outputs and control outputs), stopping once every target is."""
+    reachable, targets = set(inputs), set(targets)
+    queue = list(inputs)
+    while queue:
+        x = queue.pop()
+        if isinstance(x, Operation):
+            outs = list(x.outputs) + list(x._control_outputs)
+        elif isinstance(x, Tensor):
+            outs = x.consumers()
+        elif hasattr(x, "op"):   # a Variable
+            outs = [x.op]
+        else:
+            continue
+        for y in outs:
+            if y not in reachable:
+                reachable.add(y)
+                queue.insert(0, y)
+        if targets and targets <= reachable:
+            break
+    return reachable
