@@ -1,4 +1,4 @@
-"""Model.get_updates_for / get_losses_for against TF 1.14 (tests/golden/keras/gen_updates_for.py)."""
+"""Model.get_updates_for / get_losses_for against TF 1.14 (golden keras/gen_updates_for.py)."""
 import flowgrad as tf
 from goldens import generator, load
 from test_layers import _compare
