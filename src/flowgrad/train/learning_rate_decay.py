@@ -17,7 +17,7 @@ import math
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant, convert_to_tensor
 from ..engine.framework.graph import Tensor, name_scope
-from ..ops import array_ops, comparison_ops, control_flow_ops, math_ops, random_ops
+from ..ops import comparison_ops, control_flow_ops, math_ops, random_ops
 
 __all__ = ["exponential_decay", "piecewise_constant", "polynomial_decay", "natural_exp_decay",
            "inverse_time_decay", "cosine_decay", "cosine_decay_restarts", "linear_cosine_decay",
@@ -103,10 +103,10 @@ def polynomial_decay(learning_rate, global_step, decay_steps, end_learning_rate=
         step = _step(global_step, "polynomial_decay", dtype)
         decay_steps_t = math_ops.cast(decay_steps, dtype)
         if cycle:
-            ratio = math_ops.ceil(math_ops.truediv(step, convert_to_tensor(decay_steps,
-                                                                             dtype=dtype)))
-            multiplier = array_ops.where(comparison_ops.equal(step, constant(0, dtype=dtype)),
-                                         array_ops.ones_like(ratio), ratio)
+            # TF 1.14: the first multiple of decay_steps above the step (1 at step 0) in a cond
+            multiplier = control_flow_ops.cond(
+                comparison_ops.equal(step, 0), lambda: 1.0,
+                lambda: math_ops.ceil(step / decay_steps))
             decay_steps_t = math_ops.multiply(decay_steps_t, multiplier)
         else:
             step = math_ops.minimum(step, decay_steps)  # as TF: `Minimum/y`
@@ -153,15 +153,10 @@ def cosine_decay_restarts(learning_rate, global_step, first_decay_steps, t_mul=2
             i_restart = math_ops.floor(fraction)
             return i_restart, fraction - i_restart
 
-        if isinstance(t_mul, (int, float)):
-            # TF selects the branch with cond(t_mul == 1); a Python t_mul decides it here.
-            i_restart, completed_fraction = compute_step(completed_fraction, t_mul != 1.0)
-        else:
-            same = comparison_ops.equal(t_mul_t, constant(1.0, dtype=dtype))
-            i1, f1 = compute_step(completed_fraction, False)
-            i2, f2 = compute_step(completed_fraction, True)
-            i_restart = array_ops.where(same, i1, i2)
-            completed_fraction = array_ops.where(same, f1, f2)
+        i_restart, completed_fraction = control_flow_ops.cond(
+            comparison_ops.equal(t_mul_t, 1.0),
+            lambda: compute_step(completed_fraction, False),
+            lambda: compute_step(completed_fraction, True))
         m_fac = m_mul_t ** i_restart
         cosine_decayed = 0.5 * m_fac * (1.0 + math_ops.cos(constant(math.pi, dtype=dtype)
                                                            * completed_fraction))

@@ -206,3 +206,18 @@ def _metrics_auc(tf):
 
 
 CALLS.append(("metrics_auc", _metrics_auc))
+
+
+def _polynomial_decay_cycle(tf):
+    gs = tf.train.get_or_create_global_step()
+    return tf.train.polynomial_decay(0.1, gs, 50, 0.01, power=2.0, cycle=True)
+
+
+def _cosine_decay_restarts(tf):
+    gs = tf.train.get_or_create_global_step()
+    return [tf.train.cosine_decay_restarts(0.1, gs, 10),
+            tf.train.cosine_decay_restarts(0.1, gs, 10, t_mul=1.0, m_mul=0.5, alpha=0.1)]
+
+
+CALLS.extend([("polynomial_decay_cycle", _polynomial_decay_cycle),
+              ("cosine_decay_restarts", _cosine_decay_restarts)])
