@@ -305,8 +305,10 @@ def _case_grad(op, *grads):
     want = [t.dtype._diff for t in captures]
     gbodies = []
     for b, body in enumerate(bodies):
-        def bind(phs, body=body):   # the branch captured a subset of the Case's inputs
-            inner = body.graph.captures
+        def bind(phs, body=body):
+            if body.args:           # a gradient Case's branch takes every input as an argument
+                return dict(zip(body.args, phs))
+            inner = body.graph.captures  # a branch captured a subset of the Case's inputs
             return {inner[t]: p for t, p in zip(captures, phs) if t in inner}
         gbody, outs = _grad_body(body, captures, list(grads), f"{op.name}_grad{b}",
                                  op.graph, want, bind)
