@@ -442,7 +442,7 @@ EXTRA = {
     "embedding_lookup": _g_shape(lambda s: len(s) >= 1 and s[0] >= 2,
                                  lambda r: [r.randint(2, 5)] + _dims(r, r.randint(0, 1)),
                                  _embed_out),
-    "function": _g_same(_any, _rand_shape),
+    "function": _g_same(_any, _rand_shape, kw_fn=lambda r, s: {"cond": r.random() < 0.5}),
     "switch_case": _g_same(_any, _rand_shape, kw_fn=lambda r, s: {"index": r.randint(-1, 3)}),
     "resampler": _gen_resampler,
     "scatter_nd_res": _gen_scatter_nd_res,
@@ -592,7 +592,11 @@ def _embedding(tf, args, kw):
 
 
 def _function(tf, args, kw):
-    f = tf.function(lambda a: tf.tanh(a) * 2.0 + a * a)
+    if kw.get("cond"):   # a tf.cond in the body makes the call stateful
+        f = tf.function(lambda a: tf.cond(tf.reduce_sum(a) > 0.0, lambda: tf.tanh(a) * 2.0,
+                                          lambda: a * a))
+    else:
+        f = tf.function(lambda a: tf.tanh(a) * 2.0 + a * a)
     return f(args[0])
 
 
