@@ -392,6 +392,113 @@ def _gen_scalar(g, name, x):
     g.add(name, [x], {}, [], dtype=dt)
 
 
+def _bmp_bytes(pixels, h, w):
+    """A 24-bit BMP of h x w RGB pixels (rows bottom-up, padded to 4 bytes)."""
+    import struct
+    row = (3 * w + 3) // 4 * 4
+    body = b""
+    for y in range(h - 1, -1, -1):
+        line = b"".join(bytes(pixels[y][x][::-1]) for x in range(w))
+        body += line + b"\0" * (row - 3 * w)
+    head = struct.pack("<2sIHHI", b"BM", 54 + len(body), 0, 0, 54)
+    info = struct.pack("<IiiHHIIiiII", 40, w, h, 1, 24, 0, len(body), 2835, 2835, 0, 0)
+    return head + info + body
+
+
+def _gen_decode(g, name, x):
+    """An encoded image made here (BMP by hand, GIF/JPEG with Pillow), decoded by the op."""
+    import io
+    r = g.r
+    dt = _fdt(g, x)
+    x, s = _operand(g, x, _any, lambda: _rand_shape(r), dt)
+    h, w = r.randint(1, 6), r.randint(1, 6)
+    pixels = [[[r.randint(0, 255) for _ in range(3)] for _ in range(w)] for _ in range(h)]
+    fmt = r.choice(["bmp", "gif", "jpeg_shape", "jpeg_crop"])
+    kw = {"fmt": fmt}
+    if fmt == "bmp":
+        data, out = _bmp_bytes(pixels, h, w), [h, w, 3]
+    else:
+        from PIL import Image  # the generator runs in the fuzzer's own process only
+        img = Image.new("RGB", (w, h))
+        img.putdata([tuple(p) for row in pixels for p in row])
+        buf = io.BytesIO()
+        img.save(buf, format="GIF" if fmt == "gif" else "JPEG", quality=90)
+        data = buf.getvalue()
+        if fmt == "gif":
+            out = [1, h, w, 3]
+        elif fmt == "jpeg_shape":
+            out = [3]
+        else:
+            y0, x0 = r.randint(0, h - 1), r.randint(0, w - 1)
+            kw["window"] = [y0, x0, r.randint(1, h - y0), r.randint(1, w - x0)]
+            out = [kw["window"][2], kw["window"][3], 3]
+    kw["data"] = list(bytearray(data))
+    kw["out"] = out
+    g.add(name, [x], kw, out, dtype=dt)
+
+
+def _gen_jpeg_quality(g, name, x):
+    x, s = _operand(g, x, lambda s: len(s) == 3 and s[-1] in (1, 3),
+                    lambda: [g.r.randint(1, 6), g.r.randint(1, 6), g.r.choice([1, 3])],
+                    "float32")
+    g.add(name, [x], {"q": g.r.randint(5, 100)}, s, dtype="float32")
+
+
+def _gen_draw_boxes(g, name, x):
+    r = g.r
+    x, s = _operand(g, x, lambda s: len(s) == 4 and s[-1] in (1, 3, 4),
+                    lambda: [r.randint(1, 2), r.randint(2, 6), r.randint(2, 6),
+                             r.choice([1, 3, 4])], "float32")
+    nb = r.randint(1, 3)
+    boxes = [[sorted([round(r.uniform(-0.1, 1.1), 2) for _ in range(2)])
+              for _ in range(2)] for _ in range(nb)]
+    boxes = [[b[0][0], b[1][0], b[0][1], b[1][1]] for b in boxes]
+    kw = {"boxes": boxes}
+    if r.random() < 0.6:
+        kw["colors"] = [[round(r.uniform(0, 1), 2) for _ in range(4)]
+                        for _ in range(r.randint(1, 3))]
+    g.add(name, [x], kw, s, dtype="float32")
+
+
+def _gen_combined_nms(g, name, x):
+    r = g.r
+    x, s = _operand(g, x, lambda s: len(s) == 3 and s[-1] == 4,
+                    lambda: [r.randint(1, 2), r.randint(1, 5), 4], "float32")
+    kw = {"k": r.randint(1, 4), "per_class": r.randint(1, 3), "total": r.randint(1, 5),
+          "iou": r.choice([0.3, 0.5, 0.7]), "pad": r.random() < 0.5,
+          "clip": r.random() < 0.5}
+    out = [s[0], kw["per_class"] * kw["k"] if kw["pad"] and kw["per_class"] * kw["k"] <
+           kw["total"] else kw["total"]]
+    g.add(name, [x], kw, out, dtype="float32")
+
+
+def _gen_ragged_range(g, name, x):
+    r = g.r
+    n = r.randint(1, 3)
+    starts = [r.randint(-3, 3) for _ in range(n)]
+    limits = [a + r.randint(-2, 5) for a in starts]
+    deltas = [r.choice([-2, -1, 1, 2, 3]) for _ in range(n)]
+    g.add(name, [x], {"starts": starts, "limits": limits, "deltas": deltas}, [],
+          dtype=g.dtypes[x])
+
+
+def _gen_ragged_sparse(g, name, x):
+    dt = _fdt(g, x)
+    x, s = _operand(g, x, _rank(1), lambda: [g.r.randint(1, 6)], dt)
+    cut = sorted(g.r.randint(0, s[0]) for _ in range(2))
+    g.add(name, [x], {"lengths": [cut[0], cut[1] - cut[0], s[0] - cut[1]]}, s, dtype=dt)
+
+
+def _gen_block_lstm(g, name, x):
+    r = g.r
+    dt = "float32"
+    x, s = _operand(g, x, _rank(3), lambda: [r.randint(1, 3), r.randint(1, 2),
+                                             r.randint(1, 3)], dt)
+    kw = {"units": r.randint(1, 3), "peephole": r.random() < 0.4,
+          "clip": r.choice([None, None, 0.5]), "seed": r.randint(1, 1000)}
+    g.add(name, [x], kw, [s[0], s[1], kw["units"]], dtype=dt)
+
+
 EXTRA = {
     "complex_part": _g_same(_any, _rand_shape, kw_fn=lambda r, s: {
         "part": r.choice(["angle", "real", "imag", "abs"])}),
@@ -462,6 +569,13 @@ EXTRA = {
     "quantize": _gen_quantize,
     "image_transform": _gen_transform,
     "ragged_gather": _gen_ragged,
+    "image_decode": _gen_decode,
+    "jpeg_quality": _gen_jpeg_quality,
+    "draw_boxes": _gen_draw_boxes,
+    "combined_nms": _gen_combined_nms,
+    "ragged_range": _gen_ragged_range,
+    "ragged_sparse": _gen_ragged_sparse,
+    "block_lstm": _gen_block_lstm,
 }
 
 
@@ -740,13 +854,81 @@ def _apply_simple(tf, name, args, kw):
     return NotImplemented
 
 
+def _image_decode(tf, args, kw):
+    x = args[0]
+    data = tf.constant(bytes(bytearray(kw["data"])))
+    fmt = kw["fmt"]
+    if fmt == "bmp":
+        y = tf.image.decode_bmp(data)
+    elif fmt == "gif":
+        y = tf.image.decode_gif(data)
+    elif fmt == "jpeg_shape":
+        y = tf.image.extract_jpeg_shape(data)
+    else:
+        y = tf.image.decode_and_crop_jpeg(data, np.array(kw["window"], np.int32), channels=3)
+    y.set_shape(kw["out"])
+    return _ints_back(tf, y, x)
+
+
+def _jpeg_quality(tf, args, kw):
+    y = tf.image.adjust_jpeg_quality(tf.sigmoid(args[0]), tf.constant(kw["q"]))
+    y.set_shape(args[0].shape)
+    return y
+
+
+def _draw_boxes(tf, args, kw):
+    x = args[0]
+    boxes = np.array([kw["boxes"]] * int(x.shape[0]), np.float32)
+    colors = np.array(kw["colors"], np.float32) if "colors" in kw else None
+    return tf.image.draw_bounding_boxes(tf.sigmoid(x), boxes, colors=colors)
+
+
+def _combined_nms(tf, args, kw):
+    x = args[0]
+    lo = tf.sigmoid(x[:, :, :2]) * 0.8
+    boxes = tf.expand_dims(tf.concat([lo, lo + tf.abs(x[:, :, 2:]) * 0.3 + 0.05], 2), 2)
+    k = kw["k"]
+    scores = tf.sigmoid(tf.tile(x, [1, 1, 1])[:, :, :1] * np.linspace(0.5, 1.5, k)
+                        .astype(np.float32) + x[:, :, 1:2])
+    b, sc, _, _ = tf.image.combined_non_max_suppression(
+        boxes, scores, kw["per_class"], kw["total"], iou_threshold=kw["iou"],
+        score_threshold=0.3, pad_per_class=kw["pad"], clip_boxes=kw["clip"])
+    return sc + tf.reduce_sum(b, axis=2)
+
+
+def _ragged_range(tf, args, kw):
+    rt = tf.ragged.range(np.array(kw["starts"], np.int32), np.array(kw["limits"], np.int32),
+                         np.array(kw["deltas"], np.int32))
+    return tf.reduce_sum(_ints_back(tf, rt.flat_values, args[0]))
+
+
+def _ragged_sparse(tf, args, kw):
+    x = args[0]
+    rt = tf.RaggedTensor.from_row_lengths(x * 1.5, np.array(kw["lengths"], np.int64))
+    y = rt.to_sparse().values
+    y.set_shape(x.shape)
+    return y
+
+
+def _block_lstm(tf, args, kw):
+    x = args[0]
+    init = tf.random_uniform_initializer(-0.5, 0.5, seed=kw["seed"])
+    with tf.variable_scope("fuzz_lstm", initializer=init):
+        cell = tf.contrib.rnn.LSTMBlockFusedCell(kw["units"], cell_clip=kw["clip"],
+                                                 use_peephole=kw["peephole"])
+        return cell(x, dtype=tf.float32)[0]
+
+
 _APPLY = {"complex_part": _complex_part, "fft": _fft, "rfft": _rfft, "bitcast": _bitcast,
           "broadcast_args": _broadcast_args, "cholesky": _cholesky, "dilation2d": _dilation,
           "fake_quant": _fake_quant, "fractional_pool": _frac, "nms": _nms,
           "embedding_lookup": _embedding, "function": _function, "switch_case": _switch_case,
           "scatter_nd_res": _scatter_nd_res, "self_adjoint_eig": _eig, "svd": _svd,
           "tridiagonal": _tridiag, "crop_and_resize": _crop, "quantize": _quantize,
-          "ragged_gather": _ragged_gather}
+          "ragged_gather": _ragged_gather, "image_decode": _image_decode,
+          "jpeg_quality": _jpeg_quality, "draw_boxes": _draw_boxes,
+          "combined_nms": _combined_nms, "ragged_range": _ragged_range,
+          "ragged_sparse": _ragged_sparse, "block_lstm": _block_lstm}
 
 
 def apply_extra(tf, name, args, kw):

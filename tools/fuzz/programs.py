@@ -235,7 +235,7 @@ def run(tf, spec, on_graph=None):
             if on_graph is not None:
                 on_graph(graph)
             with tf.Session() as sess:
-                if variables:
+                if variables or tf.global_variables():  # also the ops' own (LSTM weights)
                     sess.run(tf.global_variables_initializer())
                 if isinstance(fetches, dict):
                     for _ in range(fetches["steps"]):
@@ -243,6 +243,8 @@ def run(tf, spec, on_graph=None):
                     return [np.asarray(v) for v in sess.run(fetches["vars"])]
                 return [_dense(v) for v in sess.run(fetches, feed)]
         except Exception as e:  # noqa: BLE001 - the error is the result
+            if on_graph is not None:   # the ops built before the error count as exercised
+                on_graph(graph)
             return e
 
 
