@@ -11,6 +11,16 @@ lower gradient order) and, with --save, appended to tools/fuzz/regression_specs.
 `python tools/goldens.py regen fuzz` (or the gen module) then records TF's
 results, and tests/test_fuzz_regressions.py runs them on every suite run.
 Not run by CI: it needs the oracle (tools/oracle/setup.sh or the shared script).
+
+Mismatches are counted by class, "culprit op | where | kind" (programs.mismatch_class),
+not by value, so "nothing new in the last N programs" is measurable. Long runs go in
+chunks sharing one --known file, seeded with the recorded cases' classes:
+
+    python tools/fuzz/known_classes.py /tmp/known.json
+    python tools/fuzz/fuzz.py --n 1000 --start 850000 --known /tmp/known.json --out /tmp/new.json
+
+It accumulates the classes (with the seed and value detail that found each), the op
+types exercised and the number of programs run since the last new class.
 """
 from __future__ import annotations
 

@@ -578,7 +578,8 @@ def mismatch_class(spec, got, want):
 
     culprit: the op type an error message names, else the fuzz op computing the
     (minimized) program's first output; where: "build/run" for errors, else which
-    result differs ("output", "order 1", "order 2", "train"); kind: "value", "NaN",
+    result differs ("output", "order 1" (also the variables after training steps),
+    "order 2"); kind: "value", "NaN",
     "inf", "shape", "dtype", "count", "None gradient" (ours), "None gradient in TF",
     or the error classes. None when they agree.
     """
@@ -589,8 +590,8 @@ def mismatch_class(spec, got, want):
     n_out = len(spec["outputs"])
     if i is None:
         where = "build/run"
-    elif spec.get("train"):
-        where = "train"
+    elif spec.get("train"):  # the variables after optimizer steps: a first-order difference
+        where = "order 1"
     elif i < n_out:
         where = "output"
     else:
