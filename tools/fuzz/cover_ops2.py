@@ -325,6 +325,8 @@ def _gen_fakequant(g, name, x):
 
 def _gen_scatter_nd_res(g, name, x):
     r = g.r
+    if g.spec["inputs"][0]["kind"] in ("var", "rvar"):
+        return   # a training program: the optimizer's update would race with the scatter
     dt = _fdt(g, x)
     s = [r.randint(2, 4), r.randint(1, 3)]
     v = g.add_input(s, dt, "rvar")
@@ -499,6 +501,15 @@ def _gen_block_lstm(g, name, x):
     g.add(name, [x], kw, [s[0], s[1], kw["units"]], dtype=dt)
 
 
+def _gen_ragged_dataset(g, name, x):
+    r = g.r
+    n = r.randint(1, 5)
+    cut = sorted(r.randint(0, n) for _ in range(2))
+    g.add(name, [x], {"values": [round(r.uniform(-2, 2), 3) for _ in range(n)],
+                      "lengths": [cut[0], cut[1] - cut[0], n - cut[1]],
+                      "batch": r.choice([0, 1, 2])}, [], dtype=g.dtypes[x])
+
+
 EXTRA = {
     "complex_part": _g_same(_any, _rand_shape, kw_fn=lambda r, s: {
         "part": r.choice(["angle", "real", "imag", "abs"])}),
@@ -576,6 +587,7 @@ EXTRA = {
     "ragged_range": _gen_ragged_range,
     "ragged_sparse": _gen_ragged_sparse,
     "block_lstm": _gen_block_lstm,
+    "ragged_dataset": _gen_ragged_dataset,
 }
 
 
@@ -919,6 +931,18 @@ def _block_lstm(tf, args, kw):
         return cell(x, dtype=tf.float32)[0]
 
 
+def _ragged_dataset(tf, args, kw):
+    """A RaggedTensor through tf.data (RaggedTensorToVariant / FromVariant)."""
+    x = args[0]
+    rt = tf.RaggedTensor.from_row_lengths(tf.constant(np.array(kw["values"], np.float32)),
+                                          np.array(kw["lengths"], np.int64))
+    ds = tf.data.Dataset.from_tensor_slices(rt).batch(kw["batch"]) if kw["batch"] else \
+        tf.data.Dataset.from_tensors(rt)
+    y = tf.compat.v1.data.make_one_shot_iterator(ds).get_next()
+    total = tf.reduce_sum(y.flat_values) + tf.cast(tf.reduce_sum(y.row_splits), tf.float32)
+    return tf.cast(total, x.dtype.base_dtype) * (tf.reduce_mean(x) + 1.0)
+
+
 _APPLY = {"complex_part": _complex_part, "fft": _fft, "rfft": _rfft, "bitcast": _bitcast,
           "broadcast_args": _broadcast_args, "cholesky": _cholesky, "dilation2d": _dilation,
           "fake_quant": _fake_quant, "fractional_pool": _frac, "nms": _nms,
@@ -928,7 +952,8 @@ _APPLY = {"complex_part": _complex_part, "fft": _fft, "rfft": _rfft, "bitcast": 
           "ragged_gather": _ragged_gather, "image_decode": _image_decode,
           "jpeg_quality": _jpeg_quality, "draw_boxes": _draw_boxes,
           "combined_nms": _combined_nms, "ragged_range": _ragged_range,
-          "ragged_sparse": _ragged_sparse, "block_lstm": _block_lstm}
+          "ragged_sparse": _ragged_sparse, "block_lstm": _block_lstm,
+          "ragged_dataset": _ragged_dataset}
 
 
 def apply_extra(tf, name, args, kw):

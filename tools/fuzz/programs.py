@@ -51,7 +51,9 @@ SPECIAL_OPS = ["depthwise_conv2d", "conv3d", "max_pool3d", "avg_pool3d", "max_po
                "with_default", "print", "identity_n", "accumulate_n", "add_n", "bias_add",
                "l2_loss", "tan", "mul_no_nan", "zeta", "batch_matmul", "sparse_matmul",
                "conv2d"]
-OPTIMIZERS = ["GradientDescent", "Momentum", "Adam", "Adagrad", "RMSProp", "Adadelta", "Ftrl"]
+OPTIMIZERS = ["GradientDescent", "Momentum", "Adam", "Adagrad", "RMSProp", "Adadelta", "Ftrl",
+              "RMSPropCentered", "ProximalAdagrad", "ProximalGradientDescent", "AdagradDA",
+              "AdaMax", "AddSign", "PowerSign"]
 
 
 def _resolve(tf, name):
@@ -188,8 +190,7 @@ def build(tf, spec):
         t = spec["train"]
         loss = tf.reduce_sum(tf.cast(fetches[0], tf.float32) if fetches[0].dtype != tf.float32
                              else fetches[0])
-        cls = getattr(tf.train, t["optimizer"] + "Optimizer")
-        opt = cls(t["lr"], 0.9) if t["optimizer"] == "Momentum" else cls(t["lr"])
+        opt = _optimizer(tf, t["optimizer"], t["lr"])
         step = opt.minimize(loss)
         return feed, {"step": step, "vars": variables, "steps": t["steps"]}, variables
     if spec.get("grad_order", 0) >= 1 and floats:
@@ -205,6 +206,18 @@ def build(tf, spec):
                 g2 = tf.gradients(tf.add_n(parts) if len(parts) > 1 else parts[0], floats)
                 fetches += [g if g is not None else tf.constant(-12345.0) for g in g2]
     return feed, fetches, variables
+
+
+def _optimizer(tf, name, lr):
+    if name == "Momentum":
+        return tf.train.MomentumOptimizer(lr, 0.9)
+    if name == "RMSPropCentered":
+        return tf.train.RMSPropOptimizer(lr, momentum=0.5, centered=True)
+    if name == "AdagradDA":
+        return tf.train.AdagradDAOptimizer(lr, tf.train.get_or_create_global_step())
+    if name in ("AdaMax", "AddSign", "PowerSign"):
+        return getattr(tf.contrib.opt, name + "Optimizer")(lr)
+    return getattr(tf.train, name + "Optimizer")(lr)
 
 
 def _shape(t):
@@ -305,22 +318,27 @@ class _Gen(object):
         return tuple(1 if d > 1 and self.r.random() < 0.3 else d for d in s)
 
 
-def generate(seed, max_ops=6):
-    """A random program; a fixed seed gives the same program on every Python."""
+def generate(seed, max_ops=6, extra=True):
+    """A random program; a fixed seed gives the same program on every Python.
+
+    extra=False: the programs of the generator before cover_ops2.py and the resource
+    training variables (tests/test_indexed_slices_grads.py picks seeds from those)."""
     g = _Gen(seed)
     r = g.r
     dtype = r.choice(["float32", "float32", "float64"])
     rank = r.choice([0, 1, 2, 2, 3, 4, 4, 5])
     shape = tuple(r.randint(1, 4) for _ in range(rank))
     train = r.random() < 0.15
-    g.add_input(shape, dtype, "var" if train else r.choice(["feed", "const"]))
+    kind = (r.choice(["var", "rvar"]) if extra else "var") if train else \
+        r.choice(["feed", "const"])
+    g.add_input(shape, dtype, kind)
     if r.random() < 0.6:
         g.add_input(g.bshape(shape) if r.random() < 0.5 else shape, dtype,
                     r.choice(["feed", "const"]))
     for _ in range(r.randint(1, max_ops)):
         kind = r.choice(["unary", "unary", "binary", "binary", "reduce", "shape", "shape",
-                         "special", "special", "cover", "cover", "cover", "extra", "extra",
-                         "extra"])
+                         "special", "special", "cover", "cover", "cover"]
+                        + ["extra", "extra", "extra"] * extra)
         x = g.pick()
         s = g.shapes[x]
         if kind == "cover":

@@ -241,6 +241,10 @@ def _grad_body(body, inputs, grads, name, outer, want, bind):
     with tracing_function_body(graph):
         phs = [placeholder(d, s) for d, s, _ in specs]
         n = len(inputs)
+        for ph, t in zip(phs, inputs):  # a variable's handle: what it holds (as a capture)
+            info = handle_info(t) if t.dtype.base_dtype is _dt.resource else None
+            if info is not None:
+                ph.op._attrs["_handle_data"] = info
         mapping = _copy_body(body, graph, bind(phs[:n]))
         ys = [mapping[t] for t in body.outputs]
         xs = phs[:n]
@@ -258,7 +262,8 @@ def _call_grad(op, *grads):
     """One call op of the gradient body (TF's <op>_grad/PartitionedCall)."""
     (body,) = _INFO[op]
     inputs = list(op.inputs)
-    diff = [i for i, t in enumerate(inputs) if t.dtype._diff]
+    # a captured resource variable's handle takes the gradient of its reads (TF)
+    diff = [i for i, t in enumerate(inputs) if t.dtype._diff or t.dtype.base_dtype is _dt.resource]
     if not diff:
         return [None] * len(inputs)
     gbody, outs = _grad_body(body, inputs, list(grads), op.name + "_grad", op.graph,
