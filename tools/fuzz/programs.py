@@ -26,6 +26,7 @@ import numpy as np
 
 import cover_ops
 import cover_ops2
+import cover_ops3
 
 # name -> (arity, kind): kinds drive how the generator picks operands and attributes.
 UNARY_ANY = ["abs", "negative", "square", "tanh", "sigmoid", "sin", "cos", "atan", "erf",
@@ -160,6 +161,9 @@ def _apply(tf, name, args, kw):
     if out is not NotImplemented:
         return out
     out = cover_ops2.apply_extra(tf, name, args, kw)
+    if out is not NotImplemented:
+        return out
+    out = cover_ops3.apply_nondiff(tf, name, args, kw)
     if out is not NotImplemented:
         return out
     return _resolve(tf, name)(*args, **kw)
@@ -338,13 +342,15 @@ def generate(seed, max_ops=6, extra=True):
     for _ in range(r.randint(1, max_ops)):
         kind = r.choice(["unary", "unary", "binary", "binary", "reduce", "shape", "shape",
                          "special", "special", "cover", "cover", "cover"]
-                        + ["extra", "extra", "extra"] * extra)
+                        + ["extra", "extra", "extra", "nondiff"] * extra)
         x = g.pick()
         s = g.shapes[x]
         if kind == "cover":
             cover_ops.generate_cover(g, r.choice(sorted(cover_ops.COVER)), x)
         elif kind == "extra":
             cover_ops2.generate_extra(g, r.choice(sorted(cover_ops2.EXTRA)), x)
+        elif kind == "nondiff":
+            cover_ops3.generate_nondiff(g, "nondiff", x)
         elif kind == "unary":
             pool = r.choice([UNARY_ANY, UNARY_ANY, UNARY_POS, UNARY_UNIT])
             name = r.choice(pool)
