@@ -580,7 +580,9 @@ def _difference(got, want):
 _CULPRIT = [re.compile(p) for p in (r"op type: (\w+)", r"Forward operation: (\w+)",
                                       r"Gradient for (\w+) is", r"(TensorArray)",
                                       r"op '(\w+)'", r"to op '(\w+)'", r"for (\w+) only",
-                                      r"for (while) loops")]
+                                      r"for (while) loops",
+                                      # a run-time error: the forward scope of its node
+                                      r"\[\[node (?:gradients(?:_\d+)?/)*(\w+)")]
 
 
 def _culprit(spec, got, want):
