@@ -84,7 +84,7 @@ def generate_cover(g, name, x):
             or (name in ("adjust_hue", "adjust_saturation") and s[-1] != 3) \
             or (name in ("diag", "matrix_diag") and len(s) > 2) \
             or (name == "ctc_loss" and s[-1] < 2) \
-            or (name == "resource_gather" and g.input_kind(x) != "rvar") \
+            or (name == "resource_gather" and (g.input_kind(x) != "rvar" or not s)) \
             or (name == "matrix_diag" and not s):
         if name == "resource_gather":
             s = [r.randint(2, 4), r.randint(1, 3)]

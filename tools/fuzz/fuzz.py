@@ -11,6 +11,16 @@ lower gradient order) and, with --save, appended to tools/fuzz/regression_specs.
 `python tools/goldens.py regen fuzz` (or the gen module) then records TF's
 results, and tests/test_fuzz_regressions.py runs them on every suite run.
 Not run by CI: it needs the oracle (tools/oracle/setup.sh or the shared script).
+
+Mismatches are counted by class, "culprit op | where | kind" (programs.mismatch_class),
+not by value, so "nothing new in the last N programs" is measurable. Long runs go in
+chunks sharing one --known file, seeded with the recorded cases' classes:
+
+    python tools/fuzz/known_classes.py /tmp/known.json
+    python tools/fuzz/fuzz.py --n 1000 --start 850000 --known /tmp/known.json --out /tmp/new.json
+
+It accumulates the classes (with the seed and value detail that found each), the op
+types exercised and the number of programs run since the last new class.
 """
 from __future__ import annotations
 
@@ -125,19 +135,22 @@ def _needed(spec, out):
 
 
 def _restrict(spec, out, grad_order):
-    """`spec` computing only value `out` (ops it needs, renumbered)."""
+    """`spec` computing only value `out` (the inputs and ops it needs, renumbered)."""
     n_in = len(spec["inputs"])
     keep = sorted(_needed(spec, out))
-    new_index = {i: i for i in range(n_in)}
+    used = {a["v"] for k in keep for a in spec["ops"][k][1] if isinstance(a, dict) and "v" in a}
+    used.add(out)
+    ins = [i for i in range(n_in) if i in used]
+    new_index = {i: j for j, i in enumerate(ins)}
     ops = []
     for k in keep:
         name, args, kw = spec["ops"][k]
         args = [{"v": new_index[a["v"]]} if isinstance(a, dict) and "v" in a else a
                 for a in args]
-        new_index[n_in + k] = n_in + len(ops)
+        new_index[n_in + k] = len(ins) + len(ops)
         ops.append([name, args, kw])
-    s = dict(spec, ops=ops, outputs=[new_index[out]], grad_order=grad_order)
-    return s
+    return dict(spec, inputs=[spec["inputs"][i] for i in ins], ops=ops,
+                outputs=[new_index[out]], grad_order=grad_order)
 
 
 def minimize(spec, oracle, local):
@@ -152,10 +165,11 @@ def minimize(spec, oracle, local):
     for c, w in zip(cands, wants):
         if isinstance(w, OracleCrash):
             continue
-        why = programs.compare(local(c), w)
+        got = local(c)
+        why = programs.compare(got, w)
         if why:
-            return c, why
-    return spec, None
+            return c, why, programs.mismatch_class(c, got, w)
+    return spec, None, None
 
 
 def main(argv=None):
@@ -167,6 +181,9 @@ def main(argv=None):
     ap.add_argument("--oracle", default=os.environ.get("TF114_PYTHON", "/tmp/tf114/bin/python"))
     ap.add_argument("--save", action="store_true", help="append minimized mismatches to specs")
     ap.add_argument("--out", help="also write the minimized mismatches (JSON list) to this file")
+    ap.add_argument("--known", help="JSON file of mismatch classes seen by earlier runs (read, "
+                    "then updated): 'new' means new to all of them; also accumulates the op "
+                    "types exercised")
     args = ap.parse_args(argv)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     import flowgrad as tf
@@ -178,7 +195,12 @@ def main(argv=None):
             lambda g: seen.update({op.type for op in g.get_operations()})) if record else None)
 
     oracle = Oracle(args.oracle)
-    found, reasons, last_new = [], collections.Counter(), 0
+    found, reasons, last_new = [], collections.Counter(), None
+    known = {"classes": {}, "ops": [], "programs": 0}
+    if args.known and os.path.exists(args.known):
+        with open(args.known) as f:
+            known = json.load(f)
+    since_new = known.get("since_new", known["programs"])
     t0 = time.time()
     seeds = [int(x) for x in args.seeds.split(",")] if args.seeds else \
         list(range(args.start, args.start + args.n))
@@ -189,25 +211,40 @@ def main(argv=None):
             if isinstance(want, OracleCrash):
                 print(f"seed {spec['seed']}: {want.message} (skipped)", flush=True)
                 continue
-            why = programs.compare(local(spec, record=True), want)
+            got = local(spec, record=True)
+            why = programs.compare(got, want)
+            since_new += 1
             if why:
-                small, small_why = minimize(spec, oracle, local)
-                key = (small["ops"][-1][0] if small["ops"] else "input") + ": " + \
-                    (small_why or why).split(",")[0][:60]
-                if key not in reasons:
+                key = programs.mismatch_class(spec, got, want)
+                small, small_why, small_key = minimize(spec, oracle, local)
+                key = small_key or key
+                if key not in reasons and key not in known["classes"]:
                     last_new = spec["seed"]
-                    print(f"seed {spec['seed']}: {small_why or why}\n  {json.dumps(small)[:400]}",
-                          flush=True)
-                    found.append(dict(small, note=small_why or why))
+                    since_new = 0
+                    print(f"seed {spec['seed']}: NEW [{key}] {small_why or why}\n"
+                          f"  {json.dumps(small)[:400]}", flush=True)
+                    found.append(dict(small, note=small_why or why, mismatch_class=key))
+                    known["classes"][key] = {"seed": spec["seed"], "detail": small_why or why}
                 reasons[key] += 1
         print(f"... {b + len(specs)} programs, {len(reasons)} distinct mismatches, "
               f"{time.time() - t0:.0f} s", file=sys.stderr, flush=True)
     oracle.close()
     diff = {k for k, v in GRADIENTS.items() if v is not None and k in OPS}
-    print(f"\n{len(seeds)} programs, {sum(reasons.values())} mismatching, {len(reasons)} distinct; "
-          f"last new mismatch at seed {last_new}")
+    print(f"\n{len(seeds)} programs, {sum(reasons.values())} mismatching, {len(reasons)} "
+          f"classes; last new class at seed {last_new}; {since_new} programs since a new class "
+          f"(counting earlier runs in --known)")
     print(f"op types exercised: {len(seen)} of {len(OPS)} registered; differentiable: "
           f"{len(diff & set(seen))} of {len(diff)}")
+    if args.known:
+        allseen = set(known["ops"]) | set(seen)
+        known.update(ops=sorted(allseen), programs=known["programs"] + len(seeds),
+                     since_new=since_new)
+        with open(args.known, "w") as f:
+            json.dump(known, f, indent=1, sort_keys=True)
+        print(f"all runs in {args.known}: {known['programs']} programs, {len(known['classes'])} "
+              f"classes; op types {len(allseen & set(OPS))} of {len(OPS)}, differentiable "
+              f"{len(diff & allseen)} of {len(diff)}; differentiable never exercised: "
+              f"{' '.join(sorted(diff - allseen))}")
     for k, v in reasons.most_common():
         print(f"  {v:4d}  {k}")
     if args.out:

@@ -20,10 +20,13 @@ sum(w2 * those gradients); with "train", the variables after the steps.
 from __future__ import absolute_import
 
 import random
+import re
 
 import numpy as np
 
 import cover_ops
+import cover_ops2
+import cover_ops3
 
 # name -> (arity, kind): kinds drive how the generator picks operands and attributes.
 UNARY_ANY = ["abs", "negative", "square", "tanh", "sigmoid", "sin", "cos", "atan", "erf",
@@ -49,7 +52,9 @@ SPECIAL_OPS = ["depthwise_conv2d", "conv3d", "max_pool3d", "avg_pool3d", "max_po
                "with_default", "print", "identity_n", "accumulate_n", "add_n", "bias_add",
                "l2_loss", "tan", "mul_no_nan", "zeta", "batch_matmul", "sparse_matmul",
                "conv2d"]
-OPTIMIZERS = ["GradientDescent", "Momentum", "Adam", "Adagrad", "RMSProp", "Adadelta", "Ftrl"]
+OPTIMIZERS = ["GradientDescent", "Momentum", "Adam", "Adagrad", "RMSProp", "Adadelta", "Ftrl",
+              "RMSPropCentered", "ProximalAdagrad", "ProximalGradientDescent", "AdagradDA",
+              "AdaMax", "AddSign", "PowerSign"]
 
 
 def _resolve(tf, name):
@@ -155,6 +160,12 @@ def _apply(tf, name, args, kw):
     out = cover_ops.apply_cover(tf, name, args, kw)
     if out is not NotImplemented:
         return out
+    out = cover_ops2.apply_extra(tf, name, args, kw)
+    if out is not NotImplemented:
+        return out
+    out = cover_ops3.apply_nondiff(tf, name, args, kw)
+    if out is not NotImplemented:
+        return out
     return _resolve(tf, name)(*args, **kw)
 
 
@@ -183,8 +194,7 @@ def build(tf, spec):
         t = spec["train"]
         loss = tf.reduce_sum(tf.cast(fetches[0], tf.float32) if fetches[0].dtype != tf.float32
                              else fetches[0])
-        cls = getattr(tf.train, t["optimizer"] + "Optimizer")
-        opt = cls(t["lr"], 0.9) if t["optimizer"] == "Momentum" else cls(t["lr"])
+        opt = _optimizer(tf, t["optimizer"], t["lr"])
         step = opt.minimize(loss)
         return feed, {"step": step, "vars": variables, "steps": t["steps"]}, variables
     if spec.get("grad_order", 0) >= 1 and floats:
@@ -200,6 +210,18 @@ def build(tf, spec):
                 g2 = tf.gradients(tf.add_n(parts) if len(parts) > 1 else parts[0], floats)
                 fetches += [g if g is not None else tf.constant(-12345.0) for g in g2]
     return feed, fetches, variables
+
+
+def _optimizer(tf, name, lr):
+    if name == "Momentum":
+        return tf.train.MomentumOptimizer(lr, 0.9)
+    if name == "RMSPropCentered":
+        return tf.train.RMSPropOptimizer(lr, momentum=0.5, centered=True)
+    if name == "AdagradDA":
+        return tf.train.AdagradDAOptimizer(lr, tf.train.get_or_create_global_step())
+    if name in ("AdaMax", "AddSign", "PowerSign"):
+        return getattr(tf.contrib.opt, name + "Optimizer")(lr)
+    return getattr(tf.train, name + "Optimizer")(lr)
 
 
 def _shape(t):
@@ -230,7 +252,7 @@ def run(tf, spec, on_graph=None):
             if on_graph is not None:
                 on_graph(graph)
             with tf.Session() as sess:
-                if variables:
+                if variables or tf.global_variables():  # also the ops' own (LSTM weights)
                     sess.run(tf.global_variables_initializer())
                 if isinstance(fetches, dict):
                     for _ in range(fetches["steps"]):
@@ -238,6 +260,8 @@ def run(tf, spec, on_graph=None):
                     return [np.asarray(v) for v in sess.run(fetches["vars"])]
                 return [_dense(v) for v in sess.run(fetches, feed)]
         except Exception as e:  # noqa: BLE001 - the error is the result
+            if on_graph is not None:   # the ops built before the error count as exercised
+                on_graph(graph)
             return e
 
 
@@ -298,25 +322,35 @@ class _Gen(object):
         return tuple(1 if d > 1 and self.r.random() < 0.3 else d for d in s)
 
 
-def generate(seed, max_ops=6):
-    """A random program; a fixed seed gives the same program on every Python."""
+def generate(seed, max_ops=6, extra=True):
+    """A random program; a fixed seed gives the same program on every Python.
+
+    extra=False: the programs of the generator before cover_ops2.py and the resource
+    training variables (tests/test_indexed_slices_grads.py picks seeds from those)."""
     g = _Gen(seed)
     r = g.r
     dtype = r.choice(["float32", "float32", "float64"])
     rank = r.choice([0, 1, 2, 2, 3, 4, 4, 5])
     shape = tuple(r.randint(1, 4) for _ in range(rank))
     train = r.random() < 0.15
-    g.add_input(shape, dtype, "var" if train else r.choice(["feed", "const"]))
+    kind = (r.choice(["var", "rvar"]) if extra else "var") if train else \
+        r.choice(["feed", "const"])
+    g.add_input(shape, dtype, kind)
     if r.random() < 0.6:
         g.add_input(g.bshape(shape) if r.random() < 0.5 else shape, dtype,
                     r.choice(["feed", "const"]))
     for _ in range(r.randint(1, max_ops)):
         kind = r.choice(["unary", "unary", "binary", "binary", "reduce", "shape", "shape",
-                         "special", "special", "cover", "cover", "cover"])
+                         "special", "special", "cover", "cover", "cover"]
+                        + ["extra", "extra", "extra", "nondiff"] * extra)
         x = g.pick()
         s = g.shapes[x]
         if kind == "cover":
             cover_ops.generate_cover(g, r.choice(sorted(cover_ops.COVER)), x)
+        elif kind == "extra":
+            cover_ops2.generate_extra(g, r.choice(sorted(cover_ops2.EXTRA)), x)
+        elif kind == "nondiff":
+            cover_ops3.generate_nondiff(g, "nondiff", x)
         elif kind == "unary":
             pool = r.choice([UNARY_ANY, UNARY_ANY, UNARY_POS, UNARY_UNIT])
             name = r.choice(pool)
@@ -486,35 +520,52 @@ def compare(got, want):
     Errors match by class name; arrays by shape, dtype and value (NaN where TF has
     NaN; tolerances per dtype, relative to the array's largest magnitude).
     """
+    d = _difference(got, want)
+    return None if d is None else d[2]
+
+
+def _is_none_grad(a):
+    """build()'s stand-in for a None gradient: the scalar -12345."""
+    return a.shape == () and a.dtype.kind == "f" and float(a) == -12345.0
+
+
+def _difference(got, want):
+    """None, or (kind, result index or None, reason) for the first difference."""
     got_err = isinstance(got, BaseException) or hasattr(got, "cls")
     want_err = isinstance(want, BaseException) or hasattr(want, "cls")
     if got_err or want_err:
         gname = getattr(got, "cls", type(got).__name__)
         wname = getattr(want, "cls", type(want).__name__)
         if got_err and want_err:
-            return None if gname == wname else "error %s, TF raises %s" % (gname, wname)
+            return None if gname == wname else (
+                "error %s, TF %s" % (gname, wname), None,
+                "error %s, TF raises %s" % (gname, wname))
         if want_err:
-            return "no error, TF raises %s: %s" % (wname, str(getattr(want, "message", want))[:200])
-        return "raises %s (%s), TF does not" % (gname, str(getattr(got, "message", got))[:200])
+            return ("no error, TF %s" % wname, None, "no error, TF raises %s: %s" % (
+                wname, str(getattr(want, "message", want))[:200]))
+        return ("raises %s, TF not" % gname, None, "raises %s (%s), TF does not" % (
+            gname, str(getattr(got, "message", got))[:200]))
     if len(got) != len(want):
-        return "%d results, TF gives %d" % (len(got), len(want))
+        return "count", None, "%d results, TF gives %d" % (len(got), len(want))
     for i, (g, w) in enumerate(zip(got, want)):
         g, w = np.asarray(g), np.asarray(w)
         if g.shape != w.shape:
-            return "result %d: shape %s, TF %s" % (i, g.shape, w.shape)
+            kind = "None gradient" if _is_none_grad(g) else \
+                "None gradient in TF" if _is_none_grad(w) else "shape"
+            return kind, i, "result %d: shape %s, TF %s" % (i, g.shape, w.shape)
         if g.dtype != w.dtype:
-            return "result %d: dtype %s, TF %s" % (i, g.dtype, w.dtype)
+            return "dtype", i, "result %d: dtype %s, TF %s" % (i, g.dtype, w.dtype)
         if w.dtype.kind != "f":
             if not np.array_equal(g, w):
-                return "result %d: values differ" % i
+                return "value", i, "result %d: values differ" % i
             continue
         gn, wn = np.isnan(g), np.isnan(w)
         if not np.array_equal(gn, wn):
-            return "result %d: NaN at %s, TF %s" % (i, np.argwhere(gn).tolist()[:4],
-                                                    np.argwhere(wn).tolist()[:4])
+            return "NaN", i, "result %d: NaN at %s, TF %s" % (
+                i, np.argwhere(gn).tolist()[:4], np.argwhere(wn).tolist()[:4])
         gi, wi = np.isinf(g), np.isinf(w)
         if not np.array_equal(g[gi], w[wi]) or not np.array_equal(gi, wi):
-            return "result %d: infinities differ" % i
+            return "inf", i, "result %d: infinities differ" % i
         fin = ~(wn | wi)
         if fin.any():
             rtol, atol = TOLERANCE.get(str(w.dtype), (1e-3, 1e-4))
@@ -522,8 +573,57 @@ def compare(got, want):
             err = np.abs(g[fin].astype(np.float64) - w[fin].astype(np.float64))
             if np.any(err > atol * scale + rtol * np.abs(w[fin].astype(np.float64))):
                 k = int(np.argmax(err))
-                return "result %d: value %r, TF %r" % (i, g[fin][k], w[fin][k])
+                return "value", i, "result %d: value %r, TF %r" % (i, g[fin][k], w[fin][k])
     return None
+
+
+_CULPRIT = [re.compile(p) for p in (r"op type: (\w+)", r"Forward operation: (\w+)",
+                                      r"Gradient for (\w+) is", r"(TensorArray)",
+                                      r"op '(\w+)'", r"to op '(\w+)'", r"for (\w+) only",
+                                      r"for (while) loops",
+                                      # a run-time error: the forward scope of its node
+                                      r"\[\[node (?:gradients(?:_\d+)?/)*(\w+)")]
+
+
+def _culprit(spec, got, want):
+    """The op a mismatch is about: the op type an error names, else the output's op."""
+    for e in (want, got):
+        msg = str(getattr(e, "message", e)) if (isinstance(e, BaseException)
+                                                or hasattr(e, "cls")) else ""
+        for rx in _CULPRIT:
+            m = rx.search(msg)
+            if m:
+                return m.group(1)
+    n_in = len(spec["inputs"])
+    out = spec["outputs"][0] if spec["outputs"] else 0
+    return spec["ops"][out - n_in][0] if out >= n_in else "input"
+
+
+def mismatch_class(spec, got, want):
+    """The class of a mismatch, stable across values: "culprit | where | kind".
+
+    culprit: the op type an error message names, else the fuzz op computing the
+    (minimized) program's first output; where: "build/run" for errors, else which
+    result differs ("output", "order 1" (also the variables after training steps),
+    "order 2"); kind: "value", "NaN",
+    "inf", "shape", "dtype", "count", "None gradient" (ours), "None gradient in TF",
+    or the error classes. None when they agree.
+    """
+    d = _difference(got, want)
+    if d is None:
+        return None
+    kind, i, _ = d
+    n_out = len(spec["outputs"])
+    if i is None:
+        where = "build/run"
+    elif spec.get("train"):  # the variables after optimizer steps: a first-order difference
+        where = "order 1"
+    elif i < n_out:
+        where = "output"
+    else:
+        floats = sum(1 for inp in spec["inputs"] if inp["dtype"].startswith("float")) or 1
+        where = "order %d" % (1 + (i - n_out) // floats)
+    return "%s | %s | %s" % (_culprit(spec, got, want), where, kind)
 
 
 def _window(g, s, nd):

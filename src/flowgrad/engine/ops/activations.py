@@ -130,10 +130,11 @@ def _softsign_grad_grad(op, grad):
 # op type, kernel, *Grad kernel, the forward value *Grad takes ("x" input, "y" output),
 # the *Grad op's own gradient, attrs passed from the op to its *Grad op.
 _ACTIVATIONS = [
+    # TF's ReluGrad/Relu6Grad multiply by the mask: a NaN or inf gradient stays NaN
     ("Relu", lambda x: np.maximum(x, _zero(x)),
-     lambda g, f: np.where(f > 0, g, _zero(g)), "y", _mask_grad_grad, ()),
+     lambda g, f: g * (f > 0).astype(g.dtype), "y", _mask_grad_grad, ()),
     ("Relu6", lambda x: np.minimum(np.maximum(x, _zero(x)), np.asarray(6, x.dtype)),
-     lambda g, f: np.where((f > 0) & (f < 6), g, _zero(g)), "x", _mask_grad_grad, ()),
+     lambda g, f: g * ((f > 0) & (f < 6)).astype(g.dtype), "x", _mask_grad_grad, ()),
     ("Elu", lambda x: np.where(x < 0, np.expm1(x), x),
      lambda g, y: np.where(y < 0, g * (y + y.dtype.type(1)), g), "y", _elu_grad_grad, ()),
     ("Selu", _selu_kernel, _selu_grad_kernel, "y", _elu_grad_grad, ()),

@@ -465,6 +465,8 @@ def broadcast_args(s0: TensorLike, s1: TensorLike, name: str | None = None) -> T
 # -- ParallelConcat --------------------------------------------------------------------------
 def _parallel_concat_infer(inputs, attrs):
     want = as_shape(attrs["shape"])
+    if not want.is_fully_defined():  # TF's shape function, before anything else
+        raise ValueError("shape attr must be fully defined.")
     dt = inputs[0].dtype.base_dtype
     for t in inputs:
         if t.dtype.base_dtype is not dt:

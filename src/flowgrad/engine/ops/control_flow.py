@@ -45,6 +45,7 @@ from . import control_flow_grad_count as _grad_count
 from . import control_flow_v1 as _control_flow_v1  # noqa: F401 - TF's frame ops
 from . import control_flow_v1_grad as _control_flow_v1_grad  # noqa: F401 - their gradients
 from ._base import apply
+from .resource import handle_info
 from .tensor_array import zero_grad as _zero_grad_ta
 
 __all__ = ["cond", "while_loop"]
@@ -142,16 +143,16 @@ def _var_handle_op(t):
 
 
 def _variable_dtype(t):
-    """The value dtype of a resource variable's handle, else None."""
-    op = _var_handle_op(t)
-    return None if op is None else op.get_attr("dtype")
+    """The value dtype of a resource variable's handle (also a function body's capture of
+    one), else None."""
+    info = handle_info(t)
+    return None if info is None else info[0]
 
 
 def _grad_type(t):
     """(dtype, shape) of t's gradient: a resource handle's is its variable's value."""
     if t.dtype.base_dtype is _dt.resource:
-        op = _var_handle_op(t)
-        return op.get_attr("dtype"), TensorShape(op.get_attr("shape"))
+        return handle_info(t)
     return t.dtype.base_dtype, t.shape
 
 

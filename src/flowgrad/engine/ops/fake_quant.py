@@ -89,6 +89,8 @@ def _channel_infer(inputs, attrs, grad=False):
     rest = inputs[2:] if grad else inputs[1:]
     if x.shape.ndims == 0:
         raise ValueError("Shape must be at least rank 1 but is rank 0")
+    if grad and x.shape.ndims is not None and x.shape.ndims > 4:  # TF: the gradient op only
+        raise ValueError(f"Shape must be at most rank 4 but is rank {x.shape.ndims}")
     depth = x.shape[-1] if x.shape.ndims is not None else None
     for t in rest:
         _rank(t, 1)

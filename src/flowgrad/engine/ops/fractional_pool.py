@@ -36,7 +36,9 @@ def _random_seed():
 def _sequence(n_in, n_out, key, counter, pseudo_random):
     """(cumulative pooling sequence, the counter after it) of TF's GeneratePoolingSequence."""
     if n_in % n_out == 0:
+        # equal regions whatever the draw, but TF draws (and advances the counter) anyway
         diff = [n_in // n_out] * n_out
+        counter += 1 if pseudo_random else (n_out + 3) // 4
     elif pseudo_random:
         alpha = n_in / n_out
         k = n_in // n_out

@@ -17,6 +17,7 @@ import weakref
 from ..autodiff.gradients import gradients
 from ..framework import dtypes as _dt
 from ..framework.constant_op import convert_to_tensor
+from ..framework import branches as _branches
 from ..framework.graph import Tensor, tracing_function_body
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import OPS, register_op
@@ -25,7 +26,7 @@ from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
 from .construction import placeholder, zeros
 from .construction import zeros_like as _zeros_like
-from .control_flow import _SubPlan
+from .control_flow import _COND_INFO, _SubPlan
 from .dataset_fn import FuncGraph
 from .resource import handle_info
 from .shape import identity
@@ -195,7 +196,28 @@ def _copy_body(body, graph, mapping):
         mapping[op] = new
         for a, b in zip(op._outputs, new._outputs):
             mapping[a] = b
+    _copy_conds(body.graph, graph, mapping)
     return mapping
+
+
+def _copy_conds(old_graph, graph, mapping):
+    """Each copied tf.cond's record (its captures, branch results and members), in the copy's
+    tensors, so the copy runs and differentiates as the original."""
+    for op in old_graph._ops:
+        info = _COND_INFO.get(op)
+        if info is None:
+            continue
+
+        def m(xs):
+            return [mapping[x] for x in xs]
+        _COND_INFO[mapping[op]] = {
+            "captures": m(info["captures"]), "true": tuple(m(x) for x in info["true"]),
+            "false": tuple(m(x) for x in info["false"]), "aliases": m(info["aliases"])}
+    for member in old_graph._ops:
+        e = old_graph._branch_of.get(member)
+        if e is not None and e[0] in mapping and member in mapping:
+            _branches.set_branch(mapping[member], mapping[e[0]], e[1])
+            graph.prevent_fetching(mapping[member])
 
 
 def _zeros_for(t):
@@ -219,6 +241,10 @@ def _grad_body(body, inputs, grads, name, outer, want, bind):
     with tracing_function_body(graph):
         phs = [placeholder(d, s) for d, s, _ in specs]
         n = len(inputs)
+        for ph, t in zip(phs, inputs):  # a variable's handle: what it holds (as a capture)
+            info = handle_info(t) if t.dtype.base_dtype is _dt.resource else None
+            if info is not None:
+                ph.op._attrs["_handle_data"] = info
         mapping = _copy_body(body, graph, bind(phs[:n]))
         ys = [mapping[t] for t in body.outputs]
         xs = phs[:n]
@@ -236,13 +262,14 @@ def _call_grad(op, *grads):
     """One call op of the gradient body (TF's <op>_grad/PartitionedCall)."""
     (body,) = _INFO[op]
     inputs = list(op.inputs)
-    diff = [i for i, t in enumerate(inputs) if t.dtype._diff]
+    # a captured resource variable's handle takes the gradient of its reads (TF)
+    diff = [i for i, t in enumerate(inputs) if t.dtype._diff or t.dtype.base_dtype is _dt.resource]
     if not diff:
         return [None] * len(inputs)
     gbody, outs = _grad_body(body, inputs, list(grads), op.name + "_grad", op.graph,
                              [False] * len(inputs),
                              lambda phs: zip(body.args + body.inner_captures, phs))
-    results = call_function(gbody, inputs + list(grads), "PartitionedCall")
+    results = call_function(gbody, inputs + list(grads))  # stateful as its body (TF)
     it = iter(results)
     return [None if o is None else next(it) for o in outs]
 
@@ -305,8 +332,10 @@ def _case_grad(op, *grads):
     want = [t.dtype._diff for t in captures]
     gbodies = []
     for b, body in enumerate(bodies):
-        def bind(phs, body=body):   # the branch captured a subset of the Case's inputs
-            inner = body.graph.captures
+        def bind(phs, body=body):
+            if body.args:           # a gradient Case's branch takes every input as an argument
+                return dict(zip(body.args, phs))
+            inner = body.graph.captures  # a branch captured a subset of the Case's inputs
             return {inner[t]: p for t, p in zip(captures, phs) if t in inner}
         gbody, outs = _grad_body(body, captures, list(grads), f"{op.name}_grad{b}",
                                  op.graph, want, bind)

@@ -653,7 +653,7 @@ def _draw_kernel(images, boxes, colors=None, T=None):
         raise _invalid("boxes must be 3-D [batch, num_boxes, 4]")
     if bx.shape[0] != batch:
         raise _invalid("The batch size of images and boxes must match")
-    table = [list(c) for c in _COLOR_TABLE]
+    table = None
     if colors is not None:
         col = np.asarray(colors, _F32)
         if col.ndim != 2:
@@ -663,9 +663,11 @@ def _draw_kernel(images, boxes, colors=None, T=None):
                            f"{_shape_str(col)}")
         if col.shape[0]:
             table = [list(r) for r in col]
-    if depth == 1:
-        for c in table:
-            c[0] = 1
+    if table is None:   # TF's default table: white boxes on a grey image; given colors stay
+        table = [list(c) for c in _COLOR_TABLE]
+        if depth == 1:
+            for c in table:
+                c[0] = 1
     out = img.copy()
     for n in range(batch):
         for k in range(bx.shape[1]):

@@ -813,6 +813,9 @@ def _where_infer(inputs, attrs):
 
 
 def _where_kernel(x):
+    if np.ndim(x) == 0:   # TF 1.14's kernel: a scalar condition fails at run time
+        raise errors.InvalidArgumentError(None, None,
+                                          "WhereOp : Unhandled input dimensions: 0")
     return np.argwhere(x).astype(np.int64)
 
 

@@ -12,7 +12,7 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.graph import control_dependencies, name_scope
-from ..framework.registry import register_op
+from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import apply, same_type_inputs
 from .construction import zeros_like
@@ -285,8 +285,9 @@ def _igamma_grad_a_quiet(a, x):
         return _igamma_grad_a_kernel(a, x)
 
 
-_igamma_grad_a = binop("igamma_grad_a", "IgammaGradA", _igamma_grad_a_quiet, _F32_64, None,
-                       "", arg_names=["a", "x"])
+# TF 1.14 registers no gradient for IgammaGradA: a second derivative in `a` raises LookupError
+_igamma_grad_a = binop("igamma_grad_a", "IgammaGradA", _igamma_grad_a_quiet, _F32_64,
+                       no_gradient_registered, "", arg_names=["a", "x"])
 bessel_i0e = unop("bessel_i0e", "BesselI0e", _bessel_kernel(0), _F32_64, _bessel_i0e_grad,
                   "I0(x) e^-|x|, the exponentially scaled modified Bessel function of order 0")
 bessel_i1e = unop("bessel_i1e", "BesselI1e", _bessel_kernel(1), _F32_64, _bessel_i1e_grad,

@@ -146,7 +146,10 @@ def in_top_k(predictions: TensorLike, targets: TensorLike, k: int | Tensor,
     [ True]
     """
     p = to_tensor(predictions, name="predictions")
-    check_dtype("InTopKV2", p, (_dt.float32,), "predictions")
+    if p.dtype.base_dtype is not _dt.float32:   # a fixed float32 input, not a type attr
+        raise TypeError(f"Input 'predictions' of 'InTopKV2' Op has type "
+                        f"{p.dtype.base_dtype.name} that does not match expected type of "
+                        "float32.")
     t = to_tensor(targets, name="targets")
     check_dtype("InTopKV2", t, (_dt.int32, _dt.int64), "targets")
     with name_scope(name, "in_top_k", graph_values(predictions, targets, k)):
