@@ -57,6 +57,14 @@ _BEFORE_COND = {
     "dnn_dropout_dataset": ["dnn/hiddenlayer_0/kernel/part_0"],
     "combined": ["dnn/input_from_feature_columns/input_layer/s_embedding/embedding_weights/"
                  "part_0", "dnn/hiddenlayer_0/kernel/part_0"],
+    "dnn_batch_norm_partitioned": [
+        "dnn/input_from_feature_columns/input_layer/s_embedding/embedding_weights/part_0",
+        "dnn/input_from_feature_columns/input_layer/s_embedding/embedding_weights/part_1",
+        "dnn/hiddenlayer_0/kernel/part_0"],
+    "linear_partitioned": ["linear/linear_model/x/weights/part_1"],
+    "combined_batch_norm": [
+        "dnn/input_from_feature_columns/input_layer/s_embedding/embedding_weights/part_2",
+        "dnn/hiddenlayer_0/kernel/part_0"],
 }
 
 

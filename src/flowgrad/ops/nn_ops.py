@@ -465,7 +465,10 @@ def embedding_lookup(params: TensorLike, ids: TensorLike, partition_strategy: st
             ids = to_tensor(ids, name="ids")
             return _a.identity(_clip_rows(params[0].sparse_read(ids, name=scope), ids,
                                           max_norm), name="Identity")
-        params = [to_tensor(p, name="params") for p in params]
+        # As TF: shards that include a ResourceVariable stay variables (each is read
+        # through its sparse_read, ResourceGather + Identity); others become tensors.
+        if not any(hasattr(p, "sparse_read") for p in params):
+            params = [to_tensor(p, name="params") for p in params]
         ids = to_tensor(ids, name="ids")
         if ids.dtype.base_dtype not in (_dt.int32, _dt.int64):
             raise TypeError(f"Value passed to parameter 'indices' has DataType "
@@ -504,7 +507,8 @@ def _sharded_lookup(params, ids, partition_strategy, scope, max_norm):
     p_assignments = _m.cast(p_assignments, _dt.int32)
     gather_ids = _dynamic_partition(new_ids, p_assignments, n)
     pindices = _dynamic_partition(original_indices, p_assignments, n)
-    parts = [_a.gather(p, pids) for p, pids in zip(params, gather_ids)]
+    parts = [p.sparse_read(pids) if hasattr(p, "sparse_read") else _a.gather(p, pids)
+             for p, pids in zip(params, gather_ids)]
     ret = apply("ParallelDynamicStitch", list(pindices) + parts, {"N": n}, scope)
     element_shape_s = params[0].shape[1:]
     for p in params[1:]:

@@ -581,6 +581,8 @@ class CheckpointReader:
             raise errors.NotFoundError(None, None, f"Key {name} not found in checkpoint")
         if self._ckpt.format == V1_FORMAT:
             self._ckpt.reader.check_readable(name)  # TF's V1 reader's limits
+        elif self._ckpt.format == TF_FORMAT:
+            self._ckpt.reader.check_whole(name)  # TF's V2 reader's slice coverage
         v = self._ckpt.read([name])[0]
         v = v.copy() if isinstance(v, np.ndarray) and not v.flags.writeable else v
         if isinstance(v, np.ndarray) and v.ndim == 0:

@@ -15,6 +15,7 @@ from ..engine.framework import errors
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
 from . import checkpoint_io as _io
+from . import tensor_bundle as _tb
 
 
 def _text(x):
@@ -102,12 +103,19 @@ def _merge_kernel(checkpoint_prefixes, destination_prefix, delete_old_dirs=True)
     for src in sources:
         ckpt = _io.open_checkpoint(src)
         names = sorted(ckpt.entries)
-        for n, v in zip(names, ckpt.read(names)):
-            if n in merged:
+        slices = getattr(ckpt.reader, "saved_slices", lambda n: None)
+        for n in names:
+            sliced = slices(n)
+            have = merged.get(n)
+            if have is not None and isinstance(have[1], _tb.Sliced) and sliced is not None:
+                have[1].parts.extend(sliced.parts)  # slices of one tensor in two shards
+                continue
+            if have is not None:
                 raise errors.InvalidArgumentError(
                     None, None, f"Duplicate tensor keyed by {n} encountered, when merging "
                     "prefix: " + src)
-            merged[n] = (ckpt.entries[n][0], np.array(v))
+            merged[n] = (ckpt.entries[n][0],
+                         sliced if sliced is not None else np.array(ckpt.read([n])[0]))
     _io.write_checkpoint(dest, merged)
     if delete_old_dirs:
         for src in sources:

@@ -525,6 +525,41 @@ class BundleReader:
             full[index] = self._read(part_key, part)
         return full
 
+    def saved_slices(self, name):
+        """The slices `name` was saved as, as a Sliced (None for a tensor saved whole):
+        MergeV2Checkpoints keeps them, as TF's MergeOneBundle copies each entry."""
+        key = name.encode("utf-8")
+        e = self._raw_entries.get(key)
+        if e is None or not e["slices"]:
+            return None
+        parts = []
+        for ext in e["slices"]:
+            full = [(s, n if n >= 0 else dim) for (s, n), dim in zip(ext, e["shape"])]
+            part_key = _slice_key(key, ext)
+            if part_key not in self._raw_entries:
+                part_key = _slice_key(key, full)
+            part = self._raw_entries.get(part_key)
+            if part is None:
+                raise _corrupt(self._path, f"slice {full} of {name} is missing or malformed")
+            parts.append((ext, self._read(part_key, part)))
+        return Sliced(e["shape"], parts)
+
+    def check_whole(self, name):
+        """TF's BundleReader asked for the whole of `name`: the InvalidArgumentError it
+        raises when the saved slices do not cover the tensor (a slot of a partitioned
+        variable is saved as a slice of a tensor named by TF's slot_creator)."""
+        e = self._raw_entries.get(name.encode("utf-8"))
+        if e is None or not e["slices"]:
+            return
+        covered = np.zeros(e["shape"], bool)
+        for ext in e["slices"]:
+            covered[tuple(slice(s, s + n if n >= 0 else None) for s, n in ext)] = True
+        if not covered.all():
+            spec = ":".join("-" for _ in e["shape"])
+            raise errors.InvalidArgumentError(
+                None, None, f"Does not have sufficient slices for partitioned tensor {name} "
+                f"to restore in slice_spec: {spec}")
+
     @staticmethod
     def _empty(e):
         if e["enum"] == 7:

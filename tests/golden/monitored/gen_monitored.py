@@ -160,6 +160,71 @@ def _training(tf):
     return out
 
 
+def _preempted(tf):
+    """A simulated crash: a hook raises AbortedError (a preempted worker) after step 5;
+    the MonitoredTrainingSession closes the session, makes a new one restored from the
+    step-3 checkpoint (the hooks' after_create_session runs again) and trains on to 8.
+    Then a crash with another error ends the process at step 13, and a restart resumes
+    from the step-12 checkpoint."""
+    out = {}
+    d = tempfile.mkdtemp()
+    handler = _capture(tf)
+
+    class Crash(tf.train.SessionRunHook):
+        def __init__(self, at, err):
+            self.at, self.err, self.done = at, err, False
+
+        def after_run(self, run_context, run_values):
+            if run_context.session.run(tf.train.get_global_step()) == self.at and \
+                    not self.done:
+                self.done = True
+                raise self.err
+    try:
+        tf.reset_default_graph()
+        gs, w, loss, train = _model(tf)
+        calls, steps = [], []
+        with tf.train.MonitoredTrainingSession(
+                checkpoint_dir=d, save_checkpoint_steps=3, save_summaries_steps=None,
+                log_step_count_steps=None,
+                hooks=[tf.train.StopAtStepHook(last_step=8), _trace_hook(tf, calls, gs),
+                       Crash(5, tf.errors.AbortedError(None, None, "preempted"))]) as sess:
+            while not sess.should_stop():
+                steps.append(sess.run([gs, loss, train])[:2])
+        out["steps"] = steps
+        out["calls"] = calls
+        out["state"] = _ckpt_state(tf, d)
+        tf.reset_default_graph()
+        gs, w, loss, train = _model(tf)
+        try:
+            with tf.train.MonitoredTrainingSession(
+                    checkpoint_dir=d, save_checkpoint_steps=4, save_summaries_steps=None,
+                    log_step_count_steps=None,
+                    hooks=[tf.train.StopAtStepHook(last_step=20),
+                           Crash(13, RuntimeError("crash"))]) as sess:
+                while not sess.should_stop():
+                    sess.run(train)
+        except RuntimeError as e:
+            out["crashed"] = str(e)
+        out["crashed_state"] = _ckpt_state(tf, d)
+        tf.reset_default_graph()
+        gs, w, loss, train = _model(tf)
+        final = tf.train.FinalOpsHook([gs, w])
+        with tf.train.MonitoredTrainingSession(
+                checkpoint_dir=d, save_checkpoint_steps=4, save_summaries_steps=None,
+                log_step_count_steps=None,
+                hooks=[tf.train.StopAtStepHook(last_step=20), final]) as sess:
+            out["restarted_at"] = int(sess.run(gs))
+            while not sess.should_stop():
+                sess.run(train)
+        out["restarted_final"] = final.final_ops_values
+        out["restarted_state"] = _ckpt_state(tf, d)
+        out["log"] = _clean(handler.lines, d)
+    finally:
+        _release(handler)
+        shutil.rmtree(d)
+    return out
+
+
 def _sessions(tf):
     out = {}
     tf.reset_default_graph()
@@ -275,5 +340,6 @@ def cases(tf):
     out = {}
     out.update(("training/" + k, v) for k, v in _training(tf).items())
     out.update(("sessions/" + k, v) for k, v in _sessions(tf).items())
+    out.update(("preempted/" + k, v) for k, v in _preempted(tf).items())
     out.update(("errors/" + k, v) for k, v in _errors(tf).items())
     return out

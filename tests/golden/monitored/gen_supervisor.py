@@ -4,6 +4,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 
 from gen_monitored import _capture, _clean, _events, _release
 
@@ -17,8 +18,36 @@ def _model(tf):
     return gs, w, loss, train
 
 
+def _threads(tf):
+    """The standard services with long periods: each thread runs once at start (a
+    checkpoint at step 0, the summary and global_step/sec at step 0), then sv.stop() joins
+    them. The threads race each other, so events and log lines are compared sorted."""
+    d = tempfile.mkdtemp()
+    handler = _capture(tf)
+    try:
+        tf.reset_default_graph()
+        gs, w, loss, train = _model(tf)
+        sv = tf.train.Supervisor(logdir=d, save_summaries_secs=3600, save_model_secs=3600)
+        with sv.managed_session() as sess:
+            time.sleep(1.0)
+            for _ in range(5):
+                sess.run(train)
+            threads = sorted(type(t).__name__ for t in sv._coord._registered_threads)
+            sv.stop()
+            stopped = (sv.should_stop(), any(t.is_alive() for t in sv._coord._registered_threads))
+        return {"threads": threads, "stopped": stopped,
+                "files": sorted(re.sub(r"^events\.out\.tfevents\..*", "EVENTS", f)
+                                for f in os.listdir(d)),
+                "latest": os.path.relpath(tf.train.latest_checkpoint(d), d),
+                "events": sorted(_events(tf, d)), "log": sorted(_clean(handler.lines, d))}
+    finally:
+        _release(handler)
+        tf.summary.FileWriterCache.clear()
+        shutil.rmtree(d, ignore_errors=True)
+
+
 def cases(tf):
-    out = {}
+    out = {("threads/" + k): v for k, v in _threads(tf).items()}
     d = tempfile.mkdtemp()
     handler = _capture(tf)
     try:

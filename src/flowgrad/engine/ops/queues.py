@@ -238,7 +238,7 @@ class Queue:
                         full[j] = p.item()
                 out.append(full)
             else:
-                out.append(np.stack(parts))
+                out.append(np.stack(parts).astype(dt, copy=False))
         return out
 
     def close(self, cancel_pending_enqueues=False):

@@ -98,6 +98,23 @@ def _split_sparse_feeds(values, positions):
     return out
 
 
+def _utf8(val):
+    """A string feed as TF's runtime sees it: str (and NumPy unicode) elements encoded as
+    UTF-8 bytes, as TF's conversion of a NumPy array into a DT_STRING tensor does."""
+    arr = np.asarray(val)
+    if arr.dtype.kind == "U":
+        return np.char.encode(arr, "utf-8").astype(object)
+    arr = np.asarray(val, dtype=object)
+    flat = arr.reshape(-1)
+    if any(isinstance(x, str) for x in flat):
+        arr = arr.copy()
+        flat = arr.reshape(-1)
+        for i, x in enumerate(flat):
+            if isinstance(x, str):
+                flat[i] = x.encode("utf-8")
+    return arr
+
+
 def _convert_feed(t, npdt, val):
     if isinstance(val, Tensor):
         raise TypeError("The value of a feed cannot be a tf.Tensor object. Acceptable "
@@ -119,6 +136,8 @@ def _convert_feed(t, npdt, val):
             raw = np.asarray(val)
             if raw.dtype.kind in "iub":
                 return raw.astype(npdt)
+        if npdt is object and t.dtype.base_dtype.name == "string":
+            return _utf8(val)
         return np.asarray(val, dtype=npdt)
     except (ValueError, TypeError) as e:
         # NumPy's message, first sentence (what TF 1.14's NumPy printed)
