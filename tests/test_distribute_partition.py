@@ -114,3 +114,81 @@ def test_uninitialized_ps_variable_error():
 def test_session_target_must_be_a_server_of_this_process():
     with pytest.raises(NotImplementedError, match="no server here has that target"):
         tf.Session("grpc://nowhere:1")
+
+
+IN_GRAPH = tf.train.ClusterSpec({"ps": ["ps0:1"], "worker": ["w0:1", "w1:1"]})
+
+
+class _RecordingClient(_Client):
+    def __init__(self, actors, ran):
+        super().__init__(actors)
+        self.ran = ran
+
+    def submit(self, part, args):
+        self.ran.append((part.task, [op.name for op in part.ops]))
+        return super().submit(part, args)
+
+
+class _InGraphServer:
+    task = ("worker", 0)
+    cluster_spec = IN_GRAPH
+
+    def __init__(self):
+        self.ran = []
+        actors = {("ps", 0): TaskActor("ps", 0), ("worker", 1): TaskActor("worker", 1)}
+        server = self
+
+        class Runtime:
+            def client(self, placement, session):
+                return _RecordingClient(actors, server.ran)
+        self._runtime = Runtime()
+
+    def runtime(self):
+        return self._runtime
+
+
+def _in_graph_train(distributed, steps=3):
+    """In-graph replication: one graph, one tower per worker device (`/job:worker/task:k`)
+    on its half of the batch, the towers' gradients averaged on the ps task."""
+    x = np.random.RandomState(3).randn(8, 3).astype(np.float32)
+    y = x.dot([[1.0], [-2.0], [0.5]]).astype(np.float32)
+    with tf.Graph().as_default():
+        with tf.device("/job:ps/task:0"):
+            w = tf.get_variable("w", [3, 1], initializer=tf.zeros_initializer())
+            gs = tf.train.get_or_create_global_step()
+        grads = []
+        for k in (0, 1):
+            with tf.device("/job:worker/task:%d" % k), tf.name_scope("tower_%d" % k):
+                loss = tf.reduce_mean(tf.square(tf.matmul(x[4 * k:4 * k + 4], w)
+                                                - y[4 * k:4 * k + 4]))
+                grads.append(tf.gradients(loss, [w])[0])
+        with tf.device("/job:ps/task:0"):
+            train = tf.train.GradientDescentOptimizer(0.1).apply_gradients(
+                [(tf.add_n(grads) / 2.0, w)], global_step=gs)
+        sess = tf.Session()
+        server = None
+        if distributed:
+            server = _InGraphServer()
+            sess._runner = partition.DistributedRunner(sess, server)
+        sess.run(tf.global_variables_initializer())
+        for _ in range(steps):
+            sess.run(train)
+        out = sess.run([w, gs])
+        sess.close()
+        return out, server
+
+
+def test_in_graph_replication_runs_each_tower_on_its_worker():
+    (w1, gs1), _ = _in_graph_train(False)
+    (w2, gs2), server = _in_graph_train(True)
+    np.testing.assert_allclose(w1, w2, rtol=1e-6, atol=1e-7)
+    assert gs1 == gs2 == 3
+    remote = {}
+    for task, ops in server.ran:
+        remote.setdefault(task, set()).update(ops)
+    # tower 1 (forward and gradient) ran in worker 1's actor; tower 0 in this process
+    assert "tower_1/MatMul" in remote[("worker", 1)]
+    assert any(name.startswith("tower_1/gradients/") for name in remote[("worker", 1)])
+    assert not any(name.startswith("tower_0/") for ops in remote.values() for name in ops)
+    assert "GradientDescent/update_w/ApplyGradientDescent" in remote[("ps", 0)]
+    assert not any(name.startswith("tower_") for name in remote[("ps", 0)])
