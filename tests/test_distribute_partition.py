@@ -1,6 +1,8 @@
 """A distributed step's parts without Ray: a session whose ps ops run in a TaskActor of the
 same process (the object Ray hosts in the ps task), through flowgrad.distribute's step
 runner; the results equal a one-process run and the variables live in the actor only."""
+import re
+
 import numpy as np
 import pytest
 
@@ -95,9 +97,16 @@ def test_placement_of_the_worker_and_ps_ops():
     with tf.Graph().as_default() as g:
         with tf.device("/job:ps/task:7"):
             tf.constant(1.0, name="bad")
-        with pytest.raises(tf.errors.InvalidArgumentError,
-                           match="Cannot assign a device for operation bad"):
+        with pytest.raises(tf.errors.InvalidArgumentError) as e:
             partition.Placement(g, ("worker", 0), CLUSTER)
+    # TF 1.14's message (a local cluster of tf.train.Servers), less its XLA_CPU devices
+    assert re.fullmatch(
+        r"Cannot assign a device for operation bad: node bad \(defined at "
+        r"test_distribute_partition\.py:\d+\) was explicitly assigned to /job:ps/task:7 but "
+        r"available devices are \[ /job:ps/replica:0/task:0/device:CPU:0, "
+        r"/job:ps/replica:0/task:1/device:CPU:0, /job:worker/replica:0/task:0/device:CPU:0 "
+        r"\]\. Make sure the device specification refers to a valid device\.",
+        e.value.message), e.value.message
 
 
 def test_uninitialized_ps_variable_error():
