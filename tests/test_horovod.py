@@ -428,6 +428,35 @@ def test_launch_hosts_parse_as_horovodrun_and_too_few_slots_are_refused(capsys):
     assert "host 'a' is named twice" in capsys.readouterr().err
 
 
+def test_launch_hostfile_is_horovodruns_and_excludes_h(tmp_path, capsys):
+    from flowgrad import cli  # noqa: PLC0415
+    from flowgrad.distribute.horovod_ray import read_hostfile  # noqa: PLC0415
+    hostfile = tmp_path / "hosts"
+    hostfile.write_text("# the cluster\n10.0.0.1 slots=2\n\nnode-b slots=4  # big\nnode-c\n")
+    assert read_hostfile(str(hostfile)) == "10.0.0.1:2,node-b:4,node-c:1"
+    bad = tmp_path / "bad"
+    bad.write_text("a slots=2\nb 3\n")
+    with pytest.raises(ValueError, match="--hostfile .*bad, line 2: expected 'HOST slots=N', "
+                                         "not 'b 3'"):
+        read_hostfile(str(bad))
+    script = os.path.join(SCRIPTS, "hvd_mlp.py")
+    one = tmp_path / "one"
+    one.write_text("localhost slots=2\n")
+    assert cli.main(["launch", "-np", "3", "--hostfile", str(one), script]) == 2
+    assert "flowgrad launch: -np 3 ranks do not fit the 2 slots of -H (localhost:2)" in \
+        capsys.readouterr().err
+    twice = tmp_path / "twice"
+    twice.write_text("a slots=1\na slots=1\n")
+    assert cli.main(["launch", "-np", "2", "--hostfile", str(twice), script]) == 2
+    assert f"flowgrad launch: --hostfile {twice}: host 'a' is named twice" in \
+        capsys.readouterr().err
+    assert cli.main(["launch", "-np", "1", "--hostfile", str(tmp_path / "none"), script]) == 2
+    assert "--hostfile: can't read" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        cli.main(["launch", "-np", "2", "-H", "a:2", "--hostfile", str(one), script])
+    assert "not allowed with argument" in capsys.readouterr().err
+
+
 # -- flowgrad launch: real processes on a local Ray cluster -----------------------------
 @pytest.mark.ray
 def test_launch_two_ranks_equal_one_process_and_a_killed_rank_stops_the_job():
