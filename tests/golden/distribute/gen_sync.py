@@ -2,7 +2,8 @@
 devices tf.train.replica_device_setter gives them: accumulators, the token queue and the
 sync_rep_local_step), the ops of its chief hook, and the global and local steps of two
 replicas in one process (as TF's sync_replicas_optimizer_test: the first step applied, the
-second stale, then one global step per pair of gradients) with the variable's values.
+second stale, then one global step per pair of gradients) with the variable's values;
+and one replica of two lost (the other's gradients alone make the global steps).
 
     python tools/goldens.py regen distribute/sync
 """
@@ -105,6 +106,40 @@ def _steps(tf):
     return rows
 
 
+def lone_replica(tf, settle):
+    """SyncReplicasOptimizer(2 of 2) with one replica lost: the other's train op never
+    blocks and its gradients alone make the global steps (the accumulators count
+    gradients, not replicas). settle(raw, gs, k) waits for the chief's queue runner after
+    the k-th run; the global step after each run and w at the end."""
+    x, y = _data(1)
+    with tf.Graph().as_default():
+        w = tf.Variable(W0)
+        gs = tf.train.get_or_create_global_step()
+        ops, hooks = [], []
+        for i in range(2):
+            opt = tf.train.SyncReplicasOptimizer(tf.train.GradientDescentOptimizer(0.1),
+                                                 replicas_to_aggregate=2,
+                                                 total_num_replicas=2)
+            ops.append(opt.minimize(tf.reduce_mean(tf.square(tf.matmul(x, w) - y)),
+                                    global_step=gs))
+            hooks.append(opt.make_session_run_hook(is_chief=i == 0))
+        with tf.train.SingularMonitoredSession(hooks=hooks, stop_grace_period_secs=1) as sess:
+            raw = sess.raw_session()
+            steps = []
+            for k in range(6):
+                t = threading.Thread(target=raw.run, args=(ops[0],))
+                t.daemon = True
+                t.start()
+                t.join(60)
+                steps.append([bool(t.is_alive()), settle(raw, gs, k)])
+            return {"steps": steps, "w": raw.run(w).ravel().tolist()}
+
+
+def _settle(raw, gs, k):
+    threading.Event().wait(0.5)
+    return int(raw.run(gs))
+
+
 def cases(tf):
     return {"dense": _placement(tf, False), "sparse": _placement(tf, True),
-            "steps": _steps(tf)}
+            "steps": _steps(tf), "lone": lone_replica(tf, _settle)}
