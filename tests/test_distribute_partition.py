@@ -2,6 +2,7 @@
 same process (the object Ray hosts in the ps task), through flowgrad.distribute's step
 runner; the results equal a one-process run and the variables live in the actor only."""
 import re
+import threading
 
 import numpy as np
 import pytest
@@ -201,3 +202,41 @@ def test_in_graph_replication_runs_each_tower_on_its_worker():
     assert not any(name.startswith("tower_0/") for ops in remote.values() for name in ops)
     assert "GradientDescent/update_w/ApplyGradientDescent" in remote[("ps", 0)]
     assert not any(name.startswith("tower_") for name in remote[("ps", 0)])
+
+
+@pytest.mark.parametrize("resource", [False, True])
+def test_use_locking_updates_on_a_ps_task_never_interleave(resource):
+    """Four workers' sessions update one 2^20-float ps variable at once, 40 steps each,
+    with use_locking=True: as TF's variable mutex, no update is lost (every element ends
+    at exactly 160). Without the lock NumPy's in-place updates interleave and lose some."""
+    server = _Server()
+    with tf.Graph().as_default():
+        with tf.device("/job:ps/task:0"):
+            v = tf.get_variable("v", [1 << 20], initializer=tf.zeros_initializer(),
+                                use_resource=resource)
+        train = tf.train.GradientDescentOptimizer(1.0, use_locking=True).apply_gradients(
+            [(tf.fill([1 << 20], -1.0), v)])
+        sessions = []
+        for _ in range(4):
+            sess = tf.Session()
+            sess._runner = partition.DistributedRunner(sess, server)
+            sessions.append(sess)
+        sessions[0].run(v.initializer)
+        errs = []
+
+        def body(sess):
+            try:
+                for _ in range(40):
+                    sess.run(train)
+            except Exception as e:  # noqa: BLE001 - reported below
+                errs.append(e)
+        threads = [threading.Thread(target=body, args=(s,)) for s in sessions]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(300)
+        assert not errs, errs
+        got = sessions[0].run(v)
+        for sess in sessions:
+            sess.close()
+    assert got.min() == got.max() == 160.0
