@@ -204,18 +204,31 @@ def test_in_graph_replication_runs_each_tower_on_its_worker():
     assert not any(name.startswith("tower_") for name in remote[("ps", 0)])
 
 
-@pytest.mark.parametrize("resource", [False, True])
-def test_use_locking_updates_on_a_ps_task_never_interleave(resource):
+_N = 1 << 20
+
+
+def _locked_update(kind):
+    """A use_locking=True update adding 1 to every element of the ps variable."""
+    with tf.device("/job:ps/task:0"):
+        v = tf.get_variable("v", [_N], initializer=tf.zeros_initializer(),
+                            use_resource=kind == "resource")
+    if kind in ("ref", "resource"):
+        return v, tf.train.GradientDescentOptimizer(1.0, use_locking=True).apply_gradients(
+            [(tf.fill([_N], -1.0), v)])
+    if kind == "assign_add":
+        return v, tf.assign_add(v, tf.ones([_N]), use_locking=True)
+    return v, tf.scatter_add(v, tf.range(_N), tf.ones([_N]), use_locking=True)
+
+
+@pytest.mark.parametrize("kind", ["ref", "resource", "assign_add", "scatter_add"])
+def test_use_locking_updates_on_a_ps_task_never_interleave(kind):
     """Four workers' sessions update one 2^20-float ps variable at once, 40 steps each,
-    with use_locking=True: as TF's variable mutex, no update is lost (every element ends
-    at exactly 160). Without the lock NumPy's in-place updates interleave and lose some."""
+    with use_locking=True (an optimizer's update on a ref or resource variable, AssignAdd,
+    ScatterAdd): as with TF's variable mutex, no update is lost (every element ends at
+    exactly 160). Without the lock NumPy's in-place updates interleave and lose some."""
     server = _Server()
     with tf.Graph().as_default():
-        with tf.device("/job:ps/task:0"):
-            v = tf.get_variable("v", [1 << 20], initializer=tf.zeros_initializer(),
-                                use_resource=resource)
-        train = tf.train.GradientDescentOptimizer(1.0, use_locking=True).apply_gradients(
-            [(tf.fill([1 << 20], -1.0), v)])
+        v, train = _locked_update(kind)
         sessions = []
         for _ in range(4):
             sess = tf.Session()

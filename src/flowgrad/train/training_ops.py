@@ -14,8 +14,6 @@ The public functions have the signatures of TF's `gen_training_ops`:
 """
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
@@ -23,7 +21,7 @@ from ..engine.framework import errors
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
-from ..engine.ops._base import NUMBERS, apply, to_tensor
+from ..engine.ops._base import NUMBERS, apply, locking, to_tensor
 from ..engine.ops.resource import handle_info, writable
 
 __all__ = [
@@ -441,26 +439,6 @@ def _resource_bind(nref, ref_bind):
     return bind
 
 
-_UPDATE_LOCK = threading.RLock()   # for a context without a store lock of its own
-
-
-def _locking(bind):
-    """use_locking=True: the update holds the store's lock (TF: the variable's mutex), so
-    concurrent updates (threads, or other tasks' steps on a ps task) never interleave."""
-    def locked_bind(node, ctx):
-        run = bind(node, ctx)
-        if not node.attrs.get("use_locking"):
-            return run
-        # one per variable store (a ps task's actor shares it among its sessions)
-        lock = getattr(ctx, "lock", None) or _UPDATE_LOCK
-
-        def locked_run(*args):
-            with lock:
-                return run(*args)
-        return locked_run
-    return locked_bind
-
-
 def _register(op_type, rule, spec, attr_names=("use_locking",)):
     """Registers <Op> (on reference variables) and Resource<Op> (on resource handles)."""
     names = [n for n, _ in spec]
@@ -468,10 +446,10 @@ def _register(op_type, rule, spec, attr_names=("use_locking",)):
     sparse = "indices" in kinds
     bind = (_sparse_bind if sparse else _dense_bind)(op_type, rule, names, kinds,
                                                      [a for a in attr_names if a != "use_locking"])
-    register_op(op_type, infer=_make_infer(op_type, names, kinds), bind=_locking(bind),
+    register_op(op_type, infer=_make_infer(op_type, names, kinds), bind=locking(bind),
                 stateful=True, grad=None, aliases_input=True)
     register_op("Resource" + op_type, infer=_resource_infer("Resource" + op_type, names, kinds),
-                bind=_locking(_resource_bind(kinds.count("ref"), bind)), stateful=True,
+                bind=locking(_resource_bind(kinds.count("ref"), bind)), stateful=True,
                 grad=None)
     _SPECS[op_type] = (names, kinds, attr_names)
 
