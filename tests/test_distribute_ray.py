@@ -165,6 +165,37 @@ def test_sync_replicas_takes_exactly_the_global_steps_asked():
     assert 40 <= local <= 42
 
 
+def test_in_graph_replication_runs_towers_on_the_worker_tasks(ray_head):
+    """One client graph with a tower per `/job:worker/task:k` (worker 1's tower runs in
+    worker 1's actor, the update on ps:0) equals the same graph in one process; an error
+    raised on the ps task says so, as TF's does."""
+    script = os.path.join(SCRIPTS, "ingraph_train.py")
+    ps_port, *w_ports = _ports(3)
+    args = [f"--ps=localhost:{ps_port}",
+            "--workers=" + ",".join(f"localhost:{p}" for p in w_ports)]
+    env = {"RAY_ADDRESS": ray_head}
+    servers = [_flowgrad(script, *args, "--job=ps", env=env),
+               _flowgrad(script, *args, "--job=worker", "--task=1", env=env)]
+    try:
+        _ready(servers[0], "ps 0 ready")
+        _ready(servers[1], "worker 1 ready")
+        client = _flowgrad(script, *args, "--job=worker", "--task=0", env=env)
+        out = client.communicate(timeout=TIMEOUT)[0]
+        single = _flowgrad(script, "--single")
+        want = single.communicate(timeout=TIMEOUT)[0]
+    finally:
+        for proc in servers:
+            _stop(proc)
+    assert client.returncode == 0 and single.returncode == 0, out[-3000:] + want[-3000:]
+    assert "before init: From /job:ps/replica:0/task:0: | Attempting to use uninitialized " \
+        "value w" in out, out[-3000:]
+    got = re.search(r"step 5 final w (.*)", out)
+    ref = re.search(r"step 5 final w (.*)", want)
+    assert got and ref, out[-3000:] + want[-3000:]
+    np.testing.assert_allclose(np.array(got.group(1).split(), float),
+                               np.array(ref.group(1).split(), float), rtol=1e-6, atol=1e-7)
+
+
 # -- faults in parameter-server mode (fault_train.py: a == b == global step when consistent)
 def _cluster_args(n_workers, ps_host="localhost", worker_host="localhost"):
     ports = _ports(1 + n_workers)

@@ -296,6 +296,99 @@ def test_data_parallel_steps_equal_one_process_on_the_concatenated_batch(n):
     assert all(got[r][0].tobytes() == got[0][0].tobytes() for r in range(n))
 
 
+_EMB_IDS = np.array([0, 3, 1, 3, 5, 0, 2, 3], np.int32)
+_EMB_YS = np.random.RandomState(2).randn(8, 1).astype(np.float32)
+
+
+def _embedding_steps(ids, y, opt, steps=3):
+    """An embedding (its gradient an IndexedSlices) and a dense layer, trained by opt."""
+    emb = tf.get_variable("emb", initializer=np.arange(12, dtype=np.float32).reshape(6, 2)
+                          / 10)
+    w = tf.get_variable("w", initializer=np.array([[0.5], [-0.3]], np.float32))
+    loss = tf.reduce_mean(tf.square(tf.matmul(tf.nn.embedding_lookup(emb, ids), w) - y))
+    train = opt.minimize(loss)
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        for _ in range(steps):
+            sess.run(train)
+        return sess.run([emb, w])
+
+
+def _sparse_rank(rank, n, sparse_as_dense):
+    per = len(_EMB_IDS) // n
+    part = slice(rank * per, (rank + 1) * per)
+    opt = hvd.DistributedOptimizer(tf.train.GradientDescentOptimizer(0.5),
+                                   sparse_as_dense=sparse_as_dense)
+    res = _embedding_steps(tf.constant(_EMB_IDS[part]), tf.constant(_EMB_YS[part]), opt)
+    types = [op.type for op in tf.get_default_graph().get_operations()]
+    # the IndexedSlices gradient's values and indices are allgathered (Horovod's sparse
+    # path) unless sparse_as_dense makes it one more tensor of the fused allreduce
+    assert types.count("HorovodAllgather") == (0 if sparse_as_dense else 2), types
+    assert types.count("HorovodGroupedAllreduce") == 1, types
+    return res
+
+
+def _fp16_rank(rank, n):
+    x = np.random.RandomState(rank).randn(5).astype(np.float32) * 100
+    y = hvd.allreduce(tf.constant(x), compression=hvd.Compression.fp16)
+    sent, = [op for op in tf.get_default_graph().get_operations()
+             if op.type == "HorovodAllreduce"]
+    assert sent.inputs[0].dtype == tf.float16 and y.dtype == tf.float32
+    with tf.Session() as sess:
+        return [sess.run(y)]
+
+
+def _fork_ranks(n, fn, *args):
+    """fn(rank, n, *args) in n forked processes joined by a ring over pipes; the results
+    (or the repr of an error) by rank."""
+    import multiprocessing  # noqa: PLC0415 - only these tests fork
+    ctx = multiprocessing.get_context("fork")
+    queues = [ctx.Queue() for _ in range(n)]
+    results = ctx.Queue()
+
+    def main(rank):
+        try:
+            hvd.init()
+            collective.set_backend(RingBackend(rank, n, _PipeTransport(rank, queues)))
+            results.put((rank, fn(rank, n, *args)))
+        except BaseException as e:  # noqa: BLE001 - the parent reports it
+            results.put((rank, repr(e)))
+    procs = [ctx.Process(target=main, args=(r,)) for r in range(n)]
+    for p in procs:
+        p.start()
+    got = dict(results.get(timeout=120) for _ in range(n))
+    for p in procs:
+        p.join(30)
+    for r in range(n):
+        assert not isinstance(got[r], str), got[r]
+    return got
+
+
+@pytest.mark.parametrize("sparse_as_dense", [False, True])
+def test_sparse_gradients_over_ranks_equal_one_process(sparse_as_dense):
+    """DistributedOptimizer's sparse handling: an embedding's IndexedSlices gradient,
+    allgathered (values divided by size()) or, with sparse_as_dense, densified and
+    allreduced; 2 ranks with half the batch each equal one process on the whole batch."""
+    got = _fork_ranks(2, _sparse_rank, sparse_as_dense)
+    ref = _embedding_steps(tf.constant(_EMB_IDS), tf.constant(_EMB_YS),
+                           tf.train.GradientDescentOptimizer(0.5))
+    for r in range(2):
+        for a, b in zip(got[r], ref):
+            np.testing.assert_allclose(a, b, rtol=2e-6, atol=2e-6)
+    assert got[0][0].tobytes() == got[1][0].tobytes()
+
+
+def test_fp16_compression_sums_float16_values_over_ranks():
+    """Compression.fp16: each rank's float32 tensor travels as float16, the sum is made in
+    float16 and comes back as float32, then averaged (Horovod's order)."""
+    got = _fork_ranks(2, _fp16_rank)
+    xs = [np.random.RandomState(r).randn(5).astype(np.float32) * 100 for r in range(2)]
+    want = (xs[0].astype(np.float16) + xs[1].astype(np.float16)).astype(np.float32) / 2
+    for r in range(2):
+        np.testing.assert_array_equal(got[r][0], want)
+    assert not np.array_equal(want, (xs[0] + xs[1]) / 2)     # the rounding is visible
+
+
 # -- `import horovod.tensorflow` under flowgrad run ------------------------------------
 def test_alias_maps_horovod_tensorflow_and_names_what_is_missing(tmp_path):
     with tf_alias.alias_tensorflow():
@@ -333,6 +426,35 @@ def test_launch_hosts_parse_as_horovodrun_and_too_few_slots_are_refused(capsys):
         capsys.readouterr().err
     assert cli.main(["launch", "-np", "2", "-H", "a:1,a:1", script]) == 2
     assert "host 'a' is named twice" in capsys.readouterr().err
+
+
+def test_launch_hostfile_is_horovodruns_and_excludes_h(tmp_path, capsys):
+    from flowgrad import cli  # noqa: PLC0415
+    from flowgrad.distribute.horovod_ray import read_hostfile  # noqa: PLC0415
+    hostfile = tmp_path / "hosts"
+    hostfile.write_text("# the cluster\n10.0.0.1 slots=2\n\nnode-b slots=4  # big\nnode-c\n")
+    assert read_hostfile(str(hostfile)) == "10.0.0.1:2,node-b:4,node-c:1"
+    bad = tmp_path / "bad"
+    bad.write_text("a slots=2\nb 3\n")
+    with pytest.raises(ValueError, match="--hostfile .*bad, line 2: expected 'HOST slots=N', "
+                                         "not 'b 3'"):
+        read_hostfile(str(bad))
+    script = os.path.join(SCRIPTS, "hvd_mlp.py")
+    one = tmp_path / "one"
+    one.write_text("localhost slots=2\n")
+    assert cli.main(["launch", "-np", "3", "--hostfile", str(one), script]) == 2
+    assert "flowgrad launch: -np 3 ranks do not fit the 2 slots of -H (localhost:2)" in \
+        capsys.readouterr().err
+    twice = tmp_path / "twice"
+    twice.write_text("a slots=1\na slots=1\n")
+    assert cli.main(["launch", "-np", "2", "--hostfile", str(twice), script]) == 2
+    assert f"flowgrad launch: --hostfile {twice}: host 'a' is named twice" in \
+        capsys.readouterr().err
+    assert cli.main(["launch", "-np", "1", "--hostfile", str(tmp_path / "none"), script]) == 2
+    assert "--hostfile: can't read" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        cli.main(["launch", "-np", "2", "-H", "a:2", "--hostfile", str(one), script])
+    assert "not allowed with argument" in capsys.readouterr().err
 
 
 # -- flowgrad launch: real processes on a local Ray cluster -----------------------------

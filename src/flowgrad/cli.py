@@ -165,8 +165,8 @@ def cmd_check(args, extra):
 
 
 def cmd_launch(args, extra):
-    """`flowgrad launch -np N [-H HOST:SLOTS,...] SCRIPT ARGS`: N ranks of a Horovod script
-    on Ray (on the named nodes with -H)."""
+    """`flowgrad launch -np N [-H HOST:SLOTS,... | --hostfile FILE] SCRIPT ARGS`: N ranks
+    of a Horovod script on Ray (on the named nodes with -H or --hostfile)."""
     if args.num_proc < 1:
         print("flowgrad launch: -np must be at least 1", file=sys.stderr)
         return 2
@@ -175,7 +175,15 @@ def cmd_launch(args, extra):
         return 2
     horovod_ray = importlib.import_module("flowgrad.distribute.horovod_ray")
     try:
-        hosts = horovod_ray.parse_hosts(args.hosts) if args.hosts else None
+        text = args.hosts
+        if args.hostfile:
+            try:
+                text = horovod_ray.read_hostfile(args.hostfile)
+            except OSError as e:
+                raise ValueError(f"--hostfile: can't read {args.hostfile!r}: "
+                                 f"{e.strerror}") from None
+        hosts = horovod_ray.parse_hosts(
+            text, args.hostfile and f"--hostfile {args.hostfile}") if text else None
         return horovod_ray.launch(args.num_proc, args.script, list(args.args), hosts=hosts)
     except ValueError as e:
         print(f"flowgrad launch: {e}", file=sys.stderr)
@@ -200,10 +208,14 @@ def main(argv=None):
                                       "(the distributed extra)")
     p.add_argument("-np", "--num-proc", dest="num_proc", type=int, required=True,
                    help="the number of ranks")
-    p.add_argument("-H", "--hosts", dest="hosts", default=None, metavar="HOST:SLOTS,...",
-                   help="place the ranks on these Ray nodes (IP address or hostname; "
-                        "localhost is this node), filling each one's slots in order, as "
-                        "horovodrun -H does")
+    hosts = p.add_mutually_exclusive_group()
+    hosts.add_argument("-H", "--hosts", dest="hosts", default=None, metavar="HOST:SLOTS,...",
+                       help="place the ranks on these Ray nodes (IP address or hostname; "
+                            "localhost is this node), filling each one's slots in order, as "
+                            "horovodrun -H does")
+    hosts.add_argument("-hostfile", "--hostfile", dest="hostfile", default=None,
+                       metavar="FILE", help="-H's hosts from a file of `HOST slots=N` lines, "
+                                            "as horovodrun --hostfile")
     p.add_argument("script", metavar="SCRIPT", help="the script's path")
     p.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS",
                    help="its command-line arguments")

@@ -193,20 +193,42 @@ def connect(rank, size, local_rank, local_size):
                        local_size)
 
 
-def parse_hosts(text):
+def parse_hosts(text, source=None):
     """horovodrun's -H: "host1:2,host2:2" (a host without ":slots" has one slot) as
-    [(host, slots)] in order."""
+    [(host, slots)] in order. `source` names where the text came from in errors (-H)."""
+    source = source or f"-H {text!r}"
     hosts = []
     for item in text.split(","):
         item = item.strip()
         host, sep, slots = item.rpartition(":") if ":" in item else (item, "", "1")
         if not host or not slots.isdigit() or int(slots) < 1:
-            raise ValueError(f"-H {text!r}: each host must be HOST or HOST:SLOTS with SLOTS "
+            raise ValueError(f"{source}: each host must be HOST or HOST:SLOTS with SLOTS "
                              f"at least 1, not {item!r}")
         if any(h == host for h, _ in hosts):
-            raise ValueError(f"-H {text!r}: host {host!r} is named twice")
+            raise ValueError(f"{source}: host {host!r} is named twice")
         hosts.append((host, int(slots)))
     return hosts
+
+
+def read_hostfile(path):
+    """horovodrun's --hostfile: a line `HOST slots=N` per host (`HOST` alone: one slot;
+    blank lines and `#` comments skipped), as -H's "HOST:N,..." text."""
+    items = []
+    with open(path) as f:
+        for number, line in enumerate(f, 1):
+            words = line.split("#", 1)[0].split()
+            if not words:
+                continue
+            slots = "1"
+            if len(words) == 2 and words[1].startswith("slots="):
+                slots = words[1][len("slots="):]
+            elif len(words) != 1:
+                raise ValueError(f"--hostfile {path}, line {number}: expected "
+                                 f"'HOST slots=N', not {line.strip()!r}")
+            items.append(f"{words[0]}:{slots}")
+    if not items:
+        raise ValueError(f"--hostfile {path} names no host")
+    return ",".join(items)
 
 
 def _place_on_hosts(num_proc, hosts):

@@ -22,7 +22,7 @@ import uuid
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework import errors
+from ..engine.framework import errors, op_traceback
 from ..engine.framework.graph_keys import _parse_device
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.runtime.session import _FetchMapper, _fetch_key
@@ -98,8 +98,10 @@ class Placement:
             devices = ", ".join(f"/job:{j}/replica:0/task:{k}/device:CPU:0"
                                 for j in self._cluster.jobs
                                 for k in self._cluster.task_indices(j))
+            where = op_traceback.defined_at(getattr(op, "_traceback", None))
+            node = f"node {op.name} (defined at {where})" if where else f"node {op.name}"
             raise errors.InvalidArgumentError(
-                None, op, f"Cannot assign a device for operation {op.name}: Operation was "
+                None, op, f"Cannot assign a device for operation {op.name}: {node} was "
                 f"explicitly assigned to {device} but available devices are [ {devices} ]. "
                 "Make sure the device specification refers to a valid device.")
         return job, task

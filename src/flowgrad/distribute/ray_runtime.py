@@ -201,8 +201,9 @@ class _Client:
                 f"process ended); it held the variables: {', '.join(names) or '(none)'}")
         if out[0] == "missing":   # another thread's first call is not in yet: send it too
             return self.result(part, self.submit(part, args, resend=True), timeout)
-        if out[0] == "error":
-            raise getattr(errors, out[1], errors.UnknownError)(None, None, out[2])
+        if out[0] == "error":   # as TF, the message says which task raised it
+            raise getattr(errors, out[1], errors.UnknownError)(
+                None, None, f"From /job:{job}/replica:0/task:{task}:\n{out[2]}")
         return out[1]
 
 

@@ -367,9 +367,11 @@ class ConditionalAccumulator(ConditionalAccumulatorBase):
 
     def take_grad(self, num_required, name=None):
         """Waits for `num_required` gradients; their mean (or sum), then starts afresh."""
-        n = convert_to_tensor(num_required, _dt.int32)
-        out = apply_op("AccumulatorTakeGradient", [self._accumulator_ref, n],
-                       {"dtype": self._dtype}, name or "AccumulatorTakeGradient").outputs[0]
+        with name_scope(name, "AccumulatorTakeGradient") as scope:
+            # as TF's op wrapper: a Python num_required is a Const inside the op's scope
+            n = convert_to_tensor(num_required, _dt.int32, name="num_required")
+            out = apply_op("AccumulatorTakeGradient", [self._accumulator_ref, n],
+                           {"dtype": self._dtype}, scope).outputs[0]
         out.set_shape(self._shape)
         return out
 

@@ -463,8 +463,9 @@ def embedding_lookup(params: TensorLike, ids: TensorLike, partition_strategy: st
         if len(params) == 1 and hasattr(params[0], "sparse_read"):
             # a ResourceVariable: TF's gather is its sparse_read (ResourceGather + Identity)
             ids = to_tensor(ids, name="ids")
-            return _a.identity(_clip_rows(params[0].sparse_read(ids, name=scope), ids,
-                                          max_norm), name="Identity")
+            with get_default_graph().colocate_with(params[0].handle.op):
+                rows = _clip_rows(params[0].sparse_read(ids, name=scope), ids, max_norm)
+            return _a.identity(rows, name="Identity")
         # As TF: shards that include a ResourceVariable stay variables (each is read
         # through its sparse_read, ResourceGather + Identity); others become tensors.
         if not any(hasattr(p, "sparse_read") for p in params):
@@ -474,9 +475,12 @@ def embedding_lookup(params: TensorLike, ids: TensorLike, partition_strategy: st
             raise TypeError(f"Value passed to parameter 'indices' has DataType "
                             f"{ids.dtype.name} not in list of allowed values: int32, int64")
         if len(params) == 1:
-            # As TF: the gather is named by the scope (`embedding_lookup`, `.../axis`).
-            return _a.identity(_clip_rows(_a.gather(params[0], ids, name=scope), ids,
-                                          max_norm), name="Identity")
+            # As TF: the gather is named by the scope (`embedding_lookup`, `.../axis`) and
+            # colocated with the params (on a ps task under replica_device_setter); the
+            # Identity after it is not
+            with get_default_graph().colocate_with(params[0]):
+                rows = _clip_rows(_a.gather(params[0], ids, name=scope), ids, max_norm)
+            return _a.identity(rows, name="Identity")
         return _sharded_lookup(params, ids, partition_strategy, scope, max_norm)
 
 
@@ -507,8 +511,12 @@ def _sharded_lookup(params, ids, partition_strategy, scope, max_norm):
     p_assignments = _m.cast(p_assignments, _dt.int32)
     gather_ids = _dynamic_partition(new_ids, p_assignments, n)
     pindices = _dynamic_partition(original_indices, p_assignments, n)
-    parts = [p.sparse_read(pids) if hasattr(p, "sparse_read") else _a.gather(p, pids)
-             for p, pids in zip(params, gather_ids)]
+    parts = []
+    for p, pids in zip(params, gather_ids):
+        resource = hasattr(p, "sparse_read")
+        # as TF: each gather on its shard
+        with get_default_graph().colocate_with(p.handle.op if resource else p):
+            parts.append(p.sparse_read(pids) if resource else _a.gather(p, pids))
     ret = apply("ParallelDynamicStitch", list(pindices) + parts, {"N": n}, scope)
     element_shape_s = params[0].shape[1:]
     for p in params[1:]:

@@ -21,7 +21,7 @@ from ..engine.framework import errors
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
-from ..engine.ops._base import NUMBERS, apply, to_tensor
+from ..engine.ops._base import NUMBERS, apply, locking, to_tensor
 from ..engine.ops.resource import handle_info, writable
 
 __all__ = [
@@ -446,10 +446,11 @@ def _register(op_type, rule, spec, attr_names=("use_locking",)):
     sparse = "indices" in kinds
     bind = (_sparse_bind if sparse else _dense_bind)(op_type, rule, names, kinds,
                                                      [a for a in attr_names if a != "use_locking"])
-    register_op(op_type, infer=_make_infer(op_type, names, kinds), bind=bind, stateful=True,
-                grad=None, aliases_input=True)
+    register_op(op_type, infer=_make_infer(op_type, names, kinds), bind=locking(bind),
+                stateful=True, grad=None, aliases_input=True)
     register_op("Resource" + op_type, infer=_resource_infer("Resource" + op_type, names, kinds),
-                bind=_resource_bind(kinds.count("ref"), bind), stateful=True, grad=None)
+                bind=locking(_resource_bind(kinds.count("ref"), bind)), stateful=True,
+                grad=None)
     _SPECS[op_type] = (names, kinds, attr_names)
 
 

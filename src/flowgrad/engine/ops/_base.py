@@ -1,6 +1,8 @@
 """Shared pieces for op blocks: input conversion, shape/dtype rules, op creation."""
 from __future__ import annotations
 
+import threading
+
 from ..framework import dtypes as _dt
 from ..framework.constant_op import const_value, convert_to_tensor  # noqa: F401 - re-exported
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph
@@ -125,3 +127,23 @@ def binary_broadcast(inputs, attrs):
 def binary_compare(inputs, attrs):
     x, y = inputs
     return [(_dt.bool_, TensorShape(broadcast_dims(x.shape.as_tuple(), y.shape.as_tuple())))]
+
+
+_UPDATE_LOCK = threading.RLock()   # for a run context without a store lock of its own
+
+
+def locking(bind):
+    """A stateful kernel's bind honouring its `use_locking` attr: with it, the update holds
+    the variable store's lock (TF: the variable's mutex), so concurrent updates (threads,
+    or other tasks' steps on a ps task, whose actor shares that lock) never interleave."""
+    def locked_bind(node, ctx):
+        run = bind(node, ctx)
+        if not node.attrs.get("use_locking"):
+            return run
+        lock = getattr(ctx, "lock", None) or _UPDATE_LOCK
+
+        def locked_run(*args):
+            with lock:
+                return run(*args)
+        return locked_run
+    return locked_bind

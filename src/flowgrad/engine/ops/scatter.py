@@ -21,7 +21,7 @@ from ..framework import errors
 from ..framework.graph import Tensor
 from ..framework.registry import register_op
 from ._array_util import TensorLike
-from ._base import NUMBERS, apply, to_tensor
+from ._base import NUMBERS, apply, locking, to_tensor
 
 __all__ = ["scatter_add", "scatter_sub", "scatter_update", "scatter_mul", "scatter_div",
            "scatter_min", "scatter_max"]
@@ -155,7 +155,7 @@ _KINDS = {
 }
 
 for _name, _rows in _KINDS.items():
-    register_op(_name, infer=_scatter_infer_for(_name), bind=_scatter_bind_for(_rows),
+    register_op(_name, infer=_scatter_infer_for(_name), bind=locking(_scatter_bind_for(_rows)),
                 stateful=True, grad=None, aliases_input=True)
 
 

@@ -18,7 +18,7 @@ from ..framework import errors
 from ..framework.graph import merge_shapes
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from ._base import apply
+from ._base import apply, locking
 
 __all__ = ["Uninitialized", "variable_op"]
 
@@ -138,10 +138,12 @@ def _update_infer(op_type, inputs):
 
 register_op("Assign", infer=_assign_infer, bind=_assign_bind, stateful=True, grad=None,
             aliases_input=True)
-register_op("AssignAdd", infer=_update_infer_for("AssignAdd"), bind=_assign_update_bind(np.add),
-            stateful=True, grad=None, aliases_input=True)
+register_op("AssignAdd", infer=_update_infer_for("AssignAdd"),
+            bind=locking(_assign_update_bind(np.add)), stateful=True, grad=None,
+            aliases_input=True)
 register_op("AssignSub", infer=_update_infer_for("AssignSub"),
-            bind=_assign_update_bind(np.subtract), stateful=True, grad=None, aliases_input=True)
+            bind=locking(_assign_update_bind(np.subtract)), stateful=True, grad=None,
+            aliases_input=True)
 
 
 def _is_init_bind(node, ctx):
