@@ -189,6 +189,15 @@ def test_loop_gradient_of_arrays_made_in_the_body_is_tfs(name):
                for n in gd.node)
 
 
+def test_gradients_called_in_a_loop_body_are_tfs():
+    """tf.gradients in the body (ordinary gradient ops of the body, as TF builds them),
+    the loop then differentiated again: one gradient frame, TF 1.14 ran it to flowgrad's
+    values above."""
+    types = set(G["grad_in_body_grad"]["op_types"])
+    assert {"StackPushV2", "StackPopV2", "BroadcastGradientArgs", "Cos", "Sin"} <= types
+    assert not types & {"While", "WhileGrad", "LoopVar", "Cond"}
+
+
 # TF 1.14's node names flowgrad's written loop gradient has (of TF's own graph of the same
 # model, in the golden): the body's gradient ops, the counters, stacks, accumulators and
 # gradient loop variables as TF's GradLoopState names them (graph_def_lower_grad.py
@@ -199,7 +208,7 @@ SHARED_NAMES = {"while_grad": 110, "while_grad_max": 95, "dynamic_rnn_grad": 379
                 "map_fn_grad": 266, "while_cond_grad": 117, "birnn_grad": 725,
                 "ta_split_grad": 162, "nested_while_grad": 173, "nested3_grad": 209,
                 "cond_in_cond_grad": 171, "loop_cond_loop_grad": 140, "ta_in_body_grad": 200,
-                "map_rnn_grad": 419}
+                "map_rnn_grad": 419, "grad_in_body_grad": 155}
 
 
 @pytest.mark.parametrize("name", sorted(SHARED_NAMES))

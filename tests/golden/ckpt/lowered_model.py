@@ -8,7 +8,7 @@ GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tenso
           "map_fn", "dynamic_rnn", "einsum", "cond_names", "while_grad", "while_grad_max",
           "dynamic_rnn_grad", "map_fn_grad", "while_cond_grad", "birnn_grad",
           "ta_split_grad", "nested_while_grad", "nested3_grad", "cond_in_cond_grad",
-          "loop_cond_loop_grad", "ta_in_body_grad", "map_rnn_grad"]
+          "loop_cond_loop_grad", "ta_in_body_grad", "map_rnn_grad", "grad_in_body_grad"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -32,10 +32,12 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "loop_cond_loop_grad": ["out:0", "gx:0"],
            # arrays made in the body; a 2-layer dynamic_rnn in a map_fn
            "ta_in_body_grad": ["out:0", "gx:0"],
-           "map_rnn_grad": ["out:0", "gx:0", "g0:0", "g1:0", "g2:0", "g3:0"]}
+           "map_rnn_grad": ["out:0", "gx:0", "g0:0", "g1:0", "g2:0", "g3:0"],
+           # tf.gradients called in the loop body, the loop differentiated again
+           "grad_in_body_grad": ["out:0", "gx:0", "gw:0"]}
 INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
         "while_cond_grad": "init", "birnn_grad": "init", "nested_while_grad": "init",
-        "cond_in_cond_grad": "init", "map_rnn_grad": "init"}
+        "cond_in_cond_grad": "init", "map_rnn_grad": "init", "grad_in_body_grad": "init"}
 
 
 def build(tf, name):
@@ -258,5 +260,18 @@ def build(tf, name):
         for k, gk in enumerate(gs[1:]):
             tf.identity(gk, name="g%d" % k)
         tf.variables_initializer(tf.global_variables(), name="init")
+    elif name == "grad_in_body_grad":   # gradient steps in the body (second order after)
+        x = tf.placeholder(tf.float32, [3], name="x")
+        w = tf.Variable([0.5, -0.25, 0.75], name="w")
+
+        def body(i, a):
+            g = tf.gradients(tf.reduce_sum(tf.sin(a * x) * w + a * a), a)[0]
+            return i + 1, a - 0.1 * g
+        out = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x])[1]
+        tf.identity(out, name="out")
+        gx, gw = tf.gradients(tf.reduce_sum(out * out), [x, w])
+        tf.identity(gx, name="gx")
+        tf.identity(gw, name="gw")
+        tf.variables_initializer([w], name="init")
     else:
         raise ValueError(name)
