@@ -198,6 +198,42 @@ def test_gradients_called_in_a_loop_body_are_tfs():
     assert not types & {"While", "WhileGrad", "LoopVar", "Cond"}
 
 
+def test_gradient_of_a_tf_written_loop_is_tfs_gradient_frame():
+    """flowgrad's gradient of a loop TF 1.14 wrote (a V1FramesGrad over the imported .meta)
+    is written as TF's v1 gradient frame over TF's own forward frame
+    (engine/ops/control_flow_v1_export.py): TF 1.14 ran flowgrad's GraphDef to TF's own
+    gradients, and ran flowgrad's training op two steps to TF's own losses and weights."""
+    case = G["v1_frames_regrad"]
+    types = set(case["op_types"])
+    assert {"StackV2", "StackPushV2", "StackPopV2", "Enter", "Exit", "LoopCond",
+            "ApplyGradientDescent"} <= types
+    assert "V1FramesGrad" not in types
+    tf_own = load("ckpt", "tf_loop_regrad")
+    for a, b in zip(case["values"], tf_own["grads"]):
+        np.testing.assert_allclose(a, b, rtol=1e-6)
+    np.testing.assert_allclose(case["trained"][:2], tf_own["losses"], rtol=1e-6)
+    np.testing.assert_allclose(case["trained"][2], tf_own["w"], rtol=1e-6)
+    with tf.Graph().as_default():   # flowgrad's own steps of the same training op
+        lowered_model.build(tf, "v1_frames_regrad")
+        with tf.Session() as s:
+            s.run("init")
+            got = [s.run(["loss:0", "train"], {"x:0": lowered_model.X})[0] for _ in range(2)]
+            np.testing.assert_allclose(got, tf_own["losses"], rtol=1e-6)
+            np.testing.assert_allclose(s.run("w:0"), tf_own["w"], rtol=1e-6)
+
+
+def test_gradient_of_a_tf_written_loop_holding_a_cond_stays_flowgrads(tmp_path):
+    """Not yet written as TF's: a V1FramesGrad over a TF frame holding a cond (or a nested
+    loop, a TensorArray, a stack) keeps flowgrad's op (TF 1.14 cannot import it)."""
+    meta = load("ckpt", "tf_frames_grad")["meta"]
+    (tmp_path / "m.meta").write_bytes(meta)
+    with tf.Graph().as_default() as g:
+        tf.train.import_meta_graph(str(tmp_path / "m.meta"))
+        tf.gradients(g.get_tensor_by_name("loss:0"), g.get_tensor_by_name("w:0"))
+        types = {n.op for n in g.as_graph_def().node}
+    assert "V1FramesGrad" in types and "StackPushV2" not in types
+
+
 # TF 1.14's node names flowgrad's written loop gradient has (of TF's own graph of the same
 # model, in the golden): the body's gradient ops, the counters, stacks, accumulators and
 # gradient loop variables as TF's GradLoopState names them (graph_def_lower_grad.py

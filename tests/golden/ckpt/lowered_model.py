@@ -8,7 +8,8 @@ GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tenso
           "map_fn", "dynamic_rnn", "einsum", "cond_names", "while_grad", "while_grad_max",
           "dynamic_rnn_grad", "map_fn_grad", "while_cond_grad", "birnn_grad",
           "ta_split_grad", "nested_while_grad", "nested3_grad", "cond_in_cond_grad",
-          "loop_cond_loop_grad", "ta_in_body_grad", "map_rnn_grad", "grad_in_body_grad"]
+          "loop_cond_loop_grad", "ta_in_body_grad", "map_rnn_grad", "grad_in_body_grad",
+          "v1_frames_regrad"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -34,10 +35,15 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "ta_in_body_grad": ["out:0", "gx:0"],
            "map_rnn_grad": ["out:0", "gx:0", "g0:0", "g1:0", "g2:0", "g3:0"],
            # tf.gradients called in the loop body, the loop differentiated again
-           "grad_in_body_grad": ["out:0", "gx:0", "gw:0"]}
+           "grad_in_body_grad": ["out:0", "gx:0", "gw:0"],
+           # flowgrad's gradient (V1FramesGrad) of a TF-written loop read from a .meta
+           "v1_frames_regrad": ["loss:0", "gw:0", "gx:0"]}
 INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
         "while_cond_grad": "init", "birnn_grad": "init", "nested_while_grad": "init",
-        "cond_in_cond_grad": "init", "map_rnn_grad": "init", "grad_in_body_grad": "init"}
+        "cond_in_cond_grad": "init", "map_rnn_grad": "init", "grad_in_body_grad": "init",
+        "v1_frames_regrad": "init"}
+# (train op, loss, variable): run twice after FETCHES by TF 1.14 (gen_flowgrad_lowered.py)
+TRAIN = {"v1_frames_regrad": ("train", "loss:0", "w:0")}
 
 
 def build(tf, name):
@@ -273,5 +279,23 @@ def build(tf, name):
         tf.identity(gx, name="gx")
         tf.identity(gw, name="gw")
         tf.variables_initializer([w], name="init")
+    elif name == "v1_frames_regrad":   # flowgrad only: TF's .meta (gen_tf_loop_regrad.py)
+        import os
+        import sys
+        import tempfile
+        here = os.path.dirname(os.path.abspath(__file__))
+        sys.path.insert(0, os.path.dirname(here))
+        import goldenio
+        _, golden = goldenio.read(os.path.join(here, "tf_loop_regrad.json"))
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, "m.meta"), "wb") as f:
+                f.write(golden["meta"])
+            tf.train.import_meta_graph(os.path.join(d, "m.meta"))
+        g = tf.get_default_graph()
+        loss = g.get_tensor_by_name("loss:0")
+        gw, gx = tf.gradients(loss, [g.get_tensor_by_name("w:0"), g.get_tensor_by_name("x:0")])
+        tf.identity(gw, name="gw")
+        tf.identity(gx, name="gx")
+        tf.train.GradientDescentOptimizer(0.1).minimize(loss, name="train")
     else:
         raise ValueError(name)

@@ -245,7 +245,7 @@ def _lower(op, gd, p, defs, add_shapes, plan, lowering):
         return name
     emit.input_name = (lambda t: plan.input_name(op, t)) if plan else \
         (lambda t: t._as_node_def_input())
-    lowering(op, emit)
+    return lowering(op, emit)
 
 
 def _control_inputs(op, plan):
@@ -304,8 +304,9 @@ def graph_to_graph_def(graph, add_shapes=False):
     for op in ops:
         if op._type == "V1Frames":   # how flowgrad runs imported TF control flow
             continue
-        if op.type in LOWERINGS:
-            _lower(op, gd, p, defs, add_shapes, plan, LOWERINGS[op.type])
+        # (a lowering that cannot write `op` returns False before adding any node)
+        if op.type in LOWERINGS and _lower(op, gd, p, defs, add_shapes, plan,
+                                           LOWERINGS[op.type]) is not False:
             continue
         owner = next((q for q in plans if op in q.lowered), None)
         if owner is not None:

@@ -1,0 +1,36 @@
+"""TF 1.14 writes a model with a tf.while_loop over a variable as a .meta (forward only:
+TF's Enter/Merge/Switch/Exit/NextIteration frame, no gradient yet), then differentiates it
+and trains it 2 steps with SGD. flowgrad imports that .meta, differentiates TF's frame
+itself (V1FramesGrad) and writes the gradient as TF's v1 gradient frames
+(lowered_model.py `v1_frames_regrad`); TF 1.14 runs flowgrad's GraphDef
+(gen_flowgrad_lowered.py) and both give these values (tests/test_export_lowered.py)."""
+import numpy as np
+
+X = np.array([0.5, -1.5, 2.0], np.float32)
+
+
+def build(tf):
+    x = tf.placeholder(tf.float32, [3], name="x")
+    w = tf.Variable([0.5, -0.25, 0.75], name="w")
+    _, acc = tf.while_loop(lambda i, a: i < 3,
+                           lambda i, a: (i + 1, tf.sin(a * w) * tf.exp(-a * a) + x),
+                           [tf.constant(0), tf.zeros([3])])
+    tf.reduce_sum(tf.square(acc - 1.0), name="loss")
+    tf.variables_initializer([w], name="init")
+
+
+def cases(tf):
+    out = {}
+    with tf.Graph().as_default() as g:
+        build(tf)
+        out["meta"] = tf.train.export_meta_graph(graph=g).SerializeToString(deterministic=True)
+        loss = g.get_tensor_by_name("loss:0")
+        gw, gx = tf.gradients(loss, [g.get_tensor_by_name("w:0"),
+                                     g.get_tensor_by_name("x:0")])
+        step = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+        with tf.Session() as s:
+            s.run("init")
+            out["grads"] = s.run([loss, gw, gx], {"x:0": X})
+            out["losses"] = [s.run([loss, step], {"x:0": X})[0] for _ in range(2)]
+            out["w"] = s.run("w:0")
+    return out
