@@ -153,6 +153,23 @@ def test_loop_gradient_holding_a_loop_is_tfs_nested_frames(name):
     assert any(nodes[nodes[n.input[0]].input[0]].op == "StackV2" for n in chained)
 
 
+def test_loop_gradient_holding_a_loop_in_a_cond_is_tfs():
+    """A loop in a cond's branch in the body: its gradient frame is nested in the gradient
+    cond's same branch; its iteration count is pushed only when the branch ran and popped
+    under the gradient cond's pivot, so the nested frame is dead when the branch did not
+    run (TF 1.14 ran it to flowgrad's values above, the inner loop run 0, 2 and 4 times)."""
+    types = set(G["loop_in_cond_grad"]["op_types"])
+    assert {"StackPushV2", "StackPopV2", "Switch", "Merge", "LoopCond"} <= types
+    assert not types & {"While", "WhileGrad", "LoopVar", "Cond"}
+    from flowgrad.engine.framework import proto
+    gd = proto.pb().graph_pb2.GraphDef()
+    with open(os.path.join(HERE, "flowgrad_lowered", "loop_in_cond_grad.pb"), "rb") as f:
+        gd.ParseFromString(f.read())
+    frames = {n.attr["frame_name"].s for n in gd.node if n.op == "Enter"}
+    assert len(frames) == 4   # two forward loops, two gradient frames
+    assert any(n.name.endswith("/sync") and n.op == "Merge" for n in gd.node)
+
+
 @pytest.mark.parametrize("name", ["cond_in_cond_grad", "loop_cond_loop_grad"])
 def test_loop_gradient_holding_nested_conds_is_tfs(name):
     """A cond in a cond's branch in the body: a value kept from an inner branch is pushed
@@ -244,7 +261,8 @@ SHARED_NAMES = {"while_grad": 110, "while_grad_max": 95, "dynamic_rnn_grad": 379
                 "map_fn_grad": 266, "while_cond_grad": 117, "birnn_grad": 725,
                 "ta_split_grad": 162, "nested_while_grad": 173, "nested3_grad": 209,
                 "cond_in_cond_grad": 171, "loop_cond_loop_grad": 140, "ta_in_body_grad": 200,
-                "map_rnn_grad": 419, "grad_in_body_grad": 155}
+                "map_rnn_grad": 419, "grad_in_body_grad": 155,
+                "loop_in_cond_grad": 181}
 
 
 @pytest.mark.parametrize("name", sorted(SHARED_NAMES))

@@ -9,7 +9,7 @@ GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tenso
           "dynamic_rnn_grad", "map_fn_grad", "while_cond_grad", "birnn_grad",
           "ta_split_grad", "nested_while_grad", "nested3_grad", "cond_in_cond_grad",
           "loop_cond_loop_grad", "ta_in_body_grad", "map_rnn_grad", "grad_in_body_grad",
-          "v1_frames_regrad"]
+          "v1_frames_regrad", "loop_in_cond_grad"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -37,11 +37,13 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            # tf.gradients called in the loop body, the loop differentiated again
            "grad_in_body_grad": ["out:0", "gx:0", "gw:0"],
            # flowgrad's gradient (V1FramesGrad) of a TF-written loop read from a .meta
-           "v1_frames_regrad": ["loss:0", "gw:0", "gx:0"]}
+           "v1_frames_regrad": ["loss:0", "gw:0", "gx:0"],
+           # a loop in a cond's branch in the body (run 0, 2 and 4 times)
+           "loop_in_cond_grad": ["out:0", "gx:0", "gw:0"]}
 INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
         "while_cond_grad": "init", "birnn_grad": "init", "nested_while_grad": "init",
         "cond_in_cond_grad": "init", "map_rnn_grad": "init", "grad_in_body_grad": "init",
-        "v1_frames_regrad": "init"}
+        "v1_frames_regrad": "init", "loop_in_cond_grad": "init"}
 # (train op, loss, variable): run twice after FETCHES by TF 1.14 (gen_flowgrad_lowered.py)
 TRAIN = {"v1_frames_regrad": ("train", "loss:0", "w:0")}
 
@@ -274,6 +276,21 @@ def build(tf, name):
             g = tf.gradients(tf.reduce_sum(tf.sin(a * x) * w + a * a), a)[0]
             return i + 1, a - 0.1 * g
         out = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x])[1]
+        tf.identity(out, name="out")
+        gx, gw = tf.gradients(tf.reduce_sum(out * out), [x, w])
+        tf.identity(gx, name="gx")
+        tf.identity(gw, name="gw")
+        tf.variables_initializer([w], name="init")
+    elif name == "loop_in_cond_grad":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        w = tf.Variable([0.5, -0.25, 0.75], name="w")
+
+        def body(i, a):
+            def inner():
+                return tf.while_loop(lambda j, b: j < i,
+                                     lambda j, b: (j + 1, tf.sin(b * w) + x * 0.5), [0, a])[1]
+            return i + 1, tf.cond(tf.equal(i % 2, 0), inner, lambda: tf.tanh(a * w))
+        out = tf.while_loop(lambda i, a: i < 5, body, [tf.constant(0), x])[1]
         tf.identity(out, name="out")
         gx, gw = tf.gradients(tf.reduce_sum(out * out), [x, w])
         tf.identity(gx, name="gx")

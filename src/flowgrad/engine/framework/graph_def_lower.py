@@ -298,6 +298,14 @@ class _PlanBase:
     def inputs(self, op):
         return [self.input_name(op, t) for t in op._inputs]
 
+    def _renamed(self, t):
+        """The node name `t` is written as under every plan (a loop gradient's output k > 0
+        is its Exit_k), without a consumer's rewrites."""
+        for p in (self,) + tuple(self.others):
+            if t.name in p.renames:
+                return p.renames[t.name]
+        return t._as_node_def_input()
+
     def extra_controls(self, op):
         for p in (self,) + tuple(self.others):
             got = p.pivot.get(op.name)
@@ -401,7 +409,7 @@ class CondPlan(_PlanBase):
             names = []
             for k, t in enumerate(outs):
                 src = f"{n}/Switch_c{index[t.name]}{port}" if t.name in index else \
-                    self.renames.get(t.name, t._as_node_def_input())
+                    self._renamed(t)
                 names.append(emit(f"{n}/{side}_out_{k}", "Identity", [src] + controls,
                                   [t.dtype.base_dtype], {}))
             if not outs:
