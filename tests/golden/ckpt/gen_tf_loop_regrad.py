@@ -3,7 +3,9 @@ TF's Enter/Merge/Switch/Exit/NextIteration frame, no gradient yet), then differe
 and trains it 2 steps with SGD. flowgrad imports that .meta, differentiates TF's frame
 itself (V1FramesGrad) and writes the gradient as TF's v1 gradient frames
 (lowered_model.py `v1_frames_regrad`); TF 1.14 runs flowgrad's GraphDef
-(gen_flowgrad_lowered.py) and both give these values (tests/test_export_lowered.py)."""
+(gen_flowgrad_lowered.py) and both give these values (tests/test_export_lowered.py); `loss3`/`w3` after a third step
+are what TF reaches continuing flowgrad's run directory of one step (train_model.py
+`regrad`, tests/test_train_graph_interop.py)."""
 import numpy as np
 
 X = np.array([0.5, -1.5, 2.0], np.float32)
@@ -33,4 +35,6 @@ def cases(tf):
             out["grads"] = s.run([loss, gw, gx], {"x:0": X})
             out["losses"] = [s.run([loss, step], {"x:0": X})[0] for _ in range(2)]
             out["w"] = s.run("w:0")
+            s.run(step, {"x:0": X})   # a third step: what train_model.py `regrad` reaches
+            out["loss3"], out["w3"] = s.run([loss, "w:0"], {"x:0": X})
     return out

@@ -48,6 +48,21 @@ INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
 TRAIN = {"v1_frames_regrad": ("train", "loss:0", "w:0")}
 
 
+def import_tf_loop_meta(tf):
+    """Imports the .meta TF 1.14 wrote in gen_tf_loop_regrad.py (flowgrad only)."""
+    import os
+    import sys
+    import tempfile
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path.insert(0, os.path.dirname(here))
+    import goldenio
+    _, golden = goldenio.read(os.path.join(here, "tf_loop_regrad.json"))
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, "m.meta"), "wb") as f:
+            f.write(golden["meta"])
+        tf.train.import_meta_graph(os.path.join(d, "m.meta"))
+
+
 def build(tf, name):
     if name == "initialized_value":
         x = tf.placeholder(tf.float32, [3], name="x")
@@ -297,17 +312,7 @@ def build(tf, name):
         tf.identity(gw, name="gw")
         tf.variables_initializer([w], name="init")
     elif name == "v1_frames_regrad":   # flowgrad only: TF's .meta (gen_tf_loop_regrad.py)
-        import os
-        import sys
-        import tempfile
-        here = os.path.dirname(os.path.abspath(__file__))
-        sys.path.insert(0, os.path.dirname(here))
-        import goldenio
-        _, golden = goldenio.read(os.path.join(here, "tf_loop_regrad.json"))
-        with tempfile.TemporaryDirectory() as d:
-            with open(os.path.join(d, "m.meta"), "wb") as f:
-                f.write(golden["meta"])
-            tf.train.import_meta_graph(os.path.join(d, "m.meta"))
+        import_tf_loop_meta(tf)
         g = tf.get_default_graph()
         loss = g.get_tensor_by_name("loss:0")
         gw, gx = tf.gradients(loss, [g.get_tensor_by_name("w:0"), g.get_tensor_by_name("x:0")])
