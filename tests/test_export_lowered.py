@@ -239,9 +239,25 @@ def test_gradient_of_a_tf_written_loop_is_tfs_gradient_frame():
             np.testing.assert_allclose(s.run("w:0"), tf_own["w"], rtol=1e-6)
 
 
-def test_gradient_of_a_tf_written_loop_holding_a_cond_stays_flowgrads(tmp_path):
-    """Not yet written as TF's: a V1FramesGrad over a TF frame holding a cond (or a nested
-    loop, a TensorArray, a stack) keeps flowgrad's op (TF 1.14 cannot import it)."""
+def test_gradient_of_a_tf_written_loop_holding_a_cond_is_tfs_gradient_frame():
+    """A cond in the TF-written loop body: the gradient frame holds TF's cond gradients (a
+    Switch of a Merge's gradient on the popped predicate, a Merge of a Switch's branch
+    gradients), values of a branch pushed and popped only when it ran; TF 1.14 ran
+    flowgrad's GraphDef to TF's own gradients and two SGD steps."""
+    case = G["v1_frames_cond_regrad"]
+    assert "V1FramesGrad" not in case["op_types"]
+    assert {"StackPushV2", "StackPopV2", "Switch", "Merge"} <= set(case["op_types"])
+    tf_own = load("ckpt", "tf_loop_regrad")
+    for a, b in zip(case["values"], tf_own["cond_grads"]):
+        np.testing.assert_allclose(a, b, rtol=1e-6)
+    np.testing.assert_allclose(case["trained"][:2], tf_own["cond_losses"], rtol=1e-6)
+    np.testing.assert_allclose(case["trained"][2], tf_own["cond_w"], rtol=1e-6)
+
+
+def test_gradient_of_a_tf_written_loop_holding_a_cond_after_it_stays_flowgrads(tmp_path):
+    """Not yet written as TF's: a V1FramesGrad over a TF region holding a cond outside the
+    loop frame (or a nested loop, a TensorArray, a stack) keeps flowgrad's op (TF 1.14
+    cannot import it)."""
     meta = load("ckpt", "tf_frames_grad")["meta"]
     (tmp_path / "m.meta").write_bytes(meta)
     with tf.Graph().as_default() as g:

@@ -21,6 +21,18 @@ def build(tf):
     tf.variables_initializer([w], name="init")
 
 
+def build_cond(tf):   # a cond in the loop body (TF's Switch/Merge in the frame)
+    x = tf.placeholder(tf.float32, [3], name="x")
+    w = tf.Variable([0.5, -0.25, 0.75], name="w")
+
+    def body(i, a):
+        return i + 1, tf.cond(tf.equal(i % 2, 0), lambda: tf.sin(a * w) + x,
+                              lambda: tf.tanh(a * a * w) - tf.constant(0.25))
+    _, acc = tf.while_loop(lambda i, a: i < 5, body, [tf.constant(0), x])
+    tf.reduce_sum(tf.square(acc - 0.5), name="loss")
+    tf.variables_initializer([w], name="init")
+
+
 def cases(tf):
     out = {}
     with tf.Graph().as_default() as g:
@@ -37,4 +49,17 @@ def cases(tf):
             out["w"] = s.run("w:0")
             s.run(step, {"x:0": X})   # a third step: what train_model.py `regrad` reaches
             out["loss3"], out["w3"] = s.run([loss, "w:0"], {"x:0": X})
+    with tf.Graph().as_default() as g:   # `cond_*`: the model with a cond in the body
+        build_cond(tf)
+        out["cond_meta"] = tf.train.export_meta_graph(graph=g).SerializeToString(
+            deterministic=True)
+        loss = g.get_tensor_by_name("loss:0")
+        gw, gx = tf.gradients(loss, [g.get_tensor_by_name("w:0"),
+                                     g.get_tensor_by_name("x:0")])
+        step = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+        with tf.Session() as s:
+            s.run("init")
+            out["cond_grads"] = s.run([loss, gw, gx], {"x:0": X})
+            out["cond_losses"] = [s.run([loss, step], {"x:0": X})[0] for _ in range(2)]
+            out["cond_w"] = s.run("w:0")
     return out

@@ -9,7 +9,7 @@ GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tenso
           "dynamic_rnn_grad", "map_fn_grad", "while_cond_grad", "birnn_grad",
           "ta_split_grad", "nested_while_grad", "nested3_grad", "cond_in_cond_grad",
           "loop_cond_loop_grad", "ta_in_body_grad", "map_rnn_grad", "grad_in_body_grad",
-          "v1_frames_regrad", "loop_in_cond_grad"]
+          "v1_frames_regrad", "loop_in_cond_grad", "v1_frames_cond_regrad"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -38,18 +38,21 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "grad_in_body_grad": ["out:0", "gx:0", "gw:0"],
            # flowgrad's gradient (V1FramesGrad) of a TF-written loop read from a .meta
            "v1_frames_regrad": ["loss:0", "gw:0", "gx:0"],
+           "v1_frames_cond_regrad": ["loss:0", "gw:0", "gx:0"],   # (a cond in TF's loop)
            # a loop in a cond's branch in the body (run 0, 2 and 4 times)
            "loop_in_cond_grad": ["out:0", "gx:0", "gw:0"]}
 INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
         "while_cond_grad": "init", "birnn_grad": "init", "nested_while_grad": "init",
         "cond_in_cond_grad": "init", "map_rnn_grad": "init", "grad_in_body_grad": "init",
-        "v1_frames_regrad": "init", "loop_in_cond_grad": "init"}
+        "v1_frames_regrad": "init", "loop_in_cond_grad": "init",
+        "v1_frames_cond_regrad": "init"}
 # (train op, loss, variable): run twice after FETCHES by TF 1.14 (gen_flowgrad_lowered.py)
-TRAIN = {"v1_frames_regrad": ("train", "loss:0", "w:0")}
+TRAIN = {"v1_frames_regrad": ("train", "loss:0", "w:0"),
+         "v1_frames_cond_regrad": ("train", "loss:0", "w:0")}
 
 
-def import_tf_loop_meta(tf):
-    """Imports the .meta TF 1.14 wrote in gen_tf_loop_regrad.py (flowgrad only)."""
+def import_tf_loop_meta(tf, key="meta"):
+    """Imports a .meta TF 1.14 wrote in gen_tf_loop_regrad.py (flowgrad only)."""
     import os
     import sys
     import tempfile
@@ -59,7 +62,7 @@ def import_tf_loop_meta(tf):
     _, golden = goldenio.read(os.path.join(here, "tf_loop_regrad.json"))
     with tempfile.TemporaryDirectory() as d:
         with open(os.path.join(d, "m.meta"), "wb") as f:
-            f.write(golden["meta"])
+            f.write(golden[key])
         tf.train.import_meta_graph(os.path.join(d, "m.meta"))
 
 
@@ -311,8 +314,8 @@ def build(tf, name):
         tf.identity(gx, name="gx")
         tf.identity(gw, name="gw")
         tf.variables_initializer([w], name="init")
-    elif name == "v1_frames_regrad":   # flowgrad only: TF's .meta (gen_tf_loop_regrad.py)
-        import_tf_loop_meta(tf)
+    elif name in ("v1_frames_regrad", "v1_frames_cond_regrad"):   # flowgrad only: TF's .meta
+        import_tf_loop_meta(tf, "meta" if name == "v1_frames_regrad" else "cond_meta")
         g = tf.get_default_graph()
         loss = g.get_tensor_by_name("loss:0")
         gw, gx = tf.gradients(loss, [g.get_tensor_by_name("w:0"), g.get_tensor_by_name("x:0")])

@@ -17,8 +17,17 @@ What is written, over TF's own forward frame F (its nodes are already in the gra
   forward values and the summed output gradients in their place);
 - the op's own name: an IdentityN (Identity for one output) of the captures' gradients.
 
-Written for one loop frame holding no cond, no nested loop, no TensorArray and no stack
-(what the module-level `plan` checks); any other V1FramesGrad keeps flowgrad's op.
+A cond in the body (TF's Switch / Merge in the frame): a Merge's gradient is a Switch of
+it on the popped predicate, a Switch's a Merge of its branches' gradients (zeros for a
+branch without one), as TF's control_flow_grad; a value of a branch is pushed only when
+the branch ran and popped under the gradient frame's pivot of that branch, each push / pop
+followed by a Merge live on either branch (the counters wait for it); each cond's
+predicate is pushed, and its pivots (Switch of the predicate on itself) are written in
+both frames.
+
+Written for one loop frame (conds in its body allowed) holding no nested loop, no
+TensorArray and no stack (what the module-level `plan` checks); any other V1FramesGrad
+keeps flowgrad's op.
 """
 from __future__ import annotations
 
@@ -74,21 +83,25 @@ def _rule(op):
 
 def _frame_parts(run_ops):
     """{"frame", "vars": [(Enter, Merge, Switch, Exit or None, Identity, NextIteration)],
-    "consts": [constant Enter], "body": [ops]} of a region holding one plain loop frame,
-    else None."""
+    "consts": [constant Enter], "order": [body ops and the conds' Switch / Merge in
+    order], "ctx": {tensor or op: ((pred, branch), ...) of the conds holding it, outermost
+    first}, "merge_ports": {cond Merge: branch of each input}} of a region holding one loop
+    frame (conds in its body allowed), else None."""
     frames = {o._attrs.get("frame_name") for o in run_ops if o.type in _v1._ENTERS}
     if len(frames) != 1 or any(o.type.startswith(_BAD) or o.type == "ControlTrigger"
                                for o in run_ops):
         return None
     inside = set(run_ops)
-    merges = [o for o in run_ops if o.type == "Merge"]
     vars_, seen = [], set()
-    for m in merges:
-        if len(m._inputs) != 2 or m._inputs[0]._op.type != "Enter" or \
+    for m in run_ops:
+        if m.type != "Merge" or len(m._inputs) != 2 or \
                 m._inputs[1]._op.type != "NextIteration":
+            continue
+        if m._inputs[0]._op.type != "Enter":
             return None
-        sw = [c for c in m._outputs[0]._consumers if c.type == "Switch" and c in inside]
-        if len(sw) != 1 or sw[0]._inputs[1]._op.type != "LoopCond":
+        sw = [c for c in m._outputs[0]._consumers if c.type == "Switch" and c in inside and
+              c._inputs[1]._op.type == "LoopCond"]
+        if len(sw) != 1:
             return None
         sw = sw[0]
         ex = [c for c in sw._outputs[0]._consumers if c in inside]
@@ -106,14 +119,41 @@ def _frame_parts(run_ops):
     consts = [o for o in run_ops if o.type == "Enter" and o._attrs.get("is_constant")]
     seen.update(consts)
     seen.update(o for o in run_ops if o.type == "LoopCond")
-    if any(o.type in _v1.FRAME_OPS and o not in seen for o in run_ops):
-        return None   # a cond in the frame, a second loop, ...
-    body = [o for o in run_ops if o not in seen]
-    for o in body:   # a body op reads only the frame's values
+    ctx, ports = {}, {}
+    order = []
+    for o in run_ops:   # (creation order: topological but for the back edges)
+        if o in seen:
+            continue
+        if o.type in _v1.FRAME_OPS and o.type not in ("Switch", "Merge"):
+            return None   # a second loop, a Ref op, ...
+        ins = [ctx.get(t, ()) for t in o._inputs] + [ctx.get(c, ()) for c in
+                                                      o._control_inputs]
+        here = max(ins, key=len) if ins else ()
+        if o.type != "Merge" and any(c != here[:len(c)] for c in ins):
+            return None
+        if o.type == "Merge":
+            a, b_ = (ctx.get(t, ()) for t in o._inputs) if len(o._inputs) == 2 else ((), ())
+            if not a or not b_ or a[:-1] != b_[:-1] or a[-1][0] is not b_[-1][0] or \
+                    {a[-1][1], b_[-1][1]} != {0, 1}:
+                return None
+            here = a[:-1]
+            ports[o] = (a[-1][1], b_[-1][1])
+        elif o.type != "Switch" and here and any(not ctx.get(t, ()) for t in o._inputs):
+            return None   # a branch op reading an outer value other than through a Switch
+        ctx[o] = here
+        for k, t in enumerate(o._outputs):
+            ctx[t] = here + ((_v1._pred_key(o._inputs[1]), k),) if o.type == "Switch" \
+                else here
+        order.append(o)
+    for v in vars_:
+        if ctx.get(v[5]._inputs[0], ()):
+            return None
+    for o in order:   # a body op reads only the frame's values
         for t in o._inputs:
             if t._op not in inside:
                 return None
-    return {"frame": frames.pop(), "vars": vars_, "consts": consts, "body": body}
+    return {"frame": frames.pop(), "vars": vars_, "consts": consts, "order": order,
+            "ctx": ctx, "merge_ports": ports}
 
 
 def plan(gop):
@@ -136,7 +176,9 @@ def plan(gop):
         return None
     defs = op_defs()
     rules = {}
-    for o in parts["body"]:
+    for o in parts["order"]:
+        if o.type in ("Switch", "Merge"):
+            continue
         if any(t.dtype.is_ref_dtype or t.dtype.base_dtype in (_dt.variant, _dt.resource)
                for t in list(o._inputs) + list(o._outputs)):
             return None
@@ -167,6 +209,7 @@ def lower(gop, emit):
         return False
     B = gop.name
     parts, rules = p["parts"], p["rules"]
+    ctx = parts["ctx"]
     n_caps = gop._attrs["n_caps"]
     caps = list(gop._inputs[:n_caps])
     seed_of = {t._op: gop._inputs[n_caps + i] for i, t in enumerate(p["seeds"])}
@@ -177,6 +220,27 @@ def lower(gop, emit):
     cond = parts["vars"][0][2]._inputs[1]._as_node_def_input()
     pivot = parts["vars"][0][4].name   # an op of every forward iteration
     W = B + "/f"
+    conds = []   # (outer context, pred): a cond of the body, its pivots written per frame
+
+    def piv(c, side, where):
+        """The pivot node ("F": forward, "G": gradient frame) of branch `side` of the cond
+        `c[-1]` holds (c: a context)."""
+        key = (c[:-1], c[-1][0])
+        if key not in conds:
+            conds.append(key)
+        return f"{B}/{where}{conds.index(key)}/switch_" + ("t" if side else "f")
+
+    def sync(node, c, where):
+        """`node`, or for one in a branch a Merge live whichever branch ran, after `node`
+        when its branch ran (a dead control input would end the loop), one per level."""
+        for d in range(len(c), 0, -1):
+            side = c[d - 1][1]
+            done = emit(f"{node}/done{d}", "Identity", [piv(c[:d], side, where), "^" + node],
+                        [b], {})
+            node = emit(f"{node}/sync{d}", "Merge", [done, piv(c[:d], 1 - side, where)],
+                        [b, b], {"N": 2})
+        return node
+
     # -- the gradient rules: which forward values they read (pushed, popped) -------------
     pushes = []
 
@@ -184,17 +248,49 @@ def lower(gop, emit):
         if t not in pushes:
             pushes.append(t)
         return f"{B}/pop_{pushes.index(t)}"
+
+    def gctl(c):   # what a gradient op with no input waits for: its branch's pivot
+        return "^" + (piv(c, c[-1][1], "G") if c else f"{B}/sub")
     contrib = {}   # forward tensor -> [gradient node names]
     for k, v in enumerate(parts["vars"]):
         contrib.setdefault(v[5]._inputs[0], []).append(f"{B}/Switch_g{k}:1")
     acc_in = {}     # constant Enter -> gradients of its output
-    for o in reversed(parts["body"]):
+
+    def add_in(t, g):
+        if t._op.type == "Enter":   # a constant Enter: summed over the iterations
+            acc_in.setdefault(t._op, []).append(g)
+        elif t._op.type != "Merge" or t._op in parts["merge_ports"]:
+            contrib.setdefault(t, []).append(g)   # (a loop Merge's readers: the condition)
+    for o in reversed(parts["order"]):
+        S = f"{B}/{o.name}_grad"
+        if o.type == "Merge":   # TF's cond_grad: a Switch of the gradient on the predicate
+            gs = contrib.get(o._outputs[0])
+            if gs:
+                c = ctx[o._inputs[0]]
+                d = o._outputs[0].dtype.base_dtype
+                sw = emit(f"{S}/Switch", "Switch", [_sum(emit, f"{S}/dy", gs, d),
+                                                    pop(c[-1][0])], [d, b], {})
+                for t, port in zip(o._inputs, parts["merge_ports"][o]):
+                    add_in(t, sw + (":1" if port else ""))
+            continue
+        if o.type == "Switch":   # a Merge of the branches' gradients (zeros for none)
+            gs = [contrib.get(t) for t in o._outputs]
+            v = o._inputs[0]
+            if not any(gs) or not _v1g._diff(v):
+                continue
+            d = v.dtype.base_dtype
+            sides = []
+            for k, g in enumerate(gs):
+                c = ctx[o._outputs[k]]
+                sides.append(_sum(emit, f"{S}/dy_{k}", g, d) if g else
+                             emit(f"{S}/zeros_{k}", "ZerosLike", [pop(v), gctl(c)], [d], {}))
+            add_in(v, emit(f"{S}/Merge", "Merge", sides, [d, d], {"N": 2}))
+            continue
         r = rules.get(o)
         gouts = [contrib.get(t) for t in o._outputs]
         if r is None or not any(gouts):
             continue
         ops, roles, ins = r
-        S = f"{B}/{o.name}_grad"
         gnames = []
         for k, (t, gs) in enumerate(zip(o._outputs, gouts)):
             d = t.dtype.base_dtype
@@ -212,23 +308,27 @@ def lower(gop, emit):
             if role[0] == "out":
                 return pop(o._outputs[t._value_index])
             return gnames[role[1]]
-        for s in ops:
-            if s in roles:
+        for s_ in ops:
+            if s_ in roles:
                 continue
-            ins_ = [ref(t) for t in s._inputs]
-            ctl = ["^" + names[c] for c in s._control_inputs if c in names]
-            if not s._inputs:
-                ctl.append(f"^{B}/sub")   # in the gradient frame G
-            names[s] = emit(f"{S}/{s.name}", s.type, ins_ + ctl,
-                            [t.dtype.base_dtype for t in s._inputs], dict(s._attrs))
+            ins_ = [ref(t) for t in s_._inputs]
+            ctl = ["^" + names[c] for c in s_._control_inputs if c in names]
+            if not s_._inputs:
+                ctl.append(gctl(ctx[o]))   # in the gradient frame (and o's branch)
+            names[s_] = emit(f"{S}/{s_.name}", s_.type, ins_ + ctl,
+                             [t.dtype.base_dtype for t in s_._inputs], dict(s_._attrs))
         for t, gi in zip(o._inputs, ins):
-            if gi is None:
-                continue
-            g = ref(gi)
-            if t._op.type == "Enter":   # a constant Enter: summed over the iterations
-                acc_in.setdefault(t._op, []).append(g)
-            elif t._op.type != "Merge":   # (a Merge's readers are the loop condition's)
-                contrib.setdefault(t, []).append(g)
+            if gi is not None:
+                add_in(t, ref(gi))
+    size = None
+    while size != (len(pushes), len(conds)):   # every cond's predicate is pushed too
+        size = (len(pushes), len(conds))
+        for t in list(pushes):
+            c = ctx.get(t, ())
+            for d in range(1, len(c) + 1):
+                piv(c[:d], 0, "G")
+        for _, pred in list(conds):
+            pop(pred)
     # -- the forward frame: counter and pushes ------------------------------------------
     init = _const(emit, W + "/f_count/init", 0, i32)
     enter = emit(W + "/f_count/Enter", "Enter", [init], [i32], fent)
@@ -244,9 +344,9 @@ def lower(gop, emit):
         h = emit(f"{W}/stack_{j}", "StackV2", [size], [i32], {"elem_type": d, "stack_name": ""})
         he = emit(f"{W}/stack_{j}/Enter", "Enter", [h], [_dt.resource],
                   dict(fent, is_constant=True))
-        ctl.append("^" + emit(f"{W}/stack_{j}/push", "StackPushV2",
-                              [he, emit.input_name(t), "^" + add], [_dt.resource, d],
-                              {"swap_memory": False}))
+        push = emit(f"{W}/stack_{j}/push", "StackPushV2", [he, emit.input_name(t), "^" + add],
+                    [_dt.resource, d], {"swap_memory": False})
+        ctl.append("^" + sync(push, ctx.get(t, ()), "F"))
     emit(W + "/f_count/NextIteration", "NextIteration", [add] + ctl, [i32], {})
     count = emit(W + "/f_count/Exit", "Exit", [sw], [i32], {})
     # -- the gradient frame ---------------------------------------------------------------
@@ -285,8 +385,10 @@ def lower(gop, emit):
     for j, t in enumerate(pushes):
         he = emit(f"{W}/stack_{j}/Enter_g", "Enter", [f"{W}/stack_{j}"], [_dt.resource],
                   dict(ent, is_constant=True))
-        syncs.append("^" + emit(f"{B}/pop_{j}", "StackPopV2", [he, f"^{B}/sub"],
-                                [_dt.resource], {"elem_type": t.dtype.base_dtype}))
+        c = ctx.get(t, ())
+        popped = emit(f"{B}/pop_{j}", "StackPopV2", [he, f"^{B}/sub"] + ([gctl(c)] if c else []),
+                      [_dt.resource], {"elem_type": t.dtype.base_dtype})
+        syncs.append("^" + sync(popped, c, "G"))
     if syncs:   # TF's grad_sync: the next iteration pops after this one's pops
         syncs = ["^" + emit(f"{B}/b_sync", "ControlTrigger", syncs, [], {})]
     emit(f"{B}/NextIteration_n", "NextIteration", [f"{B}/sub"] + syncs, [i32], {})
@@ -305,6 +407,11 @@ def lower(gop, emit):
         emit(f"{B}/NextIteration_a{j}", "NextIteration", [f"{B}/acc_{j}"], [d], {})
         emit(f"{B}/Exit_a{j}", "Exit", [f"{B}/Switch_a{j}"], [d], {})
     emit(f"{B}/Exit_n", "Exit", [f"{B}/Switch_n"], [i32], {})
+    for j, (_, pred) in enumerate(conds):   # each cond's pivots in both frames
+        for where, src in (("F", emit.input_name(pred)), ("G", pop(pred))):
+            sw = emit(f"{B}/{where}{j}/Switch", "Switch", [src, src], [b, b], {})
+            emit(f"{B}/{where}{j}/switch_t", "Identity", [sw + ":1"], [b], {})
+            emit(f"{B}/{where}{j}/switch_f", "Identity", [sw], [b], {})
     # -- the captures' gradients: the op's outputs ---------------------------------------
     outs, dtypes = [], []
     for i in p["want"]:
