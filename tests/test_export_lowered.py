@@ -23,7 +23,9 @@ G = load("ckpt", "flowgrad_lowered")
 # TF's -0.0352263, 0.0189563)
 TOL = {"nested_while_grad": {"rtol": 1e-5, "atol": 2e-6},
        "cond_in_cond_grad": {"rtol": 1e-5},   # (6e-6 apart: 6 iterations of tanh/exp)
-       "map_rnn_grad": {"rtol": 1e-5, "atol": 1e-7}}   # (outputs near 0: 8e-9 apart)
+       "map_rnn_grad": {"rtol": 1e-5, "atol": 1e-7},   # (outputs near 0: 8e-9 apart)
+       # flowgrad's own float32 LSTM gradient (TF's run of flowgrad's graph: exactly TF's)
+       "v1_frames_rnn_regrad": {"rtol": 1e-5, "atol": 1e-6}}
 
 
 def _without_array_names(raw):
@@ -50,7 +52,7 @@ def test_tf_ran_it_to_flowgrads_values(name):
         lowered_model.build(tf, name)
         with tf.Session() as s:
             s.run(tf.global_variables_initializer())
-            got = s.run(lowered_model.FETCHES[name], {"x:0": lowered_model.X})
+            got = s.run(lowered_model.FETCHES[name], lowered_model.feed(name))
     for a, b in zip(got, G[name]["values"]):
         np.testing.assert_allclose(a, b, **TOL.get(name, {"rtol": 1e-6}))
 
@@ -66,7 +68,7 @@ def test_flowgrad_runs_its_lowered_graph_too(name):
         with tf.Session() as s:
             if name in lowered_model.INIT:
                 s.run(lowered_model.INIT[name])
-            got = s.run(lowered_model.FETCHES[name], {"x:0": lowered_model.X})
+            got = s.run(lowered_model.FETCHES[name], lowered_model.feed(name))
     for a, b in zip(got, G[name]["values"]):
         np.testing.assert_allclose(a, b, **TOL.get(name, {"rtol": 1e-6}))
 
@@ -252,6 +254,24 @@ def test_gradient_of_a_tf_written_loop_holding_a_cond_is_tfs_gradient_frame():
         np.testing.assert_allclose(a, b, rtol=1e-6)
     np.testing.assert_allclose(case["trained"][:2], tf_own["cond_losses"], rtol=1e-6)
     np.testing.assert_allclose(case["trained"][2], tf_own["cond_w"], rtol=1e-6)
+
+
+def test_gradient_of_a_tf_written_dynamic_rnn_is_tfs_gradient_frame():
+    """A dynamic_rnn LSTM with sequence lengths TF 1.14 wrote (TensorArrays read and written
+    in its loop): flowgrad's gradient is written with TF's TensorArrayGradV3 of the handles
+    entered into the gradient frame, and the imported arrays' ops in TF's layout; TF 1.14
+    ran flowgrad's GraphDef to exactly TF's own gradients and two SGD steps."""
+    case = G["v1_frames_rnn_regrad"]
+    types = set(case["op_types"])
+    assert {"TensorArrayGradV3", "StackPushV2", "StackPopV2", "TensorArrayReadV3"} <= types
+    assert not types & {"V1FramesGrad", "TensorArrayGradScatter", "TensorArrayGradWrite"}
+    tf_own = load("ckpt", "tf_frames_ta")["rnn"]
+    np.testing.assert_array_equal(case["values"][0], tf_own["loss"])
+    for a, b in zip(case["values"][1:], tf_own["grads"]):
+        np.testing.assert_array_equal(a, b)
+    np.testing.assert_array_equal(case["trained"][:2], tf_own["losses"])
+    kernel = tf_own["global_names"].index("rnn/lstm_cell/kernel")
+    np.testing.assert_array_equal(case["trained"][2], tf_own["weights"][kernel])
 
 
 def test_gradient_of_a_tf_written_loop_holding_a_cond_after_it_stays_flowgrads(tmp_path):

@@ -23,10 +23,10 @@ def cases(tf):
             with tf.Session() as s:
                 if name in lowered_model.INIT:
                     s.run(lowered_model.INIT[name])
-                vals = s.run(lowered_model.FETCHES[name], {"x:0": lowered_model.X})
+                vals = s.run(lowered_model.FETCHES[name], lowered_model.feed(name))
                 if name in lowered_model.TRAIN:   # flowgrad's training op, run by TF
                     train, loss, var = lowered_model.TRAIN[name]
-                    trained = [s.run([loss, train], {"x:0": lowered_model.X})[0]
+                    trained = [s.run([loss, train], lowered_model.feed(name))[0]
                                for _ in range(2)] + [s.run(var)]
         out[name] = {"values": vals, "op_types": sorted({n.op for n in gd.node})}
         if name in lowered_model.TRAIN:

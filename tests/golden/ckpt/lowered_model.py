@@ -9,7 +9,8 @@ GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tenso
           "dynamic_rnn_grad", "map_fn_grad", "while_cond_grad", "birnn_grad",
           "ta_split_grad", "nested_while_grad", "nested3_grad", "cond_in_cond_grad",
           "loop_cond_loop_grad", "ta_in_body_grad", "map_rnn_grad", "grad_in_body_grad",
-          "v1_frames_regrad", "loop_in_cond_grad", "v1_frames_cond_regrad"]
+          "v1_frames_regrad", "loop_in_cond_grad", "v1_frames_cond_regrad",
+          "v1_frames_rnn_regrad"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -39,30 +40,41 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            # flowgrad's gradient (V1FramesGrad) of a TF-written loop read from a .meta
            "v1_frames_regrad": ["loss:0", "gw:0", "gx:0"],
            "v1_frames_cond_regrad": ["loss:0", "gw:0", "gx:0"],   # (a cond in TF's loop)
+           # TF's dynamic_rnn LSTM with lengths (TensorArrays read and written in its loop)
+           "v1_frames_rnn_regrad": ["loss:0", "g0:0", "g1:0"],
            # a loop in a cond's branch in the body (run 0, 2 and 4 times)
            "loop_in_cond_grad": ["out:0", "gx:0", "gw:0"]}
 INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
         "while_cond_grad": "init", "birnn_grad": "init", "nested_while_grad": "init",
         "cond_in_cond_grad": "init", "map_rnn_grad": "init", "grad_in_body_grad": "init",
         "v1_frames_regrad": "init", "loop_in_cond_grad": "init",
-        "v1_frames_cond_regrad": "init"}
+        "v1_frames_cond_regrad": "init", "v1_frames_rnn_regrad": "init"}
 # (train op, loss, variable): run twice after FETCHES by TF 1.14 (gen_flowgrad_lowered.py)
 TRAIN = {"v1_frames_regrad": ("train", "loss:0", "w:0"),
-         "v1_frames_cond_regrad": ("train", "loss:0", "w:0")}
+         "v1_frames_cond_regrad": ("train", "loss:0", "w:0"),
+         "v1_frames_rnn_regrad": ("train", "loss:0", "rnn/lstm_cell/kernel:0")}
 
 
-def import_tf_loop_meta(tf, key="meta"):
-    """Imports a .meta TF 1.14 wrote in gen_tf_loop_regrad.py (flowgrad only)."""
+def feed(name):
+    """The feed of model `name`'s placeholders."""
+    if name == "v1_frames_rnn_regrad":   # (gen_tf_frames_ta.py's dynamic_rnn)
+        import gen_tf_frames_ta
+        return dict(gen_tf_frames_ta.FEEDS["rnn"])
+    return {"x:0": X}
+
+
+def import_tf_loop_meta(tf, key="meta", stem="tf_loop_regrad"):
+    """Imports a .meta TF 1.14 wrote in gen_<stem>.py (flowgrad only)."""
     import os
     import sys
     import tempfile
     here = os.path.dirname(os.path.abspath(__file__))
     sys.path.insert(0, os.path.dirname(here))
     import goldenio
-    _, golden = goldenio.read(os.path.join(here, "tf_loop_regrad.json"))
+    _, golden = goldenio.read(os.path.join(here, stem + ".json"))
     with tempfile.TemporaryDirectory() as d:
         with open(os.path.join(d, "m.meta"), "wb") as f:
-            f.write(golden[key])
+            f.write(golden[key] if stem == "tf_loop_regrad" else golden[key]["meta"])
         tf.train.import_meta_graph(os.path.join(d, "m.meta"))
 
 
@@ -322,5 +334,12 @@ def build(tf, name):
         tf.identity(gw, name="gw")
         tf.identity(gx, name="gx")
         tf.train.GradientDescentOptimizer(0.1).minimize(loss, name="train")
+    elif name == "v1_frames_rnn_regrad":   # flowgrad only: TF's .meta (gen_tf_frames_ta.py)
+        import_tf_loop_meta(tf, "rnn", "tf_frames_ta")
+        g = tf.get_default_graph()
+        loss = g.get_tensor_by_name("loss:0")
+        for k, gk in enumerate(tf.gradients(loss, tf.trainable_variables())):
+            tf.identity(gk, name="g%d" % k)
+        tf.train.GradientDescentOptimizer(0.05).minimize(loss, name="train")   # (as TF's)
     else:
         raise ValueError(name)

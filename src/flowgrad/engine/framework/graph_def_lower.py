@@ -29,6 +29,9 @@ from . import dtypes as _dt
 __all__ = ["LOWERINGS", "TF_OPS_WRITTEN", "CondPlan", "LoopPlan", "register_cond_info",
            "register_loop_info"]
 
+# TF's frame ops a TensorArray flow passes through in a graph TF wrote (its T is TF's float)
+V1_FLOW_OPS = ("Enter", "Exit", "Switch", "Merge", "NextIteration")
+
 # TF ops written for flowgrad's own that flowgrad does not register (tools/gen_op_defs.py
 # puts their OpDefs in op_defs.json too)
 TF_OPS_WRITTEN = ("Switch", "RefSwitch", "Merge", "Enter", "Exit", "NextIteration", "LoopCond",
@@ -641,8 +644,9 @@ def ta_handle_of(t):
         op = t.op
         if op.type == "TensorArrayV3":
             return op.outputs[0]
-        if op.type in _TA_FLOWS_OUT or op.type == "Identity":
-            t = op.inputs[0]
+        if op.type in _TA_FLOWS_OUT or op.type == "Identity" or (op.type in V1_FLOW_OPS and
+                                                                  op.inputs):
+            t = op.inputs[0]   # (V1_FLOW_OPS: through the frame of a graph TF wrote)
         elif op.type == "LoopVar":
             w = _loop_of_var(op)
             t = w.inputs[_loop_info(w)["vars"].index(op.outputs[0])] if w is not None else \
@@ -711,11 +715,41 @@ def ta_grad_forward(op, body=()):
     A flow inside `body` (a forward loop's ops) is replaced by the array's first flow."""
     fwd = TA_GRAD_FORWARD.get(op)
     h = ta_handle_of(fwd) if fwd is not None else None
+    src = fwd
+    for _ in range(1000 if h is None and fwd is not None else 0):
+        # a flow out of TF's own frame (a graph TF wrote): through its Exit, Switch, Merge
+        # (the loop's Enter) and Enter to the array made before the loop
+        if src.op.type not in ("Exit", "Switch", "Merge", "Enter", "Identity") or \
+                not src.op.inputs:
+            break
+        src = src.op.inputs[0]
+        if src.op.type == "TensorArrayV3":
+            h = src.op.outputs[0]
+            break
     if h is None:
         return None
     if TA_GRAD_OPS[op.type][2]:
         return h, None
     return h, (h.op.outputs[1] if fwd.op in body else fwd)
+
+
+def _entered_handle(flow, h):
+    """Handle `h` as an op reading `flow` in a frame of a graph TF wrote reads it: TF's
+    Enter of the handle into the flow's innermost frame (TF writes one per reader), else
+    `h` itself."""
+    t = flow
+    for _ in range(100000):
+        op = t.op
+        if op.type == "Enter":
+            frame = op.get_attr("frame_name")
+            for c in h.consumers():
+                if c.type == "Enter" and c.get_attr("frame_name") == frame:
+                    return c.outputs[0]
+            return h
+        if op.type not in V1_FLOW_OPS + ("Identity",) or op.type == "Exit" or not op.inputs:
+            return h   # (out of a frame: the handle made outside it)
+        t = op.inputs[0]
+    return h
 
 
 def _loop_of_var(var_op):
@@ -737,6 +771,8 @@ def ta_flows(graph, grads=True):
             if op.type in ("Identity", "AddN") and op.inputs and all(
                     t in flows for t in op.inputs):
                 outs = [op.outputs[0]]
+            elif op.type in V1_FLOW_OPS and op.inputs and op.inputs[0] in flows:
+                outs = list(op.outputs[:2 if op.type == "Switch" else 1])   # TF's own frame
             elif op.type == "WhileGrad" and grads:
                 outs = _grad_flows(op, flows)
             elif op.type == "While":
@@ -795,7 +831,7 @@ class TensorArrayPlan(_PlanBase):
             if op.type in TA_LAYOUTS and op.inputs:
                 h = ta_handle_of(op.inputs[0])
                 if h is not None:
-                    self.handles[op] = h
+                    self.handles[op] = _entered_handle(op.inputs[0], h)
                     self.lowered.add(op)
             elif op.type in TA_GRAD_OPS and grads:
                 got = ta_grad_forward(op, body)

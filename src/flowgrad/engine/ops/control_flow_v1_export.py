@@ -25,9 +25,16 @@ followed by a Merge live on either branch (the counters wait for it); each cond'
 predicate is pushed, and its pivots (Switch of the predicate on itself) are written in
 both frames.
 
-Written for one loop frame (conds in its body allowed) holding no nested loop, no
-TensorArray and no stack (what the module-level `plan` checks); any other V1FramesGrad
-keeps flowgrad's op.
+TensorArrays made before the loop and read / written in it (dynamic_rnn's): TF's
+TensorArrayGradV3 of the handle entered into G (source: the gradients scope, the array the
+gradient of the gather / scatter outside the loop writes or reads), a write of a read's
+gradient into it, a read of it for a write's gradient, the flows' gradients as TF's floats
+(graph_def_lower.TensorArrayPlan writes the imported arrays' ops in TF's layout, reading
+the handle's Enter into their frame).
+
+Written for one loop frame (conds and such TensorArrays in its body allowed) holding no
+nested loop, no array made in the loop and no stack (what the module-level `plan`
+checks); any other V1FramesGrad keeps flowgrad's op.
 """
 from __future__ import annotations
 
@@ -38,7 +45,7 @@ from ..framework.constant_op import convert_to_tensor
 from ..framework.grad_state import set_wanted
 from ..framework.graph import Graph
 from ..framework.graph_def import op_defs
-from ..framework.graph_def_lower import LOWERINGS
+from ..framework.graph_def_lower import LOWERINGS, ta_grad_source
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import GRADIENTS, get_gradient_function
 from . import control_flow_v1 as _v1
@@ -46,7 +53,29 @@ from . import control_flow_v1_grad as _v1g
 
 __all__ = []
 
-_BAD = ("TensorArray", "Stack", "Ref")
+_BAD = ("Stack", "Ref")
+_TA = ("TensorArrayReadV3", "TensorArrayWriteV3")   # (of an array made outside the loop)
+
+
+def _handle(flow):
+    """The handle of the TensorArray whose flow `flow` is (flowgrad's array ops read the
+    flow where TF's read the handle too), through TF's frame ops, else None."""
+    t = flow
+    for _ in range(10000):
+        op = t._op
+        if op.type == "TensorArrayV3":
+            return op._outputs[0]
+        if not op._inputs or not (op.type in _v1.FRAME_OPS or op.type == "Identity" or
+                                  op.type.startswith("TensorArray")):
+            return None
+        t = op._inputs[0]
+    return None
+
+
+def _tdt(t):
+    """TF's dtype of `t` (a TensorArray's flow is TF's float)."""
+    d = t.dtype.base_dtype
+    return _dt.float32 if d is _dt.variant and _v1g._is_flow(t) else d
 
 
 def _rule(op):
@@ -88,8 +117,8 @@ def _frame_parts(run_ops):
     first}, "merge_ports": {cond Merge: branch of each input}} of a region holding one loop
     frame (conds in its body allowed), else None."""
     frames = {o._attrs.get("frame_name") for o in run_ops if o.type in _v1._ENTERS}
-    if len(frames) != 1 or any(o.type.startswith(_BAD) or o.type == "ControlTrigger"
-                               for o in run_ops):
+    if len(frames) != 1 or any(o.type.startswith(_BAD) or o.type == "ControlTrigger" or (
+            o.type.startswith("TensorArray") and o.type not in _TA) for o in run_ops):
         return None
     inside = set(run_ops)
     vars_, seen = [], set()
@@ -179,6 +208,12 @@ def plan(gop):
     for o in parts["order"]:
         if o.type in ("Switch", "Merge"):
             continue
+        if o.type in _TA:   # TF's TensorArrayGradV3 of the handle entered into the loop
+            h = _handle(o._inputs[0])
+            if h is None or h._op in set(run_ops):
+                return None
+            rules[o] = h
+            continue
         if any(t.dtype.is_ref_dtype or t.dtype.base_dtype in (_dt.variant, _dt.resource)
                for t in list(o._inputs) + list(o._outputs)):
             return None
@@ -261,13 +296,39 @@ def lower(gop, emit):
             acc_in.setdefault(t._op, []).append(g)
         elif t._op.type != "Merge" or t._op in parts["merge_ports"]:
             contrib.setdefault(t, []).append(g)   # (a loop Merge's readers: the condition)
+    f32, res = _dt.float32, _dt.resource
+    source = ta_grad_source(gop)
+
+    def ta_grad(o, S, gouts, handle):
+        """TF's TensorArray read / write gradients: TensorArrayGradV3 of the forward handle
+        (entered into the gradient frame), a write / read of the gradient array (flowgrad's
+        array ops read (flow, index[, value]))."""
+        h = emit(f"{S}/Enter_handle", "Enter", [emit.input_name(handle)], [res],
+                 dict(ent, is_constant=True))
+        flow = o._inputs[0]
+        gh = emit(f"{S}/TensorArrayGrad/TensorArrayGradV3", "TensorArrayGradV3",
+                  [h, pop(flow)], [res, f32], {"source": source})
+        if o.type == "TensorArrayReadV3":
+            v = o._outputs[0]
+            g = _sum(emit, f"{S}/dy", gouts[0], v.dtype.base_dtype)
+            add_in(flow, emit(f"{S}/TensorArrayWrite/TensorArrayWriteV3", "TensorArrayWriteV3",
+                              [gh, pop(o._inputs[1]), g, gh + ":1"],
+                              [res, _dt.int32, v.dtype.base_dtype, f32], {}))
+        else:
+            v = o._inputs[2]
+            g = _sum(emit, f"{S}/dy", gouts[0], f32)
+            add_in(v, emit(f"{S}/TensorArrayReadV3", "TensorArrayReadV3",
+                           [gh, pop(o._inputs[1]), g], [res, _dt.int32, f32],
+                           {"dtype": v.dtype.base_dtype}))
+            add_in(flow, g)
+
     for o in reversed(parts["order"]):
         S = f"{B}/{o.name}_grad"
         if o.type == "Merge":   # TF's cond_grad: a Switch of the gradient on the predicate
             gs = contrib.get(o._outputs[0])
             if gs:
                 c = ctx[o._inputs[0]]
-                d = o._outputs[0].dtype.base_dtype
+                d = _tdt(o._outputs[0])
                 sw = emit(f"{S}/Switch", "Switch", [_sum(emit, f"{S}/dy", gs, d),
                                                     pop(c[-1][0])], [d, b], {})
                 for t, port in zip(o._inputs, parts["merge_ports"][o]):
@@ -278,7 +339,7 @@ def lower(gop, emit):
             v = o._inputs[0]
             if not any(gs) or not _v1g._diff(v):
                 continue
-            d = v.dtype.base_dtype
+            d = _tdt(v)
             sides = []
             for k, g in enumerate(gs):
                 c = ctx[o._outputs[k]]
@@ -290,10 +351,13 @@ def lower(gop, emit):
         gouts = [contrib.get(t) for t in o._outputs]
         if r is None or not any(gouts):
             continue
+        if o.type in _TA:
+            ta_grad(o, S, gouts, r)
+            continue
         ops, roles, ins = r
         gnames = []
         for k, (t, gs) in enumerate(zip(o._outputs, gouts)):
-            d = t.dtype.base_dtype
+            d = _tdt(t)
             gnames.append(_sum(emit, f"{S}/dy_{k}", gs, d) if gs else
                           emit(f"{S}/dy_{k}", "ZerosLike", [pop(t)], [d], {}))
         names = {}
@@ -339,7 +403,7 @@ def lower(gop, emit):
     add = emit(W + "/f_count/add", "Add", [sw + ":1", one], [i32, i32], {})
     ctl = []
     for j, t in enumerate(pushes):
-        d = t.dtype.base_dtype
+        d = _tdt(t)
         size = _const(emit, f"{W}/stack_{j}/max_size", -1, i32)
         h = emit(f"{W}/stack_{j}", "StackV2", [size], [i32], {"elem_type": d, "stack_name": ""})
         he = emit(f"{W}/stack_{j}/Enter", "Enter", [h], [_dt.resource],
@@ -353,7 +417,7 @@ def lower(gop, emit):
     vars_ = [("n", count, i32)]
     gvars = []
     for k, v in enumerate(parts["vars"]):
-        d = v[1]._outputs[0].dtype.base_dtype
+        d = _tdt(v[1]._outputs[0])
         if not (d.is_floating or d.is_complex):
             continue
         ex = v[3]
@@ -366,7 +430,7 @@ def lower(gop, emit):
         gvars.append(k)
     accs = [c for c in parts["consts"] if c in acc_in]
     for j, c in enumerate(accs):
-        d = c._outputs[0].dtype.base_dtype
+        d = _tdt(c._outputs[0])
         z = emit(f"{B}/zeros_a{j}", "ZerosLike", [emit.input_name(c._inputs[0])], [d], {})
         vars_.append((f"a{j}", z, d))
     for key, src, d in vars_:
@@ -387,7 +451,7 @@ def lower(gop, emit):
                   dict(ent, is_constant=True))
         c = ctx.get(t, ())
         popped = emit(f"{B}/pop_{j}", "StackPopV2", [he, f"^{B}/sub"] + ([gctl(c)] if c else []),
-                      [_dt.resource], {"elem_type": t.dtype.base_dtype})
+                      [_dt.resource], {"elem_type": _tdt(t)})
         syncs.append("^" + sync(popped, c, "G"))
     if syncs:   # TF's grad_sync: the next iteration pops after this one's pops
         syncs = ["^" + emit(f"{B}/b_sync", "ControlTrigger", syncs, [], {})]
@@ -416,7 +480,7 @@ def lower(gop, emit):
     outs, dtypes = [], []
     for i in p["want"]:
         c = caps[i]
-        d = c.dtype.base_dtype
+        d = _tdt(c)
         got = [f"{B}/Exit_g{k}" for k in gvars if parts["vars"][k][0]._inputs[0] is c]
         got += [f"{B}/Exit_a{j}" for j, e in enumerate(accs) if e._inputs[0] is c]
         outs.append(_sum(emit, f"{B}/grad_{i}", got, d) if got else
