@@ -39,6 +39,22 @@ def _without_array_names(raw):
     return gd.SerializeToString(deterministic=True)
 
 
+def _images(summary):
+    """[(tag, height, width, colorspace, pixels)] of a serialized image Summary (TF's PNG
+    encoder compresses at another level than flowgrad's: the pixels are compared)."""
+    from flowgrad.engine.framework import proto
+    msg = proto.pb().summary_pb2.Summary()
+    msg.ParseFromString(summary)
+    out = []
+    with tf.Graph().as_default():
+        with tf.Session() as s:
+            for v in msg.value:
+                px = s.run(tf.image.decode_png(v.image.encoded_image_string))
+                out.append((v.tag, v.image.height, v.image.width, v.image.colorspace,
+                            px.tolist()))
+    return out
+
+
 @pytest.mark.parametrize("name", lowered_model.GRAPHS)
 def test_flowgrad_writes_the_graph_tf_ran(name):
     with open(os.path.join(HERE, "flowgrad_lowered", name + ".pb"), "rb") as f:
@@ -54,7 +70,10 @@ def test_tf_ran_it_to_flowgrads_values(name):
             s.run(tf.global_variables_initializer())
             got = s.run(lowered_model.FETCHES[name], lowered_model.feed(name))
     for a, b in zip(got, G[name]["values"]):
-        np.testing.assert_allclose(a, b, **TOL.get(name, {"rtol": 1e-6}))
+        if isinstance(b, bytes):   # a serialized Summary
+            assert _images(a) == _images(b)
+        else:
+            np.testing.assert_allclose(a, b, **TOL.get(name, {"rtol": 1e-6}))
 
 
 @pytest.mark.parametrize("name", lowered_model.GRAPHS)
@@ -70,7 +89,10 @@ def test_flowgrad_runs_its_lowered_graph_too(name):
                 s.run(lowered_model.INIT[name])
             got = s.run(lowered_model.FETCHES[name], lowered_model.feed(name))
     for a, b in zip(got, G[name]["values"]):
-        np.testing.assert_allclose(a, b, **TOL.get(name, {"rtol": 1e-6}))
+        if isinstance(b, bytes):   # a serialized Summary
+            assert _images(a) == _images(b)
+        else:
+            np.testing.assert_allclose(a, b, **TOL.get(name, {"rtol": 1e-6}))
 
 
 def test_initialized_value_is_tfs_cond():
@@ -285,6 +307,24 @@ def test_gradient_of_a_tf_written_loop_holding_a_cond_after_it_stays_flowgrads(t
         tf.gradients(g.get_tensor_by_name("loss:0"), g.get_tensor_by_name("w:0"))
         types = {n.op for n in g.as_graph_def().node}
     assert "V1FramesGrad" in types and "StackPushV2" not in types
+
+
+def test_print_and_image_summary_are_written_as_tfs():
+    """tf.print is written as TF's StringFormat (TF's template, placeholder, summarize) and
+    PrintV2 of its string (TF's end); an ImageSummary's bad color is TF's attr, not an
+    input: TF 1.14 imported and ran them (values above), flowgrad runs TF's form too."""
+    from flowgrad.engine.framework import proto
+    gd = proto.pb().graph_pb2.GraphDef()
+    with open(os.path.join(HERE, "flowgrad_lowered", "print_summary.pb"), "rb") as f:
+        gd.ParseFromString(f.read())
+    nodes = {n.name: n for n in gd.node}
+    fmt = nodes["StringFormat"]
+    assert fmt.op == "StringFormat" and fmt.attr["template"].s == b"x:|{}|{'first': {}}"
+    assert fmt.attr["summarize"].i == 2
+    assert nodes["PrintV2"].input == ["StringFormat"]
+    assert nodes["PrintV2"].attr["end"].s == b"!\n"
+    bad = nodes["img"].attr["bad_color"].tensor
+    assert len(nodes["img"].input) == 2 and list(bad.tensor_content) == [255, 0, 0, 255]
 
 
 # TF 1.14's node names flowgrad's written loop gradient has (of TF's own graph of the same

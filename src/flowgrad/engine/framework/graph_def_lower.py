@@ -20,6 +20,7 @@ loop gradient (graph_def_lower_grad.py), where that module can write it.
 from __future__ import annotations
 
 import re
+import sys
 import weakref
 
 import numpy as np
@@ -227,7 +228,54 @@ def _decode_image(op, emit):
     return emit(op.name, "Merge", [m2, jpeg], [dtype, dtype], {"N": 2}, controls=True)
 
 
+def _print_v2(op, emit):
+    """flowgrad's PrintV2 (the tensors and a template of text and tensor slots) as TF's
+    tf.print writes it: StringFormat (its name beside the PrintV2's, as TF names it) of the
+    tensors, then PrintV2 of that string."""
+    template = list(op.get_attr("template"))
+    end = template.pop() if template and isinstance(template[-1], str) else "\n"
+    texts = [t for t in template if isinstance(t, str)]
+    placeholder, k = "{}", 0
+    while any(placeholder in t for t in texts):   # (TF picks one the text lacks)
+        k += 1
+        placeholder = "{%d}" % k
+    fmt = "".join(t if isinstance(t, str) else placeholder for t in template)
+    head, _, last = op.name.rpartition("/")
+    name = (head + "/" if head else "") + "StringFormat" + (
+        last[len("PrintV2"):] if last.startswith("PrintV2") else "_" + last)
+    if name in {o.name for o in op.graph.get_operations()}:
+        name = op.name + "/StringFormat"
+    s = emit(name, "StringFormat", [emit.input_name(t) for t in op.inputs],
+             [t.dtype.base_dtype for t in op.inputs],
+             {"T": [t.dtype.base_dtype for t in op.inputs], "template": fmt,
+              "placeholder": placeholder, "summarize": int(op.get_attr("summarize"))})
+    return emit(op.name, "PrintV2", [s], [_dt.string],
+                {"output_stream": _stream_name(op.get_attr("output_stream")), "end": end},
+                controls=True)
+
+
+def _stream_name(stream):
+    """TF's output_stream string of tf.print's `output_stream`."""
+    if isinstance(stream, str):
+        return stream
+    if stream is sys.stdout:
+        return "stdout"
+    name = getattr(stream, "__name__", "")
+    return f"log({name})" if name in ("info", "warning", "error") else "stderr"
+
+
+def _image_summary(op, emit):
+    """flowgrad's ImageSummary reads its bad color as a third input; TF's holds it as the
+    bad_color attr."""
+    attrs = {"max_images": op.get_attr("max_images")}
+    if len(op.inputs) > 2 and op.inputs[2].op.type == "Const":
+        attrs["bad_color"] = np.asarray(op.inputs[2].op.get_attr("value"))
+    return emit(op.name, "ImageSummary", [emit.input_name(t) for t in op.inputs[:2]],
+                [t.dtype.base_dtype for t in op.inputs[:2]], attrs, controls=True)
+
+
 LOWERINGS = {"DecodeImage": _decode_image, "ReportUninitialized": _report_uninitialized,
+             "PrintV2": _print_v2, "ImageSummary": _image_summary,
              "AssertVariablesInitialized": _assert_initialized,
              "InitializedValue": _initialized_value}
 
