@@ -133,12 +133,13 @@ def test_flowgrad_differentiated_loop_is_tfs_gradient_frame(name):
 
 
 @pytest.mark.parametrize("name", ["dynamic_rnn_grad", "map_fn_grad", "birnn_grad",
-                                  "ta_split_grad"])
+                                  "ta_split_grad", "scan_unread_grad"])
 def test_loop_gradients_of_tensor_arrays_are_tfs(name):
     """A WhileGrad whose gradient reads and writes TensorArrays (dynamic_rnn, map_fn, scan)
     is written with TF's TensorArrayGradV3 (one gradient array per forward array and
-    gradients scope, entered into the gradient frame) and float flows: TF 1.14 ran it to
-    flowgrad's values above, and flowgrad runs the written graph too."""
+    gradients scope, entered into the gradient frame) and float flows (an array nothing
+    reads, scan_unread_grad: its gradient flow is TF's float 0, not TensorArrayZeroGrad):
+    TF 1.14 ran it to flowgrad's values above, and flowgrad runs the written graph too."""
     types = set(G[name]["op_types"])
     assert {"TensorArrayGradV3", "StackPushV2", "StackPopV2", "TensorArrayWriteV3"} <= types
     assert not {t for t in types if t.startswith("TensorArrayGrad") and

@@ -10,7 +10,7 @@ GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tenso
           "ta_split_grad", "nested_while_grad", "nested3_grad", "cond_in_cond_grad",
           "loop_cond_loop_grad", "ta_in_body_grad", "map_rnn_grad", "grad_in_body_grad",
           "v1_frames_regrad", "loop_in_cond_grad", "v1_frames_cond_regrad",
-          "v1_frames_rnn_regrad", "print_summary"]
+          "v1_frames_rnn_regrad", "print_summary", "scan_unread_grad"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -44,6 +44,8 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "v1_frames_rnn_regrad": ["loss:0", "g0:0", "g1:0"],
            # tf.print (TF's StringFormat + PrintV2) and an image summary (bad_color attr)
            "print_summary": ["out:0", "img:0"],
+           # a scan output nothing reads: its array's gradient flow is TF's float 0
+           "scan_unread_grad": ["out:0", "gx:0"],
            # a loop in a cond's branch in the body (run 0, 2 and 4 times)
            "loop_in_cond_grad": ["out:0", "gx:0", "gw:0"]}
 INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
@@ -328,6 +330,13 @@ def build(tf, name):
         tf.identity(gx, name="gx")
         tf.identity(gw, name="gw")
         tf.variables_initializer([w], name="init")
+    elif name == "scan_unread_grad":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        xs = tf.reshape(tf.tile(x, [4]), [4, 3]) * tf.reshape(tf.range(1.0, 5.0), [4, 1])
+        out = tf.scan(lambda a, r: (a[0] * r + r, a[1] + 1.0), xs,
+                      initializer=(tf.ones([3]), tf.zeros([])))
+        tf.identity(out[0], name="out")
+        tf.identity(tf.gradients(tf.reduce_sum(out[0] * out[0]), x)[0], name="gx")
     elif name == "print_summary":
         x = tf.placeholder(tf.float32, [3], name="x")
         p = tf.print("x:", x, {"first": x[0]}, sep="|", end="!\n", summarize=2)

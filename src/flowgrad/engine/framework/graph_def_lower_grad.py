@@ -44,8 +44,8 @@ import numpy as np
 
 from . import dtypes as _dt
 from .branches import branch_in, chain
-from .graph_def_lower import (TA_GRAD_OPS, CondPlan, _loop_info, _PlanBase, ta_grad_forward,
-                              ta_grad_source, ta_handle_of)
+from .graph_def_lower import (LOWERINGS, TA_GRAD_OPS, CondPlan, _loop_info, _PlanBase,
+                              ta_grad_forward, ta_grad_source, ta_handle_of)
 
 __all__ = ["GradLoopPlan", "grad_lowerable", "grad_verdicts", "uses_grad_arrays"]
 
@@ -736,3 +736,19 @@ class GradLoopPlan(_PlanBase):
                 ren(f"{pe}_{d}", pop + "/Enter")
             ren(pe, pop + "/Enter")
             ren(f"{B}/b_sync", r + "b_sync")   # (under the first stack's reader, as TF)
+
+
+def _zero_grad(op, emit):
+    """The empty gradient array of a flow nothing reads (TensorArrayZeroGrad), read by loop
+    gradients written as TF's: TF's zero flow gradient, a float 0; else kept flowgrad's
+    (False: graph_def.py writes the op itself)."""
+    readers = {c for t in op.outputs for c in t.consumers()}
+    ok = grad_verdicts(op.graph.get_operations())
+    if not readers or not all(c.type == "WhileGrad" and ok.get(c) for c in readers):
+        return False
+    return emit(op.name, "Const", [], [], {"dtype": _dt.float32,
+                                           "value": np.asarray(0.0, np.float32)},
+                controls=True)
+
+
+LOWERINGS["TensorArrayZeroGrad"] = _zero_grad
