@@ -23,7 +23,9 @@ G = load("ckpt", "flowgrad_lowered")
 # TF's -0.0352263, 0.0189563)
 TOL = {"nested_while_grad": {"rtol": 1e-5, "atol": 2e-6},
        "cond_in_cond_grad": {"rtol": 1e-5},   # (6e-6 apart: 6 iterations of tanh/exp)
-       "map_rnn_grad": {"rtol": 1e-5, "atol": 1e-7}}   # (outputs near 0: 8e-9 apart)
+       "map_rnn_grad": {"rtol": 1e-5, "atol": 1e-7},   # (outputs near 0: 8e-9 apart)
+       # flowgrad's own float32 LSTM gradient (TF's run of flowgrad's graph: exactly TF's)
+       "v1_frames_rnn_regrad": {"rtol": 1e-5, "atol": 1e-6}}
 
 
 def _without_array_names(raw):
@@ -35,6 +37,22 @@ def _without_array_names(raw):
         if "tensor_array_name" in n.attr:
             n.attr["tensor_array_name"].s = n.attr["tensor_array_name"].s.rsplit(b"_", 1)[0]
     return gd.SerializeToString(deterministic=True)
+
+
+def _images(summary):
+    """[(tag, height, width, colorspace, pixels)] of a serialized image Summary (TF's PNG
+    encoder compresses at another level than flowgrad's: the pixels are compared)."""
+    from flowgrad.engine.framework import proto
+    msg = proto.pb().summary_pb2.Summary()
+    msg.ParseFromString(summary)
+    out = []
+    with tf.Graph().as_default():
+        with tf.Session() as s:
+            for v in msg.value:
+                px = s.run(tf.image.decode_png(v.image.encoded_image_string))
+                out.append((v.tag, v.image.height, v.image.width, v.image.colorspace,
+                            px.tolist()))
+    return out
 
 
 @pytest.mark.parametrize("name", lowered_model.GRAPHS)
@@ -50,9 +68,12 @@ def test_tf_ran_it_to_flowgrads_values(name):
         lowered_model.build(tf, name)
         with tf.Session() as s:
             s.run(tf.global_variables_initializer())
-            got = s.run(lowered_model.FETCHES[name], {"x:0": lowered_model.X})
+            got = s.run(lowered_model.FETCHES[name], lowered_model.feed(name))
     for a, b in zip(got, G[name]["values"]):
-        np.testing.assert_allclose(a, b, **TOL.get(name, {"rtol": 1e-6}))
+        if isinstance(b, bytes):   # a serialized Summary
+            assert _images(a) == _images(b)
+        else:
+            np.testing.assert_allclose(a, b, **TOL.get(name, {"rtol": 1e-6}))
 
 
 @pytest.mark.parametrize("name", lowered_model.GRAPHS)
@@ -66,9 +87,12 @@ def test_flowgrad_runs_its_lowered_graph_too(name):
         with tf.Session() as s:
             if name in lowered_model.INIT:
                 s.run(lowered_model.INIT[name])
-            got = s.run(lowered_model.FETCHES[name], {"x:0": lowered_model.X})
+            got = s.run(lowered_model.FETCHES[name], lowered_model.feed(name))
     for a, b in zip(got, G[name]["values"]):
-        np.testing.assert_allclose(a, b, **TOL.get(name, {"rtol": 1e-6}))
+        if isinstance(b, bytes):   # a serialized Summary
+            assert _images(a) == _images(b)
+        else:
+            np.testing.assert_allclose(a, b, **TOL.get(name, {"rtol": 1e-6}))
 
 
 def test_initialized_value_is_tfs_cond():
@@ -109,12 +133,13 @@ def test_flowgrad_differentiated_loop_is_tfs_gradient_frame(name):
 
 
 @pytest.mark.parametrize("name", ["dynamic_rnn_grad", "map_fn_grad", "birnn_grad",
-                                  "ta_split_grad"])
+                                  "ta_split_grad", "scan_unread_grad"])
 def test_loop_gradients_of_tensor_arrays_are_tfs(name):
     """A WhileGrad whose gradient reads and writes TensorArrays (dynamic_rnn, map_fn, scan)
     is written with TF's TensorArrayGradV3 (one gradient array per forward array and
-    gradients scope, entered into the gradient frame) and float flows: TF 1.14 ran it to
-    flowgrad's values above, and flowgrad runs the written graph too."""
+    gradients scope, entered into the gradient frame) and float flows (an array nothing
+    reads, scan_unread_grad: its gradient flow is TF's float 0, not TensorArrayZeroGrad):
+    TF 1.14 ran it to flowgrad's values above, and flowgrad runs the written graph too."""
     types = set(G[name]["op_types"])
     assert {"TensorArrayGradV3", "StackPushV2", "StackPopV2", "TensorArrayWriteV3"} <= types
     assert not {t for t in types if t.startswith("TensorArrayGrad") and
@@ -153,6 +178,23 @@ def test_loop_gradient_holding_a_loop_is_tfs_nested_frames(name):
     assert any(nodes[nodes[n.input[0]].input[0]].op == "StackV2" for n in chained)
 
 
+def test_loop_gradient_holding_a_loop_in_a_cond_is_tfs():
+    """A loop in a cond's branch in the body: its gradient frame is nested in the gradient
+    cond's same branch; its iteration count is pushed only when the branch ran and popped
+    under the gradient cond's pivot, so the nested frame is dead when the branch did not
+    run (TF 1.14 ran it to flowgrad's values above, the inner loop run 0, 2 and 4 times)."""
+    types = set(G["loop_in_cond_grad"]["op_types"])
+    assert {"StackPushV2", "StackPopV2", "Switch", "Merge", "LoopCond"} <= types
+    assert not types & {"While", "WhileGrad", "LoopVar", "Cond"}
+    from flowgrad.engine.framework import proto
+    gd = proto.pb().graph_pb2.GraphDef()
+    with open(os.path.join(HERE, "flowgrad_lowered", "loop_in_cond_grad.pb"), "rb") as f:
+        gd.ParseFromString(f.read())
+    frames = {n.attr["frame_name"].s for n in gd.node if n.op == "Enter"}
+    assert len(frames) == 4   # two forward loops, two gradient frames
+    assert any(n.name.endswith("/sync") and n.op == "Merge" for n in gd.node)
+
+
 @pytest.mark.parametrize("name", ["cond_in_cond_grad", "loop_cond_loop_grad"])
 def test_loop_gradient_holding_nested_conds_is_tfs(name):
     """A cond in a cond's branch in the body: a value kept from an inner branch is pushed
@@ -189,6 +231,103 @@ def test_loop_gradient_of_arrays_made_in_the_body_is_tfs(name):
                for n in gd.node)
 
 
+def test_gradients_called_in_a_loop_body_are_tfs():
+    """tf.gradients in the body (ordinary gradient ops of the body, as TF builds them),
+    the loop then differentiated again: one gradient frame, TF 1.14 ran it to flowgrad's
+    values above."""
+    types = set(G["grad_in_body_grad"]["op_types"])
+    assert {"StackPushV2", "StackPopV2", "BroadcastGradientArgs", "Cos", "Sin"} <= types
+    assert not types & {"While", "WhileGrad", "LoopVar", "Cond"}
+
+
+def test_gradient_of_a_tf_written_loop_is_tfs_gradient_frame():
+    """flowgrad's gradient of a loop TF 1.14 wrote (a V1FramesGrad over the imported .meta)
+    is written as TF's v1 gradient frame over TF's own forward frame
+    (engine/ops/control_flow_v1_export.py): TF 1.14 ran flowgrad's GraphDef to TF's own
+    gradients, and ran flowgrad's training op two steps to TF's own losses and weights."""
+    case = G["v1_frames_regrad"]
+    types = set(case["op_types"])
+    assert {"StackV2", "StackPushV2", "StackPopV2", "Enter", "Exit", "LoopCond",
+            "ApplyGradientDescent"} <= types
+    assert "V1FramesGrad" not in types
+    tf_own = load("ckpt", "tf_loop_regrad")
+    for a, b in zip(case["values"], tf_own["grads"]):
+        np.testing.assert_allclose(a, b, rtol=1e-6)
+    np.testing.assert_allclose(case["trained"][:2], tf_own["losses"], rtol=1e-6)
+    np.testing.assert_allclose(case["trained"][2], tf_own["w"], rtol=1e-6)
+    with tf.Graph().as_default():   # flowgrad's own steps of the same training op
+        lowered_model.build(tf, "v1_frames_regrad")
+        with tf.Session() as s:
+            s.run("init")
+            got = [s.run(["loss:0", "train"], {"x:0": lowered_model.X})[0] for _ in range(2)]
+            np.testing.assert_allclose(got, tf_own["losses"], rtol=1e-6)
+            np.testing.assert_allclose(s.run("w:0"), tf_own["w"], rtol=1e-6)
+
+
+def test_gradient_of_a_tf_written_loop_holding_a_cond_is_tfs_gradient_frame():
+    """A cond in the TF-written loop body: the gradient frame holds TF's cond gradients (a
+    Switch of a Merge's gradient on the popped predicate, a Merge of a Switch's branch
+    gradients), values of a branch pushed and popped only when it ran; TF 1.14 ran
+    flowgrad's GraphDef to TF's own gradients and two SGD steps."""
+    case = G["v1_frames_cond_regrad"]
+    assert "V1FramesGrad" not in case["op_types"]
+    assert {"StackPushV2", "StackPopV2", "Switch", "Merge"} <= set(case["op_types"])
+    tf_own = load("ckpt", "tf_loop_regrad")
+    for a, b in zip(case["values"], tf_own["cond_grads"]):
+        np.testing.assert_allclose(a, b, rtol=1e-6)
+    np.testing.assert_allclose(case["trained"][:2], tf_own["cond_losses"], rtol=1e-6)
+    np.testing.assert_allclose(case["trained"][2], tf_own["cond_w"], rtol=1e-6)
+
+
+def test_gradient_of_a_tf_written_dynamic_rnn_is_tfs_gradient_frame():
+    """A dynamic_rnn LSTM with sequence lengths TF 1.14 wrote (TensorArrays read and written
+    in its loop): flowgrad's gradient is written with TF's TensorArrayGradV3 of the handles
+    entered into the gradient frame, and the imported arrays' ops in TF's layout; TF 1.14
+    ran flowgrad's GraphDef to exactly TF's own gradients and two SGD steps."""
+    case = G["v1_frames_rnn_regrad"]
+    types = set(case["op_types"])
+    assert {"TensorArrayGradV3", "StackPushV2", "StackPopV2", "TensorArrayReadV3"} <= types
+    assert not types & {"V1FramesGrad", "TensorArrayGradScatter", "TensorArrayGradWrite"}
+    tf_own = load("ckpt", "tf_frames_ta")["rnn"]
+    np.testing.assert_array_equal(case["values"][0], tf_own["loss"])
+    for a, b in zip(case["values"][1:], tf_own["grads"]):
+        np.testing.assert_array_equal(a, b)
+    np.testing.assert_array_equal(case["trained"][:2], tf_own["losses"])
+    kernel = tf_own["global_names"].index("rnn/lstm_cell/kernel")
+    np.testing.assert_array_equal(case["trained"][2], tf_own["weights"][kernel])
+
+
+def test_gradient_of_a_tf_written_loop_holding_a_cond_after_it_stays_flowgrads(tmp_path):
+    """Not yet written as TF's: a V1FramesGrad over a TF region holding a cond outside the
+    loop frame (or a nested loop, a TensorArray, a stack) keeps flowgrad's op (TF 1.14
+    cannot import it)."""
+    meta = load("ckpt", "tf_frames_grad")["meta"]
+    (tmp_path / "m.meta").write_bytes(meta)
+    with tf.Graph().as_default() as g:
+        tf.train.import_meta_graph(str(tmp_path / "m.meta"))
+        tf.gradients(g.get_tensor_by_name("loss:0"), g.get_tensor_by_name("w:0"))
+        types = {n.op for n in g.as_graph_def().node}
+    assert "V1FramesGrad" in types and "StackPushV2" not in types
+
+
+def test_print_and_image_summary_are_written_as_tfs():
+    """tf.print is written as TF's StringFormat (TF's template, placeholder, summarize) and
+    PrintV2 of its string (TF's end); an ImageSummary's bad color is TF's attr, not an
+    input: TF 1.14 imported and ran them (values above), flowgrad runs TF's form too."""
+    from flowgrad.engine.framework import proto
+    gd = proto.pb().graph_pb2.GraphDef()
+    with open(os.path.join(HERE, "flowgrad_lowered", "print_summary.pb"), "rb") as f:
+        gd.ParseFromString(f.read())
+    nodes = {n.name: n for n in gd.node}
+    fmt = nodes["StringFormat"]
+    assert fmt.op == "StringFormat" and fmt.attr["template"].s == b"x:|{}|{'first': {}}"
+    assert fmt.attr["summarize"].i == 2
+    assert nodes["PrintV2"].input == ["StringFormat"]
+    assert nodes["PrintV2"].attr["end"].s == b"!\n"
+    bad = nodes["img"].attr["bad_color"].tensor
+    assert len(nodes["img"].input) == 2 and list(bad.tensor_content) == [255, 0, 0, 255]
+
+
 # TF 1.14's node names flowgrad's written loop gradient has (of TF's own graph of the same
 # model, in the golden): the body's gradient ops, the counters, stacks, accumulators and
 # gradient loop variables as TF's GradLoopState names them (graph_def_lower_grad.py
@@ -199,7 +338,8 @@ SHARED_NAMES = {"while_grad": 110, "while_grad_max": 95, "dynamic_rnn_grad": 379
                 "map_fn_grad": 266, "while_cond_grad": 117, "birnn_grad": 725,
                 "ta_split_grad": 162, "nested_while_grad": 173, "nested3_grad": 209,
                 "cond_in_cond_grad": 171, "loop_cond_loop_grad": 140, "ta_in_body_grad": 200,
-                "map_rnn_grad": 419}
+                "map_rnn_grad": 419, "grad_in_body_grad": 155,
+                "loop_in_cond_grad": 181}
 
 
 @pytest.mark.parametrize("name", sorted(SHARED_NAMES))

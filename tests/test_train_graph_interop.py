@@ -66,6 +66,19 @@ def test_only_tf_op_types_are_written(model):
         assert sum(f.startswith(b"gradients/") for f in frames) == 4
 
 
+def test_tf_continues_flowgrads_training_of_a_tf_written_loop_as_tf_trains_it():
+    """A run directory where flowgrad added a training op over a TF-written loop .meta (its
+    V1FramesGrad written as TF's gradient frame) and trained one step: TF 1.14 imports it,
+    restores, trains two more steps and reaches TF's own three-step loss and weights."""
+    tf_own = load("ckpt", "tf_loop_regrad")
+    _, mg = _nodes(os.path.join(HERE, "flowgrad_train", "regrad", "m.meta"))
+    types = {n.op for n in mg.graph_def.node}
+    assert {"StackPushV2", "StackPopV2", "LoopCond"} <= types and "V1FramesGrad" not in types
+    np.testing.assert_allclose(G["regrad/loss"], tf_own["loss3"], rtol=1e-6)
+    np.testing.assert_allclose(G["regrad/var/w"], tf_own["w3"], rtol=1e-6)
+    assert int(G["regrad/var/global_step"]) == 3
+
+
 def test_cond_is_written_as_switch_and_merge():
     with tf.Graph().as_default() as g:
         p = tf.placeholder(tf.bool, [], name="p")

@@ -9,6 +9,7 @@ round-trips, as C++ StrCat does.
 """
 from __future__ import annotations
 
+import logging
 import sys
 
 import numpy as np
@@ -314,22 +315,36 @@ def _print_v2_infer(inputs, attrs):
     return []
 
 
+def _write(stream, text):
+    if stream == "stderr":
+        sys.stderr.write(text)
+    elif stream == "stdout":
+        sys.stdout.write(text)
+    elif hasattr(stream, "write"):
+        stream.write(text)
+    elif callable(stream):
+        stream(text.removesuffix("\n"))
+    else:   # TF's log(info), log(warning), log(error) of a graph TF wrote
+        getattr(logging, str(stream)[4:-1] if str(stream).startswith("log(") else "info",
+                logging.info)(text.removesuffix("\n"))
+
+
 def _print_v2_bind(node, ctx):
+    stream = node.attrs["output_stream"]
+    if "template" not in node.attrs:   # TF's PrintV2 (a graph TF wrote): one string, end
+        end = node.attrs.get("end", "\n")
+        end = end.decode() if isinstance(end, bytes) else end
+
+        def print_tf(value):
+            v = np.asarray(value).item()
+            _write(stream, (v.decode() if isinstance(v, bytes) else str(v)) + end)
+        return print_tf
     template = node.attrs["template"]
     summarize = node.attrs["summarize"]
-    stream = node.attrs["output_stream"]
 
     def print_v2(*values):
         formatted = [summarize_v2(v, summarize) for v in values]
-        text = "".join(p if isinstance(p, str) else formatted[p] for p in template)
-        if stream == "stderr":
-            sys.stderr.write(text)
-        elif stream == "stdout":
-            sys.stdout.write(text)
-        elif hasattr(stream, "write"):
-            stream.write(text)
-        else:
-            stream(text.removesuffix("\n"))
+        _write(stream, "".join(p if isinstance(p, str) else formatted[p] for p in template))
     return print_v2
 
 

@@ -8,7 +8,9 @@ GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tenso
           "map_fn", "dynamic_rnn", "einsum", "cond_names", "while_grad", "while_grad_max",
           "dynamic_rnn_grad", "map_fn_grad", "while_cond_grad", "birnn_grad",
           "ta_split_grad", "nested_while_grad", "nested3_grad", "cond_in_cond_grad",
-          "loop_cond_loop_grad", "ta_in_body_grad", "map_rnn_grad"]
+          "loop_cond_loop_grad", "ta_in_body_grad", "map_rnn_grad", "grad_in_body_grad",
+          "v1_frames_regrad", "loop_in_cond_grad", "v1_frames_cond_regrad",
+          "v1_frames_rnn_regrad", "print_summary", "scan_unread_grad"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -32,10 +34,52 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "loop_cond_loop_grad": ["out:0", "gx:0"],
            # arrays made in the body; a 2-layer dynamic_rnn in a map_fn
            "ta_in_body_grad": ["out:0", "gx:0"],
-           "map_rnn_grad": ["out:0", "gx:0", "g0:0", "g1:0", "g2:0", "g3:0"]}
+           "map_rnn_grad": ["out:0", "gx:0", "g0:0", "g1:0", "g2:0", "g3:0"],
+           # tf.gradients called in the loop body, the loop differentiated again
+           "grad_in_body_grad": ["out:0", "gx:0", "gw:0"],
+           # flowgrad's gradient (V1FramesGrad) of a TF-written loop read from a .meta
+           "v1_frames_regrad": ["loss:0", "gw:0", "gx:0"],
+           "v1_frames_cond_regrad": ["loss:0", "gw:0", "gx:0"],   # (a cond in TF's loop)
+           # TF's dynamic_rnn LSTM with lengths (TensorArrays read and written in its loop)
+           "v1_frames_rnn_regrad": ["loss:0", "g0:0", "g1:0"],
+           # tf.print (TF's StringFormat + PrintV2) and an image summary (bad_color attr)
+           "print_summary": ["out:0", "img:0"],
+           # a scan output nothing reads: its array's gradient flow is TF's float 0
+           "scan_unread_grad": ["out:0", "gx:0"],
+           # a loop in a cond's branch in the body (run 0, 2 and 4 times)
+           "loop_in_cond_grad": ["out:0", "gx:0", "gw:0"]}
 INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
         "while_cond_grad": "init", "birnn_grad": "init", "nested_while_grad": "init",
-        "cond_in_cond_grad": "init", "map_rnn_grad": "init"}
+        "cond_in_cond_grad": "init", "map_rnn_grad": "init", "grad_in_body_grad": "init",
+        "v1_frames_regrad": "init", "loop_in_cond_grad": "init",
+        "v1_frames_cond_regrad": "init", "v1_frames_rnn_regrad": "init"}
+# (train op, loss, variable): run twice after FETCHES by TF 1.14 (gen_flowgrad_lowered.py)
+TRAIN = {"v1_frames_regrad": ("train", "loss:0", "w:0"),
+         "v1_frames_cond_regrad": ("train", "loss:0", "w:0"),
+         "v1_frames_rnn_regrad": ("train", "loss:0", "rnn/lstm_cell/kernel:0")}
+
+
+def feed(name):
+    """The feed of model `name`'s placeholders."""
+    if name == "v1_frames_rnn_regrad":   # (gen_tf_frames_ta.py's dynamic_rnn)
+        import gen_tf_frames_ta
+        return dict(gen_tf_frames_ta.FEEDS["rnn"])
+    return {"x:0": X}
+
+
+def import_tf_loop_meta(tf, key="meta", stem="tf_loop_regrad"):
+    """Imports a .meta TF 1.14 wrote in gen_<stem>.py (flowgrad only)."""
+    import os
+    import sys
+    import tempfile
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path.insert(0, os.path.dirname(here))
+    import goldenio
+    _, golden = goldenio.read(os.path.join(here, stem + ".json"))
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, "m.meta"), "wb") as f:
+            f.write(golden[key] if stem == "tf_loop_regrad" else golden[key]["meta"])
+        tf.train.import_meta_graph(os.path.join(d, "m.meta"))
 
 
 def build(tf, name):
@@ -258,5 +302,62 @@ def build(tf, name):
         for k, gk in enumerate(gs[1:]):
             tf.identity(gk, name="g%d" % k)
         tf.variables_initializer(tf.global_variables(), name="init")
+    elif name == "grad_in_body_grad":   # gradient steps in the body (second order after)
+        x = tf.placeholder(tf.float32, [3], name="x")
+        w = tf.Variable([0.5, -0.25, 0.75], name="w")
+
+        def body(i, a):
+            g = tf.gradients(tf.reduce_sum(tf.sin(a * x) * w + a * a), a)[0]
+            return i + 1, a - 0.1 * g
+        out = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x])[1]
+        tf.identity(out, name="out")
+        gx, gw = tf.gradients(tf.reduce_sum(out * out), [x, w])
+        tf.identity(gx, name="gx")
+        tf.identity(gw, name="gw")
+        tf.variables_initializer([w], name="init")
+    elif name == "loop_in_cond_grad":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        w = tf.Variable([0.5, -0.25, 0.75], name="w")
+
+        def body(i, a):
+            def inner():
+                return tf.while_loop(lambda j, b: j < i,
+                                     lambda j, b: (j + 1, tf.sin(b * w) + x * 0.5), [0, a])[1]
+            return i + 1, tf.cond(tf.equal(i % 2, 0), inner, lambda: tf.tanh(a * w))
+        out = tf.while_loop(lambda i, a: i < 5, body, [tf.constant(0), x])[1]
+        tf.identity(out, name="out")
+        gx, gw = tf.gradients(tf.reduce_sum(out * out), [x, w])
+        tf.identity(gx, name="gx")
+        tf.identity(gw, name="gw")
+        tf.variables_initializer([w], name="init")
+    elif name == "scan_unread_grad":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        xs = tf.reshape(tf.tile(x, [4]), [4, 3]) * tf.reshape(tf.range(1.0, 5.0), [4, 1])
+        out = tf.scan(lambda a, r: (a[0] * r + r, a[1] + 1.0), xs,
+                      initializer=(tf.ones([3]), tf.zeros([])))
+        tf.identity(out[0], name="out")
+        tf.identity(tf.gradients(tf.reduce_sum(out[0] * out[0]), x)[0], name="gx")
+    elif name == "print_summary":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        p = tf.print("x:", x, {"first": x[0]}, sep="|", end="!\n", summarize=2)
+        with tf.control_dependencies([p]):
+            tf.identity(x * 2.0, name="out")
+        tf.summary.image("img", tf.reshape(tf.concat([x, -x], 0), [2, 1, 3, 1]),
+                         max_outputs=2)
+    elif name in ("v1_frames_regrad", "v1_frames_cond_regrad"):   # flowgrad only: TF's .meta
+        import_tf_loop_meta(tf, "meta" if name == "v1_frames_regrad" else "cond_meta")
+        g = tf.get_default_graph()
+        loss = g.get_tensor_by_name("loss:0")
+        gw, gx = tf.gradients(loss, [g.get_tensor_by_name("w:0"), g.get_tensor_by_name("x:0")])
+        tf.identity(gw, name="gw")
+        tf.identity(gx, name="gx")
+        tf.train.GradientDescentOptimizer(0.1).minimize(loss, name="train")
+    elif name == "v1_frames_rnn_regrad":   # flowgrad only: TF's .meta (gen_tf_frames_ta.py)
+        import_tf_loop_meta(tf, "rnn", "tf_frames_ta")
+        g = tf.get_default_graph()
+        loss = g.get_tensor_by_name("loss:0")
+        for k, gk in enumerate(tf.gradients(loss, tf.trainable_variables())):
+            tf.identity(gk, name="g%d" % k)
+        tf.train.GradientDescentOptimizer(0.05).minimize(loss, name="train")   # (as TF's)
     else:
         raise ValueError(name)

@@ -3,7 +3,8 @@ import_meta_graph and keeps training (gen_train_graphs.py): an MLP with Adam, a 
 with Momentum, a conv net with batch normalization and dropout under a `training`
 placeholder (tf.cond, written as TF's Switch/Merge), nested conds and centered RMSProp, and
 a dynamic_rnn LSTM with Adam (its loop gradient written as TF's frames, TensorArrayGradV3
-and stacks), loops in loops (nested gradient frames);
+and stacks), loops in loops (nested gradient frames), a TF-written loop .meta flowgrad
+differentiated (`regrad`: its V1FramesGrad written as TF's gradient frame);
 each with a global step, the initialization reports of report_uninitialized_variables /
 assert_variables_initialized, and collections train_op, loss, ready, assert.
 Importable under Python 3.7; takes the tf module."""
@@ -18,7 +19,8 @@ XR = RS.randn(2, 5, 3).astype(np.float32)
 YR = RS.randn(2, 2).astype(np.float32)
 FEEDS = {"mlp": {"x:0": XM, "y:0": YM}, "conv": {"x:0": XC, "y:0": YC},
          "bn": {"x:0": XC, "y:0": YC}, "rnn": {"x:0": XR, "y:0": YR},
-         "nested": {"x:0": XR, "y:0": YR}}
+         "nested": {"x:0": XR, "y:0": YR},
+         "regrad": {"x:0": np.array([0.5, -1.5, 2.0], np.float32)}}
 
 
 def _collect(tf, train, loss):
@@ -141,8 +143,20 @@ def build_nested(tf):
     _collect(tf, train, loss)
 
 
+def build_regrad(tf):
+    """flowgrad only: TF 1.14's forward .meta of a loop (gen_tf_loop_regrad.py) imported,
+    flowgrad's gradient of TF's frame (written as TF's gradient frame) and an SGD step."""
+    import lowered_model
+    lowered_model.import_tf_loop_meta(tf)
+    g = tf.get_default_graph()
+    loss = g.get_tensor_by_name("loss:0")
+    gs = tf.train.get_or_create_global_step()
+    train = tf.train.GradientDescentOptimizer(0.1).minimize(loss, global_step=gs, name="train")
+    _collect(tf, train, loss)
+
+
 BUILDERS = {"mlp": build_mlp, "conv": build_conv, "bn": build_bn, "rnn": build_rnn,
-            "nested": build_nested}
+            "nested": build_nested, "regrad": build_regrad}
 
 
 def continue_training(tf, prefix, feed, steps=2, model=None):

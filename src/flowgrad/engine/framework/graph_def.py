@@ -15,7 +15,7 @@ import os
 import numpy as np
 
 from . import dtypes as _dt
-from .graph_def_lower import (LOWERINGS, CondPlan, LoopPlan, TensorArrayPlan,
+from .graph_def_lower import (LOWERINGS, V1_FLOW_OPS, CondPlan, LoopPlan, TensorArrayPlan,
                               ta_grad_renames)
 from .graph_def_lower_grad import GradLoopPlan, grad_verdicts, uses_grad_arrays
 from .proto import pb, shape_proto, tensor_from_proto, tensor_proto
@@ -245,7 +245,7 @@ def _lower(op, gd, p, defs, add_shapes, plan, lowering):
         return name
     emit.input_name = (lambda t: plan.input_name(op, t)) if plan else \
         (lambda t: t._as_node_def_input())
-    lowering(op, emit)
+    return lowering(op, emit)
 
 
 def _control_inputs(op, plan):
@@ -304,8 +304,9 @@ def graph_to_graph_def(graph, add_shapes=False):
     for op in ops:
         if op._type == "V1Frames":   # how flowgrad runs imported TF control flow
             continue
-        if op.type in LOWERINGS:
-            _lower(op, gd, p, defs, add_shapes, plan, LOWERINGS[op.type])
+        # (a lowering that cannot write `op` returns False before adding any node)
+        if op.type in LOWERINGS and _lower(op, gd, p, defs, add_shapes, plan,
+                                           LOWERINGS[op.type]) is not False:
             continue
         owner = next((q for q in plans if op in q.lowered), None)
         if owner is not None:
@@ -329,8 +330,9 @@ def graph_to_graph_def(graph, add_shapes=False):
                 av = _attr_value(k, v, p)
                 if av is not None:
                     node.attr[k].CopyFrom(av)
-        if arrays is not None and op.type in ("Identity", "AddN") and op._inputs and all(
-                t in arrays.flows for t in op._inputs):
+        if arrays is not None and op._inputs and (
+                (op.type in ("Identity", "AddN") and all(t in arrays.flows for t in op._inputs))
+                or (op.type in V1_FLOW_OPS and op._inputs[0] in arrays.flows)):
             node.attr["T"].type = _dt.float32.as_datatype_enum   # TF's flow is a float
         if op._colocation:
             node.attr["_class"].list.s.extend(b"loc:@" + c.encode() for c in op._colocation)

@@ -20,6 +20,7 @@ loop gradient (graph_def_lower_grad.py), where that module can write it.
 from __future__ import annotations
 
 import re
+import sys
 import weakref
 
 import numpy as np
@@ -28,6 +29,9 @@ from . import dtypes as _dt
 
 __all__ = ["LOWERINGS", "TF_OPS_WRITTEN", "CondPlan", "LoopPlan", "register_cond_info",
            "register_loop_info"]
+
+# TF's frame ops a TensorArray flow passes through in a graph TF wrote (its T is TF's float)
+V1_FLOW_OPS = ("Enter", "Exit", "Switch", "Merge", "NextIteration")
 
 # TF ops written for flowgrad's own that flowgrad does not register (tools/gen_op_defs.py
 # puts their OpDefs in op_defs.json too)
@@ -224,7 +228,54 @@ def _decode_image(op, emit):
     return emit(op.name, "Merge", [m2, jpeg], [dtype, dtype], {"N": 2}, controls=True)
 
 
+def _print_v2(op, emit):
+    """flowgrad's PrintV2 (the tensors and a template of text and tensor slots) as TF's
+    tf.print writes it: StringFormat (its name beside the PrintV2's, as TF names it) of the
+    tensors, then PrintV2 of that string."""
+    template = list(op.get_attr("template"))
+    end = template.pop() if template and isinstance(template[-1], str) else "\n"
+    texts = [t for t in template if isinstance(t, str)]
+    placeholder, k = "{}", 0
+    while any(placeholder in t for t in texts):   # (TF picks one the text lacks)
+        k += 1
+        placeholder = "{%d}" % k
+    fmt = "".join(t if isinstance(t, str) else placeholder for t in template)
+    head, _, last = op.name.rpartition("/")
+    name = (head + "/" if head else "") + "StringFormat" + (
+        last[len("PrintV2"):] if last.startswith("PrintV2") else "_" + last)
+    if name in {o.name for o in op.graph.get_operations()}:
+        name = op.name + "/StringFormat"
+    s = emit(name, "StringFormat", [emit.input_name(t) for t in op.inputs],
+             [t.dtype.base_dtype for t in op.inputs],
+             {"T": [t.dtype.base_dtype for t in op.inputs], "template": fmt,
+              "placeholder": placeholder, "summarize": int(op.get_attr("summarize"))})
+    return emit(op.name, "PrintV2", [s], [_dt.string],
+                {"output_stream": _stream_name(op.get_attr("output_stream")), "end": end},
+                controls=True)
+
+
+def _stream_name(stream):
+    """TF's output_stream string of tf.print's `output_stream`."""
+    if isinstance(stream, str):
+        return stream
+    if stream is sys.stdout:
+        return "stdout"
+    name = getattr(stream, "__name__", "")
+    return f"log({name})" if name in ("info", "warning", "error") else "stderr"
+
+
+def _image_summary(op, emit):
+    """flowgrad's ImageSummary reads its bad color as a third input; TF's holds it as the
+    bad_color attr."""
+    attrs = {"max_images": op.get_attr("max_images")}
+    if len(op.inputs) > 2 and op.inputs[2].op.type == "Const":
+        attrs["bad_color"] = np.asarray(op.inputs[2].op.get_attr("value"))
+    return emit(op.name, "ImageSummary", [emit.input_name(t) for t in op.inputs[:2]],
+                [t.dtype.base_dtype for t in op.inputs[:2]], attrs, controls=True)
+
+
 LOWERINGS = {"DecodeImage": _decode_image, "ReportUninitialized": _report_uninitialized,
+             "PrintV2": _print_v2, "ImageSummary": _image_summary,
              "AssertVariablesInitialized": _assert_initialized,
              "InitializedValue": _initialized_value}
 
@@ -297,6 +348,14 @@ class _PlanBase:
 
     def inputs(self, op):
         return [self.input_name(op, t) for t in op._inputs]
+
+    def _renamed(self, t):
+        """The node name `t` is written as under every plan (a loop gradient's output k > 0
+        is its Exit_k), without a consumer's rewrites."""
+        for p in (self,) + tuple(self.others):
+            if t.name in p.renames:
+                return p.renames[t.name]
+        return t._as_node_def_input()
 
     def extra_controls(self, op):
         for p in (self,) + tuple(self.others):
@@ -401,7 +460,7 @@ class CondPlan(_PlanBase):
             names = []
             for k, t in enumerate(outs):
                 src = f"{n}/Switch_c{index[t.name]}{port}" if t.name in index else \
-                    self.renames.get(t.name, t._as_node_def_input())
+                    self._renamed(t)
                 names.append(emit(f"{n}/{side}_out_{k}", "Identity", [src] + controls,
                                   [t.dtype.base_dtype], {}))
             if not outs:
@@ -633,8 +692,9 @@ def ta_handle_of(t):
         op = t.op
         if op.type == "TensorArrayV3":
             return op.outputs[0]
-        if op.type in _TA_FLOWS_OUT or op.type == "Identity":
-            t = op.inputs[0]
+        if op.type in _TA_FLOWS_OUT or op.type == "Identity" or (op.type in V1_FLOW_OPS and
+                                                                  op.inputs):
+            t = op.inputs[0]   # (V1_FLOW_OPS: through the frame of a graph TF wrote)
         elif op.type == "LoopVar":
             w = _loop_of_var(op)
             t = w.inputs[_loop_info(w)["vars"].index(op.outputs[0])] if w is not None else \
@@ -703,11 +763,41 @@ def ta_grad_forward(op, body=()):
     A flow inside `body` (a forward loop's ops) is replaced by the array's first flow."""
     fwd = TA_GRAD_FORWARD.get(op)
     h = ta_handle_of(fwd) if fwd is not None else None
+    src = fwd
+    for _ in range(1000 if h is None and fwd is not None else 0):
+        # a flow out of TF's own frame (a graph TF wrote): through its Exit, Switch, Merge
+        # (the loop's Enter) and Enter to the array made before the loop
+        if src.op.type not in ("Exit", "Switch", "Merge", "Enter", "Identity") or \
+                not src.op.inputs:
+            break
+        src = src.op.inputs[0]
+        if src.op.type == "TensorArrayV3":
+            h = src.op.outputs[0]
+            break
     if h is None:
         return None
     if TA_GRAD_OPS[op.type][2]:
         return h, None
     return h, (h.op.outputs[1] if fwd.op in body else fwd)
+
+
+def _entered_handle(flow, h):
+    """Handle `h` as an op reading `flow` in a frame of a graph TF wrote reads it: TF's
+    Enter of the handle into the flow's innermost frame (TF writes one per reader), else
+    `h` itself."""
+    t = flow
+    for _ in range(100000):
+        op = t.op
+        if op.type == "Enter":
+            frame = op.get_attr("frame_name")
+            for c in h.consumers():
+                if c.type == "Enter" and c.get_attr("frame_name") == frame:
+                    return c.outputs[0]
+            return h
+        if op.type not in V1_FLOW_OPS + ("Identity",) or op.type == "Exit" or not op.inputs:
+            return h   # (out of a frame: the handle made outside it)
+        t = op.inputs[0]
+    return h
 
 
 def _loop_of_var(var_op):
@@ -729,6 +819,8 @@ def ta_flows(graph, grads=True):
             if op.type in ("Identity", "AddN") and op.inputs and all(
                     t in flows for t in op.inputs):
                 outs = [op.outputs[0]]
+            elif op.type in V1_FLOW_OPS and op.inputs and op.inputs[0] in flows:
+                outs = list(op.outputs[:2 if op.type == "Switch" else 1])   # TF's own frame
             elif op.type == "WhileGrad" and grads:
                 outs = _grad_flows(op, flows)
             elif op.type == "While":
@@ -787,7 +879,7 @@ class TensorArrayPlan(_PlanBase):
             if op.type in TA_LAYOUTS and op.inputs:
                 h = ta_handle_of(op.inputs[0])
                 if h is not None:
-                    self.handles[op] = h
+                    self.handles[op] = _entered_handle(op.inputs[0], h)
                     self.lowered.add(op)
             elif op.type in TA_GRAD_OPS and grads:
                 got = ta_grad_forward(op, body)

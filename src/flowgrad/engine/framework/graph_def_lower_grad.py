@@ -24,7 +24,10 @@ every loop and entered frame by frame (TF's frames take a value only from their 
 frame); the inner forward loop's count starts after the outer iteration's count (its
 pushes come before the next run's) and is pushed by the outer loop, popped in the outer
 gradient frame as the inner gradient frame's counter; the outer gradient iteration
-waits for the inner gradient frame's end (TF's final_zero before grad_sync).
+waits for the inner gradient frame's end (TF's final_zero before grad_sync). A loop in a
+cond's branch in the body: its count is pushed only when the branch runs and popped under
+the gradient cond's pivot of the same branch (count_levels), and the nested frame's
+constants wait for that pivot: the nested frame is dead where the branch did not run.
 
 An array made in the body (a new one each iteration): its handle and first flow are
 pushed each iteration and popped for TF's TensorArrayGradV3, as TF's gradient reads them.
@@ -41,8 +44,8 @@ import numpy as np
 
 from . import dtypes as _dt
 from .branches import branch_in, chain
-from .graph_def_lower import (TA_GRAD_OPS, CondPlan, _loop_info, _PlanBase, ta_grad_forward,
-                              ta_grad_source, ta_handle_of)
+from .graph_def_lower import (LOWERINGS, TA_GRAD_OPS, CondPlan, _loop_info, _PlanBase,
+                              ta_grad_forward, ta_grad_source, ta_handle_of)
 
 __all__ = ["GradLoopPlan", "grad_lowerable", "grad_verdicts", "uses_grad_arrays"]
 
@@ -150,7 +153,7 @@ def _members(gop, ginfo, finfo):
             continue
         seen.add(op)
         if op.type == "WhileGrad":
-            if chain(op) or _nested_members(op, body) is None:
+            if count_levels(op) is None or _nested_members(op, body) is None:
                 return None
             stack.extend(t._op for t in _NESTED_READS[op])
         elif op.type in _UNSUPPORTED or (op.type.startswith("TensorArray") and
@@ -192,7 +195,7 @@ def _nested_members(gop, parent_body):
     ginfo = _loop_info(gop)
     fop = ginfo.get("forward") if ginfo else None
     finfo = _loop_info(fop) if fop is not None else None
-    if finfo is None or fop not in parent_body or chain(fop) or any(
+    if finfo is None or _home(fop) not in parent_body or any(
             d.is_ref_dtype for d, _ in fop.get_attr("Tout")):
         return None
     members = _members(gop, ginfo, finfo)
@@ -205,6 +208,27 @@ def _nested_members(gop, parent_body):
 _NESTED_MEMBERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+def count_levels(gop):
+    """For a loop gradient in gradient conds (a loop in a cond in the body): ((forward Cond,
+    branch, gradient Cond), ...) innermost first, its forward loop in the forward conds' same
+    branches on the same predicates (its iteration count is pushed only when they run and
+    popped in the gradient conds' same branches); () when in no cond; None otherwise."""
+    ginfo = _loop_info(gop)
+    fop = ginfo.get("forward") if ginfo else None
+    if fop is None:
+        return None
+    fc, gc = chain(fop), chain(gop)
+    if len(fc) != len(gc):
+        return None
+    out = []
+    for c, g in zip(fc, gc):
+        b = branch_in(fop, c)
+        if g.type != "Cond" or g.inputs[0] is not c.inputs[0] or branch_in(gop, g) != b:
+            return None
+        out.append((c, b, g))
+    return tuple(out)
+
+
 def uses_grad_arrays(gop):
     """Whether WhileGrad `gop`'s gradient ops hold gradient TensorArray ops."""
     prefix = gop.name.rsplit("/", 1)[0] + "/"
@@ -212,14 +236,22 @@ def uses_grad_arrays(gop):
                for o in gop.graph.get_operations())
 
 
+def _home(op):
+    """`op`, or the outermost cond whose branches hold it (what a loop body holds)."""
+    conds = chain(op)
+    return conds[-1] if conds else op
+
+
 def _top_level(ops):
-    """{WhileGrad: whether its forward loop is in no other loop's body} of `ops`."""
-    inner = set()
+    """{WhileGrad: whether its forward loop is in no other loop's body (nor in a cond
+    there)} of `ops`."""
+    bodies = set()
     for o in ops:
         if o.type == "While":
             info = _loop_info(o)
             if info is not None:
-                inner.update(m for m in info["members_order"] if m.type == "While")
+                bodies.update(info["members_order"])
+    inner = {o for o in ops if o.type == "While" and _home(o) in bodies}
     out = {}
     for g in ops:
         if g.type == "WhileGrad":
@@ -368,7 +400,9 @@ class GradLoopPlan(_PlanBase):
         W = self._w(fop, gop)
         self.plans[gop] = {"fop": fop, "n": n, "pushes": pushes, "outside": outside,
                            "results": results, "ginfo": ginfo, "finfo": finfo,
-                           "branch": branch_pushes(gop, ginfo, finfo, members),
+                           "branch": dict(branch_pushes(gop, ginfo, finfo, members),
+                               **{self.plans[m]["count"]: count_levels(m) for m in members
+                                  if m.type == "WhileGrad" and count_levels(m)}),
                            "parent": parent, "count": W + "/f_count/Exit",
                            "stacks": [f"{W}/stack_{j}" for j in range(len(pushes))],
                            "nested": [m for m in members if m.type == "WhileGrad"],
@@ -455,7 +489,7 @@ class GradLoopPlan(_PlanBase):
                 # pushes (TF's forward_sync): the stacks hold the iterations in order
                 push = emit(f"{W}/stack_{j}/push", "StackPushV2", [he, val, "^" + add],
                             [_dt.resource, d], {"swap_memory": False})
-                where = None if isinstance(t, str) else p["branch"].get(t)
+                where = p["branch"].get(t)
                 ctl.append("^" + self._sync(emit, push, where, 0))
             emit(W + "/f_count/NextIteration", "NextIteration", [add] + ctl, [i32], {})
             emit(W + "/f_count/Exit", "Exit", [sw], [i32], {})
@@ -474,8 +508,10 @@ class GradLoopPlan(_PlanBase):
         m = len(finfo["captures"])
         diff_caps = ginfo["diff_caps"]
         ups = self._ancestors(op)
-        # in a nested frame, constants wait for the parent frame's iteration
+        # in a nested frame, constants wait for the parent frame's iteration (and, in a
+        # gradient cond's branch, for its pivot: dead when the branch does not run)
         pctl = [f"^{ups[-1].name}/sub"] if ups else []
+        pctl += [f"^{_pivot(g, b)}" for _, b, g in count_levels(op)[:1]]
         # loop variables: the counter, the loop variables' gradients, the accumulators
         vars_ = [("n", p.get("count_in", p["count"]), i32)]
         for k in range(n):
@@ -700,3 +736,19 @@ class GradLoopPlan(_PlanBase):
                 ren(f"{pe}_{d}", pop + "/Enter")
             ren(pe, pop + "/Enter")
             ren(f"{B}/b_sync", r + "b_sync")   # (under the first stack's reader, as TF)
+
+
+def _zero_grad(op, emit):
+    """The empty gradient array of a flow nothing reads (TensorArrayZeroGrad), read by loop
+    gradients written as TF's: TF's zero flow gradient, a float 0; else kept flowgrad's
+    (False: graph_def.py writes the op itself)."""
+    readers = {c for t in op.outputs for c in t.consumers()}
+    ok = grad_verdicts(op.graph.get_operations())
+    if not readers or not all(c.type == "WhileGrad" and ok.get(c) for c in readers):
+        return False
+    return emit(op.name, "Const", [], [], {"dtype": _dt.float32,
+                                           "value": np.asarray(0.0, np.float32)},
+                controls=True)
+
+
+LOWERINGS["TensorArrayZeroGrad"] = _zero_grad

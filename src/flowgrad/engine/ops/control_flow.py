@@ -44,6 +44,7 @@ from . import gru_loop as _gru_loop  # noqa: F401 - registers the GRU loop runne
 from . import control_flow_grad_count as _grad_count
 from . import control_flow_v1 as _control_flow_v1  # noqa: F401 - TF's frame ops
 from . import control_flow_v1_grad as _control_flow_v1_grad  # noqa: F401 - their gradients
+from . import control_flow_v1_export as _control_flow_v1_export  # noqa: F401 - (exported)
 from ._base import apply
 from .resource import handle_info
 from .tensor_array import zero_grad as _zero_grad_ta
