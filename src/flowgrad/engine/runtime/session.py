@@ -75,6 +75,7 @@ class RunContext:
         self.lock = threading.RLock()
         self.keep_source = False
         self.deadline = threading.local()   # RunOptions.timeout_in_ms of this thread's run
+        self.xla_resident = None   # the plan's variables kept on the XLA device (xla/resident.py)
 
 
 def _split_sparse_feeds(values, positions):
@@ -486,6 +487,7 @@ class BaseSession:
     def close(self) -> None:
         self._closed = True
         self._plans.clear()
+        self._ctx.xla_resident = None
         self._ctx.variables.clear()
         if self._runner is not None:
             self._runner.close()
@@ -550,6 +552,9 @@ class BaseSession:
         return plan
 
     def _execute(self, plan, feeds, run_metadata=None, options=None):
+        resident = self._ctx.xla_resident
+        if resident is not None and resident.owner is not plan:
+            resident.flush()     # another plan may read the variables: host buffers current
         if run_metadata is not None or options is not None:
             return self._execute_with_metadata(plan, feeds, run_metadata, options)
         token = _err_quiet(_ERR_IGNORE)

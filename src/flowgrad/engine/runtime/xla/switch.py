@@ -15,7 +15,7 @@ import time
 from ...optimize import optimize_program
 from ...framework import threads
 from ..backends.numpy import CompiledProgram
-from . import cluster
+from . import cluster, resident
 from ._core import require_jax
 
 
@@ -38,6 +38,7 @@ class Build:
         self.mode = mode
         self.state = "compiling"
         self.stats = []
+        self.resident = []       # storage names of the variables kept on the device
         self.error = None
         self.started = time.perf_counter()
         self.seconds = None
@@ -60,7 +61,8 @@ class Build:
         opts = dict(session._config_options)
         opts["fusion"] = False       # XLA fuses; NumPy's generated kernels would cut clusters
         prog = optimize_program(self.program, opts)
-        new, self.stats = cluster.build_program(prog, self.mode, session._ctx, _stopping)
+        new, self.stats = cluster.build_program(prog, self.mode, session._ctx, _stopping,
+                                                owner=plan)
         if new is None:
             self.state = "none"
             return
@@ -69,8 +71,19 @@ class Build:
         fn = compiled.compile()
         if threads.uses_blas({n.type for n in new.nodes}):
             fn = threads.guard_blas(fn, session._intra_op)
+        self.resident = sorted(new.resident.values())
+        if new.resident:
+            fn = _holding(fn, resident.LOCK)
         plan._switch_to_xla(compiled, fn)
         self.state = "ready"
+
+
+def _holding(fn, lock):
+    """`fn` run holding `lock` (a plan with resident variables: resident.py)."""
+    def run(feeds):
+        with lock:
+            return fn(feeds)
+    return run
 
 
 _running: set = set()
