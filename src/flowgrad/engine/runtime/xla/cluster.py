@@ -90,6 +90,8 @@ class Cluster:
         self.var_of = var_of            # value id -> input value id of the variable buffer
         self.program = program
         self.written = []               # input value ids of variables written
+        self.gpu = None                 # GPU index its ops are placed on (placement.py)
+        self.device = None              # the jax device it runs on (None: JAX's default)
         for n in nodes:
             if n.type in lowering.WRITES:
                 w = var_of[n.inputs[0]]
@@ -400,8 +402,11 @@ def _rolled_pieces(run, program, producer, consts):
     return pieces
 
 
-def find_clusters(program, mode, ctx):
-    """The clusters of `program` ("auto": every node XLA can take; "scope": marked ops)."""
+def find_clusters(program, mode, ctx, gpu_ops=None):
+    """The clusters of `program` ("auto": every node XLA can take; "scope": marked ops and
+    ops placed on a GPU). `gpu_ops` (op -> GPU index, placement.py): ops on different
+    devices never share a cluster; Cluster.gpu is the index (None: JAX's default)."""
+    gpu_ops = gpu_ops or {}
     nodes = _hoisted(program)
     producer = {}
     for n in nodes:
@@ -423,6 +428,8 @@ def find_clusters(program, mode, ctx):
 
     def eligible(n):
         mark = marks.get(n.op) if n.op is not None else None
+        if mark is None and n.op in gpu_ops:
+            mark = True          # placed on a GPU: XLA is flowgrad's GPU backend
         if mark is False or (mode == "scope" and not mark):
             return False
         if n.type in lowering.WRITES:
@@ -440,7 +447,9 @@ def find_clusters(program, mode, ctx):
         return True
 
     def scope(n):
-        return scopes.get(n.op, (None,))[0] if n.op is not None else None
+        if n.op is None:
+            return None, None
+        return scopes.get(n.op, (None,))[0], gpu_ops.get(n.op)
 
     runs, cur = [], []
     for n in nodes:
@@ -491,7 +500,9 @@ def find_clusters(program, mode, ctx):
         outputs = [v for n in run for v in n.outputs
                    if v in fetched or later_reads.get(v, -1) > last]
         used_consts = {v: consts[v] for n in run for v in n.inputs if v in consts}
-        clusters.append(Cluster(run, inputs, outputs, used_consts, var_of, program, regions))
+        c = Cluster(run, inputs, outputs, used_consts, var_of, program, regions)
+        c.gpu = scope(run[0])[1]
+        clusters.append(c)
     return nodes, clusters
 
 
@@ -590,12 +601,13 @@ def _cluster_def(kernel, i):
     return OpDef(f"XlaCluster{i}", None, bind=lambda node, ctx: kernel, stateful=True)
 
 
-def build_program(program, mode, ctx, stop=None, owner=None, device=None):
+def build_program(program, mode, ctx, stop=None, owner=None, gpu_ops=None, gpus=()):
     """The clustered program (clusters compiled) and per-cluster stats; None when no
     cluster was found or none compiled. With `owner` (the plan), variables only clusters
-    use stay resident on the device between runs (resident.py); `device`: the jax
-    device the clusters run on (None: JAX's default)."""
-    nodes, clusters = find_clusters(program, mode, ctx)
+    use stay resident on the device between runs (resident.py). A cluster of ops placed
+    on GPU:N (`gpu_ops`, placement.py) runs on `gpus[N]`, the others on JAX's default
+    device."""
+    nodes, clusters = find_clusters(program, mode, ctx, gpu_ops)
     if not clusters:
         return None, []
     stats = []
@@ -604,13 +616,14 @@ def build_program(program, mode, ctx, stop=None, owner=None, device=None):
         if stop is not None and stop.is_set():
             return None, stats
         t0 = time.perf_counter()
+        c.device = gpus[c.gpu] if c.gpu is not None else None
         try:
-            c.compile(device=device)
+            c.compile(device=c.device)
         except Exception as e:  # noqa: BLE001 - a cluster XLA cannot take stays on NumPy
             stats.append({"nodes": len(c.nodes), "error": f"{type(e).__name__}: {e}"[:300]})
             continue
         stats.append({"nodes": len(c.nodes), "compile_s": time.perf_counter() - t0,
-                      "loops": [(r.period, r.reps) for r in c.regions]})
+                      "loops": [(r.period, r.reps) for r in c.regions], "gpu": c.gpu})
         compiled[id(c.nodes[0])] = c
     if not compiled:
         return None, stats
@@ -639,8 +652,8 @@ def build_program(program, mode, ctx, stop=None, owner=None, device=None):
             continue
         mine = {k: resident[v] for k, v in enumerate(c.inputs) if v in resident}
         donate = sorted(k for k in mine if c.inputs[k] in c.written)
-        exe = c.compile(donate, device)
-        kernel = _kernel(c, exe, ctx, mine, owner, device)
+        exe = c.compile(donate, c.device)
+        kernel = _kernel(c, exe, ctx, mine, owner, c.device)
         node.op_def = _cluster_def(kernel, i)
     new = Program(out_nodes, list(program.feeds), list(program.fetches), program.dtypes,
                   program.shapes, persistent, program.next_value)

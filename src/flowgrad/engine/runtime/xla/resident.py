@@ -92,9 +92,10 @@ def resident_vars(nodes, fetches, clusters):
         if v in fetched or not users:
             continue
         ok = True
+        devs = {getattr(clusters.get(id(u)), "gpu", None) for u in users}
         for u in users:
             c = clusters.get(id(u))
-            if c is None or any(c.var_of.get(o) == v for o in c.outputs):
+            if c is None or len(devs) > 1 or any(c.var_of.get(o) == v for o in c.outputs):
                 ok = False
                 break
         if ok:

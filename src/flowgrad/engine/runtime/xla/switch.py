@@ -15,7 +15,7 @@ import time
 from ...optimize import optimize_program
 from ...framework import threads
 from ..backends.numpy import CompiledProgram
-from . import cluster, resident
+from . import cluster, devices, resident
 from ._core import require_jax
 
 
@@ -61,8 +61,10 @@ class Build:
         opts = dict(session._config_options)
         opts["fusion"] = False       # XLA fuses; NumPy's generated kernels would cut clusters
         prog = optimize_program(self.program, opts)
+        gpu_ops = session._gpu_ops
+        gpus = devices.gpus() if gpu_ops else []
         new, self.stats = cluster.build_program(prog, self.mode, session._ctx, _stopping,
-                                                owner=plan)
+                                                owner=plan, gpu_ops=gpu_ops, gpus=gpus)
         if new is None:
             self.state = "none"
             return
@@ -118,9 +120,12 @@ def start(plan, program, mode, sync=False):
     return build
 
 
-def wants_xla(program, mode) -> bool:
-    """Is there anything for XLA in this plan (in "scope" mode: a marked op)?"""
+def wants_xla(program, mode, gpu_ops=None) -> bool:
+    """Is there anything for XLA in this plan (in "scope" mode: a marked op, or an op
+    placed on a GPU: `gpu_ops`, op -> GPU index, placement.py)?"""
     if mode == "auto":
+        return True
+    if gpu_ops and any(n.op in gpu_ops for n in program.nodes if n.op is not None):
         return True
     marks = cluster.marks
     return bool(marks) and any(n.op is not None and marks.get(n.op) for n in program.nodes)
