@@ -75,16 +75,24 @@ class Build:
             fn = threads.guard_blas(fn, session._intra_op)
         self.resident = sorted(new.resident.values())
         if new.resident:
-            fn = _holding(fn, resident.LOCK)
+            fn = _holding(fn, resident.LOCK, session._ctx)
         plan._switch_to_xla(compiled, fn)
         self.state = "ready"
 
 
-def _holding(fn, lock):
-    """`fn` run holding `lock` (a plan with resident variables: resident.py)."""
+def _holding(fn, lock, ctx):
+    """`fn` run holding `lock` (a plan with resident variables: resident.py); returns when
+    the device has computed the variables' new values, as TF's run returns when its step
+    is done (JAX dispatches asynchronously: timing a run must not time the dispatch)."""
     def run(feeds):
         with lock:
-            return fn(feeds)
+            out = fn(feeds)
+            state = ctx.xla_resident
+            if state is not None and state.dirty:
+                arrays = state.arrays
+                for name in state.dirty:
+                    arrays[name].block_until_ready()
+            return out
     return run
 
 
