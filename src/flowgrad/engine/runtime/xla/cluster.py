@@ -651,7 +651,8 @@ def build_program(program, mode, ctx, stop=None, owner=None, gpu_ops=None, gpus=
         if c is None:
             continue
         mine = {k: resident[v] for k, v in enumerate(c.inputs) if v in resident}
-        donate = sorted(k for k in mine if c.inputs[k] in c.written)
+        donate = sorted(k for k in mine if c.inputs[k] in c.written) \
+            if _donates(c.device) else []
         exe = c.compile(donate, c.device)
         kernel = _kernel(c, exe, ctx, mine, owner, c.device)
         node.op_def = _cluster_def(kernel, i)
@@ -659,6 +660,16 @@ def build_program(program, mode, ctx, stop=None, owner=None, gpu_ops=None, gpus=
                   program.shapes, persistent, program.next_value)
     new.resident = resident
     return new, stats
+
+
+def _donates(device) -> bool:
+    """Donate the resident variables a cluster updates (XLA writes them in place) on a
+    GPU, not on the CPU: measured on W2 (XLA:CPU, one process, alternating blocks, load
+    ~11), donation made the step 12% slower (3.19 vs 2.84 ms); on a GPU it saves a copy of
+    the parameters in device memory."""
+    if device is None:
+        device = require_jax().devices()[0]
+    return device.platform != "cpu"
 
 
 def enable_disk_cache():
