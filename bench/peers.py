@@ -112,6 +112,7 @@ def graph_w1(tf):
 
 
 def graph_w2(tf):
+    t0 = time.perf_counter()
     ws, bs = mlp_init(W2_SIZES)
     xv, yv = w2_data()
     x = tf.placeholder(tf.float32, [W2_BATCH, 784])
@@ -129,9 +130,11 @@ def graph_w2(tf):
     sess = tf.Session()
     sess.run(tf.global_variables_initializer())
     feed = {x: xv, y: yv}
+    sess.run(step, feed)
+    first_s = time.perf_counter() - t0
     f = sess.make_callable(step, [x, y])
     return {"step_s": timeit(lambda: sess.run(step, feed)), "callable_s": timeit(lambda: f(xv, yv)),
-            "loss": float(sess.run(loss, feed))}
+            "loss": float(sess.run(loss, feed)), "first_s": first_s}
 
 
 def graph_w3(tf, checkpoints=None):
@@ -150,6 +153,7 @@ def graph_w3(tf, checkpoints=None):
 
 
 def graph_w4(tf, checkpoints=None):
+    t0 = time.perf_counter()
     xv, ws, bs = w4_data()
     x = tf.constant(xv)
     params = []
@@ -165,11 +169,15 @@ def graph_w4(tf, checkpoints=None):
     sess = tf.Session()
     sess.run(tf.global_variables_initializer())
     base = peak_rss_bytes()
-    t = timeit(lambda: sess.run(step), min_time=0, min_reps=3, warmup=1)
-    return {"step_s": t, "peak_rss": peak_rss_bytes(), "rss_before_steps": base}
+    sess.run(step)
+    first_s = time.perf_counter() - t0
+    t = timeit(lambda: sess.run(step), min_time=0, min_reps=3, warmup=0)
+    return {"step_s": t, "peak_rss": peak_rss_bytes(), "rss_before_steps": base,
+            "first_s": first_s}
 
 
 def graph_w5(tf, hvp=None):
+    t0 = time.perf_counter()
     xv, yv, ws, bs, vs = w5_data()
     x, y = tf.constant(xv), tf.constant(yv)
     params = [tf.Variable(w) for w in ws] + [tf.Variable(b) for b in bs]
@@ -190,7 +198,9 @@ def graph_w5(tf, hvp=None):
     sess = tf.Session()
     sess.run(tf.global_variables_initializer())
     res = sess.run(out)
-    return {"hvp_s": timeit(lambda: sess.run(out)), "check": float(sum(r.sum() for r in res))}
+    first_s = time.perf_counter() - t0
+    return {"hvp_s": timeit(lambda: sess.run(out)), "check": float(sum(r.sum() for r in res)),
+            "first_s": first_s}
 
 
 # ------------------------------------------------------------------------------------------
@@ -301,25 +311,36 @@ def run_torch(work, variant):
         assert f() == 6.0
         return {"run_s": timeit(f)}
     if work == "W2":
+        t0 = time.perf_counter()
         ws, bs = mlp_init(W2_SIZES)
         xv, yv = w2_data()
         ps = [torch.tensor(a, requires_grad=True) for a in ws + bs]
         x, y = torch.tensor(xv), torch.tensor(yv)
         n = len(ws)
 
-        def step():
+        def loss_fn(x, y, *qs):
             h = x
             for i in range(n):
-                h = h @ ps[i] + ps[n + i]
+                h = h @ qs[i] + qs[n + i]
                 if i < n - 1:
                     h = torch.relu(h)
-            loss = torch.nn.functional.cross_entropy(h, y)
+            return torch.nn.functional.cross_entropy(h, y)
+        fwd = torch.compile(loss_fn) if COMPILE else loss_fn
+
+        def step():
+            loss = fwd(x, y, *ps)
             gs = torch.autograd.grad(loss, ps)
             with torch.no_grad():
                 for p, g in zip(ps, gs):
                     p.sub_(0.01 * g)
             return loss
-        return {"step_s": timeit(step)}
+        t1 = time.perf_counter()
+        step()
+        done = time.perf_counter()
+        res = {"step_s": timeit(step, warmup=0), "first_s": done - t0}
+        if COMPILE:
+            res["compile_s"] = done - t1
+        return res
     if work == "W3":
         t0 = time.perf_counter()
         w = torch.tensor(np.linspace(0.1, 0.9, 16).astype(np.float32), requires_grad=True)
@@ -334,6 +355,7 @@ def run_torch(work, variant):
         first_s = time.perf_counter() - t0
         return {"first_s": first_s, "steady_s": timeit(grad), "check": float(first.sum())}
     if work == "W4":
+        t0 = time.perf_counter()
         xv, ws, bs = w4_data()
         x = torch.tensor(xv)
         Ws = [torch.tensor(w, requires_grad=True) for w in ws]
@@ -359,16 +381,34 @@ def run_torch(work, variant):
                 h = f(h)
             return h
 
+        def loss_fn(*qs):
+            h = x
+            for i in range(W4_LAYERS):
+                h = torch.tanh(h @ qs[i] + qs[W4_LAYERS + i])
+            return (h ** 2).mean()
+        if COMPILE:
+            loss_of = torch.compile(loss_fn)
+        else:
+            def loss_of(*qs):
+                return (forward() ** 2).mean()
+
         def step():
-            loss = (forward() ** 2).mean()
-            gs = torch.autograd.grad(loss, Ws + Bs)
+            gs = torch.autograd.grad(loss_of(*Ws, *Bs), Ws + Bs)
             with torch.no_grad():
                 for p, g in zip(Ws + Bs, gs):
                     p.sub_(0.01 * g)
         base = peak_rss_bytes()
-        t = timeit(step, min_time=0, min_reps=3, warmup=1)
-        return {"step_s": t, "peak_rss": peak_rss_bytes(), "rss_before_steps": base}
+        t1 = time.perf_counter()
+        step()
+        done = time.perf_counter()
+        t = timeit(step, min_time=0, min_reps=3, warmup=0)
+        res = {"step_s": t, "peak_rss": peak_rss_bytes(), "rss_before_steps": base,
+               "first_s": done - t0}
+        if COMPILE:
+            res["compile_s"] = done - t1
+        return res
     if work == "W5":
+        t0 = time.perf_counter()
         xv, yv, ws, bs, vs = w5_data()
         x, y = torch.tensor(xv), torch.tensor(yv)
         ps = [torch.tensor(a, requires_grad=True) for a in ws + bs]
@@ -386,7 +426,9 @@ def run_torch(work, variant):
             inner = sum((g * v).sum() for g, v in zip(gs, vts))
             return torch.autograd.grad(inner, ps)
         res = hvp()
-        return {"hvp_s": timeit(hvp), "check": float(sum(r.sum() for r in res))}
+        first_s = time.perf_counter() - t0
+        return {"hvp_s": timeit(hvp), "check": float(sum(r.sum() for r in res)),
+                "first_s": first_s}
     raise KeyError(work)
 
 
@@ -401,6 +443,7 @@ def run_jax(work, variant):
         assert float(g(x)) == 6.0
         return {"run_s": timeit(lambda: g(x).block_until_ready())}
     if work == "W2":
+        t0 = time.perf_counter()
         ws, bs = mlp_init(W2_SIZES)
         xv, yv = w2_data()
         n = len(ws)
@@ -425,7 +468,10 @@ def run_jax(work, variant):
         def run():
             state["ps"] = step(state["ps"], x, y)
             jax.block_until_ready(state["ps"])
-        return {"step_s": timeit(run)}
+        t1 = time.perf_counter()
+        run()       # traces and compiles
+        done = time.perf_counter()
+        return {"step_s": timeit(run, warmup=0), "compile_s": done - t1, "first_s": done - t0}
     if work == "W3":
         t0 = time.perf_counter()
 
@@ -440,6 +486,7 @@ def run_jax(work, variant):
         return {"first_s": first_s, "steady_s": timeit(lambda: g(w).block_until_ready()),
                 "check": float(first.sum())}
     if work == "W4":
+        t0 = time.perf_counter()
         xv, ws, bs = w4_data()
         x = jnp.asarray(xv)
 
@@ -464,9 +511,14 @@ def run_jax(work, variant):
             state["ps"] = step(state["ps"])
             jax.block_until_ready(state["ps"])
         base = peak_rss_bytes()
-        t = timeit(run, min_time=0, min_reps=3, warmup=1)
-        return {"step_s": t, "peak_rss": peak_rss_bytes(), "rss_before_steps": base}
+        t1 = time.perf_counter()
+        run()       # traces and compiles
+        done = time.perf_counter()
+        t = timeit(run, min_time=0, min_reps=3, warmup=0)
+        return {"step_s": t, "peak_rss": peak_rss_bytes(), "rss_before_steps": base,
+                "compile_s": done - t1, "first_s": done - t0}
     if work == "W5":
+        t0 = time.perf_counter()
         xv, yv, ws, bs, vs = w5_data()
         n = len(ws)
         x, y = jnp.asarray(xv), jnp.asarray(yv)
@@ -484,15 +536,30 @@ def run_jax(work, variant):
             return jax.jvp(jax.grad(loss_fn), (ps,), (vs,))[1]
         ps = [jnp.asarray(a) for a in ws + bs]
         vts = [jnp.asarray(v) for v in vs]
-        res = hvp(ps, vts)
+        t1 = time.perf_counter()
+        res = jax.block_until_ready(hvp(ps, vts))     # traces and compiles
+        done = time.perf_counter()
         return {"hvp_s": timeit(lambda: jax.block_until_ready(hvp(ps, vts))),
-                "check": float(sum(r.sum() for r in res))}
+                "check": float(sum(r.sum() for r in res)), "compile_s": done - t1,
+                "first_s": done - t0}
     raise KeyError(work)
 
 
+def run_torch_compile(work, variant):
+    """PyTorch with the loss compiled by torch.compile (TorchInductor; backward through
+    AOTAutograd): W2 and W4; compile_s is the first step's wall time."""
+    global COMPILE
+    if work not in ("W2", "W4") or variant:
+        return {"skipped": "torch.compile: W2 and W4 only (no double backward for W5; "
+                           "W1/W3 are dispatch-bound Python loops)"}
+    COMPILE = True
+    return run_torch(work, variant)
+
+
+COMPILE = False     # run_torch with torch.compile (the torch-compile peer)
 PEERS = {"flowgrad": run_flowgrad, "flowgrad-xla": run_flowgrad_xla,
          "tensorflow": run_tensorflow, "tensorflow-xla": run_tensorflow_xla, "torch": run_torch,
-         "jax": run_jax}
+         "torch-compile": run_torch_compile, "jax": run_jax}
 
 
 def versions(peer):
@@ -503,7 +570,7 @@ def versions(peer):
         if peer.startswith("tensorflow"):
             import tensorflow
             return tensorflow.__version__
-        if peer == "torch":
+        if peer.startswith("torch"):
             import torch
             return torch.__version__
         if peer == "jax":

@@ -8,7 +8,8 @@
     python bench/run.py --busy 0,1,2 --repeat 3 --only W2   # beside 0, 1, 2 busy processes
     python bench/run.py --busy 1 --busy-threads 2           # a neighbour that runs 2 threads
 
-Peers: TensorFlow (tensorflow.compat.v1 graph mode), PyTorch (eager autograd),
+Peers: TensorFlow (tensorflow.compat.v1 graph mode), PyTorch (eager autograd; torch-compile:
+the loss under torch.compile, W2 and W4),
 JAX (jit(grad)); `pip install -e .[bench]` installs them. flowgrad-xla is flowgrad
 with its XLA backend (FLOWGRAD_XLA=1; needs the `xla` extra), with the background
 compile time as `compile_s`; tensorflow-xla is TF with XLA auto-clustering. A peer can
@@ -52,7 +53,8 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-PEERS = ["flowgrad", "flowgrad-xla", "tensorflow", "tensorflow-xla", "torch", "jax"]
+PEERS = ["flowgrad", "flowgrad-xla", "tensorflow", "tensorflow-xla", "torch", "torch-compile",
+         "jax"]
 OURS = ("flowgrad", "flowgrad-xla")
 PEER_PYTHON = {}     # peer -> interpreter (--peer-python), else this one
 
@@ -61,17 +63,20 @@ ROWS = [
     ("W1", "", "run_s", "W1 example-1 gradient, Session.run", "us"),
     ("W1", "", "callable_s", "W1 example-1 gradient, make_callable", "us"),
     ("W2", "", "step_s", "W2 MLP 784-512-512-10 SGD step", "ms"),
-    ("W2", "", "compile_s", "W2 XLA compile (background)", "s"),
+    ("W2", "", "first_s", "W2 build + first step (time to first result)", "s"),
+    ("W2", "", "compile_s", "W2 compile (XLA background / jit / torch.compile)", "s"),
     ("W3", "", "steady_s", "W3 1000-step chain gradient, steady run", "ms"),
     ("W3", "", "first_s", "W3 1000-step chain, build + first result", "s"),
     ("W3", "", "compile_s", "W3 XLA compile (background)", "s"),
     ("W4", "", "step_s", "W4 64x512 tanh MLP b4096 SGD step", "s"),
     ("W4", "", "peak_rss", "W4 peak RSS", "MiB"),
-    ("W4", "", "compile_s", "W4 XLA compile (background)", "s"),
+    ("W4", "", "first_s", "W4 build + first step (time to first result)", "s"),
+    ("W4", "", "compile_s", "W4 compile (XLA background / jit / torch.compile)", "s"),
     ("W4", "ckpt", "step_s", "W4 step, checkpointing", "s"),
     ("W4", "ckpt", "peak_rss", "W4 peak RSS, checkpointing", "MiB"),
     ("W5", "", "hvp_s", "W5 Hessian-vector product", "us"),
-    ("W5", "", "compile_s", "W5 XLA compile (background)", "s"),
+    ("W5", "", "first_s", "W5 build + first result (time to first result)", "s"),
+    ("W5", "", "compile_s", "W5 compile (XLA background / jit)", "s"),
     ("W6", "", "first_s", "W6 tf.data images: time to first batch", "s"),
     ("W6", "", "elem_s", "W6 tf.data images: per element", "us"),
     ("W6", "", "step_s", "W6 MLP SGD step fed by the pipeline", "ms"),
@@ -87,7 +92,8 @@ SCALE = {"us": 1e6, "ms": 1e3, "s": 1.0, "MiB": 1 / 2 ** 20}
 
 def installed(peer):
     mod = {"flowgrad": "flowgrad", "flowgrad-xla": "jax", "tensorflow": "tensorflow",
-           "tensorflow-xla": "tensorflow", "torch": "torch", "jax": "jax"}[peer]
+           "tensorflow-xla": "tensorflow", "torch": "torch", "torch-compile": "torch",
+           "jax": "jax"}[peer]
     if peer in PEER_PYTHON:
         return subprocess.run([PEER_PYTHON[peer], "-c", f"import {mod}"], capture_output=True,
                               check=False).returncode == 0
@@ -99,6 +105,7 @@ BLAS_ENV = {}
 
 def run_one(peer, work, variant, quick, timeout):
     variant_arg = {"ckpt": {"flowgrad": "memory", "flowgrad-xla": "memory", "torch": "1",
+                            "torch-compile": "1",
                             "jax": "1", "tensorflow": "1", "tensorflow-xla": "1"}[peer]
                    }.get(variant, variant) if variant else ""
     cmd = [PEER_PYTHON.get(peer, sys.executable), os.path.join(HERE, "peers.py"), peer, work] + \

@@ -22,6 +22,7 @@ import numpy as np
 from ..engine.framework import errors
 from ..engine.framework.graph import (Tensor, get_default_graph, get_default_session,
                                       reset_default_graph)
+from ..engine.runtime import placement
 from ..engine.runtime.session import Session
 from ..flags import FLAGS
 
@@ -500,10 +501,19 @@ def is_built_with_cuda():
 
 
 def is_gpu_available(cuda_only=False, min_cuda_compute_capability=None):
-    """False: flowgrad has no GPU device."""
+    """Whether a GPU device is there: JAX's GPUs through the XLA backend (or the test
+    stand-ins of FLOWGRAD_XLA_GPU_STANDIN, engine/runtime/xla/devices.py); a GPU that
+    reports its compute capability must have at least `min_cuda_compute_capability`."""
+    for dev in placement.gpu_list():
+        cc = getattr(dev, "compute_capability", None)
+        if min_cuda_compute_capability is None or cc is None:
+            return True
+        major, minor = (int(p) for p in str(cc).split(".")[:2])
+        if (major, minor) >= tuple(min_cuda_compute_capability):
+            return True
     return False
 
 
 def gpu_device_name():
-    """'' (TF's answer when there is no GPU)."""
-    return ""
+    """'/device:GPU:0' when there is a GPU, else '' (TF's answers)."""
+    return "/device:GPU:0" if placement.gpu_list() else ""

@@ -41,6 +41,7 @@ from ..ops.state import Uninitialized
 from ..framework import threads
 from .backends.numpy import CompiledProgram
 from . import interop
+from . import placement
 from . import races
 from . import trace_session
 from . import xla
@@ -75,6 +76,7 @@ class RunContext:
         self.lock = threading.RLock()
         self.keep_source = False
         self.deadline = threading.local()   # RunOptions.timeout_in_ms of this thread's run
+        self.xla_resident = None   # the plan's variables kept on the XLA device (xla/resident.py)
 
 
 def _split_sparse_feeds(values, positions):
@@ -272,7 +274,8 @@ class _Plan:
         # the second run on (a one-shot plan is never compiled; before the first run with
         # FLOWGRAD_XLA_SYNC=1)
         mode = session._xla_mode
-        self._xla_program = prog if mode and xla.switch.wants_xla(prog, mode) else None
+        self._xla_program = prog if xla.switch.wants_xla(prog, mode, session._gpu_ops) \
+            else None
         self.xla_build = None
         if self._xla_program is not None and xla.sync_compile():
             self._start_xla()
@@ -471,6 +474,10 @@ class BaseSession:
         self._inter_op = threads.inter_op_setting(config)   # 1: serial, N, 0: budget chooses
         self._xla_mode = xla.mode_for(config)   # "auto" / "scope" (engine/runtime/xla)
         self._xla_builds = []
+        self._placed = 0        # graph ops placed so far (placement.py); _gpu_ops: op -> GPU
+        self._gpu_ops = {}
+        if config is not None and config.log_device_placement:
+            print(placement.device_mapping(config), flush=True)
         self._ctx = RunContext(self)
         self._plans = {}
         self._closed = False
@@ -497,7 +504,10 @@ class BaseSession:
         return self.target
 
     def list_devices(self) -> list:
-        return [_DeviceAttributes("/job:localhost/replica:0/task:0/device:CPU:0", "CPU")]
+        gpus = placement.gpu_list(self._config)
+        return [_DeviceAttributes(placement.CPU, "CPU")] + [
+            _DeviceAttributes(f"/job:localhost/replica:0/task:0/device:GPU:{i}", "GPU")
+            for i in range(len(gpus))]
 
     def as_default(self) -> ContextManager[BaseSession]:
         return _default_session_stack.get_controller(self)
@@ -505,6 +515,7 @@ class BaseSession:
     def close(self) -> None:
         self._closed = True
         self._plans.clear()
+        self._ctx.xla_resident = None
         self._ctx.variables.clear()
         if self._runner is not None:
             self._runner.close()
@@ -569,6 +580,9 @@ class BaseSession:
         return plan
 
     def _execute(self, plan, feeds, run_metadata=None, options=None):
+        resident = self._ctx.xla_resident
+        if resident is not None and resident.owner is not plan:
+            resident.flush()     # another plan may read the variables: host buffers current
         if run_metadata is not None or options is not None:
             return self._execute_with_metadata(plan, feeds, run_metadata, options)
         token = _err_quiet(_ERR_IGNORE)
@@ -645,6 +659,10 @@ class BaseSession:
                                    "before calling run().")
             mapper = _FetchMapper(self._graph, fetches)
             feeds = self._resolve_feed_keys(feed_keys)
+            ops = self._graph._ops
+            if len(ops) != self._placed:    # TF places the graph's new ops at a run
+                placement.place(ops[min(self._placed, len(ops)):], self._config, self._gpu_ops)
+                self._placed = len(ops)
             plan = _Plan(self, mapper, feeds)
             sparse = {i: getattr(k, "_feed_values", None) for i, k in enumerate(feed_keys)
                       if hasattr(k, "_feed_components")}

@@ -19,6 +19,11 @@ always; then a background thread optimizes the plan (every pass but elementwise 
 XLA fuses), cuts it into clusters, traces each cluster with the lowering table
 (lowering.py) and compiles it; NumPy tiers keep serving runs meanwhile, and the plan
 switches to the clustered program when every cluster is compiled.
+
+Variables that only clusters use stay on the device between runs (resident.py). Ops
+placed on /gpu:N (placement.py) are clustered without a jit switch and run on JAX's
+GPU N (devices.py; FLOWGRAD_XLA_GPU_STANDIN=1 lets JAX's CPU devices stand in for
+GPUs in tests).
 """
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ import time
 from ...optimize import optimize_program
 from ...framework import threads
 from ..backends.numpy import CompiledProgram
-from . import cluster
+from . import cluster, devices, resident
 from ._core import require_jax
 
 
@@ -38,6 +38,7 @@ class Build:
         self.mode = mode
         self.state = "compiling"
         self.stats = []
+        self.resident = []       # storage names of the variables kept on the device
         self.error = None
         self.started = time.perf_counter()
         self.seconds = None
@@ -60,7 +61,10 @@ class Build:
         opts = dict(session._config_options)
         opts["fusion"] = False       # XLA fuses; NumPy's generated kernels would cut clusters
         prog = optimize_program(self.program, opts)
-        new, self.stats = cluster.build_program(prog, self.mode, session._ctx, _stopping)
+        gpu_ops = session._gpu_ops
+        gpus = devices.gpus() if gpu_ops else []
+        new, self.stats = cluster.build_program(prog, self.mode, session._ctx, _stopping,
+                                                owner=plan, gpu_ops=gpu_ops, gpus=gpus)
         if new is None:
             self.state = "none"
             return
@@ -69,8 +73,27 @@ class Build:
         fn = compiled.compile()
         if threads.uses_blas({n.type for n in new.nodes}):
             fn = threads.guard_blas(fn, session._intra_op)
+        self.resident = sorted(new.resident.values())
+        if new.resident:
+            fn = _holding(fn, resident.LOCK, session._ctx)
         plan._switch_to_xla(compiled, fn)
         self.state = "ready"
+
+
+def _holding(fn, lock, ctx):
+    """`fn` run holding `lock` (a plan with resident variables: resident.py); returns when
+    the device has computed the variables' new values, as TF's run returns when its step
+    is done (JAX dispatches asynchronously: timing a run must not time the dispatch)."""
+    def run(feeds):
+        with lock:
+            out = fn(feeds)
+            state = ctx.xla_resident
+            if state is not None and state.dirty:
+                arrays = state.arrays
+                for name in state.dirty:
+                    arrays[name].block_until_ready()
+            return out
+    return run
 
 
 _running: set = set()
@@ -105,9 +128,12 @@ def start(plan, program, mode, sync=False):
     return build
 
 
-def wants_xla(program, mode) -> bool:
-    """Is there anything for XLA in this plan (in "scope" mode: a marked op)?"""
+def wants_xla(program, mode, gpu_ops=None) -> bool:
+    """Is there anything for XLA in this plan (in "scope" mode: a marked op, or an op
+    placed on a GPU: `gpu_ops`, op -> GPU index, placement.py)?"""
     if mode == "auto":
+        return True
+    if gpu_ops and any(n.op in gpu_ops for n in program.nodes if n.op is not None):
         return True
     marks = cluster.marks
     return bool(marks) and any(n.op is not None and marks.get(n.op) for n in program.nodes)
