@@ -16,7 +16,7 @@ Adagrad and Ftrl. `get` takes a name, a config, an instance or a tf.train optimi
 import numpy as np
 
 from ..engine.framework.graph import control_dependencies, name_scope
-from ..engine.framework.indexed_slices import IndexedSlices
+from ..engine.ops import resource as _res
 from ..engine.framework.graph import Tensor
 from ..engine.framework.constant_op import convert_to_tensor as to_tensor
 from ..ops import array_ops, control_flow_ops, init_ops, math_ops
@@ -43,17 +43,17 @@ class Optimizer(OptimizerV2):
         params = list(params) if isinstance(params, (list, tuple)) else [params]
         with name_scope(self._var_scope()):   # TF: '<Name>/gradients', wherever called
             grads = _gradients(loss, params)
-        for grad, param in zip(grads, params):
-            if grad is None:
-                raise ValueError("Variable {} has `None` for gradient. Please make sure that "
-                                 "all of your ops have a gradient defined (i.e. are "
-                                 "differentiable). Common ops without gradient: K.argmax, "
-                                 "K.round, K.eval.".format(param))
-        if hasattr(self, "clipnorm"):
-            grads = [math_ops.clip_by_norm(g, self.clipnorm) for g in grads]
-        if hasattr(self, "clipvalue"):
-            grads = [math_ops.clip_by_value(g, -self.clipvalue, self.clipvalue)
-                     for g in grads]
+            for grad, param in zip(grads, params):
+                if grad is None:
+                    raise ValueError(
+                        "Variable {} has `None` for gradient. Please make sure that all of "
+                        "your ops have a gradient defined (i.e. are differentiable). Common "
+                        "ops without gradient: K.argmax, K.round, K.eval.".format(param))
+            if hasattr(self, "clipnorm"):
+                grads = [math_ops.clip_by_norm(g, self.clipnorm) for g in grads]
+            if hasattr(self, "clipvalue"):
+                grads = [math_ops.clip_by_value(g, -self.clipvalue, self.clipvalue)
+                         for g in grads]
         return grads
 
     def get_updates(self, loss, params):
@@ -124,28 +124,22 @@ class SGD(Optimizer):
         lr_t = self._decayed_lr(dtype)
         if not self._momentum:
             return training_ops.apply_gradient_descent(var, lr_t, grad)
-        accum = self.get_slot(var, "momentum")
-        m = self._get_hyper("momentum", dtype)
-        a = accum.assign(accum * m - grad * lr_t)
-        if self.nesterov:
-            return var.assign_add(a * m - grad * lr_t)
-        return var.assign_add(a)
+        return training_ops.resource_apply_keras_momentum(
+            var, self.get_slot(var, "momentum"), lr_t, grad,
+            self._get_hyper("momentum", dtype), use_nesterov=self.nesterov)
 
     def _resource_apply_sparse_duplicate_indices(self, grad, var, indices):
         if self._momentum:
             return super()._resource_apply_sparse_duplicate_indices(grad, var, indices)
         lr_t = self._decayed_lr(var.dtype.base_dtype)
-        return var.scatter_add(IndexedSlices(-grad * lr_t, indices))
+        return _res.resource_scatter_add(var.handle, indices, -grad * lr_t)
 
     def _resource_apply_sparse(self, grad, var, indices):
         dtype = var.dtype.base_dtype
         lr_t = self._decayed_lr(dtype)
-        accum = self.get_slot(var, "momentum")
-        m = self._get_hyper("momentum", dtype)
-        a = array_ops.gather(accum.read_value(), indices) * m - grad * lr_t
-        with control_dependencies([accum.scatter_update(IndexedSlices(a, indices))]):
-            delta = a * m - grad * lr_t if self.nesterov else a
-            return var.scatter_add(IndexedSlices(delta, indices))
+        return training_ops.resource_sparse_apply_keras_momentum(
+            var, self.get_slot(var, "momentum"), lr_t, grad, indices,
+            self._get_hyper("momentum", dtype), use_nesterov=self.nesterov)
 
     def get_config(self):
         return self._config("learning_rate", "decay", "momentum", nesterov=self.nesterov)
@@ -198,13 +192,9 @@ class Adam(Optimizer):
         if not self.amsgrad:
             return training_ops.apply_adam(var, m, v, b1_power, b2_power, lr_t, b1, b2, eps,
                                            grad)
-        # TF: ResourceApplyAdamWithAmsgrad; its arithmetic in plain ops
-        vhat = self.get_slot(var, "vhat")
-        lr = lr_t * math_ops.sqrt(1. - b2_power) / (1. - b1_power)
-        m_t = m.assign_add((grad - m) * (1. - b1))
-        v_t = v.assign_add((math_ops.square(grad) - v) * (1. - b2))
-        vhat_t = vhat.assign(math_ops.maximum(vhat, v_t))
-        return var.assign_sub(lr * m_t / (math_ops.sqrt(vhat_t) + eps))
+        return training_ops.resource_apply_adam_with_amsgrad(
+            var, m, v, self.get_slot(var, "vhat"), b1_power, b2_power, lr_t, b1, b2, eps,
+            grad)
 
     def _resource_apply_sparse(self, grad, var, indices):
         dtype = var.dtype.base_dtype
@@ -633,6 +623,8 @@ class Ftrl(Optimizer):
                                                  l2, shrink, power)
 
     def get_config(self):
+        # TF 1.14's raises AttributeError (a misspelt `_serializer_hyperparameter`);
+        # flowgrad returns the config TF's later releases do (tests/test_keras_optimizers.py)
         return self._config(
             "learning_rate", "decay", "learning_rate_power", "l1_regularization_strength",
             "l2_regularization_strength",

@@ -17,6 +17,7 @@ import numpy as np
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.graph import control_dependencies, get_default_graph, name_scope
 from ..engine.framework.indexed_slices import IndexedSlices
+from ..engine.ops import resource as _res
 from ..engine.framework.graph import Tensor
 from ..ops import array_ops, math_ops
 from ..ops.io_extras import init_scope
@@ -44,7 +45,10 @@ class OptimizerV2:
             if kwargs[k] < 0:
                 raise ValueError("Expected {} >= 0, received: {}".format(k, kwargs[k]))
         self._name = name
-        self._scope = None
+        # TF opens '<Name>/' at construction, in the default graph of the time (graph
+        # mode's name_scope uniquifies); apply_gradients re-enters it wherever called
+        with name_scope(self._name) as scope:
+            self._scope = scope
         self._hyper = {}
         self._hypers_created = False
         self._slots = {}
@@ -118,11 +122,7 @@ class OptimizerV2:
 
     # -- state ----------------------------------------------------------------------------
     def _var_scope(self):
-        """'<Name>/' (uniquified once, at the optimizer's first use)."""
-        if self._scope is None:
-            with name_scope(""):
-                with name_scope(self._name) as scope:
-                    self._scope = scope
+        """'<Name>/' (uniquified at construction)."""
         return self._scope
 
     def add_weight(self, name, shape, dtype=None, initializer="zeros", trainable=None):
@@ -235,12 +235,12 @@ class OptimizerV2:
         return self._resource_apply_sparse(values, var, unique)
 
     def _resource_scatter_add(self, x, i, v):
-        """x[i] += v; x's value read after."""
-        with control_dependencies([x.scatter_add(IndexedSlices(v, i))]):
+        """x[i] += v (the raw op: no read of its own); x's value read after."""
+        with control_dependencies([_res.resource_scatter_add(x.handle, i, v)]):
             return x.value()
 
     def _resource_scatter_update(self, x, i, v):
-        with control_dependencies([x.scatter_update(IndexedSlices(v, i))]):
+        with control_dependencies([_res.resource_scatter_update(x.handle, i, v)]):
             return x.value()
 
     # -- weights --------------------------------------------------------------------------
