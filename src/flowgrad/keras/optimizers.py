@@ -1,17 +1,18 @@
 """tf.keras.optimizers (TF 1.14: the OptimizerV2 classes), graph mode.
 
-Every optimizer keeps TF's state: an `iter` counter and per-variable slots named and
-ordered as TF 1.14 names and orders them (keras/optimizers_v2.py), so `weights`,
-get_weights/set_weights and the HDF5 file's `optimizer_weights` are TF's. Updates use TF's
-kernels where TF's Keras does (ResourceApplyGradientDescent, ResourceApplyAdam,
-ResourceApplyRMSProp, ResourceApplyCenteredRMSProp, ResourceApplyFtrl(V2) and their
-sparse forms) and plain ops with TF's arithmetic elsewhere (SGD momentum as
-ResourceApplyKerasMomentum, RMSprop without momentum, Adagrad, Adadelta, Adamax, Nadam,
-Adam amsgrad). `decay` (lr / (1 + decay * iterations); not for Nadam, whose decay is its
-momentum schedule's), `clipnorm` and `clipvalue` as TF's OptimizerV2. Sparse gradients
-(IndexedSlices) are applied as TF's `_resource_apply_sparse` for SGD, Adam, RMSprop,
-Adagrad and Ftrl. `get` takes a name, a config, an instance or a tf.train optimizer
-(wrapped as TFOptimizer). `learning_rate` may be a keras.optimizers.schedules schedule.
+Every optimizer builds TF's graph (keras/optimizers_v2.py): hyperparameters as variables
+('Adam/beta_1', ...), an `iter` counter and per-variable slots named and ordered as TF
+1.14 names and orders them (so `weights`, get_weights/set_weights and the HDF5 file's
+`optimizer_weights` are TF's), and each variable's update in
+'<Name>/<Name>/update_<var>/' with TF's kernels: ResourceApplyGradientDescent,
+ResourceApplyKerasMomentum (SGD with momentum / Nesterov), ResourceApplyAdam(WithAmsgrad),
+ResourceApplyRMSProp / CenteredRMSProp, ResourceApplyAdadelta, ResourceApplyAdaMax,
+ResourceApplyFtrl(V2), their sparse forms, and TF's plain ops where TF's Keras uses them
+(RMSprop without momentum, Adagrad, Nadam, the sparse Adam / Adamax / Nadam / RMSprop).
+`decay` (lr / (1 + decay * iterations); Nadam's is its momentum schedule's), `clipnorm`
+and `clipvalue` as TF's OptimizerV2. `get` takes a name, a config, an instance or a
+tf.train optimizer (wrapped as TFOptimizer). `learning_rate` may be a
+keras.optimizers.schedules schedule.
 """
 import numpy as np
 
