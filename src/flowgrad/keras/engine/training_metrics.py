@@ -16,7 +16,7 @@ from .. import losses as losses_module
 from .. import metrics as metrics_module
 from .._losses_utils import (ReductionV2, compute_weighted_loss, reduce_weighted_loss,
                              squeeze_or_expand_dimensions)
-from .base_layer import KERAS_MASK
+from .base_layer import _get_mask
 
 __all__ = ["check_for_unexpected_keys", "loss_function", "per_output_metrics",
            "set_metric_names", "handle_metrics", "total_loss", "Aggregator",
@@ -162,10 +162,7 @@ def _masked(mask, y_pred, weights):
 
 def output_mask(output):
     """TF 1.14's `output._keras_mask` (None when the output carries none)."""
-    try:
-        return KERAS_MASK.get(output)
-    except TypeError:   # not weak-referenceable
-        return None
+    return _get_mask(output)
 
 
 def handle_metrics(model, per_output, targets, weights=None):
