@@ -1,8 +1,10 @@
 """The ops TF 1.14's tf.keras optimizers build in fit (graph mode), for every optimizer of
 tests/golden/keras/gen_optimizers.py (dense and sparse gradients): the new ops' [name, type]
-after fit (sorted: the initializer's VarIsInitializedOps follow a set's order in TF), the
-op counter's advance, and a graph-seeded random_uniform made after fit (its seed2 is the op
-counter; the optimizer is made in the graph: TF names its scope then); the optimizer's config after fit (hyperparameters read from their variables).
+under the optimizer's scope, its gradients left out (sorted: the initializer's
+VarIsInitializedOps follow a set's order in TF), the op counter's advance, and a
+graph-seeded random_uniform made after fit (its seed2 is the op counter; the optimizer is
+made in the graph, where TF names its scope); the optimizer's config after fit
+(hyperparameters read from their variables).
 
     python tools/goldens.py regen keras/optimizer_ops
 """
@@ -45,7 +47,12 @@ def _one(tf, make, sparse):
             m.compile(make(), "categorical_crossentropy")
             n, last = len(g.get_operations()), g._last_id
             m.fit(x, y, batch_size=4, epochs=1, verbose=0, shuffle=False)
-            out["fit_ops"] = sorted([o.name, o.type] for o in g.get_operations()[n:])
+            # the optimizer's own ops (its variables and updates; the gradients and the
+            # rest are keras/compile_ops's): names under its scope, not its gradients
+            root = m.optimizer._name
+            out["fit_ops"] = sorted(
+                [o.name, o.type] for o in g.get_operations()[n:]
+                if o.name.split("/")[0].startswith(root) and "/gradients/" not in o.name)
             out["fit_count"] = g._last_id - last
             out["random_after_fit"] = sess.run(tf.random_uniform([3]))
             try:   # TF 1.14's Ftrl.get_config raises (a misspelt method)
