@@ -1589,6 +1589,30 @@ COPT = [
 ]
 SAMPLES = SAMPLES + COPT
 # -- end contrib.opt (copt) --
+# -- tf.keras optimizers' resource-only kernels (k17) --
+
+
+def _kroptimizer(op, make, sparse=False):
+    def fn(tf, x, c):
+        v = _rvar(tf, x)
+        w = tf.gather(v, [2, 0, 2]) if sparse else v
+        loss = tf.reduce_sum(tf.square(w - tf.reduce_mean(c)) * (1.0 + c[:1]))
+        train = make(tf).get_updates(loss, [v])[0]
+        with tf.control_dependencies([train]):
+            return [v.read_value()]
+    return Sample(op, op, fn, [Arg((3, 2), 0.5, 2.0), Arg((2,), 0.5, 1.5)], F,
+                  kind="stateful", steps=2)
+
+
+SAMPLES = SAMPLES + [
+    _kroptimizer("ResourceApplyKerasMomentum",
+                 lambda tf: tf.keras.optimizers.SGD(0.1, momentum=0.9, nesterov=True)),
+    _kroptimizer("ResourceSparseApplyKerasMomentum",
+                 lambda tf: tf.keras.optimizers.SGD(0.1, momentum=0.9), sparse=True),
+    _kroptimizer("ResourceApplyAdamWithAmsgrad",
+                 lambda tf: tf.keras.optimizers.Adam(0.1, amsgrad=True)),
+]
+# -- end tf.keras optimizers (k17) --
 # -- tf.contrib.image (cmet) --
 def _slice_assigns(tf, x, d):
     """`v[...].assign(...)`: a strided 2x2 block, then a row from a variable index."""

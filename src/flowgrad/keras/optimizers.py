@@ -1,27 +1,29 @@
 """tf.keras.optimizers (TF 1.14: the OptimizerV2 classes), graph mode.
 
-Every optimizer keeps TF's state: an `iter` counter and per-variable slots named and
-ordered as TF 1.14 names and orders them (keras/optimizers_v2.py), so `weights`,
-get_weights/set_weights and the HDF5 file's `optimizer_weights` are TF's. Updates use TF's
-kernels where TF's Keras does (ResourceApplyGradientDescent, ResourceApplyAdam,
-ResourceApplyRMSProp, ResourceApplyCenteredRMSProp, ResourceApplyFtrl(V2) and their
-sparse forms) and plain ops with TF's arithmetic elsewhere (SGD momentum as
-ResourceApplyKerasMomentum, RMSprop without momentum, Adagrad, Adadelta, Adamax, Nadam,
-Adam amsgrad). `decay` (lr / (1 + decay * iterations); not for Nadam, whose decay is its
-momentum schedule's), `clipnorm` and `clipvalue` as TF's OptimizerV2. Sparse gradients
-(IndexedSlices) are applied as TF's `_resource_apply_sparse` for SGD, Adam, RMSprop,
-Adagrad and Ftrl. `get` takes a name, a config, an instance or a tf.train optimizer
-(wrapped as TFOptimizer). `learning_rate` may be a keras.optimizers.schedules schedule.
+Every optimizer builds TF's graph (keras/optimizers_v2.py): hyperparameters as variables
+('Adam/beta_1', ...), an `iter` counter and per-variable slots named and ordered as TF
+1.14 names and orders them (so `weights`, get_weights/set_weights and the HDF5 file's
+`optimizer_weights` are TF's), and each variable's update in
+'<Name>/<Name>/update_<var>/' with TF's kernels: ResourceApplyGradientDescent,
+ResourceApplyKerasMomentum (SGD with momentum / Nesterov), ResourceApplyAdam(WithAmsgrad),
+ResourceApplyRMSProp / CenteredRMSProp, ResourceApplyAdadelta, ResourceApplyAdaMax,
+ResourceApplyFtrl(V2), their sparse forms, and TF's plain ops where TF's Keras uses them
+(RMSprop without momentum, Adagrad, Nadam, the sparse Adam / Adamax / Nadam / RMSprop).
+`decay` (lr / (1 + decay * iterations); Nadam's is its momentum schedule's), `clipnorm`
+and `clipvalue` as TF's OptimizerV2. `get` takes a name, a config, an instance or a
+tf.train optimizer (wrapped as TFOptimizer). `learning_rate` may be a
+keras.optimizers.schedules schedule.
 """
 import numpy as np
 
-from ..engine.framework import dtypes as _dt
 from ..engine.framework.graph import control_dependencies, name_scope
-from ..engine.framework.indexed_slices import IndexedSlices
+from ..engine.ops import resource as _res
+from ..engine.framework.graph import Tensor
+from ..engine.framework.constant_op import convert_to_tensor as to_tensor
 from ..ops import array_ops, control_flow_ops, init_ops, math_ops
 from . import backend
 from . import optimizers_schedules as schedules
-from .optimizers_v2 import SlotOptimizerMixin, adam_update, adam_update_sparse, scatter_add
+from .optimizers_v2 import OptimizerV2
 from ..engine.autodiff.gradients import gradients as _gradients
 from ..train import optimizer as _tf_optimizer
 from ..train import training_ops
@@ -30,93 +32,38 @@ __all__ = ["schedules", "Optimizer", "SGD", "Adam", "RMSprop", "Adagrad", "Adade
            "Adamax", "Nadam", "Ftrl", "TFOptimizer", "get", "serialize", "deserialize"]
 
 
-class Optimizer(SlotOptimizerMixin):
+class Optimizer(OptimizerV2):
     """Base of the Keras optimizers: `get_updates(loss, params)` returns the update ops.
 
     Args:
       name: the optimizer's name ('SGD', 'Adam', ...).
     """
 
-    def __init__(self, name, **kwargs):
-        allowed = {"clipnorm", "clipvalue", "lr", "decay"}
-        for k in kwargs:
-            if k not in allowed:
-                raise TypeError("Unexpected keyword argument passed to optimizer: " + str(k))
-            if kwargs[k] < 0:
-                raise ValueError("Expected {} >= 0, received: {}".format(k, kwargs[k]))
-        # TF 1.14: lr / (1 + decay * iterations); gradients clipped by norm / value
-        self._lr_decay = kwargs.pop("decay", 0.0)
-        if "clipnorm" in kwargs:
-            self.clipnorm = kwargs.pop("clipnorm")
-        if "clipvalue" in kwargs:
-            self.clipvalue = kwargs.pop("clipvalue")
-        self._name = name
-        self._hyper = {}
-        self._lr_var = None
-
-    @property
-    def lr(self):
-        """The learning rate: a float32 resource variable '<name>/learning_rate' (made on
-        first use), which K.set_value changes (LearningRateScheduler does)."""
-        if "learning_rate" not in self._hyper:
-            raise AttributeError("'%s' object has no attribute 'lr'" % type(self).__name__)
-        if isinstance(self._hyper["learning_rate"], schedules.LearningRateSchedule):
-            return self._hyper["learning_rate"]   # TF: the schedule itself
-        if self._lr_var is None:
-            self._lr_var = self._make_weight(
-                "learning_rate", (), _dt.float32,
-                init_ops.constant_initializer(self._hyper["learning_rate"]))
-        return self._lr_var
-
-    learning_rate = lr
-
-    @property
-    def iterations(self):
-        """The int64 step counter '<name>/iter' (made on first use)."""
-        return self._v2_iterations()
-
     def get_gradients(self, loss, params):
         """The gradients of `loss` for `params` (ValueError where there is none)."""
         params = list(params) if isinstance(params, (list, tuple)) else [params]
         with name_scope(self._var_scope()):   # TF: '<Name>/gradients', wherever called
             grads = _gradients(loss, params)
-        for grad, param in zip(grads, params):
-            if grad is None:
-                raise ValueError("Variable {} has `None` for gradient. Please make sure that "
-                                 "all of your ops have a gradient defined (i.e. are "
-                                 "differentiable). Common ops without gradient: K.argmax, "
-                                 "K.round, K.eval.".format(param))
-        if hasattr(self, "clipnorm"):
-            grads = [math_ops.clip_by_norm(g, self.clipnorm) for g in grads]
-        if hasattr(self, "clipvalue"):
-            grads = [math_ops.clip_by_value(g, -self.clipvalue, self.clipvalue)
-                     for g in grads]
+            for grad, param in zip(grads, params):
+                if grad is None:
+                    raise ValueError(
+                        "Variable {} has `None` for gradient. Please make sure that all of "
+                        "your ops have a gradient defined (i.e. are differentiable). Common "
+                        "ops without gradient: K.argmax, K.round, K.eval.".format(param))
+            if hasattr(self, "clipnorm"):
+                grads = [math_ops.clip_by_norm(g, self.clipnorm) for g in grads]
+            if hasattr(self, "clipvalue"):
+                grads = [math_ops.clip_by_value(g, -self.clipvalue, self.clipvalue)
+                         for g in grads]
         return grads
-
-    def _decayed_lr(self, lr, dtype):
-        """TF's _decayed_lr: a schedule's value at `iterations`, then lr / (1 + decay *
-        iterations) when decay > 0."""
-        if isinstance(lr, schedules.LearningRateSchedule):
-            lr_t = math_ops.cast(lr(math_ops.cast(self.iterations, dtype)), dtype)
-        else:
-            lr_t = math_ops.cast(lr, dtype)
-        if self._lr_decay > 0.:
-            local_step = math_ops.cast(self.iterations, dtype)
-            lr_t = lr_t / (1. + math_ops.cast(self._lr_decay, dtype) * local_step)
-        return lr_t
 
     def get_updates(self, loss, params):
         """The ops that apply one step to `params` for `loss`."""
         grads = self.get_gradients(loss, params)
-        return [self.apply_gradients(zip(grads, params))]
-
-    def apply_gradients(self, grads_and_vars, name=None):
-        """Applies (gradient, variable) pairs, then increments `iterations`; returns the op."""
-        with name_scope(self._var_scope()):   # TF: in '<Name>/', wherever called
-            return self._v2_apply(grads_and_vars, name)
+        return [self.apply_gradients(list(zip(grads, params)))]
 
     def minimize(self, loss, var_list, grad_loss=None, name=None):
-        """get_updates for `var_list`, as one op."""
+        """get_gradients for `var_list`, applied as one op."""
         if grad_loss is not None:
             raise NotImplementedError("flowgrad does not implement minimize(grad_loss=...)")
         if callable(var_list):
@@ -124,65 +71,31 @@ class Optimizer(SlotOptimizerMixin):
         return self.apply_gradients(zip(self.get_gradients(loss, var_list), var_list),
                                     name=name)
 
-    def variables(self):
-        """The optimizer's variables, in TF's order: iter, extra weights, slots."""
-        return self._v2_variables()
-
-    @property
-    def weights(self):
-        """The optimizer's variables (TF 1.14: a property)."""
-        return self.variables()
-
-    def get_weights(self):
-        """The values of `weights`, read in keras.backend.get_session()."""
-        return backend.get_session().run(self.weights)
-
-    def _legacy_weights(self, weights):
-        """A subclass adapts Keras v1 optimizer state (TF 1.14's set_weights overrides)."""
-        return weights
-
-    def set_weights(self, weights):
-        """Loads numpy arrays into `weights` by position (ValueError on a count or shape
-        mismatch, TF 1.14's messages)."""
-        params = self.weights
-        weights = self._legacy_weights(list(weights))
-        if len(params) != len(weights):
-            raise ValueError("You called `set_weights(weights)` on optimizer " + self._name +
-                             " with a  weight list of length " + str(len(weights)) +
-                             ", but the optimizer was expecting " + str(len(params)) +
-                             " weights. Provided weights: " + str(weights)[:50] + "...")
-        if not params:
-            return
-        for p, w in zip(params, weights):
-            if tuple(p.shape.as_list()) != tuple(np.shape(w)):
-                raise ValueError("Optimizer weight shape " + str(tuple(p.shape.as_list())) +
-                                 " not compatible with provided weight shape " +
-                                 str(np.shape(w)))
-        sess = backend.get_session()
-        for p, w in zip(params, weights):
-            p.load(np.asarray(w), sess)
-
-    def get_config(self):
-        config = {"name": self._name}
-        config.update(self._hyper)
-        if isinstance(config.get("learning_rate"), schedules.LearningRateSchedule):
-            config["learning_rate"] = schedules.serialize(config["learning_rate"])
+    def _config(self, *names, **extra):
+        config = super().get_config()
+        config.update({n: self._serialize_hyperparameter(n) for n in names})
+        config.update(extra)
         return config
 
-    @classmethod
-    def from_config(cls, config, custom_objects=None):
-        config = dict(config)
-        if isinstance(config.get("learning_rate"), dict):
-            config["learning_rate"] = schedules.deserialize(config["learning_rate"],
-                                                            custom_objects=custom_objects)
-        return cls(**config)
 
-
-def _prepend_iterations(opt, weights):
+class _PrependIterations:
     """TF 1.14's RMSprop/Adagrad/Adadelta set_weights: Keras v1 state has no iter."""
-    if len(opt.weights) == len(weights) + 1:
-        return [np.array(0)] + weights
-    return weights
+
+    def set_weights(self, weights):
+        weights = list(weights)
+        if len(self.weights) == len(weights) + 1:
+            weights = [np.array(0)] + weights
+        super().set_weights(weights)
+
+
+def _eps(opt, dtype):
+    return to_tensor(opt.epsilon, dtype=dtype)
+
+
+def _check_momentum(momentum):
+    if isinstance(momentum, (int, float)) and (momentum < 0 or momentum > 1):
+        raise ValueError("`momentum` must be between [0, 1].")
+    return isinstance(momentum, Tensor) or callable(momentum) or momentum > 0
 
 
 class SGD(Optimizer):
@@ -195,38 +108,42 @@ class SGD(Optimizer):
 
     def __init__(self, learning_rate=0.01, momentum=0.0, nesterov=False, name="SGD",
                  **kwargs):
-        learning_rate = kwargs.pop("lr", learning_rate)
         super().__init__(name, **kwargs)
-        if isinstance(momentum, (int, float)) and (momentum < 0 or momentum > 1):
-            raise ValueError("`momentum` must be between [0, 1].")
+        self._set_hyper("learning_rate", kwargs.get("lr", learning_rate))
+        self._set_hyper("decay", self._initial_decay)
+        self._momentum = _check_momentum(momentum)
+        self._set_hyper("momentum", momentum)
         self.nesterov = nesterov
-        self._hyper = {"learning_rate": learning_rate, "decay": self._lr_decay,
-                       "momentum": momentum, "nesterov": nesterov}
-        self._momentum = bool(momentum)
-        self._slot_names = ("momentum",) if self._momentum else ()
 
-    def _update(self, g, v, slots, lr, shared, local_step):
+    def _create_slots(self, var_list):
+        if self._momentum:
+            for var in var_list:
+                self.add_slot(var, "momentum")
+
+    def _resource_apply_dense(self, grad, var):
+        dtype = var.dtype.base_dtype
+        lr_t = self._decayed_lr(dtype)
         if not self._momentum:
-            return training_ops.apply_gradient_descent(v, lr, g)
-        accum = slots[0]
-        m = math_ops.cast(self._hyper["momentum"], v.dtype.base_dtype)
-        a = accum.assign(accum * m - g * lr)
-        if self.nesterov:
-            return v.assign_add(a * m - g * lr)
-        return v.assign_add(a)
+            return training_ops.apply_gradient_descent(var, lr_t, grad)
+        return training_ops.resource_apply_keras_momentum(
+            var, self.get_slot(var, "momentum"), lr_t, grad,
+            self._get_hyper("momentum", dtype), use_nesterov=self.nesterov)
 
-    def _apply_sparse(self, g, v, slots, lr, shared, local_step):
-        if not self._momentum:   # TF: a scatter_add of -g * lr, duplicates as they come
-            return v.scatter_add(IndexedSlices(-g.values * lr, g.indices))
-        return super()._apply_sparse(g, v, slots, lr, shared, local_step)
+    def _resource_apply_sparse_duplicate_indices(self, grad, var, indices):
+        if self._momentum:
+            return super()._resource_apply_sparse_duplicate_indices(grad, var, indices)
+        lr_t = self._decayed_lr(var.dtype.base_dtype)
+        return _res.resource_scatter_add(var.handle, indices, -grad * lr_t)
 
-    def _update_sparse(self, g, indices, v, slots, lr, shared, local_step):
-        accum = slots[0]
-        m = math_ops.cast(self._hyper["momentum"], v.dtype.base_dtype)
-        a = array_ops.gather(accum.read_value(), indices) * m - g * lr
-        with control_dependencies([accum.scatter_update(IndexedSlices(a, indices))]):
-            delta = a * m - g * lr if self.nesterov else a
-            return v.scatter_add(IndexedSlices(delta, indices))
+    def _resource_apply_sparse(self, grad, var, indices):
+        dtype = var.dtype.base_dtype
+        lr_t = self._decayed_lr(dtype)
+        return training_ops.resource_sparse_apply_keras_momentum(
+            var, self.get_slot(var, "momentum"), lr_t, grad, indices,
+            self._get_hyper("momentum", dtype), use_nesterov=self.nesterov)
+
+    def get_config(self):
+        return self._config("learning_rate", "decay", "momentum", nesterov=self.nesterov)
 
 
 class Adam(Optimizer):
@@ -239,34 +156,79 @@ class Adam(Optimizer):
 
     def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7,
                  amsgrad=False, name="Adam", **kwargs):
-        learning_rate = kwargs.pop("lr", learning_rate)
         super().__init__(name, **kwargs)
+        self._set_hyper("learning_rate", kwargs.get("lr", learning_rate))
+        self._set_hyper("decay", self._initial_decay)
+        self._set_hyper("beta_1", beta_1)
+        self._set_hyper("beta_2", beta_2)
+        self.epsilon = epsilon or backend.epsilon()
         self.amsgrad = amsgrad
-        self._hyper = {"learning_rate": learning_rate, "decay": self._lr_decay, "beta_1": beta_1,
-                       "beta_2": beta_2, "epsilon": epsilon, "amsgrad": amsgrad}
-        self._slot_names = ("m", "v", "vhat") if amsgrad else ("m", "v")
 
-    def _legacy_weights(self, weights):
+    def _create_slots(self, var_list):
+        for name in ("m", "v", "vhat") if self.amsgrad else ("m", "v"):
+            for var in var_list:
+                self.add_slot(var, name)
+
+    def set_weights(self, weights):
         num_vars = int((len(self.weights) - 1) / 2)
+        weights = list(weights)
         if len(weights) == 3 * num_vars + 1:
             weights = weights[:len(self.weights)]
-        return weights
+        super().set_weights(weights)
 
-    def _update(self, g, v, slots, lr, shared, local_step):
-        if self.amsgrad:
-            return adam_update(self, g, v, slots, lr, local_step)
-        h, dtype = self._hyper, v.dtype.base_dtype
-        b1 = math_ops.cast(h["beta_1"], dtype)
-        b2 = math_ops.cast(h["beta_2"], dtype)
-        return training_ops.apply_adam(v, slots[0], slots[1], math_ops.pow(b1, local_step),
-                                       math_ops.pow(b2, local_step), lr, b1, b2,
-                                       math_ops.cast(h["epsilon"], dtype), g)
+    def _steps(self, dtype):
+        b1 = self._get_hyper("beta_1", dtype)
+        b2 = self._get_hyper("beta_2", dtype)
+        local_step = math_ops.cast(self.iterations + 1, dtype)
+        return b1, b2, math_ops.pow(b1, local_step), math_ops.pow(b2, local_step)
 
-    def _update_sparse(self, g, indices, v, slots, lr, shared, local_step):
-        return adam_update_sparse(self, g, indices, v, slots, lr, local_step)
+    def _resource_apply_dense(self, grad, var):
+        dtype = var.dtype.base_dtype
+        lr_t = self._decayed_lr(dtype)
+        m, v = self.get_slot(var, "m"), self.get_slot(var, "v")
+        b1, b2, eps = self._get_hyper("beta_1", dtype), self._get_hyper("beta_2", dtype), \
+            _eps(self, dtype)
+        local_step = math_ops.cast(self.iterations + 1, dtype)
+        b1_power, b2_power = math_ops.pow(b1, local_step), math_ops.pow(b2, local_step)
+        if not self.amsgrad:
+            return training_ops.apply_adam(var, m, v, b1_power, b2_power, lr_t, b1, b2, eps,
+                                           grad)
+        return training_ops.resource_apply_adam_with_amsgrad(
+            var, m, v, self.get_slot(var, "vhat"), b1_power, b2_power, lr_t, b1, b2, eps,
+            grad)
+
+    def _resource_apply_sparse(self, grad, var, indices):
+        dtype = var.dtype.base_dtype
+        lr_t = self._decayed_lr(dtype)
+        b1, b2 = self._get_hyper("beta_1", dtype), self._get_hyper("beta_2", dtype)
+        local_step = math_ops.cast(self.iterations + 1, dtype)
+        b1_power, b2_power = math_ops.pow(b1, local_step), math_ops.pow(b2, local_step)
+        eps = _eps(self, dtype)
+        lr = lr_t * math_ops.sqrt(1 - b2_power) / (1 - b1_power)
+        m = self.get_slot(var, "m")
+        m_scaled = grad * (1 - b1)
+        with control_dependencies([m.assign(m * b1)]):
+            m_t = self._resource_scatter_add(m, indices, m_scaled)
+        v = self.get_slot(var, "v")
+        v_scaled = (grad * grad) * (1 - b2)
+        with control_dependencies([v.assign(v * b2)]):
+            v_t = self._resource_scatter_add(v, indices, v_scaled)
+        if not self.amsgrad:
+            update = var.assign_sub(lr * m_t / (math_ops.sqrt(v_t) + eps))
+            return control_flow_ops.group(update, m_t, v_t)
+        v_hat = self.get_slot(var, "vhat")
+        v_hat_t = math_ops.maximum(v_hat, v_t)
+        with control_dependencies([v_hat_t]):
+            v_hat_t = v_hat.assign(v_hat_t)
+        update = var.assign_sub(lr * m_t / (math_ops.sqrt(v_hat_t) + eps))
+        return control_flow_ops.group(update, m_t, v_t, v_hat_t)
+
+    def get_config(self):
+        return self._config("learning_rate", "decay", "beta_1", "beta_2",
+                            epsilon=self.epsilon, amsgrad=self.amsgrad)
 
 
-class RMSprop(Optimizer):
+class RMSprop(_PrependIterations, Optimizer):
     """RMSprop: rms = rho * rms + (1 - rho) * g^2; var -= lr * g / (sqrt(rms) + epsilon)
     (TF's RMSProp kernels with momentum; centered subtracts the mean gradient squared).
 
@@ -277,60 +239,79 @@ class RMSprop(Optimizer):
 
     def __init__(self, learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-7,
                  centered=False, name="RMSprop", **kwargs):
-        learning_rate = kwargs.pop("lr", learning_rate)
         super().__init__(name, **kwargs)
-        self._hyper = {"learning_rate": learning_rate, "decay": self._lr_decay, "rho": rho,
-                       "momentum": momentum, "epsilon": epsilon, "centered": centered}
-        self._momentum = bool(momentum)
+        self._set_hyper("learning_rate", kwargs.get("lr", learning_rate))
+        self._set_hyper("decay", self._initial_decay)
+        self._set_hyper("rho", rho)
+        self._momentum = _check_momentum(momentum)
+        self._set_hyper("momentum", momentum)
+        self.epsilon = epsilon or backend.epsilon()
         self.centered = centered
-        self._slot_names = ("rms",) + (("momentum",) if momentum else ()) + \
-            (("mg",) if centered else ())
 
-    def _legacy_weights(self, weights):
-        return _prepend_iterations(self, weights)
+    def _create_slots(self, var_list):
+        names = ("rms",) + (("momentum",) if self._momentum else ()) + \
+            (("mg",) if self.centered else ())
+        for name in names:
+            for var in var_list:
+                self.add_slot(var, name)
 
-    def _consts(self, v):
-        h, dtype = self._hyper, v.dtype.base_dtype
-        return (math_ops.cast(h["rho"], dtype), math_ops.cast(h["momentum"], dtype),
-                math_ops.cast(h["epsilon"], dtype))
+    def _args(self, var):
+        dtype = var.dtype.base_dtype
+        return (self._decayed_lr(dtype), self.get_slot(var, "rms"),
+                self._get_hyper("rho", dtype), self._get_hyper("momentum", dtype),
+                _eps(self, dtype))
 
-    def _update(self, g, v, slots, lr, shared, local_step):
-        rho, mom, eps = self._consts(v)
-        rms = slots[0]
+    def _resource_apply_dense(self, grad, var):
+        lr_t, rms, rho, momentum, eps = self._args(var)
         if self._momentum:
+            mom = self.get_slot(var, "momentum")
             if self.centered:
-                return training_ops.apply_centered_rms_prop(v, slots[2], rms, slots[1], lr,
-                                                            rho, mom, eps, g)
-            return training_ops.apply_rms_prop(v, rms, slots[1], lr, rho, mom, eps, g)
-        rms_t = rms.assign(rho * rms + (1. - rho) * math_ops.square(g))
-        denom = rms_t
+                return training_ops.apply_centered_rms_prop(
+                    var, self.get_slot(var, "mg"), rms, mom, lr_t, rho, momentum, eps, grad)
+            return training_ops.apply_rms_prop(var, rms, mom, lr_t, rho, momentum, eps, grad)
+        rms_t = rms.assign(rho * rms + (1. - rho) * math_ops.square(grad))
+        denom_t = rms_t
         if self.centered:
-            mg = slots[-1]
-            mg_t = mg.assign(rho * mg + (1. - rho) * g)
-            denom = rms_t - math_ops.square(mg_t)
-        return v.assign(v - lr * g / (math_ops.sqrt(denom) + eps))
+            mg = self.get_slot(var, "mg")
+            mg_t = mg.assign(rho * mg + (1. - rho) * grad)
+            denom_t = rms_t - math_ops.square(mg_t)
+        var_t = var - lr_t * grad / (math_ops.sqrt(denom_t) + eps)
+        return _op(var.assign(var_t))
 
-    def _update_sparse(self, g, indices, v, slots, lr, shared, local_step):
-        rho, mom, eps = self._consts(v)
-        rms = slots[0]
+    def _resource_apply_sparse(self, grad, var, indices):
+        lr_t, rms, rho, momentum, eps = self._args(var)
         if self._momentum:
+            mom = self.get_slot(var, "momentum")
             if self.centered:
                 return training_ops.sparse_apply_centered_rms_prop(
-                    v, slots[2], rms, slots[1], lr, rho, mom, eps, g, indices)
-            return training_ops.sparse_apply_rms_prop(v, rms, slots[1], lr, rho, mom, eps, g,
-                                                      indices)
-        with control_dependencies([rms.assign(rms * rho)]):
-            rms_t = scatter_add(rms, indices, (g * g) * (1. - rho))
+                    var, self.get_slot(var, "mg"), rms, mom, lr_t, rho, momentum, eps, grad,
+                    indices)
+            return training_ops.sparse_apply_rms_prop(var, rms, mom, lr_t, rho, momentum,
+                                                      eps, grad, indices)
+        rms_scaled = (grad * grad) * (1. - rho)
+        rms_t = rms.assign(rms * rho)
+        with control_dependencies([rms_t]):
+            rms_t = self._resource_scatter_add(rms, indices, rms_scaled)
             denom = array_ops.gather(rms_t, indices)
         if self.centered:
-            mg = slots[-1]
-            with control_dependencies([mg.assign(mg * rho)]):
-                mg_t = scatter_add(mg, indices, g * (1. - rho))
+            mg = self.get_slot(var, "mg")
+            mg_scaled = grad * (1. - rho)
+            mg_t = mg.assign(mg * rho)
+            with control_dependencies([mg_t]):
+                mg_t = self._resource_scatter_add(mg, indices, mg_scaled)
                 denom = denom - math_ops.square(array_ops.gather(mg_t, indices))
-        return v.scatter_add(IndexedSlices(-lr * g / (math_ops.sqrt(denom) + eps), indices))
+        update = self._resource_scatter_add(
+            var, indices, -lr_t * grad / (math_ops.sqrt(denom) + eps))
+        if self.centered:
+            return control_flow_ops.group(update, rms_t, mg_t)
+        return control_flow_ops.group(update, rms_t)
+
+    def get_config(self):
+        return self._config("learning_rate", "decay", "rho", "momentum",
+                            epsilon=self.epsilon, centered=self.centered)
 
 
-class Adagrad(Optimizer):
+class Adagrad(_PrependIterations, Optimizer):
     """Adagrad: acc += g^2; var -= lr * g / (sqrt(acc) + epsilon) (acc starts at
     initial_accumulator_value; TF 1.14's Keras defaults).
 
@@ -339,24 +320,22 @@ class Adagrad(Optimizer):
       name: 'Adagrad'.
     """
 
-    _slot_names = ("accumulator",)
-
     def __init__(self, learning_rate=0.001, initial_accumulator_value=0.1, epsilon=1e-7,
                  name="Adagrad", **kwargs):
-        learning_rate = kwargs.pop("lr", learning_rate)
-        super().__init__(name, **kwargs)
         if initial_accumulator_value < 0.0:
             raise ValueError("initial_accumulator_value must be non-negative: %s"
                              % initial_accumulator_value)
-        self._hyper = {"learning_rate": learning_rate, "decay": self._lr_decay,
-                       "initial_accumulator_value": initial_accumulator_value,
-                       "epsilon": epsilon}
+        super().__init__(name, **kwargs)
+        self._set_hyper("learning_rate", kwargs.get("lr", learning_rate))
+        self._set_hyper("decay", self._initial_decay)
+        self._initial_accumulator_value = initial_accumulator_value
+        self.epsilon = epsilon or backend.epsilon()
 
-    def _slot_initializer(self, slot_name):
-        return init_ops.constant_initializer(self._hyper["initial_accumulator_value"])
-
-    def _legacy_weights(self, weights):
-        return _prepend_iterations(self, weights)
+    def _create_slots(self, var_list):
+        for var in var_list:
+            init = init_ops.constant_initializer(self._initial_accumulator_value,
+                                                 dtype=var.dtype.base_dtype)
+            self.add_slot(var, "accumulator", init)
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
@@ -366,102 +345,124 @@ class Adagrad(Optimizer):
         config.setdefault("initial_accumulator_value", 0.)
         return super().from_config(config, custom_objects)
 
-    def _update(self, g, v, slots, lr, shared, local_step):
-        eps = math_ops.cast(self._hyper["epsilon"], v.dtype.base_dtype)
-        acc_t = slots[0].assign_add(math_ops.square(g))
-        return v.assign_sub(lr * g / (math_ops.sqrt(acc_t) + eps))
+    def _resource_apply_dense(self, grad, var):
+        dtype = var.dtype.base_dtype
+        lr_t = self._decayed_lr(dtype)
+        eps = _eps(self, dtype)
+        acc_t = self.get_slot(var, "accumulator").assign_add(math_ops.square(grad))
+        return var.assign_sub(lr_t * grad / (math_ops.sqrt(acc_t) + eps))
 
-    def _update_sparse(self, g, indices, v, slots, lr, shared, local_step):
-        eps = math_ops.cast(self._hyper["epsilon"], v.dtype.base_dtype)
-        acc_t = scatter_add(slots[0], indices, math_ops.square(g))
+    def _resource_apply_sparse(self, grad, var, indices):
+        dtype = var.dtype.base_dtype
+        lr_t = self._decayed_lr(dtype)
+        eps = _eps(self, dtype)
+        acc = self.get_slot(var, "accumulator")
+        acc_t = self._resource_scatter_add(acc, indices, math_ops.square(grad))
         acc_slice = array_ops.gather(acc_t, indices)
-        return v.scatter_add(IndexedSlices(-lr * g / (math_ops.sqrt(acc_slice) + eps),
-                                           indices))
+        return self._resource_scatter_add(
+            var, indices, -lr_t * grad / (math_ops.sqrt(acc_slice) + eps))
+
+    def get_config(self):
+        return self._config("learning_rate", "decay",
+                            initial_accumulator_value=self._initial_accumulator_value,
+                            epsilon=self.epsilon)
 
 
-class Adadelta(Optimizer):
-    """Adadelta: accum = rho * accum + (1 - rho) g^2; update = sqrt(accum_var + eps) /
-    sqrt(accum + eps) * g; accum_var = rho * accum_var + (1 - rho) update^2;
-    var -= lr * update.
+class Adadelta(_PrependIterations, Optimizer):
+    """Adadelta (TF's ResourceApplyAdadelta kernel): accum = rho * accum + (1 - rho) g^2;
+    update = sqrt(accum_var + eps) / sqrt(accum + eps) * g; accum_var = rho * accum_var +
+    (1 - rho) update^2; var -= lr * update.
 
     Args:
       learning_rate: 0.001. rho: 0.95. epsilon: 1e-7. name: 'Adadelta'.
     """
 
-    _slot_names = ("accum_grad", "accum_var")
-
     def __init__(self, learning_rate=0.001, rho=0.95, epsilon=1e-7, name="Adadelta",
                  **kwargs):
-        learning_rate = kwargs.pop("lr", learning_rate)
         super().__init__(name, **kwargs)
-        self._hyper = {"learning_rate": learning_rate, "decay": self._lr_decay, "rho": rho,
-                       "epsilon": epsilon}
+        self._set_hyper("learning_rate", kwargs.get("lr", learning_rate))
+        self._set_hyper("decay", self._initial_decay)
+        self._set_hyper("rho", rho)
+        self.epsilon = epsilon or backend.epsilon()
 
-    def _legacy_weights(self, weights):
-        return _prepend_iterations(self, weights)
+    def _create_slots(self, var_list):
+        for name in ("accum_grad", "accum_var"):
+            for var in var_list:
+                self.add_slot(var, name)
 
-    def _update(self, g, v, slots, lr, shared, local_step):
-        accum, accum_update = slots
-        rho, eps = self._hyper["rho"], self._hyper["epsilon"]
-        accum_t = accum.assign(accum * rho + math_ops.square(g) * (1. - rho))
-        update = math_ops.sqrt(accum_update + eps) * math_ops.rsqrt(accum_t + eps) * g
-        accum_update_t = accum_update.assign(accum_update * rho +
-                                             math_ops.square(update) * (1. - rho))
-        with control_dependencies([accum_update_t]):
-            return v.assign_sub(update * lr)
+    def _resource_apply_dense(self, grad, var):
+        dtype = var.dtype.base_dtype
+        lr_t = self._decayed_lr(dtype)
+        return training_ops.apply_adadelta(
+            var, self.get_slot(var, "accum_grad"), self.get_slot(var, "accum_var"), lr_t,
+            self._get_hyper("rho", dtype), _eps(self, dtype), grad)
 
-    def _update_sparse(self, g, indices, v, slots, lr, shared, local_step):
-        # TF 1.14: the ResourceSparseApplyAdadelta kernel
-        dtype = v.dtype.base_dtype
+    def _resource_apply_sparse(self, grad, var, indices):
+        dtype = var.dtype.base_dtype
+        lr_t = self._decayed_lr(dtype)
         return training_ops.sparse_apply_adadelta(
-            v, slots[0], slots[1], lr, math_ops.cast(self._hyper["rho"], dtype),
-            math_ops.cast(self._hyper["epsilon"], dtype), g, indices)
+            var, self.get_slot(var, "accum_grad"), self.get_slot(var, "accum_var"), lr_t,
+            self._get_hyper("rho", dtype), _eps(self, dtype), grad, indices)
+
+    def get_config(self):
+        return self._config("learning_rate", "decay", "rho", epsilon=self.epsilon)
 
 
 class Adamax(Optimizer):
-    """Adamax (Adam with the infinity norm): m = b1 m + (1 - b1) g; v = max(b2 v, |g|);
-    var -= lr / (1 - b1^t) * m / (v + epsilon).
+    """Adamax (TF's ResourceApplyAdaMax kernel): m = b1 m + (1 - b1) g;
+    v = max(b2 v, |g|); var -= lr / (1 - b1^t) * m / (v + epsilon).
 
     Args:
       learning_rate: 0.001. beta_1: 0.9. beta_2: 0.999. epsilon: 1e-7. name: 'Adamax'.
     """
 
-    _slot_names = ("m", "v")
-
     def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7,
                  name="Adamax", **kwargs):
-        learning_rate = kwargs.pop("lr", learning_rate)
         super().__init__(name, **kwargs)
-        self._hyper = {"learning_rate": learning_rate, "decay": self._lr_decay, "beta_1": beta_1,
-                       "beta_2": beta_2, "epsilon": epsilon}
+        self._set_hyper("learning_rate", kwargs.get("lr", learning_rate))
+        self._set_hyper("decay", self._initial_decay)
+        self._set_hyper("beta_1", beta_1)
+        self._set_hyper("beta_2", beta_2)
+        self.epsilon = epsilon or backend.epsilon()
 
-    def _update(self, g, v, slots, lr, shared, local_step):
-        m, vv = slots
-        b1, b2, eps = self._hyper["beta_1"], self._hyper["beta_2"], self._hyper["epsilon"]
-        b1_power = math_ops.pow(math_ops.cast(b1, v.dtype.base_dtype), local_step)
-        m_t = m.assign_add((g - m) * (1. - b1))
-        v_t = vv.assign(math_ops.maximum(b2 * vv, math_ops.abs(g)))
-        return v.assign_sub(lr / (1. - b1_power) * (m_t / (v_t + eps)))
+    def _create_slots(self, var_list):
+        for name in ("m", "v"):
+            for var in var_list:
+                self.add_slot(var, name)
 
-    def _update_sparse(self, g, indices, v, slots, lr, shared, local_step):
-        # TF 1.14's Adamax._resource_apply_sparse: the rows of m and v are gathered,
-        # updated and scattered back; the variable moves on those rows only
-        m, vv = slots
-        dtype = v.dtype.base_dtype
-        b1 = math_ops.cast(self._hyper["beta_1"], dtype)
-        b2 = math_ops.cast(self._hyper["beta_2"], dtype)
-        eps = math_ops.cast(self._hyper["epsilon"], dtype)
+    def _resource_apply_dense(self, grad, var):
+        dtype = var.dtype.base_dtype
+        lr_t = self._decayed_lr(dtype)
+        m, v = self.get_slot(var, "m"), self.get_slot(var, "v")
+        b1, b2 = self._get_hyper("beta_1", dtype), self._get_hyper("beta_2", dtype)
+        local_step = math_ops.cast(self.iterations + 1, dtype)
         b1_power = math_ops.pow(b1, local_step)
-        m_t_slice = array_ops.gather(m, indices) * b1 + g * (1 - b1)
+        return training_ops.apply_ada_max(var, m, v, b1_power, lr_t, b1, b2,
+                                          _eps(self, dtype), grad)
+
+    def _resource_apply_sparse(self, grad, var, indices):
+        dtype = var.dtype.base_dtype
+        lr_t = self._decayed_lr(dtype)
+        b1, b2 = self._get_hyper("beta_1", dtype), self._get_hyper("beta_2", dtype)
+        local_step = math_ops.cast(self.iterations + 1, dtype)
+        b1_power = math_ops.pow(b1, local_step)
+        eps = _eps(self, dtype)
+        m = self.get_slot(var, "m")
+        m_t_slice = array_ops.gather(m, indices) * b1 + grad * (1 - b1)
         with control_dependencies([m_t_slice]):
-            m_t = m.scatter_update(IndexedSlices(m_t_slice, indices))
-        v_t_slice = math_ops.maximum(array_ops.gather(vv, indices) * b2, math_ops.abs(g))
+            m_t = self._resource_scatter_update(m, indices, m_t_slice)
+        v = self.get_slot(var, "v")
+        v_t_slice = math_ops.maximum(array_ops.gather(v, indices) * b2, math_ops.abs(grad))
         with control_dependencies([v_t_slice]):
-            v_t = vv.scatter_update(IndexedSlices(v_t_slice, indices))
-        var_slice = -lr / (1 - b1_power) * (m_t_slice / (v_t_slice + eps))
+            v_t = self._resource_scatter_update(v, indices, v_t_slice)
+        var_slice = -lr_t / (1 - b1_power) * (m_t_slice / (v_t_slice + eps))
         with control_dependencies([var_slice]):
-            var_update = v.scatter_add(IndexedSlices(var_slice, indices))
-        return control_flow_ops.group(var_update, m_t, v_t)
+            update = self._resource_scatter_add(var, indices, var_slice)
+        return control_flow_ops.group(update, m_t, v_t)
+
+    def get_config(self):
+        return self._config("learning_rate", "decay", "beta_1", "beta_2",
+                            epsilon=self.epsilon)
 
 
 class Nadam(Optimizer):
@@ -472,85 +473,88 @@ class Nadam(Optimizer):
       learning_rate: 0.001. beta_1: 0.9. beta_2: 0.999. epsilon: 1e-7. name: 'Nadam'.
     """
 
-    _slot_names = ("m", "v")
-
     def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7,
                  name="Nadam", **kwargs):
-        learning_rate = kwargs.pop("lr", learning_rate)
-        # TF 1.14: kwargs['decay'] = kwargs.pop('schedule_decay', 0.004) - a `decay`
-        # (what get_config writes) is replaced by the schedule's
-        kwargs.pop("decay", None)
-        if kwargs.get("schedule_decay") is not None:
-            self._initial_decay = kwargs.pop("schedule_decay")
-        else:
-            kwargs.pop("schedule_decay", None)
-            self._initial_decay = 0.004
+        # TF 1.14: kwargs['decay'] = kwargs.pop('schedule_decay', 0.004)
+        kwargs["decay"] = kwargs.pop("schedule_decay", 0.004)
+        learning_rate = kwargs.get("lr", learning_rate)
         if isinstance(learning_rate, schedules.LearningRateSchedule):
             raise ValueError("The Nadam optimizer does not support "
                              "tf.keras.optimizers.LearningRateSchedules as the learning rate.")
         super().__init__(name, **kwargs)
-        self._lr_decay = 0.0   # TF's Nadam reads the learning rate undecayed
-        self._hyper = {"learning_rate": learning_rate, "decay": self._initial_decay,
-                       "beta_1": beta_1, "beta_2": beta_2, "epsilon": epsilon}
+        self._set_hyper("learning_rate", learning_rate)
+        self._set_hyper("decay", self._initial_decay)
+        self._set_hyper("beta_1", beta_1)
+        self._set_hyper("beta_2", beta_2)
+        self.epsilon = epsilon or backend.epsilon()
         self._m_cache = None
 
-    def get_config(self):
-        config = super().get_config()
-        config["decay"] = self._initial_decay
-        return config
-
-    def _create_extra_weights(self):
+    def _create_slots(self, var_list):
+        dtype = var_list[0].dtype.base_dtype
         if self._m_cache is None:
-            self._m_cache = self._make_weight("momentum_cache", (), _dt.float32,
-                                              init_ops.ones_initializer())
-            self._v2_extra = [self._m_cache]
+            self._m_cache = self.add_weight("momentum_cache", shape=(), dtype=dtype,
+                                            initializer="ones", trainable=False)
+            self._weights.append(self._m_cache)
+        for name in ("m", "v"):
+            for var in var_list:
+                self.add_slot(var, name)
 
-    def _prepare(self, dtype, local_step):
-        b1 = math_ops.cast(self._hyper["beta_1"], dtype)
-        decay = math_ops.cast(0.96, dtype)
-        m_cache_t = b1 * (1. - 0.5 * math_ops.pow(decay, self._initial_decay * local_step))
-        m_cache_t_1 = b1 * (1. - 0.5 * math_ops.pow(decay, self._initial_decay *
-                                                    (local_step + 1)))
-        m_schedule_new = self._m_cache.assign(self._m_cache * m_cache_t)
-        return m_cache_t, m_cache_t_1, m_schedule_new, m_schedule_new * m_cache_t_1
+    def _prepare(self, var_list):
+        dtype = var_list[0].dtype.base_dtype
+        b1 = self._get_hyper("beta_1", dtype)
+        local_step = math_ops.cast(self.iterations + 1, dtype)
+        decay_base = math_ops.cast(0.96, dtype)
+        self.m_cache_t = b1 * (1. - 0.5 * (
+            math_ops.pow(decay_base, self._initial_decay * local_step)))
+        self.m_cache_t_1 = b1 * (1. - 0.5 * (
+            math_ops.pow(decay_base, self._initial_decay * (local_step + 1))))
+        m_schedule_new = self._m_cache * self.m_cache_t
+        self.m_schedule_new = self._m_cache.assign(m_schedule_new)
+        self.m_schedule_next = self.m_schedule_new * self.m_cache_t_1
 
-    def _update(self, g, v, slots, lr, shared, local_step):
-        m, vv = slots
-        m_cache_t, m_cache_t_1, m_schedule_new, m_schedule_next = shared
-        b1, b2, eps = self._hyper["beta_1"], self._hyper["beta_2"], self._hyper["epsilon"]
-        g_prime = g / (1. - m_schedule_new)
-        m_t = m.assign(b1 * m + (1. - b1) * g)
-        m_t_prime = m_t / (1. - m_schedule_next)
-        v_t = vv.assign(b2 * vv + (1. - b2) * math_ops.square(g))
-        v_t_prime = v_t / (1. - math_ops.pow(math_ops.cast(b2, v.dtype.base_dtype),
-                                             local_step))
-        m_t_bar = (1. - m_cache_t) * g_prime + m_cache_t_1 * m_t_prime
-        return v.assign(v - lr * m_t_bar / (math_ops.sqrt(v_t_prime) + eps))
+    def _resource_apply_dense(self, grad, var):
+        dtype = var.dtype.base_dtype
+        lr_t = self._get_hyper("learning_rate", dtype)
+        eps = _eps(self, dtype)
+        m, v = self.get_slot(var, "m"), self.get_slot(var, "v")
+        b1, b2 = self._get_hyper("beta_1", dtype), self._get_hyper("beta_2", dtype)
+        local_step = math_ops.cast(self.iterations + 1, dtype)
+        g_prime = grad / (1. - self.m_schedule_new)
+        m_t = m.assign(b1 * m + (1 - b1) * grad)
+        m_t_prime = m_t / (1. - self.m_schedule_next)
+        v_t = v.assign(b2 * v + (1 - b2) * math_ops.square(grad))
+        v_t_prime = v_t / (1. - math_ops.pow(b2, local_step))
+        m_t_bar = (1. - self.m_cache_t) * g_prime + self.m_cache_t_1 * m_t_prime
+        var_t = var - lr_t * m_t_bar / (math_ops.sqrt(v_t_prime) + eps)
+        return _op(var.assign(var_t))
 
-    def _update_sparse(self, g, indices, v, slots, lr, shared, local_step):
-        # TF 1.14's Nadam._resource_apply_sparse: m and v decay everywhere, the scaled
-        # gradient is scattered in, and the variable moves on the gradient's rows
-        m, vv = slots
-        m_cache_t, m_cache_t_1, m_schedule_new, m_schedule_next = shared
-        dtype = v.dtype.base_dtype
-        b1 = math_ops.cast(self._hyper["beta_1"], dtype)
-        b2 = math_ops.cast(self._hyper["beta_2"], dtype)
-        eps = math_ops.cast(self._hyper["epsilon"], dtype)
-        g_prime = g / (1. - m_schedule_new)
-        m_scaled = g * (1 - b1)
+    def _resource_apply_sparse(self, grad, var, indices):
+        dtype = var.dtype.base_dtype
+        lr_t = self._get_hyper("learning_rate", dtype)
+        eps = _eps(self, dtype)
+        v = self.get_slot(var, "v")
+        b1, b2 = self._get_hyper("beta_1", dtype), self._get_hyper("beta_2", dtype)
+        local_step = math_ops.cast(self.iterations + 1, dtype)
+        g_prime = grad / (1. - self.m_schedule_new)
+        m = self.get_slot(var, "m")
+        m_scaled = grad * (1 - b1)
         with control_dependencies([m.assign(m * b1)]):
-            m_t = scatter_add(m, indices, m_scaled)
+            m_t = self._resource_scatter_add(m, indices, m_scaled)
             m_t_slice = array_ops.gather(m_t, indices)
-        m_t_prime = m_t_slice / (1. - m_schedule_next)
-        m_t_bar = (1. - m_cache_t) * g_prime + m_cache_t_1 * m_t_prime
-        v_scaled = (g * g) * (1 - b2)
-        with control_dependencies([vv.assign(vv * b2)]):
-            v_t = scatter_add(vv, indices, v_scaled)
+        m_t_prime = m_t_slice / (1. - self.m_schedule_next)
+        m_t_bar = (1. - self.m_cache_t) * g_prime + self.m_cache_t_1 * m_t_prime
+        v_scaled = (grad * grad) * (1 - b2)
+        with control_dependencies([v.assign(v * b2)]):
+            v_t = self._resource_scatter_add(v, indices, v_scaled)
             v_t_slice = array_ops.gather(v_t, indices)
         v_t_prime = v_t_slice / (1. - math_ops.pow(b2, local_step))
-        var_update = scatter_add(v, indices,
-                                 -lr * m_t_bar / (math_ops.sqrt(v_t_prime) + eps))
-        return control_flow_ops.group(var_update, m_t_bar, v_t)
+        update = self._resource_scatter_add(
+            var, indices, -lr_t * m_t_bar / (math_ops.sqrt(v_t_prime) + eps))
+        return control_flow_ops.group(update, m_t_bar, v_t)
+
+    def get_config(self):
+        return self._config("learning_rate", "decay", "beta_1", "beta_2",
+                            epsilon=self.epsilon)
 
 
 class Ftrl(Optimizer):
@@ -563,13 +567,9 @@ class Ftrl(Optimizer):
       l2_shrinkage_regularization_strength: 0.
     """
 
-    _slot_names = ("accumulator", "linear")
-    _slots_by_variable = True
-
     def __init__(self, learning_rate, learning_rate_power=-0.5, initial_accumulator_value=0.1,
                  l1_regularization_strength=0.0, l2_regularization_strength=0.0, name="Ftrl",
                  l2_shrinkage_regularization_strength=0.0, **kwargs):
-        learning_rate = kwargs.pop("lr", learning_rate)
         super().__init__(name, **kwargs)
         for what, value, msg in (
                 ("initial_accumulator_value", initial_accumulator_value, "positive or zero"),
@@ -584,45 +584,58 @@ class Ftrl(Optimizer):
         if l2_shrinkage_regularization_strength < 0.0:
             raise ValueError("l2_shrinkage_regularization_strength %f needs to be positive "
                              "or zero" % l2_shrinkage_regularization_strength)
+        self._set_hyper("learning_rate", learning_rate)
+        self._set_hyper("decay", self._initial_decay)
+        self._set_hyper("learning_rate_power", learning_rate_power)
+        self._set_hyper("l1_regularization_strength", l1_regularization_strength)
+        self._set_hyper("l2_regularization_strength", l2_regularization_strength)
         self._initial_accumulator_value = initial_accumulator_value
         self._l2_shrinkage = l2_shrinkage_regularization_strength
-        self._hyper = {"learning_rate": learning_rate, "decay": self._lr_decay,
-                       "learning_rate_power": learning_rate_power,
-                       "l1_regularization_strength": l1_regularization_strength,
-                       "l2_regularization_strength": l2_regularization_strength}
+
+    def _create_slots(self, var_list):
+        for var in var_list:
+            init = init_ops.constant_initializer(self._initial_accumulator_value,
+                                                 dtype=var.dtype.base_dtype)
+            self.add_slot(var, "accumulator", init)
+            self.add_slot(var, "linear")
+
+    def _args(self, var):
+        dtype = var.dtype.base_dtype
+        return [self._decayed_lr(dtype)] + [self._get_hyper(k, dtype) for k in (
+            "l1_regularization_strength", "l2_regularization_strength",
+            "learning_rate_power")]
+
+    def _resource_apply_dense(self, grad, var):
+        lr, l1, l2, power = self._args(var)
+        accum, linear = self.get_slot(var, "accumulator"), self.get_slot(var, "linear")
+        if self._l2_shrinkage <= 0.0:
+            return training_ops.apply_ftrl(var, accum, linear, grad, lr, l1, l2, power)
+        shrink = math_ops.cast(self._l2_shrinkage, var.dtype.base_dtype)
+        return training_ops.apply_ftrl_v2(var, accum, linear, grad, lr, l1, l2, shrink, power)
+
+    def _resource_apply_sparse(self, grad, var, indices):
+        lr, l1, l2, power = self._args(var)
+        accum, linear = self.get_slot(var, "accumulator"), self.get_slot(var, "linear")
+        if self._l2_shrinkage <= 0.0:
+            return training_ops.sparse_apply_ftrl(var, accum, linear, grad, indices, lr, l1,
+                                                  l2, power)
+        shrink = math_ops.cast(self._l2_shrinkage, var.dtype.base_dtype)
+        return training_ops.sparse_apply_ftrl_v2(var, accum, linear, grad, indices, lr, l1,
+                                                 l2, shrink, power)
 
     def get_config(self):
-        config = super().get_config()
-        config["initial_accumulator_value"] = self._initial_accumulator_value
-        config["l2_shrinkage_regularization_strength"] = self._l2_shrinkage
-        return config
+        # TF 1.14's raises AttributeError (a misspelt `_serializer_hyperparameter`);
+        # flowgrad returns the config TF's later releases do (tests/test_keras_optimizers.py)
+        return self._config(
+            "learning_rate", "decay", "learning_rate_power", "l1_regularization_strength",
+            "l2_regularization_strength",
+            initial_accumulator_value=self._initial_accumulator_value,
+            l2_shrinkage_regularization_strength=self._l2_shrinkage)
 
-    def _slot_initializer(self, slot_name):
-        if slot_name == "accumulator":
-            return init_ops.constant_initializer(self._initial_accumulator_value)
-        return init_ops.zeros_initializer()
 
-    def _args(self, v):
-        h, dtype = self._hyper, v.dtype.base_dtype
-        return [math_ops.cast(h[k], dtype) for k in ("l1_regularization_strength",
-                                                     "l2_regularization_strength",
-                                                     "learning_rate_power")]
-
-    def _update(self, g, v, slots, lr, shared, local_step):
-        l1, l2, power = self._args(v)
-        if self._l2_shrinkage <= 0.0:
-            return training_ops.apply_ftrl(v, slots[0], slots[1], g, lr, l1, l2, power)
-        shrink = math_ops.cast(self._l2_shrinkage, v.dtype.base_dtype)
-        return training_ops.apply_ftrl_v2(v, slots[0], slots[1], g, lr, l1, l2, shrink, power)
-
-    def _update_sparse(self, g, indices, v, slots, lr, shared, local_step):
-        l1, l2, power = self._args(v)
-        if self._l2_shrinkage <= 0.0:
-            return training_ops.sparse_apply_ftrl(v, slots[0], slots[1], g, indices, lr, l1,
-                                                  l2, power)
-        shrink = math_ops.cast(self._l2_shrinkage, v.dtype.base_dtype)
-        return training_ops.sparse_apply_ftrl_v2(v, slots[0], slots[1], g, indices, lr, l1,
-                                                 l2, shrink, power)
+def _op(x):
+    """TF's `state_ops.assign(...).op`."""
+    return getattr(x, "op", x)
 
 
 class TFOptimizer(Optimizer):

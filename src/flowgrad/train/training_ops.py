@@ -90,6 +90,29 @@ def _adam(var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad,
     var -= t
 
 
+def _keras_momentum(var, accum, lr, grad, momentum, use_nesterov=False):
+    # TF's KerasMomentum: accum = accum * momentum - grad * lr; var += accum (Nesterov:
+    # var += accum * momentum - grad * lr)
+    accum *= momentum
+    accum -= grad * lr
+    if use_nesterov:
+        t = accum * momentum
+        t -= grad * lr
+        var += t
+    else:
+        var += accum
+
+
+def _adam_amsgrad(var, m, v, vhat, beta1_power, beta2_power, lr, beta1, beta2, epsilon,
+                  grad):
+    one = var.dtype.type(1)
+    alpha = lr * np.sqrt(one - beta2_power) / (one - beta1_power)
+    m += (grad - m) * (one - beta1)
+    v += (np.square(grad) - v) * (one - beta2)
+    np.maximum(vhat, v, out=vhat)
+    var -= (m * alpha) / (np.sqrt(vhat) + epsilon)
+
+
 def _adagrad(var, accum, lr, grad, update_slots=True):
     if update_slots:
         accum += np.square(grad)
@@ -439,15 +462,17 @@ def _resource_bind(nref, ref_bind):
     return bind
 
 
-def _register(op_type, rule, spec, attr_names=("use_locking",)):
-    """Registers <Op> (on reference variables) and Resource<Op> (on resource handles)."""
+def _register(op_type, rule, spec, attr_names=("use_locking",), resource_only=False):
+    """Registers <Op> (on reference variables) and Resource<Op> (on resource handles);
+    only Resource<Op> when TF has no reference form (KerasMomentum, AdamWithAmsgrad)."""
     names = [n for n, _ in spec]
     kinds = [k for _, k in spec]
     sparse = "indices" in kinds
     bind = (_sparse_bind if sparse else _dense_bind)(op_type, rule, names, kinds,
                                                      [a for a in attr_names if a != "use_locking"])
-    register_op(op_type, infer=_make_infer(op_type, names, kinds), bind=locking(bind),
-                stateful=True, grad=None, aliases_input=True)
+    if not resource_only:
+        register_op(op_type, infer=_make_infer(op_type, names, kinds), bind=locking(bind),
+                    stateful=True, grad=None, aliases_input=True)
     register_op("Resource" + op_type, infer=_resource_infer("Resource" + op_type, names, kinds),
                 bind=locking(_resource_bind(kinds.count("ref"), bind)), stateful=True,
                 grad=None)
@@ -579,6 +604,16 @@ _register("SparseApplyFtrlV2", _ftrl_v2,
           [("var", R), ("accum", R), ("linear", R), ("grad", G), ("indices", I), ("lr", S),
            ("l1", S), ("l2", S), ("l2_shrinkage", S), ("lr_power", S)])
 
+_register("ApplyKerasMomentum", _keras_momentum,
+          [("var", R), ("accum", R), ("lr", S), ("grad", G), ("momentum", S)],
+          ("use_locking", "use_nesterov"), resource_only=True)
+_register("SparseApplyKerasMomentum", _keras_momentum,
+          [("var", R), ("accum", R), ("lr", S), ("grad", G), ("indices", I), ("momentum", S)],
+          ("use_locking", "use_nesterov"), resource_only=True)
+_register("ApplyAdamWithAmsgrad", _adam_amsgrad,
+          [("var", R), ("m", R), ("v", R), ("vhat", R), ("beta1_power", S),
+           ("beta2_power", S), ("lr", S), ("beta1", S), ("beta2", S), ("epsilon", S),
+           ("grad", G)], resource_only=True)
 _register("ApplyAdaMax", _ada_max,
           [("var", R), ("m", R), ("v", R), ("beta1_power", S), ("lr", S), ("beta1", S),
            ("beta2", S), ("epsilon", S), ("grad", G)])
@@ -754,6 +789,39 @@ def sparse_apply_adagrad_da(var, gradient_accumulator, gradient_squared_accumula
     return _build("SparseApplyAdagradDA", [var, gradient_accumulator,
                                            gradient_squared_accumulator, grad, indices, lr, l1,
                                            l2, global_step],
+                  {"use_locking": bool(use_locking)}, name)
+
+
+def _resource_only(op_type, var):
+    if getattr(var, "handle", None) is None and \
+            getattr(getattr(var, "dtype", None), "name", "") != "resource":
+        raise TypeError(f"'Resource{op_type}' Op takes resource variables (TF has no "
+                        f"'{op_type}' Op)")
+
+
+def resource_apply_keras_momentum(var, accum, lr, grad, momentum, use_locking=False,
+                                  use_nesterov=False, name=None):
+    """Keras SGD momentum on resource variables: accum = accum * momentum - lr * grad;
+    var += accum (Nesterov: var += accum * momentum - lr * grad)."""
+    _resource_only("ApplyKerasMomentum", var)
+    return _build("ApplyKerasMomentum", [var, accum, lr, grad, momentum],
+                  {"use_locking": bool(use_locking), "use_nesterov": bool(use_nesterov)}, name)
+
+
+def resource_sparse_apply_keras_momentum(var, accum, lr, grad, indices, momentum,
+                                         use_locking=False, use_nesterov=False, name=None):
+    """resource_apply_keras_momentum on the rows `indices`, one after another."""
+    _resource_only("SparseApplyKerasMomentum", var)
+    return _build("SparseApplyKerasMomentum", [var, accum, lr, grad, indices, momentum],
+                  {"use_locking": bool(use_locking), "use_nesterov": bool(use_nesterov)}, name)
+
+
+def resource_apply_adam_with_amsgrad(var, m, v, vhat, beta1_power, beta2_power, lr, beta1,
+                                     beta2, epsilon, grad, use_locking=False, name=None):
+    """Adam with AMSGrad: vhat = max(vhat, v); var -= alpha * m / (sqrt(vhat) + epsilon)."""
+    _resource_only("ApplyAdamWithAmsgrad", var)
+    return _build("ApplyAdamWithAmsgrad", [var, m, v, vhat, beta1_power, beta2_power, lr,
+                                           beta1, beta2, epsilon, grad],
                   {"use_locking": bool(use_locking)}, name)
 
 

@@ -241,8 +241,7 @@ def tf_reduced_shape(input_shape, axes):
 
 def _safe_shape_div(x, y):
     """TF's _safe_shape_div: x // max(y, 1)."""
-    return floordiv(x, maximum(y, constant(1, dtype=_dt.int32, name="Maximum/y")),
-                    name="floordiv")
+    return floordiv(x, maximum(y, 1), name="floordiv")
 
 
 def _tf_sum_grad(op, grad):

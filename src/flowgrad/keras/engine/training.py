@@ -658,7 +658,11 @@ class Model(Network):
 
         def next_batch():
             return pending.pop() if pending else source()
-        self._standardize(first[0], first[1], first[2], class_weight)
+        sws = self._standardize(first[0], first[1], first[2], class_weight)[2]
+        if not size_one:
+            # fit_generator: TF 1.14's train_on_batch makes the train function at the
+            # first batch, its sample weights known (no unweighted function first)
+            self._update_sample_weight_modes(sws)
         names = list(self.metrics_names)
         if val is not None:
             names += ["val_" + m for m in self.metrics_names]

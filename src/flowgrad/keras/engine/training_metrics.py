@@ -14,7 +14,9 @@ from ...engine.framework.graph import name_scope
 from ...ops import math_ops
 from .. import losses as losses_module
 from .. import metrics as metrics_module
-from .._losses_utils import ReductionV2, compute_weighted_loss, reduce_weighted_loss
+from .._losses_utils import (ReductionV2, compute_weighted_loss, reduce_weighted_loss,
+                             squeeze_or_expand_dimensions)
+from .base_layer import _get_mask
 
 __all__ = ["check_for_unexpected_keys", "loss_function", "per_output_metrics",
            "set_metric_names", "handle_metrics", "total_loss", "Aggregator",
@@ -146,17 +148,36 @@ def set_metric_names(model, per_output, weighted_per_output):
     return renamed
 
 
+def _masked(mask, y_pred, weights):
+    """TF 1.14: an output's Keras mask (cast to the output's dtype) is its sample weight,
+    or multiplies the given one (their dimensions matched first)."""
+    if mask is None:
+        return weights
+    mask = math_ops.cast(mask, y_pred.dtype)
+    if weights is None:
+        return mask
+    mask, _, weights = squeeze_or_expand_dimensions(mask, None, weights)
+    return weights * mask
+
+
+def output_mask(output):
+    """TF 1.14's `output._keras_mask` (None when the output carries none)."""
+    return _get_mask(output)
+
+
 def handle_metrics(model, per_output, targets, weights=None):
     """TF 1.14's _handle_metrics: in name_scope('metrics'), each metric of each output
-    called in its own name scope (weighted by the output's sample weights when given);
-    records the result tensors by name on the model."""
+    called in its own name scope (weighted by the output's sample weights when given, and
+    by its Keras mask); records the result tensors by name on the model."""
     with name_scope("metrics"):
         for i, metrics in enumerate(per_output):
             if model._loss_fns[i] is None:
                 continue
-            w = None if weights is None else weights[i]
+            mask = output_mask(model.outputs[i])
             for name, fn in metrics.items():
                 with name_scope(name):
+                    w = _masked(mask, model.outputs[i],
+                                None if weights is None else weights[i])
                     model._metric_results[name] = fn(targets[i], model.outputs[i],
                                                      sample_weight=w)
 
@@ -174,17 +195,18 @@ def total_loss(model, sample_weights):
             target, output = model._targets[i], model.outputs[i]
             name = model.output_names[i] + "_loss"
             with name_scope(name):
+                sample_weight = _masked(output_mask(output), output, sample_weights[i])
                 if hasattr(fn, "reduction"):
                     per_sample = fn.call(target, output)
                     weighted = compute_weighted_loss(per_sample,
-                                                     sample_weight=sample_weights[i],
+                                                     sample_weight=sample_weight,
                                                      reduction=ReductionV2.NONE)
                     reduction = fn.reduction
                     if reduction == ReductionV2.AUTO:
                         reduction = ReductionV2.SUM_OVER_BATCH_SIZE
                     out_loss = reduce_weighted_loss(weighted, reduction=reduction)
                 else:
-                    out_loss = fn(target, output, sample_weight=sample_weights[i])
+                    out_loss = fn(target, output, sample_weight=sample_weight)
             if len(model.outputs) > 1:
                 model._metric_results[name] = model._loss_means[i](out_loss)
             term = model._loss_weights_list[i] * out_loss
