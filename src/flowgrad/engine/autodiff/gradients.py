@@ -21,8 +21,9 @@ from collections import deque
 from ..framework import branches as _branches
 from ..framework import dtypes as _dt
 from ..framework.constant_op import constant, convert_to_tensor
-from ..framework.grad_state import (body_walk, get_wanted, set_between,  # noqa: F401
-                                    set_wanted, wants_grad)  # re-exported
+from ..framework.grad_state import (body_walk, counting_gates, get_wanted,  # noqa: F401
+                                    set_between, set_wanted, take_two_terms,
+                                    wants_grad)  # re-exported
 from ..framework.graph import Operation, Tensor, get_default_graph
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import get_gradient_function
@@ -548,6 +549,8 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
             if agg is not None:   # the sums of op's output gradients count as its own
                 first, first_id = agg
             walk.made[op] = (graph._ops[first:], graph._last_id - first_id)
+        elif given > 1 and not gate_gradients and counting_gates():
+            graph._last_id += 1 + given   # TF's tuple (a cond branch's gradient, gated)
         if gate_gradients and given > 1:
             in_grads = _tuple(in_grads)
             # The gate (tuple/group_deps) orders the input gradients, as TF's; a plan
@@ -575,6 +578,8 @@ def _aggregated(contrib, t, method):
     grads = contrib.get(t)
     if not grads:
         return None
+    if len(grads) == 1 and isinstance(grads[0], Tensor) and take_two_terms(grads[0]):
+        grads[0]._op._graph._last_id += 1   # TF's AddN of the two terms
     if len(grads) > 1:
         contrib[t] = grads = [_aggregate(grads, method, t)]
     return grads[0]

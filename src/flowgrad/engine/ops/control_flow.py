@@ -21,7 +21,8 @@ from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework import threads as _threads
 from ..framework.constant_op import convert_to_tensor
-from ..framework.grad_state import BodyWalk, body_walk, gating, set_body_walk
+from ..framework.grad_state import (BodyWalk, body_walk, gating, mark_two_terms,
+                                    set_body_walk, set_counting_gates)
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
 from ..framework.graph_def_lower import LOOPVAR_INITS, register_cond_info, register_loop_info
 from ..framework.registry import register_op
@@ -199,6 +200,14 @@ def _cond_grad(op, *grads):
     internal = _branches.get_internal_grads()
     if not diff:
         return [None] * len(op.inputs)
+    g = op.graph
+    last_id = g._last_id
+    walk = body_walk()
+    # TF gates each branch op's gradients as the gradients() call does (in a loop body the
+    # loop's walk counts the gates)
+    outer_gate = gating() or (walk is not None and walk.gate)
+    gate = outer_gate and walk is None
+    given_outs = sum(1 for gr in grads if gr is not None)
     outs = op.outputs
     keep = [k for k, o in enumerate(outs) if _diff(o) and (grads[k] is not None or
                                                              not internal)]
@@ -233,20 +242,46 @@ def _cond_grad(op, *grads):
             # The captures are independent inputs here: a capture computed from another
             # one gets its own gradient, so no path may run through it twice.
             _branches.set_transparent(transparent)
-            gs = gradients(ys, xs, grad_ys=gys, stop_gradients=xs)
+            first, first_id = len(g._ops), g._last_id
+            # the counter moves by the gradient ops only (not by this cond's Switches)
+            ctxs = g._cf_contexts
+            top = ctxs.pop()
+            prev = set_counting_gates(gate)
+            try:
+                gs = gradients(ys, xs, grad_ys=gys, stop_gradients=xs)
+            finally:
+                ctxs.append(top)
+                set_counting_gates(prev)
+            gset = set(gys)
+            # gradients()'s Identity per grad_ys is not TF's
+            flowgrad_only = sum(1 for o in g._ops[first:] if o.type == "Identity" and
+                                o._inputs[0] in gset)
+            moves[b] = (g._last_id - first_id - flowgrad_only, [gr is not None for gr in gs])
+            if walk is not None:
+                walk.cond_ops.update(g._ops[first:])
             return [zeros(caps[i], b) if g is None else convert_to_tensor(g)
                     for i, g in zip(diff, gs)]
         return fn
 
     if not keep and not internal:
         return [None] * len(op.inputs)
+    moves = [(0, [False] * len(diff)), (0, [False] * len(diff))]
     res = cond(op.inputs[0], branch(0, info["true"][0]), branch(1, info["false"][0]),
                name="cond_grad")
+    # the op counter moves as TF's Switch per output gradient and Merge per captured input
+    # would move it (flowgrad's gradient is one cond)
+    g._last_id = last_id + _grad_count.tf_cond_grad_ops(
+        op, [caps[i] for i in diff], moves, given_outs, outer_gate, walk)
     if not isinstance(res, list):
         res = [res]
     out = [None] * len(op.inputs)
-    for i, g in zip(diff, res):
-        out[1 + i] = g
+    for k, (i, gr) in enumerate(zip(diff, res)):
+        out[1 + i] = gr
+        if moves[0][1][k] and moves[1][1][k]:
+            mark_two_terms(gr)
+    given = sum(1 for r in out if r is not None)
+    if outer_gate and given > 1:   # gradients() gates these; TF's Merges give one each
+        g._last_id -= 1 + given
     return out
 
 
@@ -703,7 +738,7 @@ def _while_grad(op, *grads):
     diff = _diff
     diff_caps = [k for k, c in enumerate(caps) if diff(c)]
     outer = body_walk()   # TF gates the body's gradients as the gradients() call does
-    walk = BodyWalk(gating() or (outer is not None and outer.gate))
+    walk = BodyWalk(gating() or (outer is not None and outer.gate), outer, member_set)
     gate = walk.gate
     with name_scope(op.name + "_grad"):
         unused = sum(1 for o, gr in zip(op.outputs, grads) if gr is None and diff(o))

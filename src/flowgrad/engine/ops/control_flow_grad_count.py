@@ -19,7 +19,7 @@ from __future__ import annotations
 from ..framework.grad_state import depends_on_xs
 
 _F_COUNT, _B_COUNT = 8, 10
-_PER_VAR, _PER_STACK = 5, 6
+_PER_VAR = 5
 # a gradient array op in the body enters the forward array's handle (and, for a write,
 # its flow) into the gradient frame
 _ARRAY_ENTERS = {"TensorArrayGradRead": 1, "TensorArrayGradGather": 1,
@@ -59,7 +59,18 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     grad_ops = [o for o in grad_ops if o not in skip]
     gys = set(gys)
     grad_ys = [o for o in grad_ops if o.type == "Identity" and o._inputs[0] in gys]
-    stacked, cloned, entered = set(), set(), set()
+    stacked, cloned, entered, guarded = set(), set(), set(), set()
+    levels, w = [], walk.outer   # the enclosing loops' walks, innermost first
+    while w is not None:
+        levels.append(w)
+        w = w.outer
+    depth = 1 + len(levels)
+    outer_stacked = [set() for _ in levels]
+    # the gradient of a loop in the body is counted by its own walk (its reads included)
+    nested = set()
+    for o in members:
+        if o.type == "While" and o in walk.made:
+            nested.update(walk.made[o][0])
     cap_set = set(caps)
     # TF makes a Shape / Size / Rank of a forward value in the forward frame: the gradient
     # pops its value
@@ -73,25 +84,91 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
         inputs = o._inputs
         if o.type in _ARRAY_READS:   # the forward value only gives the shape
             inputs = inputs[:2]
+        if o in nested:
+            continue
+        if o.type == "Cond":   # a cond gradient's: its branches' ops read the values
+            inputs = inputs[:1]
         n += _ARRAY_ENTERS.get(o.type, 0)
+        in_cond = o in walk.cond_ops
         for t in inputs:
             if t._op in own or t in gys:
+                continue
+            if in_cond:   # TF reads the forward cond's value: a stack guarded by Switches
+                if t._op.type == "Const":
+                    cloned.add(t)
+                else:
+                    guarded.add(t)
                 continue
             if t._op in forward:
                 stacked.add(t)
             elif t._op in members:
                 (cloned if t._op.type == "Const" else stacked).add(t)
             elif t in cap_set or t._op.type != "LoopVar":
-                entered.add(t)
+                level = next((i for i, lw in enumerate(levels) if t._op in lw.members), None)
+                if level is None:
+                    entered.add(t)
+                elif t._op.type == "Const":
+                    cloned.add(t)
+                else:
+                    outer_stacked[level].add(t)
     n += _F_COUNT + _B_COUNT
     # gated (gate_gradients): each variable's Merge gradient is a tuple (a NoOp group and an
     # Identity per input)
     n += (_PER_VAR + (3 if gate else 0)) * sum(1 for v in lvars if diff(v))
     n += moved - len(grad_ys)
-    n += _PER_STACK * len(stacked) + (1 if stacked else 0) + len(cloned) + len(entered)
+    # a stack's Const, StackV2, push and pop, its handle entered frame by frame on both
+    # sides; one ControlTrigger b_sync per gradient frame that pops; a tensor from outside
+    # every loop is entered frame by frame
+    n += (4 + 2 * depth) * len(stacked) + len(cloned) + depth * len(entered)
+    # a stack pushed in a cond: a Switch on each side, one ControlTrigger f_sync per frame
+    n += (6 + 2 * depth) * len(guarded)
+    if guarded and not walk.fsync:
+        n += 1
+        walk.fsync = True
+    n += 1 if stacked or guarded or walk.pops else 0
+    for i, vals in enumerate(outer_stacked, 1):   # kept by an enclosing loop's frame, its
+        if vals:                                  # pop entered into this one
+            n += (4 + 2 * (depth - i) + i) * len(vals)
+            levels[i - 1].pops = True
+    if levels:   # the enclosing frame stacks this loop's iteration count
+        n += 4 + 2 * (depth - 1)
+        levels[0].pops = True
     for k in diff_caps:   # TF sums the gradients of the captures that depend on the xs
         if k in unconnected or not depends_on_xs(caps[k]):
             continue
         n += 7 if caps[k].shape.is_fully_defined() else 9
     n += unused_outs
+    return n
+
+
+def tf_cond_grad_ops(op, caps, moves, given_outs, gate, walk):
+    """TF's op count for the gradient of one tf.cond (its Merges and Switches): a Switch
+    (cond_grad) per output gradient (gated: a NoOp and two Identities), each branch's
+    gradient ops (moves: per branch, how far its gradients() moved the counter and which
+    captures it reached), per captured input reached in a branch a Merge of its gradient
+    and the dead branch's zeros (the AddN of a capture's two: grad_state.mark_two_terms)."""
+    n = given_outs * (4 if gate else 1)
+    n += moves[0][0] + moves[1][0]
+    for i, c in enumerate(caps):
+        got = [moves[b][1][i] for b in (0, 1)]
+        n += sum(got) * (1 + _dead_zeros(c, walk))
+    return n
+
+
+def _dead_zeros(c, walk):
+    """TF's zeros for the untaken output of a cond's Switch: outside a loop Switch,
+    Identity, Shape and zeros (Const, Fill); in a loop a Const switched on the stacked
+    predicate, or the Shape stacked when not fully known."""
+    if walk is None:
+        return 5
+    if c.shape.is_fully_defined():
+        return 2
+    depth, w = 1, walk.outer
+    while w is not None:
+        depth, w = depth + 1, w.outer
+    n = 9 + 2 * depth
+    if not walk.fsync:
+        n += 1
+        walk.fsync = True
+    walk.pops = True
     return n
