@@ -158,6 +158,63 @@ def _random_body(tf):
     return out, [x]
 
 
+def _nested_capture(tf):
+    x = _x(tf)
+    w = tf.placeholder(tf.float32, [2], name="w")
+
+    def body(i, a):
+        s = tf.sin(a) * w   # an outer body value read by the inner loop
+        inner = tf.while_loop(lambda j, b: j < 2, lambda j, b: (j + 1, b * s + a * x),
+                              [0, a])[1]
+        return i + 1, inner
+    out = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x])[1]
+    return out, [x, w]
+
+
+def _nested_cond(tf):
+    x = _x(tf)
+
+    def inner_body(j, b):
+        return j + 1, tf.cond(tf.reduce_sum(b) > 1.0, lambda: b * x, lambda: b - x)
+
+    def body(i, a):
+        return i + 1, tf.while_loop(lambda j, b: j < 2, inner_body, [0, a])[1]
+    out = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x])[1]
+    return out, [x]
+
+
+def _rnn_in_map_fn(tf):
+    x = tf.placeholder(tf.float32, [2, 3, 4, 2], name="xs")
+    cell = tf.nn.rnn_cell.GRUCell(3)
+
+    def fn(seq):
+        out, _ = tf.nn.dynamic_rnn(cell, seq, dtype=tf.float32)
+        return out
+    out = tf.map_fn(fn, x)
+    return tf.reduce_sum(out), [x] + tf.trainable_variables()
+
+
+def _cond_body_adam(tf):
+    w = tf.get_variable("w", [2], initializer=tf.ones_initializer())
+
+    def body(i, a):
+        return i + 1, tf.cond(tf.reduce_sum(a) > 1.0, lambda: a * w, lambda: a + w)
+    out = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.ones([2])])[1]
+    return tf.reduce_sum(out), tf.train.AdamOptimizer(0.01)
+
+
+def _cond_unknown_body(tf):
+    x = tf.placeholder(tf.float32, [None], name="xu")
+
+    def body(i, a):
+        return i + 1, tf.cond(tf.reduce_sum(a) > 1.0, lambda: tf.sin(a), lambda: a * x)
+    out = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x])[1]
+    return out, [x]
+
+
+CALLS.extend([("nested_capture", _nested_capture), ("nested_cond", _nested_cond),
+              ("rnn_in_map_fn", _rnn_in_map_fn), ("cond_body_adam", _cond_body_adam),
+              ("cond_unknown_body", _cond_unknown_body)])
 CALLS.extend([("random_body", _random_body), ("unknown_shape", _unknown_shape), ("unused_output", _unused_output),
               ("birnn", _birnn), ("seq2seq", _seq2seq)])
 

@@ -426,8 +426,10 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
             call = op not in stopped and (any(g is not None for g in out_grads) or inner)
             in_grads = None
             if call:
-                wanted = {i for i, t in enumerate(op._inputs)
-                          if route(t._op) in between and t._dtype._diff}
+                # as TF, an op's rule builds the gradients of all its inputs (a cond or
+                # loop: only of those on a path to the xs, as TF's Switches / Enters)
+                wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff and (
+                    op.type not in _FRAMED or route(t._op) in between)}
                 if wanted:
                     _branches.set_internal_grads(inner)
                     try:
@@ -513,8 +515,8 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
         return None
     for i, g in enumerate(out_grads):
         # as TF; a TensorArray flow (variant) without a gradient stays None: its rules
-        # read that as an empty gradient array
-        if g is None and op._outputs[i]._dtype._diff and \
+        # read that as an empty gradient array; a cond's outputs are TF's separate Merges
+        if g is None and op._outputs[i]._dtype._diff and op.type != "Cond" and \
                 op._outputs[i]._dtype._base is not _dt.variant:
             out_grads[i] = zeros_like(op._outputs[i], optimize=False)
     old_stack = graph._name_stack
@@ -571,6 +573,9 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
             raise TypeError(f"Gradient type {g.dtype.name} generated for op {op.name} does not "
                             f"match input type {t.dtype.base_dtype.name} (input {i})")
     return in_grads
+
+
+_FRAMED = frozenset(("Cond", "While", "WhileGrad"))
 
 
 def _aggregated(contrib, t, method):

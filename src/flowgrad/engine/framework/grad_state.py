@@ -99,7 +99,7 @@ class BodyWalk:
         self.members = members
         self.pops = False
         self.fsync = False
-        self.cond_ops = set()   # ops built in a branch of a cond's gradient
+        self.cond_ops = {}   # op built in a branch of a cond's gradient -> (cond, branch)
 
 
 def body_walk():

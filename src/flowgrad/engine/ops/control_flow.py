@@ -209,8 +209,8 @@ def _cond_grad(op, *grads):
     gate = outer_gate and walk is None
     given_outs = sum(1 for gr in grads if gr is not None)
     outs = op.outputs
-    keep = [k for k, o in enumerate(outs) if _diff(o) and (grads[k] is not None or
-                                                             not internal)]
+    # as TF, only the outputs with a gradient are differentiated (their Merges)
+    keep = [k for k, o in enumerate(outs) if _diff(o) and grads[k] is not None]
     grads = [_zeros(o) if g is None else g for o, g in zip(outs, grads)]
     inner = [[(t, g) for t, g in internal.items() if _branches.branch_in(t._op, op) == b]
              for b in (0, 1)]
@@ -258,7 +258,7 @@ def _cond_grad(op, *grads):
                                 o._inputs[0] in gset)
             moves[b] = (g._last_id - first_id - flowgrad_only, [gr is not None for gr in gs])
             if walk is not None:
-                walk.cond_ops.update(g._ops[first:])
+                walk.cond_ops.update(dict.fromkeys(g._ops[first:], (op, b)))
             return [zeros(caps[i], b) if g is None else convert_to_tensor(g)
                     for i, g in zip(diff, gs)]
         return fn
@@ -276,8 +276,9 @@ def _cond_grad(op, *grads):
         res = [res]
     out = [None] * len(op.inputs)
     for k, (i, gr) in enumerate(zip(diff, res)):
-        out[1 + i] = gr
-        if moves[0][1][k] and moves[1][1][k]:
+        reached = moves[0][1][k] + moves[1][1][k]
+        out[1 + i] = gr if reached or internal else None   # as TF: no path, no gradient
+        if reached == 2:
             mark_two_terms(gr)
     given = sum(1 for r in out if r is not None)
     if outer_gate and given > 1:   # gradients() gates these; TF's Merges give one each
@@ -380,11 +381,16 @@ def _branch_members(branch_ops, outs, targets):
 
 
 def _count_branch_results(g, result):
-    """TF 1.14's ops for a branch's results (op counter only): a Switch per tensor taken
-    from outside the branch, an Identity (with_dependencies on the pivot) per Operation."""
-    leaves, _ = _flatten(result)
+    """A branch's results with its variables read in the branch, as TF converts them; TF
+    1.14's ops for them (op counter only): a Switch per tensor taken from outside the
+    branch, an Identity (with_dependencies on the pivot) per Operation."""
+    leaves, rebuild = _flatten(result)
+    leaves = [leaf.value() if not isinstance(leaf, (Tensor, Operation)) and
+              hasattr(leaf, "_as_graph_element") and hasattr(leaf, "value") else leaf
+              for leaf in leaves]
     g._cf_note([t for t in leaves if isinstance(t, Tensor)])
     g._last_id += sum(1 for t in leaves if isinstance(t, Operation))
+    return rebuild(leaves)
 
 
 def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | None = None,
@@ -432,12 +438,10 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         start = len(ops)
         with g.control_dependencies(None):
             with g._cf_context():
-                t_res = true_fn()
-                _count_branch_results(g, t_res)
+                t_res = _count_branch_results(g, true_fn())
             mid = len(ops)
             with g._cf_context():
-                f_res = false_fn()
-                _count_branch_results(g, f_res)
+                f_res = _count_branch_results(g, false_fn())
             end = len(ops)
         t_leaves, rebuild, t_tensors, t_targets = _branch_outputs(t_res)
         _, _, f_tensors, f_targets = _branch_outputs(f_res)

@@ -89,20 +89,22 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
         if o.type == "Cond":   # a cond gradient's: its branches' ops read the values
             inputs = inputs[:1]
         n += _ARRAY_ENTERS.get(o.type, 0)
-        in_cond = o in walk.cond_ops
+        in_cond = walk.cond_ops.get(o)
         for t in inputs:
             if t._op in own or t in gys:
                 continue
-            if in_cond:   # TF reads the forward cond's value: a stack guarded by Switches
+            # a forward value read in a cond of the body: TF stacks the cond's value, a
+            # stack guarded by Switches (a loop invariant is entered as elsewhere)
+            # (each branch reads its own Switch of a value)
+            kept = stacked if in_cond is None else guarded
+            key = t if in_cond is None else (t, in_cond)
+            if t._op in forward:
+                kept.add(key)
+            elif t._op in members:
                 if t._op.type == "Const":
                     cloned.add(t)
                 else:
-                    guarded.add(t)
-                continue
-            if t._op in forward:
-                stacked.add(t)
-            elif t._op in members:
-                (cloned if t._op.type == "Const" else stacked).add(t)
+                    kept.add(key)
             elif t in cap_set or t._op.type != "LoopVar":
                 level = next((i for i, lw in enumerate(levels) if t._op in lw.members), None)
                 if level is None:
@@ -150,8 +152,8 @@ def tf_cond_grad_ops(op, caps, moves, given_outs, gate, walk):
     n = given_outs * (4 if gate else 1)
     n += moves[0][0] + moves[1][0]
     for i, c in enumerate(caps):
-        got = [moves[b][1][i] for b in (0, 1)]
-        n += sum(got) * (1 + _dead_zeros(c, walk))
+        if depends_on_xs(c):   # TF's Switch of c is between the ys and the xs
+            n += sum(1 + _dead_zeros(c, walk) for b in (0, 1) if moves[b][1][i])
     return n
 
 
