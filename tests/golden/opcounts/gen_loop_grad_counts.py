@@ -212,6 +212,20 @@ def _cond_unknown_body(tf):
     return out, [x]
 
 
+def _cond_const_nested(tf):
+    # found by the differential method: a cond's constant in a nested loop is cloned by TF
+    x = tf.placeholder(tf.float32, [None, 5], name="xn")
+
+    def inner(j, c):
+        return j + 1, tf.cond(tf.reduce_sum(c) > 0, lambda: c * 1.5, lambda: c - 1.0)
+
+    def body(i, a):
+        return i + 1, tf.while_loop(lambda j, c: j < 2, inner, [0, a])[1]
+    z = tf.while_loop(lambda i, a: i < 3, body, [0, tf.reduce_sum(x, 0)])[1]
+    return tf.reduce_sum(z), [x]
+
+
+CALLS.extend([("cond_const_nested", _cond_const_nested)])
 CALLS.extend([("nested_capture", _nested_capture), ("nested_cond", _nested_cond),
               ("rnn_in_map_fn", _rnn_in_map_fn), ("cond_body_adam", _cond_body_adam),
               ("cond_unknown_body", _cond_unknown_body)])

@@ -16,6 +16,7 @@ Rank of a forward value is made in the forward frame and its value stacked.
 """
 from __future__ import annotations
 
+from ..framework import branches as _branches
 from ..framework.grad_state import depends_on_xs
 
 _F_COUNT, _B_COUNT = 8, 10
@@ -41,6 +42,11 @@ def _not_between(lvars, caps, members, diff):
                 reached.update(o._outputs)
                 changed = True
     return set(members) - done
+
+
+def _member(op, members):
+    """Is op a body op of the loop, or one in a branch of a cond of its body?"""
+    return op in members or any(c in members for c in _branches.chain(op))
 
 
 def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, gys, diff,
@@ -100,13 +106,14 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
             key = t if in_cond is None else (t, in_cond)
             if t._op in forward:
                 kept.add(key)
-            elif t._op in members:
+            elif _member(t._op, members):
                 if t._op.type == "Const":
                     cloned.add(t)
                 else:
                     kept.add(key)
             elif t in cap_set or t._op.type != "LoopVar":
-                level = next((i for i, lw in enumerate(levels) if t._op in lw.members), None)
+                level = next((i for i, lw in enumerate(levels) if _member(t._op, lw.members)),
+                             None)
                 if level is None:
                     entered.add(t)
                 elif t._op.type == "Const":
