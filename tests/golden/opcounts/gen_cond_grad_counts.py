@@ -101,11 +101,33 @@ def _batch_norm(tf):
     return tf.reduce_mean(tf.square(y)), tf.train.MomentumOptimizer(0.1, 0.9)
 
 
+def _var_capture(tf):
+    # found by the differential method: under a gated optimizer the placeholder captured
+    # by the cond gets no gradient (TF's Switch is not between), the variable's two branch
+    # terms are summed by an AddN
+    x = tf.placeholder(tf.float32, [2, 3], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    v = tf.get_variable("v", [3], initializer=tf.ones_initializer())
+    c = tf.cond(p, lambda: x * v, lambda: x + v)
+    return tf.reduce_sum(c), tf.train.GradientDescentOptimizer(0.1)
+
+
+def _var_nested(tf):
+    x = tf.placeholder(tf.float32, [2, 3], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    v = tf.get_variable("v", [3], initializer=tf.ones_initializer())
+    a, _ = tf.cond(p, lambda: (x * v, tf.reduce_sum(x)), lambda: (x + v, tf.reduce_max(x)))
+    c = tf.cond(p, lambda: tf.cond(tf.reduce_sum(a) > 0, lambda: a * 2.0, lambda: a),
+                lambda: -a)
+    return tf.reduce_sum(c), tf.train.RMSPropOptimizer(0.1)
+
+
 CALLS = [("plain", _plain), ("one_branch", _one_branch), ("identity_branch", _identity_branch),
          ("two_outputs", _two_outputs), ("one_output_used", _one_output_used),
          ("unknown_shape", _unknown_shape), ("nested", _nested), ("case", _case),
          ("case_exclusive", _case_exclusive), ("sgd", _sgd), ("adam", _adam),
-         ("dropout", _dropout), ("batch_norm", _batch_norm)]
+         ("dropout", _dropout), ("batch_norm", _batch_norm), ("var_capture", _var_capture),
+         ("var_nested", _var_nested)]
 
 
 def run_case(tf, fn):

@@ -22,8 +22,8 @@ from ..framework import branches as _branches
 from ..framework import dtypes as _dt
 from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.grad_state import (body_walk, counting_gates, get_wanted,  # noqa: F401
-                                    set_between, set_wanted, take_two_terms,
-                                    wants_grad)  # re-exported
+                                    mark_two_terms, set_between, set_wanted,
+                                    take_two_terms, wants_grad)  # re-exported
 from ..framework.graph import Operation, Tensor, get_default_graph
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import get_gradient_function
@@ -554,7 +554,11 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
         elif given > 1 and not gate_gradients and counting_gates():
             graph._last_id += 1 + given   # TF's tuple (a cond branch's gradient, gated)
         if gate_gradients and given > 1:
+            marked = [isinstance(g, Tensor) and take_two_terms(g) for g in in_grads]
             in_grads = _tuple(in_grads)
+            for g, m in zip(in_grads, marked):
+                if m:
+                    mark_two_terms(g)
             # The gate (tuple/group_deps) orders the input gradients, as TF's; a plan
             # computes no pure gradient only the gate reads (runtime/ir.py: lower).
             gated = next(g for g in in_grads if g is not None)

@@ -21,8 +21,8 @@ from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework import threads as _threads
 from ..framework.constant_op import convert_to_tensor
-from ..framework.grad_state import (BodyWalk, body_walk, gating, mark_two_terms,
-                                    set_body_walk, set_counting_gates)
+from ..framework.grad_state import (BodyWalk, body_walk, depends_on_xs, gating,
+                                    mark_two_terms, set_body_walk, set_counting_gates)
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
 from ..framework.graph_def_lower import LOOPVAR_INITS, register_cond_info, register_loop_info
 from ..framework.registry import register_op
@@ -277,7 +277,9 @@ def _cond_grad(op, *grads):
     out = [None] * len(op.inputs)
     for k, (i, gr) in enumerate(zip(diff, res)):
         reached = moves[0][1][k] + moves[1][1][k]
-        out[1 + i] = gr if reached or internal else None   # as TF: no path, no gradient
+        # as TF: no path, no gradient (nor for a capture not between the ys and the xs)
+        wanted = (reached and depends_on_xs(caps[i])) or internal
+        out[1 + i] = gr if wanted else None
         if reached == 2:
             mark_two_terms(gr)
     given = sum(1 for r in out if r is not None)
