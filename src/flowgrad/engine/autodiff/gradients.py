@@ -22,8 +22,8 @@ from ..framework import branches as _branches
 from ..framework import dtypes as _dt
 from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.grad_state import (body_walk, counting_gates, get_wanted,  # noqa: F401
-                                    mark_two_terms, set_between, set_wanted,
-                                    take_two_terms, wants_grad)  # re-exported
+                                    mark_two_terms, mark_zero_fill, set_between,
+                                    set_wanted, take_two_terms, wants_grad)  # re-exported
 from ..framework.graph import Operation, Tensor, get_default_graph
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import get_gradient_function
@@ -519,6 +519,7 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
         if g is None and op._outputs[i]._dtype._diff and op.type != "Cond" and \
                 op._outputs[i]._dtype._base is not _dt.variant:
             out_grads[i] = zeros_like(op._outputs[i], optimize=False)
+            mark_zero_fill(out_grads[i])
     old_stack = graph._name_stack
     set_wanted(wanted)
     try:

@@ -15,6 +15,19 @@ _state = threading.local()
 _TWO_TERMS: weakref.WeakSet = weakref.WeakSet()
 
 
+_ZERO_FILLS: weakref.WeakSet = weakref.WeakSet()
+
+
+def mark_zero_fill(t) -> None:
+    """Records that gradients() made `t`, zeros for an output no gradient reached."""
+    _ZERO_FILLS.add(t)
+
+
+def is_zero_fill(t) -> bool:
+    """Is `t` zeros gradients() made for an output no gradient reached?"""
+    return t in _ZERO_FILLS
+
+
 def mark_two_terms(t) -> None:
     """Records that TF sums gradient `t` from two terms (see _TWO_TERMS)."""
     _TWO_TERMS.add(t)
@@ -99,6 +112,7 @@ class BodyWalk:
         self.members = members
         self.pops = False
         self.fsync = False
+        self.live = set()   # the indices of the loop variables whose values reach a gradient
         self.cond_ops = {}   # op built in a branch of a cond's gradient -> (cond, branch)
 
 

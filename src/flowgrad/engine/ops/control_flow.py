@@ -22,7 +22,8 @@ from ..framework import errors
 from ..framework import threads as _threads
 from ..framework.constant_op import convert_to_tensor
 from ..framework.grad_state import (BodyWalk, body_walk, depends_on_xs, gating,
-                                    mark_two_terms, set_body_walk, set_counting_gates)
+                                    is_zero_fill, mark_two_terms, set_body_walk,
+                                    set_counting_gates)
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
 from ..framework.graph_def_lower import LOOPVAR_INITS, register_cond_info, register_loop_info
 from ..framework.registry import register_op
@@ -748,6 +749,9 @@ def _while_grad(op, *grads):
     gate = walk.gate
     with name_scope(op.name + "_grad"):
         unused = sum(1 for o, gr in zip(op.outputs, grads) if gr is None and diff(o))
+        walk.live = _grad_count.live_vars(lvars, info["body"], member_set,
+                                          [gr is not None and not is_zero_fill(gr)
+                                           for gr in grads], diff)
         grads = [_zeros(o) if gr is None else convert_to_tensor(gr)
                  for o, gr in zip(op.outputs, grads)]
         grad_vars = [_loop_var(v.dtype.base_dtype, v.shape, "grad") for v in lvars]

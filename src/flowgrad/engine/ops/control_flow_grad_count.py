@@ -123,7 +123,11 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     n += _F_COUNT + _B_COUNT
     # gated (gate_gradients): each variable's Merge gradient is a tuple (a NoOp group and an
     # Identity per input)
-    n += (_PER_VAR + (3 if gate else 0)) * sum(1 for v in lvars if diff(v))
+    # a variable whose value reaches no gradient (its Switch is not between the ys and the
+    # xs) gets its gradient Enter (b_exit) only
+    n_live = sum(1 for i, v in enumerate(lvars) if diff(v) and i in walk.live)
+    n += (_PER_VAR + (3 if gate else 0)) * n_live
+    n += sum(1 for v in lvars if diff(v)) - n_live
     n += moved - len(grad_ys)
     # a stack's Const, StackV2, push and pop, its handle entered frame by frame on both
     # sides; one ControlTrigger b_sync per gradient frame that pops; a tensor from outside
@@ -181,3 +185,29 @@ def _dead_zeros(c, walk):
         walk.fsync = True
     walk.pops = True
     return n
+
+
+def live_vars(lvars, outs, members, given, diff):
+    """The loop variables whose values reach a gradient: those whose exit has one, and
+    those whose value the body's result of a live variable reads (to a fixed point)."""
+    def reads(t):   # the loop variables body result t depends on
+        found, seen, stack = set(), set(), [t._op]
+        while stack:
+            o = stack.pop()
+            if o in seen or o not in members:
+                continue
+            seen.add(o)
+            if o.type == "LoopVar":
+                found.add(o)
+            stack.extend(i._op for i in o._inputs)
+        return found
+    index = {v._op: i for i, v in enumerate(lvars)}
+    live = {i for i, (v, g) in enumerate(zip(lvars, given)) if g and diff(v)}
+    todo = list(live)
+    while todo:
+        for o in reads(outs[todo.pop()]):
+            i = index.get(o)
+            if i is not None and i not in live and diff(lvars[i]):
+                live.add(i)
+                todo.append(i)
+    return live
