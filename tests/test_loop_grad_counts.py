@@ -14,7 +14,6 @@ WANT = goldens.load("opcounts", "loop_grad_counts")
 # TF's counter after the gradient minus flowgrad's, for the frames not counted exactly yet
 _DIFFERS = {"seq2seq": (-23, "the decoder's body (TrainingHelper's conds, attention), not "
                               "broken down"),
-            "rnn_in_map_fn": (33, "TensorArrays of a loop in a loop body, not broken down"),
             "attention_rnn": (-1, "one op of the attention step's gradient, not found yet")}
 
 

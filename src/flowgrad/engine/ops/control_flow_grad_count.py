@@ -26,6 +26,7 @@ _PER_VAR = 5
 _ARRAY_ENTERS = {"TensorArrayGradRead": 1, "TensorArrayGradGather": 1,
                  "TensorArrayGradWrite": 2, "TensorArrayGradScatter": 2}
 _ARRAY_READS = ("TensorArrayGradRead", "TensorArrayGradGather")
+_ARRAY_WHOLE = ("TensorArrayGradGather", "TensorArrayGradScatter")
 _SHAPE_OPS = ("Shape", "Size", "Rank")
 
 
@@ -94,7 +95,16 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
             continue
         if o.type == "Cond":   # a cond gradient's: its branches' ops read the values
             inputs = inputs[:1]
-        n += _ARRAY_ENTERS.get(o.type, 0)
+        k = _ARRAY_ENTERS.get(o.type, 0)
+        if k and o.type in _ARRAY_WHOLE:   # an array stacked / unstacked in the body: made
+            n += k * (4 + 2 * depth)       # there, its handle (and flow) stacked
+            walk.pops = True
+        elif k and levels:   # a loop's arrays in a loop body: made in the enclosing body,
+            # whose frame stacks their handle (and flow) and enters the pop
+            n += k * (4 + 2 * (depth - 1) + 1)
+            levels[0].pops = True
+        else:
+            n += k
         in_cond = walk.cond_ops.get(o)
         for t in inputs:
             if t._op in own or t in gys:
