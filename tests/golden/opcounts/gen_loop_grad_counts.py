@@ -236,7 +236,21 @@ def _attention_rnn(tf):
     return tf.reduce_mean(tf.square(out)), [memory, x] + tf.trainable_variables()
 
 
-CALLS.extend([("cond_const_nested", _cond_const_nested), ("attention_rnn", _attention_rnn)])
+def _nested_outer_array(tf):
+    # found by the differential method: an array made outside both loops and read in the
+    # inner one has its handle entered frame by frame (not stacked)
+    x = tf.placeholder(tf.float32, [4, 3], name="x4")
+    ta = tf.TensorArray(tf.float32, size=4).unstack(x)
+
+    def outer(i, acc):
+        def inner(j, a):
+            return j + 1, a + ta.read(i) * tf.cast(j, tf.float32)
+        return i + 1, tf.while_loop(lambda j, a: j < 2, inner, [0, acc])[1]
+    return tf.while_loop(lambda i, a: i < 4, outer, [0, tf.zeros([3])])[1], [x]
+
+
+CALLS.extend([("cond_const_nested", _cond_const_nested), ("attention_rnn", _attention_rnn),
+              ("nested_outer_array", _nested_outer_array)])
 CALLS.extend([("nested_capture", _nested_capture), ("nested_cond", _nested_cond),
               ("rnn_in_map_fn", _rnn_in_map_fn), ("cond_body_adam", _cond_body_adam),
               ("cond_unknown_body", _cond_unknown_body)])

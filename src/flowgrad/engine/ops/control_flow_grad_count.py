@@ -17,6 +17,8 @@ Rank of a forward value is made in the forward frame and its value stacked.
 from __future__ import annotations
 
 from ..framework import branches as _branches
+from ..framework import dtypes as _dt
+from ..framework.graph_def_lower import LOOPVAR_INITS, TA_GRAD_FORWARD
 from ..framework.grad_state import depends_on_xs
 
 _F_COUNT, _B_COUNT = 8, 10
@@ -43,6 +45,40 @@ def _not_between(lvars, caps, members, diff):
                 reached.update(o._outputs)
                 changed = True
     return set(members) - done
+
+
+def _array_level(o, members, levels):
+    """Where the forward array of gradient array op o was made: 0 in this loop's body, i
+    in the i-th enclosing loop's, -1 outside every loop, None when not known."""
+    flow = TA_GRAD_FORWARD.get(o)
+    for _ in range(10000):   # back along the array's flows to the op that made it
+        if flow is None:
+            return None
+        op = flow._op
+        if op.type == "LoopVar":
+            if _member(op, members):
+                return 0 if op not in LOOPVAR_INITS else _init_level(op, members, levels)
+            flow = LOOPVAR_INITS.get(op)
+        elif op.type.startswith("TensorArray") and op.type != "TensorArrayV3" and \
+                op._inputs and op._inputs[0].dtype.base_dtype is _dt.variant:
+            flow = op._inputs[0]
+        else:
+            break
+    else:
+        return None
+    if _member(op, members):
+        return 0
+    return next((i for i, lw in enumerate(levels, 1) if _member(op, lw.members)), -1)
+
+
+def _init_level(var, members, levels):
+    """The level of the array a loop variable of this loop carries in: where it was made."""
+    init = LOOPVAR_INITS[var]
+    op = init._op
+    while op.type.startswith("TensorArray") and op.type != "TensorArrayV3" and op._inputs \
+            and op._inputs[0].dtype.base_dtype is _dt.variant:
+        op = op._inputs[0]._op
+    return next((i for i, lw in enumerate(levels, 1) if _member(op, lw.members)), -1)
 
 
 def _member(op, members):
@@ -96,15 +132,18 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
         if o.type == "Cond":   # a cond gradient's: its branches' ops read the values
             inputs = inputs[:1]
         k = _ARRAY_ENTERS.get(o.type, 0)
-        if k and o.type in _ARRAY_WHOLE:   # an array stacked / unstacked in the body: made
-            n += k * (4 + 2 * depth)       # there, its handle (and flow) stacked
+        # where the forward array was made: a read's forward op gives its handle
+        where = _array_level(o, members, levels) if k else None
+        if where is None:   # unknown (a write): gathered / scattered in the body, made
+            where = 0 if o.type in _ARRAY_WHOLE else (1 if levels else -1)   # there
+        if where == 0:   # made in this body: its handle (and flow) stacked
+            n += k * (4 + 2 * depth)
             walk.pops = True
-        elif k and levels:   # a loop's arrays in a loop body: made in the enclosing body,
-            # whose frame stacks their handle (and flow) and enters the pop
-            n += k * (4 + 2 * (depth - 1) + 1)
-            levels[0].pops = True
-        else:
-            n += k
+        elif where > 0:   # made in an enclosing body: stacked there, the pop entered
+            n += k * (4 + 2 * (depth - where) + where)
+            levels[where - 1].pops = True
+        else:   # made outside every loop: entered frame by frame
+            n += k * depth
         in_cond = walk.cond_ops.get(o)
         for t in inputs:
             if t._op in own or t in gys:
