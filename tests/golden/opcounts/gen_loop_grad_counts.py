@@ -249,6 +249,19 @@ def _nested_outer_array(tf):
     return tf.while_loop(lambda i, a: i < 4, outer, [0, tf.zeros([3])])[1], [x]
 
 
+def _serial(tf):
+    # found by the differential method: with parallel_iterations=1 TF's gradient frame has
+    # no b_sync
+    x = tf.placeholder(tf.float32, [3], name="x3")
+    y = tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, tf.sin(a) * x), [0, x],
+                      parallel_iterations=1)[1]
+    z = tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, tf.cond(
+        tf.reduce_sum(a) > 0, lambda: tf.sin(a), lambda: a * x)), [0, y],
+        parallel_iterations=1)[1]
+    return z, [x]
+
+
+CALLS.extend([("serial", _serial)])
 CALLS.extend([("cond_const_nested", _cond_const_nested), ("attention_rnn", _attention_rnn),
               ("nested_outer_array", _nested_outer_array)])
 CALLS.extend([("nested_capture", _nested_capture), ("nested_cond", _nested_cond),

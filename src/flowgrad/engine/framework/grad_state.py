@@ -111,6 +111,8 @@ class BodyWalk:
         self.outer = outer
         self.members = members
         self.pops = False
+        self.inner = False   # a loop in its body (whose count orders before b_sync)
+        self.parallel = 10   # the loop's parallel_iterations
         self.fsync = False
         self.live = set()   # the indices of the loop variables whose values reach a gradient
         self.cond_ops = {}   # op built in a branch of a cond's gradient -> (cond, branch)

@@ -747,6 +747,7 @@ def _while_grad(op, *grads):
     outer = body_walk()   # TF gates the body's gradients as the gradients() call does
     walk = BodyWalk(gating() or (outer is not None and outer.gate), outer, member_set)
     gate = walk.gate
+    walk.parallel = info.get("parallel", 10)
     with name_scope(op.name + "_grad"):
         unused = sum(1 for o, gr in zip(op.outputs, grads) if gr is None and diff(o))
         walk.live = _grad_count.live_vars(lvars, info["body"], member_set,
@@ -1074,7 +1075,7 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         tout = builtins.tuple((t.dtype.base_dtype, s) for t, s in zip(inits, invariants))
         op = g._create_op("While", inits + captures, {"Tout": tout}, "While")
         _LOOP_INFO[op] = {"vars": lvars, "captures": captures, "cond": c, "body": outs,
-                          "back_prop": bool(back_prop),
+                          "back_prop": bool(back_prop), "parallel": parallel_iterations,
                           "members_order": [o for o in ops[start:] if o in members],
                           "fns": (cond, body, rebuild, single)}
         exits = [_identity(t, name="Exit") for t in op._outputs]

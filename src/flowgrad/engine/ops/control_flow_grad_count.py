@@ -187,14 +187,16 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     if guarded and not walk.fsync:
         n += 1
         walk.fsync = True
-    n += 1 if stacked or guarded or walk.pops else 0
+    # (pops order before b_sync only when iterations run in parallel; an inner loop's
+    # count always orders before its enclosing frame's)
+    n += 1 if (stacked or guarded or walk.pops) and walk.parallel > 1 or walk.inner else 0
     for i, vals in enumerate(outer_stacked, 1):   # kept by an enclosing loop's frame, its
         if vals:                                  # pop entered into this one
             n += (4 + 2 * (depth - i) + i) * len(vals)
             levels[i - 1].pops = True
     if levels:   # the enclosing frame stacks this loop's iteration count
         n += 4 + 2 * (depth - 1)
-        levels[0].pops = True
+        levels[0].pops = levels[0].inner = True
     for k in diff_caps:   # TF sums the gradients of the captures that depend on the xs
         if k in unconnected or not depends_on_xs(caps[k]):
             continue
