@@ -122,12 +122,39 @@ def _var_nested(tf):
     return tf.reduce_sum(c), tf.train.RMSPropOptimizer(0.1)
 
 
+def _loop_in_cond(tf):
+    # found by the differential method: a loop in a cond's branch switches its stacks'
+    # handles into the branch
+    x = tf.placeholder(tf.float32, [2, 4, 3], name="x3")
+    p = tf.placeholder_with_default(True, [], name="p")
+
+    def use_loop():
+        return tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, a * x[:, 0]),
+                             [0, x[:, 1]])[1]
+    return tf.cond(p, use_loop, lambda: tf.reduce_mean(x, 1)), [x]
+
+
+def _rnn_in_cond(tf):
+    # the branch's loop differentiates only the captures between the ys and the xs (the
+    # variables, not the placeholder's array)
+    x = tf.placeholder(tf.float32, [2, 4, 3], name="x3")
+    p = tf.placeholder_with_default(True, [], name="p")
+    cell = tf.nn.rnn_cell.GRUCell(3)
+
+    def use_rnn():
+        o, _ = tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)
+        return o[:, -1]
+    out = tf.cond(p, use_rnn, lambda: tf.reduce_mean(x, 1))
+    return tf.reduce_sum(tf.square(out)), tf.train.AdamOptimizer(0.1)
+
+
 CALLS = [("plain", _plain), ("one_branch", _one_branch), ("identity_branch", _identity_branch),
          ("two_outputs", _two_outputs), ("one_output_used", _one_output_used),
          ("unknown_shape", _unknown_shape), ("nested", _nested), ("case", _case),
          ("case_exclusive", _case_exclusive), ("sgd", _sgd), ("adam", _adam),
          ("dropout", _dropout), ("batch_norm", _batch_norm), ("var_capture", _var_capture),
-         ("var_nested", _var_nested)]
+         ("var_nested", _var_nested), ("loop_in_cond", _loop_in_cond),
+         ("rnn_in_cond", _rnn_in_cond)]
 
 
 def run_case(tf, fn):

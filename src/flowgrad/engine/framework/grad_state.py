@@ -113,6 +113,7 @@ class BodyWalk:
         self.pops = False
         self.inner = False   # a loop in its body (whose count orders before b_sync)
         self.parallel = 10   # the loop's parallel_iterations
+        self.in_cond = 0   # how many cond branches hold the loop
         self.fsync = False
         self.live = set()   # the indices of the loop variables whose values reach a gradient
         self.cond_ops = {}   # op built in a branch of a cond's gradient -> (cond, branch)

@@ -197,8 +197,9 @@ def _cond_grad(op, *grads):
     those of extra branch outputs (framework/branches.py)."""
     info = _COND_INFO[op]
     caps = list(op.inputs[1:])
-    diff = [i for i, c in enumerate(caps) if _diff(c)]
     internal = _branches.get_internal_grads()
+    # as TF, only the captures between the ys and the xs (their Switches) are differentiated
+    diff = [i for i, c in enumerate(caps) if _diff(c) and (internal or depends_on_xs(c))]
     if not diff:
         return [None] * len(op.inputs)
     g = op.graph
@@ -748,6 +749,7 @@ def _while_grad(op, *grads):
     walk = BodyWalk(gating() or (outer is not None and outer.gate), outer, member_set)
     gate = walk.gate
     walk.parallel = info.get("parallel", 10)
+    walk.in_cond = len(_branches.chain(op))
     with name_scope(op.name + "_grad"):
         unused = sum(1 for o, gr in zip(op.outputs, grads) if gr is None and diff(o))
         walk.live = _grad_count.live_vars(lvars, info["body"], member_set,

@@ -182,6 +182,10 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     # sides; one ControlTrigger b_sync per gradient frame that pops; a tensor from outside
     # every loop is entered frame by frame
     n += (4 + 2 * depth) * len(stacked) + len(cloned) + depth * len(entered)
+    # a loop in a cond's branch: each stack's handle switched into the branch on both
+    # sides, the branch's predicate entered into the gradient frame once
+    if stacked or guarded:
+        n += walk.in_cond * (2 * (len(stacked) + len(guarded)) + 1)
     # a stack pushed in a cond: a Switch on each side, one ControlTrigger f_sync per frame
     n += (6 + 2 * depth) * len(guarded)
     if guarded and not walk.fsync:
