@@ -11,13 +11,10 @@ import goldens
 GEN = goldens.generator("opcounts", "loop_grad_counts")
 WANT = goldens.load("opcounts", "loop_grad_counts")
 
-# TF's counter after the gradient minus flowgrad's, for the frames not counted exactly yet:
-# a tf.cond in a loop body (TF's pushes / pops under the cond's Switches, its f_sync, the
-# dead branch's zeros; flowgrad's cond gradient is a cond of the branch gradients) and a
-# loop in a loop body (TF enters stacks and values frame by frame and stacks the inner
-# loop's iteration count)
-_DIFFERS = {"nested": (1, "a loop in the body"), "cond_body": (1, "a cond in the body"),
-            "seq2seq": (-49, "conds in the decoder's body (TrainingHelper), not broken down")}
+# TF's counter after the gradient minus flowgrad's, for the frames not counted exactly yet
+_DIFFERS = {"seq2seq": (-23, "the decoder's body (TrainingHelper's conds, attention), not "
+                              "broken down"),
+            "attention_rnn": (-1, "one op of the attention step's gradient, not found yet")}
 
 
 def _case(name):

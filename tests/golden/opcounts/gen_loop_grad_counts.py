@@ -158,6 +158,115 @@ def _random_body(tf):
     return out, [x]
 
 
+def _nested_capture(tf):
+    x = _x(tf)
+    w = tf.placeholder(tf.float32, [2], name="w")
+
+    def body(i, a):
+        s = tf.sin(a) * w   # an outer body value read by the inner loop
+        inner = tf.while_loop(lambda j, b: j < 2, lambda j, b: (j + 1, b * s + a * x),
+                              [0, a])[1]
+        return i + 1, inner
+    out = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x])[1]
+    return out, [x, w]
+
+
+def _nested_cond(tf):
+    x = _x(tf)
+
+    def inner_body(j, b):
+        return j + 1, tf.cond(tf.reduce_sum(b) > 1.0, lambda: b * x, lambda: b - x)
+
+    def body(i, a):
+        return i + 1, tf.while_loop(lambda j, b: j < 2, inner_body, [0, a])[1]
+    out = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x])[1]
+    return out, [x]
+
+
+def _rnn_in_map_fn(tf):
+    x = tf.placeholder(tf.float32, [2, 3, 4, 2], name="xs")
+    cell = tf.nn.rnn_cell.GRUCell(3)
+
+    def fn(seq):
+        out, _ = tf.nn.dynamic_rnn(cell, seq, dtype=tf.float32)
+        return out
+    out = tf.map_fn(fn, x)
+    return tf.reduce_sum(out), [x] + tf.trainable_variables()
+
+
+def _cond_body_adam(tf):
+    w = tf.get_variable("w", [2], initializer=tf.ones_initializer())
+
+    def body(i, a):
+        return i + 1, tf.cond(tf.reduce_sum(a) > 1.0, lambda: a * w, lambda: a + w)
+    out = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.ones([2])])[1]
+    return tf.reduce_sum(out), tf.train.AdamOptimizer(0.01)
+
+
+def _cond_unknown_body(tf):
+    x = tf.placeholder(tf.float32, [None], name="xu")
+
+    def body(i, a):
+        return i + 1, tf.cond(tf.reduce_sum(a) > 1.0, lambda: tf.sin(a), lambda: a * x)
+    out = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x])[1]
+    return out, [x]
+
+
+def _cond_const_nested(tf):
+    # found by the differential method: a cond's constant in a nested loop is cloned by TF
+    x = tf.placeholder(tf.float32, [None, 5], name="xn")
+
+    def inner(j, c):
+        return j + 1, tf.cond(tf.reduce_sum(c) > 0, lambda: c * 1.5, lambda: c - 1.0)
+
+    def body(i, a):
+        return i + 1, tf.while_loop(lambda j, c: j < 2, inner, [0, a])[1]
+    z = tf.while_loop(lambda i, a: i < 3, body, [0, tf.reduce_sum(x, 0)])[1]
+    return tf.reduce_sum(z), [x]
+
+
+def _attention_rnn(tf):
+    # found by the differential method: the alignments a Luong attention state carries are
+    # read by no later step, so TF makes their gradient Enter (b_exit) only
+    memory = tf.placeholder(tf.float32, [3, 5, 4], name="memory")
+    x = tf.placeholder(tf.float32, [3, 6, 3], name="xs")
+    mech = tf.contrib.seq2seq.LuongAttention(4, memory)
+    cell = tf.contrib.seq2seq.AttentionWrapper(tf.nn.rnn_cell.LSTMCell(4), mech)
+    out, _ = tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)
+    return tf.reduce_mean(tf.square(out)), [memory, x] + tf.trainable_variables()
+
+
+def _nested_outer_array(tf):
+    # found by the differential method: an array made outside both loops and read in the
+    # inner one has its handle entered frame by frame (not stacked)
+    x = tf.placeholder(tf.float32, [4, 3], name="x4")
+    ta = tf.TensorArray(tf.float32, size=4).unstack(x)
+
+    def outer(i, acc):
+        def inner(j, a):
+            return j + 1, a + ta.read(i) * tf.cast(j, tf.float32)
+        return i + 1, tf.while_loop(lambda j, a: j < 2, inner, [0, acc])[1]
+    return tf.while_loop(lambda i, a: i < 4, outer, [0, tf.zeros([3])])[1], [x]
+
+
+def _serial(tf):
+    # found by the differential method: with parallel_iterations=1 TF's gradient frame has
+    # no b_sync
+    x = tf.placeholder(tf.float32, [3], name="x3")
+    y = tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, tf.sin(a) * x), [0, x],
+                      parallel_iterations=1)[1]
+    z = tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, tf.cond(
+        tf.reduce_sum(a) > 0, lambda: tf.sin(a), lambda: a * x)), [0, y],
+        parallel_iterations=1)[1]
+    return z, [x]
+
+
+CALLS.extend([("serial", _serial)])
+CALLS.extend([("cond_const_nested", _cond_const_nested), ("attention_rnn", _attention_rnn),
+              ("nested_outer_array", _nested_outer_array)])
+CALLS.extend([("nested_capture", _nested_capture), ("nested_cond", _nested_cond),
+              ("rnn_in_map_fn", _rnn_in_map_fn), ("cond_body_adam", _cond_body_adam),
+              ("cond_unknown_body", _cond_unknown_body)])
 CALLS.extend([("random_body", _random_body), ("unknown_shape", _unknown_shape), ("unused_output", _unused_output),
               ("birnn", _birnn), ("seq2seq", _seq2seq)])
 

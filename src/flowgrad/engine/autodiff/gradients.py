@@ -21,8 +21,9 @@ from collections import deque
 from ..framework import branches as _branches
 from ..framework import dtypes as _dt
 from ..framework.constant_op import constant, convert_to_tensor
-from ..framework.grad_state import (body_walk, get_wanted, set_between,  # noqa: F401
-                                    set_wanted, wants_grad)  # re-exported
+from ..framework.grad_state import (body_walk, counting_gates, get_wanted,  # noqa: F401
+                                    mark_two_terms, mark_zero_fill, set_between,
+                                    set_wanted, take_two_terms, wants_grad)  # re-exported
 from ..framework.graph import Operation, Tensor, get_default_graph
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import get_gradient_function
@@ -425,8 +426,10 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
             call = op not in stopped and (any(g is not None for g in out_grads) or inner)
             in_grads = None
             if call:
-                wanted = {i for i, t in enumerate(op._inputs)
-                          if route(t._op) in between and t._dtype._diff}
+                # as TF, an op's rule builds the gradients of all its inputs (a cond or
+                # loop: only of those on a path to the xs, as TF's Switches / Enters)
+                wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff and (
+                    op.type not in _FRAMED or route(t._op) in between)}
                 if wanted:
                     _branches.set_internal_grads(inner)
                     try:
@@ -512,10 +515,11 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
         return None
     for i, g in enumerate(out_grads):
         # as TF; a TensorArray flow (variant) without a gradient stays None: its rules
-        # read that as an empty gradient array
-        if g is None and op._outputs[i]._dtype._diff and \
+        # read that as an empty gradient array; a cond's outputs are TF's separate Merges
+        if g is None and op._outputs[i]._dtype._diff and op.type != "Cond" and \
                 op._outputs[i]._dtype._base is not _dt.variant:
             out_grads[i] = zeros_like(op._outputs[i], optimize=False)
+            mark_zero_fill(out_grads[i])
     old_stack = graph._name_stack
     set_wanted(wanted)
     try:
@@ -548,8 +552,14 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
             if agg is not None:   # the sums of op's output gradients count as its own
                 first, first_id = agg
             walk.made[op] = (graph._ops[first:], graph._last_id - first_id)
+        elif given > 1 and not gate_gradients and counting_gates():
+            graph._last_id += 1 + given   # TF's tuple (a cond branch's gradient, gated)
         if gate_gradients and given > 1:
+            marked = [isinstance(g, Tensor) and take_two_terms(g) for g in in_grads]
             in_grads = _tuple(in_grads)
+            for g, m in zip(in_grads, marked):
+                if m:
+                    mark_two_terms(g)
             # The gate (tuple/group_deps) orders the input gradients, as TF's; a plan
             # computes no pure gradient only the gate reads (runtime/ir.py: lower).
             gated = next(g for g in in_grads if g is not None)
@@ -570,11 +580,16 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
     return in_grads
 
 
+_FRAMED = frozenset(("Cond", "While", "WhileGrad", "V1Frames"))   # (TF-written loops)
+
+
 def _aggregated(contrib, t, method):
     """The summed gradient of `t` (built once; later calls reuse it)."""
     grads = contrib.get(t)
     if not grads:
         return None
+    if len(grads) == 1 and isinstance(grads[0], Tensor) and take_two_terms(grads[0]):
+        grads[0]._op._graph._last_id += 1   # TF's AddN of the two terms
     if len(grads) > 1:
         contrib[t] = grads = [_aggregate(grads, method, t)]
     return grads[0]

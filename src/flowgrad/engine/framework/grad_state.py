@@ -7,8 +7,38 @@ core so that op modules can ask without importing autodiff.
 from __future__ import annotations
 
 import threading
+import weakref
 
 _state = threading.local()
+# gradients TF 1.14 gives as two terms where flowgrad gives one (a tf.cond capture's two
+# branch gradients, one Merge each): summed alone, they still count TF's AddN
+_TWO_TERMS: weakref.WeakSet = weakref.WeakSet()
+
+
+_ZERO_FILLS: weakref.WeakSet = weakref.WeakSet()
+
+
+def mark_zero_fill(t) -> None:
+    """Records that gradients() made `t`, zeros for an output no gradient reached."""
+    _ZERO_FILLS.add(t)
+
+
+def is_zero_fill(t) -> bool:
+    """Is `t` zeros gradients() made for an output no gradient reached?"""
+    return t in _ZERO_FILLS
+
+
+def mark_two_terms(t) -> None:
+    """Records that TF sums gradient `t` from two terms (see _TWO_TERMS)."""
+    _TWO_TERMS.add(t)
+
+
+def take_two_terms(t) -> bool:
+    """Was gradient `t` marked by mark_two_terms? (the mark is used once)"""
+    if t in _TWO_TERMS:
+        _TWO_TERMS.discard(t)
+        return True
+    return False
 
 
 def wants_grad(index: int) -> bool:
@@ -48,19 +78,45 @@ def depends_on_xs(t) -> bool:
 
 
 def gating() -> bool:
-    """Inside `gradients`: its gate_gradients (TF gates the loop body's gradients too)."""
-    return getattr(_state, "gate", False)
+    """Inside `gradients`: its gate_gradients (TF gates the loop body's gradients too), or
+    counting_gates()."""
+    return getattr(_state, "gate", False) or counting_gates()
+
+
+def counting_gates() -> bool:
+    """Inside a cond branch's gradient under a gated call: flowgrad's gradient stays
+    ungated, the op counter moves over TF's tuples (a NoOp, an Identity per gradient)."""
+    return getattr(_state, "count_gates", False)
+
+
+def set_counting_gates(flag: bool) -> bool:
+    """Sets counting_gates(); returns the previous value."""
+    prev = getattr(_state, "count_gates", False)
+    _state.count_gates = flag
+    return prev
 
 
 
 class BodyWalk:
     """A loop body's gradient being built for a loop gradient: whether the enclosing call
     gates (TF's tuples are counted, flowgrad's body gradient stays ungated) and, per
-    forward op, the ops its gradient rule made and how far they moved the op counter."""
+    forward op, the ops its gradient rule made and how far they moved the op counter;
+    for a loop in a loop body, the enclosing loop's walk (`outer`) and body ops
+    (`members`), whether TF's gradient frame of this loop pops a value (`pops`) and has
+    its f_sync (`fsync`)."""
 
-    def __init__(self, gate):
+    def __init__(self, gate, outer=None, members=frozenset()):
         self.gate = gate
         self.made = {}
+        self.outer = outer
+        self.members = members
+        self.pops = False
+        self.inner = False   # a loop in its body (whose count orders before b_sync)
+        self.parallel = 10   # the loop's parallel_iterations
+        self.in_cond = 0   # how many cond branches hold the loop
+        self.fsync = False
+        self.live = set()   # the indices of the loop variables whose values reach a gradient
+        self.cond_ops = {}   # op built in a branch of a cond's gradient -> (cond, branch)
 
 
 def body_walk():

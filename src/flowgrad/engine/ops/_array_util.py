@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import weakref
 from typing import Union
 
 import numpy as np
@@ -232,16 +233,29 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
     if not shape_n and t.op.type == "ShapeN":   # TF's refiner materializes Shape, not ShapeN
         return None
     v = const_value(t)
+    if v is None:
+        v = _evaluated(t)
     if v is not None:
         return v
     if depth > 8:
         return None
     op = t.op
+    if op.type == "Shape" and not op.inputs[0].shape.is_fully_defined():
+        # TF's refiner evaluates the input's constant subgraph for its shape
+        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, partial))
+        if src is not None:
+            return np.array(src.shape, dtype=t.dtype.as_numpy_dtype)
     if op.type == "Shape" and op.inputs[0].shape.ndims is not None and \
             (partial or op.inputs[0].shape.is_fully_defined()):
         return np.array(op.inputs[0].shape.as_tuple(), dtype=object)
     if op.type == "Cast":
         return _refined_value(op.inputs[0], depth + 1, shape_n, partial)
+    if op.type == "ExpandDims" and t.dtype.base_dtype.is_integer:
+        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, partial))
+        axis = const_value(op.inputs[1])
+        if src is None or axis is None or np.size(axis) != 1:
+            return None
+        return np.expand_dims(src, int(np.asarray(axis).reshape(-1)[0]))
     if op.type == "Pack" and op.get_attr("axis") == 0:
         vals = [_refined_value(e, depth + 1, shape_n, partial) for e in op.inputs]
         if builtins.any(v is None for v in vals):
@@ -259,7 +273,8 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         b, e, s = (_known_ints(_refined_value(i, depth + 1, shape_n, partial))
                    for i in op.inputs[1:])
         if src is None or b is None or e is None or s is None or \
-                (np.ndim(src) != 1 and const_value(op.inputs[0]) is None):
+                (np.ndim(src) != 1 and const_value(op.inputs[0]) is None and
+                 _evaluated(op.inputs[0]) is None):
             return None
         try:
             return np.asarray(src, dtype=object)[_np_index(b, e, s, op._attrs)]
@@ -290,6 +305,44 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
             return None
         return (np.cumsum if op.type == "Cumsum" else np.cumprod)(src)
     return None
+
+
+# ops TF's refiner runs on constant inputs (EvaluateConstantTensor) that flowgrad evaluates
+# too: splitting and decoding constant strings gives a static row count
+_EVALUATED = frozenset(("StringSplit", "StringSplitV2", "UnicodeDecode",
+                        "UnicodeDecodeWithOffsets"))
+_EVALUATED_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _evaluated(t: Tensor):
+    """t's value when its op is one of _EVALUATED and its inputs are constants, else None."""
+    op = t.op
+    if op.type not in _EVALUATED:
+        return None
+    if op not in _EVALUATED_CACHE:
+        args = [_const_input(i) for i in op.inputs]
+        out = None
+        if builtins.all(a is not None for a in args):
+            try:
+                out = op._def.kernel(*args, **op._attrs)
+            except (errors.OpError, ValueError, TypeError):
+                out = None   # an error is the run's, not the shape refiner's
+        _EVALUATED_CACHE[op] = out
+    out = _EVALUATED_CACHE[op]
+    return None if out is None else np.asarray(out[t.value_index])
+
+
+def _const_input(t: Tensor):
+    """A constant, or a constant reshaped by a constant shape (unicode_split's scalar)."""
+    v = const_value(t)
+    if v is None and t.op.type == "Reshape":
+        src, shape = (const_value(i) for i in t.op.inputs)
+        if src is not None and shape is not None:
+            try:
+                v = np.reshape(src, [int(d) for d in np.asarray(shape).reshape(-1)])
+            except ValueError:
+                v = None
+    return v
 
 
 _REFINED_COMPARE = {"Greater": np.greater, "Less": np.less, "GreaterEqual": np.greater_equal,

@@ -21,7 +21,9 @@ from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework import threads as _threads
 from ..framework.constant_op import convert_to_tensor
-from ..framework.grad_state import BodyWalk, body_walk, gating, set_body_walk
+from ..framework.grad_state import (BodyWalk, body_walk, depends_on_xs, gating,
+                                    is_zero_fill, mark_two_terms, set_body_walk,
+                                    set_counting_gates)
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
 from ..framework.graph_def_lower import LOOPVAR_INITS, register_cond_info, register_loop_info
 from ..framework.registry import register_op
@@ -197,13 +199,22 @@ def _cond_grad(op, *grads):
     those of extra branch outputs (framework/branches.py)."""
     info = _COND_INFO[op]
     caps = list(op.inputs[1:])
-    diff = [i for i, c in enumerate(caps) if _diff(c)]
     internal = _branches.get_internal_grads()
+    # as TF, only the captures between the ys and the xs (their Switches) are differentiated
+    diff = [i for i, c in enumerate(caps) if _diff(c) and (internal or depends_on_xs(c))]
     if not diff:
         return [None] * len(op.inputs)
+    g = op.graph
+    last_id = g._last_id
+    walk = body_walk()
+    # TF gates each branch op's gradients as the gradients() call does (in a loop body the
+    # loop's walk counts the gates)
+    outer_gate = gating() or (walk is not None and walk.gate)
+    gate = outer_gate and walk is None
+    given_outs = sum(1 for gr in grads if gr is not None)
     outs = op.outputs
-    keep = [k for k, o in enumerate(outs) if _diff(o) and (grads[k] is not None or
-                                                             not internal)]
+    # as TF, only the outputs with a gradient are differentiated (their Merges)
+    keep = [k for k, o in enumerate(outs) if _diff(o) and grads[k] is not None]
     grads = [_zeros(o) if g is None else g for o, g in zip(outs, grads)]
     inner = [[(t, g) for t, g in internal.items() if _branches.branch_in(t._op, op) == b]
              for b in (0, 1)]
@@ -235,20 +246,49 @@ def _cond_grad(op, *grads):
             # The captures are independent inputs here: a capture computed from another
             # one gets its own gradient, so no path may run through it twice.
             _branches.set_transparent(transparent)
-            gs = gradients(ys, xs, grad_ys=gys, stop_gradients=xs)
+            first, first_id = len(g._ops), g._last_id
+            # the counter moves by the gradient ops only (not by this cond's Switches)
+            ctxs = g._cf_contexts
+            top = ctxs.pop()
+            prev = set_counting_gates(gate)
+            try:
+                gs = gradients(ys, xs, grad_ys=gys, stop_gradients=xs)
+            finally:
+                ctxs.append(top)
+                set_counting_gates(prev)
+            gset = set(gys)
+            # gradients()'s Identity per grad_ys is not TF's
+            flowgrad_only = sum(1 for o in g._ops[first:] if o.type == "Identity" and
+                                o._inputs[0] in gset)
+            moves[b] = (g._last_id - first_id - flowgrad_only, [gr is not None for gr in gs])
+            if walk is not None:
+                walk.cond_ops.update(dict.fromkeys(g._ops[first:], (op, b)))
             return [zeros(caps[i], b) if g is None else convert_to_tensor(g)
                     for i, g in zip(diff, gs)]
         return fn
 
     if not keep and not internal:
         return [None] * len(op.inputs)
+    moves = [(0, [False] * len(diff)), (0, [False] * len(diff))]
     res = cond(op.inputs[0], branch(0, info["true"][0]), branch(1, info["false"][0]),
                name="cond_grad")
+    # the op counter moves as TF's Switch per output gradient and Merge per captured input
+    # would move it (flowgrad's gradient is one cond)
+    g._last_id = last_id + _grad_count.tf_cond_grad_ops(
+        op, [caps[i] for i in diff], moves, given_outs, outer_gate, walk)
     if not isinstance(res, list):
         res = [res]
     out = [None] * len(op.inputs)
-    for i, g in zip(diff, res):
-        out[1 + i] = g
+    for k, (i, gr) in enumerate(zip(diff, res)):
+        reached = moves[0][1][k] + moves[1][1][k]
+        # as TF: no path, no gradient (nor for a capture not between the ys and the xs)
+        wanted = (reached and depends_on_xs(caps[i])) or internal
+        out[1 + i] = gr if wanted else None
+        if reached == 2:
+            mark_two_terms(gr)
+    given = sum(1 for r in out if r is not None)
+    if outer_gate and given > 1:   # gradients() gates these; TF's Merges give one each
+        g._last_id -= 1 + given
     return out
 
 
@@ -345,28 +385,20 @@ def _branch_members(branch_ops, outs, targets):
     return needed
 
 
-def _variable_results_read(result):
-    """A branch's Variable results read inside the branch, as TF's _BuildCondTensor
-    converts them there: a ref variable gives its snapshot (read from outside: a Switch),
-    a resource variable a ReadVariableOp in the branch (its handle read through a
-    Switch)."""
-    leaves, rebuild = _flatten(result)
-    if not any(_is_variable(v) for v in leaves):
-        return result
-    return rebuild([v.value() if _is_variable(v) else v for v in leaves])
-
-
 def _is_variable(leaf):
     return (not isinstance(leaf, (Tensor, Operation)) and hasattr(leaf, "value")
             and getattr(leaf, "_as_graph_element", None) is not None)
 
 
 def _count_branch_results(g, result):
-    """TF 1.14's ops for a branch's results (op counter only): a Switch per tensor taken
-    from outside the branch, an Identity (with_dependencies on the pivot) per Operation."""
-    leaves, _ = _flatten(result)
+    """A branch's results with its variables read in the branch, as TF converts them; TF
+    1.14's ops for them (op counter only): a Switch per tensor taken from outside the
+    branch, an Identity (with_dependencies on the pivot) per Operation."""
+    leaves, rebuild = _flatten(result)
+    leaves = [leaf.value() if _is_variable(leaf) else leaf for leaf in leaves]
     g._cf_note([t for t in leaves if isinstance(t, Tensor)])
     g._last_id += sum(1 for t in leaves if isinstance(t, Operation))
+    return rebuild(leaves)
 
 
 def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | None = None,
@@ -414,12 +446,10 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         start = len(ops)
         with g.control_dependencies(None):
             with g._cf_context():
-                t_res = _variable_results_read(true_fn())
-                _count_branch_results(g, t_res)
+                t_res = _count_branch_results(g, true_fn())
             mid = len(ops)
             with g._cf_context():
-                f_res = _variable_results_read(false_fn())
-                _count_branch_results(g, f_res)
+                f_res = _count_branch_results(g, false_fn())
             end = len(ops)
         t_leaves, rebuild, t_tensors, t_targets = _branch_outputs(t_res)
         _, _, f_tensors, f_targets = _branch_outputs(f_res)
@@ -720,10 +750,15 @@ def _while_grad(op, *grads):
     diff = _diff
     diff_caps = [k for k, c in enumerate(caps) if diff(c)]
     outer = body_walk()   # TF gates the body's gradients as the gradients() call does
-    walk = BodyWalk(gating() or (outer is not None and outer.gate))
+    walk = BodyWalk(gating() or (outer is not None and outer.gate), outer, member_set)
     gate = walk.gate
+    walk.parallel = info.get("parallel", 10)
+    walk.in_cond = len(_branches.chain(op))
     with name_scope(op.name + "_grad"):
         unused = sum(1 for o, gr in zip(op.outputs, grads) if gr is None and diff(o))
+        walk.live = _grad_count.live_vars(lvars, info["body"], member_set,
+                                          [gr is not None and not is_zero_fill(gr)
+                                           for gr in grads], diff)
         grads = [_zeros(o) if gr is None else convert_to_tensor(gr)
                  for o, gr in zip(op.outputs, grads)]
         grad_vars = [_loop_var(v.dtype.base_dtype, v.shape, "grad") for v in lvars]
@@ -1046,7 +1081,7 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         tout = builtins.tuple((t.dtype.base_dtype, s) for t, s in zip(inits, invariants))
         op = g._create_op("While", inits + captures, {"Tout": tout}, "While")
         _LOOP_INFO[op] = {"vars": lvars, "captures": captures, "cond": c, "body": outs,
-                          "back_prop": bool(back_prop),
+                          "back_prop": bool(back_prop), "parallel": parallel_iterations,
                           "members_order": [o for o in ops[start:] if o in members],
                           "fns": (cond, body, rebuild, single)}
         exits = [_identity(t, name="Exit") for t in op._outputs]

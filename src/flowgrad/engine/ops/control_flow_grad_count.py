@@ -16,15 +16,19 @@ Rank of a forward value is made in the forward frame and its value stacked.
 """
 from __future__ import annotations
 
+from ..framework import branches as _branches
+from ..framework import dtypes as _dt
+from ..framework.graph_def_lower import LOOPVAR_INITS, TA_GRAD_FORWARD
 from ..framework.grad_state import depends_on_xs
 
 _F_COUNT, _B_COUNT = 8, 10
-_PER_VAR, _PER_STACK = 5, 6
+_PER_VAR = 5
 # a gradient array op in the body enters the forward array's handle (and, for a write,
 # its flow) into the gradient frame
 _ARRAY_ENTERS = {"TensorArrayGradRead": 1, "TensorArrayGradGather": 1,
                  "TensorArrayGradWrite": 2, "TensorArrayGradScatter": 2}
 _ARRAY_READS = ("TensorArrayGradRead", "TensorArrayGradGather")
+_ARRAY_WHOLE = ("TensorArrayGradGather", "TensorArrayGradScatter")
 _SHAPE_OPS = ("Shape", "Size", "Rank")
 
 
@@ -43,6 +47,45 @@ def _not_between(lvars, caps, members, diff):
     return set(members) - done
 
 
+def _array_level(o, members, levels):
+    """Where the forward array of gradient array op o was made: 0 in this loop's body, i
+    in the i-th enclosing loop's, -1 outside every loop, None when not known."""
+    flow = TA_GRAD_FORWARD.get(o)
+    for _ in range(10000):   # back along the array's flows to the op that made it
+        if flow is None:
+            return None
+        op = flow._op
+        if op.type == "LoopVar":
+            if _member(op, members):
+                return 0 if op not in LOOPVAR_INITS else _init_level(op, members, levels)
+            flow = LOOPVAR_INITS.get(op)
+        elif op.type.startswith("TensorArray") and op.type != "TensorArrayV3" and \
+                op._inputs and op._inputs[0].dtype.base_dtype is _dt.variant:
+            flow = op._inputs[0]
+        else:
+            break
+    else:
+        return None
+    if _member(op, members):
+        return 0
+    return next((i for i, lw in enumerate(levels, 1) if _member(op, lw.members)), -1)
+
+
+def _init_level(var, members, levels):
+    """The level of the array a loop variable of this loop carries in: where it was made."""
+    init = LOOPVAR_INITS[var]
+    op = init._op
+    while op.type.startswith("TensorArray") and op.type != "TensorArrayV3" and op._inputs \
+            and op._inputs[0].dtype.base_dtype is _dt.variant:
+        op = op._inputs[0]._op
+    return next((i for i, lw in enumerate(levels, 1) if _member(op, lw.members)), -1)
+
+
+def _member(op, members):
+    """Is op a body op of the loop, or one in a branch of a cond of its body?"""
+    return op in members or any(c in members for c in _branches.chain(op))
+
+
 def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, gys, diff,
                 unused_outs, walk):
     """TF's op count for one loop gradient; grad_ops: the ops flowgrad built for the body's
@@ -59,7 +102,18 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     grad_ops = [o for o in grad_ops if o not in skip]
     gys = set(gys)
     grad_ys = [o for o in grad_ops if o.type == "Identity" and o._inputs[0] in gys]
-    stacked, cloned, entered = set(), set(), set()
+    stacked, cloned, entered, guarded = set(), set(), set(), set()
+    levels, w = [], walk.outer   # the enclosing loops' walks, innermost first
+    while w is not None:
+        levels.append(w)
+        w = w.outer
+    depth = 1 + len(levels)
+    outer_stacked = [set() for _ in levels]
+    # the gradient of a loop in the body is counted by its own walk (its reads included)
+    nested = set()
+    for o in members:
+        if o.type == "While" and o in walk.made:
+            nested.update(walk.made[o][0])
     cap_set = set(caps)
     # TF makes a Shape / Size / Rank of a forward value in the forward frame: the gradient
     # pops its value
@@ -73,25 +127,142 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
         inputs = o._inputs
         if o.type in _ARRAY_READS:   # the forward value only gives the shape
             inputs = inputs[:2]
-        n += _ARRAY_ENTERS.get(o.type, 0)
+        if o in nested:
+            continue
+        if o.type == "Cond":   # a cond gradient's: its branches' ops read the values
+            inputs = inputs[:1]
+        k = _ARRAY_ENTERS.get(o.type, 0)
+        # where the forward array was made: a read's forward op gives its handle
+        where = _array_level(o, members, levels) if k else None
+        if where is None:   # unknown (a write): gathered / scattered in the body, made
+            where = 0 if o.type in _ARRAY_WHOLE else (1 if levels else -1)   # there
+        if where == 0:   # made in this body: its handle (and flow) stacked
+            n += k * (4 + 2 * depth)
+            walk.pops = True
+        elif where > 0:   # made in an enclosing body: stacked there, the pop entered
+            n += k * (4 + 2 * (depth - where) + where)
+            levels[where - 1].pops = True
+        else:   # made outside every loop: entered frame by frame
+            n += k * depth
+        in_cond = walk.cond_ops.get(o)
         for t in inputs:
             if t._op in own or t in gys:
                 continue
+            # a forward value read in a cond of the body: TF stacks the cond's value, a
+            # stack guarded by Switches (a loop invariant is entered as elsewhere)
+            # (each branch reads its own Switch of a value)
+            kept = stacked if in_cond is None else guarded
+            key = t if in_cond is None else (t, in_cond)
             if t._op in forward:
-                stacked.add(t)
-            elif t._op in members:
-                (cloned if t._op.type == "Const" else stacked).add(t)
+                kept.add(key)
+            elif _member(t._op, members):
+                if t._op.type == "Const":
+                    cloned.add(t)
+                else:
+                    kept.add(key)
             elif t in cap_set or t._op.type != "LoopVar":
-                entered.add(t)
+                level = next((i for i, lw in enumerate(levels) if _member(t._op, lw.members)),
+                             None)
+                if level is None:
+                    entered.add(t)
+                elif t._op.type == "Const":
+                    cloned.add(t)
+                else:
+                    outer_stacked[level].add(t)
     n += _F_COUNT + _B_COUNT
     # gated (gate_gradients): each variable's Merge gradient is a tuple (a NoOp group and an
     # Identity per input)
-    n += (_PER_VAR + (3 if gate else 0)) * sum(1 for v in lvars if diff(v))
+    # a variable whose value reaches no gradient (its Switch is not between the ys and the
+    # xs) gets its gradient Enter (b_exit) only
+    n_live = sum(1 for i, v in enumerate(lvars) if diff(v) and i in walk.live)
+    n += (_PER_VAR + (3 if gate else 0)) * n_live
+    n += sum(1 for v in lvars if diff(v)) - n_live
     n += moved - len(grad_ys)
-    n += _PER_STACK * len(stacked) + (1 if stacked else 0) + len(cloned) + len(entered)
+    # a stack's Const, StackV2, push and pop, its handle entered frame by frame on both
+    # sides; one ControlTrigger b_sync per gradient frame that pops; a tensor from outside
+    # every loop is entered frame by frame
+    n += (4 + 2 * depth) * len(stacked) + len(cloned) + depth * len(entered)
+    # a loop in a cond's branch: each stack's handle switched into the branch on both
+    # sides, the branch's predicate entered into the gradient frame once
+    if stacked or guarded:
+        n += walk.in_cond * (2 * (len(stacked) + len(guarded)) + 1)
+    # a stack pushed in a cond: a Switch on each side, one ControlTrigger f_sync per frame
+    n += (6 + 2 * depth) * len(guarded)
+    if guarded and not walk.fsync:
+        n += 1
+        walk.fsync = True
+    # (pops order before b_sync only when iterations run in parallel; an inner loop's
+    # count always orders before its enclosing frame's)
+    n += 1 if (stacked or guarded or walk.pops) and walk.parallel > 1 or walk.inner else 0
+    for i, vals in enumerate(outer_stacked, 1):   # kept by an enclosing loop's frame, its
+        if vals:                                  # pop entered into this one
+            n += (4 + 2 * (depth - i) + i) * len(vals)
+            levels[i - 1].pops = True
+    if levels:   # the enclosing frame stacks this loop's iteration count
+        n += 4 + 2 * (depth - 1)
+        levels[0].pops = levels[0].inner = True
     for k in diff_caps:   # TF sums the gradients of the captures that depend on the xs
         if k in unconnected or not depends_on_xs(caps[k]):
             continue
         n += 7 if caps[k].shape.is_fully_defined() else 9
     n += unused_outs
     return n
+
+
+def tf_cond_grad_ops(op, caps, moves, given_outs, gate, walk):
+    """TF's op count for the gradient of one tf.cond (its Merges and Switches): a Switch
+    (cond_grad) per output gradient (gated: a NoOp and two Identities), each branch's
+    gradient ops (moves: per branch, how far its gradients() moved the counter and which
+    captures it reached), per captured input reached in a branch a Merge of its gradient
+    and the dead branch's zeros (the AddN of a capture's two: grad_state.mark_two_terms)."""
+    n = given_outs * (4 if gate else 1)
+    n += moves[0][0] + moves[1][0]
+    for i, c in enumerate(caps):
+        if depends_on_xs(c):   # TF's Switch of c is between the ys and the xs
+            n += sum(1 + _dead_zeros(c, walk) for b in (0, 1) if moves[b][1][i])
+    return n
+
+
+def _dead_zeros(c, walk):
+    """TF's zeros for the untaken output of a cond's Switch: outside a loop Switch,
+    Identity, Shape and zeros (Const, Fill); in a loop a Const switched on the stacked
+    predicate, or the Shape stacked when not fully known."""
+    if walk is None:
+        return 5
+    if c.shape.is_fully_defined():
+        return 2
+    depth, w = 1, walk.outer
+    while w is not None:
+        depth, w = depth + 1, w.outer
+    n = 9 + 2 * depth
+    if not walk.fsync:
+        n += 1
+        walk.fsync = True
+    walk.pops = True
+    return n
+
+
+def live_vars(lvars, outs, members, given, diff):
+    """The loop variables whose values reach a gradient: those whose exit has one, and
+    those whose value the body's result of a live variable reads (to a fixed point)."""
+    def reads(t):   # the loop variables body result t depends on
+        found, seen, stack = set(), set(), [t._op]
+        while stack:
+            o = stack.pop()
+            if o in seen or o not in members:
+                continue
+            seen.add(o)
+            if o.type == "LoopVar":
+                found.add(o)
+            stack.extend(i._op for i in o._inputs)
+        return found
+    index = {v._op: i for i, v in enumerate(lvars)}
+    live = {i for i, (v, g) in enumerate(zip(lvars, given)) if g and diff(v)}
+    todo = list(live)
+    while todo:
+        for o in reads(outs[todo.pop()]):
+            i = index.get(o)
+            if i is not None and i not in live and diff(lvars[i]):
+                live.add(i)
+                todo.append(i)
+    return live
