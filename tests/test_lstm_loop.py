@@ -103,6 +103,30 @@ def test_basic_lstm_fused_equals_plain(case, monkeypatch):
              monkeypatch, rtol)
 
 
+@pytest.mark.parametrize("cell,case", [
+    ("basic", dict(batch=32, steps=6, depth=64, units=128)),
+    ("peep", dict(batch=32, steps=5, depth=64, units=128, lengths=[5, 2, 0] + [4] * 29)),
+    ("multi", dict(batch=32, steps=4, depth=96, units=(128, 96))),
+])
+def test_side_lane_fused_equals_plain(cell, case, monkeypatch):
+    """Large steps sum the kernel and bias gradients on a side lane (a second thread):
+    still bit for bit the plain loop's (the lane forced on, as on a one-core machine it
+    is off)."""
+    from flowgrad.engine.framework import threads
+    opened = []
+
+    def open_lane():
+        opened.append(1)
+        return threads.SideLane()
+    monkeypatch.setattr(threads.SideLane, "open", open_lane)
+    make = {"basic": lambda u: tf.nn.rnn_cell.BasicLSTMCell(u),
+            "peep": lambda u: tf.nn.rnn_cell.LSTMCell(u, use_peepholes=True, cell_clip=1.0),
+            "multi": lambda u: tf.nn.rnn_cell.MultiRNNCell(
+                [tf.nn.rnn_cell.BasicLSTMCell(k) for k in u])}[cell]
+    _compare(_lstm_case(make, **case), monkeypatch)
+    assert opened
+
+
 def test_lstm_cell_fused_equals_plain(monkeypatch):
     _compare(_lstm_case(lambda u: tf.nn.rnn_cell.LSTMCell(u)), monkeypatch, 2e-5)
 

@@ -55,7 +55,7 @@ import time
 
 import numpy as np
 
-__all__ = ["SAMPLE_S", "blas_threads", "cpu_count", "free_cores", "guard_blas",
+__all__ = ["SAMPLE_S", "SideLane", "blas_threads", "cpu_count", "free_cores", "guard_blas",
            "inter_op_setting", "inter_op_threads", "intra_op_threads", "matmul",
            "set_blas_threads", "uses_blas"]
 
@@ -258,6 +258,70 @@ def _apply(n_blas, n_split):
     _split = n_split
     if _blas_now != n_blas:
         set_blas_threads(n_blas)
+
+
+# -- a side lane: ordered work off a loop's critical path --------------------------------
+class SideLane:
+    """Runs `put(fn, *args)` calls one after another, in order, on a second thread while
+    the caller goes on (a fused loop's weight-gradient sums, which no later step reads);
+    a context manager: leaving it waits for every call and raises the first error.
+
+    While it runs, BLAS is single-threaded and GEMMs are not split (each of the two
+    threads runs its own GEMMs; the values are the same, BLAS threads and blocks only
+    split the output). Use `SideLane.open()`: None where there is one core.
+    """
+
+    __slots__ = ("_q", "_fut", "_prev")
+
+    @classmethod
+    def open(cls):
+        return cls() if _sampler.cores >= 2 else None
+
+    def __init__(self):
+        import queue  # lazy: only fused loops on more than one core
+        self._q = queue.SimpleQueue()
+        self._fut = None
+        self._prev = None
+
+    def put(self, fn, *args):
+        self._q.put((fn, args))
+
+    def _drain(self):
+        get = self._q.get
+        while True:
+            item = get()
+            if item is None:
+                return
+            item[0](*item[1])
+
+    def __enter__(self):
+        blas = _blas_now if _blas_now is not None else blas_threads()
+        self._prev = (blas, _split)
+        if blas is not None and (blas != 1 or _split != 1):
+            _apply(1, 1)
+        self._fut = _lane_pool().submit(self._drain)
+        return self
+
+    def __exit__(self, *exc):
+        self._q.put(None)
+        try:
+            self._fut.result()
+        finally:
+            blas, split = self._prev
+            if blas is not None and (_blas_now != blas or _split != split):
+                _apply(blas, split)
+        return False
+
+
+_lane = None
+
+
+def _lane_pool():
+    global _lane
+    if _lane is None or _lane[1] != os.getpid():
+        from concurrent.futures import ThreadPoolExecutor  # lazy: only fused loops
+        _lane = (ThreadPoolExecutor(1, thread_name_prefix="flowgrad-side-lane"), os.getpid())
+    return _lane[0]
 
 
 # -- NumPy's BLAS pool ------------------------------------------------------------------

@@ -41,12 +41,18 @@ run time before it has changed anything and the caller runs the plain loop.
 """
 from __future__ import annotations
 
+import contextlib
+
 import numpy as np
 
 from ..framework import threads as _threads
 from ..runtime.backends.numpy import bind_kernel
 from ..runtime.ir import lower
 from .tensor_array import _GRAD_META, TensorArrayValue, _put
+
+
+_NO_LANE = contextlib.nullcontext()
+_LANE_MIN = 1 << 20   # multiply-adds of one step's kernel gradient below which no side lane
 
 
 def _const_value(node, ctx):
@@ -608,11 +614,11 @@ class Runner:
 
         def sigmoid(z, g, tmp, d, neg):
             # as the Sigmoid kernel: 1/(1+e) where z >= 0, else e/(1+e), e = exp(-|z|)
+            # (the numerator picked by where: a masked divide costs 35% more)
             absolute(z, out=tmp)
             exp(negative(tmp, out=tmp), out=tmp)
             add(tmp, one, out=d)
-            divide(one, d, out=g)
-            divide(tmp, d, out=g, where=less(z, 0, out=neg))
+            divide(where(less(z, 0, out=neg), tmp, one), d, out=g)
 
         m_all = None
         if seq is not None:
@@ -795,6 +801,12 @@ class Runner:
             else:
                 add(P[key], value, out=P[key])
 
+        def weight_grads(P, cc, dz):   # BiasAddGrad's sum, then MatMul(cc^T, dz)
+            if P["want_b"]:
+                acc(P, "db", np.sum(dz, axis=(0,), dtype=dt))
+            if P["want_w"]:
+                acc(P, "dw", matmul(cc.T, dz))
+
         def peep_grad(P, key, dgate, operand):   # Sum over the batch of d * operand
             if P["want_" + key]:
                 acc(P, "d" + key, np.sum(multiply(dgate, operand), axis=(0,), dtype=dt))
@@ -805,80 +817,89 @@ class Runner:
         seq = r["seq"]
         want_zero = seq is not None and seq["zero"] - n in want
         dzero = None
-        for s in range(steps - 1, -1, -1):
-            m2 = m_all[s][:, None] if m_all is not None else None
-            d_in = gel.get(ts[s])   # the gradient into the top layer's output
-            if d_in is not None and m2 is not None:
-                if want_zero:   # the Select's gradient into zero_output: where(t >= len, g, 0)
-                    gz = where(m2, d_in, zero)
-                    dzero = gz if dzero is None else add(dzero, gz, out=dzero)
-                d_in = where(m2, zero, d_in)
-            for li in range(top, -1, -1):
-                L, P = st[li], prep[li]
-                g_all, c_all, tc_all = L["g"], L["c"], L["tc"]
-                hid, dz, dtc = P["hid"], P["dz"], P["dtc"]
-                h1, h2, h3 = hid, 2 * hid, 3 * hid
-                gi, gj, gf, go = (g_all[s, :, :h1], g_all[s, :, h1:h2], g_all[s, :, h2:h3],
-                                  g_all[s, :, h3:])
-                dh, dc = dhs[li], dcs[li]
-                if m2 is not None:
-                    dh_copy, dc_copy = where(m2, dh, zero), where(m2, dc, zero)
-                    dh = where(m2, zero, dh)
-                    dc = where(m2, zero, dc)
-                if d_in is not None:
-                    dh = add(d_in, dh)
-                dm = dh
-                if P["wp"] is not None:   # h' = clip(m @ W_proj)
-                    if L["pmask"] is not None:
-                        dm = where(L["pmask"][1, s], dm, zero)
-                        dm = where(L["pmask"][0, s], dm, zero)
-                    if P["want_wp"]:
-                        acc(P, "dwp", matmul(L["m"][s].T, dm))
-                    dm = matmul(dm, P["wpt"])
-                multiply(dm, go, out=dtc)
-                dtc *= P["dtc_all"][s]
-                multiply(dm, tc_all[s], out=dz[:, h3:])
-                if P["wo"] is not None:   # o + w_o * c': its gradient into c' and w_o
-                    dz[:, h3:] *= P["deriv"][s, :, h3:]
-                    c_new = c_all[s + 1] if L["cn"] is None else L["cn"][s]
-                    peep_grad(P, "wo", dz[:, h3:], c_new)
-                    # AddN(carried or Select's, Tanh's, the peephole Mul's)
-                    dc = add(add(dc, dtc), multiply(dz[:, h3:], P["wo"]))
-                elif m2 is None and L["cmask"] is None:
-                    dc += dtc
-                else:
-                    dc = add(dc, dtc)
-                if L["cmask"] is not None:   # clip_by_value: Maximum's, then Minimum's
-                    dc = where(L["cmask"][1, s], dc, zero)
-                    dc = where(L["cmask"][0, s], dc, zero)
-                multiply(dc, gj, out=dz[:, :h1])
-                multiply(dc, gi, out=dz[:, h1:h2])
-                multiply(dc, c_all[s], out=dz[:, h2:h3])
-                if P["wo"] is not None:
-                    dz[:, :h3] *= P["deriv"][s, :, :h3]
-                else:
-                    dz *= P["deriv"][s]
-                if P["wi"] is not None:
-                    peep_grad(P, "wf", dz[:, h2:h3], c_all[s])
-                    peep_grad(P, "wi", dz[:, :h1], c_all[s])
-                    dc = _c_prev_grad(dc * gf, multiply(dz[:, :h1], P["wi"]),
-                                      multiply(dz[:, h2:h3], P["wf"]),
-                                      dc_copy if m2 is not None else None)
-                else:
-                    dc *= gf
+        # the kernel and bias sums on a side lane when there is a second core and their
+        # GEMMs outweigh the hand-offs (each step's a few microseconds, and the GIL)
+        big = max(P["wt"].size for P in prep) * bsz >= _LANE_MIN
+        lane = _threads.SideLane.open() if steps > 1 and big else None
+        with lane or _NO_LANE:
+            for s in range(steps - 1, -1, -1):
+                m2 = m_all[s][:, None] if m_all is not None else None
+                d_in = gel.get(ts[s])   # the gradient into the top layer's output
+                if d_in is not None and m2 is not None:
+                    if want_zero:   # the Select's gradient into zero_output: where(t >= len, g, 0)
+                        gz = where(m2, d_in, zero)
+                        dzero = gz if dzero is None else add(dzero, gz, out=dzero)
+                    d_in = where(m2, zero, d_in)
+                for li in range(top, -1, -1):
+                    L, P = st[li], prep[li]
+                    g_all, c_all, tc_all = L["g"], L["c"], L["tc"]
+                    hid, dz, dtc = P["hid"], P["dz"], P["dtc"]
+                    h1, h2, h3 = hid, 2 * hid, 3 * hid
+                    gi, gj, gf, go = (g_all[s, :, :h1], g_all[s, :, h1:h2], g_all[s, :, h2:h3],
+                                      g_all[s, :, h3:])
+                    dh, dc = dhs[li], dcs[li]
                     if m2 is not None:
-                        dc = add(dc_copy, dc)
-                if P["want_b"]:
-                    acc(P, "db", np.sum(dz, axis=(0,), dtype=dt))
-                dcc = matmul(dz, P["wt"])
-                if P["want_w"]:
-                    acc(P, "dw", matmul(L["cc"][s].T, dz))
-                dx = P["dx"]
-                dhs[li] = dcc[:, dx:] if m2 is None else add(dh_copy, dcc[:, dx:])
-                dcs[li] = dc
-                d_in = dcc[:, :dx]   # into the layer below's h' (or the input array)
-            if want_x:
-                dxs[ts[s]] = d_in
+                        dh_copy, dc_copy = where(m2, dh, zero), where(m2, dc, zero)
+                        dh = where(m2, zero, dh)
+                        dc = where(m2, zero, dc)
+                    if d_in is not None:
+                        dh = add(d_in, dh)
+                    dm = dh
+                    if P["wp"] is not None:   # h' = clip(m @ W_proj)
+                        if L["pmask"] is not None:
+                            dm = where(L["pmask"][1, s], dm, zero)
+                            dm = where(L["pmask"][0, s], dm, zero)
+                        if P["want_wp"]:
+                            acc(P, "dwp", matmul(L["m"][s].T, dm))
+                        dm = matmul(dm, P["wpt"])
+                    multiply(dm, go, out=dtc)
+                    dtc *= P["dtc_all"][s]
+                    multiply(dm, tc_all[s], out=dz[:, h3:])
+                    if P["wo"] is not None:   # o + w_o * c': its gradient into c' and w_o
+                        dz[:, h3:] *= P["deriv"][s, :, h3:]
+                        c_new = c_all[s + 1] if L["cn"] is None else L["cn"][s]
+                        peep_grad(P, "wo", dz[:, h3:], c_new)
+                        # AddN(carried or Select's, Tanh's, the peephole Mul's)
+                        dc = add(add(dc, dtc), multiply(dz[:, h3:], P["wo"]))
+                    elif m2 is None and L["cmask"] is None:
+                        dc += dtc
+                    else:
+                        dc = add(dc, dtc)
+                    if L["cmask"] is not None:   # clip_by_value: Maximum's, then Minimum's
+                        dc = where(L["cmask"][1, s], dc, zero)
+                        dc = where(L["cmask"][0, s], dc, zero)
+                    multiply(dc, gj, out=dz[:, :h1])
+                    multiply(dc, gi, out=dz[:, h1:h2])
+                    multiply(dc, c_all[s], out=dz[:, h2:h3])
+                    if P["wo"] is not None:
+                        dz[:, :h3] *= P["deriv"][s, :, :h3]
+                    else:
+                        dz *= P["deriv"][s]
+                    if P["wi"] is not None:
+                        peep_grad(P, "wf", dz[:, h2:h3], c_all[s])
+                        peep_grad(P, "wi", dz[:, :h1], c_all[s])
+                        dc = _c_prev_grad(dc * gf, multiply(dz[:, :h1], P["wi"]),
+                                          multiply(dz[:, h2:h3], P["wf"]),
+                                          dc_copy if m2 is not None else None)
+                    else:
+                        dc *= gf
+                        if m2 is not None:
+                            dc = add(dc_copy, dc)
+                    if lane is not None and (P["want_b"] or P["want_w"]):
+                        # the kernel and bias sums on the side lane, in this order: dz kept
+                        # in deriv[s], which no later step reads
+                        dzs = P["deriv"][s]
+                        np.copyto(dzs, dz)
+                        lane.put(weight_grads, P, L["cc"][s], dzs)
+                    elif P["want_b"] or P["want_w"]:
+                        weight_grads(P, L["cc"][s], dz)
+                    dcc = matmul(dz, P["wt"])
+                    dx = P["dx"]
+                    dhs[li] = dcc[:, dx:] if m2 is None else add(dh_copy, dcc[:, dx:])
+                    dcs[li] = dc
+                    d_in = dcc[:, :dx]   # into the layer below's h' (or the input array)
+                if want_x:
+                    dxs[ts[s]] = d_in
         g_vars = []
         roles = {}
         for li, lr in enumerate(layers):
