@@ -184,13 +184,13 @@ def _rsqrt_grad(node, y, dy):
 
 
 @_reg("ReluGrad")
-def _relu_grad(node, g, f):
-    return _jnp.where(f > 0, g, _one(g, 0))
+def _relu_grad(node, g, f):   # TF multiplies by the mask: a NaN or inf gradient stays NaN
+    return g * (f > 0).astype(g.dtype)
 
 
 @_reg("Relu6Grad")
 def _relu6_grad(node, g, f):
-    return _jnp.where((f > 0) & (f < 6), g, _one(g, 0))
+    return g * ((f > 0) & (f < 6)).astype(g.dtype)
 
 
 @_reg("EluGrad")
