@@ -73,40 +73,6 @@ def test_master_other_than_local_is_not_implemented():
         tf.train.ChiefSessionCreator(master="grpc://host:2222")
 
 
-def test_checkpoint_listener_calls(tmp_path):
-    calls = []
-
-    class Listener(tf.train.CheckpointSaverListener):
-        def begin(self):
-            calls.append("begin")
-
-        def before_save(self, session, global_step_value):
-            calls.append(("before_save", int(global_step_value)))
-
-        def after_save(self, session, global_step_value):
-            calls.append(("after_save", int(global_step_value)))
-            return global_step_value >= 4
-
-        def end(self, session, global_step_value):
-            calls.append(("end", int(global_step_value)))
-
-    with tf.Graph().as_default():
-        gs = tf.train.get_or_create_global_step()
-        inc = tf.assign_add(gs, 1)
-        saver = tf.train.Saver()
-        hook = tf.train.CheckpointSaverHook(str(tmp_path), save_steps=2, saver=saver,
-                                            listeners=[Listener()])
-        n = 0
-        with tf.train.SingularMonitoredSession(hooks=[hook]) as sess:
-            while not sess.should_stop():
-                sess.run(inc)
-                n += 1
-    assert n == 4
-    assert calls == ["begin", ("before_save", 0), ("after_save", 0), ("before_save", 2),
-                     ("after_save", 2), ("before_save", 4), ("after_save", 4), ("end", 4)]
-    assert tf.train.latest_checkpoint(str(tmp_path)).endswith("model.ckpt-4")
-
-
 def test_run_metadata_is_filled_when_asked_for():
     """A hook asking for FULL_TRACE gets the step stats; otherwise hooks get an empty
     RunMetadata (flowgrad fills one only on request: it costs a plan listing per step)."""
