@@ -79,6 +79,20 @@ def test_feed_checks_shape_and_dtype():
         assert sess.run(x, {x: np.ones((1, 2), np.float64)}).dtype == np.int32
 
 
+def test_string_feeds_reach_ops_as_utf8_bytes():
+    """As TF 1.14: str elements of a fed list, unicode array or object array are UTF-8 bytes
+    to the ops (a fetched placeholder gives its feed back as it was given)."""
+    p = tf.placeholder(tf.string)
+    i = tf.identity(p)
+    want = np.array([b"x", b"\xc3\xa9"], object)
+    with tf.Session() as sess:
+        for feed in (["x", "\u00e9"], np.array(["x", "\u00e9"]),
+                     np.array(["x", "\u00e9"], object), np.array([b"x", "\u00e9"], object)):
+            got = sess.run(i, {p: feed})
+            assert got.dtype == object and got.tolist() == want.tolist(), feed
+        assert sess.run(i, {p: "x"}) == b"x"
+
+
 def test_make_callable_matches_run():
     x = tf.placeholder(tf.float32, [None], name="x")
     y = tf.reduce_sum(x * x)

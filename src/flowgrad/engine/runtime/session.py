@@ -393,8 +393,8 @@ class _Plan:
             values = _split_sparse_feeds(values, self.sparse_feeds)
         out = []
         for (t, npdt, dims), val in zip(self.feed_specs, values):
-            if type(val) is np.ndarray and val.dtype == npdt:
-                arr = val
+            if type(val) is np.ndarray and val.dtype == npdt and npdt is not object:
+                arr = val  # (an object array may hold str: _convert_feed encodes them)
             else:
                 arr = _convert_feed(t, npdt, val)
             if dims is not None:
