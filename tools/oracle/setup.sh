@@ -17,4 +17,8 @@ if [ ! -x "$DEST/bin/python" ] || ! "$DEST/bin/python" -c 'import tensorflow' >/
   "$PY37" -m venv "$DEST" >&2
   "$DEST/bin/pip" install -q tensorflow==1.14.0 numpy==1.16.6 protobuf==3.20.3 >&2
 fi
+# pandas for tests/golden/estimator/gen_pandas.py (pandas_input_fn); 1.1.5 runs on numpy 1.16
+if ! "$DEST/bin/python" -c 'import pandas' >/dev/null 2>&1; then
+  "$DEST/bin/pip" install -q pandas==1.1.5 numpy==1.16.6 >&2
+fi
 echo "$DEST/bin/python"
