@@ -83,6 +83,15 @@ def _check_hooks_type(hooks):
     return hooks
 
 
+def _check_listeners_type(saving_listeners):
+    listeners = list(saving_listeners or [])
+    for listener in listeners:
+        if not isinstance(listener, hooks_lib.CheckpointSaverListener):
+            raise TypeError("saving_listeners must be a list of CheckpointSaverListener, "
+                            "given: {}".format(listener))
+    return listeners
+
+
 class Estimator:
     """Trains, evaluates and predicts with a model_fn(features, labels, mode, params, config)
     that returns an EstimatorSpec; checkpoints and summaries go to `model_dir`."""
@@ -189,6 +198,7 @@ class Estimator:
         hooks = _check_hooks_type(hooks)
         if steps is not None or max_steps is not None:
             hooks.append(hooks_lib.StopAtStepHook(num_steps=steps, last_step=max_steps))
+        saving_listeners = _check_listeners_type(saving_listeners)
         g, ctx, global_step, features, labels, input_hooks = self._new_graph(
             input_fn, ModeKeys.TRAIN)
         try:

@@ -115,8 +115,8 @@ def _case(tf, body):
         log = handler.lines
         for i, d in enumerate(dirs):
             log = [line.replace(d, "D%d" % i) for line in log]
-        out["log"] = [line for line in _clean(log, "\0")
-                      if "eckpoint" in line or "Saving" in line]
+        out["log"] = [line for line in _clean(log, "\0") if not line.startswith("Using config")
+                      and ("eckpoint" in line or "Saving" in line)]
         return out
     finally:
         _release(handler)
@@ -193,6 +193,61 @@ def _end_saves(tf, dirs):
     return {"runs": runs, "calls": calls, "written": _written(tf, dirs, 0)}
 
 
+def _stop_at_first_save(tf, dirs):
+    """after_save returns True from step 0: the save in after_create_session ignores it
+    (TF's hook drops _save's answer there); the next save, at step 2, stops the loop."""
+    def make(gs, calls):
+        saver_hook = tf.train.CheckpointSaverHook(
+            dirs[0], save_steps=2, listeners=[_listener(tf, "L", calls, stop_at=0)])
+        return tf.train.MonitoredTrainingSession(
+            hooks=[_hook(tf, calls, gs), tf.train.StopAtStepHook(last_step=9)],
+            chief_only_hooks=[saver_hook])
+    runs, calls = _run(tf, make)
+    return {"runs": runs, "calls": calls, "written": _written(tf, dirs, 0)}
+
+
+def _estimator(tf, dirs):
+    """Estimator.train(saving_listeners=...) with save_checkpoints_steps=2, 5 steps: the
+    listeners go to the Estimator's own CheckpointSaverHook; a hook traces the steps."""
+    calls = []
+
+    def model_fn(features, labels, mode):
+        w = tf.get_variable("w", initializer=tf.constant([0.5]))
+        loss = tf.reduce_mean(tf.square(features * w - labels))
+        train_op = tf.train.GradientDescentOptimizer(0.1).minimize(
+            loss, global_step=tf.train.get_global_step())
+        return tf.estimator.EstimatorSpec(mode, loss=loss, train_op=train_op)
+
+    def input_fn():
+        return tf.data.Dataset.from_tensors((tf.constant([1.0, 2.0]),
+                                             tf.constant([2.0, 3.0]))).repeat()
+
+    class Steps(tf.train.SessionRunHook):
+        def begin(self):
+            self.gs = tf.train.get_global_step()
+            calls.append(("hook", "begin"))
+
+        def before_run(self, run_context):
+            return tf.train.SessionRunArgs(self.gs)
+
+        def after_run(self, run_context, run_values):
+            calls.append(("hook", "after_run", int(run_values.results)))
+
+        def end(self, session):
+            calls.append(("hook", "end"))
+
+    est = tf.estimator.Estimator(model_fn, model_dir=dirs[0], config=tf.estimator.RunConfig(
+        save_checkpoints_steps=2, save_summary_steps=None, log_step_count_steps=None))
+    est.train(input_fn, steps=5, hooks=[Steps()],
+              saving_listeners=[_listener(tf, "A", calls), _listener(tf, "B", calls)])
+    out = {"calls": calls, "written": _written(tf, dirs, 0)}
+    try:
+        est.train(input_fn, steps=1, saving_listeners=[object()])
+    except Exception as e:  # noqa: BLE001 - recorded
+        out["not_a_listener"] = (type(e).__name__, str(e).split(" given:")[0])
+    return out
+
+
 def cases(tf):
     return {
         "mts_explicit": _case(tf, _mts_explicit),
@@ -200,4 +255,6 @@ def cases(tf):
         "stop_after_save": _case(tf, _stop_after_save),
         "singular_saver": _case(tf, _singular_saver),
         "end_saves": _case(tf, _end_saves),
+        "stop_at_first_save": _case(tf, _stop_at_first_save),
+        "estimator": _case(tf, _estimator),
     }
