@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import logging
 from ..engine.framework import dtypes, errors
 from ..engine.framework.graph import get_default_graph
 from ..engine.framework.graph_keys import GraphKeys
@@ -88,6 +89,25 @@ class _FeedingQueueRunner(QueueRunner):
                     self._runs_per_session[sess] -= 1
 
 
+def _warn_threads(shuffle, num_threads, num_epochs):
+    """TF's warnings for a feeding with several threads."""
+    if num_threads > 1 and num_epochs is not None:
+        logging.warning("enqueue_data was called with num_epochs and num_threads > 1. "
+                        "num_epochs is applied per thread, so this will produce more epochs "
+                        "than you probably intend. If you want to limit epochs, use one "
+                        "thread.")
+    if shuffle and num_threads > 1 and num_epochs is not None:
+        logging.warning("enqueue_data was called with shuffle=True, num_threads > 1, and "
+                        "num_epochs. This will create multiple threads, all reading the "
+                        "array/dataframe in order adding to the same shuffling queue; the "
+                        "results will likely not be sufficiently shuffled.")
+    if not shuffle and num_threads > 1:
+        logging.warning("enqueue_data was called with shuffle=False and num_threads > 1. "
+                        "This will create multiple threads, all reading the array/dataframe "
+                        "in order. If you want examples read in order, use one thread; if "
+                        "you want multiple threads, enable shuffling.")
+
+
 def enqueue_dequeue(arrays, batch_size, num_epochs, shuffle, queue_capacity, num_threads,
                     min_after_dequeue=None, index=None):
     """The batch tensors (without the index column) of a queue fed with the rows of
@@ -99,6 +119,7 @@ def enqueue_dequeue(arrays, batch_size, num_epochs, shuffle, queue_capacity, num
 
     graph = get_default_graph()
     with graph.name_scope("enqueue_input"):
+        _warn_threads(shuffle, num_threads, num_epochs)
         first = dtypes.int64 if index is None else dtypes.as_dtype(index.dtype)
         dts = [first] + [dtypes.as_dtype(a.dtype) for a in arrays]
         shapes = [()] + [a.shape[1:] for a in arrays]

@@ -4,6 +4,8 @@ queue_capacity, shuffling (TF's order is not reproducible: random_start comes fr
 Python's `random` seeded with None, so only the rows seen and the batch sizes are
 recorded), the ops it builds, the errors it raises (tests/test_pandas_input_fn.py runs
 cases() on flowgrad and compares)."""
+import logging
+
 import numpy as np
 import pandas as pd
 
@@ -55,6 +57,31 @@ def _graph(tf, make_fn):
                                  if op.type == "Placeholder"],
                 "summaries": [t.op.name for t in g.get_collection(tf.GraphKeys.SUMMARIES)],
                 "queue_runners": len(g.get_collection(tf.GraphKeys.QUEUE_RUNNERS))}
+
+
+class _Warnings(logging.Handler):
+    def __init__(self):
+        logging.Handler.__init__(self)
+        self.lines = []
+
+    def emit(self, record):
+        if record.levelno == logging.WARNING and "enqueue_data" in record.getMessage():
+            self.lines.append(record.getMessage())
+
+
+def _warnings(tf, make_fn):
+    """The warnings input_fn() logs (TF's about several feeding threads)."""
+    handler = _Warnings()
+    logging.getLogger("tensorflow").addHandler(handler)
+    level = tf.logging.get_verbosity()
+    tf.logging.set_verbosity(tf.logging.WARN)
+    try:
+        with tf.Graph().as_default():
+            make_fn()()
+    finally:
+        tf.logging.set_verbosity(level)
+        logging.getLogger("tensorflow").removeHandler(handler)
+    return handler.lines
 
 
 def _rows(batches, key):
@@ -164,6 +191,22 @@ def _graphs(tf):
     }
 
 
+def _thread_warnings(tf):
+    inputs = tf.estimator.inputs
+    x = _frame()[["a"]]
+    out = {}
+    for shuffle in (False, True):
+        for threads in (1, 2):
+            for epochs in (None, 1):
+                out["shuffle_%s_threads_%d_epochs_%s" % (shuffle, threads, epochs)] = \
+                    _warnings(tf, lambda: inputs.pandas_input_fn(
+                        x, batch_size=2, shuffle=shuffle, num_threads=threads,
+                        num_epochs=epochs))
+    out["numpy"] = _warnings(tf, lambda: inputs.numpy_input_fn(
+        {"a": np.arange(3)}, batch_size=2, shuffle=False, num_threads=2))
+    return out
+
+
 def _errors(tf):
     inputs = tf.estimator.inputs
     x = pd.DataFrame({"a": [1, 2], "target": [0, 1]})
@@ -194,4 +237,5 @@ def cases(tf):
     out.update(("shuffled/" + k, v) for k, v in _shuffled(tf).items())
     out.update(("graph/" + k, v) for k, v in _graphs(tf).items())
     out.update(("errors/" + k, v) for k, v in _errors(tf).items())
+    out.update(("warnings/" + k, v) for k, v in _thread_warnings(tf).items())
     return out
