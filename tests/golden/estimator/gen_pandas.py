@@ -191,6 +191,49 @@ def _graphs(tf):
     }
 
 
+def _estimator(tf):
+    """An Estimator (linear model_fn, constant weights) trained, evaluated and predicting on
+    pandas_input_fn: the losses, the evaluation, the predictions."""
+    import shutil
+    import tempfile
+    x = pd.DataFrame({"u": [1.0, 2.0, 3.0, 0.5, -1.0], "v": [0.0, 1.0, -1.0, 2.0, 1.0]})
+    y = pd.Series([1.0, 2.5, 2.0, 2.0, 0.0])
+
+    def model_fn(features, labels, mode):
+        w = tf.get_variable("w", initializer=tf.constant([0.5, -0.25], tf.float64))
+        pred = features["u"] * w[0] + features["v"] * w[1]
+        if mode == tf.estimator.ModeKeys.PREDICT:
+            return tf.estimator.EstimatorSpec(mode, predictions={"y": pred})
+        loss = tf.reduce_mean(tf.square(pred - labels))
+        train_op = tf.train.GradientDescentOptimizer(0.1).minimize(
+            loss, global_step=tf.train.get_global_step())
+        return tf.estimator.EstimatorSpec(mode, loss=loss, train_op=train_op)
+
+    losses = []
+
+    class Loss(tf.train.SessionRunHook):
+        def before_run(self, run_context):
+            return tf.train.SessionRunArgs(tf.get_collection(tf.GraphKeys.LOSSES)[0])
+
+        def after_run(self, run_context, run_values):
+            losses.append(float(run_values.results))
+
+    d = tempfile.mkdtemp()
+    try:
+        est = tf.estimator.Estimator(model_fn, model_dir=d)
+        est.train(tf.estimator.inputs.pandas_input_fn(x, y, batch_size=2, num_epochs=None,
+                                                      shuffle=False), steps=4, hooks=[Loss()])
+        ev = est.evaluate(tf.estimator.inputs.pandas_input_fn(x, y, batch_size=2,
+                                                              shuffle=False))
+        pred = [p["y"] for p in est.predict(tf.estimator.inputs.pandas_input_fn(
+            x, batch_size=3, shuffle=False))]
+        return {"losses": np.array(losses), "eval": {k: np.asarray(v) for k, v in ev.items()},
+                "predictions": np.array(pred)}
+    finally:
+        tf.summary.FileWriterCache.clear()
+        shutil.rmtree(d, ignore_errors=True)
+
+
 def _thread_warnings(tf):
     inputs = tf.estimator.inputs
     x = _frame()[["a"]]
@@ -238,4 +281,5 @@ def cases(tf):
     out.update(("graph/" + k, v) for k, v in _graphs(tf).items())
     out.update(("errors/" + k, v) for k, v in _errors(tf).items())
     out.update(("warnings/" + k, v) for k, v in _thread_warnings(tf).items())
+    out["estimator"] = _estimator(tf)
     return out
