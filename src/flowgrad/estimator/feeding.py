@@ -13,7 +13,7 @@ from ..engine.ops.cast import cast
 from ..engine.ops.elementwise import maximum
 from ..ops import array_ops
 from ..summary import summary_ops
-from ..train.queue_runner import QueueRunner
+from .feeding_queue_runner import _FeedingQueueRunner
 
 
 class _ArrayFeedFn:
@@ -50,43 +50,6 @@ class _ArrayFeedFn:
         for ph, arr in zip(self._placeholders[1:], self._arrays):
             feed[ph] = arr[idx]
         return feed
-
-
-class _FeedingQueueRunner(QueueRunner):
-    """A QueueRunner whose enqueue ops are fed by python feed functions."""
-
-    def __init__(self, queue, enqueue_ops, feed_fns):
-        super().__init__(queue=queue, enqueue_ops=enqueue_ops)
-        self._feed_fns = list(feed_fns)
-
-    def _run(self, sess, enqueue_op, coord=None):
-        feed_fn = self._feed_fns[self._enqueue_ops.index(enqueue_op)]
-        decremented = False
-        try:
-            while not (coord and coord.should_stop()):
-                try:
-                    sess.run(enqueue_op, feed_dict=feed_fn())
-                except self._queue_closed_exception_types:
-                    with self._lock:
-                        self._runs_per_session[sess] -= 1
-                        decremented = True
-                        if self._runs_per_session[sess] == 0:
-                            try:
-                                sess.run(self._close_op)
-                            except Exception:  # noqa: BLE001, S110 - as TF: ignored
-                                pass
-                        return
-        except Exception as e:
-            if coord:
-                coord.request_stop(e)
-            else:
-                with self._lock:
-                    self._exceptions_raised.append(e)
-                raise
-        finally:
-            if not decremented:
-                with self._lock:
-                    self._runs_per_session[sess] -= 1
 
 
 def _warn_threads(shuffle, num_threads, num_epochs):
@@ -137,7 +100,8 @@ def enqueue_dequeue(arrays, batch_size, num_epochs, shuffle, queue_capacity, num
             feed_fns.append(_ArrayFeedFn(placeholders, arrays, batch_size, random_start=shuffle,
                                          num_epochs=num_epochs, index=index))
         graph.add_to_collection(GraphKeys.QUEUE_RUNNERS,
-                                _FeedingQueueRunner(queue, enqueue_ops, feed_fns))
+                                _FeedingQueueRunner(queue=queue, enqueue_ops=enqueue_ops,
+                                                    feed_fns=feed_fns))
         full = cast(maximum(0, queue.size() - min_after), dtypes.float32) * (
             1. / (queue_capacity - min_after))
         summary_ops.scalar("queue/%sfraction_over_%d_of_%d_full" % (

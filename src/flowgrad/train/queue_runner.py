@@ -199,7 +199,8 @@ def _from_tf_bytes(b):
 
 
 meta_graph.register_collection_kind(
-    "queue_runners", lambda x: isinstance(x, QueueRunner), lambda qr, scope: qr.to_proto(scope),
+    "queue_runners", lambda x: isinstance(x, QueueRunner),
+    lambda qr, scope: QueueRunner.to_proto(qr, scope),   # as TF: the base class's, always
     lambda d, scope: QueueRunner.from_proto(d, import_scope=scope), _check_queue_runner_def,
     tf_bytes=(_to_tf_bytes, _from_tf_bytes))
 

@@ -855,10 +855,10 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
                      str(x.name).startswith(pre)]
         try:
             c = _encode_collection(key, items, export_scope)
-        except (ValueError, AttributeError) as e:
+        except Exception as e:  # noqa: BLE001 - as TF: any item's failure drops the collection
             _log.warning("Issue encountered when serializing %s.\nType is unsupported, or the "
-                         "types of the items don't match field type in CollectionDef. %s",
-                         key, e)
+                         "types of the items don't match field type in CollectionDef. Note "
+                         "this is a warning and probably safe to ignore.\n%s", key, str(e))
             continue
         if c is not None:
             collections[key] = c
