@@ -261,7 +261,18 @@ def _serial(tf):
     return z, [x]
 
 
-CALLS.extend([("serial", _serial)])
+def _rnn_len_unknown_batch(tf):
+    # found by the differential method: Select's gradient takes zeros like its x, a
+    # loop-invariant zero output (unknown batch) that TF enters into the gradient frame
+    ids = tf.placeholder(tf.int32, [None, 6], name="ids")
+    emb = tf.contrib.layers.embed_sequence(ids, 10, 4)
+    cell = tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.GRUCell(3) for _ in range(2)])
+    out, _ = tf.nn.dynamic_rnn(cell, emb, dtype=tf.float32,
+                               sequence_length=tf.fill([tf.shape(ids)[0]], 5))
+    return tf.reduce_sum(out), tf.train.GradientDescentOptimizer(0.5)
+
+
+CALLS.extend([("serial", _serial), ("rnn_len_unknown_batch", _rnn_len_unknown_batch)])
 CALLS.extend([("cond_const_nested", _cond_const_nested), ("attention_rnn", _attention_rnn),
               ("nested_outer_array", _nested_outer_array)])
 CALLS.extend([("nested_capture", _nested_capture), ("nested_cond", _nested_cond),
