@@ -272,7 +272,32 @@ def _rnn_len_unknown_batch(tf):
     return tf.reduce_sum(out), tf.train.GradientDescentOptimizer(0.5)
 
 
-CALLS.extend([("serial", _serial), ("rnn_len_unknown_batch", _rnn_len_unknown_batch)])
+def _capture_read_twice(tf):
+    # found by the differential method: a capture on no path to the xs read by two body ops
+    # (attention's memory): TF does not sum its gradients
+    m = tf.placeholder(tf.float32, [3, 5, 4], name="memory")
+    x = tf.placeholder(tf.float32, [3, 4], name="x34")
+
+    def body(i, q):
+        s = tf.squeeze(tf.matmul(tf.expand_dims(q, 1), m, transpose_b=True), [1])
+        return i + 1, q + tf.squeeze(tf.matmul(tf.expand_dims(s, 1), m), [1])
+    return tf.while_loop(lambda i, q: i < 3, body, [0, x])[1], [x]
+
+
+def _dead_var_read(tf):
+    # found by the differential method: a loop variable whose value reaches no gradient
+    # (attention's alignments): TF starts no gradient from its body result, so a body value
+    # it takes is summed with nothing
+    x = tf.placeholder(tf.float32, [3, 4], name="x34")
+
+    def body(i, q, al):
+        a = tf.nn.softmax(q)
+        return i + 1, q + a * 2.0, a
+    return tf.while_loop(lambda i, q, al: i < 3, body, [0, x, tf.zeros([3, 4])])[1], [x]
+
+
+CALLS.extend([("serial", _serial), ("rnn_len_unknown_batch", _rnn_len_unknown_batch),
+              ("capture_read_twice", _capture_read_twice), ("dead_var_read", _dead_var_read)])
 CALLS.extend([("cond_const_nested", _cond_const_nested), ("attention_rnn", _attention_rnn),
               ("nested_outer_array", _nested_outer_array)])
 CALLS.extend([("nested_capture", _nested_capture), ("nested_cond", _nested_cond),

@@ -103,7 +103,8 @@ class BodyWalk:
     forward op, the ops its gradient rule made and how far they moved the op counter;
     for a loop in a loop body, the enclosing loop's walk (`outer`) and body ops
     (`members`), whether TF's gradient frame of this loop pops a value (`pops`) and has
-    its f_sync (`fsync`)."""
+    its f_sync (`fsync`); the sums of the gradients of the xs' ops (`x_sums`: TF sums a
+    capture's only when it is on a path to the xs of the enclosing gradients())."""
 
     def __init__(self, gate, outer=None, members=frozenset()):
         self.gate = gate
@@ -117,6 +118,7 @@ class BodyWalk:
         self.fsync = False
         self.live = set()   # the indices of the loop variables whose values reach a gradient
         self.cond_ops = {}   # op built in a branch of a cond's gradient -> (cond, branch)
+        self.x_sums = {}   # an x's output -> (ops, counter moved) of its gradients' sum
 
 
 def body_walk():

@@ -762,8 +762,13 @@ def _while_grad(op, *grads):
         grads = [_zeros(o) if gr is None else convert_to_tensor(gr)
                  for o, gr in zip(op.outputs, grads)]
         grad_vars = [_loop_var(v.dtype.base_dtype, v.shape, "grad") for v in lvars]
-        ys = [b for b, v in zip(info["body"], lvars) if diff(v)]
-        gys = [gv for gv, v in zip(grad_vars, lvars) if diff(v)]
+        # as TF, the body's gradient starts from the variables whose values reach a
+        # gradient (another's is zeros: the ops only it reads are not between, as TF's);
+        # an array's flow always does (its gradient array is written as TF's)
+        starts = [i for i, v in enumerate(lvars) if diff(v) and (
+            i in walk.live or v.dtype.base_dtype is _dt.variant)]
+        ys = [info["body"][i] for i in starts]
+        gys = [grad_vars[i] for i in starts]
         xs = [v for v in lvars if diff(v)] + [caps[k] for k in diff_caps]
         body_start, body_id = len(g._ops), g._last_id
         set_body_walk(walk)

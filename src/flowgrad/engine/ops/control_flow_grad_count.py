@@ -99,6 +99,12 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
         if made is not None:
             skip.update(made[0])
             moved -= made[1]
+    # TF sums a capture's gradients only when its Enter is between the ys and the xs
+    for k in diff_caps:
+        sums = walk.x_sums.get(caps[k])
+        if sums is not None and not depends_on_xs(caps[k]):
+            skip.update(sums[0])
+            moved -= sums[1]
     grad_ops = [o for o in grad_ops if o not in skip]
     gys = set(gys)
     grad_ys = [o for o in grad_ops if o.type == "Identity" and o._inputs[0] in gys]
