@@ -296,6 +296,17 @@ def _dead_var_read(tf):
     return tf.while_loop(lambda i, q, al: i < 3, body, [0, x, tf.zeros([3, 4])])[1], [x]
 
 
+def _scan_unread(tf):
+    # found by the differential method: TF builds no gradient array for a scan output
+    # nothing reads (its array's flow reaches no gradient)
+    x = tf.placeholder(tf.float32, [3], name="x3")
+    xs = tf.reshape(tf.tile(x, [4]), [4, 3]) * tf.reshape(tf.range(1.0, 5.0), [4, 1])
+    out = tf.scan(lambda a, r: (a[0] * r + r, a[1] + 1.0), xs,
+                  initializer=(tf.ones([3]), tf.zeros([])))
+    return tf.reduce_sum(out[0] * out[0]), [x]
+
+
+CALLS.extend([("scan_unread", _scan_unread)])
 CALLS.extend([("serial", _serial), ("rnn_len_unknown_batch", _rnn_len_unknown_batch),
               ("capture_read_twice", _capture_read_twice), ("dead_var_read", _dead_var_read)])
 CALLS.extend([("cond_const_nested", _cond_const_nested), ("attention_rnn", _attention_rnn),

@@ -763,12 +763,9 @@ def _while_grad(op, *grads):
                  for o, gr in zip(op.outputs, grads)]
         grad_vars = [_loop_var(v.dtype.base_dtype, v.shape, "grad") for v in lvars]
         # as TF, the body's gradient starts from the variables whose values reach a
-        # gradient (another's is zeros: the ops only it reads are not between, as TF's);
-        # an array's flow always does (its gradient array is written as TF's)
-        starts = [i for i, v in enumerate(lvars) if diff(v) and (
-            i in walk.live or v.dtype.base_dtype is _dt.variant)]
-        ys = [info["body"][i] for i in starts]
-        gys = [grad_vars[i] for i in starts]
+        # gradient (another's is zeros: the ops only it reads are not between, as TF's)
+        ys = [b for i, b in enumerate(info["body"]) if i in walk.live]
+        gys = [gv for i, gv in enumerate(grad_vars) if i in walk.live]
         xs = [v for v in lvars if diff(v)] + [caps[k] for k in diff_caps]
         body_start, body_id = len(g._ops), g._last_id
         set_body_walk(walk)
@@ -780,8 +777,10 @@ def _while_grad(op, *grads):
         body_ops, body_moved = g._ops[body_start:], g._last_id - body_id
         it = iter(body_grads)
         out_vars = []
-        for v in lvars:
+        for i, v in enumerate(lvars):
             gv = next(it) if diff(v) else None
+            if gv is None and v.dtype.base_dtype is _dt.variant and i not in walk.live:
+                gv = grad_vars[i]   # an array no gradient reads: its gradient flow as given
             out_vars.append(_zeros(v) if gv is None else convert_to_tensor(gv))
         out_caps = []
         unconnected = set()   # captures no body path reaches: None, as TF's pruning gives
