@@ -306,7 +306,34 @@ def _scan_unread(tf):
     return tf.reduce_sum(out[0] * out[0]), [x]
 
 
-CALLS.extend([("scan_unread", _scan_unread)])
+def _helper_loop(tf, const_branch):
+    # found by the differential method (TrainingHelper's next inputs): a cond in the body
+    # returning a capture on no path to the xs (TF switches it, no gradient reaches it);
+    # with w a constant, the input variable's value depends on no x (TF's Switch of it is
+    # not between: its gradient Enter only)
+    x = tf.placeholder(tf.float32, [6, 3, 2], name="x632")
+    w = tf.get_variable("w", [2], initializer=tf.ones_initializer())
+    v = tf.get_variable("v", [2], initializer=tf.ones_initializer())
+    ta = tf.TensorArray(tf.float32, size=6).unstack(x * (tf.ones([2]) if const_branch else w))
+    zero = tf.zeros_like(x[0])
+
+    def body(t, inp, h):
+        nxt = tf.cond(t + 1 >= 5, lambda: zero, lambda: ta.read(t + 1))
+        return t + 1, nxt, tf.tanh(inp + h * v)
+    out = tf.while_loop(lambda t, i, h: t < 5, body, [0, ta.read(0), tf.zeros([3, 2])])
+    return tf.reduce_sum(out[2]), tf.train.GradientDescentOptimizer(0.1)
+
+
+def _helper_capture(tf):
+    return _helper_loop(tf, False)
+
+
+def _helper_unreached(tf):
+    return _helper_loop(tf, True)
+
+
+CALLS.extend([("scan_unread", _scan_unread), ("helper_capture", _helper_capture),
+              ("helper_unreached", _helper_unreached)])
 CALLS.extend([("serial", _serial), ("rnn_len_unknown_batch", _rnn_len_unknown_batch),
               ("capture_read_twice", _capture_read_twice), ("dead_var_read", _dead_var_read)])
 CALLS.extend([("cond_const_nested", _cond_const_nested), ("attention_rnn", _attention_rnn),

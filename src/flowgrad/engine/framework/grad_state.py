@@ -117,6 +117,9 @@ class BodyWalk:
         self.in_cond = 0   # how many cond branches hold the loop
         self.fsync = False
         self.live = set()   # the indices of the loop variables whose values reach a gradient
+        self.reached = set()   # ... and of those whose values depend on the xs
+        self.values = None   # the body's values (captures included) that depend on the xs
+        self.captures = frozenset()   # the loop's captures
         self.cond_ops = {}   # op built in a branch of a cond's gradient -> (cond, branch)
         self.x_sums = {}   # an x's output -> (ops, counter moved) of its gradients' sum
 

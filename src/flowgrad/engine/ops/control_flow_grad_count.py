@@ -32,10 +32,9 @@ _ARRAY_WHOLE = ("TensorArrayGradGather", "TensorArrayGradScatter")
 _SHAPE_OPS = ("Shape", "Size", "Rank")
 
 
-def _not_between(lvars, caps, members, diff):
-    """The body ops TF does not differentiate: those that depend on no float loop variable
-    and no capture that depends on the xs of gradients()."""
-    reached = {v for v in lvars if diff(v)} | {c for c in caps if depends_on_xs(c)}
+def _forward(seeds, members):
+    """(the body ops that depend on tensors `seeds`, the tensors they and the seeds give)."""
+    reached = set(seeds)
     done, changed = set(), True
     while changed:
         changed = False
@@ -44,7 +43,48 @@ def _not_between(lvars, caps, members, diff):
                 done.add(o)
                 reached.update(o._outputs)
                 changed = True
-    return set(members) - done
+    return done, reached
+
+
+def _not_between(lvars, caps, members, reached_vars):
+    """The body ops TF does not differentiate: those that depend on no loop variable TF
+    differentiates and no capture that depends on the xs of gradients()."""
+    seeds = {lvars[i] for i in reached_vars} | {c for c in caps if depends_on_xs(c)}
+    return set(members) - _forward(seeds, members)[0]
+
+
+def between_values(lvars, caps, members, reached):
+    """The body's values on a path from the xs of gradients() (from the loop variables TF
+    differentiates, `reached`, and the captures that depend on the xs), the captures
+    among them."""
+    seeds = {lvars[i] for i in reached} | {c for c in caps if depends_on_xs(c)}
+    return _forward(seeds, members)[1]
+
+
+def _on_path(c, walk):
+    """Does cond capture c depend on the xs of gradients()? In a loop body's gradient (whose
+    own xs are all the loop's variables and captures): is it on a path from the outer
+    call's xs."""
+    if walk is not None and walk.values is not None and (
+            c._op in walk.members or c in walk.captures):
+        return c in walk.values
+    return depends_on_xs(c)
+
+
+def reached_vars(lvars, inits, outs, caps, members, diff):
+    """The indices of the float loop variables TF differentiates (their Switches are on a
+    path from the xs): those whose initial value depends on the xs of gradients(), and
+    those whose body result depends on such a variable or on a capture that does (to a
+    fixed point)."""
+    reached = {i for i, (v, t) in enumerate(zip(lvars, inits)) if diff(v) and depends_on_xs(t)}
+    xcaps = {c for c in caps if depends_on_xs(c)}
+    while True:
+        given = _forward({lvars[i] for i in reached} | xcaps, members)[1]
+        new = {i for i, (v, b) in enumerate(zip(lvars, outs))
+               if i not in reached and diff(v) and b in given}
+        if not new:
+            return reached
+        reached |= new
 
 
 def _array_level(o, members, levels):
@@ -94,7 +134,7 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     TF's)."""
     gate = walk.gate
     skip = set()
-    for o in _not_between(lvars, caps, members, diff):
+    for o in _not_between(lvars, caps, members, walk.reached):
         made = walk.made.get(o)
         if made is not None:
             skip.update(made[0])
@@ -224,7 +264,7 @@ def tf_cond_grad_ops(op, caps, moves, given_outs, gate, walk):
     n = given_outs * (4 if gate else 1)
     n += moves[0][0] + moves[1][0]
     for i, c in enumerate(caps):
-        if depends_on_xs(c):   # TF's Switch of c is between the ys and the xs
+        if _on_path(c, walk):   # TF's Switch of c is between the ys and the xs
             n += sum(1 + _dead_zeros(c, walk) for b in (0, 1) if moves[b][1][i])
     return n
 
