@@ -332,8 +332,21 @@ def _helper_unreached(tf):
     return _helper_loop(tf, True)
 
 
+def _cond_const_capture(tf):
+    # found by the differential method: a branch op of a cond in the body that reads only
+    # a capture on no path to the xs is not differentiated by TF
+    x = _x(tf)
+    c = tf.constant([1.0, 2.0])
+
+    def body(i, h):
+        return i + 1, tf.cond(tf.reduce_sum(h) > 1.0, lambda: c * 2.0 + tf.sin(c) + h,
+                              lambda: h * 2.0)
+    return tf.while_loop(lambda i, h: i < 3, body, [0, x])[1], [x]
+
+
 CALLS.extend([("scan_unread", _scan_unread), ("helper_capture", _helper_capture),
-              ("helper_unreached", _helper_unreached)])
+              ("helper_unreached", _helper_unreached),
+              ("cond_const_capture", _cond_const_capture)])
 CALLS.extend([("serial", _serial), ("rnn_len_unknown_batch", _rnn_len_unknown_batch),
               ("capture_read_twice", _capture_read_twice), ("dead_var_read", _dead_var_read)])
 CALLS.extend([("cond_const_nested", _cond_const_nested), ("attention_rnn", _attention_rnn),

@@ -21,7 +21,7 @@ from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework import threads as _threads
 from ..framework.constant_op import convert_to_tensor
-from ..framework.grad_state import (BodyWalk, body_walk, depends_on_xs, gating,
+from ..framework.grad_state import (BodyWalk, body_walk, gating,
                                     is_zero_fill, mark_two_terms, set_body_walk,
                                     set_counting_gates)
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
@@ -200,13 +200,15 @@ def _cond_grad(op, *grads):
     info = _COND_INFO[op]
     caps = list(op.inputs[1:])
     internal = _branches.get_internal_grads()
+    walk = body_walk()
     # as TF, only the captures between the ys and the xs (their Switches) are differentiated
-    diff = [i for i, c in enumerate(caps) if _diff(c) and (internal or depends_on_xs(c))]
+    # (in a loop body, between the xs of the gradients() of the loop)
+    diff = [i for i, c in enumerate(caps) if _diff(c) and (internal or
+                                                           _grad_count.on_path(c, walk))]
     if not diff:
         return [None] * len(op.inputs)
     g = op.graph
     last_id = g._last_id
-    walk = body_walk()
     # TF gates each branch op's gradients as the gradients() call does (in a loop body the
     # loop's walk counts the gates)
     outer_gate = gating() or (walk is not None and walk.gate)
@@ -282,7 +284,7 @@ def _cond_grad(op, *grads):
     for k, (i, gr) in enumerate(zip(diff, res)):
         reached = moves[0][1][k] + moves[1][1][k]
         # as TF: no path, no gradient (nor for a capture not between the ys and the xs)
-        wanted = (reached and depends_on_xs(caps[i])) or internal
+        wanted = (reached and _grad_count.on_path(caps[i], walk)) or internal
         out[1 + i] = gr if wanted else None
         if reached == 2:
             mark_two_terms(gr)

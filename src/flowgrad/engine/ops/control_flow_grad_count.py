@@ -61,7 +61,7 @@ def between_values(lvars, caps, members, reached):
     return _forward(seeds, members)[1]
 
 
-def _on_path(c, walk):
+def on_path(c, walk):
     """Does cond capture c depend on the xs of gradients()? In a loop body's gradient (whose
     own xs are all the loop's variables and captures): is it on a path from the outer
     call's xs."""
@@ -264,7 +264,7 @@ def tf_cond_grad_ops(op, caps, moves, given_outs, gate, walk):
     n = given_outs * (4 if gate else 1)
     n += moves[0][0] + moves[1][0]
     for i, c in enumerate(caps):
-        if _on_path(c, walk):   # TF's Switch of c is between the ys and the xs
+        if on_path(c, walk):   # TF's Switch of c is between the ys and the xs
             n += sum(1 + _dead_zeros(c, walk) for b in (0, 1) if moves[b][1][i])
     return n
 
