@@ -13,6 +13,9 @@ captured tensor's gradient is summed in an accumulator loop (b_acc Const, or Sha
 zeros when its shape is not fully known, then Enter, Merge, Switch, Add, NextIteration,
 Exit); an unused float output gets zeros (one Const, or ZerosLike). A Shape, Size or
 Rank of a forward value is made in the forward frame and its value stacked.
+As TF's between: a loop variable is differentiated only when its value depends on the xs
+(reached_vars) and reaches a gradient (live_vars); a capture's gradients are summed, and a
+cond capture in the body switched, only when the capture is on a path from the xs.
 """
 from __future__ import annotations
 
