@@ -344,6 +344,27 @@ def _cond_const_capture(tf):
     return tf.while_loop(lambda i, h: i < 3, body, [0, x])[1], [x]
 
 
+def _gather_in_body(tf, known):
+    # found by the differential method: a gathered capture's gradient is IndexedSlices,
+    # which TF accumulates part by part (indices, values, dense shape)
+    emb = tf.get_variable("emb", [7, 3])
+    ids = tf.placeholder(tf.int32, [5, 2 if known else None], name="ids")
+
+    def body(i, h):
+        return i + 1, h * 0.5 + tf.reduce_sum(tf.gather(emb, ids[i]), 0)
+    out = tf.while_loop(lambda i, h: i < 5, body, [0, tf.zeros([3])])[1]
+    return tf.reduce_sum(out), [emb]
+
+
+def _gather_known(tf):
+    return _gather_in_body(tf, True)
+
+
+def _gather_unknown(tf):
+    return _gather_in_body(tf, False)
+
+
+CALLS.extend([("gather_known", _gather_known), ("gather_unknown", _gather_unknown)])
 CALLS.extend([("scan_unread", _scan_unread), ("helper_capture", _helper_capture),
               ("helper_unreached", _helper_unreached),
               ("cond_const_capture", _cond_const_capture)])

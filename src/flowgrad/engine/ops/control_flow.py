@@ -26,6 +26,7 @@ from ..framework.grad_state import (BodyWalk, body_walk, gating,
                                     set_counting_gates)
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
 from ..framework.graph_def_lower import LOOPVAR_INITS, register_cond_info, register_loop_info
+from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ..optimize import optimize_program
@@ -792,10 +793,15 @@ def _while_grad(op, *grads):
             out_vars.append(_zeros(v) if gv is None else convert_to_tensor(gv))
         out_caps = []
         unconnected = set()   # captures no body path reaches: None, as TF's pruning gives
+        sliced = {}   # capture -> its gradient's (values, dense_shape) shapes fully known
         for k in diff_caps:
             gc = next(it)
             if gc is None:
                 unconnected.add(k)
+            elif isinstance(gc, IndexedSlices):   # TF accumulates the slices
+                ds = gc.dense_shape
+                sliced[k] = (gc.values.shape.is_fully_defined(),
+                             None if ds is None else ds.shape.is_fully_defined())
             out_caps.append(_zeros(caps[k]) if gc is None else convert_to_tensor(gc))
         # the forward values the gradient ops read are kept from the forward iterations
         # (as TF's stacks), so the backward pass does not compute the body again
@@ -820,7 +826,7 @@ def _while_grad(op, *grads):
     # the op counter moves as TF's gradient frame's ops would move it
     g._last_id = last_id + _grad_count.tf_grad_ops(
         lvars, caps, diff_caps, unconnected, member_set, body_ops, body_moved, gys, diff,
-        unused, walk)
+        unused, walk, sliced)
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
                        "diff_caps": diff_caps, "forward": op, "saved": saved}
     res = [None] * len(op.inputs)

@@ -130,7 +130,7 @@ def _member(op, members):
 
 
 def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, gys, diff,
-                unused_outs, walk):
+                unused_outs, walk, sliced=None):
     """TF's op count for one loop gradient; grad_ops: the ops flowgrad built for the body's
     gradient (moving the counter by `moved`; walk.made: which body op's rule made which),
     gys: its gradient loop variables (the Identity ops gradients() puts on them are not
@@ -253,9 +253,26 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     for k in diff_caps:   # TF sums the gradients of the captures that depend on the xs
         if k in unconnected or not depends_on_xs(caps[k]):
             continue
-        n += 7 if caps[k].shape.is_fully_defined() else 9
+        if sliced and k in sliced:
+            n += _sliced_acc(*sliced[k])
+        else:
+            n += 7 if caps[k].shape.is_fully_defined() else 9
     n += unused_outs
     return n
+
+
+def _sliced_acc(values_known, shape_known):
+    """TF's accumulator of an IndexedSlices gradient (AddBackpropIndexedSlicesAccumulator):
+    the values' zeros (a Const, or Shape, StridedSlice and its 3 Consts, a concat of 3 and
+    Fill and its Const), the indices' Const, the dense shape's (a Const, or Shape and
+    ZerosLike), then per part Enter, Merge, Switch, NextIteration and Exit, a concat of the
+    indices and of the values (ConcatV2 and its axis each) and a Maximum of the shapes."""
+    n = (1 if values_known else 10) + 1 + 4
+    parts = 2
+    if shape_known is not None:
+        n += (1 if shape_known else 2) + 1
+        parts = 3
+    return n + 5 * parts
 
 
 def tf_cond_grad_ops(op, caps, moves, given_outs, gate, walk):
