@@ -364,7 +364,31 @@ def _gather_unknown(tf):
     return _gather_in_body(tf, False)
 
 
-CALLS.extend([("gather_known", _gather_known), ("gather_unknown", _gather_unknown)])
+def _gather_in_cond(tf):
+    # a gather in a cond of the body: TF merges the IndexedSlices part by part
+    emb = tf.get_variable("emb", [7, 3])
+    ids = tf.placeholder(tf.int32, [5, 2], name="ids")
+
+    def body(i, h):
+        e = tf.cond(i > 2, lambda: tf.reduce_sum(tf.gather(emb, ids[i]), 0),
+                    lambda: tf.zeros([3]))
+        return i + 1, h * 0.5 + e
+    out = tf.while_loop(lambda i, h: i < 5, body, [0, tf.zeros([3])])[1]
+    return tf.reduce_sum(out), [emb]
+
+
+def _greedy_decoder(tf):
+    emb = tf.get_variable("emb", [7, 3])
+    cell = tf.nn.rnn_cell.GRUCell(4)
+    helper = tf.contrib.seq2seq.GreedyEmbeddingHelper(emb, tf.fill([2], 1), 2)
+    dec = tf.contrib.seq2seq.BasicDecoder(cell, helper, cell.zero_state(2, tf.float32),
+                                          output_layer=tf.layers.Dense(7))
+    out, _, _ = tf.contrib.seq2seq.dynamic_decode(dec, maximum_iterations=5)
+    return tf.reduce_sum(out.rnn_output), tf.trainable_variables()
+
+
+CALLS.extend([("gather_known", _gather_known), ("gather_unknown", _gather_unknown),
+              ("gather_in_cond", _gather_in_cond), ("greedy_decoder", _greedy_decoder)])
 CALLS.extend([("scan_unread", _scan_unread), ("helper_capture", _helper_capture),
               ("helper_unreached", _helper_unreached),
               ("cond_const_capture", _cond_const_capture)])

@@ -120,6 +120,7 @@ class BodyWalk:
         self.reached = set()   # ... and of those whose values depend on the xs
         self.values = None   # the body's values (captures included) that depend on the xs
         self.captures = frozenset()   # the loop's captures
+        self.sliced = {}   # capture -> shapes known of the IndexedSlices a body cond merged
         self.cond_ops = {}   # op built in a branch of a cond's gradient -> (cond, branch)
         self.x_sums = {}   # an x's output -> (ops, counter moved) of its gradients' sum
 

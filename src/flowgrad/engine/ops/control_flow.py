@@ -264,6 +264,11 @@ def _cond_grad(op, *grads):
             flowgrad_only = sum(1 for o in g._ops[first:] if o.type == "Identity" and
                                 o._inputs[0] in gset)
             moves[b] = (g._last_id - first_id - flowgrad_only, [gr is not None for gr in gs])
+            for i, gr in zip(diff, gs):
+                if isinstance(gr, IndexedSlices):
+                    ds = gr.dense_shape
+                    sliced[i] = (gr.values.shape.is_fully_defined(),
+                                 None if ds is None else ds.shape.is_fully_defined())
             if walk is not None:
                 walk.cond_ops.update(dict.fromkeys(g._ops[first:], (op, b)))
             return [zeros(caps[i], b) if g is None else convert_to_tensor(g)
@@ -273,12 +278,14 @@ def _cond_grad(op, *grads):
     if not keep and not internal:
         return [None] * len(op.inputs)
     moves = [(0, [False] * len(diff)), (0, [False] * len(diff))]
+    sliced = {}   # capture -> its IndexedSlices gradient's shapes known (TF merges slices)
     res = cond(op.inputs[0], branch(0, info["true"][0]), branch(1, info["false"][0]),
                name="cond_grad")
     # the op counter moves as TF's Switch per output gradient and Merge per captured input
     # would move it (flowgrad's gradient is one cond)
     g._last_id = last_id + _grad_count.tf_cond_grad_ops(
-        op, [caps[i] for i in diff], moves, given_outs, outer_gate, walk)
+        op, [caps[i] for i in diff], moves, given_outs, outer_gate, walk,
+        [sliced.get(i) for i in diff])
     if not isinstance(res, list):
         res = [res]
     out = [None] * len(op.inputs)
@@ -802,6 +809,8 @@ def _while_grad(op, *grads):
                 ds = gc.dense_shape
                 sliced[k] = (gc.values.shape.is_fully_defined(),
                              None if ds is None else ds.shape.is_fully_defined())
+            elif caps[k] in walk.sliced:   # (slices a cond of the body merged)
+                sliced[k] = walk.sliced[caps[k]]
             out_caps.append(_zeros(caps[k]) if gc is None else convert_to_tensor(gc))
         # the forward values the gradient ops read are kept from the forward iterations
         # (as TF's stacks), so the backward pass does not compute the body again

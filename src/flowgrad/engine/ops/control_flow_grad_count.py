@@ -275,7 +275,7 @@ def _sliced_acc(values_known, shape_known):
     return n + 5 * parts
 
 
-def tf_cond_grad_ops(op, caps, moves, given_outs, gate, walk):
+def tf_cond_grad_ops(op, caps, moves, given_outs, gate, walk, sliced=None):
     """TF's op count for the gradient of one tf.cond (its Merges and Switches): a Switch
     (cond_grad) per output gradient (gated: a NoOp and two Identities), each branch's
     gradient ops (moves: per branch, how far its gradients() moved the counter and which
@@ -286,6 +286,13 @@ def tf_cond_grad_ops(op, caps, moves, given_outs, gate, walk):
     for i, c in enumerate(caps):
         if on_path(c, walk):   # TF's Switch of c is between the ys and the xs
             n += sum(1 + _dead_zeros(c, walk) for b in (0, 1) if moves[b][1][i])
+            if sliced and sliced[i] is not None:
+                # IndexedSlices: a Merge per part (indices, values, dense shape), the dead
+                # branch's zeros made slices (Shape, StridedSlice and its 3 Consts, Range
+                # and its 2 Consts)
+                n += (2 if sliced[i][1] is not None else 1) + 8
+                if walk is not None:
+                    walk.sliced[c] = sliced[i]
     return n
 
 
