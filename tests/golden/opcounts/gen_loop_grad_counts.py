@@ -387,6 +387,18 @@ def _greedy_decoder(tf):
     return tf.reduce_sum(out.rnn_output), tf.trainable_variables()
 
 
+def _nested_const_capture(tf):
+    # found by the differential method (nested map_fn): the inner loop's capture (from
+    # outside both loops) is on no path to the xs: TF sums no gradient of it
+    x = _x(tf)
+    w = tf.placeholder(tf.float32, [2], name="w")
+
+    def body(i, a):
+        return i + 1, tf.while_loop(lambda j, b: j < 2, lambda j, b: (j + 1, b * w), [0, a])[1]
+    return tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x])[1], [x]
+
+
+CALLS.extend([("nested_const_capture", _nested_const_capture)])
 CALLS.extend([("gather_known", _gather_known), ("gather_unknown", _gather_unknown),
               ("gather_in_cond", _gather_in_cond), ("greedy_decoder", _greedy_decoder)])
 CALLS.extend([("scan_unread", _scan_unread), ("helper_capture", _helper_capture),

@@ -769,12 +769,12 @@ def _while_grad(op, *grads):
         # as TF, a variable is differentiated when its value depends on the xs and reaches
         # a gradient
         walk.reached = _grad_count.reached_vars(lvars, op.inputs[:n], info["body"], caps,
-                                                member_set, diff)
+                                                member_set, diff, outer)
         walk.live = _grad_count.live_vars(lvars, info["body"], member_set,
                                           [gr is not None and not is_zero_fill(gr)
                                            for gr in grads], diff) & walk.reached
         walk.captures = frozenset(caps)
-        walk.values = _grad_count.between_values(lvars, caps, member_set, walk.reached)
+        walk.values = _grad_count.between_values(lvars, caps, member_set, walk.reached, outer)
         grads = [_zeros(o) if gr is None else convert_to_tensor(gr)
                  for o, gr in zip(op.outputs, grads)]
         grad_vars = [_loop_var(v.dtype.base_dtype, v.shape, "grad") for v in lvars]

@@ -49,18 +49,18 @@ def _forward(seeds, members):
     return done, reached
 
 
-def _not_between(lvars, caps, members, reached_vars):
+def _not_between(lvars, caps, members, reached_vars, outer):
     """The body ops TF does not differentiate: those that depend on no loop variable TF
     differentiates and no capture that depends on the xs of gradients()."""
-    seeds = {lvars[i] for i in reached_vars} | {c for c in caps if depends_on_xs(c)}
+    seeds = {lvars[i] for i in reached_vars} | {c for c in caps if on_path(c, outer)}
     return set(members) - _forward(seeds, members)[0]
 
 
-def between_values(lvars, caps, members, reached):
+def between_values(lvars, caps, members, reached, outer):
     """The body's values on a path from the xs of gradients() (from the loop variables TF
     differentiates, `reached`, and the captures that depend on the xs), the captures
     among them."""
-    seeds = {lvars[i] for i in reached} | {c for c in caps if depends_on_xs(c)}
+    seeds = {lvars[i] for i in reached} | {c for c in caps if on_path(c, outer)}
     return _forward(seeds, members)[1]
 
 
@@ -74,13 +74,13 @@ def on_path(c, walk):
     return depends_on_xs(c)
 
 
-def reached_vars(lvars, inits, outs, caps, members, diff):
+def reached_vars(lvars, inits, outs, caps, members, diff, outer):
     """The indices of the float loop variables TF differentiates (their Switches are on a
     path from the xs): those whose initial value depends on the xs of gradients(), and
     those whose body result depends on such a variable or on a capture that does (to a
     fixed point)."""
-    reached = {i for i, (v, t) in enumerate(zip(lvars, inits)) if diff(v) and depends_on_xs(t)}
-    xcaps = {c for c in caps if depends_on_xs(c)}
+    reached = {i for i, (v, t) in enumerate(zip(lvars, inits)) if diff(v) and on_path(t, outer)}
+    xcaps = {c for c in caps if on_path(c, outer)}
     while True:
         given = _forward({lvars[i] for i in reached} | xcaps, members)[1]
         new = {i for i, (v, b) in enumerate(zip(lvars, outs))
@@ -137,7 +137,7 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     TF's)."""
     gate = walk.gate
     skip = set()
-    for o in _not_between(lvars, caps, members, walk.reached):
+    for o in _not_between(lvars, caps, members, walk.reached, walk.outer):
         made = walk.made.get(o)
         if made is not None:
             skip.update(made[0])
@@ -145,7 +145,7 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     # TF sums a capture's gradients only when its Enter is between the ys and the xs
     for k in diff_caps:
         sums = walk.x_sums.get(caps[k])
-        if sums is not None and not depends_on_xs(caps[k]):
+        if sums is not None and not on_path(caps[k], walk.outer):
             skip.update(sums[0])
             moved -= sums[1]
     grad_ops = [o for o in grad_ops if o not in skip]
@@ -251,7 +251,7 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
         n += 4 + 2 * (depth - 1)
         levels[0].pops = levels[0].inner = True
     for k in diff_caps:   # TF sums the gradients of the captures that depend on the xs
-        if k in unconnected or not depends_on_xs(caps[k]):
+        if k in unconnected or not on_path(caps[k], walk.outer):
             continue
         if sliced and k in sliced:
             n += _sliced_acc(*sliced[k])
