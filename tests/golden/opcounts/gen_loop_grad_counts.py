@@ -398,7 +398,23 @@ def _nested_const_capture(tf):
     return tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x])[1], [x]
 
 
-CALLS.extend([("nested_const_capture", _nested_const_capture)])
+def _raw_rnn(tf):
+    # found by the differential method: the next input (a cond on the inputs, which are no
+    # x) is a loop variable TF does not differentiate: its gradients are not summed
+    inputs = tf.placeholder(tf.float32, [5, 2, 3], name="inputs")
+    ta = tf.TensorArray(tf.float32, size=5).unstack(inputs)
+    cell = tf.nn.rnn_cell.GRUCell(3)
+
+    def loop_fn(time, cell_output, cell_state, loop_state):
+        st = cell.zero_state(2, tf.float32) if cell_output is None else cell_state
+        fin = time >= 5
+        nxt = tf.cond(fin, lambda: tf.zeros([2, 3]), lambda: ta.read(time))
+        return fin, nxt, st, cell_output, None
+    out_ta, _, _ = tf.nn.raw_rnn(cell, loop_fn)
+    return tf.reduce_sum(out_ta.stack()), tf.train.GradientDescentOptimizer(0.1)
+
+
+CALLS.extend([("nested_const_capture", _nested_const_capture), ("raw_rnn", _raw_rnn)])
 CALLS.extend([("gather_known", _gather_known), ("gather_unknown", _gather_unknown),
               ("gather_in_cond", _gather_in_cond), ("greedy_decoder", _greedy_decoder)])
 CALLS.extend([("scan_unread", _scan_unread), ("helper_capture", _helper_capture),

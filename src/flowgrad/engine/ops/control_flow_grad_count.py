@@ -142,10 +142,13 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
         if made is not None:
             skip.update(made[0])
             moved -= made[1]
-    # TF sums a capture's gradients only when its Enter is between the ys and the xs
-    for k in diff_caps:
-        sums = walk.x_sums.get(caps[k])
-        if sums is not None and not on_path(caps[k], walk.outer):
+    # TF sums a capture's gradients only when its Enter is between the ys and the xs, a
+    # loop variable's only when its Switch is
+    unsummed = [caps[k] for k in diff_caps if not on_path(caps[k], walk.outer)] + \
+        [v for i, v in enumerate(lvars) if diff(v) and i not in walk.reached]
+    for t in unsummed:
+        sums = walk.x_sums.get(t)
+        if sums is not None:
             skip.update(sums[0])
             moved -= sums[1]
     grad_ops = [o for o in grad_ops if o not in skip]
