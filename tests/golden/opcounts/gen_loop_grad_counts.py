@@ -261,7 +261,167 @@ def _serial(tf):
     return z, [x]
 
 
-CALLS.extend([("serial", _serial)])
+def _rnn_len_unknown_batch(tf):
+    # found by the differential method: Select's gradient takes zeros like its x, a
+    # loop-invariant zero output (unknown batch) that TF enters into the gradient frame
+    ids = tf.placeholder(tf.int32, [None, 6], name="ids")
+    emb = tf.contrib.layers.embed_sequence(ids, 10, 4)
+    cell = tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.GRUCell(3) for _ in range(2)])
+    out, _ = tf.nn.dynamic_rnn(cell, emb, dtype=tf.float32,
+                               sequence_length=tf.fill([tf.shape(ids)[0]], 5))
+    return tf.reduce_sum(out), tf.train.GradientDescentOptimizer(0.5)
+
+
+def _capture_read_twice(tf):
+    # found by the differential method: a capture on no path to the xs read by two body ops
+    # (attention's memory): TF does not sum its gradients
+    m = tf.placeholder(tf.float32, [3, 5, 4], name="memory")
+    x = tf.placeholder(tf.float32, [3, 4], name="x34")
+
+    def body(i, q):
+        s = tf.squeeze(tf.matmul(tf.expand_dims(q, 1), m, transpose_b=True), [1])
+        return i + 1, q + tf.squeeze(tf.matmul(tf.expand_dims(s, 1), m), [1])
+    return tf.while_loop(lambda i, q: i < 3, body, [0, x])[1], [x]
+
+
+def _dead_var_read(tf):
+    # found by the differential method: a loop variable whose value reaches no gradient
+    # (attention's alignments): TF starts no gradient from its body result, so a body value
+    # it takes is summed with nothing
+    x = tf.placeholder(tf.float32, [3, 4], name="x34")
+
+    def body(i, q, al):
+        a = tf.nn.softmax(q)
+        return i + 1, q + a * 2.0, a
+    return tf.while_loop(lambda i, q, al: i < 3, body, [0, x, tf.zeros([3, 4])])[1], [x]
+
+
+def _scan_unread(tf):
+    # found by the differential method: TF builds no gradient array for a scan output
+    # nothing reads (its array's flow reaches no gradient)
+    x = tf.placeholder(tf.float32, [3], name="x3")
+    xs = tf.reshape(tf.tile(x, [4]), [4, 3]) * tf.reshape(tf.range(1.0, 5.0), [4, 1])
+    out = tf.scan(lambda a, r: (a[0] * r + r, a[1] + 1.0), xs,
+                  initializer=(tf.ones([3]), tf.zeros([])))
+    return tf.reduce_sum(out[0] * out[0]), [x]
+
+
+def _helper_loop(tf, const_branch):
+    # found by the differential method (TrainingHelper's next inputs): a cond in the body
+    # returning a capture on no path to the xs (TF switches it, no gradient reaches it);
+    # with w a constant, the input variable's value depends on no x (TF's Switch of it is
+    # not between: its gradient Enter only)
+    x = tf.placeholder(tf.float32, [6, 3, 2], name="x632")
+    w = tf.get_variable("w", [2], initializer=tf.ones_initializer())
+    v = tf.get_variable("v", [2], initializer=tf.ones_initializer())
+    ta = tf.TensorArray(tf.float32, size=6).unstack(x * (tf.ones([2]) if const_branch else w))
+    zero = tf.zeros_like(x[0])
+
+    def body(t, inp, h):
+        nxt = tf.cond(t + 1 >= 5, lambda: zero, lambda: ta.read(t + 1))
+        return t + 1, nxt, tf.tanh(inp + h * v)
+    out = tf.while_loop(lambda t, i, h: t < 5, body, [0, ta.read(0), tf.zeros([3, 2])])
+    return tf.reduce_sum(out[2]), tf.train.GradientDescentOptimizer(0.1)
+
+
+def _helper_capture(tf):
+    return _helper_loop(tf, False)
+
+
+def _helper_unreached(tf):
+    return _helper_loop(tf, True)
+
+
+def _cond_const_capture(tf):
+    # found by the differential method: a branch op of a cond in the body that reads only
+    # a capture on no path to the xs is not differentiated by TF
+    x = _x(tf)
+    c = tf.constant([1.0, 2.0])
+
+    def body(i, h):
+        return i + 1, tf.cond(tf.reduce_sum(h) > 1.0, lambda: c * 2.0 + tf.sin(c) + h,
+                              lambda: h * 2.0)
+    return tf.while_loop(lambda i, h: i < 3, body, [0, x])[1], [x]
+
+
+def _gather_in_body(tf, known):
+    # found by the differential method: a gathered capture's gradient is IndexedSlices,
+    # which TF accumulates part by part (indices, values, dense shape)
+    emb = tf.get_variable("emb", [7, 3])
+    ids = tf.placeholder(tf.int32, [5, 2 if known else None], name="ids")
+
+    def body(i, h):
+        return i + 1, h * 0.5 + tf.reduce_sum(tf.gather(emb, ids[i]), 0)
+    out = tf.while_loop(lambda i, h: i < 5, body, [0, tf.zeros([3])])[1]
+    return tf.reduce_sum(out), [emb]
+
+
+def _gather_known(tf):
+    return _gather_in_body(tf, True)
+
+
+def _gather_unknown(tf):
+    return _gather_in_body(tf, False)
+
+
+def _gather_in_cond(tf):
+    # a gather in a cond of the body: TF merges the IndexedSlices part by part
+    emb = tf.get_variable("emb", [7, 3])
+    ids = tf.placeholder(tf.int32, [5, 2], name="ids")
+
+    def body(i, h):
+        e = tf.cond(i > 2, lambda: tf.reduce_sum(tf.gather(emb, ids[i]), 0),
+                    lambda: tf.zeros([3]))
+        return i + 1, h * 0.5 + e
+    out = tf.while_loop(lambda i, h: i < 5, body, [0, tf.zeros([3])])[1]
+    return tf.reduce_sum(out), [emb]
+
+
+def _greedy_decoder(tf):
+    emb = tf.get_variable("emb", [7, 3])
+    cell = tf.nn.rnn_cell.GRUCell(4)
+    helper = tf.contrib.seq2seq.GreedyEmbeddingHelper(emb, tf.fill([2], 1), 2)
+    dec = tf.contrib.seq2seq.BasicDecoder(cell, helper, cell.zero_state(2, tf.float32),
+                                          output_layer=tf.layers.Dense(7))
+    out, _, _ = tf.contrib.seq2seq.dynamic_decode(dec, maximum_iterations=5)
+    return tf.reduce_sum(out.rnn_output), tf.trainable_variables()
+
+
+def _nested_const_capture(tf):
+    # found by the differential method (nested map_fn): the inner loop's capture (from
+    # outside both loops) is on no path to the xs: TF sums no gradient of it
+    x = _x(tf)
+    w = tf.placeholder(tf.float32, [2], name="w")
+
+    def body(i, a):
+        return i + 1, tf.while_loop(lambda j, b: j < 2, lambda j, b: (j + 1, b * w), [0, a])[1]
+    return tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x])[1], [x]
+
+
+def _raw_rnn(tf):
+    # found by the differential method: the next input (a cond on the inputs, which are no
+    # x) is a loop variable TF does not differentiate: its gradients are not summed
+    inputs = tf.placeholder(tf.float32, [5, 2, 3], name="inputs")
+    ta = tf.TensorArray(tf.float32, size=5).unstack(inputs)
+    cell = tf.nn.rnn_cell.GRUCell(3)
+
+    def loop_fn(time, cell_output, cell_state, loop_state):
+        st = cell.zero_state(2, tf.float32) if cell_output is None else cell_state
+        fin = time >= 5
+        nxt = tf.cond(fin, lambda: tf.zeros([2, 3]), lambda: ta.read(time))
+        return fin, nxt, st, cell_output, None
+    out_ta, _, _ = tf.nn.raw_rnn(cell, loop_fn)
+    return tf.reduce_sum(out_ta.stack()), tf.train.GradientDescentOptimizer(0.1)
+
+
+CALLS.extend([("nested_const_capture", _nested_const_capture), ("raw_rnn", _raw_rnn)])
+CALLS.extend([("gather_known", _gather_known), ("gather_unknown", _gather_unknown),
+              ("gather_in_cond", _gather_in_cond), ("greedy_decoder", _greedy_decoder)])
+CALLS.extend([("scan_unread", _scan_unread), ("helper_capture", _helper_capture),
+              ("helper_unreached", _helper_unreached),
+              ("cond_const_capture", _cond_const_capture)])
+CALLS.extend([("serial", _serial), ("rnn_len_unknown_batch", _rnn_len_unknown_batch),
+              ("capture_read_twice", _capture_read_twice), ("dead_var_read", _dead_var_read)])
 CALLS.extend([("cond_const_nested", _cond_const_nested), ("attention_rnn", _attention_rnn),
               ("nested_outer_array", _nested_outer_array)])
 CALLS.extend([("nested_capture", _nested_capture), ("nested_cond", _nested_cond),

@@ -292,13 +292,17 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     if ready and aggregation_method not in _AGGREGATION_METHODS:
         raise ValueError(f"Invalid aggregation_method specified {aggregation_method}.")
     rules_called = 0
+    walk = body_walk()   # in a loop body's gradient the xs' gradient sums are recorded
     prev_wanted = get_wanted()
     prev_between = set_between(lambda t: t._op in between, gate_gradients)
     try:
         while ready:
             op = ready.popleft()
             agg = (len(graph._ops), graph._last_id)   # its output gradients' sums
-            out_grads = [_aggregated(contrib, t, aggregation_method) for t in op._outputs]
+            if op in stopped and walk is not None:
+                out_grads = _aggregated_xs(graph, contrib, op, aggregation_method, walk)
+            else:
+                out_grads = [_aggregated(contrib, t, aggregation_method) for t in op._outputs]
             in_grads = None
             if op not in stopped and any(g is not None for g in out_grads):
                 wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff}
@@ -413,13 +417,17 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
     if ready and aggregation_method not in _AGGREGATION_METHODS:
         raise ValueError(f"Invalid aggregation_method specified {aggregation_method}.")
     rules_called = 0
+    walk = body_walk()   # in a loop body's gradient the xs' gradient sums are recorded
     prev_wanted = get_wanted()
     prev_between = set_between(lambda t: route(t._op) in between, gate_gradients)
     try:
         while ready:
             op = heapq.heappop(ready)[1]
             agg = (len(graph._ops), graph._last_id)   # its output gradients' sums
-            out_grads = [_aggregated(contrib, t, aggregation_method) for t in op._outputs]
+            if op in stopped and walk is not None:
+                out_grads = _aggregated_xs(graph, contrib, op, aggregation_method, walk)
+            else:
+                out_grads = [_aggregated(contrib, t, aggregation_method) for t in op._outputs]
             inner = {t: _aggregated(contrib, t, aggregation_method)
                      for t in internal.get(op, ())}
             inner = {t: g for t, g in inner.items() if g is not None}
@@ -593,6 +601,19 @@ def _aggregated(contrib, t, method):
     if len(grads) > 1:
         contrib[t] = grads = [_aggregate(grads, method, t)]
     return grads[0]
+
+
+def _aggregated_xs(graph, contrib, op, method, walk):
+    """The summed gradients of the outputs of stopped op `op` in a loop body's gradient, each
+    sum's ops and counter move kept in walk.x_sums (TF sums a capture's only when it is on
+    a path to the xs)."""
+    out = []
+    for t in op._outputs:
+        mark = (len(graph._ops), graph._last_id)
+        out.append(_aggregated(contrib, t, method))
+        if graph._last_id != mark[1]:
+            walk.x_sums[t] = (graph._ops[mark[0]:], graph._last_id - mark[1])
+    return out
 
 
 def _aggregate(grads, method, t):

@@ -103,7 +103,8 @@ class BodyWalk:
     forward op, the ops its gradient rule made and how far they moved the op counter;
     for a loop in a loop body, the enclosing loop's walk (`outer`) and body ops
     (`members`), whether TF's gradient frame of this loop pops a value (`pops`) and has
-    its f_sync (`fsync`)."""
+    its f_sync (`fsync`); the sums of the gradients of the xs' ops (`x_sums`: TF sums a
+    capture's only when it is on a path to the xs of the enclosing gradients())."""
 
     def __init__(self, gate, outer=None, members=frozenset()):
         self.gate = gate
@@ -116,7 +117,12 @@ class BodyWalk:
         self.in_cond = 0   # how many cond branches hold the loop
         self.fsync = False
         self.live = set()   # the indices of the loop variables whose values reach a gradient
+        self.reached = set()   # ... and of those whose values depend on the xs
+        self.values = None   # the body's values (captures included) that depend on the xs
+        self.captures = frozenset()   # the loop's captures
+        self.sliced = {}   # capture -> shapes known of the IndexedSlices a body cond merged
         self.cond_ops = {}   # op built in a branch of a cond's gradient -> (cond, branch)
+        self.x_sums = {}   # an x's output -> (ops, counter moved) of its gradients' sum
 
 
 def body_walk():

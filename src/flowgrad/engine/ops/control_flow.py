@@ -21,11 +21,12 @@ from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework import threads as _threads
 from ..framework.constant_op import convert_to_tensor
-from ..framework.grad_state import (BodyWalk, body_walk, depends_on_xs, gating,
+from ..framework.grad_state import (BodyWalk, body_walk, gating,
                                     is_zero_fill, mark_two_terms, set_body_walk,
                                     set_counting_gates)
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
 from ..framework.graph_def_lower import LOOPVAR_INITS, register_cond_info, register_loop_info
+from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ..optimize import optimize_program
@@ -200,13 +201,15 @@ def _cond_grad(op, *grads):
     info = _COND_INFO[op]
     caps = list(op.inputs[1:])
     internal = _branches.get_internal_grads()
+    walk = body_walk()
     # as TF, only the captures between the ys and the xs (their Switches) are differentiated
-    diff = [i for i, c in enumerate(caps) if _diff(c) and (internal or depends_on_xs(c))]
+    # (in a loop body, between the xs of the gradients() of the loop)
+    diff = [i for i, c in enumerate(caps) if _diff(c) and (internal or
+                                                           _grad_count.on_path(c, walk))]
     if not diff:
         return [None] * len(op.inputs)
     g = op.graph
     last_id = g._last_id
-    walk = body_walk()
     # TF gates each branch op's gradients as the gradients() call does (in a loop body the
     # loop's walk counts the gates)
     outer_gate = gating() or (walk is not None and walk.gate)
@@ -261,6 +264,11 @@ def _cond_grad(op, *grads):
             flowgrad_only = sum(1 for o in g._ops[first:] if o.type == "Identity" and
                                 o._inputs[0] in gset)
             moves[b] = (g._last_id - first_id - flowgrad_only, [gr is not None for gr in gs])
+            for i, gr in zip(diff, gs):
+                if isinstance(gr, IndexedSlices):
+                    ds = gr.dense_shape
+                    sliced[i] = (gr.values.shape.is_fully_defined(),
+                                 None if ds is None else ds.shape.is_fully_defined())
             if walk is not None:
                 walk.cond_ops.update(dict.fromkeys(g._ops[first:], (op, b)))
             return [zeros(caps[i], b) if g is None else convert_to_tensor(g)
@@ -270,19 +278,21 @@ def _cond_grad(op, *grads):
     if not keep and not internal:
         return [None] * len(op.inputs)
     moves = [(0, [False] * len(diff)), (0, [False] * len(diff))]
+    sliced = {}   # capture -> its IndexedSlices gradient's shapes known (TF merges slices)
     res = cond(op.inputs[0], branch(0, info["true"][0]), branch(1, info["false"][0]),
                name="cond_grad")
     # the op counter moves as TF's Switch per output gradient and Merge per captured input
     # would move it (flowgrad's gradient is one cond)
     g._last_id = last_id + _grad_count.tf_cond_grad_ops(
-        op, [caps[i] for i in diff], moves, given_outs, outer_gate, walk)
+        op, [caps[i] for i in diff], moves, given_outs, outer_gate, walk,
+        [sliced.get(i) for i in diff])
     if not isinstance(res, list):
         res = [res]
     out = [None] * len(op.inputs)
     for k, (i, gr) in enumerate(zip(diff, res)):
         reached = moves[0][1][k] + moves[1][1][k]
         # as TF: no path, no gradient (nor for a capture not between the ys and the xs)
-        wanted = (reached and depends_on_xs(caps[i])) or internal
+        wanted = (reached and _grad_count.on_path(caps[i], walk)) or internal
         out[1 + i] = gr if wanted else None
         if reached == 2:
             mark_two_terms(gr)
@@ -756,14 +766,22 @@ def _while_grad(op, *grads):
     walk.in_cond = len(_branches.chain(op))
     with name_scope(op.name + "_grad"):
         unused = sum(1 for o, gr in zip(op.outputs, grads) if gr is None and diff(o))
+        # as TF, a variable is differentiated when its value depends on the xs and reaches
+        # a gradient
+        walk.reached = _grad_count.reached_vars(lvars, op.inputs[:n], info["body"], caps,
+                                                member_set, diff, outer)
         walk.live = _grad_count.live_vars(lvars, info["body"], member_set,
                                           [gr is not None and not is_zero_fill(gr)
-                                           for gr in grads], diff)
+                                           for gr in grads], diff) & walk.reached
+        walk.captures = frozenset(caps)
+        walk.values = _grad_count.between_values(lvars, caps, member_set, walk.reached, outer)
         grads = [_zeros(o) if gr is None else convert_to_tensor(gr)
                  for o, gr in zip(op.outputs, grads)]
         grad_vars = [_loop_var(v.dtype.base_dtype, v.shape, "grad") for v in lvars]
-        ys = [b for b, v in zip(info["body"], lvars) if diff(v)]
-        gys = [gv for gv, v in zip(grad_vars, lvars) if diff(v)]
+        # as TF, the body's gradient starts from the variables whose values reach a
+        # gradient (another's is zeros: the ops only it reads are not between, as TF's)
+        ys = [b for i, b in enumerate(info["body"]) if i in walk.live]
+        gys = [gv for i, gv in enumerate(grad_vars) if i in walk.live]
         xs = [v for v in lvars if diff(v)] + [caps[k] for k in diff_caps]
         body_start, body_id = len(g._ops), g._last_id
         set_body_walk(walk)
@@ -775,15 +793,24 @@ def _while_grad(op, *grads):
         body_ops, body_moved = g._ops[body_start:], g._last_id - body_id
         it = iter(body_grads)
         out_vars = []
-        for v in lvars:
+        for i, v in enumerate(lvars):
             gv = next(it) if diff(v) else None
+            if gv is None and v.dtype.base_dtype is _dt.variant and i not in walk.live:
+                gv = grad_vars[i]   # an array no gradient reads: its gradient flow as given
             out_vars.append(_zeros(v) if gv is None else convert_to_tensor(gv))
         out_caps = []
         unconnected = set()   # captures no body path reaches: None, as TF's pruning gives
+        sliced = {}   # capture -> its gradient's (values, dense_shape) shapes fully known
         for k in diff_caps:
             gc = next(it)
             if gc is None:
                 unconnected.add(k)
+            elif isinstance(gc, IndexedSlices):   # TF accumulates the slices
+                ds = gc.dense_shape
+                sliced[k] = (gc.values.shape.is_fully_defined(),
+                             None if ds is None else ds.shape.is_fully_defined())
+            elif caps[k] in walk.sliced:   # (slices a cond of the body merged)
+                sliced[k] = walk.sliced[caps[k]]
             out_caps.append(_zeros(caps[k]) if gc is None else convert_to_tensor(gc))
         # the forward values the gradient ops read are kept from the forward iterations
         # (as TF's stacks), so the backward pass does not compute the body again
@@ -808,7 +835,7 @@ def _while_grad(op, *grads):
     # the op counter moves as TF's gradient frame's ops would move it
     g._last_id = last_id + _grad_count.tf_grad_ops(
         lvars, caps, diff_caps, unconnected, member_set, body_ops, body_moved, gys, diff,
-        unused, walk)
+        unused, walk, sliced)
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
                        "diff_caps": diff_caps, "forward": op, "saved": saved}
     res = [None] * len(op.inputs)

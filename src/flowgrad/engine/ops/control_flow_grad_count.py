@@ -13,6 +13,9 @@ captured tensor's gradient is summed in an accumulator loop (b_acc Const, or Sha
 zeros when its shape is not fully known, then Enter, Merge, Switch, Add, NextIteration,
 Exit); an unused float output gets zeros (one Const, or ZerosLike). A Shape, Size or
 Rank of a forward value is made in the forward frame and its value stacked.
+As TF's between: a loop variable is differentiated only when its value depends on the xs
+(reached_vars) and reaches a gradient (live_vars); a capture's gradients are summed, and a
+cond capture in the body switched, only when the capture is on a path from the xs.
 """
 from __future__ import annotations
 
@@ -32,10 +35,9 @@ _ARRAY_WHOLE = ("TensorArrayGradGather", "TensorArrayGradScatter")
 _SHAPE_OPS = ("Shape", "Size", "Rank")
 
 
-def _not_between(lvars, caps, members, diff):
-    """The body ops TF does not differentiate: those that depend on no float loop variable
-    and no capture that depends on the xs of gradients()."""
-    reached = {v for v in lvars if diff(v)} | {c for c in caps if depends_on_xs(c)}
+def _forward(seeds, members):
+    """(the body ops that depend on tensors `seeds`, the tensors they and the seeds give)."""
+    reached = set(seeds)
     done, changed = set(), True
     while changed:
         changed = False
@@ -44,7 +46,48 @@ def _not_between(lvars, caps, members, diff):
                 done.add(o)
                 reached.update(o._outputs)
                 changed = True
-    return set(members) - done
+    return done, reached
+
+
+def _not_between(lvars, caps, members, reached_vars, outer):
+    """The body ops TF does not differentiate: those that depend on no loop variable TF
+    differentiates and no capture that depends on the xs of gradients()."""
+    seeds = {lvars[i] for i in reached_vars} | {c for c in caps if on_path(c, outer)}
+    return set(members) - _forward(seeds, members)[0]
+
+
+def between_values(lvars, caps, members, reached, outer):
+    """The body's values on a path from the xs of gradients() (from the loop variables TF
+    differentiates, `reached`, and the captures that depend on the xs), the captures
+    among them."""
+    seeds = {lvars[i] for i in reached} | {c for c in caps if on_path(c, outer)}
+    return _forward(seeds, members)[1]
+
+
+def on_path(c, walk):
+    """Does cond capture c depend on the xs of gradients()? In a loop body's gradient (whose
+    own xs are all the loop's variables and captures): is it on a path from the outer
+    call's xs."""
+    if walk is not None and walk.values is not None and (
+            c._op in walk.members or c in walk.captures):
+        return c in walk.values
+    return depends_on_xs(c)
+
+
+def reached_vars(lvars, inits, outs, caps, members, diff, outer):
+    """The indices of the float loop variables TF differentiates (their Switches are on a
+    path from the xs): those whose initial value depends on the xs of gradients(), and
+    those whose body result depends on such a variable or on a capture that does (to a
+    fixed point)."""
+    reached = {i for i, (v, t) in enumerate(zip(lvars, inits)) if diff(v) and on_path(t, outer)}
+    xcaps = {c for c in caps if on_path(c, outer)}
+    while True:
+        given = _forward({lvars[i] for i in reached} | xcaps, members)[1]
+        new = {i for i, (v, b) in enumerate(zip(lvars, outs))
+               if i not in reached and diff(v) and b in given}
+        if not new:
+            return reached
+        reached |= new
 
 
 def _array_level(o, members, levels):
@@ -87,18 +130,27 @@ def _member(op, members):
 
 
 def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, gys, diff,
-                unused_outs, walk):
+                unused_outs, walk, sliced=None):
     """TF's op count for one loop gradient; grad_ops: the ops flowgrad built for the body's
     gradient (moving the counter by `moved`; walk.made: which body op's rule made which),
     gys: its gradient loop variables (the Identity ops gradients() puts on them are not
     TF's)."""
     gate = walk.gate
     skip = set()
-    for o in _not_between(lvars, caps, members, diff):
+    for o in _not_between(lvars, caps, members, walk.reached, walk.outer):
         made = walk.made.get(o)
         if made is not None:
             skip.update(made[0])
             moved -= made[1]
+    # TF sums a capture's gradients only when its Enter is between the ys and the xs, a
+    # loop variable's only when its Switch is
+    unsummed = [caps[k] for k in diff_caps if not on_path(caps[k], walk.outer)] + \
+        [v for i, v in enumerate(lvars) if diff(v) and i not in walk.reached]
+    for t in unsummed:
+        sums = walk.x_sums.get(t)
+        if sums is not None:
+            skip.update(sums[0])
+            moved -= sums[1]
     grad_ops = [o for o in grad_ops if o not in skip]
     gys = set(gys)
     grad_ys = [o for o in grad_ops if o.type == "Identity" and o._inputs[0] in gys]
@@ -202,14 +254,31 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
         n += 4 + 2 * (depth - 1)
         levels[0].pops = levels[0].inner = True
     for k in diff_caps:   # TF sums the gradients of the captures that depend on the xs
-        if k in unconnected or not depends_on_xs(caps[k]):
+        if k in unconnected or not on_path(caps[k], walk.outer):
             continue
-        n += 7 if caps[k].shape.is_fully_defined() else 9
+        if sliced and k in sliced:
+            n += _sliced_acc(*sliced[k])
+        else:
+            n += 7 if caps[k].shape.is_fully_defined() else 9
     n += unused_outs
     return n
 
 
-def tf_cond_grad_ops(op, caps, moves, given_outs, gate, walk):
+def _sliced_acc(values_known, shape_known):
+    """TF's accumulator of an IndexedSlices gradient (AddBackpropIndexedSlicesAccumulator):
+    the values' zeros (a Const, or Shape, StridedSlice and its 3 Consts, a concat of 3 and
+    Fill and its Const), the indices' Const, the dense shape's (a Const, or Shape and
+    ZerosLike), then per part Enter, Merge, Switch, NextIteration and Exit, a concat of the
+    indices and of the values (ConcatV2 and its axis each) and a Maximum of the shapes."""
+    n = (1 if values_known else 10) + 1 + 4
+    parts = 2
+    if shape_known is not None:
+        n += (1 if shape_known else 2) + 1
+        parts = 3
+    return n + 5 * parts
+
+
+def tf_cond_grad_ops(op, caps, moves, given_outs, gate, walk, sliced=None):
     """TF's op count for the gradient of one tf.cond (its Merges and Switches): a Switch
     (cond_grad) per output gradient (gated: a NoOp and two Identities), each branch's
     gradient ops (moves: per branch, how far its gradients() moved the counter and which
@@ -218,8 +287,15 @@ def tf_cond_grad_ops(op, caps, moves, given_outs, gate, walk):
     n = given_outs * (4 if gate else 1)
     n += moves[0][0] + moves[1][0]
     for i, c in enumerate(caps):
-        if depends_on_xs(c):   # TF's Switch of c is between the ys and the xs
+        if on_path(c, walk):   # TF's Switch of c is between the ys and the xs
             n += sum(1 + _dead_zeros(c, walk) for b in (0, 1) if moves[b][1][i])
+            if sliced and sliced[i] is not None:
+                # IndexedSlices: a Merge per part (indices, values, dense shape), the dead
+                # branch's zeros made slices (Shape, StridedSlice and its 3 Consts, Range
+                # and its 2 Consts)
+                n += (2 if sliced[i][1] is not None else 1) + 8
+                if walk is not None:
+                    walk.sliced[c] = sliced[i]
     return n
 
 

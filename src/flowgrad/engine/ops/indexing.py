@@ -796,9 +796,10 @@ def _select_bind(node, ctx):
 
 
 def _select_grad(op, grad):
-    """Route the gradient to the branch each element came from; zeros elsewhere."""
+    """Route the gradient to the branch each element came from; zeros elsewhere (zeros like
+    x, as TF: in a loop's gradient x is a forward value the gradient reads)."""
     c = op.inputs[0]
-    z = zeros_like(grad)
+    z = zeros_like(op.inputs[1])
     return [None, where(c, grad, z) if wants_grad(1) else None,
             where(c, z, grad) if wants_grad(2) else None]
 
