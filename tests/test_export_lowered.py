@@ -76,7 +76,12 @@ def test_tf_ran_it_to_flowgrads_values(name):
             np.testing.assert_allclose(a, b, **TOL.get(name, {"rtol": 1e-6}))
 
 
-@pytest.mark.parametrize("name", lowered_model.GRAPHS)
+# graphs holding function libraries (tf.function, tf.switch_case): flowgrad does not import
+# FunctionDefs (test_flowgrad_refuses_function_libraries_it_wrote)
+_FUNCTIONS = [n for n in lowered_model.GRAPHS if n.startswith("fn_")]
+
+
+@pytest.mark.parametrize("name", [n for n in lowered_model.GRAPHS if n not in _FUNCTIONS])
 def test_flowgrad_runs_its_lowered_graph_too(name):
     from flowgrad.engine.framework import proto
     gd = proto.pb().graph_pb2.GraphDef()
@@ -359,3 +364,39 @@ def test_written_loop_gradients_have_tfs_node_names(name):
         assert nodes["gradients/while/Exit_1_grad/b_exit"].op == "Enter"
         assert nodes["gradients/while/mul/Enter_grad/b_acc_3"].op == "Exit"
         assert nodes["gradients/while/Sin_grad/Cos/b_sync"].op == "ControlTrigger"
+
+
+@pytest.mark.parametrize("name", _FUNCTIONS)
+def test_call_ops_are_written_with_tfs_function_library(name):
+    """Case / PartitionedCall / StatefulPartitionedCall name FunctionDefs of the GraphDef's
+    library (func attrs, as TF 1.14 writes them): TF imported and ran them (values above)."""
+    from flowgrad.engine.framework import proto
+    gd = proto.pb().graph_pb2.GraphDef()
+    with open(os.path.join(HERE, "flowgrad_lowered", name + ".pb"), "rb") as f:
+        gd.ParseFromString(f.read())
+    library = {f.signature.name: f for f in gd.library.function}
+    calls = [n for n in gd.node if n.op in ("Case", "PartitionedCall", "StatefulPartitionedCall")]
+    assert calls
+    for f in library.values():
+        calls += [n for n in f.node_def if n.op in ("Case", "PartitionedCall",
+                                                     "StatefulPartitionedCall")]
+    for n in calls:
+        funcs = [f.name for f in n.attr["branches"].list.func] if n.op == "Case" else \
+            [n.attr["f"].func.name]
+        assert funcs and all(f in library for f in funcs), n.name
+        for f in funcs:
+            sig = library[f].signature
+            assert [a.type for a in sig.input_arg] == list(n.attr["Tin"].list.type)
+            assert [a.type for a in sig.output_arg] == list(n.attr["Tout"].list.type)
+    assert set(G[name]["op_types"]) >= {"Case"}
+
+
+@pytest.mark.parametrize("name", _FUNCTIONS)
+def test_flowgrad_refuses_function_libraries_it_wrote(name):
+    from flowgrad.engine.framework import proto
+    gd = proto.pb().graph_pb2.GraphDef()
+    with open(os.path.join(HERE, "flowgrad_lowered", name + ".pb"), "rb") as f:
+        gd.ParseFromString(f.read())
+    with tf.Graph().as_default():
+        with pytest.raises(ValueError, match="an attr of kind .func."):
+            tf.import_graph_def(gd, name="")

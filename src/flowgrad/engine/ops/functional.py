@@ -19,6 +19,7 @@ from ..framework import dtypes as _dt
 from ..framework.constant_op import convert_to_tensor
 from ..framework import branches as _branches
 from ..framework.graph import Tensor, tracing_function_body
+from ..framework.graph_def_functions import FUNCTION_BODIES
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import OPS, register_op
 from ..optimize import optimize_program
@@ -194,6 +195,8 @@ def _copy_body(body, graph, mapping):
         if ctrl:
             new._add_control_inputs(ctrl)
         mapping[op] = new
+        if op in _INFO:    # a call op in the body: the copy calls the same bodies
+            _INFO[new] = _INFO[op]
         for a, b in zip(op._outputs, new._outputs):
             mapping[a] = b
     _copy_conds(body.graph, graph, mapping)
@@ -274,9 +277,16 @@ def _call_grad(op, *grads):
     return [None if o is None else next(it) for o in outs]
 
 
+def _call_bodies(op):
+    """The body of a call op as a GraphDef writes it (graph_def_functions.py)."""
+    (body,) = _INFO[op]
+    return {"f": [(body.graph, body.args + body.inner_captures, body.outputs)]}
+
+
 for _type in ("PartitionedCall", "StatefulPartitionedCall"):
     register_op(_type, infer=_call_infer, bind=_call_bind, grad=_call_grad,
                 stateful=_type == "StatefulPartitionedCall")
+    FUNCTION_BODIES[_type] = _call_bodies
 
 
 def call_function(body, args, op_type=None, name=None, fname=None):
@@ -357,7 +367,22 @@ def _case_grad(op, *grads):
     return full
 
 
+def _case_bodies(op):
+    """The branches of a Case as a GraphDef writes them: each takes every input (TF's
+    Case), a branch that captured a subset leaving the others unused."""
+    inputs = list(op.inputs)[1:]
+    out = []
+    for body in _INFO[op]:
+        if body.args and body.captures:
+            raise NotImplementedError("a Case branch with arguments and captures")
+        inner = body.graph.captures
+        phs = body.args if body.args else [inner.get(t) for t in inputs]
+        out.append((body.graph, phs, body.outputs))
+    return {"branches": out}
+
+
 register_op("Case", infer=_case_infer, bind=_case_bind, grad=_case_grad, stateful=True)
+FUNCTION_BODIES["Case"] = _case_bodies
 
 
 def case_op(index, bodies, inputs, name):
