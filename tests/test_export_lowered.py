@@ -400,3 +400,25 @@ def test_flowgrad_refuses_function_libraries_it_wrote(name):
     with tf.Graph().as_default():
         with pytest.raises(ValueError, match="an attr of kind .func."):
             tf.import_graph_def(gd, name="")
+
+
+def test_second_order_tensor_array_gradients_are_tfs():
+    """The gradient of flowgrad's gradient arrays is written as TF's: TensorArrayGradV3 (source
+    gradients_1) of the first-order TensorArrayGradV3; every node is one of TF 1.14's own
+    graph of the model, same name and type (TF imported it and ran the first order; TF
+    cannot run its own second order: "Wrong input container")."""
+    from flowgrad.engine.framework import proto
+    from flowgrad.engine.framework.graph_def import op_defs
+    gd = proto.pb().graph_pb2.GraphDef()
+    with open(os.path.join(HERE, "flowgrad_lowered", "ta_regrad_grad.pb"), "rb") as f:
+        gd.ParseFromString(f.read())
+    assert all(n.op in op_defs() for n in gd.node)
+    assert {n.name for n in gd.node} <= set(G["ta_regrad_grad"]["tf_names"])
+    nodes = {n.name: n for n in gd.node}
+    second = [n for n in gd.node if n.op == "TensorArrayGradV3" and
+              n.name.startswith("gradients_1/gradients/")]
+    assert len(second) == 7
+    for n in second:
+        assert n.attr["source"].s == b"gradients_1"
+        assert nodes[n.input[0]].op == "TensorArrayGradV3"
+        assert nodes[n.input[0]].attr["source"].s == b"gradients"

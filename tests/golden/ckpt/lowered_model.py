@@ -11,7 +11,7 @@ GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tenso
           "loop_cond_loop_grad", "ta_in_body_grad", "map_rnn_grad", "grad_in_body_grad",
           "v1_frames_regrad", "loop_in_cond_grad", "v1_frames_cond_regrad",
           "v1_frames_rnn_regrad", "print_summary", "scan_unread_grad", "fn_calls",
-          "fn_nested"]
+          "fn_nested", "ta_regrad_grad"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -55,6 +55,9 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            # different inputs (TF 1.14 crashes on a Case branch calling a function, even
            # on its own graph of one)
            "fn_nested": ["f:0", "c:0", "gx:0"],
+           # TensorArrays differentiated twice: TF's TensorArrayGradV3 of the gradient arrays
+           # (TF 1.14 cannot run that part of its own graph either: "Wrong input container")
+           "ta_regrad_grad": ["out:0", "gx:0"],
            # a loop in a cond's branch in the body (run 0, 2 and 4 times)
            "loop_in_cond_grad": ["out:0", "gx:0", "gw:0"]}
 INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
@@ -383,6 +386,19 @@ def build(tf, name):
         for k, t in dict(f0=f0, f1=f1, c0=c0, c1=c1, s=s, gx=gx, gy=gy).items():
             tf.identity(t, name=k)
         tf.variables_initializer([v], name="init")
+    elif name == "ta_regrad_grad":   # (tests/op_samples.py's TensorArray row)
+        x = tf.placeholder(tf.float32, [3], name="x")
+        xs = tf.reshape(tf.tile(x, [4]), [4, 3]) * tf.reshape(tf.range(1.0, 5.0), [4, 1])
+        ta = tf.TensorArray(tf.float32, 4, clear_after_read=False).unstack(xs * 1.5)
+        w = tf.TensorArray(tf.float32, 2).write(0, ta.read(1) * ta.read(1)).write(
+            1, tf.sin(ta.read(3)))
+        s = tf.TensorArray(tf.float32, 2, infer_shape=False).split(tf.reshape(xs, [-1]),
+                                                                    [5, 7])
+        outs = [w.stack(), ta.gather([2, 0]), s.concat() * 2.0]
+        gx = tf.gradients(outs, x, grad_ys=[tf.ones_like(o) * 0.5 for o in outs])[0]
+        tf.identity(outs[0], name="out")
+        tf.identity(gx, name="gx")
+        tf.identity(tf.gradients(gx * gx, x)[0], name="ggx")
     elif name == "fn_nested":
         x = tf.placeholder(tf.float32, [3], name="x")
         y = tf.placeholder(tf.float32, [3], name="y")
