@@ -76,12 +76,11 @@ def test_tf_ran_it_to_flowgrads_values(name):
             np.testing.assert_allclose(a, b, **TOL.get(name, {"rtol": 1e-6}))
 
 
-# graphs holding function libraries (tf.function, tf.switch_case): flowgrad does not import
-# FunctionDefs (test_flowgrad_refuses_function_libraries_it_wrote)
+# graphs holding function libraries (tf.function, tf.switch_case)
 _FUNCTIONS = [n for n in lowered_model.GRAPHS if n.startswith("fn_")]
 
 
-@pytest.mark.parametrize("name", [n for n in lowered_model.GRAPHS if n not in _FUNCTIONS])
+@pytest.mark.parametrize("name", lowered_model.GRAPHS)
 def test_flowgrad_runs_its_lowered_graph_too(name):
     from flowgrad.engine.framework import proto
     gd = proto.pb().graph_pb2.GraphDef()
@@ -389,17 +388,6 @@ def test_call_ops_are_written_with_tfs_function_library(name):
             assert [a.type for a in sig.input_arg] == list(n.attr["Tin"].list.type)
             assert [a.type for a in sig.output_arg] == list(n.attr["Tout"].list.type)
     assert set(G[name]["op_types"]) >= {"Case"}
-
-
-@pytest.mark.parametrize("name", _FUNCTIONS)
-def test_flowgrad_refuses_function_libraries_it_wrote(name):
-    from flowgrad.engine.framework import proto
-    gd = proto.pb().graph_pb2.GraphDef()
-    with open(os.path.join(HERE, "flowgrad_lowered", name + ".pb"), "rb") as f:
-        gd.ParseFromString(f.read())
-    with tf.Graph().as_default():
-        with pytest.raises(ValueError, match="an attr of kind .func."):
-            tf.import_graph_def(gd, name="")
 
 
 def test_second_order_tensor_array_gradients_are_tfs():

@@ -412,8 +412,12 @@ def _attr_from_proto(av):
         return _shape_from_proto(av.shape)
     if kind == "tensor":
         return tensor_from_proto(av.tensor)
+    if kind == "func":   # a function of the GraphDef's library, by name (flowgrad's attr)
+        return av.func.name
     if kind == "list":
         lst = av.list
+        if lst.func:
+            return tuple(f.name for f in lst.func)
         for field in ("s", "i", "f", "b", "type", "shape", "tensor"):
             items = list(getattr(lst, field))
             if items:

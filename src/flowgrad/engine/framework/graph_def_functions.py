@@ -13,6 +13,10 @@ attrs (TF rejects that graph, as before).
 `FUNCTION_BODIES[op_type](op)` (registered by engine/ops/functional.py) gives, per
 function attr, the bodies: (FuncGraph, a placeholder or None per call input after the
 branch index, the body's outputs).
+
+Reading: `function_graph_def` turns a FunctionDef (TF's or flowgrad's) back into a
+GraphDef that the importer adds to a FuncGraph (engine/ops/functional.py's call builders,
+meta_graph.CALL_BUILDERS).
 """
 from __future__ import annotations
 
@@ -142,3 +146,48 @@ class FunctionLibrary:
                 n = 1
             ports.extend((name, j) for j in range(n))
         return ports
+
+
+def function_graph_def(fdef, defs):
+    """A FunctionDef's body as a GraphDef (node inputs `name:<arg>:<j>` as `name:<k>`, the
+    signature's input args left as the inputs they name) and its outputs' `name:k` (an
+    input arg's name where the function returns its argument)."""
+    from tensorboard.compat.proto import graph_pb2  # lazy: optional (summary extra)
+    gd = graph_pb2.GraphDef()
+    args = {a.name for a in fdef.signature.input_arg}
+    nodes = {n.name: n for n in fdef.node_def}
+
+    def plain(inp):
+        if inp.startswith("^"):
+            return inp
+        parts = inp.split(":")
+        if len(parts) == 1:
+            return inp if parts[0] in args else inp + ":0"
+        if len(parts) == 2:     # (an input arg's name:index)
+            return inp
+        name, arg, j = parts
+        node = nodes.get(name)
+        if node is None:
+            raise ValueError(f"Function '{fdef.signature.name}': unknown input '{inp}'")
+        od = defs.get(node.op)
+        if od is None:   # (TF's cond_v2 If, While, Optional ops: not flowgrad's)
+            raise ValueError(f"Function '{fdef.signature.name}': Op type not registered "
+                             f"'{node.op}' in flowgrad")
+        k = 0
+        for out_name, _, _, number_attr, type_list_attr, _ in od["out"]:
+            if out_name == arg:
+                return f"{name}:{k + int(j)}"
+            if number_attr:
+                k += node.attr[number_attr].i
+            elif type_list_attr:
+                k += len(node.attr[type_list_attr].list.type)
+            else:
+                k += 1
+        raise ValueError(f"Function '{fdef.signature.name}': unknown input '{inp}'")
+    for node in fdef.node_def:
+        new = gd.node.add()
+        new.CopyFrom(node)
+        del new.input[:]
+        new.input.extend(plain(i) for i in node.input)
+    rets = [plain(fdef.ret[a.name]) for a in fdef.signature.output_arg]
+    return gd, rets

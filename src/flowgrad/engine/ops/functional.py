@@ -9,6 +9,11 @@ whose body is a copy of the forward body with its gradient built in (TF instead 
 the forward op output its intermediates: the values are the same, the function library
 differs). Stateful ops of a body are run in program order (TF's automatic control
 dependencies) even when no output needs them.
+
+A GraphDef writes the bodies as FunctionDefs of its library (framework/
+graph_def_functions.py); importing one (TF's tf.function / tf.switch_case graphs too)
+rebuilds each body in a FuncGraph from its FunctionDef (_build_partitioned_call,
+_build_case).
 """
 from __future__ import annotations
 
@@ -19,7 +24,8 @@ from ..framework import dtypes as _dt
 from ..framework.constant_op import convert_to_tensor
 from ..framework import branches as _branches
 from ..framework.graph import Tensor, tracing_function_body
-from ..framework.graph_def_functions import FUNCTION_BODIES
+from ..framework.graph_def_functions import FUNCTION_BODIES, function_graph_def
+from ..framework import meta_graph as _meta_graph
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import OPS, register_op
 from ..optimize import optimize_program
@@ -422,3 +428,66 @@ def case(index, branch_fns, name):
                 captures.append(t)
     outs = case_op(index, bodies, captures, name)
     return results[0], outs
+
+
+# -- call ops of an imported GraphDef's function library ---------------------------------------
+def _imported_body(outer, fname, inputs, library):
+    """The body of FunctionDef `fname` of `library`, imported into a FuncGraph of `outer`
+    (its arguments placeholders shaped as the call's `inputs`)."""
+    from ..framework.graph_def import op_defs, pb  # lazy: graph_def needs the optional protos
+    fdef = library.get(fname)
+    if fdef is None:
+        raise ValueError(f"Function '{fname}' is not in the GraphDef's library")
+    gd, rets = function_graph_def(fdef, op_defs())
+    mg = pb().meta_graph_pb2.MetaGraphDef()
+    mg.graph_def.CopyFrom(gd)
+    doc = _meta_graph.from_tf_meta_graph(mg)
+    doc.graph_def.library = library
+    graph = FuncGraph(outer, fname)
+    sig = fdef.signature.input_arg
+    if len(sig) != len(inputs):
+        raise ValueError(f"Function '{fname}' takes {len(sig)} inputs, the call gives "
+                         f"{len(inputs)}")
+    with tracing_function_body(graph):
+        phs = [placeholder(_dt.as_dtype(a.type), t.shape, a.name) for a, t in zip(sig, inputs)]
+        _meta_graph.import_scoped_meta_graph(
+            doc, graph=graph, input_map={f"{a.name}:0": ph for a, ph in zip(sig, phs)})
+    by_arg = {a.name: ph for a, ph in zip(sig, phs)}
+    outs = []
+    for r in rets:
+        name, _, k = r.partition(":")
+        outs.append(by_arg[name] if name in by_arg and not k else
+                    graph._get_operation_by_name_unsafe(name)._outputs[int(k or 0)])
+    return Body(graph, phs, outs)   # (its order: the FunctionDef's control inputs)
+
+
+def _build_call(graph, inputs, attrs, name, library):
+    body = _imported_body(graph, attrs["f"], inputs, library)
+    attrs.update(Tin=[t.dtype.base_dtype for t in inputs],
+                 Tout=[t.dtype.base_dtype for t in body.outputs],
+                 _output_shapes=[t.shape for t in body.outputs])
+    return body, attrs
+
+
+def _build_partitioned_call(op_type):
+    def build(graph, inputs, attrs, name, library):
+        body, attrs = _build_call(graph, inputs, attrs, name, library)
+        op = graph._create_op(op_type, inputs, attrs, name)
+        _INFO[op] = [body]
+        return op
+    return build
+
+
+def _build_case(graph, inputs, attrs, name, library):
+    bodies = [_imported_body(graph, f, inputs[1:], library) for f in attrs["branches"]]
+    specs = _out_specs(bodies)
+    attrs.update(Tin=[t.dtype.base_dtype for t in inputs[1:]], Tout=[d for d, _ in specs],
+                 _output_shapes=[sh for _, sh in specs])
+    op = graph._create_op("Case", inputs, attrs, name)
+    _INFO[op] = bodies
+    return op
+
+
+for _type in ("PartitionedCall", "StatefulPartitionedCall"):
+    _meta_graph.CALL_BUILDERS[_type] = _build_partitioned_call(_type)
+_meta_graph.CALL_BUILDERS["Case"] = _build_case
