@@ -2,6 +2,7 @@
 TF 1.14 imports and runs flowgrad's GraphDefs (tests/golden/ckpt/gen_flowgrad_lowered.py
 ran flowgrad_lowered/*.pb, which make_flowgrad_lowered.py writes) to flowgrad's values."""
 import os
+import re
 import sys
 
 import numpy as np
@@ -29,13 +30,24 @@ TOL = {"nested_while_grad": {"rtol": 1e-5, "atol": 2e-6},
 
 
 def _without_array_names(raw):
-    """The GraphDef with map_fn's process-wide TensorArray name counter left out."""
+    """The GraphDef with map_fn's process-wide TensorArray name counter and tf.function's
+    process-wide function counter (__inference_<name>_<uid>) left out."""
     from flowgrad.engine.framework import proto
     gd = proto.pb().graph_pb2.GraphDef()
     gd.ParseFromString(raw)
-    for n in gd.node:
+
+    def plain(name):
+        return re.sub(r"_\d+$", "", name)
+    for f in gd.library.function:
+        f.signature.name = plain(f.signature.name)
+    for n in list(gd.node) + [n for f in gd.library.function for n in f.node_def]:
         if "tensor_array_name" in n.attr:
             n.attr["tensor_array_name"].s = n.attr["tensor_array_name"].s.rsplit(b"_", 1)[0]
+        if "f" in n.attr and n.attr["f"].HasField("func"):
+            n.attr["f"].func.name = plain(n.attr["f"].func.name)
+        if "branches" in n.attr:
+            for f in n.attr["branches"].list.func:
+                f.name = plain(f.name)
     return gd.SerializeToString(deterministic=True)
 
 
