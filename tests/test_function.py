@@ -63,3 +63,25 @@ def test_method_and_second_order():
             assert sess.run(y) == 12.0
             assert sess.run(g) == [12.0, 4.0]
             assert sess.run(g2) == [6.0]
+
+
+def test_switch_case_inside_a_function():
+    """A branch's op on the function's argument is made in the branch (it captures the
+    argument), not in the function graph capturing the branch's constant: the call op is
+    the user's graph's."""
+    with tf.Graph().as_default() as g:
+        x = tf.placeholder(tf.float64, [2], name="x")
+        i = tf.placeholder(tf.int32, [], name="i")
+        f = tf.function(lambda a, j: tf.switch_case(j, [lambda: a * 2.0, lambda: tf.sin(a)]))
+        out = f(x, i)
+        assert out.graph is g
+        assert [op.type for op in g.get_operations()].count("Case") == 0
+        gx = tf.gradients(out, x)[0]
+        ggx = tf.gradients(gx, x)[0]   # (the Case copied into the gradient's body)
+        with tf.Session() as sess:
+            v = np.array([0.5, -1.0])
+            np.testing.assert_allclose(sess.run(out, {x: v, i: 0}), v * 2.0)
+            np.testing.assert_allclose(sess.run(out, {x: v, i: 1}), np.sin(v))
+            np.testing.assert_allclose(sess.run(gx, {x: v, i: 1}), np.cos(v))
+            np.testing.assert_allclose(sess.run(gx, {x: v, i: 0}), [2.0, 2.0])
+            np.testing.assert_allclose(sess.run(ggx, {x: v, i: 1}), -np.sin(v))

@@ -51,10 +51,10 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            # and tf.switch_case (Case, its default branch) and their gradients: TF's func
            # attrs naming FunctionDefs of the GraphDef's library
            "fn_calls": ["f0:0", "f1:0", "c0:0", "c1:0", "s:0", "gx:0", "gy:0"],
-           # a function calling a function, a cond in a function; Case branches capturing
-           # different inputs (TF 1.14 crashes on a Case branch calling a function, even
+           # a function calling a function, a cond in a function, a Case in a function;
+           # Case branches capturing different inputs (TF 1.14 crashes on a Case branch calling a function, even
            # on its own graph of one)
-           "fn_nested": ["f:0", "c:0", "gx:0"],
+           "fn_nested": ["f:0", "c:0", "k:0", "gx:0", "gk:0"],
            # TensorArrays differentiated twice: TF's TensorArrayGradV3 of the gradient arrays
            # (TF 1.14 cannot run that part of its own graph either: "Wrong input container")
            "ta_regrad_grad": ["out:0", "gx:0"],
@@ -407,8 +407,12 @@ def build(tf, name):
         f = tf.function(lambda a, b: tf.cond(tf.reduce_sum(a) > 0.0, lambda: inner(a) + b,
                                              lambda: a - b))(x, y)
         c = tf.switch_case(i, [lambda: x * 2.0, lambda: tf.cos(y) - x])
+        k = tf.function(lambda a, j: tf.switch_case(j, [lambda: a * 2.0, lambda: tf.sin(a)]))(
+            x, i)
         tf.identity(f, name="f")
         tf.identity(c, name="c")
+        tf.identity(k, name="k")
         tf.identity(tf.gradients(f, x)[0], name="gx")
+        tf.identity(tf.gradients(k, x)[0], name="gk")
     else:
         raise ValueError(name)

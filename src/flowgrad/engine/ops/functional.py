@@ -41,6 +41,9 @@ from .shape import identity
 __all__ = ["Body", "call_function", "case", "pack", "trace"]
 
 _INFO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()   # call op -> [Body]
+# a call op copied into a gradient body -> the op its bodies were traced for (a Case's
+# branches capture that op's inputs: its copy's inputs stand for them by position)
+_ORIGINAL: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class Body:
@@ -203,6 +206,7 @@ def _copy_body(body, graph, mapping):
         mapping[op] = new
         if op in _INFO:    # a call op in the body: the copy calls the same bodies
             _INFO[new] = _INFO[op]
+            _ORIGINAL[new] = _ORIGINAL.get(op, op)
         for a, b in zip(op._outputs, new._outputs):
             mapping[a] = b
     _copy_conds(body.graph, graph, mapping)
@@ -324,7 +328,7 @@ def _case_infer(inputs, attrs):
 
 def _case_bind(node, ctx):
     bodies = _INFO[node.op]
-    captures = list(node.op.inputs)[1:]
+    captures = list(_ORIGINAL.get(node.op, node.op).inputs)[1:]
     plans = []
     for body in bodies:
         pos = [captures.index(t) for t in body.captures]
@@ -352,7 +356,8 @@ def _case_grad(op, *grads):
             if body.args:           # a gradient Case's branch takes every input as an argument
                 return dict(zip(body.args, phs))
             inner = body.graph.captures  # a branch captured a subset of the Case's inputs
-            return {inner[t]: p for t, p in zip(captures, phs) if t in inner}
+            traced = list(_ORIGINAL.get(op, op).inputs)[1:]
+            return {inner[t]: p for t, p in zip(traced, phs) if t in inner}
         gbody, outs = _grad_body(body, captures, list(grads), f"{op.name}_grad{b}",
                                  op.graph, want, bind)
         gbodies.append((gbody, outs))
@@ -376,7 +381,7 @@ def _case_grad(op, *grads):
 def _case_bodies(op):
     """The branches of a Case as a GraphDef writes them: each takes every input (TF's
     Case), a branch that captured a subset leaving the others unused."""
-    inputs = list(op.inputs)[1:]
+    inputs = list(_ORIGINAL.get(op, op).inputs)[1:]   # (what the branches captured)
     out = []
     for body in _INFO[op]:
         if body.args and body.captures:
