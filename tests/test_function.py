@@ -85,3 +85,19 @@ def test_switch_case_inside_a_function():
             np.testing.assert_allclose(sess.run(gx, {x: v, i: 1}), np.cos(v))
             np.testing.assert_allclose(sess.run(gx, {x: v, i: 0}), [2.0, 2.0])
             np.testing.assert_allclose(sess.run(ggx, {x: v, i: 1}), -np.sin(v))
+
+
+def test_while_loop_inside_a_function_and_its_gradient():
+    """The loop's LoopVars run only in its While (not as the body's stateful targets); the
+    gradient body's copy of the loop keeps the loop's record."""
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float64, [2], name="x")
+        f = tf.function(lambda a: tf.while_loop(lambda k, s: k < 3,
+                                                lambda k, s: (k + 1, s * 1.5 + a), [0, a])[1])
+        out = f(x)
+        gx = tf.gradients(out, x)[0]
+        with tf.Session() as sess:
+            v = np.array([0.5, -1.0])
+            # s3 = 1.5^3 a + 1.5^2 a + 1.5 a + a
+            np.testing.assert_allclose(sess.run(out, {x: v}), 8.125 * v)
+            np.testing.assert_allclose(sess.run(gx, {x: v}), [8.125, 8.125])

@@ -51,10 +51,10 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            # and tf.switch_case (Case, its default branch) and their gradients: TF's func
            # attrs naming FunctionDefs of the GraphDef's library
            "fn_calls": ["f0:0", "f1:0", "c0:0", "c1:0", "s:0", "gx:0", "gy:0"],
-           # a function calling a function, a cond in a function, a Case in a function;
+           # a function calling a function, a cond, a Case, a loop in a function;
            # Case branches capturing different inputs (TF 1.14 crashes on a Case branch calling a function, even
            # on its own graph of one)
-           "fn_nested": ["f:0", "c:0", "k:0", "gx:0", "gk:0"],
+           "fn_nested": ["f:0", "c:0", "k:0", "gx:0", "gk:0", "w:0"],
            # TensorArrays differentiated twice: TF's TensorArrayGradV3 of the gradient arrays
            # (TF 1.14 cannot run that part of its own graph either: "Wrong input container")
            "ta_regrad_grad": ["out:0", "gx:0"],
@@ -412,6 +412,8 @@ def build(tf, name):
         tf.identity(f, name="f")
         tf.identity(c, name="c")
         tf.identity(k, name="k")
+        tf.identity(tf.function(lambda a: tf.while_loop(
+            lambda n, s: n < 3, lambda n, s: (n + 1, s * 1.5 + a), [0, a])[1])(x), name="w")
         tf.identity(tf.gradients(f, x)[0], name="gx")
         tf.identity(tf.gradients(k, x)[0], name="gk")
     else:

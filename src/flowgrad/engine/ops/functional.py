@@ -33,7 +33,7 @@ from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
 from .construction import placeholder, zeros
 from .construction import zeros_like as _zeros_like
-from .control_flow import _COND_INFO, _SubPlan
+from .control_flow import _COND_INFO, _LOOP_INFO, _SubPlan
 from .dataset_fn import FuncGraph
 from .resource import handle_info
 from .shape import identity
@@ -76,11 +76,23 @@ def _is_stateful(op) -> bool:
         t.dtype.base_dtype is _dt.resource for t in op._inputs)
 
 
+def _loop_members(graph) -> set:
+    """The ops of `graph`'s tf.while_loop bodies and its loop gradients' loop variables
+    (stateful ops run by their While / WhileGrad op only)."""
+    out = {op for op in graph._ops if op.type == "LoopVar"}
+    for op in graph._ops:
+        info = _LOOP_INFO.get(op)
+        if info is not None:
+            out.update(info.get("members_order", ()))
+    return out
+
+
 def _order_stateful(graph) -> None:
     """TF's automatic control dependencies: each stateful op after the one before it."""
     prev = None
+    members = _loop_members(graph)
     for op in list(graph._ops):
-        if _is_stateful(op):
+        if _is_stateful(op) and op not in members:
             if prev is not None and prev not in op._control_inputs:
                 op._add_control_inputs([prev])
             prev = op
@@ -144,7 +156,8 @@ def pack(structure, flat):
 
 def _compile(body, ctx):
     options = ctx.session._config_options if ctx.session is not None else {}
-    targets = [op for op in body.graph._ops if _is_stateful(op)]
+    members = _loop_members(body.graph)
+    targets = [op for op in body.graph._ops if _is_stateful(op) and op not in members]
     prog = optimize_program(lower(body.graph, body.outputs, targets,
                                   body.args + body.inner_captures), options)
     return _SubPlan(CompiledProgram(prog, ctx, inplace=False))
@@ -210,7 +223,23 @@ def _copy_body(body, graph, mapping):
         for a, b in zip(op._outputs, new._outputs):
             mapping[a] = b
     _copy_conds(body.graph, graph, mapping)
+    _copy_loops(body.graph, mapping)
     return mapping
+
+
+def _copy_loops(old_graph, mapping):
+    """Each copied tf.while_loop's record (its loop variables, captures, cond, body results
+    and members) in the copy's tensors, so the copy runs and differentiates as the original."""
+    for op in old_graph._ops:
+        info = _LOOP_INFO.get(op)
+        if info is None or op not in mapping or op.type != "While":
+            continue
+        new = dict(info)
+        new.update(vars=[mapping[t] for t in info["vars"]],
+                   captures=[mapping[t] for t in info["captures"]],
+                   cond=mapping[info["cond"]], body=[mapping[t] for t in info["body"]],
+                   members_order=[mapping[o] for o in info["members_order"]])
+        _LOOP_INFO[mapping[op]] = new
 
 
 def _copy_conds(old_graph, graph, mapping):
