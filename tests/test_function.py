@@ -101,3 +101,23 @@ def test_while_loop_inside_a_function_and_its_gradient():
             # s3 = 1.5^3 a + 1.5^2 a + 1.5 a + a
             np.testing.assert_allclose(sess.run(out, {x: v}), 8.125 * v)
             np.testing.assert_allclose(sess.run(gx, {x: v}), [8.125, 8.125])
+
+
+def test_function_traced_in_a_function_called_outside_it_and_in_another_graph():
+    """TF's cache key holds the outermost graph: a function traced in another function's
+    body is called in the user's graph (its call op there) and retraced in a new graph."""
+    inner = tf.function(lambda a: tf.exp(a) * 0.5)
+    with tf.Graph().as_default() as g:
+        x = tf.placeholder(tf.float64, [2], name="x")
+        f = tf.function(lambda a: inner(a) + 1.0)(x)
+        h = inner(x)
+        assert h.graph is g and f.graph is g
+        with tf.Session() as sess:
+            np.testing.assert_allclose(sess.run([f, h], {x: [0.0, 0.0]}), [[1.5, 1.5],
+                                                                           [0.5, 0.5]])
+    with tf.Graph().as_default() as g2:
+        x = tf.placeholder(tf.float64, [2], name="x")
+        h = inner(x)
+        assert h.graph is g2
+        with tf.Session() as sess:
+            np.testing.assert_allclose(sess.run(h, {x: [0.0, 2.0]}), 0.5 * np.exp([0.0, 2.0]))

@@ -328,12 +328,13 @@ for _type in ("PartitionedCall", "StatefulPartitionedCall"):
     FUNCTION_BODIES[_type] = _call_bodies
 
 
-def call_function(body, args, op_type=None, name=None, fname=None):
-    """A call op of `body` on `args` (then its captures); returns its outputs (a list)."""
+def call_function(body, args, op_type=None, name=None, fname=None, graph=None):
+    """A call op of `body` on `args` (then its captures) in `graph` (default: the graph it
+    was traced in); returns its outputs (a list)."""
     if op_type is None:
         op_type = "StatefulPartitionedCall" if body.stateful else "PartitionedCall"
     inputs = list(args) + body.captures
-    graph = body.graph._outer_graph
+    graph = graph if graph is not None else body.graph._outer_graph
     attrs = {"Tin": [t.dtype.base_dtype for t in inputs],
              "Tout": [t.dtype.base_dtype for t in body.outputs],
              "_output_shapes": [t.shape for t in body.outputs],
