@@ -2,6 +2,7 @@
 TF 1.14 imports and runs flowgrad's GraphDefs (tests/golden/ckpt/gen_flowgrad_lowered.py
 ran flowgrad_lowered/*.pb, which make_flowgrad_lowered.py writes) to flowgrad's values."""
 import os
+import re
 import sys
 
 import numpy as np
@@ -29,13 +30,24 @@ TOL = {"nested_while_grad": {"rtol": 1e-5, "atol": 2e-6},
 
 
 def _without_array_names(raw):
-    """The GraphDef with map_fn's process-wide TensorArray name counter left out."""
+    """The GraphDef with map_fn's process-wide TensorArray name counter and tf.function's
+    process-wide function counter (__inference_<name>_<uid>) left out."""
     from flowgrad.engine.framework import proto
     gd = proto.pb().graph_pb2.GraphDef()
     gd.ParseFromString(raw)
-    for n in gd.node:
+
+    def plain(name):
+        return re.sub(r"_\d+$", "", name)
+    for f in gd.library.function:
+        f.signature.name = plain(f.signature.name)
+    for n in list(gd.node) + [n for f in gd.library.function for n in f.node_def]:
         if "tensor_array_name" in n.attr:
             n.attr["tensor_array_name"].s = n.attr["tensor_array_name"].s.rsplit(b"_", 1)[0]
+        if "f" in n.attr and n.attr["f"].HasField("func"):
+            n.attr["f"].func.name = plain(n.attr["f"].func.name)
+        if "branches" in n.attr:
+            for f in n.attr["branches"].list.func:
+                f.name = plain(f.name)
     return gd.SerializeToString(deterministic=True)
 
 
@@ -74,6 +86,10 @@ def test_tf_ran_it_to_flowgrads_values(name):
             assert _images(a) == _images(b)
         else:
             np.testing.assert_allclose(a, b, **TOL.get(name, {"rtol": 1e-6}))
+
+
+# graphs holding function libraries (tf.function, tf.switch_case)
+_FUNCTIONS = [n for n in lowered_model.GRAPHS if n.startswith("fn_")]
 
 
 @pytest.mark.parametrize("name", lowered_model.GRAPHS)
@@ -359,3 +375,50 @@ def test_written_loop_gradients_have_tfs_node_names(name):
         assert nodes["gradients/while/Exit_1_grad/b_exit"].op == "Enter"
         assert nodes["gradients/while/mul/Enter_grad/b_acc_3"].op == "Exit"
         assert nodes["gradients/while/Sin_grad/Cos/b_sync"].op == "ControlTrigger"
+
+
+@pytest.mark.parametrize("name", _FUNCTIONS)
+def test_call_ops_are_written_with_tfs_function_library(name):
+    """Case / PartitionedCall / StatefulPartitionedCall name FunctionDefs of the GraphDef's
+    library (func attrs, as TF 1.14 writes them): TF imported and ran them (values above)."""
+    from flowgrad.engine.framework import proto
+    gd = proto.pb().graph_pb2.GraphDef()
+    with open(os.path.join(HERE, "flowgrad_lowered", name + ".pb"), "rb") as f:
+        gd.ParseFromString(f.read())
+    library = {f.signature.name: f for f in gd.library.function}
+    calls = [n for n in gd.node if n.op in ("Case", "PartitionedCall", "StatefulPartitionedCall")]
+    assert calls
+    for f in library.values():
+        calls += [n for n in f.node_def if n.op in ("Case", "PartitionedCall",
+                                                     "StatefulPartitionedCall")]
+    for n in calls:
+        funcs = [f.name for f in n.attr["branches"].list.func] if n.op == "Case" else \
+            [n.attr["f"].func.name]
+        assert funcs and all(f in library for f in funcs), n.name
+        for f in funcs:
+            sig = library[f].signature
+            assert [a.type for a in sig.input_arg] == list(n.attr["Tin"].list.type)
+            assert [a.type for a in sig.output_arg] == list(n.attr["Tout"].list.type)
+    assert set(G[name]["op_types"]) >= {"Case"}
+
+
+def test_second_order_tensor_array_gradients_are_tfs():
+    """The gradient of flowgrad's gradient arrays is written as TF's: TensorArrayGradV3 (source
+    gradients_1) of the first-order TensorArrayGradV3; every node is one of TF 1.14's own
+    graph of the model, same name and type (TF imported it and ran the first order; TF
+    cannot run its own second order: "Wrong input container")."""
+    from flowgrad.engine.framework import proto
+    from flowgrad.engine.framework.graph_def import op_defs
+    gd = proto.pb().graph_pb2.GraphDef()
+    with open(os.path.join(HERE, "flowgrad_lowered", "ta_regrad_grad.pb"), "rb") as f:
+        gd.ParseFromString(f.read())
+    assert all(n.op in op_defs() for n in gd.node)
+    assert {n.name for n in gd.node} <= set(G["ta_regrad_grad"]["tf_names"])
+    nodes = {n.name: n for n in gd.node}
+    second = [n for n in gd.node if n.op == "TensorArrayGradV3" and
+              n.name.startswith("gradients_1/gradients/")]
+    assert len(second) == 7
+    for n in second:
+        assert n.attr["source"].s == b"gradients_1"
+        assert nodes[n.input[0]].op == "TensorArrayGradV3"
+        assert nodes[n.input[0]].attr["source"].s == b"gradients"

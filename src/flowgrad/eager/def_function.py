@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import inspect
 import itertools
+import weakref
 
 from ..engine.framework import context as _context
 from ..engine.framework import dtypes as _dt
@@ -127,9 +128,21 @@ class ConcreteFunction:
         return self._call_flat([convert_to_tensor(a) for a in args])
 
     def _call_flat(self, args):
-        outs = iter(_functional.call_function(self._body, args, fname=self.name))
+        # (in the graph it is called in, as TF: a function traced in another function's body
+        # and called outside it)
+        outs = iter(_functional.call_function(self._body, args, fname=self.name,
+                                              graph=get_default_graph()))
         flat = [None if t is None else next(outs) for t in self._flat]
         return _functional.pack(self._structure, flat) if self._flat else self._structure
+
+
+def _parent_graph():
+    """TF's cache key `parent_graph`: the outermost graph of the default one (init_scope's),
+    held weakly."""
+    g = get_default_graph()
+    while getattr(g, "_outer_graph", None) is not None:
+        g = g._outer_graph
+    return weakref.ref(g)
 
 
 def _leaves(bound):
@@ -188,7 +201,7 @@ class Function:
 
     def _key(self, args, kwargs):
         if self._input_signature is not None:
-            return ("sig",)
+            return ("sig", _parent_graph())
         key = []
         for v in _nest.flatten([args, [kwargs[k] for k in sorted(kwargs)]]):
             if isinstance(v, Tensor):
@@ -202,7 +215,7 @@ class Function:
                     key.append(("P", type(v), v))
                 except TypeError:
                     key.append(("O", id(v)))
-        return tuple(key) + (tuple(sorted(kwargs)),)
+        return tuple(key) + (tuple(sorted(kwargs)), _parent_graph())
 
     def _trace(self, args, kwargs):
         graph = get_default_graph()

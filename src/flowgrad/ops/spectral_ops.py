@@ -8,17 +8,14 @@ from __future__ import annotations
 __all__ = ["fft", "ifft", "fft2d", "ifft2d", "fft3d", "ifft3d", "rfft", "irfft", "rfft2d",
            "irfft2d", "rfft3d", "irfft3d"]
 
-import numpy as np
-
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import name_scope
 from ..engine.ops.fft import (fft, fft2d, fft3d, ifft, ifft2d, ifft3d,  # noqa: F401
-                              const_vector as _const_vector, rfft_op)
-from ..engine.ops.construction import zeros, zeros_like
+                              maybe_pad_for_rfft, rfft_op)
 from ..engine.ops.elementwise import maximum
-from ..engine.ops.joining import concat, pad, stack, unstack
-from ..engine.ops.shape import rank, shape
+from ..engine.ops.joining import stack, unstack
+from ..engine.ops.shape import shape
 
 
 def _infer_length(x, k, inverse):
@@ -37,34 +34,6 @@ def _infer_length(x, k, inverse):
     return convert_to_tensor(tail, _dt.int32)
 
 
-def _maybe_pad(x, k, fft_length, inverse=False):
-    dims = x.shape.as_tuple()
-    if dims is not None and 0 in dims:
-        return x
-    nv = _const_vector(fft_length)
-    if nv is not None and dims is not None:
-        want = [int(v) for v in np.asarray(nv).reshape(-1)]
-        have = list(dims[-len(want):]) if want else []
-        if None not in have:
-            if inverse:
-                want = want[:-1] + [want[-1] // 2 + 1]
-            paddings = [[0, max(w - h, 0)] for w, h in zip(want, have)]
-            if any(p > 0 for _, p in paddings):
-                outer = [[0, 0]] * max(len(dims) - len(want), 0)
-                return pad(x, outer + paddings)
-            return x
-    in_rank = rank(x)
-    in_fft_shape = shape(x)[-k:]
-    outer_dims = maximum(0, in_rank - k)
-    outer_paddings = zeros([outer_dims], fft_length.dtype)
-    if inverse:
-        fft_length = concat([fft_length[:-1], fft_length[-1:] // 2 + 1], 0)
-    fft_paddings = maximum(0, fft_length - in_fft_shape)
-    paddings = concat([outer_paddings, fft_paddings], 0)
-    paddings = stack([zeros_like(paddings), paddings], axis=1)
-    return pad(x, paddings)
-
-
 def _rfft_wrapper(op_type, k, default_name, inverse):
     def f(input_tensor, fft_length=None, name=None):
         with name_scope(name, default_name, [input_tensor, fft_length]) as scope:
@@ -74,7 +43,7 @@ def _rfft_wrapper(op_type, k, default_name, inverse):
                 fft_length = _infer_length(x, k, inverse)
             else:
                 fft_length = convert_to_tensor(fft_length, _dt.int32)
-            x = _maybe_pad(x, k, fft_length, inverse)
+            x = maybe_pad_for_rfft(x, k, fft_length, inverse)
             return rfft_op(op_type, x, fft_length, scope)
     f.__name__ = f.__qualname__ = default_name
     what = "inverse real" if inverse else "real"

@@ -10,7 +10,8 @@ GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tenso
           "ta_split_grad", "nested_while_grad", "nested3_grad", "cond_in_cond_grad",
           "loop_cond_loop_grad", "ta_in_body_grad", "map_rnn_grad", "grad_in_body_grad",
           "v1_frames_regrad", "loop_in_cond_grad", "v1_frames_cond_regrad",
-          "v1_frames_rnn_regrad", "print_summary", "scan_unread_grad"]
+          "v1_frames_rnn_regrad", "print_summary", "scan_unread_grad", "fn_calls",
+          "fn_nested", "ta_regrad_grad"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -46,13 +47,24 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "print_summary": ["out:0", "img:0"],
            # a scan output nothing reads: its array's gradient flow is TF's float 0
            "scan_unread_grad": ["out:0", "gx:0"],
+           # tf.function (PartitionedCall, StatefulPartitionedCall over a resource variable)
+           # and tf.switch_case (Case, its default branch) and their gradients: TF's func
+           # attrs naming FunctionDefs of the GraphDef's library
+           "fn_calls": ["f0:0", "f1:0", "c0:0", "c1:0", "s:0", "gx:0", "gy:0"],
+           # a function calling a function, a cond, a Case, a loop in a function;
+           # Case branches capturing different inputs (TF 1.14 crashes on a Case branch calling a function, even
+           # on its own graph of one)
+           "fn_nested": ["f:0", "c:0", "k:0", "gx:0", "gk:0", "w:0"],
+           # TensorArrays differentiated twice: TF's TensorArrayGradV3 of the gradient arrays
+           # (TF 1.14 cannot run that part of its own graph either: "Wrong input container")
+           "ta_regrad_grad": ["out:0", "gx:0"],
            # a loop in a cond's branch in the body (run 0, 2 and 4 times)
            "loop_in_cond_grad": ["out:0", "gx:0", "gw:0"]}
 INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
         "while_cond_grad": "init", "birnn_grad": "init", "nested_while_grad": "init",
         "cond_in_cond_grad": "init", "map_rnn_grad": "init", "grad_in_body_grad": "init",
         "v1_frames_regrad": "init", "loop_in_cond_grad": "init",
-        "v1_frames_cond_regrad": "init", "v1_frames_rnn_regrad": "init"}
+        "v1_frames_cond_regrad": "init", "v1_frames_rnn_regrad": "init", "fn_calls": "init"}
 # (train op, loss, variable): run twice after FETCHES by TF 1.14 (gen_flowgrad_lowered.py)
 TRAIN = {"v1_frames_regrad": ("train", "loss:0", "w:0"),
          "v1_frames_cond_regrad": ("train", "loss:0", "w:0"),
@@ -64,6 +76,8 @@ def feed(name):
     if name == "v1_frames_rnn_regrad":   # (gen_tf_frames_ta.py's dynamic_rnn)
         import gen_tf_frames_ta
         return dict(gen_tf_frames_ta.FEEDS["rnn"])
+    if name.startswith("fn_"):
+        return {"x:0": X, "y:0": X[::-1] * 0.5, "i:0": 1}
     return {"x:0": X}
 
 
@@ -359,5 +373,48 @@ def build(tf, name):
         for k, gk in enumerate(tf.gradients(loss, tf.trainable_variables())):
             tf.identity(gk, name="g%d" % k)
         tf.train.GradientDescentOptimizer(0.05).minimize(loss, name="train")   # (as TF's)
+    elif name == "fn_calls":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        y = tf.placeholder(tf.float32, [3], name="y")
+        i = tf.placeholder(tf.int32, [], name="i")
+        f0, f1 = tf.function(lambda a, b: (a * b, tf.sin(a) + b))(x, y)
+        c0 = tf.switch_case(i, [lambda: x * 2.0, lambda: tf.sin(x) * y])
+        c1 = tf.switch_case(i + 1, [lambda: x, lambda: x - 1.0], default=lambda: tf.square(y))
+        v = tf.Variable(np.array([1.0, 2.0, 3.0], np.float32), use_resource=True, name="v")
+        s = tf.function(lambda a, w: tf.tanh(a) * w)(x, v)
+        gx, gy = tf.gradients([f0, f1, c0, c1, s], [x, y])
+        for k, t in dict(f0=f0, f1=f1, c0=c0, c1=c1, s=s, gx=gx, gy=gy).items():
+            tf.identity(t, name=k)
+        tf.variables_initializer([v], name="init")
+    elif name == "ta_regrad_grad":   # (tests/op_samples.py's TensorArray row)
+        x = tf.placeholder(tf.float32, [3], name="x")
+        xs = tf.reshape(tf.tile(x, [4]), [4, 3]) * tf.reshape(tf.range(1.0, 5.0), [4, 1])
+        ta = tf.TensorArray(tf.float32, 4, clear_after_read=False).unstack(xs * 1.5)
+        w = tf.TensorArray(tf.float32, 2).write(0, ta.read(1) * ta.read(1)).write(
+            1, tf.sin(ta.read(3)))
+        s = tf.TensorArray(tf.float32, 2, infer_shape=False).split(tf.reshape(xs, [-1]),
+                                                                    [5, 7])
+        outs = [w.stack(), ta.gather([2, 0]), s.concat() * 2.0]
+        gx = tf.gradients(outs, x, grad_ys=[tf.ones_like(o) * 0.5 for o in outs])[0]
+        tf.identity(outs[0], name="out")
+        tf.identity(gx, name="gx")
+        tf.identity(tf.gradients(gx * gx, x)[0], name="ggx")
+    elif name == "fn_nested":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        y = tf.placeholder(tf.float32, [3], name="y")
+        i = tf.placeholder(tf.int32, [], name="i")
+        inner = tf.function(lambda a: tf.exp(a) * 0.5)
+        f = tf.function(lambda a, b: tf.cond(tf.reduce_sum(a) > 0.0, lambda: inner(a) + b,
+                                             lambda: a - b))(x, y)
+        c = tf.switch_case(i, [lambda: x * 2.0, lambda: tf.cos(y) - x])
+        k = tf.function(lambda a, j: tf.switch_case(j, [lambda: a * 2.0, lambda: tf.sin(a)]))(
+            x, i)
+        tf.identity(f, name="f")
+        tf.identity(c, name="c")
+        tf.identity(k, name="k")
+        tf.identity(tf.function(lambda a: tf.while_loop(
+            lambda n, s: n < 3, lambda n, s: (n + 1, s * 1.5 + a), [0, a])[1])(x), name="w")
+        tf.identity(tf.gradients(f, x)[0], name="gx")
+        tf.identity(tf.gradients(k, x)[0], name="gk")
     else:
         raise ValueError(name)

@@ -531,12 +531,11 @@ class Graph:
         """Validates, infers shapes, and only then adds the op: nothing half-built."""
         if self._finalized:
             raise RuntimeError("Graph is finalized and cannot be modified.")
-        if _FUNCTION_BODIES[0]:
+        d = body_graph_for(self)
+        if d is not None:
             # a function body being traced (tf.switch_case, tf.function): ops on outer
             # tensors are made in the body, which captures those tensors
-            d = get_default_graph()
-            if d is not self and _nested_in(d, self):
-                return d._create_op(op_type, inputs, attrs, name, ctrl)
+            return d._create_op(op_type, inputs, attrs, name, ctrl)
         op_def = OPS.get(op_type) or get_op_def(op_type)
         for i, t in enumerate(inputs):
             if type(t) is not Tensor and not isinstance(t, Tensor):
@@ -1066,6 +1065,16 @@ def tracing_function_body(graph):
             yield graph
     finally:
         _FUNCTION_BODIES[0] -= 1
+
+
+def body_graph_for(graph):
+    """The function body being traced that an op of `graph` is made in instead (a body
+    nested in `graph`, e.g. a tf.switch_case branch traced inside a tf.function), else
+    None."""
+    if not _FUNCTION_BODIES[0]:
+        return None
+    d = get_default_graph()
+    return d if d is not graph and _nested_in(d, graph) else None
 
 
 def _nested_in(inner, outer):

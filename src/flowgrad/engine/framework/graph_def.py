@@ -15,6 +15,7 @@ import os
 import numpy as np
 
 from . import dtypes as _dt
+from .graph_def_functions import FUNCTION_BODIES, FunctionLibrary
 from .graph_def_lower import (LOWERINGS, V1_FLOW_OPS, CondPlan, LoopPlan, TensorArrayPlan,
                               ta_grad_renames)
 from .graph_def_lower_grad import GradLoopPlan, grad_verdicts, uses_grad_arrays
@@ -266,7 +267,7 @@ def _add_output_shapes(op, node):
         lst.shape.add().CopyFrom(shape_proto(s.as_list() if s.ndims is not None else None))
 
 
-def graph_to_graph_def(graph, add_shapes=False):
+def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None):
     """The GraphDef proto of `graph` in TF 1.14's canonical form.
 
     Every attribute TF's OpDef declares is present (flowgrad's value, else
@@ -276,11 +277,17 @@ def graph_to_graph_def(graph, add_shapes=False):
     tensor_content, as tf.constant does. Serialize with deterministic=True
     (or text format) for sorted attrs. flowgrad's own ops that stand for
     several of TF's (graph_def_lower.py) are written as those TF ops; any
-    other op TF 1.14 does not have keeps flowgrad's attrs. Needs the
-    `summary` extra.
+    other op TF 1.14 does not have keeps flowgrad's attrs. The bodies of call
+    ops (Case, PartitionedCall) are the FunctionDefs of its library
+    (graph_def_functions.py; `library`: the one a body being written adds to;
+    with `outputs`, a function body's, returns (GraphDef, the node input naming
+    each output)). Needs the `summary` extra.
     """
     p = pb()
     defs = op_defs()
+    top = library is None
+    if top:
+        library = FunctionLibrary(p, defs, graph_to_graph_def)
     gd = p.graph_pb2.GraphDef()
     gd.versions.producer = _PRODUCER
     ops = graph.get_operations()
@@ -334,6 +341,8 @@ def graph_to_graph_def(graph, add_shapes=False):
                 (op.type in ("Identity", "AddN") and all(t in arrays.flows for t in op._inputs))
                 or (op.type in V1_FLOW_OPS and op._inputs[0] in arrays.flows)):
             node.attr["T"].type = _dt.float32.as_datatype_enum   # TF's flow is a float
+        if op.type in FUNCTION_BODIES:
+            library.write_call(op, node)
         if op._colocation:
             node.attr["_class"].list.s.extend(b"loc:@" + c.encode() for c in op._colocation)
         if add_shapes:
@@ -349,7 +358,19 @@ def graph_to_graph_def(graph, add_shapes=False):
             more = ta_grad_renames(mid, taken)
             renames = {n: more.get(m, m) for n, m in zip(names, mid) if more.get(m, m) != n}
         _rename_nodes(gd, renames)
-    return gd
+    else:
+        renames = {}
+    if top and library.functions:
+        gd.library.function.extend(library.functions)
+    if outputs is None:
+        return gd
+    names = []
+    for t in outputs:
+        name, _, idx = (plan._renamed(t) if plan is not None else t._as_node_def_input()) \
+            .partition(":")
+        name = renames.get(name, name)
+        names.append(f"{name}:{idx}" if idx else name)
+    return gd, names
 
 
 def _rename_nodes(gd, renames):
@@ -391,8 +412,12 @@ def _attr_from_proto(av):
         return _shape_from_proto(av.shape)
     if kind == "tensor":
         return tensor_from_proto(av.tensor)
+    if kind == "func":   # a function of the GraphDef's library, by name (flowgrad's attr)
+        return av.func.name
     if kind == "list":
         lst = av.list
+        if lst.func:
+            return tuple(f.name for f in lst.func)
         for field in ("s", "i", "f", "b", "type", "shape", "tensor"):
             items = list(getattr(lst, field))
             if items:

@@ -731,18 +731,25 @@ _TA_GRAD_NAMES = {"TensorArrayGradRead": "TensorArrayReadV3",
                   "TensorArrayGradGather": "TensorArrayGatherV3",
                   "TensorArrayGradSplit": "TensorArraySplit/TensorArraySplitV3",
                   "TensorArrayGradConcat": "TensorArrayConcatV3"}
-_TA_GRAD_NAME = re.compile(r"/(" + "|".join(_TA_GRAD_NAMES) + r")(/TensorArrayGradV3)?(?=/|$)")
+_TA_GRAD_NAME = re.compile(r"/(" + "|".join(_TA_GRAD_NAMES) +
+                           r")(/TensorArrayGradV3|_grad)?(?=/|$)")
 
 
 def ta_grad_renames(names, taken):
     """{node name: TF 1.14's name} for the gradient array nodes among `names` (and the
     nodes named under them): .../TensorArrayReadV3_grad/TensorArrayGradWrite is TF's
     .../TensorArrayReadV3_grad/TensorArrayWrite/TensorArrayWriteV3, its
-    TensorArrayGradV3 TF's .../TensorArrayGrad/TensorArrayGradV3 (`taken` updated)."""
+    TensorArrayGradV3 TF's .../TensorArrayGrad/TensorArrayGradV3, and the scope of its
+    gradient (second order) TF's .../TensorArrayWrite/TensorArrayWriteV3_grad (`taken`
+    updated)."""
     out = {}
+
+    def sub(m):
+        if m.group(2) == "/TensorArrayGradV3":
+            return "/TensorArrayGrad/TensorArrayGradV3"
+        return "/" + _TA_GRAD_NAMES[m.group(1)] + (m.group(2) or "")
     for name in names:
-        new = _TA_GRAD_NAME.sub(lambda m: "/TensorArrayGrad/TensorArrayGradV3" if m.group(2)
-                                else "/" + _TA_GRAD_NAMES[m.group(1)], name)
+        new = _TA_GRAD_NAME.sub(sub, name)
         if new != name and new not in taken:
             taken.add(new)
             out[name] = new
@@ -779,6 +786,19 @@ def ta_grad_forward(op, body=()):
     if TA_GRAD_OPS[op.type][2]:
         return h, None
     return h, (h.op.outputs[1] if fwd.op in body else fwd)
+
+
+def _grad_array_op_of(flow):
+    """The gradient array op (TensorArrayGradWrite, ...) whose array `flow` is, through
+    Identity and AddN, else None."""
+    t = flow
+    for _ in range(1000 if t is not None else 0):
+        if t.op.type in TA_GRAD_OPS:
+            return t.op
+        if t.op.type not in ("Identity", "AddN") or not t.op.inputs:
+            return None
+        t = t.op.inputs[0]
+    return None
 
 
 def _entered_handle(flow, h):
@@ -886,6 +906,16 @@ class TensorArrayPlan(_PlanBase):
                 if got is not None:
                     self.grad_of[op] = got
                     self.lowered.add(op)
+        # second-order gradient arrays: TF's TensorArrayGradV3 of the gradient array (the
+        # TensorArrayGradV3 written for a first-order op on it)
+        self.grad2_of = {}
+        for op in graph.get_operations():
+            if op.type in TA_GRAD_OPS and grads and op not in self.grad_of and \
+                    op not in body:
+                first = _grad_array_op_of(TA_GRAD_FORWARD.get(op))
+                if first in self.grad_of:
+                    self.grad2_of[op] = first
+                    self.lowered.add(op)
 
     def dtype(self, t):
         return _dt.float32 if t in self.flows else t.dtype.base_dtype
@@ -893,12 +923,17 @@ class TensorArrayPlan(_PlanBase):
     def _lower_grad(self, op, emit):
         """TF's gradient array: TensorArrayGradV3 of the forward handle (the same array for
         every op of one gradients scope), then TF's op on it."""
-        h, fwd = self.grad_of[op]
         tf_type, used, reads_grad = TA_GRAD_OPS[op.type]
         f32, res = _dt.float32, _dt.resource
+        if op in self.grad2_of:
+            h = self.grad2_of[op].name + "/TensorArrayGradV3"
+            fwd = TA_GRAD_FORWARD[op]
+        else:
+            h, fwd = self.grad_of[op]
+            h = emit.input_name(h)
         flow_in = emit.input_name(op.inputs[0] if reads_grad else fwd)
         gh = emit(op.name + "/TensorArrayGradV3", "TensorArrayGradV3",
-                  [emit.input_name(h), flow_in], [res, f32], {"source": ta_grad_source(op)})
+                  [h, flow_in], [res, f32], {"source": ta_grad_source(op)})
         args = [op.inputs[i] for i in used][1 if reads_grad else 0:]
         names = [gh] + [emit.input_name(t) for t in args] + [gh + ":1"]
         dtypes = [res] + [t.dtype.base_dtype for t in args] + [f32]
@@ -908,7 +943,7 @@ class TensorArrayPlan(_PlanBase):
         return emit(op.name, tf_type, names, dtypes, attrs, controls=True)
 
     def lower(self, op, emit):
-        if op in self.grad_of:
+        if op in self.grad_of or op in self.grad2_of:
             return self._lower_grad(op, emit)
         h = self.handles[op]
         names, dtypes = [], []

@@ -428,9 +428,11 @@ def _encode_collection(key, items, export_scope):
 class _GraphDefDoc:
     """The graph part of a MetaGraphDef: `node` is a list of node dicts."""
 
-    def __init__(self, nodes, versions=None):
+    def __init__(self, nodes, versions=None, library=None):
         self.node = nodes
         self.versions = versions or {"producer": 27}
+        # {name: FunctionDef proto} of a TF GraphDef's function library (call ops' bodies)
+        self.library = library or {}
 
 
 _NODE_FIELDS = {"name", "op", "input", "attr", "device", "colocation", "gradient_op_type"}
@@ -784,7 +786,9 @@ def from_tf_meta_graph(mg):
     if mg.HasField("meta_info_def"):
         info = {"tags": list(mg.meta_info_def.tags),
                 "tensorflow_version": mg.meta_info_def.tensorflow_version}
-    return MetaGraphDef(info, _GraphDefDoc(nodes, {"producer": mg.graph_def.versions.producer}),
+    library = {f.signature.name: f for f in mg.graph_def.library.function}
+    return MetaGraphDef(info, _GraphDefDoc(nodes, {"producer": mg.graph_def.versions.producer},
+                                           library),
                         _saver_def_of(mg.saver_def) if mg.HasField("saver_def") else None,
                         collections)
 
@@ -986,6 +990,9 @@ _TF_LAYOUTS = {"TensorArrayWriteV3": (4, (3, 1, 2)), "TensorArrayReadV3": (3, (2
 
 # fn(graph, ops) called with the ops an import added (ops/control_flow_v1.py: TF's frames)
 _IMPORT_HOOKS = []
+# op type -> fn(graph, inputs, attrs, name, library) making a call op of the GraphDef's
+# function library (engine/ops/functional.py: Case, PartitionedCall)
+CALL_BUILDERS = {}
 
 
 def register_import_hook(fn):
@@ -1059,9 +1066,14 @@ def _build(graph, mg, order, parsed, node_attrs, input_map, full, clear_devices,
         layout = _TF_LAYOUTS.get(node["op"])
         if layout is not None and len(inputs) == layout[0]:
             inputs = [inputs[i] for i in layout[1]]
+        builder = CALL_BUILDERS.get(node["op"])
         try:
-            op = graph._create_op(node["op"], inputs, dict(node_attrs[n]),
-                                  full(node["name"]) + "/")
+            if builder is not None:
+                op = builder(graph, inputs, dict(node_attrs[n]), full(node["name"]) + "/",
+                             getattr(mg.graph_def, "library", {}))
+            else:
+                op = graph._create_op(node["op"], inputs, dict(node_attrs[n]),
+                                      full(node["name"]) + "/")
         except (ValueError, TypeError, KeyError, IndexError, AttributeError) as e:
             # Attrs or inputs this op's shape rule cannot accept (TF: "NodeDef missing
             # attr ...", "Input 0 of node ... was passed ...").

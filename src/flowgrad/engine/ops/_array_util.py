@@ -295,9 +295,26 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         # TF's refiner evaluates small int arithmetic and comparisons too
         a = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
         b = _known_ints(_refined_value(op.inputs[1], depth + 1, shape_n, False))
-        if a is None or b is None or (a.ndim and b.ndim and a.shape != b.shape):
-            return None
+        if a is None or b is None or (a.ndim and b.ndim and a.shape != b.shape) or \
+                (op.type in _DIVIDING and not np.all(b)):
+            return None   # a division by zero is the run's error, not the refiner's
         return np.asarray(_REFINED_BINARY[op.type](a, b))
+    if op.type == "ConcatV2" and t.dtype.base_dtype.is_integer:
+        # a shape built by concatenating refined pieces (rfft2d's gradient tiles its mask
+        # by concat([shape(y0)[:-2], [1, 1]]))
+        axis = const_value(op.inputs[-1])
+        vals = [_refined_value(e, depth + 1, shape_n, partial) for e in op.inputs[:-1]]
+        if axis is None or builtins.any(v is None or np.ndim(v) != 1 for v in vals):
+            return None
+        return np.concatenate([np.asarray(v, dtype=object) for v in vals])
+    if op.type == "Fill" and t.dtype.base_dtype.is_integer:
+        # `tf.ones([tf.rank(t) - 2], tf.int32)` as TF's refiner evaluates it
+        dims = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
+        val = _known_ints(_refined_value(op.inputs[1], depth + 1, shape_n, False))
+        if dims is None or val is None or dims.ndim != 1 or val.ndim != 0 or \
+                builtins.any(d < 0 for d in dims) or int(np.prod(dims)) > 64:
+            return None
+        return np.full([int(d) for d in dims], int(val), dtype=np.int64)
     if op.type in ("Cumsum", "Cumprod") and t.dtype.base_dtype.is_integer and \
             not op._attrs.get("exclusive") and not op._attrs.get("reverse"):
         src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, partial))
@@ -348,8 +365,10 @@ def _const_input(t: Tensor):
 _REFINED_COMPARE = {"Greater": np.greater, "Less": np.less, "GreaterEqual": np.greater_equal,
                     "LessEqual": np.less_equal}
 _REFINED_BINARY = dict({"Sub": np.subtract, "Add": np.add, "AddV2": np.add,
-                        "Mul": np.multiply, "Maximum": np.maximum, "Minimum": np.minimum},
+                        "Mul": np.multiply, "Maximum": np.maximum, "Minimum": np.minimum,
+                        "FloorMod": np.mod, "FloorDiv": np.floor_divide},
                        **_REFINED_COMPARE)
+_DIVIDING = ("FloorMod", "FloorDiv")
 
 
 def _known_ints(v):
@@ -430,6 +449,10 @@ def shape_value(t: Tensor) -> list | None:
             if op.get_attr("shrink_axis_mask") == 0:
                 idx = _np_index(b, e, s, op._attrs)
                 return list(np.array(dims, dtype=object)[idx])
+    if op.type == "Fill" and n is not None and len(n) == 1:
+        v = _known_ints(_refined_value(t))
+        if v is not None and v.ndim == 1:
+            return [int(d) if d >= 0 else -1 for d in v]
     if op.type == "StridedSlice" and n is not None and len(n) == 1:
         # a slice of a slice of a shape: TF's shape refiner folds the constant subgraph
         v = _refined_value(t)

@@ -8,7 +8,7 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework.constant_op import const_value, constant
-from ..framework.graph import Graph, Tensor
+from ..framework.graph import Graph, Tensor, body_graph_for
 from ..optimize import optimize_program
 from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
@@ -52,6 +52,9 @@ class FuncGraph(Graph):
         return ph
 
     def _create_op(self, op_type, inputs, attrs, name=None, ctrl=None):
+        d = body_graph_for(self)
+        if d is not None:   # a body nested in this one is being traced: made there (as Graph)
+            return d._create_op(op_type, inputs, attrs, name, ctrl)
         if any(isinstance(t, Tensor) and t._op._graph is not self for t in inputs):
             inputs = [self.capture(t) if isinstance(t, Tensor) else t for t in inputs]
         if op_type in ("RealDiv", "Div") and len(inputs) == 2:

@@ -11,22 +11,23 @@ gradients: `real_part` builds it where the Real op is registered, else a Cast to
 from __future__ import annotations
 
 __all__ = ["fft", "ifft", "fft2d", "ifft2d", "fft3d", "ifft3d", "rfft_op", "real_part",
-           "complex_abs", "const_vector", "make_complex"]
+           "complex_abs", "const_vector", "make_complex", "maybe_pad_for_rfft", "rfft_wrapped"]
 
 import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework.constant_op import const_value
-from ..framework.graph import Tensor
+from ..framework.graph import Tensor, name_scope
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import TensorLike, _invalid
 from ._base import apply, check_dtype, to_tensor
 from . import complex_ops as _complex_ops
 from .cast import cast
-from .construction import ones, range as _range
-from .elementwise import (add, conj, exp, floormod, multiply, realdiv, reciprocal, subtract)
-from .joining import concat, tile
+from .construction import ones, range as _range, zeros, zeros_like
+from .elementwise import (add, conj, exp, floormod, maximum, multiply, realdiv, reciprocal,
+                          subtract)
+from .joining import concat, pad, stack, tile
 from .linalg import matmul
 from .reductions import reduce_prod
 from .shape import expand_dims, rank, reshape, shape, transpose
@@ -121,6 +122,36 @@ def const_vector(t: Tensor):
     return None
 
 
+def maybe_pad_for_rfft(x, k, fft_length, inverse=False):
+    """TF's _maybe_pad_for_rfft: `x` zero-padded to fft_length on its inner k dims
+    (the innermost to fft_length // 2 + 1 for an inverse transform)."""
+    dims = x.shape.as_tuple()
+    if dims is not None and 0 in dims:
+        return x
+    nv = const_vector(fft_length)
+    if nv is not None and dims is not None:
+        want = [int(v) for v in np.asarray(nv).reshape(-1)]
+        have = list(dims[-len(want):]) if want else []
+        if None not in have:
+            if inverse:
+                want = want[:-1] + [want[-1] // 2 + 1]
+            paddings = [[0, max(w - h, 0)] for w, h in zip(want, have)]
+            if any(p > 0 for _, p in paddings):
+                outer = [[0, 0]] * max(len(dims) - len(want), 0)
+                return pad(x, outer + paddings)
+            return x
+    in_rank = rank(x)
+    in_fft_shape = shape(x)[-k:]
+    outer_dims = maximum(0, in_rank - k)
+    outer_paddings = zeros([outer_dims], fft_length.dtype)
+    if inverse:
+        fft_length = concat([fft_length[:-1], fft_length[-1:] // 2 + 1], 0)
+    fft_paddings = maximum(0, fft_length - in_fft_shape)
+    paddings = concat([outer_paddings, fft_paddings], 0)
+    paddings = stack([zeros_like(paddings), paddings], axis=1)
+    return pad(x, paddings)
+
+
 def _rfft_infer(op_type, k, inverse):
     def infer(inputs, attrs):
         x, n = inputs
@@ -208,31 +239,36 @@ def make_complex(re: TensorLike, im: TensorLike) -> Tensor:
 
 
 def _rfft_grad(k, irfft_fn):
-    """TF 1.14's _rfft_grad_helper (k = 1 or 2)."""
+    """TF 1.14's _rfft_grad_helper (k = 1 or 2), its ops named as TF's operators name
+    them (mod, sub, mul, add, truediv)."""
     def grad_fn(op, grad):
         grad = to_tensor(grad)  # an IndexedSlices upstream is sliced below: densify it
         fft_length = op.inputs[1]
         input_shape = shape(op.inputs[0])
-        is_even = cast(subtract(1, floormod(fft_length[-1], 2)), _dt.complex64)
+        is_even = cast(subtract(1, floormod(fft_length[-1], 2, name="mod"), name="sub"),
+                       _dt.complex64)
 
         def tile_for_broadcasting(matrix, t):
-            expanded = reshape(matrix, concat([ones([subtract(rank(t), 2)], _dt.int32),
-                                               shape(matrix)], 0))
+            expanded = reshape(matrix, concat([ones([subtract(rank(t), 2, name="sub")],
+                                                    _dt.int32), shape(matrix)], 0))
             return tile(expanded, concat([shape(t)[:-2], [1, 1]], 0))
 
         def mask_matrix(length):
             a = tile(expand_dims(_range(length), 0), (length, 1))
             b = transpose(a, [1, 0])
-            return exp(realdiv(multiply(-2j * np.pi, cast(multiply(a, b), _dt.complex64)),
-                               cast(length, _dt.complex64)))
+            return exp(realdiv(multiply(-2j * np.pi, cast(multiply(a, b, name="mul"),
+                                                          _dt.complex64), name="mul"),
+                               cast(length, _dt.complex64), name="truediv"))
 
         def ymask(length):
-            return cast(subtract(1, multiply(2, floormod(_range(length), 2))), _dt.complex64)
+            return cast(subtract(1, multiply(2, floormod(_range(length), 2, name="mod"),
+                                             name="mul"), name="sub"), _dt.complex64)
 
         y0 = grad[..., 0:1]
         if k == 1:
             ym = grad[..., -1:]
-            extra_terms = add(y0, multiply(multiply(is_even, ym), ymask(input_shape[-1])))
+            extra_terms = add(y0, multiply(multiply(is_even, ym, name="mul"),
+                                           ymask(input_shape[-1]), name="mul"), name="add")
         else:
             base_mask = mask_matrix(input_shape[-2])
             tiled_mask = tile_for_broadcasting(base_mask, y0)
@@ -240,28 +276,42 @@ def _rfft_grad(k, irfft_fn):
             ym = grad[..., -1:]
             ym_term = matmul(tiled_mask, conj(ym))
             inner_dim = input_shape[-1]
-            ym_term = multiply(tile(ym_term, concat([ones([subtract(rank(grad), 1)],
+            ym_term = multiply(tile(ym_term, concat([ones([subtract(rank(grad), 1, name="sub")],
                                                           _dt.int32), [inner_dim]], 0)),
-                               ymask(inner_dim))
-            extra_terms = add(extra_terms, multiply(is_even, ym_term))
+                               ymask(inner_dim), name="mul")
+            extra_terms = add(extra_terms, multiply(is_even, ym_term, name="mul"), name="add")
         input_size = cast(_fft_size(op.inputs[0], k), _dt.float32)
         the_irfft = irfft_fn(grad, fft_length)
-        return [multiply(0.5, add(multiply(the_irfft, input_size), real_part(extra_terms))), None]
+        return [multiply(0.5, add(multiply(the_irfft, input_size, name="mul"),
+                                  real_part(extra_terms), name="add"), name="mul"), None]
     return grad_fn
 
 
 def _irfft_grad(k, rfft_fn):
-    """TF 1.14's _irfft_grad_helper (k = 1 or 2)."""
+    """TF 1.14's _irfft_grad_helper (k = 1 or 2), ops named as TF's."""
     def grad_fn(op, grad):
         fft_length = op.inputs[1]
         is_odd = floormod(fft_length[-1], 2)
         last = shape(op.inputs[0])[-1]
-        mask = concat([[1.0], multiply(2.0, ones([add(subtract(last, 2), is_odd)])),
-                       ones([subtract(1, is_odd)])], 0)
+        mask = concat([[1.0], multiply(2.0, ones([add(subtract(last, 2, name="sub"), is_odd,
+                                                      name="add")]), name="mul"),
+                       ones([subtract(1, is_odd, name="sub")])], 0)
         rsize = reciprocal(cast(_fft_size(grad, k), _dt.float32))
         the_rfft = rfft_fn(grad, fft_length)
-        return [multiply(the_rfft, cast(multiply(rsize, mask), _dt.complex64)), None]
+        return [multiply(the_rfft, cast(multiply(rsize, mask, name="mul"), _dt.complex64),
+                         name="mul"), None]
     return grad_fn
+
+
+def rfft_wrapped(op_type: str, k: int, x: Tensor, fft_length: Tensor,
+                 name: str | None = None) -> Tensor:
+    """TF's tf.signal.rfft* / irfft* wrapper with fft_length given: a name scope (the
+    op's lower-case name), the input padded to fft_length, then the op."""
+    inverse = op_type.startswith("I")
+    with name_scope(name, op_type.lower(), [x, fft_length]) as scope:
+        x = to_tensor(x)
+        x = maybe_pad_for_rfft(x, k, fft_length, inverse)
+        return rfft_op(op_type, x, fft_length, scope)
 
 
 def rfft_op(op_type: str, x: Tensor, fft_length: Tensor, name: str | None = None) -> Tensor:
@@ -270,16 +320,16 @@ def rfft_op(op_type: str, x: Tensor, fft_length: Tensor, name: str | None = None
     return apply(op_type, [x, fft_length], None, name or op_type)
 
 
-def _by_name(op_type):
-    return lambda x, n: rfft_op(op_type, x, n)
+def _by_name(op_type, k):
+    return lambda x, n: rfft_wrapped(op_type, k, x, n)
 
 
 # RFFT3D and IRFFT3D have no gradient in TF 1.14
 for _op, _k, _inv, _grad in (
-        ("RFFT", 1, False, _rfft_grad(1, _by_name("IRFFT"))),
-        ("IRFFT", 1, True, _irfft_grad(1, _by_name("RFFT"))),
-        ("RFFT2D", 2, False, _rfft_grad(2, _by_name("IRFFT2D"))),
-        ("IRFFT2D", 2, True, _irfft_grad(2, _by_name("RFFT2D"))),
+        ("RFFT", 1, False, _rfft_grad(1, _by_name("IRFFT", 1))),
+        ("IRFFT", 1, True, _irfft_grad(1, _by_name("RFFT", 1))),
+        ("RFFT2D", 2, False, _rfft_grad(2, _by_name("IRFFT2D", 2))),
+        ("IRFFT2D", 2, True, _irfft_grad(2, _by_name("RFFT2D", 2))),
         ("RFFT3D", 3, False, None), ("IRFFT3D", 3, True, None)):
     register_op(_op, infer=_rfft_infer(_op, _k, _inv), kernel=_rfft_kernel(_k, _inv),
                 grad=_grad or no_gradient_registered)

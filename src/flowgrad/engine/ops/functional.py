@@ -9,6 +9,11 @@ whose body is a copy of the forward body with its gradient built in (TF instead 
 the forward op output its intermediates: the values are the same, the function library
 differs). Stateful ops of a body are run in program order (TF's automatic control
 dependencies) even when no output needs them.
+
+A GraphDef writes the bodies as FunctionDefs of its library (framework/
+graph_def_functions.py); importing one (TF's tf.function / tf.switch_case graphs too)
+rebuilds each body in a FuncGraph from its FunctionDef (_build_partitioned_call,
+_build_case).
 """
 from __future__ import annotations
 
@@ -19,6 +24,8 @@ from ..framework import dtypes as _dt
 from ..framework.constant_op import convert_to_tensor
 from ..framework import branches as _branches
 from ..framework.graph import Tensor, tracing_function_body
+from ..framework.graph_def_functions import FUNCTION_BODIES, function_graph_def
+from ..framework import meta_graph as _meta_graph
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import OPS, register_op
 from ..optimize import optimize_program
@@ -26,7 +33,7 @@ from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
 from .construction import placeholder, zeros
 from .construction import zeros_like as _zeros_like
-from .control_flow import _COND_INFO, _SubPlan
+from .control_flow import _COND_INFO, _LOOP_INFO, _SubPlan
 from .dataset_fn import FuncGraph
 from .resource import handle_info
 from .shape import identity
@@ -34,6 +41,9 @@ from .shape import identity
 __all__ = ["Body", "call_function", "case", "pack", "trace"]
 
 _INFO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()   # call op -> [Body]
+# a call op copied into a gradient body -> the op its bodies were traced for (a Case's
+# branches capture that op's inputs: its copy's inputs stand for them by position)
+_ORIGINAL: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class Body:
@@ -66,11 +76,23 @@ def _is_stateful(op) -> bool:
         t.dtype.base_dtype is _dt.resource for t in op._inputs)
 
 
+def _loop_members(graph) -> set:
+    """The ops of `graph`'s tf.while_loop bodies and its loop gradients' loop variables
+    (stateful ops run by their While / WhileGrad op only)."""
+    out = {op for op in graph._ops if op.type == "LoopVar"}
+    for op in graph._ops:
+        info = _LOOP_INFO.get(op)
+        if info is not None:
+            out.update(info.get("members_order", ()))
+    return out
+
+
 def _order_stateful(graph) -> None:
     """TF's automatic control dependencies: each stateful op after the one before it."""
     prev = None
+    members = _loop_members(graph)
     for op in list(graph._ops):
-        if _is_stateful(op):
+        if _is_stateful(op) and op not in members:
             if prev is not None and prev not in op._control_inputs:
                 op._add_control_inputs([prev])
             prev = op
@@ -134,7 +156,8 @@ def pack(structure, flat):
 
 def _compile(body, ctx):
     options = ctx.session._config_options if ctx.session is not None else {}
-    targets = [op for op in body.graph._ops if _is_stateful(op)]
+    members = _loop_members(body.graph)
+    targets = [op for op in body.graph._ops if _is_stateful(op) and op not in members]
     prog = optimize_program(lower(body.graph, body.outputs, targets,
                                   body.args + body.inner_captures), options)
     return _SubPlan(CompiledProgram(prog, ctx, inplace=False))
@@ -194,10 +217,29 @@ def _copy_body(body, graph, mapping):
         if ctrl:
             new._add_control_inputs(ctrl)
         mapping[op] = new
+        if op in _INFO:    # a call op in the body: the copy calls the same bodies
+            _INFO[new] = _INFO[op]
+            _ORIGINAL[new] = _ORIGINAL.get(op, op)
         for a, b in zip(op._outputs, new._outputs):
             mapping[a] = b
     _copy_conds(body.graph, graph, mapping)
+    _copy_loops(body.graph, mapping)
     return mapping
+
+
+def _copy_loops(old_graph, mapping):
+    """Each copied tf.while_loop's record (its loop variables, captures, cond, body results
+    and members) in the copy's tensors, so the copy runs and differentiates as the original."""
+    for op in old_graph._ops:
+        info = _LOOP_INFO.get(op)
+        if info is None or op not in mapping or op.type != "While":
+            continue
+        new = dict(info)
+        new.update(vars=[mapping[t] for t in info["vars"]],
+                   captures=[mapping[t] for t in info["captures"]],
+                   cond=mapping[info["cond"]], body=[mapping[t] for t in info["body"]],
+                   members_order=[mapping[o] for o in info["members_order"]])
+        _LOOP_INFO[mapping[op]] = new
 
 
 def _copy_conds(old_graph, graph, mapping):
@@ -274,17 +316,25 @@ def _call_grad(op, *grads):
     return [None if o is None else next(it) for o in outs]
 
 
+def _call_bodies(op):
+    """The body of a call op as a GraphDef writes it (graph_def_functions.py)."""
+    (body,) = _INFO[op]
+    return {"f": [(body.graph, body.args + body.inner_captures, body.outputs)]}
+
+
 for _type in ("PartitionedCall", "StatefulPartitionedCall"):
     register_op(_type, infer=_call_infer, bind=_call_bind, grad=_call_grad,
                 stateful=_type == "StatefulPartitionedCall")
+    FUNCTION_BODIES[_type] = _call_bodies
 
 
-def call_function(body, args, op_type=None, name=None, fname=None):
-    """A call op of `body` on `args` (then its captures); returns its outputs (a list)."""
+def call_function(body, args, op_type=None, name=None, fname=None, graph=None):
+    """A call op of `body` on `args` (then its captures) in `graph` (default: the graph it
+    was traced in); returns its outputs (a list)."""
     if op_type is None:
         op_type = "StatefulPartitionedCall" if body.stateful else "PartitionedCall"
     inputs = list(args) + body.captures
-    graph = body.graph._outer_graph
+    graph = graph if graph is not None else body.graph._outer_graph
     attrs = {"Tin": [t.dtype.base_dtype for t in inputs],
              "Tout": [t.dtype.base_dtype for t in body.outputs],
              "_output_shapes": [t.shape for t in body.outputs],
@@ -308,7 +358,7 @@ def _case_infer(inputs, attrs):
 
 def _case_bind(node, ctx):
     bodies = _INFO[node.op]
-    captures = list(node.op.inputs)[1:]
+    captures = list(_ORIGINAL.get(node.op, node.op).inputs)[1:]
     plans = []
     for body in bodies:
         pos = [captures.index(t) for t in body.captures]
@@ -336,7 +386,8 @@ def _case_grad(op, *grads):
             if body.args:           # a gradient Case's branch takes every input as an argument
                 return dict(zip(body.args, phs))
             inner = body.graph.captures  # a branch captured a subset of the Case's inputs
-            return {inner[t]: p for t, p in zip(captures, phs) if t in inner}
+            traced = list(_ORIGINAL.get(op, op).inputs)[1:]
+            return {inner[t]: p for t, p in zip(traced, phs) if t in inner}
         gbody, outs = _grad_body(body, captures, list(grads), f"{op.name}_grad{b}",
                                  op.graph, want, bind)
         gbodies.append((gbody, outs))
@@ -357,7 +408,22 @@ def _case_grad(op, *grads):
     return full
 
 
+def _case_bodies(op):
+    """The branches of a Case as a GraphDef writes them: each takes every input (TF's
+    Case), a branch that captured a subset leaving the others unused."""
+    inputs = list(_ORIGINAL.get(op, op).inputs)[1:]   # (what the branches captured)
+    out = []
+    for body in _INFO[op]:
+        if body.args and body.captures:
+            raise NotImplementedError("a Case branch with arguments and captures")
+        inner = body.graph.captures
+        phs = body.args if body.args else [inner.get(t) for t in inputs]
+        out.append((body.graph, phs, body.outputs))
+    return {"branches": out}
+
+
 register_op("Case", infer=_case_infer, bind=_case_bind, grad=_case_grad, stateful=True)
+FUNCTION_BODIES["Case"] = _case_bodies
 
 
 def case_op(index, bodies, inputs, name):
@@ -397,3 +463,66 @@ def case(index, branch_fns, name):
                 captures.append(t)
     outs = case_op(index, bodies, captures, name)
     return results[0], outs
+
+
+# -- call ops of an imported GraphDef's function library ---------------------------------------
+def _imported_body(outer, fname, inputs, library):
+    """The body of FunctionDef `fname` of `library`, imported into a FuncGraph of `outer`
+    (its arguments placeholders shaped as the call's `inputs`)."""
+    from ..framework.graph_def import op_defs, pb  # lazy: graph_def needs the optional protos
+    fdef = library.get(fname)
+    if fdef is None:
+        raise ValueError(f"Function '{fname}' is not in the GraphDef's library")
+    gd, rets = function_graph_def(fdef, op_defs())
+    mg = pb().meta_graph_pb2.MetaGraphDef()
+    mg.graph_def.CopyFrom(gd)
+    doc = _meta_graph.from_tf_meta_graph(mg)
+    doc.graph_def.library = library
+    graph = FuncGraph(outer, fname)
+    sig = fdef.signature.input_arg
+    if len(sig) != len(inputs):
+        raise ValueError(f"Function '{fname}' takes {len(sig)} inputs, the call gives "
+                         f"{len(inputs)}")
+    with tracing_function_body(graph):
+        phs = [placeholder(_dt.as_dtype(a.type), t.shape, a.name) for a, t in zip(sig, inputs)]
+        _meta_graph.import_scoped_meta_graph(
+            doc, graph=graph, input_map={f"{a.name}:0": ph for a, ph in zip(sig, phs)})
+    by_arg = {a.name: ph for a, ph in zip(sig, phs)}
+    outs = []
+    for r in rets:
+        name, _, k = r.partition(":")
+        outs.append(by_arg[name] if name in by_arg and not k else
+                    graph._get_operation_by_name_unsafe(name)._outputs[int(k or 0)])
+    return Body(graph, phs, outs)   # (its order: the FunctionDef's control inputs)
+
+
+def _build_call(graph, inputs, attrs, name, library):
+    body = _imported_body(graph, attrs["f"], inputs, library)
+    attrs.update(Tin=[t.dtype.base_dtype for t in inputs],
+                 Tout=[t.dtype.base_dtype for t in body.outputs],
+                 _output_shapes=[t.shape for t in body.outputs])
+    return body, attrs
+
+
+def _build_partitioned_call(op_type):
+    def build(graph, inputs, attrs, name, library):
+        body, attrs = _build_call(graph, inputs, attrs, name, library)
+        op = graph._create_op(op_type, inputs, attrs, name)
+        _INFO[op] = [body]
+        return op
+    return build
+
+
+def _build_case(graph, inputs, attrs, name, library):
+    bodies = [_imported_body(graph, f, inputs[1:], library) for f in attrs["branches"]]
+    specs = _out_specs(bodies)
+    attrs.update(Tin=[t.dtype.base_dtype for t in inputs[1:]], Tout=[d for d, _ in specs],
+                 _output_shapes=[sh for _, sh in specs])
+    op = graph._create_op("Case", inputs, attrs, name)
+    _INFO[op] = bodies
+    return op
+
+
+for _type in ("PartitionedCall", "StatefulPartitionedCall"):
+    _meta_graph.CALL_BUILDERS[_type] = _build_partitioned_call(_type)
+_meta_graph.CALL_BUILDERS["Case"] = _build_case

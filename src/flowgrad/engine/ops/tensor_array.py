@@ -425,6 +425,14 @@ def _grad_array_op(op_type, inputs, name):
     return out
 
 
+def _of_grad_array(t, flow):
+    """`t` (a second-order gradient array op's output) noted as the gradient of the
+    gradient array whose flow is `flow`: a GraphDef writes it as TF's TensorArrayGradV3 of
+    that array's TensorArrayGradV3 (graph_def_lower)."""
+    TA_GRAD_FORWARD[t.op] = flow
+    return t
+
+
 def _grad_write_kernel(index, value, **_):
     i = int(index)
     return _grad_value({i: _as_element(value)}, i + 1)
@@ -434,7 +442,7 @@ def _grad_write_grad(op, grad):
     """d value = read(grad array, index)."""
     if grad is None:
         return [None, None]
-    return [None, grad_read(grad, op.inputs[0], op.inputs[1])]
+    return [None, _of_grad_array(grad_read(grad, op.inputs[0], op.inputs[1]), op.outputs[0])]
 
 
 register_op("TensorArrayGradWrite", infer=lambda inputs, attrs: _flow(),
@@ -458,7 +466,7 @@ def _grad_read_grad(op, grad):
     """d array = a gradient array holding `grad` at index."""
     if grad is None:
         return [None, None, None]
-    return [grad_write(op.inputs[1], grad), None, None]
+    return [_of_grad_array(grad_write(op.inputs[1], grad), op.inputs[0]), None, None]
 
 
 register_op("TensorArrayGradRead",
@@ -485,7 +493,7 @@ def _grad_scatter_grad(op, grad):
     """d value = gather(grad array, indices)."""
     if grad is None:
         return [None, None]
-    return [None, grad_gather(grad, op.inputs[0], op.inputs[1])]
+    return [None, _of_grad_array(grad_gather(grad, op.inputs[0], op.inputs[1]), op.outputs[0])]
 
 
 register_op("TensorArrayGradScatter", infer=lambda inputs, attrs: _flow(),
@@ -513,7 +521,7 @@ def _grad_gather_grad(op, grad):
     """d array = scatter(grad) into a gradient array."""
     if grad is None:
         return [None, None, None]
-    return [grad_scatter(op.inputs[1], grad), None, None]
+    return [_of_grad_array(grad_scatter(op.inputs[1], grad), op.inputs[0]), None, None]
 
 
 register_op("TensorArrayGradGather",
@@ -535,7 +543,7 @@ def _grad_split_grad(op, grad):
     """d value = concat(grad array)."""
     if grad is None:
         return [None, None]
-    return [grad_concat(grad, op.inputs[0], op.inputs[1]), None]
+    return [_of_grad_array(grad_concat(grad, op.inputs[0], op.inputs[1]), op.outputs[0]), None]
 
 
 register_op("TensorArrayGradSplit", infer=lambda inputs, attrs: _flow(),
@@ -562,7 +570,7 @@ def _grad_concat_grad(op, grad):
     """d array = split(grad, lengths)."""
     if grad is None:
         return [None, None, None]
-    return [grad_split(grad, op.inputs[2]), None, None]
+    return [_of_grad_array(grad_split(grad, op.inputs[2]), op.inputs[0]), None, None]
 
 
 register_op("TensorArrayGradConcat",

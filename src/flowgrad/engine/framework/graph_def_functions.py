@@ -1,0 +1,193 @@
+"""The function library of a written GraphDef: the bodies of flowgrad's call ops (Case,
+PartitionedCall, StatefulPartitionedCall) as TF's FunctionDefs.
+
+A call op's function attrs (`f`, `branches`) are written as TF's `func` AttrValues naming
+a FunctionDef of the GraphDef's library, as TF 1.14 writes tf.function and
+tf.switch_case. Each body (a FuncGraph) is written with the GraphDef writer itself (its
+conds, loops and nested calls as in any graph), then turned into a FunctionDef: its
+argument placeholders become the signature's input args (`input_<i>`), its outputs the
+output args (`output_<i>`), and each node input `name:i` TF's function form
+`name:<output arg>:<index>`. A body holding an op TF 1.14 lacks keeps flowgrad's string
+attrs (TF rejects that graph, as before).
+
+`FUNCTION_BODIES[op_type](op)` (registered by engine/ops/functional.py) gives, per
+function attr, the bodies: (FuncGraph, a placeholder or None per call input after the
+branch index, the body's outputs).
+
+Reading: `function_graph_def` turns a FunctionDef (TF's or flowgrad's) back into a
+GraphDef that the importer adds to a FuncGraph (engine/ops/functional.py's call builders,
+meta_graph.CALL_BUILDERS).
+"""
+from __future__ import annotations
+
+import re
+
+from .registry import OPS
+
+__all__ = ["FUNCTION_BODIES", "FunctionLibrary"]
+
+FUNCTION_BODIES: dict = {}
+
+
+class _Unwritable(Exception):
+    """A body that cannot be a FunctionDef (an op TF lacks, an unknown output)."""
+
+
+class FunctionLibrary:
+    """The FunctionDefs written for one GraphDef (nested bodies included), by body."""
+
+    def __init__(self, p, defs, write_graph):
+        self.p = p
+        self.defs = defs
+        self.write_graph = write_graph   # graph_to_graph_def
+        self.functions = []
+        self._names = {}
+        self._taken = set()
+
+    def write_call(self, op, node):
+        """Sets `node`'s function attrs (op is a call op) to FunctionDefs of the library;
+        leaves them as they are when a body cannot be written."""
+        try:
+            bodies = FUNCTION_BODIES[op.type](op)
+            names = {attr: [self._add(op, *b) for b in bs] for attr, bs in bodies.items()}
+        except (_Unwritable, NotImplementedError):
+            return
+        for attr, ns in names.items():
+            av = self.p.attr_value_pb2.AttrValue()
+            if op.type == "Case":
+                av.list.SetInParent()
+                for n in ns:
+                    av.list.func.add().name = n
+            else:
+                av.func.name = ns[0]
+            node.attr[attr].CopyFrom(av)
+
+    def _unique(self, name):
+        base = re.sub(r"[^A-Za-z0-9_]", "_", name) or "fn"
+        name, k = base, 0
+        while name in self._taken:
+            k += 1
+            name = f"{base}_{k}"
+        self._taken.add(name)
+        return name
+
+    def _add(self, op, graph, phs, outputs):
+        key = (graph, tuple(id(t) for t in phs))
+        if key in self._names:
+            return self._names[key]
+        in_dtypes = [t.dtype.base_dtype for t in op.inputs[1 if op.type == "Case" else 0:]]
+        fdef = self._function_def(graph, phs, in_dtypes, outputs)
+        name = self._unique(graph.name)
+        fdef.signature.name = name
+        self._names[key] = name
+        self.functions.append(fdef)
+        return name
+
+    def _function_def(self, graph, phs, in_dtypes, outputs):
+        from tensorboard.compat.proto import function_pb2  # lazy: optional (summary extra)
+        sub, out_names = self.write_graph(graph, False, self, outputs)
+        fdef = function_pb2.FunctionDef()
+        sig = fdef.signature
+        args = {}
+        for i, (ph, dt) in enumerate(zip(phs, in_dtypes)):
+            a = sig.input_arg.add()
+            a.name = f"input_{i}"
+            a.type = dt.as_datatype_enum
+            if ph is not None:
+                args[ph.op.name] = a.name
+        nodes = {n.name: n for n in sub.node}
+        ports = {}
+
+        def ref(inp):
+            if inp.startswith("^"):
+                return None if inp[1:] in args else inp
+            name, _, idx = inp.partition(":")
+            if name in args:
+                return args[name]
+            node = nodes.get(name)
+            if node is None:
+                raise _Unwritable(inp)
+            if name not in ports:
+                ports[name] = self._out_ports(node)
+            k = int(idx or 0)
+            if k >= len(ports[name]):
+                raise _Unwritable(inp)
+            arg, j = ports[name][k]
+            return f"{name}:{arg}:{j}"
+        for node in sub.node:
+            if node.name in args:
+                continue
+            new = fdef.node_def.add()
+            new.CopyFrom(node)
+            del new.input[:]
+            new.input.extend(r for r in (ref(i) for i in node.input) if r is not None)
+            d = OPS.get(node.op)
+            if d is not None and d.stateful:
+                sig.is_stateful = True
+        for i, (t, name) in enumerate(zip(outputs, out_names)):
+            a = sig.output_arg.add()
+            a.name = f"output_{i}"
+            a.type = t.dtype.base_dtype.as_datatype_enum
+            fdef.ret[a.name] = ref(name)
+        return fdef
+
+    def _out_ports(self, node):
+        """(output arg name, index in the arg) of each output of `node`."""
+        od = self.defs.get(node.op)
+        if od is None:
+            raise _Unwritable(node.op)
+        ports = []
+        for name, _, _, number_attr, type_list_attr, _ in od["out"]:
+            if number_attr:
+                n = node.attr[number_attr].i
+            elif type_list_attr:
+                n = len(node.attr[type_list_attr].list.type)
+            else:
+                n = 1
+            ports.extend((name, j) for j in range(n))
+        return ports
+
+
+def function_graph_def(fdef, defs):
+    """A FunctionDef's body as a GraphDef (node inputs `name:<arg>:<j>` as `name:<k>`, the
+    signature's input args left as the inputs they name) and its outputs' `name:k` (an
+    input arg's name where the function returns its argument)."""
+    from tensorboard.compat.proto import graph_pb2  # lazy: optional (summary extra)
+    gd = graph_pb2.GraphDef()
+    args = {a.name for a in fdef.signature.input_arg}
+    nodes = {n.name: n for n in fdef.node_def}
+
+    def plain(inp):
+        if inp.startswith("^"):
+            return inp
+        parts = inp.split(":")
+        if len(parts) == 1:
+            return inp if parts[0] in args else inp + ":0"
+        if len(parts) == 2:     # (an input arg's name:index)
+            return inp
+        name, arg, j = parts
+        node = nodes.get(name)
+        if node is None:
+            raise ValueError(f"Function '{fdef.signature.name}': unknown input '{inp}'")
+        od = defs.get(node.op)
+        if od is None:   # (TF's cond_v2 If, While, Optional ops: not flowgrad's)
+            raise ValueError(f"Function '{fdef.signature.name}': Op type not registered "
+                             f"'{node.op}' in flowgrad")
+        k = 0
+        for out_name, _, _, number_attr, type_list_attr, _ in od["out"]:
+            if out_name == arg:
+                return f"{name}:{k + int(j)}"
+            if number_attr:
+                k += node.attr[number_attr].i
+            elif type_list_attr:
+                k += len(node.attr[type_list_attr].list.type)
+            else:
+                k += 1
+        raise ValueError(f"Function '{fdef.signature.name}': unknown input '{inp}'")
+    for node in fdef.node_def:
+        new = gd.node.add()
+        new.CopyFrom(node)
+        del new.input[:]
+        new.input.extend(plain(i) for i in node.input)
+    rets = [plain(fdef.ret[a.name]) for a in fdef.signature.output_arg]
+    return gd, rets

@@ -1,0 +1,67 @@
+"""GraphDefs holding function libraries (TF 1.14's, tests/golden/ckpt/gen_tf_functions.py):
+flowgrad imports the FunctionDefs of tf.function's PartitionedCall /
+StatefulPartitionedCall and tf.switch_case's Case as call ops of their bodies and runs
+them to TF's values; bodies holding ops flowgrad lacks are refused naming the op."""
+import os
+import sys
+
+import numpy as np
+import pytest
+
+import flowgrad as tf
+from goldens import load
+
+pytest.importorskip("tensorboard")
+from flowgrad.engine.framework.proto import pb  # noqa: E402
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "golden", "ckpt"))
+import gen_tf_functions  # noqa: E402
+
+G = load("ckpt", "tf_functions")
+
+
+def _graph_def(name):
+    gd = pb().graph_pb2.GraphDef()
+    gd.ParseFromString(G[name + "/pb"])
+    return gd
+
+
+def test_tfs_functions_import_and_run_as_in_tf():
+    gd = _graph_def("calls")
+    assert {"Case", "PartitionedCall", "StatefulPartitionedCall"} <= {n.op for n in gd.node}
+    with tf.Graph().as_default() as g:
+        tf.import_graph_def(gd, name="")
+        assert g.get_operation_by_name("StatefulPartitionedCall").type == \
+            "StatefulPartitionedCall"
+        with tf.Session() as s:
+            s.run("init")
+            got = s.run(gen_tf_functions.FETCHES, gen_tf_functions.FEED)
+    for a, b in zip(got, G["calls/values"]):
+        np.testing.assert_allclose(a, b, rtol=1e-6)
+
+
+def test_tfs_functions_import_under_a_scope_and_reimport():
+    """Imported bodies keep their FuncGraphs: the graph is written again with its library
+    (a function TF calls from two places written once per call) and flowgrad reads its own
+    copy to the same values."""
+    with tf.Graph().as_default() as g:
+        tf.import_graph_def(_graph_def("calls"), name="imp")
+        again = g.as_graph_def()
+    assert len(again.library.function) >= len(_graph_def("calls").library.function)
+    with tf.Graph().as_default():
+        tf.import_graph_def(again, name="")
+        with tf.Session() as s:
+            s.run("imp/init")
+            got = s.run(["imp/" + f for f in gen_tf_functions.FETCHES],
+                        {"imp/" + k: v for k, v in gen_tf_functions.FEED.items()})
+    for a, b in zip(got, G["calls/values"]):
+        np.testing.assert_allclose(a, b, rtol=1e-6)
+
+
+@pytest.mark.parametrize("name,op", [("cond_in_function", "If"),
+                                     ("case_gradient", "OptionalFromValue")])
+def test_functions_holding_ops_flowgrad_lacks_are_refused(name, op):
+    with tf.Graph().as_default() as g:
+        with pytest.raises(ValueError, match=f"Op type not registered '{op}'"):
+            tf.import_graph_def(_graph_def(name), name="")
+        assert g.get_operations() == []
