@@ -145,6 +145,14 @@ class OptimizerV2:
             self._weights.append(self._iterations)
         return self._iterations
 
+    @iterations.setter
+    def iterations(self, variable):
+        if self._iterations is not None:
+            raise RuntimeError("Cannot set `iterations` to a new Variable after the "
+                               "Optimizer weights have been created")
+        self._iterations = variable
+        self._weights.append(self._iterations)
+
     def add_slot(self, var, slot_name, initializer="zeros"):
         """The slot `slot_name` of `var` ('<scope><var>/<slot>'), made on first call."""
         slot_dict = self._slots.setdefault(id(var), {})
