@@ -677,7 +677,7 @@ def deserialize(config, custom_objects=None):
 
 def get(identifier):
     """A Keras optimizer from a name, a config dict, an instance or a tf.train optimizer."""
-    if isinstance(identifier, Optimizer):
+    if isinstance(identifier, (Optimizer, OptimizerV2)):
         return identifier
     if isinstance(identifier, _tf_optimizer.Optimizer):
         return TFOptimizer(identifier)

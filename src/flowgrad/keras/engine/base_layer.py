@@ -13,6 +13,7 @@ import weakref
 import numpy as np
 
 from ...engine.framework import dtypes as _dt
+from ..mixed_precision import policy as _policy
 from ...engine.framework.constant_op import convert_to_tensor
 from ...engine.framework.graph import Operation, Tensor, get_default_session, name_scope
 from ...engine.framework.tensor_shape import TensorShape
@@ -103,7 +104,8 @@ class Layer:
         self._unconditional = {}  # id(loss or update) -> added with inputs=None
         self._callable_losses = []
         self._losses = []
-        self._dtype = None if dtype is None else _dt.as_dtype(dtype).name
+        self._mixed_precision_policy, self._dtype = _policy.layer_dtype(
+            dtype, lambda d: _dt.as_dtype(d).name)
         if not hasattr(self, "_layers"):
             self._layers = []
         self._inbound_nodes = []
