@@ -14,7 +14,6 @@ GEN = generator("keras", "model_to_estimator")
 
 @pytest.mark.parametrize("case", sorted(GEN.CONFIGS))
 def test_model_to_estimator(case, tmp_path):
-    tf.logging.set_verbosity(tf.logging.ERROR)
     tf.keras.backend.clear_session()
     got = GEN.run(tf, str(tmp_path), **GEN.CONFIGS[case])
     want = GOLD[case]
@@ -27,7 +26,6 @@ def test_model_to_estimator(case, tmp_path):
 def test_model_to_estimator_more(case, tmp_path):
     """Graph-seeded initial weights (TF's op count), an HDF5 file's model, dict features
     and labels of a two-output model."""
-    tf.logging.set_verbosity(tf.logging.ERROR)
     tf.keras.backend.clear_session()
     fn = {"seeded": GEN.run_seeded, "h5": GEN.run_h5, "two_outputs": GEN.run_two_outputs}
     got = fn[case](tf, str(tmp_path))

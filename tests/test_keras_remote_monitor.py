@@ -72,7 +72,7 @@ def test_missing_requests(monkeypatch):
 
 def test_unreachable_server_warns(monkeypatch, caplog):
     fake = GEN.FakeRequests(fail=True)
-    with caplog.at_level("WARNING"):
+    with caplog.at_level("WARNING", logger="tensorflow"):
         _fit(monkeypatch, fake, root="http://127.0.0.1:9", epochs=2)
     got = [r.getMessage() for r in caplog.records if "RemoteMonitor" in r.getMessage()]
     assert got == GOLD["unreachable_warnings"]
