@@ -41,6 +41,12 @@ def test_compile_target_tensors():
     _compare(got, want, "target_tensors")
 
 
+def test_tf_optimizer_fit():
+    """TFOptimizer as TF 1.14's: its 'TFOptimizer/iterations' step counter."""
+    got = GEN.run_tf_optimizer_fit(tf)
+    _compare(got, GOLD["tf_optimizer_fit"], "tf_optimizer_fit")
+
+
 def test_errors():
     tf.keras.backend.clear_session()
     got = GEN._errors(tf)

@@ -18,6 +18,7 @@ from . import _backend_core as K
 from . import metrics as metrics_module
 from . import models
 from .engine.sequential import Sequential
+from .optimizers import TFOptimizer
 
 __all__ = ["model_to_estimator"]
 
@@ -75,12 +76,11 @@ def _clone_and_build_model(mode, keras_model, custom_objects, features=None, lab
         clone = models.clone_model(keras_model, input_tensors=inputs)
     if compile_clone:
         original = keras_model.optimizer
-        if not hasattr(original, "get_config") or not hasattr(original, "from_config"):
-            raise NotImplementedError(
-                "flowgrad does not implement tf.keras.estimator.model_to_estimator for a "
-                "model compiled with %s (a tf.train optimizer)" % type(original).__name__)
-        optimizer = original.__class__.from_config(original.get_config())
-        optimizer.iterations = global_step
+        if isinstance(original, TFOptimizer):   # the same tf.train optimizer
+            optimizer = TFOptimizer(original.optimizer, global_step)
+        else:
+            optimizer = original.__class__.from_config(original.get_config())
+            optimizer.iterations = global_step
         clone.compile(optimizer, keras_model.loss,
                       metrics=metrics_module.clone_metrics(keras_model._metrics_arg),
                       loss_weights=keras_model.loss_weights,

@@ -29,7 +29,8 @@ def build(tf, kind="functional", metrics=("mae",), optimizer="sgd"):
                            name="out")(h)
         model = tf.keras.Model(inp, out)
     opt = {"sgd": lambda: tf.keras.optimizers.SGD(0.05),
-           "adam": lambda: tf.keras.optimizers.Adam(0.01)}[optimizer]()
+           "adam": lambda: tf.keras.optimizers.Adam(0.01),
+           "tf_momentum": lambda: tf.train.MomentumOptimizer(0.05, 0.9)}[optimizer]()
     model.compile(opt, "mse", metrics=list(metrics))
     model.set_weights([np.array([[1., -0.5, 0.25], [0.5, 1., -1.]], "float32"),
                        np.array([0.1, 0., -0.1], "float32"),
@@ -161,6 +162,20 @@ def run_target_tensors(tf):
     return out
 
 
+def run_tf_optimizer_fit(tf):
+    """Keras fit with a tf.train optimizer (TFOptimizer: 'TFOptimizer/iterations' is its
+    global step): losses, variables, the step count, the op counter."""
+    with tf.Graph().as_default() as g:
+        with tf.Session() as sess:
+            model = build(tf, optimizer="tf_momentum")
+            hist = model.fit(X, Y, epochs=2, batch_size=4, verbose=0, shuffle=False)
+            return {"history": hist.history, "weights": model.get_weights(),
+                    "variables": sorted(v.op.name for v in tf.global_variables()),
+                    "iterations": sess.run(model.optimizer.iterations),
+                    "ops": sorted(op.name for op in g.get_operations()),
+                    "last_id": g._last_id}
+
+
 def _errors(tf):
     out = {}
     model = build(tf)
@@ -181,6 +196,7 @@ CONFIGS = {
     "sequential": {"kind": "sequential", "key": None},
     "adam_no_metrics": {"optimizer": "adam", "metrics": ()},
     "two_metrics": {"metrics": ("mae", "mse"), "steps": 3},
+    "tf_optimizer": {"optimizer": "tf_momentum", "steps": 4},
 }
 
 
@@ -203,6 +219,8 @@ def cases(tf):
             shutil.rmtree(d)
     tf.keras.backend.clear_session()
     out["target_tensors"] = run_target_tensors(tf)
+    tf.keras.backend.clear_session()
+    out["tf_optimizer_fit"] = run_tf_optimizer_fit(tf)
     tf.keras.backend.clear_session()
     out["errors"] = _errors(tf)
     return out

@@ -321,12 +321,16 @@ class Layer:
                              "\" with a  weight list of length " + str(len(weights)) +
                              ", but the layer was expecting " + str(len(params)) +
                              " weights. Provided weights: " + str(weights)[:50] + "...")
-        sess = get_default_session()
+        if not params:
+            return
         for p, w in zip(params, weights):
             if TensorShape(np.shape(w)) != p.shape:
                 raise ValueError("Layer weight shape " + str(p.shape) + " not compatible "
                                  "with provided weight shape " + str(np.shape(w)))
-            p.load(w, sess)
+        # TF 1.14: the values are read first (keras.backend.get_session() initializes
+        # the Keras variables), then assigned through each variable's assign placeholder
+        backend.get_session()
+        backend.batch_set_value(list(zip(params, weights)))
 
     # -- losses and updates ---------------------------------------------------------------
     def add_loss(self, losses, inputs=None):

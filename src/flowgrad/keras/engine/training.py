@@ -369,18 +369,6 @@ class Model(Network):
         """The weights' values (numpy arrays), read in keras.backend.get_session()."""
         return K.get_session().run(self.weights)
 
-    def set_weights(self, weights):
-        """Loads numpy arrays into the weights, in keras.backend.get_session()."""
-        params = self.weights
-        if len(params) != len(weights):
-            raise ValueError("You called `set_weights(weights)` on layer \"" + self.name +
-                             "\" with a  weight list of length " + str(len(weights)) +
-                             ", but the layer was expecting " + str(len(params)) +
-                             " weights. Provided weights: " + str(weights)[:50] + "...")
-        sess = K.get_session()
-        for p, w in zip(params, weights):
-            p.load(np.asarray(w), sess)
-
     # -- the loops ------------------------------------------------------------------------
     def _fetches(self, training):
         fetches = [self.total_loss] + [self._metric_results[name]
