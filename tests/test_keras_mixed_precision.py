@@ -49,6 +49,12 @@ def test_loss_scale_optimizer_fit(case):
     _compare(got, want, case)
 
 
+@pytest.mark.parametrize("case", ["fixed", "dynamic"])
+def test_minimize(case):
+    got = GEN.minimize(tf, 8 if case == "fixed" else "dynamic")
+    _compare(got, GOLD["minimize_" + case], case)
+
+
 def test_errors():
     got = GEN.errors(tf)
     want = GOLD["errors"]

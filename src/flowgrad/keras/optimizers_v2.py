@@ -199,6 +199,26 @@ class OptimizerV2:
             lr_t = lr_t / (1. + decay_t * local_step)
         return lr_t
 
+    def _compute_gradients(self, loss, var_list, grad_loss=None):
+        """TF 1.14's: (gradient, variable) pairs of the callable `loss` from a
+        GradientTape (gradients in '<Name>/', clipped as clipnorm / clipvalue say)."""
+        from ..eager.backprop import GradientTape  # lazy: the tape only for this path
+        with GradientTape() as tape:
+            if not callable(var_list):
+                tape.watch(var_list)
+            loss_value = loss()
+        if callable(var_list):
+            var_list = var_list()
+        var_list = list(var_list) if isinstance(var_list, (list, tuple)) else [var_list]
+        with name_scope(self._var_scope()):
+            grads = tape.gradient(loss_value, var_list, grad_loss)
+            if hasattr(self, "clipnorm"):
+                grads = [math_ops.clip_by_norm(g, self.clipnorm) for g in grads]
+            if hasattr(self, "clipvalue"):
+                grads = [math_ops.clip_by_value(g, -self.clipvalue, self.clipvalue)
+                         for g in grads]
+        return list(zip(grads, var_list))
+
     # -- applying -------------------------------------------------------------------------
     def apply_gradients(self, grads_and_vars, name=None):
         """Applies (gradient, variable) pairs, then increments `iterations`; returns the op."""

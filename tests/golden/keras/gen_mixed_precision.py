@@ -60,6 +60,22 @@ def fit(tf, loss_scale, epochs=3):
                     "config": scale.get_config()}
 
 
+def minimize(tf, loss_scale):
+    """LossScaleOptimizer.minimize of a callable loss, run three times."""
+    with tf.Graph().as_default():
+        with tf.Session() as sess:
+            w = tf.Variable([[1.], [-0.5]], name="w", use_resource=True)
+            opt = tf.keras.mixed_precision.experimental.LossScaleOptimizer(
+                tf.keras.optimizers.SGD(0.1), loss_scale)
+            x = tf.constant(X)
+            step = opt.minimize(lambda: tf.reduce_mean(tf.square(tf.matmul(x, w) - Y)),
+                                [w])
+            sess.run(tf.global_variables_initializer())
+            for _ in range(3):
+                sess.run(step)
+            return sess.run(w)
+
+
 def errors(tf):
     mp = tf.keras.mixed_precision.experimental
     out = []
@@ -78,7 +94,8 @@ def errors(tf):
 
 
 def cases(tf):
-    out = {"policies": policies(tf), "errors": errors(tf)}
+    out = {"policies": policies(tf), "errors": errors(tf),
+           "minimize_fixed": minimize(tf, 8), "minimize_dynamic": minimize(tf, "dynamic")}
     for name in (128, "dynamic", "custom_dynamic", "overflow"):
         out["fit_%s" % name] = fit(tf, name)
     return out

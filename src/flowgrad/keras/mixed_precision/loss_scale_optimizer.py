@@ -45,11 +45,17 @@ class LossScaleOptimizer(OptimizerV2):
             backend.track_variable(weight)
 
     def _compute_gradients(self, loss, var_list, grad_loss=None):
-        raise NotImplementedError("flowgrad does not implement tf.keras.mixed_precision."
-                                  "experimental.LossScaleOptimizer.minimize (OptimizerV2 "
-                                  "minimize)")
+        loss = scale_loss(loss, self._loss_scale())
+        grads_and_vars = self._optimizer._compute_gradients(loss, var_list, grad_loss)
+        grads = [g for g, _ in grads_and_vars]
+        variables = [v for _, v in grads_and_vars]
+        return list(zip(unscale_grads(grads, self._loss_scale()), variables))
 
-    minimize = _compute_gradients
+    def minimize(self, loss, var_list, grad_loss=None, name=None):
+        """Applies the unscaled gradients of the scaled callable `loss` (TF 1.14's
+        OptimizerV2.minimize: a GradientTape)."""
+        return self.apply_gradients(self._compute_gradients(loss, var_list, grad_loss),
+                                    name=name)
 
     def get_gradients(self, loss, params):
         loss = scale_loss(loss, self._loss_scale())
