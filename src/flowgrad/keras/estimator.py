@@ -98,6 +98,10 @@ def _eval_metric_ops(model):
     out = {}
     graph = get_default_graph()
     for m in model._metric_objects:
+        if not m.updates:
+            raise ValueError('Please call update_state(...) on the "{metric_name}" metric'
+                             .format(metric_name=m.name))
+        m.result()   # TF's EstimatorSpec checks the result's graph (a result op more)
         out[m.name] = (m.result(), m.updates[0])
         for key in (GraphKeys.LOCAL_VARIABLES, GraphKeys.METRIC_VARIABLES):
             have = graph.get_collection(key)

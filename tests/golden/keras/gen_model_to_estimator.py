@@ -4,6 +4,7 @@ warm-starts from the Keras weights (model_dir/keras/keras_model.ckpt); the varia
 both checkpoints, train's final loss and weights, evaluate's metrics and predict's
 outputs; and the ValueErrors of bad arguments."""
 import os
+import re
 import shutil
 import tempfile
 
@@ -52,6 +53,12 @@ def _ckpt(tf, path):
     return {name: reader.get_tensor(name) for name, _ in tf.train.list_variables(path)}
 
 
+def _graph_nodes(path):
+    """The node names of the train graph the Estimator wrote (graph.pbtxt), sorted."""
+    with open(path) as f:
+        return sorted(re.findall(r'^node \{\n  name: "([^"]+)"', f.read(), re.M))
+
+
 def run(tf, model_dir, kind="functional", metrics=("mae",), optimizer="sgd", key="x",
         steps=5):
     model = build(tf, kind, metrics, optimizer)
@@ -60,6 +67,7 @@ def run(tf, model_dir, kind="functional", metrics=("mae",), optimizer="sgd", key
     out["predict_before"] = [p for p in est.predict(input_fn(tf, key, epochs=1))]
     est.train(input_fn(tf, key), steps=steps)
     out["ckpt"] = _ckpt(tf, model_dir)
+    out["train_graph_nodes"] = _graph_nodes(os.path.join(model_dir, "graph.pbtxt"))
     out["evaluate"] = est.evaluate(input_fn(tf, key, epochs=1))
     out["predict"] = [p for p in est.predict(input_fn(tf, key, epochs=1))]
     return out
