@@ -62,7 +62,7 @@ def fit(tf, loss_scale, epochs=3):
 
 def minimize(tf, loss_scale):
     """LossScaleOptimizer.minimize of a callable loss, run three times."""
-    with tf.Graph().as_default():
+    with tf.Graph().as_default() as g:
         with tf.Session() as sess:
             w = tf.Variable([[1.], [-0.5]], name="w", use_resource=True)
             opt = tf.keras.mixed_precision.experimental.LossScaleOptimizer(
@@ -71,9 +71,11 @@ def minimize(tf, loss_scale):
             step = opt.minimize(lambda: tf.reduce_mean(tf.square(tf.matmul(x, w) - Y)),
                                 [w])
             sess.run(tf.global_variables_initializer())
+            built = {"ops": [op.name for op in g.get_operations()], "last_id": g._last_id}
             for _ in range(3):
                 sess.run(step)
-            return sess.run(w)
+            built["w"] = sess.run(w)
+            return built
 
 
 def errors(tf):
