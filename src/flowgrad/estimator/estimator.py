@@ -289,12 +289,20 @@ class Estimator:
         try:
             scaffold, update_op, eval_dict, all_hooks = self._evaluate_graph(
                 features, labels, input_hooks, global_step, hooks)
+            self._maybe_warm_start(checkpoint_path)
             results = self._evaluate_run(checkpoint_path, scaffold, update_op, eval_dict,
                                          all_hooks)
         finally:
             ctx.__exit__(None, None, None)
         self._log_and_write_eval(results, self.eval_dir(name))
         return results
+
+    def _maybe_warm_start(self, checkpoint_path):
+        """Without a checkpoint to restore, evaluate and predict warm-start as train."""
+        if not checkpoint_path and self._warm_start_settings:
+            logging.info("Warm-starting with WarmStartSettings: %s",
+                         self._warm_start_settings)
+            warm_starting.warm_start(*self._warm_start_settings)
 
     @staticmethod
     def _convert_eval_steps_to_hooks(steps):
@@ -394,6 +402,7 @@ class Estimator:
         g, ctx, _, features, _, input_hooks = self._new_graph(input_fn, ModeKeys.PREDICT)
         try:
             spec = self._call_model_fn(features, None, ModeKeys.PREDICT, self._config)
+            self._maybe_warm_start(checkpoint_path)
             predictions = self._extract_keys(spec.predictions, predict_keys)
             all_hooks = list(input_hooks) + hooks + list(spec.prediction_hooks)
             creator = ChiefSessionCreator(scaffold=spec.scaffold,

@@ -1,4 +1,6 @@
 """tf.keras.callbacks (TF 1.14 keras/callbacks.py): the hooks fit/evaluate/predict call."""
+import importlib
+import json
 import sys
 import time
 
@@ -7,7 +9,7 @@ import numpy as np
 __all__ = ["Callback", "CallbackList", "History", "BaseLogger", "ProgbarLogger", "Progbar",
            "LambdaCallback", "EarlyStopping", "TerminateOnNaN", "CSVLogger",
            "LearningRateScheduler", "ReduceLROnPlateau", "ModelCheckpoint",
-           "TensorBoard"]
+           "RemoteMonitor", "TensorBoard"]
 
 
 class Callback:
@@ -621,6 +623,37 @@ class ModelCheckpoint(Callback):
             if self.verbose > 0:
                 print("\nEpoch %05d: saving model to %s" % (epoch + 1, filepath))
             self._write(filepath)
+
+
+class RemoteMonitor(Callback):
+    """Posts each epoch's logs (plus 'epoch') to `root + path` with the `requests`
+    library, as TF 1.14: JSON-encoded in the form field `field`, or as an
+    application/json body when send_as_json; an unreachable server is only warned of."""
+
+    def __init__(self, root="http://localhost:9000", path="/publish/epoch/end/",
+                 field="data", headers=None, send_as_json=False):
+        super().__init__()
+        self.root = root
+        self.path = path
+        self.field = field
+        self.headers = headers
+        self.send_as_json = send_as_json
+
+    def on_epoch_end(self, epoch, logs=None):
+        try:
+            requests = importlib.import_module("requests")
+        except ImportError:
+            raise ImportError("RemoteMonitor requires the `requests` library.") from None
+        send = {"epoch": epoch}
+        send.update(logs or {})
+        try:
+            if self.send_as_json:
+                requests.post(self.root + self.path, json=send, headers=self.headers)
+            else:
+                requests.post(self.root + self.path, {self.field: json.dumps(send)},
+                              headers=self.headers)
+        except requests.exceptions.RequestException:
+            _warn("Warning: could not reach RemoteMonitor root server at " + str(self.root))
 
 
 def _warn(msg):

@@ -36,23 +36,49 @@ def clone_model(model, input_tensors=None, clone_function=None):
     """A new model of the same structure with new layers (and newly initialized weights):
     a Sequential of each layer's clone (`clone_function`, default from_config of its
     config), or a functional model rebuilt from its config."""
-    from .engine.input_layer import InputLayer  # lazy: keras engine on first use
-    if input_tensors is not None:
-        raise NotImplementedError("flowgrad does not implement clone_model(input_tensors=...)")
+    from .engine.base_layer import KERAS_HISTORY  # lazy: keras engine on first use
+    from .engine.input_layer import Input, InputLayer  # lazy: keras engine on first use
     if isinstance(model, Sequential):
         fn = _clone_layer if clone_function is None else clone_function
         if not callable(fn):
             raise ValueError("Expected `layer_fn` argument to be a callable.")
-        layers = [_clone_layer(x) if isinstance(x, InputLayer) else fn(x)
-                  for x in model._layers]
-        return Sequential(layers=layers, name=model.name)
+        if input_tensors is None:
+            layers = [_clone_layer(x) if isinstance(x, InputLayer) else fn(x)
+                      for x in model._layers]
+            return Sequential(layers=layers, name=model.name)
+        # TF 1.14: the model's InputLayer gives way to one over the given tensor
+        layers = [fn(x) for x in model._layers if not isinstance(x, InputLayer)]
+        tensors = list(input_tensors) if isinstance(input_tensors, (list, tuple)) \
+            else [input_tensors]
+        if len(tensors) != 1:
+            raise ValueError("To clone a `Sequential` model, we expect  at most one tensor "
+                             "as part of `input_tensors`.")
+        x = tensors[0]
+        if x in KERAS_HISTORY:
+            raise NotImplementedError("flowgrad does not implement clone_model("
+                                      "input_tensors=...) with a Keras tensor")
+        wrapped = Input(tensor=x, name="input_wrapper_for_" + str(x.name))
+        layer = KERAS_HISTORY[wrapped][0]
+        return Sequential(layers=[layer] + layers, name=model.name)
     if not isinstance(model, Model):
         raise ValueError("Expected `model` argument to be a `Model` instance, got ", model)
     if clone_function is not None:
         raise NotImplementedError("flowgrad does not implement clone_model(clone_function=...) "
                                   "for a functional model")
     custom = {type(x).__name__: type(x) for x in model.layers}
-    return Model.from_config(model.get_config(), custom)
+    if input_tensors is None:
+        return Model.from_config(model.get_config(), custom)
+    tensors = list(input_tensors) if isinstance(input_tensors, (list, tuple)) \
+        else [input_tensors]
+    input_layers = {}
+    for original, x in zip([KERAS_HISTORY[t][0] for t in model.inputs], tensors):
+        if x in KERAS_HISTORY:
+            raise NotImplementedError("flowgrad does not implement clone_model("
+                                      "input_tensors=...) with a Keras tensor")
+        wrapped = Input(tensor=x, name="input_wrapper_for_" + original.name)
+        layer = KERAS_HISTORY[wrapped][0]
+        input_layers[original.name] = layer
+    return Model._from_config(model.get_config(), custom, input_layers=input_layers)
 
 
 def model_from_json(json_string, custom_objects=None):

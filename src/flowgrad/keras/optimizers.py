@@ -20,7 +20,7 @@ from ..engine.framework.graph import control_dependencies, name_scope
 from ..engine.ops import resource as _res
 from ..engine.framework.graph import Tensor
 from ..engine.framework.constant_op import convert_to_tensor as to_tensor
-from ..ops import array_ops, control_flow_ops, init_ops, math_ops
+from ..ops import array_ops, control_flow_ops, init_ops, math_ops, state_ops
 from . import backend
 from . import optimizers_schedules as schedules
 from .optimizers_v2 import OptimizerV2
@@ -639,23 +639,47 @@ def _op(x):
 
 
 class TFOptimizer(Optimizer):
-    """A tf.train optimizer used by a Keras model."""
+    """A tf.train optimizer used by a Keras model (TF 1.14's: its step counter is the
+    int64 variable 'TFOptimizer/iterations', or `iterations`, passed as global_step)."""
 
-    def __init__(self, optimizer, iterations=None):
-        if iterations is not None:
-            raise NotImplementedError("flowgrad does not implement TFOptimizer(iterations=)")
-        super().__init__("TFOptimizer")
+    iterations = None   # an attribute here (OptimizerV2's property makes 'iter')
+
+    def __init__(self, optimizer, iterations=None):   # TF 1.14 calls no base __init__
         self.optimizer = optimizer
+        if iterations is None:
+            with name_scope(self.__class__.__name__):
+                self.iterations = backend.variable(0, dtype="int64", name="iterations")
+        else:
+            self.iterations = iterations
 
-    def apply_gradients(self, grads_and_vars, name=None):
-        return self.optimizer.apply_gradients(list(grads_and_vars), name=name)
+    def apply_gradients(self, grads):
+        self.optimizer.apply_gradients(grads, global_step=self.iterations)
+
+    def get_grads(self, loss, params):
+        return self.optimizer.compute_gradients(loss, params)
 
     def variables(self):
         return self.optimizer.variables()
 
     def get_updates(self, loss, params):
+        if not params:
+            self.updates = [state_ops.assign_add(self.iterations, 1)]
+            return self.updates
+        self.updates = []
         grads = self.optimizer.compute_gradients(loss, params)
-        return [self.optimizer.apply_gradients(grads)]
+        self.updates.append(self.optimizer.apply_gradients(grads,
+                                                           global_step=self.iterations))
+        return self.updates
+
+    @property
+    def weights(self):
+        raise NotImplementedError
+
+    def get_config(self):
+        raise NotImplementedError
+
+    def from_config(self, config):
+        raise NotImplementedError
 
 
 def serialize(optimizer):
@@ -677,7 +701,7 @@ def deserialize(config, custom_objects=None):
 
 def get(identifier):
     """A Keras optimizer from a name, a config dict, an instance or a tf.train optimizer."""
-    if isinstance(identifier, Optimizer):
+    if isinstance(identifier, (Optimizer, OptimizerV2)):
         return identifier
     if isinstance(identifier, _tf_optimizer.Optimizer):
         return TFOptimizer(identifier)

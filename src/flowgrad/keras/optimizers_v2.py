@@ -145,6 +145,14 @@ class OptimizerV2:
             self._weights.append(self._iterations)
         return self._iterations
 
+    @iterations.setter
+    def iterations(self, variable):
+        if self._iterations is not None:
+            raise RuntimeError("Cannot set `iterations` to a new Variable after the "
+                               "Optimizer weights have been created")
+        self._iterations = variable
+        self._weights.append(self._iterations)
+
     def add_slot(self, var, slot_name, initializer="zeros"):
         """The slot `slot_name` of `var` ('<scope><var>/<slot>'), made on first call."""
         slot_dict = self._slots.setdefault(id(var), {})
@@ -190,6 +198,26 @@ class OptimizerV2:
             decay_t = self._get_hyper("decay", var_dtype)
             lr_t = lr_t / (1. + decay_t * local_step)
         return lr_t
+
+    def _compute_gradients(self, loss, var_list, grad_loss=None):
+        """TF 1.14's: (gradient, variable) pairs of the callable `loss` from a
+        GradientTape (gradients in '<Name>/', clipped as clipnorm / clipvalue say)."""
+        from ..eager.backprop import GradientTape  # lazy: the tape only for this path
+        with GradientTape() as tape:
+            if not callable(var_list):
+                tape.watch(var_list)
+            loss_value = loss()
+        if callable(var_list):
+            var_list = var_list()
+        var_list = list(var_list) if isinstance(var_list, (list, tuple)) else [var_list]
+        with name_scope(self._var_scope()):
+            grads = tape.gradient(loss_value, var_list, grad_loss)
+            if hasattr(self, "clipnorm"):
+                grads = [math_ops.clip_by_norm(g, self.clipnorm) for g in grads]
+            if hasattr(self, "clipvalue"):
+                grads = [math_ops.clip_by_value(g, -self.clipvalue, self.clipvalue)
+                         for g in grads]
+        return list(zip(grads, var_list))
 
     # -- applying -------------------------------------------------------------------------
     def apply_gradients(self, grads_and_vars, name=None):

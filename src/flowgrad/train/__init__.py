@@ -61,6 +61,9 @@ _EXAMPLE_PROTOS = ("Example", "SequenceExample", "Features", "Feature", "Feature
 
 
 def __getattr__(name):
+    if name == "experimental":   # the loss scales (keras mixed precision uses them)
+        import importlib  # lazy: the submodule loads on first use
+        return importlib.import_module(__name__ + ".experimental")
     if name in ("ClusterDef", "JobDef"):   # protobuf classes, built on first use
         from ..distribute import protos  # lazy: protobuf loads on first use
         value = getattr(protos, name)

@@ -10,7 +10,7 @@ checked when the map is applied, its data when the initializer runs.
 """
 from __future__ import annotations
 
-from ..ops import state_ops
+from ..ops import array_ops, state_ops
 from ..ops import variable_scope as _vs
 from ..ops.variables import Variable, is_resource_variable
 from .checkpoint_management import _get_checkpoint_filename, load_checkpoint
@@ -39,8 +39,10 @@ def _set_checkpoint_initializer(variable, ckpt_file, tensor_name, slice_spec,
     base_type = variable.dtype.base_dtype
     restored = restore_v2(ckpt_file, [tensor_name], [slice_spec], [base_type], name=name)[0]
     restored.set_shape(variable.shape)
-    if is_resource_variable(variable):   # as TF: the variable's own assign
-        init = variable.assign(restored, read_value=False)
+    if is_resource_variable(variable):
+        # TF's ResourceVariableSaveable.restore: an Identity (the copy to the variable's
+        # device), then the assign
+        init = variable.assign(array_ops.identity(restored), read_value=False)
     else:
         ref = variable._ref() if hasattr(variable, "_ref") else variable
         init = state_ops.assign(ref, restored,

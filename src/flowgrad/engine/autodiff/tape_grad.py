@@ -103,7 +103,10 @@ def _call_rule(op, out_grads, unneeded):
     if rule is None or rule is no_gradient_registered:
         return [None] * n
     prev = get_wanted()
-    set_wanted({i for i, t in enumerate(op._inputs) if t._dtype._diff})
+    wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff}
+    if op._type == "MatMul" and unneeded:   # TF's _MatMulGradAgainst{First,Second}Only
+        wanted &= {0} if 1 in unneeded else {1}
+    set_wanted(wanted)
     try:
         got = rule(op, *out_grads)
     finally:

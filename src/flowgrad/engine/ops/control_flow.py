@@ -407,7 +407,10 @@ def _count_branch_results(g, result):
     leaves, rebuild = _flatten(result)
     leaves = [leaf.value() if _is_variable(leaf) else leaf for leaf in leaves]
     g._cf_note([t for t in leaves if isinstance(t, Tensor)])
-    g._last_id += sum(1 for t in leaves if isinstance(t, Operation))
+    # a cond of operations made in this branch is TF's Merge tensor there (no Identity)
+    start = g._cf_contexts[-1][0] if g._cf_contexts else 0
+    g._last_id += sum(1 for t in leaves if isinstance(t, Operation) and not (
+        t.type == "Cond" and not t._outputs and g._ops.index(t) >= start))
     return rebuild(leaves)
 
 

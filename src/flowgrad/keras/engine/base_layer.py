@@ -13,6 +13,7 @@ import weakref
 import numpy as np
 
 from ...engine.framework import dtypes as _dt
+from ..mixed_precision import policy as _policy
 from ...engine.framework.constant_op import convert_to_tensor
 from ...engine.framework.graph import Operation, Tensor, get_default_session, name_scope
 from ...engine.framework.tensor_shape import TensorShape
@@ -103,7 +104,8 @@ class Layer:
         self._unconditional = {}  # id(loss or update) -> added with inputs=None
         self._callable_losses = []
         self._losses = []
-        self._dtype = None if dtype is None else _dt.as_dtype(dtype).name
+        self._mixed_precision_policy, self._dtype = _policy.layer_dtype(
+            dtype, lambda d: _dt.as_dtype(d).name)
         if not hasattr(self, "_layers"):
             self._layers = []
         self._inbound_nodes = []
@@ -319,12 +321,16 @@ class Layer:
                              "\" with a  weight list of length " + str(len(weights)) +
                              ", but the layer was expecting " + str(len(params)) +
                              " weights. Provided weights: " + str(weights)[:50] + "...")
-        sess = get_default_session()
+        if not params:
+            return
         for p, w in zip(params, weights):
             if TensorShape(np.shape(w)) != p.shape:
                 raise ValueError("Layer weight shape " + str(p.shape) + " not compatible "
                                  "with provided weight shape " + str(np.shape(w)))
-            p.load(w, sess)
+        # TF 1.14: the values are read first (keras.backend.get_session() initializes
+        # the Keras variables), then assigned through each variable's assign placeholder
+        backend.get_session()
+        backend.batch_set_value(list(zip(params, weights)))
 
     # -- losses and updates ---------------------------------------------------------------
     def add_loss(self, losses, inputs=None):

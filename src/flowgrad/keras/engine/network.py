@@ -307,10 +307,22 @@ class Network(Layer):
     def from_config(cls, config, custom_objects=None):
         """A functional model from get_config()'s dict: the layers made from their
         configs, then called on their inbound nodes' tensors in dependency order."""
+        return cls._from_config(config, custom_objects)
+
+    @classmethod
+    def _from_config(cls, config, custom_objects=None, input_layers=None):
+        """from_config; `input_layers` ({input layer name: InputLayer}) stand in for the
+        config's input layers of those names (clone_model's input_tensors)."""
+        input_layers = input_layers or {}
         created = {}
         outputs_of = {}  # layer name -> [output structure per node]
         pending = []
         for conf in config["layers"]:
+            if conf["name"] in input_layers:
+                layer = input_layers[conf["name"]]
+                created[conf["name"]] = layer
+                outputs_of[conf["name"]] = [layer._outputs[0]]
+                continue
             layer_cls = _layer_class(conf["class_name"], custom_objects)
             if issubclass(layer_cls, Network) or _takes_custom_objects(layer_cls):
                 # nested objects (an RNN's cell) resolve custom classes too

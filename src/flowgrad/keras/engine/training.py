@@ -103,7 +103,7 @@ class Model(Network):
         """Sets the optimizer, the losses and the metrics (the graph is made on first use).
         """
         for name, value in (("sample_weight_mode", sample_weight_mode),
-                            ("target_tensors", target_tensors), ("distribute", distribute)):
+                            ("distribute", distribute)):
             if value is not None:
                 raise NotImplementedError("flowgrad does not implement compile(" + name +
                                           "=...)")
@@ -114,6 +114,7 @@ class Model(Network):
         self._metrics_arg = metrics
         self._weighted_metrics_arg = weighted_metrics
         self.loss_weights = loss_weights
+        self._target_tensors_arg = target_tensors
         self._compiled = True
         self._graph_built = False
         if self._is_graph_network:
@@ -146,9 +147,12 @@ class Model(Network):
             weights = list(self.loss_weights)
         self._loss_fns = loss_fns
         self._loss_weights_list = weights
-        self._targets = [K.placeholder(ndim=o.shape.ndims, name=name + "_target",
-                                       dtype=K.dtype(o)) if fn is not None else None
-                         for o, name, fn in zip(outputs, self.output_names, loss_fns)]
+        given = tm.target_tensors_list(self, getattr(self, "_target_tensors_arg", None))
+        self._targets = [(t if t is not None else
+                          K.placeholder(ndim=o.shape.ndims, name=name + "_target",
+                                        dtype=K.dtype(o))) if fn is not None else None
+                         for o, name, fn, t in zip(outputs, self.output_names, loss_fns,
+                                                   given)]
         self._sample_weights = [None] * n
         self.metrics_names = ["loss"]
         self._metric_objects = []
@@ -246,6 +250,14 @@ class Model(Network):
                              " array(s), but instead got " + str(len(xs)) + " arrays.")
         if y is None:
             return xs, None, None
+        given = [t is not None for t in tm.target_tensors_list(
+            self, getattr(self, "_target_tensors_arg", None))]
+        if all(given):   # TF 1.14: no target is fed when compile had them all
+            raise ValueError("Error when checking model target: expected no data, but got:",
+                             y)
+        if any(given):
+            raise NotImplementedError("flowgrad does not implement fitting a model compiled "
+                                      "with target_tensors for some of its outputs")
         ys = [np.asarray(a) for a in _to_list(y)]
         if isinstance(y, dict):
             ys = [np.asarray(y[name]) for name in self.output_names]
@@ -356,18 +368,6 @@ class Model(Network):
     def get_weights(self):
         """The weights' values (numpy arrays), read in keras.backend.get_session()."""
         return K.get_session().run(self.weights)
-
-    def set_weights(self, weights):
-        """Loads numpy arrays into the weights, in keras.backend.get_session()."""
-        params = self.weights
-        if len(params) != len(weights):
-            raise ValueError("You called `set_weights(weights)` on layer \"" + self.name +
-                             "\" with a  weight list of length " + str(len(weights)) +
-                             ", but the layer was expecting " + str(len(params)) +
-                             " weights. Provided weights: " + str(weights)[:50] + "...")
-        sess = K.get_session()
-        for p, w in zip(params, weights):
-            p.load(np.asarray(w), sess)
 
     # -- the loops ------------------------------------------------------------------------
     def _fetches(self, training):

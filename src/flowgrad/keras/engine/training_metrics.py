@@ -16,6 +16,7 @@ from .. import losses as losses_module
 from .. import metrics as metrics_module
 from .._losses_utils import (ReductionV2, compute_weighted_loss, reduce_weighted_loss,
                              squeeze_or_expand_dimensions)
+from .._metrics_base import is_tensor_or_variable
 from .base_layer import _get_mask
 
 __all__ = ["check_for_unexpected_keys", "loss_function", "per_output_metrics",
@@ -163,6 +164,31 @@ def _masked(mask, y_pred, weights):
 def output_mask(output):
     """TF 1.14's `output._keras_mask` (None when the output carries none)."""
     return _get_mask(output)
+
+
+def target_tensors_list(model, target_tensors):
+    """compile's `target_tensors` as one tensor or None per output (TF 1.14's
+    _process_target_tensor_for_compile): a list, a dict by output name, or one tensor."""
+    if target_tensors is None or (isinstance(target_tensors, list) and not target_tensors):
+        return [None] * len(model.output_names)
+    if isinstance(target_tensors, list):
+        if len(target_tensors) != len(model.outputs):
+            raise ValueError("When passing a list as `target_tensors`, it should have one "
+                             "entry per model output. The model has %s outputs, but you "
+                             "passed target_tensors=%s" % (len(model.outputs),
+                                                           target_tensors))
+        return list(target_tensors)
+    if isinstance(target_tensors, dict):
+        unexpected = set(target_tensors.keys()).difference(model.output_names)
+        if unexpected:
+            raise ValueError("Unknown entry in `target_tensors` dictionary: \"{name}\". Only "
+                             "expected the following keys: {keys}".format(
+                                 name=unexpected, keys=str(model.output_names)))
+        return [target_tensors.get(name, None) for name in model.output_names]
+    if is_tensor_or_variable(target_tensors):
+        return [target_tensors]
+    raise TypeError("Expected `target_tensors` to be a list or tuple or dict or a single "
+                    "tensor, but got:", target_tensors)
 
 
 def handle_metrics(model, per_output, targets, weights=None):
