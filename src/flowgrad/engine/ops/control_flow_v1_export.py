@@ -41,13 +41,9 @@ from __future__ import annotations
 import numpy as np
 
 from ..framework import dtypes as _dt
-from ..framework.constant_op import convert_to_tensor
-from ..framework.grad_state import set_wanted
-from ..framework.graph import Graph
 from ..framework.graph_def import op_defs
 from ..framework.graph_def_lower import LOWERINGS, ta_grad_source
-from ..framework.indexed_slices import IndexedSlices
-from ..framework.registry import GRADIENTS, get_gradient_function
+from ..framework.registry import GRADIENTS
 from . import control_flow_v1 as _v1
 from . import control_flow_v1_grad as _v1g
 
@@ -84,26 +80,7 @@ def _rule(op):
     it has none (nothing to differentiate)."""
     if not any(_v1g._diff(t) for t in op._inputs) or GRADIENTS.get(op.type, False) is None:
         return None
-    g = Graph()
-    with g.as_default():
-        phs = [g._create_op("Placeholder", [], {"dtype": t.dtype.base_dtype,
-                                                "shape": t.shape}, f"in{i}")._outputs[0]
-               for i, t in enumerate(op._inputs)]
-        twin = g._create_op(op.type, phs, dict(op._attrs), "op")
-        gphs = [g._create_op("Placeholder", [], {"dtype": t.dtype.base_dtype,
-                                                 "shape": t.shape}, f"g{k}")._outputs[0]
-                for k, t in enumerate(twin._outputs)]
-        wanted = {i for i, t in enumerate(op._inputs) if _v1g._diff(t)}
-        set_wanted(wanted)
-        try:
-            ins = get_gradient_function(twin)(twin, *gphs)
-        finally:
-            set_wanted(None)
-        if not isinstance(ins, (list, tuple)):
-            ins = [ins]
-        ins = [None if (gi is None or i not in wanted) else
-               convert_to_tensor(gi) if isinstance(gi, IndexedSlices) else gi
-               for i, gi in enumerate(ins)]
+    g, phs, twin, gphs, ins = _v1g.scratch_rule(op)
     roles = {p._op: ("in", i) for i, p in enumerate(phs)}
     roles.update({p._op: ("g", k) for k, p in enumerate(gphs)})
     roles[twin] = ("out", None)

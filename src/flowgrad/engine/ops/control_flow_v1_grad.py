@@ -112,6 +112,36 @@ def _grad_infer(inputs, attrs):
     return [(inputs[i].dtype.base_dtype, inputs[i].shape) for i in attrs["want"] if i < n]
 
 
+def scratch_rule(op):
+    """Member op `op`'s gradient rule built on placeholders in a scratch graph: (graph,
+    input placeholders, the op's twin on them, output-gradient placeholders, [input
+    gradient tensor or None]); IndexedSlices gradients are made dense."""
+    g = Graph()
+    with g.as_default():
+        phs = [g._create_op("Placeholder", [], {"dtype": t.dtype.base_dtype,
+                                                "shape": t.shape}, f"in{i}")._outputs[0]
+               for i, t in enumerate(op._inputs)]
+        twin = g._create_op(op.type, phs, dict(op._attrs), "op")
+        gphs = [g._create_op("Placeholder", [], {"dtype": t.dtype.base_dtype,
+                                                 "shape": t.shape}, f"g{k}")._outputs[0]
+                for k, t in enumerate(twin._outputs)]
+        wanted = {i for i, t in enumerate(op._inputs) if _diff(t)}
+        rule = get_gradient_function(twin) if wanted else None
+        set_wanted(wanted)
+        try:
+            ins = rule(twin, *gphs) if rule is not None else None
+        finally:
+            set_wanted(None)
+        if ins is None:
+            ins = [None] * len(phs)
+        elif not isinstance(ins, (list, tuple)):
+            ins = [ins]
+        ins = [None if (gi is None or i not in wanted) else
+               convert_to_tensor(gi) if isinstance(gi, IndexedSlices) else gi
+               for i, gi in enumerate(ins)]
+    return g, phs, twin, gphs, ins
+
+
 class _GradKernel:
     """The gradient rule of one member op, built on placeholders in a scratch graph:
     `(inputs, results, output gradients) -> input gradients` (None where none)."""
@@ -122,29 +152,7 @@ class _GradKernel:
         if not any(_diff(t) and not t.dtype.is_ref_dtype for t in op._inputs) or \
                 GRADIENTS.get(op.type, False) is None:
             return   # nothing to differentiate (a variable's update, a counter, ...)
-        g = Graph()
-        with g.as_default():
-            phs = [g._create_op("Placeholder", [], {"dtype": t.dtype.base_dtype,
-                                                    "shape": t.shape}, f"in{i}")._outputs[0]
-                   for i, t in enumerate(op._inputs)]
-            twin = g._create_op(op.type, phs, dict(op._attrs), "op")
-            gphs = [g._create_op("Placeholder", [], {"dtype": t.dtype.base_dtype,
-                                                     "shape": t.shape}, f"g{k}")._outputs[0]
-                    for k, t in enumerate(twin._outputs)]
-            wanted = {i for i, t in enumerate(op._inputs) if _diff(t)}
-            rule = get_gradient_function(twin) if wanted else None
-            set_wanted(wanted)
-            try:
-                ins = rule(twin, *gphs) if rule is not None else None
-            finally:
-                set_wanted(None)
-            if ins is None:
-                ins = [None] * len(phs)
-            elif not isinstance(ins, (list, tuple)):
-                ins = [ins]
-            ins = [None if (gi is None or i not in wanted) else
-                   convert_to_tensor(gi) if isinstance(gi, IndexedSlices) else gi
-                   for i, gi in enumerate(ins)]
+        g, phs, twin, gphs, ins = scratch_rule(op)
         self.index = [i for i, gi in enumerate(ins) if gi is not None]
         fetches = [ins[i] for i in self.index]
         feeds = phs + list(twin._outputs) + gphs
