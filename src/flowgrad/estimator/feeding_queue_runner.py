@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import threading
 
-from .. import logging
 from ..engine.framework import errors
 from ..train.queue_runner import QueueRunner
 
@@ -36,36 +35,12 @@ class _FeedingQueueRunner(QueueRunner):
     def _run(self, sess, enqueue_op, feed_fn, coord=None):
         if coord:
             coord.register_thread(threading.current_thread())
-        decremented = False
-        try:
-            while True:
-                if coord and coord.should_stop():
-                    break
-                try:
-                    feed_dict = None if feed_fn is None else feed_fn()
-                    sess.run(enqueue_op, feed_dict=feed_dict)
-                except (errors.OutOfRangeError, errors.CancelledError):
-                    with self._lock:
-                        self._runs_per_session[sess] -= 1
-                        decremented = True
-                        if self._runs_per_session[sess] == 0:
-                            try:
-                                sess.run(self._close_op)
-                            except Exception as e:  # noqa: BLE001 - as TF: ignored
-                                logging.debug("Ignored exception: %s", str(e))
-                    return
-        except Exception as e:
-            if coord:
-                coord.request_stop(e)
-            else:
-                logging.error("Exception in QueueRunner: %s", str(e))
-                with self._lock:
-                    self._exceptions_raised.append(e)
-                raise
-        finally:
-            if not decremented:
-                with self._lock:
-                    self._runs_per_session[sess] -= 1
+
+        def step():
+            sess.run(enqueue_op, feed_dict=None if feed_fn is None else feed_fn())
+        # as TF: the feeding loop stops on these two, whatever the runner was given
+        self._enqueue_loop(sess, lambda: step, coord,
+                           (errors.OutOfRangeError, errors.CancelledError))
 
     def create_threads(self, sess, coord=None, daemon=False, start=False):
         """The threads running the fed enqueue ops ([] if they already run in sess)."""

@@ -93,15 +93,21 @@ class QueueRunner:
         return self._queue.name
 
     def _run(self, sess, enqueue_op, coord=None):
+        self._enqueue_loop(sess, lambda: sess.make_callable(enqueue_op), coord,
+                           self._queue_closed_exception_types)
+
+    def _enqueue_loop(self, sess, make_step, coord, closed):
+        """Runs `make_step()`'s step until the coordinator stops or the queue closes
+        (`closed` raised): the last thread of `sess` to see it closed runs the close op."""
         decremented = False
         try:
-            enqueue = sess.make_callable(enqueue_op)
+            step = make_step()
             while True:
                 if coord and coord.should_stop():
                     break
                 try:
-                    enqueue()
-                except self._queue_closed_exception_types:
+                    step()
+                except closed:
                     with self._lock:
                         self._runs_per_session[sess] -= 1
                         decremented = True
