@@ -31,6 +31,13 @@ def test_matches_tf114():
     _same(got, GOLDEN["build"], "build")
 
 
+def test_nested_case_capturing_outer_tensors_matches_tf114():
+    # the inner Case's branches capture the outer graph's tensors through the outer branch
+    with tf.Graph().as_default():
+        got = sc_cases.nested(tf)
+    _same(got, GOLDEN["nested"], "nested")
+
+
 def test_gradient_values():
     with tf.Graph().as_default():
         x = tf.constant([1.0, 2.0])

@@ -47,6 +47,32 @@ def build(tf):
     return out
 
 
+def nested(tf):
+    """A switch_case in a branch of another, its branches capturing the outer graph's
+    placeholder and variable; values, gradients and a second-order gradient."""
+    g = tf.get_default_graph()
+    x = tf.placeholder(tf.float32, [3])
+    w = tf.Variable([1.0, 2.0, 3.0])
+    i = tf.placeholder(tf.int32, [])
+    n0 = len(g.get_operations())
+    y = tf.switch_case(i, [lambda: tf.switch_case(i, [lambda: x * w * x,
+                                                      lambda: tf.sin(x) * w]),
+                           lambda: x * 2.0])
+    ops = _new(tf, n0)
+    gx, gw = tf.gradients(tf.reduce_sum(y), [x, w])
+    hx = tf.gradients(tf.reduce_sum(gx * gx), [x])[0]
+    out = {"ops": ops, "values": []}
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        for k in (0, 1, 2):
+            out["values"].append(sess.run([y, gx, gw, hx], {x: [1.0, 2.0, 3.0], i: k}))
+    return out
+
+
 def cases(tf):
+    out = {}
     with tf.Graph().as_default():
-        return {"build": build(tf)}
+        out["build"] = build(tf)
+    with tf.Graph().as_default():
+        out["nested"] = nested(tf)
+    return out

@@ -435,8 +435,21 @@ def case_op(index, bodies, inputs, name):
              "_output_shapes": [sh for _, sh in _out_specs(bodies)],
              "branches": [b.graph.name for b in bodies]}
     op = graph._create_op("Case", [index] + list(inputs), attrs, name)
+    _rekey_captures(bodies, inputs, list(op.inputs)[1:])
     _INFO[op] = list(bodies)
     return list(op._outputs)
+
+
+def _rekey_captures(bodies, inputs, made):
+    """A Case made in a function body captures the outer tensors its branches captured
+    (`made`: the op's inputs, in that body); each branch then names them as its op does."""
+    moved = {t: m for t, m in zip(inputs, made) if m is not t}
+    if not moved:
+        return
+    for body in bodies:
+        caps = body.graph.captures
+        if any(t in moved for t in caps):
+            body.graph.captures = {moved.get(t, t): ph for t, ph in caps.items()}
 
 
 def case(index, branch_fns, name):
