@@ -136,7 +136,24 @@ def stateful(tf):
     return {"ops": ops, "values": vals}
 
 
-CASES = [calls, variables, signature, stateful]
+def assert_in_body(tf):
+    """A body whose assert (a cond: AssertGuard) guards its result: the gradient's copy of
+    the body runs its own assert, passing and failing."""
+    x = tf.placeholder(tf.float32, [3])
+
+    @tf.function
+    def f(a):
+        with tf.control_dependencies([tf.debugging.assert_greater(a, -10.0)]):
+            return a * a
+
+    g = tf.gradients(tf.reduce_sum(f(x)), [x])
+    with tf.Session() as sess:
+        vals = sess.run(g, {x: [1.0, 2.0, 3.0]})
+        err = _err_kind(lambda: sess.run(g, {x: [1.0, -20.0, 3.0]}))
+    return {"values": vals, "err_failing": err}
+
+
+CASES = [calls, variables, signature, stateful, assert_in_body]
 
 
 def cases(tf):

@@ -212,8 +212,9 @@ def _copy_body(body, graph, mapping):
             continue
         inputs = [mapping[t] for t in op._inputs]
         new = graph._create_op(op.type, inputs, dict(op._attrs), op._name)
-        ctrl = [mapping[c._outputs[0]]._op if c._outputs else c for c in op._control_inputs
-                if (c._outputs and c._outputs[0] in mapping) or c in mapping]
+        ctrl = [mapping[c] if c in mapping else mapping[c._outputs[0]]._op
+                for c in op._control_inputs
+                if c in mapping or (c._outputs and c._outputs[0] in mapping)]
         if ctrl:
             new._add_control_inputs(ctrl)
         mapping[op] = new
