@@ -103,3 +103,17 @@ def test_signatures_match_tf():
                       "caching_device", "name", "dtype", "variable_def", "import_scope",
                       "constraint", "distribute_strategy", "synchronization", "aggregation",
                       "shape"]
+
+
+def test_gather_nd_has_no_gradient_as_in_tf114():
+    # TF 1.14 builds ResourceGatherNd under GatherNd/ and registers no gradient for it
+    with tf.Graph().as_default():
+        v = tf.Variable([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], use_resource=True)
+        b = v.gather_nd([[2, 1], [0, 0]])
+        assert b.op.type == "Identity" and b.op.inputs[0].op.name == "GatherNd"
+        with pytest.raises(LookupError, match=r"No gradient defined for operation "
+                           r"'GatherNd' \(op type: ResourceGatherNd\)"):
+            tf.gradients(tf.reduce_sum(b), [v])
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            np.testing.assert_array_equal(sess.run(b), [6.0, 1.0])

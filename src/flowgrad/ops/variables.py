@@ -692,8 +692,14 @@ class ResourceVariable(Variable):
         return identity(value)
 
     def gather_nd(self, indices, name=None):
-        raise NotImplementedError("flowgrad does not implement ResourceVariable.gather_nd "
-                                  "(ResourceGatherNd)")
+        """The elements or slices `indices` of the variable (ResourceGatherNd, which TF 1.14
+        does not differentiate)."""
+        with name_scope("GatherNd" if name is None else name) as name:
+            if self.trainable:
+                _tape.variable_accessed(self)
+            value = _res.resource_gather_nd(self._handle, indices, dtype=self._dtype,
+                                            name=name)
+        return identity(value)
 
     def _ref(self) -> Tensor:
         # what tf.gradients differentiates with respect to (TF: the handle)

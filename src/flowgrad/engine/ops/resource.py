@@ -26,9 +26,10 @@ from ..framework import errors
 from ..framework.constant_op import constant
 from ..framework.grad_state import wants_grad
 from ..framework.indexed_slices import IndexedSlices
-from ..framework.registry import register_op
+from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import NUMBERS, apply, to_tensor
+from .indexing import _gather_nd_kernel
 from .joining import concat
 from .scatter import _KINDS as _SCATTER_ROWS
 from .scatter import _scatter_bind_for
@@ -36,7 +37,7 @@ from .shape import expand_dims, reshape, size
 
 __all__ = ["ResourceHandle", "handle_info", "var_handle_op", "read_variable_op",
            "assign_variable_op", "assign_add_variable_op", "assign_sub_variable_op",
-           "var_is_initialized_op", "variable_shape", "resource_gather",
+           "var_is_initialized_op", "variable_shape", "resource_gather", "resource_gather_nd",
            "resource_scatter_add", "resource_scatter_sub", "resource_scatter_mul",
            "resource_scatter_div", "resource_scatter_min", "resource_scatter_max",
            "resource_scatter_update", "resource_count_up_to", "writable", "missing_error"]
@@ -388,6 +389,50 @@ def resource_gather(resource, indices, dtype, batch_dims=0, validate_indices=Tru
         "batch_dims": 0, "validate_indices": bool(validate_indices),
         "dtype": _dt.as_dtype(dtype).base_dtype, "Tindices": indices.dtype.base_dtype},
         name or "ResourceGather")
+
+
+# -- ResourceGatherNd --------------------------------------------------------------------------
+def _gather_nd_infer(inputs, attrs):
+    h, indices = inputs
+    _check_handle("ResourceGatherNd", h)
+    info = handle_info(h)
+    ps = None if info is None or info[1].ndims is None else info[1].as_list()
+    is_ = None if indices.shape.ndims is None else indices.shape.as_list()
+    if indices.dtype.base_dtype not in (_dt.int32, _dt.int64):
+        raise TypeError(f"Value passed to parameter 'indices' has DataType "
+                        f"{indices.dtype.base_dtype.name} not in list of allowed values: "
+                        "int32, int64")
+    if is_ is not None and not is_:
+        raise ValueError("Shape must be at least rank 1 but is rank 0")
+    if is_ is None or is_[-1] is None or ps is None:
+        return [(attrs["dtype"], TensorShape(None))]
+    if is_[-1] > len(ps):
+        raise ValueError(f"indices.shape[-1] must be <= params.rank, but saw indices shape: "
+                         f"{TensorShape(is_)} and params shape: {TensorShape(ps)}")
+    return [(attrs["dtype"], TensorShape(is_[:-1] + ps[is_[-1]:]))]
+
+
+def _gather_nd_bind(node, ctx):
+    get = ctx.variables.get
+
+    def gather_nd(h, indices):
+        buf = get(h.name)
+        if buf is None:
+            raise missing_error(ctx, h.name, errors.FailedPreconditionError)
+        return _gather_nd_kernel(buf, indices)
+    return gather_nd
+
+
+# TF 1.14 registers no gradient for it (tf.gradients raises LookupError)
+register_op("ResourceGatherNd", infer=_gather_nd_infer, bind=_gather_nd_bind,
+            grad=no_gradient_registered)
+
+
+def resource_gather_nd(resource, indices, dtype, name=None):
+    indices = to_tensor(indices, name="indices")
+    return apply("ResourceGatherNd", [resource, indices], {
+        "dtype": _dt.as_dtype(dtype).base_dtype, "Tindices": indices.dtype.base_dtype},
+        name or "ResourceGatherNd")
 
 
 # -- ResourceScatter* ------------------------------------------------------------------------
