@@ -255,6 +255,7 @@ _NO_SLICES = {
     "EagerPyFunc": "its rule raises LookupError (no eager tape in flowgrad)",
     # their only differentiable input is a resource handle (test_resource_variables.py)
     "ReadVariableOp": "resource input", "ResourceGather": "resource input",
+    "ResourceGatherNd": "no gradient in TF 1.14",
     # their output is a TensorArray flow (variant): its gradient is a gradient array
     "TensorArrayWriteV3": "variant output", "TensorArrayScatterV3": "variant output",
     "TensorArraySplitV3": "variant output", "TensorArrayGradWrite": "variant output",

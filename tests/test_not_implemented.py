@@ -49,9 +49,6 @@ CASES = {
                                  "num_unit_shards"),
     "ResourceVariable distribute_strategy": (
         lambda: ResourceVariable(1.0, distribute_strategy=object()), "distribute_strategy"),
-    "ResourceVariable.gather_nd": (
-        lambda: tf.get_variable("r", [2, 2], use_resource=True).gather_nd([[0, 1]]),
-        "gather_nd"),
     "TFRecordOptions window_bits": (
         lambda: tf.python_io.TFRecordOptions("GZIP", window_bits=8), "'window_bits'"),
     "profile order_by": (
