@@ -364,6 +364,24 @@ def _gather_unknown(tf):
     return _gather_in_body(tf, False)
 
 
+def _gather_opt(tf, opt):
+    # the gathered capture's gradient is IndexedSlices: the optimizer's sparse apply
+    ys, _ = _gather_in_body(tf, True)
+    return ys, opt
+
+
+def _gather_sgd(tf):
+    return _gather_opt(tf, tf.train.GradientDescentOptimizer(0.1))
+
+
+def _gather_momentum(tf):
+    return _gather_opt(tf, tf.train.MomentumOptimizer(0.1, 0.9))
+
+
+def _gather_adam(tf):
+    return _gather_opt(tf, tf.train.AdamOptimizer(0.1))
+
+
 def _gather_in_cond(tf):
     # a gather in a cond of the body: TF merges the IndexedSlices part by part
     emb = tf.get_variable("emb", [7, 3])
@@ -415,6 +433,8 @@ def _raw_rnn(tf):
 
 
 CALLS.extend([("nested_const_capture", _nested_const_capture), ("raw_rnn", _raw_rnn)])
+CALLS.extend([("gather_sgd", _gather_sgd), ("gather_momentum", _gather_momentum),
+              ("gather_adam", _gather_adam)])
 CALLS.extend([("gather_known", _gather_known), ("gather_unknown", _gather_unknown),
               ("gather_in_cond", _gather_in_cond), ("greedy_decoder", _greedy_decoder)])
 CALLS.extend([("scan_unread", _scan_unread), ("helper_capture", _helper_capture),

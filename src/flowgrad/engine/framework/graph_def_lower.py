@@ -868,9 +868,11 @@ def _grad_flows(gop, flows):
     for k in range(n):
         if fop.inputs[k] in flows or finfo["body"][k] in flows:
             out += [gop.outputs[k], ginfo["grad_vars"][k]]
-    for j, k in enumerate(ginfo["diff_caps"]):
+    pos = n
+    for k, p in zip(ginfo["diff_caps"], ginfo.get("parts") or [1] * len(ginfo["diff_caps"])):
         if finfo["captures"][k] in flows:
-            out.append(gop.outputs[n + j])
+            out.append(gop.outputs[pos])
+        pos += p   # (an IndexedSlices gradient: its parts)
     return out
 
 

@@ -45,6 +45,7 @@ from . import lstm_loop as _lstm_loop
 from . import keras_loop as _keras_loop  # noqa: F401 - registers the Keras loop runners
 from . import gru_loop as _gru_loop  # noqa: F401 - registers the GRU loop runner
 from . import control_flow_grad_count as _grad_count
+from . import control_flow_sliced as _sliced
 from . import control_flow_v1 as _control_flow_v1  # noqa: F401 - TF's frame ops
 from . import control_flow_v1_grad as _control_flow_v1_grad  # noqa: F401 - their gradients
 from . import control_flow_v1_export as _control_flow_v1_export  # noqa: F401 - (exported)
@@ -674,7 +675,9 @@ def _while_grad_bind(node, ctx):
                              feeds + ginfo["grad_vars"] + saved)
     stash = _stash(ctx)
     picks = {}
-    roles = _lstm_loop.match(graph, info, ctx)
+    parts, specs = ginfo["parts"], ginfo["sliced"]
+    # (a fused runner sums dense gradients: an IndexedSlices' loop runs plainly)
+    roles = _lstm_loop.match(graph, info, ctx) if not specs else None
     fused = _lstm_loop.Runner(roles, cond_plan, _run_sub) if roles is not None else None
     if fused is not None:   # the gradient body (a runner may read its sums' orders)
         fused.grad = (graph, ginfo["grads"], feeds + ginfo["grad_vars"] + saved)
@@ -721,11 +724,17 @@ def _while_grad_bind(node, ctx):
             states = forward_states(args)
             g_vars = list(gys)
             g_caps = [None] * m
+            got = {k: [] for k in specs}   # an IndexedSlices' parts per iteration
             for state, kept in reversed(states):
                 out = _run_sub(grad_plan, builtins.tuple(state) + caps +
                                builtins.tuple(g_vars) + kept)
                 g_vars = list(out[:n])
-                for k, g in zip(ginfo["diff_caps"], out[n:]):
+                pos = n
+                for k, p in zip(ginfo["diff_caps"], parts):
+                    g, pos = out[pos], pos + p
+                    if p > 1:   # (copies: the plan's buffers serve the next iteration)
+                        got[k].append([_np.array(x) for x in out[pos - p:pos]])
+                        continue
                     acc = g_caps[k]
                     if acc is None:   # a copy we own: the sums below go into it
                         g_caps[k] = g.copy() if isinstance(g, _np.ndarray) else g
@@ -733,12 +742,16 @@ def _while_grad_bind(node, ctx):
                         _np.add(acc, g, out=acc)
                     else:
                         g_caps[k] = acc + g
+        outs = list(g_vars)
         for k in ginfo["diff_caps"]:
+            if k in specs:
+                outs += _sliced.accumulate(specs[k], got[k], caps[k])
+                continue
             if g_caps[k] is None:
                 c = caps[k]
                 g_caps[k] = _np.zeros_like(c) if isinstance(c, _np.ndarray) else \
                     _empty_grad_value()
-        outs = g_vars + [g_caps[k] for k in ginfo["diff_caps"]]
+            outs.append(g_caps[k])
         return outs[0] if len(outs) == 1 else builtins.tuple(outs)
     return _guard_blas(run_while_grad, ctx, [cond_plan, body_plan, grad_plan])
 
@@ -801,7 +814,8 @@ def _while_grad(op, *grads):
             if gv is None and v.dtype.base_dtype is _dt.variant and i not in walk.live:
                 gv = grad_vars[i]   # an array no gradient reads: its gradient flow as given
             out_vars.append(_zeros(v) if gv is None else convert_to_tensor(gv))
-        out_caps = []
+        out_caps, cap_types = [], []
+        parts, specs = [], {}   # per capture WhileGrad's outputs; an IndexedSlices' sum
         unconnected = set()   # captures no body path reaches: None, as TF's pruning gives
         sliced = {}   # capture -> its gradient's (values, dense_shape) shapes fully known
         for k in diff_caps:
@@ -812,9 +826,16 @@ def _while_grad(op, *grads):
                 ds = gc.dense_shape
                 sliced[k] = (gc.values.shape.is_fully_defined(),
                              None if ds is None else ds.shape.is_fully_defined())
+                specs[k] = _sliced.spec(gc)
+                parts.append(_sliced.parts(gc))
+                cap_types += _sliced.out_types(gc)
+                out_caps += parts[-1]
+                continue
             elif caps[k] in walk.sliced:   # (slices a cond of the body merged)
                 sliced[k] = walk.sliced[caps[k]]
             out_caps.append(_zeros(caps[k]) if gc is None else convert_to_tensor(gc))
+            parts.append([out_caps[-1]])
+            cap_types.append(_grad_type(caps[k]))
         # the forward values the gradient ops read are kept from the forward iterations
         # (as TF's stacks), so the backward pass does not compute the body again
         seen = set(saved)
@@ -833,20 +854,25 @@ def _while_grad(op, *grads):
                 saved.append(t)
         info["saved"] = list(dict.fromkeys(info.get("saved", []) + saved))
         inputs = list(op.inputs) + grads
-        tout = builtins.tuple(_grad_type(t) for t in list(lvars) + [caps[k] for k in diff_caps])
+        tout = builtins.tuple([_grad_type(t) for t in lvars] + cap_types)
         gop = g._create_op("WhileGrad", inputs, {"Tout": tout}, "WhileGrad")
     # the op counter moves as TF's gradient frame's ops would move it
     g._last_id = last_id + _grad_count.tf_grad_ops(
         lvars, caps, diff_caps, unconnected, member_set, body_ops, body_moved, gys, diff,
         unused, walk, sliced)
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
-                       "diff_caps": diff_caps, "forward": op, "saved": saved}
+                       "diff_caps": diff_caps, "forward": op, "saved": saved,
+                       "parts": [len(p) for p in parts], "sliced": specs}
     res = [None] * len(op.inputs)
     outs = gop.outputs
     for i in range(n):
         res[i] = outs[i] if diff(lvars[i]) else None
-    for j, k in enumerate(diff_caps):
-        res[n + k] = None if k in unconnected else outs[n + j]
+    pos = n
+    for k, p in zip(diff_caps, parts):
+        got = outs[pos:pos + len(p)]
+        pos += len(p)
+        res[n + k] = None if k in unconnected else \
+            _sliced.slices(got) if len(p) > 1 else got[0]
     given = sum(1 for r in res if r is not None)
     if gate and given > 1:   # gradients() gates these (a NoOp and Identities); TF does not
         g._last_id -= 1 + given
@@ -918,14 +944,24 @@ def _graph_backprop(op):
             new_g = list(g)
             for i, gr in zip(diff_vars, gs):
                 new_g[i] = _zeros(vals[i]) if gr is None else convert_to_tensor(gr)
-            new_acc = [a if gr is None else _add_n([a, convert_to_tensor(gr)])
-                       for a, gr in zip(acc, gs[len(diff_vars):])]
+            new_acc, pos = [], 0
+            for j, gr in zip(diff_caps, gs[len(diff_vars):]):
+                a = acc[pos:pos + len(accs[j])]
+                pos += len(a)
+                if j in specs:   # an IndexedSlices: concatenated as WhileGrad's
+                    new_acc += _sliced.extend(a, gr)
+                else:
+                    new_acc.append(a[0] if gr is None else _add_n([a[0], convert_to_tensor(gr)]))
             return [k] + new_g + new_acc
 
-        accs = [_zeros(caps[j]) for j in diff_caps]
-        bwd = while_loop(lambda k, *rest: k > 0, bwd_body, [count] + gys + accs,
+        specs = ginfo.get("sliced") or {}
+        accs = {j: _sliced.initial(specs[j], caps[j]) if j in specs else [_zeros(caps[j])]
+                for j in diff_caps}
+        bwd = while_loop(lambda k, *rest: k > 0, bwd_body,
+                         [count] + gys + [a for j in diff_caps for a in accs[j]],
                          shape_invariants=[TensorShape([])] + shapes +
-                         [caps[j].shape for j in diff_caps])
+                         [TensorShape(None) if j in specs else caps[j].shape
+                          for j in diff_caps for _ in accs[j]])
         _mark_replay(bwd[0])
     return list(bwd[1:])
 

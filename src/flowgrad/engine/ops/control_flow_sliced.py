@@ -1,0 +1,95 @@
+"""The IndexedSlices gradient of a loop's capture (a tf.gather of a captured variable in a
+tf.while_loop body), summed as TF 1.14's AddBackpropIndexedSlicesAccumulator sums it: the
+indices and the values of every iteration concatenated, last iteration first, after a first
+slice of zeros at index 0 (TF's accumulators start from it), and the dense shape the
+maximum of the iterations' (from zeros). WhileGrad gives the parts as outputs (indices,
+values, dense shape); the loop's gradient is an IndexedSlices of them, so an optimizer
+applies TF's sparse update."""
+from __future__ import annotations
+
+import numpy as _np
+
+from ..framework import dtypes as _dt
+from ..framework.indexed_slices import IndexedSlices
+from ..framework.tensor_shape import TensorShape
+from .construction import zeros, zeros_like
+from .elementwise import maximum
+from .joining import concat
+from .shape import shape
+
+
+def parts(gc):
+    """The tensors WhileGrad's gradient body gives for a capture's gradient `gc`: [gc] for
+    a tensor, [indices, values(, dense_shape)] for an IndexedSlices."""
+    if not isinstance(gc, IndexedSlices):
+        return [gc]
+    out = [gc.indices, gc.values]
+    return out + ([gc.dense_shape] if gc.dense_shape is not None else [])
+
+
+def out_types(gc):
+    """WhileGrad's (dtype, shape) per part of IndexedSlices `gc`: the indices and values
+    grow with the iterations (TF's accumulators' shapes [None] and [None, ...]; its dense
+    shape's Exit has none)."""
+    vs = gc.values.shape
+    vshape = TensorShape(None) if vs.ndims is None else TensorShape([None] + vs.as_list()[1:])
+    out = [(gc.indices.dtype.base_dtype, TensorShape([None])),
+           (gc.values.dtype.base_dtype, vshape)]
+    if gc.dense_shape is not None:
+        out.append((gc.dense_shape.dtype.base_dtype, TensorShape(None)))   # (TF's: no shape)
+    return out
+
+
+def spec(gc):
+    """What the run-time sum needs of IndexedSlices `gc`: the numpy dtypes of its parts and
+    its values' static shape after the first dimension (None when not fully known)."""
+    vs = gc.values.shape
+    tail = tuple(vs.as_list()[1:]) if vs.is_fully_defined() else None
+    ds = gc.dense_shape
+    return (gc.indices.dtype.as_numpy_dtype, gc.values.dtype.as_numpy_dtype, tail,
+            None if ds is None else ds.dtype.as_numpy_dtype)
+
+
+def accumulate(sp, got, cap):
+    """The summed parts: `got` the iterations' parts in the order the gradient walks them
+    (last iteration first); `cap` the captured value (the zero slice's shape when the
+    values' is not known statically and no iteration ran)."""
+    idt, vdt, tail, sdt = sp
+    if got:
+        tail = _np.shape(got[0][1])[1:]
+    elif tail is None:
+        shape = cap.shape if not isinstance(cap, _np.ndarray) and hasattr(cap, "shape") \
+            else _np.shape(cap)
+        tail = tuple(TensorShape(shape).as_list()[1:])
+    out = [_np.concatenate([_np.zeros([1], idt)] + [p[0] for p in got]),
+           _np.concatenate([_np.zeros((1,) + tuple(tail), vdt)] + [p[1] for p in got])]
+    if sdt is not None:
+        shape = _np.zeros(_np.shape(got[0][2]) if got else (len(tail) + 1,), sdt)
+        for p in got:
+            shape = _np.maximum(shape, p[2])
+        out.append(shape)
+    return out
+
+
+def slices(outs):
+    """The IndexedSlices of WhileGrad outputs `outs` (indices, values(, dense shape))."""
+    return IndexedSlices(outs[1], outs[0], outs[2] if len(outs) > 2 else None)
+
+
+
+def initial(sp, cap):
+    """The graph-built twin's accumulators (second-order gradients): a zero slice at index
+    0 and zeros for the dense shape, as WhileGrad's sum starts."""
+    idt, vdt, tail, sdt = sp
+    cshape = shape(cap, out_type=_dt.as_dtype(sdt or _np.int32))
+    rows = [1] + list(tail) if tail is not None else concat([[1], cshape[1:]], 0)
+    out = [zeros([1], _dt.as_dtype(idt)), zeros(rows, _dt.as_dtype(vdt))]
+    return out + ([zeros_like(cshape)] if sdt is not None else [])
+
+
+def extend(acc, gr):
+    """One iteration's slices `gr` added to the twin's accumulators `acc`."""
+    if gr is None:
+        return list(acc)
+    out = [concat([acc[0], gr.indices], 0), concat([acc[1], gr.values], 0)]
+    return out + ([maximum(gr.dense_shape, acc[2])] if len(acc) > 2 else [])
