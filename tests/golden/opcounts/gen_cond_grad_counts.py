@@ -157,6 +157,29 @@ CALLS = [("plain", _plain), ("one_branch", _one_branch), ("identity_branch", _id
          ("rnn_in_cond", _rnn_in_cond)]
 
 
+def _bn_adam(layer, rank4, scale=True):
+    # a TENSOR is_training: the normalization is a cond (fused on 4-D input), its update
+    # ops run before Adam's
+    def fn(tf):
+        x = tf.placeholder(tf.float32, [2, 3, 3, 4] if rank4 else [4, 5], name="x")
+        tr = tf.placeholder(tf.bool, [], name="tr")
+        if layer == "contrib":
+            y = tf.contrib.layers.batch_norm(x, is_training=tr, scale=scale)
+        else:
+            y = tf.layers.batch_normalization(x, training=tr)
+        with tf.control_dependencies(tf.get_collection(tf.GraphKeys.UPDATE_OPS)):
+            loss = tf.reduce_mean(y * y)
+        return loss, tf.train.AdamOptimizer(0.1)
+    return fn
+
+
+CALLS += [("bn_contrib_adam", _bn_adam("contrib", False)),
+          ("bn_contrib_fused_adam", _bn_adam("contrib", True)),
+          ("bn_contrib_fused_noscale_adam", _bn_adam("contrib", True, False)),
+          ("bn_layers_adam", _bn_adam("layers", False)),
+          ("bn_layers_fused_adam", _bn_adam("layers", True))]
+
+
 def run_case(tf, fn):
     """(counter before the gradient, after it, numbers of a random_uniform made after it),
     graph seed 7: tf.gradients(ys, xs), or opt.minimize(ys) for an optimizer."""
