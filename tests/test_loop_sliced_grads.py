@@ -28,3 +28,14 @@ def test_optimizer_applies_loop_capture_gradient_sparsely(name):
     got, want = GEN._train(tf, name), WANT["train_" + name]
     assert got["apply"] == want["apply"]
     np.testing.assert_allclose(got["emb"], want["emb"], rtol=1e-6, atol=1e-6)
+
+
+@pytest.mark.parametrize("where", ["loop", "one", "both"])
+def test_cond_merges_gathered_capture_gradient_as_tf_slices(where):
+    got, want = GEN._cond_grad(tf, where), WANT["cond_" + where]
+    assert got["type"] == want["type"] == "IndexedSlices"
+    assert len(got["runs"]) == len(want["runs"])
+    for g, w in zip(got["runs"], want["runs"]):
+        for a, b in zip(g, w):
+            assert a.dtype == b.dtype
+            np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-5)   # (float32 tanh)

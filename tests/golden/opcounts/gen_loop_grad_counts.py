@@ -405,6 +405,19 @@ def _greedy_decoder(tf):
     return tf.reduce_sum(out.rnn_output), tf.trainable_variables()
 
 
+def _scheduled_embedding(tf):
+    # the sampler's shapes are what TF's shape refiner evaluates (a padded sample shape,
+    # the random_uniform's shape from a reshaped size): its forward graph is TF's
+    emb = tf.get_variable("emb", [7, 3])
+    inputs = tf.placeholder(tf.float32, [2, 4, 3], name="inp")
+    helper = tf.contrib.seq2seq.ScheduledEmbeddingTrainingHelper(inputs, [4, 3], emb, 0.5)
+    cell = tf.nn.rnn_cell.GRUCell(4)
+    dec = tf.contrib.seq2seq.BasicDecoder(cell, helper, cell.zero_state(2, tf.float32),
+                                          output_layer=tf.layers.Dense(7))
+    out, _, _ = tf.contrib.seq2seq.dynamic_decode(dec, maximum_iterations=5)
+    return tf.reduce_sum(out.rnn_output), tf.trainable_variables()
+
+
 def _nested_const_capture(tf):
     # found by the differential method (nested map_fn): the inner loop's capture (from
     # outside both loops) is on no path to the xs: TF sums no gradient of it
@@ -433,6 +446,7 @@ def _raw_rnn(tf):
 
 
 CALLS.extend([("nested_const_capture", _nested_const_capture), ("raw_rnn", _raw_rnn)])
+CALLS.extend([("scheduled_embedding", _scheduled_embedding)])
 CALLS.extend([("gather_sgd", _gather_sgd), ("gather_momentum", _gather_momentum),
               ("gather_adam", _gather_adam)])
 CALLS.extend([("gather_known", _gather_known), ("gather_unknown", _gather_unknown),

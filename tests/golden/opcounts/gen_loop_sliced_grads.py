@@ -33,6 +33,38 @@ def _grad(tf, steps, known):
             "dense_shape": d}
 
 
+def _cond_grad(tf, where):
+    # a gather in a cond: TF merges the slices with the dead branch's zeros made slices
+    # (every row of the capture); read by both branches, the two Switches' slices are
+    # concatenated (the true branch's first)
+    g = tf.Graph()
+    with g.as_default():
+        emb = tf.get_variable("emb", [7, 3], initializer=tf.constant_initializer(
+            np.arange(21.0).reshape(7, 3)))
+        ids = tf.placeholder(tf.int32, [5, 2], name="ids")
+        if where == "loop":
+            def body(i, h):
+                e = tf.cond(i > 2, lambda: tf.reduce_sum(tf.gather(emb, ids[i]), 0),
+                            lambda: tf.zeros([3]))
+                return i + 1, h * 0.5 + e
+            out = tf.while_loop(lambda i, h: i < 5, body, [0, tf.zeros([3])])[1]
+            feeds = [{}]
+        else:
+            p = tf.placeholder(tf.bool, [], name="p")
+            other = (lambda: tf.tanh(emb[:2]) * 2.0) if where == "both" else \
+                (lambda: tf.zeros([2, 3]))
+            out = tf.cond(p, lambda: tf.gather(emb, ids[0]) * 2.0, other)
+            feeds = [{p: True}, {p: False}]
+        gr = tf.gradients(tf.reduce_sum(out * out), [emb])[0]
+        res = {"type": type(gr).__name__, "runs": []}
+        with tf.Session(graph=g) as s:
+            s.run(tf.global_variables_initializer())
+            for f in feeds:
+                f[ids] = IDS
+                res["runs"].append(s.run([gr.indices, gr.values, gr.dense_shape], f))
+    return res
+
+
 def _train(tf, name):
     g = tf.Graph()
     with g.as_default():
@@ -55,6 +87,8 @@ def cases(tf):
     for steps in (5, 2, 0):
         for known in (True, False):
             out["grad_%d_%s" % (steps, "known" if known else "unknown")] = _grad(tf, steps, known)
+    for where in ("loop", "one", "both"):
+        out["cond_" + where] = _cond_grad(tf, where)
     for name in ("sgd", "momentum", "adagrad", "adam"):
         out["train_" + name] = _train(tf, name)
     return out

@@ -246,7 +246,7 @@ def _cond_grad(op, *grads):
             ys = [branch_outs[k] for k in keep] + [t for t, _ in inner[b]]
             gys = [grads[k] for k in keep] + [g for _, g in inner[b]]
             if not ys:
-                return [zeros(caps[i], b) for i in diff]
+                return flat(b, [None] * len(diff))
             # The captures are independent inputs here: a capture computed from another
             # one gets its own gradient, so no path may run through it twice.
             _branches.set_transparent(transparent)
@@ -266,41 +266,106 @@ def _cond_grad(op, *grads):
                                 o._inputs[0] in gset)
             moves[b] = (g._last_id - first_id - flowgrad_only, [gr is not None for gr in gs])
             for i, gr in zip(diff, gs):
-                if isinstance(gr, IndexedSlices):
-                    ds = gr.dense_shape
-                    sliced[i] = (gr.values.shape.is_fully_defined(),
-                                 None if ds is None else ds.shape.is_fully_defined())
+                parts[b][i] = gr
             if walk is not None:
                 walk.cond_ops.update(dict.fromkeys(g._ops[first:], (op, b)))
-            return [zeros(caps[i], b) if g is None else convert_to_tensor(g)
-                    for i, g in zip(diff, gs)]
+            return flat(b, gs)
         return fn
+
+    def flat(b, gs):
+        """A branch's results: per capture its dense gradient, or (as TF merges an
+        IndexedSlices part by part) the parts of its slices, a tensor made slices; where
+        both branches reach the capture (TF: a Switch each, their gradients' slices
+        concatenated, the true branch's first), this branch's and the other's zeros."""
+        out = []
+        for i, gr in zip(diff, gs):
+            if b == 0:   # the first branch built chooses the layout
+                sliced_here = isinstance(gr, IndexedSlices) and gr.indices.dtype.base_dtype \
+                    is _dt.int32
+                n = 1 if not (sliced_here or _sliced.gathered(caps[i], op, 1)) else \
+                    3 if not sliced_here or gr.dense_shape is not None else 2
+                slots[i] = (n, gr is not None and _sliced.reads(caps[i], op, 1))
+            n, two = slots[i]
+            if n == 1:
+                out.append(zeros(caps[i], b) if gr is None else convert_to_tensor(gr))
+                continue
+            mine = _sliced.slice_parts(gr, n) if isinstance(gr, IndexedSlices) else None
+            if mine is None:
+                mine = _sliced.as_slices(zeros(caps[i], b) if gr is None else
+                                         convert_to_tensor(gr), n)
+            if two:
+                other = _sliced.as_slices(zeros(caps[i], b), n)
+                mine = _sliced.concat_parts([mine, other] if b == 0 else [other, mine])
+            out += mine
+        return out
 
     if not keep and not internal:
         return [None] * len(op.inputs)
     moves = [(0, [False] * len(diff)), (0, [False] * len(diff))]
-    sliced = {}   # capture -> its IndexedSlices gradient's shapes known (TF merges slices)
+    parts = [{}, {}]   # per branch: capture -> its gradient there
+    slots = {}   # capture -> the cond's outputs for its gradient (1, or slices' parts)
     res = cond(op.inputs[0], branch(0, info["true"][0]), branch(1, info["false"][0]),
-               name="cond_grad")
+               name="cond_grad", strict=True)
+    sliced = {i: _merged_slices(caps[i], parts[0].get(i), parts[1].get(i)) for i in diff}
+    merged, pos = [], 0
+    for k, i in enumerate(diff):   # TF's Merge of slices gives slices; of tensors, a tensor
+        n, two = slots[i]
+        got = res[pos:pos + n]
+        pos += n
+        if n == 1 or (sliced[i] is None and not two):
+            merged.append(got[0])
+        elif sliced[i] is None:   # (TF: the sum of the two terms, one of them zeros)
+            merged.append(convert_to_tensor(_sliced.slices([got[1], got[0]] + got[2:])))
+        elif two != bool(moves[0][1][k] and moves[1][1][k]):
+            # (the second branch did not reach the capture as its reads said: the sum)
+            merged.append(convert_to_tensor(_sliced.slices([got[1], got[0]] + got[2:])))
+        else:
+            merged.append(_sliced.slices([got[1], got[0]] + got[2:]))
+    res = merged
     # the op counter moves as TF's Switch per output gradient and Merge per captured input
     # would move it (flowgrad's gradient is one cond)
     g._last_id = last_id + _grad_count.tf_cond_grad_ops(
         op, [caps[i] for i in diff], moves, given_outs, outer_gate, walk,
         [sliced.get(i) for i in diff])
-    if not isinstance(res, list):
-        res = [res]
     out = [None] * len(op.inputs)
     for k, (i, gr) in enumerate(zip(diff, res)):
         reached = moves[0][1][k] + moves[1][1][k]
         # as TF: no path, no gradient (nor for a capture not between the ys and the xs)
         wanted = (reached and _grad_count.on_path(caps[i], walk)) or internal
         out[1 + i] = gr if wanted else None
-        if reached == 2:
+        if reached == 2 and isinstance(gr, IndexedSlices):
+            # TF concatenates its two Switches' gradients (_AggregateIndexedSlicesGradients:
+            # a tensor made slices, then ConcatV2 and its axis for values and indices)
+            if wanted:
+                g._last_id += 4 + 8 * sum(1 for b in (0, 1)
+                                          if not isinstance(parts[b].get(i), IndexedSlices))
+        elif reached == 2:
             mark_two_terms(gr)
     given = sum(1 for r in out if r is not None)
     if outer_gate and given > 1:   # gradients() gates these; TF's Merges give one each
         g._last_id -= 1 + given
     return out
+
+
+def _merged_slices(c, a, b):
+    """Whether the parts of TF's Merge of capture c's branch gradients a and b are
+    statically shaped, (values, dense shape) (None without a dense shape), when one is an
+    IndexedSlices (TF merges slices part by part: a tensor, or the dead branch's zeros
+    shaped like c, made slices with c's shape as the dense shape), else None."""
+    if not isinstance(a, IndexedSlices) and not isinstance(b, IndexedSlices):
+        return None
+    vals, shapes = [], []
+    for gr in (a, b):
+        if isinstance(gr, IndexedSlices):
+            vals.append(gr.values.shape)
+            shapes.append(None if gr.dense_shape is None else gr.dense_shape.shape)
+        else:
+            vals.append(c.shape if gr is None else convert_to_tensor(gr).shape)
+            shapes.append(TensorShape([vals[-1].ndims]))
+    values = vals[0].most_specific_compatible_shape(vals[1])
+    dense = None if None in shapes else \
+        shapes[0].most_specific_compatible_shape(shapes[1]).is_fully_defined()
+    return values.is_fully_defined(), dense
 
 
 register_op("Cond", infer=_cond_infer, bind=_cond_bind, grad=_cond_grad, stateful=True)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import numpy as _np
 
+from ..framework import branches
 from ..framework import dtypes as _dt
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.tensor_shape import TensorShape
+from .construction import range as range_
 from .construction import zeros, zeros_like
 from .elementwise import maximum
 from .joining import concat
@@ -93,3 +95,62 @@ def extend(acc, gr):
         return list(acc)
     out = [concat([acc[0], gr.indices], 0), concat([acc[1], gr.values], 0)]
     return out + ([maximum(gr.dense_shape, acc[2])] if len(acc) > 2 else [])
+
+
+_GATHERS = ("Gather", "GatherV2", "ResourceGather")
+
+
+def gathered(c, cond_op, b):
+    """Does branch b of cond `cond_op` gather rows of capture c (directly or through
+    Identity reads)? Its gradient there is then an IndexedSlices (TF's Gather gradients),
+    which the cond's gradient merges part by part."""
+    todo, seen = [c], set()
+    while todo:
+        t = todo.pop()
+        for o in t.consumers():
+            if o in seen or branches.branch_in(o, cond_op) != b and o.type != "Identity":
+                continue
+            seen.add(o)
+            if o.type in _GATHERS and o.inputs[0] is t:
+                return True
+            if o.type in ("Identity", "ReadVariableOp"):
+                todo.extend(o.outputs)
+    return False
+
+
+def as_slices(x, n):
+    """TF's _as_indexed_slices(x): parts [values, indices(, dense shape)] of tensor x: its
+    rows 0.. and its shape."""
+    s = shape(x)
+    return [x, range_(0, s[0])] + ([s] if n == 3 else [])
+
+
+def reads(c, cond_op, b):
+    """Does branch b of cond `cond_op` read capture c (directly or through Identity)?"""
+    todo, seen = [c], set()
+    while todo:
+        t = todo.pop()
+        for o in t.consumers():
+            if o in seen:
+                continue
+            seen.add(o)
+            if branches.branch_in(o, cond_op) == b:
+                return True
+            if o.type in ("Identity", "ReadVariableOp"):
+                todo.extend(o.outputs)
+    return False
+
+
+def slice_parts(gr, n):
+    """[values, indices(, dense shape)] of IndexedSlices gr when they fit a layout of n
+    parts with int32 indices, else None."""
+    if gr.indices.dtype.base_dtype is not _dt.int32 or (n == 3) != (gr.dense_shape is not None):
+        return None
+    return [gr.values, gr.indices] + ([gr.dense_shape] if n == 3 else [])
+
+
+def concat_parts(terms):
+    """TF's _AggregateIndexedSlicesGradients of slices `terms` (each [values, indices(,
+    dense shape)]): values and indices concatenated, the first term's dense shape."""
+    out = [concat([t[0] for t in terms], 0), concat([t[1] for t in terms], 0)]
+    return out + terms[0][2:]
