@@ -418,6 +418,23 @@ def _scheduled_embedding(tf):
     return tf.reduce_sum(out.rnn_output), tf.trainable_variables()
 
 
+def _gather_cond_unknown(tf):
+    # found by the differential method: the gathered ids' count is known at run time only;
+    # TF moves the gradient's Size of them to the cond's forward context and stacks it
+    emb = tf.get_variable("emb", [7, 3])
+    sid = tf.placeholder(tf.int32, [5, 2], name="sid")
+
+    def body(i, h):
+        s = sid[i]
+        keep = tf.cast(tf.where(s > -1), tf.int32)
+        nxt = tf.cond(tf.reduce_all(s > 100), lambda: h,
+                      lambda: tf.scatter_nd(keep, tf.gather(emb, tf.gather_nd(s, keep)),
+                                            tf.shape(h)) + h)
+        return i + 1, h + nxt
+    out = tf.while_loop(lambda i, h: i < 5, body, [0, tf.ones([2, 3])])[1]
+    return tf.reduce_sum(out), [emb]
+
+
 def _nested_const_capture(tf):
     # found by the differential method (nested map_fn): the inner loop's capture (from
     # outside both loops) is on no path to the xs: TF sums no gradient of it
@@ -446,7 +463,8 @@ def _raw_rnn(tf):
 
 
 CALLS.extend([("nested_const_capture", _nested_const_capture), ("raw_rnn", _raw_rnn)])
-CALLS.extend([("scheduled_embedding", _scheduled_embedding)])
+CALLS.extend([("scheduled_embedding", _scheduled_embedding),
+              ("gather_cond_unknown", _gather_cond_unknown)])
 CALLS.extend([("gather_sgd", _gather_sgd), ("gather_momentum", _gather_momentum),
               ("gather_adam", _gather_adam)])
 CALLS.extend([("gather_known", _gather_known), ("gather_unknown", _gather_unknown),
