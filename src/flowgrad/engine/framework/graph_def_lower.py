@@ -374,6 +374,7 @@ class CondPlan(_PlanBase):
         self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
         conds = [op for op in graph.get_operations() if op.type == "Cond"]
         self._members = {}
+        self._tf_sw = {}   # Cond -> TF's Switch names (_tf_switches)
         infos = {op: _cond_info(op) for op in conds}
         for op in conds:
             info = infos[op]
@@ -419,16 +420,40 @@ class CondPlan(_PlanBase):
         named Merge, else under its own name (older graphs' Cond ops)."""
         return _scope(op)[:-1] if op.name.rsplit("/", 1)[-1] == "Merge" else op.name
 
+    def _tf_switches(self, op, infos):
+        """TF's own nodes for the cond of a variable's initialized_value() (predicate
+        IsVariableInitialized / VarIsInitializedOp, the true branch reading the variable, the
+        false branch the captured initial value): {capture index: TF's Switch name} (the
+        Switch of a capture a branch op reads is named under that op, X/Switch; the one
+        of a capture the branch returns, Switch_1), else None (the generic layout)."""
+        if op in self._tf_sw:
+            return self._tf_sw[op]
+        got = None
+        info = infos.get(op) or _cond_info(op)
+        caps = list(op.inputs[1:])
+        if info is not None and len(op.outputs) == 1 and len(caps) == 2 and \
+                op.inputs[0].op.type in ("IsVariableInitialized", "VarIsInitializedOp") and \
+                not info["true"][1] and not info["false"][1] and \
+                info["false"][0][0] is caps[1] and info["true"][0][0] is not caps[0]:
+            members = self._sides(op, infos)[0]
+            reader = next((m for m in members if caps[0] in m._inputs), None)
+            if reader is not None:
+                got = {0: f"{reader.name}/Switch", 1: self._prefix(op) + "/Switch_1"}
+        self._tf_sw[op] = got
+        return got
+
     def _plan(self, op, infos):
         caps = {t.name: i for i, t in enumerate(op.inputs[1:])}
         n = self._prefix(op)
+        tf_sw = self._tf_switches(op, infos)
         for side, (members, port) in enumerate(zip(self._sides(op, infos), (":1", ""))):
             pivot = n + ("/switch_t" if side == 0 else "/switch_f")
             for m in members:
                 sub = self.rewrite.setdefault(m.name, {})
                 for t in m._inputs:
                     if t.name in caps:
-                        sub.setdefault(t.name, f"{n}/Switch_c{caps[t.name]}{port}")
+                        sw = tf_sw[caps[t.name]] if tf_sw else f"{n}/Switch_c{caps[t.name]}"
+                        sub.setdefault(t.name, sw + port)
                 if not m._inputs:
                     self.pivot.setdefault(m.name, pivot)
 
@@ -448,10 +473,16 @@ class CondPlan(_PlanBase):
         emit(n + "/switch_f", "Identity", [n + "/Switch"], [b], {})
         emit(n + "/pred_id", "Identity", [pred], [b], {})
         caps = list(op.inputs[1:])
+        tf_sw = self._tf_switches(op, {})
         for i, c in enumerate(caps):
             ref = c.dtype.is_ref_dtype
-            emit(f"{n}/Switch_c{i}", "RefSwitch" if ref else "Switch",
+            emit(tf_sw[i] if tf_sw else f"{n}/Switch_c{i}", "RefSwitch" if ref else "Switch",
                  [self.input_name(op, c), n + "/pred_id"], [c.dtype.base_dtype, b], {})
+        if tf_sw:   # TF's Merge reads the branches' results themselves
+            t_out = info["true"][0][0]
+            emit(op.name, "Merge", [tf_sw[1], self._renamed(t_out)],
+                 [op.outputs[0].dtype.base_dtype] * 2, {"N": 2}, controls=True)
+            return
         index = {c.name: i for i, c in enumerate(caps)}
         branch_outs = []
         for side, port in (("false", ""), ("true", ":1")):

@@ -38,6 +38,7 @@ from .construction import placeholder_with_default as _placeholder_with_default
 from .construction import zeros as _zeros_shaped
 from .construction import zeros_like as _zeros_like
 from .shape import identity as _identity
+from .state import Uninitialized
 from .tensor_array import _zero_grad_kernel as _empty_grad_value
 from .tensor_array import replaying as _replaying
 from .tensor_array import tensor_array_v3
@@ -121,9 +122,22 @@ def _cond_bind(node, ctx):
                          [n_out + k for k in mine]))
     (t_plan, t_pos), (f_plan, f_pos) = branches
     dead = _branches.DEAD
+    # a variable's ref captured uninitialized when the plan read it: TF's RefSwitch
+    # forwards the ref, so the taken branch reads the variable as it is now (an initializer
+    # that ran since: v.initialized_value() in the run of v's initializer)
+    refs = [(k, _ref_var_name(t)) for k, t in enumerate(op.inputs[1:]) if t.dtype.is_ref_dtype]
+    refs = [(k, name) for k, name in refs if name is not None]
+    store = ctx.variables
 
     def run_cond(pred, *caps):
         plan, pos = (t_plan, t_pos) if pred else (f_plan, f_pos)
+        if refs and any(isinstance(caps[k], Uninitialized) for k, _ in refs):
+            caps = list(caps)
+            for k, name in refs:
+                buf = store.get(name) if isinstance(caps[k], Uninitialized) else None
+                if buf is not None:
+                    caps[k] = buf
+            caps = builtins.tuple(caps)
         try:
             out = plan(caps)
         except Exception as e:  # noqa: BLE001 - mapped to the failing branch op
@@ -137,6 +151,14 @@ def _cond_bind(node, ctx):
             full[k] = v
         return full[0] if n_all == 1 else builtins.tuple(full)
     return run_cond
+
+
+def _ref_var_name(t):
+    """The storage name of the VariableV2 ref tensor t comes from (through Identity)."""
+    op = t.op
+    while op.type == "Identity" and op.inputs:
+        op = op.inputs[0].op
+    return (op._attrs.get("shared_name") or op.name) if op.type == "VariableV2" else None
 
 
 def _var_handle_op(t):

@@ -186,9 +186,9 @@ def _initialized_value_bind(node, ctx):
     return initialized_value
 
 
-# Variable.initialized_value (input 0 a ref or a resource handle): the variable's value if it
-# is initialized, else its initial value (TF builds this with tf.cond; here one op selects,
-# both inputs are computed).
+# (input 0 a ref or a resource handle): the variable's value if it is initialized, else its
+# initial value, one op selecting (both inputs computed). Variable.initialized_value()
+# builds TF's tf.cond instead; this op stays for graphs that hold it.
 register_op("InitializedValue", infer=_initialized_value_infer, bind=_initialized_value_bind,
             stateful=True, grad=None)
 
