@@ -435,6 +435,23 @@ def _gather_cond_unknown(tf):
     return tf.reduce_sum(out), [emb]
 
 
+def _gather_nd_cond(tf):
+    # found by the differential method (scheduled sampling's where/gather_nd/scatter_nd):
+    # a gather_nd by [N, 1] indices has an IndexedSlices gradient, merged by the cond
+    sid = tf.placeholder(tf.int32, [5, 2], name="sid")
+    base = tf.placeholder(tf.float32, [5, 2, 3], name="base")
+
+    def body(i, h):
+        s = sid[i]
+        b = base[i] * h
+        rows = tf.cast(tf.where(s <= -1), tf.int32)
+        nxt = tf.cond(tf.reduce_all(s > 100), lambda: b,
+                      lambda: tf.scatter_nd(rows, tf.gather_nd(b, rows), tf.shape(b)))
+        return i + 1, h + nxt
+    out = tf.while_loop(lambda i, h: i < 5, body, [0, tf.ones([2, 3])])[1]
+    return tf.reduce_sum(out), [base]
+
+
 def _nested_const_capture(tf):
     # found by the differential method (nested map_fn): the inner loop's capture (from
     # outside both loops) is on no path to the xs: TF sums no gradient of it
@@ -464,7 +481,8 @@ def _raw_rnn(tf):
 
 CALLS.extend([("nested_const_capture", _nested_const_capture), ("raw_rnn", _raw_rnn)])
 CALLS.extend([("scheduled_embedding", _scheduled_embedding),
-              ("gather_cond_unknown", _gather_cond_unknown)])
+              ("gather_cond_unknown", _gather_cond_unknown),
+              ("gather_nd_cond", _gather_nd_cond)])
 CALLS.extend([("gather_sgd", _gather_sgd), ("gather_momentum", _gather_momentum),
               ("gather_adam", _gather_adam)])
 CALLS.extend([("gather_known", _gather_known), ("gather_unknown", _gather_unknown),

@@ -111,11 +111,18 @@ def gathered(c, cond_op, b):
             if o in seen or branches.branch_in(o, cond_op) != b and o.type != "Identity":
                 continue
             seen.add(o)
-            if o.type in _GATHERS and o.inputs[0] is t:
+            if o.type in _GATHERS and o.inputs[0] is t or o.type == "GatherNd" and \
+                    o.inputs[0] is t and _nd_rows(o.inputs[1]):
                 return True
             if o.type in ("Identity", "ReadVariableOp"):
                 todo.extend(o.outputs)
     return False
+
+
+def _nd_rows(indices):
+    """Are GatherNd indices statically [N, 1] (TF's gradient is then IndexedSlices)?"""
+    dims = indices.shape.as_list() if indices.shape.ndims is not None else None
+    return dims is not None and len(dims) == 2 and dims[1] == 1
 
 
 def as_slices(x, n):
