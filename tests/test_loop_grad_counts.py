@@ -12,9 +12,7 @@ GEN = goldens.generator("opcounts", "loop_grad_counts")
 WANT = goldens.load("opcounts", "loop_grad_counts")
 
 # TF's counter after the gradient minus flowgrad's, for the frames not counted exactly yet
-_DIFFERS = {"gather_nd_cond": (5, "TF's Mul gradient converts an IndexedSlices gradient "
-                                   "once per use (gen_math_ops.mul(grad, y), mul(x, grad)); "
-                                   "flowgrad's binary rules convert it once")}
+_DIFFERS = {}
 
 
 def _case(name):

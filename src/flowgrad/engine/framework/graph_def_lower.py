@@ -93,35 +93,6 @@ def _assert_initialized(op, emit):
                 {"axis": 0, "N": len(ranks)}, controls=True)
 
 
-def _initialized_value(op, emit):
-    """TF's Variable.initialized_value(): cond(is_variable_initialized(v), read v, initial
-    value) as Switch/Merge; the Merge keeps the op's name, the rest are named under it."""
-    ref, init = op.inputs
-    b = _dt.bool_
-    dtype = op.outputs[0].dtype.base_dtype
-    scope = op.name + "/"
-    pred = _is_initialized(emit, scope + ("VarIsInitializedOp" if ref.dtype.base_dtype is
-                                          _dt.resource else "IsVariableInitialized"), ref)
-    c = scope + "cond/"
-    emit(c + "Switch", "Switch", [pred, pred], [b, b], {})
-    emit(c + "switch_t", "Identity", [c + "Switch:1"], [b], {})
-    emit(c + "switch_f", "Identity", [c + "Switch"], [b], {})
-    emit(c + "pred_id", "Identity", [pred], [b], {})
-    if ref.dtype.base_dtype is _dt.resource:
-        sw = emit(c + "Read/ReadVariableOp/Switch", "Switch",
-                  [emit.input_name(ref), c + "pred_id"], [_dt.resource, b], {})
-        rd = emit(c + "Read/ReadVariableOp", "ReadVariableOp", [sw + ":1"], [_dt.resource],
-                  {"dtype": dtype})
-        value = emit(c + "Identity", "Identity", [rd], [dtype], {})
-    else:
-        sw = emit(c + "read/Switch", "RefSwitch", [emit.input_name(ref), c + "pred_id"],
-                  [dtype, b], {})
-        value = emit(c + "read", "Identity", [sw + ":1"], [dtype], {})
-    first = emit(c + "Switch_1", "Switch", [emit.input_name(init), c + "pred_id"], [dtype, b],
-                 {})
-    return emit(op.name, "Merge", [first, value], [dtype, dtype], {"N": 2}, controls=True)
-
-
 def _decode_image(op, emit):
     """TF 1.14's tf.image.decode_image: a cond over the magic bytes (JPEG, else PNG, else
     GIF, else BMP after an Assert that it is one), each branch decoding and converting to
@@ -276,8 +247,7 @@ def _image_summary(op, emit):
 
 LOWERINGS = {"DecodeImage": _decode_image, "ReportUninitialized": _report_uninitialized,
              "PrintV2": _print_v2, "ImageSummary": _image_summary,
-             "AssertVariablesInitialized": _assert_initialized,
-             "InitializedValue": _initialized_value}
+             "AssertVariablesInitialized": _assert_initialized}
 
 
 # ---------------------------------------------------------------------------------------

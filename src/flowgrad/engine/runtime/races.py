@@ -183,8 +183,7 @@ def find_races(program, graph=None) -> list:
             else:
                 ordered = anc[r] & bit[w]
             rn, wn = nodes[r], nodes[w]
-            if (rn.type == "InitializedValue" and wn.type in ("Assign", "AssignVariableOp")
-                    and rn.inputs[1:2] == wn.inputs[1:2]) or _initializing(rn, wn):
+            if _initializing(rn, wn):
                 continue    # v.initialized_value() with v's initializer: same value either way
             if not ordered and not any(
                     (w in a and r in b) or (w in b and r in a)
@@ -255,7 +254,7 @@ def _branch_sides(program, producer, index_of_op):
     return [(t - f, f - t, conds) for t, f, conds in by_pred.values()]
 
 
-_COPIES = frozenset({"Identity", "InitializedValue", "ReadVariableOp", "Snapshot",
+_COPIES = frozenset({"Identity", "ReadVariableOp", "Snapshot",
                      "RefIdentity"})
 
 
