@@ -435,6 +435,20 @@ def _gather_cond_unknown(tf):
     return tf.reduce_sum(out), [emb]
 
 
+def _gather_cond_both(tf):
+    # both branches read the gathered capture: TF's two Switches' gradients (slices, and a
+    # tensor made slices) concatenated in the body, then summed by the accumulator
+    emb = tf.get_variable("emb", [7, 3])
+    ids = tf.placeholder(tf.int32, [5, 2], name="ids")
+
+    def body(i, h):
+        e = tf.cond(i > 2, lambda: tf.reduce_sum(tf.gather(emb, ids[i]), 0),
+                    lambda: tf.reduce_sum(tf.tanh(emb[:2]), 0))
+        return i + 1, h * 0.5 + e
+    out = tf.while_loop(lambda i, h: i < 5, body, [0, tf.zeros([3])])[1]
+    return tf.reduce_sum(out), tf.train.GradientDescentOptimizer(0.1)
+
+
 def _gather_nd_cond(tf):
     # found by the differential method (scheduled sampling's where/gather_nd/scatter_nd):
     # a gather_nd by [N, 1] indices has an IndexedSlices gradient, merged by the cond
@@ -482,7 +496,7 @@ def _raw_rnn(tf):
 CALLS.extend([("nested_const_capture", _nested_const_capture), ("raw_rnn", _raw_rnn)])
 CALLS.extend([("scheduled_embedding", _scheduled_embedding),
               ("gather_cond_unknown", _gather_cond_unknown),
-              ("gather_nd_cond", _gather_nd_cond)])
+              ("gather_nd_cond", _gather_nd_cond), ("gather_cond_both", _gather_cond_both)])
 CALLS.extend([("gather_sgd", _gather_sgd), ("gather_momentum", _gather_momentum),
               ("gather_adam", _gather_adam)])
 CALLS.extend([("gather_known", _gather_known), ("gather_unknown", _gather_unknown),
