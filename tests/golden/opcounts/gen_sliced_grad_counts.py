@@ -1,10 +1,12 @@
 """TF 1.14's op counter after the gradient of binary ops whose gradient arrives as
 IndexedSlices (a tf.gather of their result): TF converts the slices at each op that reads
-them (a conversion per input's gradient, three for Maximum / Minimum), and the numbers
+them (a conversion per input's gradient, three for Maximum / Minimum; Cast casts the
+values), and the numbers
 of a graph-seeded random_uniform made after it (tests/test_sliced_grad_counts.py)."""
 import numpy as np
 
-OPS = ("mul", "mul_bcast", "add", "sub", "div", "maximum", "minimum")
+OPS = ("mul", "mul_bcast", "add", "sub", "div", "maximum", "minimum", "cast", "matmul",
+       "sqdiff", "concat")
 
 
 def _build(tf, name):
@@ -12,7 +14,12 @@ def _build(tf, name):
     b = tf.placeholder(tf.float32, [3] if name == "mul_bcast" else [5, 3], name="b")
     x = {"mul": lambda: a * b, "mul_bcast": lambda: a * b, "add": lambda: a + b,
          "sub": lambda: a - b, "div": lambda: a / b, "maximum": lambda: tf.maximum(a, b),
-         "minimum": lambda: tf.minimum(a, b)}[name]()
+         "minimum": lambda: tf.minimum(a, b),
+         # (Cast keeps a sliced gradient sliced: TF casts its values)
+         "cast": lambda: tf.cast(tf.cast(a, tf.float64) * 2.0, tf.float32),
+         "matmul": lambda: tf.matmul(a, tf.reshape(b, [3, 5])[:, :3]),
+         "sqdiff": lambda: tf.squared_difference(a, b),
+         "concat": lambda: tf.concat([a, b], 0)}[name]()
     return tf.reduce_sum(tf.gather(x, [1, 3]) * 2.0), [a, b]
 
 
@@ -22,7 +29,7 @@ def run_case(tf, name):
         tf.set_random_seed(7)
         ys, xs = _build(tf, name)
         before = g._last_id
-        grads = tf.gradients(ys, xs)
+        grads = [gr for gr in tf.gradients(ys, xs) if gr is not None]
         after = g._last_id
         r = tf.random_uniform([3])
         feed = {xs[0]: np.arange(15.0).reshape(5, 3) - 6.0,
