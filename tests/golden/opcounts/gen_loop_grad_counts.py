@@ -449,6 +449,26 @@ def _gather_cond_both(tf):
     return tf.reduce_sum(out), tf.train.GradientDescentOptimizer(0.1)
 
 
+def _gather_resource(tf, opt):
+    # found by the differential method: in the body TF reads a resource variable's handle
+    # through its Enter (no handle data): the gather gradient's VariableShape is an op
+    emb = tf.get_variable("emb", [7, 3], use_resource=True)
+    ids = tf.placeholder(tf.int32, [5, 2], name="ids")
+
+    def body(i, h):
+        return i + 1, h * 0.5 + tf.reduce_sum(tf.nn.embedding_lookup(emb, ids[i]), 0)
+    out = tf.while_loop(lambda i, h: i < 5, body, [0, tf.zeros([3])])[1]
+    return tf.reduce_sum(out * out), (tf.train.AdamOptimizer(0.1) if opt else [emb])
+
+
+def _gather_resource_grad(tf):
+    return _gather_resource(tf, False)
+
+
+def _gather_resource_adam(tf):
+    return _gather_resource(tf, True)
+
+
 def _gather_nd_cond(tf):
     # found by the differential method (scheduled sampling's where/gather_nd/scatter_nd):
     # a gather_nd by [N, 1] indices has an IndexedSlices gradient, merged by the cond
@@ -496,7 +516,9 @@ def _raw_rnn(tf):
 CALLS.extend([("nested_const_capture", _nested_const_capture), ("raw_rnn", _raw_rnn)])
 CALLS.extend([("scheduled_embedding", _scheduled_embedding),
               ("gather_cond_unknown", _gather_cond_unknown),
-              ("gather_nd_cond", _gather_nd_cond), ("gather_cond_both", _gather_cond_both)])
+              ("gather_nd_cond", _gather_nd_cond), ("gather_cond_both", _gather_cond_both),
+              ("gather_resource_grad", _gather_resource_grad),
+              ("gather_resource_adam", _gather_resource_adam)])
 CALLS.extend([("gather_sgd", _gather_sgd), ("gather_momentum", _gather_momentum),
               ("gather_adam", _gather_adam)])
 CALLS.extend([("gather_known", _gather_known), ("gather_unknown", _gather_unknown),
