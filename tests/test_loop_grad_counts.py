@@ -12,11 +12,7 @@ GEN = goldens.generator("opcounts", "loop_grad_counts")
 WANT = goldens.load("opcounts", "loop_grad_counts")
 
 # TF's counter after the gradient minus flowgrad's, for the frames not counted exactly yet
-_DIFFERS = {"gather_in_cond": (9, "TF's gathered values have no static shape in the cond "
-                                   "(flowgrad infers it: TF's accumulator zeros are shaped at "
-                                   "run time)"),
-            "greedy_decoder": (1, "one op of the embedding's IndexedSlices through the "
-                                  "helper's cond, not found yet")}
+_DIFFERS = {}
 
 
 def _case(name):

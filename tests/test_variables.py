@@ -8,8 +8,8 @@ from framework_golden import check, drop_items
 import flowgrad as tf
 
 # Deviations (docs/design.md): a failed build leaves no ops and consumes no names (items 4
-# and 9 of variable_errors); initialized_value is one InitializedValue op, not a tf.cond
-# (item 8 of variable_methods lists the op names).
+# and 9 of variable_errors); initialized_value's tf.cond is flowgrad's one-op Cond and TF's
+# guard copies of it are counted, not built (item 8 of variable_methods lists op names).
 CASES = {
     "variable_graph": None,
     "variable_methods": drop_items(8),

@@ -76,7 +76,7 @@ class Placement:
             device = group_device.get(find(i))
             if op.type not in _VALUE_READERS:
                 # an op taking refs of one task's variables runs there: its kernel uses the
-                # variable's buffer (IsVariableInitialized, InitializedValue, updates)
+                # variable's buffer (IsVariableInitialized, updates)
                 homes = {self._task[id(t._op)] for t in op._inputs if t._dtype.is_ref_dtype}
                 if len(homes) == 1:
                     self._task[id(op)] = homes.pop()

@@ -45,7 +45,7 @@ from ..engine.framework.graph import get_default_graph, name_scope
 from ..engine.framework.registry import no_gradient_registered, register_op
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops import philox
-from ..engine.ops._array_util import _as_int_input
+from ..engine.ops._array_util import _as_int_input, shape_value
 from ..engine.ops._base import FLOATS, apply, broadcast_dims, const_value, to_tensor
 from .array_ops import concat, ones, reshape, zeros_like
 from .array_ops import shape as shape_of
@@ -154,6 +154,10 @@ def _shape_from(t):
     n = t.shape.as_tuple()
     if t.shape.ndims not in (None, 1):
         raise ValueError(f"Shape must be rank 1 but is rank {t.shape.ndims}")
+    # TF's MakeShapeFromShapeTensor: the dims its shape refiner evaluates (-1: unknown)
+    dims = shape_value(t)
+    if dims is not None and (t.shape.ndims is None or len(dims) == n[0]):
+        return TensorShape([None if d is None or d < 0 else d for d in dims])
     return TensorShape(None if not n or n[0] is None else [None] * n[0])
 
 

@@ -34,6 +34,7 @@ from ..engine.ops import state as _state  # noqa: F401 - registers the variable 
 from ..engine.ops._base import apply
 from ..engine.ops.shape import identity
 from ..engine.ops.comparison import logical_not
+from ..engine.ops.control_flow import cond as _cond
 from ..engine.ops.joining import stack
 from ..engine.ops.ordering import group, no_op
 from . import array_ops, scatter_nd_ops, scatter_ops, state_ops
@@ -148,6 +149,18 @@ class _VariableMeta(type):
 _GUARD_STOP = frozenset(("IsVariableInitialized", "VarIsInitializedOp", "ReadVariableOp"))
 
 
+def _initialized_cond(op):
+    """(the variable's op, its initial value) when `op` is the Cond of a variable's
+    initialized_value() (its predicate IsVariableInitialized / VarIsInitializedOp of the
+    variable, its captures the variable and the initial value), else None."""
+    if op.type != "Cond" or op.inputs[0].op.type not in ("IsVariableInitialized",
+                                                         "VarIsInitializedOp"):
+        return None
+    var = op.inputs[0].op.inputs[0]
+    rest = [t for t in op.inputs[1:] if t is not var]
+    return (var.op, rest[0]) if len(rest) == 1 and len(op.inputs) == 3 else None
+
+
 def _guard_count(initial_value):
     """The ops TF's guard creates for `initial_value` (0 when it reads no variable)."""
     if not isinstance(initial_value, Tensor):
@@ -165,14 +178,15 @@ def _guard_count(initial_value):
             modified[op] = True
             total += 9 if op.type == "VariableV2" else 10
             continue
-        if op.type == "InitializedValue":   # TF's cond on the variable: guarded inside
-            ref = op.inputs[0].op
+        found = _initialized_cond(op)
+        if found is not None:   # TF's cond on the variable: guarded inside
+            ref, init = found
             if not done:
                 modified[op] = None
                 stack.append((op, True))
-                stack.append((op.inputs[1].op, False))
+                stack.append((init.op, False))
                 continue
-            init_changed = bool(modified.get(op.inputs[1].op))
+            init_changed = bool(modified.get(init.op))
             if ref.type == "VariableV2":   # var -> its cond; read/Switch, read, Merge copied
                 total += 9 + 3 + (1 if init_changed else 0)
                 modified[op] = True
@@ -375,12 +389,12 @@ class Variable(metaclass=_VariableMeta):
         return self._snapshot
 
     def initialized_value(self):
-        """The value, initializing the variable first if it is not yet initialized."""
+        """The value, or the initial value while the variable is uninitialized: TF's
+        cond(is_variable_initialized(v), v.read_value, initial value) (init_scope: no
+        control dependencies)."""
         with self.graph.control_dependencies(None):
-            out = apply("InitializedValue", [self._variable, self._initial_value], {},
-                        self._variable.op.name + "/InitializedValue")
-        self.graph._last_id += 8   # TF's cond: IsVariableInitialized, Switch/Merge, read, ...
-        return out
+            return _cond(state_ops.is_variable_initialized(self._variable), self.read_value,
+                         lambda: self._initial_value)
 
     def eval(self, session=None):
         return self._variable.eval(session=session)
@@ -718,12 +732,11 @@ class ResourceVariable(Variable):
         return _res.var_is_initialized_op(self._handle, name)
 
     def initialized_value(self):
-        """The value, or the initial value while the variable is uninitialized."""
+        """The value, or the initial value while the variable is uninitialized: TF's
+        cond(VarIsInitializedOp(handle), read_value, initial value) (init_scope)."""
         with self.graph.control_dependencies(None):
-            out = apply("InitializedValue", [self._handle, self._initial_value], {},
-                        self._handle.op.name + "/InitializedValue")
-        self.graph._last_id += 9   # TF's cond: VarIsInitializedOp, Switch/Merge, read, ...
-        return out
+            return _cond(_res.var_is_initialized_op(self._handle), self.read_value,
+                         lambda: self._initial_value)
 
     # -- writes -----------------------------------------------------------------------------
     def _assign_dependencies(self):

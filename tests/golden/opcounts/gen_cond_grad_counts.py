@@ -157,6 +157,49 @@ CALLS = [("plain", _plain), ("one_branch", _one_branch), ("identity_branch", _id
          ("rnn_in_cond", _rnn_in_cond)]
 
 
+def _bn_adam(layer, rank4, scale=True):
+    # a TENSOR is_training: the normalization is a cond (fused on 4-D input), its update
+    # ops run before Adam's
+    def fn(tf):
+        x = tf.placeholder(tf.float32, [2, 3, 3, 4] if rank4 else [4, 5], name="x")
+        tr = tf.placeholder(tf.bool, [], name="tr")
+        if layer == "contrib":
+            y = tf.contrib.layers.batch_norm(x, is_training=tr, scale=scale)
+        else:
+            y = tf.layers.batch_normalization(x, training=tr)
+        with tf.control_dependencies(tf.get_collection(tf.GraphKeys.UPDATE_OPS)):
+            loss = tf.reduce_mean(y * y)
+        return loss, tf.train.AdamOptimizer(0.1)
+    return fn
+
+
+CALLS += [("bn_contrib_adam", _bn_adam("contrib", False)),
+          ("bn_contrib_fused_adam", _bn_adam("contrib", True)),
+          ("bn_contrib_fused_noscale_adam", _bn_adam("contrib", True, False)),
+          ("bn_layers_adam", _bn_adam("layers", False)),
+          ("bn_layers_fused_adam", _bn_adam("layers", True))]
+
+
+def _gather_cond(both, opt):
+    # a gathered capture's gradient is merged part by part (IndexedSlices); read by both
+    # branches, TF's two Switches' gradients are concatenated
+    def fn(tf):
+        emb = tf.get_variable("emb", [7, 3])
+        ids = tf.placeholder(tf.int32, [2], name="ids")
+        p = tf.placeholder(tf.bool, [], name="p")
+        other = (lambda: tf.tanh(emb[:2]) * 2.0) if both else (lambda: tf.zeros([2, 3]))
+        y = tf.cond(p, lambda: tf.gather(emb, ids) * 2.0, other)
+        loss = tf.reduce_sum(y * y)
+        return loss, (tf.train.GradientDescentOptimizer(0.1) if opt else [emb])
+    return fn
+
+
+CALLS += [("gather_one_branch", _gather_cond(False, False)),
+          ("gather_both_branches", _gather_cond(True, False)),
+          ("gather_one_branch_sgd", _gather_cond(False, True)),
+          ("gather_both_branches_sgd", _gather_cond(True, True))]
+
+
 def run_case(tf, fn):
     """(counter before the gradient, after it, numbers of a random_uniform made after it),
     graph seed 7: tf.gradients(ys, xs), or opt.minimize(ys) for an optimizer."""

@@ -364,6 +364,24 @@ def _gather_unknown(tf):
     return _gather_in_body(tf, False)
 
 
+def _gather_opt(tf, opt):
+    # the gathered capture's gradient is IndexedSlices: the optimizer's sparse apply
+    ys, _ = _gather_in_body(tf, True)
+    return ys, opt
+
+
+def _gather_sgd(tf):
+    return _gather_opt(tf, tf.train.GradientDescentOptimizer(0.1))
+
+
+def _gather_momentum(tf):
+    return _gather_opt(tf, tf.train.MomentumOptimizer(0.1, 0.9))
+
+
+def _gather_adam(tf):
+    return _gather_opt(tf, tf.train.AdamOptimizer(0.1))
+
+
 def _gather_in_cond(tf):
     # a gather in a cond of the body: TF merges the IndexedSlices part by part
     emb = tf.get_variable("emb", [7, 3])
@@ -385,6 +403,87 @@ def _greedy_decoder(tf):
                                           output_layer=tf.layers.Dense(7))
     out, _, _ = tf.contrib.seq2seq.dynamic_decode(dec, maximum_iterations=5)
     return tf.reduce_sum(out.rnn_output), tf.trainable_variables()
+
+
+def _scheduled_embedding(tf):
+    # the sampler's shapes are what TF's shape refiner evaluates (a padded sample shape,
+    # the random_uniform's shape from a reshaped size): its forward graph is TF's
+    emb = tf.get_variable("emb", [7, 3])
+    inputs = tf.placeholder(tf.float32, [2, 4, 3], name="inp")
+    helper = tf.contrib.seq2seq.ScheduledEmbeddingTrainingHelper(inputs, [4, 3], emb, 0.5)
+    cell = tf.nn.rnn_cell.GRUCell(4)
+    dec = tf.contrib.seq2seq.BasicDecoder(cell, helper, cell.zero_state(2, tf.float32),
+                                          output_layer=tf.layers.Dense(7))
+    out, _, _ = tf.contrib.seq2seq.dynamic_decode(dec, maximum_iterations=5)
+    return tf.reduce_sum(out.rnn_output), tf.trainable_variables()
+
+
+def _gather_cond_unknown(tf):
+    # found by the differential method: the gathered ids' count is known at run time only;
+    # TF moves the gradient's Size of them to the cond's forward context and stacks it
+    emb = tf.get_variable("emb", [7, 3])
+    sid = tf.placeholder(tf.int32, [5, 2], name="sid")
+
+    def body(i, h):
+        s = sid[i]
+        keep = tf.cast(tf.where(s > -1), tf.int32)
+        nxt = tf.cond(tf.reduce_all(s > 100), lambda: h,
+                      lambda: tf.scatter_nd(keep, tf.gather(emb, tf.gather_nd(s, keep)),
+                                            tf.shape(h)) + h)
+        return i + 1, h + nxt
+    out = tf.while_loop(lambda i, h: i < 5, body, [0, tf.ones([2, 3])])[1]
+    return tf.reduce_sum(out), [emb]
+
+
+def _gather_cond_both(tf):
+    # both branches read the gathered capture: TF's two Switches' gradients (slices, and a
+    # tensor made slices) concatenated in the body, then summed by the accumulator
+    emb = tf.get_variable("emb", [7, 3])
+    ids = tf.placeholder(tf.int32, [5, 2], name="ids")
+
+    def body(i, h):
+        e = tf.cond(i > 2, lambda: tf.reduce_sum(tf.gather(emb, ids[i]), 0),
+                    lambda: tf.reduce_sum(tf.tanh(emb[:2]), 0))
+        return i + 1, h * 0.5 + e
+    out = tf.while_loop(lambda i, h: i < 5, body, [0, tf.zeros([3])])[1]
+    return tf.reduce_sum(out), tf.train.GradientDescentOptimizer(0.1)
+
+
+def _gather_resource(tf, opt):
+    # found by the differential method: in the body TF reads a resource variable's handle
+    # through its Enter (no handle data): the gather gradient's VariableShape is an op
+    emb = tf.get_variable("emb", [7, 3], use_resource=True)
+    ids = tf.placeholder(tf.int32, [5, 2], name="ids")
+
+    def body(i, h):
+        return i + 1, h * 0.5 + tf.reduce_sum(tf.nn.embedding_lookup(emb, ids[i]), 0)
+    out = tf.while_loop(lambda i, h: i < 5, body, [0, tf.zeros([3])])[1]
+    return tf.reduce_sum(out * out), (tf.train.AdamOptimizer(0.1) if opt else [emb])
+
+
+def _gather_resource_grad(tf):
+    return _gather_resource(tf, False)
+
+
+def _gather_resource_adam(tf):
+    return _gather_resource(tf, True)
+
+
+def _gather_nd_cond(tf):
+    # found by the differential method (scheduled sampling's where/gather_nd/scatter_nd):
+    # a gather_nd by [N, 1] indices has an IndexedSlices gradient, merged by the cond
+    sid = tf.placeholder(tf.int32, [5, 2], name="sid")
+    base = tf.placeholder(tf.float32, [5, 2, 3], name="base")
+
+    def body(i, h):
+        s = sid[i]
+        b = base[i] * h
+        rows = tf.cast(tf.where(s <= -1), tf.int32)
+        nxt = tf.cond(tf.reduce_all(s > 100), lambda: b,
+                      lambda: tf.scatter_nd(rows, tf.gather_nd(b, rows), tf.shape(b)))
+        return i + 1, h + nxt
+    out = tf.while_loop(lambda i, h: i < 5, body, [0, tf.ones([2, 3])])[1]
+    return tf.reduce_sum(out), [base]
 
 
 def _nested_const_capture(tf):
@@ -415,6 +514,13 @@ def _raw_rnn(tf):
 
 
 CALLS.extend([("nested_const_capture", _nested_const_capture), ("raw_rnn", _raw_rnn)])
+CALLS.extend([("scheduled_embedding", _scheduled_embedding),
+              ("gather_cond_unknown", _gather_cond_unknown),
+              ("gather_nd_cond", _gather_nd_cond), ("gather_cond_both", _gather_cond_both),
+              ("gather_resource_grad", _gather_resource_grad),
+              ("gather_resource_adam", _gather_resource_adam)])
+CALLS.extend([("gather_sgd", _gather_sgd), ("gather_momentum", _gather_momentum),
+              ("gather_adam", _gather_adam)])
 CALLS.extend([("gather_known", _gather_known), ("gather_unknown", _gather_unknown),
               ("gather_in_cond", _gather_in_cond), ("greedy_decoder", _greedy_decoder)])
 CALLS.extend([("scan_unread", _scan_unread), ("helper_capture", _helper_capture),

@@ -93,35 +93,6 @@ def _assert_initialized(op, emit):
                 {"axis": 0, "N": len(ranks)}, controls=True)
 
 
-def _initialized_value(op, emit):
-    """TF's Variable.initialized_value(): cond(is_variable_initialized(v), read v, initial
-    value) as Switch/Merge; the Merge keeps the op's name, the rest are named under it."""
-    ref, init = op.inputs
-    b = _dt.bool_
-    dtype = op.outputs[0].dtype.base_dtype
-    scope = op.name + "/"
-    pred = _is_initialized(emit, scope + ("VarIsInitializedOp" if ref.dtype.base_dtype is
-                                          _dt.resource else "IsVariableInitialized"), ref)
-    c = scope + "cond/"
-    emit(c + "Switch", "Switch", [pred, pred], [b, b], {})
-    emit(c + "switch_t", "Identity", [c + "Switch:1"], [b], {})
-    emit(c + "switch_f", "Identity", [c + "Switch"], [b], {})
-    emit(c + "pred_id", "Identity", [pred], [b], {})
-    if ref.dtype.base_dtype is _dt.resource:
-        sw = emit(c + "Read/ReadVariableOp/Switch", "Switch",
-                  [emit.input_name(ref), c + "pred_id"], [_dt.resource, b], {})
-        rd = emit(c + "Read/ReadVariableOp", "ReadVariableOp", [sw + ":1"], [_dt.resource],
-                  {"dtype": dtype})
-        value = emit(c + "Identity", "Identity", [rd], [dtype], {})
-    else:
-        sw = emit(c + "read/Switch", "RefSwitch", [emit.input_name(ref), c + "pred_id"],
-                  [dtype, b], {})
-        value = emit(c + "read", "Identity", [sw + ":1"], [dtype], {})
-    first = emit(c + "Switch_1", "Switch", [emit.input_name(init), c + "pred_id"], [dtype, b],
-                 {})
-    return emit(op.name, "Merge", [first, value], [dtype, dtype], {"N": 2}, controls=True)
-
-
 def _decode_image(op, emit):
     """TF 1.14's tf.image.decode_image: a cond over the magic bytes (JPEG, else PNG, else
     GIF, else BMP after an Assert that it is one), each branch decoding and converting to
@@ -276,8 +247,7 @@ def _image_summary(op, emit):
 
 LOWERINGS = {"DecodeImage": _decode_image, "ReportUninitialized": _report_uninitialized,
              "PrintV2": _print_v2, "ImageSummary": _image_summary,
-             "AssertVariablesInitialized": _assert_initialized,
-             "InitializedValue": _initialized_value}
+             "AssertVariablesInitialized": _assert_initialized}
 
 
 # ---------------------------------------------------------------------------------------
@@ -374,6 +344,7 @@ class CondPlan(_PlanBase):
         self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
         conds = [op for op in graph.get_operations() if op.type == "Cond"]
         self._members = {}
+        self._tf_sw = {}   # Cond -> TF's Switch names (_tf_switches)
         infos = {op: _cond_info(op) for op in conds}
         for op in conds:
             info = infos[op]
@@ -419,16 +390,40 @@ class CondPlan(_PlanBase):
         named Merge, else under its own name (older graphs' Cond ops)."""
         return _scope(op)[:-1] if op.name.rsplit("/", 1)[-1] == "Merge" else op.name
 
+    def _tf_switches(self, op, infos):
+        """TF's own nodes for the cond of a variable's initialized_value() (predicate
+        IsVariableInitialized / VarIsInitializedOp, the true branch reading the variable, the
+        false branch the captured initial value): {capture index: TF's Switch name} (the
+        Switch of a capture a branch op reads is named under that op, X/Switch; the one
+        of a capture the branch returns, Switch_1), else None (the generic layout)."""
+        if op in self._tf_sw:
+            return self._tf_sw[op]
+        got = None
+        info = infos.get(op) or _cond_info(op)
+        caps = list(op.inputs[1:])
+        if info is not None and len(op.outputs) == 1 and len(caps) == 2 and \
+                op.inputs[0].op.type in ("IsVariableInitialized", "VarIsInitializedOp") and \
+                not info["true"][1] and not info["false"][1] and \
+                info["false"][0][0] is caps[1] and info["true"][0][0] is not caps[0]:
+            members = self._sides(op, infos)[0]
+            reader = next((m for m in members if caps[0] in m._inputs), None)
+            if reader is not None:
+                got = {0: f"{reader.name}/Switch", 1: self._prefix(op) + "/Switch_1"}
+        self._tf_sw[op] = got
+        return got
+
     def _plan(self, op, infos):
         caps = {t.name: i for i, t in enumerate(op.inputs[1:])}
         n = self._prefix(op)
+        tf_sw = self._tf_switches(op, infos)
         for side, (members, port) in enumerate(zip(self._sides(op, infos), (":1", ""))):
             pivot = n + ("/switch_t" if side == 0 else "/switch_f")
             for m in members:
                 sub = self.rewrite.setdefault(m.name, {})
                 for t in m._inputs:
                     if t.name in caps:
-                        sub.setdefault(t.name, f"{n}/Switch_c{caps[t.name]}{port}")
+                        sw = tf_sw[caps[t.name]] if tf_sw else f"{n}/Switch_c{caps[t.name]}"
+                        sub.setdefault(t.name, sw + port)
                 if not m._inputs:
                     self.pivot.setdefault(m.name, pivot)
 
@@ -448,10 +443,16 @@ class CondPlan(_PlanBase):
         emit(n + "/switch_f", "Identity", [n + "/Switch"], [b], {})
         emit(n + "/pred_id", "Identity", [pred], [b], {})
         caps = list(op.inputs[1:])
+        tf_sw = self._tf_switches(op, {})
         for i, c in enumerate(caps):
             ref = c.dtype.is_ref_dtype
-            emit(f"{n}/Switch_c{i}", "RefSwitch" if ref else "Switch",
+            emit(tf_sw[i] if tf_sw else f"{n}/Switch_c{i}", "RefSwitch" if ref else "Switch",
                  [self.input_name(op, c), n + "/pred_id"], [c.dtype.base_dtype, b], {})
+        if tf_sw:   # TF's Merge reads the branches' results themselves
+            t_out = info["true"][0][0]
+            emit(op.name, "Merge", [tf_sw[1], self._renamed(t_out)],
+                 [op.outputs[0].dtype.base_dtype] * 2, {"N": 2}, controls=True)
+            return
         index = {c.name: i for i, c in enumerate(caps)}
         branch_outs = []
         for side, port in (("false", ""), ("true", ":1")):
@@ -868,9 +869,11 @@ def _grad_flows(gop, flows):
     for k in range(n):
         if fop.inputs[k] in flows or finfo["body"][k] in flows:
             out += [gop.outputs[k], ginfo["grad_vars"][k]]
-    for j, k in enumerate(ginfo["diff_caps"]):
+    pos = n
+    for k, p in zip(ginfo["diff_caps"], ginfo.get("parts") or [1] * len(ginfo["diff_caps"])):
         if finfo["captures"][k] in flows:
-            out.append(gop.outputs[n + j])
+            out.append(gop.outputs[pos])
+        pos += p   # (an IndexedSlices gradient: its parts)
     return out
 
 

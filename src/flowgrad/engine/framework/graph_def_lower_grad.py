@@ -195,7 +195,7 @@ def _nested_members(gop, parent_body):
     ginfo = _loop_info(gop)
     fop = ginfo.get("forward") if ginfo else None
     finfo = _loop_info(fop) if fop is not None else None
-    if finfo is None or _home(fop) not in parent_body or any(
+    if finfo is None or _home(fop) not in parent_body or ginfo.get("sliced") or any(
             d.is_ref_dtype for d, _ in fop.get_attr("Tout")):
         return None
     members = _members(gop, ginfo, finfo)
@@ -288,8 +288,8 @@ def grad_lowerable(gop):
     """Whether WhileGrad `gop`'s ops (and those of the loop gradients it holds) can be
     written as TF's loop gradient (module docstring)."""
     ginfo = _loop_info(gop)
-    if ginfo is None or "forward" not in ginfo:
-        return False
+    if ginfo is None or "forward" not in ginfo or ginfo.get("sliced"):
+        return False   # (an IndexedSlices accumulator is not written as TF's ops)
     finfo = _loop_info(ginfo["forward"])
     if finfo is None or any(d.is_ref_dtype for d, _ in ginfo["forward"].get_attr("Tout")):
         return False

@@ -315,6 +315,27 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
                 builtins.any(d < 0 for d in dims) or int(np.prod(dims)) > 64:
             return None
         return np.full([int(d) for d in dims], int(val), dtype=np.int64)
+    if op.type == "Size" and op.inputs[0].shape.is_fully_defined():
+        return np.asarray(op.inputs[0].shape.num_elements())
+    if op.type == "Reshape" and t.dtype.base_dtype.is_integer:
+        # (seq2seq's _call_sampler reshapes a size to the vector its padded shape gives)
+        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
+        dims = _known_ints(_refined_value(op.inputs[1], depth + 1, shape_n, False))
+        if src is None or dims is None or dims.ndim != 1:
+            return None
+        try:
+            return src.reshape([int(d) for d in dims])
+        except ValueError:
+            return None   # the run's error, not the refiner's
+    if op.type in ("Pad", "PadV2") and t.dtype.base_dtype.is_integer:
+        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
+        pads = _known_ints(_refined_value(op.inputs[1], depth + 1, shape_n, False))
+        fill = _known_ints(_refined_value(op.inputs[2], depth + 1, shape_n, False)) \
+            if len(op.inputs) > 2 else np.asarray(0)
+        if src is None or pads is None or fill is None or pads.shape != (src.ndim, 2) or \
+                np.any(pads < 0) or fill.ndim != 0:
+            return None
+        return np.pad(src, pads.tolist(), constant_values=int(fill))
     if op.type in ("Cumsum", "Cumprod") and t.dtype.base_dtype.is_integer and \
             not op._attrs.get("exclusive") and not op._attrs.get("reverse"):
         src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, partial))
@@ -363,7 +384,7 @@ def _const_input(t: Tensor):
 
 
 _REFINED_COMPARE = {"Greater": np.greater, "Less": np.less, "GreaterEqual": np.greater_equal,
-                    "LessEqual": np.less_equal}
+                    "LessEqual": np.less_equal, "Equal": np.equal, "NotEqual": np.not_equal}
 _REFINED_BINARY = dict({"Sub": np.subtract, "Add": np.add, "AddV2": np.add,
                         "Mul": np.multiply, "Maximum": np.maximum, "Minimum": np.minimum,
                         "FloorMod": np.mod, "FloorDiv": np.floor_divide},
@@ -458,6 +479,11 @@ def shape_value(t: Tensor) -> list | None:
         v = _refined_value(t)
         if v is not None and np.ndim(v) == 1:
             return [None if d is None else int(d) for d in v]
+    if n is not None and len(n) == 1 and t.dtype.base_dtype.is_integer:
+        # any other constant subgraph TF's shape refiner evaluates (a padded shape)
+        v = _known_ints(_refined_value(t, partial=False))
+        if v is not None and v.ndim == 1:
+            return [int(d) if d >= 0 else -1 for d in v]
     if n is not None and len(n) == 1 and n[0] is not None:
         return [None] * n[0]
     return None

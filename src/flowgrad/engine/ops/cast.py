@@ -7,6 +7,7 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework.graph import Tensor, name_scope
+from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
 from ._array_util import _autopack, _has_tensor
 from ._base import apply, to_tensor
@@ -46,6 +47,8 @@ def cast(x: Any, dtype: Any, name: str | None = None) -> Tensor:
         return x
     # As TF: the scope is opened first (`Cast/x`), even when no Cast op is needed.
     with name_scope(name, "Cast", [x]) as s:
+        if isinstance(x, IndexedSlices):   # TF casts the values (a sliced gradient stays so)
+            return IndexedSlices(cast(x.values, dtype, name=s), x.indices, x.dense_shape)
         # a list holding Tensors is packed (TF's autopacking: `Cast/x` a Pack)
         x = _autopack(list(x), None, "x") if isinstance(x, (list, tuple)) and _has_tensor(x) \
             else to_tensor(x, name="x")

@@ -38,6 +38,7 @@ from .construction import placeholder_with_default as _placeholder_with_default
 from .construction import zeros as _zeros_shaped
 from .construction import zeros_like as _zeros_like
 from .shape import identity as _identity
+from .state import Uninitialized
 from .tensor_array import _zero_grad_kernel as _empty_grad_value
 from .tensor_array import replaying as _replaying
 from .tensor_array import tensor_array_v3
@@ -45,6 +46,7 @@ from . import lstm_loop as _lstm_loop
 from . import keras_loop as _keras_loop  # noqa: F401 - registers the Keras loop runners
 from . import gru_loop as _gru_loop  # noqa: F401 - registers the GRU loop runner
 from . import control_flow_grad_count as _grad_count
+from . import control_flow_sliced as _sliced
 from . import control_flow_v1 as _control_flow_v1  # noqa: F401 - TF's frame ops
 from . import control_flow_v1_grad as _control_flow_v1_grad  # noqa: F401 - their gradients
 from . import control_flow_v1_export as _control_flow_v1_export  # noqa: F401 - (exported)
@@ -120,9 +122,22 @@ def _cond_bind(node, ctx):
                          [n_out + k for k in mine]))
     (t_plan, t_pos), (f_plan, f_pos) = branches
     dead = _branches.DEAD
+    # a variable's ref captured uninitialized when the plan read it: TF's RefSwitch
+    # forwards the ref, so the taken branch reads the variable as it is now (an initializer
+    # that ran since: v.initialized_value() in the run of v's initializer)
+    refs = [(k, _ref_var_name(t)) for k, t in enumerate(op.inputs[1:]) if t.dtype.is_ref_dtype]
+    refs = [(k, name) for k, name in refs if name is not None]
+    store = ctx.variables
 
     def run_cond(pred, *caps):
         plan, pos = (t_plan, t_pos) if pred else (f_plan, f_pos)
+        if refs and any(isinstance(caps[k], Uninitialized) for k, _ in refs):
+            caps = list(caps)
+            for k, name in refs:
+                buf = store.get(name) if isinstance(caps[k], Uninitialized) else None
+                if buf is not None:
+                    caps[k] = buf
+            caps = builtins.tuple(caps)
         try:
             out = plan(caps)
         except Exception as e:  # noqa: BLE001 - mapped to the failing branch op
@@ -136,6 +151,14 @@ def _cond_bind(node, ctx):
             full[k] = v
         return full[0] if n_all == 1 else builtins.tuple(full)
     return run_cond
+
+
+def _ref_var_name(t):
+    """The storage name of the VariableV2 ref tensor t comes from (through Identity)."""
+    op = t.op
+    while op.type == "Identity" and op.inputs:
+        op = op.inputs[0].op
+    return (op._attrs.get("shared_name") or op.name) if op.type == "VariableV2" else None
 
 
 def _var_handle_op(t):
@@ -245,7 +268,7 @@ def _cond_grad(op, *grads):
             ys = [branch_outs[k] for k in keep] + [t for t, _ in inner[b]]
             gys = [grads[k] for k in keep] + [g for _, g in inner[b]]
             if not ys:
-                return [zeros(caps[i], b) for i in diff]
+                return flat(b, [None] * len(diff))
             # The captures are independent inputs here: a capture computed from another
             # one gets its own gradient, so no path may run through it twice.
             _branches.set_transparent(transparent)
@@ -265,41 +288,106 @@ def _cond_grad(op, *grads):
                                 o._inputs[0] in gset)
             moves[b] = (g._last_id - first_id - flowgrad_only, [gr is not None for gr in gs])
             for i, gr in zip(diff, gs):
-                if isinstance(gr, IndexedSlices):
-                    ds = gr.dense_shape
-                    sliced[i] = (gr.values.shape.is_fully_defined(),
-                                 None if ds is None else ds.shape.is_fully_defined())
+                parts[b][i] = gr
             if walk is not None:
                 walk.cond_ops.update(dict.fromkeys(g._ops[first:], (op, b)))
-            return [zeros(caps[i], b) if g is None else convert_to_tensor(g)
-                    for i, g in zip(diff, gs)]
+            return flat(b, gs)
         return fn
+
+    def flat(b, gs):
+        """A branch's results: per capture its dense gradient, or (as TF merges an
+        IndexedSlices part by part) the parts of its slices, a tensor made slices; where
+        both branches reach the capture (TF: a Switch each, their gradients' slices
+        concatenated, the true branch's first), this branch's and the other's zeros."""
+        out = []
+        for i, gr in zip(diff, gs):
+            if b == 0:   # the first branch built chooses the layout
+                sliced_here = isinstance(gr, IndexedSlices) and gr.indices.dtype.base_dtype \
+                    is _dt.int32
+                n = 1 if not (sliced_here or _sliced.gathered(caps[i], op, 1)) else \
+                    3 if not sliced_here or gr.dense_shape is not None else 2
+                slots[i] = (n, gr is not None and _sliced.reads(caps[i], op, 1))
+            n, two = slots[i]
+            if n == 1:
+                out.append(zeros(caps[i], b) if gr is None else convert_to_tensor(gr))
+                continue
+            mine = _sliced.slice_parts(gr, n) if isinstance(gr, IndexedSlices) else None
+            if mine is None:
+                mine = _sliced.as_slices(zeros(caps[i], b) if gr is None else
+                                         convert_to_tensor(gr), n)
+            if two:
+                other = _sliced.as_slices(zeros(caps[i], b), n)
+                mine = _sliced.concat_parts([mine, other] if b == 0 else [other, mine])
+            out += mine
+        return out
 
     if not keep and not internal:
         return [None] * len(op.inputs)
     moves = [(0, [False] * len(diff)), (0, [False] * len(diff))]
-    sliced = {}   # capture -> its IndexedSlices gradient's shapes known (TF merges slices)
+    parts = [{}, {}]   # per branch: capture -> its gradient there
+    slots = {}   # capture -> the cond's outputs for its gradient (1, or slices' parts)
     res = cond(op.inputs[0], branch(0, info["true"][0]), branch(1, info["false"][0]),
-               name="cond_grad")
+               name="cond_grad", strict=True)
+    sliced = {i: _merged_slices(caps[i], parts[0].get(i), parts[1].get(i)) for i in diff}
+    merged, pos = [], 0
+    for k, i in enumerate(diff):   # TF's Merge of slices gives slices; of tensors, a tensor
+        n, two = slots[i]
+        got = res[pos:pos + n]
+        pos += n
+        if n == 1 or (sliced[i] is None and not two):
+            merged.append(got[0])
+        elif sliced[i] is None:   # (TF: the sum of the two terms, one of them zeros)
+            merged.append(convert_to_tensor(_sliced.slices([got[1], got[0]] + got[2:])))
+        elif two != bool(moves[0][1][k] and moves[1][1][k]):
+            # (the second branch did not reach the capture as its reads said: the sum)
+            merged.append(convert_to_tensor(_sliced.slices([got[1], got[0]] + got[2:])))
+        else:
+            merged.append(_sliced.slices([got[1], got[0]] + got[2:]))
+    res = merged
     # the op counter moves as TF's Switch per output gradient and Merge per captured input
     # would move it (flowgrad's gradient is one cond)
     g._last_id = last_id + _grad_count.tf_cond_grad_ops(
         op, [caps[i] for i in diff], moves, given_outs, outer_gate, walk,
         [sliced.get(i) for i in diff])
-    if not isinstance(res, list):
-        res = [res]
     out = [None] * len(op.inputs)
     for k, (i, gr) in enumerate(zip(diff, res)):
         reached = moves[0][1][k] + moves[1][1][k]
         # as TF: no path, no gradient (nor for a capture not between the ys and the xs)
         wanted = (reached and _grad_count.on_path(caps[i], walk)) or internal
         out[1 + i] = gr if wanted else None
-        if reached == 2:
+        if reached == 2 and isinstance(gr, IndexedSlices):
+            # TF concatenates its two Switches' gradients (_AggregateIndexedSlicesGradients:
+            # a tensor made slices, then ConcatV2 and its axis for values and indices)
+            if wanted:
+                g._last_id += 4 + 8 * sum(1 for b in (0, 1)
+                                          if not isinstance(parts[b].get(i), IndexedSlices))
+        elif reached == 2:
             mark_two_terms(gr)
     given = sum(1 for r in out if r is not None)
     if outer_gate and given > 1:   # gradients() gates these; TF's Merges give one each
         g._last_id -= 1 + given
     return out
+
+
+def _merged_slices(c, a, b):
+    """Whether the parts of TF's Merge of capture c's branch gradients a and b are
+    statically shaped, (values, dense shape) (None without a dense shape), when one is an
+    IndexedSlices (TF merges slices part by part: a tensor, or the dead branch's zeros
+    shaped like c, made slices with c's shape as the dense shape), else None."""
+    if not isinstance(a, IndexedSlices) and not isinstance(b, IndexedSlices):
+        return None
+    vals, shapes = [], []
+    for gr in (a, b):
+        if isinstance(gr, IndexedSlices):
+            vals.append(gr.values.shape)
+            shapes.append(None if gr.dense_shape is None else gr.dense_shape.shape)
+        else:
+            vals.append(c.shape if gr is None else convert_to_tensor(gr).shape)
+            shapes.append(TensorShape([vals[-1].ndims]))
+    values = vals[0].most_specific_compatible_shape(vals[1])
+    dense = None if None in shapes else \
+        shapes[0].most_specific_compatible_shape(shapes[1]).is_fully_defined()
+    return values.is_fully_defined(), dense
 
 
 register_op("Cond", infer=_cond_infer, bind=_cond_bind, grad=_cond_grad, stateful=True)
@@ -674,7 +762,9 @@ def _while_grad_bind(node, ctx):
                              feeds + ginfo["grad_vars"] + saved)
     stash = _stash(ctx)
     picks = {}
-    roles = _lstm_loop.match(graph, info, ctx)
+    parts, specs = ginfo["parts"], ginfo["sliced"]
+    # (a fused runner sums dense gradients: an IndexedSlices' loop runs plainly)
+    roles = _lstm_loop.match(graph, info, ctx) if not specs else None
     fused = _lstm_loop.Runner(roles, cond_plan, _run_sub) if roles is not None else None
     if fused is not None:   # the gradient body (a runner may read its sums' orders)
         fused.grad = (graph, ginfo["grads"], feeds + ginfo["grad_vars"] + saved)
@@ -721,11 +811,17 @@ def _while_grad_bind(node, ctx):
             states = forward_states(args)
             g_vars = list(gys)
             g_caps = [None] * m
+            got = {k: [] for k in specs}   # an IndexedSlices' parts per iteration
             for state, kept in reversed(states):
                 out = _run_sub(grad_plan, builtins.tuple(state) + caps +
                                builtins.tuple(g_vars) + kept)
                 g_vars = list(out[:n])
-                for k, g in zip(ginfo["diff_caps"], out[n:]):
+                pos = n
+                for k, p in zip(ginfo["diff_caps"], parts):
+                    g, pos = out[pos], pos + p
+                    if p > 1:   # (copies: the plan's buffers serve the next iteration)
+                        got[k].append([_np.array(x) for x in out[pos - p:pos]])
+                        continue
                     acc = g_caps[k]
                     if acc is None:   # a copy we own: the sums below go into it
                         g_caps[k] = g.copy() if isinstance(g, _np.ndarray) else g
@@ -733,12 +829,16 @@ def _while_grad_bind(node, ctx):
                         _np.add(acc, g, out=acc)
                     else:
                         g_caps[k] = acc + g
+        outs = list(g_vars)
         for k in ginfo["diff_caps"]:
+            if k in specs:
+                outs += _sliced.accumulate(specs[k], got[k], caps[k])
+                continue
             if g_caps[k] is None:
                 c = caps[k]
                 g_caps[k] = _np.zeros_like(c) if isinstance(c, _np.ndarray) else \
                     _empty_grad_value()
-        outs = g_vars + [g_caps[k] for k in ginfo["diff_caps"]]
+            outs.append(g_caps[k])
         return outs[0] if len(outs) == 1 else builtins.tuple(outs)
     return _guard_blas(run_while_grad, ctx, [cond_plan, body_plan, grad_plan])
 
@@ -801,7 +901,8 @@ def _while_grad(op, *grads):
             if gv is None and v.dtype.base_dtype is _dt.variant and i not in walk.live:
                 gv = grad_vars[i]   # an array no gradient reads: its gradient flow as given
             out_vars.append(_zeros(v) if gv is None else convert_to_tensor(gv))
-        out_caps = []
+        out_caps, cap_types = [], []
+        parts, specs = [], {}   # per capture WhileGrad's outputs; an IndexedSlices' sum
         unconnected = set()   # captures no body path reaches: None, as TF's pruning gives
         sliced = {}   # capture -> its gradient's (values, dense_shape) shapes fully known
         for k in diff_caps:
@@ -812,9 +913,16 @@ def _while_grad(op, *grads):
                 ds = gc.dense_shape
                 sliced[k] = (gc.values.shape.is_fully_defined(),
                              None if ds is None else ds.shape.is_fully_defined())
+                specs[k] = _sliced.spec(gc)
+                parts.append(_sliced.parts(gc))
+                cap_types += _sliced.out_types(gc)
+                out_caps += parts[-1]
+                continue
             elif caps[k] in walk.sliced:   # (slices a cond of the body merged)
                 sliced[k] = walk.sliced[caps[k]]
             out_caps.append(_zeros(caps[k]) if gc is None else convert_to_tensor(gc))
+            parts.append([out_caps[-1]])
+            cap_types.append(_grad_type(caps[k]))
         # the forward values the gradient ops read are kept from the forward iterations
         # (as TF's stacks), so the backward pass does not compute the body again
         seen = set(saved)
@@ -833,20 +941,25 @@ def _while_grad(op, *grads):
                 saved.append(t)
         info["saved"] = list(dict.fromkeys(info.get("saved", []) + saved))
         inputs = list(op.inputs) + grads
-        tout = builtins.tuple(_grad_type(t) for t in list(lvars) + [caps[k] for k in diff_caps])
+        tout = builtins.tuple([_grad_type(t) for t in lvars] + cap_types)
         gop = g._create_op("WhileGrad", inputs, {"Tout": tout}, "WhileGrad")
     # the op counter moves as TF's gradient frame's ops would move it
     g._last_id = last_id + _grad_count.tf_grad_ops(
         lvars, caps, diff_caps, unconnected, member_set, body_ops, body_moved, gys, diff,
         unused, walk, sliced)
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
-                       "diff_caps": diff_caps, "forward": op, "saved": saved}
+                       "diff_caps": diff_caps, "forward": op, "saved": saved,
+                       "parts": [len(p) for p in parts], "sliced": specs}
     res = [None] * len(op.inputs)
     outs = gop.outputs
     for i in range(n):
         res[i] = outs[i] if diff(lvars[i]) else None
-    for j, k in enumerate(diff_caps):
-        res[n + k] = None if k in unconnected else outs[n + j]
+    pos = n
+    for k, p in zip(diff_caps, parts):
+        got = outs[pos:pos + len(p)]
+        pos += len(p)
+        res[n + k] = None if k in unconnected else \
+            _sliced.slices(got) if len(p) > 1 else got[0]
     given = sum(1 for r in res if r is not None)
     if gate and given > 1:   # gradients() gates these (a NoOp and Identities); TF does not
         g._last_id -= 1 + given
@@ -918,14 +1031,24 @@ def _graph_backprop(op):
             new_g = list(g)
             for i, gr in zip(diff_vars, gs):
                 new_g[i] = _zeros(vals[i]) if gr is None else convert_to_tensor(gr)
-            new_acc = [a if gr is None else _add_n([a, convert_to_tensor(gr)])
-                       for a, gr in zip(acc, gs[len(diff_vars):])]
+            new_acc, pos = [], 0
+            for j, gr in zip(diff_caps, gs[len(diff_vars):]):
+                a = acc[pos:pos + len(accs[j])]
+                pos += len(a)
+                if j in specs:   # an IndexedSlices: concatenated as WhileGrad's
+                    new_acc += _sliced.extend(a, gr)
+                else:
+                    new_acc.append(a[0] if gr is None else _add_n([a[0], convert_to_tensor(gr)]))
             return [k] + new_g + new_acc
 
-        accs = [_zeros(caps[j]) for j in diff_caps]
-        bwd = while_loop(lambda k, *rest: k > 0, bwd_body, [count] + gys + accs,
+        specs = ginfo.get("sliced") or {}
+        accs = {j: _sliced.initial(specs[j], caps[j]) if j in specs else [_zeros(caps[j])]
+                for j in diff_caps}
+        bwd = while_loop(lambda k, *rest: k > 0, bwd_body,
+                         [count] + gys + [a for j in diff_caps for a in accs[j]],
                          shape_invariants=[TensorShape([])] + shapes +
-                         [caps[j].shape for j in diff_caps])
+                         [TensorShape(None) if j in specs else caps[j].shape
+                          for j in diff_caps for _ in accs[j]])
         _mark_replay(bwd[0])
     return list(bwd[1:])
 

@@ -169,8 +169,9 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     cap_set = set(caps)
     # TF makes a Shape / Size / Rank of a forward value in the forward frame: the gradient
     # pops its value
+    # (one of a value in a cond of the body too: TF moves it to the cond's forward context)
     forward = {o for o in grad_ops if o.type in _SHAPE_OPS and o._inputs and
-               (o._inputs[0]._op in members or o._inputs[0] in cap_set)}
+               (_member(o._inputs[0]._op, members) or o._inputs[0] in cap_set)}
     own = set(grad_ops) - forward
     n = 0
     for o in grad_ops:

@@ -46,7 +46,7 @@ def _tensor_arg(a, name, i):
 # ops flowgrad registers as stateful that TF does not (or that only carry function
 # arguments and control flow): they never stop a save
 _NOT_STATEFUL = frozenset(("Placeholder", "Cond", "While", "WhileGrad", "LoopVar",
-                           "CheckNumerics", "InitializedValue", "MatchingFiles"))
+                           "CheckNumerics", "MatchingFiles"))
 
 
 def _stateless_functions(op):

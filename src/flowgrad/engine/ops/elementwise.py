@@ -128,11 +128,15 @@ def both(dx: Callable, dy: Callable | None, fast: Callable | None = None):
             fg = fast(grad, x, y)
             if fg is not None:
                 return list(fg)
+        sx, sy, rx, ry = broadcast_args(x, y)
         if type(grad) is not Tensor:
             # TF 1.14's binary rules densify an IndexedSlices gradient (reduce_sum of it,
-            # or an op on it): the gradient of x in `gather(x - c)` is dense, as in TF.
-            grad = to_tensor(grad)
-        sx, sy, rx, ry = broadcast_args(x, y)
+            # or an op on it): the gradient of x in `gather(x - c)` is dense, as in TF,
+            # which converts it at each op that reads it (one per input's gradient)
+            sliced = grad
+            gx = reshape_sum(dx(to_tensor(sliced), x, y), rx, sx)
+            gy = reshape_sum(dy(to_tensor(sliced), x, y), ry, sy) if dy is not None else None
+            return [gx, gy]
         gx = reshape_sum(dx(grad, x, y), rx, sx)
         gy = reshape_sum(dy(grad, x, y), ry, sy) if dy is not None else None
         return [gx, gy]
@@ -359,14 +363,16 @@ def _max_min_grad(selector):
     def rule(op, grad):
         """Gradient goes to x where selector(x, y) holds (ties go to x, as TF), else to y."""
         x, y = op.inputs
-        grad = to_tensor(grad)
+        # (an IndexedSlices gradient is converted at each op reading it, as TF's)
+        dense = (lambda: grad) if type(grad) is Tensor else (lambda: to_tensor(grad))
         sx = _shape(x)
         sy = _shape(y)
-        zeros = _zeros(_shape(grad), grad.dtype.base_dtype)
+        g0 = dense()
+        zeros = _zeros(_shape(g0), g0.dtype.base_dtype)
         xmask = selector(x, y)
         rx, ry = apply("BroadcastGradientArgs", [sx, sy])
-        gx = reshape_sum(_where(xmask, grad, zeros), rx, sx)
-        gy = reshape_sum(_where(xmask, zeros, grad), ry, sy)
+        gx = reshape_sum(_where(xmask, dense(), zeros), rx, sx)
+        gy = reshape_sum(_where(xmask, zeros, dense()), ry, sy)
         return [gx, gy]
     return rule
 
@@ -386,19 +392,21 @@ def _sub_grad(op, grad):
     x, y = op.inputs
     if type(grad) is Tensor and _same_full_shapes(x, y, grad):
         return [grad, negative(grad)]
-    grad = to_tensor(grad)
+    # (an IndexedSlices gradient is converted at each op reading it, as TF's)
+    dense = (lambda: grad) if type(grad) is Tensor else (lambda: to_tensor(grad))
     sx, sy, rx, ry = broadcast_args(x, y)
-    gx = reshape_sum(grad, rx, sx)
-    return [gx, _reshape(negative(apply("Sum", [grad, ry], {"keep_dims": False})), sy)]
+    gx = reshape_sum(dense(), rx, sx)
+    return [gx, _reshape(negative(apply("Sum", [dense(), ry], {"keep_dims": False})), sy)]
 
 
 def _realdiv_grad(op, grad):
     x, y = op.inputs
-    grad = to_tensor(grad)
+    # (an IndexedSlices gradient is converted at each op reading it, as TF's)
+    dense = (lambda: grad) if type(grad) is Tensor else (lambda: to_tensor(grad))
     sx, sy, rx, ry = broadcast_args(x, y)
     x, y = cj(x), cj(y)
-    gx = reshape_sum(realdiv(grad, y), rx, sx)
-    gy = reshape_sum(multiply(grad, realdiv(realdiv(negative(x), y), y), name="mul"), ry, sy)
+    gx = reshape_sum(realdiv(dense(), y), rx, sx)
+    gy = reshape_sum(multiply(dense(), realdiv(realdiv(negative(x), y), y), name="mul"), ry, sy)
     return [gx, gy]
 
 

@@ -128,6 +128,8 @@ def _pad_infer_common(x, p_t, mode=None):
         if xs is not None and ps[0] is not None and ps[0] != len(xs):
             raise ValueError(f"Shape must be rank {ps[0]} but is rank {len(xs)}")
     pv = const_value(p_t)
+    if pv is None:   # TF's shape refiner evaluates the paddings' constant subgraph
+        pv = refined_ints(p_t)
     r = len(xs) if xs is not None else (ps[0] if ps is not None else None)
     if pv is None:
         return TensorShape(None if r is None else [None] * r)

@@ -24,7 +24,7 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.constant_op import constant
-from ..framework.grad_state import wants_grad
+from ..framework.grad_state import body_walk, wants_grad
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
@@ -364,7 +364,14 @@ def _gather_grad(op, grad):
     if not wants_grad(0):
         return [None, None]
     handle, indices = op.inputs
-    params_shape = variable_shape(handle)
+    walk = body_walk()
+    if walk is not None and op in walk.members and handle.op not in walk.members:
+        # in a loop body TF reads the handle through its Enter, which has no handle data:
+        # variable_shape is a VariableShape op (the handle entered into the gradient frame)
+        params_shape = apply("VariableShape", [handle], {"out_type": _dt.int32},
+                             "VariableShape")
+    else:
+        params_shape = variable_shape(handle)
     n = expand_dims(size(indices), 0)
     # params_shape[1:] (Tensor.__getitem__, wired by the surface): TF's strided_slice scope
     values = reshape(grad, concat([n, params_shape[1:]], 0))

@@ -1,5 +1,5 @@
 """Variable primitives with TF 1.x reference semantics: VariableV2, Assign,
-AssignAdd, AssignSub, IsVariableInitialized, InitializedValue, CountUpTo and
+AssignAdd, AssignSub, IsVariableInitialized, CountUpTo and
 the initialization report AssertVariablesInitialized.
 
 The session keeps one NumPy buffer per variable (RunContext.variables, keyed by
@@ -167,30 +167,6 @@ def variable_op(shape, dtype, name: str = "Variable", container: str = "",
     return apply("VariableV2", [], {"shape": tuple(TensorShape(shape).as_list()),
                                     "dtype": _dt.as_dtype(dtype).base_dtype,
                                     "container": container, "shared_name": shared_name}, name)
-
-
-def _initialized_value_infer(inputs, attrs):
-    ref, initial_value = inputs
-    if ref.dtype.base_dtype is _dt.resource:   # a resource variable's handle
-        return [(initial_value.dtype.base_dtype, initial_value.shape)]
-    return [(ref.dtype.base_dtype, ref.shape)]
-
-
-def _initialized_value_bind(node, ctx):
-    store = ctx.variables
-    name = _var_name(node)
-
-    def initialized_value(ref, initial_value):
-        buf = store.get(name)
-        return initial_value if buf is None else buf
-    return initialized_value
-
-
-# Variable.initialized_value (input 0 a ref or a resource handle): the variable's value if it
-# is initialized, else its initial value (TF builds this with tf.cond; here one op selects,
-# both inputs are computed).
-register_op("InitializedValue", infer=_initialized_value_infer, bind=_initialized_value_bind,
-            stateful=True, grad=None)
 
 
 # -- CountUpTo -------------------------------------------------------------------------------

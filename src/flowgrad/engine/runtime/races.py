@@ -183,8 +183,7 @@ def find_races(program, graph=None) -> list:
             else:
                 ordered = anc[r] & bit[w]
             rn, wn = nodes[r], nodes[w]
-            if rn.type == "InitializedValue" and wn.type in ("Assign", "AssignVariableOp") \
-                    and rn.inputs[1:2] == wn.inputs[1:2]:
+            if _initializing(rn, wn):
                 continue    # v.initialized_value() with v's initializer: same value either way
             if not ordered and not any(
                     (w in a and r in b) or (w in b and r in a)
@@ -194,6 +193,19 @@ def find_races(program, graph=None) -> list:
                     for a, b, conds in exclusive):
                 out.append((var, nodes[w], nodes[r]))
     return out
+
+
+def _initializing(rn, wn):
+    """Is read node rn the cond of a variable's initialized_value() (its predicate
+    IsVariableInitialized / VarIsInitializedOp of the variable, the initial value its
+    other branch) and write node wn that variable's initializer (assigning that value)?"""
+    r, w = rn.op, wn.op
+    if rn.type != "Cond" or r is None or w is None or wn.type not in (
+            "Assign", "AssignVariableOp") or len(w.inputs) < 2:
+        return False
+    pred = r.inputs[0].op
+    return pred.type in ("IsVariableInitialized", "VarIsInitializedOp") and \
+        pred.inputs[0] is w.inputs[0] and any(t is w.inputs[1] for t in r.inputs[1:])
 
 
 def _branch_sides(program, producer, index_of_op):
@@ -242,7 +254,7 @@ def _branch_sides(program, producer, index_of_op):
     return [(t - f, f - t, conds) for t, f, conds in by_pred.values()]
 
 
-_COPIES = frozenset({"Identity", "InitializedValue", "ReadVariableOp", "Snapshot",
+_COPIES = frozenset({"Identity", "ReadVariableOp", "Snapshot",
                      "RefIdentity"})
 
 
