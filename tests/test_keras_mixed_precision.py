@@ -50,9 +50,13 @@ def test_loss_scale_optimizer_fit(case):
     _compare(got, want, case)
 
 
-@pytest.mark.parametrize("case", ["fixed", "dynamic"])
+@pytest.mark.parametrize("case", ["fixed", "dynamic", "grad_loss_none", "grad_loss_fixed",
+                                  "grad_loss_dynamic"])
 def test_minimize(case):
-    got = GEN.minimize(tf, 8 if case == "fixed" else "dynamic")
+    scale = {"fixed": 8, "dynamic": "dynamic", "none": None}[case.split("_")[-1]]
+    grad_loss = {"none": 0.5, "fixed": 0.5, "dynamic": 3.}[case.split("_")[-1]] \
+        if case.startswith("grad_loss") else None
+    got = GEN.minimize(tf, scale, grad_loss)
     want = dict(GOLD["minimize_" + case])
     assert sorted(got.pop("ops")) == sorted(n for n in want.pop("ops")
                                             if not PLUMBING.search(n))
