@@ -117,7 +117,7 @@ class Model(Network):
         self._target_tensors_arg = target_tensors
         self._compiled = True
         self._graph_built = False
-        if self._is_graph_network:
+        if self._is_graph_network or self.outputs:   # TF 1.14: a model with inputs set
             self._build_training_graph()
 
     def _build_training_graph(self):
@@ -309,9 +309,16 @@ class Model(Network):
         inputs = [K.placeholder(shape=(None,) + tuple(a.shape[1:]), name=k, dtype=None if
                                 keys is None or _dt.as_dtype(a.dtype).is_floating else
                                 _dt.as_dtype(a.dtype)) for k, a in zip(names, arrays)]
+        self._set_inputs(inputs, keys)
+
+    def _set_inputs(self, inputs, keys=None):
+        """TF 1.14's _set_inputs of a subclassed model on tensors: the model called on
+        them (a dict of them by `keys`); inputs 'input_N' (or the keys), outputs
+        'output_N'."""
+        names = keys or ["input_%d" % (i + 1) for i in range(len(inputs))]
         outputs = self(dict(zip(keys, inputs)) if keys else
                        inputs[0] if len(inputs) == 1 else inputs)
-        self.inputs = inputs
+        self.inputs = list(inputs)
         self.outputs = _to_list(outputs)
         self.input_names = names
         self.output_names = ["output_%d" % (i + 1) for i in range(len(self.outputs))]
