@@ -24,16 +24,19 @@ def test_policies():
     _compare(got, want, "policies")
 
 
-def test_infer_float32_vars_layers_are_not_implemented():
+def test_infer_float32_vars_layers():
+    """The policy's layers make AutoCastVariables (tests/test_keras_autocast.py checks
+    them against TF); a plain dtype gives a plain layer."""
     mp = tf.keras.mixed_precision.experimental
-    with pytest.raises(NotImplementedError, match="infer_float32_vars"):
-        tf.keras.layers.Dense(2, dtype=mp.Policy("infer_float32_vars"))
-    mp.set_policy("infer_float32_vars")
-    try:
-        with pytest.raises(NotImplementedError, match="infer_float32_vars"):
-            tf.keras.layers.Dense(2)
-    finally:
-        mp.set_policy("infer")
+    with tf.Graph().as_default():
+        layer = tf.keras.layers.Dense(2, dtype=mp.Policy("infer_float32_vars"))
+        layer(tf.constant([[1., 2.]], tf.float16))
+        assert type(layer.kernel).__name__ == "AutoCastVariable"
+        mp.set_policy("infer_float32_vars")
+        try:
+            assert tf.keras.layers.Dense(2).dtype == "float32"
+        finally:
+            mp.set_policy("infer")
     assert tf.keras.layers.Dense(2, dtype="float16").dtype == "float16"
 
 
