@@ -47,3 +47,15 @@ def test_fit():
     for key in ("history", "weights", "predict"):
         _close(got.pop(key), want.pop(key), key)
     _compare(got, want, "fit")
+
+
+def test_more_layers():
+    got = GEN.more_layers(tf)
+    want = GOLD["more_layers"]
+    assert sorted(got) == sorted(want)
+    for name in want:
+        assert got[name][0] == want[name][0] and got[name][2] == want[name][2], name
+        if want[name][0] == "TypeError":
+            assert got[name][1] == want[name][1], name
+        else:
+            _close(got[name][1], want[name][1], name)

@@ -92,7 +92,49 @@ def fit(tf):
         mp.set_policy("infer")
 
 
+def more_layers(tf):
+    """Conv2D and Embedding under the policy; the RNN layers: given the policy as dtype
+    their cell keeps the global one (plain float32 weights: float16 inputs fail at the
+    MatMul), under the global policy SimpleRNN runs in float16 and LSTM fails on its
+    kernel's slicing, as TF 1.14 does."""
+    mp = tf.keras.mixed_precision.experimental
+    policy = mp.Policy("infer_float32_vars")
+    x4 = (np.arange(50, dtype="float32").reshape(1, 5, 5, 2) / 50.).astype("float16")
+    x3 = (np.arange(6, dtype="float32").reshape(1, 3, 2) / 6.).astype("float16")
+    out = {}
+
+    def run(name, make, x, global_policy=False):
+        if global_policy:
+            mp.set_policy("infer_float32_vars")
+        try:
+            with tf.Graph().as_default():
+                layer = make()
+                try:
+                    y = layer(tf.constant(x))
+                except TypeError as e:
+                    out[name] = ["TypeError", str(e),
+                                 [type(w).__name__ for w in layer.weights]]
+                    return
+                with tf.Session() as sess:
+                    sess.run(tf.global_variables_initializer())
+                    out[name] = [y.dtype.name, sess.run(y).astype("float32"),
+                                 [type(w).__name__ for w in layer.weights]]
+        finally:
+            mp.set_policy("infer")
+
+    L = tf.keras.layers
+    run("conv", lambda: L.Conv2D(2, 3, dtype=policy, kernel_initializer="ones"), x4)
+    run("embedding", lambda: L.Embedding(5, 3, dtype=policy,
+                                         embeddings_initializer="ones"),
+        np.array([[1, 2]], "int32"))
+    run("simple_rnn_dtype", lambda: L.SimpleRNN(2, dtype=policy), x3)
+    run("simple_rnn_global", lambda: L.SimpleRNN(2, kernel_initializer="ones",
+                                                 recurrent_initializer="ones"), x3, True)
+    run("lstm_global", lambda: L.LSTM(2), x3, True)
+    return out
+
+
 def cases(tf):
     return {"dense_float16": dense(tf, "float16"), "dense_float32": dense(tf, "float32"),
             "normalization": normalization(tf), "int_weight_error": int_weight_error(tf),
-            "fit": fit(tf)}
+            "fit": fit(tf), "more_layers": more_layers(tf)}
