@@ -327,7 +327,12 @@ def save_weights_tf(model, filepath):
     from ..train import checkpoint_management  # lazy: the checkpoint module on use
     directory = os.path.dirname(os.path.abspath(filepath))
     os.makedirs(directory, exist_ok=True)
-    model_checkpoint(model).write(filepath, session=K.get_session())
+    root = model_checkpoint(model)
+    # the save ops are made once per set of variables (TF 1.14's saver is the model's:
+    # saving again adds no ops)
+    cache = model.__dict__.setdefault("_checkpoint_save_ops", {})
+    object.__setattr__(root, "_save_ops", cache)
+    root.write(filepath, session=K.get_session())
     checkpoint_management.update_checkpoint_state_internal(
         save_dir=directory, model_checkpoint_path=os.path.abspath(filepath),
         all_model_checkpoint_paths=[os.path.abspath(filepath)], save_relative_paths=True)
