@@ -151,8 +151,10 @@ def _export_mode(mode, has_saved_vars, builder, model, custom_objects, checkpoin
             g.add_to_collection(GraphKeys.UPDATE_OPS, update)
         with Session(graph=g).as_default():
             _, tensors = saving.model_checkpoint(clone)._object_graph()
-            clone.load_weights(checkpoint_path)
-            if not has_saved_vars:
+            status = clone.load_weights(checkpoint_path)
+            if has_saved_vars:
+                status.assert_existing_objects_matched()
+            else:
                 clone.save_weights(checkpoint_path, save_format="tf", overwrite=True)
                 builder._has_saved_variables = True
             signatures = _signature_def_map(clone, mode)

@@ -19,6 +19,8 @@ import numpy as np
 from ..engine.framework.tensor_shape import TensorShape
 from .. import logging
 from . import backend as K
+from ..train import checkpoint_io as _checkpoint_io
+from ..train.checkpointable import CheckpointLoadStatus
 
 __all__ = ["save_weights_to_hdf5_group", "load_weights_from_hdf5_group",
            "load_weights_from_hdf5_group_by_name", "save_model_to_hdf5", "get_json_type",
@@ -342,7 +344,8 @@ def load_weights_tf(model, filepath):
     """Restores the weights from a TF-format checkpoint (TF 1.14's or flowgrad's),
     matching the checkpoint's object graph to the model's from the root by child names
     (and the optimizer's slots made so far by its slot variables); values the model has
-    no object for are left unused. Returns the number of weights restored."""
+    no object for are left unused. Returns TF's load status (assert_consumed,
+    assert_existing_objects_matched, ...), after assert_nontrivial_match."""
     from ..train import checkpointable as ckpt  # lazy: the checkpoint module on use
     from ..ops.variables import Variable  # lazy: with the checkpoint module
     reader = ckpt._io.CheckpointReader(os.fspath(filepath))
@@ -375,11 +378,42 @@ def load_weights_tf(model, filepath):
                 for attr in graph.nodes[ref.slot_variable_node_id].attributes:
                     if attr.name == "VARIABLE_VALUE":
                         matched.append((slot, attr.checkpoint_key))
-    sess = K.get_session()
+    _assign(matched, reader, K.get_session())
+    keys = {k for _, k in matched}
+    unresolved = sorted("%s (%s)" % (a.full_name, a.checkpoint_key) for node in graph.nodes
+                        for a in node.attributes
+                        if a.name == "VARIABLE_VALUE" and a.checkpoint_key not in keys)
+    done = {id(v) for v, _ in matched}
+    unassigned = ["%s (%s)" % (v.op.name, type(v).__name__)
+                  for v, _ in root._object_graph()[1] if id(v) not in done]
+    status = _LoadStatus(root, os.fspath(filepath), matched, unresolved, unassigned)
+    status._objects_matched = len(objects) - 1   # checkpoint objects past the root
+    return status.assert_nontrivial_match()
+
+
+def _assign(matched, reader, sess):
     for var, key in matched:
         value = np.asarray(reader.get_tensor(key))
         if tuple(var.shape.as_list()) != value.shape:
             raise ValueError("Shapes %s and %s are incompatible (restoring %s from %s)"
                              % (tuple(var.shape.as_list()), value.shape, var.op.name, key))
         var.load(value, sess)
-    return len(matched)
+
+
+class _LoadStatus(CheckpointLoadStatus):
+    """TF 1.14's status of a TF-format load_weights: the values are assigned already;
+    assert_consumed / assert_existing_objects_matched / assert_nontrivial_match as
+    tf.train.Checkpoint's; run_restore_ops assigns them again."""
+
+    _objects_matched = 0
+
+    def assert_nontrivial_match(self):
+        """AssertionError when no object past the root matched (TF counts objects, not
+        values)."""
+        if not self._objects_matched:
+            return super().assert_nontrivial_match()
+        return self
+
+    def run_restore_ops(self, session=None):
+        _assign(self._matched, _checkpoint_io.CheckpointReader(self._save_path),
+                session or K.get_session())
