@@ -1,8 +1,8 @@
 """The 'infer_float32_vars' policy's AutoCastVariables against TF 1.14
 (tests/golden/keras/gen_autocast.py): op names and types, variable names and dtypes,
 values, gradients, normalization layers, the non-float weight's error, a fit with a
-LossScaleOptimizer. float16 results within float16 rounding: NumPy's float16 matmul
-rounds once where TF's CPU kernel rounds along the sum (one ulp apart)."""
+LossScaleOptimizer. float16 results within float16 rounding: flowgrad's float16 MatMul
+and TF's CPU kernel round differently (results one ulp apart)."""
 import numpy as np
 import pytest
 
