@@ -59,3 +59,7 @@ def test_more_layers():
             assert got[name][1] == want[name][1], name
         else:
             _close(got[name][1], want[name][1], name)
+
+
+def test_embedding_reads_the_variable_as_a_tensor():
+    assert [list(x) for x in GEN.embedding_ops(tf)] == [list(x) for x in GOLD["embedding_ops"]]

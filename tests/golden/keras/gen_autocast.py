@@ -134,7 +134,19 @@ def more_layers(tf):
     return out
 
 
+def embedding_ops(tf):
+    """An Embedding under the policy reads its AutoCastVariable as a tensor in the lookup
+    (ReadVariableOp, GatherV2), not a resource gather."""
+    mp = tf.keras.mixed_precision.experimental
+    with tf.Graph().as_default() as g:
+        layer = tf.keras.layers.Embedding(5, 3, dtype=mp.Policy("infer_float32_vars"),
+                                          embeddings_initializer="ones")
+        layer(tf.constant(np.array([[1, 2]], "int32")))
+        return [(op.name, op.type) for op in g.get_operations()]
+
+
 def cases(tf):
     return {"dense_float16": dense(tf, "float16"), "dense_float32": dense(tf, "float32"),
             "normalization": normalization(tf), "int_weight_error": int_weight_error(tf),
-            "fit": fit(tf), "more_layers": more_layers(tf)}
+            "fit": fit(tf), "more_layers": more_layers(tf),
+            "embedding_ops": embedding_ops(tf)}
