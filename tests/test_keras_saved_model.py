@@ -3,6 +3,7 @@
 signature, checkpoint keys and JSON and serves TF's outputs; TF 1.14's SavedModels (with
 train and eval graphs too) load into flowgrad."""
 import base64
+import gzip
 import json
 import os
 import re
@@ -131,8 +132,9 @@ def test_tf_reads_the_saved_model_flowgrad_writes(name, tmp_path):
                     if k in ("train", "eval", "serve")})
     _compare(tf_read, own, name + "/tf_read")
     _compare(GOLD["flowgrad_" + name]["loaded"], GOLD["trained_" + name]["loaded"], name)
-    with open(path("keras", os.path.join("flowgrad_saved_model", name + ".json"))) as f:
-        committed = {rel: base64.b64decode(data) for rel, data in json.load(f).items()}
+    with gzip.open(path("keras", os.path.join("flowgrad_saved_model", name + ".json.gz"))) as f:
+        committed = {rel: base64.b64decode(data)
+                     for rel, data in json.loads(f.read().decode("utf-8")).items()}
     fresh = str(tmp_path / "fresh")
     GEN.export_trained(tf, name, fresh)
     assert sorted(committed) == sorted(GEN._files(fresh))

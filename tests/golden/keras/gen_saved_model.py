@@ -7,6 +7,7 @@ graphs) and what load_from_saved_model gives back, and the errors.
     python tools/goldens.py regen keras/saved_model
 """
 import base64
+import gzip
 import json
 import os
 import shutil
@@ -139,8 +140,8 @@ def _trained_cases(tf):
         finally:
             shutil.rmtree(root)
         # the SavedModel flowgrad wrote (make_saved_model.py), as TF 1.14 reads it
-        with open(os.path.join(FLOWGRAD_FILES, name + ".json")) as f:
-            files = json.load(f)
+        with gzip.open(os.path.join(FLOWGRAD_FILES, name + ".json.gz")) as f:
+            files = json.loads(f.read().decode("utf-8"))
         root = tempfile.mkdtemp()
         try:
             d = os.path.join(root, "m")

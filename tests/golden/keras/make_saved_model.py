@@ -1,10 +1,11 @@
-"""Writes tests/golden/keras/flowgrad_saved_model/<name>.json: the SavedModel flowgrad
+"""Writes tests/golden/keras/flowgrad_saved_model/<name>.json.gz: the SavedModel flowgrad
 exports for each trained compiled model of gen_saved_model.TRAINED ({file: base64}), the
 files TF 1.14 loads in gen_saved_model.py. Run from the repository root:
 
     PYTHONPATH=src .venv/bin/python tests/golden/keras/make_saved_model.py
 """
 import base64
+import gzip
 import json
 import os
 import shutil
@@ -29,8 +30,9 @@ if __name__ == "__main__":
         try:
             d = os.path.join(root, "m")
             gen.export_trained(tf, name, d)
-            with open(os.path.join(gen.FLOWGRAD_FILES, name + ".json"), "w") as f:
-                json.dump(files(d), f, indent=0, sort_keys=True)
+            data = json.dumps(files(d), indent=0, sort_keys=True).encode("utf-8")
+            with open(os.path.join(gen.FLOWGRAD_FILES, name + ".json.gz"), "wb") as f:
+                f.write(gzip.compress(data, 9, mtime=0))
         finally:
             shutil.rmtree(root)
         print("wrote", name)
