@@ -24,16 +24,19 @@ def test_policies():
     _compare(got, want, "policies")
 
 
-def test_infer_float32_vars_layers_are_not_implemented():
+def test_infer_float32_vars_layers():
+    """The policy's layers make AutoCastVariables (tests/test_keras_autocast.py checks
+    them against TF); a plain dtype gives a plain layer."""
     mp = tf.keras.mixed_precision.experimental
-    with pytest.raises(NotImplementedError, match="infer_float32_vars"):
-        tf.keras.layers.Dense(2, dtype=mp.Policy("infer_float32_vars"))
-    mp.set_policy("infer_float32_vars")
-    try:
-        with pytest.raises(NotImplementedError, match="infer_float32_vars"):
-            tf.keras.layers.Dense(2)
-    finally:
-        mp.set_policy("infer")
+    with tf.Graph().as_default():
+        layer = tf.keras.layers.Dense(2, dtype=mp.Policy("infer_float32_vars"))
+        layer(tf.constant([[1., 2.]], tf.float16))
+        assert type(layer.kernel).__name__ == "AutoCastVariable"
+        mp.set_policy("infer_float32_vars")
+        try:
+            assert tf.keras.layers.Dense(2).dtype == "float32"
+        finally:
+            mp.set_policy("infer")
     assert tf.keras.layers.Dense(2, dtype="float16").dtype == "float16"
 
 
@@ -50,9 +53,13 @@ def test_loss_scale_optimizer_fit(case):
     _compare(got, want, case)
 
 
-@pytest.mark.parametrize("case", ["fixed", "dynamic"])
+@pytest.mark.parametrize("case", ["fixed", "dynamic", "grad_loss_none", "grad_loss_fixed",
+                                  "grad_loss_dynamic"])
 def test_minimize(case):
-    got = GEN.minimize(tf, 8 if case == "fixed" else "dynamic")
+    scale = {"fixed": 8, "dynamic": "dynamic", "none": None}[case.split("_")[-1]]
+    grad_loss = {"none": 0.5, "fixed": 0.5, "dynamic": 3.}[case.split("_")[-1]] \
+        if case.startswith("grad_loss") else None
+    got = GEN.minimize(tf, scale, grad_loss)
     want = dict(GOLD["minimize_" + case])
     assert sorted(got.pop("ops")) == sorted(n for n in want.pop("ops")
                                             if not PLUMBING.search(n))

@@ -375,20 +375,23 @@ _SESSION = {"session": None}
 
 
 def get_session(op_input_list=()):
-    """The default session if any, else Keras' own session of the default graph (made on
-    first use); then initializes the Keras variables not yet initialized in it (an
+    """The default session if any, else Keras' own session when it is of the graph of
+    `op_input_list` (the default graph without one), else a new one of the default graph;
+    then initializes the Keras variables of the session's graph not yet initialized (an
     IsVariableInitialized per new variable, then variables_initializer), as TF 1.14."""
+    from ..engine.framework.graph import _graph_of  # lazy: keep imports small
     from ..engine.framework.graph import get_default_session  # lazy: keep imports small
     from ..engine.runtime.session import Session  # lazy: the runtime is heavy
     from ..ops import variables as _variables  # lazy: ops.variables imports init_ops
     session = get_default_session()
-    g = get_default_graph()
     if session is None:
         own = _SESSION["session"]
-        if own is None or own.graph is not g or getattr(own, "_closed", False):
-            own = Session(graph=g)
+        if own is None or own.graph is not _graph_of(list(op_input_list)) or \
+                getattr(own, "_closed", False):
+            own = Session(graph=get_default_graph())
             _SESSION["session"] = own
         session = own
+    g = session.graph
     done = _KERAS_INITIALIZED.setdefault(g, set())
     candidates = [v for v in _GRAPH_VARIABLES.get(g, []) if id(v) not in done]
     if candidates and not _MANUAL_VAR_INIT[0]:

@@ -151,7 +151,11 @@ def get_value(x):
     """The value of `x` (a numpy array) in get_session(); a non-tensor is returned as is."""
     if not is_tensor(x) and not hasattr(x, "initializer"):
         return x
-    return get_session((x,)).run(x)
+    session = get_session((x,))
+    if getattr(x, "graph", session.graph) is not session.graph:   # TF's x.eval(session)
+        raise ValueError("Cannot use the given session to evaluate tensor: the tensor's "
+                         "graph is different from the session's graph.")
+    return session.run(x)
 
 
 def eval(x):  # noqa: A001

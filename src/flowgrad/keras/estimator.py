@@ -60,8 +60,14 @@ def _clone_and_build_model(mode, keras_model, custom_objects, features=None, lab
     labels with a new optimizer whose iterations is the global step)."""
     from .utils import CustomObjectScope  # lazy: keras utils only for custom objects
     K.set_learning_phase(int(mode == _TRAIN))
-    input_names = keras_model.input_names if isinstance(features, dict) else None
-    output_names = keras_model.output_names if isinstance(labels, dict) else None
+    graph_network = keras_model._is_graph_network
+    input_names = output_names = None
+    if isinstance(features, dict):
+        input_names = keras_model.input_names if graph_network else \
+            ["input_%d" % i for i in range(1, len(features) + 1)]
+    if isinstance(labels, dict):
+        output_names = keras_model.output_names if graph_network else \
+            ["output_%d" % i for i in range(1, len(labels) + 1)]
     inputs = _to_ordered_list(features, input_names, "features", "inputs")
     targets = _to_ordered_list(labels, output_names, "labels", "outputs")
     compile_clone = mode != _PREDICT
@@ -69,13 +75,22 @@ def _clone_and_build_model(mode, keras_model, custom_objects, features=None, lab
     if compile_clone:
         global_step = training_util.get_or_create_global_step()
         K.track_variable(global_step)
-    if custom_objects:
-        with CustomObjectScope(custom_objects):
+    original = keras_model.optimizer
+    if compile_clone and not original:
+        raise ValueError("Error when cloning model: compile_clone was set to True, but the "
+                         "original model has not been compiled.")
+    if graph_network or isinstance(keras_model, Sequential):
+        if custom_objects:
+            with CustomObjectScope(custom_objects):
+                clone = models.clone_model(keras_model, input_tensors=inputs)
+        else:
             clone = models.clone_model(keras_model, input_tensors=inputs)
-    else:
-        clone = models.clone_model(keras_model, input_tensors=inputs)
+    else:   # TF 1.14 resets a subclassed model in place (restored after the model_fn)
+        clone = keras_model
+        models._in_place_subclassed_model_reset(clone)
+        if inputs is not None:
+            clone._set_inputs(inputs)
     if compile_clone:
-        original = keras_model.optimizer
         if isinstance(original, TFOptimizer):   # the same tf.train optimizer
             optimizer = TFOptimizer(original.optimizer, global_step)
         else:
@@ -127,6 +142,10 @@ def _create_keras_model_fn(keras_model, custom_objects=None):
                 model._make_test_function()
             loss = model.total_loss
             eval_metric_ops = _eval_metric_ops(model)
+        if not model._is_graph_network:
+            # TF 1.14 puts the subclassed model's state back (the model_fn must not
+            # change the model given)
+            models.in_place_subclassed_model_state_restoration(keras_model)
         return EstimatorSpec(mode=mode, predictions=predictions, loss=loss,
                              train_op=train_op, eval_metric_ops=eval_metric_ops,
                              export_outputs={_DEFAULT_SERVING_KEY:
@@ -215,13 +234,19 @@ def model_to_estimator(keras_model=None, keras_model_path=None, custom_objects=N
         raise ValueError("The given keras model has not been compiled yet. Please compile "
                          "the model with `model.compile()` before calling "
                          "`model_to_estimator()`.")
-    if not keras_model._is_graph_network and not isinstance(keras_model, Sequential):
-        raise NotImplementedError("flowgrad does not implement tf.keras.estimator."
-                                  "model_to_estimator for a subclassed Model")
     model_fn = _create_keras_model_fn(keras_model, custom_objects)
     if not _any_weight_initialized(keras_model):
         K.set_session(Session(config=config.session_config))
     warm_start_path = None
     if keras_model._is_graph_network:
         warm_start_path = _save_first_checkpoint(keras_model, custom_objects, config)
+    elif keras_model.built:
+        logging.warning("You are creating an Estimator from a Keras model manually "
+                        "subclassed from `Model`, that was already called on some inputs "
+                        "(and thus already had weights). We are currently unable to "
+                        "preserve the model's state (its weights) as part of the estimator "
+                        "in this case. Be warned that the estimator has been created using "
+                        "a freshly initialized version of your model.\nNote that this "
+                        "doesn't affect the state of the model instance you passed as "
+                        "`keras_model` argument.")
     return Estimator(model_fn, config=config, warm_start_from=warm_start_path)

@@ -81,6 +81,83 @@ def clone_model(model, input_tensors=None, clone_function=None):
     return Model._from_config(model.get_config(), custom, input_layers=input_layers)
 
 
+# a subclassed model's state that in_place_subclassed_model_state_restoration puts back
+# (TF 1.14 caches inputs, outputs, total_loss, optimizer, its functions and feeds; here the
+# attributes compile and the first call set)
+_CACHED_ATTRIBUTES = ("inputs", "outputs", "input_names", "output_names", "total_loss",
+                      "optimizer", "loss", "loss_weights", "metrics_names", "_compiled",
+                      "_graph_built", "_metrics_arg", "_weighted_metrics_arg",
+                      "_target_tensors_arg", "_loss_fns", "_loss_weights_list", "_targets",
+                      "_sample_weights", "_metric_objects", "_metric_results",
+                      "_per_output", "_weighted_per_output", "_loss_means", "_train_fn",
+                      "_test_group", "_predict_group")
+_NOT_LAYER_LISTS = ("layers", "_layers", "metrics", "_metric_objects", "_loss_means")
+
+
+def _in_place_subclassed_model_reset(model):
+    """TF 1.14's stand-in for cloning a subclassed model: each layer attribute replaced by
+    a fresh layer from its config (the originals, and a built model's inputs, outputs and
+    compile state, cached for in_place_subclassed_model_state_restoration), then the
+    model unbuilt and uncompiled."""
+    from .engine.base_layer import Layer  # lazy: keras engine on first use
+    from .engine.network import Network  # lazy: keras engine on first use
+    cache = {}
+    for name, value in sorted(vars(model).items()):
+        if isinstance(value, Layer):
+            cache[name] = value
+            if getattr(value, "layers", None):
+                raise ValueError("We do not support the use of nested layers in "
+                                 "`model_to_estimator` at this time. Found nested layer: %s"
+                                 % value)
+        elif isinstance(value, (list, tuple)) and name not in _NOT_LAYER_LISTS:
+            if value and all(isinstance(v, Layer) for v in value):
+                raise ValueError("We do not support the use of list-of-layers attributes "
+                                 "in subclassed models used with `model_to_estimator` at "
+                                 "this time. Found list model: %s" % name)
+    names = {id(v): k for k, v in cache.items()}
+    original = list(model._layers)
+    model.__dict__["_layers"] = []
+    for layer in original:   # in the layers' order
+        if isinstance(layer, Network) and not layer._is_graph_network:
+            raise ValueError("We do not support the use of nested subclassed models in "
+                             "`model_to_estimator` at this time. Found nested model: %s"
+                             % layer)
+        fresh = layer.__class__.from_config(layer.get_config())
+        model.__dict__[names[id(layer)]] = fresh
+        model._layers.append(fresh)
+    if getattr(model, "_original_attributes_cache", None) is None:
+        if model.built:
+            for name in _CACHED_ATTRIBUTES:
+                if name in vars(model):
+                    cache[name] = vars(model)[name]
+        model._original_attributes_cache = cache
+    _reset_build_compile_trackers(model)
+
+
+def _reset_build_compile_trackers(model):
+    model.built = False
+    model.inputs = None
+    model.outputs = None
+    model._compiled = False
+    model.optimizer = None
+
+
+def in_place_subclassed_model_state_restoration(model):
+    """Undoes _in_place_subclassed_model_reset: the original layers (and a built model's
+    cached state) back; without a cache the model is unbuilt and uncompiled."""
+    from .engine.base_layer import Layer  # lazy: keras engine on first use
+    cache = getattr(model, "_original_attributes_cache", None)
+    if cache is None:
+        _reset_build_compile_trackers(model)
+        return
+    model.__dict__["_layers"] = []
+    for name, value in cache.items():
+        model.__dict__[name] = value
+        if isinstance(value, Layer):
+            model._layers.append(value)
+    model._original_attributes_cache = None
+
+
 def model_from_json(json_string, custom_objects=None):
     """A model from the JSON of model.to_json()."""
     return model_from_config(json.loads(json_string), custom_objects=custom_objects)

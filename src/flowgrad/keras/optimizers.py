@@ -63,12 +63,12 @@ class Optimizer(OptimizerV2):
         return [self.apply_gradients(list(zip(grads, params)))]
 
     def minimize(self, loss, var_list, grad_loss=None, name=None):
-        """get_gradients for `var_list`, applied as one op."""
-        if grad_loss is not None:
-            raise NotImplementedError("flowgrad does not implement minimize(grad_loss=...)")
-        if callable(var_list):
-            var_list = var_list()
-        return self.apply_gradients(zip(self.get_gradients(loss, var_list), var_list),
+        """TF 1.14's: the gradients of the callable `loss` (a GradientTape, `grad_loss`
+        its output gradient) for `var_list` (or the callable returning it), applied as
+        one op. A Tensor `loss` is TF's TypeError (it calls `loss()`)."""
+        if not callable(loss):
+            raise TypeError("'%s' object is not callable" % type(loss).__name__)
+        return self.apply_gradients(self._compute_gradients(loss, var_list, grad_loss),
                                     name=name)
 
     def _config(self, *names, **extra):

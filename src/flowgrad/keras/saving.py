@@ -19,6 +19,8 @@ import numpy as np
 from ..engine.framework.tensor_shape import TensorShape
 from .. import logging
 from . import backend as K
+from ..train import checkpoint_io as _checkpoint_io
+from ..train.checkpointable import CheckpointLoadStatus
 
 __all__ = ["save_weights_to_hdf5_group", "load_weights_from_hdf5_group",
            "load_weights_from_hdf5_group_by_name", "save_model_to_hdf5", "get_json_type",
@@ -250,7 +252,7 @@ def _layer_node(layer, checkpoint_cls):
     'backward_layer', 'layer', or 'layer_with_weights-N' of a nested model)."""
     node = checkpoint_cls()
     for w in list(layer._trainable_weights) + list(layer._non_trainable_weights):
-        setattr(node, w.op.name.split("/")[-1], w)
+        setattr(node, w.op.name.split("/")[-1], _unwrap(w))
     if hasattr(layer, "_nodes") and hasattr(layer, "layers"):  # a nested model
         _add_layers(node, _tracked_layers(layer), checkpoint_cls)
         return node
@@ -284,12 +286,41 @@ def _add_layers(root, layers, checkpoint_cls):
         setattr(root, "layer-%d" % i, nodes.get(id(layer)) or checkpoint_cls())
 
 
+def _unwrap(w):
+    """An AutoCastVariable's variable (the checkpoint holds the float32 variable)."""
+    return getattr(w, "_variable", w)
+
+
+def _optimizer_node(opt, variables, checkpoint_cls):
+    """A compiled model's 'optimizer' child as TF 1.14 tracks a Keras optimizer: 'iter'
+    and the hyperparameter variables made so far (in the order made), its slots as the
+    node's slot variables."""
+    node = checkpoint_cls()
+    if opt._iterations is not None:
+        setattr(node, "iter", opt._iterations)
+    for name, value in sorted(opt._hyper.items()):
+        if hasattr(value, "initializer") and hasattr(value, "op"):
+            setattr(node, name, value)
+    by_id = {id(v): v for v in variables}
+    object.__setattr__(node, "_slot_variables", [
+        (_unwrap(by_id[var_id]), name, slot) for var_id, slots in opt._slots.items()
+        if var_id in by_id for name, slot in slots.items()])
+    return node
+
+
 def model_checkpoint(model):
     """A tf.train.Checkpoint whose object graph has TF 1.14's keys for `model`'s weights
-    ('layer_with_weights-0/kernel/.ATTRIBUTES/VARIABLE_VALUE')."""
+    ('layer_with_weights-0/kernel/.ATTRIBUTES/VARIABLE_VALUE') and, once compiled with a
+    Keras optimizer, its state ('optimizer/iter/...', the slots
+    'layer_with_weights-0/kernel/.OPTIMIZER_SLOT/optimizer/m/...')."""
     from ..train.checkpointable import Checkpoint  # lazy: the checkpoint module on use
+    from .optimizers import TFOptimizer  # lazy: keras optimizers import the layers
+    from .optimizers_v2 import OptimizerV2  # lazy: keras optimizers import the layers
     root = Checkpoint()
     _add_layers(root, _tracked_layers(model), Checkpoint)
+    opt = getattr(model, "optimizer", None)
+    if isinstance(opt, OptimizerV2) and not isinstance(opt, TFOptimizer):
+        setattr(root, "optimizer", _optimizer_node(opt, model.weights, Checkpoint))
     return root
 
 
@@ -298,7 +329,12 @@ def save_weights_tf(model, filepath):
     from ..train import checkpoint_management  # lazy: the checkpoint module on use
     directory = os.path.dirname(os.path.abspath(filepath))
     os.makedirs(directory, exist_ok=True)
-    model_checkpoint(model).write(filepath, session=K.get_session())
+    root = model_checkpoint(model)
+    # the save ops are made once per set of variables (TF 1.14's saver is the model's:
+    # saving again adds no ops)
+    cache = model.__dict__.setdefault("_checkpoint_save_ops", {})
+    object.__setattr__(root, "_save_ops", cache)
+    root.write(filepath, session=K.get_session())
     checkpoint_management.update_checkpoint_state_internal(
         save_dir=directory, model_checkpoint_path=os.path.abspath(filepath),
         all_model_checkpoint_paths=[os.path.abspath(filepath)], save_relative_paths=True)
@@ -306,9 +342,10 @@ def save_weights_tf(model, filepath):
 
 def load_weights_tf(model, filepath):
     """Restores the weights from a TF-format checkpoint (TF 1.14's or flowgrad's),
-    matching the checkpoint's object graph to the model's from the root by child names;
-    values the model has no object for (the optimizer's) are left unused. Returns the
-    number of weights restored."""
+    matching the checkpoint's object graph to the model's from the root by child names
+    (and the optimizer's slots made so far by its slot variables); values the model has
+    no object for are left unused. Returns TF's load status (assert_consumed,
+    assert_existing_objects_matched, ...), after assert_nontrivial_match."""
     from ..train import checkpointable as ckpt  # lazy: the checkpoint module on use
     from ..ops.variables import Variable  # lazy: with the checkpoint module
     reader = ckpt._io.CheckpointReader(os.fspath(filepath))
@@ -316,12 +353,13 @@ def load_weights_tf(model, filepath):
     graph = ckpt._object_graph_pb2().TrackableObjectGraph()
     graph.ParseFromString(raw if isinstance(raw, bytes) else bytes(raw))
     root = model_checkpoint(model)
-    matched, seen, stack = [], set(), [(0, root)]
+    matched, seen, stack, objects = [], set(), [(0, root)], {}
     while stack:
         node_id, obj = stack.pop()
         if not 0 <= node_id < len(graph.nodes) or node_id in seen:
             continue
         seen.add(node_id)
+        objects[node_id] = obj
         node = graph.nodes[node_id]
         if isinstance(obj, Variable):
             for attr in node.attributes:
@@ -331,11 +369,51 @@ def load_weights_tf(model, filepath):
         for ref in reversed(node.children):
             if ref.local_name in kids:
                 stack.append((ref.node_id, kids[ref.local_name]))
-    sess = K.get_session()
+    for node_id, obj in objects.items():   # an optimizer's slots (those made so far)
+        slots = {(id(v), name): slot for v, name, slot in getattr(obj, "_slot_variables", ())}
+        for ref in graph.nodes[node_id].slot_variables:
+            original = objects.get(ref.original_variable_node_id)
+            slot = slots.get((id(original), ref.slot_name))
+            if slot is not None and 0 <= ref.slot_variable_node_id < len(graph.nodes):
+                for attr in graph.nodes[ref.slot_variable_node_id].attributes:
+                    if attr.name == "VARIABLE_VALUE":
+                        matched.append((slot, attr.checkpoint_key))
+    _assign(matched, reader, K.get_session())
+    keys = {k for _, k in matched}
+    unresolved = sorted("%s (%s)" % (a.full_name, a.checkpoint_key) for node in graph.nodes
+                        for a in node.attributes
+                        if a.name == "VARIABLE_VALUE" and a.checkpoint_key not in keys)
+    done = {id(v) for v, _ in matched}
+    unassigned = ["%s (%s)" % (v.op.name, type(v).__name__)
+                  for v, _ in root._object_graph()[1] if id(v) not in done]
+    status = _LoadStatus(root, os.fspath(filepath), matched, unresolved, unassigned)
+    status._objects_matched = len(objects) - 1   # checkpoint objects past the root
+    return status.assert_nontrivial_match()
+
+
+def _assign(matched, reader, sess):
     for var, key in matched:
         value = np.asarray(reader.get_tensor(key))
         if tuple(var.shape.as_list()) != value.shape:
             raise ValueError("Shapes %s and %s are incompatible (restoring %s from %s)"
                              % (tuple(var.shape.as_list()), value.shape, var.op.name, key))
         var.load(value, sess)
-    return len(matched)
+
+
+class _LoadStatus(CheckpointLoadStatus):
+    """TF 1.14's status of a TF-format load_weights: the values are assigned already;
+    assert_consumed / assert_existing_objects_matched / assert_nontrivial_match as
+    tf.train.Checkpoint's; run_restore_ops assigns them again."""
+
+    _objects_matched = 0
+
+    def assert_nontrivial_match(self):
+        """AssertionError when no object past the root matched (TF counts objects, not
+        values)."""
+        if not self._objects_matched:
+            return super().assert_nontrivial_match()
+        return self
+
+    def run_restore_ops(self, session=None):
+        _assign(self._matched, _checkpoint_io.CheckpointReader(self._save_path),
+                session or K.get_session())

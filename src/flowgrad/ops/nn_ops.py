@@ -87,6 +87,7 @@ from ..engine.ops.normalization import fused_batch_norm, local_response_normaliz
 from ..engine.ops.sparse import sparse_to_dense as _sparse_to_dense
 from ..engine.ops.top_k import in_top_k, top_k
 from . import array_ops as _a
+from .variables import ResourceVariable
 from . import check_ops
 from . import comparison_ops as _c
 from . import math_ops as _m
@@ -460,15 +461,16 @@ def embedding_lookup(params: TensorLike, ids: TensorLike, partition_strategy: st
         params = [params]
     values = [p for p in params if hasattr(p, "op")] + ([ids] if hasattr(ids, "op") else [])
     with name_scope(name, "embedding_lookup", values) as scope:
-        if len(params) == 1 and hasattr(params[0], "sparse_read"):
+        if len(params) == 1 and isinstance(params[0], ResourceVariable):
             # a ResourceVariable: TF's gather is its sparse_read (ResourceGather + Identity)
             ids = to_tensor(ids, name="ids")
             with get_default_graph().colocate_with(params[0].handle.op):
                 rows = _clip_rows(params[0].sparse_read(ids, name=scope), ids, max_norm)
             return _a.identity(rows, name="Identity")
         # As TF: shards that include a ResourceVariable stay variables (each is read
-        # through its sparse_read, ResourceGather + Identity); others become tensors.
-        if not any(hasattr(p, "sparse_read") for p in params):
+        # through its sparse_read, ResourceGather + Identity); others (a keras
+        # AutoCastVariable too) become tensors.
+        if not any(isinstance(p, ResourceVariable) for p in params):
             params = [to_tensor(p, name="params") for p in params]
         ids = to_tensor(ids, name="ids")
         if ids.dtype.base_dtype not in (_dt.int32, _dt.int64):
@@ -513,7 +515,7 @@ def _sharded_lookup(params, ids, partition_strategy, scope, max_norm):
     pindices = _dynamic_partition(original_indices, p_assignments, n)
     parts = []
     for p, pids in zip(params, gather_ids):
-        resource = hasattr(p, "sparse_read")
+        resource = isinstance(p, ResourceVariable)
         # as TF: each gather on its shard
         with get_default_graph().colocate_with(p.handle.op if resource else p):
             parts.append(p.sparse_read(pids) if resource else _a.gather(p, pids))

@@ -172,7 +172,9 @@ class Checkpoint:
         return self._save_counter
 
     def _object_graph(self):
-        """(TrackableObjectGraph proto, [(Variable, key)]) of the objects reachable now."""
+        """(TrackableObjectGraph proto, [(Variable, key)]) of the objects reachable now;
+        an optimizer's slot variables (a node's `_slot_variables`: (variable, slot name,
+        slot variable)) follow as nodes of their own, as TF 1.14 writes them."""
         order = _walk(self)
         ids = {id(o): i for i, (o, _) in enumerate(order)}
         graph = _object_graph_pb2().TrackableObjectGraph()
@@ -186,6 +188,23 @@ class Checkpoint:
                 node.attributes.add(name="VARIABLE_VALUE", full_name=obj.op.name,
                                     checkpoint_key=key)
                 tensors.append((obj, key))
+        paths = {id(o): p for o, p in order}
+        for obj, path in order:   # TF: per optimizer, per slot name, variables in order
+            slots = getattr(obj, "_slot_variables", None) or []
+            names = list(dict.fromkeys(name for _, name, _ in slots))
+            for slot_name in names:
+                found = sorted((ids[id(var)], var, slot) for var, name, slot in slots
+                               if name == slot_name and id(var) in ids)
+                for var_id, var, slot in found:
+                    key = "%s/.OPTIMIZER_SLOT/%s/%s/%s" % (
+                        "/".join(_escape(p) for p in paths[id(var)]),
+                        "/".join(_escape(p) for p in path), _escape(slot_name), _VALUE_SUFFIX)
+                    graph.nodes[ids[id(obj)]].slot_variables.add(
+                        original_variable_node_id=var_id, slot_name=slot_name,
+                        slot_variable_node_id=len(graph.nodes))
+                    graph.nodes.add().attributes.add(
+                        name="VARIABLE_VALUE", full_name=slot.op.name, checkpoint_key=key)
+                    tensors.append((slot, key))
         return graph, tensors
 
     def _next_number(self, s):

@@ -60,16 +60,21 @@ def fit(tf, loss_scale, epochs=3):
                     "config": scale.get_config()}
 
 
-def minimize(tf, loss_scale):
-    """LossScaleOptimizer.minimize of a callable loss, run three times."""
+def minimize(tf, loss_scale, grad_loss=None):
+    """LossScaleOptimizer.minimize of a callable loss (a plain SGD where loss_scale is
+    None; `grad_loss` the loss's output gradient, a constant), run three times."""
     with tf.Graph().as_default() as g:
         with tf.Session() as sess:
             w = tf.Variable([[1.], [-0.5]], name="w", use_resource=True)
-            opt = tf.keras.mixed_precision.experimental.LossScaleOptimizer(
-                tf.keras.optimizers.SGD(0.1), loss_scale)
+            opt = tf.keras.optimizers.SGD(0.1)
+            if loss_scale is not None:
+                opt = tf.keras.mixed_precision.experimental.LossScaleOptimizer(
+                    opt, loss_scale)
             x = tf.constant(X)
+            if grad_loss is not None:
+                grad_loss = tf.constant(grad_loss, name="grad_loss")
             step = opt.minimize(lambda: tf.reduce_mean(tf.square(tf.matmul(x, w) - Y)),
-                                [w])
+                                lambda: [w], grad_loss=grad_loss)
             sess.run(tf.global_variables_initializer())
             built = {"ops": [op.name for op in g.get_operations()], "last_id": g._last_id}
             for _ in range(3):
@@ -85,7 +90,9 @@ def errors(tf):
                lambda: mp.LossScaleOptimizer(tf.keras.optimizers.SGD(clipnorm=1.), 2),
                lambda: mp.LossScaleOptimizer(tf.keras.optimizers.SGD(), "bogus"),
                lambda: mp.LossScaleOptimizer(tf.keras.optimizers.SGD(), 0.5),
-               lambda: mp.LossScaleOptimizer(tf.keras.optimizers.SGD(), 2).get_config()):
+               lambda: mp.LossScaleOptimizer(tf.keras.optimizers.SGD(), 2).get_config(),
+               lambda: tf.keras.optimizers.SGD().minimize(
+                   tf.constant(1.), [tf.Variable(1., use_resource=True)])):
         with tf.Graph().as_default():
             try:
                 fn()
@@ -97,7 +104,10 @@ def errors(tf):
 
 def cases(tf):
     out = {"policies": policies(tf), "errors": errors(tf),
-           "minimize_fixed": minimize(tf, 8), "minimize_dynamic": minimize(tf, "dynamic")}
+           "minimize_fixed": minimize(tf, 8), "minimize_dynamic": minimize(tf, "dynamic"),
+           "minimize_grad_loss_none": minimize(tf, None, 0.5),
+           "minimize_grad_loss_fixed": minimize(tf, 8, 0.5),
+           "minimize_grad_loss_dynamic": minimize(tf, "dynamic", 3.)}
     for name in (128, "dynamic", "custom_dynamic", "overflow"):
         out["fit_%s" % name] = fit(tf, name)
     return out

@@ -136,6 +136,55 @@ def run_two_outputs(tf, model_dir):
             "predict": [p for p in est.predict(fn(1))]}
 
 
+def run_subclassed(tf, model_dir, called=False, predict_first=False):
+    """A subclassed Model: TF 1.14 resets it in place in each model_fn (fresh layers from
+    their configs, no warm start) and restores it after. Built (`called`) first by a fit,
+    train / evaluate / predict work and the model keeps its weights; never built, the
+    model_fn's restoration keeps the clone's optimizer and evaluate fails (its config is
+    read in another graph); predict first leaves it uncompiled, and train fails."""
+    class Sub(tf.keras.Model):
+        def __init__(self):
+            super(Sub, self).__init__(name="sub")
+            self.hidden = tf.keras.layers.Dense(3, kernel_initializer="ones",
+                                                activation="relu", name="hidden")
+            self.out = tf.keras.layers.Dense(
+                1, kernel_initializer=tf.keras.initializers.Constant(0.5), name="out")
+
+        def call(self, x):
+            return self.out(self.hidden(x))
+
+    model = Sub()
+    model.compile(tf.keras.optimizers.SGD(0.05), "mse", metrics=["mae"])
+    out = {}
+    if called:
+        model.fit(X, Y, epochs=1, batch_size=6, verbose=0)
+        out["weights_before"] = model.get_weights()
+    est = tf.keras.estimator.model_to_estimator(keras_model=model, model_dir=model_dir)
+    out["files"] = sorted(os.listdir(model_dir))
+    steps = [("train", lambda: est.train(input_fn(tf), steps=3)),
+             ("evaluate", lambda: est.evaluate(input_fn(tf, epochs=1))),
+             ("predict", lambda: [p for p in est.predict(input_fn(tf, epochs=1))])]
+    if predict_first:
+        steps.insert(0, steps[2])
+    for i, (name, fn) in enumerate(steps):
+        try:
+            result = fn()
+        except ValueError as e:   # TF's error ends the run
+            out["error"] = [name, type(e).__name__, str(e)]
+            break
+        out["%d_%s" % (i, name)] = result if name != "train" else _ckpt(tf, model_dir)
+    if called:
+        out["weights_after"] = model.get_weights()
+        out["layers"] = [layer.name for layer in model.layers]
+    return out
+
+
+SUBCLASSED = {"subclassed_called": {"called": True},
+              "subclassed_called_predict_first": {"called": True, "predict_first": True},
+              "subclassed_unbuilt": {},
+              "subclassed_unbuilt_predict_first": {"predict_first": True}}
+
+
 def run_target_tensors(tf):
     """compile(target_tensors=...) (what model_to_estimator compiles the clone with): fit
     and evaluate without y, and the error when y is given anyway."""
@@ -218,7 +267,9 @@ def cases(tf):
         finally:
             shutil.rmtree(d)
     for name, fn in [("seeded", run_seeded), ("h5", lambda t, d: run_h5(t, d, False)),
-                     ("two_outputs", run_two_outputs)]:
+                     ("two_outputs", run_two_outputs)] + [
+            (name, lambda t, d, kw=kw: run_subclassed(t, d, **kw))
+            for name, kw in sorted(SUBCLASSED.items())]:
         d = tempfile.mkdtemp()
         try:
             tf.keras.backend.clear_session()

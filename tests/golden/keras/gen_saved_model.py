@@ -6,6 +6,9 @@ graphs) and what load_from_saved_model gives back, and the errors.
 
     python tools/goldens.py regen keras/saved_model
 """
+import base64
+import gzip
+import json
 import os
 import shutil
 import tempfile
@@ -42,10 +45,10 @@ def _fixed(model):
                        for w in model.get_weights()])
 
 
-def summary(tf, d, tags=("serve",)):
+def summary(tf, d, tags=("serve",), values=False):
     """The meta graph `tags` of SavedModel `d` as a loader sees it: its signatures
     (method, inputs' tensor names and dtypes, outputs' tensor names), the serving
-    signature's outputs on X; the variables' checkpoint keys and shapes."""
+    signature's outputs on X; the variables' checkpoint keys and shapes (and values)."""
     out = {}
     with tf.Graph().as_default() as g:
         with tf.Session() as sess:
@@ -61,8 +64,12 @@ def summary(tf, d, tags=("serve",)):
                 (name, inp), = sig.inputs.items()
                 fetch = {k: g.get_tensor_by_name(v.name) for k, v in sig.outputs.items()}
                 out["served"] = sess.run(fetch, {g.get_tensor_by_name(inp.name): X})
-    out["variables"] = sorted([k, list(s)] for k, s in tf.train.list_variables(
-        os.path.join(d, "variables", "variables")) if k != "_CHECKPOINTABLE_OBJECT_GRAPH")
+    prefix = os.path.join(d, "variables", "variables")
+    out["variables"] = sorted([k, list(s)] for k, s in tf.train.list_variables(prefix)
+                              if k != "_CHECKPOINTABLE_OBJECT_GRAPH")
+    if values:
+        reader = tf.train.load_checkpoint(prefix)
+        out["values"] = {k: reader.get_tensor(k) for k, _ in out["variables"]}
     return out
 
 
@@ -87,6 +94,67 @@ def _export(tf, build, compile_args=None):
         return out
     finally:
         shutil.rmtree(root)
+
+
+# compiled models exported after some training (the optimizer's state goes with them)
+TRAINED = {"adam_mae": {"optimizer": "adam", "loss": "mse", "metrics": ["mae"]},
+           "sgd_momentum": {"optimizer": "sgd_momentum", "loss": "mse"}}
+FLOWGRAD_FILES = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                              "flowgrad_saved_model")
+
+
+def export_trained(tf, name, d):
+    """The functional model compiled as TRAINED[name], fitted 2 epochs, exported to `d`;
+    returns its predictions."""
+    kw = dict(TRAINED[name])
+    if kw["optimizer"] == "sgd_momentum":
+        kw["optimizer"] = tf.keras.optimizers.SGD(0.05, momentum=0.9)
+    with tf.Graph().as_default():
+        with tf.Session() as sess:
+            tf.keras.backend.set_session(sess)
+            model = functional(tf)
+            _fixed(model)
+            model.compile(**kw)
+            model.fit(X, np.ones((4, 2), "float32"), epochs=2, batch_size=2, verbose=0,
+                      shuffle=False)
+            tf.keras.experimental.export_saved_model(model, d)
+            return model.predict(X)
+
+
+def trained_summary(tf, d):
+    """What a loader sees of the SavedModel of a trained compiled model: every meta
+    graph, the checkpoint's values, load_from_saved_model's model."""
+    return {tags[0]: summary(tf, d, tags, values=True)
+            for tags in (("train",), ("eval",), ("serve",))}
+
+
+def _trained_cases(tf):
+    out = {}
+    for name in sorted(TRAINED):
+        root = tempfile.mkdtemp()
+        try:
+            d = os.path.join(root, "m")
+            predicted = export_trained(tf, name, d)
+            out["trained_" + name] = dict(trained_summary(tf, d), predict=predicted,
+                                          loaded=load(tf, d))
+        finally:
+            shutil.rmtree(root)
+        # the SavedModel flowgrad wrote (make_saved_model.py), as TF 1.14 reads it
+        with gzip.open(os.path.join(FLOWGRAD_FILES, name + ".json.gz")) as f:
+            files = json.loads(f.read().decode("utf-8"))
+        root = tempfile.mkdtemp()
+        try:
+            d = os.path.join(root, "m")
+            for rel, data in files.items():
+                p = os.path.join(d, rel)
+                if not os.path.isdir(os.path.dirname(p)):
+                    os.makedirs(os.path.dirname(p))
+                with open(p, "wb") as f:
+                    f.write(base64.b64decode(data))
+            out["flowgrad_" + name] = dict(trained_summary(tf, d), loaded=load(tf, d))
+        finally:
+            shutil.rmtree(root)
+    return out
 
 
 def load(tf, d):
@@ -135,4 +203,4 @@ def cases(tf):
     return {"functional": _export(tf, functional), "sequential": _export(tf, sequential),
             "compiled": _export(tf, functional, {"optimizer": "sgd", "loss": "mse"}),
             "err_unbuilt": _error(tf, _err_unbuilt),
-            "err_subclassed": _error(tf, _err_subclassed)}
+            "err_subclassed": _error(tf, _err_subclassed), **_trained_cases(tf)}

@@ -855,6 +855,19 @@ class Graph:
         finally:
             self._gradient_override_map = old
 
+    # the dtype AutoCastVariables (tf.keras mixed precision) read as; None: their own
+    _auto_cast_variable_read_dtype = None
+
+    @contextlib.contextmanager
+    def _enable_auto_casting_variables(self, dtype) -> Iterator[None]:
+        """Within this context AutoCastVariables read as `dtype` (None: uncast)."""
+        old = self._auto_cast_variable_read_dtype
+        self._auto_cast_variable_read_dtype = dtype
+        try:
+            yield
+        finally:
+            self._auto_cast_variable_read_dtype = old
+
     @contextlib.contextmanager
     def container(self, container_name: str) -> Iterator[None]:
         """Variables created in this context are recorded with `container_name`."""

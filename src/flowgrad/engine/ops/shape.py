@@ -43,8 +43,12 @@ def identity(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A00
     >>> tf.Session().run(tf.identity(tf.constant([1, 2])))
     array([1, 2], dtype=int32)
     """
-    x = to_tensor(input)
-    return apply("Identity", [x], None, name or "Identity")
+    if isinstance(input, Tensor):
+        return apply("Identity", [input], None, name or "Identity")
+    # as TF's op wrapper: a variable is read inside the op's scope ('Identity/ReadVariableOp')
+    with name_scope(name or "Identity") as scope:
+        x = to_tensor(input, name="input")
+        return apply("Identity", [x], None, scope)
 
 
 def _identity_n_infer(inputs, attrs):

@@ -14,8 +14,9 @@ import numpy as np
 
 from ...engine.framework import dtypes as _dt
 from ..mixed_precision import policy as _policy
+from ..mixed_precision.autocast_variable import AutoCastVariable
 from ...engine.framework.constant_op import convert_to_tensor
-from ...engine.framework.graph import Operation, Tensor, get_default_session, name_scope
+from ...engine.framework.graph import Operation, Tensor, get_default_graph, name_scope
 from ...engine.framework.tensor_shape import TensorShape
 from ...ops import array_ops, math_ops
 from .. import backend
@@ -213,6 +214,7 @@ class Layer:
         getter = kwargs.pop("getter", base_layer_utils.make_variable)
         collections_arg = kwargs.pop("collections", None)
         caching_device = kwargs.pop("caching_device", None)
+        autocast = kwargs.pop("experimental_autocast", True)
         if dtype is None:
             dtype = self.dtype or backend.floatx()
         dtype = _dt.as_dtype(dtype)
@@ -245,6 +247,8 @@ class Layer:
                          "caching_device": caching_device}
         variable = getter(name=name, shape=shape, **getter_kwargs)
         backend.track_variable(variable)
+        if autocast and self._mixed_precision_policy.should_cast_variables:
+            variable = AutoCastVariable(variable)   # read as the call's input dtype
         if regularizer is not None:
             name_in_scope = variable.name[:variable.name.find(":")]
             self._handle_weight_regularization(name_in_scope, variable, regularizer)
@@ -307,11 +311,9 @@ class Layer:
         return int(sum(np.prod(w.shape.as_list()) for w in self.weights))
 
     def get_weights(self):
-        """The weights' current values (numpy arrays), read in the default session."""
-        sess = get_default_session()
-        if sess is None:
-            raise ValueError("get_weights needs a default session (with tf.Session():)")
-        return sess.run(self.weights)
+        """The weights' current values (numpy arrays), read in keras.backend.get_session()
+        (which first initializes the Keras variables not yet initialized), as TF 1.14."""
+        return backend.batch_get_value(self.weights)
 
     def set_weights(self, weights):
         """Assigns numpy arrays to the weights in the default session."""
@@ -430,7 +432,15 @@ class Layer:
             call_kwargs = dict(kwargs, mask=previous_mask)
         with name_scope(self._name_scope()) as scope:
             self._maybe_build(inputs)
-            outputs = self.call(inputs, *args, **call_kwargs)
+            # TF 1.14: AutoCastVariables read as the first input's float dtype under a
+            # casting policy, uncast in a layer without one
+            read_dtype = None
+            if self._mixed_precision_policy.should_cast_variables and flat_inputs and \
+                    getattr(flat_inputs[0], "dtype", None) is not None and \
+                    flat_inputs[0].dtype.is_floating:
+                read_dtype = flat_inputs[0].dtype.base_dtype
+            with get_default_graph()._enable_auto_casting_variables(read_dtype):
+                outputs = self.call(inputs, *args, **call_kwargs)
             if outputs is None:
                 raise ValueError("A layer's `call` method should return a Tensor or a list of "
                                  "Tensors, not None (layer: " + self.name + ").")

@@ -117,7 +117,7 @@ class Model(Network):
         self._target_tensors_arg = target_tensors
         self._compiled = True
         self._graph_built = False
-        if self._is_graph_network:
+        if self._is_graph_network or self.outputs:   # TF 1.14: a model with inputs set
             self._build_training_graph()
 
     def _build_training_graph(self):
@@ -255,12 +255,17 @@ class Model(Network):
         if all(given):   # TF 1.14: no target is fed when compile had them all
             raise ValueError("Error when checking model target: expected no data, but got:",
                              y)
-        if any(given):
-            raise NotImplementedError("flowgrad does not implement fitting a model compiled "
-                                      "with target_tensors for some of its outputs")
+        # TF 1.14 feeds only the outputs compile gave no target tensor (_feed_output_names)
+        fed = [name for name, g in zip(self.output_names, given) if not g]
         ys = [np.asarray(a) for a in _to_list(y)]
         if isinstance(y, dict):
-            ys = [np.asarray(y[name]) for name in self.output_names]
+            ys = [np.asarray(y[name]) for name in fed]
+        if len(ys) != len(fed):
+            raise ValueError("Error when checking model target: the list of Numpy arrays "
+                             "that you are passing to your model is not the size the model "
+                             "expected. Expected to see " + str(len(fed)) + " array(s), "
+                             "but instead got the following list of " + str(len(ys)) +
+                             " arrays: " + str(ys)[:200] + "...")
         ys = [a[:, None] if a.ndim == 1 else a for a in ys]
         n = len(xs[0])
         sws = []
@@ -277,12 +282,17 @@ class Model(Network):
                     ya.reshape(len(ya)).astype(int) if ya.ndim <= 2 else None
                 w = w * np.asarray([cw.get(int(c), 1.) for c in labels], "float32")
             sws.append(w)
+        if len(fed) < len(given):   # None for the outputs given target tensors
+            arrays, weights = iter(ys), iter(sws)
+            ys = [None if g else next(arrays) for g in given]
+            sws = [None if g else next(weights) for g in given]
         return xs, ys, sws
 
     def _feed(self, xs, ys, sws, ids, training, weights=None):
         feed = {p: a[ids] for p, a in zip(self.inputs, xs)}
         if ys is not None:
-            feed.update({p: a[ids] for p, a in zip(self._targets, ys) if p is not None})
+            feed.update({p: a[ids] for p, a in zip(self._targets, ys)
+                         if p is not None and a is not None})
             weights = self._sample_weights if weights is None else weights
             feed.update({p: a[ids] for p, a in zip(weights, sws)
                          if p is not None and a is not None})
@@ -299,9 +309,16 @@ class Model(Network):
         inputs = [K.placeholder(shape=(None,) + tuple(a.shape[1:]), name=k, dtype=None if
                                 keys is None or _dt.as_dtype(a.dtype).is_floating else
                                 _dt.as_dtype(a.dtype)) for k, a in zip(names, arrays)]
+        self._set_inputs(inputs, keys)
+
+    def _set_inputs(self, inputs, keys=None):
+        """TF 1.14's _set_inputs of a subclassed model on tensors: the model called on
+        them (a dict of them by `keys`); inputs 'input_N' (or the keys), outputs
+        'output_N'."""
+        names = keys or ["input_%d" % (i + 1) for i in range(len(inputs))]
         outputs = self(dict(zip(keys, inputs)) if keys else
                        inputs[0] if len(inputs) == 1 else inputs)
-        self.inputs = inputs
+        self.inputs = list(inputs)
         self.outputs = _to_list(outputs)
         self.input_names = names
         self.output_names = ["output_%d" % (i + 1) for i in range(len(self.outputs))]
@@ -556,9 +573,11 @@ class Model(Network):
         self._update_sample_weight_modes(sws)
         if val is None and validation_split and 0. < validation_split < 1.:
             split_at = int(len(xs[0]) * (1. - validation_split))
-            val = ([a[split_at:] for a in xs], [a[split_at:] for a in ys],
+            val = ([a[split_at:] for a in xs],
+                   [None if a is None else a[split_at:] for a in ys],
                    [None if a is None else a[split_at:] for a in sws])
-            xs, ys, sws = ([a[:split_at] for a in xs], [a[:split_at] for a in ys],
+            xs, ys, sws = ([a[:split_at] for a in xs],
+                           [None if a is None else a[:split_at] for a in ys],
                            [None if a is None else a[:split_at] for a in sws])
         n = len(xs[0])
         names = list(self.metrics_names)

@@ -87,7 +87,9 @@ class Dense(Layer):
             outputs = tensordot(inputs, self.kernel, [[rank - 1], [0]])
             outputs.set_shape(inputs.shape.as_list()[:-1] + [self.units])
         else:
-            inputs = math_ops.cast(inputs, self.dtype)
+            if not self._mixed_precision_policy.should_cast_variables:
+                # (an AutoCastVariable kernel reads as the inputs' dtype instead)
+                inputs = math_ops.cast(inputs, self.dtype)
             outputs = matmul(inputs, self.kernel)
         if self.use_bias:
             outputs = nn.bias_add(outputs, self.bias)

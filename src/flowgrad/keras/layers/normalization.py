@@ -319,11 +319,11 @@ class LayerNormalization(Layer):
         self.gamma = self.add_weight(
             name="gamma", shape=param_shape, initializer=self.gamma_initializer,
             regularizer=self.gamma_regularizer, constraint=self.gamma_constraint,
-            trainable=True) if self.scale else None
+            trainable=True, experimental_autocast=False) if self.scale else None
         self.beta = self.add_weight(
             name="beta", shape=param_shape, initializer=self.beta_initializer,
             regularizer=self.beta_regularizer, constraint=self.beta_constraint,
-            trainable=True) if self.center else None
+            trainable=True, experimental_autocast=False) if self.center else None
 
     def call(self, inputs):
         input_shape = inputs.shape

@@ -27,6 +27,7 @@ from ..engine import base_layer_utils as blu
 from ..engine.base_layer import Layer
 from ..engine.input_spec import InputSpec
 from .._serialization import lookup_custom
+from ..mixed_precision.policy import Policy
 
 __all__ = ["RNN", "SimpleRNNCell", "LSTMCell", "GRUCell", "StackedRNNCells",
            "SimpleRNN", "LSTM", "GRU"]
@@ -773,7 +774,11 @@ class _CellRNN(RNN):
     def __init__(self, units, cell_kwargs, rnn_kwargs, activity_regularizer, kwargs):
         if cell_kwargs.get("implementation") == 0:
             cell_kwargs["implementation"] = 1
-        cell = self._cell_class(units, dtype=kwargs.get("dtype"), **cell_kwargs)
+        # TF 1.14 makes the cell without the layer's mixed precision policy (the cell
+        # takes the global one)
+        dtype = kwargs.get("dtype")
+        cell = self._cell_class(units, dtype=None if isinstance(dtype, Policy) else dtype,
+                                **cell_kwargs)
         super().__init__(cell, **rnn_kwargs, **kwargs)
         self.activity_regularizer = blu.get_regularizer(activity_regularizer)
         self.input_spec = [InputSpec(ndim=3)]

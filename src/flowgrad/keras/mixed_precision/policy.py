@@ -73,8 +73,4 @@ def layer_dtype(dtype, dtype_name):
     else:
         policy = global_policy()
         name = policy.default_variable_dtype
-    if policy.should_cast_variables:
-        raise NotImplementedError(
-            "flowgrad does not implement tf.keras.mixed_precision.experimental.Policy("
-            "'infer_float32_vars') for layers (float32 variables read as AutoCastVariable)")
     return policy, name
