@@ -1,71 +1,29 @@
 """`tf.contrib.learn`: the parts flowgrad implements: its datasets
 (`tf.contrib.learn.datasets`, load_dataset), the key classes ModeKeys, PredictionKey,
-ProblemType and TaskType, and its errors NanLossDuringTrainingError and NotFittedError.
+ProblemType and TaskType, its errors NanLossDuringTrainingError and NotFittedError, and
+its base Estimator API: Estimator(model_fn) with fit / evaluate / predict over x, y or an
+input_fn, ModelFnOps, RunConfig, SKCompat and infer_real_valued_columns_from_input(_fn).
 
-contrib.learn's own Estimator API (learn.Estimator with fit(x, y), SKCompat, its canned
-DNN / Linear estimators, heads, Experiment and learn_runner, the read_batch_* input
-functions, the monitors) is not built: each raises AttributeError naming the symbol and the
-tf.estimator replacement, when there is one."""
+Its canned DNN / Linear estimators, heads, MetricSpec, Experiment and learn_runner, the
+read_batch_* input functions and the monitors are not built: each raises AttributeError
+naming the symbol and the tf.estimator replacement, when there is one."""
 from . import datasets
+from ._inputs import (infer_real_valued_columns_from_input,
+                      infer_real_valued_columns_from_input_fn)
+from .constants import (ModeKeys, NanLossDuringTrainingError, NotFittedError, PredictionKey,
+                        ProblemType, TaskType)
+from .estimator import BaseEstimator, Estimator, SKCompat
+from .model_fn import ModelFnOps
+from .run_config import RunConfig
 
-__all__ = ["ModeKeys", "NanLossDuringTrainingError", "NotFittedError", "PredictionKey",
-           "ProblemType", "TaskType", "datasets"]
-
-
-class ModeKeys:
-    """contrib.learn's mode keys (tf.estimator.ModeKeys calls INFER 'PREDICT')."""
-    TRAIN = "train"
-    EVAL = "eval"
-    INFER = "infer"
-
-    @classmethod
-    def validate(cls, key):
-        if key not in (cls.TRAIN, cls.EVAL, cls.INFER):
-            raise ValueError("Invalid mode %s." % key)
+__all__ = ["BaseEstimator", "Estimator", "ModeKeys", "ModelFnOps", "NanLossDuringTrainingError",
+           "NotFittedError", "PredictionKey", "ProblemType", "RunConfig", "SKCompat", "TaskType",
+           "datasets", "infer_real_valued_columns_from_input",
+           "infer_real_valued_columns_from_input_fn"]
 
 
-class PredictionKey:
-    """contrib.learn's prediction keys."""
-    CLASSES = "classes"
-    PROBABILITIES = "probabilities"
-    LOGITS = "logits"
-    LOGISTIC = "logistic"
-    SCORES = "scores"
-    TOP_K = "top_k"
-    GENERIC = "output"
-
-
-class ProblemType:
-    """contrib.learn's problem types."""
-    UNSPECIFIED = 0
-    CLASSIFICATION = 1
-    LINEAR_REGRESSION = 2
-    LOGISTIC_REGRESSION = 3
-
-
-class TaskType:
-    """contrib.learn's cluster task types."""
-    MASTER = "master"
-    PS = "ps"
-    WORKER = "worker"
-
-
-class NanLossDuringTrainingError(RuntimeError):
-    """contrib.learn's NaN-loss error (a class of its own, not tf.train's)."""
-
-    def __str__(self):
-        return "NaN loss during training."
-
-
-class NotFittedError(ValueError, AttributeError):
-    """contrib.learn's error for an estimator used before fitting."""
-
-
-_ESTIMATOR_API = ("contrib.learn's Estimator API (fit/evaluate/predict on x, y or input_fn) "
-                  "is not implemented; use %s")
+_ESTIMATOR_API = "this part of contrib.learn's Estimator API is not implemented; use %s"
 _USE = {
-    "BaseEstimator": "tf.estimator.Estimator", "Estimator": "tf.estimator.Estimator",
-    "SKCompat": "tf.estimator.Estimator with tf.estimator.inputs.numpy_input_fn",
     "Evaluable": "tf.estimator.Estimator", "Trainable": "tf.estimator.Estimator",
     "DNNClassifier": "tf.estimator.DNNClassifier", "DNNRegressor": "tf.estimator.DNNRegressor",
     "DNNEstimator": "tf.estimator.DNNEstimator",
@@ -77,8 +35,7 @@ _USE = {
     "LinearEstimator": "tf.estimator.LinearEstimator",
     "LogisticRegressor": "tf.estimator.Estimator with "
                          "tf.contrib.estimator.logistic_regression_head",
-    "ModelFnOps": "tf.estimator.EstimatorSpec", "MetricSpec": "tf.estimator.EstimatorSpec",
-    "RunConfig": "tf.estimator.RunConfig", "InputFnOps": "tf.estimator.export",
+    "MetricSpec": "tf.estimator.EstimatorSpec", "InputFnOps": "tf.estimator.export",
     "Head": "tf.contrib.estimator's heads",
     "multi_class_head": "tf.contrib.estimator.multi_class_head",
     "multi_label_head": "tf.contrib.estimator.multi_label_head",
@@ -94,8 +51,6 @@ _USE = {
     "infer": "tf.estimator.Estimator", "run_n": "tf.train.MonitoredSession",
     "run_feeds": "tf.train.MonitoredSession", "graph_actions": "tf.train.MonitoredSession",
     "monitors": "tf.train.SessionRunHook", "no_op_train_fn": "tf.no_op",
-    "infer_real_valued_columns_from_input": "tf.feature_column.numeric_column",
-    "infer_real_valued_columns_from_input_fn": "tf.feature_column.numeric_column",
 }
 
 

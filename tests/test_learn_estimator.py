@@ -1,0 +1,42 @@
+"""tf.contrib.learn.Estimator against TF 1.14: the golden generator's cases (fit /
+evaluate / predict over x, y and input_fn, SKCompat, a (predictions, loss, train_op)
+model_fn, RunConfig, infer_real_valued_columns_from_input, the errors) run on flowgrad
+and must give TF's losses, placeholders, variables, evaluate dicts, predictions and
+model_dir files."""
+import os
+import sys
+
+import pytest
+
+import flowgrad as tf
+
+import goldens
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "golden", "estimator"))
+import gen_learn_estimator  # noqa: E402
+
+GOLD = goldens.load("estimator", "learn_estimator")
+
+
+@pytest.fixture(scope="module")
+def ours():
+    try:
+        return gen_learn_estimator.cases(tf)
+    finally:
+        tf.reset_default_graph()
+
+
+@pytest.mark.parametrize("case", sorted(GOLD))
+def test_learn_estimator_matches_tf(ours, case):
+    goldens.same_close(ours[case], GOLD[case], case, rtol=1e-5, atol=1e-6)
+
+
+def test_unsupported_parts_name_themselves():
+    with pytest.raises(AttributeError, match="tf.contrib.learn.DNNClassifier is not in "
+                                             "flowgrad"):
+        tf.contrib.learn.DNNClassifier
+    with pytest.raises(NotImplementedError, match="master"):
+        tf.contrib.learn.RunConfig(master="grpc://host:1")
+    est = tf.contrib.learn.Estimator(lambda features, labels: None)
+    with pytest.raises(NotImplementedError, match="BaseMonitor"):
+        est.fit(input_fn=lambda: (None, None), monitors=[object()])
