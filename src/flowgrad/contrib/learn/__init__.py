@@ -12,20 +12,22 @@ from ._inputs import (infer_real_valued_columns_from_input,
                       infer_real_valued_columns_from_input_fn)
 from .constants import (ModeKeys, NanLossDuringTrainingError, NotFittedError, PredictionKey,
                         ProblemType, TaskType)
+from .dnn import DNNClassifier, DNNRegressor
 from .estimator import BaseEstimator, Estimator, SKCompat
+from .head import Head, multi_class_head, poisson_regression_head, regression_head
 from .model_fn import ModelFnOps
 from .run_config import RunConfig
 
-__all__ = ["BaseEstimator", "Estimator", "ModeKeys", "ModelFnOps", "NanLossDuringTrainingError",
-           "NotFittedError", "PredictionKey", "ProblemType", "RunConfig", "SKCompat", "TaskType",
-           "datasets", "infer_real_valued_columns_from_input",
-           "infer_real_valued_columns_from_input_fn"]
+__all__ = ["BaseEstimator", "DNNClassifier", "DNNRegressor", "Estimator", "Head", "ModeKeys",
+           "ModelFnOps", "NanLossDuringTrainingError", "NotFittedError", "PredictionKey",
+           "ProblemType", "RunConfig", "SKCompat", "TaskType", "datasets",
+           "infer_real_valued_columns_from_input", "infer_real_valued_columns_from_input_fn",
+           "multi_class_head", "poisson_regression_head", "regression_head"]
 
 
 _ESTIMATOR_API = "this part of contrib.learn's Estimator API is not implemented; use %s"
 _USE = {
     "Evaluable": "tf.estimator.Estimator", "Trainable": "tf.estimator.Estimator",
-    "DNNClassifier": "tf.estimator.DNNClassifier", "DNNRegressor": "tf.estimator.DNNRegressor",
     "DNNEstimator": "tf.estimator.DNNEstimator",
     "DNNLinearCombinedClassifier": "tf.estimator.DNNLinearCombinedClassifier",
     "DNNLinearCombinedRegressor": "tf.estimator.DNNLinearCombinedRegressor",
@@ -36,12 +38,8 @@ _USE = {
     "LogisticRegressor": "tf.estimator.Estimator with "
                          "tf.contrib.estimator.logistic_regression_head",
     "MetricSpec": "tf.estimator.EstimatorSpec", "InputFnOps": "tf.estimator.export",
-    "Head": "tf.contrib.estimator's heads",
-    "multi_class_head": "tf.contrib.estimator.multi_class_head",
     "multi_label_head": "tf.contrib.estimator.multi_label_head",
     "multi_head": "tf.contrib.estimator.multi_head",
-    "regression_head": "tf.contrib.estimator.regression_head",
-    "poisson_regression_head": "tf.contrib.estimator.poisson_regression_head",
     "Experiment": "tf.estimator.train_and_evaluate",
     "learn_runner": "tf.estimator.train_and_evaluate",
     "ExportStrategy": "tf.estimator.Exporter", "make_export_strategy": "tf.estimator.Exporter",

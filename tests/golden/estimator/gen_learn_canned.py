@@ -1,0 +1,140 @@
+"""tf.contrib.learn's canned DNNClassifier / DNNRegressor (TF 1.14), the Iris tutorial way:
+fit(x, y) / fit(input_fn) with tf_random_seed in RunConfig, the training losses, the
+checkpoint's variable names and shapes, evaluate's keys and values, predict /
+predict_classes / predict_proba / predict_scores, and the files in model_dir
+(tests/test_learn_canned.py runs cases() on flowgrad)."""
+import os
+import re
+import shutil
+import tempfile
+
+import numpy as np
+
+_RNG = np.random.RandomState(7)
+X = np.concatenate([_RNG.normal(c, 0.4, (6, 4)) for c in (0.0, 1.0, 2.0)]).astype(np.float32)
+Y = np.repeat(np.arange(3), 6).astype(np.int32)
+
+
+def _files(d):
+    out = []
+    for root, _, names in os.walk(d):
+        for n in names:
+            rel = os.path.relpath(os.path.join(root, n), d)
+            out.append(re.sub(r"events\.out\.tfevents\..*", "EVENTS", rel))
+    return sorted(out)
+
+
+def _loss_hook(tf, out):
+    class LossHook(tf.train.SessionRunHook):
+        def begin(self):
+            self._loss = tf.get_collection(tf.GraphKeys.LOSSES)[0]
+
+        def before_run(self, run_context):
+            return tf.train.SessionRunArgs(self._loss)
+
+        def after_run(self, run_context, run_values):
+            out.append(float(run_values.results))
+    return LossHook()
+
+
+def _variables(est):
+    return {n: list(np.shape(est.get_variable_value(n))) for n in est.get_variable_names()}
+
+
+def _values(est):
+    return {n: est.get_variable_value(n) for n in est.get_variable_names()}
+
+
+def _results(res):
+    return {k: np.asarray(v) for k, v in res.items()}
+
+
+def _iris(tf):
+    d = tempfile.mkdtemp()
+    try:
+        learn = tf.contrib.learn
+        cols = learn.infer_real_valued_columns_from_input(X)
+        est = learn.DNNClassifier(feature_columns=cols, hidden_units=[10, 20, 10], n_classes=3,
+                                  model_dir=d, config=learn.RunConfig(tf_random_seed=42))
+        losses = []
+        est.fit(x=X, y=Y, steps=12, monitors=[_loss_hook(tf, losses)])
+        out = {"losses": np.array(losses), "variables": _variables(est),
+               "values": _values(est), "files": _files(d),
+               "eval": _results(est.evaluate(x=X, y=Y, steps=1))}
+        out["predict"] = np.array(list(est.predict(x=X, as_iterable=True)))
+        out["predict_classes"] = np.array(list(est.predict_classes(x=X[:4])))
+        out["predict_proba"] = np.array(list(est.predict_proba(x=X[:4])))
+        out["predict_batch"] = np.asarray(est.predict(x=X[:4], as_iterable=False))
+        out["predict_outputs"] = [sorted(p) for p in est.predict(
+            x=X[:2], outputs=["logits", "probabilities"])]
+        return out
+    finally:
+        tf.summary.FileWriterCache.clear()
+        shutil.rmtree(d, ignore_errors=True)
+
+
+def _binary_input_fn(tf):
+    d = tempfile.mkdtemp()
+    try:
+        learn = tf.contrib.learn
+        feats = {"a": X[:, :2], "b": X[:, 2]}
+        y = (Y > 0).astype(np.int64)
+        cols = [tf.contrib.layers.real_valued_column("a", dimension=2),
+                tf.contrib.layers.real_valued_column("b")]
+        est = learn.DNNClassifier(hidden_units=[4, 3], feature_columns=cols, model_dir=d,
+                                  optimizer=tf.train.GradientDescentOptimizer(0.1),
+                                  activation_fn=tf.nn.tanh,
+                                  config=learn.RunConfig(tf_random_seed=5))
+        train = tf.estimator.inputs.numpy_input_fn(feats, y, batch_size=6, num_epochs=None,
+                                                   shuffle=False)
+        losses = []
+        est.fit(input_fn=train, steps=8, monitors=[_loss_hook(tf, losses)])
+        ev = tf.estimator.inputs.numpy_input_fn(feats, y, batch_size=9, shuffle=False)
+        return {"losses": np.array(losses), "variables": _variables(est),
+                "values": _values(est), "eval": _results(est.evaluate(input_fn=ev)),
+                "predict": np.array(list(est.predict(input_fn=tf.estimator.inputs.
+                                                     numpy_input_fn(feats, batch_size=9,
+                                                                    shuffle=False))))}
+    finally:
+        tf.summary.FileWriterCache.clear()
+        shutil.rmtree(d, ignore_errors=True)
+
+
+def _regressor(tf):
+    d = tempfile.mkdtemp()
+    try:
+        learn = tf.contrib.learn
+        y = (X.sum(axis=1) * 0.5).astype(np.float32)
+        est = learn.DNNRegressor(hidden_units=[5], model_dir=d,
+                                 feature_columns=learn.infer_real_valued_columns_from_input(X),
+                                 config=learn.RunConfig(tf_random_seed=3))
+        losses = []
+        est.fit(x=X, y=y, batch_size=6, steps=7, monitors=[_loss_hook(tf, losses)])
+        return {"losses": np.array(losses), "variables": _variables(est),
+                "values": _values(est), "eval": _results(est.evaluate(x=X, y=y)),
+                "eval_metric": _results(est.evaluate(x=X, y=y, metrics={
+                    "mae": tf.metrics.mean_absolute_error})),
+                "predict": np.array(list(est.predict(x=X))),
+                "predict_scores": np.asarray(est.predict_scores(x=X, as_iterable=False))}
+    finally:
+        tf.summary.FileWriterCache.clear()
+        shutil.rmtree(d, ignore_errors=True)
+
+
+def _errors(tf):
+    learn = tf.contrib.learn
+    out = {}
+    for name, fn in (("one_class", lambda: learn.DNNClassifier([3], [], n_classes=1)),
+                     ("bad_activation", lambda: learn.DNNClassifier(
+                         [3], [tf.contrib.layers.real_valued_column("")],
+                         activation_fn="elu").fit(x=X, y=Y, steps=1))):
+        try:
+            fn()
+        except ValueError as e:
+            out[name] = str(e)
+    return out
+
+
+def cases(tf):
+    return {"iris": _iris(tf), "binary_input_fn": _binary_input_fn(tf),
+            "regressor": _regressor(tf), "errors": _errors(tf)}
