@@ -1,4 +1,5 @@
-"""tf.contrib.learn's canned DNNClassifier / DNNRegressor (TF 1.14), the Iris tutorial way:
+"""tf.contrib.learn's canned DNNClassifier / DNNRegressor / LinearClassifier /
+LinearRegressor (TF 1.14), the Iris tutorial way:
 fit(x, y) / fit(input_fn) with tf_random_seed in RunConfig, the training losses, the
 checkpoint's variable names and shapes, evaluate's keys and values, predict /
 predict_classes / predict_proba / predict_scores, and the files in model_dir
@@ -121,6 +122,37 @@ def _regressor(tf):
         shutil.rmtree(d, ignore_errors=True)
 
 
+def _linear(tf, classifier, optimizer=None):
+    d = tempfile.mkdtemp()
+    try:
+        learn = tf.contrib.learn
+        layers = tf.contrib.layers
+        feats = {"a": X[:, :2], "b": X[:, 2], "k": np.array(["x", "y", "z"] * 6)}
+        cols = [layers.real_valued_column("a", dimension=2), layers.real_valued_column("b"),
+                layers.sparse_column_with_keys("k", ["x", "y", "z"])]
+        if classifier:
+            est = learn.LinearClassifier(feature_columns=cols, n_classes=3, model_dir=d,
+                                         optimizer=optimizer)
+            y = Y
+        else:
+            est = learn.LinearRegressor(feature_columns=cols, model_dir=d,
+                                        optimizer=optimizer)
+            y = (X.sum(axis=1) * 0.5).astype(np.float32)
+        train = tf.estimator.inputs.numpy_input_fn(feats, y, batch_size=6, num_epochs=None,
+                                                   shuffle=False)
+        losses = []
+        est.fit(input_fn=train, steps=6, monitors=[_loss_hook(tf, losses)])
+        ev = tf.estimator.inputs.numpy_input_fn(feats, y, batch_size=18, shuffle=False)
+        pred_in = tf.estimator.inputs.numpy_input_fn(feats, batch_size=18, shuffle=False)
+        return {"losses": np.array(losses), "variables": _variables(est),
+                "values": _values(est), "eval": _results(est.evaluate(input_fn=ev)),
+                "predict": np.array(list(est.predict(input_fn=pred_in))),
+                "files": _files(d)}
+    finally:
+        tf.summary.FileWriterCache.clear()
+        shutil.rmtree(d, ignore_errors=True)
+
+
 def _errors(tf):
     learn = tf.contrib.learn
     out = {}
@@ -137,4 +169,6 @@ def _errors(tf):
 
 def cases(tf):
     return {"iris": _iris(tf), "binary_input_fn": _binary_input_fn(tf),
-            "regressor": _regressor(tf), "errors": _errors(tf)}
+            "regressor": _regressor(tf), "errors": _errors(tf),
+            "linear_classifier_ftrl": _linear(tf, True),
+            "linear_regressor_sgd": _linear(tf, False, "SGD")}

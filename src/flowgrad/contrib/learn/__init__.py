@@ -15,14 +15,16 @@ from .constants import (ModeKeys, NanLossDuringTrainingError, NotFittedError, Pr
 from .dnn import DNNClassifier, DNNRegressor
 from .estimator import BaseEstimator, Estimator, SKCompat
 from .head import Head, multi_class_head, poisson_regression_head, regression_head
+from .linear import LinearClassifier, LinearRegressor
 from .model_fn import ModelFnOps
 from .run_config import RunConfig
 
-__all__ = ["BaseEstimator", "DNNClassifier", "DNNRegressor", "Estimator", "Head", "ModeKeys",
-           "ModelFnOps", "NanLossDuringTrainingError", "NotFittedError", "PredictionKey",
-           "ProblemType", "RunConfig", "SKCompat", "TaskType", "datasets",
-           "infer_real_valued_columns_from_input", "infer_real_valued_columns_from_input_fn",
-           "multi_class_head", "poisson_regression_head", "regression_head"]
+__all__ = ["BaseEstimator", "DNNClassifier", "DNNRegressor", "Estimator", "Head",
+           "LinearClassifier", "LinearRegressor", "ModeKeys", "ModelFnOps",
+           "NanLossDuringTrainingError", "NotFittedError", "PredictionKey", "ProblemType",
+           "RunConfig", "SKCompat", "TaskType", "datasets", "infer_real_valued_columns_from_input",
+           "infer_real_valued_columns_from_input_fn", "multi_class_head",
+           "poisson_regression_head", "regression_head"]
 
 
 _ESTIMATOR_API = "this part of contrib.learn's Estimator API is not implemented; use %s"
@@ -32,8 +34,6 @@ _USE = {
     "DNNLinearCombinedClassifier": "tf.estimator.DNNLinearCombinedClassifier",
     "DNNLinearCombinedRegressor": "tf.estimator.DNNLinearCombinedRegressor",
     "DNNLinearCombinedEstimator": "tf.estimator.DNNLinearCombinedEstimator",
-    "LinearClassifier": "tf.estimator.LinearClassifier",
-    "LinearRegressor": "tf.estimator.LinearRegressor",
     "LinearEstimator": "tf.estimator.LinearEstimator",
     "LogisticRegressor": "tf.estimator.Estimator with "
                          "tf.contrib.estimator.logistic_regression_head",

@@ -14,7 +14,7 @@ from ..layers.feature_column_ops import input_from_feature_columns
 from ..layers.optimizers import optimize_loss
 from . import head as head_lib
 from .constants import ModeKeys, PredictionKey
-from .estimator import Estimator
+from .canned import Classifier, Regressor
 
 __all__ = ["DNNClassifier", "DNNRegressor"]
 
@@ -98,64 +98,6 @@ def _dnn_model_fn(features, labels, mode, params, config=None):
                                         train_op_fn=train_op_fn, logits=logits)
 
 
-class _Canned(Estimator):
-    """predict() of a canned estimator: one prediction key unless `outputs` names some."""
-
-    _KEY = None
-
-    def predict(self, x=None, input_fn=None, batch_size=None, outputs=None,
-                as_iterable=True):
-        if not outputs:
-            return self._predict_key(self._KEY, x, input_fn, batch_size, as_iterable)
-        return super().predict(x=x, input_fn=input_fn, batch_size=batch_size,
-                               outputs=outputs, as_iterable=as_iterable)
-
-    def _predict_key(self, key, x, input_fn, batch_size, as_iterable):
-        preds = super().predict(x=x, input_fn=input_fn, batch_size=batch_size,
-                                outputs=[key], as_iterable=as_iterable)
-        if as_iterable:
-            return (p[key] for p in preds)
-        return preds[key].reshape(-1) if key == PredictionKey.CLASSES else preds[key]
-
-    def export(self, export_dir, input_fn=None, input_feature_key=None,
-               use_deprecated_input_fn=True, signature_fn=None, default_batch_size=1,
-               exports_to_keep=None):
-        """contrib.learn's session_bundle export (not implemented)."""
-        raise NotImplementedError("tf.contrib.learn canned estimators' export "
-                                  "(session_bundle) is not implemented by flowgrad")
-
-
-class _Classifier(_Canned):
-    _KEY = PredictionKey.CLASSES
-
-    def predict_classes(self, x=None, input_fn=None, batch_size=None, as_iterable=True):
-        """The predicted class ids."""
-        return self._predict_key(PredictionKey.CLASSES, x, input_fn, batch_size, as_iterable)
-
-    def predict_proba(self, x=None, input_fn=None, batch_size=None, as_iterable=True):
-        """The predicted class probabilities."""
-        return self._predict_key(PredictionKey.PROBABILITIES, x, input_fn, batch_size,
-                                 as_iterable)
-
-
-class _Regressor(_Canned):
-    _KEY = PredictionKey.SCORES
-
-    def evaluate(self, x=None, y=None, input_fn=None, feed_fn=None, batch_size=None,
-                 steps=None, metrics=None, name=None, checkpoint_path=None, hooks=None):
-        """evaluate, bare metric functions applied to the 'scores' prediction."""
-        custom = {}
-        for key, metric in (metrics or {}).items():
-            custom[key if isinstance(key, tuple) else (key, PredictionKey.SCORES)] = metric
-        return super().evaluate(x=x, y=y, input_fn=input_fn, feed_fn=feed_fn,
-                                batch_size=batch_size, steps=steps, metrics=custom,
-                                name=name, checkpoint_path=checkpoint_path, hooks=hooks)
-
-    def predict_scores(self, x=None, input_fn=None, batch_size=None, as_iterable=True):
-        """The predicted scores."""
-        return self._predict_key(PredictionKey.SCORES, x, input_fn, batch_size, as_iterable)
-
-
 def _dnn_params(head, hidden_units, feature_columns, optimizer, activation_fn, dropout,
                 gradient_clip_norm, embedding_lr_multipliers, input_layer_min_slice_size):
     return {"head": head, "hidden_units": hidden_units, "feature_columns": feature_columns,
@@ -165,7 +107,7 @@ def _dnn_params(head, hidden_units, feature_columns, optimizer, activation_fn, d
             "input_layer_min_slice_size": input_layer_min_slice_size}
 
 
-class DNNClassifier(_Classifier):
+class DNNClassifier(Classifier):
     """A feed-forward classifier (softmax over n_classes, logistic for 2)."""
 
     def __init__(self, hidden_units, feature_columns, model_dir=None, n_classes=2,
@@ -186,7 +128,7 @@ class DNNClassifier(_Classifier):
                          feature_engineering_fn=feature_engineering_fn)
 
 
-class DNNRegressor(_Regressor):
+class DNNRegressor(Regressor):
     """A feed-forward regressor (mean squared error on label_dimension scores)."""
 
     def __init__(self, hidden_units, feature_columns, model_dir=None,
@@ -205,3 +147,13 @@ class DNNRegressor(_Regressor):
                              dropout, gradient_clip_norm, embedding_lr_multipliers,
                              input_layer_min_slice_size),
                          feature_engineering_fn=feature_engineering_fn)
+
+    def evaluate(self, x=None, y=None, input_fn=None, feed_fn=None, batch_size=None,
+                 steps=None, metrics=None, name=None, checkpoint_path=None, hooks=None):
+        """evaluate, bare metric functions applied to the 'scores' prediction."""
+        custom = {}
+        for key, metric in (metrics or {}).items():
+            custom[key if isinstance(key, tuple) else (key, PredictionKey.SCORES)] = metric
+        return super().evaluate(x=x, y=y, input_fn=input_fn, feed_fn=feed_fn,
+                                batch_size=batch_size, steps=steps, metrics=custom,
+                                name=name, checkpoint_path=checkpoint_path, hooks=hooks)
