@@ -32,9 +32,9 @@ def test_learn_estimator_matches_tf(ours, case):
 
 
 def test_unsupported_parts_name_themselves():
-    with pytest.raises(AttributeError, match="tf.contrib.learn.DNNClassifier is not in "
-                                             "flowgrad"):
-        tf.contrib.learn.DNNClassifier
+    with pytest.raises(AttributeError, match="tf.contrib.learn.DNNLinearCombinedClassifier is "
+                                             "not in flowgrad"):
+        tf.contrib.learn.DNNLinearCombinedClassifier
     with pytest.raises(NotImplementedError, match="master"):
         tf.contrib.learn.RunConfig(master="grpc://host:1")
     est = tf.contrib.learn.Estimator(lambda features, labels: None)

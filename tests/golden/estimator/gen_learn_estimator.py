@@ -150,6 +150,39 @@ def _tuple_model_fn(tf):
         shutil.rmtree(d, ignore_errors=True)
 
 
+def _io_and_pandas(tf):
+    import pandas as pd
+    learn = tf.contrib.learn
+    out = {}
+    with tf.Graph().as_default():
+        feats, target = learn.io.numpy_input_fn({"x": X}, Y, batch_size=4, shuffle=False)()
+        with tf.train.MonitoredSession() as s:
+            out["numpy_batches"] = []
+            while not s.should_stop():
+                f, t = s.run([feats, target])
+                out["numpy_batches"].append([f["x"], t])
+    df = pd.DataFrame(X, columns=["a", "b", "c", "d"])
+    out["extract_data"] = learn.extract_pandas_data(df)
+    out["extract_labels"] = learn.extract_pandas_labels(pd.DataFrame({"y": Y}))
+    try:
+        learn.extract_pandas_data(pd.DataFrame({"s": pd.Series(["u", "v"], dtype=object)}))
+    except ValueError as e:
+        out["extract_error"] = str(e)
+    d = tempfile.mkdtemp()
+    try:
+        est = learn.Estimator(_model_fn(tf, False), model_dir=d, params={"lr": 0.1})
+        losses = []
+        est.fit(x=df, y=pd.Series(Y), steps=3, monitors=[_loss_hook(tf, losses)])
+        out["pandas_losses"] = np.array(losses[:-1], np.float64)
+        out["pandas_eval"] = _results(est.evaluate(x=df, y=pd.Series(Y)))
+    except Exception as e:  # noqa: BLE001 - the error TF gives is the answer
+        out["pandas_fit_error"] = [type(e).__name__, str(e)]
+    finally:
+        tf.summary.FileWriterCache.clear()
+        shutil.rmtree(d, ignore_errors=True)
+    return out
+
+
 def _errors(tf):
     learn = tf.contrib.learn
     d = tempfile.mkdtemp()
@@ -220,4 +253,5 @@ def cases(tf):
         "errors": _errors(tf),
         "run_config": _run_config(tf),
         "infer_columns": _infer_columns(tf),
+        "io_and_pandas": _io_and_pandas(tf),
     }

@@ -8,6 +8,7 @@ Its canned DNN / Linear estimators, heads, MetricSpec, Experiment and learn_runn
 read_batch_* input functions and the monitors are not built: each raises AttributeError
 naming the symbol and the tf.estimator replacement, when there is one."""
 from . import datasets
+from . import learn_io as io
 from ._inputs import (infer_real_valued_columns_from_input,
                       infer_real_valued_columns_from_input_fn)
 from .constants import (ModeKeys, NanLossDuringTrainingError, NotFittedError, PredictionKey,
@@ -15,6 +16,7 @@ from .constants import (ModeKeys, NanLossDuringTrainingError, NotFittedError, Pr
 from .dnn import DNNClassifier, DNNRegressor
 from .estimator import BaseEstimator, Estimator, SKCompat
 from .head import Head, multi_class_head, poisson_regression_head, regression_head
+from .learn_io import extract_pandas_data, extract_pandas_labels, extract_pandas_matrix
 from .linear import LinearClassifier, LinearRegressor
 from .model_fn import ModelFnOps
 from .run_config import RunConfig
@@ -22,9 +24,10 @@ from .run_config import RunConfig
 __all__ = ["BaseEstimator", "DNNClassifier", "DNNRegressor", "Estimator", "Head",
            "LinearClassifier", "LinearRegressor", "ModeKeys", "ModelFnOps",
            "NanLossDuringTrainingError", "NotFittedError", "PredictionKey", "ProblemType",
-           "RunConfig", "SKCompat", "TaskType", "datasets", "infer_real_valued_columns_from_input",
-           "infer_real_valued_columns_from_input_fn", "multi_class_head",
-           "poisson_regression_head", "regression_head"]
+           "RunConfig", "SKCompat", "TaskType", "datasets", "extract_pandas_data",
+           "extract_pandas_labels", "extract_pandas_matrix",
+           "infer_real_valued_columns_from_input", "infer_real_valued_columns_from_input_fn", "io",
+           "multi_class_head", "poisson_regression_head", "regression_head"]
 
 
 _ESTIMATOR_API = "this part of contrib.learn's Estimator API is not implemented; use %s"

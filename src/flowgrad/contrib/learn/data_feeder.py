@@ -8,19 +8,13 @@ import numpy as np
 
 from ...engine.framework import dtypes
 from ... import logging
+from .learn_io import extract_pandas_data, extract_pandas_labels
 
 __all__ = ["DataFeeder", "setup_train_data_feeder"]
 
 
-def _pandas_values(data):
-    """A pandas DataFrame / Series as its array of values (TF's extract_pandas_data)."""
-    if type(data).__module__.startswith("pandas."):
-        return data.values
-    return data
-
-
 def _data_type_filter(x, y):
-    return _pandas_values(x), (_pandas_values(y) if y is not None else None)
+    return extract_pandas_data(x), (extract_pandas_labels(y) if y is not None else None)
 
 
 def _is_iterable(x):
