@@ -183,6 +183,45 @@ def _io_and_pandas(tf):
     return out
 
 
+def _monitors(tf):
+    learn = tf.contrib.learn
+    d = tempfile.mkdtemp()
+    try:
+        est = learn.Estimator(_model_fn(tf, False), model_dir=d, params={"lr": 0.5},
+                              config=learn.RunConfig(save_checkpoints_steps=2))
+
+        class Steps(learn.monitors.EveryN):
+            def __init__(self):
+                super(Steps, self).__init__(every_n_steps=3)
+                self.seen = []
+
+            def every_n_step_begin(self, step):
+                return ["global_step"]
+
+            def every_n_step_end(self, step, outputs):
+                self.seen.append([int(step), int(outputs["global_step"])])
+                return False
+
+        steps = Steps()
+        val = learn.monitors.ValidationMonitor(
+            x=X, y=Y, every_n_steps=2, early_stopping_rounds=4, check_interval_secs=None,
+            early_stopping_metric="accuracy", early_stopping_metric_minimize=False)
+        est.fit(x=X, y=Y, steps=30, monitors=[steps, val])
+        return {"seen": steps.seen, "early_stopped": val.early_stopped,
+                "best_step": val.best_step, "best_value": np.asarray(val.best_value),
+                "best_metrics": _results(val.best_metrics),
+                "step": int(est.get_variable_value("global_step")),
+                "stop_at": _stop_at(tf, est)}
+    finally:
+        tf.summary.FileWriterCache.clear()
+        shutil.rmtree(d, ignore_errors=True)
+
+
+def _stop_at(tf, est):
+    est.fit(x=X, y=Y, monitors=[tf.contrib.learn.monitors.StopAtStep(num_steps=3)])
+    return int(est.get_variable_value("global_step"))
+
+
 def _errors(tf):
     learn = tf.contrib.learn
     d = tempfile.mkdtemp()
@@ -254,4 +293,5 @@ def cases(tf):
         "run_config": _run_config(tf),
         "infer_columns": _infer_columns(tf),
         "io_and_pandas": _io_and_pandas(tf),
+        "monitors": _monitors(tf),
     }

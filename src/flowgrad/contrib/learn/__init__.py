@@ -9,6 +9,7 @@ read_batch_* input functions and the monitors are not built: each raises Attribu
 naming the symbol and the tf.estimator replacement, when there is one."""
 from . import datasets
 from . import learn_io as io
+from . import monitors
 from ._inputs import (infer_real_valued_columns_from_input,
                       infer_real_valued_columns_from_input_fn)
 from .constants import (ModeKeys, NanLossDuringTrainingError, NotFittedError, PredictionKey,
@@ -27,7 +28,7 @@ __all__ = ["BaseEstimator", "DNNClassifier", "DNNRegressor", "Estimator", "Head"
            "RunConfig", "SKCompat", "TaskType", "datasets", "extract_pandas_data",
            "extract_pandas_labels", "extract_pandas_matrix",
            "infer_real_valued_columns_from_input", "infer_real_valued_columns_from_input_fn", "io",
-           "multi_class_head", "poisson_regression_head", "regression_head"]
+           "monitors", "multi_class_head", "poisson_regression_head", "regression_head"]
 
 
 _ESTIMATOR_API = "this part of contrib.learn's Estimator API is not implemented; use %s"
@@ -51,7 +52,7 @@ _USE = {
     "train": "tf.train.MonitoredTrainingSession", "evaluate": "tf.estimator.Estimator",
     "infer": "tf.estimator.Estimator", "run_n": "tf.train.MonitoredSession",
     "run_feeds": "tf.train.MonitoredSession", "graph_actions": "tf.train.MonitoredSession",
-    "monitors": "tf.train.SessionRunHook", "no_op_train_fn": "tf.no_op",
+    "no_op_train_fn": "tf.no_op",
 }
 
 

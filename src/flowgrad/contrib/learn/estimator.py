@@ -23,12 +23,12 @@ from ...train import checkpoint_management, training_util
 from ...train.monitored_session import (ChiefSessionCreator, MonitoredSession,
                                         MonitoredTrainingSession, Scaffold)
 from ...train.saver import Saver
-from ...train.session_run_hook import SessionRunHook
 from ..training import evaluation
 from . import _summary
 from ._inputs import get_input_fn, verify_input_args
 from .constants import ModeKeys, NotFittedError
 from .model_fn import ModelFnOps
+from .monitors import replace_monitors_with_hooks
 from .run_config import RunConfig
 from .signatures import check_inputs, placeholders_from_signatures
 
@@ -40,17 +40,6 @@ def _model_fn_args(fn):
         args = inspect.getfullargspec(fn.func).args[len(fn.args):]
         return tuple(a for a in args if a not in set(fn.keywords))
     return tuple(inspect.getfullargspec(fn).args)
-
-
-def _monitors_to_hooks(monitors):
-    hooks = []
-    for m in monitors or []:
-        if not isinstance(m, SessionRunHook):
-            raise NotImplementedError("tf.contrib.learn: the monitor %r (a "
-                                      "tf.contrib.learn.monitors.BaseMonitor) is not "
-                                      "implemented by flowgrad; pass a SessionRunHook" % m)
-        hooks.append(m)
-    return hooks
 
 
 class BaseEstimator:
@@ -108,7 +97,7 @@ class BaseEstimator:
                     return self
             except Exception:  # noqa: BLE001 - TF's bare except: no checkpoint yet
                 pass
-        hooks = _monitors_to_hooks(monitors)
+        hooks = replace_monitors_with_hooks(monitors, self)
         if steps is not None or max_steps is not None:
             hooks.append(hooks_lib.StopAtStepHook(steps, max_steps))
         loss = self._train_model(input_fn=input_fn, hooks=hooks)
