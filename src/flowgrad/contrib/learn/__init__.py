@@ -9,6 +9,7 @@ read_batch_* input functions and the monitors are not built: each raises Attribu
 naming the symbol and the tf.estimator replacement, when there is one."""
 from . import datasets
 from . import learn_io as io
+from . import learn_runner
 from . import monitors
 from ._inputs import (infer_real_valued_columns_from_input,
                       infer_real_valued_columns_from_input_fn)
@@ -16,19 +17,21 @@ from .constants import (ModeKeys, NanLossDuringTrainingError, NotFittedError, Pr
                         ProblemType, TaskType)
 from .dnn import DNNClassifier, DNNRegressor
 from .estimator import BaseEstimator, Estimator, SKCompat
+from .experiment import Experiment
 from .head import Head, multi_class_head, poisson_regression_head, regression_head
 from .learn_io import extract_pandas_data, extract_pandas_labels, extract_pandas_matrix
 from .linear import LinearClassifier, LinearRegressor
 from .model_fn import ModelFnOps
 from .run_config import RunConfig
 
-__all__ = ["BaseEstimator", "DNNClassifier", "DNNRegressor", "Estimator", "Head",
+__all__ = ["BaseEstimator", "DNNClassifier", "DNNRegressor", "Estimator", "Experiment", "Head",
            "LinearClassifier", "LinearRegressor", "ModeKeys", "ModelFnOps",
            "NanLossDuringTrainingError", "NotFittedError", "PredictionKey", "ProblemType",
            "RunConfig", "SKCompat", "TaskType", "datasets", "extract_pandas_data",
            "extract_pandas_labels", "extract_pandas_matrix",
            "infer_real_valued_columns_from_input", "infer_real_valued_columns_from_input_fn", "io",
-           "monitors", "multi_class_head", "poisson_regression_head", "regression_head"]
+           "learn_runner", "monitors", "multi_class_head", "poisson_regression_head",
+           "regression_head"]
 
 
 _ESTIMATOR_API = "this part of contrib.learn's Estimator API is not implemented; use %s"
@@ -44,8 +47,6 @@ _USE = {
     "MetricSpec": "tf.estimator.EstimatorSpec", "InputFnOps": "tf.estimator.export",
     "multi_label_head": "tf.contrib.estimator.multi_label_head",
     "multi_head": "tf.contrib.estimator.multi_head",
-    "Experiment": "tf.estimator.train_and_evaluate",
-    "learn_runner": "tf.estimator.train_and_evaluate",
     "ExportStrategy": "tf.estimator.Exporter", "make_export_strategy": "tf.estimator.Exporter",
     "build_parsing_serving_input_fn":
         "tf.estimator.export.build_parsing_serving_input_receiver_fn",

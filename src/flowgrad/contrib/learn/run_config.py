@@ -13,6 +13,9 @@ from ...estimator.run_config import RunConfig as _CoreRunConfig
 __all__ = ["RunConfig"]
 
 _USE_DEFAULT = 0
+_DEFAULT_UID_WHITE_LIST = ["tf_random_seed", "save_summary_steps", "save_checkpoints_steps",
+                           "save_checkpoints_secs", "session_config", "keep_checkpoint_max",
+                           "keep_checkpoint_every_n_hours", "log_step_count_steps"]
 
 
 class RunConfig(_CoreRunConfig):
@@ -61,6 +64,17 @@ class RunConfig(_CoreRunConfig):
             log_device_placement=log_device_placement,
             inter_op_parallelism_threads=num_cores, intra_op_parallelism_threads=num_cores,
             gpu_options=GPUOptions(per_process_gpu_memory_fraction=gpu_memory_fraction))
+
+    def uid(self, whitelist=None):
+        """A string of all the fields but those of `whitelist` (by default the ones a user
+        may change), to check that one RunConfig is used throughout."""
+        whitelist = _DEFAULT_UID_WHITE_LIST if whitelist is None else whitelist
+        state = {k: v for k, v in self.__dict__.items() if not k.startswith("__")}
+        for k in whitelist:
+            state.pop("_" + k, None)
+        if state.get("_cluster_spec") is not None:
+            state["_cluster_spec"] = sorted(state["_cluster_spec"].as_dict().items())
+        return ", ".join("%s=%r" % (k, v) for k, v in sorted(state.items()))
 
     tf_config = property(lambda self: self._tf_config)
     environment = property(lambda self: self._environment)
