@@ -38,6 +38,14 @@ def _loss_hook(tf, out):
     return LossHook()
 
 
+def _graph_hook(tf, out):
+    class GraphHook(tf.train.SessionRunHook):
+        def begin(self):
+            ops = tf.get_default_graph().get_operations()
+            out.append(sorted(o.name for o in ops))
+    return GraphHook()
+
+
 def _variables(est):
     return {n: list(np.shape(est.get_variable_value(n))) for n in est.get_variable_names()}
 
@@ -57,9 +65,10 @@ def _iris(tf):
         cols = learn.infer_real_valued_columns_from_input(X)
         est = learn.DNNClassifier(feature_columns=cols, hidden_units=[10, 20, 10], n_classes=3,
                                   model_dir=d, config=learn.RunConfig(tf_random_seed=42))
-        losses = []
-        est.fit(x=X, y=Y, steps=12, monitors=[_loss_hook(tf, losses)])
+        losses, graph = [], []
+        est.fit(x=X, y=Y, steps=12, monitors=[_loss_hook(tf, losses), _graph_hook(tf, graph)])
         out = {"losses": np.array(losses), "variables": _variables(est),
+               "train_op_names": graph[0],
                "values": _values(est), "files": _files(d),
                "eval": _results(est.evaluate(x=X, y=Y, steps=1))}
         out["predict"] = np.array(list(est.predict(x=X, as_iterable=True)))
