@@ -40,3 +40,20 @@ def test_unsupported_parts_name_themselves():
     with pytest.raises(AttributeError, match="tf.contrib.learn.monitors.PrintTensor is not "
                                              "in flowgrad"):
         tf.contrib.learn.monitors.PrintTensor
+
+
+def test_private_contrib_learn_paths_resolve_to_flowgrad():
+    import importlib
+
+    from flowgrad.compat.tf_alias import alias_tensorflow
+    learn = "tensorflow.contrib.learn.python.learn"
+    with alias_tensorflow():
+        est = importlib.import_module(learn + ".estimators.estimator")
+        fn = importlib.import_module(learn + ".estimators.model_fn")
+        runner = importlib.import_module(learn + ".learn_runner")
+        numpy_io = importlib.import_module(learn + ".learn_io.numpy_io")
+        assert est.Estimator is tf.contrib.learn.Estimator
+        assert est.SKCompat is tf.contrib.learn.SKCompat
+        assert fn.ModelFnOps is tf.contrib.learn.ModelFnOps and fn.ModeKeys.INFER == "infer"
+        assert runner.run is tf.contrib.learn.learn_runner.run
+        assert numpy_io.numpy_input_fn is tf.contrib.learn.io.numpy_input_fn
