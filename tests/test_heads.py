@@ -153,7 +153,7 @@ def test_contrib_learn_key_classes_and_errors_match_tf():
 
 
 @pytest.mark.parametrize("name", ["DNNLinearCombinedClassifier", "LogisticRegressor",
-                                  "MetricSpec", "DNNEstimator"])
+                                  "InputFnOps", "DNNEstimator"])
 def test_contrib_learn_estimator_api_names_the_symbol_and_replacement(name):
     with pytest.raises(AttributeError, match=r"tf\.contrib\.learn\.%s is not in flowgrad: "
                                              r".*use tf\." % name):

@@ -162,6 +162,60 @@ def _linear(tf, classifier, optimizer=None):
         shutil.rmtree(d, ignore_errors=True)
 
 
+def _metric_specs(tf):
+    d = tempfile.mkdtemp()
+    try:
+        learn = tf.contrib.learn
+        cols = [tf.contrib.layers.real_valued_column("", dimension=4)]
+        est = learn.DNNClassifier([6], cols, n_classes=3, model_dir=d,
+                                  config=learn.RunConfig(tf_random_seed=9,
+                                                         save_checkpoints_steps=4))
+        specs = {
+            "accuracy": learn.MetricSpec(metric_fn=tf.contrib.metrics.streaming_accuracy,
+                                         prediction_key="classes"),
+            "precision": learn.MetricSpec(metric_fn=tf.contrib.metrics.streaming_precision,
+                                          prediction_key="classes"),
+            "recall": learn.MetricSpec(metric_fn=tf.contrib.metrics.streaming_recall,
+                                       prediction_key="classes"),
+            "mean_prob": learn.MetricSpec(
+                metric_fn=lambda predictions, labels: tf.metrics.mean(predictions),
+                prediction_key="probabilities")}
+        monitor = learn.monitors.ValidationMonitor(
+            X, Y, every_n_steps=4, metrics=specs, early_stopping_metric="loss",
+            early_stopping_metric_minimize=True, early_stopping_rounds=200,
+            check_interval_secs=None)
+        est.fit(x=X, y=Y, steps=9, monitors=[monitor])
+        out = {"eval": _results(est.evaluate(x=X, y=Y, metrics=specs)),
+               "best_step": int(monitor.best_step),
+               "best": _results(monitor.best_metrics),
+               "str": str(specs["accuracy"])}
+        try:
+            est.evaluate(x=X, y=Y, metrics={"bad": learn.MetricSpec(
+                tf.contrib.metrics.streaming_accuracy)})
+        except ValueError as e:
+            out["no_key"] = str(e)[:60]
+        reg = learn.DNNRegressor([3], cols, model_dir=os.path.join(d, "reg"),
+                                 config=learn.RunConfig(tf_random_seed=9))
+        y = (X.sum(axis=1) * 0.5).astype(np.float32)
+        reg.fit(x=X, y=y, steps=3)
+        out["regressor"] = _results(reg.evaluate(x=X, y=y, metrics={
+            "rmse": learn.MetricSpec(tf.contrib.metrics.streaming_root_mean_squared_error,
+                                     prediction_key="scores")}))
+        out["regressor_fn"] = _results(reg.evaluate(x=X, y=y, metrics={
+            "mae": tf.contrib.metrics.streaming_mean_absolute_error}))
+        try:   # TF sorts the metric keys: a bare function's becomes a tuple, a spec's not
+            reg.evaluate(x=X, y=y, metrics={
+                "rmse": learn.MetricSpec(tf.contrib.metrics.streaming_root_mean_squared_error,
+                                         prediction_key="scores"),
+                "mae": tf.contrib.metrics.streaming_mean_absolute_error})
+        except TypeError as e:
+            out["mixed_keys"] = str(e)
+        return out
+    finally:
+        tf.summary.FileWriterCache.clear()
+        shutil.rmtree(d, ignore_errors=True)
+
+
 def _errors(tf):
     learn = tf.contrib.learn
     out = {}
@@ -180,4 +234,5 @@ def cases(tf):
     return {"iris": _iris(tf), "binary_input_fn": _binary_input_fn(tf),
             "regressor": _regressor(tf), "errors": _errors(tf),
             "linear_classifier_ftrl": _linear(tf, True),
+            "metric_specs": _metric_specs(tf),
             "linear_regressor_sgd": _linear(tf, False, "SGD")}

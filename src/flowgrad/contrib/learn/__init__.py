@@ -1,12 +1,15 @@
-"""`tf.contrib.learn`: the parts flowgrad implements: its datasets
-(`tf.contrib.learn.datasets`, load_dataset), the key classes ModeKeys, PredictionKey,
-ProblemType and TaskType, its errors NanLossDuringTrainingError and NotFittedError, and
-its base Estimator API: Estimator(model_fn) with fit / evaluate / predict over x, y or an
-input_fn, ModelFnOps, RunConfig, SKCompat and infer_real_valued_columns_from_input(_fn).
+"""`tf.contrib.learn` (TF 1.14's deprecated Estimator API, local, single worker): the
+datasets (load_dataset, MNIST, load_csv_with_header), the key classes and errors,
+Estimator(model_fn) and SKCompat with fit / evaluate / predict over x, y or an input_fn,
+ModelFnOps, MetricSpec, RunConfig, the heads (regression, poisson, multi-class / binary),
+DNNClassifier / DNNRegressor / LinearClassifier / LinearRegressor, monitors
+(ValidationMonitor), Experiment and learn_runner, io (numpy / pandas input functions) and
+infer_real_valued_columns_from_input(_fn).
 
-Its canned DNN / Linear estimators, heads, MetricSpec, Experiment and learn_runner, the
-read_batch_* input functions and the monitors are not built: each raises AttributeError
-naming the symbol and the tf.estimator replacement, when there is one."""
+Not built (each raises AttributeError naming the symbol and the tf.estimator replacement):
+the DNNLinearCombined / *Estimator / LogisticRegressor / SVM / KMeans / RNN estimators,
+the multi-label, SVM and multi heads, export strategies, graph_actions and the read_batch_*
+input functions."""
 from . import datasets
 from . import learn_io as io
 from . import learn_runner
@@ -21,11 +24,12 @@ from .experiment import Experiment
 from .head import Head, multi_class_head, poisson_regression_head, regression_head
 from .learn_io import extract_pandas_data, extract_pandas_labels, extract_pandas_matrix
 from .linear import LinearClassifier, LinearRegressor
+from .metric_spec import MetricSpec
 from .model_fn import ModelFnOps
 from .run_config import RunConfig
 
 __all__ = ["BaseEstimator", "DNNClassifier", "DNNRegressor", "Estimator", "Experiment", "Head",
-           "LinearClassifier", "LinearRegressor", "ModeKeys", "ModelFnOps",
+           "LinearClassifier", "LinearRegressor", "MetricSpec", "ModeKeys", "ModelFnOps",
            "NanLossDuringTrainingError", "NotFittedError", "PredictionKey", "ProblemType",
            "RunConfig", "SKCompat", "TaskType", "datasets", "extract_pandas_data",
            "extract_pandas_labels", "extract_pandas_matrix",
@@ -44,7 +48,7 @@ _USE = {
     "LinearEstimator": "tf.estimator.LinearEstimator",
     "LogisticRegressor": "tf.estimator.Estimator with "
                          "tf.contrib.estimator.logistic_regression_head",
-    "MetricSpec": "tf.estimator.EstimatorSpec", "InputFnOps": "tf.estimator.export",
+    "InputFnOps": "tf.estimator.export",
     "multi_label_head": "tf.contrib.estimator.multi_label_head",
     "multi_head": "tf.contrib.estimator.multi_head",
     "ExportStrategy": "tf.estimator.Exporter", "make_export_strategy": "tf.estimator.Exporter",

@@ -14,6 +14,7 @@ from ..layers.feature_column_ops import input_from_feature_columns
 from ..layers.optimizers import optimize_loss
 from . import head as head_lib
 from .constants import ModeKeys, PredictionKey
+from .metric_spec import MetricSpec
 from .canned import Classifier, Regressor
 
 __all__ = ["DNNClassifier", "DNNRegressor"]
@@ -153,7 +154,8 @@ class DNNRegressor(Regressor):
         """evaluate, bare metric functions applied to the 'scores' prediction."""
         custom = {}
         for key, metric in (metrics or {}).items():
-            custom[key if isinstance(key, tuple) else (key, PredictionKey.SCORES)] = metric
+            plain = not isinstance(metric, MetricSpec) and not isinstance(key, tuple)
+            custom[(key, PredictionKey.SCORES) if plain else key] = metric
         return super().evaluate(x=x, y=y, input_fn=input_fn, feed_fn=feed_fn,
                                 batch_size=batch_size, steps=steps, metrics=custom,
                                 name=name, checkpoint_path=checkpoint_path, hooks=hooks)

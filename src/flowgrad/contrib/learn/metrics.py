@@ -1,23 +1,23 @@
 """contrib.learn's `metrics` argument of evaluate (TF 1.14's _make_metrics_ops): a dict of
-name -> metric function(predictions, labels), or (name, prediction key) -> function.
-MetricSpec objects are not implemented."""
+name -> MetricSpec, metric function(predictions, labels), or (name, prediction key) ->
+function."""
 from __future__ import annotations
 
 from ... import logging
+from .metric_spec import MetricSpec
 
 
 def make_metrics_ops(metrics, features, labels, predictions):
     """{name: metric ops} for the `metrics` given to evaluate."""
-    del features
     metrics = metrics or {}
     labels_tensor_or_dict = labels
     if isinstance(labels, dict) and len(labels) == 1:
         labels_tensor_or_dict = labels[list(labels.keys())[0]]
     result = {}
-    for name, metric in sorted(metrics.items(), key=lambda kv: str(kv[0])):
-        if type(metric).__name__ == "MetricSpec":
-            raise NotImplementedError("tf.contrib.learn.MetricSpec is not implemented by "
-                                      "flowgrad: pass a metric function")
+    for name, metric in sorted(metrics.items()):   # as TF: str and tuple keys do not mix
+        if isinstance(metric, MetricSpec):
+            result[name] = metric.create_metric_ops(features, labels, predictions)
+            continue
         logging.warning("Please specify metrics using MetricSpec. Using bare functions or "
                         "(key, fn) tuples is deprecated and support for it will be removed "
                         "on Oct 1, 2016.")
