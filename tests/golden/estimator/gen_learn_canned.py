@@ -43,6 +43,7 @@ def _graph_hook(tf, out):
         def begin(self):
             ops = tf.get_default_graph().get_operations()
             out.append(sorted(o.name for o in ops))
+            out.append([v.name for v in tf.get_collection("dnn")])
     return GraphHook()
 
 
@@ -68,7 +69,7 @@ def _iris(tf):
         losses, graph = [], []
         est.fit(x=X, y=Y, steps=12, monitors=[_loss_hook(tf, losses), _graph_hook(tf, graph)])
         out = {"losses": np.array(losses), "variables": _variables(est),
-               "train_op_names": graph[0],
+               "train_op_names": graph[0], "dnn_collection": graph[1],
                "values": _values(est), "files": _files(d),
                "eval": _results(est.evaluate(x=X, y=Y, steps=1))}
         out["predict"] = np.array(list(est.predict(x=X, as_iterable=True)))
