@@ -747,6 +747,8 @@ meta_graph.register_collection_kind(
     "variables", lambda x: isinstance(x, Variable), lambda v, scope: v.to_proto(scope),
     lambda d, scope: Variable.from_proto(d, import_scope=scope), _check_variable_def)
 meta_graph.register_collection_kind(
-    "savers", lambda x: isinstance(x, Saver), lambda s, scope: s.to_proto(scope).to_dict(),
+    "savers", lambda x: isinstance(x, Saver),
+    # a Saver not built yet (defer_build) has no SaverDef: TF leaves it out
+    lambda s, scope: None if s.saver_def is None else s.to_proto(scope).to_dict(),
     lambda d, scope: Saver.from_proto(SaverDef.from_dict(d), import_scope=scope),
     _check_saver_def)
