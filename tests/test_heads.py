@@ -152,8 +152,8 @@ def test_contrib_learn_key_classes_and_errors_match_tf():
             assert got[key] == want[key], key
 
 
-@pytest.mark.parametrize("name", ["SKCompat", "Estimator", "DNNClassifier", "Experiment",
-                                  "learn_runner", "infer_real_valued_columns_from_input"])
+@pytest.mark.parametrize("name", ["DNNLinearCombinedClassifier", "LogisticRegressor",
+                                  "InputFnOps", "DNNEstimator"])
 def test_contrib_learn_estimator_api_names_the_symbol_and_replacement(name):
     with pytest.raises(AttributeError, match=r"tf\.contrib\.learn\.%s is not in flowgrad: "
                                              r".*use tf\." % name):
@@ -173,6 +173,7 @@ def test_estimator_audit_lists_what_fails_at_first_use():
         assert rows["tf.estimator." + name][0] == "present", name
     for name in ("multi_head", "multi_label_head", "forward_features"):
         assert rows["tf.contrib.estimator." + name][0] == "present", name
-    status, notes = rows["tf.contrib.learn.SKCompat"]
+    assert rows["tf.contrib.learn.SKCompat"][0] == "present"
+    status, notes = rows["tf.contrib.learn.LogisticRegressor"]
     assert status == "absent" and "use tf.estimator.Estimator with" in notes[0]
     assert rows["tf.estimator.BoostedTreesClassifier"][0] == "absent"

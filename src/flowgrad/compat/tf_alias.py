@@ -166,13 +166,28 @@ _INTERNAL.update({
     "tensorflow.python.training.coordinator": ["flowgrad.train.coordinator"],
     "tensorflow.python.training.input": ["flowgrad.train.input"],
     "tensorflow.contrib.learn.python": [],
-    "tensorflow.contrib.learn.python.learn": [],
     "tensorflow.contrib.learn.python.learn.datasets": ["flowgrad.contrib.learn.datasets"],
     "tensorflow.contrib.learn.python.learn.datasets.mnist":
         ["flowgrad.contrib.learn.datasets.mnist"],
     "tensorflow.contrib.learn.python.learn.datasets.base":
         ["flowgrad.contrib.learn.datasets.base"],
 })
+# contrib.learn's Estimator API at the private paths TF1 programs import it from
+_LEARN = "tensorflow.contrib.learn.python.learn"
+_INTERNAL[_LEARN] = ["flowgrad.contrib.learn"]
+_INTERNAL[_LEARN + ".estimators"] = ["flowgrad.contrib.learn"]
+for _m, _ours in (("estimators.estimator", "estimator"), ("estimators.model_fn", "model_fn"),
+                  ("estimators.run_config", "run_config"), ("estimators.head", "head"),
+                  ("estimators.dnn", "dnn"), ("estimators.linear", "linear"),
+                  ("estimators.constants", "constants"),
+                  ("estimators.prediction_key", "constants"),
+                  ("estimators.tensor_signature", "signatures"),
+                  ("experiment", "experiment"), ("learn_runner", "learn_runner"),
+                  ("learn_runner_lib", "learn_runner"), ("monitors", "monitors"),
+                  ("learn_io", "learn_io"), ("learn_io.numpy_io", "learn_io"),
+                  ("learn_io.pandas_io", "learn_io"), ("learn_io.data_feeder", "data_feeder")):
+    _INTERNAL[_LEARN + "." + _m] = ["flowgrad.contrib.learn." + _ours]
+del _m, _ours
 
 # tf.keras's private home, `tensorflow.python.keras` (TF1 code imports it directly): each
 # module is flowgrad.keras's module of the same place

@@ -14,6 +14,7 @@ from .pandas_io import pandas_input_fn
 __all__ = ["numpy_input_fn", "pandas_input_fn"]
 
 _TARGET_KEY = "__target_key__"
+_DIRECT_KEY = "__direct_np_input__"
 
 
 def numpy_input_fn(x, y=None, batch_size=128, num_epochs=1, shuffle=None,
@@ -23,9 +24,16 @@ def numpy_input_fn(x, y=None, batch_size=128, num_epochs=1, shuffle=None,
     if not isinstance(shuffle, bool):
         raise ValueError("shuffle must be provided and explicitly set as boolean (it is "
                          "recommended to set it as True for training); got {}".format(shuffle))
+    if isinstance(x, np.ndarray):
+        if x.size == 0:
+            raise ValueError("x cannot be an empty array")
+        # an array is one feature, returned as a tensor (not a dict)
+        return _queue_input_fn(collections.OrderedDict({_DIRECT_KEY: x}), y, batch_size,
+                               num_epochs, shuffle, queue_capacity, num_threads)
     if not isinstance(x, dict):
         raise TypeError("x must be a dict or array; got {}".format(type(x).__name__))
-
+    if not x:
+        raise ValueError("x cannot be an empty dict")
     return _queue_input_fn(collections.OrderedDict(sorted(x.items(), key=lambda kv: kv[0])),
                            y, batch_size, num_epochs, shuffle, queue_capacity, num_threads)
 
@@ -59,6 +67,8 @@ def _queue_input_fn(x, y, batch_size, num_epochs, shuffle, queue_capacity, num_t
             target = {k: features.pop(k) for k in y_keys}
         else:
             target = features.pop(_TARGET_KEY, None)
+        if list(features) == [_DIRECT_KEY] and list(x) == [_DIRECT_KEY]:
+            features = features[_DIRECT_KEY]
         return (features, target) if y is not None else features
 
     return input_fn

@@ -168,7 +168,8 @@ def _create_embedding_lookup(column, columns_to_tensors, arguments, num_outputs,
 
 def _log_variable(variable):
     for var in (variable if isinstance(variable, list) else [variable]):
-        logging.info("Created variable %s, with device=%s", var.name, var.device)
+        if hasattr(var, "device"):   # as TF: a PartitionedVariable is not logged
+            logging.info("Created variable %s, with device=%s", var.name, var.device)
 
 
 def weighted_sum_from_feature_columns(columns_to_tensors, feature_columns, num_outputs,

@@ -63,9 +63,12 @@ def _get_variable_collections(variables_collections, name):
 
 
 def _add_variable_to_collections(variable, variables_collections, name):
+    # as TF: a PartitionedVariable's parts, not the PartitionedVariable, join the collections
+    parts = list(variable) if type(variable).__name__ == "PartitionedVariable" else [variable]
     for collection in _get_variable_collections(variables_collections, name) or []:
-        if variable not in get_collection(collection):
-            add_to_collection(collection, variable)
+        for var in parts:
+            if var not in get_collection(collection):
+                add_to_collection(collection, var)
 
 
 def collect_named_outputs(collections, alias, outputs):

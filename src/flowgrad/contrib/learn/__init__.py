@@ -1,101 +1,63 @@
-"""`tf.contrib.learn`: the parts flowgrad implements: its datasets
-(`tf.contrib.learn.datasets`, load_dataset), the key classes ModeKeys, PredictionKey,
-ProblemType and TaskType, and its errors NanLossDuringTrainingError and NotFittedError.
+"""`tf.contrib.learn` (TF 1.14's deprecated Estimator API, local, single worker): the
+datasets (load_dataset, MNIST, load_csv_with_header), the key classes and errors,
+Estimator(model_fn) and SKCompat with fit / evaluate / predict over x, y or an input_fn,
+ModelFnOps, MetricSpec, RunConfig, the heads (regression, poisson, multi-class / binary),
+DNNClassifier / DNNRegressor / LinearClassifier / LinearRegressor, monitors
+(ValidationMonitor), Experiment and learn_runner, io (numpy / pandas input functions) and
+infer_real_valued_columns_from_input(_fn).
 
-contrib.learn's own Estimator API (learn.Estimator with fit(x, y), SKCompat, its canned
-DNN / Linear estimators, heads, Experiment and learn_runner, the read_batch_* input
-functions, the monitors) is not built: each raises AttributeError naming the symbol and the
-tf.estimator replacement, when there is one."""
+Not built (each raises AttributeError naming the symbol and the tf.estimator replacement):
+the DNNLinearCombined / *Estimator / LogisticRegressor / SVM / KMeans / RNN estimators,
+the multi-label, SVM and multi heads, export strategies, graph_actions and the read_batch_*
+input functions."""
 from . import datasets
+from . import learn_io as io
+from . import learn_runner
+from . import monitors
+from ._inputs import (infer_real_valued_columns_from_input,
+                      infer_real_valued_columns_from_input_fn)
+from .constants import (ModeKeys, NanLossDuringTrainingError, NotFittedError, PredictionKey,
+                        ProblemType, TaskType)
+from .dnn import DNNClassifier, DNNRegressor
+from .estimator import BaseEstimator, Estimator, SKCompat
+from .experiment import Experiment
+from .head import Head, multi_class_head, poisson_regression_head, regression_head
+from .learn_io import extract_pandas_data, extract_pandas_labels, extract_pandas_matrix
+from .linear import LinearClassifier, LinearRegressor
+from .metric_spec import MetricSpec
+from .model_fn import ModelFnOps
+from .run_config import RunConfig
 
-__all__ = ["ModeKeys", "NanLossDuringTrainingError", "NotFittedError", "PredictionKey",
-           "ProblemType", "TaskType", "datasets"]
-
-
-class ModeKeys:
-    """contrib.learn's mode keys (tf.estimator.ModeKeys calls INFER 'PREDICT')."""
-    TRAIN = "train"
-    EVAL = "eval"
-    INFER = "infer"
-
-    @classmethod
-    def validate(cls, key):
-        if key not in (cls.TRAIN, cls.EVAL, cls.INFER):
-            raise ValueError("Invalid mode %s." % key)
-
-
-class PredictionKey:
-    """contrib.learn's prediction keys."""
-    CLASSES = "classes"
-    PROBABILITIES = "probabilities"
-    LOGITS = "logits"
-    LOGISTIC = "logistic"
-    SCORES = "scores"
-    TOP_K = "top_k"
-    GENERIC = "output"
-
-
-class ProblemType:
-    """contrib.learn's problem types."""
-    UNSPECIFIED = 0
-    CLASSIFICATION = 1
-    LINEAR_REGRESSION = 2
-    LOGISTIC_REGRESSION = 3
+__all__ = ["BaseEstimator", "DNNClassifier", "DNNRegressor", "Estimator", "Experiment", "Head",
+           "LinearClassifier", "LinearRegressor", "MetricSpec", "ModeKeys", "ModelFnOps",
+           "NanLossDuringTrainingError", "NotFittedError", "PredictionKey", "ProblemType",
+           "RunConfig", "SKCompat", "TaskType", "datasets", "extract_pandas_data",
+           "extract_pandas_labels", "extract_pandas_matrix",
+           "infer_real_valued_columns_from_input", "infer_real_valued_columns_from_input_fn", "io",
+           "learn_runner", "monitors", "multi_class_head", "poisson_regression_head",
+           "regression_head"]
 
 
-class TaskType:
-    """contrib.learn's cluster task types."""
-    MASTER = "master"
-    PS = "ps"
-    WORKER = "worker"
-
-
-class NanLossDuringTrainingError(RuntimeError):
-    """contrib.learn's NaN-loss error (a class of its own, not tf.train's)."""
-
-    def __str__(self):
-        return "NaN loss during training."
-
-
-class NotFittedError(ValueError, AttributeError):
-    """contrib.learn's error for an estimator used before fitting."""
-
-
-_ESTIMATOR_API = ("contrib.learn's Estimator API (fit/evaluate/predict on x, y or input_fn) "
-                  "is not implemented; use %s")
+_ESTIMATOR_API = "this part of contrib.learn's Estimator API is not implemented; use %s"
 _USE = {
-    "BaseEstimator": "tf.estimator.Estimator", "Estimator": "tf.estimator.Estimator",
-    "SKCompat": "tf.estimator.Estimator with tf.estimator.inputs.numpy_input_fn",
     "Evaluable": "tf.estimator.Estimator", "Trainable": "tf.estimator.Estimator",
-    "DNNClassifier": "tf.estimator.DNNClassifier", "DNNRegressor": "tf.estimator.DNNRegressor",
     "DNNEstimator": "tf.estimator.DNNEstimator",
     "DNNLinearCombinedClassifier": "tf.estimator.DNNLinearCombinedClassifier",
     "DNNLinearCombinedRegressor": "tf.estimator.DNNLinearCombinedRegressor",
     "DNNLinearCombinedEstimator": "tf.estimator.DNNLinearCombinedEstimator",
-    "LinearClassifier": "tf.estimator.LinearClassifier",
-    "LinearRegressor": "tf.estimator.LinearRegressor",
     "LinearEstimator": "tf.estimator.LinearEstimator",
     "LogisticRegressor": "tf.estimator.Estimator with "
                          "tf.contrib.estimator.logistic_regression_head",
-    "ModelFnOps": "tf.estimator.EstimatorSpec", "MetricSpec": "tf.estimator.EstimatorSpec",
-    "RunConfig": "tf.estimator.RunConfig", "InputFnOps": "tf.estimator.export",
-    "Head": "tf.contrib.estimator's heads",
-    "multi_class_head": "tf.contrib.estimator.multi_class_head",
+    "InputFnOps": "tf.estimator.export",
     "multi_label_head": "tf.contrib.estimator.multi_label_head",
     "multi_head": "tf.contrib.estimator.multi_head",
-    "regression_head": "tf.contrib.estimator.regression_head",
-    "poisson_regression_head": "tf.contrib.estimator.poisson_regression_head",
-    "Experiment": "tf.estimator.train_and_evaluate",
-    "learn_runner": "tf.estimator.train_and_evaluate",
     "ExportStrategy": "tf.estimator.Exporter", "make_export_strategy": "tf.estimator.Exporter",
     "build_parsing_serving_input_fn":
         "tf.estimator.export.build_parsing_serving_input_receiver_fn",
     "train": "tf.train.MonitoredTrainingSession", "evaluate": "tf.estimator.Estimator",
     "infer": "tf.estimator.Estimator", "run_n": "tf.train.MonitoredSession",
     "run_feeds": "tf.train.MonitoredSession", "graph_actions": "tf.train.MonitoredSession",
-    "monitors": "tf.train.SessionRunHook", "no_op_train_fn": "tf.no_op",
-    "infer_real_valued_columns_from_input": "tf.feature_column.numeric_column",
-    "infer_real_valued_columns_from_input_fn": "tf.feature_column.numeric_column",
+    "no_op_train_fn": "tf.no_op",
 }
 
 

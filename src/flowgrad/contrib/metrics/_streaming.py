@@ -42,6 +42,10 @@ streaming_mean_squared_error = _wrap(_m.mean_squared_error,
                                      "tf.metrics.mean_squared_error, predictions first.")
 streaming_root_mean_squared_error = _wrap(
     _m.root_mean_squared_error, "tf.metrics.root_mean_squared_error, predictions first.")
+for _name, _fn in list(globals().items()):   # each wrapper carries its TF name
+    if _name.startswith("streaming_") and getattr(_fn, "__name__", None) == "wrapper":
+        _fn.__name__ = _fn.__qualname__ = _name
+del _name, _fn
 
 
 def streaming_mean(values, weights=None, metrics_collections=None, updates_collections=None,

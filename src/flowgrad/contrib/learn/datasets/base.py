@@ -1,4 +1,6 @@
-"""`tf.contrib.learn.datasets.base`: the `Datasets` triple and `maybe_download`.
+"""`tf.contrib.learn.datasets.base`: the `Dataset` pair and `Datasets` triple,
+`load_csv_with_header` / `load_csv_without_header` (the Iris tutorial's CSV loaders) and
+`maybe_download`.
 
 `maybe_download` fetches a file into a directory unless it is there already,
 showing a progress bar (tqdm's when installed), and checks the files it knows
@@ -8,6 +10,7 @@ keeping them. Offline, it raises one OSError that says what to do.
 from __future__ import annotations
 
 import collections
+import csv
 import hashlib
 import os
 import sys
@@ -15,9 +18,39 @@ import tempfile
 import urllib.error
 import urllib.request
 
-__all__ = ["Datasets", "maybe_download", "KNOWN_FILES"]
+import numpy as np
 
+__all__ = ["Dataset", "Datasets", "maybe_download", "KNOWN_FILES", "load_csv_with_header",
+           "load_csv_without_header"]
+
+Dataset = collections.namedtuple("Dataset", ["data", "target"])
 Datasets = collections.namedtuple("Datasets", ["train", "validation", "test"])
+
+
+def load_csv_with_header(filename, target_dtype, features_dtype, target_column=-1):
+    """A Dataset from a CSV file whose first row holds the sample and feature counts."""
+    from ....gfile import Open  # lazy: tf.gfile loads on first use
+    with Open(filename) as csv_file:
+        rows = csv.reader(csv_file)
+        header = next(rows)
+        n_samples, n_features = int(header[0]), int(header[1])
+        data = np.zeros((n_samples, n_features), dtype=features_dtype)
+        target = np.zeros((n_samples,), dtype=target_dtype)
+        for i, row in enumerate(rows):
+            target[i] = np.asarray(row.pop(target_column), dtype=target_dtype)
+            data[i] = np.asarray(row, dtype=features_dtype)
+    return Dataset(data=data, target=target)
+
+
+def load_csv_without_header(filename, target_dtype, features_dtype, target_column=-1):
+    """A Dataset from a CSV file of rows only."""
+    from ....gfile import Open  # lazy: tf.gfile loads on first use
+    with Open(filename) as csv_file:
+        data, target = [], []
+        for row in csv.reader(csv_file):
+            target.append(row.pop(target_column))
+            data.append(np.asarray(row, dtype=features_dtype))
+    return Dataset(data=np.array(data), target=np.array(target, dtype=target_dtype))
 
 # (size in bytes, MD5) of the files TF 1.14's MNIST loader downloads (the CVDF mirror's
 # copies of Yann LeCun's files; the same digests torchvision checks).
