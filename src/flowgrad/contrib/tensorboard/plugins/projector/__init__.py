@@ -1,6 +1,7 @@
 """tf.contrib.tensorboard.plugins.projector (TF 1.14): the Embedding Projector's config
 protos (the ones the `tensorboard` package ships: same fields and numbers as TF 1.14's) and
 visualize_embeddings, which writes the config as text into the summary writer's logdir."""
+from __future__ import absolute_import, division, print_function  # TF's module has these names
 import os
 
 from google.protobuf import text_format
@@ -8,6 +9,7 @@ from tensorboard.plugins.projector import projector_config_pb2  # TF's module of
 
 from ..... import gfile
 
+DESCRIPTOR = projector_config_pb2.DESCRIPTOR
 EmbeddingInfo = projector_config_pb2.EmbeddingInfo
 ProjectorConfig = projector_config_pb2.ProjectorConfig
 SpriteMetadata = projector_config_pb2.SpriteMetadata
