@@ -12,6 +12,8 @@ GEN = goldens.generator("contrib", "slim_nets")
 GOLD = goldens.load("contrib", "slim_nets")
 INCEPTION_GEN = goldens.generator("contrib", "slim_inception")
 INCEPTION_GOLD = goldens.load("contrib", "slim_inception")
+REUSE_GEN = goldens.generator("contrib", "slim_reuse")
+REUSE_GOLD = goldens.load("contrib", "slim_reuse")
 
 
 def _compare_stats(got, want, rtol, path):
@@ -62,6 +64,12 @@ def test_slim_nets_case(case):
 @pytest.mark.parametrize("case", INCEPTION_GEN.CASES)
 def test_slim_inception_case(case):
     _compare(getattr(INCEPTION_GEN, "_" + case)(tf), INCEPTION_GOLD[case], "inception_" + case)
+
+
+@pytest.mark.parametrize("case", REUSE_GEN.CASES)
+def test_slim_nets_reuse_case(case):
+    """A second tower sharing the variables: TF's op names, end points, variable count."""
+    _compare(getattr(REUSE_GEN, "_" + case)(tf), REUSE_GOLD[case], "reuse_" + case)
 
 
 def test_slim_nets_import_paths():
