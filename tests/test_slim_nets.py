@@ -14,6 +14,8 @@ INCEPTION_GEN = goldens.generator("contrib", "slim_inception")
 INCEPTION_GOLD = goldens.load("contrib", "slim_inception")
 REUSE_GEN = goldens.generator("contrib", "slim_reuse")
 REUSE_GOLD = goldens.load("contrib", "slim_reuse")
+TRAIN_GEN = goldens.generator("contrib", "slim_train")
+TRAIN_GOLD = goldens.load("contrib", "slim_train")
 
 
 def _compare_stats(got, want, rtol, path):
@@ -70,6 +72,21 @@ def test_slim_inception_case(case):
 def test_slim_nets_reuse_case(case):
     """A second tower sharing the variables: TF's op names, end points, variable count."""
     _compare(getattr(REUSE_GEN, "_" + case)(tf), REUSE_GOLD[case], "reuse_" + case)
+
+
+# Known difference (open): forward pass and op count are TF's, but the first step's
+# gradients of this seeded small ResNet v1 (no root block, ResNet arg_scope) differ from TF's
+# by 0.5-2% (data loss alone too; with weight_decay=0, i.e. another initialization, they
+# agree to 1e-6; MaxPool 1x1/2 gradients agree). Strict: it fails once fixed.
+_TRAIN_KNOWN = {"resnet_v1": "first-step gradients differ from TF 1.14's by ~1% (open)"}
+
+
+@pytest.mark.parametrize("case", [
+    pytest.param(c, marks=pytest.mark.xfail(reason=_TRAIN_KNOWN[c], strict=True))
+    if c in _TRAIN_KNOWN else c for c in TRAIN_GEN.CASES])
+def test_slim_nets_train_case(case):
+    """Momentum steps through slim.learning.create_train_op: TF's losses and updates."""
+    _compare(getattr(TRAIN_GEN, "_" + case)(tf), TRAIN_GOLD[case], "train_" + case, 1e-4)
 
 
 def test_slim_nets_import_paths():
