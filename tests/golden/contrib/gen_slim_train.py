@@ -71,7 +71,17 @@ def _inception_v2_base(tf):
     return _train(tf, build)
 
 
-CASES = ("resnet_v1", "resnet_v2", "inception_v2_base")
+def _resnet_v1_root(tf):
+    def build(tf, x):
+        resnet_v1 = _nets(tf).resnet_v1
+        with _slim(tf).arg_scope(resnet_v1.resnet_arg_scope()):
+            net, _ = resnet_v1.resnet_v1(x, _blocks(resnet_v1, 1), num_classes=3,
+                                         scope="small")
+        return tf.squeeze(net, [1, 2])
+    return _train(tf, build)
+
+
+CASES = ("resnet_v1", "resnet_v1_root", "resnet_v2", "inception_v2_base")
 
 
 def cases(tf):
