@@ -189,6 +189,15 @@ for _m, _ours in (("estimators.estimator", "estimator"), ("estimators.model_fn",
     _INTERNAL[_LEARN + "." + _m] = ["flowgrad.contrib.learn." + _ours]
 del _m, _ours
 
+# TF-Slim's nets under their private path (`tensorflow.contrib.slim.python.slim.nets.vgg`)
+_SLIM_NETS = "tensorflow.contrib.slim.python.slim.nets"
+_INTERNAL.update({"tensorflow.contrib.slim.python": [], "tensorflow.contrib.slim.python.slim": [],
+                  _SLIM_NETS: ["flowgrad.contrib.slim.nets"]})
+_INTERNAL.update({f"{_SLIM_NETS}.{m}": [f"flowgrad.contrib.slim.nets.{m}"]
+                  for m in ("alexnet", "inception", "inception_v1", "inception_v2",
+                            "inception_v3", "overfeat", "resnet_utils", "resnet_v1",
+                            "resnet_v2", "vgg")})
+
 # tf.keras's private home, `tensorflow.python.keras` (TF1 code imports it directly): each
 # module is flowgrad.keras's module of the same place
 _KERAS = "tensorflow.python.keras"

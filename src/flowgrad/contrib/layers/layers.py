@@ -23,6 +23,7 @@ from ... import nn
 from ..framework import variables
 from ..framework.arg_scope import add_arg_scope
 from .initializers import xavier_initializer
+from .utils import collect_named_outputs
 
 __all__ = ["fully_connected", "convolution", "convolution2d", "conv2d", "conv2d_transpose",
            "convolution2d_transpose", "max_pool2d", "avg_pool2d", "flatten", "dropout",
@@ -69,13 +70,6 @@ def _add_variable_to_collections(variable, variables_collections, name):
         for var in parts:
             if var not in get_collection(collection):
                 add_to_collection(collection, var)
-
-
-def collect_named_outputs(collections, alias, outputs):
-    """Adds `outputs` to `collections` (TF also records `alias` on the tensor)."""
-    if collections:
-        add_to_collections(collections, outputs)
-    return outputs
 
 
 _RELU = nn.relu

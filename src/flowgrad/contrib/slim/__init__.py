@@ -1,6 +1,8 @@
 """tf.contrib.slim: slim's layers, arg_scope and variable helpers (TF 1.14 contrib/slim)."""
 # ruff: noqa: F401
 from __future__ import absolute_import, division, print_function  # TF's slim has these names
+import importlib as _importlib
+
 from .. import framework as _framework
 from .. import losses
 from . import learning
@@ -64,6 +66,8 @@ _FRAMEWORK_NAMES = ("VariableDeviceChooser", "assert_or_get_global_step", "zero_
 
 
 def __getattr__(name):
+    if name == "nets":  # the model definitions load on first use
+        return _importlib.import_module(__name__ + ".nets")
     if name in _FRAMEWORK_NAMES:
         if hasattr(_framework, name):
             return getattr(_framework, name)

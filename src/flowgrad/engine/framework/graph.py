@@ -53,7 +53,9 @@ def _convert_input(value, op_type):
 class Tensor:
     """A symbolic handle to one output of an Operation (TF 1.x graph tensor)."""
 
-    __slots__ = ("_op", "_value_index", "_dtype", "_shape", "_consumers", "__weakref__")
+    # `aliases`: set by contrib.layers' collect_named_outputs (TF sets it on the tensor)
+    __slots__ = ("_op", "_value_index", "_dtype", "_shape", "_consumers", "aliases",
+                 "__weakref__")
 
     # Let NumPy defer to our operators (ndarray + Tensor -> Tensor.__radd__).
     __array_priority__ = 100
