@@ -1,15 +1,16 @@
 """`tf.contrib.learn`: the parts flowgrad implements: its datasets
-(`tf.contrib.learn.datasets`, load_dataset), the key classes ModeKeys, PredictionKey,
+(`tf.contrib.learn.datasets`, load_dataset), its preprocessing (VocabularyProcessor and
+the other `tf.contrib.learn.preprocessing` classes), the key classes ModeKeys, PredictionKey,
 ProblemType and TaskType, and its errors NanLossDuringTrainingError and NotFittedError.
 
 contrib.learn's own Estimator API (learn.Estimator with fit(x, y), SKCompat, its canned
 DNN / Linear estimators, heads, Experiment and learn_runner, the read_batch_* input
 functions, the monitors) is not built: each raises AttributeError naming the symbol and the
 tf.estimator replacement, when there is one."""
-from . import datasets
+from . import datasets, preprocessing
 
 __all__ = ["ModeKeys", "NanLossDuringTrainingError", "NotFittedError", "PredictionKey",
-           "ProblemType", "TaskType", "datasets"]
+           "ProblemType", "TaskType", "datasets", "preprocessing"]
 
 
 class ModeKeys:
