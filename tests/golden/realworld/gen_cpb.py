@@ -1,0 +1,98 @@
+"""TF 1.14 goldens for what public TF1 programs (char-rnn, text CNNs, the hunkim labs) do
+that flowgrad got wrong: the gradient of a concat of more than 16 tensors (a static RNN's
+outputs joined along time), a feed_dict keyed by a nested state tuple. Values, op names and
+shapes, errors. Output: cpb.json, read by tests/test_realworld_cpb.py."""
+import numpy as np
+
+_rng = np.random.RandomState(7)
+X = _rng.randn(18, 3, 2).astype(np.float32)
+
+
+def _ops(tf, n0=0):
+    return [[o.name, o.type, [t.shape.as_list() if t.shape.ndims is not None else None
+                              for t in o.outputs]]
+            for o in tf.get_default_graph().get_operations()[n0:]]
+
+
+def _concat_many(tf, n, axis, static):
+    if static:
+        xs = [tf.constant(X[i]) for i in range(n)]
+        feed = {}
+    else:
+        xs = [tf.placeholder(tf.float32, [None, 2]) for _ in range(n)]
+        feed = {x: X[i] for i, x in enumerate(xs)}
+    y = tf.concat(xs, axis)
+    w = tf.constant(_rng.randn(*[3 * (n if axis == 0 else 1), 2 * (n if axis else 1)])
+                    .astype(np.float32))
+    n0 = len(tf.get_default_graph().get_operations())
+    g = tf.gradients(tf.reduce_sum(y * w), xs)
+    with tf.Session() as s:
+        vals = s.run(g, feed)
+    return [_ops(tf, n0), vals]
+
+
+def _rnn_state_feed(tf):
+    tf.set_random_seed(3)
+    cells = [tf.nn.rnn_cell.BasicLSTMCell(4) for _ in range(2)]
+    cell = tf.nn.rnn_cell.MultiRNNCell(cells)
+    x = tf.placeholder(tf.float32, [2, 3, 5])
+    init = cell.zero_state(2, tf.float32)
+    out, last = tf.nn.dynamic_rnn(cell, x, initial_state=init)
+    with tf.Session() as s:
+        s.run(tf.global_variables_initializer())
+        xs = _rng.randn(2, 3, 5).astype(np.float32)
+        st = s.run(init)
+        o1, st = s.run([out, last], {x: xs, init: st})
+        o2, st2 = s.run([out, last], {x: xs, init: st})
+        # a list key of tensors, a dict value keyed as the list is ordered
+        h = [init[0].h, init[1].c]
+        o3 = s.run(out, {x: xs, tuple(h): (st2[0].h, st2[1].c)})
+    return [o1, o2, o3, st2]
+
+
+def _error(fn):
+    def case(tf):
+        try:
+            fn(tf)
+        except Exception as e:  # noqa: BLE001 - the golden records TF's error
+            return [type(e).__name__, str(e).split(" Key:")[0]]
+        return "no error"
+    return case
+
+
+def _feed_mismatch(tf):
+    a, b = tf.placeholder(tf.float32), tf.placeholder(tf.float32)
+    with tf.Session() as s:
+        s.run(a + b, {(a, b): (1.0, 2.0, 3.0)})
+
+
+def _feed_repeated(tf):
+    a, b = tf.placeholder(tf.float32), tf.placeholder(tf.float32)
+    with tf.Session() as s:
+        s.run(a + b, {(a, b): (1.0, 2.0), a: 3.0})
+
+
+def _feed_nested(tf):
+    a, b, c = (tf.placeholder(tf.float32, name=n) for n in "abc")
+    with tf.Session() as s:
+        return s.run([a, b, c], {(a, (b, c)): [1.0, [2.0, np.array([3.0, 4.0])]]})
+
+
+CASES = {
+    "concat_grad/17_static_axis1": lambda tf: _concat_many(tf, 17, 1, True),
+    "concat_grad/18_placeholders_axis1": lambda tf: _concat_many(tf, 18, 1, False),
+    "concat_grad/18_placeholders_axis0": lambda tf: _concat_many(tf, 18, 0, False),
+    "concat_grad/16_static": lambda tf: _concat_many(tf, 16, 1, True),
+    "feed/rnn_state_tuple": _rnn_state_feed,
+    "feed/nested": _feed_nested,
+    "feed/error_mismatch": _error(_feed_mismatch),
+    "feed/error_repeated": _error(_feed_repeated),
+}
+
+
+def cases(tf):
+    out = {}
+    for name, fn in sorted(CASES.items()):
+        with tf.Graph().as_default():
+            out[name] = fn(tf)
+    return out
