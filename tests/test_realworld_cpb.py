@@ -16,3 +16,12 @@ def test_matches_tf114(name):
     with tf.Graph().as_default():
         got = GEN.CASES[name](tf)
     same(got, GOLD[name], name, rtol=1e-5, atol=1e-6)
+
+
+def test_device_lib_through_the_tensorflow_alias():
+    from flowgrad.compat import tf_alias
+    with tf_alias.alias_tensorflow():
+        from tensorflow.python.client import device_lib
+        gpus = [d.name for d in device_lib.list_local_devices() if d.device_type == "GPU"]
+    assert device_lib.list_local_devices()[0].name == "/device:CPU:0"
+    assert gpus == [] or gpus[0] == "/device:GPU:0"

@@ -78,7 +78,53 @@ def _feed_nested(tf):
         return s.run([a, b, c], {(a, (b, c)): [1.0, [2.0, np.array([3.0, 4.0])]]})
 
 
+def _rnncell_names(tf):
+    """A TF RNNCell that is not a LayerRNNCell (MultiRNNCell, a user's cell) re-enters the
+    variable scope of its first call: its ops get that scope's name twice."""
+    x = tf.zeros([2, 3, 4])
+    multi = tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.BasicRNNCell(3) for _ in range(2)])
+    tf.nn.dynamic_rnn(multi, x, dtype=tf.float32)
+    gru = tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.GRUCell(3) for _ in range(2)])
+    tf.nn.static_rnn(gru, tf.unstack(x, axis=1), dtype=tf.float32)
+    with tf.variable_scope("M"):
+        cell = tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.BasicLSTMCell(3) for _ in range(2)])
+        state = cell.zero_state(2, tf.float32)
+        with tf.variable_scope("RNN"):
+            for t in range(3):
+                if t > 0:
+                    tf.get_variable_scope().reuse_variables()
+                out, state = cell(x[:, t, :], state)
+
+    class Mine(tf.nn.rnn_cell.RNNCell):
+        state_size = 3
+        output_size = 3
+
+        def call(self, inputs, state):
+            w = tf.get_variable("w", [4, 3])
+            return tf.matmul(inputs, w) + state, state
+    with tf.variable_scope("top"):
+        mine = Mine()
+        tf.nn.dynamic_rnn(mine, x, dtype=tf.float32)
+        mine(x[:, 0], tf.zeros([2, 3]))
+    names = [[o.name, o.type] for o in tf.get_default_graph().get_operations()
+             if o.type in ("MatMul", "BiasAdd", "Add", "VariableV2", "Tanh")]
+    return [names, [v.name for v in tf.global_variables()]]
+
+
+def _device_lib(tf):
+    import importlib
+    device_lib = importlib.import_module(   # flowgrad's module is what the alias gives
+        "tensorflow.python.client.device_lib" if tf.__name__ == "tensorflow"
+        else "flowgrad.client.device_lib")
+    devs = device_lib.list_local_devices()
+    text = str(devs[0]).splitlines()
+    return [[(d.name, d.device_type, d.memory_limit, d.physical_device_desc) for d in devs],
+            [line for line in text if not line.startswith("incarnation")]]
+
+
 CASES = {
+    "rnncell/scope_reentry_names": _rnncell_names,
+    "device_lib/cpu": _device_lib,
     "concat_grad/17_static_axis1": lambda tf: _concat_many(tf, 17, 1, True),
     "concat_grad/18_placeholders_axis1": lambda tf: _concat_many(tf, 18, 1, False),
     "concat_grad/18_placeholders_axis0": lambda tf: _concat_many(tf, 18, 0, False),
