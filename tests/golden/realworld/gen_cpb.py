@@ -122,7 +122,43 @@ def _device_lib(tf):
             [line for line in text if not line.startswith("incarnation")]]
 
 
+def _lstm_block_unrolled(tf, peephole):
+    """ptb_word_lm's BLOCK mode: two LSTMBlockCells unrolled by hand under a graph seed, a
+    dropout after them (its seed is the op count: one LSTMBlockCell op per step)."""
+    tf.set_random_seed(11)
+    x = tf.constant(np.random.RandomState(0).randn(2, 3, 4).astype(np.float32))
+    with tf.variable_scope("M", initializer=tf.random_uniform_initializer(-0.5, 0.5)):
+        cell = tf.contrib.rnn.MultiRNNCell([tf.contrib.rnn.LSTMBlockCell(
+            3, forget_bias=0.0, use_peephole=peephole, cell_clip=0.8 if peephole else None)
+            for _ in range(2)])
+        state = cell.zero_state(2, tf.float32)
+        outs = []
+        with tf.variable_scope("RNN"):
+            for t in range(3):
+                if t > 0:
+                    tf.get_variable_scope().reuse_variables()
+                out, state = cell(x[:, t, :], state)
+                outs.append(out)
+        y = tf.nn.dropout(tf.concat(outs, 1), 0.7)
+        loss = tf.reduce_sum(tf.square(y)) + tf.reduce_sum(state[1].c * 2.0)
+    tv = tf.trainable_variables()
+    n0 = len(tf.get_default_graph().get_operations())
+    grads = tf.gradients(loss, [x] + tv)
+    ops = [[o.name, o.type] for o in tf.get_default_graph().get_operations()]
+    with tf.Session() as s:
+        s.run(tf.global_variables_initializer())
+        vals = s.run([loss, grads])
+    try:
+        tf.gradients(grads[0], x)
+        second = "no error"
+    except LookupError as e:
+        second = [type(e).__name__, str(e)]
+    return [vals, ops[:n0], ops[n0:], second]
+
+
 CASES = {
+    "lstm_block/unrolled": lambda tf: _lstm_block_unrolled(tf, False),
+    "lstm_block/unrolled_peephole_clip": lambda tf: _lstm_block_unrolled(tf, True),
     "rnncell/scope_reentry_names": _rnncell_names,
     "device_lib/cpu": _device_lib,
     "concat_grad/17_static_axis1": lambda tf: _concat_many(tf, 17, 1, True),
