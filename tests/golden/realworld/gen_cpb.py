@@ -156,7 +156,22 @@ def _lstm_block_unrolled(tf, peephole):
     return [vals, ops[:n0], ops[n0:], second]
 
 
+def _reader_then_seeded(tf):
+    """hunkim's lab-04-4: a file queue, a CSV reader and tf.train.batch, then graph-seeded
+    weights (their seeds are the op count)."""
+    tf.set_random_seed(777)
+    q = tf.train.string_input_producer(["a.csv", "b.csv"], shuffle=False, name="files")
+    _, value = tf.TextLineReader().read(q)
+    xy = tf.decode_csv(value, record_defaults=[[0.], [0.], [0.]])
+    tf.train.batch([xy[0:-1], xy[-1:]], batch_size=4)
+    w = tf.random_normal([3, 1])
+    ops = [[o.name, o.type] for o in tf.get_default_graph().get_operations()]
+    with tf.Session() as s:
+        return [ops, s.run(w)]
+
+
 CASES = {
+    "queues/reader_then_seeded": _reader_then_seeded,
     "lstm_block/unrolled": lambda tf: _lstm_block_unrolled(tf, False),
     "lstm_block/unrolled_peephole_clip": lambda tf: _lstm_block_unrolled(tf, True),
     "rnncell/scope_reentry_names": _rnncell_names,
