@@ -170,7 +170,40 @@ def _reader_then_seeded(tf):
         return [ops, s.run(w)]
 
 
+def _pandas_inputs(tf):
+    """The Iris estimator samples: pandas Series / DataFrame columns become tensors as
+    NumPy arrays (float64 kept), a dtype given fails as in TF 1.14."""
+    import pandas as pd
+    frame = pd.DataFrame({"x": [1.5, 2.5], "n": [3, 4]})
+    t = tf.constant(frame["x"])
+    n = tf.convert_to_tensor(frame["n"])
+    ds = tf.data.Dataset.from_tensor_slices((dict(frame), pd.Series([0, 1])))
+    try:
+        tf.constant(frame["x"], dtype=tf.float32)
+        err = "no error"
+    except TypeError as e:
+        err = [type(e).__name__, str(e)]
+    with tf.Session() as s:
+        vals = s.run([t, n, ds.make_one_shot_iterator().get_next()])
+    return [[t.dtype.name, n.dtype.name], sorted((k, v.name) for k, v in
+                                                 ds.output_types[0].items()),
+            vals, err]
+
+
+def _unbuilt_saver_export(tf):
+    """An Estimator's deferred Saver in SAVERS is left out of a meta graph until built
+    (no warning, the collection kept)."""
+    tf.Variable(1.0, name="v")
+    saver = tf.train.Saver(defer_build=True)
+    tf.add_to_collection(tf.GraphKeys.SAVERS, saver)
+    before = sorted(tf.train.export_meta_graph().collection_def)
+    saver.build()
+    return [before, sorted(tf.train.export_meta_graph().collection_def)]
+
+
 CASES = {
+    "estimator/pandas_inputs": _pandas_inputs,
+    "estimator/unbuilt_saver_export": _unbuilt_saver_export,
     "queues/reader_then_seeded": _reader_then_seeded,
     "lstm_block/unrolled": lambda tf: _lstm_block_unrolled(tf, False),
     "lstm_block/unrolled_peephole_clip": lambda tf: _lstm_block_unrolled(tf, True),

@@ -418,7 +418,9 @@ def _encode_collection(key, items, export_scope):
         return None
     for k in list(_KINDS.values()) + list(_BUILTIN_KINDS.values()):
         if all(k.matches(x) for x in items):
-            return {"kind": k.kind, "value": [k.to_proto(x, export_scope) for x in items]}
+            # an item without a proto (an unbuilt Saver) is left out, as TF does
+            protos = (k.to_proto(x, export_scope) for x in items)
+            return {"kind": k.kind, "value": [p for p in protos if p is not None]}
     raise ValueError(f"collection '{key}' holds objects that a meta graph cannot describe")
 
 
