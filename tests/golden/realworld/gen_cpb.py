@@ -201,7 +201,32 @@ def _unbuilt_saver_export(tf):
     return [before, sorted(tf.train.export_meta_graph().collection_def)]
 
 
+def _input_fn_args(tf):
+    """An input_fn naming `params`, `mode` and `config` gets them (TF's _call_input_fn),
+    and its ops are placed on /cpu:0."""
+    import tempfile
+    seen = []
+
+    def input_fn(params, mode, config):
+        x = tf.constant(np.arange(8, dtype=np.float32).reshape(4, 2))
+        seen.append([sorted(params.items()), mode, type(config).__name__, x.device])
+        return {"x": x}, tf.constant([0, 1, 0, 1])
+
+    def model_fn(features, labels, mode, params):
+        logits = tf.layers.dense(features["x"], 2)
+        loss = tf.losses.sparse_softmax_cross_entropy(labels, logits)
+        train = tf.train.GradientDescentOptimizer(0.1).minimize(loss,
+                                                                tf.train.get_global_step())
+        return tf.estimator.EstimatorSpec(mode, loss=loss, train_op=train)
+    est = tf.estimator.Estimator(model_fn, model_dir=tempfile.mkdtemp(), params={"b": 3},
+                                 config=tf.estimator.RunConfig(tf_random_seed=1))
+    est.train(input_fn, steps=3)
+    result = est.evaluate(input_fn, steps=1)
+    return [seen, sorted(result.items())]
+
+
 CASES = {
+    "estimator/input_fn_args": _input_fn_args,
     "estimator/pandas_inputs": _pandas_inputs,
     "estimator/unbuilt_saver_export": _unbuilt_saver_export,
     "queues/reader_then_seeded": _reader_then_seeded,
