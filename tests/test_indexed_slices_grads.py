@@ -46,6 +46,7 @@ _EXTRA = {
         _x([3, 2, 2]), dtype=tf.float32),
     "LSTMBlockCell": lambda: tf.contrib.rnn.LSTMBlockCell(2, use_peephole=True)(
         _x([3, 2]), (_x([3, 2], 1), _x([3, 2], 2)))[0],
+    "GRUBlockCell": lambda: tf.contrib.rnn.GRUBlockCell(2)(_x([3, 2]), _x([3, 2], 1))[0],
     "CropAndResize": lambda: tf.image.crop_and_resize(
         _x([2, 4, 5, 3]), [[0.1, 0.2, 0.7, 0.9], [0.0, 0.0, 1.0, 1.0]], [0, 1], [3, 3]),
     "CheckNumerics": lambda: tf.check_numerics(_x([3, 2]), "x"),
@@ -218,6 +219,7 @@ _NO_SLICES = {
     "IgammaGradA": "no gradient in TF 1.14",
     "BlockLSTMGrad": "no gradient in TF 1.14 (no_gradient_registered raises its LookupError)",
     "LSTMBlockCellGrad": "no gradient in TF 1.14 (no_gradient_registered raises its LookupError)",
+    "GRUBlockCellGrad": "no gradient in TF 1.14 (no_gradient_registered raises its LookupError)",
     "QuantizeV2": "no gradient in TF 1.14", "Dequantize": "no gradient in TF 1.14",
     "SparseSegmentMeanGrad": "no gradient in TF 1.14 (its rule raises LookupError)",
     "SparseSegmentSqrtNGrad": "no gradient in TF 1.14 (its rule raises LookupError)",

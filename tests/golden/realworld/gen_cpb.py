@@ -225,7 +225,34 @@ def _input_fn_args(tf):
     return [seen, sorted(result.items())]
 
 
+def _gru_block_unrolled(tf, v2):
+    """GRUBlockCell(V2) as one op a step (its seeds for later graph-seeded ops are TF's)."""
+    tf.set_random_seed(5)
+    x = tf.constant(np.random.RandomState(2).randn(2, 3, 4).astype(np.float32))
+    make = tf.contrib.rnn.GRUBlockCellV2 if v2 else tf.contrib.rnn.GRUBlockCell
+    with tf.variable_scope("G", initializer=tf.random_uniform_initializer(-0.5, 0.5)):
+        cell = tf.contrib.rnn.MultiRNNCell([make(3) for _ in range(2)])
+        out, state = tf.nn.static_rnn(cell, tf.unstack(x, axis=1), dtype=tf.float32)
+        y = tf.nn.dropout(tf.concat(out, 1), 0.7)
+        loss = tf.reduce_sum(tf.square(y)) + tf.reduce_sum(state[1] * 2.0)
+    tv = tf.trainable_variables()
+    n0 = len(tf.get_default_graph().get_operations())
+    grads = tf.gradients(loss, [x] + tv)
+    ops = [[o.name, o.type] for o in tf.get_default_graph().get_operations()]
+    with tf.Session() as s:
+        s.run(tf.global_variables_initializer())
+        vals = s.run([loss, grads])
+    try:
+        tf.gradients(grads[0], x)
+        second = "no error"
+    except LookupError as e:
+        second = [type(e).__name__, str(e)]
+    return [vals, ops[:n0], ops[n0:], second]
+
+
 CASES = {
+    "gru_block/unrolled": lambda tf: _gru_block_unrolled(tf, False),
+    "gru_block/unrolled_v2": lambda tf: _gru_block_unrolled(tf, True),
     "estimator/input_fn_args": _input_fn_args,
     "estimator/pandas_inputs": _pandas_inputs,
     "estimator/unbuilt_saver_export": _unbuilt_saver_export,

@@ -1,15 +1,14 @@
 """TF 1.14's fused cells (contrib/rnn lstm_ops.py, gru_ops.py) with their variable names.
 
-LSTMBlockCell runs each step as TF's LSTMBlockCell op (engine/ops/lstm_block_cell.py: its
-gradient is TF's LSTMBlockCellGrad, which has none, as in TF). TF runs a GRUBlockCell step
-as one GRUBlockCell kernel; here that step is the same math composed from primitive ops
-(more ops than TF's). The variables are TF's."""
+LSTMBlockCell and GRUBlockCell(V2) run each step as TF's LSTMBlockCell / GRUBlockCell op
+(engine/ops/lstm_block_cell.py, gru_block_cell.py: their gradients are TF's
+LSTMBlockCellGrad / GRUBlockCellGrad, which have none, as in TF). The variables are TF's."""
 from __future__ import annotations
 
 from ...engine.framework.tensor_shape import dimension_value
+from ...engine.ops.gru_block_cell import gru_block_cell
 from ...engine.ops.lstm_block_cell import lstm_block_cell
-from ...ops import array_ops, init_ops, math_ops, nn_ops
-from ...ops.linalg_ops import matmul
+from ...ops import array_ops, init_ops
 from ...ops.rnn_cell_impl import LayerRNNCell, LSTMStateTuple
 
 __all__ = ["GRUBlockCell", "GRUBlockCellV2", "LSTMBlockCell"]
@@ -95,13 +94,13 @@ class GRUBlockCell(LayerRNNCell):
         self.built = True
 
     def call(self, inputs, h_prev):
-        r_u = math_ops.sigmoid(nn_ops.bias_add(
-            matmul(array_ops.concat([inputs, h_prev], 1), self._gate_kernel), self._gate_bias))
-        r, u = array_ops.split(r_u, 2, axis=1)
-        c = math_ops.tanh(nn_ops.bias_add(
-            matmul(array_ops.concat([inputs, h_prev * r], 1), self._candidate_kernel),
-            self._candidate_bias))
-        new_h = u * h_prev + (1 - u) * c
+        cell_size = h_prev.shape.with_rank(2)[1]
+        if cell_size != self._cell_size:
+            raise ValueError("Shape of h_prev[1] incorrect: cell_size %i vs %s"
+                             % (self._cell_size, cell_size))
+        _, _, _, new_h = gru_block_cell(inputs, h_prev, self._gate_kernel,
+                                        self._candidate_kernel, self._gate_bias,
+                                        self._candidate_bias)
         return new_h, new_h
 
 
