@@ -250,7 +250,28 @@ def _gru_block_unrolled(tf, v2):
     return [vals, ops[:n0], ops[n0:], second]
 
 
+def _projector(tf):
+    """word2vec scripts' embedding projector: the config written next to the events."""
+    import os
+    import tempfile
+    projector = tf.contrib.tensorboard.plugins.projector
+    logdir = tempfile.mkdtemp()
+    writer = tf.summary.FileWriter(logdir)
+    config = projector.ProjectorConfig()
+    emb = config.embeddings.add()
+    emb.tensor_name = "embedding:0"
+    emb.metadata_path = "metadata.tsv"
+    emb.sprite.image_path = "sprite.png"
+    emb.sprite.single_image_dim.extend([28, 28])
+    projector.visualize_embeddings(writer, config)
+    writer.close()
+    with open(os.path.join(logdir, "projector_config.pbtxt")) as f:
+        text = f.read()
+    return [text, type(emb).__name__, type(emb.sprite).__name__]
+
+
 CASES = {
+    "tensorboard/projector": _projector,
     "gru_block/unrolled": lambda tf: _gru_block_unrolled(tf, False),
     "gru_block/unrolled_v2": lambda tf: _gru_block_unrolled(tf, True),
     "estimator/input_fn_args": _input_fn_args,

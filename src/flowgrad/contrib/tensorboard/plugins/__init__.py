@@ -1,0 +1,4 @@
+"""`tf.contrib.tensorboard.plugins`: the embedding `projector`."""
+from . import projector
+
+__all__ = ["projector"]
