@@ -45,7 +45,7 @@ from ..engine.framework.graph import get_default_graph, name_scope
 from ..engine.framework.registry import no_gradient_registered, register_op
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops import philox
-from ..engine.ops._array_util import _as_int_input
+from ..engine.ops._array_util import _as_int_input, shape_value
 from ..engine.ops._base import FLOATS, apply, broadcast_dims, const_value, to_tensor
 from .array_ops import concat, ones, reshape, zeros_like
 from .array_ops import shape as shape_of
@@ -154,6 +154,9 @@ def _shape_from(t):
     n = t.shape.as_tuple()
     if t.shape.ndims not in (None, 1):
         raise ValueError(f"Shape must be rank 1 but is rank {t.shape.ndims}")
+    known = shape_value(t)   # TF's MakeShapeFromShapeTensor: tf.shape(x) of a (?, 5) x
+    if known is not None and (not n or n[0] is None or len(known) == n[0]):
+        return TensorShape([d if d is not None and d >= 0 else None for d in known])
     return TensorShape(None if not n or n[0] is None else [None] * n[0])
 
 

@@ -270,7 +270,21 @@ def _projector(tf):
     return [text, type(emb).__name__, type(emb.sprite).__name__]
 
 
+def _dropout_shapes(tf):
+    """hunkim's labs print their layers: dropout with a keep_prob placeholder keeps x's
+    static shape, random ops shaped by tf.shape(x) get x's known dims."""
+    x = tf.placeholder(tf.float32, [None, 5])
+    kp = tf.placeholder(tf.float32)
+    outs = [tf.nn.dropout(x, keep_prob=kp), tf.nn.dropout(x, rate=kp),
+            tf.nn.dropout(x, 0.5), tf.random_uniform(tf.shape(x)),
+            tf.random_normal(tf.concat([tf.shape(x), [2]], 0)),
+            tf.truncated_normal(tf.shape(tf.placeholder(tf.float32))),
+            tf.random_uniform(tf.shape(x)[1:])]
+    return [[str(t), str(t.shape)] for t in outs]
+
+
 CASES = {
+    "shapes/dropout_and_random": _dropout_shapes,
     "tensorboard/projector": _projector,
     "gru_block/unrolled": lambda tf: _gru_block_unrolled(tf, False),
     "gru_block/unrolled_v2": lambda tf: _gru_block_unrolled(tf, True),
