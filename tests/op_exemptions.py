@@ -47,6 +47,14 @@ EXEMPTIONS: dict = {
                  "outputs, states, gradients)",
     "BlockLSTMGrad": "covered-elsewhere: tests/test_contrib_rnn_cells_extra.py (TF 1.14 "
                      "goldens: BlockLSTM's gradients)",
+    "LSTMBlockCell": "covered-elsewhere: tests/test_rnn.py (TF 1.14 goldens rnn/block_cells: "
+                     "outputs, states, gradients) and tests/test_realworld_cpb.py (op names)",
+    "LSTMBlockCellGrad": "covered-elsewhere: tests/test_rnn.py (TF 1.14 goldens: "
+                         "LSTMBlockCell's gradients), tests/test_realworld_cpb.py",
+    "GRUBlockCell": "covered-elsewhere: tests/test_rnn.py (TF 1.14 goldens rnn/block_cells) and "
+                    "tests/test_realworld_cpb.py (values, op names, gradients)",
+    "GRUBlockCellGrad": "covered-elsewhere: tests/test_realworld_cpb.py (GRUBlockCell's "
+                        "gradients, TF 1.14 goldens)",
     "GatherTree": "covered-elsewhere: tests/test_seq2seq_beam.py (TF 1.14 goldens)",
     # queues: ops that run a Python function, or use a queue/reader resource
     "PyFunc": "covered-elsewhere: tests/test_py_func.py (runs a Python function)",

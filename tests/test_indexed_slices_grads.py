@@ -44,6 +44,9 @@ _EXTRA = {
     "AddV2": lambda: _op("AddV2", [_x([3, 2]), _x([3, 2], 1)]),
     "BlockLSTM": lambda: tf.contrib.rnn.LSTMBlockFusedCell(2, use_peephole=True)(
         _x([3, 2, 2]), dtype=tf.float32),
+    "LSTMBlockCell": lambda: tf.contrib.rnn.LSTMBlockCell(2, use_peephole=True)(
+        _x([3, 2]), (_x([3, 2], 1), _x([3, 2], 2)))[0],
+    "GRUBlockCell": lambda: tf.contrib.rnn.GRUBlockCell(2)(_x([3, 2]), _x([3, 2], 1))[0],
     "CropAndResize": lambda: tf.image.crop_and_resize(
         _x([2, 4, 5, 3]), [[0.1, 0.2, 0.7, 0.9], [0.0, 0.0, 1.0, 1.0]], [0, 1], [3, 3]),
     "CheckNumerics": lambda: tf.check_numerics(_x([3, 2]), "x"),
@@ -215,6 +218,8 @@ _NO_SLICES = {
     "FractionalAvgPoolGrad": "no gradient in TF 1.14", "GuaranteeConst": "no gradient in TF 1.14",
     "IgammaGradA": "no gradient in TF 1.14",
     "BlockLSTMGrad": "no gradient in TF 1.14 (no_gradient_registered raises its LookupError)",
+    "LSTMBlockCellGrad": "no gradient in TF 1.14 (no_gradient_registered raises its LookupError)",
+    "GRUBlockCellGrad": "no gradient in TF 1.14 (no_gradient_registered raises its LookupError)",
     "QuantizeV2": "no gradient in TF 1.14", "Dequantize": "no gradient in TF 1.14",
     "SparseSegmentMeanGrad": "no gradient in TF 1.14 (its rule raises LookupError)",
     "SparseSegmentSqrtNGrad": "no gradient in TF 1.14 (its rule raises LookupError)",

@@ -25,6 +25,8 @@ from .engine.framework.graph import name_scope as _name_scope
 from .engine.framework.registry import NotDifferentiable, RegisterGradient, no_gradient
 from .engine.ops import beam_search as _beam_search  # noqa: F401 - registers GatherTree
 from .engine.ops import block_lstm as _block_lstm  # noqa: F401 - registers BlockLSTM(Grad)
+from .engine.ops import lstm_block_cell as _lstm_block_cell  # noqa: F401 - LSTMBlockCell(Grad)
+from .engine.ops import gru_block_cell as _gru_block_cell  # noqa: F401 - GRUBlockCell(Grad)
 from .engine.ops import feature_cross as _feature_cross  # noqa: F401 - SparseFeatureCross
 from .engine.ops import bitwise as _bitwise, sets as _sets  # noqa: F401 - register their ops
 from .engine.ops import unicode as _unicode  # noqa: F401 - registers UnicodeDecode/Encode

@@ -98,6 +98,7 @@ _INTERNAL = {
     "tensorflow.python.client": [],
     "tensorflow.python.client.session": ["flowgrad.engine.runtime.session"],
     "tensorflow.python.client.timeline": ["flowgrad.client.timeline"],
+    "tensorflow.python.client.device_lib": ["flowgrad.client.device_lib"],
     "tensorflow.python.platform": [],
     "tensorflow.python.platform.app": ["flowgrad.app"],
     "tensorflow.python.platform.flags": ["flowgrad.flags"],

@@ -177,8 +177,21 @@ class Estimator:
         global_step = training_util.get_or_create_global_step(g)
         if mode == ModeKeys.TRAIN:
             hooks_lib._get_or_create_global_step_read(g)
-        features, labels, input_hooks = _features_and_labels(input_fn())
+        features, labels, input_hooks = _features_and_labels(
+            self._call_input_fn(input_fn, mode))
         return g, ctx, global_step, features, labels, input_hooks
+
+    def _call_input_fn(self, input_fn, mode):
+        """TF's: input_fn gets the `mode`, `params` and `config` it names, and builds its
+        ops under /cpu:0."""
+        try:
+            names = inspect.signature(input_fn).parameters
+        except (TypeError, ValueError):
+            names = {}
+        kwargs = {k: v for k, v in (("mode", mode), ("params", self.params),
+                                    ("config", self.config)) if k in names}
+        with get_default_graph().device("/cpu:0"):
+            return input_fn(**kwargs)
 
     # -- train -----------------------------------------------------------------------------
     def train(self, input_fn, hooks=None, steps=None, max_steps=None, saving_listeners=None):
@@ -320,7 +333,8 @@ class Estimator:
         g = get_default_graph()
         set_random_seed(self._config.tf_random_seed)
         global_step = training_util.get_or_create_global_step(g)
-        features, labels, input_hooks = _features_and_labels(input_fn())
+        features, labels, input_hooks = _features_and_labels(
+            self._call_input_fn(input_fn, ModeKeys.EVAL))
         return self._evaluate_graph(features, labels, input_hooks, global_step,
                                     _check_hooks_type(hooks))
 

@@ -594,7 +594,9 @@ def dropout(x: TensorLike, keep_prob: float | TensorLike | None = None,
         keep_prob = 1 - rate  # Python operators, as TF: `dropout/sub/x`, `dropout/sub`
         scale = 1 / keep_prob  # `dropout/truediv/x`, `dropout/truediv`
         keep_mask = _c.greater_equal(random_tensor, rate)
-        return x * scale * _m.cast(keep_mask, x.dtype.base_dtype)    # "mul", "mul_1" as TF
+        ret = x * scale * _m.cast(keep_mask, x.dtype.base_dtype)    # "mul", "mul_1" as TF
+        ret.set_shape(x.shape)   # as TF: a rate tensor of unknown shape keeps x's shape
+        return ret
 
 
 def xw_plus_b(x: TensorLike, weights: TensorLike, biases: TensorLike,

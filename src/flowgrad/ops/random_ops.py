@@ -154,10 +154,9 @@ def _shape_from(t):
     n = t.shape.as_tuple()
     if t.shape.ndims not in (None, 1):
         raise ValueError(f"Shape must be rank 1 but is rank {t.shape.ndims}")
-    # TF's MakeShapeFromShapeTensor: the dims its shape refiner evaluates (-1: unknown)
-    dims = shape_value(t)
-    if dims is not None and (t.shape.ndims is None or len(dims) == n[0]):
-        return TensorShape([None if d is None or d < 0 else d for d in dims])
+    known = shape_value(t)   # TF's MakeShapeFromShapeTensor: tf.shape(x) of a (?, 5) x
+    if known is not None and (not n or n[0] is None or len(known) == n[0]):
+        return TensorShape([d if d is not None and d >= 0 else None for d in known])
     return TensorShape(None if not n or n[0] is None else [None] * n[0])
 
 

@@ -176,7 +176,17 @@ class RNNCell:
         if scope is not None:
             with vs.variable_scope(scope) as captured:
                 return self._call_in_scope(inputs, state, captured)
-        return self._call_in_scope(inputs, state, None)
+        if isinstance(self, LayerRNNCell):
+            return self._call_in_scope(inputs, state, None)
+        # TF's RNNCell (not a LayerRNNCell: MultiRNNCell, a user's cell) re-enters the
+        # variable scope it was first called in, once made and kept: the name scope gets
+        # that scope's last name again ("rnn/while/rnn/multi_rnn_cell/...")
+        reentry = getattr(self, "_rnncell_scope", None)
+        if reentry is None:
+            reentry = vs.variable_scope(vs.get_variable_scope())
+            self._rnncell_scope = reentry
+        with reentry:
+            return self._call_in_scope(inputs, state, None)
 
     def _call_in_scope(self, inputs, state, outer):
         if self._scope is None:

@@ -476,6 +476,8 @@ class Saver:
         return self.saver_def
 
     def to_proto(self, export_scope=None):
+        if self.saver_def is None:   # a deferred saver not built yet: TF returns its None
+            return None
         sd = SaverDef.from_dict(self.saver_def.to_dict())
         if export_scope:
             pre = export_scope + "/"
@@ -743,12 +745,17 @@ def _check_saver_def(d, has_node):
     SaverDef.from_dict(d)
 
 
+def _saver_item(saver, scope):
+    """A saver's SaverDef as a collection item; None (left out, as TF) while a deferred
+    saver is not built yet."""
+    proto = saver.to_proto(scope)
+    return None if proto is None else proto.to_dict()
+
+
 meta_graph.register_collection_kind(
     "variables", lambda x: isinstance(x, Variable), lambda v, scope: v.to_proto(scope),
     lambda d, scope: Variable.from_proto(d, import_scope=scope), _check_variable_def)
 meta_graph.register_collection_kind(
-    "savers", lambda x: isinstance(x, Saver),
-    # TF 1.14 leaves out a Saver not built yet (defer_build): its to_proto is None
-    lambda s, scope: None if s.saver_def is None else s.to_proto(scope).to_dict(),
+    "savers", lambda x: isinstance(x, Saver), lambda s, scope: _saver_item(s, scope),
     lambda d, scope: Saver.from_proto(SaverDef.from_dict(d), import_scope=scope),
     _check_saver_def)

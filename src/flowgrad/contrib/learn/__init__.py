@@ -4,7 +4,8 @@ Estimator(model_fn) and SKCompat with fit / evaluate / predict over x, y or an i
 ModelFnOps, MetricSpec, RunConfig, the heads (regression, poisson, multi-class / binary),
 DNNClassifier / DNNRegressor / LinearClassifier / LinearRegressor, monitors
 (ValidationMonitor), Experiment and learn_runner, io (numpy / pandas input functions) and
-infer_real_valued_columns_from_input(_fn).
+infer_real_valued_columns_from_input(_fn), and preprocessing (VocabularyProcessor and
+the other tf.contrib.learn.preprocessing classes).
 
 Not built (each raises AttributeError naming the symbol and the tf.estimator replacement):
 the DNNLinearCombined / *Estimator / LogisticRegressor / SVM / KMeans / RNN estimators,
@@ -14,6 +15,7 @@ from . import datasets
 from . import learn_io as io
 from . import learn_runner
 from . import monitors
+from . import preprocessing
 from ._inputs import (infer_real_valued_columns_from_input,
                       infer_real_valued_columns_from_input_fn)
 from .constants import (ModeKeys, NanLossDuringTrainingError, NotFittedError, PredictionKey,
@@ -35,7 +37,7 @@ __all__ = ["BaseEstimator", "DNNClassifier", "DNNRegressor", "Estimator", "Exper
            "extract_pandas_labels", "extract_pandas_matrix",
            "infer_real_valued_columns_from_input", "infer_real_valued_columns_from_input_fn", "io",
            "learn_runner", "monitors", "multi_class_head", "poisson_regression_head",
-           "regression_head"]
+           "preprocessing", "regression_head"]
 
 
 _ESTIMATOR_API = "this part of contrib.learn's Estimator API is not implemented; use %s"

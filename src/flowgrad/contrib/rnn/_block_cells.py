@@ -1,12 +1,14 @@
 """TF 1.14's fused cells (contrib/rnn lstm_ops.py, gru_ops.py) with their variable names.
 
-TF runs each step as one LSTMBlockCell / GRUBlockCell kernel; here a step is the same math
-composed from primitive ops (so gradients of any order work), the variables are TF's."""
+LSTMBlockCell and GRUBlockCell(V2) run each step as TF's LSTMBlockCell / GRUBlockCell op
+(engine/ops/lstm_block_cell.py, gru_block_cell.py: their gradients are TF's
+LSTMBlockCellGrad / GRUBlockCellGrad, which have none, as in TF). The variables are TF's."""
 from __future__ import annotations
 
 from ...engine.framework.tensor_shape import dimension_value
-from ...ops import array_ops, init_ops, math_ops, nn_ops
-from ...ops.linalg_ops import matmul
+from ...engine.ops.gru_block_cell import gru_block_cell
+from ...engine.ops.lstm_block_cell import lstm_block_cell
+from ...ops import array_ops, init_ops
 from ...ops.rnn_cell_impl import LayerRNNCell, LSTMStateTuple
 
 __all__ = ["GRUBlockCell", "GRUBlockCellV2", "LSTMBlockCell"]
@@ -49,23 +51,15 @@ class LSTMBlockCell(LayerRNNCell):
     def call(self, inputs, state):
         if len(state) != 2:
             raise ValueError("Expecting state to be a tuple with length 2.")
+        if self._use_peephole:
+            wci, wcf, wco = self._w_i_diag, self._w_f_diag, self._w_o_diag
+        else:
+            wci = wcf = wco = array_ops.zeros([self._num_units], dtype=self.dtype)
         cs_prev, h_prev = state
-        icfo = nn_ops.bias_add(matmul(array_ops.concat([inputs, h_prev], 1), self._kernel),
-                               self._bias)
-        i, ci, f, o = array_ops.split(icfo, 4, axis=1)
-        if self._use_peephole:
-            i = i + cs_prev * self._w_i_diag
-            f = f + cs_prev * self._w_f_diag
-        i = math_ops.sigmoid(i)
-        f = math_ops.sigmoid(f + self._forget_bias)
-        cs = math_ops.tanh(ci) * i + cs_prev * f
-        if self._cell_clip > 0:
-            # TF's LSTMBlockCellGrad passes the gradient through the clip unchanged
-            clipped = math_ops.clip_by_value(cs, -self._cell_clip, self._cell_clip)
-            cs = cs + array_ops.stop_gradient(clipped - cs)
-        if self._use_peephole:
-            o = o + cs * self._w_o_diag
-        h = math_ops.tanh(cs) * math_ops.sigmoid(o)
+        _, cs, _, _, _, _, h = lstm_block_cell(
+            inputs, cs_prev, h_prev, self._kernel, self._bias, wci, wcf, wco,
+            forget_bias=self._forget_bias, cell_clip=self._cell_clip,
+            use_peephole=self._use_peephole)
         return h, LSTMStateTuple(cs, h)
 
 
@@ -100,13 +94,13 @@ class GRUBlockCell(LayerRNNCell):
         self.built = True
 
     def call(self, inputs, h_prev):
-        r_u = math_ops.sigmoid(nn_ops.bias_add(
-            matmul(array_ops.concat([inputs, h_prev], 1), self._gate_kernel), self._gate_bias))
-        r, u = array_ops.split(r_u, 2, axis=1)
-        c = math_ops.tanh(nn_ops.bias_add(
-            matmul(array_ops.concat([inputs, h_prev * r], 1), self._candidate_kernel),
-            self._candidate_bias))
-        new_h = u * h_prev + (1 - u) * c
+        cell_size = h_prev.shape.with_rank(2)[1]
+        if cell_size != self._cell_size:
+            raise ValueError("Shape of h_prev[1] incorrect: cell_size %i vs %s"
+                             % (self._cell_size, cell_size))
+        _, _, _, new_h = gru_block_cell(inputs, h_prev, self._gate_kernel,
+                                        self._candidate_kernel, self._gate_bias,
+                                        self._candidate_bias)
         return new_h, new_h
 
 

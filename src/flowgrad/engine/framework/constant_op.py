@@ -161,6 +161,16 @@ def _numeric_list(value, dtype):
     return arr.astype(dtype.as_numpy_dtype)
 
 
+def _array_like(value) -> bool:
+    """An object TF's make_tensor_proto converts with np.asarray: one with `__array__` or an
+    `__array_interface__` dict that is not an array or a graph object (pandas, xarray)."""
+    if isinstance(value, (np.ndarray, np.generic, Tensor)) or \
+            type(value).__module__.startswith("flowgrad"):
+        return False
+    return callable(getattr(value, "__array__", None)) or \
+        isinstance(getattr(value, "__array_interface__", None), dict)
+
+
 def to_numpy(value, dtype=None) -> np.ndarray:
     """Converts a Python/NumPy value to an array of `dtype` with TF 1.14's checks.
 
@@ -170,6 +180,10 @@ def to_numpy(value, dtype=None) -> np.ndarray:
     """
     if dtype is not None:
         dtype = _dt.as_dtype(dtype).base_dtype
+    if _array_like(value):   # a pandas Series: np.asarray, its dtype kept (float64 stays)
+        if dtype is not None:   # TF 1.14 hands NumPy the DType object itself
+            raise TypeError("data type not understood")
+        value = np.asarray(value)
     if isinstance(value, (list, tuple)):
         arr = _numeric_list(value, dtype)
         if arr is not None:

@@ -307,6 +307,30 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         if axis is None or builtins.any(v is None or np.ndim(v) != 1 for v in vals):
             return None
         return np.concatenate([np.asarray(v, dtype=object) for v in vals])
+    if op.type == "Rank" and op.inputs[0].shape.ndims is not None:
+        return np.asarray(op.inputs[0].shape.ndims, dtype=np.int32)
+    if op.type == "Pack" and t.dtype.base_dtype.is_integer:
+        # another axis: concat's gradient stacks the input shapes along axis 1
+        known = [_known_ints(_refined_value(e, depth + 1, shape_n, False)) for e in op.inputs]
+        if builtins.any(k is None for k in known) or len({k.shape for k in known}) != 1:
+            return None
+        return np.stack(known, axis=op.get_attr("axis") % (known[0].ndim + 1))
+    if op.type in ("Slice", "Squeeze") and t.dtype.base_dtype.is_integer:
+        # and slices the concat axis's row of that matrix (more than 16 inputs)
+        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
+        if src is None:
+            return None
+        if op.type == "Squeeze":
+            dims = op.get_attr("squeeze_dims")
+            return np.squeeze(src, axis=tuple(dims) if dims else None)
+        b, n = (_known_ints(_refined_value(i, depth + 1, shape_n, False))
+                for i in op.inputs[1:])
+        if b is None or n is None or b.shape != (src.ndim,) or n.shape != (src.ndim,):
+            return None
+        ends = [d if k == -1 else s + k for s, k, d in zip(b, n, src.shape)]
+        if builtins.any(not 0 <= s <= e <= d for s, e, d in zip(b, ends, src.shape)):
+            return None   # out of bounds: the run's error
+        return src[tuple(builtins.slice(s, e) for s, e in zip(b, ends))]
     if op.type == "Fill" and t.dtype.base_dtype.is_integer:
         # `tf.ones([tf.rank(t) - 2], tf.int32)` as TF's refiner evaluates it
         dims = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))

@@ -32,6 +32,16 @@ from .shape import identity, rank, reshape, shape, shape_n, size, squeeze, trans
 
 
 # -- Slice -------------------------------------------------------------------------------------
+def _refined_list(t):
+    """A 1-D int input's values known at build time: a constant (TF's constant_value) or
+    what TF's shape refiner evaluates (concat's gradient: a row of its inputs' shapes)."""
+    v = _static_int(t)
+    if v is None:
+        r = refined_ints(t)
+        v = None if r is None or r.ndim != 1 else [int(i) for i in r]
+    return v
+
+
 def _slice_infer(inputs, attrs):
     x, begin_t, size_t = inputs
     xs = _dims(x)
@@ -39,7 +49,7 @@ def _slice_infer(inputs, attrs):
     for t in (begin_t, size_t):
         if t.shape.ndims not in (None, 1):
             raise ValueError(f"Shape must be rank 1 but is rank {t.shape.ndims}")
-    b, s = _static_int(begin_t), _static_int(size_t)
+    b, s = (_refined_list(t) for t in (begin_t, size_t))
     n = begin_t.shape.as_tuple()
     r = len(xs) if xs is not None else (n[0] if n is not None else None)
     for v in (b, s):
@@ -390,7 +400,7 @@ def _concat_grad(op, grad):
             break
         sizes.append(sv)
     if n > 16:
-        sz = squeeze(slice(stack(sizes, axis=1), stack([non_neg, 0]), [1, -1]))
+        sz = squeeze(slice(stack(sizes, axis=1), [non_neg, 0], [1, -1]))
         return list(split(grad, sz, non_neg)) + [None]
     offsets = apply_op("ConcatOffset", [non_neg] + list(sizes), {"N": n}).outputs
     return [slice(grad, offsets[i], sizes[i]) for i in builtins.range(n)] + [None]
@@ -679,7 +689,7 @@ def _splitv_infer(inputs, attrs):
     xs = _dims(x)
     dt = x.dtype.base_dtype
     axis = _static_int(axis_t)
-    sizes = _static_int(sizes_t)
+    sizes = _refined_list(sizes_t)
     if xs is None:
         return [(dt, TensorShape(None))] * n
     if axis is None:

@@ -154,6 +154,35 @@ def _is_namedtuple(x):
     return isinstance(x, tuple) and hasattr(x, "_fields")
 
 
+def _leaves(x):
+    """TF's nest.flatten: lists, tuples (namedtuples) and dicts (sorted keys) walked."""
+    if isinstance(x, dict):
+        return [leaf for k in sorted(x) for leaf in _leaves(x[k])]
+    if isinstance(x, (list, tuple)):
+        return [leaf for c in x for leaf in _leaves(c)]
+    return [x]
+
+
+def _flatten_dict_items(feed_dict):
+    """TF's nest.flatten_dict_items, as Session.run applies it to a feed_dict: a nested key
+    (an RNN's state tuple) feeds its leaves from the value's leaves."""
+    flat = {}
+    for key, value in feed_dict.items():
+        pairs = [(key, value)]
+        if isinstance(key, (list, tuple)):
+            keys, values = _leaves(key), _leaves(value)
+            if len(keys) != len(values):
+                raise ValueError("Could not flatten dictionary. Key had %d elements, but value "
+                                 "had %d elements. Key: %s, value: %s."
+                                 % (len(keys), len(values), keys, values))
+            pairs = zip(keys, values)
+        for k, v in pairs:
+            if k in flat:
+                raise ValueError("Could not flatten dictionary: key %s is not unique." % (k,))
+            flat[k] = v
+    return flat
+
+
 class _FetchMapper:
     """Flattens a nested fetch structure into graph elements and rebuilds results."""
 
@@ -541,6 +570,8 @@ class BaseSession:
         """
         if self._closed:
             raise RuntimeError("Attempted to use a closed Session.")
+        if feed_dict and any(isinstance(k, (list, tuple)) for k in feed_dict):
+            feed_dict = _flatten_dict_items(feed_dict)
         if self._runner is not None:
             return self._runner.run(fetches, feed_dict, options, run_metadata)
         return self._local_run(fetches, feed_dict, options, run_metadata)
