@@ -124,6 +124,10 @@ def test_runtime_errors_match_tf(golden):
         with pytest.raises(errors.InvalidArgumentError) as e:
             sess.run(h)
         assert str(e.value).split("\n")[0] == golden["nan_hist_error"][1].split("\n")[0]
+        infnan = tf.summary.histogram("infnan", tf.constant([1.0, np.inf, np.nan]))
+        with pytest.raises(errors.InvalidArgumentError) as e:
+            sess.run(infnan)  # the first non-finite value names the error
+        assert str(e.value).split("\n")[0] == golden["inf_then_nan_hist_error"][1].split("\n")[0]
         inf = tf.summary.histogram("infh", tf.constant([np.inf]))
         with pytest.raises(errors.InvalidArgumentError, match="Infinity in summary histogram"):
             sess.run(inf)

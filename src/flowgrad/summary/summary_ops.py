@@ -211,8 +211,9 @@ def _histogram_bind(node, ctx):
 
     def histogram_summary(tag, values):
         vals = np.asarray(values).astype(np.float64).reshape(-1)
-        if not np.isfinite(vals).all():
-            kind = "Nan" if np.isnan(vals).any() else "Infinity"
+        bad = np.flatnonzero(~np.isfinite(vals))
+        if bad.size:  # TF's kernel stops at the first non-finite value and names its kind
+            kind = "Nan" if np.isnan(vals[bad[0]]) else "Infinity"
             raise _invalid(f"{kind} in summary histogram for: {name}")
         p = pb()
         s = p.summary_pb2.Summary()

@@ -75,6 +75,8 @@ def cases(tf):
                                          "c": v.image.colorspace, "pixels": px})
         out["nan_hist_error"] = _error(
             tf, sess, tf.summary.histogram("nanh", tf.constant([1.0, np.nan])))
+        out["inf_then_nan_hist_error"] = _error(
+            tf, sess, tf.summary.histogram("infnan", tf.constant([1.0, np.inf, np.nan])))
         out["dup_merge_error"] = _error(tf, sess, tf.summary.merge([s["s1"], s["s1"]]))
         out["errors"] = [_error(tf, sess, bad()) for bad in [
             lambda: tf.summary.scalar("bad", tf.constant([1., 2.])),
