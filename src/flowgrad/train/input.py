@@ -88,11 +88,7 @@ def string_input_producer(string_tensor, num_epochs=None, shuffle=True, seed=Non
     with name_scope(name, "input_producer", [string_tensor]) as name:
         string_tensor = convert_to_tensor(string_tensor, dtype=_dt.string)
         not_empty = greater(size(string_tensor), 0)
-        with name_scope("Assert") as scope:
-            # TF's Assert converts its data twice (an unused Assert/Const): same op count,
-            # so graph-seeded ops created later get TF's seeds
-            constant(not_null_err)
-        with control_dependencies([Assert(not_empty, [not_null_err], name=scope)]):
+        with control_dependencies([Assert(not_empty, [not_null_err])]):
             string_tensor = identity(string_tensor)
         return input_producer(input_tensor=string_tensor, element_shape=[],
                               num_epochs=num_epochs, shuffle=shuffle, seed=seed,
