@@ -476,6 +476,14 @@ class Saver:
         return self.saver_def
 
     def to_proto(self, export_scope=None):
+        """The SaverDef (names relative to `export_scope`); None, as TF, for a Saver not
+        built yet (defer_build) or whose ops are outside `export_scope`."""
+        if self.saver_def is None:
+            return None
+        names = (self.saver_def.filename_tensor_name, self.saver_def.save_tensor_name,
+                 self.saver_def.restore_op_name)
+        if export_scope and not all(n.startswith(export_scope) for n in names):
+            return None
         sd = SaverDef.from_dict(self.saver_def.to_dict())
         if export_scope:
             pre = export_scope + "/"
@@ -739,6 +747,11 @@ def _check_variable_def(d, has_node):
             raise ValueError(f"field {k} is not a bool")
 
 
+def _saver_dict(saver, scope):
+    sd = saver.to_proto(scope)
+    return None if sd is None else sd.to_dict()
+
+
 def _check_saver_def(d, has_node):
     SaverDef.from_dict(d)
 
@@ -747,6 +760,6 @@ meta_graph.register_collection_kind(
     "variables", lambda x: isinstance(x, Variable), lambda v, scope: v.to_proto(scope),
     lambda d, scope: Variable.from_proto(d, import_scope=scope), _check_variable_def)
 meta_graph.register_collection_kind(
-    "savers", lambda x: isinstance(x, Saver), lambda s, scope: s.to_proto(scope).to_dict(),
+    "savers", lambda x: isinstance(x, Saver), lambda s, scope: _saver_dict(s, scope),
     lambda d, scope: Saver.from_proto(SaverDef.from_dict(d), import_scope=scope),
     _check_saver_def)

@@ -418,7 +418,9 @@ def _encode_collection(key, items, export_scope):
         return None
     for k in list(_KINDS.values()) + list(_BUILTIN_KINDS.values()):
         if all(k.matches(x) for x in items):
-            return {"kind": k.kind, "value": [k.to_proto(x, export_scope) for x in items]}
+            # as TF's add_collection_def: an item whose to_proto gives None is left out
+            values = (k.to_proto(x, export_scope) for x in items)
+            return {"kind": k.kind, "value": [v for v in values if v is not None]}
     raise ValueError(f"collection '{key}' holds objects that a meta graph cannot describe")
 
 
