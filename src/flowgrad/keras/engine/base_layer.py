@@ -15,7 +15,7 @@ import numpy as np
 from ...engine.framework import dtypes as _dt
 from ..mixed_precision import policy as _policy
 from ...engine.framework.constant_op import convert_to_tensor
-from ...engine.framework.graph import Operation, Tensor, get_default_session, name_scope
+from ...engine.framework.graph import Operation, Tensor, name_scope
 from ...engine.framework.tensor_shape import TensorShape
 from ...ops import array_ops, math_ops
 from .. import backend
@@ -307,11 +307,9 @@ class Layer:
         return int(sum(np.prod(w.shape.as_list()) for w in self.weights))
 
     def get_weights(self):
-        """The weights' current values (numpy arrays), read in the default session."""
-        sess = get_default_session()
-        if sess is None:
-            raise ValueError("get_weights needs a default session (with tf.Session():)")
-        return sess.run(self.weights)
+        """The weights' current values (numpy arrays), read as TF 1.14 reads them: in
+        keras.backend.get_session() (the default session, else Keras's own)."""
+        return backend.batch_get_value(self.weights)
 
     def set_weights(self, weights):
         """Assigns numpy arrays to the weights in the default session."""
