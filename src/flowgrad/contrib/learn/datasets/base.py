@@ -1,4 +1,5 @@
-"""`tf.contrib.learn.datasets.base`: the `Datasets` triple and `maybe_download`.
+"""`tf.contrib.learn.datasets.base`: the `Dataset` pair and `Datasets` triple, the CSV
+loaders (`load_csv_with_header`, `load_csv_without_header`, `shrink_csv`) and `maybe_download`.
 
 `maybe_download` fetches a file into a directory unless it is there already,
 showing a progress bar (tqdm's when installed), and checks the files it knows
@@ -8,6 +9,7 @@ keeping them. Offline, it raises one OSError that says what to do.
 from __future__ import annotations
 
 import collections
+import csv
 import hashlib
 import os
 import sys
@@ -15,9 +17,49 @@ import tempfile
 import urllib.error
 import urllib.request
 
-__all__ = ["Datasets", "maybe_download", "KNOWN_FILES"]
+import numpy as np
 
+__all__ = ["Dataset", "Datasets", "load_csv_with_header", "load_csv_without_header",
+           "shrink_csv", "maybe_download", "KNOWN_FILES"]
+
+Dataset = collections.namedtuple("Dataset", ["data", "target"])
 Datasets = collections.namedtuple("Datasets", ["train", "validation", "test"])
+
+
+def load_csv_with_header(filename, target_dtype, features_dtype, target_column=-1):
+    """A `Dataset` from a CSV file whose first row is `n_samples,n_features,...` (the
+    iris files' header): each later row is its features with the target at `target_column`.
+    """
+    with open(filename, newline="") as csv_file:
+        rows = csv.reader(csv_file)
+        header = next(rows)
+        n_samples, n_features = int(header[0]), int(header[1])
+        data = np.zeros((n_samples, n_features), dtype=features_dtype)
+        target = np.zeros((n_samples,), dtype=target_dtype)
+        for i, row in enumerate(rows):
+            target[i] = np.asarray(row.pop(target_column), dtype=target_dtype)
+            data[i] = np.asarray(row, dtype=features_dtype)
+    return Dataset(data=data, target=target)
+
+
+def load_csv_without_header(filename, target_dtype, features_dtype, target_column=-1):
+    """A `Dataset` from a CSV file of rows of features with the target at `target_column`."""
+    with open(filename, newline="") as csv_file:
+        data, target = [], []
+        for row in csv.reader(csv_file):
+            target.append(row.pop(target_column))
+            data.append(np.asarray(row, dtype=features_dtype))
+    return Dataset(data=np.array(data), target=np.array(target, dtype=target_dtype))
+
+
+def shrink_csv(filename, ratio):
+    """Writes every `ratio`-th row of `filename` to its name with each "." made "_small."."""
+    with open(filename.replace(".", "_small."), "w", newline="") as small, \
+            open(filename, newline="") as csv_file:
+        writer = csv.writer(small)
+        for i, row in enumerate(csv.reader(csv_file)):
+            if i % ratio == 0:
+                writer.writerow(row)
 
 # (size in bytes, MD5) of the files TF 1.14's MNIST loader downloads (the CVDF mirror's
 # copies of Yann LeCun's files; the same digests torchvision checks).
