@@ -347,3 +347,10 @@ def test_build_time_dtype_errors_match_tf(case):
         make()
     assert str(e.value).startswith(msg)
     assert not [op for op in g.get_operations() if "Summary" in op.type or "tag" in op.name]
+
+
+def test_image_summary_ops_leave_later_seeds_as_tfs(golden):
+    got = goldens.generator("saver", "summaries").seeded_after_image(tf)
+    want = golden["seeded_after_image"]
+    assert got["ops"] == want["ops"]
+    np.testing.assert_array_equal(got["w"], want["w"])
