@@ -14,6 +14,13 @@ BUILDERS = {
     "confusion_matrix_n": lambda tf: tf.confusion_matrix(_int_labels(tf), _int_labels(tf),
                                                          num_classes=3),
     "metrics_mean_iou": lambda tf: tf.metrics.mean_iou(_int_labels(tf), _int_labels(tf), 3),
+    # images of a shape not fully known: TF's check_ops asserts on the shape and rank
+    "resize_image_with_crop_or_pad": lambda tf: tf.image.resize_image_with_crop_or_pad(
+        tf.placeholder(tf.float32, [None, 8, 8, 3]), 6, 10),
+    "pad_to_bounding_box": lambda tf: tf.image.pad_to_bounding_box(
+        tf.placeholder(tf.float32, [None, None, 3]), 1, 1, 9, 9),
+    "random_flip_up_down": lambda tf: tf.image.random_flip_up_down(
+        tf.placeholder(tf.float32, [None, None, 3])),
 }
 
 
