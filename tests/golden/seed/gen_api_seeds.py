@@ -21,6 +21,10 @@ BUILDERS = {
         tf.placeholder(tf.float32, [None, None, 3]), 1, 1, 9, 9),
     "random_flip_up_down": lambda tf: tf.image.random_flip_up_down(
         tf.placeholder(tf.float32, [None, None, 3])),
+    # tf.print: a StringFormat then PrintV2, but only PrintV2 for one string tensor
+    "print_tensor": lambda tf: tf.print(tf.constant(1)),
+    "print_mixed": lambda tf: tf.print("x:", tf.constant([1, 2]), {"a": tf.constant(1.5)}),
+    "print_one_string": lambda tf: tf.print(tf.constant("hi")),
 }
 
 
