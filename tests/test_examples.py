@@ -56,6 +56,7 @@ def test_numpy_1x_names_exist_only_while_a_script_runs(capsys):
     assert np.reshape is reshape
     if np.lib.NumpyVersion(np.__version__) >= "2.0.0":
         assert not hasattr(np, "asscalar") and not hasattr(np, "NaN")
+        assert not hasattr(np.ndarray, "tostring") and not hasattr(np.float32(1), "tostring")
 
 
 def test_flags_app_with_flags_and_extra_arguments(capsys, tmp_path):

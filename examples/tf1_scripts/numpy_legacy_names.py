@@ -1,4 +1,4 @@
-"""A TF 1.x script written against NumPy 1.x names (np.float, np.asscalar, np.NaN,
+"""A TF 1.x script written against NumPy 1.x names (np.float, np.asscalar, np.NaN, .tostring(),
 np.reshape(..., newshape=...), binary np.fromstring) that NumPy 2 removed."""
 import numpy as np
 import tensorflow as tf
@@ -14,3 +14,4 @@ with tf.Session() as sess:
 print("sum", np.asscalar(np.array([t])), "count", np.int(n))
 print("cast", np.array([1.5, np.NaN]).astype(np.float_).dtype, np.isnan(np.NaN), -np.Inf < 0)
 print("labels", np.array([1, 0, 1], dtype=np.bool).sum(), np.product([2, 3]), np.alltrue([1, 1]))
+print("bytes", np.arange(4, dtype=np.uint8)[1:].tostring(), np.float32(1.5).tostring())

@@ -1,8 +1,8 @@
 """NumPy 1.x names that TF 1.x scripts use and NumPy 2 removed, for `flowgrad run`.
 
 TF 1.14 runs on NumPy 1.16, where `np.float`, `np.asscalar`, `np.NaN`,
-`np.reshape(a, newshape=...)` or binary `np.fromstring` all work; the scripts
-written for it use them freely. `legacy_numpy_names()` is a context manager
+`np.reshape(a, newshape=...)`, binary `np.fromstring` or `ndarray.tostring()` all
+work; the scripts written for it use them freely. `legacy_numpy_names()` is a context manager
 (entered by `flowgrad run` around the script) that, on a NumPy that lacks them,
 puts these names back on the `numpy` module with their NumPy 1.16 meaning, and
 takes them away again on exit. On a NumPy that still has a name it is left alone.
@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import ctypes
 import functools
+import gc
 
 import numpy as np
 
@@ -71,6 +73,25 @@ def _binary_fromstring_works():
         return False
 
 
+def _set_method(cls, name, fn):
+    """Adds (or, with fn None, removes) method `name` of NumPy type `cls`: CPython keeps a
+    type's attributes in the dict behind its read-only `__dict__` proxy, and PyType_Modified
+    refreshes the type's attribute cache. False where that is not possible."""
+    try:
+        d = gc.get_referents(cls.__dict__)[0]
+        modified = ctypes.pythonapi.PyType_Modified
+    except (IndexError, AttributeError, TypeError):
+        return False
+    if not isinstance(d, dict):
+        return False
+    if fn is None:
+        d.pop(name, None)
+    else:
+        d[name] = fn
+    modified(ctypes.py_object(cls))
+    return True
+
+
 @contextlib.contextmanager
 def legacy_numpy_names():
     """While active, `numpy` also has the NumPy 1.16 names listed above."""
@@ -87,6 +108,9 @@ def legacy_numpy_names():
     wrappers = {"reshape": _legacy_reshape, "fromstring": _legacy_fromstring}
     for name, fn in replaced.items():
         setattr(np, name, wrappers[name](fn))
+    # ndarray.tostring (NumPy 1.x's name for tobytes; TFRecord-writing scripts call it)
+    tostring = [cls for cls in (np.ndarray, np.generic) if not hasattr(cls, "tostring")
+                and _set_method(cls, "tostring", cls.tobytes)]
     try:
         yield
     finally:
@@ -94,3 +118,5 @@ def legacy_numpy_names():
             np.__dict__.pop(name, None)
         for name, fn in replaced.items():
             setattr(np, name, fn)
+        for cls in tostring:
+            _set_method(cls, "tostring", None)
