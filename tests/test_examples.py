@@ -8,6 +8,7 @@ scripts with random initialisation are checked for the accuracy they must reach.
 import os
 import re
 
+import numpy as np
 import pytest
 
 import goldens
@@ -41,10 +42,21 @@ def test_rosenbrock_reaches_the_minimum(capsys):
     assert "Adam, 2000 steps: x = 1.0000, y = 1.0000, f = 0.000000" in out
 
 
-@pytest.mark.parametrize("name", ["flags_app", "variable_scope_reuse", "saver_roundtrip"])
+@pytest.mark.parametrize("name", ["flags_app", "variable_scope_reuse", "saver_roundtrip",
+                                  "numpy_legacy_names"])
 def test_tf1_script_prints_what_tf114_prints(capsys, tmp_path, name):
     args = ["--output_dir", str(tmp_path)] if name == "flags_app" else []
     assert run(capsys, f"tf1_scripts/{name}.py", *args) == golden(f"tf1_scripts/{name}")
+
+
+def test_numpy_1x_names_exist_only_while_a_script_runs(capsys):
+    reshape = np.reshape
+    out = run(capsys, "tf1_scripts/numpy_legacy_names.py")
+    assert out == golden("tf1_scripts/numpy_legacy_names")
+    assert np.reshape is reshape
+    if np.lib.NumpyVersion(np.__version__) >= "2.0.0":
+        assert not hasattr(np, "asscalar") and not hasattr(np, "NaN")
+        assert not hasattr(np.ndarray, "tostring") and not hasattr(np.float32(1), "tostring")
 
 
 def test_flags_app_with_flags_and_extra_arguments(capsys, tmp_path):

@@ -8,7 +8,7 @@ from goldens import load
 from test_cli import flowgrad_cmd
 
 HERE = os.path.join(os.path.dirname(__file__), "keras_scripts")
-GOLD = load("keras", "scripts")
+GOLD = dict(load("keras", "scripts"), **load("keras", "layer_weights"))
 
 
 @pytest.mark.parametrize("script", sorted(GOLD))

@@ -567,3 +567,11 @@ def test_defer_build_and_sharded_flag(tmp_path):
         assert sorted(os.listdir(tmp_path)) == ["checkpoint", "m.data-00000-of-00001",
                                                 "m.index", "m.meta"]
         saver.restore(sess, path)
+
+
+def test_unbuilt_saver_is_left_out_of_the_meta_graph(golden, caplog):
+    gen = goldens.generator("saver", "saver")
+    with caplog.at_level("WARNING"):
+        got = gen.deferred_in_meta_graph(tf, lambda mg: len(mg.collection_def["savers"]["value"]))
+    assert got == golden["deferred"]
+    assert "Issue encountered" not in caplog.text

@@ -124,6 +124,10 @@ def test_runtime_errors_match_tf(golden):
         with pytest.raises(errors.InvalidArgumentError) as e:
             sess.run(h)
         assert str(e.value).split("\n")[0] == golden["nan_hist_error"][1].split("\n")[0]
+        infnan = tf.summary.histogram("infnan", tf.constant([1.0, np.inf, np.nan]))
+        with pytest.raises(errors.InvalidArgumentError) as e:
+            sess.run(infnan)  # the first non-finite value names the error
+        assert str(e.value).split("\n")[0] == golden["inf_then_nan_hist_error"][1].split("\n")[0]
         inf = tf.summary.histogram("infh", tf.constant([np.inf]))
         with pytest.raises(errors.InvalidArgumentError, match="Infinity in summary histogram"):
             sess.run(inf)
@@ -343,3 +347,10 @@ def test_build_time_dtype_errors_match_tf(case):
         make()
     assert str(e.value).startswith(msg)
     assert not [op for op in g.get_operations() if "Summary" in op.type or "tag" in op.name]
+
+
+def test_image_summary_ops_leave_later_seeds_as_tfs(golden):
+    got = goldens.generator("saver", "summaries").seeded_after_image(tf)
+    want = golden["seeded_after_image"]
+    assert got["ops"] == want["ops"]
+    np.testing.assert_array_equal(got["w"], want["w"])

@@ -21,7 +21,7 @@ import sys
 import traceback
 
 import flowgrad
-from flowgrad.compat import tf_alias
+from flowgrad.compat import numpy_legacy, tf_alias
 from flowgrad.engine.framework import graph as graph_mod
 
 
@@ -84,7 +84,8 @@ def run_script(script, args=()):
     runs, as under `python script.py`; both are restored afterwards, and so are
     the `tensorflow` entries of sys.modules, and the default graph and session
     stacks. Each run starts on a fresh default graph and an unparsed
-    `tf.app.flags.FLAGS` without the flags earlier scripts defined.
+    `tf.app.flags.FLAGS` without the flags earlier scripts defined. NumPy has the
+    NumPy 1.x names TF 1.x scripts use (compat/numpy_legacy.py) while it runs.
 
     Returns:
         The exit status: 0, the script's `sys.exit` code, or 1 after an exception
@@ -102,7 +103,7 @@ def run_script(script, args=()):
     flowgrad.reset_default_graph()
     defined_flags = flowgrad.flags._begin_script()
     try:
-        with tf_alias.alias_tensorflow():
+        with tf_alias.alias_tensorflow(), numpy_legacy.legacy_numpy_names():
             runpy.run_path(script, run_name="__main__")
         return 0
     except SystemExit as e:

@@ -48,8 +48,8 @@ from .engine.framework import dtypes as _dt
 from .engine.framework.graph import Tensor, get_default_graph, name_scope
 from .engine.ops import image as _img
 from .engine.ops._base import const_value, convert_to_tensor
-from .ops import array_ops, control_flow_ops, math_ops, nn_ops, random_ops
-from .ops.comparison_ops import equal, greater, less
+from .ops import array_ops, check_ops, control_flow_ops, math_ops, nn_ops, random_ops
+from .ops.comparison_ops import equal, less
 from .ops.linalg_ops import tensordot
 from .ops.space_ops import extract_image_patches, extract_patches  # noqa: F401 - TF's aliases
 from .ops.logging_ops import Assert
@@ -96,8 +96,12 @@ def _check_at_least_3d(image, require_static=True):
         raise ValueError(f"all dims of 'image.shape' must be > 0: {shape}")
     if shape.is_fully_defined():
         return []
-    positive = math_ops.reduce_all(greater(array_ops.shape(image), 0))
-    return [Assert(positive, ["all dims of 'image.shape' must be > 0."])]
+    # TF's two check_ops asserts (their ops count for the seeds of later graph-seeded ops)
+    return [check_ops.assert_positive(array_ops.shape(image),
+                                      ["all dims of 'image.shape' must be > 0."]),
+            check_ops.assert_greater_equal(
+                array_ops.rank(image), 3,
+                message="'image' must be at least three-dimensional.")]
 
 
 def _with_dependencies(dependencies, output_tensor, name=None):

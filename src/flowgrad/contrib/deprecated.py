@@ -6,10 +6,9 @@ and added to the SUMMARIES collection.
 """
 from __future__ import annotations
 
-import numpy as np
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.constant_op import constant, convert_to_tensor
+from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import GraphKeys, get_collection, get_default_graph, name_scope
 from ..summary import summary_ops as _s
 
@@ -52,9 +51,8 @@ def image_summary(tag, tensor, max_images=3, collections=None, name=None):
         tag = _tag(tag, "tag")
         tensor = convert_to_tensor(tensor, name="tensor")
         _s._check_dtype("tensor", _s._IMAGE, tensor)
-        bad = constant(np.array([255, 0, 0, 255], dtype=np.uint8), name="bad_color")
-        val = _s._apply("ImageSummary", [tag, tensor, bad], {"max_images": int(max_images)},
-                        scope)
+        val = _s._apply("ImageSummary", [tag, tensor],
+                        {"max_images": int(max_images)}, scope)
         _s._collect(val, collections, [GraphKeys.SUMMARIES])
     return val
 

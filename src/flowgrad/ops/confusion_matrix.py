@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import graph as _g
 from ..engine.framework.constant_op import convert_to_tensor
-from . import array_ops, comparison_ops, control_flow_ops, logging_ops, math_ops
+from . import array_ops, check_ops, comparison_ops, control_flow_ops, math_ops
 from ..engine.ops.indexing import sparse_tensor_dense_add
 
 __all__ = ["confusion_matrix", "remove_squeezable_dimensions"]
@@ -46,23 +46,6 @@ def remove_squeezable_dimensions(labels, predictions, expected_rank_diff=0, name
         return labels, predictions
 
 
-def _assert_compare(x, y, compare, message, default_name):
-    with _g.name_scope(None, default_name, [x, y]):
-        x = convert_to_tensor(x, name="x")
-        y = convert_to_tensor(y, name="y", dtype=x.dtype)
-        cond = math_ops.reduce_all(compare(x, y))
-        return logging_ops.Assert(cond, [message, "x (%s) = " % x.name, x,
-                                         "y (%s) = " % y.name, y])
-
-
-def _with_dependencies(dependencies, output_tensor):
-    """TF's control_flow_ops.with_dependencies: an Identity named `control_dependency`."""
-    with _g.name_scope(None, "control_dependency", list(dependencies) + [output_tensor]) \
-            as name:
-        with _g.control_dependencies(dependencies):
-            return array_ops.identity(output_tensor, name=name)
-
-
 def confusion_matrix(labels, predictions, num_classes=None, dtype=_dt.int32, name=None,
                      weights=None):
     """The [num_classes, num_classes] matrix counting (label, prediction) pairs (weighted by
@@ -75,25 +58,24 @@ def confusion_matrix(labels, predictions, num_classes=None, dtype=_dt.int32, nam
             convert_to_tensor(predictions, name="predictions"))
         predictions = math_ops.cast(predictions, _dt.int64)
         labels = math_ops.cast(labels, _dt.int64)
-        labels = _with_dependencies(
-            [_assert_compare(labels, 0, comparison_ops.greater_equal,
-                             "`labels` contains negative values", "assert_non_negative")],
+        labels = control_flow_ops.with_dependencies(
+            [check_ops.assert_non_negative(labels,
+                                           message="`labels` contains negative values")],
             labels)
-        predictions = _with_dependencies(
-            [_assert_compare(predictions, 0, comparison_ops.greater_equal,
-                             "`predictions` contains negative values",
-                             "assert_non_negative")], predictions)
+        predictions = control_flow_ops.with_dependencies(
+            [check_ops.assert_non_negative(predictions,
+                                           message="`predictions` contains negative values")],
+            predictions)
         if num_classes is None:
             num_classes = math_ops.maximum(math_ops.reduce_max(predictions),
                                            math_ops.reduce_max(labels)) + 1
         else:
             n64 = math_ops.cast(num_classes, _dt.int64)
-            labels = _with_dependencies(
-                [_assert_compare(labels, n64, comparison_ops.less, "`labels` out of bound",
-                                 "assert_less")], labels)
-            predictions = _with_dependencies(
-                [_assert_compare(predictions, n64, comparison_ops.less,
-                                 "`predictions` out of bound", "assert_less")], predictions)
+            labels = control_flow_ops.with_dependencies(
+                [check_ops.assert_less(labels, n64, message="`labels` out of bound")], labels)
+            predictions = control_flow_ops.with_dependencies(
+                [check_ops.assert_less(predictions, n64, message="`predictions` out of bound")],
+                predictions)
         if weights is not None:
             weights = convert_to_tensor(weights, name="weights")
             predictions.shape.assert_is_compatible_with(weights.shape)

@@ -429,6 +429,11 @@ def print(*inputs, **kwargs):
             else:
                 template.append(str(x))
         template.append(end)
+        one_string = (len(inputs) == 1 and _is_tensor_like(inputs[0]) and
+                      inputs[0].dtype.base_dtype == _dt.string and
+                      inputs[0].shape.ndims is not None)
+        if not one_string:   # TF's StringFormat of the inputs, which its PrintV2 prints
+            g._last_id += 1
         return apply_op("PrintV2", tensors, {"template": tuple(template),
                                              "summarize": int(summarize),
                                              "output_stream": stream}, name or "PrintV2")

@@ -211,8 +211,9 @@ def _histogram_bind(node, ctx):
 
     def histogram_summary(tag, values):
         vals = np.asarray(values).astype(np.float64).reshape(-1)
-        if not np.isfinite(vals).all():
-            kind = "Nan" if np.isnan(vals).any() else "Infinity"
+        bad = np.flatnonzero(~np.isfinite(vals))
+        if bad.size:  # TF's kernel stops at the first non-finite value and names its kind
+            kind = "Nan" if np.isnan(vals[bad[0]]) else "Infinity"
             raise _invalid(f"{kind} in summary histogram for: {name}")
         p = pb()
         s = p.summary_pb2.Summary()
@@ -290,7 +291,15 @@ def _normalize_float_image(im, bad_color):
     return out
 
 
-def _image_kernel(tag, tensor, bad_color, max_images):
+def default_bad_color():
+    """TF's default `bad_color` attr of ImageSummary (opaque red), a uint8 tensor attr: an
+    attr, not an input, so the op count (and the seeds of later ops) is TF's."""
+    return np.array([255, 0, 0, 255], dtype=np.uint8)
+
+
+def _image_kernel(tag, tensor, max_images, bad_color=None):
+    if bad_color is None:
+        bad_color = default_bad_color()
     tensor = np.asarray(tensor)
     if tensor.ndim != 4 or tensor.shape[-1] not in (1, 3, 4):
         raise _invalid(f"Tensor must be 4-D with last dim 1, 3, or 4, not "
@@ -335,8 +344,7 @@ def image(name, tensor, max_outputs=3, collections=None, family=None):
     with _SummaryScope(name, family, values=[tensor]) as (tag, scope):
         t = convert_to_tensor(tensor)
         _check_dtype("tensor", _IMAGE, t)
-        bad = constant(np.array([255, 0, 0, 255], dtype=np.uint8), name="bad_color")
-        val = _apply("ImageSummary", [constant(tag, dtype=_dt.string, name="tag"), t, bad],
+        val = _apply("ImageSummary", [constant(tag, dtype=_dt.string, name="tag"), t],
                      {"max_images": int(max_outputs)}, scope)
     _collect(val, collections, [GraphKeys.SUMMARIES])
     return val

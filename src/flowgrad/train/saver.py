@@ -476,7 +476,13 @@ class Saver:
         return self.saver_def
 
     def to_proto(self, export_scope=None):
-        if self.saver_def is None:   # a deferred saver not built yet: TF returns its None
+        """The SaverDef (names relative to `export_scope`); None, as TF, for a Saver not
+        built yet (defer_build) or whose ops are outside `export_scope`."""
+        if self.saver_def is None:
+            return None
+        names = (self.saver_def.filename_tensor_name, self.saver_def.save_tensor_name,
+                 self.saver_def.restore_op_name)
+        if export_scope and not all(n.startswith(export_scope) for n in names):
             return None
         sd = SaverDef.from_dict(self.saver_def.to_dict())
         if export_scope:

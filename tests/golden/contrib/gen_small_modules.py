@@ -5,6 +5,11 @@ numbers, the flipped cross entropies, sampled_sparse_softmax_loss) and contrib.s
 the ops each builds and TF's errors. Output: small_modules.json, read by
 tests/test_contrib_small_modules.py.
 """
+import base64
+import os
+import shutil
+import tempfile
+
 import numpy as np
 
 _rng = np.random.RandomState(5)
@@ -188,6 +193,42 @@ def nth(tf):
             fed_vals, errs]
 
 
+def projector(tf):
+    """contrib.tensorboard.plugins.projector: the config written by visualize_embeddings
+    (as text), the message's bytes, and the error for a writer without a logdir."""
+    P = tf.contrib.tensorboard.plugins.projector
+    d = tempfile.mkdtemp()
+    try:
+        writer = tf.summary.FileWriter(d)
+        config = P.ProjectorConfig()
+        config.model_checkpoint_path = "model.ckpt-7"
+        emb = config.embeddings.add()
+        emb.tensor_name = "embedding:0"
+        emb.metadata_path = "metadata.tsv"
+        emb.sprite.image_path = "sprite.png"
+        emb.sprite.single_image_dim.extend([28, 28])
+        info = P.EmbeddingInfo(tensor_name="second", tensor_shape=[5, 3], tensor_path="t.tsv")
+        config.embeddings.extend([info])
+        P.visualize_embeddings(writer, config)
+        writer.close()
+        with open(os.path.join(d, "projector_config.pbtxt")) as f:
+            text = f.read()
+        files = sorted(n for n in os.listdir(d) if not n.startswith("events"))
+    finally:
+        shutil.rmtree(d)
+
+    class NoLogdir(object):
+        def get_logdir(self):
+            return None
+    try:
+        P.visualize_embeddings(NoLogdir(), config)
+        err = "no error"
+    except ValueError as e:
+        err = str(e)
+    return [text, files, base64.b64encode(config.SerializeToString()).decode(), err,
+            type(P.SpriteMetadata()).__name__]
+
+
 def _error(fn):
     def case(tf):
         try:
@@ -201,7 +242,7 @@ def _error(fn):
 CASES = {
     "stateless": stateless, "deprecated": deprecated, "sparsemax": sparsemax,
     "contrib_nn": contrib_nn, "signal": signal, "resampler": resampler,
-    "integrate": integrate, "nth_element": nth,
+    "integrate": integrate, "nth_element": nth, "projector": projector,
     "error/nth_rank": _error(lambda tf: tf.contrib.nn.nth_element(tf.constant(1.0), 0)),
     "error/odeint_method": _error(lambda tf: tf.contrib.integrate.odeint_fixed(
         lambda y, t: y, 1.0, [0.0, 1.0], method="euler")),

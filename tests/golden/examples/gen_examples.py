@@ -17,7 +17,7 @@ def cases(tf):
         out["tf1_scripts/flags_app_args"] = stdout_of(
             "examples/tf1_scripts/flags_app.py",
             ["--steps=50", "--verbose", "extra1", "--output_dir=" + tmp + "/b"])
-        for name in ("variable_scope_reuse", "saver_roundtrip"):
+        for name in ("variable_scope_reuse", "saver_roundtrip", "numpy_legacy_names"):
             out["tf1_scripts/" + name] = stdout_of("examples/tf1_scripts/%s.py" % name, cwd=tmp)
     finally:
         shutil.rmtree(tmp)

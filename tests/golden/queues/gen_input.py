@@ -228,7 +228,30 @@ def readers(tf, d, names):
     return out
 
 
-CASES = [lines_batch, lines_shuffle_batch, producers, batch_builds, readers]
+def seeded_after_producer(tf, d, names):
+    """A graph-seeded op made after string_input_producer + reader + batch: its seed comes
+    from the op count, so the producer's ops must be TF's, one for one; the runner threads
+    carry TF's names."""
+    tf.set_random_seed(51)
+    q = tf.train.string_input_producer(names, shuffle=False, name="files")
+    _, value = tf.TextLineReader(skip_header_lines=1).read(q)
+    cols = tf.decode_csv(value, record_defaults=[[0], [0]])
+    xs = tf.train.batch(cols, batch_size=3)
+    w = tf.random_normal([2])
+    out = {"ops": [o.name for o in tf.get_default_graph().get_operations()]}
+    with tf.Session() as sess:
+        coord = tf.train.Coordinator()
+        threads = tf.train.start_queue_runners(sess, coord=coord)
+        out["threads"] = sorted(t.name for t in threads)
+        out["w"] = sess.run(w)
+        out["batch"] = sess.run(xs)
+        coord.request_stop()
+        coord.join(threads)
+    return out
+
+
+CASES = [lines_batch, lines_shuffle_batch, producers, batch_builds, readers,
+         seeded_after_producer]
 
 
 def cases(tf):

@@ -120,4 +120,29 @@ def _cases(tf, tmp):
         out["latest_none"] = tf.train.latest_checkpoint(root + "/emptydir")
         out["empty_allowed"] = tf.train.Saver(var_list=[], allow_empty=True).save(sess,
                                                                                  root + "/e")
+    out["deferred"] = deferred_in_meta_graph(tf, saver_count)
+    return out
+
+
+def saver_count(mg):
+    """How many SaverDefs a TF MetaGraphDef's "savers" collection holds."""
+    return len(mg.collection_def["savers"].bytes_list.value)
+
+
+def deferred_in_meta_graph(tf, count):
+    """A Saver not built yet (defer_build, as Estimator's Scaffold makes one) in the SAVERS
+    collection: its to_proto is None and the meta graph leaves it out, with no warning;
+    once built, it is there. `count(meta_graph_def)` reads the collection's size."""
+    tf.reset_default_graph()
+    tf.Variable([1.0], name="v")
+    with tf.name_scope("inner"):
+        s = tf.train.Saver(defer_build=True)
+    tf.add_to_collection(tf.GraphKeys.SAVERS, s)
+    out = {"unbuilt_proto": s.to_proto() is None,
+           "unbuilt": count(tf.train.export_meta_graph())}
+    s.build()
+    out["built"] = count(tf.train.export_meta_graph())
+    out["other_scope_proto"] = s.to_proto(export_scope="elsewhere") is None
+    out["save_tensor"] = s.to_proto().save_tensor_name
+    out["own_scope"] = s.to_proto(export_scope="save").save_tensor_name
     return out

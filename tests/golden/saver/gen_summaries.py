@@ -75,8 +75,25 @@ def cases(tf):
                                          "c": v.image.colorspace, "pixels": px})
         out["nan_hist_error"] = _error(
             tf, sess, tf.summary.histogram("nanh", tf.constant([1.0, np.nan])))
+        out["inf_then_nan_hist_error"] = _error(
+            tf, sess, tf.summary.histogram("infnan", tf.constant([1.0, np.inf, np.nan])))
         out["dup_merge_error"] = _error(tf, sess, tf.summary.merge([s["s1"], s["s1"]]))
         out["errors"] = [_error(tf, sess, bad()) for bad in [
             lambda: tf.summary.scalar("bad", tf.constant([1., 2.])),
             lambda: tf.summary.image("bad", tf.constant([[1., 2.], [3., 4.]]))]]
+    out["seeded_after_image"] = seeded_after_image(tf)
     return out
+
+
+def seeded_after_image(tf):
+    """tf.summary.image and contrib's image_summary build TF's ops one for one (bad_color is
+    an attr, not a Const input), so a graph-seeded op made after them gets TF's seed."""
+    with tf.Graph().as_default() as g:
+        tf.set_random_seed(141)
+        x = tf.placeholder(tf.float32, [None, 28, 28, 1])
+        tf.summary.image("input", x, 10)
+        tf.contrib.deprecated.image_summary("old", x)
+        w = tf.truncated_normal([3], stddev=0.1)
+        ops = [[o.name, o.type] for o in g.get_operations()]
+        with tf.Session() as sess:
+            return {"ops": ops, "w": sess.run(w)}

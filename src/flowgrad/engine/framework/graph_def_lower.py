@@ -235,18 +235,8 @@ def _stream_name(stream):
     return f"log({name})" if name in ("info", "warning", "error") else "stderr"
 
 
-def _image_summary(op, emit):
-    """flowgrad's ImageSummary reads its bad color as a third input; TF's holds it as the
-    bad_color attr."""
-    attrs = {"max_images": op.get_attr("max_images")}
-    if len(op.inputs) > 2 and op.inputs[2].op.type == "Const":
-        attrs["bad_color"] = np.asarray(op.inputs[2].op.get_attr("value"))
-    return emit(op.name, "ImageSummary", [emit.input_name(t) for t in op.inputs[:2]],
-                [t.dtype.base_dtype for t in op.inputs[:2]], attrs, controls=True)
-
-
 LOWERINGS = {"DecodeImage": _decode_image, "ReportUninitialized": _report_uninitialized,
-             "PrintV2": _print_v2, "ImageSummary": _image_summary,
+             "PrintV2": _print_v2,
              "AssertVariablesInitialized": _assert_initialized}
 
 

@@ -1,6 +1,5 @@
-"""`tf.contrib.learn.datasets.base`: the `Dataset` pair and `Datasets` triple,
-`load_csv_with_header` / `load_csv_without_header` (the Iris tutorial's CSV loaders) and
-`maybe_download`.
+"""`tf.contrib.learn.datasets.base`: the `Dataset` pair and `Datasets` triple, the CSV
+loaders (`load_csv_with_header`, `load_csv_without_header`, `shrink_csv`) and `maybe_download`.
 
 `maybe_download` fetches a file into a directory unless it is there already,
 showing a progress bar (tqdm's when installed), and checks the files it knows
@@ -20,8 +19,8 @@ import urllib.request
 
 import numpy as np
 
-__all__ = ["Dataset", "Datasets", "maybe_download", "KNOWN_FILES", "load_csv_with_header",
-           "load_csv_without_header"]
+__all__ = ["Dataset", "Datasets", "load_csv_with_header", "load_csv_without_header",
+           "shrink_csv", "maybe_download", "KNOWN_FILES"]
 
 Dataset = collections.namedtuple("Dataset", ["data", "target"])
 Datasets = collections.namedtuple("Datasets", ["train", "validation", "test"])
@@ -51,6 +50,16 @@ def load_csv_without_header(filename, target_dtype, features_dtype, target_colum
             target.append(row.pop(target_column))
             data.append(np.asarray(row, dtype=features_dtype))
     return Dataset(data=np.array(data), target=np.array(target, dtype=target_dtype))
+
+
+def shrink_csv(filename, ratio):
+    """Writes every `ratio`-th row of `filename` to its name with each "." made "_small."."""
+    with open(filename.replace(".", "_small."), "w", newline="") as small, \
+            open(filename, newline="") as csv_file:
+        writer = csv.writer(small)
+        for i, row in enumerate(csv.reader(csv_file)):
+            if i % ratio == 0:
+                writer.writerow(row)
 
 # (size in bytes, MD5) of the files TF 1.14's MNIST loader downloads (the CVDF mirror's
 # copies of Yann LeCun's files; the same digests torchvision checks).
