@@ -1,0 +1,233 @@
+"""The step kernels of Keras's LSTM / GRU cells (the plain loop's kernels: activations,
+their gradients, AddN) and, for keras LSTMCell implementation=1, the step loop run with
+the work that does not depend on the recurrence batched over all steps
+(engine/ops/keras_loop.py dispatches here).
+
+Batched over the steps, each gate: its input product `x_t K_g (+ b_g)` (forward), and
+in the backward its input gradient `dz_t K_g^T`, its weight gradients `x_t^T dz_t`,
+`h_t^T dz_t`, bias sums and dropout-mask gradients. A batched NumPy matmul over a
+[steps, batch, n] stack calls the same BLAS product per step as the plain loop's
+per-step MatMul, and the per-step terms are then summed last step first, as WhileGrad's
+accumulation does, so the values stay the plain loop's bit for bit
+(tests/test_keras_loop.py). Per step remain the four `h U_g` products, the gates'
+elementwise math on one [batch, 4 units] buffer (the input, forget and output gates'
+activation applied to it in one call) and the four `dz_g U_g^T` products. Taken only
+where every dimension is at least 2 (a dimension of 1 turns a product into a BLAS
+vector call or NumPy's own loop, whose sums differ from the per-step ones) and a step's
+products are below the intra-op split size (there the plain loop's products are split
+across threads).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..framework import threads as _threads
+from ..framework.registry import get_op_def
+
+# Keras activations other than tanh whose gradient is one *Grad op on (dy, y or x)
+_ACT_OPS = {"Relu": "y", "Relu6": "x", "Elu": "y", "Selu": "y", "Softsign": "x"}
+
+
+def _act_spec(typ):
+    """(forward kernel, *Grad kernel, whether *Grad takes the input (else the output))."""
+    return (get_op_def(typ).kernel, get_op_def(typ + "Grad").kernel, _ACT_OPS[typ] == "x")
+
+
+def _cand_fwd(spec, z):
+    """`activation`(z) and what its gradient needs (z or the value)."""
+    if spec is None:
+        return np.tanh(z), None
+    y = spec[0](z)
+    return y, (z if spec[2] else None)
+
+
+def _cand_bwd(spec, y, x, dy, one):
+    """d activation: TanhGrad's dy (1 - y^2), else the *Grad kernel."""
+    if spec is None:
+        return dy * (one - y * y)
+    return spec[1](dy, x if spec[2] else y)
+
+
+def _act_fwd(spec, z, dt):
+    """The activation's value and what its gradient needs (the plain loop's kernels)."""
+    if spec[0] == "sig":   # the Sigmoid kernel's formula
+        e = np.exp(-np.abs(z))
+        return np.where(z >= 0, 1 / (1 + e), e / (1 + e)).astype(dt, copy=False), None
+    c1, c2, hi, lo = spec[1:]
+    a = np.add(np.multiply(c1, z), c2)
+    mn = np.minimum(a, hi)
+    return np.maximum(mn, lo), (a, mn)
+
+
+def _act_bwd(spec, y, kept, dy, dt):
+    """dz from d act(z): SigmoidGrad, or hard_sigmoid's Maximum / Minimum / Mul grads."""
+    if spec[0] == "sig":
+        return dy * (y * (dt.type(1) - y))
+    c1, c2, hi, lo = spec[1:]
+    a, mn = kept
+    zero = np.zeros((), dt)
+    g = np.where(np.greater_equal(mn, lo), dy, zero)
+    g = np.where(np.less_equal(a, hi), g, zero)
+    return np.multiply(c1, g)
+
+
+def _addn(xs):   # the AddN kernel
+    if len(xs) == 1:
+        return xs[0]
+    out = np.add(xs[0], xs[1])
+    for x in xs[2:]:
+        np.add(out, x, out=out)
+    return out
+
+
+# -- keras LSTMCell implementation=1, batched over the steps -------------------------------
+def batched_ok(kind, acts, bsz, dx, units, gs):
+    """Whether the batched runner gives the per-step loop's bits (see the module doc)."""
+    if kind != "klstm" or len(gs) != 4 or min(bsz, dx, units) < 2:
+        return False
+    if any(g["rb"] is not None for g in gs):
+        return False
+    return bsz * units * max(dx, units) < _threads._MIN_SPLIT
+
+
+class Tape:
+    """What the batched forward keeps for the backward."""
+
+    __slots__ = ("x", "xin", "hin", "steps")
+
+    def __init__(self, x, xin, hin, steps):
+        self.x, self.xin, self.hin, self.steps = x, xin, hin, steps
+
+
+def forward(gs, xs, h, c, acts, cand, dt, ms, base, out_all):
+    """The steps; returns (h_all, c_all, tape, base) (out_all, when masked, filled)."""
+    multiply, where, add = np.multiply, np.where, np.add
+    matmul = _threads.matmul
+    steps = len(xs)
+    bsz, u = h.shape
+    X = np.stack(xs)
+    xin = [X if g["dp"] is None else multiply(X, g["dp"]) for g in gs]
+    A = []
+    for gi, g in enumerate(gs):   # MatMul(xin_g, K_g) [+ b_g], every step
+        a = np.matmul(xin[gi], g["k"][0])
+        if g["b"] is not None:
+            a = a + g["b"][0].reshape(-1)
+        A.append(a)
+    hin = [None if g["rdp"] is None else np.empty((steps, bsz, u), dt) for g in gs]
+    h_all = np.empty((steps + 1, bsz, u), dt)
+    c_all = np.empty((steps + 1, bsz, u), dt)
+    h_all[0], c_all[0] = h, c
+    a_i, a_f, a_o = acts
+    rks = [g["rk"][0] for g in gs]
+    rdps = [g["rdp"] for g in gs]
+    tape = []
+    for s in range(steps):
+        hp, cp = h_all[s], c_all[s]
+        z = []
+        for gi in range(4):
+            if rdps[gi] is None:
+                hi = hp
+            else:
+                hi = hin[gi][s] = multiply(hp, rdps[gi])
+            z.append(add(A[gi][s], matmul(hi, rks[gi])))
+        ig, ik = _act_fwd(a_i, z[0], dt)
+        fg, fk = _act_fwd(a_f, z[1], dt)
+        tz, tzk = _cand_fwd(cand, z[2])
+        cn = add(multiply(fg, cp), multiply(ig, tz))
+        og, ok = _act_fwd(a_o, z[3], dt)
+        tc, tck = _cand_fwd(cand, cn)
+        if ms is None:
+            multiply(og, tc, out=h_all[s + 1])
+            c_all[s + 1] = cn
+        else:   # Select(mask, new, old): the output and the states
+            hn = multiply(og, tc)
+            base = out_all[s] = where(ms[s], hn, base)
+            h_all[s + 1] = where(ms[s], hn, hp)
+            c_all[s + 1] = where(ms[s], cn, cp)
+        tape.append((ig, ik, fg, fk, tz, og, ok, tc, tzk, tck))
+    return h_all, c_all, Tape(X, xin, hin, tape), base
+
+
+def _sum_back(stack):
+    """The per-step terms (step order) summed last step first (WhileGrad's order)."""
+    return np.add.reduce(np.ascontiguousarray(stack[::-1]), axis=0)
+
+
+def backward(gs, tape, h_all, c_all, dh, dc, acts, cand, dt, grads, want_x, orders,
+             ts, gel, ms, dprev):
+    """The steps back; returns (dh, dc, dprev, dx per step or None)."""
+    multiply, add, where = np.multiply, np.add, np.where
+    matmul = _threads.matmul
+    h_order, x_order = orders
+    steps, bsz, u = len(ts), h_all.shape[1], h_all.shape[2]
+    one, zero = dt.type(1), dt.type(0)
+    a_i, a_f, a_o = acts
+    rkt = [g["rk"][0].T for g in gs]
+    rdps = [g["rdp"] for g in gs]
+    dz_all = [np.empty((steps, bsz, u), dt) for _ in gs]
+    dhin_raw = [None if r is None else np.empty((steps, bsz, u), dt) for r in rdps]
+    for s in range(steps - 1, -1, -1):
+        gout = gel.get(ts[s])
+        if ms is None:
+            dhn = dh if gout is None else add(dh, gout)
+        else:   # the Selects' gradients: to the new values where the mask holds
+            M = ms[s]
+            if gout is None or dprev is None:
+                d_out = gout if dprev is None else dprev
+            else:
+                d_out = add(gout, dprev)   # two terms: any AddN order, the same bits
+            if dprev is not None:
+                dprev = where(M, zero, d_out)
+            dhn = add(where(M, d_out, zero), where(M, dh, zero))
+            dh_copy = where(M, zero, dh)
+            dc_copy = where(M, zero, dc)
+            dc = where(M, dc, zero)
+        ig, ik, fg, fk, tz, og, ok, tc, tzk, tck = tape.steps[s]
+        cp = c_all[s]
+        do = multiply(dhn, tc)
+        dtc = multiply(og, dhn)
+        dcn = add(dc, _cand_bwd(cand, tc, tck, dtc, one))
+        df = multiply(dcn, cp)
+        dc = multiply(fg, dcn)
+        if ms is not None:
+            dc = add(dc, dc_copy)
+        di = multiply(dcn, tz)
+        dtz = multiply(ig, dcn)
+        dzs = (_act_bwd(a_i, ig, ik, di, dt), _act_bwd(a_f, fg, fk, df, dt),
+               _cand_bwd(cand, tz, tzk, dtz, one), _act_bwd(a_o, og, ok, do, dt))
+        hs = {}
+        for gi in range(4):
+            dz = dz_all[gi][s] = dzs[gi]
+            dhin = matmul(dz, rkt[gi])
+            if rdps[gi] is not None:
+                dhin_raw[gi][s] = dhin
+                dhin = multiply(dhin, rdps[gi])
+            hs[gi] = dhin
+        if ms is not None:
+            hs["copy"] = dh_copy
+        dh = _addn([hs[k] for k in h_order])
+    hp_all = h_all[:-1]
+    dxs = {}
+    for gi, g in enumerate(gs):
+        dzg = dz_all[gi]
+        if g["b"] is not None and (gi, "b") in grads.blocks:
+            grads.add(gi, "b", _sum_back(np.sum(dzg, axis=1, dtype=dt)))
+        need_dx = want_x or (g["dp"] is not None and (gi, "dp") in grads.blocks)
+        if need_dx:
+            dx = np.matmul(dzg, g["k"][0].T)
+        if (gi, "k") in grads.blocks:
+            xin = tape.xin[gi]
+            grads.add(gi, "k", _sum_back(np.matmul(xin.transpose(0, 2, 1), dzg)))
+        if (gi, "rk") in grads.blocks:
+            hin = hp_all if rdps[gi] is None else tape.hin[gi]
+            grads.add(gi, "rk", _sum_back(np.matmul(hin.transpose(0, 2, 1), dzg)))
+        if g["dp"] is not None and need_dx:
+            if (gi, "dp") in grads.blocks:
+                grads.add(gi, "dp", _sum_back(multiply(tape.x, dx)))
+            dx = multiply(dx, g["dp"])
+        if rdps[gi] is not None and (gi, "rdp") in grads.blocks:
+            grads.add(gi, "rdp", _sum_back(multiply(hp_all, dhin_raw[gi])))
+        if need_dx:
+            dxs[gi] = dx
+    dx_all = _addn([dxs[k] for k in x_order]) if want_x else None
+    return dh, dc, dprev, dx_all
