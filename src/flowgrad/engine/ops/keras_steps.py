@@ -81,9 +81,17 @@ def _addn(xs):   # the AddN kernel
 
 
 # -- keras LSTMCell implementation=1, batched over the steps -------------------------------
+def _same_spec(a, b):
+    if a[0] != b[0] or len(a) != len(b):
+        return False
+    return all(x.dtype == y.dtype and np.array_equal(x, y) for x, y in zip(a[1:], b[1:]))
+
+
 def batched_ok(kind, acts, bsz, dx, units, gs):
     """Whether the batched runner gives the per-step loop's bits (see the module doc)."""
     if kind != "klstm" or len(gs) != 4 or min(bsz, dx, units) < 2:
+        return False
+    if not all(_same_spec(acts[0], a) for a in acts[1:]):
         return False
     if any(g["rb"] is not None for g in gs):
         return False
@@ -99,42 +107,48 @@ class Tape:
         self.x, self.xin, self.hin, self.steps = x, xin, hin, steps
 
 
+# a step's gate buffer [4, batch, units]: the input, forget and output gates first (one
+# activation call over the three), the candidate last
+_POS = (0, 1, 3, 2)   # buffer position of gate i, f, c, o
+
+
 def forward(gs, xs, h, c, acts, cand, dt, ms, base, out_all):
     """The steps; returns (h_all, c_all, tape, base) (out_all, when masked, filled)."""
     multiply, where, add = np.multiply, np.where, np.add
-    matmul = _threads.matmul
     steps = len(xs)
     bsz, u = h.shape
     X = np.stack(xs)
     xin = [X if g["dp"] is None else multiply(X, g["dp"]) for g in gs]
-    A = []
+    A = np.empty((steps, 4, bsz, u), dt)
     for gi, g in enumerate(gs):   # MatMul(xin_g, K_g) [+ b_g], every step
         a = np.matmul(xin[gi], g["k"][0])
         if g["b"] is not None:
             a = a + g["b"][0].reshape(-1)
-        A.append(a)
+        A[:, _POS[gi]] = a
     hin = [None if g["rdp"] is None else np.empty((steps, bsz, u), dt) for g in gs]
     h_all = np.empty((steps + 1, bsz, u), dt)
     c_all = np.empty((steps + 1, bsz, u), dt)
     h_all[0], c_all[0] = h, c
-    a_i, a_f, a_o = acts
-    rks = [g["rk"][0] for g in gs]
-    rdps = [g["rdp"] for g in gs]
+    spec = acts[0]
+    # the recurrent kernels' blocks as the plain loop has them (views: a contiguous copy
+    # can change BLAS's sums)
+    rks = [(_POS[gi], g["rk"][0], g["rdp"]) for gi, g in enumerate(gs)]
+    matmul = np.matmul   # below the split size, as threads.matmul
     tape = []
     for s in range(steps):
         hp, cp = h_all[s], c_all[s]
-        z = []
-        for gi in range(4):
-            if rdps[gi] is None:
-                hi = hp
+        z = np.empty((4, bsz, u), dt)
+        a_s = A[s]
+        for gi, (k, rk, rdp) in enumerate(rks):   # z_g = xb_g + MatMul(hin_g, RK_g)
+            if rdp is None:
+                add(a_s[k], matmul(hp, rk), out=z[k])
             else:
-                hi = hin[gi][s] = multiply(hp, rdps[gi])
-            z.append(add(A[gi][s], matmul(hi, rks[gi])))
-        ig, ik = _act_fwd(a_i, z[0], dt)
-        fg, fk = _act_fwd(a_f, z[1], dt)
-        tz, tzk = _cand_fwd(cand, z[2])
+                hi = hin[gi][s] = multiply(hp, rdp)
+                add(a_s[k], matmul(hi, rk), out=z[k])
+        gates, kept = _act_fwd(spec, z[:3], dt)
+        tz, tzk = _cand_fwd(cand, z[3])
+        ig, fg, og = gates[0], gates[1], gates[2]
         cn = add(multiply(fg, cp), multiply(ig, tz))
-        og, ok = _act_fwd(a_o, z[3], dt)
         tc, tck = _cand_fwd(cand, cn)
         if ms is None:
             multiply(og, tc, out=h_all[s + 1])
@@ -144,7 +158,7 @@ def forward(gs, xs, h, c, acts, cand, dt, ms, base, out_all):
             base = out_all[s] = where(ms[s], hn, base)
             h_all[s + 1] = where(ms[s], hn, hp)
             c_all[s + 1] = where(ms[s], cn, cp)
-        tape.append((ig, ik, fg, fk, tz, og, ok, tc, tzk, tck))
+        tape.append((gates, kept, tz, tc, tzk, tck))
     return h_all, c_all, Tape(X, xin, hin, tape), base
 
 
@@ -157,15 +171,15 @@ def backward(gs, tape, h_all, c_all, dh, dc, acts, cand, dt, grads, want_x, orde
              ts, gel, ms, dprev):
     """The steps back; returns (dh, dc, dprev, dx per step or None)."""
     multiply, add, where = np.multiply, np.add, np.where
-    matmul = _threads.matmul
+    matmul = np.matmul   # below the split size, as threads.matmul
     h_order, x_order = orders
     steps, bsz, u = len(ts), h_all.shape[1], h_all.shape[2]
     one, zero = dt.type(1), dt.type(0)
-    a_i, a_f, a_o = acts
-    rkt = [g["rk"][0].T for g in gs]
-    rdps = [g["rdp"] for g in gs]
-    dz_all = [np.empty((steps, bsz, u), dt) for _ in gs]
-    dhin_raw = [None if r is None else np.empty((steps, bsz, u), dt) for r in rdps]
+    spec = acts[0]
+    rks = [(_POS[gi], g["rk"][0].T, g["rdp"]) for gi, g in enumerate(gs)]
+    dz_all = np.empty((steps, 4, bsz, u), dt)
+    dy = np.empty((3, bsz, u), dt)   # d act(z) of the i, f, o gates
+    dhin_raw = [None if g["rdp"] is None else np.empty((steps, bsz, u), dt) for g in gs]
     for s in range(steps - 1, -1, -1):
         gout = gel.get(ts[s])
         if ms is None:
@@ -182,26 +196,26 @@ def backward(gs, tape, h_all, c_all, dh, dc, acts, cand, dt, grads, want_x, orde
             dh_copy = where(M, zero, dh)
             dc_copy = where(M, zero, dc)
             dc = where(M, dc, zero)
-        ig, ik, fg, fk, tz, og, ok, tc, tzk, tck = tape.steps[s]
-        cp = c_all[s]
-        do = multiply(dhn, tc)
+        gates, kept, tz, tc, tzk, tck = tape.steps[s]
+        ig, fg, og = gates[0], gates[1], gates[2]
+        multiply(dhn, tc, out=dy[2])
         dtc = multiply(og, dhn)
         dcn = add(dc, _cand_bwd(cand, tc, tck, dtc, one))
-        df = multiply(dcn, cp)
+        multiply(dcn, c_all[s], out=dy[1])
         dc = multiply(fg, dcn)
         if ms is not None:
             dc = add(dc, dc_copy)
-        di = multiply(dcn, tz)
+        multiply(dcn, tz, out=dy[0])
         dtz = multiply(ig, dcn)
-        dzs = (_act_bwd(a_i, ig, ik, di, dt), _act_bwd(a_f, fg, fk, df, dt),
-               _cand_bwd(cand, tz, tzk, dtz, one), _act_bwd(a_o, og, ok, do, dt))
+        dz = dz_all[s]
+        dz[:3] = _act_bwd(spec, gates, kept, dy, dt)
+        dz[3] = _cand_bwd(cand, tz, tzk, dtz, one)
         hs = {}
-        for gi in range(4):
-            dz = dz_all[gi][s] = dzs[gi]
-            dhin = matmul(dz, rkt[gi])
-            if rdps[gi] is not None:
+        for gi, (k, rkt, rdp) in enumerate(rks):
+            dhin = matmul(dz[k], rkt)
+            if rdp is not None:
                 dhin_raw[gi][s] = dhin
-                dhin = multiply(dhin, rdps[gi])
+                dhin = multiply(dhin, rdp)
             hs[gi] = dhin
         if ms is not None:
             hs["copy"] = dh_copy
@@ -209,7 +223,7 @@ def backward(gs, tape, h_all, c_all, dh, dc, acts, cand, dt, grads, want_x, orde
     hp_all = h_all[:-1]
     dxs = {}
     for gi, g in enumerate(gs):
-        dzg = dz_all[gi]
+        dzg = dz_all[:, _POS[gi]]
         if g["b"] is not None and (gi, "b") in grads.blocks:
             grads.add(gi, "b", _sum_back(np.sum(dzg, axis=1, dtype=dt)))
         need_dx = want_x or (g["dp"] is not None and (gi, "dp") in grads.blocks)
@@ -219,13 +233,13 @@ def backward(gs, tape, h_all, c_all, dh, dc, acts, cand, dt, grads, want_x, orde
             xin = tape.xin[gi]
             grads.add(gi, "k", _sum_back(np.matmul(xin.transpose(0, 2, 1), dzg)))
         if (gi, "rk") in grads.blocks:
-            hin = hp_all if rdps[gi] is None else tape.hin[gi]
+            hin = hp_all if g["rdp"] is None else tape.hin[gi]
             grads.add(gi, "rk", _sum_back(np.matmul(hin.transpose(0, 2, 1), dzg)))
         if g["dp"] is not None and need_dx:
             if (gi, "dp") in grads.blocks:
                 grads.add(gi, "dp", _sum_back(multiply(tape.x, dx)))
             dx = multiply(dx, g["dp"])
-        if rdps[gi] is not None and (gi, "rdp") in grads.blocks:
+        if g["rdp"] is not None and (gi, "rdp") in grads.blocks:
             grads.add(gi, "rdp", _sum_back(multiply(hp_all, dhin_raw[gi])))
         if need_dx:
             dxs[gi] = dx
