@@ -477,10 +477,11 @@ def match(graph, info, ctx):
 
 
 # -- run time ------------------------------------------------------------------------------
-def _view(caps, spec):
+def _view(caps, spec, cache=None, key=None):
     """A gate's block as the StridedSlice / Split kernel gives it, and its column range
     [a, b) (None unless it is all rows in order and a column range: kernel[:, a:b] or
-    bias[a:b])."""
+    bias[a:b]). The range depends on the array's shape only: `cache` keeps it per
+    (key, shape)."""
     k, read, (kind, kern, args, j), _, _ = spec
     arr = caps[k]
     if read is not None:
@@ -493,15 +494,21 @@ def _view(caps, spec):
             return a
         return kern(a, *args) if kind == "ss" else kern(*args, a)[j]
     v = block(arr)
+    ck = (key, arr.shape)
+    if cache is not None and ck in cache:
+        got = cache[ck]
+        return None if got is None else (v, got[0], got[1], arr.shape)
     probe = np.arange(arr.size).reshape(arr.shape)
     got = block(probe)
-    if got.shape != v.shape or got.ndim != arr.ndim or not got.size:
-        return None
-    a = int(got.reshape(-1)[0])
-    b = a + got.shape[-1]
-    if b > arr.shape[-1] or not np.array_equal(got, probe[..., a:b]):
-        return None
-    return v, a, b, arr.shape
+    cols = None
+    if got.shape == v.shape and got.ndim == arr.ndim and got.size:
+        a = int(got.reshape(-1)[0])
+        b = a + got.shape[-1]
+        if b <= arr.shape[-1] and np.array_equal(got, probe[..., a:b]):
+            cols = (a, b)
+    if cache is not None:
+        cache[ck] = cols
+    return None if cols is None else (v, cols[0], cols[1], arr.shape)
 
 
 def _orders(run):
@@ -593,13 +600,14 @@ def _setup(run, args):
         return None
     gs = []
     width = 4 * units if r["kind"] == "klstm2" else units   # a gate's weight columns
-    for g in r["gates"]:
+    views = r.setdefault("views", {})
+    for gi, g in enumerate(r["gates"]):
         got = {}
         for key in ("k", "rk", "b", "rb"):
             if g.get(key) is None:
                 got[key] = None
                 continue
-            v = _view(caps, g[key])
+            v = _view(caps, g[key], views, (gi, key))
             if v is None or v[0].dtype != dt or v[2] - v[1] != width:
                 return None
             got[key] = v
