@@ -481,7 +481,8 @@ def _view(caps, spec, cache=None, key=None):
     """A gate's block as the StridedSlice / Split kernel gives it, and its column range
     [a, b) (None unless it is all rows in order and a column range: kernel[:, a:b] or
     bias[a:b]). The range depends on the array's shape only: `cache` keeps it per
-    (key, shape)."""
+    (key, shape), and whether the kernel's block is the view arr[..., a:b] (then taken
+    without the kernel: the same memory, the same strides)."""
     k, read, (kind, kern, args, j), _, _ = spec
     arr = caps[k]
     if read is not None:
@@ -493,11 +494,14 @@ def _view(caps, spec, cache=None, key=None):
         if kind == "id":
             return a
         return kern(a, *args) if kind == "ss" else kern(*args, a)[j]
-    v = block(arr)
-    ck = (key, arr.shape)
+    ck = (key, arr.shape, arr.strides)
     if cache is not None and ck in cache:
         got = cache[ck]
-        return None if got is None else (v, got[0], got[1], arr.shape)
+        if got is None:
+            return None
+        a, b, is_view = got
+        return (arr[..., a:b] if is_view else block(arr)), a, b, arr.shape
+    v = block(arr)
     probe = np.arange(arr.size).reshape(arr.shape)
     got = block(probe)
     cols = None
@@ -505,7 +509,9 @@ def _view(caps, spec, cache=None, key=None):
         a = int(got.reshape(-1)[0])
         b = a + got.shape[-1]
         if b <= arr.shape[-1] and np.array_equal(got, probe[..., a:b]):
-            cols = (a, b)
+            w = arr[..., a:b]
+            cols = (a, b, isinstance(v, np.ndarray) and v.strides == w.strides and
+                    v.__array_interface__["data"][0] == w.__array_interface__["data"][0])
     if cache is not None:
         cache[ck] = cols
     return None if cols is None else (v, cols[0], cols[1], arr.shape)

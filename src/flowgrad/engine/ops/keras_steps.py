@@ -66,9 +66,11 @@ def _act_bwd(spec, y, kept, dy, dt):
     c1, c2, hi, lo = spec[1:]
     a, mn = kept
     zero = np.zeros((), dt)
-    g = np.where(np.greater_equal(mn, lo), dy, zero)
-    g = np.where(np.less_equal(a, hi), g, zero)
-    return np.multiply(c1, g)
+    # Maximum's gradient passes dy where mn >= lo, Minimum's where a <= hi: dy where both
+    # hold, else 0 (one Select for the two)
+    both = np.greater_equal(mn, lo)
+    np.logical_and(both, np.less_equal(a, hi), out=both)
+    return np.multiply(c1, np.where(both, dy, zero))
 
 
 def _addn(xs):   # the AddN kernel
