@@ -237,6 +237,7 @@ def test_keras_masked_fit_equal(rnn, monkeypatch):
      16),
     (lambda: L.LSTM(16, return_sequences=True), np.float64, 9),
     (lambda: L.LSTM(8), np.float32, 1),   # a dimension of 1: the per-step loop
+    (lambda: L.LSTM(8), np.float32, 300),   # the bias sums as one reduction
 ])
 def test_keras_lstm_batched_steps_equal_plain(make, dtype, batch, monkeypatch):
     """Sizes as a text classifier's (depth 32): the LSTM's input and weight work batched
