@@ -261,3 +261,22 @@ def test_keras_lstm_batched_steps_equal_plain(make, dtype, batch, monkeypatch):
         tf.keras.backend.set_floatx(floatx)
     for g, w in zip(got, want):
         np.testing.assert_array_equal(g, w)
+
+
+@pytest.mark.parametrize("make", [
+    lambda: L.LSTM(6, return_sequences=True),
+    lambda: L.LSTM(5, dropout=0.3, recurrent_dropout=0.4, return_state=True),
+])
+def test_keras_lstm_batched_side_lane_equal_plain(make, monkeypatch):
+    """The backward's batched chunks handed to a side lane (forced: 2 steps a chunk)
+    while the loop goes on: still the plain loop's bits."""
+    from flowgrad.engine.framework import threads
+    from flowgrad.engine.ops import keras_steps
+    if threads.SideLane.open() is None:
+        pytest.skip("one core: no side lane")
+    monkeypatch.setattr(keras_steps, "_lane_chunk", lambda *a: 2)
+    build = _case(make, steps=7, training=True)
+    got, _, _ = _run(build, True, monkeypatch)
+    want, _, _ = _run(build, False, monkeypatch)
+    for g, w in zip(got, want):
+        np.testing.assert_array_equal(g, w)

@@ -184,19 +184,116 @@ def _row_sums(dz_all):
     return acc
 
 
+class _Post:
+    """The backward's batched work over a range of steps [lo, hi): input gradients,
+    weight / bias / dropout-mask gradient terms; run chunk by chunk from the last steps
+    to the first, each term sum continuing the previous chunk's (the same additions in
+    the same order as one pass over all steps)."""
+
+    def __init__(self, gs, tape, h_all, dz_all, dhin_raw, grads, want_x, x_order, dt):
+        self.gs, self.tape, self.dz_all, self.dhin_raw = gs, tape, dz_all, dhin_raw
+        self.hp_all = h_all[:-1]
+        self.grads, self.want_x, self.x_order, self.dt = grads, want_x, x_order, dt
+        steps, _, bsz, u = dz_all.shape
+        self.dx = np.empty((steps, bsz, gs[0]["k"][0].shape[0]), dt) if want_x else None
+        self.acc = {}
+        blocks = grads.blocks
+        self.want_b = any(g["b"] is not None and (gi, "b") in blocks
+                          for gi, g in enumerate(gs))
+
+    def _sum(self, key, terms):
+        """acc[key] + the terms of steps hi-1 .. lo (terms in step order)."""
+        prev = self.acc.get(key)
+        rev = terms[::-1]
+        if prev is not None:
+            rev = np.concatenate([prev[None], rev])
+        self.acc[key] = np.add.reduce(np.ascontiguousarray(rev), axis=0)
+
+    def run(self, lo, hi):
+        if hi <= lo:
+            return
+        gs, tape, blocks, multiply = self.gs, self.tape, self.grads.blocks, np.multiply
+        dz_all = self.dz_all[lo:hi]
+        hp_all = self.hp_all[lo:hi]
+        sums = _row_sums(dz_all) if self.want_b else None
+        dxs = {}
+        for gi, g in enumerate(gs):
+            dzg = dz_all[:, _POS[gi]]
+            if g["b"] is not None and (gi, "b") in blocks:
+                self._sum((gi, "b"), sums[:, _POS[gi]])
+            need_dx = self.want_x or (g["dp"] is not None and (gi, "dp") in blocks)
+            if need_dx:
+                dx = np.matmul(dzg, g["k"][0].T)
+            if (gi, "k") in blocks:
+                xin = tape.xin[gi][lo:hi]
+                self._sum((gi, "k"), np.matmul(xin.transpose(0, 2, 1), dzg))
+            if (gi, "rk") in blocks:
+                hin = hp_all if g["rdp"] is None else tape.hin[gi][lo:hi]
+                self._sum((gi, "rk"), np.matmul(hin.transpose(0, 2, 1), dzg))
+            if g["dp"] is not None and need_dx:
+                if (gi, "dp") in blocks:
+                    self._sum((gi, "dp"), multiply(tape.x[lo:hi], dx))
+                dx = multiply(dx, g["dp"])
+            if g["rdp"] is not None and (gi, "rdp") in blocks:
+                self._sum((gi, "rdp"), multiply(hp_all, self.dhin_raw[gi][lo:hi]))
+            if need_dx:
+                dxs[gi] = dx
+        if self.want_x:
+            self.dx[lo:hi] = _addn([dxs[k] for k in self.x_order])
+
+    def finish(self):
+        for key, total in self.acc.items():
+            self.grads.add(key[0], key[1], total)
+
+
+def _lane_chunk(gs, steps, bsz, u):
+    """Steps per chunk handed to a side lane (threads.SideLane) while the backward loop
+    goes on, None for no lane: with a second core and at least 2^21 multiply-adds of
+    batched products per chunk (below that the hand-off costs more than it saves)."""
+    dx = gs[0]["k"][0].shape[0]
+    per_step = 4 * bsz * u * (2 * dx + u)
+    chunk = max(4, steps // 8)
+    if steps < 2 * chunk or per_step * chunk < (1 << 21):
+        return None
+    return chunk
+
+
 def backward(gs, tape, h_all, c_all, dh, dc, acts, cand, dt, grads, want_x, orders,
              ts, gel, ms, dprev):
     """The steps back; returns (dh, dc, dprev, dx per step or None)."""
+    steps, bsz, u = len(ts), h_all.shape[1], h_all.shape[2]
+    dz_all = np.empty((steps, 4, bsz, u), dt)
+    dhin_raw = [None if g["rdp"] is None else np.empty((steps, bsz, u), dt) for g in gs]
+    post = _Post(gs, tape, h_all, dz_all, dhin_raw, grads, want_x, orders[1], dt)
+    chunk = _lane_chunk(gs, steps, bsz, u)
+    lane = None if chunk is None else _threads.SideLane.open()
+    if lane is None:
+        dh, dc, dprev = _steps_back(gs, tape, c_all, dh, dc, acts, cand, dt, orders[0],
+                                    ts, gel, ms, dprev, dz_all, dhin_raw, None)
+        post.run(0, steps)
+    else:   # the chunks' batched work on the lane while the loop goes on
+        with lane:
+            dh, dc, dprev, lo = _steps_back(
+                gs, tape, c_all, dh, dc, acts, cand, dt, orders[0], ts, gel, ms, dprev,
+                dz_all, dhin_raw, (lane, chunk, post))
+        post.run(0, lo)
+    post.finish()
+    return dh, dc, dprev, post.dx
+
+
+def _steps_back(gs, tape, c_all, dh, dc, acts, cand, dt, h_order, ts, gel, ms, dprev,
+                dz_all, dhin_raw, lane):
+    """The recurrence, last step first: dz_all (and the dropped-out dh terms) filled;
+    returns (dh, dc, dprev), with a lane (lane, chunk, post) also the first step whose
+    chunk was not handed to it."""
     multiply, add, where = np.multiply, np.add, np.where
     matmul = np.matmul   # below the split size, as threads.matmul
-    h_order, x_order = orders
-    steps, bsz, u = len(ts), h_all.shape[1], h_all.shape[2]
+    steps, _, bsz, u = dz_all.shape
     one, zero = dt.type(1), dt.type(0)
     spec = acts[0]
     rks = [(_POS[gi], g["rk"][0].T, g["rdp"]) for gi, g in enumerate(gs)]
-    dz_all = np.empty((steps, 4, bsz, u), dt)
     dy = np.empty((3, bsz, u), dt)   # d act(z) of the i, f, o gates
-    dhin_raw = [None if g["rdp"] is None else np.empty((steps, bsz, u), dt) for g in gs]
+    lo = steps
     for s in range(steps - 1, -1, -1):
         gout = gel.get(ts[s])
         if ms is None:
@@ -237,31 +334,9 @@ def backward(gs, tape, h_all, c_all, dh, dc, acts, cand, dt, grads, want_x, orde
         if ms is not None:
             hs["copy"] = dh_copy
         dh = _addn([hs[k] for k in h_order])
-    hp_all = h_all[:-1]
-    dxs = {}
-    sums = None
-    if any(g["b"] is not None and (gi, "b") in grads.blocks for gi, g in enumerate(gs)):
-        sums = _row_sums(dz_all)
-    for gi, g in enumerate(gs):
-        dzg = dz_all[:, _POS[gi]]
-        if g["b"] is not None and (gi, "b") in grads.blocks:
-            grads.add(gi, "b", _sum_back(sums[:, _POS[gi]]))
-        need_dx = want_x or (g["dp"] is not None and (gi, "dp") in grads.blocks)
-        if need_dx:
-            dx = np.matmul(dzg, g["k"][0].T)
-        if (gi, "k") in grads.blocks:
-            xin = tape.xin[gi]
-            grads.add(gi, "k", _sum_back(np.matmul(xin.transpose(0, 2, 1), dzg)))
-        if (gi, "rk") in grads.blocks:
-            hin = hp_all if g["rdp"] is None else tape.hin[gi]
-            grads.add(gi, "rk", _sum_back(np.matmul(hin.transpose(0, 2, 1), dzg)))
-        if g["dp"] is not None and need_dx:
-            if (gi, "dp") in grads.blocks:
-                grads.add(gi, "dp", _sum_back(multiply(tape.x, dx)))
-            dx = multiply(dx, g["dp"])
-        if g["rdp"] is not None and (gi, "rdp") in grads.blocks:
-            grads.add(gi, "rdp", _sum_back(multiply(hp_all, dhin_raw[gi])))
-        if need_dx:
-            dxs[gi] = dx
-    dx_all = _addn([dxs[k] for k in x_order]) if want_x else None
-    return dh, dc, dprev, dx_all
+        if lane is not None and lo - s >= lane[1]:
+            lane[0].put(lane[2].run, s, lo)
+            lo = s
+    if lane is None:
+        return dh, dc, dprev
+    return dh, dc, dprev, lo
