@@ -59,10 +59,11 @@ def _act_fwd(spec, z, dt):
     return np.maximum(mn, lo), (a, mn)
 
 
-def _act_bwd(spec, y, kept, dy, dt):
-    """dz from d act(z): SigmoidGrad, or hard_sigmoid's Maximum / Minimum / Mul grads."""
+def _act_bwd(spec, y, kept, dy, dt, out=None):
+    """dz from d act(z): SigmoidGrad, or hard_sigmoid's Maximum / Minimum / Mul grads
+    (into `out` if given)."""
     if spec[0] == "sig":
-        return dy * (y * (dt.type(1) - y))
+        return np.multiply(dy, y * (dt.type(1) - y), out=out)
     c1, c2, hi, lo = spec[1:]
     a, mn = kept
     zero = np.zeros((), dt)
@@ -70,7 +71,7 @@ def _act_bwd(spec, y, kept, dy, dt):
     # hold, else 0 (one Select for the two)
     both = np.greater_equal(mn, lo)
     np.logical_and(both, np.less_equal(a, hi), out=both)
-    return np.multiply(c1, np.where(both, dy, zero))
+    return np.multiply(c1, np.where(both, dy, zero), out=out)
 
 
 def _addn(xs):   # the AddN kernel
@@ -151,12 +152,13 @@ def forward(gs, xs, h, c, acts, cand, dt, ms, base, out_all):
         gates, kept = _act_fwd(spec, z[:3], dt)
         tz, tzk = _cand_fwd(cand, z[3])
         ig, fg, og = gates[0], gates[1], gates[2]
-        cn = add(multiply(fg, cp), multiply(ig, tz))
-        tc, tck = _cand_fwd(cand, cn)
         if ms is None:
+            cn = add(multiply(fg, cp), multiply(ig, tz), out=c_all[s + 1])
+            tc, tck = _cand_fwd(cand, cn)
             multiply(og, tc, out=h_all[s + 1])
-            c_all[s + 1] = cn
         else:   # Select(mask, new, old): the output and the states
+            cn = add(multiply(fg, cp), multiply(ig, tz))
+            tc, tck = _cand_fwd(cand, cn)
             hn = multiply(og, tc)
             base = out_all[s] = where(ms[s], hn, base)
             h_all[s + 1] = where(ms[s], hn, hp)
@@ -322,7 +324,7 @@ def _steps_back(gs, tape, c_all, dh, dc, acts, cand, dt, h_order, ts, gel, ms, d
         multiply(dcn, tz, out=dy[0])
         dtz = multiply(ig, dcn)
         dz = dz_all[s]
-        dz[:3] = _act_bwd(spec, gates, kept, dy, dt)
+        _act_bwd(spec, gates, kept, dy, dt, out=dz[:3])
         dz[3] = _cand_bwd(cand, tz, tzk, dtz, one)
         hs = {}
         for gi, (k, rkt, rdp) in enumerate(rks):
