@@ -10,12 +10,17 @@ in the backward its input gradient `dz_t K_g^T`, its weight gradients `x_t^T dz_
 per-step MatMul, and the per-step terms are then summed last step first, as WhileGrad's
 accumulation does, so the values stay the plain loop's bit for bit
 (tests/test_keras_loop.py). Per step remain the four `h U_g` products, the gates'
-elementwise math on one [batch, 4 units] buffer (the input, forget and output gates'
-activation applied to it in one call) and the four `dz_g U_g^T` products. Taken only
-where every dimension is at least 2 (a dimension of 1 turns a product into a BLAS
-vector call or NumPy's own loop, whose sums differ from the per-step ones) and a step's
-products are below the intra-op split size (there the plain loop's products are split
-across threads).
+elementwise math on one [4, batch, units] buffer (the input, forget and output gates
+first: their activation and its gradient one call each) and the four `dz_g U_g^T`
+products. With a second core the backward hands its batched work to a side lane
+(threads.SideLane) chunk by chunk as the loop finishes the chunk's steps.
+
+Taken only where every dimension is at least 2 (a dimension of 1 turns a product into a
+BLAS vector call or NumPy's own loop, whose sums differ from the per-step ones) and a
+step's products are below the intra-op split size (there the plain loop's products are
+split across threads). The kernels' column blocks stay the views the plain loop
+multiplies: a contiguous copy of a recurrent kernel's block was measured to change
+OpenBLAS's sums.
 """
 from __future__ import annotations
 
