@@ -231,6 +231,7 @@ def test_keras_masked_fit_equal(rnn, monkeypatch):
 
 @pytest.mark.parametrize("make,dtype,batch", [
     (lambda: L.LSTM(32), np.float32, 16),
+    (lambda: L.LSTM(32), np.float32, 64),
     (lambda: L.LSTM(32, recurrent_activation="sigmoid", return_sequences=True,
                     return_state=True), np.float32, 16),
     (lambda: L.LSTM(24, dropout=0.2, recurrent_dropout=0.3, activation="relu"), np.float32,
