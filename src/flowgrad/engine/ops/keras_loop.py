@@ -481,8 +481,9 @@ def _view(caps, spec, cache=None, key=None):
     """A gate's block as the StridedSlice / Split kernel gives it, and its column range
     [a, b) (None unless it is all rows in order and a column range: kernel[:, a:b] or
     bias[a:b]). The range depends on the array's shape only: `cache` keeps it per
-    (key, shape), and whether the kernel's block is the view arr[..., a:b] (then taken
-    without the kernel: the same memory, the same strides)."""
+    (key, shape, strides), and how the kernel gives the block: the view arr[..., a:b]
+    (then taken as that view: the same memory, the same strides) or a C-contiguous copy
+    of it (Split's: then copied from the view without splitting the whole array)."""
     k, read, (kind, kern, args, j), _, _ = spec
     arr = caps[k]
     if read is not None:
@@ -499,8 +500,14 @@ def _view(caps, spec, cache=None, key=None):
         got = cache[ck]
         if got is None:
             return None
-        a, b, is_view = got
-        return (arr[..., a:b] if is_view else block(arr)), a, b, arr.shape
+        a, b, how = got
+        if how == "view":
+            v = arr[..., a:b]
+        elif how == "copy":
+            v = np.ascontiguousarray(arr[..., a:b])
+        else:
+            v = block(arr)
+        return v, a, b, arr.shape
     v = block(arr)
     probe = np.arange(arr.size).reshape(arr.shape)
     got = block(probe)
@@ -510,8 +517,15 @@ def _view(caps, spec, cache=None, key=None):
         b = a + got.shape[-1]
         if b <= arr.shape[-1] and np.array_equal(got, probe[..., a:b]):
             w = arr[..., a:b]
-            cols = (a, b, isinstance(v, np.ndarray) and v.strides == w.strides and
-                    v.__array_interface__["data"][0] == w.__array_interface__["data"][0])
+            how = None
+            if isinstance(v, np.ndarray) and v.dtype == arr.dtype:
+                if v.strides == w.strides and \
+                        v.__array_interface__["data"][0] == w.__array_interface__["data"][0]:
+                    how = "view"
+                elif v.flags.c_contiguous and not np.shares_memory(v, arr) and \
+                        np.array_equal(v, w):
+                    how = "copy"
+            cols = (a, b, how)
     if cache is not None:
         cache[ck] = cols
     return None if cols is None else (v, cols[0], cols[1], arr.shape)
