@@ -180,10 +180,10 @@ def _sum_back(stack):
 def _row_sums(dz_all):
     """Each step's and gate's Sum over the batch rows, [steps, 4, units]: the rows added
     first to last, as the per-step Sum(dz, axis 0) (NumPy's outer-axis reduction) adds
-    them; row by row up to 256 rows (NumPy's reduction over the strided middle axis of
-    the whole buffer is ~10x slower)."""
-    bsz = dz_all.shape[2]
-    if bsz > 256:
+    them; row by row up to 256 rows over more than 16 steps (there NumPy's reduction
+    over the middle axis is slower: 0.86 against 0.55 ms for 80 x 4 x 64 x 32)."""
+    steps, _, bsz, _ = dz_all.shape
+    if bsz > 256 or steps <= 16:
         return np.add.reduce(dz_all, axis=2)
     acc = dz_all[:, :, 0].copy()
     for r in range(1, bsz):
