@@ -227,3 +227,57 @@ def test_keras_masked_fit_equal(rnn, monkeypatch):
         losses = [m.train_on_batch(x.astype("int32"), y) for _ in range(3)]
         return [tf.constant(np.array(losses))] + list(m.weights), None
     _compare(build, monkeypatch)
+
+
+@pytest.mark.parametrize("make,dtype,batch", [
+    (lambda: L.LSTM(32), np.float32, 16),
+    (lambda: L.LSTM(32), np.float32, 64),
+    (lambda: L.LSTM(32, recurrent_activation="sigmoid", return_sequences=True,
+                    return_state=True), np.float32, 16),
+    (lambda: L.LSTM(24, dropout=0.2, recurrent_dropout=0.3, activation="relu"), np.float32,
+     16),
+    (lambda: L.LSTM(16, return_sequences=True), np.float64, 9),
+    (lambda: L.LSTM(8), np.float32, 1),   # a dimension of 1: the per-step loop
+    (lambda: L.LSTM(8), np.float32, 300),   # the bias sums as one reduction
+])
+def test_keras_lstm_batched_steps_equal_plain(make, dtype, batch, monkeypatch):
+    """Sizes as a text classifier's (depth 32): the LSTM's input and weight work batched
+    over the steps (engine/ops/keras_steps.py) gives the plain loop's bits."""
+    from flowgrad.engine.ops import keras_steps
+    ran = []
+    orig = keras_steps.forward
+
+    def counting(*a, **k):
+        ran.append(1)
+        return orig(*a, **k)
+    monkeypatch.setattr(keras_steps, "forward", counting)
+    floatx = tf.keras.backend.floatx()
+    tf.keras.backend.set_floatx(np.dtype(dtype).name)
+    try:
+        build = _case(make, dtype=dtype, batch=batch, steps=9, depth=32, training=True)
+        got, _, _ = _run(build, True, monkeypatch)
+        assert bool(ran) == (batch > 1)
+        want, _, _ = _run(build, False, monkeypatch)
+    finally:
+        tf.keras.backend.set_floatx(floatx)
+    for g, w in zip(got, want):
+        np.testing.assert_array_equal(g, w)
+
+
+@pytest.mark.parametrize("make", [
+    lambda: L.LSTM(6, return_sequences=True),
+    lambda: L.LSTM(5, dropout=0.3, recurrent_dropout=0.4, return_state=True),
+])
+def test_keras_lstm_batched_side_lane_equal_plain(make, monkeypatch):
+    """The backward's batched chunks handed to a side lane (forced: 2 steps a chunk)
+    while the loop goes on: still the plain loop's bits."""
+    from flowgrad.engine.framework import threads
+    from flowgrad.engine.ops import keras_steps
+    if threads.SideLane.open() is None:
+        pytest.skip("one core: no side lane")
+    monkeypatch.setattr(keras_steps, "_lane_chunk", lambda *a: 2)
+    build = _case(make, steps=7, training=True)
+    got, _, _ = _run(build, True, monkeypatch)
+    want, _, _ = _run(build, False, monkeypatch)
+    for g, w in zip(got, want):
+        np.testing.assert_array_equal(g, w)

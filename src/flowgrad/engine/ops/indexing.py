@@ -857,10 +857,33 @@ def _unique_infer(inputs, attrs):
             (attrs["out_idx"], x.shape if x.shape.ndims is not None else TensorShape([None]))]
 
 
+def _unique_ints(x):
+    """Unique of integers spanning a small range (an embedding's ids) without sorting:
+    each value's first position by np.minimum.at, the positions that are first
+    occurrences in order; None for a wide range."""
+    n = x.size
+    lo, hi = int(x.min()), int(x.max())
+    span = hi - lo + 1
+    if span > 4 * n + 65536:
+        return None
+    off = (x - lo).astype(np.intp)
+    pos = np.arange(n)
+    first = np.full(span, n, np.intp)
+    np.minimum.at(first, off, pos)
+    p = np.flatnonzero(first[off] == pos)
+    rank = np.empty(span, np.intp)
+    rank[off[p]] = np.arange(p.size)
+    return x[p], rank[off]
+
+
 def _unique_kernel(x, out_idx=_dt.int32, **_):
     x = np.asarray(x)
     if x.ndim != 1:
         raise _invalid("unique expects a 1D vector.")
+    if x.dtype.kind in "iu" and x.size:
+        got = _unique_ints(x)
+        if got is not None:
+            return got[0], got[1].astype(out_idx.as_numpy_dtype)
     u, first, inv = np.unique(x, return_index=True, return_inverse=True)
     order = np.argsort(first, kind="stable")
     ranks = np.empty_like(order)

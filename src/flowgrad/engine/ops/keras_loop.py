@@ -36,10 +36,11 @@ from __future__ import annotations
 import numpy as np
 
 from ..framework import threads as _threads
-from ..framework.registry import get_op_def
 from ..runtime.backends.numpy import bind_kernel
 from ..runtime.ir import lower
 from . import lstm_loop as _base
+from . import keras_steps as _steps
+from .keras_steps import _ACT_OPS, _act_bwd, _act_fwd, _act_spec, _addn, _cand_bwd, _cand_fwd
 from .tensor_array import _GRAD_META, TensorArrayValue, _zero_grad_kernel
 
 
@@ -468,30 +469,6 @@ def _fail():
     raise ValueError("no match")
 
 
-# Keras activations other than tanh whose gradient is one *Grad op on (dy, y or x)
-_ACT_OPS = {"Relu": "y", "Relu6": "x", "Elu": "y", "Selu": "y", "Softsign": "x"}
-
-
-def _act_spec(typ):
-    """(forward kernel, *Grad kernel, whether *Grad takes the input (else the output))."""
-    return (get_op_def(typ).kernel, get_op_def(typ + "Grad").kernel, _ACT_OPS[typ] == "x")
-
-
-def _cand_fwd(spec, z):
-    """`activation`(z) and what its gradient needs (z or the value)."""
-    if spec is None:
-        return np.tanh(z), None
-    y = spec[0](z)
-    return y, (z if spec[2] else None)
-
-
-def _cand_bwd(spec, y, x, dy, one):
-    """d activation: TanhGrad's dy (1 - y^2), else the *Grad kernel."""
-    if spec is None:
-        return dy * (one - y * y)
-    return spec[1](dy, x if spec[2] else y)
-
-
 def match(graph, info, ctx):
     try:
         return _match(graph, info, ctx)
@@ -500,10 +477,13 @@ def match(graph, info, ctx):
 
 
 # -- run time ------------------------------------------------------------------------------
-def _view(caps, spec):
+def _view(caps, spec, cache=None, key=None):
     """A gate's block as the StridedSlice / Split kernel gives it, and its column range
     [a, b) (None unless it is all rows in order and a column range: kernel[:, a:b] or
-    bias[a:b])."""
+    bias[a:b]). The range depends on the array's shape only: `cache` keeps it per
+    (key, shape, strides), and how the kernel gives the block: the view arr[..., a:b]
+    (then taken as that view: the same memory, the same strides) or a C-contiguous copy
+    of it (Split's: then copied from the view without splitting the whole array)."""
     k, read, (kind, kern, args, j), _, _ = spec
     arr = caps[k]
     if read is not None:
@@ -515,39 +495,40 @@ def _view(caps, spec):
         if kind == "id":
             return a
         return kern(a, *args) if kind == "ss" else kern(*args, a)[j]
+    ck = (key, arr.shape, arr.strides)
+    if cache is not None and ck in cache:
+        got = cache[ck]
+        if got is None:
+            return None
+        a, b, how = got
+        if how == "view":
+            v = arr[..., a:b]
+        elif how == "copy":
+            v = np.ascontiguousarray(arr[..., a:b])
+        else:
+            v = block(arr)
+        return v, a, b, arr.shape
     v = block(arr)
     probe = np.arange(arr.size).reshape(arr.shape)
     got = block(probe)
-    if got.shape != v.shape or got.ndim != arr.ndim or not got.size:
-        return None
-    a = int(got.reshape(-1)[0])
-    b = a + got.shape[-1]
-    if b > arr.shape[-1] or not np.array_equal(got, probe[..., a:b]):
-        return None
-    return v, a, b, arr.shape
-
-
-def _act_fwd(spec, z, dt):
-    """The activation's value and what its gradient needs (the plain loop's kernels)."""
-    if spec[0] == "sig":   # the Sigmoid kernel's formula
-        e = np.exp(-np.abs(z))
-        return np.where(z >= 0, 1 / (1 + e), e / (1 + e)).astype(dt, copy=False), None
-    c1, c2, hi, lo = spec[1:]
-    a = np.add(np.multiply(c1, z), c2)
-    mn = np.minimum(a, hi)
-    return np.maximum(mn, lo), (a, mn)
-
-
-def _act_bwd(spec, y, kept, dy, dt):
-    """dz from d act(z): SigmoidGrad, or hard_sigmoid's Maximum / Minimum / Mul grads."""
-    if spec[0] == "sig":
-        return dy * (y * (dt.type(1) - y))
-    c1, c2, hi, lo = spec[1:]
-    a, mn = kept
-    zero = np.zeros((), dt)
-    g = np.where(np.greater_equal(mn, lo), dy, zero)
-    g = np.where(np.less_equal(a, hi), g, zero)
-    return np.multiply(c1, g)
+    cols = None
+    if got.shape == v.shape and got.ndim == arr.ndim and got.size:
+        a = int(got.reshape(-1)[0])
+        b = a + got.shape[-1]
+        if b <= arr.shape[-1] and np.array_equal(got, probe[..., a:b]):
+            w = arr[..., a:b]
+            how = None
+            if isinstance(v, np.ndarray) and v.dtype == arr.dtype:
+                if v.strides == w.strides and \
+                        v.__array_interface__["data"][0] == w.__array_interface__["data"][0]:
+                    how = "view"
+                elif v.flags.c_contiguous and not np.shares_memory(v, arr) and \
+                        np.array_equal(v, w):
+                    how = "copy"
+            cols = (a, b, how)
+    if cache is not None:
+        cache[ck] = cols
+    return None if cols is None else (v, cols[0], cols[1], arr.shape)
 
 
 def _orders(run):
@@ -619,15 +600,6 @@ def _orders(run):
     return run.r["orders"]
 
 
-def _addn(xs):   # the AddN kernel
-    if len(xs) == 1:
-        return xs[0]
-    out = np.add(xs[0], xs[1])
-    for x in xs[2:]:
-        np.add(out, x, out=out)
-    return out
-
-
 def _setup(run, args):
     """The weights' views, masks and the steps; None where the plain loop must run."""
     r = run.r
@@ -648,13 +620,14 @@ def _setup(run, args):
         return None
     gs = []
     width = 4 * units if r["kind"] == "klstm2" else units   # a gate's weight columns
-    for g in r["gates"]:
+    views = r.setdefault("views", {})
+    for gi, g in enumerate(r["gates"]):
         got = {}
         for key in ("k", "rk", "b", "rb"):
             if g.get(key) is None:
                 got[key] = None
                 continue
-            v = _view(caps, g[key])
+            v = _view(caps, g[key], views, (gi, key))
             if v is None or v[0].dtype != dt or v[2] - v[1] != width:
                 return None
             got[key] = v
@@ -750,10 +723,16 @@ def forward(run, args, clear=True):
     multiply = np.multiply
     where = np.where
     cand = r["cand"]
+    batched = r["kind"] == "klstm" and _steps.batched_ok(r["kind"], _lstm_acts(r, gs), bsz,
+                                                         dx, units, gs)
     h_all = np.empty((steps + 1, bsz, units), dt)
     h_all[0] = h
     tape = []
-    if r["kind"] in ("klstm", "klstm2"):
+    if batched:   # keras_steps: the steps' input work batched
+        h_all, c_all, tape, base = _steps.forward(
+            gs, xs, h, c, _lstm_acts(r, gs), cand, dt, None if mk is None else ms,
+            None if mk is None else base, None if mk is None else out_all)
+    elif r["kind"] in ("klstm", "klstm2"):
         a_i, a_f, a_o = _lstm_acts(r, gs)
         c_all = np.empty((steps + 1, bsz, units), dt)
         c_all[0] = c
@@ -948,6 +927,14 @@ def backward(run, args, kept, diff_caps):
                 return None
             if r["kind"] == "klstm2":
                 h_order = [0, "copy"]
+    if isinstance(tape, _steps.Tape):   # the forward ran batched: so does the backward
+        dh, dc, dprev, dx_all = _steps.backward(
+            gs, tape, h_all, c_all, dh, dc, _lstm_acts(r, gs), cand, dt, grads, want_x,
+            (h_order, x_order), ts, gel, None if mk is None else ms,
+            None if mk is None else dprev)
+        if want_x:
+            dxs = {t: dx_all[s] for s, t in enumerate(ts)}
+        steps = 0   # nothing left for the per-step loop below
     for s in range(steps - 1, -1, -1):
         gout = gel.get(ts[s])
         if mk is None:

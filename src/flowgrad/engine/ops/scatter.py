@@ -102,6 +102,11 @@ def _at(ufunc):
         # ufunc.at goes row by row (slow on wide rows); the same updates in rounds: the
         # first occurrence of every index, then the second ones, ... (within a round no
         # index repeats), so each row sees its updates in order, as ufunc.at and TF apply them
+        if ref.shape[0] <= 16 * flat.size + 4096 and np.bincount(flat).max() == 1:
+            # no index repeats (an optimizer's slot update after Unique): one round, no sort
+            upd = upd.reshape((flat.size,) + ref.shape[1:])
+            ref[flat] = ufunc(ref[flat], upd)
+            return
         order = np.argsort(flat, kind="stable")
         srt = flat[order]
         pos = np.arange(srt.size)

@@ -40,6 +40,7 @@ from ..optimize import FIRST_RUN_PASSES, optimize_program, options_from_config
 from ..ops.state import Uninitialized
 from ..framework import threads
 from .backends.numpy import CompiledProgram
+from . import heap
 from . import interop
 from . import placement
 from . import races
@@ -495,6 +496,7 @@ class BaseSession:
         elif not isinstance(graph, Graph):
             raise TypeError(f"graph must be a tf.Graph, but got {type(graph)}")
         self._graph = graph
+        heap.tune()   # glibc keeps the steps' arrays for reuse (heap.py)
         if config is None:     # TF 1.14: context.context().config (tf.config's settings)
             config = _context.session_config()
         self._config = config
