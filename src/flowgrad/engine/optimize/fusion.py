@@ -29,7 +29,7 @@ import numpy as np
 
 from ..framework.registry import OpDef
 from ._util import mutable_values, mutating_prefix, static_shape
-from .inplace_assign import inplace_assign
+from .inplace_assign import block_updates, inplace_assign
 
 MIN_ELEMENTS = 1 << 14
 _counter = itertools.count()
@@ -94,8 +94,9 @@ def _size(shape):
 
 def fusion(program, options=None):
     """The program with its elementwise chains fused, then its `Assign(ref, ufunc(...))`
-    pairs computed in place (inplace_assign.py)."""
-    return inplace_assign(_fuse_chains(program, options))
+    pairs computed in place and its `AssignSub(ref, chain)` updates block-wise
+    (inplace_assign.py)."""
+    return block_updates(inplace_assign(_fuse_chains(program, options)))
 
 
 def _fuse_chains(program, options):
