@@ -126,3 +126,56 @@ def test_fallbacks_keep_assign_semantics():
         s.run(u.initializer)
         with pytest.raises(tf.errors.InvalidArgumentError, match="Assign requires shapes"):
             s.run(bad, {x: np.ones((3, 3), np.float32)})
+
+
+def test_block_update_on_two_threads_is_bit_exact(monkeypatch):
+    # intra_op_parallelism_threads=2 and a plan with a MatMul: BLAS's pool has two threads,
+    # so the row blocks are shared with an intra-op thread (threads.spare_threads)
+    from flowgrad.engine.framework import threads
+    spare = []
+    run_blocks = threads.run_blocks
+
+    def spy(fn, count):
+        spare.append(threads.spare_threads())
+        return run_blocks(fn, count)
+    monkeypatch.setattr(threads, "run_blocks", spy)
+    rng = np.random.RandomState(3)
+    w = tf.Variable(rng.randn(4100, 260).astype(np.float32))
+    m = tf.Variable(rng.randn(4100, 260).astype(np.float32))
+    v = tf.Variable(rng.rand(4100, 260).astype(np.float32))
+    step = tf.group(tf.assign_sub(w, 0.01 * m / (tf.sqrt(v) + 1e-8)),
+                    tf.matmul(tf.ones((2, 2)), tf.ones((2, 2))))
+    init = tf.global_variables_initializer()
+    two = tf.ConfigProto(intra_op_parallelism_threads=2)
+    got = []
+    for cfg in (two, NO_PASSES):
+        with tf.Session(config=cfg) as s:
+            s.run(init)
+            for _ in range(3):
+                s.run(step)
+            got.append(s.run(w))
+    assert got[0].tobytes() == got[1].tobytes()
+    if threads.blas_threads() is not None:   # a BLAS whose pool flowgrad can set
+        assert spare and spare[-1] == 1
+
+
+def test_run_blocks_covers_every_block_once_and_raises():
+    from flowgrad.engine.framework import threads
+    saved = threads._split
+    try:
+        threads._split = 2
+        assert threads.spare_threads() == 1
+        seen = np.zeros(1000, np.int64)
+
+        def fn(i):
+            seen[i] += 1
+        threads.run_blocks(fn, 1000)
+        assert np.all(seen == 1)
+
+        def bad(i):
+            if i == 7:
+                raise ValueError("block 7")
+        with pytest.raises(ValueError, match="block 7"):
+            threads.run_blocks(bad, 50)
+    finally:
+        threads._split = saved
