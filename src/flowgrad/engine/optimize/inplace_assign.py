@@ -20,9 +20,11 @@ it). The pair is rewritten only when
   through Identity only (same buffer, same layout), so no operand overlaps the buffer
   in a shifted way;
 - no node between the two may write state (the operands are what the ufunc read).
-At run time the kernel falls back to the Assign's own (compute, then copy) whenever the
-variable's buffer is missing or its shape or dtype is not the result's, so
-initialization, validate_shape=False reshapes and the Assign's errors are unchanged.
+A buffer of a million elements or more is done in row blocks shared with an intra-op
+thread when the plan's budget has one (threads.run_blocks). At run time the kernel falls
+back to the Assign's own (compute, then copy) whenever the variable's buffer is missing
+or its shape or dtype is not the result's, so initialization, validate_shape=False
+reshapes and the Assign's errors are unchanged.
 
 Before/after (m: a [10000, 256] float32 variable):
 
@@ -95,7 +97,18 @@ def _fused_def(assign_def, ufunc):
                 arrs = [np.asarray(x) for x in ins]
                 if all(a.dtype == buf.dtype for a in arrs) and \
                         np.broadcast_shapes(*(a.shape for a in arrs)) == buf.shape:
-                    ufunc(*arrs, out=buf)
+                    cut = _row_cuts(buf, arrs) if buf.size >= _MIN_ROWS_ELEMENTS and \
+                        _threads.spare_threads() else None
+                    if cut is None:
+                        ufunc(*arrs, out=buf)
+                        return buf
+                    step = max(1, _BLOCK // (buf.size // buf.shape[0]))
+
+                    def block(k):   # one pass, shared with an intra-op thread
+                        lo, hi = k * step, (k + 1) * step
+                        ufunc(*[a[lo:hi] if c else a for a, c in zip(arrs, cut)],
+                              out=buf[lo:hi])
+                    _threads.run_blocks(block, -(-buf.shape[0] // step))
                     return buf
             return assign(ref, ufunc(*ins))
         return assign_into
@@ -170,6 +183,20 @@ _EXACT = frozenset({"Add", "AddV2", "Sub", "Mul", "RealDiv", "Sqrt", "Neg", "Squ
 _UPDATES = {"AssignSub": np.subtract, "AssignAdd": np.add}
 
 
+def _row_cuts(buf, arrs):
+    """Per operand: True to take its rows lo:hi with the buffer's, False to pass it whole
+    (it broadcasts over the rows); None if neither (an operand of other rows)."""
+    rows, cut = buf.shape[0], []
+    for a in arrs:
+        if a.ndim == buf.ndim and a.shape[0] == rows:
+            cut.append(True)
+        elif a.ndim < buf.ndim or a.shape[0] == 1:
+            cut.append(False)
+        else:
+            return None
+    return cut
+
+
 def _exact(n):
     types = n.op_def.props.get("fused") if n.type.startswith("Fused[") else [n.type]
     return bool(types) and all(t in _EXACT for t in types) and not n.stateful and \
@@ -195,17 +222,11 @@ def _block_def(update_def, ufunc, g_pos, f_args):
             if type(buf) is not np.ndarray or buf.ndim == 0 or buf.size < _MIN_ROWS_ELEMENTS:
                 return update(ref, whole(ext))
             rows = buf.shape[0]
-            cut = []
-            for a in ext:
-                if type(a) is not np.ndarray or a.dtype != buf.dtype:
-                    return update(ref, whole(ext))
-                if a.ndim == buf.ndim and a.shape[0] == rows:
-                    cut.append(True)
-                elif a.ndim < buf.ndim or a.shape[0] == 1:
-                    cut.append(False)
-                else:
-                    return update(ref, whole(ext))
-            if np.broadcast_shapes(buf.shape, *(a.shape for a in ext)) != buf.shape:
+            if any(type(a) is not np.ndarray or a.dtype != buf.dtype for a in ext):
+                return update(ref, whole(ext))
+            cut = _row_cuts(buf, ext)
+            if cut is None or \
+                    np.broadcast_shapes(buf.shape, *(a.shape for a in ext)) != buf.shape:
                 return update(ref, whole(ext))
             step = max(1, _BLOCK // (buf.size // rows))
 
