@@ -56,8 +56,8 @@ import time
 import numpy as np
 
 __all__ = ["SAMPLE_S", "SideLane", "blas_threads", "cpu_count", "free_cores", "guard_blas",
-           "inter_op_setting", "inter_op_threads", "intra_op_threads", "matmul",
-           "set_blas_threads", "uses_blas"]
+           "inter_op_setting", "inter_op_threads", "intra_op_threads", "matmul", "run_blocks",
+           "set_blas_threads", "spare_threads", "uses_blas"]
 
 SAMPLE_S = 0.5   # seconds between two load samples in auto mode
 # Use a second thread only when this much of a core is free for it: a BLAS thread that
@@ -251,6 +251,82 @@ class _Job:
         # every block is done: a worker that starts later claims nothing, so it must not
         # keep the operands alive while it waits in the pool's queue
         self.a = self.b = self.out = None
+
+
+def spare_threads() -> int:
+    """Threads besides the caller's that the budget gives the running plan now: those of a
+    split GEMM (a loaded machine's split mode), else NumPy's BLAS pool's beyond one
+    (every core free), else 0. Side lanes and block runs draw on it."""
+    if _split >= 2:
+        return _split - 1
+    return max(0, (_blas_now or 1) - 1)
+
+
+def run_blocks(fn, count):
+    """fn(0), ..., fn(count - 1), claimed one at a time by the caller and, when the budget
+    has a spare thread (`spare_threads`), one intra-op pool thread (NumPy releases the GIL
+    in large ufunc loops); returns when all have run and raises the first error. The
+    worker runs under the caller's np.errstate. Each fn(i) must touch memory no other
+    fn(j) touches (row blocks of an elementwise update)."""
+    if count < 2 or spare_threads() < 1:
+        for i in range(count):
+            fn(i)
+        return
+    job = _Blocks(fn, count, np.geterr())
+    _get_pool(2).submit(job.work, True)
+    job.work(False)
+    job.wait()
+
+
+class _Blocks:
+    """A block run: indices claimed from a counter. The caller, done claiming, closes the
+    run and waits only for a worker that is inside it (one that starts later runs nothing)."""
+    __slots__ = ("fn", "count", "err", "next", "lock", "idle", "active", "closed", "error")
+
+    def __init__(self, fn, count, err):
+        self.fn, self.count, self.err = fn, count, err
+        self.next = itertools.count().__next__
+        self.lock = threading.Lock()
+        self.idle = threading.Event()
+        self.active = self.closed = False
+        self.error = None
+
+    def _claim(self):
+        fn, count, nxt = self.fn, self.count, self.next
+        while self.error is None:
+            i = nxt()               # atomic under the GIL
+            if i >= count:
+                return
+            try:
+                fn(i)
+            except BaseException as e:  # noqa: BLE001 - re-raised in the caller
+                self.error = e
+
+    def work(self, worker):
+        if not worker:
+            self._claim()
+            return
+        with self.lock:
+            if self.closed:
+                return
+            self.active = True
+        try:
+            with np.errstate(**self.err):
+                self._claim()
+        finally:
+            with self.lock:
+                self.active = False
+                self.idle.set()
+
+    def wait(self):
+        with self.lock:
+            self.closed = True
+            active = self.active
+        if active:
+            self.idle.wait()
+        self.fn = None
+        if self.error is not None:
+            raise self.error
 
 
 def _apply(n_blas, n_split):

@@ -115,9 +115,14 @@ def forward(run, args, clear=True):
             absolute(z, out=tmp)
             exp(negative(tmp, out=tmp), out=tmp)
             add(tmp, one, out=d)
-            v = val_all[s]
-            divide(one, d, out=v)
-            divide(tmp, d, out=v, where=less(z, 0, out=neg))
+            v = val_all[s]   # the Sigmoid kernel's value: (e*(z < 0) + (z >= 0)) / (1 + e),
+            # its numerator exactly e or 1, without a branch per element (lstm_loop's)
+            if z.size < _base.SIGMOID_WHERE_MAX:
+                divide(where(less(z, 0, out=neg), tmp, one), d, out=v)
+            else:
+                multiply(tmp, less(z, 0, out=neg), out=v)
+                add(v, np.greater_equal(z, 0, out=neg), out=v)
+                divide(v, d, out=v)
             rg, ug = v[:, :hid], v[:, hid:]
             cc2 = cc2_all[s]
             cc2[:, :dx] = x

@@ -29,6 +29,7 @@ import numpy as np
 
 from ..framework.registry import OpDef
 from ._util import mutable_values, mutating_prefix, static_shape
+from .inplace_assign import block_updates, inplace_assign
 
 MIN_ELEMENTS = 1 << 14
 _counter = itertools.count()
@@ -92,6 +93,13 @@ def _size(shape):
 
 
 def fusion(program, options=None):
+    """The program with its elementwise chains fused, then its `Assign(ref, ufunc(...))`
+    pairs computed in place and its `AssignSub(ref, chain)` updates block-wise
+    (inplace_assign.py)."""
+    return block_updates(inplace_assign(_fuse_chains(program, options)))
+
+
+def _fuse_chains(program, options):
     nodes = program.nodes
     min_el = (options or {}).get("fusion_min_elements", MIN_ELEMENTS)
     big = [i for i, n in enumerate(nodes)
