@@ -4,8 +4,7 @@ outputs joined along time), a feed_dict keyed by a nested state tuple. Values, o
 shapes, errors. Output: cpb.json, read by tests/test_realworld_cpb.py."""
 import numpy as np
 
-_rng = np.random.RandomState(7)
-X = _rng.randn(18, 3, 2).astype(np.float32)
+X = np.random.RandomState(7).randn(18, 3, 2).astype(np.float32)
 
 
 def _ops(tf, n0=0):
@@ -22,7 +21,8 @@ def _concat_many(tf, n, axis, static):
         xs = [tf.placeholder(tf.float32, [None, 2]) for _ in range(n)]
         feed = {x: X[i] for i, x in enumerate(xs)}
     y = tf.concat(xs, axis)
-    w = tf.constant(_rng.randn(*[3 * (n if axis == 0 else 1), 2 * (n if axis else 1)])
+    rng = np.random.RandomState(100 * n + 10 * axis + static)   # per case: any selection
+    w = tf.constant(rng.randn(*[3 * (n if axis == 0 else 1), 2 * (n if axis else 1)])
                     .astype(np.float32))
     n0 = len(tf.get_default_graph().get_operations())
     g = tf.gradients(tf.reduce_sum(y * w), xs)
@@ -40,7 +40,7 @@ def _rnn_state_feed(tf):
     out, last = tf.nn.dynamic_rnn(cell, x, initial_state=init)
     with tf.Session() as s:
         s.run(tf.global_variables_initializer())
-        xs = _rng.randn(2, 3, 5).astype(np.float32)
+        xs = np.random.RandomState(34).randn(2, 3, 5).astype(np.float32)
         st = s.run(init)
         o1, st = s.run([out, last], {x: xs, init: st})
         o2, st2 = s.run([out, last], {x: xs, init: st})
