@@ -46,7 +46,9 @@ def test_plan_cost_of_a_dense_layer():
     assert machine() == m                                    # measured once per process
     # the calibration plan times each kernel type a dense layer's training step runs
     assert {"MatMul", "Sum", "Reshape", "Relu", "ReluGrad", "Tanh", "Fused[TanhGrad]",
-            "AssignSub", "VariableV2"} <= set(m["kernel_s"])
+            "VariableV2"} <= set(m["kernel_s"])
+    # the update: AssignSub, or AssignSub with its scaling Mul folded in (AssignSub[Mul])
+    assert any(k.split("[")[0] == "AssignSub" for k in m["kernel_s"])
     assert [s for s, _ in m["mm_curve"]] == sorted(s for s, _ in m["mm_curve"])
 
 
