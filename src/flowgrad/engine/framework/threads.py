@@ -485,7 +485,8 @@ def uses_blas(op_types) -> bool:
 
 
 # How a plan runs while other processes load the machine (BLAS single-threaded in each).
-_SERIAL, _INTER, _SPLIT = 0, 1, 2
+_nesting = threading.local()   # .active: a run_auto run is on this thread's stack
+_SERIAL, _INTER, _SPLIT, _BLAS = 0, 1, 2, 3   # _BLAS: NumPy's BLAS pool threads each GEMM
 _PROBES = 4      # timed runs of each way before choosing
 _KEEP_S = 5.0    # seconds a choice holds before the ways are timed again
 
@@ -502,11 +503,19 @@ class _Chooser:
     pool; GEMMs split over the intra-op pool, with the inter-op pool when the plan has
     one) runs `_PROBES` times, interleaved, and the one with the smallest median wall
     time is kept for `_KEEP_S` seconds, then the ways are timed again (the load moves).
+
+    With every core free the ways are BLAS's own threads and serial (`modes`): OpenBLAS's
+    pool wins on plans of large independent GEMMs (bench W2: 2.7 against 3.4 ms serial),
+    but its workers spin after each GEMM for the core that a plan's side lane
+    (threads.SideLane) or a chain of small ops wants (bench/lstm.py 32/64/256 on the quiet
+    machine: 130 ms a step with two BLAS threads, 107 ms serial with the side lane).
     """
     __slots__ = ("chosen", "modes", "times", "turn", "until")
 
-    def __init__(self, has_parallel):
-        self.modes = (_SERIAL, _INTER, _SPLIT) if has_parallel else (_SERIAL, _SPLIT)
+    def __init__(self, has_parallel, modes=None):
+        if modes is None:
+            modes = (_SERIAL, _INTER, _SPLIT) if has_parallel else (_SERIAL, _SPLIT)
+        self.modes = modes
         self.chosen, self.until = None, 0.0
         self.times = {m: [] for m in self.modes}
         self.turn = 0
@@ -538,9 +547,10 @@ def guard_blas(fn, intra_op: int = 0, parallel=None, inter_op: int = 0):
     ops on other threads at the same time, so BLAS runs single-threaded during its runs
     and each large GEMM is split over the blocking intra-op pool instead (OpenBLAS's
     spinning workers would oversubscribe the cores). inter_op >= 2 (set by the user): every
-    run is parallel. 0 (flowgrad chooses): when every core is free, BLAS's own pool threads
-    each GEMM and runs stay sequential; while the machine is loaded, `_Chooser` times the
-    serial, inter-op and split-GEMM ways and keeps the fastest.
+    run is parallel. 0 (flowgrad chooses): when every core is free, `_Chooser` times BLAS's
+    own pool threading each GEMM against one BLAS thread (runs stay sequential); while the
+    machine is loaded, it times the serial, inter-op and split-GEMM ways; either keeps the
+    fastest.
     """
     if not _blas_controllers():
         return fn if parallel is None or inter_op < 2 else parallel
@@ -561,9 +571,22 @@ def guard_blas(fn, intra_op: int = 0, parallel=None, inter_op: int = 0):
 
     next_sample, blas, split, busy = 0.0, 0, 1, False
     chooser = _Chooser(parallel is not None)
+    idle = _Chooser(False, modes=(_BLAS, _SERIAL))
     clock = time.monotonic
 
     def run_auto(feeds):
+        # a plan run inside another's run (a loop body's, a branch's) keeps the outer
+        # run's pool: choosing again per part would time each part apart from the spinning
+        # that the others' GEMMs leave behind
+        if getattr(_nesting, "active", False):
+            return fn(feeds)
+        _nesting.active = True
+        try:
+            return choose_and_run(feeds)
+        finally:
+            _nesting.active = False
+
+    def choose_and_run(feeds):
         nonlocal next_sample, blas, split, busy
         now = clock()
         if now >= next_sample:
@@ -575,9 +598,19 @@ def guard_blas(fn, intra_op: int = 0, parallel=None, inter_op: int = 0):
                 blas, split = want, 1
             next_sample = now + SAMPLE_S
         if not busy:
-            if _blas_now != blas or _split != split:
-                _apply(blas, split)
-            return fn(feeds)
+            if blas <= 1:
+                if _blas_now != blas or _split != split:
+                    _apply(blas, split)
+                return fn(feeds)
+            mode = idle.mode(now)   # every core free: BLAS's threads or serial, timed
+            n_blas = blas if mode == _BLAS else 1
+            if _blas_now != n_blas or _split != 1:
+                _apply(n_blas, 1)
+            if idle.chosen is not None:
+                return fn(feeds)
+            out = fn(feeds)
+            idle.record(mode, clock() - now)
+            return out
         mode = chooser.mode(now)
         n_split = _sampler.cores if mode == _SPLIT else 1
         if _blas_now != 1 or _split != n_split:
