@@ -190,6 +190,39 @@ def _initial_epoch(tf):
     return {"history": _hist(h), "epoch": h.epoch, "calls": calls}
 
 
+def _validation_freq(tf):
+    x, y = _data(n=16, seed=12)
+    m = _model(tf, 23)
+    np.random.seed(13)
+    calls = []
+    out = {}
+    # every second epoch; the epochs of a list (1-based); arrays, a dataset, a generator
+    out["int"] = _hist(m.fit(x, y, batch_size=8, epochs=4, verbose=0, validation_freq=2,
+                             validation_split=0.25, callbacks=[_recorder(tf, calls)]))
+    out["list"] = _hist(m.fit(x, y, batch_size=8, epochs=3, verbose=0, validation_freq=[1, 3],
+                              validation_data=(x[:6], y[:6]), shuffle=False))
+    ds = tf.data.Dataset.from_tensor_slices((x, y)).batch(8)
+    out["dataset"] = _hist(m.fit(ds, epochs=3, verbose=0, validation_data=ds,
+                                 validation_freq=(2,)))
+
+    def gen():
+        while True:
+            yield x[:8], y[:8]
+    out["generator"] = _hist(m.fit_generator(gen(), steps_per_epoch=2, epochs=2, verbose=0,
+                                             validation_data=(x[8:], y[8:]),
+                                             validation_freq=2))
+    out["calls"] = calls
+    for bad in (0, 1.5, "2"):
+        try:
+            m.fit(x, y, epochs=1, verbose=0, validation_split=0.5, validation_freq=bad)
+            out["bad %r" % (bad,)] = "no error"
+        except (ValueError, TypeError) as e:
+            out["bad %r" % (bad,)] = "%s: %s" % (type(e).__name__, e)
+    # without validation data the frequency is not looked at
+    out["unused"] = _hist(m.fit(x, y, epochs=1, verbose=0, shuffle=False, validation_freq=0))
+    return out
+
+
 def _progbar_steps(tf):
     x, y = _data(seed=10)
     m = _model(tf, 19)
@@ -225,6 +258,7 @@ def cases(tf):
                      ("dataset_errors", _dataset_errors), ("tensors", _tensors),
                      ("generator", _generator), ("sequence", _sequence),
                      ("initial_epoch", _initial_epoch), ("progbar_steps", _progbar_steps),
+                     ("validation_freq", _validation_freq),
                      ("progbar_eval", _progbar_eval)]:
         with tf.Graph().as_default():
             with tf.Session():

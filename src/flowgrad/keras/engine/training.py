@@ -11,6 +11,7 @@ are stateful (their results fetched each batch, reset at each epoch and evaluati
 the epoch loss is the batch losses weighted by batch size. fit shuffles with
 np.random.shuffle of the indices each epoch.
 """
+import collections.abc
 import json as _json
 import os as _os
 
@@ -518,8 +519,6 @@ class Model(Network):
         symbolic tensors (with steps_per_epoch) or a generator; returns the History."""
         if kwargs:
             raise TypeError("Unrecognized keyword arguments: " + str(kwargs))
-        if validation_freq != 1:
-            raise NotImplementedError("flowgrad does not implement fit(validation_freq=...)")
         if use_multiprocessing:
             raise NotImplementedError("flowgrad does not implement "
                                       "fit(use_multiprocessing=True)")
@@ -563,7 +562,8 @@ class Model(Network):
                              "`validation_data` is None.")
         if source is not None:
             return self._fit_steps(source, steps_per_epoch, epochs, verbose, callbacks, val,
-                                   validation_steps, initial_epoch, class_weight)
+                                   validation_steps, initial_epoch, class_weight,
+                                   validation_freq=validation_freq)
         if steps_per_epoch is not None:
             raise NotImplementedError("flowgrad does not implement fit(steps_per_epoch=...) "
                                       "on NumPy arrays")
@@ -608,7 +608,8 @@ class Model(Network):
             values = self._run_batches(xs, ys, sws, batch_size, True, index_array,
                                        callback_list, "train", fn=train_fn)
             epoch_logs.update(zip(self.metrics_names, values))
-            if val is not None and not self.stop_training:
+            if val is not None and _should_validate(validation_freq, epoch) and \
+                    not self.stop_training:
                 epoch_logs.update(zip(["val_" + m for m in self.metrics_names],
                                       self._validate(val, batch_size, validation_steps,
                                                      epoch, epochs, callback_list)))
@@ -667,7 +668,7 @@ class Model(Network):
         return None
 
     def _fit_steps(self, source, steps, epochs, verbose, callbacks, val, validation_steps,
-                   initial_epoch, class_weight, size_one=True):
+                   initial_epoch, class_weight, size_one=True, validation_freq=1):
         steps = source.steps
         # the first batch builds a deferred model's graph before the names are known
         first = source()
@@ -708,7 +709,8 @@ class Model(Network):
                     if isinstance(c, cbks.ProgbarLogger) and c.verbose:
                         c.progbar.target = c.target = ran
             epoch_logs.update(zip(self.metrics_names, values))
-            if val is not None and not self.stop_training:
+            if val is not None and _should_validate(validation_freq, epoch) and \
+                    not self.stop_training:
                 vsteps = getattr(val, "steps", None) if validation_steps is None else \
                     validation_steps
                 epoch_logs.update(zip(["val_" + m for m in self.metrics_names],
@@ -832,9 +834,6 @@ class Model(Network):
                       use_multiprocessing=False, shuffle=True, initial_epoch=0):
         """Trains on batches from a Python generator or a keras.utils.Sequence (drawn in
         this thread, in the order TF 1.14's enqueuers deliver them)."""
-        if validation_freq != 1:
-            raise NotImplementedError("flowgrad does not implement "
-                                      "fit_generator(validation_freq=...)")
         if use_multiprocessing:
             raise NotImplementedError("flowgrad does not implement "
                                       "fit_generator(use_multiprocessing=True)")
@@ -868,7 +867,8 @@ class Model(Network):
             return batch
         counting.steps, counting.reset = source.steps, source.reset
         return self._fit_steps(counting, steps_per_epoch, epochs, verbose, callbacks, val,
-                               validation_steps, initial_epoch, class_weight, size_one=False)
+                               validation_steps, initial_epoch, class_weight, size_one=False,
+                               validation_freq=validation_freq)
 
     def evaluate_generator(self, generator, steps=None, callbacks=None, max_queue_size=10,
                            workers=1, use_multiprocessing=False, verbose=0):
@@ -972,6 +972,19 @@ def _check_generator_arguments(y=None, sample_weight=None, validation_split=None
     if validation_split:
         raise ValueError("If your data is in the form of a Python generator, you cannot use "
                          "`validation_split`.")
+
+
+def _should_validate(validation_freq, epoch):
+    """TF 1.14's should_run_validation: an int validates every `validation_freq` epochs,
+    a container on the (1-based) epochs it holds. Checked when validation could run."""
+    if isinstance(validation_freq, int):
+        if validation_freq < 1:
+            raise ValueError("`validation_freq` can not be less than 1.")
+        return (epoch + 1) % validation_freq == 0
+    if not isinstance(validation_freq, collections.abc.Container):
+        raise ValueError("`validation_freq` must be an Integer or `collections.Container` "
+                         "(e.g. list, tuple, etc.)")
+    return epoch + 1 in validation_freq
 
 
 def _validate_dataset_input(x, y, sample_weight, validation_split=None):
