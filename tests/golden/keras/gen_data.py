@@ -223,6 +223,34 @@ def _validation_freq(tf):
     return out
 
 
+def _steps_arrays(tf):
+    # NumPy arrays with a step count: every step feeds the whole arrays
+    x, y = _data(n=12, seed=14)
+    m = _model(tf, 25)
+    calls = []
+    out = {"fit": _hist(m.fit(x, y, steps_per_epoch=3, epochs=2, verbose=0,
+                              callbacks=[_recorder(tf, calls)]))}
+    out["calls"] = calls
+    out["evaluate"] = m.evaluate(x, y, steps=2, verbose=0)
+    out["predict"] = m.predict(x, steps=2)
+    out["val_data"] = _hist(m.fit(x, y, steps_per_epoch=2, epochs=2, verbose=0,
+                                  validation_data=(x[:4], y[:4]), validation_steps=1))
+    out["val_split"] = _hist(m.fit(x, y, steps_per_epoch=2, epochs=1, verbose=0,
+                                   validation_split=0.25, validation_steps=2))
+    # weighted (a fresh model: TF 1.14 keeps a test function made without sample weights)
+    m2 = _model(tf, 27)
+    out["val_split_weights"] = _hist(m2.fit(x, y, steps_per_epoch=2, epochs=1, verbose=0,
+                                            validation_split=0.25, validation_steps=2,
+                                            sample_weight=np.arange(12.0),
+                                            class_weight={0: 1., 1: 3.}))
+    try:
+        m.fit(x, y, steps_per_epoch=1, epochs=1, verbose=0, validation_data=(x, y))
+        out["no_val_steps"] = "no error"
+    except TypeError as e:
+        out["no_val_steps"] = str(e).split(" (")[0]
+    return out
+
+
 def _progbar_steps(tf):
     x, y = _data(seed=10)
     m = _model(tf, 19)
@@ -258,7 +286,7 @@ def cases(tf):
                      ("dataset_errors", _dataset_errors), ("tensors", _tensors),
                      ("generator", _generator), ("sequence", _sequence),
                      ("initial_epoch", _initial_epoch), ("progbar_steps", _progbar_steps),
-                     ("validation_freq", _validation_freq),
+                     ("validation_freq", _validation_freq), ("steps_arrays", _steps_arrays),
                      ("progbar_eval", _progbar_eval)]:
         with tf.Graph().as_default():
             with tf.Session():

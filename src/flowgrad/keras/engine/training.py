@@ -557,7 +557,7 @@ class Model(Network):
                                              "validation_steps")
                 else:
                     val = self._standardize(vd[0], vd[1], vd[2] if len(vd) > 2 else None)
-        elif validation_steps:
+        elif validation_steps and not (validation_split and 0. < validation_split < 1.):
             raise ValueError("`validation_steps` should not be specified if "
                              "`validation_data` is None.")
         if source is not None:
@@ -565,8 +565,10 @@ class Model(Network):
                                    validation_steps, initial_epoch, class_weight,
                                    validation_freq=validation_freq)
         if steps_per_epoch is not None:
-            raise NotImplementedError("flowgrad does not implement fit(steps_per_epoch=...) "
-                                      "on NumPy arrays")
+            return self._fit_whole_arrays(x, y, sample_weight, steps_per_epoch, epochs,
+                                          verbose, callbacks, val, validation_split,
+                                          validation_steps, validation_freq, initial_epoch,
+                                          class_weight)
         if batch_size is None:
             batch_size = 32
         xs, ys, sws = self._standardize(x, y, sample_weight, class_weight)
@@ -616,6 +618,34 @@ class Model(Network):
             callback_list.call("on_epoch_end", epoch, epoch_logs)
         callback_list.call("on_train_end", None)
         return self.history
+
+    def _fit_whole_arrays(self, x, y, sample_weight, steps, epochs, verbose, callbacks, val,
+                          validation_split, validation_steps, validation_freq, initial_epoch,
+                          class_weight):
+        """fit(steps_per_epoch=...) on NumPy arrays: as TF 1.14, every step feeds the whole
+        arrays (a batch of size 1 to the callbacks), and so does every validation step."""
+        if val is None and validation_split and 0. < validation_split < 1.:
+            xs, ys, sws = self._standardize(x, y, sample_weight)
+            at = int(len(xs[0]) * (1. - validation_split))
+            # the validation part is weighted by the sample and class weights (TF's
+            # standardized weights); the training part's class weights apply per step
+            val_sws = self._standardize(x, y, sample_weight, class_weight)[2]
+            val = ([a[at:] for a in xs], [None if a is None else a[at:] for a in ys],
+                   [None if a is None else a[at:] for a in val_sws])
+            x, y = [a[:at] for a in xs], [None if a is None else a[:at] for a in ys]
+            sample_weight = None if all(w is None for w in sws) else [
+                None if w is None else w[:at] for w in sws]
+        if val is not None:
+            if validation_steps is None:   # TF 1.14 fails so after the first epoch
+                raise TypeError("float() argument must be a string or a number, not "
+                                "'NoneType' (TF 1.14's error for validation arrays with "
+                                "steps_per_epoch and no validation_steps)")
+            val = _whole_arrays(val[0], val[1],
+                                None if all(w is None for w in val[2]) else val[2],
+                                validation_steps)
+        return self._fit_steps(_whole_arrays(x, y, sample_weight, steps), steps, epochs,
+                               verbose, callbacks, val, validation_steps, initial_epoch,
+                               class_weight, validation_freq=validation_freq)
 
     def _validate(self, val, batch_size, validation_steps, epoch, epochs, callbacks):
         """The validation pass of an epoch; the training callbacks get the test hooks."""
@@ -738,15 +768,14 @@ class Model(Network):
         for c in cb.callbacks:
             c.set_model(self)
         source = self._steps_source(x, y, sample_weight, "test", 0., steps, "steps")
+        if source is None and steps is not None:   # arrays: whole at every step, as TF
+            source = _whole_arrays(x, y, sample_weight, steps)
         if source is not None:
             cb.call("on_test_begin", None)
             bar = _with_progbar(cb, self, verbose, source.steps, True, self.metrics_names)
             values, _ = self._run_steps(source, source.steps, False, cb, "test",
                                         size_one=True)
         else:
-            if steps is not None:
-                raise NotImplementedError("flowgrad does not implement evaluate(steps=...) "
-                                          "on NumPy arrays")
             xs, ys, sws = self._standardize(x, y, sample_weight)
             cb.call("on_test_begin", None)
             bar = _with_progbar(cb, self, verbose, len(xs[0]), False, self.metrics_names)
@@ -771,6 +800,8 @@ class Model(Network):
         for c in cb.callbacks:
             c.set_model(self)
         source = self._steps_source(x, None, None, "predict", 0., steps, "steps")
+        if source is None and steps is not None:   # arrays: whole at every step, as TF
+            source = _whole_arrays(x, None, None, steps)
         if source is not None:
             cb.call("on_predict_begin", None)
             bar = _with_progbar(cb, self, verbose, source.steps, True, [])
@@ -780,9 +811,6 @@ class Model(Network):
                 cb.callbacks.remove(bar)
             cb.call("on_predict_end", None)
             return result
-        if steps is not None:
-            raise NotImplementedError("flowgrad does not implement predict(steps=...) on "
-                                      "NumPy arrays")
         xs, _, _ = self._standardize(x)
         batch_size = batch_size or 32
         sess = K.get_session()
@@ -972,6 +1000,15 @@ def _check_generator_arguments(y=None, sample_weight=None, validation_split=None
     if validation_split:
         raise ValueError("If your data is in the form of a Python generator, you cannot use "
                          "`validation_split`.")
+
+
+def _whole_arrays(x, y, sample_weight, steps):
+    """A step source that gives the same arrays at each of `steps` steps (TF 1.14's loop
+    over NumPy inputs given a step count)."""
+    def whole():
+        return x, y, sample_weight
+    whole.steps, whole.reset = steps, None
+    return whole
 
 
 def _should_validate(validation_freq, epoch):
