@@ -251,6 +251,20 @@ def _steps_arrays(tf):
     return out
 
 
+def _shuffle_batch(tf):
+    x, y = _data(n=14, seed=15)
+    m = _model(tf, 29)
+    np.random.seed(16)
+    seen = []
+
+    class Rec(tf.keras.callbacks.Callback):
+        def on_batch_end(self, batch, logs=None):
+            seen.append(float(logs["loss"]))
+    h = m.fit(x, y, batch_size=4, epochs=3, verbose=0, shuffle="batch", callbacks=[Rec()],
+              validation_data=(x[:5], y[:5]))
+    return {"history": _hist(h), "batch_losses": seen}
+
+
 def _progbar_steps(tf):
     x, y = _data(seed=10)
     m = _model(tf, 19)
@@ -287,6 +301,7 @@ def cases(tf):
                      ("generator", _generator), ("sequence", _sequence),
                      ("initial_epoch", _initial_epoch), ("progbar_steps", _progbar_steps),
                      ("validation_freq", _validation_freq), ("steps_arrays", _steps_arrays),
+                     ("shuffle_batch", _shuffle_batch),
                      ("progbar_eval", _progbar_eval)]:
         with tf.Graph().as_default():
             with tf.Session():

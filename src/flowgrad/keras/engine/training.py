@@ -522,8 +522,6 @@ class Model(Network):
         if use_multiprocessing:
             raise NotImplementedError("flowgrad does not implement "
                                       "fit(use_multiprocessing=True)")
-        if shuffle == "batch":
-            raise NotImplementedError("flowgrad does not implement fit(shuffle='batch')")
         self._check_compiled()
         if tg.is_generator_or_sequence(x):
             _check_generator_arguments(y, sample_weight, validation_split)
@@ -605,7 +603,9 @@ class Model(Network):
             index_array = np.arange(n)
             epoch_logs = {}
             callback_list.call("on_epoch_begin", epoch, epoch_logs)
-            if shuffle:
+            if shuffle == "batch":   # whole batches shuffled, the last partial one kept last
+                index_array = _batch_shuffle(index_array, batch_size)
+            elif shuffle:
                 np.random.shuffle(index_array)
             values = self._run_batches(xs, ys, sws, batch_size, True, index_array,
                                        callback_list, "train", fn=train_fn)
@@ -1000,6 +1000,15 @@ def _check_generator_arguments(y=None, sample_weight=None, validation_split=None
     if validation_split:
         raise ValueError("If your data is in the form of a Python generator, you cannot use "
                          "`validation_split`.")
+
+
+def _batch_shuffle(index_array, batch_size):
+    """TF 1.14's batch_shuffle: the full batches' blocks of indices in a shuffled order
+    (np.random.shuffle of the rows), then the last partial batch."""
+    n = len(index_array) // batch_size
+    blocks = index_array[:n * batch_size].reshape((n, batch_size))
+    np.random.shuffle(blocks)
+    return np.append(blocks.flatten(), index_array[n * batch_size:])
 
 
 def _whole_arrays(x, y, sample_weight, steps):
