@@ -106,6 +106,8 @@ _INTERNAL = {
     "tensorflow.python.platform.tf_logging": ["flowgrad.logging"],
     "tensorflow.python.platform.test": ["flowgrad.testing"],
     "tensorflow.python.training": [],
+    "tensorflow.python.util": [],
+    "tensorflow.python.util.nest": ["flowgrad.nest"],
     "tensorflow.python.summary": [],
     "tensorflow.python.summary.summary": ["flowgrad.summary"],
     "tensorflow.python.summary.writer": [],

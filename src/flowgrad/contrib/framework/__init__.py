@@ -22,6 +22,7 @@ from .graph_helpers import (VariableDeviceChooser, assert_or_get_global_step,
                             get_graph_from_inputs, get_placeholders, prepend_name_scope,
                             smart_case, smart_constant_value, strip_name_scope)
 from .script_ops import py_func
+from ... import nest
 from .tensor_checks import (assert_scalar_int, convert_to_tensor_or_sparse_tensor,
                             reduce_sum_n, remove_squeezable_dimensions, with_same_shape,
                             with_shape)
