@@ -11,6 +11,7 @@ from . import (
     builder,
     constants,
     loader,
+    main_op,
     signature_constants,
     signature_def_utils,
     tag_constants,
@@ -21,6 +22,7 @@ from .constants import (ASSETS_DIRECTORY, ASSETS_KEY, LEGACY_INIT_OP_KEY, MAIN_O
                         SAVED_MODEL_FILENAME_PB, SAVED_MODEL_FILENAME_PBTXT,
                         SAVED_MODEL_SCHEMA_VERSION, VARIABLES_DIRECTORY, VARIABLES_FILENAME)
 from .loader import load, maybe_saved_model_directory
+from .main_op import main_op_with_restore
 from .signature_constants import (CLASSIFY_INPUTS, CLASSIFY_METHOD_NAME,
                                   CLASSIFY_OUTPUT_CLASSES, CLASSIFY_OUTPUT_SCORES,
                                   DEFAULT_SERVING_SIGNATURE_DEF_KEY, PREDICT_INPUTS,
@@ -52,7 +54,7 @@ def simple_save(session, export_dir, inputs, outputs, legacy_init_op=None):
 
 
 __all__ = [
-    "ASSETS_DIRECTORY", "ASSETS_KEY", "Builder", "CLASSIFY_INPUTS", "CLASSIFY_METHOD_NAME",
+    "ASSETS_DIRECTORY", "ASSETS_KEY", "Builder", "main_op", "main_op_with_restore", "CLASSIFY_INPUTS", "CLASSIFY_METHOD_NAME",
     "CLASSIFY_OUTPUT_CLASSES", "CLASSIFY_OUTPUT_SCORES", "DEFAULT_SERVING_SIGNATURE_DEF_KEY",
     "GPU", "LEGACY_INIT_OP_KEY", "MAIN_OP_KEY", "PREDICT_INPUTS", "PREDICT_METHOD_NAME",
     "PREDICT_OUTPUTS", "REGRESS_INPUTS", "REGRESS_METHOD_NAME", "REGRESS_OUTPUTS",

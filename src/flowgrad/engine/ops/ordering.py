@@ -27,7 +27,8 @@ def _as_op(x):
         return x.op
     if isinstance(x, Operation):
         return x
-    raise TypeError(f"Expected a Tensor or Operation, got {x!r}")
+    raise TypeError("Expected tf.group() expected Tensor arguments not '%s' with type '%s'"
+                    % (x, type(x)))
 
 
 def group(*inputs, **kwargs) -> Operation:
