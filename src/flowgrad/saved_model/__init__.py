@@ -54,7 +54,8 @@ def simple_save(session, export_dir, inputs, outputs, legacy_init_op=None):
 
 
 __all__ = [
-    "ASSETS_DIRECTORY", "ASSETS_KEY", "Builder", "main_op", "main_op_with_restore", "CLASSIFY_INPUTS", "CLASSIFY_METHOD_NAME",
+    "ASSETS_DIRECTORY", "ASSETS_KEY", "Builder", "main_op", "main_op_with_restore",
+    "CLASSIFY_INPUTS", "CLASSIFY_METHOD_NAME",
     "CLASSIFY_OUTPUT_CLASSES", "CLASSIFY_OUTPUT_SCORES", "DEFAULT_SERVING_SIGNATURE_DEF_KEY",
     "GPU", "LEGACY_INIT_OP_KEY", "MAIN_OP_KEY", "PREDICT_INPUTS", "PREDICT_METHOD_NAME",
     "PREDICT_OUTPUTS", "REGRESS_INPUTS", "REGRESS_METHOD_NAME", "REGRESS_OUTPUTS",
