@@ -887,7 +887,7 @@ def backward(run, args, kept, diff_caps):
     grads = _Grads(gs, caps, want, dt)
     want_x = r["x"] - n in want
     matmul = _threads.matmul
-    multiply, add, where = np.multiply, np.add, np.where
+    multiply, add = np.multiply, np.add
     one = dt.type(1)
     cand = r["cand"]
     dxs = {}
@@ -940,18 +940,8 @@ def backward(run, args, kept, diff_caps):
         if mk is None:
             dhn = dh if gout is None else add(dh, gout)
         else:   # the Selects' gradients: to the new values where the mask holds
-            M = ms[s]
-            if gout is None or dprev is None:
-                d_out = gout if dprev is None else dprev
-            else:
-                d_out = add(gout, dprev)   # two terms: any AddN order, the same bits
-            if dprev is not None:
-                dprev = where(M, zero, d_out)
-            dhn = add(where(M, d_out, zero), where(M, dh, zero))
-            dh_copy = where(M, zero, dh)
-            if dc is not None:
-                dc_copy = where(M, zero, dc)
-                dc = where(M, dc, zero)
+            dhn, dprev, dh_copy, dc_copy, dc = _steps.masked_step(ms[s], gout, dprev, dh, dc,
+                                                                  zero)
         if r["kind"] in ("klstm", "klstm2"):
             x, xin, hin, ig, ik, fg, fk, tz, og, ok, tc, tzk, tck = tape[s]
             cp, hp = c_all[s], h_all[s]

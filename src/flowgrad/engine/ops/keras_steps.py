@@ -269,6 +269,25 @@ def _lane_chunk(gs, steps, bsz, u):
     return chunk
 
 
+
+def masked_step(M, gout, dprev, dh, dc, zero):
+    """A masked step's Select gradients (the per-step and the batched backward loops):
+    the output and carried gradients go to the new values where the mask `M` holds and
+    to the copied previous state elsewhere. Returns (dhn, dprev, dh_copy, dc_copy, dc);
+    dc None (no cell state) gives None for both of its parts."""
+    where, add = np.where, np.add
+    if gout is None or dprev is None:
+        d_out = gout if dprev is None else dprev
+    else:
+        d_out = add(gout, dprev)   # two terms: any AddN order, the same bits
+    if dprev is not None:
+        dprev = where(M, zero, d_out)
+    dhn = add(where(M, d_out, zero), where(M, dh, zero))
+    dh_copy = where(M, zero, dh)
+    if dc is None:
+        return dhn, dprev, dh_copy, None, None
+    return dhn, dprev, dh_copy, where(M, zero, dc), where(M, dc, zero)
+
 def backward(gs, tape, h_all, c_all, dh, dc, acts, cand, dt, grads, want_x, orders,
              ts, gel, ms, dprev):
     """The steps back; returns (dh, dc, dprev, dx per step or None)."""
@@ -297,7 +316,7 @@ def _steps_back(gs, tape, c_all, dh, dc, acts, cand, dt, h_order, ts, gel, ms, d
     """The recurrence, last step first: dz_all (and the dropped-out dh terms) filled;
     returns (dh, dc, dprev), with a lane (lane, chunk, post) also the first step whose
     chunk was not handed to it."""
-    multiply, add, where = np.multiply, np.add, np.where
+    multiply, add = np.multiply, np.add
     matmul = np.matmul   # below the split size, as threads.matmul
     steps, _, bsz, u = dz_all.shape
     one, zero = dt.type(1), dt.type(0)
@@ -309,18 +328,8 @@ def _steps_back(gs, tape, c_all, dh, dc, acts, cand, dt, h_order, ts, gel, ms, d
         gout = gel.get(ts[s])
         if ms is None:
             dhn = dh if gout is None else add(dh, gout)
-        else:   # the Selects' gradients: to the new values where the mask holds
-            M = ms[s]
-            if gout is None or dprev is None:
-                d_out = gout if dprev is None else dprev
-            else:
-                d_out = add(gout, dprev)   # two terms: any AddN order, the same bits
-            if dprev is not None:
-                dprev = where(M, zero, d_out)
-            dhn = add(where(M, d_out, zero), where(M, dh, zero))
-            dh_copy = where(M, zero, dh)
-            dc_copy = where(M, zero, dc)
-            dc = where(M, dc, zero)
+        else:
+            dhn, dprev, dh_copy, dc_copy, dc = masked_step(ms[s], gout, dprev, dh, dc, zero)
         gates, kept, tz, tc, tzk, tck = tape.steps[s]
         ig, fg, og = gates[0], gates[1], gates[2]
         multiply(dhn, tc, out=dy[2])
