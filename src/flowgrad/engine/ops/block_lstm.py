@@ -15,12 +15,9 @@ from ..framework import dtypes as _dt
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import apply_op, check_dtype
+from .lstm_block_cell import _cell_kernel
 
 _TYPES = (_dt.float16, _dt.float32)
-
-
-def _sigmoid(v):
-    return 1 / (1 + np.exp(-v))
 
 
 def _rank_check(t, rank):
@@ -51,30 +48,14 @@ def _block_lstm_kernel(seq_len_max, x, cs_prev, h_prev, w, wci, wcf, wco, b,
     steps, batch, depth = x.shape
     n = cs_prev.shape[1]
     dt = x.dtype
-    outs = [np.zeros((steps, batch, n), dt) for _ in range(7)]
-    i_all, cs_all, f_all, o_all, ci_all, co_all, h_all = outs
+    outs = [np.zeros((steps, batch, n), dt) for _ in range(7)]   # i cs f o ci co h
     cs_t, h_t = cs_prev, h_prev
-    fb = np.asarray(forget_bias, dt)
-    for t in range(min(int(seq_len_max), steps)):
-        icfo = np.concatenate([x[t], h_t], 1) @ w + b
-        gi, gc, gf, go = (icfo[:, k * n:(k + 1) * n] for k in range(4))
-        if use_peephole:
-            gi = gi + cs_t * wci
-            gf = gf + cs_t * wcf
-        i = _sigmoid(gi)
-        f = _sigmoid(gf + fb)
-        ci = np.tanh(gc)
-        cs = ci * i + cs_t * f
-        if cell_clip > 0:
-            cs = np.clip(cs, -cell_clip, cell_clip)
-        if use_peephole:
-            go = go + cs * wco
-        o = _sigmoid(go)
-        co = np.tanh(cs)
-        h = co * o
-        for dst, v in zip(outs, (i, cs, f, o, ci, co, h)):
+    for t in range(min(int(seq_len_max), steps)):   # LSTMBlockCell's step, t by t
+        step = _cell_kernel(x[t], cs_t, h_t, w, wci, wcf, wco, b, forget_bias, cell_clip,
+                            use_peephole)
+        for dst, v in zip(outs, step):
             dst[t] = v
-        cs_t, h_t = cs, h
+        cs_t, h_t = step[1], step[6]
     return tuple(outs)
 
 
