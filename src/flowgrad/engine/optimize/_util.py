@@ -81,6 +81,15 @@ def producers(nodes):
     return prod
 
 
+def reader_indices(nodes):
+    """value -> the set of indices of the nodes that read it."""
+    readers = {}
+    for i, n in enumerate(nodes):
+        for v in n.inputs:
+            readers.setdefault(v, set()).add(i)
+    return readers
+
+
 def const_of(node):
     """The value of a Const node, else None."""
     if node.type == "Const" and not node.inputs:

@@ -39,7 +39,8 @@ import numpy as np
 
 from ..framework import threads as _threads
 from ..framework.registry import OpDef
-from ._util import mutable_values, mutating_prefix, static_shape
+from ._util import (mutable_values, mutating_prefix, producers, reader_indices,
+                    static_shape)
 
 _DEFS: dict = {}   # (Assign's OpDef, ufunc) -> the fused OpDef
 
@@ -127,13 +128,7 @@ def inplace_assign(program, options=None):
     nodes = program.nodes
     if not any(n.type == "Assign" for n in nodes):
         return program
-    prod = {}
-    readers = {}
-    for i, n in enumerate(nodes):
-        for v in n.outputs:
-            prod[v] = (i, n)
-        for v in n.inputs:
-            readers.setdefault(v, set()).add(i)
+    prod, readers = producers(nodes), reader_indices(nodes)
     fetched = set(program.fetches)
     mut = None
     pref = mutating_prefix(nodes)
@@ -246,12 +241,7 @@ def block_updates(program):
     nodes = program.nodes
     if not any(n.type in _UPDATES for n in nodes):
         return program
-    prod, readers = {}, {}
-    for i, n in enumerate(nodes):
-        for v in n.outputs:
-            prod[v] = (i, n)
-        for v in n.inputs:
-            readers.setdefault(v, set()).add(i)
+    prod, readers = producers(nodes), reader_indices(nodes)
     fetched = set(program.fetches)
     pref = mutating_prefix(nodes)
     mut = None
