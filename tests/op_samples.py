@@ -1718,6 +1718,12 @@ CORE_OPS = [
                           for v in (tf.dequantize(q.output, q.output_min, q.output_max,
                                                   mode=m), q.output_min, q.output_max)],
            [Arg((3, 4), -3.0, 3.0)], ("float32",)),
+    Sample("QuantizeAndDequantizeV2", "QuantizeAndDequantizeV2",
+           lambda tf, x, lo, hi: [
+               tf.quantization.quantize_and_dequantize(x, lo, hi),
+               tf.quantization.quantize_and_dequantize(x, lo, hi, False, 4, True, "HALF_UP")],
+           [Arg((3, 4), -3.0, 3.0), Arg((), values=-1.5), Arg((), values=2.5)], F,
+           grad=(0,), numeric=False),  # the straight-through gradient: not numeric
     Sample("FractionalMaxPool", "FractionalMaxPool",
            lambda tf, x: list(tf.nn.fractional_max_pool(x, [1.0, 1.44, 1.73, 1.0], True,
                                                         False, True, 7, 3)),
