@@ -1724,6 +1724,10 @@ CORE_OPS = [
                tf.quantization.quantize_and_dequantize(x, lo, hi, False, 4, True, "HALF_UP")],
            [Arg((3, 4), -3.0, 3.0), Arg((), values=-1.5), Arg((), values=2.5)], F,
            grad=(0,), numeric=False),  # the straight-through gradient: not numeric
+    Sample("EncodeWav", ("EncodeWav", "DecodeWav"),
+           lambda tf, x: [tf.audio.encode_wav(x, 8000)] + list(
+               tf.audio.decode_wav(tf.audio.encode_wav(x, 22050), 3, 5)),
+           [Arg((4, 2), -1.2, 1.2)], ("float32",)),
     Sample("FractionalMaxPool", "FractionalMaxPool",
            lambda tf, x: list(tf.nn.fractional_max_pool(x, [1.0, 1.44, 1.73, 1.0], True,
                                                         False, True, 7, 3)),
