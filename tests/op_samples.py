@@ -1728,6 +1728,14 @@ CORE_OPS = [
            lambda tf, x: [tf.audio.encode_wav(x, 8000)] + list(
                tf.audio.decode_wav(tf.audio.encode_wav(x, 22050), 3, 5)),
            [Arg((4, 2), -1.2, 1.2)], ("float32",)),
+    Sample("QuantizedMaxPool", ("QuantizedMaxPool", "QuantizedAvgPool"),
+           lambda tf, x: [v for q in [tf.quantize(x, -2.0, 2.0, tf.quint8)]
+                          for fn in (tf.nn.quantized_max_pool, tf.nn.quantized_avg_pool)
+                          for r in [fn(q.output, q.output_min, q.output_max, [1, 2, 3, 1],
+                                       [1, 2, 1, 1], "SAME")]
+                          for v in (tf.dequantize(r.output, r.min_output, r.max_output),
+                                    r.min_output)],
+           [Arg((2, 5, 4, 3))], ("float32",)),
     Sample("FractionalMaxPool", "FractionalMaxPool",
            lambda tf, x: list(tf.nn.fractional_max_pool(x, [1.0, 1.44, 1.73, 1.0], True,
                                                         False, True, 7, 3)),

@@ -1,0 +1,218 @@
+"""QuantizedMaxPool, QuantizedAvgPool and QuantizedReluX (TF 1.14's quantized_pooling_ops.cc,
+quantized_activation_ops.cc, nn_ops.cc shape functions). TF 1.14 registers the pool kernels
+for quint8 only: max pooling over the real (unpadded) elements of each window, average
+pooling as the int32 sum truncated by the count of real elements; the input's range passes
+through. TF 1.14 registers no kernel at all for QuantizedReluX: the op builds, and running it
+fails with TF's error. None has a gradient.
+"""
+from __future__ import annotations
+
+import collections
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework import errors
+from ..framework.graph import name_scope
+from ..framework.registry import register_op
+from ..framework.tensor_shape import TensorShape
+from ._base import apply, to_tensor
+from ._windows import Geo, check_choice, check_rank, out_size
+from .pooling import _window_counts
+
+_QUANTIZED = (_dt.qint8, _dt.quint8, _dt.qint32, _dt.qint16, _dt.quint16)
+_SCALAR = TensorShape([])
+
+
+def _no_kernel(op_type, node_name, attrs):
+    return errors.InvalidArgumentError(
+        None, None, f"No OpKernel was registered to support Op '{op_type}' used by node "
+        f"{node_name} with these attrs: [{', '.join(attrs)}]")
+
+
+def _attr_text(k, v):
+    if isinstance(v, _dt.DType):
+        return f"{k}=DT_{v.name.upper()}"
+    if isinstance(v, str):
+        return f'{k}="{v}"'
+    return f"{k}={v}"
+
+
+# -- pools ---------------------------------------------------------------------------------
+def _pool_infer(pool_name):
+    def infer(inputs, attrs):
+        x = inputs[0]
+        check_rank(x, 4)
+        for t in inputs[1:]:
+            check_rank(t, 0)
+        ksize, strides = attrs["ksize"], attrs["strides"]
+        if len(ksize) != 4:
+            raise ValueError(f"{pool_name} requires the ksize attribute to contain 4 values, "
+                             f"but got: {len(ksize)}")
+        if len(strides) != 4:
+            raise ValueError(f"{pool_name} requires the stride attribute to contain 4 values, "
+                             f"but got: {len(strides)}")
+        n, h, w, c = x.shape.as_tuple() if x.shape.ndims is not None else (None,) * 4
+        oh = out_size(h, ksize[1], strides[1], 1, attrs["padding"])[0]
+        ow = out_size(w, ksize[2], strides[2], 1, attrs["padding"])[0]
+        if pool_name == "MaxPool":   # TF's MaxPoolShape windows the depth too (statically)
+            c = out_size(c, ksize[3], strides[3], 1, attrs["padding"])[0]
+        return [(x.dtype.base_dtype, TensorShape([n, oh, ow, c])),
+                (_dt.float32, _SCALAR), (_dt.float32, _SCALAR)]
+    return infer
+
+
+def _check_pool_attrs(ksize, strides):
+    """TF's PoolParameters checks, made when the kernel is created."""
+    if ksize[0] != 1 or strides[0] != 1:
+        raise errors.UnimplementedError(None, None,
+                                        "Pooling is not yet supported on the batch dimension.")
+    if ksize[3] != 1 and (ksize[1] != 1 or ksize[2] != 1):
+        raise errors.UnimplementedError(
+            None, None, "MaxPooling supports exactly one of pooling across depth or pooling "
+            "across width/height.")
+
+
+def _first(v):
+    return np.asarray(np.asarray(v, np.float32).reshape(-1)[0], np.float32)
+
+
+def _pool_bind(op_type, reduce):
+    def bind(node, ctx):
+        attrs = node.attrs
+        if node.op.inputs[0].dtype.base_dtype is not _dt.quint8:
+            msg = _no_kernel(op_type, node.name,
+                             [_attr_text(k, v) for k, v in sorted(attrs.items())])
+
+            def fail(*_):
+                raise msg
+            return fail
+
+        def run(x, mn, mx):
+            _check_pool_attrs(attrs["ksize"], attrs["strides"])
+            raw = np.asarray(x).view(np.uint8)
+            g = Geo(raw.shape, attrs["ksize"][1:3], attrs["strides"], (1, 1, 1, 1),
+                    attrs["padding"], "NHWC")
+            out = reduce(raw, g).astype(np.uint8).view(_dt.quint8.as_numpy_dtype)
+            return out, _first(mn), _first(mx)
+        return run
+    return bind
+
+
+def _max(raw, g):
+    out = np.zeros((g.n, g.oh, g.ow, g.c), np.uint8)
+    for _, oi, ii in g.taps():
+        np.maximum(out[oi], raw[ii], out=out[oi])
+    return out
+
+
+def _avg(raw, g):
+    total = np.zeros((g.n, g.oh, g.ow, g.c), np.int64)
+    for _, oi, ii in g.taps():
+        total[oi] += raw[ii]
+    return total // _window_counts(g)[None, :, :, None]   # int32 division: all >= 0
+
+
+register_op("QuantizedMaxPool", infer=_pool_infer("MaxPool"),
+            bind=_pool_bind("QuantizedMaxPool", _max), grad=None)
+register_op("QuantizedAvgPool", infer=_pool_infer("AvgPool"),
+            bind=_pool_bind("QuantizedAvgPool", _avg), grad=None)
+
+
+# -- QuantizedReluX: no kernel in TF 1.14 -----------------------------------------------------
+def _relu_x_infer(inputs, attrs):
+    for t in inputs[1:]:
+        check_rank(t, 0)
+    return [(attrs["out_type"], inputs[0].shape), (_dt.float32, _SCALAR),
+            (_dt.float32, _SCALAR)]
+
+
+def _relu_x_bind(node, ctx):
+    msg = _no_kernel("QuantizedReluX", node.name,
+                     [_attr_text(k, v) for k, v in sorted(node.attrs.items())])
+
+    def fail(*_):
+        raise msg
+    return fail
+
+
+register_op("QuantizedReluX", infer=_relu_x_infer, bind=_relu_x_bind, grad=None)
+
+
+# -- wrappers (TF 1.14's gen_nn_ops) ---------------------------------------------------------
+QuantizedMaxPool = collections.namedtuple("QuantizedMaxPool",
+                                          ["output", "min_output", "max_output"])
+QuantizedAvgPool = collections.namedtuple("QuantizedAvgPool",
+                                          ["output", "min_output", "max_output"])
+QuantizedReluX = collections.namedtuple("QuantizedReluX",
+                                        ["activations", "min_activations", "max_activations"])
+
+
+def _ints(op_type, value, arg):
+    if not isinstance(value, (list, tuple)):
+        raise TypeError(f"Expected list for '{arg}' argument to '{op_type}' Op, not {value!r}.")
+    return [int(v) for v in value]
+
+
+def _quantized(op_type, value, arg):
+    t = to_tensor(value, name=arg)
+    if t.dtype.base_dtype not in _QUANTIZED:
+        raise TypeError(f"Value passed to parameter '{arg}' has DataType "
+                        f"{t.dtype.base_dtype.name} not in list of allowed values: qint8, "
+                        "quint8, qint32, qint16, quint16")
+    return t
+
+
+def _f32(value, arg):
+    if hasattr(value, "dtype"):
+        return to_tensor(value)
+    return to_tensor(value, dtype=_dt.float32, name=arg)
+
+
+_NAME_OF = {"QuantizedMaxPool": "quantized_max_pool", "QuantizedAvgPool": "quantized_avg_pool"}
+
+
+def _pool(op_type, result, input, min_input, max_input, ksize, strides,  # noqa: A002
+          padding, name):
+    ksize = _ints(op_type, ksize, "ksize")
+    strides = _ints(op_type, strides, "strides")
+    check_choice(op_type, "padding", padding, ("SAME", "VALID"))
+    if len(ksize) == 4 and ksize[3] != 1 and ksize[1] == ksize[2] == 1:
+        raise NotImplementedError(f"tf.nn.{_NAME_OF[op_type]}: pooling across depth "
+                                  "(ksize[3] > 1) is not supported")
+    with name_scope(name or op_type) as scope:   # TF's op_def_library takes the name
+        x = _quantized(op_type, input, "input")
+        ts = [x, _f32(min_input, "min_input"), _f32(max_input, "max_input")]
+        return result(*apply(op_type, ts, {"T": x.dtype.base_dtype, "ksize": ksize,
+                                           "strides": strides, "padding": padding}, scope))
+
+
+def quantized_max_pool(input, min_input, max_input, ksize, strides, padding,  # noqa: A002
+                       name=None):
+    """Max pooling of a quint8 tensor; (output, min_output, max_output) (QuantizedMaxPool)."""
+    return _pool("QuantizedMaxPool", QuantizedMaxPool, input, min_input, max_input, ksize,
+                 strides, padding, name)
+
+
+def quantized_avg_pool(input, min_input, max_input, ksize, strides, padding,  # noqa: A002
+                       name=None):
+    """Average pooling of a quint8 tensor (integer division by the real elements of each
+    window); (output, min_output, max_output) (QuantizedAvgPool)."""
+    return _pool("QuantizedAvgPool", QuantizedAvgPool, input, min_input, max_input, ksize,
+                 strides, padding, name)
+
+
+def quantized_relu_x(features, max_value, min_features, max_features, out_type=_dt.quint8,
+                     name=None):
+    """The QuantizedReluX op, as TF 1.14 builds it (it has no kernel to run it)."""
+    op = "QuantizedReluX"
+    out_type = _dt.quint8 if out_type is None else _dt.as_dtype(out_type)
+    if out_type not in _QUANTIZED:
+        raise TypeError(f"Value passed to parameter 'out_type' has DataType {out_type.name} "
+                        "not in list of allowed values: qint8, quint8, qint32, qint16, quint16")
+    with name_scope(name or op) as scope:   # TF's op_def_library takes the name
+        x = _quantized(op, features, "features")
+        ts = [x, _f32(max_value, "max_value"), _f32(min_features, "min_features"),
+              _f32(max_features, "max_features")]
+        return QuantizedReluX(*apply(op, ts, {"Tinput": x.dtype.base_dtype,
+                                              "out_type": out_type}, scope))
