@@ -30,11 +30,3 @@ def test_matches_tf114(fn):
     with tf.Graph().as_default():
         got = fn(tf)
     _same(got, GOLDEN[fn.__name__], fn.__name__)
-
-
-def test_depth_pooling_is_refused():
-    with tf.Graph().as_default():
-        q = tf.quantize(tf.zeros([1, 2, 2, 4]), 0.0, 1.0, tf.quint8)
-        with pytest.raises(NotImplementedError, match="quantized_max_pool"):
-            tf.nn.quantized_max_pool(q.output, q.output_min, q.output_max, [1, 1, 1, 2],
-                                     [1, 1, 1, 2], "VALID")

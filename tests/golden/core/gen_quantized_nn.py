@@ -83,6 +83,17 @@ def errors(tf):
                 out.append(_err(lambda: tf.Session().run(
                     fn(q2.output, q2.output_min, q2.output_max, [1, 2, 2, 1], [1, 1, 1, 1],
                        "SAME"))))
+    d = tf.quantize(tf.constant(X[:, :, :, :2].reshape(2, 5, 1, 14)), -3.0, 9.0, tf.quint8)
+    for fn in (mp, ap):
+        for k, st in (([1, 1, 1, 2], [1, 1, 1, 2]), ([1, 1, 1, 7], [1, 1, 1, 7]),
+                      ([1, 1, 1, 4], [1, 1, 1, 4]), ([1, 1, 1, 2], [1, 1, 1, 1]),
+                      ([1, 1, 1, 2], [1, 2, 1, 2])):
+            r = fn(d.output, d.output_min, d.output_max, k, st, "VALID")
+            try:
+                v = _raw(tf.Session().run(r.output))
+            except Exception:  # noqa: BLE001 - the error is the result
+                v = _err(lambda: tf.Session().run(r.output))
+            out.append([r.output.shape.as_list(), v])
     return out
 
 

@@ -1,6 +1,7 @@
 """QuantizedMaxPool, QuantizedAvgPool and QuantizedReluX (TF 1.14's quantized_pooling_ops.cc,
 quantized_activation_ops.cc, nn_ops.cc shape functions). TF 1.14 registers the pool kernels
-for quint8 only: max pooling over the real (unpadded) elements of each window, average
+for quint8 only: max pooling over the real (unpadded) elements of each window (or across
+groups of channels), average
 pooling as the int32 sum truncated by the count of real elements; the input's range passes
 through. TF 1.14 registers no kernel at all for QuantizedReluX: the op builds, and running it
 fails with TF's error. None has a gradient.
@@ -62,15 +63,24 @@ def _pool_infer(pool_name):
     return infer
 
 
-def _check_pool_attrs(ksize, strides):
-    """TF's PoolParameters checks, made when the kernel is created."""
+def _check_pool_attrs(ksize, strides, depth, avg):
+    """TF's kernel and PoolParameters checks, made when the kernel runs."""
+    def unimplemented(msg):
+        return errors.UnimplementedError(None, None, msg)
     if ksize[0] != 1 or strides[0] != 1:
-        raise errors.UnimplementedError(None, None,
-                                        "Pooling is not yet supported on the batch dimension.")
+        raise unimplemented("Pooling is not yet supported on the batch dimension.")
     if ksize[3] != 1 and (ksize[1] != 1 or ksize[2] != 1):
-        raise errors.UnimplementedError(
-            None, None, "MaxPooling supports exactly one of pooling across depth or pooling "
-            "across width/height.")
+        raise unimplemented("MaxPooling supports exactly one of pooling across depth or "
+                            "pooling across width/height.")
+    if ksize[3] != 1:
+        if depth % ksize[3]:
+            raise unimplemented("Depthwise max pooling requires the depth window to evenly "
+                                "divide the input depth")
+        if strides[3] != ksize[3]:
+            raise unimplemented("Depthwise max pooling requires the depth window to equal "
+                                "the depth stride")
+        if avg:
+            raise unimplemented("Non-spatial pooling is not yet supported. Volunteers? :)")
 
 
 def _first(v):
@@ -89,8 +99,12 @@ def _pool_bind(op_type, reduce):
             return fail
 
         def run(x, mn, mx):
-            _check_pool_attrs(attrs["ksize"], attrs["strides"])
             raw = np.asarray(x).view(np.uint8)
+            ksize = attrs["ksize"]
+            _check_pool_attrs(ksize, attrs["strides"], raw.shape[3], reduce is _avg)
+            if ksize[3] != 1:   # across depth: the spatial strides are ignored, as in TF
+                out = raw.reshape(raw.shape[:3] + (-1, ksize[3])).max(axis=-1)
+                return out.view(_dt.quint8.as_numpy_dtype), _first(mn), _first(mx)
             g = Geo(raw.shape, attrs["ksize"][1:3], attrs["strides"], (1, 1, 1, 1),
                     attrs["padding"], "NHWC")
             out = reduce(raw, g).astype(np.uint8).view(_dt.quint8.as_numpy_dtype)
@@ -169,17 +183,11 @@ def _f32(value, arg):
     return to_tensor(value, dtype=_dt.float32, name=arg)
 
 
-_NAME_OF = {"QuantizedMaxPool": "quantized_max_pool", "QuantizedAvgPool": "quantized_avg_pool"}
-
-
 def _pool(op_type, result, input, min_input, max_input, ksize, strides,  # noqa: A002
           padding, name):
     ksize = _ints(op_type, ksize, "ksize")
     strides = _ints(op_type, strides, "strides")
     check_choice(op_type, "padding", padding, ("SAME", "VALID"))
-    if len(ksize) == 4 and ksize[3] != 1 and ksize[1] == ksize[2] == 1:
-        raise NotImplementedError(f"tf.nn.{_NAME_OF[op_type]}: pooling across depth "
-                                  "(ksize[3] > 1) is not supported")
     with name_scope(name or op_type) as scope:   # TF's op_def_library takes the name
         x = _quantized(op_type, input, "input")
         ts = [x, _f32(min_input, "min_input"), _f32(max_input, "max_input")]
