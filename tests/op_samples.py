@@ -1736,6 +1736,16 @@ CORE_OPS = [
                           for v in (tf.dequantize(r.output, r.min_output, r.max_output),
                                     r.min_output)],
            [Arg((2, 5, 4, 3))], ("float32",)),
+    Sample("QuantizedConv2D", "QuantizedConv2D",
+           lambda tf, x, f: [v for q in [tf.quantize(x, -2.0, 2.0, tf.quint8)]
+                             for k in [tf.quantize(f, -1.5, 0.5, tf.quint8)]
+                             for st, pad in (([1, 1, 1, 1], "SAME"), ([1, 2, 2, 1], "VALID"))
+                             for r in [tf.nn.quantized_conv2d(q.output, k.output, q.output_min,
+                                                              q.output_max, k.output_min,
+                                                              k.output_max, st, pad)]
+                             for v in (tf.dequantize(r.output, r.min_output, r.max_output,
+                                                     mode="SCALED"), r.max_output)],
+           [Arg((2, 5, 4, 3)), Arg((3, 2, 3, 2))], ("float32",)),
     Sample("FractionalMaxPool", "FractionalMaxPool",
            lambda tf, x: list(tf.nn.fractional_max_pool(x, [1.0, 1.44, 1.73, 1.0], True,
                                                         False, True, 7, 3)),

@@ -24,7 +24,8 @@ def _same(got, want, where):
         np.testing.assert_array_equal(got, want, err_msg=where)
 
 
-@pytest.mark.parametrize("fn", [qn_cases.pools, qn_cases.relu_x, qn_cases.errors],
+@pytest.mark.parametrize("fn", [qn_cases.pools, qn_cases.conv, qn_cases.relu_x,
+                                qn_cases.errors],
                          ids=lambda f: f.__name__)
 def test_matches_tf114(fn):
     with tf.Graph().as_default():

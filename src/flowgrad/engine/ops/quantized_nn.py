@@ -1,5 +1,7 @@
-"""QuantizedMaxPool, QuantizedAvgPool and QuantizedReluX (TF 1.14's quantized_pooling_ops.cc,
-quantized_activation_ops.cc, nn_ops.cc shape functions). TF 1.14 registers the pool kernels
+"""QuantizedMaxPool, QuantizedAvgPool, QuantizedConv2D and QuantizedReluX (TF 1.14's
+quantized_pooling_ops.cc, quantized_conv_ops.cc, quantized_activation_ops.cc, nn_ops.cc
+shape functions). QuantizedConv2D runs for quint8 x quint8 -> qint32 only, as in TF: integer
+sums of (level - level of 0.0) products, exact. TF 1.14 registers the pool kernels
 for quint8 only: max pooling over the real (unpadded) elements of each window (or across
 groups of channels), average
 pooling as the int32 sum truncated by the count of real elements; the input's range passes
@@ -133,6 +135,95 @@ register_op("QuantizedAvgPool", infer=_pool_infer("AvgPool"),
             bind=_pool_bind("QuantizedAvgPool", _avg), grad=None)
 
 
+# -- QuantizedConv2D (quantized_conv_ops.cc, quantization_utils.h) --------------------------
+def _conv_infer(inputs, attrs):
+    x, f = inputs[:2]
+    check_rank(x, 4)
+    check_rank(f, 4)
+    for t in inputs[2:]:
+        check_rank(t, 0)
+    strides, dilations = attrs["strides"], attrs.get("dilations", [1, 1, 1, 1])
+    for what, seq in (("stride", strides), ("dilation", dilations)):
+        if len(seq) != 4:
+            raise ValueError(f"Conv2D on data format NHWC requires the {what} attribute to "
+                             f"contain 4 values, but got: {len(seq)}")
+    xd = x.shape.as_tuple() if x.shape.ndims is not None else (None,) * 4
+    fd = f.shape.as_tuple() if f.shape.ndims is not None else (None,) * 4
+    if xd[3] is not None and fd[2] is not None and xd[3] != fd[2]:
+        raise ValueError(f"Depth of input ({xd[3]}) is not a multiple of input depth of filter "
+                         f"({fd[2]})")
+    oh = out_size(xd[1], fd[0], strides[1], dilations[1], attrs["padding"])[0] \
+        if fd[0] is not None else None
+    ow = out_size(xd[2], fd[1], strides[2], dilations[2], attrs["padding"])[0] \
+        if fd[1] is not None else None
+    return [(attrs["out_type"], TensorShape([xd[0], oh, ow, fd[3]])),
+            (_dt.float32, _SCALAR), (_dt.float32, _SCALAR)]
+
+
+def _zero_level(mn, mx):
+    """TF's FloatToQuantizedUnclamped<quint8>(0.0f, min, max): the level of 0.0."""
+    span = float(np.float32(np.float32(mx) - np.float32(mn)))
+    if span == 0.0:
+        return 0
+    scale = 256 / (span * (256 / 255.0))
+    v = float(np.float32(mn)) * scale
+    return -int(np.sign(v) * np.floor(abs(v) + 0.5))   # round(0 * scale) - round(min * scale)
+
+
+def _level(mn, mx):
+    """TF's FloatForOneQuantizedLevel<quint8> in float32."""
+    return np.float32(np.float32(np.float32(mx) - np.float32(mn)) / np.float32(255))
+
+
+def _check_conv_attrs(strides, dilations):
+    def invalid(msg):
+        return errors.InvalidArgumentError(None, None, msg)
+    if strides[1] != strides[2]:
+        raise invalid("Current implementation only supports equal length strides in the row "
+                      "and column dimensions.")
+    if strides[0] != 1 or strides[3] != 1:
+        raise invalid("Current implementation does not yet support strides in the batch and "
+                      "depth dimensions.")
+    if dilations[1] != 1:
+        raise invalid("Current implementation only supports dilated rate as 1 in the row and "
+                      "column dimensions.")
+    if dilations[0] != 1 or dilations[3] != 1:
+        raise invalid("Current implementation does not yet support dilations in the batch and "
+                      "depth dimensions.")
+
+
+def _conv_bind(node, ctx):
+    attrs = node.attrs
+    kinds = (node.op.inputs[0].dtype.base_dtype, node.op.inputs[1].dtype.base_dtype,
+             attrs["out_type"])
+    if kinds != (_dt.quint8, _dt.quint8, _dt.qint32):
+        msg = _no_kernel("QuantizedConv2D", node.name,
+                         [_attr_text(k, v) for k, v in sorted(attrs.items())])
+
+        def fail(*_):
+            raise msg
+        return fail
+
+    def run(x, f, min_x, max_x, min_f, max_f):
+        _check_conv_attrs(attrs["strides"], attrs.get("dilations", [1, 1, 1, 1]))
+        min_x, max_x, min_f, max_f = (_first(v) for v in (min_x, max_x, min_f, max_f))
+        xs = np.asarray(x).view(np.uint8).astype(np.int64) - _zero_level(min_x, max_x)
+        fs = np.asarray(f).view(np.uint8).astype(np.int64) - _zero_level(min_f, max_f)
+        g = Geo(xs.shape, fs.shape[:2], attrs["strides"], (1, 1, 1, 1), attrs["padding"],
+                "NHWC")
+        out = np.zeros((g.n, g.oh, g.ow, fs.shape[3]), np.int64)
+        for t, oi, ii in g.taps():   # padding is the zero level: it adds nothing
+            out[oi] += np.tensordot(xs[ii], fs[t // g.kw, t % g.kw], axes=([3], [0]))
+        level = np.float32(_level(min_x, max_x) * _level(min_f, max_f))
+        return (out.astype(np.int32).view(_dt.qint32.as_numpy_dtype),   # int32 accumulation
+                np.asarray(level * np.float32(-2.0 ** 31), np.float32),
+                np.asarray(level * np.float32(2.0 ** 31 - 1), np.float32))
+    return run
+
+
+register_op("QuantizedConv2D", infer=_conv_infer, bind=_conv_bind, grad=None)
+
+
 # -- QuantizedReluX: no kernel in TF 1.14 -----------------------------------------------------
 def _relu_x_infer(inputs, attrs):
     for t in inputs[1:]:
@@ -158,6 +249,8 @@ QuantizedMaxPool = collections.namedtuple("QuantizedMaxPool",
                                           ["output", "min_output", "max_output"])
 QuantizedAvgPool = collections.namedtuple("QuantizedAvgPool",
                                           ["output", "min_output", "max_output"])
+QuantizedConv2D = collections.namedtuple("QuantizedConv2D",
+                                         ["output", "min_output", "max_output"])
 QuantizedReluX = collections.namedtuple("QuantizedReluX",
                                         ["activations", "min_activations", "max_activations"])
 
@@ -208,6 +301,34 @@ def quantized_avg_pool(input, min_input, max_input, ksize, strides, padding,  # 
     window); (output, min_output, max_output) (QuantizedAvgPool)."""
     return _pool("QuantizedAvgPool", QuantizedAvgPool, input, min_input, max_input, ksize,
                  strides, padding, name)
+
+
+def quantized_conv2d(input, filter, min_input, max_input, min_filter, max_filter,  # noqa: A002
+                     strides, padding, out_type=_dt.qint32, dilations=(1, 1, 1, 1),
+                     name=None):
+    """2-D convolution of quint8 input and filter to qint32 (QuantizedConv2D): the sum of
+    products of levels taken relative to the level of 0.0; (output, min_output,
+    max_output)."""
+    op = "QuantizedConv2D"
+    strides = _ints(op, strides, "strides")
+    check_choice(op, "padding", padding, ("SAME", "VALID"))
+    out_type = _dt.qint32 if out_type is None else _dt.as_dtype(out_type)
+    if out_type not in _QUANTIZED:
+        raise TypeError(f"Value passed to parameter 'out_type' has DataType {out_type.name} "
+                        "not in list of allowed values: qint8, quint8, qint32, qint16, quint16")
+    dilations = _ints(op, [1, 1, 1, 1] if dilations is None else dilations, "dilations")
+    with name_scope(name or op) as scope:   # TF's op_def_library takes the name
+        x = _quantized(op, input, "input")
+        f = _quantized(op, filter, "filter")
+        ts = [x, f] + [_f32(v, n) for v, n in ((min_input, "min_input"),
+                                               (max_input, "max_input"),
+                                               (min_filter, "min_filter"),
+                                               (max_filter, "max_filter"))]
+        return QuantizedConv2D(*apply(op, ts, {"Tinput": x.dtype.base_dtype,
+                                               "Tfilter": f.dtype.base_dtype,
+                                               "out_type": out_type, "strides": strides,
+                                               "padding": padding, "dilations": dilations},
+                                      scope))
 
 
 def quantized_relu_x(features, max_value, min_features, max_features, out_type=_dt.quint8,
