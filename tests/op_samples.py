@@ -1746,6 +1746,16 @@ CORE_OPS = [
                              for v in (tf.dequantize(r.output, r.min_output, r.max_output,
                                                      mode="SCALED"), r.max_output)],
            [Arg((2, 5, 4, 3)), Arg((3, 2, 3, 2))], ("float32",)),
+    Sample("QuantizedConcat", "QuantizedConcat",
+           lambda tf, x, y: [v for T in (tf.quint8, tf.qint32)
+                             for a in [tf.quantize(x, -1.0, 2.0, T)]
+                             for b in [tf.quantize(y, -0.5, 3.0, T)]
+                             for r in [tf.quantization.quantized_concat(
+                                 1, [a.output, b.output], [a.output_min, b.output_min],
+                                 [a.output_max, b.output_max])]
+                             for v in (tf.dequantize(r.output, r.output_min, r.output_max,
+                                                     mode="MIN_FIRST"), r.output_min)],
+           [Arg((2, 3), -1.0, 2.0), Arg((2, 4), -1.0, 3.0)], ("float32",)),
     Sample("FractionalMaxPool", "FractionalMaxPool",
            lambda tf, x: list(tf.nn.fractional_max_pool(x, [1.0, 1.44, 1.73, 1.0], True,
                                                         False, True, 7, 3)),
