@@ -200,3 +200,5 @@ EXEMPTIONS.update({op: "covered-elsewhere: tests/test_data_stats.py" for op in (
 EXEMPTIONS["ExperimentalSqlDataset"] = "covered-elsewhere: tests/test_data_sql.py (a database)"
 EXEMPTIONS["ExperimentalLMDBDataset"] = "covered-elsewhere: tests/test_data_lmdb.py (LMDB files)"
 EXEMPTIONS["DeserializeManySparse"] = "covered-elsewhere: tests/test_sparse_serialize.py"
+EXEMPTIONS["QuantizedReluX"] = ("no-cpu-kernel: TF 1.14 registers no kernel; graph building "
+                                "and the run error: tests/test_quantized_nn.py")

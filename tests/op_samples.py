@@ -1718,6 +1718,44 @@ CORE_OPS = [
                           for v in (tf.dequantize(q.output, q.output_min, q.output_max,
                                                   mode=m), q.output_min, q.output_max)],
            [Arg((3, 4), -3.0, 3.0)], ("float32",)),
+    Sample("QuantizeAndDequantizeV2", "QuantizeAndDequantizeV2",
+           lambda tf, x, lo, hi: [
+               tf.quantization.quantize_and_dequantize(x, lo, hi),
+               tf.quantization.quantize_and_dequantize(x, lo, hi, False, 4, True, "HALF_UP")],
+           [Arg((3, 4), -3.0, 3.0), Arg((), values=-1.5), Arg((), values=2.5)], F,
+           grad=(0,), numeric=False),  # the straight-through gradient: not numeric
+    Sample("EncodeWav", ("EncodeWav", "DecodeWav"),
+           lambda tf, x: [tf.audio.encode_wav(x, 8000)] + list(
+               tf.audio.decode_wav(tf.audio.encode_wav(x, 22050), 3, 5)),
+           [Arg((4, 2), -1.2, 1.2)], ("float32",)),
+    Sample("QuantizedMaxPool", ("QuantizedMaxPool", "QuantizedAvgPool"),
+           lambda tf, x: [v for q in [tf.quantize(x, -2.0, 2.0, tf.quint8)]
+                          for fn in (tf.nn.quantized_max_pool, tf.nn.quantized_avg_pool)
+                          for r in [fn(q.output, q.output_min, q.output_max, [1, 2, 3, 1],
+                                       [1, 2, 1, 1], "SAME")]
+                          for v in (tf.dequantize(r.output, r.min_output, r.max_output),
+                                    r.min_output)],
+           [Arg((2, 5, 4, 3))], ("float32",)),
+    Sample("QuantizedConv2D", "QuantizedConv2D",
+           lambda tf, x, f: [v for q in [tf.quantize(x, -2.0, 2.0, tf.quint8)]
+                             for k in [tf.quantize(f, -1.5, 0.5, tf.quint8)]
+                             for st, pad in (([1, 1, 1, 1], "SAME"), ([1, 2, 2, 1], "VALID"))
+                             for r in [tf.nn.quantized_conv2d(q.output, k.output, q.output_min,
+                                                              q.output_max, k.output_min,
+                                                              k.output_max, st, pad)]
+                             for v in (tf.dequantize(r.output, r.min_output, r.max_output,
+                                                     mode="SCALED"), r.max_output)],
+           [Arg((2, 5, 4, 3)), Arg((3, 2, 3, 2))], ("float32",)),
+    Sample("QuantizedConcat", "QuantizedConcat",
+           lambda tf, x, y: [v for T in (tf.quint8, tf.qint32)
+                             for a in [tf.quantize(x, -1.0, 2.0, T)]
+                             for b in [tf.quantize(y, -0.5, 3.0, T)]
+                             for r in [tf.quantization.quantized_concat(
+                                 1, [a.output, b.output], [a.output_min, b.output_min],
+                                 [a.output_max, b.output_max])]
+                             for v in (tf.dequantize(r.output, r.output_min, r.output_max,
+                                                     mode="MIN_FIRST"), r.output_min)],
+           [Arg((2, 3), -1.0, 2.0), Arg((2, 4), -1.0, 3.0)], ("float32",)),
     Sample("FractionalMaxPool", "FractionalMaxPool",
            lambda tf, x: list(tf.nn.fractional_max_pool(x, [1.0, 1.44, 1.73, 1.0], True,
                                                         False, True, 7, 3)),

@@ -28,8 +28,9 @@ from .engine.ops import block_lstm as _block_lstm  # noqa: F401 - registers Bloc
 from .engine.ops import lstm_block_cell as _lstm_block_cell  # noqa: F401 - LSTMBlockCell(Grad)
 from .engine.ops import gru_block_cell as _gru_block_cell  # noqa: F401 - GRUBlockCell(Grad)
 from .engine.ops import feature_cross as _feature_cross  # noqa: F401 - SparseFeatureCross
-from .engine.ops import bitwise as _bitwise, sets as _sets  # noqa: F401 - register their ops
+from .engine.ops import audio as _audio, bitwise as _bitwise, sets as _sets  # noqa: F401 - ops
 from .engine.ops import unicode as _unicode  # noqa: F401 - registers UnicodeDecode/Encode
+from .engine.ops import quantized_nn as _quantized_nn  # noqa: F401 - quantized pools, ReluX
 from .engine.framework.constant_op import (constant, convert_to_tensor, is_tensor,
                                     register_tensor_conversion_function)
 from .engine.framework import errors
@@ -195,7 +196,7 @@ _LAZY_MODULES = frozenset((
     "contrib", "layers", "keras", "data", "losses", "metrics", "estimator", "feature_column",
     "profiler", "saved_model", "python_io", "io", "lookup", "graph_util", "distribute",
     "sparse", "strings", "debugging", "sets", "signal", "spectral", "queue", "tools", "manip",
-    "bitwise", "ragged", "config", "quantization", "nest", "version",
+    "bitwise", "ragged", "config", "quantization", "nest", "version", "audio",
 ))
 
 

@@ -37,6 +37,8 @@ from .ops.conv_ops import (
 )
 from .ops.math_ops import sigmoid, tanh
 from .engine.ops.fractional_pool import fractional_avg_pool, fractional_max_pool  # noqa: F401
+from .engine.ops.quantized_nn import (quantized_avg_pool, quantized_conv2d,  # noqa: F401
+                                      quantized_max_pool, quantized_relu_x)
 from .ops.nn_ops import (
     batch_norm_with_global_normalization,
     batch_normalization,
