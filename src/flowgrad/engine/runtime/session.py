@@ -38,6 +38,7 @@ from ..framework.graph import (
 )
 from ..optimize import FIRST_RUN_PASSES, optimize_program, options_from_config
 from ..ops.state import Uninitialized
+from ..ops import session_handles as _handles
 from ..framework import threads
 from .backends.numpy import CompiledProgram
 from . import heap
@@ -298,6 +299,8 @@ class _Plan:
         self.feed_specs = [(t, t.dtype.base_dtype.as_numpy_dtype, t.shape.as_tuple())
                            for t in feed_tensors]
         self.build = mapper.build
+        self.handle_fetches = any(e.op.type in _handles.HANDLE_OPS for e in mapper.elements)
+        self.handle_feeders = None   # indices of the feeds of handle feeder placeholders
         self.simple = len(mapper.elements) == 1 and not mapper.targets
         self._memory = None
         # XLA (engine/runtime/xla): the lowered program, compiled in the background from
@@ -510,6 +513,8 @@ class BaseSession:
         if config is not None and config.log_device_placement:
             print(placement.device_mapping(config), flush=True)
         self._ctx = RunContext(self)
+        self._dead_handles = []
+        self._delete_lock = threading.Lock()
         self._plans = {}
         self._closed = False
         self._compile_lock = threading.Lock()
@@ -548,6 +553,7 @@ class BaseSession:
         self._plans.clear()
         self._ctx.xla_resident = None
         self._ctx.variables.clear()
+        _handles.store_of(self._ctx).clear()   # the session's persistent tensors
         if self._runner is not None:
             self._runner.close()
 
@@ -581,12 +587,75 @@ class BaseSession:
     def _local_run(self, fetches, feed_dict, options, run_metadata):
         keys = tuple(feed_dict) if feed_dict else ()
         plan = self._cached_plan(fetches, keys)
+        fed_handles = None
+        if keys and any(isinstance(v, _handles.TensorHandle) for v in feed_dict.values()):
+            feed_dict, fed_handles = self._handle_feeds(plan, feed_dict)
         feeds = plan.convert_feeds(feed_dict.values()) if keys else ()
+        if keys and plan.handle_feeders is None:
+            plan.handle_feeders = [i for i, t in enumerate(plan.feed_tensors) if t.op.name in
+                                   self._graph.__dict__.get("_handle_feeders", ())]
+        for i in plan.handle_feeders or ():   # TF parses the fed handle's device
+            if fed_handles is None or plan.feed_tensors[i] not in fed_handles:
+                _handles.check_handle_feed(self._graph, plan.feed_tensors[i], feeds[i][()])
         if trace_session.ACTIVE is not None:   # a profiling session traces every run
             results = self._execute_profiled(plan, feeds, run_metadata, options)
         else:
             results = self._execute(plan, feeds, run_metadata, options)
+        if plan.handle_fetches or fed_handles:
+            results = self._handle_results(plan, list(results), fed_handles)
         return plan.package(results)
+
+    # -- persistent tensors (engine/ops/session_handles.py) -----------------------------
+    def _handle_feeds(self, plan, feed_dict):
+        """A TensorHandle fed for a tensor feeds the tensor the session stores for it."""
+        out, fed = {}, {}
+        # TF runs nothing when every fetch is fed (no _Arg kernel checks the fed type)
+        runs = bool(plan.mapper.targets) or any(
+            e not in plan.feed_tensors for e in plan.mapper.elements)
+        for i, ((k, v), t) in enumerate(zip(feed_dict.items(), plan.feed_tensors)):
+            if isinstance(v, _handles.TensorHandle):
+                value = v._stored_value()
+                want = t.dtype.base_dtype
+                got = dtypes.string if value.dtype == object else dtypes.as_dtype(value.dtype)
+                if got != want and runs:
+                    raise errors.InvalidArgumentError(
+                        None, None, f"Expects arg[{i}] to be {_handles._type_name(want)} but "
+                        f"{_handles._type_name(got)} is provided")
+                fed[t] = v
+                v = value
+            out[k] = v
+        return out, fed
+
+    def _handle_results(self, plan, results, fed_handles):
+        """TF's fetch handler: a fetched handle as a TensorHandle; a fetched tensor fed
+        with a TensorHandle as that handle's value (its eval())."""
+        for i, el in enumerate(plan.mapper.elements):
+            if fed_handles and el in fed_handles:
+                results[i] = fed_handles[el].eval()
+            if el.op.type in _handles.HANDLE_OPS:
+                r = results[i]
+                if type(r) is np.ndarray:
+                    r = r[()]
+                results[i] = _handles.TensorHandle(r, el.op.inputs[0].dtype.base_dtype, self)
+        return results
+
+    _DEAD_HANDLES_THRESHOLD = 10
+
+    def _register_dead_handle(self, handle):
+        """TF: a TensorHandle collected registers its tensor; every 10th registration
+        deletes the 10 registered tensors in one run."""
+        to_delete = None
+        with self._delete_lock:
+            self._dead_handles.append(handle)
+            if len(self._dead_handles) == BaseSession._DEAD_HANDLES_THRESHOLD:
+                to_delete, self._dead_handles = self._dead_handles, []
+        if to_delete:
+            feeds, fetches = {}, []
+            for key, h in enumerate(to_delete):
+                holder, deleter = _handles.deleter_for(self.graph, key, h)
+                feeds[holder] = h
+                fetches.append(deleter)
+            self.run(fetches, feed_dict=feeds)
 
     def _execute_profiled(self, plan, feeds, run_metadata, options):
         prof = trace_session.ACTIVE
