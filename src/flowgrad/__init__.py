@@ -117,6 +117,7 @@ from .engine.framework.device_spec import DeviceSpec
 from .engine.ops.array_extra import guarantee_const
 from .ops.sparse_tensor import convert_to_tensor_or_sparse_tensor
 from .engine.ops.quantize import quantize_v2
+from .ops.critical_section_ops import CriticalSection
 from .engine.ops.session_handles import (delete_session_tensor, get_session_handle,
                                           get_session_tensor)
 from .quantization import *  # noqa: F403 - core: tf.fake_quant_* (engine/ops/fake_quant.py)

@@ -39,6 +39,7 @@ from ..framework.graph import (
 from ..optimize import FIRST_RUN_PASSES, optimize_program, options_from_config
 from ..ops.state import Uninitialized
 from ..ops import session_handles as _handles
+from ..ops.mutex import release_run_locks
 from ..framework import threads
 from .backends.numpy import CompiledProgram
 from . import heap
@@ -301,6 +302,7 @@ class _Plan:
         self.build = mapper.build
         self.handle_fetches = any(e.op.type in _handles.HANDLE_OPS for e in mapper.elements)
         self.handle_feeders = None   # indices of the feeds of handle feeder placeholders
+        self.takes_mutex = any(n.type == "MutexLock" for n in prog.nodes)
         self.simple = len(mapper.elements) == 1 and not mapper.targets
         self._memory = None
         # XLA (engine/runtime/xla): the lowered program, compiled in the background from
@@ -694,6 +696,8 @@ class BaseSession:
             raise plan.compiled.translate_error(e) from None
         finally:
             _err_restore(token)
+            if plan.takes_mutex:   # TF frees a lock no ConsumeMutexLock took with the run
+                release_run_locks(self._ctx)
 
     def _execute_with_metadata(self, plan, feeds, run_metadata, options):
         """A run with RunOptions/RunMetadata: FULL_TRACE runs node by node, timing each."""
@@ -721,6 +725,9 @@ class BaseSession:
                     out, records, peak = run(feeds)
                 except Exception as e:  # noqa: BLE001
                     raise comp.translate_error(e) from None
+                finally:
+                    if plan.takes_mutex:
+                        release_run_locks(self._ctx)
         if run_metadata is not None and hasattr(run_metadata, "_record"):
             run_metadata._record(plan)
             if trace:
