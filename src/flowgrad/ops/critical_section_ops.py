@@ -10,11 +10,12 @@ from __future__ import annotations
 import collections
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.graph import (Operation, add_to_collections, get_collection,
+from ..engine.framework.constant_op import convert_to_tensor
+from ..engine.framework.graph import (Operation, Tensor, add_to_collections, get_collection,
                                       get_default_graph, name_scope)
 from ..engine.ops import mutex as _mutex  # noqa: F401 - registers the mutex ops
 from ..engine.ops._base import apply
-from ..engine.ops.ordering import group, tuple as _tuple
+from ..engine.ops.ordering import group
 from ..engine.ops.shape import identity
 from .. import nest as _nest
 from .io_extras import init_scope
@@ -44,6 +45,34 @@ def _colocation(op):
         return op.get_attr("_class")
     except ValueError:
         return None
+
+
+def _tuple(tensors):
+    """TF's control_flow_ops.tuple: each tensor passed on by an Identity that waits for all
+    of them, colocated with the tensor (TF's with_dependencies), an Operation by a group.
+    flowgrad's tf.tuple leaves the colocation out (graphs written with it are pinned by
+    tests), so execute uses this one."""
+    g = get_default_graph()
+    with name_scope(None, "tuple", tensors):
+        tensors = [t if t is None or isinstance(t, (Operation, Tensor)) else
+                   convert_to_tensor(t) for t in tensors]
+        gating = {id(t): t if isinstance(t, Operation) else t.op for t in tensors
+                  if t is not None}
+        if not gating:
+            raise ValueError("Must have at least one Tensor: %s" % tensors)
+        gate = group(*sorted(gating.values(), key=lambda op: op._id))
+        out = []
+        for t in tensors:
+            if isinstance(t, Tensor):
+                with name_scope(None, "control_dependency") as scope, \
+                        g.colocate_with(t.op), g.control_dependencies([gate]):
+                    out.append(identity(t, name=scope))
+            elif isinstance(t, Operation):
+                with g.control_dependencies([gate]):
+                    out.append(group(t))
+            else:
+                out.append(None)
+        return out
 
 
 class CriticalSection:

@@ -52,6 +52,11 @@ def build(tf):
                                    exclusive_resource_access=False).name
     out["nested_self"] = _err(lambda: cs.execute(lambda: cs.execute(count)))
     out["def_and_name"] = _err(lambda: tf.CriticalSection(name="x", critical_section_def=1))
+    cs3 = tf.CriticalSection(name="ops")
+    res = cs3.execute(lambda: [tf.no_op(name="nop"), tf.constant(1.5)])
+    out["op_result"] = [[type(x).__name__, x.name] for x in res]
+    with tf.Session() as s:
+        out["op_result_run"] = s.run(res)
     out["ops"] = _ops(g, n0)
     return out
 
