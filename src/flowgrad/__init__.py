@@ -140,6 +140,7 @@ compat.dimension_at_index = dimension_at_index  # noqa: F405 - TF's tf.compat ha
 compat.dimension_value = dimension_value  # noqa: F405 - TF's tf.compat has it too
 _sys.modules[__name__ + ".compat.v1"] = compat.v1
 from . import app
+from . import resource_loader
 from . import flags
 from . import gfile
 from . import xla  # tf.xla.experimental: jit_scope, compile (the `xla` extra)
