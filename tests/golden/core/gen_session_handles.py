@@ -125,5 +125,22 @@ def garbage(tf):
     return out
 
 
+def callables(tf):
+    """make_callable: a single Tensor fetch gives the raw handle string (TF's fast path),
+    any other structure TensorHandles; a handle string is no fetch."""
+    out = {}
+    g = tf.Graph()
+    with g.as_default():
+        h = tf.get_session_handle(tf.constant(2.5))
+        with tf.Session() as s:
+            out["single"] = s.make_callable(h)()
+            r = s.make_callable([h, h.op.inputs[0]])()
+            out["list"] = [type(r[0]).__name__, r[0].handle, _val(r[1])]
+            _try(out, "run_handle_string", lambda: s.run(r[0].handle))
+            out["eval"] = _val(r[0].eval())
+    return out
+
+
 def cases(tf):
-    return {"basic": basic(tf), "feeds": feeds(tf), "garbage": garbage(tf)}
+    return {"basic": basic(tf), "feeds": feeds(tf), "garbage": garbage(tf),
+            "callables": callables(tf)}

@@ -649,7 +649,7 @@ class BaseSession:
         to_delete = None
         with self._delete_lock:
             self._dead_handles.append(handle)
-            if len(self._dead_handles) == BaseSession._DEAD_HANDLES_THRESHOLD:
+            if len(self._dead_handles) == self._DEAD_HANDLES_THRESHOLD:
                 to_delete, self._dead_handles = self._dead_handles, []
         if to_delete:
             feeds, fetches = {}, []
@@ -809,6 +809,10 @@ class BaseSession:
         package, convert = plan.package, plan.convert_feeds
         execute = self._execute
         session = self
+        if plan.handle_fetches and not isinstance(fetches, Tensor):
+            # TF: fetched handles as TensorHandles, except a single Tensor's raw string
+            def package(results, _package=plan.package):
+                return _package(session._handle_results(plan, list(results), None))
 
         if not feed_list:
             def _callable(*args, **kwargs):
