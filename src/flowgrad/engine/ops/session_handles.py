@@ -235,11 +235,12 @@ def _get_handle_deleter(graph, deleter_key, handle):
     return result
 
 
-def check_handle_feed(graph, feed_tensor, value):
-    """A handle string fed for a handle feeder placeholder: TF parses its device (the
-    ValueError of a malformed one); flowgrad has one device, so no tensor moves."""
-    if feed_tensor.op.name in graph.__dict__.get("_handle_feeders", ()):
-        _device_name(value.decode("utf-8") if isinstance(value, bytes) else value)
+def check_handle_feed(value):
+    """TF parses the device of a handle fed for a handle feeder placeholder (ValueError for
+    a malformed one); flowgrad has one device, so no tensor ever moves."""
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    _device_name(value)
 
 
 def deleter_for(graph, deleter_key, handle):

@@ -301,7 +301,6 @@ class _Plan:
                            for t in feed_tensors]
         self.build = mapper.build
         self.handle_fetches = any(e.op.type in _handles.HANDLE_OPS for e in mapper.elements)
-        self.handle_feeders = None   # indices of the feeds of handle feeder placeholders
         self.takes_mutex = any(n.type == "MutexLock" for n in prog.nodes)
         self.simple = len(mapper.elements) == 1 and not mapper.targets
         self._memory = None
@@ -593,12 +592,14 @@ class BaseSession:
         if keys and any(isinstance(v, _handles.TensorHandle) for v in feed_dict.values()):
             feed_dict, fed_handles = self._handle_feeds(plan, feed_dict)
         feeds = plan.convert_feeds(feed_dict.values()) if keys else ()
-        if keys and plan.handle_feeders is None:
-            plan.handle_feeders = [i for i, t in enumerate(plan.feed_tensors) if t.op.name in
-                                   self._graph.__dict__.get("_handle_feeders", ())]
-        for i in plan.handle_feeders or ():   # TF parses the fed handle's device
-            if fed_handles is None or plan.feed_tensors[i] not in fed_handles:
-                _handles.check_handle_feed(self._graph, plan.feed_tensors[i], feeds[i][()])
+        feeders = self._graph.__dict__.get("_handle_feeders") if keys else None
+        if feeders:   # TF parses the device of a handle fed to a get_session_tensor holder
+            for k, v in feed_dict.items():
+                if isinstance(k, (Tensor, str)):
+                    t = self._graph.as_graph_element(k, allow_tensor=True,
+                                                     allow_operation=False)
+                    if t.op.name in feeders:
+                        _handles.check_handle_feed(v)
         if trace_session.ACTIVE is not None:   # a profiling session traces every run
             results = self._execute_profiled(plan, feeds, run_metadata, options)
         else:
@@ -612,10 +613,14 @@ class BaseSession:
         """A TensorHandle fed for a tensor feeds the tensor the session stores for it."""
         out, fed = {}, {}
         # TF runs nothing when every fetch is fed (no _Arg kernel checks the fed type)
+        fed_ids = {id(t) for t in plan.feed_tensors}
         runs = bool(plan.mapper.targets) or any(
-            e not in plan.feed_tensors for e in plan.mapper.elements)
-        for i, ((k, v), t) in enumerate(zip(feed_dict.items(), plan.feed_tensors)):
+            id(e) not in fed_ids for e in plan.mapper.elements)
+        for k, v in feed_dict.items():
             if isinstance(v, _handles.TensorHandle):
+                t = k if isinstance(k, Tensor) else self._graph.as_graph_element(
+                    k, allow_tensor=True, allow_operation=False)
+                i = next(j for j, f in enumerate(plan.feed_tensors) if f is t)
                 value = v._stored_value()
                 want = t.dtype.base_dtype
                 got = dtypes.string if value.dtype == object else dtypes.as_dtype(value.dtype)
