@@ -18,9 +18,9 @@ import time
 from .. import gfile
 from .. import logging
 from ..client import timeline
-from ..engine.framework.config import RunMetadata, RunOptions
+from ..engine.framework.config import ConfigProto, RewriterConfig, RunMetadata, RunOptions
 
-__all__ = ["Benchmark", "GLOBAL_BENCHMARK_REGISTRY", "TensorFlowBenchmark"]
+__all__ = ["Benchmark", "GLOBAL_BENCHMARK_REGISTRY", "TensorFlowBenchmark", "benchmark_config"]
 
 GLOBAL_BENCHMARK_REGISTRY = set()
 TEST_REPORTER_TEST_ENV = "TEST_REPORT_FILE_PREFIX"
@@ -224,6 +224,13 @@ class Benchmark(metaclass=_BenchmarkRegistrar):
         _global_report_benchmark(name=name, iters=iters, cpu_time=cpu_time,
                                  wall_time=wall_time, throughput=throughput, extras=extras,
                                  metrics=metrics)
+
+
+def benchmark_config():
+    """A ConfigProto with the dependency optimizer off (tf.test.benchmark_config)."""
+    config = ConfigProto()
+    config.graph_options.rewrite_options.dependency_optimization = RewriterConfig.OFF
+    return config
 
 
 def _median(x):

@@ -84,4 +84,9 @@ def cases(tf):
     finally:
         del os.environ["TEST_REPORT_FILE_PREFIX"]
         shutil.rmtree(tmp)
+    config = tf.test.benchmark_config()
+    rewrite = config.graph_options.rewrite_options
+    out["benchmark_config"] = [type(config).__name__, rewrite.dependency_optimization,
+                               rewrite.constant_folding, config.allow_soft_placement,
+                               config.intra_op_parallelism_threads]
     return {"benchmark": out}
