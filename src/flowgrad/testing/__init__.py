@@ -7,5 +7,5 @@ from .test_case import (TestCase, get_temp_dir, gpu_device_name, is_built_with_c
                         is_gpu_available, main)
 
 __all__ = ["Benchmark", "assert_equal_graph_def", "benchmark_config", "check_grads",
-           "compute_gradient", "compute_gradient_error", "TestCase", "main", "get_temp_dir", "is_gpu_available",
-           "is_built_with_cuda", "gpu_device_name"]
+           "compute_gradient", "compute_gradient_error", "TestCase", "main", "get_temp_dir",
+           "is_gpu_available", "is_built_with_cuda", "gpu_device_name"]
