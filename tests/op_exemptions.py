@@ -23,6 +23,14 @@ EXEMPTIONS: dict = {
     "StackV2": "covered-elsewhere: tests/test_tf_frames.py (TF-written graphs)",
     "StackPushV2": "covered-elsewhere: tests/test_tf_frames.py (TF-written graphs)",
     "StackPopV2": "covered-elsewhere: tests/test_tf_frames.py (TF-written graphs)",
+    # the session's store of persistent tensors: handles fed as strings, values kept
+    "GetSessionHandle": "covered-elsewhere: tests/test_session_handles.py (session store)",
+    "GetSessionTensor": "covered-elsewhere: tests/test_session_handles.py (session store)",
+    "DeleteSessionTensor": "covered-elsewhere: tests/test_session_handles.py (session store)",
+    # tf.CriticalSection's session mutex: taken and released across a run
+    "MutexV2": "covered-elsewhere: tests/test_critical_section.py (session mutex)",
+    "MutexLock": "covered-elsewhere: tests/test_critical_section.py (session mutex)",
+    "ConsumeMutexLock": "covered-elsewhere: tests/test_critical_section.py (session mutex)",
     "V1Frames": "covered-elsewhere: tests/test_tf_frames.py (TF-written graphs)",
     "TensorArrayGradV3": "covered-elsewhere: tests/test_tf_frames.py (TF-written graphs)",
     "ShardedFilespec": "covered-elsewhere: tests/test_ckpt_v1.py (V1 sharded Saver)",

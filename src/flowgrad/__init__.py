@@ -118,6 +118,9 @@ from .engine.framework.device_spec import DeviceSpec
 from .engine.ops.array_extra import guarantee_const
 from .ops.sparse_tensor import convert_to_tensor_or_sparse_tensor
 from .engine.ops.quantize import quantize_v2
+from .ops.critical_section_ops import CriticalSection
+from .engine.ops.session_handles import (delete_session_tensor, get_session_handle,
+                                          get_session_tensor)
 from .quantization import *  # noqa: F403 - core: tf.fake_quant_* (engine/ops/fake_quant.py)
 from .engine.framework.indexed_slices import IndexedSlices, IndexedSlicesValue
 from .engine.framework.config import (ConfigProto, GPUOptions, GraphOptions, OptimizerOptions,
@@ -138,6 +141,7 @@ compat.dimension_at_index = dimension_at_index  # noqa: F405 - TF's tf.compat ha
 compat.dimension_value = dimension_value  # noqa: F405 - TF's tf.compat has it too
 _sys.modules[__name__ + ".compat.v1"] = compat.v1
 from . import app
+from . import resource_loader
 from . import flags
 from . import gfile
 from . import xla  # tf.xla.experimental: jit_scope, compile (the `xla` extra)

@@ -7,9 +7,11 @@ package does not import tensorboard. The proto classes `Summary`, `Event`,
 # ruff: noqa: F401
 from .summary_ops import audio, histogram, image, merge, merge_all, scalar, tensor_summary, text
 from .writer import FileWriter, FileWriterCache
+from ._description import all_v2_summary_ops, get_summary_description
 from ..engine.framework.proto import pb
 
 _PROTOS = {"Summary": "summary_pb2", "SummaryMetadata": "summary_pb2",
+           "SummaryDescription": "summary_pb2",
            "HistogramProto": "summary_pb2", "Event": "event_pb2", "SessionLog": "event_pb2",
            "TaggedRunMetadata": "event_pb2"}
 

@@ -33,6 +33,7 @@ class Context:
         self.inter_op_parallelism_threads = None
         self.optimizer_jit = None
         self.soft_device_placement = None
+        self.log_device_placement = None
         self.optimizer_experimental_options = {}
         self.device_policy = "silent"
         self.synchronous = True
@@ -45,6 +46,7 @@ class Context:
         return (self.intra_op_parallelism_threads is not None or
                 self.inter_op_parallelism_threads is not None or
                 self.optimizer_jit is not None or self.soft_device_placement is not None or
+                self.log_device_placement is not None or
                 bool(self.optimizer_experimental_options))
 
     def config(self) -> ConfigProto:
@@ -59,6 +61,8 @@ class Context:
         if self.inter_op_parallelism_threads is not None:
             config.inter_op_parallelism_threads = self.inter_op_parallelism_threads
         config.allow_soft_placement = bool(self.soft_device_placement)
+        if self.log_device_placement is not None:
+            config.log_device_placement = bool(self.log_device_placement)
         rewrite = config.graph_options.rewrite_options
         options = self.optimizer_experimental_options
         for name in _TOGGLES:
@@ -84,6 +88,16 @@ class Context:
         if options.get("min_graph_nodes"):
             out["min_graph_nodes"] = options["min_graph_nodes"]
         return out
+
+    def set_log_device_placement(self, enabled) -> None:
+        """TF's Context.log_device_placement setter: fixed once the runtime started."""
+        if bool(self.log_device_placement) == bool(enabled):
+            return
+        if self.initialized:
+            raise RuntimeError("Device placement logging must be set at program startup")
+        # (off is the default config's value: stored as unset, so a Session made without
+        # a config still runs with none)
+        self.log_device_placement = enabled or None
 
     def set_threads(self, which: str, num_threads) -> None:
         attr = f"{which}_op_parallelism_threads"

@@ -192,7 +192,43 @@ def find_races(program, graph=None) -> list:
                     or ((r in a or r in b) and any(c >= 0 and anc[w] & bit[c] for c in conds))
                     for a, b, conds in exclusive):
                 out.append((var, nodes[w], nodes[r]))
+    if out and any(n.type == "MutexLock" for n in nodes):
+        inside = _sections(nodes, producer, index_of_op)
+        out = [(v, wn, rn) for v, wn, rn in out
+               if not inside.get(id(wn), set()) & inside.get(id(rn), set())]
     return out
+
+
+def _sections(nodes, producer, index_of_op):
+    """{id(node): mutex values} of the nodes inside a CriticalSection execution (after
+    its MutexLock, before its ConsumeMutexLock): the mutex runs such executions one at a
+    time, so a write and a read inside executions of one mutex never interleave."""
+    inside = {}
+    for k, n in enumerate(nodes):
+        if n.type != "ConsumeMutexLock" or not n.inputs:
+            continue
+        lk = producer.get(n.inputs[0])
+        if lk is None or not nodes[lk].inputs:
+            continue
+        after = {lk}
+        for j in range(lk + 1, k):
+            m = nodes[j]
+            if any(producer.get(v) in after for v in m.inputs) or (m.op is not None and any(
+                    index_of_op.get(id(c)) in after for c in m.op._control_inputs)):
+                after.add(j)
+        before = {k}
+        want_v = set(n.inputs)
+        want_op = {id(c) for c in n.op._control_inputs} if n.op is not None else set()
+        for j in range(k - 1, lk, -1):
+            m = nodes[j]
+            if j in after and (id(m.op) in want_op or any(v in want_v for v in m.outputs)):
+                before.add(j)
+                want_v.update(m.inputs)
+                if m.op is not None:
+                    want_op.update(id(c) for c in m.op._control_inputs)
+        for j in before:
+            inside.setdefault(id(nodes[j]), set()).add(nodes[lk].inputs[0])
+    return inside
 
 
 def _initializing(rn, wn):

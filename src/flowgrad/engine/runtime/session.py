@@ -38,6 +38,8 @@ from ..framework.graph import (
 )
 from ..optimize import FIRST_RUN_PASSES, optimize_program, options_from_config
 from ..ops.state import Uninitialized
+from ..ops import session_handles as _handles
+from ..ops.mutex import release_run_locks
 from ..framework import threads
 from .backends.numpy import CompiledProgram
 from . import heap
@@ -298,6 +300,8 @@ class _Plan:
         self.feed_specs = [(t, t.dtype.base_dtype.as_numpy_dtype, t.shape.as_tuple())
                            for t in feed_tensors]
         self.build = mapper.build
+        self.handle_fetches = any(e.op.type in _handles.HANDLE_OPS for e in mapper.elements)
+        self.takes_mutex = any(n.type == "MutexLock" for n in prog.nodes)
         self.simple = len(mapper.elements) == 1 and not mapper.targets
         self._memory = None
         # XLA (engine/runtime/xla): the lowered program, compiled in the background from
@@ -510,6 +514,8 @@ class BaseSession:
         if config is not None and config.log_device_placement:
             print(placement.device_mapping(config), flush=True)
         self._ctx = RunContext(self)
+        self._dead_handles = []
+        self._delete_lock = threading.Lock()
         self._plans = {}
         self._closed = False
         self._compile_lock = threading.Lock()
@@ -548,6 +554,7 @@ class BaseSession:
         self._plans.clear()
         self._ctx.xla_resident = None
         self._ctx.variables.clear()
+        _handles.store_of(self._ctx).clear()   # the session's persistent tensors
         if self._runner is not None:
             self._runner.close()
 
@@ -581,12 +588,81 @@ class BaseSession:
     def _local_run(self, fetches, feed_dict, options, run_metadata):
         keys = tuple(feed_dict) if feed_dict else ()
         plan = self._cached_plan(fetches, keys)
+        fed_handles = None
+        if keys and any(isinstance(v, _handles.TensorHandle) for v in feed_dict.values()):
+            feed_dict, fed_handles = self._handle_feeds(plan, feed_dict)
         feeds = plan.convert_feeds(feed_dict.values()) if keys else ()
+        feeders = self._graph.__dict__.get("_handle_feeders") if keys else None
+        if feeders:   # TF parses the device of a handle fed to a get_session_tensor holder
+            for k, v in feed_dict.items():
+                if isinstance(k, (Tensor, str)):
+                    t = self._graph.as_graph_element(k, allow_tensor=True,
+                                                     allow_operation=False)
+                    if t.op.name in feeders:
+                        _handles.check_handle_feed(v)
         if trace_session.ACTIVE is not None:   # a profiling session traces every run
             results = self._execute_profiled(plan, feeds, run_metadata, options)
         else:
             results = self._execute(plan, feeds, run_metadata, options)
+        if plan.handle_fetches or fed_handles:
+            results = self._handle_results(plan, list(results), fed_handles)
         return plan.package(results)
+
+    # -- persistent tensors (engine/ops/session_handles.py) -----------------------------
+    def _handle_feeds(self, plan, feed_dict):
+        """A TensorHandle fed for a tensor feeds the tensor the session stores for it."""
+        out, fed = {}, {}
+        # TF runs nothing when every fetch is fed (no _Arg kernel checks the fed type)
+        fed_ids = {id(t) for t in plan.feed_tensors}
+        runs = bool(plan.mapper.targets) or any(
+            id(e) not in fed_ids for e in plan.mapper.elements)
+        for k, v in feed_dict.items():
+            if isinstance(v, _handles.TensorHandle):
+                t = k if isinstance(k, Tensor) else self._graph.as_graph_element(
+                    k, allow_tensor=True, allow_operation=False)
+                i = next(j for j, f in enumerate(plan.feed_tensors) if f is t)
+                value = v._stored_value()
+                want = t.dtype.base_dtype
+                got = dtypes.string if value.dtype == object else dtypes.as_dtype(value.dtype)
+                if got != want and runs:
+                    raise errors.InvalidArgumentError(
+                        None, None, f"Expects arg[{i}] to be {_handles._type_name(want)} but "
+                        f"{_handles._type_name(got)} is provided")
+                fed[t] = v
+                v = value
+            out[k] = v
+        return out, fed
+
+    def _handle_results(self, plan, results, fed_handles):
+        """TF's fetch handler: a fetched handle as a TensorHandle; a fetched tensor fed
+        with a TensorHandle as that handle's value (its eval())."""
+        for i, el in enumerate(plan.mapper.elements):
+            if fed_handles and el in fed_handles:
+                results[i] = fed_handles[el].eval()
+            if el.op.type in _handles.HANDLE_OPS:
+                r = results[i]
+                if type(r) is np.ndarray:
+                    r = r[()]
+                results[i] = _handles.TensorHandle(r, el.op.inputs[0].dtype.base_dtype, self)
+        return results
+
+    _DEAD_HANDLES_THRESHOLD = 10
+
+    def _register_dead_handle(self, handle):
+        """TF: a TensorHandle collected registers its tensor; every 10th registration
+        deletes the 10 registered tensors in one run."""
+        to_delete = None
+        with self._delete_lock:
+            self._dead_handles.append(handle)
+            if len(self._dead_handles) == self._DEAD_HANDLES_THRESHOLD:
+                to_delete, self._dead_handles = self._dead_handles, []
+        if to_delete:
+            feeds, fetches = {}, []
+            for key, h in enumerate(to_delete):
+                holder, deleter = _handles.deleter_for(self.graph, key, h)
+                feeds[holder] = h
+                fetches.append(deleter)
+            self.run(fetches, feed_dict=feeds)
 
     def _execute_profiled(self, plan, feeds, run_metadata, options):
         prof = trace_session.ACTIVE
@@ -625,6 +701,8 @@ class BaseSession:
             raise plan.compiled.translate_error(e) from None
         finally:
             _err_restore(token)
+            if plan.takes_mutex:   # TF frees a lock no ConsumeMutexLock took with the run
+                release_run_locks(self._ctx)
 
     def _execute_with_metadata(self, plan, feeds, run_metadata, options):
         """A run with RunOptions/RunMetadata: FULL_TRACE runs node by node, timing each."""
@@ -652,6 +730,9 @@ class BaseSession:
                     out, records, peak = run(feeds)
                 except Exception as e:  # noqa: BLE001
                     raise comp.translate_error(e) from None
+                finally:
+                    if plan.takes_mutex:
+                        release_run_locks(self._ctx)
         if run_metadata is not None and hasattr(run_metadata, "_record"):
             run_metadata._record(plan)
             if trace:
@@ -733,6 +814,10 @@ class BaseSession:
         package, convert = plan.package, plan.convert_feeds
         execute = self._execute
         session = self
+        if plan.handle_fetches and not isinstance(fetches, Tensor):
+            # TF: fetched handles as TensorHandles, except a single Tensor's raw string
+            def package(results, _package=plan.package):
+                return _package(session._handle_results(plan, list(results), None))
 
         if not feed_list:
             def _callable(*args, **kwargs):
