@@ -10,7 +10,8 @@ Tables are the engine's HashTableV2 / MutableHashTableV2 (engine/ops/lookup.py),
 session; initializers add their op to the TABLE_INITIALIZERS collection. Differences from
 TF 1.14: a MutableHashTable's `export()` lists
 entries in insertion order (TF: its hash map's order), and tables with a non-scalar
-default value (MutableHashTableOfTensors) and DenseHashTable are absent.
+default value (MutableHashTableOfTensors) are absent. DenseHashTable is in
+dense_hash_table.py.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import GraphKeys, Tensor, get_default_graph, name_scope
 from ..engine.framework.tensor_shape import TensorShape
+from ..engine.ops import dense_table as _dense_table  # noqa: F401 - registers the ops
 from ..engine.ops import hashing as _hashing
 from ..engine.ops import lookup as _lookup  # noqa: F401 - registers the table ops
 from ..engine.ops._base import apply, apply_op
@@ -645,6 +647,17 @@ class MutableHashTable(LookupInterface):
         if keys.dtype.base_dtype != self._key_dtype:
             raise TypeError(f"Signature mismatch. Keys must be dtype {self._key_dtype}, got "
                             f"{keys.dtype}.")
+
+    def remove(self, keys, name=None):
+        """Removes `keys` (a Tensor of the key dtype) from the table (LookupTableRemoveV2);
+        absent keys are ignored."""
+        if keys.dtype != self._key_dtype:
+            raise TypeError(f"Signature mismatch. Keys must be dtype {self._key_dtype}, got "
+                            f"{keys.dtype}.")
+        with name_scope(name, f"{self.name}_lookup_table_remove",
+                        (self.resource_handle, keys, self._default_value)):
+            return apply_op("LookupTableRemoveV2", [self.resource_handle, keys],
+                            {"Tin": self._key_dtype})
 
     def lookup(self, keys, name=None):
         with name_scope(name, f"{self.name}_lookup_table_find",
