@@ -9,8 +9,7 @@
 Tables are the engine's HashTableV2 / MutableHashTableV2 (engine/ops/lookup.py), one per
 session; initializers add their op to the TABLE_INITIALIZERS collection. Differences from
 TF 1.14: a MutableHashTable's `export()` lists
-entries in insertion order (TF: its hash map's order), and tables with a non-scalar
-default value (MutableHashTableOfTensors) are absent. DenseHashTable is in
+entries in insertion order (TF: its hash map's order). DenseHashTable is in
 dense_hash_table.py.
 """
 from __future__ import annotations
@@ -595,15 +594,13 @@ def index_to_string_table_from_tensor(vocabulary_list, default_value="UNK", name
 
 
 class MutableHashTable(LookupInterface):
-    """A table that takes inserts (MutableHashTableV2); scalar values only."""
+    """A table that takes inserts (MutableHashTableV2; MutableHashTableOfTensorsV2 for a
+    vector default_value)."""
 
     def __init__(self, key_dtype, value_dtype, default_value, name="MutableHashTable",
                  checkpoint=True):
         self._default_value = convert_to_tensor(default_value, dtype=value_dtype)
         self._value_shape = self._default_value.get_shape()
-        if self._value_shape.ndims != 0:
-            raise NotImplementedError("MutableHashTable with a non-scalar default_value "
-                                      "(MutableHashTableOfTensorsV2) is not in flowgrad")
         self._checkpoint = checkpoint
         self._name = name
         self._shared_name = None
@@ -629,9 +626,14 @@ class MutableHashTable(LookupInterface):
                                 {"Tin": self.op.key_dtype, "Tout": self.op.value_dtype})
 
     def _create_resource(self):
-        handle = apply("MutableHashTableV2", [], {
-            "container": "", "shared_name": "", "use_node_name_sharing": bool(self._checkpoint),
-            "key_dtype": self._key_dtype, "value_dtype": self._value_dtype}, self._name)
+        attrs = {"container": "", "shared_name": "",
+                 "use_node_name_sharing": bool(self._checkpoint),
+                 "key_dtype": self._key_dtype, "value_dtype": self._value_dtype}
+        if self._default_value.get_shape().ndims == 0:
+            handle = apply("MutableHashTableV2", [], attrs, self._name)
+        else:       # vector values (a default value of another rank fails when run, as TF)
+            attrs["value_shape"] = self._default_value.get_shape()
+            handle = apply("MutableHashTableOfTensorsV2", [], attrs, self._name)
         self._table_name = handle.op.name.split("/")[-1]
         return handle
 

@@ -1,5 +1,7 @@
 """TF 1.14's DenseHashTable (tf.lookup.experimental.DenseHashTable, also
-tf.contrib.lookup.MutableDenseHashTable) and MutableHashTable.remove: op names and types,
+tf.contrib.lookup.MutableDenseHashTable), MutableHashTable.remove and MutableHashTable
+with vector values (MutableHashTableOfTensorsV2; exports compared in key order, as TF's
+is its hash map's): op names and types,
 static shapes, the bucket arrays export() gives (TF's hashing and quadratic probing, the
 growth of the buckets), lookups, sizes, removal, vector keys and values, Saver checkpoints
 and TF's errors (class and first line). tests/test_dense_hash_table.py runs cases() on
@@ -39,7 +41,7 @@ def _case(tf, build):
         with tf.Session() as sess:
             for step in steps:
                 try:
-                    out["runs"].append(sess.run(step))
+                    out["runs"].append(step(sess) if callable(step) else sess.run(step))
                 except Exception as e:  # noqa: BLE001 - the error is the golden
                     out["runs"].append(_error(e))
     return out
@@ -100,7 +102,8 @@ def _vector_keys(tf):
 
 def _vector_values(tf):
     t = _dense(tf, tf.int64, tf.float64, [-1., -2.], 0, -1, buckets=4)
-    ins = t.insert(tf.constant([5, 6, 9], tf.int64), tf.constant([[1., 2.], [3., 4.], [5., 6.]], tf.float64))
+    ins = t.insert(tf.constant([5, 6, 9], tf.int64),
+                   tf.constant([[1., 2.], [3., 4.], [5., 6.]], tf.float64))
     look = t.lookup(tf.constant([5, 7, 9], tf.int64))
     look_scalar = t.lookup(tf.constant(6, tf.int64))
     look_unknown = t.lookup(tf.placeholder_with_default(tf.constant([6], tf.int64), None))
@@ -154,6 +157,61 @@ def _mutable_hash_table_remove(tf):
     return [ins, rm, [t.size(), t.lookup(tf.constant(["a", "b", "c"]))]], {}
 
 
+def _sorted_export(table):
+    """export() in key order (a MutableHashTable exports in its hash map's order)."""
+    keys, values = table.export()
+
+    def run(sess):
+        k, v = sess.run([keys, values])
+        order = sorted(range(len(k)), key=lambda i: k[i])
+        return [k[order], v[order]]
+    return run
+
+
+def _tensors_basic(tf):
+    t = tf.contrib.lookup.MutableHashTable(tf.int64, tf.float32, [-1., -2.])
+    ins = t.insert(tf.constant([3, 4, 9], tf.int64), tf.constant([[1., 2.], [3., 4.], [5., 6.]]))
+    look = t.lookup(tf.constant([[3, 5], [9, 4]], tf.int64))
+    look_scalar = t.lookup(tf.constant(4, tf.int64))
+    rm = t.remove(tf.constant([4], tf.int64))
+    ex = t.export()
+    return [ins, [look, look_scalar, t.size()], _sorted_export(t), rm,
+            [look, t.size()], _sorted_export(t)], \
+        {"look": look, "look_scalar": look_scalar, "keys": ex[0], "values": ex[1]}
+
+
+def _tensors_string_keys(tf):
+    t = tf.contrib.lookup.MutableHashTable(tf.string, tf.int64, [0, 0, 7], name="words")
+    ins = t.insert(tf.constant(["a", "b"]), tf.constant([[1, 2, 3], [4, 5, 6]], tf.int64))
+    again = t.insert(tf.constant(["b"]), tf.constant([[9, 9, 9]], tf.int64))
+    look = t.lookup(tf.constant(["b", "zz", "a"]))
+    return [ins, again, look, t.size(), _sorted_export(t)], {"look": look}
+
+
+def _tensors_saver(tf):
+    d = tempfile.mkdtemp()
+    try:
+        out = {}
+        g = tf.Graph()
+        with g.as_default():
+            t = tf.contrib.lookup.MutableHashTable(tf.int64, tf.float64, [0., 0.], name="vt")
+            ins = t.insert(tf.constant([1, 2], tf.int64),
+                           tf.constant([[1., 2.], [3., 4.]], tf.float64))
+            look = t.lookup(tf.constant([2, 1, 3], tf.int64))
+            saver = tf.train.Saver()
+            out["ops"] = [[o.name, o.type] for o in g.get_operations()]
+            with tf.Session() as s:
+                s.run(ins)
+                path = saver.save(s, os.path.join(d, "m"))
+            with tf.Session() as s:
+                saver.restore(s, path)
+                out["restored"] = s.run([look, t.size()])
+        out["checkpoint"] = sorted([n, list(sh)] for n, sh in tf.train.list_variables(path))
+        return out
+    finally:
+        shutil.rmtree(d)
+
+
 def _err(fn):
     def build(tf):
         return [fn(tf)], {}
@@ -200,6 +258,16 @@ ERRORS = {
     "vector_value_shape": lambda tf: _t(tf, default_value=[0., 0.]).insert(
         tf.constant([1, 2], tf.int64), tf.constant([1., 2.])),
     "no_kernel": lambda tf: _t(tf, value_dtype=tf.string, default_value="x").size(),
+    "tensors_value_rank_2": lambda tf: tf.contrib.lookup.MutableHashTable(
+        tf.int64, tf.float32, [[-1., -2.]]).size(),
+    "tensors_insert_shape": lambda tf: tf.contrib.lookup.MutableHashTable(
+        tf.int64, tf.float32, [-1., -2.]).insert(tf.constant([3], tf.int64),
+                                                 tf.constant([1., 2.])),
+    "tensors_insert_rank_2_keys": lambda tf: tf.contrib.lookup.MutableHashTable(
+        tf.int64, tf.float32, [-1., -2.]).insert(tf.constant([[3]], tf.int64),
+                                                 tf.constant([[1., 2.]])),
+    "tensors_no_kernel": lambda tf: tf.contrib.lookup.MutableHashTable(
+        tf.int64, tf.bool, [False, True]).size(),
     "remove_mutable_hash_table_empty_ok": lambda tf: tf.contrib.lookup.MutableHashTable(
         tf.int64, tf.int64, -1).remove(tf.constant([[1, 2]], tf.int64)),
 }
@@ -283,6 +351,8 @@ CASES = {
     "mutable_hash_table_remove": _mutable_hash_table_remove,
     "partial_insert": _partial_insert,
     "grow_before_error": _grow_before_error,
+    "tensors_basic": _tensors_basic,
+    "tensors_string_keys": _tensors_string_keys,
 }
 
 
@@ -291,6 +361,7 @@ def cases(tf):
     out.update({"error_" + k: _case(tf, _err(fn)) for k, fn in ERRORS.items()})
     out.update({"build_error_" + k: _build_error(fn)(tf) for k, fn in BUILD_ERRORS.items()})
     out["saver"] = _saver(tf)
+    out["tensors_saver"] = _tensors_saver(tf)
     return out
 
 

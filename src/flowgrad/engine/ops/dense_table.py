@@ -1,6 +1,7 @@
 """TF 1.14's MutableDenseHashTableV2: a lookup table kept in two bucket arrays, with open
 addressing and quadratic probing (tensorflow/core/kernels/lookup_table_op.cc,
-MutableDenseHashTable), and LookupTableRemoveV2 (for it and for MutableHashTableV2).
+MutableDenseHashTable), and LookupTableRemoveV2 (for it and for MutableHashTableV2);
+also MutableHashTableOfTensorsV2 (a MutableHashTable with vector values, `TensorsTable`).
 
 The buckets are what `export()` returns, so they are laid out exactly as TF lays them
 out: key buckets [num_buckets, key_size] filled with empty_key, value buckets
@@ -23,8 +24,9 @@ from ..framework import errors
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from .hashing import _hash64
+from .lookup import Table, _key_list
 
-__all__ = ["DenseTable"]
+__all__ = ["DenseTable", "TensorsTable"]
 
 _M64 = (1 << 64) - 1
 
@@ -349,3 +351,100 @@ def _remove_bind(node, ctx):
 
 register_op("LookupTableRemoveV2", infer=_remove_infer, bind=_remove_bind, stateful=True,
             grad=None)
+
+
+# -- MutableHashTableOfTensorsV2 -------------------------------------------------------
+# TF 1.14's CPU kernels: key dtype -> value dtypes
+_TENSORS_KERNELS = {_dt.int32: (_dt.int32, _dt.float32, _dt.float64),
+                    _dt.int64: (_dt.int32, _dt.int64, _dt.float32, _dt.float64, _dt.string),
+                    _dt.string: (_dt.int32, _dt.int64, _dt.float32, _dt.float64, _dt.bool_)}
+
+
+class TensorsTable(Table):
+    """A MutableHashTable whose values are vectors (TF's MutableHashTableOfTensors):
+    entries map a key to a tuple of value_shape[0] values."""
+
+    def __init__(self, key_dtype, value_dtype, value_shape):
+        super().__init__("MutableHashTableOfTensors", key_dtype, value_dtype)
+        self.initialized = True
+        self.value_shape = value_shape
+
+    def _pairs(self, keys, values):
+        keys, values = np.asarray(keys), np.asarray(values)
+        want = keys.shape + self.value_shape
+        if values.shape != want:
+            raise _invalid(f"Expected shape {_dims(want)} for value, got "
+                           f"{_dims(values.shape)}")
+        return _key_list(keys), _rows(values, keys.size, self.value_shape[0], self.value_dtype)
+
+    def find(self, keys, default):
+        keys, default = np.asarray(keys), np.asarray(default)
+        if default.shape != self.value_shape:
+            raise _invalid(f"Expected shape {_dims(self.value_shape)} for default value, got "
+                           f"{_dims(default.shape)}")
+        dflt = _rows(default, 1, self.value_shape[0], self.value_dtype)[0]
+        get = self.data.get
+        out = [get(k, dflt) for k in _key_list(keys)]
+        arr = np.empty((len(out), self.value_shape[0]), _np_type(self.value_dtype))
+        if out:
+            arr[...] = out
+        return arr.reshape(keys.shape + self.value_shape)
+
+    def insert(self, keys, values):
+        ks, vs = self._pairs(keys, values)
+        with self.lock:
+            self.data.update(zip(ks, vs))
+
+    def import_values(self, keys, values):
+        ks, vs = self._pairs(keys, values)
+        with self.lock:
+            self.data = dict(zip(ks, vs))
+
+    def export(self):
+        with self.lock:
+            items = list(self.data.items())
+        k = np.empty(len(items), _np_type(self.key_dtype))
+        v = np.empty((len(items), self.value_shape[0]), _np_type(self.value_dtype))
+        if items:
+            k[:] = [i[0] for i in items]
+            v[...] = [i[1] for i in items]
+        return k, v
+
+
+def _tensors_bind(node, ctx):
+    store = ctx.__dict__.setdefault("tables", {})
+    attrs = node.attrs
+    key = ("table", attrs.get("container", ""), attrs.get("shared_name") or node.name)
+    lock = ctx.lock
+    key_dtype = _dt.as_dtype(attrs["key_dtype"])
+    value_dtype = _dt.as_dtype(attrs["value_dtype"])
+    vshape = tuple(TensorShape(attrs.get("value_shape", ())).as_list())
+
+    def handle():
+        if value_dtype not in _TENSORS_KERNELS.get(key_dtype, ()):
+            items = [f"key_dtype={_tf_type(key_dtype)}", f"value_dtype={_tf_type(value_dtype)}",
+                     f"value_shape={_dims(vshape)}", f"container=\"{attrs.get('container', '')}\"",
+                     f"shared_name=\"{attrs.get('shared_name', '')}\"",
+                     f"use_node_name_sharing="
+                     f"{str(bool(attrs.get('use_node_name_sharing'))).lower()}"]
+            raise _invalid(f"No OpKernel was registered to support Op "
+                           f"'MutableHashTableOfTensorsV2' used by node {node.name} with these "
+                           f"attrs: [{', '.join(sorted(items))}]")
+        if len(vshape) != 1:
+            raise _invalid(f"Default value must be a vector, got shape {_dims(vshape)}")
+        t = store.get(key)
+        if t is None:
+            with lock:
+                t = store.get(key)
+                if t is None:
+                    t = store[key] = TensorsTable(key_dtype, value_dtype, vshape)
+        if not isinstance(t, TensorsTable) or t.key_dtype != key_dtype or \
+                t.value_dtype != value_dtype:
+            raise _invalid(f"Trying to share a table '{key[2]}' of another type or with "
+                           "other key/value dtypes")
+        return t
+    return handle
+
+
+register_op("MutableHashTableOfTensorsV2", infer=lambda i, a: [(_dt.resource, TensorShape([]))],
+            bind=_tensors_bind, stateful=True, grad=None)

@@ -381,11 +381,14 @@ register_op("InitializeTableFromTextFileV2", infer=_text_infer, bind=_text_bind,
 
 
 def _dense_shapes(handle):
-    """(key shape, value shape) a MutableDenseHashTableV2 handle carries (TF's handle
-    data: empty_key's static shape, the value_shape attr), or None for other tables."""
+    """(key shape, value shape) a MutableDenseHashTableV2 or MutableHashTableOfTensorsV2
+    handle carries (TF's handle data: empty_key's static shape or [], the value_shape
+    attr), or None for other tables."""
     op = handle.op
     while op.type == "Identity" and op.inputs:
         op = op.inputs[0].op
+    if op.type == "MutableHashTableOfTensorsV2":
+        return TensorShape([]), TensorShape(op.get_attr("value_shape"))
     if op.type != "MutableDenseHashTableV2":
         return None
     value_shape = op.get_attr("value_shape")
