@@ -1,7 +1,7 @@
 """More of TF 1.14's tf.SparseConditionalAccumulator (also tf.sparse.
 SparseConditionalAccumulator): the shape take_grad returns (the accumulator's first
 dimension, else -1), duplicate and unsorted indices, stale gradients dropped before any
-check, set_global_step, every shape and index check (class and first line), empty
+check (tf.ConditionalAccumulator's too), set_global_step, every shape and index check (class and first line), empty
 gradients, static shapes and op names, take_grad blocking until other threads apply
 gradients, and its deadline. tests/test_sparse_accumulator.py runs cases() on flowgrad.
 
@@ -85,6 +85,15 @@ def _stale_unchecked(tf):
     stale_bad = a.apply_grad([9], [[1., 1., 1.]], grad_shape=[7, 3], local_step=0)
     fresh_bad = a.apply_grad([9], [[1., 1., 1.]], grad_shape=[7, 3], local_step=1)
     return [ok, take, stale_bad, a.num_accumulated(), fresh_bad, a.num_accumulated()], {}
+
+
+def _dense_stale_unchecked(tf):
+    """tf.ConditionalAccumulator too drops a stale gradient before checking its shape."""
+    a = tf.ConditionalAccumulator(tf.float32, shape=[2])
+    bad = tf.placeholder_with_default([1., 2., 3.], None)
+    return [a.apply_grad([1., 2.]), a.take_grad(1),
+            a.apply_grad(bad, local_step=0), a.num_accumulated(),
+            a.apply_grad(bad, local_step=1), a.num_accumulated()], {}
 
 
 def _global_step(tf):
@@ -195,6 +204,7 @@ CASES = {
     "take_shape": _take_shape,
     "duplicates": _duplicates,
     "stale_unchecked": _stale_unchecked,
+    "dense_stale_unchecked": _dense_stale_unchecked,
     "global_step": _global_step,
     "sum_float64": _sum_float64,
     "empty_gradient": _empty_gradient,

@@ -54,18 +54,19 @@ class Accumulator:
                 None, None, f"Invalid gradient: dtype {grad.dtype} differs from the "
                 f"accumulator's {self.dtype}")
         with self.cond:
+            if int(local_step) < self.global_step:
+                return   # stale: dropped before any check, as TF drops it
+            # TF's ValidateShape: the sum's shape first, then the accumulator's
+            if self.sum is not None and self.sum.shape != grad.shape:
+                raise errors.InvalidArgumentError(
+                    None, None, f"Shape mismatch: expected {_dims(self.sum.shape)}, got "
+                    f"{_dims(grad.shape)}")
             if self.shape is not None and (
                     len(self.shape) != grad.ndim or
                     any(d is not None and d != g for d, g in zip(self.shape, grad.shape))):
                 raise errors.InvalidArgumentError(
                     None, None, f"Shape mismatch: expected {_dims(self.shape)}, got "
                     f"{_dims(grad.shape)}")
-            if self.sum is not None and self.sum.shape != grad.shape:
-                raise errors.InvalidArgumentError(
-                    None, None, f"Shape mismatch: expected {_dims(self.sum.shape)}, got "
-                    f"{_dims(grad.shape)}")
-            if int(local_step) < self.global_step:
-                return   # stale: dropped, as TF drops it
             self.sum = grad.astype(self.dtype, copy=True) if self.sum is None \
                 else self.sum + grad
             self.count += 1
