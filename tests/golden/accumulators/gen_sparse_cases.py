@@ -1,9 +1,9 @@
 """More of TF 1.14's tf.SparseConditionalAccumulator (also tf.sparse.
 SparseConditionalAccumulator): the shape take_grad returns (the accumulator's first
 dimension, else -1), duplicate and unsorted indices, stale gradients dropped before any
-check (tf.ConditionalAccumulator's too), set_global_step, every shape and index check (class and first line), empty
-gradients, static shapes and op names, take_grad blocking until other threads apply
-gradients, and its deadline. tests/test_sparse_accumulator.py runs cases() on flowgrad.
+check (tf.ConditionalAccumulator's too), set_global_step, every shape and index check
+(class and first line), empty gradients, static shapes and op names, take_grad blocking
+until other threads apply gradients, and its deadline. tests/test_sparse_accumulator.py runs cases() on flowgrad.
 
     python tools/goldens.py regen accumulators/sparse_cases
 """
