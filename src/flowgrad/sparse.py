@@ -39,5 +39,6 @@ __all__ = ["SparseTensor", "to_dense", "reorder", "reduce_sum", "sparse_dense_ma
            "segment_sqrt_n", "segment_sum", "slice", "softmax", "split", "to_indicator", "mask"]
 from .ops.sparse_ops import sparse_cross as cross  # noqa: E402 - issue 16
 from .ops.sparse_ops import sparse_cross_hashed as cross_hashed  # noqa: E402 - issue 16
+from .ops.data_flow_ops import SparseConditionalAccumulator  # noqa: E402 - TF's export too
 
-__all__ += ["cross", "cross_hashed"]
+__all__ += ["cross", "cross_hashed", "SparseConditionalAccumulator"]

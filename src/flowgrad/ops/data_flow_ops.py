@@ -345,12 +345,32 @@ class ConditionalAccumulatorBase:
                         name or "AccumulatorSetGlobalStep")
 
 
+def _check_reduction(op_type, reduction_type):
+    """op_def_library's check of the reduction_type attr (before the op is made)."""
+    if reduction_type not in ("MEAN", "SUM"):
+        raise ValueError(f"Attr 'reduction_type' of '{op_type}' Op passed string "
+                         f"'{reduction_type}' not in: \"MEAN\", \"SUM\".")
+
+
+def _num_required(op_type, num_required):
+    """`num_required` as TF's op wrapper converts it (a Const <scope>/num_required)."""
+    try:
+        return convert_to_tensor(num_required, _dt.int32, name="num_required")
+    except TypeError as e:
+        if hasattr(num_required, "dtype"):
+            raise
+        raise TypeError(f"Expected int32 passed to parameter 'num_required' of op "
+                        f"'{op_type}', got {num_required!r} of type "
+                        f"'{type(num_required).__name__}' instead. Error: {e}") from None
+
+
 class ConditionalAccumulator(ConditionalAccumulatorBase):
     """Aggregates dense gradients: `take_grad(n)` waits for n and returns their mean."""
 
     def __init__(self, dtype, shape=None, shared_name=None, name="conditional_accumulator",
                  reduction_type="MEAN"):
         dtype = _dt.as_dtype(dtype)
+        _check_reduction("ConditionalAccumulator", reduction_type)
         ref = apply_op("ConditionalAccumulator", [], {
             "dtype": dtype, "shape": tensor_shape.TensorShape(shape),
             "container": "", "shared_name": shared_name or "",
@@ -369,7 +389,7 @@ class ConditionalAccumulator(ConditionalAccumulatorBase):
         """Waits for `num_required` gradients; their mean (or sum), then starts afresh."""
         with name_scope(name, "AccumulatorTakeGradient") as scope:
             # as TF's op wrapper: a Python num_required is a Const inside the op's scope
-            n = convert_to_tensor(num_required, _dt.int32, name="num_required")
+            n = _num_required("AccumulatorTakeGradient", num_required)
             out = apply_op("AccumulatorTakeGradient", [self._accumulator_ref, n],
                            {"dtype": self._dtype}, scope).outputs[0]
         out.set_shape(self._shape)
@@ -383,6 +403,7 @@ class SparseConditionalAccumulator(ConditionalAccumulatorBase):
     def __init__(self, dtype, shape=None, shared_name=None,
                  name="sparse_conditional_accumulator", reduction_type="MEAN"):
         dtype = _dt.as_dtype(dtype)
+        _check_reduction("SparseConditionalAccumulator", reduction_type)
         ref = apply_op("SparseConditionalAccumulator", [], {
             "dtype": dtype, "shape": tensor_shape.TensorShape(shape),
             "container": "", "shared_name": shared_name or "",
@@ -401,15 +422,17 @@ class SparseConditionalAccumulator(ConditionalAccumulatorBase):
         indices = _cast(grad_indices, _dt.int64)
         shape = _cast([] if grad_shape is None else grad_shape, _dt.int64)
         with name_scope(name, "SparseAccumulatorApplyGradient") as scope:
-            values = convert_to_tensor(grad_values, self._dtype, name="gradient_values")
+            # as TF: the op's dtype is the values' own (another than the accumulator's is
+            # an error when the op runs; TF 1.14's kernel aborts the process there)
+            values = convert_to_tensor(grad_values, name="gradient_values")
             return apply_op("SparseAccumulatorApplyGradient",
                             [self._accumulator_ref, local_step, indices, values, shape],
-                            {"dtype": self._dtype, "has_known_shape": grad_shape is not None},
-                            scope)
+                            {"dtype": values.dtype.base_dtype,
+                             "has_known_shape": grad_shape is not None}, scope)
 
     def _take(self, num_required, name):
         with name_scope(name, "SparseAccumulatorTakeGradient") as scope:
-            n = convert_to_tensor(num_required, _dt.int32, name="num_required")
+            n = _num_required("SparseAccumulatorTakeGradient", num_required)
             return apply_op("SparseAccumulatorTakeGradient", [self._accumulator_ref, n],
                             {"dtype": self._dtype}, scope).outputs
 

@@ -9,8 +9,8 @@
 Tables are the engine's HashTableV2 / MutableHashTableV2 (engine/ops/lookup.py), one per
 session; initializers add their op to the TABLE_INITIALIZERS collection. Differences from
 TF 1.14: a MutableHashTable's `export()` lists
-entries in insertion order (TF: its hash map's order), and tables with a non-scalar
-default value (MutableHashTableOfTensors) and DenseHashTable are absent.
+entries in insertion order (TF: its hash map's order). DenseHashTable is in
+dense_hash_table.py.
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import GraphKeys, Tensor, get_default_graph, name_scope
 from ..engine.framework.tensor_shape import TensorShape
+from ..engine.ops import dense_table as _dense_table  # noqa: F401 - registers the ops
 from ..engine.ops import hashing as _hashing
 from ..engine.ops import lookup as _lookup  # noqa: F401 - registers the table ops
 from ..engine.ops._base import apply, apply_op
@@ -593,15 +594,13 @@ def index_to_string_table_from_tensor(vocabulary_list, default_value="UNK", name
 
 
 class MutableHashTable(LookupInterface):
-    """A table that takes inserts (MutableHashTableV2); scalar values only."""
+    """A table that takes inserts (MutableHashTableV2; MutableHashTableOfTensorsV2 for a
+    vector default_value)."""
 
     def __init__(self, key_dtype, value_dtype, default_value, name="MutableHashTable",
                  checkpoint=True):
         self._default_value = convert_to_tensor(default_value, dtype=value_dtype)
         self._value_shape = self._default_value.get_shape()
-        if self._value_shape.ndims != 0:
-            raise NotImplementedError("MutableHashTable with a non-scalar default_value "
-                                      "(MutableHashTableOfTensorsV2) is not in flowgrad")
         self._checkpoint = checkpoint
         self._name = name
         self._shared_name = None
@@ -627,9 +626,14 @@ class MutableHashTable(LookupInterface):
                                 {"Tin": self.op.key_dtype, "Tout": self.op.value_dtype})
 
     def _create_resource(self):
-        handle = apply("MutableHashTableV2", [], {
-            "container": "", "shared_name": "", "use_node_name_sharing": bool(self._checkpoint),
-            "key_dtype": self._key_dtype, "value_dtype": self._value_dtype}, self._name)
+        attrs = {"container": "", "shared_name": "",
+                 "use_node_name_sharing": bool(self._checkpoint),
+                 "key_dtype": self._key_dtype, "value_dtype": self._value_dtype}
+        if self._default_value.get_shape().ndims == 0:
+            handle = apply("MutableHashTableV2", [], attrs, self._name)
+        else:       # vector values (a default value of another rank fails when run, as TF)
+            attrs["value_shape"] = self._default_value.get_shape()
+            handle = apply("MutableHashTableOfTensorsV2", [], attrs, self._name)
         self._table_name = handle.op.name.split("/")[-1]
         return handle
 
@@ -645,6 +649,17 @@ class MutableHashTable(LookupInterface):
         if keys.dtype.base_dtype != self._key_dtype:
             raise TypeError(f"Signature mismatch. Keys must be dtype {self._key_dtype}, got "
                             f"{keys.dtype}.")
+
+    def remove(self, keys, name=None):
+        """Removes `keys` (a Tensor of the key dtype) from the table (LookupTableRemoveV2);
+        absent keys are ignored."""
+        if keys.dtype != self._key_dtype:
+            raise TypeError(f"Signature mismatch. Keys must be dtype {self._key_dtype}, got "
+                            f"{keys.dtype}.")
+        with name_scope(name, f"{self.name}_lookup_table_remove",
+                        (self.resource_handle, keys, self._default_value)):
+            return apply_op("LookupTableRemoveV2", [self.resource_handle, keys],
+                            {"Tin": self._key_dtype})
 
     def lookup(self, keys, name=None):
         with name_scope(name, f"{self.name}_lookup_table_find",

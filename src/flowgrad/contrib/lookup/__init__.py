@@ -1,11 +1,13 @@
-"""tf.contrib.lookup (TF 1.14): HashTable, MutableHashTable, the index tables and the
-deprecated string_to_index helpers, on flowgrad/ops/lookup_ops.py."""
+"""tf.contrib.lookup (TF 1.14): HashTable, MutableHashTable, MutableDenseHashTable (TF's
+DenseHashTable), the index tables and the deprecated string_to_index helpers, on
+flowgrad/ops/lookup_ops.py and flowgrad/ops/dense_hash_table.py."""
 from __future__ import annotations
 
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import convert_to_tensor as _convert
 from ...engine.framework.graph import name_scope as _name_scope
 from ...ops import lookup_ops as _lookup_ops
+from ...ops.dense_hash_table import DenseHashTable as MutableDenseHashTable
 from ...ops.lookup_ops import (FastHashSpec, HasherSpec, HashTable, IdTableWithHashBuckets,
                                InitializableLookupTableBase, KeyValueTensorInitializer,
                                LookupInterface, MutableHashTable, StrongHashSpec,
@@ -15,7 +17,7 @@ from ...ops.lookup_ops import (FastHashSpec, HasherSpec, HashTable, IdTableWithH
 
 __all__ = ["FastHashSpec", "HasherSpec", "HashTable", "IdTableWithHashBuckets",
            "InitializableLookupTableBase", "KeyValueTensorInitializer", "LookupInterface",
-           "MutableHashTable", "StrongHashSpec", "TableInitializerBase",
+           "MutableDenseHashTable", "MutableHashTable", "StrongHashSpec", "TableInitializerBase",
            "TextFileIdTableInitializer", "TextFileIndex", "TextFileInitializer",
            "TextFileStringTableInitializer", "index_table_from_file", "index_table_from_tensor",
            "index_to_string", "index_to_string_table_from_file",

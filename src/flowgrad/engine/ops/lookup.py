@@ -1,6 +1,7 @@
 """Lookup tables as graph ops: TF 1.14's HashTableV2, MutableHashTableV2 and the ops that
 take their resource handle (LookupTableFindV2, InsertV2, ImportV2, ExportV2, SizeV2,
-InitializeTableV2, InitializeTableFromTextFileV2).
+InitializeTableV2, InitializeTableFromTextFileV2); MutableDenseHashTableV2 and
+LookupTableRemoveV2 are in dense_table.py.
 
 A table op's kernel returns the session's `Table` for it (created on first run, keyed by
 its shared_name, else by the op's name, as TF's resource manager keys it); the other ops
@@ -107,12 +108,24 @@ class Table:
         return np.int64(len(self.data) if self.initialized else 0)
 
     def insert(self, keys, values):
+        if self.kind == "HashTable":
+            raise errors.UnimplementedError(None, None, "Insert is not supported by HashTable")
+        keys, values = _check_pairs(keys, values)
         ks = _key_list(keys)
         vs = np.asarray(values).reshape(-1).tolist()
         with self.lock:
             self.data.update(zip(ks, vs))
 
+    def remove(self, keys):
+        """MutableHashTable's Remove: each key erased (absent keys ignored)."""
+        if self.kind == "HashTable":
+            raise errors.UnimplementedError(None, None, "Remove is not supported by HashTable")
+        with self.lock:
+            for k in _key_list(keys):
+                self.data.pop(k, None)
+
     def import_values(self, keys, values):
+        keys, values = _check_pairs(keys, values)
         if self.kind == "HashTable":
             self.initialize(_key_list(keys), np.asarray(values).reshape(-1).tolist())
             return
@@ -323,15 +336,9 @@ def _import_infer(inputs, attrs):
     return []
 
 
-def _import_bind(node, ctx):
-    def run(t, keys, values):
-        keys, values = _check_pairs(keys, values)
-        t.import_values(keys, values)
-    return run
-
-
-register_op("LookupTableImportV2", infer=_import_infer, bind=_import_bind, stateful=True,
-            grad=None)
+register_op("LookupTableImportV2", infer=_import_infer,
+            bind=lambda node, ctx: lambda t, keys, values: t.import_values(keys, values),
+            stateful=True, grad=None)
 
 
 def _init_bind(node, ctx):
@@ -373,8 +380,42 @@ register_op("InitializeTableFromTextFileV2", infer=_text_infer, bind=_text_bind,
             grad=None)
 
 
+def _dense_shapes(handle):
+    """(key shape, value shape) a MutableDenseHashTableV2 or MutableHashTableOfTensorsV2
+    handle carries (TF's handle data: empty_key's static shape or [], the value_shape
+    attr), or None for other tables."""
+    op = handle.op
+    while op.type == "Identity" and op.inputs:
+        op = op.inputs[0].op
+    if op.type == "MutableHashTableOfTensorsV2":
+        return TensorShape([]), TensorShape(op.get_attr("value_shape"))
+    if op.type != "MutableDenseHashTableV2":
+        return None
+    value_shape = op.get_attr("value_shape")
+    return op.inputs[0].shape, TensorShape(value_shape)
+
+
 def _find_infer(inputs, attrs):
-    return [(inputs[2].dtype.base_dtype, inputs[1].shape)]
+    dense = _dense_shapes(inputs[0])
+    if dense is None:
+        return [(inputs[2].dtype.base_dtype, inputs[1].shape)]
+    key_shape, value_shape = dense
+    keys = inputs[1].shape
+    if key_shape.ndims is None or keys.ndims is None:
+        return [(inputs[2].dtype.base_dtype, TensorShape(None))]
+    if keys.ndims < key_shape.ndims:
+        raise ValueError(f"Expected keys to have suffix {_shape_str(key_shape)} but saw "
+                         f"shape: {_shape_str(keys)}")
+    prefix = keys.as_list()[:keys.ndims - key_shape.ndims]
+    return [(inputs[2].dtype.base_dtype, TensorShape(prefix).concatenate(value_shape))]
+
+
+def _export_infer(inputs, attrs):
+    dense = _dense_shapes(inputs[0])
+    values = TensorShape([None]) if dense is None else \
+        TensorShape([None]).concatenate(dense[1])
+    return [(_dt.as_dtype(attrs["Tkeys"]), TensorShape([None])),
+            (_dt.as_dtype(attrs["Tvalues"]), values)]
 
 
 register_op("LookupTableFindV2", infer=_find_infer,
@@ -382,20 +423,11 @@ register_op("LookupTableFindV2", infer=_find_infer,
             stateful=True, grad=None)
 
 
-def _insert_bind(node, ctx):
-    def run(t, keys, values):
-        if t.kind == "HashTable":
-            raise errors.UnimplementedError(None, None, "Insert is not supported by HashTable")
-        keys, values = _check_pairs(keys, values)
-        t.insert(keys, values)
-    return run
-
-
-register_op("LookupTableInsertV2", infer=_no_outputs, bind=_insert_bind, stateful=True,
-            grad=None)
+register_op("LookupTableInsertV2", infer=_no_outputs,
+            bind=lambda node, ctx: lambda t, keys, values: t.insert(keys, values),
+            stateful=True, grad=None)
 register_op("LookupTableSizeV2", infer=lambda i, a: [(_dt.int64, TensorShape([]))],
             bind=lambda node, ctx: lambda t: t.size(), stateful=True, grad=None)
 register_op("LookupTableExportV2",
-            infer=lambda i, a: [(_dt.as_dtype(a["Tkeys"]), TensorShape([None])),
-                                (_dt.as_dtype(a["Tvalues"]), TensorShape([None]))],
-            bind=lambda node, ctx: lambda t: t.export(), stateful=True, grad=None)
+            infer=_export_infer, bind=lambda node, ctx: lambda t: t.export(), stateful=True,
+            grad=None)
