@@ -50,6 +50,8 @@ _EXTRA = {
     "CropAndResize": lambda: tf.image.crop_and_resize(
         _x([2, 4, 5, 3]), [[0.1, 0.2, 0.7, 0.9], [0.0, 0.0, 1.0, 1.0]], [0, 1], [3, 3]),
     "CheckNumerics": lambda: tf.check_numerics(_x([3, 2]), "x"),
+    "QuantizeAndDequantizeV2": lambda: tf.quantization.quantize_and_dequantize(
+        _x([3, 2]), 0.0, 2.0, range_given=True),
     "NthElement": lambda: tf.contrib.nn.nth_element(_x([3, 4, 5]), 2),
     "Resampler": lambda: tf.contrib.resampler.resampler(
         _x([2, 4, 5, 3]), tf.constant([[[0.5, 1.5], [2.2, 3.1], [4.6, -0.4]]] * 2)),
