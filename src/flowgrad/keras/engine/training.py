@@ -202,6 +202,9 @@ class Model(Network):
 
     def _make_train_function(self):
         if self._train_fn is None:
+            # TF 1.14 takes the learning phase as the function's last input first (its
+            # keras_learning_phase placeholder, made here when no layer made it)
+            K.learning_phase()
             params = self.trainable_weights
             # a Keras optimizer builds in its own '<Name>/' scope, a wrapped tf.train one
             # in 'training/' (TF 1.14: no scope of the optimizer's class)
