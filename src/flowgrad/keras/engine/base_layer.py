@@ -501,7 +501,10 @@ class Layer:
         input_shapes = None
         if all(hasattr(x, "shape") for x in input_list):
             input_shapes = _map_structure(lambda x: x.shape, inputs)
-        self.build(input_shapes)
+        # TF 1.14 calls build only where a class overrides Layer's: a build marked
+        # `_is_default` (Sequential's, as TF's @base_layer.default) is skipped
+        if not getattr(self.build, "_is_default", False):
+            self.build(input_shapes)
         self.built = True
 
     def _handle_activity_regularization(self, inputs, outputs):
