@@ -221,3 +221,16 @@ def _cosine_decay_restarts(tf):
 
 CALLS.extend([("polynomial_decay_cycle", _polynomial_decay_cycle),
               ("cosine_decay_restarts", _cosine_decay_restarts)])
+
+
+def _keras_confusion_metrics(tf):
+    """compile with AUC / Precision / Recall (each checks the predictions' range with an
+    Assert guarded by a cond) and the train function."""
+    model = tf.keras.Sequential([tf.keras.layers.Dense(3, activation="softmax", input_shape=(3,))])
+    model.compile("sgd", "categorical_crossentropy",
+                  metrics=[tf.keras.metrics.AUC(), tf.keras.metrics.Precision(),
+                           tf.keras.metrics.Recall()])
+    model._make_train_function()
+
+
+CALLS.append(("keras_confusion_metrics", _keras_confusion_metrics))

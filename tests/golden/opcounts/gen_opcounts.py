@@ -836,3 +836,15 @@ CALLS = CALLS + (
        ("metrics/at_k", _at_k),
        ("convolution/dilated", _dilated)]
 )
+
+
+def _nn_losses_moments(tf):
+    a = _x(tf)
+    b = tf.placeholder(tf.float32, (4, 3), name="b")
+    tf.nn.weighted_cross_entropy_with_logits(b, a, 2.0)
+    tf.nn.log_poisson_loss(b, a, compute_full_loss=True)
+    tf.nn.softmax_cross_entropy_with_logits_v2(labels=b, logits=a, axis=0)
+    tf.nn.weighted_moments(a, [0], tf.ones((4, 3)))
+
+
+CALLS = CALLS + [("nn/losses_axis0_weighted_moments", _nn_losses_moments)]
