@@ -234,3 +234,26 @@ def _keras_confusion_metrics(tf):
 
 
 CALLS.append(("keras_confusion_metrics", _keras_confusion_metrics))
+
+
+def _dynamic_weights(tf):
+    """Losses and metrics with weights of unknown shape: assert_broadcastable's
+    is_valid_shape / has_valid_nonscalar_shape conds and its AssertGuard."""
+    y = tf.placeholder(tf.float32, (None, 3), name="y")
+    p = tf.placeholder(tf.float32, (None, 3), name="p")
+    w = tf.placeholder(tf.float32, None, name="w")
+    tf.losses.mean_squared_error(y, p, weights=w)
+    tf.metrics.mean(p, weights=w)
+    tf.metrics.accuracy(tf.placeholder(tf.int32, (None,)), tf.placeholder(tf.int32, (None,)),
+                        weights=tf.placeholder(tf.float32, (None,)))
+
+
+def _at_k_weights(tf):
+    y = tf.placeholder(tf.int64, (4,), name="y")
+    p = tf.placeholder(tf.float32, (4, 5), name="p")
+    w = tf.placeholder(tf.float32, (4,), name="w")
+    tf.metrics.recall_at_k(y, p, 3, weights=w)
+    tf.metrics.average_precision_at_k(y, p, 2, weights=w)
+
+
+CALLS.extend([("dynamic_weights", _dynamic_weights), ("at_k_weights", _at_k_weights)])
