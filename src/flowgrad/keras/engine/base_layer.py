@@ -470,6 +470,10 @@ class Layer:
             for i, t in enumerate(_flatten(outputs)):
                 if isinstance(t, Tensor):
                     KERAS_HISTORY[t] = (self, node_index, i)
+        if hasattr(self, "_set_called_inputs") and not self.inputs:
+            # TF 1.14: a model without inputs (subclassed, or a Sequential called on a
+            # tensor) takes the tensors it is called on as its inputs
+            self._set_called_inputs(inputs, outputs)
         if self._initial_weights is not None:
             self.set_weights(self._initial_weights)
             self._initial_weights = None

@@ -27,6 +27,7 @@ from .. import optimizers
 from .. import saving
 from . import training_generator as tg
 from . import training_metrics as tm
+from .base_layer import _flatten
 from .network import Network
 
 __all__ = ["Model"]
@@ -324,6 +325,17 @@ class Model(Network):
         self.inputs = list(inputs)
         self.outputs = _to_list(outputs)
         self.input_names = names
+        self.output_names = ["output_%d" % (i + 1) for i in range(len(self.outputs))]
+        self.built = True
+
+    def _set_called_inputs(self, inputs, outputs):
+        """TF 1.14's _set_inputs(inputs, outputs) at the end of Layer.__call__ on a model
+        without inputs: the tensors it was called on ('input_N', or a dict's sorted keys)
+        and its outputs ('output_N'); compile then builds the loss at once."""
+        keys = sorted(inputs) if isinstance(inputs, dict) else None
+        self.inputs = [inputs[k] for k in keys] if keys else list(_flatten(inputs))
+        self.input_names = keys or ["input_%d" % (i + 1) for i in range(len(self.inputs))]
+        self.outputs = list(_flatten(outputs))
         self.output_names = ["output_%d" % (i + 1) for i in range(len(self.outputs))]
         self.built = True
 
