@@ -257,3 +257,15 @@ def _at_k_weights(tf):
 
 
 CALLS.extend([("dynamic_weights", _dynamic_weights), ("at_k_weights", _at_k_weights)])
+
+
+def _keras_cells_in_tf_rnn(tf):
+    """Keras cells in tf.nn.dynamic_rnn / static_rnn (a one-tensor state passed as a list)."""
+    x = tf.placeholder(tf.float32, (2, 5, 4), name="seq")
+    tf.nn.dynamic_rnn(tf.keras.layers.GRUCell(3), x, sequence_length=[5, 3], dtype=tf.float32)
+    tf.nn.dynamic_rnn(tf.keras.layers.LSTMCell(3), x, dtype=tf.float32, scope="lstm")
+    tf.nn.static_rnn(tf.keras.layers.SimpleRNNCell(3), tf.unstack(x, axis=1),
+                     sequence_length=[5, 2], dtype=tf.float32)
+
+
+CALLS.append(("keras_cells_in_tf_rnn", _keras_cells_in_tf_rnn))
