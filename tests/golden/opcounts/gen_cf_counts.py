@@ -269,3 +269,16 @@ def _keras_cells_in_tf_rnn(tf):
 
 
 CALLS.append(("keras_cells_in_tf_rnn", _keras_cells_in_tf_rnn))
+
+
+def _keras_cells_in_tf_rnn_grads(tf):
+    """Their gradients: the cells' weights are made in the loop body (TF lifts the
+    variables out; each read stays in the body, of the handle's Enter)."""
+    x = tf.placeholder(tf.float32, (2, 5, 4), name="seq")
+    out, _ = tf.nn.dynamic_rnn(tf.keras.layers.GRUCell(3), x, sequence_length=[5, 3],
+                               dtype=tf.float32)
+    out2, _ = tf.nn.dynamic_rnn(tf.keras.layers.LSTMCell(3), x, dtype=tf.float32, scope="lstm")
+    tf.gradients(tf.reduce_sum(out) + tf.reduce_sum(out2), tf.trainable_variables())
+
+
+CALLS.append(("keras_cells_in_tf_rnn_grads", _keras_cells_in_tf_rnn_grads))
