@@ -14,12 +14,7 @@ GOLD = goldens.load("metrics", "contrib_metrics")
 
 
 # Metrics whose ops differ from TF's (values and variables match):
-_SETS = "TF's set ops on SparseTensors; flowgrad compares dense ids"
-KNOWN_DIFFERENT = {
-    "sparse_recall_at_k": _SETS, "sparse_precision_at_k": _SETS,
-    "sparse_precision_at_top_k": _SETS, "sparse_recall_at_top_k": _SETS,
-    "sparse_ap_at_k": _SETS, "sparse_ap_at_top_k": _SETS,
-}
+KNOWN_DIFFERENT = {}
 # flowgrad's tf.cond is one Cond op standing for TF's Switch/Merge frame: ops lists compare
 # without the frame's parts.
 _COND_TYPES = ("Switch", "RefSwitch", "Merge", "Cond")

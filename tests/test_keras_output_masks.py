@@ -28,9 +28,6 @@ def test_masked_loss_and_metrics_are_tf(case):
     np.testing.assert_allclose(mine["predict"], gold["predict"], rtol=2e-5, atol=1e-6)
 
 
-@pytest.mark.xfail(strict=True, reason="the mask is a non-scalar weight: TF checks it in "
-                   "broadcast_weights with tf.cond's Switch/Merge (AssertGuard, "
-                   "is_valid_shape); flowgrad's cond is one Cond op")
 def test_masked_compile_builds_tf_op_count(case):
     name, mine = case
     assert mine["compile_count"] == GOLD[name]["compile_count"]

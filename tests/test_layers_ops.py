@@ -22,9 +22,6 @@ WANT = goldens.load("layers", "layer_ops")
 KNOWN_DIFFERENT = {
     "audit/metrics.auc": "the value range asserts: TF guards each Assert with a cond "
                          "(Switch/Merge), which flowgrad does not have",
-    "audit/metrics.precision_at_k": "TF counts top-k hits with set ops "
-                                    "(DenseToDenseSetOperation, SetSize), which flowgrad "
-                                    "does not have: it compares dense one-hots",
 }
 
 

@@ -12,11 +12,7 @@ GOLD = goldens.load("metrics", "metrics")
 
 
 # Metrics whose ops differ from TF's (besides assertions, which TF wraps in conds):
-_SETS = "TF's set ops on SparseTensors; flowgrad compares dense ids"
-KNOWN_DIFFERENT = {
-    "precision_at_k": _SETS, "recall_at_k": _SETS, "precision_at_top_k": _SETS,
-    "average_precision_at_k": _SETS,
-}
+KNOWN_DIFFERENT = {}
 
 
 def _known_different(name):

@@ -12,15 +12,18 @@ the checks that predictions lie in [0, 1] are single `Assert` ops.
 """
 from __future__ import annotations
 
+from . import sets
 from .engine.framework import dtypes as _dt
 from .engine.framework import graph as _g
 from .engine.framework.constant_op import constant, convert_to_tensor
 from .engine.framework.graph import GraphKeys
 from .engine.ops.construction import range as _range
+from .engine.ops.reductions import dynamic_stitch
 from .engine.ops.scatter import scatter_add
 from .ops import (array_ops, check_ops, comparison_ops, confusion_matrix, control_flow_ops,
-                  logging_ops, math_ops, matrix_ops, nn_ops, state_ops, variable_scope, variables,
-                  weights_broadcast_ops)
+                  logging_ops, math_ops, matrix_ops, nn_ops, sparse_ops, state_ops,
+                  variable_scope, variables, weights_broadcast_ops)
+from .ops.sparse_tensor import SparseTensor
 
 __all__ = [
     "accuracy", "auc", "average_precision_at_k", "false_negatives",
@@ -701,52 +704,63 @@ def _maybe_expand_labels(labels, predictions):
             lambda: array_ops.expand_dims(labels, -1, name=scope), lambda: labels)
 
 
-def _set_counts(labels, predictions_idx, class_id=None):
-    """Per row: (|pred ∩ labels|, |pred \\ labels|, |labels \\ pred|) of the sets of ids in
-    the last dimension (TF's set_intersection / set_difference sizes)."""
-    labels = math_ops.cast(labels, _i64)
-    pred = math_ops.cast(predictions_idx, _i64)
-    if class_id is not None:
-        in_pred = math_ops.reduce_any(comparison_ops.equal(pred, class_id), -1)
-        in_lab = math_ops.reduce_any(comparison_ops.equal(labels, class_id), -1)
-        both = comparison_ops.logical_and
-
-        def count(a, b):
-            return math_ops.cast(both(a, b), _f64)
-        return (count(in_pred, in_lab), count(in_pred, comparison_ops.logical_not(in_lab)),
-                count(in_lab, comparison_ops.logical_not(in_pred)))
-    pred_in_labels = math_ops.reduce_any(
-        comparison_ops.equal(array_ops.expand_dims(pred, -1),
-                             array_ops.expand_dims(labels, -2)), -1)
-    first_pred = _first_occurrence(pred)
-    first_label = _first_occurrence(labels)
-    tp = math_ops.reduce_sum(math_ops.cast(comparison_ops.logical_and(pred_in_labels,
-                                                                      first_pred), _f64), -1)
-    n_pred = math_ops.reduce_sum(math_ops.cast(first_pred, _f64), -1)
-    n_lab = math_ops.reduce_sum(math_ops.cast(first_label, _f64), -1)
-    return tp, n_pred - tp, n_lab - tp
+def _reduced_shape(input_shape, axes):
+    """TF 1.14's math_ops.reduced_shape: input_shape with the axes set to 1 (int32)."""
+    input_shape = math_ops.cast(input_shape, _dt.int32)
+    axes = math_ops.cast(axes, _dt.int32)
+    input_rank = array_ops.size(input_shape)
+    axes = (axes + input_rank) % input_rank
+    axes_shape = array_ops.shape(axes)
+    return dynamic_stitch([_range(input_rank), axes],
+                          [input_shape, array_ops.fill(axes_shape, 1)])
 
 
-def _first_occurrence(x):
-    """True where an element of the last dimension has no equal element before it."""
-    eq = comparison_ops.equal(array_ops.expand_dims(x, -1), array_ops.expand_dims(x, -2))
-    n = array_ops.shape(x)[-1]
-    earlier = comparison_ops.greater(array_ops.expand_dims(_range(n), -1),
-                                     array_ops.expand_dims(_range(n), 0))
-    return comparison_ops.logical_not(
-        math_ops.reduce_any(comparison_ops.logical_and(eq, earlier), -1))
+def _select_class_id(ids, selected_id):
+    """TF's _select_class_id: a SparseTensor of the entries of `ids` equal to
+    `selected_id` (dense `ids`: the intersection with a filled tensor of the id)."""
+    ids = sets._convert(ids, "ids")
+    if isinstance(ids, SparseTensor):
+        return sparse_ops.sparse_retain(ids, comparison_ops.equal(ids.values, selected_id))
+    ids_shape = array_ops.shape(ids, out_type=_i64)
+    ids_last_dim = array_ops.size(ids_shape) - 1
+    filled_shape = _reduced_shape(ids_shape, array_ops.reshape(ids_last_dim, [1]))
+    filled = array_ops.fill(filled_shape, math_ops.cast(selected_id, _i64))
+    result = sets.set_intersection(filled, ids)
+    return SparseTensor(result.indices, result.values, ids_shape)
 
 
-def _weighted(count, weights):
-    if weights is None:
-        return count
-    with _g.control_dependencies((weights_broadcast_ops.assert_broadcastable(weights, count),)):
-        return math_ops.multiply(count, math_ops.cast(weights, _f64))
+_COUNTS = {"tp": ("true_positives", "true_positive"),
+           "fp": ("false_positives", "false_positive"),
+           "fn": ("false_negatives", "false_negative")}
 
 
-def _streaming_count(count, stem, k, class_id, weights):
-    with _g.name_scope(None, _at_k_name(stem, k, class_id=class_id), (count,)) as scope:
-        batch_total = math_ops.cast(math_ops.reduce_sum(_weighted(count, weights)), _f64)
+def _sparse_count_at_k(kind, labels, predictions_idx, class_id=None, weights=None,
+                       name=None):
+    """TF's _sparse_{true_positive,false_positive,false_negative}_at_k: per row, the size
+    of the set intersection (tp), predictions minus labels (fp) or labels minus
+    predictions (fn) of the ids in the last dimension (float64, times the weights)."""
+    with _g.name_scope(name, _COUNTS[kind][0], (predictions_idx, labels, weights)):
+        if class_id is not None:
+            labels, predictions_idx = (_select_class_id(labels, class_id),
+                                       _select_class_id(predictions_idx, class_id))
+        if kind == "tp":
+            found = sets.set_intersection(predictions_idx, labels)
+        else:
+            found = sets.set_difference(predictions_idx, labels, aminusb=kind == "fp")
+        count = math_ops.cast(sets.set_size(found), _f64)
+        if weights is None:
+            return count
+        with _g.control_dependencies(
+                (weights_broadcast_ops.assert_broadcastable(weights, count),)):
+            return math_ops.multiply(count, math_ops.cast(weights, _f64))
+
+
+def _streaming_count(kind, labels, predictions_idx, k, class_id, weights):
+    """TF's _streaming_sparse_*_at_k: a float64 local variable adding the batch's count."""
+    with _g.name_scope(None, _at_k_name(_COUNTS[kind][1], k, class_id=class_id),
+                       (predictions_idx, labels, weights)) as scope:
+        count = _sparse_count_at_k(kind, labels, predictions_idx, class_id, weights)
+        batch_total = math_ops.cast(math_ops.reduce_sum(count), _f64)
         var = metric_variable([], _f64, name=scope)
         return var, state_ops.assign_add(var, batch_total, name="update")
 
@@ -759,14 +773,9 @@ def _top_k_ratio(metric_name, which):
             predictions_idx = convert_to_tensor(predictions_idx)
             labels = _maybe_expand_labels(labels, predictions_idx)
             top_k_idx = math_ops.cast(predictions_idx, _i64)
-            tp_c, fp_c, fn_c = _set_counts(labels, top_k_idx, class_id)
-            tp, tp_update = _streaming_count(tp_c, "true_positive", k, class_id, weights)
-            if which == "fp":
-                other, other_update = _streaming_count(fp_c, "false_positive", k, class_id,
-                                                       weights)
-            else:
-                other, other_update = _streaming_count(fn_c, "false_negative", k, class_id,
-                                                       weights)
+            tp, tp_update = _streaming_count("tp", labels, top_k_idx, k, class_id, weights)
+            other, other_update = _streaming_count(which, labels, top_k_idx, k, class_id,
+                                                   weights)
             value = math_ops.div(tp, math_ops.add(tp, other), name=scope)
             _add(metrics_collections, value)
             update = math_ops.div(tp_update, math_ops.add(tp_update, other_update),
@@ -864,19 +873,50 @@ def sparse_average_precision_at_k(labels, predictions, k, weights=None,
                                   updates_collections, name)
 
 
+def _expand_and_tile(tensor, multiple, dim=0, name=None):
+    """TF's _expand_and_tile of a dense tensor: a new axis `dim` (dim-1 when negative)
+    repeated `multiple` times."""
+    if multiple < 1:
+        raise ValueError("Invalid multiple %s, must be > 0." % multiple)
+    with _g.name_scope(name, "expand_and_tile", (tensor, multiple, dim)) as scope:
+        tensor = _dense_labels(tensor)
+        expanded = array_ops.expand_dims(tensor, dim if dim >= 0 else dim - 1, name="expand")
+        if multiple == 1:
+            return expanded
+        ones = array_ops.ones_like(array_ops.shape(tensor))
+        multiples = array_ops.concat((ones[:dim], (multiple,), ones[dim:]), 0,
+                                     name="multiples")
+        return array_ops.tile(expanded, multiples, name=scope)
+
+
+def _num_relevant(labels, k):
+    """TF's _num_relevant of dense labels: min(num_labels, k) for each row."""
+    if k < 1:
+        raise ValueError("Invalid k=%s." % k)
+    with _g.name_scope(None, "num_relevant", (labels,)) as scope:
+        labels_shape = array_ops.shape(labels)
+        num = math_ops.minimum(labels_shape[-1], k)
+        return array_ops.fill(labels_shape[0:-1], num, name=scope)
+
+
 def _average_precision(labels, predictions_idx, k):
+    """TF's _sparse_average_precision_at_top_k: per row, the sum over the top k of the
+    precision at each relevant rank, over min(num_labels, k) (float64)."""
     with _g.name_scope(None, "average_precision", (predictions_idx, labels)) as scope:
         predictions_idx = math_ops.cast(predictions_idx, _i64, name="predictions_idx")
-        labels = math_ops.cast(_maybe_expand_labels(labels, predictions_idx), _i64)
-        relevant = math_ops.cast(math_ops.reduce_any(
-            comparison_ops.equal(array_ops.expand_dims(predictions_idx, -1),
-                                 array_ops.expand_dims(labels, -2)), -1), _f64)
-        tp_per_k = math_ops.cumsum(relevant, axis=-1, name="tp_per_k")
-        retrieved_per_k = math_ops.cumsum(array_ops.ones_like(relevant), axis=-1,
+        labels = _maybe_expand_labels(labels, predictions_idx)
+        predictions_idx_per_k = array_ops.expand_dims(predictions_idx, -1,
+                                                      name="predictions_idx_per_k")
+        labels_per_k = _expand_and_tile(labels, multiple=k, dim=-1, name="labels_per_k")
+        relevant_per_k = _sparse_count_at_k("tp", labels_per_k, predictions_idx_per_k,
+                                            name="relevant_per_k")
+        tp_per_k = math_ops.cumsum(relevant_per_k, axis=-1, name="tp_per_k")
+        retrieved_per_k = math_ops.cumsum(array_ops.ones_like(relevant_per_k), axis=-1,
                                           name="retrieved_per_k")
         precision_per_k = math_ops.div(tp_per_k, retrieved_per_k, name="precision_per_k")
-        precision_sum = math_ops.reduce_sum(precision_per_k * relevant, axis=(-1,),
+        relevant_precision_per_k = math_ops.multiply(precision_per_k, relevant_per_k,
+                                                     name="relevant_precision_per_k")
+        precision_sum = math_ops.reduce_sum(relevant_precision_per_k, axis=(-1,),
                                             name="precision_sum")
-        labels_size = array_ops.shape(labels)[-1]
-        num_relevant = math_ops.cast(math_ops.minimum(labels_size, k), _f64)
-        return math_ops.div(precision_sum, num_relevant, name=scope)
+        num_relevant_items = math_ops.cast(_num_relevant(labels, k), _f64)
+        return math_ops.div(precision_sum, num_relevant_items, name=scope)

@@ -4,11 +4,11 @@ from enum import Enum
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import graph as _g
-from ..engine.framework.constant_op import constant, convert_to_tensor
+from ..engine.framework.constant_op import constant
 from ..engine.ops.comparison import logical_and, logical_not
 from ..engine.ops.ordering import group
 from ..engine.ops.top_k import top_k
-from ..ops import array_ops, comparison_ops, logging_ops, math_ops
+from ..ops import array_ops, check_ops, comparison_ops, math_ops
 from ..ops.weights_broadcast_ops import broadcast_weights
 from ._losses_utils import squeeze_or_expand_dimensions
 
@@ -86,19 +86,6 @@ def parse_init_thresholds(thresholds, default_threshold=0.5):
     return to_list(default_threshold if thresholds is None else thresholds)
 
 
-def _assert_compare(x, bound, compare, message, default_name):
-    """check_ops.assert_greater_equal / assert_less_equal: an Assert that all of
-    compare(x, bound) hold, with TF's message."""
-    with _g.name_scope(None, default_name, [x, bound]):
-        x = convert_to_tensor(x, name="x")
-        y = convert_to_tensor(bound, name="y")
-        condition = math_ops.reduce_all(compare(x, y))
-        sign = ">=" if compare is comparison_ops.greater_equal else "<="
-        return logging_ops.Assert(
-            condition, [message, "Condition x %s y did not hold element-wise:" % sign,
-                        "x (%s) = " % x.name, x, "y (%s) = " % y.name, y])
-
-
 def _filter_top_k(x, k):
     """x with its entries outside the top k of the last axis set to NEG_INF."""
     _, top_k_idx = top_k(x, k, sorted=False)
@@ -126,13 +113,12 @@ def update_confusion_matrix_variables(variables_to_update, y_true, y_pred, thres
     if invalid_keys:
         raise ValueError('Invalid keys: {}. Valid variable key options are: "{}"'
                          .format(invalid_keys, valid))
+    # (TF 1.14's messages join the condition and "x (...) = " in one string)
     checks = [
-        _assert_compare(y_pred, math_ops.cast(0.0, dtype=y_pred.dtype),
-                        comparison_ops.greater_equal, "predictions must be >= 0",
-                        "assert_greater_equal"),
-        _assert_compare(y_pred, math_ops.cast(1.0, dtype=y_pred.dtype),
-                        comparison_ops.less_equal, "predictions must be <= 1",
-                        "assert_less_equal")]
+        check_ops.assert_greater_equal(y_pred, math_ops.cast(0.0, dtype=y_pred.dtype),
+                                       message="predictions must be >= 0"),
+        check_ops.assert_less_equal(y_pred, math_ops.cast(1.0, dtype=y_pred.dtype),
+                                    message="predictions must be <= 1")]
     with _g.control_dependencies(checks):
         y_pred, y_true, sample_weight = squeeze_or_expand_dimensions(y_pred, y_true,
                                                                      sample_weight)

@@ -343,15 +343,14 @@ def separable_conv2d(input: TensorLike, depthwise_filter: TensorLike, pointwise_
 
 def atrous_conv2d(value: TensorLike, filters: TensorLike, rate: int, padding: str,
                   name: str | None = None) -> Tensor:
-    """2-D convolution with holes: conv2d with dilations [1, rate, rate, 1].
+    """2-D convolution with holes: TF's convolution with dilation_rate [rate, rate] (on
+    SpaceToBatchND's output for a rate above 1, as TF builds it).
 
     Raises:
       ValueError: rate < 1.
     """
-    if rate < 1:
-        raise ValueError(f"rate {rate} cannot be less than one")
-    return conv2d(value, filters, [1, 1, 1, 1], padding, dilations=[1, rate, rate, 1],
-                  name=name or "convolution")
+    return convolution(value, filters, padding, dilation_rate=np.broadcast_to(rate, (2,)),
+                       name=name)
 
 
 def convolution(input: TensorLike, filter: TensorLike | None, padding: str | None,
@@ -367,6 +366,14 @@ def convolution(input: TensorLike, filter: TensorLike | None, padding: str | Non
     dilation_rate = dilations if dilation_rate is None else dilation_rate
     f = to_tensor(filter, name="filter")
     n = None if f.shape.ndims is None else f.shape.ndims - 2
+    if n is not None and 1 <= n <= 3 and dilation_rate is not None:
+        rates = np.asarray(dilation_rate, np.int64).reshape(-1)
+        if rates.size == 1 and n > 1:
+            rates = np.broadcast_to(rates, (n,))
+        if rates.size == n and np.any(rates != 1):
+            with name_scope(name, "convolution", [input, f]) as scope:
+                return _dilated_convolution(input, f, n, padding, strides, rates,
+                                            data_format, scope)
     if n == 2:
         fmt = data_format or "NHWC"
         cidx = 1 if fmt.startswith("NC") else 3
@@ -387,6 +394,34 @@ def convolution(input: TensorLike, filter: TensorLike | None, padding: str | Non
                       name=name or "convolution")
     raise NotImplementedError(f"flowgrad's convolution supports 1-D, 2-D and 3-D filters, got "
                               f"a filter of rank {f.shape.ndims}")
+
+
+def _dilated_convolution(input, f, n, padding, strides, rates, data_format, scope):  # noqa: A002
+    """TF 1.14's nn_ops.Convolution with a dilation rate above 1: its _WithSpaceToBatch
+    (the dilation_rate constant, SAME's filter_shape and base paddings, SpaceToBatchND)
+    around the undilated VALID convolution named `scope`, then BatchToSpaceND."""
+    if np.any(rates < 1):
+        raise ValueError("all values of dilation_rate must be positive")
+    steps = np.ones(n, np.int64) if strides is None else np.asarray(strides, np.int64)
+    if steps.size == 1 and n > 1:
+        steps = np.broadcast_to(steps, (n,))
+    if steps.size != n:
+        raise ValueError("len(strides)=%d but should be %d" % (steps.size, n))
+    if np.any(steps < 1):
+        raise ValueError("all values of strides must be positive")
+    if np.any(steps > 1):
+        raise ValueError("strides > 1 not supported in conjunction with dilation_rate > 1")
+    x = to_tensor(input, name="input")
+    fmt = data_format or {1: "NWC", 2: "NHWC", 3: "NDHWC"}[n]
+
+    def op(inp, _num_spatial_dims, op_padding):
+        if n == 1:
+            return conv1d(inp, f, 1, op_padding, data_format=fmt, name=scope)
+        conv = conv2d if n == 2 else conv3d
+        return conv(inp, f, [1] * (n + 2), op_padding, data_format=fmt, name=scope)
+    fshape = f.shape.as_list() if f.shape.is_fully_defined() else shape(f)
+    return _space_ops.with_space_to_batch(x, rates.astype(np.int32), padding, op,
+                                          filter_shape=fshape, data_format=fmt)
 
 
 def pool(input: TensorLike, window_shape: Sequence[int], pooling_type: str, padding: str,

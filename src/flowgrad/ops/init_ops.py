@@ -12,7 +12,6 @@ import math
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework import graph as _g
 from ..engine.framework.constant_op import constant
 from ..engine.framework.tensor_shape import TensorShape
 from . import array_ops, linalg_ops, math_ops, matrix_ops, random_ops
@@ -325,10 +324,8 @@ class Identity(Initializer):
         if len(full_shape) != 2:
             raise ValueError("Identity matrix initializer can only be used for 2D matrices.")
         rows, cols = (int(d) for d in full_shape)
-        with _g.name_scope(None, "eye", []):  # TF's linalg_ops_impl.eye: 3 ops
-            diag_ones = array_ops.ones([min(rows, cols)], dtype=dtype, name="ones")
-            zero_matrix = array_ops.zeros([rows, cols], dtype=dtype, name="zeros")
-            eye = matrix_ops.matrix_set_diag(zero_matrix, diag_ones)
+        # TF's linalg_ops_impl.eye(rows, cols): MatrixDiag when square, else MatrixSetDiag
+        eye = array_ops.eye(rows, cols, dtype=dtype)
         if partition_info is not None:
             eye = array_ops.slice(eye, partition_info.var_offset, _shape_list(shape))
         return self.gain * eye

@@ -82,6 +82,7 @@ from ..engine.ops.activations import (
 )
 from ..engine.ops.array_extra import dynamic_partition as _dynamic_partition
 from ..engine.ops.bias_add import bias_add
+from ..engine.ops.construction import range as _range
 from ..engine.ops.losses import l2_loss
 from ..engine.ops.normalization import fused_batch_norm, local_response_normalization, lrn
 from ..engine.ops.sparse import sparse_to_dense as _sparse_to_dense
@@ -120,14 +121,12 @@ def _tf_flatten_outer_dims(t):
     return out
 
 
-def _moved_to_end(t, axis):
-    rank = t.shape.ndims
-    if axis == -1 or axis == rank - 1:
+def _moved_to_end(t, axis, rank):
+    """TF's _move_dim_to_end for axis != -1: a transpose by
+    concat([range(axis), range(axis + 1, rank), [axis]]) (the Rank tensor `rank`)."""
+    if axis == -1:
         return t
-    if rank is None:
-        raise ValueError("softmax_cross_entropy_with_logits along a non-last axis needs a "
-                         "tensor of known rank")
-    perm = [i for i in range(rank) if i != axis % rank] + [axis % rank]
+    perm = _a.concat([_range(axis), _range(axis + 1, rank), [axis]], 0)
     return _a.transpose(t, perm)
 
 
@@ -175,8 +174,8 @@ def softmax_cross_entropy_with_logits_v2(labels: TensorLike, logits: TensorLike,
             raise ValueError("logits must have at least one dimension")
         # TF's composite op for op (Rank, Shape, flatten, the op, Slice, Reshape).
         input_rank = _a.rank(logits)
-        logits = _moved_to_end(logits, axis)
-        labels = _moved_to_end(labels, axis)
+        logits = _moved_to_end(logits, axis, input_rank)
+        labels = _moved_to_end(labels, axis, input_rank)
         input_shape = _a.shape(logits)
         cost = apply("SoftmaxCrossEntropyWithLogits", [_tf_flatten_outer_dims(logits),
                                                        _tf_flatten_outer_dims(labels)],
@@ -344,13 +343,11 @@ def weighted_cross_entropy_with_logits(labels: TensorLike | None = None,
         if not logits.shape.is_compatible_with(targets.shape):
             raise ValueError(f"logits and targets must have the same shape ({logits.shape} vs "
                              f"{targets.shape})")
-        one = scalar(1, logits)
-        q = to_tensor(pos_weight, dtype=logits.dtype.base_dtype)
-        log_weight = _m.add(one, _m.multiply(_m.subtract(q, one), targets))
-        soft = _m.add(_m.log1p(_m.exp(_m.negative(_m.abs(logits)))),
-                      apply("Relu", [_m.negative(logits)]))
-        return _m.add(_m.multiply(_m.subtract(one, targets), logits),
-                      _m.multiply(log_weight, soft), name=scope)
+        # TF's operators, in its order (names mul/x, mul, add/x, add, sub/x, sub, ...)
+        log_weight = 1 + (pos_weight - 1) * targets
+        return _m.add((1 - targets) * logits,
+                      log_weight * (_m.log1p(_m.exp(-_m.abs(logits))) +
+                                    apply("Relu", [-logits])), name=scope)
 
 
 # -- l2_normalize, moments, batch_normalization (composites) --------------------------------
@@ -743,12 +740,13 @@ def weighted_moments(x: TensorLike, axes: Sequence[int], frequency_weights: Tens
             x = _m.cast(x, _dt.float32)
         if w.dtype.base_dtype is not x.dtype.base_dtype:
             w = _m.cast(w, x.dtype.base_dtype)
-        wsum = _m.reduce_sum(_m.multiply(w, x), axes, keepdims=True, name="weighted_input_sum")
-        sum_w = _m.reduce_sum(_m.add(w, _a.zeros_like(x)), axes, keepdims=True,
+        # TF's operators where it writes them (mul, add, mul_2), math_ops.multiply elsewhere
+        wsum = _m.reduce_sum(w * x, axes, keepdims=True, name="weighted_input_sum")
+        sum_w = _m.reduce_sum(w + _a.zeros_like(x), axes, keepdims=True,
                               name="sum_of_weights")
         divisor = _m.reciprocal(sum_w, name="inv_weight_sum")
         mean = _m.multiply(wsum, divisor)
-        distsq = _m.reduce_sum(_m.multiply(w, _m.squared_difference(x, mean)), axes,
+        distsq = _m.reduce_sum(w * _m.squared_difference(x, mean), axes,
                                keepdims=True, name="weighted_distsq")
         variance = _m.multiply(distsq, divisor)
         if not keep:
@@ -773,17 +771,17 @@ def log_poisson_loss(targets: TensorLike, log_input: TensorLike, compute_full_lo
         if not targets.shape.is_compatible_with(log_input.shape):
             raise ValueError(f"log_input and targets must have the same shape "
                              f"({log_input.shape} vs {targets.shape})")
-        result = _m.subtract(_m.exp(log_input), _m.multiply(log_input, targets))
+        # TF's operators, in its order (names mul, sub, mul_1, ...)
+        result = _m.exp(log_input) - log_input * targets
         if compute_full_loss:
             half = scalar(0.5, targets)
             two_pi = scalar(2 * np.pi, targets)
-            stirling = _m.add(_m.subtract(_m.multiply(targets, _m.log(targets)), targets),
-                              _m.multiply(half, _m.log(_m.multiply(two_pi, targets))))
+            stirling = (targets * _m.log(targets)) - targets + (
+                half * _m.log(two_pi * targets))
             zeros = _a.zeros_like(targets)
             ones = _a.ones_like(targets)
-            cond = _c.logical_and(_c.greater_equal(targets, zeros),
-                                  _c.less_equal(targets, ones))
-            result = _m.add(result, _a.where(cond, zeros, stirling))
+            cond = _c.logical_and(targets >= zeros, targets <= ones)
+            result += _a.where(cond, zeros, stirling)
         return result
 
 

@@ -14,7 +14,7 @@ from . import _nest as nest
 from . import array_ops, math_ops
 from . import variable_scope as vs
 from .logging_ops import Assert
-from .rnn_cell_impl import _concat
+from .rnn_cell_impl import RNNCell, _concat
 from .tensor_array_ops import TensorArray
 from ..engine.ops.comparison import equal as _equal
 from ..engine.ops.comparison import logical_not as _logical_not
@@ -25,13 +25,22 @@ __all__ = ["bidirectional_dynamic_rnn", "dynamic_rnn", "raw_rnn", "static_bidire
 
 
 def _assert_like_rnncell(name, cell):
-    ok = all(hasattr(cell, a) for a in ("output_size", "state_size", "zero_state")) and \
-        callable(cell)
-    if not ok:
-        raise TypeError(f"The argument {name!r} ({cell}) is not an RNNCell: "
-                        "'output_size' property is missing, 'state_size' property is missing, "
-                        "either 'zero_state' or 'get_initial_state' method is required, "
-                        "is not callable.")
+    """TF's assert_like_rnncell: the conditions that fail, named."""
+    conditions = [hasattr(cell, "output_size"), hasattr(cell, "state_size"),
+                  hasattr(cell, "get_initial_state") or hasattr(cell, "zero_state"),
+                  callable(cell)]
+    errors = ["'output_size' property is missing", "'state_size' property is missing",
+              "either 'zero_state' or 'get_initial_state' method is required",
+              "is not callable"]
+    if not all(conditions):
+        raise TypeError(f"The argument {name!r} ({cell}) is not an RNNCell: " +
+                        ", ".join(e for e, c in zip(errors, conditions) if not c) + ".")
+
+
+def _is_keras_rnn_cell(cell):
+    """TF's _is_keras_rnn_cell: a Keras layer cell (no zero_state), not an RNNCell."""
+    return (not isinstance(cell, RNNCell) and hasattr(cell, "get_initial_state") and
+            hasattr(cell, "add_weight") and getattr(cell, "zero_state", None) is None)
 
 
 def _transpose_batch_time(x):
@@ -247,6 +256,11 @@ def _dynamic_rnn_loop(cell, inputs, initial_state, parallel_iterations, swap_mem
             input_.set_shape(shape[1:])
         input_t = nest.pack_sequence_as(inputs, input_t)
 
+        # a Keras cell takes and returns its state as a list, even a single tensor
+        keras_cell = _is_keras_rnn_cell(cell)
+        if keras_cell and not nest.is_sequence(state):
+            state = [state]
+
         def call_cell():
             return cell(input_t, state)
 
@@ -255,6 +269,8 @@ def _dynamic_rnn_loop(cell, inputs, initial_state, parallel_iterations, swap_mem
                                           call_cell)
         else:
             output, new_state = call_cell()
+        if keras_cell and len(new_state) == 1:
+            new_state = new_state[0]
         output = nest.flatten(output)
         output_ta_t = tuple(ta.write(time, out) for ta, out in zip(output_ta_t, output))
         return (time + 1, output_ta_t, new_state)
@@ -321,6 +337,9 @@ def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=Non
             sequence_length = math_ops.cast(sequence_length, _dt.int32)
             min_sequence_length = math_ops.reduce_min(sequence_length)
             max_sequence_length = math_ops.reduce_max(sequence_length)
+        keras_cell = _is_keras_rnn_cell(cell)
+        if keras_cell and not nest.is_sequence(state):
+            state = [state]
         for time, input_ in enumerate(inputs):
             if time > 0:
                 varscope.reuse_variables()
@@ -335,6 +354,8 @@ def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=Non
             else:
                 output, state = call_cell()
             outputs.append(output)
+        if keras_cell and len(state) == 1:
+            state = state[0]
         return outputs, state
 
 

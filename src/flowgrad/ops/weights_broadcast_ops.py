@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..engine.framework import graph as _g
 from ..engine.framework.constant_op import convert_to_tensor
+from ..engine.ops.sets import set_operation as _set_operation
 from . import array_ops, comparison_ops, control_flow_ops, logging_ops, math_ops
 
 __all__ = ["assert_broadcastable", "broadcast_weights"]
@@ -17,11 +18,27 @@ _ERROR_PREFIX = "weights can not be broadcast to values."
 
 
 def _has_valid_dims(weights_shape, values_shape):
-    """Every weight dimension is 1 or the value's (TF takes a set difference; same answer)."""
+    """TF's _has_valid_dims: no weight dimension outside {1, the value's}, by the set
+    difference of the weight dims and the pairs (value dim, 1)."""
     with _g.name_scope(None, "has_invalid_dims", (weights_shape, values_shape)) as scope:
-        ok = comparison_ops.logical_or(comparison_ops.equal(weights_shape, 1),
-                                       comparison_ops.equal(weights_shape, values_shape))
-        return math_ops.reduce_all(ok, name=scope)
+        values_shape_2d = array_ops.expand_dims(values_shape, -1)
+        valid_dims = array_ops.concat((values_shape_2d, array_ops.ones_like(values_shape_2d)),
+                                      axis=1)
+        weights_shape_2d = array_ops.expand_dims(weights_shape, -1)
+        _, invalid_values, _ = _set_operation("DenseToDenseSetOperation",
+                                              [weights_shape_2d, valid_dims], "a-b")
+        num_invalid_dims = array_ops.size(invalid_values, name="num_invalid_dims")
+        return comparison_ops.equal(0, num_invalid_dims, name=scope)
+
+
+def _has_valid_nonscalar_shape(weights_rank, weights_shape, values_rank, values_shape):
+    """TF's: the ranks agree (a cond) and then the dims do."""
+    with _g.name_scope(None, "has_valid_nonscalar_shape",
+                       (weights_rank, weights_shape, values_rank, values_shape)) as scope:
+        is_same_rank = comparison_ops.equal(values_rank, weights_rank, name="is_same_rank")
+        return control_flow_ops.cond(
+            is_same_rank, lambda: _has_valid_dims(weights_shape, values_shape),
+            lambda: is_same_rank, name=scope)
 
 
 def assert_broadcastable(weights, values):
@@ -60,22 +77,12 @@ def assert_broadcastable(weights, values):
         is_scalar = comparison_ops.equal(0, weights_rank, name="is_scalar")
         data = (_ERROR_PREFIX, "weights.shape=", weights.name, weights_shape,
                 "values.shape=", values.name, values_shape, "is_scalar=", is_scalar)
-        with _g.name_scope(None, "is_valid_shape", ()):
-            same_rank = comparison_ops.equal(values_rank, weights_rank, name="is_same_rank")
-            # shapes of different ranks are compared only where the ranks agree
-            ws = array_ops.where(same_rank, weights_shape, array_ops.ones_like(weights_shape))
-            vs = array_ops.where(same_rank, values_shape, array_ops.ones_like(values_shape))
-            valid = comparison_ops.logical_or(
-                is_scalar, comparison_ops.logical_and(
-                    same_rank, _has_valid_dims(_resize_like(ws, vs), vs)))
-        return logging_ops.Assert(valid, data, name=scope)
-
-
-def _resize_like(a, b):
-    """`a` padded or cut to the length of `b` (only compared where the ranks agree)."""
-    n = array_ops.size(b)
-    padded = array_ops.concat([a, array_ops.ones_like(b)], 0)
-    return array_ops.slice(padded, [0], array_ops.reshape(n, [1]))
+        is_valid_shape = control_flow_ops.cond(
+            is_scalar, lambda: is_scalar,
+            lambda: _has_valid_nonscalar_shape(weights_rank, weights_shape, values_rank,
+                                               values_shape),
+            name="is_valid_shape")
+        return logging_ops.Assert(is_valid_shape, data, name=scope)
 
 
 def _np_repr(dims):

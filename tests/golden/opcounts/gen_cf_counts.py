@@ -221,3 +221,64 @@ def _cosine_decay_restarts(tf):
 
 CALLS.extend([("polynomial_decay_cycle", _polynomial_decay_cycle),
               ("cosine_decay_restarts", _cosine_decay_restarts)])
+
+
+def _keras_confusion_metrics(tf):
+    """compile with AUC / Precision / Recall (each checks the predictions' range with an
+    Assert guarded by a cond) and the train function."""
+    model = tf.keras.Sequential([tf.keras.layers.Dense(3, activation="softmax", input_shape=(3,))])
+    model.compile("sgd", "categorical_crossentropy",
+                  metrics=[tf.keras.metrics.AUC(), tf.keras.metrics.Precision(),
+                           tf.keras.metrics.Recall()])
+    model._make_train_function()
+
+
+CALLS.append(("keras_confusion_metrics", _keras_confusion_metrics))
+
+
+def _dynamic_weights(tf):
+    """Losses and metrics with weights of unknown shape: assert_broadcastable's
+    is_valid_shape / has_valid_nonscalar_shape conds and its AssertGuard."""
+    y = tf.placeholder(tf.float32, (None, 3), name="y")
+    p = tf.placeholder(tf.float32, (None, 3), name="p")
+    w = tf.placeholder(tf.float32, None, name="w")
+    tf.losses.mean_squared_error(y, p, weights=w)
+    tf.metrics.mean(p, weights=w)
+    tf.metrics.accuracy(tf.placeholder(tf.int32, (None,)), tf.placeholder(tf.int32, (None,)),
+                        weights=tf.placeholder(tf.float32, (None,)))
+
+
+def _at_k_weights(tf):
+    y = tf.placeholder(tf.int64, (4,), name="y")
+    p = tf.placeholder(tf.float32, (4, 5), name="p")
+    w = tf.placeholder(tf.float32, (4,), name="w")
+    tf.metrics.recall_at_k(y, p, 3, weights=w)
+    tf.metrics.average_precision_at_k(y, p, 2, weights=w)
+
+
+CALLS.extend([("dynamic_weights", _dynamic_weights), ("at_k_weights", _at_k_weights)])
+
+
+def _keras_cells_in_tf_rnn(tf):
+    """Keras cells in tf.nn.dynamic_rnn / static_rnn (a one-tensor state passed as a list)."""
+    x = tf.placeholder(tf.float32, (2, 5, 4), name="seq")
+    tf.nn.dynamic_rnn(tf.keras.layers.GRUCell(3), x, sequence_length=[5, 3], dtype=tf.float32)
+    tf.nn.dynamic_rnn(tf.keras.layers.LSTMCell(3), x, dtype=tf.float32, scope="lstm")
+    tf.nn.static_rnn(tf.keras.layers.SimpleRNNCell(3), tf.unstack(x, axis=1),
+                     sequence_length=[5, 2], dtype=tf.float32)
+
+
+CALLS.append(("keras_cells_in_tf_rnn", _keras_cells_in_tf_rnn))
+
+
+def _keras_cells_in_tf_rnn_grads(tf):
+    """Their gradients: the cells' weights are made in the loop body (TF lifts the
+    variables out; each read stays in the body, of the handle's Enter)."""
+    x = tf.placeholder(tf.float32, (2, 5, 4), name="seq")
+    out, _ = tf.nn.dynamic_rnn(tf.keras.layers.GRUCell(3), x, sequence_length=[5, 3],
+                               dtype=tf.float32)
+    out2, _ = tf.nn.dynamic_rnn(tf.keras.layers.LSTMCell(3), x, dtype=tf.float32, scope="lstm")
+    tf.gradients(tf.reduce_sum(out) + tf.reduce_sum(out2), tf.trainable_variables())
+
+
+CALLS.append(("keras_cells_in_tf_rnn_grads", _keras_cells_in_tf_rnn_grads))

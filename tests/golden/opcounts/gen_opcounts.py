@@ -785,3 +785,66 @@ def _optimize_loss_fused_bn(tf):
 
 
 CALLS = CALLS + [("optimize_loss/fused_batch_norm", _optimize_loss_fused_bn)]
+
+
+# -- issue 10 item 3, the sweep of composite calls made before a seeded initializer --------
+def _keras_train_function(optimizer):
+    def fn(tf):
+        model = tf.keras.Sequential([tf.keras.layers.Dense(4, activation="relu", input_shape=(3,)),
+                                     tf.keras.layers.Dense(2)])
+        model.compile(optimizer=optimizer(tf) if callable(optimizer) else optimizer, loss="mse")
+        model._make_train_function()
+    return fn
+
+
+def _keras_sequential_on_tensor(tf):
+    model = tf.keras.Sequential([tf.keras.layers.Dense(4, activation="relu"),
+                                 tf.keras.layers.Dense(2)])
+    model(_x(tf))
+
+
+def _identity_init(tf):
+    tf.get_variable("square", (3, 3), initializer=tf.keras.initializers.Identity(2.0))
+    tf.get_variable("wide", (3, 5), initializer=tf.initializers.identity())
+
+
+def _at_k(tf):
+    y = tf.placeholder(tf.int64, (4, 1), name="y")
+    p = tf.placeholder(tf.float32, (4, 5), name="p")
+    tf.metrics.recall_at_k(y, p, 2)
+    tf.metrics.precision_at_k(y, p, 3, class_id=1)
+    tf.metrics.average_precision_at_k(y, p, 2)
+
+
+def _dilated(tf):
+    img = tf.placeholder(tf.float32, (2, 9, 8, 3), name="img")
+    w = tf.ones((3, 3, 3, 4))
+    tf.nn.atrous_conv2d(img, w, 2, "SAME")
+    tf.nn.convolution(img, w, "VALID", dilation_rate=[2, 1])
+    tf.nn.convolution(tf.placeholder(tf.float32, (None, None, None, 3), name="dyn"), w, "SAME",
+                      dilation_rate=[2, 2])
+    tf.nn.convolution(img[:, 0], w[0], "SAME", dilation_rate=[2])
+
+
+CALLS = CALLS + (
+    [("keras/train_function/" + o, _keras_train_function(o))
+     for o in ["sgd", "adam", "rmsprop", "adagrad", "adadelta", "adamax", "nadam"]]
+    + [("keras/train_function/tf.train.AdamOptimizer",
+        _keras_train_function(lambda tf: tf.train.AdamOptimizer(0.01))),
+       ("keras/Sequential_on_tensor", _keras_sequential_on_tensor),
+       ("initializer/identity", _identity_init),
+       ("metrics/at_k", _at_k),
+       ("convolution/dilated", _dilated)]
+)
+
+
+def _nn_losses_moments(tf):
+    a = _x(tf)
+    b = tf.placeholder(tf.float32, (4, 3), name="b")
+    tf.nn.weighted_cross_entropy_with_logits(b, a, 2.0)
+    tf.nn.log_poisson_loss(b, a, compute_full_loss=True)
+    tf.nn.softmax_cross_entropy_with_logits_v2(labels=b, logits=a, axis=0)
+    tf.nn.weighted_moments(a, [0], tf.ones((4, 3)))
+
+
+CALLS = CALLS + [("nn/losses_axis0_weighted_moments", _nn_losses_moments)]

@@ -456,10 +456,14 @@ def _hoisted(ops):
     builds variables in an init scope), so a loop reads them as captures and a cond's
     untaken branch still initializes them."""
     hoisted = set()
+    lifted = ops[0]._graph._cf_lifted if ops else frozenset()
     for op in ops:
+        # (a resource variable's read made where it is used, not with the variable, is
+        # TF's ReadVariableOp in the body, of the handle's Enter: a Keras cell's weights)
         if op.type in _HOISTED or (op.type in ("Identity", "ReadVariableOp") and op._inputs
                                    and all(t._op in hoisted for t in op._inputs)
-                                   and not op._control_inputs):
+                                   and not op._control_inputs
+                                   and (op.type == "Identity" or op in lifted)):
             hoisted.add(op)
     return hoisted
 

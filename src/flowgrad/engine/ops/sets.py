@@ -150,8 +150,7 @@ def _ss_kernel(ind1, val1, shape1, ind2, val2, shape2, set_operation, **_):
 
 
 def _size_infer(inputs, attrs):
-    r = inputs[2].shape.as_tuple()
-    return [(_dt.int32, TensorShape(None if r is None or r[0] is None else [None] * (r[0] - 1)))]
+    return [(_dt.int32, TensorShape(None))]   # TF 1.14's SetSize: unknown shape
 
 
 def _size_kernel(set_indices, set_values, set_shape, **_):

@@ -20,8 +20,8 @@ from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import (DTypeLike, IntsLike, TensorLike, _as_int_input, _check_out_type, _dims,
-                          _fmt_shape, _int_tensor, _invalid, _scope, _static_int,
-                          _unknown_dims_from, shape_value)
+                          _fmt_shape, _int_tensor, _invalid, _known_ints, _refined_value, _scope,
+                          _static_int, _unknown_dims_from, shape_value)
 from ._base import apply, apply_op, to_tensor, unary_same
 from ._grad_util import sum_to
 
@@ -453,6 +453,9 @@ def _transpose_infer(inputs, attrs):
     if xs is not None and pn is not None and pn[0] is not None and pn[0] != len(xs):
         raise ValueError(f"Dimension must be {len(xs)} but is {pn[0]}")
     pv = _static_int(perm)
+    if pv is None:   # TF's shape refiner evaluates a small constant perm subgraph
+        refined = _known_ints(_refined_value(perm))
+        pv = None if refined is None or refined.ndim != 1 else [int(i) for i in refined]
     if pv is None:
         r = len(xs) if xs is not None else (pn[0] if pn is not None else None)
         return [(x.dtype.base_dtype, TensorShape(None if r is None else [None] * r))]

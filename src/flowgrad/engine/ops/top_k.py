@@ -101,10 +101,12 @@ def top_k(input: TensorLike, k: int | Tensor = 1, sorted: bool = True,
     ...     print(sess.run(indices))
     [1 2]
     """
-    x = to_tensor(input, name="input")
-    check_dtype("TopKV2", x, REAL_NUMBERS, "input")
-    kt = k if hasattr(k, "op") else constant(int(k), dtype=_dt.int32)
-    values, indices = apply("TopKV2", [x, kt], {"sorted": bool(sorted)}, name or "TopKV2")
+    # TF converts the inputs inside the op's own scope: TopKV2/input, TopKV2/k
+    with name_scope(name, "TopKV2", graph_values(input, k)) as scope:
+        x = to_tensor(input, name="input")
+        check_dtype("TopKV2", x, REAL_NUMBERS, "input")
+        kt = k if hasattr(k, "op") else constant(int(k), dtype=_dt.int32, name="k")
+        values, indices = apply("TopKV2", [x, kt], {"sorted": bool(sorted)}, scope)
     return TopKResult(values, indices)
 
 

@@ -470,6 +470,10 @@ class Layer:
             for i, t in enumerate(_flatten(outputs)):
                 if isinstance(t, Tensor):
                     KERAS_HISTORY[t] = (self, node_index, i)
+        if hasattr(self, "_set_called_inputs") and not self.inputs:
+            # TF 1.14: a model without inputs (subclassed, or a Sequential called on a
+            # tensor) takes the tensors it is called on as its inputs
+            self._set_called_inputs(inputs, outputs)
         if self._initial_weights is not None:
             self.set_weights(self._initial_weights)
             self._initial_weights = None
@@ -501,7 +505,10 @@ class Layer:
         input_shapes = None
         if all(hasattr(x, "shape") for x in input_list):
             input_shapes = _map_structure(lambda x: x.shape, inputs)
-        self.build(input_shapes)
+        # TF 1.14 calls build only where a class overrides Layer's: a build marked
+        # `_is_default` (Sequential's, as TF's @base_layer.default) is skipped
+        if not getattr(self.build, "_is_default", False):
+            self.build(input_shapes)
         self.built = True
 
     def _handle_activity_regularization(self, inputs, outputs):

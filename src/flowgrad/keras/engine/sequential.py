@@ -135,6 +135,8 @@ class Sequential(Model):
         self._init_graph_network(x, out)
         self._layers = list(self._stack)
 
+    build._is_default = True   # TF's @base_layer.default: not called by Layer.__call__
+
     def _set_inputs_from_data(self, arrays, keys=None):
         if self._is_graph_network or not self.layers:
             return

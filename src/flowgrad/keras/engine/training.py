@@ -28,6 +28,7 @@ from .. import optimizers
 from .. import saving
 from . import training_generator as tg
 from . import training_metrics as tm
+from .base_layer import _flatten
 from .network import Network
 
 __all__ = ["Model"]
@@ -203,6 +204,9 @@ class Model(Network):
 
     def _make_train_function(self):
         if self._train_fn is None:
+            # TF 1.14 takes the learning phase as the function's last input first (its
+            # keras_learning_phase placeholder, made here when no layer made it)
+            K.learning_phase()
             params = self.trainable_weights
             # a Keras optimizer builds in its own '<Name>/' scope, a wrapped tf.train one
             # in 'training/' (TF 1.14: no scope of the optimizer's class)
@@ -322,6 +326,17 @@ class Model(Network):
         self.inputs = list(inputs)
         self.outputs = _to_list(outputs)
         self.input_names = names
+        self.output_names = ["output_%d" % (i + 1) for i in range(len(self.outputs))]
+        self.built = True
+
+    def _set_called_inputs(self, inputs, outputs):
+        """TF 1.14's _set_inputs(inputs, outputs) at the end of Layer.__call__ on a model
+        without inputs: the tensors it was called on ('input_N', or a dict's sorted keys)
+        and its outputs ('output_N'); compile then builds the loss at once."""
+        keys = sorted(inputs) if isinstance(inputs, dict) else None
+        self.inputs = [inputs[k] for k in keys] if keys else list(_flatten(inputs))
+        self.input_names = keys or ["input_%d" % (i + 1) for i in range(len(self.inputs))]
+        self.outputs = list(_flatten(outputs))
         self.output_names = ["output_%d" % (i + 1) for i in range(len(self.outputs))]
         self.built = True
 
