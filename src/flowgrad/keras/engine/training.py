@@ -733,9 +733,13 @@ class Model(Network):
             names += ["val_" + m for m in self.metrics_names]
         params = {"batch_size": None, "epochs": epochs, "steps": steps, "samples": steps,
                   "verbose": verbose, "do_validation": val is not None, "metrics": names}
-        # TF 1.14 makes the train function before the callbacks see the model, and
-        # initializes variables at the first run (inside a profile of batch 1)
-        self._make_train_function()
+        # TF 1.14's fit makes the train function before the callbacks see the model, and
+        # initializes variables at the first run (inside a profile of batch 1);
+        # fit_generator's first train_on_batch makes it, after the model's variables were
+        # initialized (get_session below, TF's reset_metrics): its optimizer's variables
+        # get a second init op at the first batch, as TF's
+        if size_one:
+            self._make_train_function()
         callback_list = self._callbacks(callbacks, verbose, params, "steps")
         self.stop_training = False
         callback_list.call("on_train_begin", None)
