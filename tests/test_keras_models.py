@@ -42,8 +42,8 @@ def test_fit_without_default_session_uses_keras_session():
 def test_unsupported_arguments_name_themselves():
     with tf.Graph().as_default():
         m = tf.keras.Sequential([tf.keras.layers.Dense(1, input_shape=(2,))])
-        with pytest.raises(NotImplementedError, match="sample_weight_mode"):
-            m.compile("sgd", "mse", sample_weight_mode="temporal")
+        with pytest.raises(NotImplementedError, match="distribute"):
+            m.compile("sgd", "mse", distribute=object())
         # TF 1.14: Ftrl has no default learning rate, so the name alone cannot build it
         with pytest.raises(TypeError, match="missing 1 required positional argument: "
                                             "'learning_rate'"):

@@ -104,11 +104,8 @@ class Model(Network):
                 distribute=None, **kwargs):
         """Sets the optimizer, the losses and the metrics (the graph is made on first use).
         """
-        for name, value in (("sample_weight_mode", sample_weight_mode),
-                            ("distribute", distribute)):
-            if value is not None:
-                raise NotImplementedError("flowgrad does not implement compile(" + name +
-                                          "=...)")
+        if distribute is not None:
+            raise NotImplementedError("flowgrad does not implement compile(distribute=...)")
         if kwargs:
             raise TypeError("Invalid keyword argument(s) in `compile`: %s" % (set(kwargs),))
         self.optimizer = optimizers.get(optimizer)
@@ -117,6 +114,7 @@ class Model(Network):
         self._weighted_metrics_arg = weighted_metrics
         self.loss_weights = loss_weights
         self._target_tensors_arg = target_tensors
+        self._sample_weight_mode_arg = sample_weight_mode
         self._compiled = True
         self._graph_built = False
         if self._is_graph_network or self.outputs:   # TF 1.14: a model with inputs set
@@ -155,6 +153,8 @@ class Model(Network):
                                         dtype=K.dtype(o))) if fn is not None else None
                          for o, name, fn, t in zip(outputs, self.output_names, loss_fns,
                                                    given)]
+        self._sw_modes = _sample_weight_modes(getattr(self, "_sample_weight_mode_arg", None),
+                                              self.output_names, loss_fns)
         self._sample_weights = [None] * n
         self.metrics_names = ["loss"]
         self._metric_objects = []
@@ -172,6 +172,10 @@ class Model(Network):
         # TF makes one for every output, even one without a loss
         self._loss_means = [tm.metrics_module.Mean() if n > 1 else None for _ in loss_fns]
         tm.handle_metrics(self, self._per_output, self._targets)
+        # a 'temporal' output's [batch, time] weights exist from compile on (TF's
+        # populate_sample_weight in its first weights-and-loss build)
+        self._sample_weights = [_weights_placeholder(name, True) if mode == "temporal" else None
+                                for name, mode in zip(self.output_names, self._sw_modes)]
         self._compile_weights_loss_and_weighted_metrics()
         self._graph_built = True
 
@@ -188,18 +192,13 @@ class Model(Network):
         the train function), as TF recompiles."""
         if sws is None:
             return
-        want = [fn is not None and w is not None for fn, w in zip(self._loss_fns, sws)]
+        temporal = [mode == "temporal" for mode in self._sw_modes]
+        want = [t or (fn is not None and w is not None)
+                for t, fn, w in zip(temporal, self._loss_fns, sws)]
         if want == [p is not None for p in self._sample_weights]:
             return
-        weights = []
-        for flag, name in zip(want, self.output_names):
-            if flag:
-                default = constant_op.constant([1.], dtype=K.floatx())
-                weights.append(array_ops.placeholder_with_default(
-                    default, shape=[None], name=name + "_sample_weights"))
-            else:
-                weights.append(None)
-        self._sample_weights = weights
+        self._sample_weights = [_weights_placeholder(name, t) if flag else None
+                                for flag, t, name in zip(want, temporal, self.output_names)]
         self._compile_weights_loss_and_weighted_metrics()
 
     def _make_train_function(self):
@@ -276,11 +275,26 @@ class Model(Network):
         sws = []
         sw_list = _to_list(sample_weight) if not isinstance(sample_weight, np.ndarray) \
             else [sample_weight]
+        if isinstance(sample_weight, dict):   # keyed by output name, as the targets
+            sw_list = [sample_weight.get(name) for name in fed]
+        modes = [m for m, g in zip(getattr(self, "_sw_modes", [None] * len(given)), given)
+                 if not g]
         for i, ya in enumerate(ys):
+            given_w = sw_list[min(i, len(sw_list) - 1)] if sw_list else None
+            if modes[i] == "temporal":   # [batch, time] weights, or the default ones
+                sws.append(_temporal_weights(ya, given_w, class_weight))
+                continue
+            if given_w is not None and np.ndim(given_w) != 1:
+                raise ValueError("Found a sample_weight array with shape " +
+                                 str(np.shape(given_w)) + ". In order to use timestep-wise "
+                                 "sample weights, you should specify "
+                                 "sample_weight_mode=\"temporal\" in compile(). If you just "
+                                 "mean to use sample-wise weights, make sure your "
+                                 "sample_weight array is 1D.")
             # None: no weights for this output (TF's sample_weight_mode None)
-            w = np.ones(n, "float32") if sw_list or class_weight else None
-            if sw_list and sw_list[min(i, len(sw_list) - 1)] is not None:
-                w = np.asarray(sw_list[min(i, len(sw_list) - 1)], "float32")
+            w = None if given_w is None else np.asarray(given_w, "float32")
+            if class_weight and w is None:
+                w = np.ones(n, "float32")
             if class_weight:
                 cw = class_weight if not isinstance(class_weight, list) else class_weight[i]
                 labels = ya.argmax(axis=-1) if ya.ndim > 1 and ya.shape[-1] > 1 else \
@@ -299,11 +313,15 @@ class Model(Network):
             feed.update({p: a[ids] for p, a in zip(self._targets, ys)
                          if p is not None and a is not None})
             weights = self._sample_weights if weights is None else weights
-            feed.update({p: a[ids] for p, a in zip(weights, sws)
-                         if p is not None and a is not None})
-        lp = K.learning_phase()
-        if not isinstance(lp, int) and training:
-            feed[lp] = True
+            # TF 1.14's K.function pairs its weight placeholders (the outputs that have
+            # one) with the weights of every output, in order, and skips a None: an
+            # output's weights reach the placeholder of the output at that position
+            placeholders = [p for p in weights if p is not None]
+            feed.update({p: a[ids] for p, a in zip(placeholders, sws) if a is not None})
+        if training:   # (a test run makes no learning-phase placeholder, as TF's)
+            lp = K.learning_phase()
+            if not isinstance(lp, int):
+                feed[lp] = True
         return feed
 
     def _set_inputs_from_data(self, arrays, keys=None):
@@ -1019,6 +1037,60 @@ def _check_generator_arguments(y=None, sample_weight=None, validation_split=None
     if validation_split:
         raise ValueError("If your data is in the form of a Python generator, you cannot use "
                          "`validation_split`.")
+
+
+def _sample_weight_modes(mode, output_names, loss_fns):
+    """compile(sample_weight_mode=...) per output, as TF 1.14's prepare_sample_weight_modes
+    (an output without a loss keeps None)."""
+    if isinstance(mode, dict):
+        tm.check_for_unexpected_keys("sample_weight_mode", mode, output_names)
+        out = []
+        for name, fn in zip(output_names, loss_fns):
+            if fn is not None and name not in mode:
+                raise ValueError("Output " + name + "missing from `_sample_weight_modes` "
+                                 "dictionary")
+            out.append(mode.get(name) if fn is not None else None)
+        return out
+    if isinstance(mode, (list, tuple)):
+        if len(mode) != len(output_names):
+            raise ValueError("When passing a list as sample_weight_mode, it should have one "
+                             "entry per model output. The model has " +
+                             str(len(output_names)) + " outputs, but you passed " +
+                             str(len(mode)) + "_sample_weight_modes.")
+        return [m if fn is not None else None for m, fn in zip(mode, loss_fns)]
+    return [mode if fn is not None else None for fn in loss_fns]
+
+
+def _weights_placeholder(output_name, temporal):
+    """TF's sample-weight PlaceholderWithDefault of an output: [batch] ([1.]) or, for
+    'temporal', [batch, time] ([[1.]])."""
+    default = constant_op.constant([[1.]] if temporal else [1.], dtype=K.floatx())
+    return array_ops.placeholder_with_default(
+        default, shape=[None, None] if temporal else [None],
+        name=output_name + "_sample_weights")
+
+
+def _temporal_weights(y, sample_weight, class_weight):
+    """TF 1.14's standardize_weights for a 'temporal' output: None (the default ones) or
+    the [batch, time] array, with TF's checks."""
+    if y.ndim < 3:
+        raise ValueError("Found a sample_weight array for an input with shape " +
+                         str(y.shape) + ". Timestep-wise sample weighting (use of "
+                         "sample_weight_mode=\"temporal\") is restricted to outputs that "
+                         "are at least 3D, i.e. that have a time dimension.")
+    if sample_weight is not None:
+        sample_weight = np.asarray(sample_weight, "float32")
+        if sample_weight.ndim != 2:
+            raise ValueError("Found a sample_weight array with shape " +
+                             str(sample_weight.shape) + ". In order to use timestep-wise "
+                             "sample weighting, you should pass a 2D sample_weight array.")
+        if y.shape[:2] != sample_weight.shape:
+            raise ValueError("Found a sample_weight array with shape " +
+                             str(sample_weight.shape) + " for an input with shape " +
+                             str(y.shape) + ". sample_weight cannot be broadcast.")
+    if isinstance(class_weight, dict):
+        raise ValueError("`class_weight` not supported for 3+ dimensional targets.")
+    return sample_weight
 
 
 def _batch_shuffle(index_array, batch_size):
