@@ -39,9 +39,9 @@ def test_every_case_has_its_golden():
     assert want == set(KEYS)
 
 
-# flowgrad differs: inside the wrapper's tf.cond, Adam's sparse update of a resource variable
-# updates the slots but not the variable (a functional-cond issue outside contrib.opt).
-KNOWN = {"sparse_resource/multitask_plain"}
+# Cases where flowgrad differs from TF (none: inside a tf.cond a resource variable's reads
+# before and after Adam's sparse update were merged by CSE; fixed in optimize/_util.py).
+KNOWN = set()
 
 
 @pytest.mark.parametrize("case", [pytest.param(k, marks=pytest.mark.xfail(strict=True))

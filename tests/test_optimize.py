@@ -424,3 +424,24 @@ def test_fusion_small_tanh_grad_kernel_is_bit_exact(dtype):
         for _ in range(2):                     # interpreted, then compiled
             a, b = s1.run(gx, {x: xv}), s0.run(gx, {x: xv})
             assert a.dtype == b.dtype == dtype and a.tobytes() == b.tobytes()
+
+
+def test_cse_keeps_resource_reads_around_an_assign_in_a_branch():
+    # a branch's plan reads its captured variables' handles as feeds: the read that
+    # assign_sub returns must not be merged with the read its delta made before it
+    # (a Keras BatchNormalization(renorm=True) under a training placeholder gave NaN)
+    from flowgrad.ops import state_ops
+    with tf.Graph().as_default():
+        v = tf.get_variable("v", [], initializer=tf.zeros_initializer(), use_resource=True)
+        w = tf.get_variable("w", [], initializer=tf.zeros_initializer(), use_resource=True)
+        t = tf.placeholder(tf.bool, [])
+
+        def update():
+            a = state_ops.assign_sub(v, (v - 3.0) * 0.1)
+            b = state_ops.assign_sub(w, (w - 1.0) * 0.1)
+            return a / b
+        r = tf.cond(t, update, lambda: tf.identity(v))
+        with tf.Session() as s:
+            s.run(tf.global_variables_initializer())
+            np.testing.assert_allclose(s.run(r, {t: True}), 3.0, rtol=1e-6)
+            np.testing.assert_allclose(s.run([v, w]), [0.3, 0.1], rtol=1e-6)

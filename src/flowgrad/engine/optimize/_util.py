@@ -27,8 +27,11 @@ def mutating_prefix(nodes):
 
 
 def mutable_values(program):
-    """Values that are (views of) mutable state: stateful outputs and their aliases."""
-    mut = set()
+    """Values that are (views of) mutable state: stateful outputs and their aliases, and
+    resource handles fed in (a branch's or loop body's plan reads its captured variables'
+    handles as feeds: a read before and after an assign are different values)."""
+    mut = {v for v in program.feeds
+           if getattr(program.dtypes.get(v), "name", None) == "resource"}
     for n in program.nodes:
         if n.stateful:
             mut.update(n.outputs)

@@ -3,11 +3,15 @@
 Training normalizes with the batch's moments and updates the moving statistics
 (`moving -= (moving - batch) * (1 - momentum)`, ops kept in `layer.updates`; tf.layers
 also puts them in UPDATE_OPS); inference uses the moving statistics. 4-D inputs
-normalized over axis 1 or 3 use the FusedBatchNorm op, as TF chooses.
+normalized over axis 1 or 3 use the FusedBatchNorm op, as TF chooses. Batch
+renormalization (renorm: r and d corrections from the renorm moving mean and stddev and
+their weights, clipped by renorm_clipping), ghost batches (virtual_batch_size: the batch
+reshaped to [virtual_batch_size, -1, ...], the moving statistics updated with the mean of
+the ghost batches' moments) and `adjustment` build TF 1.14's ops and never fuse.
 """
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import constant, convert_to_tensor
-from ...engine.framework.graph import colocate_with, name_scope
+from ...engine.framework.graph import colocate_with, control_dependencies, name_scope
 from ...engine.framework.tensor_shape import TensorShape, dimension_value
 from ...ops import array_ops, math_ops, state_ops
 from ... import nn
@@ -31,7 +35,9 @@ class BatchNormalization(Layer):
       momentum: of the moving averages.
       epsilon: added to the variance.
       center, scale: whether to learn beta / gamma.
-      renorm, virtual_batch_size, adjustment: not implemented (NotImplementedError).
+      renorm, renorm_clipping, renorm_momentum: batch renormalization (TF's).
+      virtual_batch_size: ghost batch normalization over sub-batches of this size.
+      adjustment: a function of the input's shape giving (scale, bias) applied in training.
       fused: None or True picks FusedBatchNorm for 4-D inputs over axis 1 or 3.
     """
 
@@ -49,12 +55,6 @@ class BatchNormalization(Layer):
             self.axis = axis
         else:
             raise TypeError("axis must be int or list, type given: %s" % type(axis))
-        for arg, value, default in (("renorm", renorm, False),
-                                    ("virtual_batch_size", virtual_batch_size, None),
-                                    ("adjustment", adjustment, None)):
-            if value != default:
-                raise NotImplementedError("flowgrad's BatchNormalization does not implement "
-                                          "the argument %s" % arg)
         self.momentum = momentum
         self.epsilon = epsilon
         self.center = center
@@ -76,8 +76,18 @@ class BatchNormalization(Layer):
         self.fused = fused
         self._bessels_correction_test_only = True
         self.trainable = trainable
+        if renorm:
+            renorm_clipping = renorm_clipping or {}
+            keys = ["rmax", "rmin", "dmax"]
+            if set(renorm_clipping) - set(keys):
+                raise ValueError("renorm_clipping %s contains keys not in %s"
+                                 % (renorm_clipping, keys))
+            self.renorm_clipping = renorm_clipping
+            self.renorm_momentum = renorm_momentum
 
     def _fused_can_be_used(self):
+        if self.renorm or self.virtual_batch_size is not None or self.adjustment is not None:
+            return False
         axis = [self.axis] if isinstance(self.axis, int) else self.axis
         return len(axis) == 1 and axis[0] in (-3, -1, 1, 3)
 
@@ -100,6 +110,16 @@ class BatchNormalization(Layer):
                 raise ValueError("Invalid axis: %d" % x)
         if len(self.axis) != len(set(self.axis)):
             raise ValueError("Duplicate axis: %s" % self.axis)
+        if self.virtual_batch_size is not None:
+            if self.virtual_batch_size <= 0:
+                raise ValueError("virtual_batch_size must be a positive integer that divides "
+                                 "the true batch size of the input Tensor")
+            if 0 in self.axis:
+                raise ValueError("When using virtual_batch_size, the batch dimension must be "
+                                 "0 and thus axis cannot include 0")
+            if self.adjustment is not None:
+                raise ValueError("When using virtual_batch_size, adjustment cannot be "
+                                 "specified")
         if self.fused in (None, True):
             self.fused = ndims == 4 and self._fused_can_be_used()
         if self.fused:
@@ -116,10 +136,14 @@ class BatchNormalization(Layer):
                 raise ValueError("Input has undefined `axis` dimension. Input shape: ",
                                  input_shape)
         self.input_spec = InputSpec(ndim=ndims, axes=axis_to_dim)
-        if len(axis_to_dim) == 1:
+        if len(axis_to_dim) == 1 and self.virtual_batch_size is None:
             param_shape = (list(axis_to_dim.values())[0],)
         else:
             param_shape = [axis_to_dim[i] if i in axis_to_dim else 1 for i in range(ndims)]
+            if self.virtual_batch_size is not None:   # the ghost batches' extra dimension
+                param_shape.insert(1, 1)
+                for i, x in enumerate(self.axis):
+                    self.axis[i] = x + 1
         if self.scale:
             self.gamma = self.add_weight(name="gamma", shape=param_shape,
                                          dtype=self._param_dtype,
@@ -157,10 +181,27 @@ class BatchNormalization(Layer):
                 initializer=self.moving_variance_initializer,
                 synchronization=VariableSynchronization.ON_READ, trainable=False,
                 aggregation=VariableAggregation.MEAN, experimental_autocast=False)
+            if self.renorm:
+                # the renorm moving mean and stddev and their weights, zero-initialized
+                # (their ratio is the unbiased average), colocated as TF's
+                with colocate_with(self.moving_mean.op):
+                    self.renorm_mean = self._renorm_variable("renorm_mean", param_shape)
+                    self.renorm_mean_weight = self._renorm_variable("renorm_mean_weight", ())
+                with colocate_with(self.moving_variance.op):
+                    self.renorm_stddev = self._renorm_variable("renorm_stddev", param_shape)
+                    self.renorm_stddev_weight = self._renorm_variable(
+                        "renorm_stddev_weight", ())
         finally:
             if partitioner:
                 scope.set_partitioner(partitioner)
         self.built = True
+
+    def _renorm_variable(self, name, shape):
+        return self.add_weight(name=name, shape=shape, dtype=self._param_dtype,
+                               initializer=blu.get_initializer("zeros"),
+                               synchronization=VariableSynchronization.ON_READ,
+                               trainable=False, aggregation=VariableAggregation.MEAN,
+                               experimental_autocast=False)
 
     def _assign_moving_average(self, variable, value, momentum):
         with name_scope("AssignMovingAvg") as scope:
@@ -197,6 +238,45 @@ class BatchNormalization(Layer):
                                                                 momentum), inputs=True)
         return output
 
+    def _renorm_correction_and_moments(self, mean, variance, training):
+        """TF's batch renorm: the (r, d) corrections, and the updated renorm moving mean
+        and the variance its stddev gives (the values the moving averages move to)."""
+        stddev = math_ops.sqrt(variance + self.epsilon)
+        mixed_renorm_mean = self.renorm_mean + (1. - self.renorm_mean_weight) * mean
+        mixed_renorm_stddev = self.renorm_stddev + (1. - self.renorm_stddev_weight) * stddev
+        r = stddev / mixed_renorm_stddev
+        d = (mean - mixed_renorm_mean) / mixed_renorm_stddev
+        with control_dependencies([r, d]):   # the corrections read the pre-update values
+            mean = array_ops.identity(mean)
+            stddev = array_ops.identity(stddev)
+        rmin, rmax, dmax = [self.renorm_clipping.get(k) for k in ("rmin", "rmax", "dmax")]
+        if rmin is not None:
+            r = math_ops.maximum(r, rmin)
+        if rmax is not None:
+            r = math_ops.minimum(r, rmax)
+        if dmax is not None:
+            d = math_ops.maximum(d, -dmax)
+            d = math_ops.minimum(d, dmax)
+        r = smart_cond(training, lambda: r, lambda: array_ops.ones_like(r))
+        d = smart_cond(training, lambda: d, lambda: array_ops.zeros_like(d))
+
+        def _update_renorm_variable(var, weight, value):
+            value = array_ops.identity(value)
+
+            def _do_update():
+                with control_dependencies([value]):
+                    weight_value = constant(1., dtype=weight.dtype)
+                new_var = self._assign_moving_average(var, value, self.renorm_momentum)
+                new_weight = self._assign_moving_average(weight, weight_value,
+                                                         self.renorm_momentum)
+                return new_var / new_weight
+            return smart_cond(training, _do_update, lambda: array_ops.identity(var))
+        new_mean = _update_renorm_variable(self.renorm_mean, self.renorm_mean_weight, mean)
+        new_stddev = _update_renorm_variable(self.renorm_stddev, self.renorm_stddev_weight,
+                                             stddev)
+        new_variance = math_ops.square(new_stddev) - self.epsilon
+        return r, d, new_mean, new_variance
+
     def _get_training_value(self, training=None):
         if training is None:
             training = backend.learning_phase()
@@ -204,11 +284,21 @@ class BatchNormalization(Layer):
 
     def call(self, inputs, training=None):
         training = self._get_training_value(training)
+        undo_virtual = None
+        if self.virtual_batch_size is not None:   # ghost batches: [virtual, -1, ...]
+            original_shape = [-1] + inputs.shape.as_list()[1:]
+            inputs = array_ops.reshape(inputs, [self.virtual_batch_size, -1] +
+                                       original_shape[1:])
+
+            def undo_virtual(outputs):
+                return array_ops.reshape(outputs, original_shape)
         if self.fused:
             return self._fused_batch_norm(inputs, training=training)
         input_shape = inputs.shape
         ndims = input_shape.ndims
         reduction_axes = [i for i in range(ndims) if i not in self.axis]
+        if self.virtual_batch_size is not None:
+            del reduction_axes[1]   # not along the ghost batches
         broadcast_shape = [1] * ndims
         broadcast_shape[self.axis[0]] = dimension_value(input_shape[self.axis[0]])
 
@@ -219,9 +309,24 @@ class BatchNormalization(Layer):
             return v
 
         scale, offset = _broadcast(self.gamma), _broadcast(self.beta)
+
+        def _compose_transforms(scale, offset, then_scale, then_offset):
+            if then_scale is not None:
+                scale *= then_scale
+                offset *= then_scale
+            if then_offset is not None:
+                offset += then_offset
+            return scale, offset
         training_value = constant_value(training)
         if training_value is not False:
-            keep_dims = len(self.axis) > 1
+            if self.adjustment:
+                adj_scale, adj_bias = self.adjustment(array_ops.shape(inputs))
+                adj_scale = smart_cond(training, lambda: adj_scale,
+                                       lambda: array_ops.ones_like(adj_scale))
+                adj_bias = smart_cond(training, lambda: adj_bias,
+                                      lambda: array_ops.zeros_like(adj_bias))
+                scale, offset = _compose_transforms(adj_scale, adj_bias, scale, offset)
+            keep_dims = self.virtual_batch_size is not None or len(self.axis) > 1
             mean, variance = nn.moments(math_ops.cast(inputs, self._param_dtype),
                                         reduction_axes, keep_dims=keep_dims)
             moving_mean, moving_variance = self.moving_mean, self.moving_variance
@@ -229,7 +334,17 @@ class BatchNormalization(Layer):
                               lambda: convert_to_tensor(moving_mean))
             variance = smart_cond(training, lambda: variance,
                                   lambda: convert_to_tensor(moving_variance))
-            new_mean, new_variance = mean, variance
+            if self.virtual_batch_size is not None:   # one update from the ghost batches
+                new_mean = math_ops.reduce_mean(mean, axis=1, keepdims=True)
+                new_variance = math_ops.reduce_mean(variance, axis=1, keepdims=True)
+            else:
+                new_mean, new_variance = mean, variance
+            if self.renorm:
+                r, d, new_mean, new_variance = self._renorm_correction_and_moments(
+                    new_mean, new_variance, training)
+                r = _broadcast(array_ops.stop_gradient(r, name="renorm_r"))
+                d = _broadcast(array_ops.stop_gradient(d, name="renorm_d"))
+                scale, offset = _compose_transforms(r, d, scale, offset)
 
             def _do_update(var, value):
                 return self._assign_moving_average(var, value, self.momentum)
@@ -255,6 +370,8 @@ class BatchNormalization(Layer):
         outputs = nn.batch_normalization(inputs, _broadcast(mean), _broadcast(variance),
                                          offset, scale, self.epsilon)
         outputs.set_shape(input_shape)
+        if undo_virtual is not None:
+            outputs = undo_virtual(outputs)
         return outputs
 
     def compute_output_shape(self, input_shape):
