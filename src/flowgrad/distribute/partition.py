@@ -32,6 +32,10 @@ __all__ = ["Placement", "StepPlan"]
 _VARIABLE_OPS = ("VariableV2", "Variable", "VarHandleOp")
 # ops that read their ref inputs' values only (the session's task writes the checkpoint)
 _VALUE_READERS = ("SaveV2", "Save", "SaveSlices", "Identity")
+# ops whose kernels run Python-built branch or body functions: they run in the session's
+# process (a task's actor rebuilds ops from their types and attrs only), reading what they
+# capture from other tasks as values (a tf.cond over a ps variable: initialized_value)
+_LOCAL_ONLY = ("Cond", "While", "WhileGrad", "Case")
 
 
 class Placement:
@@ -74,6 +78,9 @@ class Placement:
         self._task = {}
         for i, op in enumerate(ops):
             device = group_device.get(find(i))
+            if op.type in _LOCAL_ONLY:
+                self._task[id(op)] = None
+                continue
             if op.type not in _VALUE_READERS:
                 # an op taking refs of one task's variables runs there: its kernel uses the
                 # variable's buffer (IsVariableInitialized, updates)
