@@ -16,6 +16,7 @@ import numpy as np
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors
+from ..engine.framework.errors import c_escape as _cescape
 from ..engine.framework.graph import Operation, Tensor, get_default_graph, name_scope
 from ..engine.framework.registry import register_op
 from ..engine.framework.constant_op import convert_n_to_tensor, convert_to_tensor
@@ -44,27 +45,6 @@ def _fmt_float64(v):
 
 def _c_float(s):
     return {"nan": "nan", "-nan": "-nan", "inf": "inf", "-inf": "-inf"}.get(s, s)
-
-
-def _cescape(b):
-    if isinstance(b, str):
-        b = b.encode()
-    out = []
-    for c in b:
-        ch = chr(c)
-        if ch == "\n":
-            out.append("\\n")
-        elif ch == "\r":
-            out.append("\\r")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ch in "\"'\\":
-            out.append("\\" + ch)
-        elif 32 <= c < 127:
-            out.append(ch)
-        else:
-            out.append("\\%03o" % c)
-    return "".join(out)
 
 
 def _element_formatter(arr, v2):

@@ -19,6 +19,7 @@ from .. import gfile
 from .. import logging
 from ..client import timeline
 from ..engine.framework.config import ConfigProto, RewriterConfig, RunMetadata, RunOptions
+from ..engine.framework.errors import c_escape as _escape
 
 __all__ = ["Benchmark", "GLOBAL_BENCHMARK_REGISTRY", "TensorFlowBenchmark", "benchmark_config"]
 
@@ -30,25 +31,6 @@ OVERRIDE_GLOBAL_THREADPOOL = "TF_OVERRIDE_GLOBAL_THREADPOOL"
 # ---------------------------------------------------------------------------------------
 # BenchmarkEntries: text format and wire format (proto3: zero scalars are not written)
 # ---------------------------------------------------------------------------------------
-def _escape(s: str) -> str:
-    out = []
-    for b in s.encode("utf-8"):
-        c = chr(b)
-        if c == "\n":
-            out.append("\\n")
-        elif c == "\r":
-            out.append("\\r")
-        elif c == "\t":
-            out.append("\\t")
-        elif c in "\"'\\":
-            out.append("\\" + c)
-        elif 32 <= b < 127:
-            out.append(c)
-        else:
-            out.append("\\%03o" % b)
-    return "".join(out)
-
-
 def _double(v) -> str:
     v = float(v)
     if math.isnan(v):

@@ -14,6 +14,7 @@ import re
 import numpy as np
 
 from ..engine.framework.proto import pb
+from ..engine.framework.errors import c_escape
 from ..ops.tensor_util import make_ndarray
 
 __all__ = ["assert_equal_graph_def"]
@@ -21,25 +22,6 @@ __all__ = ["assert_equal_graph_def"]
 _SHARDED_SAVE_OP_PATTERN = "_temp_[0-9a-z]{32}/part"
 _TYPE_NAMES = {"float32": "float", "float64": "double", "float16": "half", "object": "string",
                "bool": "bool"}
-
-
-def _c_escape(raw: bytes) -> str:
-    out = []
-    for b in raw:
-        c = chr(b)
-        if c == "\n":
-            out.append("\\n")
-        elif c == "\r":
-            out.append("\\r")
-        elif c == "\t":
-            out.append("\\t")
-        elif c in "\"'\\":
-            out.append("\\" + c)
-        elif 32 <= b < 127:
-            out.append(c)
-        else:
-            out.append("\\%03o" % b)
-    return "".join(out)
 
 
 def _special(v):
@@ -71,7 +53,7 @@ def _double(v) -> str:
 
 
 def _string(raw) -> str:
-    escaped = _c_escape(raw if isinstance(raw, bytes) else str(raw).encode("utf-8"))
+    escaped = c_escape(raw if isinstance(raw, bytes) else str(raw))
     if len(escaped) >= 80:
         return '"%s...%s"' % (escaped[:10], escaped[-10:])
     return '"%s"' % escaped
@@ -91,7 +73,7 @@ def _element(x, kind) -> str:
     if kind == "bool":
         return "1" if x else "0"
     if kind == "object":
-        return _c_escape(x if isinstance(x, bytes) else str(x).encode("utf-8"))
+        return c_escape(x if isinstance(x, bytes) else str(x))
     return str(int(x))
 
 

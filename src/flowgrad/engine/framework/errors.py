@@ -88,3 +88,16 @@ def exception_type_from_error_code(error_code):
 
 def error_code_from_exception_type(cls):
     return cls.error_code
+
+
+_C_ESCAPES = {10: "\\n", 13: "\\r", 9: "\\t", 34: '\\"', 39: "\\'", 92: "\\\\"}
+
+
+def c_escape(b) -> str:
+    """absl's CEscape, as TF's messages and text protos write bytes (a str is UTF-8
+    encoded first): C escapes for \\n \\r \\t, quotes and backslash, octal outside
+    printable ASCII."""
+    if isinstance(b, str):
+        b = b.encode("utf-8")
+    return "".join(_C_ESCAPES.get(c) or (chr(c) if 32 <= c < 127 else "\\%03o" % c)
+                   for c in b)

@@ -23,6 +23,7 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
+from ..framework.errors import c_escape as _cescape
 from ..framework.crc32c import masked_crc32c
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
@@ -142,12 +143,6 @@ def _varint(v):
         else:
             out.append(b)
             return bytes(out)
-
-
-def _cescape(b):
-    """absl's CEscape: C escapes for quotes, backslash and \\n\\r\\t, octal for others."""
-    special = {10: "\\n", 13: "\\r", 9: "\\t", 34: '\\"', 39: "\\'", 92: "\\\\"}
-    return "".join(special.get(c) or (chr(c) if 32 <= c < 127 else "\\%03o" % c) for c in b)
 
 
 def _state_proto(started, finished, produced, work):

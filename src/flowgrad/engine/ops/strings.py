@@ -17,6 +17,7 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
+from ..framework.errors import c_escape as _cescape
 from ..framework.constant_op import const_value
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
@@ -368,26 +369,6 @@ def _substr_kernel(input, pos, len, unit="BYTE", **_):  # noqa: A002 - TF's argu
 
 
 builtins_len = len
-
-
-def _cescape(b):
-    """The bytes as TF's CEscape writes them in its messages."""
-    out = []
-    for c in b:
-        ch = chr(c)
-        if ch in "\\'\"":
-            out.append("\\" + ch)
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ch == "\r":
-            out.append("\\r")
-        elif 32 <= c < 127:
-            out.append(ch)
-        else:
-            out.append(f"\\{c:03o}")
-    return "".join(out)
 
 
 register_op("Substr", infer=_substr_infer, kernel=_substr_kernel, grad=None)
