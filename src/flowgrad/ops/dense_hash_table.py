@@ -14,14 +14,14 @@ With `checkpoint` (the default) tf.train.Saver saves "<name>-keys" and "<name>-v
 from __future__ import annotations
 
 from ..engine.framework.constant_op import convert_to_tensor
-from ..engine.framework.graph import GraphKeys, get_default_graph, name_scope
-from ..engine.ops._base import apply, apply_op
-from .lookup_ops import LookupInterface, MutableHashTable
+from ..engine.framework.graph import GraphKeys, get_default_graph
+from ..engine.ops._base import apply
+from .lookup_ops import LookupInterface, MutableHashTable, _MutableTableOps
 
 __all__ = ["DenseHashTable"]
 
 
-class DenseHashTable(LookupInterface):
+class DenseHashTable(_MutableTableOps, LookupInterface):
     """A mutable hash table kept in tensors, with open addressing and quadratic probing
     (TF's MutableDenseHashTableV2); `empty_key` and `deleted_key` mark free buckets and
     may not be used as keys."""
@@ -60,56 +60,12 @@ class DenseHashTable(LookupInterface):
         self._table_name = handle.op.name.split("/")[-1]
         return handle
 
-    @property
-    def name(self):
-        return self._table_name
-
-    def size(self, name=None):
-        """The number of entries (int64 scalar)."""
-        with name_scope(name, f"{self.name}_Size", [self.resource_handle]):
-            return apply("LookupTableSizeV2", [self.resource_handle], {})
-
-    def lookup(self, keys, name=None):
-        """The values of `keys` (default_value for absent keys): keys' shape without the
-        key shape, then the value shape."""
-        with name_scope(name, f"{self.name}_lookup_table_find",
-                        [self.resource_handle, keys]):
-            keys = convert_to_tensor(keys, dtype=self._key_dtype, name="keys")
-            return apply("LookupTableFindV2", [self.resource_handle, keys, self._default_value],
-                         {"Tin": self._key_dtype, "Tout": self._value_dtype})
-
     def insert_or_assign(self, keys, values, name=None):
-        """Associates `keys` with `values` (LookupTableInsertV2)."""
-        with name_scope(name, f"{self.name}_lookup_table_insert",
-                        [self.resource_handle, keys, values]):
-            keys = convert_to_tensor(keys, dtype=self._key_dtype, name="keys")
-            values = convert_to_tensor(values, dtype=self._value_dtype, name="values")
-            return apply_op("LookupTableInsertV2", [self.resource_handle, keys, values],
-                            {"Tin": self._key_dtype, "Tout": self._value_dtype})
-
-    def insert(self, keys, values, name=None):
-        """insert_or_assign."""
-        return self.insert_or_assign(keys, values, name)
+        """Associates `keys` with `values` (LookupTableInsertV2; `insert` too)."""
+        return self.insert(keys, values, name)
 
     def erase(self, keys, name=None):
-        """Removes `keys` (a Tensor of the key dtype; absent keys are ignored)."""
-        if keys.dtype != self._key_dtype:
-            raise TypeError(f"Signature mismatch. Keys must be dtype {self._key_dtype}, got "
-                            f"{keys.dtype}.")
-        with name_scope(name, f"{self.name}_lookup_table_remove",
-                        (self.resource_handle, keys, self._default_value)):
-            return apply_op("LookupTableRemoveV2", [self.resource_handle, keys],
-                            {"Tin": self._key_dtype})
-
-    def remove(self, keys, name=None):
-        """erase."""
-        return self.erase(keys, name)
-
-    def export(self, name=None):
-        """The bucket arrays (keys, values), empty_key in empty buckets."""
-        with name_scope(name, f"{self.name}_lookup_table_export_values",
-                        [self.resource_handle]):
-            op = apply_op("LookupTableExportV2", [self.resource_handle],
-                          {"Tkeys": self._key_dtype, "Tvalues": self._value_dtype})
-        return tuple(op.outputs)
+        """Removes `keys` (a Tensor of the key dtype; absent keys are ignored; `remove`
+        too)."""
+        return self.remove(keys, name)
 

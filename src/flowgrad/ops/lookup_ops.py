@@ -593,49 +593,9 @@ def index_to_string_table_from_tensor(vocabulary_list, default_value="UNK", name
         return StaticHashTable(init, default_value)
 
 
-class MutableHashTable(LookupInterface):
-    """A table that takes inserts (MutableHashTableV2; MutableHashTableOfTensorsV2 for a
-    vector default_value)."""
-
-    def __init__(self, key_dtype, value_dtype, default_value, name="MutableHashTable",
-                 checkpoint=True):
-        self._default_value = convert_to_tensor(default_value, dtype=value_dtype)
-        self._value_shape = self._default_value.get_shape()
-        self._checkpoint = checkpoint
-        self._name = name
-        self._shared_name = None
-        super().__init__(key_dtype, value_dtype)
-        self._resource_handle = self._create_resource()
-        if checkpoint:      # TF's saveable: keys and values saved as "<name>-keys/-values"
-            get_default_graph().add_to_collection(GraphKeys.SAVEABLE_OBJECTS,
-                                                  MutableHashTable._Saveable(self, name))
-
-    class _Saveable(SaveableObject):
-        """The table's contents for tf.train.Saver (its export), restored by an import."""
-
-        def __init__(self, table, name):
-            keys, values = table.export()
-            super().__init__(table, [SaveSpec(keys, "", name + "-keys"),
-                                     SaveSpec(values, "", name + "-values")], name)
-
-        def restore(self, restored_tensors, restored_shapes, name=None):
-            with name_scope(name, "%s_table_restore" % self.name):
-                return apply_op("LookupTableImportV2", [self.op.resource_handle,
-                                                        restored_tensors[0],
-                                                        restored_tensors[1]],
-                                {"Tin": self.op.key_dtype, "Tout": self.op.value_dtype})
-
-    def _create_resource(self):
-        attrs = {"container": "", "shared_name": "",
-                 "use_node_name_sharing": bool(self._checkpoint),
-                 "key_dtype": self._key_dtype, "value_dtype": self._value_dtype}
-        if self._default_value.get_shape().ndims == 0:
-            handle = apply("MutableHashTableV2", [], attrs, self._name)
-        else:       # vector values (a default value of another rank fails when run, as TF)
-            attrs["value_shape"] = self._default_value.get_shape()
-            handle = apply("MutableHashTableOfTensorsV2", [], attrs, self._name)
-        self._table_name = handle.op.name.split("/")[-1]
-        return handle
+class _MutableTableOps:
+    """The ops of a table that takes inserts (MutableHashTable, DenseHashTable): TF's
+    LookupTable*V2 ops on `resource_handle`, named in the table's scope."""
 
     @property
     def name(self):
@@ -682,3 +642,48 @@ class MutableHashTable(LookupInterface):
             op = apply_op("LookupTableExportV2", [self.resource_handle],
                           {"Tkeys": self._key_dtype, "Tvalues": self._value_dtype})
         return tuple(op.outputs)
+
+
+class MutableHashTable(_MutableTableOps, LookupInterface):
+    """A table that takes inserts (MutableHashTableV2; MutableHashTableOfTensorsV2 for a
+    vector default_value)."""
+
+    def __init__(self, key_dtype, value_dtype, default_value, name="MutableHashTable",
+                 checkpoint=True):
+        self._default_value = convert_to_tensor(default_value, dtype=value_dtype)
+        self._value_shape = self._default_value.get_shape()
+        self._checkpoint = checkpoint
+        self._name = name
+        self._shared_name = None
+        super().__init__(key_dtype, value_dtype)
+        self._resource_handle = self._create_resource()
+        if checkpoint:      # TF's saveable: keys and values saved as "<name>-keys/-values"
+            get_default_graph().add_to_collection(GraphKeys.SAVEABLE_OBJECTS,
+                                                  MutableHashTable._Saveable(self, name))
+
+    class _Saveable(SaveableObject):
+        """The table's contents for tf.train.Saver (its export), restored by an import."""
+
+        def __init__(self, table, name):
+            keys, values = table.export()
+            super().__init__(table, [SaveSpec(keys, "", name + "-keys"),
+                                     SaveSpec(values, "", name + "-values")], name)
+
+        def restore(self, restored_tensors, restored_shapes, name=None):
+            with name_scope(name, "%s_table_restore" % self.name):
+                return apply_op("LookupTableImportV2", [self.op.resource_handle,
+                                                        restored_tensors[0],
+                                                        restored_tensors[1]],
+                                {"Tin": self.op.key_dtype, "Tout": self.op.value_dtype})
+
+    def _create_resource(self):
+        attrs = {"container": "", "shared_name": "",
+                 "use_node_name_sharing": bool(self._checkpoint),
+                 "key_dtype": self._key_dtype, "value_dtype": self._value_dtype}
+        if self._default_value.get_shape().ndims == 0:
+            handle = apply("MutableHashTableV2", [], attrs, self._name)
+        else:       # vector values (a default value of another rank fails when run, as TF)
+            attrs["value_shape"] = self._default_value.get_shape()
+            handle = apply("MutableHashTableOfTensorsV2", [], attrs, self._name)
+        self._table_name = handle.op.name.split("/")[-1]
+        return handle
