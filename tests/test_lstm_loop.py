@@ -107,6 +107,10 @@ def test_basic_lstm_fused_equals_plain(case, monkeypatch):
     ("basic", dict(batch=32, steps=6, depth=64, units=128)),
     ("peep", dict(batch=32, steps=5, depth=64, units=128, lengths=[5, 2, 0] + [4] * 29)),
     ("multi", dict(batch=32, steps=4, depth=96, units=(128, 96))),
+    # input gradients in chunks of _DX_CHUNK steps, taken by the lane or the caller
+    ("basic", dict(batch=32, steps=19, depth=64, units=128)),
+    ("peep", dict(batch=32, steps=17, depth=64, units=128, lengths=[17, 9, 0] + [12] * 29)),
+    ("multi", dict(batch=32, steps=11, depth=96, units=(128, 96))),
 ])
 def test_side_lane_fused_equals_plain(cell, case, monkeypatch):
     """Large steps sum the kernel and bias gradients on a side lane (a second thread):

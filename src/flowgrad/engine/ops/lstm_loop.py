@@ -42,6 +42,7 @@ run time before it has changed anything and the caller runs the plain loop.
 from __future__ import annotations
 
 import contextlib
+import itertools
 
 import numpy as np
 
@@ -53,6 +54,7 @@ from .tensor_array import _GRAD_META, TensorArrayValue, _put
 
 _NO_LANE = contextlib.nullcontext()
 _LANE_MIN = 1 << 20   # multiply-adds of one step's kernel gradient below which no side lane
+_DX_CHUNK = 8         # steps whose input gradients are one product (with a side lane)
 # gates below this many elements take the Sigmoid's numerator by np.where (fewer calls),
 # larger ones by arithmetic (no branch per element); both give the same bits
 SIGMOID_WHERE_MAX = 4096
@@ -832,6 +834,18 @@ class Runner:
         # GEMMs outweigh the hand-offs (each step's a few microseconds, and the GIL)
         big = max(P["wt"].size for P in prep) * bsz >= _LANE_MIN
         lane = _threads.SideLane.open() if steps > 1 and big else None
+        pending, chunks = [], []
+        P0 = prep[0]
+        P0["wht"] = P0["wt"][:, P0["dx"]:]
+
+        def input_grads(claim, P, chunk):   # steps chunk[0] > ... > chunk[-1], dz in deriv
+            if claim():   # the other thread took it
+                return
+            lo, hi = chunk[-1], chunk[0] + 1
+            dzk = P["deriv"][lo:hi]
+            rows = matmul(dzk.reshape(-1, dzk.shape[-1]), P["wt"][:, :P["dx"]])
+            for s in chunk:
+                dxs[ts[s]] = rows[(s - lo) * bsz:(s - lo + 1) * bsz]
         with lane or _NO_LANE:
             for s in range(steps - 1, -1, -1):
                 m2 = m_all[s][:, None] if m_all is not None else None
@@ -896,20 +910,42 @@ class Runner:
                         dc *= gf
                         if m2 is not None:
                             dc = add(dc_copy, dc)
-                    if lane is not None and (P["want_b"] or P["want_w"]):
+                    dx = P["dx"]
+                    if lane is not None and (P["want_b"] or P["want_w"] or li == 0):
                         # the kernel and bias sums on the side lane, in this order: dz kept
                         # in deriv[s], which no later step reads
                         dzs = P["deriv"][s]
                         np.copyto(dzs, dz)
-                        lane.put(weight_grads, P, L["cc"][s], dzs)
+                        if P["want_b"] or P["want_w"]:
+                            lane.put(weight_grads, P, L["cc"][s], dzs)
                     elif P["want_b"] or P["want_w"]:
                         weight_grads(P, L["cc"][s], dz)
+                    if lane is not None and li == 0:
+                        # no later step reads the bottom layer's input gradient: the caller
+                        # multiplies by W_h^T alone, and the input rows of _DX_CHUNK steps
+                        # are one product, taken by whichever thread is free first (the
+                        # lane when it reaches it, else the caller one chunk later). Each
+                        # output row is the same dot products as dz W^T's: the same bits
+                        dh = matmul(dz, P["wht"])
+                        dhs[li] = dh if m2 is None else add(dh_copy, dh)
+                        dcs[li] = dc
+                        if want_x:
+                            pending.append(s)
+                            if len(pending) == _DX_CHUNK or s == 0:
+                                job = (itertools.count().__next__, P, pending)
+                                lane.put(input_grads, *job)
+                                if chunks:
+                                    input_grads(*chunks[-1])
+                                chunks.append(job)
+                                pending = []
+                                if s == 0:
+                                    input_grads(*job)
+                        continue
                     dcc = matmul(dz, P["wt"])
-                    dx = P["dx"]
                     dhs[li] = dcc[:, dx:] if m2 is None else add(dh_copy, dcc[:, dx:])
                     dcs[li] = dc
                     d_in = dcc[:, :dx]   # into the layer below's h' (or the input array)
-                if want_x:
+                if want_x and lane is None:
                     dxs[ts[s]] = d_in
         g_vars = []
         roles = {}
