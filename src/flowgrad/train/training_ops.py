@@ -48,6 +48,10 @@ def _gradient_descent(var, alpha, delta):
     var -= delta * alpha
 
 
+def _gradient_descent_into(var, alpha, delta):   # delta's buffer is scratch: the same bits
+    var -= np.multiply(delta, alpha, out=delta)
+
+
 # The rules below keep TF's order of operations (one float rounding per
 # operation, as Eigen) but reuse their temporaries to save allocations.
 def _momentum(var, accum, lr, grad, momentum, use_nesterov=False):
@@ -61,6 +65,16 @@ def _momentum(var, accum, lr, grad, momentum, use_nesterov=False):
         var -= t
     else:
         var -= lr * accum
+
+
+def _momentum_into(var, accum, lr, grad, momentum, use_nesterov=False):
+    """_momentum with grad's buffer as its scratch (the same operations and bits)."""
+    if use_nesterov:
+        _momentum(var, accum, lr, grad, momentum, True)
+        return
+    accum *= momentum
+    accum += grad
+    var -= np.multiply(lr, accum, out=grad)
 
 
 def _adam(var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad,
@@ -329,13 +343,17 @@ def _check_refs(op_type, names, refs):
                 f"{list(r.shape)}")
 
 
-def _dense_bind(op_type, rule, names, kinds, attr_names):
+def _dense_bind(op_type, rule, names, kinds, attr_names, scratch_rule=None):
     nref = kinds.count("ref")
     gpos = kinds.index("grad")
     spos = [i for i, k in enumerate(kinds) if k in ("scalar", "step")]
 
     def bind(node, ctx):
         kw = {a: node.attrs[a] for a in attr_names if a in node.attrs}
+        # the plan's memory planner lets the update overwrite the gradient (the grad input
+        # is read by this node alone, last, and is a fresh array): one buffer fewer
+        into = scratch_rule if scratch_rule is not None and node.inplace_input == gpos \
+            else None
 
         def run(*args):
             refs = args[:nref]
@@ -351,7 +369,11 @@ def _dense_bind(op_type, rule, names, kinds, attr_names):
                 raise errors.InvalidArgumentError(
                     None, None, f"var and grad do not have the same shape"
                     f"{list(refs[0].shape)} {list(np.shape(grad))}")
-            rule(*args, **kw)
+            if into is not None and type(grad) is np.ndarray and grad.ndim and \
+                    grad.flags.writeable:   # (a 0-d ufunc result is a NumPy scalar)
+                into(*args, **kw)
+            else:
+                rule(*args, **kw)
             return refs[0]
         return run
     return bind
@@ -462,20 +484,27 @@ def _resource_bind(nref, ref_bind):
     return bind
 
 
-def _register(op_type, rule, spec, attr_names=("use_locking",), resource_only=False):
+def _register(op_type, rule, spec, attr_names=("use_locking",), resource_only=False,
+              scratch_rule=None):
     """Registers <Op> (on reference variables) and Resource<Op> (on resource handles);
-    only Resource<Op> when TF has no reference form (KerasMomentum, AdamWithAmsgrad)."""
+    only Resource<Op> when TF has no reference form (KerasMomentum, AdamWithAmsgrad).
+    `scratch_rule`: the rule computing into the gradient's buffer, used where the plan
+    lets the kernel overwrite it (numpy backend's `scratch`)."""
     names = [n for n, _ in spec]
     kinds = [k for _, k in spec]
     sparse = "indices" in kinds
-    bind = (_sparse_bind if sparse else _dense_bind)(op_type, rule, names, kinds,
-                                                     [a for a in attr_names if a != "use_locking"])
+    attrs = [a for a in attr_names if a != "use_locking"]
+    if sparse:
+        bind = _sparse_bind(op_type, rule, names, kinds, attrs)
+    else:
+        bind = _dense_bind(op_type, rule, names, kinds, attrs, scratch_rule)
+    props = {"scratch_input": kinds.index("grad")} if scratch_rule is not None else {}
     if not resource_only:
         register_op(op_type, infer=_make_infer(op_type, names, kinds), bind=locking(bind),
-                    stateful=True, grad=None, aliases_input=True)
+                    stateful=True, grad=None, aliases_input=True, **props)
     register_op("Resource" + op_type, infer=_resource_infer("Resource" + op_type, names, kinds),
                 bind=locking(_resource_bind(kinds.count("ref"), bind)), stateful=True,
-                grad=None)
+                grad=None, **props)
     _SPECS[op_type] = (names, kinds, attr_names)
 
 
@@ -551,9 +580,11 @@ def _convert(x, dtype, name):
 
 # -- the table -------------------------------------------------------------------------------
 R, S, G, I, STEP = "ref", "scalar", "grad", "indices", "step"  # noqa: E741
-_register("ApplyGradientDescent", _gradient_descent, [("var", R), ("alpha", S), ("delta", G)])
+_register("ApplyGradientDescent", _gradient_descent, [("var", R), ("alpha", S), ("delta", G)],
+          scratch_rule=_gradient_descent_into)
 _register("ApplyMomentum", _momentum, [("var", R), ("accum", R), ("lr", S), ("grad", G),
-                                       ("momentum", S)], ("use_locking", "use_nesterov"))
+                                       ("momentum", S)], ("use_locking", "use_nesterov"),
+          scratch_rule=_momentum_into)
 _register("SparseApplyMomentum", _momentum,
           [("var", R), ("accum", R), ("lr", S), ("grad", G), ("indices", I), ("momentum", S)],
           ("use_locking", "use_nesterov"))

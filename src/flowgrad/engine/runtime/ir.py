@@ -30,6 +30,14 @@ class Node:
     # a gradient-checkpointing recomputation copy: passes never merge or fold it
     recompute: bool = False
 
+    def with_scratch(self, j):
+        """A copy whose kernel may overwrite input j (`inplace_input`): the memory plan found
+        it read last by this node, a fresh array nobody else holds."""
+        new = object.__new__(Node)
+        new.__dict__.update(self.__dict__)
+        new.inplace_input = j
+        return new
+
     def with_inputs(self, inputs):
         """A copy reading `inputs` (much cheaper than dataclasses.replace)."""
         new = object.__new__(Node)

@@ -61,8 +61,10 @@ def _is_ufunc_node(n):
 
 
 def _fresh(n):
-    """Does the node always return newly allocated arrays (never views of its inputs)?"""
-    return _is_ufunc_node(n) or "fused" in n.op_def.props or n.type == "TanhGrad"
+    """Does the node always return newly allocated arrays (never views of its inputs)?
+    (MatMul's kernel is np.matmul or threads.matmul's block product: a new array.)"""
+    return _is_ufunc_node(n) or "fused" in n.op_def.props or n.type == "TanhGrad" or \
+        (n.type == "MatMul" and n.op_def.bind is None and n.op_def.name == "MatMul")
 
 
 def _static_nbytes(program, v):
@@ -102,7 +104,7 @@ class _Analysis:
         producer_fresh = set()
         for i in range(end - 1, -1, -1):
             n = nodes[i]
-            if ufunc[i] or "fused" in n.op_def.props or n.type == "TanhGrad":
+            if ufunc[i] or _fresh(n):
                 producer_fresh.update(n.outputs)
                 continue
             lo = -1
@@ -137,6 +139,19 @@ class _Analysis:
                         continue
                     self.inplace[i] = j
                     break
+        # scratch[i] = j: node i's kernel may overwrite input j (its `scratch_input` prop:
+        # an optimizer update writing lr * grad into the gradient's buffer), which it reads
+        # last, once, as a fresh array nobody else holds
+        self.scratch = {}
+        if inplace:
+            for i, n in enumerate(nodes):
+                j = n.op_def.props.get("scratch_input")
+                if j is None or j >= len(n.inputs):
+                    continue
+                v = n.inputs[j]
+                if alias_last.get(v) == i and v in producer_fresh and n.inputs.count(v) == 1 \
+                        and v not in persistent and v not in fetch_set:
+                    self.scratch[i] = j
         # dying[i]: values read last by node i, then outputs of node i nobody reads
         # (one pass over `last` rather than a scan of every node's inputs)
         self.dying = dying = [[] for _ in range(end)]
@@ -166,7 +181,9 @@ class CompiledProgram:
         self.ctx = ctx
         nodes = program.nodes
         self.analysis = an = _Analysis(program, inplace)
-        self.kernels = kernels = [bind_kernel(n, ctx) for n in nodes]
+        self.kernels = kernels = [bind_kernel(n if i not in an.scratch else
+                                              n.with_scratch(an.scratch[i]), ctx)
+                                  for i, n in enumerate(nodes)]
         self.fn = None
         self.filename = None
         self.line_node = {}
