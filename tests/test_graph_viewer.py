@@ -97,7 +97,9 @@ def test_memory_view_data_matches_the_planner():
     assert max(mem["live"]) == mem["peak_bytes"] == mem["live"][mem["peak_index"]]
     assert len(mem["live"]) == len(mem["order"]) == len(data["plans"][0]["final"])
     assert sum(b for _, _, b in mem["alive_at_peak"]) == mem["peak_bytes"]
-    assert "act" in [name for name, _, _ in mem["alive_at_peak"]]   # kept for the backward
+    # tanh's output, kept for the backward, lives in the MatMul's buffer (written in place)
+    assert ["act", 0, "mm"] in mem["inplace"]
+    assert "mm" in [name for name, _, _ in mem["alive_at_peak"]]
 
 
 def test_memory_view_names_the_ops_that_write_in_place():

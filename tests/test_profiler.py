@@ -55,10 +55,11 @@ def test_time_and_memory_from_run_metadata(capsys, tmp_path):
             "| cpu execution time")
         assert out[-1] == "======================End of Report=========================="
         # the scope "block" has no op of its own (0 bytes < min_bytes): its ops move up;
-        # the Sum's scalar and the Const allocate no buffer (0 bytes): not shown
+        # the Sum's scalar and the Const allocate no buffer (0 bytes), and Tanh writes
+        # into the MatMul's buffer (as TF's kernels forward an input they alone hold)
         names = [c.name for c in r.children]
-        assert sorted(names) == ["block/Tanh", "block/mm"]
-        assert r.total_requested_bytes == 2 * 64 * 64 * 4
+        assert sorted(names) == ["block/mm"]
+        assert r.total_requested_bytes == 64 * 64 * 4
         assert r.total_exec_micros == sum(c.total_exec_micros for c in r.children)
         path = str(tmp_path / "prof.txt")
         opts = (tf.profiler.ProfileOptionBuilder(tf.profiler.ProfileOptionBuilder
