@@ -162,8 +162,8 @@ def test_graph_container_is_recorded_on_variables():
     g = tf.get_default_graph()
     with g.container("exp1"):
         v = tf.Variable(1.0)
-    assert v.op.get_attr("container") == "exp1"
-    assert tf.Variable(1.0).op.get_attr("container") == ""
+    assert v.op.get_attr("container") == b"exp1"   # TF: bytes
+    assert tf.Variable(1.0).op.get_attr("container") == b""
     assert "variables" in g.collections
 
 

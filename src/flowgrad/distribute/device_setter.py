@@ -122,6 +122,6 @@ def byte_size_load_fn(op):
     output = op.outputs[0]
     shape = output.get_shape()
     if not shape.is_fully_defined():
-        shape = TensorShape(op.get_attr("shape"))
+        shape = TensorShape(op._get_attr("shape"))
     shape.assert_is_fully_defined()
     return shape.num_elements() * output.dtype.size

@@ -42,7 +42,7 @@ def _identity(x):
 
 def _colocation(op):
     try:
-        return op.get_attr("_class")
+        return op._get_attr("_class")
     except ValueError:
         return None
 
@@ -143,8 +143,8 @@ class CriticalSection:
 
     def _is_self_handle(self, x):
         mine = self._handle.op
-        return (x.op.type == "MutexV2" and bool(x.op.get_attr("shared_name"))
-                and x.op.get_attr("shared_name") == mine.get_attr("shared_name")
+        return (x.op.type == "MutexV2" and bool(x.op._get_attr("shared_name"))
+                and x.op._get_attr("shared_name") == mine._get_attr("shared_name")
                 and (x.op.device == mine.device
                      or _colocation(x.op) == _colocation(mine)))
 

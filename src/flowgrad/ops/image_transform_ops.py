@@ -122,7 +122,7 @@ def _grad(op, grad):
     output = _boxes.gen_op(_OP, [(grad, "images"), (transforms, "transforms"),
                                  (array_ops.shape(images)[1:3], "output_shape")],
                            {"dtype": grad.dtype.base_dtype,
-                            "interpolation": op.get_attr("interpolation")})
+                            "interpolation": op._get_attr("interpolation")})
     return [output, None, None]
 
 

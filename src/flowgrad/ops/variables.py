@@ -278,7 +278,7 @@ class Variable(metaclass=_VariableMeta):
                 g._last_id += _guard_count(initial_value)
                 self._initializer_op = apply(
                     "Assign", [self._variable, initial_value],
-                    {"validate_shape": validate_shape, "use_locking": False}, "Assign").op
+                    {"validate_shape": validate_shape, "use_locking": True}, "Assign").op
                 with g.colocate_with(self._variable.op):
                     self._snapshot = apply("Identity", [self._variable], {}, "read")
         self._caching_device = caching_device

@@ -70,7 +70,7 @@ def _shape_vec(op):
         shape = op.outputs[0].shape
     else:
         try:
-            shape = op.get_attr("shape")
+            shape = op._get_attr("shape")
         except ValueError:
             return None
         shape = shape if isinstance(shape, TensorShape) else TensorShape(shape)

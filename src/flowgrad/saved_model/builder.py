@@ -28,7 +28,7 @@ def _asset_path_from_tensor(path_tensor):
         raise TypeError("Asset path tensor must be of type constant.")
     if path_tensor.dtype != dtypes.string:
         raise TypeError("Asset path tensor must be of dtype string.")
-    value = path_tensor.op.get_attr("value")
+    value = path_tensor.op._get_attr("value")
     if getattr(value, "size", 0) != 1:
         raise TypeError("Asset path tensor must be a scalar.")
     v = value.reshape(-1)[0]

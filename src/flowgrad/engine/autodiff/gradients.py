@@ -548,7 +548,7 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
             in_grads = [in_grads]
         in_grads = list(in_grads)
         if len(in_grads) != len(op._inputs):
-            raise ValueError(f"Num gradients {len(in_grads)} generated for op {op.node_def} do "
+            raise ValueError(f"Num gradients {len(in_grads)} generated for op {op} do "
                              f"not match num inputs {len(op._inputs)}")
         given = sum(1 for g in in_grads if g is not None)
         walk = body_walk()

@@ -115,7 +115,7 @@ def _call_rule(op, out_grads, unneeded):
         got = [got]
     got = list(got)
     if len(got) != n:
-        raise ValueError(f"Num gradients {len(got)} generated for op {op.node_def} do not "
+        raise ValueError(f"Num gradients {len(got)} generated for op {op} do not "
                          f"match num inputs {n}")
     return got
 

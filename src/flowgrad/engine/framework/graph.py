@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ContextManager, Iterator
 from . import op_traceback as _op_traceback
 from . import tape as _tape
 from .dtypes import DType
-from .graph_def import graph_to_graph_def
+from .graph_def import attr_from_node, graph_to_graph_def, node_def_proto, node_def_text
 from .graph_def_lower import TA_LAYOUTS, ta_handle_of
 from .graph_keys import (GraphKeys, _device_string, _parse_device,  # noqa: F401 - re-exported
                          _shape_str, merge_shapes)
@@ -212,12 +212,10 @@ class Operation:
         return self._device
 
     @property
-    def node_def(self) -> NodeDef:
-        """A NodeDef-like record: .name, .op, .input, .device, .attr (also `nd["name"]`)."""
-        return NodeDef(name=self._name, op=self._type,
-                       input=[t._as_node_def_input() for t in self._inputs]
-                       + ["^" + c._name for c in self._control_inputs],
-                       device=self._device, attr=dict(self._attrs))
+    def node_def(self):
+        """TF's NodeDef protocol buffer of this op: name, op, inputs, device and every attr
+        of TF's OpDef (defaults included) as AttrValue protos."""
+        return node_def_proto(self)
 
     @property
     def op_def(self):
@@ -230,6 +228,14 @@ class Operation:
         return _op_traceback.frames(getattr(self, "_traceback", None))
 
     def get_attr(self, name: str) -> Any:
+        """The attr's value as TF 1.14 returns it, decoded from the node's AttrValue: bytes
+        for strings, a DType for types, TensorShapeProto / TensorProto for shapes and
+        tensors, lists of those; ValueError if the op has no such attr."""
+        return attr_from_node(self, name)
+
+    def _get_attr(self, name: str) -> Any:
+        """The attr as flowgrad keeps it (str, tuple shapes, NumPy arrays): for flowgrad's
+        own code (gradients, lowerings), which reads its own values."""
         try:
             return self._attrs[name]
         except KeyError:
@@ -272,18 +278,9 @@ class Operation:
         return f"<tf.Operation '{self._name}' type={self._type}>"
 
     def __str__(self):
-        nd = self.node_def
-        lines = [f'name: "{self._name}"', f'op: "{self._type}"']
-        lines += [f'input: "{i}"' for i in nd["input"]]
-        return "\n".join(lines) + "\n"
+        return node_def_text(node_def_proto(self))   # TF: the NodeDef's text format
 
     # identity __eq__/__hash__ inherited from object (fast sets/dicts of ops)
-
-
-class NodeDef(dict):
-    """The fields of TF's NodeDef proto, readable as attributes or keys."""
-
-    __getattr__ = dict.__getitem__
 
 
 class _InputList(tuple):

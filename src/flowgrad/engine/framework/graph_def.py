@@ -15,6 +15,7 @@ import os
 import numpy as np
 
 from . import dtypes as _dt
+from .errors import c_escape
 from .graph_def_functions import FUNCTION_BODIES, FunctionLibrary
 from .graph_def_lower import (LOWERINGS, V1_FLOW_OPS, CondPlan, LoopPlan, TensorArrayPlan,
                               ta_grad_renames)
@@ -23,7 +24,7 @@ from .proto import pb, shape_proto, tensor_from_proto, tensor_proto
 from .registry import OPS
 from .tensor_shape import TensorShape
 
-__all__ = ["graph_to_graph_def"]
+__all__ = ["attr_from_node", "graph_to_graph_def", "node_def_proto", "node_def_text"]
 
 _SHAPE_ATTRS = {"shape", "element_shape", "output_shape", "_output_shapes", "shapes",
                 "output_shapes", "_shapes"}
@@ -371,6 +372,72 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None):
         name = renames.get(name, name)
         names.append(f"{name}:{idx}" if idx else name)
     return gd, names
+
+
+def node_def_proto(op):
+    """TF's NodeDef of one op (Operation.node_def): its name, type, inputs (control inputs
+    as "^name", in the order added), device and attrs as as_graph_def writes a node that
+    needs no lowering (every attr of TF's OpDef, defaults included; `_class` for
+    colocation)."""
+    p = pb()
+    node = p.node_def_pb2.NodeDef()
+    node.name = op.name
+    node.op = op.type
+    node.input.extend(t._as_node_def_input() for t in op._inputs)
+    node.input.extend("^" + c.name for c in op._control_inputs)
+    if op.device:
+        node.device = op.device
+    od = op_defs().get(op.type)
+    if od is not None:
+        _canonical_node_attrs(op, od, node, p)
+    else:
+        for k, v in op._attrs.items():
+            av = _attr_value(k, v, p)
+            if av is not None:
+                node.attr[k].CopyFrom(av)
+    if op._colocation:
+        node.attr["_class"].list.s.extend(b"loc:@" + c.encode() for c in op._colocation)
+    return node
+
+
+def node_def_text(node):
+    """str(NodeDef) as TF 1.14's protobuf prints it: the attr map sorted by key (newer
+    protobuf releases print a map in its own order)."""
+    from google.protobuf import text_format  # lazy: only str(op)
+    head = pb().node_def_pb2.NodeDef()
+    head.CopyFrom(node)
+    head.ClearField("attr")
+    parts = [text_format.MessageToString(head)]
+    for key in sorted(node.attr):
+        value = text_format.MessageToString(node.attr[key], indent=4)
+        parts.append(f'attr {{\n  key: "{c_escape(key)}"\n  value {{\n{value}  }}\n}}\n')
+    return "".join(parts)
+
+
+_FIELDS = ("s", "i", "f", "b", "type", "shape", "tensor", "func")
+
+
+def attr_from_node(op, name):
+    """TF 1.14's Operation.get_attr: the AttrValue of the op's NodeDef decoded as TF's
+    Python does (bytes, int, float, bool, DType, TensorShapeProto, TensorProto,
+    NameAttrList; a list of one of them; [] for an empty value)."""
+    attrs = node_def_proto(op).attr
+    if name not in attrs:
+        raise ValueError(f"Operation '{op.name}' has no attr named '{name}'.")
+    x = attrs[name]
+    which = x.WhichOneof("value")
+    if which is None:
+        return []
+    if which == "list":
+        for f in _FIELDS:
+            if getattr(x.list, f):
+                if f == "type":
+                    return [_dt.as_dtype(t) for t in x.list.type]
+                return list(getattr(x.list, f))
+        return []
+    if which == "type":
+        return _dt.as_dtype(x.type)
+    return getattr(x, which)
 
 
 def _rename_nodes(gd, renames):

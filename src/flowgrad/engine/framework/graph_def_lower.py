@@ -59,7 +59,7 @@ def _scope_of(op, suffix):
 def _report_uninitialized(op, emit):
     """TF's report_uninitialized_variables: boolean_mask(names, not(stack(initialized)))."""
     scope = _scope_of(op, "boolean_mask/GatherV2")
-    names = list(op.get_attr("names"))
+    names = list(op._get_attr("names"))
     flags = [_is_initialized(emit, scope + ("IsVariableInitialized" if i == 0 else
                                             f"IsVariableInitialized_{i}"), ref)
              for i, ref in enumerate(op.inputs)]
@@ -85,7 +85,7 @@ def _assert_initialized(op, emit):
         sfx = "" if i == 0 else f"_{i}"
         value, dtype = emit.input_name(ref), ref.dtype.base_dtype
         if dtype is _dt.resource:   # a resource variable is read first, as TF's rank(v)
-            dtype = _dt.as_dtype(ref.op.get_attr("dtype")).base_dtype
+            dtype = _dt.as_dtype(ref.op._get_attr("dtype")).base_dtype
             value = emit(scope + "ReadVariableOp" + sfx, "ReadVariableOp", [value],
                          [_dt.resource], {"dtype": dtype})
         ranks.append(emit(scope + "Rank" + sfx, "Rank", [value], [dtype], {}))
@@ -99,9 +99,9 @@ def _decode_image(op, emit):
     `dtype` (Cast and Mul, as convert_image_dtype); the last Merge keeps the op's name, the
     rest are named under it. A channels value TF rejects for a format is TF's failing
     Assert in that branch."""
-    channels = int(op.get_attr("channels"))
-    dtype = _dt.as_dtype(op.get_attr("dtype"))
-    expand = bool(op.get_attr("expand_animations"))
+    channels = int(op._get_attr("channels"))
+    dtype = _dt.as_dtype(op._get_attr("dtype"))
+    expand = bool(op._get_attr("expand_animations"))
     if dtype is not _dt.uint8 and not dtype.is_floating:
         raise NotImplementedError(f"writing tf.image.decode_image with dtype={dtype.name} as "
                                   "TF's ops (uint8 and floating dtypes are written)")
@@ -203,7 +203,7 @@ def _print_v2(op, emit):
     """flowgrad's PrintV2 (the tensors and a template of text and tensor slots) as TF's
     tf.print writes it: StringFormat (its name beside the PrintV2's, as TF names it) of the
     tensors, then PrintV2 of that string."""
-    template = list(op.get_attr("template"))
+    template = list(op._get_attr("template"))
     end = template.pop() if template and isinstance(template[-1], str) else "\n"
     texts = [t for t in template if isinstance(t, str)]
     placeholder, k = "{}", 0
@@ -219,9 +219,9 @@ def _print_v2(op, emit):
     s = emit(name, "StringFormat", [emit.input_name(t) for t in op.inputs],
              [t.dtype.base_dtype for t in op.inputs],
              {"T": [t.dtype.base_dtype for t in op.inputs], "template": fmt,
-              "placeholder": placeholder, "summarize": int(op.get_attr("summarize"))})
+              "placeholder": placeholder, "summarize": int(op._get_attr("summarize"))})
     return emit(op.name, "PrintV2", [s], [_dt.string],
-                {"output_stream": _stream_name(op.get_attr("output_stream")), "end": end},
+                {"output_stream": _stream_name(op._get_attr("output_stream")), "end": end},
                 controls=True)
 
 
@@ -338,7 +338,7 @@ class CondPlan(_PlanBase):
         infos = {op: _cond_info(op) for op in conds}
         for op in conds:
             info = infos[op]
-            if info is None or any(d.is_ref_dtype for d, _ in op.get_attr("Tout")):
+            if info is None or any(d.is_ref_dtype for d, _ in op._get_attr("Tout")):
                 continue
             self.lowered.add(op)
         depth = {op: 0 for op in self.lowered}
@@ -512,7 +512,7 @@ class LoopPlan(_PlanBase):
             if op.type != "While" or op in graded:
                 continue
             info = _loop_info(op)
-            if info is None or any(d.is_ref_dtype for d, _ in op.get_attr("Tout")):
+            if info is None or any(d.is_ref_dtype for d, _ in op._get_attr("Tout")):
                 continue
             self.infos[op] = info
         self._var_of = {}
@@ -800,9 +800,9 @@ def _entered_handle(flow, h):
     for _ in range(100000):
         op = t.op
         if op.type == "Enter":
-            frame = op.get_attr("frame_name")
+            frame = op._get_attr("frame_name")
             for c in h.consumers():
-                if c.type == "Enter" and c.get_attr("frame_name") == frame:
+                if c.type == "Enter" and c._get_attr("frame_name") == frame:
                     return c.outputs[0]
             return h
         if op.type not in V1_FLOW_OPS + ("Identity",) or op.type == "Exit" or not op.inputs:

@@ -196,7 +196,7 @@ def _nested_members(gop, parent_body):
     fop = ginfo.get("forward") if ginfo else None
     finfo = _loop_info(fop) if fop is not None else None
     if finfo is None or _home(fop) not in parent_body or ginfo.get("sliced") or any(
-            d.is_ref_dtype for d, _ in fop.get_attr("Tout")):
+            d.is_ref_dtype for d, _ in fop._get_attr("Tout")):
         return None
     members = _members(gop, ginfo, finfo)
     if members is not None:
@@ -291,7 +291,7 @@ def grad_lowerable(gop):
     if ginfo is None or "forward" not in ginfo or ginfo.get("sliced"):
         return False   # (an IndexedSlices accumulator is not written as TF's ops)
     finfo = _loop_info(ginfo["forward"])
-    if finfo is None or any(d.is_ref_dtype for d, _ in ginfo["forward"].get_attr("Tout")):
+    if finfo is None or any(d.is_ref_dtype for d, _ in ginfo["forward"]._get_attr("Tout")):
         return False
     return _members(gop, ginfo, finfo) is not None
 

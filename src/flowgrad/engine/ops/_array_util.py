@@ -209,7 +209,7 @@ def folded_value(t: Tensor) -> np.ndarray | None:
     if op.type == "Cast":
         v = folded_value(op.inputs[0])
         return None if v is None else np.asarray(v).astype(t.dtype.as_numpy_dtype)
-    if op.type == "Pack" and op.get_attr("axis") == 0:
+    if op.type == "Pack" and op._get_attr("axis") == 0:
         vals = [folded_value(e) for e in op.inputs]
         if builtins.any(v is None for v in vals):
             return None
@@ -256,7 +256,7 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         if src is None or axis is None or np.size(axis) != 1:
             return None
         return np.expand_dims(src, int(np.asarray(axis).reshape(-1)[0]))
-    if op.type == "Pack" and op.get_attr("axis") == 0:
+    if op.type == "Pack" and op._get_attr("axis") == 0:
         vals = [_refined_value(e, depth + 1, shape_n, partial) for e in op.inputs]
         if builtins.any(v is None for v in vals):
             return None
@@ -314,14 +314,14 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         known = [_known_ints(_refined_value(e, depth + 1, shape_n, False)) for e in op.inputs]
         if builtins.any(k is None for k in known) or len({k.shape for k in known}) != 1:
             return None
-        return np.stack(known, axis=op.get_attr("axis") % (known[0].ndim + 1))
+        return np.stack(known, axis=op._get_attr("axis") % (known[0].ndim + 1))
     if op.type in ("Slice", "Squeeze") and t.dtype.base_dtype.is_integer:
         # and slices the concat axis's row of that matrix (more than 16 inputs)
         src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
         if src is None:
             return None
         if op.type == "Squeeze":
-            dims = op.get_attr("squeeze_dims")
+            dims = op._get_attr("squeeze_dims")
             return np.squeeze(src, axis=tuple(dims) if dims else None)
         b, n = (_known_ints(_refined_value(i, depth + 1, shape_n, False))
                 for i in op.inputs[1:])
@@ -465,13 +465,13 @@ def shape_value(t: Tensor) -> list | None:
     op = t.op
     n = t.shape.as_tuple()
     if op.type == "Const":
-        v = np.asarray(op.get_attr("value"))
+        v = np.asarray(op._get_attr("value"))
         return [int(d) if d >= 0 else -1 for d in v.reshape(-1)]
     if op.type == "Shape":
         return None if op.inputs[0].shape.ndims is None else list(op.inputs[0].shape.as_tuple())
     if op.type == "Cast":
         return shape_value(op.inputs[0])
-    if op.type == "Pack" and op.get_attr("axis") == 0:
+    if op.type == "Pack" and op._get_attr("axis") == 0:
         out = []
         return [_scalar_dim(e) for e in op.inputs]
     if op.type == "ConcatV2":
@@ -487,11 +487,11 @@ def shape_value(t: Tensor) -> list | None:
         if src.type == "Shape":
             dims = src.inputs[0].shape.as_tuple()
         else:   # a folded tf.shape (TF's constant_value_as_shape slices it the same way)
-            v = np.asarray(src.get_attr("value"))
+            v = np.asarray(src._get_attr("value"))
             dims = tuple(int(d) for d in v.reshape(-1)) if v.ndim == 1 else None
         b, e, s = (const_value(i) for i in op.inputs[1:])
         if dims is not None and b is not None and e is not None and s is not None:
-            if op.get_attr("shrink_axis_mask") == 0:
+            if op._get_attr("shrink_axis_mask") == 0:
                 idx = _np_index(b, e, s, op._attrs)
                 return list(np.array(dims, dtype=object)[idx])
     if op.type == "Fill" and n is not None and len(n) == 1:

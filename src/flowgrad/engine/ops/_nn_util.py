@@ -24,7 +24,7 @@ def scalar(value, like):
 def is_zero(t):
     """True for a gradient known to be zero (None, ZerosLike/Zeros, an all-zero Const)."""
     return t is None or t.op.type in ("ZerosLike", "Zeros") or (
-        t.op.type == "Const" and not np.any(t.op.get_attr("value")))
+        t.op.type == "Const" and not np.any(t.op._get_attr("value")))
 
 
 def shape_of(t):

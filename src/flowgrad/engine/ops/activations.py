@@ -74,7 +74,7 @@ def _alpha(alpha, dtype):
 
 # -- gradients of the *Grad ops: d/dg is the *Grad op again (it is linear in g) ------------
 def _attrs_of(op, names):
-    return {k: op.get_attr(k) for k in names}
+    return {k: op._get_attr(k) for k in names}
 
 
 def _mask_grad_grad(op, grad):

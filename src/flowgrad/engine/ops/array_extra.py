@@ -578,7 +578,7 @@ def _dp_kernel(data, partitions, num_partitions=1, **_):
 def _dp_grad(op, *grads):
     """Stitch the partitions' gradients back in data's order (TF's _DynamicPartitionGrads)."""
     data, indices = op.inputs
-    n = op.get_attr("num_partitions")
+    n = op._get_attr("num_partitions")
     prefix_shape = shape(indices)
     original = reshape(_range(reduce_prod(prefix_shape)), prefix_shape)
     parts = dynamic_partition(original, indices, n)

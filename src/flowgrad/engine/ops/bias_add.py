@@ -50,7 +50,7 @@ def _bias_add_kernel(x, b, data_format="NHWC", **_):
 
 def _bias_add_grad(op, grad):
     """d value = g; d bias = BiasAddGrad(g): the sum over all but the channel axis."""
-    fmt = op.get_attr("data_format")
+    fmt = op._get_attr("data_format")
     return [grad if wants_grad(0) else None,
             apply("BiasAddGrad", [grad], {"data_format": fmt}) if wants_grad(1) else None]
 
@@ -77,7 +77,7 @@ def _bias_add_grad_kernel(g, data_format="NHWC", **_):
 def _bias_add_grad_grad(op, grad):
     """BiasAddGrad sums over non-channel axes: its adjoint broadcasts back."""
     g = op.inputs[0]
-    fmt = op.get_attr("data_format")
+    fmt = op._get_attr("data_format")
     r = g.shape.ndims
     shape = [1] * r
     shape[_channel_axis(r, fmt)] = -1

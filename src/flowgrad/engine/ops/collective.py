@@ -172,7 +172,7 @@ def _allgather_grad(op, grad):
 
 def _broadcast_grad(op, grad):
     reduced = allreduce_sum(convert_to_tensor(grad))
-    if get_backend().rank != op.get_attr("root_rank"):
+    if get_backend().rank != op._get_attr("root_rank"):
         return [zeros_like(reduced)]
     return [reduced]
 

@@ -464,7 +464,7 @@ def conv3d_backprop_filter_v2(input: TensorLike, filter_sizes: TensorLike,
 # Gradients and registration
 # =========================================================================================
 def _pass_attrs(op):
-    return {k: op.get_attr(k) for k in ("strides", "padding", "data_format", "dilations",
+    return {k: op._get_attr(k) for k in ("strides", "padding", "data_format", "dilations",
                                         "explicit_paddings") if k in op._attrs}
 
 

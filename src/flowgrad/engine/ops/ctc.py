@@ -63,7 +63,7 @@ def _dim(t, i):
 # -- PreventGradient ---------------------------------------------------------------------------
 def _prevent_grad(op, grad):
     raise LookupError("Gradient explicitly disabled. Reason: %r"
-                      % op.get_attr("message").encode("utf-8"))
+                      % op._get_attr("message").encode("utf-8"))
 
 
 register_op("PreventGradient", infer=unary_same, kernel=lambda x, **_: x, grad=_prevent_grad,

@@ -151,7 +151,7 @@ def _channel_grad_kernel(g, x, mn, mx, num_bits=8, narrow_range=False, **_):
 
 # -- gradients -----------------------------------------------------------------------------
 def _attrs(op, names):
-    return {k: op.get_attr(k) for k in names}
+    return {k: op._get_attr(k) for k in names}
 
 
 _ARGS_ATTRS = ("min", "max", "num_bits", "narrow_range")

@@ -170,7 +170,7 @@ def _avg_grad_kernel(in_shape, dy, rows, cols, overlapping=False, **_):
 
 def _shape_from(t):
     """The shape a shape tensor holds when it is a constant, else unknown of rank 4."""
-    v = t.op.get_attr("value") if t.op.type == "Const" else None
+    v = t.op._get_attr("value") if t.op.type == "Const" else None
     return TensorShape([int(d) for d in np.asarray(v)]) if v is not None else \
         TensorShape([None] * 4)
 
@@ -180,7 +180,7 @@ def _max_pool_grad(op, grad, *_):
     x = op.inputs[0]
     y, rows, cols = op.outputs
     return [apply("FractionalMaxPoolGrad", [x, y, grad, rows, cols],
-                  {"overlapping": op.get_attr("overlapping"), "T": x.dtype.base_dtype})]
+                  {"overlapping": op._get_attr("overlapping"), "T": x.dtype.base_dtype})]
 
 
 def _avg_pool_grad(op, grad, *_):
@@ -194,7 +194,7 @@ def _avg_pool_grad(op, grad, *_):
         shape = constant(np.array(x.shape.as_list(), np.int64),
                          name="orig_input_tensor_shape")
         return [apply("FractionalAvgPoolGrad", [shape, grad, rows, cols],
-                      {"overlapping": op.get_attr("overlapping"), "T": x.dtype.base_dtype},
+                      {"overlapping": op._get_attr("overlapping"), "T": x.dtype.base_dtype},
                       scope)]
 
 

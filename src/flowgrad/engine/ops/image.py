@@ -215,8 +215,8 @@ def _bilinear_grad_kernel(grads, original_image, align_corners=False, half_pixel
 
 
 def _resize_attrs(op):
-    return {"align_corners": op.get_attr("align_corners"),
-            "half_pixel_centers": op.get_attr("half_pixel_centers")}
+    return {"align_corners": op._get_attr("align_corners"),
+            "half_pixel_centers": op._get_attr("half_pixel_centers")}
 
 
 def _bilinear_grad(op, grad):

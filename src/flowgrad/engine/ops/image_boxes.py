@@ -591,7 +591,7 @@ def _crop_and_resize_grad(op, grad):
         size = image.shape.as_list()
     else:
         size = apply("Shape", [image], {"out_type": _dt.int32})
-    method = op.get_attr("method")
+    method = op._get_attr("method")
     dtype = image.dtype.base_dtype
     grad0 = None
     if dtype in (_dt.float16, _dt.float32, _dt.float64):

@@ -142,7 +142,7 @@ def _strided_slice_grad(op, grad):
         shp = constant(np.array(xs, dtype=b.dtype.as_numpy_dtype), name="Shape")
     else:
         shp = apply("Shape", [x], {"out_type": b.dtype.base_dtype}, "Shape")
-    attrs = {m: op.get_attr(m) for m in _MASKS}
+    attrs = {m: op._get_attr(m) for m in _MASKS}
     # An IndexedSlices gradient (from a gather downstream) is densified, as TF does.
     return [apply("StridedSliceGrad", [shp, b, e, s, to_tensor(grad)], attrs), None, None, None]
 
@@ -170,7 +170,7 @@ def _ssg_kernel(shape, begin, end, strides, dy, **attrs):
 def _ssg_grad(op, grad):
     """The gradient of a scatter-into-zeros is the same slice of the incoming gradient."""
     shp, b, e, s, dy = op.inputs
-    attrs = {m: op.get_attr(m) for m in _MASKS}
+    attrs = {m: op._get_attr(m) for m in _MASKS}
     return [None, None, None, None, apply("StridedSlice", [to_tensor(grad), b, e, s], attrs)]
 
 
@@ -348,8 +348,8 @@ def _reverse_sequence_kernel(x, lengths, seq_dim=0, batch_dim=0, Tlen=None):
 
 register_op("ReverseSequence", infer=_reverse_sequence_infer, kernel=_reverse_sequence_kernel,
             grad=lambda op, grad: [reverse_sequence(grad, op.inputs[1],
-                                                    seq_axis=op.get_attr("seq_dim"),
-                                                    batch_axis=op.get_attr("batch_dim")),
+                                                    seq_axis=op._get_attr("seq_dim"),
+                                                    batch_axis=op._get_attr("batch_dim")),
                                    None])
 
 

@@ -245,7 +245,7 @@ def _mirror_pad_grad_kernel(g, paddings, mode="REFLECT", **_):
 def _mirror_pad_grad(op, grad):
     """Fold the mirrored borders back onto the input (MirrorPadGrad)."""
     return [apply("MirrorPadGrad", [to_tensor(grad), op.inputs[1]],
-                  {"mode": op.get_attr("mode")}), None]
+                  {"mode": op._get_attr("mode")}), None]
 
 
 def _mirror_pad_grad_infer(inputs, attrs):
@@ -261,7 +261,7 @@ def _mirror_pad_grad_infer(inputs, attrs):
 
 def _mirror_pad_grad_grad(op, grad):
     """MirrorPadGrad is linear; its adjoint is MirrorPad."""
-    return [apply("MirrorPad", [to_tensor(grad), op.inputs[1]], {"mode": op.get_attr("mode")}),
+    return [apply("MirrorPad", [to_tensor(grad), op.inputs[1]], {"mode": op._get_attr("mode")}),
             None]
 
 
@@ -544,7 +544,7 @@ def _pack_kernel(*xs, axis=0, **_):
 
 def _pack_grad(op, grad):
     """Unstack the gradient along the packing axis."""
-    return unstack(grad, num=len(op.inputs), axis=op.get_attr("axis"))
+    return unstack(grad, num=len(op.inputs), axis=op._get_attr("axis"))
 
 
 register_op("Pack", infer=_pack_infer, kernel=_pack_kernel, grad=_pack_grad)
@@ -607,7 +607,7 @@ def _unpack_kernel(x, num=None, axis=0, **_):
 
 def _unpack_grad(op, *grads):
     """Stack the output gradients back along the axis."""
-    return [stack(list(grads), axis=op.get_attr("axis"))]
+    return [stack(list(grads), axis=op._get_attr("axis"))]
 
 
 register_op("Unpack", infer=_unpack_infer, kernel=_unpack_kernel, grad=_unpack_grad)

@@ -66,8 +66,8 @@ def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, **_):
 def _matmul_grad(op, grad):
     """dA = G B^T, dB = A^T G, with the transposes TF uses for each flag combination."""
     a, b = conj(op.inputs[0]), conj(op.inputs[1])
-    t_a = op.get_attr("transpose_a")
-    t_b = op.get_attr("transpose_b")
+    t_a = op._get_attr("transpose_a")
+    t_b = op._get_attr("transpose_b")
     if not t_a and not t_b:
         ga = wants_grad(0) and _mm(grad, b, transpose_b=True)
         gb = wants_grad(1) and _mm(a, grad, transpose_a=True)
@@ -139,8 +139,8 @@ def _bmm_kernel(a, b, adj_x=False, adj_y=False, **_):
 def _bmm_grad(op, grad):
     """As MatMul's with adjoints; batch dims that were broadcast are summed back."""
     x, y = op.inputs
-    adj_x = op.get_attr("adj_x")
-    adj_y = op.get_attr("adj_y")
+    adj_x = op._get_attr("adj_x")
+    adj_y = op._get_attr("adj_y")
     if not adj_x:
         if not adj_y:
             gx = wants_grad(0) and _bmm(grad, y, False, True)

@@ -168,7 +168,7 @@ def _eig_kernel(x, compute_v=True):
 def _eig_grad(op, grad_e, grad_v):
     """TF 1.14's _SelfAdjointEigV2Grad."""
     e = op.outputs[0]
-    if op.get_attr("compute_v"):
+    if op._get_attr("compute_v"):
         v = op.outputs[1]
         f = matrix_set_diag(reciprocal(subtract(expand_dims(e, -2), expand_dims(e, -1))),
                             zeros_like(e))
@@ -251,12 +251,12 @@ def _svd_grad(op, grad_s, grad_u, grad_v):
     a = op.inputs[0]
     a_shape = a.shape.with_rank_at_least(2)
     grad_s_mat = matrix_diag(grad_s)
-    if not op.get_attr("compute_uv"):
+    if not op._get_attr("compute_uv"):
         _, u, v = apply("Svd", [a], {"compute_uv": True, "full_matrices": False}, "Svd")
         grad_a = matmul(u, matmul(grad_s_mat, v, adjoint_b=True))
         grad_a.set_shape(a_shape)
         return [grad_a]
-    full_matrices = op.get_attr("full_matrices")
+    full_matrices = op._get_attr("full_matrices")
     grad_u, grad_v = to_tensor(grad_u), to_tensor(grad_v)  # sliced below
     if a.dtype.is_complex:
         raise NotImplementedError("SVD gradient is not implemented for complex types and "

@@ -86,7 +86,7 @@ def _solve_kernel(a, b, adjoint=False):
 def _solve_grad(op, grad):
     """TF 1.14: db = solve(A^H, grad); dA = -db c^H (-c db^H with adjoint)."""
     a = op.inputs[0]
-    adj = op.get_attr("adjoint")
+    adj = op._get_attr("adjoint")
     c = op.outputs[0]
     grad_b = matrix_solve(a, grad, adjoint=not adj)
     if adj:
@@ -187,7 +187,7 @@ def _solve_ls_grad(op, grad):
     """TF 1.14's _MatrixSolveLsGrad (fast=True only)."""
     a, b = op.inputs[0], op.inputs[1]
     l2 = cast(op.inputs[2], a.dtype.base_dtype)
-    if op.get_attr("fast") is False:
+    if op._get_attr("fast") is False:
         raise ValueError("Gradient not defined for fast=False")
     dims = a.shape[-2:].as_tuple() if a.shape.ndims is not None else (None, None)
     if None in dims:
@@ -379,7 +379,7 @@ def _tri_solve_grad(op, grad):
     diags = op.inputs[0]
     x = op.outputs[0]
     grad_rhs = tridiagonal_solve_op(_transpose_tridiagonal(diags), grad,
-                                    op.get_attr("partial_pivoting"))
+                                    op._get_attr("partial_pivoting"))
     grad_diags = negative(_matmul_three_diagonals(grad_rhs, x))
     return [grad_diags, grad_rhs]
 

@@ -388,10 +388,10 @@ def _dense_shapes(handle):
     while op.type == "Identity" and op.inputs:
         op = op.inputs[0].op
     if op.type == "MutableHashTableOfTensorsV2":
-        return TensorShape([]), TensorShape(op.get_attr("value_shape"))
+        return TensorShape([]), TensorShape(op._get_attr("value_shape"))
     if op.type != "MutableDenseHashTableV2":
         return None
-    value_shape = op.get_attr("value_shape")
+    value_shape = op._get_attr("value_shape")
     return op.inputs[0].shape, TensorShape(value_shape)
 
 

@@ -84,7 +84,7 @@ def _cell_grad(op, *grads):
         raise ValueError("cell_size from `cs_prev` should not be None.")
     g = apply_op("LSTMBlockCellGrad", list(op.inputs) + [i, cs, f, o, ci, co, grads[1],
                                                           grads[6]],
-                 {"use_peephole": op.get_attr("use_peephole")})
+                 {"use_peephole": op._get_attr("use_peephole")})
     cs_prev_grad, dicfo, wci_grad, wcf_grad, wco_grad = g.outputs
     xh_grad = matmul(dicfo, w, transpose_b=True)
     x_grad = slice(xh_grad, (0, 0), (batch, depth))

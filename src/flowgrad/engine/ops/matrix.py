@@ -144,7 +144,7 @@ def _trisolve_grad(op, grad):
     """TF's rule: db = solve(A^H, grad); dA = -db c^H (or -c db^H), kept triangular."""
     a = op.inputs[0]
     c = op.outputs[0]
-    lower, adj = op.get_attr("lower"), op.get_attr("adjoint")
+    lower, adj = op._get_attr("lower"), op._get_attr("adjoint")
     grad_b = matrix_triangular_solve(a, grad, lower=lower, adjoint=not adj)
     if not wants_grad(0):
         return [None, grad_b]
@@ -201,7 +201,7 @@ def _qr_grad(op, dq, dr):
     a = op.inputs[0]
     q, r = op.outputs
     dims = a.shape.as_tuple()
-    if op.get_attr("full_matrices") or dims is None or None in dims[-2:] or \
+    if op._get_attr("full_matrices") or dims is None or None in dims[-2:] or \
             dims[-2] < dims[-1]:
         raise NotImplementedError("QrGrad not implemented when ncols > nrows or full_matrices "
                                   "is true and ncols != nrows, or the matrix size is unknown")
@@ -600,7 +600,7 @@ def _inverse_grad(op, grad):
     gradient (later TF fixed it); flowgrad gives the true gradient, as later TF does.
     """
     ainv = op.outputs[0]
-    adj = bool(op.get_attr("adjoint"))
+    adj = bool(op._get_attr("adjoint"))
     return [negative(matmul(ainv, matmul(grad, ainv, adjoint_a=adj, adjoint_b=not adj),
                             adjoint_a=not adj))]
 

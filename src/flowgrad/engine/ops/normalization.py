@@ -78,13 +78,13 @@ def _fused_bn_kernel(x, scale, offset, mean, var, epsilon, data_format, is_train
 
 
 def _bn_attrs(op):
-    return {k: op.get_attr(k) for k in ("epsilon", "data_format", "is_training")}
+    return {k: op._get_attr(k) for k in ("epsilon", "data_format", "is_training")}
 
 
 def _fused_bn_grad(op, grad_y, *_unused):
     """FusedBatchNormGrad, with the batch statistics (training) or the population ones."""
     x, scale = op.inputs[0], op.inputs[1]
-    training = op.get_attr("is_training")
+    training = op._get_attr("is_training")
     m, v = (op.outputs[3], op.outputs[4]) if training else (op.inputs[3], op.inputs[4])
     g = apply_op("FusedBatchNormGrad", [grad_y, x, scale, m, v], _bn_attrs(op))
     # training: TF 1.14 returns all five outputs (its mean and variance inputs, empty
@@ -170,8 +170,8 @@ def _fused_bn_grad_grad(op, *grads):
     """Differentiates the composed backprop (TF's _FusedBatchNormGradGrad)."""
     grad_y, x, scale, m, v = op.inputs
     want = [wants_grad(0), wants_grad(1), wants_grad(2)]
-    outs = _batch_norm_grad(grad_y, x, scale, m, v, op.get_attr("epsilon"),
-                            op.get_attr("data_format"), op.get_attr("is_training"))
+    outs = _batch_norm_grad(grad_y, x, scale, m, v, op._get_attr("epsilon"),
+                            op._get_attr("data_format"), op._get_attr("is_training"))
     ys, gys = [], []
     for y, g in zip(outs, grads[:3]):
         if not is_zero(g):
@@ -273,7 +273,7 @@ def _lrn_grad(op, grad):
     dx = g s^-b - 2 alpha b x W(g x s^(-b-1)). Composed from differentiable ops (TF's
     LRNGrad has no gradient; this one has)."""
     x = op.inputs[0]
-    r, bias, alpha, beta = (op.get_attr(k) for k in ("depth_radius", "bias", "alpha", "beta"))
+    r, bias, alpha, beta = (op._get_attr(k) for k in ("depth_radius", "bias", "alpha", "beta"))
     c = x.shape.as_tuple()[-1] if x.shape.ndims == 4 else None
     dt = x.dtype.base_dtype
     if c is not None:

@@ -107,12 +107,12 @@ def _space_to_depth_kernel(x, block_size, data_format="NHWC", **_):
 
 def _depth_to_space_grad(op, grad):
     """The inverse rearrangement: space_to_depth(grad)."""
-    return [space_to_depth(grad, op.get_attr("block_size"), op.get_attr("data_format"))]
+    return [space_to_depth(grad, op._get_attr("block_size"), op._get_attr("data_format"))]
 
 
 def _space_to_depth_grad(op, grad):
     """The inverse rearrangement: depth_to_space(grad)."""
-    return [depth_to_space(grad, op.get_attr("block_size"), op.get_attr("data_format"))]
+    return [depth_to_space(grad, op._get_attr("block_size"), op._get_attr("data_format"))]
 
 
 register_op("DepthToSpace", infer=_depth_space_infer_for("DepthToSpace"),
@@ -219,13 +219,13 @@ def _patches_grad(op, grad):
     input_indices_num = 1 + int(np.prod(spatial))
     input_idx = reshape(_range(1, input_indices_num, dtype=_dt.int64),
                         tuple([1] + spatial + [1]))
-    ksizes = op.get_attr("ksizes")
+    ksizes = op._get_attr("ksizes")
     if op.type == "ExtractImagePatches":
-        idx_patched = extract_image_patches(input_idx, ksizes, op.get_attr("strides"),
-                                            op.get_attr("rates"), op.get_attr("padding"))
+        idx_patched = extract_image_patches(input_idx, ksizes, op._get_attr("strides"),
+                                            op._get_attr("rates"), op._get_attr("padding"))
     else:
-        idx_patched = extract_volume_patches(input_idx, ksizes, op.get_attr("strides"),
-                                             op.get_attr("padding"))
+        idx_patched = extract_volume_patches(input_idx, ksizes, op._get_attr("strides"),
+                                             op._get_attr("padding"))
     out_spatial = list(op.outputs[0].shape.as_tuple()[1:-1])
     k = list(ksizes[1:-1])
     kprod = int(np.prod(k))
@@ -393,7 +393,7 @@ def _dilation_backprop_filter_kernel(input, filter, out_backprop, strides, rates
 def _dilation_grad(op, grad):
     """TF's _Dilation2DGrad: the gradient goes to the input and filter taps of each max."""
     x, f = op.inputs
-    a = (op.get_attr("strides"), op.get_attr("rates"), op.get_attr("padding"))
+    a = (op._get_attr("strides"), op._get_attr("rates"), op._get_attr("padding"))
     return [dilation2d_backprop_input(x, f, grad, *a), dilation2d_backprop_filter(x, f, grad, *a)]
 
 

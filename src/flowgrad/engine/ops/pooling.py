@@ -323,7 +323,7 @@ def _max_pool_argmax_kernel(x, Targmax, **attrs):
 
 
 def _argmax_attrs(op):
-    return {k: op.get_attr(k) for k in ("ksize", "strides", "padding",
+    return {k: op._get_attr(k) for k in ("ksize", "strides", "padding",
                                         "include_batch_in_index")}
 
 
@@ -523,7 +523,7 @@ def avg_pool3d(input: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding:
 # Gradients and registration
 # =========================================================================================
 def _pool_attrs(op):
-    return {k: op.get_attr(k) for k in ("ksize", "strides", "padding", "data_format")}
+    return {k: op._get_attr(k) for k in ("ksize", "strides", "padding", "data_format")}
 
 
 def _routed_by(grad_type):

@@ -208,7 +208,7 @@ def _kept_shape(op):
 
 def _to_kept(t, op):
     """Reshapes a reduced op's output (or its gradient) to the kept-dims shape."""
-    if op.get_attr("keep_dims"):
+    if op._get_attr("keep_dims"):
         return t
     kshape = _kept_shape(op)
     if isinstance(kshape, list) and t.shape.as_tuple() == tuple(kshape):

@@ -58,8 +58,8 @@ def _scan_kernel(fn, identity):
 
 def _cumsum_grad(op, grad):
     """The adjoint of a running sum is the running sum in the other direction."""
-    return [cumsum(grad, op.inputs[1], exclusive=op.get_attr("exclusive"),
-                   reverse=not op.get_attr("reverse")), None]
+    return [cumsum(grad, op.inputs[1], exclusive=op._get_attr("exclusive"),
+                   reverse=not op._get_attr("reverse")), None]
 
 
 register_op("Cumsum", infer=_scan_infer, kernel=_scan_kernel(np.cumsum, 0), grad=_cumsum_grad)
@@ -89,8 +89,8 @@ def cumsum(x: Any, axis: Any = 0, exclusive: bool = False, reverse: bool = False
 def _cumprod_grad(op, grad):
     """As TF: cumsum(prod * grad, reverse flipped) / x (undefined where x == 0, as TF)."""
     x, axis = op.inputs
-    exclusive = op.get_attr("exclusive")
-    reverse = op.get_attr("reverse")
+    exclusive = op._get_attr("exclusive")
+    reverse = op._get_attr("reverse")
     prod = cumprod(x, axis, exclusive=exclusive, reverse=reverse)
     out = cumsum(multiply(prod, grad), axis, exclusive=exclusive, reverse=not reverse)
     return [realdiv(out, x), None]

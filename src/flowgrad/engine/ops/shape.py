@@ -107,7 +107,7 @@ def _check_numerics_kernel(x, message="", **_):
 def _check_numerics_grad(op, grad):
     """d/dx check_numerics(x) = 1, and the gradient is checked too (TF's message: the forward
     message as Python 3 prints TF's bytes attr)."""
-    msg = op.get_attr("message")
+    msg = op._get_attr("message")
     raw = msg.encode("utf-8") if isinstance(msg, str) else bytes(msg)
     return [check_numerics(grad, "Not a number (NaN) or infinity (Inf) values detected in "
                            f"gradient. {raw!s}")]

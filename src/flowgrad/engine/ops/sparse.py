@@ -210,7 +210,7 @@ def _stdmm_kernel(a_indices, a_values, a_shape, b, adjoint_a=False, adjoint_b=Fa
 def _stdmm_grad(op, grad):
     """TF's: b's gradient is A^T (or A) times grad; the values' the row products."""
     a_indices, a_values, a_shape, b = op.inputs
-    adj_a, adj_b = op.get_attr("adjoint_a"), op.get_attr("adjoint_b")
+    adj_a, adj_b = op._get_attr("adjoint_a"), op._get_attr("adjoint_b")
     if a_values.dtype.base_dtype in (_dt.complex64, _dt.complex128):
         raise NotImplementedError("SparseTensorDenseMatMul op does not support complex "
                                   "gradients.")
