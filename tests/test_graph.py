@@ -117,3 +117,15 @@ def test_device_functions_and_merge():
     with tf.device("/job:ps"), tf.device("/replica:2"):
         d = tf.constant(1.0)
     assert d.device == "/job:ps/replica:2"
+
+
+def test_version_counts_ops_and_graph_def_versions_as_tf114():
+    # TF 1.14 (the oracle): 6, the last op id (two Consts; the Variable's initial value,
+    # VariableV2, Assign and read), and VersionDef(producer: 38)
+    g = tf.Graph()
+    with g.as_default():
+        tf.constant(1.0)
+        tf.constant(2.0)
+        tf.Variable(1.0)
+    assert g.version == 6
+    assert str(g.graph_def_versions) == "producer: 38\n"

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any, ContextManager, Iterator
 from . import op_traceback as _op_traceback
 from . import tape as _tape
 from .dtypes import DType
-from .graph_def import attr_from_node, graph_to_graph_def, node_def_proto, node_def_text
+from .graph_def import (attr_from_node, graph_def_versions, graph_to_graph_def, node_def_proto,
+                        node_def_text)
 from .graph_def_lower import TA_LAYOUTS, ta_handle_of
 from .graph_keys import (GraphKeys, _device_string, _parse_device,  # noqa: F401 - re-exported
                          _shape_str, merge_shapes)
@@ -387,7 +388,14 @@ class Graph:
 
     @property
     def version(self) -> int:
-        return self._version
+        """TF's: a number that increases as ops are added (the last op id; flowgrad's
+        plan caches watch `_version`, which every change of the graph bumps)."""
+        return self._last_id
+
+    @property
+    def graph_def_versions(self):
+        """The VersionDef of this graph's GraphDefs (producer 38, TF 1.14's)."""
+        return graph_def_versions()
 
     @property
     def finalized(self) -> bool:

@@ -24,7 +24,8 @@ from .proto import pb, shape_proto, tensor_from_proto, tensor_proto
 from .registry import OPS
 from .tensor_shape import TensorShape
 
-__all__ = ["attr_from_node", "graph_to_graph_def", "node_def_proto", "node_def_text"]
+__all__ = ["attr_from_node", "graph_def_versions", "graph_to_graph_def",
+           "node_def_proto", "node_def_text"]
 
 _SHAPE_ATTRS = {"shape", "element_shape", "output_shape", "_output_shapes", "shapes",
                 "output_shapes", "_shapes"}
@@ -372,6 +373,13 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None):
         name = renames.get(name, name)
         names.append(f"{name}:{idx}" if idx else name)
     return gd, names
+
+
+def graph_def_versions():
+    """The VersionDef flowgrad's GraphDefs carry (TF 1.14's producer)."""
+    v = pb().versions_pb2.VersionDef()
+    v.producer = _PRODUCER
+    return v
 
 
 def node_def_proto(op):
