@@ -33,13 +33,14 @@ class SaveSliceInfo:
 
     def __init__(self, full_name=None, full_shape=None, var_offset=None, var_shape=None,
                  save_slice_info_def=None, import_scope=None):
-        if save_slice_info_def is not None:
+        if save_slice_info_def is not None:   # TF's SaveSliceInfoDef proto, or its dict
             d = save_slice_info_def
-            full_name = d["full_name"]
+            get = d.__getitem__ if isinstance(d, dict) else lambda k: getattr(d, k)
+            full_name = get("full_name")
             if import_scope:
                 full_name = import_scope + "/" + full_name
-            full_shape, var_offset, var_shape = (list(d["full_shape"]), list(d["var_offset"]),
-                                                 list(d["var_shape"]))
+            full_shape, var_offset, var_shape = (list(get("full_shape")), list(get("var_offset")),
+                                                 list(get("var_shape")))
         self.full_name = full_name
         self.full_shape = full_shape
         self.var_offset = var_offset
@@ -53,12 +54,22 @@ class SaveSliceInfo:
                                                                     self.var_shape))
 
     def to_proto(self, export_scope=None):
+        """TF's SaveSliceInfoDef proto (None when the full variable lies outside
+        `export_scope`)."""
+        d = self._to_proto_dict(export_scope)
+        if d is None:
+            return None
+        from ..engine.framework.proto import pb  # lazy: protobuf classes load on first use
+        return pb().variable_pb2.SaveSliceInfoDef(**d)
+
+    def _to_proto_dict(self, export_scope=None):
         if export_scope is None or self.full_name.startswith(export_scope):
             name = self.full_name
             if export_scope and name.startswith(export_scope + "/"):
                 name = name[len(export_scope) + 1:]
-            return {"full_name": name, "full_shape": list(self.full_shape),
-                    "var_offset": list(self.var_offset), "var_shape": list(self.var_shape)}
+            return {"full_name": name, "full_shape": [int(x) for x in self.full_shape],
+                    "var_offset": [int(x) for x in self.var_offset],
+                    "var_shape": [int(x) for x in self.var_shape]}
         return None
 
 

@@ -29,6 +29,7 @@ from ..engine.framework.graph import (
 )
 from ..engine.framework.tensor_shape import TensorShape, as_shape
 from ..engine.framework.indexed_slices import IndexedSlices
+from ..engine.framework.meta_graph import variable_def_dict, variable_def_proto
 from ..engine.ops import resource as _res
 from ..engine.ops import state as _state  # noqa: F401 - registers the variable primitives
 from ..engine.ops._base import apply
@@ -297,9 +298,14 @@ class Variable(metaclass=_VariableMeta):
         self._aggregation = VariableAggregation.NONE
         self._constraint = None
         self._caching_device = None
-        self._save_slice_info = None
+        self._save_slice_info = _slice_info_of(variable_def, import_scope)
 
     def to_proto(self, export_scope=None):
+        """TF's VariableDef proto of this variable (names relative to `export_scope`)."""
+        return variable_def_proto(self._to_proto_dict(export_scope))
+
+    def _to_proto_dict(self, export_scope=None):
+        """The VariableDef as a dict (flowgrad's JSON meta graphs)."""
         def strip(n):
             if export_scope and n.startswith(export_scope + "/"):
                 return n[len(export_scope) + 1:]
@@ -309,12 +315,14 @@ class Variable(metaclass=_VariableMeta):
                 "snapshot_name": strip(self._snapshot.name),
                 "initial_value_name": strip(self._initial_value.name)
                 if self._initial_value is not None else None,
-                "trainable": self._trainable}
+                "trainable": self._trainable,
+                **_slice_info_entry(self._save_slice_info, export_scope)}
 
     @staticmethod
     def from_proto(variable_def, import_scope=None):
-        """A RefVariable or ResourceVariable (by `is_resource`) from a VariableDef dict."""
-        return Variable(variable_def=variable_def, import_scope=import_scope)
+        """A RefVariable or ResourceVariable (by `is_resource`) from a VariableDef proto (or
+        its dict)."""
+        return Variable(variable_def=variable_def_dict(variable_def), import_scope=import_scope)
 
     # -- properties -----------------------------------------------------------------------
     @property
@@ -623,11 +631,15 @@ class ResourceVariable(Variable):
             self._cached_value = None
             self._graph_element = g.as_graph_element(op.name + "/Read/ReadVariableOp:0")
         self._is_initialized_op = None
-        self._save_slice_info = None
+        self._save_slice_info = _slice_info_of(variable_def, import_scope)
         self._caching_device = None
         self._constraint = None
 
     def to_proto(self, export_scope=None):
+        """TF's VariableDef proto of this variable (names relative to `export_scope`)."""
+        return variable_def_proto(self._to_proto_dict(export_scope))
+
+    def _to_proto_dict(self, export_scope=None):
         def strip(n):
             if export_scope and n.startswith(export_scope + "/"):
                 return n[len(export_scope) + 1:]
@@ -638,7 +650,8 @@ class ResourceVariable(Variable):
                 "snapshot_name": strip(snapshot.name),
                 "initial_value_name": strip(self._initial_value.name)
                 if self._initial_value is not None else None,
-                "trainable": self._trainable, "is_resource": True}
+                "trainable": self._trainable, "is_resource": True,
+                **_slice_info_entry(self._save_slice_info, export_scope)}
 
     # -- properties -----------------------------------------------------------------------
     @property
@@ -961,3 +974,18 @@ def report_uninitialized_variables(var_list=None, name="report_uninitialized_var
             variables_mask = logical_not(stack(init_vars))
             variable_names_tensor = constant([s.op.name for s in var_list])
             return array_ops.boolean_mask(variable_names_tensor, variables_mask)
+
+
+def _slice_info_entry(info, export_scope):
+    """{"save_slice_info_def": ...} of a partitioned variable's part (TF writes it unless the
+    full variable lies outside `export_scope`), else {}."""
+    if info is None:
+        return {}
+    d = info._to_proto_dict(export_scope)
+    return {} if d is None else {"save_slice_info_def": d}
+
+
+def _slice_info_of(variable_def, import_scope):
+    d = variable_def.get("save_slice_info_def")
+    return None if d is None else _SaveSliceInfo(save_slice_info_def=d,
+                                                 import_scope=import_scope)

@@ -734,8 +734,21 @@ _VARIABLE_DEF_NAMES = ("variable_name", "initializer_name", "snapshot_name")
 def _check_variable_def(d, has_node):
     """Raises ValueError unless `d` is a VariableDef dict naming nodes of the meta graph."""
     if not isinstance(d, dict) or not set(_VARIABLE_DEF_NAMES) <= set(d) <= \
-            set(_VARIABLE_DEF_NAMES) | {"initial_value_name", "trainable", "is_resource"}:
+            set(_VARIABLE_DEF_NAMES) | {"initial_value_name", "trainable", "is_resource",
+                                        "save_slice_info_def"}:
         raise ValueError(f"is not a VariableDef: {str(d)[:80]}")
+    info = d.get("save_slice_info_def")
+    if info is not None:   # a partitioned variable's part: where it sits in the full one
+        ints = ("full_shape", "var_offset", "var_shape")
+        if not isinstance(info, dict) or set(info) != {"full_name", *ints} or \
+                not isinstance(info["full_name"], str) or \
+                any(not isinstance(info[k], list) or len(info[k]) != len(info["full_shape"])
+                    or not all(isinstance(x, int) and not isinstance(x, bool) and x >= 0
+                               for x in info[k]) for k in ints) or \
+                any(o + n > f for o, n, f in zip(info["var_offset"], info["var_shape"],
+                                                 info["full_shape"])):
+            raise ValueError(f"field save_slice_info_def is not a SaveSliceInfoDef: "
+                             f"{str(info)[:80]}")
     for k in _VARIABLE_DEF_NAMES + ("initial_value_name",):
         v = d.get(k)
         if v is None and k == "initial_value_name":
@@ -759,7 +772,7 @@ def _saver_item(saver, scope):
 
 
 meta_graph.register_collection_kind(
-    "variables", lambda x: isinstance(x, Variable), lambda v, scope: v.to_proto(scope),
+    "variables", lambda x: isinstance(x, Variable), lambda v, scope: v._to_proto_dict(scope),
     lambda d, scope: Variable.from_proto(d, import_scope=scope), _check_variable_def)
 meta_graph.register_collection_kind(
     "savers", lambda x: isinstance(x, Saver), lambda s, scope: _saver_item(s, scope),

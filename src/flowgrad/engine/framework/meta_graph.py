@@ -47,7 +47,8 @@ from .registry import OPS
 from .tensor_shape import TensorShape
 
 __all__ = ["DecodeError", "MetaGraphDef", "SaverDef", "export_scoped_meta_graph",
-           "import_scoped_meta_graph", "read_meta_graph_file", "register_collection_kind"]
+           "import_scoped_meta_graph", "read_meta_graph_file", "register_collection_kind",
+           "variable_def_dict", "variable_def_proto"]
 
 _log = logging.getLogger("tensorflow")  # as TF: tf.logging (its verbosity) governs these
 FORMAT = "flowgrad-meta-graph"
@@ -647,11 +648,7 @@ def to_tf_meta_graph(mg, graph, export_scope=None, clear_devices=False):
                 c.any_list.value.add().ParseFromString(_unb64(v))
         elif kind == "variables":
             for d in values:
-                vd = p.variable_pb2.VariableDef(
-                    variable_name=d["variable_name"], initializer_name=d["initializer_name"],
-                    snapshot_name=d["snapshot_name"], trainable=d.get("trainable", True),
-                    initial_value_name=d.get("initial_value_name") or "")
-                c.bytes_list.value.append(vd.SerializeToString())
+                c.bytes_list.value.append(variable_def_proto(d).SerializeToString())
         elif kind == "savers":
             for d in values:
                 c.bytes_list.value.append(p.saver_pb2.SaverDef(**d).SerializeToString())
@@ -695,15 +692,45 @@ def parse_tf_meta_graph(data):
     return mg
 
 
-def _variable_def_dict(raw):
-    p = proto.pb()
-    vd = p.variable_pb2.VariableDef()
-    vd.ParseFromString(raw)
+def variable_def_proto(d):
+    """TF's VariableDef proto of a VariableDef dict."""
+    vd = proto.pb().variable_pb2.VariableDef(
+        variable_name=d["variable_name"], initializer_name=d["initializer_name"],
+        snapshot_name=d.get("snapshot_name") or "", trainable=bool(d.get("trainable", True)),
+        initial_value_name=d.get("initial_value_name") or "",
+        is_resource=bool(d.get("is_resource", False)))
+    info = d.get("save_slice_info_def")
+    if info is not None:
+        vd.save_slice_info_def.full_name = info["full_name"]
+        vd.save_slice_info_def.full_shape.extend(int(x) for x in info["full_shape"])
+        vd.save_slice_info_def.var_offset.extend(int(x) for x in info["var_offset"])
+        vd.save_slice_info_def.var_shape.extend(int(x) for x in info["var_shape"])
+    return vd
+
+
+def variable_def_dict(vd):
+    """The dict of a VariableDef proto (a dict is returned as is)."""
+    if isinstance(vd, dict):
+        return vd
     d = {"variable_name": vd.variable_name, "initializer_name": vd.initializer_name,
          "snapshot_name": vd.snapshot_name, "trainable": bool(vd.trainable)}
     if vd.initial_value_name:
         d["initial_value_name"] = vd.initial_value_name
+    if vd.is_resource:
+        d["is_resource"] = True
+    if vd.HasField("save_slice_info_def"):
+        info = vd.save_slice_info_def
+        d["save_slice_info_def"] = {"full_name": info.full_name,
+                                    "full_shape": list(info.full_shape),
+                                    "var_offset": list(info.var_offset),
+                                    "var_shape": list(info.var_shape)}
     return d
+
+
+def _variable_def_dict(raw):
+    vd = proto.pb().variable_pb2.VariableDef()
+    vd.ParseFromString(raw)
+    return variable_def_dict(vd)
 
 
 def _saver_def_of(sd):
