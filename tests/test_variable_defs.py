@@ -51,3 +51,16 @@ def test_flowgrad_meta_graph_carries_tf_variable_defs(tmp_path):
     mg = meta_graph_pb2.MetaGraphDef()
     mg.ParseFromString((tmp_path / "m.meta").read_bytes())
     assert list(mg.collection_def["variables"].bytes_list.value) == GOLDEN["bytes"]
+
+
+def test_queue_runner_to_proto_is_tf_queue_runner_def():
+    with tf.Graph().as_default():
+        q = tf.FIFOQueue(2, tf.float32)
+        qr = tf.train.QueueRunner(q, [q.enqueue(1.0)])
+        pr = qr.to_proto()
+        assert type(pr).__name__ == "QueueRunnerDef"
+        assert (pr.queue_name, list(pr.enqueue_op_name), pr.close_op_name, pr.cancel_op_name,
+                list(pr.queue_closed_exception_types)) == (
+            "fifo_queue", ["fifo_queue_enqueue"], "fifo_queue_Close", "fifo_queue_Close_1", [11])
+        again = tf.train.QueueRunner.from_proto(pr)
+        assert again.queue.name == q.name and again.enqueue_ops == qr.enqueue_ops   # (TF: the op)

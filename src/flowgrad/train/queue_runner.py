@@ -161,7 +161,12 @@ class QueueRunner:
         return threads
 
     def to_proto(self, export_scope=None):
-        """TF's QueueRunnerDef fields as a dict (flowgrad's meta graphs are JSON)."""
+        """TF's QueueRunnerDef proto of this runner (names relative to `export_scope`)."""
+        from ..protos import queue_runner_pb2  # lazy: protobuf loads on first use
+        return queue_runner_pb2.QueueRunnerDef(**self._to_proto_dict(export_scope))
+
+    def _to_proto_dict(self, export_scope=None):
+        """TF's QueueRunnerDef fields as a dict (flowgrad's JSON meta graphs)."""
         def strip(n):
             if export_scope and n.startswith(export_scope + "/"):
                 return n[len(export_scope) + 1:]
@@ -175,7 +180,10 @@ class QueueRunner:
 
     @staticmethod
     def from_proto(queue_runner_def, import_scope=None):
-        """A QueueRunner over the ops a QueueRunnerDef dict names (in the default graph)."""
+        """A QueueRunner over the ops a QueueRunnerDef proto (or its dict) names, in the
+        default graph."""
+        if not isinstance(queue_runner_def, dict):
+            queue_runner_def = _def_dict(queue_runner_def)
         return QueueRunner(queue_runner_def=queue_runner_def, import_scope=import_scope)
 
 
@@ -201,6 +209,10 @@ def _from_tf_bytes(b):
     from ..protos import queue_runner_pb2  # lazy: protobuf loads on first use
     m = queue_runner_pb2.QueueRunnerDef()
     m.ParseFromString(b)
+    return _def_dict(m)
+
+
+def _def_dict(m):
     return {"queue_name": m.queue_name, "enqueue_op_name": list(m.enqueue_op_name),
             "close_op_name": m.close_op_name, "cancel_op_name": m.cancel_op_name,
             "queue_closed_exception_types": list(m.queue_closed_exception_types)}
@@ -208,7 +220,7 @@ def _from_tf_bytes(b):
 
 meta_graph.register_collection_kind(
     "queue_runners", lambda x: isinstance(x, QueueRunner),
-    lambda qr, scope: QueueRunner.to_proto(qr, scope),   # as TF: the base class's, always
+    lambda qr, scope: QueueRunner._to_proto_dict(qr, scope),   # as TF: the base class's, always
     lambda d, scope: QueueRunner.from_proto(d, import_scope=scope), _check_queue_runner_def,
     tf_bytes=(_to_tf_bytes, _from_tf_bytes))
 
