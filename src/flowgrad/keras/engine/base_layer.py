@@ -185,6 +185,100 @@ class Layer:
             raise AttributeError("Layer " + self.name + " has no inbound nodes.")
         return _node_value(self._inbound_nodes[0][1])
 
+    # -- TF's node accessors: shapes and masks of the calls on Keras tensors ---------------
+    def _tf_nodes(self):
+        """TF's inbound nodes as (input tensors, output tensors), in call order."""
+        return [(n[0], n[1]) for n in self._inbound_nodes]
+
+    def _node_attribute(self, node_index, which, what):
+        """TF's _get_node_attribute_at_index: `which` 0 (inputs) or 1 (outputs) of node
+        `node_index`, "shapes" of them when `what` names shapes."""
+        nodes = self._tf_nodes()
+        if not nodes:
+            raise RuntimeError("The layer has never been called and thus has no defined "
+                               + what + ".")
+        if not len(nodes) > node_index:
+            raise ValueError("Asked to get " + what + " at node " + str(node_index) +
+                             ", but the layer has only " + str(len(nodes)) +
+                             " inbound nodes.")
+        values = nodes[node_index][which]
+        if what.endswith("shape"):
+            values = _map_structure(backend.int_shape, values)
+        if isinstance(values, list) and len(values) == 1:
+            return values[0]
+        return values
+
+    def _one_shape(self, which, what):
+        nodes = self._tf_nodes()
+        if not nodes:
+            raise AttributeError("The layer has never been called and thus has no defined "
+                                 + what + " shape.")
+        shapes = [_map_structure(backend.int_shape, n[which]) for n in nodes]
+        if len({str(s) for s in shapes}) == 1:
+            return shapes[0]
+        if which == 0:
+            raise AttributeError('The layer "' + str(self.name) + ' has multiple inbound '
+                                 'nodes, with different input shapes. Hence the notion of '
+                                 '"input shape" is ill-defined for the layer. Use '
+                                 '`get_input_shape_at(node_index)` instead.')
+        raise AttributeError('The layer "%s" has multiple inbound nodes, with different '
+                             'output shapes. Hence the notion of "output shape" is '
+                             'ill-defined for the layer. Use `get_output_shape_at(node_index)` '
+                             'instead.' % self.name)
+
+    @property
+    def input_shape(self):
+        """The input shape(s) of the layer's calls (AttributeError if never called or if
+        its calls' input shapes differ)."""
+        return self._one_shape(0, "input")
+
+    @property
+    def output_shape(self):
+        """The output shape(s) of the layer's calls (AttributeError as input_shape)."""
+        return self._one_shape(1, "output")
+
+    @property
+    def input_mask(self):
+        """The Keras mask(s) of the layer's input (None where a tensor carries none)."""
+        return _masks_of(self.input)
+
+    @property
+    def output_mask(self):
+        """The Keras mask(s) of the layer's output."""
+        return _masks_of(self.output)
+
+    def get_input_at(self, node_index):
+        """The input tensor(s) of call `node_index`."""
+        return self._node_attribute(node_index, 0, "input")
+
+    def get_output_at(self, node_index):
+        """The output tensor(s) of call `node_index`."""
+        return self._node_attribute(node_index, 1, "output")
+
+    def get_input_shape_at(self, node_index):
+        """The input shape(s) of call `node_index`."""
+        return self._node_attribute(node_index, 0, "input shape")
+
+    def get_output_shape_at(self, node_index):
+        """The output shape(s) of call `node_index`."""
+        return self._node_attribute(node_index, 1, "output shape")
+
+    def get_input_mask_at(self, node_index):
+        """The input mask(s) of call `node_index`."""
+        return _masks_of(self.get_input_at(node_index))
+
+    def get_output_mask_at(self, node_index):
+        """The output mask(s) of call `node_index`."""
+        return _masks_of(self.get_output_at(node_index))
+
+    @property
+    def metrics(self):
+        """The metrics of the layer's sublayers (flowgrad's layers take no add_metric)."""
+        out = []
+        for layer in getattr(self, "_layers", None) or ():
+            out.extend(getattr(layer, "metrics", []))
+        return out
+
     def compute_output_shape(self, input_shape):
         """The output shape for `input_shape` (layers with weights override this)."""
         raise NotImplementedError
@@ -530,6 +624,23 @@ class Layer:
     @classmethod
     def from_config(cls, config):
         return cls(**config)
+
+
+def _map_structure(fn, value):
+    """nest.map_structure over the lists, tuples and dicts a layer is called on."""
+    if isinstance(value, dict):
+        return {k: _map_structure(fn, v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        out = [_map_structure(fn, v) for v in value]
+        return type(value)(out) if type(value) in (list, tuple) else out
+    return fn(value)
+
+
+def _masks_of(value):
+    """TF's `getattr(x, '_keras_mask', None)` over a tensor or a list of them."""
+    if isinstance(value, list):
+        return [_get_mask(x) for x in value]
+    return _get_mask(value)
 
 
 def _node_value(value):

@@ -206,6 +206,12 @@ class Network(Layer):
                 return layer
         raise ValueError("No such layer: " + name)
 
+    def _tf_nodes(self):
+        # TF's Network makes a node linking its own inputs to its outputs first; the calls
+        # of the network on other tensors follow
+        own = [(self._nested_inputs, self._nested_outputs)] if self._is_graph_network else []
+        return own + super()._tf_nodes()
+
     @property
     def input(self):
         return self._nested_inputs if self._is_graph_network else None

@@ -90,6 +90,18 @@ class Model(Network):
         self.metrics_names = []
 
     @property
+    def run_eagerly(self):
+        """False: graph mode (True, set by compile or here, is TF's ValueError)."""
+        if getattr(self, "_run_eagerly", None) is True:
+            raise ValueError("You can only set `run_eagerly=True` if eager execution is "
+                             "enabled.")
+        return bool(getattr(self, "_run_eagerly", None))
+
+    @run_eagerly.setter
+    def run_eagerly(self, value):
+        self._run_eagerly = value
+
+    @property
     def metrics(self):
         """The compiled metrics (after the training graph is built)."""
         return tm.metrics_of(self)
@@ -106,6 +118,8 @@ class Model(Network):
         """
         if distribute is not None:
             raise NotImplementedError("flowgrad does not implement compile(distribute=...)")
+        self._run_eagerly = kwargs.pop("run_eagerly", None)
+        self.run_eagerly   # noqa: B018 - True raises as TF's graph mode does
         if kwargs:
             raise TypeError("Invalid keyword argument(s) in `compile`: %s" % (set(kwargs),))
         self.optimizer = optimizers.get(optimizer)
