@@ -112,6 +112,7 @@ from .engine.autodiff.gradients import (AggregationMethod, UnconnectedGradients,
                                         hessian_vector_product)
 from .ops.hessians import hessians
 from .eager.backprop import GradientTape  # core: tf.GradientTape in graph mode
+from .module import Module  # tf.Module (tensorflow/python/module/module.py)
 from .eager.def_function import TensorSpec, function  # core: tf.function in graph mode
 from .ops.variables import variable_creator_scope
 from .engine.framework.device_spec import DeviceSpec

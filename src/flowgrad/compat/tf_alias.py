@@ -108,6 +108,8 @@ _INTERNAL = {
     "tensorflow.python.training": [],
     "tensorflow.python.util": [],
     "tensorflow.python.util.nest": ["flowgrad.nest"],
+    "tensorflow.python.module": [],
+    "tensorflow.python.module.module": ["flowgrad.module"],
     "tensorflow.python.summary": [],
     "tensorflow.python.summary.summary": ["flowgrad.summary"],
     "tensorflow.python.summary.writer": [],

@@ -1,0 +1,42 @@
+"""tf.Module against TF 1.14 (tests/golden/core/gen_module.py)."""
+import numpy as np
+import pytest
+
+import flowgrad as tf
+import goldens
+
+module_cases = goldens.generator("core", "module")
+GOLDEN = goldens.load("core", "module")["module"]
+
+
+@pytest.fixture(scope="module")
+def got():
+    with tf.Graph().as_default():
+        return module_cases.build(tf)
+
+
+@pytest.mark.parametrize("case", sorted(GOLDEN))
+def test_matches_tf114(got, case):
+    if isinstance(GOLDEN[case], np.ndarray):
+        np.testing.assert_array_equal(got[case], GOLDEN[case])
+    else:
+        assert got[case] == GOLDEN[case]
+
+
+def test_name_scope_is_the_graph_at_construction():
+    g = tf.Graph()
+    with g.as_default():
+        m = tf.Module(name="m")
+    with g.as_default(), m.name_scope:
+        v = tf.Variable(1.0, name="v")
+    m.v = v
+    assert [x.name for x in m.variables] == ["m/v:0"]
+
+
+def test_with_name_scope_keeps_the_method():
+    class M(tf.Module):
+        @tf.Module.with_name_scope
+        def f(self, x):
+            """Doubles x."""
+            return x * 2
+    assert M.f.__name__ == "f" and M.f.__doc__ == "Doubles x."
