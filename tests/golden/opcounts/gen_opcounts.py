@@ -848,3 +848,20 @@ def _nn_losses_moments(tf):
 
 
 CALLS = CALLS + [("nn/losses_axis0_weighted_moments", _nn_losses_moments)]
+
+
+def _cudnn_compatible(make):
+    def fn(tf):   # static_rnn: flowgrad's while loop is one op, TF's is its frame of ops
+        xs = [tf.placeholder(tf.float32, (2, 4), name="x%d" % i) for i in range(3)]
+        outs, state = tf.nn.static_rnn(make(tf), xs, dtype=tf.float32)
+        tf.gradients(tf.reduce_sum(outs[-1]) + tf.add_n([tf.reduce_sum(s) for s in
+                                                         tf.nest.flatten(state)]),
+                     xs + tf.trainable_variables())
+    return fn
+
+
+CALLS = CALLS + [
+    ("contrib/cudnn_rnn/compatible_lstm_grad",
+     _cudnn_compatible(lambda tf: tf.contrib.cudnn_rnn.CudnnCompatibleLSTMCell(5))),
+    ("contrib/cudnn_rnn/compatible_gru_grad",
+     _cudnn_compatible(lambda tf: tf.contrib.cudnn_rnn.CudnnCompatibleGRUCell(5)))]
