@@ -41,3 +41,34 @@ def test_gru_candidate_is_cudnns():
     r, u = sig[:, :4], sig[:, 4:]
     cand = np.tanh(x @ wi + bi + r * (h @ wh + bh))
     np.testing.assert_allclose(got, (1 - u) * cand + u * h, rtol=1e-5, atol=1e-6)
+
+
+LAYERS = load("rnn", "cudnn_layers")
+layers_gen = generator("rnn", "cudnn_layers")
+
+
+@pytest.mark.parametrize("name", sorted(layers_gen.CASES))
+def test_cudnn_layers_build_and_fail_as_tf114(name):
+    """The graphs are TF's; running one fails with TF's error (no CPU kernel)."""
+    tf.reset_default_graph()
+    got = layers_gen.CASES[name](tf)
+    want = LAYERS[name]
+    if isinstance(want, dict):
+        assert sorted(got) == sorted(want)
+        for key in sorted(want):
+            assert got[key] == want[key], key
+    else:
+        assert got == want
+
+
+def test_no_kernel_error_names_the_first_cudnn_op_on_every_run():
+    tf.reset_default_graph()
+    c = tf.constant(1.0)
+    with tf.Session() as sess:
+        assert sess.run(c) == 1.0
+        tf.contrib.cudnn_rnn.CudnnRNNRelu(1, 3)(tf.zeros([2, 2, 5]))
+        for _ in range(2):
+            with pytest.raises(tf.errors.InvalidArgumentError,
+                               match="'CudnnRNNCanonicalToParams' used by node "
+                                     "cudnn_rnn_relu/cudnn_rnn_relu/CudnnRNNCanonicalToParams"):
+                sess.run(c)
