@@ -23,6 +23,16 @@ def test_matches_tf114(got, case):
         assert got[case] == GOLDEN[case]
 
 
+def test_checkpoint_of_a_module_tree_matches_tf114():
+    with tf.Graph().as_default():
+        got = module_cases.checkpoint(tf)
+    want = goldens.load("core", "module")["checkpoint"]
+    assert got["keys"] == want["keys"]
+    assert [n for n, _ in got["restored"]] == [n for n, _ in want["restored"]]
+    for (_, a), (_, b) in zip(got["restored"], want["restored"]):
+        np.testing.assert_array_equal(a, b)
+
+
 def test_name_scope_is_the_graph_at_construction():
     g = tf.Graph()
     with g.as_default():

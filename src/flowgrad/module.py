@@ -9,8 +9,10 @@ constructor, on the graph that is the default then: `with self.name_scope:` re-e
 exactly that scope, so variables made under it are named `<module scope>/<name>`.
 
 Lists and dicts assigned to a module's attributes are kept as they are (TF wraps them in
-its trackable `ListWrapper` / `_DictWrapper` for object-based checkpoints, which
-flattening does not see): a module flattens to TF's leaves, paths and order.
+its trackable `ListWrapper` / `_DictWrapper`, which flattening does not see): a module
+flattens to TF's leaves, paths and order, and tf.train.Checkpoint saves it as TF does
+(attributes in assignment order, list items by index, dict items by key; values in
+tuples are not tracked, as in TF 1.14).
 """
 from __future__ import annotations
 
@@ -113,6 +115,13 @@ class Module:
                 _self_unconditional_deferred_dependencies={}, _self_update_uid=-1,
                 _self_name_based_restores=set())
         object.__setattr__(self, name, value)
+
+    def _tracked_children(self):
+        """[(attribute, value)] of the values TF 1.14's AutoTrackable tracks (variables,
+        modules, Checkpoints, lists, dicts), in assignment order: a tf.train.Checkpoint's
+        object graph below this module."""
+        return [(k, v) for k, v in vars(self).items()
+                if _tracked(v) and not k.startswith("_self_")]
 
     @property
     def name(self):

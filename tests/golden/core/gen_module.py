@@ -6,6 +6,9 @@ variables held in nested lists, dicts, tuples and namedtuples, `_flatten` (paths
 recursion, traversal key, de-duplication, predicate None), and name errors. Valid
 Python 3.7."""
 import collections
+import os
+import shutil
+import tempfile
 
 Pair = collections.namedtuple("Pair", "second first")
 
@@ -115,6 +118,50 @@ def build(tf):
     return out
 
 
+def checkpoint(tf):
+    """tf.train.Checkpoint of a module tree: the keys written (attributes in assignment
+    order, list items by index, dict items by key, tuples untracked, a module reached twice
+    by its shortest path), then a restore after the variables changed."""
+    class Leaf(tf.Module):
+        def __init__(self, name=None):
+            super(Leaf, self).__init__(name=name)
+            with self.name_scope:
+                self.w = tf.Variable([1.0, 2.0], name="w")
+                self.group = [tf.Variable(2.0, name="a"),
+                              {"z": tf.Variable(3.0, name="z"), "b": [tf.Variable(4.0, name="b")]}]
+                self.t = (tf.Variable(5.0, name="t"),)
+                self.note = "x"
+                self.empty = []
+
+    class Tree(tf.Module):
+        def __init__(self):
+            super(Tree, self).__init__()
+            self.kids = [Leaf(), Leaf()]
+            self.left = self.kids[0]
+            self.v = tf.Variable(7.0, name="v")
+
+    tree = Tree()
+    tree.kids.append(Leaf(name="late"))
+    ck = tf.train.Checkpoint(model=tree)
+    d = tempfile.mkdtemp()
+    try:
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            path = ck.save(os.path.join(d, "ck"), session=sess)
+            keys = [n for n, _ in tf.train.list_variables(path)]
+            sess.run([v.assign(v * 0.0) for v in tree.trainable_variables])
+            status = ck.restore(path)
+            status.assert_existing_objects_matched()
+            status.run_restore_ops(sess)
+            values = sess.run(list(tree.variables))
+        return {"keys": keys, "restored": [[v.name, x] for v, x in zip(tree.variables, values)]}
+    finally:
+        shutil.rmtree(d)
+
+
 def cases(tf):
     with tf.Graph().as_default():
-        return {"module": build(tf)}
+        out = {"module": build(tf)}
+    with tf.Graph().as_default():
+        out["checkpoint"] = checkpoint(tf)
+    return out
