@@ -33,6 +33,22 @@ def test_checkpoint_of_a_module_tree_matches_tf114():
         np.testing.assert_array_equal(a, b)
 
 
+def test_layers_and_cells_are_modules_as_in_tf114():
+    with tf.Graph().as_default():
+        got = module_cases.layers(tf)
+    assert got == goldens.load("core", "module")["layers"]
+
+
+def test_checkpoint_of_a_module_holding_a_layer_is_refused(tmp_path):
+    with tf.Graph().as_default():
+        m = tf.Module()
+        m.d = tf.keras.layers.Dense(2)
+        ck = tf.train.Checkpoint(model=m)
+        with tf.Session() as sess:
+            with pytest.raises(NotImplementedError, match="tf.train.Checkpoint of a Keras"):
+                ck.save(str(tmp_path / "ck"), session=sess)
+
+
 def test_name_scope_is_the_graph_at_construction():
     g = tf.Graph()
     with g.as_default():

@@ -159,9 +159,36 @@ def checkpoint(tf):
         shutil.rmtree(d)
 
 
+def layers(tf):
+    """Keras layers, tf.layers layers and RNN cells are tf.Modules (TF 1.14): a module
+    holding them finds their variables (through their attributes) and them as submodules."""
+    class M(tf.Module):
+        def __init__(self):
+            super(M, self).__init__()
+            with self.name_scope:
+                self.dense = tf.keras.layers.Dense(3)
+                self.bn = tf.keras.layers.BatchNormalization()
+                self.cell = tf.nn.rnn_cell.LSTMCell(4)
+                self.tl = tf.layers.Dense(2)
+
+        def __call__(self, x):
+            return self.tl(self.bn(self.dense(x)))
+
+    m = M()
+    m(tf.ones([2, 5]))
+    m.cell(tf.ones([2, 3]), m.cell.zero_state(2, tf.float32))
+    return {"variables": _names(m.variables),
+            "trainable": _names(m.trainable_variables),
+            "submodules": [type(x).__name__ for x in m.submodules],
+            "is_module": [isinstance(x, tf.Module) for x in (m.dense, m.cell, m.tl)],
+            "layer_variables": _names(m.dense.variables)}
+
+
 def cases(tf):
     with tf.Graph().as_default():
         out = {"module": build(tf)}
+    with tf.Graph().as_default():
+        out["layers"] = layers(tf)
     with tf.Graph().as_default():
         out["checkpoint"] = checkpoint(tf)
     return out
