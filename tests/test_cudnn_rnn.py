@@ -72,3 +72,13 @@ def test_no_kernel_error_names_the_first_cudnn_op_on_every_run():
                                match="'CudnnRNNCanonicalToParams' used by node "
                                      "cudnn_rnn_relu/cudnn_rnn_relu/CudnnRNNCanonicalToParams"):
                 sess.run(c)
+
+
+def test_tf_private_module_paths_resolve_under_the_alias():
+    from flowgrad.compat.tf_alias import alias_tensorflow
+    with alias_tensorflow():
+        from tensorflow.contrib.cudnn_rnn.python.layers import cudnn_rnn
+        from tensorflow.contrib.cudnn_rnn.python.ops import cudnn_rnn_ops
+        assert cudnn_rnn_ops.CUDNN_RNN_BIDIRECTION == "bidirectional"
+        assert cudnn_rnn_ops.CudnnCompatibleGRUCell is tf.contrib.cudnn_rnn.CudnnCompatibleGRUCell
+        assert cudnn_rnn.CudnnLSTM is tf.contrib.cudnn_rnn.CudnnLSTM

@@ -194,6 +194,14 @@ for _m, _ours in (("estimators.estimator", "estimator"), ("estimators.model_fn",
     _INTERNAL[_LEARN + "." + _m] = ["flowgrad.contrib.learn." + _ours]
 del _m, _ours
 
+# tf.contrib.cudnn_rnn's modules, which programs import for its constants and helpers
+_CUDNN = "tensorflow.contrib.cudnn_rnn.python"
+_INTERNAL.update({_CUDNN: [], _CUDNN + ".ops": [], _CUDNN + ".layers": [
+    "flowgrad.contrib.cudnn_rnn._layers"],
+    _CUDNN + ".ops.cudnn_rnn_ops": ["flowgrad.contrib.cudnn_rnn._ops",
+                                    "flowgrad.contrib.cudnn_rnn"],
+    _CUDNN + ".layers.cudnn_rnn": ["flowgrad.contrib.cudnn_rnn._layers"]})
+
 # TF-Slim's nets under their private path (`tensorflow.contrib.slim.python.slim.nets.vgg`)
 _SLIM_NETS = "tensorflow.contrib.slim.python.slim.nets"
 _INTERNAL.update({"tensorflow.contrib.slim.python": [], "tensorflow.contrib.slim.python.slim": [],
