@@ -26,5 +26,3 @@ def test_ragged_strings(name):
                         {k: v for k, v in exp.items() if k != "ops"}, name)
 
 
-def test_unicode_script_is_absent():
-    assert not hasattr(tf.strings, "unicode_script")

@@ -27,6 +27,7 @@ from .engine.ops import beam_search as _beam_search  # noqa: F401 - registers Ga
 from .engine.ops import block_lstm as _block_lstm  # noqa: F401 - registers BlockLSTM(Grad)
 from .engine.ops import lstm_block_cell as _lstm_block_cell  # noqa: F401 - LSTMBlockCell(Grad)
 from .engine.ops import gru_block_cell as _gru_block_cell  # noqa: F401 - GRUBlockCell(Grad)
+from .engine.ops import cudnn_rnn as _cudnn_rnn  # noqa: F401 - registers the CuDNN RNN ops
 from .engine.ops import feature_cross as _feature_cross  # noqa: F401 - SparseFeatureCross
 from .engine.ops import audio as _audio, bitwise as _bitwise, sets as _sets  # noqa: F401 - ops
 from .engine.ops import unicode as _unicode  # noqa: F401 - registers UnicodeDecode/Encode
@@ -112,6 +113,7 @@ from .engine.autodiff.gradients import (AggregationMethod, UnconnectedGradients,
                                         hessian_vector_product)
 from .ops.hessians import hessians
 from .eager.backprop import GradientTape  # core: tf.GradientTape in graph mode
+from .module import Module  # tf.Module (tensorflow/python/module/module.py)
 from .eager.def_function import TensorSpec, function  # core: tf.function in graph mode
 from .ops.variables import variable_creator_scope
 from .engine.framework.device_spec import DeviceSpec

@@ -72,6 +72,32 @@ def flatten(structure, expand_composites=False):
     return out
 
 
+
+def _keyed_children(x):
+    """(key, child) pairs in flatten's order: a mapping's sorted keys, an attrs object's or
+    namedtuple's field names, a sequence's indices (TF's nest._yield_sorted_items)."""
+    if isinstance(x, collections.abc.Mapping):
+        return [(k, x[k]) for k in sorted(x)]
+    if _is_attrs(x):
+        return [(a.name, getattr(x, a.name)) for a in type(x).__attrs_attrs__]
+    if isinstance(x, tuple) and hasattr(x, "_fields"):
+        return [(f, getattr(x, f)) for f in x._fields]
+    if isinstance(x, (list, tuple)):
+        return list(enumerate(x))
+    return [(type(x).__name__, [x.indices, x.values, x.dense_shape])]
+
+
+def flatten_with_tuple_paths(structure, expand_composites=False):
+    """[(path, leaf)] in flatten's order; a path is the tuple of keys (indices, mapping
+    keys, field names) leading to the leaf (TF's internal nest.flatten_with_tuple_paths)."""
+    if not _is_nested(structure, expand_composites):
+        return [((), structure)]
+    out = []
+    for key, child in _keyed_children(structure):
+        out.extend(((key,) + path, leaf)
+                   for path, leaf in flatten_with_tuple_paths(child, expand_composites))
+    return out
+
 def _pack(structure, flat, i, expand):
     if not _is_nested(structure, expand):
         return flat[i], i + 1

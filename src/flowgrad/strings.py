@@ -1,7 +1,8 @@
 """tf.strings (TF 1.14): string hashing, formatting, joining, splitting, stripping,
-parsing, substrings, regexes, lengths, case, unicode_transcode and the ragged ones
-(bytes_split, unicode_decode/encode/split and their _with_offsets, for UTF-8, UTF-16-BE
-and UTF-32-BE). unicode_script is absent (AttributeError): it needs ICU's script data."""
+parsing, substrings, regexes, lengths, case, unicode_transcode, unicode_script (ICU's
+script codes of Unicode 11.0, as TF 1.14) and the ragged ones (bytes_split,
+unicode_decode/encode/split and their _with_offsets, for UTF-8, UTF-16-BE and
+UTF-32-BE)."""
 # ruff: noqa: F401
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from .ops.string_ops import string_length as length
 from .ops.string_ops import string_lower as lower
 from .ops.string_ops import string_upper as upper
 from .ops.string_ops import strings_split_v1 as split
-from .ops.string_ops import unicode_transcode
+from .ops.string_ops import unicode_script, unicode_transcode
 from .ops.ragged_string_ops import string_bytes_split as bytes_split
 from .ops.ragged_string_ops import (unicode_decode, unicode_decode_with_offsets, unicode_encode,
                                     unicode_split, unicode_split_with_offsets)
@@ -25,4 +26,4 @@ __all__ = ["as_string", "bytes_split", "format", "join", "length", "lower", "red
            "regex_full_match", "regex_replace", "split", "strip", "substr", "to_hash_bucket",
            "to_hash_bucket_fast", "to_hash_bucket_strong", "to_number", "unicode_decode",
            "unicode_decode_with_offsets", "unicode_encode", "unicode_split",
-           "unicode_split_with_offsets", "unicode_transcode", "upper"]
+           "unicode_script", "unicode_split_with_offsets", "unicode_transcode", "upper"]

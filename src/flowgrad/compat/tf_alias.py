@@ -108,6 +108,8 @@ _INTERNAL = {
     "tensorflow.python.training": [],
     "tensorflow.python.util": [],
     "tensorflow.python.util.nest": ["flowgrad.nest"],
+    "tensorflow.python.module": [],
+    "tensorflow.python.module.module": ["flowgrad.module"],
     "tensorflow.python.summary": [],
     "tensorflow.python.summary.summary": ["flowgrad.summary"],
     "tensorflow.python.summary.writer": [],
@@ -191,6 +193,14 @@ for _m, _ours in (("estimators.estimator", "estimator"), ("estimators.model_fn",
                   ("learn_io.pandas_io", "learn_io"), ("learn_io.data_feeder", "data_feeder")):
     _INTERNAL[_LEARN + "." + _m] = ["flowgrad.contrib.learn." + _ours]
 del _m, _ours
+
+# tf.contrib.cudnn_rnn's modules, which programs import for its constants and helpers
+_CUDNN = "tensorflow.contrib.cudnn_rnn.python"
+_INTERNAL.update({_CUDNN: [], _CUDNN + ".ops": [], _CUDNN + ".layers": [
+    "flowgrad.contrib.cudnn_rnn._layers"],
+    _CUDNN + ".ops.cudnn_rnn_ops": ["flowgrad.contrib.cudnn_rnn._ops",
+                                    "flowgrad.contrib.cudnn_rnn"],
+    _CUDNN + ".layers.cudnn_rnn": ["flowgrad.contrib.cudnn_rnn._layers"]})
 
 # TF-Slim's nets under their private path (`tensorflow.contrib.slim.python.slim.nets.vgg`)
 _SLIM_NETS = "tensorflow.contrib.slim.python.slim.nets"

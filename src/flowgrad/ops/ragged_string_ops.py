@@ -1,7 +1,7 @@
 """TF 1.14's ragged string functions (ragged_string_ops.py): tf.strings.bytes_split,
 unicode_decode(_with_offsets), unicode_encode and unicode_split(_with_offsets), built as
 TF builds them (StringSplit / UnicodeDecode / UnicodeEncode ops and RaggedTensor
-factories). tf.strings.unicode_script (ICU's script table) is absent."""
+factories)."""
 from __future__ import annotations
 
 from ..engine.framework import dtypes as _dt

@@ -21,6 +21,7 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
 from ..engine.framework.graph import Tensor, device as _device, get_default_graph, name_scope
 from ..engine.framework.tensor_shape import TensorShape, dimension_value
+from ..module import Module
 from . import _nest as nest
 from . import array_ops, init_ops, math_ops, nn_ops, random_ops
 from . import variable_scope as vs
@@ -87,9 +88,15 @@ def _zero_state_tensors(state_size, batch_size, dtype):
     return nest.map_structure(get_state_shape, state_size)
 
 
-class RNNCell:
+class RNNCell(Module):
     """Abstract RNN cell: subclasses define `state_size`, `output_size` and
-    `call(inputs, state)` (or `__call__`), and `build(inputs_shape)` to make variables."""
+    `call(inputs, state)` (or `__call__`), and `build(inputs_shape)` to make variables.
+    A tf.Module, as TF 1.14's cells (tf.layers layers) are."""
+
+    def _tracked_children(self):
+        raise NotImplementedError(
+            "tf.train.Checkpoint of an RNN cell (or of a tf.Module holding one): flowgrad "
+            "does not write TF's object graph for layers; save it with tf.train.Saver")
 
     def __init__(self, trainable=True, name=None, dtype=None, **kwargs):
         allowed = {"_reuse", "_scope"}

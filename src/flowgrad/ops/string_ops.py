@@ -12,6 +12,7 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.ops import regex as _regex
 from ..engine.ops import strings as _s
+from ..engine.ops import unicode as _unicode
 from ..engine.ops._base import apply as _apply
 from ..engine.ops._base import to_tensor as _to_tensor
 from ..engine.ops.construction import range as _range
@@ -52,7 +53,7 @@ def string_to_hash_bucket(string_tensor=None, num_buckets=None, name=None, input
 __all__ += ["as_string", "string_join", "string_split", "strings_split_v1", "string_strip",
             "string_to_number", "substr", "reduce_join", "regex_replace", "regex_full_match",
             "string_length", "string_lower", "string_upper", "encode_base64", "decode_base64",
-            "fingerprint", "timestamp", "string_format", "unicode_transcode"]
+            "fingerprint", "timestamp", "string_format", "unicode_script", "unicode_transcode"]
 
 
 def _lookup(new_name, new_value, old_name, old_value):
@@ -288,6 +289,22 @@ def string_format(template, inputs, placeholder="{}", summarize=3, name=None):
         return _apply("StringFormat", ts, {"T": [t.dtype.base_dtype for t in ts],
                                            "template": template, "placeholder": placeholder,
                                            "summarize": int(summarize)}, scope)
+
+
+def unicode_script(input, name=None):  # noqa: A002 - TF's name
+    """The ICU script code (UScriptCode: 0 Common, 1 Inherited, 3 Armenian, 25 Latin, 103
+    Unknown, ...) of each int32 code point, -1 for a value outside 0..0x10FFFF, as op
+    `UnicodeScript` (Unicode 11.0's Script property, TF 1.14's ICU data). A RaggedTensor
+    maps its flat values, as TF's ragged dispatch does.
+
+    >>> tf.Session().run(tf.strings.unicode_script([72, 0x416, 0x3042, -1]))
+    array([25,  8, 20, -1], dtype=int32)
+    """
+    if isinstance(input, RaggedTensor):
+        with name_scope(name, "UnicodeScript"):   # TF's ordinary call fails in this scope
+            pass
+        return input.with_flat_values(_unicode.unicode_script(input.flat_values, name))
+    return _unicode.unicode_script(input, name)
 
 
 def unicode_transcode(input, input_encoding, output_encoding, errors="replace",  # noqa: A002

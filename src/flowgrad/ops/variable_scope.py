@@ -221,6 +221,8 @@ class _VariableStore:
             if not callable(custom_getter):
                 raise ValueError(f"Passed a custom_getter which is not callable: "
                                  f"{custom_getter}")
+            if trainable is None:   # TF's _get_trainable_value, before the getter sees it
+                trainable = synchronization != VariableSynchronization.ON_READ
             kwargs = {}
             if _takes_kwarg(custom_getter, "aggregation"):   # as TF: only getters that take them
                 kwargs = {"synchronization": synchronization, "aggregation": aggregation}

@@ -1,11 +1,14 @@
 """Object-based checkpoints (TF 1.14's tf.train.Checkpoint / CheckpointManager, graph mode).
 
-A Checkpoint names its trackable objects (variables and nested Checkpoints) by attribute;
+A Checkpoint names its trackable objects (variables, nested Checkpoints, tf.Modules and the
+lists and dicts a Module holds, each an object of the graph as TF's ListWrapper and
+_DictWrapper are) by attribute, index or key;
 a variable reached by the path `a/b` is saved under the key
 `a/b/.ATTRIBUTES/VARIABLE_VALUE`, and the entry `_CHECKPOINTABLE_OBJECT_GRAPH` holds the
 TrackableObjectGraph proto (TensorBoard's trackable_object_graph_pb2) describing the
 objects, as TF 1.14 writes them, so either system restores the other's checkpoints.
 """
+import collections
 import os
 
 import numpy as np
@@ -30,11 +33,41 @@ def _escape(name):
 
 
 def _trackable(x):
-    return isinstance(x, (Variable, Checkpoint))
+    """A Checkpoint's attribute: a variable, a Checkpoint or a tf.Module."""
+    return isinstance(x, (Variable, Checkpoint)) or hasattr(x, "_tracked_children")
+
+
+def _tracked(x):
+    """A dependency of a tf.Module: trackable, or a list / dict (TF wraps those in its
+    trackable ListWrapper / _DictWrapper: each is an object of the graph)."""
+    return _trackable(x) or type(x) in (list, dict, collections.OrderedDict)
 
 
 def _children(obj):
-    return list(obj._children.items()) if isinstance(obj, Checkpoint) else []
+    """[(local name, object)] of `obj`'s dependencies, in TF's order: a Checkpoint's and a
+    Module's attributes as assigned, a list's items by index, a dict's by key."""
+    if isinstance(obj, Checkpoint):
+        return list(obj._children.items())
+    if hasattr(obj, "_tracked_children"):
+        return obj._tracked_children()
+    if type(obj) is list:
+        return [(str(i), v) for i, v in enumerate(obj) if _tracked(v)]
+    if type(obj) in (dict, collections.OrderedDict):
+        out = []
+        for k, v in obj.items():
+            if _tracked(v):
+                if not isinstance(k, str):
+                    raise ValueError(
+                        "Unable to save the object %s (a dictionary wrapper constructed "
+                        "automatically on attribute assignment). The wrapped dictionary "
+                        "contains a non-string key which maps to a trackable object or "
+                        "mutable data structure.\n\nIf you don't need this dictionary "
+                        "checkpointed, wrap it in a tf.contrib.checkpoint.NoDependency "
+                        "object; it will be automatically un-wrapped and subsequently "
+                        "ignored." % (obj,))
+                out.append((k, v))
+        return out
+    return []
 
 
 def _walk(root):

@@ -848,3 +848,49 @@ def _nn_losses_moments(tf):
 
 
 CALLS = CALLS + [("nn/losses_axis0_weighted_moments", _nn_losses_moments)]
+
+
+def _cudnn_compatible(make):
+    def fn(tf):   # static_rnn: flowgrad's while loop is one op, TF's is its frame of ops
+        xs = [tf.placeholder(tf.float32, (2, 4), name="x%d" % i) for i in range(3)]
+        outs, state = tf.nn.static_rnn(make(tf), xs, dtype=tf.float32)
+        tf.gradients(tf.reduce_sum(outs[-1]) + tf.add_n([tf.reduce_sum(s) for s in
+                                                         tf.nest.flatten(state)]),
+                     xs + tf.trainable_variables())
+    return fn
+
+
+CALLS = CALLS + [
+    ("contrib/cudnn_rnn/compatible_lstm_grad",
+     _cudnn_compatible(lambda tf: tf.contrib.cudnn_rnn.CudnnCompatibleLSTMCell(5))),
+    ("contrib/cudnn_rnn/compatible_gru_grad",
+     _cudnn_compatible(lambda tf: tf.contrib.cudnn_rnn.CudnnCompatibleGRUCell(5)))]
+
+
+def _cudnn_layer(make, **call_kw):
+    def fn(tf):
+        x = tf.placeholder(tf.float32, (4, 2, 5), name="x")
+        layer = make(tf)
+        out, _ = layer(x, **call_kw)
+        tf.gradients(tf.reduce_sum(out), [x, layer.kernel])
+    return fn
+
+
+def _cudnn_converter(tf):
+    conv = tf.contrib.cudnn_rnn.CudnnParamsFormatConverterLSTM(2, 2, 3)
+    opaque = conv.tf_canonical_to_opaque([tf.ones((5, 8)), tf.ones((4, 8)), tf.ones((8,)),
+                                          tf.ones((8,))])
+    conv.opaque_to_tf_canonical(opaque)
+
+
+CALLS = CALLS + [
+    ("contrib/cudnn_rnn/CudnnLSTM_grad",
+     _cudnn_layer(lambda tf: tf.contrib.cudnn_rnn.CudnnLSTM(2, 3))),
+    ("contrib/cudnn_rnn/CudnnGRU_bidirectional_grad",
+     _cudnn_layer(lambda tf: tf.contrib.cudnn_rnn.CudnnGRU(1, 3, direction="bidirectional"))),
+    ("contrib/cudnn_rnn/CudnnRNNTanh_batch_major_grad",
+     _cudnn_layer(lambda tf: tf.contrib.cudnn_rnn.CudnnRNNTanh(1, 3), time_major=False)),
+    ("contrib/cudnn_rnn/CudnnRNNRelu_sequence_lengths_grad",
+     _cudnn_layer(lambda tf: tf.contrib.cudnn_rnn.CudnnRNNRelu(1, 3),
+                  sequence_lengths=[2, 1])),
+    ("contrib/cudnn_rnn/converter_lstm", _cudnn_converter)]

@@ -25,6 +25,10 @@ class LSTMBlockCell(LayerRNNCell):
         self._forget_bias = forget_bias
         self._use_peephole = use_peephole
         self._cell_clip = cell_clip if cell_clip is not None else -1
+        # TF's table of variable names (a subclass may rename them, as
+        # tf.contrib.cudnn_rnn.CudnnCompatibleLSTMCell renames its scope entry)
+        self._names = {"W": "kernel", "b": "bias", "wci": "w_i_diag", "wcf": "w_f_diag",
+                       "wco": "w_o_diag", "scope": "lstm_cell"}
 
     @property
     def state_size(self):
@@ -39,13 +43,14 @@ class LSTMBlockCell(LayerRNNCell):
         if not input_size:
             raise ValueError(f"Expecting inputs_shape[1] to be set: {inputs_shape}")
         n = self._num_units
-        self._kernel = self.add_variable("kernel", [input_size + n, n * 4])
-        self._bias = self.add_variable("bias", [n * 4],
+        names = self._names
+        self._kernel = self.add_variable(names["W"], [input_size + n, n * 4])
+        self._bias = self.add_variable(names["b"], [n * 4],
                                        initializer=init_ops.constant_initializer(0.0))
         if self._use_peephole:
-            self._w_i_diag = self.add_variable("w_i_diag", [n])
-            self._w_f_diag = self.add_variable("w_f_diag", [n])
-            self._w_o_diag = self.add_variable("w_o_diag", [n])
+            self._w_i_diag = self.add_variable(names["wci"], [n])
+            self._w_f_diag = self.add_variable(names["wcf"], [n])
+            self._w_o_diag = self.add_variable(names["wco"], [n])
         self.built = True
 
     def call(self, inputs, state):

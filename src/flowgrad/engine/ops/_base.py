@@ -39,6 +39,23 @@ def to_tensor(x, dtype=None, name: str | None = None) -> Tensor:
     return convert_to_tensor(x, dtype=dtype, name=name)
 
 
+def typed_input(value, dtype, op_type: str, arg: str) -> Tensor:
+    """An input converted as TF's op_def_library converts it to a fixed dtype (a Const
+    named `arg` in the current scope), with TF's errors."""
+    if isinstance(value, Tensor):
+        if value.dtype.base_dtype is not dtype:
+            raise TypeError(f"Input '{arg}' of '{op_type}' Op has type "
+                            f"{value.dtype.base_dtype.name} that does not match expected type "
+                            f"of {dtype.name}.")
+        return value
+    try:
+        return to_tensor(value, dtype=dtype, name=arg)
+    except (TypeError, ValueError) as e:
+        raise TypeError(f"Expected {dtype.name} passed to parameter '{arg}' of op '{op_type}', "
+                        f"got {value!r} of type '{type(value).__name__}' instead. Error: {e}") \
+            from None
+
+
 def same_type_inputs(op_type, values, arg_names=None, allowed=None):
     """Converts `values` to Tensors of one dtype, as TF's op wrappers do.
 

@@ -13,10 +13,10 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
-from ..framework.graph import Tensor, name_scope
+from ..framework.graph import name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from ._base import apply, to_tensor
+from ._base import apply, typed_input
 
 _INT32_MAX = 2 ** 31 - 1
 _U32 = 2 ** 32
@@ -205,22 +205,6 @@ register_op("EncodeWav", infer=_encode_infer, kernel=_encode_kernel, grad=None)
 DecodeWav = collections.namedtuple("DecodeWav", ["audio", "sample_rate"])
 
 
-def _typed(value, dtype, op_type, arg):
-    """An input converted as TF's op_def_library converts it to a fixed dtype."""
-    if isinstance(value, Tensor):
-        if value.dtype.base_dtype is not dtype:
-            raise TypeError(f"Input '{arg}' of '{op_type}' Op has type "
-                            f"{value.dtype.base_dtype.name} that does not match expected type "
-                            f"of {dtype.name}.")
-        return value
-    try:
-        return to_tensor(value, dtype=dtype, name=arg)
-    except (TypeError, ValueError) as e:
-        raise TypeError(f"Expected {dtype.name} passed to parameter '{arg}' of op '{op_type}', "
-                        f"got {value!r} of type '{type(value).__name__}' instead. Error: {e}") \
-            from None
-
-
 def _make_int(v, arg):
     """TF's _execute.make_int."""
     try:
@@ -240,7 +224,7 @@ def decode_wav(contents, desired_channels=-1, desired_samples=-1, name=None):
              "desired_samples": -1 if desired_samples is None else
              _make_int(desired_samples, "desired_samples")}
     with name_scope(name or "DecodeWav") as scope:   # TF's op_def_library takes the name
-        x = _typed(contents, _dt.string, "DecodeWav", "contents")
+        x = typed_input(contents, _dt.string, "DecodeWav", "contents")
         audio, rate = apply("DecodeWav", [x], attrs, scope)
         return DecodeWav(audio, rate)
 
@@ -248,6 +232,6 @@ def decode_wav(contents, desired_channels=-1, desired_samples=-1, name=None):
 def encode_wav(audio, sample_rate, name=None):
     """float32 audio [samples, channels] as a 16-bit PCM WAV file (a scalar string)."""
     with name_scope(name or "EncodeWav") as scope:   # TF's op_def_library takes the name
-        a = _typed(audio, _dt.float32, "EncodeWav", "audio")
-        r = _typed(sample_rate, _dt.int32, "EncodeWav", "sample_rate")
+        a = typed_input(audio, _dt.float32, "EncodeWav", "audio")
+        r = typed_input(sample_rate, _dt.int32, "EncodeWav", "sample_rate")
         return apply("EncodeWav", [a, r], {}, scope)

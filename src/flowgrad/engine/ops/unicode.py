@@ -1,6 +1,7 @@
 """TF 1.14's Unicode code point ops: UnicodeDecode / UnicodeDecodeWithOffsets (strings to
-code points, with each character's byte offset) and UnicodeEncode (code points, split
-into rows, to strings), for UTF-8, UTF-16-BE and UTF-32-BE. An invalid input sequence is
+code points, with each character's byte offset), UnicodeEncode (code points, split
+into rows, to strings), for UTF-8, UTF-16-BE and UTF-32-BE, and UnicodeScript (each code
+point's ICU script code, from the table in _unicode_scripts.py). An invalid input sequence is
 TF's error (errors='strict'), dropped ('ignore') or one `replacement_char` per maximal
 invalid subpart ('replace'); an invalid code point to encode is replaced whatever
 `errors` says, as TF 1.14's kernel does."""
@@ -10,11 +11,13 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors as _errors
+from ..framework.graph import get_default_graph
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from ._base import apply_op
+from ._base import apply, apply_op, typed_input
+from ._unicode_scripts import SCRIPTS, STARTS
 
-__all__ = ["unicode_decode", "unicode_encode"]
+__all__ = ["unicode_decode", "unicode_encode", "unicode_script"]
 
 ENCODINGS = ("UTF-8", "UTF-16-BE", "UTF-32-BE")
 _ERRORS = ("strict", "replace", "ignore")
@@ -193,3 +196,35 @@ def unicode_encode(input_values, input_splits, output_encoding, errors="replace"
         "output_encoding": output_encoding, "errors": errors,
         "replacement_char": int(replacement_char),
         "Tsplits": input_splits.dtype.base_dtype}, name or "UnicodeEncode").outputs[0]
+
+
+# -- UnicodeScript ------------------------------------------------------------------------
+_STARTS = np.asarray(STARTS, np.int64)
+_SCRIPTS = np.asarray(SCRIPTS, np.int32)
+_INVALID_CODE = -1          # ICU's USCRIPT_INVALID_CODE, for a value that is no code point
+
+
+def _script_infer(inputs, attrs):
+    x = inputs[0]
+    if x.dtype.base_dtype is not _dt.int32:
+        raise TypeError(f"Input 'input' of 'UnicodeScript' Op has type "
+                        f"{x.dtype.base_dtype.name} that does not match expected type of int32.")
+    return [(_dt.int32, x.shape)]
+
+
+def _script_kernel(x, **_):
+    """ICU's uscript_getScript of each code point (Unicode 11.0's Script property as ICU
+    numbers it: 0 Common, 1 Inherited, 103 Unknown, ...), -1 outside 0..0x10FFFF."""
+    x = np.asarray(x)
+    codes = _SCRIPTS[np.searchsorted(_STARTS, x.astype(np.int64), side="right") - 1]
+    return np.where((x < 0) | (x > 0x10FFFF), np.int32(_INVALID_CODE), codes)
+
+
+register_op("UnicodeScript", infer=_script_infer, kernel=_script_kernel, grad=None)
+
+
+def unicode_script(input, name=None):  # noqa: A002 - TF's name
+    """The UnicodeScript op: the ICU script code (UScriptCode) of each int32 code point."""
+    with get_default_graph().name_scope(name or "UnicodeScript") as scope:
+        x = typed_input(input, _dt.int32, "UnicodeScript", "input")
+        return apply("UnicodeScript", [x], {}, scope)

@@ -9,6 +9,10 @@ there are GPUs but not that one). With log_device_placement, the session prints
 placer's order (ops with inputs or a ref output first, in graph order, then the
 "generators": no input, one non-ref output).
 
+An op whose type has no kernel on any device (its registration's `no_kernel` prop: a
+function giving TF's "No OpKernel was registered" error, e.g. the CuDNN RNN ops) fails
+every run of its graph the same way, as TF's placer does.
+
 flowgrad does the same when a plan is compiled, for the ops of the graph not placed
 yet. The GPUs are JAX's (xla/devices.py, looked for only when an op asks for one or
 the log is on). An op assigned to GPU:N runs in an XLA cluster on that device (xla/);
@@ -22,6 +26,7 @@ import sys
 from ..framework import errors
 from ..framework.device_spec import DeviceSpec
 from ..framework import op_traceback
+from ..framework.registry import OPS
 from .xla import devices
 
 __all__ = ["CPU", "device_mapping", "gpu_list", "place"]
@@ -94,6 +99,11 @@ def place(ops, config, assigned):
     """Places `ops` (not placed before): raises TF's error for a missing GPU without soft
     placement, records {op: GPU index} in `assigned`, prints the log when asked."""
     log = bool(getattr(config, "log_device_placement", False)) if config is not None else False
+    for op in ops:   # an op type with no kernel on any device fails first (TF's placer)
+        op_def = OPS.get(op.type)
+        no_kernel = op_def.props.get("no_kernel") if op_def is not None else None
+        if no_kernel is not None:
+            raise no_kernel(op)
     asked = {}
     for op in ops:
         g = _requested_gpu(op)

@@ -686,7 +686,17 @@ class BaseSession:
             plan = self._compile(fetches, keys)
             if key is not None:
                 self._plans[key] = plan
+        elif len(self._graph._ops) != self._placed:   # ops added since: TF places them now
+            with self._compile_lock:
+                self._place_new_ops()
         return plan
+
+    def _place_new_ops(self):
+        """TF places the graph's new ops at a run (any run: a failure fails every run)."""
+        ops = self._graph._ops
+        if len(ops) != self._placed:
+            placement.place(ops[min(self._placed, len(ops)):], self._config, self._gpu_ops)
+            self._placed = len(ops)
 
     def _execute(self, plan, feeds, run_metadata=None, options=None):
         resident = self._ctx.xla_resident
@@ -773,10 +783,7 @@ class BaseSession:
                                    "before calling run().")
             mapper = _FetchMapper(self._graph, fetches)
             feeds = self._resolve_feed_keys(feed_keys)
-            ops = self._graph._ops
-            if len(ops) != self._placed:    # TF places the graph's new ops at a run
-                placement.place(ops[min(self._placed, len(ops)):], self._config, self._gpu_ops)
-                self._placed = len(ops)
+            self._place_new_ops()
             plan = _Plan(self, mapper, feeds)
             sparse = {i: getattr(k, "_feed_values", None) for i, k in enumerate(feed_keys)
                       if hasattr(k, "_feed_components")}

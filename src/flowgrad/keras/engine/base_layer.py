@@ -20,6 +20,7 @@ from ...engine.framework.graph import Operation, Tensor, get_default_graph, name
 from ...engine.framework.tensor_shape import TensorShape
 from ...ops import array_ops, math_ops
 from .. import backend
+from ...module import Module
 from . import base_layer_utils
 from .base_layer_utils import VariableAggregation, VariableSynchronization
 from .input_spec import InputSpec, assert_input_compatibility
@@ -72,8 +73,9 @@ def _get_mask(t):
     return m
 
 
-class Layer:
-    """The base class of layers: weights, losses, updates, and `__call__`.
+class Layer(Module):
+    """The base class of layers: weights, losses, updates, and `__call__` (a tf.Module, as
+    in TF 1.14: a module holding a layer finds its variables and submodules through it).
 
     Args:
       trainable: whether the layer's weights are trained (TRAINABLE_VARIABLES).
@@ -119,6 +121,12 @@ class Layer:
                 self._batch_input_shape = ((kwargs.get("batch_size"),)
                                            + tuple(kwargs["input_shape"]))
         self._initial_weights = kwargs.get("weights")
+
+    def _tracked_children(self):
+        raise NotImplementedError(
+            "tf.train.Checkpoint of a Keras or tf.layers layer (or of a tf.Module holding "
+            "one): flowgrad does not write TF's object graph for layers; save it with "
+            "tf.train.Saver")
 
     # -- names ----------------------------------------------------------------------------
     def _init_set_name(self, name, zero_based=True):
