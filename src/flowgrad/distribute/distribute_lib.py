@@ -1,0 +1,955 @@
+"""TF 1.14's `tf.distribute` core: strategies, their contexts, ReduceOp, InputContext.
+
+A strategy's `scope()` puts the default graph in its cross-replica context: variables made
+inside are made by the strategy (resource variables on its device; a MirroredVariable for
+MirroredStrategy), `experimental_run_v2(fn)` calls `fn` in a replica context on the
+strategy's device, and `reduce` combines the per-replica results. flowgrad runs one
+replica (what TF does on a CPU-only machine: `OneDeviceStrategy("/cpu:0")`,
+`MirroredStrategy()` over /cpu:0); a strategy over several devices can be built, as in TF,
+but running anything on it raises NotImplementedError.
+
+Outside every scope the default strategy (`_DefaultDistributionStrategy`) is in effect,
+with its default replica context: `get_replica_context()` is never None there.
+"""
+from __future__ import annotations
+
+import contextlib
+import enum
+
+from ..engine.framework import dtypes as _dt
+from ..engine.framework.constant_op import constant, convert_to_tensor
+from ..engine.framework.device_spec import DeviceSpec
+from ..engine.framework.graph import Tensor, get_default_graph, name_scope
+from ..engine.ops.cast import cast
+from ..engine.ops.ordering import group as _group
+from ..engine.ops.shape import identity, identity_n, shape as _shape
+from ..ops import math_ops
+from ..ops.variables import ResourceVariable, Variable, variable_creator_scope
+from ..ops import _nest as nest
+
+
+# -- ReduceOp, InputReplicationMode, InputContext ------------------------------------------
+
+class ReduceOp(enum.Enum):
+    """How values are combined across replicas: `SUM` or `MEAN` (tf.distribute.ReduceOp)."""
+
+    SUM = "SUM"
+    MEAN = "MEAN"
+
+    @staticmethod
+    def from_variable_aggregation(aggregation):
+        """The ReduceOp of a tf.VariableAggregation (SUM, MEAN or ONLY_FIRST_REPLICA)."""
+        mapping = {"SUM": ReduceOp.SUM, "MEAN": ReduceOp.MEAN,
+                   "ONLY_FIRST_REPLICA": ReduceOp.MEAN}
+        name = getattr(aggregation, "name", None)
+        if name not in mapping:
+            raise ValueError("Could not convert from `tf.VariableAggregation` %s to"
+                             "`tf.distribute.ReduceOp` type" % aggregation)
+        return mapping[name]
+
+
+class InputReplicationMode(enum.Enum):
+    """How an input function is replicated: once per worker (PER_WORKER)."""
+
+    PER_WORKER = "PER_WORKER"
+
+
+class InputContext:
+    """What an input function is told about the input pipelines (tf.distribute.InputContext)."""
+
+    def __init__(self, num_input_pipelines=1, input_pipeline_id=0, num_replicas_in_sync=1):
+        self._num_input_pipelines = num_input_pipelines
+        self._input_pipeline_id = input_pipeline_id
+        self._num_replicas_in_sync = num_replicas_in_sync
+
+    num_replicas_in_sync = property(lambda self: self._num_replicas_in_sync)
+    input_pipeline_id = property(lambda self: self._input_pipeline_id)
+    num_input_pipelines = property(lambda self: self._num_input_pipelines)
+
+    def get_per_replica_batch_size(self, global_batch_size):
+        """`global_batch_size` // num_replicas_in_sync (it must divide evenly)."""
+        if global_batch_size % self._num_replicas_in_sync != 0:
+            raise ValueError("The `global_batch_size` %r is not divisible by "
+                             "`num_replicas_in_sync` %r " %
+                             (global_batch_size, self._num_replicas_in_sync))
+        return global_batch_size // self._num_replicas_in_sync
+
+
+def _canonical_device(device):
+    """TF's device_util.canonicalize: "/cpu:0" -> "/replica:0/task:0/device:CPU:0"."""
+    spec = DeviceSpec.from_string(device)
+    base = DeviceSpec(replica=0, task=0, device_type="CPU", device_index=0)
+    return base.make_merged_spec(spec).to_string()
+
+
+# -- the per-graph context stack -------------------------------------------------------------
+
+class _Mode:
+    """One entry of a graph's strategy stack: the strategy and which context is current."""
+
+    def __init__(self, strategy, cross_replica=None, replica=None):
+        self.strategy = strategy
+        self.cross_replica_context = cross_replica
+        self.replica_context = replica
+
+
+def _stack():
+    graph = get_default_graph()
+    stack = getattr(graph, "_distribution_strategy_stack", None)
+    if stack is None:
+        stack = graph._distribution_strategy_stack = []
+    return stack
+
+
+@contextlib.contextmanager
+def _entered(mode):
+    stack = _stack()
+    stack.append(mode)
+    try:
+        yield
+    finally:
+        stack.remove(mode)
+
+
+def _current_mode():
+    stack = _stack()
+    if stack:
+        return stack[-1]
+    default = _get_default_strategy()
+    return _Mode(default, replica=_get_default_replica_context())
+
+
+def get_replica_context():
+    """The current ReplicaContext: the default one outside every strategy scope, None in a
+    strategy's cross-replica context (tf.distribute.get_replica_context)."""
+    return _current_mode().replica_context
+
+
+def in_cross_replica_context():
+    """Whether the graph is in a strategy's cross-replica context."""
+    return _current_mode().cross_replica_context is not None
+
+
+def get_strategy():
+    """The current tf.distribute.Strategy: the default strategy outside every scope."""
+    return _current_mode().strategy
+
+
+def has_strategy():
+    """Whether a strategy other than the default one is current."""
+    return get_strategy() is not _get_default_strategy()
+
+
+def experimental_set_strategy(strategy):
+    """Makes `strategy` current in the default graph outside any scope (None: undo)."""
+    graph = get_default_graph()
+    old = getattr(graph, "_global_distribute_strategy_scope", None)
+    if old is not None:
+        old.__exit__(None, None, None)
+        graph._global_distribute_strategy_scope = None
+    if has_strategy():
+        raise RuntimeError("Must not be called inside a `tf.distribute.Strategy` scope.")
+    if strategy is not None:
+        scope = strategy.scope()
+        scope.__enter__()
+        graph._global_distribute_strategy_scope = scope
+
+
+def get_loss_reduction():
+    """The ReduceOp of the last loss reduction: SUM outside an Estimator's distributed
+    training, else MEAN unless the last tf.losses reduction was SUM."""
+    if not get_strategy()._scale_loss_for_estimator:
+        return ReduceOp.SUM
+    last = getattr(get_default_graph(), "_last_loss_reduction", None)
+    if last == "weighted_sum":
+        return ReduceOp.SUM
+    return ReduceOp.MEAN
+
+
+def _require_cross_replica_or_default_context(extended):
+    mode = _current_mode()
+    if mode.cross_replica_context is extended._container_strategy():
+        return
+    if (mode.replica_context is not None and mode.strategy is _get_default_strategy()
+            and extended._container_strategy() is mode.strategy):
+        return   # the default strategy's default replica context
+    if mode.cross_replica_context is not None:
+        raise RuntimeError("Mixing different tf.distribute.Strategy objects: %s is not %s" %
+                           (mode.cross_replica_context, extended._container_strategy()))
+    raise RuntimeError("Method requires being in cross-replica context, use "
+                       "get_replica_context().merge_call()")
+
+
+class _ScopeContext:
+    """The context manager `Strategy.scope()` returns."""
+
+    def __init__(self, strategy, creator):
+        self._strategy = strategy
+        self._creator = creator
+        self._stack = None
+
+    def __enter__(self):
+        current = get_strategy()
+        if has_strategy() and current is not self._strategy:
+            raise RuntimeError("Mixing different tf.distribute.Strategy objects: %s is not %s"
+                               % (current, self._strategy))
+        self._stack = contextlib.ExitStack()
+        self._stack.enter_context(_entered(_Mode(self._strategy, cross_replica=self._strategy)))
+        self._stack.enter_context(variable_creator_scope(self._creator))
+        return self._strategy
+
+    def __exit__(self, *exc):
+        stack, self._stack = self._stack, None
+        return stack.__exit__(*exc)
+
+
+# -- ReplicaContext -----------------------------------------------------------------------------
+
+class ReplicaContext:
+    """The context `fn` runs in under `experimental_run_v2`: its replica id, the strategy,
+    `merge_call` (back to the cross-replica context) and `all_reduce`."""
+
+    def __init__(self, strategy, replica_id_in_sync_group):
+        self._strategy = strategy
+        self._replica_id_in_sync_group = replica_id_in_sync_group
+        self._stack = None
+
+    def __enter__(self):
+        self._stack = contextlib.ExitStack()
+        self._stack.enter_context(_entered(_Mode(self._strategy, replica=self)))
+        return self
+
+    def __exit__(self, *exc):
+        stack, self._stack = self._stack, None
+        return stack.__exit__(*exc)
+
+    def merge_call(self, merge_fn, args=(), kwargs=None):
+        """Calls `merge_fn(strategy, *args, **kwargs)` in the cross-replica context."""
+        kwargs = kwargs or {}
+        with _entered(_Mode(self._strategy, cross_replica=self._strategy)):
+            return merge_fn(self._strategy, *args, **kwargs)
+
+    @property
+    def num_replicas_in_sync(self):
+        return self._strategy.num_replicas_in_sync
+
+    @property
+    def replica_id_in_sync_group(self):
+        return self._replica_id_in_sync_group
+
+    @property
+    def strategy(self):
+        return self._strategy
+
+    @property
+    def devices(self):
+        """The device the graph places ops on now, as a 1-tuple ('' outside tf.device)."""
+        graph = get_default_graph()
+        if any(callable(d) for d in graph._device_stack):
+            raise NotImplementedError("flowgrad's ReplicaContext.devices does not implement "
+                                      "a device function in the device stack")
+        return (graph._current_device(None),)
+
+    def all_reduce(self, reduce_op, value):
+        """Reduces `value` (a nest of tensors) across the replicas (one: an IdentityN of
+        the values, TF's gradient-carrying identity)."""
+        if isinstance(reduce_op, str):
+            reduce_op = ReduceOp(reduce_op.upper())
+        flat = nest.flatten(value)
+        out = identity_n([convert_to_tensor(v) for v in flat])
+        return nest.pack_sequence_as(value, out)
+
+
+class _OneDeviceReplicaContext(ReplicaContext):
+    pass
+
+
+class MirroredReplicaContext(ReplicaContext):
+    pass
+
+
+# -- Strategy, StrategyExtended -------------------------------------------------------------------
+
+class StrategyV1:
+    """A way to distribute a computation (tf.distribute.Strategy, TF 1.x's StrategyV1)."""
+
+    def __init__(self, extended):
+        self._extended = extended
+        self._scale_loss_for_estimator = False
+
+    @property
+    def extended(self):
+        return self._extended
+
+    @property
+    def num_replicas_in_sync(self):
+        return self._extended._num_replicas_in_sync
+
+    def scope(self):
+        """A context manager: variables made inside are made by this strategy."""
+        return self._extended._scope(self)
+
+    def experimental_run_v2(self, fn, args=(), kwargs=None):
+        """Calls `fn(*args, **kwargs)` in each replica's context; the per-replica results."""
+        return self._extended.call_for_each_replica(fn, args=args, kwargs=kwargs)
+
+    def experimental_run(self, fn, input_iterator=None):
+        """`experimental_run_v2(fn, (input_iterator.get_next(),))` (no inputs without one)."""
+        _require_cross_replica_or_default_context(self._extended)
+        args = (input_iterator.get_next(),) if input_iterator is not None else ()
+        return self.experimental_run_v2(fn, args=args)
+
+    def reduce(self, reduce_op, value, axis=None):
+        """Combines a per-replica value across replicas (and along `axis` if given)."""
+        _require_cross_replica_or_default_context(self._extended)
+        if isinstance(reduce_op, str):
+            reduce_op = ReduceOp(reduce_op.upper())
+        if axis is None:
+            return self._extended._reduce(reduce_op, value)
+        if reduce_op == ReduceOp.SUM:
+            value = self.experimental_run_v2(lambda v: math_ops.reduce_sum(v, axis=axis),
+                                             args=(value,))
+            return self._extended._reduce(reduce_op, value)
+        if reduce_op != ReduceOp.MEAN:
+            raise TypeError("Expected `reduce_op` to be a `tf.distribute.ReduceOp`, "
+                            "not: %r" % (reduce_op,))
+        if not isinstance(axis, int):
+            raise TypeError("Expected `axis` to be an integer not: %r" % (axis,))
+
+        def mean_reduce_helper(v, axis=axis):
+            numer = math_ops.reduce_sum(v, axis=axis)
+            rank = v.shape.ndims
+            if rank is not None:
+                if axis < 0:
+                    if axis + rank < 0:
+                        raise ValueError("`axis` = %r out of range for `value` with rank %d"
+                                         % (axis, rank))
+                    axis += rank
+                elif axis >= rank:
+                    raise ValueError("`axis` = %r out of range for `value` with rank %d"
+                                     % (axis, rank))
+                dim = v.shape.as_list()[axis]
+                if dim is not None:
+                    return numer, dim
+            elif axis < 0:
+                raise NotImplementedError("flowgrad's Strategy.reduce does not implement a "
+                                          "negative `axis` on a value of unknown rank")
+            return numer, _shape(v, out_type=_dt.int64)[axis]
+
+        numer, denom = self.experimental_run_v2(mean_reduce_helper, args=(value,))
+        numer = self._extended._reduce(ReduceOp.SUM, numer)
+        denom = self._extended._reduce(ReduceOp.SUM, denom)
+        return numer / cast(denom, numer.dtype)
+
+    def experimental_local_results(self, value):
+        """The per-replica values of `value`, as a tuple (one replica: `(value,)`)."""
+        return self._extended._local_results(value)
+
+    def unwrap(self, value):
+        """The same as experimental_local_results (TF 1.x)."""
+        return self._extended._local_results(value)
+
+    def group(self, value, name=None):
+        """A grouping of the per-replica values (TF 1.x)."""
+        return self._extended._group(value, name)
+
+    def make_dataset_iterator(self, dataset):
+        """An iterator over `dataset` giving each replica's inputs."""
+        return self._extended._make_dataset_iterator(dataset)
+
+    def make_input_fn_iterator(self, input_fn,
+                               replication_mode=InputReplicationMode.PER_WORKER):
+        """An iterator over the dataset `input_fn(InputContext)` returns."""
+        if replication_mode != InputReplicationMode.PER_WORKER:
+            raise ValueError("Input replication mode not supported: %r" % replication_mode)
+        return self._extended._make_input_fn_iterator(input_fn, replication_mode)
+
+    def experimental_distribute_dataset(self, dataset):
+        """`dataset` split over the replicas (a DistributedDatasetV1)."""
+        return self._extended._experimental_distribute_dataset(dataset)
+
+    def experimental_make_numpy_dataset(self, numpy_input, session=None):
+        raise NotImplementedError("flowgrad does not implement "
+                                  "tf.distribute.Strategy.experimental_make_numpy_dataset")
+
+    def experimental_run_steps_on_iterator(self, fn, iterator, iterations=1,
+                                           initial_loop_values=None):
+        raise NotImplementedError("flowgrad does not implement "
+                                  "tf.distribute.Strategy.experimental_run_steps_on_iterator")
+
+    def colocate_vars_with(self, colocate_with_variable):
+        return self._extended.colocate_vars_with(colocate_with_variable)
+
+    def configure(self, session_config=None, cluster_spec=None, task_type=None, task_id=None):
+        """Accepts a single-machine configuration; a cluster raises NotImplementedError."""
+        if cluster_spec is not None or task_type is not None or task_id is not None:
+            raise NotImplementedError("flowgrad's tf.distribute strategies do not implement "
+                                      "configure(cluster_spec, task_type, task_id)")
+
+    def update_config_proto(self, config_proto):
+        """A copy of `config_proto` with what the strategy needs."""
+        return self._extended._update_config_proto(config_proto)
+
+
+class StrategyExtendedV1:
+    """A strategy's less common methods (tf.distribute.StrategyExtended)."""
+
+    def __init__(self, container_strategy):
+        self._container_strategy_weakref = container_strategy
+        self._default_device = None
+        self._require_static_shapes = False
+
+    def _container_strategy(self):
+        return self._container_strategy_weakref
+
+    # -- contexts
+    def _scope(self, strategy):
+        def creator(next_creator, **kwargs):
+            return self._create_variable(next_creator, **kwargs)
+        return _ScopeContext(strategy, creator)
+
+    def _create_variable(self, next_creator, **kwargs):
+        raise NotImplementedError("must be implemented in descendants")
+
+    def variable_created_in_scope(self, v):
+        return getattr(v, "_distribute_strategy", None) is self._container_strategy()
+
+    def colocate_vars_with(self, colocate_with_variable):
+        """Variables made inside are placed with `colocate_with_variable`."""
+        return get_default_graph().colocate_with(colocate_with_variable.op)
+
+    # -- replicas
+    def call_for_each_replica(self, fn, args=(), kwargs=None):
+        """Calls `fn(*args, **kwargs)` in each replica's context."""
+        _require_cross_replica_or_default_context(self)
+        return self._call_for_each_replica(fn, args or (), kwargs or {})
+
+    def _call_for_each_replica(self, fn, args, kwargs):
+        self._check_one_replica("call_for_each_replica")
+        replica_id = self._make_replica_id()
+        with self._replica_device(), self._replica_context_class(
+                self._container_strategy(), replica_id):
+            return fn(*args, **kwargs)
+
+    def _make_replica_id(self):
+        return constant(0, _dt.int32)
+
+    @contextlib.contextmanager
+    def _replica_device(self):
+        with get_default_graph().device(self.worker_devices[0]):
+            yield
+
+    def _check_one_replica(self, what):
+        if self._num_replicas_in_sync != 1:
+            raise NotImplementedError(
+                "flowgrad runs a tf.distribute strategy on one device; %s over %d devices "
+                "(%s) is not implemented" % (what, self._num_replicas_in_sync,
+                                             ", ".join(self.worker_devices)))
+
+    # -- reductions
+    def reduce_to(self, reduce_op, value, destinations):
+        """Combines `value` across replicas onto `destinations`."""
+        _require_cross_replica_or_default_context(self)
+        if isinstance(reduce_op, str):
+            reduce_op = ReduceOp(reduce_op.upper())
+        return self._reduce_to(reduce_op, value, destinations)
+
+    def batch_reduce_to(self, reduce_op, value_destination_pairs):
+        """reduce_to for each (value, destinations) pair."""
+        _require_cross_replica_or_default_context(self)
+        if isinstance(reduce_op, str):
+            reduce_op = ReduceOp(reduce_op.upper())
+        return [self._reduce_to(reduce_op, t, destinations=v)
+                for t, v in value_destination_pairs]
+
+    def _reduce(self, reduce_op, value):
+        return self._local_results(self._reduce_to(reduce_op, value, "/device:CPU:0"))[0]
+
+    def broadcast_to(self, tensor, destinations):
+        """`tensor` copied to `destinations`."""
+        _require_cross_replica_or_default_context(self)
+        return self._broadcast_to(tensor, destinations)
+
+    # -- updates
+    def update(self, var, fn, args=(), kwargs=None, group=True):
+        """Calls `fn(var, *args, **kwargs)` on the variable's device."""
+        _require_cross_replica_or_default_context(self)
+        return self._update(var, fn, tuple(args), kwargs or {}, group)
+
+    def update_non_slot(self, colocate_with, fn, args=(), kwargs=None, group=True):
+        """Calls `fn(*args, **kwargs)` on the devices of `colocate_with`."""
+        _require_cross_replica_or_default_context(self)
+        return self._update_non_slot(colocate_with, fn, tuple(args), kwargs or {}, group)
+
+    def _update(self, var, fn, args, kwargs, group):
+        with get_default_graph().colocate_with(var.op):
+            return self._grouped(fn(var, *args, **kwargs), group)
+
+    def _update_non_slot(self, colocate_with, fn, args, kwargs, group):
+        with get_default_graph().device(self.worker_devices[0]):
+            return self._grouped(fn(*args, **kwargs), group)
+
+    def _grouped(self, result, group):
+        if group:
+            return result
+        return nest.map_structure(self._local_results, result)
+
+    def read_var(self, v):
+        """The variable's value (a tensor read of it)."""
+        return identity(v)
+
+    def value_container(self, value):
+        return value
+
+    def _local_results(self, value):
+        return (value,)
+
+    def _group(self, value, name=None):
+        flat = [v for v in nest.flatten(value)]
+        if len(flat) == 1:
+            return flat[0] if not isinstance(flat[0], Tensor) else flat[0].op
+        return _group(*flat, name=name)
+
+    # -- inputs
+    def _make_dataset_iterator(self, dataset):
+        return DatasetIterator(dataset, self.worker_devices[0])
+
+    def _make_input_fn_iterator(self, input_fn, replication_mode):
+        ctx = InputContext(num_input_pipelines=1, input_pipeline_id=0,
+                           num_replicas_in_sync=self._num_replicas_in_sync)
+        with get_default_graph().device(self.worker_devices[0]):
+            dataset = input_fn(ctx)
+        return InputFunctionIterator(dataset, self.worker_devices[0])
+
+    def _experimental_distribute_dataset(self, dataset):
+        self._check_one_replica("experimental_distribute_dataset")
+        return DistributedDatasetV1(dataset, self.worker_devices[0])
+
+    def _update_config_proto(self, config_proto):
+        out = type(config_proto)()
+        out.CopyFrom(config_proto)
+        return out
+
+    # -- properties
+    @property
+    def _num_replicas_in_sync(self):
+        raise NotImplementedError("must be implemented in descendants")
+
+    @property
+    def experimental_require_static_shapes(self):
+        return self._require_static_shapes
+
+    @property
+    def worker_devices(self):
+        raise NotImplementedError("must be implemented in descendants")
+
+    @property
+    def parameter_devices(self):
+        raise NotImplementedError("must be implemented in descendants")
+
+    def non_slot_devices(self, var_list):
+        raise NotImplementedError("must be implemented in descendants")
+
+    @property
+    def experimental_between_graph(self):
+        raise NotImplementedError("must be implemented in descendants")
+
+    @property
+    def experimental_should_init(self):
+        raise NotImplementedError("must be implemented in descendants")
+
+    @property
+    def should_checkpoint(self):
+        raise NotImplementedError("must be implemented in descendants")
+
+    @property
+    def should_save_summary(self):
+        raise NotImplementedError("must be implemented in descendants")
+
+
+# -- the default strategy -----------------------------------------------------------------------
+
+class _DefaultDistributionExtended(StrategyExtendedV1):
+
+    def _scope(self, strategy):
+        def creator(next_creator, **kwargs):
+            return next_creator(**kwargs)
+
+        class _DefaultScope(_ScopeContext):
+            def __enter__(inner):
+                if has_strategy():
+                    raise RuntimeError("Must not nest tf.distribute.Strategy scopes.")
+                return super().__enter__()
+        return _DefaultScope(strategy, creator)
+
+    def variable_created_in_scope(self, v):
+        return getattr(v, "_distribute_strategy", None) is None
+
+    def _call_for_each_replica(self, fn, args, kwargs):
+        with ReplicaContext(self._container_strategy(), 0):
+            return fn(*args, **kwargs)
+
+    def _reduce_to(self, reduce_op, value, destinations):
+        return value
+
+    def _broadcast_to(self, tensor, destinations):
+        if destinations is None:
+            return tensor
+        raise NotImplementedError("flowgrad's default tf.distribute strategy does not "
+                                  "implement broadcast_to with destinations")
+
+    def _update(self, var, fn, args, kwargs, group):
+        return self._update_non_slot(var, fn, (var,) + tuple(args), kwargs, group)
+
+    def _update_non_slot(self, colocate_with, fn, args, kwargs, group):
+        with _entered(_Mode(self._container_strategy(),
+                            replica=_get_default_replica_context())):
+            return self._grouped(fn(*args, **kwargs), group)
+
+    def read_var(self, v):
+        return identity(v)
+
+    def _make_dataset_iterator(self, dataset):
+        return _DefaultInputIterator(dataset)
+
+    def _make_input_fn_iterator(self, input_fn, replication_mode):
+        return _DefaultInputIterator(input_fn(InputContext()))
+
+    def _experimental_distribute_dataset(self, dataset):
+        return dataset
+
+    @property
+    def _num_replicas_in_sync(self):
+        return 1
+
+    @property
+    def worker_devices(self):
+        raise RuntimeError("worker_devices() method unsupported by default "
+                           "tf.distribute.Strategy.")
+
+    @property
+    def parameter_devices(self):
+        raise RuntimeError("parameter_devices() method unsupported by default "
+                           "tf.distribute.Strategy.")
+
+    def non_slot_devices(self, var_list):
+        return min(var_list, key=lambda x: x.name)
+
+
+class _DefaultDistributionStrategy(StrategyV1):
+    """The strategy in effect outside every strategy scope."""
+
+    def __init__(self):
+        super().__init__(_DefaultDistributionExtended(self))
+
+
+_DEFAULT = {}
+
+
+def _get_default_strategy():
+    if "strategy" not in _DEFAULT:
+        _DEFAULT["strategy"] = _DefaultDistributionStrategy()
+    return _DEFAULT["strategy"]
+
+
+def _get_default_replica_context():
+    if "replica" not in _DEFAULT:
+        _DEFAULT["replica"] = ReplicaContext(_get_default_strategy(), 0)
+    return _DEFAULT["replica"]
+
+
+# -- inputs ---------------------------------------------------------------------------------------
+
+class _DefaultInputIterator:
+    """The default strategy's iterator: the dataset's own (initializable) iterator."""
+
+    def __init__(self, dataset):
+        self._iterator = dataset.make_initializable_iterator()
+
+    def get_next(self):
+        return self._iterator.get_next()
+
+    def initialize(self):
+        return [self._iterator.initializer]
+
+    @property
+    def initializer(self):
+        return self._iterator.initializer
+
+
+class DatasetIterator:
+    """A strategy's iterator over a dataset (one replica: the dataset's iterator on the
+    strategy's device). TF builds a MultiDeviceIterator with a prefetching pipeline; flowgrad
+    builds an initializable iterator (the same elements, fewer ops)."""
+
+    def __init__(self, dataset, device):
+        self._device = device
+        with get_default_graph().device(device):
+            self._iterator = dataset.make_initializable_iterator()
+
+    def get_next(self, name=None):
+        with get_default_graph().device(self._device):
+            return self._iterator.get_next(name=name)
+
+    def next(self, name=None):
+        return self.get_next(name=name)
+
+    def get_iterator(self, worker):
+        return self._iterator if worker == self._device else None
+
+    def initialize(self):
+        return [self._iterator.initializer]
+
+    @property
+    def initializer(self):
+        return self._iterator.initializer
+
+    output_classes = property(lambda self: self._iterator.output_classes)
+    output_shapes = property(lambda self: self._iterator.output_shapes)
+    output_types = property(lambda self: self._iterator.output_types)
+
+
+class InputFunctionIterator(DatasetIterator):
+    """A strategy's iterator over the dataset an input function returns."""
+
+
+class DistributedIteratorV1(DatasetIterator):
+    """The iterator of a DistributedDatasetV1."""
+
+
+class DistributedDatasetV1:
+    """A dataset split over a strategy's replicas (one replica: the dataset itself)."""
+
+    def __init__(self, dataset, device):
+        self._dataset = dataset
+        self._device = device
+
+    def make_initializable_iterator(self):
+        return DistributedIteratorV1(self._dataset, self._device)
+
+    def make_one_shot_iterator(self):
+        return DistributedIteratorV1(self._dataset, self._device)
+
+    def reduce(self, initial_state, reduce_func):
+        raise NotImplementedError("flowgrad does not implement DistributedDatasetV1.reduce")
+
+    def __iter__(self):
+        raise RuntimeError("__iter__() is only supported inside of tf.function or when "
+                           "eager execution is enabled.")
+
+
+def _validate_destinations(destinations):
+    """TF's cross_device_ops.validate_destinations: a variable or a device string."""
+    if not isinstance(destinations, (ResourceVariable, str)):
+        raise ValueError("destinations must be one of a `DistributedValues` object,"
+                         " a tf.Variable object, or a device string.")
+    if isinstance(destinations, str) and not destinations:
+        raise ValueError("destinations can not be empty")
+
+
+# -- OneDeviceStrategy ----------------------------------------------------------------------------
+
+def _strip_creator_kwargs(kwargs):
+    kw = dict(kwargs)
+    for key in ("use_resource", "expected_shape"):
+        kw.pop(key, None)
+    if kw.get("distribute_strategy") is not None:
+        raise NotImplementedError("flowgrad's strategies do not implement a variable's "
+                                  "distribute_strategy argument")
+    kw.pop("distribute_strategy", None)
+    return kw
+
+
+class OneDeviceExtended(StrategyExtendedV1):
+
+    def __init__(self, container_strategy, device):
+        super().__init__(container_strategy)
+        self._device = _canonical_device(device)
+        self._input_device = self._device
+
+    _replica_context_class = _OneDeviceReplicaContext
+
+    def _create_variable(self, next_creator, **kwargs):
+        colocate = kwargs.pop("colocate_with", None)
+        kw = _strip_creator_kwargs(kwargs)
+        graph = get_default_graph()
+        ctx = (graph.colocate_with(colocate.op) if colocate is not None
+               else graph.device(self._device))
+        with ctx:
+            v = ResourceVariable(**kw)
+        v._distribute_strategy = self._container_strategy()
+        return v
+
+    def _make_replica_id(self):
+        with get_default_graph().device(self._device):
+            return constant(0, _dt.int32)
+
+    def _reduce_to(self, reduce_op, value, destinations):
+        return value
+
+    def _broadcast_to(self, tensor, destinations):
+        return tensor
+
+    def _update(self, var, fn, args, kwargs, group):
+        return self._update_non_slot(var, fn, (var,) + tuple(args), kwargs, group)
+
+    def _update_non_slot(self, colocate_with, fn, args, kwargs, group):
+        with get_default_graph().device(self._device), _entered(
+                _Mode(self._container_strategy(),
+                      replica=_OneDeviceUpdateContext(self._container_strategy()))):
+            return self._grouped(fn(*args, **kwargs), group)
+
+    @property
+    def _num_replicas_in_sync(self):
+        return 1
+
+    @property
+    def worker_devices(self):
+        return (self._device,)
+
+    @property
+    def parameter_devices(self):
+        return (self._device,)
+
+    def non_slot_devices(self, var_list):
+        return (self._device,)
+
+    experimental_should_init = property(lambda self: True)
+    should_checkpoint = property(lambda self: True)
+    should_save_summary = property(lambda self: True)
+    experimental_between_graph = property(lambda self: False)
+
+
+class _OneDeviceUpdateContext(ReplicaContext):
+    """The update context of OneDeviceStrategy's update (TF's UpdateContext)."""
+
+    def __init__(self, strategy):
+        super().__init__(strategy, 0)
+
+
+class OneDeviceStrategyV1(StrategyV1):
+    """A strategy placing variables and computation on one device
+    (tf.distribute.OneDeviceStrategy)."""
+
+    def __init__(self, device):
+        super().__init__(OneDeviceExtended(self, device))
+
+
+# -- MirroredStrategy -----------------------------------------------------------------------------
+
+class MirroredVariable(ResourceVariable):
+    """A variable mirrored on a MirroredStrategy's devices (one device: a resource variable
+    on it whose initializer is a group of the copies' initializers, as TF's)."""
+
+    @property
+    def initializer(self):
+        return _group(super().initializer)
+
+    @property
+    def _primary_initializer(self):
+        return super().initializer
+
+
+class MirroredExtended(StrategyExtendedV1):
+
+    def __init__(self, container_strategy, devices=None, cross_device_ops=None):
+        super().__init__(container_strategy)
+        if devices is None:
+            devices = ("/device:CPU:0",)
+        devices = tuple(_canonical_device(d) for d in devices)
+        if not devices:
+            raise ValueError("Got an empty `devices` list. Please make sure the `devices` "
+                             "you pass in is not empty.")
+        if len(set(devices)) != len(devices):
+            raise AssertionError("No duplicates allowed in `devices` argument: %s" %
+                                 (devices,))
+        self._devices = devices
+        self._cross_device_ops = cross_device_ops
+        self._inferred_cross_device_ops = None
+
+    _replica_context_class = MirroredReplicaContext
+
+    def _make_replica_id(self):
+        return constant(0, _dt.int32)
+
+    def _create_variable(self, next_creator, **kwargs):
+        self._check_one_replica("creating a variable")
+        colocate = kwargs.pop("colocate_with", None)
+        kw = _strip_creator_kwargs(kwargs)
+        graph = get_default_graph()
+        ctx = (graph.colocate_with(colocate.op) if colocate is not None
+               else graph.device(self._devices[0]))
+        with ctx:
+            v = MirroredVariable(**kw)
+        v._distribute_strategy = self._container_strategy()
+        return v
+
+    def _reduce_to(self, reduce_op, value, destinations):
+        self._check_one_replica("reduce_to")
+        if not isinstance(value, (Tensor, Variable)) and value == 0:
+            return 0
+        if reduce_op == ReduceOp.MEAN:
+            return value
+        _validate_destinations(destinations)
+        with get_default_graph().device(self._devices[0]):
+            return identity(value)
+
+    def _broadcast_to(self, tensor, destinations):
+        self._check_one_replica("broadcast_to")
+        _validate_destinations(destinations)
+        with get_default_graph().device(self._devices[0]):
+            return identity(tensor)
+
+    def _update(self, var, fn, args, kwargs, group):
+        self._check_one_replica("update")
+        with get_default_graph().device(self._devices[0]), name_scope("update_0"), _entered(
+                _Mode(self._container_strategy(),
+                      replica=_OneDeviceUpdateContext(self._container_strategy()))):
+            return self._grouped(fn(var, *args, **kwargs), group)
+
+    def _update_non_slot(self, colocate_with, fn, args, kwargs, group):
+        self._check_one_replica("update_non_slot")
+        with get_default_graph().device(self._devices[0]), _entered(
+                _Mode(self._container_strategy(),
+                      replica=_OneDeviceUpdateContext(self._container_strategy()))):
+            return self._grouped(fn(*args, **kwargs), group)
+
+    def read_var(self, v):
+        return identity(v)
+
+    @property
+    def _num_replicas_in_sync(self):
+        return len(self._devices)
+
+    @property
+    def worker_devices(self):
+        return self._devices
+
+    @property
+    def worker_devices_by_replica(self):
+        return [[d] for d in self._devices]
+
+    @property
+    def parameter_devices(self):
+        return self._devices
+
+    def non_slot_devices(self, var_list):
+        return (self._devices[0],) if len(self._devices) == 1 else self._devices
+
+    def _update_config_proto(self, config_proto):
+        out = super()._update_config_proto(config_proto)
+        out.isolate_session_state = True
+        return out
+
+    experimental_should_init = property(lambda self: True)
+    should_checkpoint = property(lambda self: True)
+    should_save_summary = property(lambda self: True)
+    experimental_between_graph = property(lambda self: False)
+
+
+class MirroredStrategyV1(StrategyV1):
+    """Synchronous training mirroring the variables on several devices
+    (tf.distribute.MirroredStrategy; flowgrad runs it on one device)."""
+
+    def __init__(self, devices=None, cross_device_ops=None):
+        super().__init__(MirroredExtended(self, devices, cross_device_ops))
