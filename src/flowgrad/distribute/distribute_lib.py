@@ -167,15 +167,19 @@ def get_loss_reduction():
 
 
 def _require_cross_replica_or_default_context(extended):
-    mode = _current_mode()
-    if mode.cross_replica_context is extended._container_strategy():
+    """TF's check: in `extended`'s strategy's cross-replica context, or outside every scope."""
+    stack = _stack()
+    if not stack:
         return
-    if (mode.replica_context is not None and mode.strategy is _get_default_strategy()
-            and extended._container_strategy() is mode.strategy):
-        return   # the default strategy's default replica context
-    if mode.cross_replica_context is not None:
+    mode = stack[-1]
+    strategy = extended._container_strategy()
+    if mode.cross_replica_context is strategy:
+        return
+    if mode.strategy is not strategy:
+        if mode.strategy is _get_default_strategy():
+            raise RuntimeError('Need to be inside "with strategy.scope()" for %s' % (strategy,))
         raise RuntimeError("Mixing different tf.distribute.Strategy objects: %s is not %s" %
-                           (mode.cross_replica_context, extended._container_strategy()))
+                           (mode.strategy, strategy))
     raise RuntimeError("Method requires being in cross-replica context, use "
                        "get_replica_context().merge_call()")
 
@@ -422,7 +426,8 @@ class StrategyExtendedV1:
     def call_for_each_replica(self, fn, args=(), kwargs=None):
         """Calls `fn(*args, **kwargs)` in each replica's context."""
         _require_cross_replica_or_default_context(self)
-        return self._call_for_each_replica(fn, args or (), kwargs or {})
+        with self._container_strategy().scope():
+            return self._call_for_each_replica(fn, args or (), kwargs or {})
 
     def _call_for_each_replica(self, fn, args, kwargs):
         self._check_one_replica("call_for_each_replica")
@@ -505,10 +510,10 @@ class StrategyExtendedV1:
         return (value,)
 
     def _group(self, value, name=None):
-        flat = [v for v in nest.flatten(value)]
-        if len(flat) == 1:
-            return flat[0] if not isinstance(flat[0], Tensor) else flat[0].op
-        return _group(*flat, name=name)
+        flat = nest.flatten(self._local_results(value))
+        if len(flat) != 1 or name is not None:
+            return _group(*flat, name=name)
+        return flat[0].op if hasattr(flat[0], "op") else flat[0]
 
     # -- inputs
     def _make_dataset_iterator(self, dataset):
@@ -586,7 +591,7 @@ class _DefaultDistributionExtended(StrategyExtendedV1):
         return getattr(v, "_distribute_strategy", None) is None
 
     def _call_for_each_replica(self, fn, args, kwargs):
-        with ReplicaContext(self._container_strategy(), 0):
+        with ReplicaContext(self._container_strategy(), self._make_replica_id()):
             return fn(*args, **kwargs)
 
     def _reduce_to(self, reduce_op, value, destinations):
@@ -817,7 +822,6 @@ class OneDeviceExtended(StrategyExtendedV1):
     experimental_should_init = property(lambda self: True)
     should_checkpoint = property(lambda self: True)
     should_save_summary = property(lambda self: True)
-    experimental_between_graph = property(lambda self: False)
 
 
 class _OneDeviceUpdateContext(ReplicaContext):
@@ -909,7 +913,7 @@ class MirroredExtended(StrategyExtendedV1):
 
     def _update_non_slot(self, colocate_with, fn, args, kwargs, group):
         self._check_one_replica("update_non_slot")
-        with get_default_graph().device(self._devices[0]), _entered(
+        with get_default_graph().device(self._devices[0]), name_scope("update_0"), _entered(
                 _Mode(self._container_strategy(),
                       replica=_OneDeviceUpdateContext(self._container_strategy()))):
             return self._grouped(fn(*args, **kwargs), group)

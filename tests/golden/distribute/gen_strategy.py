@@ -1,0 +1,241 @@
+"""TF 1.14's tf.distribute on a CPU-only machine: the default strategy and its replica
+context, OneDeviceStrategy("/cpu:0") and MirroredStrategy() (one device, /cpu:0): their
+devices, the variables made in scope() (class, name, device, ops), experimental_run_v2 and
+reduce (values and the ops they build), merge_call / all_reduce, update, dataset
+iterators feeding an optimizer's minimize in a session loop, ReduceOp, InputContext and
+the errors TF raises.
+
+    python tools/goldens.py regen distribute/strategy
+"""
+import re
+
+import numpy as np
+
+STRATEGIES = ("one_device", "mirrored")
+
+
+def _make(tf, kind):
+    if kind == "one_device":
+        return tf.distribute.OneDeviceStrategy("/cpu:0")
+    return tf.distribute.MirroredStrategy()
+
+
+_OBJECT = re.compile(r"<(?:\w+\.)+(\w+) object at 0x[0-9a-f]+>")
+
+
+def _err(f):
+    try:
+        f()
+    except Exception as e:  # noqa: BLE001 - the class and message are the golden
+        # an object's repr in a message: its class alone (no module path, no address)
+        return [type(e).__name__, _OBJECT.sub(r"<\1 object>", str(e).split("\n")[0])]
+    return None
+
+
+def _err_or(f):
+    try:
+        return f()
+    except Exception as e:  # noqa: BLE001 - the class and message are the golden
+        return [type(e).__name__, str(e).split("\n")[0]]
+
+
+def _ops(g, start=0):
+    return [[op.name, op.type, op.device] for op in g.get_operations()[start:]]
+
+
+def default_strategy(tf):
+    ds = tf.distribute
+    s = ds.get_strategy()
+    rc = ds.get_replica_context()
+    out = {"class": type(s).__name__, "has": ds.has_strategy(),
+           "cross": ds.in_cross_replica_context(), "rc_class": type(rc).__name__,
+           "num": s.num_replicas_in_sync, "rc_num": rc.num_replicas_in_sync,
+           "rc_id": rc.replica_id_in_sync_group, "rc_strategy": rc.strategy is s,
+           "rc_devices": list(rc.devices), "loss_reduction": str(ds.get_loss_reduction()),
+           "worker_devices": _err(lambda: s.extended.worker_devices),
+           "parameter_devices": _err(lambda: s.extended.parameter_devices)}
+    with tf.Graph().as_default() as g:
+        with s.scope():
+            out["scope"] = [ds.has_strategy(), ds.in_cross_replica_context(),
+                            ds.get_replica_context() is None]
+            v = tf.Variable(1.0, name="dv")
+            out["var"] = [type(v).__name__, v.name, v.device]
+        r = s.experimental_run_v2(lambda x: x + 1, args=(tf.constant(1.0),))
+        out["run"] = [r.name, s.reduce("SUM", r, None).name,
+                      [t.name for t in s.experimental_local_results(r)]]
+        m = rc.merge_call(lambda st, x: (type(st).__name__, x, ds.in_cross_replica_context()),
+                          args=(3,))
+        out["merge"] = list(m)
+        a = rc.all_reduce(ds.ReduceOp.SUM, tf.constant([1.0, 2.0]))
+        out["all_reduce"] = [a.name, a.op.type]
+        out["ops"] = _ops(g)
+        with tf.Session() as sess:
+            out["values"] = sess.run([r, a])
+    return out
+
+
+def enums(tf):
+    ds = tf.distribute
+    ic = ds.InputContext(2, 1, 4)
+    return {"reduce_ops": [str(x) for x in ds.ReduceOp],
+            "values": [x.value for x in ds.ReduceOp],
+            "from_str": str(ds.ReduceOp("MEAN")),
+            "bad": _err(lambda: ds.ReduceOp("MAX")),
+            "from_agg": str(ds.ReduceOp.from_variable_aggregation(
+                tf.VariableAggregation.MEAN)),
+            "modes": [str(x) for x in ds.InputReplicationMode],
+            "ic_default": [ds.InputContext().num_input_pipelines,
+                           ds.InputContext().input_pipeline_id,
+                           ds.InputContext().num_replicas_in_sync],
+            "ic": [ic.num_input_pipelines, ic.input_pipeline_id, ic.num_replicas_in_sync,
+                   ic.get_per_replica_batch_size(8)],
+            "ic_bad": _err(lambda: ic.get_per_replica_batch_size(7))}
+
+
+def construction(tf):
+    ds = tf.distribute
+    return {
+        "mirrored_2gpu": _err(lambda: ds.MirroredStrategy(devices=["/gpu:0", "/gpu:1"])),
+        "mirrored_2gpu_num": ds.MirroredStrategy(
+            devices=["/gpu:0", "/gpu:1"]).num_replicas_in_sync,
+        "mirrored_gpu": list(ds.MirroredStrategy(devices=["/gpu:0"]).extended.worker_devices),
+        "mirrored_empty": _err(lambda: ds.MirroredStrategy(devices=[])),
+        "mirrored_dup": _err(lambda: ds.MirroredStrategy(devices=["/cpu:0", "/cpu:0"])),
+        "one_gpu": list(ds.OneDeviceStrategy("/gpu:0").extended.worker_devices),
+        "one_cpu": list(ds.OneDeviceStrategy("cpu:0").extended.worker_devices),
+        "mirrored_cdo": ds.MirroredStrategy(
+            cross_device_ops=ds.ReductionToOneDevice()).num_replicas_in_sync,
+        "hier_packs": ds.HierarchicalCopyAllReduce(2)._num_packs,
+        "nccl_packs": ds.NcclAllReduce()._num_packs,
+    }
+
+
+def scope_and_run(tf, kind):
+    ds = tf.distribute
+    out = {}
+    with tf.Graph().as_default() as g:
+        st = _make(tf, kind)
+        ext = st.extended
+        out["class"] = [type(st).__name__, type(ext).__name__, st.num_replicas_in_sync]
+        out["devices"] = [list(ext.worker_devices), list(ext.parameter_devices)]
+        out["flags"] = [_err_or(lambda: getattr(ext, name)) for name in (
+            "experimental_between_graph", "experimental_should_init", "should_checkpoint",
+            "should_save_summary", "experimental_require_static_shapes")]
+        out["outside"] = [ds.has_strategy(), ds.get_strategy() is st]
+        with st.scope():
+            out["inside"] = [ds.has_strategy(), ds.get_strategy() is st,
+                             ds.in_cross_replica_context(), ds.get_replica_context() is None]
+            v = tf.Variable(1.0, name="v")
+            w = tf.get_variable("w", [2], initializer=tf.ones_initializer())
+            out["vars"] = [[type(x).__name__, x.name, x.device, x.op.type] for x in (v, w)]
+            out["var_ops"] = _ops(g)
+            out["collections"] = [[x.name for x in tf.global_variables()],
+                                  [x.name for x in tf.trainable_variables()]]
+            n0 = len(g.get_operations())
+
+            def fn(x):
+                ctx = ds.get_replica_context()
+                out["replica"] = [type(ctx).__name__, ds.in_cross_replica_context(),
+                                  ctx.num_replicas_in_sync]
+                return x * 2.0 + v
+            r = st.experimental_run_v2(fn, args=(tf.constant([1.0, 2.0]),))
+            red = st.reduce(ds.ReduceOp.SUM, r, axis=None)
+            red0 = st.reduce(ds.ReduceOp.SUM, r, axis=0)
+            redm = st.reduce(ds.ReduceOp.MEAN, r, axis=0)
+            redm_none = st.reduce("mean", r, None)
+            out["run_names"] = [t.name for t in (r, red, red0, redm, redm_none)]
+            out["local"] = [t.name for t in st.experimental_local_results(r)]
+            out["run_ops"] = _ops(g, n0)
+            out["errors"] = {
+                "nested_run": _err(lambda: st.experimental_run_v2(
+                    lambda: st.experimental_run_v2(lambda: 1))),
+                "reduce_in_replica": _err(lambda: st.experimental_run_v2(
+                    lambda: st.reduce("SUM", 1.0, None))),
+                "bad_op": _err(lambda: st.reduce("MAX", tf.constant([1.0]), None)),
+                "bad_op_axis": _err(lambda: st.reduce(3, tf.constant([1.0]), 0)),
+                "axis_range": _err(lambda: st.reduce("MEAN", tf.constant([1.0]), 1)),
+                "update_in_replica": _err(lambda: st.experimental_run_v2(
+                    lambda: ext.update(v, lambda x: x.assign(1.0)))),
+                "nested_scope": _err(lambda: _nested(tf, st)),
+            }
+            kw = st.experimental_run_v2(lambda a, b=1: a + b, args=(tf.constant(1),),
+                                        kwargs={"b": tf.constant(5)})
+
+            def rfn():
+                ctx = ds.get_replica_context()
+                a = ctx.all_reduce(ds.ReduceOp.SUM, tf.constant([1.0, 2.0]))
+                b = ctx.merge_call(lambda s, y: (type(s).__name__,
+                                                 ds.in_cross_replica_context(), y), args=(5,))
+                return a, b
+            ar, merged = st.experimental_run_v2(rfn)
+            out["merge"] = list(merged)
+            n1 = len(g.get_operations())
+            up = ext.update(v, lambda x, d: x.assign_add(d), args=(2.0,))
+            out["update_ops"] = _ops(g, n1)
+            rv = ext.read_var(w)
+            out["misc"] = [ext.value_container(w) is w, [x.name for x in st.unwrap(w)],
+                           list(ext.non_slot_devices([w])), ext.variable_created_in_scope(w)]
+        out["run_outside_scope"] = st.experimental_run_v2(lambda: tf.constant(1.0) + 1).name
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            out["values"] = sess.run([r, red, red0, redm, redm_none, kw, ar])
+            sess.run(up)
+            out["after_update"] = sess.run([v, rv])
+        out["init_ops"] = _ops(g, len(g.get_operations()) - 4)
+    return out
+
+
+def _nested(tf, st):
+    other = tf.distribute.OneDeviceStrategy("/cpu:0")
+    with st.scope():
+        with other.scope():
+            pass
+
+
+def training(tf, kind):
+    ds = tf.distribute
+    out = {}
+    with tf.Graph().as_default() as g:
+        st = _make(tf, kind)
+        data = np.arange(12, dtype=np.float32).reshape(6, 2)
+        with st.scope():
+            dataset = tf.data.Dataset.from_tensor_slices(data).batch(2)
+            it = st.make_dataset_iterator(dataset)
+            out["iterator"] = [type(it).__name__, str(it.output_types),
+                               str(it.output_shapes)]
+            w = tf.Variable([[1.0], [2.0]], name="w")
+            opt = tf.train.GradientDescentOptimizer(0.1)
+
+            def step(x):
+                loss = tf.reduce_sum(tf.matmul(x, w))
+                train = opt.minimize(loss)
+                with tf.control_dependencies([train]):
+                    return tf.identity(loss)
+            n0 = len(g.get_operations())
+            per_replica = st.experimental_run(step, it)
+            loss = st.reduce(ds.ReduceOp.MEAN, per_replica, axis=None)
+            out["step_ops"] = [[op.name, op.type] for op in g.get_operations()[n0:]
+                               if not op.name.startswith("gradients/")]
+            dd = st.experimental_distribute_dataset(dataset)
+            it2 = dd.make_initializable_iterator()
+            out["dist"] = [type(dd).__name__, type(it2).__name__]
+            out2 = st.experimental_run_v2(step, args=(it2.get_next(),))
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            sess.run(it.initialize())
+            out["losses"] = [sess.run(loss) for _ in range(3)]
+            out["w"] = sess.run(w)
+            out["exhausted"] = _err(lambda: sess.run(loss))[0]
+            sess.run(it2.initializer)
+            out["losses2"] = [sess.run(out2) for _ in range(3)]
+            out["w2"] = sess.run(w)
+    return out
+
+
+def cases(tf):
+    out = {"default": default_strategy(tf), "enums": enums(tf),
+           "construction": construction(tf)}
+    for kind in STRATEGIES:
+        out["scope_" + kind] = scope_and_run(tf, kind)
+        out["train_" + kind] = training(tf, kind)
+    return out
