@@ -11,14 +11,14 @@
 See docs/distributed.md.
 """
 
-from .cross_device_ops import (  # noqa: E402
+from .cross_device_ops import (  # noqa: E402, F401
     CrossDeviceOps, HierarchicalCopyAllReduce, NcclAllReduce, ReductionToOneDevice)
-from .distribute_lib import (  # noqa: E402
+from .distribute_lib import (  # noqa: E402, F401
     InputContext, InputReplicationMode, ReduceOp, ReplicaContext,
     experimental_set_strategy, get_loss_reduction, get_replica_context, get_strategy,
     has_strategy, in_cross_replica_context)
-from .distribute_lib import MirroredStrategyV1 as MirroredStrategy  # noqa: E402
-from .distribute_lib import OneDeviceStrategyV1 as OneDeviceStrategy  # noqa: E402
-from .distribute_lib import StrategyExtendedV1 as StrategyExtended  # noqa: E402
-from .distribute_lib import StrategyV1 as Strategy  # noqa: E402
-from .cluster import Server  # noqa: E402
+from .distribute_lib import MirroredStrategyV1 as MirroredStrategy  # noqa: E402, F401
+from .distribute_lib import OneDeviceStrategyV1 as OneDeviceStrategy  # noqa: E402, F401
+from .distribute_lib import StrategyExtendedV1 as StrategyExtended  # noqa: E402, F401
+from .distribute_lib import StrategyV1 as Strategy  # noqa: E402, F401
+from .cluster import Server  # noqa: E402, F401
