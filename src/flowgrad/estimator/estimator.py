@@ -60,6 +60,20 @@ class _StopAfterNEvalsHook(SessionRunHook):
             run_context.request_stop()
 
 
+class _DistributedIteratorInitializerHook(SessionRunHook):
+    """Initializes a tf.distribute strategy's input iterator when the session is created
+    (TF's estimator util.DistributedIteratorInitializerHook)."""
+
+    def __init__(self, iterator):
+        self._iterator = iterator
+
+    def begin(self):
+        self._initializer = self._iterator.initialize()
+
+    def after_create_session(self, session, coord):
+        session.run(self._initializer)
+
+
 def _features_and_labels(result):
     """(features, labels, input hooks) of what an input_fn returned."""
     from ..data.dataset_ops import Dataset  # lazy: tf.data loads on first use
@@ -181,15 +195,18 @@ class Estimator:
             self._call_input_fn(input_fn, mode))
         return g, ctx, global_step, features, labels, input_hooks
 
-    def _call_input_fn(self, input_fn, mode):
-        """TF's: input_fn gets the `mode`, `params` and `config` it names, and builds its
-        ops under /cpu:0."""
+    def _call_input_fn(self, input_fn, mode, input_context=None):
+        """TF's: input_fn gets the `mode`, `params` and `config` it names (and the
+        tf.distribute.InputContext, under train_distribute), and builds its ops under
+        /cpu:0."""
         try:
             names = inspect.signature(input_fn).parameters
         except (TypeError, ValueError):
             names = {}
         kwargs = {k: v for k, v in (("mode", mode), ("params", self.params),
                                     ("config", self.config)) if k in names}
+        if "input_context" in names:
+            kwargs["input_context"] = input_context
         with get_default_graph().device("/cpu:0"):
             return input_fn(**kwargs)
 
@@ -212,6 +229,11 @@ class Estimator:
         if steps is not None or max_steps is not None:
             hooks.append(hooks_lib.StopAtStepHook(num_steps=steps, last_step=max_steps))
         saving_listeners = _check_listeners_type(saving_listeners)
+        if self._config.train_distribute is not None:
+            loss = self._train_distributed(self._config.train_distribute, input_fn, hooks,
+                                           saving_listeners)
+            logging.info("Loss for final step: %s.", loss)
+            return self
         g, ctx, global_step, features, labels, input_hooks = self._new_graph(
             input_fn, ModeKeys.TRAIN)
         try:
@@ -226,6 +248,47 @@ class Estimator:
             ctx.__exit__(None, None, None)
         logging.info("Loss for final step: %s.", loss)
         return self
+
+    def _train_distributed(self, strategy, input_fn, hooks, saving_listeners):
+        """Training under RunConfig(train_distribute=strategy), as TF 1.14's
+        `_actual_train_model_distributed`: in the strategy's scope, the input_fn's dataset
+        read by the strategy's input-fn iterator, the model_fn called for each replica,
+        the loss summed across replicas and the train ops grouped."""
+        from ..distribute.distribute_lib import ReduceOp  # lazy: tf.distribute on use
+        from ..train.basic_session_run_hooks import _GLOBAL_STEP_READ_KEY  # lazy: with it
+        if saving_listeners:
+            raise ValueError("Saving listenor is not supported by the current "
+                             "Distribution Strategies.")
+        if strategy.extended._num_replicas_in_sync != 1:
+            raise NotImplementedError(
+                "Estimator training with a tf.distribute strategy over %d devices is not "
+                "implemented by flowgrad" % strategy.extended._num_replicas_in_sync)
+        g = Graph()
+        with g.as_default(), strategy.scope():
+            strategy._scale_loss_for_estimator = True
+            try:
+                set_random_seed(self._config.tf_random_seed)
+                iterator = strategy.make_input_fn_iterator(
+                    lambda input_context: self._call_input_fn(input_fn, ModeKeys.TRAIN,
+                                                              input_context))
+                input_hooks = [_DistributedIteratorInitializerHook(iterator)]
+                global_step = training_util.get_or_create_global_step(g)
+                g.add_to_collection(_GLOBAL_STEP_READ_KEY,
+                                    strategy.extended.read_var(global_step))
+                features, labels, _ = _features_and_labels(iterator.get_next())
+                spec = strategy.extended.call_for_each_replica(
+                    self._call_model_fn,
+                    args=(features, labels, ModeKeys.TRAIN, self.config))
+                loss = strategy.reduce(ReduceOp.SUM, spec.loss, axis=None)
+                spec = spec._replace(loss=loss, train_op=strategy.group(spec.train_op))
+                if self._warm_start_settings:
+                    logging.info("Warm-starting with WarmStartSettings: %s",
+                                 self._warm_start_settings)
+                    warm_starting.warm_start(*self._warm_start_settings)
+                return self._train_with_spec(spec, input_hooks, hooks, global_step,
+                                             saving_listeners)
+            finally:
+                strategy._scale_loss_for_estimator = False
 
     def _global_step_in_checkpoint(self):
         path = self.latest_checkpoint()

@@ -1,0 +1,40 @@
+"""Estimator.train with RunConfig(train_distribute=...) against TF 1.14
+(tests/golden/distribute/gen_strategy_estimator.py): a model_fn's variables and global step
+after training under OneDeviceStrategy("/cpu:0") and MirroredStrategy() (one device) are
+TF's, the same as without a strategy; LinearRegressor under OneDeviceStrategy too."""
+import numpy as np
+import pytest
+
+import flowgrad as tf
+from goldens import generator, load
+
+GOLD = load("distribute", "strategy_estimator")
+GEN = generator("distribute", "strategy_estimator")
+
+
+@pytest.mark.parametrize("kind", ["none", "one_device", "mirrored"])
+def test_estimator_train_distribute(kind):
+    got, want = GEN.train(tf, kind), GOLD[kind]
+    assert got["names"] == want["names"]
+    for n in want["names"]:
+        np.testing.assert_allclose(got["values"][n], want["values"][n], rtol=1e-5, atol=1e-6,
+                                   err_msg=n)
+    if "linear" in want:
+        assert sorted(got["linear"]) == sorted(want["linear"])
+        for n, v in want["linear"].items():
+            np.testing.assert_allclose(got["linear"][n], v, rtol=1e-5, atol=1e-6, err_msg=n)
+
+
+def test_estimator_train_distribute_rejects_listeners_and_many_devices(tmp_path):
+    def fn(features, labels, mode):
+        raise AssertionError("not reached")
+    config = tf.estimator.RunConfig(model_dir=str(tmp_path),
+                                    train_distribute=tf.distribute.OneDeviceStrategy("/cpu:0"))
+    est = tf.estimator.Estimator(fn, config=config)
+    with pytest.raises(ValueError, match="Saving listenor is not supported"):
+        est.train(GEN._input_fn(tf), steps=1,
+                  saving_listeners=[tf.train.CheckpointSaverListener()])
+    config = config.replace(train_distribute=tf.distribute.MirroredStrategy(
+        ["/cpu:0", "/gpu:0"]))
+    with pytest.raises(NotImplementedError, match="over 2 devices"):
+        tf.estimator.Estimator(fn, config=config).train(GEN._input_fn(tf), steps=1)
