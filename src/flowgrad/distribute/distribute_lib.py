@@ -23,7 +23,9 @@ from ..engine.framework.graph import Tensor, get_default_graph, name_scope
 from ..engine.ops.cast import cast
 from ..engine.ops.ordering import group as _group
 from ..engine.ops.shape import identity, identity_n, shape as _shape
+from .. import logging
 from ..ops import math_ops
+from ..ops.variable_scope import get_variable_scope, variable_scope
 from ..ops.variables import ResourceVariable, Variable, variable_creator_scope
 from ..ops import _nest as nest
 
@@ -184,12 +186,23 @@ def _require_cross_replica_or_default_context(extended):
                        "get_replica_context().merge_call()")
 
 
+def _distributed_getter(getter, *args, **kwargs):
+    """A strategy scope's custom getter: no partitioned variables (TF 1.14 logs "Partitioned
+    variables are disabled when using current tf.distribute.Strategy." and drops the
+    partitioner)."""
+    if kwargs.pop("partitioner", None) is not None:
+        logging.log_first_n(logging.WARN, "Partitioned variables are disabled when using "
+                            "current tf.distribute.Strategy.", 1)
+    return getter(*args, **kwargs)
+
+
 class _ScopeContext:
     """The context manager `Strategy.scope()` returns."""
 
-    def __init__(self, strategy, creator):
+    def __init__(self, strategy, creator, getter=None):
         self._strategy = strategy
         self._creator = creator
+        self._getter = getter
         self._stack = None
 
     def __enter__(self):
@@ -200,6 +213,9 @@ class _ScopeContext:
         self._stack = contextlib.ExitStack()
         self._stack.enter_context(_entered(_Mode(self._strategy, cross_replica=self._strategy)))
         self._stack.enter_context(variable_creator_scope(self._creator))
+        if self._getter is not None:
+            self._stack.enter_context(variable_scope(get_variable_scope(),
+                                                     custom_getter=self._getter))
         return self._strategy
 
     def __exit__(self, *exc):
@@ -410,7 +426,7 @@ class StrategyExtendedV1:
     def _scope(self, strategy):
         def creator(next_creator, **kwargs):
             return self._create_variable(next_creator, **kwargs)
-        return _ScopeContext(strategy, creator)
+        return _ScopeContext(strategy, creator, _distributed_getter)
 
     def _create_variable(self, next_creator, **kwargs):
         raise NotImplementedError("must be implemented in descendants")
