@@ -67,3 +67,18 @@ def test_training_loop(kind):
         return [["Const" if _UNNUMBERED_CONST.match(n) else n, t] for n, t in ops]
     assert norm(got.pop("step_ops")) == norm(want.pop("step_ops"))
     _same(got, want, kind)
+
+
+@pytest.mark.parametrize("kind", GEN.STRATEGIES)
+def test_partitioner_dropped_in_scope(kind):
+    _same(GEN.partitioned(tf, kind), GOLD["partitioned_" + kind], kind)
+
+
+@pytest.mark.parametrize("kind", GEN.STRATEGIES)
+def test_keras_fit_in_scope(kind):
+    got, want = GEN.keras(tf, kind), GOLD["keras_" + kind]
+    assert got["weights"] == want["weights"]
+    for key in ("history", "values", "predict", "evaluate"):
+        for g, w in zip(got[key] if key == "values" else [got[key]],
+                        want[key] if key == "values" else [want[key]]):
+            np.testing.assert_allclose(g, w, rtol=2e-6, atol=1e-6, err_msg=key)

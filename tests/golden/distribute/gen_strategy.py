@@ -232,10 +232,50 @@ def training(tf, kind):
     return out
 
 
+def partitioned(tf, kind):
+    """A partitioner in a strategy's scope (or a replica's fn) is dropped: one variable."""
+    with tf.Graph().as_default():
+        st = _make(tf, kind)
+        with st.scope():
+            with tf.variable_scope("s", partitioner=tf.fixed_size_partitioner(2)):
+                x = tf.get_variable("x", [4, 1])
+
+            def fn():
+                with tf.variable_scope("r", partitioner=tf.fixed_size_partitioner(2)):
+                    return tf.get_variable("y", [4, 1])
+            y = st.experimental_run_v2(fn)
+            return [[type(v).__name__, v.name] for v in (x, y)] + [
+                [v.name for v in tf.global_variables()]]
+
+
+def keras(tf, kind):
+    """A tf.keras model built and compiled in the strategy's scope, fit without shuffling
+    (TF shuffles a strategy's input with its own pipeline)."""
+    with tf.Graph().as_default():
+        tf.set_random_seed(1)
+        st = _make(tf, kind)
+        rng = np.random.RandomState(0)
+        x = rng.randn(16, 3).astype(np.float32)
+        y = x.dot([[1.0], [-2.0], [0.5]]).astype(np.float32)
+        with st.scope():
+            model = tf.keras.Sequential([tf.keras.layers.Dense(
+                1, input_shape=(3,), kernel_initializer="ones")])
+            model.compile(tf.keras.optimizers.SGD(0.1), "mse")
+            out = {"weights": [[type(w).__name__, w.name] for w in model.weights]}
+        out["history"] = model.fit(x, y, batch_size=4, epochs=2, verbose=0,
+                                   shuffle=False).history["loss"]
+        out["values"] = model.get_weights()
+        out["predict"] = model.predict(x[:2])
+        out["evaluate"] = model.evaluate(x, y, verbose=0, batch_size=4)
+        return out
+
+
 def cases(tf):
     out = {"default": default_strategy(tf), "enums": enums(tf),
            "construction": construction(tf)}
     for kind in STRATEGIES:
         out["scope_" + kind] = scope_and_run(tf, kind)
         out["train_" + kind] = training(tf, kind)
+        out["partitioned_" + kind] = partitioned(tf, kind)
+        out["keras_" + kind] = keras(tf, kind)
     return out
