@@ -82,3 +82,52 @@ def test_keras_fit_in_scope(kind):
         for g, w in zip(got[key] if key == "values" else [got[key]],
                         want[key] if key == "values" else [want[key]]):
             np.testing.assert_allclose(g, w, rtol=2e-6, atol=1e-6, err_msg=key)
+
+
+@pytest.mark.parametrize("kind", GEN.STRATEGIES)
+def test_strategy_on_a_missing_gpu_fails_in_the_session(kind):
+    _same(GEN.gpu_run(tf, kind), GOLD["gpu_" + kind], kind)
+
+
+def test_experimental_set_strategy():
+    ds = tf.distribute
+    with tf.Graph().as_default():
+        st = ds.OneDeviceStrategy("/cpu:0")
+        ds.experimental_set_strategy(st)
+        assert ds.has_strategy() and ds.get_strategy() is st
+        assert ds.in_cross_replica_context()
+        v = tf.Variable(1.0, name="v")
+        assert v.device == "/replica:0/task:0/device:CPU:0"
+        ds.experimental_set_strategy(None)
+        assert not ds.has_strategy() and ds.get_replica_context() is not None
+        assert tf.Variable(1.0, name="u").device == ""
+    assert not ds.has_strategy()
+
+
+def test_several_devices_are_not_implemented():
+    """TF mirrors over two GPUs; flowgrad runs one device: building the strategy is TF's,
+    using it raises NotImplementedError naming what."""
+    st = tf.distribute.MirroredStrategy(["/gpu:0", "/gpu:1"])
+    assert st.num_replicas_in_sync == 2
+    assert st.extended.worker_devices == ("/replica:0/task:0/device:GPU:0",
+                                          "/replica:0/task:0/device:GPU:1")
+    with tf.Graph().as_default():
+        with st.scope():
+            with pytest.raises(NotImplementedError, match="creating a variable over 2"):
+                tf.Variable(1.0)
+            with pytest.raises(NotImplementedError, match="call_for_each_replica over 2"):
+                st.experimental_run_v2(lambda: tf.constant(1.0))
+
+
+def test_cross_device_ops_classes():
+    ds = tf.distribute
+    r = ds.ReductionToOneDevice()
+    assert r.reduce_to_device is None and r.accumulation_fn is tf.math.add_n
+    assert isinstance(ds.NcclAllReduce(), ds.CrossDeviceOps)
+    with pytest.raises(AssertionError, match="num_packs > 0"):
+        ds.NcclAllReduce(0)
+    with pytest.raises(NotImplementedError, match="HierarchicalCopyAllReduce.reduce"):
+        ds.HierarchicalCopyAllReduce().reduce("SUM", tf.constant(1.0), "/cpu:0")
+    st = ds.MirroredStrategy(cross_device_ops=r)
+    assert st.extended._cross_device_ops is r
+    assert ds.Server is tf.train.Server

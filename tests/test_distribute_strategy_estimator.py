@@ -16,6 +16,8 @@ GEN = generator("distribute", "strategy_estimator")
 def test_estimator_train_distribute(kind):
     got, want = GEN.train(tf, kind), GOLD[kind]
     assert got["names"] == want["names"]
+    assert got["in_model_fn"] == want["in_model_fn"]
+    assert got["input_context"] == want["input_context"]
     for n in want["names"]:
         np.testing.assert_allclose(got["values"][n], want["values"][n], rtol=1e-5, atol=1e-6,
                                    err_msg=n)

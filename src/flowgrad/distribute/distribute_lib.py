@@ -392,11 +392,6 @@ class StrategyV1:
         raise NotImplementedError("flowgrad does not implement "
                                   "tf.distribute.Strategy.experimental_make_numpy_dataset")
 
-    def experimental_run_steps_on_iterator(self, fn, iterator, iterations=1,
-                                           initial_loop_values=None):
-        raise NotImplementedError("flowgrad does not implement "
-                                  "tf.distribute.Strategy.experimental_run_steps_on_iterator")
-
     def colocate_vars_with(self, colocate_with_variable):
         return self._extended.colocate_vars_with(colocate_with_variable)
 
@@ -466,6 +461,11 @@ class StrategyExtendedV1:
                 "flowgrad runs a tf.distribute strategy on one device; %s over %d devices "
                 "(%s) is not implemented" % (what, self._num_replicas_in_sync,
                                              ", ".join(self.worker_devices)))
+
+    def experimental_run_steps_on_iterator(self, fn, iterator, iterations=1,
+                                           initial_loop_values=None):
+        raise NotImplementedError("flowgrad does not implement tf.distribute.StrategyExtended."
+                                  "experimental_run_steps_on_iterator")
 
     # -- reductions
     def reduce_to(self, reduce_op, value, destinations):

@@ -270,6 +270,23 @@ def keras(tf, kind):
         return out
 
 
+def gpu_run(tf, kind):
+    """A strategy on /gpu:0 of a CPU-only machine: built as TF builds it; the session
+    cannot place its ops (the message up to TF's list of devices)."""
+    with tf.Graph().as_default():
+        st = (tf.distribute.OneDeviceStrategy("/gpu:0") if kind == "one_device"
+              else tf.distribute.MirroredStrategy(["/gpu:0"]))
+        with st.scope():
+            v = tf.Variable(1.0, name="v")
+            r = st.experimental_run_v2(lambda: v * 2.0)
+        with tf.Session() as sess:
+            def run():
+                sess.run(tf.global_variables_initializer())
+                sess.run(r)
+            err = _err(run)
+        return [err[0], err[1].split(" (defined at")[0], v.device, r.device]
+
+
 def cases(tf):
     out = {"default": default_strategy(tf), "enums": enums(tf),
            "construction": construction(tf)}
@@ -278,4 +295,5 @@ def cases(tf):
         out["train_" + kind] = training(tf, kind)
         out["partitioned_" + kind] = partitioned(tf, kind)
         out["keras_" + kind] = keras(tf, kind)
+        out["gpu_" + kind] = gpu_run(tf, kind)
     return out

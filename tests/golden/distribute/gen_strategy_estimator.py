@@ -11,22 +11,30 @@ import tempfile
 import numpy as np
 
 
-def _input_fn(tf):
+def _input_fn(tf, seen=None):
     rng = np.random.RandomState(3)
     x = rng.randn(16, 3).astype(np.float32)
     y = x.dot(np.array([[1.0], [-2.0], [0.5]], np.float32)) + 0.25
 
-    def input_fn():
+    def input_fn(input_context=None):
+        if seen is not None:
+            seen.append(None if input_context is None else [
+                input_context.num_input_pipelines, input_context.input_pipeline_id,
+                input_context.num_replicas_in_sync])
         return tf.data.Dataset.from_tensor_slices(({"x": x}, y)).repeat().batch(4)
     return input_fn
 
 
-def _model_fn(tf):
+def _model_fn(tf, seen=None):
     def model_fn(features, labels, mode):
         w = tf.get_variable("w", [3, 1], initializer=tf.zeros_initializer())
         b = tf.get_variable("b", [1], initializer=tf.zeros_initializer())
         pred = tf.matmul(features["x"], w) + b
         loss = tf.losses.mean_squared_error(labels, pred)
+        if seen is not None:
+            seen.append([str(tf.distribute.get_loss_reduction()),
+                         tf.distribute.in_cross_replica_context(),
+                         tf.distribute.has_strategy(), [type(v).__name__ for v in (w, b)]])
         opt = tf.train.GradientDescentOptimizer(0.1)
         train = opt.minimize(loss, global_step=tf.train.get_global_step())
         return tf.estimator.EstimatorSpec(mode, loss=loss, train_op=train)
@@ -47,10 +55,12 @@ def train(tf, kind):
         config = tf.estimator.RunConfig(model_dir=model_dir, train_distribute=_strategy(tf, kind),
                                         tf_random_seed=1, log_step_count_steps=None,
                                         save_summary_steps=1000)
-        est = tf.estimator.Estimator(_model_fn(tf), config=config)
-        est.train(_input_fn(tf), steps=7)
+        seen_model, seen_input = [], []
+        est = tf.estimator.Estimator(_model_fn(tf, seen_model), config=config)
+        est.train(_input_fn(tf, seen_input), steps=7)
         names = sorted(est.get_variable_names())
-        out = {"names": names, "values": {n: est.get_variable_value(n) for n in names}}
+        out = {"names": names, "values": {n: est.get_variable_value(n) for n in names},
+               "in_model_fn": seen_model, "input_context": seen_input}
         try:
             out["linear"] = _linear(tf, kind)
         except ValueError as e:
