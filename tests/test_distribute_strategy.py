@@ -131,3 +131,8 @@ def test_cross_device_ops_classes():
     st = ds.MirroredStrategy(cross_device_ops=r)
     assert st.extended._cross_device_ops is r
     assert ds.Server is tf.train.Server
+
+
+@pytest.mark.parametrize("kind", ("default",) + GEN.STRATEGIES)
+def test_all_reduce(kind):
+    _same(GEN.all_reduce(tf, kind), GOLD["all_reduce_" + kind], kind)

@@ -20,9 +20,11 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant, convert_to_tensor
 from ..engine.framework.device_spec import DeviceSpec
 from ..engine.framework.graph import Tensor, get_default_graph, name_scope
+from ..engine.autodiff.custom_gradient import custom_gradient
 from ..engine.ops.cast import cast
+from ..engine.ops.ctc import prevent_gradient
 from ..engine.ops.ordering import group as _group
-from ..engine.ops.shape import identity, identity_n, shape as _shape
+from ..engine.ops.shape import identity, shape as _shape
 from .. import logging
 from ..ops import math_ops
 from ..ops.variable_scope import get_variable_scope, variable_scope
@@ -271,13 +273,31 @@ class ReplicaContext:
         return (graph._current_device(None),)
 
     def all_reduce(self, reduce_op, value):
-        """Reduces `value` (a nest of tensors) across the replicas (one: an IdentityN of
-        the values, TF's gradient-carrying identity)."""
-        if isinstance(reduce_op, str):
-            reduce_op = ReduceOp(reduce_op.upper())
-        flat = nest.flatten(value)
-        out = identity_n([convert_to_tensor(v) for v in flat])
-        return nest.pack_sequence_as(value, out)
+        """Reduces `value` (a nest of tensors) across the replicas, as TF 1.14: for SUM or
+        MEAN through a custom gradient (an IdentityN over the results and the inputs; the
+        gradient all-reduces the output gradients, inside the replica context), for any
+        other `reduce_op` (TF compares without converting strings) through
+        PreventGradient ops."""
+        def batch_all_reduce(strategy, *value_flat):
+            return strategy.extended.batch_reduce_to(
+                reduce_op, [(v, _batch_reduce_destination(v)) for v in value_flat])
+
+        if reduce_op in (ReduceOp.SUM, ReduceOp.MEAN):
+            @custom_gradient
+            def grad_wrapper(*xs):
+                ys = self.merge_call(batch_all_reduce, args=xs)
+                return ys, lambda *dy_s: self.all_reduce(reduce_op, dy_s)
+            return nest.pack_sequence_as(value, grad_wrapper(*nest.flatten(value)))
+        reduced = nest.pack_sequence_as(
+            value, self.merge_call(batch_all_reduce, args=nest.flatten(value)))
+        return nest.map_structure(prevent_gradient, reduced)
+
+
+def _batch_reduce_destination(x):
+    """Where a value is all-reduced to: its own device (TF's _batch_reduce_destination)."""
+    if isinstance(x, Tensor):
+        return x.device
+    return x
 
 
 class _OneDeviceReplicaContext(ReplicaContext):
@@ -484,7 +504,11 @@ class StrategyExtendedV1:
                 for t, v in value_destination_pairs]
 
     def _reduce(self, reduce_op, value):
-        return self._local_results(self._reduce_to(reduce_op, value, "/device:CPU:0"))[0]
+        graph = get_default_graph()
+        current = ("" if any(callable(d) for d in graph._device_stack)
+                   else graph._current_device(None))
+        return self._local_results(
+            self._reduce_to(reduce_op, value, current or "/device:CPU:0"))[0]
 
     def broadcast_to(self, tensor, destinations):
         """`tensor` copied to `destinations`."""
@@ -768,6 +792,13 @@ def _validate_destinations(destinations):
         raise ValueError("destinations can not be empty")
 
 
+def _destination_device(destinations):
+    """The device a value is copied to: a variable's, or the device string's (canonical)."""
+    if isinstance(destinations, str):
+        return _canonical_device(destinations)
+    return destinations.device
+
+
 # -- OneDeviceStrategy ----------------------------------------------------------------------------
 
 def _strip_creator_kwargs(kwargs):
@@ -911,13 +942,13 @@ class MirroredExtended(StrategyExtendedV1):
         if reduce_op == ReduceOp.MEAN:
             return value
         _validate_destinations(destinations)
-        with get_default_graph().device(self._devices[0]):
+        with get_default_graph().device(_destination_device(destinations)):
             return identity(value)
 
     def _broadcast_to(self, tensor, destinations):
         self._check_one_replica("broadcast_to")
         _validate_destinations(destinations)
-        with get_default_graph().device(self._devices[0]):
+        with get_default_graph().device(_destination_device(destinations)):
             return identity(tensor)
 
     def _update(self, var, fn, args, kwargs, group):

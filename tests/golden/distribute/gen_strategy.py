@@ -287,10 +287,47 @@ def gpu_run(tf, kind):
         return [err[0], err[1].split(" (defined at")[0], v.device, r.device]
 
 
+def all_reduce(tf, kind):
+    """ReplicaContext.all_reduce of a nest: its ops (a custom gradient's IdentityN for a
+    ReduceOp, PreventGradient for a string), values, and the gradient taken inside the
+    replica context."""
+    ds = tf.distribute
+    with tf.Graph().as_default() as g:
+        st = ds.get_strategy() if kind == "default" else _make(tf, kind)
+        x = tf.constant([1.0, 2.0])
+        n0 = len(g.get_operations())
+
+        def rfn(op):
+            ctx = ds.get_replica_context()
+            a = ctx.all_reduce(op, {"p": x, "q": [x * 2.0]})
+            grad = tf.gradients(a["p"] * 3.0 + a["q"][0], x) if op != "sum" else None
+            return a, grad
+        out = {}
+        try:
+            a, grad = st.experimental_run_v2(rfn, args=(ds.ReduceOp.SUM,))
+            b, _ = st.experimental_run_v2(rfn, args=("sum",))
+        except ValueError as e:
+            # MirroredStrategy all-reduces a value to its own device: a tensor made
+            # outside any device scope has none
+            out["error"] = [type(e).__name__, str(e)]
+            with tf.device("/cpu:0"):
+                x = tf.constant([1.0, 2.0])
+            n0 = len(g.get_operations())
+            a, grad = st.experimental_run_v2(rfn, args=(ds.ReduceOp.SUM,))
+            b, _ = st.experimental_run_v2(rfn, args=("sum",))
+        out["ops"] = [[o.name, o.type, [i.name for i in o.inputs]]
+                      for o in g.get_operations()[n0:]]
+        with tf.Session() as sess:
+            out["values"] = sess.run([a, b, grad])
+        return out
+
+
 def cases(tf):
     out = {"default": default_strategy(tf), "enums": enums(tf),
            "construction": construction(tf)}
+    out["all_reduce_default"] = all_reduce(tf, "default")
     for kind in STRATEGIES:
+        out["all_reduce_" + kind] = all_reduce(tf, kind)
         out["scope_" + kind] = scope_and_run(tf, kind)
         out["train_" + kind] = training(tf, kind)
         out["partitioned_" + kind] = partitioned(tf, kind)
