@@ -17,7 +17,7 @@ import contextlib
 import enum
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.constant_op import constant, convert_to_tensor
+from ..engine.framework.constant_op import constant
 from ..engine.framework.device_spec import DeviceSpec
 from ..engine.framework.graph import Tensor, get_default_graph, name_scope
 from ..engine.autodiff.custom_gradient import custom_gradient
