@@ -132,3 +132,8 @@ def test_cross_device_ops_classes():
 @pytest.mark.parametrize("kind", ("default",) + GEN.STRATEGIES)
 def test_all_reduce(kind):
     _same(GEN.all_reduce(tf, kind), GOLD["all_reduce_" + kind], kind)
+
+
+@pytest.mark.parametrize("kind", ("default",) + GEN.STRATEGIES)
+def test_updates(kind):
+    _same(GEN.updates(tf, kind), GOLD["updates_" + kind], kind)

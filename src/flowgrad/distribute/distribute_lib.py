@@ -647,9 +647,7 @@ class _DefaultDistributionExtended(StrategyExtendedV1):
         return self._update_non_slot(var, fn, (var,) + tuple(args), kwargs, group)
 
     def _update_non_slot(self, colocate_with, fn, args, kwargs, group):
-        with _entered(_Mode(self._container_strategy(),
-                            replica=_get_default_replica_context())):
-            return self._grouped(fn(*args, **kwargs), group)
+        return self._grouped(fn(*args, **kwargs), group)
 
     def read_var(self, v):
         return identity(v)
@@ -846,9 +844,7 @@ class OneDeviceExtended(StrategyExtendedV1):
         return self._update_non_slot(var, fn, (var,) + tuple(args), kwargs, group)
 
     def _update_non_slot(self, colocate_with, fn, args, kwargs, group):
-        with get_default_graph().device(self._device), _entered(
-                _Mode(self._container_strategy(),
-                      replica=_OneDeviceUpdateContext(self._container_strategy()))):
+        with get_default_graph().device(self._device):
             return self._grouped(fn(*args, **kwargs), group)
 
     @property
@@ -869,13 +865,6 @@ class OneDeviceExtended(StrategyExtendedV1):
     experimental_should_init = property(lambda self: True)
     should_checkpoint = property(lambda self: True)
     should_save_summary = property(lambda self: True)
-
-
-class _OneDeviceUpdateContext(ReplicaContext):
-    """The update context of OneDeviceStrategy's update (TF's UpdateContext)."""
-
-    def __init__(self, strategy):
-        super().__init__(strategy, 0)
 
 
 class OneDeviceStrategyV1(StrategyV1):
@@ -952,17 +941,17 @@ class MirroredExtended(StrategyExtendedV1):
             return identity(tensor)
 
     def _update(self, var, fn, args, kwargs, group):
+        if not isinstance(var, MirroredVariable):
+            raise AssertionError()   # TF asserts a DistributedVariable
         self._check_one_replica("update")
-        with get_default_graph().device(self._devices[0]), name_scope("update_0"), _entered(
-                _Mode(self._container_strategy(),
-                      replica=_OneDeviceUpdateContext(self._container_strategy()))):
+        with get_default_graph().device(var.device), name_scope("update_0"):
             return self._grouped(fn(var, *args, **kwargs), group)
 
     def _update_non_slot(self, colocate_with, fn, args, kwargs, group):
+        if not isinstance(colocate_with, tuple):
+            raise AssertionError()   # TF asserts the tuple non_slot_devices gives
         self._check_one_replica("update_non_slot")
-        with get_default_graph().device(self._devices[0]), name_scope("update_0"), _entered(
-                _Mode(self._container_strategy(),
-                      replica=_OneDeviceUpdateContext(self._container_strategy()))):
+        with get_default_graph().device(colocate_with[0]), name_scope("update_0"):
             return self._grouped(fn(*args, **kwargs), group)
 
     def read_var(self, v):

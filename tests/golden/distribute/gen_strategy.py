@@ -322,12 +322,44 @@ def all_reduce(tf, kind):
         return out
 
 
+def updates(tf, kind):
+    """extended.update / update_non_slot: the context fn runs in, the ops and values; a
+    variable made outside the scope."""
+    ds = tf.distribute
+    with tf.Graph().as_default() as g:
+        st = ds.get_strategy() if kind == "default" else _make(tf, kind)
+        outside = tf.Variable(5.0, name="outside", use_resource=True)
+        with st.scope():
+            v = tf.Variable(1.0, name="v")
+        seen = []
+
+        def fn(var, d):
+            seen.append([ds.in_cross_replica_context(), ds.get_replica_context() is None])
+            return var.assign_add(d)
+        n0 = len(g.get_operations())
+        with st.scope():
+            up = st.extended.update(v, fn, args=(2.0,))
+            up2 = st.extended.update(v, fn, args=(3.0,), group=False)
+            devices = st.extended.non_slot_devices([v])
+            ns = st.extended.update_non_slot(devices, lambda a: tf.identity(a * 2.0),
+                                             args=(tf.constant(4.0),))
+            bad = _err(lambda: st.extended.update(outside, fn, args=(1.0,)))
+        ops = _ops(g, n0)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            values = [sess.run(up), sess.run(up2), sess.run(ns), sess.run(v)]
+        return {"seen": seen, "ops": ops, "values": values, "outside": bad,
+                "types": [type(up).__name__, type(up2).__name__, type(ns).__name__]}
+
+
 def cases(tf):
     out = {"default": default_strategy(tf), "enums": enums(tf),
            "construction": construction(tf)}
     out["all_reduce_default"] = all_reduce(tf, "default")
+    out["updates_default"] = updates(tf, "default")
     for kind in STRATEGIES:
         out["all_reduce_" + kind] = all_reduce(tf, kind)
+        out["updates_" + kind] = updates(tf, kind)
         out["scope_" + kind] = scope_and_run(tf, kind)
         out["train_" + kind] = training(tf, kind)
         out["partitioned_" + kind] = partitioned(tf, kind)
