@@ -137,3 +137,8 @@ def test_all_reduce(kind):
 @pytest.mark.parametrize("kind", ("default",) + GEN.STRATEGIES)
 def test_updates(kind):
     _same(GEN.updates(tf, kind), GOLD["updates_" + kind], kind)
+
+
+@pytest.mark.parametrize("kind", GEN.STRATEGIES)
+def test_assignments(kind):
+    _same(GEN.assignments(tf, kind), GOLD["assignments_" + kind], kind)

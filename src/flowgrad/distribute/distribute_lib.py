@@ -198,6 +198,35 @@ def _distributed_getter(getter, *args, **kwargs):
     return getter(*args, **kwargs)
 
 
+def _require_strategy_scope(extended):
+    """TF's _require_strategy_scope_extended: `extended`'s strategy must be current."""
+    strategy = extended._container_strategy()
+    current = get_strategy()
+    if current is strategy:
+        return
+    if current is _get_default_strategy():
+        raise RuntimeError('Need to be inside "with strategy.scope()" for %s' % (strategy,))
+    raise RuntimeError("Mixing different tf.distribute.Strategy objects: %s is not %s" %
+                       (current, strategy))
+
+
+@contextlib.contextmanager
+def _update_context(device):
+    """TF's UpdateContext: inside a strategy's update, the device being updated (a
+    MirroredVariable assigned there updates that copy directly)."""
+    graph = get_default_graph()
+    old = getattr(graph, "_distribute_update_device", None)
+    graph._distribute_update_device = device
+    try:
+        yield
+    finally:
+        graph._distribute_update_device = old
+
+
+def _get_update_device():
+    return getattr(get_default_graph(), "_distribute_update_device", None)
+
+
 class _ScopeContext:
     """The context manager `Strategy.scope()` returns."""
 
@@ -450,8 +479,18 @@ class StrategyExtendedV1:
         return getattr(v, "_distribute_strategy", None) is self._container_strategy()
 
     def colocate_vars_with(self, colocate_with_variable):
-        """Variables made inside are placed with `colocate_with_variable`."""
-        return get_default_graph().colocate_with(colocate_with_variable.op)
+        """A scope: variables made inside are placed with `colocate_with_variable`."""
+        def create_colocated_variable(next_creator, **kwargs):
+            _require_strategy_scope(self)
+            kwargs["use_resource"] = True
+            kwargs["colocate_with"] = colocate_with_variable
+            return next_creator(**kwargs)
+        _require_strategy_scope(self)
+        self._validate_colocate_with_variable(colocate_with_variable)
+        return variable_creator_scope(create_colocated_variable)
+
+    def _validate_colocate_with_variable(self, colocate_with_variable):
+        pass
 
     # -- replicas
     def call_for_each_replica(self, fn, args=(), kwargs=None):
@@ -630,6 +669,9 @@ class _DefaultDistributionExtended(StrategyExtendedV1):
     def variable_created_in_scope(self, v):
         return getattr(v, "_distribute_strategy", None) is None
 
+    def colocate_vars_with(self, colocate_with_variable):
+        return get_default_graph().colocate_with(colocate_with_variable.op)
+
     def _call_for_each_replica(self, fn, args, kwargs):
         with ReplicaContext(self._container_strategy(), self._make_replica_id()):
             return fn(*args, **kwargs)
@@ -647,7 +689,8 @@ class _DefaultDistributionExtended(StrategyExtendedV1):
         return self._update_non_slot(var, fn, (var,) + tuple(args), kwargs, group)
 
     def _update_non_slot(self, colocate_with, fn, args, kwargs, group):
-        return self._grouped(fn(*args, **kwargs), group)
+        with _update_context(colocate_with):
+            return self._grouped(fn(*args, **kwargs), group)
 
     def read_var(self, v):
         return identity(v)
@@ -844,7 +887,7 @@ class OneDeviceExtended(StrategyExtendedV1):
         return self._update_non_slot(var, fn, (var,) + tuple(args), kwargs, group)
 
     def _update_non_slot(self, colocate_with, fn, args, kwargs, group):
-        with get_default_graph().device(self._device):
+        with get_default_graph().device(self._device), _update_context(self._device):
             return self._grouped(fn(*args, **kwargs), group)
 
     @property
@@ -877,17 +920,119 @@ class OneDeviceStrategyV1(StrategyV1):
 
 # -- MirroredStrategy -----------------------------------------------------------------------------
 
+_AGGREGATION_ERROR = (
+    "You must specify an aggregation method to update a "
+    "{variable_type} in Replica Context. You can do so by passing "
+    "an explicit value for argument `aggregation` to tf.Variable(..)."
+    "e.g. `tf.Variable(..., aggregation=tf.VariableAggregation.SUM)`"
+    "`tf.VariableAggregation` lists the possible aggregation methods."
+    "This is required because {variable_type} should always be "
+    "kept in sync. When updating them or assigning to them in a "
+    "replica context, we automatically try to aggregate the values "
+    "before updating the variable. For this aggregation, we need to "
+    "know the aggregation method. "
+    "Another alternative is to not try to update such "
+    "{variable_type} in replica context, but in cross replica "
+    "context. You can enter cross replica context by calling "
+    "`tf.distribute.get_replica_context().merge_call(merge_fn, ..)`."
+    "Inside `merge_fn`, you can then update the {variable_type} "
+    "using `tf.distribute.StrategyExtended.update()`.")
+
+
+@contextlib.contextmanager
+def _enter_or_assert_strategy(strategy):
+    """TF's: outside every strategy scope, enter `strategy`'s; inside, it must be it."""
+    if not has_strategy():
+        with strategy.scope():
+            yield
+    else:
+        current = get_strategy()
+        if current is not strategy:
+            raise RuntimeError("Mixing different tf.distribute.Strategy objects: %s is not %s"
+                               % (current, strategy))
+        yield
+
+
+def _apply_aggregation(strategy, value, aggregation, destinations):
+    if aggregation.name == "ONLY_FIRST_REPLICA":
+        return strategy.extended.broadcast_to(
+            strategy.experimental_local_results(value)[0], destinations=destinations)
+    reduce_op = ReduceOp.from_variable_aggregation(aggregation)
+    return strategy.extended.reduce_to(reduce_op, value, destinations)
+
+
 class MirroredVariable(ResourceVariable):
-    """A variable mirrored on a MirroredStrategy's devices (one device: a resource variable
-    on it whose initializer is a group of the copies' initializers, as TF's)."""
+    """A variable mirrored on a MirroredStrategy's devices (flowgrad: one device, a
+    resource variable on it). Its initializer groups the copies' initializers; assigning
+    goes through the strategy's `update` (in a replica context only with an aggregation,
+    the value reduced across replicas first); read_value is the strategy's read_var."""
 
     @property
     def initializer(self):
         return _group(super().initializer)
 
     @property
-    def _primary_initializer(self):
-        return super().initializer
+    def devices(self):
+        return (self.device,)
+
+    @property
+    def distribute_strategy(self):
+        return self._distribute_strategy
+
+    def read_value(self):
+        return self._distribute_strategy.extended.read_var(self)
+
+    def _assign_func(self, f, *args, **kwargs):
+        with _enter_or_assert_strategy(self._distribute_strategy):
+            if in_cross_replica_context():
+                if _get_update_device() is not None:
+                    return f(self, *args, **kwargs)
+                return self._distribute_strategy.extended.update(self, f, args=args,
+                                                                 kwargs=kwargs)
+            context = get_replica_context()
+            if context is None or context.strategy is not self._distribute_strategy:
+                raise RuntimeError("Replica-local variables may only be assigned in a "
+                                   "replica context.")
+            if self.aggregation.name == "NONE":
+                raise ValueError(_AGGREGATION_ERROR.format(variable_type="MirroredVariable"))
+
+            def merge_fn(strategy, value, *other_args, **other_kwargs):
+                v = _apply_aggregation(strategy, value, self.aggregation, self)
+                return strategy.extended.update(self, f, args=(v,) + other_args,
+                                                kwargs=other_kwargs)
+            return context.merge_call(merge_fn, args=args, kwargs=kwargs)
+
+    def assign(self, value, use_locking=None, name=None, read_value=True):
+        return self._assign_func(lambda var, *a, **kw: ResourceVariable.assign(var, *a, **kw),
+                                 value, use_locking=use_locking, name=name,
+                                 read_value=read_value)
+
+    def assign_add(self, delta, use_locking=None, name=None, read_value=True):
+        return self._assign_func(
+            lambda var, *a, **kw: ResourceVariable.assign_add(var, *a, **kw),
+            delta, use_locking=use_locking, name=name, read_value=read_value)
+
+    def assign_sub(self, delta, use_locking=None, name=None, read_value=True):
+        return self._assign_func(
+            lambda var, *a, **kw: ResourceVariable.assign_sub(var, *a, **kw),
+            delta, use_locking=use_locking, name=name, read_value=read_value)
+
+
+class SyncOnReadVariable(ResourceVariable):
+    """A MirroredStrategy variable made with synchronization=ON_READ: each replica updates
+    its own copy, a cross-replica read aggregates them (flowgrad: one device, one copy:
+    a resource variable on it)."""
+
+    @property
+    def devices(self):
+        return (self.device,)
+
+    @property
+    def distribute_strategy(self):
+        return self._distribute_strategy
+
+    def read_value(self):
+        return self._distribute_strategy.extended.read_var(self)
 
 
 class MirroredExtended(StrategyExtendedV1):
@@ -912,6 +1057,13 @@ class MirroredExtended(StrategyExtendedV1):
     def _make_replica_id(self):
         return constant(0, _dt.int32)
 
+    def _validate_colocate_with_variable(self, colocate_with_variable):
+        if not (isinstance(colocate_with_variable, (MirroredVariable, SyncOnReadVariable))
+                and colocate_with_variable._distribute_strategy is self._container_strategy()):
+            raise ValueError("`colocate_vars_with` must only be passed a variable created "
+                             "in this tf.distribute.Strategy.scope(), not: %r"
+                             % (colocate_with_variable,))
+
     def _create_variable(self, next_creator, **kwargs):
         self._check_one_replica("creating a variable")
         colocate = kwargs.pop("colocate_with", None)
@@ -919,8 +1071,9 @@ class MirroredExtended(StrategyExtendedV1):
         graph = get_default_graph()
         ctx = (graph.colocate_with(colocate.op) if colocate is not None
                else graph.device(self._devices[0]))
+        on_read = getattr(kw.get("synchronization"), "name", None) == "ON_READ"
         with ctx:
-            v = MirroredVariable(**kw)
+            v = (SyncOnReadVariable if on_read else MirroredVariable)(**kw)
         v._distribute_strategy = self._container_strategy()
         return v
 
@@ -936,6 +1089,8 @@ class MirroredExtended(StrategyExtendedV1):
 
     def _broadcast_to(self, tensor, destinations):
         self._check_one_replica("broadcast_to")
+        if isinstance(tensor, (float, int)):
+            return tensor   # TF's fast path for Python constants
         _validate_destinations(destinations)
         with get_default_graph().device(_destination_device(destinations)):
             return identity(tensor)
@@ -944,14 +1099,16 @@ class MirroredExtended(StrategyExtendedV1):
         if not isinstance(var, MirroredVariable):
             raise AssertionError()   # TF asserts a DistributedVariable
         self._check_one_replica("update")
-        with get_default_graph().device(var.device), name_scope("update_0"):
+        with get_default_graph().device(var.device), _update_context(var.device), \
+                name_scope("update_0"):
             return self._grouped(fn(var, *args, **kwargs), group)
 
     def _update_non_slot(self, colocate_with, fn, args, kwargs, group):
         if not isinstance(colocate_with, tuple):
             raise AssertionError()   # TF asserts the tuple non_slot_devices gives
         self._check_one_replica("update_non_slot")
-        with get_default_graph().device(colocate_with[0]), name_scope("update_0"):
+        with get_default_graph().device(colocate_with[0]), \
+                _update_context(colocate_with[0]), name_scope("update_0"):
             return self._grouped(fn(*args, **kwargs), group)
 
     def read_var(self, v):

@@ -352,6 +352,53 @@ def updates(tf, kind):
                 "types": [type(up).__name__, type(up2).__name__, type(ns).__name__]}
 
 
+def assignments(tf, kind):
+    """Assigning a strategy's variables: in the cross-replica context, in a replica
+    context by aggregation (NONE, SUM, MEAN, ONLY_FIRST_REPLICA), outside the scope;
+    ON_READ variables; read_value; colocate_vars_with."""
+    ds = tf.distribute
+    with tf.Graph().as_default() as g:
+        st = _make(tf, kind)
+        agg = tf.VariableAggregation
+        with st.scope():
+            v = tf.Variable(1.0, name="v")
+            made = {name: tf.Variable(1.0, name=name, aggregation=a) for name, a in (
+                ("s", agg.SUM), ("m", agg.MEAN), ("f", agg.ONLY_FIRST_REPLICA))}
+            r = tf.Variable(1.0, name="r", synchronization=tf.VariableSynchronization.ON_READ,
+                            aggregation=agg.SUM)
+            out = {"classes": [type(x).__name__ for x in [v, r] + list(made.values())]}
+            n0 = len(g.get_operations())
+            cross = v.assign(2.0)
+            out["cross_ops"] = _ops(g, n0)
+            out["replica_none"] = _err(lambda: st.experimental_run_v2(lambda: v.assign(2.0)))
+            updates = []
+            for name in ("s", "m", "f"):
+                n0 = len(g.get_operations())
+                updates.append(st.experimental_run_v2(
+                    lambda var=made[name]: var.assign_add(2.0)))
+                out["replica_" + name] = [[o.name, o.type] for o in g.get_operations()[n0:]]
+            n0 = len(g.get_operations())
+            rr = st.experimental_run_v2(lambda: r.assign_add(3.0))
+            rv = r.read_value()
+            out["on_read_ops"] = [[o.name, o.type] for o in g.get_operations()[n0:]]
+            with st.extended.colocate_vars_with(v):
+                c = tf.Variable(3.0, name="c")
+            out["colocated"] = [type(c).__name__, c.name, c.device]
+            out["colocate_outside"] = _err(lambda: st.extended.colocate_vars_with(
+                tf.Variable(1.0, name="plain", use_resource=True) if kind == "mirrored"
+                else v).__enter__())
+        n0 = len(g.get_operations())
+        outside = v.assign_sub(0.5)
+        read = v.read_value()
+        out["outside_ops"] = [[o.name, o.type] for o in g.get_operations()[n0:]]
+        out["colocate_no_scope"] = _err(lambda: st.extended.colocate_vars_with(v))
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            out["values"] = [sess.run(cross), [sess.run(u) for u in updates], sess.run(rr),
+                             sess.run(rv), sess.run(outside), sess.run(read)]
+        return out
+
+
 def cases(tf):
     out = {"default": default_strategy(tf), "enums": enums(tf),
            "construction": construction(tf)}
@@ -360,6 +407,7 @@ def cases(tf):
     for kind in STRATEGIES:
         out["all_reduce_" + kind] = all_reduce(tf, kind)
         out["updates_" + kind] = updates(tf, kind)
+        out["assignments_" + kind] = assignments(tf, kind)
         out["scope_" + kind] = scope_and_run(tf, kind)
         out["train_" + kind] = training(tf, kind)
         out["partitioned_" + kind] = partitioned(tf, kind)
