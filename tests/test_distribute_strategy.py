@@ -142,3 +142,8 @@ def test_updates(kind):
 @pytest.mark.parametrize("kind", GEN.STRATEGIES)
 def test_assignments(kind):
     _same(GEN.assignments(tf, kind), GOLD["assignments_" + kind], kind)
+
+
+@pytest.mark.parametrize("kind", ("default",) + GEN.STRATEGIES)
+def test_numpy_dataset(kind):
+    _same(GEN.numpy_dataset(tf, kind), GOLD["numpy_" + kind], kind)

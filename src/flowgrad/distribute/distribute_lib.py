@@ -16,17 +16,21 @@ from __future__ import annotations
 import contextlib
 import enum
 
+import numpy as np
+
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant
 from ..engine.framework.device_spec import DeviceSpec
 from ..engine.framework.graph import Tensor, get_default_graph, name_scope
 from ..engine.autodiff.custom_gradient import custom_gradient
 from ..engine.ops.cast import cast
+from ..engine.ops.construction import placeholder, zeros
 from ..engine.ops.ctc import prevent_gradient
 from ..engine.ops.ordering import group as _group
 from ..engine.ops.shape import identity, shape as _shape
 from .. import logging
 from ..ops import math_ops
+from ..ops.io_extras import init_scope
 from ..ops.variable_scope import get_variable_scope, variable_scope
 from ..ops.variables import ResourceVariable, Variable, variable_creator_scope
 from ..ops import _nest as nest
@@ -438,8 +442,9 @@ class StrategyV1:
         return self._extended._experimental_distribute_dataset(dataset)
 
     def experimental_make_numpy_dataset(self, numpy_input, session=None):
-        raise NotImplementedError("flowgrad does not implement "
-                                  "tf.distribute.Strategy.experimental_make_numpy_dataset")
+        """A dataset of the slices of `numpy_input` (a nest of arrays), held in variables
+        on the input device that `session` fills."""
+        return self._extended.experimental_make_numpy_dataset(numpy_input, session=session)
 
     def colocate_vars_with(self, colocate_with_variable):
         return self._extended.colocate_vars_with(colocate_with_variable)
@@ -595,19 +600,34 @@ class StrategyExtendedV1:
         return flat[0].op if hasattr(flat[0], "op") else flat[0]
 
     # -- inputs
+    def experimental_make_numpy_dataset(self, numpy_input, session=None):
+        _require_cross_replica_or_default_context(self)
+        return self._experimental_make_numpy_dataset(numpy_input, session=session)
+
+    def _experimental_make_numpy_dataset(self, numpy_input, session):
+        return _one_host_numpy_dataset(numpy_input, _SingleDevice(self._input_device),
+                                       session, self)
+
+    @property
+    def _input_device(self):
+        """The host device the input pipelines run on (TF's input worker: /cpu:0)."""
+        return _canonical_device("/device:CPU:0")
+
     def _make_dataset_iterator(self, dataset):
-        return DatasetIterator(dataset, self.worker_devices[0])
+        self._check_one_replica("make_dataset_iterator")
+        return DatasetIterator(dataset, self._input_device)
 
     def _make_input_fn_iterator(self, input_fn, replication_mode):
+        self._check_one_replica("make_input_fn_iterator")
         ctx = InputContext(num_input_pipelines=1, input_pipeline_id=0,
                            num_replicas_in_sync=self._num_replicas_in_sync)
-        with get_default_graph().device(self.worker_devices[0]):
+        with get_default_graph().device(self._input_device):
             dataset = input_fn(ctx)
-        return InputFunctionIterator(dataset, self.worker_devices[0])
+        return InputFunctionIterator(dataset, self._input_device)
 
     def _experimental_distribute_dataset(self, dataset):
         self._check_one_replica("experimental_distribute_dataset")
-        return DistributedDatasetV1(dataset, self.worker_devices[0])
+        return DistributedDatasetV1(dataset, self._input_device)
 
     def _update_config_proto(self, config_proto):
         out = type(config_proto)()
@@ -698,6 +718,9 @@ class _DefaultDistributionExtended(StrategyExtendedV1):
     def _make_dataset_iterator(self, dataset):
         return _DefaultInputIterator(dataset)
 
+    def _experimental_make_numpy_dataset(self, numpy_input, session):
+        return _numpy_dataset(numpy_input, session, None)
+
     def _make_input_fn_iterator(self, input_fn, replication_mode):
         return _DefaultInputIterator(input_fn(InputContext()))
 
@@ -745,6 +768,53 @@ def _get_default_replica_context():
 
 
 # -- inputs ---------------------------------------------------------------------------------------
+
+class _SingleDevice:
+    """A `colocate_with` for a variable on one device, not mirrored (TF's SingleDevice)."""
+
+    def __init__(self, device):
+        self.device = device
+
+
+def _init_var_from_numpy(input_var, numpy_input, session):
+    """Fills `input_var` with `numpy_input` through `session` (TF's init_var_from_numpy;
+    TF writes 64 MiB slices with a sliced assignment, which flowgrad's resource variables
+    lack: flowgrad feeds the whole array to one assignment, the same values)."""
+    with init_scope():
+        if session is None:
+            raise AssertionError()
+        session.run(input_var.initializer)
+        value = placeholder(input_var.dtype)
+        session.run(input_var.assign(value, read_value=False), feed_dict={value: numpy_input})
+
+
+def _numpy_dataset(numpy_input, session, colocate_with, extended=None):
+    """TF's one_host_numpy_dataset (`extended`: the strategy whose variable creator takes
+    `colocate_with`; outside its scope TF's default creator ignores it, and the
+    variables are tf.Variable's default kind) or, without `extended`, the default
+    strategy's (resource variables)."""
+    from ..data.dataset_ops import Dataset  # lazy: tf.data loads on first use
+    flat = nest.flatten(numpy_input)
+
+    def create_colocated_variable(next_creator, **kwargs):
+        if get_strategy().extended is extended:
+            kwargs["colocate_with"] = colocate_with
+        return next_creator(**kwargs)
+    with contextlib.ExitStack() as stack:
+        if extended is not None:
+            stack.enter_context(variable_creator_scope(create_colocated_variable))
+        vars_flat = tuple(Variable(zeros(np.shape(i), _dt.as_dtype(np.asarray(i).dtype)),
+                                   trainable=False,
+                                   use_resource=True if extended is None else None)
+                          for i in flat)
+    for v, i in zip(vars_flat, flat):
+        _init_var_from_numpy(v, i, session)
+    return Dataset.from_tensor_slices(nest.pack_sequence_as(numpy_input, vars_flat))
+
+
+def _one_host_numpy_dataset(numpy_input, colocate_with, session, extended):
+    return _numpy_dataset(numpy_input, session, colocate_with, extended)
+
 
 class _DefaultInputIterator:
     """The default strategy's iterator: the dataset's own (initializable) iterator."""
@@ -858,7 +928,13 @@ class OneDeviceExtended(StrategyExtendedV1):
     def __init__(self, container_strategy, device):
         super().__init__(container_strategy)
         self._device = _canonical_device(device)
-        self._input_device = self._device
+        # TF's: the device's host, /device:CPU:0
+        self._host_input_device = self._device[:self._device.find("/device:")] + \
+            "/device:CPU:0"
+
+    @property
+    def _input_device(self):
+        return self._host_input_device
 
     _replica_context_class = _OneDeviceReplicaContext
 
@@ -866,8 +942,12 @@ class OneDeviceExtended(StrategyExtendedV1):
         colocate = kwargs.pop("colocate_with", None)
         kw = _strip_creator_kwargs(kwargs)
         graph = get_default_graph()
-        ctx = (graph.colocate_with(colocate.op) if colocate is not None
-               else graph.device(self._device))
+        if isinstance(colocate, _SingleDevice):
+            ctx = graph.device(colocate.device)
+        elif colocate is not None:
+            ctx = graph.colocate_with(colocate.op)
+        else:
+            ctx = graph.device(self._device)
         with ctx:
             v = ResourceVariable(**kw)
         v._distribute_strategy = self._container_strategy()
@@ -1057,6 +1137,10 @@ class MirroredExtended(StrategyExtendedV1):
     def _make_replica_id(self):
         return constant(0, _dt.int32)
 
+    def _experimental_make_numpy_dataset(self, numpy_input, session):
+        self._check_one_replica("experimental_make_numpy_dataset")
+        return _one_host_numpy_dataset(numpy_input, _SingleDevice("/cpu:0"), session, self)
+
     def _validate_colocate_with_variable(self, colocate_with_variable):
         if not (isinstance(colocate_with_variable, (MirroredVariable, SyncOnReadVariable))
                 and colocate_with_variable._distribute_strategy is self._container_strategy()):
@@ -1069,6 +1153,9 @@ class MirroredExtended(StrategyExtendedV1):
         colocate = kwargs.pop("colocate_with", None)
         kw = _strip_creator_kwargs(kwargs)
         graph = get_default_graph()
+        if isinstance(colocate, _SingleDevice):
+            with graph.device(colocate.device):   # a plain variable there, not mirrored
+                return ResourceVariable(**kw)
         ctx = (graph.colocate_with(colocate.op) if colocate is not None
                else graph.device(self._devices[0]))
         on_read = getattr(kw.get("synchronization"), "name", None) == "ON_READ"

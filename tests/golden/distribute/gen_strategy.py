@@ -399,15 +399,42 @@ def assignments(tf, kind):
         return out
 
 
+def numpy_dataset(tf, kind):
+    """experimental_make_numpy_dataset: the variables holding the arrays, the elements."""
+    ds = tf.distribute
+    with tf.Graph().as_default():
+        st = ds.get_strategy() if kind == "default" else _make(tf, kind)
+        x = np.arange(12, dtype=np.float32).reshape(6, 2)
+        y = np.arange(6, dtype=np.int64)
+        out = {"no_session": _err(lambda: st.experimental_make_numpy_dataset(x))}
+        with tf.Session() as sess:
+            data = st.experimental_make_numpy_dataset({"x": x, "y": y}, session=sess)
+            with st.scope():
+                in_scope = st.experimental_make_numpy_dataset(y, session=sess)
+            made = [v for v in tf.global_variables() if v.name.startswith("Variable")]
+            out["vars"] = [[type(v).__name__, v.name, v.device, v.trainable] for v in made]
+            it2 = in_scope.make_initializable_iterator()
+            sess.run(it2.initializer)
+            out["in_scope"] = [sess.run(it2.get_next()) for _ in range(2)]
+            it = data.batch(4).make_initializable_iterator()
+            nxt = it.get_next()
+            sess.run(it.initializer)
+            out["batches"] = [sess.run(nxt), sess.run(nxt)]
+            out["types"] = str(data.output_types)
+        return out
+
+
 def cases(tf):
     out = {"default": default_strategy(tf), "enums": enums(tf),
            "construction": construction(tf)}
     out["all_reduce_default"] = all_reduce(tf, "default")
     out["updates_default"] = updates(tf, "default")
+    out["numpy_default"] = numpy_dataset(tf, "default")
     for kind in STRATEGIES:
         out["all_reduce_" + kind] = all_reduce(tf, kind)
         out["updates_" + kind] = updates(tf, kind)
         out["assignments_" + kind] = assignments(tf, kind)
+        out["numpy_" + kind] = numpy_dataset(tf, kind)
         out["scope_" + kind] = scope_and_run(tf, kind)
         out["train_" + kind] = training(tf, kind)
         out["partitioned_" + kind] = partitioned(tf, kind)
