@@ -18,6 +18,9 @@ def test_estimator_train_distribute(kind):
     assert got["names"] == want["names"]
     assert got["in_model_fn"] == want["in_model_fn"]
     assert got["input_context"] == want["input_context"]
+    assert sorted(got["eval"]) == sorted(want["eval"])
+    for k, v in want["eval"].items():
+        np.testing.assert_allclose(got["eval"][k], v, rtol=1e-5, err_msg=k)
     for n in want["names"]:
         np.testing.assert_allclose(got["values"][n], want["values"][n], rtol=1e-5, atol=1e-6,
                                    err_msg=n)

@@ -360,6 +360,11 @@ class Estimator:
             if not checkpoint_path:
                 logging.info("Could not find trained model in model_dir: {}, running "
                              "initialization to evaluate.".format(self._model_dir))
+        strategy = self._config.eval_distribute
+        if strategy is not None:
+            results = self._evaluate_distributed(strategy, input_fn, hooks, checkpoint_path)
+            self._log_and_write_eval(results, self.eval_dir(name))
+            return results
         g, ctx, global_step, features, labels, input_hooks = self._new_graph(
             input_fn, ModeKeys.EVAL)
         try:
@@ -401,18 +406,55 @@ class Estimator:
         return self._evaluate_graph(features, labels, input_hooks, global_step,
                                     _check_hooks_type(hooks))
 
-    def _evaluate_graph(self, features, labels, input_hooks, global_step, hooks):
+    def _evaluate_distributed(self, strategy, input_fn, hooks, checkpoint_path):
+        """evaluate under RunConfig(eval_distribute=strategy), as TF 1.14's `_actual_eval`
+        with a strategy: the host's steps_per_run variable, then in the strategy's scope
+        the input_fn's dataset through the strategy's input-fn iterator, the model_fn and
+        the loss metric called for each replica, each metric's update grouped."""
+        from ..train.basic_session_run_hooks import (  # lazy: with it
+            get_or_create_steps_per_run_variable)
+        if strategy.extended._num_replicas_in_sync != 1:
+            raise NotImplementedError(
+                "Estimator evaluation with a tf.distribute strategy over %d devices is not "
+                "implemented by flowgrad" % strategy.extended._num_replicas_in_sync)
+        with Graph().as_default() as g:
+            get_or_create_steps_per_run_variable()
+            with strategy.scope():
+                set_random_seed(self._config.tf_random_seed)
+                global_step = training_util.get_or_create_global_step(g)
+                iterator = strategy.make_input_fn_iterator(
+                    lambda input_context: self._call_input_fn(input_fn, ModeKeys.EVAL,
+                                                              input_context))
+                input_hooks = [_DistributedIteratorInitializerHook(iterator)]
+                features, labels, _ = _features_and_labels(iterator.get_next())
+                scaffold, update_op, eval_dict, all_hooks = self._evaluate_graph(
+                    features, labels, input_hooks, global_step, hooks, strategy)
+                self._maybe_warm_start(checkpoint_path)
+                return self._evaluate_run(checkpoint_path, scaffold, update_op, eval_dict,
+                                          all_hooks)
+
+    def _evaluate_graph(self, features, labels, input_hooks, global_step, hooks,
+                        strategy=None):
         from .. import metrics  # lazy: tf.metrics loads on first use
         from ..ops import state_ops, variables  # lazy: with metrics
-        spec = self._call_model_fn(features, labels, ModeKeys.EVAL, self._config)
+        if strategy is None:
+            spec = self._call_model_fn(features, labels, ModeKeys.EVAL, self._config)
+        else:
+            spec = strategy.extended.call_for_each_replica(
+                self._call_model_fn, args=(features, labels, ModeKeys.EVAL, self._config))
         ops = dict(spec.eval_metric_ops)
         if LOSS_METRIC_KEY in ops:
             raise ValueError("Metric with name \"%s\" is not allowed, because Estimator "
                              "already defines a default metric with the same name."
                              % LOSS_METRIC_KEY)
-        ops[LOSS_METRIC_KEY] = metrics.mean(spec.loss)
+        if strategy is None:
+            ops[LOSS_METRIC_KEY] = metrics.mean(spec.loss)
+        else:
+            ops[LOSS_METRIC_KEY] = strategy.extended.call_for_each_replica(
+                metrics.mean, args=(spec.loss,))
         eval_dict = {k: ops[k][0] for k in sorted(ops)}   # TF's order: sorted
-        update_ops = [v[1] for _, v in sorted(ops.items())]
+        update_ops = [v[1] if strategy is None else strategy.group(v[1])
+                      for _, v in sorted(ops.items())]
         if GraphKeys.GLOBAL_STEP in eval_dict:
             raise ValueError("Metric with name `global_step` is not allowed, because "
                              "Estimator already defines a default metric with the same "

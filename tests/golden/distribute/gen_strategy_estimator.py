@@ -31,6 +31,13 @@ def _model_fn(tf, seen=None):
         b = tf.get_variable("b", [1], initializer=tf.zeros_initializer())
         pred = tf.matmul(features["x"], w) + b
         loss = tf.losses.mean_squared_error(labels, pred)
+        if mode == tf.estimator.ModeKeys.EVAL:
+            if seen is not None:
+                seen.append(["eval", tf.distribute.has_strategy(),
+                             [type(v).__name__ for v in (w, b)]])
+            return tf.estimator.EstimatorSpec(mode, loss=loss, eval_metric_ops={
+                "mae": tf.metrics.mean_absolute_error(labels, pred),
+                "rmse": tf.metrics.root_mean_squared_error(labels, pred)})
         if seen is not None:
             seen.append([str(tf.distribute.get_loss_reduction()),
                          tf.distribute.in_cross_replica_context(),
@@ -61,6 +68,9 @@ def train(tf, kind):
         names = sorted(est.get_variable_names())
         out = {"names": names, "values": {n: est.get_variable_value(n) for n in names},
                "in_model_fn": seen_model, "input_context": seen_input}
+        config = config.replace(eval_distribute=_strategy(tf, kind))
+        est = tf.estimator.Estimator(_model_fn(tf, seen_model), config=config)
+        out["eval"] = est.evaluate(_input_fn(tf, seen_input), steps=3)
         try:
             out["linear"] = _linear(tf, kind)
         except ValueError as e:
