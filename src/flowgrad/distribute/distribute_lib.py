@@ -232,28 +232,34 @@ def _get_update_device():
 
 
 class _ScopeContext:
-    """The context manager `Strategy.scope()` returns."""
+    """The context manager `Strategy.scope()` returns (TF's _CurrentDistributionContext):
+    entered where the strategy is already current, it only checks that the graph is in
+    its cross-replica context."""
 
     def __init__(self, strategy, creator, getter=None):
         self._strategy = strategy
         self._creator = creator
         self._getter = getter
         self._stack = None
+        self._same_scope_again_count = 0
 
     def __enter__(self):
-        current = get_strategy()
-        if has_strategy() and current is not self._strategy:
-            raise RuntimeError("Mixing different tf.distribute.Strategy objects: %s is not %s"
-                               % (current, self._strategy))
+        if has_strategy():
+            _require_cross_replica_or_default_context(self._strategy.extended)
+            self._same_scope_again_count += 1
+            return self._strategy
         self._stack = contextlib.ExitStack()
         self._stack.enter_context(_entered(_Mode(self._strategy, cross_replica=self._strategy)))
-        self._stack.enter_context(variable_creator_scope(self._creator))
         if self._getter is not None:
             self._stack.enter_context(variable_scope(get_variable_scope(),
                                                      custom_getter=self._getter))
+        self._stack.enter_context(variable_creator_scope(self._creator))
         return self._strategy
 
     def __exit__(self, *exc):
+        if self._same_scope_again_count > 0:
+            self._same_scope_again_count -= 1
+            return None
         stack, self._stack = self._stack, None
         return stack.__exit__(*exc)
 
@@ -272,7 +278,6 @@ class ReplicaContext:
     def __enter__(self):
         self._stack = contextlib.ExitStack()
         self._stack.enter_context(_entered(_Mode(self._strategy, replica=self)))
-        return self
 
     def __exit__(self, *exc):
         stack, self._stack = self._stack, None
@@ -676,15 +681,12 @@ class StrategyExtendedV1:
 class _DefaultDistributionExtended(StrategyExtendedV1):
 
     def _scope(self, strategy):
+        if has_strategy():
+            raise RuntimeError("Must not nest tf.distribute.Strategy scopes.")
+
         def creator(next_creator, **kwargs):
             return next_creator(**kwargs)
-
-        class _DefaultScope(_ScopeContext):
-            def __enter__(inner):
-                if has_strategy():
-                    raise RuntimeError("Must not nest tf.distribute.Strategy scopes.")
-                return super().__enter__()
-        return _DefaultScope(strategy, creator)
+        return _ScopeContext(strategy, creator)
 
     def variable_created_in_scope(self, v):
         return getattr(v, "_distribute_strategy", None) is None

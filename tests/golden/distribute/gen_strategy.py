@@ -122,6 +122,7 @@ def scope_and_run(tf, kind):
             "experimental_between_graph", "experimental_should_init", "should_checkpoint",
             "should_save_summary", "experimental_require_static_shapes")]
         out["outside"] = [ds.has_strategy(), ds.get_strategy() is st]
+        default = ds.get_strategy()
         with st.scope():
             out["inside"] = [ds.has_strategy(), ds.get_strategy() is st,
                              ds.in_cross_replica_context(), ds.get_replica_context() is None]
@@ -157,7 +158,13 @@ def scope_and_run(tf, kind):
                 "update_in_replica": _err(lambda: st.experimental_run_v2(
                     lambda: ext.update(v, lambda x: x.assign(1.0)))),
                 "nested_scope": _err(lambda: _nested(tf, st)),
+                "scope_in_replica": _err(lambda: st.experimental_run_v2(
+                    lambda: st.scope().__enter__())),
+                "default_scope_inside": _err(lambda: default.scope()),
             }
+            with st.scope() as again:
+                out["again"] = [again is st, ds.in_cross_replica_context()]
+            out["after_again"] = [ds.has_strategy(), ds.in_cross_replica_context()]
             kw = st.experimental_run_v2(lambda a, b=1: a + b, args=(tf.constant(1),),
                                         kwargs={"b": tf.constant(5)})
 
