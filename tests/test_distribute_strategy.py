@@ -74,6 +74,7 @@ def test_partitioner_dropped_in_scope(kind):
 def test_keras_fit_in_scope(kind):
     got, want = GEN.keras(tf, kind), GOLD["keras_" + kind]
     assert got["weights"] == want["weights"]
+    assert got["compile_outside_model"] == want["compile_outside_model"]
     for key in ("history", "values", "predict", "evaluate"):
         for g, w in zip(got[key] if key == "values" else [got[key]],
                         want[key] if key == "values" else [want[key]]):

@@ -269,6 +269,9 @@ def keras(tf, kind):
                 1, input_shape=(3,), kernel_initializer="ones")])
             model.compile(tf.keras.optimizers.SGD(0.1), "mse")
             out = {"weights": [[type(w).__name__, w.name] for w in model.weights]}
+        outside = tf.keras.Sequential([tf.keras.layers.Dense(1, input_shape=(3,))])
+        with st.scope():
+            out["compile_outside_model"] = _err(lambda: outside.compile("sgd", "mse"))
         out["history"] = model.fit(x, y, batch_size=4, epochs=2, verbose=0,
                                    shuffle=False).history["loss"]
         out["values"] = model.get_weights()

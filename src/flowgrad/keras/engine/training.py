@@ -119,6 +119,26 @@ class Model(Network):
         self._graph_built = False
         if self._is_graph_network or self.outputs:   # TF 1.14: a model with inputs set
             self._build_training_graph()
+        self._check_variables_in_strategy_scope()
+
+    def _check_variables_in_strategy_scope(self):
+        """Compiled in a tf.distribute strategy's scope, every variable of the model must
+        have been made in it (TF 1.14's ValueError)."""
+        from ...distribute import distribute_lib as ds  # lazy: tf.distribute on use
+        if not (ds.has_strategy() and ds.in_cross_replica_context()):
+            return
+        strategy = ds.get_strategy()
+        for v in self.variables:
+            if not strategy.extended.variable_created_in_scope(v):
+                raise ValueError(
+                    "Variable (%s) was not created in the distribution strategy "
+                    "scope of (%s). It is most likely due to not all layers or "
+                    "the model or optimizer being created outside the distribution "
+                    "strategy scope. Try to make sure your code looks similar "
+                    "to the following.\n"
+                    "with strategy.scope():\n"
+                    "  model=_create_model()\n"
+                    "  model.compile(...)" % (v, strategy))
 
     def _build_training_graph(self):
         """TF 1.14's compile graph: the targets, the metrics (their variables, then per
