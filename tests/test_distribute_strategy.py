@@ -148,3 +148,8 @@ def test_assignments(kind):
 @pytest.mark.parametrize("kind", ("default",) + GEN.STRATEGIES)
 def test_numpy_dataset(kind):
     _same(GEN.numpy_dataset(tf, kind), GOLD["numpy_" + kind], kind)
+
+
+@pytest.mark.parametrize("kind", GEN.STRATEGIES)
+def test_variable_reads(kind):
+    _same(GEN.variable_reads(tf, kind), GOLD["reads_" + kind], kind)

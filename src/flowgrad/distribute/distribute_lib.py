@@ -24,6 +24,7 @@ from ..engine.framework.device_spec import DeviceSpec
 from ..engine.framework.graph import Tensor, get_default_graph, name_scope
 from ..engine.autodiff.custom_gradient import custom_gradient
 from ..engine.ops.cast import cast
+from ..engine.ops.comparison import logical_and
 from ..engine.ops.construction import placeholder, zeros
 from ..engine.ops.ctc import prevent_gradient
 from ..engine.ops.ordering import group as _group
@@ -343,7 +344,21 @@ class _OneDeviceReplicaContext(ReplicaContext):
 
 
 class MirroredReplicaContext(ReplicaContext):
-    pass
+    """MirroredStrategy's replica context: merge_fn runs where call_for_each_replica was
+    called (TF runs it in the main thread: the replica's name scope, without its device)."""
+
+    _outer_device_stack = None
+
+    def merge_call(self, merge_fn, args=(), kwargs=None):
+        graph = get_default_graph()
+        if self._outer_device_stack is None:
+            return super().merge_call(merge_fn, args, kwargs)
+        saved = graph._device_stack
+        graph._device_stack = list(self._outer_device_stack)
+        try:
+            return super().merge_call(merge_fn, args, kwargs)
+        finally:
+            graph._device_stack = saved
 
 
 # -- Strategy, StrategyExtended -------------------------------------------------------------------
@@ -1064,6 +1079,23 @@ class MirroredVariable(ResourceVariable):
     def read_value(self):
         return self._distribute_strategy.extended.read_var(self)
 
+    def get(self, device=None):
+        """This copy's value: in the cross-replica context an Identity of it (TF's
+        _get_cross_replica), elsewhere the variable itself."""
+        if device is not None and _canonical_device(device) != self.device:
+            raise ValueError("Device %s not found in %s (current device %s)"
+                             % (device, (self.device,), ""))
+        if in_cross_replica_context():
+            return identity(self)
+        return self
+
+    def is_initialized(self, name=None):
+        """Whether every copy is initialized: a LogicalAnd of the first and the last
+        copies' VarIsInitializedOp (TF's, also for one copy)."""
+        first = ResourceVariable.is_initialized(self)
+        last = ResourceVariable.is_initialized(self)
+        return logical_and(first, last, name=name)
+
     def _assign_func(self, f, *args, **kwargs):
         with _enter_or_assert_strategy(self._distribute_strategy):
             if in_cross_replica_context():
@@ -1136,6 +1168,15 @@ class MirroredExtended(StrategyExtendedV1):
 
     _replica_context_class = MirroredReplicaContext
 
+    def _call_for_each_replica(self, fn, args, kwargs):
+        self._check_one_replica("call_for_each_replica")
+        replica_id = self._make_replica_id()
+        outer = list(get_default_graph()._device_stack)
+        context = MirroredReplicaContext(self._container_strategy(), replica_id)
+        context._outer_device_stack = outer
+        with self._replica_device(), context:
+            return fn(*args, **kwargs)
+
     def _make_replica_id(self):
         return constant(0, _dt.int32)
 
@@ -1201,7 +1242,13 @@ class MirroredExtended(StrategyExtendedV1):
             return self._grouped(fn(*args, **kwargs), group)
 
     def read_var(self, v):
-        return identity(v)
+        """A SyncOnReadVariable's aggregate, a MirroredVariable's value (an Identity of
+        `get()`); anything else is refused as TF asserts."""
+        if isinstance(v, SyncOnReadVariable):
+            return identity(v)
+        if not isinstance(v, MirroredVariable):
+            raise AssertionError()
+        return identity(v.get())
 
     @property
     def _num_replicas_in_sync(self):

@@ -74,6 +74,53 @@ class _DistributedIteratorInitializerHook(SessionRunHook):
         session.run(self._initializer)
 
 
+def _combine_distributed_scaffold(grouped_scaffold, distribution):
+    """The model_fn's scaffold of each replica as one (TF 1.14's
+    `_combine_distributed_scaffold`): their ops grouped, ready_op and the default
+    ready_for_local_init_op made for each replica."""
+    from ..ops.variables import global_variables, report_uninitialized_variables  # lazy
+    from ..train.monitored_session import Scaffold  # lazy: with the session
+    scaffolds = distribution.unwrap(grouped_scaffold)
+
+    def grouped(values):
+        return distribution.group(values) if values else None
+    init_feed_dict = grouped([s.init_feed_dict for s in scaffolds
+                              if s.init_feed_dict is not None])
+    init_fn = grouped([s._user_init_fn for s in scaffolds if s._user_init_fn is not None])
+    init_op = grouped([s.init_op for s in scaffolds if s.init_op is not None])
+
+    def unwrap_and_concat(value):
+        value = distribution.unwrap(value)
+        if len(value) != 1:
+            from ..ops.array_ops import concat  # lazy: several replicas only
+            return concat(value, 0)
+        return value[0]
+
+    def ready_for_local_init(scaffold):
+        if scaffold.ready_for_local_init_op is not None:
+            return scaffold.ready_for_local_init_op
+        return Scaffold.get_or_default(
+            "ready_for_local_init_op", GraphKeys.READY_FOR_LOCAL_INIT_OP,
+            lambda: report_uninitialized_variables(global_variables()))
+    ready_op = distribution.extended.call_for_each_replica(
+        lambda scaffold: scaffold.ready_op, args=(grouped_scaffold,))
+    if ready_op is not None:
+        ready_op = unwrap_and_concat(ready_op)
+    ready_for_local_init_op = distribution.extended.call_for_each_replica(
+        ready_for_local_init, args=(grouped_scaffold,))
+    if ready_for_local_init_op is not None:
+        ready_for_local_init_op = unwrap_and_concat(ready_for_local_init_op)
+    local_init_op = grouped([s.local_init_op for s in scaffolds
+                             if s.local_init_op is not None])
+    summary_op = grouped([s.summary_op for s in scaffolds if s.summary_op is not None])
+    savers = [s.saver for s in scaffolds if s.saver is not None]
+    return Scaffold(init_op=init_op, ready_op=ready_op,
+                    ready_for_local_init_op=ready_for_local_init_op,
+                    local_init_op=local_init_op, summary_op=summary_op,
+                    saver=savers[0] if savers else None, init_feed_dict=init_feed_dict,
+                    init_fn=init_fn)
+
+
 def _features_and_labels(result):
     """(features, labels, input hooks) of what an input_fn returned."""
     from ..data.dataset_ops import Dataset  # lazy: tf.data loads on first use
@@ -280,7 +327,9 @@ class Estimator:
                     self._call_model_fn,
                     args=(features, labels, ModeKeys.TRAIN, self.config))
                 loss = strategy.reduce(ReduceOp.SUM, spec.loss, axis=None)
-                spec = spec._replace(loss=loss, train_op=strategy.group(spec.train_op))
+                scaffold = _combine_distributed_scaffold(spec.scaffold, strategy)
+                spec = spec._replace(loss=loss, train_op=strategy.group(spec.train_op),
+                                     scaffold=scaffold)
                 if self._warm_start_settings:
                     logging.info("Warm-starting with WarmStartSettings: %s",
                                  self._warm_start_settings)

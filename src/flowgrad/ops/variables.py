@@ -695,8 +695,8 @@ class ResourceVariable(Variable):
             return self._read_variable_op()
 
     def read_value(self) -> Tensor:
-        """`Read/ReadVariableOp` and an Identity of it."""
-        with name_scope("Read"):
+        """`Read/ReadVariableOp` (on the handle's device, as TF) and an Identity of it."""
+        with name_scope("Read"), self.graph.device(self._handle.device or None):
             value = self._read_variable_op()
         return identity(value)
 

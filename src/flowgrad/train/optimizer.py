@@ -391,9 +391,13 @@ class Optimizer:
                         global_step, state_ops.assign_add, args=(1,), kwargs={"name": name})
             if isinstance(apply_updates, Tensor):
                 apply_updates = apply_updates.op
+            # TF keeps the updated global step (a variable) in the collection and exports
+            # it as its node's name; flowgrad's collections serialize variables as
+            # VariableDefs, so the collection holds that node (the same export)
             train_op = graph.get_collection_ref(GraphKeys.TRAIN_OP)
-            if apply_updates not in train_op:
-                train_op.append(apply_updates)
+            kept = apply_updates.op if isinstance(apply_updates, Variable) else apply_updates
+            if kept not in train_op:
+                train_op.append(kept)
             return apply_updates
 
     # -- slots ------------------------------------------------------------------------------

@@ -434,6 +434,27 @@ def numpy_dataset(tf, kind):
         return out
 
 
+def variable_reads(tf, kind):
+    """read_var, read_value, is_initialized, report_uninitialized_variables of a
+    strategy's variable, in its scope and outside it."""
+    with tf.Graph().as_default() as g:
+        st = _make(tf, kind)
+        with st.scope():
+            v = tf.Variable(1.0, name="v")
+            n0 = len(g.get_operations())
+            got = [st.extended.read_var(v), v.read_value(), v.is_initialized(),
+                   tf.is_variable_initialized(v)]
+            tf.report_uninitialized_variables()
+            inside = _ops(g, n0)
+        n0 = len(g.get_operations())
+        got += [st.extended.read_var(v), v.is_initialized(name="x"), v.read_value()]
+        outside = _ops(g, n0)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            values = sess.run(got)
+        return {"inside": inside, "outside": outside, "values": values}
+
+
 def cases(tf):
     out = {"default": default_strategy(tf), "enums": enums(tf),
            "construction": construction(tf)}
@@ -445,6 +466,7 @@ def cases(tf):
         out["updates_" + kind] = updates(tf, kind)
         out["assignments_" + kind] = assignments(tf, kind)
         out["numpy_" + kind] = numpy_dataset(tf, kind)
+        out["reads_" + kind] = variable_reads(tf, kind)
         out["scope_" + kind] = scope_and_run(tf, kind)
         out["train_" + kind] = training(tf, kind)
         out["partitioned_" + kind] = partitioned(tf, kind)

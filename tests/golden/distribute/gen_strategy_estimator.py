@@ -48,6 +48,31 @@ def _model_fn(tf, seen=None):
     return model_fn
 
 
+def _recorder(tf):
+    class Recorder(tf.train.SessionRunHook):
+        """The training graph as the hooks see it (begin: after the scaffold is made)."""
+
+        def begin(self):
+            self.ops = [[o.name, o.type, o.device]
+                        for o in tf.get_default_graph().get_operations()]
+    return Recorder()
+
+
+def graph_ops(tf, kind):
+    """The ops of one distributed training graph (an Estimator with train_distribute)."""
+    model_dir = tempfile.mkdtemp()
+    try:
+        config = tf.estimator.RunConfig(model_dir=model_dir, train_distribute=_strategy(tf, kind),
+                                        tf_random_seed=1, log_step_count_steps=None,
+                                        save_summary_steps=1000)
+        est = tf.estimator.Estimator(_model_fn(tf), config=config)
+        rec = _recorder(tf)
+        est.train(_input_fn(tf), steps=1, hooks=[rec])
+        return rec.ops
+    finally:
+        shutil.rmtree(model_dir, ignore_errors=True)
+
+
 def _strategy(tf, kind):
     if kind == "one_device":
         return tf.distribute.OneDeviceStrategy("/cpu:0")
@@ -98,4 +123,7 @@ def _linear(tf, kind):
 
 
 def cases(tf):
-    return {kind: train(tf, kind) for kind in ("none", "one_device", "mirrored")}
+    out = {kind: train(tf, kind) for kind in ("none", "one_device", "mirrored")}
+    for kind in ("one_device", "mirrored"):
+        out["graph_" + kind] = graph_ops(tf, kind)
+    return out
