@@ -78,7 +78,8 @@ def _combine_distributed_scaffold(grouped_scaffold, distribution):
     """The model_fn's scaffold of each replica as one (TF 1.14's
     `_combine_distributed_scaffold`): their ops grouped, ready_op and the default
     ready_for_local_init_op made for each replica."""
-    from ..ops.variables import global_variables, report_uninitialized_variables  # lazy
+    from ..ops.variables import (  # lazy: with the scaffold
+        global_variables, report_uninitialized_variables)
     from ..train.monitored_session import Scaffold  # lazy: with the session
     scaffolds = distribution.unwrap(grouped_scaffold)
 
