@@ -75,9 +75,11 @@ def test_keras_fit_in_scope(kind):
     got, want = GEN.keras(tf, kind), GOLD["keras_" + kind]
     assert got["weights"] == want["weights"]
     assert got["compile_outside_model"] == want["compile_outside_model"]
-    for key in ("history", "values", "predict", "evaluate"):
-        for g, w in zip(got[key] if key == "values" else [got[key]],
-                        want[key] if key == "values" else [want[key]]):
+    assert got["errors"] == want["errors"]
+    for key in ("history", "values", "predict", "evaluate", "partial_history",
+                "partial_values"):
+        many = key in ("values", "partial_values")
+        for g, w in zip(got[key] if many else [got[key]], want[key] if many else [want[key]]):
             np.testing.assert_allclose(g, w, rtol=2e-6, atol=1e-6, err_msg=key)
 
 

@@ -277,6 +277,16 @@ def keras(tf, kind):
         out["values"] = model.get_weights()
         out["predict"] = model.predict(x[:2])
         out["evaluate"] = model.evaluate(x, y, verbose=0, batch_size=4)
+        # TF's distributed input: a partial last batch trains (one epoch), evaluate and
+        # predict refuse it; class_weight and validation_split are refused
+        out["partial_history"] = model.fit(x[:10], y[:10], batch_size=4, epochs=1,
+                                           verbose=0, shuffle=False).history["loss"]
+        out["partial_values"] = model.get_weights()
+        out["errors"] = [
+            _err(lambda: model.evaluate(x[:10], y[:10], batch_size=4, verbose=0)),
+            _err(lambda: model.predict(x[:10], batch_size=4)),
+            _err(lambda: model.fit(x, y, batch_size=4, verbose=0, class_weight={0: 1.0})),
+            _err(lambda: model.fit(x, y, batch_size=4, verbose=0, validation_split=0.25))]
         return out
 
 
