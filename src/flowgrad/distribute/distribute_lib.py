@@ -793,16 +793,34 @@ class _SingleDevice:
         self.device = device
 
 
+# TF's init_var_from_numpy builds 11 ops: the start, end and slice placeholders, a read of
+# the variable, the strided slice (stack, stack_1, stack_2, Cast, StridedSlice), its
+# ResourceStridedSliceAssign and a read of the result
+_TF_NUMPY_INIT_OPS = 11
+
+
 def _init_var_from_numpy(input_var, numpy_input, session):
-    """Fills `input_var` with `numpy_input` through `session` (TF's init_var_from_numpy;
-    TF writes 64 MiB slices with a sliced assignment, which flowgrad's resource variables
-    lack: flowgrad feeds the whole array to one assignment, the same values)."""
+    """Fills `input_var` with `numpy_input` through `session` (TF's init_var_from_numpy).
+    TF writes 64 MiB slices through a sliced assignment (ResourceStridedSliceAssign),
+    which flowgrad's resource variables lack: flowgrad feeds the whole array to one
+    assignment named as TF's (`strided_slice/_assign`), takes the names TF's other ops
+    take and counts them (later graph-seeded random ops get TF's seeds)."""
     with init_scope():
         if session is None:
             raise AssertionError()
         session.run(input_var.initializer)
+        graph = get_default_graph()
+        n0 = graph._last_id
+        placeholder(_dt.int64, ())
+        placeholder(_dt.int64, ())
         value = placeholder(input_var.dtype)
-        session.run(input_var.assign(value, read_value=False), feed_dict={value: numpy_input})
+        graph.unique_name("ReadVariableOp")
+        with name_scope("strided_slice") as scope:
+            # "<scope>/_assign/": the exact name (a name ending in "/" is not uniquified)
+            assign = input_var.assign(value, read_value=False, name=scope + "_assign/")
+        graph.unique_name("ReadVariableOp")
+        graph._last_id = n0 + _TF_NUMPY_INIT_OPS
+        session.run(assign, feed_dict={value: numpy_input})
 
 
 def _numpy_dataset(numpy_input, session, colocate_with, extended=None):
