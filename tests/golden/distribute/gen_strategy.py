@@ -422,15 +422,17 @@ def assignments(tf, kind):
 def numpy_dataset(tf, kind):
     """experimental_make_numpy_dataset: the variables holding the arrays, the elements."""
     ds = tf.distribute
-    with tf.Graph().as_default():
+    with tf.Graph().as_default() as g:
         st = ds.get_strategy() if kind == "default" else _make(tf, kind)
         x = np.arange(12, dtype=np.float32).reshape(6, 2)
         y = np.arange(6, dtype=np.int64)
         out = {"no_session": _err(lambda: st.experimental_make_numpy_dataset(x))}
         with tf.Session() as sess:
             data = st.experimental_make_numpy_dataset({"x": x, "y": y}, session=sess)
+            last = g._last_id   # TF's count of ops ever made (random ops' seeds)
             with st.scope():
                 in_scope = st.experimental_make_numpy_dataset(y, session=sess)
+            out["ops_made"] = g._last_id - last
             made = [v for v in tf.global_variables() if v.name.startswith("Variable")]
             out["vars"] = [[type(v).__name__, v.name, v.device, v.trainable] for v in made]
             it2 = in_scope.make_initializable_iterator()
