@@ -47,9 +47,8 @@ class ReduceOp(enum.Enum):
 
     @staticmethod
     def from_variable_aggregation(aggregation):
-        """The ReduceOp of a tf.VariableAggregation (SUM, MEAN or ONLY_FIRST_REPLICA)."""
-        mapping = {"SUM": ReduceOp.SUM, "MEAN": ReduceOp.MEAN,
-                   "ONLY_FIRST_REPLICA": ReduceOp.MEAN}
+        """The ReduceOp of a tf.VariableAggregation: SUM or MEAN."""
+        mapping = {"SUM": ReduceOp.SUM, "MEAN": ReduceOp.MEAN}
         name = getattr(aggregation, "name", None)
         if name not in mapping:
             raise ValueError("Could not convert from `tf.VariableAggregation` %s to"

@@ -83,6 +83,8 @@ def enums(tf):
             "bad": _err(lambda: ds.ReduceOp("MAX")),
             "from_agg": str(ds.ReduceOp.from_variable_aggregation(
                 tf.VariableAggregation.MEAN)),
+            "from_agg_bad": [_err(lambda: ds.ReduceOp.from_variable_aggregation(a)) for a in (
+                tf.VariableAggregation.NONE, tf.VariableAggregation.ONLY_FIRST_REPLICA)],
             "modes": [str(x) for x in ds.InputReplicationMode],
             "ic_default": [ds.InputContext().num_input_pipelines,
                            ds.InputContext().input_pipeline_id,
