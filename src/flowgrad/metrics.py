@@ -41,11 +41,15 @@ _f32, _f64, _i64, _bool = _dt.float32, _dt.float64, _dt.int64, _dt.bool_
 
 
 def metric_variable(shape, dtype, validate_shape=True, name=None):
-    """A zero-initialized local variable in LOCAL_VARIABLES and METRIC_VARIABLES."""
+    """A zero-initialized local variable in LOCAL_VARIABLES and METRIC_VARIABLES, synchronized
+    on read and summed across replicas (TF's: under a MirroredStrategy, a
+    SyncOnReadVariable)."""
     return variables.Variable(
         lambda: array_ops.zeros(shape, dtype), trainable=False,
         collections=[GraphKeys.LOCAL_VARIABLES, GraphKeys.METRIC_VARIABLES],
-        validate_shape=validate_shape, name=name)
+        validate_shape=validate_shape, name=name,
+        synchronization=variables.VariableSynchronization.ON_READ,
+        aggregation=variables.VariableAggregation.SUM)
 
 
 def _add(collections, value):

@@ -60,6 +60,68 @@ class _StopAfterNEvalsHook(SessionRunHook):
             run_context.request_stop()
 
 
+class _DistributedIteratorInitializerHook(SessionRunHook):
+    """Initializes a tf.distribute strategy's input iterator when the session is created
+    (TF's estimator util.DistributedIteratorInitializerHook)."""
+
+    def __init__(self, iterator):
+        self._iterator = iterator
+
+    def begin(self):
+        self._initializer = self._iterator.initialize()
+
+    def after_create_session(self, session, coord):
+        session.run(self._initializer)
+
+
+def _combine_distributed_scaffold(grouped_scaffold, distribution):
+    """The model_fn's scaffold of each replica as one (TF 1.14's
+    `_combine_distributed_scaffold`): their ops grouped, ready_op and the default
+    ready_for_local_init_op made for each replica."""
+    from ..ops.variables import (  # lazy: with the scaffold
+        global_variables, report_uninitialized_variables)
+    from ..train.monitored_session import Scaffold  # lazy: with the session
+    scaffolds = distribution.unwrap(grouped_scaffold)
+
+    def grouped(values):
+        return distribution.group(values) if values else None
+    init_feed_dict = grouped([s.init_feed_dict for s in scaffolds
+                              if s.init_feed_dict is not None])
+    init_fn = grouped([s._user_init_fn for s in scaffolds if s._user_init_fn is not None])
+    init_op = grouped([s.init_op for s in scaffolds if s.init_op is not None])
+
+    def unwrap_and_concat(value):
+        value = distribution.unwrap(value)
+        if len(value) != 1:
+            from ..ops.array_ops import concat  # lazy: several replicas only
+            return concat(value, 0)
+        return value[0]
+
+    def ready_for_local_init(scaffold):
+        if scaffold.ready_for_local_init_op is not None:
+            return scaffold.ready_for_local_init_op
+        return Scaffold.get_or_default(
+            "ready_for_local_init_op", GraphKeys.READY_FOR_LOCAL_INIT_OP,
+            lambda: report_uninitialized_variables(global_variables()))
+    ready_op = distribution.extended.call_for_each_replica(
+        lambda scaffold: scaffold.ready_op, args=(grouped_scaffold,))
+    if ready_op is not None:
+        ready_op = unwrap_and_concat(ready_op)
+    ready_for_local_init_op = distribution.extended.call_for_each_replica(
+        ready_for_local_init, args=(grouped_scaffold,))
+    if ready_for_local_init_op is not None:
+        ready_for_local_init_op = unwrap_and_concat(ready_for_local_init_op)
+    local_init_op = grouped([s.local_init_op for s in scaffolds
+                             if s.local_init_op is not None])
+    summary_op = grouped([s.summary_op for s in scaffolds if s.summary_op is not None])
+    savers = [s.saver for s in scaffolds if s.saver is not None]
+    return Scaffold(init_op=init_op, ready_op=ready_op,
+                    ready_for_local_init_op=ready_for_local_init_op,
+                    local_init_op=local_init_op, summary_op=summary_op,
+                    saver=savers[0] if savers else None, init_feed_dict=init_feed_dict,
+                    init_fn=init_fn)
+
+
 def _features_and_labels(result):
     """(features, labels, input hooks) of what an input_fn returned."""
     from ..data.dataset_ops import Dataset  # lazy: tf.data loads on first use
@@ -181,15 +243,18 @@ class Estimator:
             self._call_input_fn(input_fn, mode))
         return g, ctx, global_step, features, labels, input_hooks
 
-    def _call_input_fn(self, input_fn, mode):
-        """TF's: input_fn gets the `mode`, `params` and `config` it names, and builds its
-        ops under /cpu:0."""
+    def _call_input_fn(self, input_fn, mode, input_context=None):
+        """TF's: input_fn gets the `mode`, `params` and `config` it names (and the
+        tf.distribute.InputContext, under train_distribute), and builds its ops under
+        /cpu:0."""
         try:
             names = inspect.signature(input_fn).parameters
         except (TypeError, ValueError):
             names = {}
         kwargs = {k: v for k, v in (("mode", mode), ("params", self.params),
                                     ("config", self.config)) if k in names}
+        if "input_context" in names:
+            kwargs["input_context"] = input_context
         with get_default_graph().device("/cpu:0"):
             return input_fn(**kwargs)
 
@@ -212,6 +277,11 @@ class Estimator:
         if steps is not None or max_steps is not None:
             hooks.append(hooks_lib.StopAtStepHook(num_steps=steps, last_step=max_steps))
         saving_listeners = _check_listeners_type(saving_listeners)
+        if self._config.train_distribute is not None:
+            loss = self._train_distributed(self._config.train_distribute, input_fn, hooks,
+                                           saving_listeners)
+            logging.info("Loss for final step: %s.", loss)
+            return self
         g, ctx, global_step, features, labels, input_hooks = self._new_graph(
             input_fn, ModeKeys.TRAIN)
         try:
@@ -226,6 +296,49 @@ class Estimator:
             ctx.__exit__(None, None, None)
         logging.info("Loss for final step: %s.", loss)
         return self
+
+    def _train_distributed(self, strategy, input_fn, hooks, saving_listeners):
+        """Training under RunConfig(train_distribute=strategy), as TF 1.14's
+        `_actual_train_model_distributed`: in the strategy's scope, the input_fn's dataset
+        read by the strategy's input-fn iterator, the model_fn called for each replica,
+        the loss summed across replicas and the train ops grouped."""
+        from ..distribute.distribute_lib import ReduceOp  # lazy: tf.distribute on use
+        from ..train.basic_session_run_hooks import _GLOBAL_STEP_READ_KEY  # lazy: with it
+        if saving_listeners:
+            raise ValueError("Saving listenor is not supported by the current "
+                             "Distribution Strategies.")
+        if strategy.extended._num_replicas_in_sync != 1:
+            raise NotImplementedError(
+                "Estimator training with a tf.distribute strategy over %d devices is not "
+                "implemented by flowgrad" % strategy.extended._num_replicas_in_sync)
+        g = Graph()
+        with g.as_default(), strategy.scope():
+            strategy._scale_loss_for_estimator = True
+            try:
+                set_random_seed(self._config.tf_random_seed)
+                iterator = strategy.make_input_fn_iterator(
+                    lambda input_context: self._call_input_fn(input_fn, ModeKeys.TRAIN,
+                                                              input_context))
+                input_hooks = [_DistributedIteratorInitializerHook(iterator)]
+                global_step = training_util.get_or_create_global_step(g)
+                g.add_to_collection(_GLOBAL_STEP_READ_KEY,
+                                    strategy.extended.read_var(global_step))
+                features, labels, _ = _features_and_labels(iterator.get_next())
+                spec = strategy.extended.call_for_each_replica(
+                    self._call_model_fn,
+                    args=(features, labels, ModeKeys.TRAIN, self.config))
+                loss = strategy.reduce(ReduceOp.SUM, spec.loss, axis=None)
+                scaffold = _combine_distributed_scaffold(spec.scaffold, strategy)
+                spec = spec._replace(loss=loss, train_op=strategy.group(spec.train_op),
+                                     scaffold=scaffold)
+                if self._warm_start_settings:
+                    logging.info("Warm-starting with WarmStartSettings: %s",
+                                 self._warm_start_settings)
+                    warm_starting.warm_start(*self._warm_start_settings)
+                return self._train_with_spec(spec, input_hooks, hooks, global_step,
+                                             saving_listeners)
+            finally:
+                strategy._scale_loss_for_estimator = False
 
     def _global_step_in_checkpoint(self):
         path = self.latest_checkpoint()
@@ -297,6 +410,11 @@ class Estimator:
             if not checkpoint_path:
                 logging.info("Could not find trained model in model_dir: {}, running "
                              "initialization to evaluate.".format(self._model_dir))
+        strategy = self._config.eval_distribute
+        if strategy is not None:
+            results = self._evaluate_distributed(strategy, input_fn, hooks, checkpoint_path)
+            self._log_and_write_eval(results, self.eval_dir(name))
+            return results
         g, ctx, global_step, features, labels, input_hooks = self._new_graph(
             input_fn, ModeKeys.EVAL)
         try:
@@ -338,18 +456,55 @@ class Estimator:
         return self._evaluate_graph(features, labels, input_hooks, global_step,
                                     _check_hooks_type(hooks))
 
-    def _evaluate_graph(self, features, labels, input_hooks, global_step, hooks):
+    def _evaluate_distributed(self, strategy, input_fn, hooks, checkpoint_path):
+        """evaluate under RunConfig(eval_distribute=strategy), as TF 1.14's `_actual_eval`
+        with a strategy: the host's steps_per_run variable, then in the strategy's scope
+        the input_fn's dataset through the strategy's input-fn iterator, the model_fn and
+        the loss metric called for each replica, each metric's update grouped."""
+        from ..train.basic_session_run_hooks import (  # lazy: with it
+            get_or_create_steps_per_run_variable)
+        if strategy.extended._num_replicas_in_sync != 1:
+            raise NotImplementedError(
+                "Estimator evaluation with a tf.distribute strategy over %d devices is not "
+                "implemented by flowgrad" % strategy.extended._num_replicas_in_sync)
+        with Graph().as_default() as g:
+            get_or_create_steps_per_run_variable()
+            with strategy.scope():
+                set_random_seed(self._config.tf_random_seed)
+                global_step = training_util.get_or_create_global_step(g)
+                iterator = strategy.make_input_fn_iterator(
+                    lambda input_context: self._call_input_fn(input_fn, ModeKeys.EVAL,
+                                                              input_context))
+                input_hooks = [_DistributedIteratorInitializerHook(iterator)]
+                features, labels, _ = _features_and_labels(iterator.get_next())
+                scaffold, update_op, eval_dict, all_hooks = self._evaluate_graph(
+                    features, labels, input_hooks, global_step, hooks, strategy)
+                self._maybe_warm_start(checkpoint_path)
+                return self._evaluate_run(checkpoint_path, scaffold, update_op, eval_dict,
+                                          all_hooks)
+
+    def _evaluate_graph(self, features, labels, input_hooks, global_step, hooks,
+                        strategy=None):
         from .. import metrics  # lazy: tf.metrics loads on first use
         from ..ops import state_ops, variables  # lazy: with metrics
-        spec = self._call_model_fn(features, labels, ModeKeys.EVAL, self._config)
+        if strategy is None:
+            spec = self._call_model_fn(features, labels, ModeKeys.EVAL, self._config)
+        else:
+            spec = strategy.extended.call_for_each_replica(
+                self._call_model_fn, args=(features, labels, ModeKeys.EVAL, self._config))
         ops = dict(spec.eval_metric_ops)
         if LOSS_METRIC_KEY in ops:
             raise ValueError("Metric with name \"%s\" is not allowed, because Estimator "
                              "already defines a default metric with the same name."
                              % LOSS_METRIC_KEY)
-        ops[LOSS_METRIC_KEY] = metrics.mean(spec.loss)
+        if strategy is None:
+            ops[LOSS_METRIC_KEY] = metrics.mean(spec.loss)
+        else:
+            ops[LOSS_METRIC_KEY] = strategy.extended.call_for_each_replica(
+                metrics.mean, args=(spec.loss,))
         eval_dict = {k: ops[k][0] for k in sorted(ops)}   # TF's order: sorted
-        update_ops = [v[1] for _, v in sorted(ops.items())]
+        update_ops = [v[1] if strategy is None else strategy.group(v[1])
+                      for _, v in sorted(ops.items())]
         if GraphKeys.GLOBAL_STEP in eval_dict:
             raise ValueError("Metric with name `global_step` is not allowed, because "
                              "Estimator already defines a default metric with the same "

@@ -35,7 +35,10 @@ class EstimatorSpec(collections.namedtuple("EstimatorSpec", [
             raise ValueError("Missing loss.")
         if loss is not None and not isinstance(loss, Tensor):
             raise TypeError("loss must be Tensor, given: {}".format(loss))
-        if train_op is not None and not isinstance(train_op, (Tensor, Operation)):
+        from ..ops.variables import Variable  # lazy: with Scaffold
+        # TF's is_dense_tensor_like: a variable too (an optimizer's global-step update
+        # under a tf.distribute strategy returns the updated variable)
+        if train_op is not None and not isinstance(train_op, (Tensor, Operation, Variable)):
             raise TypeError("train_op must be Operation or Tensor, given: {}".format(train_op))
         if mode == ModeKeys.PREDICT and predictions is None:
             raise ValueError("Missing predictions.")

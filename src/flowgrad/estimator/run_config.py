@@ -1,7 +1,9 @@
 """`tf.estimator.RunConfig` (TF 1.14's run_config.py): checkpoint, summary and logging
 cadence, and the cluster read from the TF_CONFIG environment variable (cluster, task type
 and index, master, parameter servers and workers, chief, global id, model_dir, service,
-the default distributed session config). Distribution strategies are not implemented."""
+the default distributed session config). `train_distribute` and `eval_distribute` take a
+tf.distribute strategy (one device: the default, OneDeviceStrategy, MirroredStrategy);
+experimental_distribute is not implemented."""
 from __future__ import annotations
 
 import copy
@@ -164,8 +166,7 @@ class RunConfig:
                  keep_checkpoint_every_n_hours=10000, log_step_count_steps=100,
                  train_distribute=None, device_fn=None, protocol=None, eval_distribute=None,
                  experimental_distribute=None, experimental_max_worker_delay_secs=None):
-        for name, value in (("train_distribute", train_distribute), ("device_fn", device_fn),
-                            ("eval_distribute", eval_distribute),
+        for name, value in (("device_fn", device_fn),
                             ("experimental_distribute", experimental_distribute)):
             if value is not None:
                 raise NotImplementedError("RunConfig: %s is not implemented by flowgrad" % name)
@@ -189,8 +190,9 @@ class RunConfig:
             save_checkpoints_secs=save_checkpoints_secs, session_config=session_config,
             keep_checkpoint_max=keep_checkpoint_max,
             keep_checkpoint_every_n_hours=keep_checkpoint_every_n_hours,
-            log_step_count_steps=log_step_count_steps, train_distribute=None, device_fn=None,
-            protocol=protocol, eval_distribute=None, experimental_distribute=None,
+            log_step_count_steps=log_step_count_steps, train_distribute=train_distribute,
+            device_fn=None,
+            protocol=protocol, eval_distribute=eval_distribute, experimental_distribute=None,
             experimental_max_worker_delay_secs=experimental_max_worker_delay_secs)
         self._init_distributed_setting_from_environment_var(tf_config)
         if not self._session_config and self._cluster_spec:
@@ -280,8 +282,7 @@ class RunConfig:
             if key not in allowed:
                 raise ValueError("Replacing {} is not supported. Allowed properties are {}."
                                  .format(key, allowed))
-            if key in ("train_distribute", "device_fn", "eval_distribute",
-                       "experimental_distribute") and value is not None:
+            if key in ("device_fn", "experimental_distribute") and value is not None:
                 raise NotImplementedError("RunConfig: %s is not implemented by flowgrad" % key)
             setattr(config, "_" + key, value)
         steps, secs = config._save_checkpoints_steps, config._save_checkpoints_secs

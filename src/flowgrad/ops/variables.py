@@ -702,12 +702,14 @@ class ResourceVariable(Variable):
         """A new ReadVariableOp (or the caching_device's cached read)."""
         if self._cached_value is not None:
             return self._cached_value
-        with self.graph.colocate_with(None, ignore_existing=True):
+        # TF 1.14: the read is placed on the handle's device (none: no device at all)
+        with self.graph.colocate_with(None, ignore_existing=True), \
+                self.graph.device(self._handle.device or None):
             return self._read_variable_op()
 
     def read_value(self) -> Tensor:
-        """`Read/ReadVariableOp` and an Identity of it."""
-        with name_scope("Read"):
+        """`Read/ReadVariableOp` (on the handle's device, as TF) and an Identity of it."""
+        with name_scope("Read"), self.graph.device(self._handle.device or None):
             value = self._read_variable_op()
         return identity(value)
 

@@ -27,6 +27,28 @@ __all__ = ["SecondOrStepTimer", "LoggingTensorHook", "StopAtStepHook", "Checkpoi
            "FeedFnHook", "ProfilerHook"]
 
 _GLOBAL_STEP_READ_KEY = "global_step_read_op_cache"
+_HOOKS = "hooks"
+_STEPS_PER_RUN_VAR = "steps_per_run"
+
+
+def get_or_create_steps_per_run_variable():
+    """The graph's `hooks/steps_per_run` variable (an int32 resource variable, 1, a local
+    variable), made on first use: how many steps one device program runs (TF 1.14's; an
+    Estimator evaluating under a tf.distribute strategy makes it)."""
+    from ..ops import init_ops, variable_scope  # lazy: ops on first use
+    graph = get_default_graph()
+    collection_name = "{}_{}".format(_HOOKS, _STEPS_PER_RUN_VAR)
+    found = graph.get_collection(collection_name)
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        raise RuntimeError("Multiple steps_per_run_var in collection.")
+    with variable_scope.variable_scope(_HOOKS, reuse=variable_scope.AUTO_REUSE):
+        from ..engine.framework import dtypes  # lazy: with ops
+        return variable_scope.get_variable(
+            _STEPS_PER_RUN_VAR, initializer=init_ops.ones_initializer(), shape=[],
+            dtype=dtypes.int32, trainable=False,
+            collections=[collection_name, GraphKeys.LOCAL_VARIABLES], use_resource=True)
 
 
 def _get_or_create_global_step_read(graph=None):

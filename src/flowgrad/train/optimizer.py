@@ -293,6 +293,14 @@ class Optimizer:
           TypeError: a gradient is not a Tensor/IndexedSlices/None.
           ValueError: no pairs, or no gradient at all.
         """
+        from ..distribute import distribute_lib as _ds  # lazy: tf.distribute loads on use
+        if _ds.has_strategy():
+            if _ds.in_cross_replica_context():
+                raise RuntimeError("Use `_distributed_apply()` instead of `apply_gradients()` "
+                                   "in a cross-replica context.")
+            grads_and_vars = tuple((g, v) for g, v in grads_and_vars if g is not None)
+            return _ds.get_replica_context().merge_call(
+                self._distributed_apply, args=(grads_and_vars, global_step, name))
         grads_and_vars = tuple(grads_and_vars)
         if not grads_and_vars:
             raise ValueError("No variables provided.")
@@ -340,6 +348,56 @@ class Optimizer:
             train_op = graph.get_collection_ref(GraphKeys.TRAIN_OP)
             if apply_updates not in train_op:
                 train_op.append(apply_updates)
+            return apply_updates
+
+    def _distributed_apply(self, distribution, grads_and_vars, global_step=None, name=None):
+        """apply_gradients under a tf.distribute strategy (TF 1.14's): the gradients summed
+        across replicas (batch_reduce_to), each update run by the strategy's `update`, the
+        finishing group by its `update_non_slot`."""
+        from ..distribute.distribute_lib import ReduceOp  # lazy: tf.distribute loads on use
+        reduced = distribution.extended.batch_reduce_to(ReduceOp.SUM, grads_and_vars)
+        var_list = [v for _, v in grads_and_vars]
+        pairs = list(zip(reduced, var_list))
+        graph = get_default_graph()
+        with graph.control_dependencies(None):
+            self._create_slots(var_list)
+
+        def update(v, g):
+            if not isinstance(g, (Tensor, IndexedSlices)):
+                try:
+                    g = convert_to_tensor(g)
+                except (TypeError, ValueError):
+                    raise TypeError("Gradient must be convertible to a Tensor or "
+                                    "IndexedSlices, or None: %s" % g) from None
+            with name_scope("update_" + v.op.name):
+                return _get_processor(v).update_op(self, g)
+
+        with name_scope(name, self._name) as name:
+            self._prepare()
+            update_ops = [op for grad, var in pairs
+                          for op in distribution.extended.update(var, update, args=(grad,),
+                                                                 group=False)]
+
+            def finish(self, update_ops):
+                return self._finish(update_ops, "update")
+            non_slot_devices = distribution.extended.non_slot_devices(var_list)
+            finish_updates = distribution.extended.update_non_slot(
+                non_slot_devices, finish, args=(self, update_ops), group=False)
+            if global_step is None:
+                apply_updates = distribution.group(finish_updates, name=name)
+            else:
+                with graph.control_dependencies(finish_updates):
+                    apply_updates = distribution.extended.update(
+                        global_step, state_ops.assign_add, args=(1,), kwargs={"name": name})
+            if isinstance(apply_updates, Tensor):
+                apply_updates = apply_updates.op
+            # TF keeps the updated global step (a variable) in the collection and exports
+            # it as its node's name; flowgrad's collections serialize variables as
+            # VariableDefs, so the collection holds that node (the same export)
+            train_op = graph.get_collection_ref(GraphKeys.TRAIN_OP)
+            kept = apply_updates.op if isinstance(apply_updates, Variable) else apply_updates
+            if kept not in train_op:
+                train_op.append(kept)
             return apply_updates
 
     # -- slots ------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from .. import callbacks as cbks
 from ... import logging
 from .. import optimizers
 from .. import saving
+from . import training_distributed as td
 from . import training_generator as tg
 from . import training_metrics as tm
 from .base_layer import _flatten
@@ -133,6 +134,30 @@ class Model(Network):
         self._graph_built = False
         if self._is_graph_network or self.outputs:   # TF 1.14: a model with inputs set
             self._build_training_graph()
+        self._check_variables_in_strategy_scope()
+
+    _distribution_strategy = None
+
+    def _check_variables_in_strategy_scope(self):
+        """Compiled in a tf.distribute strategy's scope, the model trains with it (TF's
+        `_distribution_strategy`) and every variable of the model must have been made
+        in it (TF 1.14's ValueError)."""
+        from ...distribute import distribute_lib as ds  # lazy: tf.distribute on use
+        self._distribution_strategy = None
+        if not (ds.has_strategy() and ds.in_cross_replica_context()):
+            return
+        strategy = self._distribution_strategy = ds.get_strategy()
+        for v in self.variables:
+            if not strategy.extended.variable_created_in_scope(v):
+                raise ValueError(
+                    "Variable (%s) was not created in the distribution strategy "
+                    "scope of (%s). It is most likely due to not all layers or "
+                    "the model or optimizer being created outside the distribution "
+                    "strategy scope. Try to make sure your code looks similar "
+                    "to the following.\n"
+                    "with strategy.scope():\n"
+                    "  model=_create_model()\n"
+                    "  model.compile(...)" % (v, strategy))
 
     def _build_training_graph(self):
         """TF 1.14's compile graph: the targets, the metrics (their variables, then per
@@ -570,6 +595,13 @@ class Model(Network):
             raise NotImplementedError("flowgrad does not implement "
                                       "fit(use_multiprocessing=True)")
         self._check_compiled()
+        if self._distribution_strategy is not None and td.is_numpy(x):
+            return self._fit_distributed(
+                x, y, batch_size, epochs, verbose, callbacks, validation_split,
+                validation_data, shuffle, class_weight, sample_weight, initial_epoch,
+                steps_per_epoch, validation_steps, validation_freq)
+        if self._distribution_strategy is not None:
+            td.validate_inputs(x, y)
         if tg.is_generator_or_sequence(x):
             _check_generator_arguments(y, sample_weight, validation_split)
             return self.fit_generator(
@@ -803,12 +835,55 @@ class Model(Network):
         callback_list.call("on_train_end", None)
         return self.history
 
+    def _fit_distributed(self, x, y, batch_size, epochs, verbose, callbacks,
+                         validation_split, validation_data, shuffle, class_weight,
+                         sample_weight, initial_epoch, steps_per_epoch, validation_steps,
+                         validation_freq):
+        """fit on numpy arrays under a tf.distribute strategy (TF 1.14's fit_distributed):
+        through the strategy's numpy dataset, ceil(samples / batch) steps an epoch."""
+        strategy = self._distribution_strategy
+        td.validate_inputs(x, y)
+        steps_per_epoch, batch_size = td.get_input_params(
+            strategy, td._flatten(x)[0], steps_per_epoch, batch_size, training=True)
+        dataset = td.numpy_dataset(self, x, y, sample_weight, class_weight, batch_size,
+                                   shuffle, epochs, allow_partial_batch=True)
+        val_dataset = None
+        if validation_data:
+            if not isinstance(validation_data, (list, tuple)) or not td.is_numpy(
+                    validation_data[0]):
+                raise NotImplementedError(
+                    "flowgrad does not implement fit(validation_data=...) other than numpy "
+                    "arrays under a tf.distribute strategy")
+            val_x, val_y = validation_data[0], validation_data[1]
+            val_sw = validation_data[2] if len(validation_data) > 2 else None
+            validation_steps, _ = td.get_input_params(
+                strategy, td._flatten(val_x)[0], validation_steps, batch_size,
+                training=False)
+            val_dataset = td.numpy_dataset(self, val_x, val_y, val_sw, None, batch_size,
+                                           shuffle, 1, allow_partial_batch=True)
+        elif validation_split:
+            raise ValueError("validation_split argument is not supported with "
+                             "distribution strategies.")
+        return self.fit(dataset, epochs=epochs, verbose=verbose, callbacks=callbacks,
+                        validation_data=val_dataset, initial_epoch=initial_epoch,
+                        steps_per_epoch=steps_per_epoch, validation_steps=validation_steps,
+                        validation_freq=validation_freq)
+
     def evaluate(self, x=None, y=None, batch_size=None, verbose=1, sample_weight=None,
                  steps=None, callbacks=None, max_queue_size=10, workers=1,
                  use_multiprocessing=False):
         """The loss and metrics on numpy arrays, a dataset, tensors or a generator: a
         scalar, or a list in metrics_names order."""
         self._check_compiled()
+        if self._distribution_strategy is not None:
+            td.validate_inputs(x, y)
+            if td.is_numpy(x):   # TF's evaluate_distributed: whole batches only
+                steps, batch_size = td.get_input_params(
+                    self._distribution_strategy, td._flatten(x)[0], steps, batch_size,
+                    training=False)
+                x = td.numpy_dataset(self, x, y, sample_weight, None, batch_size, False, 1,
+                                     allow_partial_batch=False)
+                y = sample_weight = None
         if tg.is_generator_or_sequence(x):
             _check_generator_arguments(y, sample_weight)
             return self.evaluate_generator(x, steps=steps, callbacks=callbacks,
@@ -842,6 +917,14 @@ class Model(Network):
                 max_queue_size=10, workers=1, use_multiprocessing=False):
         """The model's outputs on numpy inputs (batch by batch, concatenated), a dataset,
         tensors or a generator."""
+        if self._distribution_strategy is not None:
+            td.validate_inputs(x, None)
+            if td.is_numpy(x):   # TF's predict_distributed: whole batches only
+                steps, batch_size = td.get_input_params(
+                    self._distribution_strategy, td._flatten(x)[0], steps, batch_size,
+                    training=False)
+                x = td.numpy_dataset(self, x, None, None, None, batch_size, False, 1,
+                                     allow_partial_batch=False)
         if tg.is_generator_or_sequence(x):
             return self.predict_generator(x, steps=steps, callbacks=callbacks,
                                           max_queue_size=max_queue_size, workers=workers,
