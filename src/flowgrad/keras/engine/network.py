@@ -10,7 +10,7 @@ import inspect
 from ...engine.framework.graph import Tensor
 from .. import backend
 from .. import layers as _layers
-from .base_layer import KERAS_HISTORY, Layer, _flatten, _map_structure
+from .base_layer import KERAS_HISTORY, Layer, Node, _flatten, _map_structure
 from .base_layer_utils import to_snake_case
 from .input_layer import InputLayer
 
@@ -175,6 +175,12 @@ class Network(Layer):
         self._layers = _layers_by_depth(self.outputs, layers)
         self._is_graph_network = True
         self.built = True
+        # TF 1.14: the network's nodes start over with its own, linking its inputs to its
+        # outputs (no Keras history points to it); its calls on new tensors follow
+        self._inbound_nodes = []
+        self._outbound_nodes = []
+        Node(self, [], [], [], self._nested_inputs, self._nested_outputs,
+             call=(self._nested_inputs, self._nested_outputs, (), {}))
         self.input_names = [KERAS_HISTORY[t][0].name for t in self.inputs]
         self.output_names = [KERAS_HISTORY[t][0].name for t in self.outputs]
         self._input_layers = [KERAS_HISTORY[t][0] for t in self.inputs]
@@ -205,12 +211,6 @@ class Network(Layer):
             if layer.name == name:
                 return layer
         raise ValueError("No such layer: " + name)
-
-    def _tf_nodes(self):
-        # TF's Network makes a node linking its own inputs to its outputs first; the calls
-        # of the network on other tensors follow
-        own = [(self._nested_inputs, self._nested_outputs)] if self._is_graph_network else []
-        return own + super()._tf_nodes()
 
     @property
     def input(self):

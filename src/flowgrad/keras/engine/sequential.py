@@ -94,7 +94,8 @@ class Sequential(Model):
         if self._is_graph_network:
             if self.layers:
                 last = self._stack[-1]
-                outs = last._inbound_nodes[-1][1]
+                outs = last.output   # TF 1.14: the last layer's first call
+
                 self._init_graph_network(self.inputs[0], outs)
                 self._layers = list(self._stack)
             else:
