@@ -84,4 +84,5 @@ def cases(tf):
         out["sequential called"] = _layer(s)
         s.pop()
         out["sequential popped"] = _layer(s)
+        out["sequential popped last"] = _layer(s.layers[-1])
     return out

@@ -151,7 +151,8 @@ class Layer(Module):
         self._trainable = trainable
         self.stateful = False
         self.built = False
-        self.input_spec = None
+        if not isinstance(getattr(type(self), "input_spec", None), property):
+            self.input_spec = None   # a network's is a property (its input layers')
         self.supports_masking = False
         self._init_set_name(name)
         self._activity_regularizer = kwargs.pop("activity_regularizer", None)
@@ -241,14 +242,14 @@ class Layer(Module):
         if not self._inbound_nodes:
             raise AttributeError("Layer " + self.name + " is not connected, no input to "
                                  "return.")
-        return _node_value(self._inbound_nodes[0][0])
+        return _node_value(self._inbound_nodes[0].input_tensors)
 
     @property
     def output(self):
         """The output of the layer's first call on Keras tensors (AttributeError if none)."""
         if not self._inbound_nodes:
             raise AttributeError("Layer " + self.name + " has no inbound nodes.")
-        return _node_value(self._inbound_nodes[0][1])
+        return _node_value(self._inbound_nodes[0].output_tensors)
 
     # -- TF's node accessors: shapes and masks of the calls on Keras tensors ---------------
     @property

@@ -195,6 +195,7 @@ class Network(Layer):
         """Each layer's weights in layer order (a BatchNormalization's moving statistics
         beside its gamma and beta), then the network's own: TF 1.14's Network.weights,
         the order of get_weights/set_weights."""
+        self._assert_weights_created()
         return (self._gather_children_attribute("weights") + self._trainable_weights
                 + self._non_trainable_weights)
 
@@ -213,12 +214,41 @@ class Network(Layer):
         raise ValueError("No such layer: " + name)
 
     @property
-    def input(self):
-        return self._nested_inputs if self._is_graph_network else None
+    def input_spec(self):
+        """TF 1.14's Network.input_spec: the input layers' specs (None for a subclassed
+        model, or where the one input layer has none)."""
+        if not self._is_graph_network:
+            return None
+        specs = []
+        for layer in self._input_layers:
+            if layer.input_spec is None:
+                specs.append(None)
+            else:
+                if not isinstance(layer.input_spec, list):
+                    raise TypeError("Layer " + layer.name + " has an input_spec attribute "
+                                    "that is not a list. We expect a list. Found input_spec "
+                                    "= " + str(layer.input_spec))
+                specs += layer.input_spec
+        return specs[0] if len(specs) == 1 else specs
+
+    def _assert_weights_created(self):
+        """TF 1.14: a model whose class defines build (a Sequential, a subclassed model)
+        has no weights to list before it is built."""
+        if not self._is_graph_network and "build" in type(self).__dict__ and \
+                not self.built:
+            raise ValueError("Weights for model %s have not yet been created. Weights are "
+                             "created when the Model is first called on inputs or `build()` "
+                             "is called with an `input_shape`." % self.name)
 
     @property
-    def output(self):
-        return self._nested_outputs if self._is_graph_network else None
+    def trainable_weights(self):
+        self._assert_weights_created()
+        return super().trainable_weights
+
+    @property
+    def non_trainable_weights(self):
+        self._assert_weights_created()
+        return super().non_trainable_weights
 
     @property
     def updates(self):

@@ -361,6 +361,11 @@ class Model(Network):
         self.output_names = ["output_%d" % (i + 1) for i in range(len(self.outputs))]
         self.built = True
 
+    @property
+    def _is_compiled(self):
+        """TF 1.14's flag: whether compile was called."""
+        return self._compiled
+
     def _set_called_inputs(self, inputs, outputs):
         """TF 1.14's _set_inputs(inputs, outputs) at the end of Layer.__call__ on a model
         without inputs: the tensors it was called on ('input_N', or a dict's sorted keys)
