@@ -259,9 +259,6 @@ class Conv2DTranspose(Conv2D):
                 if out_pad >= stride:
                     raise ValueError("Stride " + str(self.strides) + " must be greater than "
                                      "output padding " + str(self.output_padding))
-        if any(d != 1 for d in self.dilation_rate):
-            raise NotImplementedError("flowgrad's Conv2DTranspose does not implement "
-                                      "dilation_rate != 1")
 
     def build(self, input_shape):
         input_shape = TensorShape(input_shape)
@@ -304,9 +301,18 @@ class Conv2DTranspose(Conv2D):
             x = array_ops.transpose(x, (0, 2, 3, 1))
             s = output_shape_tensor
             output_shape_tensor = array_ops.stack([s[0], s[2], s[3], s[1]])
-        outputs = nn.conv2d_transpose(x, self.kernel, output_shape_tensor,
-                                      (1,) + tuple(self.strides) + (1,),
-                                      padding=self.padding.upper(), data_format="NHWC")
+        if tuple(self.dilation_rate) == (1, 1):
+            outputs = nn.conv2d_transpose(x, self.kernel, output_shape_tensor,
+                                          (1,) + tuple(self.strides) + (1,),
+                                          padding=self.padding.upper(), data_format="NHWC")
+        else:
+            # TF 1.14's backend: atrous_conv2d_transpose at the one rate (an assert for
+            # unequal rates; the strides are not passed on)
+            if self.dilation_rate[0] != self.dilation_rate[1]:
+                raise AssertionError()
+            outputs = nn.atrous_conv2d_transpose(x, self.kernel, output_shape_tensor,
+                                                 rate=self.dilation_rate[0],
+                                                 padding=self.padding.upper())
         if self.data_format == "channels_first":
             outputs = array_ops.transpose(outputs, (0, 3, 1, 2))
         outputs.set_shape(self.compute_output_shape(inputs.shape))
