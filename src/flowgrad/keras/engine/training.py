@@ -378,14 +378,19 @@ class Model(Network):
         self.built = True
 
     # -- saving ---------------------------------------------------------------------------
+    def _updated_config(self):
+        return {"class_name": self.__class__.__name__, "config": self.get_config(),
+                "keras_version": saving.KERAS_VERSION, "backend": "tensorflow"}
+
     def to_json(self, **kwargs):
         """The JSON of {'class_name', 'config', 'keras_version', 'backend'}."""
-        config = {"class_name": self.__class__.__name__, "config": self.get_config(),
-                  "keras_version": saving.KERAS_VERSION, "backend": "tensorflow"}
-        return _json.dumps(config, default=saving.get_json_type, **kwargs)
+        return _json.dumps(self._updated_config(), default=saving.get_json_type, **kwargs)
 
     def to_yaml(self, **kwargs):
-        raise NotImplementedError("flowgrad does not implement Model.to_yaml (YAML configs)")
+        """The YAML of {'class_name', 'config', 'keras_version', 'backend'}: TF 1.14's
+        `yaml.dump(config, **kwargs)` (needs PyYAML: the `yaml` extra)."""
+        yaml = saving.import_yaml()
+        return yaml.dump(saving.plain_config(self._updated_config()), **kwargs)
 
     def save(self, filepath, overwrite=True, include_optimizer=True, save_format=None):
         """Writes the model (config, weights, training config, optimizer state) to an

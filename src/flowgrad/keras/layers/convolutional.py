@@ -175,8 +175,12 @@ class Conv(Layer):
 
 
 def _conv_init(cls, rank):
-    def __init__(self, filters, kernel_size, strides=(1,) * rank, padding="valid",
-                 data_format=None, dilation_rate=(1,) * rank, activation=None, use_bias=True,
+    # one tuple for both defaults, as TF's literal (1, 1) defaults are one constant: a
+    # config holds it twice (to_yaml writes an anchor)
+    ones = (1,) * rank
+
+    def __init__(self, filters, kernel_size, strides=ones, padding="valid",
+                 data_format=None, dilation_rate=ones, activation=None, use_bias=True,
                  kernel_initializer="glorot_uniform", bias_initializer="zeros",
                  kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
                  kernel_constraint=None, bias_constraint=None, **kwargs):
