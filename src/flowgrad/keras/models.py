@@ -164,7 +164,8 @@ def model_from_json(json_string, custom_objects=None):
 
 
 def model_from_yaml(yaml_string, custom_objects=None):
-    raise NotImplementedError("flowgrad does not implement model_from_yaml (YAML configs)")
+    """A model from the YAML of model.to_yaml() (needs PyYAML: the `yaml` extra)."""
+    return model_from_config(saving.yaml_load(yaml_string), custom_objects=custom_objects)
 
 
 def save_model(model, filepath, overwrite=True, include_optimizer=True, save_format=None):

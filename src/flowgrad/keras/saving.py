@@ -40,6 +40,54 @@ def h5py_module():
     return h5py
 
 
+_YAML_ERROR = "Requires yaml module installed (`pip install pyyaml`)."
+
+
+def import_yaml():
+    """PyYAML, or TF 1.14's ImportError naming flowgrad's `yaml` extra."""
+    try:
+        import yaml  # lazy: optional dependency (the `yaml` extra)
+    except ImportError:
+        raise ImportError(_YAML_ERROR + " (pip install 'flowgrad[yaml]')") from None
+    return yaml
+
+
+def plain_config(obj, _memo=None):
+    """`obj` with what JSON would encode through get_json_type (initializers, dtypes,
+    NumPy values) turned into plain values, keeping tuples (which TF's configs hold and
+    YAML writes as `!!python/tuple`) and which containers are one object (YAML's
+    `&id001` anchors)."""
+    memo = {} if _memo is None else _memo
+    if obj is None or type(obj) in (str, int, float, bool):
+        return obj
+    if isinstance(obj, (dict, list, tuple)):
+        if id(obj) in memo:
+            return memo[id(obj)][1]
+        if isinstance(obj, dict):
+            out = {k: plain_config(v, memo) for k, v in obj.items()}
+        elif isinstance(obj, list):
+            out = [plain_config(v, memo) for v in obj]
+        else:
+            out = tuple(plain_config(v, memo) for v in obj)
+        memo[id(obj)] = (obj, out)   # keeps obj alive so that its id stays its own
+        return out
+    return plain_config(get_json_type(obj), memo)
+
+
+def yaml_load(yaml_string):
+    """The config in `yaml_string`: TF 1.14's `yaml.load` (PyYAML 5's default loader),
+    here a safe loader that also reads the `!!python/tuple` to_yaml writes."""
+    yaml = import_yaml()
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_constructor(
+        "tag:yaml.org,2002:python/tuple",
+        lambda loader, node: tuple(loader.construct_sequence(node)))
+    return yaml.load(yaml_string, Loader=_Loader)
+
+
 def get_json_type(obj):
     """JSON for what json.dumps cannot encode (TF's serialization.get_json_type)."""
     if hasattr(obj, "get_config"):

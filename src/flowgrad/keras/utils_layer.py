@@ -8,8 +8,10 @@ __all__ = ["print_summary"]
 
 
 def _output_shape(layer):
+    # TF 1.14 prints layer.output_shape: "multiple" when never called or when its calls'
+    # output shapes differ
     nodes = layer._inbound_nodes
-    if len(nodes) != 1:
+    if not nodes or len({str(n.output_shapes) for n in nodes}) != 1:
         return "multiple"
     outputs = _flatten(nodes[0][1])
     shapes = [tuple(t.shape.as_list()) for t in outputs]

@@ -58,7 +58,7 @@ from typing import Sequence
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.constant_op import const_value, constant
+from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.ops._base import FLOATS, apply, same_type_inputs, to_tensor
 from ..engine.ops._nn_util import IntOrInts, TensorLike
@@ -587,6 +587,9 @@ def _input_sizes(sizes):
     """A Const named input_sizes (TF's op wrapper converts the argument so) or the tensor."""
     if isinstance(sizes, Tensor):
         return sizes
+    if isinstance(sizes, (list, tuple)) and any(isinstance(x, Tensor) for x in sizes):
+        # a list holding tensors packs (TF's autopacking: an `input_sizes` Pack)
+        return convert_to_tensor(list(sizes), _dt.int32, name="input_sizes")
     return constant(np.asarray(sizes, dtype=np.int32).reshape(-1), name="input_sizes")
 
 

@@ -25,7 +25,7 @@ from . import base_layer_utils
 from .base_layer_utils import VariableAggregation, VariableSynchronization
 from .input_spec import InputSpec, assert_input_compatibility
 
-__all__ = ["Layer", "InputSpec"]
+__all__ = ["Layer", "InputSpec", "Node"]
 
 # tensor -> (layer, node_index, tensor_index): the layer call that made a Keras tensor
 # (TF 1.14's `_keras_history`; flowgrad's Tensor has slots, so it lives here). The
@@ -73,6 +73,62 @@ def _get_mask(t):
     return m
 
 
+class Node(object):
+    """TF 1.14's keras Node: one call of `outbound_layer` on Keras tensors, kept in that
+    layer's `_inbound_nodes` and in each inbound layer's `_outbound_nodes`.
+
+    Args:
+      outbound_layer: the layer called.
+      inbound_layers, node_indices, tensor_indices: where each input tensor comes from
+        (nested as the inputs).
+      input_tensors, output_tensors: the call's tensors.
+      arguments: the keyword arguments of the call (None for an InputLayer's or a graph
+        network's own node).
+      call: flowgrad's record of the call, (Keras-tensor inputs, outputs, positional
+        arguments, keyword arguments), which a node also reads as (node[0], ...).
+    """
+
+    def __init__(self, outbound_layer, inbound_layers, node_indices, tensor_indices,
+                 input_tensors, output_tensors, arguments=None, call=None):
+        if isinstance(outbound_layer, (list, tuple, dict)):
+            raise ValueError("`outbound_layer` should be a layer instance, not a list, "
+                             "tuple, or, dict.")
+        self.outbound_layer = outbound_layer
+        self.inbound_layers = inbound_layers
+        self.node_indices = node_indices
+        self.tensor_indices = tensor_indices
+        self.input_tensors = input_tensors
+        self.output_tensors = output_tensors
+        self.input_shapes = _map_structure(backend.int_shape, input_tensors)
+        self.output_shapes = _map_structure(backend.int_shape, output_tensors)
+        self.arguments = arguments
+        self._call = tuple(call) if call is not None else (
+            input_tensors, output_tensors, (), dict(arguments or {}))
+        for layer in _flatten(inbound_layers):
+            if layer is not None:
+                layer.outbound_nodes.append(self)
+        outbound_layer.inbound_nodes.append(self)
+
+    # flowgrad's (inputs, outputs, args, kwargs) view of the call
+    def __getitem__(self, index):
+        return self._call[index]
+
+    def __iter__(self):
+        return iter(self._call)
+
+    def iterate_inbound(self):
+        """(inbound layer, node index, tensor index, tensor) of each input."""
+        return zip(_flatten(self.inbound_layers), _flatten(self.node_indices),
+                   _flatten(self.tensor_indices), _flatten(self.input_tensors))
+
+    def get_config(self):
+        return {"outbound_layer": self.outbound_layer.name,
+                "inbound_layers": _map_structure(lambda x: x.name if x else None,
+                                                 self.inbound_layers),
+                "node_indices": self.node_indices,
+                "tensor_indices": self.tensor_indices}
+
+
 class Layer(Module):
     """The base class of layers: weights, losses, updates, and `__call__` (a tf.Module, as
     in TF 1.14: a module holding a layer finds its variables and submodules through it).
@@ -95,7 +151,8 @@ class Layer(Module):
         self._trainable = trainable
         self.stateful = False
         self.built = False
-        self.input_spec = None
+        if not isinstance(getattr(type(self), "input_spec", None), property):
+            self.input_spec = None   # a network's is a property (its input layers')
         self.supports_masking = False
         self._init_set_name(name)
         self._activity_regularizer = kwargs.pop("activity_regularizer", None)
@@ -112,6 +169,7 @@ class Layer(Module):
         if not hasattr(self, "_layers"):
             self._layers = []
         self._inbound_nodes = []
+        self._outbound_nodes = []
         self._expects_training_arg = "training" in _fn_args(self.call)
         self._dynamic = dynamic
         if "input_shape" in kwargs or "batch_input_shape" in kwargs:
@@ -184,19 +242,29 @@ class Layer(Module):
         if not self._inbound_nodes:
             raise AttributeError("Layer " + self.name + " is not connected, no input to "
                                  "return.")
-        return _node_value(self._inbound_nodes[0][0])
+        return _node_value(self._inbound_nodes[0].input_tensors)
 
     @property
     def output(self):
         """The output of the layer's first call on Keras tensors (AttributeError if none)."""
         if not self._inbound_nodes:
             raise AttributeError("Layer " + self.name + " has no inbound nodes.")
-        return _node_value(self._inbound_nodes[0][1])
+        return _node_value(self._inbound_nodes[0].output_tensors)
 
     # -- TF's node accessors: shapes and masks of the calls on Keras tensors ---------------
+    @property
+    def inbound_nodes(self):
+        """TF's (deprecated) list of the layer's Nodes, one per call on Keras tensors."""
+        return self._inbound_nodes
+
+    @property
+    def outbound_nodes(self):
+        """TF's (deprecated) list of the Nodes of the calls on this layer's outputs."""
+        return self._outbound_nodes
+
     def _tf_nodes(self):
         """TF's inbound nodes as (input tensors, output tensors), in call order."""
-        return [(n[0], n[1]) for n in self._inbound_nodes]
+        return [(n.input_tensors, n.output_tensors) for n in self._inbound_nodes]
 
     def _node_attribute(self, node_index, which, what):
         """TF's _get_node_attribute_at_index: `which` 0 (inputs) or 1 (outputs) of node
@@ -568,7 +636,10 @@ class Layer(Module):
                                for t in flat_inputs):
             # a node, as TF 1.14 records one only when every input is a Keras tensor
             node_index = len(self._inbound_nodes)
-            self._inbound_nodes.append((inputs, outputs, args, kwargs))
+            Node(self, _map_structure(lambda t: KERAS_HISTORY[t][0], inputs),
+                 _map_structure(lambda t: KERAS_HISTORY[t][1], inputs),
+                 _map_structure(lambda t: KERAS_HISTORY[t][2], inputs), inputs, outputs,
+                 dict(kwargs), call=(inputs, outputs, args, kwargs))
             for i, t in enumerate(_flatten(outputs)):
                 if isinstance(t, Tensor):
                     KERAS_HISTORY[t] = (self, node_index, i)

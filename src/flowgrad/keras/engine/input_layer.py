@@ -4,7 +4,7 @@ from ...engine.framework import dtypes as _dt
 from ...engine.framework.graph import Tensor
 from ...engine.framework.tensor_shape import TensorShape
 from .. import backend
-from .base_layer import KERAS_HISTORY, Layer
+from .base_layer import KERAS_HISTORY, Layer, Node
 
 __all__ = ["InputLayer", "Input"]
 
@@ -66,7 +66,10 @@ class InputLayer(Layer):
             self.is_placeholder = False
             self._batch_input_shape = tuple(input_tensor.shape.as_list())
         self._outputs = [input_tensor]
-        self._inbound_nodes.append(([], [input_tensor], (), {}))
+        # TF 1.14's node of an InputLayer: no inbound layers, the tensor as its input and
+        # output (flowgrad's call record has no Keras-tensor inputs)
+        Node(self, [], [], [], [input_tensor], [input_tensor],
+             call=([], [input_tensor], (), {}))
         KERAS_HISTORY[input_tensor] = (self, 0, 0)
 
     @property

@@ -10,7 +10,7 @@ import inspect
 from ...engine.framework.graph import Tensor
 from .. import backend
 from .. import layers as _layers
-from .base_layer import KERAS_HISTORY, Layer, _flatten, _map_structure
+from .base_layer import KERAS_HISTORY, Layer, Node, _flatten, _map_structure
 from .base_layer_utils import to_snake_case
 from .input_layer import InputLayer
 
@@ -175,6 +175,12 @@ class Network(Layer):
         self._layers = _layers_by_depth(self.outputs, layers)
         self._is_graph_network = True
         self.built = True
+        # TF 1.14: the network's nodes start over with its own, linking its inputs to its
+        # outputs (no Keras history points to it); its calls on new tensors follow
+        self._inbound_nodes = []
+        self._outbound_nodes = []
+        Node(self, [], [], [], self._nested_inputs, self._nested_outputs,
+             call=(self._nested_inputs, self._nested_outputs, (), {}))
         self.input_names = [KERAS_HISTORY[t][0].name for t in self.inputs]
         self.output_names = [KERAS_HISTORY[t][0].name for t in self.outputs]
         self._input_layers = [KERAS_HISTORY[t][0] for t in self.inputs]
@@ -189,6 +195,7 @@ class Network(Layer):
         """Each layer's weights in layer order (a BatchNormalization's moving statistics
         beside its gamma and beta), then the network's own: TF 1.14's Network.weights,
         the order of get_weights/set_weights."""
+        self._assert_weights_created()
         return (self._gather_children_attribute("weights") + self._trainable_weights
                 + self._non_trainable_weights)
 
@@ -206,19 +213,42 @@ class Network(Layer):
                 return layer
         raise ValueError("No such layer: " + name)
 
-    def _tf_nodes(self):
-        # TF's Network makes a node linking its own inputs to its outputs first; the calls
-        # of the network on other tensors follow
-        own = [(self._nested_inputs, self._nested_outputs)] if self._is_graph_network else []
-        return own + super()._tf_nodes()
+    @property
+    def input_spec(self):
+        """TF 1.14's Network.input_spec: the input layers' specs (None for a subclassed
+        model, or where the one input layer has none)."""
+        if not self._is_graph_network:
+            return None
+        specs = []
+        for layer in self._input_layers:
+            if layer.input_spec is None:
+                specs.append(None)
+            else:
+                if not isinstance(layer.input_spec, list):
+                    raise TypeError("Layer " + layer.name + " has an input_spec attribute "
+                                    "that is not a list. We expect a list. Found input_spec "
+                                    "= " + str(layer.input_spec))
+                specs += layer.input_spec
+        return specs[0] if len(specs) == 1 else specs
+
+    def _assert_weights_created(self):
+        """TF 1.14: a model whose class defines build (a Sequential, a subclassed model)
+        has no weights to list before it is built."""
+        if not self._is_graph_network and "build" in type(self).__dict__ and \
+                not self.built:
+            raise ValueError("Weights for model %s have not yet been created. Weights are "
+                             "created when the Model is first called on inputs or `build()` "
+                             "is called with an `input_shape`." % self.name)
 
     @property
-    def input(self):
-        return self._nested_inputs if self._is_graph_network else None
+    def trainable_weights(self):
+        self._assert_weights_created()
+        return super().trainable_weights
 
     @property
-    def output(self):
-        return self._nested_outputs if self._is_graph_network else None
+    def non_trainable_weights(self):
+        self._assert_weights_created()
+        return super().non_trainable_weights
 
     @property
     def updates(self):

@@ -29,6 +29,7 @@ class Sequential(Model):
 
     def __init__(self, layers=None, name=None):
         super().__init__(name=name)
+        self._build_input_shape = None
         self._stack = []
         if layers:
             for layer in layers:
@@ -37,6 +38,14 @@ class Sequential(Model):
     @property
     def layers(self):
         return [x for x in self._stack if not isinstance(x, InputLayer)]
+
+    @property
+    def input_spec(self):
+        """TF 1.14: the first layer's input_spec (None without layers)."""
+        layers = self.layers
+        if layers and hasattr(layers[0], "input_spec"):
+            return layers[0].input_spec
+        return None
 
     def add(self, layer):
         """Adds `layer` on top of the stack (calling it on the current output if any)."""
@@ -94,7 +103,8 @@ class Sequential(Model):
         if self._is_graph_network:
             if self.layers:
                 last = self._stack[-1]
-                outs = last._inbound_nodes[-1][1]
+                last._outbound_nodes = []   # TF 1.14 forgets the popped layer's call
+                outs = last.output   # TF 1.14: the last layer's first call
                 self._init_graph_network(self.inputs[0], outs)
                 self._layers = list(self._stack)
             else:

@@ -386,6 +386,11 @@ class Model(Network):
         self.output_names = ["output_%d" % (i + 1) for i in range(len(self.outputs))]
         self.built = True
 
+    @property
+    def _is_compiled(self):
+        """TF 1.14's flag: whether compile was called."""
+        return self._compiled
+
     def _set_called_inputs(self, inputs, outputs):
         """TF 1.14's _set_inputs(inputs, outputs) at the end of Layer.__call__ on a model
         without inputs: the tensors it was called on ('input_N', or a dict's sorted keys)
@@ -398,14 +403,19 @@ class Model(Network):
         self.built = True
 
     # -- saving ---------------------------------------------------------------------------
+    def _updated_config(self):
+        return {"class_name": self.__class__.__name__, "config": self.get_config(),
+                "keras_version": saving.KERAS_VERSION, "backend": "tensorflow"}
+
     def to_json(self, **kwargs):
         """The JSON of {'class_name', 'config', 'keras_version', 'backend'}."""
-        config = {"class_name": self.__class__.__name__, "config": self.get_config(),
-                  "keras_version": saving.KERAS_VERSION, "backend": "tensorflow"}
-        return _json.dumps(config, default=saving.get_json_type, **kwargs)
+        return _json.dumps(self._updated_config(), default=saving.get_json_type, **kwargs)
 
     def to_yaml(self, **kwargs):
-        raise NotImplementedError("flowgrad does not implement Model.to_yaml (YAML configs)")
+        """The YAML of {'class_name', 'config', 'keras_version', 'backend'}: TF 1.14's
+        `yaml.dump(config, **kwargs)` (needs PyYAML: the `yaml` extra)."""
+        yaml = saving.import_yaml()
+        return yaml.dump(saving.plain_config(self._updated_config()), **kwargs)
 
     def save(self, filepath, overwrite=True, include_optimizer=True, save_format=None):
         """Writes the model (config, weights, training config, optimizer state) to an

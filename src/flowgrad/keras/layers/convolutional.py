@@ -175,8 +175,12 @@ class Conv(Layer):
 
 
 def _conv_init(cls, rank):
-    def __init__(self, filters, kernel_size, strides=(1,) * rank, padding="valid",
-                 data_format=None, dilation_rate=(1,) * rank, activation=None, use_bias=True,
+    # one tuple for both defaults, as TF's literal (1, 1) defaults are one constant: a
+    # config holds it twice (to_yaml writes an anchor)
+    ones = (1,) * rank
+
+    def __init__(self, filters, kernel_size, strides=ones, padding="valid",
+                 data_format=None, dilation_rate=ones, activation=None, use_bias=True,
                  kernel_initializer="glorot_uniform", bias_initializer="zeros",
                  kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
                  kernel_constraint=None, bias_constraint=None, **kwargs):
@@ -259,9 +263,6 @@ class Conv2DTranspose(Conv2D):
                 if out_pad >= stride:
                     raise ValueError("Stride " + str(self.strides) + " must be greater than "
                                      "output padding " + str(self.output_padding))
-        if any(d != 1 for d in self.dilation_rate):
-            raise NotImplementedError("flowgrad's Conv2DTranspose does not implement "
-                                      "dilation_rate != 1")
 
     def build(self, input_shape):
         input_shape = TensorShape(input_shape)
@@ -304,9 +305,18 @@ class Conv2DTranspose(Conv2D):
             x = array_ops.transpose(x, (0, 2, 3, 1))
             s = output_shape_tensor
             output_shape_tensor = array_ops.stack([s[0], s[2], s[3], s[1]])
-        outputs = nn.conv2d_transpose(x, self.kernel, output_shape_tensor,
-                                      (1,) + tuple(self.strides) + (1,),
-                                      padding=self.padding.upper(), data_format="NHWC")
+        if tuple(self.dilation_rate) == (1, 1):
+            outputs = nn.conv2d_transpose(x, self.kernel, output_shape_tensor,
+                                          (1,) + tuple(self.strides) + (1,),
+                                          padding=self.padding.upper(), data_format="NHWC")
+        else:
+            # TF 1.14's backend: atrous_conv2d_transpose at the one rate (an assert for
+            # unequal rates; the strides are not passed on)
+            if self.dilation_rate[0] != self.dilation_rate[1]:
+                raise AssertionError()
+            outputs = nn.atrous_conv2d_transpose(x, self.kernel, output_shape_tensor,
+                                                 rate=self.dilation_rate[0],
+                                                 padding=self.padding.upper())
         if self.data_format == "channels_first":
             outputs = array_ops.transpose(outputs, (0, 3, 1, 2))
         outputs.set_shape(self.compute_output_shape(inputs.shape))

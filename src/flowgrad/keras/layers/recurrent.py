@@ -27,6 +27,7 @@ from ..engine import base_layer_utils as blu
 from ..engine.base_layer import Layer
 from ..engine.input_spec import InputSpec
 from .._serialization import lookup_custom
+from ... import logging
 from ..mixed_precision.policy import Policy
 
 __all__ = ["RNN", "SimpleRNNCell", "LSTMCell", "GRUCell", "StackedRNNCells",
@@ -433,17 +434,24 @@ class StackedRNNCells(Layer):
                 raise ValueError("All cells must have a `state_size` attribute. received "
                                  "cells:", cells)
         self.cells = list(cells)
+        # TF 1.14: the states in the reverse order of the cells (the cells still run in
+        # order, each taking the next group of states)
         self.reverse_state_order = kwargs.pop("reverse_state_order", False)
         if self.reverse_state_order:
-            raise NotImplementedError("flowgrad does not implement "
-                                      "StackedRNNCells(reverse_state_order=True)")
+            logging.warning("reverse_state_order=True in StackedRNNCells will soon be "
+                            "deprecated. Please update the code to work with the natural "
+                            "order of states if you rely on the RNN states, eg "
+                            "RNN(return_state=True).")
         super().__init__(**kwargs)
         self._layers = list(self.cells)
+
+    def _state_cells(self):
+        return self.cells[::-1] if self.reverse_state_order else self.cells
 
     @property
     def state_size(self):
         sizes = []
-        for cell in self.cells:
+        for cell in self._state_cells():
             s = cell.state_size
             sizes.extend(s if isinstance(s, (list, tuple)) else [s])
         return tuple(sizes)
@@ -457,6 +465,12 @@ class StackedRNNCells(Layer):
         return s[0] if isinstance(s, (list, tuple)) else s
 
     def build(self, input_shape):
+        if self.reverse_state_order and any(
+                isinstance(c.state_size, (list, tuple)) for c in self.cells):
+            raise NotImplementedError(
+                "flowgrad does not implement StackedRNNCells(reverse_state_order=True) "
+                "with a cell of several states (TF 1.14's RNN fails on its nested "
+                "state_size)")
         for cell in self.cells:
             if isinstance(cell, Layer) and not cell.built:
                 cell.build(input_shape)
@@ -470,7 +484,7 @@ class StackedRNNCells(Layer):
 
     def call(self, inputs, states, constants=None, **kwargs):
         nested, i = [], 0
-        for cell in self.cells:
+        for cell in self._state_cells():
             s = cell.state_size
             n = len(s) if isinstance(s, (list, tuple)) else 1
             nested.append(list(states[i:i + n]))
@@ -487,7 +501,7 @@ class StackedRNNCells(Layer):
 
     def get_initial_state(self, inputs=None, batch_size=None, dtype=None):
         states = []
-        for cell in self.cells:
+        for cell in self._state_cells():
             fn = getattr(cell, "get_initial_state", None)
             if fn is not None:
                 s = fn(inputs, batch_size, dtype)
@@ -623,7 +637,7 @@ class RNN(Layer):
         input_shape = TensorShape(input_shape)
         if not with_states:
             batch = input_shape.as_list()[0] if self.stateful else None
-            self.input_spec = [InputSpec(shape=[batch, None] + input_shape.as_list()[2:])]
+            self.input_spec = [InputSpec(shape=(batch, None) + tuple(input_shape.as_list()[2:]))]
         step_shape = TensorShape([input_shape[0]] + input_shape.as_list()[2:])
         if isinstance(self.cell, Layer) and not self.cell.built:
             self.cell.build(step_shape)

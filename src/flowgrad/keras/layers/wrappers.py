@@ -133,8 +133,6 @@ class Bidirectional(Wrapper):
         if merge_mode not in ["sum", "mul", "ave", "concat", None]:
             raise ValueError("Invalid merge mode. Merge mode should be one of "
                              "{\"sum\", \"mul\", \"ave\", \"concat\", None}")
-        if weights is not None:
-            raise NotImplementedError("flowgrad does not implement Bidirectional(weights=...)")
         self.forward_layer = self._recreate(layer)
         if backward_layer is None:
             self.backward_layer = self._recreate(layer, go_backwards=True)
@@ -147,6 +145,12 @@ class Bidirectional(Wrapper):
         self.return_sequences = layer.return_sequences
         self.return_state = layer.return_state
         super().__init__(layer, **kwargs)
+        if weights:
+            # TF 1.14 keeps the halves as the layers' `initial_weights`, which nothing
+            # reads: the weights are not set (its Layer reads `_initial_weights`)
+            nw = len(weights)
+            self.forward_layer.initial_weights = weights[:nw // 2]
+            self.backward_layer.initial_weights = weights[nw // 2:]
         self._layers = [self.forward_layer, self.backward_layer]
         self.supports_masking = True
         self._num_constants = None
