@@ -594,19 +594,67 @@ def read_meta_graph_file(filename):
 # ---------------------------------------------------------------------------------------
 # TF's MetaGraphDef protobuf (binary or text .meta files TF writes)
 # ---------------------------------------------------------------------------------------
-def to_tf_meta_graph(mg, graph, export_scope=None, clear_devices=False):
-    """TF's meta_graph_pb2.MetaGraphDef of flowgrad's `mg` exported from `graph`: the
-    GraphDef in TF's canonical form, the SaverDef, and the collections TF 1.14 writes
-    (node_list, bytes_list of VariableDef / SaverDef protos, int64_list, float_list,
-    bytes_list); collections of other kinds are left out with a warning. ImportError
-    without the protobuf classes."""
+def _stripped_op_list(out):
+    """TF's stripped_op_list_for_graph: the OpDefs of the op types the graph_def's nodes
+    (and its functions' nodes) use, sorted by name; functions and op types TF does not
+    have are left out."""
+    from .graph_def import op_def_proto  # lazy: needs the optional protos
+    functions = {f.signature.name for f in out.graph_def.library.function}
+    used = {n.op for n in out.graph_def.node}
+    for f in out.graph_def.library.function:
+        used.update(n.op for n in f.node_def)
+    for op_type in sorted(used - functions):
+        od = op_def_proto(op_type)
+        if od is not None:
+            out.meta_info_def.stripped_op_list.op.add().CopyFrom(od)
+
+
+def _strip_default_attrs(out):
+    """TF's strip_graph_default_valued_attrs: removes the attrs that equal their OpDef's
+    default from the nodes (and functions' nodes) of op types TF has."""
+    from .graph_def import op_def_proto  # lazy: needs the optional protos
+    functions = {f.signature.name for f in out.graph_def.library.function}
+    defaults = {}
+
+    def strip(node):
+        if node.op in functions:
+            return
+        if node.op not in defaults:
+            od = op_def_proto(node.op)
+            defaults[node.op] = {} if od is None else {
+                a.name: a.default_value for a in od.attr if a.HasField("default_value")}
+        for name in [k for k, v in node.attr.items() if defaults[node.op].get(k) == v]:
+            del node.attr[name]
+
+    for node in out.graph_def.node:
+        strip(node)
+    for f in out.graph_def.library.function:
+        for node in f.node_def:
+            strip(node)
+    out.meta_info_def.stripped_default_attrs = True
+
+
+def to_tf_meta_graph(mg, graph, export_scope=None, clear_devices=False,
+                     strip_default_attrs=False, meta_info_def=None, saver_def=None,
+                     library_set=False):
+    """TF's meta_graph_pb2.MetaGraphDef of flowgrad's `mg` exported from `graph`, as TF
+    1.14's create_meta_graph_def builds it: meta_info_def (`meta_info_def`'s fields, TF's
+    version strings, the stripped_op_list), the GraphDef in TF's canonical form (default
+    attrs stripped with `strip_default_attrs`), the SaverDef, and the collections TF 1.14
+    writes (node_list, bytes_list of VariableDef / SaverDef / QueueRunnerDef protos,
+    int64_list, float_list, bytes_list, any_list); collections of other kinds are left out
+    with a warning. `library_set`: the graph_def's function library is set even when
+    empty (as TF's scoped export of a given GraphDef). ImportError without the protobuf
+    classes."""
     from .graph_def import graph_to_graph_def  # lazy: needs the optional protos
     p = proto.pb()
     out = p.meta_graph_pb2.MetaGraphDef()
     info = out.meta_info_def
+    if meta_info_def is not None:
+        info.MergeFrom(meta_info_def)
     info.tensorflow_version = "1.14.0"
-    info.tensorflow_git_version = "flowgrad"
-    gd = graph_to_graph_def(graph)
+    info.tensorflow_git_version = "flowgrad"   # (tf.GIT_VERSION)
+    gd = graph_to_graph_def(graph, add_shapes=True)
     pre = export_scope + "/" if export_scope else None
     for node in gd.node:
         if pre and not node.name.startswith(pre):
@@ -617,11 +665,22 @@ def to_tf_meta_graph(mg, graph, export_scope=None, clear_devices=False):
             n.name = node.name[len(pre):]
             del n.input[:]
             n.input.extend(_strip(i, export_scope) for i in node.input)
+            if "_class" in n.attr:   # as TF's ops.strip_name_scope of loc:@ names
+                locs = [b"loc:@" + c[5 + len(pre):] if c.startswith(b"loc:@" + pre.encode())
+                        else c for c in n.attr["_class"].list.s]
+                del n.attr["_class"].list.s[:]
+                n.attr["_class"].list.s.extend(locs)
         if clear_devices:
             n.device = ""
     out.graph_def.versions.CopyFrom(gd.versions)
-    if mg.saver_def is not None:
-        sd = mg.saver_def
+    if gd.library.function or gd.library.gradient or library_set:
+        out.graph_def.library.CopyFrom(gd.library)
+    if not info.stripped_op_list.op:
+        _stripped_op_list(out)
+    if strip_default_attrs:
+        _strip_default_attrs(out)
+    sd = saver_def if saver_def is not None else mg.saver_def   # (TF: not scope-stripped)
+    if sd is not None:
         out.saver_def.CopyFrom(p.saver_pb2.SaverDef(
             filename_tensor_name=sd.filename_tensor_name,
             save_tensor_name=sd.save_tensor_name, restore_op_name=sd.restore_op_name,
@@ -852,10 +911,24 @@ def _node(op, export_scope, clear_devices, strip_default_attrs):
     return node
 
 
+def _in_scope(x, export_scope):
+    """TF's _should_include_node: an item without a name is kept; a string is a name."""
+    if not isinstance(x, str):
+        try:
+            x = x.name
+        except AttributeError:
+            return True
+    x = str(x)
+    return x.startswith("$unbound_inputs_") or x.startswith(export_scope)
+
+
+_SAVER_NAMES = ("filename_tensor_name", "save_tensor_name", "restore_op_name")
+
+
 def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collection_list=None,
                              as_text=False, export_scope=None, clear_devices=False,
                              strip_default_attrs=False, meta_info_def=None, atomic=False,
-                             **kwargs):
+                             as_proto=False, library_set=False, **kwargs):
     """Builds the MetaGraphDef of `graph` and writes it to `filename` if given.
 
     Args:
@@ -866,8 +939,11 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
       export_scope: keep only ops under this scope, with the scope removed.
       clear_devices: drop device strings.
       atomic: write through a fsync'ed temporary renamed into place.
+      meta_info_def: TF's MetaInfoDef proto whose fields the meta graph's start from.
+      as_proto: return TF's meta_graph_pb2.MetaGraphDef (what the file holds) instead of
+        flowgrad's document (ImportError without the protobuf classes).
     Returns:
-      The MetaGraphDef.
+      The MetaGraphDef: flowgrad's document, or TF's proto with `as_proto`.
     Raises:
       ValueError: an op has an attr that cannot be serialized (naming it).
     """
@@ -882,9 +958,8 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
     collections = {}
     for key in keys:
         items = graph.get_collection(key)
-        if pre:
-            items = [x for x in items if not hasattr(x, "name") or
-                     str(x.name).startswith(pre)]
+        if export_scope:   # as TF's _should_include_node: a string is a node name
+            items = [x for x in items if _in_scope(x, export_scope)]
         try:
             c = _encode_collection(key, items, export_scope)
         except Exception as e:  # noqa: BLE001 - as TF: any item's failure drops the collection
@@ -897,17 +972,24 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
     info = {"meta_graph_version": "", "tags": [], "tensorflow_version": "1.14.0",
             "tensorflow_git_version": "flowgrad",
             "stripped_op_list": sorted({n["op"] for n in nodes})}
-    if isinstance(meta_info_def, dict):
-        info.update(meta_info_def)
+    if meta_info_def is not None:
+        info["tags"] = list(meta_info_def.tags)
     sd = saver_def
-    if sd is not None and export_scope:
+    if sd is not None and export_scope and all(
+            getattr(sd, k).startswith(pre) for k in _SAVER_NAMES):
         sd = SaverDef.from_dict(sd.to_dict())
-        for k in ("filename_tensor_name", "save_tensor_name", "restore_op_name"):
+        for k in _SAVER_NAMES:
             setattr(sd, k, _strip(getattr(sd, k), export_scope))
     mg = MetaGraphDef(info, _GraphDefDoc(nodes), sd, collections)
+    if as_proto:
+        tf_mg = to_tf_meta_graph(mg, graph, export_scope, clear_devices, strip_default_attrs,
+                                 meta_info_def, saver_def, library_set)
     if filename:
         try:
-            tf_mg = to_tf_meta_graph(mg, graph, export_scope, clear_devices)
+            if not as_proto:
+                tf_mg = to_tf_meta_graph(mg, graph, export_scope, clear_devices,
+                                         strip_default_attrs, meta_info_def, saver_def,
+                                         library_set)
         except ImportError:  # no protobuf classes: flowgrad's own JSON document
             _log.warning("Writing %s as flowgrad's JSON meta graph: TF's format needs the "
                          "'tensorboard' and 'protobuf' packages", filename)
@@ -928,7 +1010,7 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
         else:
             with open(filename, "wb") as f:
                 f.write(text)
-    return mg
+    return tf_mg if as_proto else mg
 
 
 # ---------------------------------------------------------------------------------------
@@ -1174,7 +1256,9 @@ def import_scoped_meta_graph(meta_graph_or_file, clear_devices=False, graph=None
         is malformed.
     """
     mg = meta_graph_or_file
-    if not isinstance(mg, MetaGraphDef):
+    if getattr(getattr(mg, "DESCRIPTOR", None), "full_name", None) == "tensorflow.MetaGraphDef":
+        mg = from_tf_meta_graph(mg)   # TF's proto (what export_meta_graph returns)
+    elif not isinstance(mg, MetaGraphDef):
         source = os.fspath(mg)
         mg = read_meta_graph_file(mg)
     source = f" (meta graph {source})" if source else ""
