@@ -716,9 +716,12 @@ def to_tf_meta_graph(mg, graph, export_scope=None, clear_devices=False,
         elif kind in _KINDS and _KINDS[kind].tf_node_name is not None:
             c.node_list.value.extend(_KINDS[kind].tf_node_name(d) for d in values)
         else:
-            del out.collection_def[key]
-            _log.warning("Collection %s (kind %s) is not written to TF's MetaGraphDef", key,
-                         kind)
+            del out.collection_def[key]   # as TF for objects it cannot serialize
+            _log.warning("Issue encountered when serializing %s.\nType is unsupported, or the "
+                         "types of the items don't match field type in CollectionDef. Note "
+                         "this is a warning and probably safe to ignore.\n%s", key,
+                         f"collection kind {kind} has no TF proto (register_collection_kind "
+                         "without tf_bytes)")
     return out
 
 
@@ -1233,6 +1236,12 @@ def _build(graph, mg, order, parsed, node_attrs, input_map, full, clear_devices,
             graph.add_to_collection(key, obj)
 
 
+def _is_tf_meta_graph(x):
+    """TF's MetaGraphDef proto (tensorboard's class, or TensorFlow's own)."""
+    d = getattr(x, "DESCRIPTOR", None)
+    return getattr(d, "full_name", "").endswith(".MetaGraphDef") and hasattr(x, "ListFields")
+
+
 def import_scoped_meta_graph(meta_graph_or_file, clear_devices=False, graph=None,
                              import_scope=None, input_map=None, restore_collections_predicate=None,
                              *, source=None, **kwargs):
@@ -1256,7 +1265,7 @@ def import_scoped_meta_graph(meta_graph_or_file, clear_devices=False, graph=None
         is malformed.
     """
     mg = meta_graph_or_file
-    if getattr(getattr(mg, "DESCRIPTOR", None), "full_name", None) == "tensorflow.MetaGraphDef":
+    if _is_tf_meta_graph(mg):
         mg = from_tf_meta_graph(mg)   # TF's proto (what export_meta_graph returns)
     elif not isinstance(mg, MetaGraphDef):
         source = os.fspath(mg)
