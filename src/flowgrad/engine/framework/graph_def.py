@@ -300,14 +300,22 @@ def _control_inputs(op, plan):
     return ["^" + n for n in sorted(names)]
 
 
+# TF's handles that are 2-vectors (its shape functions) where flowgrad's are scalars: an
+# imported _output_shapes must agree with TF's shape function.
+_TF_HANDLE_SHAPES = {"TensorArrayV3": {0: [2]}, "TensorArrayGradV3": {0: [2]},
+                     "TensorArrayGradWithShape": {0: [2]}, "StackV2": {0: [2]}}
+
+
 def _add_output_shapes(op, node):
     if not op.outputs:      # TF extends an empty list: no attr at all
         return
     lst = node.attr["_output_shapes"].list
     lst.SetInParent()
-    for t in op.outputs:
+    handles = _TF_HANDLE_SHAPES.get(node.op, {})
+    for i, t in enumerate(op.outputs):
         s = t.shape
-        lst.shape.add().CopyFrom(shape_proto(s.as_list() if s.ndims is not None else None))
+        s = handles[i] if i in handles else s.as_list() if s.ndims is not None else None
+        lst.shape.add().CopyFrom(shape_proto(s))
 
 
 def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None):
