@@ -21,7 +21,8 @@ def test_case_keys():
 def test_scalars_match_tf114():
     got = _cases()
     for key in ("type", "has_saver_def", "text_file_is_returned", "binary_file_is_returned",
-                "bad_meta_info_def"):
+                "bad_meta_info_def", "queue_runner_text", "queue_runner_bytes",
+                "queue_runners"):
         assert got[key] == GOLDEN[key], key
 
 

@@ -2,7 +2,9 @@
 it under TF 1.14 (meta_graph_protos.json) and flowgrad (tests/test_meta_graph_protos.py):
 meta_info_def (stripped_op_list, versions, tags), graph_def with _output_shapes, saver_def,
 collection_def (a collection of plain Python objects is left out), with export_scope,
-clear_devices, strip_default_attrs, collection_list and as_text files. Each proto as
+clear_devices, strip_default_attrs, collection_list and as_text files; a QueueRunnerDef
+(its queue_closed_exception_types printed as TF's error.Code names) and the queue_runners
+collection. Each proto as
 json_format's dict (tensorflow_git_version cleared: flowgrad's tf.GIT_VERSION is its own).
 Valid Python 3.7."""
 import os
@@ -66,6 +68,13 @@ def cases(tf):
                 tf.train.export_meta_graph(meta_info_def={"tags": []})
             except TypeError as e:
                 out["bad_meta_info_def"] = str(e)
+        with tf.Graph().as_default():
+            q = tf.FIFOQueue(2, tf.float32, name="q")
+            qr = tf.train.QueueRunner(q, [q.enqueue(1.0)])
+            tf.train.add_queue_runner(qr)
+            out["queue_runner_text"] = str(qr.to_proto())
+            out["queue_runner_bytes"] = qr.to_proto().SerializeToString()
+            out["queue_runners"] = _dict(tf.train.export_meta_graph())["collectionDef"]
     finally:
         shutil.rmtree(d)
     return out
