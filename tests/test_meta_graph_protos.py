@@ -1,6 +1,8 @@
 """tf.train.export_meta_graph and Saver.export_meta_graph return TF's MetaGraphDef proto as
 TF 1.14 builds it (tests/golden/ckpt/gen_meta_graph_protos.py), and import_meta_graph takes
 it back."""
+import pytest
+
 import flowgrad as tf
 import goldens
 
@@ -88,3 +90,17 @@ def test_returned_proto_imports():
         with tf.Session() as sess:
             sess.run(tf.global_variables_initializer())
             assert sess.run("outside:0").tolist() == [3.0, 5.0]
+
+
+def test_unsupported_arguments_are_named():
+    with tf.Graph().as_default():
+        tf.constant(1.0)
+        for kw in ({"graph_def": tf.get_default_graph().as_graph_def()},
+                   {"clear_extraneous_savers": True}, {"save_debug_info": True},
+                   {"unbound_inputs_col_name": "u"}):
+            with pytest.raises(NotImplementedError, match=list(kw)[0]):
+                tf.train.export_meta_graph(**kw)
+        with pytest.raises(TypeError, match="unexpected keyword argument 'nope'"):
+            tf.train.export_meta_graph(nope=1)
+        with pytest.raises(TypeError, match="saver_def must be of type SaverDef"):
+            tf.train.export_meta_graph(saver_def="x")

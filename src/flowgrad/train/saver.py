@@ -705,8 +705,10 @@ def _export_meta_graph(filename=None, meta_info_def=None, graph_def=None, saver_
     if save_debug_info:
         raise NotImplementedError("tf.train.export_meta_graph: save_debug_info (the .debug "
                                   "GraphDebugInfo file) is not supported")
-    if kwargs:
-        raise NotImplementedError(f"tf.train.export_meta_graph: {sorted(kwargs)[0]}")
+    for k in sorted(kwargs):   # TF passes them on to export_scoped_meta_graph
+        if k in ("unbound_inputs_col_name", "exclude_nodes"):
+            raise NotImplementedError(f"tf.train.export_meta_graph: {k} is not supported")
+        raise TypeError(f"create_meta_graph_def() got an unexpected keyword argument '{k}'")
     p = meta_graph.proto.pb()
     if meta_info_def and not isinstance(meta_info_def, p.meta_graph_pb2.MetaGraphDef.MetaInfoDef):
         raise TypeError("meta_info_def must be of type MetaInfoDef, not %s", type(meta_info_def))
