@@ -23,7 +23,7 @@ def test_case_keys():
 def test_scalars_match_tf114():
     got = _cases()
     for key in ("type", "has_saver_def", "text_file_is_returned", "binary_file_is_returned",
-                "bad_meta_info_def", "queue_runner_text", "queue_runner_bytes",
+                "bad_meta_info_def", "bad_graph_def", "queue_runner_text", "queue_runner_bytes",
                 "queue_runners"):
         assert got[key] == GOLDEN[key], key
 
@@ -53,7 +53,8 @@ def _check(key):
     for g, w in zip(got["graphDef"]["node"], want["graphDef"]["node"]):
         assert _without_restore_attrs(g) == _without_restore_attrs(w), (key, w["name"])
     restore = [n for n in got["graphDef"]["node"] if n["op"] == "RestoreV2"]
-    assert all(n["attr"]["_shapes"] == n["attr"]["_output_shapes"] for n in restore), key
+    assert all(n["attr"]["_shapes"] == n["attr"].get("_output_shapes", n["attr"]["_shapes"])
+               for n in restore), key
 
 
 def test_plain_matches_tf114():
@@ -71,6 +72,11 @@ def test_strip_default_attrs_matches_tf114():
 def test_collection_list_and_meta_info_def_match_tf114():
     _check("collection_list")
     _check("meta_info_def")
+
+
+def test_given_graph_def_matches_tf114():
+    _check("graph_def")
+    _check("graph_def_scoped")
 
 
 def test_saver_export_meta_graph_matches_tf114():
@@ -95,8 +101,7 @@ def test_returned_proto_imports():
 def test_unsupported_arguments_are_named():
     with tf.Graph().as_default():
         tf.constant(1.0)
-        for kw in ({"graph_def": tf.get_default_graph().as_graph_def()},
-                   {"clear_extraneous_savers": True}, {"save_debug_info": True},
+        for kw in ({"clear_extraneous_savers": True}, {"save_debug_info": True},
                    {"unbound_inputs_col_name": "u"}):
             with pytest.raises(NotImplementedError, match=list(kw)[0]):
                 tf.train.export_meta_graph(**kw)

@@ -696,9 +696,6 @@ def _export_meta_graph(filename=None, meta_info_def=None, graph_def=None, saver_
                        **kwargs):
     """export_meta_graph; `graph_def_given`: as TF's Saver.export_meta_graph, which passes
     the graph's GraphDef (a scoped export then holds its empty function library)."""
-    if graph_def is not None:
-        raise NotImplementedError("tf.train.export_meta_graph: graph_def (a GraphDef to write "
-                                  "in place of the graph's) is not supported")
     if clear_extraneous_savers:
         raise NotImplementedError("tf.train.export_meta_graph: clear_extraneous_savers is not "
                                   "supported")
@@ -712,6 +709,8 @@ def _export_meta_graph(filename=None, meta_info_def=None, graph_def=None, saver_
     p = meta_graph.proto.pb()
     if meta_info_def and not isinstance(meta_info_def, p.meta_graph_pb2.MetaGraphDef.MetaInfoDef):
         raise TypeError("meta_info_def must be of type MetaInfoDef, not %s", type(meta_info_def))
+    if graph_def and not isinstance(graph_def, p.graph_pb2.GraphDef):
+        raise TypeError("graph_def must be of type GraphDef, not %s", type(graph_def))
     if saver_def and not isinstance(saver_def, (SaverDef, p.saver_pb2.SaverDef)):
         raise TypeError("saver_def must be of type SaverDef, not %s", type(saver_def))
     if isinstance(saver_def, p.saver_pb2.SaverDef):
@@ -721,7 +720,9 @@ def _export_meta_graph(filename=None, meta_info_def=None, graph_def=None, saver_
         collection_list=collection_list, as_text=as_text, export_scope=export_scope,
         clear_devices=clear_devices, strip_default_attrs=strip_default_attrs,
         meta_info_def=meta_info_def or None, as_proto=True,
-        library_set=graph_def_given and bool(export_scope or clear_devices))
+        library_set=(graph_def_given or graph_def is not None) and bool(
+            export_scope or clear_devices),
+        graph_def=graph_def or None)
 
 
 def import_meta_graph(meta_graph_or_file, clear_devices=False, import_scope=None, **kwargs):

@@ -51,6 +51,13 @@ def cases(tf):
                 collection_list=["outputs", "ints"]))
             info = type(mg.meta_info_def)(tags=["serve", "x"], meta_graph_version="v7")
             out["meta_info_def"] = _dict(tf.train.export_meta_graph(meta_info_def=info))
+            out["graph_def"] = _dict(tf.train.export_meta_graph(graph_def=g.as_graph_def()))
+            out["graph_def_scoped"] = _dict(tf.train.export_meta_graph(
+                graph_def=g.as_graph_def(), export_scope="net"))
+            try:
+                tf.train.export_meta_graph(graph_def="x")
+            except TypeError as e:
+                out["bad_graph_def"] = str(e)
             out["saver"] = _dict(saver.export_meta_graph())
             out["saver_scoped"] = _dict(saver.export_meta_graph(export_scope="net"))
             path = os.path.join(d, "t.meta")

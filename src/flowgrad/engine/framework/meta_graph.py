@@ -636,7 +636,7 @@ def _strip_default_attrs(out):
 
 def to_tf_meta_graph(mg, graph, export_scope=None, clear_devices=False,
                      strip_default_attrs=False, meta_info_def=None, saver_def=None,
-                     library_set=False):
+                     library_set=False, graph_def=None):
     """TF's meta_graph_pb2.MetaGraphDef of flowgrad's `mg` exported from `graph`, as TF
     1.14's create_meta_graph_def builds it: meta_info_def (`meta_info_def`'s fields, TF's
     version strings, the stripped_op_list), the GraphDef in TF's canonical form (default
@@ -644,8 +644,9 @@ def to_tf_meta_graph(mg, graph, export_scope=None, clear_devices=False,
     writes (node_list, bytes_list of VariableDef / SaverDef / QueueRunnerDef protos,
     int64_list, float_list, bytes_list, any_list); collections of other kinds are left out
     with a warning. `library_set`: the graph_def's function library is set even when
-    empty (as TF's scoped export of a given GraphDef). ImportError without the protobuf
-    classes."""
+    empty (as TF's scoped export of a given GraphDef). `graph_def`: TF's GraphDef proto
+    written in place of the graph's (as TF: without _output_shapes unless it has them).
+    ImportError without the protobuf classes."""
     from .graph_def import graph_to_graph_def  # lazy: needs the optional protos
     p = proto.pb()
     out = p.meta_graph_pb2.MetaGraphDef()
@@ -654,7 +655,7 @@ def to_tf_meta_graph(mg, graph, export_scope=None, clear_devices=False,
         info.MergeFrom(meta_info_def)
     info.tensorflow_version = "1.14.0"
     info.tensorflow_git_version = "flowgrad"   # (tf.GIT_VERSION)
-    gd = graph_to_graph_def(graph, add_shapes=True)
+    gd = graph_to_graph_def(graph, add_shapes=True) if graph_def is None else graph_def
     pre = export_scope + "/" if export_scope else None
     for node in gd.node:
         if pre and not node.name.startswith(pre):
@@ -673,7 +674,9 @@ def to_tf_meta_graph(mg, graph, export_scope=None, clear_devices=False,
         if clear_devices:
             n.device = ""
     out.graph_def.versions.CopyFrom(gd.versions)
-    if gd.library.function or gd.library.gradient or library_set:
+    if gd.library.function or gd.library.gradient or library_set or (
+            graph_def is not None and not (export_scope or clear_devices)
+            and graph_def.HasField("library")):
         out.graph_def.library.CopyFrom(gd.library)
     if not info.stripped_op_list.op:
         _stripped_op_list(out)
@@ -931,7 +934,7 @@ _SAVER_NAMES = ("filename_tensor_name", "save_tensor_name", "restore_op_name")
 def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collection_list=None,
                              as_text=False, export_scope=None, clear_devices=False,
                              strip_default_attrs=False, meta_info_def=None, atomic=False,
-                             as_proto=False, library_set=False, **kwargs):
+                             as_proto=False, library_set=False, graph_def=None, **kwargs):
     """Builds the MetaGraphDef of `graph` and writes it to `filename` if given.
 
     Args:
@@ -943,6 +946,7 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
       clear_devices: drop device strings.
       atomic: write through a fsync'ed temporary renamed into place.
       meta_info_def: TF's MetaInfoDef proto whose fields the meta graph's start from.
+      graph_def: TF's GraphDef proto to write in TF's MetaGraphDef in place of the graph's.
       as_proto: return TF's meta_graph_pb2.MetaGraphDef (what the file holds) instead of
         flowgrad's document (ImportError without the protobuf classes).
     Returns:
@@ -986,13 +990,13 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
     mg = MetaGraphDef(info, _GraphDefDoc(nodes), sd, collections)
     if as_proto:
         tf_mg = to_tf_meta_graph(mg, graph, export_scope, clear_devices, strip_default_attrs,
-                                 meta_info_def, saver_def, library_set)
+                                 meta_info_def, saver_def, library_set, graph_def)
     if filename:
         try:
             if not as_proto:
                 tf_mg = to_tf_meta_graph(mg, graph, export_scope, clear_devices,
                                          strip_default_attrs, meta_info_def, saver_def,
-                                         library_set)
+                                         library_set, graph_def)
         except ImportError:  # no protobuf classes: flowgrad's own JSON document
             _log.warning("Writing %s as flowgrad's JSON meta graph: TF's format needs the "
                          "'tensorboard' and 'protobuf' packages", filename)
