@@ -74,6 +74,14 @@ def test_collection_list_and_meta_info_def_match_tf114():
     _check("meta_info_def")
 
 
+def test_unbound_inputs_match_tf114():
+    _check("unbound")
+    got = _cases()
+    for key in ("graph_collection", "import_error", "after_error", "imported", "collections",
+                "value"):
+        assert got[key] == GOLDEN[key], key
+
+
 def test_given_graph_def_matches_tf114():
     _check("graph_def")
     _check("graph_def_scoped")
@@ -102,7 +110,7 @@ def test_unsupported_arguments_are_named():
     with tf.Graph().as_default():
         tf.constant(1.0)
         for kw in ({"clear_extraneous_savers": True}, {"save_debug_info": True},
-                   {"unbound_inputs_col_name": "u"}):
+                   {"exclude_nodes": ["a"]}):
             with pytest.raises(NotImplementedError, match=list(kw)[0]):
                 tf.train.export_meta_graph(**kw)
         with pytest.raises(TypeError, match="unexpected keyword argument 'nope'"):

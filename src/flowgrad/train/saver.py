@@ -703,9 +703,10 @@ def _export_meta_graph(filename=None, meta_info_def=None, graph_def=None, saver_
         raise NotImplementedError("tf.train.export_meta_graph: save_debug_info (the .debug "
                                   "GraphDebugInfo file) is not supported")
     for k in sorted(kwargs):   # TF passes them on to export_scoped_meta_graph
-        if k in ("unbound_inputs_col_name", "exclude_nodes"):
+        if k == "exclude_nodes":
             raise NotImplementedError(f"tf.train.export_meta_graph: {k} is not supported")
-        raise TypeError(f"create_meta_graph_def() got an unexpected keyword argument '{k}'")
+        if k != "unbound_inputs_col_name":
+            raise TypeError(f"create_meta_graph_def() got an unexpected keyword argument '{k}'")
     p = meta_graph.proto.pb()
     if meta_info_def and not isinstance(meta_info_def, p.meta_graph_pb2.MetaGraphDef.MetaInfoDef):
         raise TypeError("meta_info_def must be of type MetaInfoDef, not %s", type(meta_info_def))
@@ -722,7 +723,7 @@ def _export_meta_graph(filename=None, meta_info_def=None, graph_def=None, saver_
         meta_info_def=meta_info_def or None, as_proto=True,
         library_set=(graph_def_given or graph_def is not None) and bool(
             export_scope or clear_devices),
-        graph_def=graph_def or None)
+        graph_def=graph_def or None, **kwargs)
 
 
 def import_meta_graph(meta_graph_or_file, clear_devices=False, import_scope=None, **kwargs):

@@ -84,4 +84,37 @@ def cases(tf):
             out["queue_runners"] = _dict(tf.train.export_meta_graph())["collectionDef"]
     finally:
         shutil.rmtree(d)
+    out.update(unbound_cases(tf))
+    return out
+
+
+def unbound_cases(tf):
+    """A scoped export whose op reads a tensor from outside the scope: TF's
+    $unbound_inputs_ input, the graph's unbound_inputs collection, and import's
+    ValueError without that input in input_map."""
+    out = {}
+    g = tf.Graph()
+    with g.as_default():
+        a = tf.constant(1.0, name="a")
+        with tf.name_scope("net"):
+            v = tf.Variable(2.0, name="v")
+            with g.colocate_with(a.op):
+                tf.add(v, a, name="o")
+        mg = tf.train.export_meta_graph(export_scope="net")
+        out["unbound"] = _dict(mg)
+        out["graph_collection"] = [str(x) for x in g.get_collection("unbound_inputs")]
+    with tf.Graph().as_default() as g2:
+        try:
+            tf.train.import_meta_graph(mg, import_scope="t")
+        except ValueError as e:
+            out["import_error"] = str(e)
+        out["after_error"] = [op.name for op in g2.get_operations()]
+        x = tf.constant(5.0, name="x")
+        tf.train.import_meta_graph(mg, import_scope="s", input_map={"$unbound_inputs_a": x})
+        out["imported"] = [[op.name, [t.name for t in op.inputs]] for op in g2.get_operations()
+                           if op.name.startswith("s/")]
+        out["collections"] = sorted(g2.get_all_collection_keys())
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            out["value"] = float(sess.run("s/o:0"))
     return out

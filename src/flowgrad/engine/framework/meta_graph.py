@@ -58,7 +58,9 @@ MAX_ATTR_DEPTH = 64
 
 # TF's node name rule (tensorflow/core/framework/node_def_util.cc).
 _NODE_NAME = re.compile(r"[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*")
-_INPUT = re.compile(r"(\^)?([A-Za-z0-9.][A-Za-z0-9_.\\/>-]*)(?::(\d+))?")
+_INPUT = re.compile(r"(\^)?((?:\$unbound_inputs_)?[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*)(?::(\d+))?")
+# TF's prefix of an input from outside a scoped export's scope (import needs it in input_map)
+UNBOUND_INPUT_PREFIX = "$unbound_inputs_"
 
 
 class DecodeError(ValueError):
@@ -665,10 +667,11 @@ def to_tf_meta_graph(mg, graph, export_scope=None, clear_devices=False,
         if pre:
             n.name = node.name[len(pre):]
             del n.input[:]
-            n.input.extend(_strip(i, export_scope) for i in node.input)
-            if "_class" in n.attr:   # as TF's ops.strip_name_scope of loc:@ names
-                locs = [b"loc:@" + c[5 + len(pre):] if c.startswith(b"loc:@" + pre.encode())
-                        else c for c in n.attr["_class"].list.s]
+            n.input.extend(_scoped_input(i, export_scope, []) for i in node.input)
+            if "_class" in n.attr:   # as TF's _node_def: loc:@ names in the scope, stripped
+                locs = [_strip_name_scope(c.decode(), export_scope).encode()
+                        for c in n.attr["_class"].list.s
+                        if c.decode().partition("@")[2].startswith(export_scope)]
                 del n.attr["_class"].list.s[:]
                 n.attr["_class"].list.s.extend(locs)
         if clear_devices:
@@ -900,18 +903,39 @@ def _strip(name, export_scope):
     return ("^" if ctrl else "") + n[len(pre):]
 
 
-def _node(op, export_scope, clear_devices, strip_default_attrs):
+def _strip_name_scope(name, export_scope):
+    """TF's ops.strip_name_scope: `export_scope/` removed after ^, loc:@ or the start."""
+    if not export_scope:
+        return name
+    scope = export_scope.rstrip("/")
+    return re.sub(r"([\^]|loc:@|^)" + re.escape(scope) + r"[\/]+(.*)", r"\1\2", name, count=1)
+
+
+def _scoped_input(i, export_scope, unbound):
+    """TF's _node_def for one input: outside `export_scope` it becomes
+    `$unbound_inputs_<name>` (appended to `unbound`), inside it is stripped of the scope."""
+    if not export_scope:
+        return i
+    if not i.lstrip("^").startswith(export_scope):
+        i = ("^" if i.startswith("^") else "") + UNBOUND_INPUT_PREFIX + i.lstrip("^")
+        unbound.append(i)
+        return i
+    return _strip_name_scope(i, export_scope)
+
+
+def _node(op, export_scope, clear_devices, strip_default_attrs, unbound):
     inputs = [t._as_node_def_input() for t in op._inputs]
     inputs += ["^" + c._name for c in op._control_inputs]
     attrs = {}
     for k, v in op._attrs.items():
         attrs[k] = encode_value(v, where=f"attr '{k}' of op '{op._name}' ({op._type})")
     node = {"name": _strip(op._name, export_scope), "op": op._type,
-            "input": [_strip(i, export_scope) for i in inputs], "attr": attrs}
+            "input": [_scoped_input(i, export_scope, unbound) for i in inputs], "attr": attrs}
     if op._device and not clear_devices:
         node["device"] = op._device
     if op._colocation:
-        node["colocation"] = [_strip(c, export_scope) for c in op._colocation]
+        node["colocation"] = [_strip_name_scope(c, export_scope) for c in op._colocation
+                              if not export_scope or c.startswith(export_scope)]
     if op._grad_type:
         node["gradient_op_type"] = op._grad_type
     return node
@@ -934,7 +958,8 @@ _SAVER_NAMES = ("filename_tensor_name", "save_tensor_name", "restore_op_name")
 def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collection_list=None,
                              as_text=False, export_scope=None, clear_devices=False,
                              strip_default_attrs=False, meta_info_def=None, atomic=False,
-                             as_proto=False, library_set=False, graph_def=None, **kwargs):
+                             as_proto=False, library_set=False, graph_def=None,
+                             unbound_inputs_col_name="unbound_inputs", **kwargs):
     """Builds the MetaGraphDef of `graph` and writes it to `filename` if given.
 
     Args:
@@ -942,7 +967,9 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
       graph: the graph (default: the default graph).
       saver_def: the SaverDef to record (import_meta_graph rebuilds a Saver).
       collection_list: the collection keys to keep (default: all).
-      export_scope: keep only ops under this scope, with the scope removed.
+      export_scope: keep only ops under this scope, with the scope removed; an input from
+        outside it becomes `$unbound_inputs_<name>` (as TF), listed in the graph's
+        collection `unbound_inputs_col_name` (import then needs it in input_map).
       clear_devices: drop device strings.
       atomic: write through a fsync'ed temporary renamed into place.
       meta_info_def: TF's MetaInfoDef proto whose fields the meta graph's start from.
@@ -955,12 +982,16 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
       ValueError: an op has an attr that cannot be serialized (naming it).
     """
     graph = graph or get_default_graph()
-    nodes = []
+    nodes, unbound = [], []
     pre = export_scope + "/" if export_scope else None
     for op in graph.get_operations():
         if (pre and not op._name.startswith(pre)) or op._type == "V1Frames":
             continue   # (V1Frames: how flowgrad runs imported TF control flow, not a node)
-        nodes.append(_node(op, export_scope, clear_devices, strip_default_attrs))
+        nodes.append(_node(op, export_scope, clear_devices, strip_default_attrs, unbound))
+    if (export_scope or clear_devices) and unbound_inputs_col_name:
+        graph.clear_collection(unbound_inputs_col_name)   # as TF: the graph's collection
+        for name in unbound:
+            graph.add_to_collection(unbound_inputs_col_name, name)
     keys = graph.get_all_collection_keys() if collection_list is None else list(collection_list)
     collections = {}
     for key in keys:
@@ -1240,6 +1271,16 @@ def _build(graph, mg, order, parsed, node_attrs, input_map, full, clear_devices,
             graph.add_to_collection(key, obj)
 
 
+def _unbound_inputs(mg, col_name):
+    """The names in `mg`'s collection `col_name` (str_list, or bytes_list from TF's proto)."""
+    col = mg.collection_def.get(col_name) if col_name else None
+    if not isinstance(col, dict) or not isinstance(col.get("value"), list):
+        return []
+    if col.get("kind") == "bytes_list":
+        return [_unb64(v).decode("utf-8", "replace") for v in col["value"]]
+    return [str(v) for v in col["value"]]
+
+
 def _is_tf_meta_graph(x):
     """TF's MetaGraphDef proto (tensorboard's class, or TensorFlow's own)."""
     d = getattr(x, "DESCRIPTOR", None)
@@ -1247,8 +1288,9 @@ def _is_tf_meta_graph(x):
 
 
 def import_scoped_meta_graph(meta_graph_or_file, clear_devices=False, graph=None,
-                             import_scope=None, input_map=None, restore_collections_predicate=None,
-                             *, source=None, **kwargs):
+                             import_scope=None, input_map=None,
+                             unbound_inputs_col_name="unbound_inputs",
+                             restore_collections_predicate=None, *, source=None, **kwargs):
     """Adds the ops and collections of a MetaGraphDef to `graph` (the default graph).
 
     Op names are kept exactly (prefixed by `import_scope/` if given). Nothing
@@ -1283,6 +1325,15 @@ def import_scoped_meta_graph(meta_graph_or_file, clear_devices=False, graph=None
         return pre + n
 
     nodes = mg.graph_def.node
+    unbound = _unbound_inputs(mg, unbound_inputs_col_name)
+    if unbound and sorted(unbound) != sorted(input_map):
+        raise ValueError("Graph contains unbound inputs: %s. Must provide these inputs through "
+                         "input_map." % ",".join(v for v in unbound if v not in input_map))
+    if unbound_inputs_col_name:   # as TF: that collection is not imported
+        keep = restore_collections_predicate
+
+        def restore_collections_predicate(key):
+            return key != unbound_inputs_col_name and (keep is None or keep(key))
     try:
         if not isinstance(nodes, list):
             raise DecodeError("graph_def.node is not a list")
