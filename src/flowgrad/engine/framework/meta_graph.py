@@ -1,5 +1,12 @@
 """Meta graphs: a Graph, its collections and its SaverDef as one JSON document.
 
+This document is flowgrad's own, internal form; files are written as TF's MetaGraphDef
+protobuf (to_tf_meta_graph, as TF 1.14's create_meta_graph_def builds it: stripped_op_list,
+_output_shapes, default attrs stripped on request, $unbound_inputs_ for a scoped export),
+and that proto is what tf.train.export_meta_graph returns (export_scoped_meta_graph with
+as_proto). A collection TF's proto cannot hold (a registered kind without tf_bytes, plain
+Python objects) is left out of it with TF's "Issue encountered when serializing" warning.
+
 `export_scoped_meta_graph` serializes every op (type, name, inputs, control
 inputs, device, colocation, gradient override, attrs) and every collection
 that can be named; `import_scoped_meta_graph` rebuilds the ops with
