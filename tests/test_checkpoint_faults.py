@@ -575,7 +575,7 @@ def _meta_doc():
         tf.identity(a, name="b")
         tf.Variable([1.0], name="v")
         tf.add_to_collection("outs", a)
-    return json.loads(tf.train.export_meta_graph(graph=g).to_json())
+    return json.loads(meta_graph.export_scoped_meta_graph(graph=g).to_json())  # (the JSON one)
 
 
 def _import_doc(doc, tmp_path, raw=None):
@@ -755,24 +755,45 @@ def test_meta_graph_imports_only_the_engine():
                            for n in names), f"line {node.lineno}"
 
 
-def test_registered_collection_kind_round_trips(tmp_path):
+def test_registered_collection_kind_round_trips(tmp_path, caplog):
     class Tag:
         def __init__(self, label):
             self.label = label
+
+    class Mark(Tag):
+        pass
+    # A kind with the bytes of its proto in TF's MetaGraphDef (TF's register_proto_function
+    # for the collection of that name) goes through export_meta_graph's proto and files.
     meta_graph.register_collection_kind(
-        "test_tags", lambda x: isinstance(x, Tag), lambda x, scope: {"label": x.label},
-        lambda d, scope: Tag(d["label"]), lambda d, has_node: None)
+        "test_tags", lambda x: type(x) is Tag, lambda x, scope: {"label": x.label},
+        lambda d, scope: Tag(d["label"]), lambda d, has_node: None,
+        tf_bytes=(lambda d: d["label"].encode(), lambda b: {"label": b.decode()}))
+    # One without (flowgrad's own document only): left out of TF's proto with a warning.
+    meta_graph.register_collection_kind(
+        "test_marks", lambda x: type(x) is Mark, lambda x, scope: {"label": x.label},
+        lambda d, scope: Mark(d["label"]), lambda d, has_node: None)
     try:
         g = tf.Graph()
         with g.as_default():
-            tf.add_to_collection("tags", Tag("hello"))
-            mg = tf.train.export_meta_graph(graph=g)
-        assert mg.collection_def["tags"] == {"kind": "test_tags", "value": [{"label": "hello"}]}
-        with tf.Graph().as_default():
-            tf.train.import_meta_graph(mg)
-            assert [t.label for t in tf.get_collection("tags")] == ["hello"]
+            tf.add_to_collection("test_tags", Tag("hello"))
+            tf.add_to_collection("marks", Mark("m"))
+            doc = meta_graph.export_scoped_meta_graph(graph=g)
+            assert doc.collection_def["test_tags"] == {"kind": "test_tags",
+                                                       "value": [{"label": "hello"}]}
+            mg = tf.train.export_meta_graph(str(tmp_path / "t.meta"), graph=g)
+        assert list(mg.collection_def["test_tags"].bytes_list.value) == [b"hello"]
+        assert "marks" not in mg.collection_def
+        assert "Issue encountered when serializing marks." in caplog.text
+        assert "collection kind test_marks has no TF proto" in caplog.text
+        for source in (mg, str(tmp_path / "t.meta"), doc):
+            with tf.Graph().as_default():
+                tf.train.import_meta_graph(source)
+                assert [t.label for t in tf.get_collection("test_tags")] == ["hello"]
+                assert [t.label for t in tf.get_collection("marks")] == \
+                    (["m"] if source is doc else [])
     finally:
         del meta_graph._KINDS["test_tags"]
+        del meta_graph._KINDS["test_marks"]
     with pytest.raises(ValueError, match="built in"):
         meta_graph.register_collection_kind("node_list", None, None, None, None)
 

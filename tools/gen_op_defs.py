@@ -1,5 +1,6 @@
 """Writes src/flowgrad/engine/framework/op_defs.json: TF 1.14's OpDef (inputs, outputs,
-attributes and their defaults) of every op flowgrad registers (and of the TF ops
+attributes and their defaults; under "x", where set: allowed values, minimums, flags and
+deprecation) of every op flowgrad registers (and of the TF ops
 graph_def_lower.py writes in their place: Switch, RefSwitch, Merge), for writing GraphDefs in
 TF's canonical form (engine/framework/graph_def.py).
 
@@ -28,6 +29,33 @@ def _args(args):
             for a in args]
 
 
+_FLAGS = ("is_commutative", "is_aggregate", "is_stateful", "allows_uninitialized_input")
+
+
+def _extra(od):
+    """What else TF's (stripped) OpDef holds, only where set: {"attr": {name: {"allowed":
+    AttrValue dict, "min": int}}, "flags": [flag names], "dep": [version, explanation]}."""
+    from google.protobuf import json_format
+    x = {}
+    attrs = {}
+    for a in od.attr:
+        e = {}
+        if a.HasField("allowed_values"):
+            e["allowed"] = json_format.MessageToDict(a.allowed_values)
+        if a.has_minimum:
+            e["min"] = a.minimum
+        if e:
+            attrs[a.name] = e
+    if attrs:
+        x["attr"] = attrs
+    flags = [f for f in _FLAGS if getattr(od, f)]
+    if flags:
+        x["flags"] = flags
+    if od.HasField("deprecation"):
+        x["dep"] = [od.deprecation.version, od.deprecation.explanation]
+    return x
+
+
 def dump(list_file):
     import tensorflow.contrib.image  # noqa: F401 - registers contrib's op libraries' OpDefs
     import tensorflow.contrib.resampler  # noqa: F401
@@ -41,6 +69,9 @@ def dump(list_file):
         od = ops[name]
         out[name] = {"in": _args(od.input_arg), "out": _args(od.output_arg),
                      "attr": [[a.name, a.type, _attr_default(a)] for a in od.attr]}
+        extra = _extra(od)
+        if extra:
+            out[name]["x"] = extra
     with open(OUT, "w") as f:
         json.dump(out, f, sort_keys=True, separators=(",", ":"))
         f.write("\n")

@@ -10,10 +10,11 @@ from . import _proto, constants
 
 def _tf_meta_graph(saver, graph, clear_devices, strip_default_attrs):
     from ..engine.framework import meta_graph  # lazy: the saver's meta graph, as TF's proto
-    mg = meta_graph.export_scoped_meta_graph(graph=graph, saver_def=saver.saver_def,
-                                             clear_devices=clear_devices,
-                                             strip_default_attrs=strip_default_attrs)
-    return meta_graph.to_tf_meta_graph(mg, graph, clear_devices=clear_devices)
+    # (as TF's builder: Saver.export_meta_graph, whose GraphDef's library a cleared export
+    # keeps)
+    return meta_graph.export_scoped_meta_graph(
+        graph=graph, saver_def=saver.saver_def, clear_devices=clear_devices,
+        strip_default_attrs=strip_default_attrs, as_proto=True, library_set=clear_devices)
 
 
 _ASSET_TYPE_URL = "type.googleapis.com/tensorflow.AssetFileDef"

@@ -130,7 +130,7 @@ def _sharded_v2_save(g, prefix, names, slices, tensors):
         shard = constant(0, dtype=_dt.int32, name="shard")
         target = g._create_op("ShardedFilename", [tmp, shard, num_shards], {}, scope).outputs[0]
     save_op = save_v2(target, names, slices, tensors)
-    with g.control_dependencies([save_op]):
+    with g.colocate_with(target.op), g.control_dependencies([save_op]):  # (with_dependencies)
         done = array_ops.identity(target, name="control_dependency")
     with g.control_dependencies([done.op]):
         with g.name_scope("MergeV2Checkpoints") as scope:
@@ -426,7 +426,7 @@ class Saver:
                     target = g._create_op("ShardedFilename", [filename, shard, num_shards], {},
                                           scope).outputs[0]
                 save_op = save_slices(target, names, slices, tensors, name="save")
-                with g.control_dependencies([save_op]):
+                with g.colocate_with(target.op), g.control_dependencies([save_op]):
                     done = array_ops.identity(target, name="control_dependency")
                 with g.control_dependencies([done.op]):
                     save_tensor = g._create_op("ShardedFilespec", [filename, num_shards], {},
@@ -438,12 +438,13 @@ class Saver:
             else:
                 save_op = save_v2(filename, names, slices, tensors)
             if not self._sharded:
-                with g.control_dependencies([save_op]):
+                with g.colocate_with(filename.op), g.control_dependencies([save_op]):
                     save_tensor = array_ops.identity(filename, name="control_dependency")
             dtypes = [r.dtype.base_dtype for r in tensors]
             shapes = [r.shape.as_tuple() if r.shape.is_fully_defined() else None for r in tensors]
-            restored = restore_v2(filename, names, slices, dtypes, shapes=shapes,
-                                  reshape=self._reshape)
+            with g.device(None if self._sharded else "cpu:0"):   # as TF's bulk_restore
+                restored = restore_v2(filename, names, slices, dtypes, shapes=shapes,
+                                      reshape=self._reshape)
             assigns = []
             restored_of = {}
             for (n, _, ref, v), value in zip(entries, restored):
@@ -662,30 +663,67 @@ class Saver:
     def export_meta_graph(self, filename=None, collection_list=None, as_text=False,
                           export_scope=None, clear_devices=False, clear_extraneous_savers=False,
                           strip_default_attrs=False, save_debug_info=False):
-        """Writes the default graph's meta graph with this saver's SaverDef."""
-        return meta_graph.export_scoped_meta_graph(
-            filename=filename, graph=get_default_graph(), saver_def=self.saver_def,
-            collection_list=collection_list, as_text=as_text, export_scope=export_scope,
-            clear_devices=clear_devices, strip_default_attrs=strip_default_attrs)
+        """Writes (and returns, as TF's MetaGraphDef proto) the default graph's meta graph
+        with this saver's SaverDef."""
+        return _export_meta_graph(
+            filename=filename, saver_def=self.saver_def, collection_list=collection_list,
+            as_text=as_text, export_scope=export_scope, clear_devices=clear_devices,
+            clear_extraneous_savers=clear_extraneous_savers,
+            strip_default_attrs=strip_default_attrs, save_debug_info=save_debug_info,
+            graph_def_given=True)
 
 
 def export_meta_graph(filename=None, meta_info_def=None, graph_def=None, saver_def=None,
                       collection_list=None, as_text=False, graph=None, export_scope=None,
                       clear_devices=False, clear_extraneous_savers=False,
                       strip_default_attrs=False, save_debug_info=False, **kwargs):
-    """Writes (and returns) a MetaGraphDef of `graph` (the default graph).
+    """Writes `graph`'s (the default graph's) meta graph to `filename` if given (TF's
+    MetaGraphDef protobuf, text format with `as_text`) and returns it as TF's
+    meta_graph_pb2.MetaGraphDef, as TF 1.14 builds it.
 
-    The document is JSON (see framework/meta_graph.py); `as_text` indents it.
+    Collections of objects a MetaGraphDef cannot hold are left out with TF's warning.
     """
-    if saver_def is None:
-        savers = (graph or get_default_graph()).get_collection(GraphKeys.SAVERS)
-        if savers:
-            saver_def = savers[0].saver_def if isinstance(savers[0], Saver) else savers[0]
+    return _export_meta_graph(filename, meta_info_def, graph_def, saver_def, collection_list,
+                              as_text, graph, export_scope, clear_devices,
+                              clear_extraneous_savers, strip_default_attrs, save_debug_info,
+                              **kwargs)
+
+
+def _export_meta_graph(filename=None, meta_info_def=None, graph_def=None, saver_def=None,
+                       collection_list=None, as_text=False, graph=None, export_scope=None,
+                       clear_devices=False, clear_extraneous_savers=False,
+                       strip_default_attrs=False, save_debug_info=False, graph_def_given=False,
+                       **kwargs):
+    """export_meta_graph; `graph_def_given`: as TF's Saver.export_meta_graph, which passes
+    the graph's GraphDef (a scoped export then holds its empty function library)."""
+    if clear_extraneous_savers:
+        raise NotImplementedError("tf.train.export_meta_graph: clear_extraneous_savers is not "
+                                  "supported")
+    if save_debug_info:
+        raise NotImplementedError("tf.train.export_meta_graph: save_debug_info (the .debug "
+                                  "GraphDebugInfo file) is not supported")
+    for k in sorted(kwargs):   # TF passes them on to export_scoped_meta_graph
+        if k == "exclude_nodes":
+            raise NotImplementedError(f"tf.train.export_meta_graph: {k} is not supported")
+        if k != "unbound_inputs_col_name":
+            raise TypeError(f"create_meta_graph_def() got an unexpected keyword argument '{k}'")
+    p = meta_graph.proto.pb()
+    if meta_info_def and not isinstance(meta_info_def, p.meta_graph_pb2.MetaGraphDef.MetaInfoDef):
+        raise TypeError("meta_info_def must be of type MetaInfoDef, not %s", type(meta_info_def))
+    if graph_def and not isinstance(graph_def, p.graph_pb2.GraphDef):
+        raise TypeError("graph_def must be of type GraphDef, not %s", type(graph_def))
+    if saver_def and not isinstance(saver_def, (SaverDef, p.saver_pb2.SaverDef)):
+        raise TypeError("saver_def must be of type SaverDef, not %s", type(saver_def))
+    if isinstance(saver_def, p.saver_pb2.SaverDef):
+        saver_def = meta_graph._saver_def_of(saver_def)
     return meta_graph.export_scoped_meta_graph(
-        filename=filename, graph=graph or get_default_graph(), saver_def=saver_def,
+        filename=filename, graph=graph or get_default_graph(), saver_def=saver_def or None,
         collection_list=collection_list, as_text=as_text, export_scope=export_scope,
         clear_devices=clear_devices, strip_default_attrs=strip_default_attrs,
-        meta_info_def=meta_info_def)
+        meta_info_def=meta_info_def or None, as_proto=True,
+        library_set=(graph_def_given or graph_def is not None) and bool(
+            export_scope or clear_devices),
+        graph_def=graph_def or None, **kwargs)
 
 
 def import_meta_graph(meta_graph_or_file, clear_devices=False, import_scope=None, **kwargs):

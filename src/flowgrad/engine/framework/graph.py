@@ -11,11 +11,12 @@ import re
 import threading
 from typing import TYPE_CHECKING, Any, ContextManager, Iterator
 
+from . import errors
 from . import op_traceback as _op_traceback
 from . import tape as _tape
 from .dtypes import DType
 from .graph_def import (attr_from_node, graph_def_versions, graph_to_graph_def, node_def_proto,
-                        node_def_text)
+                        node_def_text, op_def_proto)
 from .graph_def_lower import TA_LAYOUTS, ta_handle_of
 from .graph_keys import (GraphKeys, _device_string, _parse_device,  # noqa: F401 - re-exported
                          _shape_str, merge_shapes)
@@ -220,7 +221,18 @@ class Operation:
 
     @property
     def op_def(self):
-        return self._def
+        """TF's OpDef protocol buffer of this op's type, as TF 1.14's op registry holds it
+        (name, input_arg, output_arg, attr with defaults and allowed values, flags).
+
+        Raises NotFoundError, as TF for a type it has not registered, for flowgrad's own
+        op types (no TF OpDef exists for them). flowgrad's registry entry is `_def`."""
+        od = op_def_proto(self._type)
+        if od is None:
+            raise errors.NotFoundError(
+                None, None, f"Op type not registered '{self._type}' in binary running on "
+                "flowgrad. Make sure the Op and Kernel are registered in the binary running in "
+                "this process.")
+        return od
 
     @property
     def traceback(self):

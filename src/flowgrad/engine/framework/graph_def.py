@@ -105,6 +105,47 @@ def op_defs():
     return _OP_DEFS[0]
 
 
+_OP_DEF_PROTOS = {}
+
+
+def op_def_proto(op_type):
+    """TF 1.14's OpDef proto of `op_type` as TF's op registry holds it (without docs, as
+    the stripped_op_list of a meta graph); None for an op type TF does not have. The
+    caller gets its own copy."""
+    od = _OP_DEF_PROTOS.get(op_type)
+    if od is None:
+        d = op_defs().get(op_type)
+        if d is None:
+            return None
+        from google.protobuf import json_format  # lazy: optional (summary extra)
+        p = pb()
+        od = p.op_def_pb2.OpDef(name=op_type)
+        for field, args in (("input_arg", d["in"]), ("output_arg", d["out"])):
+            for name, typ, type_attr, number_attr, type_list_attr, is_ref in args:
+                getattr(od, field).add(name=name, type=typ, type_attr=type_attr,
+                                       number_attr=number_attr, type_list_attr=type_list_attr,
+                                       is_ref=is_ref)
+        x = d.get("x", {})
+        for name, typ, default in d["attr"]:
+            a = od.attr.add(name=name, type=typ)
+            if default is not None:
+                json_format.ParseDict(default, a.default_value)
+            e = x.get("attr", {}).get(name, {})
+            if "allowed" in e:
+                json_format.ParseDict(e["allowed"], a.allowed_values)
+            if "min" in e:
+                a.has_minimum = True
+                a.minimum = e["min"]
+        for flag in x.get("flags", ()):
+            setattr(od, flag, True)
+        if "dep" in x:
+            od.deprecation.version, od.deprecation.explanation = x["dep"]
+        _OP_DEF_PROTOS[op_type] = od
+    copy = type(od)()
+    copy.CopyFrom(od)
+    return copy
+
+
 def _split_args(args, tensors, attrs):
     """[(arg, tensors of that arg)] for OpDef args over an op's inputs or outputs."""
     variadic = [a for a in args if a[3] or a[4]]
@@ -259,14 +300,22 @@ def _control_inputs(op, plan):
     return ["^" + n for n in sorted(names)]
 
 
+# TF's handles that are 2-vectors (its shape functions) where flowgrad's are scalars: an
+# imported _output_shapes must agree with TF's shape function.
+_TF_HANDLE_SHAPES = {"TensorArrayV3": {0: [2]}, "TensorArrayGradV3": {0: [2]},
+                     "TensorArrayGradWithShape": {0: [2]}, "StackV2": {0: [2]}}
+
+
 def _add_output_shapes(op, node):
     if not op.outputs:      # TF extends an empty list: no attr at all
         return
     lst = node.attr["_output_shapes"].list
     lst.SetInParent()
-    for t in op.outputs:
+    handles = _TF_HANDLE_SHAPES.get(node.op, {})
+    for i, t in enumerate(op.outputs):
         s = t.shape
-        lst.shape.add().CopyFrom(shape_proto(s.as_list() if s.ndims is not None else None))
+        s = handles[i] if i in handles else s.as_list() if s.ndims is not None else None
+        lst.shape.add().CopyFrom(shape_proto(s))
 
 
 def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None):

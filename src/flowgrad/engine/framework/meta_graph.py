@@ -1,5 +1,12 @@
 """Meta graphs: a Graph, its collections and its SaverDef as one JSON document.
 
+This document is flowgrad's own, internal form; files are written as TF's MetaGraphDef
+protobuf (to_tf_meta_graph, as TF 1.14's create_meta_graph_def builds it: stripped_op_list,
+_output_shapes, default attrs stripped on request, $unbound_inputs_ for a scoped export),
+and that proto is what tf.train.export_meta_graph returns (export_scoped_meta_graph with
+as_proto). A collection TF's proto cannot hold (a registered kind without tf_bytes, plain
+Python objects) is left out of it with TF's "Issue encountered when serializing" warning.
+
 `export_scoped_meta_graph` serializes every op (type, name, inputs, control
 inputs, device, colocation, gradient override, attrs) and every collection
 that can be named; `import_scoped_meta_graph` rebuilds the ops with
@@ -58,7 +65,9 @@ MAX_ATTR_DEPTH = 64
 
 # TF's node name rule (tensorflow/core/framework/node_def_util.cc).
 _NODE_NAME = re.compile(r"[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*")
-_INPUT = re.compile(r"(\^)?([A-Za-z0-9.][A-Za-z0-9_.\\/>-]*)(?::(\d+))?")
+_INPUT = re.compile(r"(\^)?((?:\$unbound_inputs_)?[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*)(?::(\d+))?")
+# TF's prefix of an input from outside a scoped export's scope (import needs it in input_map)
+UNBOUND_INPUT_PREFIX = "$unbound_inputs_"
 
 
 class DecodeError(ValueError):
@@ -594,19 +603,68 @@ def read_meta_graph_file(filename):
 # ---------------------------------------------------------------------------------------
 # TF's MetaGraphDef protobuf (binary or text .meta files TF writes)
 # ---------------------------------------------------------------------------------------
-def to_tf_meta_graph(mg, graph, export_scope=None, clear_devices=False):
-    """TF's meta_graph_pb2.MetaGraphDef of flowgrad's `mg` exported from `graph`: the
-    GraphDef in TF's canonical form, the SaverDef, and the collections TF 1.14 writes
-    (node_list, bytes_list of VariableDef / SaverDef protos, int64_list, float_list,
-    bytes_list); collections of other kinds are left out with a warning. ImportError
-    without the protobuf classes."""
+def _stripped_op_list(out):
+    """TF's stripped_op_list_for_graph: the OpDefs of the op types the graph_def's nodes
+    (and its functions' nodes) use, sorted by name; functions and op types TF does not
+    have are left out."""
+    from .graph_def import op_def_proto  # lazy: needs the optional protos
+    functions = {f.signature.name for f in out.graph_def.library.function}
+    used = {n.op for n in out.graph_def.node}
+    for f in out.graph_def.library.function:
+        used.update(n.op for n in f.node_def)
+    for op_type in sorted(used - functions):
+        od = op_def_proto(op_type)
+        if od is not None:
+            out.meta_info_def.stripped_op_list.op.add().CopyFrom(od)
+
+
+def _strip_default_attrs(out):
+    """TF's strip_graph_default_valued_attrs: removes the attrs that equal their OpDef's
+    default from the nodes (and functions' nodes) of op types TF has."""
+    from .graph_def import op_def_proto  # lazy: needs the optional protos
+    functions = {f.signature.name for f in out.graph_def.library.function}
+    defaults = {}
+
+    def strip(node):
+        if node.op in functions:
+            return
+        if node.op not in defaults:
+            od = op_def_proto(node.op)
+            defaults[node.op] = {} if od is None else {
+                a.name: a.default_value for a in od.attr if a.HasField("default_value")}
+        for name in [k for k, v in node.attr.items() if defaults[node.op].get(k) == v]:
+            del node.attr[name]
+
+    for node in out.graph_def.node:
+        strip(node)
+    for f in out.graph_def.library.function:
+        for node in f.node_def:
+            strip(node)
+    out.meta_info_def.stripped_default_attrs = True
+
+
+def to_tf_meta_graph(mg, graph, export_scope=None, clear_devices=False,
+                     strip_default_attrs=False, meta_info_def=None, saver_def=None,
+                     library_set=False, graph_def=None):
+    """TF's meta_graph_pb2.MetaGraphDef of flowgrad's `mg` exported from `graph`, as TF
+    1.14's create_meta_graph_def builds it: meta_info_def (`meta_info_def`'s fields, TF's
+    version strings, the stripped_op_list), the GraphDef in TF's canonical form (default
+    attrs stripped with `strip_default_attrs`), the SaverDef, and the collections TF 1.14
+    writes (node_list, bytes_list of VariableDef / SaverDef / QueueRunnerDef protos,
+    int64_list, float_list, bytes_list, any_list); collections of other kinds are left out
+    with a warning. `library_set`: the graph_def's function library is set even when
+    empty (as TF's scoped export of a given GraphDef). `graph_def`: TF's GraphDef proto
+    written in place of the graph's (as TF: without _output_shapes unless it has them).
+    ImportError without the protobuf classes."""
     from .graph_def import graph_to_graph_def  # lazy: needs the optional protos
     p = proto.pb()
     out = p.meta_graph_pb2.MetaGraphDef()
     info = out.meta_info_def
+    if meta_info_def is not None:
+        info.MergeFrom(meta_info_def)
     info.tensorflow_version = "1.14.0"
-    info.tensorflow_git_version = "flowgrad"
-    gd = graph_to_graph_def(graph)
+    info.tensorflow_git_version = "flowgrad"   # (tf.GIT_VERSION)
+    gd = graph_to_graph_def(graph, add_shapes=True) if graph_def is None else graph_def
     pre = export_scope + "/" if export_scope else None
     for node in gd.node:
         if pre and not node.name.startswith(pre):
@@ -616,12 +674,26 @@ def to_tf_meta_graph(mg, graph, export_scope=None, clear_devices=False):
         if pre:
             n.name = node.name[len(pre):]
             del n.input[:]
-            n.input.extend(_strip(i, export_scope) for i in node.input)
+            n.input.extend(_scoped_input(i, export_scope, []) for i in node.input)
+            if "_class" in n.attr:   # as TF's _node_def: loc:@ names in the scope, stripped
+                locs = [_strip_name_scope(c.decode(), export_scope).encode()
+                        for c in n.attr["_class"].list.s
+                        if c.decode().partition("@")[2].startswith(export_scope)]
+                del n.attr["_class"].list.s[:]
+                n.attr["_class"].list.s.extend(locs)
         if clear_devices:
             n.device = ""
     out.graph_def.versions.CopyFrom(gd.versions)
-    if mg.saver_def is not None:
-        sd = mg.saver_def
+    if gd.library.function or gd.library.gradient or library_set or (
+            graph_def is not None and not (export_scope or clear_devices)
+            and graph_def.HasField("library")):
+        out.graph_def.library.CopyFrom(gd.library)
+    if not info.stripped_op_list.op:
+        _stripped_op_list(out)
+    if strip_default_attrs:
+        _strip_default_attrs(out)
+    sd = saver_def if saver_def is not None else mg.saver_def   # (TF: not scope-stripped)
+    if sd is not None:
         out.saver_def.CopyFrom(p.saver_pb2.SaverDef(
             filename_tensor_name=sd.filename_tensor_name,
             save_tensor_name=sd.save_tensor_name, restore_op_name=sd.restore_op_name,
@@ -657,9 +729,12 @@ def to_tf_meta_graph(mg, graph, export_scope=None, clear_devices=False):
         elif kind in _KINDS and _KINDS[kind].tf_node_name is not None:
             c.node_list.value.extend(_KINDS[kind].tf_node_name(d) for d in values)
         else:
-            del out.collection_def[key]
-            _log.warning("Collection %s (kind %s) is not written to TF's MetaGraphDef", key,
-                         kind)
+            del out.collection_def[key]   # as TF for objects it cannot serialize
+            _log.warning("Issue encountered when serializing %s.\nType is unsupported, or the "
+                         "types of the items don't match field type in CollectionDef. Note "
+                         "this is a warning and probably safe to ignore.\n%s", key,
+                         f"collection kind {kind} has no TF proto (register_collection_kind "
+                         "without tf_bytes)")
     return out
 
 
@@ -835,27 +910,63 @@ def _strip(name, export_scope):
     return ("^" if ctrl else "") + n[len(pre):]
 
 
-def _node(op, export_scope, clear_devices, strip_default_attrs):
+def _strip_name_scope(name, export_scope):
+    """TF's ops.strip_name_scope: `export_scope/` removed after ^, loc:@ or the start."""
+    if not export_scope:
+        return name
+    scope = export_scope.rstrip("/")
+    return re.sub(r"([\^]|loc:@|^)" + re.escape(scope) + r"[\/]+(.*)", r"\1\2", name, count=1)
+
+
+def _scoped_input(i, export_scope, unbound):
+    """TF's _node_def for one input: outside `export_scope` it becomes
+    `$unbound_inputs_<name>` (appended to `unbound`), inside it is stripped of the scope."""
+    if not export_scope:
+        return i
+    if not i.lstrip("^").startswith(export_scope):
+        i = ("^" if i.startswith("^") else "") + UNBOUND_INPUT_PREFIX + i.lstrip("^")
+        unbound.append(i)
+        return i
+    return _strip_name_scope(i, export_scope)
+
+
+def _node(op, export_scope, clear_devices, strip_default_attrs, unbound):
     inputs = [t._as_node_def_input() for t in op._inputs]
     inputs += ["^" + c._name for c in op._control_inputs]
     attrs = {}
     for k, v in op._attrs.items():
         attrs[k] = encode_value(v, where=f"attr '{k}' of op '{op._name}' ({op._type})")
     node = {"name": _strip(op._name, export_scope), "op": op._type,
-            "input": [_strip(i, export_scope) for i in inputs], "attr": attrs}
+            "input": [_scoped_input(i, export_scope, unbound) for i in inputs], "attr": attrs}
     if op._device and not clear_devices:
         node["device"] = op._device
     if op._colocation:
-        node["colocation"] = [_strip(c, export_scope) for c in op._colocation]
+        node["colocation"] = [_strip_name_scope(c, export_scope) for c in op._colocation
+                              if not export_scope or c.startswith(export_scope)]
     if op._grad_type:
         node["gradient_op_type"] = op._grad_type
     return node
 
 
+def _in_scope(x, export_scope):
+    """TF's _should_include_node: an item without a name is kept; a string is a name."""
+    if not isinstance(x, str):
+        try:
+            x = x.name
+        except AttributeError:
+            return True
+    x = str(x)
+    return x.startswith("$unbound_inputs_") or x.startswith(export_scope)
+
+
+_SAVER_NAMES = ("filename_tensor_name", "save_tensor_name", "restore_op_name")
+
+
 def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collection_list=None,
                              as_text=False, export_scope=None, clear_devices=False,
                              strip_default_attrs=False, meta_info_def=None, atomic=False,
-                             **kwargs):
+                             as_proto=False, library_set=False, graph_def=None,
+                             unbound_inputs_col_name="unbound_inputs", **kwargs):
     """Builds the MetaGraphDef of `graph` and writes it to `filename` if given.
 
     Args:
@@ -863,28 +974,37 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
       graph: the graph (default: the default graph).
       saver_def: the SaverDef to record (import_meta_graph rebuilds a Saver).
       collection_list: the collection keys to keep (default: all).
-      export_scope: keep only ops under this scope, with the scope removed.
+      export_scope: keep only ops under this scope, with the scope removed; an input from
+        outside it becomes `$unbound_inputs_<name>` (as TF), listed in the graph's
+        collection `unbound_inputs_col_name` (import then needs it in input_map).
       clear_devices: drop device strings.
       atomic: write through a fsync'ed temporary renamed into place.
+      meta_info_def: TF's MetaInfoDef proto whose fields the meta graph's start from.
+      graph_def: TF's GraphDef proto to write in TF's MetaGraphDef in place of the graph's.
+      as_proto: return TF's meta_graph_pb2.MetaGraphDef (what the file holds) instead of
+        flowgrad's document (ImportError without the protobuf classes).
     Returns:
-      The MetaGraphDef.
+      The MetaGraphDef: flowgrad's document, or TF's proto with `as_proto`.
     Raises:
       ValueError: an op has an attr that cannot be serialized (naming it).
     """
     graph = graph or get_default_graph()
-    nodes = []
+    nodes, unbound = [], []
     pre = export_scope + "/" if export_scope else None
     for op in graph.get_operations():
         if (pre and not op._name.startswith(pre)) or op._type == "V1Frames":
             continue   # (V1Frames: how flowgrad runs imported TF control flow, not a node)
-        nodes.append(_node(op, export_scope, clear_devices, strip_default_attrs))
+        nodes.append(_node(op, export_scope, clear_devices, strip_default_attrs, unbound))
+    if (export_scope or clear_devices) and unbound_inputs_col_name:
+        graph.clear_collection(unbound_inputs_col_name)   # as TF: the graph's collection
+        for name in unbound:
+            graph.add_to_collection(unbound_inputs_col_name, name)
     keys = graph.get_all_collection_keys() if collection_list is None else list(collection_list)
     collections = {}
     for key in keys:
         items = graph.get_collection(key)
-        if pre:
-            items = [x for x in items if not hasattr(x, "name") or
-                     str(x.name).startswith(pre)]
+        if export_scope:   # as TF's _should_include_node: a string is a node name
+            items = [x for x in items if _in_scope(x, export_scope)]
         try:
             c = _encode_collection(key, items, export_scope)
         except Exception as e:  # noqa: BLE001 - as TF: any item's failure drops the collection
@@ -897,17 +1017,24 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
     info = {"meta_graph_version": "", "tags": [], "tensorflow_version": "1.14.0",
             "tensorflow_git_version": "flowgrad",
             "stripped_op_list": sorted({n["op"] for n in nodes})}
-    if isinstance(meta_info_def, dict):
-        info.update(meta_info_def)
+    if meta_info_def is not None:
+        info["tags"] = list(meta_info_def.tags)
     sd = saver_def
-    if sd is not None and export_scope:
+    if sd is not None and export_scope and all(
+            getattr(sd, k).startswith(pre) for k in _SAVER_NAMES):
         sd = SaverDef.from_dict(sd.to_dict())
-        for k in ("filename_tensor_name", "save_tensor_name", "restore_op_name"):
+        for k in _SAVER_NAMES:
             setattr(sd, k, _strip(getattr(sd, k), export_scope))
     mg = MetaGraphDef(info, _GraphDefDoc(nodes), sd, collections)
+    if as_proto:
+        tf_mg = to_tf_meta_graph(mg, graph, export_scope, clear_devices, strip_default_attrs,
+                                 meta_info_def, saver_def, library_set, graph_def)
     if filename:
         try:
-            tf_mg = to_tf_meta_graph(mg, graph, export_scope, clear_devices)
+            if not as_proto:
+                tf_mg = to_tf_meta_graph(mg, graph, export_scope, clear_devices,
+                                         strip_default_attrs, meta_info_def, saver_def,
+                                         library_set, graph_def)
         except ImportError:  # no protobuf classes: flowgrad's own JSON document
             _log.warning("Writing %s as flowgrad's JSON meta graph: TF's format needs the "
                          "'tensorboard' and 'protobuf' packages", filename)
@@ -928,7 +1055,7 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
         else:
             with open(filename, "wb") as f:
                 f.write(text)
-    return mg
+    return tf_mg if as_proto else mg
 
 
 # ---------------------------------------------------------------------------------------
@@ -1151,9 +1278,26 @@ def _build(graph, mg, order, parsed, node_attrs, input_map, full, clear_devices,
             graph.add_to_collection(key, obj)
 
 
+def _unbound_inputs(mg, col_name):
+    """The names in `mg`'s collection `col_name` (str_list, or bytes_list from TF's proto)."""
+    col = mg.collection_def.get(col_name) if col_name else None
+    if not isinstance(col, dict) or not isinstance(col.get("value"), list):
+        return []
+    if col.get("kind") == "bytes_list":
+        return [_unb64(v).decode("utf-8", "replace") for v in col["value"]]
+    return [str(v) for v in col["value"]]
+
+
+def _is_tf_meta_graph(x):
+    """TF's MetaGraphDef proto (tensorboard's class, or TensorFlow's own)."""
+    d = getattr(x, "DESCRIPTOR", None)
+    return getattr(d, "full_name", "").endswith(".MetaGraphDef") and hasattr(x, "ListFields")
+
+
 def import_scoped_meta_graph(meta_graph_or_file, clear_devices=False, graph=None,
-                             import_scope=None, input_map=None, restore_collections_predicate=None,
-                             *, source=None, **kwargs):
+                             import_scope=None, input_map=None,
+                             unbound_inputs_col_name="unbound_inputs",
+                             restore_collections_predicate=None, *, source=None, **kwargs):
     """Adds the ops and collections of a MetaGraphDef to `graph` (the default graph).
 
     Op names are kept exactly (prefixed by `import_scope/` if given). Nothing
@@ -1174,7 +1318,9 @@ def import_scoped_meta_graph(meta_graph_or_file, clear_devices=False, graph=None
         is malformed.
     """
     mg = meta_graph_or_file
-    if not isinstance(mg, MetaGraphDef):
+    if _is_tf_meta_graph(mg):
+        mg = from_tf_meta_graph(mg)   # TF's proto (what export_meta_graph returns)
+    elif not isinstance(mg, MetaGraphDef):
         source = os.fspath(mg)
         mg = read_meta_graph_file(mg)
     source = f" (meta graph {source})" if source else ""
@@ -1186,6 +1332,15 @@ def import_scoped_meta_graph(meta_graph_or_file, clear_devices=False, graph=None
         return pre + n
 
     nodes = mg.graph_def.node
+    unbound = _unbound_inputs(mg, unbound_inputs_col_name)
+    if unbound and sorted(unbound) != sorted(input_map):
+        raise ValueError("Graph contains unbound inputs: %s. Must provide these inputs through "
+                         "input_map." % ",".join(v for v in unbound if v not in input_map))
+    if unbound_inputs_col_name:   # as TF: that collection is not imported
+        keep = restore_collections_predicate
+
+        def restore_collections_predicate(key):
+            return key != unbound_inputs_col_name and (keep is None or keep(key))
     try:
         if not isinstance(nodes, list):
             raise DecodeError("graph_def.node is not a list")

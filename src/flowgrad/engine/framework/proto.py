@@ -26,6 +26,7 @@ def pb():
                 graph_pb2,
                 meta_graph_pb2,
                 node_def_pb2,
+                op_def_pb2,
                 saver_pb2,
                 summary_pb2,
                 tensor_pb2,
@@ -41,7 +42,8 @@ def pb():
             attr_value_pb2=attr_value_pb2, event_pb2=event_pb2, graph_pb2=graph_pb2,
             node_def_pb2=node_def_pb2, summary_pb2=summary_pb2, tensor_pb2=tensor_pb2,
             tensor_shape_pb2=tensor_shape_pb2, types_pb2=types_pb2, versions_pb2=versions_pb2,
-            meta_graph_pb2=meta_graph_pb2, saver_pb2=saver_pb2, variable_pb2=variable_pb2)
+            meta_graph_pb2=meta_graph_pb2, saver_pb2=saver_pb2, variable_pb2=variable_pb2,
+            op_def_pb2=op_def_pb2)
     return _PB
 
 

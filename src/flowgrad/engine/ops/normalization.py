@@ -101,8 +101,9 @@ def _fused_bn_grad_infer(inputs, attrs):
     x, scale = inputs[1], inputs[2]
     c = scale.shape
     sdt = scale.dtype.base_dtype
-    return [(x.dtype.base_dtype, x.shape), (sdt, c), (sdt, c), (sdt, TensorShape([0])),
-            (sdt, TensorShape([0]))]
+    # TF 1.14's shape function: the reserve spaces are [0] in training, else [C]
+    reserve = TensorShape([0]) if attrs.get("is_training", True) else c
+    return [(x.dtype.base_dtype, x.shape), (sdt, c), (sdt, c), (sdt, reserve), (sdt, reserve)]
 
 
 def _fused_bn_grad_kernel(gy, x, scale, mean, var, epsilon, data_format, is_training, **_):
