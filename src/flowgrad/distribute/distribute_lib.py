@@ -1075,15 +1075,9 @@ def _apply_aggregation(strategy, value, aggregation, destinations):
     return strategy.extended.reduce_to(reduce_op, value, destinations)
 
 
-class MirroredVariable(ResourceVariable):
-    """A variable mirrored on a MirroredStrategy's devices (flowgrad: one device, a
-    resource variable on it). Its initializer groups the copies' initializers; assigning
-    goes through the strategy's `update` (in a replica context only with an aggregation,
-    the value reduced across replicas first); read_value is the strategy's read_var."""
-
-    @property
-    def initializer(self):
-        return _group(super().initializer)
+class DistributedVariable(ResourceVariable):
+    """What TF's distributed variables share (values.DistributedVariable): the devices of
+    their copies (flowgrad: one), their strategy, reads through the strategy's read_var."""
 
     @property
     def devices(self):
@@ -1095,6 +1089,17 @@ class MirroredVariable(ResourceVariable):
 
     def read_value(self):
         return self._distribute_strategy.extended.read_var(self)
+
+
+class MirroredVariable(DistributedVariable):
+    """A variable mirrored on a MirroredStrategy's devices (flowgrad: one device, a
+    resource variable on it). Its initializer groups the copies' initializers; assigning
+    goes through the strategy's `update` (in a replica context only with an aggregation,
+    the value reduced across replicas first); read_value is the strategy's read_var."""
+
+    @property
+    def initializer(self):
+        return _group(super().initializer)
 
     def get(self, device=None):
         """This copy's value: in the cross-replica context an Identity of it (TF's
@@ -1149,21 +1154,10 @@ class MirroredVariable(ResourceVariable):
             delta, use_locking=use_locking, name=name, read_value=read_value)
 
 
-class SyncOnReadVariable(ResourceVariable):
+class SyncOnReadVariable(DistributedVariable):
     """A MirroredStrategy variable made with synchronization=ON_READ: each replica updates
     its own copy, a cross-replica read aggregates them (flowgrad: one device, one copy:
     a resource variable on it)."""
-
-    @property
-    def devices(self):
-        return (self.device,)
-
-    @property
-    def distribute_strategy(self):
-        return self._distribute_strategy
-
-    def read_value(self):
-        return self._distribute_strategy.extended.read_var(self)
 
 
 class MirroredExtended(StrategyExtendedV1):
@@ -1202,7 +1196,7 @@ class MirroredExtended(StrategyExtendedV1):
         return _one_host_numpy_dataset(numpy_input, _SingleDevice("/cpu:0"), session, self)
 
     def _validate_colocate_with_variable(self, colocate_with_variable):
-        if not (isinstance(colocate_with_variable, (MirroredVariable, SyncOnReadVariable))
+        if not (isinstance(colocate_with_variable, DistributedVariable)
                 and colocate_with_variable._distribute_strategy is self._container_strategy()):
             raise ValueError("`colocate_vars_with` must only be passed a variable created "
                              "in this tf.distribute.Strategy.scope(), not: %r"

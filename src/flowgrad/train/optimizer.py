@@ -148,6 +148,18 @@ class _TensorProcessor:
         raise NotImplementedError("Trying to update a Tensor ", self._v)
 
 
+def _as_gradient(g):
+    """A gradient as apply_gradients takes it: a Tensor or IndexedSlices (TF's TypeError
+    for anything that converts to neither)."""
+    if isinstance(g, (Tensor, IndexedSlices)):
+        return g
+    try:
+        return convert_to_tensor(g)
+    except (TypeError, ValueError):
+        raise TypeError("Gradient must be convertible to a Tensor or IndexedSlices, or "
+                        "None: %s" % g) from None
+
+
 def _get_processor(v):
     if is_resource_variable(v):
         return _DenseResourceVariableProcessor(v)
@@ -307,12 +319,7 @@ class Optimizer:
         converted = []
         for g, v in grads_and_vars:
             if g is not None:
-                if not isinstance(g, (Tensor, IndexedSlices)):
-                    try:
-                        g = convert_to_tensor(g)
-                    except (TypeError, ValueError):
-                        raise TypeError("Gradient must be convertible to a Tensor or "
-                                        "IndexedSlices, or None: %s" % g) from None
+                g = _as_gradient(g)
             converted.append((g, v, _get_processor(v)))
         var_list = [v for g, v, _ in converted if g is not None]
         if not var_list:
@@ -363,12 +370,7 @@ class Optimizer:
             self._create_slots(var_list)
 
         def update(v, g):
-            if not isinstance(g, (Tensor, IndexedSlices)):
-                try:
-                    g = convert_to_tensor(g)
-                except (TypeError, ValueError):
-                    raise TypeError("Gradient must be convertible to a Tensor or "
-                                    "IndexedSlices, or None: %s" % g) from None
+            g = _as_gradient(g)
             with name_scope("update_" + v.op.name):
                 return _get_processor(v).update_op(self, g)
 

@@ -234,6 +234,19 @@ def _typed_attr(atype, key, v, p):
     return av
 
 
+def _node_attrs(op, defs, node, p):
+    """node.attr of `op`: TF's OpDef's attrs (_canonical_node_attrs) where TF has the op
+    type, else each of flowgrad's attrs that an AttrValue can hold."""
+    od = defs.get(op.type)
+    if od is not None:
+        _canonical_node_attrs(op, od, node, p)
+        return
+    for k, v in op._attrs.items():
+        av = _attr_value(k, v, p)
+        if av is not None:
+            node.attr[k].CopyFrom(av)
+
+
 def _canonical_node_attrs(op, od, node, p):
     """Fills node.attr with every attr of TF's OpDef: flowgrad's value, else derived from the
     inputs/outputs, else the OpDef default; private (_x) attrs are kept, others dropped."""
@@ -380,14 +393,7 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None):
         node.input.extend(_control_inputs(op, plan))
         if op.device:
             node.device = op.device
-        od = defs.get(op.type)
-        if od is not None:
-            _canonical_node_attrs(op, od, node, p)
-        else:
-            for k, v in op._attrs.items():
-                av = _attr_value(k, v, p)
-                if av is not None:
-                    node.attr[k].CopyFrom(av)
+        _node_attrs(op, defs, node, p)
         if arrays is not None and op._inputs and (
                 (op.type in ("Identity", "AddN") and all(t in arrays.flows for t in op._inputs))
                 or (op.type in V1_FLOW_OPS and op._inputs[0] in arrays.flows)):
@@ -444,14 +450,7 @@ def node_def_proto(op):
     node.input.extend("^" + c.name for c in op._control_inputs)
     if op.device:
         node.device = op.device
-    od = op_defs().get(op.type)
-    if od is not None:
-        _canonical_node_attrs(op, od, node, p)
-    else:
-        for k, v in op._attrs.items():
-            av = _attr_value(k, v, p)
-            if av is not None:
-                node.attr[k].CopyFrom(av)
+    _node_attrs(op, op_defs(), node, p)
     if op._colocation:
         node.attr["_class"].list.s.extend(b"loc:@" + c.encode() for c in op._colocation)
     return node
