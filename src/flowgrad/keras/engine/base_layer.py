@@ -47,14 +47,6 @@ def _flatten(x):
     return [x]
 
 
-def _map_structure(fn, x):
-    if isinstance(x, (list, tuple)):
-        return type(x)(_map_structure(fn, item) for item in x)
-    if isinstance(x, dict):
-        return {k: _map_structure(fn, v) for k, v in x.items()}
-    return fn(x)
-
-
 def _fn_args(fn):
     return tuple(inspect.signature(fn).parameters)
 

@@ -450,11 +450,8 @@ class StackedRNNCells(Layer):
 
     @property
     def state_size(self):
-        sizes = []
-        for cell in self._state_cells():
-            s = cell.state_size
-            sizes.extend(s if isinstance(s, (list, tuple)) else [s])
-        return tuple(sizes)
+        """TF 1.14's: each cell's state_size, nested (((5, 5), (6, 6)) for two LSTMCells)."""
+        return tuple(cell.state_size for cell in self._state_cells())
 
     @property
     def output_size(self):
@@ -567,7 +564,15 @@ class RNN(Layer):
     def states(self):
         if self._state_vars is not None:
             return list(self._state_vars)
-        return [None] * len(self._state_sizes())
+        # TF 1.14: the cell's state_size structure of Nones (a stack of LSTMCells: one
+        # pair per cell; a tuple where state_size is one)
+        s = self.cell.state_size
+        return _map_nested(lambda _: None, s) if isinstance(s, (list, tuple)) else [None]
+
+    def _state_entries(self):
+        """The top level of the cell's state_size: what initial_state and return_state list."""
+        s = self.cell.state_size
+        return list(s) if isinstance(s, (list, tuple)) else [s]
 
     def reset_states(self, states=None):
         """A stateful RNN's state variables back to zeros (or to `states`)."""
@@ -600,8 +605,8 @@ class RNN(Layer):
             backend.set_value(var, value)
 
     def _state_sizes(self):
-        s = self.cell.state_size
-        return list(s) if isinstance(s, (list, tuple)) else [s]
+        """The flat list of the state sizes (the loop's states, one per tensor)."""
+        return [x for e in self._state_entries() for x in _flat_nested(e)]
 
     def _output_dim(self):
         out = getattr(self.cell, "output_size", None)
@@ -627,7 +632,7 @@ class RNN(Layer):
             mask = mask[0]
         output_mask = mask if self.return_sequences else None
         if self.return_state:
-            return [output_mask] + [None] * len(self._state_sizes())
+            return [output_mask] + [None] * len(self._state_entries())
         return output_mask
 
     def build(self, input_shape):
@@ -693,6 +698,12 @@ class RNN(Layer):
         if not initial_state:
             initial_state = self.states if self.stateful else \
                 self.get_initial_state(inputs)
+        else:   # the user's: one entry per top-level state (a stack's cells nest theirs)
+            entries = self._state_entries()
+            if len(initial_state) != len(entries):
+                raise ValueError("Layer has " + str(len(entries)) + " states but was "
+                                 "passed " + str(len(initial_state)) + " initial states.")
+            initial_state = [t for e in initial_state for t in _flat_nested(e)]
         if len(initial_state) != len(self._state_sizes()):
             raise ValueError("Layer has " + str(len(self._state_sizes())) + " states but was "
                              "passed " + str(len(initial_state)) + " initial states.")
@@ -746,7 +757,7 @@ class RNN(Layer):
                             inputs)
         output = outputs if self.return_sequences else last_output
         if self.return_state:
-            return [output] + list(states)
+            return [output] + _pack_states(self._state_entries(), list(states))
         return output
 
     @property
@@ -892,6 +903,28 @@ def _has_arg(fn, name):
         return name in inspect.signature(fn).parameters
     except (TypeError, ValueError):
         return False
+
+
+def _flat_nested(x):
+    return [y for item in x for y in _flat_nested(item)] if isinstance(x, (list, tuple)) \
+        else [x]
+
+
+def _map_nested(fn, x):
+    if isinstance(x, (list, tuple)):
+        return type(x)(_map_nested(fn, item) for item in x)
+    return fn(x)
+
+
+def _pack_states(entries, flat):
+    """The loop's flat final states in the top-level structure of the cell's state_size
+    (TF: a stack of LSTMCells returns [h1, c1], [h2, c2])."""
+    out = []
+    for e in entries:
+        n = len(_flat_nested(e))
+        group, flat = flat[:n], flat[n:]
+        out.append(group if isinstance(e, (list, tuple)) else group[0])
+    return out
 
 
 def _standardize_args(inputs, initial_state, constants, num_constants):
