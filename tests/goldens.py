@@ -56,6 +56,17 @@ def generator(area, stem):
     return mod
 
 
+_CASES = {}
+
+
+def flowgrad_cases(area, stem, tf):
+    """The generator's cases(tf) run once under flowgrad (tf), shared by a module's
+    parametrized tests that compare them key by key with the golden."""
+    if (area, stem) not in _CASES:
+        _CASES[area, stem] = generator(area, stem).cases(tf)
+    return _CASES[area, stem]
+
+
 def _first(message):
     """The first line, without the constant-input suffix TF's shape errors add (flowgrad's
     graph reports the input shapes only)."""

@@ -4,16 +4,12 @@ import pytest
 import flowgrad as tf
 import goldens
 
-gen = goldens.generator("keras", "layer_options")
 GOLDEN = goldens.load("keras", "layer_options")
-GOT = {}
 
 
 @pytest.mark.parametrize("key", sorted(GOLDEN))
 def test_matches_tf114(key):
-    if not GOT:
-        GOT.update(gen.cases(tf))
-    assert GOT[key] == GOLDEN[key]
+    assert goldens.flowgrad_cases("keras", "layer_options", tf)[key] == GOLDEN[key]
 
 
 def test_stacked_reverse_state_order_with_multi_state_cells_is_not_implemented():

@@ -5,18 +5,15 @@ import pytest
 import flowgrad as tf
 import goldens
 
-gen = goldens.generator("keras", "stacked_states")
 GOLDEN = goldens.load("keras", "stacked_states")
-GOT = {}
 
 
 @pytest.mark.parametrize("key", sorted(GOLDEN))
 def test_matches_tf114(key):
-    if not GOT:
-        GOT.update(gen.cases(tf))
+    got = goldens.flowgrad_cases("keras", "stacked_states", tf)
     if key == "values":
-        for g, w in zip(GOT[key], GOLDEN[key]):
+        for g, w in zip(got[key], GOLDEN[key]):
             np.testing.assert_allclose(g, w, rtol=1e-4, atol=1e-5)
-        assert len(GOT[key]) == len(GOLDEN[key])
+        assert len(got[key]) == len(GOLDEN[key])
     else:
-        assert GOT[key] == GOLDEN[key]
+        assert got[key] == GOLDEN[key]

@@ -888,11 +888,8 @@ class Model(Network):
         if self._distribution_strategy is not None:
             td.validate_inputs(x, y)
             if td.is_numpy(x):   # TF's evaluate_distributed: whole batches only
-                steps, batch_size = td.get_input_params(
-                    self._distribution_strategy, td._flatten(x)[0], steps, batch_size,
-                    training=False)
-                x = td.numpy_dataset(self, x, y, sample_weight, None, batch_size, False, 1,
-                                     allow_partial_batch=False)
+                x, steps, batch_size = td.whole_batches(self, x, y, sample_weight, steps,
+                                                        batch_size)
                 y = sample_weight = None
         if tg.is_generator_or_sequence(x):
             _check_generator_arguments(y, sample_weight)
@@ -930,11 +927,8 @@ class Model(Network):
         if self._distribution_strategy is not None:
             td.validate_inputs(x, None)
             if td.is_numpy(x):   # TF's predict_distributed: whole batches only
-                steps, batch_size = td.get_input_params(
-                    self._distribution_strategy, td._flatten(x)[0], steps, batch_size,
-                    training=False)
-                x = td.numpy_dataset(self, x, None, None, None, batch_size, False, 1,
-                                     allow_partial_batch=False)
+                x, steps, batch_size = td.whole_batches(self, x, None, None, steps,
+                                                        batch_size)
         if tg.is_generator_or_sequence(x):
             return self.predict_generator(x, steps=steps, callbacks=callbacks,
                                           max_queue_size=max_queue_size, workers=workers,

@@ -95,3 +95,13 @@ def numpy_dataset(model, x, y, sample_weight, class_weight, batch_size, shuffle,
         drop_remainder = (not allow_partial_batch
                           and strategy.extended.experimental_require_static_shapes)
         return ds.batch(batch_size, drop_remainder=drop_remainder)
+
+
+def whole_batches(model, x, y, sample_weight, steps, batch_size):
+    """TF's evaluate_distributed / predict_distributed input: numpy arrays as a dataset of
+    whole batches only; returns (dataset, steps, batch_size)."""
+    steps, batch_size = get_input_params(model._distribution_strategy, _flatten(x)[0], steps,
+                                         batch_size, training=False)
+    dataset = numpy_dataset(model, x, y, sample_weight, None, batch_size, False, 1,
+                            allow_partial_batch=False)
+    return dataset, steps, batch_size
