@@ -423,7 +423,7 @@ class _OpenBLAS:
     threadpoolctl is not importable, e.g. flowgrad run from a source tree in another
     environment: without it OpenBLAS's spinning pool collapses on a loaded machine)."""
 
-    __slots__ = ("_get", "_set")
+    __slots__ = ("_get", "_set", "filepath")
 
     @property
     def num_threads(self):
@@ -458,6 +458,7 @@ def _openblas_fallback():
             if hasattr(lib, set_name) and hasattr(lib, get_name):
                 ctl = _OpenBLAS()
                 ctl._set, ctl._get = getattr(lib, set_name), getattr(lib, get_name)
+                ctl.filepath = path
                 ctl._get.restype = ctypes.c_int
                 out.append(ctl)
                 break

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..framework import gemm as _gemm
 from ..framework import threads as _threads
 from . import lstm_loop as _base
 from .tensor_array import _GRAD_META, TensorArrayValue
@@ -188,6 +189,12 @@ def backward(run, args, kept, diff_caps):
                   "dval": np.empty((bsz, 2 * L["hid"]), dt),
                   "dcz": np.empty((bsz, L["hid"]), dt)})
 
+    def acc_mm(Pl, key, a, b):   # the running sum + a b in one GEMM (gemm.py: same bits)
+        if Pl["g"][key] is None:
+            Pl["g"][key] = matmul(a, b)
+        else:
+            _gemm.accumulate(Pl["g"][key], a, b)
+
     def acc(Pl, key, g):
         total = Pl["g"][key]
         if total is None:
@@ -235,7 +242,7 @@ def backward(run, args, kept, diff_caps):
                 acc(Pl, "bc", np.sum(dcz, axis=(0,), dtype=dt))
             dcc2 = matmul(dcz, Pl["wct"])
             if Pl["want"]["wc"]:
-                acc(Pl, "wc", matmul(L["cc2"][s].T, dcz))
+                acc_mm(Pl, "wc", L["cc2"][s].T, dcz)
             drs = dcc2[:, dx:]
             multiply(drs, hp, out=dval[:, :hid])
             dh_b = multiply(rg, drs)
@@ -244,7 +251,7 @@ def backward(run, args, kept, diff_caps):
                 acc(Pl, "bg", np.sum(dgz, axis=(0,), dtype=dt))
             dcc1 = matmul(dgz, Pl["wgt"])
             if Pl["want"]["wg"]:
-                acc(Pl, "wg", matmul(L["cc1"][s].T, dgz))
+                acc_mm(Pl, "wg", L["cc1"][s].T, dgz)
             d_in = (dcc1[:, :dx], dcc2[:, :dx])   # into the layer below (or x)
             dh = add(add(dh_a, dh_b), dcc1[:, dx:])
             if dh_copy is not None:

@@ -46,6 +46,7 @@ import itertools
 
 import numpy as np
 
+from ..framework import gemm as _gemm
 from ..framework import threads as _threads
 from ..runtime.backends.numpy import bind_kernel
 from ..runtime.ir import lower
@@ -817,8 +818,11 @@ class Runner:
         def weight_grads(P, cc, dz):   # BiasAddGrad's sum, then MatMul(cc^T, dz)
             if P["want_b"]:
                 acc(P, "db", np.sum(dz, axis=(0,), dtype=dt))
-            if P["want_w"]:
-                acc(P, "dw", matmul(cc.T, dz))
+            if P["want_w"]:   # the running sum + cc^T dz in one GEMM (gemm.py: same bits)
+                if P["dw"] is None:
+                    P["dw"] = matmul(cc.T, dz)
+                else:
+                    _gemm.accumulate(P["dw"], cc.T, dz)
 
         def peep_grad(P, key, dgate, operand):   # Sum over the batch of d * operand
             if P["want_" + key]:
