@@ -18,6 +18,7 @@ import numpy as np
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors
+from ..engine.framework import threads as _threads
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
@@ -372,11 +373,40 @@ def _dense_bind(op_type, rule, names, kinds, attr_names, scratch_rule=None):
             if into is not None and type(grad) is np.ndarray and grad.ndim and \
                     grad.flags.writeable:   # (a 0-d ufunc result is a NumPy scalar)
                 into(*args, **kw)
-            else:
+            elif not _by_blocks(rule, args, kw, nref, gpos):
                 rule(*args, **kw)
             return refs[0]
         return run
     return bind
+
+
+# A large dense update runs block by block: the rule's ~10 passes over var, its slots, the
+# gradient and its temporaries stay in cache (measured, Adam on 512 x 1024 float32: 1.63 ms
+# whole, 0.87-0.92 in blocks of 64K elements), and the blocks are shared with an intra-op
+# thread when the plan's budget has one (threads.run_blocks). Every rule is elementwise (each
+# element's update reads only that element of each operand and the scalars), so the blocks'
+# results are the whole update's bits.
+_BLOCK = 1 << 16
+_BLOCKS_MIN = 1 << 18   # elements below which the whole-array rule is as fast
+
+
+def _by_blocks(rule, args, kw, nref, gpos):
+    """rule(*args) on flat blocks of the refs and the gradient; False (nothing done) when
+    they are not all C-contiguous arrays of one shape of at least _BLOCKS_MIN elements."""
+    full = args[0]
+    if type(full) is not np.ndarray or full.size < _BLOCKS_MIN:
+        return False
+    arrays = list(args[:nref]) + [args[gpos]]
+    if any(type(a) is not np.ndarray or a.shape != full.shape or not a.flags.c_contiguous
+           for a in arrays):
+        return False
+    flat = {i: args[i].reshape(-1) for i in list(range(nref)) + [gpos]}
+
+    def block(k):
+        lo, hi = k * _BLOCK, (k + 1) * _BLOCK
+        rule(*[flat[i][lo:hi] if i in flat else a for i, a in enumerate(args)], **kw)
+    _threads.run_blocks(block, -(-full.size // _BLOCK))
+    return True
 
 
 def _rounds(idx):
@@ -484,6 +514,9 @@ def _resource_bind(nref, ref_bind):
     return bind
 
 
+_RULES = {}   # op type -> its update rule
+
+
 def _register(op_type, rule, spec, attr_names=("use_locking",), resource_only=False,
               scratch_rule=None):
     """Registers <Op> (on reference variables) and Resource<Op> (on resource handles);
@@ -506,6 +539,7 @@ def _register(op_type, rule, spec, attr_names=("use_locking",), resource_only=Fa
                 bind=locking(_resource_bind(kinds.count("ref"), bind)), stateful=True,
                 grad=None, **props)
     _SPECS[op_type] = (names, kinds, attr_names)
+    _RULES[op_type] = rule
 
 
 def _build(op_type, args, attrs, name):
