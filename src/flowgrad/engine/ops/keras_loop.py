@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..framework import gemm as _gemm
 from ..framework import threads as _threads
 from ..runtime.backends.numpy import bind_kernel
 from ..runtime.ir import lower
@@ -842,6 +843,11 @@ class _Grads:
         if blk is not None:
             np.add(blk[3], val, out=blk[3])
 
+    def add_product(self, gi, key, a, b):   # += a @ b in one GEMM (gemm.py: the same bits)
+        blk = self.blocks.get((gi, key))
+        if blk is not None:
+            _gemm.accumulate(blk[3], a, b)
+
     def totals(self):
         out = {k: np.zeros(shape, self.dt) for k, shape in self.shapes.items()}
         for k, a, b, val, row in self.blocks.values():
@@ -901,11 +907,11 @@ def backward(run, args, kept, diff_caps):
         if g["b"] is not None:
             grads.add(gi, "b", np.sum(dz, axis=(0,), dtype=dt))
         dxin = matmul(dz, g["k"][0].T)
-        grads.add(gi, "k", matmul(xin.T, dz))
+        grads.add_product(gi, "k", xin.T, dz)
         if g["rb"] is not None:
             grads.add(gi, "rb", np.sum(dz, axis=(0,), dtype=dt))
         dhin = matmul(dz, g["rk"][0].T)
-        grads.add(gi, "rk", matmul(hin.T, dz))
+        grads.add_product(gi, "rk", hin.T, dz)
         if g["dp"] is not None:
             grads.add(gi, "dp", multiply(x, dxin))
             dxin = multiply(dxin, g["dp"])
@@ -981,17 +987,17 @@ def backward(run, args, kept, diff_caps):
             if gh["b"] is not None:
                 grads.add(2, "b", np.sum(dah, axis=(0,), dtype=dt))
             dx_h = matmul(dah, gh["k"][0].T)
-            grads.add(2, "k", matmul(xin[2].T, dah))
+            grads.add_product(2, "k", xin[2].T, dah)
             if r["after"]:   # rh here is [BiasAdd](MatMul(hin_h, RK_h), rb_h)
                 dr = multiply(dah, rh)
                 drz = multiply(rg, dah)
                 if gh["rb"] is not None:
                     grads.add(2, "rb", np.sum(drz, axis=(0,), dtype=dt))
                 dh_h = matmul(drz, gh["rk"][0].T)
-                grads.add(2, "rk", matmul(hin[2].T, drz))
+                grads.add_product(2, "rk", hin[2].T, drz)
             else:
                 drh = matmul(dah, gh["rk"][0].T)
-                grads.add(2, "rk", matmul(rh.T, dah))
+                grads.add_product(2, "rk", rh.T, dah)
                 dr = multiply(drh, hin[2])
                 dh_h = multiply(rg, drh)
             if gh["dp"] is not None:
