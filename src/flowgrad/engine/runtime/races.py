@@ -2,11 +2,13 @@
 ordering to the write.
 
 In TF 1.x the executor runs ready ops in any order, so such a read sees the variable
-before or after the write depending on scheduling (flowgrad's schedule is fixed: creation
-order). When a plan is built, `check(program)` looks for every (write, read) pair of the
-same variable with no path between them through data or control edges, and warns once per
-plan naming both ops and the user's lines that created them (`RaceWarning`); the policy
-"error" raises `RaceError` instead, "off" skips the check.
+before or after the write depending on scheduling. flowgrad's schedule is fixed: creation
+order, except that each such pair runs in the order TF's executor usually gives it, the op
+whose inputs are ready first first (`tf_order`). When a plan is built, `check(program)`
+looks for every (write, read) pair of the same variable with no path between them through
+data or control edges, and warns once per plan naming both ops and the user's lines that
+created them (`RaceWarning`); the policy "error" raises `RaceError` instead, "off" skips
+the warning (the order is TF's either way).
 
 What counts:
   * a write is an op that mutates the variable through its ref or resource handle
@@ -346,14 +348,17 @@ def _drop_summary_only(program, reads):
     return {i: vs for i, vs in reads.items() if i not in report}
 
 
-def check(program, graph=None) -> None:
-    """Warns (or raises, per the policy) once for `program`'s unordered write/read pairs."""
+def check(program, graph=None):
+    """Warns (or raises, per the policy) once for `program`'s unordered write/read pairs;
+    returns the program to run: `program` itself, or with each such pair in the order TF's
+    executor gives it (`tf_order`)."""
     policy = get_policy()
-    if policy == "off":
-        return
     races = find_races(program, graph)
     if not races:
-        return
+        return program
+    ordered = tf_order(program, races, graph)
+    if policy == "off":
+        return ordered
     lines = []
     for var, w, r in races[:10]:
         lines.append(f"  variable {var!r}: {w.type} {w.name!r}{_where(w)} and {r.type} "
@@ -361,8 +366,90 @@ def check(program, graph=None) -> None:
     more = f"\n  ... and {len(races) - 10} more" if len(races) > 10 else ""
     msg = ("This run writes a variable and reads it through an op with no control or data "
            "dependency between them; in TF 1.x the value read depends on scheduling "
-           "(flowgrad runs ops in creation order). Add tf.control_dependencies to order "
-           "them.\n" + "\n".join(lines) + more)
+           "(flowgrad runs first the one whose inputs are ready first, as TF's executor "
+           "usually does). Add tf.control_dependencies to order them.\n" + "\n".join(lines) +
+           more)
     if policy == "error":
         raise RaceError(msg)
     warnings.warn(msg, RaceWarning, stacklevel=4)
+    return ordered
+
+
+def _edges(nodes, seeds):
+    """Per node index, the indices it must follow: its inputs' producers, its control
+    inputs and, for a gradient seed, its y's op (earlier in the plan, as lowering orders
+    them)."""
+    producer, index_of_op = {}, {}
+    for i, n in enumerate(nodes):
+        for v in n.outputs:
+            producer[v] = i
+        if n.op is not None:
+            index_of_op[id(n.op)] = i
+    deps = []
+    for i, n in enumerate(nodes):
+        d = {producer[v] for v in n.inputs if v in producer}
+        if n.op is not None:
+            d.update(index_of_op[id(c)] for c in n.op._control_inputs
+                     if id(c) in index_of_op)
+            after = seeds.get(n.op._id) if seeds else None
+            if after is not None and id(after) in index_of_op:
+                d.add(index_of_op[id(after)])
+        d.discard(i)
+        deps.append(d)
+    return deps
+
+
+_ALIASES = frozenset({"Identity", "RefIdentity", "Snapshot", "Const"})   # no depth of their own
+_MARGIN = 3   # depths closer than this: either order happens in TF; keep creation order
+
+
+def tf_order(program, races, graph=None):
+    """`program` with each racy (write, read) pair in the order TF's executor gives it.
+
+    TF 1.x runs an op as soon as its inputs are ready, so of two unordered ops the one at
+    the smaller depth (the longest chain of ops from the plan's sources: a metric's value,
+    `div_no_nan(total, count)`, reads the variables right away while its update waits for
+    the model's forward pass) runs first, and a script printing `sess.run([acc_op, acc])`
+    sees the value before the update. flowgrad's plans run in creation order, which puts
+    such a read after the update. So for each pair whose depths differ by _MARGIN or more
+    (an Identity alias such as `w/read` adds none) the shallower op is ordered first: the
+    plan is re-sorted (every data and control edge kept, otherwise the creation order) with
+    that pair as one more edge. Closer pairs (TF gives either order from run to run) keep
+    the creation order; if the pairs' orders contradict each other the plan is left as
+    is."""
+    nodes = program.nodes
+    deps = _edges(nodes, getattr(graph, "_grad_seeds", None) or {})
+    depth = [0] * len(nodes)
+    for i, d in enumerate(deps):
+        depth[i] = (nodes[i].type not in _ALIASES) + max((depth[j] for j in d), default=0)
+    index = {id(n): i for i, n in enumerate(nodes)}
+    extra = {}
+    for _, wn, rn in races:
+        w, r = index[id(wn)], index[id(rn)]
+        first, then = (r, w) if depth[r] + _MARGIN <= depth[w] else \
+            (w, r) if depth[w] + _MARGIN <= depth[r] else (None, None)
+        if first is not None and first > then:
+            extra.setdefault(then, set()).add(first)
+    if not extra:
+        return program
+    import heapq  # lazy: only racy plans are re-sorted
+    users = [[] for _ in nodes]
+    left = []
+    for i, d in enumerate(deps):
+        d = d | extra.get(i, set())
+        left.append(len(d))
+        for j in d:
+            users[j].append(i)
+    ready = [i for i, k in enumerate(left) if k == 0]
+    heapq.heapify(ready)
+    order = []
+    while ready:
+        i = heapq.heappop(ready)
+        order.append(i)
+        for u in users[i]:
+            left[u] -= 1
+            if left[u] == 0:
+                heapq.heappush(ready, u)
+    if len(order) != len(nodes):
+        return program
+    return program.copy(nodes=[nodes[i] for i in order])

@@ -284,7 +284,7 @@ class _Plan:
         self._tier_lock = threading.RLock()
         graph = session.graph
         prog = lower(graph, mapper.elements, mapper.targets, feed_tensors, self._satisfied)
-        races.check(prog, graph)
+        prog = races.check(prog, graph)
         options = session._config_options
         self._session = session
         self._lowered = prog
