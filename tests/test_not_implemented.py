@@ -61,9 +61,6 @@ CASES = {
         "output"),
     "write_op_log run_meta": (
         lambda: tf.profiler.write_op_log(None, "/tmp", run_meta=tf.RunMetadata()), "run_meta"),
-    "sparse_segment_sum num_segments": (
-        lambda: tf.sparse.segment_sum(tf.zeros([3]), [0, 1], [0, 0], num_segments=2),
-        "num_segments"),
     "sort non-last axis of unknown rank": (
         lambda: tf.sort(tf.placeholder(tf.float32), axis=0), "non-last axis"),
 }
