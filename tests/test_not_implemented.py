@@ -12,10 +12,6 @@ def _img():
     return tf.constant(np.zeros((4, 4, 3), np.uint8))
 
 
-def _x4():
-    return tf.placeholder(tf.float32, [1, 4, 4, 1])
-
-
 def _q():
     return tf.FIFOQueue(2, tf.float32)
 
@@ -26,12 +22,6 @@ CASES = {
                                  "density_unit"),
     "encode_jpeg xmp_metadata": (lambda: tf.image.encode_jpeg(_img(), xmp_metadata="x"),
                                  "xmp_metadata"),
-    "nn.pool 1-D window": (lambda: tf.nn.pool(tf.zeros([1, 4, 1]), [2], "MAX", "VALID"),
-                           "2-D windows only"),
-    "nn.pool dilation": (lambda: tf.nn.pool(_x4(), [2, 2], "MAX", "VALID",
-                                            dilation_rate=[2, 2]), "dilation_rate != 1"),
-    "max_pool_v2 rank 5": (lambda: tf.nn.max_pool_v2(tf.zeros([1, 2, 4, 4, 1]), 2, 2, "VALID"),
-                          "rank 3 or 4"),
     "conv1d_transpose dynamic output_shape": (
         lambda: tf.nn.conv1d_transpose(tf.zeros([1, 4, 2]), tf.zeros([3, 2, 2]),
                                        tf.constant([1, 8, 2]), 2),
