@@ -106,7 +106,8 @@ def test_cli_report_exit_status_and_json(tmp_path):
     lines = out.stdout.splitlines()
     assert lines[0] == f"{bad}:3:1: tensorflow.contrib.gan: absent"
     assert lines[-1] == "2 file(s) checked: 9 absent, 1 partial TF symbol use(s)"
-    assert any(line.startswith(f"{bad}:11:5: tensorflow.FixedLengthRecordReader: partial: ") for line in lines)
+    assert any(line.startswith(f"{bad}:11:5: tensorflow.FixedLengthRecordReader: partial: ")
+               for line in lines)
     out = flowgrad("check", str(good))
     assert out.returncode == 0
     assert out.stdout == "1 file(s) checked: 0 absent, 0 partial TF symbol use(s): all present\n"
