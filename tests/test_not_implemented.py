@@ -22,10 +22,6 @@ CASES = {
                                  "density_unit"),
     "encode_jpeg xmp_metadata": (lambda: tf.image.encode_jpeg(_img(), xmp_metadata="x"),
                                  "xmp_metadata"),
-    "conv1d_transpose dynamic output_shape": (
-        lambda: tf.nn.conv1d_transpose(tf.zeros([1, 4, 2]), tf.zeros([3, 2, 2]),
-                                       tf.constant([1, 8, 2]), 2),
-        "static output_shape"),
     "QueueBase.from_list": (lambda: tf.QueueBase.from_list(0, [_q(), _q()]), "from_list"),
     "FixedLengthRecordReader encoding": (
         lambda: tf.FixedLengthRecordReader(4, encoding="ZLIB"), "encoding"),

@@ -586,31 +586,30 @@ def avg_pool1d(input: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding:
 def conv1d_transpose(input: TensorLike, filters: TensorLike, output_shape: TensorLike,
                      strides: IntOrInts, padding: str = "SAME", data_format: str = "NWC",
                      dilations: IntOrInts | None = None, name: str | None = None) -> Tensor:
-    """The transpose of conv1d, through conv2d_transpose over an inserted height of 1.
+    """The transpose of conv1d as TF 1.14 builds it: Conv2DBackpropInput over an inserted
+    height of 1, the output shape (a list or a tensor) extended by a ConcatV2.
 
     Args:
-      input: [batch, width, in_channels] (NWC).
+      input: [batch, width, in_channels] (NWC) or [batch, in_channels, width] (NCW).
       filters: [width, output_channels, in_channels].
-      output_shape: [batch, out_width, output_channels].
+      output_shape: [batch, out_width, output_channels] (NWC): a list or a 1-D int tensor.
     """
-    if data_format not in ("NWC", "NCW"):
-        raise ValueError("data_format must be \"NWC\" or \"NCW\".")
-    spatial = 1 if data_format == "NWC" else 2
-    cidx = 2 if data_format == "NWC" else 1
     with _scope(name, "conv1d_transpose", [input, filters, output_shape]) as scope:
-        x = to_tensor(input, name="input")
-        shape = list(output_shape) if not hasattr(output_shape, "op") else None
-        if shape is None:
-            raise NotImplementedError("conv1d_transpose needs a static output_shape in flowgrad")
-        out4 = shape[:spatial] + [1] + shape[spatial:]
-        s = get_sequence(strides, 1, cidx, "strides")
-        d = get_sequence(dilations, 1, cidx, "dilations")
-        s = s[:spatial] + [1] + s[spatial:]
-        d = d[:spatial] + [1] + d[spatial:]
-        y = conv2d_transpose(expand_dims(x, spatial), expand_dims(filters, 0), out4, s, padding,
-                             data_format="NHWC" if data_format == "NWC" else "NCHW",
-                             dilations=d, name=scope)
-        return squeeze(y, [spatial])
+        if data_format is None or data_format == "NWC":
+            fmt, spatial, cidx = "NHWC", 1, 2
+        elif data_format == "NCW":
+            fmt, spatial, cidx = "NCHW", 2, 1
+        else:
+            raise ValueError("data_format must be \"NWC\" or \"NCW\".")
+        s = [1] + get_sequence(strides, 1, cidx, "stride")
+        d = [1] + get_sequence(dilations, 1, cidx, "dilations")
+        x = expand_dims(input, spatial)
+        f = expand_dims(filters, 0)
+        output_shape = output_shape if isinstance(output_shape, Tensor) else list(output_shape)
+        sizes = concat([output_shape[:spatial], [1], output_shape[spatial:]], 0)
+        y = conv2d_backprop_input(sizes, f, x, s, padding, data_format=fmt, dilations=d,
+                                  name=scope)
+        return squeeze(y, spatial)
 
 
 depthwise_conv2d_backprop_input = depthwise_conv2d_native_backprop_input
