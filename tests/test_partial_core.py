@@ -8,7 +8,10 @@ import pytest
 import flowgrad as tf
 import goldens
 
-STEMS = ["matrix_norm", "sparse_segment_num", "resize_centers", "keras_relu", "pool_nd", "conv1d_transpose"]
+STEMS = [
+    "matrix_norm", "sparse_segment_num", "resize_centers", "keras_relu", "pool_nd",
+    "conv1d_transpose",
+]
 CASES = [(stem, name) for stem in STEMS for name in sorted(goldens.load("partial", stem))]
 
 
