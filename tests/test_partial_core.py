@@ -10,7 +10,7 @@ import goldens
 
 STEMS = [
     "matrix_norm", "sparse_segment_num", "resize_centers", "keras_relu", "pool_nd",
-    "conv1d_transpose", "static_value",
+    "conv1d_transpose", "static_value", "dct_args",
 ]
 CASES = [(stem, name) for stem in STEMS for name in sorted(goldens.load("partial", stem))]
 
