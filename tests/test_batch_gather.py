@@ -32,8 +32,10 @@ def test_batch_dims_errors_as_tf():
     p = tf.constant([[1, 2], [3, 4]])
     with pytest.raises(ValueError, match="batch_dims = 2 must be less than rank"):
         tf.gather(p, [[0], [1]], batch_dims=2)
+    with pytest.raises(ValueError, match="batch_dims = 2 must be less than rank"):
+        tf.gather(tf.zeros([2, 3, 4]), [[0], [1]], batch_dims=2, axis=1)   # TF checks first
     with pytest.raises(ValueError, match="must be less than or equal to axis"):
-        tf.gather(tf.zeros([2, 3, 4]), [[0], [1]], batch_dims=2, axis=1)
+        tf.gather(tf.zeros([2, 3, 4]), [[0], [1]], batch_dims=1, axis=0)
     with pytest.raises(ValueError, match="does not allow negative batch_dims"):
         tf.gather_nd(p, [[0], [1]], batch_dims=-1)
     with pytest.raises(ValueError, match="indexing parameter must be either"):

@@ -21,7 +21,7 @@ bt = tf.contrib.bigtable
 
 x = tf.placeholder(tf.float32, [None, 3])
 y = tf1.nn.relu(x) + math_ops.add(x, x)
-z = tf.nn.pool(x, [2], "MAX", "SAME", dilation_rate=[2])
+z = tf.FixedLengthRecordReader(4, encoding="ZLIB")
 w = tf.contrib.gan.gan_model(None)
 u = tf.nonexistent_fn(x)
 v = bt.BigtableClient("p", "i")
@@ -44,7 +44,7 @@ def test_reports_absent_and_partial_symbols_with_lines():
         (5, "tensorflow.python.ops.gen_nonexistent_ops", "absent"),
         (6, "tensorflow.contrib.bigtable", "absent"),
         (7, "tensorflow.contrib.bigtable", "absent"),
-        (11, "tensorflow.nn.pool", "partial"),
+        (11, "tensorflow.FixedLengthRecordReader", "partial"),
         (12, "tensorflow.contrib.gan", "absent"),
         (13, "tensorflow.nonexistent_fn", "absent"),
         (14, "tensorflow.contrib.bigtable", "absent"),
@@ -54,9 +54,10 @@ def test_reports_absent_and_partial_symbols_with_lines():
 
 
 def test_partial_lists_the_refusals():
-    (f,) = check.scan_source("import tensorflow as tf\ntf.nn.pool(1, [2], 'MAX', 'SAME')\n")
+    (f,) = check.scan_source("import tensorflow as tf\ntf.FixedLengthRecordReader(4)\n")
     assert f.status == "partial"
-    assert "flowgrad's tf.nn.pool does not support dilation_rate != 1" in f.notes
+    assert ("flowgrad's FixedLengthRecordReader does not take encoding (compressed files)"
+            in f.notes)
 
 
 def test_an_all_present_script_has_no_findings():
@@ -105,7 +106,8 @@ def test_cli_report_exit_status_and_json(tmp_path):
     lines = out.stdout.splitlines()
     assert lines[0] == f"{bad}:3:1: tensorflow.contrib.gan: absent"
     assert lines[-1] == "2 file(s) checked: 9 absent, 1 partial TF symbol use(s)"
-    assert any(line.startswith(f"{bad}:11:5: tensorflow.nn.pool: partial: ") for line in lines)
+    assert any(line.startswith(f"{bad}:11:5: tensorflow.FixedLengthRecordReader: partial: ")
+               for line in lines)
     out = flowgrad("check", str(good))
     assert out.returncode == 0
     assert out.stdout == "1 file(s) checked: 0 absent, 0 partial TF symbol use(s): all present\n"
@@ -118,7 +120,7 @@ def test_cli_report_exit_status_and_json(tmp_path):
 
 def test_cli_strict_fails_on_partial_and_bad_files_exit_2(tmp_path):
     partial = tmp_path / "p.py"
-    partial.write_text("import tensorflow as tf\ntf.nn.pool\n")
+    partial.write_text("import tensorflow as tf\ntf.FixedLengthRecordReader\n")
     assert flowgrad("check", str(partial)).returncode == 0
     assert flowgrad("check", "--strict", str(partial)).returncode == 1
     broken = tmp_path / "broken.py"

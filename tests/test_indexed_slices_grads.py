@@ -121,6 +121,12 @@ _EXTRA = {
     "SparseSegmentSum": lambda: tf.sparse_segment_sum(_x([4, 2]), [0, 2, 3], [0, 0, 2]),
     "SparseSegmentMean": lambda: tf.sparse_segment_mean(_x([4, 2]), [0, 2, 3], [0, 0, 2]),
     "SparseSegmentSqrtN": lambda: tf.sparse_segment_sqrt_n(_x([4, 2]), [0, 2, 3], [0, 0, 2]),
+    "SparseSegmentSumWithNumSegments": lambda: tf.sparse_segment_sum(
+        _x([4, 2]), [0, 2, 3], [0, 0, 2], num_segments=4),
+    "SparseSegmentMeanWithNumSegments": lambda: tf.sparse_segment_mean(
+        _x([4, 2]), [0, 2, 3], [0, 0, 2], num_segments=4),
+    "SparseSegmentSqrtNWithNumSegments": lambda: tf.sparse_segment_sqrt_n(
+        _x([4, 2]), [0, 2, 3], [0, 0, 2], num_segments=4),
     "CTCLoss": lambda: tf.nn.ctc_loss(tf.SparseTensor([[0, 0], [1, 0]], [1, 0], [2, 1]),
                                       tf.cast(_x([3, 2, 3]), tf.float32), [3, 2]),
     "SparseAdd": lambda: tf.sparse_add(tf.SparseTensor([[0, 1], [2, 0]], _x([2]), [3, 2]),

@@ -12,10 +12,6 @@ def _img():
     return tf.constant(np.zeros((4, 4, 3), np.uint8))
 
 
-def _x4():
-    return tf.placeholder(tf.float32, [1, 4, 4, 1])
-
-
 def _q():
     return tf.FIFOQueue(2, tf.float32)
 
@@ -26,16 +22,6 @@ CASES = {
                                  "density_unit"),
     "encode_jpeg xmp_metadata": (lambda: tf.image.encode_jpeg(_img(), xmp_metadata="x"),
                                  "xmp_metadata"),
-    "nn.pool 1-D window": (lambda: tf.nn.pool(tf.zeros([1, 4, 1]), [2], "MAX", "VALID"),
-                           "2-D windows only"),
-    "nn.pool dilation": (lambda: tf.nn.pool(_x4(), [2, 2], "MAX", "VALID",
-                                            dilation_rate=[2, 2]), "dilation_rate != 1"),
-    "max_pool_v2 rank 5": (lambda: tf.nn.max_pool_v2(tf.zeros([1, 2, 4, 4, 1]), 2, 2, "VALID"),
-                          "rank 3 or 4"),
-    "conv1d_transpose dynamic output_shape": (
-        lambda: tf.nn.conv1d_transpose(tf.zeros([1, 4, 2]), tf.zeros([3, 2, 2]),
-                                       tf.constant([1, 8, 2]), 2),
-        "static output_shape"),
     "QueueBase.from_list": (lambda: tf.QueueBase.from_list(0, [_q(), _q()]), "from_list"),
     "FixedLengthRecordReader encoding": (
         lambda: tf.FixedLengthRecordReader(4, encoding="ZLIB"), "encoding"),
@@ -61,9 +47,6 @@ CASES = {
         "output"),
     "write_op_log run_meta": (
         lambda: tf.profiler.write_op_log(None, "/tmp", run_meta=tf.RunMetadata()), "run_meta"),
-    "sparse_segment_sum num_segments": (
-        lambda: tf.sparse.segment_sum(tf.zeros([3]), [0, 1], [0, 0], num_segments=2),
-        "num_segments"),
     "sort non-last axis of unknown rank": (
         lambda: tf.sort(tf.placeholder(tf.float32), axis=0), "non-last axis"),
 }

@@ -380,10 +380,8 @@ def _resize_op(op_type, images, size, align_corners, half_pixel_centers, name):
         raise TypeError(f"Input 'size' of '{op_type}' Op has type {size.dtype.name} that does "
                         "not match expected type of int32.")
     attrs = {"align_corners": bool(align_corners)}
-    if op_type != "ResizeArea":
+    if op_type != "ResizeArea":   # TF 1.14's ResizeArea has no half_pixel_centers attr
         attrs["half_pixel_centers"] = bool(half_pixel_centers)
-    elif half_pixel_centers:
-        raise NotImplementedError("resize_area: half_pixel_centers")
     return _img.resize_op(op_type, images, size, attrs, name)
 
 

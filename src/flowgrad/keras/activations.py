@@ -1,6 +1,7 @@
 """tf.keras.activations: activation functions by name (TF 1.14 keras/activations.py)."""
 from ..ops import array_ops, math_ops
 from .. import nn
+from ._backend_core import relu as _k_relu
 from ._backend_math import hard_sigmoid as _k_hard_sigmoid
 from ._serialization import lookup_custom as _lookup_custom
 
@@ -48,11 +49,9 @@ def softsign(x):
 
 
 def relu(x, alpha=0., max_value=None, threshold=0):
-    """Rectified linear unit (keras' backend.relu)."""
-    if alpha != 0. or max_value is not None or threshold != 0:
-        raise NotImplementedError("flowgrad's keras relu supports alpha=0, max_value=None and "
-                                  "threshold=0 only")
-    return nn.relu(x)
+    """Rectified linear unit (keras' backend.relu): max_value for x >= max_value, x for
+    threshold <= x < max_value, alpha * (x - threshold) otherwise."""
+    return _k_relu(x, alpha=alpha, max_value=max_value, threshold=threshold)
 
 
 def tanh(x):

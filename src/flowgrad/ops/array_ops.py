@@ -339,11 +339,23 @@ def _batch_gather_axis(params, indices, batch_dims, axis):
         batch_dims = indices_ndims - 1
     if batch_dims < 0:
         batch_dims += indices_ndims
-    if axis is None or axis == batch_dims:
+    if batch_dims < 0 or batch_dims >= indices_ndims:
+        raise ValueError("batch_dims = %d must be less than rank(indices) = %d" %
+                         (batch_dims, indices_ndims))
+    if params.shape.ndims is not None and batch_dims >= params.shape.ndims:
+        raise ValueError("batch_dims = %d must be less than rank(params) = %d" %
+                         (batch_dims, params.shape.ndims))
+    if axis is None or (not isinstance(axis, Tensor) and axis == batch_dims):
         return _batch_gather(params, indices, batch_dims)
-    if not isinstance(axis, int) or params.shape.ndims is None:
-        raise NotImplementedError("tf.gather: batch_dims with an axis that is a tensor or on "
-                                  "params of unknown rank is not implemented by flowgrad")
+    # TF 1.14's _batch_gather fails on these paths with Python errors of its own: a tensor
+    # axis reaches an undefined `tf.where`, a negative axis on params of unknown rank an
+    # undefined `array_ops.rank`, and any other axis there negates the unknown rank
+    if not isinstance(axis, int):
+        raise NameError("name 'tf' is not defined")
+    if params.shape.ndims is None:
+        if axis < 0:
+            raise NameError("name 'array_ops' is not defined")
+        raise TypeError("bad operand type for unary -: 'NoneType'")
     nd = params.shape.ndims
     if axis < -nd or axis >= nd:
         raise ValueError("axis (%d) out of range [%d, %d)" % (axis, -nd, nd))

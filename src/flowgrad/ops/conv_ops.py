@@ -424,51 +424,113 @@ def _dilated_convolution(input, f, n, padding, strides, rates, data_format, scop
                                           filter_shape=fshape, data_format=fmt)
 
 
+def _strides_and_dilation_rate(n, strides, dilation_rate):
+    """TF 1.14's _get_strides_and_dilation_rate: both as int32 arrays of length n."""
+    if dilation_rate is None:
+        dilation_rate = [1] * n
+    elif len(dilation_rate) != n:
+        raise ValueError("len(dilation_rate)=%d but should be %d" % (len(dilation_rate), n))
+    dilation_rate = np.array(dilation_rate, dtype=np.int32)
+    if np.any(dilation_rate < 1):
+        raise ValueError("all values of dilation_rate must be positive")
+    if strides is None:
+        strides = [1] * n
+    elif len(strides) != n:
+        raise ValueError("len(strides)=%d but should be %d" % (len(strides), n))
+    strides = np.array(strides, dtype=np.int32)
+    if np.any(strides < 1):
+        raise ValueError("all values of strides must be positive")
+    if np.any(strides > 1) and np.any(dilation_rate > 1):
+        raise ValueError("strides > 1 not supported in conjunction with dilation_rate > 1")
+    return strides, dilation_rate
+
+
 def pool(input: TensorLike, window_shape: Sequence[int], pooling_type: str, padding: str,
          dilation_rate: IntOrInts | None = None, strides: IntOrInts | None = None,
          name: str | None = None, data_format: str | None = None,
          dilations: IntOrInts | None = None) -> Tensor:
-    """2-D max or average pooling with window_shape [h, w] (TF's tf.nn.pool, N = 2).
+    """N-d max or average pooling, N = len(window_shape) in 1..3 (TF 1.14's tf.nn.pool):
+    MaxPool/AvgPool (1-D through a height of 1) or MaxPool3D/AvgPool3D, dilated through
+    with_space_to_batch (SpaceToBatchND / BatchToSpaceND) as TF builds it.
 
     Raises:
-      ValueError: a pooling_type other than "MAX" or "AVG".
-      NotImplementedError: N != 2 or dilation_rate != 1.
+      ValueError: TF's: a pooling_type other than "MAX" or "AVG", N outside 1..3, an
+        input of another rank, SAME padding with a dilation rate above 1, strides above
+        the window or above 1 with dilation.
     """
     dilation_rate = dilations if dilation_rate is None else dilation_rate
-    if pooling_type not in ("MAX", "AVG"):
-        raise ValueError(f"Invalid pooling_type: {pooling_type}")
-    if len(window_shape) != 2:
-        raise NotImplementedError("flowgrad's tf.nn.pool supports 2-D windows only")
-    if dilation_rate is not None and any(int(d) != 1 for d in dilation_rate):
-        raise NotImplementedError("flowgrad's tf.nn.pool does not support dilation_rate != 1")
     with name_scope(name, "%s_pool" % pooling_type.lower(), [input]) as scope:
         input = to_tensor(input, name="input")  # noqa: A001 - TF's name
-        input.get_shape().with_rank(4)
-        step = [1, 1] if strides is None else \
-            [int(strides)] * 2 if isinstance(strides, int) else [int(v) for v in strides]
-        if any(st > w for st, w in zip(step, window_shape)):
+        n = len(window_shape)
+        if n < 1 or n > 3:
+            raise ValueError("It is required that 1 <= num_spatial_dims <= 3.")
+        input.get_shape().with_rank(n + 2)
+        strides, dilation_rate = _strides_and_dilation_rate(n, strides, dilation_rate)
+        if padding == "SAME" and np.any(dilation_rate > 1):
+            raise ValueError("pooling with SAME padding is not implemented for "
+                             "dilation_rate > 1")
+        if np.any(strides > window_shape):
             raise ValueError("strides > window_shape not supported due to inconsistency "
                              "between CPU and GPU implementations")
-        # TF's with_space_to_batch converts the dilation rate (all ones here)
-        constant(np.ones(2, np.int32), name="dilation_rate")
-        fmt = data_format or "NHWC"
-        cidx = 1 if fmt == "NCHW" else 3
-        fn = max_pool if pooling_type == "MAX" else avg_pool
-        return fn(input, get_sequence(list(window_shape), 2, cidx, "ksize"),
-                  get_sequence(step, 2, cidx, "strides"), padding, data_format=fmt,
-                  name=scope)
+        if pooling_type not in ("MAX", "AVG"):
+            raise ValueError("%d-D %s pooling is not supported." % (n, pooling_type))
+        fn = {("MAX", 3): max_pool3d, ("AVG", 3): avg_pool3d}.get(
+            (pooling_type, n), max_pool if pooling_type == "MAX" else avg_pool)
+        if data_format is None or not data_format.startswith("NC"):
+            window = [1] + list(window_shape) + [1]
+            steps = [1] + list(strides) + [1]
+            spatial_dims = range(1, n + 1)
+        else:
+            window = [1, 1] + list(window_shape)
+            steps = [1, 1] + list(strides)
+            spatial_dims = range(2, n + 2)
+        if n == 1:
+            if data_format is None or data_format == "NWC":
+                fmt = "NHWC"
+            elif data_format == "NCW":
+                fmt = "NCHW"
+            else:
+                raise ValueError("data_format must be either \"NWC\" or \"NCW\".")
+            window = [1] + window
+            steps = [1] + steps
+        else:
+            fmt = data_format or ("NHWC" if n == 2 else "NDHWC")
+        window = [int(w) for w in window]
+        steps = [int(st) for st in steps]
+
+        def op(converted_input, _, converted_padding):
+            if n == 1:
+                converted_input = expand_dims(converted_input, spatial_dims[0])
+            result = fn(converted_input, window, steps, converted_padding, data_format=fmt,
+                        name=scope)
+            if n == 1:
+                result = squeeze(result, [spatial_dims[0]])
+            return result
+        return _space_ops.with_space_to_batch(input, dilation_rate, padding, op,
+                                              filter_shape=list(window_shape),
+                                              spatial_dims=spatial_dims)
 
 
 # -- TF 2 style pooling entry points and 1-D variants -------------------------------------------
 def _pool_nd(fn, input, ksize, strides, padding, data_format, name):
     x = to_tensor(input, name="input")
     rank = x.shape.ndims
-    if rank == 4:
+    if rank is not None:
+        n = rank - 2
+    elif data_format is not None:
+        n = len(data_format) - 2
+    else:
+        raise ValueError("The input must have a rank or a data format must be given.")
+    if not 1 <= n <= 3:
+        raise ValueError("Input tensor must be of rank 3, 4 or 5 but was {}.".format(n + 2))
+    if n == 2:
         return fn(x, ksize, strides, padding, data_format=data_format or "NHWC", name=name)
-    if rank == 3:
+    if n == 1:
         return _pool1d(fn, x, ksize, strides, padding, data_format, name)
-    raise NotImplementedError(f"flowgrad pools 1-D and 2-D inputs (rank 3 or 4), got rank "
-                              f"{rank}")
+    cidx = 4 if data_format is None or not data_format.startswith("NC") else 1
+    fn3 = max_pool3d if fn is max_pool else avg_pool3d
+    return fn3(x, get_sequence(ksize, 3, cidx, "ksize"), get_sequence(strides, 3, cidx, "strides"),
+               padding, data_format=data_format or "NDHWC", name=name)
 
 
 def _pool1d(fn, x, ksize, strides, padding, data_format, name):
@@ -495,13 +557,15 @@ def _pool1d(fn, x, ksize, strides, padding, data_format, name):
 
 def max_pool_v2(input: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
                 data_format: str | None = None, name: str | None = None) -> Tensor:
-    """Max pooling of a 1-D (rank 3) or 2-D (rank 4) input (TF 2's tf.nn.max_pool)."""
+    """Max pooling of a 1-D (rank 3), 2-D (rank 4) or 3-D (rank 5: MaxPool3D) input
+    (TF 2's tf.nn.max_pool)."""
     return _pool_nd(max_pool, input, ksize, strides, padding, data_format, name)
 
 
 def avg_pool_v2(input: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
                 data_format: str | None = None, name: str | None = None) -> Tensor:
-    """Average pooling of a 1-D (rank 3) or 2-D (rank 4) input (TF 2's tf.nn.avg_pool)."""
+    """Average pooling of a 1-D (rank 3), 2-D (rank 4) or 3-D (rank 5: AvgPool3D) input
+    (TF 2's tf.nn.avg_pool)."""
     return _pool_nd(avg_pool, input, ksize, strides, padding, data_format, name)
 
 
@@ -522,31 +586,30 @@ def avg_pool1d(input: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding:
 def conv1d_transpose(input: TensorLike, filters: TensorLike, output_shape: TensorLike,
                      strides: IntOrInts, padding: str = "SAME", data_format: str = "NWC",
                      dilations: IntOrInts | None = None, name: str | None = None) -> Tensor:
-    """The transpose of conv1d, through conv2d_transpose over an inserted height of 1.
+    """The transpose of conv1d as TF 1.14 builds it: Conv2DBackpropInput over an inserted
+    height of 1, the output shape (a list or a tensor) extended by a ConcatV2.
 
     Args:
-      input: [batch, width, in_channels] (NWC).
+      input: [batch, width, in_channels] (NWC) or [batch, in_channels, width] (NCW).
       filters: [width, output_channels, in_channels].
-      output_shape: [batch, out_width, output_channels].
+      output_shape: [batch, out_width, output_channels] (NWC): a list or a 1-D int tensor.
     """
-    if data_format not in ("NWC", "NCW"):
-        raise ValueError("data_format must be \"NWC\" or \"NCW\".")
-    spatial = 1 if data_format == "NWC" else 2
-    cidx = 2 if data_format == "NWC" else 1
     with _scope(name, "conv1d_transpose", [input, filters, output_shape]) as scope:
-        x = to_tensor(input, name="input")
-        shape = list(output_shape) if not hasattr(output_shape, "op") else None
-        if shape is None:
-            raise NotImplementedError("conv1d_transpose needs a static output_shape in flowgrad")
-        out4 = shape[:spatial] + [1] + shape[spatial:]
-        s = get_sequence(strides, 1, cidx, "strides")
-        d = get_sequence(dilations, 1, cidx, "dilations")
-        s = s[:spatial] + [1] + s[spatial:]
-        d = d[:spatial] + [1] + d[spatial:]
-        y = conv2d_transpose(expand_dims(x, spatial), expand_dims(filters, 0), out4, s, padding,
-                             data_format="NHWC" if data_format == "NWC" else "NCHW",
-                             dilations=d, name=scope)
-        return squeeze(y, [spatial])
+        if data_format is None or data_format == "NWC":
+            fmt, spatial, cidx = "NHWC", 1, 2
+        elif data_format == "NCW":
+            fmt, spatial, cidx = "NCHW", 2, 1
+        else:
+            raise ValueError("data_format must be \"NWC\" or \"NCW\".")
+        s = [1] + get_sequence(strides, 1, cidx, "stride")
+        d = [1] + get_sequence(dilations, 1, cidx, "dilations")
+        x = expand_dims(input, spatial)
+        f = expand_dims(filters, 0)
+        output_shape = output_shape if isinstance(output_shape, Tensor) else list(output_shape)
+        sizes = concat([output_shape[:spatial], [1], output_shape[spatial:]], 0)
+        y = conv2d_backprop_input(sizes, f, x, s, padding, data_format=fmt, dilations=d,
+                                  name=scope)
+        return squeeze(y, spatial)
 
 
 depthwise_conv2d_backprop_input = depthwise_conv2d_native_backprop_input

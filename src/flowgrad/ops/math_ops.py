@@ -430,6 +430,30 @@ _MATRIX_NORMS = ["euclidean", "fro", 1, 2, np.inf]
 _VECTOR_NORMS = ["euclidean", 1, 2, np.inf]
 
 
+def _matrix_2_norm(x: Tensor, axis: tuple) -> Tensor:
+    """TF 1.14's matrix 2-norm in `norm`: the axis pair moved last (a permutation computed
+    in the graph, through map_fn), the largest singular value (Svd without u, v), the
+    result moved back with the inverse permutation."""
+    from ..engine.ops.construction import range as _range
+    from ..engine.ops.control_flow import cond
+    from ..engine.ops.indexing import setdiff1d
+    from ..engine.ops.joining import concat
+    from ..engine.ops.shape import expand_dims, rank, transpose
+    from ..engine.ops.comparison import equal, greater_equal
+    from .functional_ops import map_fn
+    r = rank(x)
+    positive_axis = map_fn(lambda i: cond(greater_equal(i, 0), lambda: i, lambda: i + r),
+                           to_tensor(list(axis)))
+    axes = _range(r)
+    perm_before = concat([setdiff1d(axes, positive_axis)[0], positive_axis], axis=0)
+    perm_after = map_fn(lambda i: cast(squeeze(where(equal(perm_before, i))),
+                                       dtype=_dt.int32), axes)
+    permed = transpose(x, perm=perm_before)
+    s = apply("Svd", [permed], {"compute_uv": False, "full_matrices": False}, "Svd")[0]
+    matrix_2_norm = expand_dims(reduce_max(abs(s), axis=-1, keepdims=True), axis=-1)
+    return transpose(matrix_2_norm, perm=perm_after)
+
+
 def norm(tensor: Any, ord: Any = "euclidean", axis: Any = None,  # noqa: A002
          keepdims: bool | None = None, name: str | None = None,
          keep_dims: bool | None = None) -> Tensor:
@@ -445,7 +469,6 @@ def norm(tensor: Any, ord: Any = "euclidean", axis: Any = None,  # noqa: A002
       The norm, with the reduced axes removed unless keepdims.
     Raises:
       ValueError: ord or axis is not supported.
-      NotImplementedError: the matrix 2-norm (it needs an SVD, not provided).
 
     >>> print(tf.Session().run(tf.norm(tf.constant([3.0, 4.0]))))
     5.0
@@ -457,14 +480,14 @@ def norm(tensor: Any, ord: Any = "euclidean", axis: Any = None,  # noqa: A002
         if (not isinstance(axis[0], int) or not isinstance(axis[1], int)
                 or axis[0] == axis[1]):
             raise ValueError("'axis' must be None, an integer, or a tuple of 2 unique "
-                             f"integers, got {axis}")
+                             "integers")
         if ord not in _MATRIX_NORMS:
             raise ValueError(f"'ord' must be a supported matrix norm in {_MATRIX_NORMS}, got "
                              f"{ord}")
     else:
         if not (isinstance(axis, int) or axis is None):
             raise ValueError("'axis' must be None, an integer, or a tuple of 2 unique "
-                             f"integers, got {axis}")
+                             "integers")
         if ord not in _VECTOR_NORMS and (isinstance(ord, str) or not np.isreal(ord)
                                           or ord <= 0):
             raise ValueError(f"'ord' must be a supported vector norm, got {ord}")
@@ -475,9 +498,9 @@ def norm(tensor: Any, ord: Any = "euclidean", axis: Any = None,  # noqa: A002
         axes = None if axis is None else list(axis)
         if ord in ("fro", "euclidean") or (not isinstance(ord, str) and ord == 2):
             if is_matrix_norm and not isinstance(ord, str):
-                raise NotImplementedError("The matrix 2-norm needs an SVD, which flowgrad "
-                                          "does not provide")
-            result = sqrt(reduce_sum(x * conj(x), axes, keepdims=True))  # TF: `mul`
+                result = _matrix_2_norm(x, axis)
+            else:
+                result = sqrt(reduce_sum(x * conj(x), axes, keepdims=True))  # TF: `mul`
         else:
             result = abs(x)
             if ord == 1:

@@ -20,6 +20,7 @@ from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
+from ._array_util import shape_value
 from ._base import FLOATS, apply, same_type_inputs
 from ._nn_util import IntOrInts, TensorLike, shape_of
 from ._windows import (
@@ -43,7 +44,6 @@ from ._windows import (
     pad_nhwc,
     sizes_infer,
     sizes_tensor,
-    sizes_value,
     spatial,
     to_last,
     to_nhwc,
@@ -170,9 +170,14 @@ def _backprop_infer(op_type, sizes_at):
             raise TypeError(f"Input 'out_backprop' of '{op_type}' Op has type "
                             f"{dy.dtype.base_dtype.name} that does not match type "
                             f"{other.dtype.base_dtype.name} of argument '{other_name}'.")
-        sv = sizes_value(sizes)
+        if sizes.shape.ndims not in (None, 1):
+            raise ValueError(f"Shape must be rank 1 but is rank {sizes.shape.ndims}")
+        # TF's MakeShapeFromShapeTensor: the sizes as far as the shape refiner reads them
+        # (constants, known shapes, their slices, packs and concats)
+        sv = shape_value(sizes)
         if sv is not None and len(sv) != 4:
-            raise ValueError(f"{sizes_name} must be 4-dimensional, got {len(sv)}")
+            raise ValueError(f"Shape must be rank 4 but is rank {len(sv)}")
+        sv = None if sv is None else [None if d is None or d < 0 else int(d) for d in sv]
         return [(other.dtype.base_dtype, TensorShape(sv if sv is not None else [None] * 4))]
     return infer
 
@@ -183,6 +188,13 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
     n, h, w, c = nhwc_dims(tuple(int(s) for s in sizes), data_format)
     dt = dy.dtype
     dy, f = wide(to_nhwc(dy, data_format), f)
+    if f.shape[3] != dy.shape[3]:   # TF's ConvBackpropComputeDimensions
+        raise errors.InvalidArgumentError(
+            None, None, "Conv2DCustomBackpropInput: filter and out_backprop must have the "
+            "same out_depth")
+    if f.shape[2] != c:
+        raise errors.InvalidArgumentError(
+            None, None, "Conv2DCustomBackpropInput: input and filter must have the same depth")
     g = Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format,
             explicit_paddings)
     check_out_shape(g, dy)

@@ -38,6 +38,13 @@ def _no_gradient(op, *grads):
 
 
 # -- sampling maps along one axis ------------------------------------------------------------
+def _check_centers(align_corners, half_pixel):
+    """TF's ImageResizerState check (forward and gradient kernels)."""
+    if half_pixel and align_corners:
+        raise errors.InvalidArgumentError(
+            None, None, "If half_pixel_centers is True, align_corners must be False.")
+
+
 def _scale(in_size, out_size, align_corners):
     """TF's CalculateResizeScale, in float32."""
     if align_corners and out_size > 1:
@@ -57,6 +64,7 @@ def _positions(out_size, scale, half_pixel, nn=False):
 
 def _axis_linear(in_size, out_size, align_corners, half_pixel):
     """(lower, upper, lerp) per output index, as TF's compute_interpolation_weights."""
+    _check_centers(align_corners, half_pixel)
     pos = _positions(out_size, _scale(in_size, out_size, align_corners), half_pixel)
     floor = np.floor(pos)
     lower = np.maximum(floor.astype(np.int64), 0)
@@ -64,7 +72,9 @@ def _axis_linear(in_size, out_size, align_corners, half_pixel):
     return lower, upper, (pos - floor).astype(_F32)
 
 
-def _axis_nearest(in_size, out_size, align_corners, half_pixel):
+def _axis_nearest(in_size, out_size, align_corners, half_pixel, check=True):
+    if check:   # TF 1.14's ResizeNearestNeighborGrad takes both (no check)
+        _check_centers(align_corners, half_pixel)
     pos = _positions(out_size, _scale(in_size, out_size, align_corners), half_pixel, nn=True)
     idx = np.floor(pos + _F32(0.5)) if align_corners else np.floor(pos)  # roundf: pos >= 0
     idx = np.minimum(idx.astype(np.int64), in_size - 1)
@@ -90,6 +100,7 @@ _CUBIC = {False: _cubic_table(-0.75), True: _cubic_table(-0.5)}
 
 def _axis_cubic(in_size, out_size, align_corners, half_pixel):
     """(indices [4, out], weights [4, out]) as TF's GetWeightsAndIndices."""
+    _check_centers(align_corners, half_pixel)
     pos = _positions(out_size, _scale(in_size, out_size, align_corners), half_pixel)
     loc = np.floor(pos).astype(np.int64)
     offset = np.rint((pos - loc.astype(_F32)) * _F32(_TABLE_SIZE)).astype(np.int64)
@@ -274,8 +285,8 @@ def _nearest_kernel(images, size, align_corners=False, half_pixel_centers=False)
 def _nearest_grad_kernel(grads, size, align_corners=False, half_pixel_centers=False):
     g = np.asarray(grads)
     out_h, out_w = _out_size(size)
-    iy = _axis_nearest(out_h, g.shape[1], align_corners, half_pixel_centers)
-    ix = _axis_nearest(out_w, g.shape[2], align_corners, half_pixel_centers)
+    iy = _axis_nearest(out_h, g.shape[1], align_corners, half_pixel_centers, check=False)
+    ix = _axis_nearest(out_w, g.shape[2], align_corners, half_pixel_centers, check=False)
     out = np.zeros((g.shape[0], out_h, out_w, g.shape[3]), g.dtype)
     np.add.at(out, (slice(None), iy[:, None], ix[None, :]), g)
     return out

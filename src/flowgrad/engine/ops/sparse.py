@@ -465,9 +465,15 @@ sparse_dense_cwise_div = _cwise_wrapper("SparseDenseCwiseDiv")
 
 # -- SparseSegmentSum / Mean / SqrtN (rows of data picked by indices, reduced by segment) ------
 def _ssr_infer(op_type):
+    with_num = op_type.endswith("WithNumSegments")
+
     def infer(inputs, attrs):
-        data, ind, seg = inputs
+        data, ind, seg = inputs[:3]
+        if op_type.startswith(("SparseSegmentMean", "SparseSegmentSqrtN")):
+            check_dtype(op_type, data, (_dt.float32, _dt.float64), "data")
         check_dtype(op_type, ind, _INDEX, "indices")
+        if with_num:
+            check_dtype(op_type, inputs[3], _INDEX, "num_segments")
         if seg.dtype.base_dtype is not _dt.int32:
             raise TypeError(f"Input 'segment_ids' of '{op_type}' Op has type {seg.dtype.name} "
                             "that does not match expected type of int32.")
@@ -480,9 +486,19 @@ def _ssr_infer(op_type):
                              f"{b[0]}. Shapes are [{a[0]}] and [{b[0]}].")
         if data.shape.ndims == 0:
             raise ValueError("Shape must be at least rank 1 but is rank 0")
+        rows = None
+        if with_num:
+            num = inputs[3]
+            if num.shape.ndims not in (None, 0):
+                raise ValueError(f"Shape must be rank 0 but is rank {num.shape.ndims}")
+            n = const_value(num)
+            if n is not None:
+                rows = int(n)
+                if rows < 0:
+                    raise ValueError("Cannot specify a negative value for num_segments")
         tail = data.shape.as_list()[1:] if data.shape.ndims is not None else None
         return [(data.dtype.base_dtype,
-                 TensorShape(None) if tail is None else TensorShape([None] + tail))]
+                 TensorShape(None) if tail is None else TensorShape([rows] + tail))]
     return infer
 
 
@@ -500,11 +516,44 @@ def _ssr_check(data, indices, segment_ids):
     return ind, seg
 
 
-def _ssr_kernel(scale):
-    def kernel(data, indices, segment_ids, **_):
+def _ssr_check_num(data, indices, segment_ids, num_segments, op_type):
+    """TF 1.14's checks of a *WithNumSegments kernel, in its order: (indices, segment ids,
+    output rows)."""
+    ind, seg = np.asarray(indices).reshape(-1), np.asarray(segment_ids).reshape(-1)
+    if ind.dtype != np.int32:   # TF 1.14 registers these kernels for int32 indices only
+        raise _invalid(f"No OpKernel was registered to support Op '{op_type}' with these "
+                       f"attrs: [T=DT_{_dt.as_dtype(data.dtype).name.upper()}, Tidx=DT_INT64, "
+                       f"Tnumsegments=DT_{_dt.as_dtype(np.asarray(num_segments).dtype).name.upper()}]")
+    if ind.size != seg.size:
+        raise _invalid("segment_ids and indices should have same size.")
+    n = int(num_segments)
+    last = int(seg[-1]) + 1 if seg.size else 0
+    if n < 0:
+        raise _invalid("segment ids must be >= 0")
+    if last > n:
+        raise _invalid("segment ids must be < num_segments")
+    rows = np.shape(data)[0]
+    if seg.size:
+        if np.any(np.diff(seg) < 0):
+            raise _invalid("segment ids are not increasing")
+        if seg[0] < 0:
+            raise _invalid(f"Segment id {int(seg[0])} out of range [0, {n}), possibly "
+                           "because 'segment_ids' input is not sorted.")
+    bad = (ind < 0) | (ind >= rows)
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise _invalid(f"Bad: indices[{i}] == {int(ind[i])} out of range [0, {rows})")
+    return ind, seg, n
+
+
+def _ssr_kernel(scale, op_type=None):
+    def kernel(data, indices, segment_ids, num_segments=None, **_):
         data = np.asarray(data)
-        ind, seg = _ssr_check(data, indices, segment_ids)
-        n = int(seg[-1]) + 1 if seg.size else 0
+        if num_segments is None:
+            ind, seg = _ssr_check(data, indices, segment_ids)
+            n = int(seg[-1]) + 1 if seg.size else 0
+        else:
+            ind, seg, n = _ssr_check_num(data, indices, segment_ids, num_segments, op_type)
         out = np.zeros((n,) + data.shape[1:], data.dtype)
         if seg.size:
             np.add.at(out, seg, data[ind])
@@ -551,16 +600,17 @@ def _dim0(t):
 
 def _sss_grad(op, grad):
     """TF's: unsorted_segment_sum(gather(grad, segment_ids), indices, rows of data)."""
-    data, indices, segment_ids = op.inputs
+    data, indices, segment_ids = op.inputs[:3]
     rows = _dim0(data)   # TF builds the row count first
-    return [unsorted_segment_sum(gather(grad, segment_ids), indices, rows), None, None]
+    return [unsorted_segment_sum(gather(grad, segment_ids), indices, rows)] + \
+        [None] * (len(op.inputs) - 1)
 
 
 def _ssr_scaled_grad(grad_op):
     def grad_fn(op, grad):
-        data, indices, segment_ids = op.inputs
-        return [apply(grad_op, [grad, indices, segment_ids, _dim0(data)], {}, None),
-                None, None]
+        data, indices, segment_ids = op.inputs[:3]
+        return [apply(grad_op, [grad, indices, segment_ids, _dim0(data)], {}, None)] + \
+            [None] * (len(op.inputs) - 1)
     return grad_fn
 
 
@@ -570,6 +620,18 @@ register_op("SparseSegmentMean", infer=_ssr_infer("SparseSegmentMean"),
             kernel=_ssr_kernel(lambda c: c), grad=_ssr_scaled_grad("SparseSegmentMeanGrad"))
 register_op("SparseSegmentSqrtN", infer=_ssr_infer("SparseSegmentSqrtN"),
             kernel=_ssr_kernel(np.sqrt), grad=_ssr_scaled_grad("SparseSegmentSqrtNGrad"))
+# TF's *WithNumSegments forms: num_segments output rows (missing and trailing ids zero)
+register_op("SparseSegmentSumWithNumSegments",
+            infer=_ssr_infer("SparseSegmentSumWithNumSegments"),
+            kernel=_ssr_kernel(None, "SparseSegmentSumWithNumSegments"), grad=_sss_grad)
+register_op("SparseSegmentMeanWithNumSegments",
+            infer=_ssr_infer("SparseSegmentMeanWithNumSegments"),
+            kernel=_ssr_kernel(lambda c: c, "SparseSegmentMeanWithNumSegments"),
+            grad=_ssr_scaled_grad("SparseSegmentMeanGrad"))
+register_op("SparseSegmentSqrtNWithNumSegments",
+            infer=_ssr_infer("SparseSegmentSqrtNWithNumSegments"),
+            kernel=_ssr_kernel(np.sqrt, "SparseSegmentSqrtNWithNumSegments"),
+            grad=_ssr_scaled_grad("SparseSegmentSqrtNGrad"))
 
 
 def _no_gradient(op, grad):
@@ -585,16 +647,20 @@ register_op("SparseSegmentSqrtNGrad", infer=_ssr_grad_infer, kernel=_ssr_grad_ke
 
 def _ssr_wrapper(op_type, pyname):
     def wrapper(data, indices, segment_ids, name=None, num_segments=None):
-        if num_segments is not None:
-            raise NotImplementedError(f"{pyname}: num_segments is not supported "
-                                      "(the *WithNumSegments ops)")
+        if num_segments is not None:   # TF's *WithNumSegments op
+            with _scope(name, op_type + "WithNumSegments", []) as scope:
+                return apply(op_type + "WithNumSegments",
+                             [to_tensor(data, name="data"), to_tensor(indices, name="indices"),
+                              to_tensor(segment_ids, name="segment_ids"),
+                              to_tensor(num_segments, name="num_segments")], {}, scope)
         with _scope(name, op_type, []) as scope:
             return apply(op_type, [to_tensor(data, name="data"),
                                    to_tensor(indices, name="indices"),
                                    to_tensor(segment_ids, name="segment_ids")], {}, scope)
     wrapper.__name__ = pyname
     wrapper.__doc__ = (f"The op `{op_type}`: rows `data[indices]` reduced over sorted "
-                       "`segment_ids` (output rows: the last segment id + 1).")
+                       "`segment_ids` (output rows: the last segment id + 1, or `num_segments` "
+                       f"through the op `{op_type}WithNumSegments`).")
     return wrapper
 
 
