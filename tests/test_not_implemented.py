@@ -49,8 +49,10 @@ CASES = {
                                  "num_unit_shards"),
     "ResourceVariable distribute_strategy": (
         lambda: ResourceVariable(1.0, distribute_strategy=object()), "distribute_strategy"),
-    "TFRecordOptions window_bits": (
-        lambda: tf.python_io.TFRecordOptions("GZIP", window_bits=8), "'window_bits'"),
+    "TFRecordWriter flush_mode Z_FINISH": (
+        lambda: tf.python_io.TFRecordWriter("/tmp/_flowgrad_ni.tfrecord",
+                                            tf.python_io.TFRecordOptions("GZIP", flush_mode=4)),
+        "Z_FINISH"),
     "profile order_by": (
         lambda: tf.profiler.profile(options=tf.profiler.ProfileOptionBuilder()
                                     .order_by("peak_bytes").with_empty_output().build()),
