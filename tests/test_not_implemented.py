@@ -37,8 +37,6 @@ CASES = {
                                        tf.constant([1, 8, 2]), 2),
         "static output_shape"),
     "QueueBase.from_list": (lambda: tf.QueueBase.from_list(0, [_q(), _q()]), "from_list"),
-    "FixedLengthRecordReader encoding": (
-        lambda: tf.FixedLengthRecordReader(4, encoding="ZLIB"), "encoding"),
     "parse_single_example example_names": (
         lambda: tf.parse_single_example(tf.constant(b""), {"a": tf.FixedLenFeature([], tf.int64)},
                                         example_names=["e"]), "example_names"),

@@ -138,13 +138,10 @@ class FixedLengthRecordReader(ReaderBase):
 
     def __init__(self, record_bytes, header_bytes=None, footer_bytes=None, hop_bytes=None,
                  name=None, encoding=None):
-        if encoding:
-            raise NotImplementedError("flowgrad's FixedLengthRecordReader does not take "
-                                      "encoding (compressed files)")
         super().__init__(_reader("FixedLengthRecordReaderV2", {
             "record_bytes": record_bytes, "header_bytes": header_bytes or 0,
             "footer_bytes": footer_bytes or 0, "hop_bytes": hop_bytes or 0,
-            "encoding": ""}, name))
+            "encoding": encoding or ""}, name))
 
 
 class TFRecordReader(ReaderBase):

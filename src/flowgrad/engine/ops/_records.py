@@ -301,16 +301,23 @@ def iter_lines(path, compression_type=""):
 
 def iter_fixed_length(path, record_bytes, header_bytes=0, footer_bytes=0,
                       compression_type=""):
-    """FixedLengthRecordDataset's records: whole records between header and footer."""
-    buf = open_read(path, compression_type)
+    """FixedLengthRecordDataset's records: whole records between header and footer. An
+    uncompressed body that is not a whole number of records is an InvalidArgumentError at
+    the start; a compressed one (read as a stream, as TF) yields its whole records, then
+    raises the same message as a DataLossError."""
+    kind = _compression(compression_type)
+    buf = open_read(path, kind)
     body = buf[header_bytes:len(buf) - footer_bytes if footer_bytes else len(buf)]
-    if len(body) % record_bytes:
-        raise errors.InvalidArgumentError(
-            None, None, f"Excluding the header ({header_bytes} bytes) and footer "
-            f"({footer_bytes} bytes), input file \"{path}\" has body length {len(body)} bytes, "
-            f"which is not an exact multiple of the record length ({record_bytes} bytes).")
-    for i in range(len(body) // record_bytes):
+    whole = len(body) // record_bytes
+    message = (f"Excluding the header ({header_bytes} bytes) and footer ({footer_bytes} "
+               f"bytes), input file \"{path}\" has body length {len(body)} bytes, which is "
+               f"not an exact multiple of the record length ({record_bytes} bytes).")
+    if len(body) % record_bytes and not kind:
+        raise errors.InvalidArgumentError(None, None, message)
+    for i in range(whole):
         yield body[i * record_bytes:(i + 1) * record_bytes]
+    if len(body) % record_bytes:
+        raise errors.DataLossError(None, None, message)
 
 
 def frame_many(records):
