@@ -37,9 +37,6 @@ CASES = {
                                        tf.constant([1, 8, 2]), 2),
         "static output_shape"),
     "QueueBase.from_list": (lambda: tf.QueueBase.from_list(0, [_q(), _q()]), "from_list"),
-    "parse_single_example example_names": (
-        lambda: tf.parse_single_example(tf.constant(b""), {"a": tf.FixedLenFeature([], tf.int64)},
-                                        example_names=["e"]), "example_names"),
     "static_state_saving_rnn": (
         lambda: tf.nn.static_state_saving_rnn(tf.nn.rnn_cell.BasicRNNCell(2),
                                               [tf.zeros([1, 2])], None, "s"), "state savers"),
