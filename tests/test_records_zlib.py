@@ -54,6 +54,10 @@ def test_errors(tmp_path):
     assert G.errors(tf, str(tmp_path)) == GOLD["errors"]
 
 
+def test_bad_flush_mode(tmp_path):
+    assert G.bad_flush_mode(tf, str(tmp_path)) == GOLD["bad_flush_mode"]
+
+
 def test_writer_round_trip_every_golden_option(tmp_path):
     for name, opts in sorted(G.OPTIONS.items()):
         data = G.write(tf, str(tmp_path), name)

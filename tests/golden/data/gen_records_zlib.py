@@ -148,6 +148,24 @@ def errors(tf, d):
     return out
 
 
+def bad_flush_mode(tf, d):
+    """flush_mode 7 (no zlib flush mode): writes buffer, flush() fails as deflate() does,
+    close() still finishes the stream."""
+    path = os.path.join(d, "bad_flush.tfrecord")
+    w = tf.io.TFRecordWriter(path, tf.io.TFRecordOptions("ZLIB", flush_mode=7))
+    w.write(b"abc")
+    try:
+        w.flush()
+        out = ["no error"]
+    except tf.errors.DataLossError as e:
+        out = ["DataLossError: " + e.message]
+    w.write(b"def")
+    w.close()
+    with open(path, "rb") as f:
+        out.append(f.read())
+    return out
+
+
 def cases(tf):
     d = tempfile.mkdtemp()
     try:
@@ -171,6 +189,7 @@ def cases(tf):
         out["dataset/zlib_block_gzip"] = read_dataset(tf, d, "i", out["bytes/gzip_block_in50"],
                                                       "GZIP")
         out["errors"] = errors(tf, d)
+        out["bad_flush_mode"] = bad_flush_mode(tf, d)
         return out
     finally:
         shutil.rmtree(d)
