@@ -31,13 +31,28 @@ def _compression(compression_type):
                   "compression_type")
 
 
+def _filenames_dataset(filenames):
+    """TF 1.14's _create_or_validate_filenames_dataset: a dataset of scalar strings as it
+    is, anything else flattened into one."""
+    if isinstance(filenames, DatasetV1):
+        spec = filenames._structure
+        if not isinstance(spec, _Spec) or spec.dataset is not None or spec.sparse or \
+                spec.ragged_rank is not None or spec.dtype.base_dtype is not _dt.string:
+            raise TypeError("`filenames` must be a `tf.data.Dataset` of `tf.string` elements.")
+        if not spec.shape.is_compatible_with(TensorShape([])):
+            raise TypeError("`filenames` must be a `tf.data.Dataset` of scalar `tf.string` "
+                            "elements.")
+        return filenames
+    return DatasetV1.from_tensor_slices(_filenames(filenames))
+
+
 def _per_file(filenames, read_one, num_parallel_reads=None):
     """TF 1.14's file datasets: the file names (flattened) -> TensorSliceDataset ->
     FlatMapDataset whose function makes the one-file reader op (the graph TF builds);
     with num_parallel_reads (even 1), TF's ParallelInterleaveDataset instead: cycle_length
     num_parallel_reads, block_length 1, sloppy False (records of the files read at once
     alternate, in TF's deterministic order)."""
-    files = DatasetV1.from_tensor_slices(_filenames(filenames))
+    files = _filenames_dataset(filenames)
     if num_parallel_reads is None:
         return files.flat_map(read_one)
     return files.apply(_transforms.parallel_interleave(

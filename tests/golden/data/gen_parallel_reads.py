@@ -63,6 +63,21 @@ def programs(tf, d):
             txt, 3, num_parallel_reads=n))
     out["text/repeat_batch_3"] = _read(tf, lambda: tf.data.TextLineDataset(
         txt[:4], num_parallel_reads=3).repeat(2).batch(4))
+    out["text/dataset_of_names"] = _read(tf, lambda: tf.data.TextLineDataset(
+        tf.data.Dataset.from_tensor_slices(txt[::-1])))
+    out["tfrecord/dataset_of_names_2"] = _read(tf, lambda: tf.data.TFRecordDataset(
+        tf.data.Dataset.from_tensor_slices(rec).skip(1), "GZIP", num_parallel_reads=2))
+    out["fixed/dataset_of_names_3"] = _read(tf, lambda: tf.data.FixedLengthRecordDataset(
+        tf.data.Dataset.from_tensor_slices(txt), 6, num_parallel_reads=3))
+    errs = []
+    for bad in (tf.data.Dataset.range(3), tf.data.Dataset.from_tensors(txt),
+                tf.data.Dataset.from_tensor_slices((txt, txt))):
+        try:
+            tf.data.TextLineDataset(bad)
+            errs.append("no error")
+        except TypeError as e:
+            errs.append(str(e))
+    out["dataset_errors"] = errs
     out["ops/none"] = _graph_ops(tf, lambda: tf.data.TextLineDataset(txt))
     out["ops/2"] = _graph_ops(tf, lambda: tf.data.TextLineDataset(txt, num_parallel_reads=2))
     return out
