@@ -77,3 +77,13 @@ def test_options_tf_aborts_on_raise(tmp_path):
         tf.io.TFRecordWriter(path, tf.io.TFRecordOptions("ZLIB", output_buffer_size=1))
     with pytest.raises(NotImplementedError, match="Z_FINISH"):
         tf.io.TFRecordWriter(path, tf.io.TFRecordOptions("ZLIB", flush_mode=4))
+
+
+def test_level0_beyond_what_matches_tf_raises(tmp_path):
+    w = tf.io.TFRecordWriter(str(tmp_path / "l0"), tf.io.TFRecordOptions(
+        "ZLIB", compression_level=0))
+    w.write(b"x" * 15000)
+    with pytest.raises(NotImplementedError, match="compression_level 0"):
+        w.write(b"y" * 1000)
+    w.close()
+    assert list(tf.io.tf_record_iterator(str(tmp_path / "l0"), "ZLIB")) == [b"x" * 15000]

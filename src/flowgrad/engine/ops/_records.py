@@ -433,6 +433,10 @@ class TFRecordWriterRaw:
             except (ValueError, zlib.error):
                 raise errors.InvalidArgumentError(
                     None, None, "deflateInit failed with status-2") from None
+        # compression_level 0: zlib's stored blocks are cut by the output space of each
+        # deflate call, which Python's zlib does not let flowgrad set as TF's buffers do;
+        # streams this short come out as TF's (checked against TF 1.14 up to 32 KB)
+        self._stored_left = 16000 if kind and int(o["compression_level"]) == 0 else None
         self._f = open(path, "wb")
         self._kind = kind
         self._pending = []
@@ -444,6 +448,13 @@ class TFRecordWriterRaw:
 
     def write(self, record: bytes):
         record = bytes(record)
+        if self._stored_left is not None:
+            if len(record) + 16 > self._stored_left:
+                raise NotImplementedError(
+                    "flowgrad's TFRecordWriter with compression_level 0 writes at most "
+                    "16000 bytes of framed records (zlib's stored blocks would differ "
+                    "from TF's)")
+            self._stored_left -= len(record) + 16
         if self._zbuf is not None:      # TF appends header, data and footer in turn
             framed = frame(record)
             for piece in (framed[:12], framed[12:-4], framed[-4:]):
