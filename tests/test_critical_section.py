@@ -10,6 +10,11 @@ import goldens
 
 gen = goldens.generator("core", "critical_section")
 GOLDEN = goldens.load("core", "critical_section")["build"]
+FROM_PROTO = goldens.load("core", "critical_section")["from_proto"]
+
+
+def test_from_proto_raises_as_tf114():
+    assert gen.from_proto(tf) == FROM_PROTO
 
 
 def test_matches_tf114():

@@ -23,11 +23,6 @@ CASES = {
     "encode_jpeg xmp_metadata": (lambda: tf.image.encode_jpeg(_img(), xmp_metadata="x"),
                                  "xmp_metadata"),
     "QueueBase.from_list": (lambda: tf.QueueBase.from_list(0, [_q(), _q()]), "from_list"),
-    "FixedLengthRecordReader encoding": (
-        lambda: tf.FixedLengthRecordReader(4, encoding="ZLIB"), "encoding"),
-    "parse_single_example example_names": (
-        lambda: tf.parse_single_example(tf.constant(b""), {"a": tf.FixedLenFeature([], tf.int64)},
-                                        example_names=["e"]), "example_names"),
     "static_state_saving_rnn": (
         lambda: tf.nn.static_state_saving_rnn(tf.nn.rnn_cell.BasicRNNCell(2),
                                               [tf.zeros([1, 2])], None, "s"), "state savers"),
@@ -35,8 +30,10 @@ CASES = {
                                  "num_unit_shards"),
     "ResourceVariable distribute_strategy": (
         lambda: ResourceVariable(1.0, distribute_strategy=object()), "distribute_strategy"),
-    "TFRecordOptions window_bits": (
-        lambda: tf.python_io.TFRecordOptions("GZIP", window_bits=8), "'window_bits'"),
+    "TFRecordWriter flush_mode Z_FINISH": (
+        lambda: tf.python_io.TFRecordWriter("/tmp/_flowgrad_ni.tfrecord",
+                                            tf.python_io.TFRecordOptions("GZIP", flush_mode=4)),
+        "Z_FINISH"),
     "profile order_by": (
         lambda: tf.profiler.profile(options=tf.profiler.ProfileOptionBuilder()
                                     .order_by("peak_bytes").with_empty_output().build()),

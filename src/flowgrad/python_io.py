@@ -17,11 +17,6 @@ class TFRecordCompressionType:
     GZIP = 2
 
 
-_NAMES = {TFRecordCompressionType.NONE: "", TFRecordCompressionType.ZLIB: "ZLIB",
-          TFRecordCompressionType.GZIP: "GZIP", None: "", "": "", "ZLIB": "ZLIB",
-          "GZIP": "GZIP"}
-
-
 class TFRecordOptions:
     """Options used for manipulating TFRecord files."""
 
@@ -32,16 +27,7 @@ class TFRecordOptions:
     def __init__(self, compression_type=None, flush_mode=None, input_buffer_size=None,
                  output_buffer_size=None, window_bits=None, compression_level=None,
                  compression_method=None, mem_level=None, compression_strategy=None):
-        if compression_type not in _NAMES:
-            raise ValueError(f'Unsupported compression type "{compression_type}".')
-        unsupported = [n for n, v in (("flush_mode", flush_mode), ("window_bits", window_bits),
-                                      ("compression_method", compression_method),
-                                      ("mem_level", mem_level),
-                                      ("compression_strategy", compression_strategy))
-                       if v is not None]
-        if unsupported:
-            raise NotImplementedError("flowgrad's TFRecordOptions does not take argument(s) "
-                                      + ", ".join(repr(u) for u in unsupported))
+        self.get_compression_type_string(compression_type)
         self.compression_type = compression_type
         self.flush_mode = flush_mode
         self.input_buffer_size = input_buffer_size
@@ -54,30 +40,35 @@ class TFRecordOptions:
 
     @classmethod
     def get_compression_type_string(cls, options):
-        """'' / 'ZLIB' / 'GZIP' for `options` (a TFRecordOptions, a type, or None)."""
+        """'' / 'ZLIB' / 'GZIP' for `options` (a TFRecordOptions, a type, or a string)."""
         if not options:
             return ""
         if isinstance(options, TFRecordOptions):
-            return _NAMES[options.compression_type]
-        if options in _NAMES:
-            return _NAMES[options]
-        raise ValueError(f'Unsupported compression type "{options}".')
+            return cls.get_compression_type_string(options.compression_type)
+        if isinstance(options, TFRecordCompressionType):
+            return cls.compression_type_map[options]
+        if options in TFRecordOptions.compression_type_map:
+            return cls.compression_type_map[options]
+        if options in TFRecordOptions.compression_type_map.values():
+            return options
+        raise ValueError('Not a valid compression_type: "{}"'.format(options))
 
-
-def _options(options):
-    if isinstance(options, TFRecordOptions):
-        return _NAMES[options.compression_type], options.compression_level
-    return TFRecordOptions.get_compression_type_string(options), None
+    def _zlib_options(self):
+        return {k: getattr(self, k) for k in (
+            "flush_mode", "input_buffer_size", "output_buffer_size", "window_bits",
+            "compression_level", "compression_method", "mem_level", "compression_strategy")}
 
 
 class TFRecordWriter:
     """Writes records to a TFRecords file (`with` closes it)."""
 
     def __init__(self, path, options=None):
-        kind, level = _options(options)
+        if not isinstance(options, TFRecordOptions):
+            options = TFRecordOptions(compression_type=options)
         self._path = path
         self._writer = _records.TFRecordWriterRaw(
-            path, kind, -1 if level is None else level)
+            path, TFRecordOptions.get_compression_type_string(options),
+            zlib_options=options._zlib_options())
 
     def __enter__(self):
         return self
@@ -100,5 +91,5 @@ class TFRecordWriter:
 
 def tf_record_iterator(path, options=None):
     """Yields the records of a TFRecords file (DataLossError on a corrupted one)."""
-    kind, _ = _options(options)
+    kind = TFRecordOptions.get_compression_type_string(options)
     yield from _records.iter_tfrecords(path, kind)

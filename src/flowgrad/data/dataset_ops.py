@@ -4,13 +4,15 @@ as TF names them. The ops and their per-session iterators are in engine/ops/data
 """
 from __future__ import annotations
 
+import collections.abc
 import weakref
 
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors
-from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
+from ..engine.framework.constant_op import (const_value, constant, convert_n_to_tensor,
+                                            convert_to_tensor)
 from ..engine.framework.graph import Tensor, get_default_graph
 from ..engine.framework.tensor_shape import TensorShape, as_shape
 from ..engine.ops import dataset as _ds
@@ -284,6 +286,15 @@ def _structure_attrs(structure):
 # ---------------------------------------------------------------------------------------
 # Dataset
 # ---------------------------------------------------------------------------------------
+def _py_func_arg(value):
+    """A tensor's value as TF's py_func hands it to Python: strings as bytes, other
+    scalars as NumPy scalars, arrays as arrays."""
+    a = np.asarray(value)
+    if a.ndim == 0:
+        return a.item() if a.dtype == object else a[()]
+    return a
+
+
 class DatasetV1:
     """Represents a potentially large set of elements (TF 1.14's tf.data.Dataset)."""
 
@@ -386,21 +397,23 @@ class DatasetV1:
         """A dataset whose elements come from calling `generator()` in the session."""
         if not callable(generator):
             raise TypeError("`generator` must be callable.")
-        if args is not None:
-            raise NotImplementedError("flowgrad's Dataset.from_generator does not take "
-                                      "argument 'args'")
         types = _nest.map_structure(_dt.as_dtype, output_types)
         if output_shapes is None:
             shapes = _nest.map_structure(lambda _: TensorShape(None), types)
         else:
             shapes = _nest.map_structure(lambda _, s: as_shape(s), types, output_shapes) \
                 if _nest.is_nested(types) else as_shape(output_shapes)
+        # TF 1.14: the args become tensors ("args"), evaluated each time an iterator starts
+        # and given to `generator` as its py_func gives them (NumPy scalars / arrays, bytes)
+        if args is not None and not isinstance(args, collections.abc.Sequence):
+            raise TypeError("values must be a sequence.")     # TF's convert_n_to_tensor
+        arg_tensors = [] if args is None else list(convert_n_to_tensor(args, name="args"))
         flat_types = _nest.flatten(types)
         flat_shapes = _nest.flatten(shapes)
         nested = _nest.is_nested(types)
 
-        def make():
-            for value in generator():
+        def make(*arg_values):
+            for value in generator(*[_py_func_arg(a) for a in arg_values]):
                 vals = _nest.flatten(value) if nested else [value]
                 if len(vals) != len(flat_types):
                     raise errors.InvalidArgumentError(
@@ -427,7 +440,8 @@ class DatasetV1:
         # same Const and TensorDataset here (names and op counter as TF's; flowgrad's one op
         # reads no input) and the generator as the FlatMapDataset
         DatasetV1.from_tensors(0)
-        op = apply_op("GeneratorDataset", [], _structure_attrs(structure), "FlatMapDataset")
+        op = apply_op("GeneratorDataset", arg_tensors, _structure_attrs(structure),
+                      "FlatMapDataset")
         _ds.set_functions(op, [make])   # a Python callable: no attr a meta graph must hold
         return DatasetV1(op.outputs[0], structure)
 

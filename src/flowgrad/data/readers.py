@@ -10,7 +10,7 @@ from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops.shape import reshape
 from ..engine.ops import dataset_lmdb as _dataset_lmdb
 from ..engine.ops import dataset_sql as _dataset_sql  # noqa: F401 - registers its op
-from . import _nest
+from . import _nest, _transforms
 from .dataset_ops import DatasetV1, _const, _op, _Spec, _structure_attrs
 
 __all__ = ["TFRecordDataset", "TextLineDataset", "FixedLengthRecordDataset", "SqlDataset",
@@ -26,22 +26,37 @@ def _filenames(filenames):
     return reshape(t, [-1], name="flat_filenames")
 
 
-def _no_parallel_reads(cls, num_parallel_reads):
-    if num_parallel_reads not in (None, 1):
-        raise NotImplementedError(f"flowgrad's {cls} does not take argument "
-                                  "'num_parallel_reads' (other than None or 1)")
-
-
 def _compression(compression_type):
     return _const("" if compression_type is None else compression_type, _dt.string,
                   "compression_type")
 
 
-def _per_file(filenames, read_one):
+def _filenames_dataset(filenames):
+    """TF 1.14's _create_or_validate_filenames_dataset: a dataset of scalar strings as it
+    is, anything else flattened into one."""
+    if isinstance(filenames, DatasetV1):
+        spec = filenames._structure
+        if not isinstance(spec, _Spec) or spec.dataset is not None or spec.sparse or \
+                spec.ragged_rank is not None or spec.dtype.base_dtype is not _dt.string:
+            raise TypeError("`filenames` must be a `tf.data.Dataset` of `tf.string` elements.")
+        if not spec.shape.is_compatible_with(TensorShape([])):
+            raise TypeError("`filenames` must be a `tf.data.Dataset` of scalar `tf.string` "
+                            "elements.")
+        return filenames
+    return DatasetV1.from_tensor_slices(_filenames(filenames))
+
+
+def _per_file(filenames, read_one, num_parallel_reads=None):
     """TF 1.14's file datasets: the file names (flattened) -> TensorSliceDataset ->
-    FlatMapDataset whose function makes the one-file reader op (the graph TF builds)."""
-    files = _filenames(filenames)
-    return DatasetV1.from_tensor_slices(files).flat_map(read_one)
+    FlatMapDataset whose function makes the one-file reader op (the graph TF builds);
+    with num_parallel_reads (even 1), TF's ParallelInterleaveDataset instead: cycle_length
+    num_parallel_reads, block_length 1, sloppy False (records of the files read at once
+    alternate, in TF's deterministic order)."""
+    files = _filenames_dataset(filenames)
+    if num_parallel_reads is None:
+        return files.flat_map(read_one)
+    return files.apply(_transforms.parallel_interleave(
+        read_one, cycle_length=num_parallel_reads, block_length=1, sloppy=False))
 
 
 class _OneFile(DatasetV1):
@@ -59,9 +74,9 @@ class TFRecordDatasetV1(DatasetV1):
 
     def __init__(self, filenames, compression_type=None, buffer_size=None,
                  num_parallel_reads=None):
-        _no_parallel_reads("TFRecordDataset", num_parallel_reads)
         ds = _per_file(filenames, lambda f: _OneFile(
-            "TFRecordDataset", [f, _compression(compression_type), _buffer(buffer_size)]))
+            "TFRecordDataset", [f, _compression(compression_type), _buffer(buffer_size)]),
+            num_parallel_reads)
         super().__init__(ds._variant_tensor, _STRING)
 
 
@@ -73,9 +88,9 @@ class TextLineDataset(DatasetV1):
 
     def __init__(self, filenames, compression_type=None, buffer_size=None,
                  num_parallel_reads=None):
-        _no_parallel_reads("TextLineDataset", num_parallel_reads)
         ds = _per_file(filenames, lambda f: _OneFile(
-            "TextLineDataset", [f, _compression(compression_type), _buffer(buffer_size)]))
+            "TextLineDataset", [f, _compression(compression_type), _buffer(buffer_size)]),
+            num_parallel_reads)
         super().__init__(ds._variant_tensor, _STRING)
 
 
@@ -84,14 +99,13 @@ class FixedLengthRecordDataset(DatasetV1):
 
     def __init__(self, filenames, record_bytes, header_bytes=None, footer_bytes=None,
                  buffer_size=None, compression_type=None, num_parallel_reads=None):
-        _no_parallel_reads("FixedLengthRecordDataset", num_parallel_reads)
         ds = _per_file(filenames, lambda f: _OneFile("FixedLengthRecordDatasetV2", [
             f, _const(header_bytes or 0, _dt.int64, "header_bytes"),
             _const(record_bytes, _dt.int64, "record_bytes"),
             _const(footer_bytes or 0, _dt.int64, "footer_bytes"),
             _const(256 * 1024 if buffer_size is None else buffer_size, _dt.int64,
                    "buffer_size"),
-            _compression(compression_type)]))
+            _compression(compression_type)]), num_parallel_reads)
         super().__init__(ds._variant_tensor, _STRING)
 
 

@@ -1,6 +1,8 @@
 """tf.keras.callbacks (TF 1.14 keras/callbacks.py): the hooks fit/evaluate/predict call."""
 import importlib
 import json
+import os
+import re
 import sys
 import time
 
@@ -539,9 +541,6 @@ class ModelCheckpoint(Callback):
                  save_weights_only=False, mode="auto", save_freq="epoch",
                  load_weights_on_restart=False, **kwargs):
         super().__init__()
-        if load_weights_on_restart:
-            raise NotImplementedError("flowgrad does not implement "
-                                      "ModelCheckpoint(load_weights_on_restart=True)")
         unknown = set(kwargs) - {"period"}
         if unknown:
             raise TypeError("Unexpected keyword argument(s): " + str(sorted(unknown)))
@@ -577,6 +576,53 @@ class ModelCheckpoint(Callback):
         if (not self.save_weights_only and not model._is_graph_network and
                 model.__class__.__name__ != "Sequential"):
             self.save_weights_only = True
+
+    def on_train_begin(self, logs=None):
+        """As TF 1.14: with load_weights_on_restart, the weights of the most recent file
+        matching `filepath` are loaded (a checkpoint prefix tf.train.latest_checkpoint
+        names is no file, so TF, and flowgrad, skip it)."""
+        filepath_to_load = self._get_most_recently_modified_file_matching_pattern(
+            self.filepath)
+        if (self.load_weights_on_restart and filepath_to_load is not None and
+                os.path.exists(filepath_to_load)):
+            try:
+                self.model.load_weights(filepath_to_load)
+            except (IOError, ValueError) as e:
+                raise ValueError("Error loading file from {}. Reason: {}".format(
+                    filepath_to_load, e))
+
+    def _get_most_recently_modified_file_matching_pattern(self, pattern):
+        """TF 1.14's: tf.train.latest_checkpoint in the directory if its name matches,
+        else the matching file modified last (ties: the largest path)."""
+        from ..train.checkpoint_management import latest_checkpoint
+        dir_name = os.path.dirname(pattern)
+        base_name = os.path.basename(pattern)
+        base_name_regex = "^" + re.sub(r"{.*}", r".*", base_name) + "$"
+        latest_tf_checkpoint = latest_checkpoint(dir_name)
+        if latest_tf_checkpoint is not None and re.match(
+                base_name_regex, os.path.basename(latest_tf_checkpoint)):
+            return latest_tf_checkpoint
+        latest_mod_time = 0
+        file_path_with_latest_mod_time = None
+        n_file_with_latest_mod_time = 0
+        file_path_with_largest_file_name = None
+        if os.path.exists(dir_name):
+            for file_name in os.listdir(dir_name):
+                if re.match(base_name_regex, file_name):
+                    file_path = os.path.join(dir_name, file_name)
+                    mod_time = os.path.getmtime(file_path)
+                    if (file_path_with_largest_file_name is None or
+                            file_path > file_path_with_largest_file_name):
+                        file_path_with_largest_file_name = file_path
+                    if mod_time > latest_mod_time:
+                        latest_mod_time = mod_time
+                        file_path_with_latest_mod_time = file_path
+                        n_file_with_latest_mod_time = 1
+                    elif mod_time == latest_mod_time:
+                        n_file_with_latest_mod_time += 1
+        if n_file_with_latest_mod_time == 1:
+            return file_path_with_latest_mod_time
+        return file_path_with_largest_file_name
 
     def on_batch_end(self, batch, logs=None):
         logs = logs or {}

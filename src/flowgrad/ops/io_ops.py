@@ -138,26 +138,18 @@ class FixedLengthRecordReader(ReaderBase):
 
     def __init__(self, record_bytes, header_bytes=None, footer_bytes=None, hop_bytes=None,
                  name=None, encoding=None):
-        if encoding:
-            raise NotImplementedError("flowgrad's FixedLengthRecordReader does not take "
-                                      "encoding (compressed files)")
         super().__init__(_reader("FixedLengthRecordReaderV2", {
             "record_bytes": record_bytes, "header_bytes": header_bytes or 0,
             "footer_bytes": footer_bytes or 0, "hop_bytes": hop_bytes or 0,
-            "encoding": ""}, name))
+            "encoding": encoding or ""}, name))
 
 
 class TFRecordReader(ReaderBase):
     """The records of TFRecord files (length, masked CRC-32C checks); keys `file:offset`."""
 
     def __init__(self, name=None, options=None):
-        kind = ""
-        if options is not None:
-            kind = getattr(options, "compression_type", options)
-            kind = {0: "", 1: "ZLIB", 2: "GZIP", None: ""}.get(kind, kind)
-            if not isinstance(kind, str) or kind not in ("", "ZLIB", "GZIP"):
-                raise NotImplementedError(f"flowgrad's TFRecordReader does not take options "
-                                          f"{options!r}")
+        from ..python_io import TFRecordOptions
+        kind = TFRecordOptions.get_compression_type_string(options)
         super().__init__(_reader("TFRecordReaderV2", {"compression_type": kind}, name))
 
 

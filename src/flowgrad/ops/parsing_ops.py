@@ -259,8 +259,7 @@ def parse_example(serialized, features, name=None, example_names=None):
 def parse_single_example(serialized, features, name=None, example_names=None):
     """Parses one serialized tf.train.Example (a scalar string tensor)."""
     if example_names is not None:
-        raise NotImplementedError("flowgrad's parse_single_example does not take argument "
-                                  "'example_names'")
+        return _parse_single_example_named(serialized, features, name, example_names)
     sparse, dense = _features(features)
     g = get_default_graph()
     with g.name_scope(name or "ParseSingleExample"):
@@ -276,6 +275,51 @@ def parse_single_example(serialized, features, name=None, example_names=None):
                  "var_len": [isinstance(f, FixedLenSequenceFeature) for _, f in dense]}
         op = apply_op("ParseSingleExample", [serialized] + defaults, attrs, op_scope)
     return _merge_sparse_features(features, _outputs(op, sparse, dense), True)
+
+
+def _scalar_check(t, what, assert_name, deps_name):
+    """TF's check that `t` is a scalar: ValueError at build time, else an Assert."""
+    from ..ops.control_flow_ops import with_dependencies
+    from ..ops.logging_ops import Assert
+    from ..engine.ops.comparison import equal
+    from ..engine.ops.shape import rank
+    if t.shape.ndims is not None:
+        if t.shape.ndims != 0:
+            raise ValueError(f"Input {what} must be a scalar")
+        return t
+    return with_dependencies([Assert(equal(rank(t), 0), [f"Input {what} must be a scalar"],
+                                     name=assert_name)], t, name=deps_name)
+
+
+def _parse_single_example_named(serialized, features, name, example_names):
+    """TF 1.14's parse_single_example with example_names (its unoptimized path): the
+    example and its name as batches of one through ParseExample (so errors name the
+    example), then the batch dimension removed."""
+    from ..engine.ops.joining import slice as _slice
+    from ..engine.ops.shape import expand_dims, squeeze
+    if not features:
+        raise ValueError("Missing features.")
+    g = get_default_graph()
+    with g.name_scope(name or "ParseSingleExample"):
+        serialized = _scalar_check(convert_to_tensor(serialized), "serialized",
+                                   "SerializedIsScalar", "SerializedDependencies")
+        serialized = expand_dims(serialized, 0)
+        names = _scalar_check(convert_to_tensor(example_names), "names", "NamesIsScalar",
+                              "NamesDependencies")
+        names = expand_dims(names, 0)
+        outputs = parse_example(serialized, features, example_names=names)
+        result = {}
+        for key in sorted(outputs):
+            v = outputs[key]
+            clean = re.sub("[^A-Za-z0-9_.\\-/]", "_", key)
+            if isinstance(v, SparseTensor):
+                result[key] = SparseTensor(
+                    _slice(v.indices, [0, 1], [-1, -1], name=f"Slice_Indices_{clean}"),
+                    v.values,
+                    _slice(v.dense_shape, [1], [-1], name=f"Squeeze_Shape_{clean}"))
+            else:
+                result[key] = squeeze(v, [0], name=f"Squeeze_{clean}")
+    return result
 
 
 # -- SequenceExample -----------------------------------------------------------------------

@@ -10,6 +10,7 @@ objects, as TF 1.14 writes them, so either system restores the other's checkpoin
 """
 import collections
 import os
+import time
 
 import numpy as np
 
@@ -361,20 +362,44 @@ def _object_graph_pb2():
 
 class CheckpointManager:
     """Saves a Checkpoint as `directory/checkpoint_name-N`, keeping the latest
-    `max_to_keep` (all with None) and the `checkpoint` state file."""
+    `max_to_keep` (all with None) and the `checkpoint` state file, as TF 1.14's
+    (training/checkpoint_management.py): with keep_checkpoint_every_n_hours, a checkpoint
+    leaving the active set is kept when at least that long after the last one kept; the
+    state file records each checkpoint's time and the last kept one's."""
 
     def __init__(self, checkpoint, directory, max_to_keep, keep_checkpoint_every_n_hours=None,
                  checkpoint_name="ckpt"):
-        if keep_checkpoint_every_n_hours is not None:
-            raise NotImplementedError("CheckpointManager: keep_checkpoint_every_n_hours is "
-                                      "not supported by flowgrad")
         self._checkpoint = checkpoint
-        self._directory = os.fspath(directory)
+        if max_to_keep is not None and max_to_keep <= 0:
+            raise ValueError(("Expected a positive integer or `None` for "
+                              "`max_to_max_to_keep`, got %d.") % (max_to_keep,))
         self._max_to_keep = max_to_keep
+        self._keep_checkpoint_every_n_hours = keep_checkpoint_every_n_hours
+        self._directory = os.fspath(directory)
         self._prefix = os.path.join(self._directory, checkpoint_name)
-        state = _cm.get_checkpoint_state(self._directory)
-        self._checkpoints = list(state.all_model_checkpoint_paths) if state else []
-        self._latest = state.model_checkpoint_path if state else None
+        recovered_state = _cm.get_checkpoint_state(self._directory)
+        current_clock = time.time()
+        self._maybe_delete = collections.OrderedDict()
+        if recovered_state is None:
+            self._latest = None
+            self._last_preserved_timestamp = current_clock - 1.
+        else:
+            self._latest = recovered_state.model_checkpoint_path
+            self._last_preserved_timestamp = recovered_state.last_preserved_timestamp
+            if current_clock < self._last_preserved_timestamp:
+                _cm._log.warning(
+                    ("time.time() returned a value %f seconds behind the last preserved "
+                     "checkpoint timestamp.")
+                    % (self._last_preserved_timestamp - current_clock,))
+                self._last_preserved_timestamp = current_clock
+            all_timestamps = list(recovered_state.all_model_checkpoint_timestamps)
+            all_paths = list(recovered_state.all_model_checkpoint_paths)
+            if not all_timestamps:
+                all_timestamps = [self._last_preserved_timestamp] * len(all_paths)
+            for filename, timestamp in zip(all_paths, all_timestamps):
+                timestamp = min(timestamp, current_clock)
+                if timestamp > self._last_preserved_timestamp:
+                    self._maybe_delete[filename] = timestamp
 
     @property
     def latest_checkpoint(self):
@@ -382,7 +407,33 @@ class CheckpointManager:
 
     @property
     def checkpoints(self):
-        return list(self._checkpoints)
+        """The active set, oldest first (those kept by keep_checkpoint_every_n_hours are
+        not in it)."""
+        return list(self._maybe_delete.keys())
+
+    def _sweep(self):
+        if not self._max_to_keep:
+            return
+        while len(self._maybe_delete) > self._max_to_keep:
+            filename, timestamp = self._maybe_delete.popitem(last=False)
+            if (self._keep_checkpoint_every_n_hours
+                    and (timestamp - self._keep_checkpoint_every_n_hours * 3600.
+                         >= self._last_preserved_timestamp)):
+                self._last_preserved_timestamp = timestamp
+                continue
+            try:
+                _cm.remove_checkpoint(filename)
+            except OSError as e:
+                _cm._log.warning("Ignoring: %s", e)
+
+    def _record_state(self):
+        filenames, timestamps = zip(*self._maybe_delete.items())
+        _cm.update_checkpoint_state_internal(
+            save_dir=self._directory, model_checkpoint_path=self._latest,
+            all_model_checkpoint_paths=filenames,
+            all_model_checkpoint_timestamps=timestamps,
+            last_preserved_timestamp=self._last_preserved_timestamp,
+            save_relative_paths=True)
 
     @property
     def directory(self):
@@ -390,7 +441,8 @@ class CheckpointManager:
 
     def save(self, checkpoint_number=None):
         """Saves a checkpoint (numbered `checkpoint_number`, else by the save counter);
-        deletes the oldest beyond max_to_keep; returns its prefix."""
+        the oldest beyond max_to_keep leave the active set (deleted unless
+        keep_checkpoint_every_n_hours keeps them); returns its prefix."""
         s = _session(None)
         ck = self._checkpoint
         n = ck._next_number(s)
@@ -399,18 +451,11 @@ class CheckpointManager:
                     else checkpoint_number)
         os.makedirs(self._directory, exist_ok=True)
         path = ck.write(f"{self._prefix}-{n}", session=s)
-        if path in self._checkpoints:
-            self._checkpoints.remove(path)
-        self._checkpoints.append(path)
-        if self._max_to_keep is not None:
-            while len(self._checkpoints) > self._max_to_keep:
-                old = self._checkpoints.pop(0)
-                try:
-                    _cm.remove_checkpoint(old)
-                except OSError as e:
-                    _cm._log.warning("Ignoring: %s", e)
+        timestamp = time.time()
+        if path in self._maybe_delete:
+            del self._maybe_delete[path]
+        self._maybe_delete[path] = timestamp
         self._latest = path
-        _cm.update_checkpoint_state_internal(
-            save_dir=self._directory, model_checkpoint_path=path,
-            all_model_checkpoint_paths=self._checkpoints, save_relative_paths=True)
+        self._sweep()
+        self._record_state()
         return path

@@ -61,6 +61,19 @@ def build(tf):
     return out
 
 
+def from_proto(tf):
+    """TF 1.14 has no CriticalSection from a CriticalSectionDef: its own
+    NotImplementedError."""
+    with tf.Graph().as_default():
+        try:
+            tf.CriticalSection(critical_section_def=object())
+            return "no error"
+        except NotImplementedError as e:
+            return "NotImplementedError: %s" % e
+
+
 def cases(tf):
     with tf.Graph().as_default():
-        return {"build": build(tf)}
+        out = {"build": build(tf)}
+    out["from_proto"] = from_proto(tf)
+    return out

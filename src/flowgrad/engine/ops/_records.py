@@ -301,16 +301,23 @@ def iter_lines(path, compression_type=""):
 
 def iter_fixed_length(path, record_bytes, header_bytes=0, footer_bytes=0,
                       compression_type=""):
-    """FixedLengthRecordDataset's records: whole records between header and footer."""
-    buf = open_read(path, compression_type)
+    """FixedLengthRecordDataset's records: whole records between header and footer. An
+    uncompressed body that is not a whole number of records is an InvalidArgumentError at
+    the start; a compressed one (read as a stream, as TF) yields its whole records, then
+    raises the same message as a DataLossError."""
+    kind = _compression(compression_type)
+    buf = open_read(path, kind)
     body = buf[header_bytes:len(buf) - footer_bytes if footer_bytes else len(buf)]
-    if len(body) % record_bytes:
-        raise errors.InvalidArgumentError(
-            None, None, f"Excluding the header ({header_bytes} bytes) and footer "
-            f"({footer_bytes} bytes), input file \"{path}\" has body length {len(body)} bytes, "
-            f"which is not an exact multiple of the record length ({record_bytes} bytes).")
-    for i in range(len(body) // record_bytes):
+    whole = len(body) // record_bytes
+    message = (f"Excluding the header ({header_bytes} bytes) and footer ({footer_bytes} "
+               f"bytes), input file \"{path}\" has body length {len(body)} bytes, which is "
+               f"not an exact multiple of the record length ({record_bytes} bytes).")
+    if len(body) % record_bytes and not kind:
+        raise errors.InvalidArgumentError(None, None, message)
+    for i in range(whole):
         yield body[i * record_bytes:(i + 1) * record_bytes]
+    if len(body) % record_bytes:
+        raise errors.DataLossError(None, None, message)
 
 
 def frame_many(records):
@@ -330,29 +337,129 @@ def frame_many(records):
     return b"".join(out)
 
 
+class _ZlibOutputBuffer:
+    """TF 1.14's ZlibOutputBuffer (core/lib/io/zlib_outputbuffer.cc) with a flush mode
+    other than Z_NO_FLUSH: appends go to an input buffer of `input_buffer_size` bytes;
+    one that does not fit deflates the buffered bytes (then, if still too big, itself)
+    with the flush mode. TF's output buffer (`output_buffer_size` bytes) is tracked: when
+    a flushing deflate's output does not fit in what is left of it, zlib (called again by
+    TF) writes further flush markers, which flowgrad does not reproduce
+    (NotImplementedError)."""
+
+    def __init__(self, z, f, flush_mode, in_cap, out_cap):
+        self._z, self._f, self._mode = z, f, flush_mode
+        self._in_cap, self._out_cap = in_cap, out_cap
+        self._buf, self._avail, self._fill = [], 0, 0
+
+    def _deflate(self, data, mode):
+        if mode not in (zlib.Z_PARTIAL_FLUSH, zlib.Z_SYNC_FLUSH, zlib.Z_FULL_FLUSH,
+                        zlib.Z_BLOCK, zlib.Z_FINISH):
+            raise errors.DataLossError(None, None, "deflate() failed with error -2")
+        # no compress(b"") call: its deflate(Z_NO_FLUSH) would let a repeated flush of no
+        # new input write a marker, where TF's deflate(flush_mode) writes nothing
+        out = self._z.compress(data) if data else b""
+        out += self._z.flush() if mode == zlib.Z_FINISH else self._z.flush(mode)
+        if mode in (zlib.Z_SYNC_FLUSH, zlib.Z_FULL_FLUSH) and self._out_cap - self._fill < 6:
+            self._fill = 0          # TF writes its output buffer out first
+        if mode in (zlib.Z_FINISH, zlib.Z_BLOCK):    # zlib adds nothing when called again
+            self._fill = (self._fill + len(out)) % self._out_cap
+        elif self._fill + len(out) < self._out_cap:
+            self._fill += len(out)
+        else:
+            raise NotImplementedError(
+                "flowgrad's TFRecordWriter with a flush_mode whose flushed output "
+                f"({len(out)} bytes) does not fit in what is left of output_buffer_size "
+                f"({self._out_cap - self._fill} bytes): zlib then repeats flush markers")
+        self._f.write(out)
+
+    def _deflate_buffered(self, mode):
+        self._deflate(b"".join(self._buf), mode)
+        self._buf, self._avail = [], 0
+
+    def append(self, data):
+        if len(data) <= self._in_cap - self._avail:
+            self._buf.append(data)
+            self._avail += len(data)
+            return
+        self._deflate_buffered(self._mode)
+        if len(data) <= self._in_cap:
+            self._buf.append(data)
+            self._avail = len(data)
+            return
+        self._deflate(data, self._mode)
+
+    def flush(self):
+        self._deflate_buffered(self._mode)
+
+    def close(self):
+        self._deflate_buffered(zlib.Z_FINISH)
+
+
+_ZLIB_DEFAULTS = {"flush_mode": zlib.Z_NO_FLUSH, "input_buffer_size": 256 << 10,
+                  "output_buffer_size": 256 << 10, "window_bits": 15,
+                  "compression_level": -1, "compression_method": zlib.DEFLATED,
+                  "mem_level": 9, "compression_strategy": zlib.Z_DEFAULT_STRATEGY}
+
+
 class TFRecordWriterRaw:
     """Writes framed records to `path` (compressed as asked); `flush` and `close` write out
-    what is pending (records are framed many at a time: their CRCs in one pass)."""
+    what is pending (records are framed many at a time: their CRCs in one pass).
+    `zlib_options` holds TFRecordOptions' zlib knobs (None: TF's defaults), applied as TF
+    1.14's RecordWriterOptions does (window_bits replaces GZIP's 15 + 16 as well)."""
 
     _PENDING_RECORDS = 512
     _PENDING_BYTES = 4 << 20
 
-    def __init__(self, path, compression_type="", compression_level=-1):
+    def __init__(self, path, compression_type="", compression_level=-1, zlib_options=None):
         kind = _compression(compression_type)
+        o = dict(_ZLIB_DEFAULTS, window_bits=31 if kind == "GZIP" else 15)
+        o.update({k: v for k, v in (zlib_options or {}).items() if v is not None})
+        if compression_level not in (None, -1):
+            o["compression_level"] = compression_level
+        self._z = self._zbuf = None
+        if kind:
+            if int(o["output_buffer_size"]) <= 1:
+                raise errors.InvalidArgumentError(
+                    None, None, "output_buffer_bytes should be greater than 1")
+            if int(o["input_buffer_size"]) < 0 or o["flush_mode"] == zlib.Z_FINISH:
+                raise NotImplementedError(
+                    "flowgrad's TFRecordWriter with a negative input_buffer_size or "
+                    "flush_mode Z_FINISH (TF 1.14 aborts the process)")
+            try:
+                self._z = zlib.compressobj(
+                    int(o["compression_level"]), int(o["compression_method"]),
+                    int(o["window_bits"]), int(o["mem_level"]),
+                    int(o["compression_strategy"]))
+            except (ValueError, zlib.error):
+                raise errors.InvalidArgumentError(
+                    None, None, "deflateInit failed with status-2") from None
+        # compression_level 0: zlib's stored blocks are cut by the output space of each
+        # deflate call, which Python's zlib does not let flowgrad set as TF's buffers do;
+        # streams this short come out as TF's (checked against TF 1.14 up to 32 KB)
+        self._stored_left = 16000 if kind and int(o["compression_level"]) == 0 else None
         self._f = open(path, "wb")
         self._kind = kind
         self._pending = []
         self._pending_bytes = 0
-        level = 6 if compression_level in (None, -1) else int(compression_level)
-        if kind == "GZIP":
-            self._z = zlib.compressobj(level, zlib.DEFLATED, 31, 9)
-        elif kind == "ZLIB":
-            self._z = zlib.compressobj(level, zlib.DEFLATED, 15, 9)
-        else:
-            self._z = None
+        if self._z is not None and o["flush_mode"] != zlib.Z_NO_FLUSH:
+            self._zbuf = _ZlibOutputBuffer(self._z, self._f, int(o["flush_mode"]),
+                                           int(o["input_buffer_size"]),
+                                           int(o["output_buffer_size"]))
 
     def write(self, record: bytes):
         record = bytes(record)
+        if self._stored_left is not None:
+            if len(record) + 16 > self._stored_left:
+                raise NotImplementedError(
+                    "flowgrad's TFRecordWriter with compression_level 0 writes at most "
+                    "16000 bytes of framed records (zlib's stored blocks would differ "
+                    "from TF's)")
+            self._stored_left -= len(record) + 16
+        if self._zbuf is not None:      # TF appends header, data and footer in turn
+            framed = frame(record)
+            for piece in (framed[:12], framed[12:-4], framed[-4:]):
+                self._zbuf.append(piece)
+            return
         self._pending.append(record)
         self._pending_bytes += len(record)
         if len(self._pending) >= self._PENDING_RECORDS or \
@@ -368,9 +475,12 @@ class TFRecordWriterRaw:
         self._f.write(self._z.compress(data) if self._z is not None else data)
 
     def flush(self):
-        self._drain()
-        if self._z is not None:
-            self._f.write(self._z.flush(zlib.Z_SYNC_FLUSH))
+        """As TF 1.14: the buffered bytes are deflated with the flush mode (Z_NO_FLUSH by
+        default, so a compressed file is not readable to its end before close)."""
+        if self._zbuf is not None:
+            self._zbuf.flush()
+        else:
+            self._drain()
         self._f.flush()
 
     def __del__(self):     # as TF's writer: what was written reaches the file
@@ -382,8 +492,11 @@ class TFRecordWriterRaw:
     def close(self):
         if getattr(self, "_f", None) is None:
             return
-        self._drain()
-        if self._z is not None:
-            self._f.write(self._z.flush())
+        if self._zbuf is not None:
+            self._zbuf.close()
+        else:
+            self._drain()
+            if self._z is not None:
+                self._f.write(self._z.flush())
         self._f.close()
         self._f = None

@@ -202,7 +202,9 @@ def _choose(args, attrs, fns):
 
 
 def _generator(args, attrs, fns):
-    return DatasetValue(fns[0])     # the Python generator's wrapper (data/dataset_ops.py)
+    # the Python generator's wrapper (data/dataset_ops.py), given the op's inputs: the
+    # `args` of Dataset.from_generator as this run evaluated them
+    return DatasetValue(lambda: fns[0](*args))
 
 
 # -- readers --------------------------------------------------------------------------------

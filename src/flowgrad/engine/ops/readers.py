@@ -58,10 +58,15 @@ def _text_records(name, data, attrs):
 def _fixed_records(name, data, attrs):
     rec, head = attrs["record_bytes"], attrs.get("header_bytes", 0)
     foot, hop = attrs.get("footer_bytes", 0), attrs.get("hop_bytes", 0) or attrs["record_bytes"]
+    encoding = attrs.get("encoding", "")
+    if encoding in ("GZIP", b"GZIP", "ZLIB", b"ZLIB"):   # TF's ZlibInputStream over the file
+        z = zlib.decompressobj(31 if encoding in ("GZIP", b"GZIP") else 15)
+        try:
+            data = z.decompress(data) + z.flush()
+        except zlib.error:
+            raise errors.DataLossError(
+                None, None, "inflate() failed with error -3: incorrect header check") from None
     body = data[head:len(data) - foot if foot else len(data)]
-    if attrs.get("encoding") in ("GZIP", "ZLIB"):
-        raise errors.UnimplementedError(None, None, "flowgrad's FixedLengthRecordReader reads "
-                                        "uncompressed files only")
     n, pos = 0, 0
     while pos + rec <= len(body):
         yield f"{name}:{n}".encode(), body[pos:pos + rec]
