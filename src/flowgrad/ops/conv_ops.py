@@ -595,21 +595,8 @@ def conv1d_transpose(input: TensorLike, filters: TensorLike, output_shape: Tenso
       output_shape: [batch, out_width, output_channels] (NWC): a list or a 1-D int tensor.
     """
     with _scope(name, "conv1d_transpose", [input, filters, output_shape]) as scope:
-        if data_format is None or data_format == "NWC":
-            fmt, spatial, cidx = "NHWC", 1, 2
-        elif data_format == "NCW":
-            fmt, spatial, cidx = "NCHW", 2, 1
-        else:
-            raise ValueError("data_format must be \"NWC\" or \"NCW\".")
-        s = [1] + get_sequence(strides, 1, cidx, "stride")
-        d = [1] + get_sequence(dilations, 1, cidx, "dilations")
-        x = expand_dims(input, spatial)
-        f = expand_dims(filters, 0)
-        output_shape = output_shape if isinstance(output_shape, Tensor) else list(output_shape)
-        sizes = concat([output_shape[:spatial], [1], output_shape[spatial:]], 0)
-        y = conv2d_backprop_input(sizes, f, x, s, padding, data_format=fmt, dilations=d,
-                                  name=scope)
-        return squeeze(y, spatial)
+        return _conv1d_transpose_v2(input, filters, output_shape, strides, padding,
+                                    data_format, dilations, scope)
 
 
 depthwise_conv2d_backprop_input = depthwise_conv2d_native_backprop_input
