@@ -345,3 +345,26 @@ def test_ctc_scaled_recursion_long_peaky_sequences():
         np.testing.assert_allclose(loss[b], want, rtol=1e-5)
     assert np.all(grad[150:, 1] == 0)
     np.testing.assert_allclose(grad.sum(axis=2), 0, atol=1e-5)
+
+
+@pytest.mark.parametrize("case", [
+    dict(batch=32, steps=6, depth=256, units=256),
+    dict(batch=32, steps=5, depth=256, units=256, lengths=[5, 2, 0] + [4] * 29),
+    dict(batch=8, steps=4, depth=256, units=256, dtype=np.float64),
+])
+def test_input_products_before_the_loop_equal_plain(case, monkeypatch):
+    """Where BLAS cuts [x, h] W's inner dimension between x and h (gemm.split_exact: K = 512
+    at 256 + 256 on OpenBLAS), every step's x W_x is one product before the loop and each
+    step adds h W_h with a beta-1 GEMM: still the plain loop's bits."""
+    from flowgrad.engine.framework import gemm
+    used = []
+    orig = gemm.add_product
+
+    def counting(*a):
+        used.append(1)
+        return orig(*a)
+    monkeypatch.setattr(gemm, "add_product", counting)
+    _compare(_lstm_case(lambda u: tf.nn.rnn_cell.BasicLSTMCell(u), **case), monkeypatch)
+    dt = np.dtype(case.get("dtype", np.float32))
+    if gemm.split_exact(dt, case["batch"], case["batch"] * case["steps"], 256, 256, 1024):
+        assert used

@@ -26,7 +26,7 @@ import numpy as np
 
 from . import threads as _threads
 
-__all__ = ["accumulate"]
+__all__ = ["accumulate", "split_exact"]
 
 _ROW_MAJOR, _NO_TRANS, _TRANS = 101, 111, 112
 _MAX_K = 256           # inner dimensions above this are never tried (K blocks)
@@ -138,3 +138,49 @@ def accumulate(out, a, b):
                 _call(fn, a, b, out, 1.0, la, lb)
                 return out
     return np.add(out, _threads.matmul(a, b), out=out)
+
+
+# -- a product split at a column of its inner dimension --------------------------------------
+# `[x, h] @ W` is one GEMM whose inner dimension BLAS cuts into K blocks, adding each block's
+# dot products to C in turn. Where a cut falls exactly between x's and h's columns, the
+# product is `x @ W_x` with `h @ W_h` added by a beta-1 GEMM, to the bit: the x part of every
+# step of a loop can then be one large product before the loop (OpenBLAS halves a K between
+# its block size and twice it: K = 512 at 256 + 256). `split_exact` checks that once per
+# shape on random operands (the per-step and the all-steps x products too).
+_split_checked = {}   # (dtype char, rows, all rows, dx, dh, n) -> bool
+
+
+def split_exact(dt, rows, all_rows, dx, dh, n):
+    """Is `np.matmul(c, w)` for c [rows, dx + dh] the bits of `x @ w[:dx]` (computed over
+    `all_rows` rows at once) plus `accumulate`-style `h @ w[dx:]` with beta 1?"""
+    dt = np.dtype(dt)
+    key = (dt.char, rows, all_rows, dx, dh, n)
+    ok = _split_checked.get(key)
+    if ok is not None:
+        return ok
+    fn = _function(dt.char) if dt.char in "fd" else None
+    ok = False
+    if fn is not None and 0 < dx and 0 < dh and rows > 0 and all_rows % rows == 0:
+        rng = np.random.RandomState(4321)
+        c = rng.standard_normal((all_rows, dx + dh)).astype(dt)
+        w = rng.standard_normal((dx + dh, n)).astype(dt)
+        xs = np.matmul(c[:, :dx], w[:dx])
+        ok = True
+        starts = list(range(0, all_rows, rows))
+        for lo in starts[:2] + starts[2:][-2:]:   # the all-rows product's first and last
+            blk = c[lo:lo + rows]
+            z = xs[lo:lo + rows].copy()
+            _call(fn, blk[:, dx:], w[dx:], z, 1.0, _layout(blk[:, dx:]), _layout(w[dx:]))
+            if not np.array_equal(z.view(np.uint8), np.matmul(blk, w).view(np.uint8)):
+                ok = False
+                break
+    with _lock:
+        _split_checked[key] = ok
+    return ok
+
+
+def add_product(out, a, b):
+    """out += a @ b by one beta-1 GEMM (for `split_exact` shapes; a, b, out as accumulate
+    takes them, without its own check)."""
+    _call(_function(out.dtype.char), a, b, out, 1.0, _layout(a), _layout(b))
+    return out

@@ -675,14 +675,29 @@ class Runner:
             wi, wf, wo, wp = opt["wi"], opt["wf"], opt["wo"], opt["wp"]
             cclip, pclip = clips
             plain = wi is None and wp is None and cclip is None
+            xz = None
+            if below is None and steps > 1 and dx and \
+                    _gemm.split_exact(dt, bsz, steps * bsz, dx, hp, 4 * hid):
+                # BLAS cuts this product's inner dimension between x's and h's columns, so
+                # the x part of every step is one product before the loop and each step
+                # adds h W_h to its rows with a beta-1 GEMM: the same bits (gemm.py)
+                for s in range(steps):
+                    cc_all[s, :, :dx] = xs[s]
+                xz = matmul(cc_all[:, :, :dx].reshape(steps * bsz, dx), w[:dx])
+                xz = xz.reshape(steps, bsz, 4 * hid)
+                wh = w[dx:]
             for s in range(steps):
                 cc = cc_all[s]
-                if below is None:
-                    cc[:, :dx] = xs[s]
-                else:   # the layer below's h' at this step (before any Select)
-                    cc[:, :dx] = below["hn"][s] if seq is not None else below["h"][s + 1]
-                cc[:, dx:] = h_all[s]
-                z = matmul(cc, w)
+                if xz is not None:
+                    cc[:, dx:] = h_all[s]
+                    z = _gemm.add_product(xz[s], cc[:, dx:], wh)
+                else:
+                    if below is None:
+                        cc[:, :dx] = xs[s]
+                    else:   # the layer below's h' at this step (before any Select)
+                        cc[:, :dx] = below["hn"][s] if seq is not None else below["h"][s + 1]
+                    cc[:, dx:] = h_all[s]
+                    z = matmul(cc, w)
                 z += brow
                 zf = z[:, h2:h3]
                 zf += fb
