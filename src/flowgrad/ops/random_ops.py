@@ -161,7 +161,12 @@ def _shape_from(t):
 
 
 def _dims(shape):
-    return tuple(int(d) for d in np.asarray(shape).reshape(-1))
+    """The shape input as dims; a negative one fails as TF's kernels (MakeShape) fail."""
+    dims = tuple(int(d) for d in np.asarray(shape).reshape(-1))
+    for d in dims:
+        if d < 0:
+            raise errors.InvalidArgumentError(None, None, f"Dimension {d} must be >= 0")
+    return dims
 
 
 def _shape_infer(inputs, attrs):

@@ -592,8 +592,12 @@ def _broadcast_to_infer(inputs, attrs):
 
 
 def _broadcast_to_kernel(x, s):
+    dims = tuple(int(d) for d in s)
+    for d in dims:   # TF's kernel makes the shape first (MakeShape)
+        if d < 0:
+            raise _invalid(f"Dimension {d} must be >= 0")
     try:
-        return np.broadcast_to(x, tuple(int(d) for d in s))
+        return np.broadcast_to(x, dims)
     except ValueError:
         raise _invalid(f"Incompatible shapes: {_fmt_shape(np.shape(x))} vs. "
                        f"{_fmt_shape([int(d) for d in s])}") from None
