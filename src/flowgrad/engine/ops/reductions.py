@@ -17,6 +17,7 @@ from ..framework.constant_op import constant
 from ..framework.graph import Tensor, name_scope
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
+from ..framework.shape_reads import reads_value
 from ..framework.tensor_shape import TensorShape, as_shape
 from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, const_value, to_tensor
 from ._array_util import refined_scalar
@@ -51,6 +52,7 @@ def _reduce_infer(inputs, attrs):
     return [(x.dtype.base_dtype, reduced_shape(x, axes, attrs.get("keep_dims", False)))]
 
 
+@reads_value
 def _inferred_value(t):
     """The value of a reduction's axes as TF's shape inference knows it: a constant, or a
     BroadcastGradientArgs output of constant shapes (TF's C++ shape inference evaluates
