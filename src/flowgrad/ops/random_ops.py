@@ -147,10 +147,9 @@ def _shape_tensor(shape):
 def _shape_from(t):
     v = const_value(t)
     if v is not None:
-        dims = [int(d) for d in np.asarray(v).reshape(-1)]
-        if any(d < 0 for d in dims):
-            raise ValueError(f"Dimension {min(dims)} must be >= 0")
-        return TensorShape(dims)
+        # TF's MakeShapeFromShapeTensor: -1 is an unknown dim (a value below is the shape
+        # refiner's error, see shape_reads)
+        return TensorShape([int(d) if d >= 0 else None for d in np.asarray(v).reshape(-1)])
     n = t.shape.as_tuple()
     if t.shape.ndims not in (None, 1):
         raise ValueError(f"Shape must be rank 1 but is rank {t.shape.ndims}")

@@ -88,27 +88,32 @@ def _shape_error(op_def, op_type, inputs, attrs, e, candidate):
     partial = getattr(e, "partial_shapes", None)
     if computed is None and partial is None:
         computed, partial = {}, {}
-        # TF's first run knows no input values: failing there names none
-        first_ok = False
-        with tracking(inputs, masked=True) as first:
-            try:
-                op_def.infer(inputs, attrs)
-                first_ok = True
-            except ValueError as e1:
-                return f"{e1}{ctx}."
-            except Exception:   # noqa: BLE001 - flowgrad needs the value: TF's later run
-                pass
-        read = set(first.read) if first_ok else set()
-        if first_ok and op_type in PARTIAL_SHAPE_INPUTS:
-            _check_shape_values(op_type, inputs, first.read)
-        with tracking(inputs) as again:
-            try:
-                op_def.infer(inputs, attrs)
-            except Exception:   # noqa: BLE001 - the same error again
-                pass
-        read |= again.read
         shaped = PARTIAL_SHAPE_INPUTS.get(op_type, ())
-        for i in sorted(read):
+        # TF's first run knows no input values; the refiner then evaluates the ones asked
+        # for and runs it again, until no more are asked for. The error of a run names
+        # the values known in that run.
+        known: set[int] = set()
+        read: set[int] = set()
+        everything = set(range(len(inputs)))
+        while True:
+            with tracking(inputs, known) as run:
+                try:
+                    op_def.infer(inputs, attrs)
+                    ok = True
+                except ValueError as e1:
+                    msg, ok = str(e1), False
+                except Exception:   # noqa: BLE001 - flowgrad needs the values: know all
+                    ok = None
+            read |= run.read
+            if ok is False or known == everything:
+                break
+            new = read - known if ok else everything - known
+            if not new:   # (flowgrad's infer fails only with every value known)
+                new = everything - known
+            if ok and op_type in PARTIAL_SHAPE_INPUTS:
+                _check_shape_values(op_type, inputs, new)
+            known |= new
+        for i in sorted(read & known):
             if i in shaped:
                 p = _partial_str(inputs[i])
                 if p is not None:
@@ -679,7 +684,7 @@ class Graph:
             msg = str(e)
             # As TF: shape errors name the op and its input shapes; type errors (raised by
             # TF's Python op wrappers) are left as they are.
-            if isinstance(e, ValueError) and candidate not in msg:
+            if isinstance(e, ValueError) and f"'{candidate}'" not in msg:
                 msg = _shape_error(op_def, op_type, inputs, attrs, e, candidate)
             raise type(e)(msg) from None
         full = name if exact else self.unique_name(name)

@@ -38,25 +38,27 @@ PARTIAL_SHAPE_INPUTS: dict[str, tuple[int, ...]] = {
 
 
 class _Reads:
-    __slots__ = ("inputs", "read", "depth", "masked")
+    __slots__ = ("inputs", "read", "depth", "known")
 
-    def __init__(self, inputs, masked):
+    def __init__(self, inputs, known):
         self.inputs = inputs
         self.read: set[int] = set()
         self.depth = 0
-        self.masked = masked
+        self.known = known
 
 
 _STACK: list[_Reads] = []
 
 
 class tracking:
-    """Notes (in `.read`) which of `inputs` an op's shape inference reads the value of."""
+    """Notes (in `.read`) which of `inputs` an op's shape inference reads the value of;
+    with `known` (a set of input indices), the others' values are unknown, as in TF's
+    runs of a shape function before the refiner evaluated them."""
 
     __slots__ = ("reads",)
 
-    def __init__(self, inputs, masked=False):
-        self.reads = _Reads(inputs, masked)
+    def __init__(self, inputs, known=None):
+        self.reads = _Reads(inputs, known)
 
     def __enter__(self):
         _STACK.append(self.reads)
@@ -67,8 +69,16 @@ class tracking:
         return False
 
 
-def reads_value(fn):
-    """Wraps a build-time value reader `fn(t, ...)` so that reads are tracked."""
+def _unknown(t):
+    return None
+
+
+def reads_value(fn=None, *, unknown=_unknown):
+    """Wraps a build-time value reader `fn(t, ...)` so that reads are tracked; `unknown(t)`
+    is its answer for a value not known yet."""
+    if fn is None:
+        return functools.partial(reads_value, unknown=unknown)
+
     @functools.wraps(fn)
     def reader(t, *args, **kwargs):
         if not _STACK:
@@ -76,13 +86,13 @@ def reads_value(fn):
         r = _STACK[-1]
         if r.depth:
             return fn(t, *args, **kwargs)
-        hit = False
+        masked = False
         for i, x in enumerate(r.inputs):
             if x is t:
                 r.read.add(i)
-                hit = True
-        if hit and r.masked:
-            return None
+                masked = masked or (r.known is not None and i not in r.known)
+        if masked:
+            return unknown(t)
         r.depth += 1
         try:
             return fn(t, *args, **kwargs)

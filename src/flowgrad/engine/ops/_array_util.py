@@ -461,7 +461,12 @@ def _scalar_dim(t: Tensor) -> int | None:
     return None if v is None else int(v)
 
 
-@reads_value
+def _unknown_dims(t):
+    n = t.shape.as_tuple()
+    return [None] * n[0] if n is not None and len(n) == 1 and n[0] is not None else None
+
+
+@reads_value(unknown=_unknown_dims)
 def shape_value(t: Tensor) -> list | None:
     """TF's `constant_value_as_shape`: a shape tensor's dims as int-or-None, or None.
 

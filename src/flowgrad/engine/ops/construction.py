@@ -34,12 +34,14 @@ def _fill_infer(inputs, attrs):
         raise ValueError(f"Shape must be rank 0 but is rank {value.shape.ndims}")
     if dims.shape.ndims not in (None, 1):
         raise ValueError(f"Shape must be rank 1 but is rank {dims.shape.ndims}")
+    v = const_value(dims)   # TF checks the values it knows before reading them as a shape
+    if v is not None and np.size(v) and np.min(v) < 0:
+        raise ValueError("Fill dimensions must be >= 0")
     dv = shape_value(dims)
     if dv is None:
         return [(value.dtype.base_dtype, _unknown_dims_from(dims))]
-    if builtins.any(d is not None and d < 0 for d in dv):
-        raise ValueError(f"Fill dimensions must be >= 0, got {dv}")
-    return [(value.dtype.base_dtype, TensorShape(dv))]
+    return [(value.dtype.base_dtype, TensorShape([d if d is None or d >= 0 else None
+                                                  for d in dv]))]
 
 
 def _fill_kernel(dims, value):
@@ -371,7 +373,8 @@ def _one_hot_infer(inputs, attrs):
     is_ = _dims(indices)
     depth = _static_int(depth_t)
     if depth is not None and depth < 0:
-        raise ValueError(f"depth must be non-negative, got: {depth}")
+        raise ValueError(f"Dimension size, given by scalar input 1, must be non-negative but "
+                         f"is {depth}")
     dt = on.dtype.base_dtype
     if is_ is None:
         return [(dt, TensorShape(None))]

@@ -108,9 +108,11 @@ def _strided_slice_infer(inputs, attrs):
     if not (b.dtype.base_dtype is e.dtype.base_dtype is s.dtype.base_dtype):
         raise TypeError(f"Input 'end' of 'StridedSlice' Op has type {e.dtype.name} that does "
                         f"not match type {b.dtype.name} of argument 'begin'.")
-    bv, ev, sv = folded_value(b), folded_value(e), folded_value(s)
     # as TF's shape refiner: indices from small int arithmetic (rt.row_splits[:-1][i]) count
-    bv, ev, sv = (v if v is not None else refined_ints(t) for v, t in ((bv, b), (ev, e), (sv, s)))
+    # (TF's shape function asks for the strides first, and begin/end only when they and
+    # the input's rank are known: an error then names the strides alone)
+    sv = folded_value(s)
+    sv = sv if sv is not None else refined_ints(s)
     dims = x.shape.as_tuple()
     if sv is not None and dims is not None:  # TF checks strides only when the rank is known
         for i, st in enumerate(np.asarray(sv).reshape(-1)):
@@ -118,6 +120,8 @@ def _strided_slice_infer(inputs, attrs):
                 raise ValueError(f"strides[{i}] must be non-zero")
     if dims is None or sv is None:
         return [(x.dtype.base_dtype, TensorShape(None))]
+    bv, ev = folded_value(b), folded_value(e)
+    bv, ev = (v if v is not None else refined_ints(t) for v, t in ((bv, b), (ev, e)))
     # Unknown begin/end (tensor indices) still fix the rank; those dims are unknown.
     return [(x.dtype.base_dtype, TensorShape(_canonical(dims, bv, ev, sv, attrs)))]
 
