@@ -18,6 +18,7 @@ from ..framework import errors
 from ..framework.constant_op import _infer_dtype, constant
 from ..framework.graph import Tensor
 from ..framework.registry import register_op
+from ..framework.shape_reads import summarize_value
 from ..framework.tensor_shape import TensorShape, as_shape
 from ._array_util import (DTypeLike, IntsLike, ShapeLike, TensorLike, _as_int_input, _dims,
                           _has_tensor, _invalid, _scope, _static_int, _unknown_dims_from,
@@ -210,8 +211,9 @@ def _range_infer(inputs, attrs):
     if d == 0:
         raise ValueError("Requires delta != 0: 0")
     if (d > 0 and l_ < s) or (d < 0 and s < l_):
-        raise ValueError(f"Requires start <= limit when delta > 0: {s}/{l_}" if d > 0 else
-                         f"Requires start >= limit when delta < 0: {s}/{l_}")
+        sl = f"{summarize_value(s)}/{summarize_value(l_)}"   # TF prints them as its tensors
+        raise ValueError(f"Requires start <= limit when delta > 0: {sl}" if d > 0 else
+                         f"Requires start >= limit when delta < 0: {sl}")
     if dt.is_integer:
         n = int((abs(int(l_) - int(s)) + abs(int(d)) - 1) // abs(int(d)))
     else:

@@ -557,8 +557,7 @@ def _space_to_batch_infer(inputs, attrs):
             continue
         padded = d + int(pads[i, 0]) + int(pads[i, 1])
         if padded % b:
-            raise ValueError(f"padded_shape[{i}]={padded} is not divisible by "
-                             f"block_shape[{i}]={b}")
+            raise ValueError(f"Dimension size must be evenly divisible by {b} but is {padded}")
         out.append(padded // b)
     return [(x.dtype.base_dtype, TensorShape(out + list(dims[1 + m:])))]
 
@@ -596,9 +595,13 @@ def _batch_to_space_infer(inputs, attrs):
         return [(x.dtype.base_dtype, TensorShape(None if dims is None else [None] * len(dims)))]
     m = len(block)
     prod = int(np.prod(block))
-    if dims[0] is not None and dims[0] % prod:
-        raise ValueError(f"Input batch dimension ({dims[0]}) is not divisible by product of "
-                         f"block sizes ({prod})")
+    if dims[0] is not None:
+        batch = dims[0]
+        for b in block:   # TF divides the batch by each block size in turn
+            if batch % b:
+                raise ValueError(f"Dimension size must be evenly divisible by {b} but is "
+                                 f"{batch}")
+            batch //= b
     out = [None if dims[0] is None else dims[0] // prod]
     for i, b in enumerate(block):
         d = dims[1 + i]

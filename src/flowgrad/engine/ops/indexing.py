@@ -320,9 +320,11 @@ def _reverse_sequence_infer(inputs, attrs):
         raise ValueError(f"batch_dim must be < input rank: {batch_dim} vs. {rank}")
     if seq_dim >= rank:
         raise ValueError(f"seq_dim must be < input rank: {seq_dim} vs. {rank}")
-    dims = list(x.shape.dims)
-    dims[batch_dim] = merge_shapes(TensorShape([dims[batch_dim]]),
-                                   lengths.shape.with_rank(1)).dims[0]
+    dims = list(x.shape.as_tuple())
+    n = lengths.shape.as_tuple()[0] if lengths.shape.ndims == 1 else None
+    if dims[batch_dim] is not None and n is not None and dims[batch_dim] != n:
+        raise ValueError(f"Dimensions must be equal, but are {dims[batch_dim]} and {n}")
+    dims[batch_dim] = n if dims[batch_dim] is None else dims[batch_dim]
     return [(x.dtype.base_dtype, TensorShape(dims))]
 
 

@@ -145,7 +145,7 @@ def _pad_infer_common(x, p_t, mode=None):
         return TensorShape(None if r is None else [None] * r)
     pv = np.asarray(pv).reshape(-1, 2)
     if np.any(pv < 0):
-        raise ValueError(f"Paddings must be non-negative: {int(pv.min())}")
+        raise ValueError("Paddings must be non-negative")
     if xs is None:
         return TensorShape([None] * len(pv))
     out = []

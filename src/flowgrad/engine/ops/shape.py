@@ -385,7 +385,7 @@ def _squeeze_infer(inputs, attrs):
     norm = set()
     for a in axes:
         if not -r <= a < r:
-            raise ValueError(f"Tried to squeeze dim index {a} for tensor with {r} dimensions.")
+            raise ValueError(f"squeeze_dims[{axes.index(a)}] not in [{-r},{r}).")
         norm.add(a % r)
     out = []
     for i, d in enumerate(xs):
@@ -583,11 +583,13 @@ def _broadcast_to_infer(inputs, attrs):
         if len(xs) > len(sv):
             raise ValueError(f"Rank of input ({len(xs)}) must be no greater than rank of "
                              f"output shape ({len(sv)}).")
-        pad = (1,) * (len(sv) - len(xs)) + tuple(xs)
-        for a, b in zip(pad, sv):
-            if a is not None and b is not None and a != 1 and a != b:
-                raise ValueError(f"Incompatible shapes: {_fmt_shape(xs)} vs. "
-                                 f"{_fmt_shape(sv)}")
+        sv = list(sv)
+        for i in builtins.range(1, len(xs) + 1):   # TF merges each input dim above 1
+            a, b = xs[-i], sv[-i]
+            if a is not None and a > 1:
+                if b is not None and b != a:
+                    raise ValueError(f"Dimensions must be equal, but are {a} and {b}")
+                sv[-i] = a
     return [(x.dtype.base_dtype, TensorShape(sv))]
 
 
