@@ -165,6 +165,13 @@ def _filled(shape_, dtype, value, default):
                     dims = apply("Reshape", [dims, constant(np.array([-1], np.int32),
                                                             name="shape")], None, rs)
             return apply("Fill", [dims, constant(value, dtype=dtype, name="Const")], None, scope)
+        if isinstance(shape_, (list, tuple)) and builtins.any(
+                isinstance(d, (int, np.integer)) and d < 0 for d in shape_):
+            # TF: no constant of a negative size; the shape converted as it is, then Fill
+            # (whose shape refiner names the negative dim)
+            dims = constant(np.array(shape_, np.int32), name="Const")
+            return apply("Fill", [dims, constant(value, dtype=dtype, name="Const")], None,
+                         scope)
         dims = [int(d) for d in as_shape(shape_).as_list()]
         # TF's _constant_if_small fails on a scalar shape (`zeros(3)`): then a Fill.
         # math.prod is exact (np.prod wraps around at 2**63).
@@ -209,7 +216,7 @@ def _range_infer(inputs, attrs):
     if s is None or l_ is None or d is None:
         return [(dt, TensorShape([None]))]
     if d == 0:
-        raise ValueError("Requires delta != 0: 0")
+        raise ValueError("Requires delta != 0")
     if (d > 0 and l_ < s) or (d < 0 and s < l_):
         sl = f"{summarize_value(s)}/{summarize_value(l_)}"   # TF prints them as its tensors
         raise ValueError(f"Requires start <= limit when delta > 0: {sl}" if d > 0 else

@@ -49,9 +49,17 @@ def _slice_infer(inputs, attrs):
     for t in (begin_t, size_t):
         if t.shape.ndims not in (None, 1):
             raise ValueError(f"Shape must be rank 1 but is rank {t.shape.ndims}")
+    # TF merges the lengths of begin and size, then gives the input that rank
+    nb = begin_t.shape.as_tuple()[0] if begin_t.shape.ndims == 1 else None
+    ns = size_t.shape.as_tuple()[0] if size_t.shape.ndims == 1 else None
+    if nb is not None and ns is not None and nb != ns:
+        raise ValueError(f"Dimension 0 in both shapes must be equal, but are {nb} and {ns}. "
+                         f"Shapes are [{nb}] and [{ns}].")
+    n = nb if nb is not None else ns
+    if n is not None and xs is not None and len(xs) != n:
+        raise ValueError(f"Shape must be rank {n} but is rank {len(xs)}")
     b, s = (_refined_list(t) for t in (begin_t, size_t))
-    n = begin_t.shape.as_tuple()
-    r = len(xs) if xs is not None else (n[0] if n is not None else None)
+    r = len(xs) if xs is not None else n
     for v in (b, s):
         if v is not None and r is not None and len(v) != r:
             raise ValueError(f"Shape must be rank {r} but is rank {len(v)}" if xs is None else
@@ -66,7 +74,10 @@ def _slice_infer(inputs, attrs):
         d = None if xs is None else xs[i]
         bi = None if b is None else b[i]
         if s[i] == -1:
-            out.append(None if d is None or bi is None else builtins.max(d - bi, 0))
+            # TF subtracts begin (read as a shape: -1 unknown) from the dim
+            if d is not None and bi is not None and bi >= 0 and bi > d:
+                raise ValueError(f"Negative dimension size caused by subtracting {bi} from {d}")
+            out.append(None if d is None or bi is None or bi < 0 else d - bi)
         elif s[i] < -1:
             raise ValueError(f"Expected size[{i}] in [-1, ...], but got {s[i]}")
         else:
@@ -133,10 +144,12 @@ def _pad_infer_common(x, p_t, mode=None):
     if ps is not None:
         if len(ps) != 2:
             raise ValueError(f"Shape must be rank 2 but is rank {len(ps)}")
-        if ps[1] is not None and ps[1] != 2:
-            raise ValueError(f"Dimension 1 in both shapes must be equal, but are {ps[1]} and 2.")
+        if mode is None and ps[1] is not None and ps[1] != 2:   # Pad checks its columns first
+            raise ValueError(f"Dimension must be 2 but is {ps[1]}")
         if xs is not None and ps[0] is not None and ps[0] != len(xs):
             raise ValueError(f"Shape must be rank {ps[0]} but is rank {len(xs)}")
+        if ps[1] is not None and ps[1] != 2:
+            raise ValueError(f"Dimension 1 in both shapes must be equal, but are {ps[1]} and 2.")
     pv = const_value(p_t)
     if pv is None:   # TF's shape refiner evaluates the paddings' constant subgraph
         pv = refined_ints(p_t)
@@ -649,8 +662,8 @@ def _split_infer(inputs, attrs):
         return [(dt, TensorShape([None] * len(xs)))] * n
     r = len(xs)
     if not -r <= axis < r:
-        raise ValueError(f"Dimension size must be in [{-r}, {r}), but is {axis}" if r else
-                         "Split dimension must be less than input rank")
+        raise ValueError(f"Dimension size, given by scalar input {axis} must be in range "
+                         f"[-{r}, {r})" if r else "Split dimension must be less than input rank")
     ax = axis % r
     d = xs[ax]
     if d is not None and d % n:
@@ -696,7 +709,8 @@ def _splitv_infer(inputs, attrs):
         return [(dt, TensorShape([None] * len(xs)))] * n
     r = len(xs)
     if not -r <= axis < r:
-        raise ValueError(f"Dimension size must be in [{-r}, {r}), but is {axis}")
+        raise ValueError(f"Dimension size, given by scalar input {axis} must be in range "
+                         f"[-{r}, {r})")
     ax = axis % r
     if sizes is None:
         return [(dt, TensorShape([None if i == ax else d for i, d in enumerate(xs)]))] * n
@@ -706,8 +720,7 @@ def _splitv_infer(inputs, attrs):
                          f"along split_dim if not fully specified.  Got: {sizes}")
     d = xs[ax]
     if sizes.count(-1) > 1:
-        raise ValueError("Only one dimensions can have a value of -1. Second one found at "
-                         f"dimension {len(sizes) - 1 - sizes[::-1].index(-1)}")
+        raise ValueError("size_splits can only have one -1")
     known = builtins.sum(s for s in sizes if s != -1)
     if d is not None:
         if (-1 not in sizes and known != d) or (-1 in sizes and known > d):
@@ -801,11 +814,10 @@ def _tile_infer(inputs, attrs):
     if m is None:
         r = len(xs) if xs is not None else (mn[0] if mn is not None else None)
         return [(x.dtype.base_dtype, TensorShape(None if r is None else [None] * r))]
-    if builtins.any(v < 0 for v in m):
-        raise ValueError(f"Expected multiples[i] >= 0, but got {m}")
     if xs is None:
         return [(x.dtype.base_dtype, TensorShape([None] * len(m)))]
-    return [(x.dtype.base_dtype, TensorShape([None if d is None else d * k
+    # TF reads the multiples as a shape: -1 is an unknown multiple
+    return [(x.dtype.base_dtype, TensorShape([None if d is None or k < 0 else d * k
                                               for d, k in zip(xs, m)]))]
 
 

@@ -71,6 +71,8 @@ def _inferred_value(t):
 def reduced_shape(x, axes_t, keep_dims):
     """Static output shape of reducing tensor `x` over the axes tensor `axes_t`."""
     xs = x.shape.as_tuple()
+    if axes_t.shape.ndims is not None and axes_t.shape.ndims > 1:
+        raise ValueError(f"Shape must be at most rank 1 but is rank {axes_t.shape.ndims}")
     axes = _inferred_value(axes_t)
     if axes is None:
         if keep_dims and xs is not None:
@@ -132,7 +134,8 @@ def _reduction_axes(x, axis, name=None):
     if isinstance(axis, Tensor):
         return axis
     if isinstance(axis, (list, tuple)) or np.ndim(axis) > 0:
-        return constant(np.asarray(axis, dtype=np.int32).reshape(-1), name=name)
+        a = np.asarray(axis, dtype=np.int32)   # as TF: a nested list stays nested
+        return constant(a if a.ndim else a.reshape(-1), name=name)
     return to_tensor(axis, dtype=_dt.int32, name=name) if isinstance(axis, (int, np.integer)) \
         else to_tensor(axis, name=name)
 

@@ -275,10 +275,8 @@ def _reshape_infer(inputs, attrs):
         else:
             sv = [None if d == -1 else d for d in sv]
     elif n is not None and n != prod:
-        err = ValueError(f"Cannot reshape a tensor with {n} elements to shape "
+        raise ValueError(f"Cannot reshape a tensor with {n} elements to shape "
                          f"{_fmt_shape(sv)} ({prod} elements)")
-        err.partial_shapes = {1: _fmt_shape(sv)}   # TF names the shape it computed
-        raise err
     return [(x.dtype.base_dtype, TensorShape(sv))]
 
 
@@ -462,12 +460,12 @@ def _transpose_infer(inputs, attrs):
     for p_ in pv:  # TF's shape function checks only this; the kernel checks the rest
         if p_ >= len(pv):
             raise ValueError(f"perm dim {p_} is out of range of input rank {len(pv)}")
-    if builtins.any(not 0 <= p_ < len(pv) for p_ in pv) or len(set(pv)) != len(pv):
-        # Not a permutation: TF reports it when the op runs.
-        return [(x.dtype.base_dtype, TensorShape([None] * len(pv)))]
     if xs is None:
         return [(x.dtype.base_dtype, TensorShape([None] * len(pv)))]
-    return [(x.dtype.base_dtype, TensorShape([xs[p] for p in pv]))]
+    # Not a permutation (repeated or negative dims): TF reports it when the op runs; its
+    # shape function takes each dim as it is (-1 the last)
+    return [(x.dtype.base_dtype, TensorShape([xs[p] if -len(xs) <= p else None
+                                              for p in pv]))]
 
 
 def _transpose_kernel(x, perm):
@@ -581,9 +579,8 @@ def _broadcast_to_infer(inputs, attrs):
     xs = x.shape.as_tuple()
     if xs is not None:
         if len(xs) > len(sv):
-            raise ValueError(f"Rank of input ({len(xs)}) must be no greater than rank of "
-                             f"output shape ({len(sv)}).")
-        sv = list(sv)
+            raise ValueError(f"Shape must be at most rank {len(sv)} but is rank {len(xs)}")
+        sv = [None if d is None or d < 0 else d for d in sv]
         for i in builtins.range(1, len(xs) + 1):   # TF merges each input dim above 1
             a, b = xs[-i], sv[-i]
             if a is not None and a > 1:
