@@ -63,7 +63,7 @@ from ..engine.framework.graph import Tensor, name_scope
 from ..engine.ops._base import FLOATS, apply, same_type_inputs, to_tensor
 from ..engine.ops._nn_util import IntOrInts, TensorLike
 from ..engine.ops.shape import shape
-from ..engine.ops._windows import check_choice, get_sequence, sizes_tensor, sizes_value
+from ..engine.ops._windows import check_choice, get_sequence, sizes_tensor
 from ..engine.ops.convolution import (
     batch_to_space_nd,
     space_to_batch_nd,
@@ -98,8 +98,8 @@ def conv2d_transpose(value: TensorLike | None = None, filter: TensorLike | None 
     Returns:
       A tensor of shape `output_shape`.
     Raises:
-      ValueError: the filter's last dim differs from value's channels, or output_shape's
-        channels differ from the filter's third dim.
+      ValueError: output_shape is not a 4-D shape (the op's shape error; channels that
+        differ from the filter's are the kernel's error, as TF 1.14).
 
     >>> y = tf.nn.conv2d_transpose(tf.ones([1, 3, 3, 2]), tf.ones([3, 3, 1, 2]), [1, 6, 6, 1],
     ...                            [1, 2, 2, 1])
@@ -115,19 +115,9 @@ def conv2d_transpose(value: TensorLike | None = None, filter: TensorLike | None 
         cidx = 1 if data_format == "NCHW" else 3
         if value.shape.ndims is not None and value.shape.ndims != 4:
             raise ValueError(f"value must be a 4-D tensor, got shape {value.shape}")
-        vc = value.shape.as_tuple()[cidx] if value.shape.ndims else None
-        fd = filter.shape.as_tuple()
-        if vc is not None and fd is not None and fd[3] is not None and vc != fd[3]:
-            raise ValueError(f"input channels does not match filter's input channels, "
-                             f"{vc} != {fd[3]}")
+        # TF 1.14 (conv2d_transpose_v2) checks no channels here: Conv2DBackpropInput's
+        # shape function reads output_shape as a 4-D shape, its kernel the rest
         sizes = sizes_tensor(output_shape)
-        sv = sizes_value(sizes)
-        if sv is not None:
-            if len(sv) != 4:
-                raise ValueError(f"output_shape must have shape (4,), got {(len(sv),)}")
-            if fd is not None and fd[2] is not None and sv[cidx] != fd[2]:
-                raise ValueError(f"output_shape does not match filter's output channels, "
-                                 f"{sv[cidx]} != {fd[2]}")
         padding, explicit = padding_attrs("Conv2DBackpropInput", padding, data_format)
         return apply("Conv2DBackpropInput", [sizes, filter, value],
                      {"strides": get_sequence(strides, 2, cidx, "strides"), "padding": padding,

@@ -127,7 +127,7 @@ def _shape_error(op_def, op_type, inputs, attrs, e, candidate):
             ", ".join(f"input[{i}] = {v}" for i, v in sorted(computed.items()))
     if partial:
         ctx += " and with input tensors computed as partial shapes: " + \
-            ", ".join(f"input[{i}] = {v}" for i, v in sorted(partial.items()))
+            ",".join(f"input[{i}] = {v}" for i, v in sorted(partial.items()))
     return f"{msg}{ctx}."
 
 

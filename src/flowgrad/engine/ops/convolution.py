@@ -69,8 +69,14 @@ def _conv2d_infer(inputs, attrs):
     xd = nhwc_dims(x.shape.as_tuple(), fmt) or (None,) * 4
     fd = f.shape.as_tuple() or (None,) * 4
     if xd[3] is not None and fd[2] is not None and xd[3] != fd[2]:
-        raise ValueError(f"Depth of input ({xd[3]}) is not a multiple of input depth of filter "
-                         f"({fd[2]})")
+        # TF 1.14's shape function allows grouped convolutions (its kernel does not)
+        if fd[2] == 0 or xd[3] % fd[2]:
+            raise ValueError(f"Depth of input ({xd[3]}) is not a multiple of input depth of "
+                             f"filter ({fd[2]})")
+        groups = xd[3] // fd[2]
+        if fd[3] is not None and fd[3] % groups:
+            raise ValueError(f"Depth of output ({fd[3]}) is not a multiple of the number of "
+                             f"groups ({groups})")
     out_hw = [None, None]
     if fd[0] is not None and fd[1] is not None:
         geo = geometry(xd[1:3], fd[:2], strides, dil, padding, fmt, explicit)
@@ -546,12 +552,16 @@ def _space_to_batch_infer(inputs, attrs):
     x = inputs[0]
     block, pads = _s2b_block_pairs(inputs, "SpaceToBatchND")
     dims = x.shape.as_tuple()
+    if block is not None and any(b < 1 for b in block):
+        raise ValueError("block_shape must be positive")
     if dims is None or block is None or pads is None:
         return [(x.dtype.base_dtype, TensorShape(None if dims is None else [None] * len(dims)))]
     m = len(block)
     out = [None if dims[0] is None else dims[0] * int(np.prod(block))]
     for i, b in enumerate(block):
         d = dims[1 + i]
+        if pads[i, 0] < 0 or pads[i, 1] < 0:
+            raise ValueError("paddings cannot be negative")
         if d is None:
             out.append(None)
             continue
@@ -591,6 +601,8 @@ def _batch_to_space_infer(inputs, attrs):
     x = inputs[0]
     block, crops = _s2b_block_pairs(inputs, "BatchToSpaceND")
     dims = x.shape.as_tuple()
+    if block is not None and any(b < 1 for b in block):
+        raise ValueError("block_shape must be positive")
     if dims is None or block is None or crops is None:
         return [(x.dtype.base_dtype, TensorShape(None if dims is None else [None] * len(dims)))]
     m = len(block)
@@ -605,7 +617,13 @@ def _batch_to_space_infer(inputs, attrs):
     out = [None if dims[0] is None else dims[0] // prod]
     for i, b in enumerate(block):
         d = dims[1 + i]
-        out.append(None if d is None else d * b - int(crops[i, 0]) - int(crops[i, 1]))
+        c0, c1 = int(crops[i, 0]), int(crops[i, 1])
+        if c0 < 0 or c1 < 0:
+            raise ValueError("crops cannot be negative")
+        if d is not None and d * b < c0 + c1:
+            raise ValueError(f"Negative dimension size caused by subtracting {c0 + c1} from "
+                             f"{d * b}")
+        out.append(None if d is None else d * b - c0 - c1)
     return [(x.dtype.base_dtype, TensorShape(out + list(dims[1 + m:])))]
 
 

@@ -123,11 +123,15 @@ def _axis_area(in_size, out_size, align_corners):
 
 # -- shape rules -----------------------------------------------------------------------------
 def _size_dims(op_type, size):
-    if size.shape.ndims not in (None, 1) or size.shape.as_tuple() not in (None, (2,), (None,)):
-        raise ValueError(f"Shape must be rank 1 with 2 elements but is {size.shape} for "
-                         f"'{op_type}' (size)")
+    if size.shape.ndims not in (None, 1):
+        raise ValueError(f"Shape must be rank 1 but is rank {size.shape.ndims}")
+    n = size.shape.as_tuple()
+    if n is not None and n[0] is not None and n[0] != 2:
+        raise ValueError(f"Dimension must be 2 but is {n[0]}")
     v = const_value(size)
-    return (None, None) if v is None else tuple(int(d) for d in np.asarray(v).reshape(-1))
+    # TF's MakeDim: -1 is an unknown size
+    return (None, None) if v is None else tuple(int(d) if d >= 0 else None
+                                                for d in np.asarray(v).reshape(-1))
 
 
 def _images_dims(op_type, images):
@@ -135,8 +139,7 @@ def _images_dims(op_type, images):
     if dims is None:
         return (None,) * 4
     if len(dims) != 4:
-        raise ValueError(f"Shape must be rank 4 but is rank {len(dims)} for '{op_type}' "
-                         f"(images shape {images.shape})")
+        raise ValueError(f"Shape must be rank 4 but is rank {len(dims)}")
     return dims
 
 

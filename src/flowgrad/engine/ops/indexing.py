@@ -298,6 +298,9 @@ def reverse(tensor: TensorLike, axis: IntsLike, name: str | None = None) -> Tens
     array([[2, 1], [4, 3]], dtype=int32)
     """
     x = to_tensor(tensor)
+    if isinstance(axis, (list, tuple)) and axis and builtins.all(
+            isinstance(v, bool) for v in axis):
+        axis = np.asarray(axis, np.int32)   # TF converts Python bools to the int32 axis
     with _scope(name, "ReverseV2", [x]) as scope:
         a = axis if isinstance(axis, Tensor) else _int_tensor(np.asarray(axis).reshape(-1)
                                                               if np.size(axis) else

@@ -303,7 +303,7 @@ def pad(tensor: TensorLike, paddings: IntsLike, mode: str = "CONSTANT",  # noqa:
             return paddings
         if _has_tensor(paddings):
             return _as_int_input(paddings, "paddings")
-        return _int_tensor(np.asarray(paddings).reshape(-1, 2) if np.size(paddings) else
+        return _int_tensor(np.asarray(paddings) if np.size(paddings) else
                            np.zeros((0, 2), np.int32), "paddings")
     if mode == "CONSTANT":
         if not isinstance(constant_values, Tensor) and np.all(np.asarray(constant_values) == 0):

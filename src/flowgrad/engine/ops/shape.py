@@ -329,7 +329,7 @@ def _expand_dims_infer(inputs, attrs):
         return [(x.dtype.base_dtype, TensorShape(None if xs is None else [None] * (len(xs) + 1)))]
     r = len(xs)
     if not -1 - r <= dv <= r:
-        raise ValueError(f"Tried to expand dim index {dv} for tensor with {r} dimensions.")
+        raise ValueError(f"dim {dv} not in the interval [{-1 - r}, {r}].")
     d = dv if dv >= 0 else dv + r + 1
     return [(x.dtype.base_dtype, TensorShape(list(xs[:d]) + [1] + list(xs[d:])))]
 
@@ -364,11 +364,6 @@ def expand_dims(input: TensorLike, axis: int | Tensor | None = None,  # noqa: A0
         raise ValueError("Must specify an axis argument to tf.expand_dims()")
     with _scope(name, "ExpandDims", [input]) as scope:
         x = to_tensor(input, name="input")  # inside the scope, as TF: ExpandDims/ReadVariableOp
-        r = x.shape.ndims
-        if r is not None and not isinstance(axis, Tensor) and np.size(axis) == 1:
-            a = int(np.reshape(axis, -1)[0])  # an int, or a one-element list as TF accepts
-            if not -1 - r <= a <= r:
-                raise ValueError(f"dim {a} not in the interval [{-1 - r}, {r}].")
         axis = axis if isinstance(axis, Tensor) else _int_tensor(axis, "dim")
         return apply("ExpandDims", [x, axis], None, scope)
 
