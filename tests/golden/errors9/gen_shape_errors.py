@@ -220,6 +220,88 @@ _CASES = [
         tf.zeros([4, 4, 2]))),
     ("adjust_brightness_ok", lambda tf, a: tf.image.adjust_brightness(a, 0.1)),
     ("flip_left_right_rank", lambda tf, a: tf.image.flip_left_right(tf.zeros([2]))),
+    # -- more -----------------------------------------------------------------------------
+    ("sum_axes_2d_300", lambda tf, a: tf.reduce_sum(tf.zeros([2] * 3),
+                                                    np.arange(300).reshape(30, 10))),
+    ("transpose_perm_3d", lambda tf, a: tf.transpose(a, np.zeros([2, 2, 2], np.int32))),
+    ("expand_dims_nested_axis", lambda tf, a: tf.expand_dims(a, [[-4]])),
+    ("reshape_two_unknown_more", lambda tf, a: tf.reshape(a, [5, -1, 2, -1])),
+    ("max_pool_batch_window", lambda tf, a: tf.nn.max_pool(tf.zeros([1, 4, 4, 2]),
+                                                           [1, 2, 2, 1], [2, 1, 1, 1],
+                                                           "VALID")),
+    ("max_pool_depth_window", lambda tf, a: tf.nn.max_pool(tf.zeros([1, 4, 4, 2]),
+                                                           [1, 2, 2, 2], [1, 1, 1, 1],
+                                                           "VALID")),
+    ("max_pool_depthwise", lambda tf, a: tf.nn.max_pool(tf.zeros([1, 4, 4, 2]),
+                                                        [1, 1, 1, 2], [1, 1, 1, 2], "VALID")),
+    ("avg_pool_depth_window", lambda tf, a: tf.nn.avg_pool(tf.zeros([1, 4, 4, 2]),
+                                                           [1, 2, 2, 2], [1, 1, 1, 1],
+                                                           "VALID")),
+    ("conv2d_groups_ok", lambda tf, a: tf.nn.conv2d(tf.zeros([1, 4, 4, 4]),
+                                                    tf.zeros([3, 3, 2, 4]), [1, 1, 1, 1],
+                                                    "SAME")),
+    ("conv2d_filter_depth", lambda tf, a: tf.nn.conv2d(tf.zeros([1, 4, 4, 4]),
+                                                       tf.zeros([3, 3, 3, 4]), [1, 1, 1, 1],
+                                                       "SAME")),
+    ("conv2d_transpose_output_rank", lambda tf, a: tf.nn.conv2d_transpose(
+        tf.zeros([1, 2, 2, 3]), tf.zeros([2, 2, 4, 3]), [1, 5, 5], [1, 1, 1, 1])),
+    ("mirror_pad_three_columns", lambda tf, a: tf.pad(a, [[1, 1, 1], [0, 0, 0]], "REFLECT")),
+    ("mirror_pad_rank", lambda tf, a: tf.pad(a, [[1, 1]], "SYMMETRIC")),
+    ("split_negative_axis", lambda tf, a: tf.split(a, 2, -5)),
+    ("slice_negative_size_from_begin", lambda tf, a: tf.slice(a, [0, 5], [1, -1])),
+    ("slice_size_past_end_ok", lambda tf, a: tf.slice(a, [0, 1], [1, 5])),
+    ("batch_to_space_crops", lambda tf, a: tf.batch_to_space_nd(
+        tf.zeros([4, 2, 2, 1]), [2, 2], [[0, 5], [0, 0]])),
+    ("batch_to_space_negative_crops", lambda tf, a: tf.batch_to_space_nd(
+        tf.zeros([4, 2, 2, 1]), [2, 2], [[0, -1], [0, 0]])),
+    ("gather_indices_axis_ok", lambda tf, a: tf.gather(a, [[0, 1]], axis=1)),
+    ("gather_batch_dims", lambda tf, a: tf.gather(a, [0], axis=2)),
+    ("gather_nd_rank", lambda tf, a: tf.gather_nd(a, 0)),
+    ("segment_mean_ids_rank", lambda tf, a: tf.segment_mean(a, [[0, 0]])),
+    ("segment_max_ids_length", lambda tf, a: tf.segment_max(a, [0])),
+    ("unsorted_segment_max_num_rank", lambda tf, a: tf.unsorted_segment_max(a, [0, 1],
+                                                                            [2, 2])),
+    ("unsorted_segment_sum_ids_prefix", lambda tf, a: tf.unsorted_segment_sum(
+        a, [[0, 1, 1]], 2)),
+    ("sparse_segment_sum_ids", lambda tf, a: tf.sparse_segment_sum(a, [0, 1], [0])),
+    ("one_hot_axis", lambda tf, a: tf.one_hot([0, 1], 3, axis=-2)),
+    ("one_hot_float_indices", lambda tf, a: tf.one_hot([0.0, 1.0], 3)),
+    ("tile_scalar_multiples", lambda tf, a: tf.tile(a, 2)),
+    ("tile_multiples_int64", lambda tf, a: tf.tile(a, tf.constant([1, 2, 3], tf.int64))),
+    ("concat_scalars", lambda tf, a: tf.concat([tf.constant(1.0), tf.constant(2.0)], 0)),
+    ("stack_ranks", lambda tf, a: tf.stack([a, tf.zeros([2])], axis=1)),
+    ("unstack_unknown_num", lambda tf, a: tf.unstack(tf.placeholder(tf.float32))),
+    ("matmul_batch_rank", lambda tf, a: tf.matmul(tf.zeros([2, 2, 3]), tf.zeros([3, 2]))),
+    ("matmul_scalar", lambda tf, a: tf.matmul(tf.constant(1.0), a)),
+    ("reduce_mean_placeholder_axis_ok", lambda tf, a: tf.reduce_mean(
+        a, tf.placeholder(tf.int32, [None]))),
+    ("argmax_axis_vector", lambda tf, a: tf.argmax(a, [0, 1])),
+    ("cumsum_axis_vector", lambda tf, a: tf.cumsum(a, [0])),
+    ("range_limit_rank", lambda tf, a: tf.range(tf.zeros([2], tf.int32))),
+    ("fill_shape_placeholder_ok", lambda tf, a: tf.fill(tf.placeholder(tf.int32, [2]), 1.0)),
+    ("fill_packed_negative", lambda tf, a: tf.fill(
+        [tf.placeholder(tf.int32, []), -3], 1.0)),
+    ("reshape_packed_negative", lambda tf, a: tf.reshape(
+        a, [tf.placeholder(tf.int32, []), -3])),
+    ("reshape_shape_of", lambda tf, a: tf.reshape(a, tf.shape(tf.zeros([4, 2])))),
+    ("reshape_partial_shape_of", lambda tf, a: tf.reshape(
+        a, tf.shape(tf.placeholder(tf.float32, [None, 4])))),
+    ("strided_slice_placeholder_begin", lambda tf, a: tf.strided_slice(
+        a, tf.placeholder(tf.int32, [3]), [1, 1, 1])),
+    ("split_num_placeholder_axis", lambda tf, a: tf.split(
+        a, 4, tf.placeholder(tf.int32, []))),
+    ("image_crop_central_fraction", lambda tf, a: tf.image.central_crop(
+        tf.zeros([4, 4, 1]), 1.5)),
+    ("image_per_image_standardization_rank", lambda tf, a:
+     tf.image.per_image_standardization(tf.zeros([2]))),
+    ("image_resize_with_crop_or_pad_rank", lambda tf, a: tf.image.resize_image_with_crop_or_pad(
+        tf.zeros([2]), 2, 2)),
+    ("image_extract_glimpse_rank", lambda tf, a: tf.image.extract_glimpse(
+        tf.zeros([2, 4, 4]), [2, 2], tf.zeros([2, 2]))),
+    ("image_crop_and_resize_boxes", lambda tf, a: tf.image.crop_and_resize(
+        tf.zeros([1, 4, 4, 1]), tf.zeros([2, 3]), [0, 0], [2, 2])),
+    ("image_random_crop_size", lambda tf, a: tf.image.random_crop(tf.zeros([4, 4, 1]),
+                                                                  [5, 5, 1])),
 ]
 
 

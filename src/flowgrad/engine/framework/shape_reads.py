@@ -23,7 +23,8 @@ import numpy as np
 # op type -> the inputs TF's shape function reads with MakeShapeFromShapeTensor (a shape
 # given as a tensor: -1 is an unknown dim, anything below is an error of the refiner)
 PARTIAL_SHAPE_INPUTS: dict[str, tuple[int, ...]] = {
-    "Reshape": (1,), "Fill": (0,), "Slice": (1, 2), "BroadcastTo": (1,), "Tile": (1,), "Empty": (0,),
+    "Reshape": (1,), "Fill": (0,), "Slice": (1, 2), "BroadcastTo": (1,), "Tile": (1,),
+    "Empty": (0,),
     "RandomUniform": (0,), "RandomStandardNormal": (0,), "TruncatedNormal": (0,),
     "RandomUniformInt": (0,), "RandomGamma": (0,), "RandomPoisson": (0,),
     "RandomPoissonV2": (0,), "ParameterizedTruncatedNormal": (0,),

@@ -207,8 +207,8 @@ def ones(shape: IntsLike | ShapeLike, dtype: DTypeLike = _dt.float32,  # noqa: A
 # -- Range / LinSpace ---------------------------------------------------------------------------
 def _range_infer(inputs, attrs):
     for t, n in zip(inputs, ("start", "limit", "delta")):
-        if t.shape.ndims not in (None, 0):
-            raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}")
+        if t.shape.ndims not in (None, 0):   # TF_RETURN_WITH_CONTEXT_IF_ERROR's line
+            raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}\n\t for '{n}'")
     s, l_, d = (folded_value(t) for t in inputs)
     if inputs[0].dtype.base_dtype.is_integer:   # as TF's shape refiner: small int arithmetic
         s, l_, d = (v if v is not None else refined_scalar(t) for v, t in zip((s, l_, d), inputs))
@@ -380,6 +380,8 @@ def _one_hot_infer(inputs, attrs):
                         f"not match type {on.dtype.name} of argument 'on_value'.")
     axis = attrs["axis"]
     is_ = _dims(indices)
+    if is_ is not None and axis < -1:
+        raise ValueError("axis must be >= -1")
     depth = _static_int(depth_t)
     if depth is not None and depth < 0:
         raise ValueError(f"Dimension size, given by scalar input 1, must be non-negative but "

@@ -176,6 +176,9 @@ def _backprop_infer(op_type, sizes_at):
             raise TypeError(f"Input 'out_backprop' of '{op_type}' Op has type "
                             f"{dy.dtype.base_dtype.name} that does not match type "
                             f"{other.dtype.base_dtype.name} of argument '{other_name}'.")
+        n = sizes.shape.as_tuple()[0] if sizes.shape.ndims == 1 else None
+        if n is not None and n != 4:   # TF reads the sizes as a 4-D shape
+            raise ValueError(f"Shape must be rank 4 but is rank {n}")
         sv = sizes_value(sizes)
         if sv is not None and len(sv) != 4:
             raise ValueError(f"{sizes_name} must be 4-dimensional, got {len(sv)}")

@@ -144,12 +144,10 @@ def _pad_infer_common(x, p_t, mode=None):
     if ps is not None:
         if len(ps) != 2:
             raise ValueError(f"Shape must be rank 2 but is rank {len(ps)}")
-        if mode is None and ps[1] is not None and ps[1] != 2:   # Pad checks its columns first
+        if ps[1] is not None and ps[1] != 2:   # TF checks the columns first
             raise ValueError(f"Dimension must be 2 but is {ps[1]}")
         if xs is not None and ps[0] is not None and ps[0] != len(xs):
             raise ValueError(f"Shape must be rank {ps[0]} but is rank {len(xs)}")
-        if ps[1] is not None and ps[1] != 2:
-            raise ValueError(f"Dimension 1 in both shapes must be equal, but are {ps[1]} and 2.")
     pv = const_value(p_t)
     if pv is None:   # TF's shape refiner evaluates the paddings' constant subgraph
         pv = refined_ints(p_t)

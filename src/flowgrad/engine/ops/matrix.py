@@ -40,8 +40,7 @@ _TYPES = (_dt.float32, _dt.float64)
 def _matrix_dims(op_name, t, arg="input"):
     dims = t.shape.as_tuple()
     if dims is not None and len(dims) < 2:
-        raise ValueError(f"Shape must be at least rank 2 but is rank {len(dims)} for "
-                         f"'{op_name}' ({arg} shape {t.shape})")
+        raise ValueError(f"Shape must be at least rank 2 but is rank {len(dims)}")
     return dims
 
 

@@ -560,6 +560,8 @@ def _arg_infer(inputs, attrs):
     if out_type not in _I32_64:
         raise TypeError(f"Value passed to parameter 'output_type' has DataType {out_type.name} "
                         "not in list of allowed values: int32, int64")
+    if dim.shape.ndims not in (None, 0):
+        raise ValueError(f"Shape must be rank 0 but is rank {dim.shape.ndims}")
     xs = x.shape.as_tuple()
     d = const_value(dim)
     if xs is None:

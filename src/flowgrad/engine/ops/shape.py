@@ -255,29 +255,32 @@ def _reshape_infer(inputs, attrs):
     sv = shape_value(s)
     if sv is None:
         return [(x.dtype.base_dtype, _unknown_dims_from(s))]
-    if builtins.sum(1 for d in sv if d == -1) > 1:
-        # TF leaves this to run time ("Only one input size may be -1").
-        return [(x.dtype.base_dtype, TensorShape([None if d == -1 else d for d in sv]))]
+    # TF's SetOutputShapeForReshape on the shape read as a partial shape (-1: unknown)
+    out = [None if d is None or d < 0 else int(d) for d in sv]
+    xs = x.shape.as_tuple()
     n = x.shape.num_elements()
-    known = [d for d in sv if d != -1]
-    if None in known:
-        if -1 in sv:
-            sv = [None if d == -1 else d for d in sv]
-        return [(x.dtype.base_dtype, TensorShape(sv))]
-    prod = int(np.prod(known)) if known else 1
-    if -1 in sv:
-        if n is not None:
-            if prod == 0 or n % prod:
-                if not (prod == 0 and n == 0):
-                    raise ValueError(f"Dimension size must be evenly divisible by {prod} but "
-                                     f"is {n}")
-            sv = [(n // prod if prod else 0) if d == -1 else d for d in sv]
-        else:
-            sv = [None if d == -1 else d for d in sv]
-    elif n is not None and n != prod:
-        raise ValueError(f"Cannot reshape a tensor with {n} elements to shape "
-                         f"{_fmt_shape(sv)} ({prod} elements)")
-    return [(x.dtype.base_dtype, TensorShape(sv))]
+    if None not in out:
+        prod = int(np.prod(np.array(out, np.int64)))   # TF's int64 product, wrapping
+        if n is not None and n != prod:
+            raise ValueError(f"Cannot reshape a tensor with {n} elements to shape "
+                             f"{_fmt_shape(out)} ({prod} elements)")
+        return [(x.dtype.base_dtype, TensorShape(out))]
+    if xs is None:
+        return [(x.dtype.base_dtype, TensorShape(out))]
+    unknown_out = [i for i, d in enumerate(out) if d is None]
+    unknown_in = [i for i, d in enumerate(xs) if d is None]
+    if len(unknown_out) > 1 or len(unknown_in) > 1:   # too many unknowns: nothing inferred
+        return [(x.dtype.base_dtype, TensorShape(out))]
+    known_out = int(np.prod(np.array([d for d in out if d is not None], np.int64)))
+    known_in = int(np.prod(np.array([d for d in xs if d is not None], np.int64)))
+    if not unknown_in and known_out > 0:
+        if known_in % known_out:
+            raise ValueError(f"Dimension size must be evenly divisible by {known_out} but is "
+                             f"{known_in}")
+        out[unknown_out[0]] = known_in // known_out
+    elif unknown_in and known_in == known_out:
+        out[unknown_out[0]] = xs[unknown_in[0]]
+    return [(x.dtype.base_dtype, TensorShape(out))]
 
 
 def _reshape_kernel(x, s):
