@@ -59,8 +59,15 @@ def _check_shape_values(op_type, inputs, read):
     for i in PARTIAL_SHAPE_INPUTS[op_type]:
         if i >= len(inputs) or (read is not None and i not in read):
             continue
-        v = _input_value(inputs[i])
-        if v is None or np.ndim(v) != 1 or v.dtype.kind not in "iu":
+        if read is None:   # an op built: only a constant shape can hold such a value
+            from .constant_op import const_value
+            v = const_value.__wrapped__(inputs[i])   # (untracked)
+        else:
+            v = _input_value(inputs[i])
+        if v is None:
+            continue
+        v = np.asarray(v)
+        if v.ndim != 1 or v.dtype.kind not in "iu":
             continue
         for d in v.tolist():
             if d < -1:

@@ -30,7 +30,7 @@ PARTIAL_SHAPE_INPUTS: dict[str, tuple[int, ...]] = {
     "RandomPoissonV2": (0,), "ParameterizedTruncatedNormal": (0,),
     "StatelessRandomUniform": (0,), "StatelessRandomNormal": (0,),
     "StatelessTruncatedNormal": (0,), "StatelessRandomUniformInt": (0,),
-    "ScatterNd": (2,), "SparseToDense": (1,),
+    "ScatterNd": (2,), "SparseToDense": (1,), "SparseTensorDenseMatMul": (2,),
     "Conv2DBackpropInput": (0,), "Conv2DBackpropFilter": (1,),
     "Conv3DBackpropInputV2": (0,), "Conv3DBackpropFilterV2": (1,),
     "DepthwiseConv2dNativeBackpropInput": (0,), "DepthwiseConv2dNativeBackpropFilter": (1,),

@@ -192,6 +192,13 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
     n, h, w, c = nhwc_dims(tuple(int(s) for s in sizes), data_format)
     dt = dy.dtype
     dy, f = wide(to_nhwc(dy, data_format), f)
+    label = "Conv2DCustomBackpropInput"   # TF's ConvBackpropComputeDimensions checks
+    if f.shape[2] == 0 or c % f.shape[2]:
+        raise errors.InvalidArgumentError(
+            None, None, f"{label}: input depth must be evenly divisible by filter depth")
+    if f.shape[3] != dy.shape[3]:
+        raise errors.InvalidArgumentError(
+            None, None, f"{label}: filter and out_backprop must have the same out_depth")
     g = Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format,
             explicit_paddings)
     check_out_shape(g, dy)
