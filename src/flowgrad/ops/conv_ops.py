@@ -60,6 +60,7 @@ import numpy as np
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
 from ..engine.framework.graph import Tensor, name_scope
+from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops._base import FLOATS, apply, same_type_inputs, to_tensor
 from ..engine.ops._nn_util import IntOrInts, TensorLike
 from ..engine.ops.shape import shape
@@ -158,12 +159,7 @@ def conv1d(value: TensorLike | None = None, filters: TensorLike | None = None,
         # tensors and variables go to expand_dims as they are (TF reads a variable there)
         x, f = (v if hasattr(getattr(v, "shape", None), "ndims") else to_tensor(v, name=n)
                 for v, n in ((value, "value"), (filters, "filters")))
-        if x.shape.ndims is not None and x.shape.ndims != 3:
-            raise ValueError(f"Shape must be rank 3 but is rank {x.shape.ndims} for 'conv1d' "
-                             f"with input shapes: {x.shape}, {f.shape}.")
-        if f.shape.ndims is not None and f.shape.ndims != 3:
-            raise ValueError(f"Shape must be rank 3 but is rank {f.shape.ndims} for 'conv1d' "
-                             f"with input shapes: {x.shape}, {f.shape}.")
+        # (other ranks: the ExpandDims' or Conv2D's shape error, as TF)
         stride = get_sequence(stride, 1, cidx, "stride")
         dil = get_sequence(dilations, 1, cidx, "dilations")
         strides = stride[:spatial] + [1] + stride[spatial:]
@@ -355,6 +351,7 @@ def convolution(input: TensorLike, filter: TensorLike | None, padding: str | Non
     filter = filters if filter is None else filter
     dilation_rate = dilations if dilation_rate is None else dilation_rate
     f = to_tensor(filter, name="filter")
+    _check_convolution_shapes(input, f, data_format)
     n = None if f.shape.ndims is None else f.shape.ndims - 2
     if n is not None and 1 <= n <= 3 and dilation_rate is not None:
         rates = np.asarray(dilation_rate, np.int64).reshape(-1)
@@ -384,6 +381,27 @@ def convolution(input: TensorLike, filter: TensorLike | None, padding: str | Non
                       name=name or "convolution")
     raise NotImplementedError(f"flowgrad's convolution supports 1-D, 2-D and 3-D filters, got "
                               f"a filter of rank {f.shape.ndims}")
+
+
+def _check_convolution_shapes(x, f, data_format):
+    """TF 1.14's nn_ops.Convolution checks of the input's and filter's ranks and channels."""
+    s = getattr(x, "shape", None)
+    xs = s if hasattr(s, "ndims") else TensorShape(np.shape(x))
+    total = xs.ndims if xs.ndims is not None else f.shape.ndims
+    if total is None:
+        raise ValueError("rank of input or filter must be known")
+    n = total - 2
+    if xs.ndims is not None and xs.ndims != n + 2:
+        raise ValueError("input tensor must have rank %d" % (n + 2))
+    if f.shape.ndims is not None and f.shape.ndims != n + 2:
+        raise ValueError("filter tensor must have rank %d" % (n + 2))
+    if xs.ndims is None or f.shape.ndims is None:
+        return
+    c = xs.as_tuple()[1 if data_format and data_format.startswith("NC") else n + 1]
+    fc = f.shape.as_tuple()[n]
+    if c is not None and fc is not None and c != fc:
+        raise ValueError("number of input channels does not match corresponding dimension of "
+                         f"filter, {c} != {fc}")
 
 
 def _dilated_convolution(input, f, n, padding, strides, rates, data_format, scope):  # noqa: A002
@@ -427,7 +445,14 @@ def pool(input: TensorLike, window_shape: Sequence[int], pooling_type: str, padd
     dilation_rate = dilations if dilation_rate is None else dilation_rate
     if pooling_type not in ("MAX", "AVG"):
         raise ValueError(f"Invalid pooling_type: {pooling_type}")
-    if len(window_shape) != 2:
+    n = len(window_shape)
+    if n < 1 or n > 3:
+        raise ValueError("It is required that 1 <= num_spatial_dims <= 3.")
+    s = getattr(input, "shape", None)
+    xs = s if hasattr(s, "ndims") else TensorShape(np.shape(input))
+    if xs.ndims is not None and xs.ndims != n + 2:   # TF: input.get_shape().with_rank(N + 2)
+        raise ValueError(f"Shape {xs} must have rank {n + 2}")
+    if n != 2:
         raise NotImplementedError("flowgrad's tf.nn.pool supports 2-D windows only")
     if dilation_rate is not None and any(int(d) != 1 for d in dilation_rate):
         raise NotImplementedError("flowgrad's tf.nn.pool does not support dilation_rate != 1")

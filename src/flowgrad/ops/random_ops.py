@@ -139,6 +139,11 @@ def _shape_tensor(shape):
     if isinstance(shape, (list, tuple)) and any(hasattr(d, "op") for d in shape):
         return _as_int_input(list(shape), "shape")  # TF packs a list holding tensors
     dims = np.asarray(shape if not isinstance(shape, (int, np.integer)) else [shape])
+    if dims.dtype.kind not in "iu" and dims.size:
+        kind = "float32" if dims.dtype.kind == "f" and not isinstance(shape, np.ndarray) \
+            else _dt.as_dtype(dims.dtype).name
+        raise TypeError(f"Value passed to parameter 'shape' has DataType {kind} not in list "
+                        "of allowed values: int32, int64")
     if dims.ndim != 1 and dims.size:
         raise ValueError(f"Shape must be rank 1 but is rank {dims.ndim}")
     return constant(dims.reshape(-1).astype(np.int32), dtype=_dt.int32, name="shape")

@@ -4,6 +4,7 @@ values its shape function read: "and with computed input tensors: input[1] = <0 
 "and with input tensors computed as partial shapes: input[1] = [5,?]"); or, where TF
 builds the op, "OK" and the result's static shape.
 """
+
 import numpy as np
 
 
@@ -75,8 +76,7 @@ _CASES = [
     ("split_sizes_axis", lambda tf, a: tf.split(a, [1, 2], 5)),
     ("split_two_minus_one", lambda tf, a: tf.split(a, [-1, -1, 1], 1)),
     ("concat_dims", lambda tf, a: tf.concat([a, tf.zeros([3, 4])], 1)),
-    ("concat_int64_axis", lambda tf, a: tf.concat([a, tf.zeros([3, 4])],
-                                                  tf.constant(1, tf.int64))),
+    ("concat_int64_axis", lambda tf, a: tf.concat([a, tf.zeros([3, 4])], tf.constant(1, tf.int64))),
     ("concat_axis", lambda tf, a: tf.concat([a, a], 2)),
     ("concat_negative_axis", lambda tf, a: tf.concat([a, a], -3)),
     ("concat_ranks", lambda tf, a: tf.concat([a, tf.zeros([2])], 0)),
@@ -102,8 +102,10 @@ _CASES = [
     ("random_uniform_minus_one", lambda tf, a: tf.random_uniform([2, -1])),
     ("random_normal_negative", lambda tf, a: tf.random_normal([2, -2])),
     ("truncated_normal_negative", lambda tf, a: tf.truncated_normal([-5])),
-    ("random_int_add", lambda tf, a: tf.random_uniform([2, 3], maxval=5, dtype=tf.int32)
-     + tf.zeros([5], tf.int32)),
+    (
+        "random_int_add",
+        lambda tf, a: tf.random_uniform([2, 3], maxval=5, dtype=tf.int32) + tf.zeros([5], tf.int32),
+    ),
     ("broadcast_to_dims", lambda tf, a: tf.broadcast_to(a, [4, 3])),
     ("broadcast_to_below", lambda tf, a: tf.broadcast_to(a, [-2, 3])),
     ("broadcast_to_rank", lambda tf, a: tf.broadcast_to(a, [3])),
@@ -125,8 +127,7 @@ _CASES = [
     ("scatter_nd_updates", lambda tf, a: tf.scatter_nd([[0]], [1.0, 2.0], [2])),
     ("scatter_nd_shape", lambda tf, a: tf.scatter_nd([[0]], [[1.0, 2.0]], [2, 3])),
     ("one_hot_depth", lambda tf, a: tf.one_hot(tf.zeros([2], tf.int32), -3)),
-    ("one_hot_depth_tensor", lambda tf, a: tf.one_hot(tf.zeros([2], tf.int32),
-                                                      tf.constant(-3))),
+    ("one_hot_depth_tensor", lambda tf, a: tf.one_hot(tf.zeros([2], tf.int32), tf.constant(-3))),
     ("top_k_k", lambda tf, a: tf.nn.top_k(a, 5)),
     ("top_k_negative", lambda tf, a: tf.nn.top_k(a, -1)),
     ("in_top_k_k", lambda tf, a: tf.nn.in_top_k(a, [0, 1], -1)),
@@ -155,8 +156,7 @@ _CASES = [
     ("band_part_add", lambda tf, a: tf.matrix_band_part(a, 1, 1) + tf.zeros([5])),
     ("diag_part_add", lambda tf, a: tf.matrix_diag_part(a) + tf.zeros([5])),
     ("matmul_dims", lambda tf, a: tf.matmul(a, a)),
-    ("matmul_transposed_add", lambda tf, a: tf.matmul(a, a, transpose_a=True)
-     + tf.zeros([7])),
+    ("matmul_transposed_add", lambda tf, a: tf.matmul(a, a, transpose_a=True) + tf.zeros([7])),
     ("matmul_rank", lambda tf, a: tf.matmul(a, tf.zeros([3]))),
     ("batch_matmul_dims", lambda tf, a: tf.matmul(tf.zeros([4, 2, 3]), tf.zeros([4, 2, 3]))),
     ("batch_matmul_batch", lambda tf, a: tf.matmul(tf.zeros([4, 2, 3]), tf.zeros([5, 3, 2]))),
@@ -169,100 +169,169 @@ _CASES = [
     ("reverse_sequence_batch", lambda tf, a: tf.reverse_sequence(a, [1, 1, 1], 1, 0)),
     ("roll_axis", lambda tf, a: tf.manip.roll(a, [1], [5])),
     # -- convolution / pooling / space_to_batch ----------------------------------------------
-    ("conv2d_negative", lambda tf, a: tf.nn.conv2d(tf.zeros([1, 2, 2, 1]),
-                                                   tf.zeros([3, 3, 1, 1]), [1, 1, 1, 1],
-                                                   "VALID")),
-    ("conv2d_channels", lambda tf, a: tf.nn.conv2d(tf.zeros([1, 4, 4, 2]),
-                                                   tf.zeros([3, 3, 1, 1]), [1, 1, 1, 1],
-                                                   "SAME")),
-    ("conv2d_rank", lambda tf, a: tf.nn.conv2d(tf.zeros([4, 4, 2]), tf.zeros([3, 3, 2, 1]),
-                                               [1, 1, 1, 1], "SAME")),
-    ("conv2d_transpose_channels_ok", lambda tf, a: tf.nn.conv2d_transpose(
-        tf.zeros([1, 2, 2, 3]), tf.zeros([2, 2, 4, 3]), [1, 5, 5, 5], [1, 1, 1, 1])),
-    ("conv2d_transpose_input_channels", lambda tf, a: tf.nn.conv2d_transpose(
-        tf.zeros([1, 2, 2, 2]), tf.zeros([2, 2, 4, 3]), [1, 5, 5, 4], [1, 1, 1, 1])),
-    ("conv2d_backprop_input_sizes", lambda tf, a: tf.nn.conv2d_backprop_input(
-        [1, 5, 5, 5], tf.zeros([2, 2, 4, 3]), tf.zeros([1, 2, 2, 3]), [1, 1, 1, 1], "VALID")),
-    ("conv1d_channels", lambda tf, a: tf.nn.conv1d(tf.zeros([1, 5, 2]), tf.zeros([3, 3, 1]),
-                                                   1, "SAME")),
-    ("max_pool_negative", lambda tf, a: tf.nn.max_pool(tf.zeros([1, 2, 2, 1]), [1, 3, 3, 1],
-                                                       [1, 1, 1, 1], "VALID")),
-    ("avg_pool_rank", lambda tf, a: tf.nn.avg_pool(tf.zeros([2, 2, 1]), [1, 1, 1, 1],
-                                                   [1, 1, 1, 1], "VALID")),
-    ("max_pool_ksize_batch", lambda tf, a: tf.nn.max_pool(tf.zeros([1, 4, 4, 1]),
-                                                          [2, 2, 2, 1], [1, 1, 1, 1],
-                                                          "VALID")),
-    ("depthwise_channels", lambda tf, a: tf.nn.depthwise_conv2d(
-        tf.zeros([1, 4, 4, 2]), tf.zeros([3, 3, 3, 1]), [1, 1, 1, 1], "SAME")),
-    ("space_to_batch_divisible", lambda tf, a: tf.space_to_batch_nd(
-        tf.zeros([1, 4, 4, 1]), [3, 3], [[0, 0], [0, 0]])),
-    ("batch_to_space_divisible", lambda tf, a: tf.batch_to_space_nd(
-        tf.zeros([4, 2, 2, 1]), [3, 3], [[0, 0], [0, 0]])),
-    ("space_to_batch_block_zero", lambda tf, a: tf.space_to_batch_nd(
-        tf.zeros([1, 4, 4, 1]), [0, 2], [[0, 0], [0, 0]])),
-    ("space_to_batch_negative_pad", lambda tf, a: tf.space_to_batch_nd(
-        tf.zeros([1, 4, 4, 1]), [2, 2], [[0, -2], [0, 0]])),
+    (
+        "conv2d_negative",
+        lambda tf, a: tf.nn.conv2d(
+            tf.zeros([1, 2, 2, 1]), tf.zeros([3, 3, 1, 1]), [1, 1, 1, 1], "VALID"
+        ),
+    ),
+    (
+        "conv2d_channels",
+        lambda tf, a: tf.nn.conv2d(
+            tf.zeros([1, 4, 4, 2]), tf.zeros([3, 3, 1, 1]), [1, 1, 1, 1], "SAME"
+        ),
+    ),
+    (
+        "conv2d_rank",
+        lambda tf, a: tf.nn.conv2d(
+            tf.zeros([4, 4, 2]), tf.zeros([3, 3, 2, 1]), [1, 1, 1, 1], "SAME"
+        ),
+    ),
+    (
+        "conv2d_transpose_channels_ok",
+        lambda tf, a: tf.nn.conv2d_transpose(
+            tf.zeros([1, 2, 2, 3]), tf.zeros([2, 2, 4, 3]), [1, 5, 5, 5], [1, 1, 1, 1]
+        ),
+    ),
+    (
+        "conv2d_transpose_input_channels",
+        lambda tf, a: tf.nn.conv2d_transpose(
+            tf.zeros([1, 2, 2, 2]), tf.zeros([2, 2, 4, 3]), [1, 5, 5, 4], [1, 1, 1, 1]
+        ),
+    ),
+    (
+        "conv2d_backprop_input_sizes",
+        lambda tf, a: tf.nn.conv2d_backprop_input(
+            [1, 5, 5, 5], tf.zeros([2, 2, 4, 3]), tf.zeros([1, 2, 2, 3]), [1, 1, 1, 1], "VALID"
+        ),
+    ),
+    (
+        "conv1d_channels",
+        lambda tf, a: tf.nn.conv1d(tf.zeros([1, 5, 2]), tf.zeros([3, 3, 1]), 1, "SAME"),
+    ),
+    (
+        "max_pool_negative",
+        lambda tf, a: tf.nn.max_pool(tf.zeros([1, 2, 2, 1]), [1, 3, 3, 1], [1, 1, 1, 1], "VALID"),
+    ),
+    (
+        "avg_pool_rank",
+        lambda tf, a: tf.nn.avg_pool(tf.zeros([2, 2, 1]), [1, 1, 1, 1], [1, 1, 1, 1], "VALID"),
+    ),
+    (
+        "max_pool_ksize_batch",
+        lambda tf, a: tf.nn.max_pool(tf.zeros([1, 4, 4, 1]), [2, 2, 2, 1], [1, 1, 1, 1], "VALID"),
+    ),
+    (
+        "depthwise_channels",
+        lambda tf, a: tf.nn.depthwise_conv2d(
+            tf.zeros([1, 4, 4, 2]), tf.zeros([3, 3, 3, 1]), [1, 1, 1, 1], "SAME"
+        ),
+    ),
+    (
+        "space_to_batch_divisible",
+        lambda tf, a: tf.space_to_batch_nd(tf.zeros([1, 4, 4, 1]), [3, 3], [[0, 0], [0, 0]]),
+    ),
+    (
+        "batch_to_space_divisible",
+        lambda tf, a: tf.batch_to_space_nd(tf.zeros([4, 2, 2, 1]), [3, 3], [[0, 0], [0, 0]]),
+    ),
+    (
+        "space_to_batch_block_zero",
+        lambda tf, a: tf.space_to_batch_nd(tf.zeros([1, 4, 4, 1]), [0, 2], [[0, 0], [0, 0]]),
+    ),
+    (
+        "space_to_batch_negative_pad",
+        lambda tf, a: tf.space_to_batch_nd(tf.zeros([1, 4, 4, 1]), [2, 2], [[0, -2], [0, 0]]),
+    ),
     ("depth_to_space_divisible", lambda tf, a: tf.depth_to_space(tf.zeros([1, 2, 2, 3]), 2)),
     ("space_to_depth_divisible", lambda tf, a: tf.space_to_depth(tf.zeros([1, 3, 3, 1]), 2)),
     # -- image ------------------------------------------------------------------------------
     ("resize_images_rank", lambda tf, a: tf.image.resize_images(tf.zeros([2, 2]), [3, 3])),
-    ("resize_bilinear_minus_one", lambda tf, a: tf.image.resize_bilinear(
-        tf.zeros([1, 2, 2, 1]), [-1, 2])),
-    ("resize_bilinear_size_length", lambda tf, a: tf.image.resize_bilinear(
-        tf.zeros([1, 2, 2, 1]), [2, 2, 2])),
-    ("resize_nearest_rank", lambda tf, a: tf.image.resize_nearest_neighbor(
-        tf.zeros([2, 2, 1]), [2, 2])),
-    ("crop_to_bounding_box", lambda tf, a: tf.image.crop_to_bounding_box(
-        tf.zeros([4, 4, 1]), 0, 0, 5, 5)),
-    ("pad_to_bounding_box", lambda tf, a: tf.image.pad_to_bounding_box(
-        tf.zeros([4, 4, 1]), 0, 0, 2, 2)),
-    ("rgb_to_grayscale_channels", lambda tf, a: tf.image.rgb_to_grayscale(
-        tf.zeros([4, 4, 2]))),
+    (
+        "resize_bilinear_minus_one",
+        lambda tf, a: tf.image.resize_bilinear(tf.zeros([1, 2, 2, 1]), [-1, 2]),
+    ),
+    (
+        "resize_bilinear_size_length",
+        lambda tf, a: tf.image.resize_bilinear(tf.zeros([1, 2, 2, 1]), [2, 2, 2]),
+    ),
+    (
+        "resize_nearest_rank",
+        lambda tf, a: tf.image.resize_nearest_neighbor(tf.zeros([2, 2, 1]), [2, 2]),
+    ),
+    (
+        "crop_to_bounding_box",
+        lambda tf, a: tf.image.crop_to_bounding_box(tf.zeros([4, 4, 1]), 0, 0, 5, 5),
+    ),
+    (
+        "pad_to_bounding_box",
+        lambda tf, a: tf.image.pad_to_bounding_box(tf.zeros([4, 4, 1]), 0, 0, 2, 2),
+    ),
+    ("rgb_to_grayscale_channels", lambda tf, a: tf.image.rgb_to_grayscale(tf.zeros([4, 4, 2]))),
     ("adjust_brightness_ok", lambda tf, a: tf.image.adjust_brightness(a, 0.1)),
     ("flip_left_right_rank", lambda tf, a: tf.image.flip_left_right(tf.zeros([2]))),
     # -- more -----------------------------------------------------------------------------
-    ("sum_axes_2d_300", lambda tf, a: tf.reduce_sum(tf.zeros([2] * 3),
-                                                    np.arange(300).reshape(30, 10))),
+    (
+        "sum_axes_2d_300",
+        lambda tf, a: tf.reduce_sum(tf.zeros([2] * 3), np.arange(300).reshape(30, 10)),
+    ),
     ("transpose_perm_3d", lambda tf, a: tf.transpose(a, np.zeros([2, 2, 2], np.int32))),
     ("expand_dims_nested_axis", lambda tf, a: tf.expand_dims(a, [[-4]])),
     ("reshape_two_unknown_more", lambda tf, a: tf.reshape(a, [5, -1, 2, -1])),
-    ("max_pool_batch_window", lambda tf, a: tf.nn.max_pool(tf.zeros([1, 4, 4, 2]),
-                                                           [1, 2, 2, 1], [2, 1, 1, 1],
-                                                           "VALID")),
-    ("max_pool_depth_window", lambda tf, a: tf.nn.max_pool(tf.zeros([1, 4, 4, 2]),
-                                                           [1, 2, 2, 2], [1, 1, 1, 1],
-                                                           "VALID")),
-    ("max_pool_depthwise", lambda tf, a: tf.nn.max_pool(tf.zeros([1, 4, 4, 2]),
-                                                        [1, 1, 1, 2], [1, 1, 1, 2], "VALID")),
-    ("avg_pool_depth_window", lambda tf, a: tf.nn.avg_pool(tf.zeros([1, 4, 4, 2]),
-                                                           [1, 2, 2, 2], [1, 1, 1, 1],
-                                                           "VALID")),
-    ("conv2d_groups_ok", lambda tf, a: tf.nn.conv2d(tf.zeros([1, 4, 4, 4]),
-                                                    tf.zeros([3, 3, 2, 4]), [1, 1, 1, 1],
-                                                    "SAME")),
-    ("conv2d_filter_depth", lambda tf, a: tf.nn.conv2d(tf.zeros([1, 4, 4, 4]),
-                                                       tf.zeros([3, 3, 3, 4]), [1, 1, 1, 1],
-                                                       "SAME")),
-    ("conv2d_transpose_output_rank", lambda tf, a: tf.nn.conv2d_transpose(
-        tf.zeros([1, 2, 2, 3]), tf.zeros([2, 2, 4, 3]), [1, 5, 5], [1, 1, 1, 1])),
+    (
+        "max_pool_batch_window",
+        lambda tf, a: tf.nn.max_pool(tf.zeros([1, 4, 4, 2]), [1, 2, 2, 1], [2, 1, 1, 1], "VALID"),
+    ),
+    (
+        "max_pool_depth_window",
+        lambda tf, a: tf.nn.max_pool(tf.zeros([1, 4, 4, 2]), [1, 2, 2, 2], [1, 1, 1, 1], "VALID"),
+    ),
+    (
+        "max_pool_depthwise",
+        lambda tf, a: tf.nn.max_pool(tf.zeros([1, 4, 4, 2]), [1, 1, 1, 2], [1, 1, 1, 2], "VALID"),
+    ),
+    (
+        "avg_pool_depth_window",
+        lambda tf, a: tf.nn.avg_pool(tf.zeros([1, 4, 4, 2]), [1, 2, 2, 2], [1, 1, 1, 1], "VALID"),
+    ),
+    (
+        "conv2d_groups_ok",
+        lambda tf, a: tf.nn.conv2d(
+            tf.zeros([1, 4, 4, 4]), tf.zeros([3, 3, 2, 4]), [1, 1, 1, 1], "SAME"
+        ),
+    ),
+    (
+        "conv2d_filter_depth",
+        lambda tf, a: tf.nn.conv2d(
+            tf.zeros([1, 4, 4, 4]), tf.zeros([3, 3, 3, 4]), [1, 1, 1, 1], "SAME"
+        ),
+    ),
+    (
+        "conv2d_transpose_output_rank",
+        lambda tf, a: tf.nn.conv2d_transpose(
+            tf.zeros([1, 2, 2, 3]), tf.zeros([2, 2, 4, 3]), [1, 5, 5], [1, 1, 1, 1]
+        ),
+    ),
     ("mirror_pad_three_columns", lambda tf, a: tf.pad(a, [[1, 1, 1], [0, 0, 0]], "REFLECT")),
     ("mirror_pad_rank", lambda tf, a: tf.pad(a, [[1, 1]], "SYMMETRIC")),
     ("split_negative_axis", lambda tf, a: tf.split(a, 2, -5)),
     ("slice_negative_size_from_begin", lambda tf, a: tf.slice(a, [0, 5], [1, -1])),
     ("slice_size_past_end_ok", lambda tf, a: tf.slice(a, [0, 1], [1, 5])),
-    ("batch_to_space_crops", lambda tf, a: tf.batch_to_space_nd(
-        tf.zeros([4, 2, 2, 1]), [2, 2], [[0, 5], [0, 0]])),
-    ("batch_to_space_negative_crops", lambda tf, a: tf.batch_to_space_nd(
-        tf.zeros([4, 2, 2, 1]), [2, 2], [[0, -1], [0, 0]])),
+    (
+        "batch_to_space_crops",
+        lambda tf, a: tf.batch_to_space_nd(tf.zeros([4, 2, 2, 1]), [2, 2], [[0, 5], [0, 0]]),
+    ),
+    (
+        "batch_to_space_negative_crops",
+        lambda tf, a: tf.batch_to_space_nd(tf.zeros([4, 2, 2, 1]), [2, 2], [[0, -1], [0, 0]]),
+    ),
     ("gather_indices_axis_ok", lambda tf, a: tf.gather(a, [[0, 1]], axis=1)),
     ("gather_batch_dims", lambda tf, a: tf.gather(a, [0], axis=2)),
     ("gather_nd_rank", lambda tf, a: tf.gather_nd(a, 0)),
     ("segment_mean_ids_rank", lambda tf, a: tf.segment_mean(a, [[0, 0]])),
     ("segment_max_ids_length", lambda tf, a: tf.segment_max(a, [0])),
-    ("unsorted_segment_max_num_rank", lambda tf, a: tf.unsorted_segment_max(a, [0, 1],
-                                                                            [2, 2])),
-    ("unsorted_segment_sum_ids_prefix", lambda tf, a: tf.unsorted_segment_sum(
-        a, [[0, 1, 1]], 2)),
+    ("unsorted_segment_max_num_rank", lambda tf, a: tf.unsorted_segment_max(a, [0, 1], [2, 2])),
+    ("unsorted_segment_sum_ids_prefix", lambda tf, a: tf.unsorted_segment_sum(a, [[0, 1, 1]], 2)),
     ("sparse_segment_sum_ids", lambda tf, a: tf.sparse_segment_sum(a, [0, 1], [0])),
     ("one_hot_axis", lambda tf, a: tf.one_hot([0, 1], 3, axis=-2)),
     ("one_hot_float_indices", lambda tf, a: tf.one_hot([0.0, 1.0], 3)),
@@ -273,41 +342,207 @@ _CASES = [
     ("unstack_unknown_num", lambda tf, a: tf.unstack(tf.placeholder(tf.float32))),
     ("matmul_batch_rank", lambda tf, a: tf.matmul(tf.zeros([2, 2, 3]), tf.zeros([3, 2]))),
     ("matmul_scalar", lambda tf, a: tf.matmul(tf.constant(1.0), a)),
-    ("reduce_mean_placeholder_axis_ok", lambda tf, a: tf.reduce_mean(
-        a, tf.placeholder(tf.int32, [None]))),
+    (
+        "reduce_mean_placeholder_axis_ok",
+        lambda tf, a: tf.reduce_mean(a, tf.placeholder(tf.int32, [None])),
+    ),
     ("argmax_axis_vector", lambda tf, a: tf.argmax(a, [0, 1])),
     ("cumsum_axis_vector", lambda tf, a: tf.cumsum(a, [0])),
     ("range_limit_rank", lambda tf, a: tf.range(tf.zeros([2], tf.int32))),
     ("fill_shape_placeholder_ok", lambda tf, a: tf.fill(tf.placeholder(tf.int32, [2]), 1.0)),
-    ("fill_packed_negative", lambda tf, a: tf.fill(
-        [tf.placeholder(tf.int32, []), -3], 1.0)),
-    ("reshape_packed_negative", lambda tf, a: tf.reshape(
-        a, [tf.placeholder(tf.int32, []), -3])),
+    ("fill_packed_negative", lambda tf, a: tf.fill([tf.placeholder(tf.int32, []), -3], 1.0)),
+    ("reshape_packed_negative", lambda tf, a: tf.reshape(a, [tf.placeholder(tf.int32, []), -3])),
     ("reshape_shape_of", lambda tf, a: tf.reshape(a, tf.shape(tf.zeros([4, 2])))),
-    ("reshape_partial_shape_of", lambda tf, a: tf.reshape(
-        a, tf.shape(tf.placeholder(tf.float32, [None, 4])))),
-    ("strided_slice_placeholder_begin", lambda tf, a: tf.strided_slice(
-        a, tf.placeholder(tf.int32, [3]), [1, 1, 1])),
-    ("split_num_placeholder_axis", lambda tf, a: tf.split(
-        a, 4, tf.placeholder(tf.int32, []))),
-    ("image_crop_central_fraction", lambda tf, a: tf.image.central_crop(
-        tf.zeros([4, 4, 1]), 1.5)),
-    ("image_per_image_standardization_rank", lambda tf, a:
-     tf.image.per_image_standardization(tf.zeros([2]))),
-    ("image_resize_with_crop_or_pad_rank", lambda tf, a: tf.image.resize_image_with_crop_or_pad(
-        tf.zeros([2]), 2, 2)),
-    ("image_extract_glimpse_rank", lambda tf, a: tf.image.extract_glimpse(
-        tf.zeros([2, 4, 4]), [2, 2], tf.zeros([2, 2]))),
-    ("image_crop_and_resize_boxes", lambda tf, a: tf.image.crop_and_resize(
-        tf.zeros([1, 4, 4, 1]), tf.zeros([2, 3]), [0, 0], [2, 2])),
-    ("image_random_crop_size", lambda tf, a: tf.image.random_crop(tf.zeros([4, 4, 1]),
-                                                                  [5, 5, 1])),
+    (
+        "reshape_partial_shape_of",
+        lambda tf, a: tf.reshape(a, tf.shape(tf.placeholder(tf.float32, [None, 4]))),
+    ),
+    (
+        "strided_slice_placeholder_begin",
+        lambda tf, a: tf.strided_slice(a, tf.placeholder(tf.int32, [3]), [1, 1, 1]),
+    ),
+    ("split_num_placeholder_axis", lambda tf, a: tf.split(a, 4, tf.placeholder(tf.int32, []))),
+    ("image_crop_central_fraction", lambda tf, a: tf.image.central_crop(tf.zeros([4, 4, 1]), 1.5)),
+    (
+        "image_per_image_standardization_rank",
+        lambda tf, a: tf.image.per_image_standardization(tf.zeros([2])),
+    ),
+    (
+        "image_resize_with_crop_or_pad_rank",
+        lambda tf, a: tf.image.resize_image_with_crop_or_pad(tf.zeros([2]), 2, 2),
+    ),
+    (
+        "image_extract_glimpse_rank",
+        lambda tf, a: tf.image.extract_glimpse(tf.zeros([2, 4, 4]), [2, 2], tf.zeros([2, 2])),
+    ),
+    (
+        "image_crop_and_resize_boxes",
+        lambda tf, a: tf.image.crop_and_resize(
+            tf.zeros([1, 4, 4, 1]), tf.zeros([2, 3]), [0, 0], [2, 2]
+        ),
+    ),
+    ("image_random_crop_size", lambda tf, a: tf.image.random_crop(tf.zeros([4, 4, 1]), [5, 5, 1])),
+    # -- losses, nn, linalg, image, random ------------------------------------------------
+    ("gather_float_indices", lambda tf, a: tf.gather(a, [0.5])),
+    (
+        "conv3d_depth",
+        lambda tf, a: tf.nn.conv3d(
+            tf.zeros([1, 4, 4, 4, 2]), tf.zeros([2, 2, 2, 3, 1]), [1, 1, 1, 1, 1], "SAME"
+        ),
+    ),
+    ("conv1d_rank", lambda tf, a: tf.nn.conv1d(tf.zeros([5, 2]), tf.zeros([3, 2, 1]), 1, "SAME")),
+    ("matmul_transpose_b", lambda tf, a: tf.matmul(a, a, transpose_b=False, transpose_a=False)),
+    ("batch_matmul_broadcast", lambda tf, a: tf.matmul(tf.zeros([2, 2, 3]), tf.zeros([3, 3, 4]))),
+    (
+        "softmax_xent_shapes",
+        lambda tf, a: tf.nn.softmax_cross_entropy_with_logits_v2(labels=tf.zeros([2, 4]), logits=a),
+    ),
+    (
+        "sparse_softmax_xent_rank",
+        lambda tf, a: tf.nn.sparse_softmax_cross_entropy_with_logits(
+            labels=tf.zeros([2, 3], tf.int32), logits=a
+        ),
+    ),
+    (
+        "sparse_softmax_xent_dims",
+        lambda tf, a: tf.nn.sparse_softmax_cross_entropy_with_logits(
+            labels=tf.zeros([3], tf.int32), logits=a
+        ),
+    ),
+    ("mse_shapes", lambda tf, a: tf.losses.mean_squared_error(a, tf.zeros([3, 2]))),
+    ("embedding_lookup_float", lambda tf, a: tf.nn.embedding_lookup(a, [0.0])),
+    ("dense_rank1", lambda tf, a: tf.layers.dense(tf.zeros([3]), 2)),
+    (
+        "resize_bicubic_int64",
+        lambda tf, a: tf.image.resize_bicubic(
+            tf.zeros([1, 2, 2, 1]), tf.constant([2, 2], tf.int64)
+        ),
+    ),
+    ("flip_up_down_rank", lambda tf, a: tf.image.flip_up_down(tf.zeros([2]))),
+    ("rot90_rank", lambda tf, a: tf.image.rot90(tf.zeros([2]))),
+    ("adjust_contrast_rank", lambda tf, a: tf.image.adjust_contrast(a, 0.5)),
+    ("grayscale_to_rgb_channels", lambda tf, a: tf.image.grayscale_to_rgb(tf.zeros([2, 2, 2]))),
+    ("hsv_to_rgb_channels", lambda tf, a: tf.image.hsv_to_rgb(tf.zeros([2, 2, 2]))),
+    ("rgb_to_hsv_channels", lambda tf, a: tf.image.rgb_to_hsv(tf.zeros([2, 2, 4]))),
+    ("nms_boxes", lambda tf, a: tf.image.non_max_suppression(tf.zeros([3, 3]), tf.zeros([3]), 2)),
+    ("nms_scores", lambda tf, a: tf.image.non_max_suppression(tf.zeros([3, 4]), tf.zeros([2]), 2)),
+    (
+        "draw_boxes_rank",
+        lambda tf, a: tf.image.draw_bounding_boxes(tf.zeros([2, 2, 3]), tf.zeros([1, 1, 4])),
+    ),
+    ("space_to_depth_block1", lambda tf, a: tf.space_to_depth(tf.zeros([1, 2, 2, 1]), 1)),
+    ("segment_sum_float_ids", lambda tf, a: tf.segment_sum(a, [0.0, 1.0])),
+    ("unsorted_segment_mean_ids", lambda tf, a: tf.unsorted_segment_mean(a, [0, 1, 1], 2)),
+    ("scatter_nd_index_depth", lambda tf, a: tf.scatter_nd([[0, 0, 0]], [1.0], [2, 3])),
+    ("gather_nd_depth", lambda tf, a: tf.gather_nd(a, [[0, 0, 0, 0]])),
+    ("batch_gather_rank", lambda tf, a: tf.batch_gather(a, [0, 1])),
+    ("matrix_inverse_square", lambda tf, a: tf.matrix_inverse(a)),
+    ("cholesky_square", lambda tf, a: tf.cholesky(a)),
+    ("matrix_determinant_rank", lambda tf, a: tf.matrix_determinant(tf.zeros([3]))),
+    ("cross_shapes", lambda tf, a: tf.cross(tf.zeros([2, 3]), tf.zeros([3, 3]))),
+    ("cross_last", lambda tf, a: tf.cross(a[:, :2], a[:, :2])),
+    ("fft_float", lambda tf, a: tf.fft(a)),
+    ("rfft_rank", lambda tf, a: tf.spectral.rfft2d(tf.zeros([3]))),
+    ("moments_axes", lambda tf, a: tf.nn.moments(a, [2])),
+    ("l2_normalize_axis", lambda tf, a: tf.nn.l2_normalize(a, 3)),
+    ("dropout_noise_shape", lambda tf, a: tf.nn.dropout(a, 0.5, noise_shape=[3, 3])),
+    ("lrn_rank", lambda tf, a: tf.nn.lrn(a)),
+    (
+        "fused_batch_norm_rank",
+        lambda tf, a: tf.nn.fused_batch_norm(a, tf.zeros([3]), tf.zeros([3])),
+    ),
+    (
+        "fused_batch_norm_scale",
+        lambda tf, a: tf.nn.fused_batch_norm(tf.zeros([1, 2, 2, 3]), tf.zeros([4]), tf.zeros([4])),
+    ),
+    ("bias_add_rank1", lambda tf, a: tf.nn.bias_add(tf.zeros([3]), tf.zeros([3]))),
+    ("sequence_mask_rank", lambda tf, a: tf.sequence_mask(a)),
+    ("where_one_arg_ok", lambda tf, a: tf.where(tf.zeros([2, 3], tf.bool))),
+    ("clip_by_value_shapes", lambda tf, a: tf.clip_by_value(a, tf.zeros([4]), 1.0)),
+    (
+        "separable_conv_channels",
+        lambda tf, a: tf.nn.separable_conv2d(
+            tf.zeros([1, 4, 4, 2]),
+            tf.zeros([3, 3, 3, 1]),
+            tf.zeros([1, 1, 3, 4]),
+            [1, 1, 1, 1],
+            "SAME",
+        ),
+    ),
+    (
+        "pad_constant_values_rank",
+        lambda tf, a: tf.pad(a, [[1, 1], [1, 1]], constant_values=[1.0, 2.0]),
+    ),
+    ("top_k_tensor_k", lambda tf, a: tf.nn.top_k(a, tf.constant(7))),
+    ("bincount_float", lambda tf, a: tf.bincount(a)),
+    ("pool_window_rank", lambda tf, a: tf.nn.pool(tf.zeros([1, 4, 4, 1]), [2], "MAX", "VALID")),
+    (
+        "atrous_conv_channels",
+        lambda tf, a: tf.nn.atrous_conv2d(
+            tf.zeros([1, 5, 5, 2]), tf.zeros([3, 3, 3, 1]), 2, "SAME"
+        ),
+    ),
+    ("log_softmax_axis", lambda tf, a: tf.nn.log_softmax(a, axis=-3)),
+    ("reduce_logsumexp_axis", lambda tf, a: tf.reduce_logsumexp(a, 2)),
+    ("norm_axis", lambda tf, a: tf.norm(a, axis=3)),
+    ("diag_rank", lambda tf, a: tf.diag(tf.zeros([]))),
+    ("matrix_band_part_rank", lambda tf, a: tf.matrix_band_part(tf.zeros([3]), 1, 1)),
+    ("trace_rank", lambda tf, a: tf.trace(tf.zeros([3]))),
+    ("matrix_transpose_rank", lambda tf, a: tf.matrix_transpose(tf.zeros([3]))),
+    ("cumsum_axis_tensor", lambda tf, a: tf.cumsum(a, tf.constant(3))),
+    ("argmax_int64_axis", lambda tf, a: tf.argmax(a, tf.constant(5, tf.int64))),
+    ("stack_zero_ok", lambda tf, a: tf.stack([a])),
+    ("concat_one_ok", lambda tf, a: tf.concat([a], 5)),
+    ("unstack_negative_axis", lambda tf, a: tf.unstack(a, axis=-3)),
+    ("split_zero", lambda tf, a: tf.split(a, 0, 1)),
+    ("one_hot_axis_too_big", lambda tf, a: tf.one_hot([0, 1], 3, axis=3)),
+    ("slice_int64_begin", lambda tf, a: tf.slice(a, tf.constant([0, 0], tf.int64), [1, 1])),
+    ("strided_slice_shrink_oob", lambda tf, a: tf.strided_slice(a, [5], [6], shrink_axis_mask=1)),
+    ("tile_placeholder_rank", lambda tf, a: tf.tile(tf.placeholder(tf.float32), [2, 2])),
+    (
+        "reshape_placeholder_divisible",
+        lambda tf, a: tf.reshape(tf.placeholder(tf.float32, [None, 3]), [-1, 2]),
+    ),
+    (
+        "reshape_placeholder_equal",
+        lambda tf, a: tf.reshape(tf.placeholder(tf.float32, [None, 3]), [-1, 3]),
+    ),
+    ("fill_rank_unknown_dims", lambda tf, a: tf.fill(tf.placeholder(tf.int32), 1.0)),
+    ("expand_dims_two", lambda tf, a: tf.expand_dims(a, [0, 1])),
+    ("random_uniform_shape_float", lambda tf, a: tf.random_uniform([2.0, 3.0])),
+    ("multinomial_rank", lambda tf, a: tf.multinomial(tf.zeros([3]), 2)),
+    ("random_shuffle_ok", lambda tf, a: tf.random_shuffle(a)),
+    ("random_crop_rank", lambda tf, a: tf.random_crop(a, [1, 1, 1])),
+    (
+        "image_crop_offset_negative",
+        lambda tf, a: tf.image.crop_to_bounding_box(tf.zeros([4, 4, 1]), -1, 0, 2, 2),
+    ),
+    (
+        "image_pad_offset",
+        lambda tf, a: tf.image.pad_to_bounding_box(tf.zeros([4, 4, 1]), 3, 0, 5, 5),
+    ),
+    ("image_central_crop_rank", lambda tf, a: tf.image.central_crop(tf.zeros([4]), 0.5)),
+    (
+        "image_resize_size_rank",
+        lambda tf, a: tf.image.resize_images(tf.zeros([1, 2, 2, 1]), [[2, 2]]),
+    ),
+    ("image_total_variation_rank", lambda tf, a: tf.image.total_variation(tf.zeros([2]))),
+    (
+        "image_ssim_shapes",
+        lambda tf, a: tf.image.ssim(tf.zeros([1, 16, 16, 1]), tf.zeros([1, 16, 16, 3]), 1.0),
+    ),
+    (
+        "image_psnr_shapes",
+        lambda tf, a: tf.image.psnr(tf.zeros([1, 4, 4, 1]), tf.zeros([1, 4, 4, 3]), 1.0),
+    ),
+    ("image_sobel_rank", lambda tf, a: tf.image.sobel_edges(tf.zeros([4, 4, 1]))),
 ]
 
 
 def _make(fn):
     def case(tf):
         return _outcome(tf, fn)
+
     return case
 
 

@@ -390,9 +390,7 @@ def _one_hot_infer(inputs, attrs):
     if is_ is None:
         return [(dt, TensorShape(None))]
     r = len(is_)
-    if axis != -1 and not 0 <= axis <= r:
-        return [(dt, TensorShape(None))]  # TF reports a bad axis when the op runs
-    ax = r if axis == -1 else axis
+    ax = (axis + r + 1) % (r + 1)   # TF's depth_index (a bad axis is the kernel's error)
     return [(dt, TensorShape(list(is_[:ax]) + [depth] + list(is_[ax:])))]
 
 

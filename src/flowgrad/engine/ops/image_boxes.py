@@ -225,6 +225,14 @@ def _nms_infer(op_type, first="boxes", n_out=1):
         for t, arg in ((size, "max_output_size"), (thr, "threshold"),
                        (score_thr, "score_threshold")):
             _scalar_input(op_type, t, arg)
+        if first == "boxes":   # TF: boxes[0] merged with scores[0], then boxes[1] is 4
+            bd = boxes.shape.as_tuple() if boxes.shape.ndims else None
+            sd = scores.shape.as_tuple() if scores.shape.ndims else None
+            if bd is not None and sd is not None and None not in (bd[0], sd[0]) and \
+                    bd[0] != sd[0]:
+                raise ValueError(f"Dimensions must be equal, but are {bd[0]} and {sd[0]}")
+            if bd is not None and bd[1] not in (None, 4):
+                raise ValueError(f"Dimension must be 4 but is {bd[1]}")
         n = None
         if attrs.get("pad_to_max_output_size"):
             v = const_value(size)

@@ -600,13 +600,13 @@ def _scatter_nd_infer(inputs, attrs):
                         f"does not match type {indices.dtype.name} of argument 'indices'.")
     dt = updates.dtype.base_dtype
     sv = shape_value(shape_t)
+    if sv is not None:   # read as a shape: -1 is unknown
+        sv = [None if d is None or d < 0 else d for d in sv]
     is_, us = _dims(indices), _dims(updates)
     if sv is not None and is_ is not None and us is not None and is_[-1] is not None:
         k = is_[-1]
         outer = len(is_) - 1
-        if k > len(sv):
-            raise ValueError(f"The last dimension of indices ({k}) must be <= the rank of shape "
-                             f"({len(sv)})")
+        # (k above the rank of shape: TF's Subshape clamps it, the kernel reports it)
         _check_prefix(f"The outer {outer} dimensions of indices.shape={_fmt_shape(is_)} must "
                       f"match the outer {outer} dimensions of updates.shape={_fmt_shape(us)}",
                       list(is_[:-1]), list(us[:outer]), len(us) >= outer)

@@ -168,9 +168,7 @@ def _pad_infer_common(x, p_t, mode=None):
 def _pad_infer(inputs, attrs):
     x, p = inputs[0], inputs[1]
     if len(inputs) == 3:
-        c = inputs[2]
-        if c.shape.ndims not in (None, 0):
-            raise ValueError(f"Shape must be rank 0 but is rank {c.shape.ndims}")
+        c = inputs[2]   # (its rank: the kernel's check, as TF)
         if c.dtype.base_dtype is not x.dtype.base_dtype:
             raise TypeError(f"Input 'constant_values' of 'PadV2' Op has type {c.dtype.name} "
                             f"that does not match type {x.dtype.name} of argument 'input'.")
@@ -192,6 +190,9 @@ def _check_paddings(x, paddings):
 def _pad_kernel(x, paddings, constant_values=0):
     x = np.asarray(x)
     p = _check_paddings(x, paddings)
+    if np.ndim(constant_values) != 0:
+        raise _invalid("constant_values must be a scalar. Found: "
+                       f"{_fmt_shape(np.shape(constant_values))}")
     if x.ndim == 0:
         return x.copy()
     out = np.full(tuple(d + a + b for d, (a, b) in zip(x.shape, p)), constant_values,
@@ -780,7 +781,7 @@ def split(value: TensorLike, num_or_size_splits: IntsLike, axis: int | Tensor = 
             x = to_tensor(value, name="value")   # after split_dim, as TF's op helper
             n = int(num_or_size_splits)
             if n < 1:
-                raise ValueError(f"Value for attr 'num_split' of {n} must be at least minimum 1")
+                raise ValueError(f"Attr 'num_split' of 'Split' Op passed {n} less than minimum 1.")
             op = apply_op("Split", [ax, x], {"num_split": n}, scope)
             return list(op.outputs)
     if num is None:

@@ -46,11 +46,7 @@ def _matrix_dims(op_name, t, arg="input"):
 
 # -- MatrixBandPart ------------------------------------------------------------------------------
 def _band_infer(inputs, attrs):
-    x, lo, hi = inputs
-    _matrix_dims("MatrixBandPart", x)
-    for t, n in ((lo, "num_lower"), (hi, "num_upper")):
-        if t.shape.ndims not in (None, 0):
-            raise ValueError(f"{n} must be a scalar, got shape {t.shape}")
+    x, lo, hi = inputs   # TF 1.14: UnchangedShape, the kernel checks the ranks
     return [(x.dtype.base_dtype, x.shape)]
 
 
@@ -64,6 +60,9 @@ def _band_kernel(x, lo, hi):
     x = np.asarray(x)
     if x.ndim < 2:
         raise _invalid(f"input must be at least 2-dim, received shape: {_tf_shape(x)}")
+    for v, n in ((lo, "num_lower"), (hi, "num_upper")):
+        if np.ndim(v) != 0:
+            raise _invalid(f"{n} must be scalar, got shape {_tf_shape(np.asarray(v))}")
     mask = _band_mask(x.shape[-2], x.shape[-1], int(lo), int(hi))
     return np.where(mask, x, np.zeros((), x.dtype))
 
