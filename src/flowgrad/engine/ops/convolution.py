@@ -193,7 +193,7 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
     dt = dy.dtype
     dy, f = wide(to_nhwc(dy, data_format), f)
     label = "Conv2DCustomBackpropInput"   # TF's ConvBackpropComputeDimensions checks
-    if f.shape[2] == 0 or c % f.shape[2]:
+    if c != f.shape[2] and (f.shape[2] == 0 or c % f.shape[2]):
         raise errors.InvalidArgumentError(
             None, None, f"{label}: input depth must be evenly divisible by filter depth")
     if f.shape[3] != dy.shape[3]:
