@@ -411,5 +411,5 @@ def test_expand_dims_takes_a_one_element_axis_list():
         np.testing.assert_array_equal(sess.run(y), [[1.0], [2.0]])
     with pytest.raises(ValueError, match="'dim' input must be a tensor with a single value"):
         tf.expand_dims(x, [0, 1])
-    with pytest.raises(ValueError, match=r"dim 2 not in the interval \[-2, 1\]"):
+    with pytest.raises(ValueError, match=r"dim 2 not in the interval \[-2, 1\]\. for "):
         tf.expand_dims(x, [2])

@@ -506,7 +506,7 @@ def test_top_k_gradient_and_errors():
     res = tf.nn.top_k(tf.constant(x), 2)
     assert res.values.op.type == "TopKV2" and res.indices.dtype == tf.int32
     check_grads(lambda t: tf.nn.top_k(t, 3).values, [x], order=2)
-    with pytest.raises(ValueError, match="input must have at least k columns"):
+    with pytest.raises(ValueError, match="input must have last dimension >= k = 4 but is 3"):
         tf.nn.top_k(tf.ones([2, 3]), 4)
     with pytest.raises(ValueError, match="at least rank 1"):
         tf.nn.top_k(tf.constant(1.0), 1)

@@ -60,10 +60,11 @@ import numpy as np
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
 from ..engine.framework.graph import Tensor, name_scope
+from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops._base import FLOATS, apply, same_type_inputs, to_tensor
 from ..engine.ops._nn_util import IntOrInts, TensorLike
 from ..engine.ops.shape import shape
-from ..engine.ops._windows import check_choice, get_sequence, sizes_tensor, sizes_value
+from ..engine.ops._windows import check_choice, get_sequence, sizes_tensor
 from ..engine.ops.convolution import (
     batch_to_space_nd,
     space_to_batch_nd,
@@ -98,8 +99,8 @@ def conv2d_transpose(value: TensorLike | None = None, filter: TensorLike | None 
     Returns:
       A tensor of shape `output_shape`.
     Raises:
-      ValueError: the filter's last dim differs from value's channels, or output_shape's
-        channels differ from the filter's third dim.
+      ValueError: output_shape is not a 4-D shape (the op's shape error; channels that
+        differ from the filter's are the kernel's error, as TF 1.14).
 
     >>> y = tf.nn.conv2d_transpose(tf.ones([1, 3, 3, 2]), tf.ones([3, 3, 1, 2]), [1, 6, 6, 1],
     ...                            [1, 2, 2, 1])
@@ -115,19 +116,9 @@ def conv2d_transpose(value: TensorLike | None = None, filter: TensorLike | None 
         cidx = 1 if data_format == "NCHW" else 3
         if value.shape.ndims is not None and value.shape.ndims != 4:
             raise ValueError(f"value must be a 4-D tensor, got shape {value.shape}")
-        vc = value.shape.as_tuple()[cidx] if value.shape.ndims else None
-        fd = filter.shape.as_tuple()
-        if vc is not None and fd is not None and fd[3] is not None and vc != fd[3]:
-            raise ValueError(f"input channels does not match filter's input channels, "
-                             f"{vc} != {fd[3]}")
+        # TF 1.14 (conv2d_transpose_v2) checks no channels here: Conv2DBackpropInput's
+        # shape function reads output_shape as a 4-D shape, its kernel the rest
         sizes = sizes_tensor(output_shape)
-        sv = sizes_value(sizes)
-        if sv is not None:
-            if len(sv) != 4:
-                raise ValueError(f"output_shape must have shape (4,), got {(len(sv),)}")
-            if fd is not None and fd[2] is not None and sv[cidx] != fd[2]:
-                raise ValueError(f"output_shape does not match filter's output channels, "
-                                 f"{sv[cidx]} != {fd[2]}")
         padding, explicit = padding_attrs("Conv2DBackpropInput", padding, data_format)
         return apply("Conv2DBackpropInput", [sizes, filter, value],
                      {"strides": get_sequence(strides, 2, cidx, "strides"), "padding": padding,
@@ -168,12 +159,7 @@ def conv1d(value: TensorLike | None = None, filters: TensorLike | None = None,
         # tensors and variables go to expand_dims as they are (TF reads a variable there)
         x, f = (v if hasattr(getattr(v, "shape", None), "ndims") else to_tensor(v, name=n)
                 for v, n in ((value, "value"), (filters, "filters")))
-        if x.shape.ndims is not None and x.shape.ndims != 3:
-            raise ValueError(f"Shape must be rank 3 but is rank {x.shape.ndims} for 'conv1d' "
-                             f"with input shapes: {x.shape}, {f.shape}.")
-        if f.shape.ndims is not None and f.shape.ndims != 3:
-            raise ValueError(f"Shape must be rank 3 but is rank {f.shape.ndims} for 'conv1d' "
-                             f"with input shapes: {x.shape}, {f.shape}.")
+        # (other ranks: the ExpandDims' or Conv2D's shape error, as TF)
         stride = get_sequence(stride, 1, cidx, "stride")
         dil = get_sequence(dilations, 1, cidx, "dilations")
         strides = stride[:spatial] + [1] + stride[spatial:]
@@ -365,6 +351,7 @@ def convolution(input: TensorLike, filter: TensorLike | None, padding: str | Non
     filter = filters if filter is None else filter
     dilation_rate = dilations if dilation_rate is None else dilation_rate
     f = to_tensor(filter, name="filter")
+    _check_convolution_shapes(input, f, data_format)
     n = None if f.shape.ndims is None else f.shape.ndims - 2
     if n is not None and 1 <= n <= 3 and dilation_rate is not None:
         rates = np.asarray(dilation_rate, np.int64).reshape(-1)
@@ -394,6 +381,27 @@ def convolution(input: TensorLike, filter: TensorLike | None, padding: str | Non
                       name=name or "convolution")
     raise NotImplementedError(f"flowgrad's convolution supports 1-D, 2-D and 3-D filters, got "
                               f"a filter of rank {f.shape.ndims}")
+
+
+def _check_convolution_shapes(x, f, data_format):
+    """TF 1.14's nn_ops.Convolution checks of the input's and filter's ranks and channels."""
+    s = getattr(x, "shape", None)
+    xs = s if hasattr(s, "ndims") else TensorShape(np.shape(x))
+    total = xs.ndims if xs.ndims is not None else f.shape.ndims
+    if total is None:
+        raise ValueError("rank of input or filter must be known")
+    n = total - 2
+    if xs.ndims is not None and xs.ndims != n + 2:
+        raise ValueError("input tensor must have rank %d" % (n + 2))
+    if f.shape.ndims is not None and f.shape.ndims != n + 2:
+        raise ValueError("filter tensor must have rank %d" % (n + 2))
+    if xs.ndims is None or f.shape.ndims is None:
+        return
+    c = xs.as_tuple()[1 if data_format and data_format.startswith("NC") else n + 1]
+    fc = f.shape.as_tuple()[n]
+    if c is not None and fc is not None and c != fc:
+        raise ValueError("number of input channels does not match corresponding dimension of "
+                         f"filter, {c} != {fc}")
 
 
 def _dilated_convolution(input, f, n, padding, strides, rates, data_format, scope):  # noqa: A002

@@ -71,11 +71,7 @@ def tensordot(a, b, axes, name=None):
                     raise ValueError(f"axis {i} is out of range for a tensor of rank {r}")
         a_axes = [i % ra for i in a_axes] if ra else a_axes
         b_axes = [i % rb for i in b_axes] if rb else b_axes
-        for i, j in zip(a_axes, b_axes):
-            da, db = a.shape.as_tuple()[i], b.shape.as_tuple()[j]
-            if da is not None and db is not None and da != db:
-                raise ValueError(f"Dimensions must be equal, but are {da} and {db} for "
-                                 f"contraction axes {i} of 'a' and {j} of 'b'")
+        # (contracted dims that differ: the MatMul's shape error, as TF)
         if a.shape.is_fully_defined() and b.shape.is_fully_defined():
             # TF 1.14's graph: transpose + reshape each side to a matrix, one MatMul, reshape.
             a_mat, a_free = _tensordot_reshape(a, a_axes, False)

@@ -139,6 +139,11 @@ def _shape_tensor(shape):
     if isinstance(shape, (list, tuple)) and any(hasattr(d, "op") for d in shape):
         return _as_int_input(list(shape), "shape")  # TF packs a list holding tensors
     dims = np.asarray(shape if not isinstance(shape, (int, np.integer)) else [shape])
+    if dims.dtype.kind not in "iu" and dims.size:
+        kind = "float32" if dims.dtype.kind == "f" and not isinstance(shape, np.ndarray) \
+            else _dt.as_dtype(dims.dtype).name
+        raise TypeError(f"Value passed to parameter 'shape' has DataType {kind} not in list "
+                        "of allowed values: int32, int64")
     if dims.ndim != 1 and dims.size:
         raise ValueError(f"Shape must be rank 1 but is rank {dims.ndim}")
     return constant(dims.reshape(-1).astype(np.int32), dtype=_dt.int32, name="shape")
@@ -147,10 +152,9 @@ def _shape_tensor(shape):
 def _shape_from(t):
     v = const_value(t)
     if v is not None:
-        dims = [int(d) for d in np.asarray(v).reshape(-1)]
-        if any(d < 0 for d in dims):
-            raise ValueError(f"Dimension {min(dims)} must be >= 0")
-        return TensorShape(dims)
+        # TF's MakeShapeFromShapeTensor: -1 is an unknown dim (a value below is the shape
+        # refiner's error, see shape_reads)
+        return TensorShape([int(d) if d >= 0 else None for d in np.asarray(v).reshape(-1)])
     n = t.shape.as_tuple()
     if t.shape.ndims not in (None, 1):
         raise ValueError(f"Shape must be rank 1 but is rank {t.shape.ndims}")

@@ -9,6 +9,7 @@ import numpy as np
 from . import dtypes as _dt
 from .graph import _TENSOR_CONVERSIONS, Operation, Tensor, get_default_graph
 from .registry import register_op
+from .shape_reads import reads_value
 from .tensor_shape import Dimension, TensorShape
 
 # (type, fn(value, dtype, name, as_ref) -> Tensor) pairs, as tf.register_tensor_conversion_function
@@ -328,6 +329,7 @@ def is_tensor(x) -> bool:
         x, Operation)
 
 
+@reads_value
 def const_value(t: Tensor) -> np.ndarray | None:
     """The NumPy value of `t` if it is known at graph-build time, else None."""
     op = t.op

@@ -11,6 +11,8 @@ import re
 import threading
 from typing import TYPE_CHECKING, Any, ContextManager, Iterator
 
+import numpy as np
+
 from . import errors
 from . import op_traceback as _op_traceback
 from . import tape as _tape
@@ -21,6 +23,7 @@ from .graph_def_lower import TA_LAYOUTS, ta_handle_of
 from .graph_keys import (GraphKeys, _device_string, _parse_device,  # noqa: F401 - re-exported
                          _shape_str, merge_shapes)
 from .registry import OPS, get_op_def
+from .shape_reads import PARTIAL_SHAPE_INPUTS, summarize_value, tracking, untracked
 from .tensor_shape import TensorShape, as_shape
 
 _capture_site = _op_traceback.capture
@@ -36,6 +39,103 @@ _VALID_SCOPE_NAME = re.compile(r"^[A-Za-z0-9_.\\/>-]*$")
 # (priority, type, fn(value, dtype, name, as_ref) -> Tensor), kept sorted by priority:
 # tf.register_tensor_conversion_function (constant_op) fills it; op creation reads it.
 _TENSOR_CONVERSIONS: list = []
+
+
+def _input_value(t):
+    """An input's value as TF's shape refiner evaluates it (constants, small int
+    subgraphs), or None."""
+    from ..ops._array_util import refined_ints
+    from .constant_op import const_value
+    with untracked():
+        v = const_value(t)
+        if v is None:
+            v = refined_ints(t)
+    return v
+
+
+def _check_shape_values(op_type, inputs, read):
+    """TF's refiner reading a shape given as a tensor (ConstantPartialShape): a value below
+    -1 is its error, with no op context."""
+    for i in PARTIAL_SHAPE_INPUTS[op_type]:
+        if i >= len(inputs) or (read is not None and i not in read):
+            continue
+        if read is None:   # an op built: only a constant shape can hold such a value
+            from .constant_op import const_value
+            v = const_value.__wrapped__(inputs[i])   # (untracked)
+        else:
+            v = _input_value(inputs[i])
+        if v is None:
+            continue
+        v = np.asarray(v)
+        if v.ndim != 1 or v.dtype.kind not in "iu":
+            continue
+        for d in v.tolist():
+            if d < -1:
+                err = ValueError(f"Invalid value in tensor used for shape: {d}")
+                err.no_context = True
+                raise err
+
+
+def _partial_str(t):
+    from ..ops._array_util import shape_value
+    with untracked():
+        dims = shape_value(t)
+    if dims is None:
+        return None
+    return "[" + ",".join("?" if d is None or d < 0 else str(d) for d in dims) + "]"
+
+
+def _shape_error(op_def, op_type, inputs, attrs, e, candidate):
+    """TF's InferenceContext::AttachContext: the op, its input shapes, and the input values
+    its shape function asked for before failing (see shape_reads)."""
+    msg = str(e)
+    ctx = f" for '{candidate}' (op: '{op_type}') with input shapes: " + \
+        ", ".join(_shape_str(t._shape) for t in inputs)
+    computed = getattr(e, "computed_tensors", None)
+    partial = getattr(e, "partial_shapes", None)
+    if computed is None and partial is None:
+        computed, partial = {}, {}
+        shaped = PARTIAL_SHAPE_INPUTS.get(op_type, ())
+        # TF's first run knows no input values; the refiner then evaluates the ones asked
+        # for and runs it again, until no more are asked for. The error of a run names
+        # the values known in that run.
+        known: set[int] = set()
+        read: set[int] = set()
+        everything = set(range(len(inputs)))
+        while True:
+            with tracking(inputs, known) as run:
+                try:
+                    op_def.infer(inputs, attrs)
+                    ok = True
+                except ValueError as e1:
+                    msg, ok = str(e1), False
+                except Exception:   # noqa: BLE001 - flowgrad needs the values: know all
+                    ok = None
+            read |= run.read
+            if ok is False or known == everything:
+                break
+            new = read - known if ok else everything - known
+            if not new:   # (flowgrad's infer fails only with every value known)
+                new = everything - known
+            if ok and op_type in PARTIAL_SHAPE_INPUTS:
+                _check_shape_values(op_type, inputs, new)
+            known |= new
+        for i in sorted(read & known):
+            if i in shaped:
+                p = _partial_str(inputs[i])
+                if p is not None:
+                    partial[i] = p
+                    continue
+            v = _input_value(inputs[i])
+            if v is not None:
+                computed[i] = "<" + summarize_value(v) + ">"
+    if computed:
+        ctx += " and with computed input tensors: " + \
+            ", ".join(f"input[{i}] = {v}" for i, v in sorted(computed.items()))
+    if partial:
+        ctx += " and with input tensors computed as partial shapes: " + \
+            ",".join(f"input[{i}] = {v}" for i, v in sorted(partial.items()))
+    return f"{msg}{ctx}."
 
 
 def _convert_input(value, op_type):
@@ -581,24 +681,18 @@ class Graph:
                 _VALID_NAMES_SEEN.add(name)
         try:
             specs = op_def.infer(inputs, attrs)
+            if op_type in PARTIAL_SHAPE_INPUTS:
+                _check_shape_values(op_type, inputs, None)
         except (ValueError, TypeError) as e:
+            if getattr(e, "no_context", False):
+                raise
             # The name the op would have had; nothing was marked as used.
             candidate = name if exact else self.unique_name(name, mark_as_used=False)
             msg = str(e)
             # As TF: shape errors name the op and its input shapes; type errors (raised by
             # TF's Python op wrappers) are left as they are.
-            if isinstance(e, ValueError) and candidate not in msg:
-                msg = f"{msg} for '{candidate}' (op: '{op_type}') with input shapes: " + \
-                      ", ".join(_shape_str(t._shape) for t in inputs)
-                computed = getattr(e, "computed_tensors", None)
-                if computed:
-                    msg += " and with computed input tensors: " + \
-                        ", ".join(f"input[{i}] = {v}" for i, v in sorted(computed.items()))
-                partial = getattr(e, "partial_shapes", None)
-                if partial:
-                    msg += " and with input tensors computed as partial shapes: " + \
-                        ", ".join(f"input[{i}] = {v}" for i, v in sorted(partial.items()))
-                msg += "."
+            if isinstance(e, ValueError) and f"'{candidate}'" not in msg:
+                msg = _shape_error(op_def, op_type, inputs, attrs, e, candidate)
             raise type(e)(msg) from None
         full = name if exact else self.unique_name(name)
         op = Operation(self, full, op_type, op_def, inputs, attrs, specs,

@@ -19,6 +19,7 @@ from ..framework import errors
 from ..framework.constant_op import constant, register_tensor_conversion_function
 from ..framework.graph import Tensor, _graph_of
 from ..framework.indexed_slices import IndexedSlices
+from ..framework.shape_reads import reads_value
 from ..framework.tensor_shape import TensorShape
 from ._base import apply, const_value, to_tensor
 
@@ -199,6 +200,7 @@ register_tensor_conversion_function((list, tuple), _autopacking_conversion, 99)
 
 
 # -- build-time values of shape tensors -------------------------------------------------------
+@reads_value
 def folded_value(t: Tensor) -> np.ndarray | None:
     """The value of `t` if build-time constant: Const, Shape of a known shape, and Cast,
     Pack (axis 0) and Fill of such, as TF's `constant_value`; else None."""
@@ -221,6 +223,7 @@ def folded_value(t: Tensor) -> np.ndarray | None:
     return None
 
 
+@reads_value
 def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
                    partial: bool = True):
     """The value of a small int subgraph as TF's C++ shape refiner evaluates it when
@@ -429,6 +432,7 @@ def _known_ints(v):
         return None
 
 
+@reads_value
 def refined_ints(t: Tensor) -> np.ndarray | None:
     """An int tensor's value as TF's C++ shape refiner evaluates it, fully known, else
     None."""
@@ -437,6 +441,7 @@ def refined_ints(t: Tensor) -> np.ndarray | None:
     return _known_ints(_refined_value(t, shape_n=False))
 
 
+@reads_value
 def refined_scalar(t: Tensor) -> int | None:
     """A scalar int tensor's value as TF's C++ shape refiner evaluates it (constants, known
     shapes and small arithmetic on them: `tf.shape(x)[0] - 1`), else None."""
@@ -456,6 +461,12 @@ def _scalar_dim(t: Tensor) -> int | None:
     return None if v is None else int(v)
 
 
+def _unknown_dims(t):
+    n = t.shape.as_tuple()
+    return [None] * n[0] if n is not None and len(n) == 1 and n[0] is not None else None
+
+
+@reads_value(unknown=_unknown_dims)
 def shape_value(t: Tensor) -> list | None:
     """TF's `constant_value_as_shape`: a shape tensor's dims as int-or-None, or None.
 

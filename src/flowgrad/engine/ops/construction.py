@@ -18,6 +18,7 @@ from ..framework import errors
 from ..framework.constant_op import _infer_dtype, constant
 from ..framework.graph import Tensor
 from ..framework.registry import register_op
+from ..framework.shape_reads import summarize_value
 from ..framework.tensor_shape import TensorShape, as_shape
 from ._array_util import (DTypeLike, IntsLike, ShapeLike, TensorLike, _as_int_input, _dims,
                           _has_tensor, _invalid, _scope, _static_int, _unknown_dims_from,
@@ -34,12 +35,14 @@ def _fill_infer(inputs, attrs):
         raise ValueError(f"Shape must be rank 0 but is rank {value.shape.ndims}")
     if dims.shape.ndims not in (None, 1):
         raise ValueError(f"Shape must be rank 1 but is rank {dims.shape.ndims}")
+    v = const_value(dims)   # TF checks the values it knows before reading them as a shape
+    if v is not None and np.size(v) and np.min(v) < 0:
+        raise ValueError("Fill dimensions must be >= 0")
     dv = shape_value(dims)
     if dv is None:
         return [(value.dtype.base_dtype, _unknown_dims_from(dims))]
-    if builtins.any(d is not None and d < 0 for d in dv):
-        raise ValueError(f"Fill dimensions must be >= 0, got {dv}")
-    return [(value.dtype.base_dtype, TensorShape(dv))]
+    return [(value.dtype.base_dtype, TensorShape([d if d is None or d >= 0 else None
+                                                  for d in dv]))]
 
 
 def _fill_kernel(dims, value):
@@ -162,6 +165,13 @@ def _filled(shape_, dtype, value, default):
                     dims = apply("Reshape", [dims, constant(np.array([-1], np.int32),
                                                             name="shape")], None, rs)
             return apply("Fill", [dims, constant(value, dtype=dtype, name="Const")], None, scope)
+        if isinstance(shape_, (list, tuple)) and builtins.any(
+                isinstance(d, (int, np.integer)) and d < 0 for d in shape_):
+            # TF: no constant of a negative size; the shape converted as it is, then Fill
+            # (whose shape refiner names the negative dim)
+            dims = constant(np.array(shape_, np.int32), name="Const")
+            return apply("Fill", [dims, constant(value, dtype=dtype, name="Const")], None,
+                         scope)
         dims = [int(d) for d in as_shape(shape_).as_list()]
         # TF's _constant_if_small fails on a scalar shape (`zeros(3)`): then a Fill.
         # math.prod is exact (np.prod wraps around at 2**63).
@@ -197,8 +207,8 @@ def ones(shape: IntsLike | ShapeLike, dtype: DTypeLike = _dt.float32,  # noqa: A
 # -- Range / LinSpace ---------------------------------------------------------------------------
 def _range_infer(inputs, attrs):
     for t, n in zip(inputs, ("start", "limit", "delta")):
-        if t.shape.ndims not in (None, 0):
-            raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}")
+        if t.shape.ndims not in (None, 0):   # TF_RETURN_WITH_CONTEXT_IF_ERROR's line
+            raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}\n\t for '{n}'")
     s, l_, d = (folded_value(t) for t in inputs)
     if inputs[0].dtype.base_dtype.is_integer:   # as TF's shape refiner: small int arithmetic
         s, l_, d = (v if v is not None else refined_scalar(t) for v, t in zip((s, l_, d), inputs))
@@ -206,10 +216,11 @@ def _range_infer(inputs, attrs):
     if s is None or l_ is None or d is None:
         return [(dt, TensorShape([None]))]
     if d == 0:
-        raise ValueError("Requires delta != 0: 0")
+        raise ValueError("Requires delta != 0")
     if (d > 0 and l_ < s) or (d < 0 and s < l_):
-        raise ValueError(f"Requires start <= limit when delta > 0: {s}/{l_}" if d > 0 else
-                         f"Requires start >= limit when delta < 0: {s}/{l_}")
+        sl = f"{summarize_value(s)}/{summarize_value(l_)}"   # TF prints them as its tensors
+        raise ValueError(f"Requires start <= limit when delta > 0: {sl}" if d > 0 else
+                         f"Requires start >= limit when delta < 0: {sl}")
     if dt.is_integer:
         n = int((abs(int(l_) - int(s)) + abs(int(d)) - 1) // abs(int(d)))
     else:
@@ -369,16 +380,17 @@ def _one_hot_infer(inputs, attrs):
                         f"not match type {on.dtype.name} of argument 'on_value'.")
     axis = attrs["axis"]
     is_ = _dims(indices)
+    if is_ is not None and axis < -1:
+        raise ValueError("axis must be >= -1")
     depth = _static_int(depth_t)
     if depth is not None and depth < 0:
-        raise ValueError(f"depth must be non-negative, got: {depth}")
+        raise ValueError(f"Dimension size, given by scalar input 1, must be non-negative but "
+                         f"is {depth}")
     dt = on.dtype.base_dtype
     if is_ is None:
         return [(dt, TensorShape(None))]
     r = len(is_)
-    if axis != -1 and not 0 <= axis <= r:
-        return [(dt, TensorShape(None))]  # TF reports a bad axis when the op runs
-    ax = r if axis == -1 else axis
+    ax = (axis + r + 1) % (r + 1)   # TF's depth_index (a bad axis is the kernel's error)
     return [(dt, TensorShape(list(is_[:ax]) + [depth] + list(is_[ax:])))]
 
 

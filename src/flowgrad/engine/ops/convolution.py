@@ -69,8 +69,14 @@ def _conv2d_infer(inputs, attrs):
     xd = nhwc_dims(x.shape.as_tuple(), fmt) or (None,) * 4
     fd = f.shape.as_tuple() or (None,) * 4
     if xd[3] is not None and fd[2] is not None and xd[3] != fd[2]:
-        raise ValueError(f"Depth of input ({xd[3]}) is not a multiple of input depth of filter "
-                         f"({fd[2]})")
+        # TF 1.14's shape function allows grouped convolutions (its kernel does not)
+        if fd[2] == 0 or xd[3] % fd[2]:
+            raise ValueError(f"Depth of input ({xd[3]}) is not a multiple of input depth of "
+                             f"filter ({fd[2]})")
+        groups = xd[3] // fd[2]
+        if fd[3] is not None and fd[3] % groups:
+            raise ValueError(f"Depth of output ({fd[3]}) is not a multiple of the number of "
+                             f"groups ({groups})")
     out_hw = [None, None]
     if fd[0] is not None and fd[1] is not None:
         geo = geometry(xd[1:3], fd[:2], strides, dil, padding, fmt, explicit)
@@ -172,9 +178,10 @@ def _backprop_infer(op_type, sizes_at):
                             f"{other.dtype.base_dtype.name} of argument '{other_name}'.")
         if sizes.shape.ndims not in (None, 1):
             raise ValueError(f"Shape must be rank 1 but is rank {sizes.shape.ndims}")
-        # TF's MakeShapeFromShapeTensor: the sizes as far as the shape refiner reads them
-        # (constants, known shapes, their slices, packs and concats)
-        sv = shape_value(sizes)
+        n = sizes.shape.as_tuple()[0] if sizes.shape.ndims == 1 else None
+        if n is not None and n != 4:   # TF reads the sizes as a 4-D shape
+            raise ValueError(f"Shape must be rank 4 but is rank {n}")
+        sv = shape_value(sizes)   # TF's MakeShapeFromShapeTensor (known shapes, slices, packs)
         if sv is not None and len(sv) != 4:
             raise ValueError(f"Shape must be rank 4 but is rank {len(sv)}")
         sv = None if sv is None else [None if d is None or d < 0 else int(d) for d in sv]
@@ -188,13 +195,13 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
     n, h, w, c = nhwc_dims(tuple(int(s) for s in sizes), data_format)
     dt = dy.dtype
     dy, f = wide(to_nhwc(dy, data_format), f)
-    if f.shape[3] != dy.shape[3]:   # TF's ConvBackpropComputeDimensions
+    label = "Conv2DCustomBackpropInput"   # TF's ConvBackpropComputeDimensions checks
+    if c != f.shape[2] and (f.shape[2] == 0 or c % f.shape[2]):
         raise errors.InvalidArgumentError(
-            None, None, "Conv2DCustomBackpropInput: filter and out_backprop must have the "
-            "same out_depth")
-    if f.shape[2] != c:
+            None, None, f"{label}: input depth must be evenly divisible by filter depth")
+    if f.shape[3] != dy.shape[3]:
         raise errors.InvalidArgumentError(
-            None, None, "Conv2DCustomBackpropInput: input and filter must have the same depth")
+            None, None, f"{label}: filter and out_backprop must have the same out_depth")
     g = Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format,
             explicit_paddings)
     check_out_shape(g, dy)
@@ -558,19 +565,22 @@ def _space_to_batch_infer(inputs, attrs):
     x = inputs[0]
     block, pads = _s2b_block_pairs(inputs, "SpaceToBatchND")
     dims = x.shape.as_tuple()
+    if block is not None and any(b < 1 for b in block):
+        raise ValueError("block_shape must be positive")
     if dims is None or block is None or pads is None:
         return [(x.dtype.base_dtype, TensorShape(None if dims is None else [None] * len(dims)))]
     m = len(block)
     out = [None if dims[0] is None else dims[0] * int(np.prod(block))]
     for i, b in enumerate(block):
         d = dims[1 + i]
+        if pads[i, 0] < 0 or pads[i, 1] < 0:
+            raise ValueError("paddings cannot be negative")
         if d is None:
             out.append(None)
             continue
         padded = d + int(pads[i, 0]) + int(pads[i, 1])
         if padded % b:
-            raise ValueError(f"padded_shape[{i}]={padded} is not divisible by "
-                             f"block_shape[{i}]={b}")
+            raise ValueError(f"Dimension size must be evenly divisible by {b} but is {padded}")
         out.append(padded // b)
     return [(x.dtype.base_dtype, TensorShape(out + list(dims[1 + m:])))]
 
@@ -604,17 +614,29 @@ def _batch_to_space_infer(inputs, attrs):
     x = inputs[0]
     block, crops = _s2b_block_pairs(inputs, "BatchToSpaceND")
     dims = x.shape.as_tuple()
+    if block is not None and any(b < 1 for b in block):
+        raise ValueError("block_shape must be positive")
     if dims is None or block is None or crops is None:
         return [(x.dtype.base_dtype, TensorShape(None if dims is None else [None] * len(dims)))]
     m = len(block)
     prod = int(np.prod(block))
-    if dims[0] is not None and dims[0] % prod:
-        raise ValueError(f"Input batch dimension ({dims[0]}) is not divisible by product of "
-                         f"block sizes ({prod})")
+    if dims[0] is not None:
+        batch = dims[0]
+        for b in block:   # TF divides the batch by each block size in turn
+            if batch % b:
+                raise ValueError(f"Dimension size must be evenly divisible by {b} but is "
+                                 f"{batch}")
+            batch //= b
     out = [None if dims[0] is None else dims[0] // prod]
     for i, b in enumerate(block):
         d = dims[1 + i]
-        out.append(None if d is None else d * b - int(crops[i, 0]) - int(crops[i, 1]))
+        c0, c1 = int(crops[i, 0]), int(crops[i, 1])
+        if c0 < 0 or c1 < 0:
+            raise ValueError("crops cannot be negative")
+        if d is not None and d * b < c0 + c1:
+            raise ValueError(f"Negative dimension size caused by subtracting {c0 + c1} from "
+                             f"{d * b}")
+        out.append(None if d is None else d * b - c0 - c1)
     return [(x.dtype.base_dtype, TensorShape(out + list(dims[1 + m:])))]
 
 

@@ -38,8 +38,7 @@ _CTYPES = (_dt.complex64, _dt.complex128)
 def _at_least(op_type, t, k):
     r = t.shape.ndims
     if r is not None and r < k:
-        raise ValueError(f"Shape must be at least rank {k} but is rank {r} for '{op_type}' "
-                         f"(op: '{op_type}') with input shapes: {t.shape}.")
+        raise ValueError(f"Shape must be at least rank {k} but is rank {r}")
 
 
 # -- FFT / IFFT (1-3D) ---------------------------------------------------------------------------
@@ -159,11 +158,9 @@ def _rfft_infer(op_type, k, inverse):
         check_dtype(op_type, n, (_dt.int32,), "fft_length")
         _at_least(op_type, x, k)
         if n.shape.ndims is not None and n.shape.ndims != 1:
-            raise ValueError(f"Shape must be rank 1 but is rank {n.shape.ndims} for "
-                             f"'{op_type}' (op: '{op_type}')")
+            raise ValueError(f"Shape must be rank 1 but is rank {n.shape.ndims}")
         if n.shape.ndims == 1 and n.shape.as_tuple()[0] not in (None, k):
-            raise ValueError(f"Dimension must be {k} but is {n.shape.as_tuple()[0]} for "
-                             f"'{op_type}' (op: '{op_type}')")
+            raise ValueError(f"Dimension must be {k} but is {n.shape.as_tuple()[0]}")
         out_dt = _dt.float32 if inverse else _dt.complex64
         dims = x.shape.as_tuple()
         if dims is None:

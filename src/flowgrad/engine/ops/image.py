@@ -134,11 +134,15 @@ def _axis_area(in_size, out_size, align_corners):
 
 # -- shape rules -----------------------------------------------------------------------------
 def _size_dims(op_type, size):
-    if size.shape.ndims not in (None, 1) or size.shape.as_tuple() not in (None, (2,), (None,)):
-        raise ValueError(f"Shape must be rank 1 with 2 elements but is {size.shape} for "
-                         f"'{op_type}' (size)")
+    if size.shape.ndims not in (None, 1):
+        raise ValueError(f"Shape must be rank 1 but is rank {size.shape.ndims}")
+    n = size.shape.as_tuple()
+    if n is not None and n[0] is not None and n[0] != 2:
+        raise ValueError(f"Dimension must be 2 but is {n[0]}")
     v = const_value(size)
-    return (None, None) if v is None else tuple(int(d) for d in np.asarray(v).reshape(-1))
+    # TF's MakeDim: -1 is an unknown size
+    return (None, None) if v is None else tuple(int(d) if d >= 0 else None
+                                                for d in np.asarray(v).reshape(-1))
 
 
 def _images_dims(op_type, images):
@@ -146,8 +150,7 @@ def _images_dims(op_type, images):
     if dims is None:
         return (None,) * 4
     if len(dims) != 4:
-        raise ValueError(f"Shape must be rank 4 but is rank {len(dims)} for '{op_type}' "
-                         f"(images shape {images.shape})")
+        raise ValueError(f"Shape must be rank 4 but is rank {len(dims)}")
     return dims
 
 
@@ -411,12 +414,10 @@ def _rgb_infer(op_type, types, arg="images"):
         check_dtype(op_type, x, types, arg)
         dims = x.shape.as_tuple()
         if dims is not None and (len(dims) < 1 or dims[-1] not in (None, 3)):
-            raise ValueError(f"Dimension must be 3 but is {dims[-1] if dims else 0} for "
-                             f"'{op_type}' (input shape {x.shape})")
+            raise ValueError(f"Dimension must be 3 but is {dims[-1] if dims else 0}")
         for t in inputs[1:]:
             if t.shape.ndims not in (None, 0):
-                raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims} for "
-                                 f"'{op_type}'")
+                raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}")
         return [(x.dtype.base_dtype, x.shape)]
     return infer
 
@@ -425,11 +426,9 @@ def _contrast_infer(inputs, attrs):
     x, factor = inputs
     check_dtype("AdjustContrastv2", x, _COLOR_TYPES, "images")
     if x.shape.ndims is not None and x.shape.ndims < 3:
-        raise ValueError(f"Shape must be at least rank 3 but is rank {x.shape.ndims} for "
-                         f"'AdjustContrastv2' (images shape {x.shape})")
+        raise ValueError(f"Shape must be at least rank 3 but is rank {x.shape.ndims}")
     if factor.shape.ndims not in (None, 0):
-        raise ValueError(f"Shape must be rank 0 but is rank {factor.shape.ndims} for "
-                         "'AdjustContrastv2' (contrast_factor)")
+        raise ValueError(f"Shape must be rank 0 but is rank {factor.shape.ndims}")
     return [(x.dtype.base_dtype, x.shape)]
 
 
@@ -716,8 +715,7 @@ def _decode_infer(op_type):
             raise TypeError(f"Input 'contents' of '{op_type}' Op has type {c.dtype.name} that "
                             "does not match expected type of string.")
         if c.shape.ndims not in (None, 0):
-            raise ValueError(f"Shape must be rank 0 but is rank {c.shape.ndims} for "
-                             f"'{op_type}' (contents shape {c.shape})")
+            raise ValueError(f"Shape must be rank 0 but is rank {c.shape.ndims}")
         ch = attrs.get("channels", 0) or None
         dtype = attrs.get("dtype", _dt.uint8)
         return [(dtype, TensorShape([None, None, ch]))]
@@ -784,8 +782,7 @@ def _encode_infer(op_type, types):
         x = inputs[0]
         check_dtype(op_type, x, types, "image")
         if x.shape.ndims not in (None, 3):
-            raise ValueError(f"Shape must be rank 3 but is rank {x.shape.ndims} for "
-                             f"'{op_type}' (image shape {x.shape})")
+            raise ValueError(f"Shape must be rank 3 but is rank {x.shape.ndims}")
         return [(_dt.string, TensorShape([]))]
     return infer
 

@@ -36,8 +36,7 @@ def _shape_str(a):
 
 def _rank_check(op_type, t, rank, arg):
     if t.shape.ndims not in (None, rank):
-        raise ValueError(f"Shape must be rank {rank} but is rank {t.shape.ndims} for "
-                         f"'{op_type}' ({arg} shape {t.shape})")
+        raise ValueError(f"Shape must be rank {rank} but is rank {t.shape.ndims}")
 
 
 def _type_check(op_type, t, dtype, arg):
@@ -205,8 +204,7 @@ def _nms_overlaps_kernel(overlaps, scores, max_output_size, overlap_threshold,
 
 def _scalar_input(op_type, t, arg):
     if t.shape.ndims not in (None, 0):
-        raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims} for '{op_type}' "
-                         f"({arg})")
+        raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}")
 
 
 def _nms_infer(op_type, first="boxes", n_out=1):
@@ -227,6 +225,14 @@ def _nms_infer(op_type, first="boxes", n_out=1):
         for t, arg in ((size, "max_output_size"), (thr, "threshold"),
                        (score_thr, "score_threshold")):
             _scalar_input(op_type, t, arg)
+        if first == "boxes":   # TF: boxes[0] merged with scores[0], then boxes[1] is 4
+            bd = boxes.shape.as_tuple() if boxes.shape.ndims else None
+            sd = scores.shape.as_tuple() if scores.shape.ndims else None
+            if bd is not None and sd is not None and None not in (bd[0], sd[0]) and \
+                    bd[0] != sd[0]:
+                raise ValueError(f"Dimensions must be equal, but are {bd[0]} and {sd[0]}")
+            if bd is not None and bd[1] not in (None, 4):
+                raise ValueError(f"Dimension must be 4 but is {bd[1]}")
         n = None
         if attrs.get("pad_to_max_output_size"):
             v = const_value(size)
@@ -444,6 +450,12 @@ def _crop_and_resize_infer(inputs, attrs):
     _rank_check(op, boxes, 2, "boxes")
     _rank_check(op, box_ind, 1, "box_ind")
     _rank_check(op, crop_size, 1, "crop_size")
+    nb = boxes.shape.as_tuple()[0] if boxes.shape.ndims else None
+    ni = box_ind.shape.as_tuple()[0] if box_ind.shape.ndims else None
+    if nb is not None and ni is not None and nb != ni:
+        raise ValueError(f"Dimensions must be equal, but are {nb} and {ni}")
+    if boxes.shape.ndims and boxes.shape.as_tuple()[1] not in (None, 4):
+        raise ValueError(f"Dimension must be 4 but is {boxes.shape.as_tuple()[1]}")
     depth = image.shape.as_tuple()[3] if image.shape.ndims else None
     n = boxes.shape.as_tuple()[0] if boxes.shape.ndims else None
     if n is None and box_ind.shape.ndims:

@@ -57,8 +57,7 @@ def _scalar_string(op_type, t):
         raise TypeError(f"Input 'contents' of '{op_type}' Op has type {t.dtype.name} that "
                         "does not match expected type of string.")
     if t.shape.ndims not in (None, 0):
-        raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims} for '{op_type}' "
-                         f"(contents shape {t.shape})")
+        raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}")
 
 
 def _int32_at(data, offset):

@@ -108,9 +108,11 @@ def _strided_slice_infer(inputs, attrs):
     if not (b.dtype.base_dtype is e.dtype.base_dtype is s.dtype.base_dtype):
         raise TypeError(f"Input 'end' of 'StridedSlice' Op has type {e.dtype.name} that does "
                         f"not match type {b.dtype.name} of argument 'begin'.")
-    bv, ev, sv = folded_value(b), folded_value(e), folded_value(s)
     # as TF's shape refiner: indices from small int arithmetic (rt.row_splits[:-1][i]) count
-    bv, ev, sv = (v if v is not None else refined_ints(t) for v, t in ((bv, b), (ev, e), (sv, s)))
+    # (TF's shape function asks for the strides first, and begin/end only when they and
+    # the input's rank are known: an error then names the strides alone)
+    sv = folded_value(s)
+    sv = sv if sv is not None else refined_ints(s)
     dims = x.shape.as_tuple()
     if sv is not None and dims is not None:  # TF checks strides only when the rank is known
         for i, st in enumerate(np.asarray(sv).reshape(-1)):
@@ -118,6 +120,8 @@ def _strided_slice_infer(inputs, attrs):
                 raise ValueError(f"strides[{i}] must be non-zero")
     if dims is None or sv is None:
         return [(x.dtype.base_dtype, TensorShape(None))]
+    bv, ev = folded_value(b), folded_value(e)
+    bv, ev = (v if v is not None else refined_ints(t) for v, t in ((bv, b), (ev, e)))
     # Unknown begin/end (tensor indices) still fix the rank; those dims are unknown.
     return [(x.dtype.base_dtype, TensorShape(_canonical(dims, bv, ev, sv, attrs)))]
 
@@ -294,6 +298,9 @@ def reverse(tensor: TensorLike, axis: IntsLike, name: str | None = None) -> Tens
     array([[2, 1], [4, 3]], dtype=int32)
     """
     x = to_tensor(tensor)
+    if isinstance(axis, (list, tuple)) and axis and builtins.all(
+            isinstance(v, bool) for v in axis):
+        axis = np.asarray(axis, np.int32)   # TF converts Python bools to the int32 axis
     with _scope(name, "ReverseV2", [x]) as scope:
         a = axis if isinstance(axis, Tensor) else _int_tensor(np.asarray(axis).reshape(-1)
                                                               if np.size(axis) else
@@ -316,9 +323,11 @@ def _reverse_sequence_infer(inputs, attrs):
         raise ValueError(f"batch_dim must be < input rank: {batch_dim} vs. {rank}")
     if seq_dim >= rank:
         raise ValueError(f"seq_dim must be < input rank: {seq_dim} vs. {rank}")
-    dims = list(x.shape.dims)
-    dims[batch_dim] = merge_shapes(TensorShape([dims[batch_dim]]),
-                                   lengths.shape.with_rank(1)).dims[0]
+    dims = list(x.shape.as_tuple())
+    n = lengths.shape.as_tuple()[0] if lengths.shape.ndims == 1 else None
+    if dims[batch_dim] is not None and n is not None and dims[batch_dim] != n:
+        raise ValueError(f"Dimensions must be equal, but are {dims[batch_dim]} and {n}")
+    dims[batch_dim] = n if dims[batch_dim] is None else dims[batch_dim]
     return [(x.dtype.base_dtype, TensorShape(dims))]
 
 
@@ -591,13 +600,13 @@ def _scatter_nd_infer(inputs, attrs):
                         f"does not match type {indices.dtype.name} of argument 'indices'.")
     dt = updates.dtype.base_dtype
     sv = shape_value(shape_t)
+    if sv is not None:   # read as a shape: -1 is unknown
+        sv = [None if d is None or d < 0 else d for d in sv]
     is_, us = _dims(indices), _dims(updates)
     if sv is not None and is_ is not None and us is not None and is_[-1] is not None:
         k = is_[-1]
         outer = len(is_) - 1
-        if k > len(sv):
-            raise ValueError(f"The last dimension of indices ({k}) must be <= the rank of shape "
-                             f"({len(sv)})")
+        # (k above the rank of shape: TF's Subshape clamps it, the kernel reports it)
         _check_prefix(f"The outer {outer} dimensions of indices.shape={_fmt_shape(is_)} must "
                       f"match the outer {outer} dimensions of updates.shape={_fmt_shape(us)}",
                       list(is_[:-1]), list(us[:outer]), len(us) >= outer)

@@ -49,9 +49,17 @@ def _slice_infer(inputs, attrs):
     for t in (begin_t, size_t):
         if t.shape.ndims not in (None, 1):
             raise ValueError(f"Shape must be rank 1 but is rank {t.shape.ndims}")
+    # TF merges the lengths of begin and size, then gives the input that rank
+    nb = begin_t.shape.as_tuple()[0] if begin_t.shape.ndims == 1 else None
+    ns = size_t.shape.as_tuple()[0] if size_t.shape.ndims == 1 else None
+    if nb is not None and ns is not None and nb != ns:
+        raise ValueError(f"Dimension 0 in both shapes must be equal, but are {nb} and {ns}. "
+                         f"Shapes are [{nb}] and [{ns}].")
+    n = nb if nb is not None else ns
+    if n is not None and xs is not None and len(xs) != n:
+        raise ValueError(f"Shape must be rank {n} but is rank {len(xs)}")
     b, s = (_refined_list(t) for t in (begin_t, size_t))
-    n = begin_t.shape.as_tuple()
-    r = len(xs) if xs is not None else (n[0] if n is not None else None)
+    r = len(xs) if xs is not None else n
     for v in (b, s):
         if v is not None and r is not None and len(v) != r:
             raise ValueError(f"Shape must be rank {r} but is rank {len(v)}" if xs is None else
@@ -66,7 +74,10 @@ def _slice_infer(inputs, attrs):
         d = None if xs is None else xs[i]
         bi = None if b is None else b[i]
         if s[i] == -1:
-            out.append(None if d is None or bi is None else builtins.max(d - bi, 0))
+            # TF subtracts begin (read as a shape: -1 unknown) from the dim
+            if d is not None and bi is not None and bi >= 0 and bi > d:
+                raise ValueError(f"Negative dimension size caused by subtracting {bi} from {d}")
+            out.append(None if d is None or bi is None or bi < 0 else d - bi)
         elif s[i] < -1:
             raise ValueError(f"Expected size[{i}] in [-1, ...], but got {s[i]}")
         else:
@@ -133,8 +144,8 @@ def _pad_infer_common(x, p_t, mode=None):
     if ps is not None:
         if len(ps) != 2:
             raise ValueError(f"Shape must be rank 2 but is rank {len(ps)}")
-        if ps[1] is not None and ps[1] != 2:
-            raise ValueError(f"Dimension 1 in both shapes must be equal, but are {ps[1]} and 2.")
+        if ps[1] is not None and ps[1] != 2:   # TF checks the columns first
+            raise ValueError(f"Dimension must be 2 but is {ps[1]}")
         if xs is not None and ps[0] is not None and ps[0] != len(xs):
             raise ValueError(f"Shape must be rank {ps[0]} but is rank {len(xs)}")
     pv = const_value(p_t)
@@ -145,7 +156,7 @@ def _pad_infer_common(x, p_t, mode=None):
         return TensorShape(None if r is None else [None] * r)
     pv = np.asarray(pv).reshape(-1, 2)
     if np.any(pv < 0):
-        raise ValueError(f"Paddings must be non-negative: {int(pv.min())}")
+        raise ValueError("Paddings must be non-negative")
     if xs is None:
         return TensorShape([None] * len(pv))
     out = []
@@ -157,9 +168,7 @@ def _pad_infer_common(x, p_t, mode=None):
 def _pad_infer(inputs, attrs):
     x, p = inputs[0], inputs[1]
     if len(inputs) == 3:
-        c = inputs[2]
-        if c.shape.ndims not in (None, 0):
-            raise ValueError(f"Shape must be rank 0 but is rank {c.shape.ndims}")
+        c = inputs[2]   # (its rank: the kernel's check, as TF)
         if c.dtype.base_dtype is not x.dtype.base_dtype:
             raise TypeError(f"Input 'constant_values' of 'PadV2' Op has type {c.dtype.name} "
                             f"that does not match type {x.dtype.name} of argument 'input'.")
@@ -181,6 +190,9 @@ def _check_paddings(x, paddings):
 def _pad_kernel(x, paddings, constant_values=0):
     x = np.asarray(x)
     p = _check_paddings(x, paddings)
+    if np.ndim(constant_values) != 0:
+        raise _invalid("constant_values must be a scalar. Found: "
+                       f"{_fmt_shape(np.shape(constant_values))}")
     if x.ndim == 0:
         return x.copy()
     out = np.full(tuple(d + a + b for d, (a, b) in zip(x.shape, p)), constant_values,
@@ -290,7 +302,7 @@ def pad(tensor: TensorLike, paddings: IntsLike, mode: str = "CONSTANT",  # noqa:
             return paddings
         if _has_tensor(paddings):
             return _as_int_input(paddings, "paddings")
-        return _int_tensor(np.asarray(paddings).reshape(-1, 2) if np.size(paddings) else
+        return _int_tensor(np.asarray(paddings) if np.size(paddings) else
                            np.zeros((0, 2), np.int32), "paddings")
     if mode == "CONSTANT":
         if not isinstance(constant_values, Tensor) and np.all(np.asarray(constant_values) == 0):
@@ -649,8 +661,8 @@ def _split_infer(inputs, attrs):
         return [(dt, TensorShape([None] * len(xs)))] * n
     r = len(xs)
     if not -r <= axis < r:
-        raise ValueError(f"Dimension size must be in [{-r}, {r}), but is {axis}" if r else
-                         "Split dimension must be less than input rank")
+        raise ValueError(f"Dimension size, given by scalar input {axis} must be in range "
+                         f"[-{r}, {r})" if r else "Split dimension must be less than input rank")
     ax = axis % r
     d = xs[ax]
     if d is not None and d % n:
@@ -696,7 +708,8 @@ def _splitv_infer(inputs, attrs):
         return [(dt, TensorShape([None] * len(xs)))] * n
     r = len(xs)
     if not -r <= axis < r:
-        raise ValueError(f"Dimension size must be in [{-r}, {r}), but is {axis}")
+        raise ValueError(f"Dimension size, given by scalar input {axis} must be in range "
+                         f"[-{r}, {r})")
     ax = axis % r
     if sizes is None:
         return [(dt, TensorShape([None if i == ax else d for i, d in enumerate(xs)]))] * n
@@ -706,8 +719,7 @@ def _splitv_infer(inputs, attrs):
                          f"along split_dim if not fully specified.  Got: {sizes}")
     d = xs[ax]
     if sizes.count(-1) > 1:
-        raise ValueError("Only one dimensions can have a value of -1. Second one found at "
-                         f"dimension {len(sizes) - 1 - sizes[::-1].index(-1)}")
+        raise ValueError("size_splits can only have one -1")
     known = builtins.sum(s for s in sizes if s != -1)
     if d is not None:
         if (-1 not in sizes and known != d) or (-1 in sizes and known > d):
@@ -769,7 +781,7 @@ def split(value: TensorLike, num_or_size_splits: IntsLike, axis: int | Tensor = 
             x = to_tensor(value, name="value")   # after split_dim, as TF's op helper
             n = int(num_or_size_splits)
             if n < 1:
-                raise ValueError(f"Value for attr 'num_split' of {n} must be at least minimum 1")
+                raise ValueError(f"Attr 'num_split' of 'Split' Op passed {n} less than minimum 1.")
             op = apply_op("Split", [ax, x], {"num_split": n}, scope)
             return list(op.outputs)
     if num is None:
@@ -801,11 +813,10 @@ def _tile_infer(inputs, attrs):
     if m is None:
         r = len(xs) if xs is not None else (mn[0] if mn is not None else None)
         return [(x.dtype.base_dtype, TensorShape(None if r is None else [None] * r))]
-    if builtins.any(v < 0 for v in m):
-        raise ValueError(f"Expected multiples[i] >= 0, but got {m}")
     if xs is None:
         return [(x.dtype.base_dtype, TensorShape([None] * len(m)))]
-    return [(x.dtype.base_dtype, TensorShape([None if d is None else d * k
+    # TF reads the multiples as a shape: -1 is an unknown multiple
+    return [(x.dtype.base_dtype, TensorShape([None if d is None or k < 0 else d * k
                                               for d, k in zip(xs, m)]))]
 
 

@@ -35,19 +35,10 @@ _TYPES = (_dt.float64, _dt.float32, _dt.float16, _dt.complex64, _dt.complex128)
 _HALF = (_dt.float16,)
 
 
-def _fmt(shape):
-    """A static shape as TF's error messages write it: [4,3], [?,3], ?."""
-    dims = shape.as_tuple()
-    if dims is None:
-        return "?"
-    return "[" + ",".join("?" if d is None else str(d) for d in dims) + "]"
-
-
 def _rank2(op_type, t):
     dims = t.shape.as_tuple()
     if dims is not None and len(dims) < 2:
-        raise ValueError(f"Shape must be at least rank 2 but is rank {len(dims)} for "
-                         f"'{op_type}' (op: '{op_type}') with input shapes: {_fmt(t.shape)}.")
+        raise ValueError(f"Shape must be at least rank 2 but is rank {len(dims)}")
     return dims
 
 
@@ -59,8 +50,7 @@ def _square_dims(op_type, t):
     try:
         n = _merge_dim(dims[-2], dims[-1])
     except ValueError:
-        raise ValueError(f"Dimensions must be equal, but are {dims[-2]} and {dims[-1]} for "
-                         f"'{op_type}' (op: '{op_type}') with input shapes: {_fmt(t.shape)}.") \
+        raise ValueError(f"Dimensions must be equal, but are {dims[-2]} and {dims[-1]}") \
             from None
     return list(dims[:-2]), n
 

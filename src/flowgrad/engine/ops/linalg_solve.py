@@ -16,7 +16,7 @@ from ..framework import dtypes as _dt
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from ._array_util import TensorLike, _invalid
+from ._array_util import TensorLike, _invalid, merge_shapes
 from ._base import apply, check_dtype, same_type_inputs, to_tensor
 from .cast import cast
 from .construction import zeros
@@ -231,18 +231,14 @@ _CROSS_TYPES = (_dt.float32, _dt.float64, _dt.int32, _dt.uint8, _dt.int16, _dt.i
 def _cross_infer(inputs, attrs):
     a, b = inputs
     sa, sb = a.shape, b.shape
-    if not sa.is_compatible_with(sb):
-        raise ValueError(f"Dimensions must be equal for 'Cross' (op: 'Cross') with input "
-                         f"shapes: {sa}, {sb}.")
-    s = sa.merge_with(sb)
+    for t in (sa, sb):   # TF: both of rank >= 1, merged, the last dim 3
+        if t.ndims == 0:
+            raise ValueError("Shape must be at least rank 1 but is rank 0")
+    s = merge_shapes(sa, sb)
     if s.ndims is not None:
-        if s.ndims < 1:
-            raise ValueError("Shape must be at least rank 1 but is rank 0 for 'Cross' "
-                             f"(op: 'Cross') with input shapes: {sa}, {sb}.")
         last = s.as_tuple()[-1]
         if last is not None and last != 3:
-            raise ValueError(f"Dimension must be 3 but is {last} for 'Cross' (op: 'Cross') "
-                             f"with input shapes: {_fmt(sa)}, {_fmt(sb)}.")
+            raise ValueError(f"Dimension must be 3 but is {last}")
     return [(a.dtype.base_dtype, s)]
 
 

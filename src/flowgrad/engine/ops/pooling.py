@@ -14,6 +14,7 @@ from collections import namedtuple
 import numpy as np
 
 from ..framework import dtypes as _dt
+from ..framework import errors
 from ..framework.graph import Tensor
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
@@ -59,16 +60,20 @@ def _pool_infer(op_type):
         check_rank(x, 4)
         ksize, strides, padding, fmt = (attrs["ksize"], attrs["strides"], attrs["padding"],
                                         attrs["data_format"])
-        kn, _, _, kc = nhwc_dims(ksize, fmt)
-        sn, _, _, sc = nhwc_dims(strides, fmt)
-        if kn != 1 or sn != 1:
-            raise ValueError("Pooling is not yet supported on the batch dimension.")
-        if kc != 1 or sc != 1:
-            raise ValueError("Pooling is not yet supported on the depth dimension.")
+        _, _, _, kc = nhwc_dims(ksize, fmt)
+        _, _, _, sc = nhwc_dims(strides, fmt)
+        # TF's shape functions leave windows over the batch to the kernel; MaxPoolShape
+        # windows the depth too, AvgPoolShape keeps it
         xd = nhwc_dims(x.shape.as_tuple(), fmt) or (None,) * 4
         geo = geometry(xd[1:3], hw(ksize, fmt), strides, (1, 1, 1, 1), padding, fmt)
+        depth = xd[3]
+        if op_type != "AvgPool" and depth is not None and (kc != 1 or sc != 1):
+            depth = (depth - kc) // sc + 1 if padding == "VALID" else -(-depth // sc)
+            if depth < 0:
+                raise ValueError(f"Negative dimension size caused by subtracting {kc} from "
+                                 f"{xd[3]}")
         return [(x.dtype.base_dtype, TensorShape(from_nhwc_dims(xd[0], geo[0][0], geo[1][0],
-                                                                xd[3], fmt)))]
+                                                                depth, fmt)))]
     return infer
 
 
@@ -148,7 +153,25 @@ def _select(mask, v):
     return np.bitwise_and(_bits(v), np.multiply(mask, u(np.iinfo(u).max), dtype=u))
 
 
+def _check_pool_windows(attrs, data_format, op_type):
+    """TF's pooling kernels: no window over the batch; over the depth only TF's depthwise
+    max pooling, which flowgrad does not do."""
+    kn, kh, kw, kc = nhwc_dims(attrs["ksize"], data_format)
+    sn, _, _, sc = nhwc_dims(attrs["strides"], data_format)
+    if kn != 1 or sn != 1:
+        raise errors.UnimplementedError(None, None,
+                                        "Pooling is not yet supported on the batch dimension.")
+    if kc != 1 or sc != 1:
+        if op_type == "AvgPool" or kh != 1 or kw != 1:
+            raise errors.UnimplementedError(
+                None, None, "MaxPooling supports exactly one of pooling across depth or "
+                "pooling across width/height.")
+        raise NotImplementedError(f"{op_type} over the depth dimension (TF's depthwise max "
+                                  "pooling) is not supported")
+
+
 def _max_pool_kernel(x, data_format, **attrs):
+    _check_pool_windows(attrs, data_format, "MaxPool")
     x = to_nhwc(x, data_format)
     g = _pool_geo(x.shape, dict(attrs, data_format=data_format))
     return from_nhwc(_window_max(x, g), data_format)
@@ -218,6 +241,7 @@ def _window_counts(g):
 
 
 def _avg_pool_kernel(x, data_format, **attrs):
+    _check_pool_windows(attrs, data_format, "AvgPool")
     x = to_nhwc(x, data_format)
     g = _pool_geo(x.shape, dict(attrs, data_format=data_format))
     acc = np.float32 if x.dtype == np.float16 else x.dtype

@@ -17,6 +17,7 @@ from ..framework.constant_op import constant
 from ..framework.graph import Tensor, name_scope
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
+from ..framework.shape_reads import reads_value
 from ..framework.tensor_shape import TensorShape, as_shape
 from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, const_value, to_tensor
 from ._array_util import refined_scalar
@@ -51,6 +52,7 @@ def _reduce_infer(inputs, attrs):
     return [(x.dtype.base_dtype, reduced_shape(x, axes, attrs.get("keep_dims", False)))]
 
 
+@reads_value
 def _inferred_value(t):
     """The value of a reduction's axes as TF's shape inference knows it: a constant, or a
     BroadcastGradientArgs output of constant shapes (TF's C++ shape inference evaluates
@@ -69,6 +71,8 @@ def _inferred_value(t):
 def reduced_shape(x, axes_t, keep_dims):
     """Static output shape of reducing tensor `x` over the axes tensor `axes_t`."""
     xs = x.shape.as_tuple()
+    if axes_t.shape.ndims is not None and axes_t.shape.ndims > 1:
+        raise ValueError(f"Shape must be at most rank 1 but is rank {axes_t.shape.ndims}")
     axes = _inferred_value(axes_t)
     if axes is None:
         if keep_dims and xs is not None:
@@ -130,7 +134,8 @@ def _reduction_axes(x, axis, name=None):
     if isinstance(axis, Tensor):
         return axis
     if isinstance(axis, (list, tuple)) or np.ndim(axis) > 0:
-        return constant(np.asarray(axis, dtype=np.int32).reshape(-1), name=name)
+        a = np.asarray(axis, dtype=np.int32)   # as TF: a nested list stays nested
+        return constant(a if a.ndim else a.reshape(-1), name=name)
     return to_tensor(axis, dtype=_dt.int32, name=name) if isinstance(axis, (int, np.integer)) \
         else to_tensor(axis, name=name)
 
@@ -555,6 +560,8 @@ def _arg_infer(inputs, attrs):
     if out_type not in _I32_64:
         raise TypeError(f"Value passed to parameter 'output_type' has DataType {out_type.name} "
                         "not in list of allowed values: int32, int64")
+    if dim.shape.ndims not in (None, 0):
+        raise ValueError(f"Shape must be rank 0 but is rank {dim.shape.ndims}")
     xs = x.shape.as_tuple()
     d = const_value(dim)
     if xs is None:

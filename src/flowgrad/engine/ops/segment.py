@@ -93,7 +93,8 @@ def _uss_infer(inputs, attrs):
     if n is None:      # as TF's shape refiner: `tf.shape(x)[0] - 1` is known
         n = refined_scalar(num)
     if n is not None and int(n) < 0:
-        raise ValueError(f"num_segments must be >= 0, got {int(n)}")
+        raise ValueError("Dimension size, given by scalar input 2, must be non-negative but "
+                         f"is {int(n)}")
     if tail is None:
         return [(data.dtype.base_dtype, TensorShape(None))]
     return [(data.dtype.base_dtype, TensorShape([None if n is None else int(n)] + tail))]

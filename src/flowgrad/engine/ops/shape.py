@@ -255,31 +255,32 @@ def _reshape_infer(inputs, attrs):
     sv = shape_value(s)
     if sv is None:
         return [(x.dtype.base_dtype, _unknown_dims_from(s))]
-    if builtins.sum(1 for d in sv if d == -1) > 1:
-        # TF leaves this to run time ("Only one input size may be -1").
-        return [(x.dtype.base_dtype, TensorShape([None if d == -1 else d for d in sv]))]
+    # TF's SetOutputShapeForReshape on the shape read as a partial shape (-1: unknown)
+    out = [None if d is None or d < 0 else int(d) for d in sv]
+    xs = x.shape.as_tuple()
     n = x.shape.num_elements()
-    known = [d for d in sv if d != -1]
-    if None in known:
-        if -1 in sv:
-            sv = [None if d == -1 else d for d in sv]
-        return [(x.dtype.base_dtype, TensorShape(sv))]
-    prod = int(np.prod(known)) if known else 1
-    if -1 in sv:
-        if n is not None:
-            if prod == 0 or n % prod:
-                if not (prod == 0 and n == 0):
-                    raise ValueError(f"Dimension size must be evenly divisible by {prod} but "
-                                     f"is {n}")
-            sv = [(n // prod if prod else 0) if d == -1 else d for d in sv]
-        else:
-            sv = [None if d == -1 else d for d in sv]
-    elif n is not None and n != prod:
-        err = ValueError(f"Cannot reshape a tensor with {n} elements to shape "
-                         f"{_fmt_shape(sv)} ({prod} elements)")
-        err.partial_shapes = {1: _fmt_shape(sv)}   # TF names the shape it computed
-        raise err
-    return [(x.dtype.base_dtype, TensorShape(sv))]
+    if None not in out:
+        prod = int(np.prod(np.array(out, np.int64)))   # TF's int64 product, wrapping
+        if n is not None and n != prod:
+            raise ValueError(f"Cannot reshape a tensor with {n} elements to shape "
+                             f"{_fmt_shape(out)} ({prod} elements)")
+        return [(x.dtype.base_dtype, TensorShape(out))]
+    if xs is None:
+        return [(x.dtype.base_dtype, TensorShape(out))]
+    unknown_out = [i for i, d in enumerate(out) if d is None]
+    unknown_in = [i for i, d in enumerate(xs) if d is None]
+    if len(unknown_out) > 1 or len(unknown_in) > 1:   # too many unknowns: nothing inferred
+        return [(x.dtype.base_dtype, TensorShape(out))]
+    known_out = int(np.prod(np.array([d for d in out if d is not None], np.int64)))
+    known_in = int(np.prod(np.array([d for d in xs if d is not None], np.int64)))
+    if not unknown_in and known_out > 0:
+        if known_in % known_out:
+            raise ValueError(f"Dimension size must be evenly divisible by {known_out} but is "
+                             f"{known_in}")
+        out[unknown_out[0]] = known_in // known_out
+    elif unknown_in and known_in == known_out:
+        out[unknown_out[0]] = xs[unknown_in[0]]
+    return [(x.dtype.base_dtype, TensorShape(out))]
 
 
 def _reshape_kernel(x, s):
@@ -331,7 +332,7 @@ def _expand_dims_infer(inputs, attrs):
         return [(x.dtype.base_dtype, TensorShape(None if xs is None else [None] * (len(xs) + 1)))]
     r = len(xs)
     if not -1 - r <= dv <= r:
-        raise ValueError(f"Tried to expand dim index {dv} for tensor with {r} dimensions.")
+        raise ValueError(f"dim {dv} not in the interval [{-1 - r}, {r}].")
     d = dv if dv >= 0 else dv + r + 1
     return [(x.dtype.base_dtype, TensorShape(list(xs[:d]) + [1] + list(xs[d:])))]
 
@@ -366,11 +367,6 @@ def expand_dims(input: TensorLike, axis: int | Tensor | None = None,  # noqa: A0
         raise ValueError("Must specify an axis argument to tf.expand_dims()")
     with _scope(name, "ExpandDims", [input]) as scope:
         x = to_tensor(input, name="input")  # inside the scope, as TF: ExpandDims/ReadVariableOp
-        r = x.shape.ndims
-        if r is not None and not isinstance(axis, Tensor) and np.size(axis) == 1:
-            a = int(np.reshape(axis, -1)[0])  # an int, or a one-element list as TF accepts
-            if not -1 - r <= a <= r:
-                raise ValueError(f"dim {a} not in the interval [{-1 - r}, {r}].")
         axis = axis if isinstance(axis, Tensor) else _int_tensor(axis, "dim")
         return apply("ExpandDims", [x, axis], None, scope)
 
@@ -385,7 +381,7 @@ def _squeeze_infer(inputs, attrs):
     norm = set()
     for a in axes:
         if not -r <= a < r:
-            raise ValueError(f"Tried to squeeze dim index {a} for tensor with {r} dimensions.")
+            raise ValueError(f"squeeze_dims[{axes.index(a)}] not in [{-r},{r}).")
         norm.add(a % r)
     out = []
     for i, d in enumerate(xs):
@@ -462,12 +458,12 @@ def _transpose_infer(inputs, attrs):
     for p_ in pv:  # TF's shape function checks only this; the kernel checks the rest
         if p_ >= len(pv):
             raise ValueError(f"perm dim {p_} is out of range of input rank {len(pv)}")
-    if builtins.any(not 0 <= p_ < len(pv) for p_ in pv) or len(set(pv)) != len(pv):
-        # Not a permutation: TF reports it when the op runs.
-        return [(x.dtype.base_dtype, TensorShape([None] * len(pv)))]
     if xs is None:
         return [(x.dtype.base_dtype, TensorShape([None] * len(pv)))]
-    return [(x.dtype.base_dtype, TensorShape([xs[p] for p in pv]))]
+    # Not a permutation (repeated or negative dims): TF reports it when the op runs; its
+    # shape function takes each dim as it is (-1 the last)
+    return [(x.dtype.base_dtype, TensorShape([xs[p] if -len(xs) <= p else None
+                                              for p in pv]))]
 
 
 def _transpose_kernel(x, perm):
@@ -581,13 +577,14 @@ def _broadcast_to_infer(inputs, attrs):
     xs = x.shape.as_tuple()
     if xs is not None:
         if len(xs) > len(sv):
-            raise ValueError(f"Rank of input ({len(xs)}) must be no greater than rank of "
-                             f"output shape ({len(sv)}).")
-        pad = (1,) * (len(sv) - len(xs)) + tuple(xs)
-        for a, b in zip(pad, sv):
-            if a is not None and b is not None and a != 1 and a != b:
-                raise ValueError(f"Incompatible shapes: {_fmt_shape(xs)} vs. "
-                                 f"{_fmt_shape(sv)}")
+            raise ValueError(f"Shape must be at most rank {len(sv)} but is rank {len(xs)}")
+        sv = [None if d is None or d < 0 else d for d in sv]
+        for i in builtins.range(1, len(xs) + 1):   # TF merges each input dim above 1
+            a, b = xs[-i], sv[-i]
+            if a is not None and a > 1:
+                if b is not None and b != a:
+                    raise ValueError(f"Dimensions must be equal, but are {a} and {b}")
+                sv[-i] = a
     return [(x.dtype.base_dtype, TensorShape(sv))]
 
 

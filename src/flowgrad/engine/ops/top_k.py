@@ -29,9 +29,10 @@ def _top_k_infer(inputs, attrs):
     if kv is not None:
         kv = int(kv)
         if kv < 0:
-            raise ValueError(f"input must have at least k columns. Had {kv}")
+            raise ValueError("Dimension size, given by scalar input 1, must be non-negative "
+                             f"but is {kv}")
         if dims is not None and dims[-1] is not None and dims[-1] < kv:
-            raise ValueError(f"input must have at least k columns. Had {dims[-1]}, needed {kv}")
+            raise ValueError(f"input must have last dimension >= k = {kv} but is {dims[-1]}")
     out = None if dims is None else list(dims[:-1]) + [kv]
     return [(x.dtype.base_dtype, TensorShape(out)), (_dt.int32, TensorShape(out))]
 

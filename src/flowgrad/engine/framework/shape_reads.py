@@ -1,0 +1,190 @@
+"""Which inputs' build-time values an op's shape inference reads, for TF's error context.
+
+TF's C++ shape inference runs an op's shape function first with no input values; when the
+function asked for some (`c->input_tensor(i)`, or `c->MakeShapeFromShapeTensor(i)` for a
+shape given as a tensor), the shape refiner evaluates those inputs and runs it again. An
+error names the op, its input shapes, and the values asked for before the failing run
+(InferenceContext::AttachContext):
+
+    ... and with computed input tensors: input[1] = <0 5>
+    ... and with input tensors computed as partial shapes: input[1] = [5,?]
+
+flowgrad's `infer` functions read input values through `const_value` and its relatives
+(`folded_value`, `shape_value`, ...), all wrapped by `reads_value`: while an op's `infer`
+runs under `tracking(inputs)`, the first such read of one of ITS inputs is noted (and,
+with `masked`, answered None: TF's first run, which knows no values).
+"""
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+
+# op type -> the inputs TF's shape function reads with MakeShapeFromShapeTensor (a shape
+# given as a tensor: -1 is an unknown dim, anything below is an error of the refiner)
+PARTIAL_SHAPE_INPUTS: dict[str, tuple[int, ...]] = {
+    "Reshape": (1,), "Fill": (0,), "Slice": (1, 2), "BroadcastTo": (1,), "Tile": (1,),
+    "Empty": (0,),
+    "RandomUniform": (0,), "RandomStandardNormal": (0,), "TruncatedNormal": (0,),
+    "RandomUniformInt": (0,), "RandomGamma": (0,), "RandomPoisson": (0,),
+    "RandomPoissonV2": (0,), "ParameterizedTruncatedNormal": (0,),
+    "StatelessRandomUniform": (0,), "StatelessRandomNormal": (0,),
+    "StatelessTruncatedNormal": (0,), "StatelessRandomUniformInt": (0,),
+    "ScatterNd": (2,), "SparseToDense": (1,), "SparseTensorDenseMatMul": (2,),
+    "Conv2DBackpropInput": (0,), "Conv2DBackpropFilter": (1,),
+    "Conv3DBackpropInputV2": (0,), "Conv3DBackpropFilterV2": (1,),
+    "DepthwiseConv2dNativeBackpropInput": (0,), "DepthwiseConv2dNativeBackpropFilter": (1,),
+    "AvgPoolGrad": (0,), "AvgPool3DGrad": (0,),
+}
+
+
+class _Reads:
+    __slots__ = ("inputs", "read", "depth", "known")
+
+    def __init__(self, inputs, known):
+        self.inputs = inputs
+        self.read: set[int] = set()
+        self.depth = 0
+        self.known = known
+
+
+_STACK: list[_Reads] = []
+
+
+class tracking:
+    """Notes (in `.read`) which of `inputs` an op's shape inference reads the value of;
+    with `known` (a set of input indices), the others' values are unknown, as in TF's
+    runs of a shape function before the refiner evaluated them."""
+
+    __slots__ = ("reads",)
+
+    def __init__(self, inputs, known=None):
+        self.reads = _Reads(inputs, known)
+
+    def __enter__(self):
+        _STACK.append(self.reads)
+        return self.reads
+
+    def __exit__(self, *exc):
+        _STACK.pop()
+        return False
+
+
+def _unknown(t):
+    return None
+
+
+def reads_value(fn=None, *, unknown=_unknown):
+    """Wraps a build-time value reader `fn(t, ...)` so that reads are tracked; `unknown(t)`
+    is its answer for a value not known yet."""
+    if fn is None:
+        return functools.partial(reads_value, unknown=unknown)
+
+    @functools.wraps(fn)
+    def reader(t, *args, **kwargs):
+        if not _STACK:
+            return fn(t, *args, **kwargs)
+        r = _STACK[-1]
+        if r.depth:
+            return fn(t, *args, **kwargs)
+        masked = False
+        for i, x in enumerate(r.inputs):
+            if x is t:
+                r.read.add(i)
+                masked = masked or (r.known is not None and i not in r.known)
+        if masked:
+            return unknown(t)
+        r.depth += 1
+        try:
+            return fn(t, *args, **kwargs)
+        finally:
+            r.depth -= 1
+    return reader
+
+
+class untracked:
+    """Reads values with no tracking (formatting the error context)."""
+
+    def __enter__(self):
+        self.saved = _STACK[:]
+        _STACK.clear()
+
+    def __exit__(self, *exc):
+        _STACK[:] = self.saved
+        return False
+
+
+# -- TF's Tensor::SummarizeValue(256) ----------------------------------------------------------
+def _element(v, kind, dtype):
+    if kind == "b":
+        return "1" if v else "0"
+    if kind == "f":
+        if np.isnan(v):
+            return "nan"
+        if np.isinf(v):
+            return "inf" if v > 0 else "-inf"
+        if dtype.itemsize <= 4:   # FloatToBuffer: %.6g, else %.9g when it does not round-trip
+            s = "%.6g" % v
+            return s if np.float32(s) == np.float32(v) else "%.9g" % v
+        s = "%.15g" % v
+        return s if float(s) == float(v) else "%.17g" % v
+    if kind in "iu":
+        return str(int(v))
+    if kind == "c":
+        return f"({_element(v.real, 'f', np.dtype(v.real.dtype))},"\
+               f"{_element(v.imag, 'f', np.dtype(v.imag.dtype))})"
+    if kind in "SUO":
+        b = v if isinstance(v, bytes) else str(v).encode()
+        out = []
+        for c in b:   # CEscape
+            ch = chr(c)
+            if ch in "\n\r\t\"'\\":
+                out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t", '"': '\\"', "'": "\\'",
+                            "\\": "\\\\"}[ch])
+            elif c < 0x20 or c >= 0x7f:
+                out.append("\\%03o" % c)
+            else:
+                out.append(ch)
+        return "".join(out)
+    return "?"
+
+
+def summarize_value(value, max_entries: int = 256) -> str:
+    """TF's `Tensor::SummarizeValue(max_entries)`: `0 5`, `[1 -1][0 0]`, `5.5`, then `...`."""
+    a = np.asarray(value)
+    kind, dtype = a.dtype.kind, a.dtype
+    flat = a.reshape(-1)
+    n = flat.size
+    limit = min(max_entries, n)
+    if a.ndim <= 1 or kind in "SUO":
+        out = " ".join(_element(flat[i], kind, dtype) for i in range(limit))
+        return out + ("..." if n > limit else "")
+    res: list[str] = []
+    idx = [0]
+    shape = a.shape
+
+    def one_dim(d):
+        if idx[0] >= limit:
+            return
+        count = shape[d]
+        if d == len(shape) - 1:
+            for i in range(count):
+                if idx[0] >= limit:
+                    if d != 0 and i < count:
+                        res.append("...")
+                    return
+                if i > 0:
+                    res.append(" ")
+                res.append(_element(flat[idx[0]], kind, dtype))
+                idx[0] += 1
+            return
+        for _ in range(count):
+            flag = False
+            if idx[0] < limit:
+                res.append("[")
+                flag = True
+            one_dim(d + 1)
+            if idx[0] < limit or flag:
+                res.append("]")
+    one_dim(0)
+    return "".join(res) + ("..." if n > limit else "")
