@@ -28,8 +28,9 @@ def test_statuses_follow_flowgrads_resolution():
     smap = api_docs.statuses()
     assert smap["tf"]["constant"].status == "present"
     assert smap["tf.nn"]["pool"].status == "present"
-    assert smap["tf"]["FixedLengthRecordReader"].status == "partial"
-    assert any("encoding" in n for n in smap["tf"]["FixedLengthRecordReader"].notes)
+    assert smap["tf"]["FixedLengthRecordReader"].status == "present"
+    assert smap["tf"]["matrix_solve_ls"].status == "partial"
+    assert any("l2_regularizer" in n for n in smap["tf"]["matrix_solve_ls"].notes)
     assert smap["tf.contrib.gan"]["gan_model"].status == "absent"
     total = sum(len(r) for r in smap.values())
     assert total > 6000  # every public TF 1.14 symbol, tf.contrib and tf.raw_ops included

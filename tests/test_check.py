@@ -21,7 +21,7 @@ bt = tf.contrib.bigtable
 
 x = tf.placeholder(tf.float32, [None, 3])
 y = tf1.nn.relu(x) + math_ops.add(x, x)
-z = tf.FixedLengthRecordReader(4, encoding="ZLIB")
+z = tf.matrix_solve_ls(x, x, l2_regularizer=0.1)
 w = tf.contrib.gan.gan_model(None)
 u = tf.nonexistent_fn(x)
 v = bt.BigtableClient("p", "i")
@@ -44,7 +44,7 @@ def test_reports_absent_and_partial_symbols_with_lines():
         (5, "tensorflow.python.ops.gen_nonexistent_ops", "absent"),
         (6, "tensorflow.contrib.bigtable", "absent"),
         (7, "tensorflow.contrib.bigtable", "absent"),
-        (11, "tensorflow.FixedLengthRecordReader", "partial"),
+        (11, "tensorflow.matrix_solve_ls", "partial"),
         (12, "tensorflow.contrib.gan", "absent"),
         (13, "tensorflow.nonexistent_fn", "absent"),
         (14, "tensorflow.contrib.bigtable", "absent"),
@@ -54,10 +54,9 @@ def test_reports_absent_and_partial_symbols_with_lines():
 
 
 def test_partial_lists_the_refusals():
-    (f,) = check.scan_source("import tensorflow as tf\ntf.FixedLengthRecordReader(4)\n")
+    (f,) = check.scan_source("import tensorflow as tf\ntf.matrix_solve_ls(a, b)\n")
     assert f.status == "partial"
-    assert ("flowgrad's FixedLengthRecordReader does not take encoding (compressed files)"
-            in f.notes)
+    assert any("l2_regularizer != 0" in n for n in f.notes)
 
 
 def test_an_all_present_script_has_no_findings():
@@ -106,7 +105,7 @@ def test_cli_report_exit_status_and_json(tmp_path):
     lines = out.stdout.splitlines()
     assert lines[0] == f"{bad}:3:1: tensorflow.contrib.gan: absent"
     assert lines[-1] == "2 file(s) checked: 9 absent, 1 partial TF symbol use(s)"
-    assert any(line.startswith(f"{bad}:11:5: tensorflow.FixedLengthRecordReader: partial: ")
+    assert any(line.startswith(f"{bad}:11:5: tensorflow.matrix_solve_ls: partial: ")
                for line in lines)
     out = flowgrad("check", str(good))
     assert out.returncode == 0
@@ -120,7 +119,7 @@ def test_cli_report_exit_status_and_json(tmp_path):
 
 def test_cli_strict_fails_on_partial_and_bad_files_exit_2(tmp_path):
     partial = tmp_path / "p.py"
-    partial.write_text("import tensorflow as tf\ntf.FixedLengthRecordReader\n")
+    partial.write_text("import tensorflow as tf\ntf.matrix_solve_ls\n")
     assert flowgrad("check", str(partial)).returncode == 0
     assert flowgrad("check", "--strict", str(partial)).returncode == 1
     broken = tmp_path / "broken.py"
