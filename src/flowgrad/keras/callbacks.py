@@ -594,7 +594,7 @@ class ModelCheckpoint(Callback):
     def _get_most_recently_modified_file_matching_pattern(self, pattern):
         """TF 1.14's: tf.train.latest_checkpoint in the directory if its name matches,
         else the matching file modified last (ties: the largest path)."""
-        from ..train.checkpoint_management import latest_checkpoint
+        from ..train.checkpoint_management import latest_checkpoint  # lazy: restarts only
         dir_name = os.path.dirname(pattern)
         base_name = os.path.basename(pattern)
         base_name_regex = "^" + re.sub(r"{.*}", r".*", base_name) + "$"

@@ -15,6 +15,7 @@ from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.ops import readers as _readers  # noqa: F401 - registers the reader ops
 from ..engine.ops._base import apply_op
+from ..python_io import TFRecordOptions
 
 __all__ = ["ReaderBase", "IdentityReader", "TextLineReader", "WholeFileReader",
            "FixedLengthRecordReader",
@@ -148,7 +149,6 @@ class TFRecordReader(ReaderBase):
     """The records of TFRecord files (length, masked CRC-32C checks); keys `file:offset`."""
 
     def __init__(self, name=None, options=None):
-        from ..python_io import TFRecordOptions
         kind = TFRecordOptions.get_compression_type_string(options)
         super().__init__(_reader("TFRecordReaderV2", {"compression_type": kind}, name))
 

@@ -434,13 +434,13 @@ def _matrix_2_norm(x: Tensor, axis: tuple) -> Tensor:
     """TF 1.14's matrix 2-norm in `norm`: the axis pair moved last (a permutation computed
     in the graph, through map_fn), the largest singular value (Svd without u, v), the
     result moved back with the inverse permutation."""
-    from ..engine.ops.construction import range as _range
-    from ..engine.ops.control_flow import cond
-    from ..engine.ops.indexing import setdiff1d
-    from ..engine.ops.joining import concat
-    from ..engine.ops.shape import expand_dims, rank, transpose
-    from ..engine.ops.comparison import equal, greater_equal
-    from .functional_ops import map_fn
+    from ..engine.ops.construction import range as _range  # lazy: only ord=2 matrix norms
+    from ..engine.ops.control_flow import cond  # lazy: with the above
+    from ..engine.ops.indexing import setdiff1d  # lazy: with the above
+    from ..engine.ops.joining import concat  # lazy: with the above
+    from ..engine.ops.shape import expand_dims, rank, transpose  # lazy: with the above
+    from ..engine.ops.comparison import equal, greater_equal  # lazy: with the above
+    from .functional_ops import map_fn  # lazy: only ord=2 matrix norms
     r = rank(x)
     positive_axis = map_fn(lambda i: cond(greater_equal(i, 0), lambda: i, lambda: i + r),
                            to_tensor(list(axis)))

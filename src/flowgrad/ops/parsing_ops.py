@@ -279,10 +279,10 @@ def parse_single_example(serialized, features, name=None, example_names=None):
 
 def _scalar_check(t, what, assert_name, deps_name):
     """TF's check that `t` is a scalar: ValueError at build time, else an Assert."""
-    from ..ops.control_flow_ops import with_dependencies
-    from ..ops.logging_ops import Assert
-    from ..engine.ops.comparison import equal
-    from ..engine.ops.shape import rank
+    from ..ops.control_flow_ops import with_dependencies  # lazy: only named examples
+    from ..ops.logging_ops import Assert  # lazy: with the above
+    from ..engine.ops.comparison import equal  # lazy: with the above
+    from ..engine.ops.shape import rank  # lazy: with the above
     if t.shape.ndims is not None:
         if t.shape.ndims != 0:
             raise ValueError(f"Input {what} must be a scalar")
@@ -295,8 +295,8 @@ def _parse_single_example_named(serialized, features, name, example_names):
     """TF 1.14's parse_single_example with example_names (its unoptimized path): the
     example and its name as batches of one through ParseExample (so errors name the
     example), then the batch dimension removed."""
-    from ..engine.ops.joining import slice as _slice
-    from ..engine.ops.shape import expand_dims, squeeze
+    from ..engine.ops.joining import slice as _slice  # lazy: only named examples
+    from ..engine.ops.shape import expand_dims, squeeze  # lazy: with the above
     if not features:
         raise ValueError("Missing features.")
     g = get_default_graph()

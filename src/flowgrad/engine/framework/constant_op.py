@@ -7,7 +7,7 @@ from typing import Callable
 import numpy as np
 
 from . import dtypes as _dt
-from .graph import _TENSOR_CONVERSIONS, Operation, Tensor, get_default_graph
+from .graph import _TENSOR_CONVERSIONS, VALUE_READERS, Operation, Tensor, get_default_graph
 from .registry import register_op
 from .shape_reads import reads_value
 from .tensor_shape import Dimension, TensorShape
@@ -371,3 +371,5 @@ def _dimension_to_tensor(d, dtype=None, name=None, as_ref=False):
 
 
 register_tensor_conversion_function(Dimension, _dimension_to_tensor, 100)
+
+VALUE_READERS["const_value"] = const_value   # graph.py's error context reads with it

@@ -41,15 +41,19 @@ _VALID_SCOPE_NAME = re.compile(r"^[A-Za-z0-9_.\\/>-]*$")
 _TENSOR_CONVERSIONS: list = []
 
 
+# The readers of a tensor's build-time value that TF's error context needs: constant_op
+# (const_value) and ops/_array_util (refined_ints, shape_value) import this module, so they
+# register their functions here when they are imported instead of being imported by it.
+VALUE_READERS: dict = {}
+
+
 def _input_value(t):
     """An input's value as TF's shape refiner evaluates it (constants, small int
     subgraphs), or None."""
-    from ..ops._array_util import refined_ints
-    from .constant_op import const_value
     with untracked():
-        v = const_value(t)
+        v = VALUE_READERS["const_value"](t)
         if v is None:
-            v = refined_ints(t)
+            v = VALUE_READERS["refined_ints"](t)
     return v
 
 
@@ -60,8 +64,7 @@ def _check_shape_values(op_type, inputs, read):
         if i >= len(inputs) or (read is not None and i not in read):
             continue
         if read is None:   # an op built: only a constant shape can hold such a value
-            from .constant_op import const_value
-            v = const_value.__wrapped__(inputs[i])   # (untracked)
+            v = VALUE_READERS["const_value"].__wrapped__(inputs[i])   # (untracked)
         else:
             v = _input_value(inputs[i])
         if v is None:
@@ -77,9 +80,8 @@ def _check_shape_values(op_type, inputs, read):
 
 
 def _partial_str(t):
-    from ..ops._array_util import shape_value
     with untracked():
-        dims = shape_value(t)
+        dims = VALUE_READERS["shape_value"](t)
     if dims is None:
         return None
     return "[" + ",".join("?" if d is None or d < 0 else str(d) for d in dims) + "]"

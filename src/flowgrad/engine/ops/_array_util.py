@@ -17,7 +17,7 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.constant_op import constant, register_tensor_conversion_function
-from ..framework.graph import Tensor, _graph_of
+from ..framework.graph import VALUE_READERS, Tensor, _graph_of
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.shape_reads import reads_value
 from ..framework.tensor_shape import TensorShape
@@ -545,3 +545,6 @@ def _np_index(begin, end, strides, attrs):
             e = None if em & bit else int(end[i])
             idx.append(slice(b, e, int(strides[i])))
     return tuple(idx)
+
+# graph.py's error context reads with them (it cannot import this module)
+VALUE_READERS.update(refined_ints=refined_ints, shape_value=shape_value)

@@ -607,23 +607,17 @@ class Layer(Module):
                 raise ValueError("A layer's `call` method should return a Tensor or a list of "
                                  "Tensors, not None (layer: " + self.name + ").")
             self._handle_activity_regularization(inputs, outputs)
-        if previous_mask is not None:
+        flat_out = _flatten(outputs)
+        if flat_out and all(isinstance(t, Tensor) and KERAS_MASK.get(t) is not None
+                            for t in flat_out):
+            pass   # TF's mask_already_computed: the call set them (Masking)
+        elif previous_mask is not None:
             self._set_masks(inputs, outputs, previous_mask, scope)
         elif type(self).compute_mask is not Layer.compute_mask:
-            # a mask made here (Embedding, Masking) is built when a layer first asks
-            # for it, in this layer's scope
-            flat_outputs = [t for t in _flatten(outputs) if isinstance(t, Tensor)]
-            state = {}
-
-            def make(index, inputs=inputs, outputs=outputs, scope=scope):
-                if "masks" not in state:
-                    with name_scope(scope):
-                        masks = self.compute_mask(inputs, None)
-                    state["masks"] = masks if isinstance(masks, (list, tuple)) else \
-                        [masks] * len(flat_outputs)
-                return state["masks"][index]
-            for i, t in enumerate(flat_outputs):
-                KERAS_MASK[t] = functools.partial(make, i)
+            # a mask made here (Embedding) is built right away, in this layer's scope, as
+            # TF 1.14's _set_mask_metadata builds it (its ops count for the seeds of later
+            # random ops)
+            self._set_masks(inputs, outputs, None, scope)
         if flat_inputs and all(isinstance(t, Tensor) and t in KERAS_HISTORY
                                for t in flat_inputs):
             # a node, as TF 1.14 records one only when every input is a Keras tensor

@@ -9,7 +9,7 @@ from ...ops.linalg_ops import matmul, tensordot
 from ... import nn
 from .. import activations, backend, regularizers
 from ..engine import base_layer_utils as blu
-from ..engine.base_layer import Layer, _fn_args
+from ..engine.base_layer import KERAS_MASK, Layer, _fn_args
 from ..engine.input_spec import InputSpec
 from ..utils import normalize_data_format, smart_cond
 
@@ -225,7 +225,8 @@ class Masking(Layer):
         boolean_mask = backend.any(math_ops.not_equal(inputs, self.mask_value), axis=-1,
                                    keepdims=True)
         outputs = inputs * math_ops.cast(boolean_mask, inputs.dtype)
-        array_ops.squeeze(boolean_mask, axis=-1)  # TF 1.14 builds the mask here too
+        # TF 1.14 computes the mask with the outputs (`outputs._keras_mask`)
+        KERAS_MASK[outputs] = array_ops.squeeze(boolean_mask, axis=-1)
         return outputs
 
     def compute_output_shape(self, input_shape):

@@ -8,7 +8,8 @@ import inspect
 from ...engine.framework.graph import name_scope
 from ...engine.framework.tensor_shape import TensorShape
 from ...ops import array_ops
-from ..engine.base_layer import Layer, _fn_args
+from .. import backend as _backend
+from ..engine.base_layer import Layer, _flatten, _fn_args
 from ..engine.input_spec import InputSpec
 from .recurrent import _standardize_args
 
@@ -68,55 +69,110 @@ class Wrapper(Layer):
 
 
 class TimeDistributed(Wrapper):
-    """Applies `layer` to every temporal slice of a [batch, time, ...] input."""
+    """Applies `layer` to every temporal slice of a [batch, time, ...] input (TF 1.14's:
+    one call on the reshaped [batch * time, ...] input, or a keras.backend.rnn loop for a
+    user layer when the batch size is static)."""
 
     def __init__(self, layer, **kwargs):
         super().__init__(layer, **kwargs)
         self.supports_masking = True
+        # TF: layer_utils.is_builtin_layer and not stateful
+        self._always_use_reshape = (type(layer).__module__.startswith("flowgrad.keras.layers")
+                                    and not getattr(layer, "stateful", False))
+        self._input_map = {}
 
-    def _child_shape(self, input_shape):
-        input_shape = TensorShape(input_shape)
-        return TensorShape([input_shape[0]] + input_shape.as_list()[2:])
+    def _get_shape_tuple(self, init_tuple, tensor, start_idx, int_shape=None):
+        """init_tuple + the static dims of `tensor` from start_idx (or `int_shape`), each
+        unknown one read from tf.shape(tensor)."""
+        if int_shape is None:
+            int_shape = _backend.int_shape(tensor)[start_idx:]
+        if all(int_shape):
+            return init_tuple + tuple(int_shape)
+        dyn = _backend.shape(tensor)
+        int_shape = list(int_shape)
+        for i, s in enumerate(int_shape):
+            if not s:
+                int_shape[i] = dyn[start_idx + i]
+        return init_tuple + tuple(int_shape)
 
     def build(self, input_shape):
-        input_shape = TensorShape(input_shape)
-        if input_shape.ndims is None or input_shape.ndims < 3:
+        input_shape = TensorShape(input_shape).as_list()
+        if len(input_shape) < 3:
             raise ValueError("`TimeDistributed` Layer should be passed an `input_shape ` with "
                              "at least 3 dimensions, received: " + str(input_shape))
-        self.input_spec = InputSpec(shape=[None] + input_shape.as_list()[1:])
+        self.input_spec = InputSpec(shape=[None, None] + input_shape[2:])
         if not self.layer.built:
-            self.layer.build(self._child_shape(input_shape))
+            self.layer.build(tuple([input_shape[0]] + input_shape[2:]))
             self.layer.built = True
         self.built = True
 
     def compute_output_shape(self, input_shape):
-        input_shape = TensorShape(input_shape)
-        child = TensorShape(self.layer.compute_output_shape(self._child_shape(input_shape)))
-        return TensorShape([input_shape[0], input_shape[1]] + child.as_list()[1:])
+        input_shape = TensorShape(input_shape).as_list()
+        child = self.layer.compute_output_shape(TensorShape([input_shape[0]] + input_shape[2:]))
+        child = TensorShape(child).as_list()
+        return TensorShape([child[0], input_shape[1]] + child[1:])
 
     def call(self, inputs, training=None, mask=None):
         kwargs = {}
         if "training" in _fn_args(self.layer.call):
             kwargs["training"] = training
-        shape = inputs.shape.as_list()
-        input_length = shape[1] if shape[1] is not None else array_ops.shape(inputs)[1]
-        inner = [-1] + shape[2:]
-        if any(s is None for s in shape[2:]):
-            inner = array_ops.concat([[-1], array_ops.shape(inputs)[2:]], 0)
-        y = self.layer.call(array_ops.reshape(inputs, inner), **kwargs)
-        out_shape = self.compute_output_shape(inputs.shape).as_list()
-        if any(s is None for s in out_shape[2:]):
-            target = array_ops.concat([array_ops.stack([-1, input_length]),
-                                       array_ops.shape(y)[1:]], 0)
+        input_shape = _backend.int_shape(inputs)
+        if input_shape[0] and not self._always_use_reshape:
+            def step(x, _):   # the batch size matters: one call per time step
+                return self.layer.call(x, **kwargs), []
+            _, y, _ = _backend.rnn(step, inputs, initial_states=[],
+                                   input_length=input_shape[1], unroll=False)
         else:
-            target = [-1, input_length] + out_shape[2:] if isinstance(input_length, int) \
-                else array_ops.stack([-1, input_length] + out_shape[2:])
-        y = array_ops.reshape(y, target)
-        y.set_shape(out_shape)
+            input_length = input_shape[1]
+            if not input_length:
+                input_length = array_ops.shape(inputs)[1]
+            inner_input_shape = self._get_shape_tuple((-1,), inputs, 2)
+            uid = _object_list_uid(inputs)
+            inputs = array_ops.reshape(inputs, inner_input_shape)
+            self._input_map[uid] = inputs
+            if "mask" in _fn_args(self.layer.call) and mask is not None:
+                kwargs["mask"] = _backend.reshape(mask, self._get_shape_tuple((-1,), mask, 2))
+            y = self.layer.call(inputs, **kwargs)
+            output_shape = self.compute_output_shape(input_shape).as_list()
+            output_shape = self._get_shape_tuple((-1, input_length), y, 1, output_shape[2:])
+            y = array_ops.reshape(y, output_shape)
+        if getattr(self.layer, "activity_regularizer", None) is not None:
+            self.add_loss(self.layer.activity_regularizer(y), inputs)
         return y
 
     def compute_mask(self, inputs, mask=None):
-        return mask
+        """TF 1.14's: the mask as is when the batch size is static; else the inner layer's
+        mask of the reshaped input, reshaped back to [batch, time, ...] (or the input mask
+        reduced to two dimensions when the inner layer gives none)."""
+        input_shape = _backend.int_shape(inputs)
+        if input_shape[0]:
+            return mask
+        inner_mask = mask
+        if inner_mask is not None:
+            inner_mask = _backend.reshape(inner_mask, self._get_shape_tuple((-1,), mask, 2))
+        inner_inputs = self._input_map.get(_object_list_uid(inputs), inputs)
+        output_mask = self.layer.compute_mask(inner_inputs, inner_mask)
+        if output_mask is None:
+            if mask is None:
+                return None
+            output_mask = mask
+            for _ in range(2, len(_backend.int_shape(mask))):
+                output_mask = _backend.any(output_mask, axis=-1)
+            return output_mask
+        input_length = input_shape[1]
+        if not input_length:
+            input_length = _backend.shape(inputs)[1]
+        mask_int_shape = _backend.int_shape(output_mask)
+        if mask_int_shape is None:
+            mask_int_shape = _backend.int_shape(mask) if mask is not None else \
+                tuple(self.compute_output_shape(input_shape).as_list()[:-1])
+        shape = self._get_shape_tuple((-1, input_length), output_mask, 1, mask_int_shape[1:])
+        return _backend.reshape(output_mask, shape)
+
+
+def _object_list_uid(object_list):
+    """TF's generic_utils.object_list_uid: the objects' ids as one string."""
+    return ", ".join(str(abs(id(x))) for x in _flatten(object_list))
 
 
 class Bidirectional(Wrapper):
@@ -140,6 +196,11 @@ class Bidirectional(Wrapper):
             self.backward_layer = backward_layer
         self.forward_layer._name = "forward_" + self.forward_layer.name
         self.backward_layer._name = "backward_" + self.backward_layer.name
+        self._verify_layer_config()
+        for sub in (self.forward_layer, self.backward_layer):
+            # TF 1.14: returning sequences, a masked step outputs zeros, not the last output
+            if getattr(sub, "zero_output_for_mask", None) is not None:
+                sub.zero_output_for_mask = sub.return_sequences
         self.merge_mode = merge_mode
         self.stateful = layer.stateful
         self.return_sequences = layer.return_sequences
@@ -154,6 +215,17 @@ class Bidirectional(Wrapper):
         self._layers = [self.forward_layer, self.backward_layer]
         self.supports_masking = True
         self._num_constants = None
+
+    def _verify_layer_config(self):
+        """TF's checks of a custom backward layer against the forward one."""
+        if self.forward_layer.go_backwards == self.backward_layer.go_backwards:
+            raise ValueError("Forward layer and backward layer should have different "
+                             "`go_backwards` value.")
+        for a in ("stateful", "return_sequences", "return_state"):
+            fv, bv = getattr(self.forward_layer, a), getattr(self.backward_layer, a)
+            if fv != bv:
+                raise ValueError("Forward layer and backward layer are expected to have the "
+                                 f"same value for attribute {a}, got {fv} and {bv}")
 
     @staticmethod
     def _recreate(layer, go_backwards=False):
