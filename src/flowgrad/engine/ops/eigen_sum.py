@@ -72,38 +72,83 @@ def _predux(p, dtype):
     return p[..., 0].astype(dtype, copy=False)
 
 
-def _leaf(flat, first, num, step, g, P):
-    """Leaf sums of flat[first + m*step : ... + num] for m < g (no tree)."""
+def _lanes(block):
+    """Packets [c, m, P] added one after the other from 0: the lanes [m, P]."""
+    if block.dtype == np.float16:
+        # NumPy may add float16 reductions in float32: add the packets explicitly.
+        lanes = np.zeros(block.shape[1:], block.dtype)
+        for j in range(block.shape[0]):
+            lanes += block[j]
+        return lanes
+    # A contiguous [c, m*P]: NumPy adds row after row (pairwise summation only runs
+    # along the innermost axis).
+    return np.add.reduce(np.ascontiguousarray(block), axis=0)
+
+
+def _leaf_values(flat, leaves, step, g, P):
+    """{(first, num): [g] sums} of the leaves (no tree) of the g reductions at
+    first + m*step, m < g. Leaves with as many values and the same alignment are added
+    together, their packets gathered as [packet, leaf, lane]."""
     dt = flat.dtype
     it = dt.itemsize
-    c = num // P
-    acc = np.zeros(g, dt)
-    for k in range(c * P, num):
-        acc += as_strided(flat[first + k:], shape=(g,), strides=(step * it,))
-    if c == 0:
-        return acc + dt.type(0)
-    v = as_strided(flat[first:], shape=(g, c, P), strides=(step * it, P * it, it))
-    if dt == np.float16:
-        # NumPy may add float16 reductions in float32: add the packets explicitly.
-        lanes = np.zeros((g, P), dt)
-        for j in range(c):
-            lanes += v[:, j]
+    groups = {}
+    for f, num in leaves:
+        groups.setdefault((f % P, num), []).append(f)
+    out = {}
+    for (r, num), fs in groups.items():
+        c = num // P
+        G = len(fs)
+        acc = np.zeros((G, g), dt)
+        for k in range(c * P, num):
+            for i, f in enumerate(fs):
+                acc[i] += as_strided(flat[f + k:], shape=(g,), strides=(step * it,))
+        if c:
+            if G == 1:
+                block = as_strided(flat[fs[0]:], shape=(c, g, P),
+                                   strides=(P * it, step * it, it))
+            else:   # G > 1: the starts of the g trees agree modulo P (step % P == 0)
+                packets = flat[r:r + (flat.size - r) // P * P].reshape(-1, P)
+                rows = ((np.asarray(fs) - r) // P)[:, None] + np.arange(g) * (step // P)
+                block = np.take(packets, rows.reshape(-1)[None, :] + np.arange(c)[:, None],
+                                axis=0)
+            acc = acc + _predux(_lanes(block), dt).reshape(G, g)
+        else:
+            acc = acc + dt.type(0)
+        for i, f in enumerate(fs):
+            out[f, num] = acc[i]
+    return out
+
+
+def _collect(first, num, P, leaves):
+    """The leaves of Eigen's tree over [first, first + num), in order."""
+    if num > P * _LEAF:
+        split = P * _divup(first + _divup(num, 2), P)
+        nl = min(split - first, num)
+        _collect(first, nl, P, leaves)
+        if nl < num:
+            _collect(split, num - nl, P, leaves)
     else:
-        lanes = np.add.reduce(v, axis=1)
-    return acc + _predux(lanes, dt)
+        leaves.append((first, num))
+    return leaves
+
+
+def _combine(first, num, P, vals, dt):
+    """Eigen's tree: 0 + left (+ right), down to the leaves' sums `vals`."""
+    if num > P * _LEAF:
+        split = P * _divup(first + _divup(num, 2), P)
+        nl = min(split - first, num)
+        acc = dt.type(0) + _combine(first, nl, P, vals, dt)
+        if nl < num:
+            acc = acc + _combine(split, num - nl, P, vals, dt)
+        return acc
+    return vals[first, num]
 
 
 def _tree(flat, first, num, step, g, P):
     """InnerMostDimReducer (with Eigen's tree) for the g reductions of `num` values at
     flat index first + m*step, m < g; all those starts must agree modulo P."""
-    if num > P * _LEAF:
-        split = P * _divup(first + _divup(num, 2), P)
-        nl = min(split - first, num)
-        acc = np.zeros(g, flat.dtype) + _tree(flat, first, nl, step, g, P)
-        if nl < num:
-            acc = acc + _tree(flat, split, num - nl, step, g, P)
-        return acc
-    return _leaf(flat, first, num, step, g, P)
+    vals = _leaf_values(flat, _collect(first, num, P, []), step, g, P)
+    return _combine(first, num, P, vals, flat.dtype)
 
 
 def _rows_real(flat, rows, n, P):
@@ -112,11 +157,8 @@ def _rows_real(flat, rows, n, P):
     out = np.empty(rows, flat.dtype)
     if rows == 0:
         return out
-    if n <= P * _LEAF:
-        out[:] = _leaf(flat, base, n, row_step, rows, P)
-        return out
     # Eigen's split depends on the row's start modulo P: rows r0, r0 + q, ... agree.
-    q = P // np.gcd(row_step, P)
+    q = int(P // np.gcd(row_step, P)) if n > P * _LEAF else 1
     for r0 in range(min(q, rows)):
         g = _divup(rows - r0, q)
         out[r0::q] = _tree(flat, base + r0 * row_step, n, row_step * q, g, P)
