@@ -297,3 +297,31 @@ def mean_divide(s, n):
     if s.dtype == np.complex64:
         return (s.astype(np.complex128) / n).astype(np.complex64)
     return np.asarray(s / s.dtype.type(n), s.dtype)
+
+
+def last_axis_sums(x, keepdims=True):
+    """Sums over the last axis of x, each row by its own InnerMostDimReducer, as TF's
+    softmax and cross-entropy kernels reduce their [batch, classes] matrices (NumPy's
+    sum for types Eigen's order is not kept for here)."""
+    x = np.asarray(x)
+    if not handles(x.dtype) or x.ndim == 0:
+        return np.sum(x, axis=-1, keepdims=keepdims, dtype=x.dtype)
+    n = x.shape[-1]
+    s = row_sums(x.reshape(-1, n)) if x.size else np.zeros(x.shape[:-1], x.dtype)
+    return s.reshape(x.shape[:-1] + ((1,) if keepdims else ()))
+
+
+def l2_loss(t, intra_threads=None):
+    """TF's L2Loss: `(t.square() * 0.5).sum()`, a full reduction on the intra-op pool
+    (the square and the product add 2 compute cycles a value to Eigen's cost)."""
+    t = np.asarray(t)
+    if not handles(t.dtype) or t.dtype.kind == "c":
+        return np.asarray(np.sum(np.square(t), dtype=t.dtype) / 2, dtype=t.dtype)
+    v = np.multiply(np.square(t), t.dtype.type(0.5)).reshape(-1)
+    if intra_threads is None or intra_threads <= 0:
+        intra_threads = cpu_threads()
+    P = packet_size(v.dtype)
+    cost = v.size * (_cost_per_coeff(v.dtype, P) + 2.0 / P)
+    threads = min(intra_threads, max(1, int(min((cost - _STARTUP) / _PER_THREAD + 0.9,
+                                                2 ** 31 - 1))))
+    return np.asarray(_full_real(v, threads, P), t.dtype)
