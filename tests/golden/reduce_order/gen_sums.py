@@ -1,4 +1,4 @@
-"""TF 1.14's float sums bit for bit: Sum and Mean follow Eigen's order (packets of 8
+"""TF 1.14's float sums bit for bit: Sum, Mean and L2Loss follow Eigen's order (packets of 8
 float32 / 4 float64 / 8 float16 / 4 complex64, a tree above 1024 packets, the full
 reduction split over the intra-op pool). Results only; the inputs come from `data`.
 
@@ -17,7 +17,7 @@ os.environ["TF_OVERRIDE_GLOBAL_THREADPOOL"] = "1"
 
 DTYPES = ["float32", "float64", "float16", "complex64"]
 SMALL = list(range(1, 21)) + [31, 64, 100, 1000, 4097]
-LARGE = [8193, 20000, 300000, 1000003]
+LARGE = [8193, 20000, 150000, 300000, 1000003]
 SEEDS = 3  # inputs per large size (a thread count changes some sums, not all)
 THREADS = [1, 2, 4]
 # (shape, axes) of the reductions that keep some dims
@@ -63,6 +63,8 @@ def cases(tf):
                     key = "full/%s/%d/%d/t%d/" % (dtype, n, seed, threads)
                     builders[key + "sum"] = (x, tf.reduce_sum)
                     builders[key + "mean"] = (x, tf.reduce_mean)
+                    if not dtype.startswith("complex"):
+                        builders[key + "l2_loss"] = (x, tf.nn.l2_loss)
         if threads == 2:
             for di, dtype in enumerate(DTYPES[:3]):
                 for si, (shape, axes) in enumerate(PARTIAL):
