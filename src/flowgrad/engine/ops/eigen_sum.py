@@ -264,7 +264,9 @@ def _sequential(x2d):
 def reduce_sum(x, axes, intra_threads=None):
     """sum(x, axes) (axes: non-negative, distinct) in TF 1.14's order, in x's dtype and the
     shape NumPy gives without keepdims. Float and complex types only."""
-    x = np.ascontiguousarray(x)
+    x = np.asarray(x)
+    if not x.flags.c_contiguous:   # (np.ascontiguousarray makes a 0-d array 1-d)
+        x = x.copy()
     axes = tuple(sorted(axes))
     out_shape = tuple(d for i, d in enumerate(x.shape) if i not in axes)
     if x.size == 0:
