@@ -23,10 +23,11 @@ is left. float16 packets add in half precision (each lane rounded), their predux
 float32 and is rounded to half. Complex numbers add their real and imaginary parts
 independently, as Eigen's complex packets do (4 complex64 / 2 complex128 per packet).
 
-Here the packets of a leaf are summed by `np.add.reduce` over a middle axis whose inner
-axis is the packet's lanes; NumPy adds such an axis one row at a time (its pairwise
-summation only runs along the innermost axis), which tests/test_eigen_sum.py checks
-against an explicit loop.
+Here the leaves that have as many values and the same alignment are gathered as one
+contiguous [packet, leaf, lane] block and added by `np.add.reduce` over axis 0, which
+NumPy does one row at a time (its pairwise summation only runs along the innermost axis;
+tests/test_reduce_order.py checks this against an explicit loop). complex128 (2 values a
+packet) follows the same rules but was not checked against TF.
 """
 from __future__ import annotations
 

@@ -42,8 +42,8 @@ def bind_kernel(node, ctx):
         return od.bind(node, ctx)
     if od.props.get("intra_op_threads"):
         # Kernels whose numbers depend on how TF splits their work over the session's
-        # intra-op pool (Sum, Mean); folded constants keep the kernel's default, the
-        # schedulable CPUs, as TF's grappler folds them on a pool of that size.
+        # intra-op pool (Sum, Mean, L2Loss); called without one (e.g. by flowgrad's
+        # constant folding) they assume a pool of the schedulable CPUs.
         return functools.partial(od.kernel, **node.attrs, intra_threads=_intra_threads(ctx))
     if node.attrs:
         return functools.partial(od.kernel, **node.attrs)
