@@ -298,8 +298,10 @@ def mean_divide(s, n):
     if its parts were divided in double)."""
     s = np.asarray(s)
     if s.dtype == np.complex64:
-        return (s.astype(np.complex128) / n).astype(np.complex64)
-    return np.asarray(s / s.dtype.type(n), s.dtype)
+        m = (s.astype(np.complex128) / n).astype(np.complex64)
+    else:
+        m = np.asarray(s / s.dtype.type(n), s.dtype)
+    return m[()] if m.ndim == 0 else m
 
 
 def last_axis_sums(x, keepdims=True):

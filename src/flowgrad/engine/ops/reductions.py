@@ -352,7 +352,7 @@ def _eigen_sum(x, ax, keep_dims, intra_threads):
     s = _eigen.reduce_sum(x, axes, intra_threads)
     if keep_dims:
         s = s.reshape([1 if i in axes else d for i, d in enumerate(x.shape)])
-    return s
+    return s[()] if s.ndim == 0 else s   # a scalar, as np.sum gives
 
 
 def _sum_grad(op, grad):
