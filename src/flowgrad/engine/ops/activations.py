@@ -19,6 +19,7 @@ from ..framework import errors
 from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
+from . import eigen_sum as _eigen
 from ._base import FLOATS, REAL_NUMBERS, apply, check_dtype, to_tensor, unary_same
 from ._nn_util import TensorLike, scalar
 from .construction import ones_like, zeros_like
@@ -242,8 +243,11 @@ def _softmax_infer(inputs, attrs):
 def _softmax_kernel(x):
     if x.size == 0:
         return np.empty_like(x)
+    # TF: e * (1 / sum(e)), the row sums in Eigen's order
     e = np.exp(x - x.max(axis=-1, keepdims=True))
-    e /= e.sum(axis=-1, keepdims=True)
+    with np.errstate(divide="ignore"):
+        inv = np.reciprocal(_eigen.last_axis_sums(e))
+    e *= inv
     return e
 
 
@@ -261,7 +265,7 @@ def _log_softmax_kernel(x):
     if x.size == 0:
         return np.empty_like(x)
     shifted = x - x.max(axis=-1, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+    return shifted - np.log(_eigen.last_axis_sums(np.exp(shifted)))
 
 
 def _log_softmax_grad(op, grad):

@@ -15,6 +15,7 @@ from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
+from . import eigen_sum as _eigen
 from ._base import FLOATS, apply, check_dtype, to_tensor
 from ._nn_util import TensorLike, is_zero
 from .activations import softmax_backprop
@@ -52,9 +53,9 @@ def _xent_kernel(logits, labels):
         return (np.zeros(logits.shape[:1], logits.dtype), np.zeros_like(logits))
     shifted = logits - logits.max(axis=1, keepdims=True)
     e = np.exp(shifted)
-    sum_e = e.sum(axis=1, keepdims=True)
+    sum_e = _eigen.last_axis_sums(e)
     log_sum = np.log(sum_e)
-    loss = np.sum(labels * (log_sum - shifted), axis=1)
+    loss = _eigen.last_axis_sums(labels * (log_sum - shifted), keepdims=False)
     backprop = e / sum_e - labels
     return loss.astype(logits.dtype, copy=False), backprop.astype(logits.dtype, copy=False)
 
@@ -121,7 +122,7 @@ def _sparse_xent_kernel(logits, labels):
         return np.zeros((n,), logits.dtype), np.zeros_like(logits)
     shifted = logits - logits.max(axis=1, keepdims=True)
     e = np.exp(shifted)
-    sum_e = e.sum(axis=1, keepdims=True)
+    sum_e = _eigen.last_axis_sums(e)
     rows = np.arange(n)
     loss = np.log(sum_e[:, 0]) - shifted[rows, labels]
     backprop = e / sum_e
@@ -156,8 +157,12 @@ register_op("SparseSoftmaxCrossEntropyWithLogits", infer=_sparse_xent_infer,
 
 
 # -- L2Loss -------------------------------------------------------------------------------
+def _l2_loss_kernel(t, intra_threads=None):
+    return _eigen.l2_loss(t, intra_threads)
+
+
 register_op("L2Loss", infer=lambda ins, a: [(ins[0].dtype.base_dtype, TensorShape(()))],
-            kernel=lambda t: np.asarray(np.sum(np.square(t), dtype=t.dtype) / 2, dtype=t.dtype),
+            kernel=_l2_loss_kernel, intra_op_threads=True,
             grad=lambda op, grad: [apply("Mul", [op.inputs[0], grad], None, "mul")])
 
 

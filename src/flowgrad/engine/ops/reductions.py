@@ -20,6 +20,7 @@ from ..framework.registry import register_op
 from ..framework.shape_reads import reads_value
 from ..framework.tensor_shape import TensorShape, as_shape
 from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, const_value, to_tensor
+from . import eigen_sum as _eigen
 from ._array_util import refined_scalar
 from .cast import cast
 from .comparison import equal
@@ -341,8 +342,22 @@ def dynamic_stitch(indices, data, name=None) -> Tensor:
 
 
 # -- Sum -------------------------------------------------------------------------------------
-def _sum_kernel(x, axes, keep_dims=False, **_):
-    return np.sum(x, axis=_axis(axes, x), keepdims=keep_dims, dtype=x.dtype)
+def _sum_kernel(x, axes, keep_dims=False, intra_threads=None, **_):
+    ax = _axis(axes, x)
+    if not _eigen.handles(x.dtype):
+        return np.sum(x, axis=ax, keepdims=keep_dims, dtype=x.dtype)
+    return _eigen_sum(x, ax, keep_dims, intra_threads)
+
+
+def _eigen_sum(x, ax, keep_dims, intra_threads):
+    """Float/complex sums in TF's order (eigen_sum.py); kept dims as NumPy keeps them."""
+    x = np.asarray(x)
+    axes = (ax,) if isinstance(ax, int) else ax
+    axes = tuple(a % x.ndim for a in axes) if x.ndim else ()
+    s = _eigen.reduce_sum(x, axes, intra_threads)
+    if keep_dims:
+        s = s.reshape([1 if i in axes else d for i, d in enumerate(x.shape)])
+    return s[()] if s.ndim == 0 else s   # a scalar, as np.sum gives
 
 
 def _sum_grad(op, grad):
@@ -351,9 +366,12 @@ def _sum_grad(op, grad):
 
 
 # -- Mean ------------------------------------------------------------------------------------
-def _mean_kernel(x, axes, keep_dims=False, **_):
+def _mean_kernel(x, axes, keep_dims=False, intra_threads=None, **_):
     ax = _axis(axes, x)
-    s = np.sum(x, axis=ax, keepdims=keep_dims, dtype=x.dtype)
+    if _eigen.handles(x.dtype):
+        s = _eigen_sum(x, ax, keep_dims, intra_threads)
+    else:
+        s = np.sum(x, axis=ax, keepdims=keep_dims, dtype=x.dtype)
     n = x.size // builtins.max(np.size(s), 1) if x.size else \
         int(np.prod([x.shape[a] for a in _norm_axes(x, axes)]))
     if x.dtype.kind in "iu":
@@ -362,6 +380,8 @@ def _mean_kernel(x, axes, keep_dims=False, **_):
             return np.zeros_like(s)
         q = np.floor_divide(np.abs(s), n)
         return np.where(s < 0, -q, q).astype(x.dtype, copy=False)
+    if _eigen.handles(x.dtype):
+        return _eigen.mean_divide(s, n)
     return np.true_divide(s, n).astype(x.dtype, copy=False)
 
 
@@ -469,9 +489,9 @@ def _logical_reduce_kernel(fn):
     return kernel
 
 
-def reduction(pyname, op_type, kernel, dtypes, grad, doc):
+def reduction(pyname, op_type, kernel, dtypes, grad, doc, **props):
     """Registers a reduction op; returns its wrapper with TF 1.x's full signature."""
-    register_op(op_type, infer=_reduce_infer, kernel=kernel, grad=grad)
+    register_op(op_type, infer=_reduce_infer, kernel=kernel, grad=grad, **props)
 
     def binder(input_tensor: Any, axis: Any = None, keepdims: bool | None = None,
                name: str | None = None, reduction_indices: Any = None,
@@ -484,9 +504,10 @@ def reduction(pyname, op_type, kernel, dtypes, grad, doc):
 
 
 # wrapper                    op type  kernel                               dtypes  gradient
-reduce_sum = reduction("reduce_sum", "Sum", _sum_kernel, NUMBERS, _sum_grad, "Sum")
+reduce_sum = reduction("reduce_sum", "Sum", _sum_kernel, NUMBERS, _sum_grad, "Sum",
+                       intra_op_threads=True)
 reduce_mean = reduction("reduce_mean", "Mean", _mean_kernel, NUMBERS, _mean_grad,
-                        "Mean (integer means truncate toward zero)")
+                        "Mean (integer means truncate toward zero)", intra_op_threads=True)
 reduce_max = reduction("reduce_max", "Max", _extreme_kernel(np.fmax, _lowest), REAL_NUMBERS,
                        _min_or_max_grad, "Maximum (NaN skipped; -inf or the lowest int if empty)")
 reduce_min = reduction("reduce_min", "Min", _extreme_kernel(np.fmin, _highest), REAL_NUMBERS,

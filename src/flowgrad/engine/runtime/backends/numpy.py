@@ -40,9 +40,20 @@ def bind_kernel(node, ctx):
     od = node.op_def
     if od.bind is not None:
         return od.bind(node, ctx)
+    if od.props.get("intra_op_threads"):
+        # Kernels whose numbers depend on how TF splits their work over the session's
+        # intra-op pool (Sum, Mean, L2Loss); called without one (e.g. by flowgrad's
+        # constant folding) they assume a pool of the schedulable CPUs.
+        return functools.partial(od.kernel, **node.attrs, intra_threads=_intra_threads(ctx))
     if node.attrs:
         return functools.partial(od.kernel, **node.attrs)
     return od.kernel
+
+
+def _intra_threads(ctx):
+    """The session's ConfigProto.intra_op_parallelism_threads (0: not set)."""
+    config = getattr(getattr(ctx, "session", None), "_config", None)
+    return int(getattr(config, "intra_op_parallelism_threads", 0) or 0)
 
 
 _UFUNC_DEF = {}
