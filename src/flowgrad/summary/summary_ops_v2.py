@@ -63,9 +63,10 @@ _state = _State()
 class _WriterResource:
     """A session's summary writer resource: `writer` is None until CreateSummaryFileWriter."""
 
-    def __init__(self, name):
+    def __init__(self, name, ctx):
         self.name = name
         self.writer = None
+        self.ctx = ctx
 
 
 def _resources(ctx):
@@ -103,7 +104,7 @@ def _writer_bind(node, ctx):
         with ctx.lock:
             r = store.get(name)
             if r is None:
-                r = store[name] = _WriterResource(name)
+                r = store[name] = _WriterResource(name, ctx)
         return r
     return handle
 
@@ -126,6 +127,8 @@ def _create_bind(node, ctx):
     def run(res, logdir, max_queue, flush_millis, filename_suffix):
         with ctx.lock:
             if res.writer is None:
+                # TF's resource manager: the container exists from its first resource on
+                ctx.summary_container = True
                 res.writer = EventFileWriter(_str(logdir), int(_item(max_queue)),
                                              int(_item(flush_millis)) / 1000.0,
                                              _str(filename_suffix))
@@ -138,6 +141,10 @@ register_op("CreateSummaryFileWriter", infer=_no_outputs, bind=_create_bind, sta
 
 def _writer_of(res):
     if res.writer is None:
+        if not getattr(res.ctx, "summary_container", False):
+            raise errors.NotFoundError(
+                None, None, "Container localhost does not exist. (Could not find resource: "
+                f"localhost/{res.name})")
         raise errors.NotFoundError(
             None, None, f"Resource localhost/{res.name}/"
             "N10tensorflow22SummaryWriterInterfaceE does not exist.")
@@ -155,11 +162,11 @@ def _write_summary_event(res, step, serialized_summary):
 
 def _scalar_bind(node, ctx):
     def run(res, step, tag, value):
-        value = np.asarray(value)
-        if value.ndim != 0:
-            raise _v1._invalid(f"tensor must be scalar, got shape "
-                               f"{_v1._shape_str(value.shape)}")
-        _write_summary_event(res, step, _v1._scalar_kernel(np.asarray(tag), value))
+        # TF's SummaryFileWriter::WriteScalar writes the tensor's first element
+        value = np.asarray(value).reshape(-1)
+        if value.size == 0:
+            return   # TF 1.14 writes no event and reports no error
+        _write_summary_event(res, step, _v1._scalar_kernel(np.asarray(tag), value[0]))
     return run
 
 
@@ -625,7 +632,7 @@ def scalar(name, tensor, family=None, step=None):
         return _gen_op("WriteScalarSummary", [
             ("writer", _resource(), None), ("step", _choose_step(step), _dt.int64),
             ("tag", tag, _dt.string),
-            ("value", _check_real("T", _identity(tensor), _v1._REAL), None)], name=scope)
+            ("value", _check_real("value", _identity(tensor), _v1._REAL), None)], name=scope)
     return summary_writer_function(name, tensor, function, family=family)
 
 
@@ -635,7 +642,7 @@ def histogram(name, tensor, family=None, step=None):
         return _gen_op("WriteHistogramSummary", [
             ("writer", _resource(), None), ("step", _choose_step(step), _dt.int64),
             ("tag", tag, _dt.string),
-            ("values", _check_real("T", _identity(tensor), _v1._REAL), None)], name=scope)
+            ("values", _check_real("values", _identity(tensor), _v1._REAL), None)], name=scope)
     return summary_writer_function(name, tensor, function, family=family)
 
 
@@ -647,7 +654,7 @@ def image(name, tensor, bad_color=None, max_images=3, family=None, step=None):
         return _gen_op("WriteImageSummary", [
             ("writer", _resource(), None), ("step", _choose_step(step), _dt.int64),
             ("tag", tag, _dt.string),
-            ("tensor", _check_real("T", _identity(tensor), _v1._IMAGE), None),
+            ("tensor", _check_real("tensor", _identity(tensor), _v1._IMAGE), None),
             ("bad_color", bad_color_, _dt.uint8)], {"max_images": int(max_images)},
             name=scope)
     return summary_writer_function(name, tensor, function, family=family)

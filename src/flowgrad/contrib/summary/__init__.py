@@ -1,10 +1,11 @@
 """`tf.contrib.summary`: TF 1.14's summary_ops_v2 API in graph mode (flowgrad/summary/
-summary_ops_v2.py): file writers as resource ops, write ops under a recording condition."""
+summary_ops_v2.py); the names live in `tensorflow.contrib.summary.summary`, as in TF."""
 # ruff: noqa: F401
 from __future__ import absolute_import, division, print_function
 
-from ...summary.summary_ops_v2 import (
+from .summary import (
     SummaryWriter,
+    all_summary_ops,
     always_record_summaries,
     audio,
     create_db_writer,
@@ -24,4 +25,3 @@ from ...summary.summary_ops_v2 import (
     should_record_summaries,
     summary_writer_initializer_op,
 )
-from ...summary.summary_ops_v2 import all_v2_summary_ops as all_summary_ops
