@@ -182,7 +182,8 @@ def _build_ops(tf, record):
         writer_ops = _ops(g, n0)
         n0 = len(g.get_operations())
         with w.as_default():
-            with (cs.always_record_summaries() if record else cs.never_record_summaries()):
+            recording = cs.always_record_summaries() if record else cs.never_record_summaries()
+            with recording:
                 outs = [
                     cs.scalar("loss", tf.constant(0.5), family="fam"),
                     cs.scalar("st", 3, step=7),
