@@ -646,6 +646,9 @@ def histogram(name, tensor, family=None, step=None):
     return summary_writer_function(name, tensor, function, family=family)
 
 
+_IMAGE_V2 = (_dt.uint8, _dt.float32, _dt.float16)   # WriteImageSummary's T (no float64)
+
+
 def image(name, tensor, bad_color=None, max_images=3, family=None, step=None):
     """Writes an image summary (WriteImageSummary) if recording."""
     def function(tag, scope):
@@ -654,7 +657,7 @@ def image(name, tensor, bad_color=None, max_images=3, family=None, step=None):
         return _gen_op("WriteImageSummary", [
             ("writer", _resource(), None), ("step", _choose_step(step), _dt.int64),
             ("tag", tag, _dt.string),
-            ("tensor", _check_real("tensor", _identity(tensor), _v1._IMAGE), None),
+            ("tensor", _check_real("tensor", _identity(tensor), _IMAGE_V2), None),
             ("bad_color", bad_color_, _dt.uint8)], {"max_images": int(max_images)},
             name=scope)
     return summary_writer_function(name, tensor, function, family=family)

@@ -284,7 +284,79 @@ def _misc(tf):
             [n for n in ("absolute_import", "division", "print_function") if hasattr(cs, n)]]
 
 
-CASES = ("events_all", "events_every_n", "events_graph_import", "ops_always", "ops_never",
+def _extra_kinds(tf, gs):
+    cs = tf.contrib.summary
+    with cs.always_record_summaries():
+        with tf.name_scope("scope"):
+            cs.histogram("hi", tf.constant([[3, 1], [2, 2]], tf.int32), family="fam")
+            cs.scalar("bad name!", tf.constant(2, tf.uint8))
+        cs.image("bc", tf.constant([[[[np.nan], [1.0]], [[-1.0], [np.inf]]]], tf.float32),
+                 bad_color=tf.constant([0, 0, 255, 255], tf.uint8), step=tf.constant(9, tf.int64))
+        cs.image("u8", tf.constant(np.arange(2 * 2 * 2 * 4, dtype=np.uint8)
+                                   .reshape(2, 2, 2, 4)), max_images=5)
+        cs.audio("st", tf.constant(np.linspace(-1, 1, 12, dtype=np.float32).reshape(1, 6, 2)),
+                 tf.constant(4000.0), 2)
+        cs.generic("gen_t", tf.constant([True, False]),
+                   metadata=tf.constant(tf.SummaryMetadata(display_name="d").SerializeToString()))
+        cs.generic("gen_s", tf.constant(["a", "bc"]), family="f", step=2)
+    return []
+
+
+def _events_extra(tf):
+    return _run(tf, _extra_kinds, steps=1, init_graph=True)
+
+
+def _writer_args(tf):
+    g = tf.Graph()
+    with g.as_default():
+        cs = tf.contrib.summary
+        w1 = cs.create_file_writer("/tmp/a", max_queue=5, flush_millis=100,
+                                   filename_suffix=".s", name="named")
+        w2 = cs.create_summary_file_writer("/tmp/b")
+        fl = cs.flush(writer=w2._resource, name="fl")
+        with w1.as_default():
+            out = [cs.scalar("x", 1.0).name]
+        return [_ops(g), fl.name, out,
+                [o.name for o in cs.summary_writer_initializer_op()]]
+
+
+def _step_errors(tf):
+    g = tf.Graph()
+    out = {}
+    with g.as_default():
+        cs = tf.contrib.summary
+        w = cs.create_file_writer("/tmp/c")
+        with w.as_default(), cs.always_record_summaries():
+            out["int32_step"] = _err(lambda: cs.scalar("a", 1.0, step=tf.constant(1)))
+            out["float_step"] = _err(lambda: cs.scalar("b", 1.0, step=1.5))
+            out["str_hist"] = _err(lambda: cs.histogram("c", tf.constant(["x"]), step=1))
+            out["int_image"] = _err(lambda: cs.image("d", tf.zeros([1, 2, 2, 1], tf.int32),
+                                                     step=1))
+            out["bad_color_type"] = _err(lambda: cs.image(
+                "e", tf.zeros([1, 2, 2, 1]), bad_color=tf.constant([1, 2, 3, 4]), step=1))
+    return out
+
+
+def _default_session_init(tf):
+    d = tempfile.mkdtemp()
+    try:
+        g = tf.Graph()
+        with g.as_default():
+            cs = tf.contrib.summary
+            w = cs.create_file_writer(d)
+            with w.as_default(), cs.always_record_summaries():
+                s = cs.scalar("a", 1.0, step=1)
+            with tf.Session() as sess:
+                with w.as_default():
+                    cs.initialize()
+                    cs.initialize()
+                sess.run(s)
+        return _events(tf, d)
+    finally:
+        shutil.rmtree(d)
+
+
+CASES = ("events_all", "events_extra", "writer_args", "step_errors", "default_session_init", "events_every_n", "events_graph_import", "ops_always", "ops_never",
          "no_writer", "run_errors", "misc")
 
 
